@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// SIMD kernels need AVX2/FMA enabled at compile time: without it a SIMD8<Float>
+// multiply-add lowers to scalar fmaf() calls (~150x slower). `KernelBuildCheck`
+// and the benchmark verify the fast path is really compiled in.
+let simdFlags: [SwiftSetting] = [
+  .unsafeFlags(["-Xcc", "-march=x86-64-v3"], .when(platforms: [.linux])),
+  .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+  name: "ConvBook",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "convbook", targets: ["convbook"]),
+    .library(name: "ConvBookCore", targets: ["ConvBookCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    .target(name: "CNNEngine", swiftSettings: simdFlags),
+    .target(name: "KerasCells", dependencies: ["CNNEngine"]),
+    .target(name: "LessonKit", dependencies: ["CCmark"]),
+    .target(name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"]),
+    .target(name: "ConvBookCore", dependencies: ["CNNEngine", "KerasCells", "LessonKit", "LessonRender"]),
+    .executableTarget(
+      name: "convbook",
+      dependencies: [
+        "ConvBookCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Fixture and golden files are read through #filePath, so they are excluded, not resources.
+    .testTarget(
+      name: "CNNEngineTests", dependencies: ["CNNEngine"], exclude: ["Kernels/Fixtures"],
+      swiftSettings: simdFlags),
+    .testTarget(name: "KerasCellsTests", dependencies: ["KerasCells"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+    .testTarget(name: "LessonRenderTests", dependencies: ["LessonRender"], exclude: ["Markdown/Fixtures"]),
+    .testTarget(name: "ConvBookCoreTests", dependencies: ["ConvBookCore"], exclude: ["Exercises/Fixtures"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+/// Which layout a layer reads its input in, for the layers that take `data_format=`. The analyses
+/// use it to tell whether a rank-4 tensor is (H, W, C) or (C, H, W): the shape alone cannot say.
+enum LayerDataFormat {
+  static func of(_ layer: any Layer) -> DataFormat? {
+    switch layer {
+    case let conv as Conv: return conv.dataFormat
+    case let pooling as Pooling: return pooling.dataFormat
+    case let pooling as GlobalPooling: return pooling.dataFormat
+    case let conv as SeparableConv: return conv.dataFormat
+    case let conv as DepthwiseConv: return conv.dataFormat
+    case let conv as ConvTranspose: return conv.dataFormat
+    case let padding as ZeroPadding: return padding.dataFormat
+    case let cropping as Cropping: return cropping.dataFormat
+    case let upSampling as UpSampling: return upSampling.dataFormat
+    default: return nil
+    }
+  }
+
+  /// The layout of the tensor that enters `layers[index]`: the nearest earlier layer that states a
+  /// data format decides; with none, `fallback` (the reading layer's own format, or Keras' default).
+  static func layoutEntering(_ index: Int, of layers: [LayerInstance], fallback: DataFormat) -> DataFormat {
+    for earlier in layers[..<index].reversed() {
+      if let format = of(earlier.layer) { return format }
+    }
+    return fallback
+  }
+
+  /// The layout a model's input is read in: the first layer that states a data format decides.
+  static func inputLayout(of layers: [LayerInstance]) -> DataFormat {
+    layers.lazy.compactMap { of($0.layer) }.first ?? .channelsLast
+  }
+}

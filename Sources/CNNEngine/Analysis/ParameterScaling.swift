@@ -1,0 +1,84 @@
+/// Parameters and multiply-accumulates of models as their square input grows, computed by
+/// replaying each model's layers on a resized input shape. The models themselves are untouched.
+public struct ParameterScaling: Sendable, Equatable {
+  /// One model at one input size; `invalidReason` explains a size the model cannot take.
+  public struct Point: Sendable, Equatable {
+    public var size: Int
+    public var parameters: Int?
+    public var multiplyAccumulates: Int?
+    /// The shape entering the model's head (its last spatial map), for the tables.
+    public var lastMap: TensorShape?
+    public var invalidReason: String?
+
+    public var isValid: Bool { parameters != nil }
+
+  public init(
+    size: Int, parameters: Int? = nil, multiplyAccumulates: Int? = nil, lastMap: TensorShape? = nil,
+    invalidReason: String? = nil
+  ) {
+    self.size = size
+    self.parameters = parameters
+    self.multiplyAccumulates = multiplyAccumulates
+    self.lastMap = lastMap
+    self.invalidReason = invalidReason
+  }
+  }
+
+  public struct Series: Sendable, Equatable {
+    public var modelName: String
+    /// The input the model was defined with.
+    public var definedInput: TensorShape
+    public var points: [Point]
+  }
+
+  /// The sizes ConvBook uses when none are given: 32 to 512 pixels square.
+  public static let defaultSizes = [32, 64, 96, 128, 160, 192, 224, 256, 320, 384, 448, 512]
+
+  public var sizes: [Int]
+  public var series: [Series]
+
+  public init(models: [SequentialModel], sizes: [Int]) throws(AnalysisError) {
+    self.sizes = sizes
+    var series: [Series] = []
+    for model in models {
+      guard let input = model.inputShape else { throw .notBuilt(model: model.name) }
+      let layout = LayerDataFormat.inputLayout(of: model.layers)
+      let spatialAxes = layout.spatialAxes(rank: input.rank)
+      guard input.rank >= 3 else { throw .noSpatialInput(model: model.name, shape: input) }
+      let points = sizes.map { size in
+        var dimensions = input.dimensions
+        for axis in spatialAxes { dimensions[axis] = size }
+        return Self.replay(model.layers, on: TensorShape(dimensions), size: size)
+      }
+      series.append(Series(modelName: model.name, definedInput: input, points: points))
+    }
+    self.series = series
+  }
+
+  /// Runs the layers' shape inference on `input`, summing what each layer would cost there.
+  static func replay(_ layers: [LayerInstance], on input: TensorShape, size: Int) -> Point {
+    var shape = input
+    var parameters = 0
+    var multiplyAccumulates = 0
+    var lastMap: TensorShape?
+    if input.sample.contains(where: { ($0 ?? 1) <= 0 }) {
+      return Point(size: size, invalidReason: "the input \(input) has an empty dimension")
+    }
+    for instance in layers {
+      if shape.rank >= 3 { lastMap = shape }
+      let output: TensorShape
+      do {
+        output = try instance.layer.outputShape(for: shape)
+      } catch {
+        return Point(size: size, invalidReason: "\(instance.name): \(error.message)")
+      }
+      if output.sample.contains(where: { ($0 ?? 1) <= 0 }) {
+        return Point(size: size, invalidReason: "\(instance.name) would output \(output)")
+      }
+      parameters += instance.layer.weights(for: shape).reduce(0) { $0 + $1.count }
+      multiplyAccumulates += instance.layer.multiplyAccumulates(input: shape, output: output)
+      shape = output
+    }
+    return Point(size: size, parameters: parameters, multiplyAccumulates: multiplyAccumulates, lastMap: lastMap)
+  }
+}

@@ -1,0 +1,98 @@
+/// A model's data path, layer by layer: what each tensor looks like, what it costs to hold, and
+/// what each layer costs in parameters and multiply-accumulates. The steps where the count of
+/// values or of parameters jumps are marked, because that is where a reader should look.
+public struct ShapeTrace: Sendable, Equatable {
+  /// Why a step stands out.
+  public enum Mark: String, Sendable, Equatable {
+    /// The layer holds most of the model's parameters, at least ten times more than any layer
+    /// before it (a Dense layer reading a flattened map).
+    case parameterJump = "parameter-jump"
+    /// The layer outputs at least ten times more values than it receives.
+    case valueJump = "value-jump"
+    /// A spatial map becomes one long vector: the layout of the map is gone from here on.
+    case flattensLayout = "flattens-layout"
+  }
+
+  /// One tensor of the path: the model's input, or one layer's output.
+  public struct Step: Sendable, Equatable {
+    public var name: String
+    public var className: String
+    public var outputShape: TensorShape
+    /// Values in one sample of the output; nil when a dimension is unknown.
+    public var values: Int?
+    public var parameters: Int
+    public var multiplyAccumulates: Int
+    public var marks: [Mark]
+    /// For a parameter jump: parameters over the largest count of any earlier layer.
+    public var parameterGrowth: Double?
+    /// For a value jump: values over those of the previous step.
+    public var valueGrowth: Double?
+
+    public var isInput: Bool { className == "InputLayer" }
+    /// float32 bytes of one sample of the output.
+    public var activationBytes: Int? { values.map { $0 * 4 } }
+  }
+
+  /// The factor a step must exceed to count as a jump.
+  public static let jumpFactor = 10.0
+
+  public var modelName: String
+  /// The input first, then every layer in order.
+  public var steps: [Step]
+
+  public init(modelName: String, steps: [Step]) {
+    self.modelName = modelName
+    self.steps = steps
+  }
+
+  /// Traces a built model; the shapes are those Keras' summary reports.
+  public init(model: SequentialModel) throws(AnalysisError) {
+    guard let summary = try? model.summary() else { throw .notBuilt(model: model.name) }
+    self.init(summary: summary)
+  }
+
+  public init(summary: ModelSummary) {
+    modelName = summary.name
+    let inputValues = summary.inputShape.valuesPerSample
+    var steps = [
+      Step(
+        name: summary.inputLayerName, className: "InputLayer", outputShape: summary.inputShape,
+        values: inputValues, parameters: 0, multiplyAccumulates: 0, marks: [])
+    ]
+    let total = summary.totalParameters
+    var largestEarlier = 0
+    var previousValues = inputValues
+    for row in summary.rows {
+      var step = Step(
+        name: row.name, className: row.className, outputShape: row.outputShape, values: row.outputValues,
+        parameters: row.parameters, multiplyAccumulates: row.multiplyAccumulates, marks: [])
+      if row.inputShape.rank >= 3 && row.outputShape.rank == 2 && row.className == "Flatten" {
+        step.marks.append(.flattensLayout)
+      }
+      if largestEarlier > 0, Double(row.parameters) >= Self.jumpFactor * Double(largestEarlier),
+        2 * row.parameters >= total
+      {
+        step.marks.append(.parameterJump)
+        step.parameterGrowth = Double(row.parameters) / Double(largestEarlier)
+      }
+      if let before = previousValues, let after = row.outputValues, before > 0,
+        Double(after) >= Self.jumpFactor * Double(before)
+      {
+        step.marks.append(.valueJump)
+        step.valueGrowth = Double(after) / Double(before)
+      }
+      largestEarlier = max(largestEarlier, row.parameters)
+      previousValues = row.outputValues
+      steps.append(step)
+    }
+    self.steps = steps
+  }
+
+  public var totalParameters: Int { steps.reduce(0) { $0 + $1.parameters } }
+  public var totalMultiplyAccumulates: Int { steps.reduce(0) { $0 + $1.multiplyAccumulates } }
+  /// float32 bytes of every tensor of the path for one sample, input included: what a training
+  /// step keeps in memory for the backward pass.
+  public var totalActivationBytes: Int { steps.reduce(0) { $0 + ($1.activationBytes ?? 0) } }
+  /// The largest single tensor of the path.
+  public var peakActivationBytes: Int { steps.compactMap(\.activationBytes).max() ?? 0 }
+}

@@ -1,0 +1,75 @@
+/// A constructor argument of a Keras layer, in the few Python types layer configurations use.
+public indirect enum ArgumentValue: Sendable, Equatable, CustomStringConvertible {
+  case none
+  case bool(Bool)
+  case int(Int)
+  case float(Double)
+  case string(String)
+  case tuple([ArgumentValue])
+  case list([ArgumentValue])
+  /// A Keras object such as `regularizers.l2(1e-4)` or `initializers.HeNormal()`, kept by description:
+  /// it does not change shapes or parameter counts.
+  case object(KerasObject)
+
+  /// Python's `repr`, as Keras messages quote values.
+  public var description: String {
+    switch self {
+    case .none: return "None"
+    case .bool(let value): return value ? "True" : "False"
+    case .int(let value): return String(value)
+    case .float(let value): return PythonFormat.float(value)
+    case .string(let value): return PythonFormat.quoted(value)
+    case .tuple(let items):
+      if items.count == 1 { return "(\(items[0]),)" }
+      return "(" + items.map(\.description).joined(separator: ", ") + ")"
+    case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
+    case .object(let object): return object.description
+    }
+  }
+
+  /// Python's `str`: strings print without quotes.
+  public var plainDescription: String {
+    if case .string(let value) = self { return value }
+    return description
+  }
+
+  /// Python's `type(value).__name__`.
+  public var pythonTypeName: String {
+    switch self {
+    case .none: return "NoneType"
+    case .bool: return "bool"
+    case .int: return "int"
+    case .float: return "float"
+    case .string: return "str"
+    case .tuple: return "tuple"
+    case .list: return "list"
+    case .object(let object): return object.typeName
+    }
+  }
+
+  /// The items of a tuple or list.
+  public var sequenceItems: [ArgumentValue]? {
+    switch self {
+    case .tuple(let items), .list(let items): return items
+    default: return nil
+    }
+  }
+}
+
+/// An opaque Keras object passed as an argument (regularizer, initializer, constraint).
+public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
+  public var typeName: String
+  public var arguments: [(String, ArgumentValue)]
+
+  public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
+    self.typeName = typeName
+    self.arguments = arguments
+  }
+
+  public static func == (lhs: KerasObject, rhs: KerasObject) -> Bool {
+    lhs.typeName == rhs.typeName && lhs.arguments.map(\.0) == rhs.arguments.map(\.0)
+      && lhs.arguments.map(\.1) == rhs.arguments.map(\.1)
+  }
+
+  public var description: String { "<\(typeName) object>" }
+}

@@ -1,0 +1,158 @@
+/// Bound constructor arguments of a layer, with Keras' own validation of each kind of value.
+public struct LayerArguments: Sendable {
+  public let className: String
+  public private(set) var values: [String: ArgumentValue]
+  /// Keywords handled by Keras' base layer: `name`, `input_shape`, `trainable`, ...
+  public let baseKeywords: [String: ArgumentValue]
+
+  public init(
+    className: String, values: [String: ArgumentValue], baseKeywords: [String: ArgumentValue] = [:]
+  ) {
+    self.className = className
+    self.values = values
+    self.baseKeywords = baseKeywords
+  }
+
+  public subscript(name: String) -> ArgumentValue { values[name] ?? baseKeywords[name] ?? .none }
+
+  public func isNone(_ name: String) -> Bool { self[name] == .none }
+
+  public func int(_ name: String) throws(KerasError) -> Int {
+    switch self[name] {
+    case .int(let value): return value
+    case .bool(let value): return value ? 1 : 0
+    case .float(let value) where value == value.rounded(.towardZero) && value.magnitude < 1e18:
+      return Int(value)
+    case let other:
+      throw .typeError(
+        "Expected an integer for `\(name)` of \(className). Received: \(name)=\(other) of type \(other.pythonTypeName)"
+      )
+    }
+  }
+
+  public func optionalInt(_ name: String) throws(KerasError) -> Int? {
+    isNone(name) ? nil : try int(name)
+  }
+
+  public func double(_ name: String) throws(KerasError) -> Double {
+    switch self[name] {
+    case .int(let value): return Double(value)
+    case .float(let value): return value
+    case .bool(let value): return value ? 1 : 0
+    case let other:
+      throw .typeError(
+        "Expected a number for `\(name)` of \(className). Received: \(name)=\(other) of type \(other.pythonTypeName)"
+      )
+    }
+  }
+
+  public func optionalDouble(_ name: String) throws(KerasError) -> Double? {
+    isNone(name) ? nil : try double(name)
+  }
+
+  public func bool(_ name: String) throws(KerasError) -> Bool {
+    switch self[name] {
+    case .bool(let value): return value
+    case .int(let value): return value != 0
+    case .none: return false
+    case let other:
+      throw .typeError(
+        "Expected a boolean for `\(name)` of \(className). Received: \(name)=\(other)")
+    }
+  }
+
+  public func string(_ name: String) throws(KerasError) -> String? {
+    switch self[name] {
+    case .none: return nil
+    case .string(let value): return value
+    case let other:
+      throw .typeError(
+        "Expected a string for `\(name)` of \(className). Received: \(name)=\(other)")
+    }
+  }
+
+  /// Keras' `conv_utils.normalize_tuple`: an int repeated `count` times, or a sequence of `count` ints.
+  public func intTuple(_ name: String, count: Int, allowZero: Bool = false) throws(KerasError)
+    -> [Int]
+  {
+    try Self.normalizeTuple(self[name], count: count, name: name, allowZero: allowZero)
+  }
+
+  public static func normalizeTuple(
+    _ value: ArgumentValue, count: Int, name: String, allowZero: Bool = false
+  ) throws(KerasError) -> [Int] {
+    var message =
+      "The `\(name)` argument must be a tuple of \(count) integers. Received: \(value.plainDescription)"
+    let items: [Int]
+    switch value {
+    case .int(let single): items = Array(repeating: single, count: count)
+    default:
+      guard let sequence = value.sequenceItems, sequence.count == count else {
+        throw .value(message)
+      }
+      var collected: [Int] = []
+      for item in sequence {
+        guard case .int(let number) = item else {
+          // Keras appends this without a space.
+          message +=
+            "including element \(item.plainDescription) of type <class '\(item.pythonTypeName)'>"
+          throw .value(message)
+        }
+        collected.append(number)
+      }
+      items = collected
+    }
+    let bad = items.filter { allowZero ? $0 < 0 : $0 <= 0 }
+    if !bad.isEmpty {
+      let set = "{" + PythonFormat.setOrder(bad).map(String.init).joined(separator: ", ") + "}"
+      message +=
+        " including \(set) that does not satisfy the requirement `\(allowZero ? ">= 0" : "> 0")`."
+      throw .value(message)
+    }
+    return items
+  }
+
+  /// Keras' `conv_utils.normalize_padding`.
+  public func padding(_ name: String = "padding", allowCausal: Bool = false) throws(KerasError)
+    -> Padding
+  {
+    let value = self[name]
+    guard case .string(let text) = value else {
+      throw .value(
+        "The `padding` argument must be a list/tuple or one of \"valid\", \"same\" (or \"causal\", only for `Conv1D). Received: \(value.plainDescription)"
+      )
+    }
+    let lowered = text.lowercased()
+    guard let padding = Padding(rawValue: lowered), padding != .full else {
+      throw .value(
+        "The `padding` argument must be a list/tuple or one of \"valid\", \"same\" (or \"causal\", only for `Conv1D). Received: \(text)"
+      )
+    }
+    return padding
+  }
+
+  /// Keras' `conv_utils.normalize_data_format` (None means the global default, `channels_last`).
+  public func dataFormat(_ name: String = "data_format") throws(KerasError) -> DataFormat {
+    guard let text = try string(name) else { return .channelsLast }
+    guard let format = DataFormat(rawValue: text.lowercased()) else {
+      throw .value(
+        "The `data_format` argument must be one of \"channels_first\", \"channels_last\". Received: \(text)"
+      )
+    }
+    return format
+  }
+
+  /// An activation given by name (`'relu'`) or as None.
+  public func activation(_ name: String = "activation") throws(KerasError) -> ActivationFunction {
+    switch self[name] {
+    case .none: return .linear
+    case .string(let text):
+      guard let activation = ActivationFunction(kerasName: text) else {
+        throw .value("Unknown activation function '\(text)' cannot be deserialized.")
+      }
+      return activation
+    case let other:
+      throw .typeError("Could not interpret activation function identifier: \(other)")
+    }
+  }
+}

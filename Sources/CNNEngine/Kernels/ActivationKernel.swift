@@ -1,0 +1,174 @@
+import Foundation
+
+/// Applies an `ActivationFunction` elementwise (or along an axis for the softmax family).
+public enum ActivationKernel {
+  /// input (any shape) -> output (same shape)
+  public static func apply(
+    _ function: ActivationFunction, to input: Tensor,
+    threads: Int = KernelParallelism.defaultThreadCount
+  ) throws(KernelError) -> Tensor {
+    if function == .linear { return input }
+    var output = input
+    try applyInPlace(function, to: &output, threads: threads)
+    return output
+  }
+
+  /// In place: a forward pass that owns the tensor writes no new buffer (a shared buffer is
+  /// copied first, as for any value type).
+  /// tensor (any shape) -> tensor (same shape)
+  public static func applyInPlace(
+    _ function: ActivationFunction, to tensor: inout Tensor,
+    threads: Int = KernelParallelism.defaultThreadCount
+  ) throws(KernelError) {
+    switch function {
+    case .linear:
+      return
+    case .softmax(let axis):
+      try softmax(&tensor, axis: axis, logarithm: false, threads: threads)
+    case .logSoftmax(let axis):
+      try softmax(&tensor, axis: axis, logarithm: true, threads: threads)
+    default:
+      let transform = scalarFunction(function)
+      let count = tensor.count
+      tensor.withUnsafeMutableBufferPointer { buffer in
+        guard let values = buffer.baseAddress else { return }
+        KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 1 << 15) {
+          range in
+          for index in range { values[index] = transform(values[index]) }
+        }
+      }
+    }
+  }
+
+  /// The elementwise definition, following TensorFlow's kernels for each tf-keras activation.
+  static func scalarFunction(_ function: ActivationFunction) -> @Sendable (Float) -> Float {
+    switch function {
+    case .linear, .softmax, .logSoftmax:
+      return { $0 }
+    case .relu(let slope, let maxValue, let threshold):
+      return relu(negativeSlope: slope, maxValue: maxValue, threshold: threshold)
+    case .leakyReLU(let alpha):
+      return { $0 > 0 ? $0 : $0 * alpha }
+    case .sigmoid:
+      return sigmoid
+    case .tanh:
+      return { Foundation.tanh($0) }
+    case .elu(let alpha):
+      // tf.nn.elu, then tf.where(x > 0, res, alpha * res) when alpha != 1.
+      return { x in
+        let res = x < 0 ? expm1(x) : x
+        return alpha == 1 || x > 0 ? res : alpha * res
+      }
+    case .selu:
+      let scale: Float = 1.0507009873554804934193349852946
+      let scaleAlpha: Float = 1.7580993408473768599402175208123
+      return { x in x < 0 ? scaleAlpha * expm1(x) : scale * x }
+    case .gelu(let approximate):
+      if approximate {
+        let coefficient: Float = 0.7978845608028654  // sqrt(2 / pi)
+        return { x in 0.5 * x * (1 + Foundation.tanh(coefficient * (x + 0.044715 * (x * x * x)))) }
+      }
+      // 0.5 * x * (1 + erf(x / sqrt(2))), written with erfc as TensorFlow does: it keeps precision
+      // for large negative x where 1 + erf(x) cancels.
+      return { x in 0.5 * x * erfc(-x * 0.7071067811865476) }
+    case .swish:
+      return { x in x * sigmoid(x) }
+    case .softplus:
+      return softplus
+    case .softsign:
+      return { x in x / (abs(x) + 1) }
+    case .hardSigmoid:
+      // Multiply, then add, then clip: three roundings as in backend.hard_sigmoid.
+      return { x in
+        let y = x * 0.2 + 0.5
+        return y < 0 ? 0 : (y > 1 ? 1 : y)
+      }
+    case .exponential:
+      return { Foundation.exp($0) }
+    case .mish:
+      return { x in x * Foundation.tanh(softplus(x)) }
+    }
+  }
+
+  /// backend.relu: leaky_relu when only the slope is set; otherwise
+  /// x' = threshold != 0 ? x * (x > threshold) : (max_value == 6 ? relu6(x) : relu(x)),
+  /// clipped to [0, max_value], minus slope * relu(threshold - x).
+  static func relu(negativeSlope slope: Float, maxValue: Float?, threshold: Float)
+    -> @Sendable (Float) -> Float
+  {
+    if slope != 0 && maxValue == nil && threshold == 0 {
+      return { $0 > 0 ? $0 : $0 * slope }
+    }
+    return { x in
+      var y: Float
+      if threshold != 0 {
+        y = x * (x > threshold ? 1 : 0)  // keeps TensorFlow's -0 for negative inputs
+      } else {
+        y = x > 0 ? x : 0
+      }
+      if let maxValue { y = min(max(y, 0), maxValue) }
+      if slope != 0 {
+        let negative = threshold != 0 ? -x + threshold : -x
+        y -= slope * (negative > 0 ? negative : 0)
+      }
+      return y
+    }
+  }
+
+  @Sendable static func sigmoid(_ x: Float) -> Float {
+    // 1 / (1 + exp(-x)) without overflow warnings: exp(-x) -> inf gives exactly 0.
+    x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
+  }
+
+  /// TensorFlow's softplus: x above -log(eps) - 2, exp(x) below log(eps) + 2, log1p(exp(x)) between.
+  @Sendable static func softplus(_ x: Float) -> Float {
+    let threshold = Foundation.log(Float.ulpOfOne) + 2
+    if x > -threshold { return x }
+    if x < threshold { return Foundation.exp(x) }
+    return log1p(Foundation.exp(x))
+  }
+
+  /// tensor (outer, A, inner) viewed around `axis` -> same shape, in place: exp(x - max) * (1 / sum),
+  /// or x - max - log(sum) for log-softmax, per (outer, inner) line (TensorFlow's formulas).
+  static func softmax(_ tensor: inout Tensor, axis: Int, logarithm: Bool, threads: Int)
+    throws(KernelError)
+  {
+    guard tensor.rank >= 2 else {
+      throw KernelError(
+        "Cannot apply softmax to a tensor that is 1D. Received input shape \(tensor.shape)")
+    }
+    let axis = axis < 0 ? axis + tensor.rank : axis
+    guard (0..<tensor.rank).contains(axis) else {
+      throw KernelError("softmax axis is out of range for shape \(tensor.shape)")
+    }
+    let length = tensor.shape[axis]
+    let inner = tensor.shape[(axis + 1)...].reduce(1, *)
+    let outer = tensor.shape[..<axis].reduce(1, *)
+    tensor.withUnsafeMutableBufferPointer { buffer in
+      guard let values = buffer.baseAddress else { return }
+      KernelParallelism.forEachSlice(
+        count: outer * inner, threads: threads, minimumPerThread: max(1, 1 << 14 / max(1, length))
+      ) { lines in
+        for line in lines {
+          let start = (line / inner) * length * inner + line % inner
+          var maximum = -Float.infinity
+          for k in 0..<length { maximum = max(maximum, values[start + k * inner]) }
+          var sum = 0.0
+          for k in 0..<length {
+            let shifted = values[start + k * inner] - maximum
+            let e = Foundation.exp(shifted)
+            sum += Double(e)
+            values[start + k * inner] = logarithm ? shifted : e
+          }
+          if logarithm {
+            let logSum = Foundation.log(Float(sum))
+            for k in 0..<length { values[start + k * inner] -= logSum }
+          } else {
+            let inverse = 1 / Float(sum)
+            for k in 0..<length { values[start + k * inner] *= inverse }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,257 @@
+/// Keras `Conv1D` / `Conv2D` / `Conv3D` (with `groups`) as an implicit GEMM over channels-last input:
+/// no im2col buffer, packed weights, 6-pixel x 16-filter register tiles, rows split across threads.
+public enum ConvolutionKernel {
+  /// input (N, [D, [H,]] W, C), kernel (K..., C/groups, F) packed -> output (N, [OD, [OH,]] OW, F)
+  ///
+  /// `strides` and `dilations` have one entry per spatial axis; `padding` is explicit (see
+  /// `SpatialPadding.same` / `.causal`). Results are bitwise identical for every `threads` value.
+  public static func convolve(
+    _ input: Tensor, weights: PackedConvolutionWeights, strides: [Int], dilations: [Int],
+    padding: SpatialPadding, activation: FusedActivation = .linear,
+    threads: Int = KernelParallelism.defaultThreadCount
+  ) throws(KernelError) -> Tensor {
+    var output = Tensor.empty
+    try convolve(
+      input, weights: weights, strides: strides, dilations: dilations, padding: padding,
+      activation: activation,
+      threads: threads, into: &output)
+    return output
+  }
+
+  /// Same as `convolve`, writing into `output`'s storage when it already has the right size: large
+  /// fresh allocations are page-faulted in at 4 KiB a time, which costs as much as a small layer.
+  /// input (N, spatial..., C), kernel (K..., C/groups, F) packed -> output (N, spatial'..., F)
+  public static func convolve(
+    _ input: Tensor, weights: PackedConvolutionWeights, strides: [Int], dilations: [Int],
+    padding: SpatialPadding, activation: FusedActivation = .linear,
+    threads: Int = KernelParallelism.defaultThreadCount, into output: inout Tensor
+  ) throws(KernelError) {
+    let geometry = try validatedGeometry(
+      input: input.shape, weights: weights, strides: strides, dilations: dilations, padding: padding
+    )
+    output.prepareForOverwrite(shape: geometry.outputShape(channels: weights.filters))
+    output.withUnsafeMutableBufferPointer { destination in
+      run(
+        input, weights: weights, geometry: geometry, activation: activation, threads: threads,
+        output: destination)
+    }
+  }
+
+  /// Convenience for one-off calls: packs `kernel` (K..., C/groups, F) and `bias` (F) first.
+  /// input (N, spatial..., C), kernel (K..., C/groups, F) -> output (N, spatial'..., F)
+  public static func convolve(
+    _ input: Tensor, kernel: Tensor, bias: Tensor? = nil, groups: Int = 1, strides: [Int]? = nil,
+    dilations: [Int]? = nil, padding: SpatialPadding? = nil, activation: FusedActivation = .linear,
+    threads: Int = KernelParallelism.defaultThreadCount
+  ) throws(KernelError) -> Tensor {
+    let weights = try PackedConvolutionWeights(kernel: kernel, bias: bias, groups: groups)
+    let rank = weights.spatialRank
+    return try convolve(
+      input, weights: weights, strides: strides ?? Array(repeating: 1, count: rank),
+      dilations: dilations ?? Array(repeating: 1, count: rank),
+      padding: padding ?? .valid(rank: rank),
+      activation: activation, threads: threads)
+  }
+
+  /// Multiply-accumulates of one call (what GFLOP/s figures count, x2).
+  public static func multiplyAccumulates(outputShape: [Int], weights: PackedConvolutionWeights)
+    -> Int
+  {
+    outputShape.reduce(1, *) * weights.kernel3.reduce(1, *) * weights.inputChannelsPerGroup
+  }
+
+  /// Validates the call and sizes it: the window geometry plus the channel check against the weights.
+  static func validatedGeometry(
+    input shape: [Int], weights: PackedConvolutionWeights, strides: [Int], dilations: [Int],
+    padding: SpatialPadding
+  ) throws(KernelError) -> WindowGeometry {
+    let geometry = try WindowGeometry(
+      inputShape: shape, kernelSize: weights.kernelSize, strides: strides, dilations: dilations,
+      padding: padding)
+    guard geometry.channels == weights.inputChannelsPerGroup * weights.groups else {
+      throw KernelError(
+        "input has \(geometry.channels) channels but the kernel expects \(weights.inputChannelsPerGroup) x "
+          + "\(weights.groups) group(s)")
+    }
+    return geometry
+  }
+
+  // input (N, spatial..., C), packed kernel (K..., C/groups, F) -> `output` (N, spatial'..., F),
+  // every element written.
+  static func run(
+    _ input: Tensor, weights: PackedConvolutionWeights, geometry g: WindowGeometry,
+    activation: FusedActivation,
+    threads: Int, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    let rows = g.rows
+    let width = g.output[2]
+    guard rows * width * weights.filters > 0 else { return }
+    let blocks = weights.groups * weights.blocksPerGroup
+    // Work items are (row, column chunk, filter block): rows alone are too coarse for a dense
+    // layer (one row) or a short batch. Chunking never changes a value, only who computes it.
+    var chunks = 1
+    while rows * blocks * chunks < 8 * threads && width / (chunks * 2) >= 24 { chunks *= 2 }
+    let chunkWidth = (width + chunks - 1) / chunks
+    let macsPerItem = chunkWidth * weights.blockStride
+    input.scalars.withUnsafeBufferPointer { source in
+      weights.packed.withUnsafeBufferPointer { packed in
+        weights.packedBias.withUnsafeBufferPointer { bias in
+          KernelParallelism.forEachSlice(
+            count: rows * chunks * blocks, threads: threads,
+            minimumPerThread: max(1, (1 << 18) / max(1, macsPerItem))
+          ) { items in
+            runItems(
+              items, chunkWidth: chunkWidth, chunks: chunks, geometry: g, weights: weights,
+              source: source.baseAddress!,
+              packed: packed.baseAddress!, bias: bias.baseAddress!, output: output.baseAddress!,
+              clamp: activation.bounds)
+          }
+        }
+      }
+    }
+  }
+
+  // A 2D kernel of shape (KH, KW, Cg, F) is the 3D case with KD = 1.
+  // input (N, D, H, W, C), packed (G, blocks, KD, KH, KW, Cg, 16) -> output (N, OD, OH, OW, F)
+  private static func runItems(
+    _ items: Range<Int>, chunkWidth: Int, chunks: Int, geometry g: WindowGeometry,
+    weights: PackedConvolutionWeights, source: UnsafePointer<Float>,
+    packed: UnsafePointer<Float>, bias: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+    clamp: (lower: Float, upper: Float)?
+  ) {
+    typealias Segment = ConvolutionMicrokernel.Segment
+    let width = PackedConvolutionWeights.blockWidth
+    let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
+    let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
+    let (kD, kH, kW) = (g.kernel[0], g.kernel[1], g.kernel[2])
+    let channels = g.channels
+    let groupChannels = weights.inputChannelsPerGroup
+    let filters = weights.filters
+    let blocksPerGroup = weights.blocksPerGroup
+    let blocks = weights.groups * blocksPerGroup
+    let strideW = g.strides[2]
+    let dilationW = g.dilations[2]
+    let padW = g.padBefore[2]
+    // With unit dilation and one group the KW*C values under a kernel row are contiguous.
+    let mergeRows = dilationW == 1 && groupChannels == channels
+    let pixelStride = strideW * channels
+
+    // Columns whose every kw tap lands inside the input: [interiorBegin, interiorFinish).
+    let interiorBegin = min(outW, (padW + strideW - 1) / strideW)
+    let lastStart = inW - 1 - (kW - 1) * dilationW + padW
+    let interiorFinish = max(interiorBegin, lastStart < 0 ? 0 : min(outW, lastStart / strideW + 1))
+
+    let maxSegments = kD * kH * kW
+    let rowSegments = UnsafeMutablePointer<Segment>.allocate(capacity: maxSegments)
+    let pixelSegments = UnsafeMutablePointer<Segment>.allocate(capacity: maxSegments)
+    defer {
+      rowSegments.deallocate()
+      pixelSegments.deallocate()
+    }
+    var rowSegmentCount = 0
+    var currentRow = -1
+    var validD = (first: 0, last: 0)
+    var validH = (first: 0, last: 0)
+
+    // Segments of one pixel whose kw taps are limited to [kwFirst, kwLast]; offsets are relative
+    // to the pixel's base (its first tap column, possibly left of the input).
+    func buildSegments(
+      into list: UnsafeMutablePointer<Segment>, od: Int, oh: Int, kwFirst: Int, kwLast: Int
+    )
+      -> Int
+    {
+      guard kwFirst <= kwLast else { return 0 }
+      var count = 0
+      let baseD = od * g.strides[0] - g.padBefore[0]
+      let baseH = oh * g.strides[1] - g.padBefore[1]
+      for kd in validD.first...max(validD.first, validD.last) where kd <= validD.last {
+        let id = baseD + kd * g.dilations[0]
+        for kh in validH.first...max(validH.first, validH.last) where kh <= validH.last {
+          let ih = baseH + kh * g.dilations[1]
+          let rowOffset = (id * inH + ih) * inW * channels
+          let tapRow = (kd * kH + kh) * kW
+          if mergeRows {
+            list[count] = Segment(
+              input: rowOffset + kwFirst * channels,
+              weight: (tapRow + kwFirst) * groupChannels * width,
+              length: (kwLast - kwFirst + 1) * channels)
+            count += 1
+          } else {
+            for kw in kwFirst...kwLast {
+              list[count] = Segment(
+                input: rowOffset + kw * dilationW * channels,
+                weight: (tapRow + kw) * groupChannels * width,
+                length: groupChannels)
+              count += 1
+            }
+          }
+        }
+      }
+      return count
+    }
+
+    for item in items {
+      let row = item / (blocks * chunks)
+      let chunk = (item / blocks) % chunks
+      let blockIndex = item % blocks
+      let group = blockIndex / blocksPerGroup
+      let block = blockIndex % blocksPerGroup
+      let oh = row % outH
+      let od = (row / outH) % outD
+      let n = row / (outH * outD)
+      if row != currentRow {
+        currentRow = row
+        validD = g.validTaps(od, axis: 0)
+        validH = g.validTaps(oh, axis: 1)
+        rowSegmentCount = buildSegments(
+          into: rowSegments, od: od, oh: oh, kwFirst: 0, kwLast: kW - 1)
+      }
+      let lanes = min(width, weights.filtersPerGroup - block * width)
+      let base = source + (n * inD * inH * inW * channels + group * groupChannels)
+      let blockWeights = packed + blockIndex * weights.blockStride
+      let blockBias = bias + blockIndex * width
+      let outputRow =
+        output + (row * outW * filters + group * weights.filtersPerGroup + block * width)
+      let columns = min(outW, chunk * chunkWidth)..<min(outW, (chunk + 1) * chunkWidth)
+      let interiorStart = min(max(interiorBegin, columns.lowerBound), columns.upperBound)
+      let interiorEnd = max(min(interiorFinish, columns.upperBound), interiorStart)
+
+      // Border columns: only the taps that land inside the input.
+      func single(_ ow: Int) {
+        let (kwFirst, kwLast) = g.validTaps(ow, axis: 2)
+        let count = buildSegments(
+          into: pixelSegments, od: od, oh: oh, kwFirst: kwFirst, kwLast: kwLast)
+        ConvolutionMicrokernel.tile1x16(
+          segments: pixelSegments, segmentCount: count, base: base,
+          pixelOffset: (ow * strideW - padW) * channels,
+          weights: blockWeights, bias: blockBias, clamp: clamp, lanes: lanes,
+          output: outputRow + ow * filters)
+      }
+      for ow in columns.lowerBound..<interiorStart { single(ow) }
+      if interiorEnd - interiorStart >= 6 {
+        var ow = interiorStart
+        while true {
+          // The last tile slides back to end at interiorEnd; the overlap recomputes identical values.
+          let start = min(ow, interiorEnd - 6)
+          ConvolutionMicrokernel.tile6x16(
+            segments: rowSegments, segmentCount: rowSegmentCount,
+            pixel: base + (start * strideW - padW) * channels,
+            pixelStride: pixelStride, weights: blockWeights, bias: blockBias, clamp: clamp,
+            lanes: lanes,
+            output: outputRow + start * filters, outputStride: filters)
+          ow = start + 6
+          if ow >= interiorEnd { break }
+        }
+      } else {
+        for ow in interiorStart..<interiorEnd {
+          ConvolutionMicrokernel.tile1x16(
+            segments: rowSegments, segmentCount: rowSegmentCount, base: base,
+            pixelOffset: (ow * strideW - padW) * channels, weights: blockWeights, bias: blockBias,
+            clamp: clamp,
+            lanes: lanes, output: outputRow + ow * filters)
+        }
+      }
+      for ow in interiorEnd..<columns.upperBound { single(ow) }
+    }
+  }
+}

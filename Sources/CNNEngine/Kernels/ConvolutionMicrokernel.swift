@@ -1,0 +1,169 @@
+/// The register-blocked inner loops of the implicit-GEMM convolution.
+///
+/// A "segment" is a run of consecutive input values that meet consecutive packed weight rows: with
+/// dilation 1 and one group, the KW*C values under one kernel row are contiguous in NHWC, so a 3x3
+/// kernel over 3 channels is 3 runs of 9 instead of 9 runs of 3. Every output value is accumulated
+/// tap by tap in (kd, kh, kw, c) order with one FMA per tap, whichever kernel computes it, which is
+/// what makes results independent of tiling and thread count.
+enum ConvolutionMicrokernel {
+  struct Segment {
+    /// Offset of the run's first input value from the pixel's base.
+    var input: Int
+    /// Offset of the run's first packed weight row (in floats) from the block's start.
+    var weight: Int
+    /// Number of input values (= packed weight rows of 16) in the run.
+    var length: Int
+  }
+
+  /// Bias, optional clamp, store of 16 lanes (or fewer at a group's last block).
+  @inline(__always)
+  static func finish(
+    _ low: SIMD8<Float>, _ high: SIMD8<Float>, bias: UnsafePointer<Float>,
+    clamp: (lower: Float, upper: Float)?,
+    lanes: Int, output: UnsafeMutablePointer<Float>
+  ) {
+    var low = low + SIMDMemory.load(bias)
+    var high = high + SIMDMemory.load(bias + 8)
+    if let clamp {
+      let lower = SIMD8<Float>(repeating: clamp.lower)
+      low = low.replacing(with: lower, where: low .< lower)
+      high = high.replacing(with: lower, where: high .< lower)
+      if clamp.upper < .infinity {  // plain ReLU skips the upper bound
+        let upper = SIMD8<Float>(repeating: clamp.upper)
+        low = low.replacing(with: upper, where: low .> upper)
+        high = high.replacing(with: upper, where: high .> upper)
+      }
+    }
+    if lanes == 16 {
+      SIMDMemory.store(low, output)
+      SIMDMemory.store(high, output + 8)
+    } else if lanes > 8 {
+      SIMDMemory.store(low, output)
+      SIMDMemory.storePartial(high, output + 8, count: lanes - 8)
+    } else if lanes == 8 {
+      SIMDMemory.store(low, output)
+    } else {
+      SIMDMemory.storePartial(low, output, count: lanes)
+    }
+  }
+
+  /// 6 output pixels x 16 filters: 12 accumulators + 2 weight vectors + 1 broadcast = 15 of the 16
+  /// AVX2 registers; per input value 12 FMAs against 8 loads, so the FMA units set the pace.
+  ///
+  /// input pixels at `pixel + r*pixelStride` (r < 6) plus segment offsets, packed block `weights`
+  /// (taps, 16) -> output rows `output + r*outputStride`, 16 (or `lanes`) filters each.
+  @inline(__always)
+  static func tile6x16(
+    segments: UnsafePointer<Segment>, segmentCount: Int, pixel: UnsafePointer<Float>,
+    pixelStride: Int,
+    weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, clamp: (lower: Float, upper: Float)?,
+    lanes: Int, output: UnsafeMutablePointer<Float>, outputStride: Int
+  ) {
+    let zero = SIMD8<Float>(repeating: 0)
+    var a00 = zero
+    var a01 = zero
+    var a10 = zero
+    var a11 = zero
+    var a20 = zero
+    var a21 = zero
+    var a30 = zero
+    var a31 = zero
+    var a40 = zero
+    var a41 = zero
+    var a50 = zero
+    var a51 = zero
+    let stride2 = pixelStride * 2
+    // One flat loop over every tap with a rarely taken segment switch: nested loops made LLVM
+    // shuffle and spill the accumulators at each inner-loop exit.
+    var s = 0
+    var x0 = pixel
+    var x3 = pixel
+    var w = weights
+    var remaining = 0
+    while true {
+      if remaining == 0 {
+        while s < segmentCount && segments[s].length == 0 { s += 1 }
+        if s == segmentCount { break }
+        x0 = pixel + segments[s].input
+        x3 = x0 + pixelStride * 3
+        w = weights + segments[s].weight
+        remaining = segments[s].length
+        s += 1
+      }
+      let w0 = SIMDMemory.load(w)
+      let w1 = SIMDMemory.load(w + 8)
+      var b = SIMD8<Float>(repeating: x0[0])
+      a00 = a00.addingProduct(b, w0)
+      a01 = a01.addingProduct(b, w1)
+      b = SIMD8<Float>(repeating: x0[pixelStride])
+      a10 = a10.addingProduct(b, w0)
+      a11 = a11.addingProduct(b, w1)
+      b = SIMD8<Float>(repeating: x0[stride2])
+      a20 = a20.addingProduct(b, w0)
+      a21 = a21.addingProduct(b, w1)
+      b = SIMD8<Float>(repeating: x3[0])
+      a30 = a30.addingProduct(b, w0)
+      a31 = a31.addingProduct(b, w1)
+      b = SIMD8<Float>(repeating: x3[pixelStride])
+      a40 = a40.addingProduct(b, w0)
+      a41 = a41.addingProduct(b, w1)
+      b = SIMD8<Float>(repeating: x3[stride2])
+      a50 = a50.addingProduct(b, w0)
+      a51 = a51.addingProduct(b, w1)
+      x0 += 1
+      x3 += 1
+      w += 16
+      remaining -= 1
+    }
+    finish(a00, a01, bias: bias, clamp: clamp, lanes: lanes, output: output)
+    finish(a10, a11, bias: bias, clamp: clamp, lanes: lanes, output: output + outputStride)
+    finish(a20, a21, bias: bias, clamp: clamp, lanes: lanes, output: output + outputStride * 2)
+    finish(a30, a31, bias: bias, clamp: clamp, lanes: lanes, output: output + outputStride * 3)
+    finish(a40, a41, bias: bias, clamp: clamp, lanes: lanes, output: output + outputStride * 4)
+    finish(a50, a51, bias: bias, clamp: clamp, lanes: lanes, output: output + outputStride * 5)
+  }
+
+  /// One output pixel x 16 filters, for borders, short rows and single-row dense layers. Two
+  /// accumulator pairs alternate over even and odd taps would change the summation order, so the
+  /// chain stays single and the loop is unrolled instead.
+  ///
+  /// input at `base + pixelOffset + segment.input`, packed block `weights` -> 16 (or `lanes`) outputs.
+  @inline(__always)
+  static func tile1x16(
+    segments: UnsafePointer<Segment>, segmentCount: Int, base: UnsafePointer<Float>,
+    pixelOffset: Int,
+    weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, clamp: (lower: Float, upper: Float)?,
+    lanes: Int, output: UnsafeMutablePointer<Float>
+  ) {
+    var a0 = SIMD8<Float>(repeating: 0)
+    var a1 = SIMD8<Float>(repeating: 0)
+    for s in 0..<segmentCount {
+      let segment = segments[s]
+      let x = base + (pixelOffset + segment.input)
+      let w = weights + segment.weight
+      var k = 0
+      while k + 4 <= segment.length {
+        var b = SIMD8<Float>(repeating: x[k])
+        a0 = a0.addingProduct(b, SIMDMemory.load(w + k * 16))
+        a1 = a1.addingProduct(b, SIMDMemory.load(w + k * 16 + 8))
+        b = SIMD8<Float>(repeating: x[k + 1])
+        a0 = a0.addingProduct(b, SIMDMemory.load(w + k * 16 + 16))
+        a1 = a1.addingProduct(b, SIMDMemory.load(w + k * 16 + 24))
+        b = SIMD8<Float>(repeating: x[k + 2])
+        a0 = a0.addingProduct(b, SIMDMemory.load(w + k * 16 + 32))
+        a1 = a1.addingProduct(b, SIMDMemory.load(w + k * 16 + 40))
+        b = SIMD8<Float>(repeating: x[k + 3])
+        a0 = a0.addingProduct(b, SIMDMemory.load(w + k * 16 + 48))
+        a1 = a1.addingProduct(b, SIMDMemory.load(w + k * 16 + 56))
+        k += 4
+      }
+      while k < segment.length {
+        let b = SIMD8<Float>(repeating: x[k])
+        a0 = a0.addingProduct(b, SIMDMemory.load(w + k * 16))
+        a1 = a1.addingProduct(b, SIMDMemory.load(w + k * 16 + 8))
+        k += 1
+      }
+    }
+    finish(a0, a1, bias: bias, clamp: clamp, lanes: lanes, output: output)
+  }
+}

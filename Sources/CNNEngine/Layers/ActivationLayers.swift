@@ -1,0 +1,139 @@
+/// `Activation`: applies a named activation function; the shape is unchanged.
+public struct Activation: Layer {
+  public let common: LayerCommon
+  public let function: ActivationFunction
+
+  public var className: String { "Activation" }
+
+  public static let signature = LayerSignature("Activation", [.required("activation")])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    function = try common.arguments.activation()
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+}
+
+/// `ReLU`: max(x, 0) with optional `max_value`, `negative_slope` and `threshold`.
+public struct ReLU: Layer {
+  public let common: LayerCommon
+  public let maxValue: Double?
+  public let negativeSlope: Double
+  public let threshold: Double
+
+  public var className: String { "ReLU" }
+
+  public static let signature = LayerSignature(
+    "ReLU",
+    [.init("max_value", .none), .init("negative_slope", .float(0)), .init("threshold", .float(0))])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    let arguments = common.arguments
+    maxValue = try arguments.optionalDouble("max_value")
+    if let maxValue, maxValue < 0 {
+      throw .value(
+        "max_value of a ReLU layer cannot be a negative value. Received: \(arguments["max_value"])")
+    }
+    guard let slope = try arguments.optionalDouble("negative_slope"), slope >= 0 else {
+      throw .value(
+        "negative_slope of a ReLU layer cannot be a negative value. Received: \(arguments["negative_slope"])"
+      )
+    }
+    negativeSlope = slope
+    guard let threshold = try arguments.optionalDouble("threshold"), threshold >= 0 else {
+      throw .value(
+        "threshold of a ReLU layer cannot be a negative value. Received: \(arguments["threshold"])")
+    }
+    self.threshold = threshold
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+}
+
+/// `LeakyReLU`: x for x >= 0, alpha*x below (tf-keras spells the slope `alpha`, default 0.3).
+public struct LeakyReLU: Layer {
+  public let common: LayerCommon
+  public let alpha: Double
+
+  public var className: String { "LeakyReLU" }
+
+  public static let signature = LayerSignature("LeakyReLU", [.init("alpha", .float(0.3))])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    guard let alpha = try common.arguments.optionalDouble("alpha") else {
+      throw .value(
+        "The alpha value of a Leaky ReLU layer cannot be None. Expecting a float. Received: None")
+    }
+    self.alpha = alpha
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+}
+
+/// `ELU`: x for x > 0, alpha*(exp(x) - 1) below.
+public struct ELU: Layer {
+  public let common: LayerCommon
+  public let alpha: Double
+
+  public var className: String { "ELU" }
+
+  public static let signature = LayerSignature("ELU", [.init("alpha", .float(1.0))])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    guard let alpha = try common.arguments.optionalDouble("alpha") else {
+      throw .value("Alpha of an ELU layer cannot be None, expecting a float. Received: None")
+    }
+    self.alpha = alpha
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+}
+
+/// `Softmax` over `axis` (default the last).
+public struct Softmax: Layer {
+  public let common: LayerCommon
+  public let axis: Int
+
+  public var className: String { "Softmax" }
+
+  public static let signature = LayerSignature("Softmax", [.init("axis", .int(-1))])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    axis = try common.arguments.int("axis")
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+}
+
+/// Layers that change neither shape nor parameters and compute nothing at inference:
+/// `Rescaling` (which does scale), `GaussianNoise`, `GaussianDropout`, `AlphaDropout`,
+/// `ActivityRegularization`.
+public struct ShapePreservingLayer: Layer {
+  public let common: LayerCommon
+  public let className: String
+
+  public static let signatures: [LayerSignature] = [
+    LayerSignature("Rescaling", [.required("scale"), .init("offset", .float(0))]),
+    LayerSignature("GaussianNoise", [.required("stddev"), .init("seed", .none)]),
+    LayerSignature("GaussianDropout", [.required("rate"), .init("seed", .none)]),
+    LayerSignature(
+      "AlphaDropout", [.required("rate"), .init("noise_shape", .none), .init("seed", .none)]),
+    LayerSignature("ActivityRegularization", [.init("l1", .float(0)), .init("l2", .float(0))]),
+  ]
+
+  public init(className: String, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.className = className
+    if className == "Rescaling" {
+      _ = try common.arguments.double("scale")
+      _ = try common.arguments.double("offset")
+    }
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+}

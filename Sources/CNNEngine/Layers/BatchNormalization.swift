@@ -1,0 +1,104 @@
+/// `BatchNormalization`: per-channel scale (gamma) and shift (beta), trainable, and the moving mean and
+/// variance, which are not: 4*C parameters, 2*C of them non-trainable.
+public struct BatchNormalization: Layer {
+  public let common: LayerCommon
+  public let axes: [Int]
+  public let epsilon: Double
+  public let center: Bool
+  public let scale: Bool
+
+  public var className: String { "BatchNormalization" }
+
+  public static let signature = LayerSignature(
+    "BatchNormalization",
+    [
+      .init("axis", .int(-1)), .init("momentum", .float(0.99)), .init("epsilon", .float(0.001)),
+      .init("center", .bool(true)), .init("scale", .bool(true)),
+      .init("beta_initializer", .string("zeros")), .init("gamma_initializer", .string("ones")),
+      .init("moving_mean_initializer", .string("zeros")),
+      .init("moving_variance_initializer", .string("ones")), .init("beta_regularizer", .none),
+      .init("gamma_regularizer", .none), .init("beta_constraint", .none),
+      .init("gamma_constraint", .none), .init("synchronized", .bool(false)),
+      .init("renorm", .bool(false)), .init("renorm_clipping", .none),
+      .init("renorm_momentum", .float(0.99)), .init("fused", .none),
+      .init("virtual_batch_size", .none), .init("adjustment", .none),
+    ])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    let arguments = common.arguments
+    axes = try Self.axisList(arguments["axis"], className: "BatchNormalization")
+    epsilon = try arguments.double("epsilon")
+    center = try arguments.bool("center")
+    scale = try arguments.bool("scale")
+  }
+
+  static func axisList(_ value: ArgumentValue, className: String) throws(KerasError) -> [Int] {
+    switch value {
+    case .int(let axis): return [axis]
+    case .tuple(let items), .list(let items):
+      var axes: [Int] = []
+      for item in items {
+        guard case .int(let axis) = item else {
+          throw .typeError(
+            "Expected an int or a list/tuple of ints for the argument 'axis', but received: \(value)"
+          )
+        }
+        axes.append(axis)
+      }
+      return axes
+    default:
+      throw .typeError(
+        "Expected an int or a list/tuple of ints for the argument 'axis', but received: \(value)")
+    }
+  }
+
+  /// The axes normalized against the input rank, in the order given.
+  func resolvedAxes(for input: TensorShape) throws(KerasError) -> [Int] {
+    let rank = input.rank
+    let resolved = axes.map { $0 < 0 ? $0 + rank : $0 }
+    for axis in resolved where axis < 0 || axis >= rank {
+      throw .value(
+        "Invalid axis. Expected 0 <= axis < inputs.rank (with inputs.rank=\(rank)). Received: layer.axis=\(axes.count == 1 ? String(axes[0]) : "[" + axes.map(String.init).joined(separator: ", ") + "]")"
+      )
+    }
+    if resolved.contains(where: { input[$0] == nil }) {
+      throw .value(
+        "Input has undefined `axis` dimension. Received input with shape \(input) and axis=\(TensorShape.tuple(resolved))"
+      )
+    }
+    return resolved
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    _ = try resolvedAxes(for: input)
+    return input
+  }
+
+  /// One value per channel when normalizing one axis; otherwise Keras keeps broadcastable 1s.
+  func parameterShape(for input: TensorShape) -> [Int] {
+    let resolved = (try? resolvedAxes(for: input)) ?? []
+    if resolved.count == 1 { return [input[resolved[0]] ?? 0] }
+    return (0..<input.rank).map { resolved.contains($0) ? (input[$0] ?? 0) : 1 }
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    let shape = parameterShape(for: input)
+    let arguments = common.arguments
+    var specs: [WeightSpec] = []
+    if scale {
+      specs.append(WeightSpec("gamma", shape, initializer: arguments["gamma_initializer"]))
+    }
+    if center {
+      specs.append(WeightSpec("beta", shape, initializer: arguments["beta_initializer"]))
+    }
+    specs.append(
+      WeightSpec(
+        "moving_mean", shape, trainable: false, initializer: arguments["moving_mean_initializer"]))
+    specs.append(
+      WeightSpec(
+        "moving_variance", shape, trainable: false,
+        initializer: arguments["moving_variance_initializer"]))
+    return specs
+  }
+}

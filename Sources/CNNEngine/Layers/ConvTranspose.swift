@@ -1,0 +1,106 @@
+/// `Conv1DTranspose`, `Conv2DTranspose` and `Conv3DTranspose`: learned upsampling.
+///
+/// Output length (no output_padding): valid n*s + max(k - s, 0), same n*s; with output_padding p:
+/// (n - 1)*s + k - 2*pad + p. Kernel layout (k..., filters, C_in); parameters
+/// prod(kernel_size) * C_in * filters + filters.
+public struct ConvTranspose: Layer {
+  public let common: LayerCommon
+  public let rank: Int
+  public let filters: Int
+  public let kernelSize: [Int]
+  public let strides: [Int]
+  public let padding: Padding
+  public let outputPadding: [Int]?
+  public let dataFormat: DataFormat
+  public let dilationRate: [Int]
+  public let activation: ActivationFunction
+  public let useBias: Bool
+
+  public var className: String { "Conv\(rank)DTranspose" }
+
+  public static func signature(rank: Int) -> LayerSignature {
+    let ones: ArgumentValue = rank == 1 ? .int(1) : .tuple(Array(repeating: .int(1), count: rank))
+    return LayerSignature(
+      "Conv\(rank)DTranspose",
+      [
+        .required("filters"), .required("kernel_size"), .init("strides", ones),
+        .init("padding", .string("valid")), .init("output_padding", .none),
+        .init("data_format", .none), .init("dilation_rate", ones), .init("activation", .none),
+        .init("use_bias", .bool(true)), .init("kernel_initializer", .string("glorot_uniform")),
+        .init("bias_initializer", .string("zeros")), .init("kernel_regularizer", .none),
+        .init("bias_regularizer", .none), .init("activity_regularizer", .none),
+        .init("kernel_constraint", .none), .init("bias_constraint", .none),
+      ])
+  }
+
+  public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.rank = rank
+    let arguments = common.arguments
+    filters = try arguments.int("filters")
+    if filters <= 0 {
+      throw .value(
+        "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters)."
+      )
+    }
+    kernelSize = try arguments.intTuple("kernel_size", count: rank)
+    strides = try arguments.intTuple("strides", count: rank, allowZero: true)
+    padding = try arguments.padding()
+    dataFormat = try arguments.dataFormat()
+    dilationRate = try arguments.intTuple("dilation_rate", count: rank)
+    activation = try arguments.activation()
+    useBias = try arguments.bool("use_bias")
+    try Conv.validate(
+      filters: filters, groups: 1, kernelSize: kernelSize, strides: strides, padding: padding,
+      dilationRate: dilationRate, allowsCausal: false)
+    if arguments.isNone("output_padding") {
+      outputPadding = nil
+    } else {
+      let paddings = try arguments.intTuple("output_padding", count: rank, allowZero: true)
+      for (stride, extra) in zip(strides, paddings) where extra >= stride {
+        throw .value(
+          "Strides must be greater than output padding. Received strides=\(TensorShape.tuple(strides)), output_padding=\(TensorShape.tuple(paddings))."
+        )
+      }
+      outputPadding = paddings
+    }
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, atLeast: rank + 2)
+    if input.rank != rank + 2 {
+      throw .value("Inputs should have rank \(rank + 2). Received input_shape=\(input).")
+    }
+    let channelAxis = dataFormat.channelAxis(rank: input.rank)
+    _ = try definedChannels(
+      input, axis: channelAxis, reportedAxis: dataFormat == .channelsLast ? -1 : -1 - rank,
+      of: className)
+    var output = input.dimensions
+    for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
+      output[axis] = ConvolutionArithmetic.transposedOutputLength(
+        input[axis], kernel: kernelSize[index], padding: padding,
+        outputPadding: outputPadding?[index],
+        stride: strides[index], dilation: dilationRate[index])
+    }
+    output[channelAxis] = filters
+    return TensorShape(output)
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    let channels = input[dataFormat.channelAxis(rank: input.rank)] ?? 0
+    var specs = [
+      WeightSpec(
+        "kernel", kernelSize + [filters, channels],
+        initializer: common.arguments["kernel_initializer"])
+    ]
+    if useBias {
+      specs.append(WeightSpec("bias", [filters], initializer: common.arguments["bias_initializer"]))
+    }
+    return specs
+  }
+
+  /// Every input value is multiplied by the whole (k..., filters) slice of the kernel.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
+    (input.valuesPerSample ?? 0) * kernelSize.reduce(1, *) * filters
+  }
+}

@@ -1,0 +1,60 @@
+/// `Dense`: a matrix product over the last axis of an input of any rank >= 2.
+///
+/// (..., C) -> (..., units); parameters C*units + units.
+public struct Dense: Layer {
+  public let common: LayerCommon
+  public let units: Int
+  public let activation: ActivationFunction
+  public let useBias: Bool
+
+  public var className: String { "Dense" }
+
+  public static let signature = LayerSignature(
+    "Dense",
+    [
+      .required("units"), .init("activation", .none), .init("use_bias", .bool(true)),
+      .init("kernel_initializer", .string("glorot_uniform")),
+      .init("bias_initializer", .string("zeros")), .init("kernel_regularizer", .none),
+      .init("bias_regularizer", .none), .init("activity_regularizer", .none),
+      .init("kernel_constraint", .none), .init("bias_constraint", .none),
+    ])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    let arguments = common.arguments
+    units = try arguments.int("units")
+    if units < 0 {
+      throw .value(
+        "Received an invalid value for `units`, expected a positive integer. Received: units=\(arguments["units"])"
+      )
+    }
+    activation = try arguments.activation()
+    useBias = try arguments.bool("use_bias")
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, atLeast: 2)
+    if input[-1] == nil {
+      throw .value(
+        "The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: \(input)"
+      )
+    }
+    var output = input.dimensions
+    output[output.count - 1] = units
+    return TensorShape(output)
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    var specs = [
+      WeightSpec("kernel", [input[-1] ?? 0, units], initializer: common.arguments["kernel_initializer"])
+    ]
+    if useBias {
+      specs.append(WeightSpec("bias", [units], initializer: common.arguments["bias_initializer"]))
+    }
+    return specs
+  }
+
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
+    (output.valuesPerSample ?? 0) * (input[-1] ?? 0)
+  }
+}

@@ -1,0 +1,36 @@
+/// `Dropout` and `SpatialDropout1D/2D/3D`: identity at inference; the rate must lie in [0, 1].
+public struct Dropout: Layer {
+  public let common: LayerCommon
+  /// 0 for plain `Dropout`; otherwise the spatial rank of `SpatialDropoutND`.
+  public let spatialRank: Int
+  public let rate: Double
+
+  public var className: String { spatialRank == 0 ? "Dropout" : "SpatialDropout\(spatialRank)D" }
+
+  public static func signature(spatialRank: Int) -> LayerSignature {
+    if spatialRank == 0 {
+      return LayerSignature(
+        "Dropout", [.required("rate"), .init("noise_shape", .none), .init("seed", .none)])
+    }
+    var parameters: [LayerSignature.Parameter] = [.required("rate")]
+    if spatialRank > 1 { parameters.append(.init("data_format", .none)) }
+    return LayerSignature("SpatialDropout\(spatialRank)D", parameters)
+  }
+
+  public init(spatialRank: Int, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.spatialRank = spatialRank
+    rate = try common.arguments.double("rate")
+    if !(0...1).contains(rate) {
+      throw .value(
+        "Invalid value \(common.arguments["rate"]) received for `rate`, expected a value between 0 and 1."
+      )
+    }
+    if spatialRank > 1 { _ = try common.arguments.dataFormat() }
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if spatialRank > 0 { try requireRank(input, exactly: spatialRank + 2) }
+    return input
+  }
+}

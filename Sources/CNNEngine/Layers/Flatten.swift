@@ -1,0 +1,20 @@
+/// `Flatten`: (H, W, C) -> (H*W*C,), in channels-last order: index (h*W + w)*C + c.
+public struct Flatten: Layer {
+  public let common: LayerCommon
+  public let dataFormat: DataFormat
+
+  public var className: String { "Flatten" }
+
+  public static let signature = LayerSignature("Flatten", [.init("data_format", .none)])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    dataFormat = try common.arguments.dataFormat()
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, atLeast: 1)
+    if input.rank == 1 { return TensorShape([input.batch, 1]) }
+    return TensorShape([input.batch, input.valuesPerSample])
+  }
+}

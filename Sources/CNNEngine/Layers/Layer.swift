@@ -1,0 +1,98 @@
+/// A Keras layer as configured by its constructor: it knows its output shape for an input shape, the
+/// weights it creates, and how many multiply-accumulates one sample costs.
+///
+/// Layers are values; which model they belong to and what shape they were built with is recorded by
+/// `LayerInstance`. Every conforming type is named with Keras' spelling of the class it stands for.
+public protocol Layer: Sendable {
+  /// Name, trainability and declared input shape: what Keras' base `Layer.__init__` handles.
+  var common: LayerCommon { get }
+  /// The Keras class name shown in summaries: `Conv2D`, `MaxPooling2D`, ...
+  var className: String { get }
+  /// Checks the input the way Keras' `InputSpec` and `build` do, then infers the output shape.
+  func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape
+  /// The weights `build` creates, in Keras' order (`kernel`, `bias`; `gamma`, `beta`, `moving_mean`, ...).
+  func weights(for input: TensorShape) -> [WeightSpec]
+  /// Multiply-accumulates of one sample: products with learned weights (kernels, dense matrices,
+  /// and the depthwise and pointwise parts of separable convolutions). Bias additions,
+  /// activations, pooling and normalization are not counted.
+  func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int
+}
+
+extension Layer {
+  public var name: String { common.name }
+  public func weights(for input: TensorShape) -> [WeightSpec] { [] }
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int { 0 }
+
+  /// Keras' `InputSpec(ndim=...)` check.
+  func requireRank(_ input: TensorShape, exactly rank: Int) throws(KerasError) {
+    if input.rank != rank {
+      throw .value(
+        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected ndim=\(rank), found ndim=\(input.rank). Full shape received: \(input)"
+      )
+    }
+  }
+
+  /// Keras' `InputSpec(min_ndim=...)` check.
+  func requireRank(_ input: TensorShape, atLeast rank: Int) throws(KerasError) {
+    if input.rank < rank {
+      throw .value(
+        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected min_ndim=\(rank), found ndim=\(input.rank). Full shape received: \(input)"
+      )
+    }
+  }
+
+  /// The size of the channel axis, which Keras requires to be known when it builds weights.
+  /// Keras names the axis as its layer stores it (`-1`, or `-1 - rank` for channels-first
+  /// convolutions) and some layers name themselves (`to `DepthwiseConv``).
+  func definedChannels(
+    _ input: TensorShape, axis: Int, reportedAxis: Int, of owner: String? = nil
+  ) throws(KerasError) -> Int {
+    guard let channels = input[axis] else {
+      let inputs = owner.map { "inputs to `\($0)`" } ?? "inputs"
+      throw .value(
+        "The channel dimension of the \(inputs) should be defined. The input_shape received is \(input), where axis \(reportedAxis) (0-based) is the channel dimension, which found to be `None`."
+      )
+    }
+    return channels
+  }
+}
+
+/// What Keras' base layer keeps for every layer.
+public struct LayerCommon: Sendable {
+  public var name: String
+  public var trainable: Bool
+  /// The batch input shape declared with `input_shape=`, `batch_input_shape=`, `input_dim=` or
+  /// `batch_size=`; Sequential uses it to create the hidden input layer.
+  public var declaredBatchInputShape: TensorShape?
+  /// The bound constructor arguments, for display and for layers' own configuration.
+  public var arguments: LayerArguments
+
+  public init(
+    name: String, trainable: Bool = true, declaredBatchInputShape: TensorShape? = nil,
+    arguments: LayerArguments
+  ) {
+    self.name = name
+    self.trainable = trainable
+    self.declaredBatchInputShape = declaredBatchInputShape
+    self.arguments = arguments
+  }
+}
+
+/// One weight variable a layer creates.
+public struct WeightSpec: Sendable, Equatable {
+  /// Keras' variable name within the layer: `kernel`, `bias`, `gamma`, `moving_mean`, ...
+  public var name: String
+  public var shape: [Int]
+  public var trainable: Bool
+  /// The initializer Keras uses for it (`glorot_uniform`, `zeros`, `ones`, or one a cell names).
+  public var initializer: ArgumentValue
+
+  public init(_ name: String, _ shape: [Int], trainable: Bool = true, initializer: ArgumentValue) {
+    self.name = name
+    self.shape = shape
+    self.trainable = trainable
+    self.initializer = initializer
+  }
+
+  public var count: Int { shape.reduce(1, *) }
+}

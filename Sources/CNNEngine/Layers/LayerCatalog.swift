@@ -1,0 +1,187 @@
+/// Every layer class ConvBook knows, by Keras name, with its constructor signature; and the one place
+/// where a layer is created from call arguments, the way Keras' `Layer.__init__` does it.
+public enum LayerCatalog {
+  public struct Entry: Sendable {
+    public var signature: LayerSignature
+    public var make: @Sendable (LayerCommon) throws(KerasError) -> any Layer
+  }
+
+  /// Keras' exported aliases: the same class under another name (`MaxPool2D` is `MaxPooling2D`).
+  public static let aliases: [String: String] = {
+    var aliases: [String: String] = [:]
+    for rank in 1...3 {
+      aliases["Convolution\(rank)D"] = "Conv\(rank)D"
+      aliases["MaxPool\(rank)D"] = "MaxPooling\(rank)D"
+      aliases["AvgPool\(rank)D"] = "AveragePooling\(rank)D"
+      aliases["GlobalAvgPool\(rank)D"] = "GlobalAveragePooling\(rank)D"
+      aliases["GlobalMaxPool\(rank)D"] = "GlobalMaxPooling\(rank)D"
+      aliases["Convolution\(rank)DTranspose"] = "Conv\(rank)DTranspose"
+    }
+    aliases["SeparableConvolution1D"] = "SeparableConv1D"
+    aliases["SeparableConvolution2D"] = "SeparableConv2D"
+    return aliases
+  }()
+
+  public static let entries: [String: Entry] = {
+    var entries: [String: Entry] = [:]
+    func add(
+      _ signature: LayerSignature,
+      _ make: @escaping @Sendable (LayerCommon) throws(KerasError) -> any Layer
+    ) {
+      entries[signature.className] = Entry(signature: signature, make: make)
+    }
+    for rank in 1...3 {
+      add(Conv.signature(rank: rank)) { common throws(KerasError) in try Conv(rank: rank, common) }
+      add(ConvTranspose.signature(rank: rank)) { common throws(KerasError) in
+        try ConvTranspose(rank: rank, common)
+      }
+      for kind in [Pooling.Kind.max, .average] {
+        add(Pooling.signature(kind: kind, rank: rank)) { common throws(KerasError) in
+          try Pooling(kind: kind, rank: rank, common)
+        }
+        add(GlobalPooling.signature(kind: kind, rank: rank)) { common throws(KerasError) in
+          try GlobalPooling(kind: kind, rank: rank, common)
+        }
+      }
+      add(Dropout.signature(spatialRank: rank)) { common throws(KerasError) in
+        try Dropout(spatialRank: rank, common)
+      }
+      add(ZeroPadding.signature(rank: rank)) { common throws(KerasError) in
+        try ZeroPadding(rank: rank, common)
+      }
+      add(Cropping.signature(rank: rank)) { common throws(KerasError) in
+        try Cropping(rank: rank, common)
+      }
+      add(UpSampling.signature(rank: rank)) { common throws(KerasError) in
+        try UpSampling(rank: rank, common)
+      }
+    }
+    for rank in 1...2 {
+      add(DepthwiseConv.signature(rank: rank)) { common throws(KerasError) in
+        try DepthwiseConv(rank: rank, common)
+      }
+      add(SeparableConv.signature(rank: rank)) { common throws(KerasError) in
+        try SeparableConv(rank: rank, common)
+      }
+    }
+    add(Dropout.signature(spatialRank: 0)) { common throws(KerasError) in
+      try Dropout(spatialRank: 0, common)
+    }
+    add(BatchNormalization.signature) { common throws(KerasError) in try BatchNormalization(common)
+    }
+    add(LayerNormalization.signature) { common throws(KerasError) in try LayerNormalization(common)
+    }
+    add(Dense.signature) { common throws(KerasError) in try Dense(common) }
+    add(Flatten.signature) { common throws(KerasError) in try Flatten(common) }
+    add(Activation.signature) { common throws(KerasError) in try Activation(common) }
+    add(ReLU.signature) { common throws(KerasError) in try ReLU(common) }
+    add(LeakyReLU.signature) { common throws(KerasError) in try LeakyReLU(common) }
+    add(ELU.signature) { common throws(KerasError) in try ELU(common) }
+    add(Softmax.signature) { common throws(KerasError) in try Softmax(common) }
+    add(Reshape.signature) { common throws(KerasError) in try Reshape(common) }
+    add(Permute.signature) { common throws(KerasError) in try Permute(common) }
+    for signature in ShapePreservingLayer.signatures {
+      let className = signature.className
+      add(signature) { common throws(KerasError) in
+        try ShapePreservingLayer(className: className, common)
+      }
+    }
+    return entries
+  }()
+
+  /// The canonical class name for `name`, resolving aliases; nil when Keras has no such layer here.
+  public static func canonicalName(_ name: String) -> String? {
+    let resolved = aliases[name] ?? name
+    if resolved == "InputLayer" || entries[resolved] != nil { return resolved }
+    return nil
+  }
+
+  /// Creates a layer as `ClassName(*positional, **keywords)` would in Keras: arguments are bound
+  /// first (a Python `TypeError` uses no name), then the layer takes its name from `names`, then it
+  /// validates its configuration (a Keras `ValueError` here has used the name up).
+  public static func make(
+    className: String, positional: [ArgumentValue], keywords: [(String, ArgumentValue)],
+    names: NameScope
+  ) throws(KerasError) -> any Layer {
+    let canonical = aliases[className] ?? className
+    if canonical == "InputLayer" {
+      return try makeInputLayer(
+        signature: InputLayer.signature, positional: positional, keywords: keywords, names: names)
+    }
+    guard let entry = entries[canonical] else {
+      throw .attribute("module 'tf_keras.api._v2.keras.layers' has no attribute '\(className)'")
+    }
+    let arguments = try entry.signature.bind(positional: positional, keywords: keywords)
+    let common = try makeCommon(arguments: arguments, className: canonical, names: names)
+    return try entry.make(common)
+  }
+
+  /// `keras.Input(...)`: creates the input layer whose tensor the call returns.
+  public static func makeInput(
+    positional: [ArgumentValue], keywords: [(String, ArgumentValue)], names: NameScope
+  ) throws(KerasError) -> InputLayer {
+    try makeInputLayer(
+      signature: InputLayer.inputFunctionSignature, positional: positional, keywords: keywords,
+      names: names)
+  }
+
+  private static func makeInputLayer(
+    signature: LayerSignature, positional: [ArgumentValue], keywords: [(String, ArgumentValue)],
+    names: NameScope
+  ) throws(KerasError) -> InputLayer {
+    let arguments = try signature.bind(positional: positional, keywords: keywords)
+    let batchSize = try arguments.optionalInt("batch_size")
+    let shapeArgument = signature.className == "Input" ? "shape" : "input_shape"
+    let batchArgument = signature.className == "Input" ? "batch_shape" : "batch_input_shape"
+    let batchShape: TensorShape
+    if !arguments.isNone(batchArgument) {
+      batchShape = TensorShape(
+        try InputLayer.shapeDimensions(arguments[batchArgument], argument: batchArgument))
+    } else if !arguments.isNone(shapeArgument) {
+      let sample = try InputLayer.shapeDimensions(arguments[shapeArgument], argument: shapeArgument)
+      batchShape = TensorShape(batch: batchSize, sample: sample)
+    } else {
+      throw .value(
+        "Please provide to Input a `shape` or a `tensor` or a `type_spec` argument. Note that `shape` does not include the batch dimension."
+      )
+    }
+    let name: String
+    if let given = try arguments.string("name"), !given.isEmpty {
+      name = given
+    } else {
+      name = names.uniqueName("input", zeroBased: false)
+    }
+    return InputLayer(name: name, batchInputShape: batchShape, arguments: arguments)
+  }
+
+  private static func makeCommon(
+    arguments: LayerArguments, className: String, names: NameScope
+  ) throws(KerasError) -> LayerCommon {
+    var declared: TensorShape?
+    let base = arguments.baseKeywords
+    if let batchShape = base["batch_input_shape"] {
+      declared = TensorShape(
+        try InputLayer.shapeDimensions(batchShape, argument: "batch_input_shape"))
+    } else if let inputShape = base["input_shape"] ?? base["input_dim"].map({ .tuple([$0]) }) {
+      var batch: Int? = nil
+      if case .int(let size) = base["batch_size"] ?? .none { batch = size }
+      let sample: [Int?]
+      if case .int = inputShape {
+        throw .typeError("'int' object is not iterable")
+      }
+      sample = try InputLayer.shapeDimensions(inputShape, argument: "input_shape")
+      declared = TensorShape(batch: batch, sample: sample)
+    }
+    let name: String
+    switch base["name"] ?? .none {
+    case .none: name = names.uniqueName(forClass: className)
+    case .string(let given): name = given
+    case let other:
+      throw .typeError("Keras Layer names must be strings. Received: \(other)")
+    }
+    var trainable = true
+    if case .bool(let flag) = base["trainable"] ?? .none { trainable = flag }
+    return LayerCommon(
+      name: name, trainable: trainable, declaredBatchInputShape: declared, arguments: arguments)
+  }
+}

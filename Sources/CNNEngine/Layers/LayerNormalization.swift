@@ -1,0 +1,57 @@
+/// `LayerNormalization`: normalizes each sample over `axis` (default the last), with gamma and beta
+/// of that axis' size: 2*C parameters, all trainable.
+public struct LayerNormalization: Layer {
+  public let common: LayerCommon
+  public let axes: [Int]
+  public let epsilon: Double
+  public let center: Bool
+  public let scale: Bool
+
+  public var className: String { "LayerNormalization" }
+
+  public static let signature = LayerSignature(
+    "LayerNormalization",
+    [
+      .init("axis", .int(-1)), .init("epsilon", .float(0.001)), .init("center", .bool(true)),
+      .init("scale", .bool(true)), .init("beta_initializer", .string("zeros")),
+      .init("gamma_initializer", .string("ones")), .init("beta_regularizer", .none),
+      .init("gamma_regularizer", .none), .init("beta_constraint", .none),
+      .init("gamma_constraint", .none),
+    ])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    let arguments = common.arguments
+    axes = try BatchNormalization.axisList(arguments["axis"], className: "LayerNormalization")
+    epsilon = try arguments.double("epsilon")
+    center = try arguments.bool("center")
+    scale = try arguments.bool("scale")
+  }
+
+  func resolvedAxes(for input: TensorShape) throws(KerasError) -> [Int] {
+    let rank = input.rank
+    var resolved: [Int] = []
+    for axis in axes {
+      let normalized = axis < 0 ? axis + rank : axis
+      if normalized < 0 || normalized >= rank {
+        throw .value("Invalid value for `axis` argument. Expected 0 <= axis < inputs.rank (with inputs.rank=\(rank)). Received: axis=\(axis)")
+      }
+      resolved.append(normalized)
+    }
+    return resolved.sorted()
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    _ = try resolvedAxes(for: input)
+    return input
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    let shape = ((try? resolvedAxes(for: input)) ?? []).map { input[$0] ?? 0 }
+    let arguments = common.arguments
+    var specs: [WeightSpec] = []
+    if scale { specs.append(WeightSpec("gamma", shape, initializer: arguments["gamma_initializer"])) }
+    if center { specs.append(WeightSpec("beta", shape, initializer: arguments["beta_initializer"])) }
+    return specs
+  }
+}

@@ -1,0 +1,61 @@
+/// `MaxPooling1D/2D/3D` and `AveragePooling1D/2D/3D`.
+///
+/// Strides default to the pool size; output length as for convolutions with dilation 1.
+public struct Pooling: Layer {
+  public enum Kind: String, Sendable {
+    case max = "Max"
+    case average = "Average"
+  }
+
+  public let common: LayerCommon
+  public let kind: Kind
+  public let rank: Int
+  public let poolSize: [Int]
+  public let strides: [Int]
+  public let padding: Padding
+  public let dataFormat: DataFormat
+
+  public var className: String { "\(kind.rawValue)Pooling\(rank)D" }
+
+  public static func signature(kind: Kind, rank: Int) -> LayerSignature {
+    let twos: ArgumentValue = rank == 1 ? .int(2) : .tuple(Array(repeating: .int(2), count: rank))
+    return LayerSignature(
+      "\(kind.rawValue)Pooling\(rank)D",
+      [
+        .init("pool_size", twos), .init("strides", .none), .init("padding", .string("valid")),
+        .init("data_format", rank == 1 ? .string("channels_last") : .none),
+      ])
+  }
+
+  public init(kind: Kind, rank: Int, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.kind = kind
+    self.rank = rank
+    let arguments = common.arguments
+    poolSize = try arguments.intTuple("pool_size", count: rank)
+    strides =
+      arguments.isNone("strides")
+      ? poolSize : try arguments.intTuple("strides", count: rank, allowZero: true)
+    padding = try arguments.padding()
+    dataFormat = try arguments.dataFormat()
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, exactly: rank + 2)
+    let op = ShapeErrors.pooling(self, input: input)
+    if padding == .causal {
+      throw ShapeErrors.causalPooling(
+        op, rank: rank, layer: name, className: className, input: input)
+    }
+    if let failure = ShapeErrors.windowFailure(op, layer: name, className: className, input: input)
+    {
+      throw failure
+    }
+    var output = input.dimensions
+    for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
+      output[axis] = ConvolutionArithmetic.outputLength(
+        input[axis], kernel: poolSize[index], padding: padding, stride: strides[index])
+    }
+    return TensorShape(output)
+  }
+}

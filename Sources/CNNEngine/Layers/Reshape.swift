@@ -1,0 +1,75 @@
+/// `Reshape`: a new sample shape with the same number of values; one entry may be -1 (inferred).
+public struct Reshape: Layer {
+  public let common: LayerCommon
+  public let targetShape: [Int]
+
+  public var className: String { "Reshape" }
+
+  public static let signature = LayerSignature("Reshape", [.required("target_shape")])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    let value = common.arguments["target_shape"]
+    var target: [Int] = []
+    if case .int(let single) = value {
+      target = [single]
+    } else if let items = value.sequenceItems {
+      for item in items {
+        guard case .int(let dimension) = item else {
+          throw .typeError(
+            "Reshape expects a tuple of integers for `target_shape`. Received: \(value)")
+        }
+        target.append(dimension)
+      }
+    } else {
+      throw .typeError("'\(value.pythonTypeName)' object is not iterable")
+    }
+    targetShape = target
+  }
+
+  /// Keras fixes the output shape in `call`, so its refusals come wrapped as errors of the call.
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    do {
+      return try fixedOutputShape(for: input)
+    } catch {
+      throw ShapeErrors.inCall(layer: name, className: className, input: input, error.message)
+    }
+  }
+
+  private func fixedOutputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    let sample = input.sample
+    if sample.contains(where: { $0 == nil }) {
+      return TensorShape([input.batch] + targetShape.map { $0 == -1 ? nil : $0 })
+    }
+    let known = sample.map { $0! }
+    let message =
+      "total size of new array must be unchanged, input_shape = \(Self.list(known)), output_shape = \(Self.list(targetShape))"
+    var output = targetShape
+    var unknownIndex: Int?
+    var product = 1
+    for (index, dimension) in targetShape.enumerated() {
+      if dimension < 0 {
+        if unknownIndex != nil {
+          throw .value(
+            "There must be at most one unknown dimension in output_shape. Received: output_shape=\(Self.list(targetShape))."
+          )
+        }
+        unknownIndex = index
+      } else {
+        product *= dimension
+      }
+    }
+    let original = known.reduce(1, *)
+    if let unknownIndex {
+      if product == 0 || original % product != 0 { throw .value(message) }
+      output[unknownIndex] = original / product
+    } else if original != product {
+      throw .value(message)
+    }
+    return TensorShape([input.batch] + output.map { Optional($0) })
+  }
+
+  static func list(_ values: [Int]) -> String {
+    "[" + values.map(String.init).joined(separator: ", ") + "]"
+  }
+}

@@ -1,0 +1,108 @@
+/// `SeparableConv1D` and `SeparableConv2D`: a depthwise convolution followed by a 1x1 pointwise one.
+///
+/// Parameters: prod(kernel_size) * C_in * depth_multiplier + C_in * depth_multiplier * filters
+/// + filters (bias).
+public struct SeparableConv: Layer {
+  public let common: LayerCommon
+  public let rank: Int
+  public let filters: Int
+  public let kernelSize: [Int]
+  public let strides: [Int]
+  public let padding: Padding
+  public let dataFormat: DataFormat
+  public let dilationRate: [Int]
+  public let depthMultiplier: Int
+  public let activation: ActivationFunction
+  public let useBias: Bool
+
+  public var className: String { "SeparableConv\(rank)D" }
+
+  public static func signature(rank: Int) -> LayerSignature {
+    let ones: ArgumentValue = rank == 1 ? .int(1) : .tuple(Array(repeating: .int(1), count: rank))
+    return LayerSignature(
+      "SeparableConv\(rank)D",
+      [
+        .required("filters"), .required("kernel_size"), .init("strides", ones),
+        .init("padding", .string("valid")), .init("data_format", .none),
+        .init("dilation_rate", ones), .init("depth_multiplier", .int(1)),
+        .init("activation", .none), .init("use_bias", .bool(true)),
+        .init("depthwise_initializer", .string("glorot_uniform")),
+        .init("pointwise_initializer", .string("glorot_uniform")),
+        .init("bias_initializer", .string("zeros")), .init("depthwise_regularizer", .none),
+        .init("pointwise_regularizer", .none), .init("bias_regularizer", .none),
+        .init("activity_regularizer", .none), .init("depthwise_constraint", .none),
+        .init("pointwise_constraint", .none), .init("bias_constraint", .none),
+      ])
+  }
+
+  public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.rank = rank
+    let arguments = common.arguments
+    filters = try arguments.int("filters")
+    if filters <= 0 {
+      throw .value(
+        "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters)."
+      )
+    }
+    kernelSize = try arguments.intTuple("kernel_size", count: rank)
+    strides = try arguments.intTuple("strides", count: rank, allowZero: true)
+    padding = try arguments.padding(allowCausal: rank == 1)
+    dataFormat = try arguments.dataFormat()
+    dilationRate = try arguments.intTuple("dilation_rate", count: rank)
+    depthMultiplier = try arguments.int("depth_multiplier")
+    activation = try arguments.activation()
+    useBias = try arguments.bool("use_bias")
+    try Conv.validate(
+      filters: filters, groups: 1, kernelSize: kernelSize, strides: strides, padding: padding,
+      dilationRate: dilationRate, allowsCausal: rank == 1)
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, atLeast: rank + 2)
+    let channelAxis = dataFormat.channelAxis(rank: input.rank)
+    _ = try definedChannels(
+      input, axis: channelAxis, reportedAxis: dataFormat == .channelsLast ? -1 : -1 - rank)
+    // Causal padding pads the input first, so the window always fits.
+    let op = ShapeErrors.depthwise(
+      layer: name, separable: true, rank: rank, kernelSize: kernelSize, strides: strides,
+      dilationRate: dilationRate, depthMultiplier: depthMultiplier,
+      padding: padding == .causal ? .same : padding, dataFormat: dataFormat, input: input)
+    if let failure = ShapeErrors.windowFailure(op, layer: name, className: className, input: input)
+    {
+      throw failure
+    }
+    var output = input.dimensions
+    for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
+      output[axis] = ConvolutionArithmetic.outputLength(
+        input[axis], kernel: kernelSize[index], padding: padding, stride: strides[index],
+        dilation: dilationRate[index])
+    }
+    output[channelAxis] = filters
+    return TensorShape(output)
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    let channels = input[dataFormat.channelAxis(rank: input.rank)] ?? 0
+    let arguments = common.arguments
+    var specs = [
+      WeightSpec(
+        "depthwise_kernel", kernelSize + [channels, depthMultiplier],
+        initializer: arguments["depthwise_initializer"]),
+      WeightSpec(
+        "pointwise_kernel",
+        Array(repeating: 1, count: rank) + [channels * depthMultiplier, filters],
+        initializer: arguments["pointwise_initializer"]),
+    ]
+    if useBias {
+      specs.append(WeightSpec("bias", [filters], initializer: arguments["bias_initializer"]))
+    }
+    return specs
+  }
+
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
+    let channels = input[dataFormat.channelAxis(rank: input.rank)] ?? 0
+    let positions = (output.valuesPerSample ?? 0) / max(filters, 1)
+    return positions * channels * depthMultiplier * (kernelSize.reduce(1, *) + filters)
+  }
+}

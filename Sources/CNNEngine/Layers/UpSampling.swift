@@ -1,0 +1,51 @@
+/// `UpSampling1D/2D/3D`: repeats every row/column `size` times (nearest neighbour by default).
+public struct UpSampling: Layer {
+  public let common: LayerCommon
+  public let rank: Int
+  public let size: [Int]
+  public let dataFormat: DataFormat
+  public let interpolation: String
+
+  public var className: String { "UpSampling\(rank)D" }
+
+  public static func signature(rank: Int) -> LayerSignature {
+    switch rank {
+    case 1: return LayerSignature("UpSampling1D", [.init("size", .int(2))])
+    case 2:
+      return LayerSignature(
+        "UpSampling2D",
+        [
+          .init("size", .tuple([.int(2), .int(2)])), .init("data_format", .none),
+          .init("interpolation", .string("nearest")),
+        ])
+    default:
+      return LayerSignature(
+        "UpSampling3D",
+        [.init("size", .tuple([.int(2), .int(2), .int(2)])), .init("data_format", .none)])
+    }
+  }
+
+  public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.rank = rank
+    let arguments = common.arguments
+    size = try arguments.intTuple("size", count: rank)
+    dataFormat = rank == 1 ? .channelsLast : try arguments.dataFormat()
+    interpolation = rank == 2 ? (try arguments.string("interpolation") ?? "nearest") : "nearest"
+    let allowed = ["area", "bicubic", "bilinear", "gaussian", "lanczos3", "lanczos5", "mitchellcubic", "nearest"]
+    if !allowed.contains(interpolation) {
+      throw .value(
+        "`interpolation` argument should be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")). Received: \"\(interpolation)\"."
+      )
+    }
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, exactly: rank + 2)
+    var output = input.dimensions
+    for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
+      output[axis] = input[axis].map { $0 * size[index] }
+    }
+    return TensorShape(output)
+  }
+}

@@ -1,0 +1,35 @@
+/// `ZeroPadding1D/2D/3D`: adds zero rows and columns around the spatial axes.
+public struct ZeroPadding: Layer {
+  public let common: LayerCommon
+  public let rank: Int
+  /// (before, after) for each spatial axis.
+  public let padding: [(Int, Int)]
+  public let dataFormat: DataFormat
+
+  public var className: String { "ZeroPadding\(rank)D" }
+
+  public static func signature(rank: Int) -> LayerSignature {
+    let defaultPadding: ArgumentValue =
+      rank == 1 ? .int(1) : .tuple(Array(repeating: .int(1), count: rank))
+    var parameters: [LayerSignature.Parameter] = [.init("padding", defaultPadding)]
+    if rank > 1 { parameters.append(.init("data_format", .none)) }
+    return LayerSignature("ZeroPadding\(rank)D", parameters)
+  }
+
+  public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.rank = rank
+    padding = try SpatialPairs.parse(
+      common.arguments["padding"], rank: rank, argument: "padding", layer: "ZeroPadding\(rank)D")
+    dataFormat = rank == 1 ? .channelsLast : try common.arguments.dataFormat()
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, exactly: rank + 2)
+    var output = input.dimensions
+    for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
+      output[axis] = input[axis].map { $0 + padding[index].0 + padding[index].1 }
+    }
+    return TensorShape(output)
+  }
+}

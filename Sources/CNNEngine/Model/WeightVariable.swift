@@ -1,0 +1,16 @@
+/// A weight of a built layer as Keras exposes it (`layer.kernel`, `model.weights[0]`): its shape and
+/// its variable name, `conv2d/kernel:0`. ConvBook knows the shapes of weights, not their values.
+public struct WeightVariable: Sendable, Equatable {
+  public var layerName: String
+  public var spec: WeightSpec
+
+  public init(layerName: String, spec: WeightSpec) {
+    self.layerName = layerName
+    self.spec = spec
+  }
+
+  /// Keras' variable name: the layer's name scope, the weight's name, and TensorFlow's output index.
+  public var name: String { "\(layerName)/\(spec.name):0" }
+  public var shape: [Int] { spec.shape }
+  public var trainable: Bool { spec.trainable }
+}

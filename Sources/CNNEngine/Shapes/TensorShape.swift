@@ -1,0 +1,45 @@
+/// The shape of a Keras tensor, batch dimension first; `nil` is Python's `None` (unknown size).
+public struct TensorShape: Hashable, Sendable, CustomStringConvertible {
+  public var dimensions: [Int?]
+
+  public init(_ dimensions: [Int?]) { self.dimensions = dimensions }
+
+  /// A shape with an unknown batch size in front of `sample`.
+  public init(batch: Int? = nil, sample: [Int?]) { self.dimensions = [batch] + sample }
+
+  public var rank: Int { dimensions.count }
+  public var batch: Int? { dimensions.first ?? nil }
+  /// Every dimension but the batch.
+  public var sample: [Int?] { Array(dimensions.dropFirst()) }
+  public subscript(index: Int) -> Int? {
+    dimensions[index >= 0 ? index : dimensions.count + index]
+  }
+
+  /// Number of values in one sample, or nil when a dimension is unknown.
+  public var valuesPerSample: Int? {
+    var product = 1
+    for dimension in sample {
+      guard let dimension else { return nil }
+      product *= dimension
+    }
+    return product
+  }
+
+  /// Python's `repr` of the shape tuple, as Keras prints it: `(None, 222, 222, 32)`.
+  public var description: String { Self.tuple(dimensions) }
+
+  /// Python's repr of a list, as TensorFlow writes shapes in some messages: `[None, 2, 2, 32]`.
+  public var listDescription: String {
+    "[" + dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + "]"
+  }
+
+  /// TensorFlow's graph notation, with `?` for unknown sizes: `[?,2,2,32]`.
+  public var graphDescription: String {
+    "[" + dimensions.map { $0.map(String.init) ?? "?" }.joined(separator: ",") + "]"
+  }
+
+  public static func tuple(_ values: [Int?]) -> String {
+    let items = values.map { $0.map(String.init) ?? "None" }
+    return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
+  }
+}

@@ -1,0 +1,231 @@
+import LessonKit
+
+/// An exercise as an instructor wrote it in an ```` ```exercise ```` block, checked for shape but
+/// not yet evaluated (see ``ExerciseKey`` for the answers the lesson's models give).
+///
+///     ```exercise
+///     id: flatten-params
+///     prompt: How many parameters does `flat_model` have?
+///     hint: Look at the last line of its summary.
+///     answer: flat_model.count_params()
+///     ```
+public struct Exercise: Sendable, Hashable {
+  /// What the student gives back.
+  public enum Kind: Sendable, Hashable {
+    /// A value (number, shape, text) compared with `answer`, an expression of the cell language
+    /// evaluated in the lesson's session; floats match within `tolerance` (relative).
+    case value(answer: ExerciseText, tolerance: Double)
+    /// A model the student writes, which must meet every requirement; `solution` (and `starter`,
+    /// when given) name models of the lesson.
+    case design(starter: ExerciseText?, requirements: [ExerciseText], solution: ExerciseText)
+  }
+
+  public var id: String
+  public var idLine: Int
+  /// The lesson line of the opening fence.
+  public var fenceLine: Int
+  /// Markdown.
+  public var prompt: String
+  public var promptLine: Int
+  public var hints: [String]
+  public var kind: Kind
+
+  /// Every key an exercise block may use.
+  public static let keys = [
+    "id", "prompt", "hint", "answer", "tolerance", "starter", "require", "solution",
+  ]
+  /// How far a float answer may be from the key, relative to it, unless `tolerance:` says otherwise.
+  public static let defaultTolerance = 0.01
+
+  public var isDesign: Bool {
+    if case .design = kind { return true }
+    return false
+  }
+
+  /// Reads and checks the fields of `block`.
+  public init(block: ExerciseBlock) throws(ExerciseDefinitionError) {
+    let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+    }
+    func lineText(_ line: Int) -> String {
+      let index = line - block.contentStartLine
+      return lines.indices.contains(index) ? lines[index] : ""
+    }
+    let fields: [ExerciseField]
+    do {
+      fields = try block.parseFields()
+    } catch {
+      var message = "malformed exercise block: \(error.message)"
+      if error.message.contains("'hint' appears twice") {
+        message += "; for several hints write 'hint:' followed by one '- hint' line each"
+      }
+      throw ExerciseDefinitionError(line: error.line, message: message)
+    }
+    var byKey: [String: ExerciseField] = [:]
+    for field in fields {
+      guard Self.keys.contains(field.key) else {
+        var message = "unknown field '\(field.key)' in an exercise block"
+        if let suggestion = Self.closestKey(to: field.key) {
+          message += " (did you mean '\(suggestion)'?)"
+        }
+        message += "; the fields are " + Self.keys.joined(separator: ", ")
+        throw ExerciseDefinitionError(line: field.line, message: message)
+      }
+      byKey[field.key] = field
+    }
+
+    func single(_ key: String) throws(ExerciseDefinitionError) -> ExerciseText? {
+      guard let field = byKey[key] else { return nil }
+      guard let text = field.text else {
+        throw ExerciseDefinitionError(
+          line: field.line,
+          message: "'\(key):' takes one value on its own line ('\(key): ...'), not a list")
+      }
+      let source = lineText(field.line)
+      return ExerciseText(
+        text: text, line: field.line, column: Self.valueColumn(in: source, after: ":"),
+        lineText: source)
+    }
+    func list(_ key: String) -> [ExerciseText]? {
+      guard let field = byKey[key] else { return nil }
+      if let items = field.items {
+        return items.map { item in
+          let source = lineText(item.line)
+          return ExerciseText(
+            text: item.text, line: item.line, column: Self.valueColumn(in: source, after: "-"),
+            lineText: source)
+        }
+      }
+      let source = lineText(field.line)
+      return [
+        ExerciseText(
+          text: field.text ?? "", line: field.line,
+          column: Self.valueColumn(in: source, after: ":"),
+          lineText: source)
+      ]
+    }
+
+    guard let idText = try single("id") else {
+      throw ExerciseDefinitionError(
+        line: block.fenceLine,
+        message:
+          "this exercise has no id: add a line 'id: some-name' (unique within the lesson), which students type to check their answer"
+      )
+    }
+    guard !idText.text.isEmpty,
+      idText.text.allSatisfy({
+        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")
+      })
+    else {
+      throw ExerciseDefinitionError(
+        line: idText.line, column: idText.column,
+        message:
+          "exercise id '\(idText.text)' must be letters, digits, '-' and '_' only, so that students can type it in a shell"
+      )
+    }
+    id = idText.text
+    idLine = idText.line
+    fenceLine = block.fenceLine
+
+    if let promptItems = list("prompt"), byKey["prompt"]?.items != nil {
+      prompt = promptItems.map { "- " + $0.text }.joined(separator: "\n")
+      promptLine = byKey["prompt"]?.line ?? block.fenceLine
+    } else if let promptText = try single("prompt"), !promptText.text.isEmpty {
+      prompt = promptText.text
+      promptLine = promptText.line
+    } else {
+      throw ExerciseDefinitionError(
+        line: block.fenceLine,
+        message: "exercise '\(id)' has no prompt: add 'prompt: ...' (Markdown) saying what to find")
+    }
+    hints = (list("hint") ?? []).map(\.text)
+
+    let answer = try single("answer")
+    let toleranceText = try single("tolerance")
+    let starter = try single("starter")
+    let solution = try single("solution")
+    let requirements = list("require")
+    let designKeys = ["starter", "require", "solution"].compactMap { byKey[$0] }
+    if let answer {
+      if let first = designKeys.min(by: { $0.line < $1.line }) {
+        throw ExerciseDefinitionError(
+          line: first.line,
+          message:
+            "exercise '\(id)' has both 'answer:' (the student gives a value) and '\(first.key):' (the student designs a model); keep one kind per exercise"
+        )
+      }
+      var tolerance = Self.defaultTolerance
+      if let toleranceText {
+        guard let given = Double(toleranceText.text), given >= 0, given.isFinite else {
+          throw ExerciseDefinitionError(
+            line: toleranceText.line, column: toleranceText.column,
+            message:
+              "'tolerance:' must be a number such as 0.01 (1% of the answer), not '\(toleranceText.text)'"
+          )
+        }
+        tolerance = given
+      }
+      kind = .value(answer: answer, tolerance: tolerance)
+    } else if !designKeys.isEmpty {
+      if let toleranceText {
+        throw ExerciseDefinitionError(
+          line: toleranceText.line,
+          message: "'tolerance:' applies to value answers; exercise '\(id)' is a design exercise")
+      }
+      guard let requirements, !requirements.isEmpty else {
+        throw ExerciseDefinitionError(
+          line: block.fenceLine,
+          message:
+            "design exercise '\(id)' needs 'require:' followed by '- condition' lines over `model`, e.g. '- model.count_params() < 50000'"
+        )
+      }
+      guard let solution else {
+        throw ExerciseDefinitionError(
+          line: block.fenceLine,
+          message:
+            "design exercise '\(id)' needs 'solution:' naming a model of the lesson that meets its requirements"
+        )
+      }
+      kind = .design(starter: starter, requirements: requirements, solution: solution)
+    } else {
+      throw ExerciseDefinitionError(
+        line: block.fenceLine,
+        message:
+          "exercise '\(id)' has neither 'answer:' (a value to find) nor 'require:' and 'solution:' (a model to design)"
+      )
+    }
+  }
+
+  /// The column where the value starts: after the first `marker` and the blanks that follow it.
+  static func valueColumn(in line: String, after marker: Character) -> Int {
+    let characters = Array(line)
+    guard var index = characters.firstIndex(of: marker) else { return 1 }
+    index += 1
+    while index < characters.count, characters[index] == " " || characters[index] == "\t" {
+      index += 1
+    }
+    return index + 1
+  }
+
+  /// The known key a misspelt one most likely meant (at most two edits away).
+  static func closestKey(to key: String) -> String? {
+    let lowered = key.lowercased()
+    if lowered == "hints" { return "hint" }
+    if lowered == "requires" || lowered == "requirements" { return "require" }
+    let best = keys.map { ($0, editDistance(Array(lowered), Array($0))) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= 2 else { return nil }
+    return best.0
+  }
+
+  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1]
+      for (j, y) in b.enumerated() {
+        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,128 @@
+import KerasCells
+import LessonKit
+import LessonRender
+
+/// The exercise feature as `LessonRunner` plugs it in: each exercise block is read, evaluated
+/// where it stands (``ExerciseKey``) and turned into a card; every mistake of the block is a
+/// diagnostic at its lesson line, so `build` and `verify` report it.
+///
+/// A class because ids must be unique within a lesson: it remembers the ids of the lesson being run
+/// (a new session means a new lesson).
+public final class ExerciseCardEvaluator: ExerciseEvaluating {
+  /// Whether cards show answers and solutions (`convbook build --solutions`).
+  public let showSolutions: Bool
+  private var currentSession: KerasSession?
+  private var idLines: [String: Int] = [:]
+
+  public init(showSolutions: Bool = false) {
+    self.showSolutions = showSolutions
+  }
+
+  public func evaluate(_ block: ExerciseBlock, session: KerasSession, file: String) -> (
+    ExerciseView, [Diagnostic]
+  ) {
+    if currentSession !== session {
+      currentSession = session
+      idLines = [:]
+    }
+    let exercise: Exercise
+    do {
+      exercise = try Exercise(block: block)
+    } catch {
+      return Self.failure(
+        identifier: "", [error.diagnostic(file: file, lineText: Self.line(error.line, of: block))])
+    }
+    if let first = idLines[exercise.id] {
+      let error = ExerciseDefinitionError(
+        line: exercise.idLine,
+        column: Exercise.valueColumn(in: Self.line(exercise.idLine, of: block) ?? "", after: ":"),
+        message:
+          "exercise id '\(exercise.id)' is already used at line \(first); ids must be unique within a lesson"
+      )
+      return Self.failure(
+        identifier: exercise.id,
+        [error.diagnostic(file: file, lineText: Self.line(exercise.idLine, of: block))])
+    }
+    idLines[exercise.id] = exercise.idLine
+
+    let key = ExerciseKey(evaluating: exercise, in: session, file: file)
+    var diagnostics = key.diagnostics
+    let prompt = LessonReader.parseMarkdown(exercise.prompt)
+    var inlineValues: [String: InlineValue] = [:]
+    for expression in Self.inlineExpressions(in: prompt) where inlineValues[expression] == nil {
+      do {
+        inlineValues[expression] = .text(InlineFormat.text(of: try session.evaluate(expression)))
+      } catch {
+        let diagnostic = Diagnostic(
+          file: file, line: exercise.promptLine, column: 1,
+          message:
+            "exercise '\(exercise.id)': the inline value `{keras} \(expression)` in its prompt failed: \(error)"
+        )
+        diagnostics.append(diagnostic)
+        inlineValues[expression] = .failure(diagnostic.pageError)
+      }
+    }
+    if !diagnostics.isEmpty { return Self.failure(identifier: exercise.id, diagnostics) }
+    let card = Self.card(
+      for: key, prompt: prompt, inlineValues: inlineValues, showSolution: showSolutions)
+    return (ExerciseView(identifier: exercise.id, html: ExerciseCardRenderer.html(card)), [])
+  }
+
+  /// The card of an exercise whose key has no diagnostics.
+  static func card(
+    for key: ExerciseKey, prompt: MarkdownNode, inlineValues: [String: InlineValue],
+    showSolution: Bool
+  )
+    -> ExerciseCard
+  {
+    let exercise = key.exercise
+    let command = ExerciseCheck.command(
+      lesson: key.file, id: exercise.id, design: exercise.isDesign)
+    switch exercise.kind {
+    case .value(let answer, _):
+      var note: String?
+      if let expected = key.expected, AnswerComparison.kindName(of: expected) == "a shape" {
+        note = "Write a shape as a Python tuple in quotes, e.g. '(None, 28, 28, 1)'."
+      }
+      let solution = ExerciseSolution(
+        answer: key.expected.map(InlineFormat.text(of:)), answerExpression: answer.text)
+      return ExerciseCard(
+        identifier: exercise.id, kind: .value, prompt: prompt, inlineValues: inlineValues,
+        hints: exercise.hints,
+        checkCommand: command, answerNote: note, solution: showSolution ? solution : nil)
+    case .design(_, let requirements, _):
+      let solution = ExerciseSolution(
+        modelName: key.solution?.name, code: key.solutionCode,
+        measurements: key.solutionResults.map(\.summary))
+      return ExerciseCard(
+        identifier: exercise.id, kind: .design, prompt: prompt, inlineValues: inlineValues,
+        hints: exercise.hints,
+        starterName: key.starter?.name, starterCode: key.starterCode,
+        requirements: requirements.map(\.text),
+        checkCommand: command, solution: showSolution ? solution : nil)
+    }
+  }
+
+  private static func failure(identifier: String, _ diagnostics: [Diagnostic]) -> (
+    ExerciseView, [Diagnostic]
+  ) {
+    (
+      ExerciseView(identifier: identifier, html: "", error: diagnostics.first?.pageError),
+      diagnostics
+    )
+  }
+
+  /// The text of lesson line `line` when it lies inside the block.
+  static func line(_ line: Int, of block: ExerciseBlock) -> String? {
+    let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let index = line - block.contentStartLine
+    return lines.indices.contains(index) ? String(lines[index]) : nil
+  }
+
+  private static func inlineExpressions(in node: MarkdownNode) -> [String] {
+    var found: [String] = []
+    if case .inlineExpression(let expression, _) = node.kind { found.append(expression) }
+    for child in node.children { found += inlineExpressions(in: child) }
+    return found
+  }
+}

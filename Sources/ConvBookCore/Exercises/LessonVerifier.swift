@@ -1,0 +1,88 @@
+import Foundation
+import KerasCells
+import LessonKit
+
+/// `convbook verify [LESSONS]`: runs every lesson as `build` does, without writing a site, and
+/// fails on anything a student would trip over: a failing cell, inline value or figure, a malformed
+/// exercise block, repeated exercise ids, an answer that does not evaluate, a requirement that is
+/// not a condition, a solution that misses its own requirements or a starter that already meets them.
+public struct LessonVerifier {
+  public var runner: LessonRunner
+
+  /// `runner` as the CLI wires it (figures included); its exercise evaluator is replaced by a fresh
+  /// student-build one, since verifying is about exercises above all.
+  public init(runner: LessonRunner = LessonRunner()) {
+    self.runner = runner
+  }
+
+  /// What verifying one lesson found.
+  public struct Outcome {
+    public var sourceFile: String
+    public var cellCount: Int
+    public var inlineValueCount: Int
+    public var exerciseCount: Int
+    public var designExerciseCount: Int
+    public var diagnostics: [Diagnostic]
+
+    public var passed: Bool { diagnostics.isEmpty }
+
+    /// `Lessons/01-intro.md: ok (6 cells, 9 inline values, 3 exercises: 2 value, 1 design)`.
+    public var summaryLine: String {
+      var counts = [
+        Self.count(cellCount, "cell"), Self.count(inlineValueCount, "inline value"),
+        Self.count(exerciseCount, "exercise"),
+      ]
+      if exerciseCount > 0 {
+        counts[2] += ": \(exerciseCount - designExerciseCount) value, \(designExerciseCount) design"
+      }
+      let status = passed ? "ok" : Self.count(diagnostics.count, "error")
+      return "\(sourceFile): \(status) (" + counts.joined(separator: ", ") + ")"
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+      "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+  }
+
+  /// Verifies a folder of lessons (in file-name order, as `build` takes them) or a single lesson file.
+  public func verify(path: URL) throws(SiteBuilder.BuildError) -> [Outcome] {
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory)
+    let files: [URL]
+    if exists && !isDirectory.boolValue && path.pathExtension.lowercased() == "md" {
+      files = [path]
+    } else {
+      files = try SiteBuilder.lessonFiles(in: path)
+    }
+    return files.map { file in
+      let sourceFile = file.relativeDisplayPath
+      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+      return verify(
+        lesson: LessonReader.read(source: text, fileName: file.lastPathComponent),
+        sourceFile: sourceFile)
+    }
+  }
+
+  /// Verifies one lesson already read.
+  public func verify(lesson: Lesson, sourceFile: String) -> Outcome {
+    var runner = self.runner
+    runner.exerciseEvaluator = ExerciseCardEvaluator(lesson: lesson)
+    let run = runner.run(lesson, sourceFile: sourceFile)
+    var inlineCount = 0
+    for block in run.blocks {
+      if case .prose(_, let values) = block { inlineCount += values.count }
+    }
+    var designCount = 0
+    for block in lesson.exercises {
+      if let fields = try? block.parseFields(),
+        fields.contains(where: { ["require", "solution", "starter"].contains($0.key) })
+      {
+        designCount += 1
+      }
+    }
+    return Outcome(
+      sourceFile: sourceFile, cellCount: lesson.cells.count, inlineValueCount: inlineCount,
+      exerciseCount: lesson.exercises.count, designExerciseCount: designCount,
+      diagnostics: run.diagnostics)
+  }
+}

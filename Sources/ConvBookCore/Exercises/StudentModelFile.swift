@@ -1,0 +1,61 @@
+import CNNEngine
+import Foundation
+import KerasCells
+
+/// A student's model file (`convbook check LESSON ID --file model.py`), run like a cell in a
+/// fresh session: a complete Keras script, as the starter script is, so the same file runs in real
+/// Keras and its layers get the names a fresh Keras process gives them.
+///
+/// The model checked is the one in the variable `model`, else the only model the file defines.
+public enum StudentModelFile {
+  public enum Outcome {
+    case model(variable: String, SequentialModel)
+    /// The script stopped: a syntax error or a Keras error, at the student's file, line and column.
+    case failed(Diagnostic)
+    /// It ran but there is no model to check, or no way to tell which; the message says what to do.
+    case noModel(String)
+    /// The file cannot be read: a usage error.
+    case unreadable(String)
+  }
+
+  public static func load(path: String) -> Outcome {
+    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+      return .unreadable("cannot read the model file '\(path)'")
+    }
+    return run(source, path: path)
+  }
+
+  public static func run(_ source: String, path: String) -> Outcome {
+    let session = KerasSession()
+    let result = session.run(source)
+    if let error = result.error {
+      let excerpt = SourceExcerpt(source: source, range: error.range)
+      return .failed(
+        Diagnostic(
+          file: path, line: error.range.start.line, column: error.range.start.column,
+          errorType: error.type,
+          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
+    }
+    if case .model(let model)? = session.globals["model"] {
+      return .model(variable: "model", model)
+    }
+    var distinct: [DefinedModel] = []
+    for defined in session.definedModels
+    where !distinct.contains(where: { $0.model === defined.model }) {
+      distinct.append(defined)
+    }
+    switch distinct.count {
+    case 0:
+      return .noModel(
+        "\(path) defines no model. Build it with keras.Sequential([...]) and assign it to a variable named model."
+      )
+    case 1:
+      return .model(variable: distinct[0].variable, distinct[0].model)
+    default:
+      let names = distinct.map(\.variable).joined(separator: ", ")
+      return .noModel(
+        "\(path) defines several models (\(names)) and none is named model. ConvBook checks the model in the variable model (or the only model, when there is just one): name the one to check model."
+      )
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import CNNEngine
+import KerasCells
+import LessonKit
+
+/// What a figure block asks for, read from its one call in the cell language:
+///
+///     trace(flat_model)
+///     adjacency(flat_model)
+///     compare(flat_model, gap_model)
+///     scaling(flat_model, gap_model, sizes=[32, 64, 128, 224])
+///
+/// Model arguments are expressions evaluated in the lesson's session at that point, so any model
+/// defined above the figure can be named; every figure also takes `caption="..."`.
+public struct FigureRequest {
+  public enum Kind: String, CaseIterable, Sendable {
+    case trace, adjacency, compare, scaling
+
+    /// How many models the kind takes.
+    var modelCount: ClosedRange<Int> {
+      switch self {
+      case .trace, .adjacency: return 1...1
+      case .compare: return 2...Int.max
+      case .scaling: return 1...Int.max
+      }
+    }
+
+    var usage: String {
+      switch self {
+      case .trace: return "trace(model)"
+      case .adjacency: return "adjacency(model)"
+      case .compare: return "compare(model_a, model_b, ...)"
+      case .scaling: return "scaling(model, ..., sizes=[32, 64, ...])"
+      }
+    }
+  }
+
+  /// Why a figure block cannot be drawn, and where in its text.
+  public struct Problem: Error {
+    public var type: String?
+    public var message: String
+    public var range: SourceRange
+  }
+
+  public var kind: Kind
+  public var models: [SequentialModel]
+  public var sizes: [Int]
+  public var caption: String?
+
+  static let grammar =
+    "a figure block holds one call: " + Kind.allCases.map(\.usage).joined(separator: ", ")
+
+  /// Parses and evaluates the block's text against `session`.
+  public init(text: String, session: KerasSession) throws(Problem) {
+    let expression: Expression
+    do {
+      expression = try KerasSession.parseExpression(text)
+    } catch {
+      if error.message == "expected a single expression" {
+        throw Problem(type: nil, message: Self.grammar, range: error.range)
+      }
+      throw Problem(type: error.type, message: error.message, range: error.range)
+    }
+    guard case .call(let callee, let arguments) = expression.kind, case .name(let name) = callee.kind else {
+      throw Problem(type: nil, message: Self.grammar, range: expression.range)
+    }
+    guard let kind = Kind(rawValue: name) else {
+      throw Problem(
+        type: nil,
+        message: "unknown figure '\(name)'; the figures are " + Kind.allCases.map(\.rawValue).joined(separator: ", "),
+        range: callee.range)
+    }
+    self.kind = kind
+    models = []
+    sizes = ParameterScaling.defaultSizes
+    caption = nil
+    for argument in arguments {
+      switch argument.kind {
+      case .positional:
+        models.append(try Self.model(argument.value, session: session, kind: kind, position: models.count + 1))
+      case .keyword("caption"):
+        guard case .string(let text) = try Self.evaluate(argument.value, session: session) else {
+          throw Problem(type: "TypeError", message: "caption= must be a string", range: argument.value.range)
+        }
+        caption = text
+      case .keyword("sizes") where kind == .scaling:
+        sizes = try Self.sizes(argument.value, session: session)
+      case .keyword(let label):
+        throw Problem(
+          type: "TypeError", message: "\(kind.rawValue)() got an unexpected keyword argument '\(label)'; usage: \(kind.usage)",
+          range: argument.labelRange ?? argument.range)
+      case .unpackedIterable, .unpackedMapping:
+        throw Problem(type: nil, message: "name the models one by one; usage: \(kind.usage)", range: argument.range)
+      }
+    }
+    if !kind.modelCount.contains(models.count) {
+      let wanted = kind.modelCount.lowerBound == kind.modelCount.upperBound ? "one model" : "at least \(kind.modelCount.lowerBound) models"
+      throw Problem(
+        type: "TypeError", message: "\(kind.rawValue)() takes \(wanted), got \(models.count); usage: \(kind.usage)",
+        range: expression.range)
+    }
+  }
+
+  static func evaluate(_ expression: Expression, session: KerasSession) throws(Problem) -> Value {
+    do {
+      return try session.evaluate(expression)
+    } catch {
+      throw Problem(type: error.type, message: error.message, range: error.range)
+    }
+  }
+
+  /// A model argument; a name that is not bound gets a message listing the models defined so far.
+  static func model(_ expression: Expression, session: KerasSession, kind: Kind, position: Int) throws(Problem)
+    -> SequentialModel
+  {
+    if case .name(let name) = expression.kind, session.globals[name] == nil {
+      if let model = session.model(named: name) { return model }
+      let defined = session.definedModels.map { "\($0.variable) (\($0.model.name))" }
+      let known = defined.isEmpty ? "no model is defined above this figure" : "models defined above it: " + defined.joined(separator: ", ")
+      throw Problem(type: nil, message: "no model named '\(name)'; \(known)", range: expression.range)
+    }
+    let value = try evaluate(expression, session: session)
+    guard case .model(let model) = value else {
+      throw Problem(
+        type: "TypeError", message: "argument \(position) of \(kind.rawValue)() must be a model, not \(value.typeName)",
+        range: expression.range)
+    }
+    return model
+  }
+
+  static func sizes(_ expression: Expression, session: KerasSession) throws(Problem) -> [Int] {
+    let items: [Value]
+    switch try evaluate(expression, session: session) {
+    case .list(let values), .tuple(let values): items = values
+    case .range(let start, let stop, let step):
+      items = stride(from: start, to: stop, by: step).map(Value.int)
+    default:
+      throw Problem(type: "TypeError", message: "sizes= must be a list of input sides in pixels", range: expression.range)
+    }
+    var sizes: [Int] = []
+    for item in items {
+      guard case .int(let size) = item, size > 0 else {
+        throw Problem(type: "ValueError", message: "sizes= must hold positive whole numbers of pixels", range: expression.range)
+      }
+      sizes.append(size)
+    }
+    guard !sizes.isEmpty else {
+      throw Problem(type: "ValueError", message: "sizes= must hold at least one size", range: expression.range)
+    }
+    return sizes
+  }
+}

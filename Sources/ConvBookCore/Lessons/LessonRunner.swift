@@ -1,0 +1,136 @@
+import CNNEngine
+import Foundation
+import KerasCells
+import LessonKit
+import LessonRender
+
+/// Runs a lesson like a notebook: every cell in order in one Keras session, each figure and inline
+/// value against the models defined above it, and collects what a page shows plus every error.
+public struct LessonRunner {
+  public var footer: SummaryFooterStyle
+  /// Extra work per block kind (figures, exercises), supplied by the features that own them.
+  public var figureEvaluator: FigureEvaluating?
+  public var exerciseEvaluator: ExerciseEvaluating?
+
+  public init(
+    footer: SummaryFooterStyle = .classic, figureEvaluator: FigureEvaluating? = nil,
+    exerciseEvaluator: ExerciseEvaluating? = nil
+  ) {
+    self.footer = footer
+    self.figureEvaluator = figureEvaluator
+    self.exerciseEvaluator = exerciseEvaluator
+  }
+
+  /// The result of running one lesson.
+  public struct Run {
+    public var lesson: Lesson
+    public var session: KerasSession
+    public var blocks: [PageBlock]
+    public var diagnostics: [Diagnostic]
+  }
+
+  public func run(_ lesson: Lesson, sourceFile: String) -> Run {
+    let session = KerasSession()
+    var blocks: [PageBlock] = []
+    var diagnostics: [Diagnostic] = []
+    for warning in lesson.warnings {
+      diagnostics.append(Diagnostic(file: sourceFile, line: warning.line, column: 0, message: warning.message))
+    }
+    for block in lesson.blocks {
+      switch block {
+      case .prose(let node):
+        var values: [InlineValueKey: InlineValue] = [:]
+        for (expression, position) in Self.inlineExpressions(in: node) {
+          let key = InlineValueKey(line: position.startLine, column: position.startColumn)
+          do {
+            let value = try session.evaluate(expression)
+            values[key] = .text(InlineFormat.text(of: value))
+          } catch {
+            let diagnostic = Diagnostic(
+              file: sourceFile, line: position.startLine,
+              column: position.startColumn + max(error.range.start.column - 1, 0),
+              errorType: error.type, message: error.message,
+              excerpt: (expression, SourceExcerpt(source: expression, range: error.range).caretLine))
+            diagnostics.append(diagnostic)
+            values[key] = .failure(diagnostic.pageError)
+          }
+        }
+        blocks.append(.prose(node, inlineValues: values))
+      case .cell(let cell):
+        let footerStyle = cell.settings["footer"].flatMap(SummaryFooterStyle.init(rawValue:)) ?? footer
+        let result = session.run(cell.source)
+        var pageError: PageError?
+        if let error = result.error {
+          let diagnostic = Self.diagnostic(for: error, in: cell, file: sourceFile)
+          diagnostics.append(diagnostic)
+          pageError = diagnostic.pageError
+        }
+        blocks.append(
+          .cell(
+            CellView(
+              source: cell.source, options: cell.options, firstLine: cell.codeStartLine,
+              outputs: result.outputs, error: pageError, footer: footerStyle)))
+      case .figure(let figure):
+        guard let figureEvaluator else {
+          let diagnostic = Diagnostic(
+            file: sourceFile, line: figure.fenceLine, column: 1,
+            message: "figure blocks need the figure renderer, which this build does not include")
+          diagnostics.append(diagnostic)
+          blocks.append(.figure(FigureView(kind: "convbook-figure", html: "", error: diagnostic.pageError)))
+          continue
+        }
+        let (view, figureDiagnostics) = figureEvaluator.evaluate(figure, session: session, file: sourceFile)
+        diagnostics += figureDiagnostics
+        blocks.append(.figure(view))
+      case .exercise(let exercise):
+        guard let exerciseEvaluator else {
+          let diagnostic = Diagnostic(
+            file: sourceFile, line: exercise.fenceLine, column: 1,
+            message: "exercise blocks need the exercise checker, which this build does not include")
+          diagnostics.append(diagnostic)
+          blocks.append(.exercise(ExerciseView(identifier: "", html: "", error: diagnostic.pageError)))
+          continue
+        }
+        let (view, exerciseDiagnostics) = exerciseEvaluator.evaluate(
+          exercise, session: session, file: sourceFile)
+        diagnostics += exerciseDiagnostics
+        blocks.append(.exercise(view))
+      }
+    }
+    return Run(lesson: lesson, session: session, blocks: blocks, diagnostics: diagnostics)
+  }
+
+  /// A cell error as a lesson diagnostic: cell lines become lesson lines.
+  public static func diagnostic(for error: CellError, in cell: CodeCell, file: String) -> Diagnostic {
+    let excerpt = SourceExcerpt(source: cell.source, range: error.range)
+    return Diagnostic(
+      file: file, line: cell.lessonLine(ofCellLine: error.range.start.line), column: error.range.start.column,
+      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+  }
+
+  static func inlineExpressions(in node: MarkdownNode) -> [(String, SourcePosition)] {
+    var found: [(String, SourcePosition)] = []
+    if case .inlineExpression(let expression, _) = node.kind { found.append((expression, node.position)) }
+    for child in node.children { found += inlineExpressions(in: child) }
+    return found
+  }
+}
+
+/// Turns a figure block into a figure, given the session of the lesson at that point.
+public protocol FigureEvaluating {
+  func evaluate(_ figure: FigureBlock, session: KerasSession, file: String) -> (FigureView, [Diagnostic])
+}
+
+/// Turns an exercise block into an exercise card, given the session of the lesson at that point.
+public protocol ExerciseEvaluating {
+  func evaluate(_ exercise: ExerciseBlock, session: KerasSession, file: String) -> (ExerciseView, [Diagnostic])
+}
+
+extension Diagnostic {
+  /// The error as a page shows it.
+  public var pageError: PageError {
+    PageError(
+      headline: headline, line: line, column: column,
+      excerpt: excerpt.map { "\($0.line)\n\($0.caret)" })
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import KerasCells
+import LessonKit
+import LessonRender
+
+/// `convbook build`: every lesson of a folder into one browsable site, written atomically.
+///
+/// A lesson whose cell fails still gets its page (with the error shown at that cell); the build
+/// reports every failing lesson. Output depends only on the input: no dates, no absolute paths.
+public struct SiteBuilder {
+  public var runner: LessonRunner
+  public var siteTitle: String
+
+  public init(runner: LessonRunner = LessonRunner(), siteTitle: String = "ConvBook") {
+    self.runner = runner
+    self.siteTitle = siteTitle
+  }
+
+  /// What a build did, lesson by lesson.
+  public struct Report {
+    public struct LessonOutcome {
+      public var sourceFile: String
+      public var pageFileName: String
+      public var title: String
+      public var cellCount: Int
+      public var diagnostics: [Diagnostic]
+    }
+    public var lessons: [LessonOutcome]
+    public var outputDirectory: URL
+
+    public var failingLessons: [LessonOutcome] { lessons.filter { !$0.diagnostics.isEmpty } }
+  }
+
+  public enum BuildError: Error, CustomStringConvertible {
+    case noLessons(String)
+    case unreadableFolder(String)
+    case write(AtomicSiteWriter.WriteError)
+
+    public var description: String {
+      switch self {
+      case .noLessons(let path): return "no lessons (.md files) in '\(path)'"
+      case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
+      case .write(let error): return error.description
+      }
+    }
+  }
+
+  /// Builds the site. `progress` is called once per lesson as it finishes (index from 1).
+  public func build(
+    lessonsDirectory: URL, outputDirectory: URL,
+    progress: (_ index: Int, _ count: Int, _ outcome: Report.LessonOutcome) -> Void = { _, _, _ in }
+  ) throws(BuildError) -> Report {
+    let lessonFiles = try Self.lessonFiles(in: lessonsDirectory)
+    let theme = SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
+    let displayFolder = lessonsDirectory.relativeDisplayPath
+    var lessons: [(Lesson, String, String)] = []
+    for file in lessonFiles {
+      let sourceFile = displayFolder.isEmpty ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
+      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+      let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
+      let page = file.deletingPathExtension().lastPathComponent + ".html"
+      lessons.append((lesson, sourceFile, page))
+    }
+    var outcomes: [Report.LessonOutcome] = []
+    var pages: [LessonPage] = []
+    for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
+      let run = runner.run(lesson, sourceFile: sourceFile)
+      var page = LessonPage(title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
+      if index > 0 { page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2) }
+      if index + 1 < lessons.count {
+        page.next = PageLink(title: lessons[index + 1].0.title, href: lessons[index + 1].2)
+      }
+      pages.append(page)
+      let outcome = Report.LessonOutcome(
+        sourceFile: sourceFile, pageFileName: pageName, title: lesson.title, cellCount: lesson.cells.count,
+        diagnostics: run.diagnostics)
+      outcomes.append(outcome)
+      progress(index + 1, lessons.count, outcome)
+    }
+    let renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
+    var siteFiles: [(path: String, contents: Data)] = []
+    for page in pages {
+      siteFiles.append((page.pageFileName, Data(renderer.render(page).utf8)))
+    }
+    let entries = zip(pages, outcomes).map { page, outcome in
+      IndexRenderer.Entry(
+        title: page.title, href: page.pageFileName, sourceFile: page.sourceFile,
+        hasErrors: !outcome.diagnostics.isEmpty)
+    }
+    siteFiles.append(("index.html", Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)))
+    siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
+    do throws(AtomicSiteWriter.WriteError) {
+      try AtomicSiteWriter(outputDirectory: outputDirectory).write(siteFiles)
+    } catch {
+      throw .write(error)
+    }
+    return Report(lessons: outcomes, outputDirectory: outputDirectory)
+  }
+
+  /// The lesson files of a folder, in file-name order.
+  static func lessonFiles(in directory: URL) throws(BuildError) -> [URL] {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    } catch {
+      throw .unreadableFolder(directory.path)
+    }
+    let lessons = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted()
+    if lessons.isEmpty { throw .noLessons(directory.path) }
+    return lessons.map { directory.appendingPathComponent($0) }
+  }
+}
+
+extension URL {
+  /// The path as the user would write it relative to the working directory, for messages.
+  var relativeDisplayPath: String {
+    let current = FileManager.default.currentDirectoryPath
+    let path = standardizedFileURL.path
+    if path == current { return "" }
+    if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) }
+    return path
+  }
+}

@@ -1,0 +1,44 @@
+import CNNEngine
+
+/// Turns cell values into layer-constructor arguments.
+enum ArgumentConversion {
+  static func argument(_ value: Value, range: SourceRange) throws(CellError) -> ArgumentValue {
+    switch value {
+    case .none: return .none
+    case .bool(let flag): return .bool(flag)
+    case .int(let number): return .int(number)
+    case .float(let number): return .float(number)
+    case .string(let text): return .string(text)
+    case .tuple(let items):
+      var converted: [ArgumentValue] = []
+      for item in items { converted.append(try argument(item, range: range)) }
+      return .tuple(converted)
+    case .list(let items):
+      var converted: [ArgumentValue] = []
+      for item in items { converted.append(try argument(item, range: range)) }
+      return .list(converted)
+    case .kerasObject(let object): return .object(object)
+    case .function(let callable):
+      switch callable.kind {
+      case .activation(let name): return .string(name)
+      case .objectFactory(let name): return .object(KerasObject(typeName: name))
+      default: break
+      }
+    case .layer(let instance):
+      throw .unsupported(
+        "passing the layer \(instance.name) as an argument is not supported in ConvBook cells; add it to the model as a layer of its own",
+        at: range)
+    default: break
+    }
+    throw .unsupported(
+      "a value of type '\(value.typeName)' cannot be passed to a Keras layer in ConvBook cells", at: range)
+  }
+
+  static func arguments(_ values: [Value], ranges: [SourceRange]) throws(CellError) -> [ArgumentValue] {
+    var converted: [ArgumentValue] = []
+    for (index, value) in values.enumerated() {
+      converted.append(try argument(value, range: ranges[min(index, ranges.count - 1)]))
+    }
+    return converted
+  }
+}

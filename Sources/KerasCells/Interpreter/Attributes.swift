@@ -1,0 +1,221 @@
+import CNNEngine
+
+/// Attribute access (`model.layers`, `layer.output_shape`, `keras.layers`) and assignment
+/// (`layer.trainable = False`).
+enum Attributes {
+  static func shapeValue(_ shape: TensorShape) -> Value {
+    .tuple(shape.dimensions.map { $0.map(Value.int) ?? .none })
+  }
+
+  static func get(_ name: String, of base: Value, range: SourceRange, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
+    switch base {
+    case .module(let module):
+      if let value = module.attribute(name) { return value }
+      if case .inert(let moduleName) = module {
+        throw .unsupported(
+          "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
+          at: range)
+      }
+      throw CellError(
+        type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
+        range: range)
+    case .model(let model):
+      if let value = try modelAttribute(name, model, range: range) { return value }
+    case .layer(let instance):
+      if let value = try layerAttribute(name, instance, range: range) { return value }
+    case .kerasTensor(let tensor):
+      switch name {
+      case "shape": return shapeValue(tensor.shape)
+      case "name":
+        guard tensor.isInput else {
+          throw .unsupported(
+            "the name of a tensor made by a layer is the TensorFlow op that computes it, which ConvBook does not model; use the layer's name (\(tensor.producer.name))",
+            at: range)
+        }
+        return .string(tensor.producer.name)
+      case "dtype": return .string("float32")
+      default: break
+      }
+    case .variable(let variable):
+      switch name {
+      case "shape": return .tuple(variable.shape.map(Value.int))
+      case "name": return .string(variable.name)
+      case "trainable": return .bool(variable.trainable)
+      case "dtype": return .string("float32")
+      default: break
+      }
+    case .string, .list, .tuple, .dictionary:
+      return .method(receiver: base, name: name)
+    default: break
+    }
+    throw CellError(
+      type: "AttributeError", message: "'\(base.typeName)' object has no attribute '\(name)'",
+      range: range)
+  }
+
+  static func variablesValue(_ variables: [WeightVariable]) -> Value {
+    .list(variables.map(Value.variable))
+  }
+
+  private static func modelAttribute(_ name: String, _ model: SequentialModel, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "name": return .string(model.name)
+    case "layers": return .list(model.layers.map { .layer($0) })
+    case "built": return .bool(model.isBuilt)
+    case "trainable": return .bool(model.layers.allSatisfy(\.trainable))
+    case "inputs", "outputs":
+      // An unbuilt Sequential model has these attributes, set to None.
+      guard let tensors = model.tensors else { return Value.none }
+      return .list([.kerasTensor(name == "inputs" ? tensors.first! : tensors.last!)])
+    case "input_shape", "output_shape", "input", "output":
+      guard let tensors = model.tensors, let input = model.inputShape,
+        let output = model.outputShape
+      else {
+        // What Keras' Functional properties find missing on an unbuilt Sequential model.
+        let missing = name.hasPrefix("in") ? "_nested_inputs" : "_nested_outputs"
+        throw CellError(
+          type: "AttributeError",
+          message: "'\(model.className)' object has no attribute '\(missing)'", range: range)
+      }
+      switch name {
+      case "input_shape": return shapeValue(input)
+      case "output_shape": return shapeValue(output)
+      case "input": return .kerasTensor(tensors.first!)
+      default: return .kerasTensor(tensors.last!)
+      }
+    case "weights", "trainable_weights", "non_trainable_weights", "variables",
+      "trainable_variables",
+      "non_trainable_variables":
+      guard model.isBuilt else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Weights for model '\(model.name)' have not yet been created. Weights are created when the model is first called on inputs or `build()` is called with an `input_shape`.",
+          range: range)
+      }
+      if name.hasPrefix("trainable") { return variablesValue(model.trainableVariables) }
+      if name.hasPrefix("non") { return variablesValue(model.nonTrainableVariables) }
+      return variablesValue(model.variables)
+    case "add" where model.kind == .functional, "pop" where model.kind == .functional:
+      return nil
+    case "summary", "count_params", "compile", "add", "pop", "get_layer", "build", "fit",
+      "evaluate", "predict",
+      "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
+      "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator":
+      return .method(receiver: .model(model), name: name)
+    default: return nil
+    }
+  }
+
+  /// The weights each layer class keeps as attributes, built or not; an absent one (`use_bias=False`)
+  /// reads as None once the layer is built.
+  private static func weightAttributeNames(of layer: any Layer) -> [String] {
+    switch layer {
+    case is Conv, is Dense, is ConvTranspose: return ["kernel", "bias"]
+    case is DepthwiseConv: return ["depthwise_kernel", "bias"]
+    case is SeparableConv: return ["depthwise_kernel", "pointwise_kernel", "bias"]
+    case is BatchNormalization: return ["gamma", "beta", "moving_mean", "moving_variance"]
+    case is LayerNormalization: return ["gamma", "beta"]
+    default: return []
+    }
+  }
+
+  private static func layerAttribute(_ name: String, _ instance: LayerInstance, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "name": return .string(instance.name)
+    case "trainable": return .bool(instance.trainable)
+    case "built": return .bool(instance.isBuilt)
+    case "output_shape", "input_shape":
+      let shape: TensorShape
+      do {
+        shape =
+          name == "output_shape"
+          ? try instance.requireOutputShape() : try instance.requireInputShape()
+      } catch {
+        throw Calls.keras(error, at: range)
+      }
+      // An input layer reports the shapes of its node's list of tensors.
+      return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)
+    case "weights", "variables": return variablesValue(instance.variables)
+    case "trainable_weights", "trainable_variables":
+      return variablesValue(instance.trainableVariables)
+    case "non_trainable_weights", "non_trainable_variables":
+      return variablesValue(instance.nonTrainableVariables)
+    case _ where weightAttributeNames(of: instance.layer).contains(name):
+      guard instance.isBuilt else { return nil }
+      return instance.variables.first { $0.spec.name == name }.map(Value.variable) ?? Value.none
+    case "count_params", "get_config", "get_weights", "set_weights", "build", "call":
+      return .method(receiver: .layer(instance), name: name)
+    default:
+      return configuration(name, of: instance.layer)
+    }
+  }
+
+  /// A layer's constructor settings as Keras stores them (tuples normalized: `kernel_size=3` reads
+  /// back as `(3, 3)`).
+  static func configuration(_ name: String, of layer: any Layer) -> Value? {
+    func ints(_ values: [Int]) -> Value { .tuple(values.map(Value.int)) }
+    func activation(_: ActivationFunction) -> Value {
+      var activationName = "linear"
+      if case .string(let given) = layer.common.arguments["activation"] { activationName = given }
+      return .function(
+        Callable(.activation(activationName), path: "keras.activations." + activationName))
+    }
+    switch (layer, name) {
+    case (let conv as Conv, "filters"): return .int(conv.filters)
+    case (let conv as Conv, "kernel_size"): return ints(conv.kernelSize)
+    case (let conv as Conv, "strides"): return ints(conv.strides)
+    case (let conv as Conv, "padding"): return .string(conv.padding.rawValue)
+    case (let conv as Conv, "dilation_rate"): return ints(conv.dilationRate)
+    case (let conv as Conv, "groups"): return .int(conv.groups)
+    case (let conv as Conv, "use_bias"): return .bool(conv.useBias)
+    case (let conv as Conv, "activation"): return activation(conv.activation)
+    case (let conv as Conv, "data_format"): return .string(conv.dataFormat.rawValue)
+    case (let dense as Dense, "units"): return .int(dense.units)
+    case (let dense as Dense, "use_bias"): return .bool(dense.useBias)
+    case (let dense as Dense, "activation"): return activation(dense.activation)
+    case (let pooling as Pooling, "pool_size"): return ints(pooling.poolSize)
+    case (let pooling as Pooling, "strides"): return ints(pooling.strides)
+    case (let pooling as Pooling, "padding"): return .string(pooling.padding.rawValue)
+    case (let dropout as Dropout, "rate"): return .float(dropout.rate)
+    case (let normalization as BatchNormalization, "epsilon"): return .float(normalization.epsilon)
+    case (let normalization as BatchNormalization, "axis"):
+      return normalization.axes.count == 1
+        ? .int(normalization.axes[0]) : .list(normalization.axes.map(Value.int))
+    case (let reshape as Reshape, "target_shape"): return ints(reshape.targetShape)
+    case (let permute as Permute, "dims"): return ints(permute.dims)
+    case (let depthwise as DepthwiseConv, "depth_multiplier"):
+      return .int(depthwise.depthMultiplier)
+    case (let depthwise as DepthwiseConv, "kernel_size"): return ints(depthwise.kernelSize)
+    case (let separable as SeparableConv, "filters"): return .int(separable.filters)
+    case (let separable as SeparableConv, "kernel_size"): return ints(separable.kernelSize)
+    case (let transpose as ConvTranspose, "filters"): return .int(transpose.filters)
+    case (let transpose as ConvTranspose, "kernel_size"): return ints(transpose.kernelSize)
+    case (let transpose as ConvTranspose, "strides"): return ints(transpose.strides)
+    case (let activationLayer as Activation, "activation"):
+      return activation(activationLayer.function)
+    default: return nil
+    }
+  }
+
+  static func set(_ name: String, of base: Value, to value: Value, range: SourceRange)
+    throws(CellError)
+  {
+    switch (base, name) {
+    case (.layer(let instance), "trainable"):
+      instance.trainable = value.isTruthy
+    case (.model(let model), "trainable"):
+      for layer in model.layers { layer.trainable = value.isTruthy }
+    default:
+      throw .unsupported(
+        "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",
+        at: range)
+    }
+  }
+}

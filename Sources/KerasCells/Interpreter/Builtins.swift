@@ -1,0 +1,237 @@
+import CNNEngine
+import Foundation
+
+/// The Python built-in functions the cell language offers.
+enum Builtins {
+  static let names: Set<String> = [
+    "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
+    "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
+    "getattr",
+  ]
+
+  static func value(named name: String) -> Value? {
+    names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
+  }
+
+  static func call(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let range = site.range
+    func typeError(_ message: String) -> CellError {
+      CellError(type: "TypeError", message: message, range: range)
+    }
+    func exactly(_ count: Int) throws(CellError) {
+      if positional.count != count || !keywords.isEmpty {
+        throw typeError(
+          "\(name)() takes exactly \(count) argument\(count == 1 ? "" : "s") (\(positional.count) given)"
+        )
+      }
+    }
+    switch name {
+    case "print":
+      var separator = " "
+      var end = "\n"
+      for (label, value) in keywords {
+        switch (label, value) {
+        case ("sep", .string(let text)): separator = text
+        case ("end", .string(let text)): end = text
+        case ("sep", .none), ("end", .none), ("flush", _): break
+        default: throw typeError("'\(label)' is an invalid keyword argument for print()")
+        }
+      }
+      let argumentRanges = site.arguments.filter { $0.label == nil }.map(\.range)
+      for (index, value) in positional.enumerated() {
+        let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
+        try PythonText.requireKnownText(value, range: valueRange)
+      }
+      interpreter.write(positional.map(PythonText.str).joined(separator: separator) + end)
+      return .none
+    case "len":
+      try exactly(1)
+      switch positional[0] {
+      case .list(let items), .tuple(let items): return .int(items.count)
+      case .string(let text): return .int(text.count)
+      case .dictionary(let pairs): return .int(pairs.count)
+      case .range(let start, let stop, let step): return .int(Value.rangeCount(start, stop, step))
+      default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
+      }
+    case "range":
+      var bounds: [Int] = []
+      for value in positional {
+        guard case .int(let number) = value else {
+          throw typeError("'\(value.typeName)' object cannot be interpreted as an integer")
+        }
+        bounds.append(number)
+      }
+      switch bounds.count {
+      case 1: return .range(start: 0, stop: bounds[0], step: 1)
+      case 2: return .range(start: bounds[0], stop: bounds[1], step: 1)
+      case 3:
+        guard bounds[2] != 0 else {
+          throw CellError(
+            type: "ValueError", message: "range() arg 3 must not be zero", range: range)
+        }
+        return .range(start: bounds[0], stop: bounds[1], step: bounds[2])
+      default: throw typeError("range expected at most 3 arguments, got \(bounds.count)")
+      }
+    case "str":
+      if let value = positional.first { try PythonText.requireKnownText(value, range: range) }
+      return .string(positional.first.map(PythonText.str) ?? "")
+    case "repr":
+      try exactly(1)
+      try PythonText.requireKnownText(positional[0], asString: false, range: range)
+      return .string(PythonText.repr(positional[0]))
+    case "bool": return .bool(positional.first?.isTruthy ?? false)
+    case "int":
+      try exactly(1)
+      switch positional[0] {
+      case .int: return positional[0]
+      case .bool(let flag): return .int(flag ? 1 : 0)
+      case .float(let number): return .int(Int(number.rounded(.towardZero)))
+      case .string(let text):
+        let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(
+          of: "_", with: "")
+        if let number = Int(cleaned) { return .int(number) }
+        throw CellError(
+          type: "ValueError",
+          message: "invalid literal for int() with base 10: \(PythonFormat.quoted(text))",
+          range: range)
+      default:
+        throw typeError(
+          "int() argument must be a string, a bytes-like object or a real number, not '\(positional[0].typeName)'"
+        )
+      }
+    case "float":
+      try exactly(1)
+      switch positional[0] {
+      case .int(let number): return .float(Double(number))
+      case .float: return positional[0]
+      case .string(let text):
+        if let number = Double(text.trimmingCharacters(in: .whitespaces)) { return .float(number) }
+        throw CellError(
+          type: "ValueError",
+          message: "could not convert string to float: \(PythonFormat.quoted(text))", range: range)
+      default:
+        throw typeError(
+          "float() argument must be a string or a real number, not '\(positional[0].typeName)'")
+      }
+    case "round":
+      guard let first = positional.first else {
+        throw typeError("round() missing required argument 'number' (pos 1)")
+      }
+      let digits: Int? =
+        positional.count > 1
+        ? {
+          if case .int(let d) = positional[1] { return d }
+          return nil
+        }() : nil
+      switch first {
+      case .int: return first
+      case .float(let number):
+        if let digits {
+          let scale = Foundation.pow(10.0, Double(digits))
+          return .float((number * scale).rounded(.toNearestOrEven) / scale)
+        }
+        return .int(Int(number.rounded(.toNearestOrEven)))
+      default: throw typeError("type \(first.typeName) doesn't define __round__ method")
+      }
+    case "abs":
+      try exactly(1)
+      switch positional[0] {
+      case .int(let number): return .int(abs(number))
+      case .float(let number): return .float(abs(number))
+      default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
+      }
+    case "min", "max":
+      let items =
+        positional.count == 1 ? try interpreter.iterate(positional[0], range: range) : positional
+      guard var best = items.first else {
+        throw CellError(
+          type: "ValueError", message: "\(name)() arg is an empty sequence", range: range)
+      }
+      for item in items.dropFirst() {
+        let better = try Operators.compare(
+          name == "min" ? .less : .greater, item, best, range: range)
+        if better { best = item }
+      }
+      return best
+    case "sum":
+      guard let first = positional.first else {
+        throw typeError("sum() takes at least 1 positional argument (0 given)")
+      }
+      var total: Value = positional.count > 1 ? positional[1] : .int(0)
+      for item in try interpreter.iterate(first, range: range) {
+        total = try Operators.binary(.add, total, item, range: range)
+      }
+      return total
+    case "list":
+      return .list(positional.isEmpty ? [] : try interpreter.iterate(positional[0], range: range))
+    case "tuple":
+      return .tuple(positional.isEmpty ? [] : try interpreter.iterate(positional[0], range: range))
+    case "sorted":
+      guard let first = positional.first else {
+        throw typeError("sorted expected 1 argument, got 0")
+      }
+      var items = try interpreter.iterate(first, range: range)
+      var failure: CellError?
+      items.sort { a, b in
+        do throws(CellError) {
+          return try Operators.compare(.less, a, b, range: range)
+        } catch {
+          failure = error
+          return false
+        }
+      }
+      if let failure { throw failure }
+      if keywords.contains(where: { $0.0 == "reverse" && $0.1.isTruthy }) { items.reverse() }
+      return .list(items)
+    case "enumerate":
+      guard let first = positional.first else {
+        throw typeError("enumerate() missing required argument 'iterable'")
+      }
+      var start = 0
+      if positional.count > 1, case .int(let given) = positional[1] { start = given }
+      return .list(
+        try interpreter.iterate(first, range: range).enumerated().map {
+          .tuple([.int($0.offset + start), $0.element])
+        })
+    case "zip":
+      var sequences: [[Value]] = []
+      for value in positional { sequences.append(try interpreter.iterate(value, range: range)) }
+      let count = sequences.map(\.count).min() ?? 0
+      return .list((0..<count).map { index in .tuple(sequences.map { $0[index] }) })
+    case "type":
+      try exactly(1)
+      return .string("<class '\(positional[0].typeName)'>")
+    case "hasattr", "getattr":
+      guard positional.count >= 2, keywords.isEmpty, case .string(let attribute) = positional[1]
+      else {
+        if positional.count >= 2, keywords.isEmpty {
+          throw typeError("attribute name must be string, not '\(positional[1].typeName)'")
+        }
+        throw typeError(
+          "\(name) expected \(name == "hasattr" ? "2 arguments" : "at least 2 arguments"), got \(positional.count)"
+        )
+      }
+      do {
+        let value = try Attributes.get(
+          attribute, of: positional[0], range: range, interpreter: interpreter)
+        return name == "hasattr" ? .bool(true) : value
+      } catch  where error.type == "AttributeError" {
+        // Python's `hasattr` is `getattr` with AttributeError meaning False; getattr has a default.
+        if name == "hasattr" { return .bool(false) }
+        if positional.count > 2 { return positional[2] }
+        throw error
+      }
+    case "isinstance":
+      throw .unsupported("isinstance() is not supported in ConvBook cells", at: range)
+    case "plot_model":
+      throw .unsupported(
+        "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
+        at: range)
+    default:
+      throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+    }
+  }
+}

@@ -1,0 +1,356 @@
+import CNNEngine
+
+/// What calling a value does: creating layers and models, Keras methods, and Python built-ins.
+enum Calls {
+  static func call(
+    _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    switch callee {
+    case .function(let callable):
+      return try callFunction(
+        callable, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .method(let receiver, let name):
+      return try Methods.call(
+        name, on: receiver, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    case .layer(let instance):
+      return try callLayer(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .model(let model):
+      throw .unsupported(
+        "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
+        at: site.range)
+    default:
+      throw CellError(
+        type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
+      )
+    }
+  }
+
+  private static func argumentRanges(_ site: CallSite) -> (
+    positional: [SourceRange], keyword: [String: SourceRange]
+  ) {
+    var positional: [SourceRange] = []
+    var keyword: [String: SourceRange] = [:]
+    for argument in site.arguments {
+      if let label = argument.label {
+        keyword[label] = argument.range
+      } else {
+        positional.append(argument.range)
+      }
+    }
+    if positional.isEmpty { positional = [site.range] }
+    return (positional, keyword)
+  }
+
+  static func convert(_ keywords: [(String, Value)], site: CallSite) throws(CellError) -> [(
+    String, ArgumentValue
+  )] {
+    let ranges = argumentRanges(site).keyword
+    var converted: [(String, ArgumentValue)] = []
+    for (label, value) in keywords {
+      converted.append(
+        (label, try ArgumentConversion.argument(value, range: ranges[label] ?? site.range)))
+    }
+    return converted
+  }
+
+  static func keras(_ error: KerasError, at range: SourceRange) -> CellError {
+    CellError(type: error.type, message: error.message, range: range)
+  }
+
+  private static func callFunction(
+    _ callable: Callable, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let session = interpreter.session
+    switch callable.kind {
+    case .layerClass(let className):
+      let arguments = try ArgumentConversion.arguments(
+        positional, ranges: argumentRanges(site).positional)
+      let keywordArguments = try convert(keywords, site: site)
+      do {
+        let layer = try LayerCatalog.make(
+          className: className, positional: arguments, keywords: keywordArguments,
+          names: session.names)
+        let instance = LayerInstance(layer)
+        interpreter.recordOrigin(of: instance, at: site.range)
+        return .layer(instance)
+      } catch {
+        throw keras(error, at: site.range)
+      }
+    case .inputFunction:
+      let arguments = try ArgumentConversion.arguments(
+        positional, ranges: argumentRanges(site).positional)
+      let keywordArguments = try convert(keywords, site: site)
+      do {
+        let input = try LayerCatalog.makeInput(
+          positional: arguments, keywords: keywordArguments, names: session.names)
+        let tensor = KerasTensor(input: input)
+        interpreter.recordOrigin(of: tensor.producer, at: site.range)
+        return .kerasTensor(tensor)
+      } catch {
+        throw keras(error, at: site.range)
+      }
+    case .sequentialClass:
+      return try makeSequential(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .modelClass:
+      return try makeFunctional(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .unsupportedModelClass(let name):
+      let message: String
+      switch name {
+      case "load_model":
+        message = "keras.models.load_model is not supported: ConvBook builds models from code"
+      default:
+        message =
+          "\(callable.path) is not supported in ConvBook cells: ConvBook runs Sequential models"
+      }
+      throw .unsupported(message, at: site.range)
+    case .objectFactory(let name):
+      var objectArguments: [(String, ArgumentValue)] = []
+      let ranges = argumentRanges(site).positional
+      for (index, value) in positional.enumerated() {
+        objectArguments.append(
+          (
+            "arg\(index)",
+            try ArgumentConversion.argument(value, range: ranges[min(index, ranges.count - 1)])
+          ))
+      }
+      objectArguments += try convert(keywords, site: site)
+      return .kerasObject(KerasObject(typeName: name, arguments: objectArguments))
+    case .clearSession:
+      session.names = NameScope()
+      return .none
+    case .dataLoader:
+      throw .unsupported(
+        "\(callable.path)() is not supported: ConvBook cells build and inspect models, they do not download or load data sets",
+        at: site.range)
+    case .activation(let name):
+      throw .unsupported(
+        "calling the activation \(name) on data is not supported in ConvBook cells; pass it as `activation=\(PythonFormat.quoted(name))`",
+        at: site.range)
+    case .builtin(let name):
+      return try Builtins.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .host(let function):
+      return try function.call(
+        HostFunction.Call(
+          positional: positional, keywords: keywords, range: site.range,
+          argumentRanges: site.arguments.map(\.range)))
+    }
+  }
+
+  /// `keras.Sequential(layers=None, name=None)`: the model takes its name first, then adds each
+  /// layer in turn, so a failing layer still leaves every name used up, as in Keras.
+  private static func makeSequential(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let session = interpreter.session
+    var layersValue: Value = .none
+    var nameValue: Value = .none
+    var layersRange = site.range
+    let parameters = ["layers", "name"]
+    if positional.count > parameters.count {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Sequential.__init__() takes from 1 to 3 positional arguments but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    if let first = positional.first {
+      layersValue = first
+      layersRange = site.arguments.first?.range ?? site.range
+    }
+    if positional.count > 1 { nameValue = positional[1] }
+    for (label, value) in keywords {
+      switch label {
+      case "layers":
+        layersValue = value
+        layersRange = site.arguments.first { $0.label == "layers" }?.range ?? site.range
+      case "name": nameValue = value
+      case "trainable": break
+      default:
+        throw CellError(
+          type: "TypeError",
+          message: "('Keyword argument not understood:', \(PythonFormat.quoted(label)))",
+          range: site.range)
+      }
+    }
+    let name: String
+    switch nameValue {
+    case .none: name = session.names.uniqueName(forClass: "Sequential")
+    case .string(let given): name = given
+    default:
+      throw CellError(
+        type: "TypeError",
+        message: "Model names must be strings. Received: \(PythonText.repr(nameValue))",
+        range: site.range)
+    }
+    let model = SequentialModel(name: name)
+    var elements: [Value] = []
+    switch layersValue {
+    case .none: break
+    case .list(let items), .tuple(let items): elements = items
+    default: elements = [layersValue]
+    }
+    // Ranges of the list literal's elements, when the layers were written inline.
+    var elementRanges: [SourceRange] = []
+    if let argument = site.arguments.first(where: { $0.label == nil || $0.label == "layers" }),
+      case .list(let expressions) = argument.value.kind
+    {
+      elementRanges = expressions.map(\.range)
+    }
+    for (index, element) in elements.enumerated() {
+      let fallback = index < elementRanges.count ? elementRanges[index] : layersRange
+      try add(element, to: model, range: fallback, interpreter: interpreter)
+    }
+    return .model(model)
+  }
+
+  /// `model.add(x)` for a layer or a `keras.Input` tensor.
+  static func add(
+    _ element: Value, to model: SequentialModel, range: SourceRange, interpreter: Interpreter
+  )
+    throws(CellError)
+  {
+    let instance: LayerInstance
+    switch element {
+    case .layer(let layer): instance = layer
+    case .kerasTensor(let tensor) where tensor.isInput:
+      do {
+        try model.add(input: tensor)
+      } catch {
+        throw keras(error, at: interpreter.blame(tensor.producer, fallback: range))
+      }
+      return
+    case .kerasTensor:
+      throw .unsupported(
+        "adding a tensor made by a layer to a Sequential model is not supported in ConvBook cells; add the layers themselves",
+        at: range)
+    case .model:
+      throw .unsupported(
+        "nesting a model inside a Sequential model is not supported in ConvBook cells; list its layers instead",
+        at: range)
+    default:
+      throw CellError(
+        type: "TypeError",
+        message:
+          "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
+        range: range)
+    }
+    do {
+      try model.add(instance)
+    } catch {
+      throw keras(error, at: interpreter.blame(instance, fallback: range))
+    }
+  }
+
+  /// `layer(x)` on a symbolic tensor: the functional API, for chains of single-input layers.
+  private static func callLayer(
+    _ instance: LayerInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
+      case .kerasTensor(let tensor) = positional[0]
+    else {
+      throw .unsupported(
+        "ConvBook cells call a layer only on one Keras tensor (`x = layer(x)`), to build a functional model; running layers on data is not supported",
+        at: site.range)
+    }
+    if instance.isInputLayer {
+      throw .unsupported(
+        "calling an input layer is not supported in ConvBook cells; use keras.Input", at: site.range
+      )
+    }
+    if instance.isBuilt {
+      throw .unsupported(
+        "the layer \(instance.name) has been called or added to a model already; ConvBook cells do not share a layer between calls, create a new layer instead",
+        at: site.range)
+    }
+    do {
+      return .kerasTensor(try tensor.apply(instance))
+    } catch {
+      throw keras(error, at: interpreter.blame(instance, fallback: site.range))
+    }
+  }
+
+  /// `keras.Model(inputs, outputs, name=None, trainable=True)` over one chain of layers. The model
+  /// takes its name (`model`, `model_1`, ...) before Keras checks the graph, as in Keras.
+  private static func makeFunctional(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let parameters = ["inputs", "outputs", "name", "trainable"]
+    if positional.count > parameters.count {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Functional.__init__() takes from 3 to 5 positional arguments but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    var values: [String: Value] = [:]
+    for (parameter, value) in zip(parameters, positional) { values[parameter] = value }
+    for (label, value) in keywords {
+      guard parameters.contains(label) else {
+        throw CellError(
+          type: "TypeError",
+          message: "('Keyword argument not understood:', \(PythonFormat.quoted(label)))",
+          range: site.range)
+      }
+      if values[label] != nil {
+        throw CellError(
+          type: "TypeError",
+          message: "Functional.__init__() got multiple values for argument '\(label)'",
+          range: site.range)
+      }
+      values[label] = value
+    }
+    guard let inputsValue = values["inputs"], let outputsValue = values["outputs"] else {
+      throw .unsupported(
+        "keras.Model without inputs and outputs is model subclassing, which ConvBook does not run; write keras.Model(inputs=..., outputs=...) or use keras.Sequential",
+        at: site.range)
+    }
+    let input = try singleTensor(inputsValue, role: "inputs", site: site)
+    let output = try singleTensor(outputsValue, role: "outputs", site: site)
+    guard input.isInput else {
+      throw .unsupported(
+        "keras.Model needs a keras.Input tensor as its input in ConvBook cells; a tensor made by a layer is not supported",
+        at: site.range)
+    }
+    let session = interpreter.session
+    let name: String
+    switch values["name"] ?? .none {
+    case .none: name = session.names.uniqueName("model")
+    case .string(let given): name = given
+    case let other: name = PythonText.str(other)
+    }
+    do {
+      return .model(try SequentialModel.functional(name: name, input: input, output: output))
+    } catch {
+      throw keras(error, at: site.range)
+    }
+  }
+
+  /// The one tensor of `inputs=` / `outputs=`, given alone or as a one-element list or tuple.
+  private static func singleTensor(_ value: Value, role: String, site: CallSite) throws(CellError)
+    -> KerasTensor
+  {
+    switch value {
+    case .kerasTensor(let tensor): return tensor
+    case .list(let items) where items.count == 1, .tuple(let items) where items.count == 1:
+      return try singleTensor(items[0], role: role, site: site)
+    case .list(let items), .tuple(let items):
+      if items.allSatisfy({ if case .kerasTensor = $0 { return true } else { return false } }) {
+        throw .unsupported(
+          "models with several \(role) are not supported in ConvBook cells: a functional model here is one chain of layers",
+          at: site.range)
+      }
+    default: break
+    }
+    throw .unsupported(
+      "keras.Model(\(role)=...) takes Keras tensors (from keras.Input and layer calls) in ConvBook cells; got a value of type '\(value.typeName)'",
+      at: site.range)
+  }
+}

@@ -1,0 +1,11 @@
+import CNNEngine
+
+/// A model a cell bound to a variable, in the order the lesson or script defined them. A variable
+/// that is bound again to a new model defines a second model (notebooks reuse `model` freely).
+public struct DefinedModel {
+  public var variable: String
+  public var model: SequentialModel
+  /// The cell (0-based, in run order) and the range of the statement that bound it.
+  public var cellIndex: Int
+  public var range: SourceRange
+}

@@ -1,0 +1,190 @@
+import CNNEngine
+
+/// The modules a cell can import, and what their attributes resolve to. Every import style of the
+/// tutorials (`from tensorflow import keras`, `import tf_keras as keras`, `tf.keras.layers.X`, ...)
+/// lands in the same few namespaces, so all of them share one Keras session.
+public enum KerasModule: Equatable {
+  case tensorflow
+  case keras
+  case layers
+  case models
+  case regularizers
+  case initializers
+  case activations
+  case optimizers
+  case losses
+  case metrics
+  case callbacks
+  case backend
+  case utils
+  /// `keras.datasets` and its data sets (`mnist`, `cifar10`, ...): importable so that tutorial imports
+  /// run, but loading data is refused.
+  case datasets
+  case dataset(String)
+  /// `tf.nn`, for activations written as `tf.nn.relu`.
+  case tensorflowNN
+  /// A module a tutorial imports by habit (`numpy`, `matplotlib.pyplot`): importing works, using it
+  /// does not.
+  case inert(String)
+
+  /// The module a dotted import path names, or nil when the cell language has no such module.
+  public static func resolve(path: [String]) -> KerasModule? {
+    guard let root = path.first else { return nil }
+    var module: KerasModule
+    switch root {
+    case "tensorflow": module = .tensorflow
+    case "keras", "tf_keras": module = .keras
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "math", "random":
+      return .inert(path.joined(separator: "."))
+    default: return nil
+    }
+    for component in path.dropFirst() {
+      // `keras.src` and `tensorflow.python.keras` mirror the public modules closely enough here.
+      if component == "api" || component == "_v2" || component == "src" { continue }
+      guard case .module(let next) = module.attribute(component) else { return nil }
+      module = next
+    }
+    return module
+  }
+
+  /// The module's name as Python reports it in an `AttributeError`.
+  public var pythonName: String {
+    switch self {
+    case .tensorflow: return "tensorflow"
+    case .keras: return "tf_keras.api._v2.keras"
+    case .tensorflowNN: return "tensorflow._api.v2.nn"
+    case .inert(let name): return name
+    case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
+    default: return "tf_keras.api._v2.keras.\(self.componentName)"
+    }
+  }
+
+  private var componentName: String {
+    switch self {
+    case .layers: return "layers"
+    case .models: return "models"
+    case .regularizers: return "regularizers"
+    case .initializers: return "initializers"
+    case .activations: return "activations"
+    case .optimizers: return "optimizers"
+    case .losses: return "losses"
+    case .metrics: return "metrics"
+    case .callbacks: return "callbacks"
+    case .backend: return "backend"
+    case .utils: return "utils"
+    case .datasets: return "datasets"
+    default: return ""
+    }
+  }
+
+  static let activationNames: Set<String> = [
+    "linear", "relu", "relu6", "leaky_relu", "sigmoid", "tanh", "softmax", "elu", "selu", "gelu",
+    "swish", "silu", "softplus", "softsign", "hard_sigmoid", "exponential", "mish", "log_softmax",
+  ]
+
+  static let initializerNames: Set<String> = [
+    "Constant", "GlorotNormal", "GlorotUniform", "HeNormal", "HeUniform", "Identity", "LecunNormal",
+    "LecunUniform", "Ones", "Orthogonal", "RandomNormal", "RandomUniform", "TruncatedNormal",
+    "VarianceScaling", "Zeros", "constant", "glorot_normal", "glorot_uniform", "he_normal",
+    "he_uniform", "identity", "lecun_normal", "lecun_uniform", "ones", "orthogonal",
+    "random_normal", "random_uniform", "truncated_normal", "variance_scaling", "zeros",
+  ]
+
+  /// The tensorflow and tf-keras release whose behaviour ConvBook reproduces.
+  public static let version = "2.21.0"
+
+  static let datasetNames: Set<String> = [
+    "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
+  ]
+
+  /// `module.name`, or nil when the module has no such attribute.
+  public func attribute(_ name: String) -> Value? {
+    let path = pythonName + "." + name
+    switch self {
+    case .tensorflow:
+      switch name {
+      case "keras": return .module(.keras)
+      case "nn": return .module(.tensorflowNN)
+      case "optimizers": return .module(.optimizers)
+      case "__version__": return .string(Self.version)
+      default: return nil
+      }
+    case .keras:
+      switch name {
+      case "__version__": return .string(Self.version)
+      case "datasets": return .module(.datasets)
+      case "layers": return .module(.layers)
+      case "models": return .module(.models)
+      case "regularizers": return .module(.regularizers)
+      case "initializers": return .module(.initializers)
+      case "activations": return .module(.activations)
+      case "optimizers": return .module(.optimizers)
+      case "losses": return .module(.losses)
+      case "metrics": return .module(.metrics)
+      case "callbacks": return .module(.callbacks)
+      case "backend": return .module(.backend)
+      case "utils": return .module(.utils)
+      case "Sequential": return .function(Callable(.sequentialClass, path: "keras.Sequential"))
+      case "Input": return .function(Callable(.inputFunction, path: "keras.Input"))
+      case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
+      default: return nil
+      }
+    case .layers:
+      if name == "Input" { return .function(Callable(.inputFunction, path: "keras.layers.Input")) }
+      if name == "Layer" {
+        return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
+      }
+      if ["Concatenate", "Add", "Multiply", "Average", "Maximum", "Subtract", "concatenate", "add"]
+        .contains(name)
+      {
+        return .function(Callable(.unsupportedModelClass(name), path: "keras.layers." + name))
+      }
+      guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
+      return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
+    case .models:
+      switch name {
+      case "Sequential":
+        return .function(Callable(.sequentialClass, path: "keras.models.Sequential"))
+      case "Model": return .function(Callable(.modelClass, path: "keras.models.Model"))
+      case "load_model", "clone_model", "model_from_json":
+        return .function(Callable(.unsupportedModelClass(name), path: "keras.models." + name))
+      default: return nil
+      }
+    case .regularizers:
+      let known = ["l1", "l2", "l1_l2", "L1", "L2", "L1L2", "OrthogonalRegularizer"]
+      return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
+    case .initializers:
+      return Self.initializerNames.contains(name)
+        ? .function(Callable(.objectFactory(name), path: path)) : nil
+    case .activations:
+      return Self.activationNames.contains(name)
+        ? .function(Callable(.activation(name == "silu" ? "swish" : name), path: path)) : nil
+    case .tensorflowNN:
+      let known = [
+        "relu", "relu6", "sigmoid", "tanh", "softmax", "elu", "selu", "gelu", "swish",
+        "silu", "softplus", "softsign", "leaky_relu", "log_softmax",
+      ]
+      return known.contains(name)
+        ? .function(Callable(.activation(name == "silu" ? "swish" : name), path: "tf.nn." + name))
+        : nil
+    case .optimizers, .losses, .metrics, .callbacks:
+      // Only `compile` and training use these; creating one is harmless and shape-free.
+      if name.first?.isLetter == true {
+        return .function(Callable(.objectFactory(name), path: path))
+      }
+      return nil
+    case .backend:
+      if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
+      return nil
+    case .utils:
+      if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
+      return nil
+    case .datasets:
+      return Self.datasetNames.contains(name) ? .module(.dataset(name)) : nil
+    case .dataset(let dataset):
+      return name == "load_data"
+        ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
+    case .inert: return nil
+    }
+  }
+}

@@ -1,0 +1,290 @@
+import CNNEngine
+import Foundation
+
+/// Methods of models, layers and Python's own types.
+enum Methods {
+  static func call(
+    _ name: String, on receiver: Value, positional: [Value], keywords: [(String, Value)],
+    site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    switch receiver {
+    case .model(let model):
+      return try modelMethod(name, model, positional, keywords, site, interpreter)
+    case .layer(let instance):
+      switch name {
+      case "count_params":
+        do { return .int(try instance.countParams()) } catch {
+          throw Calls.keras(error, at: site.range)
+        }
+      case "get_config", "get_weights", "set_weights", "build", "call":
+        throw .unsupported(
+          "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
+          at: site.range)
+      default: break
+      }
+    case .string(let text):
+      return try stringMethod(name, text, positional, keywords, site)
+    case .list(let items), .tuple(let items):
+      switch (name, positional.count) {
+      case ("index", 1):
+        if let found = items.firstIndex(where: { Operators.equal($0, positional[0]) }) {
+          return .int(found)
+        }
+        throw CellError(
+          type: "ValueError", message: "\(PythonText.repr(positional[0])) is not in list",
+          range: site.range)
+      case ("count", 1): return .int(items.filter { Operators.equal($0, positional[0]) }.count)
+      case ("append", _), ("extend", _), ("insert", _), ("pop", _), ("remove", _):
+        throw .unsupported(
+          "list.\(name)() is not supported in ConvBook cells; build the list in one expression, e.g. `layers_list = [...] + [...]`",
+          at: site.range)
+      default: break
+      }
+    case .dictionary(let pairs):
+      switch name {
+      case "items": return .list(pairs.map { .tuple([$0.0, $0.1]) })
+      case "keys": return .list(pairs.map(\.0))
+      case "values": return .list(pairs.map(\.1))
+      case "get":
+        guard let key = positional.first else { break }
+        return pairs.first { Operators.equal($0.0, key) }?.1
+          ?? (positional.count > 1 ? positional[1] : .none)
+      default: break
+      }
+    default: break
+    }
+    throw CellError(
+      type: "AttributeError", message: "'\(receiver.typeName)' object has no attribute '\(name)'",
+      range: site.calleeRange)
+  }
+
+  /// Whether a `summary()` keyword keeps Keras' default output; nil for keywords it does not have.
+  private static func summaryDefault(_ label: String, _ value: Value) -> Bool? {
+    switch (label, value) {
+    case ("line_length", .none), ("line_length", .int(65)), ("positions", .none),
+      ("print_fn", .none),
+      ("layer_range", .none):
+      return true
+    case ("expand_nested", _), ("show_trainable", _): return !value.isTruthy
+    case ("line_length", _), ("positions", _), ("print_fn", _), ("layer_range", _): return false
+    default: return nil
+    }
+  }
+
+  private static func modelMethod(
+    _ name: String, _ model: SequentialModel, _ positional: [Value], _ keywords: [(String, Value)],
+    _ site: CallSite, _ interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    switch name {
+    case "summary":
+      for (label, value) in keywords {
+        guard let isDefault = summaryDefault(label, value) else {
+          throw CellError(
+            type: "TypeError",
+            message: "Model.summary() got an unexpected keyword argument '\(label)'",
+            range: site.range)
+        }
+        if !isDefault {
+          throw .unsupported(
+            "model.summary(\(label)=...) is not supported: ConvBook prints Keras' default summary",
+            at: site.range)
+        }
+      }
+      do {
+        interpreter.emit(.summary(try model.summary()))
+      } catch {
+        throw Calls.keras(error, at: site.range)
+      }
+      return .none
+    case "count_params":
+      do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
+    case "compile":
+      return .none
+    case "add":
+      guard positional.count + keywords.count == 1,
+        let layer = positional.first ?? keywords.first?.1
+      else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "Sequential.add() takes 2 positional arguments but \(positional.count + 1) were given",
+          range: site.range)
+      }
+      let range = site.arguments.first?.value.range ?? site.range
+      try Calls.add(layer, to: model, range: range, interpreter: interpreter)
+      return .none
+    case "pop":
+      do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
+      return .none
+    case "get_layer":
+      var nameArgument: Value = positional.first ?? .none
+      var indexArgument: Value = positional.count > 1 ? positional[1] : .none
+      for (label, value) in keywords {
+        if label == "name" {
+          nameArgument = value
+        } else if label == "index" {
+          indexArgument = value
+        }
+      }
+      do throws(KerasError) {
+        if case .string(let layerName) = nameArgument {
+          return .layer(try model.layer(named: layerName))
+        }
+        if case .int(let index) = indexArgument {
+          guard let resolved = Operators.resolveIndex(index, count: model.layers.count), index >= 0
+          else {
+            throw KerasError.value(
+              "Was asked to retrieve layer at index \(index) but model only has \(model.layers.count) layers."
+            )
+          }
+          return .layer(model.layers[resolved])
+        }
+        throw KerasError.value("Provide either a layer name or layer index at `get_layer`.")
+      } catch {
+        throw Calls.keras(error, at: site.range)
+      }
+    case "build":
+      guard let shapeValue = positional.first ?? keywords.first(where: { $0.0 == "input_shape" })?.1
+      else {
+        throw .unsupported(
+          "model.build() needs an input shape in ConvBook cells, e.g. model.build((None, 28, 28, 1))",
+          at: site.range)
+      }
+      let shape: [Int?]
+      let shapeArgument = try ArgumentConversion.argument(shapeValue, range: site.range)
+      do {
+        shape = try InputLayer.shapeDimensions(shapeArgument, argument: "input_shape")
+      } catch {
+        throw Calls.keras(error, at: site.range)
+      }
+      do {
+        try model.build(batchInputShape: TensorShape(shape))
+      } catch {
+        let blamed = error.layerIndex.flatMap { index in
+          index < model.layers.count
+            ? interpreter.blame(model.layers[index], fallback: site.range) : nil
+        }
+        throw Calls.keras(error, at: blamed ?? site.range)
+      }
+      return .none
+    case "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch",
+      "fit_generator":
+      throw .unsupported(
+        "model.\(name)() is not supported: ConvBook builds and inspects models, it does not train or run them in cells (see `convbook predict` for a forward pass)",
+        at: site.range)
+    case "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights",
+      "get_config":
+      throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
+    default:
+      throw CellError(
+        type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
+        range: site.calleeRange)
+    }
+  }
+
+  private static func stringMethod(
+    _ name: String, _ text: String, _ positional: [Value], _ keywords: [(String, Value)],
+    _ site: CallSite
+  ) throws(CellError) -> Value {
+    func stringArgument(_ index: Int) -> String? {
+      guard index < positional.count, case .string(let value) = positional[index] else {
+        return nil
+      }
+      return value
+    }
+    switch name {
+    case "upper": return .string(text.uppercased())
+    case "lower": return .string(text.lowercased())
+    case "strip": return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    case "title": return .string(text.capitalized)
+    case "startswith": return .bool(stringArgument(0).map { text.hasPrefix($0) } ?? false)
+    case "endswith": return .bool(stringArgument(0).map { text.hasSuffix($0) } ?? false)
+    case "replace":
+      guard let old = stringArgument(0), let new = stringArgument(1) else { break }
+      return .string(text.replacingOccurrences(of: old, with: new))
+    case "split":
+      if let separator = stringArgument(0) {
+        return .list(text.components(separatedBy: separator).map { .string($0) })
+      }
+      return .list(text.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) })
+    case "join":
+      guard let items = positional.first else { break }
+      var parts: [String] = []
+      let sequence: [Value]
+      switch items {
+      case .list(let values), .tuple(let values): sequence = values
+      default: sequence = []
+      }
+      for item in sequence {
+        guard case .string(let part) = item else {
+          throw CellError(
+            type: "TypeError",
+            message: "sequence item \(parts.count): expected str instance, \(item.typeName) found",
+            range: site.range)
+        }
+        parts.append(part)
+      }
+      return .string(parts.joined(separator: text))
+    case "format":
+      return .string(try formatMethod(text, positional, keywords, site))
+    default: break
+    }
+    throw CellError(
+      type: "AttributeError", message: "'str' object has no attribute '\(name)'",
+      range: site.calleeRange)
+  }
+
+  /// `"{} has {:,} parameters".format(name, count)`.
+  private static func formatMethod(
+    _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
+  ) throws(CellError) -> String {
+    var result = ""
+    var automatic = 0
+    var characters = Array(template)[...]
+    while let character = characters.popFirst() {
+      if character == "{" {
+        if characters.first == "{" {
+          characters.removeFirst()
+          result.append("{")
+          continue
+        }
+        var field = ""
+        while let next = characters.popFirst(), next != "}" { field.append(next) }
+        let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let key = parts.first.map(String.init) ?? ""
+        let spec = parts.count > 1 ? String(parts[1]) : ""
+        let value: Value
+        if key.isEmpty {
+          guard automatic < positional.count else {
+            throw CellError(
+              type: "IndexError",
+              message: "Replacement index \(automatic) out of range for positional args tuple",
+              range: site.range)
+          }
+          value = positional[automatic]
+          automatic += 1
+        } else if let index = Int(key) {
+          guard index < positional.count else {
+            throw CellError(
+              type: "IndexError",
+              message: "Replacement index \(index) out of range for positional args tuple",
+              range: site.range)
+          }
+          value = positional[index]
+        } else if let found = keywords.first(where: { $0.0 == key }) {
+          value = found.1
+        } else {
+          throw CellError(type: "KeyError", message: PythonFormat.quoted(key), range: site.range)
+        }
+        result += try PythonText.format(value, spec: spec, range: site.range)
+      } else if character == "}" && characters.first == "}" {
+        characters.removeFirst()
+        result.append("}")
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+}

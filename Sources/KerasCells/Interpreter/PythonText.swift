@@ -1,0 +1,208 @@
+import CNNEngine
+import Foundation
+
+/// Python's `repr`, `str` and format-spec mini-language for cell values. Objects print without
+/// memory addresses so that pages stay byte-identical from run to run.
+enum PythonText {
+  static func repr(_ value: Value) -> String {
+    switch value {
+    case .none: return "None"
+    case .bool(let flag): return flag ? "True" : "False"
+    case .int(let number): return String(number)
+    case .float(let number): return PythonFormat.float(number)
+    case .string(let text): return PythonFormat.quoted(text)
+    case .tuple(let items):
+      if items.count == 1 { return "(\(repr(items[0])),)" }
+      return "(" + items.map(repr).joined(separator: ", ") + ")"
+    case .list(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
+    case .dictionary(let pairs):
+      return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
+    case .module(let module): return "<module '\(module.pythonName)'>"
+    case .function(let callable):
+      return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
+    case .method(let receiver, let name):
+      return "<bound method \(name) of \(repr(receiver))>"
+    case .layer(let instance): return "<\(instance.className) name='\(instance.name)'>"
+    case .model(let model): return "<\(model.className) name='\(model.name)'>"
+    case .kerasTensor(let tensor): return tensor.reprDescription
+    case .variable(let variable):
+      return
+        "<tf.Variable '\(variable.name)' shape=\(TensorShape(variable.shape.map { Optional($0) })) dtype=float32>"
+    case .kerasObject(let object): return "<\(object.typeName) object>"
+    case .range(let start, let stop, let step):
+      return step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+    case .slice(let start, let stop, let step):
+      func text(_ value: Int?) -> String { value.map(String.init) ?? "None" }
+      return "slice(\(text(start)), \(text(stop)), \(text(step)))"
+    }
+  }
+
+  static func str(_ value: Value) -> String {
+    if case .string(let text) = value { return text }
+    if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
+    return repr(value)
+  }
+
+  /// Refuses to show what Keras would print but ConvBook cannot know: the values of weights, and the
+  /// TensorFlow op an intermediate tensor's `str` names (`dense/BiasAdd:0`).
+  static func requireKnownText(_ value: Value, asString: Bool = true, range: SourceRange)
+    throws(CellError)
+  {
+    switch value {
+    case .variable(let variable):
+      throw .unsupported(
+        "printing the weight \(variable.name) would show its values, which ConvBook does not have (weights are random until trained); print its .name or .shape instead",
+        at: range)
+    case .kerasTensor(let tensor) where asString && !tensor.isInput:
+      throw .unsupported(
+        "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
+        at: range)
+    case .list(let items), .tuple(let items):
+      for item in items { try requireKnownText(item, asString: false, range: range) }
+    case .dictionary(let pairs):
+      for (key, item) in pairs {
+        try requireKnownText(key, asString: false, range: range)
+        try requireKnownText(item, asString: false, range: range)
+      }
+    default: break
+    }
+  }
+
+  /// `format(value, spec)`: fill, align, sign, width, `,`/`_` grouping, precision and the types
+  /// d, f, e, g, %, s.
+  static func format(_ value: Value, spec: String, range: SourceRange) throws(CellError) -> String {
+    try requireKnownText(value, range: range)
+    if spec.isEmpty { return str(value) }
+    var characters = Array(spec)
+    var fill: Character = " "
+    var align: Character?
+    if characters.count >= 2, "<>^=".contains(characters[1]) {
+      fill = characters[0]
+      align = characters[1]
+      characters.removeFirst(2)
+    } else if let first = characters.first, "<>^=".contains(first) {
+      align = first
+      characters.removeFirst()
+    }
+    var sign: Character = "-"
+    if let first = characters.first, "+- ".contains(first) {
+      sign = first
+      characters.removeFirst()
+    }
+    if characters.first == "0" && characters.count > 1 {
+      fill = "0"
+      align = align ?? "="
+      characters.removeFirst()
+    }
+    var width = 0
+    while let digit = characters.first?.wholeNumberValue {
+      width = width * 10 + digit
+      characters.removeFirst()
+    }
+    var grouping: Character?
+    if let first = characters.first, first == "," || first == "_" {
+      grouping = first
+      characters.removeFirst()
+    }
+    var precision: Int?
+    if characters.first == "." {
+      characters.removeFirst()
+      var digits = 0
+      while let digit = characters.first?.wholeNumberValue {
+        digits = digits * 10 + digit
+        characters.removeFirst()
+      }
+      precision = digits
+    }
+    let type = characters.first
+    if characters.count > 1 {
+      throw CellError(
+        type: "ValueError", message: "Invalid format specifier '\(spec)'", range: range)
+    }
+    var body: String
+    var isNumber = true
+    switch (value, type) {
+    case (.int(let number), nil), (.int(let number), "d"):
+      body = group(String(number.magnitude), grouping)
+      body = (number < 0 ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))) + body
+    case (.int, _), (.float, _), (.bool, _):
+      let number: Double
+      switch value {
+      case .int(let integer): number = Double(integer)
+      case .float(let real): number = real
+      case .bool(let flag): number = flag ? 1 : 0
+      default: number = 0
+      }
+      body = try formatFloat(
+        number, type: type, precision: precision, grouping: grouping, sign: sign, spec: spec,
+        range: range)
+    default:
+      isNumber = false
+      body = str(value)
+      if let precision { body = String(body.prefix(precision)) }
+      if type != nil && type != "s" {
+        throw CellError(
+          type: "ValueError",
+          message: "Unknown format code '\(type!)' for object of type '\(value.typeName)'",
+          range: range)
+      }
+    }
+    let padding = max(width - body.count, 0)
+    guard padding > 0 else { return body }
+    let filler = String(repeating: fill, count: padding)
+    switch align ?? (isNumber ? ">" : "<") {
+    case "<": return body + filler
+    case "^":
+      let left = String(repeating: fill, count: padding / 2)
+      return left + body + String(repeating: fill, count: padding - padding / 2)
+    case "=":
+      if let first = body.first, "+- ".contains(first) {
+        return String(first) + filler + body.dropFirst()
+      }
+      return filler + body
+    default: return filler + body
+    }
+  }
+
+  private static func formatFloat(
+    _ number: Double, type: Character?, precision: Int?, grouping: Character?, sign: Character,
+    spec: String, range: SourceRange
+  ) throws(CellError) -> String {
+    var text: String
+    switch type {
+    case "f", "F": text = String(format: "%.\(precision ?? 6)f", number)
+    case "e", "E": text = String(format: "%.\(precision ?? 6)e", number)
+    case "%": text = String(format: "%.\(precision ?? 6)f", number * 100) + "%"
+    case "g", "G": text = String(format: "%.\(max(precision ?? 6, 1))g", number)
+    case nil:
+      text =
+        precision.map { String(format: "%.\(max($0, 1))g", number) } ?? PythonFormat.float(number)
+    default:
+      throw CellError(
+        type: "ValueError", message: "Unknown format code '\(type!)' for object of type 'float'",
+        range: range)
+    }
+    if let grouping {
+      let negative = text.hasPrefix("-")
+      let unsigned = negative ? String(text.dropFirst()) : text
+      let digitsEnd = unsigned.firstIndex { !$0.isNumber } ?? unsigned.endIndex
+      text =
+        (negative ? "-" : "") + group(String(unsigned[..<digitsEnd]), grouping)
+        + unsigned[digitsEnd...]
+    }
+    if !text.hasPrefix("-") {
+      if sign == "+" { text = "+" + text } else if sign == " " { text = " " + text }
+    }
+    return text
+  }
+
+  private static func group(_ digits: String, _ separator: Character?) -> String {
+    guard let separator else { return digits }
+    var result = ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(separator) }
+      result.append(character)
+    }
+    return result
+  }
+}

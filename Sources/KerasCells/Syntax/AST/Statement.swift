@@ -1,0 +1,38 @@
+/// A statement of a cell. Only the statement forms ConvBook runs exist here;
+/// everything else is rejected by the parser with a `PythonSyntaxError`.
+public struct Statement: Hashable, Sendable {
+  /// The shape of a statement.
+  public enum Kind: Hashable, Sendable {
+    /// An expression evaluated for its effect or, as a cell's last statement, its value.
+    case expression(Expression)
+    /// `t1 = t2 = value`. Targets are assigned left to right, each is a
+    /// `.name`, `.attribute`, `.subscript`, or a `.tuple`/`.list` of targets
+    /// that may contain one `.starred` target.
+    case assignment(targets: [Expression], value: Expression)
+    /// `target op= value`; the target is a `.name`, `.attribute` or `.subscript`.
+    case augmentedAssignment(target: Expression, operation: BinaryOperator, value: Expression)
+    /// `import a.b as c, d`.
+    case importModules([ImportedModule])
+    /// `from module import a as b, c` (parenthesized or not).
+    case importNames(module: DottedName, names: [ImportedName])
+    /// `for target in iterable:` with its body; the target has the same
+    /// forms as an assignment target.
+    case forLoop(target: Expression, iterable: Expression, body: [Statement])
+    /// `if`/`elif` branches in order, then the `else` body if there is one.
+    case ifStatement(branches: [ConditionalBranch], elseBody: [Statement]?)
+    /// `pass`.
+    case pass
+  }
+
+  /// The shape of the statement.
+  public var kind: Kind
+  /// From the statement's first token to the end of its last one (for
+  /// compound statements, the end of the last statement of the last body).
+  public var range: SourceRange
+
+  /// Creates a node.
+  public init(_ kind: Kind, range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}

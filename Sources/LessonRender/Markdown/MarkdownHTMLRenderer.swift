@@ -1,0 +1,224 @@
+import LessonKit
+
+/// Renders ``MarkdownNode`` trees to HTML exactly as cmark's `cmark_render_html` does with
+/// `CMARK_OPT_UNSAFE` (raw HTML passes through, every URL is kept), unless heading ids are
+/// turned on.
+///
+/// A renderer remembers the heading ids it has handed out, so render all prose of one page with
+/// the same renderer to keep ids unique on the page.
+public struct MarkdownHTMLRenderer: Sendable {
+  /// Whether headings get an `id` attribute (a slug of their text, unique per renderer), which
+  /// cmark does not write.
+  public var headingIDs: Bool
+  private var ids = HeadingIDs()
+
+  /// Creates a renderer.
+  /// - Parameter headingIDs: Whether to give headings `id` attributes; off matches cmark.
+  public init(headingIDs: Bool = false) {
+    self.headingIDs = headingIDs
+  }
+
+  /// Renders `node` (typically a `.document`, e.g. from ``LessonBlock/prose(_:)``) to HTML.
+  ///
+  /// - Parameter inlineExpression: Renders a `{keras} EXPR` code span, given `EXPR` and where it
+  ///   is in the lesson; the result is inserted verbatim, so it must be HTML. When `nil` the code
+  ///   span is shown as written, like any other. Inside image alt text, which cannot hold HTML,
+  ///   the span is always written as plain text.
+  public mutating func render(
+    _ node: MarkdownNode,
+    inlineExpression: ((_ expression: String, _ position: SourcePosition) -> String)? = nil
+  ) -> String {
+    render([node], inlineExpression: inlineExpression)
+  }
+
+  /// Renders `nodes` one after the other, as if they were the children of one document.
+  public mutating func render(
+    _ nodes: [MarkdownNode],
+    inlineExpression: ((_ expression: String, _ position: SourcePosition) -> String)? = nil
+  ) -> String {
+    var writer = Writer(
+      headingIDs: headingIDs ? ids : nil, inlineExpression: inlineExpression)
+    for node in nodes {
+      writer.block(node, inTightItem: false)
+    }
+    if let used = writer.headingIDs { ids = used }
+    return writer.html
+  }
+}
+
+/// One rendering pass: the HTML so far and the state it needs.
+private struct Writer {
+  var html = ""
+  var headingIDs: HeadingIDs?
+  let inlineExpression: ((String, SourcePosition) -> String)?
+
+  init(headingIDs: HeadingIDs?, inlineExpression: ((String, SourcePosition) -> String)?) {
+    self.headingIDs = headingIDs
+    self.inlineExpression = inlineExpression
+  }
+
+  /// cmark's `cr()`: start a new line unless at the start of one (or of the output).
+  mutating func newline() {
+    if let last = html.utf8.last, last != UInt8(ascii: "\n") {
+      html += "\n"
+    }
+  }
+
+  /// Renders a block. `inTightItem` says the block is directly inside an item of a tight list,
+  /// where paragraphs lose their `<p>`.
+  mutating func block(_ node: MarkdownNode, inTightItem: Bool) {
+    switch node.kind {
+    case .document:
+      blocks(node.children, inTightItem: false)
+    case .blockQuote:
+      newline()
+      html += "<blockquote>\n"
+      blocks(node.children, inTightItem: false)
+      newline()
+      html += "</blockquote>\n"
+    case .list(let type, let start, let isTight, _):
+      newline()
+      html += type == .bullet ? "<ul>\n" : start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+      for item in node.children {
+        if case .item = item.kind {
+          newline()
+          html += "<li>"
+          blocks(item.children, inTightItem: isTight)
+          html += "</li>\n"
+        } else {
+          block(item, inTightItem: false)
+        }
+      }
+      newline()
+      html += type == .bullet ? "</ul>\n" : "</ol>\n"
+    case .item:
+      // Only reached for an item outside a list; render it as cmark would inside a loose one.
+      newline()
+      html += "<li>"
+      blocks(node.children, inTightItem: false)
+      html += "</li>\n"
+    case .paragraph:
+      if inTightItem {
+        inlines(node.children)
+      } else {
+        newline()
+        html += "<p>"
+        inlines(node.children)
+        html += "</p>\n"
+      }
+    case .heading(let level):
+      newline()
+      html += "<h\(level)"
+      if headingIDs != nil, let id = headingIDs?.id(for: node.plainText) {
+        html += " id=\"\(HTMLEscaping.escapeAttribute(id))\""
+      }
+      html += ">"
+      inlines(node.children)
+      html += "</h\(level)>\n"
+    case .codeBlock(let info, let literal):
+      newline()
+      let language = info.prefix(while: { !Self.isCmarkSpace($0) })
+      if language.isEmpty {
+        html += "<pre><code>"
+      } else {
+        html += "<pre><code class=\"language-\(HTMLEscaping.escape(String(language)))\">"
+      }
+      html += HTMLEscaping.escape(literal)
+      html += "</code></pre>\n"
+    case .htmlBlock(let literal):
+      newline()
+      html += literal
+      newline()
+    case .thematicBreak:
+      newline()
+      html += "<hr />\n"
+    default:
+      // Inlines only sit among blocks in trees nested too deep for the reader, which splices
+      // them into an ancestor; write them as they are.
+      inline(node)
+    }
+  }
+
+  mutating func blocks(_ nodes: [MarkdownNode], inTightItem: Bool) {
+    for node in nodes {
+      block(node, inTightItem: inTightItem)
+    }
+  }
+
+  mutating func inlines(_ nodes: [MarkdownNode]) {
+    for node in nodes {
+      inline(node)
+    }
+  }
+
+  mutating func inline(_ node: MarkdownNode) {
+    switch node.kind {
+    case .text(let text):
+      html += HTMLEscaping.escape(text)
+    case .softBreak:
+      html += "\n"
+    case .lineBreak:
+      html += "<br />\n"
+    case .code(let literal):
+      html += "<code>\(HTMLEscaping.escape(literal))</code>"
+    case .inlineExpression(let expression, let literal):
+      if let inlineExpression {
+        html += inlineExpression(expression, node.position)
+      } else {
+        html += "<code>\(HTMLEscaping.escape(literal))</code>"
+      }
+    case .htmlInline(let literal):
+      html += literal
+    case .emphasis:
+      html += "<em>"
+      inlines(node.children)
+      html += "</em>"
+    case .strong:
+      html += "<strong>"
+      inlines(node.children)
+      html += "</strong>"
+    case .link(let url, let title):
+      html += "<a href=\"\(HTMLEscaping.escapeURL(url))\""
+      if !title.isEmpty {
+        html += " title=\"\(HTMLEscaping.escape(title))\""
+      }
+      html += ">"
+      inlines(node.children)
+      html += "</a>"
+    case .image(let url, let title):
+      html += "<img src=\"\(HTMLEscaping.escapeURL(url))\" alt=\""
+      for child in node.children {
+        altText(child)
+      }
+      html += "\""
+      if !title.isEmpty {
+        html += " title=\"\(HTMLEscaping.escape(title))\""
+      }
+      html += " />"
+    default:
+      // Blocks never sit among inlines in a parsed tree; render one anyway rather than lose it.
+      block(node, inTightItem: false)
+    }
+  }
+
+  /// cmark's plain-text mode for alt text: literals escaped, breaks as spaces, markup dropped.
+  mutating func altText(_ node: MarkdownNode) {
+    switch node.kind {
+    case .text(let literal), .code(let literal), .htmlInline(let literal),
+      .inlineExpression(_, let literal):
+      html += HTMLEscaping.escape(literal)
+    case .softBreak, .lineBreak:
+      html += " "
+    default:
+      for child in node.children {
+        altText(child)
+      }
+    }
+  }
+
+  /// cmark's `cmark_isspace`, which ends the language word of an info string.
+  private static func isCmarkSpace(_ character: Character) -> Bool {
+    character == " " || character == "\t" || character == "\n" || character == "\u{0B}"
+      || character == "\u{0C}" || character == "\r"
+  }
+}

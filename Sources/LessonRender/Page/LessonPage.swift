@@ -1,0 +1,153 @@
+import CNNEngine
+import KerasCells
+import LessonKit
+
+/// Everything a lesson page shows, computed: the renderer turns it into HTML without running anything.
+public struct LessonPage {
+  /// The lesson's title (its first heading).
+  public var title: String
+  /// The lesson file, as written in error messages (`Lessons/01-intro.md`).
+  public var sourceFile: String
+  /// The page's file name in the site (`01-intro.html`).
+  public var pageFileName: String
+  public var blocks: [PageBlock]
+  /// Neighbouring pages, for the navigation links.
+  public var previous: PageLink?
+  public var next: PageLink?
+
+  public init(
+    title: String, sourceFile: String, pageFileName: String, blocks: [PageBlock],
+    previous: PageLink? = nil, next: PageLink? = nil
+  ) {
+    self.title = title
+    self.sourceFile = sourceFile
+    self.pageFileName = pageFileName
+    self.blocks = blocks
+    self.previous = previous
+    self.next = next
+  }
+
+  /// Whether any block of the page reports an error.
+  public var hasErrors: Bool { blocks.contains { $0.error != nil } }
+}
+
+/// A link to another page of the site.
+public struct PageLink: Sendable, Equatable {
+  public var title: String
+  public var href: String
+
+  public init(title: String, href: String) {
+    self.title = title
+    self.href = href
+  }
+}
+
+/// An error shown in a page, at the block it belongs to.
+public struct PageError: Sendable, Equatable {
+  /// `ValueError: ...` or ConvBook's own message.
+  public var headline: String
+  /// 1-based line in the lesson file.
+  public var line: Int
+  public var column: Int
+  /// The offending source line and the caret line under it.
+  public var excerpt: String?
+
+  public init(headline: String, line: Int, column: Int, excerpt: String? = nil) {
+    self.headline = headline
+    self.line = line
+    self.column = column
+    self.excerpt = excerpt
+  }
+}
+
+/// One block of a page, in lesson order.
+public enum PageBlock {
+  /// Prose; `inlineValues` maps each `{keras}` expression's position (line, column of the code
+  /// span) to its computed text, or to an error.
+  case prose(MarkdownNode, inlineValues: [InlineValueKey: InlineValue])
+  case cell(CellView)
+  case figure(FigureView)
+  case exercise(ExerciseView)
+
+  public var error: PageError? {
+    switch self {
+    case .prose(_, let values):
+      for value in values.values { if case .failure(let error) = value { return error } }
+      return nil
+    case .cell(let cell): return cell.error
+    case .figure(let figure): return figure.error
+    case .exercise(let exercise): return exercise.error
+    }
+  }
+}
+
+/// Where an inline `{keras}` value sits in the lesson.
+public struct InlineValueKey: Hashable, Sendable {
+  public var line: Int
+  public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+}
+
+/// The computed text of an inline value, or why it could not be computed.
+public enum InlineValue: Sendable, Equatable {
+  case text(String)
+  case failure(PageError)
+}
+
+/// A code cell with what running it printed.
+public struct CellView {
+  public var source: String
+  /// Options from the fence info string (`hide-code`, `hide-output`, `footer=modern`, ...).
+  public var options: [String]
+  /// The lesson line of the first code line, so that code lines can be numbered as in the file.
+  public var firstLine: Int
+  public var outputs: [CellOutput]
+  public var error: PageError?
+  public var footer: SummaryFooterStyle
+
+  public init(
+    source: String, options: [String], firstLine: Int, outputs: [CellOutput], error: PageError?,
+    footer: SummaryFooterStyle
+  ) {
+    self.source = source
+    self.options = options
+    self.firstLine = firstLine
+    self.outputs = outputs
+    self.error = error
+    self.footer = footer
+  }
+
+  public var hidesCode: Bool { options.contains("hide-code") }
+  public var hidesOutput: Bool { options.contains("hide-output") }
+}
+
+/// A figure placed in the prose: its finished `<figure>` element, or the error that prevented it.
+public struct FigureView {
+  /// The figure kind as its class names it: `convbook-trace`, `convbook-adjacency`, ...
+  public var kind: String
+  public var html: String
+  public var error: PageError?
+
+  public init(kind: String, html: String, error: PageError? = nil) {
+    self.kind = kind
+    self.html = html
+    self.error = error
+  }
+}
+
+/// An exercise card: its finished HTML, or the error in its definition.
+public struct ExerciseView {
+  public var identifier: String
+  public var html: String
+  public var error: PageError?
+
+  public init(identifier: String, html: String, error: PageError? = nil) {
+    self.identifier = identifier
+    self.html = html
+    self.error = error
+  }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import ConvBookCore
+import Foundation
+import KerasCells
+
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Build a folder of lessons into a static HTML site.",
+    discussion: """
+      Every .md file of LESSONS_DIR becomes one page, in file-name order, plus index.html and \
+      style.css. The site is written atomically: OUT is replaced only when the whole new site is \
+      ready, and only if an earlier build wrote it. Restyle pages with LESSONS_DIR/theme/style.css \
+      (appended to the default stylesheet) and LESSONS_DIR/theme/page.html (the page template).
+      Exits with 1 when a lesson has errors; its page still shows them at the failing cell.
+      """)
+
+  @ArgumentParser.Argument(help: "The folder of lessons.")
+  var lessonsDirectory: String = "Lessons"
+
+  @Option(name: .shortAndLong, help: "The folder to write the site into.")
+  var out: String = "site"
+
+  @Option(help: "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
+  var footer: SummaryFooterStyle = .classic
+
+  @Option(help: "The site's title, shown on every page.")
+  var title: String = "ConvBook"
+
+  @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
+  var solutions = false
+
+  func run() throws {
+    let builder = SiteBuilder(runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
+    let lessons = URL(fileURLWithPath: lessonsDirectory)
+    let output = URL(fileURLWithPath: out)
+    let color = Terminal.useColor
+    let report: SiteBuilder.Report
+    do {
+      report = try builder.build(lessonsDirectory: lessons, outputDirectory: output) { index, count, outcome in
+        guard Terminal.stderrIsTerminal else { return }
+        let status =
+          outcome.diagnostics.isEmpty
+          ? (color ? "\u{1B}[32mok\u{1B}[0m" : "ok")
+          : (color ? "\u{1B}[31m" : "") + "\(outcome.diagnostics.count) error\(outcome.diagnostics.count == 1 ? "" : "s")"
+            + (color ? "\u{1B}[0m" : "")
+        Terminal.error("[\(index)/\(count)] \(outcome.sourceFile)  \(status)  (\(outcome.cellCount) cells)\n")
+      }
+    } catch {
+      CommandFailure(message: error.description, code: {
+        if case .write = error { return 1 }
+        return 2
+      }()).exit()
+    }
+    let failing = report.failingLessons
+    for lesson in failing { Terminal.printDiagnostics(lesson.diagnostics) }
+    print("Built \(report.lessons.count) lesson page\(report.lessons.count == 1 ? "" : "s") into \(out)/ (open \(out)/index.html)")
+    if !failing.isEmpty {
+      Terminal.error("\(failing.count) lesson\(failing.count == 1 ? " has" : "s have") errors:\n")
+      for lesson in failing {
+        Terminal.error("  \(lesson.sourceFile): \(lesson.diagnostics.count) error\(lesson.diagnostics.count == 1 ? "" : "s")\n")
+      }
+      throw ExitCode(1)
+    }
+  }
+}
+
+extension SummaryFooterStyle: ExpressibleByArgument {}

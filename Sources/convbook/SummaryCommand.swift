@@ -1,0 +1,44 @@
+import ArgumentParser
+import ConvBookCore
+import Foundation
+import KerasCells
+
+struct SummaryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "summary",
+    abstract: "Print Keras' model.summary() for every model a lesson or script defines.",
+    discussion: """
+      FILE is a lesson (.md, its cells run in order) or a Keras script (.py, run as one cell). \
+      Exits with 1 when the file has errors (reported with file, line and column), 2 for usage errors.
+      """)
+
+  @ArgumentParser.Argument(help: "A lesson (.md) or Keras script (.py).")
+  var file: String
+
+  @Option(help: "Only this model: a variable name or a Keras model name.")
+  var model: String?
+
+  @Flag(help: "Print JSON instead of text.")
+  var json = false
+
+  @Option(help: "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
+  var footer: SummaryFooterStyle = .classic
+
+  func run() throws {
+    let loaded = try CommandSupport.load(file)
+    let models = loaded.models(named: model)
+    if let model, models.isEmpty, loaded.diagnostics.isEmpty {
+      CommandFailure.usage(loaded.unknownModelMessage(model)).exit()
+    }
+    if json {
+      print(SummaryReport.json(models, diagnostics: loaded.diagnostics).serialized(pretty: true))
+    } else {
+      let (text, errors) = SummaryReport.text(models, footer: footer)
+      print(text, terminator: "")
+      Terminal.printDiagnostics(loaded.diagnostics)
+      for error in errors { Terminal.error("convbook: \(error)\n") }
+      if !errors.isEmpty { throw ExitCode(1) }
+    }
+    if !loaded.diagnostics.isEmpty { throw ExitCode(1) }
+  }
+}

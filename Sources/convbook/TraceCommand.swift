@@ -1,0 +1,53 @@
+import ArgumentParser
+import CNNEngine
+import ConvBookCore
+import Foundation
+
+struct TraceCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trace",
+    abstract: "Print a model's shape trace: every layer's output shape, values, activation memory, parameters and MACs.",
+    discussion: """
+      FILE is a lesson (.md) or a Keras script (.py). Without --model, every model the file defines \
+      is traced. Rows marked '<-' are where the layout is flattened or the values or parameters jump. \
+      Exits with 1 when the file has errors, 2 for usage errors.
+      """)
+
+  @Argument(help: "A lesson (.md) or Keras script (.py).")
+  var file: String
+
+  @Option(help: "Only this model: a variable name or a Keras model name.")
+  var model: String?
+
+  @Flag(help: "Print JSON instead of text.")
+  var json = false
+
+  func run() throws {
+    let loaded = try CommandSupport.load(file)
+    let models: [SequentialModel]
+    do {
+      models = try FigureModelSelection.select(loaded, names: model.map { [$0] } ?? [])
+    } catch {
+      Terminal.printDiagnostics(loaded.diagnostics)
+      if case .unknown = error, loaded.diagnostics.isEmpty { CommandFailure.usage(error.description).exit() }
+      CommandFailure.input(error.description).exit()
+    }
+    var traces: [ShapeTrace] = []
+    var failures: [String] = []
+    for model in models {
+      do {
+        traces.append(try ShapeTrace(model: model))
+      } catch {
+        failures.append(error.description)
+      }
+    }
+    if json {
+      print(JSONValue.array(traces.map(TraceReport.json)).serialized(pretty: true))
+    } else {
+      print(traces.map(TraceReport.text).joined(separator: "\n"), terminator: "")
+    }
+    Terminal.printDiagnostics(loaded.diagnostics)
+    for failure in failures { Terminal.error("convbook: \(failure)\n") }
+    if !failures.isEmpty || !loaded.diagnostics.isEmpty { throw ExitCode(1) }
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import ConvBookCore
+import Foundation
+
+struct VerifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "Run every lesson and check its exercises, without writing a site (for instructors).",
+    discussion: """
+      Fails (exit 1), naming lesson, line and exercise id, when a cell, an inline {keras} value or a \
+      figure fails, an exercise block is malformed or repeats an id, an answer does not evaluate, a \
+      requirement is not a condition, a solution misses its own requirements or a starter already \
+      meets them. Prints one summary line per lesson; exits with 2 for usage errors.
+      """)
+
+  @Argument(help: "The folder of lessons, or one lesson file.")
+  var lessons: String = "Lessons"
+
+  func run() throws {
+    let verifier = LessonVerifier(runner: CommandSupport.runner())
+    let outcomes: [LessonVerifier.Outcome]
+    do {
+      outcomes = try verifier.verify(path: URL(fileURLWithPath: lessons))
+    } catch {
+      CommandFailure.usage(error.description).exit()
+    }
+    for outcome in outcomes {
+      Terminal.printDiagnostics(outcome.diagnostics)
+      print(outcome.summaryLine)
+    }
+    let failing = outcomes.filter { !$0.passed }
+    if !failing.isEmpty {
+      Terminal.error(
+        "\(failing.count) of \(outcomes.count) lesson\(outcomes.count == 1 ? "" : "s") failed verification\n"
+      )
+      throw ExitCode(1)
+    }
+  }
+}

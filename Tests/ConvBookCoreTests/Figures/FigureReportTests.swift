@@ -1,0 +1,78 @@
+import CNNEngine
+import ConvBookCore
+import Foundation
+import Testing
+
+/// The terminal forms of the figures, compared whole against golden files.
+@Suite struct FigureReportTests {
+  static func model(_ name: String, in file: ModelFile) throws -> SequentialModel {
+    try FigureModelSelection.select(file, names: [name])[0]
+  }
+
+  @Test func traceText() throws {
+    let file = try FigureLessons.modelFile()
+    let text = TraceReport.text(try ShapeTrace(model: Self.model("wide", in: file)))
+    try ReportGolden.check(text, named: "trace-wide.txt")
+    #expect(text.contains("(None, 58, 88, 8)"))
+    #expect(text.contains("(None, 29, 44, 8)"))
+    #expect(text.contains("10,208"))
+  }
+
+  @Test func adjacencyText() throws {
+    let file = try FigureLessons.modelFile()
+    let wide = AdjacencyReport.text(try FlatteningAdjacency(model: Self.model("wide", in: file)))
+    try ReportGolden.check(wide, named: "adjacency-wide.txt")
+    #expect(wide.contains("H=29, W=44, C=8"))
+    #expect(wide.contains("Vertical neighbours: 352 apart"))
+    #expect(wide.contains("Length: H*W*C = 29*44*8 = 10,208"))
+    let nchw = AdjacencyReport.text(try FlatteningAdjacency(model: Self.model("nchw", in: file)))
+    try ReportGolden.check(nchw, named: "adjacency-nchw.txt")
+    #expect(nchw.contains("Vertical neighbours: 48 apart"))
+    #expect(!wide.split(separator: "\n").contains { $0.hasSuffix(" ") })
+  }
+
+  @Test func compareText() throws {
+    let file = try FigureLessons.modelFile()
+    let models = try FigureModelSelection.select(file, names: [])
+    #expect(models.map(\.name) == ["wide", "nchw", "pooled"])
+    try ReportGolden.check(ComparisonReport.text(try ModelComparison(models: models)), named: "compare.txt")
+  }
+
+  @Test func scalingText() throws {
+    let file = try FigureLessons.modelFile()
+    let models = try FigureModelSelection.select(file, names: ["wide", "pooled"])
+    let text = ScalingReport.text(try ParameterScaling(models: models, sizes: [2, 16, 64, 128]))
+    try ReportGolden.check(text, named: "scaling.txt")
+    #expect(text.contains("invalid"))
+  }
+
+  @Test func jsonFormsAreDeterministic() throws {
+    let file = try FigureLessons.modelFile()
+    let wide = try Self.model("wide", in: file)
+    let first = AdjacencyReport.json(try FlatteningAdjacency(model: wide)).serialized(pretty: true)
+    let second = AdjacencyReport.json(try FlatteningAdjacency(model: wide)).serialized(pretty: true)
+    #expect(first == second)
+    #expect(first.contains("\"vertical_distance\": 352"))
+    try ReportGolden.check(TraceReport.json(try ShapeTrace(model: wide)).serialized(pretty: true) + "\n", named: "trace-wide.json")
+  }
+
+  @Test func unknownModelSelection() throws {
+    let file = try FigureLessons.modelFile()
+    #expect(throws: FigureModelSelection.Failure.self) { try FigureModelSelection.select(file, names: ["nope"]) }
+  }
+
+  /// The bundled lessons: the seed lesson's page carries every figure and states 3,392.
+  @Test func bundledSeedLessonFigures() throws {
+    let path = FigureLessons.repositoryRoot.appendingPathComponent("Lessons/01-flatten-vs-global-pooling.md").path
+    let file = try ModelFile.load(path: path, runner: LessonRunner(figureEvaluator: FigureEvaluator()))
+    #expect(file.diagnostics.isEmpty, "\(file.diagnostics.map { $0.formatted() })")
+    let lesson = try #require(file.lesson)
+    let run = LessonRunner(figureEvaluator: FigureEvaluator()).run(lesson, sourceFile: path)
+    let figures = FigureLessons.figures(run)
+    #expect(Set(figures.map(\.kind)).isSuperset(of: ["convbook-trace", "convbook-adjacency"]))
+    #expect(figures.contains { $0.html.contains("3,392") })
+    let adjacency = AdjacencyReport.text(try FlatteningAdjacency(model: Self.model("flat_model", in: file)))
+    try ReportGolden.check(adjacency, named: "adjacency-seed.txt")
+    try ReportGolden.check(TraceReport.text(try ShapeTrace(model: Self.model("flat_model", in: file))), named: "trace-seed.txt")
+  }
+}

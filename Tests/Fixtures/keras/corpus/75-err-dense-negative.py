@@ -1,0 +1,8 @@
+# Negative number of units.
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(10,)),
+    layers.Dense(-1),
+])

@@ -1,0 +1,8 @@
+# causal padding is only for Conv1D.
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(16, 3, padding='causal'),
+])

@@ -1,0 +1,181 @@
+import CNNEngine
+import Foundation
+import KerasCells
+import Testing
+
+/// Runs every script of `Tests/Fixtures/keras/corpus` and compares, cell by cell, with what real
+/// tf-keras printed and built (`Tests/Fixtures/keras/expected`, made by
+/// `Tools/keras-reference/make_fixtures.py`): printed text including summaries (in tf-keras 2.21's
+/// footer style), errors (type, message, and a line inside the statement Keras blamed), and every
+/// model's names, classes, shapes and parameter counts.
+@Suite struct KerasCorpusTests {
+  static let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/keras")
+
+  static let corpusNames: [String] = {
+    let corpus = fixtures.appendingPathComponent("corpus")
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
+    return files.filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
+  }()
+
+  /// Splits a script at `# %%` lines as the fixture generator does: (first line, source).
+  static func cells(of text: String) -> [(firstLine: Int, source: String)] {
+    var cells: [(Int, String)] = []
+    var current: [String] = []
+    var start = 1
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for (offset, line) in lines.enumerated() {
+      if line.trimmingCharacters(in: .whitespaces) == "# %%" && line.hasPrefix("# %%") {
+        if current.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+          cells.append((start, current.joined(separator: "\n") + "\n"))
+        }
+        current = []
+        start = offset + 2
+      } else {
+        current.append(line)
+      }
+    }
+    if current.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+      cells.append((start, current.joined(separator: "\n")))
+    }
+    return cells
+  }
+
+  /// Corpus cells that use Python beyond the cell language (imports, assignments, calls, `for`, `if`,
+  /// `print`), which ConvBook refuses with its own message instead of running them.
+  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [
+    "14-dcgan-generator": (
+      0, "function definitions (def) are not supported in ConvBook cells",
+      "wraps the model in `def make_generator_model(): ... return model`; the parser refuses `def`"
+    )
+  ]
+
+  @Test func corpusIsPresent() {
+    #expect(Self.corpusNames.count >= 60)
+    for name in Self.expectedRefusals.keys { #expect(Self.corpusNames.contains(name), "\(name)") }
+  }
+
+  @Test(arguments: corpusNames)
+  func matchesKeras(_ name: String) throws {
+    let source = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("corpus/\(name).py"), encoding: .utf8)
+    let expectedData = try Data(
+      contentsOf: Self.fixtures.appendingPathComponent("expected/\(name).json"))
+    let expected = try #require(
+      try JSONSerialization.jsonObject(with: expectedData) as? [String: Any])
+    let expectedCells = try #require(expected["cells"] as? [[String: Any]])
+    let cells = Self.cells(of: source)
+    try #require(cells.count == expectedCells.count, "cell count")
+    let session = KerasSession()
+    for (index, (cell, want)) in zip(cells, expectedCells).enumerated() {
+      let result = session.run(cell.source)
+      let context = "\(name) cell \(index)"
+      if let refusal = Self.expectedRefusals[name], refusal.cell == index {
+        let got = try #require(
+          result.error, "\(context): expected ConvBook to refuse (\(refusal.reason))")
+        #expect(got.type == nil, "\(context)")
+        #expect(got.message == refusal.message, "\(context)")
+        continue
+      }
+      if let error = want["error"] as? [String: Any] {
+        let got = try #require(
+          result.error, "\(context): expected \(error["type"] ?? "") \(error["message"] ?? "")")
+        #expect(got.type == error["type"] as? String, "\(context)")
+        var message = error["message"] as? String
+        if got.type == "SyntaxError", let full = message, let kerasLine = error["line"] as? Int {
+          // Python's str(SyntaxError) ends with "(file.py, line N)"; the line is checked on its own.
+          let suffix = " (\(name).py, line \(kerasLine))"
+          #expect(full.hasSuffix(suffix), "\(context)")
+          message = String(full.dropLast(full.hasSuffix(suffix) ? suffix.count : 0))
+          #expect(
+            got.range.start.line + cell.firstLine - 1 == kerasLine, "\(context): SyntaxError line")
+        }
+        #expect(got.message == message, "\(context)")
+        if let kerasLine = error["line"] as? Int, got.type != "SyntaxError" {
+          let ourLine = got.range.start.line + cell.firstLine - 1
+          let statement = Self.statementLines(
+            containing: kerasLine - cell.firstLine + 1, in: cell.source)
+          #expect(
+            statement.contains(ourLine - cell.firstLine + 1),
+            "\(context): error at line \(ourLine), Keras blamed the statement at line \(kerasLine)")
+        }
+      } else if let error = result.error {
+        Issue.record("\(context): unexpected error \(error) at \(error.range)")
+      }
+      #expect(result.printed(footer: .modern) == want["stdout"] as? String, "\(context) stdout")
+      try compareModels(
+        session: session, expected: want["models"] as? [[String: Any]] ?? [], context: context)
+    }
+  }
+
+  /// The lines of the top-level statement that contains `line` (1-based, within the cell).
+  static func statementLines(containing line: Int, in source: String) -> ClosedRange<Int> {
+    guard let statements = try? PythonParser.parse(source) else { return line...line }
+    for statement in statements
+    where statement.range.start.line <= line && line <= statement.range.end.line {
+      return statement.range.start.line...statement.range.end.line
+    }
+    return line...line
+  }
+
+  func compareModels(session: KerasSession, expected: [[String: Any]], context: String) throws {
+    for want in expected {
+      let variable = want["variable"] as? String ?? ""
+      guard case .model(let model)? = session.globals[variable] else {
+        Issue.record("\(context): no model in variable \(variable)")
+        continue
+      }
+      #expect(model.name == want["name"] as? String, "\(context) \(variable) name")
+      #expect(model.isBuilt == (want["built"] as? Bool ?? false), "\(context) \(variable) built")
+      let layers = want["layers"] as? [[String: Any]] ?? []
+      try #require(model.layers.count == layers.count, "\(context) \(variable) layer count")
+      for (layer, wantLayer) in zip(model.layers, layers) {
+        let where_ = "\(context) \(variable).\(layer.name)"
+        #expect(layer.name == wantLayer["name"] as? String, "\(where_)")
+        #expect(layer.className == wantLayer["class_name"] as? String, "\(where_)")
+        if model.isBuilt {
+          // An input layer of a functional model reports its shapes as one-element lists.
+          let wrap = layer.isInputLayer
+          #expect(
+            Self.json(layer.outputShape, wrap: wrap) == Self.normalize(wantLayer["output_shape"]),
+            "\(where_) output shape")
+          #expect(
+            Self.json(layer.inputShape, wrap: wrap) == Self.normalize(wantLayer["input_shape"]),
+            "\(where_) input shape")
+          #expect(layer.parameterCount == wantLayer["params"] as? Int, "\(where_) params")
+          #expect(
+            layer.trainableParameterCount == wantLayer["trainable_params"] as? Int,
+            "\(where_) trainable")
+        }
+      }
+      if model.isBuilt {
+        #expect(
+          Self.json(model.inputShape) == Self.normalize(want["input_shape"]),
+          "\(context) input shape")
+        #expect(
+          Self.json(model.outputShape) == Self.normalize(want["output_shape"]),
+          "\(context) output shape")
+        #expect(
+          (try? model.countParams()) == want["total_params"] as? Int, "\(context) total params")
+      }
+    }
+  }
+
+  static func json(_ shape: TensorShape?, wrap: Bool = false) -> String {
+    guard let shape else { return "null" }
+    let text =
+      "[" + shape.dimensions.map { $0.map(String.init) ?? "null" }.joined(separator: ",") + "]"
+    return wrap ? "[" + text + "]" : text
+  }
+
+  /// A JSON shape (a list of ints and nulls, or a list of such lists) in `json`'s form.
+  static func normalize(_ value: Any?) -> String {
+    guard let items = value as? [Any] else { return "null" }
+    return "["
+      + items.map { item in
+        if item is [Any] { return normalize(item) }
+        return (item as? Int).map(String.init) ?? "null"
+      }.joined(separator: ",") + "]"
+  }
+}

@@ -1,0 +1,150 @@
+import KerasCells
+import Testing
+
+/// Valid Python that ConvBook does not run is rejected as `.unsupported`,
+/// naming the construct and pointing at it.
+@Suite struct UnsupportedConstructTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var source: String
+    var construct: String
+    var message: String
+    /// Where the error points, as `line:column-line:column`.
+    var span: String
+    var testDescription: String { source.debugDescription }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      source: "def build(units):\n    return keras.layers.Dense(units)\n", construct: "def",
+      message: "function definitions (def) are not supported in ConvBook cells", span: "1:1-1:4"),
+    Case(
+      source: "x = 1\nclass Block:\n    pass\n", construct: "class",
+      message: "class definitions (class) are not supported in ConvBook cells", span: "2:1-2:6"),
+    Case(
+      source: "while True:\n    pass\n", construct: "while",
+      message: "while loops are not supported in ConvBook cells", span: "1:1-1:6"),
+    Case(
+      source: "with scope:\n    pass\n", construct: "with",
+      message: "with statements are not supported in ConvBook cells", span: "1:1-1:5"),
+    Case(
+      source: "try:\n    pass\nexcept ValueError:\n    pass\nfinally:\n    pass\n",
+      construct: "try",
+      message: "try statements are not supported in ConvBook cells", span: "1:1-1:4"),
+    Case(
+      source: "@tf.function\ndef step():\n    pass\n", construct: "@",
+      message: "decorators are not supported in ConvBook cells", span: "1:1-1:2"),
+    Case(
+      source: "del model", construct: "del",
+      message: "del statements are not supported in ConvBook cells", span: "1:1-1:10"),
+    Case(
+      source: "assert model.built, 'build first'", construct: "assert",
+      message: "assert statements are not supported in ConvBook cells", span: "1:1-1:34"),
+    Case(
+      source: "raise ValueError('no')", construct: "raise",
+      message: "raise statements are not supported in ConvBook cells",
+      span: "1:1-1:23"),
+    Case(
+      source: "global model", construct: "global",
+      message: "global declarations are not supported in ConvBook cells",
+      span: "1:1-1:13"),
+    Case(
+      source: "for x in xs:\n    break\n", construct: "break",
+      message: "break statements are not supported in ConvBook cells",
+      span: "2:5-2:10"),
+    Case(
+      source: "for x in xs:\n    pass\nelse:\n    pass\n", construct: "for-else",
+      message: "else clauses on for loops are not supported in ConvBook cells", span: "3:1-3:5"),
+    Case(
+      source: "units: int = 64", construct: "annotated assignment",
+      message: "annotated assignments (x: int = ...) are not supported in ConvBook cells",
+      span: "1:1-1:16"),
+    Case(
+      source: "if (n := len(layers)) > 3:\n    pass\n", construct: ":=",
+      message: "assignment expressions (:=) are not supported in ConvBook cells", span: "1:5-1:21"),
+    Case(
+      source: "from keras.layers import *", construct: "import *",
+      message: "wildcard imports (from ... import *) are not supported in ConvBook cells",
+      span: "1:1-1:27"),
+    Case(
+      source: "from . import helpers", construct: "relative import",
+      message: "relative imports (from . import ...) are not supported in ConvBook cells",
+      span: "1:1-1:22"),
+    Case(
+      source: "z = 1 + 2j", construct: "complex literal",
+      message: "complex number literals are not supported in ConvBook cells",
+      span: "1:9-1:11"),
+    Case(
+      source: "n = 123456789012345678901234567890", construct: "large integer",
+      message: "integer literals larger than 64 bits are not supported in ConvBook cells",
+      span: "1:5-1:35"),
+    Case(
+      source: "f = lambda *args: args", construct: "lambda *",
+      message: "'*', '**' and '/' lambda parameters are not supported in ConvBook cells",
+      span: "1:12-1:17"),
+    Case(
+      source: "s = '\\N{BULLET}'", construct: "\\N{...}",
+      message: "named Unicode escapes (\\N{...}) are not supported in ConvBook cells",
+      span: "1:5-1:17"),
+    Case(
+      source: "match command:\n    case 1:\n        pass\n", construct: "match",
+      message: "match statements are not supported in ConvBook cells", span: "1:1-1:6"),
+  ]
+
+  @Test(arguments: cases)
+  func rejectsWithTheConstructName(_ expected: Case) throws {
+    let error = try parseError(expected.source)
+    #expect(error.unsupportedConstruct == expected.construct)
+    #expect(error.kind == .unsupported(construct: expected.construct))
+    #expect(error.message == expected.message)
+    #expect(span(error.range) == expected.span)
+    #expect(error.pythonExceptionName == "SyntaxError")
+  }
+
+  @Test func pythonsOwnErrorsComeFirst() throws {
+    // A syntax error anywhere beats an unsupported construct, as in Python
+    // where the cell would not even compile.
+    let error = try parseError("def f():\n    pass\nx = (1 2)\n")
+    #expect(error.message == "invalid syntax. Perhaps you forgot a comma?")
+    #expect(error.unsupportedConstruct == nil)
+  }
+
+  @Test func mistakesInsideUnsupportedStatementsGetPythonsErrors() throws {
+    // Expectations from CPython 3.11: the bodies are parsed, not skipped.
+    let cases: [(String, String, String)] = [
+      ("def f(x):\n    return (1 2)\n", "invalid syntax. Perhaps you forgot a comma?", "2:13-2:16"),
+      ("def f(x)\n    pass\n", "expected ':'", "1:9-1:9"),
+      (
+        "while x:\npass\n", "expected an indented block after 'while' statement on line 1",
+        "2:1-2:5"
+      ),
+      (
+        "def f():\npass\n", "expected an indented block after function definition on line 1",
+        "2:1-2:5"
+      ),
+      (
+        "class A:\npass\n", "expected an indented block after class definition on line 1", "2:1-2:5"
+      ),
+      ("try:\n    pass\nexcept ValueError as e\n    pass\n", "expected ':'", "3:23-3:23"),
+      ("@tf.function\nx = 1\n", "invalid syntax", "2:1-2:2"),
+    ]
+    for (source, message, expectedSpan) in cases {
+      let error = try parseError(source)
+      #expect(error.message == message, "\(source)")
+      #expect(span(error.range) == expectedSpan, "\(source)")
+    }
+  }
+
+  @Test func earliestUnsupportedConstructIsReported() throws {
+    let error = try parseError("x = 1j\ndef f():\n    pass\n")
+    #expect(error.unsupportedConstruct == "complex literal")
+  }
+
+  @Test func compileTimeErrorsUsePythonsWords() throws {
+    #expect(try parseError("return model").message == "'return' outside function")
+    #expect(try parseError("continue").message == "'continue' not properly in loop")
+    #expect(try parseError("f(units=1, units=2)").message == "keyword argument repeated: units")
+    #expect(
+      try parseError("lambda a, a: a").message == "duplicate argument 'a' in function definition")
+    #expect(try parseError("a, *b, *c = d").message == "multiple starred expressions in assignment")
+  }
+}
