@@ -39,7 +39,7 @@ let package = Package(
     ),
     // Fixture and golden files are read through #filePath, so they are excluded, not resources.
     .testTarget(
-      name: "CNNEngineTests", dependencies: ["CNNEngine"], exclude: ["Kernels/Fixtures"],
+      name: "CNNEngineTests", dependencies: ["CNNEngine"], exclude: ["Kernels/Fixtures/make_kernel_fixtures.py"],
       swiftSettings: simdFlags),
     .testTarget(name: "KerasCellsTests", dependencies: ["KerasCells"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

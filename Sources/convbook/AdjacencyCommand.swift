@@ -6,7 +6,8 @@ import Foundation
 struct AdjacencyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "adjacency",
-    abstract: "Show where neighbouring positions land when a model's Flatten turns its feature map into a vector.",
+    abstract:
+      "Show where neighbouring positions land when a model's Flatten turns its feature map into a vector.",
     discussion: """
       For the tensor entering the first Flatten, (H, W, C) in channels-last layout, prints \
       index(h, w, c) = (h*W + w)*C + c for a position and its right-hand and lower neighbours, the \
@@ -33,7 +34,9 @@ struct AdjacencyCommand: ParsableCommand {
       models = try FigureModelSelection.select(loaded, names: model.map { [$0] } ?? [])
     } catch {
       Terminal.printDiagnostics(loaded.diagnostics)
-      if case .unknown = error, loaded.diagnostics.isEmpty { CommandFailure.usage(error.description).exit() }
+      if case .unknown = error, loaded.diagnostics.isEmpty {
+        CommandFailure.usage(error.description).exit()
+      }
       CommandFailure.input(error.description).exit()
     }
     var results: [FlatteningAdjacency] = []

@@ -6,7 +6,8 @@ import Foundation
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Compare models side by side: parameters and where they sit, multiply-accumulates, activation memory.",
+    abstract:
+      "Compare models side by side: parameters and where they sit, multiply-accumulates, activation memory.",
     discussion: """
       Without --model, compares every model the file defines (at least two). Ratios are given \
       against the model with the fewest parameters; "body" is everything before the first Flatten \
@@ -17,7 +18,9 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: "A lesson (.md) or Keras script (.py).")
   var file: String
 
-  @Option(name: .customLong("model"), help: "A model to compare (repeat: --model a --model b); default: all.")
+  @Option(
+    name: .customLong("model"),
+    help: "A model to compare (repeat: --model a --model b); default: all.")
   var models: [String] = []
 
   @Flag(help: "Print JSON instead of text.")
@@ -30,13 +33,19 @@ struct CompareCommand: ParsableCommand {
       selected = try FigureModelSelection.select(loaded, names: models)
     } catch {
       Terminal.printDiagnostics(loaded.diagnostics)
-      if case .unknown = error, loaded.diagnostics.isEmpty { CommandFailure.usage(error.description).exit() }
+      if case .unknown = error, loaded.diagnostics.isEmpty {
+        CommandFailure.usage(error.description).exit()
+      }
       CommandFailure.input(error.description).exit()
     }
     guard selected.count >= 2 else {
       Terminal.printDiagnostics(loaded.diagnostics)
-      if !models.isEmpty { CommandFailure.usage("compare needs at least two models; name two with --model").exit() }
-      CommandFailure.input("compare needs at least two models; \(file) defines only \(selected[0].name)").exit()
+      if !models.isEmpty {
+        CommandFailure.usage("compare needs at least two models; name two with --model").exit()
+      }
+      CommandFailure.input(
+        "compare needs at least two models; \(file) defines only \(selected[0].name)"
+      ).exit()
     }
     let comparison: ModelComparison
     do {

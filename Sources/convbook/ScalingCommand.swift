@@ -34,7 +34,8 @@ struct ScalingCommand: ParsableCommand {
     let parts = sizes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     let values = parts.compactMap { Int($0) }
     guard !parts.isEmpty, values.count == parts.count, values.allSatisfy({ $0 > 0 }) else {
-      throw ValidationError("--sizes must be positive whole numbers separated by commas, such as 32,64,128")
+      throw ValidationError(
+        "--sizes must be positive whole numbers separated by commas, such as 32,64,128")
     }
     return values
   }
@@ -46,7 +47,9 @@ struct ScalingCommand: ParsableCommand {
       selected = try FigureModelSelection.select(loaded, names: models)
     } catch {
       Terminal.printDiagnostics(loaded.diagnostics)
-      if case .unknown = error, loaded.diagnostics.isEmpty { CommandFailure.usage(error.description).exit() }
+      if case .unknown = error, loaded.diagnostics.isEmpty {
+        CommandFailure.usage(error.description).exit()
+      }
       CommandFailure.input(error.description).exit()
     }
     let scaling: ParameterScaling

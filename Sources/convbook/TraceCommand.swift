@@ -6,7 +6,8 @@ import Foundation
 struct TraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trace",
-    abstract: "Print a model's shape trace: every layer's output shape, values, activation memory, parameters and MACs.",
+    abstract:
+      "Print a model's shape trace: every layer's output shape, values, activation memory, parameters and MACs.",
     discussion: """
       FILE is a lesson (.md) or a Keras script (.py). Without --model, every model the file defines \
       is traced. Rows marked '<-' are where the layout is flattened or the values or parameters jump. \
@@ -29,7 +30,9 @@ struct TraceCommand: ParsableCommand {
       models = try FigureModelSelection.select(loaded, names: model.map { [$0] } ?? [])
     } catch {
       Terminal.printDiagnostics(loaded.diagnostics)
-      if case .unknown = error, loaded.diagnostics.isEmpty { CommandFailure.usage(error.description).exit() }
+      if case .unknown = error, loaded.diagnostics.isEmpty {
+        CommandFailure.usage(error.description).exit()
+      }
       CommandFailure.input(error.description).exit()
     }
     var traces: [ShapeTrace] = []

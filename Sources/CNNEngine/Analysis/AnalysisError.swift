@@ -13,7 +13,8 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .notBuilt(let model):
-      return "model '\(model)' has no input shape yet, so its layers have no shapes; give it an Input or input_shape="
+      return
+        "model '\(model)' has no input shape yet, so its layers have no shapes; give it an Input or input_shape="
     case .noFlatten(let model, let pooling):
       let tail = pooling.map { "; " + $0 } ?? ""
       return "model '\(model)' has no Flatten layer, so there is no flattening to illustrate\(tail)"

@@ -32,7 +32,9 @@ public enum AnalysisFormat {
 
   /// A short magnitude for axis labels: `100`, `10K`, `1M`, `10G`.
   public static func compact(_ value: Int) -> String {
-    let steps: [(Int, String)] = [(1_000_000_000_000, "T"), (1_000_000_000, "G"), (1_000_000, "M"), (1_000, "K")]
+    let steps: [(Int, String)] = [
+      (1_000_000_000_000, "T"), (1_000_000_000, "G"), (1_000_000, "M"), (1_000, "K"),
+    ]
     for (scale, suffix) in steps where value >= scale && value % scale == 0 {
       return String(value / scale) + suffix
     }

@@ -13,7 +13,9 @@ public struct FeatureMap: Sendable, Equatable {
 
   /// Reads a rank-4 shape with known sizes; nil for anything else.
   public init?(shape: TensorShape, layout: DataFormat, producer: String) {
-    guard shape.rank == 4, let first = shape[1], let second = shape[2], let third = shape[3] else { return nil }
+    guard shape.rank == 4, let first = shape[1], let second = shape[2], let third = shape[3] else {
+      return nil
+    }
     self.shape = shape
     self.layout = layout
     self.producer = producer

@@ -82,8 +82,10 @@ public struct FlatteningAdjacency: Sendable, Equatable {
     }
     let instance = layers[flattenIndex]
     guard let input = instance.inputShape else { throw .notBuilt(model: model.name) }
-    let layout = LayerDataFormat.layoutEntering(flattenIndex, of: layers, fallback: flatten.dataFormat)
-    let producer = flattenIndex > 0 ? layers[flattenIndex - 1].name : (model.inputLayer?.name ?? model.name)
+    let layout = LayerDataFormat.layoutEntering(
+      flattenIndex, of: layers, fallback: flatten.dataFormat)
+    let producer =
+      flattenIndex > 0 ? layers[flattenIndex - 1].name : (model.inputLayer?.name ?? model.name)
     guard let map = FeatureMap(shape: input, layout: layout, producer: producer) else {
       throw .notAnImageMap(layer: instance.name, shape: input)
     }
@@ -94,7 +96,8 @@ public struct FlatteningAdjacency: Sendable, Equatable {
     order = flatten.dataFormat == .channelsFirst ? .channelsLast : layout
     let length = map.values
     reader = Self.reader(after: flattenIndex, in: layers, length: length)
-    pooling = GlobalPoolingPath(map: map, layer: nil, className: "GlobalAveragePooling2D", readerUnits: reader?.units)
+    pooling = GlobalPoolingPath(
+      map: map, layer: nil, className: "GlobalAveragePooling2D", readerUnits: reader?.units)
   }
 
   /// The first Dense after Flatten that reads a vector of `length` values (Dropout and other

@@ -18,7 +18,9 @@ enum LayerDataFormat {
 
   /// The layout of the tensor that enters `layers[index]`: the nearest earlier layer that states a
   /// data format decides; with none, `fallback` (the reading layer's own format, or Keras' default).
-  static func layoutEntering(_ index: Int, of layers: [LayerInstance], fallback: DataFormat) -> DataFormat {
+  static func layoutEntering(_ index: Int, of layers: [LayerInstance], fallback: DataFormat)
+    -> DataFormat
+  {
     for earlier in layers[..<index].reversed() {
       if let format = of(earlier.layer) { return format }
     }

@@ -39,7 +39,9 @@ public struct ModelComparison: Sendable, Equatable {
 
   /// The quantities compared.
   public enum Metric: String, Sendable, CaseIterable {
-    case parameters, multiplyAccumulates = "multiply-accumulates", activationBytes = "activation-memory"
+    case parameters
+    case multiplyAccumulates = "multiply-accumulates"
+    case activationBytes = "activation-memory"
   }
 
   public var entries: [Entry]

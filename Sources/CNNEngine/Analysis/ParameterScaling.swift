@@ -12,16 +12,17 @@ public struct ParameterScaling: Sendable, Equatable {
 
     public var isValid: Bool { parameters != nil }
 
-  public init(
-    size: Int, parameters: Int? = nil, multiplyAccumulates: Int? = nil, lastMap: TensorShape? = nil,
-    invalidReason: String? = nil
-  ) {
-    self.size = size
-    self.parameters = parameters
-    self.multiplyAccumulates = multiplyAccumulates
-    self.lastMap = lastMap
-    self.invalidReason = invalidReason
-  }
+    public init(
+      size: Int, parameters: Int? = nil, multiplyAccumulates: Int? = nil,
+      lastMap: TensorShape? = nil,
+      invalidReason: String? = nil
+    ) {
+      self.size = size
+      self.parameters = parameters
+      self.multiplyAccumulates = multiplyAccumulates
+      self.lastMap = lastMap
+      self.invalidReason = invalidReason
+    }
   }
 
   public struct Series: Sendable, Equatable {
@@ -70,7 +71,13 @@ public struct ParameterScaling: Sendable, Equatable {
       do {
         output = try instance.layer.outputShape(for: shape)
       } catch {
-        return Point(size: size, invalidReason: "\(instance.name): \(error.message)")
+        // Keras' messages for a window larger than its map run to several lines of graph detail;
+        // a figure note needs the layer and the shape that does not fit.
+        let short = !error.message.contains("\n") && error.message.count <= 160
+        return Point(
+          size: size,
+          invalidReason: "\(instance.name) (\(instance.className)) cannot take \(shape)"
+            + (short ? ": \(error.message)" : ": a dimension would drop to zero or below"))
       }
       if output.sample.contains(where: { ($0 ?? 1) <= 0 }) {
         return Point(size: size, invalidReason: "\(instance.name) would output \(output)")
@@ -79,6 +86,8 @@ public struct ParameterScaling: Sendable, Equatable {
       multiplyAccumulates += instance.layer.multiplyAccumulates(input: shape, output: output)
       shape = output
     }
-    return Point(size: size, parameters: parameters, multiplyAccumulates: multiplyAccumulates, lastMap: lastMap)
+    return Point(
+      size: size, parameters: parameters, multiplyAccumulates: multiplyAccumulates, lastMap: lastMap
+    )
   }
 }

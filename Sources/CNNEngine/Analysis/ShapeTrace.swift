@@ -64,7 +64,8 @@ public struct ShapeTrace: Sendable, Equatable {
     var previousValues = inputValues
     for row in summary.rows {
       var step = Step(
-        name: row.name, className: row.className, outputShape: row.outputShape, values: row.outputValues,
+        name: row.name, className: row.className, outputShape: row.outputShape,
+        values: row.outputValues,
         parameters: row.parameters, multiplyAccumulates: row.multiplyAccumulates, marks: [])
       if row.inputShape.rank >= 3 && row.outputShape.rank == 2 && row.className == "Flatten" {
         step.marks.append(.flattensLayout)

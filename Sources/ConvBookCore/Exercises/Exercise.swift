@@ -1,3 +1,4 @@
+import Foundation
 import LessonKit
 
 /// An exercise as an instructor wrote it in an ```` ```exercise ```` block, checked for shape but
@@ -51,15 +52,13 @@ public struct Exercise: Sendable, Hashable {
       let index = line - block.contentStartLine
       return lines.indices.contains(index) ? lines[index] : ""
     }
+    let (fieldBlock, repeatedHints) = Self.separatingRepeatedHints(block)
     let fields: [ExerciseField]
     do {
-      fields = try block.parseFields()
+      fields = try fieldBlock.parseFields()
     } catch {
-      var message = "malformed exercise block: \(error.message)"
-      if error.message.contains("'hint' appears twice") {
-        message += "; for several hints write 'hint:' followed by one '- hint' line each"
-      }
-      throw ExerciseDefinitionError(line: error.line, message: message)
+      throw ExerciseDefinitionError(
+        line: error.line, message: "malformed exercise block: \(error.message)")
     }
     var byKey: [String: ExerciseField] = [:]
     for field in fields {
@@ -130,15 +129,15 @@ public struct Exercise: Sendable, Hashable {
     if let promptItems = list("prompt"), byKey["prompt"]?.items != nil {
       prompt = promptItems.map { "- " + $0.text }.joined(separator: "\n")
       promptLine = byKey["prompt"]?.line ?? block.fenceLine
-    } else if let promptText = try single("prompt"), !promptText.text.isEmpty {
+    } else if let promptText = try single("prompt") {
       prompt = promptText.text
       promptLine = promptText.line
     } else {
-      throw ExerciseDefinitionError(
-        line: block.fenceLine,
-        message: "exercise '\(id)' has no prompt: add 'prompt: ...' (Markdown) saying what to find")
+      // A card without a prompt still shows its starter, requirements and check command.
+      prompt = ""
+      promptLine = block.fenceLine
     }
-    hints = (list("hint") ?? []).map(\.text)
+    hints = repeatedHints + (list("hint") ?? []).map(\.text)
 
     let answer = try single("answer")
     let toleranceText = try single("tolerance")
@@ -194,6 +193,40 @@ public struct Exercise: Sendable, Hashable {
           "exercise '\(id)' has neither 'answer:' (a value to find) nor 'require:' and 'solution:' (a model to design)"
       )
     }
+  }
+
+  /// `hint:` written on several lines, one hint each, as instructors naturally do: those lines
+  /// (and their indented continuations) are taken out, blanked so that line numbers stay, and
+  /// their hints returned in order. Only done for two or more, since one is an ordinary field.
+  static func separatingRepeatedHints(_ block: ExerciseBlock) -> (ExerciseBlock, [String]) {
+    var lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let hintLines = lines.indices.filter {
+      lines[$0].hasPrefix("hint:") && !valueText(lines[$0]).isEmpty
+    }
+    guard hintLines.count > 1 else { return (block, []) }
+    var hints: [String] = []
+    for start in hintLines {
+      var hint = valueText(lines[start])
+      lines[start] = ""
+      var next = start + 1
+      while next < lines.count, let first = lines[next].first, first == " " || first == "\t",
+        !lines[next].trimmingCharacters(in: .whitespaces).hasPrefix("- ")
+      {
+        hint += " " + lines[next].trimmingCharacters(in: .whitespaces)
+        lines[next] = ""
+        next += 1
+      }
+      hints.append(hint)
+    }
+    var stripped = block
+    stripped.text = lines.joined(separator: "\n")
+    return (stripped, hints)
+  }
+
+  /// What follows `key:` on a field line, trimmed.
+  private static func valueText(_ line: String) -> String {
+    guard let colon = line.firstIndex(of: ":") else { return "" }
+    return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
   }
 
   /// The column where the value starts: after the first `marker` and the blanks that follow it.

@@ -1,30 +1,29 @@
+import Foundation
 import KerasCells
 import LessonKit
 import LessonRender
 
 /// The exercise feature as `LessonRunner` plugs it in: each exercise block is read, evaluated
-/// where it stands (``ExerciseKey``) and turned into a card; every mistake of the block is a
-/// diagnostic at its lesson line, so `build` and `verify` report it.
-///
-/// A class because ids must be unique within a lesson: it remembers the ids of the lesson being run
-/// (a new session means a new lesson).
-public final class ExerciseCardEvaluator: ExerciseEvaluating {
+/// against the session after all of the lesson's cells (``ExerciseKey``) and turned into a card;
+/// every mistake of a block is a diagnostic at its lesson line, so `build` and `verify` report it.
+public struct ExerciseCardEvaluator: ExerciseEvaluating {
   /// Whether cards show answers and solutions (`convbook build --solutions`).
   public let showSolutions: Bool
-  private var currentSession: KerasSession?
-  private var idLines: [String: Int] = [:]
 
   public init(showSolutions: Bool = false) {
     self.showSolutions = showSolutions
   }
 
-  public func evaluate(_ block: ExerciseBlock, session: KerasSession, file: String) -> (
-    ExerciseView, [Diagnostic]
-  ) {
-    if currentSession !== session {
-      currentSession = session
-      idLines = [:]
-    }
+  public func evaluate(_ blocks: [ExerciseBlock], session: KerasSession, file: String)
+    -> [(ExerciseView, [Diagnostic])]
+  {
+    var idLines: [String: Int] = [:]
+    return blocks.map { evaluate($0, session: session, file: file, idLines: &idLines) }
+  }
+
+  private func evaluate(
+    _ block: ExerciseBlock, session: KerasSession, file: String, idLines: inout [String: Int]
+  ) -> (ExerciseView, [Diagnostic]) {
     let exercise: Exercise
     do {
       exercise = try Exercise(block: block)
@@ -66,6 +65,13 @@ public final class ExerciseCardEvaluator: ExerciseEvaluating {
     let card = Self.card(
       for: key, prompt: prompt, inlineValues: inlineValues, showSolution: showSolutions)
     return (ExerciseView(identifier: exercise.id, html: ExerciseCardRenderer.html(card)), [])
+  }
+
+  /// A fresh session that has run every cell of `lesson`, as exercises see it.
+  public static func sessionAfterAllCells(of lesson: Lesson) -> KerasSession {
+    let session = KerasSession()
+    for cell in lesson.cells { session.run(cell.source) }
+    return session
   }
 
   /// The card of an exercise whose key has no diagnostics.

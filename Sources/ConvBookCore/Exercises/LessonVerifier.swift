@@ -66,7 +66,7 @@ public struct LessonVerifier {
   /// Verifies one lesson already read.
   public func verify(lesson: Lesson, sourceFile: String) -> Outcome {
     var runner = self.runner
-    runner.exerciseEvaluator = ExerciseCardEvaluator(lesson: lesson)
+    runner.exerciseEvaluator = ExerciseCardEvaluator()
     let run = runner.run(lesson, sourceFile: sourceFile)
     var inlineCount = 0
     for block in run.blocks {

@@ -6,38 +6,52 @@ public enum AdjacencyReport {
   public static func text(_ adjacency: FlatteningAdjacency) -> String {
     let map = adjacency.map
     let grouped = AnalysisFormat.grouped
-    var text = "\(adjacency.modelName): \(adjacency.flattenLayer) receives \(map.shape), \(map.layout.rawValue): "
+    var text =
+      "\(adjacency.modelName): \(adjacency.flattenLayer) receives \(map.shape), \(map.layout.rawValue): "
     text += "H=\(map.height), W=\(map.width), C=\(map.channels)\n"
     text += "Flatten order: index(h, w, c) = \(adjacency.formula)\n\n"
     let anchor = adjacency.anchor
     var marks: [(String, FlatteningAdjacency.Position, String)] = [("A", anchor, "")]
     if let right = adjacency.rightNeighbour {
       let why = adjacency.order == .channelsLast ? "C" : "1"
-      marks.append(("R", right, "  +\(grouped(adjacency.horizontalDistance)) = \(why) (horizontal neighbours)"))
+      marks.append(
+        ("R", right, "  +\(grouped(adjacency.horizontalDistance)) = \(why) (horizontal neighbours)")
+      )
     }
     if let below = adjacency.neighbourBelow {
-      let why = adjacency.order == .channelsLast ? "W*C = \(map.width)*\(map.channels)" : "W = \(map.width)"
-      marks.append(("D", below, "  +\(grouped(adjacency.verticalDistance)) = \(why) (vertical neighbours)"))
+      let why =
+        adjacency.order == .channelsLast ? "W*C = \(map.width)*\(map.channels)" : "W = \(map.width)"
+      marks.append(
+        ("D", below, "  +\(grouped(adjacency.verticalDistance)) = \(why) (vertical neighbours)"))
     }
     for (letter, position, distance) in marks {
       let arithmetic =
         adjacency.order == .channelsLast
         ? "(\(position.h)*\(map.width) + \(position.w))*\(map.channels) + 0"
         : "(0*\(map.height) + \(position.h))*\(map.width) + \(position.w)"
-      text += "  \(letter) = (h=\(position.h), w=\(position.w), c=0)  index \(arithmetic) = \(grouped(adjacency.index(h: position.h, w: position.w, c: 0)))\(distance)\n"
+      text +=
+        "  \(letter) = (h=\(position.h), w=\(position.w), c=0)  index \(arithmetic) = \(grouped(adjacency.index(h: position.h, w: position.w, c: 0)))\(distance)\n"
     }
     text += "\nHorizontal neighbours: \(grouped(adjacency.horizontalDistance)) apart\n"
     text += "Vertical neighbours: \(grouped(adjacency.verticalDistance)) apart\n"
-    text += "Length: H*W*C = \(map.height)*\(map.width)*\(map.channels) = \(grouped(adjacency.length))\n"
+    text +=
+      "Length: H*W*C = \(map.height)*\(map.width)*\(map.channels) = \(grouped(adjacency.length))\n"
     if let reader = adjacency.reader {
-      text += "\(reader.name) (Dense, \(grouped(reader.units)) units): \(grouped(adjacency.length)) * \(grouped(reader.units)) = "
-      text += "\(grouped(reader.weights)) weights + \(grouped(reader.biases)) biases = \(grouped(reader.parameters)) parameters\n"
+      text +=
+        "\(reader.name) (Dense, \(grouped(reader.units)) units): \(grouped(adjacency.length)) * \(grouped(reader.units)) = "
+      text +=
+        "\(grouped(reader.weights)) weights + \(grouped(reader.biases)) biases = \(grouped(reader.parameters)) parameters\n"
     }
     text += "\nGrid (h down, w across, middle elided):\n" + grid(adjacency)
-    text += "\nVector (" + (adjacency.order == .channelsLast ? "each [h,w] holds the \(grouped(map.channels)) channel values of one position" : "channel 0, one value per [h,w]") + "; @ its index; [… n …] n positions elided):\n"
+    text +=
+      "\nVector ("
+      + (adjacency.order == .channelsLast
+        ? "each [h,w] holds the \(grouped(map.channels)) channel values of one position"
+        : "channel 0, one value per [h,w]") + "; @ its index; [… n …] n positions elided):\n"
     text += "  " + strip(adjacency) + "\n"
     let pooling = adjacency.pooling
-    text += "\nGlobal average pooling instead: \(grouped(map.channels)) channel maps of \(map.height) x \(map.width) -> \(grouped(pooling.values)) values"
+    text +=
+      "\nGlobal average pooling instead: \(grouped(map.channels)) channel maps of \(map.height) x \(map.width) -> \(grouped(pooling.values)) values"
     if let units = pooling.readerUnits, let parameters = pooling.readerParameters {
       text += "; a Dense of \(grouped(units)) units on them: \(grouped(parameters)) parameters"
     }
@@ -46,9 +60,11 @@ public enum AdjacencyReport {
 
   /// The pooling path alone, for a model without Flatten.
   public static func text(pooling: GlobalPoolingPath) -> String {
-    var text = "\(pooling.layer ?? pooling.className) turns \(pooling.map.shape) into \(AnalysisFormat.grouped(pooling.values)) values, one per channel"
+    var text =
+      "\(pooling.layer ?? pooling.className) turns \(pooling.map.shape) into \(AnalysisFormat.grouped(pooling.values)) values, one per channel"
     if let units = pooling.readerUnits, let parameters = pooling.readerParameters {
-      text += "; a Dense of \(units) units on them has \(AnalysisFormat.grouped(parameters)) parameters"
+      text +=
+        "; a Dense of \(units) units on them has \(AnalysisFormat.grouped(parameters)) parameters"
     }
     return text + "\n"
   }
@@ -61,9 +77,14 @@ public enum AdjacencyReport {
     let rows = shown(adjacency.map.height, lead: 3)
     let columns = shown(adjacency.map.width, lead: 4)
     let labelWidth = max(String(adjacency.map.height - 1).count, 3)
-    func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(width - text.count, 0)) + text }
+    func pad(_ text: String, _ width: Int) -> String {
+      String(repeating: " ", count: max(width - text.count, 0)) + text
+    }
     let cellWidth = max(String(adjacency.map.width - 1).count + 1, 3)
-    var lines = ["  " + pad("h\\w", labelWidth) + " " + columns.map { pad($0.map(String.init) ?? "…", cellWidth) }.joined()]
+    var lines = [
+      "  " + pad("h\\w", labelWidth) + " "
+        + columns.map { pad($0.map(String.init) ?? "…", cellWidth) }.joined()
+    ]
     for h in rows {
       var line = "  " + pad(h.map(String.init) ?? "⋮", labelWidth) + " "
       line += columns.map { w -> String in
@@ -118,21 +139,28 @@ public enum AdjacencyReport {
       ("input_shape", .shape(map.shape.dimensions)), ("layout", .string(map.layout.rawValue)),
       ("height", .int(map.height)), ("width", .int(map.width)), ("channels", .int(map.channels)),
       ("order", .string(adjacency.order.rawValue)), ("formula", .string(adjacency.formula)),
-      ("length", .int(adjacency.length)), ("horizontal_distance", .int(adjacency.horizontalDistance)),
-      ("vertical_distance", .int(adjacency.verticalDistance)), ("channel_distance", .int(adjacency.channelDistance)),
-      ("anchor", position(adjacency.anchor)), ("right_neighbour", position(adjacency.rightNeighbour)),
+      ("length", .int(adjacency.length)),
+      ("horizontal_distance", .int(adjacency.horizontalDistance)),
+      ("vertical_distance", .int(adjacency.verticalDistance)),
+      ("channel_distance", .int(adjacency.channelDistance)),
+      ("anchor", position(adjacency.anchor)),
+      ("right_neighbour", position(adjacency.rightNeighbour)),
       ("neighbour_below", position(adjacency.neighbourBelow)),
       (
         "reader",
         adjacency.reader.map { reader in
           .object([
-            ("name", .string(reader.name)), ("units", .int(reader.units)), ("weights", .int(reader.weights)),
+            ("name", .string(reader.name)), ("units", .int(reader.units)),
+            ("weights", .int(reader.weights)),
             ("biases", .int(reader.biases)),
           ])
         } ?? .null
       ),
       ("global_pooling_values", .int(adjacency.pooling.values)),
-      ("global_pooling_reader_params", adjacency.pooling.readerParameters.map(JSONValue.int) ?? .null),
+      (
+        "global_pooling_reader_params",
+        adjacency.pooling.readerParameters.map(JSONValue.int) ?? .null
+      ),
     ])
   }
 }

@@ -9,7 +9,9 @@ import LessonRender
 public struct FigureEvaluator: FigureEvaluating {
   public init() {}
 
-  public func evaluate(_ figure: FigureBlock, session: KerasSession, file: String) -> (FigureView, [Diagnostic]) {
+  public func evaluate(_ figure: FigureBlock, session: KerasSession, file: String) -> (
+    FigureView, [Diagnostic]
+  ) {
     // The fence line is unique within a page and the same in every build: it numbers the ids.
     let number = figure.fenceLine
     let request: FigureRequest
@@ -17,7 +19,9 @@ public struct FigureEvaluator: FigureEvaluating {
       request = try FigureRequest(text: figure.text, session: session)
     } catch {
       let diagnostic = Self.diagnostic(error, in: figure, file: file)
-      return (FigureView(kind: "convbook-figure", html: "", error: diagnostic.pageError), [diagnostic])
+      return (
+        FigureView(kind: "convbook-figure", html: "", error: diagnostic.pageError), [diagnostic]
+      )
     }
     let kind = "convbook-" + request.kind.rawValue
     do {
@@ -25,7 +29,8 @@ public struct FigureEvaluator: FigureEvaluating {
     } catch {
       let whole = Self.wholeRange(of: figure.text)
       let diagnostic = Self.diagnostic(
-        FigureRequest.Problem(type: nil, message: error.description, range: whole), in: figure, file: file)
+        FigureRequest.Problem(type: nil, message: error.description, range: whole), in: figure,
+        file: file)
       // An adjacency figure of a model without Flatten still shows what that model does instead.
       if case .noFlatten = error, request.kind == .adjacency, let model = request.models.first {
         let html = AdjacencyFigure.html(
@@ -40,15 +45,18 @@ public struct FigureEvaluator: FigureEvaluating {
   static func html(_ request: FigureRequest, number: Int) throws(AnalysisError) -> String {
     switch request.kind {
     case .trace:
-      return TraceFigure.html(try ShapeTrace(model: request.models[0]), number: number, caption: request.caption)
+      return TraceFigure.html(
+        try ShapeTrace(model: request.models[0]), number: number, caption: request.caption)
     case .adjacency:
       return AdjacencyFigure.html(
         try FlatteningAdjacency(model: request.models[0]), number: number, caption: request.caption)
     case .compare:
-      return ComparisonFigure.html(try ModelComparison(models: request.models), number: number, caption: request.caption)
+      return ComparisonFigure.html(
+        try ModelComparison(models: request.models), number: number, caption: request.caption)
     case .scaling:
       return ScalingFigure.html(
-        try ParameterScaling(models: request.models, sizes: request.sizes), number: number, caption: request.caption)
+        try ParameterScaling(models: request.models, sizes: request.sizes), number: number,
+        caption: request.caption)
     }
   }
 
@@ -62,7 +70,9 @@ public struct FigureEvaluator: FigureEvaluating {
       end: SourceLocation(line: 1, column: length + 1, utf8Offset: firstLine.utf8.count))
   }
 
-  static func diagnostic(_ problem: FigureRequest.Problem, in figure: FigureBlock, file: String) -> Diagnostic {
+  static func diagnostic(_ problem: FigureRequest.Problem, in figure: FigureBlock, file: String)
+    -> Diagnostic
+  {
     let excerpt = SourceExcerpt(source: figure.text, range: problem.range)
     return Diagnostic(
       file: file, line: figure.contentStartLine + max(problem.range.start.line, 1) - 1,

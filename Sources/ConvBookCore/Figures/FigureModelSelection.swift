@@ -17,7 +17,8 @@ public enum FigureModelSelection {
     }
   }
 
-  public static func select(_ file: ModelFile, names: [String]) throws(Failure) -> [SequentialModel] {
+  public static func select(_ file: ModelFile, names: [String]) throws(Failure) -> [SequentialModel]
+  {
     var models: [SequentialModel] = []
     func add(_ model: SequentialModel) {
       if !models.contains(where: { $0 === model }) { models.append(model) }
@@ -31,7 +32,9 @@ public enum FigureModelSelection {
       let found = file.models(named: name)
       guard let last = found.last else { throw .unknown(file.unknownModelMessage(name)) }
       // A variable bound twice names its latest model, as it would in the notebook.
-      add(found.count > 1 && file.session.globals[name] != nil ? (file.session.model(named: name) ?? last.model) : last.model)
+      add(
+        found.count > 1 && file.session.globals[name] != nil
+          ? (file.session.model(named: name) ?? last.model) : last.model)
     }
     return models
   }

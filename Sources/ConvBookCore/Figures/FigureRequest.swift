@@ -60,13 +60,16 @@ public struct FigureRequest {
       }
       throw Problem(type: error.type, message: error.message, range: error.range)
     }
-    guard case .call(let callee, let arguments) = expression.kind, case .name(let name) = callee.kind else {
+    guard case .call(let callee, let arguments) = expression.kind,
+      case .name(let name) = callee.kind
+    else {
       throw Problem(type: nil, message: Self.grammar, range: expression.range)
     }
     guard let kind = Kind(rawValue: name) else {
       throw Problem(
         type: nil,
-        message: "unknown figure '\(name)'; the figures are " + Kind.allCases.map(\.rawValue).joined(separator: ", "),
+        message: "unknown figure '\(name)'; the figures are "
+          + Kind.allCases.map(\.rawValue).joined(separator: ", "),
         range: callee.range)
     }
     self.kind = kind
@@ -76,26 +79,35 @@ public struct FigureRequest {
     for argument in arguments {
       switch argument.kind {
       case .positional:
-        models.append(try Self.model(argument.value, session: session, kind: kind, position: models.count + 1))
+        models.append(
+          try Self.model(argument.value, session: session, kind: kind, position: models.count + 1))
       case .keyword("caption"):
         guard case .string(let text) = try Self.evaluate(argument.value, session: session) else {
-          throw Problem(type: "TypeError", message: "caption= must be a string", range: argument.value.range)
+          throw Problem(
+            type: "TypeError", message: "caption= must be a string", range: argument.value.range)
         }
         caption = text
       case .keyword("sizes") where kind == .scaling:
         sizes = try Self.sizes(argument.value, session: session)
       case .keyword(let label):
         throw Problem(
-          type: "TypeError", message: "\(kind.rawValue)() got an unexpected keyword argument '\(label)'; usage: \(kind.usage)",
+          type: "TypeError",
+          message:
+            "\(kind.rawValue)() got an unexpected keyword argument '\(label)'; usage: \(kind.usage)",
           range: argument.labelRange ?? argument.range)
       case .unpackedIterable, .unpackedMapping:
-        throw Problem(type: nil, message: "name the models one by one; usage: \(kind.usage)", range: argument.range)
+        throw Problem(
+          type: nil, message: "name the models one by one; usage: \(kind.usage)",
+          range: argument.range)
       }
     }
     if !kind.modelCount.contains(models.count) {
-      let wanted = kind.modelCount.lowerBound == kind.modelCount.upperBound ? "one model" : "at least \(kind.modelCount.lowerBound) models"
+      let wanted =
+        kind.modelCount.lowerBound == kind.modelCount.upperBound
+        ? "one model" : "at least \(kind.modelCount.lowerBound) models"
       throw Problem(
-        type: "TypeError", message: "\(kind.rawValue)() takes \(wanted), got \(models.count); usage: \(kind.usage)",
+        type: "TypeError",
+        message: "\(kind.rawValue)() takes \(wanted), got \(models.count); usage: \(kind.usage)",
         range: expression.range)
     }
   }
@@ -109,19 +121,26 @@ public struct FigureRequest {
   }
 
   /// A model argument; a name that is not bound gets a message listing the models defined so far.
-  static func model(_ expression: Expression, session: KerasSession, kind: Kind, position: Int) throws(Problem)
+  static func model(_ expression: Expression, session: KerasSession, kind: Kind, position: Int)
+    throws(Problem)
     -> SequentialModel
   {
     if case .name(let name) = expression.kind, session.globals[name] == nil {
       if let model = session.model(named: name) { return model }
       let defined = session.definedModels.map { "\($0.variable) (\($0.model.name))" }
-      let known = defined.isEmpty ? "no model is defined above this figure" : "models defined above it: " + defined.joined(separator: ", ")
-      throw Problem(type: nil, message: "no model named '\(name)'; \(known)", range: expression.range)
+      let known =
+        defined.isEmpty
+        ? "no model is defined above this figure"
+        : "models defined above it: " + defined.joined(separator: ", ")
+      throw Problem(
+        type: nil, message: "no model named '\(name)'; \(known)", range: expression.range)
     }
     let value = try evaluate(expression, session: session)
     guard case .model(let model) = value else {
       throw Problem(
-        type: "TypeError", message: "argument \(position) of \(kind.rawValue)() must be a model, not \(value.typeName)",
+        type: "TypeError",
+        message:
+          "argument \(position) of \(kind.rawValue)() must be a model, not \(value.typeName)",
         range: expression.range)
     }
     return model
@@ -134,17 +153,22 @@ public struct FigureRequest {
     case .range(let start, let stop, let step):
       items = stride(from: start, to: stop, by: step).map(Value.int)
     default:
-      throw Problem(type: "TypeError", message: "sizes= must be a list of input sides in pixels", range: expression.range)
+      throw Problem(
+        type: "TypeError", message: "sizes= must be a list of input sides in pixels",
+        range: expression.range)
     }
     var sizes: [Int] = []
     for item in items {
       guard case .int(let size) = item, size > 0 else {
-        throw Problem(type: "ValueError", message: "sizes= must hold positive whole numbers of pixels", range: expression.range)
+        throw Problem(
+          type: "ValueError", message: "sizes= must hold positive whole numbers of pixels",
+          range: expression.range)
       }
       sizes.append(size)
     }
     guard !sizes.isEmpty else {
-      throw Problem(type: "ValueError", message: "sizes= must hold at least one size", range: expression.range)
+      throw Problem(
+        type: "ValueError", message: "sizes= must hold at least one size", range: expression.range)
     }
     return sizes
   }

@@ -5,8 +5,11 @@ import CNNEngine
 public enum ScalingReport {
   public static func text(_ scaling: ParameterScaling) -> String {
     var header = ["Input"]
-    for series in scaling.series { header += ["\(series.modelName) params", "\(series.modelName) MACs"] }
-    var table = TextTable(header, alignments: [.left] + Array(repeating: .right, count: header.count - 1))
+    for series in scaling.series {
+      header += ["\(series.modelName) params", "\(series.modelName) MACs"]
+    }
+    var table = TextTable(
+      header, alignments: [.left] + Array(repeating: .right, count: header.count - 1))
     for (offset, size) in scaling.sizes.enumerated() {
       var row = ["\(size) x \(size)"]
       for series in scaling.series {
@@ -19,7 +22,9 @@ public enum ScalingReport {
     var text = "Parameters and multiply-accumulates by square input size\n\n" + table.render()
     for series in scaling.series {
       for point in series.points {
-        if let reason = point.invalidReason { text += "\(series.modelName) at \(point.size) x \(point.size): \(reason)\n" }
+        if let reason = point.invalidReason {
+          text += "\(series.modelName) at \(point.size) x \(point.size): \(reason)\n"
+        }
       }
     }
     return text
@@ -33,13 +38,15 @@ public enum ScalingReport {
         .array(
           scaling.series.map { series in
             .object([
-              ("name", .string(series.modelName)), ("defined_input", .shape(series.definedInput.dimensions)),
+              ("name", .string(series.modelName)),
+              ("defined_input", .shape(series.definedInput.dimensions)),
               (
                 "points",
                 .array(
                   series.points.map { point in
                     .object([
-                      ("size", .int(point.size)), ("params", point.parameters.map(JSONValue.int) ?? .null),
+                      ("size", .int(point.size)),
+                      ("params", point.parameters.map(JSONValue.int) ?? .null),
                       ("macs", point.multiplyAccumulates.map(JSONValue.int) ?? .null),
                       ("invalid_reason", point.invalidReason.map(JSONValue.string) ?? .null),
                     ])

@@ -18,7 +18,9 @@ struct TextTable {
 
   func render() -> String {
     let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+    let widths = header.indices.map { column in
+      all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    }
     var lines: [String] = []
     for (index, row) in all.enumerated() {
       var cells: [String] = []

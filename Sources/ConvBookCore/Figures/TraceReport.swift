@@ -9,15 +9,19 @@ public enum TraceReport {
     let total = trace.totalParameters
     for step in trace.steps {
       table.add([
-        step.name, step.className, step.outputShape.description, step.values.map(AnalysisFormat.grouped) ?? "?",
-        step.activationBytes.map(AnalysisFormat.bytes) ?? "?", AnalysisFormat.grouped(step.parameters),
+        step.name, step.className, step.outputShape.description,
+        step.values.map(AnalysisFormat.grouped) ?? "?",
+        step.activationBytes.map(AnalysisFormat.bytes) ?? "?",
+        AnalysisFormat.grouped(step.parameters),
         AnalysisFormat.grouped(step.multiplyAccumulates), note(step, total: total),
       ])
     }
-    var text = "Shape trace of \(trace.modelName) (per sample; activations as float32)\n\n" + table.render()
+    var text =
+      "Shape trace of \(trace.modelName) (per sample; activations as float32)\n\n" + table.render()
     text += "\nTotal: \(AnalysisFormat.grouped(total)) parameters, "
     text += "\(AnalysisFormat.grouped(trace.totalMultiplyAccumulates)) multiply-accumulates, "
-    text += "\(AnalysisFormat.bytes(trace.totalActivationBytes)) of activations (largest tensor \(AnalysisFormat.bytes(trace.peakActivationBytes)))\n"
+    text +=
+      "\(AnalysisFormat.bytes(trace.totalActivationBytes)) of activations (largest tensor \(AnalysisFormat.bytes(trace.peakActivationBytes)))\n"
     return text
   }
 
@@ -26,7 +30,8 @@ public enum TraceReport {
     if step.marks.contains(.flattensLayout) { notes.append("<- layout flattened") }
     if step.marks.contains(.parameterJump), let growth = step.parameterGrowth, total > 0 {
       notes.append(
-        "<- parameters jump \(AnalysisFormat.ratio(growth)) (\(AnalysisFormat.percent(Double(step.parameters) / Double(total))) of all)")
+        "<- parameters jump \(AnalysisFormat.ratio(growth)) (\(AnalysisFormat.percent(Double(step.parameters) / Double(total))) of all)"
+      )
     }
     if step.marks.contains(.valueJump), let growth = step.valueGrowth {
       notes.append("<- values grow \(AnalysisFormat.ratio(growth))")
@@ -51,7 +56,8 @@ public enum TraceReport {
             ])
           })
       ),
-      ("total_params", .int(trace.totalParameters)), ("total_macs", .int(trace.totalMultiplyAccumulates)),
+      ("total_params", .int(trace.totalParameters)),
+      ("total_macs", .int(trace.totalMultiplyAccumulates)),
       ("total_activation_bytes", .int(trace.totalActivationBytes)),
       ("peak_activation_bytes", .int(trace.peakActivationBytes)),
     ])

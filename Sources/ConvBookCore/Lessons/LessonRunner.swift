@@ -5,7 +5,8 @@ import LessonKit
 import LessonRender
 
 /// Runs a lesson like a notebook: every cell in order in one Keras session, each figure and inline
-/// value against the models defined above it, and collects what a page shows plus every error.
+/// value against the models defined above it, the exercises after the last cell, and collects what
+/// a page shows plus every error.
 public struct LessonRunner {
   public var footer: SummaryFooterStyle
   /// Extra work per block kind (figures, exercises), supplied by the features that own them.
@@ -33,6 +34,7 @@ public struct LessonRunner {
     let session = KerasSession()
     var blocks: [PageBlock] = []
     var diagnostics: [Diagnostic] = []
+    var pendingExercises: [(index: Int, block: ExerciseBlock)] = []
     for warning in lesson.warnings {
       diagnostics.append(Diagnostic(file: sourceFile, line: warning.line, column: 0, message: warning.message))
     }
@@ -83,18 +85,26 @@ public struct LessonRunner {
         diagnostics += figureDiagnostics
         blocks.append(.figure(view))
       case .exercise(let exercise):
-        guard let exerciseEvaluator else {
+        // Exercises see the lesson as a whole: they are evaluated after the last cell, below.
+        pendingExercises.append((blocks.count, exercise))
+        blocks.append(.exercise(ExerciseView(identifier: "", html: "")))
+      }
+    }
+    if !pendingExercises.isEmpty {
+      let results: [(ExerciseView, [Diagnostic])]
+      if let exerciseEvaluator {
+        results = exerciseEvaluator.evaluate(pendingExercises.map(\.1), session: session, file: sourceFile)
+      } else {
+        results = pendingExercises.map { _, exercise in
           let diagnostic = Diagnostic(
             file: sourceFile, line: exercise.fenceLine, column: 1,
             message: "exercise blocks need the exercise checker, which this build does not include")
-          diagnostics.append(diagnostic)
-          blocks.append(.exercise(ExerciseView(identifier: "", html: "", error: diagnostic.pageError)))
-          continue
+          return (ExerciseView(identifier: "", html: "", error: diagnostic.pageError), [diagnostic])
         }
-        let (view, exerciseDiagnostics) = exerciseEvaluator.evaluate(
-          exercise, session: session, file: sourceFile)
+      }
+      for ((index, _), (view, exerciseDiagnostics)) in zip(pendingExercises, results) {
+        blocks[index] = .exercise(view)
         diagnostics += exerciseDiagnostics
-        blocks.append(.exercise(view))
       }
     }
     return Run(lesson: lesson, session: session, blocks: blocks, diagnostics: diagnostics)
@@ -121,9 +131,10 @@ public protocol FigureEvaluating {
   func evaluate(_ figure: FigureBlock, session: KerasSession, file: String) -> (FigureView, [Diagnostic])
 }
 
-/// Turns an exercise block into an exercise card, given the session of the lesson at that point.
+/// Turns a lesson's exercise blocks into exercise cards. Called once per lesson, after its last cell,
+/// with every exercise block in lesson order, so answers see all of the lesson's models.
 public protocol ExerciseEvaluating {
-  func evaluate(_ exercise: ExerciseBlock, session: KerasSession, file: String) -> (ExerciseView, [Diagnostic])
+  func evaluate(_ exercises: [ExerciseBlock], session: KerasSession, file: String) -> [(ExerciseView, [Diagnostic])]
 }
 
 extension Diagnostic {

@@ -8,7 +8,9 @@ public enum AdjacencyFigure {
   static let width = 440.0
   static let cell = 30.0
 
-  public static func html(_ adjacency: FlatteningAdjacency, number: Int, caption: String? = nil) -> String {
+  public static func html(_ adjacency: FlatteningAdjacency, number: Int, caption: String? = nil)
+    -> String
+  {
     let id = FigureIdentifier.make(kind: "adjacency", number: number, models: [adjacency.modelName])
     return FigureMarkup.figure(
       kind: "adjacency", id: id, svg: svg(adjacency, id: id), tables: [table(adjacency)],
@@ -25,13 +27,20 @@ public enum AdjacencyFigure {
     }
     var canvas = SVGCanvas()
     defineArrow(&canvas, id: "\(id)-arrow", color: FigurePalette.ink)
-    canvas.text("\(modelName) has no Flatten layer: nothing is flattened.", x: 8, y: 20, size: 14, bold: true)
-    let bottom = poolingSection(&canvas, pooling: pooling, top: 34, id: id, heading: "Its pooling path", reference: nil)
+    let headlineBottom = canvas.paragraph(
+      "\(modelName) has no Flatten layer: nothing is flattened.", x: 8, y: 20, width: width - 16,
+      size: 14, bold: true)
+    let bottom = poolingSection(
+      &canvas, pooling: pooling, top: headlineBottom + 24, id: id, heading: "Its pooling path",
+      reference: nil)
     let description = "\(message). " + poolingSentence(pooling)
     let svg = canvas.svg(
-      id: id, width: width, height: bottom + 8, title: "\(modelName) has no Flatten layer; its global pooling path",
+      id: id, width: width, height: bottom + 8,
+      title: "\(modelName) has no Flatten layer; its global pooling path",
       description: description, maxWidth: 640)
-    return FigureMarkup.figure(kind: "adjacency", id: id, svg: svg, tables: [], caption: message + ". " + poolingSentence(pooling))
+    return FigureMarkup.figure(
+      kind: "adjacency", id: id, svg: svg, tables: [],
+      caption: message + ". " + poolingSentence(pooling))
   }
 
   static func summarySentence(_ adjacency: FlatteningAdjacency) -> String {
@@ -51,7 +60,8 @@ public enum AdjacencyFigure {
     var text =
       "Global average pooling turns the \(AnalysisFormat.grouped(pooling.map.channels)) channel maps of \(pooling.map.height) × \(pooling.map.width) into \(AnalysisFormat.grouped(pooling.values)) values, one per channel"
     if let units = pooling.readerUnits, let parameters = pooling.readerParameters {
-      text += "; a Dense layer of \(units) units on them needs \(AnalysisFormat.grouped(parameters)) parameters"
+      text +=
+        "; a Dense layer of \(units) units on them needs \(AnalysisFormat.grouped(parameters)) parameters"
     }
     return text + "."
   }
@@ -59,7 +69,8 @@ public enum AdjacencyFigure {
   /// `H=53, W=53, C=64` in the order the shape is written.
   static func layoutDescription(_ map: FeatureMap) -> String {
     map.layout == .channelsLast
-      ? "H=\(map.height), W=\(map.width), C=\(map.channels)" : "C=\(map.channels), H=\(map.height), W=\(map.width)"
+      ? "H=\(map.height), W=\(map.width), C=\(map.channels)"
+      : "C=\(map.channels), H=\(map.height), W=\(map.width)"
   }
 
   /// Rows or columns to draw: all of a small axis; the first `lead`, an elision, the last one of a large one.
@@ -80,7 +91,8 @@ public enum AdjacencyFigure {
 
     // Part 1: the grid of positions.
     let headingBottom = canvas.paragraph(
-      "1 · The map entering \(adjacency.flattenLayer): \(AnalysisFormat.sampleShape(map.shape))", x: 8, y: 20,
+      "1 · The map entering \(adjacency.flattenLayer): \(AnalysisFormat.sampleShape(map.shape))",
+      x: 8, y: 20,
       width: width - 16, size: 14, bold: true)
     let subheadingBottom = canvas.paragraph(
       "H = \(map.height) rows × W = \(map.width) columns, C = \(map.channels) channels at each position",
@@ -89,24 +101,33 @@ public enum AdjacencyFigure {
     let columns = shownIndices(count: map.width, lead: 4)
     let gridX = 60.0
     let gridY = subheadingBottom + 28
-    canvas.text("h↓ w→", x: gridX - 4, y: gridY - 8, size: 11, anchor: .end, fill: FigurePalette.muted)
+    canvas.text(
+      "h↓ w→", x: gridX - 4, y: gridY - 8, size: 11, anchor: .end, fill: FigurePalette.muted)
     for (column, w) in columns.enumerated() {
-      canvas.text(w.map(String.init) ?? "…", x: gridX + cell * (Double(column) + 0.5), y: gridY - 8, size: 11, anchor: .middle, fill: FigurePalette.muted)
+      canvas.text(
+        w.map(String.init) ?? "…", x: gridX + cell * (Double(column) + 0.5), y: gridY - 8, size: 11,
+        anchor: .middle, fill: FigurePalette.muted)
     }
     for (row, h) in rows.enumerated() {
       let top = gridY + cell * Double(row)
-      canvas.text(h.map(String.init) ?? "⋮", x: gridX - 6, y: top + cell / 2 + 4, size: 11, anchor: .end, fill: FigurePalette.muted)
+      canvas.text(
+        h.map(String.init) ?? "⋮", x: gridX - 6, y: top + cell / 2 + 4, size: 11, anchor: .end,
+        fill: FigurePalette.muted)
       for (column, w) in columns.enumerated() {
         let left = gridX + cell * Double(column)
         guard let h, let w else {
-          canvas.text(h == nil ? "⋮" : "…", x: left + cell / 2, y: top + cell / 2 + 4, size: 13, anchor: .middle, fill: FigurePalette.muted)
+          canvas.text(
+            h == nil ? "⋮" : "…", x: left + cell / 2, y: top + cell / 2 + 4, size: 13,
+            anchor: .middle, fill: FigurePalette.muted)
           continue
         }
         let position = FlatteningAdjacency.Position(h: h, w: w)
         let marker = self.marker(for: position, anchor: anchor, right: right, below: below)
         canvas.rect(
-          x: left + 1, y: top + 1, width: cell - 2, height: cell - 2, fill: marker.map { fill(for: $0, id: id) } ?? FigurePalette.panel,
-          stroke: marker == nil ? FigurePalette.rule : FigurePalette.ink, strokeWidth: marker == nil ? 1 : 1.5,
+          x: left + 1, y: top + 1, width: cell - 2, height: cell - 2,
+          fill: marker.map { fill(for: $0, id: id) } ?? FigurePalette.panel,
+          stroke: marker == nil ? FigurePalette.rule : FigurePalette.ink,
+          strokeWidth: marker == nil ? 1 : 1.5,
           title: "position (h=\(h), w=\(w))")
         if let marker {
           letter(&canvas, marker, x: left + cell / 2, y: top + cell / 2 + 5)
@@ -119,71 +140,93 @@ public enum AdjacencyFigure {
     var keyY = gridY + 10
     var keyLines: [(String, String, Bool)] = [
       ("A", "(h=\(anchor.h), w=\(anchor.w))", false),
-      ("", "index \(AnalysisFormat.grouped(adjacency.index(h: anchor.h, w: anchor.w, c: 0)))", true),
+      (
+        "", "index \(AnalysisFormat.grouped(adjacency.index(h: anchor.h, w: anchor.w, c: 0)))", true
+      ),
     ]
     if let right {
       keyLines.append(("R", "right of A (\(right.h), \(right.w))", false))
-      keyLines.append(("", "index \(AnalysisFormat.grouped(adjacency.index(h: right.h, w: right.w, c: 0)))", true))
+      keyLines.append(
+        ("", "index \(AnalysisFormat.grouped(adjacency.index(h: right.h, w: right.w, c: 0)))", true)
+      )
     }
     if let below {
       keyLines.append(("D", "below A (\(below.h), \(below.w))", false))
-      keyLines.append(("", "index \(AnalysisFormat.grouped(adjacency.index(h: below.h, w: below.w, c: 0)))", true))
+      keyLines.append(
+        ("", "index \(AnalysisFormat.grouped(adjacency.index(h: below.h, w: below.w, c: 0)))", true)
+      )
     }
     for (key, text, isIndex) in keyLines {
       if !key.isEmpty {
-        canvas.rect(x: keyX, y: keyY - 11, width: 14, height: 14, fill: fill(for: key, id: id), stroke: FigurePalette.ink)
-        canvas.text(key, x: keyX + 7, y: keyY, size: 10, bold: true, anchor: .middle, fill: key == "A" ? "#ffffff" : FigurePalette.ink)
+        canvas.rect(
+          x: keyX, y: keyY - 11, width: 14, height: 14, fill: fill(for: key, id: id),
+          stroke: FigurePalette.ink)
+        canvas.text(
+          key, x: keyX + 7, y: keyY, size: 10, bold: true, anchor: .middle,
+          fill: key == "A" ? "#ffffff" : FigurePalette.ink)
       }
-      canvas.text(text, x: keyX + 20, y: keyY, size: isIndex ? 12 : 12, bold: isIndex, mono: isIndex)
+      canvas.text(
+        text, x: keyX + 20, y: keyY, size: isIndex ? 12 : 12, bold: isIndex, mono: isIndex)
       keyY += isIndex ? 20 : 15
     }
     if adjacency.order == .channelsLast {
-      canvas.text("(channel c = 0 of each)", x: keyX + 20, y: keyY, size: 11, fill: FigurePalette.muted)
+      canvas.text(
+        "(channel c = 0 of each)", x: keyX + 20, y: keyY, size: 11, fill: FigurePalette.muted)
     } else {
       canvas.text("(channel c = 0)", x: keyX + 20, y: keyY, size: 11, fill: FigurePalette.muted)
     }
 
     // Part 2: the flattened vector.
     var y = max(gridBottom, keyY) + 30
-    y = canvas.paragraph(
-      "2 · Flattened: one vector of \(AnalysisFormat.grouped(adjacency.length)) values", x: 8, y: y, width: width - 16,
-      size: 14, bold: true) + 18
+    y =
+      canvas.paragraph(
+        "2 · Flattened: one vector of \(AnalysisFormat.grouped(adjacency.length)) values", x: 8,
+        y: y, width: width - 16,
+        size: 14, bold: true) + 18
     canvas.text(
-      "index(h, w, c) = \(adjacency.formula), W = \(map.width), C = \(map.channels)" + (adjacency.order == .channelsFirst ? ", H = \(map.height)" : ""),
+      "index(h, w, c) = \(adjacency.formula), W = \(map.width), C = \(map.channels)"
+        + (adjacency.order == .channelsFirst ? ", H = \(map.height)" : ""),
       x: 8, y: y, size: 12, mono: true)
     y += 16
-    y = canvas.paragraph(
-      (adjacency.order == .channelsLast
-        ? "Each box holds the \(AnalysisFormat.grouped(map.channels)) channel values of one position, row after row."
-        : "channels_first: channel 0's map row after row, then channel 1's; each box is one value.")
-        + " A dashed box stands for the positions elided; the number under it says how many.",
-      x: 8, y: y, width: width - 16, size: 12, fill: FigurePalette.muted, italic: true) + 12
+    y =
+      canvas.paragraph(
+        (adjacency.order == .channelsLast
+          ? "Each box holds the \(AnalysisFormat.grouped(map.channels)) channel values of one position, row after row."
+          : "channels_first: channel 0's map row after row, then channel 1's; each box is one value.")
+          + " A dashed box stands for the positions elided; the number under it says how many.",
+        x: 8, y: y, width: width - 16, size: 12, fill: FigurePalette.muted, italic: true) + 12
     y = vectorStrip(&canvas, adjacency, top: y, id: id)
     canvas.text(
       "Length H·W·C = \(map.height)·\(map.width)·\(map.channels) = \(AnalysisFormat.grouped(adjacency.length))",
       x: 8, y: y, size: 12, bold: true)
     y += 17
     if let reader = adjacency.reader {
-      y = canvas.paragraph(
-        "\(reader.name) (Dense, \(AnalysisFormat.grouped(reader.units)) units) reads the whole vector:", x: 8, y: y,
-        width: width - 16) + 16
+      y =
+        canvas.paragraph(
+          "\(reader.name) (Dense, \(AnalysisFormat.grouped(reader.units)) units) reads the whole vector:",
+          x: 8, y: y,
+          width: width - 16) + 16
       y =
         canvas.paragraph(
           "\(AnalysisFormat.grouped(adjacency.length)) × \(AnalysisFormat.grouped(reader.units)) = \(AnalysisFormat.grouped(reader.weights)) weights + \(AnalysisFormat.grouped(reader.biases)) biases",
           x: 8, y: y, width: width - 16, bold: true, fill: FigurePalette.vermillionText) + 10
     } else {
-      y = canvas.paragraph("No Dense layer reads the vector directly.", x: 8, y: y, width: width - 16) + 10
+      y =
+        canvas.paragraph("No Dense layer reads the vector directly.", x: 8, y: y, width: width - 16)
+        + 10
     }
 
     // Part 3: global average pooling of the same map.
     y += 24
     canvas.line(x1: 8, y1: y - 16, x2: width - 8, y2: y - 16, stroke: FigurePalette.rule)
     let bottom = poolingSection(
-      &canvas, pooling: adjacency.pooling, top: y, id: id, heading: "3 · Global average pooling instead",
+      &canvas, pooling: adjacency.pooling, top: y, id: id,
+      heading: "3 · Global average pooling instead",
       reference: adjacency.reader)
     return canvas.svg(
       id: id, width: width, height: bottom + 8,
-      title: "Where neighbouring positions land when \(adjacency.flattenLayer) flattens the \(AnalysisFormat.sampleShape(map.shape)) map of \(adjacency.modelName)",
+      title:
+        "Where neighbouring positions land when \(adjacency.flattenLayer) flattens the \(AnalysisFormat.sampleShape(map.shape)) map of \(adjacency.modelName)",
       description: gridDescription(adjacency) + " " + summarySentence(adjacency), maxWidth: 640)
   }
 
@@ -192,10 +235,12 @@ public enum AdjacencyFigure {
     var text =
       "A grid of the \(adjacency.map.height) by \(adjacency.map.width) positions, middle rows and columns elided, marks position A at row \(anchor.h), column \(anchor.w), index \(AnalysisFormat.grouped(adjacency.index(h: anchor.h, w: anchor.w, c: 0)))"
     if let right = adjacency.rightNeighbour {
-      text += "; R to its right at index \(AnalysisFormat.grouped(adjacency.index(h: right.h, w: right.w, c: 0))), \(AnalysisFormat.grouped(adjacency.horizontalDistance)) entries later"
+      text +=
+        "; R to its right at index \(AnalysisFormat.grouped(adjacency.index(h: right.h, w: right.w, c: 0))), \(AnalysisFormat.grouped(adjacency.horizontalDistance)) entries later"
     }
     if let below = adjacency.neighbourBelow {
-      text += "; D below it at index \(AnalysisFormat.grouped(adjacency.index(h: below.h, w: below.w, c: 0))), \(AnalysisFormat.grouped(adjacency.verticalDistance)) entries later"
+      text +=
+        "; D below it at index \(AnalysisFormat.grouped(adjacency.index(h: below.h, w: below.w, c: 0))), \(AnalysisFormat.grouped(adjacency.verticalDistance)) entries later"
     }
     return text + "."
   }
@@ -255,13 +300,17 @@ public enum AdjacencyFigure {
   }
 
   /// Draws the strip with the distance arcs above it; returns the y below it.
-  static func vectorStrip(_ canvas: inout SVGCanvas, _ adjacency: FlatteningAdjacency, top: Double, id: String) -> Double {
+  static func vectorStrip(
+    _ canvas: inout SVGCanvas, _ adjacency: FlatteningAdjacency, top: Double, id: String
+  ) -> Double {
     let items = stripItems(adjacency)
     let elidedWidth = 30.0
     let spacing = 3.0
-    let positions = Double(items.filter { if case .position = $0 { return true } else { return false } }.count)
+    let positions = Double(
+      items.filter { if case .position = $0 { return true } else { return false } }.count)
     let elided = Double(items.count) - positions
-    let boxWidth = min(60, (width - 16 - elided * elidedWidth - spacing * Double(items.count - 1)) / positions)
+    let boxWidth = min(
+      60, (width - 16 - elided * elidedWidth - spacing * Double(items.count - 1)) / positions)
     let boxTop = top + 82
     let boxHeight = 34.0
     var x = 8.0
@@ -271,17 +320,29 @@ public enum AdjacencyFigure {
     for item in items {
       switch item {
       case .elided(let run):
-        canvas.rect(x: x, y: boxTop, width: elidedWidth, height: boxHeight, fill: FigurePalette.paper, stroke: FigurePalette.rule, dashed: true)
-        canvas.text("…", x: x + elidedWidth / 2, y: boxTop + 21, size: 13, anchor: .middle, fill: FigurePalette.muted)
-        canvas.text(AnalysisFormat.grouped(run), x: x + elidedWidth / 2, y: boxTop + boxHeight + 13, size: 10, anchor: .middle, fill: FigurePalette.muted)
+        canvas.rect(
+          x: x, y: boxTop, width: elidedWidth, height: boxHeight, fill: FigurePalette.paper,
+          stroke: FigurePalette.rule, dashed: true)
+        canvas.text(
+          "…", x: x + elidedWidth / 2, y: boxTop + 21, size: 13, anchor: .middle,
+          fill: FigurePalette.muted)
+        canvas.text(
+          AnalysisFormat.grouped(run), x: x + elidedWidth / 2, y: boxTop + boxHeight + 13, size: 10,
+          anchor: .middle, fill: FigurePalette.muted)
         x += elidedWidth + spacing
       case .position(let k):
         let position = FlatteningAdjacency.Position(h: k / map.width, w: k % map.width)
-        let marker = self.marker(for: position, anchor: anchor, right: adjacency.rightNeighbour, below: adjacency.neighbourBelow)
+        let marker = self.marker(
+          for: position, anchor: anchor, right: adjacency.rightNeighbour,
+          below: adjacency.neighbourBelow)
         canvas.rect(
-          x: x, y: boxTop, width: boxWidth, height: boxHeight, fill: marker.map { fill(for: $0, id: id) } ?? FigurePalette.panel,
-          stroke: marker == nil ? FigurePalette.rule : FigurePalette.ink, strokeWidth: marker == nil ? 1 : 1.5,
-          title: "position (h=\(position.h), w=\(position.w)), entries from \(AnalysisFormat.grouped(adjacency.index(h: position.h, w: position.w, c: 0)))")
+          x: x, y: boxTop, width: boxWidth, height: boxHeight,
+          fill: marker.map { fill(for: $0, id: id) } ?? FigurePalette.panel,
+          stroke: marker == nil ? FigurePalette.rule : FigurePalette.ink,
+          strokeWidth: marker == nil ? 1 : 1.5,
+          title:
+            "position (h=\(position.h), w=\(position.w)), entries from \(AnalysisFormat.grouped(adjacency.index(h: position.h, w: position.w, c: 0)))"
+        )
         if let marker {
           letter(&canvas, marker, x: x + boxWidth / 2, y: boxTop + 15)
         }
@@ -290,7 +351,8 @@ public enum AdjacencyFigure {
         )
         if marker != nil {
           canvas.text(
-            AnalysisFormat.grouped(adjacency.index(h: position.h, w: position.w, c: 0)), x: x + boxWidth / 2, y: boxTop + boxHeight + 14,
+            AnalysisFormat.grouped(adjacency.index(h: position.h, w: position.w, c: 0)),
+            x: x + boxWidth / 2, y: boxTop + boxHeight + 14,
             size: 11, bold: true, anchor: .middle, mono: true)
           centers[k] = x + boxWidth / 2
         }
@@ -299,18 +361,27 @@ public enum AdjacencyFigure {
     }
     let a = anchor.h * map.width + anchor.w
     if let right = centers[a + 1], let start = centers[a] {
-      arc(&canvas, from: start, to: right, baseline: boxTop - 2, height: 12, color: FigurePalette.ink, id: id)
+      arc(
+        &canvas, from: start, to: right, baseline: boxTop - 2, height: 12, color: FigurePalette.ink,
+        id: id)
       canvas.text(
-        "+\(AnalysisFormat.grouped(adjacency.horizontalDistance))", x: right + 6, y: boxTop - 6, size: 12, bold: true)
+        "+\(AnalysisFormat.grouped(adjacency.horizontalDistance))", x: right + 6, y: boxTop - 6,
+        size: 12, bold: true)
     }
     if let below = centers[a + map.width], let start = centers[a] {
-      arc(&canvas, from: start, to: below, baseline: boxTop - 2, height: 38, color: FigurePalette.vermillion, id: id)
-      let formula = adjacency.order == .channelsLast ? "W·C = \(map.width)·\(map.channels)" : "W = \(map.width)"
+      arc(
+        &canvas, from: start, to: below, baseline: boxTop - 2, height: 38,
+        color: FigurePalette.vermillion, id: id)
+      let formula =
+        adjacency.order == .channelsLast ? "W·C = \(map.width)·\(map.channels)" : "W = \(map.width)"
       let middle = min(max((start + below) / 2, 150), width - 150)
       canvas.text(
-        "D is \(AnalysisFormat.grouped(adjacency.verticalDistance)) entries after A", x: middle, y: top + 12, size: 15,
+        "D is \(AnalysisFormat.grouped(adjacency.verticalDistance)) entries after A", x: middle,
+        y: top + 12, size: 15,
         bold: true, anchor: .middle, fill: FigurePalette.vermillionText)
-      canvas.text("(\(formula)), though they touch in the image", x: middle, y: top + 27, size: 11, anchor: .middle, fill: FigurePalette.vermillionText)
+      canvas.text(
+        "(\(formula)), though they touch in the image", x: middle, y: top + 27, size: 11,
+        anchor: .middle, fill: FigurePalette.vermillionText)
     }
     return boxTop + boxHeight + 36
   }
@@ -321,12 +392,16 @@ public enum AdjacencyFigure {
     )
   }
 
-  static func arc(_ canvas: inout SVGCanvas, from start: Double, to end: Double, baseline: Double, height: Double, color: String, id: String) {
+  static func arc(
+    _ canvas: inout SVGCanvas, from start: Double, to end: Double, baseline: Double, height: Double,
+    color: String, id: String
+  ) {
     let middle = (start + end) / 2
     let data =
       "M\(SVGCanvas.number(start)) \(SVGCanvas.number(baseline)) Q\(SVGCanvas.number(middle)) \(SVGCanvas.number(baseline - 2 * height)) \(SVGCanvas.number(end)) \(SVGCanvas.number(baseline))"
     canvas.raw(
-      "<path d=\"\(data)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" marker-end=\"url(#\(id)-arrow\(color == FigurePalette.vermillion ? "-red" : ""))\"/>")
+      "<path d=\"\(data)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" marker-end=\"url(#\(id)-arrow\(color == FigurePalette.vermillion ? "-red" : ""))\"/>"
+    )
   }
 
   /// The pooling half: channel maps, each averaged to one value; returns the y below it.
@@ -335,7 +410,8 @@ public enum AdjacencyFigure {
     reference: FlatteningAdjacency.Reader?
   ) -> Double {
     let map = pooling.map
-    let headingBottom = canvas.paragraph(heading, x: 8, y: top, width: width - 16, size: 14, bold: true)
+    let headingBottom = canvas.paragraph(
+      heading, x: 8, y: top, width: width - 16, size: 14, bold: true)
     let subheadingBottom = canvas.paragraph(
       "\(pooling.layer ?? pooling.className): each channel's \(map.height) × \(map.width) map becomes its average",
       x: 8, y: headingBottom + 18, width: width - 16, fill: FigurePalette.muted)
@@ -345,12 +421,14 @@ public enum AdjacencyFigure {
     for layer in stride(from: shownMaps - 1, through: 0, by: -1) {
       let offset = Double(layer) * 8
       canvas.rect(
-        x: 14 + offset, y: stackTop + offset, width: 56, height: 56, fill: layer == 0 ? "#d7ecf9" : FigurePalette.panel,
+        x: 14 + offset, y: stackTop + offset, width: 56, height: 56,
+        fill: layer == 0 ? "#d7ecf9" : FigurePalette.panel,
         stroke: FigurePalette.blue)
     }
     canvas.text("c = 0", x: 42, y: stackTop + 32, size: 11, anchor: .middle)
     canvas.text(
-      "\(AnalysisFormat.grouped(map.channels)) maps", x: 50, y: stackTop + 56 + Double(shownMaps - 1) * 8 + 16, size: 11, anchor: .middle,
+      "\(AnalysisFormat.grouped(map.channels)) maps", x: 50,
+      y: stackTop + 56 + Double(shownMaps - 1) * 8 + 16, size: 11, anchor: .middle,
       fill: FigurePalette.muted)
     // Arrow to the pooled vector.
     let arrowY = stackTop + 36
@@ -358,25 +436,32 @@ public enum AdjacencyFigure {
       "<path d=\"M104 \(SVGCanvas.number(arrowY)) L150 \(SVGCanvas.number(arrowY))\" stroke=\"\(FigurePalette.ink)\" stroke-width=\"2\" marker-end=\"url(#\(id)-arrow)\"/>"
     )
     canvas.text("mean", x: 126, y: arrowY - 6, size: 11, anchor: .middle, fill: FigurePalette.muted)
-    let labels: [String] = map.channels <= 5 ? (0..<map.channels).map { "c\($0)" } : ["c0", "c1", "c2", "…", "c\(map.channels - 1)"]
+    let labels: [String] =
+      map.channels <= 5
+      ? (0..<map.channels).map { "c\($0)" } : ["c0", "c1", "c2", "…", "c\(map.channels - 1)"]
     var x = 160.0
     for label in labels {
       canvas.rect(
-        x: x, y: arrowY - 14, width: 30, height: 28, fill: label == "…" ? FigurePalette.paper : "#d7ecf9",
+        x: x, y: arrowY - 14, width: 30, height: 28,
+        fill: label == "…" ? FigurePalette.paper : "#d7ecf9",
         stroke: label == "…" ? FigurePalette.rule : FigurePalette.blue, dashed: label == "…")
       canvas.text(label, x: x + 15, y: arrowY + 4, size: 10, anchor: .middle)
       x += 32
     }
-    canvas.text("\(AnalysisFormat.grouped(pooling.values)) values", x: x + 4, y: arrowY + 4, size: 13, bold: true)
+    canvas.text(
+      "\(AnalysisFormat.grouped(pooling.values)) values", x: x + 4, y: arrowY + 4, size: 13,
+      bold: true)
     var y = stackTop + 56 + Double(shownMaps - 1) * 8 + 40
     y = canvas.paragraph(
-      "One value per channel, whatever H and W are: what a channel found, not where.", x: 8, y: y, width: width - 16)
+      "One value per channel, whatever H and W are: what a channel found, not where.", x: 8, y: y,
+      width: width - 16)
     if let units = pooling.readerUnits, let parameters = pooling.readerParameters {
       y += 18
       var line =
         "A Dense of \(AnalysisFormat.grouped(units)) units on them: \(AnalysisFormat.grouped(map.channels)) × \(AnalysisFormat.grouped(units)) + \(AnalysisFormat.grouped(units)) = \(AnalysisFormat.grouped(parameters)) parameters"
       if let reference { line += " (not \(AnalysisFormat.grouped(reference.parameters)))" }
-      y = canvas.paragraph(line, x: 8, y: y, width: width - 16, bold: true, fill: FigurePalette.blue)
+      y = canvas.paragraph(
+        line, x: 8, y: y, width: width - 16, bold: true, fill: FigurePalette.blue)
     }
     return y + 8
   }
@@ -388,13 +473,22 @@ public enum AdjacencyFigure {
       ["Tensor entering \(adjacency.flattenLayer)", map.shape.description],
       ["Layout", map.layout.rawValue + " (H=\(map.height), W=\(map.width), C=\(map.channels))"],
       ["Flatten order", "index(h, w, c) = \(adjacency.formula)"],
-      ["A = (\(anchor.h), \(anchor.w)), channel 0", AnalysisFormat.grouped(adjacency.index(h: anchor.h, w: anchor.w, c: 0))],
+      [
+        "A = (\(anchor.h), \(anchor.w)), channel 0",
+        AnalysisFormat.grouped(adjacency.index(h: anchor.h, w: anchor.w, c: 0)),
+      ],
     ]
     if let right = adjacency.rightNeighbour {
-      rows.append(["R = (\(right.h), \(right.w)), right of A", AnalysisFormat.grouped(adjacency.index(h: right.h, w: right.w, c: 0))])
+      rows.append([
+        "R = (\(right.h), \(right.w)), right of A",
+        AnalysisFormat.grouped(adjacency.index(h: right.h, w: right.w, c: 0)),
+      ])
     }
     if let below = adjacency.neighbourBelow {
-      rows.append(["D = (\(below.h), \(below.w)), below A", AnalysisFormat.grouped(adjacency.index(h: below.h, w: below.w, c: 0))])
+      rows.append([
+        "D = (\(below.h), \(below.w)), below A",
+        AnalysisFormat.grouped(adjacency.index(h: below.h, w: below.w, c: 0)),
+      ])
     }
     rows += [
       ["Horizontal neighbours apart", AnalysisFormat.grouped(adjacency.horizontalDistance)],
@@ -403,13 +497,23 @@ public enum AdjacencyFigure {
       ["Vector length H·W·C", AnalysisFormat.grouped(adjacency.length)],
     ]
     if let reader = adjacency.reader {
-      rows.append(["\(reader.name) weights (length × \(reader.units))", AnalysisFormat.grouped(reader.weights)])
+      rows.append([
+        "\(reader.name) weights (length × \(reader.units))", AnalysisFormat.grouped(reader.weights),
+      ])
       rows.append(["\(reader.name) biases", AnalysisFormat.grouped(reader.biases)])
     }
-    rows.append(["Global average pooling output", AnalysisFormat.grouped(adjacency.pooling.values) + " values"])
-    if let parameters = adjacency.pooling.readerParameters, let units = adjacency.pooling.readerUnits {
-      rows.append(["Dense of \(units) units after pooling", AnalysisFormat.grouped(parameters) + " parameters"])
+    rows.append([
+      "Global average pooling output", AnalysisFormat.grouped(adjacency.pooling.values) + " values",
+    ])
+    if let parameters = adjacency.pooling.readerParameters,
+      let units = adjacency.pooling.readerUnits
+    {
+      rows.append([
+        "Dense of \(units) units after pooling", AnalysisFormat.grouped(parameters) + " parameters",
+      ])
     }
-    return FigureMarkup.table(caption: "Flattening arithmetic of \(adjacency.modelName)", header: ["Quantity", "Value"], rows: rows, wraps: true)
+    return FigureMarkup.table(
+      caption: "Flattening arithmetic of \(adjacency.modelName)", header: ["Quantity", "Value"],
+      rows: rows, wraps: true)
   }
 }

@@ -9,11 +9,14 @@ public enum ComparisonFigure {
   static let barX = 8.0
   static let barWidth = 424.0
 
-  public static func html(_ comparison: ModelComparison, number: Int, caption: String? = nil) -> String {
+  public static func html(_ comparison: ModelComparison, number: Int, caption: String? = nil)
+    -> String
+  {
     let names = comparison.entries.map(\.modelName)
     let id = FigureIdentifier.make(kind: "compare", number: number, models: names)
     return FigureMarkup.figure(
-      kind: "compare", id: id, svg: svg(comparison, id: id), tables: [totalsTable(comparison), layersTable(comparison)],
+      kind: "compare", id: id, svg: svg(comparison, id: id),
+      tables: [totalsTable(comparison), layersTable(comparison)],
       caption: (caption.map { $0 + " " } ?? "") + summarySentence(comparison))
   }
 
@@ -44,11 +47,14 @@ public enum ComparisonFigure {
     let base = comparison.baselineIndex
     for index in comparison.entries.indices where index != base {
       let ratios = ModelComparison.Metric.allCases.compactMap { metric in
-        comparison.ratio(metric, of: index).map { AnalysisFormat.ratio($0) + " the " + metricName(metric) }
+        comparison.ratio(metric, of: index).map {
+          AnalysisFormat.ratio($0) + " the " + metricName(metric)
+        }
       }
       if !ratios.isEmpty {
         sentence +=
-          " \(comparison.entries[index].modelName) needs " + ratios.joined(separator: ", ") + " of \(comparison.entries[base].modelName)."
+          " \(comparison.entries[index].modelName) needs " + ratios.joined(separator: ", ")
+          + " of \(comparison.entries[base].modelName)."
       }
     }
     return sentence
@@ -58,16 +64,20 @@ public enum ComparisonFigure {
     var canvas = SVGCanvas()
     canvas.defineHatch(id: "\(id)-hatch", color: FigurePalette.vermillion, background: "#f3b58a")
     // The key: body solid, head hatched.
-    canvas.rect(x: 8, y: 8, width: 14, height: 12, fill: FigurePalette.blue, stroke: FigurePalette.blue)
+    canvas.rect(
+      x: 8, y: 8, width: 14, height: 12, fill: FigurePalette.blue, stroke: FigurePalette.blue)
     canvas.text("body (convolutions, pooling)", x: 27, y: 18, size: 12)
-    canvas.rect(x: 230, y: 8, width: 14, height: 12, fill: "url(#\(id)-hatch)", stroke: FigurePalette.vermillion)
+    canvas.rect(
+      x: 230, y: 8, width: 14, height: 12, fill: "url(#\(id)-hatch)",
+      stroke: FigurePalette.vermillion)
     canvas.text("head (Flatten or pooling on)", x: 249, y: 18, size: 12)
     var y = 44.0
     for metric in ModelComparison.Metric.allCases {
       y = panel(&canvas, comparison, metric: metric, top: y, id: id) + 18
     }
     canvas.text(
-      "Linear scales; ratios are against the model with the fewest parameters.", x: 8, y: y - 4, size: 11,
+      "Linear scales; ratios are against the model with the fewest parameters.", x: 8, y: y - 4,
+      size: 11,
       fill: FigurePalette.muted, italic: true)
     let names = comparison.entries.map(\.modelName).joined(separator: ", ")
     return canvas.svg(
@@ -79,7 +89,8 @@ public enum ComparisonFigure {
 
   /// One panel of bars; returns the y below it.
   static func panel(
-    _ canvas: inout SVGCanvas, _ comparison: ModelComparison, metric: ModelComparison.Metric, top: Double, id: String
+    _ canvas: inout SVGCanvas, _ comparison: ModelComparison, metric: ModelComparison.Metric,
+    top: Double, id: String
   ) -> Double {
     let headings: [ModelComparison.Metric: String] = [
       .parameters: "Parameters", .multiplyAccumulates: "Multiply-accumulates per sample",
@@ -102,15 +113,18 @@ public enum ComparisonFigure {
       if let split, total > 0 {
         let bodyLength = length * Double(split.body) / Double(total)
         canvas.rect(
-          x: barX, y: barTop, width: bodyLength, height: 16, fill: FigurePalette.blue, stroke: FigurePalette.blue,
+          x: barX, y: barTop, width: bodyLength, height: 16, fill: FigurePalette.blue,
+          stroke: FigurePalette.blue,
           title: "\(entry.modelName) body: \(formatted(metric, split.body)) \(metricName(metric))")
         canvas.rect(
-          x: barX + bodyLength, y: barTop, width: length - bodyLength, height: 16, fill: "url(#\(id)-hatch)",
+          x: barX + bodyLength, y: barTop, width: length - bodyLength, height: 16,
+          fill: "url(#\(id)-hatch)",
           stroke: FigurePalette.vermillion,
           title: "\(entry.modelName) head: \(formatted(metric, split.head)) \(metricName(metric))")
       } else {
         canvas.rect(
-          x: barX, y: barTop, width: length, height: 16, fill: FigurePalette.sky, stroke: FigurePalette.blue,
+          x: barX, y: barTop, width: length, height: 16, fill: FigurePalette.sky,
+          stroke: FigurePalette.blue,
           title: "\(entry.modelName): \(formatted(metric, total)) \(metricName(metric))")
       }
       var label = formatted(metric, total)
@@ -129,7 +143,8 @@ public enum ComparisonFigure {
       if metric == .parameters, let largestLayer = entry.largestLayer {
         canvas.text(
           "largest: \(largestLayer.name) (\(largestLayer.className)), \(AnalysisFormat.percent(largestLayer.share)) of the parameters",
-          x: barX, y: y + 9, size: 11, fill: largestLayer.share >= 0.5 ? FigurePalette.vermillionText : FigurePalette.muted,
+          x: barX, y: y + 9, size: 11,
+          fill: largestLayer.share >= 0.5 ? FigurePalette.vermillionText : FigurePalette.muted,
           italic: true)
         y += 14
       }
@@ -146,20 +161,27 @@ public enum ComparisonFigure {
       ["Trainable"] + entries.map { AnalysisFormat.grouped($0.trainableParameters) },
       ["Non-trainable"] + entries.map { AnalysisFormat.grouped($0.nonTrainableParameters) },
       ["Body parameters"] + entries.map { AnalysisFormat.grouped($0.bodyParameters) },
-      ["Head parameters"] + entries.map { entry in
-        AnalysisFormat.grouped(entry.headParameters) + (entry.headStart.map { " (from \($0))" } ?? "")
-      },
-      ["Largest layer"] + entries.map { entry in
-        entry.largestLayer.map { "\($0.name): \(AnalysisFormat.percent($0.share))" } ?? "–"
-      },
+      ["Head parameters"]
+        + entries.map { entry in
+          AnalysisFormat.grouped(entry.headParameters)
+            + (entry.headStart.map { " (from \($0))" } ?? "")
+        },
+      ["Largest layer"]
+        + entries.map { entry in
+          entry.largestLayer.map { "\($0.name): \(AnalysisFormat.percent($0.share))" } ?? "–"
+        },
       ["Multiply-accumulates"] + entries.map { AnalysisFormat.grouped($0.multiplyAccumulates) },
       ["Activation memory (all layers)"] + entries.map { AnalysisFormat.bytes($0.activationBytes) },
       ["Largest tensor"] + entries.map { AnalysisFormat.bytes($0.peakActivationBytes) },
     ]
     for metric in ModelComparison.Metric.allCases {
       rows.append(
-        ["\(metricName(metric).prefix(1).uppercased() + metricName(metric).dropFirst()) vs \(entries[base].modelName)"]
-          + entries.indices.map { index in comparison.ratio(metric, of: index).map(AnalysisFormat.ratio) ?? "–" })
+        [
+          "\(metricName(metric).prefix(1).uppercased() + metricName(metric).dropFirst()) vs \(entries[base].modelName)"
+        ]
+          + entries.indices.map { index in
+            comparison.ratio(metric, of: index).map(AnalysisFormat.ratio) ?? "–"
+          })
     }
     return FigureMarkup.table(
       caption: "Totals per model (per sample; ratios against \(entries[base].modelName))",
@@ -180,6 +202,7 @@ public enum ComparisonFigure {
     }
     return FigureMarkup.table(
       caption: "Parameters per layer (▲ a layer holding half or more of its model's parameters)",
-      header: ["Model", "Layer", "Class", "Parameters", "Share"], rows: rows, highlightedRows: highlighted)
+      header: ["Model", "Layer", "Class", "Parameters", "Share"], rows: rows,
+      highlightedRows: highlighted)
   }
 }

@@ -4,7 +4,9 @@
 enum FigureIdentifier {
   static func make(kind: String, number: Int, models: [String]) -> String {
     let names = models.map { name in
-      String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "-" })
+      String(
+        name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "-" }
+      )
     }
     return (["fig", String(number), kind] + names).joined(separator: "-")
   }

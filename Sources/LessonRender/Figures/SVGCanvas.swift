@@ -34,7 +34,8 @@ struct SVGCanvas {
     define(
       "<pattern id=\"\(id)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
         + "<rect width=\"6\" height=\"6\" fill=\"\(background)\"/>"
-        + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"3\"/></pattern>")
+        + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"3\"/></pattern>"
+    )
   }
 
   mutating func raw(_ markup: String) { body += markup + "\n" }
@@ -59,7 +60,8 @@ struct SVGCanvas {
   }
 
   mutating func line(
-    x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil
+    x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
+    dash: String? = nil
   ) {
     var markup =
       "<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\""
@@ -68,17 +70,22 @@ struct SVGCanvas {
   }
 
   /// A path given as SVG path data built from `number`-formatted coordinates.
-  mutating func path(_ data: String, stroke: String, width: Double = 1, fill: String = "none", dash: String? = nil) {
-    var markup = "<path d=\"\(data)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\""
+  mutating func path(
+    _ data: String, stroke: String, width: Double = 1, fill: String = "none", dash: String? = nil
+  ) {
+    var markup =
+      "<path d=\"\(data)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\""
     if let dash { markup += " stroke-dasharray=\"\(dash)\"" }
     raw(markup + "/>")
   }
 
   mutating func text(
-    _ content: String, x: Double, y: Double, size: Double = 13, bold: Bool = false, anchor: Anchor = .start,
+    _ content: String, x: Double, y: Double, size: Double = 13, bold: Bool = false,
+    anchor: Anchor = .start,
     fill: String = FigurePalette.ink, mono: Bool = false, italic: Bool = false
   ) {
-    var markup = "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\""
+    var markup =
+      "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\""
     if mono { markup += " font-family=\"\(Self.monoFamily)\"" }
     if bold { markup += " font-weight=\"700\"" }
     if italic { markup += " font-style=\"italic\"" }
@@ -120,7 +127,9 @@ struct SVGCanvas {
 
   /// The finished element. `maxWidth` keeps a figure drawn for phones from growing huge on a
   /// desktop; the viewBox and `width="100%"` let it shrink on a phone.
-  func svg(id: String, width: Double, height: Double, title: String, description: String, maxWidth: Double) -> String {
+  func svg(
+    id: String, width: Double, height: Double, title: String, description: String, maxWidth: Double
+  ) -> String {
     var markup =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
     markup +=

@@ -11,30 +11,40 @@ public enum ScalingFigure {
   static let plotRight = 418.0
   static let plotHeight = 160.0
 
-  public static func html(_ scaling: ParameterScaling, number: Int, caption: String? = nil) -> String {
-    let id = FigureIdentifier.make(kind: "scaling", number: number, models: scaling.series.map(\.modelName))
+  public static func html(_ scaling: ParameterScaling, number: Int, caption: String? = nil)
+    -> String
+  {
+    let id = FigureIdentifier.make(
+      kind: "scaling", number: number, models: scaling.series.map(\.modelName))
     return FigureMarkup.figure(
       kind: "scaling", id: id, svg: svg(scaling, id: id), tables: [table(scaling)],
-      caption: (caption.map { $0 + " " } ?? "") + summarySentence(scaling), notes: gapNotes(scaling))
+      caption: (caption.map { $0 + " " } ?? "") + summarySentence(scaling), notes: gapNotes(scaling)
+    )
   }
 
   static func summarySentence(_ scaling: ParameterScaling) -> String {
-    guard let first = scaling.sizes.first, let last = scaling.sizes.last else { return "No input sizes were given." }
+    guard let first = scaling.sizes.first, let last = scaling.sizes.last else {
+      return "No input sizes were given."
+    }
     var text =
       "Parameters and multiply-accumulates for square inputs from \(first) × \(first) to \(last) × \(last) pixels, on a logarithmic scale."
     for series in scaling.series {
       let valid = series.points.filter(\.isValid)
-      guard let low = valid.first, let high = valid.last, let from = low.parameters, let to = high.parameters else {
+      guard let low = valid.first, let high = valid.last, let from = low.parameters,
+        let to = high.parameters
+      else {
         text += " \(series.modelName) is valid at none of these sizes."
         continue
       }
       if from == to {
-        text += " \(series.modelName) keeps \(AnalysisFormat.grouped(from)) parameters at every valid size"
+        text +=
+          " \(series.modelName) keeps \(AnalysisFormat.grouped(from)) parameters at every valid size"
       } else {
         text +=
           " \(series.modelName) grows from \(AnalysisFormat.grouped(from)) parameters at \(low.size) × \(low.size) to \(AnalysisFormat.grouped(to)) at \(high.size) × \(high.size) (\(AnalysisFormat.ratio(Double(to) / Double(max(from, 1)))))"
       }
-      if let fromMACs = low.multiplyAccumulates, let toMACs = high.multiplyAccumulates, fromMACs > 0 {
+      if let fromMACs = low.multiplyAccumulates, let toMACs = high.multiplyAccumulates, fromMACs > 0
+      {
         text +=
           "; its multiply-accumulates grow from \(AnalysisFormat.grouped(fromMACs)) to \(AnalysisFormat.grouped(toMACs)) (\(AnalysisFormat.ratio(Double(toMACs) / Double(fromMACs))))"
       }
@@ -57,10 +67,13 @@ public enum ScalingFigure {
     var canvas = SVGCanvas()
     var y = legend(&canvas, scaling)
     y = chart(&canvas, scaling, metric: "parameters", top: y + 12, value: \.parameters)
-    y = chart(&canvas, scaling, metric: "multiply-accumulates per sample", top: y + 20, value: \.multiplyAccumulates)
+    y = chart(
+      &canvas, scaling, metric: "multiply-accumulates per sample", top: y + 20,
+      value: \.multiplyAccumulates)
     let names = scaling.series.map(\.modelName).joined(separator: " and ")
     return canvas.svg(
-      id: id, width: width, height: y + 8, title: "How the parameters of \(names) grow with the input size",
+      id: id, width: width, height: y + 8,
+      title: "How the parameters of \(names) grow with the input size",
       description: summarySentence(scaling)
         + " Two line charts, parameters and multiply-accumulates against the input side in pixels; each model is a line with its own dash pattern and marker shape.",
       maxWidth: 640)
@@ -76,7 +89,9 @@ public enum ScalingFigure {
         x = 8
         y += 18
       }
-      canvas.line(x1: x, y1: y - 4, x2: x + 30, y2: y - 4, stroke: color(index), width: 2.5, dash: dash(index))
+      canvas.line(
+        x1: x, y1: y - 4, x2: x + 30, y2: y - 4, stroke: color(index), width: 2.5, dash: dash(index)
+      )
       marker(&canvas, index: index, x: x + 15, y: y - 4, title: nil)
       canvas.text(series.modelName, x: x + 36, y: y, size: 12, bold: true)
       x += entryWidth + 14
@@ -84,8 +99,12 @@ public enum ScalingFigure {
     return y + 6
   }
 
-  static func color(_ index: Int) -> String { FigurePalette.seriesColors[index % FigurePalette.seriesColors.count] }
-  static func dash(_ index: Int) -> String? { FigurePalette.seriesDashes[index % FigurePalette.seriesDashes.count] }
+  static func color(_ index: Int) -> String {
+    FigurePalette.seriesColors[index % FigurePalette.seriesColors.count]
+  }
+  static func dash(_ index: Int) -> String? {
+    FigurePalette.seriesDashes[index % FigurePalette.seriesDashes.count]
+  }
 
   /// Circle, square, triangle, diamond: a second cue besides colour and dash.
   static func marker(_ canvas: inout SVGCanvas, index: Int, x: Double, y: Double, title: String?) {
@@ -93,8 +112,12 @@ public enum ScalingFigure {
     let n = SVGCanvas.number
     let shape: String
     switch index % 4 {
-    case 0: shape = "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"4\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
-    case 1: shape = "<rect x=\"\(n(x - 4))\" y=\"\(n(y - 4))\" width=\"8\" height=\"8\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
+    case 0:
+      shape =
+        "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"4\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
+    case 1:
+      shape =
+        "<rect x=\"\(n(x - 4))\" y=\"\(n(y - 4))\" width=\"8\" height=\"8\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
     case 2:
       shape =
         "<path d=\"M\(n(x)) \(n(y - 5)) L\(n(x + 5)) \(n(y + 4)) L\(n(x - 5)) \(n(y + 4)) Z\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
@@ -103,7 +126,9 @@ public enum ScalingFigure {
         "<path d=\"M\(n(x)) \(n(y - 5)) L\(n(x + 5)) \(n(y)) L\(n(x)) \(n(y + 5)) L\(n(x - 5)) \(n(y)) Z\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
     }
     if let title {
-      canvas.raw(shape + "><title>\(HTMLEscaping.escape(title))</title>" + (index % 4 == 0 ? "</circle>" : index % 4 == 1 ? "</rect>" : "</path>"))
+      canvas.raw(
+        shape + "><title>\(HTMLEscaping.escape(title))</title>"
+          + (index % 4 == 0 ? "</circle>" : index % 4 == 1 ? "</rect>" : "</path>"))
     } else {
       canvas.raw(shape + "/>")
     }
@@ -120,14 +145,18 @@ public enum ScalingFigure {
     return (low, max(high, low + 1))
   }
 
-  static func pow10(_ exponent: Int) -> Int { (0..<exponent).reduce(1) { result, _ in result * 10 } }
+  static func pow10(_ exponent: Int) -> Int {
+    (0..<exponent).reduce(1) { result, _ in result * 10 }
+  }
 
   /// One chart; returns the y below it.
   static func chart(
     _ canvas: inout SVGCanvas, _ scaling: ParameterScaling, metric: String, top: Double,
     value: KeyPath<ParameterScaling.Point, Int?>
   ) -> Double {
-    canvas.text(metric.prefix(1).uppercased() + metric.dropFirst() + " (log scale)", x: 8, y: top + 4, size: 14, bold: true)
+    canvas.text(
+      metric.prefix(1).uppercased() + metric.dropFirst() + " (log scale)", x: 8, y: top + 4,
+      size: 14, bold: true)
     let plotTop = top + 20
     let plotBottom = plotTop + plotHeight
     let values = scaling.series.flatMap { $0.points.compactMap { $0[keyPath: value] } }
@@ -136,7 +165,9 @@ public enum ScalingFigure {
     let minSize = Double(sizes.min() ?? 0)
     let maxSize = Double(sizes.max() ?? 1)
     func xPosition(_ size: Int) -> Double {
-      maxSize == minSize ? (plotLeft + plotRight) / 2 : plotLeft + (plotRight - plotLeft) * (Double(size) - minSize) / (maxSize - minSize)
+      maxSize == minSize
+        ? (plotLeft + plotRight) / 2
+        : plotLeft + (plotRight - plotLeft) * (Double(size) - minSize) / (maxSize - minSize)
     }
     func yPosition(_ amount: Int) -> Double {
       let exponent = log10(Double(max(amount, 1)))
@@ -146,9 +177,12 @@ public enum ScalingFigure {
     for decade in low...high {
       let gridY = plotBottom - plotHeight * Double(decade - low) / Double(high - low)
       canvas.line(x1: plotLeft, y1: gridY, x2: plotRight, y2: gridY, stroke: FigurePalette.rule)
-      canvas.text(AnalysisFormat.compact(pow10(decade)), x: plotLeft - 6, y: gridY + 4, size: 11, anchor: .end, fill: FigurePalette.muted)
+      canvas.text(
+        AnalysisFormat.compact(pow10(decade)), x: plotLeft - 6, y: gridY + 4, size: 11,
+        anchor: .end, fill: FigurePalette.muted)
     }
-    canvas.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: FigurePalette.muted)
+    canvas.line(
+      x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: FigurePalette.muted)
     // Size ticks; labels skip sizes too close to the previous label.
     var lastLabel = -Double.infinity
     for size in sizes {
@@ -156,20 +190,27 @@ public enum ScalingFigure {
       canvas.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 4, stroke: FigurePalette.muted)
       if x - lastLabel >= 28 || size == sizes.last {
         if size == sizes.last && x - lastLabel < 28 { continue }
-        canvas.text(String(size), x: x, y: plotBottom + 16, size: 11, anchor: .middle, fill: FigurePalette.muted)
+        canvas.text(
+          String(size), x: x, y: plotBottom + 16, size: 11, anchor: .middle,
+          fill: FigurePalette.muted)
         lastLabel = x
       }
     }
-    canvas.text("input side in pixels (square input)", x: (plotLeft + plotRight) / 2, y: plotBottom + 31, size: 11, anchor: .middle, fill: FigurePalette.muted)
+    canvas.text(
+      "input side in pixels (square input)", x: (plotLeft + plotRight) / 2, y: plotBottom + 31,
+      size: 11, anchor: .middle, fill: FigurePalette.muted)
     // The size each model was defined with.
-    let defined = Set(scaling.series.compactMap { series -> Int? in
-      let spatial = series.definedInput.sample.dropLast()
-      return spatial.count == 2 && spatial.first == spatial.last ? spatial.first ?? nil : nil
-    })
+    let defined = Set(
+      scaling.series.compactMap { series -> Int? in
+        let spatial = series.definedInput.sample.dropLast()
+        return spatial.count == 2 && spatial.first == spatial.last ? spatial.first ?? nil : nil
+      })
     for size in defined.sorted() where Double(size) >= minSize && Double(size) <= maxSize {
       let x = xPosition(size)
-      canvas.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: FigurePalette.muted, dash: "2 3")
-      canvas.text("as defined: \(size)", x: x + 3, y: plotTop + 10, size: 10, fill: FigurePalette.muted)
+      canvas.line(
+        x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: FigurePalette.muted, dash: "2 3")
+      canvas.text(
+        "as defined: \(size)", x: x + 3, y: plotTop + 10, size: 10, fill: FigurePalette.muted)
     }
     // Lines, broken where a size is invalid, then the points on top.
     var labelBaselines: [Double] = []
@@ -192,7 +233,9 @@ public enum ScalingFigure {
         if let amount = point[keyPath: value] {
           marker(
             &canvas, index: index, x: xPosition(point.size), y: yPosition(amount),
-            title: "\(series.modelName), \(point.size) × \(point.size) input: \(AnalysisFormat.grouped(amount)) \(metric)")
+            title:
+              "\(series.modelName), \(point.size) × \(point.size) input: \(AnalysisFormat.grouped(amount)) \(metric)"
+          )
         } else {
           let x = xPosition(point.size)
           canvas.raw(
@@ -201,7 +244,9 @@ public enum ScalingFigure {
         }
       }
       // The model's name at its last valid point, so that the lines read without the legend.
-      if let last = series.points.last(where: { $0[keyPath: value] != nil }), let amount = last[keyPath: value] {
+      if let last = series.points.last(where: { $0[keyPath: value] != nil }),
+        let amount = last[keyPath: value]
+      {
         let pointY = yPosition(amount)
         // Above the point, or below when that is too high or another label is there already.
         var y = pointY < plotTop + 24 ? pointY + 18 : pointY - 9
@@ -230,6 +275,7 @@ public enum ScalingFigure {
           ]
         }
     }
-    return FigureMarkup.table(caption: "Parameters and multiply-accumulates per input size", header: header, rows: rows)
+    return FigureMarkup.table(
+      caption: "Parameters and multiply-accumulates per input size", header: header, rows: rows)
   }
 }

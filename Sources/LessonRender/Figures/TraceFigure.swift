@@ -22,16 +22,22 @@ public enum TraceFigure {
   static func summarySentence(_ trace: ShapeTrace) -> String {
     let total = trace.totalParameters
     var text = "Shape trace of \(trace.modelName): \(trace.steps.count - 1) layers, "
-    text += "\(AnalysisFormat.grouped(total)) parameters, \(AnalysisFormat.grouped(trace.totalMultiplyAccumulates)) multiply-accumulates per sample."
-    if let biggest = trace.steps.filter({ $0.values != nil }).max(by: { $0.values! < $1.values! }), let values = biggest.values {
-      text += " The largest tensor is the output of \(biggest.name), \(AnalysisFormat.grouped(values)) values."
+    text +=
+      "\(AnalysisFormat.grouped(total)) parameters, \(AnalysisFormat.grouped(trace.totalMultiplyAccumulates)) multiply-accumulates per sample."
+    if let biggest = trace.steps.filter({ $0.values != nil }).max(by: { $0.values! < $1.values! }),
+      let values = biggest.values
+    {
+      text +=
+        " The largest tensor is the output of \(biggest.name), \(AnalysisFormat.grouped(values)) values."
     }
     for step in trace.steps {
       if step.marks.contains(.flattensLayout), let values = step.values {
-        text += " \(step.name) turns the map into one vector of \(AnalysisFormat.grouped(values)) values."
+        text +=
+          " \(step.name) turns the map into one vector of \(AnalysisFormat.grouped(values)) values."
       }
       if step.marks.contains(.parameterJump), let growth = step.parameterGrowth, total > 0 {
-        text += " Parameters jump at \(step.name): \(AnalysisFormat.grouped(step.parameters)), \(AnalysisFormat.ratio(growth)) as many as any layer before it and \(AnalysisFormat.percent(Double(step.parameters) / Double(total))) of the model."
+        text +=
+          " Parameters jump at \(step.name): \(AnalysisFormat.grouped(step.parameters)), \(AnalysisFormat.ratio(growth)) as many as any layer before it and \(AnalysisFormat.percent(Double(step.parameters) / Double(total))) of the model."
       }
     }
     return text
@@ -59,8 +65,11 @@ public enum TraceFigure {
     let maxValues = max(trace.steps.compactMap(\.values).max() ?? 1, 1)
     let maxParameters = max(trace.steps.map(\.parameters).max() ?? 1, 1)
     let total = trace.totalParameters
-    canvas.text("values per sample", x: valuesX, y: 18, size: 12, bold: true, fill: FigurePalette.muted)
-    canvas.text("parameters of the layer", x: parametersX, y: 18, size: 12, bold: true, fill: FigurePalette.muted)
+    canvas.text(
+      "values per sample", x: valuesX, y: 18, size: 12, bold: true, fill: FigurePalette.muted)
+    canvas.text(
+      "parameters of the layer", x: parametersX, y: 18, size: 12, bold: true,
+      fill: FigurePalette.muted)
     canvas.text(
       "Bars on linear scales, each column against its largest entry.", x: valuesX, y: 34, size: 11,
       fill: FigurePalette.muted, italic: true)
@@ -74,29 +83,37 @@ public enum TraceFigure {
           x: 2, y: y, width: width - 4, height: rowHeight - 3, fill: FigurePalette.highlight,
           stroke: FigurePalette.vermillion, strokeWidth: jump ? 1.5 : 1, radius: 3, dashed: !jump)
       } else {
-        canvas.line(x1: valuesX, y1: y + rowHeight - 2, x2: width - 8, y2: y + rowHeight - 2, stroke: FigurePalette.rule)
+        canvas.line(
+          x1: valuesX, y1: y + rowHeight - 2, x2: width - 8, y2: y + rowHeight - 2,
+          stroke: FigurePalette.rule)
       }
       // Line 1: which layer, and the shape of what it outputs.
       canvas.raw(
         "<text x=\"\(SVGCanvas.number(valuesX))\" y=\"\(SVGCanvas.number(y + 15))\" font-size=\"13\"><tspan font-weight=\"700\">\(HTMLEscaping.escape(step.name))</tspan><tspan fill=\"\(FigurePalette.muted)\" font-size=\"12\"> \(HTMLEscaping.escape(step.className))</tspan></text>"
       )
       canvas.text(
-        AnalysisFormat.sampleShape(step.outputShape), x: width - 8, y: y + 15, size: 12, anchor: .end, mono: true)
+        AnalysisFormat.sampleShape(step.outputShape), x: width - 8, y: y + 15, size: 12,
+        anchor: .end, mono: true)
       // Line 2: the two bars.
       let barY = y + 21
       if let values = step.values {
         bar(
           &canvas, x: valuesX, y: barY, fraction: Double(values) / Double(maxValues),
-          label: AnalysisFormat.grouped(values), fill: FigurePalette.sky, stroke: FigurePalette.blue,
+          label: AnalysisFormat.grouped(values), fill: FigurePalette.sky,
+          stroke: FigurePalette.blue,
           labelInside: FigurePalette.ink,
-          title: "\(step.name): \(AnalysisFormat.grouped(values)) values per sample (\(AnalysisFormat.bytes(values * 4)) as float32)")
+          title:
+            "\(step.name): \(AnalysisFormat.grouped(values)) values per sample (\(AnalysisFormat.bytes(values * 4)) as float32)"
+        )
       } else {
         canvas.text("unknown", x: valuesX, y: barY + 11, size: 11, fill: FigurePalette.muted)
       }
       if step.parameters > 0 {
         bar(
-          &canvas, x: parametersX, y: barY, fraction: Double(step.parameters) / Double(maxParameters),
-          label: AnalysisFormat.grouped(step.parameters), fill: jump ? "url(#\(id)-hatch)" : FigurePalette.orange,
+          &canvas, x: parametersX, y: barY,
+          fraction: Double(step.parameters) / Double(maxParameters),
+          label: AnalysisFormat.grouped(step.parameters),
+          fill: jump ? "url(#\(id)-hatch)" : FigurePalette.orange,
           stroke: jump ? FigurePalette.vermillion : "#9a6a00", labelInside: FigurePalette.ink,
           title: "\(step.name): \(AnalysisFormat.grouped(step.parameters)) parameters")
       } else {
@@ -104,12 +121,14 @@ public enum TraceFigure {
       }
       for (index, note) in notes.enumerated() {
         canvas.text(
-          note, x: valuesX, y: y + 50 + 16 * Double(index), size: 12, bold: true, fill: FigurePalette.vermillionText)
+          note, x: valuesX, y: y + 50 + 16 * Double(index), size: 12, bold: true,
+          fill: FigurePalette.vermillionText)
       }
       y += rowHeight
     }
     y += 14
-    canvas.text("Total: \(AnalysisFormat.grouped(total)) parameters", x: valuesX, y: y, size: 12, bold: true)
+    canvas.text(
+      "Total: \(AnalysisFormat.grouped(total)) parameters", x: valuesX, y: y, size: 12, bold: true)
     y = canvas.paragraph(
       "\(AnalysisFormat.grouped(trace.totalMultiplyAccumulates)) multiply-accumulates per sample; activations (float32) \(AnalysisFormat.bytes(trace.totalActivationBytes)) in all, the largest tensor \(AnalysisFormat.bytes(trace.peakActivationBytes)).",
       x: valuesX, y: y + 16, width: width - 16, size: 12)
@@ -124,7 +143,8 @@ public enum TraceFigure {
   /// A horizontal bar of `fraction` of the column with its number after it, or inside its end when
   /// the bar leaves no room.
   static func bar(
-    _ canvas: inout SVGCanvas, x: Double, y: Double, fraction: Double, label: String, fill: String, stroke: String,
+    _ canvas: inout SVGCanvas, x: Double, y: Double, fraction: Double, label: String, fill: String,
+    stroke: String,
     labelInside: String, title: String
   ) {
     let length = max(columnWidth * fraction, 1.5)
@@ -144,19 +164,26 @@ public enum TraceFigure {
     var highlighted: Set<Int> = []
     for (index, step) in trace.steps.enumerated() {
       let marked = !step.marks.isEmpty
-      if step.marks.contains(.parameterJump) || step.marks.contains(.flattensLayout) { highlighted.insert(index) }
+      if step.marks.contains(.parameterJump) || step.marks.contains(.flattensLayout) {
+        highlighted.insert(index)
+      }
       rows.append([
         (marked ? "▲ " : "") + step.name, step.className, step.outputShape.description,
-        step.values.map(AnalysisFormat.grouped) ?? "?", step.activationBytes.map(AnalysisFormat.bytes) ?? "?",
+        step.values.map(AnalysisFormat.grouped) ?? "?",
+        step.activationBytes.map(AnalysisFormat.bytes) ?? "?",
         AnalysisFormat.grouped(step.parameters), AnalysisFormat.grouped(step.multiplyAccumulates),
       ])
     }
     return FigureMarkup.table(
-      caption: "Shape trace of \(trace.modelName) (▲ marks where the values or the parameters jump, or the map is flattened)",
-      header: ["Layer", "Class", "Output shape", "Values", "Activation (float32)", "Parameters", "MACs"],
+      caption:
+        "Shape trace of \(trace.modelName) (▲ marks where the values or the parameters jump, or the map is flattened)",
+      header: [
+        "Layer", "Class", "Output shape", "Values", "Activation (float32)", "Parameters", "MACs",
+      ],
       rows: rows,
       footer: [
-        "Total", "", "", "", AnalysisFormat.bytes(trace.totalActivationBytes), AnalysisFormat.grouped(trace.totalParameters),
+        "Total", "", "", "", AnalysisFormat.bytes(trace.totalActivationBytes),
+        AnalysisFormat.grouped(trace.totalParameters),
         AnalysisFormat.grouped(trace.totalMultiplyAccumulates),
       ], highlightedRows: highlighted)
   }

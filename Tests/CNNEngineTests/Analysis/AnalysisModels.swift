@@ -3,15 +3,19 @@ import CNNEngine
 /// Small models for the analysis tests, built through the engine's Swift API as a cell would.
 enum AnalysisModels {
   static func layer(
-    _ className: String, _ positional: [ArgumentValue] = [], _ keywords: [(String, ArgumentValue)] = [],
+    _ className: String, _ positional: [ArgumentValue] = [],
+    _ keywords: [(String, ArgumentValue)] = [],
     names: NameScope
   ) throws -> LayerInstance {
-    LayerInstance(try LayerCatalog.make(className: className, positional: positional, keywords: keywords, names: names))
+    LayerInstance(
+      try LayerCatalog.make(
+        className: className, positional: positional, keywords: keywords, names: names))
   }
 
   static func input(_ sample: [Int], names: NameScope) throws -> LayerInstance {
     LayerInstance(
-      try LayerCatalog.makeInput(positional: [], keywords: [("shape", .tuple(sample.map { .int($0) }))], names: names))
+      try LayerCatalog.makeInput(
+        positional: [], keywords: [("shape", .tuple(sample.map { .int($0) }))], names: names))
   }
 
   static func model(_ name: String, _ instances: [LayerInstance]) throws -> SequentialModel {
@@ -41,7 +45,8 @@ enum AnalysisModels {
       instances.append(try layer("GlobalAveragePooling2D", names: names))
       instances.append(try layer("Dropout", [.float(0.3)], names: names))
     }
-    instances.append(try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
+    instances.append(
+      try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
     return try model(flatten ? "flatten_head" : "pooling_head", instances)
   }
 
@@ -58,14 +63,18 @@ enum AnalysisModels {
   }
 
   /// (3, 64, 48) channels-first: a 'same' convolution gives (16, 64, 48), C=16, H=64, W=48.
-  static func channelsFirst(flattenFormat: String?, names: NameScope = NameScope()) throws -> SequentialModel {
+  static func channelsFirst(flattenFormat: String?, names: NameScope = NameScope()) throws
+    -> SequentialModel
+  {
     let format: [(String, ArgumentValue)] = [("data_format", .string("channels_first"))]
     return try model(
       "nchw",
       [
         try input([3, 64, 48], names: names),
-        try layer("Conv2D", [.int(16), .int(3)], [("padding", .string("same"))] + format, names: names),
-        try layer("Flatten", [], flattenFormat.map { [("data_format", .string($0))] } ?? [], names: names),
+        try layer(
+          "Conv2D", [.int(16), .int(3)], [("padding", .string("same"))] + format, names: names),
+        try layer(
+          "Flatten", [], flattenFormat.map { [("data_format", .string($0))] } ?? [], names: names),
         try layer("Dense", [.int(5)], names: names),
       ])
   }

@@ -50,14 +50,17 @@ import Testing
 
   /// `Flatten(data_format='channels_first')` transposes to channels-last first, as tf-keras does.
   @Test func channelsFirstFlattenTransposesFirst() throws {
-    let adjacency = try FlatteningAdjacency(model: AnalysisModels.channelsFirst(flattenFormat: "channels_first"))
+    let adjacency = try FlatteningAdjacency(
+      model: AnalysisModels.channelsFirst(flattenFormat: "channels_first"))
     #expect(adjacency.order == .channelsLast)
     #expect(adjacency.verticalDistance == 48 * 16)
     #expect(adjacency.horizontalDistance == 16)
   }
 
   @Test func modelWithoutFlattenSaysSoAndNamesItsPooling() throws {
-    #expect(throws: AnalysisError.self) { try FlatteningAdjacency(model: AnalysisModels.seed(flatten: false)) }
+    #expect(throws: AnalysisError.self) {
+      try FlatteningAdjacency(model: AnalysisModels.seed(flatten: false))
+    }
     let model = try AnalysisModels.seed(flatten: false)
     do {
       _ = try FlatteningAdjacency(model: model)
@@ -72,7 +75,10 @@ import Testing
 
   @Test func unbuiltModelIsAnError() throws {
     let names = NameScope()
-    let model = try AnalysisModels.model("empty", [try AnalysisModels.layer("Flatten", names: names)])
-    #expect(throws: AnalysisError.notBuilt(model: "empty")) { try FlatteningAdjacency(model: model) }
+    let model = try AnalysisModels.model(
+      "empty", [try AnalysisModels.layer("Flatten", names: names)])
+    #expect(throws: AnalysisError.notBuilt(model: "empty")) {
+      try FlatteningAdjacency(model: model)
+    }
   }
 }

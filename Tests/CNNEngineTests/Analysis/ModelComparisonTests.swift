@@ -5,7 +5,8 @@ import Testing
   @Test func seedModelsSideBySide() throws {
     let names = NameScope()
     let comparison = try ModelComparison(models: [
-      AnalysisModels.seed(flatten: true, names: names), AnalysisModels.seed(flatten: false, names: names),
+      AnalysisModels.seed(flatten: true, names: names),
+      AnalysisModels.seed(flatten: false, names: names),
     ])
     #expect(comparison.baselineIndex == 1)
     let flat = comparison.entries[0]

@@ -28,7 +28,8 @@ import Testing
   }
 
   @Test func channelsFirstResizesTheSpatialAxes() throws {
-    let scaling = try ParameterScaling(models: [AnalysisModels.channelsFirst(flattenFormat: nil)], sizes: [10])
+    let scaling = try ParameterScaling(
+      models: [AnalysisModels.channelsFirst(flattenFormat: nil)], sizes: [10])
     // (3, 10, 10) -> (16, 10, 10) -> 1,600 values -> Dense(5).
     #expect(scaling.series[0].points[0].parameters == 448 + 1_600 * 5 + 5)
   }

@@ -30,9 +30,11 @@ import Testing
 
   @Test func nonSquareShapesAreTheModels() throws {
     let trace = try ShapeTrace(model: AnalysisModels.nonSquare())
-    #expect(trace.steps.map(\.outputShape) == [
-      TensorShape([nil, 60, 90, 3]), TensorShape([nil, 58, 88, 8]), TensorShape([nil, 40_832]), TensorShape([nil, 10]),
-    ])
+    #expect(
+      trace.steps.map(\.outputShape) == [
+        TensorShape([nil, 60, 90, 3]), TensorShape([nil, 58, 88, 8]), TensorShape([nil, 40_832]),
+        TensorShape([nil, 10]),
+      ])
     #expect(trace.steps[1].multiplyAccumulates == 58 * 88 * 8 * 27)
   }
 }

@@ -7,7 +7,8 @@ import Testing
 /// developer's machine and fails in CI (`CI` set), where `.ci/run` installs it.
 @Suite struct BrowserCheckTests {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   static let chromium: String? = {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -24,18 +25,25 @@ import Testing
 
   @Test func chromiumIsThereInCI() {
     if Self.inCI {
-      #expect(Self.chromium != nil, "CI must install Chromium for the browser check (scripts/install-deps)")
+      #expect(
+        Self.chromium != nil,
+        "CI must install Chromium for the browser check (scripts/install-deps)")
     }
   }
 
   @Test(.enabled(if: BrowserCheckTests.chromium != nil, "Chromium is not installed"))
   func everyBundledPageRendersWithoutConsoleErrors() throws {
     let chromium = try #require(Self.chromium)
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("convbook-browser-\(UUID().uuidString)")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-browser-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }
-    let builder = SiteBuilder(runner: LessonRunner(figureEvaluator: FigureEvaluator()))
+    // The runner `convbook build` uses, so that the pages are the ones readers get.
+    let builder = SiteBuilder(
+      runner: LessonRunner(
+        figureEvaluator: FigureEvaluator(), exerciseEvaluator: ExerciseCardEvaluator()))
     let report = try builder.build(
-      lessonsDirectory: Self.repositoryRoot.appendingPathComponent("Lessons"), outputDirectory: output)
+      lessonsDirectory: Self.repositoryRoot.appendingPathComponent("Lessons"),
+      outputDirectory: output)
     let pages = ["index.html"] + report.lessons.map(\.pageFileName)
     #expect(pages.count > 1)
     for page in pages {
@@ -50,13 +58,16 @@ import Testing
 
   /// Chromium's DOM after loading `url`, and what it logged.
   static func render(_ url: URL, chromium: String) throws -> (dom: String, log: String) {
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("convbook-chromium-\(UUID().uuidString)")
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
     process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000", "--dump-dom", url.absoluteString,
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      "--user-data-dir=\(profile.path)",
+      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000", "--dump-dom",
+      url.absoluteString,
     ]
     let stdout = Pipe()
     let stderr = Pipe()
@@ -75,11 +86,19 @@ import Testing
 
   /// The text of `<body>` without tags: what a reader would see (roughly).
   static func visibleText(ofBody dom: String) -> String {
-    guard let start = dom.range(of: "<body"), let end = dom.range(of: "</body>", options: .backwards) else { return "" }
+    guard let start = dom.range(of: "<body"),
+      let end = dom.range(of: "</body>", options: .backwards)
+    else { return "" }
     var text = ""
     var inTag = false
     for character in dom[start.lowerBound..<end.lowerBound] {
-      if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+      if character == "<" {
+        inTag = true
+      } else if character == ">" {
+        inTag = false
+      } else if !inTag {
+        text.append(character)
+      }
     }
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }

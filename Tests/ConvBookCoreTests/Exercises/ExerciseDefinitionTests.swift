@@ -76,11 +76,18 @@ import Testing
     #expect(error.message.hasPrefix("malformed exercise block"))
   }
 
-  @Test func repeatedHintExplainsTheListForm() throws {
+  @Test func repeatedHintLinesKeepLineNumbersAndOrder() throws {
     let error = try #require(
-      try Self.error("id: a\nprompt: What?\nhint: one\nhint: two\nanswer: 1"))
-    #expect(error.line == 7)
-    #expect(error.message.contains("'- hint' line"))
+      try Self.error("id: a\nprompt: What?\nhint: one\nhint: two\nanswer: 1\nbad line"))
+    #expect(error.line == 9)
+    let exercise = try Exercise(
+      block: try Self.block("id: a\nprompt: What?\nhint: one\n  continued\nhint: two\nanswer: 1"))
+    #expect(exercise.hints == ["one continued", "two"])
+    guard case .value(let answer, _) = exercise.kind else {
+      Issue.record("expected a value exercise")
+      return
+    }
+    #expect(answer.line == 9)
   }
 
   @Test func answerAndRequirementsDoNotMix() throws {
@@ -111,8 +118,8 @@ import Testing
     #expect(error.line == 7)
   }
 
-  @Test func promptIsRequired() throws {
-    let error = try #require(try Self.error("id: a\nanswer: 1"))
-    #expect(error.message.contains("no prompt"))
+  @Test func promptIsOptional() throws {
+    let exercise = try Exercise(block: try Self.block("id: a\nanswer: 1"))
+    #expect(exercise.prompt == "")
   }
 }

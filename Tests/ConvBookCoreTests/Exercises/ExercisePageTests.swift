@@ -44,7 +44,8 @@ import Testing
     #expect(page.contains("<strong class=\"exercise-answer\">(None, 15, 15, 16)</strong>"))
     #expect(page.contains("The lesson's <code>slim</code> meets every requirement"))
     #expect(page.contains("<li>params 618 — must be &lt; 10,000</li>"))
-    let solutionPart = try #require(page.components(separatedBy: "<details class=\"exercise-solution\">").last)
+    let solutionPart = try #require(
+      page.components(separatedBy: "<details class=\"exercise-solution\">").last)
     #expect(solutionPart.contains("<span class=\"tok-class\">GlobalAveragePooling2D</span>"))
   }
 

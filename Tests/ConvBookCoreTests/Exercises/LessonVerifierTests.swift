@@ -115,6 +115,28 @@ import Testing
     #expect(!F.verify(source).passed)
   }
 
+  @Test func exercisesAreEvaluatedAfterAllTheCells() throws {
+    let source = """
+      # Early question
+
+      ```exercise
+      id: late-params
+      prompt: How many parameters will `late` have?
+      answer: late.count_params()
+      ```
+
+      ```keras
+      from tensorflow import keras
+      late = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
+      ```
+      """
+    #expect(F.verify(source).diagnostics.map { $0.formatted() } == [])
+    let report = ExerciseCheck.check(
+      lesson: F.read(source), lessonPath: "early.md", exerciseID: "late-params",
+      submission: .value("8"))
+    #expect(report.exitCode == 0)
+  }
+
   @Test func unknownSolutionNamesTheLessonsModels() throws {
     let source = try F.lesson(replacing: "solution: slim", with: "solution: slimmer")
     let diagnostic = try #require(F.verify(source).diagnostics.first)

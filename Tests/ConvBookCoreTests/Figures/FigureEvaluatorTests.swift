@@ -26,8 +26,12 @@ import Testing
       """)
     #expect(run.diagnostics.isEmpty, "\(run.diagnostics.map { $0.formatted() })")
     let figures = FigureLessons.figures(run)
-    #expect(figures.map(\.kind) == ["convbook-trace", "convbook-adjacency", "convbook-compare", "convbook-scaling"])
-    #expect(figures.allSatisfy { $0.error == nil && $0.html.hasPrefix("<figure class=\"\($0.kind)\"") })
+    #expect(
+      figures.map(\.kind) == [
+        "convbook-trace", "convbook-adjacency", "convbook-compare", "convbook-scaling",
+      ])
+    #expect(
+      figures.allSatisfy { $0.error == nil && $0.html.hasPrefix("<figure class=\"\($0.kind)\"") })
     // (60, 90, 3) -> (58, 88, 8) -> (29, 44, 8): vertical neighbours W*C = 352 apart.
     #expect(figures[1].html.contains("D is 352 entries after A"))
     #expect(figures[1].html.contains("Rows are far apart."))
@@ -45,7 +49,8 @@ import Testing
     let diagnostic = try #require(run.diagnostics.first)
     #expect(diagnostic.message.contains("no model named 'missing_model'"))
     #expect(diagnostic.message.contains("wide (wide)"))
-    let lines = ("# Figures\n\n" + FigureLessons.models + "Text.\n\n```figure\ntrace(missing_model)\n```\n")
+    let lines =
+      ("# Figures\n\n" + FigureLessons.models + "Text.\n\n```figure\ntrace(missing_model)\n```\n")
       .split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines[diagnostic.line - 1] == "trace(missing_model)")
     #expect(diagnostic.column == 7)
@@ -62,7 +67,10 @@ import Testing
   }
 
   @Test func malformedBlocksAreDiagnostics() {
-    for text in ["trace(wide", "wide", "trace()", "compare(wide)", "scaling(wide, sizes=[0])", "trace(wide, size=3)", "x = 1"] {
+    for text in [
+      "trace(wide", "wide", "trace()", "compare(wide)", "scaling(wide, sizes=[0])",
+      "trace(wide, size=3)", "x = 1",
+    ] {
       let run = FigureLessons.run("```figure\n\(text)\n```\n")
       #expect(run.diagnostics.count == 1, "\(text)")
       #expect(FigureLessons.figures(run).first?.error != nil, "\(text)")
@@ -84,7 +92,8 @@ import Testing
 
   @Test func figuresSeeOnlyModelsDefinedAboveThem() throws {
     let run = FigureLessons.run(
-      "```figure\ntrace(later)\n```\n\n```keras\nlater = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(2)])\n```\n")
+      "```figure\ntrace(later)\n```\n\n```keras\nlater = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(2)])\n```\n"
+    )
     #expect(run.diagnostics.first?.message.contains("no model named 'later'") == true)
   }
 }

@@ -6,7 +6,8 @@ import LessonKit
 /// Lessons written inline for the figure tests, run with the figure evaluator plugged in.
 enum FigureLessons {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   static let models = """
     ```keras
@@ -44,17 +45,21 @@ enum FigureLessons {
   /// The figures of a run, in order.
   static func figures(_ run: LessonRunner.Run) -> [FigureViewSummary] {
     run.blocks.compactMap { block in
-      if case .figure(let view) = block { return FigureViewSummary(kind: view.kind, html: view.html, error: view.error?.headline) }
+      if case .figure(let view) = block {
+        return FigureViewSummary(kind: view.kind, html: view.html, error: view.error?.headline)
+      }
       return nil
     }
   }
 
   /// A loaded `ModelFile` of the inline lesson, as the commands see it.
   static func modelFile(_ body: String = "") throws -> ModelFile {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("convbook-figures-\(UUID().uuidString).md")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-figures-\(UUID().uuidString).md")
     try ("# Figures\n\n" + models + body).write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
-    return try ModelFile.load(path: url.path, runner: LessonRunner(figureEvaluator: FigureEvaluator()))
+    return try ModelFile.load(
+      path: url.path, runner: LessonRunner(figureEvaluator: FigureEvaluator()))
   }
 }
 

@@ -35,7 +35,8 @@ import Testing
     let file = try FigureLessons.modelFile()
     let models = try FigureModelSelection.select(file, names: [])
     #expect(models.map(\.name) == ["wide", "nchw", "pooled"])
-    try ReportGolden.check(ComparisonReport.text(try ModelComparison(models: models)), named: "compare.txt")
+    try ReportGolden.check(
+      ComparisonReport.text(try ModelComparison(models: models)), named: "compare.txt")
   }
 
   @Test func scalingText() throws {
@@ -53,26 +54,37 @@ import Testing
     let second = AdjacencyReport.json(try FlatteningAdjacency(model: wide)).serialized(pretty: true)
     #expect(first == second)
     #expect(first.contains("\"vertical_distance\": 352"))
-    try ReportGolden.check(TraceReport.json(try ShapeTrace(model: wide)).serialized(pretty: true) + "\n", named: "trace-wide.json")
+    try ReportGolden.check(
+      TraceReport.json(try ShapeTrace(model: wide)).serialized(pretty: true) + "\n",
+      named: "trace-wide.json")
   }
 
   @Test func unknownModelSelection() throws {
     let file = try FigureLessons.modelFile()
-    #expect(throws: FigureModelSelection.Failure.self) { try FigureModelSelection.select(file, names: ["nope"]) }
+    #expect(throws: FigureModelSelection.Failure.self) {
+      try FigureModelSelection.select(file, names: ["nope"])
+    }
   }
 
   /// The bundled lessons: the seed lesson's page carries every figure and states 3,392.
   @Test func bundledSeedLessonFigures() throws {
-    let path = FigureLessons.repositoryRoot.appendingPathComponent("Lessons/01-flatten-vs-global-pooling.md").path
-    let file = try ModelFile.load(path: path, runner: LessonRunner(figureEvaluator: FigureEvaluator()))
+    let path = FigureLessons.repositoryRoot.appendingPathComponent(
+      "Lessons/01-flatten-vs-global-pooling.md"
+    ).path
+    let runner = LessonRunner(
+      figureEvaluator: FigureEvaluator(), exerciseEvaluator: ExerciseCardEvaluator())
+    let file = try ModelFile.load(path: path, runner: runner)
     #expect(file.diagnostics.isEmpty, "\(file.diagnostics.map { $0.formatted() })")
     let lesson = try #require(file.lesson)
-    let run = LessonRunner(figureEvaluator: FigureEvaluator()).run(lesson, sourceFile: path)
+    let run = runner.run(lesson, sourceFile: path)
     let figures = FigureLessons.figures(run)
     #expect(Set(figures.map(\.kind)).isSuperset(of: ["convbook-trace", "convbook-adjacency"]))
     #expect(figures.contains { $0.html.contains("3,392") })
-    let adjacency = AdjacencyReport.text(try FlatteningAdjacency(model: Self.model("flat_model", in: file)))
+    let adjacency = AdjacencyReport.text(
+      try FlatteningAdjacency(model: Self.model("flat_model", in: file)))
     try ReportGolden.check(adjacency, named: "adjacency-seed.txt")
-    try ReportGolden.check(TraceReport.text(try ShapeTrace(model: Self.model("flat_model", in: file))), named: "trace-seed.txt")
+    try ReportGolden.check(
+      TraceReport.text(try ShapeTrace(model: Self.model("flat_model", in: file))),
+      named: "trace-seed.txt")
   }
 }

@@ -4,9 +4,12 @@ import Testing
 /// Whole-string golden files stored in `Golden/` beside this file. `CONVBOOK_RECORD=1 swift test`
 /// rewrites them from the current output.
 enum ReportGolden {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
 
-  static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func check(
+    _ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let url = folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["CONVBOOK_RECORD"] == "1" {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -14,9 +17,12 @@ enum ReportGolden {
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("missing golden file \(name); record it with CONVBOOK_RECORD=1", sourceLocation: sourceLocation)
+      Issue.record(
+        "missing golden file \(name); record it with CONVBOOK_RECORD=1",
+        sourceLocation: sourceLocation)
       return
     }
-    #expect(actual == expected, "\(name) differs from its golden file", sourceLocation: sourceLocation)
+    #expect(
+      actual == expected, "\(name) differs from its golden file", sourceLocation: sourceLocation)
   }
 }

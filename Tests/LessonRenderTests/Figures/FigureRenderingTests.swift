@@ -7,10 +7,13 @@ import Testing
 /// names and determinism.
 @Suite struct FigureRenderingTests {
   static func layer(
-    _ className: String, _ positional: [ArgumentValue] = [], _ keywords: [(String, ArgumentValue)] = [],
+    _ className: String, _ positional: [ArgumentValue] = [],
+    _ keywords: [(String, ArgumentValue)] = [],
     names: NameScope
   ) throws -> LayerInstance {
-    LayerInstance(try LayerCatalog.make(className: className, positional: positional, keywords: keywords, names: names))
+    LayerInstance(
+      try LayerCatalog.make(
+        className: className, positional: positional, keywords: keywords, names: names))
   }
 
   static func seed(flatten: Bool, names: NameScope) throws -> SequentialModel {
@@ -19,7 +22,9 @@ import Testing
     let relu: [(String, ArgumentValue)] = [("activation", .string("relu"))]
     var instances = [
       LayerInstance(
-        try LayerCatalog.makeInput(positional: [], keywords: [("shape", .tuple([.int(224), .int(224), .int(3)]))], names: names))
+        try LayerCatalog.makeInput(
+          positional: [], keywords: [("shape", .tuple([.int(224), .int(224), .int(3)]))],
+          names: names))
     ]
     for filters in [32, 64] {
       instances.append(try layer("Conv2D", [.int(filters), kernel], relu, names: names))
@@ -36,7 +41,8 @@ import Testing
       instances.append(try layer("GlobalAveragePooling2D", names: names))
       instances.append(try layer("Dropout", [.float(0.3)], names: names))
     }
-    instances.append(try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
+    instances.append(
+      try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
     let model = SequentialModel(name: flatten ? "flatten_head" : "pooling_head")
     for instance in instances { try model.add(instance) }
     return model
@@ -47,7 +53,10 @@ import Testing
     let names = NameScope()
     let model = SequentialModel(name: "wide<&\"'>")
     try model.add(
-      LayerInstance(try LayerCatalog.makeInput(positional: [], keywords: [("shape", .tuple([.int(60), .int(90), .int(3)]))], names: names)))
+      LayerInstance(
+        try LayerCatalog.makeInput(
+          positional: [], keywords: [("shape", .tuple([.int(60), .int(90), .int(3)]))], names: names
+        )))
     try model.add(try layer("Conv2D", [.int(8), .int(3)], names: names))
     try model.add(try layer("Flatten", names: names))
     try model.add(try layer("Dense", [.int(10)], names: names))
@@ -62,18 +71,29 @@ import Testing
     let wide = try nonSquare()
     return [
       ("trace-seed.html", TraceFigure.html(try ShapeTrace(model: flat), number: 1)),
-      ("adjacency-seed.html", AdjacencyFigure.html(try FlatteningAdjacency(model: flat), number: 2)),
-      ("adjacency-non-square.html", AdjacencyFigure.html(try FlatteningAdjacency(model: wide), number: 3, caption: "A <wide> map.")),
+      (
+        "adjacency-seed.html", AdjacencyFigure.html(try FlatteningAdjacency(model: flat), number: 2)
+      ),
+      (
+        "adjacency-non-square.html",
+        AdjacencyFigure.html(
+          try FlatteningAdjacency(model: wide), number: 3, caption: "A <wide> map.")
+      ),
       (
         "adjacency-no-flatten.html",
         AdjacencyFigure.html(
           noFlattenIn: pooling.name, message: "model 'pooling_head' has no Flatten layer",
           pooling: try GlobalPoolingPath(model: pooling), number: 4)
       ),
-      ("compare-seed.html", ComparisonFigure.html(try ModelComparison(models: [flat, pooling]), number: 5)),
+      (
+        "compare-seed.html",
+        ComparisonFigure.html(try ModelComparison(models: [flat, pooling]), number: 5)
+      ),
       (
         "scaling-seed.html",
-        ScalingFigure.html(try ParameterScaling(models: [flat, pooling], sizes: [8, 32, 64, 128, 224, 320, 512]), number: 6)
+        ScalingFigure.html(
+          try ParameterScaling(models: [flat, pooling], sizes: [8, 32, 64, 128, 224, 320, 512]),
+          number: 6)
       ),
     ]
   }
@@ -89,10 +109,14 @@ import Testing
       let svgs = SVGWellFormedness.svgElements(in: html)
       #expect(!svgs.isEmpty, "\(name) has no SVG")
       for svg in svgs {
-        #expect(SVGWellFormedness.parseError(svg) == nil, "\(name): \(SVGWellFormedness.parseError(svg) ?? "")")
+        #expect(
+          SVGWellFormedness.parseError(svg) == nil,
+          "\(name): \(SVGWellFormedness.parseError(svg) ?? "")")
       }
       // The whole figure is XHTML-clean too, so no stray markup leaks out of it.
-      #expect(SVGWellFormedness.parseError(html) == nil, "\(name) as XML: \(SVGWellFormedness.parseError(html) ?? "")")
+      #expect(
+        SVGWellFormedness.parseError(html) == nil,
+        "\(name) as XML: \(SVGWellFormedness.parseError(html) ?? "")")
     }
   }
 

@@ -11,7 +11,9 @@ enum SVGWellFormedness {
   static func svgElements(in html: String) -> [String] {
     var found: [String] = []
     var rest = html[...]
-    while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+    while let start = rest.range(of: "<svg"),
+      let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+    {
       found.append(String(rest[start.lowerBound..<end.upperBound]))
       rest = rest[end.upperBound...]
     }
