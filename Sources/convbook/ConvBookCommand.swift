@@ -10,7 +10,8 @@ struct ConvBookCommand: ParsableCommand {
     abstract: "Run Keras CNN lessons without TensorFlow: exact summaries, figures and a browsable site.",
     subcommands: [
       BuildCommand.self, SummaryCommand.self, CheckCommand.self, VerifyCommand.self, TraceCommand.self,
-      AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self,
+      AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
+      BenchCommand.self,
     ])
 
   /// Exit codes: 0 success, 1 the input has errors, 2 usage errors (ArgumentParser's own usage

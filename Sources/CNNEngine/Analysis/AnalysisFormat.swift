@@ -41,6 +41,41 @@ public enum AnalysisFormat {
     return String(value)
   }
 
+  /// One measured activation value: exactly zero as `0` (after a ReLU that is a fact worth seeing,
+  /// not a rounding), three decimals up to a thousand (`-0.532`, `12.840`), one decimal to a million
+  /// (`1,234.5`), and two significant digits with an exponent beyond either end (`4.2e-5`, `3.1e7`),
+  /// so that a column of them stays short and every build prints the same characters.
+  public static func statistic(_ value: Float) -> String {
+    guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+    let number = Double(value)
+    let magnitude = abs(number)
+    if magnitude == 0 { return "0" }
+    if magnitude >= 0.0005 && magnitude < 999.9995 { return fixed(number, decimals: 3) }
+    if magnitude >= 999.9995 && magnitude < 999_999.95 { return fixed(number, decimals: 1) }
+    return scientific(number)
+  }
+
+  /// `4.2e-5`: two significant digits, the exponent found by stepping rather than by `log10`, so
+  /// that no libm rounding can move it.
+  static func scientific(_ value: Double) -> String {
+    var mantissa = abs(value)
+    var exponent = 0
+    while mantissa >= 10 {
+      mantissa /= 10
+      exponent += 1
+    }
+    while mantissa < 1 {
+      mantissa *= 10
+      exponent -= 1
+    }
+    var digits = fixed(mantissa, decimals: 1)
+    if digits == "10.0" {
+      digits = "1.0"
+      exponent += 1
+    }
+    return (value < 0 ? "-" : "") + digits + "e" + String(exponent)
+  }
+
   /// Rounds half away from zero to `decimals` places without going through the C locale.
   public static func fixed(_ value: Double, decimals: Int) -> String {
     var scale = 1.0

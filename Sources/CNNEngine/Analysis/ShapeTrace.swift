@@ -1,6 +1,7 @@
 /// A model's data path, layer by layer: what each tensor looks like, what it costs to hold, and
 /// what each layer costs in parameters and multiply-accumulates. The steps where the count of
-/// values or of parameters jumps are marked, because that is where a reader should look.
+/// values or of parameters jumps are marked, because that is where a reader should look. After
+/// `measure`, each step also carries what a real forward pass put in its tensor.
 public struct ShapeTrace: Sendable, Equatable {
   /// Why a step stands out.
   public enum Mark: String, Sendable, Equatable {
@@ -27,6 +28,11 @@ public struct ShapeTrace: Sendable, Equatable {
     public var parameterGrowth: Double?
     /// For a value jump: values over those of the previous step.
     public var valueGrowth: Double?
+    /// What the tensor held in the measured pass; nil for a shape-only trace.
+    public var statistics: ActivationStatistics?
+    /// Wall-clock seconds of the layer in that pass. Only the terminal shows it: pages must come
+    /// out byte-identical from build to build.
+    public var seconds: Double?
 
     public var isInput: Bool { className == "InputLayer" }
     /// float32 bytes of one sample of the output.
@@ -39,10 +45,13 @@ public struct ShapeTrace: Sendable, Equatable {
   public var modelName: String
   /// The input first, then every layer in order.
   public var steps: [Step]
+  /// How the statistics were measured, or why they could not be; nil when no pass was asked for.
+  public var measurement: TraceMeasurement?
 
-  public init(modelName: String, steps: [Step]) {
+  public init(modelName: String, steps: [Step], measurement: TraceMeasurement? = nil) {
     self.modelName = modelName
     self.steps = steps
+    self.measurement = measurement
   }
 
   /// Traces a built model; the shapes are those Keras' summary reports.
@@ -53,6 +62,7 @@ public struct ShapeTrace: Sendable, Equatable {
 
   public init(summary: ModelSummary) {
     modelName = summary.name
+    measurement = nil
     let inputValues = summary.inputShape.valuesPerSample
     var steps = [
       Step(
@@ -62,7 +72,8 @@ public struct ShapeTrace: Sendable, Equatable {
     let total = summary.totalParameters
     var largestEarlier = 0
     var previousValues = inputValues
-    for row in summary.rows {
+    // A functional model's summary lists its InputLayer as a row too: that tensor is step 0.
+    for row in summary.rows where !row.isInputLayer {
       var step = Step(
         name: row.name, className: row.className, outputShape: row.outputShape,
         values: row.outputValues,
@@ -96,4 +107,8 @@ public struct ShapeTrace: Sendable, Equatable {
   public var totalActivationBytes: Int { steps.reduce(0) { $0 + ($1.activationBytes ?? 0) } }
   /// The largest single tensor of the path.
   public var peakActivationBytes: Int { steps.compactMap(\.activationBytes).max() ?? 0 }
+  /// Whether the steps carry measured statistics.
+  public var isMeasured: Bool {
+    measurement?.failure == nil && steps.contains { $0.statistics != nil }
+  }
 }

@@ -62,6 +62,34 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
     shape = newShape
   }
 
+  /// Internal: gives the tensor `shape` keeping its storage whenever its capacity suffices
+  /// (shrinking is free, growing zero-fills only the new tail), so a forward pass' two ping-pong
+  /// buffers serve layers of every size without new allocations or page faults. The caller
+  /// overwrites every element.
+  mutating func resizeKeepingCapacity(shape newShape: [Int]) {
+    let count = newShape.reduce(1, *)
+    if scalars.count > count {
+      scalars.removeLast(scalars.count - count)
+    } else if scalars.count < count {
+      if scalars.capacity >= count {
+        scalars.append(contentsOf: repeatElement(0, count: count - scalars.count))
+      } else {
+        scalars = [Float](unsafeUninitializedCapacity: count) { _, initialized in
+          initialized = count
+        }
+      }
+    }
+    shape = newShape
+  }
+
+  /// Internal: the same storage under another shape of the same size (no copy, no check).
+  mutating func reinterpret(shape newShape: [Int]) {
+    shape = newShape
+  }
+
+  /// Elements the storage can hold without reallocating.
+  var capacity: Int { scalars.capacity }
+
   public var rank: Int { shape.count }
   public var count: Int { scalars.count }
 

@@ -25,6 +25,13 @@ public struct FigureEvaluator: FigureEvaluating {
     }
     let kind = "convbook-" + request.kind.rawValue
     do {
+      if request.kind == .trace {
+        let (html, problem) = try Self.trace(request, number: number, lessonFile: file)
+        return (
+          FigureView(kind: kind, html: html),
+          problem.map { [Self.diagnostic($0, in: figure, file: file)] } ?? []
+        )
+      }
       return (FigureView(kind: kind, html: try Self.html(request, number: number)), [])
     } catch {
       let whole = Self.wholeRange(of: figure.text)
@@ -45,8 +52,7 @@ public struct FigureEvaluator: FigureEvaluating {
   static func html(_ request: FigureRequest, number: Int) throws(AnalysisError) -> String {
     switch request.kind {
     case .trace:
-      return TraceFigure.html(
-        try ShapeTrace(model: request.models[0]), number: number, caption: request.caption)
+      return try trace(request, number: number, lessonFile: "").html
     case .adjacency:
       return AdjacencyFigure.html(
         try FlatteningAdjacency(model: request.models[0]), number: number, caption: request.caption)
@@ -58,6 +64,40 @@ public struct FigureEvaluator: FigureEvaluating {
         try ParameterScaling(models: request.models, sizes: request.sizes), number: number,
         caption: request.caption)
     }
+  }
+
+  /// A trace with the statistics of one forward pass: seeded, untrained weights, or those of the
+  /// block's `weights=` file. A model the pass cannot run keeps its shape-only trace with a note
+  /// saying why; only a `weights=` file that cannot be used is also the author's problem, reported
+  /// at the argument.
+  static func trace(_ request: FigureRequest, number: Int, lessonFile: String) throws(AnalysisError)
+    -> (html: String, problem: FigureRequest.Problem?)
+  {
+    let model = request.models[0]
+    var trace = try ShapeTrace(model: model)
+    var problem: FigureRequest.Problem?
+    if let (path, range) = request.weightsFile {
+      do {
+        let weights = try ModelWeights.load(
+          npz: resolve(path, besides: lessonFile), for: model)
+        trace.measure(model, weights: (weights, path))
+      } catch {
+        trace.measurement = TraceMeasurement(
+          weights: .loaded(file: path), inputSeed: TraceMeasurement.defaultSeed, batch: 1,
+          failure: error.message)
+        problem = FigureRequest.Problem(type: nil, message: error.message, range: range)
+      }
+    } else {
+      trace.measure(model)
+    }
+    return (TraceFigure.html(trace, number: number, caption: request.caption), problem)
+  }
+
+  /// A path a lesson wrote, relative to the lesson's folder unless absolute. Joined as text, not
+  /// through the working directory, so that messages quoting it are the same on every machine.
+  static func resolve(_ path: String, besides lessonFile: String) -> String {
+    guard !path.hasPrefix("/"), let slash = lessonFile.lastIndex(of: "/") else { return path }
+    return String(lessonFile[...slash]) + path
   }
 
   /// The block's text, first line to last, for problems that concern the whole call.

@@ -5,12 +5,15 @@ import LessonKit
 /// What a figure block asks for, read from its one call in the cell language:
 ///
 ///     trace(flat_model)
+///     trace(flat_model, weights="flat_model.npz")
 ///     adjacency(flat_model)
 ///     compare(flat_model, gap_model)
 ///     scaling(flat_model, gap_model, sizes=[32, 64, 128, 224])
 ///
 /// Model arguments are expressions evaluated in the lesson's session at that point, so any model
-/// defined above the figure can be named; every figure also takes `caption="..."`.
+/// defined above the figure can be named; every figure also takes `caption="..."`. A trace's
+/// statistics come from seeded, untrained weights unless `weights=` names an `.npz` of Keras weights
+/// (relative to the lesson's folder).
 public struct FigureRequest {
   public enum Kind: String, CaseIterable, Sendable {
     case trace, adjacency, compare, scaling
@@ -26,7 +29,7 @@ public struct FigureRequest {
 
     var usage: String {
       switch self {
-      case .trace: return "trace(model)"
+      case .trace: return "trace(model[, weights=\"file.npz\"])"
       case .adjacency: return "adjacency(model)"
       case .compare: return "compare(model_a, model_b, ...)"
       case .scaling: return "scaling(model, ..., sizes=[32, 64, ...])"
@@ -45,6 +48,8 @@ public struct FigureRequest {
   public var models: [SequentialModel]
   public var sizes: [Int]
   public var caption: String?
+  /// A trace's `weights=` file as the lesson wrote it, and where in the block it stands.
+  public var weightsFile: (path: String, range: SourceRange)?
 
   static let grammar =
     "a figure block holds one call: " + Kind.allCases.map(\.usage).joined(separator: ", ")
@@ -89,6 +94,15 @@ public struct FigureRequest {
         caption = text
       case .keyword("sizes") where kind == .scaling:
         sizes = try Self.sizes(argument.value, session: session)
+      case .keyword("weights") where kind == .trace:
+        guard case .string(let path) = try Self.evaluate(argument.value, session: session),
+          !path.isEmpty
+        else {
+          throw Problem(
+            type: "TypeError", message: "weights= must name an .npz file of Keras weights",
+            range: argument.value.range)
+        }
+        weightsFile = (path, argument.value.range)
       case .keyword(let label):
         throw Problem(
           type: "TypeError",

@@ -3,7 +3,10 @@ import CNNEngine
 /// The shape-trace figure: one row per tensor of a model's path, with a bar for the values it
 /// holds per sample and a bar for the parameters of the layer that made it. Both columns use linear
 /// scales, so that a layer holding almost every parameter is one long bar beside slivers; the rows
-/// the engine marks (a parameter jump, a flattened layout) are tinted, hatched and labelled.
+/// the engine marks (a parameter jump, a flattened layout) are tinted, hatched and labelled. A
+/// measured trace adds, under each row, a meter of the share of exact zeros in the layer's output
+/// (what ReLUs switch off) and its minimum, mean and maximum as text; the times of the pass are
+/// left out, so that a page is the same bytes in every build.
 public enum TraceFigure {
   static let width = 440.0
   static let columnWidth = 206.0
@@ -15,8 +18,48 @@ public enum TraceFigure {
     let svg = svg(trace, id: id)
     return FigureMarkup.figure(
       kind: "trace", id: id, svg: svg, tables: [table(trace)],
-      caption: (caption.map { $0 + " " } ?? "") + summarySentence(trace))
+      caption: (caption.map { $0 + " " } ?? "") + summarySentence(trace)
+        + (statisticsSentence(trace).map { " " + $0 } ?? ""),
+      notes: failureNote(trace).map { [$0] } ?? [])
   }
+
+  /// Why a trace that asked for statistics has none; the shapes above it are still the model's.
+  static func failureNote(_ trace: ShapeTrace) -> String? {
+    guard let failure = trace.measurement?.failure else { return nil }
+    return
+      "No activation statistics for \(trace.modelName): \(failure). The shapes and counts above need no forward pass."
+  }
+
+  /// Where the statistics come from and what they show, for the caption and the SVG description.
+  static func statisticsSentence(_ trace: ShapeTrace) -> String? {
+    guard let measurement = trace.measurement, trace.isMeasured else { return nil }
+    var text =
+      measurement.provenance
+      + " gave each layer's output its minimum, mean and maximum and the share of values that are exactly zero."
+    let layers = trace.steps.dropFirst().filter { $0.statistics != nil }
+    let zeroing = layers.filter { $0.statistics!.zeroFraction >= zeroThreshold }
+    let shares = zeroing.map { Double($0.statistics!.zeroFraction) }
+    guard let most = zeroing.max(by: { $0.statistics!.zeroFraction < $1.statistics!.zeroFraction }),
+      let lowest = shares.min(), let highest = shares.max()
+    else {
+      return text + " No layer outputs more than a few exact zeros."
+    }
+    let range =
+      lowest == highest
+      ? AnalysisFormat.percent(lowest)
+      : "between \(AnalysisFormat.percent(lowest)) and \(AnalysisFormat.percent(highest))"
+    text +=
+      " In \(zeroing.count) of the \(layers.count) layers \(range) of the values are exactly zero, the most in \(most.name)"
+    let others = layers.count - zeroing.count
+    text +=
+      others == 0
+      ? "." : "; in the other \(others == 1 ? "layer" : "\(others) layers") hardly any or none."
+    return text
+  }
+
+  /// Shares of zeros below this are not worth a word in the caption (a softmax or a linear layer
+  /// hits zero only by accident).
+  static let zeroThreshold: Float = 0.01
 
   /// What the figure shows, in words: the caption and the SVG's description.
   static func summarySentence(_ trace: ShapeTrace) -> String {
@@ -74,9 +117,18 @@ public enum TraceFigure {
       "Bars on linear scales, each column against its largest entry.", x: valuesX, y: 34, size: 11,
       fill: FigurePalette.muted, italic: true)
     var y = 44.0
+    let measured = trace.isMeasured
+    if measured {
+      y =
+        canvas.paragraph(
+          "Under each layer, from one forward pass: the share of its outputs that are exactly zero (the meter runs from 0 to 100%) and their minimum, mean and maximum.",
+          x: valuesX, y: 50, width: width - 16, size: 11, fill: FigurePalette.muted, italic: true,
+          lineHeight: 14) + 10
+    }
     for step in trace.steps {
       let notes = notes(for: step, total: total)
-      let rowHeight = 42.0 + 16 * Double(notes.count)
+      let statisticsHeight = measured ? 19.0 : 0
+      let rowHeight = 42.0 + statisticsHeight + 16 * Double(notes.count)
       let jump = step.marks.contains(.parameterJump)
       if jump || step.marks.contains(.flattensLayout) {
         canvas.rect(
@@ -119,9 +171,13 @@ public enum TraceFigure {
       } else {
         canvas.text("none", x: parametersX, y: barY + 11, size: 11, fill: FigurePalette.muted)
       }
+      // Line 3: what the pass put in the tensor.
+      if let statistics = step.statistics {
+        statisticsLine(&canvas, statistics, name: step.name, y: y + 40)
+      }
       for (index, note) in notes.enumerated() {
         canvas.text(
-          note, x: valuesX, y: y + 50 + 16 * Double(index), size: 12, bold: true,
+          note, x: valuesX, y: y + 50 + statisticsHeight + 16 * Double(index), size: 12, bold: true,
           fill: FigurePalette.vermillionText)
       }
       y += rowHeight
@@ -132,13 +188,58 @@ public enum TraceFigure {
     y = canvas.paragraph(
       "\(AnalysisFormat.grouped(trace.totalMultiplyAccumulates)) multiply-accumulates per sample; activations (float32) \(AnalysisFormat.bytes(trace.totalActivationBytes)) in all, the largest tensor \(AnalysisFormat.bytes(trace.peakActivationBytes)).",
       x: valuesX, y: y + 16, width: width - 16, size: 12)
+    var description =
+      summarySentence(trace)
+      + " Each row is one layer: the left bar is the number of values it outputs per sample, the right bar its parameters, both on linear scales."
+    if let statistics = statisticsSentence(trace) {
+      description += " Under each row, its share of exact zeros and its minimum, mean and maximum. "
+      description += statistics
+    }
     return canvas.svg(
       id: id, width: width, height: y + 10,
-      title: "Shape trace of model \(trace.modelName)",
-      description: summarySentence(trace)
-        + " Each row is one layer: the left bar is the number of values it outputs per sample, the right bar its parameters, both on linear scales.",
-      maxWidth: 640)
+      title: "Shape trace of model \(trace.modelName)", description: description, maxWidth: 640)
   }
+
+  static let meterWidth = 64.0
+
+  /// A meter of the share of exact zeros (filled from the left, a tick at half) with the share
+  /// written after it, and the minimum, mean and maximum right-aligned: the text carries every
+  /// number, the meter lets the eye run down the column.
+  static func statisticsLine(
+    _ canvas: inout SVGCanvas, _ statistics: ActivationStatistics, name: String, y: Double
+  ) {
+    let share = Double(min(max(statistics.zeroFraction, 0), 1))
+    let zeros = AnalysisFormat.percent(share)
+    canvas.rect(
+      x: valuesX, y: y + 1, width: meterWidth, height: 9, fill: FigurePalette.paper,
+      stroke: FigurePalette.muted,
+      title: "\(name): \(zeros) of the outputs are exactly zero")
+    if share > 0 {
+      canvas.rect(
+        x: valuesX, y: y + 1, width: max(meterWidth * share, 1), height: 9,
+        fill: FigurePalette.purple, stroke: zeroStroke, strokeWidth: 0.75)
+    }
+    canvas.line(
+      x1: valuesX + meterWidth / 2, y1: y - 1, x2: valuesX + meterWidth / 2, y2: y + 12,
+      stroke: FigurePalette.ink, width: 0.75)
+    canvas.text(
+      zeros + " zeros", x: valuesX + meterWidth + 5, y: y + 9.5, size: 11, bold: share > 0)
+    // Muted labels, ink numbers, and a dot between the pairs: SVG collapses runs of spaces.
+    var markup =
+      "<text x=\"\(SVGCanvas.number(width - 8))\" y=\"\(SVGCanvas.number(y + 9.5))\" font-size=\"11\" text-anchor=\"end\" fill=\"\(FigurePalette.muted)\">"
+    let pairs = [
+      ("min", statistics.minimum), ("mean", statistics.mean), ("max", statistics.maximum),
+    ]
+    for (index, (label, value)) in pairs.enumerated() {
+      markup += (index > 0 ? " · " : "") + label + " "
+      markup +=
+        "<tspan fill=\"\(FigurePalette.ink)\">\(HTMLEscaping.escape(AnalysisFormat.statistic(value)))</tspan>"
+    }
+    canvas.raw(markup + "</text>")
+  }
+
+  /// The purple of the zero meter darkened for its outline, so that a sliver still shows.
+  static let zeroStroke = "#8c4a72"
 
   /// A horizontal bar of `fraction` of the column with its number after it, or inside its end when
   /// the bar leaves no room.
@@ -160,6 +261,7 @@ public enum TraceFigure {
   }
 
   static func table(_ trace: ShapeTrace) -> String {
+    let measured = trace.isMeasured
     var rows: [[String]] = []
     var highlighted: Set<Int> = []
     for (index, step) in trace.steps.enumerated() {
@@ -167,24 +269,47 @@ public enum TraceFigure {
       if step.marks.contains(.parameterJump) || step.marks.contains(.flattensLayout) {
         highlighted.insert(index)
       }
-      rows.append([
+      var row = [
         (marked ? "▲ " : "") + step.name, step.className, step.outputShape.description,
         step.values.map(AnalysisFormat.grouped) ?? "?",
         step.activationBytes.map(AnalysisFormat.bytes) ?? "?",
         AnalysisFormat.grouped(step.parameters), AnalysisFormat.grouped(step.multiplyAccumulates),
-      ])
+      ]
+      if measured {
+        if let statistics = step.statistics {
+          row += [
+            AnalysisFormat.statistic(statistics.minimum), AnalysisFormat.statistic(statistics.mean),
+            AnalysisFormat.statistic(statistics.maximum),
+            AnalysisFormat.percent(Double(statistics.zeroFraction)),
+          ]
+        } else {
+          row += ["?", "?", "?", "?"]
+        }
+      }
+      rows.append(row)
+    }
+    var header = [
+      "Layer", "Class", "Output shape", "Values", "Activation (float32)", "Parameters", "MACs",
+    ]
+    var footer = [
+      "Total", "", "", "", AnalysisFormat.bytes(trace.totalActivationBytes),
+      AnalysisFormat.grouped(trace.totalParameters),
+      AnalysisFormat.grouped(trace.totalMultiplyAccumulates),
+    ]
+    var caption =
+      "Shape trace of \(trace.modelName) (▲ marks where the values or the parameters jump, or the map is flattened)"
+    if measured, let measurement = trace.measurement {
+      header += ["Min", "Mean", "Max", "Zeros"]
+      footer += ["", "", "", ""]
+      // Short: a caption wider than the table would be clipped by its scrolling box.
+      switch measurement.weights {
+      case .initialized:
+        caption += "; Min, Mean, Max and Zeros (share of exact zeros): one pass, untrained weights"
+      case .loaded(let file):
+        caption += "; Min, Mean, Max and Zeros (share of exact zeros): one pass, weights of \(file)"
+      }
     }
     return FigureMarkup.table(
-      caption:
-        "Shape trace of \(trace.modelName) (▲ marks where the values or the parameters jump, or the map is flattened)",
-      header: [
-        "Layer", "Class", "Output shape", "Values", "Activation (float32)", "Parameters", "MACs",
-      ],
-      rows: rows,
-      footer: [
-        "Total", "", "", "", AnalysisFormat.bytes(trace.totalActivationBytes),
-        AnalysisFormat.grouped(trace.totalParameters),
-        AnalysisFormat.grouped(trace.totalMultiplyAccumulates),
-      ], highlightedRows: highlighted)
+      caption: caption, header: header, rows: rows, footer: footer, highlightedRows: highlighted)
   }
 }

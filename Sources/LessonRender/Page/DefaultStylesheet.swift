@@ -54,6 +54,16 @@ public enum DefaultStylesheet {
     th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.5rem; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
     .table-scroll { overflow-x: auto; }
+    .exercise { margin: 1.6rem 0; padding: 0.2rem 1rem 0.8rem; border: 1px solid var(--rule); border-left: 4px solid var(--gold); border-radius: 6px; }
+    .exercise-title { font-size: 1.1rem; margin: 0.7rem 0 0.3rem; }
+    .exercise-starter pre, .exercise-check pre, .exercise-solution pre { background: var(--panel); padding: 0.5rem 0.7rem; border-radius: 4px; }
+    .exercise-requirements ul { margin: 0.2rem 0; }
+    .exercise-requirements code { white-space: nowrap; }
+    .exercise details { margin: 0.5rem 0; }
+    .exercise summary { cursor: pointer; font-weight: 600; color: var(--accent); }
+    .exercise-check p, .exercise-note { font-size: 0.9rem; color: var(--muted); margin: 0.4rem 0 0.2rem; }
+    .exercise-answer { font-weight: 600; }
+    .figure-note { font-size: 0.9rem; color: var(--muted); }
     .lesson-list li { margin: 0.4rem 0; font-size: 1.1rem; }
     .badge-error { font-size: 0.75rem; color: #fff; background: var(--warn); border-radius: 3px; padding: 0.05rem 0.35rem; }
     .lesson-nav { max-width: 52rem; margin: 0 auto; padding: 1rem; display: flex; gap: 1rem; justify-content: space-between; border-top: 1px solid var(--rule); }
@@ -66,7 +76,8 @@ public enum DefaultStylesheet {
     @media print {
       .site-header, .lesson-nav { display: none; }
       body { font-size: 11pt; }
-      .cell, figure { break-inside: avoid; }
+      .cell, figure, .exercise { break-inside: avoid; }
+      .exercise details { display: block; }
       pre { white-space: pre-wrap; }
       a { color: inherit; }
     }

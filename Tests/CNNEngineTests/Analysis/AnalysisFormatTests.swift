@@ -12,4 +12,17 @@ import Testing
     #expect(AnalysisFormat.fixed(1234.5, decimals: 1) == "1,234.5")
     #expect(AnalysisFormat.compact(10_000_000) == "10M")
   }
+
+  @Test func statisticsKeepAFixedShape() {
+    #expect(AnalysisFormat.statistic(0) == "0")
+    #expect(AnalysisFormat.statistic(-0.0) == "0")
+    #expect(AnalysisFormat.statistic(0.1) == "0.100")
+    #expect(AnalysisFormat.statistic(-0.53249) == "-0.532")
+    #expect(AnalysisFormat.statistic(12.8404) == "12.840")
+    #expect(AnalysisFormat.statistic(1234.56) == "1,234.6")
+    #expect(AnalysisFormat.statistic(0.000042) == "4.2e-5")
+    #expect(AnalysisFormat.statistic(-0.000099999) == "-1.0e-4")
+    #expect(AnalysisFormat.statistic(31_000_000) == "3.1e7")
+    #expect(AnalysisFormat.statistic(.nan) == "nan")
+  }
 }

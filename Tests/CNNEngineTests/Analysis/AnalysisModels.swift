@@ -24,13 +24,18 @@ enum AnalysisModels {
     return model
   }
 
-  /// The seed article's 224x224x3 model with a Flatten head (or a global-average-pooling head).
-  static func seed(flatten: Bool, names: NameScope = NameScope()) throws -> SequentialModel {
+  /// The seed article's 224x224x3 model with a Flatten head (or a global-average-pooling head);
+  /// smaller sides, filters and units give the same recipe at a size a debug build runs quickly
+  /// (`side: 18, filters: [4, 8], units: [16, 8]` is the `seed_small` tf-keras fixture).
+  static func seed(
+    flatten: Bool, side: Int = 224, filters: [Int] = [32, 64], units: [Int] = [64, 32],
+    names: NameScope = NameScope()
+  ) throws -> SequentialModel {
     let pair: ArgumentValue = .tuple([.int(2), .int(2)])
     let kernel: ArgumentValue = .tuple([.int(3), .int(3)])
     let relu: [(String, ArgumentValue)] = [("activation", .string("relu"))]
-    var instances = [try input([224, 224, 3], names: names)]
-    for filters in [32, 64] {
+    var instances = [try input([side, side, 3], names: names)]
+    for filters in filters {
       instances.append(try layer("Conv2D", [.int(filters), kernel], relu, names: names))
       instances.append(try layer("Conv2D", [.int(filters), kernel], relu, names: names))
       instances.append(try layer("MaxPooling2D", [pair, pair], names: names))
@@ -39,8 +44,7 @@ enum AnalysisModels {
     if flatten {
       instances.append(try layer("Flatten", names: names))
       instances.append(try layer("Dropout", [.float(0.3)], names: names))
-      instances.append(try layer("Dense", [.int(64)], relu, names: names))
-      instances.append(try layer("Dense", [.int(32)], relu, names: names))
+      for count in units { instances.append(try layer("Dense", [.int(count)], relu, names: names)) }
     } else {
       instances.append(try layer("GlobalAveragePooling2D", names: names))
       instances.append(try layer("Dropout", [.float(0.3)], names: names))

@@ -63,6 +63,25 @@ import Testing
     return model
   }
 
+  /// The seed trace with made-up statistics and times: the figure's layout is under test here, not
+  /// the forward pass, so the numbers are chosen to exercise every case (exact zeros, negatives,
+  /// a layer with no zeros, a tiny mean, a large maximum).
+  static func measured(_ trace: ShapeTrace, secondsScale: Double = 0.001) -> ShapeTrace {
+    var trace = trace
+    for index in trace.steps.indices {
+      let step = Float(index)
+      let rectified = index % 3 != 0
+      trace.steps[index].statistics = ActivationStatistics(
+        minimum: rectified ? 0 : -0.25 * step, mean: index == 5 ? 0.00004 : 0.05 * step,
+        maximum: index == 2 ? 1234.5 : 0.5 + 0.25 * step,
+        zeroFraction: rectified ? Float(index % 10) / 10 : 0)
+      trace.steps[index].seconds = index == 0 ? nil : secondsScale * Double(index)
+    }
+    trace.measurement = TraceMeasurement(
+      weights: .initialized(seed: 0), inputSeed: 0, batch: 1, seconds: secondsScale * 100)
+    return trace
+  }
+
   /// Every figure this suite draws, by golden-file name.
   static func figures() throws -> [(String, String)] {
     let names = NameScope()
@@ -95,7 +114,48 @@ import Testing
           try ParameterScaling(models: [flat, pooling], sizes: [8, 32, 64, 128, 224, 320, 512]),
           number: 6)
       ),
+      (
+        "trace-measured-seed.html",
+        TraceFigure.html(Self.measured(try ShapeTrace(model: flat)), number: 7)
+      ),
+      ("trace-no-statistics.html", TraceFigure.html(try Self.refused(wide), number: 8)),
     ]
+  }
+
+  /// A trace whose pass was refused: the shapes with a note.
+  static func refused(_ model: SequentialModel) throws -> ShapeTrace {
+    var trace = try ShapeTrace(model: model)
+    trace.measurement = TraceMeasurement(
+      weights: .initialized(seed: 0), inputSeed: 0, batch: 1,
+      failure:
+        "the weights of model \"wide<&>\" need 3.00 GB, more than the memory budget of 2.00 GB")
+    return trace
+  }
+
+  /// Pages leave the times out: two passes that took different times draw the same bytes.
+  @Test func measuredTraceLeavesTimesOut() throws {
+    let trace = try ShapeTrace(model: try Self.seed(flatten: true, names: NameScope()))
+    let fast = TraceFigure.html(Self.measured(trace, secondsScale: 0.001), number: 1)
+    let slow = TraceFigure.html(Self.measured(trace, secondsScale: 0.0371), number: 1)
+    #expect(fast == slow)
+    #expect(!fast.contains(" ms"))
+    // The statistics are there, in the picture and in the table.
+    #expect(fast.contains("70.0% zeros"))
+    #expect(fast.contains("<th scope=\"col\">Zeros</th>"))
+    #expect(fast.contains("<td>1,234.5</td>"))
+    #expect(fast.contains("4.0e-5"))
+    #expect(fast.contains("untrained weights"))
+    // A shape-only trace has none of it.
+    let plain = TraceFigure.html(trace, number: 1)
+    #expect(!plain.contains("zeros") && !plain.contains("Zeros"))
+  }
+
+  @Test func refusedPassStillDrawsTheShapesWithANote() throws {
+    let html = TraceFigure.html(try Self.refused(try Self.nonSquare()), number: 1)
+    #expect(html.contains("(58, 88, 8)"))
+    #expect(html.contains("class=\"figure-note\">No activation statistics for wide&lt;&amp;"))
+    #expect(html.contains("memory budget"))
+    #expect(!html.contains("<th scope=\"col\">Zeros</th>"))
   }
 
   @Test func figuresMatchTheirGoldenFiles() throws {

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""ConvBook's forward pass beside TensorFlow-CPU on the seed article's two models, in one run.
+
+Usage (from the repository root; needs the tf-keras venv of ../shared/notes/keras-facts.md):
+    TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/forward_vs_tensorflow.py \
+        [--rounds 3] [--runs 10] [--no-build] [--markdown Benchmarks/forward_vs_tensorflow.md]
+
+What it does:
+  1. Builds the release binary: swift build -c release --scratch-path .build-forward --product convbook
+  2. Builds `flat_model` and `gap_model` from Examples/flatten-vs-pooling.py in tf-keras (224x224x3).
+  3. For each round, for each model and batch size (1, 8), interleaved so that both sides see the
+     same machine load:
+       - ConvBook: `convbook bench ... --model M --batch B --runs R --json` (its own warm-up, median
+         of R timed runs, 2 threads = every core);
+       - TensorFlow: after 3 warm-up calls, the median of R timed calls of each of
+         `model(x, training=False)`, `model.predict(x)` and a `tf.function` of the call; TensorFlow
+         is credited with the fastest of the three.
+  4. Per configuration, the median over rounds of each side's median; throughput ratio =
+     TF ms / ConvBook ms (> 1: ConvBook is faster).
+"""
+import argparse
+import json
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "Examples" / "flatten-vs-pooling.py"
+SCRATCH = ".build-forward"
+BINARY = ROOT / SCRATCH / "release" / "convbook"
+MODELS = ["flat_model", "gap_model"]
+BATCHES = [1, 8]
+
+
+def build():
+    subprocess.run(
+        ["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "convbook"],
+        cwd=ROOT, check=True)
+
+
+def convbook_bench(model, batch, runs):
+    out = subprocess.run(
+        [str(BINARY), "bench", str(EXAMPLE), "--model", model, "--batch", str(batch),
+         "--runs", str(runs), "--json"],
+        cwd=ROOT, check=True, capture_output=True, text=True)
+    report = json.loads(out.stdout)
+    if not report.get("simd_fast_path", False):
+        sys.exit("convbook was built without its SIMD fast path: " + report.get("simd_build_check", ""))
+    entry = report["models"][0]
+    return entry["median_ms"], entry["gflops"], entry["peak_bytes"], entry["multiply_accumulates"]
+
+
+def tensorflow_models():
+    import numpy as np  # noqa: F401
+    import tensorflow as tf
+    import tf_keras  # noqa: F401
+    namespace = {"__name__": "__main__"}
+    exec(compile(EXAMPLE.read_text(), str(EXAMPLE), "exec"), namespace)
+    return tf, {name: namespace[name] for name in MODELS}
+
+
+def median_ms(function, runs, warmup=3):
+    for _ in range(warmup):
+        function()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(samples)
+
+
+def tensorflow_bench(tf, model, batch, runs):
+    import numpy as np
+    x = np.random.default_rng(0).uniform(0, 1, size=(batch, 224, 224, 3)).astype(np.float32)
+    tensor = tf.constant(x)
+    graph = tf.function(lambda t: model(t, training=False))
+    timings = {
+        "call": median_ms(lambda: model(tensor, training=False).numpy(), runs),
+        "predict": median_ms(lambda: model.predict(x, batch_size=batch, verbose=0), runs),
+        "tf.function": median_ms(lambda: graph(tensor).numpy(), runs),
+    }
+    best = min(timings, key=timings.get)
+    return timings[best], best, timings
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--markdown", type=pathlib.Path)
+    args = parser.parse_args()
+
+    if not args.no_build:
+        build()
+    tf, models = tensorflow_models()
+    load_before = os.getloadavg()
+    results = {(m, b): {"convbook": [], "tf": [], "tf_modes": []} for m in MODELS for b in BATCHES}
+    for round_index in range(args.rounds):
+        for model in MODELS:
+            for batch in BATCHES:
+                entry = results[(model, batch)]
+                ms, gflops, peak, macs = convbook_bench(model, batch, args.runs)
+                entry["convbook"].append(ms)
+                entry["peak"] = peak
+                entry["macs"] = macs
+                tf_ms, mode, _ = tensorflow_bench(tf, models[model], batch, args.runs)
+                entry["tf"].append(tf_ms)
+                entry["tf_modes"].append(mode)
+                print(f"round {round_index + 1}: {model} batch {batch}: convbook {ms:.2f} ms, "
+                      f"TensorFlow {tf_ms:.2f} ms ({mode})", file=sys.stderr)
+    load_after = os.getloadavg()
+
+    rows = []
+    for model in MODELS:
+        for batch in BATCHES:
+            entry = results[(model, batch)]
+            ours = statistics.median(entry["convbook"])
+            theirs = statistics.median(entry["tf"])
+            rows.append({
+                "model": model, "batch": batch, "convbook_ms": ours, "tf_ms": theirs,
+                "convbook_gflops": 2 * entry["macs"] / (ours / 1e3) / 1e9,
+                "tf_gflops": 2 * entry["macs"] / (theirs / 1e3) / 1e9,
+                "ratio": theirs / ours, "peak": entry["peak"],
+                "tf_mode": max(set(entry["tf_modes"]), key=entry["tf_modes"].count),
+            })
+    header = ("| model | batch | ConvBook ms/batch | ConvBook GFLOP/s | ConvBook peak memory | "
+              "TensorFlow ms/batch | TensorFlow GFLOP/s | throughput ratio (TF ms / ConvBook ms) |")
+    lines = [header, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        lines.append(
+            f"| {r['model']} | {r['batch']} | {r['convbook_ms']:.2f} | {r['convbook_gflops']:.1f} | "
+            f"{r['peak'] / 2**20:.1f} MiB | {r['tf_ms']:.2f} ({r['tf_mode']}) | {r['tf_gflops']:.1f} | "
+            f"**{r['ratio']:.2f}x** |")
+    worst = min(r["ratio"] for r in rows)
+    import tensorflow as tf_module
+    import tf_keras
+    context = (
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
+        f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
+        f"TensorFlow {tf_module.__version__}, tf-keras {tf_keras.__version__}. "
+        f"{args.rounds} interleaved rounds x {args.runs} timed runs; medians.")
+    table = "\n".join(lines)
+    print(table)
+    print(f"\nworst throughput ratio: {worst:.2f}x")
+    print(context)
+    if args.markdown:
+        command = ("TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/forward_vs_tensorflow.py "
+                   f"--rounds {args.rounds} --runs {args.runs}")
+        args.markdown.write_text(
+            "# ConvBook forward pass beside TensorFlow-CPU\n\n"
+            "The seed article's two models (`Examples/flatten-vs-pooling.py`: `flat_model` = "
+            "flatten_head, `gap_model` = pooling_head) at 224x224x3, measured in one run by\n\n"
+            f"```sh\n{command}\n```\n\n"
+            f"{table}\n\nWorst of the four throughput ratios: **{worst:.2f}x** (target >= 1.5x, aim 2x).\n\n"
+            f"{context}\n\n"
+            "ConvBook: `convbook bench` (release build, 2 threads), median of the timed runs after "
+            "warm-up; GFLOP/s = 2 x the summary's multiply-accumulates / median; peak memory = peak "
+            "resident set size of the bench process (VmHWM, reset per model) while the seeded "
+            "weights are made and packed and the passes run. TensorFlow: the fastest of "
+            "`model(x, training=False)`, `model.predict(x)` and a `tf.function` of the call (named "
+            "in brackets), median of the timed calls after 3 warm-up calls.\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

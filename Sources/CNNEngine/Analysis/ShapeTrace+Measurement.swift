@@ -1,0 +1,81 @@
+extension ShapeTrace {
+  /// Runs one forward pass of `model` and attaches to every step what its tensor held. The shapes
+  /// never depend on it: a pass that cannot run (an input of unknown size, over the memory budget,
+  /// a layer the engine cannot compute) leaves them as they are and records why in
+  /// `measurement.failure`, so that a figure still shows the shape-only trace with a note.
+  ///
+  /// `weights` replaces the seeded initialisation (with `source` naming the file it came from),
+  /// `input` the seeded uniform batch.
+  public mutating func measure(
+    _ model: SequentialModel, seed: UInt64 = TraceMeasurement.defaultSeed, batch: Int = 1,
+    weights: (weights: ModelWeights, source: String)? = nil, input given: Tensor? = nil,
+    threads: Int? = nil
+  ) {
+    var measurement = TraceMeasurement(
+      weights: weights.map { .loaded(file: $0.source) } ?? .initialized(seed: seed),
+      inputSeed: given == nil ? seed : nil, batch: given?.shape.first ?? batch)
+    defer { self.measurement = measurement }
+    for index in steps.indices {
+      steps[index].statistics = nil
+      steps[index].seconds = nil
+    }
+    guard let first = steps.first, first.values != nil || given != nil else {
+      measurement.failure =
+        "the input shape \(steps.first.map { AnalysisFormat.sampleShape($0.outputShape) } ?? "?") has an unknown size, so there is nothing to feed a forward pass"
+      return
+    }
+    let layers: [LayerMeasurement]
+    let input: Tensor
+    let clock = ContinuousClock()
+    let elapsed: Duration
+    do {
+      // Refused from shapes alone, before seeded weights of a model too big to run are drawn; the
+      // message is ours because the pass's own advises command-line options a page does not have.
+      let estimate = try ForwardPass.estimate(model: model, batch: given?.shape.first ?? batch)
+      let budget = ForwardPass.defaultMemoryBudget
+      if estimate.totalBytes > budget {
+        measurement.failure =
+          "a forward pass would need an estimated \(MemoryEstimate.format(estimate.totalBytes)) (\(estimate)), more than the memory budget of \(MemoryEstimate.format(budget))"
+        return
+      }
+      let modelWeights = try weights?.weights ?? ModelWeights.initialized(for: model, seed: seed)
+      let pass =
+        threads.map { ForwardPass(model: model, weights: modelWeights, threads: $0) }
+        ?? ForwardPass(model: model, weights: modelWeights)
+      input = given ?? SeededInput.batch(for: model, batch: batch, seed: seed)
+      let start = clock.now
+      layers = try pass.measure(input).layers
+      elapsed = clock.now - start
+    } catch {
+      measurement.failure = "\(error)"
+      return
+    }
+    measurement.seconds = Self.seconds(elapsed)
+    // The input's rows (a functional model's summary lists its InputLayer as a layer too),
+    // summarised as the pass summarises every layer's output.
+    let inputStatistics = ActivationStatistics.summarizing(
+      input, threads: threads ?? KernelParallelism.defaultThreadCount)
+    var byName: [String: LayerMeasurement] = [:]
+    for layer in layers { byName[layer.layerName] = layer }
+    for index in steps.indices {
+      if steps[index].isInput {
+        steps[index].statistics = inputStatistics
+        continue
+      }
+      guard let layer = byName[steps[index].name] else { continue }
+      steps[index].statistics = layer.statistics
+      steps[index].seconds = layer.seconds
+    }
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+  }
+
+  /// Seconds of the layers in the pass (the input's step takes none).
+  public var measuredSeconds: Double? {
+    guard isMeasured else { return nil }
+    return steps.compactMap(\.seconds).reduce(0, +)
+  }
+}

@@ -1,0 +1,228 @@
+import Dispatch
+import Foundation
+
+/// Runs a batch through every layer of a built model in inference mode, with Keras' numerics:
+/// Dropout is the identity, BatchNormalization uses its moving statistics, `same` / `valid` /
+/// `causal` padding are TensorFlow's, channels-first layers run between transposes as tf-keras
+/// does on CPU.
+///
+/// Convolution and dense weights are packed on the first run and kept (the raw weights are then
+/// released); the two activation buffers are kept between runs too, so repeated runs allocate
+/// nothing large. Every kernel computes each value in a fixed order on one thread, so results are
+/// bitwise identical from run to run and for every thread count.
+///
+/// Before anything is allocated, a run estimates what it will hold (`MemoryEstimate`) and refuses
+/// when that exceeds `memoryBudget`. Runs on one pass are serialized (a lock guards the buffers).
+public final class ForwardPass: @unchecked Sendable {
+  /// 2 GiB.
+  public static let defaultMemoryBudget = 2 << 30
+
+  public let model: SequentialModel
+  public let threads: Int
+  private let lock = NSLock()
+  private var budget: Int
+  /// The model's layers after the input layer.
+  private let instances: [LayerInstance]
+  /// Until the first run packs them.
+  private var pendingWeights: ModelWeights?
+  private var steps: [ForwardStep]?
+  private var preparationError: ForwardError?
+  /// Activation buffers kept from the last run.
+  private var pool: [Tensor] = []
+
+  public init(
+    model: SequentialModel, weights: ModelWeights,
+    threads: Int = KernelParallelism.defaultThreadCount,
+    memoryBudget: Int = ForwardPass.defaultMemoryBudget
+  ) {
+    self.model = model
+    self.threads = max(1, threads)
+    budget = memoryBudget
+    instances = model.layers.filter { !$0.isInputLayer }
+    pendingWeights = weights
+  }
+
+  /// Bytes a run may hold (weights + activations), checked before every run.
+  public var memoryBudget: Int {
+    get { lock.withLock { budget } }
+    set { lock.withLock { budget = newValue } }
+  }
+
+  /// input (N, sample...) -> output (N, ...), the model's output for the batch.
+  public func run(_ input: Tensor) throws(ForwardError) -> Tensor {
+    try execute(input, measuring: false).output
+  }
+
+  /// Like `run`, plus per layer the statistics of its output over the whole batch and the seconds
+  /// its kernels took (statistics are computed outside the timed part).
+  /// input (N, sample...) -> (output, one measurement per layer after the input layer)
+  public func measure(_ input: Tensor) throws(ForwardError) -> (
+    output: Tensor, layers: [LayerMeasurement]
+  ) {
+    try execute(input, measuring: true)
+  }
+
+  /// The output shape of every layer for an input of `inputShape`, input first; refuses an input
+  /// that does not fit the model as Keras does.
+  public func shapes(for inputShape: [Int]) throws(ForwardError) -> [[Int]] {
+    try Self.shapes(model: model, instances: instances, inputShape: inputShape)
+  }
+
+  /// What a run on an input of `inputShape` would hold.
+  public func estimate(inputShape: [Int]) throws(ForwardError) -> MemoryEstimate {
+    try Self.estimate(model: model, instances: instances, inputShape: inputShape)
+  }
+
+  /// What a run of `model` at `batch` would hold (unknown sample sizes as `SeededInput` fills them),
+  /// computed from shapes alone: usable before any weight exists.
+  public static func estimate(model: SequentialModel, batch: Int) throws(ForwardError)
+    -> MemoryEstimate
+  {
+    guard let inputShape = model.inputShape else {
+      throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
+    }
+    let shape = [batch] + inputShape.sample.map { $0 ?? SeededInput.unknownDimension }
+    return try estimate(
+      model: model, instances: model.layers.filter { !$0.isInputLayer }, inputShape: shape)
+  }
+
+  /// What a run of `model` on an input of `inputShape` would hold, from shapes alone.
+  public static func estimate(model: SequentialModel, inputShape: [Int]) throws(ForwardError)
+    -> MemoryEstimate
+  {
+    try estimate(
+      model: model, instances: model.layers.filter { !$0.isInputLayer }, inputShape: inputShape)
+  }
+
+  /// Throws the memory refusal when `estimate` exceeds `budget`.
+  public static func check(_ estimate: MemoryEstimate, budget: Int, model: SequentialModel, batch: Int)
+    throws(ForwardError)
+  {
+    guard estimate.totalBytes > budget else { return }
+    throw ForwardError(
+      .memory,
+      "the forward pass of model \"\(model.name)\" at batch \(batch) would need an estimated \(MemoryEstimate.format(estimate.totalBytes)) (\(estimate)), more than the memory budget of \(MemoryEstimate.format(budget)); refused before allocating. Use a smaller batch or raise the budget (--memory-budget BYTES)"
+    )
+  }
+
+  // MARK: Implementation
+
+  private static func shapes(
+    model: SequentialModel, instances: [LayerInstance], inputShape: [Int]
+  ) throws(ForwardError) -> [[Int]] {
+    guard let expected = model.inputShape else {
+      throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
+    }
+    let fits =
+      expected.rank == inputShape.count
+      && zip(expected.dimensions, inputShape).allSatisfy { $0 == nil || $0 == $1 }
+    guard fits else {
+      throw ForwardError(
+        .input,
+        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(expected), found shape=\(TensorShape.tuple(inputShape))"
+      )
+    }
+    var shapes = [inputShape]
+    var current = TensorShape(inputShape.map { Optional($0) })
+    for instance in instances {
+      do {
+        current = try instance.layer.outputShape(for: current)
+      } catch {
+        throw ForwardError(.input, "layer \"\(instance.name)\": \(error.message)")
+      }
+      let dimensions = current.dimensions.compactMap { $0 }
+      guard dimensions.count == current.rank else {
+        throw ForwardError(
+          .input, "layer \"\(instance.name)\" has an output of unknown size \(current)")
+      }
+      shapes.append(dimensions)
+    }
+    return shapes
+  }
+
+  private static func estimate(
+    model: SequentialModel, instances: [LayerInstance], inputShape: [Int]
+  ) throws(ForwardError) -> MemoryEstimate {
+    let shapes = try shapes(model: model, instances: instances, inputShape: inputShape)
+    var weights = 0
+    var packed = 0
+    for instance in instances {
+      weights += instance.weights.reduce(0) { $0 + $1.count }
+      if let built = instance.inputShape {
+        packed += ForwardStep.packedValues(instance.layer, input: built)
+      }
+    }
+    let counts = shapes.map { $0.reduce(1, *) }
+    let largest = counts.max() ?? 0
+    return MemoryEstimate(
+      weightBytes: 4 * weights, packedWeightBytes: 4 * packed,
+      activationBytes: 4 * (counts[0] + 3 * largest))
+  }
+
+  /// Packs the weights on first use; a failure is kept and reported by every later run.
+  private func preparedSteps() throws(ForwardError) -> [ForwardStep] {
+    if let steps { return steps }
+    if let preparationError { throw preparationError }
+    guard let weights = pendingWeights else {
+      throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
+    }
+    var prepared: [ForwardStep] = []
+    do {
+      for instance in instances {
+        prepared.append(try ForwardStep(instance: instance, weights: weights))
+      }
+    } catch {
+      preparationError = error
+      pendingWeights = nil
+      throw error
+    }
+    steps = prepared
+    pendingWeights = nil
+    return prepared
+  }
+
+  private func execute(_ input: Tensor, measuring: Bool) throws(ForwardError) -> (
+    output: Tensor, layers: [LayerMeasurement]
+  ) {
+    lock.lock()
+    defer { lock.unlock() }
+    let shapes = try Self.shapes(model: model, instances: instances, inputShape: input.shape)
+    let estimate = try Self.estimate(model: model, instances: instances, inputShape: input.shape)
+    try Self.check(estimate, budget: budget, model: model, batch: input.shape.first ?? 0)
+    let steps = try preparedSteps()
+    var buffers = ActivationBuffers(
+      input: input, spare: pool.popLast() ?? .empty, reserve: pool.popLast() ?? .empty)
+    pool.removeAll()
+    var measurements: [LayerMeasurement] = []
+    for (index, step) in steps.enumerated() {
+      let start = measuring ? DispatchTime.now().uptimeNanoseconds : 0
+      try step.run(&buffers, outputShape: shapes[index + 1], threads: threads)
+      if measuring {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        measurements.append(
+          LayerMeasurement(
+            layerName: step.name,
+            statistics: .summarizing(buffers.current, threads: threads), seconds: seconds))
+      }
+    }
+    let result = buffers.current
+    let output = buffers.ownsCurrent ? result.copied() : result
+    pool = buffers.keptBuffers()
+    return (output, measurements)
+  }
+}
+
+extension Tensor {
+  /// A copy in storage of its own, exactly as large as the values: a ping-pong buffer may hold
+  /// far more capacity than the model's (often tiny) output needs.
+  fileprivate func copied() -> Tensor {
+    let count = self.count
+    let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+      scalars.withUnsafeBufferPointer { source in
+        if count > 0 { buffer.baseAddress!.update(from: source.baseAddress!, count: count) }
+      }
+      initialized = count
+    }
+    return Tensor(validShape: shape, scalars: values)
+  }
+}

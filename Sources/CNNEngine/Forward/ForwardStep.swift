@@ -1,0 +1,498 @@
+/// One layer of a model ready to run: its Keras configuration turned into kernel calls, with
+/// convolution and dense weights packed once.
+///
+/// Layers with `data_format='channels_first'` run channels-last kernels between two transposes,
+/// as TensorFlow itself does on CPU for most of them.
+struct ForwardStep {
+  enum Operation {
+    case convolution(
+      PackedConvolutionWeights, strides: [Int], dilations: [Int], padding: Padding,
+      activation: ActivationFunction)
+    case depthwise(
+      kernel: Tensor, bias: Tensor?, strides: [Int], dilations: [Int], padding: Padding,
+      activation: ActivationFunction)
+    case separable(
+      depthwise: Tensor, pointwise: PackedConvolutionWeights, strides: [Int], dilations: [Int],
+      padding: Padding, activation: ActivationFunction)
+    case transposed(
+      PackedTransposedConvolutionWeights, strides: [Int], dilations: [Int], padding: Padding,
+      outputPadding: [Int]?, activation: ActivationFunction)
+    case pooling(PoolingKernel.Mode, poolSize: [Int], strides: [Int], padding: Padding)
+    case globalPooling(PoolingKernel.Mode, keepDimensions: Bool)
+    case batchNormalization(
+      axes: [Int], gamma: Tensor?, beta: Tensor?, mean: Tensor, variance: Tensor, epsilon: Float)
+    case layerNormalization(axes: [Int], gamma: Tensor?, beta: Tensor?, epsilon: Float)
+    case dense(PackedDenseWeights, activation: ActivationFunction)
+    case flatten
+    case reshape
+    case permute([Int])
+    case zeroPadding([(Int, Int)])
+    case cropping([(Int, Int)])
+    case upSampling(size: [Int], interpolation: String)
+    case activation(ActivationFunction)
+    case rescaling(scale: Float, offset: Float)
+    case identity
+  }
+
+  let name: String
+  let layer: any Layer
+  let operation: Operation
+  /// Runs between transposes to and from channels-last.
+  let channelsFirst: Bool
+
+  // MARK: Preparation
+
+  /// Reads the layer's configuration and takes (and packs) its weights from `weights`.
+  /// input shape: the shape the layer was built with (batch first).
+  init(instance: LayerInstance, weights: ModelWeights) throws(ForwardError) {
+    let layer = instance.layer
+    name = instance.name
+    self.layer = layer
+    func weight(_ weightName: String) throws(ForwardError) -> Tensor {
+      guard let tensor = weights.tensor(layer: instance.name, weight: weightName) else {
+        throw ForwardError(
+          .weights, "missing weight \(instance.name)/\(weightName):0 for layer \"\(instance.name)\"")
+      }
+      if let spec = instance.weights.first(where: { $0.name == weightName }),
+        spec.shape != tensor.shape
+      {
+        throw ForwardError(
+          .weights,
+          "'\(instance.name)/\(weightName):0' has shape \(TensorShape.tuple(tensor.shape)) but the model expects \(TensorShape.tuple(spec.shape))"
+        )
+      }
+      return tensor
+    }
+    func optionalWeight(_ weightName: String, _ present: Bool) throws(ForwardError) -> Tensor? {
+      present ? try weight(weightName) : nil
+    }
+    func packing<T>(_ body: () throws(KernelError) -> T) throws(ForwardError) -> T {
+      do {
+        return try body()
+      } catch {
+        throw ForwardError(.weights, "layer \"\(instance.name)\": \(error.message)")
+      }
+    }
+    var channelsFirst = false
+    switch layer {
+    case let conv as Conv:
+      channelsFirst = conv.dataFormat == .channelsFirst
+      let kernel = try weight("kernel")
+      let bias = try optionalWeight("bias", conv.useBias)
+      let packed = try packing { () throws(KernelError) in
+        try PackedConvolutionWeights(kernel: kernel, bias: bias, groups: conv.groups)
+      }
+      operation = .convolution(
+        packed, strides: conv.strides, dilations: conv.dilationRate, padding: conv.padding,
+        activation: conv.activation)
+    case let conv as DepthwiseConv:
+      channelsFirst = conv.dataFormat == .channelsFirst
+      operation = .depthwise(
+        kernel: try weight("depthwise_kernel"), bias: try optionalWeight("bias", conv.useBias),
+        strides: conv.strides, dilations: conv.dilationRate, padding: conv.padding,
+        activation: conv.activation)
+    case let conv as SeparableConv:
+      channelsFirst = conv.dataFormat == .channelsFirst
+      let pointwise = try weight("pointwise_kernel")
+      let bias = try optionalWeight("bias", conv.useBias)
+      let packed = try packing { () throws(KernelError) in
+        try PackedConvolutionWeights(kernel: pointwise, bias: bias)
+      }
+      operation = .separable(
+        depthwise: try weight("depthwise_kernel"), pointwise: packed, strides: conv.strides,
+        dilations: conv.dilationRate, padding: conv.padding, activation: conv.activation)
+    case let conv as ConvTranspose:
+      channelsFirst = conv.dataFormat == .channelsFirst
+      let kernel = try weight("kernel")
+      let bias = try optionalWeight("bias", conv.useBias)
+      let packed = try packing { () throws(KernelError) in
+        try PackedTransposedConvolutionWeights(kernel: kernel, bias: bias)
+      }
+      operation = .transposed(
+        packed, strides: conv.strides, dilations: conv.dilationRate, padding: conv.padding,
+        outputPadding: conv.outputPadding, activation: conv.activation)
+    case let pooling as Pooling:
+      channelsFirst = pooling.dataFormat == .channelsFirst
+      operation = .pooling(
+        pooling.kind == .max ? .max : .average, poolSize: pooling.poolSize,
+        strides: pooling.strides, padding: pooling.padding)
+    case let pooling as GlobalPooling:
+      channelsFirst = pooling.dataFormat == .channelsFirst
+      operation = .globalPooling(
+        pooling.kind == .max ? .max : .average, keepDimensions: pooling.keepDimensions)
+    case let normalization as BatchNormalization:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      let axes: [Int]
+      do {
+        axes = try normalization.resolvedAxes(for: input)
+      } catch {
+        throw ForwardError(.model, error.message)
+      }
+      operation = .batchNormalization(
+        axes: axes, gamma: try optionalWeight("gamma", normalization.scale),
+        beta: try optionalWeight("beta", normalization.center), mean: try weight("moving_mean"),
+        variance: try weight("moving_variance"), epsilon: Float(normalization.epsilon))
+    case let normalization as LayerNormalization:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      let axes: [Int]
+      do {
+        axes = try normalization.resolvedAxes(for: input)
+      } catch {
+        throw ForwardError(.model, error.message)
+      }
+      operation = .layerNormalization(
+        axes: axes, gamma: try optionalWeight("gamma", normalization.scale),
+        beta: try optionalWeight("beta", normalization.center),
+        epsilon: Float(normalization.epsilon))
+    case let dense as Dense:
+      let kernel = try weight("kernel")
+      let bias = try optionalWeight("bias", dense.useBias)
+      let packed = try packing { () throws(KernelError) in
+        try PackedDenseWeights(kernel: kernel, bias: bias)
+      }
+      operation = .dense(packed, activation: dense.activation)
+    case let flatten as Flatten:
+      // tf-keras moves channels last before flattening a channels-first tensor.
+      channelsFirst = flatten.dataFormat == .channelsFirst
+      operation = .flatten
+    case is Reshape:
+      operation = .reshape
+    case let permute as Permute:
+      operation = .permute(permute.dims)
+    case let padding as ZeroPadding:
+      channelsFirst = padding.dataFormat == .channelsFirst
+      operation = .zeroPadding(padding.padding)
+    case let cropping as Cropping:
+      channelsFirst = cropping.dataFormat == .channelsFirst
+      operation = .cropping(cropping.cropping)
+    case let upSampling as UpSampling:
+      channelsFirst = upSampling.dataFormat == .channelsFirst
+      operation = .upSampling(size: upSampling.size, interpolation: upSampling.interpolation)
+    case let activation as Activation:
+      operation = .activation(activation.function)
+    case let relu as ReLU:
+      operation = .activation(
+        .relu(
+          negativeSlope: Float(relu.negativeSlope), maxValue: relu.maxValue.map { Float($0) },
+          threshold: Float(relu.threshold)))
+    case let leaky as LeakyReLU:
+      operation = .activation(.leakyReLU(alpha: Float(leaky.alpha)))
+    case let elu as ELU:
+      operation = .activation(.elu(alpha: Float(elu.alpha)))
+    case let softmax as Softmax:
+      operation = .activation(.softmax(axis: softmax.axis))
+    case is Dropout:
+      operation = .identity
+    case let other as ShapePreservingLayer:
+      if other.className == "Rescaling" {
+        let scale: Double
+        let offset: Double
+        do {
+          scale = try other.common.arguments.double("scale")
+          offset = try other.common.arguments.double("offset")
+        } catch {
+          throw ForwardError(.model, error.message)
+        }
+        operation = .rescaling(scale: Float(scale), offset: Float(offset))
+      } else {
+        // Noise and regularization layers do nothing at inference.
+        operation = .identity
+      }
+    default:
+      throw ForwardError(
+        .model,
+        "layer \"\(instance.name)\" (\(layer.className)) has no forward pass in ConvBook")
+    }
+    self.channelsFirst = channelsFirst
+  }
+
+  private static func unbuilt(_ instance: LayerInstance) -> ForwardError {
+    ForwardError(.model, "layer \"\(instance.name)\" is not built (its input shape is unknown)")
+  }
+
+  /// Values the packed copies of a layer's weights hold (counted before packing, for the memory
+  /// estimate): blocks of 16 filters, zero-padded.
+  static func packedValues(_ layer: any Layer, input: TensorShape) -> Int {
+    func blocked(kernel: [Int], groups: Int) -> Int {
+      guard kernel.count >= 2 else { return 0 }
+      let filters = kernel[kernel.count - 1]
+      let perGroup = filters / max(1, groups)
+      let blocks = groups * ((perGroup + 15) / 16)
+      return blocks * 16 * (kernel.dropLast().reduce(1, *) + 1)
+    }
+    let specs = layer.weights(for: input)
+    func shape(_ name: String) -> [Int] { specs.first { $0.name == name }?.shape ?? [] }
+    switch layer {
+    case let conv as Conv: return blocked(kernel: shape("kernel"), groups: conv.groups)
+    case is Dense: return blocked(kernel: shape("kernel"), groups: 1)
+    case is SeparableConv: return blocked(kernel: shape("pointwise_kernel"), groups: 1)
+    case is ConvTranspose:
+      // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
+      let kernel = shape("kernel")
+      guard kernel.count >= 2 else { return 0 }
+      var swapped = kernel
+      swapped.swapAt(kernel.count - 1, kernel.count - 2)
+      return blocked(kernel: swapped, groups: 1) + kernel.reduce(1, *)
+    default: return 0
+    }
+  }
+
+  // MARK: Running
+
+  /// Runs the layer on `buffers.current`; the output shape is what Keras infers for this input.
+  /// input (N, ...) -> output `outputShape`
+  func run(_ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int)
+    throws(ForwardError)
+  {
+    if channelsFirst && buffers.current.rank > 2 {
+      // Channels to the end, run the channels-last step, then back (Flatten stays flat).
+      buffers.replace(with: try Self.transpose(buffers.current, toChannelsLast: true))
+      var lastShape = outputShape
+      if case .flatten = operation {
+        try runChannelsLast(&buffers, outputShape: lastShape, threads: threads)
+        return
+      }
+      lastShape.append(lastShape.remove(at: 1))
+      try runChannelsLast(&buffers, outputShape: lastShape, threads: threads)
+      if buffers.current.rank > 2 {
+        buffers.replace(with: try Self.transpose(buffers.current, toChannelsLast: false))
+      }
+      buffers.reshape(outputShape)
+      return
+    }
+    try runChannelsLast(&buffers, outputShape: outputShape, threads: threads)
+  }
+
+  /// (N, C, spatial...) <-> (N, spatial..., C)
+  static func transpose(_ tensor: Tensor, toChannelsLast: Bool) throws(ForwardError) -> Tensor {
+    let rank = tensor.rank
+    let dims =
+      toChannelsLast ? Array(2..<rank) + [1] : [rank - 1] + Array(1..<(rank - 1))
+    do {
+      return try PermuteKernel.permute(tensor, dims: dims)
+    } catch {
+      throw ForwardError(.kernel, error.message)
+    }
+  }
+
+  // input (N, spatial..., C) -> output `outputShape` (channels last)
+  private func runChannelsLast(
+    _ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int
+  ) throws(ForwardError) {
+    let input = buffers.current
+    let rank = input.rank - 2
+    func fresh(_ body: () throws(KernelError) -> Tensor) throws(ForwardError) {
+      do {
+        buffers.replace(with: try body())
+      } catch {
+        throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
+      }
+    }
+    func activate(_ function: ActivationFunction) throws(ForwardError) {
+      guard function != .linear else { return }
+      try buffers.update { tensor throws(KernelError) in
+        try ActivationKernel.applyInPlace(function, to: &tensor, threads: threads)
+      }
+    }
+    switch operation {
+    case .convolution(let weights, let strides, let dilations, let padding, let activation):
+      let pads = Self.padding(
+        padding, input: input.shape, kernel: weights.kernelSize, strides: strides,
+        dilations: dilations)
+      let fused = activation.fused
+      try buffers.write(shape: outputShape) { input, output throws(KernelError) in
+        try ConvolutionKernel.convolve(
+          input, weights: weights, strides: strides, dilations: dilations, padding: pads,
+          activation: fused ?? .linear, threads: threads, into: &output)
+      }
+      if fused == nil { try activate(activation) }
+    case .depthwise(let kernel, let bias, let strides, let dilations, let padding, let activation):
+      let pads = Self.padding(
+        padding, input: input.shape, kernel: Array(kernel.shape.prefix(rank)), strides: strides,
+        dilations: dilations)
+      let fused = activation.fused
+      try fresh { () throws(KernelError) in
+        try DepthwiseConvolutionKernel.convolve(
+          input, kernel: kernel, bias: bias, strides: strides, dilations: dilations,
+          padding: pads, activation: fused ?? .linear, threads: threads)
+      }
+      if fused == nil { try activate(activation) }
+    case .separable(
+      let depthwise, let pointwise, let strides, let dilations, let padding, let activation):
+      let pads = Self.padding(
+        padding, input: input.shape, kernel: Array(depthwise.shape.prefix(rank)),
+        strides: strides, dilations: dilations)
+      let fused = activation.fused
+      try fresh { () throws(KernelError) in
+        try SeparableConvolutionKernel.convolve(
+          input, depthwiseKernel: depthwise, pointwise: pointwise, strides: strides,
+          dilations: dilations, padding: pads, activation: fused ?? .linear, threads: threads)
+      }
+      if fused == nil { try activate(activation) }
+    case .transposed(
+      let weights, let strides, let dilations, let padding, let outputPadding, let activation):
+      let fused = activation.fused
+      try fresh { () throws(KernelError) in
+        try TransposedConvolutionKernel.convolve(
+          input, weights: weights, strides: strides, dilations: dilations,
+          padding: padding == .same ? .same : .valid, outputPadding: outputPadding,
+          activation: fused ?? .linear, threads: threads)
+      }
+      if fused == nil { try activate(activation) }
+    case .pooling(let mode, let poolSize, let strides, let padding):
+      let pads = PoolingKernel.padding(
+        inputShape: input.shape, poolSize: poolSize, strides: strides, same: padding == .same)
+      try buffers.write(shape: outputShape) { input, output throws(KernelError) in
+        try PoolingKernel.pool(
+          input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
+          threads: threads, into: &output)
+      }
+    case .globalPooling(let mode, let keepDimensions):
+      try fresh { () throws(KernelError) in
+        try GlobalPoolingKernel.pool(
+          input, mode: mode, keepDims: keepDimensions, threads: threads)
+      }
+    case .batchNormalization(let axes, let gamma, let beta, let mean, let variance, let epsilon):
+      if axes.count == 1 {
+        try buffers.update { tensor throws(KernelError) in
+          try BatchNormalizationKernel.normalizeInPlace(
+            &tensor, axis: axes[0], gamma: gamma, beta: beta, movingMean: mean,
+            movingVariance: variance, epsilon: epsilon, threads: threads)
+        }
+      } else {
+        // Several axes: TensorFlow broadcasts (unfused); the same as one flattened trailing axis.
+        try normalizeOverAxes(&buffers, axes: axes, threads: threads) {
+          tensor throws(KernelError) in
+          let flat = { (t: Tensor?) throws(KernelError) -> Tensor? in
+            try t?.reshaped([-1])
+          }
+          try BatchNormalizationKernel.normalizeInPlace(
+            &tensor, axis: -1, gamma: flat(gamma), beta: flat(beta),
+            movingMean: try mean.reshaped([-1]), movingVariance: try variance.reshaped([-1]),
+            epsilon: epsilon, threads: threads)
+        }
+      }
+    case .layerNormalization(let axes, let gamma, let beta, let epsilon):
+      try normalizeOverAxes(&buffers, axes: axes, threads: threads) {
+        tensor throws(KernelError) in
+        tensor = try LayerNormalizationKernel.normalize(
+          tensor, gamma: try gamma?.reshaped([-1]), beta: try beta?.reshaped([-1]),
+          epsilon: epsilon, threads: threads)
+      }
+    case .dense(let weights, let activation):
+      let fused = activation.fused
+      try buffers.write(shape: outputShape) { input, output throws(KernelError) in
+        try DenseKernel.apply(
+          input, weights: weights, activation: fused ?? .linear, threads: threads,
+          into: &output)
+      }
+      if fused == nil { try activate(activation) }
+    case .flatten, .reshape:
+      buffers.reshape(outputShape)
+    case .permute(let dims):
+      try fresh { () throws(KernelError) in try PermuteKernel.permute(input, dims: dims) }
+    case .zeroPadding(let pairs):
+      try fresh { () throws(KernelError) in
+        try ZeroPaddingKernel.pad(
+          input, padding: SpatialPadding(before: pairs.map(\.0), after: pairs.map(\.1)))
+      }
+    case .cropping(let pairs):
+      try fresh { () throws(KernelError) in
+        try CroppingKernel.crop(
+          input, cropping: SpatialPadding(before: pairs.map(\.0), after: pairs.map(\.1)))
+      }
+    case .upSampling(let size, let interpolation):
+      try fresh { () throws(KernelError) in
+        if interpolation == "nearest" {
+          return try UpSamplingKernel.upsample(input, size: size)
+        }
+        return try ResizeKernel.resize(
+          input, size: Array(outputShape[1...rank]), method: interpolation, threads: threads)
+      }
+    case .activation(let function):
+      try activate(function)
+    case .rescaling(let scale, let offset):
+      try buffers.update { tensor throws(KernelError) in
+        Self.rescale(&tensor, scale: scale, offset: offset, threads: threads)
+      }
+    case .identity:
+      break
+    }
+    if buffers.current.shape != outputShape {
+      throw ForwardError(
+        .kernel,
+        "layer \"\(name)\" produced shape \(TensorShape.tuple(buffers.current.shape)) where Keras infers \(TensorShape.tuple(outputShape))"
+      )
+    }
+  }
+
+  /// Keras' padding modes as explicit pads for input (N, spatial..., C).
+  static func padding(
+    _ padding: Padding, input: [Int], kernel: [Int], strides: [Int], dilations: [Int]
+  ) -> SpatialPadding {
+    let spatial = Array(input[1..<(input.count - 1)])
+    switch padding {
+    case .same:
+      return .same(inputSize: spatial, kernelSize: kernel, strides: strides, dilations: dilations)
+    case .causal:
+      return .causal(kernelSize: kernel[0], dilation: dilations[0])
+    case .valid, .full:
+      return .valid(rank: spatial.count)
+    }
+  }
+
+  /// Normalizes over `axes` with a kernel that normalizes the last axis: the axes move to the end
+  /// (in order), merge into one, and move back.
+  /// tensor (d0, ..., dk) -> same shape
+  private func normalizeOverAxes(
+    _ buffers: inout ActivationBuffers, axes: [Int], threads: Int,
+    _ body: (inout Tensor) throws(KernelError) -> Void
+  ) throws(ForwardError) {
+    let shape = buffers.current.shape
+    let rank = shape.count
+    let sorted = axes.sorted()
+    let others = (0..<rank).filter { !sorted.contains($0) }
+    let order = others + sorted
+    let trailing = order == Array(0..<rank)
+    do {
+      var tensor: Tensor
+      if trailing {
+        tensor = buffers.current
+      } else {
+        // PermuteKernel keeps axis 0 in place; prepend a unit axis so every axis can move.
+        let lifted = try buffers.current.reshaped([1] + shape)
+        tensor = try PermuteKernel.permute(lifted, dims: order.map { $0 + 1 })
+      }
+      let kept = others.map { shape[$0] }.reduce(1, *)
+      let merged = sorted.map { shape[$0] }.reduce(1, *)
+      let permutedShape = tensor.shape
+      tensor = try tensor.reshaped([kept, merged])
+      try body(&tensor)
+      tensor = try tensor.reshaped(permutedShape)
+      if !trailing {
+        var inverse = [Int](repeating: 0, count: rank)
+        for (position, axis) in order.enumerated() { inverse[axis] = position + 1 }
+        tensor = try PermuteKernel.permute(tensor, dims: inverse)
+      }
+      buffers.replace(with: try tensor.reshaped(shape))
+    } catch {
+      throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
+    }
+  }
+
+  /// Keras `Rescaling`: scale * x + offset, two float32 roundings as TensorFlow computes it.
+  /// tensor (any shape) -> same shape
+  static func rescale(_ tensor: inout Tensor, scale: Float, offset: Float, threads: Int) {
+    let count = tensor.count
+    tensor.withUnsafeMutableBufferPointer { buffer in
+      guard let values = buffer.baseAddress else { return }
+      KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 1 << 15) {
+        range in
+        for index in range {
+          let product = scale * values[index]
+          values[index] = product + offset
+        }
+      }
+    }
+  }
+}

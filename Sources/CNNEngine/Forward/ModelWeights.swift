@@ -1,0 +1,163 @@
+/// The weight values of a built model, by Keras variable name (`conv2d/kernel:0`), in Keras'
+/// layouts: convolution kernels (K..., C_in/groups, F), dense kernels (C_in, units), transposed
+/// kernels (K..., F, C_in), depthwise (K..., C, M), BatchNormalization vectors (C).
+///
+/// Either drawn from Keras' initializers with a seed (`initialized`), so that a lesson renders the
+/// same numbers every time, or read from an `.npz` whose keys are those names (`init(archive:)`).
+public struct ModelWeights: Sendable {
+  /// One expected weight of a model: the layer and variable names and the shape.
+  public struct Entry: Sendable, Equatable {
+    public var layerName: String
+    public var spec: WeightSpec
+    /// `layer/weight:0`, the name `model.weights` reports in tf-keras.
+    public var kerasName: String { "\(layerName)/\(spec.name):0" }
+  }
+
+  /// Names in `model.weights` order.
+  public private(set) var names: [String]
+  private var tensors: [String: Tensor]
+
+  /// A weight by Keras name, with or without the `:0` suffix.
+  public subscript(name: String) -> Tensor? {
+    tensors[name] ?? tensors[name + ":0"]
+  }
+
+  /// A weight by layer and variable name (`conv2d`, `kernel`).
+  public func tensor(layer: String, weight: String) -> Tensor? { tensors["\(layer)/\(weight):0"] }
+
+  /// Bytes of float32 values held.
+  public var byteCount: Int { tensors.values.reduce(0) { $0 + $1.count * 4 } }
+
+  /// Number of values held.
+  public var parameterCount: Int { tensors.values.reduce(0) { $0 + $1.count } }
+
+  /// Every weight the model's layers created, in `model.weights` order (per layer, trainable first).
+  public static func expected(for model: SequentialModel) throws(ForwardError) -> [Entry] {
+    guard model.isBuilt else {
+      throw ForwardError(
+        .model,
+        "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data."
+      )
+    }
+    var entries: [Entry] = []
+    for instance in model.layers {
+      let specs = instance.weights
+      for spec in specs.filter(\.trainable) + specs.filter({ !$0.trainable }) {
+        entries.append(Entry(layerName: instance.name, spec: spec))
+      }
+    }
+    return entries
+  }
+
+  /// Keras' initializers for every weight, drawn from `SeededGenerator` streams named after the
+  /// weights and seeded with `seed`. Refused before drawing when the values alone would exceed
+  /// `memoryBudget` bytes.
+  public static func initialized(
+    for model: SequentialModel, seed: UInt64, memoryBudget: Int = ForwardPass.defaultMemoryBudget
+  ) throws(ForwardError) -> ModelWeights {
+    let entries = try expected(for: model)
+    let bytes = entries.reduce(0) { $0 + $1.spec.count * 4 }
+    if bytes > memoryBudget {
+      throw ForwardError(
+        .memory,
+        "the weights of model \"\(model.name)\" need \(MemoryEstimate.format(bytes)) (\(bytes) bytes), more than the memory budget of \(MemoryEstimate.format(memoryBudget)); no weights were created"
+      )
+    }
+    var tensors: [String: Tensor] = [:]
+    for entry in entries {
+      let initializer: WeightInitializer
+      do {
+        initializer = try WeightInitializer(entry.spec.initializer)
+      } catch {
+        throw ForwardError(.weights, "\(entry.kerasName): \(error.message)")
+      }
+      var generator = SeededGenerator(seed: seed, stream: entry.kerasName)
+      tensors[entry.kerasName] = try initializer.tensor(
+        shape: entry.spec.shape, generator: &generator)
+    }
+    return ModelWeights(names: entries.map(\.kerasName), tensors: tensors)
+  }
+
+  /// Weights from an `.npz` file written by `np.savez(path, **{w.name: w.numpy() for w in
+  /// model.weights})`.
+  public static func load(npz path: String, for model: SequentialModel) throws(ForwardError)
+    -> ModelWeights
+  {
+    let archive: NPZArchive
+    do {
+      archive = try NPZArchive(contentsOf: path)
+    } catch {
+      throw ForwardError(.weights, "cannot read weights from \(path): \(error.message)")
+    }
+    return try ModelWeights(archive: archive, for: model, source: path)
+  }
+
+  /// Weights from an archive whose keys are Keras weight names, with or without `:0`. Every weight
+  /// of the model must be there with its exact shape, and nothing else: a file for another model
+  /// is refused with the names and shapes that do not fit.
+  public init(archive: NPZArchive, for model: SequentialModel, source: String = "the .npz file")
+    throws(ForwardError)
+  {
+    let entries = try Self.expected(for: model)
+    var byName: [String: String] = [:]  // normalized name -> archive key
+    var duplicates: [String] = []
+    for key in archive.names {
+      let normalized = key.hasSuffix(":0") ? key : key + ":0"
+      if byName[normalized] != nil { duplicates.append(key) }
+      byName[normalized] = key
+    }
+    var problems: [String] = []
+    if !duplicates.isEmpty {
+      problems.append(
+        "keys given twice (with and without ':0'): " + duplicates.sorted().joined(separator: ", "))
+    }
+    var tensors: [String: Tensor] = [:]
+    var missing: [String] = []
+    for entry in entries {
+      guard let key = byName.removeValue(forKey: entry.kerasName), let tensor = archive[key] else {
+        missing.append("\(entry.kerasName) \(TensorShape.tuple(entry.spec.shape))")
+        continue
+      }
+      // A scalar-free vector saved as (C,) or a kernel saved in another layout are both refused:
+      // only the exact Keras shape is unambiguous.
+      if tensor.shape != entry.spec.shape {
+        problems.append(
+          "'\(key)' has shape \(TensorShape.tuple(tensor.shape)) but the model expects \(TensorShape.tuple(entry.spec.shape))"
+        )
+        continue
+      }
+      tensors[entry.kerasName] = tensor
+    }
+    if !missing.isEmpty {
+      problems.append("missing weights: " + missing.joined(separator: ", "))
+    }
+    if !byName.isEmpty {
+      let extra = byName.values.sorted().map { key in
+        "\(key) \(archive[key].map { TensorShape.tuple($0.shape) } ?? "")"
+      }
+      problems.append("keys the model has no weight for: " + extra.joined(separator: ", "))
+    }
+    if !problems.isEmpty {
+      throw ForwardError(
+        .weights,
+        "\(source) does not fit model \"\(model.name)\": " + problems.joined(separator: "; ")
+          + (missing.isEmpty
+            ? "" : ". Export with np.savez(path, **{w.name: w.numpy() for w in model.weights})"))
+    }
+    self.init(names: entries.map(\.kerasName), tensors: tensors)
+  }
+
+  /// Weights given directly, by Keras name (`:0` optional); shapes are checked when a forward pass
+  /// is prepared.
+  public init(names: [String], tensors: [String: Tensor]) {
+    var normalized: [String: Tensor] = [:]
+    for (key, value) in tensors { normalized[key.hasSuffix(":0") ? key : key + ":0"] = value }
+    self.names = names.map { $0.hasSuffix(":0") ? $0 : $0 + ":0" }
+    self.tensors = normalized
+  }
+
+  /// The archive `np.savez` would write: every weight under its Keras name.
+  public func npzEntries() -> [(String, Tensor)] {
+    names.compactMap { name in tensors[name].map { (name, $0) } }
+  }
+}

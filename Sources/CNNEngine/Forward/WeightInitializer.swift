@@ -1,0 +1,246 @@
+/// A Keras initializer as a cell names it (`'he_normal'`, `initializers.RandomNormal(stddev=0.01)`),
+/// resolved to the distribution tf-keras 2.x draws from (`tf_keras/initializers/initializers.py`).
+///
+/// Values come from `SeededGenerator`, so they follow Keras' distributions but not TensorFlow's
+/// random stream.
+public enum WeightInitializer: Sendable, Equatable {
+  case constant(Double)
+  case randomNormal(mean: Double, stddev: Double)
+  case randomUniform(minimum: Double, maximum: Double)
+  case truncatedNormal(mean: Double, stddev: Double)
+  /// `VarianceScaling`, the family behind glorot_*, he_* and lecun_*.
+  case varianceScaling(scale: Double, mode: FanMode, distribution: Distribution)
+  case orthogonal(gain: Double)
+  case identity(gain: Double)
+
+  public enum FanMode: String, Sendable {
+    case fanIn = "fan_in"
+    case fanOut = "fan_out"
+    case fanAverage = "fan_avg"
+  }
+
+  public enum Distribution: String, Sendable {
+    case truncatedNormal = "truncated_normal"
+    case untruncatedNormal = "untruncated_normal"
+    case uniform
+  }
+
+  /// Reads the argument a layer was given; `None` is Keras' default for float weights,
+  /// glorot_uniform.
+  public init(_ value: ArgumentValue) throws(ForwardError) {
+    switch value {
+    case .none:
+      self = .varianceScaling(scale: 1, mode: .fanAverage, distribution: .uniform)
+    case .string(let name):
+      self = try Self.named(name, arguments: [])
+    case .object(let object):
+      self = try Self.named(object.typeName, arguments: object.arguments)
+    case .int(let number):
+      self = .constant(Double(number))
+    case .float(let number):
+      self = .constant(number)
+    default:
+      throw ForwardError(.weights, "Could not interpret initializer identifier: \(value)")
+    }
+  }
+
+  /// Positional parameter names of each initializer class, for `arg0`, `arg1`, ... arguments.
+  private static func parameterNames(_ canonical: String) -> [String] {
+    switch canonical {
+    case "constant": return ["value"]
+    case "random_normal", "truncated_normal": return ["mean", "stddev", "seed"]
+    case "random_uniform": return ["minval", "maxval", "seed"]
+    case "variance_scaling": return ["scale", "mode", "distribution", "seed"]
+    case "orthogonal": return ["gain", "seed"]
+    case "identity": return ["gain"]
+    default: return ["seed"]
+    }
+  }
+
+  /// Snake-case spelling of a class name (`GlorotUniform` -> `glorot_uniform`).
+  private static func canonicalName(_ name: String) -> String {
+    var result = ""
+    for character in name {
+      if character.isUppercase {
+        if !result.isEmpty { result.append("_") }
+        result += character.lowercased()
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  static func named(_ name: String, arguments: [(String, ArgumentValue)]) throws(ForwardError)
+    -> WeightInitializer
+  {
+    let canonical = canonicalName(name)
+    let positional = parameterNames(canonical)
+    var values: [String: ArgumentValue] = [:]
+    for (key, value) in arguments {
+      if key.hasPrefix("arg"), let index = Int(key.dropFirst(3)), index < positional.count {
+        values[positional[index]] = value
+      } else {
+        values[key] = value
+      }
+    }
+    func number(_ key: String, _ fallback: Double) throws(ForwardError) -> Double {
+      switch values[key] ?? .none {
+      case .none: return fallback
+      case .int(let value): return Double(value)
+      case .float(let value): return value
+      case let other:
+        throw ForwardError(.weights, "\(name): expected a number for `\(key)`, got \(other)")
+      }
+    }
+    switch canonical {
+    case "zeros": return .constant(0)
+    case "ones": return .constant(1)
+    case "constant": return .constant(try number("value", 0))
+    case "random_normal":
+      return .randomNormal(mean: try number("mean", 0), stddev: try number("stddev", 0.05))
+    case "random_uniform":
+      return .randomUniform(minimum: try number("minval", -0.05), maximum: try number("maxval", 0.05))
+    case "truncated_normal":
+      return .truncatedNormal(mean: try number("mean", 0), stddev: try number("stddev", 0.05))
+    case "glorot_uniform":
+      return .varianceScaling(scale: 1, mode: .fanAverage, distribution: .uniform)
+    case "glorot_normal":
+      return .varianceScaling(scale: 1, mode: .fanAverage, distribution: .truncatedNormal)
+    case "he_uniform": return .varianceScaling(scale: 2, mode: .fanIn, distribution: .uniform)
+    case "he_normal": return .varianceScaling(scale: 2, mode: .fanIn, distribution: .truncatedNormal)
+    case "lecun_uniform": return .varianceScaling(scale: 1, mode: .fanIn, distribution: .uniform)
+    case "lecun_normal":
+      return .varianceScaling(scale: 1, mode: .fanIn, distribution: .truncatedNormal)
+    case "variance_scaling":
+      let scale = try number("scale", 1)
+      var modeName = "fan_in"
+      var distributionName = "truncated_normal"
+      if case .string(let given)? = values["mode"] { modeName = given }
+      if case .string(let given)? = values["distribution"] { distributionName = given }
+      // tf-keras accepts "normal" as the old name of "truncated_normal".
+      if distributionName == "normal" { distributionName = "truncated_normal" }
+      guard let mode = FanMode(rawValue: modeName) else {
+        throw ForwardError(
+          .weights,
+          "Invalid `mode` argument: expected one of {\"fan_in\", \"fan_out\", \"fan_avg\"} but got \(modeName)"
+        )
+      }
+      guard let distribution = Distribution(rawValue: distributionName) else {
+        throw ForwardError(
+          .weights,
+          "Invalid `distribution` argument: expected one of {\"normal\", \"uniform\", \"truncated_normal\", \"untruncated_normal\"} but got \(distributionName)"
+        )
+      }
+      return .varianceScaling(scale: scale, mode: mode, distribution: distribution)
+    case "orthogonal": return .orthogonal(gain: try number("gain", 1))
+    case "identity": return .identity(gain: try number("gain", 1))
+    default:
+      throw ForwardError(.weights, "Unknown initializer: '\(name)'. ConvBook cannot draw it.")
+    }
+  }
+
+  /// Keras' `_compute_fans`: (fan_in, fan_out) of a weight shape; convolution kernels multiply the
+  /// channel counts by the receptive field.
+  static func fans(_ shape: [Int]) -> (fanIn: Double, fanOut: Double) {
+    switch shape.count {
+    case 0: return (1, 1)
+    case 1: return (Double(shape[0]), Double(shape[0]))
+    case 2: return (Double(shape[0]), Double(shape[1]))
+    default:
+      let receptive = Double(shape.dropLast(2).reduce(1, *))
+      return (
+        Double(shape[shape.count - 2]) * receptive, Double(shape[shape.count - 1]) * receptive
+      )
+    }
+  }
+
+  /// Draws a tensor of `shape` (row-major, Keras layout).
+  public func tensor(shape: [Int], generator: inout SeededGenerator) throws(ForwardError) -> Tensor {
+    let count = shape.reduce(1, *)
+    var values = [Float](repeating: 0, count: count)
+    switch self {
+    case .constant(let value):
+      values = [Float](repeating: Float(value), count: count)
+    case .randomNormal(let mean, let stddev):
+      for index in 0..<count { values[index] = Float(mean + stddev * generator.normal()) }
+    case .randomUniform(let minimum, let maximum):
+      for index in 0..<count { values[index] = Float(generator.uniform(minimum, maximum)) }
+    case .truncatedNormal(let mean, let stddev):
+      for index in 0..<count { values[index] = Float(mean + stddev * generator.truncatedNormal()) }
+    case .varianceScaling(let scale, let mode, let distribution):
+      let (fanIn, fanOut) = Self.fans(shape)
+      let n: Double
+      switch mode {
+      case .fanIn: n = max(1, fanIn)
+      case .fanOut: n = max(1, fanOut)
+      case .fanAverage: n = max(1, (fanIn + fanOut) / 2)
+      }
+      let variance = scale / n
+      switch distribution {
+      case .uniform:
+        let limit = (3 * variance).squareRoot()
+        for index in 0..<count { values[index] = Float(generator.uniform(-limit, limit)) }
+      case .truncatedNormal:
+        // The standard deviation of a unit normal truncated to [-2, 2], as Keras corrects for it.
+        let stddev = variance.squareRoot() / 0.87962566103423978
+        for index in 0..<count { values[index] = Float(stddev * generator.truncatedNormal()) }
+      case .untruncatedNormal:
+        let stddev = variance.squareRoot()
+        for index in 0..<count { values[index] = Float(stddev * generator.normal()) }
+      }
+    case .orthogonal(let gain):
+      values = try Self.orthogonal(shape: shape, gain: gain, generator: &generator)
+    case .identity(let gain):
+      guard shape.count == 2 else {
+        throw ForwardError(
+          .weights,
+          "Identity matrix initializer can only be used for 2D matrices. Received: shape=\(TensorShape.tuple(shape))"
+        )
+      }
+      for index in 0..<min(shape[0], shape[1]) { values[index * shape[1] + index] = Float(gain) }
+    }
+    return Tensor(validShape: shape, scalars: values)
+  }
+
+  /// Keras' `Orthogonal`: a normal (rows, cols) matrix with rows = prod(shape[:-1]), cols =
+  /// shape[-1], made orthonormal by QR (modified Gram-Schmidt in Double, signs fixed by R's
+  /// diagonal), transposed when rows < cols, times `gain`.
+  private static func orthogonal(shape: [Int], gain: Double, generator: inout SeededGenerator)
+    throws(ForwardError) -> [Float]
+  {
+    guard shape.count >= 2 else {
+      throw ForwardError(
+        .weights,
+        "The tensor to initialize must be at least two-dimensional. Received: shape=\(TensorShape.tuple(shape)) of rank \(shape.count)."
+      )
+    }
+    let columns = shape[shape.count - 1]
+    let rows = shape.dropLast().reduce(1, *)
+    let (tall, wide) = (max(rows, columns), min(rows, columns))
+    // a: tall x wide, column-major so each column is contiguous.
+    var a = [Double](repeating: 0, count: tall * wide)
+    for index in 0..<a.count { a[index] = generator.normal() }
+    for j in 0..<wide {
+      for k in 0..<j {
+        var dot = 0.0
+        for i in 0..<tall { dot += a[k * tall + i] * a[j * tall + i] }
+        for i in 0..<tall { a[j * tall + i] -= dot * a[k * tall + i] }
+      }
+      var norm = 0.0
+      for i in 0..<tall { norm += a[j * tall + i] * a[j * tall + i] }
+      norm = norm.squareRoot()
+      // R's diagonal is the (positive) norm, so Keras' sign correction leaves Q as it is.
+      for i in 0..<tall { a[j * tall + i] = norm > 0 ? a[j * tall + i] / norm : 0 }
+    }
+    var values = [Float](repeating: 0, count: rows * columns)
+    for r in 0..<rows {
+      for c in 0..<columns {
+        // Q is tall x wide; the weight is Q (rows >= columns) or Q transposed.
+        let q = rows >= columns ? a[c * tall + r] : a[r * tall + c]
+        values[r * columns + c] = Float(gain * q)
+      }
+    }
+    return values
+  }
+}
