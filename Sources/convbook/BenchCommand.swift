@@ -51,15 +51,17 @@ struct BenchCommand: ParsableCommand {
     if warmups < 0 { throw ValidationError("--warmups must not be negative") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     guard MemoryBudgetOption.parse(memoryBudget) != nil else {
-      throw ValidationError("--memory-budget must be a positive number of bytes, such as 2147483648 or 2G")
+      throw ValidationError(
+        "--memory-budget must be a positive number of bytes, such as 2147483648 or 2G")
     }
   }
 
   func run() throws {
     let check = SIMDBuildCheck.report()
     if let warning = ForwardBenchmark.buildWarning(check) {
-      Terminal.error("\n" + String(repeating: "!", count: 78) + "\n" + warning + "\n"
-        + String(repeating: "!", count: 78) + "\n\n")
+      Terminal.error(
+        "\n" + String(repeating: "!", count: 78) + "\n" + warning + "\n"
+          + String(repeating: "!", count: 78) + "\n\n")
     }
     let loaded = try CommandSupport.load(file)
     Terminal.printDiagnostics(loaded.diagnostics)

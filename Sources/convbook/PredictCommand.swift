@@ -47,7 +47,8 @@ struct PredictCommand: ParsableCommand {
 
   func validate() throws {
     guard MemoryBudgetOption.parse(memoryBudget) != nil else {
-      throw ValidationError("--memory-budget must be a positive number of bytes, such as 2147483648 or 2G")
+      throw ValidationError(
+        "--memory-budget must be a positive number of bytes, such as 2147483648 or 2G")
     }
     if let batch, batch < 1 { throw ValidationError("--batch must be at least 1") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -66,24 +67,5 @@ struct PredictCommand: ParsableCommand {
     } catch {
       CommandFailure(message: error.message, code: error.isUsageError ? 2 : 1).exit()
     }
-  }
-}
-
-/// `--memory-budget` values: bytes, or a number with K, M or G (powers of 1024).
-enum MemoryBudgetOption {
-  static func parse(_ text: String) -> Int? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-    var digits = trimmed
-    var factor = 1
-    for (suffix, value) in [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30)]
-    where trimmed.hasSuffix(suffix) {
-      digits = String(trimmed.dropLast(suffix.count))
-      factor = value
-      break
-    }
-    guard let number = Double(digits), number > 0, number * Double(factor) < 9e18 else {
-      return nil
-    }
-    return Int(number * Double(factor))
   }
 }

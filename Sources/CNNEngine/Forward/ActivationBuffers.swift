@@ -1,64 +1,78 @@
-/// The activations of a forward pass in flight: the current layer output and a spare buffer that
-/// the next layer writes into, after which the two swap (ping-pong). Layers whose kernels write a
-/// fresh tensor replace the current one and hand the old buffer over as the spare when it is the
-/// larger, so a pass holds about two buffers of the largest activation, not one per layer.
+/// The activations of a forward pass in flight: the current layer output plus idle buffers the
+/// next layer can write into (ping-pong). A layer whose kernel writes a fresh tensor retires the
+/// old buffer to the idle ones; only the largest `idleLimit` are kept, so a pass holds about two
+/// buffers of the largest activation besides the current one, not one per layer, and a new run
+/// reuses them all without allocating (fresh pages cost as much as a small layer).
 struct ActivationBuffers {
+  static let idleLimit = 2
+
   var current: Tensor
-  var spare: Tensor
-  /// A second kept buffer, used when the first write leaves the caller's input in the spare slot.
-  private var reserve: Tensor
-  /// False while `current` is the caller's input: its storage is shared, so it is never adopted as
-  /// a spare (writing into it would copy it anyway).
+  private var idle: [Tensor]
+  /// False while `current` is the caller's input: its storage is shared, so it is never retired
+  /// into the idle buffers (writing into it would copy it anyway).
   private(set) var ownsCurrent: Bool
 
-  init(input: Tensor, spare: Tensor, reserve: Tensor = .empty) {
+  init(input: Tensor, idle: [Tensor]) {
     current = input
-    self.spare = spare
-    self.reserve = reserve
+    self.idle = idle
     ownsCurrent = false
   }
 
-  /// The buffers worth keeping for the next run (at most two, the largest).
+  /// The buffers worth keeping for the next run (the largest, current included).
   func keptBuffers() -> [Tensor] {
-    var kept = [spare, reserve]
-    if ownsCurrent { kept.append(current) }
-    return Array(kept.filter { $0.capacity > 0 }.sorted { $0.capacity > $1.capacity }.prefix(2))
+    let all = idle + (ownsCurrent ? [current] : [])
+    return Array(all.sorted { $0.capacity > $1.capacity }.prefix(Self.idleLimit + 1))
   }
 
-  /// Runs a kernel that writes into an output buffer: it gets the spare, sized for `shape`, then
-  /// the spare becomes current.
-  /// input `current` -> output of `shape` in the (former) spare.
+  /// The smallest idle buffer that holds `count` values, else the largest (which then grows).
+  private mutating func takeIdle(fitting count: Int) -> Tensor {
+    guard !idle.isEmpty else { return .empty }
+    var best: Int?
+    for index in idle.indices where idle[index].capacity >= count {
+      if best.map({ idle[index].capacity < idle[$0].capacity }) ?? true { best = index }
+    }
+    let index = best ?? idle.indices.max { idle[$0].capacity < idle[$1].capacity }!
+    return idle.remove(at: index)
+  }
+
+  /// Keeps a buffer no longer current, dropping the smallest when more than `idleLimit` are idle.
+  private mutating func retire(_ buffer: Tensor) {
+    idle.append(buffer)
+    if idle.count > Self.idleLimit,
+      let smallest = idle.indices.min(by: { idle[$0].capacity < idle[$1].capacity })
+    {
+      idle.remove(at: smallest)
+    }
+  }
+
+  /// Makes `output` current, retiring the old current buffer when it is ours.
+  private mutating func adopt(_ output: Tensor) {
+    let old = current
+    current = output
+    if ownsCurrent { retire(old) }
+    ownsCurrent = true
+  }
+
+  /// Runs a kernel that writes into an output buffer: it gets an idle buffer sized for `shape`,
+  /// which then becomes current.
+  /// input `current` -> output of `shape`
   mutating func write(
     shape: [Int], _ kernel: (Tensor, inout Tensor) throws(KernelError) -> Void
   ) throws(ForwardError) {
-    let input = current
-    spare.resizeKeepingCapacity(shape: shape)
+    var output = takeIdle(fitting: shape.reduce(1, *))
+    output.resizeKeepingCapacity(shape: shape)
     do {
-      try kernel(input, &spare)
+      try kernel(current, &output)
     } catch {
+      retire(output)
       throw ForwardError(.kernel, error.message)
     }
-    swap(&current, &spare)
-    if !ownsCurrent {
-      // The spare now holds the caller's input; drop it rather than keep it alive.
-      spare = reserve
-      reserve = .empty
-      ownsCurrent = true
-    }
+    adopt(output)
   }
 
-  /// Runs a kernel that returns a fresh tensor; the old buffer is kept as the spare when it holds
-  /// more than the spare does.
+  /// Makes a fresh tensor (from a kernel that allocates its result) current.
   mutating func replace(with output: Tensor) {
-    let old = current
-    current = output
-    if ownsCurrent && old.capacity > spare.capacity {
-      spare = old
-    }
-    if !ownsCurrent && reserve.capacity > spare.capacity {
-      swap(&spare, &reserve)
-    }
-    ownsCurrent = true
+    adopt(output)
   }
 
   /// Runs a kernel in place on the current buffer (copied first when it is the caller's input).

@@ -39,7 +39,9 @@ extension ActivationStatistics {
   /// tensor (any shape) -> statistics
   static func summarizing(_ tensor: Tensor, threads: Int) -> ActivationStatistics {
     let count = tensor.count
-    guard count > 0 else { return ActivationStatistics(minimum: 0, mean: 0, maximum: 0, zeroFraction: 0) }
+    guard count > 0 else {
+      return ActivationStatistics(minimum: 0, mean: 0, maximum: 0, zeroFraction: 0)
+    }
     let chunks = (count + chunkSize - 1) / chunkSize
     var minima = [Float](repeating: .infinity, count: chunks)
     var maxima = [Float](repeating: -.infinity, count: chunks)

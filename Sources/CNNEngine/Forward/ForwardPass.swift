@@ -4,7 +4,8 @@ import Foundation
 /// Runs a batch through every layer of a built model in inference mode, with Keras' numerics:
 /// Dropout is the identity, BatchNormalization uses its moving statistics, `same` / `valid` /
 /// `causal` padding are TensorFlow's, channels-first layers run between transposes as tf-keras
-/// does on CPU.
+/// does on CPU. 3x3 stride-1 convolutions of 8 or more channels run as Winograd F(4x4, 3x3) (4x
+/// fewer multiplies), within ~1e-6 of the direct sum relative to the layer's output scale.
 ///
 /// Convolution and dense weights are packed on the first run and kept (the raw weights are then
 /// released); the two activation buffers are kept between runs too, so repeated runs allocate
@@ -95,7 +96,9 @@ public final class ForwardPass: @unchecked Sendable {
   }
 
   /// Throws the memory refusal when `estimate` exceeds `budget`.
-  public static func check(_ estimate: MemoryEstimate, budget: Int, model: SequentialModel, batch: Int)
+  public static func check(
+    _ estimate: MemoryEstimate, budget: Int, model: SequentialModel, batch: Int
+  )
     throws(ForwardError)
   {
     guard estimate.totalBytes > budget else { return }
@@ -190,8 +193,7 @@ public final class ForwardPass: @unchecked Sendable {
     let estimate = try Self.estimate(model: model, instances: instances, inputShape: input.shape)
     try Self.check(estimate, budget: budget, model: model, batch: input.shape.first ?? 0)
     let steps = try preparedSteps()
-    var buffers = ActivationBuffers(
-      input: input, spare: pool.popLast() ?? .empty, reserve: pool.popLast() ?? .empty)
+    var buffers = ActivationBuffers(input: input, idle: pool)
     pool.removeAll()
     var measurements: [LayerMeasurement] = []
     for (index, step) in steps.enumerated() {

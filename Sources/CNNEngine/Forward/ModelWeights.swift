@@ -106,6 +106,13 @@ public struct ModelWeights: Sendable {
       if byName[normalized] != nil { duplicates.append(key) }
       byName[normalized] = key
     }
+    // Keras 3 names weights by path (`sequential/conv2d/kernel`): its last two components are the
+    // tf-keras name. Used only for weights no key names exactly.
+    var byPath: [String: String] = [:]
+    for (normalized, key) in byName {
+      let parts = normalized.split(separator: "/")
+      if parts.count > 2 { byPath[parts.suffix(2).joined(separator: "/")] = key }
+    }
     var problems: [String] = []
     if !duplicates.isEmpty {
       problems.append(
@@ -113,13 +120,19 @@ public struct ModelWeights: Sendable {
     }
     var tensors: [String: Tensor] = [:]
     var missing: [String] = []
+    var used = Set<String>()
     for entry in entries {
-      guard let key = byName.removeValue(forKey: entry.kerasName), let tensor = archive[key] else {
+      guard
+        let key = byName[entry.kerasName].flatMap({ used.contains($0) ? nil : $0 })
+          ?? byPath[entry.kerasName].flatMap({ used.contains($0) ? nil : $0 }),
+        let tensor = archive[key]
+      else {
         missing.append("\(entry.kerasName) \(TensorShape.tuple(entry.spec.shape))")
         continue
       }
-      // A scalar-free vector saved as (C,) or a kernel saved in another layout are both refused:
-      // only the exact Keras shape is unambiguous.
+      used.insert(key)
+      // Only the exact Keras shape is unambiguous: a transposed kernel or a flattened vector
+      // would silently compute something else.
       if tensor.shape != entry.spec.shape {
         problems.append(
           "'\(key)' has shape \(TensorShape.tuple(tensor.shape)) but the model expects \(TensorShape.tuple(entry.spec.shape))"
@@ -128,11 +141,12 @@ public struct ModelWeights: Sendable {
       }
       tensors[entry.kerasName] = tensor
     }
+    let unused = archive.names.filter { !used.contains($0) && !duplicates.contains($0) }
     if !missing.isEmpty {
       problems.append("missing weights: " + missing.joined(separator: ", "))
     }
-    if !byName.isEmpty {
-      let extra = byName.values.sorted().map { key in
+    if !unused.isEmpty {
+      let extra = unused.sorted().map { key in
         "\(key) \(archive[key].map { TensorShape.tuple($0.shape) } ?? "")"
       }
       problems.append("keys the model has no weight for: " + extra.joined(separator: ", "))

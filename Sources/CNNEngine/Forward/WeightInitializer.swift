@@ -100,7 +100,8 @@ public enum WeightInitializer: Sendable, Equatable {
     case "random_normal":
       return .randomNormal(mean: try number("mean", 0), stddev: try number("stddev", 0.05))
     case "random_uniform":
-      return .randomUniform(minimum: try number("minval", -0.05), maximum: try number("maxval", 0.05))
+      return .randomUniform(
+        minimum: try number("minval", -0.05), maximum: try number("maxval", 0.05))
     case "truncated_normal":
       return .truncatedNormal(mean: try number("mean", 0), stddev: try number("stddev", 0.05))
     case "glorot_uniform":
@@ -108,7 +109,8 @@ public enum WeightInitializer: Sendable, Equatable {
     case "glorot_normal":
       return .varianceScaling(scale: 1, mode: .fanAverage, distribution: .truncatedNormal)
     case "he_uniform": return .varianceScaling(scale: 2, mode: .fanIn, distribution: .uniform)
-    case "he_normal": return .varianceScaling(scale: 2, mode: .fanIn, distribution: .truncatedNormal)
+    case "he_normal":
+      return .varianceScaling(scale: 2, mode: .fanIn, distribution: .truncatedNormal)
     case "lecun_uniform": return .varianceScaling(scale: 1, mode: .fanIn, distribution: .uniform)
     case "lecun_normal":
       return .varianceScaling(scale: 1, mode: .fanIn, distribution: .truncatedNormal)
@@ -156,7 +158,8 @@ public enum WeightInitializer: Sendable, Equatable {
   }
 
   /// Draws a tensor of `shape` (row-major, Keras layout).
-  public func tensor(shape: [Int], generator: inout SeededGenerator) throws(ForwardError) -> Tensor {
+  public func tensor(shape: [Int], generator: inout SeededGenerator) throws(ForwardError) -> Tensor
+  {
     let count = shape.reduce(1, *)
     var values = [Float](repeating: 0, count: count)
     switch self {

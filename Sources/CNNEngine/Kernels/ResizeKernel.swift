@@ -12,7 +12,8 @@ public enum ResizeKernel {
     threads: Int = KernelParallelism.defaultThreadCount
   ) throws(KernelError) -> Tensor {
     guard input.rank == 4, size.count == 2, size.allSatisfy({ $0 >= 0 }) else {
-      throw KernelError("resizing needs an input (N, H, W, C) and two output sizes, got \(input.shape)")
+      throw KernelError(
+        "resizing needs an input (N, H, W, C) and two output sizes, got \(input.shape)")
     }
     let (batch, height, width, channels) = (
       input.shape[0], input.shape[1], input.shape[2], input.shape[3]

@@ -23,6 +23,13 @@ public enum SIMDBuildCheck {
     /// Not an x86-64 Linux build: the check does not apply (ARM64 always has vector FMA).
     public var notApplicable: Bool
 
+    public init(hardwareFMA: Bool, vectorFMA: Bool, optimizedBuild: Bool, notApplicable: Bool) {
+      self.hardwareFMA = hardwareFMA
+      self.vectorFMA = vectorFMA
+      self.optimizedBuild = optimizedBuild
+      self.notApplicable = notApplicable
+    }
+
     /// What the kernels need: vector FMA in optimized builds, FMA code generation in debug builds.
     public var isVectorized: Bool { notApplicable || (optimizedBuild ? vectorFMA : hardwareFMA) }
 

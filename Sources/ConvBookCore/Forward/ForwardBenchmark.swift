@@ -139,7 +139,7 @@ public struct ForwardBenchmark {
       lines.append(cells.joined(separator: "  "))
     }
     lines.append(
-      "median of the timed runs after warm-up; GFLOP/s = 2 x multiply-accumulates / median; peak memory: \(PeakMemory.method)"
+      "median of the timed runs after warm-up; GFLOP/s = 2 x the summary's multiply-accumulates / median (Winograd 3x3 convolutions do fewer FMAs, so this can exceed the FMA peak); peak memory: \(PeakMemory.method)"
     )
     return lines.joined(separator: "\n") + "\n"
   }

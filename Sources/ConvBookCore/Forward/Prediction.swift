@@ -57,7 +57,8 @@ public struct Prediction {
     let model = try ForwardModelChoice.choose(file, name: modelName)
     guard let declared = model.inputShape else {
       throw .input(
-        "model \"\(model.name)\" has no input shape; give it keras.Input(shape=...) or input_shape=")
+        "model \"\(model.name)\" has no input shape; give it keras.Input(shape=...) or input_shape="
+      )
     }
     if let batch, batch < 1 { throw .usage("--batch must be at least 1, got \(batch)") }
     do {

@@ -93,7 +93,9 @@ struct ForwardPassTests {
   func flattenChannelsFirst() throws {
     // (C, H, W) = (2, 2, 3), value c*100 + h*10 + w.
     var values: [Float] = []
-    for c in 0..<2 { for h in 0..<2 { for w in 0..<3 { values.append(Float(c * 100 + h * 10 + w)) } } }
+    for c in 0..<2 {
+      for h in 0..<2 { for w in 0..<3 { values.append(Float(c * 100 + h * 10 + w)) } }
+    }
     let input = try Self.tensor([1, 2, 2, 3], values)
     let first = try Self.single(
       "Flatten", [], [("data_format", .string("channels_first"))], sample: [2, 2, 3]

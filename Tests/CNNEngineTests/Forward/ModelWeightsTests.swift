@@ -91,21 +91,31 @@ struct ModelWeightsTests {
     #expect(heValues.allSatisfy { abs($0) <= bound })
     let normal = moments(
       try draw(
-        .object(KerasObject(typeName: "RandomNormal", arguments: [("mean", .float(1)), ("stddev", .float(0.5))])),
+        .object(
+          KerasObject(
+            typeName: "RandomNormal", arguments: [("mean", .float(1)), ("stddev", .float(0.5))])),
         [200, 100]))
     #expect(abs(normal.mean - 1) < 0.01 && abs(normal.std - 0.5) < 0.01)
     let uniform = try draw(
-      .object(KerasObject(typeName: "RandomUniform", arguments: [("arg0", .int(2)), ("arg1", .int(3))])),
+      .object(
+        KerasObject(typeName: "RandomUniform", arguments: [("arg0", .int(2)), ("arg1", .int(3))])),
       [1000])
     #expect(uniform.allSatisfy { $0 >= 2 && $0 < 3 })
-    #expect(try draw(.object(KerasObject(typeName: "Constant", arguments: [("value", .float(0.25))])), [4]) == [0.25, 0.25, 0.25, 0.25])
+    #expect(
+      try draw(
+        .object(KerasObject(typeName: "Constant", arguments: [("value", .float(0.25))])), [4]) == [
+          0.25, 0.25, 0.25, 0.25,
+        ])
     #expect(try draw(.string("ones"), [2]) == [1, 1])
     let scaled = moments(
       try draw(
         .object(
           KerasObject(
             typeName: "VarianceScaling",
-            arguments: [("scale", .float(3)), ("mode", .string("fan_out")), ("distribution", .string("untruncated_normal"))])),
+            arguments: [
+              ("scale", .float(3)), ("mode", .string("fan_out")),
+              ("distribution", .string("untruncated_normal")),
+            ])),
         [400, 300]))
     #expect(abs(scaled.std - (3.0 / 300).squareRoot()) < 0.002)
     // Orthogonal: the columns of a tall matrix are orthonormal.
@@ -135,6 +145,16 @@ struct ModelWeightsTests {
     }
   }
 
+  @Test("Keras 3 path names (model/layer/weight) are accepted")
+  func loadsPathNames() throws {
+    let model = try Self.smallModel()
+    let weights = try ModelWeights.initialized(for: model, seed: 5)
+    let entries = weights.npzEntries().map { ("sequential/" + String($0.0.dropLast(2)), $0.1) }
+    let loaded = try ModelWeights(
+      archive: NPZArchive(bytes: NPZTestWriter.archive(entries)), for: model)
+    for name in weights.names { #expect(loaded[name] == weights[name]) }
+  }
+
   @Test("a file that does not fit is refused with names and shapes")
   func refusesMismatches() throws {
     let model = try Self.smallModel()
@@ -149,7 +169,8 @@ struct ModelWeightsTests {
     let message = try #require(error?.message)
     #expect(error?.kind == .weights)
     #expect(
-      message.contains("'conv2d/kernel:0' has shape (3, 3, 4, 2) but the model expects (3, 3, 2, 4)"))
+      message.contains(
+        "'conv2d/kernel:0' has shape (3, 3, 4, 2) but the model expects (3, 3, 2, 4)"))
     #expect(message.contains("missing weights: dense/bias:0 (3,)"))
     #expect(message.contains("keys the model has no weight for: conv2d_9/kernel:0 (1, 1, 1, 1)"))
   }

@@ -107,5 +107,14 @@ case("strided_pooling_conv", "Strided convolutions and pooling with odd sizes, s
     layers.Conv2D(4, 2, dilation_rate=1, padding='valid', activation='softplus'),
 """)
 
+case("winograd_convs", "3x3 stride-1 Conv2D of 8+ channels (ConvBook's Winograd path): same/valid, odd sizes, BN, tanh", """
+    keras.Input(shape=(11, 13, 8)),
+    layers.Conv2D(16, 3, padding='same', activation='tanh'),
+    layers.BatchNormalization(),
+    layers.Conv2D(12, 3),
+    layers.Conv2D(33, 3, padding='same', activation='relu'),
+    layers.Conv2D(8, 3, use_bias=False),
+""")
+
 if __name__ == "__main__":
     base.main(sys.argv[1:])
