@@ -29,7 +29,8 @@ let package = Package(
     .target(name: "KerasCells", dependencies: ["CNNEngine"]),
     .target(name: "LessonKit", dependencies: ["CCmark"]),
     .target(name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"]),
-    .target(name: "ConvBookCore", dependencies: ["CNNEngine", "KerasCells", "LessonKit", "LessonRender"]),
+    .target(
+      name: "ConvBookCore", dependencies: ["CNNEngine", "KerasCells", "LessonKit", "LessonRender"]),
     .executableTarget(
       name: "convbook",
       dependencies: [
@@ -39,12 +40,17 @@ let package = Package(
     ),
     // Fixture and golden files are read through #filePath, so they are excluded, not resources.
     .testTarget(
-      name: "CNNEngineTests", dependencies: ["CNNEngine"], exclude: ["Kernels/Fixtures/make_kernel_fixtures.py"],
+      name: "CNNEngineTests", dependencies: ["CNNEngine"],
+      exclude: ["Kernels/Fixtures/make_kernel_fixtures.py"],
       swiftSettings: simdFlags),
     .testTarget(name: "KerasCellsTests", dependencies: ["KerasCells"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
-    .testTarget(name: "LessonRenderTests", dependencies: ["LessonRender"], exclude: ["Markdown/Fixtures"]),
-    .testTarget(name: "ConvBookCoreTests", dependencies: ["ConvBookCore"], exclude: ["Exercises/Fixtures"]),
+    .testTarget(
+      name: "LessonRenderTests", dependencies: ["LessonRender"],
+      exclude: ["Markdown/Fixtures", "Figures/Golden"]),
+    .testTarget(
+      name: "ConvBookCoreTests", dependencies: ["ConvBookCore"],
+      exclude: ["Exercises/Fixtures", "Figures/Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

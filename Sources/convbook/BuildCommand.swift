@@ -21,7 +21,9 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write the site into.")
   var out: String = "site"
 
-  @Option(help: "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
+  @Option(
+    help:
+      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
   var footer: SummaryFooterStyle = .classic
 
   @Option(help: "The site's title, shown on every page.")
@@ -31,34 +33,45 @@ struct BuildCommand: ParsableCommand {
   var solutions = false
 
   func run() throws {
-    let builder = SiteBuilder(runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
+    let builder = SiteBuilder(
+      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
     let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor
     let report: SiteBuilder.Report
     do {
-      report = try builder.build(lessonsDirectory: lessons, outputDirectory: output) { index, count, outcome in
+      report = try builder.build(lessonsDirectory: lessons, outputDirectory: output) {
+        index, count, outcome in
         guard Terminal.stderrIsTerminal else { return }
         let status =
           outcome.diagnostics.isEmpty
           ? (color ? "\u{1B}[32mok\u{1B}[0m" : "ok")
-          : (color ? "\u{1B}[31m" : "") + "\(outcome.diagnostics.count) error\(outcome.diagnostics.count == 1 ? "" : "s")"
+          : (color ? "\u{1B}[31m" : "")
+            + "\(outcome.diagnostics.count) error\(outcome.diagnostics.count == 1 ? "" : "s")"
             + (color ? "\u{1B}[0m" : "")
-        Terminal.error("[\(index)/\(count)] \(outcome.sourceFile)  \(status)  (\(outcome.cellCount) cells)\n")
+        Terminal.error(
+          "[\(index)/\(count)] \(outcome.sourceFile)  \(status)  (\(outcome.cellCount) cells)\n")
       }
     } catch {
-      CommandFailure(message: error.description, code: {
-        if case .write = error { return 1 }
-        return 2
-      }()).exit()
+      CommandFailure(
+        message: error.description,
+        code: {
+          if case .write = error { return 1 }
+          return 2
+        }()
+      ).exit()
     }
     let failing = report.failingLessons
     for lesson in failing { Terminal.printDiagnostics(lesson.diagnostics) }
-    print("Built \(report.lessons.count) lesson page\(report.lessons.count == 1 ? "" : "s") into \(out)/ (open \(out)/index.html)")
+    print(
+      "Built \(report.lessons.count) lesson page\(report.lessons.count == 1 ? "" : "s") into \(out)/ (open \(out)/index.html)"
+    )
     if !failing.isEmpty {
       Terminal.error("\(failing.count) lesson\(failing.count == 1 ? " has" : "s have") errors:\n")
       for lesson in failing {
-        Terminal.error("  \(lesson.sourceFile): \(lesson.diagnostics.count) error\(lesson.diagnostics.count == 1 ? "" : "s")\n")
+        Terminal.error(
+          "  \(lesson.sourceFile): \(lesson.diagnostics.count) error\(lesson.diagnostics.count == 1 ? "" : "s")\n"
+        )
       }
       throw ExitCode(1)
     }

@@ -5,7 +5,8 @@ import KerasCells
 /// loading with ConvBook's exit codes.
 enum CommandSupport {
   /// `solutions`: exercise cards show answers and solutions (instructors' builds).
-  static func runner(footer: SummaryFooterStyle = .classic, solutions: Bool = false) -> LessonRunner {
+  static func runner(footer: SummaryFooterStyle = .classic, solutions: Bool = false) -> LessonRunner
+  {
     LessonRunner(
       footer: footer, figureEvaluator: FigureEvaluator(),
       exerciseEvaluator: ExerciseCardEvaluator(showSolutions: solutions))

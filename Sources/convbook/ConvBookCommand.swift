@@ -7,9 +7,11 @@ import Foundation
 struct ConvBookCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convbook",
-    abstract: "Run Keras CNN lessons without TensorFlow: exact summaries, figures and a browsable site.",
+    abstract:
+      "Run Keras CNN lessons without TensorFlow: exact summaries, figures and a browsable site.",
     subcommands: [
-      BuildCommand.self, SummaryCommand.self, CheckCommand.self, VerifyCommand.self, TraceCommand.self,
+      BuildCommand.self, SummaryCommand.self, CheckCommand.self, VerifyCommand.self,
+      TraceCommand.self,
       AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
       BenchCommand.self,
     ])
@@ -60,8 +62,12 @@ struct CommandFailure: Error, CustomStringConvertible {
   var message: String
   var code: Int32
 
-  static func input(_ message: String) -> CommandFailure { CommandFailure(message: message, code: 1) }
-  static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, code: 2) }
+  static func input(_ message: String) -> CommandFailure {
+    CommandFailure(message: message, code: 1)
+  }
+  static func usage(_ message: String) -> CommandFailure {
+    CommandFailure(message: message, code: 2)
+  }
 
   var description: String { message }
 

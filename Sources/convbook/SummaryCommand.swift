@@ -21,7 +21,9 @@ struct SummaryCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text.")
   var json = false
 
-  @Option(help: "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
+  @Option(
+    help:
+      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
   var footer: SummaryFooterStyle = .classic
 
   func run() throws {

@@ -38,7 +38,8 @@ public struct LayerSignature: Sendable {
   ]
 
   /// Binds call arguments to parameters the way Python does, then checks keywords the way Keras does.
-  public func bind(positional: [ArgumentValue], keywords: [(String, ArgumentValue)]) throws(KerasError)
+  public func bind(positional: [ArgumentValue], keywords: [(String, ArgumentValue)])
+    throws(KerasError)
     -> LayerArguments
   {
     var values: [String: ArgumentValue] = [:]
@@ -71,7 +72,8 @@ public struct LayerSignature: Sendable {
       let list =
         names.count == 1
         ? names[0]
-        : names.dropLast().joined(separator: ", ") + (names.count > 2 ? "," : "") + " and " + names.last!
+        : names.dropLast().joined(separator: ", ") + (names.count > 2 ? "," : "") + " and " + names
+          .last!
       throw .typeError(
         "\(className).__init__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
       )

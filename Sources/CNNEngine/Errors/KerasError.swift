@@ -15,7 +15,9 @@ public struct KerasError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public static func value(_ message: String) -> KerasError { KerasError("ValueError", message) }
   public static func typeError(_ message: String) -> KerasError { KerasError("TypeError", message) }
-  public static func attribute(_ message: String) -> KerasError { KerasError("AttributeError", message) }
+  public static func attribute(_ message: String) -> KerasError {
+    KerasError("AttributeError", message)
+  }
 
   /// `ValueError: message`, the way Python prints the last line of a traceback.
   public var description: String { "\(type): \(message)" }

@@ -46,7 +46,8 @@ public struct Dense: Layer {
 
   public func weights(for input: TensorShape) -> [WeightSpec] {
     var specs = [
-      WeightSpec("kernel", [input[-1] ?? 0, units], initializer: common.arguments["kernel_initializer"])
+      WeightSpec(
+        "kernel", [input[-1] ?? 0, units], initializer: common.arguments["kernel_initializer"])
     ]
     if useBias {
       specs.append(WeightSpec("bias", [units], initializer: common.arguments["bias_initializer"]))

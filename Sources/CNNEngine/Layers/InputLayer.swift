@@ -12,7 +12,8 @@ public struct InputLayer: Layer {
   public static let inputFunctionSignature = LayerSignature(
     "Input",
     [
-      .init("shape", .none), .init("batch_size", .none), .init("name", .none), .init("dtype", .none),
+      .init("shape", .none), .init("batch_size", .none), .init("name", .none),
+      .init("dtype", .none),
       .init("sparse", .none), .init("tensor", .none), .init("ragged", .none),
       .init("type_spec", .none), .init("batch_shape", .none),
     ], acceptsBaseKeywords: false)
@@ -30,10 +31,14 @@ public struct InputLayer: Layer {
     self.batchInputShape = batchInputShape
   }
 
-  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { batchInputShape }
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    batchInputShape
+  }
 
   /// Reads a shape argument: a tuple/list of ints and Nones, or a single int.
-  public static func shapeDimensions(_ value: ArgumentValue, argument: String) throws(KerasError) -> [Int?] {
+  public static func shapeDimensions(_ value: ArgumentValue, argument: String) throws(KerasError)
+    -> [Int?]
+  {
     if case .int(let single) = value { return [single] }
     guard let items = value.sequenceItems else {
       throw .typeError("'\(value.pythonTypeName)' object is not iterable (argument `\(argument)`)")

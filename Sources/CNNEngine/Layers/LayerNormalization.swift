@@ -34,7 +34,9 @@ public struct LayerNormalization: Layer {
     for axis in axes {
       let normalized = axis < 0 ? axis + rank : axis
       if normalized < 0 || normalized >= rank {
-        throw .value("Invalid value for `axis` argument. Expected 0 <= axis < inputs.rank (with inputs.rank=\(rank)). Received: axis=\(axis)")
+        throw .value(
+          "Invalid value for `axis` argument. Expected 0 <= axis < inputs.rank (with inputs.rank=\(rank)). Received: axis=\(axis)"
+        )
       }
       resolved.append(normalized)
     }
@@ -50,8 +52,12 @@ public struct LayerNormalization: Layer {
     let shape = ((try? resolvedAxes(for: input)) ?? []).map { input[$0] ?? 0 }
     let arguments = common.arguments
     var specs: [WeightSpec] = []
-    if scale { specs.append(WeightSpec("gamma", shape, initializer: arguments["gamma_initializer"])) }
-    if center { specs.append(WeightSpec("beta", shape, initializer: arguments["beta_initializer"])) }
+    if scale {
+      specs.append(WeightSpec("gamma", shape, initializer: arguments["gamma_initializer"]))
+    }
+    if center {
+      specs.append(WeightSpec("beta", shape, initializer: arguments["beta_initializer"]))
+    }
     return specs
   }
 }

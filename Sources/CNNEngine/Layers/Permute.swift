@@ -20,7 +20,8 @@ public struct Permute: Layer {
       }
       dims.append(dimension)
     }
-    if dims.sorted() != Array(1...max(dims.count, 1)).prefix(dims.count).map({ $0 }) || dims.isEmpty {
+    if dims.sorted() != Array(1...max(dims.count, 1)).prefix(dims.count).map({ $0 }) || dims.isEmpty
+    {
       throw .value(
         "Invalid permutation argument `dims` for Permute Layer. The set of indices in `dims` must be consecutive and start from 1. Received dims=\(TensorShape.tuple(dims))"
       )

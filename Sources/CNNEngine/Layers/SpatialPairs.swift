@@ -12,7 +12,9 @@ enum SpatialPairs {
       if amount < 0 { throw .value("`\(argument)` cannot be negative. Received: \(amount)") }
       return Array(repeating: (amount, amount), count: rank)
     }
-    guard let items = value.sequenceItems else { throw invalid(value, rank: rank, argument: argument) }
+    guard let items = value.sequenceItems else {
+      throw invalid(value, rank: rank, argument: argument)
+    }
     if items.count != rank {
       throw .value(
         "`\(argument)` should have \(rank == 2 ? "two" : "three") elements. Received: \(value)."

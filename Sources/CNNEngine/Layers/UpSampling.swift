@@ -32,7 +32,9 @@ public struct UpSampling: Layer {
     size = try arguments.intTuple("size", count: rank)
     dataFormat = rank == 1 ? .channelsLast : try arguments.dataFormat()
     interpolation = rank == 2 ? (try arguments.string("interpolation") ?? "nearest") : "nearest"
-    let allowed = ["area", "bicubic", "bilinear", "gaussian", "lanczos3", "lanczos5", "mitchellcubic", "nearest"]
+    let allowed = [
+      "area", "bicubic", "bilinear", "gaussian", "lanczos3", "lanczos5", "mitchellcubic", "nearest",
+    ]
     if !allowed.contains(interpolation) {
       throw .value(
         "`interpolation` argument should be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")). Received: \"\(interpolation)\"."

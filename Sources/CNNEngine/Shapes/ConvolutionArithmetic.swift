@@ -1,7 +1,9 @@
 /// Output-size arithmetic shared by convolutions and pooling (Keras `conv_utils`).
 public enum ConvolutionArithmetic {
   /// The receptive extent of a kernel of `size` with `dilation`.
-  public static func dilatedSize(_ size: Int, dilation: Int) -> Int { size + (size - 1) * (dilation - 1) }
+  public static func dilatedSize(_ size: Int, dilation: Int) -> Int {
+    size + (size - 1) * (dilation - 1)
+  }
 
   /// Output length of a convolution or pooling window along one axis; nil stays nil.
   /// valid: floor((n - d*(k-1) - 1) / s) + 1; same and causal: ceil(n / s).
@@ -21,7 +23,8 @@ public enum ConvolutionArithmetic {
 
   /// Output length of a transposed convolution (Keras `deconv_output_length`).
   public static func transposedOutputLength(
-    _ length: Int?, kernel: Int, padding: Padding, outputPadding: Int?, stride: Int, dilation: Int = 1
+    _ length: Int?, kernel: Int, padding: Padding, outputPadding: Int?, stride: Int,
+    dilation: Int = 1
   ) -> Int? {
     guard let length else { return nil }
     let extent = dilatedSize(kernel, dilation: dilation)

@@ -8,7 +8,9 @@ public enum InlineFormat {
     switch value {
     case .int(let number): return PythonFormat.grouped(number)
     case .float(let number):
-      if number == number.rounded() && abs(number) < 1e15 { return PythonFormat.grouped(Int(number)) }
+      if number == number.rounded() && abs(number) < 1e15 {
+        return PythonFormat.grouped(Int(number))
+      }
       let magnitude = abs(number)
       let digits = magnitude >= 100 ? 1 : (magnitude >= 1 ? 2 : 4)
       return KerasCells.PythonValueText.fixed(number, digits: digits)

@@ -36,7 +36,8 @@ public struct LessonRunner {
     var diagnostics: [Diagnostic] = []
     var pendingExercises: [(index: Int, block: ExerciseBlock)] = []
     for warning in lesson.warnings {
-      diagnostics.append(Diagnostic(file: sourceFile, line: warning.line, column: 0, message: warning.message))
+      diagnostics.append(
+        Diagnostic(file: sourceFile, line: warning.line, column: 0, message: warning.message))
     }
     for block in lesson.blocks {
       switch block {
@@ -52,14 +53,16 @@ public struct LessonRunner {
               file: sourceFile, line: position.startLine,
               column: position.startColumn + max(error.range.start.column - 1, 0),
               errorType: error.type, message: error.message,
-              excerpt: (expression, SourceExcerpt(source: expression, range: error.range).caretLine))
+              excerpt: (expression, SourceExcerpt(source: expression, range: error.range).caretLine)
+            )
             diagnostics.append(diagnostic)
             values[key] = .failure(diagnostic.pageError)
           }
         }
         blocks.append(.prose(node, inlineValues: values))
       case .cell(let cell):
-        let footerStyle = cell.settings["footer"].flatMap(SummaryFooterStyle.init(rawValue:)) ?? footer
+        let footerStyle =
+          cell.settings["footer"].flatMap(SummaryFooterStyle.init(rawValue:)) ?? footer
         let result = session.run(cell.source)
         var pageError: PageError?
         if let error = result.error {
@@ -78,10 +81,12 @@ public struct LessonRunner {
             file: sourceFile, line: figure.fenceLine, column: 1,
             message: "figure blocks need the figure renderer, which this build does not include")
           diagnostics.append(diagnostic)
-          blocks.append(.figure(FigureView(kind: "convbook-figure", html: "", error: diagnostic.pageError)))
+          blocks.append(
+            .figure(FigureView(kind: "convbook-figure", html: "", error: diagnostic.pageError)))
           continue
         }
-        let (view, figureDiagnostics) = figureEvaluator.evaluate(figure, session: session, file: sourceFile)
+        let (view, figureDiagnostics) = figureEvaluator.evaluate(
+          figure, session: session, file: sourceFile)
         diagnostics += figureDiagnostics
         blocks.append(.figure(view))
       case .exercise(let exercise):
@@ -93,7 +98,8 @@ public struct LessonRunner {
     if !pendingExercises.isEmpty {
       let results: [(ExerciseView, [Diagnostic])]
       if let exerciseEvaluator {
-        results = exerciseEvaluator.evaluate(pendingExercises.map(\.1), session: session, file: sourceFile)
+        results = exerciseEvaluator.evaluate(
+          pendingExercises.map(\.1), session: session, file: sourceFile)
       } else {
         results = pendingExercises.map { _, exercise in
           let diagnostic = Diagnostic(
@@ -111,16 +117,20 @@ public struct LessonRunner {
   }
 
   /// A cell error as a lesson diagnostic: cell lines become lesson lines.
-  public static func diagnostic(for error: CellError, in cell: CodeCell, file: String) -> Diagnostic {
+  public static func diagnostic(for error: CellError, in cell: CodeCell, file: String) -> Diagnostic
+  {
     let excerpt = SourceExcerpt(source: cell.source, range: error.range)
     return Diagnostic(
-      file: file, line: cell.lessonLine(ofCellLine: error.range.start.line), column: error.range.start.column,
+      file: file, line: cell.lessonLine(ofCellLine: error.range.start.line),
+      column: error.range.start.column,
       errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
   }
 
   static func inlineExpressions(in node: MarkdownNode) -> [(String, SourcePosition)] {
     var found: [(String, SourcePosition)] = []
-    if case .inlineExpression(let expression, _) = node.kind { found.append((expression, node.position)) }
+    if case .inlineExpression(let expression, _) = node.kind {
+      found.append((expression, node.position))
+    }
     for child in node.children { found += inlineExpressions(in: child) }
     return found
   }
@@ -128,13 +138,17 @@ public struct LessonRunner {
 
 /// Turns a figure block into a figure, given the session of the lesson at that point.
 public protocol FigureEvaluating {
-  func evaluate(_ figure: FigureBlock, session: KerasSession, file: String) -> (FigureView, [Diagnostic])
+  func evaluate(_ figure: FigureBlock, session: KerasSession, file: String) -> (
+    FigureView, [Diagnostic]
+  )
 }
 
 /// Turns a lesson's exercise blocks into exercise cards. Called once per lesson, after its last cell,
 /// with every exercise block in lesson order, so answers see all of the lesson's models.
 public protocol ExerciseEvaluating {
-  func evaluate(_ exercises: [ExerciseBlock], session: KerasSession, file: String) -> [(ExerciseView, [Diagnostic])]
+  func evaluate(_ exercises: [ExerciseBlock], session: KerasSession, file: String) -> [(
+    ExerciseView, [Diagnostic]
+  )]
 }
 
 extension Diagnostic {

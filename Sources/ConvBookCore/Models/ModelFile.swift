@@ -26,13 +26,18 @@ public struct ModelFile {
   }
 
   /// Reads and runs the file. Errors in its cells are diagnostics, not failures to load.
-  public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError) -> ModelFile {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .unreadable(path) }
+  public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError)
+    -> ModelFile
+  {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw .unreadable(path)
+    }
     let lower = path.lowercased()
     if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
       let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
       let run = runner.run(lesson, sourceFile: path)
-      return ModelFile(path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
+      return ModelFile(
+        path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
     }
     guard lower.hasSuffix(".py") else { throw .unknownKind(path) }
     let session = KerasSession()
@@ -42,7 +47,8 @@ public struct ModelFile {
       let excerpt = SourceExcerpt(source: text, range: error.range)
       diagnostics.append(
         Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column, errorType: error.type,
+          file: path, line: error.range.start.line, column: error.range.start.column,
+          errorType: error.type,
           message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
     }
     return ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
@@ -54,7 +60,9 @@ public struct ModelFile {
     guard let name else { return all }
     let byKerasName = all.filter { $0.model.name == name }
     if !byKerasName.isEmpty { return byKerasName }
-    if case .model(let current)? = session.globals[name], let defined = all.last(where: { $0.model === current }) {
+    if case .model(let current)? = session.globals[name],
+      let defined = all.last(where: { $0.model === current })
+    {
       return [defined]
     }
     return []

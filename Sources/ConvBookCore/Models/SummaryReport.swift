@@ -3,7 +3,9 @@ import KerasCells
 
 /// `convbook summary` output: Keras' summary text per model, or the same facts as JSON.
 public enum SummaryReport {
-  public static func text(_ models: [DefinedModel], footer: SummaryFooterStyle) -> (text: String, errors: [String]) {
+  public static func text(_ models: [DefinedModel], footer: SummaryFooterStyle) -> (
+    text: String, errors: [String]
+  ) {
     var text = ""
     var errors: [String] = []
     for (index, defined) in models.enumerated() {
@@ -28,7 +30,13 @@ public enum SummaryReport {
       guard let summary = try? model.summary() else {
         fields += [
           ("input_shape", .null), ("output_shape", .null),
-          ("layers", .array(model.layers.map { .object([("name", .string($0.name)), ("class_name", .string($0.className))]) })),
+          (
+            "layers",
+            .array(
+              model.layers.map {
+                .object([("name", .string($0.name)), ("class_name", .string($0.className))])
+              })
+          ),
           ("total_params", .null), ("trainable_params", .null), ("non_trainable_params", .null),
         ]
         entries.append(.object(fields))
@@ -45,7 +53,8 @@ public enum SummaryReport {
               .object([
                 ("name", .string(row.name)), ("class_name", .string(row.className)),
                 ("input_shape", .shape(row.inputShape.dimensions)),
-                ("output_shape", .shape(row.outputShape.dimensions)), ("params", .int(row.parameters)),
+                ("output_shape", .shape(row.outputShape.dimensions)),
+                ("params", .int(row.parameters)),
                 ("trainable_params", .int(row.trainableParameters)),
                 ("non_trainable_params", .int(row.nonTrainableParameters)),
                 ("macs", .int(row.multiplyAccumulates)),
@@ -55,7 +64,8 @@ public enum SummaryReport {
             })
         ))
       fields += [
-        ("total_params", .int(summary.totalParameters)), ("trainable_params", .int(summary.trainableParameters)),
+        ("total_params", .int(summary.totalParameters)),
+        ("trainable_params", .int(summary.trainableParameters)),
         ("non_trainable_params", .int(summary.nonTrainableParameters)),
         ("total_macs", .int(summary.totalMultiplyAccumulates)),
       ]
@@ -72,7 +82,8 @@ extension Diagnostic {
   /// `{"file": ..., "line": ..., "column": ..., "message": ...}` (message with its exception type).
   public var json: JSONValue {
     var fields: [(String, JSONValue)] = [
-      ("file", .string(file)), ("line", .int(line)), ("column", .int(column)), ("message", .string(headline)),
+      ("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
+      ("message", .string(headline)),
     ]
     if let errorType { fields.append(("type", .string(errorType))) }
     if let hint { fields.append(("hint", .string(hint))) }

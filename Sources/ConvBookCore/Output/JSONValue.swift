@@ -37,7 +37,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case .int(let value): output += String(value)
     case .double(let value):
       if value.isFinite {
-        output += value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : "\(value)"
+        output +=
+          value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : "\(value)"
       } else {
         output += "null"
       }

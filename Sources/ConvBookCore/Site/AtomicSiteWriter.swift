@@ -25,7 +25,8 @@ public struct AtomicSiteWriter {
       case .notASite(let path):
         return
           "refusing to replace '\(path)': it exists and was not written by `convbook build` (no \(AtomicSiteWriter.markerFileName) file). Choose another --out folder or remove it yourself."
-      case .unsafePath(let path): return "refusing to write '\(path)': it lies outside the output folder"
+      case .unsafePath(let path):
+        return "refusing to write '\(path)': it lies outside the output folder"
       case .io(let message): return message
       }
     }
@@ -56,8 +57,10 @@ public struct AtomicSiteWriter {
           at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try file.contents.write(to: target)
       }
-      try Data("This folder was written by `convbook build`; the next build replaces it whole.\n".utf8)
-        .write(to: staging.appendingPathComponent(Self.markerFileName))
+      try Data(
+        "This folder was written by `convbook build`; the next build replaces it whole.\n".utf8
+      )
+      .write(to: staging.appendingPathComponent(Self.markerFileName))
     } catch let error as WriteError {
       try? fileManager.removeItem(at: staging)
       throw error
@@ -85,7 +88,9 @@ public struct AtomicSiteWriter {
 
   private func checkReplaceable() throws(WriteError) {
     var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: outputDirectory.path, isDirectory: &isDirectory) else { return }
+    guard fileManager.fileExists(atPath: outputDirectory.path, isDirectory: &isDirectory) else {
+      return
+    }
     guard isDirectory.boolValue else { throw .notASite(outputDirectory.path) }
     let contents = (try? fileManager.contentsOfDirectory(atPath: outputDirectory.path)) ?? []
     if contents.isEmpty || contents.contains(Self.markerFileName) { return }

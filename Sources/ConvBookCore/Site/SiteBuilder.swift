@@ -55,7 +55,9 @@ public struct SiteBuilder {
     let displayFolder = lessonsDirectory.relativeDisplayPath
     var lessons: [(Lesson, String, String)] = []
     for file in lessonFiles {
-      let sourceFile = displayFolder.isEmpty ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
+      let sourceFile =
+        displayFolder.isEmpty
+        ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
       let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
       let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
       let page = file.deletingPathExtension().lastPathComponent + ".html"
@@ -65,14 +67,18 @@ public struct SiteBuilder {
     var pages: [LessonPage] = []
     for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
       let run = runner.run(lesson, sourceFile: sourceFile)
-      var page = LessonPage(title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
-      if index > 0 { page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2) }
+      var page = LessonPage(
+        title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
+      if index > 0 {
+        page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2)
+      }
       if index + 1 < lessons.count {
         page.next = PageLink(title: lessons[index + 1].0.title, href: lessons[index + 1].2)
       }
       pages.append(page)
       let outcome = Report.LessonOutcome(
-        sourceFile: sourceFile, pageFileName: pageName, title: lesson.title, cellCount: lesson.cells.count,
+        sourceFile: sourceFile, pageFileName: pageName, title: lesson.title,
+        cellCount: lesson.cells.count,
         diagnostics: run.diagnostics)
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
@@ -87,7 +93,11 @@ public struct SiteBuilder {
         title: page.title, href: page.pageFileName, sourceFile: page.sourceFile,
         hasErrors: !outcome.diagnostics.isEmpty)
     }
-    siteFiles.append(("index.html", Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)))
+    siteFiles.append(
+      (
+        "index.html",
+        Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
+      ))
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     do throws(AtomicSiteWriter.WriteError) {
       try AtomicSiteWriter(outputDirectory: outputDirectory).write(siteFiles)
@@ -105,7 +115,9 @@ public struct SiteBuilder {
     } catch {
       throw .unreadableFolder(directory.path)
     }
-    let lessons = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted()
+    let lessons = names.filter {
+      $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md"
+    }.sorted()
     if lessons.isEmpty { throw .noLessons(directory.path) }
     return lessons.map { directory.appendingPathComponent($0) }
   }

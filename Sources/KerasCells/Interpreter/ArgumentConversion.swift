@@ -31,10 +31,13 @@ enum ArgumentConversion {
     default: break
     }
     throw .unsupported(
-      "a value of type '\(value.typeName)' cannot be passed to a Keras layer in ConvBook cells", at: range)
+      "a value of type '\(value.typeName)' cannot be passed to a Keras layer in ConvBook cells",
+      at: range)
   }
 
-  static func arguments(_ values: [Value], ranges: [SourceRange]) throws(CellError) -> [ArgumentValue] {
+  static func arguments(_ values: [Value], ranges: [SourceRange]) throws(CellError)
+    -> [ArgumentValue]
+  {
     var converted: [ArgumentValue] = []
     for (index, value) in values.enumerated() {
       converted.append(try argument(value, range: ranges[min(index, ranges.count - 1)]))

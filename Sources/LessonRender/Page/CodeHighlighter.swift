@@ -10,11 +10,18 @@ public enum CodeHighlighter {
     let utf8 = source.utf8
     for token in PythonTokenizer.highlightTokens(source) {
       guard let className = cssClass(for: token) else { continue }
-      let start = utf8.index(utf8.startIndex, offsetBy: token.range.start.utf8Offset, limitedBy: utf8.endIndex) ?? utf8.endIndex
-      let end = utf8.index(utf8.startIndex, offsetBy: token.range.end.utf8Offset, limitedBy: utf8.endIndex) ?? utf8.endIndex
+      let start =
+        utf8.index(
+          utf8.startIndex, offsetBy: token.range.start.utf8Offset, limitedBy: utf8.endIndex)
+        ?? utf8.endIndex
+      let end =
+        utf8.index(utf8.startIndex, offsetBy: token.range.end.utf8Offset, limitedBy: utf8.endIndex)
+        ?? utf8.endIndex
       guard start >= cursor, end > start else { continue }
       output += HTMLEscaping.escape(String(source[cursor..<start]))
-      output += "<span class=\"\(className)\">" + HTMLEscaping.escape(String(source[start..<end])) + "</span>"
+      output +=
+        "<span class=\"\(className)\">" + HTMLEscaping.escape(String(source[start..<end]))
+        + "</span>"
       cursor = end
     }
     output += HTMLEscaping.escape(String(source[cursor...]))
@@ -22,7 +29,8 @@ public enum CodeHighlighter {
   }
 
   static let builtinNames: Set<String> = [
-    "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list", "tuple",
+    "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
+    "tuple",
     "sorted", "enumerate", "zip",
   ]
 

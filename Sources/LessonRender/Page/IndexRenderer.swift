@@ -24,10 +24,12 @@ public struct IndexRenderer {
 
   public func render(_ entries: [Entry]) -> String {
     var content = "<h1>\(HTMLEscaping.escape(siteTitle))</h1>\n"
-    content += "<p class=\"lead\">Lessons on designing convolutional networks, with every model run and every number computed.</p>\n"
+    content +=
+      "<p class=\"lead\">Lessons on designing convolutional networks, with every model run and every number computed.</p>\n"
     content += "<ol class=\"lesson-list\">\n"
     for entry in entries {
-      content += "<li><a href=\"\(HTMLEscaping.escapeAttribute(entry.href))\">\(HTMLEscaping.escape(entry.title))</a>"
+      content +=
+        "<li><a href=\"\(HTMLEscaping.escapeAttribute(entry.href))\">\(HTMLEscaping.escape(entry.title))</a>"
       if entry.hasErrors { content += " <span class=\"badge-error\">has errors</span>" }
       content += "</li>\n"
     }

@@ -19,7 +19,9 @@ public struct PageRenderer {
       switch block {
       case .prose(let node, let values):
         content += markdown.render(node) { expression, position in
-          Self.inlineValue(expression: expression, value: values[InlineValueKey(line: position.startLine, column: position.startColumn)])
+          Self.inlineValue(
+            expression: expression,
+            value: values[InlineValueKey(line: position.startLine, column: position.startColumn)])
         }
       case .cell(let cell):
         cellNumber += 1
@@ -32,11 +34,13 @@ public struct PageRenderer {
     }
     var navigation = ""
     if let previous = page.previous {
-      navigation += "<a class=\"previous\" rel=\"prev\" href=\"\(HTMLEscaping.escapeAttribute(previous.href))\">← \(HTMLEscaping.escape(previous.title))</a>"
+      navigation +=
+        "<a class=\"previous\" rel=\"prev\" href=\"\(HTMLEscaping.escapeAttribute(previous.href))\">← \(HTMLEscaping.escape(previous.title))</a>"
     }
     navigation += "<a class=\"contents\" href=\"index.html\">All lessons</a>"
     if let next = page.next {
-      navigation += "<a class=\"next\" rel=\"next\" href=\"\(HTMLEscaping.escapeAttribute(next.href))\">\(HTMLEscaping.escape(next.title)) →</a>"
+      navigation +=
+        "<a class=\"next\" rel=\"next\" href=\"\(HTMLEscaping.escapeAttribute(next.href))\">\(HTMLEscaping.escape(next.title)) →</a>"
     }
     return template.fill([
       "title": HTMLEscaping.escape(page.title), "site_title": HTMLEscaping.escape(siteTitle),
@@ -47,9 +51,11 @@ public struct PageRenderer {
   static func inlineValue(expression: String, value: InlineValue?) -> String {
     switch value {
     case .text(let text)?:
-      return "<span class=\"inline-value\" title=\"\(HTMLEscaping.escapeAttribute(expression))\">\(HTMLEscaping.escape(text))</span>"
+      return
+        "<span class=\"inline-value\" title=\"\(HTMLEscaping.escapeAttribute(expression))\">\(HTMLEscaping.escape(text))</span>"
     case .failure(let error)?:
-      return "<span class=\"inline-error\" title=\"\(HTMLEscaping.escapeAttribute(error.headline))\"><code>\(HTMLEscaping.escape(expression))</code> ⚠</span>"
+      return
+        "<span class=\"inline-error\" title=\"\(HTMLEscaping.escapeAttribute(error.headline))\"><code>\(HTMLEscaping.escape(expression))</code> ⚠</span>"
     case nil:
       return "<code>\(HTMLEscaping.escape(expression))</code>"
     }
@@ -58,18 +64,23 @@ public struct PageRenderer {
   static func cell(_ cell: CellView, number: Int) -> String {
     var html = "<section class=\"cell\" id=\"cell-\(number)\" aria-label=\"Cell \(number)\">\n"
     if !cell.hidesCode {
-      html += "<div class=\"cell-code\"><span class=\"cell-label\" aria-hidden=\"true\">In [\(number)]</span>"
-      html += "<pre><code class=\"language-python\">\(CodeHighlighter.html(cell.source))</code></pre></div>\n"
+      html +=
+        "<div class=\"cell-code\"><span class=\"cell-label\" aria-hidden=\"true\">In [\(number)]</span>"
+      html +=
+        "<pre><code class=\"language-python\">\(CodeHighlighter.html(cell.source))</code></pre></div>\n"
     }
     if !cell.hidesOutput && !cell.outputs.isEmpty {
-      html += "<div class=\"cell-output\"><span class=\"cell-label\" aria-hidden=\"true\">Out [\(number)]</span>"
+      html +=
+        "<div class=\"cell-output\"><span class=\"cell-label\" aria-hidden=\"true\">Out [\(number)]</span>"
       for output in cell.outputs {
         switch output {
         case .text(let text):
           html += "<pre class=\"output-text\">\(HTMLEscaping.escape(text))</pre>"
         case .summary(let summary):
-          html += "<pre class=\"output-summary\" aria-label=\"Summary of model \(HTMLEscaping.escapeAttribute(summary.name))\">"
-          html += HTMLEscaping.escape(KerasSummaryText.render(summary, footer: cell.footer)) + "</pre>"
+          html +=
+            "<pre class=\"output-summary\" aria-label=\"Summary of model \(HTMLEscaping.escapeAttribute(summary.name))\">"
+          html +=
+            HTMLEscaping.escape(KerasSummaryText.render(summary, footer: cell.footer)) + "</pre>"
         }
       }
       html += "</div>\n"
@@ -83,7 +94,9 @@ public struct PageRenderer {
     html += "<p class=\"error-where\">This \(what) failed at line \(error.line)"
     if error.column > 0 { html += ", column \(error.column)" }
     html += ":</p><p class=\"error-message\">\(HTMLEscaping.escape(error.headline))</p>"
-    if let excerpt = error.excerpt { html += "<pre class=\"error-excerpt\">\(HTMLEscaping.escape(excerpt))</pre>" }
+    if let excerpt = error.excerpt {
+      html += "<pre class=\"error-excerpt\">\(HTMLEscaping.escape(excerpt))</pre>"
+    }
     return html + "</div>\n"
   }
 }

@@ -4,10 +4,13 @@ import Testing
 /// The seed article's two 224x224x3 models, built through the engine's Swift API.
 @Suite struct SeedModelTests {
   func layer(
-    _ className: String, _ positional: [ArgumentValue] = [], _ keywords: [(String, ArgumentValue)] = [],
+    _ className: String, _ positional: [ArgumentValue] = [],
+    _ keywords: [(String, ArgumentValue)] = [],
     names: NameScope
   ) throws -> LayerInstance {
-    LayerInstance(try LayerCatalog.make(className: className, positional: positional, keywords: keywords, names: names))
+    LayerInstance(
+      try LayerCatalog.make(
+        className: className, positional: positional, keywords: keywords, names: names))
   }
 
   func seedModel(head: String, names: NameScope) throws -> SequentialModel {
@@ -17,7 +20,8 @@ import Testing
     var instances: [LayerInstance] = [
       LayerInstance(
         try LayerCatalog.makeInput(
-          positional: [], keywords: [("shape", .tuple([.int(224), .int(224), .int(3)]))], names: names))
+          positional: [], keywords: [("shape", .tuple([.int(224), .int(224), .int(3)]))],
+          names: names))
     ]
     for filters in [32, 64] {
       instances.append(try layer("Conv2D", [.int(filters), kernel], relu, names: names))
@@ -34,7 +38,8 @@ import Testing
       instances.append(try layer("GlobalAveragePooling2D", names: names))
       instances.append(try layer("Dropout", [.float(0.3)], names: names))
     }
-    instances.append(try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
+    instances.append(
+      try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
     let model = SequentialModel(name: names.uniqueName(forClass: "Sequential"))
     for instance in instances { try model.add(instance) }
     return model
@@ -50,7 +55,8 @@ import Testing
     #expect(summary.rows.map(\.name).last == "dense_2")
     let flattenInput = summary.rows.first { $0.className == "Flatten" }?.inputShape
     #expect(flattenInput == TensorShape([nil, 53, 53, 64]))
-    #expect(summary.rows.first { $0.className == "Flatten" }?.outputShape == TensorShape([nil, 179_776]))
+    #expect(
+      summary.rows.first { $0.className == "Flatten" }?.outputShape == TensorShape([nil, 179_776]))
   }
 
   @Test func globalPoolingHeadMatchesKeras() throws {
@@ -67,9 +73,11 @@ import Testing
 
   @Test func snakeCaseFollowsKeras() {
     let cases = [
-      "Conv2D": "conv2d", "MaxPooling2D": "max_pooling2d", "ReLU": "re_lu", "LeakyReLU": "leaky_re_lu",
+      "Conv2D": "conv2d", "MaxPooling2D": "max_pooling2d", "ReLU": "re_lu",
+      "LeakyReLU": "leaky_re_lu",
       "BatchNormalization": "batch_normalization", "Conv2DTranspose": "conv2d_transpose",
-      "GlobalAveragePooling2D": "global_average_pooling2d", "ELU": "elu", "UpSampling2D": "up_sampling2d",
+      "GlobalAveragePooling2D": "global_average_pooling2d", "ELU": "elu",
+      "UpSampling2D": "up_sampling2d",
       "DepthwiseConv2D": "depthwise_conv2d", "SpatialDropout1D": "spatial_dropout1d",
       "ZeroPadding3D": "zero_padding3d", "Sequential": "sequential",
     ]

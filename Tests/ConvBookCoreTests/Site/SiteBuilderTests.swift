@@ -5,7 +5,8 @@ import Testing
 /// Builds small lesson folders into sites in temporary directories.
 @Suite struct SiteBuilderTests {
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("convbook-test-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -56,25 +57,32 @@ import Testing
   }
 
   @Test func brokenLessonDoesNotStopTheOthers() throws {
-    let lessons = try makeLessons(["01-good.md": Self.goodLesson, "02-broken.md": Self.brokenLesson, "03-good.md": Self.goodLesson])
-    let site = lessons.deletingLastPathComponent().appendingPathComponent(lessons.lastPathComponent + "-site")
+    let lessons = try makeLessons([
+      "01-good.md": Self.goodLesson, "02-broken.md": Self.brokenLesson,
+      "03-good.md": Self.goodLesson,
+    ])
+    let site = lessons.deletingLastPathComponent().appendingPathComponent(
+      lessons.lastPathComponent + "-site")
     defer {
       try? FileManager.default.removeItem(at: lessons)
       try? FileManager.default.removeItem(at: site)
     }
     let report = try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: site)
-    #expect(report.lessons.map(\.pageFileName) == ["01-good.html", "02-broken.html", "03-good.html"])
+    #expect(
+      report.lessons.map(\.pageFileName) == ["01-good.html", "02-broken.html", "03-good.html"])
     #expect(report.failingLessons.map(\.pageFileName) == ["02-broken.html"])
     let diagnostic = try #require(report.failingLessons.first?.diagnostics.first)
     #expect(diagnostic.line == 8)
     #expect(diagnostic.column == 5)
     #expect(diagnostic.errorType == "ValueError")
-    let broken = try String(contentsOf: site.appendingPathComponent("02-broken.html"), encoding: .utf8)
+    let broken = try String(
+      contentsOf: site.appendingPathComponent("02-broken.html"), encoding: .utf8)
     #expect(broken.contains("error-box"))
     #expect(broken.contains("still runs"))
     let good = try String(contentsOf: site.appendingPathComponent("03-good.html"), encoding: .utf8)
     #expect(good.contains("Total params: 54,170"))
-    #expect(good.contains("<span class=\"inline-value\" title=\"model.count_params()\">54,170</span>"))
+    #expect(
+      good.contains("<span class=\"inline-value\" title=\"model.count_params()\">54,170</span>"))
     let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
     #expect(index.contains("href=\"01-good.html\">A tiny network</a>"))
     #expect(!index.contains("file://") && !index.contains(lessons.path))
@@ -82,7 +90,9 @@ import Testing
   }
 
   @Test func sameInputGivesIdenticalBytes() throws {
-    let lessons = try makeLessons(["01-good.md": Self.goodLesson, "02-broken.md": Self.brokenLesson])
+    let lessons = try makeLessons([
+      "01-good.md": Self.goodLesson, "02-broken.md": Self.brokenLesson,
+    ])
     let first = try Self.temporaryDirectory().appendingPathComponent("site")
     let second = try Self.temporaryDirectory().appendingPathComponent("site")
     _ = try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: first)
@@ -97,11 +107,13 @@ import Testing
   @Test func refusesToReplaceAFolderItDidNotWrite() throws {
     let lessons = try makeLessons(["01-good.md": Self.goodLesson])
     let precious = try Self.temporaryDirectory()
-    try "keep me".write(to: precious.appendingPathComponent("thesis.txt"), atomically: true, encoding: .utf8)
+    try "keep me".write(
+      to: precious.appendingPathComponent("thesis.txt"), atomically: true, encoding: .utf8)
     #expect(throws: SiteBuilder.BuildError.self) {
       try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: precious)
     }
-    #expect(FileManager.default.fileExists(atPath: precious.appendingPathComponent("thesis.txt").path))
+    #expect(
+      FileManager.default.fileExists(atPath: precious.appendingPathComponent("thesis.txt").path))
   }
 
   @Test func rebuildReplacesTheWholeSite() throws {
@@ -110,8 +122,10 @@ import Testing
     _ = try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: site)
     try FileManager.default.removeItem(at: lessons.appendingPathComponent("02-other.md"))
     _ = try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: site)
-    #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("02-other.html").path))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.deletingLastPathComponent().path)
+    #expect(
+      !FileManager.default.fileExists(atPath: site.appendingPathComponent("02-other.html").path))
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: site.deletingLastPathComponent().path)
     #expect(leftovers == ["site"], "no staging or retired folders left behind: \(leftovers)")
   }
 
@@ -119,7 +133,8 @@ import Testing
     let lessons = try makeLessons(["01-good.md": Self.goodLesson])
     let theme = lessons.appendingPathComponent("theme")
     try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
-    try "body { background: papayawhip; }".write(to: theme.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
+    try "body { background: papayawhip; }".write(
+      to: theme.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
     try "<html><body class=\"custom\">{{content}}</body></html>".write(
       to: theme.appendingPathComponent("page.html"), atomically: true, encoding: .utf8)
     let site = try Self.temporaryDirectory().appendingPathComponent("site")
