@@ -3,18 +3,12 @@
 /// Output length (no output_padding): valid n*s + max(k - s, 0), same n*s; with output_padding p:
 /// (n - 1)*s + k - 2*pad + p. Kernel layout (k..., filters, C_in); parameters
 /// prod(kernel_size) * C_in * filters + filters.
-public struct ConvTranspose: Layer {
+public struct ConvTranspose: ConvolutionLayer {
   public let common: LayerCommon
   public let rank: Int
   public let filters: Int
-  public let kernelSize: [Int]
-  public let strides: [Int]
-  public let padding: Padding
   public let outputPadding: [Int]?
-  public let dataFormat: DataFormat
-  public let dilationRate: [Int]
-  public let activation: ActivationFunction
-  public let useBias: Bool
+  public let settings: ConvolutionSettings
 
   public var className: String { "Conv\(rank)DTranspose" }
 
@@ -37,29 +31,16 @@ public struct ConvTranspose: Layer {
     self.common = common
     self.rank = rank
     let arguments = common.arguments
-    filters = try arguments.int("filters")
-    if filters <= 0 {
-      throw .value(
-        "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters)."
-      )
-    }
-    kernelSize = try arguments.intTuple("kernel_size", count: rank)
-    strides = try arguments.intTuple("strides", count: rank, allowZero: true)
-    padding = try arguments.padding()
-    dataFormat = try arguments.dataFormat()
-    dilationRate = try arguments.intTuple("dilation_rate", count: rank)
-    activation = try arguments.activation()
-    useBias = try arguments.bool("use_bias")
-    try Conv.validate(
-      filters: filters, groups: 1, kernelSize: kernelSize, strides: strides, padding: padding,
-      dilationRate: dilationRate, allowsCausal: false)
+    filters = try ConvolutionSettings.filters(arguments)
+    settings = try ConvolutionSettings(arguments, rank: rank, allowsCausal: false)
+    try settings.validate(filters: filters, groups: 1, allowsCausal: false)
     if arguments.isNone("output_padding") {
       outputPadding = nil
     } else {
       let paddings = try arguments.intTuple("output_padding", count: rank, allowZero: true)
-      for (stride, extra) in zip(strides, paddings) where extra >= stride {
+      for (stride, extra) in zip(settings.strides, paddings) where extra >= stride {
         throw .value(
-          "Strides must be greater than output padding. Received strides=\(TensorShape.tuple(strides)), output_padding=\(TensorShape.tuple(paddings))."
+          "Strides must be greater than output padding. Received strides=\(TensorShape.tuple(settings.strides)), output_padding=\(TensorShape.tuple(paddings))."
         )
       }
       outputPadding = paddings

@@ -2,17 +2,11 @@
 ///
 /// Output channels: C_in * depth_multiplier. Parameters: prod(kernel_size) * C_in * depth_multiplier,
 /// plus the same number of biases divided by prod(kernel_size).
-public struct DepthwiseConv: Layer {
+public struct DepthwiseConv: ConvolutionLayer {
   public let common: LayerCommon
   public let rank: Int
-  public let kernelSize: [Int]
-  public let strides: [Int]
-  public let padding: Padding
   public let depthMultiplier: Int
-  public let dataFormat: DataFormat
-  public let dilationRate: [Int]
-  public let activation: ActivationFunction
-  public let useBias: Bool
+  public let settings: ConvolutionSettings
 
   public var className: String { "DepthwiseConv\(rank)D" }
 
@@ -34,18 +28,9 @@ public struct DepthwiseConv: Layer {
   public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
     self.common = common
     self.rank = rank
-    let arguments = common.arguments
-    kernelSize = try arguments.intTuple("kernel_size", count: rank)
-    strides = try arguments.intTuple("strides", count: rank, allowZero: true)
-    padding = try arguments.padding()
-    depthMultiplier = try arguments.int("depth_multiplier")
-    dataFormat = try arguments.dataFormat()
-    dilationRate = try arguments.intTuple("dilation_rate", count: rank)
-    activation = try arguments.activation()
-    useBias = try arguments.bool("use_bias")
-    try Conv.validate(
-      filters: 1, groups: 1, kernelSize: kernelSize, strides: strides, padding: padding,
-      dilationRate: dilationRate, allowsCausal: false)
+    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: false)
+    depthMultiplier = try common.arguments.int("depth_multiplier")
+    try settings.validate(filters: 1, groups: 1, allowsCausal: false)
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
@@ -66,12 +51,7 @@ public struct DepthwiseConv: Layer {
     {
       throw failure
     }
-    var output = input.dimensions
-    for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
-      output[axis] = ConvolutionArithmetic.outputLength(
-        input[axis], kernel: kernelSize[index], padding: padding, stride: strides[index],
-        dilation: dilationRate[index])
-    }
+    var output = settings.slidingOutput(input)
     output[channelAxis] = channels * depthMultiplier
     return TensorShape(output)
   }

@@ -2,18 +2,12 @@
 ///
 /// Parameters: prod(kernel_size) * C_in * depth_multiplier + C_in * depth_multiplier * filters
 /// + filters (bias).
-public struct SeparableConv: Layer {
+public struct SeparableConv: ConvolutionLayer {
   public let common: LayerCommon
   public let rank: Int
   public let filters: Int
-  public let kernelSize: [Int]
-  public let strides: [Int]
-  public let padding: Padding
-  public let dataFormat: DataFormat
-  public let dilationRate: [Int]
   public let depthMultiplier: Int
-  public let activation: ActivationFunction
-  public let useBias: Bool
+  public let settings: ConvolutionSettings
 
   public var className: String { "SeparableConv\(rank)D" }
 
@@ -38,24 +32,10 @@ public struct SeparableConv: Layer {
   public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
     self.common = common
     self.rank = rank
-    let arguments = common.arguments
-    filters = try arguments.int("filters")
-    if filters <= 0 {
-      throw .value(
-        "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters)."
-      )
-    }
-    kernelSize = try arguments.intTuple("kernel_size", count: rank)
-    strides = try arguments.intTuple("strides", count: rank, allowZero: true)
-    padding = try arguments.padding(allowCausal: rank == 1)
-    dataFormat = try arguments.dataFormat()
-    dilationRate = try arguments.intTuple("dilation_rate", count: rank)
-    depthMultiplier = try arguments.int("depth_multiplier")
-    activation = try arguments.activation()
-    useBias = try arguments.bool("use_bias")
-    try Conv.validate(
-      filters: filters, groups: 1, kernelSize: kernelSize, strides: strides, padding: padding,
-      dilationRate: dilationRate, allowsCausal: rank == 1)
+    filters = try ConvolutionSettings.filters(common.arguments)
+    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: rank == 1)
+    depthMultiplier = try common.arguments.int("depth_multiplier")
+    try settings.validate(filters: filters, groups: 1, allowsCausal: rank == 1)
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
@@ -72,12 +52,7 @@ public struct SeparableConv: Layer {
     {
       throw failure
     }
-    var output = input.dimensions
-    for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
-      output[axis] = ConvolutionArithmetic.outputLength(
-        input[axis], kernel: kernelSize[index], padding: padding, stride: strides[index],
-        dilation: dilationRate[index])
-    }
+    var output = settings.slidingOutput(input)
     output[channelAxis] = filters
     return TensorShape(output)
   }

@@ -1,0 +1,88 @@
+/// What every convolution layer reads from its arguments in the same way (tf-keras' `Conv.__init__`):
+/// the window, how it moves and pads, the data format, the activation and the bias.
+public struct ConvolutionSettings: Sendable {
+  public let kernelSize: [Int]
+  public let strides: [Int]
+  public let padding: Padding
+  public let dataFormat: DataFormat
+  public let dilationRate: [Int]
+  public let activation: ActivationFunction
+  public let useBias: Bool
+
+  /// Reads the settings in Keras' order, with Keras' messages for values it refuses.
+  init(_ arguments: LayerArguments, rank: Int, allowsCausal: Bool) throws(KerasError) {
+    kernelSize = try arguments.intTuple("kernel_size", count: rank)
+    strides = try arguments.intTuple("strides", count: rank, allowZero: true)
+    padding = try arguments.padding(allowCausal: allowsCausal)
+    dataFormat = try arguments.dataFormat()
+    dilationRate = try arguments.intTuple("dilation_rate", count: rank)
+    activation = try arguments.activation()
+    useBias = try arguments.bool("use_bias")
+  }
+
+  /// `filters`, which Keras requires to be strictly positive.
+  static func filters(_ arguments: LayerArguments) throws(KerasError) -> Int {
+    let filters = try arguments.int("filters")
+    if filters <= 0 {
+      throw .value(
+        "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters)."
+      )
+    }
+    return filters
+  }
+
+  /// Keras' `Conv._validate_init`.
+  func validate(filters: Int, groups: Int, allowsCausal: Bool) throws(KerasError) {
+    if groups <= 0 || filters % groups != 0 {
+      throw .value(
+        "The number of filters must be evenly divisible by the number of groups. Received: groups=\(groups), filters=\(filters)"
+      )
+    }
+    if kernelSize.contains(0) {
+      throw .value(
+        "The argument `kernel_size` cannot contain 0(s). Received: \(TensorShape.tuple(kernelSize))"
+      )
+    }
+    if strides.contains(0) {
+      throw .value(
+        "The argument `strides` cannot contains 0(s). Received: \(TensorShape.tuple(strides))")
+    }
+    if padding == .causal && !allowsCausal {
+      // Keras' own message has no space before "and".
+      throw .value("Causal padding is only supported for `Conv1D`and `SeparableConv1D`.")
+    }
+    if strides.max()! > 1 && dilationRate.max()! > 1 {
+      throw .value(
+        "`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides=\(TensorShape.tuple(strides)) and dilation_rate=\(TensorShape.tuple(dilationRate))"
+      )
+    }
+  }
+
+  /// The output lengths of a window sliding over the spatial axes of `input`, other axes unchanged.
+  func slidingOutput(_ input: TensorShape) -> [Int?] {
+    var output = input.dimensions
+    let axes = dataFormat.spatialAxes(rank: input.rank).suffix(kernelSize.count)
+    for (index, axis) in axes.enumerated() {
+      output[axis] = ConvolutionArithmetic.outputLength(
+        input[axis], kernel: kernelSize[index], padding: padding, stride: strides[index],
+        dilation: dilationRate[index])
+    }
+    return output
+  }
+}
+
+/// A layer built on `ConvolutionSettings`; its settings read as the layer's own properties.
+public protocol ConvolutionLayer: Layer {
+  var rank: Int { get }
+  var settings: ConvolutionSettings { get }
+}
+
+extension ConvolutionLayer {
+  public var kernelSize: [Int] { settings.kernelSize }
+  public var strides: [Int] { settings.strides }
+  public var padding: Padding { settings.padding }
+  public var dataFormat: DataFormat { settings.dataFormat }
+  public var dilationRate: [Int] { settings.dilationRate }
+  public var activation: ActivationFunction { settings.activation }
+  public var useBias: Bool { settings.useBias }
+}
