@@ -29,16 +29,7 @@ struct AdjacencyCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try CommandSupport.load(file)
-    let models: [SequentialModel]
-    do {
-      models = try FigureModelSelection.select(loaded, names: model.map { [$0] } ?? [])
-    } catch {
-      Terminal.printDiagnostics(loaded.diagnostics)
-      if case .unknown = error, loaded.diagnostics.isEmpty {
-        CommandFailure.usage(error.description).exit()
-      }
-      CommandFailure.input(error.description).exit()
-    }
+    let models = CommandSupport.selectModels(loaded, names: model.map { [$0] } ?? [])
     var results: [FlatteningAdjacency] = []
     var failures: [String] = []
     for candidate in models {

@@ -68,13 +68,7 @@ struct BenchCommand: ParsableCommand {
     if !loaded.diagnostics.isEmpty {
       CommandFailure.input("\(file) has errors; fix them before timing its models").exit()
     }
-    let selected: [SequentialModel]
-    do {
-      selected = try FigureModelSelection.select(loaded, names: models)
-    } catch {
-      if case .unknown = error { CommandFailure.usage(error.description).exit() }
-      CommandFailure.input(error.description).exit()
-    }
+    let selected = CommandSupport.selectModels(loaded, names: models)
     let benchmark = ForwardBenchmark(
       batch: batch, threads: threads ?? KernelParallelism.defaultThreadCount, runs: runs,
       warmups: warmups, seed: seed, memoryBudget: MemoryBudgetOption.parse(memoryBudget)!)

@@ -1,3 +1,4 @@
+import CNNEngine
 import ConvBookCore
 import KerasCells
 
@@ -17,6 +18,21 @@ enum CommandSupport {
       return try ModelFile.load(path: path, runner: runner(footer: footer))
     } catch {
       CommandFailure.usage(error.description).exit()
+    }
+  }
+
+  /// The models `names` select in `loaded` (every model when empty). A name that matches nothing in a
+  /// file without errors is a usage error (exit 2); anything else wrong with the file exits with 1,
+  /// after its diagnostics.
+  static func selectModels(_ loaded: ModelFile, names: [String]) -> [SequentialModel] {
+    do {
+      return try FigureModelSelection.select(loaded, names: names)
+    } catch {
+      Terminal.printDiagnostics(loaded.diagnostics)
+      if case .unknown = error, loaded.diagnostics.isEmpty {
+        CommandFailure.usage(error.description).exit()
+      }
+      CommandFailure.input(error.description).exit()
     }
   }
 }

@@ -28,16 +28,7 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try CommandSupport.load(file)
-    let selected: [SequentialModel]
-    do {
-      selected = try FigureModelSelection.select(loaded, names: models)
-    } catch {
-      Terminal.printDiagnostics(loaded.diagnostics)
-      if case .unknown = error, loaded.diagnostics.isEmpty {
-        CommandFailure.usage(error.description).exit()
-      }
-      CommandFailure.input(error.description).exit()
-    }
+    let selected = CommandSupport.selectModels(loaded, names: models)
     guard selected.count >= 2 else {
       Terminal.printDiagnostics(loaded.diagnostics)
       if !models.isEmpty {

@@ -66,6 +66,7 @@ public enum DefaultStylesheet {
     .figure-note { font-size: 0.9rem; color: var(--muted); }
     .lesson-list li { margin: 0.4rem 0; font-size: 1.1rem; }
     .badge-error { font-size: 0.75rem; color: #fff; background: var(--warn); border-radius: 3px; padding: 0.05rem 0.35rem; }
+    .lesson-nav:empty { display: none; }
     .lesson-nav { max-width: 52rem; margin: 0 auto; padding: 1rem; display: flex; gap: 1rem; justify-content: space-between; border-top: 1px solid var(--rule); }
     @media (max-width: 600px) {
       body { font-size: 16px; }
