@@ -62,9 +62,17 @@ extension ShapeTrace {
         steps[index].statistics = inputStatistics
         continue
       }
-      guard let layer = byName[steps[index].name] else { continue }
-      steps[index].statistics = layer.statistics
-      steps[index].seconds = layer.seconds
+      if let layer = byName[steps[index].name] {
+        steps[index].statistics = layer.statistics
+        steps[index].seconds = layer.seconds
+      } else if let nested = model.layers.first(where: { $0.name == steps[index].name })?.model {
+        // A nested model's row: the output of its last layer, the time of all its layers.
+        let inner = nested.flattenedLayers.filter { !$0.isInputLayer }.compactMap {
+          byName[$0.name]
+        }
+        steps[index].statistics = inner.last?.statistics
+        steps[index].seconds = inner.isEmpty ? nil : inner.reduce(0) { $0 + $1.seconds }
+      }
     }
   }
 

@@ -39,7 +39,7 @@ public final class ForwardPass: @unchecked Sendable {
     self.model = model
     self.threads = max(1, threads)
     budget = memoryBudget
-    instances = model.layers.filter { !$0.isInputLayer }
+    instances = model.flattenedLayers.filter { !$0.isInputLayer }
     pendingWeights = weights
   }
 
@@ -84,7 +84,7 @@ public final class ForwardPass: @unchecked Sendable {
     }
     let shape = [batch] + inputShape.sample.map { $0 ?? SeededInput.unknownDimension }
     return try estimate(
-      model: model, instances: model.layers.filter { !$0.isInputLayer }, inputShape: shape)
+      model: model, instances: model.flattenedLayers.filter { !$0.isInputLayer }, inputShape: shape)
   }
 
   /// What a run of `model` on an input of `inputShape` would hold, from shapes alone.
@@ -92,7 +92,8 @@ public final class ForwardPass: @unchecked Sendable {
     -> MemoryEstimate
   {
     try estimate(
-      model: model, instances: model.layers.filter { !$0.isInputLayer }, inputShape: inputShape)
+      model: model, instances: model.flattenedLayers.filter { !$0.isInputLayer },
+      inputShape: inputShape)
   }
 
   /// Throws the memory refusal when `estimate` exceeds `budget`.
@@ -171,6 +172,7 @@ public final class ForwardPass: @unchecked Sendable {
     }
     var prepared: [ForwardStep] = []
     do {
+      try ForwardStep.refuseMaskedAverages(instances)
       for instance in instances {
         prepared.append(try ForwardStep(instance: instance, weights: weights))
       }

@@ -33,6 +33,12 @@ struct ForwardStep {
     case upSampling(size: [Int], interpolation: String)
     case activation(ActivationFunction)
     case rescaling(scale: Float, offset: Float)
+    /// `Embedding`: the (input_dim, output_dim) table.
+    case embedding(Tensor)
+    case normalization(keptAxes: [Int], mean: [Float], variance: [Float], invert: Bool)
+    /// `Resizing`; `crop` first center-crops to the target aspect ratio (`smart_resize`).
+    case resizing(method: String, crop: Bool)
+    case centerCrop
     case identity
   }
 
@@ -192,8 +198,35 @@ struct ForwardStep {
       operation = .activation(.elu(alpha: Float(elu.alpha)))
     case let softmax as Softmax:
       operation = .activation(.softmax(axis: softmax.axis))
-    case is Dropout:
+    case is Dropout, is RandomAugmentation:
+      // Random augmentation layers only act in training.
       operation = .identity
+    case is Embedding:
+      operation = .embedding(try weight("embeddings"))
+    case let normalization as Normalization:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      let kept: [Int]
+      do {
+        kept = try normalization.keptAxes(for: input)
+      } catch {
+        throw ForwardError(.model, error.message)
+      }
+      if let mean = normalization.mean, let variance = normalization.variance {
+        operation = .normalization(
+          keptAxes: kept, mean: mean.map { Float($0) }, variance: variance.map { Float($0) },
+          invert: normalization.invert)
+      } else {
+        operation = .normalization(
+          keptAxes: kept, mean: try weight("mean").scalars,
+          variance: try weight("variance").scalars, invert: normalization.invert)
+      }
+    case let resizing as Resizing:
+      operation = .resizing(method: resizing.interpolation, crop: resizing.cropToAspectRatio)
+    case is CenterCrop:
+      operation = .centerCrop
+    case is RandomCrop:
+      // At inference tf-keras resizes instead of cropping at random.
+      operation = .resizing(method: "bilinear", crop: true)
     case let other as ShapePreservingLayer:
       if other.className == "Rescaling" {
         let scale: Double
@@ -463,6 +496,31 @@ struct ForwardStep {
     case .rescaling(let scale, let offset):
       try buffers.update { tensor throws(KernelError) in
         Self.rescale(&tensor, scale: scale, offset: offset, threads: threads)
+      }
+    case .embedding(let table):
+      let input = buffers.current
+      try fresh { () throws(KernelError) in
+        try PreprocessingKernels.embed(input, table: table)
+      }
+    case .normalization(let keptAxes, let mean, let variance, let invert):
+      try buffers.update { tensor throws(KernelError) in
+        try PreprocessingKernels.normalize(
+          &tensor, keptAxes: keptAxes, mean: mean, variance: variance, invert: invert)
+      }
+    case .resizing(let method, let crop):
+      let input = buffers.current
+      let size = [outputShape[1], outputShape[2]]
+      try fresh { () throws(KernelError) in
+        crop
+          ? try PreprocessingKernels.smartResize(
+            input, size: size, method: method, threads: threads)
+          : try PreprocessingKernels.resize(input, size: size, method: method, threads: threads)
+      }
+    case .centerCrop:
+      let input = buffers.current
+      try fresh { () throws(KernelError) in
+        try PreprocessingKernels.centerCrop(
+          input, size: [outputShape[1], outputShape[2]], threads: threads)
       }
     case .identity:
       break

@@ -40,7 +40,7 @@ public struct ModelWeights: Sendable {
       )
     }
     var entries: [Entry] = []
-    for instance in model.layers {
+    for instance in model.flattenedLayers {
       let specs = instance.weights
       for spec in specs.filter(\.trainable) + specs.filter({ !$0.trainable }) {
         entries.append(Entry(layerName: instance.name, spec: spec))

@@ -48,8 +48,8 @@ public enum WeightInitializer: Sendable, Equatable {
   private static func parameterNames(_ canonical: String) -> [String] {
     switch canonical {
     case "constant": return ["value"]
-    case "random_normal", "truncated_normal": return ["mean", "stddev", "seed"]
-    case "random_uniform": return ["minval", "maxval", "seed"]
+    case "random_normal", "normal", "truncated_normal": return ["mean", "stddev", "seed"]
+    case "random_uniform", "uniform": return ["minval", "maxval", "seed"]
     case "variance_scaling": return ["scale", "mode", "distribution", "seed"]
     case "orthogonal": return ["gain", "seed"]
     case "identity": return ["gain"]
@@ -97,9 +97,10 @@ public enum WeightInitializer: Sendable, Equatable {
     case "zeros": return .constant(0)
     case "ones": return .constant(1)
     case "constant": return .constant(try number("value", 0))
-    case "random_normal":
+    // tf-keras' short aliases: 'uniform' (Embedding's default) and 'normal'.
+    case "random_normal", "normal":
       return .randomNormal(mean: try number("mean", 0), stddev: try number("stddev", 0.05))
-    case "random_uniform":
+    case "random_uniform", "uniform":
       return .randomUniform(
         minimum: try number("minval", -0.05), maximum: try number("maxval", 0.05))
     case "truncated_normal":

@@ -86,12 +86,19 @@ public struct WeightSpec: Sendable, Equatable {
   public var trainable: Bool
   /// The initializer Keras uses for it (`glorot_uniform`, `zeros`, `ones`, or one a cell names).
   public var initializer: ArgumentValue
+  /// Bytes of one value: 4 for float32, 8 for the int64 `count` of `Normalization`; the summary
+  /// footer's sizes add these up.
+  public var bytesPerValue: Int
 
-  public init(_ name: String, _ shape: [Int], trainable: Bool = true, initializer: ArgumentValue) {
+  public init(
+    _ name: String, _ shape: [Int], trainable: Bool = true, initializer: ArgumentValue,
+    bytesPerValue: Int = 4
+  ) {
     self.name = name
     self.shape = shape
     self.trainable = trainable
     self.initializer = initializer
+    self.bytesPerValue = bytesPerValue
   }
 
   public var count: Int { shape.reduce(1, *) }

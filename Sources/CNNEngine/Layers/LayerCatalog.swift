@@ -80,6 +80,17 @@ public enum LayerCatalog {
     add(Softmax.signature) { common throws(KerasError) in try Softmax(common) }
     add(Reshape.signature) { common throws(KerasError) in try Reshape(common) }
     add(Permute.signature) { common throws(KerasError) in try Permute(common) }
+    add(Embedding.signature) { common throws(KerasError) in try Embedding(common) }
+    add(Normalization.signature) { common throws(KerasError) in try Normalization(common) }
+    add(Resizing.signature) { common throws(KerasError) in try Resizing(common) }
+    add(CenterCrop.signature) { common throws(KerasError) in try CenterCrop(common) }
+    add(RandomCrop.signature) { common throws(KerasError) in try RandomCrop(common) }
+    for signature in RandomAugmentation.signatures {
+      let className = signature.className
+      add(signature) { common throws(KerasError) in
+        try RandomAugmentation(className: className, common)
+      }
+    }
     for signature in ShapePreservingLayer.signatures {
       let className = signature.className
       add(signature) { common throws(KerasError) in
@@ -112,6 +123,7 @@ public enum LayerCatalog {
       throw .attribute("module 'tf_keras.api._v2.keras.layers' has no attribute '\(className)'")
     }
     let arguments = try entry.signature.bind(positional: positional, keywords: keywords)
+    if canonical == "Resizing" { try Resizing.checkInterpolation(arguments) }
     let common = try makeCommon(arguments: arguments, className: canonical, names: names)
     return try entry.make(common)
   }

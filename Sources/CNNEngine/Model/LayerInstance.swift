@@ -2,15 +2,44 @@
 /// with once a model with a known input has called it.
 public final class LayerInstance {
   public let layer: any Layer
+  /// The model this instance stands for when a model is a layer of another model (its `layer` is
+  /// then a `NestedModel`); nil for other layers.
+  public let model: SequentialModel?
   public internal(set) var inputShape: TensorShape?
   public internal(set) var outputShape: TensorShape?
+  private var ownTrainable: Bool
   /// `layer.trainable`, which a cell may change after construction; frozen weights count as
-  /// non-trainable.
-  public var trainable: Bool
+  /// non-trainable. A nested model's flag is the model's own.
+  public var trainable: Bool {
+    get { model?.trainable ?? ownTrainable }
+    set {
+      if let model { model.trainable = newValue } else { ownTrainable = newValue }
+    }
+  }
 
   public init(_ layer: any Layer) {
     self.layer = layer
-    trainable = layer.common.trainable
+    model = nil
+    ownTrainable = layer.common.trainable
+  }
+
+  /// A model used as a layer of another model; shapes are those of the model once it is built.
+  public init(model: SequentialModel) {
+    layer = NestedModel(model)
+    self.model = model
+    ownTrainable = true
+    inputShape = model.inputShape
+    outputShape = model.outputShape
+  }
+
+  /// The batch input shape a Sequential model takes from this layer when it is added first: the
+  /// declared one, or for a model the one of its first layer, the deepest one of nested models
+  /// (Keras' `get_input_shape_and_dtype`; a Sequential model's `layers` omit its input layer).
+  var declaredBatchInputShape: TensorShape? {
+    guard let model else {
+      return (layer as? InputLayer)?.batchInputShape ?? layer.common.declaredBatchInputShape
+    }
+    return model.layers.first?.declaredBatchInputShape
   }
 
   public var name: String { layer.name }
@@ -19,6 +48,13 @@ public final class LayerInstance {
 
   /// The weights this layer created; empty until it is built.
   public var weights: [WeightSpec] {
+    if let model {
+      return model.layers.flatMap(\.weights).map { spec in
+        var spec = spec
+        if !trainable { spec.trainable = false }
+        return spec
+      }
+    }
     guard let inputShape else { return [] }
     return layer.weights(for: inputShape).map { spec in
       var spec = spec
@@ -28,12 +64,29 @@ public final class LayerInstance {
   }
 
   /// `layer.weights`: trainable weights first, then the others, each group in creation order.
-  public var variables: [WeightVariable] { trainableVariables + nonTrainableVariables }
+  /// A nested model's are its own `weights`: its layers' in layer order.
+  public var variables: [WeightVariable] {
+    guard let model else { return trainableVariables + nonTrainableVariables }
+    return model.layers.flatMap(\.variables).map { variable in
+      var variable = variable
+      if !trainable { variable.spec.trainable = false }
+      return variable
+    }
+  }
   public var trainableVariables: [WeightVariable] {
-    weights.filter(\.trainable).map { WeightVariable(layerName: name, spec: $0) }
+    guard model == nil else { return variables.filter(\.trainable) }
+    return weights.filter(\.trainable).map { WeightVariable(layerName: name, spec: $0) }
   }
   public var nonTrainableVariables: [WeightVariable] {
-    weights.filter { !$0.trainable }.map { WeightVariable(layerName: name, spec: $0) }
+    guard model == nil else { return variables.filter { !$0.trainable } }
+    return weights.filter { !$0.trainable }.map { WeightVariable(layerName: name, spec: $0) }
+  }
+
+  /// Multiply-accumulates of one sample once built (a nested model's: its layers').
+  public var multiplyAccumulates: Int {
+    if let model { return (try? model.summary())?.totalMultiplyAccumulates ?? 0 }
+    guard let inputShape, let outputShape else { return 0 }
+    return layer.multiplyAccumulates(input: inputShape, output: outputShape)
   }
 
   /// Whether this is an input layer, whose shapes Keras reports as one-element lists.
@@ -46,6 +99,7 @@ public final class LayerInstance {
 
   /// `layer.count_params()`, which Keras refuses before the layer is built.
   public func countParams() throws(KerasError) -> Int {
+    if let model { return try model.countParams() }
     guard isBuilt else {
       throw .value(
         "You tried to call `count_params` on layer \(name), but the layer isn't built. You can build it manually via: `\(name).build(batch_input_shape)`."
@@ -57,6 +111,21 @@ public final class LayerInstance {
   /// Runs the layer on a symbolic input of `shape`, as calling it inside a model does.
   @discardableResult
   func call(on shape: TensorShape) throws(KerasError) -> TensorShape {
+    if let model {
+      if !model.isBuilt {
+        try model.build(batchInputShape: shape)
+      } else if model.inputShape != shape {
+        // Keras runs the built layers on the new shape (with a warning) while the model keeps
+        // reporting its own shapes; ConvBook does not model a layer called on two shapes.
+        throw KerasError(
+          "NotImplementedError",
+          "ConvBook does not run the model \"\(model.name)\", built for inputs of shape \(model.inputShape.map(\.description) ?? "None"), on inputs of shape \(shape); give it the input shape of the model it is used in"
+        )
+      }
+      inputShape = model.inputShape
+      outputShape = model.outputShape
+      return model.outputShape ?? shape
+    }
     let output = try layer.outputShape(for: shape)
     inputShape = shape
     outputShape = output

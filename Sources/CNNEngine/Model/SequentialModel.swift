@@ -26,6 +26,10 @@ public final class SequentialModel {
   private var givenInput: KerasTensor?
   /// `tensors`, kept so that a tensor read twice is the same object (as `keras.Model` needs).
   private var cachedTensors: [KerasTensor]?
+  /// `model.trainable`: the model's own flag. Setting it in a cell also sets every layer's (see
+  /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
+  /// weights.
+  public var trainable = true
 
   public init(name: String) {
     self.name = name
@@ -130,8 +134,11 @@ public final class SequentialModel {
         "All layers added to a Sequential model should have unique names. Name \"\(instance.name)\" is already the name of a layer in this model. Update the `name` argument to pass a unique name.",
         layerIndex: stack.count)
     }
+    if inputLayer == nil, stack.isEmpty, let nested = instance.model, nested.layers.isEmpty {
+      throw .value("An empty Model cannot be used as a Layer.")
+    }
     if inputLayer == nil, stack.isEmpty,
-      let declared = instance.layer.common.declaredBatchInputShape
+      let declared = instance.declaredBatchInputShape
     {
       do {
         try instance.call(on: declared)
@@ -222,7 +229,7 @@ public final class SequentialModel {
           name: instance.name, className: instance.className, inputShape: input,
           outputShape: output,
           weights: instance.weights,
-          multiplyAccumulates: instance.layer.multiplyAccumulates(input: input, output: output)))
+          multiplyAccumulates: instance.multiplyAccumulates))
     }
     return ModelSummary(
       name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,
@@ -231,6 +238,32 @@ public final class SequentialModel {
 }
 
 extension SequentialModel {
+  /// The layers with every nested model replaced by its own layers (after its input layer), in
+  /// order: the layers a forward pass runs, whose weights `model.weights` lists.
+  public var flattenedLayers: [LayerInstance] {
+    layers.flatMap { instance -> [LayerInstance] in
+      guard let nested = instance.model else { return [instance] }
+      return nested.flattenedLayers.filter { !$0.isInputLayer }
+    }
+  }
+
+  /// Whether `other` is this model or is nested in it, at any depth.
+  public func contains(_ other: SequentialModel) -> Bool {
+    other === self || layers.contains { $0.model?.contains(other) ?? false }
+  }
+
+  /// `model.trainable = flag`: Keras sets the flag of the model and of every layer inside it.
+  public func setTrainable(_ flag: Bool) {
+    trainable = flag
+    for instance in layers {
+      if let nested = instance.model {
+        nested.setTrainable(flag)
+      } else {
+        instance.trainable = flag
+      }
+    }
+  }
+
   /// `model.pop()`: removes the last layer.
   public func pop() throws(KerasError) {
     guard !stack.isEmpty else { throw .typeError("There are no layers in the model.") }

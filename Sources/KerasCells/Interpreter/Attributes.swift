@@ -55,6 +55,11 @@ enum Attributes {
       range: range)
   }
 
+  /// A layer of a model as Python sees it: a nested model is the model itself.
+  static func layerValue(_ instance: LayerInstance) -> Value {
+    instance.model.map(Value.model) ?? .layer(instance)
+  }
+
   static func variablesValue(_ variables: [WeightVariable]) -> Value {
     .list(variables.map(Value.variable))
   }
@@ -64,9 +69,9 @@ enum Attributes {
   {
     switch name {
     case "name": return .string(model.name)
-    case "layers": return .list(model.layers.map { .layer($0) })
+    case "layers": return .list(model.layers.map(layerValue))
     case "built": return .bool(model.isBuilt)
-    case "trainable": return .bool(model.layers.allSatisfy(\.trainable))
+    case "trainable": return .bool(model.trainable)
     case "inputs", "outputs":
       // An unbuilt Sequential model has these attributes, set to None.
       guard let tensors = model.tensors else { return Value.none }
@@ -120,6 +125,7 @@ enum Attributes {
     case is SeparableConv: return ["depthwise_kernel", "pointwise_kernel", "bias"]
     case is BatchNormalization: return ["gamma", "beta", "moving_mean", "moving_variance"]
     case is LayerNormalization: return ["gamma", "beta"]
+    case is Embedding: return ["embeddings"]
     default: return []
     }
   }
@@ -178,6 +184,9 @@ enum Attributes {
     case (let conv as Conv, "activation"): return activation(conv.activation)
     case (let conv as Conv, "data_format"): return .string(conv.dataFormat.rawValue)
     case (let dense as Dense, "units"): return .int(dense.units)
+    case (let embedding as Embedding, "input_dim"): return .int(embedding.inputDim)
+    case (let embedding as Embedding, "output_dim"): return .int(embedding.outputDim)
+    case (let embedding as Embedding, "mask_zero"): return .bool(embedding.maskZero)
     case (let dense as Dense, "use_bias"): return .bool(dense.useBias)
     case (let dense as Dense, "activation"): return activation(dense.activation)
     case (let pooling as Pooling, "pool_size"): return ints(pooling.poolSize)
@@ -211,7 +220,7 @@ enum Attributes {
     case (.layer(let instance), "trainable"):
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
-      for layer in model.layers { layer.trainable = value.isTruthy }
+      model.setTrainable(value.isTruthy)
     default:
       throw .unsupported(
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",

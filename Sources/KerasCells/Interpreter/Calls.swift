@@ -230,10 +230,18 @@ enum Calls {
       throw .unsupported(
         "adding a tensor made by a layer to a Sequential model is not supported in ConvBook cells; add the layers themselves",
         at: range)
-    case .model:
-      throw .unsupported(
-        "nesting a model inside a Sequential model is not supported in ConvBook cells; list its layers instead",
-        at: range)
+    case .model(let nested):
+      if nested.contains(model) {
+        throw .unsupported(
+          "adding a model to itself (or to a model nested in it) is not supported in ConvBook cells",
+          at: range)
+      }
+      if let expected = nested.inputShape, let given = model.outputShape, expected != given {
+        throw .unsupported(
+          "the model \(nested.name) was built for inputs of shape \(expected) but would be called on \(given) here; Keras would run its layers on the new shape while reporting the old one, which ConvBook does not model: give both models the same input shape",
+          at: range)
+      }
+      instance = LayerInstance(model: nested)
     default:
       throw CellError(
         type: "TypeError",

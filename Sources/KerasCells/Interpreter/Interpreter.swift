@@ -200,7 +200,7 @@ final class Interpreter {
           at: range)
       }
       return stride(from: start, to: stop, by: step).map { .int($0) }
-    case .model(let model): return model.layers.map { .layer($0) }
+    case .model(let model): return model.layers.map(Attributes.layerValue)
     default:
       throw CellError(
         type: "TypeError", message: "'\(value.typeName)' object is not iterable", range: range)

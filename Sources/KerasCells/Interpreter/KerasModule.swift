@@ -7,6 +7,10 @@ public enum KerasModule: Equatable {
   case tensorflow
   case keras
   case layers
+  /// `keras.layers.experimental` and its `preprocessing`, where tf-keras 2.x still exports the
+  /// preprocessing layers (`layers.experimental.preprocessing.Rescaling`).
+  case layersExperimental
+  case layersPreprocessing
   case models
   case regularizers
   case initializers
@@ -62,6 +66,8 @@ public enum KerasModule: Equatable {
   private var componentName: String {
     switch self {
     case .layers: return "layers"
+    case .layersExperimental: return "layers.experimental"
+    case .layersPreprocessing: return "layers.experimental.preprocessing"
     case .models: return "models"
     case .regularizers: return "regularizers"
     case .initializers: return "initializers"
@@ -88,6 +94,12 @@ public enum KerasModule: Equatable {
     "VarianceScaling", "Zeros", "constant", "glorot_normal", "glorot_uniform", "he_normal",
     "he_uniform", "identity", "lecun_normal", "lecun_uniform", "ones", "orthogonal",
     "random_normal", "random_uniform", "truncated_normal", "variance_scaling", "zeros",
+  ]
+
+  /// The layers `keras.layers.experimental.preprocessing` exports that ConvBook knows.
+  static let preprocessingNames: Set<String> = [
+    "CenterCrop", "Normalization", "RandomContrast", "RandomCrop", "RandomFlip", "RandomRotation",
+    "RandomTranslation", "RandomZoom", "Rescaling", "Resizing",
   ]
 
   /// The tensorflow and tf-keras release whose behaviour ConvBook reproduces.
@@ -129,7 +141,14 @@ public enum KerasModule: Equatable {
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
       default: return nil
       }
+    case .layersExperimental:
+      return name == "preprocessing" ? .module(.layersPreprocessing) : nil
+    case .layersPreprocessing:
+      guard Self.preprocessingNames.contains(name) else { return nil }
+      return .function(
+        Callable(.layerClass(name), path: "keras.layers.experimental.preprocessing." + name))
     case .layers:
+      if name == "experimental" { return .module(.layersExperimental) }
       if name == "Input" { return .function(Callable(.inputFunction, path: "keras.layers.Input")) }
       if name == "Layer" {
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))

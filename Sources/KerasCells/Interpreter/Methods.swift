@@ -129,7 +129,7 @@ enum Methods {
       }
       do throws(KerasError) {
         if case .string(let layerName) = nameArgument {
-          return .layer(try model.layer(named: layerName))
+          return Attributes.layerValue(try model.layer(named: layerName))
         }
         if case .int(let index) = indexArgument {
           guard let resolved = Operators.resolveIndex(index, count: model.layers.count), index >= 0
@@ -138,7 +138,7 @@ enum Methods {
               "Was asked to retrieve layer at index \(index) but model only has \(model.layers.count) layers."
             )
           }
-          return .layer(model.layers[resolved])
+          return Attributes.layerValue(model.layers[resolved])
         }
         throw KerasError.value("Provide either a layer name or layer index at `get_layer`.")
       } catch {

@@ -32,9 +32,16 @@ public enum KerasSummaryText {
       lines.append("Trainable params: \(PythonFormat.grouped(trainable))")
       lines.append("Non-trainable params: \(PythonFormat.grouped(frozen))")
     case .modern:
-      lines.append("Total params: \(total) (\(readableSize(bytes: total * 4)))")
-      lines.append("Trainable params: \(trainable) (\(readableSize(bytes: trainable * 4)))")
-      lines.append("Non-trainable params: \(frozen) (\(readableSize(bytes: frozen * 4)))")
+      // Sizes by dtype: float32 weights take 4 bytes, Normalization's int64 `count` 8.
+      let weights = summary.rows.flatMap(\.weights)
+      let totalBytes = weights.reduce(0) { $0 + $1.count * $1.bytesPerValue }
+      let trainableBytes = weights.filter(\.trainable).reduce(0) {
+        $0 + $1.count * $1.bytesPerValue
+      }
+      let frozenBytes = totalBytes - trainableBytes
+      lines.append("Total params: \(total) (\(readableSize(bytes: totalBytes)))")
+      lines.append("Trainable params: \(trainable) (\(readableSize(bytes: trainableBytes)))")
+      lines.append("Non-trainable params: \(frozen) (\(readableSize(bytes: frozenBytes)))")
     }
     lines.append(String(repeating: "_", count: lineLength))
     return lines.map { $0 + "\n" }.joined()

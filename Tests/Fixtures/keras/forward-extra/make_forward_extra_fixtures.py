@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Forward-pass fixtures beyond Tools/keras-reference/make_forward_fixtures.py: channels_first
 layers, 1D depthwise/separable (causal) and transposed convolutions, 3D transposed convolutions,
-every UpSampling2D interpolation, more activations, Rescaling and a functional model.
+every UpSampling2D interpolation, more activations, Rescaling and a functional model, Embedding
+(integer token ids), the image preprocessing and augmentation layers, and Normalization.
 
 Reuses that script's machinery (same file layout, weights, index.json) with its own cases and
 writes them here. Usage:
@@ -115,6 +116,70 @@ case("winograd_convs", "3x3 stride-1 Conv2D of 8+ channels (ConvBook's Winograd 
     layers.Conv2D(33, 3, padding='same', activation='relu'),
     layers.Conv2D(8, 3, use_bias=False),
 """)
+
+case("embedding_text_cnn", "Embedding (integer token ids as float input) -> Conv1D -> GlobalMaxPooling1D", """
+    layers.Embedding(50, 8, input_length=12),
+    layers.Conv1D(6, 3, activation='relu'),
+    layers.GlobalMaxPooling1D(),
+    layers.Dense(1, activation='sigmoid'),
+""")
+case("image_preprocessing", "Rescaling, Resizing, Random* augmentation (identity at inference), CenterCrop, RandomCrop (smart_resize at inference), Normalization", """
+    keras.Input(shape=(20, 24, 3)),
+    layers.Rescaling(1./255, offset=0.5),
+    layers.Resizing(16, 18),
+    layers.RandomFlip('horizontal'),
+    layers.RandomRotation(0.2),
+    layers.RandomZoom(0.1),
+    layers.RandomContrast(0.3),
+    layers.RandomTranslation(0.1, 0.1),
+    layers.CenterCrop(12, 15),
+    layers.RandomCrop(10, 6),
+    layers.Resizing(7, 9, interpolation='nearest'),
+    layers.Resizing(5, 4, crop_to_aspect_ratio=True),
+    layers.Normalization(mean=[0.1, 0.2, 0.3], variance=[1.0, 2.0, 0.5]),
+""")
+case("center_crop_upsize", "CenterCrop larger than the image (smart_resize), bicubic Resizing, Normalization axis=None and invert", """
+    keras.Input(shape=(5, 7, 2)),
+    layers.CenterCrop(8, 6),
+    layers.Resizing(9, 4, interpolation='bicubic'),
+    layers.Normalization(axis=None, mean=0.5, variance=2.0),
+    layers.Normalization(mean=[0.25, -1.0], variance=[4.0, 0.0], invert=True),
+    layers.Normalization(axis=(1, 2), mean=[0.5, -0.5, 0.0, 1.0], variance=[0.25, 9.0, 1.0, 2.0]),
+""")
+
+# Embedding cases take integer token ids below the vocabulary size (as float32, like a .npy of ids).
+INTEGER_INPUTS = {"embedding_text_cnn": 50}
+_run_case = base.run_case
+
+
+def run_case(name):
+    if name not in INTEGER_INPUTS:
+        return _run_case(name)
+    normal = base.np.random.Generator.normal
+    vocabulary = INTEGER_INPUTS[name]
+
+    class Rng:
+        def __init__(self, rng):
+            self.rng = rng
+            self.weights_done = False
+
+        def __getattr__(self, attribute):
+            return getattr(self.rng, attribute)
+
+        def normal(self, loc, scale, size):
+            if base.np.ndim(size) and size[0] == 2 and len(size) == 2 and loc == 0.0 and scale == 1.0:
+                return self.rng.integers(0, vocabulary, size=size).astype(base.np.float32)
+            return self.rng.normal(loc, scale, size=size)
+
+    default_rng = base.np.random.default_rng
+    base.np.random.default_rng = lambda seed: Rng(default_rng(seed))
+    try:
+        return _run_case(name)
+    finally:
+        base.np.random.default_rng = default_rng
+
+
+base.run_case = run_case
 
 if __name__ == "__main__":
     base.main(sys.argv[1:])

@@ -1,0 +1,26 @@
+/// `CenterCrop`: the central height x width window of images (..., H, W, C); an image smaller
+/// than that is resized instead (`smart_resize`: cropped to the aspect ratio, then bilinear).
+public struct CenterCrop: Layer {
+  public let common: LayerCommon
+  public let height: Int
+  public let width: Int
+
+  public var className: String { "CenterCrop" }
+
+  public static let signature = LayerSignature(
+    "CenterCrop", [.required("height"), .required("width")])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    height = try common.arguments.int("height")
+    width = try common.arguments.int("width")
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if input.rank < 3 {
+      throw Resizing.missingImageAxes(
+        layer: name, className: className, input: input)
+    }
+    return Resizing.imageOutputShape(input, height: height, width: width)
+  }
+}

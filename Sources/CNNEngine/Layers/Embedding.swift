@@ -1,0 +1,57 @@
+/// `Embedding`: a lookup table of `input_dim` vectors of `output_dim` values, indexed by integer
+/// token ids.
+///
+/// (batch, seq...) -> (batch, seq..., output_dim); parameters input_dim*output_dim. Without
+/// `input_shape=`, tf-keras declares `input_shape=(input_length,)` (or `(None,)`), so an Embedding
+/// first in a Sequential builds it at once, with the hidden input layer `embedding_input`.
+public struct Embedding: Layer {
+  public let common: LayerCommon
+  public let inputDim: Int
+  public let outputDim: Int
+  public let maskZero: Bool
+
+  public var className: String { "Embedding" }
+
+  public static let signature = LayerSignature(
+    "Embedding",
+    [
+      .required("input_dim"), .required("output_dim"),
+      .init("embeddings_initializer", .string("uniform")), .init("embeddings_regularizer", .none),
+      .init("activity_regularizer", .none), .init("embeddings_constraint", .none),
+      .init("mask_zero", .bool(false)), .init("input_length", .none), .init("sparse", .bool(false)),
+    ])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    var common = common
+    let arguments = common.arguments
+    if common.declaredBatchInputShape == nil {
+      // tf-keras: `kwargs["input_shape"] = (input_length,)` when no input_shape is given.
+      var length: Int? = nil
+      if case .int(let given) = arguments["input_length"], given != 0 { length = given }
+      var batch: Int? = nil
+      if case .int(let size) = arguments.baseKeywords["batch_size"] ?? .none { batch = size }
+      common.declaredBatchInputShape = TensorShape(batch: batch, sample: [length])
+    }
+    self.common = common
+    inputDim = try arguments.int("input_dim")
+    outputDim = try arguments.int("output_dim")
+    if inputDim <= 0 || outputDim <= 0 {
+      throw .value(
+        "Both `input_dim` and `output_dim` should be positive, Received input_dim = \(arguments["input_dim"]) and output_dim = \(arguments["output_dim"])"
+      )
+    }
+    maskZero = try arguments.bool("mask_zero")
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    TensorShape(input.dimensions + [outputDim])
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    [
+      WeightSpec(
+        "embeddings", [inputDim, outputDim],
+        initializer: common.arguments["embeddings_initializer"])
+    ]
+  }
+}

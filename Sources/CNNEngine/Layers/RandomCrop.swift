@@ -1,0 +1,27 @@
+/// `RandomCrop`: in training a random height x width window; at inference tf-keras 2.21 resizes
+/// the whole image to height x width with `smart_resize` (center crop to the target aspect ratio,
+/// then bilinear), so the output is (..., height, width, C) either way.
+public struct RandomCrop: Layer {
+  public let common: LayerCommon
+  public let height: Int
+  public let width: Int
+
+  public var className: String { "RandomCrop" }
+
+  public static let signature = LayerSignature(
+    "RandomCrop", [.required("height"), .required("width"), .init("seed", .none)])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    height = try common.arguments.int("height")
+    width = try common.arguments.int("width")
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if input.rank < 3 {
+      throw Resizing.missingImageAxes(
+        layer: name, className: className, input: input, training: true)
+    }
+    return Resizing.imageOutputShape(input, height: height, width: width)
+  }
+}

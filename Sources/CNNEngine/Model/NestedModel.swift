@@ -1,0 +1,48 @@
+/// A model used as a layer of another model, as in
+/// `keras.Sequential([data_augmentation, layers.Rescaling(1./255), ...])`: its layers as values, so
+/// that code replaying layers on other shapes sees the nested model as one layer.
+///
+/// The model itself (its name, built shapes and trainability) is the `LayerInstance.model` this
+/// layer wraps; this value is a snapshot of its layers taken when it was added.
+public struct NestedModel: Layer {
+  public let common: LayerCommon
+  /// `Sequential` or `Functional`.
+  public let className: String
+  /// The nested model's layers after its input layer, in order.
+  public let layers: [any Layer]
+
+  init(_ model: SequentialModel) {
+    common = LayerCommon(
+      name: model.name, arguments: LayerArguments(className: model.className, values: [:]))
+    className = model.className
+    layers = model.layers.filter { !$0.isInputLayer }.map(\.layer)
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    var shape = input
+    for layer in layers { shape = try layer.outputShape(for: shape) }
+    return shape
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    var shape = input
+    var specs: [WeightSpec] = []
+    for layer in layers {
+      specs += layer.weights(for: shape)
+      guard let next = try? layer.outputShape(for: shape) else { break }
+      shape = next
+    }
+    return specs
+  }
+
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
+    var shape = input
+    var total = 0
+    for layer in layers {
+      guard let next = try? layer.outputShape(for: shape) else { break }
+      total += layer.multiplyAccumulates(input: shape, output: next)
+      shape = next
+    }
+    return total
+  }
+}
