@@ -131,22 +131,22 @@ import Testing
       let layers = want["layers"] as? [[String: Any]] ?? []
       try #require(model.layers.count == layers.count, "\(context) \(variable) layer count")
       for (layer, wantLayer) in zip(model.layers, layers) {
-        let where_ = "\(context) \(variable).\(layer.name)"
-        #expect(layer.name == wantLayer["name"] as? String, "\(where_)")
-        #expect(layer.className == wantLayer["class_name"] as? String, "\(where_)")
+        let layerContext = "\(context) \(variable).\(layer.name)"
+        #expect(layer.name == wantLayer["name"] as? String, "\(layerContext)")
+        #expect(layer.className == wantLayer["class_name"] as? String, "\(layerContext)")
         if model.isBuilt {
           // An input layer of a functional model reports its shapes as one-element lists.
           let wrap = layer.isInputLayer
           #expect(
             Self.json(layer.outputShape, wrap: wrap) == Self.normalize(wantLayer["output_shape"]),
-            "\(where_) output shape")
+            "\(layerContext) output shape")
           #expect(
             Self.json(layer.inputShape, wrap: wrap) == Self.normalize(wantLayer["input_shape"]),
-            "\(where_) input shape")
-          #expect(layer.parameterCount == wantLayer["params"] as? Int, "\(where_) params")
+            "\(layerContext) input shape")
+          #expect(layer.parameterCount == wantLayer["params"] as? Int, "\(layerContext) params")
           #expect(
             layer.trainableParameterCount == wantLayer["trainable_params"] as? Int,
-            "\(where_) trainable")
+            "\(layerContext) trainable")
         }
       }
       if model.isBuilt {
