@@ -138,25 +138,13 @@ struct ForwardStep {
       operation = .globalPooling(
         pooling.kind == .max ? .max : .average, keepDimensions: pooling.keepDimensions)
     case let normalization as BatchNormalization:
-      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
-      let axes: [Int]
-      do {
-        axes = try normalization.resolvedAxes(for: input)
-      } catch {
-        throw ForwardError(.model, error.message)
-      }
+      let axes = try Self.normalizedAxes(of: instance, normalization.resolvedAxes(for:))
       operation = .batchNormalization(
         axes: axes, gamma: try optionalWeight("gamma", normalization.scale),
         beta: try optionalWeight("beta", normalization.center), mean: try weight("moving_mean"),
         variance: try weight("moving_variance"), epsilon: Float(normalization.epsilon))
     case let normalization as LayerNormalization:
-      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
-      let axes: [Int]
-      do {
-        axes = try normalization.resolvedAxes(for: input)
-      } catch {
-        throw ForwardError(.model, error.message)
-      }
+      let axes = try Self.normalizedAxes(of: instance, normalization.resolvedAxes(for:))
       operation = .layerNormalization(
         axes: axes, gamma: try optionalWeight("gamma", normalization.scale),
         beta: try optionalWeight("beta", normalization.center),
@@ -256,6 +244,18 @@ struct ForwardStep {
       && WinogradConvolutionKernel.applies(
         kernelSize: conv.kernelSize, strides: conv.strides, dilations: conv.dilationRate,
         groups: conv.groups, inputChannels: kernel.shape[2], filters: conv.filters)
+  }
+
+  /// The axes a normalization layer works on, for the shape it was built with.
+  private static func normalizedAxes(
+    of instance: LayerInstance, _ resolve: (TensorShape) throws(KerasError) -> [Int]
+  ) throws(ForwardError) -> [Int] {
+    guard let input = instance.inputShape else { throw unbuilt(instance) }
+    do {
+      return try resolve(input)
+    } catch {
+      throw ForwardError(.model, error.message)
+    }
   }
 
   private static func unbuilt(_ instance: LayerInstance) -> ForwardError {
