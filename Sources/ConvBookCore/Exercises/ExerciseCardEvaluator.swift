@@ -85,13 +85,15 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     let command = ExerciseCheck.command(
       lesson: key.file, id: exercise.id, design: exercise.isDesign)
     switch exercise.kind {
-    case .value(let answer, _):
+    case .value, .sealed:
       var note: String?
-      if let expected = key.expected, AnswerComparison.kindName(of: expected) == "a shape" {
+      if key.sealed?.kindName == "a shape" {
         note = "Write a shape as a Python tuple in quotes, e.g. '(None, 28, 28, 1)'."
       }
+      var answerExpression: String?
+      if case .value(let answer, _) = exercise.kind { answerExpression = answer.text }
       let solution = ExerciseSolution(
-        answer: key.expected.map(InlineFormat.text(of:)), answerExpression: answer.text)
+        answer: key.expected.map(InlineFormat.text(of:)), answerExpression: answerExpression)
       return ExerciseCard(
         identifier: exercise.id, kind: .value, prompt: prompt, inlineValues: inlineValues,
         hints: exercise.hints,

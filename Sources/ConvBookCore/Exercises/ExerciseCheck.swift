@@ -71,11 +71,11 @@ public enum ExerciseCheck {
     }
 
     switch (target.kind, submission) {
-    case (.value(_, let tolerance), .value(let typed)):
-      return checkValue(typed, key: key, tolerance: tolerance)
+    case (.value, .value(let typed)), (.sealed, .value(let typed)):
+      return checkValue(typed, key: key)
     case (.design, .file(let path)):
       return checkDesign(path, key: key)
-    case (.value, .file):
+    case (.value, .file), (.sealed, .file):
       return .usage(
         "'\(exerciseID)' asks for a value, not a model file; check it with: "
           + command(lesson: lessonPath, id: exerciseID, design: false),
@@ -98,14 +98,11 @@ public enum ExerciseCheck {
 
   // MARK: Value exercises
 
-  private static func checkValue(_ typed: String, key: ExerciseKey, tolerance: Double)
-    -> ExerciseCheckReport
-  {
+  private static func checkValue(_ typed: String, key: ExerciseKey) -> ExerciseCheckReport {
     let exercise = key.exercise
     let answer = StudentAnswer(typed)
-    let expected = key.expected ?? .none
-    let verdict = AnswerComparison.compare(
-      expected: expected, given: answer.value, tolerance: tolerance)
+    let sealed = key.sealed ?? .none
+    let verdict = sealed.compare(answer.value, salt: key.salt)
     let shown = display(answer.value)
     var text: String
     var feedback: [String] = []
@@ -125,7 +122,7 @@ public enum ExerciseCheck {
       ("status", .string(verdict.isCorrect ? "correct" : "incorrect")),
       ("correct", .bool(verdict.isCorrect)),
       ("answer", .string(answer.text)), ("read_as", .string(shown)),
-      ("expects", .string(AnswerComparison.kindName(of: expected))),
+      ("expects", .string(sealed.kindName)),
       ("feedback", .array(feedback.map(JSONValue.string))),
       ("hints", .array(verdict.isCorrect ? [] : exercise.hints.map(JSONValue.string))),
     ])
