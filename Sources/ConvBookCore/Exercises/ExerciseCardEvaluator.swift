@@ -82,8 +82,10 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     -> ExerciseCard
   {
     let exercise = key.exercise
+    // Cards name the student file that `convbook build` writes beside the page.
+    let studentFile = StudentLesson.fileName(forLesson: key.file)
     let command = ExerciseCheck.command(
-      lesson: key.file, id: exercise.id, design: exercise.isDesign)
+      lesson: studentFile, id: exercise.id, design: exercise.isDesign)
     switch exercise.kind {
     case .value, .sealed:
       var note: String?
@@ -97,7 +99,8 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
       return ExerciseCard(
         identifier: exercise.id, kind: .value, prompt: prompt, inlineValues: inlineValues,
         hints: exercise.hints,
-        checkCommand: command, answerNote: note, solution: showSolution ? solution : nil)
+        checkCommand: command, studentFile: studentFile, answerNote: note,
+        solution: showSolution ? solution : nil)
     case .design(_, let requirements, _):
       let solution = ExerciseSolution(
         modelName: key.solution?.name, code: key.solutionCode,
@@ -107,7 +110,7 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
         hints: exercise.hints,
         starterName: key.starter?.name, starterCode: key.starterCode,
         requirements: requirements.map(\.text),
-        checkCommand: command, solution: showSolution ? solution : nil)
+        checkCommand: command, studentFile: studentFile, solution: showSolution ? solution : nil)
     }
   }
 

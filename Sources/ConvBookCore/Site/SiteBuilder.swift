@@ -54,6 +54,7 @@ public struct SiteBuilder {
     let theme = SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
     let displayFolder = lessonsDirectory.relativeDisplayPath
     var lessons: [(Lesson, String, String)] = []
+    var sources: [String] = []
     for file in lessonFiles {
       let sourceFile =
         displayFolder.isEmpty
@@ -62,13 +63,20 @@ public struct SiteBuilder {
       let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
       let page = file.deletingPathExtension().lastPathComponent + ".html"
       lessons.append((lesson, sourceFile, page))
+      sources.append(text)
     }
     var outcomes: [Report.LessonOutcome] = []
     var pages: [LessonPage] = []
+    var studentFiles: [(path: String, contents: Data)] = []
+    let showSolutions = (runner.exerciseEvaluator as? ExerciseCardEvaluator)?.showSolutions ?? false
     for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
       let run = runner.run(lesson, sourceFile: sourceFile)
+      studentFiles.append(
+        StudentSiteFiles.files(
+          source: sources[index], lesson: lesson, run: run, sourceFile: sourceFile))
       var page = LessonPage(
-        title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
+        title: lesson.title, sourceFile: sourceFile, pageFileName: pageName,
+        blocks: StudentSiteFiles.pageBlocks(run.blocks, showSolutions: showSolutions))
       if index > 0 {
         page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2)
       }
@@ -98,6 +106,7 @@ public struct SiteBuilder {
         "index.html",
         Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
       ))
+    siteFiles += studentFiles
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     do throws(AtomicSiteWriter.WriteError) {
       try AtomicSiteWriter(outputDirectory: outputDirectory).write(siteFiles)

@@ -41,7 +41,14 @@ public enum ExerciseCardRenderer {
       }
       html += "</details>\n"
     }
-    html += "<div class=\"exercise-check\">\n<p>Check your answer:</p>\n"
+    html += "<div class=\"exercise-check\">\n"
+    if let studentFile = card.studentFile {
+      let file = HTMLEscaping.escape(studentFile)
+      html +=
+        "<p>Check your answer with <code>convbook</code>: <a class=\"exercise-download\" href=\"\(HTMLEscaping.escapeAttribute(studentFile))\" download>download <code>\(file)</code></a> to check your answers (the lesson with its answers sealed), then run:</p>\n"
+    } else {
+      html += "<p>Check your answer:</p>\n"
+    }
     html += "<pre><code>\(HTMLEscaping.escape(card.checkCommand))</code></pre>\n"
     if let note = card.answerNote {
       html += "<p class=\"exercise-note\">\(HTMLEscaping.escape(note))</p>\n"
