@@ -67,13 +67,15 @@ enum SHA256 {
       state[6] = state[6] &+ g
       state[7] = state[7] &+ h
     }
-    return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+    return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) }
+    }
   }
 
   /// The digest of `text`'s UTF-8 bytes in lowercase hexadecimal.
   static func hex(_ text: String) -> String {
     let digits = Array("0123456789abcdef")
-    return String(digest(Array(text.utf8)).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
+    return String(
+      digest(Array(text.utf8)).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
   }
 
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -195,8 +195,13 @@ public indirect enum SealedAnswer: Sendable, Hashable {
         }
       }
       let givenStartsWithNone: Bool
-      if case .none? = given.first { givenStartsWithNone = true } else { givenStartsWithNone = false }
-      if shape, givenIsShape, given.count + 1 == expected.count, expected.first == SealedAnswer.none,
+      if case .none? = given.first {
+        givenStartsWithNone = true
+      } else {
+        givenStartsWithNone = false
+      }
+      if shape, givenIsShape, given.count + 1 == expected.count,
+        expected.first == SealedAnswer.none,
         !givenStartsWithNone
       {
         return .incorrect(
@@ -220,7 +225,8 @@ public indirect enum SealedAnswer: Sendable, Hashable {
     let ordinals = wrong.map(Self.ordinal)
     let list =
       ordinals.count == 1
-      ? ordinals[0] : ordinals.dropLast().joined(separator: ", ") + " and " + ordinals[ordinals.count - 1]
+      ? ordinals[0]
+      : ordinals.dropLast().joined(separator: ", ") + " and " + ordinals[ordinals.count - 1]
     return .incorrect(
       reason:
         "The \(list) dimension\(wrong.count == 1 ? " is" : "s are") not right (the batch dimension, None, is the 1st)."
@@ -260,7 +266,8 @@ public indirect enum SealedAnswer: Sendable, Hashable {
       }
       return "This exercise asks for a tuple, e.g. '(1, 2)'."
     case .text:
-      return "This exercise asks for a name or other text, not \(AnswerComparison.kindName(of: given))."
+      return
+        "This exercise asks for a name or other text, not \(AnswerComparison.kindName(of: given))."
     case .truth:
       return "This exercise asks for True or False."
     case .none:
@@ -368,7 +375,8 @@ public indirect enum SealedAnswer: Sendable, Hashable {
       case ("text", 3) where isHex(parts[1]) && (parts[2].isEmpty || isHex(parts[2])):
         return .text(parts[1], lowercased: parts[2])
       case ("grid", 3):
-        let points = parts[2].split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        let points = parts[2].split(separator: "+", omittingEmptySubsequences: false).map(
+          String.init)
         guard let exponent = Int(parts[1]), points.allSatisfy(isHex) else { return nil }
         return .grid(exponent: exponent, points: Set(points))
       default: return nil

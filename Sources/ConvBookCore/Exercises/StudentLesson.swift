@@ -80,9 +80,11 @@ public enum StudentLesson {
   /// The lesson lines a field occupies: its own and the indented lines that continue it.
   static func fieldLines(_ field: ExerciseField, in block: ExerciseBlock, lines: [String]) -> [Int]
   {
-    let blockEnd = block.contentStartLine + block.text.split(
-      separator: "\n", omittingEmptySubsequences: false
-    ).count - 1
+    let blockEnd =
+      block.contentStartLine
+      + block.text.split(
+        separator: "\n", omittingEmptySubsequences: false
+      ).count - 1
     var result = [field.line]
     var next = field.line + 1
     while next <= blockEnd, next - 1 < lines.count {

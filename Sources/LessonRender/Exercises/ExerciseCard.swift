@@ -35,7 +35,8 @@ public struct ExerciseCard {
     identifier: String, kind: Kind, prompt: MarkdownNode, inlineValues: [String: InlineValue] = [:],
     hints: [String] = [], starterName: String? = nil, starterCode: String? = nil,
     requirements: [String] = [],
-    checkCommand: String, studentFile: String? = nil, answerNote: String? = nil, solution: ExerciseSolution? = nil
+    checkCommand: String, studentFile: String? = nil, answerNote: String? = nil,
+    solution: ExerciseSolution? = nil
   ) {
     self.identifier = identifier
     self.kind = kind
