@@ -66,6 +66,14 @@ public enum ExerciseCheck {
 
     let session = ExerciseCardEvaluator.sessionAfterAllCells(of: lesson)
     let key = ExerciseKey(evaluating: target, in: session, file: lessonPath)
+    return check(key: key, submission: submission)
+  }
+
+  /// Checks `submission` against an evaluated key (its lesson already run).
+  public static func check(key: ExerciseKey, submission: Submission) -> ExerciseCheckReport {
+    let target = key.exercise
+    let exerciseID = target.id
+    let lessonPath = key.file
     if !key.diagnostics.isEmpty {
       return brokenExercise(exerciseID, lessonPath: lessonPath, key.diagnostics)
     }
