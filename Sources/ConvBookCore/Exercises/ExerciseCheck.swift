@@ -160,16 +160,21 @@ public enum ExerciseCheck {
     }
     let variable: String
     let model: SequentialModel
+    // A notebook's skipped IPython lines are noted first, so that nothing is dropped silently.
+    var notes = ""
+    if ScriptFile.isNotebook(path), case .success(let script) = ScriptFile.load(path: path) {
+      notes = script.notes.map { "Note: \($0)\n" }.joined()
+    }
     switch StudentModelFile.load(path: path) {
     case .unreadable(let message):
       return .usage(message, lesson: key.file, exercise: exercise.id)
     case .failed(let diagnostic):
       return incorrect(
-        diagnostic.formatted()
+        notes + diagnostic.formatted()
           + "✗ \(exercise.id): \(path) stopped with an error before its model could be measured. Fix the line shown above and check again.\n",
         errors: [diagnostic])
     case .noModel(let message):
-      return incorrect("✗ \(exercise.id): \(message)\n")
+      return incorrect(notes + "✗ \(exercise.id): \(message)\n")
     case .model(let name, let found):
       variable = name
       model = found
@@ -179,7 +184,8 @@ public enum ExerciseCheck {
     let met = results.filter(\.isMet).count
     let correct = met == results.count
     var text =
-      "Checking \(path) (variable \(variable), model \"\(model.name)\") for \(exercise.id):\n"
+      notes
+      + "Checking \(path) (variable \(variable), model \"\(model.name)\") for \(exercise.id):\n"
     for result in results { text += "  \(result.isMet ? "✓" : "✗") \(result.summary)\n" }
     var feedback: [String] = []
     if !model.isBuilt {

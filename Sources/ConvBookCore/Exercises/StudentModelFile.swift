@@ -18,23 +18,27 @@ public enum StudentModelFile {
     case unreadable(String)
   }
 
+  /// A `.py` script or a `.ipynb` notebook (its code cells in order).
   public static func load(path: String) -> Outcome {
-    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-      return .unreadable("cannot read the model file '\(path)'")
+    switch ScriptFile.load(path: path) {
+    case .failure(let error):
+      return .unreadable(
+        ScriptFile.isNotebook(path) && FileManager.default.fileExists(atPath: path)
+          ? error.message : "cannot read the model file '\(path)'")
+    case .success(let script): return run(script)
     }
-    return run(source, path: path)
   }
 
   public static func run(_ source: String, path: String) -> Outcome {
+    run(ScriptFile(path: path, source: source, notes: [], origins: nil))
+  }
+
+  static func run(_ script: ScriptFile) -> Outcome {
     let session = KerasSession()
-    let result = session.run(source)
+    let path = script.path
+    let result = session.run(script.source)
     if let error = result.error {
-      let excerpt = SourceExcerpt(source: source, range: error.range)
-      return .failed(
-        Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column,
-          errorType: error.type,
-          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
+      return .failed(script.diagnostic(for: error))
     }
     if case .model(let model)? = session.globals["model"] {
       return .model(variable: "model", model)
