@@ -35,12 +35,14 @@ public struct AnswerSheet {
             id: id, points: points, earned: 0, summary: summary, message: summary + "\n",
             json: .object([
               ("exercise", .string(id)), ("status", .string("missing")),
-              ("points", .int(points)), ("earned", .int(0)),
+              ("points", .int(points)), ("earned", .int(0)), ("message", .string(summary + "\n")),
             ])))
         continue
       }
       let submission: ExerciseCheck.Submission
-      if key.exercise.isDesign {
+      if key.exercise.isDesign, let script = entry.script {
+        submission = .script(script)
+      } else if key.exercise.isDesign {
         let path =
           entry.text.hasPrefix("/") || answers.directory.isEmpty
           ? entry.text : (answers.directory as NSString).appendingPathComponent(entry.text)
@@ -56,7 +58,8 @@ public struct AnswerSheet {
           message: report.text.hasSuffix("\n") ? report.text : report.text + "\n",
           json: .object([
             ("exercise", .string(id)), ("status", .string(report.status.rawValue)),
-            ("points", .int(points)), ("earned", .int(earned)), ("check", report.json),
+            ("points", .int(points)), ("earned", .int(earned)),
+            ("message", .string(report.text)), ("check", report.json),
           ])))
     }
     for entry in answers.entries

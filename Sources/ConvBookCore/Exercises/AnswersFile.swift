@@ -7,11 +7,13 @@ import Foundation
 /// the answers file) or `true`/`false`. Values are read as literals by ``StudentAnswer``, never
 /// evaluated. Anything else (tables, arrays, multi-line strings) is refused at its line and column.
 public struct AnswersFile {
-  public struct Entry: Sendable, Equatable {
+  public struct Entry {
     public var id: String
     /// The answer as the student wrote it: a string's contents, or a bare value's text.
     public var text: String
     public var line: Int
+    /// In a notebook: the code cells up to the one that answers, for a design exercise.
+    public var script: ScriptFile?
   }
 
   public var path: String
@@ -22,7 +24,15 @@ public struct AnswersFile {
   /// The file's folder, against which model file paths are resolved.
   public var directory: String { (path as NSString).deletingLastPathComponent }
 
+  /// An answers file, or a notebook whose cells answer (see ``notebook(cells:path:)``).
   public static func load(path: String) -> Result<AnswersFile, Diagnostic> {
+    if ScriptFile.isNotebook(path) {
+      switch ScriptFile.notebookCells(path: path) {
+      case .failure(let error):
+        return .failure(Diagnostic(file: path, line: 0, column: 0, message: error.message))
+      case .success(let cells): return notebook(cells: cells, path: path)
+      }
+    }
     guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
       return .failure(
         Diagnostic(
@@ -129,6 +139,54 @@ public struct AnswersFile {
         return failure(keyColumn, "'\(key)' is answered twice (first at line \(first.line))")
       }
       entries.append(Entry(id: key, text: value, line: number))
+    }
+    return .success(AnswersFile(path: path, entries: entries))
+  }
+
+  /// The answers of a notebook: a code cell whose first line is `# convbook: ID` answers exercise
+  /// ID. For a value exercise, its other lines (blank and `#` lines left out) are the answer, a
+  /// literal as on the command line (`11508138`, `"(None, 53, 53, 64)"`); for a design exercise,
+  /// the notebook's code cells up to and including it run as the model script, without the cells
+  /// that answer value exercises.
+  public static func notebook(cells: [ScriptFile.NotebookCell], path: String) -> Result<
+    AnswersFile, Diagnostic
+  > {
+    var entries: [Entry] = []
+    var answerCells: Set<Int> = []
+    var tagged: [(id: String, cell: ScriptFile.NotebookCell)] = []
+    for cell in cells where cell.isCode {
+      guard let first = cell.lines.first?.trimmingCharacters(in: .whitespaces),
+        first.hasPrefix("#")
+      else { continue }
+      let comment = first.dropFirst().trimmingCharacters(in: .whitespaces)
+      guard comment.hasPrefix("convbook:") else { continue }
+      let id = comment.dropFirst("convbook:".count).trimmingCharacters(in: .whitespaces)
+      if let previous = tagged.first(where: { $0.id == id }) {
+        return .failure(
+          Diagnostic(
+            file: "\(path) (cell \(cell.number))", line: 1, column: 1,
+            message: "'\(id)' is answered twice (first in cell \(previous.cell.number))"))
+      }
+      tagged.append((id, cell))
+    }
+    for (_, cell) in tagged {
+      let body = cell.lines.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+      // A cell of one literal line answers a value exercise and is no part of a model script.
+      if body.count == 1, !body[0].contains("=") || body[0].hasPrefix("(") {
+        answerCells.insert(cell.number)
+      }
+    }
+    for (id, cell) in tagged {
+      let body = cell.lines.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+      let scriptCells = cells.filter {
+        $0.number <= cell.number && ($0.number == cell.number || !answerCells.contains($0.number))
+      }
+      entries.append(
+        Entry(
+          id: id, text: body.joined(separator: " "), line: cell.number,
+          script: ScriptFile.notebook(cells: scriptCells, path: path)))
     }
     return .success(AnswersFile(path: path, entries: entries))
   }

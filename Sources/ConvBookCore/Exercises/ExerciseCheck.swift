@@ -12,8 +12,10 @@ public enum ExerciseCheck {
   public enum Submission {
     /// A value as typed on the command line.
     case value(String)
-    /// A model file, by path.
+    /// A model file (`.py` or `.ipynb`), by path.
     case file(String)
+    /// A script already read, e.g. the cells of a notebook that answers several exercises.
+    case script(ScriptFile)
   }
 
   public static func check(lessonPath: String, exerciseID: String, submission: Submission)
@@ -82,8 +84,17 @@ public enum ExerciseCheck {
     case (.value, .value(let typed)), (.sealed, .value(let typed)):
       return checkValue(typed, key: key)
     case (.design, .file(let path)):
-      return checkDesign(path, key: key)
-    case (.value, .file), (.sealed, .file):
+      switch ScriptFile.load(path: path) {
+      case .failure(let error):
+        let message =
+          ScriptFile.isNotebook(path) && FileManager.default.fileExists(atPath: path)
+          ? error.message : "cannot read the model file '\(path)'"
+        return .usage(message, lesson: key.file, exercise: exerciseID)
+      case .success(let script): return checkDesign(script, key: key)
+      }
+    case (.design, .script(let script)):
+      return checkDesign(script, key: key)
+    case (.value, .file), (.sealed, .file), (.value, .script), (.sealed, .script):
       return .usage(
         "'\(exerciseID)' asks for a value, not a model file; check it with: "
           + command(lesson: lessonPath, id: exerciseID, design: false),
@@ -140,7 +151,8 @@ public enum ExerciseCheck {
 
   // MARK: Design exercises
 
-  private static func checkDesign(_ path: String, key: ExerciseKey) -> ExerciseCheckReport {
+  private static func checkDesign(_ script: ScriptFile, key: ExerciseKey) -> ExerciseCheckReport {
+    let path = script.path
     let exercise = key.exercise
     var fields: [(String, JSONValue)] = [
       ("lesson", .string(key.file)), ("exercise", .string(exercise.id)),
@@ -161,11 +173,8 @@ public enum ExerciseCheck {
     let variable: String
     let model: SequentialModel
     // A notebook's skipped IPython lines are noted first, so that nothing is dropped silently.
-    var notes = ""
-    if ScriptFile.isNotebook(path), case .success(let script) = ScriptFile.load(path: path) {
-      notes = script.notes.map { "Note: \($0)\n" }.joined()
-    }
-    switch StudentModelFile.load(path: path) {
+    let notes = script.notes.map { "Note: \($0)\n" }.joined()
+    switch StudentModelFile.run(script) {
     case .unreadable(let message):
       return .usage(message, lesson: key.file, exercise: exercise.id)
     case .failed(let diagnostic):

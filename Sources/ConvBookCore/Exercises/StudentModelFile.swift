@@ -33,7 +33,7 @@ public enum StudentModelFile {
     run(ScriptFile(path: path, source: source, notes: [], origins: nil))
   }
 
-  static func run(_ script: ScriptFile) -> Outcome {
+  public static func run(_ script: ScriptFile) -> Outcome {
     let session = KerasSession()
     let path = script.path
     let result = session.run(script.source)

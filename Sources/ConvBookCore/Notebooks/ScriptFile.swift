@@ -13,8 +13,6 @@ public struct ScriptFile {
   public var notes: [String]
   /// For a notebook, where each line of `source` comes from: (cell number from 1, line in the cell).
   var origins: [(cell: Int, line: Int)]?
-  /// The notebook's cells' lines, to quote them in errors.
-  var cellLines: [[String]] = []
 
   public static func isNotebook(_ path: String) -> Bool { path.lowercased().hasSuffix(".ipynb") }
 
@@ -32,7 +30,22 @@ public struct ScriptFile {
     return notebook(data, path: path)
   }
 
-  static func notebook(_ data: Data, path: String) -> Result<ScriptFile, ScriptFileError> {
+  /// A notebook cell: its number (from 1), whether it is code, and its lines.
+  public struct NotebookCell {
+    public var number: Int
+    public var isCode: Bool
+    public var lines: [String]
+  }
+
+  /// The cells of the notebook at `path`.
+  public static func notebookCells(path: String) -> Result<[NotebookCell], ScriptFileError> {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return .failure(ScriptFileError(message: "cannot read '\(path)'"))
+    }
+    return notebookCells(data, path: path)
+  }
+
+  static func notebookCells(_ data: Data, path: String) -> Result<[NotebookCell], ScriptFileError> {
     guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let cells = root["cells"] as? [Any]
     else {
@@ -42,34 +55,45 @@ public struct ScriptFile {
             "'\(path)' is not a Jupyter notebook (a JSON document with a \"cells\" list); save it from Jupyter or Colab as .ipynb"
         ))
     }
-    var source = ""
-    var notes: [String] = []
-    var origins: [(cell: Int, line: Int)] = []
-    var cellLines: [[String]] = []
+    var result: [NotebookCell] = []
     for (index, cell) in cells.enumerated() {
-      let number = index + 1
       guard let cell = cell as? [String: Any] else {
         return .failure(
-          ScriptFileError(message: "'\(path)': cell \(number) is not a notebook cell"))
+          ScriptFileError(message: "'\(path)': cell \(index + 1) is not a notebook cell"))
       }
       let text: String
       if let parts = cell["source"] as? [String] {
         text = parts.joined()
-      } else if let whole = cell["source"] as? String {
-        text = whole
       } else {
-        text = ""
+        text = cell["source"] as? String ?? ""
       }
       var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       if lines.last == "" { lines.removeLast() }
-      cellLines.append(lines)
-      guard (cell["cell_type"] as? String) == "code" else { continue }
+      result.append(
+        NotebookCell(
+          number: index + 1, isCode: (cell["cell_type"] as? String) == "code", lines: lines))
+    }
+    return .success(result)
+  }
+
+  static func notebook(_ data: Data, path: String) -> Result<ScriptFile, ScriptFileError> {
+    notebookCells(data, path: path).map { notebook(cells: $0, path: path) }
+  }
+
+  /// The script of `cells` (their code cells, in order) of the notebook at `path`.
+  public static func notebook(cells: [NotebookCell], path: String) -> ScriptFile {
+    var source = ""
+    var notes: [String] = []
+    var origins: [(cell: Int, line: Int)] = []
+    for cell in cells where cell.isCode {
+      let number = cell.number
       var skippingCellMagic = false
-      for (lineIndex, line) in lines.enumerated() {
+      for (lineIndex, line) in cell.lines.enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         var code = line
         if lineIndex == 0, trimmed.hasPrefix("%%") {
-          // A cell magic (`%%time`, `%%bash`) makes the whole cell something other than Python.
+          // A cell magic (`%%bash`, `%%html`) makes the whole cell something other than Python;
+          // `%%time` and `%%capture` only wrap Python.
           skippingCellMagic = !trimmed.hasPrefix("%%time") && !trimmed.hasPrefix("%%capture")
           notes.append(
             "\(path) (cell \(number)):\(lineIndex + 1): skipped the IPython cell magic '\(trimmed)'"
@@ -86,9 +110,7 @@ public struct ScriptFile {
         origins.append((number, lineIndex + 1))
       }
     }
-    var file = ScriptFile(path: path, source: source, notes: notes, origins: origins)
-    file.cellLines = cellLines
-    return .success(file)
+    return ScriptFile(path: path, source: source, notes: notes, origins: origins)
   }
 
   /// An error of running `source`, at the file's line, or the notebook cell's line.
