@@ -99,7 +99,8 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
       return ExerciseCard(
         identifier: exercise.id, kind: .value, prompt: prompt, inlineValues: inlineValues,
         hints: exercise.hints,
-        checkCommand: command, studentFile: studentFile, answerNote: note,
+        checkCommand: command, studentFile: studentFile,
+        sealedKey: key.sealed.map { $0.fieldText(salt: key.salt) }, answerNote: note,
         solution: showSolution ? solution : nil)
     case .design(_, let requirements, _):
       let solution = ExerciseSolution(

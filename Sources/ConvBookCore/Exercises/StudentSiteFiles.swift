@@ -15,6 +15,11 @@ enum StudentSiteFiles {
     return (name, Data(text.utf8))
   }
 
+  /// The in-page answer check, written once per site.
+  static var checkScript: (path: String, contents: Data) {
+    (ExerciseCheckScript.fileName, Data(ExerciseCheckScript.source.utf8))
+  }
+
   /// The page's blocks without the cells that hold exercise solutions (unless solutions are shown).
   static func pageBlocks(_ blocks: [PageBlock], showSolutions: Bool) -> [PageBlock] {
     guard !showSolutions else { return blocks }

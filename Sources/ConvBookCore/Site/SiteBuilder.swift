@@ -106,7 +106,7 @@ public struct SiteBuilder {
         "index.html",
         Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
       ))
-    siteFiles += studentFiles
+    siteFiles += studentFiles + [StudentSiteFiles.checkScript]
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     do throws(AtomicSiteWriter.WriteError) {
       try AtomicSiteWriter(outputDirectory: outputDirectory).write(siteFiles)

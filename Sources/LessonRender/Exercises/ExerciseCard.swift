@@ -26,6 +26,8 @@ public struct ExerciseCard {
   public var checkCommand: String
   /// The student lesson file the command checks against, offered for download beside the page.
   public var studentFile: String?
+  /// The sealed answer key (`v1 SALT KEY`), for the in-page check of value exercises.
+  public var sealedKey: String?
   /// How to write the answer, when the kind of answer needs saying (shapes in quotes).
   public var answerNote: String?
   /// Shown only in instructors' builds (`convbook build --solutions`).
@@ -35,7 +37,8 @@ public struct ExerciseCard {
     identifier: String, kind: Kind, prompt: MarkdownNode, inlineValues: [String: InlineValue] = [:],
     hints: [String] = [], starterName: String? = nil, starterCode: String? = nil,
     requirements: [String] = [],
-    checkCommand: String, studentFile: String? = nil, answerNote: String? = nil,
+    checkCommand: String, studentFile: String? = nil, sealedKey: String? = nil,
+    answerNote: String? = nil,
     solution: ExerciseSolution? = nil
   ) {
     self.identifier = identifier
@@ -48,6 +51,7 @@ public struct ExerciseCard {
     self.requirements = requirements
     self.checkCommand = checkCommand
     self.studentFile = studentFile
+    self.sealedKey = sealedKey
     self.answerNote = answerNote
     self.solution = solution
   }

@@ -54,6 +54,17 @@ public enum ExerciseCardRenderer {
       html += "<p class=\"exercise-note\">\(HTMLEscaping.escape(note))</p>\n"
     }
     html += "</div>\n"
+    if let sealed = card.sealedKey {
+      // Shown by convbook-check.js; without JavaScript the command above is the way to check.
+      html +=
+        "<form class=\"exercise-try\" data-sealed=\"\(HTMLEscaping.escapeAttribute(sealed))\" hidden>\n"
+      html +=
+        "<label>Or check it here: <input type=\"text\" name=\"answer\" autocomplete=\"off\" spellcheck=\"false\"></label> <button type=\"submit\">Check</button>\n"
+      html +=
+        "<p class=\"exercise-try-result\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n"
+      html +=
+        "<script src=\"\(ExerciseCheckScript.fileName)\" defer></script>\n"
+    }
     if let solution = card.solution { html += solutionHTML(solution) }
     return html + "</section>\n"
   }
