@@ -72,11 +72,11 @@ public struct SiteBuilder {
     for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
       let run = runner.run(lesson, sourceFile: sourceFile)
       studentFiles.append(
-        StudentSiteFiles.files(
+        contentsOf: StudentSiteFiles.files(
           source: sources[index], lesson: lesson, run: run, sourceFile: sourceFile))
       var page = LessonPage(
         title: lesson.title, sourceFile: sourceFile, pageFileName: pageName,
-        blocks: StudentSiteFiles.pageBlocks(run.blocks, showSolutions: showSolutions))
+        blocks: StudentSiteFiles.pageBlocks(run.blocks, lesson: lesson, showSolutions: showSolutions))
       if index > 0 {
         page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2)
       }
