@@ -24,10 +24,12 @@ enum StudentSiteFiles {
     let notebook = NotebookExport.fileName(forLesson: lesson.fileName)
     let student = StudentLesson.fileName(forLesson: lesson.fileName)
     var html = "<p class=\"lesson-downloads\">Try this lesson in Jupyter or Colab: "
-    html += "<a href=\"\(HTMLEscaping.escapeAttribute(notebook))\" download>\(HTMLEscaping.escape(notebook))</a>"
+    html +=
+      "<a href=\"\(HTMLEscaping.escapeAttribute(notebook))\" download>\(HTMLEscaping.escape(notebook))</a>"
     if !lesson.exercises.isEmpty {
       html += " · check your answers with <code>convbook</code>: "
-      html += "<a href=\"\(HTMLEscaping.escapeAttribute(student))\" download>\(HTMLEscaping.escape(student))</a>"
+      html +=
+        "<a href=\"\(HTMLEscaping.escapeAttribute(student))\" download>\(HTMLEscaping.escape(student))</a>"
     }
     return .figure(FigureView(kind: "lesson-downloads", html: html + "</p>\n"))
   }
@@ -39,7 +41,8 @@ enum StudentSiteFiles {
 
   /// The page's blocks without the cells that hold exercise solutions (unless solutions are shown).
   /// And the downloads line after the first block (the title).
-  static func pageBlocks(_ blocks: [PageBlock], lesson: Lesson, showSolutions: Bool) -> [PageBlock] {
+  static func pageBlocks(_ blocks: [PageBlock], lesson: Lesson, showSolutions: Bool) -> [PageBlock]
+  {
     var kept = blocks.filter {
       if case .cell(let cell) = $0 {
         return showSolutions || !cell.options.contains(StudentLesson.solutionCellFlag)

@@ -56,7 +56,10 @@ public enum NotebookExport {
         ])
       case .exercise(let block):
         guard let exercise = try? Exercise(block: block) else { continue }
-        var card = ["**Exercise `\(exercise.id)`**" + (exercise.points == 1 ? "" : " (\(exercise.points) points)")]
+        var card = [
+          "**Exercise `\(exercise.id)`**"
+            + (exercise.points == 1 ? "" : " (\(exercise.points) points)")
+        ]
         if !exercise.prompt.isEmpty {
           card += ["", inlineValues(in: exercise.prompt, session: session)]
         }

@@ -76,7 +76,8 @@ public struct SiteBuilder {
           source: sources[index], lesson: lesson, run: run, sourceFile: sourceFile))
       var page = LessonPage(
         title: lesson.title, sourceFile: sourceFile, pageFileName: pageName,
-        blocks: StudentSiteFiles.pageBlocks(run.blocks, lesson: lesson, showSolutions: showSolutions))
+        blocks: StudentSiteFiles.pageBlocks(
+          run.blocks, lesson: lesson, showSolutions: showSolutions))
       if index > 0 {
         page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2)
       }
