@@ -26,13 +26,17 @@ struct VerifyCommand: ParsableCommand {
     }
     for outcome in outcomes {
       Terminal.printDiagnostics(outcome.diagnostics)
-      print(outcome.summaryLine)
+      Terminal.output(outcome.summaryLine)
     }
     let failing = outcomes.filter { !$0.passed }
     if !failing.isEmpty {
       Terminal.error(
-        "\(failing.count) of \(outcomes.count) lesson\(outcomes.count == 1 ? "" : "s") failed verification\n"
+        "\(failing.count) of \(outcomes.count) lesson\(outcomes.count == 1 ? "" : "s") failed verification:\n"
       )
+      let lines = failing.map { outcome in
+        "  \(TerminalText.escaped(outcome.sourceFile)): \(outcome.diagnostics.count) error\(outcome.diagnostics.count == 1 ? "" : "s")"
+      }
+      for line in TerminalText.truncatedList(lines, limit: 100) { Terminal.error(line + "\n") }
       throw ExitCode(1)
     }
   }

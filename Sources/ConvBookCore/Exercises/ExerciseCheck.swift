@@ -19,9 +19,12 @@ public enum ExerciseCheck {
   public static func check(lessonPath: String, exerciseID: String, submission: Submission)
     -> ExerciseCheckReport
   {
-    guard let source = try? String(contentsOfFile: lessonPath, encoding: .utf8) else {
+    let source: String
+    do {
+      source = try TextFile.read(lessonPath)
+    } catch {
       return .usage(
-        "cannot read the lesson '\(lessonPath)'", lesson: lessonPath, exercise: exerciseID)
+        error.description, lesson: lessonPath, exercise: exerciseID)
     }
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)
@@ -156,8 +159,11 @@ public enum ExerciseCheck {
     let variable: String
     let model: SequentialModel
     switch StudentModelFile.load(path: path) {
-    case .unreadable(let message):
-      return .usage(message, lesson: key.file, exercise: exercise.id)
+    case .unreadable(let error) where error.isMissing:
+      return .usage(
+        error.description, lesson: key.file, exercise: exercise.id)
+    case .unreadable(let error):
+      return incorrect("✗ \(exercise.id): \(error.description)\n")
     case .failed(let diagnostic):
       return incorrect(
         diagnostic.formatted()

@@ -56,10 +56,13 @@ public struct LessonVerifier {
     }
     return files.map { file in
       let sourceFile = file.relativeDisplayPath
-      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-      return verify(
-        lesson: LessonReader.read(source: text, fileName: file.lastPathComponent),
-        sourceFile: sourceFile)
+      switch LessonFile.load(file, sourceFile: sourceFile) {
+      case .lesson(let lesson): return verify(lesson: lesson, sourceFile: sourceFile)
+      case .unreadable(let diagnostic):
+        return Outcome(
+          sourceFile: sourceFile, cellCount: 0, inlineValueCount: 0, exerciseCount: 0,
+          designExerciseCount: 0, diagnostics: [diagnostic])
+      }
     }
   }
 

@@ -27,6 +27,8 @@ public struct SiteBuilder {
     }
     public var lessons: [LessonOutcome]
     public var outputDirectory: URL
+    /// Set when the new site is in place but the previous one could not be deleted.
+    public var cleanupProblem: String?
 
     public var failingLessons: [LessonOutcome] { lessons.filter { !$0.diagnostics.isEmpty } }
   }
@@ -35,12 +37,14 @@ public struct SiteBuilder {
     case noLessons(String)
     case unreadableFolder(String)
     case write(AtomicSiteWriter.WriteError)
+    case theme(TextFile.ReadError)
 
     public var description: String {
       switch self {
       case .noLessons(let path): return "no lessons (.md files) in '\(path)'"
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
       case .write(let error): return error.description
+      case .theme(let error): return "the theme cannot be used: \(error.description)"
       }
     }
   }
@@ -51,35 +55,52 @@ public struct SiteBuilder {
     progress: (_ index: Int, _ count: Int, _ outcome: Report.LessonOutcome) -> Void = { _, _, _ in }
   ) throws(BuildError) -> Report {
     let lessonFiles = try Self.lessonFiles(in: lessonsDirectory)
-    let theme = SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
+    let theme: SiteTheme
+    do {
+      theme = try SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
+    } catch {
+      throw .theme(error)
+    }
     let displayFolder = lessonsDirectory.relativeDisplayPath
-    var lessons: [(Lesson, String, String)] = []
+    var lessons: [(loaded: LessonFile.Loaded, sourceFile: String, page: String, title: String)] =
+      []
     for file in lessonFiles {
       let sourceFile =
         displayFolder.isEmpty
         ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
-      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-      let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
+      let loaded = LessonFile.load(file, sourceFile: sourceFile)
       let page = file.deletingPathExtension().lastPathComponent + ".html"
-      lessons.append((lesson, sourceFile, page))
+      var title = file.deletingPathExtension().lastPathComponent
+      if case .lesson(let lesson) = loaded { title = lesson.title }
+      lessons.append((loaded, sourceFile, page, title))
     }
     var outcomes: [Report.LessonOutcome] = []
     var pages: [LessonPage] = []
-    for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
-      let run = runner.run(lesson, sourceFile: sourceFile)
+    for (index, entry) in lessons.enumerated() {
+      let blocks: [PageBlock]
+      let diagnostics: [Diagnostic]
+      var cellCount = 0
+      switch entry.loaded {
+      case .lesson(let lesson):
+        let run = runner.run(lesson, sourceFile: entry.sourceFile)
+        (blocks, diagnostics, cellCount) = (run.blocks, run.diagnostics, lesson.cells.count)
+      case .unreadable(let diagnostic):
+        (blocks, diagnostics) = ([LessonFile.unreadablePageBlock(diagnostic)], [diagnostic])
+      }
       var page = LessonPage(
-        title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
+        title: entry.title, sourceFile: entry.sourceFile, pageFileName: entry.page, blocks: blocks)
       if index > 0 {
-        page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2)
+        page.previous = PageLink(
+          title: lessons[index - 1].title, href: SitePath.href(lessons[index - 1].page))
       }
       if index + 1 < lessons.count {
-        page.next = PageLink(title: lessons[index + 1].0.title, href: lessons[index + 1].2)
+        page.next = PageLink(
+          title: lessons[index + 1].title, href: SitePath.href(lessons[index + 1].page))
       }
       pages.append(page)
       let outcome = Report.LessonOutcome(
-        sourceFile: sourceFile, pageFileName: pageName, title: lesson.title,
-        cellCount: lesson.cells.count,
-        diagnostics: run.diagnostics)
+        sourceFile: entry.sourceFile, pageFileName: entry.page, title: entry.title,
+        cellCount: cellCount, diagnostics: diagnostics)
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
     }
@@ -90,7 +111,7 @@ public struct SiteBuilder {
     }
     let entries = zip(pages, outcomes).map { page, outcome in
       IndexRenderer.Entry(
-        title: page.title, href: page.pageFileName, sourceFile: page.sourceFile,
+        title: page.title, href: SitePath.href(page.pageFileName), sourceFile: page.sourceFile,
         hasErrors: !outcome.diagnostics.isEmpty)
     }
     siteFiles.append(
@@ -99,12 +120,15 @@ public struct SiteBuilder {
         Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
       ))
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
+    var cleanupProblem: String?
     do throws(AtomicSiteWriter.WriteError) {
       try AtomicSiteWriter(outputDirectory: outputDirectory).write(siteFiles)
     } catch {
-      throw .write(error)
+      guard case .oldSiteNotRemoved = error else { throw .write(error) }
+      cleanupProblem = error.description
     }
-    return Report(lessons: outcomes, outputDirectory: outputDirectory)
+    return Report(
+      lessons: outcomes, outputDirectory: outputDirectory, cleanupProblem: cleanupProblem)
   }
 
   /// The lesson files of a folder, in file-name order.
