@@ -24,7 +24,8 @@ public enum ExerciseCheck {
       source = try TextFile.read(lessonPath)
     } catch {
       return .usage(
-        error.description, lesson: lessonPath, exercise: exerciseID)
+        error.message(what: "the lesson"),
+        lesson: lessonPath, exercise: exerciseID)
     }
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)
@@ -161,9 +162,10 @@ public enum ExerciseCheck {
     switch StudentModelFile.load(path: path) {
     case .unreadable(let error) where error.isMissing:
       return .usage(
-        error.description, lesson: key.file, exercise: exercise.id)
+        error.message(what: "the model file"),
+        lesson: key.file, exercise: exercise.id)
     case .unreadable(let error):
-      return incorrect("✗ \(exercise.id): \(error.description)\n")
+      return incorrect("✗ \(exercise.id): \(error.message(what: "the model file"))\n")
     case .failed(let diagnostic):
       return incorrect(
         diagnostic.formatted()

@@ -56,10 +56,14 @@ public enum TextFile {
       }
     }
 
-    public var description: String {
+    public var description: String { message() }
+
+    /// `cannot read the lesson 'a.md:3:7': ...` with `what` = "the lesson".
+    public func message(what: String? = nil) -> String {
       let (line, column) = position
       let location = line > 0 ? "\(path):\(line):\(column)" : path
-      return "cannot read '\(TerminalText.escaped(location))': \(reason)"
+      return
+        "cannot read \(what.map { $0 + " " } ?? "")'\(TerminalText.escaped(location))': \(reason)"
     }
   }
 
