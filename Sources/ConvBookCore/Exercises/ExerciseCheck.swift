@@ -182,7 +182,7 @@ public enum ExerciseCheck {
     let met = results.filter(\.isMet).count
     let correct = met == results.count
     var text =
-      "Checking \(path) (variable \(variable), model \"\(model.name)\") for \(exercise.id):\n"
+      "Checking \(TerminalText.escaped(path)) (variable \(variable), model \"\(TerminalText.escaped(model.name))\") for \(exercise.id):\n"
     for result in results { text += "  \(result.isMet ? "✓" : "✗") \(result.summary)\n" }
     var feedback: [String] = []
     if !model.isBuilt {
