@@ -58,6 +58,7 @@ struct BuildCommand: ParsableCommand {
         message: error.description,
         code: {
           switch error {
+          case .write(.notASite), .write(.containsInput): return 2
           case .write, .theme: return 1
           case .noLessons, .unreadableFolder: return 2
           }

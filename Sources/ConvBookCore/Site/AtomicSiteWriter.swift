@@ -25,6 +25,8 @@ public struct AtomicSiteWriter {
 
   public enum WriteError: Error, CustomStringConvertible, Equatable {
     case notASite(String)
+    /// The output folder holds one of the build's inputs (the lessons): replacing it would lose them.
+    case containsInput(output: String, input: String)
     case unsafePath(String)
     case io(String)
     /// The new site is in place, but the previous one could not be deleted.
@@ -35,6 +37,9 @@ public struct AtomicSiteWriter {
       case .notASite(let path):
         return
           "refusing to replace '\(TerminalText.escaped(path))': it exists and was not written by `convbook build` (no \(AtomicSiteWriter.markerFileName) file). Choose another --out folder or remove it yourself."
+      case .containsInput(let output, let input):
+        return
+          "refusing to replace '\(TerminalText.escaped(output))': it holds '\(TerminalText.escaped(input))', an input of this build. Choose another --out folder."
       case .unsafePath(let path):
         return
           "refusing to write '\(TerminalText.escaped(path))': it lies outside the output folder"
@@ -70,7 +75,27 @@ public struct AtomicSiteWriter {
     )
   }
 
+  /// Whether the output folder may be replaced, checked before a build does any work: it must be
+  /// missing, empty or a site an earlier build wrote, and must not hold any of `inputs`.
+  public func checkTarget(inputs: [URL] = []) throws(WriteError) {
+    let target = try resolvedOutputDirectory()
+    try checkReplaceable(target)
+    let real = Self.realPath(target)
+    for input in inputs {
+      let path = Self.realPath(input)
+      if path == real || path.hasPrefix(real == "/" ? "/" : real + "/") {
+        throw .containsInput(output: target.path, input: input.path)
+      }
+    }
+  }
+
+  /// The path with every symbolic link resolved, as far as it exists.
+  static func realPath(_ url: URL) -> String {
+    url.standardizedFileURL.resolvingSymlinksInPath().path
+  }
+
   /// Writes `files` (relative path -> contents) as the complete new content of the output folder.
+  /// `inputs`: paths that must not lie inside it (see `checkTarget`).
   public func write(_ files: [(path: String, contents: Data)]) throws(WriteError) {
     let target = try resolvedOutputDirectory()
     let parent = target.deletingLastPathComponent()

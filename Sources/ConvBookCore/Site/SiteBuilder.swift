@@ -55,6 +55,12 @@ public struct SiteBuilder {
     progress: (_ index: Int, _ count: Int, _ outcome: Report.LessonOutcome) -> Void = { _, _, _ in }
   ) throws(BuildError) -> Report {
     let lessonFiles = try Self.lessonFiles(in: lessonsDirectory)
+    // Before any lesson runs: a build that would end in a refusal should not take its time first.
+    do throws(AtomicSiteWriter.WriteError) {
+      try AtomicSiteWriter(outputDirectory: outputDirectory).checkTarget(inputs: [lessonsDirectory])
+    } catch {
+      throw .write(error)
+    }
     let theme: SiteTheme
     do {
       theme = try SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))

@@ -78,6 +78,27 @@ import Testing
     }
   }
 
+  /// Lessons kept inside an earlier site would be lost when it is replaced: refused.
+  @Test func refusesAnOutputThatHoldsTheLessons() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("site")
+    try AtomicSiteWriter(outputDirectory: out).write(Self.site("x"))
+    let lessons = out.appendingPathComponent("lessons")
+    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: false)
+    try "# L\n".write(
+      to: lessons.appendingPathComponent("a.md"), atomically: false, encoding: .utf8)
+    #expect(throws: SiteBuilder.BuildError.self) {
+      try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: out)
+    }
+    #expect(FileManager.default.fileExists(atPath: lessons.appendingPathComponent("a.md").path))
+    #expect(
+      throws: AtomicSiteWriter.WriteError.containsInput(output: out.path, input: lessons.path)
+    ) {
+      try AtomicSiteWriter(outputDirectory: out).checkTarget(inputs: [lessons])
+    }
+  }
+
   @Test func removesLeftoversOfKilledBuildsOnly() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
