@@ -32,9 +32,24 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
   var solutions = false
 
+  @Option(
+    help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
+  var lessonTimeout: Double = LessonIsolation.defaultTimeout
+
+  @Flag(help: .hidden)
+  var inProcess = false
+
+  func validate() throws {
+    if !(lessonTimeout > 0) { throw ValidationError("--lesson-timeout must be a positive number") }
+  }
+
   func run() throws {
-    let builder = SiteBuilder(
+    var builder = SiteBuilder(
       runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
+    if !inProcess {
+      builder.isolation = CommandSupport.isolation(
+        footer: footer, solutions: solutions, timeout: lessonTimeout)
+    }
     let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor

@@ -16,8 +16,23 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: "The folder of lessons, or one lesson file.")
   var lessons: String = "Lessons"
 
+  @Option(
+    help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
+  var lessonTimeout: Double = LessonIsolation.defaultTimeout
+
+  @Flag(help: .hidden)
+  var inProcess = false
+
+  func validate() throws {
+    if !(lessonTimeout > 0) { throw ValidationError("--lesson-timeout must be a positive number") }
+  }
+
   func run() throws {
-    let verifier = LessonVerifier(runner: CommandSupport.runner())
+    var verifier = LessonVerifier(runner: CommandSupport.runner())
+    if !inProcess {
+      verifier.isolation = CommandSupport.isolation(
+        footer: .classic, solutions: false, timeout: lessonTimeout)
+    }
     let outcomes: [LessonVerifier.Outcome]
     do {
       outcomes = try verifier.verify(path: URL(fileURLWithPath: lessons))

@@ -8,6 +8,8 @@ import LessonKit
 /// not a condition, a solution that misses its own requirements or a starter that already meets them.
 public struct LessonVerifier {
   public var runner: LessonRunner
+  /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
+  public var isolation: LessonIsolation?
 
   /// `runner` as the CLI wires it (figures included); its exercise evaluator is replaced by a fresh
   /// student-build one, since verifying is about exercises above all.
@@ -56,13 +58,12 @@ public struct LessonVerifier {
     }
     return files.map { file in
       let sourceFile = file.relativeDisplayPath
-      switch LessonFile.load(file, sourceFile: sourceFile) {
-      case .lesson(let lesson): return verify(lesson: lesson, sourceFile: sourceFile)
-      case .unreadable(let diagnostic):
-        return Outcome(
-          sourceFile: sourceFile, cellCount: 0, inlineValueCount: 0, exerciseCount: 0,
-          designExerciseCount: 0, diagnostics: [diagnostic])
-      }
+      let job = LessonJob(mode: .verify, path: file.path, sourceFile: sourceFile)
+      let result = isolation?.run(job) ?? job.execute(runner: runner)
+      return Outcome(
+        sourceFile: sourceFile, cellCount: result.cellCount,
+        inlineValueCount: result.inlineValueCount, exerciseCount: result.exerciseCount,
+        designExerciseCount: result.designExerciseCount, diagnostics: result.diagnostics)
     }
   }
 

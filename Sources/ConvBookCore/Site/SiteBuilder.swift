@@ -10,6 +10,8 @@ import LessonRender
 public struct SiteBuilder {
   public var runner: LessonRunner
   public var siteTitle: String
+  /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
+  public var isolation: LessonIsolation?
 
   public init(runner: LessonRunner = LessonRunner(), siteTitle: String = "ConvBook") {
     self.runner = runner
@@ -81,44 +83,34 @@ public struct SiteBuilder {
       lessons.append((loaded, sourceFile, page, title))
     }
     var outcomes: [Report.LessonOutcome] = []
-    var pages: [LessonPage] = []
+    var siteFiles: [(path: String, contents: Data)] = []
+    var entries: [IndexRenderer.Entry] = []
     for (index, entry) in lessons.enumerated() {
-      let blocks: [PageBlock]
-      let diagnostics: [Diagnostic]
-      var cellCount = 0
+      let link = { (other: Int) in
+        LessonJob.Link(title: lessons[other].title, href: SitePath.href(lessons[other].page))
+      }
+      let job = LessonJob(
+        mode: .page, path: lessonFiles[index].path, sourceFile: entry.sourceFile,
+        pageFileName: entry.page, previous: index > 0 ? link(index - 1) : nil,
+        next: index + 1 < lessons.count ? link(index + 1) : nil, siteTitle: siteTitle,
+        themeDirectory: lessonsDirectory.appendingPathComponent("theme").path)
+      let result: LessonJob.Result
       switch entry.loaded {
-      case .lesson(let lesson):
-        let run = runner.run(lesson, sourceFile: entry.sourceFile)
-        (blocks, diagnostics, cellCount) = (run.blocks, run.diagnostics, lesson.cells.count)
       case .unreadable(let diagnostic):
-        (blocks, diagnostics) = ([LessonFile.unreadablePageBlock(diagnostic)], [diagnostic])
+        result = job.failure(title: entry.title, diagnostic, template: theme.template)
+      case .lesson:
+        result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
       }
-      var page = LessonPage(
-        title: entry.title, sourceFile: entry.sourceFile, pageFileName: entry.page, blocks: blocks)
-      if index > 0 {
-        page.previous = PageLink(
-          title: lessons[index - 1].title, href: SitePath.href(lessons[index - 1].page))
-      }
-      if index + 1 < lessons.count {
-        page.next = PageLink(
-          title: lessons[index + 1].title, href: SitePath.href(lessons[index + 1].page))
-      }
-      pages.append(page)
+      siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+      entries.append(
+        IndexRenderer.Entry(
+          title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,
+          hasErrors: !result.diagnostics.isEmpty))
       let outcome = Report.LessonOutcome(
         sourceFile: entry.sourceFile, pageFileName: entry.page, title: entry.title,
-        cellCount: cellCount, diagnostics: diagnostics)
+        cellCount: result.cellCount, diagnostics: result.diagnostics)
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
-    }
-    let renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
-    var siteFiles: [(path: String, contents: Data)] = []
-    for page in pages {
-      siteFiles.append((page.pageFileName, Data(renderer.render(page).utf8)))
-    }
-    let entries = zip(pages, outcomes).map { page, outcome in
-      IndexRenderer.Entry(
-        title: page.title, href: SitePath.href(page.pageFileName), sourceFile: page.sourceFile,
-        hasErrors: !outcome.diagnostics.isEmpty)
     }
     siteFiles.append(
       (
