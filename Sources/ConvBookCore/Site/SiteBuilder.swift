@@ -76,8 +76,17 @@ public struct SiteBuilder {
       let sourceFile =
         displayFolder.isEmpty
         ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
-      let loaded = LessonFile.load(file, sourceFile: sourceFile)
+      var loaded = LessonFile.load(file, sourceFile: sourceFile)
       let page = file.deletingPathExtension().lastPathComponent + ".html"
+      if page == "index.html" {
+        // Its page would be overwritten by the site's contents page.
+        loaded = .unreadable(
+          Diagnostic(
+            file: sourceFile, line: 0, column: 0,
+            message:
+              "a lesson cannot be named index.md: the site's contents page is index.html; rename the lesson"
+          ))
+      }
       var title = file.deletingPathExtension().lastPathComponent
       if case .lesson(let lesson) = loaded { title = lesson.title }
       lessons.append((loaded, sourceFile, page, title))
@@ -101,7 +110,9 @@ public struct SiteBuilder {
       case .lesson:
         result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
       }
-      siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+      if entry.page != "index.html" {
+        siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+      }
       entries.append(
         IndexRenderer.Entry(
           title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,

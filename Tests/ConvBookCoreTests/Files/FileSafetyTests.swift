@@ -158,6 +158,22 @@ import Testing
     #expect(missing.isUsageError)
   }
 
+  @Test func studentFileThatIsNotUTF8IsAWrongAnswerWithTheReason() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("model.py")
+    try Self.write(Array("model = 1\n# ".utf8) + [0xE9] + Array("\n".utf8), file)
+    let report = ExerciseCheck.check(
+      lessonPath: ExerciseFixtures.lessonPath, exerciseID: "slim-design",
+      submission: .file(file.path))
+    #expect(report.exitCode == 1)
+    #expect(report.text.contains("not valid UTF-8: byte 0xE9 at line 2, column 3 (byte offset 12)"))
+    let missing = ExerciseCheck.check(
+      lessonPath: ExerciseFixtures.lessonPath, exerciseID: "slim-design",
+      submission: .file(dir.appendingPathComponent("none.py").path))
+    #expect(missing.exitCode == 2)
+  }
+
   // MARK: writing one file
 
   @Test func outputThatIsNotARegularFileIsRefused() throws {

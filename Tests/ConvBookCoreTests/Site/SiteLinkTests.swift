@@ -47,4 +47,21 @@ import Testing
       }
     }
   }
+
+  @Test func aLessonNamedIndexFailsInsteadOfReplacingTheContentsPage() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-links-\(UUID().uuidString)")
+    let lessons = dir.appendingPathComponent("lessons")
+    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for name in ["index", "other"] {
+      try "# \(name)\n".write(
+        to: lessons.appendingPathComponent(name + ".md"), atomically: false, encoding: .utf8)
+    }
+    let site = dir.appendingPathComponent("site")
+    let report = try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: site)
+    #expect(report.failingLessons.map(\.pageFileName) == ["index.html"])
+    let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("other.html"))
+  }
 }
