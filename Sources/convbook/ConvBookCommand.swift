@@ -87,9 +87,10 @@ struct CommandFailure: Error, CustomStringConvertible {
 
   var description: String { message }
 
-  /// Prints the message and exits with the code.
+  /// Prints the message (one line: a newline that came from a file is shown as `\n`) and exits
+  /// with the code.
   func exit() -> Never {
-    Terminal.error("convbook: \(message)\n")
+    Terminal.error("convbook: \(TerminalText.escaped(message))\n")
     Foundation.exit(code)
   }
 }

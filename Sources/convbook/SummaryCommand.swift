@@ -39,7 +39,7 @@ struct SummaryCommand: ParsableCommand {
       let (text, errors) = SummaryReport.text(models, footer: footer)
       Terminal.output(text, terminator: "")
       Terminal.printDiagnostics(loaded.diagnostics)
-      for error in errors { Terminal.error("convbook: \(error)\n") }
+      for error in errors { Terminal.error("convbook: \(TerminalText.escaped(error))\n") }
       if !errors.isEmpty { throw ExitCode(1) }
     }
     if !loaded.diagnostics.isEmpty { throw ExitCode(1) }

@@ -50,7 +50,7 @@ struct TraceCommand: ParsableCommand {
       Terminal.output(traces.map(TraceReport.text).joined(separator: "\n"), terminator: "")
     }
     Terminal.printDiagnostics(loaded.diagnostics)
-    for failure in failures { Terminal.error("convbook: \(failure)\n") }
+    for failure in failures { Terminal.error("convbook: \(TerminalText.escaped(failure))\n") }
     if !failures.isEmpty || !loaded.diagnostics.isEmpty { throw ExitCode(1) }
   }
 }

@@ -48,10 +48,13 @@ public struct LessonVerifier {
 
   /// Verifies a folder of lessons (in file-name order, as `build` takes them) or a single lesson file.
   public func verify(path: URL) throws(SiteBuilder.BuildError) -> [Outcome] {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory)
+    // Anything at a path ending in .md is taken as one lesson, so that a dangling link or a pipe
+    // named X.md fails as that lesson rather than as a folder.
+    var info = stat()
+    let exists = lstat(path.path, &info) == 0
+    let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
     let files: [URL]
-    if exists && !isDirectory.boolValue && path.pathExtension.lowercased() == "md" {
+    if exists && !isDirectory && path.pathExtension.lowercased() == "md" {
       files = [path]
     } else {
       files = try SiteBuilder.lessonFiles(in: path)

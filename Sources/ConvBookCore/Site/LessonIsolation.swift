@@ -102,10 +102,12 @@ public struct LessonIsolation: Sendable {
         }
       }
     }
-    // The child may die before reading its job; a write to a closed pipe must not kill us.
-    signal(SIGPIPE, SIG_IGN)
+    // The child may die before reading its job; a write to a closed pipe must not kill us. Only
+    // for this write: elsewhere a closed standard output should end ConvBook as it always did.
+    let previous = signal(SIGPIPE, SIG_IGN)
     try? input.fileHandleForWriting.write(contentsOf: request)
     try? input.fileHandleForWriting.close()
+    signal(SIGPIPE, previous)
     var timedOut = false
     if finished.wait(timeout: .now() + wallClockLimit) == .timedOut {
       timedOut = true
