@@ -18,9 +18,10 @@ public struct LessonIsolation: Sendable {
   public var timeout: Double
 
   public static let defaultTimeout: Double = 30
-  /// Address space of a lesson's process: far above the forward pass's 2 GiB budget, far below
-  /// what would take the machine down.
-  public static let addressSpaceLimit = 8 << 30
+  /// Address space of a lesson's process: far above the forward pass's 2 GiB budget, plus room for
+  /// the allocator's per-thread arenas (reserved, not used) when the kernels run on every core.
+  public static let addressSpaceLimit =
+    (8 << 30) + ProcessInfo.processInfo.activeProcessorCount * (128 << 20)
 
   /// Called by the child before it runs its job: the kernel stops it (SIGXCPU) after `cpuSeconds`
   /// of processor time, and allocations beyond `addressSpaceLimit` fail.

@@ -48,6 +48,37 @@ import Testing
       ])
   }
 
+  /// A write that fails half-way (here: the file size limit, as a full disk would) leaves the old
+  /// output as it was and no temporary file.
+  @Test(.enabled(if: executable != nil, "the convbook executable is not built"))
+  func failedWriteLeavesTheOldOutputAndNoTemporaryFile() throws {
+    let dir = try FileSafetyTests.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+    try Self.script.write(toFile: path("m.py"), atomically: false, encoding: .utf8)
+    try Data("old".utf8).write(to: URL(fileURLWithPath: path("y.npy")))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    // Ignoring SIGXFSZ makes the oversized write fail with EFBIG instead of killing the process.
+    process.arguments = [
+      "-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" predict m.py --batch 4000 --out y.npy",
+      Self.executable!.path,
+    ]
+    process.currentDirectoryURL = dir
+    process.standardOutput = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    let message = String(
+      decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(message.contains("cannot write 'y.npy'"))
+    #expect(try String(contentsOfFile: path("y.npy"), encoding: .utf8) == "old")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["m.py", "y.npy"])
+  }
+
   @Test(.enabled(if: executable != nil, "the convbook executable is not built"))
   func buildListsUnreadableLessonsAndFollowsASymlinkedOut() throws {
     let dir = try FileSafetyTests.folder()
