@@ -142,6 +142,24 @@ import Testing
     #expect(outcomes[1].summaryLine.hasSuffix("1 error (0 cells, 0 inline values, 0 exercises)"))
   }
 
+  @Test func unreadableThemeStopsTheBuildWithTheReason() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lessons = dir.appendingPathComponent("lessons")
+    let theme = lessons.appendingPathComponent("theme")
+    try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+    try Self.lesson.write(
+      to: lessons.appendingPathComponent("01.md"), atomically: false, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      at: theme.appendingPathComponent("style.css"), withIntermediateDirectories: false)
+    let error = try #require(throws: SiteBuilder.BuildError.self) {
+      try SiteBuilder().build(
+        lessonsDirectory: lessons, outputDirectory: dir.appendingPathComponent("site"))
+    }
+    #expect(error.description.contains("style.css': it is a folder, not a regular file"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("site").path))
+  }
+
   @Test func scriptWithInvalidUTF8IsAnInputError() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
