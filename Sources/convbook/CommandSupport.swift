@@ -19,7 +19,7 @@ enum CommandSupport {
       for note in file.notes { Terminal.error("note: \(note)\n") }
       return file
     } catch {
-      CommandFailure.usage(error.description).exit()
+      CommandFailure(message: error.description, code: error.isUsageError ? 2 : 1).exit()
     }
   }
 

@@ -32,9 +32,9 @@ struct ExportCommand: ParsableCommand {
     let path = out ?? NotebookExport.fileName(forLesson: lesson)
     let text = NotebookExport.notebook(source: source, lesson: parsed, session: loaded.session)
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try AtomicFileWriter.write(Array(text.utf8), to: path, inputs: [lesson])
     } catch {
-      CommandFailure.input("cannot write '\(path)': \(error.localizedDescription)").exit()
+      (error.isUsageError ? CommandFailure.usage : CommandFailure.input)(error.message).exit()
     }
     Terminal.error("Wrote \(path)\n")
     if !loaded.diagnostics.isEmpty { throw ExitCode(1) }

@@ -78,4 +78,12 @@ struct GradeCommand: ParsableCommand {
       print(report.csv, terminator: "")
     }
   }
+
+  private func write(_ text: String, to path: String) {
+    do {
+      try AtomicFileWriter.write(Array(text.utf8), to: path, inputs: [lesson])
+    } catch {
+      (error.isUsageError ? CommandFailure.usage : CommandFailure.input)(error.message).exit()
+    }
+  }
 }

@@ -29,7 +29,7 @@ public struct AnswersFile {
     if ScriptFile.isNotebook(path) {
       switch ScriptFile.notebookCells(path: path) {
       case .failure(let error):
-        return .failure(Diagnostic(file: path, line: 0, column: 0, message: error.message))
+        return .failure(Diagnostic(file: path, line: 0, column: 0, message: error.message()))
       case .success(let cells): return notebook(cells: cells, path: path)
       }
     }

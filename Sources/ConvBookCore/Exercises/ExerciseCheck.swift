@@ -21,9 +21,13 @@ public enum ExerciseCheck {
   public static func check(lessonPath: String, exerciseID: String, submission: Submission)
     -> ExerciseCheckReport
   {
-    guard let source = try? String(contentsOfFile: lessonPath, encoding: .utf8) else {
+    let source: String
+    do {
+      source = try TextFile.read(lessonPath)
+    } catch {
       return .usage(
-        "cannot read the lesson '\(lessonPath)'", lesson: lessonPath, exercise: exerciseID)
+        error.message(what: "the lesson"),
+        lesson: lessonPath, exercise: exerciseID)
     }
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)
@@ -84,16 +88,9 @@ public enum ExerciseCheck {
     case (.value, .value(let typed)), (.sealed, .value(let typed)):
       return checkValue(typed, key: key)
     case (.design, .file(let path)):
-      switch ScriptFile.load(path: path) {
-      case .failure(let error):
-        let message =
-          ScriptFile.isNotebook(path) && FileManager.default.fileExists(atPath: path)
-          ? error.message : "cannot read the model file '\(path)'"
-        return .usage(message, lesson: key.file, exercise: exerciseID)
-      case .success(let script): return checkDesign(script, key: key)
-      }
+      return checkDesign(ScriptFile.load(path: path), path: path, key: key)
     case (.design, .script(let script)):
-      return checkDesign(script, key: key)
+      return checkDesign(.success(script), path: script.path, key: key)
     case (.value, .file), (.sealed, .file), (.value, .script), (.sealed, .script):
       return .usage(
         "'\(exerciseID)' asks for a value, not a model file; check it with: "
@@ -151,8 +148,9 @@ public enum ExerciseCheck {
 
   // MARK: Design exercises
 
-  private static func checkDesign(_ script: ScriptFile, key: ExerciseKey) -> ExerciseCheckReport {
-    let path = script.path
+  private static func checkDesign(
+    _ loaded: Result<ScriptFile, ScriptFileError>, path: String, key: ExerciseKey
+  ) -> ExerciseCheckReport {
     let exercise = key.exercise
     var fields: [(String, JSONValue)] = [
       ("lesson", .string(key.file)), ("exercise", .string(exercise.id)),
@@ -172,11 +170,19 @@ public enum ExerciseCheck {
     }
     let variable: String
     let model: SequentialModel
+    let script: ScriptFile
+    switch loaded {
+    case .failure(let error) where error.isMissing:
+      return .usage(error.message(what: "the model file"), lesson: key.file, exercise: exercise.id)
+    case .failure(let error):
+      return incorrect("✗ \(exercise.id): \(error.message(what: "the model file"))\n")
+    case .success(let read): script = read
+    }
     // A notebook's skipped IPython lines are noted first, so that nothing is dropped silently.
-    let notes = script.notes.map { "Note: \($0)\n" }.joined()
+    let notes = script.notes.map { "Note: \(TerminalText.escaped($0))\n" }.joined()
     switch StudentModelFile.run(script) {
-    case .unreadable(let message):
-      return .usage(message, lesson: key.file, exercise: exercise.id)
+    case .unreadable(let error):
+      return incorrect("✗ \(exercise.id): \(error.message(what: "the model file"))\n")
     case .failed(let diagnostic):
       return incorrect(
         notes + diagnostic.formatted()
@@ -194,7 +200,7 @@ public enum ExerciseCheck {
     let correct = met == results.count
     var text =
       notes
-      + "Checking \(path) (variable \(variable), model \"\(model.name)\") for \(exercise.id):\n"
+      + "Checking \(TerminalText.escaped(path)) (variable \(variable), model \"\(TerminalText.escaped(model.name))\") for \(exercise.id):\n"
     for result in results { text += "  \(result.isMet ? "✓" : "✗") \(result.summary)\n" }
     var feedback: [String] = []
     if !model.isBuilt {

@@ -13,8 +13,11 @@ public struct LessonExercises {
 
   /// Reads and evaluates the lesson at `lessonPath`; nil with a message when it cannot be read.
   public static func load(lessonPath: String) -> Result<LessonExercises, LessonExercisesError> {
-    guard let source = try? String(contentsOfFile: lessonPath, encoding: .utf8) else {
-      return .failure(LessonExercisesError(message: "cannot read the lesson '\(lessonPath)'"))
+    let source: String
+    do {
+      source = try TextFile.read(lessonPath)
+    } catch {
+      return .failure(LessonExercisesError(message: error.message(what: "the lesson")))
     }
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)

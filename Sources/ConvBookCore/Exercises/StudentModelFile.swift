@@ -14,18 +14,16 @@ public enum StudentModelFile {
     case failed(Diagnostic)
     /// It ran but there is no model to check, or no way to tell which; the message says what to do.
     case noModel(String)
-    /// The file cannot be read: a usage error.
-    case unreadable(String)
+    /// The file cannot be read: a usage error when it is missing, else the student's to fix.
+    case unreadable(TextFile.ReadError)
   }
 
-  /// A `.py` script or a `.ipynb` notebook (its code cells in order).
+  /// A `.py` script (notebooks are read by ``ScriptFile`` and run with ``run(_:)``).
   public static func load(path: String) -> Outcome {
-    switch ScriptFile.load(path: path) {
-    case .failure(let error):
-      return .unreadable(
-        ScriptFile.isNotebook(path) && FileManager.default.fileExists(atPath: path)
-          ? error.message : "cannot read the model file '\(path)'")
-    case .success(let script): return run(script)
+    do {
+      return run(try TextFile.read(path), path: path)
+    } catch {
+      return .unreadable(error)
     }
   }
 

@@ -15,17 +15,28 @@ public struct ModelFile {
   public var notes: [String] = []
 
   public enum LoadError: Error, CustomStringConvertible {
-    case unreadable(String)
+    case unreadable(TextFile.ReadError)
     case unknownKind(String)
     /// A notebook that is not one.
     case invalid(String)
 
     public var description: String {
       switch self {
-      case .unreadable(let path): return "cannot read '\(path)'"
+      case .unreadable(let error): return error.description
       case .invalid(let message): return message
       case .unknownKind(let path):
-        return "'\(path)' is neither a lesson (.md) nor a Keras script (.py) or notebook (.ipynb)"
+        return
+          "'\(TerminalText.escaped(path))' is neither a lesson (.md) nor a Keras script (.py) or notebook (.ipynb)"
+      }
+    }
+
+    /// A path that names nothing or the wrong kind of file is a usage error (exit 2); a file that
+    /// is there but cannot be read as text, or a notebook that is not one, is an input error (exit 1).
+    public var isUsageError: Bool {
+      switch self {
+      case .unreadable(let error): return error.isMissing
+      case .unknownKind: return true
+      case .invalid: return false
       }
     }
   }
@@ -38,9 +49,8 @@ public struct ModelFile {
     if lower.hasSuffix(".py") || lower.hasSuffix(".ipynb") {
       let script: ScriptFile
       switch ScriptFile.load(path: path) {
-      case .failure(let error):
-        if FileManager.default.fileExists(atPath: path) { throw .invalid(error.message) }
-        throw .unreadable(path)
+      case .failure(.read(let error)): throw .unreadable(error)
+      case .failure(let error): throw .invalid(error.message())
       case .success(let loaded): script = loaded
       }
       let session = KerasSession()
@@ -49,16 +59,17 @@ public struct ModelFile {
       file.notes = script.notes
       return file
     }
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw .unreadable(path)
+    guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { throw .unknownKind(path) }
+    let text: String
+    do {
+      text = try TextFile.read(path)
+    } catch {
+      throw .unreadable(error)
     }
-    if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-      let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
-      let run = runner.run(lesson, sourceFile: path)
-      return ModelFile(
-        path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
-    }
-    throw .unknownKind(path)
+    let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
+    let run = runner.run(lesson, sourceFile: path)
+    return ModelFile(
+      path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
   }
 
   /// The models the file defines, in order; with `name`, those whose variable or Keras name it is.

@@ -18,16 +18,16 @@ public struct ScriptFile {
 
   /// Reads `path`; the error message says why it cannot be read.
   public static func load(path: String) -> Result<ScriptFile, ScriptFileError> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(ScriptFileError(message: "cannot read '\(path)'"))
+    let text: String
+    do {
+      text = try TextFile.read(path)
+    } catch {
+      return .failure(.read(error))
     }
     guard isNotebook(path) else {
-      guard let text = String(data: data, encoding: .utf8) else {
-        return .failure(ScriptFileError(message: "'\(path)' is not UTF-8 text"))
-      }
       return .success(ScriptFile(path: path, source: text, notes: [], origins: nil))
     }
-    return notebook(data, path: path)
+    return notebook(Data(text.utf8), path: path)
   }
 
   /// A notebook cell: its number (from 1), whether it is code, and its lines.
@@ -39,10 +39,11 @@ public struct ScriptFile {
 
   /// The cells of the notebook at `path`.
   public static func notebookCells(path: String) -> Result<[NotebookCell], ScriptFileError> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(ScriptFileError(message: "cannot read '\(path)'"))
+    do {
+      return notebookCells(Data(try TextFile.read(path).utf8), path: path)
+    } catch {
+      return .failure(.read(error))
     }
-    return notebookCells(data, path: path)
   }
 
   static func notebookCells(_ data: Data, path: String) -> Result<[NotebookCell], ScriptFileError> {
@@ -50,16 +51,16 @@ public struct ScriptFile {
       let cells = root["cells"] as? [Any]
     else {
       return .failure(
-        ScriptFileError(
-          message:
-            "'\(path)' is not a Jupyter notebook (a JSON document with a \"cells\" list); save it from Jupyter or Colab as .ipynb"
+        .notANotebook(
+          "'\(TerminalText.escaped(path))' is not a Jupyter notebook (a JSON document with a \"cells\" list); save it from Jupyter or Colab as .ipynb"
         ))
     }
     var result: [NotebookCell] = []
     for (index, cell) in cells.enumerated() {
       guard let cell = cell as? [String: Any] else {
         return .failure(
-          ScriptFileError(message: "'\(path)': cell \(index + 1) is not a notebook cell"))
+          .notANotebook("'\(TerminalText.escaped(path))': cell \(index + 1) is not a notebook cell")
+        )
       }
       let text: String
       if let parts = cell["source"] as? [String] {
@@ -129,8 +130,25 @@ public struct ScriptFile {
   }
 }
 
-/// Why a script or notebook cannot be read: a usage error.
-public struct ScriptFileError: Error, CustomStringConvertible {
-  public var message: String
-  public var description: String { message }
+/// Why a script or notebook cannot be read: the file itself (missing, not UTF-8, ...), or a
+/// notebook that is not one.
+public enum ScriptFileError: Error, CustomStringConvertible {
+  case read(TextFile.ReadError)
+  case notANotebook(String)
+
+  /// Nothing at the path: a usage error; anything else is the student's to fix.
+  public var isMissing: Bool {
+    if case .read(let error) = self { return error.isMissing }
+    return false
+  }
+
+  /// The message, naming the file as `what` (e.g. "the model file").
+  public func message(what: String? = nil) -> String {
+    switch self {
+    case .read(let error): return error.message(what: what)
+    case .notANotebook(let message): return message
+    }
+  }
+
+  public var description: String { message() }
 }
