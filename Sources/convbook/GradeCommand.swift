@@ -11,7 +11,7 @@ struct GradeCommand: ParsableCommand {
       'exercise-id = answer' line per exercise; a design exercise names its model file, .py or \
       .ipynb, beside it) or with a single notebook, or a notebook NAME.ipynb in which a code cell \
       starting with '# convbook: ID' answers exercise ID. Each student is checked in a separate \
-      process under --time-limit and --memory-limit. Writes a CSV (student, points per exercise, \
+      process under --time-limit (processor seconds) and --memory-limit. Writes a CSV (student, points per exercise, \
       total, note) and, with --feedback, NAME.txt per student with the messages convbook check \
       prints. A submission that cannot be read gets 0 points and the reason in the note column.
       """)
@@ -28,7 +28,7 @@ struct GradeCommand: ParsableCommand {
   @Option(help: "Write one feedback file per student (NAME.txt) into this folder.")
   var feedback: String?
 
-  @Option(help: "Seconds each student's check may take.")
+  @Option(help: "Processor seconds each student's check may take (real time: 4x plus 30 s).")
   var timeLimit: Double = 20
 
   @Option(help: "Megabytes of memory each student's check may use.")

@@ -114,7 +114,7 @@ public struct ClassGrader {
     case .timedOut:
       return zero(
         student, ids,
-        "stopped after the time limit of \(Self.seconds(check.budget.seconds)) (an endless loop or a model too large to check?)"
+        "stopped after the time limit of \(Self.seconds(check.budget.seconds)) of processor time (an endless loop or a model too large to check?)"
       )
     case .killed(let signal, let errors):
       let detail = Self.firstLine(errors)

@@ -4,12 +4,15 @@ import Foundation
 /// time and memory budget, so that one hostile submission (an endless loop, a model that wants
 /// all the memory) costs the class at most its budget and never stops the grading.
 ///
-/// The budget is enforced from outside: the wall-clock limit kills the child, and the memory limit
-/// is `ulimit -v` on the child's address space. (Evaluation budgets inside the cell interpreter,
+/// The budget is enforced from outside, as the kernel's limits on the child: processor seconds
+/// (`ulimit -t`, so that a busy machine does not fail an honest submission and the verdicts do not
+/// depend on the load) and address space (`ulimit -v`); a wall-clock limit of four times the
+/// processor time plus 30 s catches a child that blocks without computing. (Evaluation budgets inside the cell interpreter,
 /// when they exist, make the same submissions fail earlier and with a better message; this outer
 /// guard stays, since it also covers whatever the interpreter does not count.)
 public struct IsolatedCheck {
   public struct Budget: Sendable, Equatable {
+    /// Processor seconds.
     public var seconds: Double
     public var memoryMegabytes: Int
 
@@ -32,17 +35,25 @@ public struct IsolatedCheck {
   public var executable: String
   public var budget: Budget
 
-  public init(executable: String, budget: Budget) {
+  /// Real seconds before the child is killed whatever it is doing.
+  public var wallClockLimit: Double
+
+  public init(executable: String, budget: Budget, wallClockLimit: Double? = nil) {
     self.executable = executable
     self.budget = budget
+    self.wallClockLimit = wallClockLimit ?? budget.seconds * 4 + 30
   }
 
   public func run(arguments: [String], in directory: String) -> Outcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     let kilobytes = budget.memoryMegabytes * 1024
+    let cpuSeconds = Int(max(1, budget.seconds.rounded(.up)))
     process.arguments =
-      ["-c", "ulimit -v \(kilobytes) 2>/dev/null; exec \"$0\" \"$@\"", executable] + arguments
+      [
+        "-c", "ulimit -v \(kilobytes) 2>/dev/null; ulimit -t \(cpuSeconds); exec \"$0\" \"$@\"",
+        executable,
+      ] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
@@ -62,7 +73,7 @@ public struct IsolatedCheck {
     } catch {
       return .couldNotStart("cannot run \(executable): \(error.localizedDescription)")
     }
-    if finished.wait(timeout: .now() + budget.seconds) == .timedOut {
+    if finished.wait(timeout: .now() + wallClockLimit) == .timedOut {
       kill(process.processIdentifier, SIGKILL)
       finished.wait()
       _ = outputData.wait()
@@ -72,6 +83,13 @@ public struct IsolatedCheck {
     let out = outputData.wait()
     let err = errorData.wait()
     if process.terminationReason == .uncaughtSignal {
+      // SIGXCPU: the processor-time limit (SIGKILL follows it if the child ignores it).
+      if process.terminationStatus == SIGXCPU
+        || process.terminationStatus == SIGKILL
+          && err.isEmpty
+      {
+        return .timedOut
+      }
       return .killed(signal: process.terminationStatus, errors: err)
     }
     return .finished(status: process.terminationStatus, output: out, errors: err)

@@ -32,8 +32,11 @@ import Testing
     #expect(rows["carol"]?.points == [0, 0, 0, 1, 0], "'231562 + 0' is not a number; syntax error")
     #expect(rows["dave"]?.total == 0)
     #expect(rows["dave"]?.reason?.contains("answers.toml:2:14") == true)
-    #expect(rows["erin"]?.total == 0)
-    #expect(rows["erin"]?.reason?.contains("time limit") == true)
+    // The endless loop is stopped by the interpreter's step limit, or else by the time limit.
+    #expect(rows["erin"]?.points[4] == 0)
+    #expect(
+      rows["erin"]?.feedback.contains("ConvBook stops cells that loop this long") == true
+        || rows["erin"]?.reason?.contains("time limit") == true)
     #expect(rows["frank"]?.reason == "no answers.toml and no notebook in frank/")
     #expect(rows["grace"]?.points == [1, 0, 0, 0, 0], "a shape error in the model")
     #expect(rows["carol"]?.feedback.contains("Perhaps you forgot a comma?") == true)
@@ -49,5 +52,27 @@ import Testing
     #expect(
       first.hasPrefix("student,wide-params,pool-shape,last-layer,ratio,slim-design,total,note\n"))
     #expect(first.contains("\nalice,1,1,1,1,1,5,\n"))
+  }
+
+  @Test func aChildThatRunsPastItsTimeIsStopped() {
+    let check = IsolatedCheck(
+      executable: "/bin/sleep", budget: .init(seconds: 1, memoryMegabytes: 4096),
+      wallClockLimit: 0.5)
+    let started = Date()
+    guard case .timedOut = check.run(arguments: ["30"], in: "/") else {
+      Issue.record("the child was not stopped")
+      return
+    }
+    #expect(Date().timeIntervalSince(started) < 10)
+  }
+
+  @Test func aChildThatComputesPastItsProcessorTimeIsStopped() {
+    let check = IsolatedCheck(
+      executable: "/bin/sh", budget: .init(seconds: 1, memoryMegabytes: 4096),
+      wallClockLimit: 120)
+    guard case .timedOut = check.run(arguments: ["-c", "while :; do :; done"], in: "/") else {
+      Issue.record("the child was not stopped by its processor-time limit")
+      return
+    }
   }
 }

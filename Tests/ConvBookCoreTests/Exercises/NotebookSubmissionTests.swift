@@ -39,7 +39,8 @@ import Testing
     try "{\"x\": null}".write(toFile: path, atomically: true, encoding: .utf8)
     let report = ExerciseCheck.check(
       lessonPath: F.lessonPath, exerciseID: "slim-design", submission: .file(path))
-    #expect(report.status == .usageError)
+    // A file that is there but cannot be read is the student's to fix: a wrong answer, exit 1.
+    #expect(report.status == .incorrect)
     #expect(report.text.contains("is not a Jupyter notebook"))
     #expect(!report.text.contains("NameError"))
     do {
