@@ -64,6 +64,9 @@ public enum LayerCatalog {
         try SeparableConv(rank: rank, common)
       }
     }
+    for kind in Merge.Kind.allCases {
+      add(Merge.signature(kind: kind)) { common throws(KerasError) in try Merge(kind: kind, common) }
+    }
     add(Dropout.signature(spatialRank: 0)) { common throws(KerasError) in
       try Dropout(spatialRank: 0, common)
     }

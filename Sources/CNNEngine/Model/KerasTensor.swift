@@ -1,18 +1,29 @@
 /// A symbolic tensor of Keras' functional API: what `keras.Input(...)` returns, or what calling a
-/// layer on such a tensor returns. It remembers the layer that produced it and the tensor that layer
-/// was called on, so that `keras.Model(inputs, outputs)` can walk the chain of layers back to its input.
+/// layer on such tensors returns. It remembers the layer that produced it, which call of that layer
+/// it came from (Keras' node index) and the tensors that call took, so that
+/// `keras.Model(inputs, outputs)` can walk the graph back to its inputs.
 public final class KerasTensor {
   public let shape: TensorShape
   /// The layer whose output this is; an `InputLayer` for the tensors `keras.Input` returns.
   public let producer: LayerInstance
-  /// The tensor `producer` was called on; nil for an input tensor.
-  public let input: KerasTensor?
+  /// The tensors `producer` was called on, in call order; empty for an input tensor.
+  public let inputs: [KerasTensor]
+  /// Which call of `producer` made this tensor: Keras' node index, `conv2d[1][0]` in summaries.
+  public let nodeIndex: Int
 
-  init(shape: TensorShape, producer: LayerInstance, input: KerasTensor?) {
+  init(shape: TensorShape, producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int = 0) {
     self.shape = shape
     self.producer = producer
-    self.input = input
+    self.inputs = inputs
+    self.nodeIndex = nodeIndex
   }
+
+  convenience init(shape: TensorShape, producer: LayerInstance, input: KerasTensor?) {
+    self.init(shape: shape, producer: producer, inputs: input.map { [$0] } ?? [])
+  }
+
+  /// The first tensor `producer` was called on; nil for an input tensor.
+  public var input: KerasTensor? { inputs.first }
 
   /// The tensor of an input layer, which is built as soon as it exists.
   public convenience init(input layer: InputLayer) {
@@ -21,12 +32,27 @@ public final class KerasTensor {
     self.init(shape: layer.batchInputShape, producer: instance, input: nil)
   }
 
-  public var isInput: Bool { input == nil }
+  public var isInput: Bool { inputs.isEmpty }
 
   /// Calls `instance` on this tensor, building it as a model would; its errors are Keras' own.
   public func apply(_ instance: LayerInstance) throws(KerasError) -> KerasTensor {
-    let output = try instance.call(on: shape)
-    return KerasTensor(shape: output, producer: instance, input: self)
+    try KerasTensor.apply(instance, to: [self], asList: false)
+  }
+
+  /// Calls `instance` on `tensors` (a merge layer on a list, other layers on one tensor): the
+  /// layer's first call builds it, later calls share its weights and make new nodes.
+  public static func apply(_ instance: LayerInstance, to tensors: [KerasTensor], asList: Bool)
+    throws(KerasError) -> KerasTensor
+  {
+    if tensors.count != 1, !(instance.layer is any MultiInputLayer) {
+      let received = tensors.map(\.reprDescription).joined(separator: ", ")
+      throw .value(
+        "Layer \"\(instance.name)\" expects 1 input(s), but it received \(tensors.count) input tensors. Inputs received: [\(received)]"
+      )
+    }
+    let nodeIndex = instance.nodeCount
+    let output = try instance.call(onInputs: tensors.map(\.shape), asList: asList)
+    return KerasTensor(shape: output, producer: instance, inputs: tensors, nodeIndex: nodeIndex)
   }
 
   /// Keras' `repr`, as lists show it: `<KerasTensor: shape=(None, 3) dtype=float32 (created by layer 'dense')>`.

@@ -7,6 +7,8 @@ public final class LayerInstance {
   public let model: SequentialModel?
   public internal(set) var inputShape: TensorShape?
   public internal(set) var outputShape: TensorShape?
+  /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
+  var nodeOutputShapes: [TensorShape] = []
   private var ownTrainable: Bool
   /// `layer.trainable`, which a cell may change after construction; frozen weights count as
   /// non-trainable. A nested model's flag is the model's own.
@@ -124,11 +126,13 @@ public final class LayerInstance {
       }
       inputShape = model.inputShape
       outputShape = model.outputShape
+      nodeOutputShapes.append(model.outputShape ?? shape)
       return model.outputShape ?? shape
     }
     let output = try layer.outputShape(for: shape)
     inputShape = shape
     outputShape = output
+    nodeOutputShapes.append(output)
     return output
   }
 
@@ -136,6 +140,7 @@ public final class LayerInstance {
   func markBuilt(input: TensorShape, output: TensorShape) {
     inputShape = input
     outputShape = output
+    nodeOutputShapes.append(output)
   }
 
   /// `layer.output_shape`, which Keras refuses for a layer never called.

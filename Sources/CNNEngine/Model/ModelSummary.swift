@@ -13,10 +13,15 @@ public struct ModelSummary: Sendable, Equatable {
     /// The input layer of a functional model, which Keras lists first, its shape as a list:
     /// `[(None, 28, 28, 1)]`.
     public var isInputLayer = false
+    /// In a graph's summary: the inputs of the layer's calls inside the model, in call order.
+    public var connections: [Connection] = []
+    /// A layer called several times with different output shapes (Keras prints `multiple`).
+    public var hasMultipleOutputShapes = false
 
     /// The output shape as the summary prints it.
     public var outputShapeText: String {
-      isInputLayer ? "[\(outputShape)]" : outputShape.description
+      if hasMultipleOutputShapes { return "multiple" }
+      return isInputLayer ? "[\(outputShape)]" : outputShape.description
     }
 
     public var parameters: Int { weights.reduce(0) { $0 + $1.count } }
@@ -32,6 +37,8 @@ public struct ModelSummary: Sendable, Equatable {
   public var inputLayerName: String
   public var inputShape: TensorShape
   public var rows: [Row]
+  /// Whether the model is a graph that is not a chain: Keras then adds the `Connected to` column.
+  public var showsConnections = false
 
   public var outputShape: TensorShape { rows.last?.outputShape ?? inputShape }
   public var totalParameters: Int { rows.reduce(0) { $0 + $1.parameters } }

@@ -30,6 +30,9 @@ public final class SequentialModel {
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
   public var trainable = true
+  /// A functional model whose graph is not a single chain: its layers and calls (see
+  /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
+  public private(set) var graph: ModelGraph?
 
   public init(name: String) {
     self.name = name
@@ -43,6 +46,16 @@ public final class SequentialModel {
     inputInstance = tensors[0].producer
     stack = tensors.dropFirst().map(\.producer)
     cachedTensors = tensors
+  }
+
+  init(name: String, graph: ModelGraph) {
+    self.name = name
+    kind = .functional
+    self.graph = graph
+    inputLayer = graph.inputs[0].producer.layer as? InputLayer
+    inputInstance = graph.inputs[0].producer
+    stack = graph.layers.filter { !$0.isInputLayer }
+    cachedTensors = [graph.inputs[0], graph.outputs[0]]
   }
 
   /// The model's symbolic tensors, from `model.inputs[0]` to `model.outputs[0]`; nil while unbuilt.
@@ -59,7 +72,9 @@ public final class SequentialModel {
   }
 
   /// `model.layers`: a functional model lists its input layer first, a Sequential one does not.
-  public var layers: [LayerInstance] { (inputInstance.map { [$0] } ?? []) + stack }
+  public var layers: [LayerInstance] {
+    graph?.layers ?? (inputInstance.map { [$0] } ?? []) + stack
+  }
 
   public var isBuilt: Bool { inputLayer != nil }
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
@@ -71,12 +86,14 @@ public final class SequentialModel {
   /// `model.output_shape`.
   public var outputShape: TensorShape? {
     guard let inputLayer else { return nil }
+    if let graph { return graph.outputs[0].shape }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
   }
 
   /// The layer whose output is the model's output (the input layer of a model without layers).
   public var outputLayerName: String? {
     guard let inputLayer else { return nil }
+    if let graph { return graph.outputs[0].producer.name }
     return stack.last?.name ?? inputLayer.name
   }
 
@@ -213,6 +230,7 @@ public final class SequentialModel {
         "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data."
       )
     }
+    if let graph { return graphSummary(graph) }
     var rows: [ModelSummary.Row] = []
     if kind == .functional {
       rows.append(

@@ -7,6 +7,8 @@ public struct Callable {
     case sequentialClass
     /// `keras.Model`: the functional API, for one chain of layers.
     case modelClass
+    /// A merge layer's function form (`layers.add`, `layers.concatenate`), by the layer's class name.
+    case mergeFunction(String)
     /// Functional-API or subclassing entry points, refused with an explanation.
     case unsupportedModelClass(String)
     /// A Keras object factory accepted for its signature only (`regularizers.l2`, `optimizers.Adam`).

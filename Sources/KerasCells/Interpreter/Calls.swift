@@ -17,6 +17,10 @@ enum Calls {
     case .layer(let instance):
       return try callLayer(
         instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .model(let model)
+    where positional.count == 1 && keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }):
+      return try callModel(
+        model, on: positional[0], keywords: keywords, site: site, interpreter: interpreter)
     case .model(let model):
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
@@ -99,6 +103,9 @@ enum Calls {
     case .modelClass:
       return try makeFunctional(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .mergeFunction(let className):
+      return try callMergeFunction(
+        className, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass(let name):
       let message: String
       switch name {
@@ -256,16 +263,17 @@ enum Calls {
     }
   }
 
-  /// `layer(x)` on a symbolic tensor: the functional API, for chains of single-input layers.
+  /// `layer(x)` on a symbolic tensor, or `layer([a, b])` on a list of them: the functional API. A
+  /// layer called again shares its weights and gets a new node.
   private static func callLayer(
     _ instance: LayerInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
-      case .kerasTensor(let tensor) = positional[0]
+      let (tensors, asList) = kerasTensors(in: positional[0])
     else {
       throw .unsupported(
-        "ConvBook cells call a layer only on one Keras tensor (`x = layer(x)`), to build a functional model; running layers on data is not supported",
+        "ConvBook cells call a layer only on Keras tensors (`x = layer(x)`, `layers.Add()([a, b])`), to build a functional model; running layers on data is not supported",
         at: site.range)
     }
     if instance.isInputLayer {
@@ -273,16 +281,108 @@ enum Calls {
         "calling an input layer is not supported in ConvBook cells; use keras.Input", at: site.range
       )
     }
-    if instance.isBuilt {
+    if instance.model != nil, instance.isBuilt {
       throw .unsupported(
-        "the layer \(instance.name) has been called or added to a model already; ConvBook cells do not share a layer between calls, create a new layer instead",
+        "calling a model taken from another model's layers is not supported in ConvBook cells; call the model itself",
         at: site.range)
     }
     do {
-      return .kerasTensor(try tensor.apply(instance))
+      return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: asList))
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
     }
+  }
+
+  /// The Keras tensors of a call's argument: one tensor, or a list or tuple of them (`asList`).
+  private static func kerasTensors(in value: Value) -> (tensors: [KerasTensor], asList: Bool)? {
+    switch value {
+    case .kerasTensor(let tensor): return ([tensor], false)
+    case .list(let items), .tuple(let items):
+      var tensors: [KerasTensor] = []
+      for item in items {
+        guard case .kerasTensor(let tensor) = item else { return nil }
+        tensors.append(tensor)
+      }
+      return tensors.isEmpty ? nil : (tensors, true)
+    default: return nil
+    }
+  }
+
+  /// `model(x)` / `model(x, training=False)`: a model used as one layer of another model.
+  private static func callModel(
+    _ model: SequentialModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard case .kerasTensor(let tensor) = argument else {
+      throw .unsupported(
+        "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
+        at: site.range)
+    }
+    if model.graph != nil {
+      throw .unsupported(
+        "calling the graph model \(model.name) as a layer of another model is not supported in ConvBook cells yet; only models that are chains of layers can be called",
+        at: site.range)
+    }
+    let instance = LayerInstance(model: model)
+    do {
+      return .kerasTensor(try tensor.apply(instance))
+    } catch {
+      throw keras(error, at: site.range)
+    }
+  }
+
+  /// Keras' function forms of the merge layers, `layers.add(inputs, **kwargs)` and
+  /// `layers.concatenate(inputs, axis=-1, **kwargs)`: they create the layer, then call it on `inputs`.
+  private static func callMergeFunction(
+    _ className: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let function = className.lowercased()
+    var inputs = positional.first
+    var layerKeywords: [(String, Value)] = []
+    for (label, value) in keywords {
+      if label == "inputs" {
+        if inputs != nil {
+          throw CellError(
+            type: "TypeError", message: "\(function)() got multiple values for argument 'inputs'",
+            range: site.range)
+        }
+        inputs = value
+      } else {
+        layerKeywords.append((label, value))
+      }
+    }
+    guard let inputs else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(function)() missing 1 required positional argument: 'inputs'", range: site.range
+      )
+    }
+    let layerPositional = Array(positional.dropFirst())
+    let maximum = className == "Concatenate" ? 2 : 1
+    if positional.count > maximum {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(function)() takes \(maximum) positional argument\(maximum == 1 ? "" : "s") but \(positional.count) were given",
+        range: site.range)
+    }
+    let ranges = argumentRanges(site).positional
+    let arguments = try ArgumentConversion.arguments(
+      layerPositional, ranges: Array(ranges.dropFirst()) + [site.range])
+    let keywordArguments = try convert(layerKeywords, site: site)
+    let instance: LayerInstance
+    do {
+      let layer = try LayerCatalog.make(
+        className: className, positional: arguments, keywords: keywordArguments,
+        names: interpreter.session.names)
+      instance = LayerInstance(layer)
+    } catch {
+      throw keras(error, at: site.range)
+    }
+    interpreter.recordOrigin(of: instance, at: site.range)
+    return try callLayer(
+      instance, positional: [inputs], keywords: [], site: site, interpreter: interpreter)
   }
 
   /// `keras.Model(inputs, outputs, name=None, trainable=True)` over one chain of layers. The model
@@ -320,9 +420,9 @@ enum Calls {
         "keras.Model without inputs and outputs is model subclassing, which ConvBook does not run; write keras.Model(inputs=..., outputs=...) or use keras.Sequential",
         at: site.range)
     }
-    let input = try singleTensor(inputsValue, role: "inputs", site: site)
-    let output = try singleTensor(outputsValue, role: "outputs", site: site)
-    guard input.isInput else {
+    let inputs = try tensors(inputsValue, role: "inputs", site: site)
+    let outputs = try tensors(outputsValue, role: "outputs", site: site)
+    guard inputs.allSatisfy(\.isInput) else {
       throw .unsupported(
         "keras.Model needs a keras.Input tensor as its input in ConvBook cells; a tensor made by a layer is not supported",
         at: site.range)
@@ -335,30 +435,19 @@ enum Calls {
     case let other: name = PythonText.str(other)
     }
     do {
-      return .model(try SequentialModel.functional(name: name, input: input, output: output))
+      return .model(try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs))
     } catch {
       throw keras(error, at: site.range)
     }
   }
 
-  /// The one tensor of `inputs=` / `outputs=`, given alone or as a one-element list or tuple.
-  private static func singleTensor(_ value: Value, role: String, site: CallSite) throws(CellError)
-    -> KerasTensor
+  /// The tensors of `inputs=` / `outputs=`: one tensor, or a list or tuple of them.
+  private static func tensors(_ value: Value, role: String, site: CallSite) throws(CellError)
+    -> [KerasTensor]
   {
-    switch value {
-    case .kerasTensor(let tensor): return tensor
-    case .list(let items) where items.count == 1, .tuple(let items) where items.count == 1:
-      return try singleTensor(items[0], role: role, site: site)
-    case .list(let items), .tuple(let items):
-      if items.allSatisfy({ if case .kerasTensor = $0 { return true } else { return false } }) {
-        throw .unsupported(
-          "models with several \(role) are not supported in ConvBook cells: a functional model here is one chain of layers",
-          at: site.range)
-      }
-    default: break
-    }
+    if let (tensors, _) = kerasTensors(in: value) { return tensors }
     throw .unsupported(
-      "keras.Model(\(role)=...) takes Keras tensors (from keras.Input and layer calls) in ConvBook cells; got a value of type '\(value.typeName)'",
+      "keras.Model(\(role)=...) takes Keras tensors (from keras.Input and layer calls), alone or in a list, in ConvBook cells; got a value of type '\(value.typeName)'",
       at: site.range)
   }
 }

@@ -153,9 +153,10 @@ public enum KerasModule: Equatable {
       if name == "Layer" {
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
       }
-      if ["Concatenate", "Add", "Multiply", "Average", "Maximum", "Subtract", "concatenate", "add"]
-        .contains(name)
-      {
+      if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
+        return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
+      }
+      if name == "Dot" || name == "dot" {
         return .function(Callable(.unsupportedModelClass(name), path: "keras.layers." + name))
       }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }

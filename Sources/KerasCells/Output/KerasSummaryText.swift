@@ -8,18 +8,33 @@ public enum KerasSummaryText {
   static let lineLength = 65
   static let positions = [29, 55, 65]
 
+  /// A graph that is not a chain: 98 columns, with `Connected to` (`[0.3, 0.6, 0.7, 1.0]` of 98).
+  static let graphLineLength = 98
+  static let graphPositions = [29, 58, 68, 98]
+
   public static func render(_ summary: ModelSummary, footer: SummaryFooterStyle = .classic)
     -> String
   {
+    let graph = summary.showsConnections
+    let lineLength = graph ? graphLineLength : lineLength
+    let positions = graph ? graphPositions : positions
+    var header = ["Layer (type)", "Output Shape", "Param #"]
+    if graph { header.append("Connected to") }
     var lines: [String] = []
     lines.append("Model: \"\(summary.name)\"")
     lines.append(String(repeating: "_", count: lineLength))
-    lines += row(["Layer (type)", "Output Shape", "Param #"])
+    lines += row(header, positions: positions)
     lines.append(String(repeating: "=", count: lineLength))
     for layer in summary.rows {
-      lines += row([
+      var fields = [
         "\(layer.name) (\(layer.className))", layer.outputShapeText, String(layer.parameters),
-      ])
+      ]
+      if graph {
+        // Python's str of the list of `name[node][tensor]` strings.
+        let connections = layer.connections.map { PythonFormat.quoted($0.kerasDescription) }
+        fields.append("[" + connections.joined(separator: ", ") + "]")
+      }
+      lines += row(fields, positions: positions)
       lines.append(String(repeating: " ", count: lineLength))
     }
     lines.append(String(repeating: "=", count: lineLength))
@@ -49,7 +64,7 @@ public enum KerasSummaryText {
 
   /// Keras' `print_row`: each field is cut to its column width (less two separating spaces, and one
   /// more for all but the last column) and the rest continues on following lines.
-  static func row(_ fields: [String]) -> [String] {
+  static func row(_ fields: [String], positions: [Int] = positions) -> [String] {
     var remaining = fields.map { Array($0) }
     var lines: [String] = []
     while remaining.contains(where: { !$0.isEmpty }) {

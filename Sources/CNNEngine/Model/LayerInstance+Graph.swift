@@ -1,0 +1,37 @@
+/// Calls of a layer inside functional graphs: merge layers on lists of tensors, and layers called
+/// more than once (shared weights, one Keras node per call).
+extension LayerInstance {
+  /// How many times the layer has been called: the node index its next call gets. A model has a
+  /// node of its own (node 0, from its inputs to its outputs), so its first call is node 1.
+  public var nodeCount: Int { nodeOutputShapes.count + (model != nil ? 1 : 0) }
+
+  /// Whether calls gave different output shapes; Keras' `output_shape` then raises and the summary
+  /// prints `multiple`.
+  public var hasMultipleOutputShapes: Bool { Set(nodeOutputShapes).count > 1 }
+
+  /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list.
+  func call(onInputs inputs: [TensorShape], asList: Bool) throws(KerasError) -> TensorShape {
+    if let merge = layer as? any MultiInputLayer {
+      guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }
+      let output = try merge.outputShape(forInputs: inputs)
+      if !isBuilt {
+        inputShape = inputs[0]
+        outputShape = output
+      }
+      nodeOutputShapes.append(output)
+      return output
+    }
+    if isBuilt, model == nil, let first = inputShape {
+      let output = try layer.outputShape(for: inputs[0])
+      guard layer.weights(for: inputs[0]) == layer.weights(for: first) else {
+        throw KerasError(
+          "NotImplementedError",
+          "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(first), on inputs of shape \(inputs[0]) whose weights would differ"
+        )
+      }
+      nodeOutputShapes.append(output)
+      return output
+    }
+    return try call(on: inputs[0])
+  }
+}

@@ -1,0 +1,132 @@
+/// The graph of a functional model: its layers and the calls (nodes) that connect them, mapped the
+/// way tf-keras' `_map_graph_network` maps them, so that layer order, depths and the summary's
+/// `Connected to` column come out as Keras has them.
+///
+/// A node is one call of a layer; ConvBook's layers have one output, so a node is identified by the
+/// Keras tensor the call returned.
+public struct ModelGraph {
+  public let inputs: [KerasTensor]
+  public let outputs: [KerasTensor]
+  /// `model.layers`: by decreasing depth, ties in the order a depth-first walk from the outputs
+  /// first met them; input layers included.
+  public let layers: [LayerInstance]
+  /// The model's nodes from inputs to outputs (a topological order): the order a forward pass runs.
+  public let nodes: [KerasTensor]
+  /// Whether Keras prints this model's summary as a chain (three columns): one node per depth, no
+  /// node with several inputs, no layer called twice inside the model.
+  public let isSequentialLike: Bool
+
+  /// Maps the graph from `outputs` back to the input layers and checks that `inputs` reach every
+  /// node; Keras' errors for a disconnected graph, a cycle and repeated layer names.
+  public static func map(inputs: [KerasTensor], outputs: [KerasTensor]) throws(KerasError)
+    -> ModelGraph
+  {
+    // Depth-first from the outputs: nodes in post-order (inputs first), layers in first-seen order.
+    var finished = Set<ObjectIdentifier>()
+    var ordered: [KerasTensor] = []
+    var layerIndices: [ObjectIdentifier: Int] = [:]
+    var layerList: [LayerInstance] = []
+    func visit(_ tensor: KerasTensor) {
+      let key = ObjectIdentifier(tensor)
+      if finished.contains(key) { return }
+      let layerKey = ObjectIdentifier(tensor.producer)
+      if layerIndices[layerKey] == nil {
+        layerIndices[layerKey] = layerList.count
+        layerList.append(tensor.producer)
+      }
+      // Keras tensors only point back to older tensors, so the walk cannot meet a cycle.
+      for input in tensor.inputs { visit(input) }
+      finished.insert(key)
+      ordered.append(tensor)
+    }
+    for output in outputs { visit(output) }
+
+    // Depths: outputs at 0, a node one deeper than its deepest consumer; a layer as deep as its
+    // deepest node. Dictionaries in insertion order, as Python's are.
+    var nodeDepthOrder: [KerasTensor] = []
+    var nodeDepths: [ObjectIdentifier: Int] = [:]
+    var layerDepthOrder: [LayerInstance] = []
+    var layerDepths: [ObjectIdentifier: Int] = [:]
+    func setNodeDepth(_ node: KerasTensor, _ depth: Int) {
+      if nodeDepths[ObjectIdentifier(node)] == nil { nodeDepthOrder.append(node) }
+      nodeDepths[ObjectIdentifier(node)] = depth
+    }
+    for node in ordered.reversed() {
+      var depth = nodeDepths[ObjectIdentifier(node)] ?? 0
+      if nodeDepths[ObjectIdentifier(node)] == nil { setNodeDepth(node, 0) }
+      let layerKey = ObjectIdentifier(node.producer)
+      depth = max(depth, layerDepths[layerKey] ?? 0)
+      if layerDepths[layerKey] == nil { layerDepthOrder.append(node.producer) }
+      layerDepths[layerKey] = depth
+      setNodeDepth(node, depth)
+      for parent in node.inputs {
+        setNodeDepth(parent, max(depth + 1, nodeDepths[ObjectIdentifier(parent)] ?? 0))
+      }
+    }
+    for input in inputs where layerDepths[ObjectIdentifier(input.producer)] == nil {
+      layerDepthOrder.append(input.producer)
+      layerDepths[ObjectIdentifier(input.producer)] = 0
+      layerIndices[ObjectIdentifier(input.producer)] = -1
+      setNodeDepth(input, 0)
+    }
+    let layers = layerDepthOrder.enumerated().sorted { left, right in
+      let leftDepth = layerDepths[ObjectIdentifier(left.element)]!
+      let rightDepth = layerDepths[ObjectIdentifier(right.element)]!
+      if leftDepth != rightDepth { return leftDepth > rightDepth }
+      let leftIndex = layerIndices[ObjectIdentifier(left.element)]!
+      let rightIndex = layerIndices[ObjectIdentifier(right.element)]!
+      if leftIndex != rightIndex { return leftIndex < rightIndex }
+      return left.offset < right.offset
+    }.map(\.element)
+
+    // Nodes by decreasing depth, each depth in insertion order; every input must be computable.
+    let depthKeys = Set(nodeDepths.values).sorted(by: >)
+    var nodesByDepth: [[KerasTensor]] = []
+    for depth in depthKeys {
+      nodesByDepth.append(nodeDepthOrder.filter { nodeDepths[ObjectIdentifier($0)] == depth })
+    }
+    var computable = Set(inputs.map(ObjectIdentifier.init))
+    var accessed: [String] = []
+    for node in nodesByDepth.joined() where !node.isInput {
+      for input in node.inputs where !computable.contains(ObjectIdentifier(input)) {
+        throw .value(
+          "Graph disconnected: cannot obtain value for tensor \(input.inputDescription ?? input.reprDescription) at layer \"\(node.producer.name)\". The following previous layers were accessed without issue: [\(accessed.map(PythonFormat.quoted).joined(separator: ", "))]"
+        )
+      }
+      computable.insert(ObjectIdentifier(node))
+      accessed.append(node.producer.name)
+    }
+    for (index, layer) in layers.enumerated() {
+      guard let model = layer.model else { continue }
+      if layers[..<index].contains(where: { $0.model === model }) {
+        throw KerasError(
+          "NotImplementedError",
+          "ConvBook does not support calling the model \"\(model.name)\" more than once in one graph yet"
+        )
+      }
+    }
+    let names = layers.map(\.name)
+    for name in names where names.filter({ $0 == name }).count > 1 {
+      throw .value(
+        "The name \"\(name)\" is used \(names.filter { $0 == name }.count) times in the model. All layer names should be unique."
+      )
+    }
+
+    var sequentialLike = true
+    for level in nodesByDepth where level.count > 1 || (level.first?.inputs.count ?? 0) > 1 {
+      sequentialLike = false
+    }
+    let nodes = Array(nodesByDepth.joined())
+    for layer in layers where nodes.filter({ $0.producer === layer }).count > 1 {
+      sequentialLike = false
+    }
+    return ModelGraph(
+      inputs: inputs, outputs: outputs, layers: layers, nodes: nodes,
+      isSequentialLike: sequentialLike)
+  }
+
+  /// The nodes of `layer` inside this model, in the order the layer was called.
+  public func nodes(of layer: LayerInstance) -> [KerasTensor] {
+    nodes.filter { $0.producer === layer }.sorted { $0.nodeIndex < $1.nodeIndex }
+  }
+}

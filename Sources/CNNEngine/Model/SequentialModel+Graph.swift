@@ -1,0 +1,44 @@
+/// `keras.Model(inputs, outputs)` over any graph of layers: chains keep the chain representation
+/// (and Keras' three-column summary); other graphs keep their `ModelGraph`.
+extension SequentialModel {
+  /// Maps the graph from `outputs` back to `inputs` as Keras does (its errors included); a single
+  /// chain from one input to one output becomes a chain model.
+  public static func functional(name: String, inputs: [KerasTensor], outputs: [KerasTensor])
+    throws(KerasError) -> SequentialModel
+  {
+    let graph = try ModelGraph.map(inputs: inputs, outputs: outputs)
+    if graph.isSequentialLike, inputs.count == 1, outputs.count == 1,
+      graph.nodes.allSatisfy({ $0.inputs.count <= 1 && !($0.producer.layer is any MultiInputLayer) })
+    {
+      return try functional(name: name, input: inputs[0], output: outputs[0])
+    }
+    return SequentialModel(name: name, graph: graph)
+  }
+
+  /// The summary of a graph: every layer once, in Keras' order, with the inputs of its calls.
+  func graphSummary(_ graph: ModelGraph) -> ModelSummary {
+    var rows: [ModelSummary.Row] = []
+    for instance in graph.layers {
+      let nodes = graph.nodes(of: instance)
+      let input = instance.inputShape ?? nodes.first?.shape ?? TensorShape([])
+      let output = instance.outputShape ?? nodes.first?.shape ?? TensorShape([])
+      var row = ModelSummary.Row(
+        name: instance.name, className: instance.className, inputShape: input,
+        outputShape: output, weights: instance.isInputLayer ? [] : instance.weights,
+        multiplyAccumulates: instance.isInputLayer ? 0 : instance.multiplyAccumulates,
+        isInputLayer: instance.isInputLayer)
+      row.connections = nodes.flatMap { node in
+        node.inputs.map {
+          ModelSummary.Connection(layerName: $0.producer.name, nodeIndex: $0.nodeIndex)
+        }
+      }
+      row.hasMultipleOutputShapes = instance.hasMultipleOutputShapes
+      rows.append(row)
+    }
+    var summary = ModelSummary(
+      name: name, inputLayerName: graph.inputs[0].producer.name,
+      inputShape: graph.inputs[0].shape, rows: rows)
+    summary.showsConnections = !graph.isSequentialLike
+    return summary
+  }
+}
