@@ -34,7 +34,8 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let builder = SiteBuilder(
-      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
+      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title,
+      isInstructorCopy: solutions)
     let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor
@@ -57,6 +58,7 @@ struct BuildCommand: ParsableCommand {
         message: error.description,
         code: {
           if case .write = error { return 1 }
+          if case .unreadableAsset = error { return 1 }
           return 2
         }()
       ).exit()

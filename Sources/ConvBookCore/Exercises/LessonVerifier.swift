@@ -1,6 +1,7 @@
 import Foundation
 import KerasCells
 import LessonKit
+import LessonRender
 
 /// `convbook verify [LESSONS]`: runs every lesson as `build` does, without writing a site, and
 /// fails on anything a student would trip over: a failing cell, inline value or figure, a malformed
@@ -54,20 +55,43 @@ public struct LessonVerifier {
     } else {
       files = try SiteBuilder.lessonFiles(in: path)
     }
+    // Links between lessons are checked against every lesson of the folder, even when only one
+    // lesson is verified.
+    let folder = files.count == 1 && files[0] == path ? path.deletingLastPathComponent() : path
+    let course = ((try? SiteBuilder.lessonFiles(in: folder)) ?? files).map { file in
+      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+      return (file, LessonReader.read(source: text, fileName: file.lastPathComponent))
+    }
+    var anchors: [String: Set<String>] = [:]
+    for (_, lesson) in course { anchors[lesson.fileName] = PageAnchors.anchors(of: lesson) }
     return files.map { file in
       let sourceFile = file.relativeDisplayPath
-      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+      let lesson =
+        course.first { $0.0.standardizedFileURL == file.standardizedFileURL }?.1
+        ?? LessonReader.read(
+          source: (try? String(contentsOf: file, encoding: .utf8)) ?? "",
+          fileName: file.lastPathComponent)
       return verify(
-        lesson: LessonReader.read(source: text, fileName: file.lastPathComponent),
-        sourceFile: sourceFile)
+        lesson: lesson, sourceFile: sourceFile, lessonsDirectory: folder, anchors: anchors)
     }
   }
 
-  /// Verifies one lesson already read.
-  public func verify(lesson: Lesson, sourceFile: String) -> Outcome {
+  /// Verifies one lesson already read. With `lessonsDirectory`, the files it links must be there
+  /// and its links to other lessons must lead to a lesson and anchor in `anchors`.
+  public func verify(
+    lesson: Lesson, sourceFile: String, lessonsDirectory: URL? = nil,
+    anchors: [String: Set<String>] = [:]
+  ) -> Outcome {
     var runner = self.runner
     runner.exerciseEvaluator = ExerciseCardEvaluator()
-    let run = runner.run(lesson, sourceFile: sourceFile)
+    var run = runner.run(lesson, sourceFile: sourceFile)
+    if let lessonsDirectory {
+      run.diagnostics +=
+        LessonReferences(
+          lesson: lesson, sourceFile: sourceFile, lessonsDirectory: lessonsDirectory,
+          anchors: anchors
+        ).diagnostics
+    }
     var inlineCount = 0
     for block in run.blocks {
       if case .prose(_, let values) = block { inlineCount += values.count }

@@ -59,6 +59,7 @@ public struct LessonRunner {
             values[key] = .failure(diagnostic.pageError)
           }
         }
+        diagnostics += Self.mathDiagnostics(in: node, file: sourceFile)
         blocks.append(.prose(node, inlineValues: values))
       case .cell(let cell):
         let footerStyle =
@@ -124,6 +125,22 @@ public struct LessonRunner {
       file: file, line: cell.lessonLine(ofCellLine: error.range.start.line),
       column: error.range.start.column,
       errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+  }
+
+  /// An error for each `$...$` whose TeX ConvBook cannot render, at its line and column.
+  static func mathDiagnostics(in node: MarkdownNode, file: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    if case .math(let tex, _) = node.kind, let error = MathMLConverter.check(tex) {
+      let excerpt = error.excerpt(in: tex)
+      let line = node.position.startLine + excerpt.line - 1
+      let column = excerpt.line == 1 ? node.position.startColumn + excerpt.column - 1 : excerpt.column
+      found.append(
+        Diagnostic(
+          file: file, line: line, column: column, message: "math: \(error.message)",
+          excerpt: (excerpt.text, excerpt.caret)))
+    }
+    for child in node.children { found += mathDiagnostics(in: child, file: file) }
+    return found
   }
 
   static func inlineExpressions(in node: MarkdownNode) -> [(String, SourcePosition)] {

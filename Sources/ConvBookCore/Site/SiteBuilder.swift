@@ -10,10 +10,16 @@ import LessonRender
 public struct SiteBuilder {
   public var runner: LessonRunner
   public var siteTitle: String
+  /// Whether this is an instructors' build (`--solutions`): every page carries a banner saying so.
+  public var isInstructorCopy: Bool
 
-  public init(runner: LessonRunner = LessonRunner(), siteTitle: String = "ConvBook") {
+  public init(
+    runner: LessonRunner = LessonRunner(), siteTitle: String = "ConvBook",
+    isInstructorCopy: Bool = false
+  ) {
     self.runner = runner
     self.siteTitle = siteTitle
+    self.isInstructorCopy = isInstructorCopy
   }
 
   /// What a build did, lesson by lesson.
@@ -34,12 +40,14 @@ public struct SiteBuilder {
   public enum BuildError: Error, CustomStringConvertible {
     case noLessons(String)
     case unreadableFolder(String)
+    case unreadableAsset(String)
     case write(AtomicSiteWriter.WriteError)
 
     public var description: String {
       switch self {
       case .noLessons(let path): return "no lessons (.md files) in '\(path)'"
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
+      case .unreadableAsset(let path): return "cannot read '\(path)', which a lesson links"
       case .write(let error): return error.description
       }
     }
@@ -60,13 +68,21 @@ public struct SiteBuilder {
         ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
       let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
       let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
-      let page = file.deletingPathExtension().lastPathComponent + ".html"
+      let page = LessonLinks.pageFileName(forLesson: file.lastPathComponent)
       lessons.append((lesson, sourceFile, page))
     }
+    var anchors: [String: Set<String>] = [:]
+    for (lesson, _, _) in lessons { anchors[lesson.fileName] = PageAnchors.anchors(of: lesson) }
     var outcomes: [Report.LessonOutcome] = []
     var pages: [LessonPage] = []
+    var assets: [String: URL] = [:]
     for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
-      let run = runner.run(lesson, sourceFile: sourceFile)
+      var run = runner.run(lesson, sourceFile: sourceFile)
+      let references = LessonReferences(
+        lesson: lesson, sourceFile: sourceFile, lessonsDirectory: lessonsDirectory,
+        anchors: anchors)
+      run.diagnostics += references.diagnostics
+      for asset in references.assets { assets[asset.sitePath] = asset.source }
       var page = LessonPage(
         title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
       if index > 0 {
@@ -83,10 +99,18 @@ public struct SiteBuilder {
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
     }
-    let renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
+    var renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
+    renderer.isInstructorCopy = isInstructorCopy
     var siteFiles: [(path: String, contents: Data)] = []
     for page in pages {
       siteFiles.append((page.pageFileName, Data(renderer.render(page).utf8)))
+    }
+    let generated = Set(siteFiles.map(\.path) + ["index.html", "style.css"])
+    for (path, source) in assets.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
+      guard let contents = try? Data(contentsOf: source) else {
+        throw .unreadableAsset(source.relativeDisplayPath)
+      }
+      siteFiles.append((path, contents))
     }
     let entries = zip(pages, outcomes).map { page, outcome in
       IndexRenderer.Entry(
@@ -96,7 +120,10 @@ public struct SiteBuilder {
     siteFiles.append(
       (
         "index.html",
-        Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
+        Data(
+          IndexRenderer(
+            template: theme.template, siteTitle: siteTitle, isInstructorCopy: isInstructorCopy
+          ).render(entries).utf8)
       ))
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     do throws(AtomicSiteWriter.WriteError) {

@@ -373,20 +373,19 @@ private struct Parser {
     case "mathrm", "operatorname":
       let text = try literalArgument(of: name, at: start)
       return ("<mi mathvariant=\"normal\">\(HTMLEscaping.escape(text))</mi>", false)
-    case "left", "right":
-      skipSpaces()
-      guard index < characters.count else {
-        throw MathError(message: "Missing delimiter after \\\(name)", offset: start, length: length)
+    case "left":
+      // \left( ... \right): one row between two stretchy delimiters.
+      let open = try delimiter(after: name, at: start)
+      let body = try parseSequence(inTable: false)
+      guard index < characters.count, peekCommand() == "right" else {
+        throw MathError(message: "Missing \\right for this \\left", offset: start, length: length)
       }
-      if characters[index] == "." {
-        index += 1
-        return ("", false)
-      }
-      let (delimiter, _) = try parseAtom(argumentOf: "\\\(name)")
-      guard delimiter.hasPrefix("<mo>") else {
-        throw MathError(message: "Missing delimiter after \\\(name)", offset: start, length: length)
-      }
-      return (delimiter.replacingFirst("<mo>", with: "<mo stretchy=\"true\">"), false)
+      let rightStart = index
+      index += 6
+      let close = try delimiter(after: "right", at: rightStart)
+      return ("<mrow>\(open)\(body)\(close)</mrow>", false)
+    case "right":
+      throw MathError(message: "Extra \\right", offset: start, length: length)
     case "begin":
       return (try parseEnvironment(at: start), false)
     case "!":
@@ -417,6 +416,23 @@ private struct Parser {
     "overbrace", "stackrel", "overset", "underset", "color", "displaystyle", "limits", "cases",
     "matrix", "pmatrix", "bmatrix", "hline", "newcommand", "def", "label", "tag", "nonumber",
   ]
+
+  /// The delimiter after `\left` or `\right`, as a stretchy operator (`.` is none).
+  mutating func delimiter(after name: String, at start: Int) throws(MathError) -> String {
+    skipSpaces()
+    guard index < characters.count else {
+      throw MathError(message: "Missing delimiter after \\\(name)", offset: start, length: name.count + 1)
+    }
+    if characters[index] == "." {
+      index += 1
+      return ""
+    }
+    let (symbol, _) = try parseAtom(argumentOf: "\\\(name)")
+    guard symbol.hasPrefix("<mo>") else {
+      throw MathError(message: "Missing delimiter after \\\(name)", offset: start, length: name.count + 1)
+    }
+    return symbol.replacingFirst("<mo>", with: "<mo stretchy=\"true\">")
+  }
 
   static func unknownCommandMessage(_ name: String) -> String {
     let known = MathMLConverter.supportedCommands
