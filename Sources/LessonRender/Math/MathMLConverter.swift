@@ -282,7 +282,7 @@ private struct Parser {
       return ("<mo>∗</mo>", false)
     default:
       index += 1
-      return ("<mo>\(HTMLEscaping.escape(String(character)))</mo>", false)
+      return (Self.operatorElement(String(character)), false)
     }
   }
 
@@ -398,8 +398,12 @@ private struct Parser {
       let variant = upright && text.count == 1 ? " mathvariant=\"normal\"" : ""
       return ("<mi\(variant)>\(HTMLEscaping.escape(text))</mi>", false)
     case .operatorSymbol(let text, let large)?:
-      let attributes = large ? " largeop=\"true\" movablelimits=\"true\"" : ""
-      return ("<mo\(attributes)>\(HTMLEscaping.escape(text))</mo>", large)
+      if large {
+        return (
+          "<mo largeop=\"true\" movablelimits=\"true\">\(HTMLEscaping.escape(text))</mo>", true
+        )
+      }
+      return (Self.operatorElement(text), false)
     case .space(let width)?:
       return ("<mspace width=\"\(width)\"></mspace>", false)
     case nil:
@@ -428,10 +432,19 @@ private struct Parser {
       return ""
     }
     let (symbol, _) = try parseAtom(argumentOf: "\\\(name)")
-    guard symbol.hasPrefix("<mo>") else {
+    guard symbol.hasPrefix("<mo"), let close = symbol.firstIndex(of: ">") else {
       throw MathError(message: "Missing delimiter after \\\(name)", offset: start, length: name.count + 1)
     }
-    return symbol.replacingFirst("<mo>", with: "<mo stretchy=\"true\">")
+    return "<mo stretchy=\"true\">" + symbol[symbol.index(after: close)...]
+  }
+
+  /// Delimiters written without `\left`/`\right` keep their size, as in TeX (MathML would
+  /// stretch them to the row's height).
+  static let fixedDelimiters: Set<String> = ["(", ")", "[", "]", "|", "⌊", "⌋", "⌈", "⌉", "⟨", "⟩", "‖", "{", "}"]
+
+  static func operatorElement(_ text: String) -> String {
+    let attributes = fixedDelimiters.contains(text) ? " stretchy=\"false\"" : ""
+    return "<mo\(attributes)>\(HTMLEscaping.escape(text))</mo>"
   }
 
   static func unknownCommandMessage(_ name: String) -> String {
@@ -523,11 +536,4 @@ extension Character {
     ("a"..."z").contains(self) || ("A"..."Z").contains(self)
   }
   fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
-
-extension String {
-  fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
-    guard let range = firstRange(of: target) else { return self }
-    return self[..<range.lowerBound] + replacement + self[range.upperBound...]
-  }
 }

@@ -50,7 +50,7 @@ struct MarkdownExtensionRenderingTests {
     let html = Self.html("Size $\\lfloor (H-k)/s \\rfloor + 1$.\n")
     #expect(
       html
-        == "<p>Size <math><mrow><mo>⌊</mo><mo>(</mo><mi>H</mi><mo>−</mo><mi>k</mi><mo>)</mo><mo>/</mo><mi>s</mi><mo>⌋</mo><mo>+</mo><mn>1</mn></mrow></math>.</p>\n"
+        == "<p>Size <math><mrow><mo stretchy=\"false\">⌊</mo><mo stretchy=\"false\">(</mo><mi>H</mi><mo>−</mo><mi>k</mi><mo stretchy=\"false\">)</mo><mo>/</mo><mi>s</mi><mo stretchy=\"false\">⌋</mo><mo>+</mo><mn>1</mn></mrow></math>.</p>\n"
     )
   }
 
@@ -90,7 +90,12 @@ struct MathMLConverterTests {
     #expect(try Self.math("3 \\times 3 \\cdot C") == "<math><mrow><mn>3</mn><mo>×</mo><mn>3</mn><mo>⋅</mo><mi>C</mi></mrow></math>")
     #expect(try Self.math("\\alpha\\Sigma").contains("<mi>α</mi><mi mathvariant=\"normal\">Σ</mi>"))
     #expect(try Self.math("\\text{params} = 10").contains("<mtext>params</mtext>"))
-    #expect(try Self.math("\\lceil n/s \\rceil").contains("<mo>⌈</mo>"))
+    #expect(try Self.math("\\lceil n/s \\rceil").contains("<mo stretchy=\"false\">⌈</mo>"))
+    #expect(
+      try Self.math("\\left( \\frac{a}{b} \\right)")
+        == "<math><mrow><mrow><mo stretchy=\"true\">(</mo><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac><mo stretchy=\"true\">)</mo></mrow></mrow></math>")
+    #expect(MathMLConverter.check("\\left( a") != nil)
+    #expect(MathMLConverter.check("a \\right)")?.message == "Extra \\right")
   }
 
   @Test func sumsTakeLimitsBelowInDisplayMath() throws {
