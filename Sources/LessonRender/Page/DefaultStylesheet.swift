@@ -55,18 +55,6 @@ public enum DefaultStylesheet {
     th:first-child, td:first-child { text-align: left; }
     .table-scroll { overflow-x: auto; margin: 1rem 0; }
     .table-scroll table { margin: 0; }
-    /* Wide content (summaries, code, tables, equations) scrolls inside its own box, never the
-       page; a shadow at the edge it can scroll towards says there is more. Summaries never wrap,
-       so their columns stay aligned. */
-    pre, .table-scroll, math[display="block"] {
-      overflow-x: auto;
-      background:
-        linear-gradient(to right, var(--scroll-bg, var(--paper)) 30%, transparent) left center / 2rem 100% no-repeat local,
-        linear-gradient(to left, var(--scroll-bg, var(--paper)) 30%, transparent) right center / 2rem 100% no-repeat local,
-        radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.25), transparent) left center / 0.9rem 100% no-repeat scroll,
-        radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), transparent) right center / 0.9rem 100% no-repeat scroll,
-        var(--scroll-bg, var(--paper));
-    }
     .cell-code { --scroll-bg: var(--panel); }
     main { overflow-wrap: break-word; }
     main p code, main li code, main td code { overflow-wrap: anywhere; }
@@ -103,6 +91,20 @@ public enum DefaultStylesheet {
     .badge-error { font-size: 0.75rem; color: #fff; background: var(--warn); border-radius: 3px; padding: 0.05rem 0.35rem; }
     .lesson-nav:empty { display: none; }
     .lesson-nav { max-width: 52rem; margin: 0 auto; padding: 1rem; display: flex; gap: 1rem; justify-content: space-between; border-top: 1px solid var(--rule); }
+    /* Wide content (summaries, code, tables, equations) scrolls inside its own box, never the
+       page; a shadow at the edge it can scroll towards says there is more. Summaries never wrap,
+       so their columns stay aligned. Last, so that it wins over the boxes' own backgrounds. */
+    pre, .table-scroll, math[display="block"], .exercise pre, .error-box pre {
+      overflow-x: auto;
+      background:
+        linear-gradient(to right, var(--scroll-bg, var(--paper)) 30%, transparent) left center / 2rem 100% no-repeat local,
+        linear-gradient(to left, var(--scroll-bg, var(--paper)) 30%, transparent) right center / 2rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.25), transparent) left center / 0.9rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), transparent) right center / 0.9rem 100% no-repeat scroll,
+        var(--scroll-bg, var(--paper));
+    }
+    .exercise pre { --scroll-bg: var(--panel); }
+    .error-box pre { --scroll-bg: #fff; }
     @media (max-width: 600px) {
       body { font-size: 16px; }
       main { padding: 0.5rem 0.6rem 2rem; }
