@@ -17,7 +17,9 @@ let package = Package(
     .library(name: "ConvBookCore", targets: ["ConvBookCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Course settings (`course.yml`): libyaml in C plus a small Swift layer, quick to build.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
@@ -30,7 +32,11 @@ let package = Package(
     .target(name: "LessonKit", dependencies: ["CCmark"]),
     .target(name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"]),
     .target(
-      name: "ConvBookCore", dependencies: ["CNNEngine", "KerasCells", "LessonKit", "LessonRender"]),
+      name: "ConvBookCore",
+      dependencies: [
+        "CNNEngine", "KerasCells", "LessonKit", "LessonRender",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .executableTarget(
       name: "convbook",
       dependencies: [

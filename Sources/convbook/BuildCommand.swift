@@ -8,7 +8,8 @@ struct BuildCommand: ParsableCommand {
     commandName: "build",
     abstract: "Build a folder of lessons into a static HTML site.",
     discussion: """
-      Every .md file of LESSONS_DIR becomes one page, in file-name order, plus index.html and \
+      Every .md file of LESSONS_DIR becomes one page, in file-name order (or the order of \
+      LESSONS_DIR/course.yml's `lessons` list), plus index.html and \
       style.css. The site is written atomically: OUT is replaced only when the whole new site is \
       ready, and only if an earlier build wrote it. Restyle pages with LESSONS_DIR/theme/style.css \
       (appended to the default stylesheet) and LESSONS_DIR/theme/page.html (the page template).
@@ -23,18 +24,19 @@ struct BuildCommand: ParsableCommand {
 
   @Option(
     help:
-      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
-  var footer: SummaryFooterStyle = .classic
+      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)); default: course.yml's footer, else classic."
+  )
+  var footer: SummaryFooterStyle?
 
-  @Option(help: "The site's title, shown on every page.")
-  var title: String = "ConvBook"
+  @Option(help: "The site's title, shown on every page; default: course.yml's title, else ConvBook.")
+  var title: String?
 
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
   var solutions = false
 
   func run() throws {
     let builder = SiteBuilder(
-      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title,
+      runner: CommandSupport.runner(solutions: solutions), siteTitle: title, footer: footer,
       isInstructorCopy: solutions)
     let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
@@ -59,6 +61,7 @@ struct BuildCommand: ParsableCommand {
         code: {
           if case .write = error { return 1 }
           if case .unreadableAsset = error { return 1 }
+          if case .settings = error { return 1 }
           return 2
         }()
       ).exit()

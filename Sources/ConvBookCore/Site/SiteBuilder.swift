@@ -9,16 +9,21 @@ import LessonRender
 /// reports every failing lesson. Output depends only on the input: no dates, no absolute paths.
 public struct SiteBuilder {
   public var runner: LessonRunner
-  public var siteTitle: String
+  /// The site's title; nil for the course settings' `title`, else "ConvBook".
+  public var siteTitle: String?
+  /// The summary footer chosen on the command line; nil for the course settings' `footer`, else
+  /// the runner's.
+  public var footer: SummaryFooterStyle?
   /// Whether this is an instructors' build (`--solutions`): every page carries a banner saying so.
   public var isInstructorCopy: Bool
 
   public init(
-    runner: LessonRunner = LessonRunner(), siteTitle: String = "ConvBook",
-    isInstructorCopy: Bool = false
+    runner: LessonRunner = LessonRunner(), siteTitle: String? = nil,
+    footer: SummaryFooterStyle? = nil, isInstructorCopy: Bool = false
   ) {
     self.runner = runner
     self.siteTitle = siteTitle
+    self.footer = footer
     self.isInstructorCopy = isInstructorCopy
   }
 
@@ -33,6 +38,8 @@ public struct SiteBuilder {
     }
     public var lessons: [LessonOutcome]
     public var outputDirectory: URL
+    /// The course settings the build used (`course.yml`, or the defaults).
+    public var settings: CourseSettings
 
     public var failingLessons: [LessonOutcome] { lessons.filter { !$0.diagnostics.isEmpty } }
   }
@@ -41,6 +48,7 @@ public struct SiteBuilder {
     case noLessons(String)
     case unreadableFolder(String)
     case unreadableAsset(String)
+    case settings(Diagnostic)
     case write(AtomicSiteWriter.WriteError)
 
     public var description: String {
@@ -48,6 +56,7 @@ public struct SiteBuilder {
       case .noLessons(let path): return "no lessons (.md files) in '\(path)'"
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
       case .unreadableAsset(let path): return "cannot read '\(path)', which a lesson links"
+      case .settings(let diagnostic): return diagnostic.formatted().trimmingCharacters(in: .newlines)
       case .write(let error): return error.description
       }
     }
@@ -58,7 +67,20 @@ public struct SiteBuilder {
     lessonsDirectory: URL, outputDirectory: URL,
     progress: (_ index: Int, _ count: Int, _ outcome: Report.LessonOutcome) -> Void = { _, _, _ in }
   ) throws(BuildError) -> Report {
-    let lessonFiles = try Self.lessonFiles(in: lessonsDirectory)
+    let settings: CourseSettings
+    let lessonFiles: [URL]
+    let folderLessons = try Self.lessonFiles(in: lessonsDirectory)
+    do throws(Diagnostic) {
+      settings = try CourseSettings.load(from: lessonsDirectory)
+      lessonFiles = try settings.orderedLessons(
+        folderLessons,
+        file: lessonsDirectory.appendingPathComponent(CourseSettings.fileName).relativeDisplayPath)
+    } catch {
+      throw .settings(error)
+    }
+    var runner = self.runner
+    if let footer = footer ?? settings.footer { runner.footer = footer }
+    let siteTitle = self.siteTitle ?? settings.title ?? "ConvBook"
     let theme = SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
     let displayFolder = lessonsDirectory.relativeDisplayPath
     var lessons: [(Lesson, String, String)] = []
@@ -131,7 +153,7 @@ public struct SiteBuilder {
     } catch {
       throw .write(error)
     }
-    return Report(lessons: outcomes, outputDirectory: outputDirectory)
+    return Report(lessons: outcomes, outputDirectory: outputDirectory, settings: settings)
   }
 
   /// The lesson files of a folder, in file-name order.
