@@ -25,10 +25,14 @@ public struct ModelFile {
     }
   }
 
-  /// Reads and runs the file. Errors in its cells are diagnostics, not failures to load.
+  /// Reads and runs the file. Errors in its cells are diagnostics, not failures to load. Only the
+  /// cells of a lesson run (``LessonRunner/Scope/models``): no figure, inline value or exercise
+  /// of the page is computed.
   public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError)
     -> ModelFile
   {
+    var runner = runner
+    runner.scope = .models
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       throw .unreadable(path)
     }
