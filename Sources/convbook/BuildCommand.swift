@@ -16,7 +16,9 @@ struct BuildCommand: ParsableCommand {
       Exits with 1 when a lesson has errors; its page still shows them at the failing cell.
       """)
 
-  @ArgumentParser.Argument(help: "The folder of lessons.")
+  @ArgumentParser.Argument(
+    help:
+      "The folder of lessons, or one lesson file (only it runs; the site's other pages are kept from the last build).")
   var lessonsDirectory: String = "Lessons"
 
   @Option(name: .shortAndLong, help: "The folder to write the site into.")
@@ -38,12 +40,21 @@ struct BuildCommand: ParsableCommand {
     let builder = SiteBuilder(
       runner: CommandSupport.runner(solutions: solutions), siteTitle: title, footer: footer,
       isInstructorCopy: solutions)
-    let lessons = URL(fileURLWithPath: lessonsDirectory)
+    var lessons = URL(fileURLWithPath: lessonsDirectory)
+    var only: String?
+    var isDirectory: ObjCBool = false
+    if lessons.pathExtension.lowercased() == "md",
+      FileManager.default.fileExists(atPath: lessons.path, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
+      only = lessons.lastPathComponent
+      lessons = lessons.deletingLastPathComponent()
+    }
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor
     let report: SiteBuilder.Report
     do {
-      report = try builder.build(lessonsDirectory: lessons, outputDirectory: output) {
+      report = try builder.build(lessonsDirectory: lessons, outputDirectory: output, only: only) {
         index, count, outcome in
         guard Terminal.stderrIsTerminal else { return }
         let status =

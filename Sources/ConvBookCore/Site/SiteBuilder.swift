@@ -63,8 +63,12 @@ public struct SiteBuilder {
   }
 
   /// Builds the site. `progress` is called once per lesson as it finishes (index from 1).
+  ///
+  /// With `only` (a lesson file name of the folder) only that lesson runs: the other lessons'
+  /// pages are kept from the site already in `outputDirectory` (run when it has none), and the
+  /// report lists only that lesson.
   public func build(
-    lessonsDirectory: URL, outputDirectory: URL,
+    lessonsDirectory: URL, outputDirectory: URL, only: String? = nil,
     progress: (_ index: Int, _ count: Int, _ outcome: Report.LessonOutcome) -> Void = { _, _, _ in }
   ) throws(BuildError) -> Report {
     let settings: CourseSettings
@@ -93,18 +97,34 @@ public struct SiteBuilder {
       let page = LessonLinks.pageFileName(forLesson: file.lastPathComponent)
       lessons.append((lesson, sourceFile, page))
     }
+    if let only, !lessons.contains(where: { $0.0.fileName == only }) {
+      throw .noLessons("\(lessonsDirectory.path)/\(only)")
+    }
     var anchors: [String: Set<String>] = [:]
     for (lesson, _, _) in lessons { anchors[lesson.fileName] = PageAnchors.anchors(of: lesson) }
     var outcomes: [Report.LessonOutcome] = []
     var pages: [LessonPage] = []
+    var keptPages: [String: Data] = [:]
+    var entries: [IndexRenderer.Entry] = []
     var assets: [String: URL] = [:]
     for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
-      var run = runner.run(lesson, sourceFile: sourceFile)
       let references = LessonReferences(
         lesson: lesson, sourceFile: sourceFile, lessonsDirectory: lessonsDirectory,
         anchors: anchors)
-      run.diagnostics += references.diagnostics
       for asset in references.assets { assets[asset.sitePath] = asset.source }
+      if let only, lesson.fileName != only,
+        let kept = Self.previousPage(pageName, in: outputDirectory)
+      {
+        keptPages[pageName] = kept
+        let text = String(decoding: kept, as: UTF8.self)
+        entries.append(
+          IndexRenderer.Entry(
+            title: lesson.title, href: pageName, sourceFile: sourceFile,
+            hasErrors: text.contains("role=\"alert\"") || text.contains("class=\"math-error\"")))
+        continue
+      }
+      var run = runner.run(lesson, sourceFile: sourceFile)
+      run.diagnostics += references.diagnostics
       var page = LessonPage(
         title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
       if index > 0 {
@@ -118,6 +138,11 @@ public struct SiteBuilder {
         sourceFile: sourceFile, pageFileName: pageName, title: lesson.title,
         cellCount: lesson.cells.count,
         diagnostics: run.diagnostics)
+      entries.append(
+        IndexRenderer.Entry(
+          title: page.title, href: pageName, sourceFile: sourceFile,
+          hasErrors: !run.diagnostics.isEmpty))
+      if only != nil && lesson.fileName != only { continue }
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
     }
@@ -127,17 +152,15 @@ public struct SiteBuilder {
     for page in pages {
       siteFiles.append((page.pageFileName, Data(renderer.render(page).utf8)))
     }
+    for (name, contents) in keptPages.sorted(by: { $0.key < $1.key }) {
+      siteFiles.append((name, contents))
+    }
     let generated = Set(siteFiles.map(\.path) + ["index.html", "style.css"])
     for (path, source) in assets.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
       guard let contents = try? Data(contentsOf: source) else {
         throw .unreadableAsset(source.relativeDisplayPath)
       }
       siteFiles.append((path, contents))
-    }
-    let entries = zip(pages, outcomes).map { page, outcome in
-      IndexRenderer.Entry(
-        title: page.title, href: page.pageFileName, sourceFile: page.sourceFile,
-        hasErrors: !outcome.diagnostics.isEmpty)
     }
     siteFiles.append(
       (
@@ -154,6 +177,13 @@ public struct SiteBuilder {
       throw .write(error)
     }
     return Report(lessons: outcomes, outputDirectory: outputDirectory, settings: settings)
+  }
+
+  /// A page of the site a previous build wrote into `outputDirectory`, if there is one.
+  static func previousPage(_ name: String, in outputDirectory: URL) -> Data? {
+    let marker = outputDirectory.appendingPathComponent(AtomicSiteWriter.markerFileName)
+    guard FileManager.default.fileExists(atPath: marker.path) else { return nil }
+    return try? Data(contentsOf: outputDirectory.appendingPathComponent(name))
   }
 
   /// The lesson files of a folder, in file-name order.
