@@ -55,6 +55,8 @@ public enum DefaultStylesheet {
     th:first-child, td:first-child { text-align: left; }
     .table-scroll { overflow-x: auto; margin: 1rem 0; }
     .table-scroll table { margin: 0; }
+    /* A caption stays readable in the visible part of a table that scrolls sideways. */
+    .table-scroll caption { position: sticky; left: 0; max-width: calc(100vw - 2.5rem); }
     .cell-code { --scroll-bg: var(--panel); }
     main { overflow-wrap: break-word; }
     main p code, main li code, main td code { overflow-wrap: anywhere; }
