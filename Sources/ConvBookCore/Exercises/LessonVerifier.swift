@@ -64,7 +64,20 @@ public struct LessonVerifier {
     }
     var anchors: [String: Set<String>] = [:]
     for (_, lesson) in course { anchors[lesson.fileName] = PageAnchors.anchors(of: lesson) }
-    return files.map { file in
+    // A mistake in course.yml stops `build`, so verifying reports it too.
+    var settingsOutcome: [Outcome] = []
+    do throws(Diagnostic) {
+      let settings = try CourseSettings.load(from: folder)
+      _ = try settings.orderedLessons(
+        (try? SiteBuilder.lessonFiles(in: folder)) ?? files,
+        file: folder.appendingPathComponent(CourseSettings.fileName).relativeDisplayPath)
+    } catch {
+      settingsOutcome.append(
+        Outcome(
+          sourceFile: error.file, cellCount: 0, inlineValueCount: 0, exerciseCount: 0,
+          designExerciseCount: 0, diagnostics: [error]))
+    }
+    return settingsOutcome + files.map { file in
       let sourceFile = file.relativeDisplayPath
       let lesson =
         course.first { $0.0.standardizedFileURL == file.standardizedFileURL }?.1
