@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(
       name: "LessonRenderTests", dependencies: ["LessonRender"],
       exclude: ["Markdown/Fixtures", "Figures/Golden"]),
-    .testTarget(name: "ConvBookServerTests", dependencies: ["ConvBookServer"]),
+    .testTarget(name: "ConvBookServerTests", dependencies: ["ConvBookServer", "ConvBookCore"]),
     .testTarget(
       name: "ConvBookCoreTests", dependencies: ["ConvBookCore"],
       exclude: ["Exercises/Fixtures", "Figures/Golden"]),

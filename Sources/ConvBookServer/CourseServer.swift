@@ -18,11 +18,14 @@ public actor CourseServer {
     public var isInstructorCopy: Bool
     /// How often the lessons folder is scanned for changes.
     public var pollInterval: Duration
+    /// Where executed lessons are kept between builds (nil runs every lesson every time).
+    public var cache: ExecutionCache?
 
     public init(
       lessonsDirectory: URL, siteDirectory: URL, port: UInt16 = 8000, isInstructorCopy: Bool = false,
-      pollInterval: Duration = .milliseconds(50)
+      pollInterval: Duration = .milliseconds(50), cache: ExecutionCache? = ExecutionCache()
     ) {
+      self.cache = cache
       self.lessonsDirectory = lessonsDirectory
       self.siteDirectory = siteDirectory
       self.port = port
@@ -83,7 +86,7 @@ public actor CourseServer {
   // MARK: Building
 
   private func rebuild(only lesson: String?) {
-    var builder = SiteBuilder()
+    var builder = SiteBuilder(cache: configuration.cache)
     builder.isInstructorCopy = configuration.isInstructorCopy
     do {
       let report = try builder.build(

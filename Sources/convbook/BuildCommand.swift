@@ -36,10 +36,13 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
   var solutions = false
 
+  @Flag(help: "Run every lesson, ignoring the execution cache (.convbook-cache/).")
+  var noCache = false
+
   func run() throws {
     let builder = SiteBuilder(
       runner: CommandSupport.runner(solutions: solutions), siteTitle: title, footer: footer,
-      isInstructorCopy: solutions)
+      isInstructorCopy: solutions, cache: noCache ? nil : ExecutionCache())
     var lessons = URL(fileURLWithPath: lessonsDirectory)
     var only: String?
     var isDirectory: ObjCBool = false

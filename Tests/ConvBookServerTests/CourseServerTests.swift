@@ -1,3 +1,4 @@
+import ConvBookCore
 import Foundation
 import Testing
 
@@ -25,7 +26,9 @@ import Testing
       to: lessons.appendingPathComponent("02-b.md"), atomically: true, encoding: .utf8)
     let site = work.appendingPathComponent("site")
     let server = CourseServer(
-      configuration: .init(lessonsDirectory: lessons, siteDirectory: site, port: 0))
+      configuration: .init(
+        lessonsDirectory: lessons, siteDirectory: site, port: 0,
+        cache: ExecutionCache(directory: work.appendingPathComponent("cache"))))
     try await server.start()
     let port = try #require(await server.port)
     let base = URL(string: "http://127.0.0.1:\(port)/")!

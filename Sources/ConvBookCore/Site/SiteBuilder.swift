@@ -16,11 +16,15 @@ public struct SiteBuilder {
   public var footer: SummaryFooterStyle?
   /// Whether this is an instructors' build (`--solutions`): every page carries a banner saying so.
   public var isInstructorCopy: Bool
+  /// Where executed lessons are kept between builds; nil runs every lesson every time.
+  public var cache: ExecutionCache?
 
   public init(
     runner: LessonRunner = LessonRunner(), siteTitle: String? = nil,
-    footer: SummaryFooterStyle? = nil, isInstructorCopy: Bool = false
+    footer: SummaryFooterStyle? = nil, isInstructorCopy: Bool = false,
+    cache: ExecutionCache? = nil
   ) {
+    self.cache = cache
     self.runner = runner
     self.siteTitle = siteTitle
     self.footer = footer
@@ -88,12 +92,14 @@ public struct SiteBuilder {
     let theme = SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
     let displayFolder = lessonsDirectory.relativeDisplayPath
     var lessons: [(Lesson, String, String)] = []
+    var texts: [String: String] = [:]
     for file in lessonFiles {
       let sourceFile =
         displayFolder.isEmpty
         ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
       let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
       let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
+      texts[file.lastPathComponent] = text
       let page = LessonLinks.pageFileName(forLesson: file.lastPathComponent)
       lessons.append((lesson, sourceFile, page))
     }
@@ -103,7 +109,9 @@ public struct SiteBuilder {
     var anchors: [String: Set<String>] = [:]
     for (lesson, _, _) in lessons { anchors[lesson.fileName] = PageAnchors.anchors(of: lesson) }
     var outcomes: [Report.LessonOutcome] = []
-    var pages: [LessonPage] = []
+    var renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
+    renderer.isInstructorCopy = isInstructorCopy
+    var renderedPages: [(String, Data)] = []
     var keptPages: [String: Data] = [:]
     var entries: [IndexRenderer.Entry] = []
     var assets: [String: URL] = [:]
@@ -123,35 +131,55 @@ public struct SiteBuilder {
             hasErrors: text.contains("role=\"alert\"") || text.contains("class=\"math-error\"")))
         continue
       }
-      var run = runner.run(lesson, sourceFile: sourceFile)
-      run.diagnostics += references.diagnostics
-      var page = LessonPage(
-        title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
-      if index > 0 {
-        page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2)
+      let previous =
+        index > 0 ? PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2) : nil
+      let next =
+        index + 1 < lessons.count
+        ? PageLink(title: lessons[index + 1].0.title, href: lessons[index + 1].2) : nil
+      var key: String?
+      if cache != nil {
+        let files = ExecutionCache.filesRead(by: lesson, in: lessonsDirectory)
+        let settingsText =
+          "\(runner.footer.rawValue)|\(isInstructorCopy)|\(siteTitle)|\(sourceFile)|\(pageName)|"
+          + "\(previous?.title ?? "")|\(previous?.href ?? "")|\(next?.title ?? "")|\(next?.href ?? "")"
+        key = ExecutionCache.key(
+          [
+            ExecutionCache.convBookFingerprint, Data((texts[lesson.fileName] ?? "").utf8),
+            Data(settingsText.utf8), Data(theme.template.text.utf8),
+          ] + files.flatMap { [Data($0.path.utf8), (try? Data(contentsOf: $0)) ?? Data()] })
       }
-      if index + 1 < lessons.count {
-        page.next = PageLink(title: lessons[index + 1].0.title, href: lessons[index + 1].2)
+      let runDiagnostics: [Diagnostic]
+      if let cache, let key, let entry = cache.load(key) {
+        renderedPages.append((pageName, Data(entry.page.utf8)))
+        runDiagnostics = entry.diagnostics.map(\.diagnostic)
+      } else {
+        let run = runner.run(lesson, sourceFile: sourceFile)
+        let page = LessonPage(
+          title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks,
+          previous: previous, next: next)
+        let html = renderer.render(page)
+        renderedPages.append((pageName, Data(html.utf8)))
+        runDiagnostics = run.diagnostics
+        if let cache, let key {
+          cache.store(
+            ExecutionCache.Entry(
+              key: key, page: html, cellCount: lesson.cells.count,
+              diagnostics: run.diagnostics.map(ExecutionCache.StoredDiagnostic.init)))
+        }
       }
-      pages.append(page)
+      let diagnostics = runDiagnostics + references.diagnostics
       let outcome = Report.LessonOutcome(
         sourceFile: sourceFile, pageFileName: pageName, title: lesson.title,
-        cellCount: lesson.cells.count,
-        diagnostics: run.diagnostics)
+        cellCount: lesson.cells.count, diagnostics: diagnostics)
       entries.append(
         IndexRenderer.Entry(
-          title: page.title, href: pageName, sourceFile: sourceFile,
-          hasErrors: !run.diagnostics.isEmpty))
+          title: lesson.title, href: pageName, sourceFile: sourceFile,
+          hasErrors: !diagnostics.isEmpty))
       if only != nil && lesson.fileName != only { continue }
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
     }
-    var renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
-    renderer.isInstructorCopy = isInstructorCopy
-    var siteFiles: [(path: String, contents: Data)] = []
-    for page in pages {
-      siteFiles.append((page.pageFileName, Data(renderer.render(page).utf8)))
-    }
+    var siteFiles: [(path: String, contents: Data)] = renderedPages.map { ($0.0, $0.1) }
     for (name, contents) in keptPages.sorted(by: { $0.key < $1.key }) {
       siteFiles.append((name, contents))
     }
