@@ -22,7 +22,8 @@ public actor CourseServer {
     public var cache: ExecutionCache?
 
     public init(
-      lessonsDirectory: URL, siteDirectory: URL, port: UInt16 = 8000, isInstructorCopy: Bool = false,
+      lessonsDirectory: URL, siteDirectory: URL, port: UInt16 = 8000,
+      isInstructorCopy: Bool = false,
       pollInterval: Duration = .milliseconds(50), cache: ExecutionCache? = ExecutionCache()
     ) {
       self.cache = cache
@@ -92,7 +93,9 @@ public actor CourseServer {
       let report = try builder.build(
         lessonsDirectory: configuration.lessonsDirectory,
         outputDirectory: configuration.siteDirectory, only: lesson)
-      lastBuiltLessons = report.lessons.map { URL(fileURLWithPath: $0.sourceFile).lastPathComponent }
+      lastBuiltLessons = report.lessons.map {
+        URL(fileURLWithPath: $0.sourceFile).lastPathComponent
+      }
       lastMessages = report.failingLessons.flatMap { $0.diagnostics.map { $0.formatted() } }
     } catch {
       lastBuiltLessons = []
@@ -201,12 +204,14 @@ public actor CourseServer {
         options: [.skipsHiddenFiles])
     else { return result }
     for case let url as URL in enumerator {
-      guard let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey]),
+      guard
+        let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey]),
         let size = values.fileSize
       else { continue }
       let path = url.standardizedFileURL.path
       let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
-      result[relative] = FileStamp(modified: values.contentModificationDate ?? .distantPast, size: size)
+      result[relative] = FileStamp(
+        modified: values.contentModificationDate ?? .distantPast, size: size)
     }
     return result
   }

@@ -47,7 +47,8 @@ struct MathMasking {
           flat.append(UInt8(ascii: "\n"))
           origin.append(-1)
           lineOf.append(previous.line)
-          columnOf.append(previous.range.upperBound - text.bytes(ofLine: previous.line).startIndex + 1)
+          columnOf.append(
+            previous.range.upperBound - text.bytes(ofLine: previous.line).startIndex + 1)
         }
         for offset in segment.range {
           flat.append(bytes[offset])
@@ -94,7 +95,9 @@ struct MathMasking {
         forEachInlineBlock(child, blockQuoteDepth: blockQuoteDepth + 1, body)
       }
     default:
-      for child in node.children { forEachInlineBlock(child, blockQuoteDepth: blockQuoteDepth, body) }
+      for child in node.children {
+        forEachInlineBlock(child, blockQuoteDepth: blockQuoteDepth, body)
+      }
     }
   }
 
@@ -179,7 +182,8 @@ struct MathMasking {
         if !closed { index += length }
       } else if byte == UInt8(ascii: "<"), index + 1 < bytes.count,
         isTagStart(bytes[index + 1]),
-        let close = bytes[(index + 1)...].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 10 }),
+        let close = bytes[(index + 1)...].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 10 }
+        ),
         bytes[close] == UInt8(ascii: ">")
       {
         // Raw HTML or an autolink: its text is not prose.

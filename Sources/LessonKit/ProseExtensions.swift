@@ -148,9 +148,12 @@ struct ProseExtensions {
             endColumn: cellColumn + max(0, cell.text.count - 1))))
     }
     while cells.count < columns {
-      cells.append(MarkdownNode(.tableCell, position: SourcePosition(
-        startLine: line, startColumn: column + text.count, endLine: line,
-        endColumn: column + text.count)))
+      cells.append(
+        MarkdownNode(
+          .tableCell,
+          position: SourcePosition(
+            startLine: line, startColumn: column + text.count, endLine: line,
+            endColumn: column + text.count)))
     }
     return MarkdownNode(
       .tableRow(isHeader: isHeader), children: cells,
@@ -202,8 +205,7 @@ struct ProseExtensions {
     while start < end, characters[start].isWhitespace { start += 1 }
     while end > start, characters[end - 1].isWhitespace { end -= 1 }
     if start < end, characters[start] == "|" { start += 1 }
-    if end > start, characters[end - 1] == "|", !(end - 2 >= start && characters[end - 2] == "\\")
-    {
+    if end > start, characters[end - 1] == "|", !(end - 2 >= start && characters[end - 2] == "\\") {
       end -= 1
     }
     var cells: [(String, Int)] = []

@@ -18,7 +18,8 @@ struct BuildCommand: ParsableCommand {
 
   @ArgumentParser.Argument(
     help:
-      "The folder of lessons, or one lesson file (only it runs; the site's other pages are kept from the last build).")
+      "The folder of lessons, or one lesson file (only it runs; the site's other pages are kept from the last build)."
+  )
   var lessonsDirectory: String = "Lessons"
 
   @Option(name: .shortAndLong, help: "The folder to write the site into.")
@@ -30,7 +31,8 @@ struct BuildCommand: ParsableCommand {
   )
   var footer: SummaryFooterStyle?
 
-  @Option(help: "The site's title, shown on every page; default: course.yml's title, else ConvBook.")
+  @Option(
+    help: "The site's title, shown on every page; default: course.yml's title, else ConvBook.")
   var title: String?
 
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")

@@ -10,7 +10,8 @@ struct MarkdownExtensionsTests {
 
   @Test func pipeTableWithAlignmentInlinesAndEscapedPipes() throws {
     let document = Self.parse(
-      "Before the table.\n| Layer | `a \\| b` | Params |\n|:--|:-:|--:|\n| **Conv2D** | x | 320 |\n| Dense |\n")
+      "Before the table.\n| Layer | `a \\| b` | Params |\n|:--|:-:|--:|\n| **Conv2D** | x | 320 |\n| Dense |\n"
+    )
     #expect(document.children.count == 2)
     guard case .paragraph = document.children[0].kind else {
       Issue.record("expected the text before the table to stay a paragraph")

@@ -77,16 +77,17 @@ public struct LessonVerifier {
           sourceFile: error.file, cellCount: 0, inlineValueCount: 0, exerciseCount: 0,
           designExerciseCount: 0, diagnostics: [error]))
     }
-    return settingsOutcome + files.map { file in
-      let sourceFile = file.relativeDisplayPath
-      let lesson =
-        course.first { $0.0.standardizedFileURL == file.standardizedFileURL }?.1
-        ?? LessonReader.read(
-          source: (try? String(contentsOf: file, encoding: .utf8)) ?? "",
-          fileName: file.lastPathComponent)
-      return verify(
-        lesson: lesson, sourceFile: sourceFile, lessonsDirectory: folder, anchors: anchors)
-    }
+    return settingsOutcome
+      + files.map { file in
+        let sourceFile = file.relativeDisplayPath
+        let lesson =
+          course.first { $0.0.standardizedFileURL == file.standardizedFileURL }?.1
+          ?? LessonReader.read(
+            source: (try? String(contentsOf: file, encoding: .utf8)) ?? "",
+            fileName: file.lastPathComponent)
+        return verify(
+          lesson: lesson, sourceFile: sourceFile, lessonsDirectory: folder, anchors: anchors)
+      }
   }
 
   /// Verifies one lesson already read. With `lessonsDirectory`, the files it links must be there

@@ -156,7 +156,8 @@ public struct LessonRunner {
     if case .math(let tex, _) = node.kind, let error = MathMLConverter.check(tex) {
       let excerpt = error.excerpt(in: tex)
       let line = node.position.startLine + excerpt.line - 1
-      let column = excerpt.line == 1 ? node.position.startColumn + excerpt.column - 1 : excerpt.column
+      let column =
+        excerpt.line == 1 ? node.position.startColumn + excerpt.column - 1 : excerpt.column
       found.append(
         Diagnostic(
           file: file, line: line, column: column, message: "math: \(error.message)",

@@ -48,7 +48,8 @@ public struct CourseSettings: Equatable, Sendable {
     guard FileManager.default.fileExists(atPath: file.path) else { return CourseSettings() }
     let display = file.relativeDisplayPath
     guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-      throw Diagnostic(file: display, line: 0, column: 0, message: "cannot read \(fileName) (is it UTF-8 text?)")
+      throw Diagnostic(
+        file: display, line: 0, column: 0, message: "cannot read \(fileName) (is it UTF-8 text?)")
     }
     return try parse(text, file: display)
   }
@@ -75,7 +76,8 @@ public struct CourseSettings: Equatable, Sendable {
     }
     guard let root else { return CourseSettings() }
     guard let mapping = root.mapping else {
-      throw error("\(fileName) must be a list of settings such as `title: My course`", at: root.mark)
+      throw error(
+        "\(fileName) must be a list of settings such as `title: My course`", at: root.mark)
     }
     var settings = CourseSettings()
     for (keyNode, value) in mapping {
@@ -91,12 +93,15 @@ public struct CourseSettings: Equatable, Sendable {
         settings.title = try text()
       case "lessons":
         guard let sequence = value.sequence else {
-          throw error("'lessons' must be a list of lesson files, one `- NAME.md` per line", at: value.mark)
+          throw error(
+            "'lessons' must be a list of lesson files, one `- NAME.md` per line", at: value.mark)
         }
         var names: [String] = []
         for item in sequence {
           guard let name = item.scalar?.string, name.hasSuffix(".md"), !name.contains("/") else {
-            throw error("each lesson is a .md file of the lessons folder, such as `- 01-intro.md`", at: item.mark)
+            throw error(
+              "each lesson is a .md file of the lessons folder, such as `- 01-intro.md`",
+              at: item.mark)
           }
           if names.contains(name) { throw error("'\(name)' is listed twice", at: item.mark) }
           names.append(name)
@@ -136,7 +141,8 @@ public struct CourseSettings: Equatable, Sendable {
   /// A YAML syntax error at its line and column.
   static func diagnostic(for error: YamlError, file: String, lines: [String]) -> Diagnostic {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _):
       let message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
         .joined(separator: ": ")
       var excerpt: (String, String)?

@@ -104,7 +104,8 @@ public struct ExecutionCache: Sendable {
   /// ConvBook itself: its executable's path, size and modification date, so that a new build of
   /// ConvBook never reuses pages an older one made.
   static let convBookFingerprint: Data = {
-    let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    let path =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments.first ?? ""
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0

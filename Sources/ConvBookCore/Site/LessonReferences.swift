@@ -60,7 +60,8 @@ public struct LessonReferences {
           return
         }
         if let anchor = target.anchor, !anchor.isEmpty, !targetAnchors.contains(anchor) {
-          report(position, "link to '\(path)#\(anchor)': that lesson has no heading with that anchor")
+          report(
+            position, "link to '\(path)#\(anchor)': that lesson has no heading with that anchor")
         }
         return
       }
@@ -75,14 +76,16 @@ public struct LessonReferences {
       guard file.path.hasPrefix(root.path + "/") else {
         report(
           position,
-          "\(isImage ? "image" : "link") '\(url)' points outside the lessons folder; put the file inside it")
+          "\(isImage ? "image" : "link") '\(url)' points outside the lessons folder; put the file inside it"
+        )
         return
       }
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else {
         report(
           position,
-          "\(isImage ? "image" : "linked file") '\(path)' not found (looked for \(file.relativeDisplayPath))")
+          "\(isImage ? "image" : "linked file") '\(path)' not found (looked for \(file.relativeDisplayPath))"
+        )
         return
       }
       if isDirectory.boolValue {

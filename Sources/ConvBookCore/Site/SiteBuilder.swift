@@ -60,7 +60,8 @@ public struct SiteBuilder {
       case .noLessons(let path): return "no lessons (.md files) in '\(path)'"
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
       case .unreadableAsset(let path): return "cannot read '\(path)', which a lesson links"
-      case .settings(let diagnostic): return diagnostic.formatted().trimmingCharacters(in: .newlines)
+      case .settings(let diagnostic):
+        return diagnostic.formatted().trimmingCharacters(in: .newlines)
       case .write(let error): return error.description
       }
     }

@@ -27,7 +27,8 @@ public struct MathError: Error, Sendable, Equatable {
     while lineEnd < characters.count, characters[lineEnd] != "\n" { lineEnd += 1 }
     let column = offset - lineStart + 1
     let width = max(1, min(length, lineEnd - offset))
-    let caret = String(repeating: " ", count: max(0, offset - lineStart))
+    let caret =
+      String(repeating: " ", count: max(0, offset - lineStart))
       + String(repeating: "^", count: width)
     return (line, column, String(characters[lineStart..<lineEnd]), caret)
   }

@@ -187,7 +187,8 @@ private struct Parser {
       index += 1
       skipSpaces()
       guard index < characters.count else {
-        throw MathError(message: "Missing { inserted: \(character) needs an argument", offset: scriptStart)
+        throw MathError(
+          message: "Missing { inserted: \(character) needs an argument", offset: scriptStart)
       }
       let (script, _) = try parseAtom(argumentOf: String(character))
       if character == "^" {
@@ -206,8 +207,10 @@ private struct Parser {
     let under = isLargeOperator && isDisplay
     switch (lowerScript, upperScript) {
     case (nil, nil): return base
-    case (let sub?, nil): return under ? "<munder>\(base)\(sub)</munder>" : "<msub>\(base)\(sub)</msub>"
-    case (nil, let sup?): return under ? "<mover>\(base)\(sup)</mover>" : "<msup>\(base)\(sup)</msup>"
+    case (let sub?, nil):
+      return under ? "<munder>\(base)\(sub)</munder>" : "<msub>\(base)\(sub)</msub>"
+    case (nil, let sup?):
+      return under ? "<mover>\(base)\(sup)</mover>" : "<msup>\(base)\(sup)</msup>"
     case (let sub?, let sup?):
       return under
         ? "<munderover>\(base)\(sub)\(sup)</munderover>"
@@ -235,8 +238,9 @@ private struct Parser {
     if argumentOf != nil, character == "}" || character == "&" {
       throw MathError(message: "Missing argument for \(argumentOf ?? "")", offset: index)
     }
-    if character.isASCIIDigit || (character == "." && index + 1 < characters.count
-      && characters[index + 1].isASCIIDigit)
+    if character.isASCIIDigit
+      || (character == "." && index + 1 < characters.count
+        && characters[index + 1].isASCIIDigit)
     {
       var end = index
       // A single digit when it is a script's argument, as in TeX: x^23 is x² followed by 3.
@@ -264,13 +268,15 @@ private struct Parser {
     }
     switch character {
     case "^", "_":
-      throw MathError(message: "Missing argument for \(argumentOf ?? String(character))", offset: index)
+      throw MathError(
+        message: "Missing argument for \(argumentOf ?? String(character))", offset: index)
     case "%":
       throw MathError(
         message: "ConvBook does not support TeX comments in math; write \\% for a percent sign",
         offset: index)
     case "#":
-      throw MathError(message: "You can't use macro parameter character # in math mode; write \\#", offset: index)
+      throw MathError(
+        message: "You can't use macro parameter character # in math mode; write \\#", offset: index)
     case "~":
       index += 1
       return ("<mspace width=\"0.25em\"></mspace>", false)
@@ -425,7 +431,8 @@ private struct Parser {
   mutating func delimiter(after name: String, at start: Int) throws(MathError) -> String {
     skipSpaces()
     guard index < characters.count else {
-      throw MathError(message: "Missing delimiter after \\\(name)", offset: start, length: name.count + 1)
+      throw MathError(
+        message: "Missing delimiter after \\\(name)", offset: start, length: name.count + 1)
     }
     if characters[index] == "." {
       index += 1
@@ -433,14 +440,17 @@ private struct Parser {
     }
     let (symbol, _) = try parseAtom(argumentOf: "\\\(name)")
     guard symbol.hasPrefix("<mo"), let close = symbol.firstIndex(of: ">") else {
-      throw MathError(message: "Missing delimiter after \\\(name)", offset: start, length: name.count + 1)
+      throw MathError(
+        message: "Missing delimiter after \\\(name)", offset: start, length: name.count + 1)
     }
     return "<mo stretchy=\"true\">" + symbol[symbol.index(after: close)...]
   }
 
   /// Delimiters written without `\left`/`\right` keep their size, as in TeX (MathML would
   /// stretch them to the row's height).
-  static let fixedDelimiters: Set<String> = ["(", ")", "[", "]", "|", "⌊", "⌋", "⌈", "⌉", "⟨", "⟩", "‖", "{", "}"]
+  static let fixedDelimiters: Set<String> = [
+    "(", ")", "[", "]", "|", "⌊", "⌋", "⌈", "⌉", "⟨", "⟩", "‖", "{", "}",
+  ]
 
   static func operatorElement(_ text: String) -> String {
     let attributes = fixedDelimiters.contains(text) ? " stretchy=\"false\"" : ""
@@ -449,9 +459,11 @@ private struct Parser {
 
   static func unknownCommandMessage(_ name: String) -> String {
     let known = MathMLConverter.supportedCommands
-    if !knownUnsupported.contains(name), let suggestion = known.filter({ $0.count > 1 }).min(by: {
-      editDistance($0, name) < editDistance($1, name)
-    }), editDistance(suggestion, name) <= 2, name.count > 2 {
+    if !knownUnsupported.contains(name),
+      let suggestion = known.filter({ $0.count > 1 }).min(by: {
+        editDistance($0, name) < editDistance($1, name)
+      }), editDistance(suggestion, name) <= 2, name.count > 2
+    {
       return "Undefined control sequence \\\(name); did you mean \\\(suggestion)?"
     }
     return "ConvBook does not support the TeX command \\\(name) yet (README: Math in lessons)"

@@ -41,7 +41,8 @@ public struct IndexRenderer {
     }
     content += "</ol>\n"
     return template.fill([
-      "title": isInstructorCopy ? "[Instructor] Lessons" : "Lessons", "site_title": HTMLEscaping.escape(siteTitle), "stylesheet": "style.css",
+      "title": isInstructorCopy ? "[Instructor] Lessons" : "Lessons",
+      "site_title": HTMLEscaping.escape(siteTitle), "stylesheet": "style.css",
       "nav": "", "content": content, "index": "index.html",
     ])
   }

@@ -69,7 +69,8 @@ public struct PageRenderer {
   {
     let sections = headings.filter { $0.level == 2 || $0.level == 3 }
     guard sections.count >= tableOfContentsThreshold else { return content }
-    var toc = "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ul>\n"
+    var toc =
+      "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ul>\n"
     for heading in sections {
       toc +=
         "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(HTMLEscaping.escapeAttribute(heading.id))\">\(HTMLEscaping.escape(heading.text))</a></li>\n"

@@ -169,7 +169,8 @@ import Testing
         ] {
           #expect(page.contains(part), "01-shapes.html lacks \(part)")
         }
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("img/pixel.png").path))
+        #expect(
+          FileManager.default.fileExists(atPath: site.appendingPathComponent("img/pixel.png").path))
       }
       for page in ["index.html"] + report.lessons.map(\.pageFileName) {
         let original = site.appendingPathComponent(page)
@@ -192,7 +193,9 @@ import Testing
           continue
         }
         let report = dom[start.upperBound..<end.lowerBound]
-          .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&gt;", with: ">")
+          .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+            of: "&gt;", with: ">"
+          )
           .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&amp;", with: "&")
         #expect(report == "[]", "\(page.lastPathComponent) at \(width) px: \(report)")
       }

@@ -53,8 +53,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: work) }
     let lessons = work.appendingPathComponent("lessons")
     try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
-    try "# A\n".write(to: lessons.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
-    try "# B\n".write(to: lessons.appendingPathComponent("02-b.md"), atomically: true, encoding: .utf8)
+    try "# A\n".write(
+      to: lessons.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
+    try "# B\n".write(
+      to: lessons.appendingPathComponent("02-b.md"), atomically: true, encoding: .utf8)
     try "# Draft\n".write(
       to: lessons.appendingPathComponent("03-draft.md"), atomically: true, encoding: .utf8)
     try "title: My course\nlessons:\n  - 02-b.md\n  - 01-a.md\nkeras: 3\n".write(

@@ -39,9 +39,11 @@ struct CommonMarkSpecTests {
         }
       }
       func join(_ parts: [String]) -> String {
-        parts.isEmpty ? "" : parts.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t") + "\n"
+        parts.isEmpty
+          ? "" : parts.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t") + "\n"
       }
-      examples.append(Example(number: examples.count + 1, markdown: join(markdown), html: join(html)))
+      examples.append(
+        Example(number: examples.count + 1, markdown: join(markdown), html: join(html)))
     }
     return examples
   }()

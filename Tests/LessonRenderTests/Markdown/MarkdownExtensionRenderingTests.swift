@@ -85,21 +85,30 @@ struct MathMLConverterTests {
 
   @Test func fractionsScriptsAndSymbols() throws {
     #expect(
-      try Self.math("\\frac{a}{b}") == "<math><mrow><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac></mrow></math>")
-    #expect(try Self.math("x_i^2") == "<math><mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow></math>")
-    #expect(try Self.math("3 \\times 3 \\cdot C") == "<math><mrow><mn>3</mn><mo>×</mo><mn>3</mn><mo>⋅</mo><mi>C</mi></mrow></math>")
+      try Self.math("\\frac{a}{b}")
+        == "<math><mrow><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac></mrow></math>"
+    )
+    #expect(
+      try Self.math("x_i^2")
+        == "<math><mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow></math>")
+    #expect(
+      try Self.math("3 \\times 3 \\cdot C")
+        == "<math><mrow><mn>3</mn><mo>×</mo><mn>3</mn><mo>⋅</mo><mi>C</mi></mrow></math>")
     #expect(try Self.math("\\alpha\\Sigma").contains("<mi>α</mi><mi mathvariant=\"normal\">Σ</mi>"))
     #expect(try Self.math("\\text{params} = 10").contains("<mtext>params</mtext>"))
     #expect(try Self.math("\\lceil n/s \\rceil").contains("<mo stretchy=\"false\">⌈</mo>"))
     #expect(
       try Self.math("\\left( \\frac{a}{b} \\right)")
-        == "<math><mrow><mrow><mo stretchy=\"true\">(</mo><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac><mo stretchy=\"true\">)</mo></mrow></mrow></math>")
+        == "<math><mrow><mrow><mo stretchy=\"true\">(</mo><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac><mo stretchy=\"true\">)</mo></mrow></mrow></math>"
+    )
     #expect(MathMLConverter.check("\\left( a") != nil)
     #expect(MathMLConverter.check("a \\right)")?.message == "Extra \\right")
   }
 
   @Test func sumsTakeLimitsBelowInDisplayMath() throws {
-    #expect(try Self.math("\\sum_{i=1}^{n} x_i", display: true).contains("<munderover><mo largeop=\"true\" movablelimits=\"true\">∑</mo>"))
+    #expect(
+      try Self.math("\\sum_{i=1}^{n} x_i", display: true).contains(
+        "<munderover><mo largeop=\"true\" movablelimits=\"true\">∑</mo>"))
     #expect(try Self.math("\\sum_i x_i").contains("<msub><mo largeop"))
   }
 
@@ -107,21 +116,27 @@ struct MathMLConverterTests {
     let html = try Self.math("\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}", display: true)
     #expect(html.hasPrefix("<math display=\"block\"><mrow><mtable displaystyle=\"true\"><mtr>"))
     #expect(html.components(separatedBy: "<mtr>").count == 3)
-    #expect(html.contains("<mtd style=\"text-align: left\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd>"))
+    #expect(
+      html.contains("<mtd style=\"text-align: left\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd>"))
   }
 
   @Test func errorsPointAtTheOffendingText() {
-    #expect(MathMLConverter.check("a + \\int x") == MathError(
-      message: "ConvBook does not support the TeX command \\int yet (README: Math in lessons)",
-      offset: 4, length: 4))
-    #expect(MathMLConverter.check("\\lflor x")?.message == "Undefined control sequence \\lflor; did you mean \\lfloor?")
+    #expect(
+      MathMLConverter.check("a + \\int x")
+        == MathError(
+          message: "ConvBook does not support the TeX command \\int yet (README: Math in lessons)",
+          offset: 4, length: 4))
+    #expect(
+      MathMLConverter.check("\\lflor x")?.message
+        == "Undefined control sequence \\lflor; did you mean \\lfloor?")
     #expect(MathMLConverter.check("\\frac{a}{b")?.message == "Missing } inserted for this {")
     #expect(MathMLConverter.check("\\frac{a}{b")?.offset == 8)
     #expect(MathMLConverter.check("x^2^3")?.message == "Double superscript")
     #expect(MathMLConverter.check("a } b")?.message == "Extra }, or forgotten {")
     #expect(MathMLConverter.check("a & b")?.offset == 2)
-    #expect(MathMLConverter.check("\\begin{matrix} a \\end{matrix}")?.message
-      == "ConvBook does not support \\begin{matrix} yet; use \\begin{aligned}")
+    #expect(
+      MathMLConverter.check("\\begin{matrix} a \\end{matrix}")?.message
+        == "ConvBook does not support \\begin{matrix} yet; use \\begin{aligned}")
     #expect(MathMLConverter.check("\\frac{a}")?.message == "Missing argument for \\frac")
   }
 
