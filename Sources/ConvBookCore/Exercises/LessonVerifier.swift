@@ -9,6 +9,8 @@ import LessonRender
 /// not a condition, a solution that misses its own requirements or a starter that already meets them.
 public struct LessonVerifier {
   public var runner: LessonRunner
+  /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
+  public var isolation: LessonIsolation?
 
   /// `runner` as the CLI wires it (figures included); its exercise evaluator is replaced by a fresh
   /// student-build one, since verifying is about exercises above all.
@@ -47,29 +49,35 @@ public struct LessonVerifier {
 
   /// Verifies a folder of lessons (in file-name order, as `build` takes them) or a single lesson file.
   public func verify(path: URL) throws(SiteBuilder.BuildError) -> [Outcome] {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory)
+    // Anything at a path ending in .md is taken as one lesson, so that a dangling link or a pipe
+    // named X.md fails as that lesson rather than as a folder.
+    var info = stat()
+    let exists = lstat(path.path, &info) == 0
+    let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
     let files: [URL]
-    if exists && !isDirectory.boolValue && path.pathExtension.lowercased() == "md" {
+    if exists && !isDirectory && path.pathExtension.lowercased() == "md" {
       files = [path]
     } else {
       files = try SiteBuilder.lessonFiles(in: path)
     }
     // Links between lessons are checked against every lesson of the folder, even when only one
-    // lesson is verified.
+    // lesson is verified; the files lessons link must be in it.
     let folder = files.count == 1 && files[0] == path ? path.deletingLastPathComponent() : path
-    let course = ((try? SiteBuilder.lessonFiles(in: folder)) ?? files).map { file in
-      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-      return (file, LessonReader.read(source: text, fileName: file.lastPathComponent))
-    }
+    let folderLessons = (try? SiteBuilder.lessonFiles(in: folder)) ?? files
+    var read: [String: Lesson] = [:]
     var anchors: [String: Set<String>] = [:]
-    for (_, lesson) in course { anchors[lesson.fileName] = PageAnchors.anchors(of: lesson) }
+    for file in folderLessons {
+      if case .lesson(let lesson) = LessonFile.load(file, sourceFile: file.relativeDisplayPath) {
+        read[file.standardizedFileURL.path] = lesson
+        anchors[lesson.fileName] = PageAnchors.anchors(of: lesson)
+      }
+    }
     // A mistake in course.yml stops `build`, so verifying reports it too.
     var settingsOutcome: [Outcome] = []
     do throws(Diagnostic) {
       let settings = try CourseSettings.load(from: folder)
       _ = try settings.orderedLessons(
-        (try? SiteBuilder.lessonFiles(in: folder)) ?? files,
+        folderLessons,
         file: folder.appendingPathComponent(CourseSettings.fileName).relativeDisplayPath)
     } catch {
       settingsOutcome.append(
@@ -80,32 +88,27 @@ public struct LessonVerifier {
     return settingsOutcome
       + files.map { file in
         let sourceFile = file.relativeDisplayPath
-        let lesson =
-          course.first { $0.0.standardizedFileURL == file.standardizedFileURL }?.1
-          ?? LessonReader.read(
-            source: (try? String(contentsOf: file, encoding: .utf8)) ?? "",
-            fileName: file.lastPathComponent)
-        return verify(
-          lesson: lesson, sourceFile: sourceFile, lessonsDirectory: folder, anchors: anchors)
+        let job = LessonJob(mode: .verify, path: file.path, sourceFile: sourceFile)
+        let result = isolation?.run(job) ?? job.execute(runner: runner)
+        var diagnostics = result.diagnostics
+        if let lesson = read[file.standardizedFileURL.path] {
+          diagnostics +=
+            LessonReferences(
+              lesson: lesson, sourceFile: sourceFile, lessonsDirectory: folder, anchors: anchors
+            ).diagnostics
+        }
+        return Outcome(
+          sourceFile: sourceFile, cellCount: result.cellCount,
+          inlineValueCount: result.inlineValueCount, exerciseCount: result.exerciseCount,
+          designExerciseCount: result.designExerciseCount, diagnostics: diagnostics)
       }
   }
 
-  /// Verifies one lesson already read. With `lessonsDirectory`, the files it links must be there
-  /// and its links to other lessons must lead to a lesson and anchor in `anchors`.
-  public func verify(
-    lesson: Lesson, sourceFile: String, lessonsDirectory: URL? = nil,
-    anchors: [String: Set<String>] = [:]
-  ) -> Outcome {
+  /// Verifies one lesson already read.
+  public func verify(lesson: Lesson, sourceFile: String) -> Outcome {
     var runner = self.runner
     runner.exerciseEvaluator = ExerciseCardEvaluator()
-    var run = runner.run(lesson, sourceFile: sourceFile)
-    if let lessonsDirectory {
-      run.diagnostics +=
-        LessonReferences(
-          lesson: lesson, sourceFile: sourceFile, lessonsDirectory: lessonsDirectory,
-          anchors: anchors
-        ).diagnostics
-    }
+    let run = runner.run(lesson, sourceFile: sourceFile)
     var inlineCount = 0
     for block in run.blocks {
       if case .prose(_, let values) = block { inlineCount += values.count }

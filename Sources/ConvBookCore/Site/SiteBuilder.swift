@@ -12,23 +12,25 @@ public struct SiteBuilder {
   /// The site's title; nil for the course settings' `title`, else "ConvBook".
   public var siteTitle: String?
   /// The summary footer chosen on the command line; nil for the course settings' `footer`, else
-  /// the runner's.
+  /// the runner's. (An isolated build's children get theirs from `isolation`.)
   public var footer: SummaryFooterStyle?
   /// Whether this is an instructors' build (`--solutions`): every page carries a banner saying so.
   public var isInstructorCopy: Bool
   /// Where executed lessons are kept between builds; nil runs every lesson every time.
   public var cache: ExecutionCache?
+  /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
+  public var isolation: LessonIsolation?
 
   public init(
     runner: LessonRunner = LessonRunner(), siteTitle: String? = nil,
     footer: SummaryFooterStyle? = nil, isInstructorCopy: Bool = false,
     cache: ExecutionCache? = nil
   ) {
-    self.cache = cache
     self.runner = runner
     self.siteTitle = siteTitle
     self.footer = footer
     self.isInstructorCopy = isInstructorCopy
+    self.cache = cache
   }
 
   /// What a build did, lesson by lesson.
@@ -43,7 +45,9 @@ public struct SiteBuilder {
     public var lessons: [LessonOutcome]
     public var outputDirectory: URL
     /// The course settings the build used (`course.yml`, or the defaults).
-    public var settings: CourseSettings
+    public var settings: CourseSettings = CourseSettings()
+    /// Set when the new site is in place but the previous one could not be deleted.
+    public var cleanupProblem: String?
 
     public var failingLessons: [LessonOutcome] { lessons.filter { !$0.diagnostics.isEmpty } }
   }
@@ -51,18 +55,20 @@ public struct SiteBuilder {
   public enum BuildError: Error, CustomStringConvertible {
     case noLessons(String)
     case unreadableFolder(String)
+    case write(AtomicSiteWriter.WriteError)
+    case theme(TextFile.ReadError)
     case unreadableAsset(String)
     case settings(Diagnostic)
-    case write(AtomicSiteWriter.WriteError)
 
     public var description: String {
       switch self {
       case .noLessons(let path): return "no lessons (.md files) in '\(path)'"
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
+      case .write(let error): return error.description
+      case .theme(let error): return "the theme cannot be used: \(error.description)"
       case .unreadableAsset(let path): return "cannot read '\(path)', which a lesson links"
       case .settings(let diagnostic):
         return diagnostic.formatted().trimmingCharacters(in: .newlines)
-      case .write(let error): return error.description
       }
     }
   }
@@ -87,102 +93,123 @@ public struct SiteBuilder {
     } catch {
       throw .settings(error)
     }
+    if let only, !lessonFiles.contains(where: { $0.lastPathComponent == only }) {
+      throw .noLessons("\(lessonsDirectory.path)/\(only)")
+    }
     var runner = self.runner
     if let footer = footer ?? settings.footer { runner.footer = footer }
     let siteTitle = self.siteTitle ?? settings.title ?? "ConvBook"
-    let theme = SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
+    // Before any lesson runs: a build that would end in a refusal should not take its time first.
+    do throws(AtomicSiteWriter.WriteError) {
+      try AtomicSiteWriter(outputDirectory: outputDirectory).checkTarget(inputs: [lessonsDirectory])
+    } catch {
+      throw .write(error)
+    }
+    let theme: SiteTheme
+    do {
+      theme = try SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
+    } catch {
+      throw .theme(error)
+    }
     let displayFolder = lessonsDirectory.relativeDisplayPath
-    var lessons: [(Lesson, String, String)] = []
-    var texts: [String: String] = [:]
+    var lessons: [(loaded: LessonFile.Loaded, sourceFile: String, page: String, title: String)] =
+      []
     for file in lessonFiles {
       let sourceFile =
         displayFolder.isEmpty
         ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
-      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-      let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
-      texts[file.lastPathComponent] = text
-      let page = LessonLinks.pageFileName(forLesson: file.lastPathComponent)
-      lessons.append((lesson, sourceFile, page))
-    }
-    if let only, !lessons.contains(where: { $0.0.fileName == only }) {
-      throw .noLessons("\(lessonsDirectory.path)/\(only)")
+      var loaded = LessonFile.load(file, sourceFile: sourceFile)
+      let page = file.deletingPathExtension().lastPathComponent + ".html"
+      if page == "index.html" {
+        // Its page would be overwritten by the site's contents page.
+        loaded = .unreadable(
+          Diagnostic(
+            file: sourceFile, line: 0, column: 0,
+            message:
+              "a lesson cannot be named index.md: the site's contents page is index.html; rename the lesson"
+          ))
+      }
+      var title = file.deletingPathExtension().lastPathComponent
+      if case .lesson(let lesson) = loaded { title = lesson.title }
+      lessons.append((loaded, sourceFile, page, title))
     }
     var anchors: [String: Set<String>] = [:]
-    for (lesson, _, _) in lessons { anchors[lesson.fileName] = PageAnchors.anchors(of: lesson) }
+    for entry in lessons {
+      if case .lesson(let lesson) = entry.loaded {
+        anchors[lesson.fileName] = PageAnchors.anchors(of: lesson)
+      }
+    }
     var outcomes: [Report.LessonOutcome] = []
-    var renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
-    renderer.isInstructorCopy = isInstructorCopy
-    var renderedPages: [(String, Data)] = []
-    var keptPages: [String: Data] = [:]
+    var siteFiles: [(path: String, contents: Data)] = []
     var entries: [IndexRenderer.Entry] = []
     var assets: [String: URL] = [:]
-    for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
-      let references = LessonReferences(
-        lesson: lesson, sourceFile: sourceFile, lessonsDirectory: lessonsDirectory,
-        anchors: anchors)
-      for asset in references.assets { assets[asset.sitePath] = asset.source }
-      if let only, lesson.fileName != only,
-        let kept = Self.previousPage(pageName, in: outputDirectory)
+    for (index, entry) in lessons.enumerated() {
+      var references: LessonReferences?
+      if case .lesson(let lesson) = entry.loaded {
+        references = LessonReferences(
+          lesson: lesson, sourceFile: entry.sourceFile, lessonsDirectory: lessonsDirectory,
+          anchors: anchors)
+        for asset in references?.assets ?? [] { assets[asset.sitePath] = asset.source }
+      }
+      if let only, lessonFiles[index].lastPathComponent != only,
+        let kept = Self.previousPage(entry.page, in: outputDirectory)
       {
-        keptPages[pageName] = kept
+        siteFiles.append((entry.page, kept))
         let text = String(decoding: kept, as: UTF8.self)
         entries.append(
           IndexRenderer.Entry(
-            title: lesson.title, href: pageName, sourceFile: sourceFile,
+            title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,
             hasErrors: text.contains("role=\"alert\"") || text.contains("class=\"math-error\"")))
         continue
       }
-      let previous =
-        index > 0 ? PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2) : nil
-      let next =
-        index + 1 < lessons.count
-        ? PageLink(title: lessons[index + 1].0.title, href: lessons[index + 1].2) : nil
-      var key: String?
-      if cache != nil {
-        let files = ExecutionCache.filesRead(by: lesson, in: lessonsDirectory)
-        let settingsText =
-          "\(runner.footer.rawValue)|\(isInstructorCopy)|\(siteTitle)|\(sourceFile)|\(pageName)|"
-          + "\(previous?.title ?? "")|\(previous?.href ?? "")|\(next?.title ?? "")|\(next?.href ?? "")"
-        key = ExecutionCache.key(
-          [
-            ExecutionCache.convBookFingerprint, Data((texts[lesson.fileName] ?? "").utf8),
-            Data(settingsText.utf8), Data(theme.template.text.utf8),
-          ] + files.flatMap { [Data($0.path.utf8), (try? Data(contentsOf: $0)) ?? Data()] })
+      let link = { (other: Int) in
+        LessonJob.Link(title: lessons[other].title, href: SitePath.href(lessons[other].page))
       }
-      let runDiagnostics: [Diagnostic]
-      if let cache, let key, let entry = cache.load(key) {
-        renderedPages.append((pageName, Data(entry.page.utf8)))
-        runDiagnostics = entry.diagnostics.map(\.diagnostic)
-      } else {
-        let run = runner.run(lesson, sourceFile: sourceFile)
-        let page = LessonPage(
-          title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks,
-          previous: previous, next: next)
-        let html = renderer.render(page)
-        renderedPages.append((pageName, Data(html.utf8)))
-        runDiagnostics = run.diagnostics
-        if let cache, let key {
-          cache.store(
-            ExecutionCache.Entry(
-              key: key, page: html, cellCount: lesson.cells.count,
-              diagnostics: run.diagnostics.map(ExecutionCache.StoredDiagnostic.init)))
+      var job = LessonJob(
+        mode: .page, path: lessonFiles[index].path, sourceFile: entry.sourceFile,
+        pageFileName: entry.page, previous: index > 0 ? link(index - 1) : nil,
+        next: index + 1 < lessons.count ? link(index + 1) : nil, siteTitle: siteTitle,
+        themeDirectory: lessonsDirectory.appendingPathComponent("theme").path)
+      job.isInstructorCopy = isInstructorCopy
+      var result: LessonJob.Result
+      switch entry.loaded {
+      case .unreadable(let diagnostic):
+        result = job.failure(title: entry.title, diagnostic, template: theme.template)
+      case .lesson(let lesson):
+        let key = cache.map { _ in
+          Self.cacheKey(
+            job: job, lesson: lesson, file: lessonFiles[index], runner: runner,
+            template: theme.template, lessonsDirectory: lessonsDirectory)
+        }
+        if let cache, let key, let entry = cache.load(key) {
+          result = LessonJob.Result(
+            title: lesson.title, cellCount: entry.cellCount, inlineValueCount: 0,
+            exerciseCount: 0, designExerciseCount: 0,
+            diagnostics: entry.diagnostics.map(\.diagnostic), html: entry.page)
+        } else {
+          result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
+          if let cache, let key, let html = result.html {
+            cache.store(
+              ExecutionCache.Entry(
+                key: key, page: html, cellCount: result.cellCount,
+                diagnostics: result.diagnostics.map(ExecutionCache.StoredDiagnostic.init)))
+          }
         }
       }
-      let diagnostics = runDiagnostics + references.diagnostics
-      let outcome = Report.LessonOutcome(
-        sourceFile: sourceFile, pageFileName: pageName, title: lesson.title,
-        cellCount: lesson.cells.count, diagnostics: diagnostics)
+      result.diagnostics += references?.diagnostics ?? []
+      if entry.page != "index.html" {
+        siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+      }
       entries.append(
         IndexRenderer.Entry(
-          title: lesson.title, href: pageName, sourceFile: sourceFile,
-          hasErrors: !diagnostics.isEmpty))
-      if only != nil && lesson.fileName != only { continue }
+          title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,
+          hasErrors: !result.diagnostics.isEmpty))
+      let outcome = Report.LessonOutcome(
+        sourceFile: entry.sourceFile, pageFileName: entry.page, title: entry.title,
+        cellCount: result.cellCount, diagnostics: result.diagnostics)
+      if only != nil && lessonFiles[index].lastPathComponent != only { continue }
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
-    }
-    var siteFiles: [(path: String, contents: Data)] = renderedPages.map { ($0.0, $0.1) }
-    for (name, contents) in keptPages.sorted(by: { $0.key < $1.key }) {
-      siteFiles.append((name, contents))
     }
     let generated = Set(siteFiles.map(\.path) + ["index.html", "style.css"])
     for (path, source) in assets.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
@@ -200,12 +227,34 @@ public struct SiteBuilder {
           ).render(entries).utf8)
       ))
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
+    var cleanupProblem: String?
     do throws(AtomicSiteWriter.WriteError) {
       try AtomicSiteWriter(outputDirectory: outputDirectory).write(siteFiles)
     } catch {
-      throw .write(error)
+      guard case .oldSiteNotRemoved = error else { throw .write(error) }
+      cleanupProblem = error.description
     }
-    return Report(lessons: outcomes, outputDirectory: outputDirectory, settings: settings)
+    return Report(
+      lessons: outcomes, outputDirectory: outputDirectory, settings: settings,
+      cleanupProblem: cleanupProblem)
+  }
+
+  /// The execution cache's key for a lesson's page: everything the page depends on.
+  static func cacheKey(
+    job: LessonJob, lesson: Lesson, file: URL, runner: LessonRunner, template: PageTemplate,
+    lessonsDirectory: URL
+  ) -> String {
+    let files = ExecutionCache.filesRead(by: lesson, in: lessonsDirectory)
+    let settingsText = [
+      runner.footer.rawValue, "\(job.isInstructorCopy)", job.siteTitle, job.sourceFile,
+      job.pageFileName, job.previous?.title ?? "", job.previous?.href ?? "",
+      job.next?.title ?? "", job.next?.href ?? "",
+    ].joined(separator: "\u{1F}")
+    return ExecutionCache.key(
+      [
+        ExecutionCache.convBookFingerprint, (try? Data(contentsOf: file)) ?? Data(),
+        Data(settingsText.utf8), Data(template.text.utf8),
+      ] + files.flatMap { [Data($0.path.utf8), (try? Data(contentsOf: $0)) ?? Data()] })
   }
 
   /// A page of the site a previous build wrote into `outputDirectory`, if there is one.
