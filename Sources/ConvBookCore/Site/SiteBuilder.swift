@@ -199,6 +199,8 @@ public struct SiteBuilder {
       result.diagnostics += references?.diagnostics ?? []
       if entry.page != "index.html" {
         siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+        // The student lesson file and the notebook beside the page (StudentSiteFiles).
+        siteFiles += (result.extraFiles ?? []).map { ($0.name, Data($0.text.utf8)) }
       }
       entries.append(
         IndexRenderer.Entry(
@@ -226,6 +228,7 @@ public struct SiteBuilder {
             template: theme.template, siteTitle: siteTitle, isInstructorCopy: isInstructorCopy
           ).render(entries).utf8)
       ))
+    siteFiles.append(StudentSiteFiles.checkScript)
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     var cleanupProblem: String?
     do throws(AtomicSiteWriter.WriteError) {
