@@ -1,9 +1,8 @@
 /// Calls of a layer inside functional graphs: merge layers on lists of tensors, and layers called
 /// more than once (shared weights, one Keras node per call).
 extension LayerInstance {
-  /// How many times the layer has been called: the node index its next call gets. A model has a
-  /// node of its own (node 0, from its inputs to its outputs), so its first call is node 1.
-  public var nodeCount: Int { nodeOutputShapes.count + (model != nil ? 1 : 0) }
+  /// How many times the layer has been called: the node index its next call gets.
+  public var nodeCount: Int { nodeOutputShapes.count }
 
   /// Whether calls gave different output shapes; Keras' `output_shape` then raises and the summary
   /// prints `multiple`.
@@ -16,6 +15,7 @@ extension LayerInstance {
       let output = try merge.outputShape(forInputs: inputs)
       if !isBuilt {
         inputShape = inputs[0]
+        listInputShapes = inputs
         outputShape = output
       }
       nodeOutputShapes.append(output)

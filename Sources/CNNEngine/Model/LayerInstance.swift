@@ -9,6 +9,8 @@ public final class LayerInstance {
   public internal(set) var outputShape: TensorShape?
   /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
   var nodeOutputShapes: [TensorShape] = []
+  /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
+  public internal(set) var listInputShapes: [TensorShape]?
   private var ownTrainable: Bool
   /// `layer.trainable`, which a cell may change after construction; frozen weights count as
   /// non-trainable. A nested model's flag is the model's own.

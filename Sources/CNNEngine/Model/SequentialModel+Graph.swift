@@ -15,6 +15,18 @@ extension SequentialModel {
     return SequentialModel(name: name, graph: graph)
   }
 
+  /// `model.input_shape` of a model with several inputs: one shape per input; nil otherwise.
+  public var inputShapeList: [TensorShape]? {
+    guard let graph, graph.inputs.count > 1 else { return nil }
+    return graph.inputs.map(\.shape)
+  }
+
+  /// `model.output_shape` of a model with several outputs: one shape per output; nil otherwise.
+  public var outputShapeList: [TensorShape]? {
+    guard let graph, graph.outputs.count > 1 else { return nil }
+    return graph.outputs.map(\.shape)
+  }
+
   /// The summary of a graph: every layer once, in Keras' order, with the inputs of its calls.
   func graphSummary(_ graph: ModelGraph) -> ModelSummary {
     var rows: [ModelSummary.Row] = []

@@ -87,8 +87,8 @@ enum Attributes {
           message: "'\(model.className)' object has no attribute '\(missing)'", range: range)
       }
       switch name {
-      case "input_shape": return shapeValue(input)
-      case "output_shape": return shapeValue(output)
+      case "input_shape": return model.inputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(input)
+      case "output_shape": return model.outputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(output)
       case "input": return .kerasTensor(tensors.first!)
       default: return .kerasTensor(tensors.last!)
       }
@@ -145,6 +145,9 @@ enum Attributes {
           ? try instance.requireOutputShape() : try instance.requireInputShape()
       } catch {
         throw Calls.keras(error, at: range)
+      }
+      if name == "input_shape", let shapes = instance.listInputShapes {
+        return .list(shapes.map(shapeValue))
       }
       // An input layer reports the shapes of its node's list of tensors.
       return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)

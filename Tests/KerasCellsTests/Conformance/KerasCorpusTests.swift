@@ -140,8 +140,10 @@ import Testing
           #expect(
             Self.json(layer.outputShape, wrap: wrap) == Self.normalize(wantLayer["output_shape"]),
             "\(layerContext) output shape")
+          let inputShape =
+            layer.listInputShapes.map(Self.json) ?? Self.json(layer.inputShape, wrap: wrap)
           #expect(
-            Self.json(layer.inputShape, wrap: wrap) == Self.normalize(wantLayer["input_shape"]),
+            inputShape == Self.normalize(wantLayer["input_shape"]),
             "\(layerContext) input shape")
           #expect(layer.parameterCount == wantLayer["params"] as? Int, "\(layerContext) params")
           #expect(
@@ -151,15 +153,22 @@ import Testing
       }
       if model.isBuilt {
         #expect(
-          Self.json(model.inputShape) == Self.normalize(want["input_shape"]),
+          (model.inputShapeList.map(Self.json) ?? Self.json(model.inputShape))
+            == Self.normalize(want["input_shape"]),
           "\(context) input shape")
         #expect(
-          Self.json(model.outputShape) == Self.normalize(want["output_shape"]),
+          (model.outputShapeList.map(Self.json) ?? Self.json(model.outputShape))
+            == Self.normalize(want["output_shape"]),
           "\(context) output shape")
         #expect(
           (try? model.countParams()) == want["total_params"] as? Int, "\(context) total params")
       }
     }
+  }
+
+  /// A list of shapes, as Keras reports the inputs of a merge layer or a model with several.
+  static func json(_ shapes: [TensorShape]) -> String {
+    "[" + shapes.map { json($0) }.joined(separator: ",") + "]"
   }
 
   static func json(_ shape: TensorShape?, wrap: Bool = false) -> String {
