@@ -14,8 +14,10 @@ extension LayerInstance {
       guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }
       let output = try merge.outputShape(forInputs: inputs)
       if !isBuilt {
-        inputShape = inputs[0]
-        listInputShapes = inputs
+        // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
+        let numberFirst = (layer as? TFOpLambda)?.constantFirst ?? false
+        inputShape = numberFirst ? TensorShape([]) : inputs[0]
+        if layer is Merge { listInputShapes = inputs }
         outputShape = output
       }
       nodeOutputShapes.append(output)

@@ -72,7 +72,11 @@ final class Interpreter {
     case .augmentedAssignment(let target, let operation, let valueExpression):
       let current = try evaluate(target)
       let operand = try evaluate(valueExpression)
-      let result = try Operators.binary(operation, current, operand, range: statement.range)
+      let result =
+        TensorArithmetic.involvesTensor(current, operand)
+        ? try TensorArithmetic.binary(
+          operation, current, operand, range: statement.range, interpreter: self)
+        : try Operators.binary(operation, current, operand, range: statement.range)
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
@@ -306,9 +310,17 @@ final class Interpreter {
         callee, positional: positional, keywords: keywords, site: call, interpreter: self)
     case .unary(let operation, let operandExpression):
       let operand = try evaluate(operandExpression)
+      if operation == .negate, case .kerasTensor(let tensor) = operand {
+        return try TensorArithmetic.negate(tensor, range: range, interpreter: self)
+      }
       return try Operators.unary(operation, operand, range: range)
     case .binary(let operation, let left, let right):
-      return try Operators.binary(operation, try evaluate(left), try evaluate(right), range: range)
+      let (leftValue, rightValue) = (try evaluate(left), try evaluate(right))
+      if TensorArithmetic.involvesTensor(leftValue, rightValue) {
+        return try TensorArithmetic.binary(
+          operation, leftValue, rightValue, range: range, interpreter: self)
+      }
+      return try Operators.binary(operation, leftValue, rightValue, range: range)
     case .comparison(let first, let links):
       var left = try evaluate(first)
       for link in links {

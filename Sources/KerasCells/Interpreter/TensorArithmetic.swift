@@ -1,0 +1,68 @@
+import CNNEngine
+
+/// Python arithmetic with a Keras tensor operand: tf-keras wraps the TensorFlow operation in a
+/// `TFOpLambda` layer and calls it on the tensor operands, so `x + y` becomes a layer of the graph.
+enum TensorArithmetic {
+  static func involvesTensor(_ values: Value...) -> Bool {
+    values.contains { if case .kerasTensor = $0 { return true } else { return false } }
+  }
+
+  static func binary(
+    _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let kind: TFOpLambda.Operation
+    switch operation {
+    case .add: kind = .add
+    case .subtract: kind = .subtract
+    case .multiply: kind = .multiply
+    case .divide: kind = .trueDivide
+    default:
+      throw .unsupported(
+        "the operator \(operation.symbol) on Keras tensors is not supported in ConvBook cells yet; use +, -, * or /",
+        at: range)
+    }
+    var tensors: [KerasTensor] = []
+    var constant: Double?
+    var constantFirst = false
+    for (index, operand) in [left, right].enumerated() {
+      switch operand {
+      case .kerasTensor(let tensor): tensors.append(tensor)
+      case .int(let number):
+        constant = Double(number)
+        constantFirst = index == 0
+      case .float(let number):
+        constant = number
+        constantFirst = index == 0
+      default:
+        throw .unsupported(
+          "\(operation.symbol) between a Keras tensor and a value of type '\(operand.typeName)' is not supported in ConvBook cells; use a tensor or a number",
+          at: range)
+      }
+    }
+    return try apply(kind, tensors, constant: constant, constantFirst: constantFirst, range: range,
+      interpreter: interpreter)
+  }
+
+  static func negate(_ tensor: KerasTensor, range: SourceRange, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
+    try apply(.negative, [tensor], constant: nil, constantFirst: false, range: range,
+      interpreter: interpreter)
+  }
+
+  private static func apply(
+    _ operation: TFOpLambda.Operation, _ tensors: [KerasTensor], constant: Double?,
+    constantFirst: Bool, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let name = interpreter.session.names.uniqueName(operation.rawValue)
+    let instance = LayerInstance(
+      TFOpLambda(operation: operation, name: name, constant: constant, constantFirst: constantFirst))
+    interpreter.recordOrigin(of: instance, at: range)
+    do {
+      return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: true))
+    } catch {
+      throw Calls.keras(error, at: range)
+    }
+  }
+}
