@@ -46,6 +46,12 @@ public struct ParameterScaling: Sendable, Equatable {
       let layout = LayerDataFormat.inputLayout(of: model.layers)
       let spatialAxes = layout.spatialAxes(rank: input.rank)
       guard input.rank >= 3 else { throw .noSpatialInput(model: model.name, shape: input) }
+      if model.graph != nil {
+        let reason = "ConvBook does not replay functional graphs at other input sizes yet"
+        let points = sizes.map { Point(size: $0, invalidReason: reason) }
+        series.append(Series(modelName: model.name, definedInput: input, points: points))
+        continue
+      }
       let points = sizes.map { size in
         var dimensions = input.dimensions
         for axis in spatialAxes { dimensions[axis] = size }

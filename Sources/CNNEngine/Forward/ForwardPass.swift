@@ -111,9 +111,20 @@ public final class ForwardPass: @unchecked Sendable {
 
   // MARK: Implementation
 
+  /// The forward pass runs chains of layers; a graph is refused as ConvBook's limitation.
+  private static func refuseGraph(_ model: SequentialModel) throws(ForwardError) {
+    if model.graph != nil {
+      throw ForwardError(
+        .model,
+        "ConvBook does not run the forward pass of the functional graph \"\(model.name)\" (merges, shared layers, several inputs or outputs) yet; its summary, shapes and parameters are exact"
+      )
+    }
+  }
+
   private static func shapes(
     model: SequentialModel, instances: [LayerInstance], inputShape: [Int]
   ) throws(ForwardError) -> [[Int]] {
+    try refuseGraph(model)
     guard let expected = model.inputShape else {
       throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
     }
@@ -167,6 +178,7 @@ public final class ForwardPass: @unchecked Sendable {
   private func preparedSteps() throws(ForwardError) -> [ForwardStep] {
     if let steps { return steps }
     if let preparationError { throw preparationError }
+    try Self.refuseGraph(model)
     guard let weights = pendingWeights else {
       throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
     }

@@ -65,7 +65,8 @@ public enum LayerCatalog {
       }
     }
     for kind in Merge.Kind.allCases {
-      add(Merge.signature(kind: kind)) { common throws(KerasError) in try Merge(kind: kind, common) }
+      add(Merge.signature(kind: kind)) { common throws(KerasError) in try Merge(kind: kind, common)
+      }
     }
     add(Dropout.signature(spatialRank: 0)) { common throws(KerasError) in
       try Dropout(spatialRank: 0, common)

@@ -134,7 +134,8 @@ public struct Merge: MultiInputLayer {
       }
       let (sum, overflow) = total.addingReportingOverflow(size)
       if overflow {
-        throw KerasError("NotImplementedError", "ConvBook does not support a concatenation this large")
+        throw KerasError(
+          "NotImplementedError", "ConvBook does not support a concatenation this large")
       }
       output[resolved] = sum
     }

@@ -22,7 +22,8 @@ public struct TFOpLambda: MultiInputLayer {
 
   /// `name` is the operation's name made unique in the session (`tf.math.multiply_1`).
   public init(operation: Operation, name: String, constant: Double?, constantFirst: Bool) {
-    common = LayerCommon(name: name, arguments: LayerArguments(className: "TFOpLambda", values: [:]))
+    common = LayerCommon(
+      name: name, arguments: LayerArguments(className: "TFOpLambda", values: [:]))
     self.operation = operation
     self.constant = constant
     self.constantFirst = constantFirst
@@ -46,7 +47,7 @@ public struct TFOpLambda: MultiInputLayer {
         case (_, 1): result.append(i)
         case (nil, _): result.append(j)
         case (_, nil): result.append(i)
-        case let (i?, j?) where i == j: result.append(i)
+        case (let i?, let j?) where i == j: result.append(i)
         default:
           throw KerasError(
             "NotImplementedError",

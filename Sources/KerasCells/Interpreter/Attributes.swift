@@ -87,8 +87,10 @@ enum Attributes {
           message: "'\(model.className)' object has no attribute '\(missing)'", range: range)
       }
       switch name {
-      case "input_shape": return model.inputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(input)
-      case "output_shape": return model.outputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(output)
+      case "input_shape":
+        return model.inputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(input)
+      case "output_shape":
+        return model.outputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(output)
       case "input": return .kerasTensor(tensors.first!)
       default: return .kerasTensor(tensors.last!)
       }

@@ -238,6 +238,11 @@ enum Calls {
         "adding a tensor made by a layer to a Sequential model is not supported in ConvBook cells; add the layers themselves",
         at: range)
     case .model(let nested):
+      if nested.graph != nil {
+        throw .unsupported(
+          "adding the graph model \(nested.name) to a Sequential model is not supported in ConvBook cells yet; only models that are chains of layers can be nested",
+          at: range)
+      }
       if nested.contains(model) {
         throw .unsupported(
           "adding a model to itself (or to a model nested in it) is not supported in ConvBook cells",

@@ -40,14 +40,16 @@ enum TensorArithmetic {
           at: range)
       }
     }
-    return try apply(kind, tensors, constant: constant, constantFirst: constantFirst, range: range,
+    return try apply(
+      kind, tensors, constant: constant, constantFirst: constantFirst, range: range,
       interpreter: interpreter)
   }
 
   static func negate(_ tensor: KerasTensor, range: SourceRange, interpreter: Interpreter)
     throws(CellError) -> Value
   {
-    try apply(.negative, [tensor], constant: nil, constantFirst: false, range: range,
+    try apply(
+      .negative, [tensor], constant: nil, constantFirst: false, range: range,
       interpreter: interpreter)
   }
 
@@ -57,7 +59,8 @@ enum TensorArithmetic {
   ) throws(CellError) -> Value {
     let name = interpreter.session.names.uniqueName(operation.rawValue)
     let instance = LayerInstance(
-      TFOpLambda(operation: operation, name: name, constant: constant, constantFirst: constantFirst))
+      TFOpLambda(operation: operation, name: name, constant: constant, constantFirst: constantFirst)
+    )
     interpreter.recordOrigin(of: instance, at: range)
     do {
       return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: true))
