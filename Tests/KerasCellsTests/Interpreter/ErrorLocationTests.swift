@@ -105,11 +105,11 @@ import Testing
     check(
       "y = layers.Dense(2)(5)", Expected(type: nil, text: "layers.Dense(2)(5)", line: 1, column: 5))
     check(
-      "y = dense(x)", Expected(type: nil, text: "dense(x)", line: 1, column: 5),
-      setup: "x = keras.Input(shape=(3,))\ndense = layers.Dense(2)\nz = dense(x)\n")
+      "y = x ** 2", Expected(type: nil, text: "x ** 2", line: 1, column: 5),
+      setup: "x = keras.Input(shape=(3,))\n")
     check(
-      "m = keras.Model([a, b], layers.Dense(1)(a))",
-      Expected(type: nil, text: "keras.Model([a, b], layers.Dense(1)(a))", line: 1, column: 5),
+      "y = layers.Dot(axes=1)([a, b])",
+      Expected(type: nil, text: "layers.Dot(axes=1)", line: 1, column: 5),
       setup: "a = keras.Input(shape=(3,))\nb = keras.Input(shape=(3,))\n")
     check(
       "print(model.weights[0])", Expected(type: nil, text: "model.weights[0]", line: 1, column: 7),
