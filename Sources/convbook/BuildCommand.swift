@@ -32,9 +32,11 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
   var solutions = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
     let builder = SiteBuilder(
-      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
+      runner: CommandSupport.runner(footer: footer, keras: keras.setting, solutions: solutions), siteTitle: title)
     let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor

@@ -30,6 +30,8 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text, for course tooling.")
   var json = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
     let typed = answer.joined(separator: " ")
     let submission: ExerciseCheck.Submission
@@ -43,7 +45,8 @@ struct CheckCommand: ParsableCommand {
         "give your ANSWER after the exercise id, or --file MODEL.py for a design exercise"
       ).exit()
     }
-    let report = ExerciseCheck.check(lessonPath: lesson, exerciseID: id, submission: submission)
+    let report = ExerciseCheck.check(
+      lessonPath: lesson, exerciseID: id, submission: submission, kerasVersion: keras.setting)
     if json {
       print(report.json.serialized(pretty: true))
     } else if report.status == .usageError {

@@ -16,8 +16,10 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: "The folder of lessons, or one lesson file.")
   var lessons: String = "Lessons"
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    let verifier = LessonVerifier(runner: CommandSupport.runner())
+    let verifier = LessonVerifier(runner: CommandSupport.runner(keras: keras.setting))
     let outcomes: [LessonVerifier.Outcome]
     do {
       outcomes = try verifier.verify(path: URL(fileURLWithPath: lessons))

@@ -161,7 +161,7 @@ public enum LayerCatalog {
     if let given = try arguments.string("name"), !given.isEmpty {
       name = given
     } else {
-      name = names.uniqueName("input", zeroBased: false)
+      name = names.inputLayerName()
     }
     return InputLayer(name: name, batchInputShape: batchShape, arguments: arguments)
   }

@@ -2,7 +2,7 @@
 /// `functional` kind, the model `keras.Model(inputs, outputs)` makes of a single chain of layers.
 ///
 /// Mirrors tf-keras' `Sequential.add`: an `InputLayer` (or `keras.Input` tensor) first sets the input;
-/// a first layer declaring `input_shape=` creates a hidden input layer named `<layer>_input`; later
+/// a first layer declaring `input_shape=` creates a hidden input layer (named by `NameScope`); later
 /// layers are called on the running output shape, so a shape error surfaces at the layer that
 /// causes it. Without an input shape, layers wait until `build(batchInputShape:)`.
 ///
@@ -30,14 +30,23 @@ public final class SequentialModel {
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
   public var trainable = true
+  /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
+  /// one, tf-keras' `<first layer>_input`).
+  private let names: NameScope?
 
-  public init(name: String) {
+  public init(name: String, names: NameScope? = nil) {
     self.name = name
+    self.names = names
     kind = .sequential
+  }
+
+  private func hiddenInputName(firstLayer: String) -> String {
+    names?.hiddenInputName(firstLayer: firstLayer) ?? firstLayer + "_input"
   }
 
   private init(name: String, tensors: [KerasTensor]) {
     self.name = name
+    self.names = nil
     kind = .functional
     inputLayer = tensors[0].producer.layer as? InputLayer
     inputInstance = tensors[0].producer
@@ -140,6 +149,8 @@ public final class SequentialModel {
     if inputLayer == nil, stack.isEmpty,
       let declared = instance.declaredBatchInputShape
     {
+      // Keras 3 creates (and names) the input layer before it calls the first layer on it.
+      let inputName = hiddenInputName(firstLayer: instance.name)
       do {
         try instance.call(on: declared)
       } catch var error {
@@ -147,7 +158,7 @@ public final class SequentialModel {
         throw error
       }
       inputLayer = InputLayer(
-        name: instance.name + "_input", batchInputShape: declared,
+        name: inputName, batchInputShape: declared,
         arguments: LayerArguments(className: "InputLayer", values: [:]))
       stack.append(instance)
       return
@@ -167,6 +178,7 @@ public final class SequentialModel {
   public func build(batchInputShape: TensorShape) throws(KerasError) {
     guard !isBuilt else { return }
     cachedTensors = nil
+    let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
     var shape = batchInputShape
     for (index, instance) in stack.enumerated() {
       do {
@@ -177,7 +189,7 @@ public final class SequentialModel {
       }
     }
     inputLayer = InputLayer(
-      name: (stack.first?.name ?? name) + "_input", batchInputShape: batchInputShape,
+      name: inputName, batchInputShape: batchInputShape,
       arguments: LayerArguments(className: "InputLayer", values: [:]))
   }
 
@@ -207,6 +219,17 @@ public final class SequentialModel {
   public var nonTrainableVariables: [WeightVariable] { stack.flatMap(\.nonTrainableVariables) }
 
   /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.
+  /// What Keras 3's `summary()` lists for a model that was never built: every layer, without
+  /// shapes or weights.
+  public func unbuiltSummary() -> ModelSummary {
+    let rows = stack.map { instance in
+      ModelSummary.Row(
+        name: instance.name, className: instance.className, inputShape: TensorShape([]),
+        outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0, isBuilt: false)
+    }
+    return ModelSummary(name: name, inputLayerName: "", inputShape: TensorShape([]), rows: rows)
+  }
+
   public func summary() throws(KerasError) -> ModelSummary {
     guard let inputLayer else {
       throw .value(

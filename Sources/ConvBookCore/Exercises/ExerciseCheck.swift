@@ -16,7 +16,11 @@ public enum ExerciseCheck {
     case file(String)
   }
 
-  public static func check(lessonPath: String, exerciseID: String, submission: Submission)
+  /// `kerasVersion`: `--keras`; otherwise the lesson's own setting decides (names in answers follow it).
+  public static func check(
+    lessonPath: String, exerciseID: String, submission: Submission,
+    kerasVersion: KerasVersionSetting = .init()
+  )
     -> ExerciseCheckReport
   {
     guard let source = try? String(contentsOfFile: lessonPath, encoding: .utf8) else {
@@ -26,11 +30,13 @@ public enum ExerciseCheck {
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)
     return check(
-      lesson: lesson, lessonPath: lessonPath, exerciseID: exerciseID, submission: submission)
+      lesson: lesson, lessonPath: lessonPath, exerciseID: exerciseID, submission: submission,
+      kerasVersion: kerasVersion)
   }
 
   public static func check(
-    lesson: Lesson, lessonPath: String, exerciseID: String, submission: Submission
+    lesson: Lesson, lessonPath: String, exerciseID: String, submission: Submission,
+    kerasVersion: KerasVersionSetting = .init()
   )
     -> ExerciseCheckReport
   {
@@ -64,7 +70,7 @@ public enum ExerciseCheck {
         extra: [("exercises", .array(ids.map(JSONValue.string)))])
     }
 
-    let session = ExerciseCardEvaluator.sessionAfterAllCells(of: lesson)
+    let session = ExerciseCardEvaluator.sessionAfterAllCells(of: lesson, kerasVersion: kerasVersion)
     let key = ExerciseKey(evaluating: target, in: session, file: lessonPath)
     if !key.diagnostics.isEmpty {
       return brokenExercise(exerciseID, lessonPath: lessonPath, key.diagnostics)
@@ -155,7 +161,7 @@ public enum ExerciseCheck {
     }
     let variable: String
     let model: SequentialModel
-    switch StudentModelFile.load(path: path) {
+    switch StudentModelFile.load(path: path, kerasVersion: key.session.kerasVersion) {
     case .unreadable(let message):
       return .usage(message, lesson: key.file, exercise: exercise.id)
     case .failed(let diagnostic):

@@ -18,15 +18,18 @@ public enum StudentModelFile {
     case unreadable(String)
   }
 
-  public static func load(path: String) -> Outcome {
+  /// `kerasVersion`: the lesson's, so that the student's model is named as the lesson's are.
+  public static func load(path: String, kerasVersion: KerasVersion = .default) -> Outcome {
     guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
       return .unreadable("cannot read the model file '\(path)'")
     }
-    return run(source, path: path)
+    return run(source, path: path, kerasVersion: kerasVersion)
   }
 
-  public static func run(_ source: String, path: String) -> Outcome {
-    let session = KerasSession()
+  public static func run(_ source: String, path: String, kerasVersion: KerasVersion = .default)
+    -> Outcome
+  {
+    let session = KerasSession(kerasVersion: kerasVersion)
     let result = session.run(source)
     if let error = result.error {
       let excerpt = SourceExcerpt(source: source, range: error.range)

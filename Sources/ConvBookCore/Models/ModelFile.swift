@@ -40,7 +40,7 @@ public struct ModelFile {
         path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
     }
     guard lower.hasSuffix(".py") else { throw .unknownKind(path) }
-    let session = KerasSession()
+    let session = KerasSession(kerasVersion: runner.kerasVersion.resolve(lesson: nil))
     let result = session.run(text)
     var diagnostics: [Diagnostic] = []
     if let error = result.error {

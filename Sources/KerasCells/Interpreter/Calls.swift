@@ -122,7 +122,7 @@ enum Calls {
       objectArguments += try convert(keywords, site: site)
       return .kerasObject(KerasObject(typeName: name, arguments: objectArguments))
     case .clearSession:
-      session.names = NameScope()
+      session.names = NameScope(kerasVersion: session.kerasVersion)
       return .none
     case .dataLoader:
       throw .unsupported(
@@ -189,7 +189,7 @@ enum Calls {
         message: "Model names must be strings. Received: \(PythonText.repr(nameValue))",
         range: site.range)
     }
-    let model = SequentialModel(name: name)
+    let model = SequentialModel(name: name, names: session.names)
     var elements: [Value] = []
     switch layersValue {
     case .none: break
@@ -330,7 +330,7 @@ enum Calls {
     let session = interpreter.session
     let name: String
     switch values["name"] ?? .none {
-    case .none: name = session.names.uniqueName("model")
+    case .none: name = session.names.functionalModelName()
     case .string(let given): name = given
     case let other: name = PythonText.str(other)
     }

@@ -91,6 +91,11 @@ enum Methods {
             at: site.range)
         }
       }
+      if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
+        // Keras 3 lists an unbuilt model's layers instead of refusing.
+        interpreter.emit(.summary(model.unbuiltSummary()))
+        return .none
+      }
       do {
         interpreter.emit(.summary(try model.summary()))
       } catch {
