@@ -24,9 +24,12 @@ enum Attributes {
     case .model(let model):
       if let value = try modelAttribute(name, model, range: range) { return value }
     case .layer(let instance):
-      // Keras 3 layers have no `input_shape` / `output_shape` (models still do).
+      // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
+      // expressions (inline values, exercise answers) keep them under both versions.
       let removedInKeras3 = name == "input_shape" || name == "output_shape"
-      if interpreter.session.kerasVersion == .keras3 && removedInKeras3 { break }
+      if interpreter.session.kerasVersion == .keras3 && removedInKeras3 && interpreter.runsCell {
+        break
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .kerasTensor(let tensor):
       switch name {

@@ -7,6 +7,10 @@ final class Interpreter {
   private(set) var outputs: [CellOutput] = []
   /// Names visible before the globals (comprehension variables, exercise helpers).
   var locals: [String: Value] = [:]
+  /// True while running a cell (notebook code); false for ConvBook's own expressions (inline
+  /// values, exercise answers, figure arguments), which keep conveniences such as a Keras 3
+  /// layer's `output_shape`.
+  var runsCell = false
   private var steps = 0
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?

@@ -40,6 +40,7 @@ public final class KerasSession {
       return CellResult(outputs: [], error: Self.cellError(from: error))
     }
     let interpreter = Interpreter(session: self, cellIndex: cellIndex)
+    interpreter.runsCell = true
     do {
       try interpreter.execute(statements)
       return CellResult(outputs: interpreter.outputs, error: nil)
