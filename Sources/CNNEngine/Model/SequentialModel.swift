@@ -174,6 +174,14 @@ public final class SequentialModel {
     stack.append(instance)
   }
 
+  /// Keras 3 runs a built Sequential model through a hidden functional model, made again each time
+  /// the model is (re)built (after its constructor, each `add`, `build`), which takes the next
+  /// `functional` name of the session. Call after each of these.
+  public func noteRebuilt() {
+    guard let names, names.kerasVersion == .keras3, isBuilt, !stack.isEmpty else { return }
+    _ = names.functionalModelName()
+  }
+
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
     guard !isBuilt else { return }
@@ -219,13 +227,22 @@ public final class SequentialModel {
   public var nonTrainableVariables: [WeightVariable] { stack.flatMap(\.nonTrainableVariables) }
 
   /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.
-  /// What Keras 3's `summary()` lists for a model that was never built: every layer, without
-  /// shapes or weights.
+  /// Keras 3 layers that create weights when built; the others count as built from the start.
+  static let layersWithWeights: Set<String> = [
+    "Dense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+    "DepthwiseConv1D", "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D",
+    "BatchNormalization", "LayerNormalization", "Embedding", "Normalization", "Sequential",
+    "Functional",
+  ]
+
+  /// What Keras 3's `summary()` lists for a model that was never built: every layer without shapes
+  /// (an empty shape) or weights; layers with weights are marked unbuilt.
   public func unbuiltSummary() -> ModelSummary {
     let rows = stack.map { instance in
       ModelSummary.Row(
         name: instance.name, className: instance.className, inputShape: TensorShape([]),
-        outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0, isBuilt: false)
+        outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0,
+        isBuilt: !Self.layersWithWeights.contains(instance.className))
     }
     return ModelSummary(name: name, inputLayerName: "", inputShape: TensorShape([]), rows: rows)
   }

@@ -47,7 +47,10 @@ enum Attributes {
     case .variable(let variable):
       switch name {
       case "shape": return .tuple(variable.shape.map(Value.int))
-      case "name": return .string(variable.name)
+      case "name":
+        // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
+        if interpreter.session.kerasVersion == .keras3 { return .string(variable.spec.name) }
+        return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
       case "dtype": return .string("float32")
       default: break

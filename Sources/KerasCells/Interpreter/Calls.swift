@@ -207,6 +207,7 @@ enum Calls {
       let fallback = index < elementRanges.count ? elementRanges[index] : layersRange
       try add(element, to: model, range: fallback, interpreter: interpreter)
     }
+    model.noteRebuilt()
     return .model(model)
   }
 

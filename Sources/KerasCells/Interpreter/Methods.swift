@@ -118,6 +118,7 @@ enum Methods {
       }
       let range = site.arguments.first?.value.range ?? site.range
       try Calls.add(layer, to: model, range: range, interpreter: interpreter)
+      model.noteRebuilt()
       return .none
     case "pop":
       do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
@@ -165,6 +166,7 @@ enum Methods {
       }
       do {
         try model.build(batchInputShape: TensorShape(shape))
+        model.noteRebuilt()
       } catch {
         let blamed = error.layerIndex.flatMap { index in
           index < model.layers.count

@@ -49,7 +49,7 @@ public enum Keras3SummaryText {
       if index > 0 { out += rule("├", "─", "┼", "┤") }
       let cells = [
         "\(row.name) (\(row.className))",
-        row.isBuilt ? shapeText(row) : "?",
+        row.outputShape.dimensions.isEmpty ? "?" : shapeText(row),
         row.isBuilt ? PythonFormat.grouped(row.parameters) : "0 (unbuilt)",
       ]
       let wrapped = cells.indices.map { wrap(cells[$0], width: widths[$0]) }

@@ -35,8 +35,20 @@ import Testing
     try #require(cells.count == expectedCells.count, "cell count")
     let session = KerasSession(kerasVersion: .keras3)
     let wide = SummaryFormat.keras3(console: SummaryConsole(columns: 120))
+    var debugCells: [[String: Any]] = []
+    defer {
+      if let dir = ProcessInfo.processInfo.environment["K3DEBUG"] {
+        let data = try? JSONSerialization.data(withJSONObject: debugCells, options: [.prettyPrinted])
+        try? data?.write(to: URL(fileURLWithPath: dir + "/" + name + ".json"))
+      }
+    }
     for (index, (cell, want)) in zip(cells, expectedCells).enumerated() {
       let result = session.run(cell.source)
+      debugCells.append([
+        "stdout": result.printed(format: .keras3()),
+        "stdout_columns_120": result.printed(format: wide),
+        "error": result.error.map { ["type": $0.type ?? "", "message": $0.message, "line": $0.range.start.line + cell.firstLine - 1] } as Any,
+      ])
       let context = "\(name) cell \(index)"
       if let refusal = KerasCorpusTests.expectedRefusals[name], refusal.cell == index {
         let got = try #require(result.error, "\(context): expected ConvBook to refuse")
