@@ -22,7 +22,7 @@ enum Attributes {
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range)
     case .model(let model):
-      if let value = try modelAttribute(name, model, range: range) { return value }
+      if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) { return value }
     case .layer(let instance):
       // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
       // expressions (inline values, exercise answers) keep them under both versions.
@@ -73,7 +73,9 @@ enum Attributes {
     .list(variables.map(Value.variable))
   }
 
-  private static func modelAttribute(_ name: String, _ model: SequentialModel, range: SourceRange)
+  private static func modelAttribute(
+    _ name: String, _ model: SequentialModel, range: SourceRange, interpreter: Interpreter
+  )
     throws(CellError) -> Value?
   {
     switch name {
@@ -89,6 +91,14 @@ enum Attributes {
       guard let tensors = model.tensors, let input = model.inputShape,
         let output = model.outputShape
       else {
+        if interpreter.session.kerasVersion == .keras3 {
+          let which = name.hasPrefix("in") ? "input" : "output"
+          let message =
+            name.hasSuffix("_shape")
+            ? "Sequential model '\(model.name)' has no defined \(which) shape yet."
+            : "The layer \(model.name) has never been called and thus has no defined \(which)."
+          throw CellError(type: "AttributeError", message: message, range: range)
+        }
         // What Keras' Functional properties find missing on an unbuilt Sequential model.
         let missing = name.hasPrefix("in") ? "_nested_inputs" : "_nested_outputs"
         throw CellError(

@@ -70,6 +70,13 @@ enum Calls {
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
       let keywordArguments = try convert(keywords, site: site)
+      let keras3 = session.kerasVersion == .keras3
+      if keras3,
+        let refusal = Keras3Wording.constructorRefusal(
+          className: className, positional: arguments, keywords: keywordArguments)
+      {
+        throw keras(refusal, at: site.range)
+      }
       do {
         let layer = try LayerCatalog.make(
           className: className, positional: arguments, keywords: keywordArguments,
@@ -78,7 +85,10 @@ enum Calls {
         interpreter.recordOrigin(of: instance, at: site.range)
         return .layer(instance)
       } catch {
-        throw keras(error, at: site.range)
+        guard keras3 else { throw keras(error, at: site.range) }
+        throw keras(
+          Keras3Wording.constructorError(error, className: className, keywords: keywordArguments),
+          at: site.range)
       }
     case .inputFunction:
       let arguments = try ArgumentConversion.arguments(
@@ -249,6 +259,12 @@ enum Calls {
         message:
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
+    }
+    if interpreter.session.kerasVersion == .keras3,
+      let input = model.outputShape ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
+      let refusal = Keras3Wording.callRefusal(instance, input: input)
+    {
+      throw keras(refusal, at: interpreter.blame(instance, fallback: range))
     }
     do {
       try model.add(instance)

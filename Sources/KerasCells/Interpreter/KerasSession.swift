@@ -45,7 +45,8 @@ public final class KerasSession {
       try interpreter.execute(statements)
       return CellResult(outputs: interpreter.outputs, error: nil)
     } catch {
-      return CellResult(outputs: interpreter.outputs, error: error)
+      let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+      return CellResult(outputs: interpreter.outputs, error: worded)
     }
   }
 
