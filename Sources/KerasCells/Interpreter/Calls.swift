@@ -73,7 +73,8 @@ enum Calls {
       let keras3 = session.kerasVersion == .keras3
       if keras3,
         let refusal = Keras3Wording.constructorRefusal(
-          className: className, positional: arguments, keywords: keywordArguments)
+          className: className, positional: arguments, keywords: keywordArguments,
+          names: session.names)
       {
         throw keras(refusal, at: site.range)
       }
@@ -87,7 +88,8 @@ enum Calls {
       } catch {
         guard keras3 else { throw keras(error, at: site.range) }
         throw keras(
-          Keras3Wording.constructorError(error, className: className, keywords: keywordArguments),
+          Keras3Wording.constructorError(
+            error, className: className, keywords: keywordArguments, names: session.names),
           at: site.range)
       }
     case .inputFunction:

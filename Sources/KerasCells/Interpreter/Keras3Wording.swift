@@ -8,11 +8,18 @@ import Foundation
 enum Keras3Wording {
   // MARK: Before a layer is made
 
-  /// What Keras 3 refuses in a layer's constructor before it takes a name (so `Dense(-1)` does not
-  /// use up `dense_N`), or nil.
+  /// What Keras 3 refuses in a layer's constructor, or nil. `Dense(-1)` is refused before the
+  /// layer takes a name; keywords Keras 3's `Layer` does not know (`batch_size=`, which tf-keras
+  /// accepted) after, so they use up one.
   static func constructorRefusal(
-    className: String, positional: [ArgumentValue], keywords: [(String, ArgumentValue)]
+    className: String, positional: [ArgumentValue], keywords: [(String, ArgumentValue)],
+    names: NameScope
   ) -> KerasError? {
+    let removed = keywords.filter { $0.0 == "batch_size" || $0.0 == "batch_input_shape" }
+    if !removed.isEmpty, !["InputLayer", "Input"].contains(className) {
+      _ = names.uniqueName(forClass: className)
+      return unrecognized(className, removed)
+    }
     func argument(_ name: String, position: Int) -> ArgumentValue? {
       keywords.first { $0.0 == name }?.1 ?? (position < positional.count ? positional[position] : nil)
     }
@@ -35,21 +42,31 @@ enum Keras3Wording {
     return nil
   }
 
-  /// A constructor's error in Keras 3's words, where they need the call's arguments.
+  /// A constructor's error in Keras 3's words, where they need the call's arguments. An unknown
+  /// keyword is found after the layer took its name.
   static func constructorError(
-    _ error: KerasError, className: String, keywords: [(String, ArgumentValue)]
+    _ error: KerasError, className: String, keywords: [(String, ArgumentValue)], names: NameScope
   ) -> KerasError {
     let prefix = "('Keyword argument not understood:', '"
     guard error.message.hasPrefix(prefix) else { return error }
     let name = String(error.message.dropFirst(prefix.count).prefix { $0 != "'" })
-    let value = keywords.first { $0.0 == name }?.1
-    let repr: String
-    if case .string(let text)? = value { repr = PythonFormat.quoted(text) } else {
-      repr = value?.description ?? "None"
+    _ = names.uniqueName(forClass: className)
+    return unrecognized(className, keywords.filter { $0.0 == name })
+  }
+
+  /// `Unrecognized keyword arguments passed to Dense: {'activaton': 'relu'}`.
+  private static func unrecognized(_ className: String, _ keywords: [(String, ArgumentValue)])
+    -> KerasError
+  {
+    let items = keywords.map { name, value -> String in
+      let repr: String
+      if case .string(let text) = value { repr = PythonFormat.quoted(text) } else {
+        repr = value.description
+      }
+      return PythonFormat.quoted(name) + ": " + repr
     }
     return .value(
-      "Unrecognized keyword arguments passed to \(className): {\(PythonFormat.quoted(name)): \(repr)}"
-    )
+      "Unrecognized keyword arguments passed to \(className): {\(items.joined(separator: ", "))}")
   }
 
   /// Keras 3 checks a Conv1D's input rank against its kernel when it is called (tf-keras lets a
@@ -165,6 +182,34 @@ enum Keras3Wording {
       return set(
         "Only instances of `keras.Layer` can be added to a Sequential model. Received: \(match.1) (of type \(match.2))",
         type: "ValueError")
+    }
+    if let match = message.firstMatch(
+      of: #/^Strides must be greater than output padding\. Received strides=\(([^)]*)\), output_padding=\(([^)]*)\)\./#)
+    {
+      let strides = match.1.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+      let padding = match.2.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+      if let index = padding.indices.first(where: { $0 < strides.count && padding[$0] >= strides[$0] }) {
+        return set(
+          "`output_padding` must be strictly less than `strides` for all dimensions. At dimension \(index), `output_padding` is \(padding[index]) but `strides` is \(strides[index]). Received: output_padding=(\(match.2)), strides=(\(match.1))")
+      }
+    }
+    if let match = message.firstMatch(
+      of: #/^Both `input_dim` and `output_dim` should be positive, Received input_dim = (-?\d+) and output_dim = (-?\d+)/#)
+    {
+      let (name, value) = Int(match.1).map { $0 <= 0 } ?? false ? ("input_dim", match.1) : ("output_dim", match.2)
+      return set("`\(name)` must be a positive integer. Received: \(name)=\(value) (of type int).")
+    }
+    if let match = message.firstMatch(
+      of: #/^When setting values directly, both `mean` and `variance` must be set\. Got mean: (.*) and variance: (.*)$/#)
+    {
+      return set(
+        "When setting values directly, both `mean` and `variance` must be set. Received: mean=\(match.1) and variance=\(match.2)")
+    }
+    if let match = message.firstMatch(
+      of: #/^All `axis` values to be kept must have known shape\. Got axis: (.*), input shape: \[(.*)\], with unknown axis at index: (\d+)$/#)
+    {
+      return set(
+        "All `axis` values to be kept must have a known shape. Received axis=\(match.1), inputs.shape=(\(match.2)), with unknown axis at index \(match.3)")
     }
     _ = type
     return error
