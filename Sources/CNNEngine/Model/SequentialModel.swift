@@ -227,22 +227,25 @@ public final class SequentialModel {
   public var nonTrainableVariables: [WeightVariable] { stack.flatMap(\.nonTrainableVariables) }
 
   /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.
-  /// Keras 3 layers that create weights when built; the others count as built from the start.
-  static let layersWithWeights: Set<String> = [
-    "Dense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
-    "DepthwiseConv1D", "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D",
-    "BatchNormalization", "LayerNormalization", "Embedding", "Normalization", "Sequential",
-    "Functional",
+  /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
+  /// pooling, activations, dropout and a few others without state. All others are unbuilt until
+  /// called, which an unbuilt model's summary shows as `0 (unbuilt)`.
+  static let builtAtConstruction: Set<String> = [
+    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "ReLU",
+    "LeakyReLU", "ELU", "Softmax", "Activation", "Dropout", "AlphaDropout", "GaussianDropout",
+    "GaussianNoise", "ActivityRegularization", "Identity", "Masking", "UnitNormalization",
   ]
 
   /// What Keras 3's `summary()` lists for a model that was never built: every layer without shapes
-  /// (an empty shape) or weights; layers with weights are marked unbuilt.
+  /// (an empty shape) or weights, marked unbuilt unless Keras 3 builds it in its constructor.
   public func unbuiltSummary() -> ModelSummary {
     let rows = stack.map { instance in
       ModelSummary.Row(
         name: instance.name, className: instance.className, inputShape: TensorShape([]),
         outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0,
-        isBuilt: !Self.layersWithWeights.contains(instance.className))
+        isBuilt: Self.builtAtConstruction.contains(instance.className))
     }
     return ModelSummary(name: name, inputLayerName: "", inputShape: TensorShape([]), rows: rows)
   }
