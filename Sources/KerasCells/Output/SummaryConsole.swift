@@ -84,10 +84,18 @@ extension SummaryConsole.Styling {
     guard self == .standardColors || self == .extendedColors else { return line }
     switch column {
     case 0:
-      guard let open = line.lastIndex(of: "("), let close = line.lastIndex(of: ")"), open < close
-      else { return line }
-      let inner = line[line.index(after: open)..<close]
-      return String(line[...open]) + color(33, String(inner)) + String(line[close...])
+      // The class name between the parentheses; a name cut with `…` is coloured up to the cut.
+      guard let open = line.lastIndex(of: "(") else { return line }
+      let start = line.index(after: open)
+      let end: String.Index
+      if let close = line[start...].firstIndex(of: ")") {
+        end = close
+      } else if let cut = line[start...].firstIndex(of: "…") {
+        end = line.index(after: cut)
+      } else {
+        return line
+      }
+      return String(line[..<start]) + color(33, String(line[start..<end])) + String(line[end...])
     case 1:
       var out = ""
       var token = ""
