@@ -36,7 +36,8 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let builder = SiteBuilder(
-      runner: CommandSupport.runner(footer: footer, keras: keras.setting, solutions: solutions), siteTitle: title)
+      runner: CommandSupport.runner(footer: footer, keras: keras.setting, solutions: solutions),
+      siteTitle: title)
     let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor

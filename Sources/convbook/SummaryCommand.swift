@@ -37,7 +37,9 @@ struct SummaryCommand: ParsableCommand {
       CommandFailure.usage(loaded.unknownModelMessage(model)).exit()
     }
     if json {
-      print(SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version).serialized(pretty: true))
+      print(
+        SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version)
+          .serialized(pretty: true))
     } else {
       let format = SummaryFormat(
         kerasVersion: version, footer: footer, console: .standardOutput())

@@ -22,7 +22,9 @@ enum Attributes {
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range)
     case .model(let model):
-      if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) { return value }
+      if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) {
+        return value
+      }
     case .layer(let instance):
       // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
       // expressions (inline values, exercise answers) keep them under both versions.

@@ -263,7 +263,8 @@ enum Calls {
         range: range)
     }
     if interpreter.session.kerasVersion == .keras3,
-      let input = model.outputShape ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
+      let input = model.outputShape
+        ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
       let refusal = Keras3Wording.callRefusal(instance, input: input)
     {
       throw keras(refusal, at: interpreter.blame(instance, fallback: range))

@@ -21,7 +21,8 @@ enum Keras3Wording {
       return unrecognized(className, removed)
     }
     func argument(_ name: String, position: Int) -> ArgumentValue? {
-      keywords.first { $0.0 == name }?.1 ?? (position < positional.count ? positional[position] : nil)
+      keywords.first { $0.0 == name }?.1
+        ?? (position < positional.count ? positional[position] : nil)
     }
     switch className {
     case "Dense":
@@ -60,7 +61,9 @@ enum Keras3Wording {
   {
     let items = keywords.map { name, value -> String in
       let repr: String
-      if case .string(let text) = value { repr = PythonFormat.quoted(text) } else {
+      if case .string(let text) = value {
+        repr = PythonFormat.quoted(text)
+      } else {
         repr = value.description
       }
       return PythonFormat.quoted(name) + ": " + repr
@@ -100,14 +103,18 @@ enum Keras3Wording {
       if let newType { result.type = newType }
       return result
     }
-    if let match = message.firstMatch(of: #/^Exception encountered when calling layer "[^"]*" \(type (\w+)\)\./#) {
+    if let match = message.firstMatch(
+      of: #/^Exception encountered when calling layer "[^"]*" \(type (\w+)\)\./#)
+    {
       let className = String(match.1)
       if let conv = computedOutputSize(message) { return set(conv) }
       if let reshape = message.firstMatch(
-        of: #/There must be at most one unknown dimension in output_shape\. Received: output_shape=\[([^\]]*)\]/#)
-      {
+        of:
+          #/There must be at most one unknown dimension in output_shape\. Received: output_shape=\[([^\]]*)\]/#
+      ) {
         return set(
-          "There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=(\(reshape.1)).")
+          "There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=(\(reshape.1))."
+        )
       }
       var lines = message.components(separatedBy: "\n")
       lines[0] = "Exception encountered when calling \(className).call()."
@@ -120,13 +127,15 @@ enum Keras3Wording {
       of: #/^Invalid value (\S+) received for `rate`, expected a value between 0 and 1\./#)
     {
       return set(
-        "Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=\(match.1)")
+        "Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=\(match.1)"
+      )
     }
     if let match = message.firstMatch(
       of: #/^You tried to call `count_params` on layer (\S+), but the layer isn't built\./#)
     {
       return set(
-        "You tried to call `count_params` on layer '\(match.1)', but the layer isn't built. You can build it manually via: `layer.build(input_shape)`.")
+        "You tried to call `count_params` on layer '\(match.1)', but the layer isn't built. You can build it manually via: `layer.build(input_shape)`."
+      )
     }
     if let match = message.firstMatch(of: #/^Input (\d+) of layer "([^"]*)" is incompatible/#) {
       return set(
@@ -150,10 +159,12 @@ enum Keras3Wording {
         "module 'keras._tf_keras.keras\(match.1)' has" + message[match.range.upperBound...])
     }
     if let match = message.firstMatch(
-      of: #/^The `padding` argument must be a list/tuple or one of "valid", "same" \(or "causal", only for `Conv1D\)\. Received: (.*)$/#)
-    {
+      of:
+        #/^The `padding` argument must be a list/tuple or one of "valid", "same" \(or "causal", only for `Conv1D\)\. Received: (.*)$/#
+    ) {
       return set(
-        "The `padding` argument must be a list/tuple or one of {'same', 'valid'}. Received: \(match.1)")
+        "The `padding` argument must be a list/tuple or one of {'same', 'valid'}. Received: \(match.1)"
+      )
     }
     if message.hasPrefix("Causal padding is only supported for `Conv1D`") {
       return set(
@@ -165,51 +176,70 @@ enum Keras3Wording {
       return set(message + ".")
     }
     if let match = message.firstMatch(
-      of: #/^The `data_format` argument must be one of "channels_first", "channels_last"\. Received: (.*)$/#)
-    {
+      of:
+        #/^The `data_format` argument must be one of "channels_first", "channels_last"\. Received: (.*)$/#
+    ) {
       return set(
-        "The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=\(match.1.lowercased())")
+        "The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=\(match.1.lowercased())"
+      )
     }
     if let match = message.firstMatch(
-      of: #/^The `(\w+)` argument must be a tuple of (\d+) integers\. Received: (.*) including \{(.*)\} that does not satisfy the requirement `> 0`\./#)
-    {
+      of:
+        #/^The `(\w+)` argument must be a tuple of (\d+) integers\. Received: (.*) including \{(.*)\} that does not satisfy the requirement `> 0`\./#
+    ) {
       return set(
-        "The `\(match.1)` argument must be a tuple of \(match.2) integers. Received \(match.1)=\(match.3), including values {\(match.4)} that do not satisfy `value > 0`")
+        "The `\(match.1)` argument must be a tuple of \(match.2) integers. Received \(match.1)=\(match.3), including values {\(match.4)} that do not satisfy `value > 0`"
+      )
     }
     if let match = message.firstMatch(
-      of: #/^The added layer must be an instance of class Layer\. Received: layer=(.*) of type (<class '\w+'>)\.$/#)
-    {
+      of:
+        #/^The added layer must be an instance of class Layer\. Received: layer=(.*) of type (<class '\w+'>)\.$/#
+    ) {
       return set(
         "Only instances of `keras.Layer` can be added to a Sequential model. Received: \(match.1) (of type \(match.2))",
         type: "ValueError")
     }
     if let match = message.firstMatch(
-      of: #/^Strides must be greater than output padding\. Received strides=\(([^)]*)\), output_padding=\(([^)]*)\)\./#)
-    {
-      let strides = match.1.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-      let padding = match.2.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-      if let index = padding.indices.first(where: { $0 < strides.count && padding[$0] >= strides[$0] }) {
+      of:
+        #/^Strides must be greater than output padding\. Received strides=\(([^)]*)\), output_padding=\(([^)]*)\)\./#
+    ) {
+      let strides = match.1.split(separator: ",").compactMap {
+        Int($0.trimmingCharacters(in: .whitespaces))
+      }
+      let padding = match.2.split(separator: ",").compactMap {
+        Int($0.trimmingCharacters(in: .whitespaces))
+      }
+      if let index = padding.indices.first(where: {
+        $0 < strides.count && padding[$0] >= strides[$0]
+      }) {
         return set(
-          "`output_padding` must be strictly less than `strides` for all dimensions. At dimension \(index), `output_padding` is \(padding[index]) but `strides` is \(strides[index]). Received: output_padding=(\(match.2)), strides=(\(match.1))")
+          "`output_padding` must be strictly less than `strides` for all dimensions. At dimension \(index), `output_padding` is \(padding[index]) but `strides` is \(strides[index]). Received: output_padding=(\(match.2)), strides=(\(match.1))"
+        )
       }
     }
     if let match = message.firstMatch(
-      of: #/^Both `input_dim` and `output_dim` should be positive, Received input_dim = (-?\d+) and output_dim = (-?\d+)/#)
-    {
-      let (name, value) = Int(match.1).map { $0 <= 0 } ?? false ? ("input_dim", match.1) : ("output_dim", match.2)
+      of:
+        #/^Both `input_dim` and `output_dim` should be positive, Received input_dim = (-?\d+) and output_dim = (-?\d+)/#
+    ) {
+      let (name, value) =
+        Int(match.1).map { $0 <= 0 } ?? false ? ("input_dim", match.1) : ("output_dim", match.2)
       return set("`\(name)` must be a positive integer. Received: \(name)=\(value) (of type int).")
     }
     if let match = message.firstMatch(
-      of: #/^When setting values directly, both `mean` and `variance` must be set\. Got mean: (.*) and variance: (.*)$/#)
-    {
+      of:
+        #/^When setting values directly, both `mean` and `variance` must be set\. Got mean: (.*) and variance: (.*)$/#
+    ) {
       return set(
-        "When setting values directly, both `mean` and `variance` must be set. Received: mean=\(match.1) and variance=\(match.2)")
+        "When setting values directly, both `mean` and `variance` must be set. Received: mean=\(match.1) and variance=\(match.2)"
+      )
     }
     if let match = message.firstMatch(
-      of: #/^All `axis` values to be kept must have known shape\. Got axis: (.*), input shape: \[(.*)\], with unknown axis at index: (\d+)$/#)
-    {
+      of:
+        #/^All `axis` values to be kept must have known shape\. Got axis: (.*), input shape: \[(.*)\], with unknown axis at index: (\d+)$/#
+    ) {
       return set(
-        "All `axis` values to be kept must have a known shape. Received axis=\(match.1), inputs.shape=(\(match.2)), with unknown axis at index \(match.3)")
+        "All `axis` values to be kept must have a known shape. Received axis=\(match.1), inputs.shape=(\(match.2)), with unknown axis at index \(match.3)"
+      )
     }
     _ = type
     return error
@@ -220,7 +250,9 @@ enum Keras3Wording {
   static func computedOutputSize(_ message: String) -> String? {
     guard
       let node = message.firstMatch(
-        of: #/Negative dimension size caused by subtracting \d+ from -?\d+ for '\{\{node [^}]*/Conv(\dD)\}\} = [^']*dilations=\[([^\]]*)\][^']*padding="(\w+)", strides=\[([^\]]*)\][^']*' with input shapes: \[([^\]]*)\], \[([^\]]*)\]/#)
+        of:
+          #/Negative dimension size caused by subtracting \d+ from -?\d+ for '\{\{node [^}]*/Conv(\dD)\}\} = [^']*dilations=\[([^\]]*)\][^']*padding="(\w+)", strides=\[([^\]]*)\][^']*' with input shapes: \[([^\]]*)\], \[([^\]]*)\]/#
+      )
     else { return nil }
     func numbers(_ text: Substring) -> [String] {
       text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -232,7 +264,8 @@ enum Keras3Wording {
     else { return nil }
     let dilations = Array(numbers(node.2).dropFirst().prefix(spatial))
     let strides = Array(numbers(node.4).dropFirst().prefix(spatial))
-    let stridesText = spatial == 1 ? "(\(strides[0]),)" : "(" + strides.joined(separator: ", ") + ")"
+    let stridesText =
+      spatial == 1 ? "(\(strides[0]),)" : "(" + strides.joined(separator: ", ") + ")"
     return
       "Computed output size would be zero or negative. Received `inputs shape=(\(input.joined(separator: ", ")))`, `kernel shape=(\(kernel.joined(separator: ", ")))`, `dilation_rate=[\(dilations.joined(separator: " "))]`, `strides=\(stridesText)`, `padding=\(node.3.lowercased())`."
   }

@@ -42,7 +42,9 @@ public struct SummaryConsole: Sendable, Equatable {
     if stdoutIsTerminal && term != "dumb" && term != "unknown" {
       if environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false {
         styling = .boldOnly
-      } else if term.contains("256color") || ["truecolor", "24bit"].contains(environment["COLORTERM"] ?? "") {
+      } else if term.contains("256color")
+        || ["truecolor", "24bit"].contains(environment["COLORTERM"] ?? "")
+      {
         styling = .extendedColors
       } else {
         styling = .standardColors

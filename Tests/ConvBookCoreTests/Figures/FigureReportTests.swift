@@ -85,7 +85,8 @@ import Testing
     let path = FigureLessons.repositoryRoot.appendingPathComponent(
       "Lessons/01-flatten-vs-global-pooling.md"
     ).path
-    let runner = LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2),
+    let runner = LessonRunner(
+      kerasVersion: KerasVersionSetting(commandLine: .keras2),
       figureEvaluator: FigureEvaluator(), exerciseEvaluator: ExerciseCardEvaluator())
     let file = try ModelFile.load(path: path, runner: runner)
     #expect(file.diagnostics.isEmpty, "\(file.diagnostics.map { $0.formatted() })")

@@ -63,7 +63,8 @@ import Testing
 
   @Test func summaryJSONSaysWhichKeras() {
     let session = KerasSession(kerasVersion: .keras2)
-    session.run("import keras\nm = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])")
+    session.run(
+      "import keras\nm = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])")
     let json = SummaryReport.json(session.definedModels, diagnostics: [], kerasVersion: .keras2)
     #expect(json.serialized(pretty: false).hasPrefix("{\"keras_version\": 2, "))
   }
@@ -73,8 +74,12 @@ import Testing
     let keras3 = KerasSession(kerasVersion: .keras3)
     keras3.run(source)
     let text = SummaryReport.text(keras3.definedModels, format: .keras3()).text
-    #expect(text.contains("│ dense (Dense)                   │ ?                      │   0 (unbuilt) │"))
-    #expect(text.hasSuffix(" Total params: 0 (0.00 B)\n Trainable params: 0 (0.00 B)\n Non-trainable params: 0 (0.00 B)\n"))
+    #expect(
+      text.contains("│ dense (Dense)                   │ ?                      │   0 (unbuilt) │"))
+    #expect(
+      text.hasSuffix(
+        " Total params: 0 (0.00 B)\n Trainable params: 0 (0.00 B)\n Non-trainable params: 0 (0.00 B)\n"
+      ))
     let keras2 = KerasSession(kerasVersion: .keras2)
     keras2.run(source)
     #expect(SummaryReport.text(keras2.definedModels, format: .keras2()).errors.count == 1)

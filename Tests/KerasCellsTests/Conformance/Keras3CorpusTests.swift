@@ -20,22 +20,30 @@ import Testing
   /// Corpus files whose Keras 3 recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
   static let knownDifferences: [String: String] = [
-    "36-import-tf-keras": "imports tf_keras, which stays tf-keras in a Keras 3 notebook; ConvBook runs a lesson under one version",
+    "36-import-tf-keras":
+      "imports tf_keras, which stays tf-keras in a Keras 3 notebook; ConvBook runs a lesson under one version",
     "151-nested-base-input": "imports tf_keras (see 36)",
     "153-nested-functional": "imports tf_keras (see 36)",
     "57-nb-mixed-imports": "mixes tf_keras with Keras 3 in one session: two sets of name counters",
-    "51-nb-counters": "prints a keras.Input tensor's name: Keras 3 names every symbolic tensor keras_tensor_N",
+    "51-nb-counters":
+      "prints a keras.Input tensor's name: Keras 3 names every symbolic tensor keras_tensor_N",
     "54-nb-input-names": "prints keras.Input tensors' names (keras_tensor_N, see 51)",
-    "58-nb-add-failing": "a model.add() that fails keeps the layer in a Keras 3 model, which becomes unbuilt",
+    "58-nb-add-failing":
+      "a model.add() that fails keeps the layer in a Keras 3 model, which becomes unbuilt",
     "61-err-too-much-pooling": "a failing layer stays in the Keras 3 model (see 58)",
     "62-err-conv2d-rank3": "a failing layer stays in the Keras 3 model (see 58)",
-    "100-imdb-embedding-conv1d": "Keras 3 ignores Embedding(input_length=), so the model stays unbuilt",
+    "100-imdb-embedding-conv1d":
+      "Keras 3 ignores Embedding(input_length=), so the model stays unbuilt",
     "102-preprocessing-experimental": "Keras 3 has no tensorflow.keras.layers.experimental module",
-    "103-normalization": "Normalization's broadcast error is TensorFlow's InvalidArgumentError in Keras 3",
+    "103-normalization":
+      "Normalization's broadcast error is TensorFlow's InvalidArgumentError in Keras 3",
     "106-err-random-flip-mode": "Keras 3's RandomFlip accepts other modes than tf-keras'",
-    "108-err-preprocessing": "Keras 3's preprocessing layers accept and refuse other arguments than tf-keras'",
-    "152-nested-notebook": "Keras 3 accepts an empty Sequential model as a layer and builds nested models later",
-    "82-err-dense-undefined-last-dim": "Keras 3 refuses at variable creation, naming the variable's path",
+    "108-err-preprocessing":
+      "Keras 3's preprocessing layers accept and refuse other arguments than tf-keras'",
+    "152-nested-notebook":
+      "Keras 3 accepts an empty Sequential model as a layer and builds nested models later",
+    "82-err-dense-undefined-last-dim":
+      "Keras 3 refuses at variable creation, naming the variable's path",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

@@ -134,7 +134,8 @@ import Testing
 
   /// Pages leave the times out: two passes that took different times draw the same bytes.
   @Test func measuredTraceLeavesTimesOut() throws {
-    let trace = try ShapeTrace(model: try Self.seed(flatten: true, names: NameScope(kerasVersion: .keras2)))
+    let trace = try ShapeTrace(
+      model: try Self.seed(flatten: true, names: NameScope(kerasVersion: .keras2)))
     let fast = TraceFigure.html(Self.measured(trace, secondsScale: 0.001), number: 1)
     let slow = TraceFigure.html(Self.measured(trace, secondsScale: 0.0371), number: 1)
     #expect(fast == slow)
