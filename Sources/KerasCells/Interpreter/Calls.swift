@@ -69,8 +69,12 @@ enum Calls {
     case .layerClass(let className):
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
-      let keywordArguments = try convert(keywords, site: site)
+      var keywordArguments = try convert(keywords, site: site)
       let keras3 = session.kerasVersion == .keras3
+      if keras3 {
+        keywordArguments = Keras3Wording.keptKeywords(
+          className: className, keywordArguments)
+      }
       if keras3,
         let refusal = Keras3Wording.constructorRefusal(
           className: className, positional: arguments, keywords: keywordArguments,

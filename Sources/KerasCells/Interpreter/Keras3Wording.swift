@@ -43,6 +43,15 @@ enum Keras3Wording {
     return nil
   }
 
+  /// The keywords a Keras 3 constructor keeps: `Embedding` drops `input_length` (with a warning),
+  /// so a model that relied on it for its input shape stays unbuilt.
+  static func keptKeywords(className: String, _ keywords: [(String, ArgumentValue)])
+    -> [(String, ArgumentValue)]
+  {
+    guard className == "Embedding" else { return keywords }
+    return keywords.filter { $0.0 != "input_length" }
+  }
+
   /// A constructor's error in Keras 3's words, where they need the call's arguments. An unknown
   /// keyword is found after the layer took its name.
   static func constructorError(
