@@ -12,7 +12,15 @@ enum Attributes {
   {
     switch base {
     case .module(let module):
-      if let value = module.attribute(name) { return value }
+      if let value = module.attribute(name) {
+        let removed: Bool
+        if case .module(let found) = value {
+          removed = Keras3Wording.isRemoved(found)
+        } else {
+          removed = false
+        }
+        if !(removed && interpreter.session.kerasVersion == .keras3) { return value }
+      }
       if case .inert(let moduleName) = module {
         throw .unsupported(
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",

@@ -80,7 +80,9 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
-        guard let module = KerasModule.resolve(path: imported.module.components) else {
+        guard let module = KerasModule.resolve(path: imported.module.components),
+          !removedInKeras3(module)
+        else {
           throw moduleNotFound(imported.module)
         }
         if let alias = imported.alias {
@@ -94,7 +96,9 @@ final class Interpreter {
         }
       }
     case .importNames(let modulePath, let names):
-      guard let module = KerasModule.resolve(path: modulePath.components) else {
+      guard let module = KerasModule.resolve(path: modulePath.components),
+        !removedInKeras3(module)
+      else {
         throw moduleNotFound(modulePath)
       }
       for imported in names {
@@ -132,6 +136,10 @@ final class Interpreter {
     case .pass:
       break
     }
+  }
+
+  private func removedInKeras3(_ module: KerasModule) -> Bool {
+    session.kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
 
   private func moduleNotFound(_ path: DottedName) -> CellError {

@@ -100,6 +100,12 @@ enum Keras3Wording {
     )
   }
 
+  /// Modules tf-keras has and Keras 3 does not: `keras.layers.experimental` (and its
+  /// `preprocessing`), where older tutorials found the preprocessing layers.
+  static func isRemoved(_ module: KerasModule) -> Bool {
+    module == .layersExperimental || module == .layersPreprocessing
+  }
+
   // MARK: After the engine refused
 
   /// The engine's (tf-keras') message in Keras 3's words. Only the wording changes.

@@ -34,7 +34,6 @@ import Testing
     "62-err-conv2d-rank3": "a failing layer stays in the Keras 3 model (see 58)",
     "100-imdb-embedding-conv1d":
       "Keras 3 ignores Embedding(input_length=), so the model stays unbuilt",
-    "102-preprocessing-experimental": "Keras 3 has no tensorflow.keras.layers.experimental module",
     "103-normalization":
       "Normalization's broadcast error is TensorFlow's InvalidArgumentError in Keras 3",
     "106-err-random-flip-mode": "Keras 3's RandomFlip accepts other modes than tf-keras'",
