@@ -269,7 +269,7 @@ enum Calls {
     if interpreter.session.kerasVersion == .keras3,
       let input = model.outputShape
         ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
-      let refusal = Keras3Wording.callRefusal(instance, input: input)
+      let refusal = Keras3Wording.callRefusal(instance, input: input, modelName: model.name)
     {
       throw keras(refusal, at: interpreter.blame(instance, fallback: range))
     }

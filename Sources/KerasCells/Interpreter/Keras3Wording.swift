@@ -81,9 +81,20 @@ enum Keras3Wording {
       "Unrecognized keyword arguments passed to \(className): {\(items.joined(separator: ", "))}")
   }
 
-  /// Keras 3 checks a Conv1D's input rank against its kernel when it is called (tf-keras lets a
-  /// 4-D input through; a lower rank fails the usual rank check); the refusal, or nil.
-  static func callRefusal(_ instance: LayerInstance, input: TensorShape) -> KerasError? {
+  /// Refusals of Keras 3 when a layer is called in a Sequential model, where tf-keras words them
+  /// otherwise or lets the call through: a Conv1D's kernel against a 4-D input (a lower rank fails
+  /// the usual rank check), a Dense on an undefined last dimension.
+  static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String)
+    -> KerasError?
+  {
+    if instance.className == "Dense", input.rank >= 2, input.dimensions.last == .some(nil),
+      case .int(let units)? = instance.layer.common.arguments.values["units"]
+    {
+      // Keras 3 gets as far as creating the kernel, whose shape then has a None.
+      return .value(
+        "Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, \(units)) for variable path='\(modelName)/\(instance.name)/kernel'"
+      )
+    }
     guard instance.className == "Conv1D", input.rank > 3,
       let filters = instance.layer.common.arguments.values["filters"],
       case .int(let count) = filters, let channels = input.dimensions.last ?? nil
