@@ -33,7 +33,7 @@ import Testing
     "61-err-too-much-pooling": "a failing layer stays in the Keras 3 model (see 58)",
     "62-err-conv2d-rank3": "a failing layer stays in the Keras 3 model (see 58)",
     "100-imdb-embedding-conv1d":
-      "Keras 3 ignores Embedding(input_length=), so the model stays unbuilt",
+      "a Keras 3 Embedding declares no input shape (tf-keras: (input_length,) or (None,)), so its model stays unbuilt; the engine always declares one",
     "103-normalization":
       "Normalization's broadcast error is TensorFlow's InvalidArgumentError in Keras 3",
     "106-err-random-flip-mode": "Keras 3's RandomFlip accepts other modes than tf-keras'",
@@ -41,8 +41,6 @@ import Testing
       "Keras 3's preprocessing layers accept and refuse other arguments than tf-keras'",
     "152-nested-notebook":
       "Keras 3 accepts an empty Sequential model as a layer and builds nested models later",
-    "82-err-dense-undefined-last-dim":
-      "Keras 3 refuses at variable creation, naming the variable's path",
   ]
 
   @Test func everyCorpusFileWasRecorded() {
