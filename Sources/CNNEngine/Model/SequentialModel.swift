@@ -20,6 +20,11 @@ public final class SequentialModel {
   public private(set) var inputLayer: InputLayer?
   /// The layers after the input layer.
   private var stack: [LayerInstance] = []
+  /// Keras 3 only: the position in `stack` of a layer whose call failed when it was added. Keras 3
+  /// keeps such a layer (and every layer added after it) and leaves the model unbuilt; tf-keras
+  /// leaves the model as it was.
+  private var failedFrom: Int?
+  private var keepsFailingLayers: Bool { names?.kerasVersion == .keras3 }
   /// A functional model's input layer as one of its layers.
   private var inputInstance: LayerInstance?
   /// The `keras.Input` tensor a Sequential model was given, which is its `model.inputs[0]`.
@@ -57,7 +62,7 @@ public final class SequentialModel {
   /// The model's symbolic tensors, from `model.inputs[0]` to `model.outputs[0]`; nil while unbuilt.
   public var tensors: [KerasTensor]? {
     if let cachedTensors { return cachedTensors }
-    guard let inputLayer else { return nil }
+    guard let inputLayer, failedFrom == nil else { return nil }
     var chain = [givenInput ?? KerasTensor(input: inputLayer)]
     for instance in stack {
       guard let output = instance.outputShape else { return nil }
@@ -70,7 +75,7 @@ public final class SequentialModel {
   /// `model.layers`: a functional model lists its input layer first, a Sequential one does not.
   public var layers: [LayerInstance] { (inputInstance.map { [$0] } ?? []) + stack }
 
-  public var isBuilt: Bool { inputLayer != nil }
+  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
   public var className: String { kind == .sequential ? "Sequential" : "Functional" }
 
@@ -79,7 +84,7 @@ public final class SequentialModel {
 
   /// `model.output_shape`.
   public var outputShape: TensorShape? {
-    guard let inputLayer else { return nil }
+    guard let inputLayer, failedFrom == nil else { return nil }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
   }
 
@@ -125,9 +130,24 @@ public final class SequentialModel {
     cachedTensors = nil
   }
 
-  /// `model.add(layer)`. On failure the model is left as it was, as in Keras.
+  /// `model.add(layer)`. On failure the model is left as it was, as in tf-keras; Keras 3 keeps the
+  /// layer and the model becomes unbuilt (`failedFrom`), and every later `add` fails the same way.
   public func add(_ instance: LayerInstance) throws(KerasError) {
     cachedTensors = nil
+    if let failedFrom, let inputLayer {
+      // Keras 3 rebuilds the whole model, which fails again at the same layer.
+      let before = failedFrom == 0 ? inputLayer.batchInputShape : stack[failedFrom - 1].outputShape
+      stack.append(instance)
+      if let before {
+        do {
+          try stack[failedFrom].call(on: before)
+        } catch var error {
+          error.layerIndex = failedFrom
+          throw error
+        }
+      }
+      return
+    }
     if let input = instance.layer as? InputLayer {
       guard stack.isEmpty && inputLayer == nil else {
         throw .value(
@@ -155,6 +175,13 @@ public final class SequentialModel {
         try instance.call(on: declared)
       } catch var error {
         error.layerIndex = 0
+        if keepsFailingLayers {
+          inputLayer = InputLayer(
+            name: inputName, batchInputShape: declared,
+            arguments: LayerArguments(className: "InputLayer", values: [:]))
+          stack.append(instance)
+          failedFrom = 0
+        }
         throw error
       }
       inputLayer = InputLayer(
@@ -168,6 +195,10 @@ public final class SequentialModel {
         try instance.call(on: current)
       } catch var error {
         error.layerIndex = stack.count
+        if keepsFailingLayers {
+          failedFrom = stack.count
+          stack.append(instance)
+        }
         throw error
       }
     }
@@ -241,8 +272,17 @@ public final class SequentialModel {
   /// What Keras 3's `summary()` lists for a model that was never built: every layer without shapes
   /// (an empty shape) or weights, marked unbuilt unless Keras 3 builds it in its constructor.
   public func unbuiltSummary() -> ModelSummary {
-    let rows = stack.map { instance in
-      ModelSummary.Row(
+    let rows = stack.enumerated().map { index, instance in
+      // Layers called before a failing `add` keep their shapes and weights.
+      if inputLayer != nil, index < (failedFrom ?? stack.count),
+        let input = instance.inputShape, let output = instance.outputShape
+      {
+        return ModelSummary.Row(
+          name: instance.name, className: instance.className, inputShape: input,
+          outputShape: output, weights: instance.weights,
+          multiplyAccumulates: instance.multiplyAccumulates)
+      }
+      return ModelSummary.Row(
         name: instance.name, className: instance.className, inputShape: TensorShape([]),
         outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0,
         isBuilt: Self.builtAtConstruction.contains(instance.className))
@@ -311,6 +351,8 @@ extension SequentialModel {
   public func pop() throws(KerasError) {
     guard !stack.isEmpty else { throw .typeError("There are no layers in the model.") }
     stack.removeLast()
+    // Keras 3 rebuilds the model, which succeeds once the failing layer is gone.
+    if let failedFrom, stack.count <= failedFrom { self.failedFrom = nil }
     cachedTensors = nil
   }
 }

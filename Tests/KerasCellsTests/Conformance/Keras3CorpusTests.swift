@@ -28,10 +28,6 @@ import Testing
     "51-nb-counters":
       "prints a keras.Input tensor's name: Keras 3 names every symbolic tensor keras_tensor_N",
     "54-nb-input-names": "prints keras.Input tensors' names (keras_tensor_N, see 51)",
-    "58-nb-add-failing":
-      "a model.add() that fails keeps the layer in a Keras 3 model, which becomes unbuilt",
-    "61-err-too-much-pooling": "a failing layer stays in the Keras 3 model (see 58)",
-    "62-err-conv2d-rank3": "a failing layer stays in the Keras 3 model (see 58)",
     "100-imdb-embedding-conv1d":
       "a Keras 3 Embedding declares no input shape (tf-keras: (input_length,) or (None,)), so its model stays unbuilt; the engine always declares one",
     "103-normalization":
