@@ -37,16 +37,17 @@ struct SummaryCommand: ParsableCommand {
       CommandFailure.usage(loaded.unknownModelMessage(model)).exit()
     }
     if json {
-      print(
+      Terminal.output(
         SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version)
           .serialized(pretty: true))
     } else {
       let format = SummaryFormat(
         kerasVersion: version, footer: footer, console: .standardOutput())
+      // Names in the text are escaped (`SummaryReport`); the styles are Keras 3's own.
       let (text, errors) = SummaryReport.text(models, format: format)
-      print(text, terminator: "")
+      Terminal.rawOutput(text, terminator: "")
       Terminal.printDiagnostics(loaded.diagnostics)
-      for error in errors { Terminal.error("convbook: \(error)\n") }
+      for error in errors { Terminal.error("convbook: \(TerminalText.escaped(error))\n") }
       if !errors.isEmpty { throw ExitCode(1) }
     }
     if !loaded.diagnostics.isEmpty { throw ExitCode(1) }

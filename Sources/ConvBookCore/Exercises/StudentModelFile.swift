@@ -14,16 +14,17 @@ public enum StudentModelFile {
     case failed(Diagnostic)
     /// It ran but there is no model to check, or no way to tell which; the message says what to do.
     case noModel(String)
-    /// The file cannot be read: a usage error.
-    case unreadable(String)
+    /// The file cannot be read: a usage error when it is missing, else the student's to fix.
+    case unreadable(TextFile.ReadError)
   }
 
   /// `kerasVersion`: the lesson's, so that the student's model is named as the lesson's are.
   public static func load(path: String, kerasVersion: KerasVersion = .default) -> Outcome {
-    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-      return .unreadable("cannot read the model file '\(path)'")
+    do {
+      return run(try TextFile.read(path), path: path, kerasVersion: kerasVersion)
+    } catch {
+      return .unreadable(error)
     }
-    return run(source, path: path, kerasVersion: kerasVersion)
   }
 
   public static func run(_ source: String, path: String, kerasVersion: KerasVersion = .default)

@@ -19,16 +19,30 @@ public enum SummaryReport {
     for (index, defined) in models.enumerated() {
       if index > 0 { text += "\n" }
       if format.kerasVersion == .keras3 && !defined.model.isBuilt {
-        text += format.render(defined.model.unbuiltSummary())
+        text += format.render(terminalSafe(defined.model.unbuiltSummary()))
         continue
       }
       do {
-        text += format.render(try defined.model.summary())
+        text += format.render(terminalSafe(try defined.model.summary()))
       } catch {
-        errors.append("\(defined.variable) (\(defined.model.name)): \(error)")
+        errors.append(
+          TerminalText.escaped("\(defined.variable) (\(defined.model.name)): \(error)"))
       }
     }
     return (text, errors)
+  }
+
+  /// The summary with its names escaped for a terminal: a name with a newline or an escape
+  /// sequence in it must not forge lines or drive the terminal.
+  static func terminalSafe(_ summary: ModelSummary) -> ModelSummary {
+    var safe = summary
+    safe.name = TerminalText.escaped(summary.name)
+    safe.inputLayerName = TerminalText.escaped(summary.inputLayerName)
+    for index in safe.rows.indices {
+      safe.rows[index].name = TerminalText.escaped(safe.rows[index].name)
+      safe.rows[index].className = TerminalText.escaped(safe.rows[index].className)
+    }
+    return safe
   }
 
   public static func json(
