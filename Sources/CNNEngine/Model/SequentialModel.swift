@@ -49,6 +49,15 @@ public final class SequentialModel {
     names?.hiddenInputName(firstLayer: firstLayer) ?? firstLayer + "_input"
   }
 
+  /// The hidden input layer `input_shape=` or `build` creates, with its tensor's name in Keras 3.
+  private func hiddenInput(name: String, shape: TensorShape, tensorName: String?) -> InputLayer {
+    var input = InputLayer(
+      name: name, batchInputShape: shape,
+      arguments: LayerArguments(className: "InputLayer", values: [:]))
+    input.tensorName = tensorName
+    return input
+  }
+
   private init(name: String, tensors: [KerasTensor]) {
     self.name = name
     self.names = nil
@@ -171,22 +180,19 @@ public final class SequentialModel {
     {
       // Keras 3 creates (and names) the input layer before it calls the first layer on it.
       let inputName = hiddenInputName(firstLayer: instance.name)
+      let tensorName = names?.kerasTensorName()
       do {
         try instance.call(on: declared)
       } catch var error {
         error.layerIndex = 0
         if keepsFailingLayers {
-          inputLayer = InputLayer(
-            name: inputName, batchInputShape: declared,
-            arguments: LayerArguments(className: "InputLayer", values: [:]))
+          inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
           stack.append(instance)
           failedFrom = 0
         }
         throw error
       }
-      inputLayer = InputLayer(
-        name: inputName, batchInputShape: declared,
-        arguments: LayerArguments(className: "InputLayer", values: [:]))
+      inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
       stack.append(instance)
       return
     }
@@ -210,6 +216,7 @@ public final class SequentialModel {
   /// `functional` name of the session. Call after each of these.
   public func noteRebuilt() {
     guard let names, names.kerasVersion == .keras3, isBuilt, !stack.isEmpty else { return }
+    for _ in stack { _ = names.kerasTensorName() }
     _ = names.functionalModelName()
   }
 
@@ -218,6 +225,7 @@ public final class SequentialModel {
     guard !isBuilt else { return }
     cachedTensors = nil
     let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
+    let tensorName = names?.kerasTensorName()
     var shape = batchInputShape
     for (index, instance) in stack.enumerated() {
       do {
@@ -227,9 +235,7 @@ public final class SequentialModel {
         throw error
       }
     }
-    inputLayer = InputLayer(
-      name: inputName, batchInputShape: batchInputShape,
-      arguments: LayerArguments(className: "InputLayer", values: [:]))
+    inputLayer = hiddenInput(name: inputName, shape: batchInputShape, tensorName: tensorName)
   }
 
   /// `model.get_layer(name)`.

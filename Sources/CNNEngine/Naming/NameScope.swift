@@ -31,6 +31,13 @@ public final class NameScope {
     }
   }
 
+  /// Keras 3 names every symbolic tensor it makes, `keras_tensor`, `keras_tensor_1`, ...: an input
+  /// layer's (unless the layer was named), each output of a layer call, and each layer output of
+  /// every (re)build of a Sequential model. Nil in tf-keras.
+  public func kerasTensorName() -> String? {
+    kerasVersion == .keras3 ? uniqueName("keras_tensor") : nil
+  }
+
   /// The name `keras.Model(inputs, outputs)` gets without `name=`.
   public func functionalModelName() -> String {
     uniqueName(kerasVersion == .keras2 ? "model" : "functional")

@@ -45,6 +45,9 @@ enum Attributes {
       switch name {
       case "shape": return shapeValue(tensor.shape)
       case "name":
+        if let input = tensor.producer.layer as? InputLayer, let tensorName = input.tensorName {
+          return .string(tensorName)
+        }
         guard tensor.isInput else {
           throw .unsupported(
             "the name of a tensor made by a layer is the TensorFlow op that computes it, which ConvBook does not model; use the layer's name (\(tensor.producer.name))",

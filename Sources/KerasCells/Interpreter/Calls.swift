@@ -303,7 +303,9 @@ enum Calls {
         at: site.range)
     }
     do {
-      return .kerasTensor(try tensor.apply(instance))
+      let output = try tensor.apply(instance)
+      _ = interpreter.session.names.kerasTensorName()
+      return .kerasTensor(output)
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
     }

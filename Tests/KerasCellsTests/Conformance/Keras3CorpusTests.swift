@@ -25,9 +25,6 @@ import Testing
     "151-nested-base-input": "imports tf_keras (see 36)",
     "153-nested-functional": "imports tf_keras (see 36)",
     "57-nb-mixed-imports": "mixes tf_keras with Keras 3 in one session: two sets of name counters",
-    "51-nb-counters":
-      "prints a keras.Input tensor's name: Keras 3 names every symbolic tensor keras_tensor_N",
-    "54-nb-input-names": "prints keras.Input tensors' names (keras_tensor_N, see 51)",
     "100-imdb-embedding-conv1d":
       "a Keras 3 Embedding declares no input shape (tf-keras: (input_length,) or (None,)), so its model stays unbuilt; the engine always declares one",
     "103-normalization":
