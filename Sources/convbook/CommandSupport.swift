@@ -19,7 +19,9 @@ enum CommandSupport {
     _ path: String, footer: SummaryFooterStyle = .classic, keras: KerasVersionSetting = .init()
   ) throws -> ModelFile {
     do {
-      return try ModelFile.load(path: path, runner: runner(footer: footer, keras: keras))
+      let file = try ModelFile.load(path: path, runner: runner(footer: footer, keras: keras))
+      for note in file.notes { Terminal.error("note: \(note)\n") }
+      return file
     } catch {
       CommandFailure(message: error.description, code: error.isUsageError ? 2 : 1).exit()
     }

@@ -18,6 +18,7 @@ public enum StudentModelFile {
     case unreadable(TextFile.ReadError)
   }
 
+  /// A `.py` script (notebooks are read by ``ScriptFile`` and run with ``run(_:)``), run under
   /// `kerasVersion`: the lesson's, so that the student's model is named as the lesson's are.
   public static func load(path: String, kerasVersion: KerasVersion = .default) -> Outcome {
     do {
@@ -30,15 +31,15 @@ public enum StudentModelFile {
   public static func run(_ source: String, path: String, kerasVersion: KerasVersion = .default)
     -> Outcome
   {
+    run(ScriptFile(path: path, source: source, notes: [], origins: nil), kerasVersion: kerasVersion)
+  }
+
+  public static func run(_ script: ScriptFile, kerasVersion: KerasVersion = .default) -> Outcome {
     let session = KerasSession(kerasVersion: kerasVersion)
-    let result = session.run(source)
+    let path = script.path
+    let result = session.run(script.source)
     if let error = result.error {
-      let excerpt = SourceExcerpt(source: source, range: error.range)
-      return .failed(
-        Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column,
-          errorType: error.type,
-          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
+      return .failed(script.diagnostic(for: error))
     }
     if case .model(let model)? = session.globals["model"] {
       return .model(variable: "model", model)

@@ -58,6 +58,14 @@ public struct LessonJob: Codable, Sendable {
     public var diagnostics: [Diagnostic]
     /// The page, for `.page` jobs.
     public var html: String?
+    /// Files written beside the page (the student lesson file and the notebook), for `.page` jobs.
+    public var extraFiles: [ExtraFile]? = nil
+  }
+
+  /// A file written beside a page.
+  public struct ExtraFile: Codable, Sendable {
+    public var name: String
+    public var text: String
   }
 
   /// Runs the job in this process: the one place that runs a lesson of a folder, whether the caller
@@ -92,10 +100,18 @@ public struct LessonJob: Codable, Sendable {
         html: nil)
     case .page:
       let run = runner.run(lesson, sourceFile: sourceFile)
-      let html = render(title: lesson.title, blocks: run.blocks, template: pageTemplate)
+      let showSolutions =
+        (runner.exerciseEvaluator as? ExerciseCardEvaluator)?.showSolutions ?? false
+      let blocks = StudentSiteFiles.pageBlocks(
+        run.blocks, lesson: lesson, showSolutions: showSolutions)
+      let html = render(title: lesson.title, blocks: blocks, template: pageTemplate)
+      let source = (try? TextFile.read(path)) ?? ""
       return Result(
         title: lesson.title, cellCount: lesson.cells.count, inlineValueCount: 0, exerciseCount: 0,
-        designExerciseCount: 0, diagnostics: run.diagnostics, html: html)
+        designExerciseCount: 0, diagnostics: run.diagnostics, html: html,
+        extraFiles: StudentSiteFiles.files(
+          source: source, lesson: lesson, run: run, sourceFile: sourceFile
+        ).map { ExtraFile(name: $0.path, text: String(decoding: $0.contents, as: UTF8.self)) })
     }
   }
 

@@ -112,6 +112,8 @@ public struct SiteBuilder {
       }
       if entry.page != "index.html" {
         siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+        // The student lesson file and the notebook beside the page (StudentSiteFiles).
+        siteFiles += (result.extraFiles ?? []).map { ($0.name, Data($0.text.utf8)) }
       }
       entries.append(
         IndexRenderer.Entry(
@@ -128,6 +130,7 @@ public struct SiteBuilder {
         "index.html",
         Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
       ))
+    siteFiles.append(StudentSiteFiles.checkScript)
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     var cleanupProblem: String?
     do throws(AtomicSiteWriter.WriteError) {
