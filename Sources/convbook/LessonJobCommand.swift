@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNEngine
 import ConvBookCore
 import Foundation
 import KerasCells
@@ -15,6 +16,8 @@ struct LessonJobCommand: ParsableCommand {
   @Flag var solutions = false
   @Option var cpuSeconds: Double = LessonIsolation.defaultTimeout
   @OptionGroup var keras: KerasVersionOption
+  /// The course's Keras version (course.yml), which a lesson's own `keras=` overrides.
+  @Option var courseKeras: KerasVersion?
 
   func run() throws {
     let request = FileHandle.standardInput.readDataToEndOfFile()
@@ -23,7 +26,10 @@ struct LessonJobCommand: ParsableCommand {
     }
     LessonIsolation.applyLimits(cpuSeconds: cpuSeconds)
     let result = job.execute(
-      runner: CommandSupport.runner(footer: footer, keras: keras.setting, solutions: solutions))
+      runner: CommandSupport.runner(
+        footer: footer,
+        keras: KerasVersionSetting(commandLine: keras.version, course: courseKeras),
+        solutions: solutions))
     FileHandle.standardOutput.write(try JSONEncoder().encode(result))
   }
 }
@@ -40,6 +46,7 @@ extension CommandSupport {
     var arguments = ["_lesson", "--footer", footer.rawValue, "--cpu-seconds", String(timeout)]
     if solutions { arguments.append("--solutions") }
     if let version = keras.commandLine { arguments += ["--keras", String(version.rawValue)] }
+    if let version = keras.course { arguments += ["--course-keras", String(version.rawValue)] }
     return LessonIsolation(executable: executable, arguments: arguments, timeout: timeout)
   }
 }

@@ -98,7 +98,7 @@ import Testing
     )
     .write(to: measured, atomically: true, encoding: .utf8)
     for width in [390, 1280] {
-      let (dom, _) = try Self.render(measured, chromium: chromium, windowWidth: width)
+      let (dom, _) = try Self.render(measured, chromium: chromium, width: width)
       let widths = try #require(
         dom.firstMatch(of: #/<div id="summary-widths">([^<]*)</div>/#).map { String($0.1) })
       let tables = widths.split(separator: ";")
@@ -110,7 +110,7 @@ import Testing
   }
 
   /// Chromium's DOM after loading `url`, and what it logged.
-  static func render(_ url: URL, chromium: String, windowWidth: Int? = nil) throws -> (
+  static func render(_ url: URL, chromium: String, width: Int = 1280) throws -> (
     dom: String, log: String
   ) {
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -121,10 +121,10 @@ import Testing
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
       "--user-data-dir=\(profile.path)",
-      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000", "--dump-dom",
+      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000",
+      "--window-size=\(width),900", "--hide-scrollbars", "--dump-dom",
+      url.absoluteString,
     ]
-    if let windowWidth { process.arguments! += ["--window-size=\(windowWidth),900"] }
-    process.arguments! += [url.absoluteString]
     let stdout = Pipe()
     let stderr = Pipe()
     process.standardOutput = stdout
