@@ -17,6 +17,9 @@ public struct ModelSummary: Sendable, Equatable {
     public var connections: [Connection] = []
     /// A layer called several times with different output shapes (Keras prints `multiple`).
     public var hasMultipleOutputShapes = false
+    /// False for a layer of a model that was never built that Keras 3 lists with `0 (unbuilt)`.
+    /// Rows of such a model have empty shapes (`?`) and no weights.
+    public var isBuilt = true
 
     /// The output shape as the summary prints it.
     public var outputShapeText: String {

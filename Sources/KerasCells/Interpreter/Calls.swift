@@ -73,7 +73,19 @@ enum Calls {
     case .layerClass(let className):
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
-      let keywordArguments = try convert(keywords, site: site)
+      var keywordArguments = try convert(keywords, site: site)
+      let keras3 = session.kerasVersion == .keras3
+      if keras3 {
+        keywordArguments = Keras3Wording.keptKeywords(
+          className: className, keywordArguments)
+      }
+      if keras3,
+        let refusal = Keras3Wording.constructorRefusal(
+          className: className, positional: arguments, keywords: keywordArguments,
+          names: session.names)
+      {
+        throw keras(refusal, at: site.range)
+      }
       do {
         let layer = try LayerCatalog.make(
           className: className, positional: arguments, keywords: keywordArguments,
@@ -82,7 +94,11 @@ enum Calls {
         interpreter.recordOrigin(of: instance, at: site.range)
         return .layer(instance)
       } catch {
-        throw keras(error, at: site.range)
+        guard keras3 else { throw keras(error, at: site.range) }
+        throw keras(
+          Keras3Wording.constructorError(
+            error, className: className, keywords: keywordArguments, names: session.names),
+          at: site.range)
       }
     case .inputFunction:
       let arguments = try ArgumentConversion.arguments(
@@ -129,7 +145,7 @@ enum Calls {
       objectArguments += try convert(keywords, site: site)
       return .kerasObject(KerasObject(typeName: name, arguments: objectArguments))
     case .clearSession:
-      session.names = NameScope()
+      session.names = NameScope(kerasVersion: session.kerasVersion)
       return .none
     case .dataLoader:
       throw .unsupported(
@@ -196,7 +212,7 @@ enum Calls {
         message: "Model names must be strings. Received: \(PythonText.repr(nameValue))",
         range: site.range)
     }
-    let model = SequentialModel(name: name)
+    let model = SequentialModel(name: name, names: session.names)
     var elements: [Value] = []
     switch layersValue {
     case .none: break
@@ -214,6 +230,7 @@ enum Calls {
       let fallback = index < elementRanges.count ? elementRanges[index] : layersRange
       try add(element, to: model, range: fallback, interpreter: interpreter)
     }
+    model.noteRebuilt()
     return .model(model)
   }
 
@@ -261,6 +278,13 @@ enum Calls {
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
     }
+    if interpreter.session.kerasVersion == .keras3,
+      let input = model.outputShape
+        ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
+      let refusal = Keras3Wording.callRefusal(instance, input: input, modelName: model.name)
+    {
+      throw keras(refusal, at: interpreter.blame(instance, fallback: range))
+    }
     do {
       try model.add(instance)
     } catch {
@@ -292,7 +316,9 @@ enum Calls {
         at: site.range)
     }
     do {
-      return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: asList))
+      let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
+      _ = interpreter.session.names.kerasTensorName()
+      return .kerasTensor(output)
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
     }
@@ -435,15 +461,22 @@ enum Calls {
     let session = interpreter.session
     let name: String
     switch values["name"] ?? .none {
-    case .none: name = session.names.uniqueName("model")
+    case .none: name = session.names.functionalModelName()
     case .string(let given): name = given
     case let other: name = PythonText.str(other)
     }
+    let model: SequentialModel
     do {
-      return .model(try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs))
+      model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
     } catch {
       throw keras(error, at: site.range)
     }
+    if model.graph != nil, session.names.kerasVersion == .keras3 {
+      throw .unsupported(
+        "ConvBook builds functional graphs (branches, merges, shared layers) with tf-keras 2 only so far; Keras 3's summary of them is not supported yet",
+        at: site.range)
+    }
+    return .model(model)
   }
 
   /// The tensors of `inputs=` / `outputs=`: one tensor, or a list or tuple of them.

@@ -57,6 +57,11 @@ enum TensorArithmetic {
     _ operation: TFOpLambda.Operation, _ tensors: [KerasTensor], constant: Double?,
     constantFirst: Bool, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if interpreter.session.names.kerasVersion == .keras3 {
+      throw .unsupported(
+        "arithmetic on Keras tensors is supported with tf-keras 2 only so far (where it makes TFOpLambda layers); Keras 3's symbolic operations are not supported yet",
+        at: range)
+    }
     let name = interpreter.session.names.uniqueName(operation.rawValue)
     let instance = LayerInstance(
       TFOpLambda(operation: operation, name: name, constant: constant, constantFirst: constantFirst)
