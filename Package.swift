@@ -17,7 +17,8 @@ let package = Package(
     .library(name: "ConvBookCore", targets: ["ConvBookCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -26,7 +27,9 @@ let package = Package(
       providers: [.apt(["libcmark-dev"])]
     ),
     .target(name: "CNNEngine", swiftSettings: simdFlags),
-    .target(name: "KerasCells", dependencies: ["CNNEngine"]),
+    .target(
+      name: "KerasCells",
+      dependencies: ["CNNEngine", .product(name: "BigInt", package: "BigInt")]),
     .target(name: "LessonKit", dependencies: ["CCmark"]),
     .target(name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"]),
     .target(

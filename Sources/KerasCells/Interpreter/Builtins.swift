@@ -1,3 +1,4 @@
+import BigInt
 import CNNEngine
 import Foundation
 
@@ -45,7 +46,9 @@ enum Builtins {
         let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
         try PythonText.requireKnownText(value, range: valueRange)
       }
-      interpreter.write(positional.map(PythonText.str).joined(separator: separator) + end)
+      let text = positional.map(PythonText.str).joined(separator: separator) + end
+      try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
+      interpreter.write(text)
       return .none
     case "len":
       try exactly(1)
@@ -53,16 +56,28 @@ enum Builtins {
       case .list(let items), .tuple(let items): return .int(items.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
-      case .range(let start, let stop, let step): return .int(Value.rangeCount(start, stop, step))
+      case .range(let start, let stop, let step):
+        let count = Value.rangeCount(start, stop, step)
+        if count == .max {
+          throw CellError(
+            type: "OverflowError", message: "Python int too large to convert to C ssize_t",
+            range: range)
+        }
+        return .int(count)
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":
       var bounds: [Int] = []
       for value in positional {
-        guard case .int(let number) = value else {
+        switch value {
+        case .int(let number): bounds.append(number)
+        case .bool(let flag): bounds.append(flag ? 1 : 0)
+        case .bigInt:
+          throw .unsupported(
+            "ConvBook does not support range() bounds beyond 64-bit integers", at: range)
+        default:
           throw typeError("'\(value.typeName)' object cannot be interpreted as an integer")
         }
-        bounds.append(number)
       }
       switch bounds.count {
       case 1: return .range(start: 0, stop: bounds[0], step: 1)
@@ -77,22 +92,39 @@ enum Builtins {
       }
     case "str":
       if let value = positional.first { try PythonText.requireKnownText(value, range: range) }
-      return .string(positional.first.map(PythonText.str) ?? "")
+      let text = positional.first.map(PythonText.str) ?? ""
+      try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
+      return .string(text)
     case "repr":
       try exactly(1)
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
-      return .string(PythonText.repr(positional[0]))
+      let text = PythonText.repr(positional[0])
+      try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
+      return .string(text)
     case "bool": return .bool(positional.first?.isTruthy ?? false)
     case "int":
       try exactly(1)
       switch positional[0] {
-      case .int: return positional[0]
+      case .int, .bigInt: return positional[0]
       case .bool(let flag): return .int(flag ? 1 : 0)
-      case .float(let number): return .int(Int(number.rounded(.towardZero)))
+      case .float(let number): return try integer(number, range: range)
       case .string(let text):
-        let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(
-          of: "_", with: "")
-        if let number = Int(cleaned) { return .int(number) }
+        let cleaned = text.trimmingCharacters(in: .whitespaces)
+        var digits = cleaned
+        if digits.first == "+" || digits.first == "-" { digits.removeFirst() }
+        let valid =
+          !digits.isEmpty && digits.first != "_" && digits.last != "_"
+          && !digits.contains("__") && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") }
+        if valid {
+          let plain = cleaned.replacingOccurrences(of: "_", with: "")
+          let count = digits.filter(\.isNumber).count
+          if count > PythonInteger.maximumStringDigits {
+            throw CellError(
+              type: "ValueError", message: PythonInteger.parseLimitMessage(digits: count),
+              range: range)
+          }
+          if let number = BigInt(plain, radix: 10) { return PythonInteger.value(number) }
+        }
         throw CellError(
           type: "ValueError",
           message: "invalid literal for int() with base 10: \(PythonFormat.quoted(text))",
@@ -106,9 +138,27 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .int(let number): return .float(Double(number))
+      case .bigInt(let number):
+        guard let converted = PythonInteger.double(number) else {
+          throw CellError(
+            type: "OverflowError", message: "int too large to convert to float", range: range)
+        }
+        return .float(converted)
+      case .bool(let flag): return .float(flag ? 1 : 0)
       case .float: return positional[0]
       case .string(let text):
-        if let number = Double(text.trimmingCharacters(in: .whitespaces)) { return .float(number) }
+        let cleaned = text.trimmingCharacters(in: .whitespaces)
+        switch cleaned.lowercased() {
+        case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
+        case "-inf", "-infinity": return .float(-.infinity)
+        case "nan", "+nan", "-nan": return .float(.nan)
+        default: break
+        }
+        if cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE_".contains($0)) }),
+          let number = Double(cleaned.replacingOccurrences(of: "_", with: ""))
+        {
+          return .float(number)
+        }
         throw CellError(
           type: "ValueError",
           message: "could not convert string to float: \(PythonFormat.quoted(text))", range: range)
@@ -120,26 +170,48 @@ enum Builtins {
       guard let first = positional.first else {
         throw typeError("round() missing required argument 'number' (pos 1)")
       }
-      let digits: Int? =
-        positional.count > 1
-        ? {
-          if case .int(let d) = positional[1] { return d }
-          return nil
-        }() : nil
+      var digits: Int?
+      if positional.count > 1 {
+        switch positional[1] {
+        case .none: break
+        case .int(let given): digits = given
+        default:
+          throw typeError(
+            "'\(positional[1].typeName)' object cannot be interpreted as an integer")
+        }
+      }
       switch first {
-      case .int: return first
+      case .int, .bigInt:
+        guard let digits, digits < 0 else { return first }
+        // round(1234, -2) is 1200: round half to even at 10**-digits.
+        guard let scale = Int(exactly: -digits), scale <= 4300 else { return .int(0) }
+        let unit = BigInt(10).power(scale)
+        let value: BigInt
+        if case .int(let small) = first { value = BigInt(small) } else if case .bigInt(let big) = first {
+          value = big
+        } else { value = 0 }
+        var (quotient, remainder) = PythonInteger.floorDivMod(value, unit)
+        let twice = remainder * 2
+        if twice > unit || (twice == unit && quotient.magnitude.words.first.map { $0 & 1 == 1 } == true)
+        {
+          quotient += 1
+        }
+        return PythonInteger.value(quotient * unit)
+      case .bool(let flag): return digits == nil ? .int(flag ? 1 : 0) : .int(flag ? 1 : 0)
       case .float(let number):
         if let digits {
-          let scale = Foundation.pow(10.0, Double(digits))
-          return .float((number * scale).rounded(.toNearestOrEven) / scale)
+          return .float(roundFloat(number, digits: digits))
         }
-        return .int(Int(number.rounded(.toNearestOrEven)))
+        return try integer(number.rounded(.toNearestOrEven), range: range)
       default: throw typeError("type \(first.typeName) doesn't define __round__ method")
       }
     case "abs":
       try exactly(1)
       switch positional[0] {
-      case .int(let number): return .int(abs(number))
+      case .int(let number):
+        return number == .min ? .bigInt(BigInt(number.magnitude)) : .int(abs(number))
+      case .bigInt(let number): return PythonInteger.value(BigInt(number.magnitude))
+      case .bool(let flag): return .int(flag ? 1 : 0)
       case .float(let number): return .float(abs(number))
       default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
       }
@@ -151,6 +223,7 @@ enum Builtins {
           type: "ValueError", message: "\(name)() arg is an empty sequence", range: range)
       }
       for item in items.dropFirst() {
+        try interpreter.step(at: range)
         let better = try Operators.compare(
           name == "min" ? .less : .greater, item, best, range: range)
         if better { best = item }
@@ -161,8 +234,9 @@ enum Builtins {
         throw typeError("sum() takes at least 1 positional argument (0 given)")
       }
       var total: Value = positional.count > 1 ? positional[1] : .int(0)
-      for item in try interpreter.iterate(first, range: range) {
-        total = try Operators.binary(.add, total, item, range: range)
+      try interpreter.forEach(first, range: range) { item throws(CellError) in
+        try interpreter.step(at: range)
+        total = try Operators.binary(.add, total, item, range: range, budget: interpreter.budget)
       }
       return total
     case "list":
@@ -177,6 +251,8 @@ enum Builtins {
       var failure: CellError?
       items.sort { a, b in
         do throws(CellError) {
+          if failure != nil { return false }
+          try interpreter.step(at: range)
           return try Operators.compare(.less, a, b, range: range)
         } catch {
           failure = error
@@ -233,5 +309,35 @@ enum Builtins {
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     }
+  }
+
+  /// `int(x)` of a float: truncated toward zero, exact at any size.
+  static func integer(_ number: Double, range: SourceRange) throws(CellError) -> Value {
+    if number.isNaN {
+      throw CellError(
+        type: "ValueError", message: "cannot convert float NaN to integer", range: range)
+    }
+    if number.isInfinite {
+      throw CellError(
+        type: "OverflowError", message: "cannot convert float infinity to integer", range: range)
+    }
+    if let small = Int(exactly: number.rounded(.towardZero)) { return .int(small) }
+    return PythonInteger.value(BigInt(number.rounded(.towardZero)))
+  }
+
+  /// `round(x, digits)` of a float, as CPython's `double_round`: the correctly rounded decimal
+  /// string, read back.
+  static func roundFloat(_ number: Double, digits: Int) -> Double {
+    guard number.isFinite else { return number }
+    if digits > 323 { return number }
+    if digits < -308 { return Double(signOf: number, magnitudeOf: 0) }
+    if digits >= 0 {
+      let text = String(format: "%.\(digits)f", number)
+      return Double(text) ?? number
+    }
+    let scale = Foundation.pow(10.0, Double(-digits))
+    let scaled = (number / scale).rounded(.toNearestOrEven)
+    let result = scaled * scale
+    return result.isFinite ? result : number
   }
 }

@@ -7,7 +7,6 @@ final class Interpreter {
   private(set) var outputs: [CellOutput] = []
   /// Names visible before the globals (comprehension variables, exercise helpers).
   var locals: [String: Value] = [:]
-  private var steps = 0
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?
 
@@ -43,14 +42,13 @@ final class Interpreter {
     return origin
   }
 
+  /// Counts a statement, a call or a loop iteration against the session's time budget.
+  @inline(__always)
   func step(at range: SourceRange) throws(CellError) {
-    steps += 1
-    if steps > session.stepLimit {
-      throw .unsupported(
-        "this cell ran more than \(session.stepLimit) steps; ConvBook stops cells that loop this long",
-        at: range)
-    }
+    try session.budget.tick(at: range)
   }
+
+  var budget: EvaluationBudget { session.budget }
 
   // MARK: Statements
 
@@ -72,7 +70,8 @@ final class Interpreter {
     case .augmentedAssignment(let target, let operation, let valueExpression):
       let current = try evaluate(target)
       let operand = try evaluate(valueExpression)
-      let result = try Operators.binary(operation, current, operand, range: statement.range)
+      let result = try Operators.binary(
+        operation, current, operand, range: statement.range, budget: budget)
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
@@ -113,8 +112,7 @@ final class Interpreter {
         }
       }
     case .forLoop(let target, let iterable, let body):
-      let sequence = try iterate(try evaluate(iterable), range: iterable.range)
-      for item in sequence {
+      try forEach(try evaluate(iterable), range: iterable.range) { item throws(CellError) in
         try step(at: statement.range)
         try assign(item, to: target, statement: statement)
         try execute(body)
@@ -191,20 +189,30 @@ final class Interpreter {
   func iterate(_ value: Value, range: SourceRange) throws(CellError) -> [Value] {
     switch value {
     case .list(let items), .tuple(let items): return items
-    case .string(let text): return text.map { .string(String($0)) }
+    case .string(let text):
+      try budget.allocate(slots: text.utf8.count, at: range)
+      return text.map { .string(String($0)) }
     case .dictionary(let pairs): return pairs.map(\.0)
     case .range(let start, let stop, let step):
-      guard Value.rangeCount(start, stop, step) <= session.stepLimit else {
-        throw .unsupported(
-          "this range has more than \(session.stepLimit) items; ConvBook stops cells that loop this long",
-          at: range)
-      }
+      try budget.allocate(slots: Value.rangeCount(start, stop, step), at: range)
       return stride(from: start, to: stop, by: step).map { .int($0) }
     case .model(let model): return model.layers.map(Attributes.layerValue)
     default:
       throw CellError(
         type: "TypeError", message: "'\(value.typeName)' object is not iterable", range: range)
     }
+  }
+
+  /// Runs `body` for each item of an iterable; a range is walked without building its list, so a
+  /// loop over `range(10**12)` runs until its body or the time budget stops it.
+  func forEach(_ value: Value, range: SourceRange, _ body: (Value) throws(CellError) -> Void)
+    throws(CellError)
+  {
+    if case .range(let start, let stop, let step) = value {
+      for number in stride(from: start, to: stop, by: step) { try body(.int(number)) }
+      return
+    }
+    for item in try iterate(value, range: range) { try body(item) }
   }
 
   // MARK: Expressions
@@ -218,6 +226,7 @@ final class Interpreter {
       }
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     case .integer(let value): return .int(value)
+    case .bigInteger(let value): return .bigInt(value)
     case .float(let value): return .float(value)
     case .string(let value): return .string(value)
     case .boolean(let value): return .bool(value)
@@ -241,6 +250,7 @@ final class Interpreter {
       }
       var results: [Value] = []
       try runComprehension(clauses[...], range: range) { () throws(CellError) in
+        try self.budget.allocate(slots: 1, at: range)
         results.append(try self.evaluate(element))
       }
       return .list(results)
@@ -258,6 +268,9 @@ final class Interpreter {
         switch value {
         case .none: return nil
         case .int(let number): return number
+        case .bool(let flag): return flag ? 1 : 0
+        // Python clamps slice bounds of any size to the sequence.
+        case .bigInt(let number): return number.sign == .minus ? Int.min + 1 : Int.max
         default:
           throw CellError(
             type: "TypeError",
@@ -308,7 +321,8 @@ final class Interpreter {
       let operand = try evaluate(operandExpression)
       return try Operators.unary(operation, operand, range: range)
     case .binary(let operation, let left, let right):
-      return try Operators.binary(operation, try evaluate(left), try evaluate(right), range: range)
+      return try Operators.binary(
+        operation, try evaluate(left), try evaluate(right), range: range, budget: budget)
     case .comparison(let first, let links):
       var left = try evaluate(first)
       for link in links {
@@ -353,10 +367,10 @@ final class Interpreter {
       try body()
       return
     }
-    let items = try iterate(try evaluate(clause.iterable), range: clause.iterable.range)
+    let iterable = try evaluate(clause.iterable)
     let saved = locals
     defer { locals = saved }
-    for item in items {
+    try forEach(iterable, range: clause.iterable.range) { item throws(CellError) in
       try step(at: range)
       try bindLocal(item, to: clause.target)
       var passes = true

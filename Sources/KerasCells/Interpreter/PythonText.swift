@@ -1,3 +1,4 @@
+import BigInt
 import CNNEngine
 import Foundation
 
@@ -9,6 +10,9 @@ enum PythonText {
     case .none: return "None"
     case .bool(let flag): return flag ? "True" : "False"
     case .int(let number): return String(number)
+    case .bigInt(let number):
+      // Callers check `requireKnownText` first; this is only a safe fallback.
+      return PythonInteger.decimal(number) ?? "<int of \(number.magnitude.bitWidth) bits>"
     case .float(let number): return PythonFormat.float(number)
     case .string(let text): return PythonFormat.quoted(text)
     case .tuple(let items):
@@ -49,6 +53,8 @@ enum PythonText {
     throws(CellError)
   {
     switch value {
+    case .bigInt(let number) where PythonInteger.decimal(number) == nil:
+      throw CellError(type: "ValueError", message: PythonInteger.stringLimitMessage, range: range)
     case .variable(let variable):
       throw .unsupported(
         "printing the weight \(variable.name) would show its values, which ConvBook does not have (weights are random until trained); print its .name or .shape instead",
@@ -125,10 +131,20 @@ enum PythonText {
     case (.int(let number), nil), (.int(let number), "d"):
       body = group(String(number.magnitude), grouping)
       body = (number < 0 ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))) + body
-    case (.int, _), (.float, _), (.bool, _):
+    case (.bigInt(let number), nil), (.bigInt(let number), "d"):
+      body = group(PythonInteger.decimal(BigInt(number.magnitude)) ?? "", grouping)
+      body =
+        (number.sign == .minus ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))) + body
+    case (.int, _), (.bigInt, _), (.float, _), (.bool, _):
       let number: Double
       switch value {
       case .int(let integer): number = Double(integer)
+      case .bigInt(let integer):
+        guard let converted = PythonInteger.double(integer) else {
+          throw CellError(
+            type: "OverflowError", message: "int too large to convert to float", range: range)
+        }
+        number = converted
       case .float(let real): number = real
       case .bool(let flag): number = flag ? 1 : 0
       default: number = 0

@@ -1,3 +1,4 @@
+import BigInt
 /// Expressions, from lowest to highest precedence, following CPython 3.11's
 /// grammar rule names (`star_expressions`, `disjunction`, `bitwise_or`, ...).
 extension PythonParser {
@@ -711,7 +712,7 @@ extension PythonParser {
       return Expression(.noneLiteral, range: token.range)
     case .integer:
       try advance()
-      return Expression(.integer(decodeInteger(token)), range: token.range)
+      return Expression(try decodeInteger(token), range: token.range)
     case .float:
       try advance()
       return Expression(
@@ -736,20 +737,36 @@ extension PythonParser {
     }
   }
 
-  private mutating func decodeInteger(_ token: PythonToken) -> Int {
+  /// An integer literal: `.integer` when it fits in 64 bits, else `.bigInteger`. As in CPython
+  /// 3.11, a decimal literal of more than 4300 digits is a SyntaxError.
+  private mutating func decodeInteger(_ token: PythonToken) throws(PythonSyntaxError)
+    -> Expression.Kind
+  {
     let digits = token.text.filter { $0 != "_" }.lowercased()
-    let value: Int?
+    let radix: Int
+    let body: Substring
     switch digits.prefix(2) {
-    case "0x": value = Int(digits.dropFirst(2), radix: 16)
-    case "0o": value = Int(digits.dropFirst(2), radix: 8)
-    case "0b": value = Int(digits.dropFirst(2), radix: 2)
-    default: value = Int(digits, radix: 10)
+    case "0x": (radix, body) = (16, digits.dropFirst(2))
+    case "0o": (radix, body) = (8, digits.dropFirst(2))
+    case "0b": (radix, body) = (2, digits.dropFirst(2))
+    default: (radix, body) = (10, digits[...])
     }
-    guard let value else {
-      deferUnsupported("large integer", "integer literals larger than 64 bits", at: token.range)
-      return 0
+    if let value = Int(body, radix: radix) { return .integer(value) }
+    if radix == 10 && body.count > PythonInteger.maximumStringDigits {
+      throw syntaxError(
+        PythonInteger.parseLimitMessage(digits: body.count)
+          + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+        at: token.range)
     }
-    return value
+    guard let value = BigInt(body, radix: radix),
+      value.magnitude.bitWidth <= PythonInteger.maximumBits
+    else {
+      deferUnsupported(
+        "large integer",
+        "integer literals wider than \(PythonInteger.maximumBits) bits", at: token.range)
+      return .integer(0)
+    }
+    return .bigInteger(value)
   }
 
   private mutating func parseParenthesized() throws(PythonSyntaxError) -> Expression {

@@ -66,6 +66,8 @@ private enum ExpressionPrinter {
       return name
     case .integer(let value):
       return String(value)
+    case .bigInteger(let value):
+      return String(value)
     case .float(let value):
       return value.description
     case .string(let text):
