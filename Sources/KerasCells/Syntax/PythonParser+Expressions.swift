@@ -101,7 +101,15 @@ extension PythonParser {
   }
 
   /// A full expression: conditional, lambda or anything tighter.
+  /// Counts one level of a self-recursive rule; see `nestingDepth`.
+  mutating func enterNesting() throws(PythonSyntaxError) {
+    nestingDepth += 1
+    if nestingDepth > SyntaxDepth.maximumDepth { throw SyntaxDepth.error(at: current.range) }
+  }
+
   mutating func parseExpression() throws(PythonSyntaxError) -> Expression {
+    try enterNesting()
+    defer { nestingDepth -= 1 }
     if current.isKeyword(.lambda) { return try parseLambda() }
     let startPosition = position
     let startToken = current
@@ -276,36 +284,63 @@ extension PythonParser {
 
   // MARK: - Boolean logic and comparisons
 
+  /// CPython keeps `a or b or c ...` as one flat node, so a chain of any length compiles. Our tree
+  /// is binary; a long chain is rebuilt balanced (`and`/`or` are associative, short-circuiting
+  /// included), keeping its depth logarithmic. Nil for chains short enough to stay as written.
+  static func balancedChain(_ operation: LogicalOperator, _ operands: [Expression]) -> Expression? {
+    guard operands.count > 64 else { return nil }
+    func build(_ slice: ArraySlice<Expression>) -> Expression {
+      if slice.count == 1 { return slice.first! }
+      let middle = slice.startIndex + slice.count / 2
+      let left = build(slice[..<middle])
+      let right = build(slice[middle...])
+      return Expression(.logical(operation, left, right), range: left.range.union(right.range))
+    }
+    return build(operands[...])
+  }
+
   mutating func parseDisjunction() throws(PythonSyntaxError) -> Expression {
     let startToken = current
     var lhs = try parseConjunction()
+    var operands = [lhs]
     while current.isKeyword(.or),
       let rhs = try parseRightOperand({ parser throws(PythonSyntaxError) in
         try parser.parseConjunction()
       })
     {
-      lhs = Expression(.logical(.or, lhs, rhs), range: span(from: startToken))
+      operands.append(rhs)
+      // A long chain is rebuilt balanced below; do not build its deep form.
+      if operands.count <= 65 {
+        lhs = Expression(.logical(.or, lhs, rhs), range: span(from: startToken))
+      }
     }
-    return lhs
+    return Self.balancedChain(.or, operands) ?? lhs
   }
 
   private mutating func parseConjunction() throws(PythonSyntaxError) -> Expression {
     let startToken = current
     var lhs = try parseInversion()
+    var operands = [lhs]
     while current.isKeyword(.and),
       let rhs = try parseRightOperand({ parser throws(PythonSyntaxError) in
         try parser.parseInversion()
       })
     {
-      lhs = Expression(.logical(.and, lhs, rhs), range: span(from: startToken))
+      operands.append(rhs)
+      // A long chain is rebuilt balanced below; do not build its deep form.
+      if operands.count <= 65 {
+        lhs = Expression(.logical(.and, lhs, rhs), range: span(from: startToken))
+      }
     }
-    return lhs
+    return Self.balancedChain(.and, operands) ?? lhs
   }
 
   private mutating func parseInversion() throws(PythonSyntaxError) -> Expression {
     guard current.isKeyword(.not) else { return try parseComparison() }
     let notToken = current
     try advance()
+    try enterNesting()
+    defer { nestingDepth -= 1 }
     let operand = try parseInversion()
     return Expression(.unary(.not, operand), range: notToken.range.union(operand.range))
   }
@@ -425,6 +460,8 @@ extension PythonParser {
     }
     let operatorToken = current
     try advance()
+    try enterNesting()
+    defer { nestingDepth -= 1 }
     let operand = try parseFactor()
     return Expression(.unary(operation, operand), range: operatorToken.range.union(operand.range))
   }

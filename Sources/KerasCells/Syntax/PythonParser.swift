@@ -11,7 +11,11 @@
 public struct PythonParser {
   /// Parses a whole cell.
   public static func parse(_ source: String) throws(PythonSyntaxError) -> [Statement] {
-    try withParser(for: source) { parser throws(PythonSyntaxError) in try parser.parseModule() }
+    try withParser(for: source) { parser throws(PythonSyntaxError) in
+      let statements = try parser.parseModule()
+      try SyntaxDepth.check(statements)
+      return statements
+    }
   }
 
   /// Parses source that must be exactly one expression, as Python's `eval`
@@ -19,13 +23,29 @@ public struct PythonParser {
   /// comments and blank lines are fine.
   public static func parseExpression(_ source: String) throws(PythonSyntaxError) -> Expression {
     try withParser(for: source) { parser throws(PythonSyntaxError) in
-      try parser.parseEvaluationInput()
+      let expression = try parser.parseEvaluationInput()
+      try SyntaxDepth.check(expression)
+      return expression
     }
   }
 
-  private static func withParser<Result>(
-    for source: String, _ parse: (inout PythonParser) throws(PythonSyntaxError) -> Result
-  ) throws(PythonSyntaxError) -> Result {
+  /// Parses on a `DeepStack` thread: nesting is bounded by CPython's limits, not by the caller's
+  /// stack.
+  private static func withParser<Output>(
+    for source: String, _ parse: (inout PythonParser) throws(PythonSyntaxError) -> Output
+  ) throws(PythonSyntaxError) -> Output {
+    try DeepStack.run { () -> Result<Output, PythonSyntaxError> in
+      do throws(PythonSyntaxError) {
+        return .success(try parseOnCurrentThread(source, parse))
+      } catch {
+        return .failure(error)
+      }
+    }.get()
+  }
+
+  private static func parseOnCurrentThread<Output>(
+    _ source: String, _ parse: (inout PythonParser) throws(PythonSyntaxError) -> Output
+  ) throws(PythonSyntaxError) -> Output {
     let buffer = SourceBuffer(source)
     if let nullIndex = buffer.scalars.firstIndex(of: "\0") {
       throw PythonSyntaxError(
@@ -60,6 +80,10 @@ public struct PythonParser {
   var deferredErrors: [PythonSyntaxError] = []
   var loopDepth = 0
   var lambdaDepth = 0
+  /// Levels of the self-recursive expression rules (`-x`, `not x`, `a if c else b`, `lambda`)
+  /// currently open. Each adds a level to the tree, so passing `SyntaxDepth.maximumDepth` is
+  /// CPython's RecursionError anyway; refusing here keeps the parser's own recursion bounded.
+  var nestingDepth = 0
   /// CPython's second-pass "invalid_*" rules; off while speculatively
   /// parsing the operand of such a rule, as in CPython.
   var hintsEnabled = true
