@@ -411,13 +411,13 @@ final class Interpreter {
         case .repr?, .ascii?:
           try PythonText.requireKnownText(value, asString: false, range: replacement.range)
           text += try PythonText.format(
-            .string(PythonText.repr(value)), spec: spec, range: replacement.range)
+            .string(PythonText.repr(value)), spec: spec, range: replacement.range, budget: budget)
         case .str?:
           try PythonText.requireKnownText(value, range: replacement.range)
           text += try PythonText.format(
-            .string(PythonText.str(value)), spec: spec, range: replacement.range)
+            .string(PythonText.str(value)), spec: spec, range: replacement.range, budget: budget)
         case nil:
-          text += try PythonText.format(value, spec: spec, range: replacement.range)
+          text += try PythonText.format(value, spec: spec, range: replacement.range, budget: budget)
         }
       }
     }

@@ -76,7 +76,9 @@ enum PythonText {
 
   /// `format(value, spec)`: fill, align, sign, width, `,`/`_` grouping, precision and the types
   /// d, f, e, g, %, s.
-  static func format(_ value: Value, spec: String, range: SourceRange) throws(CellError) -> String {
+  static func format(
+    _ value: Value, spec: String, range: SourceRange, budget: EvaluationBudget? = nil
+  ) throws(CellError) -> String {
     try requireKnownText(value, range: range)
     if spec.isEmpty { return str(value) }
     var characters = Array(spec)
@@ -100,11 +102,24 @@ enum PythonText {
       align = align ?? "="
       characters.removeFirst()
     }
-    var width = 0
-    while let digit = characters.first?.wholeNumberValue {
-      width = width * 10 + digit
-      characters.removeFirst()
+    func number() throws(CellError) -> Int {
+      var value = 0
+      while let character = characters.first, character.isASCII,
+        let digit = character.wholeNumberValue
+      {
+        let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = times.addingReportingOverflow(digit)
+        if overflow || overflow2 {
+          throw CellError(
+            type: "ValueError", message: "Too many decimal digits in format string", range: range)
+        }
+        value = sum
+        characters.removeFirst()
+      }
+      return value
     }
+    let width = try number()
+    try budget?.allocate(bytes: width, at: range)
     var grouping: Character?
     if let first = characters.first, first == "," || first == "_" {
       grouping = first
@@ -113,11 +128,11 @@ enum PythonText {
     var precision: Int?
     if characters.first == "." {
       characters.removeFirst()
-      var digits = 0
-      while let digit = characters.first?.wholeNumberValue {
-        digits = digits * 10 + digit
-        characters.removeFirst()
+      let digits = try number()
+      if digits > Int(Int32.max) {
+        throw CellError(type: "ValueError", message: "precision too big", range: range)
       }
+      try budget?.allocate(bytes: digits, at: range)
       precision = digits
     }
     let type = characters.first
