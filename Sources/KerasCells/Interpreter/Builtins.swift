@@ -114,7 +114,8 @@ enum Builtins {
         if digits.first == "+" || digits.first == "-" { digits.removeFirst() }
         let valid =
           !digits.isEmpty && digits.first != "_" && digits.last != "_"
-          && !digits.contains("__") && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") }
+          && !digits.contains("__")
+          && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") }
         if valid {
           let plain = cleaned.replacingOccurrences(of: "_", with: "")
           let count = digits.filter(\.isNumber).count
@@ -187,12 +188,17 @@ enum Builtins {
         guard let scale = Int(exactly: -digits), scale <= 4300 else { return .int(0) }
         let unit = BigInt(10).power(scale)
         let value: BigInt
-        if case .int(let small) = first { value = BigInt(small) } else if case .bigInt(let big) = first {
+        if case .int(let small) = first {
+          value = BigInt(small)
+        } else if case .bigInt(let big) = first {
           value = big
-        } else { value = 0 }
+        } else {
+          value = 0
+        }
         var (quotient, remainder) = PythonInteger.floorDivMod(value, unit)
         let twice = remainder * 2
-        if twice > unit || (twice == unit && quotient.magnitude.words.first.map { $0 & 1 == 1 } == true)
+        if twice > unit
+          || (twice == unit && quotient.magnitude.words.first.map { $0 & 1 == 1 } == true)
         {
           quotient += 1
         }

@@ -1,4 +1,5 @@
 import BigInt
+
 /// Expressions, from lowest to highest precedence, following CPython 3.11's
 /// grammar rule names (`star_expressions`, `disjunction`, `bitwise_or`, ...).
 extension PythonParser {

@@ -18,7 +18,9 @@ enum SyntaxDepth {
       switch node {
       case .statement(let statement):
         if depth > maximumDepth { throw error(at: statement.range) }
-        for expression in expressions(of: statement) { stack.append((.expression(expression), depth + 1)) }
+        for expression in expressions(of: statement) {
+          stack.append((.expression(expression), depth + 1))
+        }
         for child in bodies(of: statement) { stack.append((.statement(child), depth + 1)) }
       case .expression(let expression):
         if depth > maximumDepth { throw error(at: expression.range) }

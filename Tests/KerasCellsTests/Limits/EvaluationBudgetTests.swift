@@ -58,12 +58,15 @@ import Testing
   }
 
   @Test func growthInLoopsStopsAtTheMemoryBudget() {
-    Self.expect("s = 'x'\nfor i in range(100):\n    s = s + s", message: Self.memoryMessage, line: 3)
-    Self.expect("a = [0]\nfor i in range(100):\n    a = a + a", message: Self.memoryMessage, line: 3)
+    Self.expect(
+      "s = 'x'\nfor i in range(100):\n    s = s + s", message: Self.memoryMessage, line: 3)
+    Self.expect(
+      "a = [0]\nfor i in range(100):\n    a = a + a", message: Self.memoryMessage, line: 3)
     Self.expect(
       "s = ''\nfor i in range(10**9):\n    s = s + 'abcdefgh' * 100", message: Self.memoryMessage,
       line: 3)
-    Self.expectEitherBudget("a = []\nfor i in range(10**9):\n    a = a + [[0] * 1000]", lines: 2...3)
+    Self.expectEitherBudget(
+      "a = []\nfor i in range(10**9):\n    a = a + [[0] * 1000]", lines: 2...3)
     Self.expectEitherBudget("a = [[0] * 1000 for i in range(10**9)]", lines: 1...1)
     Self.expect(
       "s = 'ab'\nfor i in range(100):\n    s = s.replace('a', 'aa')", message: Self.memoryMessage,

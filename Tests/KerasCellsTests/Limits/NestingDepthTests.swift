@@ -35,7 +35,10 @@ final class ResultBox<T>: @unchecked Sendable {
 
   /// The cases, each with what CPython 3.11.7 does (checked with `compile`).
   static let cases: [(source: String, printed: String, error: String?, column: Int?)] = [
-    ("print(" + String(repeating: "(", count: 199) + "1" + String(repeating: ")", count: 200), "1\n", nil, nil),
+    (
+      "print(" + String(repeating: "(", count: 199) + "1" + String(repeating: ")", count: 200),
+      "1\n", nil, nil
+    ),
     (
       "print(" + String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 201), "",
       "SyntaxError: too many nested parentheses", 206
