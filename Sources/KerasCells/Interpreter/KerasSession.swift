@@ -27,6 +27,21 @@ public final class KerasSession {
     budget = EvaluationBudget(limits: limits)
   }
 
+  /// Takes nested values apart one level at a time: a list nested a million deep (`a = [a]` in a
+  /// loop) would otherwise be released recursively, on whatever stack the caller has.
+  deinit {
+    var pending = Array(globals.values)
+    globals = [:]
+    while let value = pending.popLast() {
+      switch value {
+      case .list(let items), .tuple(let items): pending += items
+      case .dictionary(let pairs):
+        for (key, item) in pairs { pending += [key, item] }
+      default: break
+      }
+    }
+  }
+
   /// Runs one cell. Everything printed before an error is kept; the namespace keeps what the cell
   /// assigned before it stopped, as in a notebook.
   @discardableResult

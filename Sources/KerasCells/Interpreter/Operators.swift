@@ -374,13 +374,18 @@ enum Operators {
     return floor == y ? 0 : -1
   }
 
-  static func equal(_ left: Value, _ right: Value) -> Bool {
+  static func equal(_ left: Value, _ right: Value) -> Bool { equal(left, right, depth: 0) }
+
+  /// Containers nested deeper than `PythonText.maximumNesting` compare unequal (CPython raises
+  /// RecursionError there); the bound keeps the comparison off the end of the stack.
+  private static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
+    if depth > PythonText.maximumNesting { return false }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
     switch (left, right) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
     case (.tuple(let a), .tuple(let b)), (.list(let a), .list(let b)):
-      return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+      return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
     case (.layer(let a), .layer(let b)): return a === b
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b

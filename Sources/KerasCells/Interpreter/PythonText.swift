@@ -5,7 +5,16 @@ import Foundation
 /// Python's `repr`, `str` and format-spec mini-language for cell values. Objects print without
 /// memory addresses so that pages stay byte-identical from run to run.
 enum PythonText {
-  static func repr(_ value: Value) -> String {
+  /// How deeply containers may nest in `repr`: CPython's recursion limit allows 997 levels at a
+  /// script's top level.
+  static let maximumNesting = 997
+
+  static func repr(_ value: Value) -> String { repr(value, depth: 0) }
+
+  private static func repr(_ value: Value, depth: Int) -> String {
+    // `requireKnownText` refuses deeper values first; this only keeps messages safe.
+    if depth > maximumNesting { return "[...]" }
+    let repr = { (item: Value) in Self.repr(item, depth: depth + 1) }
     switch value {
     case .none: return "None"
     case .bool(let flag): return flag ? "True" : "False"
@@ -49,9 +58,15 @@ enum PythonText {
 
   /// Refuses to show what Keras would print but ConvBook cannot know: the values of weights, and the
   /// TensorFlow op an intermediate tensor's `str` names (`dense/BiasAdd:0`).
-  static func requireKnownText(_ value: Value, asString: Bool = true, range: SourceRange)
-    throws(CellError)
-  {
+  static func requireKnownText(
+    _ value: Value, asString: Bool = true, range: SourceRange, depth: Int = 0
+  ) throws(CellError) {
+    if depth > maximumNesting {
+      throw CellError(
+        type: "RecursionError",
+        message: "maximum recursion depth exceeded while getting the repr of an object",
+        range: range)
+    }
     switch value {
     case .bigInt(let number) where PythonInteger.decimal(number) == nil:
       throw CellError(type: "ValueError", message: PythonInteger.stringLimitMessage, range: range)
@@ -64,11 +79,13 @@ enum PythonText {
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
     case .list(let items), .tuple(let items):
-      for item in items { try requireKnownText(item, asString: false, range: range) }
+      for item in items {
+        try requireKnownText(item, asString: false, range: range, depth: depth + 1)
+      }
     case .dictionary(let pairs):
       for (key, item) in pairs {
-        try requireKnownText(key, asString: false, range: range)
-        try requireKnownText(item, asString: false, range: range)
+        try requireKnownText(key, asString: false, range: range, depth: depth + 1)
+        try requireKnownText(item, asString: false, range: range, depth: depth + 1)
       }
     default: break
     }

@@ -122,3 +122,31 @@ import Testing
     )
   }
 }
+
+/// Values nested a million deep are printed, compared and released without recursing that deep.
+@Suite struct DeepValueTests {
+  static let source = "a = []\nfor i in range(1000000):\n    a = [a]\n"
+
+  @Test func printingADeepListIsPythonsRecursionError() {
+    let session = KerasSession()
+    #expect(session.run(Self.source).error == nil)
+    let error = session.run("print(a)").error
+    #expect(error?.type == "RecursionError")
+    #expect(error?.message == "maximum recursion depth exceeded while getting the repr of an object")
+    #expect(session.run("print(len(a))").printed() == "1\n")
+  }
+
+  @Test func aSessionHoldingADeepListIsReleasedOnASmallStack() {
+    let finished = NestingDepthTests.onThread(stackSize: 512 << 10) { () -> Bool in
+      let session = KerasSession()
+      let error = session.run(Self.source).error
+      return error == nil
+    }
+    #expect(finished)
+  }
+
+  @Test func replacingADeepListReleasesIt() {
+    let session = KerasSession()
+    #expect(session.run(Self.source + "a = 0\nprint(a)").printed() == "0\n")
+  }
+}
