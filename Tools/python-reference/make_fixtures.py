@@ -4,8 +4,9 @@ checked against Python itself without Python at test time.
 
 Usage: python3 Tools/python-reference/make_fixtures.py  (rewrites Tests/Fixtures/python/*.json)
 
-Each case is one line of Python run as a fresh `__main__` script; the fixture keeps what it printed
-and, if it raised, the exception as the last line of a traceback shows it ("Type: message").
+In `NAME.txt` each line is a case; in `NAME.cases` cases are separated by lines `---`. Each case runs
+as a fresh `__main__` script; the fixture keeps what it printed and, if it raised, the exception as
+the last line of a traceback shows it ("Type: message").
 """
 import contextlib
 import io
@@ -26,19 +27,22 @@ def run(source):
         try:
             exec(compile(source, "<cell>", "exec"), {"__name__": "__main__"})
         except BaseException as exception:  # noqa: BLE001 - every exception is a recorded outcome
-            message = str(exception)
+            # A SyntaxError's str() adds "(<cell>, line N)"; ConvBook shows the place separately.
+            message = exception.msg if isinstance(exception, SyntaxError) else str(exception)
             error = type(exception).__name__ + (": " + message if message else "")
     return {"source": source, "printed": printed.getvalue(), "error": error}
 
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    for case_list in sorted(HERE.glob("*.txt")):
-        cases = [
-            line
-            for line in case_list.read_text().splitlines()
-            if line.strip() and not line.startswith("#")
-        ]
+    for case_list in sorted([*HERE.glob("*.txt"), *HERE.glob("*.cases")]):
+        text = case_list.read_text()
+        if case_list.suffix == ".cases":
+            cases = [case.strip("\n") + "\n" for case in text.split("\n---\n") if case.strip()]
+        else:
+            cases = [
+                line for line in text.splitlines() if line.strip() and not line.startswith("#")
+            ]
         results = [run(source) for source in cases]
         target = OUT / (case_list.stem + ".json")
         target.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")

@@ -243,6 +243,7 @@ enum Builtins {
       try interpreter.forEach(first, range: range) { item throws(CellError) in
         try interpreter.step(at: range)
         total = try Operators.binary(.add, total, item, range: range, budget: interpreter.budget)
+        return true
       }
       return total
     case "list":

@@ -132,6 +132,8 @@ enum Calls {
       throw .unsupported(
         "calling the activation \(name) on data is not supported in ConvBook cells; pass it as `activation=\(PythonFormat.quoted(name))`",
         at: site.range)
+    case .user(let function):
+      return try interpreter.call(function, positional: positional, keywords: keywords, site: site)
     case .builtin(let name):
       return try Builtins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

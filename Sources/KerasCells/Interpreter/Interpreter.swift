@@ -7,6 +7,20 @@ final class Interpreter {
   private(set) var outputs: [CellOutput] = []
   /// Names visible before the globals (comprehension variables, exercise helpers).
   var locals: [String: Value] = [:]
+  /// The local names of the running function, if one is running.
+  private var scope: Scope?
+  /// Calls of cell-defined functions in progress, for CPython's recursion limit.
+  private var callDepth = 0
+  /// CPython's default recursion limit allows 999 nested calls from a script's top level.
+  static let maximumCallDepth = 999
+
+  /// What a statement asks of the statements around it.
+  enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+  }
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?
 
@@ -52,11 +66,17 @@ final class Interpreter {
 
   // MARK: Statements
 
-  func execute(_ statements: [Statement]) throws(CellError) {
-    for statement in statements { try execute(statement) }
+  @discardableResult
+  func execute(_ statements: [Statement]) throws(CellError) -> Flow {
+    for statement in statements {
+      let flow = try execute(statement)
+      if case .normal = flow { continue }
+      return flow
+    }
+    return .normal
   }
 
-  func execute(_ statement: Statement) throws(CellError) {
+  func execute(_ statement: Statement) throws(CellError) -> Flow {
     try step(at: statement.range)
     let enclosing = statementRange
     statementRange = statement.range
@@ -112,20 +132,102 @@ final class Interpreter {
         }
       }
     case .forLoop(let target, let iterable, let body):
+      var result = Flow.normal
       try forEach(try evaluate(iterable), range: iterable.range) { item throws(CellError) in
         try step(at: statement.range)
         try assign(item, to: target, statement: statement)
-        try execute(body)
+        switch try execute(body) {
+        case .normal, .continueLoop: return true
+        case .breakLoop: return false
+        case .returned(let value):
+          result = .returned(value)
+          return false
+        }
+      }
+      return result
+    case .whileLoop(let condition, let body):
+      while true {
+        try step(at: statement.range)
+        guard try evaluate(condition).isTruthy else { break }
+        switch try execute(body) {
+        case .normal, .continueLoop: continue
+        case .breakLoop: return .normal
+        case .returned(let value): return .returned(value)
+        }
       }
     case .ifStatement(let branches, let elseBody):
       for branch in branches where try evaluate(branch.condition).isTruthy {
-        try execute(branch.body)
-        return
+        return try execute(branch.body)
       }
-      if let elseBody { try execute(elseBody) }
+      if let elseBody { return try execute(elseBody) }
     case .pass:
       break
+    case .functionDefinition(let definition):
+      var defaults: [String: Value] = [:]
+      for parameter in definition.parameters {
+        if let expression = parameter.defaultValue {
+          defaults[parameter.name] = try evaluate(expression)
+        }
+      }
+      let function = UserFunction(
+        name: definition.name,
+        qualifiedName: scope.map { $0.qualifiedName + ".<locals>." + definition.name }
+          ?? definition.name,
+        parameters: definition.parameters, defaults: defaults, body: .statements(definition.body),
+        closure: scope)
+      try assign(
+        .function(Callable(.user(function), path: definition.name)),
+        to: Expression(.name(definition.name), range: definition.nameRange), statement: statement)
+    case .returnStatement(let value):
+      return .returned(try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none)
+    case .breakStatement:
+      return .breakLoop
+    case .continueStatement:
+      return .continueLoop
+    case .assertStatement(let condition, let messageExpression):
+      guard try evaluate(condition).isTruthy else {
+        var message = ""
+        if let messageExpression {
+          let value = try evaluate(messageExpression)
+          try PythonText.requireKnownText(value, range: messageExpression.range)
+          message = PythonText.str(value)
+        }
+        throw CellError(type: "AssertionError", message: message, range: statement.range)
+      }
     }
+    return .normal
+  }
+
+  /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.
+  func call(
+    _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    guard callDepth < Self.maximumCallDepth else {
+      throw CellError(
+        type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
+    }
+    let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
+    let saved = (scope, locals)
+    scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
+    locals = [:]
+    callDepth += 1
+    defer {
+      (scope, locals) = saved
+      callDepth -= 1
+    }
+    switch function.body {
+    case .expression(let expression):
+      return try evaluate(expression)
+    case .statements(let body):
+      if case .returned(let value) = try execute(body) { return value }
+      return .none
+    }
+  }
+
+  /// A variable's value: comprehension and helper names, then the running functions' scopes,
+  /// then the globals.
+  func variable(_ name: String) -> Value? {
+    locals[name] ?? scope?.lookup(name) ?? session.globals[name]
   }
 
   private func moduleNotFound(_ path: DottedName) -> CellError {
@@ -141,6 +243,8 @@ final class Interpreter {
 
   func assign(_ value: Value, to target: Expression, statement: Statement) throws(CellError) {
     switch target.kind {
+    case .name(let name) where scope != nil:
+      scope?.names[name] = value
     case .name(let name):
       session.globals[name] = value
       if case .model(let model) = value,
@@ -165,8 +269,8 @@ final class Interpreter {
       let base = try evaluate(baseExpression)
       try Attributes.set(name, of: base, to: value, range: nameRange)
     case .subscript(let baseExpression, let indexExpression):
-      guard case .name(let variable) = baseExpression.kind,
-        case .list(var items)? = session.globals[variable]
+      guard case .name(let name) = baseExpression.kind,
+        case .list(var items)? = variable(name)
       else {
         throw .unsupported(
           "only items of list variables can be assigned in ConvBook cells", at: target.range)
@@ -179,7 +283,11 @@ final class Interpreter {
           type: "IndexError", message: "list assignment index out of range", range: target.range)
       }
       items[resolved] = value
-      session.globals[variable] = .list(items)
+      if let scope, scope.names[name] != nil {
+        scope.names[name] = .list(items)
+      } else {
+        session.globals[name] = .list(items)
+      }
     default:
       throw CellError(
         type: "SyntaxError", message: "cannot assign to expression", range: target.range)
@@ -205,14 +313,19 @@ final class Interpreter {
 
   /// Runs `body` for each item of an iterable; a range is walked without building its list, so a
   /// loop over `range(10**12)` runs until its body or the time budget stops it.
-  func forEach(_ value: Value, range: SourceRange, _ body: (Value) throws(CellError) -> Void)
+  /// `body` returns false to stop (`break`).
+  func forEach(_ value: Value, range: SourceRange, _ body: (Value) throws(CellError) -> Bool)
     throws(CellError)
   {
     if case .range(let start, let stop, let step) = value {
-      for number in stride(from: start, to: stop, by: step) { try body(.int(number)) }
+      for number in stride(from: start, to: stop, by: step) {
+        guard try body(.int(number)) else { return }
+      }
       return
     }
-    for item in try iterate(value, range: range) { try body(item) }
+    for item in try iterate(value, range: range) {
+      guard try body(item) else { return }
+    }
   }
 
   // MARK: Expressions
@@ -221,7 +334,7 @@ final class Interpreter {
     let range = expression.range
     switch expression.kind {
     case .name(let name):
-      if let value = locals[name] ?? session.globals[name] ?? Builtins.value(named: name) {
+      if let value = variable(name) ?? Builtins.value(named: name) {
         return value
       }
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
@@ -341,7 +454,22 @@ final class Interpreter {
       }
     case .conditional(let condition, let ifTrue, let ifFalse):
       return try evaluate(condition).isTruthy ? try evaluate(ifTrue) : try evaluate(ifFalse)
-    case .bytes, .ellipsis, .set, .dictionaryComprehension, .starred, .lambda:
+    case .lambda(let parameters, let body):
+      var defaults: [String: Value] = [:]
+      for parameter in parameters {
+        if let expression = parameter.defaultValue {
+          defaults[parameter.name] = try evaluate(expression)
+        }
+      }
+      let function = UserFunction(
+        name: "<lambda>",
+        qualifiedName: scope.map { $0.qualifiedName + ".<locals>.<lambda>" } ?? "<lambda>",
+        parameters: parameters.map {
+          FunctionParameter(
+            name: $0.name, kind: .positional, defaultValue: $0.defaultValue, range: $0.range)
+        }, defaults: defaults, body: .expression(body), closure: scope)
+      return .function(Callable(.user(function), path: "<lambda>"))
+    case .bytes, .ellipsis, .set, .dictionaryComprehension, .starred:
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }
@@ -379,6 +507,7 @@ final class Interpreter {
         break
       }
       if passes { try runComprehension(clauses.dropFirst(), range: range, body: body) }
+      return true
     }
   }
 

@@ -57,7 +57,7 @@ public final class KerasSession {
       }
       let interpreter = Interpreter(session: self, cellIndex: cellIndex)
       do throws(CellError) {
-        try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
+        _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
         return CellResult(outputs: interpreter.outputs, error: nil)
       } catch {
         return CellResult(outputs: interpreter.outputs, error: error)

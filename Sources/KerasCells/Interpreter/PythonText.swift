@@ -32,6 +32,10 @@ enum PythonText {
       return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
     case .module(let module): return "<module '\(module.pythonName)'>"
     case .function(let callable):
+      if case .user(let function) = callable.kind {
+        // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
+        return "<function \(function.qualifiedName)>"
+      }
       return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
     case .method(let receiver, let name):
       return "<bound method \(name) of \(repr(receiver))>"

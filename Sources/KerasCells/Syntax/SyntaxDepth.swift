@@ -43,7 +43,12 @@ enum SyntaxDepth {
     case .expression(let expression): return [expression]
     case .assignment(let targets, let value): return targets + [value]
     case .augmentedAssignment(let target, _, let value): return [target, value]
-    case .importModules, .importNames, .pass: return []
+    case .importModules, .importNames, .pass, .breakStatement, .continueStatement: return []
+    case .functionDefinition(let definition):
+      return definition.parameters.compactMap(\.defaultValue)
+    case .returnStatement(let value): return value.map { [$0] } ?? []
+    case .whileLoop(let condition, _): return [condition]
+    case .assertStatement(let condition, let message): return [condition] + (message.map { [$0] } ?? [])
     case .forLoop(let target, let iterable, _): return [target, iterable]
     case .ifStatement(let branches, _): return branches.map(\.condition)
     }
@@ -51,7 +56,8 @@ enum SyntaxDepth {
 
   private static func bodies(of statement: Statement) -> [Statement] {
     switch statement.kind {
-    case .forLoop(_, _, let body): return body
+    case .forLoop(_, _, let body), .whileLoop(_, let body): return body
+    case .functionDefinition(let definition): return definition.body
     case .ifStatement(let branches, let elseBody):
       return branches.flatMap(\.body) + (elseBody ?? [])
     default: return []

@@ -28,7 +28,7 @@ import Testing
       let result = KerasSession().run(testCase.source)
       let printed = result.printed(footer: .modern)
       let error = result.error.map { error in
-        error.type.map { "\($0): \(error.message)" } ?? "ConvBook: \(error.message)"
+        error.type != nil ? error.description : "ConvBook: \(error.message)"
       }
       #expect(
         printed == testCase.printed && error == testCase.error,
@@ -41,4 +41,5 @@ import Testing
   }
 
   @Test func numbers() throws { try Self.check("numbers") }
+  @Test func functions() throws { try Self.check("functions") }
 }

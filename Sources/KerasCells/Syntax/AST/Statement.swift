@@ -22,6 +22,18 @@ public struct Statement: Hashable, Sendable {
     case ifStatement(branches: [ConditionalBranch], elseBody: [Statement]?)
     /// `pass`.
     case pass
+    /// `def name(...): body`.
+    case functionDefinition(FunctionDefinition)
+    /// `return` or `return value` (only inside a `def`).
+    case returnStatement(Expression?)
+    /// `while condition: body`.
+    case whileLoop(condition: Expression, body: [Statement])
+    /// `break` (only inside a loop).
+    case breakStatement
+    /// `continue` (only inside a loop).
+    case continueStatement
+    /// `assert condition` or `assert condition, message`.
+    case assertStatement(condition: Expression, message: Expression?)
   }
 
   /// The shape of the statement.
