@@ -11,7 +11,9 @@ enum Builtins {
   ]
 
   static func value(named name: String) -> Value? {
-    names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
+    // A cell runs as a script does: `if __name__ == "__main__":` bodies run.
+    if name == "__name__" { return .string("__main__") }
+    return names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
   }
 
   static func call(

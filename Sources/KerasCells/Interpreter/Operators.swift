@@ -97,11 +97,8 @@ enum Operators {
       let count = try repetitionCount(left, right, range: range)
       try budget.allocate(count: count, size: items.count * EvaluationBudget.slotBytes, at: range)
       return .tuple(Array(repeatElement(items, count: count).joined()))
-    case (.modulo, .string, _):
-      throw CellError(
-        type: nil,
-        message: "`%` string formatting is not supported in ConvBook cells; use an f-string",
-        range: range)
+    case (.modulo, .string(let template), _):
+      return .string(try PercentFormat.format(template, right, range: range, budget: budget))
     default:
       throw typeError(
         "unsupported operand type(s) for \(operation.symbol): '\(left.typeName)' and '\(right.typeName)'",
