@@ -7,7 +7,7 @@ enum Builtins {
   static let names: Set<String> = [
     "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
-    "getattr",
+    "getattr", "any", "all", "reversed", "dict",
   ]
 
   static func value(named name: String) -> Value? {
@@ -310,7 +310,83 @@ enum Builtins {
         throw error
       }
     case "isinstance":
-      throw .unsupported("isinstance() is not supported in ConvBook cells", at: range)
+      guard positional.count == 2, keywords.isEmpty else {
+        throw typeError("isinstance expected 2 arguments, got \(positional.count)")
+      }
+      func classes(_ value: Value) throws(CellError) -> [String] {
+        switch value {
+        case .function(let callable):
+          if case .builtin(let typeName) = callable.kind,
+            ["int", "float", "str", "bool", "list", "tuple", "dict"].contains(typeName)
+          {
+            return [typeName]
+          }
+          throw .unsupported(
+            "ConvBook's isinstance() knows Python's int, float, str, bool, list, tuple and dict, not \(callable.path)",
+            at: range)
+        case .tuple(let items):
+          var names: [String] = []
+          for item in items { names += try classes(item) }
+          return names
+        default:
+          throw typeError(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+      }
+      let wanted = try classes(positional[1])
+      var actual = positional[0].typeName
+      // bool is a subclass of int.
+      if actual == "bool" && wanted.contains("int") { actual = "int" }
+      return .bool(wanted.contains(actual))
+    case "any", "all":
+      try exactly(1)
+      var result = name == "all"
+      try interpreter.forEach(positional[0], range: range) { item throws(CellError) in
+        try interpreter.step(at: range)
+        if item.isTruthy == (name == "any") {
+          result = name == "any"
+          return false
+        }
+        return true
+      }
+      return .bool(result)
+    case "reversed":
+      try exactly(1)
+      switch positional[0] {
+      case .list(let items), .tuple(let items): return .list(items.reversed())
+      case .range, .string: return .list(try interpreter.iterate(positional[0], range: range).reversed())
+      default:
+        throw typeError("'\(positional[0].typeName)' object is not reversible")
+      }
+    case "dict":
+      var pairs: [(Value, Value)] = []
+      func put(_ key: Value, _ value: Value) {
+        if let index = pairs.firstIndex(where: { Operators.equal($0.0, key) }) {
+          pairs[index].1 = value
+        } else {
+          pairs.append((key, value))
+        }
+      }
+      if let first = positional.first {
+        if case .dictionary(let existing) = first {
+          for (key, value) in existing { put(key, value) }
+        } else {
+          for item in try interpreter.iterate(first, range: range) {
+            let pair = try interpreter.iterate(item, range: range)
+            guard pair.count == 2 else {
+              throw CellError(
+                type: "ValueError",
+                message:
+                  "dictionary update sequence element #\(pairs.count) has length \(pair.count); 2 is required",
+                range: range)
+            }
+            put(pair[0], pair[1])
+          }
+        }
+      }
+      for (label, value) in keywords { put(.string(label), value) }
+      try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
+      return .dictionary(pairs)
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
