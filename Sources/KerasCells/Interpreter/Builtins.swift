@@ -387,6 +387,8 @@ enum Builtins {
       for (label, value) in keywords { put(.string(label), value) }
       try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
       return .dictionary(pairs)
+    case let math where math.hasPrefix("math."):
+      return try mathFunction(String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
@@ -424,5 +426,86 @@ enum Builtins {
     let scaled = (number / scale).rounded(.toNearestOrEven)
     let result = scaled * scale
     return result.isFinite ? result : number
+  }
+
+  /// The functions of Python's `math` that size computations use, with its error messages.
+  static func mathFunction(
+    _ name: String, _ positional: [Value], range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    func real(_ value: Value) throws(CellError) -> Double {
+      guard let number = Operators.Number(value) else {
+        throw CellError(
+          type: "TypeError", message: "must be real number, not \(value.typeName)", range: range)
+      }
+      return try number.double(range)
+    }
+    func domainError() -> CellError {
+      CellError(type: "ValueError", message: "math domain error", range: range)
+    }
+    let arity = ["log": 1...2, "prod": 1...1, "isclose": 2...2][name] ?? 1...1
+    guard arity.contains(positional.count) else {
+      throw CellError(
+        type: "TypeError",
+        message: arity.count == 1
+          ? "math.\(name)() takes exactly one argument (\(positional.count) given)"
+          : "\(name) expected at most \(arity.upperBound) arguments, got \(positional.count)",
+        range: range)
+    }
+    switch name {
+    case "floor", "ceil", "trunc":
+      switch positional[0] {
+      case .int, .bigInt: return positional[0]
+      case .bool(let flag): return .int(flag ? 1 : 0)
+      default:
+        let x = try real(positional[0])
+        let rounded = name == "floor" ? x.rounded(.down) : name == "ceil" ? x.rounded(.up) : x.rounded(.towardZero)
+        return try integer(rounded, range: range)
+      }
+    case "sqrt":
+      let x = try real(positional[0])
+      guard x >= 0 || x.isNaN else { throw domainError() }
+      return .float(x.squareRoot())
+    case "fabs": return .float(abs(try real(positional[0])))
+    case "exp":
+      let x = try real(positional[0])
+      let result = Foundation.exp(x)
+      if result.isInfinite && x.isFinite {
+        throw CellError(type: "OverflowError", message: "math range error", range: range)
+      }
+      return .float(result)
+    case "log", "log2", "log10":
+      let x = try real(positional[0])
+      guard x > 0 || x.isNaN else { throw domainError() }
+      switch name {
+      case "log2": return .float(Foundation.log2(x))
+      case "log10": return .float(Foundation.log10(x))
+      default:
+        guard positional.count == 2 else { return .float(Foundation.log(x)) }
+        let base = try real(positional[1])
+        guard base > 0 else { throw domainError() }
+        guard base != 1 else {
+          throw CellError(type: "ZeroDivisionError", message: "float division by zero", range: range)
+        }
+        return .float(Foundation.log(x) / Foundation.log(base))
+      }
+    case "prod":
+      var product: Value = .int(1)
+      try interpreter.forEach(positional[0], range: range) { item throws(CellError) in
+        try interpreter.step(at: range)
+        product = try Operators.binary(.multiply, product, item, range: range, budget: interpreter.budget)
+        return true
+      }
+      return product
+    case "isclose":
+      let a = try real(positional[0])
+      let b = try real(positional[1])
+      if a == b { return .bool(true) }
+      if a.isInfinite || b.isInfinite { return .bool(false) }
+      let difference = abs(b - a)
+      return .bool(difference <= abs(1e-09 * b) || difference <= abs(1e-09 * a))
+    default:
+      throw CellError(
+        type: "AttributeError", message: "module 'math' has no attribute '\(name)'", range: range)
+    }
   }
 }

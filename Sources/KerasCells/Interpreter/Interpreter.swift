@@ -112,6 +112,8 @@ final class Interpreter {
       guard let module = KerasModule.resolve(path: modulePath.components) else {
         throw moduleNotFound(modulePath)
       }
+      // `from __future__ import print_function`: every feature is already on in Python 3.
+      if case .inert("__future__") = module { return .normal }
       for imported in names {
         if imported.name == "*" {
           throw .unsupported(

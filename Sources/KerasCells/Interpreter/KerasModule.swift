@@ -1,4 +1,5 @@
 import CNNEngine
+import Foundation
 
 /// The modules a cell can import, and what their attributes resolve to. Every import style of the
 /// tutorials (`from tensorflow import keras`, `import tf_keras as keras`, `tf.keras.layers.X`, ...)
@@ -30,6 +31,8 @@ public enum KerasModule: Equatable {
   /// A module a tutorial imports by habit (`numpy`, `matplotlib.pyplot`): importing works, using it
   /// does not.
   case inert(String)
+  /// Python's `math`, the functions model code computes sizes with.
+  case math
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -38,7 +41,9 @@ public enum KerasModule: Equatable {
     switch root {
     case "tensorflow": module = .tensorflow
     case "keras", "tf_keras": module = .keras
-    case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "math", "random":
+    case "math" where path.count == 1: return .math
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "random", "pathlib", "datetime",
+      "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
     default: return nil
     }
@@ -58,6 +63,7 @@ public enum KerasModule: Equatable {
     case .keras: return "tf_keras.api._v2.keras"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    case .math: return "math"
     case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
     default: return "tf_keras.api._v2.keras.\(self.componentName)"
     }
@@ -204,6 +210,18 @@ public enum KerasModule: Equatable {
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
     case .inert: return nil
+    case .math:
+      switch name {
+      case "pi": return .float(Double.pi)
+      case "e": return .float(M_E)
+      case "tau": return .float(2 * Double.pi)
+      case "inf": return .float(.infinity)
+      case "nan": return .float(.nan)
+      case "sqrt", "floor", "ceil", "log", "log2", "log10", "exp", "prod", "isclose", "fabs",
+        "trunc":
+        return .function(Callable(.builtin("math." + name), path: "math." + name))
+      default: return nil
+      }
     }
   }
 }
