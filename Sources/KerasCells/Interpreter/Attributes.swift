@@ -18,6 +18,7 @@ enum Attributes {
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
           at: range)
       }
+      if let refusal = module.unsupportedName(name, at: range) { throw refusal }
       throw CellError(
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range)

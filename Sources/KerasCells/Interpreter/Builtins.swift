@@ -354,7 +354,8 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .list(let items), .tuple(let items): return .list(items.reversed())
-      case .range, .string: return .list(try interpreter.iterate(positional[0], range: range).reversed())
+      case .range, .string:
+        return .list(try interpreter.iterate(positional[0], range: range).reversed())
       default:
         throw typeError("'\(positional[0].typeName)' object is not reversible")
       }
@@ -388,7 +389,8 @@ enum Builtins {
       try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
       return .dictionary(pairs)
     case let math where math.hasPrefix("math."):
-      return try mathFunction(String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
+      return try mathFunction(
+        String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
@@ -458,7 +460,9 @@ enum Builtins {
       case .bool(let flag): return .int(flag ? 1 : 0)
       default:
         let x = try real(positional[0])
-        let rounded = name == "floor" ? x.rounded(.down) : name == "ceil" ? x.rounded(.up) : x.rounded(.towardZero)
+        let rounded =
+          name == "floor"
+          ? x.rounded(.down) : name == "ceil" ? x.rounded(.up) : x.rounded(.towardZero)
         return try integer(rounded, range: range)
       }
     case "sqrt":
@@ -484,7 +488,8 @@ enum Builtins {
         let base = try real(positional[1])
         guard base > 0 else { throw domainError() }
         guard base != 1 else {
-          throw CellError(type: "ZeroDivisionError", message: "float division by zero", range: range)
+          throw CellError(
+            type: "ZeroDivisionError", message: "float division by zero", range: range)
         }
         return .float(Foundation.log(x) / Foundation.log(base))
       }
@@ -492,7 +497,8 @@ enum Builtins {
       var product: Value = .int(1)
       try interpreter.forEach(positional[0], range: range) { item throws(CellError) in
         try interpreter.step(at: range)
-        product = try Operators.binary(.multiply, product, item, range: range, budget: interpreter.budget)
+        product = try Operators.binary(
+          .multiply, product, item, range: range, budget: interpreter.budget)
         return true
       }
       return product

@@ -126,6 +126,8 @@ final class Interpreter {
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
         {
           session.globals[imported.boundName] = .module(submodule)
+        } else if let refusal = module.unsupportedName(imported.name, at: imported.nameRange) {
+          throw refusal
         } else {
           throw CellError(
             type: "ImportError",
@@ -181,7 +183,8 @@ final class Interpreter {
         .function(Callable(.user(function), path: definition.name)),
         to: Expression(.name(definition.name), range: definition.nameRange), statement: statement)
     case .returnStatement(let value):
-      return .returned(try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none)
+      return .returned(
+        try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none)
     case .breakStatement:
       return .breakLoop
     case .continueStatement:
@@ -234,6 +237,17 @@ final class Interpreter {
 
   private func moduleNotFound(_ path: DottedName) -> CellError {
     let root = path.components.first ?? ""
+    // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
+    // (`tensorflow.keras.applications`) is ConvBook's limitation, not a missing module.
+    for length in stride(from: path.components.count - 1, through: 1, by: -1) {
+      if let module = KerasModule.resolve(path: Array(path.components.prefix(length))),
+        module.unsupportedName(path.components[length], at: path.range) != nil
+      {
+        return .unsupported(
+          "ConvBook does not support `\(path.components.prefix(length + 1).joined(separator: "."))` yet",
+          at: path.range)
+      }
+    }
     if ["tensorflow", "keras", "tf_keras"].contains(root) {
       return CellError(
         type: "ModuleNotFoundError", message: "No module named '\(path)'", range: path.range)

@@ -69,6 +69,24 @@ public enum KerasModule: Equatable {
     }
   }
 
+  /// The key of the module's names in `KerasAPINames`, for the modules ConvBook models.
+  var apiKey: String? {
+    switch self {
+    case .tensorflow: return "tensorflow"
+    case .tensorflowNN: return "tensorflow.nn"
+    case .keras: return "keras"
+    case .inert, .math, .dataset: return nil
+    default: return "keras." + componentName
+    }
+  }
+
+  /// The refusal for a name that tf-keras or TensorFlow define in this module but ConvBook lacks,
+  /// or nil when the name is not theirs either (then Keras' own AttributeError applies).
+  func unsupportedName(_ name: String, at range: SourceRange) -> CellError? {
+    guard let apiKey, KerasAPINames.names[apiKey]?.contains(name) == true else { return nil }
+    return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)
+  }
+
   private var componentName: String {
     switch self {
     case .layers: return "layers"

@@ -93,7 +93,8 @@ public final class UserFunction {
       }
       let noun = kind == .positional ? "positional" : "keyword-only"
       throw typeError(
-        "missing \(missing.count) required \(noun) argument\(missing.count == 1 ? "" : "s"): \(list)")
+        "missing \(missing.count) required \(noun) argument\(missing.count == 1 ? "" : "s"): \(list)"
+      )
     }
     return bound
   }

@@ -48,7 +48,8 @@ enum SyntaxDepth {
       return definition.parameters.compactMap(\.defaultValue)
     case .returnStatement(let value): return value.map { [$0] } ?? []
     case .whileLoop(let condition, _): return [condition]
-    case .assertStatement(let condition, let message): return [condition] + (message.map { [$0] } ?? [])
+    case .assertStatement(let condition, let message):
+      return [condition] + (message.map { [$0] } ?? [])
     case .forLoop(let target, let iterable, _): return [target, iterable]
     case .ifStatement(let branches, _): return branches.map(\.condition)
     }

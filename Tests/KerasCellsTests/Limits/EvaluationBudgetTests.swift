@@ -132,7 +132,8 @@ import Testing
     #expect(session.run(Self.source).error == nil)
     let error = session.run("print(a)").error
     #expect(error?.type == "RecursionError")
-    #expect(error?.message == "maximum recursion depth exceeded while getting the repr of an object")
+    #expect(
+      error?.message == "maximum recursion depth exceeded while getting the repr of an object")
     #expect(session.run("print(len(a))").printed() == "1\n")
   }
 
