@@ -388,6 +388,20 @@ enum Builtins {
       for (label, value) in keywords { put(.string(label), value) }
       try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
       return .dictionary(pairs)
+    case "functools.partial":
+      guard let callee = positional.first else {
+        throw typeError("type 'partial' takes at least one argument")
+      }
+      switch callee {
+      case .function, .method, .layer, .model: break
+      default: throw typeError("the first argument must be callable")
+      }
+      return .function(
+        Callable(
+          .partial(
+            Callable.PartialApplication(
+              callee: callee, positional: Array(positional.dropFirst()), keywords: keywords)),
+          path: "functools.partial"))
     case let math where math.hasPrefix("math."):
       return try mathFunction(
         String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)

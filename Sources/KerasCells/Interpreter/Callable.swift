@@ -22,6 +22,8 @@ public struct Callable {
     case host(HostFunction)
     /// A function defined in a cell (`def`, `lambda`).
     case user(UserFunction)
+    /// `functools.partial(callee, *arguments, **keywords)`.
+    case partial(PartialApplication)
 
     public static func == (lhs: Kind, rhs: Kind) -> Bool {
       switch (lhs, rhs) {
@@ -35,6 +37,7 @@ public struct Callable {
       case (.activation(let a), .activation(let b)): return a == b
       case (.host(let a), .host(let b)): return a == b
       case (.user(let a), .user(let b)): return a === b
+      case (.partial(let a), .partial(let b)): return a === b
       default: return false
       }
     }
@@ -47,6 +50,20 @@ public struct Callable {
   public init(_ kind: Kind, path: String) {
     self.kind = kind
     self.path = path
+  }
+
+  /// `partial(callee, ...)`: arguments given now, prepended (positional) or overridable (keywords)
+  /// when it is called.
+  public final class PartialApplication {
+    let callee: Value
+    let positional: [Value]
+    let keywords: [(String, Value)]
+
+    init(callee: Value, positional: [Value], keywords: [(String, Value)]) {
+      self.callee = callee
+      self.positional = positional
+      self.keywords = keywords
+    }
   }
 
   public var isClass: Bool {

@@ -33,6 +33,8 @@ public enum KerasModule: Equatable {
   case inert(String)
   /// Python's `math`, the functions model code computes sizes with.
   case math
+  /// Python's `functools`, for `partial`.
+  case functools
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -42,6 +44,7 @@ public enum KerasModule: Equatable {
     case "tensorflow": module = .tensorflow
     case "keras", "tf_keras": module = .keras
     case "math" where path.count == 1: return .math
+    case "functools" where path.count == 1: return .functools
     case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "random", "pathlib", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
@@ -64,6 +67,7 @@ public enum KerasModule: Equatable {
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
     case .math: return "math"
+    case .functools: return "functools"
     case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
     default: return "tf_keras.api._v2.keras.\(self.componentName)"
     }
@@ -75,7 +79,7 @@ public enum KerasModule: Equatable {
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
-    case .inert, .math, .dataset: return nil
+    case .inert, .math, .functools, .dataset: return nil
     default: return "keras." + componentName
     }
   }
@@ -228,6 +232,9 @@ public enum KerasModule: Equatable {
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
     case .inert: return nil
+    case .functools:
+      return name == "partial"
+        ? .function(Callable(.builtin("functools.partial"), path: "functools.partial")) : nil
     case .math:
       switch name {
       case "pi": return .float(Double.pi)

@@ -32,6 +32,12 @@ enum PythonText {
       return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
     case .module(let module): return "<module '\(module.pythonName)'>"
     case .function(let callable):
+      if case .partial(let application) = callable.kind {
+        let arguments =
+          [repr(application.callee)] + application.positional.map(repr)
+          + application.keywords.map { "\($0.0)=\(repr($0.1))" }
+        return "functools.partial(" + arguments.joined(separator: ", ") + ")"
+      }
       if case .user(let function) = callable.kind {
         // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
         return "<function \(function.qualifiedName)>"
