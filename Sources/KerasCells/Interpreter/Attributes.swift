@@ -12,6 +12,7 @@ enum Attributes {
   {
     switch base {
     case .module(let module):
+      if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
       if let value = module.attribute(name) { return value }
       if case .inert(let moduleName) = module {
         throw .unsupported(

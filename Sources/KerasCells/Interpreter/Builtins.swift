@@ -388,6 +388,25 @@ enum Builtins {
       for (label, value) in keywords { put(.string(label), value) }
       try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
       return .dictionary(pairs)
+    case "os.getenv":
+      guard case .string(let key)? = positional.first else {
+        throw typeError("str expected, not \(positional.first?.typeName ?? "nothing")")
+      }
+      return interpreter.session.environment.first { Operators.equal($0.0, .string(key)) }?.1
+        ?? (positional.count > 1 ? positional[1] : .none)
+    case let pathFunction where pathFunction.hasPrefix("os.path."):
+      var parts: [String] = []
+      for value in positional {
+        guard case .string(let text) = value else {
+          throw typeError("expected str, bytes or os.PathLike object, not \(value.typeName)")
+        }
+        parts.append(text)
+      }
+      let function = String(pathFunction.dropFirst(8))
+      guard function == "join" ? !parts.isEmpty : parts.count == 1 else {
+        throw typeError("\(function)() takes exactly one argument (\(parts.count) given)")
+      }
+      return PosixPath.call(function, parts)
     case "functools.partial":
       guard let callee = positional.first else {
         throw typeError("type 'partial' takes at least one argument")
@@ -526,6 +545,46 @@ enum Builtins {
     default:
       throw CellError(
         type: "AttributeError", message: "module 'math' has no attribute '\(name)'", range: range)
+    }
+  }
+}
+
+/// `posixpath`'s string functions, as Python computes them.
+enum PosixPath {
+  static func call(_ function: String, _ parts: [String]) -> Value {
+    switch function {
+    case "join":
+      var path = parts[0]
+      for part in parts.dropFirst() {
+        if part.hasPrefix("/") {
+          path = part
+        } else if path.isEmpty || path.hasSuffix("/") {
+          path += part
+        } else {
+          path += "/" + part
+        }
+      }
+      return .string(path)
+    case "basename":
+      return .string(String(parts[0].split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
+    case "dirname":
+      let path = parts[0]
+      guard let slash = path.lastIndex(of: "/") else { return .string("") }
+      var head = String(path[...slash])
+      if head.contains(where: { $0 != "/" }) {
+        while head.hasSuffix("/") { head.removeLast() }
+      }
+      return .string(head)
+    default:  // splitext
+      let path = parts[0]
+      let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+      let name = path[nameStart...]
+      // Leading dots belong to the name (`.bashrc` has no extension).
+      let firstNonDot = name.firstIndex { $0 != "." } ?? name.endIndex
+      guard let dot = name[firstNonDot...].lastIndex(of: ".") else {
+        return .tuple([.string(path), .string("")])
+      }
+      return .tuple([.string(String(path[..<dot])), .string(String(path[dot...]))])
     }
   }
 }

@@ -229,6 +229,14 @@ final class Interpreter {
     }
   }
 
+  /// Whether `expression` is `os.environ` (however `os` was imported).
+  private func isEnvironment(_ expression: Expression) -> Bool {
+    guard case .attribute(let base, "environ", _) = expression.kind,
+      case .module(.os)? = try? evaluate(base)
+    else { return false }
+    return true
+  }
+
   /// A variable's value: comprehension and helper names, then the running functions' scopes,
   /// then the globals.
   func variable(_ name: String) -> Value? {
@@ -284,6 +292,19 @@ final class Interpreter {
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
       try Attributes.set(name, of: base, to: value, range: nameRange)
+    case .subscript(let baseExpression, let indexExpression)
+    where isEnvironment(baseExpression):
+      // `os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"` changes the session's copy only.
+      let key = try evaluate(indexExpression)
+      guard case .string = key, case .string = value else {
+        throw CellError(
+          type: "TypeError", message: "str expected, not \(value.typeName)", range: target.range)
+      }
+      if let index = session.environment.firstIndex(where: { Operators.equal($0.0, key) }) {
+        session.environment[index].1 = value
+      } else {
+        session.environment.append((key, value))
+      }
     case .subscript(let baseExpression, let indexExpression):
       guard case .name(let name) = baseExpression.kind,
         case .list(var items)? = variable(name)

@@ -35,6 +35,10 @@ public enum KerasModule: Equatable {
   case math
   /// Python's `functools`, for `partial`.
   case functools
+  /// Python's `os`: `environ` (a copy private to the session) and `getenv`.
+  case os
+  /// `os.path`, as string functions (`join`, `basename`, `dirname`, `splitext`); no file access.
+  case osPath
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -45,6 +49,8 @@ public enum KerasModule: Equatable {
     case "keras", "tf_keras": module = .keras
     case "math" where path.count == 1: return .math
     case "functools" where path.count == 1: return .functools
+    case "os" where path.count == 1: return .os
+    case "os" where path == ["os", "path"]: return .osPath
     case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "random", "pathlib", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
@@ -68,6 +74,8 @@ public enum KerasModule: Equatable {
     case .inert(let name): return name
     case .math: return "math"
     case .functools: return "functools"
+    case .os: return "os"
+    case .osPath: return "posixpath"
     case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
     default: return "tf_keras.api._v2.keras.\(self.componentName)"
     }
@@ -79,7 +87,7 @@ public enum KerasModule: Equatable {
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
-    case .inert, .math, .functools, .dataset: return nil
+    case .inert, .math, .functools, .os, .osPath, .dataset: return nil
     default: return "keras." + componentName
     }
   }
@@ -232,6 +240,20 @@ public enum KerasModule: Equatable {
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
     case .inert: return nil
+    case .os:
+      switch name {
+      case "path": return .module(.osPath)
+      case "sep": return .string("/")
+      case "getenv": return .function(Callable(.builtin("os.getenv"), path: "os.getenv"))
+      default: return nil
+      }
+    case .osPath:
+      switch name {
+      case "join", "basename", "dirname", "splitext":
+        return .function(Callable(.builtin("os.path." + name), path: "os.path." + name))
+      case "sep": return .string("/")
+      default: return nil
+      }
     case .functools:
       return name == "partial"
         ? .function(Callable(.builtin("functools.partial"), path: "functools.partial")) : nil

@@ -16,6 +16,9 @@ public final class KerasSession {
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 
+  /// `os.environ` as cells see it: starts empty and never touches the process's environment.
+  var environment: [(Value, Value)] = []
+
   /// The time and memory all of this session's evaluations may use together.
   public var limits: EvaluationLimits {
     get { budget.limits }
