@@ -388,6 +388,29 @@ enum Builtins {
       for (label, value) in keywords { put(.string(label), value) }
       try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
       return .dictionary(pairs)
+    case "keras.backend.image_data_format":
+      try exactly(0)
+      return .string("channels_last")
+    case "keras.backend.floatx":
+      try exactly(0)
+      return .string("float32")
+    case "keras.backend.set_image_data_format":
+      try exactly(1)
+      guard case .string(let format) = positional[0], format == "channels_last" else {
+        throw .unsupported(
+          "ConvBook does not support changing the image data format: its layers use Keras' default, channels_last",
+          at: range)
+      }
+      return .none
+    case "keras.backend.int_shape":
+      try exactly(1)
+      switch positional[0] {
+      case .kerasTensor(let tensor): return Attributes.shapeValue(tensor.shape)
+      default:
+        throw .unsupported(
+          "ConvBook's keras.backend.int_shape() takes a Keras tensor, not \(positional[0].typeName)",
+          at: range)
+      }
     case "os.getenv":
       guard case .string(let key)? = positional.first else {
         throw typeError("str expected, not \(positional.first?.typeName ?? "nothing")")

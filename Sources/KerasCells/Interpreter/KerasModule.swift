@@ -230,6 +230,9 @@ public enum KerasModule: Equatable {
       return nil
     case .backend:
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
+      if ["image_data_format", "set_image_data_format", "floatx", "int_shape"].contains(name) {
+        return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
+      }
       return nil
     case .utils:
       if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
