@@ -14,27 +14,29 @@ public enum StudentModelFile {
     case failed(Diagnostic)
     /// It ran but there is no model to check, or no way to tell which; the message says what to do.
     case noModel(String)
-    /// The file cannot be read: a usage error.
-    case unreadable(String)
+    /// The file cannot be read: a usage error when it is missing, else the student's to fix.
+    case unreadable(TextFile.ReadError)
   }
 
+  /// A `.py` script (notebooks are read by ``ScriptFile`` and run with ``run(_:)``).
   public static func load(path: String) -> Outcome {
-    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-      return .unreadable("cannot read the model file '\(path)'")
+    do {
+      return run(try TextFile.read(path), path: path)
+    } catch {
+      return .unreadable(error)
     }
-    return run(source, path: path)
   }
 
   public static func run(_ source: String, path: String) -> Outcome {
+    run(ScriptFile(path: path, source: source, notes: [], origins: nil))
+  }
+
+  public static func run(_ script: ScriptFile) -> Outcome {
     let session = KerasSession()
-    let result = session.run(source)
+    let path = script.path
+    let result = session.run(script.source)
     if let error = result.error {
-      let excerpt = SourceExcerpt(source: source, range: error.range)
-      return .failed(
-        Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column,
-          errorType: error.type,
-          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
+      return .failed(script.diagnostic(for: error))
     }
     if case .model(let model)? = session.globals["model"] {
       return .model(variable: "model", model)

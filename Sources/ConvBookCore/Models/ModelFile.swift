@@ -11,16 +11,32 @@ public struct ModelFile {
   public var diagnostics: [Diagnostic]
   /// The lesson when the file is one, for commands that need its blocks.
   public var lesson: Lesson?
+  /// What reading a notebook skipped (IPython magics and shell lines), for standard error.
+  public var notes: [String] = []
 
   public enum LoadError: Error, CustomStringConvertible {
-    case unreadable(String)
+    case unreadable(TextFile.ReadError)
     case unknownKind(String)
+    /// A notebook that is not one.
+    case invalid(String)
 
     public var description: String {
       switch self {
-      case .unreadable(let path): return "cannot read '\(path)'"
+      case .unreadable(let error): return error.description
+      case .invalid(let message): return message
       case .unknownKind(let path):
-        return "'\(path)' is neither a lesson (.md) nor a Keras script (.py)"
+        return
+          "'\(TerminalText.escaped(path))' is neither a lesson (.md) nor a Keras script (.py) or notebook (.ipynb)"
+      }
+    }
+
+    /// A path that names nothing or the wrong kind of file is a usage error (exit 2); a file that
+    /// is there but cannot be read as text, or a notebook that is not one, is an input error (exit 1).
+    public var isUsageError: Bool {
+      switch self {
+      case .unreadable(let error): return error.isMissing
+      case .unknownKind: return true
+      case .invalid: return false
       }
     }
   }
@@ -29,29 +45,31 @@ public struct ModelFile {
   public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError)
     -> ModelFile
   {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw .unreadable(path)
-    }
     let lower = path.lowercased()
-    if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-      let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
-      let run = runner.run(lesson, sourceFile: path)
-      return ModelFile(
-        path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
+    if lower.hasSuffix(".py") || lower.hasSuffix(".ipynb") {
+      let script: ScriptFile
+      switch ScriptFile.load(path: path) {
+      case .failure(.read(let error)): throw .unreadable(error)
+      case .failure(let error): throw .invalid(error.message())
+      case .success(let loaded): script = loaded
+      }
+      let session = KerasSession()
+      let diagnostics = session.run(script.source).error.map { [script.diagnostic(for: $0)] } ?? []
+      var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
+      file.notes = script.notes
+      return file
     }
-    guard lower.hasSuffix(".py") else { throw .unknownKind(path) }
-    let session = KerasSession()
-    let result = session.run(text)
-    var diagnostics: [Diagnostic] = []
-    if let error = result.error {
-      let excerpt = SourceExcerpt(source: text, range: error.range)
-      diagnostics.append(
-        Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column,
-          errorType: error.type,
-          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
+    guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { throw .unknownKind(path) }
+    let text: String
+    do {
+      text = try TextFile.read(path)
+    } catch {
+      throw .unreadable(error)
     }
-    return ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
+    let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
+    let run = runner.run(lesson, sourceFile: path)
+    return ModelFile(
+      path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
   }
 
   /// The models the file defines, in order; with `name`, those whose variable or Keras name it is.
