@@ -589,7 +589,8 @@ enum PosixPath {
       }
       return .string(path)
     case "basename":
-      return .string(String(parts[0].split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
+      return .string(
+        String(parts[0].split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
     case "dirname":
       let path = parts[0]
       guard let slash = path.lastIndex(of: "/") else { return .string("") }
