@@ -178,7 +178,7 @@ final class Interpreter {
         qualifiedName: scope.map { $0.qualifiedName + ".<locals>." + definition.name }
           ?? definition.name,
         parameters: definition.parameters, defaults: defaults, body: .statements(definition.body),
-        closure: scope)
+        closure: scope, cellIndex: cellIndex)
       try assign(
         .function(Callable(.user(function), path: definition.name)),
         to: Expression(.name(definition.name), range: definition.nameRange), statement: statement)
@@ -220,12 +220,19 @@ final class Interpreter {
       (scope, locals) = saved
       callDepth -= 1
     }
-    switch function.body {
-    case .expression(let expression):
-      return try evaluate(expression)
-    case .statements(let body):
-      if case .returned(let value) = try execute(body) { return value }
-      return .none
+    do {
+      switch function.body {
+      case .expression(let expression):
+        return try evaluate(expression)
+      case .statements(let body):
+        if case .returned(let value) = try execute(body) { return value }
+        return .none
+      }
+    } catch {
+      guard function.cellIndex != cellIndex else { throw error }
+      var relocated = error
+      relocated.range = site.range
+      throw relocated
     }
   }
 
@@ -504,7 +511,7 @@ final class Interpreter {
         parameters: parameters.map {
           FunctionParameter(
             name: $0.name, kind: .positional, defaultValue: $0.defaultValue, range: $0.range)
-        }, defaults: defaults, body: .expression(body), closure: scope)
+        }, defaults: defaults, body: .expression(body), closure: scope, cellIndex: cellIndex)
       return .function(Callable(.user(function), path: "<lambda>"))
     case .bytes, .ellipsis, .set, .dictionaryComprehension, .starred:
       throw .unsupported(

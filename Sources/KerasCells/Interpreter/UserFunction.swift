@@ -16,11 +16,15 @@ public final class UserFunction {
   let body: Body
   /// The scope of the function that defined this one (nil at module level).
   let closure: Scope?
+  /// The cell that defined the function: an error inside it, when called from a later cell, is
+  /// reported at the call, the place in the running cell's own source.
+  let cellIndex: Int
 
   init(
     name: String, qualifiedName: String, parameters: [FunctionParameter], defaults: [String: Value],
-    body: Body, closure: Scope?
+    body: Body, closure: Scope?, cellIndex: Int
   ) {
+    self.cellIndex = cellIndex
     self.name = name
     self.qualifiedName = qualifiedName
     self.parameters = parameters

@@ -151,3 +151,18 @@ import Testing
     #expect(session.run(Self.source + "a = 0\nprint(a)").printed() == "0\n")
   }
 }
+
+/// A function defined in one cell and failing when a later cell calls it is reported at the call,
+/// in the calling cell's own source.
+@Suite struct CrossCellFunctionTests {
+  @Test func errorsPointAtTheCallInTheRunningCell() {
+    let session = KerasSession()
+    #expect(session.run("def ratio(a, b):\n    scale = 10\n    return a / b\n").error == nil)
+    let source = "x = 1\ny = ratio(x, 0)"
+    let error = session.run(source).error
+    #expect(error?.type == "ZeroDivisionError")
+    #expect(error?.message == "division by zero")
+    #expect(error.map { String($0.range.text(in: source)) } == "ratio(x, 0)")
+    #expect(error?.range.start.line == 2)
+  }
+}
