@@ -10,7 +10,20 @@ enum Builtins {
     "getattr", "any", "all", "reversed", "dict",
   ]
 
+  /// Python's exception classes the cell language raises, each with its base class.
+  static let exceptionBases: [String: String] = [
+    "BaseException": "", "Exception": "BaseException", "ArithmeticError": "Exception",
+    "ZeroDivisionError": "ArithmeticError", "OverflowError": "ArithmeticError",
+    "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
+    "ValueError": "Exception", "TypeError": "Exception", "AttributeError": "Exception",
+    "NameError": "Exception", "UnboundLocalError": "NameError", "AssertionError": "Exception",
+    "RuntimeError": "Exception", "RecursionError": "RuntimeError",
+    "NotImplementedError": "RuntimeError", "ImportError": "Exception",
+    "ModuleNotFoundError": "ImportError",
+  ]
+
   static func value(named name: String) -> Value? {
+    if exceptionBases[name] != nil { return .function(Callable(.builtin(name), path: name)) }
     // A cell runs as a script does: `if __name__ == "__main__":` bodies run.
     if name == "__name__" { return .string("__main__") }
     return names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
@@ -447,6 +460,9 @@ enum Builtins {
     case let math where math.hasPrefix("math."):
       return try mathFunction(
         String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
+    case let exception where exceptionBases[exception] != nil:
+      throw .unsupported(
+        "ConvBook does not support raising exceptions (\(exception)(...)) yet", at: range)
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",

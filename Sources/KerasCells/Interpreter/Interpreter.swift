@@ -189,6 +189,38 @@ final class Interpreter {
       return .breakLoop
     case .continueStatement:
       return .continueLoop
+    case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
+      var flow = Flow.normal
+      var pending: CellError?
+      do throws(CellError) {
+        flow = try execute(body)
+        if let elseBody { flow = try execute(elseBody) }
+      } catch {
+        pending = error
+        // ConvBook's own stops (budgets, unsupported constructs) are not Python exceptions.
+        if let type = error.type {
+          do throws(CellError) {
+            for handler in handlers where try handles(handler, type) {
+              pending = nil
+              if let name = handler.name {
+                try assign(
+                  .string(error.message), to: Expression(.name(name), range: handler.range),
+                  statement: statement)
+              }
+              flow = try execute(handler.body)
+              break
+            }
+          } catch {
+            pending = error
+          }
+        }
+      }
+      if let finallyBody {
+        let finalFlow = try execute(finallyBody)
+        if case .normal = finalFlow {} else { return finalFlow }
+      }
+      if let pending { throw pending }
+      return flow
     case .assertStatement(let condition, let messageExpression):
       guard try evaluate(condition).isTruthy else {
         var message = ""
@@ -201,6 +233,35 @@ final class Interpreter {
       }
     }
     return .normal
+  }
+
+  /// Whether an `except` clause catches Python's exception `type` (by class, or a base class).
+  private func handles(_ handler: ExceptHandler, _ type: String) throws(CellError) -> Bool {
+    guard let typeExpression = handler.type else { return true }
+    var classes: [String] = []
+    func collect(_ value: Value) throws(CellError) {
+      switch value {
+      case .function(let callable)
+      where Builtins.exceptionBases[callable.path] != nil
+        && callable.kind == .builtin(callable.path):
+        classes.append(callable.path)
+      case .tuple(let items):
+        for item in items { try collect(item) }
+      default:
+        throw CellError(
+          type: "TypeError",
+          message: "catching classes that do not inherit from BaseException is not allowed",
+          range: typeExpression.range)
+      }
+    }
+    try collect(try evaluate(typeExpression))
+    var current: String? = type
+    while let name = current, !name.isEmpty {
+      if classes.contains(name) { return true }
+      // Keras raises Python's own classes; any other is an Exception.
+      current = Builtins.exceptionBases[name] ?? "Exception"
+    }
+    return false
   }
 
   /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.

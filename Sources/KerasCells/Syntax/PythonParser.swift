@@ -309,7 +309,6 @@ public struct PythonParser {
     [PythonKeyword: (construct: String, description: String)] = [
       .class: ("class", "class definitions (class)"),
       .with: ("with", "with statements"),
-      .try: ("try", "try statements"),
       .async: ("async", "async functions and loops (async)"),
     ]
 
@@ -324,6 +323,8 @@ public struct PythonParser {
       return [try parseFunctionDefinition()]
     case .keyword(.while):
       return [try parseWhileLoop()]
+    case .keyword(.try):
+      return [try parseTryStatement()]
     case .keyword(let keyword) where Self.unsupportedCompoundStatements[keyword] != nil:
       let (construct, description) = Self.unsupportedCompoundStatements[keyword]!
       deferUnsupported(construct, description, at: token.range)
@@ -832,6 +833,56 @@ public struct PythonParser {
     return Statement(
       .forLoop(target: target, iterable: iterable, body: body),
       range: forToken.range.union(lastContentRange))
+  }
+
+  private mutating func parseTryStatement() throws(PythonSyntaxError) -> Statement {
+    let tryToken = current
+    try advance()
+    try expectBlockColon()
+    let body = try parseBlock(after: "'try' statement", onLine: tryToken.range.start.line)
+    var handlers: [ExceptHandler] = []
+    while current.isKeyword(.except) {
+      let exceptToken = current
+      try advance()
+      var type: Expression?
+      var name: String?
+      if !current.isOperator(":") {
+        type = try parseExpression()
+        if current.isKeyword(.as) {
+          try advance()
+          name = try expectName().text
+        }
+      }
+      try expectBlockColon()
+      let handlerBody = try parseBlock(
+        after: "'except' statement", onLine: exceptToken.range.start.line)
+      handlers.append(
+        ExceptHandler(
+          type: type, name: name, body: handlerBody,
+          range: exceptToken.range.union(lastContentRange)))
+    }
+    var elseBody: [Statement]?
+    if !handlers.isEmpty && current.isKeyword(.else) {
+      let elseToken = current
+      try advance()
+      try expectElseColon()
+      elseBody = try parseBlock(after: "'else' statement", onLine: elseToken.range.start.line)
+    }
+    var finallyBody: [Statement]?
+    if current.isKeyword(.finally) {
+      let finallyToken = current
+      try advance()
+      try expectBlockColon()
+      finallyBody = try parseBlock(
+        after: "'finally' statement", onLine: finallyToken.range.start.line)
+    }
+    guard !handlers.isEmpty || finallyBody != nil else {
+      throw syntaxError("expected 'except' or 'finally' block", at: current.range)
+    }
+    return Statement(
+      .tryStatement(
+        body: body, handlers: handlers, elseBody: elseBody, finallyBody: finallyBody),
+      range: tryToken.range.union(lastContentRange))
   }
 
   private mutating func parseWhileLoop() throws(PythonSyntaxError) -> Statement {

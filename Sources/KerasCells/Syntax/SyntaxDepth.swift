@@ -48,6 +48,7 @@ enum SyntaxDepth {
       return definition.parameters.compactMap(\.defaultValue)
     case .returnStatement(let value): return value.map { [$0] } ?? []
     case .whileLoop(let condition, _): return [condition]
+    case .tryStatement(_, let handlers, _, _): return handlers.compactMap(\.type)
     case .assertStatement(let condition, let message):
       return [condition] + (message.map { [$0] } ?? [])
     case .forLoop(let target, let iterable, _): return [target, iterable]
@@ -59,6 +60,8 @@ enum SyntaxDepth {
     switch statement.kind {
     case .forLoop(_, _, let body), .whileLoop(_, let body): return body
     case .functionDefinition(let definition): return definition.body
+    case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
+      return body + handlers.flatMap(\.body) + (elseBody ?? []) + (finallyBody ?? [])
     case .ifStatement(let branches, let elseBody):
       return branches.flatMap(\.body) + (elseBody ?? [])
     default: return []

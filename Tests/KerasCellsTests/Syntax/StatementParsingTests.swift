@@ -187,6 +187,7 @@ extension Statement.Kind {
     case .breakStatement: "breakStatement"
     case .continueStatement: "continueStatement"
     case .assertStatement: "assertStatement"
+    case .tryStatement: "tryStatement"
     }
   }
 }

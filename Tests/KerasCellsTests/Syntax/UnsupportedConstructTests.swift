@@ -21,10 +21,6 @@ import Testing
       source: "with scope:\n    pass\n", construct: "with",
       message: "with statements are not supported in ConvBook cells", span: "1:1-1:5"),
     Case(
-      source: "try:\n    pass\nexcept ValueError:\n    pass\nfinally:\n    pass\n",
-      construct: "try",
-      message: "try statements are not supported in ConvBook cells", span: "1:1-1:4"),
-    Case(
       source: "@tf.function\ndef step():\n    pass\n", construct: "@",
       message: "decorators are not supported in ConvBook cells", span: "1:1-1:2"),
     Case(
