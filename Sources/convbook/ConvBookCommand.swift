@@ -14,7 +14,7 @@ struct ConvBookCommand: ParsableCommand {
       TraceCommand.self,
       AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
       BenchCommand.self, ExercisesCommand.self, GradeCommand.self, ExportCommand.self,
-      LessonJobCommand.self,
+      ServeCommand.self, LessonJobCommand.self,
     ])
 
   /// Exit codes: 0 success, 1 the input has errors, 2 usage errors (ArgumentParser's own usage

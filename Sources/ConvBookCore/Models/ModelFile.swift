@@ -45,6 +45,9 @@ public struct ModelFile {
   public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError)
     -> ModelFile
   {
+    // Only the cells run (`LessonRunner.Scope.models`): no figure, inline value or exercise.
+    var runner = runner
+    runner.scope = .models
     let lower = path.lowercased()
     if lower.hasSuffix(".py") || lower.hasSuffix(".ipynb") {
       let script: ScriptFile

@@ -32,6 +32,8 @@ public struct LessonJob: Codable, Sendable {
   public var siteTitle: String
   /// The lessons folder's `theme/`, which the page template comes from.
   public var themeDirectory: String
+  /// Whether the page is the instructors' copy, with its banner (`build --solutions`).
+  public var isInstructorCopy: Bool = false
 
   public init(
     mode: Mode, path: String, sourceFile: String, pageFileName: String = "",
@@ -134,7 +136,9 @@ public struct LessonJob: Codable, Sendable {
       title: title, sourceFile: sourceFile, pageFileName: pageFileName, blocks: blocks)
     page.previous = previous.map { PageLink(title: $0.title, href: $0.href) }
     page.next = next.map { PageLink(title: $0.title, href: $0.href) }
-    return PageRenderer(template: template, siteTitle: siteTitle).render(page)
+    return PageRenderer(
+      template: template, siteTitle: siteTitle, isInstructorCopy: isInstructorCopy
+    ).render(page)
   }
 }
 
