@@ -18,6 +18,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Python's integers of any size in the cell language.
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     // Course settings (`course.yml`): libyaml in C plus a small Swift layer, quick to build.
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     // `convbook serve`: a small HTTP server on Swift concurrency and BSD sockets, no SwiftNIO.
@@ -30,7 +32,9 @@ let package = Package(
       providers: [.apt(["libcmark-dev"])]
     ),
     .target(name: "CNNEngine", swiftSettings: simdFlags),
-    .target(name: "KerasCells", dependencies: ["CNNEngine"]),
+    .target(
+      name: "KerasCells",
+      dependencies: ["CNNEngine", .product(name: "BigInt", package: "BigInt")]),
     .target(name: "LessonKit", dependencies: ["CCmark"]),
     .target(name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"]),
     .target(

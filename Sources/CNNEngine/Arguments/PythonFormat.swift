@@ -1,13 +1,47 @@
 /// Python's text forms of numbers and strings, so that messages read as Keras writes them.
 public enum PythonFormat {
-  /// `repr(float)`: shortest round-trip digits, `1.0`, `0.0001`, `1e-05`.
+  /// `repr(float)` as CPython writes it: the shortest digits that round-trip, in positional
+  /// notation when the decimal exponent is in -4..<16 (`0.0001`, `1e-05`, `1e+16`, `1.0`).
   public static func float(_ value: Double) -> String {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-    var text = "\(value)"
-    // Swift writes 1e-05 as "1e-05" and 1e+16 as "1e+16", like Python; plain integers need ".0".
-    if !text.contains(".") && !text.contains("e") { text += ".0" }
-    return text
+    let sign = value.sign == .minus ? "-" : ""
+    if value == 0 { return sign + "0.0" }
+    // Swift's description has the same shortest round-trip digits; only the layout differs.
+    let text = "\(value.magnitude)"
+    let mantissa: Substring
+    var exponent = 0
+    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+      mantissa = text[..<e]
+      exponent = Int(text[text.index(after: e)...]) ?? 0
+    } else {
+      mantissa = text[...]
+    }
+    let point = mantissa.firstIndex(of: ".") ?? mantissa.endIndex
+    let integerPart = mantissa[..<point]
+    let fraction = point < mantissa.endIndex ? mantissa[mantissa.index(after: point)...] : ""
+    var digits = Array(integerPart + fraction)
+    var decimalPoint = integerPart.count + exponent
+    while digits.count > 1 && digits.first == "0" {
+      digits.removeFirst()
+      decimalPoint -= 1
+    }
+    while digits.count > 1 && digits.last == "0" { digits.removeLast() }
+    if decimalPoint <= -4 || decimalPoint > 16 {
+      let power = decimalPoint - 1
+      let rest = digits.count > 1 ? "." + String(digits[1...]) : ""
+      let exponentText = String(abs(power))
+      return sign + String(digits[0]) + rest + (power < 0 ? "e-" : "e+")
+        + (exponentText.count < 2 ? "0" : "") + exponentText
+    }
+    if decimalPoint <= 0 {
+      return sign + "0." + String(repeating: "0", count: -decimalPoint) + String(digits)
+    }
+    if decimalPoint >= digits.count {
+      return sign + String(digits) + String(repeating: "0", count: decimalPoint - digits.count)
+        + ".0"
+    }
+    return sign + String(digits[..<decimalPoint]) + "." + String(digits[decimalPoint...])
   }
 
   /// `repr(str)`: single quotes unless the text contains one and no double quote.

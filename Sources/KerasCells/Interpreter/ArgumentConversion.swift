@@ -7,6 +7,10 @@ enum ArgumentConversion {
     case .none: return .none
     case .bool(let flag): return .bool(flag)
     case .int(let number): return .int(number)
+    case .bigInt(let number):
+      throw .unsupported(
+        "ConvBook cannot pass \(PythonInteger.decimal(number).map { $0.count > 30 ? "an integer of \($0.count) digits" : $0 } ?? "an integer this large") to Keras: sizes and settings must fit in 64-bit integers",
+        at: range)
     case .float(let number): return .float(number)
     case .string(let text): return .string(text)
     case .tuple(let items):

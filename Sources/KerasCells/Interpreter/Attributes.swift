@@ -12,20 +12,22 @@ enum Attributes {
   {
     switch base {
     case .module(let module):
+      if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
+      var removedInKeras3 = false
       if let value = module.attribute(name) {
-        let removed: Bool
         if case .module(let found) = value {
-          removed = Keras3Wording.isRemoved(found)
-        } else {
-          removed = false
+          removedInKeras3 =
+            interpreter.session.kerasVersion == .keras3 && Keras3Wording.isRemoved(found)
         }
-        if !(removed && interpreter.session.kerasVersion == .keras3) { return value }
+        if !removedInKeras3 { return value }
       }
       if case .inert(let moduleName) = module {
         throw .unsupported(
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
           at: range)
       }
+      // A module Keras 3 removed is missing there, not ConvBook's limitation.
+      if !removedInKeras3, let refusal = module.unsupportedName(name, at: range) { throw refusal }
       throw CellError(
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range)

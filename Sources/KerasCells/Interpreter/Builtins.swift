@@ -1,3 +1,4 @@
+import BigInt
 import CNNEngine
 import Foundation
 
@@ -6,11 +7,26 @@ enum Builtins {
   static let names: Set<String> = [
     "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
-    "getattr",
+    "getattr", "any", "all", "reversed", "dict",
+  ]
+
+  /// Python's exception classes the cell language raises, each with its base class.
+  static let exceptionBases: [String: String] = [
+    "BaseException": "", "Exception": "BaseException", "ArithmeticError": "Exception",
+    "ZeroDivisionError": "ArithmeticError", "OverflowError": "ArithmeticError",
+    "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
+    "ValueError": "Exception", "TypeError": "Exception", "AttributeError": "Exception",
+    "NameError": "Exception", "UnboundLocalError": "NameError", "AssertionError": "Exception",
+    "RuntimeError": "Exception", "RecursionError": "RuntimeError",
+    "NotImplementedError": "RuntimeError", "ImportError": "Exception",
+    "ModuleNotFoundError": "ImportError",
   ]
 
   static func value(named name: String) -> Value? {
-    names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
+    if exceptionBases[name] != nil { return .function(Callable(.builtin(name), path: name)) }
+    // A cell runs as a script does: `if __name__ == "__main__":` bodies run.
+    if name == "__name__" { return .string("__main__") }
+    return names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
   }
 
   static func call(
@@ -45,7 +61,9 @@ enum Builtins {
         let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
         try PythonText.requireKnownText(value, range: valueRange)
       }
-      interpreter.write(positional.map(PythonText.str).joined(separator: separator) + end)
+      let text = positional.map(PythonText.str).joined(separator: separator) + end
+      try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
+      interpreter.write(text)
       return .none
     case "len":
       try exactly(1)
@@ -53,16 +71,28 @@ enum Builtins {
       case .list(let items), .tuple(let items): return .int(items.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
-      case .range(let start, let stop, let step): return .int(Value.rangeCount(start, stop, step))
+      case .range(let start, let stop, let step):
+        let count = Value.rangeCount(start, stop, step)
+        if count == .max {
+          throw CellError(
+            type: "OverflowError", message: "Python int too large to convert to C ssize_t",
+            range: range)
+        }
+        return .int(count)
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":
       var bounds: [Int] = []
       for value in positional {
-        guard case .int(let number) = value else {
+        switch value {
+        case .int(let number): bounds.append(number)
+        case .bool(let flag): bounds.append(flag ? 1 : 0)
+        case .bigInt:
+          throw .unsupported(
+            "ConvBook does not support range() bounds beyond 64-bit integers", at: range)
+        default:
           throw typeError("'\(value.typeName)' object cannot be interpreted as an integer")
         }
-        bounds.append(number)
       }
       switch bounds.count {
       case 1: return .range(start: 0, stop: bounds[0], step: 1)
@@ -77,22 +107,40 @@ enum Builtins {
       }
     case "str":
       if let value = positional.first { try PythonText.requireKnownText(value, range: range) }
-      return .string(positional.first.map(PythonText.str) ?? "")
+      let text = positional.first.map(PythonText.str) ?? ""
+      try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
+      return .string(text)
     case "repr":
       try exactly(1)
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
-      return .string(PythonText.repr(positional[0]))
+      let text = PythonText.repr(positional[0])
+      try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
+      return .string(text)
     case "bool": return .bool(positional.first?.isTruthy ?? false)
     case "int":
       try exactly(1)
       switch positional[0] {
-      case .int: return positional[0]
+      case .int, .bigInt: return positional[0]
       case .bool(let flag): return .int(flag ? 1 : 0)
-      case .float(let number): return .int(Int(number.rounded(.towardZero)))
+      case .float(let number): return try integer(number, range: range)
       case .string(let text):
-        let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(
-          of: "_", with: "")
-        if let number = Int(cleaned) { return .int(number) }
+        let cleaned = text.trimmingCharacters(in: .whitespaces)
+        var digits = cleaned
+        if digits.first == "+" || digits.first == "-" { digits.removeFirst() }
+        let valid =
+          !digits.isEmpty && digits.first != "_" && digits.last != "_"
+          && !digits.contains("__")
+          && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") }
+        if valid {
+          let plain = cleaned.replacingOccurrences(of: "_", with: "")
+          let count = digits.filter(\.isNumber).count
+          if count > PythonInteger.maximumStringDigits {
+            throw CellError(
+              type: "ValueError", message: PythonInteger.parseLimitMessage(digits: count),
+              range: range)
+          }
+          if let number = BigInt(plain, radix: 10) { return PythonInteger.value(number) }
+        }
         throw CellError(
           type: "ValueError",
           message: "invalid literal for int() with base 10: \(PythonFormat.quoted(text))",
@@ -106,9 +154,27 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .int(let number): return .float(Double(number))
+      case .bigInt(let number):
+        guard let converted = PythonInteger.double(number) else {
+          throw CellError(
+            type: "OverflowError", message: "int too large to convert to float", range: range)
+        }
+        return .float(converted)
+      case .bool(let flag): return .float(flag ? 1 : 0)
       case .float: return positional[0]
       case .string(let text):
-        if let number = Double(text.trimmingCharacters(in: .whitespaces)) { return .float(number) }
+        let cleaned = text.trimmingCharacters(in: .whitespaces)
+        switch cleaned.lowercased() {
+        case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
+        case "-inf", "-infinity": return .float(-.infinity)
+        case "nan", "+nan", "-nan": return .float(.nan)
+        default: break
+        }
+        if cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE_".contains($0)) }),
+          let number = Double(cleaned.replacingOccurrences(of: "_", with: ""))
+        {
+          return .float(number)
+        }
         throw CellError(
           type: "ValueError",
           message: "could not convert string to float: \(PythonFormat.quoted(text))", range: range)
@@ -120,26 +186,53 @@ enum Builtins {
       guard let first = positional.first else {
         throw typeError("round() missing required argument 'number' (pos 1)")
       }
-      let digits: Int? =
-        positional.count > 1
-        ? {
-          if case .int(let d) = positional[1] { return d }
-          return nil
-        }() : nil
+      var digits: Int?
+      if positional.count > 1 {
+        switch positional[1] {
+        case .none: break
+        case .int(let given): digits = given
+        default:
+          throw typeError(
+            "'\(positional[1].typeName)' object cannot be interpreted as an integer")
+        }
+      }
       switch first {
-      case .int: return first
+      case .int, .bigInt:
+        guard let digits, digits < 0 else { return first }
+        // round(1234, -2) is 1200: round half to even at 10**-digits.
+        guard let scale = Int(exactly: -digits), scale <= 4300 else { return .int(0) }
+        let unit = BigInt(10).power(scale)
+        let value: BigInt
+        if case .int(let small) = first {
+          value = BigInt(small)
+        } else if case .bigInt(let big) = first {
+          value = big
+        } else {
+          value = 0
+        }
+        var (quotient, remainder) = PythonInteger.floorDivMod(value, unit)
+        let twice = remainder * 2
+        if twice > unit
+          || (twice == unit && quotient.magnitude.words.first.map { $0 & 1 == 1 } == true)
+        {
+          quotient += 1
+        }
+        return PythonInteger.value(quotient * unit)
+      case .bool(let flag): return digits == nil ? .int(flag ? 1 : 0) : .int(flag ? 1 : 0)
       case .float(let number):
         if let digits {
-          let scale = Foundation.pow(10.0, Double(digits))
-          return .float((number * scale).rounded(.toNearestOrEven) / scale)
+          return .float(roundFloat(number, digits: digits))
         }
-        return .int(Int(number.rounded(.toNearestOrEven)))
+        return try integer(number.rounded(.toNearestOrEven), range: range)
       default: throw typeError("type \(first.typeName) doesn't define __round__ method")
       }
     case "abs":
       try exactly(1)
       switch positional[0] {
-      case .int(let number): return .int(abs(number))
+      case .int(let number):
+        return number == .min ? .bigInt(BigInt(number.magnitude)) : .int(abs(number))
+      case .bigInt(let number): return PythonInteger.value(BigInt(number.magnitude))
+      case .bool(let flag): return .int(flag ? 1 : 0)
       case .float(let number): return .float(abs(number))
       default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
       }
@@ -151,6 +244,7 @@ enum Builtins {
           type: "ValueError", message: "\(name)() arg is an empty sequence", range: range)
       }
       for item in items.dropFirst() {
+        try interpreter.step(at: range)
         let better = try Operators.compare(
           name == "min" ? .less : .greater, item, best, range: range)
         if better { best = item }
@@ -161,8 +255,10 @@ enum Builtins {
         throw typeError("sum() takes at least 1 positional argument (0 given)")
       }
       var total: Value = positional.count > 1 ? positional[1] : .int(0)
-      for item in try interpreter.iterate(first, range: range) {
-        total = try Operators.binary(.add, total, item, range: range)
+      try interpreter.forEach(first, range: range) { item throws(CellError) in
+        try interpreter.step(at: range)
+        total = try Operators.binary(.add, total, item, range: range, budget: interpreter.budget)
+        return true
       }
       return total
     case "list":
@@ -177,6 +273,8 @@ enum Builtins {
       var failure: CellError?
       items.sort { a, b in
         do throws(CellError) {
+          if failure != nil { return false }
+          try interpreter.step(at: range)
           return try Operators.compare(.less, a, b, range: range)
         } catch {
           failure = error
@@ -225,13 +323,308 @@ enum Builtins {
         throw error
       }
     case "isinstance":
-      throw .unsupported("isinstance() is not supported in ConvBook cells", at: range)
+      guard positional.count == 2, keywords.isEmpty else {
+        throw typeError("isinstance expected 2 arguments, got \(positional.count)")
+      }
+      func classes(_ value: Value) throws(CellError) -> [String] {
+        switch value {
+        case .function(let callable):
+          if case .builtin(let typeName) = callable.kind,
+            ["int", "float", "str", "bool", "list", "tuple", "dict"].contains(typeName)
+          {
+            return [typeName]
+          }
+          throw .unsupported(
+            "ConvBook's isinstance() knows Python's int, float, str, bool, list, tuple and dict, not \(callable.path)",
+            at: range)
+        case .tuple(let items):
+          var names: [String] = []
+          for item in items { names += try classes(item) }
+          return names
+        default:
+          throw typeError(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+      }
+      let wanted = try classes(positional[1])
+      var actual = positional[0].typeName
+      // bool is a subclass of int.
+      if actual == "bool" && wanted.contains("int") { actual = "int" }
+      return .bool(wanted.contains(actual))
+    case "any", "all":
+      try exactly(1)
+      var result = name == "all"
+      try interpreter.forEach(positional[0], range: range) { item throws(CellError) in
+        try interpreter.step(at: range)
+        if item.isTruthy == (name == "any") {
+          result = name == "any"
+          return false
+        }
+        return true
+      }
+      return .bool(result)
+    case "reversed":
+      try exactly(1)
+      switch positional[0] {
+      case .list(let items), .tuple(let items): return .list(items.reversed())
+      case .range, .string:
+        return .list(try interpreter.iterate(positional[0], range: range).reversed())
+      default:
+        throw typeError("'\(positional[0].typeName)' object is not reversible")
+      }
+    case "dict":
+      var pairs: [(Value, Value)] = []
+      func put(_ key: Value, _ value: Value) {
+        if let index = pairs.firstIndex(where: { Operators.equal($0.0, key) }) {
+          pairs[index].1 = value
+        } else {
+          pairs.append((key, value))
+        }
+      }
+      if let first = positional.first {
+        if case .dictionary(let existing) = first {
+          for (key, value) in existing { put(key, value) }
+        } else {
+          for item in try interpreter.iterate(first, range: range) {
+            let pair = try interpreter.iterate(item, range: range)
+            guard pair.count == 2 else {
+              throw CellError(
+                type: "ValueError",
+                message:
+                  "dictionary update sequence element #\(pairs.count) has length \(pair.count); 2 is required",
+                range: range)
+            }
+            put(pair[0], pair[1])
+          }
+        }
+      }
+      for (label, value) in keywords { put(.string(label), value) }
+      try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
+      return .dictionary(pairs)
+    case "keras.backend.image_data_format":
+      try exactly(0)
+      return .string("channels_last")
+    case "keras.backend.floatx":
+      try exactly(0)
+      return .string("float32")
+    case "keras.backend.set_image_data_format":
+      try exactly(1)
+      guard case .string(let format) = positional[0], format == "channels_last" else {
+        throw .unsupported(
+          "ConvBook does not support changing the image data format: its layers use Keras' default, channels_last",
+          at: range)
+      }
+      return .none
+    case "keras.backend.int_shape":
+      try exactly(1)
+      switch positional[0] {
+      case .kerasTensor(let tensor): return Attributes.shapeValue(tensor.shape)
+      default:
+        throw .unsupported(
+          "ConvBook's keras.backend.int_shape() takes a Keras tensor, not \(positional[0].typeName)",
+          at: range)
+      }
+    case "os.getenv":
+      guard case .string(let key)? = positional.first else {
+        throw typeError("str expected, not \(positional.first?.typeName ?? "nothing")")
+      }
+      return interpreter.session.environment.first { Operators.equal($0.0, .string(key)) }?.1
+        ?? (positional.count > 1 ? positional[1] : .none)
+    case let pathFunction where pathFunction.hasPrefix("os.path."):
+      var parts: [String] = []
+      for value in positional {
+        guard case .string(let text) = value else {
+          throw typeError("expected str, bytes or os.PathLike object, not \(value.typeName)")
+        }
+        parts.append(text)
+      }
+      let function = String(pathFunction.dropFirst(8))
+      guard function == "join" ? !parts.isEmpty : parts.count == 1 else {
+        throw typeError("\(function)() takes exactly one argument (\(parts.count) given)")
+      }
+      return PosixPath.call(function, parts)
+    case "functools.partial":
+      guard let callee = positional.first else {
+        throw typeError("type 'partial' takes at least one argument")
+      }
+      switch callee {
+      case .function, .method, .layer, .model: break
+      default: throw typeError("the first argument must be callable")
+      }
+      return .function(
+        Callable(
+          .partial(
+            Callable.PartialApplication(
+              callee: callee, positional: Array(positional.dropFirst()), keywords: keywords)),
+          path: "functools.partial"))
+    case let math where math.hasPrefix("math."):
+      return try mathFunction(
+        String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
+    case let exception where exceptionBases[exception] != nil:
+      throw .unsupported(
+        "ConvBook does not support raising exceptions (\(exception)(...)) yet", at: range)
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
         at: range)
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+    }
+  }
+
+  /// `int(x)` of a float: truncated toward zero, exact at any size.
+  static func integer(_ number: Double, range: SourceRange) throws(CellError) -> Value {
+    if number.isNaN {
+      throw CellError(
+        type: "ValueError", message: "cannot convert float NaN to integer", range: range)
+    }
+    if number.isInfinite {
+      throw CellError(
+        type: "OverflowError", message: "cannot convert float infinity to integer", range: range)
+    }
+    if let small = Int(exactly: number.rounded(.towardZero)) { return .int(small) }
+    return PythonInteger.value(BigInt(number.rounded(.towardZero)))
+  }
+
+  /// `round(x, digits)` of a float, as CPython's `double_round`: the correctly rounded decimal
+  /// string, read back.
+  static func roundFloat(_ number: Double, digits: Int) -> Double {
+    guard number.isFinite else { return number }
+    if digits > 323 { return number }
+    if digits < -308 { return Double(signOf: number, magnitudeOf: 0) }
+    if digits >= 0 {
+      let text = String(format: "%.\(digits)f", number)
+      return Double(text) ?? number
+    }
+    let scale = Foundation.pow(10.0, Double(-digits))
+    let scaled = (number / scale).rounded(.toNearestOrEven)
+    let result = scaled * scale
+    return result.isFinite ? result : number
+  }
+
+  /// The functions of Python's `math` that size computations use, with its error messages.
+  static func mathFunction(
+    _ name: String, _ positional: [Value], range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    func real(_ value: Value) throws(CellError) -> Double {
+      guard let number = Operators.Number(value) else {
+        throw CellError(
+          type: "TypeError", message: "must be real number, not \(value.typeName)", range: range)
+      }
+      return try number.double(range)
+    }
+    func domainError() -> CellError {
+      CellError(type: "ValueError", message: "math domain error", range: range)
+    }
+    let arity = ["log": 1...2, "prod": 1...1, "isclose": 2...2][name] ?? 1...1
+    guard arity.contains(positional.count) else {
+      throw CellError(
+        type: "TypeError",
+        message: arity.count == 1
+          ? "math.\(name)() takes exactly one argument (\(positional.count) given)"
+          : "\(name) expected at most \(arity.upperBound) arguments, got \(positional.count)",
+        range: range)
+    }
+    switch name {
+    case "floor", "ceil", "trunc":
+      switch positional[0] {
+      case .int, .bigInt: return positional[0]
+      case .bool(let flag): return .int(flag ? 1 : 0)
+      default:
+        let x = try real(positional[0])
+        let rounded =
+          name == "floor"
+          ? x.rounded(.down) : name == "ceil" ? x.rounded(.up) : x.rounded(.towardZero)
+        return try integer(rounded, range: range)
+      }
+    case "sqrt":
+      let x = try real(positional[0])
+      guard x >= 0 || x.isNaN else { throw domainError() }
+      return .float(x.squareRoot())
+    case "fabs": return .float(abs(try real(positional[0])))
+    case "exp":
+      let x = try real(positional[0])
+      let result = Foundation.exp(x)
+      if result.isInfinite && x.isFinite {
+        throw CellError(type: "OverflowError", message: "math range error", range: range)
+      }
+      return .float(result)
+    case "log", "log2", "log10":
+      let x = try real(positional[0])
+      guard x > 0 || x.isNaN else { throw domainError() }
+      switch name {
+      case "log2": return .float(Foundation.log2(x))
+      case "log10": return .float(Foundation.log10(x))
+      default:
+        guard positional.count == 2 else { return .float(Foundation.log(x)) }
+        let base = try real(positional[1])
+        guard base > 0 else { throw domainError() }
+        guard base != 1 else {
+          throw CellError(
+            type: "ZeroDivisionError", message: "float division by zero", range: range)
+        }
+        return .float(Foundation.log(x) / Foundation.log(base))
+      }
+    case "prod":
+      var product: Value = .int(1)
+      try interpreter.forEach(positional[0], range: range) { item throws(CellError) in
+        try interpreter.step(at: range)
+        product = try Operators.binary(
+          .multiply, product, item, range: range, budget: interpreter.budget)
+        return true
+      }
+      return product
+    case "isclose":
+      let a = try real(positional[0])
+      let b = try real(positional[1])
+      if a == b { return .bool(true) }
+      if a.isInfinite || b.isInfinite { return .bool(false) }
+      let difference = abs(b - a)
+      return .bool(difference <= abs(1e-09 * b) || difference <= abs(1e-09 * a))
+    default:
+      throw CellError(
+        type: "AttributeError", message: "module 'math' has no attribute '\(name)'", range: range)
+    }
+  }
+}
+
+/// `posixpath`'s string functions, as Python computes them.
+enum PosixPath {
+  static func call(_ function: String, _ parts: [String]) -> Value {
+    switch function {
+    case "join":
+      var path = parts[0]
+      for part in parts.dropFirst() {
+        if part.hasPrefix("/") {
+          path = part
+        } else if path.isEmpty || path.hasSuffix("/") {
+          path += part
+        } else {
+          path += "/" + part
+        }
+      }
+      return .string(path)
+    case "basename":
+      return .string(
+        String(parts[0].split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
+    case "dirname":
+      let path = parts[0]
+      guard let slash = path.lastIndex(of: "/") else { return .string("") }
+      var head = String(path[...slash])
+      if head.contains(where: { $0 != "/" }) {
+        while head.hasSuffix("/") { head.removeLast() }
+      }
+      return .string(head)
+    default:  // splitext
+      let path = parts[0]
+      let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+      let name = path[nameStart...]
+      // Leading dots belong to the name (`.bashrc` has no extension).
+      let firstNonDot = name.firstIndex { $0 != "." } ?? name.endIndex
+      guard let dot = name[firstNonDot...].lastIndex(of: ".") else {
+        return .tuple([.string(path), .string("")])
+      }
+      return .tuple([.string(String(path[..<dot])), .string(String(path[dot...]))])
     }
   }
 }

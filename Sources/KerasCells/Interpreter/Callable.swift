@@ -22,6 +22,27 @@ public struct Callable {
     case activation(String)
     /// A function the host program lends to an evaluation (exercise helpers); see `HostFunction`.
     case host(HostFunction)
+    /// A function defined in a cell (`def`, `lambda`).
+    case user(UserFunction)
+    /// `functools.partial(callee, *arguments, **keywords)`.
+    case partial(PartialApplication)
+
+    public static func == (lhs: Kind, rhs: Kind) -> Bool {
+      switch (lhs, rhs) {
+      case (.layerClass(let a), .layerClass(let b)): return a == b
+      case (.inputFunction, .inputFunction), (.sequentialClass, .sequentialClass),
+        (.modelClass, .modelClass), (.clearSession, .clearSession), (.dataLoader, .dataLoader):
+        return true
+      case (.unsupportedModelClass(let a), .unsupportedModelClass(let b)): return a == b
+      case (.objectFactory(let a), .objectFactory(let b)): return a == b
+      case (.builtin(let a), .builtin(let b)): return a == b
+      case (.activation(let a), .activation(let b)): return a == b
+      case (.host(let a), .host(let b)): return a == b
+      case (.user(let a), .user(let b)): return a === b
+      case (.partial(let a), .partial(let b)): return a === b
+      default: return false
+      }
+    }
   }
 
   public var kind: Kind
@@ -31,6 +52,20 @@ public struct Callable {
   public init(_ kind: Kind, path: String) {
     self.kind = kind
     self.path = path
+  }
+
+  /// `partial(callee, ...)`: arguments given now, prepended (positional) or overridable (keywords)
+  /// when it is called.
+  public final class PartialApplication {
+    let callee: Value
+    let positional: [Value]
+    let keywords: [(String, Value)]
+
+    init(callee: Value, positional: [Value], keywords: [(String, Value)]) {
+      self.callee = callee
+      self.positional = positional
+      self.keywords = keywords
+    }
   }
 
   public var isClass: Bool {

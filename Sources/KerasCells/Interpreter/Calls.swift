@@ -155,6 +155,16 @@ enum Calls {
       throw .unsupported(
         "calling the activation \(name) on data is not supported in ConvBook cells; pass it as `activation=\(PythonFormat.quoted(name))`",
         at: site.range)
+    case .user(let function):
+      return try interpreter.call(function, positional: positional, keywords: keywords, site: site)
+    case .partial(let application):
+      // Keywords given at the call replace the partial's own, as in Python.
+      let merged =
+        application.keywords.filter { stored in !keywords.contains { $0.0 == stored.0 } }
+        + keywords
+      return try call(
+        application.callee, positional: application.positional + positional, keywords: merged,
+        site: site, interpreter: interpreter)
     case .builtin(let name):
       return try Builtins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

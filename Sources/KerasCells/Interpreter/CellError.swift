@@ -18,5 +18,9 @@ public struct CellError: Error, Sendable, Equatable, CustomStringConvertible {
     CellError(type: nil, message: message, range: range)
   }
 
-  public var description: String { type.map { "\($0): \(message)" } ?? message }
+  /// `AssertionError` alone when the message is empty, as Python's traceback prints it.
+  public var description: String {
+    guard let type else { return message }
+    return message.isEmpty ? type : "\(type): \(message)"
+  }
 }

@@ -11,7 +11,20 @@ final class Interpreter {
   /// values, exercise answers, figure arguments), which keep conveniences such as a Keras 3
   /// layer's `output_shape`.
   var runsCell = false
-  private var steps = 0
+  /// The local names of the running function, if one is running.
+  private var scope: Scope?
+  /// Calls of cell-defined functions in progress, for CPython's recursion limit.
+  private var callDepth = 0
+  /// CPython's default recursion limit allows 999 nested calls from a script's top level.
+  static let maximumCallDepth = 999
+
+  /// What a statement asks of the statements around it.
+  enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+  }
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?
 
@@ -47,22 +60,27 @@ final class Interpreter {
     return origin
   }
 
+  /// Counts a statement, a call or a loop iteration against the session's time budget.
+  @inline(__always)
   func step(at range: SourceRange) throws(CellError) {
-    steps += 1
-    if steps > session.stepLimit {
-      throw .unsupported(
-        "this cell ran more than \(session.stepLimit) steps; ConvBook stops cells that loop this long",
-        at: range)
-    }
+    try session.budget.tick(at: range)
   }
+
+  var budget: EvaluationBudget { session.budget }
 
   // MARK: Statements
 
-  func execute(_ statements: [Statement]) throws(CellError) {
-    for statement in statements { try execute(statement) }
+  @discardableResult
+  func execute(_ statements: [Statement]) throws(CellError) -> Flow {
+    for statement in statements {
+      let flow = try execute(statement)
+      if case .normal = flow { continue }
+      return flow
+    }
+    return .normal
   }
 
-  func execute(_ statement: Statement) throws(CellError) {
+  func execute(_ statement: Statement) throws(CellError) -> Flow {
     try step(at: statement.range)
     let enclosing = statementRange
     statementRange = statement.range
@@ -80,7 +98,8 @@ final class Interpreter {
         TensorArithmetic.involvesTensor(current, operand)
         ? try TensorArithmetic.binary(
           operation, current, operand, range: statement.range, interpreter: self)
-        : try Operators.binary(operation, current, operand, range: statement.range)
+        : try Operators.binary(
+          operation, current, operand, range: statement.range, budget: budget)
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
@@ -105,6 +124,8 @@ final class Interpreter {
       else {
         throw moduleNotFound(modulePath)
       }
+      // `from __future__ import print_function`: every feature is already on in Python 3.
+      if case .inert("__future__") = module { return .normal }
       for imported in names {
         if imported.name == "*" {
           throw .unsupported(
@@ -117,6 +138,8 @@ final class Interpreter {
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
         {
           session.globals[imported.boundName] = .module(submodule)
+        } else if let refusal = module.unsupportedName(imported.name, at: imported.nameRange) {
+          throw refusal
         } else {
           throw CellError(
             type: "ImportError",
@@ -125,21 +148,179 @@ final class Interpreter {
         }
       }
     case .forLoop(let target, let iterable, let body):
-      let sequence = try iterate(try evaluate(iterable), range: iterable.range)
-      for item in sequence {
+      var result = Flow.normal
+      try forEach(try evaluate(iterable), range: iterable.range) { item throws(CellError) in
         try step(at: statement.range)
         try assign(item, to: target, statement: statement)
-        try execute(body)
+        switch try execute(body) {
+        case .normal, .continueLoop: return true
+        case .breakLoop: return false
+        case .returned(let value):
+          result = .returned(value)
+          return false
+        }
+      }
+      return result
+    case .whileLoop(let condition, let body):
+      while true {
+        try step(at: statement.range)
+        guard try evaluate(condition).isTruthy else { break }
+        switch try execute(body) {
+        case .normal, .continueLoop: continue
+        case .breakLoop: return .normal
+        case .returned(let value): return .returned(value)
+        }
       }
     case .ifStatement(let branches, let elseBody):
       for branch in branches where try evaluate(branch.condition).isTruthy {
-        try execute(branch.body)
-        return
+        return try execute(branch.body)
       }
-      if let elseBody { try execute(elseBody) }
+      if let elseBody { return try execute(elseBody) }
     case .pass:
       break
+    case .functionDefinition(let definition):
+      var defaults: [String: Value] = [:]
+      for parameter in definition.parameters {
+        if let expression = parameter.defaultValue {
+          defaults[parameter.name] = try evaluate(expression)
+        }
+      }
+      let function = UserFunction(
+        name: definition.name,
+        qualifiedName: scope.map { $0.qualifiedName + ".<locals>." + definition.name }
+          ?? definition.name,
+        parameters: definition.parameters, defaults: defaults, body: .statements(definition.body),
+        closure: scope, cellIndex: cellIndex)
+      try assign(
+        .function(Callable(.user(function), path: definition.name)),
+        to: Expression(.name(definition.name), range: definition.nameRange), statement: statement)
+    case .returnStatement(let value):
+      return .returned(
+        try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none)
+    case .breakStatement:
+      return .breakLoop
+    case .continueStatement:
+      return .continueLoop
+    case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
+      var flow = Flow.normal
+      var pending: CellError?
+      do throws(CellError) {
+        flow = try execute(body)
+        if let elseBody { flow = try execute(elseBody) }
+      } catch {
+        pending = error
+        // ConvBook's own stops (budgets, unsupported constructs) are not Python exceptions.
+        if let type = error.type {
+          do throws(CellError) {
+            for handler in handlers where try handles(handler, type) {
+              pending = nil
+              if let name = handler.name {
+                try assign(
+                  .string(error.message), to: Expression(.name(name), range: handler.range),
+                  statement: statement)
+              }
+              flow = try execute(handler.body)
+              break
+            }
+          } catch {
+            pending = error
+          }
+        }
+      }
+      if let finallyBody {
+        let finalFlow = try execute(finallyBody)
+        if case .normal = finalFlow {} else { return finalFlow }
+      }
+      if let pending { throw pending }
+      return flow
+    case .assertStatement(let condition, let messageExpression):
+      guard try evaluate(condition).isTruthy else {
+        var message = ""
+        if let messageExpression {
+          let value = try evaluate(messageExpression)
+          try PythonText.requireKnownText(value, range: messageExpression.range)
+          message = PythonText.str(value)
+        }
+        throw CellError(type: "AssertionError", message: message, range: statement.range)
+      }
     }
+    return .normal
+  }
+
+  /// Whether an `except` clause catches Python's exception `type` (by class, or a base class).
+  private func handles(_ handler: ExceptHandler, _ type: String) throws(CellError) -> Bool {
+    guard let typeExpression = handler.type else { return true }
+    var classes: [String] = []
+    func collect(_ value: Value) throws(CellError) {
+      switch value {
+      case .function(let callable)
+      where Builtins.exceptionBases[callable.path] != nil
+        && callable.kind == .builtin(callable.path):
+        classes.append(callable.path)
+      case .tuple(let items):
+        for item in items { try collect(item) }
+      default:
+        throw CellError(
+          type: "TypeError",
+          message: "catching classes that do not inherit from BaseException is not allowed",
+          range: typeExpression.range)
+      }
+    }
+    try collect(try evaluate(typeExpression))
+    var current: String? = type
+    while let name = current, !name.isEmpty {
+      if classes.contains(name) { return true }
+      // Keras raises Python's own classes; any other is an Exception.
+      current = Builtins.exceptionBases[name] ?? "Exception"
+    }
+    return false
+  }
+
+  /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.
+  func call(
+    _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    guard callDepth < Self.maximumCallDepth else {
+      throw CellError(
+        type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
+    }
+    let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
+    let saved = (scope, locals)
+    scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
+    locals = [:]
+    callDepth += 1
+    defer {
+      (scope, locals) = saved
+      callDepth -= 1
+    }
+    do {
+      switch function.body {
+      case .expression(let expression):
+        return try evaluate(expression)
+      case .statements(let body):
+        if case .returned(let value) = try execute(body) { return value }
+        return .none
+      }
+    } catch {
+      guard function.cellIndex != cellIndex else { throw error }
+      var relocated = error
+      relocated.range = site.range
+      throw relocated
+    }
+  }
+
+  /// Whether `expression` is `os.environ` (however `os` was imported).
+  private func isEnvironment(_ expression: Expression) -> Bool {
+    guard case .attribute(let base, "environ", _) = expression.kind,
+      case .module(.os)? = try? evaluate(base)
+    else { return false }
+    return true
+  }
+
+  /// A variable's value: comprehension and helper names, then the running functions' scopes,
+  /// then the globals.
+  func variable(_ name: String) -> Value? {
+    locals[name] ?? scope?.lookup(name) ?? session.globals[name]
   }
 
   private func removedInKeras3(_ module: KerasModule) -> Bool {
@@ -148,6 +329,23 @@ final class Interpreter {
 
   private func moduleNotFound(_ path: DottedName) -> CellError {
     let root = path.components.first ?? ""
+    // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
+    // (`tensorflow.keras.applications`) is ConvBook's limitation, not a missing module.
+    for length in stride(from: path.components.count - 1, through: 1, by: -1) {
+      // A module Keras 3 removed (`layers.experimental`) is missing there, as Keras 3 says.
+      if let found = KerasModule.resolve(path: Array(path.components.prefix(length + 1))),
+        removedInKeras3(found)
+      {
+        break
+      }
+      if let module = KerasModule.resolve(path: Array(path.components.prefix(length))),
+        module.unsupportedName(path.components[length], at: path.range) != nil
+      {
+        return .unsupported(
+          "ConvBook does not support `\(path.components.prefix(length + 1).joined(separator: "."))` yet",
+          at: path.range)
+      }
+    }
     if ["tensorflow", "keras", "tf_keras"].contains(root) {
       return CellError(
         type: "ModuleNotFoundError", message: "No module named '\(path)'", range: path.range)
@@ -159,6 +357,8 @@ final class Interpreter {
 
   func assign(_ value: Value, to target: Expression, statement: Statement) throws(CellError) {
     switch target.kind {
+    case .name(let name) where scope != nil:
+      scope?.names[name] = value
     case .name(let name):
       session.globals[name] = value
       if case .model(let model) = value,
@@ -182,9 +382,22 @@ final class Interpreter {
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
       try Attributes.set(name, of: base, to: value, range: nameRange)
+    case .subscript(let baseExpression, let indexExpression)
+    where isEnvironment(baseExpression):
+      // `os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"` changes the session's copy only.
+      let key = try evaluate(indexExpression)
+      guard case .string = key, case .string = value else {
+        throw CellError(
+          type: "TypeError", message: "str expected, not \(value.typeName)", range: target.range)
+      }
+      if let index = session.environment.firstIndex(where: { Operators.equal($0.0, key) }) {
+        session.environment[index].1 = value
+      } else {
+        session.environment.append((key, value))
+      }
     case .subscript(let baseExpression, let indexExpression):
-      guard case .name(let variable) = baseExpression.kind,
-        case .list(var items)? = session.globals[variable]
+      guard case .name(let name) = baseExpression.kind,
+        case .list(var items)? = variable(name)
       else {
         throw .unsupported(
           "only items of list variables can be assigned in ConvBook cells", at: target.range)
@@ -197,7 +410,11 @@ final class Interpreter {
           type: "IndexError", message: "list assignment index out of range", range: target.range)
       }
       items[resolved] = value
-      session.globals[variable] = .list(items)
+      if let scope, scope.names[name] != nil {
+        scope.names[name] = .list(items)
+      } else {
+        session.globals[name] = .list(items)
+      }
     default:
       throw CellError(
         type: "SyntaxError", message: "cannot assign to expression", range: target.range)
@@ -207,19 +424,34 @@ final class Interpreter {
   func iterate(_ value: Value, range: SourceRange) throws(CellError) -> [Value] {
     switch value {
     case .list(let items), .tuple(let items): return items
-    case .string(let text): return text.map { .string(String($0)) }
+    case .string(let text):
+      try budget.allocate(slots: text.utf8.count, at: range)
+      return text.map { .string(String($0)) }
     case .dictionary(let pairs): return pairs.map(\.0)
     case .range(let start, let stop, let step):
-      guard Value.rangeCount(start, stop, step) <= session.stepLimit else {
-        throw .unsupported(
-          "this range has more than \(session.stepLimit) items; ConvBook stops cells that loop this long",
-          at: range)
-      }
+      try budget.allocate(slots: Value.rangeCount(start, stop, step), at: range)
       return stride(from: start, to: stop, by: step).map { .int($0) }
     case .model(let model): return model.layers.map(Attributes.layerValue)
     default:
       throw CellError(
         type: "TypeError", message: "'\(value.typeName)' object is not iterable", range: range)
+    }
+  }
+
+  /// Runs `body` for each item of an iterable; a range is walked without building its list, so a
+  /// loop over `range(10**12)` runs until its body or the time budget stops it.
+  /// `body` returns false to stop (`break`).
+  func forEach(_ value: Value, range: SourceRange, _ body: (Value) throws(CellError) -> Bool)
+    throws(CellError)
+  {
+    if case .range(let start, let stop, let step) = value {
+      for number in stride(from: start, to: stop, by: step) {
+        guard try body(.int(number)) else { return }
+      }
+      return
+    }
+    for item in try iterate(value, range: range) {
+      guard try body(item) else { return }
     }
   }
 
@@ -229,11 +461,12 @@ final class Interpreter {
     let range = expression.range
     switch expression.kind {
     case .name(let name):
-      if let value = locals[name] ?? session.globals[name] ?? Builtins.value(named: name) {
+      if let value = variable(name) ?? Builtins.value(named: name) {
         return value
       }
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     case .integer(let value): return .int(value)
+    case .bigInteger(let value): return .bigInt(value)
     case .float(let value): return .float(value)
     case .string(let value): return .string(value)
     case .boolean(let value): return .bool(value)
@@ -257,6 +490,7 @@ final class Interpreter {
       }
       var results: [Value] = []
       try runComprehension(clauses[...], range: range) { () throws(CellError) in
+        try self.budget.allocate(slots: 1, at: range)
         results.append(try self.evaluate(element))
       }
       return .list(results)
@@ -274,6 +508,9 @@ final class Interpreter {
         switch value {
         case .none: return nil
         case .int(let number): return number
+        case .bool(let flag): return flag ? 1 : 0
+        // Python clamps slice bounds of any size to the sequence.
+        case .bigInt(let number): return number.sign == .minus ? Int.min + 1 : Int.max
         default:
           throw CellError(
             type: "TypeError",
@@ -332,7 +569,7 @@ final class Interpreter {
         return try TensorArithmetic.binary(
           operation, leftValue, rightValue, range: range, interpreter: self)
       }
-      return try Operators.binary(operation, leftValue, rightValue, range: range)
+      return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
     case .comparison(let first, let links):
       var left = try evaluate(first)
       for link in links {
@@ -351,7 +588,22 @@ final class Interpreter {
       }
     case .conditional(let condition, let ifTrue, let ifFalse):
       return try evaluate(condition).isTruthy ? try evaluate(ifTrue) : try evaluate(ifFalse)
-    case .bytes, .ellipsis, .set, .dictionaryComprehension, .starred, .lambda:
+    case .lambda(let parameters, let body):
+      var defaults: [String: Value] = [:]
+      for parameter in parameters {
+        if let expression = parameter.defaultValue {
+          defaults[parameter.name] = try evaluate(expression)
+        }
+      }
+      let function = UserFunction(
+        name: "<lambda>",
+        qualifiedName: scope.map { $0.qualifiedName + ".<locals>.<lambda>" } ?? "<lambda>",
+        parameters: parameters.map {
+          FunctionParameter(
+            name: $0.name, kind: .positional, defaultValue: $0.defaultValue, range: $0.range)
+        }, defaults: defaults, body: .expression(body), closure: scope, cellIndex: cellIndex)
+      return .function(Callable(.user(function), path: "<lambda>"))
+    case .bytes, .ellipsis, .set, .dictionaryComprehension, .starred:
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }
@@ -377,10 +629,10 @@ final class Interpreter {
       try body()
       return
     }
-    let items = try iterate(try evaluate(clause.iterable), range: clause.iterable.range)
+    let iterable = try evaluate(clause.iterable)
     let saved = locals
     defer { locals = saved }
-    for item in items {
+    try forEach(iterable, range: clause.iterable.range) { item throws(CellError) in
       try step(at: range)
       try bindLocal(item, to: clause.target)
       var passes = true
@@ -389,6 +641,7 @@ final class Interpreter {
         break
       }
       if passes { try runComprehension(clauses.dropFirst(), range: range, body: body) }
+      return true
     }
   }
 
@@ -421,13 +674,13 @@ final class Interpreter {
         case .repr?, .ascii?:
           try PythonText.requireKnownText(value, asString: false, range: replacement.range)
           text += try PythonText.format(
-            .string(PythonText.repr(value)), spec: spec, range: replacement.range)
+            .string(PythonText.repr(value)), spec: spec, range: replacement.range, budget: budget)
         case .str?:
           try PythonText.requireKnownText(value, range: replacement.range)
           text += try PythonText.format(
-            .string(PythonText.str(value)), spec: spec, range: replacement.range)
+            .string(PythonText.str(value)), spec: spec, range: replacement.range, budget: budget)
         case nil:
-          text += try PythonText.format(value, spec: spec, range: replacement.range)
+          text += try PythonText.format(value, spec: spec, range: replacement.range, budget: budget)
         }
       }
     }

@@ -1,4 +1,5 @@
 import CNNEngine
+import Foundation
 
 /// The modules a cell can import, and what their attributes resolve to. Every import style of the
 /// tutorials (`from tensorflow import keras`, `import tf_keras as keras`, `tf.keras.layers.X`, ...)
@@ -30,6 +31,14 @@ public enum KerasModule: Equatable {
   /// A module a tutorial imports by habit (`numpy`, `matplotlib.pyplot`): importing works, using it
   /// does not.
   case inert(String)
+  /// Python's `math`, the functions model code computes sizes with.
+  case math
+  /// Python's `functools`, for `partial`.
+  case functools
+  /// Python's `os`: `environ` (a copy private to the session) and `getenv`.
+  case os
+  /// `os.path`, as string functions (`join`, `basename`, `dirname`, `splitext`); no file access.
+  case osPath
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -38,7 +47,12 @@ public enum KerasModule: Equatable {
     switch root {
     case "tensorflow": module = .tensorflow
     case "keras", "tf_keras": module = .keras
-    case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "math", "random":
+    case "math" where path.count == 1: return .math
+    case "functools" where path.count == 1: return .functools
+    case "os" where path.count == 1: return .os
+    case "os" where path == ["os", "path"]: return .osPath
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "random", "pathlib", "datetime",
+      "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
     default: return nil
     }
@@ -58,9 +72,31 @@ public enum KerasModule: Equatable {
     case .keras: return "tf_keras.api._v2.keras"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    case .math: return "math"
+    case .functools: return "functools"
+    case .os: return "os"
+    case .osPath: return "posixpath"
     case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
     default: return "tf_keras.api._v2.keras.\(self.componentName)"
     }
+  }
+
+  /// The key of the module's names in `KerasAPINames`, for the modules ConvBook models.
+  var apiKey: String? {
+    switch self {
+    case .tensorflow: return "tensorflow"
+    case .tensorflowNN: return "tensorflow.nn"
+    case .keras: return "keras"
+    case .inert, .math, .functools, .os, .osPath, .dataset: return nil
+    default: return "keras." + componentName
+    }
+  }
+
+  /// The refusal for a name that tf-keras or TensorFlow define in this module but ConvBook lacks,
+  /// or nil when the name is not theirs either (then Keras' own AttributeError applies).
+  func unsupportedName(_ name: String, at range: SourceRange) -> CellError? {
+    guard let apiKey, KerasAPINames.names[apiKey]?.contains(name) == true else { return nil }
+    return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)
   }
 
   private var componentName: String {
@@ -156,9 +192,6 @@ public enum KerasModule: Equatable {
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
       }
-      if name == "Dot" || name == "dot" {
-        return .function(Callable(.unsupportedModelClass(name), path: "keras.layers." + name))
-      }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
     case .models:
@@ -195,6 +228,9 @@ public enum KerasModule: Equatable {
       return nil
     case .backend:
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
+      if ["image_data_format", "set_image_data_format", "floatx", "int_shape"].contains(name) {
+        return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
+      }
       return nil
     case .utils:
       if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
@@ -205,6 +241,35 @@ public enum KerasModule: Equatable {
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
     case .inert: return nil
+    case .os:
+      switch name {
+      case "path": return .module(.osPath)
+      case "sep": return .string("/")
+      case "getenv": return .function(Callable(.builtin("os.getenv"), path: "os.getenv"))
+      default: return nil
+      }
+    case .osPath:
+      switch name {
+      case "join", "basename", "dirname", "splitext":
+        return .function(Callable(.builtin("os.path." + name), path: "os.path." + name))
+      case "sep": return .string("/")
+      default: return nil
+      }
+    case .functools:
+      return name == "partial"
+        ? .function(Callable(.builtin("functools.partial"), path: "functools.partial")) : nil
+    case .math:
+      switch name {
+      case "pi": return .float(Double.pi)
+      case "e": return .float(M_E)
+      case "tau": return .float(2 * Double.pi)
+      case "inf": return .float(.infinity)
+      case "nan": return .float(.nan)
+      case "sqrt", "floor", "ceil", "log", "log2", "log10", "exp", "prod", "isclose", "fabs",
+        "trunc":
+        return .function(Callable(.builtin("math." + name), path: "math." + name))
+      default: return nil
+      }
     }
   }
 }

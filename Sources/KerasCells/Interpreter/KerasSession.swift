@@ -16,15 +16,39 @@ public final class KerasSession {
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 
-  /// Upper bound on loop iterations and calls in one cell, so that a runaway loop ends with an error.
-  public var stepLimit = 1_000_000
+  /// `os.environ` as cells see it: starts empty and never touches the process's environment.
+  var environment: [(Value, Value)] = []
 
   /// Which Keras the session imitates: names, refusals and the summary text follow it.
   public let kerasVersion: KerasVersion
 
-  public init(kerasVersion: KerasVersion = .default) {
+  /// The time and memory all of this session's evaluations may use together.
+  public var limits: EvaluationLimits {
+    get { budget.limits }
+    set { budget.limits = newValue }
+  }
+  let budget: EvaluationBudget
+
+  public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
+  {
     self.kerasVersion = kerasVersion
     names = NameScope(kerasVersion: kerasVersion)
+    budget = EvaluationBudget(limits: limits)
+  }
+
+  /// Takes nested values apart one level at a time: a list nested a million deep (`a = [a]` in a
+  /// loop) would otherwise be released recursively, on whatever stack the caller has.
+  deinit {
+    var pending = Array(globals.values)
+    globals = [:]
+    while let value = pending.popLast() {
+      switch value {
+      case .list(let items), .tuple(let items): pending += items
+      case .dictionary(let pairs):
+        for (key, item) in pairs { pending += [key, item] }
+      default: break
+      }
+    }
   }
 
   /// Runs one cell. Everything printed before an error is kept; the namespace keeps what the cell
@@ -33,20 +57,22 @@ public final class KerasSession {
   public func run(_ source: String) -> CellResult {
     let cellIndex = cellCount
     cellCount += 1
-    let statements: [Statement]
-    do {
-      statements = try PythonParser.parse(source)
-    } catch {
-      return CellResult(outputs: [], error: Self.cellError(from: error))
-    }
-    let interpreter = Interpreter(session: self, cellIndex: cellIndex)
-    interpreter.runsCell = true
-    do {
-      try interpreter.execute(statements)
-      return CellResult(outputs: interpreter.outputs, error: nil)
-    } catch {
-      let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
-      return CellResult(outputs: interpreter.outputs, error: worded)
+    return DeepStack.run { () -> CellResult in
+      let statements: [Statement]
+      do throws(PythonSyntaxError) {
+        statements = try PythonParser.parse(source)
+      } catch {
+        return CellResult(outputs: [], error: Self.cellError(from: error))
+      }
+      let interpreter = Interpreter(session: self, cellIndex: cellIndex)
+      interpreter.runsCell = true
+      do throws(CellError) {
+        _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
+        return CellResult(outputs: interpreter.outputs, error: nil)
+      } catch {
+        let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+        return CellResult(outputs: interpreter.outputs, error: worded)
+      }
     }
   }
 
@@ -54,8 +80,7 @@ public final class KerasSession {
   /// arguments) without counting as a cell. Printing inside it is discarded.
   public func evaluate(_ source: String) throws(CellError) -> Value {
     let expression = try Self.parseExpression(source)
-    let interpreter = Interpreter(session: self, cellIndex: cellCount)
-    return try interpreter.evaluate(expression)
+    return try evaluate(expression)
   }
 
   /// Evaluates an already parsed expression (callers that parse once and evaluate with extra names).
@@ -65,7 +90,15 @@ public final class KerasSession {
   {
     let interpreter = Interpreter(session: self, cellIndex: cellCount)
     interpreter.locals = extraNames
-    return try interpreter.evaluate(expression)
+    let outcome = DeepStack.run { () -> Result<Value, CellError> in
+      do throws(CellError) {
+        return .success(
+          try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try outcome.get()
   }
 
   /// The model a figure, an exercise or `--model` names: a variable of the namespace, or a Keras
@@ -85,11 +118,15 @@ public final class KerasSession {
 
   /// Parses text that must be exactly one expression, such as an exercise answer.
   public static func parseExpression(_ source: String) throws(CellError) -> Expression {
+    let parsed = DeepStack.run { () -> Result<[Statement], PythonSyntaxError> in
+      do throws(PythonSyntaxError) {
+        return .success(try PythonParser.parse(source))
+      } catch { return .failure(error) }
+    }
     let statements: [Statement]
-    do {
-      statements = try PythonParser.parse(source)
-    } catch {
-      throw cellError(from: error)
+    switch parsed {
+    case .success(let parsedStatements): statements = parsedStatements
+    case .failure(let error): throw cellError(from: error)
     }
     guard statements.count == 1, case .expression(let expression) = statements[0].kind else {
       let range =

@@ -24,7 +24,7 @@ enum Methods {
       default: break
       }
     case .string(let text):
-      return try stringMethod(name, text, positional, keywords, site)
+      return try stringMethod(name, text, positional, keywords, site, interpreter.budget)
     case .list(let items), .tuple(let items):
       switch (name, positional.count) {
       case ("index", 1):
@@ -192,7 +192,7 @@ enum Methods {
 
   private static func stringMethod(
     _ name: String, _ text: String, _ positional: [Value], _ keywords: [(String, Value)],
-    _ site: CallSite
+    _ site: CallSite, _ budget: EvaluationBudget
   ) throws(CellError) -> Value {
     func stringArgument(_ index: Int) -> String? {
       guard index < positional.count, case .string(let value) = positional[index] else {
@@ -209,7 +209,14 @@ enum Methods {
     case "endswith": return .bool(stringArgument(0).map { text.hasSuffix($0) } ?? false)
     case "replace":
       guard let old = stringArgument(0), let new = stringArgument(1) else { break }
-      return .string(text.replacingOccurrences(of: old, with: new))
+      // At most one occurrence per `old.count` bytes (Python inserts `new` between every
+      // character when `old` is empty): charged before the string is built.
+      let occurrences =
+        old.isEmpty ? text.utf8.count + 1 : text.utf8.count / old.utf8.count
+      try budget.allocate(
+        count: occurrences, size: max(new.utf8.count, 1), at: site.range)
+      try budget.allocate(bytes: text.utf8.count, at: site.range)
+      return .string(replaceAll(text, old, new))
     case "split":
       if let separator = stringArgument(0) {
         return .list(text.components(separatedBy: separator).map { .string($0) })
@@ -232,9 +239,11 @@ enum Methods {
         }
         parts.append(part)
       }
+      try budget.allocate(count: parts.count, size: text.utf8.count, at: site.range)
+      try budget.allocate(bytes: parts.reduce(0) { $0 + $1.utf8.count }, at: site.range)
       return .string(parts.joined(separator: text))
     case "format":
-      return .string(try formatMethod(text, positional, keywords, site))
+      return .string(try formatMethod(text, positional, keywords, site, budget))
     default: break
     }
     throw CellError(
@@ -242,9 +251,41 @@ enum Methods {
       range: site.calleeRange)
   }
 
+  /// Python's `str.replace`: matches code points (bytes of valid UTF-8 match only at character
+  /// boundaries), left to right, without overlaps; an empty `old` matches between characters.
+  static func replaceAll(_ text: String, _ old: String, _ new: String) -> String {
+    let source = Array(text.utf8)
+    let needle = Array(old.utf8)
+    let replacement = Array(new.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(source.count)
+    if needle.isEmpty {
+      result += replacement
+      for scalar in text.unicodeScalars {
+        result += Array(String(scalar).utf8)
+        result += replacement
+      }
+      return String(decoding: result, as: UTF8.self)
+    }
+    var index = 0
+    while index < source.count {
+      if source[index] == needle[0], index + needle.count <= source.count,
+        source[index..<index + needle.count].elementsEqual(needle)
+      {
+        result += replacement
+        index += needle.count
+      } else {
+        result.append(source[index])
+        index += 1
+      }
+    }
+    return String(decoding: result, as: UTF8.self)
+  }
+
   /// `"{} has {:,} parameters".format(name, count)`.
   private static func formatMethod(
-    _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
+    _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite,
+    _ budget: EvaluationBudget
   ) throws(CellError) -> String {
     var result = ""
     var automatic = 0
@@ -284,7 +325,7 @@ enum Methods {
         } else {
           throw CellError(type: "KeyError", message: PythonFormat.quoted(key), range: site.range)
         }
-        result += try PythonText.format(value, spec: spec, range: site.range)
+        result += try PythonText.format(value, spec: spec, range: site.range, budget: budget)
       } else if character == "}" && characters.first == "}" {
         characters.removeFirst()
         result.append("}")

@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 
 /// Python's arithmetic, comparison and indexing on the values the cell language has.
@@ -11,63 +12,93 @@ enum Operators {
   {
     switch (operation, operand) {
     case (.not, _): return .bool(!operand.isTruthy)
-    case (.negate, .int(let value)): return .int(-value)
+    case (.negate, .int(let value)):
+      return value == .min ? .bigInt(-BigInt(value)) : .int(-value)
+    case (.negate, .bigInt(let value)): return PythonInteger.value(-value)
     case (.negate, .float(let value)): return .float(-value)
     case (.negate, .bool(let value)): return .int(value ? -1 : 0)
-    case (.plus, .int), (.plus, .float): return operand
+    case (.plus, .int), (.plus, .bigInt), (.plus, .float): return operand
+    case (.plus, .bool(let value)): return .int(value ? 1 : 0)
     case (.invert, .int(let value)): return .int(~value)
+    case (.invert, .bigInt(let value)): return PythonInteger.value(-value - 1)
+    case (.invert, .bool(let value)): return .int(value ? -2 : -1)
     default:
       throw typeError(
         "bad operand type for unary \(operation.symbol): '\(operand.typeName)'", range)
     }
   }
 
-  /// Python's numeric tower for the two numeric types the cell language has.
-  private enum Number {
+  /// Python's numeric tower: `bool` ⊂ `int` ⊂ `float`.
+  enum Number {
     case int(Int)
+    case big(BigInt)
     case float(Double)
 
     init?(_ value: Value) {
       switch value {
       case .int(let number): self = .int(number)
+      case .bigInt(let number): self = .big(number)
       case .float(let number): self = .float(number)
       case .bool(let flag): self = .int(flag ? 1 : 0)
       default: return nil
       }
     }
 
-    var double: Double {
+    /// The exact integer, for `int` and `bool`.
+    var integer: BigInt? {
+      switch self {
+      case .int(let number): return BigInt(number)
+      case .big(let number): return number
+      case .float: return nil
+      }
+    }
+
+    /// The value as a float; a big integer that a double cannot hold is Python's OverflowError.
+    func double(_ range: SourceRange) throws(CellError) -> Double {
       switch self {
       case .int(let number): return Double(number)
       case .float(let number): return number
+      case .big(let number):
+        guard let converted = PythonInteger.double(number) else {
+          throw CellError(
+            type: "OverflowError", message: "int too large to convert to float", range: range)
+        }
+        return converted
       }
     }
   }
 
-  static func binary(_ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange)
-    throws(CellError) -> Value
-  {
+  static func binary(
+    _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> Value {
     if let a = Number(left), let b = Number(right) {
       return try arithmetic(operation, a, b, range: range)
     }
     switch (operation, left, right) {
-    case (.add, .string(let a), .string(let b)): return .string(a + b)
-    case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
-    case (.add, .list(let a), .list(let b)): return .list(a + b)
-    case (.multiply, .string(let text), .int(let count)),
-      (.multiply, .int(let count), .string(let text)):
-      return .string(String(repeating: text, count: max(count, 0)))
-    case (.multiply, .list(let items), .int(let count)),
-      (.multiply, .int(let count), .list(let items)):
-      return .list(Array(repeatElement(items, count: max(count, 0)).joined()))
-    case (.multiply, .tuple(let items), .int(let count)),
-      (.multiply, .int(let count), .tuple(let items)):
-      return .tuple(Array(repeatElement(items, count: max(count, 0)).joined()))
-    case (.modulo, .string, _):
-      throw CellError(
-        type: nil,
-        message: "`%` string formatting is not supported in ConvBook cells; use an f-string",
-        range: range)
+    case (.add, .string(let a), .string(let b)):
+      try budget.allocate(bytes: a.utf8.count + b.utf8.count, at: range)
+      return .string(a + b)
+    case (.add, .tuple(let a), .tuple(let b)):
+      try budget.allocate(slots: a.count + b.count, at: range)
+      return .tuple(a + b)
+    case (.add, .list(let a), .list(let b)):
+      try budget.allocate(slots: a.count + b.count, at: range)
+      return .list(a + b)
+    case (.multiply, .string(let text), _), (.multiply, _, .string(let text)):
+      let count = try repetitionCount(left, right, range: range)
+      try budget.allocate(count: count, size: text.utf8.count, at: range)
+      return .string(String(repeating: text, count: count))
+    case (.multiply, .list(let items), _), (.multiply, _, .list(let items)):
+      let count = try repetitionCount(left, right, range: range)
+      try budget.allocate(count: count, size: items.count * EvaluationBudget.slotBytes, at: range)
+      return .list(Array(repeatElement(items, count: count).joined()))
+    case (.multiply, .tuple(let items), _), (.multiply, _, .tuple(let items)):
+      let count = try repetitionCount(left, right, range: range)
+      try budget.allocate(count: count, size: items.count * EvaluationBudget.slotBytes, at: range)
+      return .tuple(Array(repeatElement(items, count: count).joined()))
+    case (.modulo, .string(let template), _):
+      return .string(try PercentFormat.format(template, right, range: range, budget: budget))
     default:
       throw typeError(
         "unsupported operand type(s) for \(operation.symbol): '\(left.typeName)' and '\(right.typeName)'",
@@ -75,100 +106,283 @@ enum Operators {
     }
   }
 
-  private static func arithmetic(
-    _ operation: BinaryOperator, _ a: Number, _ b: Number, range: SourceRange
-  )
-    throws(CellError) -> Value
+  /// The count of `sequence * count` (either order), clamped at zero as Python does; a count beyond
+  /// 64 bits is Python's OverflowError.
+  private static func repetitionCount(_ left: Value, _ right: Value, range: SourceRange)
+    throws(CellError) -> Int
   {
-    if case .int(let x) = a, case .int(let y) = b {
-      switch operation {
-      case .add: return overflowChecked(x.addingReportingOverflow(y), range)
-      case .subtract: return overflowChecked(x.subtractingReportingOverflow(y), range)
-      case .multiply: return overflowChecked(x.multipliedReportingOverflow(by: y), range)
-      case .floorDivide:
-        guard y != 0 else { throw zeroDivision("integer division or modulo by zero", range) }
-        return .int(floorDivide(x, y))
-      case .modulo:
-        guard y != 0 else { throw zeroDivision("integer division or modulo by zero", range) }
-        return .int(x - floorDivide(x, y) * y)
-      case .power:
-        if y >= 0 {
-          var result = 1
-          for _ in 0..<min(y, 64) {
-            let (product, overflow) = result.multipliedReportingOverflow(by: x)
-            if overflow { return .float(pow(Double(x), Double(y))) }
-            result = product
-          }
-          if y > 64 && x.magnitude > 1 { return .float(pow(Double(x), Double(y))) }
-          return .int(result)
-        }
-        return .float(pow(Double(x), Double(y)))
-      case .bitwiseAnd: return .int(x & y)
-      case .bitwiseOr: return .int(x | y)
-      case .bitwiseXor: return .int(x ^ y)
-      case .leftShift: return .int(x << y)
-      case .rightShift: return .int(x >> y)
-      case .divide: break
-      case .matrixMultiply:
-        throw typeError("unsupported operand type(s) for @: 'int' and 'int'", range)
-      }
+    let countValue: Value
+    switch left {
+    case .string, .list, .tuple: countValue = right
+    default: countValue = left
     }
-    let x = a.double
-    let y = b.double
-    switch operation {
-    case .add: return .float(x + y)
-    case .subtract: return .float(x - y)
-    case .multiply: return .float(x * y)
-    case .divide:
-      guard y != 0 else { throw zeroDivision("division by zero", range) }
-      return .float(x / y)
-    case .floorDivide:
-      guard y != 0 else { throw zeroDivision("float floor division by zero", range) }
-      return .float((x / y).rounded(.down))
-    case .modulo:
-      guard y != 0 else { throw zeroDivision("float modulo", range) }
-      return .float(x - (x / y).rounded(.down) * y)
-    case .power: return .float(pow(x, y))
+    switch countValue {
+    case .int(let count): return max(count, 0)
+    case .bool(let flag): return flag ? 1 : 0
+    case .bigInt(let count):
+      if count.sign == .minus { return 0 }
+      throw CellError(
+        type: "OverflowError", message: "cannot fit 'int' into an index-sized integer",
+        range: range)
     default:
       throw typeError(
-        "unsupported operand type(s) for \(operation.symbol): 'float' and 'float'", range)
+        "can't multiply sequence by non-int of type '\(countValue.typeName)'", range)
     }
-  }
-
-  private static func pow(_ base: Double, _ exponent: Double) -> Double {
-    if exponent == exponent.rounded(), abs(exponent) < 1024 {
-      var result = 1.0
-      for _ in 0..<Int(abs(exponent)) { result *= base }
-      return exponent < 0 ? 1 / result : result
-    }
-    return exp(exponent * log(base))
-  }
-
-  private static func overflowChecked(
-    _ result: (partialValue: Int, overflow: Bool), _ range: SourceRange
-  ) -> Value {
-    result.overflow ? .float(Double(result.partialValue)) : .int(result.partialValue)
   }
 
   private static func zeroDivision(_ message: String, _ range: SourceRange) -> CellError {
     CellError(type: "ZeroDivisionError", message: message, range: range)
   }
 
-  static func floorDivide(_ a: Int, _ b: Int) -> Int {
-    let quotient = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+  /// CPython 3.11 names `%` on its own; `//` (and `divmod`) share one message.
+  private static func integerZeroDivision(_ operation: BinaryOperator, _ range: SourceRange)
+    -> CellError
+  {
+    zeroDivision(
+      operation == .modulo ? "integer modulo by zero" : "integer division or modulo by zero", range)
   }
 
-  static func equal(_ left: Value, _ right: Value) -> Bool {
-    if let a = Number(left), let b = Number(right) {
-      if case .int(let x) = a, case .int(let y) = b { return x == y }
-      return a.double == b.double
+  static func arithmetic(_ operation: BinaryOperator, _ a: Number, _ b: Number, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    if case .int(let x) = a, case .int(let y) = b,
+      let result = try smallArithmetic(operation, x, y, range: range)
+    {
+      return result
     }
+    if let x = a.integer, let y = b.integer {
+      return try bigArithmetic(operation, x, y, range: range)
+    }
+    return try floatArithmetic(operation, try a.double(range), try b.double(range), range: range)
+  }
+
+  /// 64-bit integer arithmetic; nil when the result needs a big integer.
+  private static func smallArithmetic(
+    _ operation: BinaryOperator, _ x: Int, _ y: Int, range: SourceRange
+  ) throws(CellError) -> Value? {
+    switch operation {
+    case .add:
+      let (sum, overflow) = x.addingReportingOverflow(y)
+      return overflow ? nil : .int(sum)
+    case .subtract:
+      let (difference, overflow) = x.subtractingReportingOverflow(y)
+      return overflow ? nil : .int(difference)
+    case .multiply:
+      let (product, overflow) = x.multipliedReportingOverflow(by: y)
+      return overflow ? nil : .int(product)
+    case .floorDivide, .modulo:
+      guard y != 0 else { throw integerZeroDivision(operation, range) }
+      guard let (quotient, remainder) = PythonInteger.floorDivMod(x, y) else { return nil }
+      return .int(operation == .floorDivide ? quotient : remainder)
+    case .divide:
+      guard y != 0 else { throw zeroDivision("division by zero", range) }
+      return nil
+    case .bitwiseAnd: return .int(x & y)
+    case .bitwiseOr: return .int(x | y)
+    case .bitwiseXor: return .int(x ^ y)
+    case .rightShift:
+      guard y >= 0 else {
+        throw CellError(type: "ValueError", message: "negative shift count", range: range)
+      }
+      return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
+    case .leftShift, .power, .matrixMultiply: return nil
+    }
+  }
+
+  private static func bigArithmetic(
+    _ operation: BinaryOperator, _ x: BigInt, _ y: BigInt, range: SourceRange
+  ) throws(CellError) -> Value {
+    func checked(_ result: BigInt) throws(CellError) -> Value {
+      if result.magnitude.bitWidth > PythonInteger.maximumBits {
+        throw EvaluationBudget.integerTooLarge(at: range)
+      }
+      return PythonInteger.value(result)
+    }
+    switch operation {
+    case .add: return try checked(x + y)
+    case .subtract: return try checked(x - y)
+    case .multiply:
+      if x.magnitude.bitWidth + y.magnitude.bitWidth > PythonInteger.maximumBits + 1 {
+        throw EvaluationBudget.integerTooLarge(at: range)
+      }
+      return try checked(x * y)
+    case .floorDivide, .modulo:
+      guard !y.isZero else { throw integerZeroDivision(operation, range) }
+      let (quotient, remainder) = PythonInteger.floorDivMod(x, y)
+      return PythonInteger.value(operation == .floorDivide ? quotient : remainder)
+    case .divide:
+      guard !y.isZero else { throw zeroDivision("division by zero", range) }
+      guard let quotient = PythonInteger.trueDivide(x, y) else {
+        throw CellError(
+          type: "OverflowError", message: "integer division result too large for a float",
+          range: range)
+      }
+      return .float(quotient)
+    case .power:
+      if y.sign == .minus {
+        return try floatArithmetic(
+          .power, try Number.big(x).double(range), try Number.big(y).double(range), range: range)
+      }
+      if x.isZero || x == 1 { return .int(y.isZero ? 1 : Int(x)) }
+      if x == -1 { return .int(y.words[0] & 1 == 0 ? 1 : -1) }
+      // The result has at least (bits(x) - 1) * y + 1 bits: refuse before computing what is too wide.
+      guard let exponent = Int(exactly: y),
+        exponent <= PythonInteger.maximumBits,
+        (x.magnitude.bitWidth - 1) * exponent < PythonInteger.maximumBits
+      else { throw EvaluationBudget.integerTooLarge(at: range) }
+      return try checked(x.power(exponent))
+    case .leftShift:
+      guard y.sign != .minus else {
+        throw CellError(type: "ValueError", message: "negative shift count", range: range)
+      }
+      if x.isZero { return .int(0) }
+      guard let shift = Int(exactly: y), shift <= PythonInteger.maximumBits else {
+        throw EvaluationBudget.integerTooLarge(at: range)
+      }
+      if x.magnitude.bitWidth + shift > PythonInteger.maximumBits {
+        throw EvaluationBudget.integerTooLarge(at: range)
+      }
+      return try checked(x << shift)
+    case .rightShift:
+      guard y.sign != .minus else {
+        throw CellError(type: "ValueError", message: "negative shift count", range: range)
+      }
+      guard let shift = Int(exactly: y), shift < x.magnitude.bitWidth + 1 else {
+        return .int(x.sign == .minus ? -1 : 0)
+      }
+      // Python's shift floors: -5 >> 1 is -3.
+      return PythonInteger.value(PythonInteger.floorDivMod(x, BigInt(1) << shift).quotient)
+    case .bitwiseAnd, .bitwiseOr, .bitwiseXor:
+      guard x.sign != .minus, y.sign != .minus else {
+        throw .unsupported(
+          "ConvBook does not support bitwise operators on negative integers beyond 64 bits yet",
+          at: range)
+      }
+      var result = x.magnitude
+      switch operation {
+      case .bitwiseAnd: result &= y.magnitude
+      case .bitwiseOr: result |= y.magnitude
+      default: result ^= y.magnitude
+      }
+      return PythonInteger.value(BigInt(result))
+    case .matrixMultiply:
+      throw typeError("unsupported operand type(s) for @: 'int' and 'int'", range)
+    }
+  }
+
+  /// Float arithmetic as CPython's `floatobject.c` does it, signs of zero included.
+  private static func floatArithmetic(
+    _ operation: BinaryOperator, _ x: Double, _ y: Double, range: SourceRange
+  ) throws(CellError) -> Value {
+    switch operation {
+    case .add: return .float(x + y)
+    case .subtract: return .float(x - y)
+    case .multiply: return .float(x * y)
+    case .divide:
+      guard y != 0 else { throw zeroDivision("float division by zero", range) }
+      return .float(x / y)
+    case .floorDivide:
+      guard y != 0 else { throw zeroDivision("float floor division by zero", range) }
+      return .float(floatDivMod(x, y).quotient)
+    case .modulo:
+      guard y != 0 else { throw zeroDivision("float modulo", range) }
+      return .float(floatDivMod(x, y).remainder)
+    case .power: return .float(try floatPower(x, y, range: range))
+    default:
+      throw typeError(
+        "unsupported operand type(s) for \(operation.symbol): 'float' and 'float'", range)
+    }
+  }
+
+  /// CPython's `_float_div_mod`.
+  static func floatDivMod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
+    var remainder = fmod(x, y)
+    var division = (x - remainder) / y
+    if remainder != 0 {
+      if (y < 0) != (remainder < 0) {
+        remainder += y
+        division -= 1
+      }
+    } else {
+      remainder = Double(signOf: y, magnitudeOf: 0)
+    }
+    var quotient: Double
+    if division != 0 {
+      quotient = division.rounded(.down)
+      if division - quotient > 0.5 { quotient += 1 }
+    } else {
+      quotient = Double(signOf: x / y, magnitudeOf: 0)
+    }
+    return (quotient, remainder)
+  }
+
+  /// CPython's `float_pow`: special cases first, then the C library's `pow`.
+  private static func floatPower(_ x: Double, _ y: Double, range: SourceRange) throws(CellError)
+    -> Double
+  {
+    if y == 0 { return 1 }
+    if x.isNaN { return x }
+    if y.isNaN { return x == 1 ? 1 : y }
+    if x == 0 && y < 0 && !y.isInfinite {
+      throw zeroDivision("0.0 cannot be raised to a negative power", range)
+    }
+    if x < 0 && y != y.rounded() && !y.isInfinite && !x.isInfinite {
+      throw .unsupported(
+        "ConvBook does not support complex numbers: a negative number raised to a fractional power is complex in Python",
+        at: range)
+    }
+    let result = Foundation.pow(x, y)
+    if result.isInfinite && x.isFinite && y.isFinite {
+      throw CellError(
+        type: "OverflowError", message: "(34, 'Numerical result out of range')", range: range)
+    }
+    return result
+  }
+
+  /// Python's `==` between two numbers: exact, even between a big integer and a float.
+  static func numbersEqual(_ a: Number, _ b: Number) -> Bool {
+    numberOrder(a, b) == 0
+  }
+
+  /// -1, 0 or 1; nil when a NaN is involved.
+  static func numberOrder(_ a: Number, _ b: Number) -> Int? {
+    switch (a, b) {
+    case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
+    case (.float(let x), .float(let y)):
+      if x.isNaN || y.isNaN { return nil }
+      return x < y ? -1 : (x == y ? 0 : 1)
+    case (.float(let x), _): return integerFloatOrder(b.integer!, x).map { -$0 }
+    case (_, .float(let y)): return integerFloatOrder(a.integer!, y)
+    default:
+      let x = a.integer!
+      let y = b.integer!
+      return x < y ? -1 : (x == y ? 0 : 1)
+    }
+  }
+
+  /// Compares an integer with a float exactly, as CPython's `float_richcompare` does.
+  private static func integerFloatOrder(_ x: BigInt, _ y: Double) -> Int? {
+    if y.isNaN { return nil }
+    if y.isInfinite { return y > 0 ? -1 : 1 }
+    let floor = y.rounded(.down)
+    let whole = BigInt(exactly: floor)!
+    if x < whole { return -1 }
+    if x > whole { return 1 }
+    return floor == y ? 0 : -1
+  }
+
+  static func equal(_ left: Value, _ right: Value) -> Bool { equal(left, right, depth: 0) }
+
+  /// Containers nested deeper than `PythonText.maximumNesting` compare unequal (CPython raises
+  /// RecursionError there); the bound keeps the comparison off the end of the stack.
+  private static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
+    if depth > PythonText.maximumNesting { return false }
+    if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
     switch (left, right) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
     case (.tuple(let a), .tuple(let b)), (.list(let a), .list(let b)):
-      return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+      return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
     case (.layer(let a), .layer(let b)): return a === b
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
@@ -216,6 +430,7 @@ enum Operators {
       return operation == .memberOf ? found : !found
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
       let order = try ordering(left, right, operation: operation, range: range)
+      if order == 2 { return false }
       switch operation {
       case .less: return order < 0
       case .lessOrEqual: return order <= 0
@@ -232,8 +447,8 @@ enum Operators {
     throws(CellError) -> Int
   {
     if let a = Number(left), let b = Number(right) {
-      if case .int(let x) = a, case .int(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
-      return a.double < b.double ? -1 : (a.double == b.double ? 0 : 1)
+      // NaN compares false both ways; an order of 2 makes <, <=, >, >= all false.
+      return numberOrder(a, b) ?? 2
     }
     switch (left, right) {
     case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
@@ -278,6 +493,11 @@ enum Operators {
       let characters = try slice(
         text.map { Value.string(String($0)) }, start, stop, step, range: range)
       return .string(characters.map { PythonText.str($0) }.joined())
+    case (.list, .bigInt), (.tuple, .bigInt), (.string, .bigInt):
+      throw CellError(
+        type: "IndexError", message: "cannot fit 'int' into an index-sized integer", range: range)
+    case (.list(let items), .bool(let flag)), (.tuple(let items), .bool(let flag)):
+      return try subscriptValue(.list(items), .int(flag ? 1 : 0), range: range)
     case (.dictionary(let pairs), _):
       guard let found = pairs.first(where: { equal($0.0, index) }) else {
         throw CellError(type: "KeyError", message: PythonText.repr(index), range: range)
@@ -310,14 +530,18 @@ enum Operators {
       let end = clamp(stop, count)
       while index < end {
         result.append(items[index])
-        index += step
+        let (next, overflow) = index.addingReportingOverflow(step)
+        if overflow { break }
+        index = next
       }
     } else {
       var index = clamp(start, count - 1)
       let end = clamp(stop, -1)
       while index > end {
         result.append(items[index])
-        index += step
+        let (next, overflow) = index.addingReportingOverflow(step)
+        if overflow { break }
+        index = next
       }
     }
     return result

@@ -1,14 +1,27 @@
+import BigInt
 import CNNEngine
 import Foundation
 
 /// Python's `repr`, `str` and format-spec mini-language for cell values. Objects print without
 /// memory addresses so that pages stay byte-identical from run to run.
 enum PythonText {
-  static func repr(_ value: Value) -> String {
+  /// How deeply containers may nest in `repr`: CPython's recursion limit allows 997 levels at a
+  /// script's top level.
+  static let maximumNesting = 997
+
+  static func repr(_ value: Value) -> String { repr(value, depth: 0) }
+
+  private static func repr(_ value: Value, depth: Int) -> String {
+    // `requireKnownText` refuses deeper values first; this only keeps messages safe.
+    if depth > maximumNesting { return "[...]" }
+    let repr = { (item: Value) in Self.repr(item, depth: depth + 1) }
     switch value {
     case .none: return "None"
     case .bool(let flag): return flag ? "True" : "False"
     case .int(let number): return String(number)
+    case .bigInt(let number):
+      // Callers check `requireKnownText` first; this is only a safe fallback.
+      return PythonInteger.decimal(number) ?? "<int of \(number.magnitude.bitWidth) bits>"
     case .float(let number): return PythonFormat.float(number)
     case .string(let text): return PythonFormat.quoted(text)
     case .tuple(let items):
@@ -19,6 +32,16 @@ enum PythonText {
       return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
     case .module(let module): return "<module '\(module.pythonName)'>"
     case .function(let callable):
+      if case .partial(let application) = callable.kind {
+        let arguments =
+          [repr(application.callee)] + application.positional.map(repr)
+          + application.keywords.map { "\($0.0)=\(repr($0.1))" }
+        return "functools.partial(" + arguments.joined(separator: ", ") + ")"
+      }
+      if case .user(let function) = callable.kind {
+        // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
+        return "<function \(function.qualifiedName)>"
+      }
       return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
     case .method(let receiver, let name):
       return "<bound method \(name) of \(repr(receiver))>"
@@ -45,10 +68,18 @@ enum PythonText {
 
   /// Refuses to show what Keras would print but ConvBook cannot know: the values of weights, and the
   /// TensorFlow op an intermediate tensor's `str` names (`dense/BiasAdd:0`).
-  static func requireKnownText(_ value: Value, asString: Bool = true, range: SourceRange)
-    throws(CellError)
-  {
+  static func requireKnownText(
+    _ value: Value, asString: Bool = true, range: SourceRange, depth: Int = 0
+  ) throws(CellError) {
+    if depth > maximumNesting {
+      throw CellError(
+        type: "RecursionError",
+        message: "maximum recursion depth exceeded while getting the repr of an object",
+        range: range)
+    }
     switch value {
+    case .bigInt(let number) where PythonInteger.decimal(number) == nil:
+      throw CellError(type: "ValueError", message: PythonInteger.stringLimitMessage, range: range)
     case .variable(let variable):
       throw .unsupported(
         "printing the weight \(variable.name) would show its values, which ConvBook does not have (weights are random until trained); print its .name or .shape instead",
@@ -58,11 +89,13 @@ enum PythonText {
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
     case .list(let items), .tuple(let items):
-      for item in items { try requireKnownText(item, asString: false, range: range) }
+      for item in items {
+        try requireKnownText(item, asString: false, range: range, depth: depth + 1)
+      }
     case .dictionary(let pairs):
       for (key, item) in pairs {
-        try requireKnownText(key, asString: false, range: range)
-        try requireKnownText(item, asString: false, range: range)
+        try requireKnownText(key, asString: false, range: range, depth: depth + 1)
+        try requireKnownText(item, asString: false, range: range, depth: depth + 1)
       }
     default: break
     }
@@ -70,7 +103,9 @@ enum PythonText {
 
   /// `format(value, spec)`: fill, align, sign, width, `,`/`_` grouping, precision and the types
   /// d, f, e, g, %, s.
-  static func format(_ value: Value, spec: String, range: SourceRange) throws(CellError) -> String {
+  static func format(
+    _ value: Value, spec: String, range: SourceRange, budget: EvaluationBudget? = nil
+  ) throws(CellError) -> String {
     try requireKnownText(value, range: range)
     if spec.isEmpty { return str(value) }
     var characters = Array(spec)
@@ -94,11 +129,24 @@ enum PythonText {
       align = align ?? "="
       characters.removeFirst()
     }
-    var width = 0
-    while let digit = characters.first?.wholeNumberValue {
-      width = width * 10 + digit
-      characters.removeFirst()
+    func number() throws(CellError) -> Int {
+      var value = 0
+      while let character = characters.first, character.isASCII,
+        let digit = character.wholeNumberValue
+      {
+        let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = times.addingReportingOverflow(digit)
+        if overflow || overflow2 {
+          throw CellError(
+            type: "ValueError", message: "Too many decimal digits in format string", range: range)
+        }
+        value = sum
+        characters.removeFirst()
+      }
+      return value
     }
+    let width = try number()
+    try budget?.allocate(bytes: width, at: range)
     var grouping: Character?
     if let first = characters.first, first == "," || first == "_" {
       grouping = first
@@ -107,11 +155,11 @@ enum PythonText {
     var precision: Int?
     if characters.first == "." {
       characters.removeFirst()
-      var digits = 0
-      while let digit = characters.first?.wholeNumberValue {
-        digits = digits * 10 + digit
-        characters.removeFirst()
+      let digits = try number()
+      if digits > Int(Int32.max) {
+        throw CellError(type: "ValueError", message: "precision too big", range: range)
       }
+      try budget?.allocate(bytes: digits, at: range)
       precision = digits
     }
     let type = characters.first
@@ -125,10 +173,20 @@ enum PythonText {
     case (.int(let number), nil), (.int(let number), "d"):
       body = group(String(number.magnitude), grouping)
       body = (number < 0 ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))) + body
-    case (.int, _), (.float, _), (.bool, _):
+    case (.bigInt(let number), nil), (.bigInt(let number), "d"):
+      body = group(PythonInteger.decimal(BigInt(number.magnitude)) ?? "", grouping)
+      body =
+        (number.sign == .minus ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))) + body
+    case (.int, _), (.bigInt, _), (.float, _), (.bool, _):
       let number: Double
       switch value {
       case .int(let integer): number = Double(integer)
+      case .bigInt(let integer):
+        guard let converted = PythonInteger.double(integer) else {
+          throw CellError(
+            type: "OverflowError", message: "int too large to convert to float", range: range)
+        }
+        number = converted
       case .float(let real): number = real
       case .bool(let flag): number = flag ? 1 : 0
       default: number = 0

@@ -1,10 +1,14 @@
+import BigInt
 import CNNEngine
 
 /// A Python value as the cell language knows it.
 public indirect enum Value {
   case none
   case bool(Bool)
+  /// An integer that fits in 64 bits.
   case int(Int)
+  /// An integer that does not fit in 64 bits (never one that does: see `PythonInteger.value`).
+  case bigInt(BigInt)
   case float(Double)
   case string(String)
   case tuple([Value])
@@ -33,7 +37,7 @@ public indirect enum Value {
     switch self {
     case .none: return "NoneType"
     case .bool: return "bool"
-    case .int: return "int"
+    case .int, .bigInt: return "int"
     case .float: return "float"
     case .string: return "str"
     case .tuple: return "tuple"
@@ -53,9 +57,23 @@ public indirect enum Value {
   }
 
   /// The length of `range(start, stop, step)`.
+  /// Exact for every 64-bit start, stop and step; a count beyond `Int.max` is clamped there
+  /// (Python's `len()` of such a range is an OverflowError, and nothing iterates that far within a
+  /// time budget).
   static func rangeCount(_ start: Int, _ stop: Int, _ step: Int) -> Int {
-    if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
-    return start > stop ? (start - stop - step - 1) / -step : 0
+    // The distance between two Ints always fits in a UInt.
+    let distance: UInt
+    let stride: UInt
+    if step > 0 {
+      guard stop > start else { return 0 }
+      distance = UInt(bitPattern: stop &- start)
+      stride = UInt(step)
+    } else {
+      guard start > stop else { return 0 }
+      distance = UInt(bitPattern: start &- stop)
+      stride = step.magnitude
+    }
+    return Int(clamping: (distance - 1) / stride + 1)
   }
 
   /// Python's truth value.
@@ -64,6 +82,7 @@ public indirect enum Value {
     case .none: return false
     case .bool(let value): return value
     case .int(let value): return value != 0
+    case .bigInt: return true
     case .float(let value): return value != 0
     case .string(let value): return !value.isEmpty
     case .tuple(let items), .list(let items): return !items.isEmpty

@@ -1,3 +1,5 @@
+import BigInt
+
 /// Expressions, from lowest to highest precedence, following CPython 3.11's
 /// grammar rule names (`star_expressions`, `disjunction`, `bitwise_or`, ...).
 extension PythonParser {
@@ -100,7 +102,15 @@ extension PythonParser {
   }
 
   /// A full expression: conditional, lambda or anything tighter.
+  /// Counts one level of a self-recursive rule; see `nestingDepth`.
+  mutating func enterNesting() throws(PythonSyntaxError) {
+    nestingDepth += 1
+    if nestingDepth > SyntaxDepth.maximumDepth { throw SyntaxDepth.error(at: current.range) }
+  }
+
   mutating func parseExpression() throws(PythonSyntaxError) -> Expression {
+    try enterNesting()
+    defer { nestingDepth -= 1 }
     if current.isKeyword(.lambda) { return try parseLambda() }
     let startPosition = position
     let startToken = current
@@ -275,36 +285,63 @@ extension PythonParser {
 
   // MARK: - Boolean logic and comparisons
 
+  /// CPython keeps `a or b or c ...` as one flat node, so a chain of any length compiles. Our tree
+  /// is binary; a long chain is rebuilt balanced (`and`/`or` are associative, short-circuiting
+  /// included), keeping its depth logarithmic. Nil for chains short enough to stay as written.
+  static func balancedChain(_ operation: LogicalOperator, _ operands: [Expression]) -> Expression? {
+    guard operands.count > 64 else { return nil }
+    func build(_ slice: ArraySlice<Expression>) -> Expression {
+      if slice.count == 1 { return slice.first! }
+      let middle = slice.startIndex + slice.count / 2
+      let left = build(slice[..<middle])
+      let right = build(slice[middle...])
+      return Expression(.logical(operation, left, right), range: left.range.union(right.range))
+    }
+    return build(operands[...])
+  }
+
   mutating func parseDisjunction() throws(PythonSyntaxError) -> Expression {
     let startToken = current
     var lhs = try parseConjunction()
+    var operands = [lhs]
     while current.isKeyword(.or),
       let rhs = try parseRightOperand({ parser throws(PythonSyntaxError) in
         try parser.parseConjunction()
       })
     {
-      lhs = Expression(.logical(.or, lhs, rhs), range: span(from: startToken))
+      operands.append(rhs)
+      // A long chain is rebuilt balanced below; do not build its deep form.
+      if operands.count <= 65 {
+        lhs = Expression(.logical(.or, lhs, rhs), range: span(from: startToken))
+      }
     }
-    return lhs
+    return Self.balancedChain(.or, operands) ?? lhs
   }
 
   private mutating func parseConjunction() throws(PythonSyntaxError) -> Expression {
     let startToken = current
     var lhs = try parseInversion()
+    var operands = [lhs]
     while current.isKeyword(.and),
       let rhs = try parseRightOperand({ parser throws(PythonSyntaxError) in
         try parser.parseInversion()
       })
     {
-      lhs = Expression(.logical(.and, lhs, rhs), range: span(from: startToken))
+      operands.append(rhs)
+      // A long chain is rebuilt balanced below; do not build its deep form.
+      if operands.count <= 65 {
+        lhs = Expression(.logical(.and, lhs, rhs), range: span(from: startToken))
+      }
     }
-    return lhs
+    return Self.balancedChain(.and, operands) ?? lhs
   }
 
   private mutating func parseInversion() throws(PythonSyntaxError) -> Expression {
     guard current.isKeyword(.not) else { return try parseComparison() }
     let notToken = current
     try advance()
+    try enterNesting()
+    defer { nestingDepth -= 1 }
     let operand = try parseInversion()
     return Expression(.unary(.not, operand), range: notToken.range.union(operand.range))
   }
@@ -424,6 +461,8 @@ extension PythonParser {
     }
     let operatorToken = current
     try advance()
+    try enterNesting()
+    defer { nestingDepth -= 1 }
     let operand = try parseFactor()
     return Expression(.unary(operation, operand), range: operatorToken.range.union(operand.range))
   }
@@ -711,7 +750,7 @@ extension PythonParser {
       return Expression(.noneLiteral, range: token.range)
     case .integer:
       try advance()
-      return Expression(.integer(decodeInteger(token)), range: token.range)
+      return Expression(try decodeInteger(token), range: token.range)
     case .float:
       try advance()
       return Expression(
@@ -736,20 +775,36 @@ extension PythonParser {
     }
   }
 
-  private mutating func decodeInteger(_ token: PythonToken) -> Int {
+  /// An integer literal: `.integer` when it fits in 64 bits, else `.bigInteger`. As in CPython
+  /// 3.11, a decimal literal of more than 4300 digits is a SyntaxError.
+  private mutating func decodeInteger(_ token: PythonToken) throws(PythonSyntaxError)
+    -> Expression.Kind
+  {
     let digits = token.text.filter { $0 != "_" }.lowercased()
-    let value: Int?
+    let radix: Int
+    let body: Substring
     switch digits.prefix(2) {
-    case "0x": value = Int(digits.dropFirst(2), radix: 16)
-    case "0o": value = Int(digits.dropFirst(2), radix: 8)
-    case "0b": value = Int(digits.dropFirst(2), radix: 2)
-    default: value = Int(digits, radix: 10)
+    case "0x": (radix, body) = (16, digits.dropFirst(2))
+    case "0o": (radix, body) = (8, digits.dropFirst(2))
+    case "0b": (radix, body) = (2, digits.dropFirst(2))
+    default: (radix, body) = (10, digits[...])
     }
-    guard let value else {
-      deferUnsupported("large integer", "integer literals larger than 64 bits", at: token.range)
-      return 0
+    if let value = Int(body, radix: radix) { return .integer(value) }
+    if radix == 10 && body.count > PythonInteger.maximumStringDigits {
+      throw syntaxError(
+        PythonInteger.parseLimitMessage(digits: body.count)
+          + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+        at: token.range)
     }
-    return value
+    guard let value = BigInt(body, radix: radix),
+      value.magnitude.bitWidth <= PythonInteger.maximumBits
+    else {
+      deferUnsupported(
+        "large integer",
+        "integer literals wider than \(PythonInteger.maximumBits) bits", at: token.range)
+      return .integer(0)
+    }
+    return .bigInteger(value)
   }
 
   private mutating func parseParenthesized() throws(PythonSyntaxError) -> Expression {

@@ -23,7 +23,7 @@ extension PythonParser {
     case .noneLiteral: "None"
     case .boolean(let value): value ? "True" : "False"
     case .ellipsis: "ellipsis"
-    case .integer, .float, .string, .bytes: "literal"
+    case .integer, .bigInteger, .float, .string, .bytes: "literal"
     case .comparison: "comparison"
     case .conditional: "conditional expression"
     case .slice: "slice"

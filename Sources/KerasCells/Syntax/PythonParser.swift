@@ -11,7 +11,11 @@
 public struct PythonParser {
   /// Parses a whole cell.
   public static func parse(_ source: String) throws(PythonSyntaxError) -> [Statement] {
-    try withParser(for: source) { parser throws(PythonSyntaxError) in try parser.parseModule() }
+    try withParser(for: source) { parser throws(PythonSyntaxError) in
+      let statements = try parser.parseModule()
+      try SyntaxDepth.check(statements)
+      return statements
+    }
   }
 
   /// Parses source that must be exactly one expression, as Python's `eval`
@@ -19,13 +23,29 @@ public struct PythonParser {
   /// comments and blank lines are fine.
   public static func parseExpression(_ source: String) throws(PythonSyntaxError) -> Expression {
     try withParser(for: source) { parser throws(PythonSyntaxError) in
-      try parser.parseEvaluationInput()
+      let expression = try parser.parseEvaluationInput()
+      try SyntaxDepth.check(expression)
+      return expression
     }
   }
 
-  private static func withParser<Result>(
-    for source: String, _ parse: (inout PythonParser) throws(PythonSyntaxError) -> Result
-  ) throws(PythonSyntaxError) -> Result {
+  /// Parses on a `DeepStack` thread: nesting is bounded by CPython's limits, not by the caller's
+  /// stack.
+  private static func withParser<Output>(
+    for source: String, _ parse: (inout PythonParser) throws(PythonSyntaxError) -> Output
+  ) throws(PythonSyntaxError) -> Output {
+    try DeepStack.run { () -> Result<Output, PythonSyntaxError> in
+      do throws(PythonSyntaxError) {
+        return .success(try parseOnCurrentThread(source, parse))
+      } catch {
+        return .failure(error)
+      }
+    }.get()
+  }
+
+  private static func parseOnCurrentThread<Output>(
+    _ source: String, _ parse: (inout PythonParser) throws(PythonSyntaxError) -> Output
+  ) throws(PythonSyntaxError) -> Output {
     let buffer = SourceBuffer(source)
     if let nullIndex = buffer.scalars.firstIndex(of: "\0") {
       throw PythonSyntaxError(
@@ -60,6 +80,12 @@ public struct PythonParser {
   var deferredErrors: [PythonSyntaxError] = []
   var loopDepth = 0
   var lambdaDepth = 0
+  /// How many `def` bodies enclose the current statement (`return` is valid inside one).
+  var functionDepth = 0
+  /// Levels of the self-recursive expression rules (`-x`, `not x`, `a if c else b`, `lambda`)
+  /// currently open. Each adds a level to the tree, so passing `SyntaxDepth.maximumDepth` is
+  /// CPython's RecursionError anyway; refusing here keeps the parser's own recursion bounded.
+  var nestingDepth = 0
   /// CPython's second-pass "invalid_*" rules; off while speculatively
   /// parsing the operand of such a rule, as in CPython.
   var hintsEnabled = true
@@ -281,11 +307,8 @@ public struct PythonParser {
 
   private static let unsupportedCompoundStatements:
     [PythonKeyword: (construct: String, description: String)] = [
-      .def: ("def", "function definitions (def)"),
       .class: ("class", "class definitions (class)"),
-      .while: ("while", "while loops"),
       .with: ("with", "with statements"),
-      .try: ("try", "try statements"),
       .async: ("async", "async functions and loops (async)"),
     ]
 
@@ -296,6 +319,12 @@ public struct PythonParser {
       return [try parseIfStatement()]
     case .keyword(.for):
       return [try parseForLoop()]
+    case .keyword(.def):
+      return [try parseFunctionDefinition()]
+    case .keyword(.while):
+      return [try parseWhileLoop()]
+    case .keyword(.try):
+      return [try parseTryStatement()]
     case .keyword(let keyword) where Self.unsupportedCompoundStatements[keyword] != nil:
       let (construct, description) = Self.unsupportedCompoundStatements[keyword]!
       deferUnsupported(construct, description, at: token.range)
@@ -313,7 +342,8 @@ public struct PythonParser {
       else {
         throw invalidSyntaxHere()
       }
-      let (construct, description) = Self.unsupportedCompoundStatements[keyword]!
+      let (construct, description) =
+        Self.unsupportedCompoundStatements[keyword] ?? ("def", "function definitions (def)")
       deferUnsupported(construct, description, at: current.range)
       try parseUnsupportedCompoundStatement()
       return []
@@ -428,7 +458,6 @@ public struct PythonParser {
     .del: "del statements",
     .global: "global declarations",
     .nonlocal: "nonlocal declarations",
-    .assert: "assert statements",
     .raise: "raise statements",
   ]
 
@@ -445,16 +474,23 @@ public struct PythonParser {
       return try parseFromImport()
     case .keyword(.return):
       try advance()
-      if canStartExpression(current) || current.isOperator("*") { _ = try parseStarExpressions() }
-      deferSyntaxError("'return' outside function", at: token.range.union(previous.range))
-      return nil
+      var value: Expression?
+      if canStartExpression(current) || current.isOperator("*") {
+        value = try parseStarExpressions()
+      }
+      guard functionDepth > 0 else {
+        deferSyntaxError("'return' outside function", at: token.range.union(previous.range))
+        return nil
+      }
+      return Statement(.returnStatement(value), range: token.range.union(previous.range))
     case .keyword(.yield):
       _ = try parseYieldExpression()
       return nil
     case .keyword(.break), .keyword(.continue):
       try advance()
       if loopDepth > 0 {
-        deferUnsupported(token.text, "\(token.text) statements", at: token.range)
+        return Statement(
+          token.isKeyword(.break) ? .breakStatement : .continueStatement, range: token.range)
       } else {
         deferSyntaxError(
           token.text == "break" ? "'break' outside loop" : "'continue' not properly in loop",
@@ -491,6 +527,17 @@ public struct PythonParser {
         token.text, Self.unsupportedSimpleStatements[keyword]!,
         at: token.range.union(previous.range))
       return nil
+    case .keyword(.assert):
+      try advance()
+      let condition = try parseExpression()
+      var message: Expression?
+      if current.isOperator(",") {
+        try advance()
+        message = try parseExpression()
+      }
+      return Statement(
+        .assertStatement(condition: condition, message: message),
+        range: token.range.union(previous.range))
     default:
       return try parseExpressionStatement()
     }
@@ -786,6 +833,156 @@ public struct PythonParser {
     return Statement(
       .forLoop(target: target, iterable: iterable, body: body),
       range: forToken.range.union(lastContentRange))
+  }
+
+  private mutating func parseTryStatement() throws(PythonSyntaxError) -> Statement {
+    let tryToken = current
+    try advance()
+    try expectBlockColon()
+    let body = try parseBlock(after: "'try' statement", onLine: tryToken.range.start.line)
+    var handlers: [ExceptHandler] = []
+    while current.isKeyword(.except) {
+      let exceptToken = current
+      try advance()
+      var type: Expression?
+      var name: String?
+      if !current.isOperator(":") {
+        type = try parseExpression()
+        if current.isKeyword(.as) {
+          try advance()
+          name = try expectName().text
+        }
+      }
+      try expectBlockColon()
+      let handlerBody = try parseBlock(
+        after: "'except' statement", onLine: exceptToken.range.start.line)
+      handlers.append(
+        ExceptHandler(
+          type: type, name: name, body: handlerBody,
+          range: exceptToken.range.union(lastContentRange)))
+    }
+    var elseBody: [Statement]?
+    if !handlers.isEmpty && current.isKeyword(.else) {
+      let elseToken = current
+      try advance()
+      try expectElseColon()
+      elseBody = try parseBlock(after: "'else' statement", onLine: elseToken.range.start.line)
+    }
+    var finallyBody: [Statement]?
+    if current.isKeyword(.finally) {
+      let finallyToken = current
+      try advance()
+      try expectBlockColon()
+      finallyBody = try parseBlock(
+        after: "'finally' statement", onLine: finallyToken.range.start.line)
+    }
+    guard !handlers.isEmpty || finallyBody != nil else {
+      throw syntaxError("expected 'except' or 'finally' block", at: current.range)
+    }
+    return Statement(
+      .tryStatement(
+        body: body, handlers: handlers, elseBody: elseBody, finallyBody: finallyBody),
+      range: tryToken.range.union(lastContentRange))
+  }
+
+  private mutating func parseWhileLoop() throws(PythonSyntaxError) -> Statement {
+    let whileToken = current
+    try advance()
+    let condition = try parseNamedExpression()
+    try expectBlockColon()
+    loopDepth += 1
+    let body = try parseBlock(after: "'while' statement", onLine: whileToken.range.start.line)
+    loopDepth -= 1
+    if current.isKeyword(.else) {
+      let elseToken = current
+      deferUnsupported("while-else", "else clauses on while loops", at: elseToken.range)
+      try advance()
+      try expectElseColon()
+      _ = try parseBlock(after: "'else' statement", onLine: elseToken.range.start.line)
+    }
+    return Statement(
+      .whileLoop(condition: condition, body: body),
+      range: whileToken.range.union(lastContentRange))
+  }
+
+  /// `def name(a, b=1, *args, k, **kwargs) -> annotation:` and its body. Annotations are read
+  /// and ignored, as Python ignores them at run time.
+  private mutating func parseFunctionDefinition() throws(PythonSyntaxError) -> Statement {
+    let defToken = current
+    try advance()
+    let name = try expectName()
+    guard current.isOperator("(") else { throw syntaxError("expected '('", at: current.range) }
+    try advance()
+    var parameters: [FunctionParameter] = []
+    var names: Set<String> = []
+    var sawDefault = false
+    var afterStar = false
+    while !current.isOperator(")") {
+      let start = current
+      var kind: FunctionParameter.Kind = afterStar ? .keywordOnly : .positional
+      if current.isOperator("/") {
+        try advance()
+        deferUnsupported("/", "positional-only parameters ('/')", at: start.range)
+      } else {
+        if current.isOperator("*") {
+          try advance()
+          afterStar = true
+          if current.isOperator(",") || current.isOperator(")") {
+            try advance()
+            continue
+          }
+          kind = .variadic
+        } else if current.isOperator("**") {
+          try advance()
+          kind = .variadicKeywords
+        }
+        let parameterName = try expectName()
+        if current.isOperator(":") {
+          try advance()
+          _ = try parseExpression()
+        }
+        var defaultValue: Expression?
+        if current.isOperator("=") && (kind == .positional || kind == .keywordOnly) {
+          try advance()
+          defaultValue = try parseExpression()
+          if kind == .positional { sawDefault = true }
+        } else if kind == .positional && sawDefault {
+          throw syntaxError(
+            "non-default argument follows default argument", at: parameterName.range)
+        }
+        if !names.insert(parameterName.text).inserted {
+          deferSyntaxError(
+            "duplicate argument '\(parameterName.text)' in function definition",
+            at: parameterName.range)
+        }
+        parameters.append(
+          FunctionParameter(
+            name: parameterName.text, kind: kind, defaultValue: defaultValue,
+            range: start.range.union(previous.range)))
+      }
+      if current.isOperator(",") {
+        try advance()
+      } else if !current.isOperator(")") {
+        throw invalidSyntaxHere()
+      }
+    }
+    try advance()
+    if current.isOperator("->") {
+      try advance()
+      _ = try parseExpression()
+    }
+    try expectBlockColon()
+    let savedLoopDepth = loopDepth
+    loopDepth = 0
+    functionDepth += 1
+    let body = try parseBlock(after: "function definition", onLine: defToken.range.start.line)
+    functionDepth -= 1
+    loopDepth = savedLoopDepth
+    return Statement(
+      .functionDefinition(
+        FunctionDefinition(
+          name: name.text, nameRange: name.range, parameters: parameters, body: body)),
+      range: defToken.range.union(lastContentRange))
   }
 
   private mutating func parseIfStatement() throws(PythonSyntaxError) -> Statement {

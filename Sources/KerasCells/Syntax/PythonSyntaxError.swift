@@ -13,6 +13,9 @@ public struct PythonSyntaxError: Error, Hashable, Sendable, CustomStringConverti
     case indentationError
     /// Python raises `TabError`.
     case tabError
+    /// Python raises `RecursionError` while compiling: an expression nested more deeply than
+    /// CPython's compiler accepts.
+    case recursionError
     /// Valid Python outside the subset ConvBook runs. `construct` is a short
     /// name for it, such as `def`, `while`, `lambda *args` or `:=`, suitable
     /// for "'def' is not supported".
@@ -41,6 +44,7 @@ public struct PythonSyntaxError: Error, Hashable, Sendable, CustomStringConverti
     case .syntaxError, .unsupported: "SyntaxError"
     case .indentationError: "IndentationError"
     case .tabError: "TabError"
+    case .recursionError: "RecursionError"
     }
   }
 

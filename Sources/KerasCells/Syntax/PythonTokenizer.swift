@@ -82,6 +82,8 @@ public struct PythonTokenizer {
   private var index: Int
   private var tokens: [PythonToken] = []
   private var openBrackets: [PythonToken] = []
+  /// CPython 3.11's `MAXLEVEL`: brackets of any kind nest at most this deep.
+  static let maximumBracketDepth = 200
   private var unclosedBracket: PythonToken?
   /// Indentation widths with tabs to multiples of 8, and with tabs as 1:
   /// CPython raises TabError when the two disagree about nesting.
@@ -664,6 +666,10 @@ public struct PythonTokenizer {
     }
     index = start + length
     if text == "(" || text == "[" || text == "{" {
+      // CPython's tokenizer refuses a 201st open bracket (MAXLEVEL), before its parser recurses.
+      if mode != .highlighting && openBrackets.count >= Self.maximumBracketDepth {
+        throw syntaxError("too many nested parentheses", at: start)
+      }
       emit(.operator, from: start, to: index)
       openBrackets.append(tokens.last!)
       return

@@ -32,10 +32,10 @@ import Testing
     #expect(rows["carol"]?.points == [0, 0, 0, 1, 0], "'231562 + 0' is not a number; syntax error")
     #expect(rows["dave"]?.total == 0)
     #expect(rows["dave"]?.reason?.contains("answers.toml:2:14") == true)
-    // The endless loop is stopped by the interpreter's step limit, or else by the time limit.
+    // The endless loop is stopped by the interpreter's time budget, or else by the time limit.
     #expect(rows["erin"]?.points[4] == 0)
     #expect(
-      rows["erin"]?.feedback.contains("ConvBook stops cells that loop this long") == true
+      rows["erin"]?.feedback.contains("ConvBook stopped this cell: it ran longer than") == true
         || rows["erin"]?.reason?.contains("time limit") == true)
     #expect(rows["frank"]?.reason == "no answers.toml and no notebook in frank/")
     #expect(rows["grace"]?.points == [1, 0, 0, 0, 0], "a shape error in the model")

@@ -44,12 +44,7 @@ import Testing
 
   /// Corpus cells that use Python beyond the cell language (imports, assignments, calls, `for`, `if`,
   /// `print`), which ConvBook refuses with its own message instead of running them.
-  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [
-    "14-dcgan-generator": (
-      0, "function definitions (def) are not supported in ConvBook cells",
-      "wraps the model in `def make_generator_model(): ... return model`; the parser refuses `def`"
-    )
-  ]
+  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
   @Test func corpusIsPresent() {
     #expect(Self.corpusNames.count >= 60)

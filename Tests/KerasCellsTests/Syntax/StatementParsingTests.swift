@@ -181,6 +181,13 @@ extension Statement.Kind {
     case .forLoop: "forLoop"
     case .ifStatement: "ifStatement"
     case .pass: "pass"
+    case .functionDefinition: "functionDefinition"
+    case .returnStatement: "returnStatement"
+    case .whileLoop: "whileLoop"
+    case .breakStatement: "breakStatement"
+    case .continueStatement: "continueStatement"
+    case .assertStatement: "assertStatement"
+    case .tryStatement: "tryStatement"
     }
   }
 }

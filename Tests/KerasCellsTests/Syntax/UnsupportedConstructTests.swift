@@ -10,35 +10,22 @@ import Testing
     var message: String
     /// Where the error points, as `line:column-line:column`.
     var span: String
-    var testDescription: String { source.debugDescription }
+    var testDescription: String { String(source.prefix(60)).debugDescription }
   }
 
   static let cases: [Case] = [
     Case(
-      source: "def build(units):\n    return keras.layers.Dense(units)\n", construct: "def",
-      message: "function definitions (def) are not supported in ConvBook cells", span: "1:1-1:4"),
-    Case(
       source: "x = 1\nclass Block:\n    pass\n", construct: "class",
       message: "class definitions (class) are not supported in ConvBook cells", span: "2:1-2:6"),
     Case(
-      source: "while True:\n    pass\n", construct: "while",
-      message: "while loops are not supported in ConvBook cells", span: "1:1-1:6"),
-    Case(
       source: "with scope:\n    pass\n", construct: "with",
       message: "with statements are not supported in ConvBook cells", span: "1:1-1:5"),
-    Case(
-      source: "try:\n    pass\nexcept ValueError:\n    pass\nfinally:\n    pass\n",
-      construct: "try",
-      message: "try statements are not supported in ConvBook cells", span: "1:1-1:4"),
     Case(
       source: "@tf.function\ndef step():\n    pass\n", construct: "@",
       message: "decorators are not supported in ConvBook cells", span: "1:1-1:2"),
     Case(
       source: "del model", construct: "del",
       message: "del statements are not supported in ConvBook cells", span: "1:1-1:10"),
-    Case(
-      source: "assert model.built, 'build first'", construct: "assert",
-      message: "assert statements are not supported in ConvBook cells", span: "1:1-1:34"),
     Case(
       source: "raise ValueError('no')", construct: "raise",
       message: "raise statements are not supported in ConvBook cells",
@@ -47,10 +34,6 @@ import Testing
       source: "global model", construct: "global",
       message: "global declarations are not supported in ConvBook cells",
       span: "1:1-1:13"),
-    Case(
-      source: "for x in xs:\n    break\n", construct: "break",
-      message: "break statements are not supported in ConvBook cells",
-      span: "2:5-2:10"),
     Case(
       source: "for x in xs:\n    pass\nelse:\n    pass\n", construct: "for-else",
       message: "else clauses on for loops are not supported in ConvBook cells", span: "3:1-3:5"),
@@ -74,9 +57,9 @@ import Testing
       message: "complex number literals are not supported in ConvBook cells",
       span: "1:9-1:11"),
     Case(
-      source: "n = 123456789012345678901234567890", construct: "large integer",
-      message: "integer literals larger than 64 bits are not supported in ConvBook cells",
-      span: "1:5-1:35"),
+      source: "n = 0x1" + String(repeating: "0", count: 262_144), construct: "large integer",
+      message: "integer literals wider than 1048576 bits are not supported in ConvBook cells",
+      span: "1:5-1:262152"),
     Case(
       source: "f = lambda *args: args", construct: "lambda *",
       message: "'*', '**' and '/' lambda parameters are not supported in ConvBook cells",

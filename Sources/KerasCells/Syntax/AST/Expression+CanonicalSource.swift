@@ -7,7 +7,8 @@ extension Expression: CustomStringConvertible {
   /// spacing, quoting and redundant parentheses from what the user typed;
   /// use `range` with `SourceRange.text(in:)` for the exact original text.
   public var canonicalSource: String {
-    ExpressionPrinter.source(of: self)
+    // The printer recurses once per level, up to the parser's depth limit.
+    DeepStack.run { ExpressionPrinter.source(of: self) }
   }
 
   /// Same as `canonicalSource`.
@@ -65,6 +66,8 @@ private enum ExpressionPrinter {
     case .name(let name):
       return name
     case .integer(let value):
+      return String(value)
+    case .bigInteger(let value):
       return String(value)
     case .float(let value):
       return value.description

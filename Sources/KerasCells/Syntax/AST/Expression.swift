@@ -1,3 +1,5 @@
+import BigInt
+
 /// An expression node of the cell AST. Every node knows the source text it
 /// came from, so the interpreter can point at exactly the sub-expression a
 /// runtime error is about.
@@ -12,6 +14,8 @@ public struct Expression: Hashable, Sendable {
     case name(String)
     /// An integer literal; `-1` is `.unary(.negate, .integer(1))` as in Python's AST.
     case integer(Int)
+    /// An integer literal too large for 64 bits.
+    case bigInteger(BigInt)
     /// A floating-point literal.
     case float(Double)
     /// A string literal, escapes decoded, adjacent literals already joined.

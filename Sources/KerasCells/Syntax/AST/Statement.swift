@@ -22,6 +22,22 @@ public struct Statement: Hashable, Sendable {
     case ifStatement(branches: [ConditionalBranch], elseBody: [Statement]?)
     /// `pass`.
     case pass
+    /// `def name(...): body`.
+    case functionDefinition(FunctionDefinition)
+    /// `return` or `return value` (only inside a `def`).
+    case returnStatement(Expression?)
+    /// `while condition: body`.
+    case whileLoop(condition: Expression, body: [Statement])
+    /// `break` (only inside a loop).
+    case breakStatement
+    /// `continue` (only inside a loop).
+    case continueStatement
+    /// `try:` with its `except` handlers, `else` and `finally` bodies.
+    case tryStatement(
+      body: [Statement], handlers: [ExceptHandler], elseBody: [Statement]?,
+      finallyBody: [Statement]?)
+    /// `assert condition` or `assert condition, message`.
+    case assertStatement(condition: Expression, message: Expression?)
   }
 
   /// The shape of the statement.
@@ -33,6 +49,21 @@ public struct Statement: Hashable, Sendable {
   /// Creates a node.
   public init(_ kind: Kind, range: SourceRange) {
     self.kind = kind
+    self.range = range
+  }
+}
+
+/// `except`, `except ValueError`, `except (ValueError, TypeError) as error`.
+public struct ExceptHandler: Hashable, Sendable {
+  public var type: Expression?
+  public var name: String?
+  public var body: [Statement]
+  public var range: SourceRange
+
+  public init(type: Expression?, name: String?, body: [Statement], range: SourceRange) {
+    self.type = type
+    self.name = name
+    self.body = body
     self.range = range
   }
 }

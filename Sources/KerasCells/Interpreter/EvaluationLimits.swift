@@ -1,0 +1,111 @@
+/// How much time and memory one session's evaluations may use: everything a lesson's cells, a
+/// student's file or an answer expression run counts against one budget, so that no input can hang
+/// or exhaust the process. The defaults are far beyond anything model code needs.
+public struct EvaluationLimits: Sendable, Equatable {
+  /// Seconds of evaluation, summed over every cell and expression the session runs.
+  public var timeBudget: Double
+  /// Bytes of values the evaluations may build. Values are counted as they are built (a string of
+  /// n characters n bytes, each item of a list, tuple or dictionary 16 bytes), and never
+  /// uncounted, so the budget bounds the memory a run can ever hold.
+  public var memoryBudget: Int
+
+  public init(timeBudget: Double = 10, memoryBudget: Int = 512 << 20) {
+    self.timeBudget = timeBudget
+    self.memoryBudget = memoryBudget
+  }
+
+  /// `10 s`, `0.5 s`.
+  var timeText: String {
+    timeBudget == timeBudget.rounded() && timeBudget < 1e15
+      ? "\(Int(timeBudget)) s" : "\(timeBudget) s"
+  }
+
+  /// `512 MiB`, `64 KiB`, `1000 bytes`.
+  var memoryText: String {
+    if memoryBudget >= 1 << 20 && memoryBudget % (1 << 20) == 0 {
+      return "\(memoryBudget >> 20) MiB"
+    }
+    if memoryBudget >= 1 << 10 && memoryBudget % (1 << 10) == 0 {
+      return "\(memoryBudget >> 10) KiB"
+    }
+    return "\(memoryBudget) bytes"
+  }
+}
+
+/// The running account of a session's `EvaluationLimits`.
+final class EvaluationBudget {
+  var limits: EvaluationLimits
+  /// Bytes of values built so far.
+  private(set) var bytesUsed = 0
+  /// Seconds spent in finished evaluations.
+  private var secondsSpent = 0.0
+  private var started: ContinuousClock.Instant?
+  private var ticks = 0
+
+  /// The bytes one item of a list, tuple or dictionary is counted as.
+  static let slotBytes = 16
+
+  init(limits: EvaluationLimits) { self.limits = limits }
+
+  /// Runs `body` as one evaluation, adding its time to the account.
+  func measure<T>(_ body: () throws(CellError) -> T) throws(CellError) -> T {
+    let clock = ContinuousClock()
+    let start = clock.now
+    started = start
+    defer {
+      let elapsed = clock.now - start
+      secondsSpent +=
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      started = nil
+    }
+    return try body()
+  }
+
+  /// Counts one step of work and, every few hundred steps, compares the clock with the budget.
+  @inline(__always)
+  func tick(at range: SourceRange) throws(CellError) {
+    ticks &+= 1
+    if ticks & 255 == 0 { try checkTime(at: range) }
+  }
+
+  func checkTime(at range: SourceRange) throws(CellError) {
+    guard let started else { return }
+    let elapsed = ContinuousClock().now - started
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    if secondsSpent + seconds > limits.timeBudget {
+      throw .unsupported(
+        "ConvBook stopped this cell: it ran longer than the \(limits.timeText) time budget",
+        at: range)
+    }
+  }
+
+  /// Accounts for a value of `bytes` about to be built; refuses before anything is allocated when
+  /// the budget would be exceeded. `count` and `size` multiply with overflow checking.
+  func allocate(count: Int, size: Int, at range: SourceRange) throws(CellError) {
+    let (bytes, overflow) = max(count, 0).multipliedReportingOverflow(by: size)
+    try allocate(bytes: overflow ? Int.max : bytes, at: range)
+  }
+
+  func allocate(bytes: Int, at range: SourceRange) throws(CellError) {
+    let (total, overflow) = bytesUsed.addingReportingOverflow(max(bytes, 0))
+    if overflow || total > limits.memoryBudget {
+      throw .unsupported(
+        "ConvBook stopped this cell: its values would take more than the \(limits.memoryText) memory budget",
+        at: range)
+    }
+    bytesUsed = total
+  }
+
+  /// Accounts for `items` new slots of a list, tuple or dictionary.
+  func allocate(slots items: Int, at range: SourceRange) throws(CellError) {
+    try allocate(count: items, size: Self.slotBytes, at: range)
+  }
+
+  /// Refuses an integer result wider than `PythonInteger.maximumBits`.
+  static func integerTooLarge(at range: SourceRange) -> CellError {
+    .unsupported(
+      "ConvBook stopped this cell: the integer would have more than \(PythonInteger.maximumBits) bits (about 315,000 digits), ConvBook's limit on integers",
+      at: range)
+  }
+}

@@ -1,0 +1,128 @@
+/// A function defined in a cell with `def` or `lambda`: its code, the defaults evaluated when it
+/// was defined (as Python does), and the scope it closes over.
+public final class UserFunction {
+  enum Body {
+    case statements([Statement])
+    case expression(Expression)
+  }
+
+  /// `make_model`, `<lambda>`.
+  let name: String
+  /// `outer.<locals>.inner`, as CPython names a nested function in messages.
+  let qualifiedName: String
+  let parameters: [FunctionParameter]
+  /// The default of each parameter that has one, by name.
+  let defaults: [String: Value]
+  let body: Body
+  /// The scope of the function that defined this one (nil at module level).
+  let closure: Scope?
+  /// The cell that defined the function: an error inside it, when called from a later cell, is
+  /// reported at the call, the place in the running cell's own source.
+  let cellIndex: Int
+
+  init(
+    name: String, qualifiedName: String, parameters: [FunctionParameter], defaults: [String: Value],
+    body: Body, closure: Scope?, cellIndex: Int
+  ) {
+    self.cellIndex = cellIndex
+    self.name = name
+    self.qualifiedName = qualifiedName
+    self.parameters = parameters
+    self.defaults = defaults
+    self.body = body
+    self.closure = closure
+  }
+
+  /// Binds a call's arguments to the parameters as CPython does, with its messages.
+  func bind(positional: [Value], keywords: [(String, Value)], range: SourceRange)
+    throws(CellError) -> [String: Value]
+  {
+    func typeError(_ message: String) -> CellError {
+      CellError(type: "TypeError", message: "\(qualifiedName)() \(message)", range: range)
+    }
+    var bound: [String: Value] = [:]
+    let positionalParameters = parameters.filter { $0.kind == .positional }
+    let variadic = parameters.first { $0.kind == .variadic }
+    let variadicKeywords = parameters.first { $0.kind == .variadicKeywords }
+    for (index, value) in positional.enumerated() where index < positionalParameters.count {
+      bound[positionalParameters[index].name] = value
+    }
+    if positional.count > positionalParameters.count {
+      if let variadic {
+        bound[variadic.name] = .tuple(Array(positional[positionalParameters.count...]))
+      } else {
+        let required = positionalParameters.filter { $0.defaultValue == nil }.count
+        let takes =
+          required == positionalParameters.count
+          ? "\(required) positional argument\(required == 1 ? "" : "s")"
+          : "from \(required) to \(positionalParameters.count) positional arguments"
+        let given = positional.count
+        throw typeError("takes \(takes) but \(given) \(given == 1 ? "was" : "were") given")
+      }
+    } else if let variadic {
+      bound[variadic.name] = .tuple([])
+    }
+    var extra: [(Value, Value)] = []
+    for (label, value) in keywords {
+      if let parameter = parameters.first(where: {
+        $0.name == label && ($0.kind == .positional || $0.kind == .keywordOnly)
+      }) {
+        if bound[parameter.name] != nil {
+          throw typeError("got multiple values for argument '\(label)'")
+        }
+        bound[parameter.name] = value
+      } else if variadicKeywords != nil {
+        extra.append((.string(label), value))
+      } else {
+        throw typeError("got an unexpected keyword argument '\(label)'")
+      }
+    }
+    if let variadicKeywords { bound[variadicKeywords.name] = .dictionary(extra) }
+    for kind in [FunctionParameter.Kind.positional, .keywordOnly] {
+      var missing: [String] = []
+      for parameter in parameters where parameter.kind == kind && bound[parameter.name] == nil {
+        if let value = defaults[parameter.name] {
+          bound[parameter.name] = value
+        } else {
+          missing.append(parameter.name)
+        }
+      }
+      guard !missing.isEmpty else { continue }
+      let quoted = missing.map { "'\($0)'" }
+      let list: String
+      switch quoted.count {
+      case 1: list = quoted[0]
+      case 2: list = "\(quoted[0]) and \(quoted[1])"
+      default: list = quoted.dropLast().joined(separator: ", ") + ", and " + quoted.last!
+      }
+      let noun = kind == .positional ? "positional" : "keyword-only"
+      throw typeError(
+        "missing \(missing.count) required \(noun) argument\(missing.count == 1 ? "" : "s"): \(list)"
+      )
+    }
+    return bound
+  }
+}
+
+/// The local names of one running function; nested functions keep their defining scope alive.
+final class Scope {
+  var names: [String: Value]
+  let parent: Scope?
+  /// The qualified name of the function this scope belongs to, for nested functions' names.
+  let qualifiedName: String
+
+  init(names: [String: Value], parent: Scope?, qualifiedName: String) {
+    self.names = names
+    self.parent = parent
+    self.qualifiedName = qualifiedName
+  }
+
+  func lookup(_ name: String) -> Value? {
+    var scope: Scope? = self
+    while let current = scope {
+      if let value = current.names[name] { return value }
+      scope = current.parent
+    }
+    return nil
+  }
+}

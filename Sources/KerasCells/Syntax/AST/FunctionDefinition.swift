@@ -1,0 +1,42 @@
+/// `def name(parameters): body`.
+public struct FunctionDefinition: Hashable, Sendable {
+  public var name: String
+  public var nameRange: SourceRange
+  public var parameters: [FunctionParameter]
+  public var body: [Statement]
+
+  public init(
+    name: String, nameRange: SourceRange, parameters: [FunctionParameter], body: [Statement]
+  ) {
+    self.name = name
+    self.nameRange = nameRange
+    self.parameters = parameters
+    self.body = body
+  }
+}
+
+/// One parameter of a `def`: `a`, `b=1`, `*args`, `k` after `*`, `**kwargs`.
+public struct FunctionParameter: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable {
+    /// Positional or keyword (before any `*`).
+    case positional
+    /// `*args`.
+    case variadic
+    /// After `*` or `*args`: keyword only.
+    case keywordOnly
+    /// `**kwargs`.
+    case variadicKeywords
+  }
+
+  public var name: String
+  public var kind: Kind
+  public var defaultValue: Expression?
+  public var range: SourceRange
+
+  public init(name: String, kind: Kind, defaultValue: Expression?, range: SourceRange) {
+    self.name = name
+    self.kind = kind
+    self.defaultValue = defaultValue
+    self.range = range
+  }
+}

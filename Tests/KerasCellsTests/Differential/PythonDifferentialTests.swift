@@ -1,0 +1,45 @@
+import Foundation
+import KerasCells
+import Testing
+
+/// Runs every case of `Tests/Fixtures/python/*.json` (recorded from CPython 3.11 by
+/// `Tools/python-reference/make_fixtures.py`) as a cell and compares what it printed and the
+/// exception it raised, in Python's words.
+@Suite struct PythonDifferentialTests {
+  struct Case: Decodable {
+    var source: String
+    var printed: String
+    var error: String?
+  }
+
+  static let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/python")
+
+  static func cases(_ name: String) throws -> [Case] {
+    let data = try Data(contentsOf: fixtures.appendingPathComponent(name + ".json"))
+    return try JSONDecoder().decode([Case].self, from: data)
+  }
+
+  static func check(_ name: String) throws {
+    let cases = try cases(name)
+    #expect(!cases.isEmpty)
+    for testCase in cases {
+      let result = KerasSession().run(testCase.source)
+      let printed = result.printed(footer: .modern)
+      let error = result.error.map { error in
+        error.type != nil ? error.description : "ConvBook: \(error.message)"
+      }
+      #expect(
+        printed == testCase.printed && error == testCase.error,
+        """
+        \(testCase.source)
+        CPython:  \(testCase.printed.debugDescription) \(testCase.error ?? "")
+        ConvBook: \(printed.debugDescription) \(error ?? "")
+        """)
+    }
+  }
+
+  @Test func numbers() throws { try Self.check("numbers") }
+  @Test func functions() throws { try Self.check("functions") }
+}
