@@ -1,3 +1,4 @@
+import CNNKernels
 import Dispatch
 import Foundation
 

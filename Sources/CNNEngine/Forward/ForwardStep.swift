@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// One layer of a model ready to run: its Keras configuration turned into kernel calls, with
 /// convolution and dense weights packed once.
 ///

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// A Keras initializer as a cell names it (`'he_normal'`, `initializers.RandomNormal(stddev=0.01)`),
 /// resolved to the distribution tf-keras 2.x draws from (`tf_keras/initializers/initializers.py`).
 ///

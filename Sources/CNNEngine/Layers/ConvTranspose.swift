@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// `Conv1DTranspose`, `Conv2DTranspose` and `Conv3DTranspose`: learned upsampling.
 ///
 /// Output length (no output_padding): valid n*s + max(k - s, 0), same n*s; with output_padding p:

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// What every convolution layer reads from its arguments in the same way (tf-keras' `Conv.__init__`):
 /// the window, how it moves and pads, the data format, the activation and the bias.
 public struct ConvolutionSettings: Sendable {

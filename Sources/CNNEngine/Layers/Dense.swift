@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// `Dense`: a matrix product over the last axis of an input of any rank >= 2.
 ///
 /// (..., C) -> (..., units); parameters C*units + units.

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// Messages for shapes that cannot be computed, in the words TensorFlow and Keras use.
 ///
 /// Keras checks a layer's input (`InputSpec`), then builds it, then calls it on a symbolic tensor.

@@ -1,3 +1,4 @@
+import CNNKernels
 import Foundation
 
 /// NumPy's `.npy` format (versions 1.0, 2.0 and 3.0): reads little-endian float32, float64 and

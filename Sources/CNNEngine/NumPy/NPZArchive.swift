@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// A `.npz` file as `np.savez` writes it: a ZIP archive of `.npy` members, stored uncompressed.
 ///
 /// Only the central directory is trusted for sizes: numpy writes members with `force_zip64`, so the
