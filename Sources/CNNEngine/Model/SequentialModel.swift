@@ -20,6 +20,14 @@ public final class SequentialModel {
   public private(set) var inputLayer: InputLayer?
   /// The layers after the input layer.
   private var stack: [LayerInstance] = []
+  /// The names in `stack`, so that `add` checks a new name in constant time (a loop of `add`s
+  /// stays linear).
+  private var stackNames: Set<String> = []
+  /// The checked sums of the counts of `stack`'s layers: a model whose totals would overflow is
+  /// refused at the layer that overflows them.
+  public private(set) var totals = LayerCounts()
+  /// `totals` before each layer of `stack` was added, which `pop` restores.
+  private var totalsBefore: [LayerCounts] = []
   /// A functional model's input layer as one of its layers.
   private var inputInstance: LayerInstance?
   /// The `keras.Input` tensor a Sequential model was given, which is its `model.inputs[0]`.
@@ -36,12 +44,15 @@ public final class SequentialModel {
     kind = .sequential
   }
 
-  private init(name: String, tensors: [KerasTensor]) {
+  private init(name: String, tensors: [KerasTensor], totals: LayerCounts) {
     self.name = name
     kind = .functional
     inputLayer = tensors[0].producer.layer as? InputLayer
     inputInstance = tensors[0].producer
     stack = tensors.dropFirst().map(\.producer)
+    stackNames = Set(stack.map(\.name))
+    self.totals = totals
+    totalsBefore = []
     cachedTensors = tensors
   }
 
@@ -101,12 +112,19 @@ public final class SequentialModel {
     }
     let tensors = [input] + chain.reversed()
     let names = tensors.map(\.producer.name)
-    for layerName in names where names.filter({ $0 == layerName }).count > 1 {
+    var uses: [String: Int] = [:]
+    for layerName in names { uses[layerName, default: 0] += 1 }
+    if let layerName = names.first(where: { uses[$0]! > 1 }) {
       throw .value(
-        "The name \"\(layerName)\" is used \(names.filter { $0 == layerName }.count) times in the model. All layer names should be unique."
+        "The name \"\(layerName)\" is used \(uses[layerName]!) times in the model. All layer names should be unique."
       )
     }
-    return SequentialModel(name: name, tensors: tensors)
+    try checkInputSize(input.shape, owner: input.producer.name, layerIndex: 0)
+    var totals = LayerCounts()
+    for (index, tensor) in tensors.dropFirst().enumerated() {
+      totals = try adding(tensor.producer, to: totals, model: name, layerIndex: index + 1)
+    }
+    return SequentialModel(name: name, tensors: tensors, totals: totals)
   }
 
   /// `model.add(keras.Input(...))`: the tensor's input layer becomes the model's.
@@ -125,10 +143,11 @@ public final class SequentialModel {
           "An `InputLayer` can only be the first layer of a Sequential model; this model already has layers."
         )
       }
+      try Self.checkInputSize(input.batchInputShape, owner: input.name, layerIndex: 0)
       inputLayer = input
       return
     }
-    if stack.contains(where: { $0.name == instance.name }) {
+    if stackNames.contains(instance.name) {
       throw KerasError(
         "ValueError",
         "All layers added to a Sequential model should have unique names. Name \"\(instance.name)\" is already the name of a layer in this model. Update the `name` argument to pass a unique name.",
@@ -140,18 +159,22 @@ public final class SequentialModel {
     if inputLayer == nil, stack.isEmpty,
       let declared = instance.declaredBatchInputShape
     {
+      let inputName = instance.name + "_input"
+      try Self.checkInputSize(declared, owner: inputName, layerIndex: 0)
       do {
         try instance.call(on: declared)
       } catch var error {
         error.layerIndex = 0
         throw error
       }
+      let newTotals = try Self.adding(instance, to: totals, model: name, layerIndex: 0)
       inputLayer = InputLayer(
-        name: instance.name + "_input", batchInputShape: declared,
+        name: inputName, batchInputShape: declared,
         arguments: LayerArguments(className: "InputLayer", values: [:]))
-      stack.append(instance)
+      append(instance, totals: newTotals)
       return
     }
+    var newTotals = totals
     if let current = outputShape {
       do {
         try instance.call(on: current)
@@ -159,15 +182,52 @@ public final class SequentialModel {
         error.layerIndex = stack.count
         throw error
       }
+      newTotals = try Self.adding(instance, to: totals, model: name, layerIndex: stack.count)
     }
+    append(instance, totals: newTotals)
+  }
+
+  private func append(_ instance: LayerInstance, totals newTotals: LayerCounts) {
     stack.append(instance)
+    stackNames.insert(instance.name)
+    totalsBefore.append(totals)
+    totals = newTotals
+  }
+
+  /// `totals` plus the counts of the built `instance`, refused (at `layerIndex`) when a total of
+  /// the model overflows.
+  private static func adding(
+    _ instance: LayerInstance, to totals: LayerCounts, model: String, layerIndex: Int
+  ) throws(KerasError) -> LayerCounts {
+    do {
+      return try totals.adding(instance.counts, owner: model)
+    } catch var error {
+      error.layerIndex = layerIndex
+      throw error
+    }
+  }
+
+  /// Refuses an input whose one sample has more float32 bytes than 64-bit integers count.
+  private static func checkInputSize(_ shape: TensorShape, owner: String, layerIndex: Int)
+    throws(KerasError)
+  {
+    do {
+      _ = try LayerCounts.activationBytes(of: shape, owner: owner, quantity: "input size")
+    } catch var error {
+      error.layerIndex = layerIndex
+      throw error
+    }
   }
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
     guard !isBuilt else { return }
     cachedTensors = nil
+    try Self.checkInputSize(
+      batchInputShape, owner: (stack.first?.name ?? name) + "_input", layerIndex: 0)
     var shape = batchInputShape
+    var newTotals = LayerCounts()
+    var before: [LayerCounts] = []
     for (index, instance) in stack.enumerated() {
       do {
         shape = try instance.call(on: shape)
@@ -175,7 +235,11 @@ public final class SequentialModel {
         error.layerIndex = index
         throw error
       }
+      before.append(newTotals)
+      newTotals = try Self.adding(instance, to: newTotals, model: name, layerIndex: index)
     }
+    totals = newTotals
+    totalsBefore = before
     inputLayer = InputLayer(
       name: (stack.first?.name ?? name) + "_input", batchInputShape: batchInputShape,
       arguments: LayerArguments(className: "InputLayer", values: [:]))
@@ -197,7 +261,7 @@ public final class SequentialModel {
         "You tried to call `count_params` on layer \(name), but the layer isn't built. You can build it manually via: `\(name).build(batch_input_shape)`."
       )
     }
-    return stack.reduce(0) { $0 + $1.parameterCount }
+    return totals.parameters
   }
 
   /// `model.weights`: each layer's `weights` in layer order (so, unlike a layer's own list, not all
@@ -267,7 +331,9 @@ extension SequentialModel {
   /// `model.pop()`: removes the last layer.
   public func pop() throws(KerasError) {
     guard !stack.isEmpty else { throw .typeError("There are no layers in the model.") }
-    stack.removeLast()
+    let removed = stack.removeLast()
+    stackNames.remove(removed.name)
+    totals = totalsBefore.popLast() ?? LayerCounts()
     cachedTensors = nil
   }
 }

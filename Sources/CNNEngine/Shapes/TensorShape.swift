@@ -15,12 +15,23 @@ public struct TensorShape: Hashable, Sendable, CustomStringConvertible {
     dimensions[index >= 0 ? index : dimensions.count + index]
   }
 
-  /// Number of values in one sample, or nil when a dimension is unknown.
+  /// Number of values in one sample, or nil when a dimension is unknown. Only for shapes whose
+  /// sizes were checked (every layer output and input of a built model is: `LayerCounts`); other
+  /// shapes go through `exactValuesPerSample()`.
   public var valuesPerSample: Int? {
+    do {
+      return try exactValuesPerSample()
+    } catch {
+      preconditionFailure("the size of \(self) was never checked")
+    }
+  }
+
+  /// Number of values in one sample, or nil when a dimension is unknown; refused beyond 64 bits.
+  public func exactValuesPerSample() throws(Exact.Overflow) -> Int? {
     var product = 1
     for dimension in sample {
       guard let dimension else { return nil }
-      product *= dimension
+      product = try Exact.multiply(product, dimension)
     }
     return product
   }

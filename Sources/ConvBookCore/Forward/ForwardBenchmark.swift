@@ -79,9 +79,16 @@ public struct ForwardBenchmark {
         _ = try pass.run(input)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
       }
+      let (multiplyAccumulates, overflow) = summary.totalMultiplyAccumulates
+        .multipliedReportingOverflow(by: batch)
+      if overflow {
+        throw ForwardCommandError.input(
+          "the multiply-accumulates of model \"\(model.name)\" at batch \(batch) overflow 64-bit integers"
+        )
+      }
       return Measurement(
         name: model.name, batch: batch, threads: threads, samples: samples,
-        multiplyAccumulates: summary.totalMultiplyAccumulates * batch,
+        multiplyAccumulates: multiplyAccumulates,
         peakBytes: PeakMemory.peak())
     } catch let error as ForwardCommandError {
       throw error
