@@ -1,4 +1,4 @@
-/// Inference of `Embedding` and of the preprocessing layers (`Normalization`, `Resizing`,
+/// Inference of `Embedding` and of the preprocessing layers (`Rescaling`, `Normalization`, `Resizing`,
 /// `CenterCrop`, `RandomCrop`), with tf-keras 2.21's formulas in float32.
 package enum PreprocessingKernels {
   /// `Embedding`: row `ids[i]` of `table` for every id; ids arrive as floats (from `.npy`) and
@@ -166,5 +166,21 @@ package enum PreprocessingKernels {
       input,
       cropping: SpatialPadding(
         before: [top, left], after: [heightDifference - top, widthDifference - left]))
+  }
+
+  /// Keras `Rescaling`: scale * x + offset, two float32 roundings as TensorFlow computes it.
+  /// tensor (any shape) -> same shape
+  package static func rescale(_ tensor: inout Tensor, scale: Float, offset: Float, threads: Int) {
+    let count = tensor.count
+    tensor.withUnsafeMutableBufferPointer { buffer in
+      guard let values = buffer.baseAddress else { return }
+      KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 1 << 15) {
+        range in
+        for index in range {
+          let product = scale * values[index]
+          values[index] = product + offset
+        }
+      }
+    }
   }
 }

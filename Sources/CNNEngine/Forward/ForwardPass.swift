@@ -140,6 +140,10 @@ public final class ForwardPass: @unchecked Sendable {
         throw ForwardError(
           .input, "layer \"\(instance.name)\" has an output of unknown size \(current)")
       }
+      guard dimensions.allSatisfy({ $0 >= 0 }) else {
+        throw ForwardError(
+          .input, "layer \"\(instance.name)\" has an output of negative size \(current)")
+      }
       shapes.append(dimensions)
     }
     return shapes

@@ -498,7 +498,7 @@ struct ForwardStep {
       try activate(function)
     case .rescaling(let scale, let offset):
       try buffers.update { tensor throws(KernelError) in
-        Self.rescale(&tensor, scale: scale, offset: offset, threads: threads)
+        PreprocessingKernels.rescale(&tensor, scale: scale, offset: offset, threads: threads)
       }
     case .embedding(let table):
       let input = buffers.current
@@ -587,22 +587,6 @@ struct ForwardStep {
       buffers.replace(with: try tensor.reshaped(shape))
     } catch {
       throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
-    }
-  }
-
-  /// Keras `Rescaling`: scale * x + offset, two float32 roundings as TensorFlow computes it.
-  /// tensor (any shape) -> same shape
-  static func rescale(_ tensor: inout Tensor, scale: Float, offset: Float, threads: Int) {
-    let count = tensor.count
-    tensor.withUnsafeMutableBufferPointer { buffer in
-      guard let values = buffer.baseAddress else { return }
-      KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 1 << 15) {
-        range in
-        for index in range {
-          let product = scale * values[index]
-          values[index] = product + offset
-        }
-      }
     }
   }
 }

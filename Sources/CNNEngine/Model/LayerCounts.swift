@@ -9,7 +9,9 @@ public struct LayerCounts: Sendable, Equatable {
   public var parameterBytes = 0
   /// Per sample; see `Layer.multiplyAccumulates`.
   public var multiplyAccumulates = 0
-  /// float32 bytes of one sample of the output; 0 while a dimension is unknown.
+  /// float32 bytes of one sample of the output; 0 while a dimension is unknown. A model's totals
+  /// count its input too (what `ShapeTrace.totalActivationBytes` adds up); a nested model's input
+  /// is then counted twice, which only makes the overflow check stricter.
   public var activationBytes = 0
 
   public init() {}

@@ -119,8 +119,7 @@ public final class SequentialModel {
         "The name \"\(layerName)\" is used \(uses[layerName]!) times in the model. All layer names should be unique."
       )
     }
-    try checkInputSize(input.shape, owner: input.producer.name, layerIndex: 0)
-    var totals = LayerCounts()
+    var totals = try inputTotals(input.shape, owner: input.producer.name)
     for (index, tensor) in tensors.dropFirst().enumerated() {
       totals = try adding(tensor.producer, to: totals, model: name, layerIndex: index + 1)
     }
@@ -143,7 +142,7 @@ public final class SequentialModel {
           "An `InputLayer` can only be the first layer of a Sequential model; this model already has layers."
         )
       }
-      try Self.checkInputSize(input.batchInputShape, owner: input.name, layerIndex: 0)
+      totals = try Self.inputTotals(input.batchInputShape, owner: input.name)
       inputLayer = input
       return
     }
@@ -160,14 +159,15 @@ public final class SequentialModel {
       let declared = instance.declaredBatchInputShape
     {
       let inputName = instance.name + "_input"
-      try Self.checkInputSize(declared, owner: inputName, layerIndex: 0)
+      let start = try Self.inputTotals(declared, owner: inputName)
       do {
         try instance.call(on: declared)
       } catch var error {
         error.layerIndex = 0
         throw error
       }
-      let newTotals = try Self.adding(instance, to: totals, model: name, layerIndex: 0)
+      let newTotals = try Self.adding(instance, to: start, model: name, layerIndex: 0)
+      totals = start
       inputLayer = InputLayer(
         name: inputName, batchInputShape: declared,
         arguments: LayerArguments(className: "InputLayer", values: [:]))
@@ -207,26 +207,29 @@ public final class SequentialModel {
     }
   }
 
-  /// Refuses an input whose one sample has more float32 bytes than 64-bit integers count.
-  private static func checkInputSize(_ shape: TensorShape, owner: String, layerIndex: Int)
-    throws(KerasError)
+  /// The totals of a model with only its input: the input's bytes per sample, refused when one
+  /// sample has more float32 bytes than 64-bit integers count.
+  private static func inputTotals(_ shape: TensorShape, owner: String) throws(KerasError)
+    -> LayerCounts
   {
+    var totals = LayerCounts()
     do {
-      _ = try LayerCounts.activationBytes(of: shape, owner: owner, quantity: "input size")
+      totals.activationBytes = try LayerCounts.activationBytes(
+        of: shape, owner: owner, quantity: "input size")
     } catch var error {
-      error.layerIndex = layerIndex
+      error.layerIndex = 0
       throw error
     }
+    return totals
   }
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
     guard !isBuilt else { return }
     cachedTensors = nil
-    try Self.checkInputSize(
-      batchInputShape, owner: (stack.first?.name ?? name) + "_input", layerIndex: 0)
     var shape = batchInputShape
-    var newTotals = LayerCounts()
+    var newTotals = try Self.inputTotals(
+      batchInputShape, owner: (stack.first?.name ?? name) + "_input")
     var before: [LayerCounts] = []
     for (index, instance) in stack.enumerated() {
       do {
