@@ -28,10 +28,12 @@ public enum Exact {
     return result
   }
 
-  /// The product of `factors` (1 for none).
+  /// The product of `factors` (1 for none); 0 when a factor is 0, however large the others.
   public static func product<Factors: Sequence<Int>>(_ factors: Factors) throws(Overflow) -> Int {
+    let all = Array(factors)
+    if all.contains(0) { return 0 }
     var result = 1
-    for factor in factors { result = try multiply(result, factor) }
+    for factor in all { result = try multiply(result, factor) }
     return result
   }
 

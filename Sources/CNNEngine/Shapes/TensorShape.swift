@@ -28,12 +28,12 @@ public struct TensorShape: Hashable, Sendable, CustomStringConvertible {
 
   /// Number of values in one sample, or nil when a dimension is unknown; refused beyond 64 bits.
   public func exactValuesPerSample() throws(Exact.Overflow) -> Int? {
-    var product = 1
+    var known: [Int] = []
     for dimension in sample {
       guard let dimension else { return nil }
-      product = try Exact.multiply(product, dimension)
+      known.append(dimension)
     }
-    return product
+    return try Exact.product(known)
   }
 
   /// Python's `repr` of the shape tuple, as Keras prints it: `(None, 222, 222, 32)`.

@@ -33,6 +33,7 @@ struct ExactArithmeticTests {
   func exactOperations() throws {
     #expect(try Exact.product([2, 3, 7]) == 42)
     #expect(try Exact.product([Int]()) == 1)
+    #expect(try Exact.product([1 << 40, 1 << 40, 0]) == 0)
     #expect(try Exact.sum([Int.max - 1, 1]) == Int.max)
     #expect(throws: Exact.Overflow.self) { try Exact.product([1 << 32, 1 << 31]) }
     #expect(throws: Exact.Overflow.self) { try Exact.sum([Int.max, 1]) }
