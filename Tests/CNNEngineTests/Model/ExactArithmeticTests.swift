@@ -177,6 +177,20 @@ struct ExactArithmeticTests {
         Self.layer("DepthwiseConv2D", [.int(3)], [("depth_multiplier", .int(-1))], names: names))
     }
     #expect(depthwise?.message == "Dimension -1 must be >= 0")
+    // Negative image sizes (tf-keras 2.21's messages).
+    let resizing = Self.refusal {
+      try model.add(Self.layer("Resizing", [.int(-5), .int(5)], names: names))
+    }
+    #expect(resizing?.message == "Dimension -5 must be >= 0")
+    let centerCrop = Self.refusal {
+      try model.add(Self.layer("CenterCrop", [.int(-1), .int(4)], names: names))
+    }
+    #expect(centerCrop?.message.contains("\n\ntarget_height must be > 0.\n\n") == true)
+    let randomCrop = Self.refusal {
+      try model.add(Self.layer("RandomCrop", [.int(4), .int(0)], names: names))
+    }
+    #expect(randomCrop?.message.contains("\n\ntarget_width must be > 0.\n\n") == true)
+    #expect(randomCrop?.message.hasSuffix("\n  • training=True") == true)
     #expect(model.layers.isEmpty)
   }
 
