@@ -232,3 +232,34 @@ struct ExactArithmeticTests {
     #expect(points[1].invalidReason?.contains("overflow 64-bit integers") == true)
   }
 }
+
+extension ExactArithmeticTests {
+  /// A model of Input((8, 8, 3)) -> `className` with `keywords`, its own name scope.
+  static func strided(_ className: String, _ positional: [ArgumentValue], stride: Int) throws
+    -> SequentialModel
+  {
+    let names = NameScope()
+    return try Models.model(
+      "m",
+      [
+        try Models.input([8, 8, 3], names: names),
+        try layer(className, positional, [("strides", .int(stride))], names: names),
+      ])
+  }
+
+  @Test(
+    "a stride beyond the input runs as the one window it leaves, without huge offsets",
+    arguments: [("Conv2D", [ArgumentValue.int(2), .int(3)]), ("MaxPooling2D", [.int(3)])])
+  func hugeStrideRuns(className: String, positional: [ArgumentValue]) throws {
+    let huge = try Self.strided(className, positional, stride: 1 << 62)
+    let plain = try Self.strided(className, positional, stride: 8)
+    let input = SeededInput.batch(for: huge, batch: 2, seed: 1)
+    func run(_ model: SequentialModel) throws -> Tensor {
+      try ForwardPass(model: model, weights: ModelWeights.initialized(for: model, seed: 4)).run(
+        input)
+    }
+    let output = try run(huge)
+    #expect(output.shape == [2, 1, 1, className == "Conv2D" ? 2 : 3])
+    #expect(output == (try run(plain)))
+  }
+}
