@@ -165,7 +165,9 @@ public final class ForwardPass: @unchecked Sendable {
         }
       }
       var counts: [Int] = []
-      for shape in shapes { counts.append(try Exact.product(shape)) }
+      // A zero-sized axis empties a tensor but not the buffers a kernel sizes by its other axes
+      // (a row of a transposed convolution): the estimate counts such an axis as 1.
+      for shape in shapes { counts.append(try Exact.product(shape.map { max($0, 1) })) }
       let largest = counts.max() ?? 0
       let estimate = MemoryEstimate(
         weightBytes: try Exact.multiply(4, weights),
