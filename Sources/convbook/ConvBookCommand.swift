@@ -13,7 +13,8 @@ struct ConvBookCommand: ParsableCommand {
       BuildCommand.self, SummaryCommand.self, CheckCommand.self, VerifyCommand.self,
       TraceCommand.self,
       AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
-      BenchCommand.self, LessonJobCommand.self,
+      BenchCommand.self, ExercisesCommand.self, GradeCommand.self, ExportCommand.self,
+      ServeCommand.self, LessonJobCommand.self,
     ])
 
   /// Exit codes: 0 success, 1 the input has errors, 2 usage errors (ArgumentParser's own usage
@@ -57,6 +58,12 @@ enum Terminal {
   static func output(_ text: String, terminator: String = "\n") {
     FileHandle.standardOutput.write(
       Data((TerminalText.escapedKeepingLines(text) + terminator).utf8))
+  }
+
+  /// Standard output with styles of ConvBook's own (Keras 3's summary on a terminal); `text` must be
+  /// escaped already.
+  static func rawOutput(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((text + terminator).utf8))
   }
 
   /// ConvBook's own colours; `text` must be escaped already.

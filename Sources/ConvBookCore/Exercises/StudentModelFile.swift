@@ -18,24 +18,28 @@ public enum StudentModelFile {
     case unreadable(TextFile.ReadError)
   }
 
-  public static func load(path: String) -> Outcome {
+  /// A `.py` script (notebooks are read by ``ScriptFile`` and run with ``run(_:)``), run under
+  /// `kerasVersion`: the lesson's, so that the student's model is named as the lesson's are.
+  public static func load(path: String, kerasVersion: KerasVersion = .default) -> Outcome {
     do {
-      return run(try TextFile.read(path), path: path)
+      return run(try TextFile.read(path), path: path, kerasVersion: kerasVersion)
     } catch {
       return .unreadable(error)
     }
   }
 
-  public static func run(_ source: String, path: String) -> Outcome {
-    let session = KerasSession()
-    let result = session.run(source)
+  public static func run(_ source: String, path: String, kerasVersion: KerasVersion = .default)
+    -> Outcome
+  {
+    run(ScriptFile(path: path, source: source, notes: [], origins: nil), kerasVersion: kerasVersion)
+  }
+
+  public static func run(_ script: ScriptFile, kerasVersion: KerasVersion = .default) -> Outcome {
+    let session = KerasSession(kerasVersion: kerasVersion)
+    let path = script.path
+    let result = session.run(script.source)
     if let error = result.error {
-      let excerpt = SourceExcerpt(source: source, range: error.range)
-      return .failed(
-        Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column,
-          errorType: error.type,
-          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
+      return .failed(script.diagnostic(for: error))
     }
     if case .model(let model)? = session.globals["model"] {
       return .model(variable: "model", model)

@@ -8,18 +8,36 @@ import LessonRender
 /// value against the models defined above it, the exercises after the last cell, and collects what
 /// a page shows plus every error.
 public struct LessonRunner {
+  /// tf-keras 2's footer style (Keras 2 lessons only).
   public var footer: SummaryFooterStyle
-  /// Extra work per block kind (figures, exercises), supplied by the features that own them.
+  /// Which Keras each lesson runs under (command line, course, default).
+  public var kerasVersion: KerasVersionSetting
+  /// Extra work per block kind (figures, exercises), supplied by the features that own them;
+  /// the defaults are ConvBook's own, so a plain `LessonRunner()` builds complete pages.
   public var figureEvaluator: FigureEvaluating?
   public var exerciseEvaluator: ExerciseEvaluating?
+  /// How much of the lesson to compute.
+  public var scope: Scope
+
+  /// How much of a lesson a run computes.
+  public enum Scope: Sendable {
+    /// Everything a page shows: cells, inline values, math checks, figures, exercises.
+    case page
+    /// Only the cells, for commands that want the lesson's models (`summary`, `trace`, …):
+    /// figures, inline values and exercises are left empty and not checked.
+    case models
+  }
 
   public init(
-    footer: SummaryFooterStyle = .classic, figureEvaluator: FigureEvaluating? = nil,
-    exerciseEvaluator: ExerciseEvaluating? = nil
+    footer: SummaryFooterStyle = .classic, kerasVersion: KerasVersionSetting = .init(),
+    figureEvaluator: FigureEvaluating? = FigureEvaluator(),
+    exerciseEvaluator: ExerciseEvaluating? = ExerciseCardEvaluator(), scope: Scope = .page
   ) {
     self.footer = footer
+    self.kerasVersion = kerasVersion
     self.figureEvaluator = figureEvaluator
     self.exerciseEvaluator = exerciseEvaluator
+    self.scope = scope
   }
 
   /// The result of running one lesson.
@@ -31,15 +49,25 @@ public struct LessonRunner {
   }
 
   public func run(_ lesson: Lesson, sourceFile: String) -> Run {
-    let session = KerasSession()
+    let setting = KerasVersionSetting.lessonSetting(of: lesson, file: sourceFile)
+    let session = KerasSession(kerasVersion: kerasVersion.resolve(lesson: setting.version))
     var blocks: [PageBlock] = []
-    var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = setting.diagnostics
     var pendingExercises: [(index: Int, block: ExerciseBlock)] = []
     for warning in lesson.warnings {
       diagnostics.append(
         Diagnostic(file: sourceFile, line: warning.line, column: 0, message: warning.message))
     }
     for block in lesson.blocks {
+      if scope == .models {
+        switch block {
+        case .prose(let node): blocks.append(.prose(node, inlineValues: [:]))
+        case .cell: break
+        case .figure: blocks.append(.figure(FigureView(kind: "convbook-figure", html: "")))
+        case .exercise: blocks.append(.exercise(ExerciseView(identifier: "", html: "")))
+        }
+        guard case .cell = block else { continue }
+      }
       switch block {
       case .prose(let node):
         var values: [InlineValueKey: InlineValue] = [:]
@@ -59,10 +87,13 @@ public struct LessonRunner {
             values[key] = .failure(diagnostic.pageError)
           }
         }
+        diagnostics += Self.mathDiagnostics(in: node, file: sourceFile)
         blocks.append(.prose(node, inlineValues: values))
       case .cell(let cell):
         let footerStyle =
           cell.settings["footer"].flatMap(SummaryFooterStyle.init(rawValue:)) ?? footer
+        // Pages show the text a notebook shows: no terminal, so Keras 3's 76-column table.
+        let format = SummaryFormat(kerasVersion: session.kerasVersion, footer: footerStyle)
         let result = session.run(cell.source)
         var pageError: PageError?
         if let error = result.error {
@@ -74,7 +105,7 @@ public struct LessonRunner {
           .cell(
             CellView(
               source: cell.source, options: cell.options, firstLine: cell.codeStartLine,
-              outputs: result.outputs, error: pageError, footer: footerStyle)))
+              outputs: result.outputs, error: pageError, summaryFormat: format)))
       case .figure(let figure):
         guard let figureEvaluator else {
           let diagnostic = Diagnostic(
@@ -124,6 +155,23 @@ public struct LessonRunner {
       file: file, line: cell.lessonLine(ofCellLine: error.range.start.line),
       column: error.range.start.column,
       errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+  }
+
+  /// An error for each `$...$` whose TeX ConvBook cannot render, at its line and column.
+  static func mathDiagnostics(in node: MarkdownNode, file: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    if case .math(let tex, _) = node.kind, let error = MathMLConverter.check(tex) {
+      let excerpt = error.excerpt(in: tex)
+      let line = node.position.startLine + excerpt.line - 1
+      let column =
+        excerpt.line == 1 ? node.position.startColumn + excerpt.column - 1 : excerpt.column
+      found.append(
+        Diagnostic(
+          file: file, line: line, column: column, message: "math: \(error.message)",
+          excerpt: (excerpt.text, excerpt.caret)))
+    }
+    for child in node.children { found += mathDiagnostics(in: child, file: file) }
+    return found
   }
 
   static func inlineExpressions(in node: MarkdownNode) -> [(String, SourcePosition)] {
