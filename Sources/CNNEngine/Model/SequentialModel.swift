@@ -276,7 +276,8 @@ public final class SequentialModel {
   /// `functional` name of the session. Call after each of these.
   public func noteRebuilt() {
     guard let names, names.kerasVersion == .keras3, isBuilt, !stack.isEmpty else { return }
-    for _ in stack { _ = names.kerasTensorName() }
+    // One tensor name per layer, skipped at once: a loop of `add`s stays linear.
+    names.skipKerasTensorNames(stack.count)
     _ = names.functionalModelName()
   }
 
