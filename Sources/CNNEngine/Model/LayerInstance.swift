@@ -7,6 +7,8 @@ public final class LayerInstance {
   public let model: SequentialModel?
   public internal(set) var inputShape: TensorShape?
   public internal(set) var outputShape: TensorShape?
+  /// The checked counts of the layer as built (zero until then).
+  private var ownCounts = LayerCounts()
   private var ownTrainable: Bool
   /// `layer.trainable`, which a cell may change after construction; frozen weights count as
   /// non-trainable. A nested model's flag is the model's own.
@@ -82,17 +84,17 @@ public final class LayerInstance {
     return weights.filter { !$0.trainable }.map { WeightVariable(layerName: name, spec: $0) }
   }
 
+  /// Parameters, multiply-accumulates and sizes once built, checked (a nested model's: the totals
+  /// of its layers).
+  public var counts: LayerCounts { model?.totals ?? ownCounts }
+
   /// Multiply-accumulates of one sample once built (a nested model's: its layers').
-  public var multiplyAccumulates: Int {
-    if let model { return (try? model.summary())?.totalMultiplyAccumulates ?? 0 }
-    guard let inputShape, let outputShape else { return 0 }
-    return layer.multiplyAccumulates(input: inputShape, output: outputShape)
-  }
+  public var multiplyAccumulates: Int { counts.multiplyAccumulates }
 
   /// Whether this is an input layer, whose shapes Keras reports as one-element lists.
   public var isInputLayer: Bool { layer is InputLayer }
 
-  public var parameterCount: Int { weights.reduce(0) { $0 + $1.count } }
+  public var parameterCount: Int { counts.parameters }
   public var trainableParameterCount: Int {
     weights.filter(\.trainable).reduce(0) { $0 + $1.count }
   }
@@ -127,6 +129,7 @@ public final class LayerInstance {
       return model.outputShape ?? shape
     }
     let output = try layer.outputShape(for: shape)
+    ownCounts = try LayerCounts.measure(layer, input: shape, output: output)
     inputShape = shape
     outputShape = output
     return output
