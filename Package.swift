@@ -2,12 +2,15 @@
 import PackageDescription
 
 // SIMD kernels need AVX2/FMA enabled at compile time: without it a SIMD8<Float>
-// multiply-add lowers to scalar fmaf() calls (~150x slower). `KernelBuildCheck`
+// multiply-add lowers to scalar fmaf() calls (~150x slower). `SIMDBuildCheck`
 // and the benchmark verify the fast path is really compiled in.
 let simdFlags: [SwiftSetting] = [
-  .unsafeFlags(["-Xcc", "-march=x86-64-v3"], .when(platforms: [.linux])),
-  .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+  .unsafeFlags(["-Xcc", "-march=x86-64-v3"], .when(platforms: [.linux]))
 ]
+// Only the numeric kernels run unchecked: they see sizes the engine has already checked (shapes
+// and a memory estimate computed with checked arithmetic before anything is allocated). Every
+// other target keeps Swift's overflow and bounds checks.
+let kernelFlags = simdFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 
 let package = Package(
   name: "ConvBook",
@@ -31,7 +34,8 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
-    .target(name: "CNNEngine", swiftSettings: simdFlags),
+    .target(name: "CNNKernels", swiftSettings: kernelFlags),
+    .target(name: "CNNEngine", dependencies: ["CNNKernels"]),
     .target(
       name: "KerasCells",
       dependencies: ["CNNEngine", .product(name: "BigInt", package: "BigInt")]),
@@ -55,7 +59,7 @@ let package = Package(
     ),
     // Fixture and golden files are read through #filePath, so they are excluded, not resources.
     .testTarget(
-      name: "CNNEngineTests", dependencies: ["CNNEngine"],
+      name: "CNNEngineTests", dependencies: ["CNNEngine", "CNNKernels"],
       exclude: ["Kernels/Fixtures/make_kernel_fixtures.py"],
       swiftSettings: simdFlags),
     .testTarget(name: "KerasCellsTests", dependencies: ["KerasCells"]),

@@ -81,7 +81,11 @@ public enum AnalysisFormat {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
     let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-    guard scaled < 9e15 else { return String(Int(value)) }
+    guard scaled < 9e15 else {
+      // Beyond 64 bits (or not finite) there is no integer to print: Swift's shortest form.
+      guard let whole = Int(exactly: value.rounded(.towardZero)) else { return value.description }
+      return String(whole)
+    }
     let whole = Int(scaled) / Int(scale)
     let fraction = Int(scaled) % Int(scale)
     var text = grouped(whole)

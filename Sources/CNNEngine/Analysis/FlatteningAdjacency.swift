@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// Where the neighbours of a feature map end up once `Flatten` has turned it into one vector.
 ///
 /// In channels-last order position (h, w, c) lands at (h*W + w)*C + c: horizontal neighbours are C

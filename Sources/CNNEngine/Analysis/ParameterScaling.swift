@@ -88,8 +88,17 @@ public struct ParameterScaling: Sendable, Equatable {
       if output.sample.contains(where: { ($0 ?? 1) <= 0 }) {
         return Point(size: size, invalidReason: "\(instance.name) would output \(output)")
       }
-      parameters += instance.layer.weights(for: shape).reduce(0) { $0 + $1.count }
-      multiplyAccumulates += instance.layer.multiplyAccumulates(input: shape, output: output)
+      do {
+        let counts = try LayerCounts.measure(instance.layer, input: shape, output: output)
+        parameters = try Exact.add(parameters, counts.parameters)
+        multiplyAccumulates = try Exact.add(multiplyAccumulates, counts.multiplyAccumulates)
+      } catch {
+        return Point(
+          size: size,
+          invalidReason:
+            "the counts of \(instance.name) (\(instance.className)) on \(shape) overflow 64-bit integers"
+        )
+      }
       shape = output
     }
     return Point(

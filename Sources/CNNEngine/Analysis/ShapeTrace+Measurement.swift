@@ -1,3 +1,5 @@
+import CNNKernels
+
 extension ShapeTrace {
   /// Runs one forward pass of `model` and attaches to every step what its tensor held. The shapes
   /// never depend on it: a pass that cannot run (an input of unknown size, over the memory budget,

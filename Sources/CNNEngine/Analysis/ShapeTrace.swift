@@ -82,7 +82,7 @@ public struct ShapeTrace: Sendable, Equatable {
         step.marks.append(.flattensLayout)
       }
       if largestEarlier > 0, Double(row.parameters) >= Self.jumpFactor * Double(largestEarlier),
-        2 * row.parameters >= total
+        row.parameters >= total - row.parameters
       {
         step.marks.append(.parameterJump)
         step.parameterGrowth = Double(row.parameters) / Double(largestEarlier)

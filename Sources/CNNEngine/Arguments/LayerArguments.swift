@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// Bound constructor arguments of a layer, with Keras' own validation of each kind of value.
 public struct LayerArguments: Sendable {
   public let className: String

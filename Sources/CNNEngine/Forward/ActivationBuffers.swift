@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// The activations of a forward pass in flight: the current layer output plus idle buffers the
 /// next layer can write into (ping-pong). A layer whose kernel writes a fresh tensor retires the
 /// old buffer to the idle ones; only the largest `idleLimit` are kept, so a pass holds about two

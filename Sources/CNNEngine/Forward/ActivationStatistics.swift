@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// What one layer's output held in a real forward pass: the numbers a trace shows next to shapes.
 public struct ActivationStatistics: Sendable, Equatable {
   public var minimum: Float

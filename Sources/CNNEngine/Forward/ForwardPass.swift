@@ -1,3 +1,4 @@
+import CNNKernels
 import Dispatch
 import Foundation
 
@@ -129,7 +130,7 @@ public final class ForwardPass: @unchecked Sendable {
       throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
     }
     let fits =
-      expected.rank == inputShape.count
+      inputShape.allSatisfy { $0 >= 0 } && expected.rank == inputShape.count
       && zip(expected.dimensions, inputShape).allSatisfy { $0 == nil || $0 == $1 }
     guard fits else {
       throw ForwardError(
@@ -150,6 +151,10 @@ public final class ForwardPass: @unchecked Sendable {
         throw ForwardError(
           .input, "layer \"\(instance.name)\" has an output of unknown size \(current)")
       }
+      guard dimensions.allSatisfy({ $0 >= 0 }) else {
+        throw ForwardError(
+          .input, "layer \"\(instance.name)\" has an output of negative size \(current)")
+      }
       shapes.append(dimensions)
     }
     return shapes
@@ -159,19 +164,37 @@ public final class ForwardPass: @unchecked Sendable {
     model: SequentialModel, instances: [LayerInstance], inputShape: [Int]
   ) throws(ForwardError) -> MemoryEstimate {
     let shapes = try shapes(model: model, instances: instances, inputShape: inputShape)
-    var weights = 0
-    var packed = 0
-    for instance in instances {
-      weights += instance.weights.reduce(0) { $0 + $1.count }
-      if let built = instance.inputShape {
-        packed += ForwardStep.packedValues(instance.layer, input: built)
+    // Checked throughout: a batch or a layer too large to count is refused here, before anything
+    // is allocated, instead of wrapping past the budget check.
+    do {
+      var weights = 0
+      var packed = 0
+      for instance in instances {
+        weights = try Exact.add(weights, instance.parameterCount)
+        if let built = instance.inputShape {
+          packed = try Exact.add(packed, ForwardStep.packedValues(instance.layer, input: built))
+        }
       }
+      var counts: [Int] = []
+      // A zero-sized axis empties a tensor but not the buffers a kernel sizes by its other axes
+      // (a row of a transposed convolution): the estimate counts such an axis as 1.
+      for shape in shapes { counts.append(try Exact.product(shape.map { max($0, 1) })) }
+      let largest = counts.max() ?? 0
+      let estimate = MemoryEstimate(
+        weightBytes: try Exact.multiply(4, weights),
+        packedWeightBytes: try Exact.multiply(4, packed),
+        activationBytes: try Exact.multiply(4, Exact.add(counts[0], Exact.multiply(3, largest))))
+      // `totalBytes` adds the three without checks of its own.
+      _ = try Exact.sum([
+        estimate.weightBytes, estimate.packedWeightBytes, estimate.activationBytes,
+      ])
+      return estimate
+    } catch {
+      throw ForwardError(
+        .memory,
+        "the memory a forward pass of model \"\(model.name)\" on an input of shape \(TensorShape.tuple(inputShape)) would need overflows 64-bit integers; refused before allocating. Use a smaller batch or input"
+      )
     }
-    let counts = shapes.map { $0.reduce(1, *) }
-    let largest = counts.max() ?? 0
-    return MemoryEstimate(
-      weightBytes: 4 * weights, packedWeightBytes: 4 * packed,
-      activationBytes: 4 * (counts[0] + 3 * largest))
   }
 
   /// Packs the weights on first use; a failure is kept and reported by every later run.

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// One layer of a model ready to run: its Keras configuration turned into kernel calls, with
 /// convolution and dense weights packed once.
 ///
@@ -264,13 +266,13 @@ struct ForwardStep {
 
   /// Values the packed copies of a layer's weights hold (counted before packing, for the memory
   /// estimate): blocks of 16 filters, zero-padded.
-  static func packedValues(_ layer: any Layer, input: TensorShape) -> Int {
-    func blocked(kernel: [Int], groups: Int) -> Int {
+  static func packedValues(_ layer: any Layer, input: TensorShape) throws(Exact.Overflow) -> Int {
+    func blocked(kernel: [Int], groups: Int) throws(Exact.Overflow) -> Int {
       guard kernel.count >= 2 else { return 0 }
       let filters = kernel[kernel.count - 1]
       let perGroup = filters / max(1, groups)
-      let blocks = groups * ((perGroup + 15) / 16)
-      return blocks * 16 * (kernel.dropLast().reduce(1, *) + 1)
+      let blocks = try Exact.multiply(groups, Exact.add(perGroup, 15) / 16)
+      return try Exact.product([blocks, 16, Exact.add(Exact.product(kernel.dropLast()), 1)])
     }
     let specs = layer.weights(for: input)
     func shape(_ name: String) -> [Int] { specs.first { $0.name == name }?.shape ?? [] }
@@ -283,18 +285,19 @@ struct ForwardStep {
           groups: conv.groups, inputChannels: kernel[2], filters: conv.filters)
       {
         // 36 transformed 6x6 positions per (channel, filter), filters padded to blocks of 16.
-        return 36 * kernel[2] * ((conv.filters + 15) / 16 * 16) + conv.filters
+        let padded = try Exact.multiply(Exact.add(conv.filters, 15) / 16, 16)
+        return try Exact.add(Exact.product([36, kernel[2], padded]), conv.filters)
       }
-      return blocked(kernel: kernel, groups: conv.groups)
-    case is Dense: return blocked(kernel: shape("kernel"), groups: 1)
-    case is SeparableConv: return blocked(kernel: shape("pointwise_kernel"), groups: 1)
+      return try blocked(kernel: kernel, groups: conv.groups)
+    case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
+    case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
     case is ConvTranspose:
       // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
       let kernel = shape("kernel")
       guard kernel.count >= 2 else { return 0 }
       var swapped = kernel
       swapped.swapAt(kernel.count - 1, kernel.count - 2)
-      return blocked(kernel: swapped, groups: 1) + kernel.reduce(1, *)
+      return try Exact.add(blocked(kernel: swapped, groups: 1), Exact.product(kernel))
     default: return 0
     }
   }
@@ -495,7 +498,7 @@ struct ForwardStep {
       try activate(function)
     case .rescaling(let scale, let offset):
       try buffers.update { tensor throws(KernelError) in
-        Self.rescale(&tensor, scale: scale, offset: offset, threads: threads)
+        PreprocessingKernels.rescale(&tensor, scale: scale, offset: offset, threads: threads)
       }
     case .embedding(let table):
       let input = buffers.current
@@ -584,22 +587,6 @@ struct ForwardStep {
       buffers.replace(with: try tensor.reshaped(shape))
     } catch {
       throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
-    }
-  }
-
-  /// Keras `Rescaling`: scale * x + offset, two float32 roundings as TensorFlow computes it.
-  /// tensor (any shape) -> same shape
-  static func rescale(_ tensor: inout Tensor, scale: Float, offset: Float, threads: Int) {
-    let count = tensor.count
-    tensor.withUnsafeMutableBufferPointer { buffer in
-      guard let values = buffer.baseAddress else { return }
-      KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 1 << 15) {
-        range in
-        for index in range {
-          let product = scale * values[index]
-          values[index] = product + offset
-        }
-      }
     }
   }
 }

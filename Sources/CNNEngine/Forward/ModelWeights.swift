@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// The weight values of a built model, by Keras variable name (`conv2d/kernel:0`), in Keras'
 /// layouts: convolution kernels (K..., C_in/groups, F), dense kernels (C_in, units), transposed
 /// kernels (K..., F, C_in), depthwise (K..., C, M), BatchNormalization vectors (C).

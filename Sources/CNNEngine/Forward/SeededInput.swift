@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// A reproducible input batch for a model when none is given: uniform values in [0, 1), like
 /// pixel intensities scaled by 1/255, from the `SeededGenerator` stream named "input".
 public enum SeededInput {

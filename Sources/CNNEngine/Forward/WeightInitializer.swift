@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// A Keras initializer as a cell names it (`'he_normal'`, `initializers.RandomNormal(stddev=0.01)`),
 /// resolved to the distribution tf-keras 2.x draws from (`tf_keras/initializers/initializers.py`).
 ///
@@ -151,7 +153,8 @@ public enum WeightInitializer: Sendable, Equatable {
     case 1: return (Double(shape[0]), Double(shape[0]))
     case 2: return (Double(shape[0]), Double(shape[1]))
     default:
-      let receptive = Double(shape.dropLast(2).reduce(1, *))
+      // In Double: with a zero-sized axis elsewhere, the receptive field alone may pass 64 bits.
+      let receptive = shape.dropLast(2).reduce(1.0) { $0 * Double($1) }
       return (
         Double(shape[shape.count - 2]) * receptive, Double(shape[shape.count - 1]) * receptive
       )
@@ -161,7 +164,14 @@ public enum WeightInitializer: Sendable, Equatable {
   /// Draws a tensor of `shape` (row-major, Keras layout).
   public func tensor(shape: [Int], generator: inout SeededGenerator) throws(ForwardError) -> Tensor
   {
-    let count = shape.reduce(1, *)
+    let count: Int
+    do {
+      count = try Exact.product(shape)
+    } catch {
+      throw ForwardError(
+        .weights,
+        "a weight of shape \(TensorShape.tuple(shape)) has more values than 64-bit integers count")
+    }
     var values = [Float](repeating: 0, count: count)
     switch self {
     case .constant(let value):
@@ -219,6 +229,8 @@ public enum WeightInitializer: Sendable, Equatable {
         "The tensor to initialize must be at least two-dimensional. Received: shape=\(TensorShape.tuple(shape)) of rank \(shape.count)."
       )
     }
+    // An empty weight is orthogonal as it is (and its rows alone may not fit in 64 bits).
+    if shape.contains(0) { return [] }
     let columns = shape[shape.count - 1]
     let rows = shape.dropLast().reduce(1, *)
     let (tall, wide) = (max(rows, columns), min(rows, columns))

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// `Activation`: applies a named activation function; the shape is unchanged.
 public struct Activation: Layer {
   public let common: LayerCommon

@@ -21,6 +21,8 @@ public struct CenterCrop: Layer {
       throw Resizing.missingImageAxes(
         layer: name, className: className, input: input)
     }
+    try Resizing.checkCropWindow(
+      layer: name, className: className, input: input, height: height, width: width)
     return Resizing.imageOutputShape(input, height: height, width: width)
   }
 }

@@ -46,17 +46,22 @@ public struct Conv: ConvolutionLayer {
         "The number of input channels must be evenly divisible by the number of groups. Received groups=\(groups), but the input has \(channels) channels (full input shape is \(input))."
       )
     }
-    var output = settings.slidingOutput(input)
+    var output = try exactly("output shape") { () throws(Exact.Overflow) in
+      try settings.slidingOutput(input)
+    }
     // Keras' build refuses a negative length itself; a zero length reaches TensorFlow's op below.
     if output.contains(where: { ($0 ?? 0) < 0 }) {
       throw ShapeErrors.negativeOutput(layer: name, input: input)
     }
-    if padding != .causal,
-      let failure = ShapeErrors.windowFailure(
-        ShapeErrors.convolution(self, input: input), layer: name, className: className, input: input
-      )
-    {
-      throw failure
+    if padding != .causal {
+      let op = try exactly("output shape") { () throws(Exact.Overflow) in
+        try ShapeErrors.convolution(self, input: input)
+      }
+      if let failure = ShapeErrors.windowFailure(
+        op, layer: name, className: className, input: input)
+      {
+        throw failure
+      }
     }
     output[channelAxis] = filters
     return TensorShape(output)
@@ -75,8 +80,11 @@ public struct Conv: ConvolutionLayer {
     return specs
   }
 
-  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
     let channels = input[dataFormat.channelAxis(rank: input.rank)] ?? 0
-    return (output.valuesPerSample ?? 0) * kernelSize.reduce(1, *) * (channels / groups)
+    return try Exact.product(
+      [output.exactValuesPerSample() ?? 0, Exact.product(kernelSize), channels / groups])
   }
 }

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// `Conv1DTranspose`, `Conv2DTranspose` and `Conv3DTranspose`: learned upsampling.
 ///
 /// Output length (no output_padding): valid n*s + max(k - s, 0), same n*s; with output_padding p:
@@ -58,10 +60,12 @@ public struct ConvTranspose: ConvolutionLayer {
       of: className)
     var output = input.dimensions
     for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
-      output[axis] = ConvolutionArithmetic.transposedOutputLength(
-        input[axis], kernel: kernelSize[index], padding: padding,
-        outputPadding: outputPadding?[index],
-        stride: strides[index], dilation: dilationRate[index])
+      output[axis] = try exactly("output shape") { () throws(Exact.Overflow) in
+        try ConvolutionArithmetic.transposedOutputLength(
+          input[axis], kernel: kernelSize[index], padding: padding,
+          outputPadding: outputPadding?[index],
+          stride: strides[index], dilation: dilationRate[index])
+      }
     }
     output[channelAxis] = filters
     return TensorShape(output)
@@ -81,7 +85,9 @@ public struct ConvTranspose: ConvolutionLayer {
   }
 
   /// Every input value is multiplied by the whole (k..., filters) slice of the kernel.
-  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
-    (input.valuesPerSample ?? 0) * kernelSize.reduce(1, *) * filters
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
+    try Exact.product([input.exactValuesPerSample() ?? 0, Exact.product(kernelSize), filters])
   }
 }

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// What every convolution layer reads from its arguments in the same way (tf-keras' `Conv.__init__`):
 /// the window, how it moves and pads, the data format, the activation and the bias.
 public struct ConvolutionSettings: Sendable {
@@ -59,11 +61,11 @@ public struct ConvolutionSettings: Sendable {
   }
 
   /// The output lengths of a window sliding over the spatial axes of `input`, other axes unchanged.
-  func slidingOutput(_ input: TensorShape) -> [Int?] {
+  func slidingOutput(_ input: TensorShape) throws(Exact.Overflow) -> [Int?] {
     var output = input.dimensions
     let axes = dataFormat.spatialAxes(rank: input.rank).suffix(kernelSize.count)
     for (index, axis) in axes.enumerated() {
-      output[axis] = ConvolutionArithmetic.outputLength(
+      output[axis] = try ConvolutionArithmetic.outputLength(
         input[axis], kernel: kernelSize[index], padding: padding, stride: strides[index],
         dilation: dilationRate[index])
     }

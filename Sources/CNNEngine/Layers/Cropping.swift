@@ -34,7 +34,9 @@ public struct Cropping: Layer {
     for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
       guard let length = input[axis] else { continue }
       let (before, after) = cropping[index]
-      if before + after >= length {
+      // Both are >= 0, so a sum beyond 64 bits is larger than any length.
+      let (total, overflow) = before.addingReportingOverflow(after)
+      if overflow || total >= length {
         let described =
           rank == 1
           ? TensorShape.tuple([before, after])
@@ -46,7 +48,7 @@ public struct Cropping: Layer {
           "\(phrase) must be greater than the input shape. Received: inputs.shape=\(input), and cropping=\(described)"
         )
       }
-      output[axis] = length - before - after
+      output[axis] = length - total
     }
     return TensorShape(output)
   }

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// `Dense`: a matrix product over the last axis of an input of any rank >= 2.
 ///
 /// (..., C) -> (..., units); parameters C*units + units.
@@ -55,7 +57,9 @@ public struct Dense: Layer {
     return specs
   }
 
-  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
-    (output.valuesPerSample ?? 0) * (input[-1] ?? 0)
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
+    try Exact.multiply(output.exactValuesPerSample() ?? 0, input[-1] ?? 0)
   }
 }

@@ -43,16 +43,25 @@ public struct DepthwiseConv: ConvolutionLayer {
     let channels = try definedChannels(
       input, axis: channelAxis, reportedAxis: dataFormat == .channelsLast ? -1 : -1 - rank,
       of: "DepthwiseConv")
-    let op = ShapeErrors.depthwise(
-      layer: name, separable: false, rank: rank, kernelSize: kernelSize, strides: strides,
-      dilationRate: dilationRate, depthMultiplier: depthMultiplier, padding: padding,
-      dataFormat: dataFormat, input: input)
+    let op = try exactly("output shape") { () throws(Exact.Overflow) in
+      try ShapeErrors.depthwise(
+        layer: name, separable: false, rank: rank, kernelSize: kernelSize, strides: strides,
+        dilationRate: dilationRate, depthMultiplier: depthMultiplier, padding: padding,
+        dataFormat: dataFormat, input: input)
+    }
     if let failure = ShapeErrors.windowFailure(op, layer: name, className: className, input: input)
     {
       throw failure
     }
-    var output = settings.slidingOutput(input)
-    output[channelAxis] = channels * depthMultiplier
+    if depthMultiplier < 0 {
+      // Keras creates the kernel (kernel..., channels, depth_multiplier) in `build`.
+      throw .value("Dimension \(depthMultiplier) must be >= 0")
+    }
+    let output = try exactly("output shape") { () throws(Exact.Overflow) in
+      var output = try settings.slidingOutput(input)
+      output[channelAxis] = try Exact.multiply(channels, depthMultiplier)
+      return output
+    }
     return TensorShape(output)
   }
 
@@ -71,7 +80,9 @@ public struct DepthwiseConv: ConvolutionLayer {
     return specs
   }
 
-  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
-    (output.valuesPerSample ?? 0) * kernelSize.reduce(1, *)
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
+    try Exact.multiply(output.exactValuesPerSample() ?? 0, Exact.product(kernelSize))
   }
 }

@@ -15,6 +15,9 @@ public struct Flatten: Layer {
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     try requireRank(input, atLeast: 1)
     if input.rank == 1 { return TensorShape([input.batch, 1]) }
-    return TensorShape([input.batch, input.valuesPerSample])
+    let values = try exactly("output shape") { () throws(Exact.Overflow) in
+      try input.exactValuesPerSample()
+    }
+    return TensorShape([input.batch, values])
   }
 }

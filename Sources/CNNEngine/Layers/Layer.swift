@@ -15,13 +15,15 @@ public protocol Layer: Sendable {
   /// Multiply-accumulates of one sample: products with learned weights (kernels, dense matrices,
   /// and the depthwise and pointwise parts of separable convolutions). Bias additions,
   /// activations, pooling and normalization are not counted.
-  func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int
+  func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow) -> Int
 }
 
 extension Layer {
   public var name: String { common.name }
   public func weights(for input: TensorShape) -> [WeightSpec] { [] }
-  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int { 0 }
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
 
   /// Keras' `InputSpec(ndim=...)` check.
   func requireRank(_ input: TensorShape, exactly rank: Int) throws(KerasError) {
@@ -101,5 +103,16 @@ public struct WeightSpec: Sendable, Equatable {
     self.bytesPerValue = bytesPerValue
   }
 
-  public var count: Int { shape.reduce(1, *) }
+  /// The number of values. Only for specs of built layers, whose counts were checked
+  /// (`LayerCounts`); other specs go through `exactCount()`.
+  public var count: Int {
+    do {
+      return try exactCount()
+    } catch {
+      preconditionFailure("the size of weight \(name) \(shape) was never checked")
+    }
+  }
+
+  /// The number of values, refused beyond 64 bits.
+  public func exactCount() throws(Exact.Overflow) -> Int { try Exact.product(shape) }
 }

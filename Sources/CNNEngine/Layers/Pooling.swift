@@ -51,10 +51,18 @@ public struct Pooling: Layer {
     {
       throw failure
     }
+    if strides.contains(0) {
+      // Keras accepts a zero stride for pooling; TensorFlow's op refuses it when called.
+      throw ShapeErrors.inCall(
+        layer: name, className: className, input: input,
+        "Stride must be > 0, but got 0 for '\(op)' with input shapes: \(op.shapesDescription).")
+    }
     var output = input.dimensions
     for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
-      output[axis] = ConvolutionArithmetic.outputLength(
-        input[axis], kernel: poolSize[index], padding: padding, stride: strides[index])
+      output[axis] = try exactly("output shape") { () throws(Exact.Overflow) in
+        try ConvolutionArithmetic.outputLength(
+          input[axis], kernel: poolSize[index], padding: padding, stride: strides[index])
+      }
     }
     return TensorShape(output)
   }

@@ -22,6 +22,9 @@ public struct RandomCrop: Layer {
       throw Resizing.missingImageAxes(
         layer: name, className: className, input: input, training: true)
     }
+    try Resizing.checkCropWindow(
+      layer: name, className: className, input: input, height: height, width: width,
+      training: true)
     return Resizing.imageOutputShape(input, height: height, width: width)
   }
 }

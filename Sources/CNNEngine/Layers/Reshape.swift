@@ -32,6 +32,7 @@ public struct Reshape: Layer {
     do {
       return try fixedOutputShape(for: input)
     } catch {
+      if error.type == KerasError.overflowType { throw error }
       throw ShapeErrors.inCall(layer: name, className: className, input: input, error.message)
     }
   }
@@ -46,21 +47,27 @@ public struct Reshape: Layer {
       "total size of new array must be unchanged, input_shape = \(Self.list(known)), output_shape = \(Self.list(targetShape))"
     var output = targetShape
     var unknownIndex: Int?
-    var product = 1
-    for (index, dimension) in targetShape.enumerated() {
-      if dimension < 0 {
-        if unknownIndex != nil {
-          throw .value(
-            "There must be at most one unknown dimension in output_shape. Received: output_shape=\(Self.list(targetShape))."
-          )
-        }
-        unknownIndex = index
-      } else {
-        product *= dimension
+    for (index, dimension) in targetShape.enumerated() where dimension < 0 {
+      if unknownIndex != nil {
+        throw .value(
+          "There must be at most one unknown dimension in output_shape. Received: output_shape=\(Self.list(targetShape))."
+        )
       }
+      unknownIndex = index
     }
-    let original = known.reduce(1, *)
+    // Python's integers do not overflow: a product of the target beyond 64 bits is larger than
+    // any input (whose size was checked), so it gets Keras' own refusal (or 0 for an empty input).
+    let given = targetShape.filter { $0 >= 0 }
+    let product: Int? = given.contains(0) ? 0 : try? Exact.product(given)
+    let original = try exactly("input size") { () throws(Exact.Overflow) in
+      try Exact.product(known)
+    }
     if let unknownIndex {
+      guard let product else {
+        if original != 0 { throw .value(message) }
+        output[unknownIndex] = 0
+        return TensorShape([input.batch] + output.map { Optional($0) })
+      }
       if product == 0 || original % product != 0 { throw .value(message) }
       output[unknownIndex] = original / product
     } else if original != product {

@@ -49,6 +49,9 @@ public struct Resizing: Layer {
         layer: name, className: className, input: input,
         "'images' must have either 3 or 4 dimensions.")
     }
+    for size in [height, width] where size < 0 {
+      throw .value("Dimension \(size) must be >= 0")
+    }
     return Self.imageOutputShape(input, height: height, width: width)
   }
 
@@ -58,6 +61,20 @@ public struct Resizing: Layer {
     dimensions[dimensions.count - 3] = height
     dimensions[dimensions.count - 2] = width
     return TensorShape(dimensions)
+  }
+
+  /// `tf.image.crop_to_bounding_box`'s refusal of an empty or negative window, which the crop
+  /// layers reach in `call` (`training=True` is shown for random layers).
+  static func checkCropWindow(
+    layer: String, className: String, input: TensorShape, height: Int, width: Int,
+    training: Bool = false
+  ) throws(KerasError) {
+    for (size, name) in [(height, "target_height"), (width, "target_width")] where size <= 0 {
+      var error = ShapeErrors.inCall(
+        layer: layer, className: className, input: input, "\(name) must be > 0.")
+      if training { error.message += "\n  • training=True" }
+      throw error
+    }
   }
 
   /// TensorFlow's refusal when an image layer reads `tf.shape(inputs)[-3]` of an input of rank

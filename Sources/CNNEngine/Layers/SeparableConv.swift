@@ -41,18 +41,28 @@ public struct SeparableConv: ConvolutionLayer {
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     try requireRank(input, atLeast: rank + 2)
     let channelAxis = dataFormat.channelAxis(rank: input.rank)
-    _ = try definedChannels(
+    let channels = try definedChannels(
       input, axis: channelAxis, reportedAxis: dataFormat == .channelsLast ? -1 : -1 - rank)
     // Causal padding pads the input first, so the window always fits.
-    let op = ShapeErrors.depthwise(
-      layer: name, separable: true, rank: rank, kernelSize: kernelSize, strides: strides,
-      dilationRate: dilationRate, depthMultiplier: depthMultiplier,
-      padding: padding == .causal ? .same : padding, dataFormat: dataFormat, input: input)
+    let op = try exactly("output shape") { () throws(Exact.Overflow) in
+      try ShapeErrors.depthwise(
+        layer: name, separable: true, rank: rank, kernelSize: kernelSize, strides: strides,
+        dilationRate: dilationRate, depthMultiplier: depthMultiplier,
+        padding: padding == .causal ? .same : padding, dataFormat: dataFormat, input: input)
+    }
     if let failure = ShapeErrors.windowFailure(op, layer: name, className: className, input: input)
     {
       throw failure
     }
-    var output = settings.slidingOutput(input)
+    if depthMultiplier < 0 {
+      // Keras creates the depthwise kernel (kernel..., channels, depth_multiplier) in `build`.
+      throw .value("Dimension \(depthMultiplier) must be >= 0")
+    }
+    var output = try exactly("output shape") { () throws(Exact.Overflow) in
+      // The pointwise kernel's shape (`weights`) holds channels * depth_multiplier.
+      _ = try Exact.multiply(channels, depthMultiplier)
+      return try settings.slidingOutput(input)
+    }
     output[channelAxis] = filters
     return TensorShape(output)
   }
@@ -75,9 +85,13 @@ public struct SeparableConv: ConvolutionLayer {
     return specs
   }
 
-  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
     let channels = input[dataFormat.channelAxis(rank: input.rank)] ?? 0
-    let positions = (output.valuesPerSample ?? 0) / max(filters, 1)
-    return positions * channels * depthMultiplier * (kernelSize.reduce(1, *) + filters)
+    let positions = try (output.exactValuesPerSample() ?? 0) / max(filters, 1)
+    return try Exact.product([
+      positions, channels, depthMultiplier, Exact.add(Exact.product(kernelSize), filters),
+    ])
   }
 }

@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// Messages for shapes that cannot be computed, in the words TensorFlow and Keras use.
 ///
 /// Keras checks a layer's input (`InputSpec`), then builds it, then calls it on a symbolic tensor.
@@ -68,7 +70,7 @@ enum ShapeErrors {
   /// The op a `ConvND` layer lowers to. Grouped convolutions run in a separately compiled function,
   /// whose nodes carry no layer scope (Keras adds an "in user code" traceback there that names files
   /// of the TensorFlow installation; ConvBook leaves that out).
-  static func convolution(_ conv: Conv, input: TensorShape) -> GraphOp {
+  static func convolution(_ conv: Conv, input: TensorShape) throws(Exact.Overflow) -> GraphOp {
     let rank = conv.rank
     let scope = conv.groups > 1 ? "Conv\(rank)D" : "\(conv.name)/Conv\(rank)D"
     let dilated = conv.dilationRate.contains { $0 > 1 }
@@ -77,7 +79,7 @@ enum ShapeErrors {
     let extra = input.rank - (rank + 2)
     let folded = extra > 0 ? TensorShape([nil] + input.dimensions.dropFirst(extra + 1)) : input
     // A dilated Conv1D is space-to-batched along its length before it is expanded to 2D.
-    let layout = Layout(folded, dataFormat: conv.dataFormat, rank: rank)
+    let layout = try Layout(folded, dataFormat: conv.dataFormat, rank: rank)
       .spaceToBatch(dilated ? (rank == 1 ? [1] : []) + conv.dilationRate : nil)
     let inputs: [String]
     if extra > 0 {
@@ -117,7 +119,7 @@ enum ShapeErrors {
     layer: String, separable: Bool, rank: Int, kernelSize: [Int], strides: [Int],
     dilationRate: [Int],
     depthMultiplier: Int, padding: Padding, dataFormat: DataFormat, input: TensorShape
-  ) -> GraphOp {
+  ) throws(Exact.Overflow) -> GraphOp {
     let scope = separable ? "\(layer)/separable_conv2d" : "\(layer)/depthwise"
     let dilated = dilationRate.contains { $0 > 1 }
     let transposes = !separable && rank == 2 && dataFormat == .channelsFirst
@@ -125,7 +127,7 @@ enum ShapeErrors {
     // 1D layers run the 2D op on a height-1 image; depthwise 1D repeats its settings on that axis.
     let blocks = rank == 2 ? dilationRate : (separable ? [1] : dilationRate) + dilationRate
     let expandedStrides = rank == 2 ? strides : strides + strides
-    layout = layout.spaceToBatch(dilated ? blocks : nil)
+    layout = try layout.spaceToBatch(dilated ? blocks : nil)
     let source: String
     if dilated {
       source = "\(scope)/SpaceToBatchND"
@@ -223,13 +225,17 @@ enum ShapeErrors {
 
     /// `SpaceToBatchND` as TensorFlow's `with_space_to_batch` applies it for dilated ops: each spatial
     /// length is padded to a multiple of its block and divided by it; the batch multiplies.
-    func spaceToBatch(_ blocks: [Int]?) -> Layout {
+    func spaceToBatch(_ blocks: [Int]?) throws(Exact.Overflow) -> Layout {
       guard let blocks else { return self }
       var result = self
       for (axis, block) in zip(spatialAxes, blocks) {
-        result.dimensions[axis] = dimensions[axis].map { ($0 + block - 1) / block }
+        if let length = dimensions[axis] {
+          result.dimensions[axis] = try Exact.subtract(Exact.add(length, block), 1) / block
+        }
       }
-      result.dimensions[0] = dimensions[0].map { $0 * blocks.reduce(1, *) }
+      if let batch = dimensions[0] {
+        result.dimensions[0] = try Exact.multiply(batch, Exact.product(blocks))
+      }
       return result
     }
 

@@ -46,7 +46,10 @@ public struct UpSampling: Layer {
     try requireRank(input, exactly: rank + 2)
     var output = input.dimensions
     for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
-      output[axis] = input[axis].map { $0 * size[index] }
+      guard let length = input[axis] else { continue }
+      output[axis] = try exactly("output shape") { () throws(Exact.Overflow) in
+        try Exact.multiply(length, size[index])
+      }
     }
     return TensorShape(output)
   }

@@ -28,7 +28,10 @@ public struct ZeroPadding: Layer {
     try requireRank(input, exactly: rank + 2)
     var output = input.dimensions
     for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
-      output[axis] = input[axis].map { $0 + padding[index].0 + padding[index].1 }
+      guard let length = input[axis] else { continue }
+      output[axis] = try exactly("output shape") { () throws(Exact.Overflow) in
+        try Exact.sum([length, padding[index].0, padding[index].1])
+      }
     }
     return TensorShape(output)
   }

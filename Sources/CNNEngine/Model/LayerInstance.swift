@@ -11,6 +11,8 @@ public final class LayerInstance {
   var nodeOutputShapes: [TensorShape] = []
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
+  /// The checked counts of the layer as built (zero until then).
+  var ownCounts = LayerCounts()
   private var ownTrainable: Bool
   /// `layer.trainable`, which a cell may change after construction; frozen weights count as
   /// non-trainable. A nested model's flag is the model's own.
@@ -86,17 +88,17 @@ public final class LayerInstance {
     return weights.filter { !$0.trainable }.map { WeightVariable(layerName: name, spec: $0) }
   }
 
+  /// Parameters, multiply-accumulates and sizes once built, checked (a nested model's: the totals
+  /// of its layers).
+  public var counts: LayerCounts { model?.totals ?? ownCounts }
+
   /// Multiply-accumulates of one sample once built (a nested model's: its layers').
-  public var multiplyAccumulates: Int {
-    if let model { return (try? model.summary())?.totalMultiplyAccumulates ?? 0 }
-    guard let inputShape, let outputShape else { return 0 }
-    return layer.multiplyAccumulates(input: inputShape, output: outputShape)
-  }
+  public var multiplyAccumulates: Int { counts.multiplyAccumulates }
 
   /// Whether this is an input layer, whose shapes Keras reports as one-element lists.
   public var isInputLayer: Bool { layer is InputLayer }
 
-  public var parameterCount: Int { weights.reduce(0) { $0 + $1.count } }
+  public var parameterCount: Int { counts.parameters }
   public var trainableParameterCount: Int {
     weights.filter(\.trainable).reduce(0) { $0 + $1.count }
   }
@@ -132,6 +134,7 @@ public final class LayerInstance {
       return model.outputShape ?? shape
     }
     let output = try layer.outputShape(for: shape)
+    ownCounts = try LayerCounts.measure(layer, input: shape, output: output)
     inputShape = shape
     outputShape = output
     nodeOutputShapes.append(output)

@@ -35,12 +35,14 @@ public struct NestedModel: Layer {
     return specs
   }
 
-  public func multiplyAccumulates(input: TensorShape, output: TensorShape) -> Int {
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
     var shape = input
     var total = 0
     for layer in layers {
       guard let next = try? layer.outputShape(for: shape) else { break }
-      total += layer.multiplyAccumulates(input: shape, output: next)
+      total = try Exact.add(total, layer.multiplyAccumulates(input: shape, output: next))
       shape = next
     }
     return total

@@ -13,7 +13,23 @@ extension SequentialModel {
     {
       return try functional(name: name, input: inputs[0], output: outputs[0])
     }
-    return SequentialModel(name: name, graph: graph)
+    return SequentialModel(name: name, graph: graph, totals: try totals(of: graph, model: name))
+  }
+
+  /// The checked sums of a graph's counts: its inputs' bytes, then each layer's counts once.
+  private static func totals(of graph: ModelGraph, model: String) throws(KerasError) -> LayerCounts
+  {
+    var totals = LayerCounts()
+    for input in graph.inputs {
+      var counts = LayerCounts()
+      counts.activationBytes = try LayerCounts.activationBytes(
+        of: input.shape, owner: input.producer.name, quantity: "input size")
+      totals = try totals.adding(counts, owner: model)
+    }
+    for instance in graph.layers where !instance.isInputLayer {
+      totals = try totals.adding(instance.counts, owner: model)
+    }
+    return totals
   }
 
   /// `model.input_shape` of a model with several inputs: one shape per input; nil otherwise.

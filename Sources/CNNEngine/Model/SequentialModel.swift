@@ -24,6 +24,14 @@ public final class SequentialModel {
   /// keeps such a layer (and every layer added after it) and leaves the model unbuilt; tf-keras
   /// leaves the model as it was.
   private var failedFrom: Int?
+  /// The names in `stack`, so that `add` checks a new name in constant time (a loop of `add`s
+  /// stays linear).
+  private var stackNames: Set<String> = []
+  /// The checked sums of the counts of `stack`'s layers: a model whose totals would overflow is
+  /// refused at the layer that overflows them.
+  public private(set) var totals = LayerCounts()
+  /// `totals` before each layer of `stack` was added, which `pop` restores.
+  private var totalsBefore: [LayerCounts] = []
   private var keepsFailingLayers: Bool { names?.kerasVersion == .keras3 }
   /// A functional model's input layer as one of its layers.
   private var inputInstance: LayerInstance?
@@ -61,21 +69,25 @@ public final class SequentialModel {
     return input
   }
 
-  private init(name: String, tensors: [KerasTensor]) {
+  private init(name: String, tensors: [KerasTensor], totals: LayerCounts) {
     self.name = name
     self.names = nil
     kind = .functional
     inputLayer = tensors[0].producer.layer as? InputLayer
     inputInstance = tensors[0].producer
     stack = tensors.dropFirst().map(\.producer)
+    stackNames = Set(stack.map(\.name))
+    self.totals = totals
+    totalsBefore = []
     cachedTensors = tensors
   }
 
-  init(name: String, graph: ModelGraph) {
+  init(name: String, graph: ModelGraph, totals: LayerCounts) {
     self.name = name
     self.names = nil
     kind = .functional
     self.graph = graph
+    self.totals = totals
     inputLayer = graph.inputs[0].producer.layer as? InputLayer
     inputInstance = graph.inputs[0].producer
     stack = graph.layers.filter { !$0.isInputLayer }
@@ -142,12 +154,18 @@ public final class SequentialModel {
     }
     let tensors = [input] + chain.reversed()
     let names = tensors.map(\.producer.name)
-    for layerName in names where names.filter({ $0 == layerName }).count > 1 {
+    var uses: [String: Int] = [:]
+    for layerName in names { uses[layerName, default: 0] += 1 }
+    if let layerName = names.first(where: { uses[$0]! > 1 }) {
       throw .value(
-        "The name \"\(layerName)\" is used \(names.filter { $0 == layerName }.count) times in the model. All layer names should be unique."
+        "The name \"\(layerName)\" is used \(uses[layerName]!) times in the model. All layer names should be unique."
       )
     }
-    return SequentialModel(name: name, tensors: tensors)
+    var totals = try inputTotals(input.shape, owner: input.producer.name)
+    for (index, tensor) in tensors.dropFirst().enumerated() {
+      totals = try adding(tensor.producer, to: totals, model: name, layerIndex: index + 1)
+    }
+    return SequentialModel(name: name, tensors: tensors, totals: totals)
   }
 
   /// `model.add(keras.Input(...))`: the tensor's input layer becomes the model's.
@@ -164,7 +182,7 @@ public final class SequentialModel {
     if let failedFrom, let inputLayer {
       // Keras 3 rebuilds the whole model, which fails again at the same layer.
       let before = failedFrom == 0 ? inputLayer.batchInputShape : stack[failedFrom - 1].outputShape
-      stack.append(instance)
+      append(instance, totals: totals)
       if let before {
         do {
           try stack[failedFrom].call(on: before)
@@ -181,10 +199,11 @@ public final class SequentialModel {
           "An `InputLayer` can only be the first layer of a Sequential model; this model already has layers."
         )
       }
+      totals = try Self.inputTotals(input.batchInputShape, owner: input.name)
       inputLayer = input
       return
     }
-    if stack.contains(where: { $0.name == instance.name }) {
+    if stackNames.contains(instance.name) {
       throw KerasError(
         "ValueError",
         "All layers added to a Sequential model should have unique names. Name \"\(instance.name)\" is already the name of a layer in this model. Update the `name` argument to pass a unique name.",
@@ -199,21 +218,26 @@ public final class SequentialModel {
       // Keras 3 creates (and names) the input layer before it calls the first layer on it.
       let inputName = hiddenInputName(firstLayer: instance.name)
       let tensorName = names?.kerasTensorName()
+      let start = try Self.inputTotals(declared, owner: inputName)
       do {
         try instance.call(on: declared)
       } catch var error {
         error.layerIndex = 0
         if keepsFailingLayers {
           inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
-          stack.append(instance)
+          totals = start
+          append(instance, totals: start)
           failedFrom = 0
         }
         throw error
       }
+      let newTotals = try Self.adding(instance, to: start, model: name, layerIndex: 0)
       inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
-      stack.append(instance)
+      totals = start
+      append(instance, totals: newTotals)
       return
     }
+    var newTotals = totals
     if let current = outputShape {
       do {
         try instance.call(on: current)
@@ -221,12 +245,49 @@ public final class SequentialModel {
         error.layerIndex = stack.count
         if keepsFailingLayers {
           failedFrom = stack.count
-          stack.append(instance)
+          append(instance, totals: totals)
         }
         throw error
       }
+      newTotals = try Self.adding(instance, to: totals, model: name, layerIndex: stack.count)
     }
+    append(instance, totals: newTotals)
+  }
+
+  private func append(_ instance: LayerInstance, totals newTotals: LayerCounts) {
     stack.append(instance)
+    stackNames.insert(instance.name)
+    totalsBefore.append(totals)
+    totals = newTotals
+  }
+
+  /// `totals` plus the counts of the built `instance`, refused (at `layerIndex`) when a total of
+  /// the model overflows.
+  private static func adding(
+    _ instance: LayerInstance, to totals: LayerCounts, model: String, layerIndex: Int
+  ) throws(KerasError) -> LayerCounts {
+    do {
+      return try totals.adding(instance.counts, owner: model)
+    } catch var error {
+      error.layerIndex = layerIndex
+      throw error
+    }
+  }
+
+  /// The totals of a model with only its input: the input's bytes per sample, refused when one
+  /// sample has more float32 bytes than 64-bit integers count.
+  private static func inputTotals(_ shape: TensorShape, owner: String) throws(KerasError)
+    -> LayerCounts
+  {
+    var totals = LayerCounts()
+    do {
+      totals.activationBytes = try LayerCounts.activationBytes(
+        of: shape, owner: owner, quantity: "input size")
+    } catch var error {
+      error.layerIndex = 0
+      throw error
+    }
+    return totals
   }
 
   /// Keras 3 runs a built Sequential model through a hidden functional model, made again each time
@@ -234,7 +295,8 @@ public final class SequentialModel {
   /// `functional` name of the session. Call after each of these.
   public func noteRebuilt() {
     guard let names, names.kerasVersion == .keras3, isBuilt, !stack.isEmpty else { return }
-    for _ in stack { _ = names.kerasTensorName() }
+    // One tensor name per layer, skipped at once: a loop of `add`s stays linear.
+    names.skipKerasTensorNames(stack.count)
     _ = names.functionalModelName()
   }
 
@@ -245,6 +307,8 @@ public final class SequentialModel {
     let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
     let tensorName = names?.kerasTensorName()
     var shape = batchInputShape
+    var newTotals = try Self.inputTotals(batchInputShape, owner: inputName)
+    var before: [LayerCounts] = []
     for (index, instance) in stack.enumerated() {
       do {
         shape = try instance.call(on: shape)
@@ -252,7 +316,11 @@ public final class SequentialModel {
         error.layerIndex = index
         throw error
       }
+      before.append(newTotals)
+      newTotals = try Self.adding(instance, to: newTotals, model: name, layerIndex: index)
     }
+    totals = newTotals
+    totalsBefore = before
     inputLayer = hiddenInput(name: inputName, shape: batchInputShape, tensorName: tensorName)
   }
 
@@ -272,7 +340,7 @@ public final class SequentialModel {
         "You tried to call `count_params` on layer \(name), but the layer isn't built. You can build it manually via: `\(name).build(batch_input_shape)`."
       )
     }
-    return stack.reduce(0) { $0 + $1.parameterCount }
+    return totals.parameters
   }
 
   /// `model.weights`: each layer's `weights` in layer order (so, unlike a layer's own list, not all
@@ -375,7 +443,9 @@ extension SequentialModel {
   /// `model.pop()`: removes the last layer.
   public func pop() throws(KerasError) {
     guard !stack.isEmpty else { throw .typeError("There are no layers in the model.") }
-    stack.removeLast()
+    let removed = stack.removeLast()
+    stackNames.remove(removed.name)
+    totals = totalsBefore.popLast() ?? LayerCounts()
     // Keras 3 rebuilds the model, which succeeds once the failing layer is gone.
     if let failedFrom, stack.count <= failedFrom { self.failedFrom = nil }
     cachedTensors = nil

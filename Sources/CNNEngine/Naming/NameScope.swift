@@ -38,6 +38,12 @@ public final class NameScope {
     kerasVersion == .keras3 ? uniqueName("keras_tensor") : nil
   }
 
+  /// Uses up the next `count` names `kerasTensorName()` would give, in constant time.
+  public func skipKerasTensorNames(_ count: Int) {
+    guard kerasVersion == .keras3, count > 0 else { return }
+    counters["keras_tensor", default: 0] += count
+  }
+
   /// The name `keras.Model(inputs, outputs)` gets without `name=`.
   public func functionalModelName() -> String {
     uniqueName(kerasVersion == .keras2 ? "model" : "functional")

@@ -1,3 +1,4 @@
+import CNNKernels
 import Foundation
 
 /// NumPy's `.npy` format (versions 1.0, 2.0 and 3.0): reads little-endian float32, float64 and
@@ -44,9 +45,11 @@ public enum NPYFormat {
     let count = try checkedCount(fields.shape)
     let dataStart = headerStart + headerLength
     let width = fields.descr == "<f4" ? 4 : 8
-    guard bytes.count - dataStart >= count * width else {
+    let (needed, overflow) = count.multipliedReportingOverflow(by: width)
+    guard !overflow, bytes.count - dataStart >= needed else {
+      let size = overflow ? "more than 9223372036854775807" : String(needed)
       throw NumPyError(
-        ".npy data is truncated: shape \(fields.shape) of \(fields.descr) needs \(count * width) bytes, "
+        ".npy data is truncated: shape \(fields.shape) of \(fields.descr) needs \(size) bytes, "
           + "\(bytes.count - dataStart) present")
     }
     var values = [Float](repeating: 0, count: count)

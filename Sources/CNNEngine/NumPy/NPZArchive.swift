@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// A `.npz` file as `np.savez` writes it: a ZIP archive of `.npy` members, stored uncompressed.
 ///
 /// Only the central directory is trusted for sizes: numpy writes members with `force_zip64`, so the
@@ -44,14 +46,14 @@ public struct NPZArchive: Sendable {
         if id == 1 {
           var field = extra + 4
           if size == 0xFFFF_FFFF {
-            size = Int(try reader.u64(field))
+            size = try reader.offset(field)
             field += 8
           }
           if compressedSize == 0xFFFF_FFFF {
-            compressedSize = Int(try reader.u64(field))
+            compressedSize = try reader.offset(field)
             field += 8
           }
-          if localOffset == 0xFFFF_FFFF { localOffset = Int(try reader.u64(field)) }
+          if localOffset == 0xFFFF_FFFF { localOffset = try reader.offset(field) }
         }
         extra += 4 + length
       }
@@ -145,12 +147,12 @@ public struct NPZArchive: Sendable {
       guard locator >= 0, try reader.u32(locator) == 0x0706_4B50 else {
         throw NumPyError(".npz ZIP64 locator is missing")
       }
-      let record = Int(try reader.u64(locator + 8))
+      let record = try reader.offset(locator + 8)
       guard try reader.u32(record) == 0x0606_4B50 else {
         throw NumPyError(".npz ZIP64 end record is missing")
       }
-      entries = Int(try reader.u64(record + 32))
-      offset = Int(try reader.u64(record + 48))
+      entries = try reader.offset(record + 32)
+      offset = try reader.offset(record + 48)
     }
     return (entries, offset)
   }
@@ -164,7 +166,8 @@ public struct NPZArchive: Sendable {
     func slice(_ offset: Int, _ length: Int) throws(NumPyError) -> ArraySlice<UInt8> {
       guard offset >= 0, length >= 0, offset <= bytes.count, length <= bytes.count - offset else {
         throw NumPyError(
-          ".npz archive is truncated or corrupt (needs bytes \(offset)..<\(offset + length))")
+          ".npz archive is truncated or corrupt (needs \(length) bytes at \(offset), the file has \(bytes.count))"
+        )
       }
       return bytes[offset..<offset + length]
     }
@@ -182,6 +185,18 @@ public struct NPZArchive: Sendable {
     func u64(_ offset: Int) throws(NumPyError) -> UInt64 {
       let s = try slice(offset, 8)
       return (0..<8).reduce(UInt64(0)) { $0 | UInt64(s[s.startIndex + $1]) << (8 * $1) }
+    }
+
+    /// A ZIP64 size, count or offset: within the file, or the archive is corrupt (so that the
+    /// arithmetic on it stays far from 64-bit overflow).
+    func offset(_ offset: Int) throws(NumPyError) -> Int {
+      let value = try u64(offset)
+      guard let result = Int(exactly: value), result <= bytes.count else {
+        throw NumPyError(
+          ".npz archive is corrupt (a ZIP64 field of \(value) points past its \(bytes.count) bytes)"
+        )
+      }
+      return result
     }
   }
 }

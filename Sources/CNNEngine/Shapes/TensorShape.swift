@@ -15,14 +15,25 @@ public struct TensorShape: Hashable, Sendable, CustomStringConvertible {
     dimensions[index >= 0 ? index : dimensions.count + index]
   }
 
-  /// Number of values in one sample, or nil when a dimension is unknown.
+  /// Number of values in one sample, or nil when a dimension is unknown. Only for shapes whose
+  /// sizes were checked (every layer output and input of a built model is: `LayerCounts`); other
+  /// shapes go through `exactValuesPerSample()`.
   public var valuesPerSample: Int? {
-    var product = 1
+    do {
+      return try exactValuesPerSample()
+    } catch {
+      preconditionFailure("the size of \(self) was never checked")
+    }
+  }
+
+  /// Number of values in one sample, or nil when a dimension is unknown; refused beyond 64 bits.
+  public func exactValuesPerSample() throws(Exact.Overflow) -> Int? {
+    var known: [Int] = []
     for dimension in sample {
       guard let dimension else { return nil }
-      product *= dimension
+      known.append(dimension)
     }
-    return product
+    return try Exact.product(known)
   }
 
   /// Python's `repr` of the shape tuple, as Keras prints it: `(None, 222, 222, 32)`.

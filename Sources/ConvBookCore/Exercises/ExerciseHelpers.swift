@@ -53,13 +53,13 @@ public enum ExerciseHelpers {
         throw cellError(error, call)
       }
     case .layer(let instance):
-      guard let input = instance.inputShape, let output = instance.outputShape else {
+      guard instance.isBuilt else {
         throw CellError(
           type: "ValueError",
           message: "macs(): the layer \(instance.name) is not built, so it has no shapes yet",
           range: call.rangeOfArgument(0))
       }
-      return .int(instance.layer.multiplyAccumulates(input: input, output: output))
+      return .int(instance.multiplyAccumulates)
     default:
       throw notAModel(call, name: "macs")
     }

@@ -65,6 +65,13 @@ public struct ForwardBenchmark {
       let summary = try model.summary()
       let estimate = try ForwardPass.estimate(model: model, batch: batch)
       try ForwardPass.check(estimate, budget: memoryBudget, model: model, batch: batch)
+      let (multiplyAccumulates, overflow) = summary.totalMultiplyAccumulates
+        .multipliedReportingOverflow(by: batch)
+      if overflow {
+        throw ForwardCommandError.input(
+          "the multiply-accumulates of model \"\(model.name)\" at batch \(batch) overflow 64-bit integers"
+        )
+      }
       PeakMemory.resetPeak()
       let input = SeededInput.batch(for: model, batch: batch, seed: seed)
       // The weights go straight into the pass, which releases them once packed.
@@ -81,7 +88,7 @@ public struct ForwardBenchmark {
       }
       return Measurement(
         name: model.name, batch: batch, threads: threads, samples: samples,
-        multiplyAccumulates: summary.totalMultiplyAccumulates * batch,
+        multiplyAccumulates: multiplyAccumulates,
         peakBytes: PeakMemory.peak())
     } catch let error as ForwardCommandError {
       throw error

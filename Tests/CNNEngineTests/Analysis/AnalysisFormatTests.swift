@@ -13,6 +13,13 @@ import Testing
     #expect(AnalysisFormat.compact(10_000_000) == "10M")
   }
 
+  @Test func fixedNeverTrapsBeyond64Bits() {
+    #expect(AnalysisFormat.fixed(1e16, decimals: 1) == "10000000000000000")
+    #expect(AnalysisFormat.ratio(Double(Int.max)) == "9.223372036854776e+18×")
+    #expect(AnalysisFormat.fixed(.infinity, decimals: 1) == "inf")
+    #expect(AnalysisFormat.fixed(-1e300, decimals: 0) == "-1e+300")
+  }
+
   @Test func statisticsKeepAFixedShape() {
     #expect(AnalysisFormat.statistic(0) == "0")
     #expect(AnalysisFormat.statistic(-0.0) == "0")

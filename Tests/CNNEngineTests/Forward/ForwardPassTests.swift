@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Forward pass: hand-computed cases, determinism, memory budget")
 struct ForwardPassTests {

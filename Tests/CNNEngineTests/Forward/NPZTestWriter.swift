@@ -1,4 +1,5 @@
 @testable import CNNEngine
+@testable import CNNKernels
 
 /// Writes `.npz` bytes the way `np.savez` does (an uncompressed ZIP of `.npy` members), so tests
 /// can feed the weight loader files that fit a model and files that do not.

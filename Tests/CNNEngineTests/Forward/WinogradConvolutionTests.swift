@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Winograd F(2x2, 3x3) convolution")
 struct WinogradConvolutionTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Depthwise and separable convolution kernels")
 struct DepthwiseSeparableKernelTests {

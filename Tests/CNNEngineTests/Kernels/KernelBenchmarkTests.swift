@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Kernel benchmark")
 struct KernelBenchmarkTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 /// Fixture access and comparisons shared by the kernel tests.
 enum KernelTestSupport {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Normalization kernels")
 struct NormalizationKernelTests {

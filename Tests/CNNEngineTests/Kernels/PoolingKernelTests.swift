@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Pooling kernels")
 struct PoolingKernelTests {

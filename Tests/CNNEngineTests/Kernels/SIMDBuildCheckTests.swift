@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("SIMD build check")
 struct SIMDBuildCheckTests {

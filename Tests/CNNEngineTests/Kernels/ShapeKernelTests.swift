@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Shape kernels: padding, cropping, upsampling, permute, reshape")
 struct ShapeKernelTests {

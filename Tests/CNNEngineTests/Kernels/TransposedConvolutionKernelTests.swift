@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 @Suite("Transposed convolution kernel")
 struct TransposedConvolutionKernelTests {

@@ -52,7 +52,9 @@ struct WindowGeometry {
       input[lead + axis] = spatial[axis]
       output[lead + axis] = outputSize[axis]
       kernel[lead + axis] = kernelSize[axis]
-      self.strides[lead + axis] = strides[axis]
+      // With at most one output position the stride never moves the window: 1 gives the same
+      // result and keeps offsets (stride x channels) small however large a stride the layer has.
+      self.strides[lead + axis] = outputSize[axis] <= 1 ? 1 : strides[axis]
       self.dilations[lead + axis] = dilations[axis]
       padBefore[lead + axis] = padding.before[axis]
     }

@@ -33,7 +33,7 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Internal: trusted shape, trusted count.
-  init(validShape shape: [Int], scalars: [Float]) {
+  package init(validShape shape: [Int], scalars: [Float]) {
     self.shape = shape
     self.scalars = scalars
   }
@@ -66,7 +66,7 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
   /// (shrinking is free, growing zero-fills only the new tail), so a forward pass' two ping-pong
   /// buffers serve layers of every size without new allocations or page faults. The caller
   /// overwrites every element.
-  mutating func resizeKeepingCapacity(shape newShape: [Int]) {
+  package mutating func resizeKeepingCapacity(shape newShape: [Int]) {
     let count = newShape.reduce(1, *)
     if scalars.count > count {
       scalars.removeLast(scalars.count - count)
@@ -83,12 +83,12 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Internal: the same storage under another shape of the same size (no copy, no check).
-  mutating func reinterpret(shape newShape: [Int]) {
+  package mutating func reinterpret(shape newShape: [Int]) {
     shape = newShape
   }
 
   /// Elements the storage can hold without reallocating.
-  var capacity: Int { scalars.capacity }
+  package var capacity: Int { scalars.capacity }
 
   public var rank: Int { shape.count }
   public var count: Int { scalars.count }

@@ -19,7 +19,7 @@ public enum KernelParallelism {
   /// The slices are fixed (`piecesPerThread` per thread, in order) but handed out dynamically from
   /// a shared counter: on a machine other processes also load, a static split makes every kernel
   /// wait for its slowest thread. Which thread runs a slice never changes a value.
-  static func forEachSlice(
+  package static func forEachSlice(
     count: Int, threads: Int, minimumPerThread: Int = 1, _ body: (Range<Int>) -> Void
   ) {
     guard count > 0 else { return }

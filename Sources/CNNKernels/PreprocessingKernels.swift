@@ -1,10 +1,10 @@
-/// Inference of `Embedding` and of the preprocessing layers (`Normalization`, `Resizing`,
+/// Inference of `Embedding` and of the preprocessing layers (`Rescaling`, `Normalization`, `Resizing`,
 /// `CenterCrop`, `RandomCrop`), with tf-keras 2.21's formulas in float32.
-enum PreprocessingKernels {
+package enum PreprocessingKernels {
   /// `Embedding`: row `ids[i]` of `table` for every id; ids arrive as floats (from `.npy`) and
   /// are truncated to integers as `tf.cast(inputs, "int32")` does.
   /// ids (N, seq...), table (V, D) -> (N, seq..., D)
-  static func embed(_ ids: Tensor, table: Tensor) throws(KernelError) -> Tensor {
+  package static func embed(_ ids: Tensor, table: Tensor) throws(KernelError) -> Tensor {
     guard table.rank == 2 else {
       throw KernelError("an embedding table must be (input_dim, output_dim), got \(table.shape)")
     }
@@ -45,7 +45,7 @@ enum PreprocessingKernels {
   /// `Normalization`: (x - mean) / max(sqrt(variance), 1e-7), or with `invert`
   /// mean + x * max(sqrt(variance), 1e-7); mean and variance are indexed by the kept axes.
   /// tensor (any shape), mean/variance (sizes of `keptAxes`) -> same shape
-  static func normalize(
+  package static func normalize(
     _ tensor: inout Tensor, keptAxes: [Int], mean: [Float], variance: [Float], invert: Bool
   ) throws(KernelError) {
     let shape = tensor.shape
@@ -92,7 +92,7 @@ enum PreprocessingKernels {
   }
 
   /// `tf.image.resize(images, size, method)` (antialias off) for (N, H, W, C).
-  static func resize(_ input: Tensor, size: [Int], method: String, threads: Int)
+  package static func resize(_ input: Tensor, size: [Int], method: String, threads: Int)
     throws(KernelError) -> Tensor
   {
     if method == "nearest" { return try nearest(input, size: size) }
@@ -132,7 +132,7 @@ enum PreprocessingKernels {
 
   /// tf-keras `image_utils.smart_resize`: the largest centered window with the target aspect
   /// ratio, resized to `size`. input (N, H, W, C) -> (N, size[0], size[1], C)
-  static func smartResize(_ input: Tensor, size: [Int], method: String, threads: Int)
+  package static func smartResize(_ input: Tensor, size: [Int], method: String, threads: Int)
     throws(KernelError) -> Tensor
   {
     let (height, width) = (input.shape[1], input.shape[2])
@@ -152,7 +152,7 @@ enum PreprocessingKernels {
   /// `CenterCrop`: the window starting at ((H - height) / 2, (W - width) / 2) truncated; an image
   /// smaller than the window in either axis goes through `smartResize` (bilinear) instead.
   /// input (N, H, W, C) -> (N, size[0], size[1], C)
-  static func centerCrop(_ input: Tensor, size: [Int], threads: Int) throws(KernelError)
+  package static func centerCrop(_ input: Tensor, size: [Int], threads: Int) throws(KernelError)
     -> Tensor
   {
     let (height, width) = (input.shape[1], input.shape[2])
@@ -166,5 +166,21 @@ enum PreprocessingKernels {
       input,
       cropping: SpatialPadding(
         before: [top, left], after: [heightDifference - top, widthDifference - left]))
+  }
+
+  /// Keras `Rescaling`: scale * x + offset, two float32 roundings as TensorFlow computes it.
+  /// tensor (any shape) -> same shape
+  package static func rescale(_ tensor: inout Tensor, scale: Float, offset: Float, threads: Int) {
+    let count = tensor.count
+    tensor.withUnsafeMutableBufferPointer { buffer in
+      guard let values = buffer.baseAddress else { return }
+      KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 1 << 15) {
+        range in
+        for index in range {
+          let product = scale * values[index]
+          values[index] = product + offset
+        }
+      }
+    }
   }
 }

@@ -1,0 +1,82 @@
+/// What a built layer (or a whole model) counts, computed once with checked arithmetic when it is
+/// built: parameters, their bytes, multiply-accumulates and output values of one sample.
+///
+/// A model only ever holds layers whose counts fit in 64 bits, and keeps its running totals checked
+/// too; so every later sum (summaries, figures, `count_params`) is exact without checks of its own.
+public struct LayerCounts: Sendable, Equatable {
+  public var parameters = 0
+  /// Bytes of the weights (4 per float32 value, 8 per int64 one).
+  public var parameterBytes = 0
+  /// Per sample; see `Layer.multiplyAccumulates`.
+  public var multiplyAccumulates = 0
+  /// float32 bytes of one sample of the output; 0 while a dimension is unknown. A model's totals
+  /// count its input too (what `ShapeTrace.totalActivationBytes` adds up); a nested model's input
+  /// is then counted twice, which only makes the overflow check stricter.
+  public var activationBytes = 0
+
+  public init() {}
+
+  /// The counts of `layer` built for `input` with output `output`; an overflow is refused as
+  /// ConvBook's `OverflowError` naming the layer and the quantity.
+  static func measure(_ layer: any Layer, input: TensorShape, output: TensorShape)
+    throws(KerasError) -> LayerCounts
+  {
+    var counts = LayerCounts()
+    let weights = layer.weights(for: input)
+    for spec in weights {
+      let values = try check("parameter count", of: layer.name) { () throws(Exact.Overflow) in
+        try spec.exactCount()
+      }
+      counts.parameters = try check("parameter count", of: layer.name) {
+        () throws(Exact.Overflow) in try Exact.add(counts.parameters, values)
+      }
+      counts.parameterBytes = try check("size of the weights", of: layer.name) {
+        () throws(Exact.Overflow) in
+        try Exact.add(counts.parameterBytes, Exact.multiply(values, spec.bytesPerValue))
+      }
+    }
+    counts.multiplyAccumulates = try check("multiply-accumulate count", of: layer.name) {
+      () throws(Exact.Overflow) in try layer.multiplyAccumulates(input: input, output: output)
+    }
+    counts.activationBytes = try activationBytes(of: output, owner: layer.name)
+    return counts
+  }
+
+  /// float32 bytes of one sample of `shape` (0 while a dimension is unknown), refused beyond 64
+  /// bits as the `quantity` of `owner`.
+  static func activationBytes(
+    of shape: TensorShape, owner: String, quantity: String = "output size"
+  ) throws(KerasError) -> Int {
+    try check(quantity, of: owner) { () throws(Exact.Overflow) in
+      try Exact.multiply(shape.exactValuesPerSample() ?? 0, 4)
+    }
+  }
+
+  /// The sum of two counts, refused beyond 64 bits as a total of the model `owner`.
+  func adding(_ other: LayerCounts, owner: String) throws(KerasError) -> LayerCounts {
+    var total = LayerCounts()
+    total.parameters = try Self.check("parameter count", of: owner) { () throws(Exact.Overflow) in
+      try Exact.add(parameters, other.parameters)
+    }
+    total.parameterBytes = try Self.check("size of the weights", of: owner) {
+      () throws(Exact.Overflow) in try Exact.add(parameterBytes, other.parameterBytes)
+    }
+    total.multiplyAccumulates = try Self.check("multiply-accumulate count", of: owner) {
+      () throws(Exact.Overflow) in try Exact.add(multiplyAccumulates, other.multiplyAccumulates)
+    }
+    total.activationBytes = try Self.check("activation size", of: owner) {
+      () throws(Exact.Overflow) in try Exact.add(activationBytes, other.activationBytes)
+    }
+    return total
+  }
+
+  private static func check<T>(
+    _ quantity: String, of owner: String, _ body: () throws(Exact.Overflow) -> T
+  ) throws(KerasError) -> T {
+    do {
+      return try body()
+    } catch {
+      throw .overflow(quantity, of: owner)
+    }
+  }
+}
