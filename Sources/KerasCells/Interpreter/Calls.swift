@@ -494,6 +494,18 @@ enum Calls {
     -> [KerasTensor]
   {
     if let (tensors, _) = kerasTensors(in: value) { return tensors }
+    // A dict of tensors: Keras flattens it in the order of its sorted string keys.
+    if case .dictionary(let pairs) = value, !pairs.isEmpty {
+      var named: [(String, KerasTensor)] = []
+      for (key, item) in pairs {
+        guard case .string(let name) = key, case .kerasTensor(let tensor) = item else {
+          named = []
+          break
+        }
+        named.append((name, tensor))
+      }
+      if !named.isEmpty { return named.sorted { $0.0 < $1.0 }.map(\.1) }
+    }
     throw .unsupported(
       "keras.Model(\(role)=...) takes Keras tensors (from keras.Input and layer calls), alone or in a list, in ConvBook cells; got a value of type '\(value.typeName)'",
       at: site.range)

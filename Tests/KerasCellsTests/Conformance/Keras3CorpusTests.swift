@@ -45,6 +45,7 @@ import Testing
     "211-err-graph-disconnected": graphsTfKerasOnly,
     "212-graph-nested-base": graphsTfKerasOnly,
     "213-graph-tensor-arithmetic": graphsTfKerasOnly,
+    "214-graph-dict-io": graphsTfKerasOnly,
     "152-nested-notebook":
       "Keras 3 accepts an empty Sequential model as a layer and builds nested models later",
   ]
