@@ -30,6 +30,8 @@ public final class SequentialModel {
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
   public var trainable = true
+  /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
+  public var compileArguments: CompileArguments?
 
   public init(name: String) {
     self.name = name
