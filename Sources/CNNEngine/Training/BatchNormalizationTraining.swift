@@ -2,8 +2,10 @@
 /// over the last axis of an input viewed as (M, C): each channel is normalized with the mean and
 /// the biased variance of its M values, y = gamma (x - mean) / sqrt(var + epsilon) + beta, and the
 /// moving statistics move towards the batch's as tf-keras does,
-/// moving = moving * momentum + batch * (1 - momentum) (the variance biased: tf-keras removes the
-/// Bessel correction the fused kernel applies). Statistics are summed in Double, rows in order.
+/// moving = moving * momentum + batch * (1 - momentum). Which batch variance moves the moving one
+/// depends on tf-keras' path, as measured: inputs of rank 4 and 5 take the fused kernel, whose
+/// update uses the unbiased variance (times M / (M - 1)); other ranks use the biased one.
+/// Statistics are summed in Double, rows in order.
 enum BatchNormalizationTraining {
   struct Saved {
     /// (x - mean) / sqrt(var + epsilon), (M, C).
@@ -78,6 +80,14 @@ enum BatchNormalizationTraining {
       }
     }
     return (input, sumGradientNormalized.map { Float($0) }, sumGradient.map { Float($0) })
+  }
+
+  /// The variance that moves the moving variance: unbiased on tf-keras' fused path (input rank 4
+  /// or 5), biased otherwise.
+  static func movingVarianceSample(_ saved: Saved, rows: Int, inputRank: Int) -> [Float] {
+    guard inputRank == 4 || inputRank == 5, rows > 1 else { return saved.variance }
+    let factor = Float(rows) / Float(rows - 1)
+    return saved.variance.map { $0 * factor }
   }
 
   /// moving <- moving * momentum + batch * (1 - momentum), per channel.

@@ -228,7 +228,10 @@ struct TrainingStep {
         BatchNormalizationTraining.updateMoving(
           &state[movingMean, default: []], batch: normalization.mean, momentum: momentum)
         BatchNormalizationTraining.updateMoving(
-          &state[movingVariance, default: []], batch: normalization.variance, momentum: momentum)
+          &state[movingVariance, default: []],
+          batch: BatchNormalizationTraining.movingVarianceSample(
+            normalization, rows: input.count / max(1, channels), inputRank: input.rank),
+          momentum: momentum)
         return (Tensor(validShape: input.shape, scalars: output), saved)
       }
       let mean = state[movingMean] ?? []
