@@ -31,6 +31,17 @@ enum ActivationGradient {
         for i in 0..<lastAxis { dz[base + i] = y[base + i] * (dy[base + i] - dot) }
       }
       return dz
+    case .relu(0, nil, 0):
+      // The common case without a closure call per value: relu'(z) = z > 0.
+      var dz = [Float](repeating: 0, count: dy.count)
+      z.withUnsafeBufferPointer { z in
+        dy.withUnsafeBufferPointer { dy in
+          dz.withUnsafeMutableBufferPointer { dz in
+            for i in 0..<dz.count { dz[i] = z[i] > 0 ? dy[i] : 0 }
+          }
+        }
+      }
+      return dz
     default:
       let derivative = self.derivative(function)
       var dz = [Float](repeating: 0, count: dy.count)

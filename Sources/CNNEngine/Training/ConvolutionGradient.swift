@@ -39,31 +39,43 @@ enum ConvolutionGradient {
     }
     let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
 
-    // Kernel gradient, tap by tap and group by group.
+    // Kernel gradient, for chunks of taps and group by group: a chunk gathers enough taps that
+    // the GEMM's columns (taps x channels) fill its 16-wide register tiles when channels are few.
     let transposedGradient = GradientMath.transpose(
       outputGradient.scalars, rows: positions, columns: filters)
+    let groupGradients: [[Float]] =
+      groups == 1
+      ? [transposedGradient]
+      : (0..<groups).map { group in
+        Array(
+          transposedGradient[
+            (group * perGroupOut * positions)..<((group + 1) * perGroupOut * positions)])
+      }
+    let chunk = perGroupIn >= 16 ? 1 : min(taps, max(1, 48 / perGroupIn))
     var kernelGradient = [Float](repeating: 0, count: kernel.count)
-    var gathered = [Float](repeating: 0, count: positions * perGroupIn)
-    for tap in 0..<taps {
-      let kw = tap % g.kernel[2]
-      let kh = (tap / g.kernel[2]) % g.kernel[1]
-      let kd = tap / (g.kernel[2] * g.kernel[1])
+    var gathered: [Float] = []
+    var firstTap = 0
+    while firstTap < taps {
+      let tapCount = min(chunk, taps - firstTap)
+      let columns = tapCount * perGroupIn
       for group in 0..<groups {
         gather(
-          input, geometry: g, tap: (kd, kh, kw), firstChannel: group * perGroupIn,
-          channels: perGroupIn, into: &gathered)
-        let rowsStart = group * perGroupOut * positions
+          input, geometry: g, taps: firstTap..<(firstTap + tapCount),
+          firstChannel: group * perGroupIn, channels: perGroupIn, into: &gathered)
         let product = try GradientMath.multiply(
-          Array(transposedGradient[rowsStart..<(rowsStart + perGroupOut * positions)]),
-          gathered, rows: perGroupOut, inner: positions, columns: perGroupIn, threads: threads)
-        // product (F/groups, C/groups) -> dW[tap, c, group * F/groups + f]
+          groupGradients[group], gathered, rows: perGroupOut, inner: positions, columns: columns,
+          threads: threads)
+        // product (F/groups, taps x C/groups) -> dW[tap, c, group * F/groups + f]
         for f in 0..<perGroupOut {
-          for c in 0..<perGroupIn {
+          for column in 0..<columns {
+            let tap = firstTap + column / perGroupIn
+            let c = column % perGroupIn
             kernelGradient[(tap * perGroupIn + c) * filters + group * perGroupOut + f] =
-              product[f * perGroupIn + c]
+              product[f * columns + column]
           }
         }
       }
+      firstTap += tapCount
     }
     let biasGradient = GradientMath.columnSums(
       outputGradient.scalars, rows: positions, columns: filters)
@@ -79,35 +91,52 @@ enum ConvolutionGradient {
       bias: Tensor(validShape: [filters], scalars: biasGradient))
   }
 
-  /// The values tap (kd, kh, kw) multiplies at every output position, channels
-  /// `firstChannel..<firstChannel + channels`: (P, channels), zero where the tap is in the padding.
+  /// The values each tap of `taps` multiplies at every output position, channels
+  /// `firstChannel..<firstChannel + channels`: (P, taps x channels), zero where a tap falls in the
+  /// padding.
   private static func gather(
-    _ input: Tensor, geometry g: WindowGeometry, tap: (Int, Int, Int), firstChannel: Int,
+    _ input: Tensor, geometry g: WindowGeometry, taps: Range<Int>, firstChannel: Int,
     channels: Int, into gathered: inout [Float]
   ) {
     let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
     let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
     let total = g.channels
+    let width = taps.count * channels
+    let count = g.batch * outD * outH * outW * width
+    if gathered.count != count { gathered = [Float](repeating: 0, count: count) }
+    let offsets = taps.map { tap -> (Int, Int, Int) in
+      let kw = tap % g.kernel[2]
+      let kh = (tap / g.kernel[2]) % g.kernel[1]
+      let kd = tap / (g.kernel[2] * g.kernel[1])
+      return (kd * g.dilations[0], kh * g.dilations[1], kw * g.dilations[2])
+    }
     input.scalars.withUnsafeBufferPointer { source in
       gathered.withUnsafeMutableBufferPointer { target in
-        var p = 0
+        var destination = target.baseAddress!
         for n in 0..<g.batch {
+          let sample = source.baseAddress! + n * inD * inH * inW * total + firstChannel
           for od in 0..<outD {
-            let id = g.start(od, axis: 0) + tap.0 * g.dilations[0]
+            let d0 = g.start(od, axis: 0)
             for oh in 0..<outH {
-              let ih = g.start(oh, axis: 1) + tap.1 * g.dilations[1]
+              let h0 = g.start(oh, axis: 1)
               for ow in 0..<outW {
-                let iw = g.start(ow, axis: 2) + tap.2 * g.dilations[2]
-                let destination = target.baseAddress! + p * channels
-                if id >= 0 && id < inD && ih >= 0 && ih < inH && iw >= 0 && iw < inW {
-                  let from =
-                    source.baseAddress! + (((n * inD + id) * inH + ih) * inW + iw) * total
-                    + firstChannel
-                  destination.update(from: from, count: channels)
-                } else {
-                  destination.update(repeating: 0, count: channels)
+                let w0 = g.start(ow, axis: 2)
+                for (dd, dh, dw) in offsets {
+                  let id = d0 + dd
+                  let ih = h0 + dh
+                  let iw = w0 + dw
+                  if id >= 0 && id < inD && ih >= 0 && ih < inH && iw >= 0 && iw < inW {
+                    let from = sample + ((id * inH + ih) * inW + iw) * total
+                    if channels == 1 {
+                      destination.pointee = from.pointee
+                    } else {
+                      destination.update(from: from, count: channels)
+                    }
+                  } else {
+                    destination.update(repeating: 0, count: channels)
+                  }
+                  destination += channels
                 }
-                p += 1
               }
             }
           }

@@ -31,6 +31,12 @@ enum PoolingGradient {
             source.baseAddress!, gradient.baseAddress!, target.baseAddress!
           )
           KernelParallelism.forEachSlice(count: g.batch, threads: threads) { samples in
+            let best = UnsafeMutablePointer<Float>.allocate(capacity: max(1, channels))
+            let argmax = UnsafeMutablePointer<Int>.allocate(capacity: max(1, channels))
+            defer {
+              best.deallocate()
+              argmax.deallocate()
+            }
             for n in samples {
               let x = source + n * sampleIn
               let dx = target + n * sampleIn
@@ -49,23 +55,28 @@ enum PoolingGradient {
                     let h0 = g.start(oh, axis: 1)
                     let w0 = g.start(ow, axis: 2)
                     if mode == .max {
-                      for c in 0..<channels {
-                        var best = -Float.infinity
-                        var bestOffset = -1
-                        for kd in vd.first...vd.last {
-                          for kh in vh.first...vh.last {
-                            for kw in vw.first...vw.last {
-                              let offset =
-                                (((d0 + kd) * inH + h0 + kh) * inW + w0 + kw) * channels + c
-                              if bestOffset < 0 || x[offset] > best {
-                                best = x[offset]
-                                bestOffset = offset
+                      // Taps outside, channels inside: the first largest value per channel.
+                      var firstTap = true
+                      for kd in vd.first...vd.last {
+                        for kh in vh.first...vh.last {
+                          for kw in vw.first...vw.last {
+                            let base = (((d0 + kd) * inH + h0 + kh) * inW + w0 + kw) * channels
+                            if firstTap {
+                              for c in 0..<channels {
+                                best[c] = x[base + c]
+                                argmax[c] = base + c
+                              }
+                              firstTap = false
+                            } else {
+                              for c in 0..<channels where x[base + c] > best[c] {
+                                best[c] = x[base + c]
+                                argmax[c] = base + c
                               }
                             }
                           }
                         }
-                        dx[bestOffset] += dy[c]
                       }
+                      for c in 0..<channels { dx[argmax[c]] += dy[c] }
                     } else {
                       let count =
                         (vd.last - vd.first + 1) * (vh.last - vh.first + 1)

@@ -139,6 +139,12 @@ struct TrainingStep {
     threads: Int
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
+    // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
+    let fusedReLU: Bool
+    switch operation {
+    case .dense, .convolution: fusedReLU = true
+    default: fusedReLU = false
+    }
     func tensor(_ index: Int?) -> Tensor? {
       index.map { Tensor(validShape: shapes[$0], scalars: variables[$0]) }
     }
@@ -151,6 +157,12 @@ struct TrainingStep {
     }
     func activate(_ function: ActivationFunction, _ value: Tensor) throws(TrainingError) -> Tensor
     {
+      if function == .relu(), fusedReLU {
+        // The kernel applied it: relu'(z) = z > 0 = y > 0, so the output serves as z.
+        saved.preActivation = value.scalars
+        saved.output = value.scalars
+        return value
+      }
       saved.preActivation = value.scalars
       guard function != .linear else {
         saved.output = value.scalars
@@ -169,7 +181,9 @@ struct TrainingStep {
         try PackedDenseWeights(kernel: kernel, bias: tensor(second))
       }
       let linear = try kernelCall { () throws(KernelError) in
-        try DenseKernel.apply(input, weights: packed, threads: threads)
+        try DenseKernel.apply(
+          input, weights: packed, activation: function == .relu() ? .relu : .linear,
+          threads: threads)
       }
       return (try activate(function, linear), saved)
     case .convolution(let groups, let strides, let dilations, let padding, let function):
@@ -183,7 +197,7 @@ struct TrainingStep {
       let linear = try kernelCall { () throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: packed, strides: strides, dilations: dilations, padding: pads,
-          threads: threads)
+          activation: function == .relu() ? .relu : .linear, threads: threads)
       }
       return (try activate(function, linear), saved)
     case .pooling(let mode, let poolSize, let strides, let padding):
