@@ -123,6 +123,36 @@ case("rmsprop_default_flatten", "Conv2D valid, MaxPooling2D, Flatten, Dense, rms
      (7, 7, 1), 16, ("sparse_column", 10), dict(epochs=2, batch_size=16))
 
 
+case("conv1d_causal_momentum", "Conv1D causal with dilation, ReLU and LeakyReLU layers, SGD momentum, logits", """
+    keras.Input(shape=(10, 2)),
+    layers.Conv1D(4, 3, padding='causal', dilation_rate=2),
+    layers.ReLU(),
+    layers.Conv1D(3, 2, strides=2),
+    layers.LeakyReLU(),
+    layers.Flatten(),
+    layers.Dense(3),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05, momentum=0.8), loss=keras.losses.CategoricalCrossentropy(from_logits=True), metrics=['accuracy'])",
+     (10, 2), 15, ("onehot", 3), dict(epochs=2, batch_size=4))
+
+case("bn_sequence_centered", "BatchNormalization on (N, T, C) without center, Reshape, RMSprop centered, binary logits", """
+    keras.Input(shape=(6, 3)),
+    layers.Dense(4, activation='sigmoid'),
+    layers.BatchNormalization(center=False),
+    layers.Reshape((24,)),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01, centered=True), loss=keras.losses.BinaryCrossentropy(from_logits=True), metrics=['binary_accuracy'])",
+     (6, 3), 14, ("binary", 2), dict(epochs=2, batch_size=5))
+
+case("softmax_layer_mse_adam", "a Softmax layer, GlobalMaxPooling2D with ties after ReLU, Adam beta_1 0.8, mse and accuracy", """
+    keras.Input(shape=(5, 5, 2)),
+    layers.Conv2D(3, 2, activation='relu', bias_regularizer=keras.regularizers.l2(0.05)),
+    layers.GlobalMaxPooling2D(),
+    layers.Dense(4),
+    layers.Softmax(),
+""", "model.compile(optimizer=keras.optimizers.Adam(0.02, beta_1=0.8), loss='mse', metrics=['accuracy'])",
+     (5, 5, 2), 12, ("onehot", 4), dict(epochs=3, batch_size=5))
+
+
 def model_source(name):
     spec = CASES[name]
     lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]
