@@ -25,7 +25,8 @@ struct FitCommand: ParsableCommand {
   @Option(help: "Targets as .npy (class indices for sparse losses), samples first.")
   var y: String
 
-  @Option(help: "Initial weights as .npz keyed by Keras weight names (default: seeded initializers).")
+  @Option(
+    help: "Initial weights as .npz keyed by Keras weight names (default: seeded initializers).")
   var weights: String?
 
   @Option(help: "Where to write the trained weights (.npz).")
@@ -85,9 +86,9 @@ struct FitCommand: ParsableCommand {
       threads: threads ?? Training.defaultThreadCount)
     do {
       let result = try training.run(loaded) { line in
-        if !json { print(line) }
+        if !json { Terminal.output(line) }
       }
-      if json { print(result.json) }
+      if json { Terminal.output(result.json) }
     } catch {
       CommandFailure(message: error.message, code: error.isUsageError ? 2 : 1).exit()
     }

@@ -11,7 +11,9 @@ public enum NPZWriter {
       out.append(UInt8((value >> 8) & 0xFF))
     }
     func u32(_ value: UInt32, into out: inout [UInt8]) {
-      for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+      for shift in stride(from: 0, to: 32, by: 8) {
+        out.append(UInt8((value >> UInt32(shift)) & 0xFF))
+      }
     }
     for (name, tensor) in entries {
       let member = Array((name + ".npy").utf8)

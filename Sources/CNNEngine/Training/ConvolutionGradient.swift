@@ -165,7 +165,8 @@ enum ConvolutionGradient {
     if g.strides == [1, 1, 1] {
       spreadValues = outputGradient.scalars
     } else {
-      spreadValues = [Float](repeating: 0, count: g.batch * spread[0] * spread[1] * spread[2] * filters)
+      spreadValues = [Float](
+        repeating: 0, count: g.batch * spread[0] * spread[1] * spread[2] * filters)
       outputGradient.scalars.withUnsafeBufferPointer { source in
         spreadValues.withUnsafeMutableBufferPointer { target in
           var p = 0

@@ -100,7 +100,8 @@ public struct Loss: Sendable, Equatable {
             let logProbability = Foundation.log(clipped[i]) - Foundation.log(sum)
             loss -= y[i] * logProbability
             // d/dlog(p_i) = p_i / sum - y_i, then d log(p_i)/dp_i = 1 / p_i inside the clip.
-            let inside = prediction[base + i] >= Self.epsilon
+            let inside =
+              prediction[base + i] >= Self.epsilon
               && prediction[base + i] <= 1 - Self.epsilon
             gradient[base + i] =
               inside ? (clipped[i] / sum - y[i]) / clipped[i] * scale : 0

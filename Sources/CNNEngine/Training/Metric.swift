@@ -20,8 +20,7 @@ public struct Metric: Sendable, Equatable {
 
   /// The per-line values of a batch, summed, and how many there were.
   /// prediction (N, ..., C); target like the loss takes it.
-  func accumulate(prediction: [Float], target: [Float], classes: Int) -> (sum: Double, count: Int)
-  {
+  func accumulate(prediction: [Float], target: [Float], classes: Int) -> (sum: Double, count: Int) {
     let lines = prediction.count / max(1, classes)
     var sum = 0.0
     switch kind {

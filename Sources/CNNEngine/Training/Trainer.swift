@@ -183,7 +183,9 @@ public final class Trainer {
       for (label, argument) in object.arguments {
         guard let amount = number(argument) else {
           throw TrainingError(
-            .model, "regularizer \(object.typeName)(\(label)=\(argument)) of layer \"\(layer)\" must be a number")
+            .model,
+            "regularizer \(object.typeName)(\(label)=\(argument)) of layer \"\(layer)\" must be a number"
+          )
         }
         switch (object.typeName.lowercased(), label) {
         case ("l1", "arg0"), ("l1", "l1"), ("l1_l2", "arg0"), ("l1l2", "arg0"), (_, "l1"):
@@ -253,7 +255,8 @@ public final class Trainer {
       var metricTotals = [Double](repeating: 0, count: metrics.count)
       var metricCounts = [Int](repeating: 0, count: metrics.count)
       for step in 0..<stepsPerEpoch {
-        let indices = Array(order[(step * options.batchSize)..<min(trainCount, (step + 1) * options.batchSize)])
+        let indices = Array(
+          order[(step * options.batchSize)..<min(trainCount, (step + 1) * options.batchSize)])
         var generator = SeededGenerator(seed: options.seed, stream: "dropout/\(epoch)/\(step)")
         let result = try trainBatch(
           x: Self.gather(x, indices), y: Self.gather(y, indices), metrics: metrics,
@@ -286,8 +289,7 @@ public final class Trainer {
 
   /// The loss (with the regularization penalties) and metrics on x, y in inference mode, averaged
   /// over batches of `batchSize` as `model.evaluate` does.
-  public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32) throws(TrainingError) -> [Float]
-  {
+  public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32) throws(TrainingError) -> [Float] {
     try check(x: x, y: y, options: Options(batchSize: batchSize))
     let outputShape = try batchShapes(batch: 1, sample: Array(x.shape.dropFirst())).last!
     let metrics = configuration.metrics(targetShape: y.shape, outputShape: outputShape)
@@ -464,7 +466,8 @@ public final class Trainer {
       )
     }
     guard let expected = model.inputShape else {
-      throw TrainingError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
+      throw TrainingError(
+        .model, "model \"\(model.name)\" is not built: its input shape is unknown")
     }
     let fits =
       expected.rank == x.rank
@@ -494,10 +497,12 @@ public final class Trainer {
           "the targets \(TensorShape.tuple(y.shape)) do not fit sparse_categorical_crossentropy on outputs \(TensorShape.tuple(output)): one class index per output row is expected"
         )
       }
-      for label in y.scalars where label < 0 || label >= Float(classes) || label != label.rounded() {
+      for label in y.scalars where label < 0 || label >= Float(classes) || label != label.rounded()
+      {
         throw TrainingError(
           .data,
-          "Received a label value of \(PythonFormat.float(Double(label))) which is outside the valid range of [0, \(classes)).")
+          "Received a label value of \(PythonFormat.float(Double(label))) which is outside the valid range of [0, \(classes))."
+        )
       }
     } else {
       guard y.count == output.reduce(1, *) else {

@@ -209,7 +209,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
         throw TrainingError(.configuration, "ConvBook cannot train with the metric \(item) yet")
       }
     }
-    for name in names where metricKind(name, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2) == nil {
+    for name in names
+    where metricKind(name, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2) == nil {
       throw TrainingError(.configuration, "ConvBook cannot report the metric '\(name)' yet")
     }
     return names

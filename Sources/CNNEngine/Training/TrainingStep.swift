@@ -41,7 +41,8 @@ struct TrainingStep {
   /// The activation the step ends with, when the loss may read its input as logits.
   var finalActivation: ActivationFunction? {
     switch operation {
-    case .dense(let activation), .convolution(_, _, _, _, let activation), .activation(let activation):
+    case .dense(let activation), .convolution(_, _, _, _, let activation),
+      .activation(let activation):
       return activation
     default: return nil
     }
@@ -155,8 +156,7 @@ struct TrainingStep {
         throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
       }
     }
-    func activate(_ function: ActivationFunction, _ value: Tensor) throws(TrainingError) -> Tensor
-    {
+    func activate(_ function: ActivationFunction, _ value: Tensor) throws(TrainingError) -> Tensor {
       if function == .relu(), fusedReLU {
         // The kernel applied it: relu'(z) = z > 0 = y > 0, so the output serves as z.
         saved.preActivation = value.scalars

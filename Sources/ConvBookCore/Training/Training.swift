@@ -45,7 +45,8 @@ public struct Training {
     /// stores (`float(np.float32(v))`).
     public var json: String {
       let entries = zip(history.names, history.values).map { name, values in
-        "\(JSONValue.string(name).serialized()): [" + values.map { "\(Double($0))" }.joined(separator: ", ")
+        "\(JSONValue.string(name).serialized()): ["
+          + values.map { "\(Double($0))" }.joined(separator: ", ")
           + "]"
       }
       return "{\"history\": {" + entries.joined(separator: ", ") + "}}"
@@ -66,13 +67,28 @@ public struct Training {
         "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`. (model \"\(model.name)\" in \(file.path))"
       )
     }
+    // The output is checked before any work: not a folder or device, not one of the inputs.
+    let inputs = [file.path, xPath, yPath] + [weightsPath].compactMap { $0 }
+    do throws(AtomicFileWriter.OutputError) {
+      try AtomicFileWriter.checkTarget(outputPath, inputs: inputs)
+    } catch {
+      throw ForwardCommandError(message: error.message, isUsageError: error.isUsageError)
+    }
     do {
       let configuration = try TrainingConfiguration(compiled)
       let x = try read(xPath, role: "--x")
       let y = try read(yPath, role: "--y")
       let weights: ModelWeights
       if let weightsPath {
-        weights = try ModelWeights.load(npz: weightsPath, for: model)
+        let bytes = try Prediction.readArrayFile(weightsPath, limit: memoryBudget)
+        let archive: NPZArchive
+        do throws(NumPyError) {
+          archive = try NPZArchive(bytes: bytes)
+        } catch {
+          throw ForwardCommandError.input(
+            "cannot read weights from \(weightsPath): \(error.message)")
+        }
+        weights = try ModelWeights(archive: archive, for: model, source: weightsPath)
       } else {
         weights = try ModelWeights.initialized(
           for: model, seed: options.seed, memoryBudget: memoryBudget)
@@ -90,10 +106,14 @@ public struct Training {
       } catch {
         throw ForwardCommandError.input("cannot write \(outputPath): \(error.message)")
       }
-      try AtomicFileWriter.write(bytes, to: outputPath)
+      try AtomicFileWriter.write(bytes, to: outputPath, inputs: inputs)
       return Result(modelName: model.name, history: history)
     } catch let error as ForwardCommandError {
       throw error
+    } catch let error as AtomicFileWriter.OutputError {
+      throw ForwardCommandError(message: error.message, isUsageError: error.isUsageError)
+    } catch let error as TextFile.ReadError {
+      throw ForwardCommandError(message: error.description, isUsageError: error.isMissing)
     } catch let error as TrainingError {
       throw .input(error.message)
     } catch let error as ForwardError {
@@ -103,11 +123,13 @@ public struct Training {
     }
   }
 
-  private func read(_ path: String, role: String) throws(ForwardCommandError) -> Tensor {
-    do {
-      return try NPYFormat.read(contentsOf: path)
+  /// An `.npy` array, read only from a regular file and within the memory budget.
+  private func read(_ path: String, role: String) throws -> Tensor {
+    let bytes = try Prediction.readArrayFile(path, limit: memoryBudget)
+    do throws(NumPyError) {
+      return try NPYFormat.decode(bytes)
     } catch {
-      throw .input("cannot read \(role) \(path): \(error.message)")
+      throw ForwardCommandError.input("cannot read \(role) \(path): \(error.message)")
     }
   }
 }

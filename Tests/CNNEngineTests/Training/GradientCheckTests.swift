@@ -32,12 +32,22 @@ struct GradientCheckTests {
   }
 
   static let convolutionCases: [ConvolutionCase] = [
-    ConvolutionCase(input: [2, 7, 7, 3], kernel: [3, 3, 3, 4], strides: [2, 2], dilations: [1, 1], padding: .same),
-    ConvolutionCase(input: [2, 8, 6, 2], kernel: [2, 3, 2, 3], strides: [1, 1], dilations: [2, 1], padding: .valid),
-    ConvolutionCase(input: [1, 6, 7, 4], kernel: [3, 2, 2, 6], groups: 2, strides: [2, 1], dilations: [1, 1], padding: .same),
-    ConvolutionCase(input: [2, 9, 3], kernel: [3, 3, 2], strides: [1], dilations: [2], padding: .causal),
-    ConvolutionCase(input: [1, 5, 5, 4, 2], kernel: [2, 3, 2, 2, 3], strides: [2, 2, 1], dilations: [1, 1, 1], padding: .same),
-    ConvolutionCase(input: [1, 8, 8, 1], kernel: [3, 3, 1, 2], strides: [3, 3], dilations: [1, 1], padding: .valid),
+    ConvolutionCase(
+      input: [2, 7, 7, 3], kernel: [3, 3, 3, 4], strides: [2, 2], dilations: [1, 1], padding: .same),
+    ConvolutionCase(
+      input: [2, 8, 6, 2], kernel: [2, 3, 2, 3], strides: [1, 1], dilations: [2, 1], padding: .valid
+    ),
+    ConvolutionCase(
+      input: [1, 6, 7, 4], kernel: [3, 2, 2, 6], groups: 2, strides: [2, 1], dilations: [1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [2, 9, 3], kernel: [3, 3, 2], strides: [1], dilations: [2], padding: .causal),
+    ConvolutionCase(
+      input: [1, 5, 5, 4, 2], kernel: [2, 3, 2, 2, 3], strides: [2, 2, 1], dilations: [1, 1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [1, 8, 8, 1], kernel: [3, 3, 1, 2], strides: [3, 3], dilations: [1, 1], padding: .valid
+    ),
   ]
 
   @Test("convolution input, kernel and bias gradients", arguments: convolutionCases)
@@ -103,7 +113,8 @@ struct GradientCheckTests {
   @Test(
     "pooling gradients (max, average, same padding, 1D to 3D)",
     arguments: [
-      ([2, 7, 7, 3], [2, 2], [2, 2], Padding.same), ([1, 6, 6, 2], [3, 3], [2, 2], Padding.valid),
+      ([2, 7, 7, 3], [2, 2], [2, 2], Padding.same),
+      ([1, 6, 6, 2], [3, 3], [2, 2], Padding.valid),
       ([2, 9, 2], [3], [2], Padding.same), ([1, 4, 5, 5, 2], [2, 2, 2], [1, 2, 2], Padding.same),
     ])
   func pooling(_ shape: [Int], _ size: [Int], _ strides: [Int], _ padding: Padding) throws {
@@ -192,8 +203,10 @@ struct GradientCheckTests {
       plus[i] += h
       minus[i] -= h
       let numeric =
-        (Self.dot(try ActivationKernel.apply(function, to: Tensor(validShape: [3, 5], scalars: plus)), r)
-          - Self.dot(try ActivationKernel.apply(function, to: Tensor(validShape: [3, 5], scalars: minus)), r))
+        (Self.dot(
+          try ActivationKernel.apply(function, to: Tensor(validShape: [3, 5], scalars: plus)), r)
+          - Self.dot(
+            try ActivationKernel.apply(function, to: Tensor(validShape: [3, 5], scalars: minus)), r))
         / Double(2 * h)
       #expect(abs(numeric - Double(gradient[i])) < 1e-2, "\(function) \(x.scalars[i])")
     }

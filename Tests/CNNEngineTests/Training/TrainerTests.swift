@@ -48,7 +48,8 @@ struct TrainerTests {
   func configuration() throws {
     let adam = try TrainingConfiguration(
       CompileArguments(
-        optimizer: .object(KerasObject(typeName: "Adam", arguments: [("learning_rate", .float(0.01))])),
+        optimizer: .object(
+          KerasObject(typeName: "Adam", arguments: [("learning_rate", .float(0.01))])),
         loss: .object(
           KerasObject(
             typeName: "SparseCategoricalCrossentropy", arguments: [("from_logits", .bool(true))])),
@@ -72,7 +73,8 @@ struct TrainerTests {
       CompileArguments(optimizer: .string("AdamW"), loss: .string("mae")))
     #expect(adamW.optimizer.weightDecay == 0.004)
     #expect(throws: TrainingError.self) {
-      try TrainingConfiguration(CompileArguments(optimizer: .string("adagrad"), loss: .string("mse")))
+      try TrainingConfiguration(
+        CompileArguments(optimizer: .string("adagrad"), loss: .string("mse")))
     }
     #expect(throws: TrainingError.self) {
       try TrainingConfiguration(CompileArguments(optimizer: .string("sgd")))
@@ -128,7 +130,8 @@ struct TrainerTests {
     let model = try Self.model([("Dense", [.int(2)], [("input_shape", .tuple([.int(3)]))])])
     let trainer = try Trainer(
       model: model, weights: try ModelWeights.initialized(for: model, seed: 1),
-      configuration: try TrainingConfiguration(CompileArguments(optimizer: .string("sgd"), loss: .string("mse"))))
+      configuration: try TrainingConfiguration(
+        CompileArguments(optimizer: .string("sgd"), loss: .string("mse"))))
     let x = Tensor(validShape: [3, 3], scalars: (0..<9).map { Float($0) })
     let y = Tensor(validShape: [3, 2], scalars: (0..<6).map { Float($0) })
     #expect(throws: TrainingError.self) {
@@ -137,7 +140,8 @@ struct TrainerTests {
     let history = try trainer.fit(x: x, y: y, options: Trainer.Options(validationSplit: 0.5))
     #expect(history.names == ["loss", "val_loss"])
     #expect(throws: TrainingError.self) {
-      try trainer.fit(x: x, y: Tensor(validShape: [2, 2], scalars: [0, 0, 0, 0]), options: Trainer.Options())
+      try trainer.fit(
+        x: x, y: Tensor(validShape: [2, 2], scalars: [0, 0, 0, 0]), options: Trainer.Options())
     }
   }
 

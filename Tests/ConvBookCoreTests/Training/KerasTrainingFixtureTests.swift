@@ -41,8 +41,7 @@ struct KerasTrainingFixtureTests {
       printed: object["printed"] as? String ?? "")
   }
 
-  static func train(_ name: String, threads: Int) throws -> (Trainer, TrainingHistory, [String])
-  {
+  static func train(_ name: String, threads: Int) throws -> (Trainer, TrainingHistory, [String]) {
     let record = try record(name)
     let file = try ModelFile.load(path: path(name, ".py"))
     #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
@@ -79,7 +78,8 @@ struct KerasTrainingFixtureTests {
       let actual = try #require(history[key])
       #expect(actual.count == expected.count)
       for (a, e) in zip(actual, expected) {
-        #expect(abs(Double(a) - e) <= 1e-3 * max(1, abs(e)), "\(name) \(key): \(actual) vs \(expected)")
+        #expect(
+          abs(Double(a) - e) <= 1e-3 * max(1, abs(e)), "\(name) \(key): \(actual) vs \(expected)")
       }
     }
     let final = try NPZArchive(contentsOf: Self.path(name, ".final.npz"))
@@ -133,7 +133,8 @@ struct KerasTrainingFixtureTests {
     let expected = try NPZArchive(contentsOf: Self.path(name, ".final.npz"))
     #expect(written.names == expected.names)
     for key in expected.names {
-      #expect(try #require(written[key]).maxAbsoluteDifference(to: try #require(expected[key])) < 1e-5)
+      #expect(
+        try #require(written[key]).maxAbsoluteDifference(to: try #require(expected[key])) < 1e-5)
     }
   }
 
