@@ -477,7 +477,7 @@ public final class Trainer {
     guard fits else {
       throw TrainingError(
         .data,
-        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(expected), found shape=\(TensorShape.tuple(x.shape))"
+        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(expected), found shape=\(TensorShape(batch: nil, sample: x.shape.dropFirst().map { Optional($0) }))"
       )
     }
     guard x.shape[0] > 0 else { throw TrainingError(.data, "x holds no samples") }
