@@ -25,6 +25,8 @@ struct TrainingStep {
     var preActivation: [Float] = []
     var output: [Float] = []
     var normalization: BatchNormalizationTraining.Saved?
+    /// BatchNormalization in inference mode (a frozen layer): gamma / sqrt(moving var + eps).
+    var inferenceScale: [Float] = []
     var mask: [Float] = []
   }
 
@@ -252,6 +254,7 @@ struct TrainingStep {
       let variance = state[movingVariance] ?? []
       var values = input.scalars
       let inverse = variance.map { 1 / ($0 + epsilon).squareRoot() }
+      saved.inferenceScale = (0..<channels).map { inverse[$0] * (gamma?[$0] ?? 1) }
       for i in values.indices {
         let c = i % channels
         values[i] = (values[i] - mean[c]) * inverse[c] * (gamma?[c] ?? 1) + (beta?[c] ?? 0)
@@ -353,7 +356,13 @@ struct TrainingStep {
           validShape: [saved.input.shape[0], channels], scalars: outputGradient)
       ).scalars
     case .batchNormalization:
-      guard let normalization = saved.normalization else { return nil }
+      guard let normalization = saved.normalization else {
+        // Inference mode (a frozen layer): an affine map per channel; its weights do not train.
+        guard needsInputGradient else { return nil }
+        let scale = saved.inferenceScale
+        let channels = max(1, scale.count)
+        return outputGradient.indices.map { outputGradient[$0] * scale[$0 % channels] }
+      }
       let channels = saved.input.shape.last!
       let result = BatchNormalizationTraining.backward(
         outputGradient, saved: normalization, channels: channels,

@@ -168,3 +168,34 @@ struct TrainerTests {
     for (name, tensor) in entries { #expect(archive[name] == tensor) }
   }
 }
+
+@Suite("Trainer: frozen layers")
+struct FrozenLayerTests {
+  @Test("a frozen BatchNormalization runs in inference mode and still passes gradients back")
+  func frozenBatchNormalization() throws {
+    let names = NameScope()
+    let dense = try AnalysisModels.layer(
+      "Dense", [.int(4)], [("input_shape", .tuple([.int(3)]))], names: names)
+    let normalization = try AnalysisModels.layer("BatchNormalization", names: names)
+    normalization.trainable = false
+    let head = try AnalysisModels.layer("Dense", [.int(2)], names: names)
+    let model = try AnalysisModels.model("sequential", [dense, normalization, head])
+    let initial = try ModelWeights.initialized(for: model, seed: 2)
+    let trainer = try Trainer(
+      model: model, weights: initial,
+      configuration: try TrainingConfiguration(
+        CompileArguments(optimizer: .string("sgd"), loss: .string("mse"))))
+    var generator = SeededGenerator(seed: 9)
+    let x = Tensor(
+      validShape: [8, 3], scalars: (0..<24).map { _ in Float(generator.uniform(-1, 1)) })
+    let y = Tensor(
+      validShape: [8, 2], scalars: (0..<16).map { _ in Float(generator.uniform(-1, 1)) })
+    _ = try trainer.fit(x: x, y: y, options: Trainer.Options(epochs: 1, batchSize: 8))
+    let trained = trainer.weights
+    // The frozen layer's weights and statistics stay; the first Dense layer still learns.
+    for name in initial.names where name.hasPrefix("batch_normalization/") {
+      #expect(trained[name] == initial[name], "\(name)")
+    }
+    #expect(trained["dense/kernel:0"] != initial["dense/kernel:0"])
+  }
+}
