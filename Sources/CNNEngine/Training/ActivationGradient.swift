@@ -13,6 +13,17 @@ enum ActivationGradient {
     }
   }
 
+  /// The name a refusal quotes for an activation without a backward pass here.
+  static func kerasName(_ function: ActivationFunction) -> String {
+    switch function {
+    case .gelu: return "'gelu'"
+    case .mish: return "'mish'"
+    case .logSoftmax: return "'log_softmax'"
+    case .softmax(let axis): return "softmax over axis \(axis)"
+    default: return "\(function)"
+    }
+  }
+
   /// preActivation, output, outputGradient (same shape; the last axis is softmax's) -> dz
   static func backward(
     _ function: ActivationFunction, preActivation z: [Float], output y: [Float],

@@ -60,7 +60,7 @@ struct TrainingStep {
     }
     func activation(_ function: ActivationFunction) throws(TrainingError) -> ActivationFunction {
       guard ActivationGradient.supports(function) else {
-        throw refuse("the activation \(function)")
+        throw refuse("the activation \(ActivationGradient.kerasName(function))")
       }
       return function
     }
