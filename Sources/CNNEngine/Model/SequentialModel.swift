@@ -43,6 +43,8 @@ public final class SequentialModel {
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
   public var trainable = true
+  /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
+  public var compileArguments: CompileArguments?
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
   /// one, tf-keras' `<first layer>_input`).
   private let names: NameScope?
