@@ -44,9 +44,11 @@ public enum NPYFormat {
     let count = try checkedCount(fields.shape)
     let dataStart = headerStart + headerLength
     let width = fields.descr == "<f4" ? 4 : 8
-    guard bytes.count - dataStart >= count * width else {
+    let (needed, overflow) = count.multipliedReportingOverflow(by: width)
+    guard !overflow, bytes.count - dataStart >= needed else {
+      let size = overflow ? "more than \(Int.max)" : "\(needed)"
       throw NumPyError(
-        ".npy data is truncated: shape \(fields.shape) of \(fields.descr) needs \(count * width) bytes, "
+        ".npy data is truncated: shape \(fields.shape) of \(fields.descr) needs \(size) bytes, "
           + "\(bytes.count - dataStart) present")
     }
     var values = [Float](repeating: 0, count: count)

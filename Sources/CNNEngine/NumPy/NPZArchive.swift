@@ -44,14 +44,14 @@ public struct NPZArchive: Sendable {
         if id == 1 {
           var field = extra + 4
           if size == 0xFFFF_FFFF {
-            size = Int(try reader.u64(field))
+            size = try reader.int64(field)
             field += 8
           }
           if compressedSize == 0xFFFF_FFFF {
-            compressedSize = Int(try reader.u64(field))
+            compressedSize = try reader.int64(field)
             field += 8
           }
-          if localOffset == 0xFFFF_FFFF { localOffset = Int(try reader.u64(field)) }
+          if localOffset == 0xFFFF_FFFF { localOffset = try reader.int64(field) }
         }
         extra += 4 + length
       }
@@ -112,12 +112,12 @@ public struct NPZArchive: Sendable {
       guard locator >= 0, try reader.u32(locator) == 0x0706_4B50 else {
         throw NumPyError(".npz ZIP64 locator is missing")
       }
-      let record = Int(try reader.u64(locator + 8))
+      let record = try reader.int64(locator + 8)
       guard try reader.u32(record) == 0x0606_4B50 else {
         throw NumPyError(".npz ZIP64 end record is missing")
       }
-      entries = Int(try reader.u64(record + 32))
-      offset = Int(try reader.u64(record + 48))
+      entries = try reader.int64(record + 32)
+      offset = try reader.int64(record + 48)
     }
     return (entries, offset)
   }
@@ -131,7 +131,7 @@ public struct NPZArchive: Sendable {
     func slice(_ offset: Int, _ length: Int) throws(NumPyError) -> ArraySlice<UInt8> {
       guard offset >= 0, length >= 0, offset <= bytes.count, length <= bytes.count - offset else {
         throw NumPyError(
-          ".npz archive is truncated or corrupt (needs bytes \(offset)..<\(offset + length))")
+          ".npz archive is truncated or corrupt (needs \(length) bytes at offset \(offset))")
       }
       return bytes[offset..<offset + length]
     }
@@ -149,6 +149,15 @@ public struct NPZArchive: Sendable {
     func u64(_ offset: Int) throws(NumPyError) -> UInt64 {
       let s = try slice(offset, 8)
       return (0..<8).reduce(UInt64(0)) { $0 | UInt64(s[s.startIndex + $1]) << (8 * $1) }
+    }
+
+    /// A ZIP64 size, offset or count: a value above `Int.max` cannot describe this file.
+    func int64(_ offset: Int) throws(NumPyError) -> Int {
+      let value = try u64(offset)
+      guard let result = Int(exactly: value) else {
+        throw NumPyError(".npz archive is corrupt (a ZIP64 field at \(offset) holds \(value))")
+      }
+      return result
     }
   }
 }
