@@ -51,4 +51,52 @@ import Testing
     }
     #expect(error.kind == .syntaxError)
   }
+
+  /// The error of each cell of an interpreter finding, with what it printed.
+  static func run(_ name: String) throws -> (printed: String, error: CellError?) {
+    let session = KerasSession()
+    session.stepLimit = 10_000
+    let result = session.run(try source("interpreter", name))
+    return (result.printed(), result.error)
+  }
+
+  // `int()` of a float converts with `Int(_:)`, which traps on NaN, infinities and values beyond
+  // Int64 (Builtins.swift, case "int"). Python converts any finite float exactly and raises for
+  // the others; the big integers of the interp branch are what makes the first one possible.
+  @Test(.disabled("waiting for interp's big-integer Python numbers"))
+  func intOfAFloatAboveIntMaxIsExact() throws {
+    let (printed, error) = try Self.run("int-of-float-above-int-max.py")
+    #expect(error == nil)
+    #expect(
+      printed
+        == "1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160\n"
+    )
+  }
+
+  @Test(.disabled("waiting for interp's Python numbers: int() of NaN traps"))
+  func intOfNaNIsAValueError() throws {
+    let error = try Self.run("int-of-nan.py").error
+    #expect(error?.type == "ValueError")
+    #expect(error?.message == "cannot convert float NaN to integer")
+  }
+
+  @Test(.disabled("waiting for interp's Python numbers: int() of infinity traps"))
+  func intOfInfinityIsAnOverflowError() throws {
+    let error = try Self.run("int-of-infinity.py").error
+    #expect(error?.type == "OverflowError")
+    #expect(error?.message == "cannot convert float infinity to integer")
+  }
+
+  // `str * n` and `list * n` allocate n copies at once (Operators.swift, `.multiply`): with
+  // n = Int.max the allocation traps before any budget is consulted. Python raises MemoryError;
+  // ConvBook's memory budget must refuse it before allocating.
+  @Test(.disabled("waiting for interp's memory budget for values"))
+  func stringRepeatedIntMaxTimesIsRefused() throws {
+    #expect(try Self.run("string-repeated-int-max-times.py").error != nil)
+  }
+
+  @Test(.disabled("waiting for interp's memory budget for values"))
+  func listRepeatedIntMaxTimesIsRefused() throws {
+    #expect(try Self.run("list-repeated-int-max-times.py").error != nil)
+  }
 }
