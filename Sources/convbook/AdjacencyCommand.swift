@@ -45,12 +45,12 @@ struct AdjacencyCommand: ParsableCommand {
       failures.append("no model in \(file) has a Flatten layer")
     }
     if json {
-      print(JSONValue.array(results.map(AdjacencyReport.json)).serialized(pretty: true))
+      Terminal.output(JSONValue.array(results.map(AdjacencyReport.json)).serialized(pretty: true))
     } else {
-      print(results.map(AdjacencyReport.text).joined(separator: "\n"), terminator: "")
+      Terminal.output(results.map(AdjacencyReport.text).joined(separator: "\n"), terminator: "")
     }
     Terminal.printDiagnostics(loaded.diagnostics)
-    for failure in failures { Terminal.error("convbook: \(failure)\n") }
+    for failure in failures { Terminal.error("convbook: \(TerminalText.escaped(failure))\n") }
     if !failures.isEmpty || !loaded.diagnostics.isEmpty { throw ExitCode(1) }
   }
 }

@@ -79,9 +79,9 @@ struct BenchCommand: ParsableCommand {
       CommandFailure(message: error.message, code: error.isUsageError ? 2 : 1).exit()
     }
     if json {
-      print(ForwardBenchmark.json(measurements, check: check).serialized(pretty: true))
+      Terminal.output(ForwardBenchmark.json(measurements, check: check).serialized(pretty: true))
     } else {
-      print(ForwardBenchmark.text(measurements, check: check), terminator: "")
+      Terminal.output(ForwardBenchmark.text(measurements, check: check), terminator: "")
     }
   }
 }

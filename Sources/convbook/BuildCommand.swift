@@ -32,9 +32,24 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
   var solutions = false
 
+  @Option(
+    help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
+  var lessonTimeout: Double = LessonIsolation.defaultTimeout
+
+  @Flag(help: .hidden)
+  var inProcess = false
+
+  func validate() throws {
+    if !(lessonTimeout > 0) { throw ValidationError("--lesson-timeout must be a positive number") }
+  }
+
   func run() throws {
-    let builder = SiteBuilder(
+    var builder = SiteBuilder(
       runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
+    if !inProcess {
+      builder.isolation = CommandSupport.isolation(
+        footer: footer, solutions: solutions, timeout: lessonTimeout)
+    }
     let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor
@@ -49,32 +64,38 @@ struct BuildCommand: ParsableCommand {
           : (color ? "\u{1B}[31m" : "")
             + "\(outcome.diagnostics.count) error\(outcome.diagnostics.count == 1 ? "" : "s")"
             + (color ? "\u{1B}[0m" : "")
-        Terminal.error(
-          "[\(index)/\(count)] \(outcome.sourceFile)  \(status)  (\(outcome.cellCount) cells)\n")
+        Terminal.rawError(
+          "[\(index)/\(count)] \(TerminalText.escaped(outcome.sourceFile))  \(status)  (\(outcome.cellCount) cells)\n"
+        )
       }
     } catch {
       CommandFailure(
         message: error.description,
         code: {
-          if case .write = error { return 1 }
-          return 2
+          switch error {
+          case .write(.notASite), .write(.containsInput): return 2
+          case .write, .theme: return 1
+          case .noLessons, .unreadableFolder: return 2
+          }
         }()
       ).exit()
     }
     let failing = report.failingLessons
     for lesson in failing { Terminal.printDiagnostics(lesson.diagnostics) }
-    print(
+    Terminal.output(
       "Built \(report.lessons.count) lesson page\(report.lessons.count == 1 ? "" : "s") into \(out)/ (open \(out)/index.html)"
     )
     if !failing.isEmpty {
       Terminal.error("\(failing.count) lesson\(failing.count == 1 ? " has" : "s have") errors:\n")
-      for lesson in failing {
-        Terminal.error(
-          "  \(lesson.sourceFile): \(lesson.diagnostics.count) error\(lesson.diagnostics.count == 1 ? "" : "s")\n"
-        )
+      let lines = failing.map { lesson in
+        "  \(TerminalText.escaped(lesson.sourceFile)): \(lesson.diagnostics.count) error\(lesson.diagnostics.count == 1 ? "" : "s")"
       }
-      throw ExitCode(1)
+      for line in TerminalText.truncatedList(lines, limit: 100) { Terminal.error(line + "\n") }
     }
+    if let problem = report.cleanupProblem {
+      Terminal.error("convbook: \(problem)\n")
+    }
+    if !failing.isEmpty || report.cleanupProblem != nil { throw ExitCode(1) }
   }
 }
 

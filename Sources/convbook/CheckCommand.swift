@@ -45,11 +45,11 @@ struct CheckCommand: ParsableCommand {
     }
     let report = ExerciseCheck.check(lessonPath: lesson, exerciseID: id, submission: submission)
     if json {
-      print(report.json.serialized(pretty: true))
+      Terminal.output(report.json.serialized(pretty: true))
     } else if report.status == .usageError {
       Terminal.error("convbook: \(report.text)" + (report.text.hasSuffix("\n") ? "" : "\n"))
     } else {
-      print(report.text, terminator: "")
+      Terminal.output(report.text, terminator: "")
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }

@@ -17,7 +17,7 @@ enum CommandSupport {
     do {
       return try ModelFile.load(path: path, runner: runner(footer: footer))
     } catch {
-      CommandFailure.usage(error.description).exit()
+      CommandFailure(message: error.description, code: error.isUsageError ? 2 : 1).exit()
     }
   }
 

@@ -46,9 +46,9 @@ struct CompareCommand: ParsableCommand {
       CommandFailure.input(error.description).exit()
     }
     if json {
-      print(ComparisonReport.json(comparison).serialized(pretty: true))
+      Terminal.output(ComparisonReport.json(comparison).serialized(pretty: true))
     } else {
-      print(ComparisonReport.text(comparison), terminator: "")
+      Terminal.output(ComparisonReport.text(comparison), terminator: "")
     }
     Terminal.printDiagnostics(loaded.diagnostics)
     if !loaded.diagnostics.isEmpty { throw ExitCode(1) }

@@ -13,7 +13,7 @@ struct ConvBookCommand: ParsableCommand {
       BuildCommand.self, SummaryCommand.self, CheckCommand.self, VerifyCommand.self,
       TraceCommand.self,
       AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
-      BenchCommand.self,
+      BenchCommand.self, LessonJobCommand.self,
     ])
 
   /// Exit codes: 0 success, 1 the input has errors, 2 usage errors (ArgumentParser's own usage
@@ -27,7 +27,7 @@ struct ConvBookCommand: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .success {
-        print(fullMessage(for: error))
+        Terminal.output(fullMessage(for: error))
         Foundation.exit(0)
       }
       FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -48,12 +48,28 @@ enum Terminal {
 
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+  /// Writes to standard error; control characters that came from a file are shown escaped.
   static func error(_ text: String) {
+    FileHandle.standardError.write(Data(TerminalText.escapedKeepingLines(text).utf8))
+  }
+
+  /// Writes to standard output, escaped like `error`.
+  static func output(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(
+      Data((TerminalText.escapedKeepingLines(text) + terminator).utf8))
+  }
+
+  /// ConvBook's own colours; `text` must be escaped already.
+  static func rawError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
   }
 
-  static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { error(diagnostic.formatted(color: useColor)) }
+  /// At most `limit` diagnostics, then a count of the rest.
+  static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = 50) {
+    for diagnostic in diagnostics.prefix(limit) { rawError(diagnostic.formatted(color: useColor)) }
+    if diagnostics.count > limit {
+      error("... and \(diagnostics.count - limit) more errors\n")
+    }
   }
 }
 
@@ -71,9 +87,10 @@ struct CommandFailure: Error, CustomStringConvertible {
 
   var description: String { message }
 
-  /// Prints the message and exits with the code.
+  /// Prints the message (one line: a newline that came from a file is shown as `\n`) and exits
+  /// with the code.
   func exit() -> Never {
-    Terminal.error("convbook: \(message)\n")
+    Terminal.error("convbook: \(TerminalText.escaped(message))\n")
     Foundation.exit(code)
   }
 }

@@ -63,7 +63,7 @@ struct PredictCommand: ParsableCommand {
       threads: threads ?? KernelParallelism.defaultThreadCount)
     do {
       let result = try prediction.run(loaded)
-      print("wrote \(out): \(result.summary)")
+      Terminal.output("wrote \(out): \(result.summary)")
     } catch {
       CommandFailure(message: error.message, code: error.isUsageError ? 2 : 1).exit()
     }

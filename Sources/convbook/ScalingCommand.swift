@@ -51,9 +51,9 @@ struct ScalingCommand: ParsableCommand {
       CommandFailure.input(error.description).exit()
     }
     if json {
-      print(ScalingReport.json(scaling).serialized(pretty: true))
+      Terminal.output(ScalingReport.json(scaling).serialized(pretty: true))
     } else {
-      print(ScalingReport.text(scaling), terminator: "")
+      Terminal.output(ScalingReport.text(scaling), terminator: "")
     }
     Terminal.printDiagnostics(loaded.diagnostics)
     if !loaded.diagnostics.isEmpty { throw ExitCode(1) }

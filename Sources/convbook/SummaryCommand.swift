@@ -33,12 +33,13 @@ struct SummaryCommand: ParsableCommand {
       CommandFailure.usage(loaded.unknownModelMessage(model)).exit()
     }
     if json {
-      print(SummaryReport.json(models, diagnostics: loaded.diagnostics).serialized(pretty: true))
+      Terminal.output(
+        SummaryReport.json(models, diagnostics: loaded.diagnostics).serialized(pretty: true))
     } else {
       let (text, errors) = SummaryReport.text(models, footer: footer)
-      print(text, terminator: "")
+      Terminal.output(text, terminator: "")
       Terminal.printDiagnostics(loaded.diagnostics)
-      for error in errors { Terminal.error("convbook: \(error)\n") }
+      for error in errors { Terminal.error("convbook: \(TerminalText.escaped(error))\n") }
       if !errors.isEmpty { throw ExitCode(1) }
     }
     if !loaded.diagnostics.isEmpty { throw ExitCode(1) }

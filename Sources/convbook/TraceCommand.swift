@@ -45,12 +45,12 @@ struct TraceCommand: ParsableCommand {
       }
     }
     if json {
-      print(JSONValue.array(traces.map(TraceReport.json)).serialized(pretty: true))
+      Terminal.output(JSONValue.array(traces.map(TraceReport.json)).serialized(pretty: true))
     } else {
-      print(traces.map(TraceReport.text).joined(separator: "\n"), terminator: "")
+      Terminal.output(traces.map(TraceReport.text).joined(separator: "\n"), terminator: "")
     }
     Terminal.printDiagnostics(loaded.diagnostics)
-    for failure in failures { Terminal.error("convbook: \(failure)\n") }
+    for failure in failures { Terminal.error("convbook: \(TerminalText.escaped(failure))\n") }
     if !failures.isEmpty || !loaded.diagnostics.isEmpty { throw ExitCode(1) }
   }
 }

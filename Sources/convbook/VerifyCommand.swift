@@ -16,8 +16,23 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: "The folder of lessons, or one lesson file.")
   var lessons: String = "Lessons"
 
+  @Option(
+    help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
+  var lessonTimeout: Double = LessonIsolation.defaultTimeout
+
+  @Flag(help: .hidden)
+  var inProcess = false
+
+  func validate() throws {
+    if !(lessonTimeout > 0) { throw ValidationError("--lesson-timeout must be a positive number") }
+  }
+
   func run() throws {
-    let verifier = LessonVerifier(runner: CommandSupport.runner())
+    var verifier = LessonVerifier(runner: CommandSupport.runner())
+    if !inProcess {
+      verifier.isolation = CommandSupport.isolation(
+        footer: .classic, solutions: false, timeout: lessonTimeout)
+    }
     let outcomes: [LessonVerifier.Outcome]
     do {
       outcomes = try verifier.verify(path: URL(fileURLWithPath: lessons))
@@ -26,13 +41,17 @@ struct VerifyCommand: ParsableCommand {
     }
     for outcome in outcomes {
       Terminal.printDiagnostics(outcome.diagnostics)
-      print(outcome.summaryLine)
+      Terminal.output(outcome.summaryLine)
     }
     let failing = outcomes.filter { !$0.passed }
     if !failing.isEmpty {
       Terminal.error(
-        "\(failing.count) of \(outcomes.count) lesson\(outcomes.count == 1 ? "" : "s") failed verification\n"
+        "\(failing.count) of \(outcomes.count) lesson\(outcomes.count == 1 ? "" : "s") failed verification:\n"
       )
+      let lines = failing.map { outcome in
+        "  \(TerminalText.escaped(outcome.sourceFile)): \(outcome.diagnostics.count) error\(outcome.diagnostics.count == 1 ? "" : "s")"
+      }
+      for line in TerminalText.truncatedList(lines, limit: 100) { Terminal.error(line + "\n") }
       throw ExitCode(1)
     }
   }

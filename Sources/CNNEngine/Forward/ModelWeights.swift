@@ -92,6 +92,15 @@ public struct ModelWeights: Sendable {
     return try ModelWeights(archive: archive, for: model, source: path)
   }
 
+  /// A long list cut to its first `limit` items and a count of the rest, so that an archive with
+  /// 100,000 stray keys gives a message of a few lines.
+  static func cut(_ items: [String], limit: Int = 20) -> [String] {
+    guard items.count > limit else { return items }
+    return Array(items.prefix(limit)) + [
+      "... and \(PythonFormat.grouped(items.count - limit)) more"
+    ]
+  }
+
   /// Weights from an archive whose keys are Keras weight names, with or without `:0`. Every weight
   /// of the model must be there with its exact shape, and nothing else: a file for another model
   /// is refused with the names and shapes that do not fit.
@@ -116,7 +125,8 @@ public struct ModelWeights: Sendable {
     var problems: [String] = []
     if !duplicates.isEmpty {
       problems.append(
-        "keys given twice (with and without ':0'): " + duplicates.sorted().joined(separator: ", "))
+        "keys given twice (with and without ':0'): "
+          + Self.cut(duplicates.sorted()).joined(separator: ", "))
     }
     var tensors: [String: Tensor] = [:]
     var missing: [String] = []
@@ -143,10 +153,10 @@ public struct ModelWeights: Sendable {
     }
     let unused = archive.names.filter { !used.contains($0) && !duplicates.contains($0) }
     if !missing.isEmpty {
-      problems.append("missing weights: " + missing.joined(separator: ", "))
+      problems.append("missing weights: " + Self.cut(missing).joined(separator: ", "))
     }
     if !unused.isEmpty {
-      let extra = unused.sorted().map { key in
+      let extra = Self.cut(unused.sorted()).map { key in
         "\(key) \(archive[key].map { TensorShape.tuple($0.shape) } ?? "")"
       }
       problems.append("keys the model has no weight for: " + extra.joined(separator: ", "))
@@ -154,7 +164,8 @@ public struct ModelWeights: Sendable {
     if !problems.isEmpty {
       throw ForwardError(
         .weights,
-        "\(source) does not fit model \"\(model.name)\": " + problems.joined(separator: "; ")
+        "\(source) does not fit model \"\(model.name)\": "
+          + Self.cut(problems).joined(separator: "; ")
           + (missing.isEmpty
             ? "" : ". Export with np.savez(path, **{w.name: w.numpy() for w in model.weights})"))
     }

@@ -79,6 +79,10 @@ public struct NPZArchive: Sendable {
         throw NumPyError(".npz member '\(name)' fails its CRC-32 check")
       }
       let key = name.hasSuffix(".npy") ? String(name.dropLast(4)) : name
+      try Self.checkPlainName(key, member: name)
+      guard arrays[key] == nil else {
+        throw NumPyError(".npz member '\(Self.visible(name))' appears twice in the archive")
+      }
       do {
         arrays[key] = try NPYFormat.decode(Array(data))
       } catch {
@@ -88,6 +92,35 @@ public struct NPZArchive: Sendable {
     }
     self.names = names
     self.arrays = arrays
+  }
+
+  /// Array names are weight names such as `conv2d/kernel:0`: slash-separated plain words. A name
+  /// that is empty, absolute, has an empty, `.` or `..` part, a backslash or a control character
+  /// is refused rather than taken as a key (it could only come from a crafted archive).
+  static func checkPlainName(_ key: String, member: String) throws(NumPyError) {
+    let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+    let plain =
+      !key.isEmpty && !key.contains("\\")
+      && !key.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+      && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    guard plain else {
+      throw NumPyError(
+        ".npz member '\(visible(member))' is not a plain weight name (such as conv2d/kernel:0); refusing the archive"
+      )
+    }
+  }
+
+  /// A member name as a message can show it: control characters escaped, at most 200 characters.
+  static func visible(_ name: String) -> String {
+    var text = ""
+    for scalar in name.unicodeScalars.prefix(200) {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        text += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+      } else {
+        text.unicodeScalars.append(scalar)
+      }
+    }
+    return name.unicodeScalars.count > 200 ? text + "..." : text
   }
 
   /// Finds the central directory through the end record (and its ZIP64 version when present).

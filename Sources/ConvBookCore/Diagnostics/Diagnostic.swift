@@ -55,11 +55,16 @@ public struct Diagnostic: Error, Equatable, Sendable {
     let bold = color ? "\u{1B}[1m" : ""
     let green = color ? "\u{1B}[32m" : ""
     let reset = color ? "\u{1B}[0m" : ""
-    var text = "\(bold)\(location):\(reset) \(red)error:\(reset) \(bold)\(headline)\(reset)\n"
+    // What came from the file (names, messages, the source line) is escaped for the terminal
+    // before ConvBook's own colours are added.
+    let safe = TerminalText.escaped
+    var text =
+      "\(bold)\(safe(location)):\(reset) \(red)error:\(reset) \(bold)\(safe(headline))\(reset)\n"
     if let excerpt {
-      text += "    \(excerpt.line)\n    \(green)\(excerpt.caret)\(reset)\n"
+      text +=
+        "    \(TerminalText.escapedKeepingLines(excerpt.line))\n    \(green)\(safe(excerpt.caret))\(reset)\n"
     }
-    if let hint { text += "  hint: \(hint)\n" }
+    if let hint { text += "  hint: \(safe(hint))\n" }
     return text
   }
 }

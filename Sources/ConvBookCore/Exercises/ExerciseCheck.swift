@@ -19,9 +19,13 @@ public enum ExerciseCheck {
   public static func check(lessonPath: String, exerciseID: String, submission: Submission)
     -> ExerciseCheckReport
   {
-    guard let source = try? String(contentsOfFile: lessonPath, encoding: .utf8) else {
+    let source: String
+    do {
+      source = try TextFile.read(lessonPath)
+    } catch {
       return .usage(
-        "cannot read the lesson '\(lessonPath)'", lesson: lessonPath, exercise: exerciseID)
+        error.message(what: "the lesson"),
+        lesson: lessonPath, exercise: exerciseID)
     }
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)
@@ -156,8 +160,12 @@ public enum ExerciseCheck {
     let variable: String
     let model: SequentialModel
     switch StudentModelFile.load(path: path) {
-    case .unreadable(let message):
-      return .usage(message, lesson: key.file, exercise: exercise.id)
+    case .unreadable(let error) where error.isMissing:
+      return .usage(
+        error.message(what: "the model file"),
+        lesson: key.file, exercise: exercise.id)
+    case .unreadable(let error):
+      return incorrect("✗ \(exercise.id): \(error.message(what: "the model file"))\n")
     case .failed(let diagnostic):
       return incorrect(
         diagnostic.formatted()
@@ -174,7 +182,7 @@ public enum ExerciseCheck {
     let met = results.filter(\.isMet).count
     let correct = met == results.count
     var text =
-      "Checking \(path) (variable \(variable), model \"\(model.name)\") for \(exercise.id):\n"
+      "Checking \(TerminalText.escaped(path)) (variable \(variable), model \"\(TerminalText.escaped(model.name))\") for \(exercise.id):\n"
     for result in results { text += "  \(result.isMet ? "✓" : "✗") \(result.summary)\n" }
     var feedback: [String] = []
     if !model.isBuilt {

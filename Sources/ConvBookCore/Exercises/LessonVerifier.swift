@@ -8,6 +8,8 @@ import LessonKit
 /// not a condition, a solution that misses its own requirements or a starter that already meets them.
 public struct LessonVerifier {
   public var runner: LessonRunner
+  /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
+  public var isolation: LessonIsolation?
 
   /// `runner` as the CLI wires it (figures included); its exercise evaluator is replaced by a fresh
   /// student-build one, since verifying is about exercises above all.
@@ -46,20 +48,25 @@ public struct LessonVerifier {
 
   /// Verifies a folder of lessons (in file-name order, as `build` takes them) or a single lesson file.
   public func verify(path: URL) throws(SiteBuilder.BuildError) -> [Outcome] {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory)
+    // Anything at a path ending in .md is taken as one lesson, so that a dangling link or a pipe
+    // named X.md fails as that lesson rather than as a folder.
+    var info = stat()
+    let exists = lstat(path.path, &info) == 0
+    let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
     let files: [URL]
-    if exists && !isDirectory.boolValue && path.pathExtension.lowercased() == "md" {
+    if exists && !isDirectory && path.pathExtension.lowercased() == "md" {
       files = [path]
     } else {
       files = try SiteBuilder.lessonFiles(in: path)
     }
     return files.map { file in
       let sourceFile = file.relativeDisplayPath
-      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-      return verify(
-        lesson: LessonReader.read(source: text, fileName: file.lastPathComponent),
-        sourceFile: sourceFile)
+      let job = LessonJob(mode: .verify, path: file.path, sourceFile: sourceFile)
+      let result = isolation?.run(job) ?? job.execute(runner: runner)
+      return Outcome(
+        sourceFile: sourceFile, cellCount: result.cellCount,
+        inlineValueCount: result.inlineValueCount, exerciseCount: result.exerciseCount,
+        designExerciseCount: result.designExerciseCount, diagnostics: result.diagnostics)
     }
   }
 

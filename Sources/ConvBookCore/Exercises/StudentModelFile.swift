@@ -14,15 +14,16 @@ public enum StudentModelFile {
     case failed(Diagnostic)
     /// It ran but there is no model to check, or no way to tell which; the message says what to do.
     case noModel(String)
-    /// The file cannot be read: a usage error.
-    case unreadable(String)
+    /// The file cannot be read: a usage error when it is missing, else the student's to fix.
+    case unreadable(TextFile.ReadError)
   }
 
   public static func load(path: String) -> Outcome {
-    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-      return .unreadable("cannot read the model file '\(path)'")
+    do {
+      return run(try TextFile.read(path), path: path)
+    } catch {
+      return .unreadable(error)
     }
-    return run(source, path: path)
   }
 
   public static func run(_ source: String, path: String) -> Outcome {

@@ -7,7 +7,7 @@ public enum AdjacencyReport {
     let map = adjacency.map
     let grouped = AnalysisFormat.grouped
     var text =
-      "\(adjacency.modelName): \(adjacency.flattenLayer) receives \(map.shape), \(map.layout.rawValue): "
+      "\(TerminalText.escaped(adjacency.modelName)): \(TerminalText.escaped(adjacency.flattenLayer)) receives \(map.shape), \(map.layout.rawValue): "
     text += "H=\(map.height), W=\(map.width), C=\(map.channels)\n"
     text += "Flatten order: index(h, w, c) = \(adjacency.formula)\n\n"
     let anchor = adjacency.anchor
@@ -38,7 +38,7 @@ public enum AdjacencyReport {
       "Length: H*W*C = \(map.height)*\(map.width)*\(map.channels) = \(grouped(adjacency.length))\n"
     if let reader = adjacency.reader {
       text +=
-        "\(reader.name) (Dense, \(grouped(reader.units)) units): \(grouped(adjacency.length)) * \(grouped(reader.units)) = "
+        "\(TerminalText.escaped(reader.name)) (Dense, \(grouped(reader.units)) units): \(grouped(adjacency.length)) * \(grouped(reader.units)) = "
       text +=
         "\(grouped(reader.weights)) weights + \(grouped(reader.biases)) biases = \(grouped(reader.parameters)) parameters\n"
     }

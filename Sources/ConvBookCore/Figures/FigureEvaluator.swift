@@ -78,14 +78,25 @@ public struct FigureEvaluator: FigureEvaluating {
     var problem: FigureRequest.Problem?
     if let (path, range) = request.weightsFile {
       do {
-        let weights = try ModelWeights.load(
-          npz: resolve(path, besides: lessonFile), for: model)
+        // Only a regular file, and never more than the memory budget: a lesson naming a pipe or
+        // /dev/zero must not hang the build.
+        let bytes = try TextFile.readBytes(
+          resolve(path, besides: lessonFile), limit: ForwardPass.defaultMemoryBudget)
+        let archive = try NPZArchive(bytes: bytes)
+        let weights = try ModelWeights(archive: archive, for: model, source: path)
         trace.measure(model, weights: (weights, path))
       } catch {
+        let message: String
+        switch error {
+        case let error as TextFile.ReadError: message = error.description
+        case let error as NumPyError: message = "cannot read weights from \(path): \(error.message)"
+        case let error as ForwardError: message = error.message
+        default: message = "\(error)"
+        }
         trace.measurement = TraceMeasurement(
           weights: .loaded(file: path), inputSeed: TraceMeasurement.defaultSeed, batch: 1,
-          failure: error.message)
-        problem = FigureRequest.Problem(type: nil, message: error.message, range: range)
+          failure: message)
+        problem = FigureRequest.Problem(type: nil, message: message, range: range)
       }
     } else {
       trace.measure(model)

@@ -23,7 +23,8 @@ public enum ScalingReport {
     for series in scaling.series {
       for point in series.points {
         if let reason = point.invalidReason {
-          text += "\(series.modelName) at \(point.size) x \(point.size): \(reason)\n"
+          text +=
+            "\(TerminalText.escaped(series.modelName)) at \(point.size) x \(point.size): \(reason)\n"
         }
       }
     }

@@ -14,7 +14,9 @@ struct TextTable {
     self.alignments = alignments
   }
 
-  mutating func add(_ row: [String]) { rows.append(row) }
+  /// Cells are escaped for the terminal: a name holding a newline or an escape sequence stays in
+  /// its cell.
+  mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.escaped)) }
 
   func render() -> String {
     let all = [header] + rows

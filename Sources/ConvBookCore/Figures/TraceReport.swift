@@ -37,7 +37,7 @@ public enum TraceReport {
       table.add(row + [note(step, total: total)])
     }
     var text =
-      "Shape trace of \(trace.modelName) (per sample; activations as float32)\n"
+      "Shape trace of \(TerminalText.escaped(trace.modelName)) (per sample; activations as float32)\n"
     if let measurement = trace.measurement {
       if let failure = measurement.failure {
         text += "No activation statistics: \(failure)\n"

@@ -61,12 +61,18 @@ public struct Prediction {
       )
     }
     if let batch, batch < 1 { throw .usage("--batch must be at least 1, got \(batch)") }
+    let inputs = [file.path] + [weightsPath, inputPath].compactMap { $0 }
+    do throws(AtomicFileWriter.OutputError) {
+      try AtomicFileWriter.checkTarget(outputPath, inputs: inputs)
+    } catch {
+      throw ForwardCommandError(message: error.message, isUsageError: error.isUsageError)
+    }
     do {
       // The input first: its shape decides the memory estimate.
       let input: Tensor
       let inputDescription: String
       if let inputPath {
-        input = try NPYFormat.read(contentsOf: inputPath)
+        input = try NPYFormat.decode(Self.readArrayFile(inputPath, limit: memoryBudget))
         if let batch, input.shape.first != batch {
           throw ForwardCommandError.usage(
             "--batch \(batch) contradicts the input \(inputPath), whose batch is \(input.shape.first ?? 0)"
@@ -92,7 +98,15 @@ public struct Prediction {
       let weights: ModelWeights
       let weightsDescription: String
       if let weightsPath {
-        weights = try ModelWeights.load(npz: weightsPath, for: model)
+        let bytes = try Self.readArrayFile(weightsPath, limit: memoryBudget)
+        let archive: NPZArchive
+        do throws(NumPyError) {
+          archive = try NPZArchive(bytes: bytes)
+        } catch {
+          throw ForwardCommandError.input(
+            "cannot read weights from \(weightsPath): \(error.message)")
+        }
+        weights = try ModelWeights(archive: archive, for: model, source: weightsPath)
         weightsDescription = weightsPath
       } else {
         weights = try ModelWeights.initialized(for: model, seed: seed, memoryBudget: memoryBudget)
@@ -101,12 +115,16 @@ public struct Prediction {
       let output = try ForwardPass(
         model: model, weights: weights, threads: threads, memoryBudget: memoryBudget
       ).run(input)
-      try AtomicFileWriter.write(NPYFormat.encode(output), to: outputPath)
+      try AtomicFileWriter.write(NPYFormat.encode(output), to: outputPath, inputs: inputs)
       return Result(
         modelName: model.name, inputShape: input.shape, outputShape: output.shape,
         weightsDescription: weightsDescription, inputDescription: inputDescription)
     } catch let error as ForwardCommandError {
       throw error
+    } catch let error as AtomicFileWriter.OutputError {
+      throw ForwardCommandError(message: error.message, isUsageError: error.isUsageError)
+    } catch let error as TextFile.ReadError {
+      throw ForwardCommandError(message: error.description, isUsageError: error.isMissing)
     } catch let error as ForwardError {
       throw .input(error.message)
     } catch let error as NumPyError {
@@ -114,5 +132,11 @@ public struct Prediction {
     } catch {
       throw .input("\(error)")
     }
+  }
+
+  /// An `.npy` or `.npz` file's bytes, only from a regular file (a pipe or a device such as
+  /// /dev/zero would never end) and never more than the memory budget.
+  static func readArrayFile(_ path: String, limit: Int) throws(TextFile.ReadError) -> [UInt8] {
+    try TextFile.readBytes(path, limit: limit)
   }
 }

@@ -13,14 +13,23 @@ public struct ModelFile {
   public var lesson: Lesson?
 
   public enum LoadError: Error, CustomStringConvertible {
-    case unreadable(String)
+    case unreadable(TextFile.ReadError)
     case unknownKind(String)
 
     public var description: String {
       switch self {
-      case .unreadable(let path): return "cannot read '\(path)'"
+      case .unreadable(let error): return error.description
       case .unknownKind(let path):
-        return "'\(path)' is neither a lesson (.md) nor a Keras script (.py)"
+        return "'\(TerminalText.escaped(path))' is neither a lesson (.md) nor a Keras script (.py)"
+      }
+    }
+
+    /// A path that names nothing or the wrong kind of file is a usage error (exit 2); a file that
+    /// is there but cannot be read as text is an input error (exit 1).
+    public var isUsageError: Bool {
+      switch self {
+      case .unreadable(let error): return error.isMissing
+      case .unknownKind: return true
       }
     }
   }
@@ -29,17 +38,21 @@ public struct ModelFile {
   public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError)
     -> ModelFile
   {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw .unreadable(path)
-    }
     let lower = path.lowercased()
-    if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+    let isLesson = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    guard isLesson || lower.hasSuffix(".py") else { throw .unknownKind(path) }
+    let text: String
+    do {
+      text = try TextFile.read(path)
+    } catch {
+      throw .unreadable(error)
+    }
+    if isLesson {
       let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
       let run = runner.run(lesson, sourceFile: path)
       return ModelFile(
         path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
     }
-    guard lower.hasSuffix(".py") else { throw .unknownKind(path) }
     let session = KerasSession()
     let result = session.run(text)
     var diagnostics: [Diagnostic] = []

@@ -11,12 +11,27 @@ public enum SummaryReport {
     for (index, defined) in models.enumerated() {
       if index > 0 { text += "\n" }
       do {
-        text += KerasSummaryText.render(try defined.model.summary(), footer: footer)
+        text += KerasSummaryText.render(
+          terminalSafe(try defined.model.summary()), footer: footer)
       } catch {
-        errors.append("\(defined.variable) (\(defined.model.name)): \(error)")
+        errors.append(
+          TerminalText.escaped("\(defined.variable) (\(defined.model.name)): \(error)"))
       }
     }
     return (text, errors)
+  }
+
+  /// The summary with its names escaped for a terminal: a name with a newline or an escape
+  /// sequence in it must not forge lines or drive the terminal.
+  static func terminalSafe(_ summary: ModelSummary) -> ModelSummary {
+    var safe = summary
+    safe.name = TerminalText.escaped(summary.name)
+    safe.inputLayerName = TerminalText.escaped(summary.inputLayerName)
+    for index in safe.rows.indices {
+      safe.rows[index].name = TerminalText.escaped(safe.rows[index].name)
+      safe.rows[index].className = TerminalText.escaped(safe.rows[index].className)
+    }
+    return safe
   }
 
   public static func json(_ models: [DefinedModel], diagnostics: [Diagnostic]) -> JSONValue {

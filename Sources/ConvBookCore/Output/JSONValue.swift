@@ -89,7 +89,9 @@ public indirect enum JSONValue: Equatable, Sendable {
       case "\n": result += "\\n"
       case "\r": result += "\\r"
       case "\t": result += "\\t"
-      case let control where control.value < 0x20:
+      // Every control character and the bidirectional overrides, so that JSON printed on a
+      // terminal cannot drive it either (a C1 control such as U+009B starts an escape sequence).
+      case let control where TerminalText.needsEscape(control, keepLineBreaks: false):
         result += String(format: "\\u%04x", control.value)
       default: result.unicodeScalars.append(scalar)
       }

@@ -10,6 +10,8 @@ import LessonRender
 public struct SiteBuilder {
   public var runner: LessonRunner
   public var siteTitle: String
+  /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
+  public var isolation: LessonIsolation?
 
   public init(runner: LessonRunner = LessonRunner(), siteTitle: String = "ConvBook") {
     self.runner = runner
@@ -27,6 +29,8 @@ public struct SiteBuilder {
     }
     public var lessons: [LessonOutcome]
     public var outputDirectory: URL
+    /// Set when the new site is in place but the previous one could not be deleted.
+    public var cleanupProblem: String?
 
     public var failingLessons: [LessonOutcome] { lessons.filter { !$0.diagnostics.isEmpty } }
   }
@@ -35,12 +39,14 @@ public struct SiteBuilder {
     case noLessons(String)
     case unreadableFolder(String)
     case write(AtomicSiteWriter.WriteError)
+    case theme(TextFile.ReadError)
 
     public var description: String {
       switch self {
       case .noLessons(let path): return "no lessons (.md files) in '\(path)'"
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
       case .write(let error): return error.description
+      case .theme(let error): return "the theme cannot be used: \(error.description)"
       }
     }
   }
@@ -51,47 +57,71 @@ public struct SiteBuilder {
     progress: (_ index: Int, _ count: Int, _ outcome: Report.LessonOutcome) -> Void = { _, _, _ in }
   ) throws(BuildError) -> Report {
     let lessonFiles = try Self.lessonFiles(in: lessonsDirectory)
-    let theme = SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
+    // Before any lesson runs: a build that would end in a refusal should not take its time first.
+    do throws(AtomicSiteWriter.WriteError) {
+      try AtomicSiteWriter(outputDirectory: outputDirectory).checkTarget(inputs: [lessonsDirectory])
+    } catch {
+      throw .write(error)
+    }
+    let theme: SiteTheme
+    do {
+      theme = try SiteTheme.load(from: lessonsDirectory.appendingPathComponent("theme"))
+    } catch {
+      throw .theme(error)
+    }
     let displayFolder = lessonsDirectory.relativeDisplayPath
-    var lessons: [(Lesson, String, String)] = []
+    var lessons: [(loaded: LessonFile.Loaded, sourceFile: String, page: String, title: String)] =
+      []
     for file in lessonFiles {
       let sourceFile =
         displayFolder.isEmpty
         ? file.lastPathComponent : "\(displayFolder)/\(file.lastPathComponent)"
-      let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-      let lesson = LessonReader.read(source: text, fileName: file.lastPathComponent)
+      var loaded = LessonFile.load(file, sourceFile: sourceFile)
       let page = file.deletingPathExtension().lastPathComponent + ".html"
-      lessons.append((lesson, sourceFile, page))
+      if page == "index.html" {
+        // Its page would be overwritten by the site's contents page.
+        loaded = .unreadable(
+          Diagnostic(
+            file: sourceFile, line: 0, column: 0,
+            message:
+              "a lesson cannot be named index.md: the site's contents page is index.html; rename the lesson"
+          ))
+      }
+      var title = file.deletingPathExtension().lastPathComponent
+      if case .lesson(let lesson) = loaded { title = lesson.title }
+      lessons.append((loaded, sourceFile, page, title))
     }
     var outcomes: [Report.LessonOutcome] = []
-    var pages: [LessonPage] = []
-    for (index, (lesson, sourceFile, pageName)) in lessons.enumerated() {
-      let run = runner.run(lesson, sourceFile: sourceFile)
-      var page = LessonPage(
-        title: lesson.title, sourceFile: sourceFile, pageFileName: pageName, blocks: run.blocks)
-      if index > 0 {
-        page.previous = PageLink(title: lessons[index - 1].0.title, href: lessons[index - 1].2)
+    var siteFiles: [(path: String, contents: Data)] = []
+    var entries: [IndexRenderer.Entry] = []
+    for (index, entry) in lessons.enumerated() {
+      let link = { (other: Int) in
+        LessonJob.Link(title: lessons[other].title, href: SitePath.href(lessons[other].page))
       }
-      if index + 1 < lessons.count {
-        page.next = PageLink(title: lessons[index + 1].0.title, href: lessons[index + 1].2)
+      let job = LessonJob(
+        mode: .page, path: lessonFiles[index].path, sourceFile: entry.sourceFile,
+        pageFileName: entry.page, previous: index > 0 ? link(index - 1) : nil,
+        next: index + 1 < lessons.count ? link(index + 1) : nil, siteTitle: siteTitle,
+        themeDirectory: lessonsDirectory.appendingPathComponent("theme").path)
+      let result: LessonJob.Result
+      switch entry.loaded {
+      case .unreadable(let diagnostic):
+        result = job.failure(title: entry.title, diagnostic, template: theme.template)
+      case .lesson:
+        result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
       }
-      pages.append(page)
+      if entry.page != "index.html" {
+        siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+      }
+      entries.append(
+        IndexRenderer.Entry(
+          title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,
+          hasErrors: !result.diagnostics.isEmpty))
       let outcome = Report.LessonOutcome(
-        sourceFile: sourceFile, pageFileName: pageName, title: lesson.title,
-        cellCount: lesson.cells.count,
-        diagnostics: run.diagnostics)
+        sourceFile: entry.sourceFile, pageFileName: entry.page, title: entry.title,
+        cellCount: result.cellCount, diagnostics: result.diagnostics)
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
-    }
-    let renderer = PageRenderer(template: theme.template, siteTitle: siteTitle)
-    var siteFiles: [(path: String, contents: Data)] = []
-    for page in pages {
-      siteFiles.append((page.pageFileName, Data(renderer.render(page).utf8)))
-    }
-    let entries = zip(pages, outcomes).map { page, outcome in
-      IndexRenderer.Entry(
-        title: page.title, href: page.pageFileName, sourceFile: page.sourceFile,
-        hasErrors: !outcome.diagnostics.isEmpty)
     }
     siteFiles.append(
       (
@@ -99,12 +129,15 @@ public struct SiteBuilder {
         Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
       ))
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
+    var cleanupProblem: String?
     do throws(AtomicSiteWriter.WriteError) {
       try AtomicSiteWriter(outputDirectory: outputDirectory).write(siteFiles)
     } catch {
-      throw .write(error)
+      guard case .oldSiteNotRemoved = error else { throw .write(error) }
+      cleanupProblem = error.description
     }
-    return Report(lessons: outcomes, outputDirectory: outputDirectory)
+    return Report(
+      lessons: outcomes, outputDirectory: outputDirectory, cleanupProblem: cleanupProblem)
   }
 
   /// The lesson files of a folder, in file-name order.

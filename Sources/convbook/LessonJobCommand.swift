@@ -1,0 +1,39 @@
+import ArgumentParser
+import ConvBookCore
+import Foundation
+import KerasCells
+
+/// `convbook _lesson`: runs one lesson job read as JSON from standard input and writes the result as
+/// JSON to standard output. `build` and `verify` start one per lesson (`LessonIsolation`), so that
+/// a lesson that crashes or runs away takes only its own process down. Not for people.
+struct LessonJobCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "_lesson", abstract: "Run one lesson job (used by build and verify).",
+    shouldDisplay: false)
+
+  @Option var footer: SummaryFooterStyle = .classic
+  @Flag var solutions = false
+  @Option var cpuSeconds: Double = LessonIsolation.defaultTimeout
+
+  func run() throws {
+    let request = FileHandle.standardInput.readDataToEndOfFile()
+    guard let job = try? JSONDecoder().decode(LessonJob.self, from: request) else {
+      CommandFailure.usage("_lesson expects a lesson job as JSON on standard input").exit()
+    }
+    LessonIsolation.applyLimits(cpuSeconds: cpuSeconds)
+    let result = job.execute(runner: CommandSupport.runner(footer: footer, solutions: solutions))
+    FileHandle.standardOutput.write(try JSONEncoder().encode(result))
+  }
+}
+
+extension CommandSupport {
+  /// Every lesson of `build` and `verify` in a child process of this very executable.
+  static func isolation(footer: SummaryFooterStyle, solutions: Bool, timeout: Double)
+    -> LessonIsolation?
+  {
+    guard let executable = Bundle.main.executableURL else { return nil }
+    var arguments = ["_lesson", "--footer", footer.rawValue, "--cpu-seconds", String(timeout)]
+    if solutions { arguments.append("--solutions") }
+    return LessonIsolation(executable: executable, arguments: arguments, timeout: timeout)
+  }
+}

@@ -1,0 +1,260 @@
+import ConvBookCore
+import Foundation
+import Testing
+
+/// Lessons that cannot be read fail by name; outputs never replace the wrong thing.
+@Suite struct FileSafetyTests {
+  static func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-files-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static let lesson = """
+    # Fine
+
+    ```keras
+    from tensorflow import keras
+    from tensorflow.keras import layers
+    model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(2)])
+    ```
+    """
+
+  static func write(_ bytes: [UInt8], _ url: URL) throws {
+    try Data(bytes).write(to: url)
+  }
+
+  static var isRoot: Bool { getuid() == 0 }
+
+  // MARK: reading
+
+  @Test func invalidUTF8IsReportedWithLineColumnAndOffset() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("bad.py")
+    try Self.write(Array("x = 1\nyé = \u{1}".utf8) + [0xFF] + Array("\n".utf8), file)
+    #expect(
+      throws: TextFile.ReadError.invalidUTF8(
+        path: file.path, line: 2, column: 7, byteOffset: 13, byte: 0xFF)
+    ) {
+      try TextFile.read(file.path)
+    }
+    let error = try #require(throws: TextFile.ReadError.self) { try TextFile.read(file.path) }
+    #expect(error.description.contains("line 2, column 7 (byte offset 13)"))
+  }
+
+  @Test func malformedUTF8Forms() {
+    #expect(TextFile.firstInvalidUTF8(Array("héllo ✓ 𝄞".utf8)) == nil)
+    #expect(TextFile.firstInvalidUTF8([0x61, 0xC0, 0x80]) == 1)  // overlong
+    #expect(TextFile.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // surrogate
+    #expect(TextFile.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
+    #expect(TextFile.firstInvalidUTF8([0x61, 0x62, 0xE2, 0x9C]) == 2)  // truncated
+    #expect(TextFile.firstInvalidUTF8([0x80]) == 0)  // stray continuation
+  }
+
+  @Test func foldersPipesAndDanglingLinksAreNotLessons() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = dir.appendingPathComponent("folder.md")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    let link = dir.appendingPathComponent("dangling.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: link.path, withDestinationPath: "nowhere.md")
+    let pipe = dir.appendingPathComponent("pipe.md")
+    #expect(mkfifo(pipe.path, 0o644) == 0)
+    #expect(throws: TextFile.ReadError.notARegularFile(path: folder.path, kind: "a folder")) {
+      try TextFile.read(folder.path)
+    }
+    #expect(throws: TextFile.ReadError.danglingSymlink(path: link.path)) {
+      try TextFile.read(link.path)
+    }
+    // Opening a pipe would block until a writer comes; it is refused without opening it.
+    #expect(throws: TextFile.ReadError.notARegularFile(path: pipe.path, kind: "a named pipe")) {
+      try TextFile.read(pipe.path)
+    }
+    #expect(throws: TextFile.ReadError.missing(path: dir.appendingPathComponent("no.md").path)) {
+      try TextFile.read(dir.appendingPathComponent("no.md").path)
+    }
+    #expect(throws: TextFile.ReadError.self) { try TextFile.readBytes("/dev/zero") }
+  }
+
+  @Test(.enabled(if: !isRoot, "root reads files whatever their mode bits say"))
+  func fileWithoutReadPermission() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("secret.md")
+    try Self.lesson.write(to: file, atomically: false, encoding: .utf8)
+    chmod(file.path, 0)
+    let error = try #require(throws: TextFile.ReadError.self) { try TextFile.read(file.path) }
+    #expect(error.description.contains("Permission denied"))
+  }
+
+  @Test func tooLargeFilesAreRefusedBeforeReading() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("big.py")
+    try Self.write([UInt8](repeating: 0x20, count: 100), file)
+    #expect(throws: TextFile.ReadError.tooLarge(path: file.path, bytes: 100, limit: 10)) {
+      try TextFile.readBytes(file.path, limit: 10)
+    }
+  }
+
+  /// Every kind of unreadable lesson fails by name; the others are built; verify agrees.
+  @Test func unreadableLessonsFailByNameAndTheOthersBuild() throws {
+    let dir = try Self.folder()
+    let lessons = dir.appendingPathComponent("lessons")
+    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Self.lesson.write(
+      to: lessons.appendingPathComponent("01-good.md"), atomically: false, encoding: .utf8)
+    try Self.write(
+      Array("# Bad\n\nab".utf8) + [0xC3, 0x28], lessons.appendingPathComponent("02-utf8.md"))
+    try FileManager.default.createDirectory(
+      at: lessons.appendingPathComponent("03-folder.md"), withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(
+      atPath: lessons.appendingPathComponent("04-dangling.md").path,
+      withDestinationPath: "gone.md")
+    try Self.lesson.write(
+      to: lessons.appendingPathComponent("05-good.md"), atomically: false, encoding: .utf8)
+    let site = dir.appendingPathComponent("site")
+    let report = try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: site)
+    let failing = report.failingLessons
+    #expect(failing.map(\.pageFileName) == ["02-utf8.html", "03-folder.html", "04-dangling.html"])
+    let utf8 = try #require(failing.first?.diagnostics.first)
+    #expect((utf8.line, utf8.column) == (3, 3))
+    #expect(utf8.message.contains("not valid UTF-8: byte 0xC3 at line 3, column 3 (byte offset 9)"))
+    #expect(failing[1].diagnostics.first?.message.contains("a folder, not a regular file") == true)
+    #expect(failing[2].diagnostics.first?.message.contains("symbolic link") == true)
+    for page in ["01-good.html", "05-good.html", "02-utf8.html", "index.html"] {
+      #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(page).path))
+    }
+    let badPage = try String(
+      contentsOf: site.appendingPathComponent("03-folder.html"), encoding: .utf8)
+    #expect(badPage.contains("cannot read this lesson"))
+
+    let outcomes = try LessonVerifier().verify(path: lessons)
+    #expect(
+      outcomes.filter { !$0.passed }.map(\.sourceFile).map { ($0 as NSString).lastPathComponent }
+        == [
+          "02-utf8.md", "03-folder.md", "04-dangling.md",
+        ])
+    #expect(outcomes[1].summaryLine.hasSuffix("1 error (0 cells, 0 inline values, 0 exercises)"))
+  }
+
+  @Test func unreadableThemeStopsTheBuildWithTheReason() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lessons = dir.appendingPathComponent("lessons")
+    let theme = lessons.appendingPathComponent("theme")
+    try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+    try Self.lesson.write(
+      to: lessons.appendingPathComponent("01.md"), atomically: false, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      at: theme.appendingPathComponent("style.css"), withIntermediateDirectories: false)
+    let error = try #require(throws: SiteBuilder.BuildError.self) {
+      try SiteBuilder().build(
+        lessonsDirectory: lessons, outputDirectory: dir.appendingPathComponent("site"))
+    }
+    #expect(error.description.contains("style.css': it is a folder, not a regular file"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("site").path))
+  }
+
+  @Test func scriptWithInvalidUTF8IsAnInputError() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("bad.py")
+    try Self.write([0x78, 0x20, 0x3D, 0x20, 0xFF], file)
+    let error = try #require(throws: ModelFile.LoadError.self) {
+      try ModelFile.load(path: file.path)
+    }
+    #expect(!error.isUsageError)
+    #expect(error.description.contains("line 1, column 5 (byte offset 4)"))
+    let missing = try #require(throws: ModelFile.LoadError.self) {
+      try ModelFile.load(path: dir.appendingPathComponent("none.py").path)
+    }
+    #expect(missing.isUsageError)
+  }
+
+  @Test func studentFileThatIsNotUTF8IsAWrongAnswerWithTheReason() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("model.py")
+    try Self.write(Array("model = 1\n# ".utf8) + [0xE9] + Array("\n".utf8), file)
+    let report = ExerciseCheck.check(
+      lessonPath: ExerciseFixtures.lessonPath, exerciseID: "slim-design",
+      submission: .file(file.path))
+    #expect(report.exitCode == 1)
+    #expect(report.text.contains("not valid UTF-8: byte 0xE9 at line 2, column 3 (byte offset 12)"))
+    let missing = ExerciseCheck.check(
+      lessonPath: ExerciseFixtures.lessonPath, exerciseID: "slim-design",
+      submission: .file(dir.appendingPathComponent("none.py").path))
+    #expect(missing.exitCode == 2)
+  }
+
+  // MARK: writing one file
+
+  @Test func outputThatIsNotARegularFileIsRefused() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let pipe = dir.appendingPathComponent("pipe.npy")
+    #expect(mkfifo(pipe.path, 0o644) == 0)
+    let target = dir.appendingPathComponent("target.npy")
+    try Self.write([1, 2, 3], target)
+    let link = dir.appendingPathComponent("link.npy")
+    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
+    for path in [pipe.path, link.path, dir.path, "/dev/null", "/dev/full"] {
+      let error = try #require(throws: AtomicFileWriter.OutputError.self) {
+        try AtomicFileWriter.write([9], to: path)
+      }
+      #expect(error.isUsageError)
+      #expect(error.message.contains("not a regular file"))
+    }
+    #expect(try Data(contentsOf: target) == Data([1, 2, 3]))
+    var info = stat()
+    #expect(lstat(pipe.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+    #expect(lstat(link.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)
+    #expect(lstat("/dev/full", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+        "link.npy", "pipe.npy", "target.npy",
+      ])
+  }
+
+  @Test func outputThatIsAnInputIsRefusedUnderAnyName() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("m.py")
+    try Self.write(Array("print(1)\n".utf8), script)
+    let hardLink = dir.appendingPathComponent("other.npy")
+    #expect(link(script.path, hardLink.path) == 0)
+    for out in [script.path, hardLink.path, dir.path + "/./m.py"] {
+      let error = try #require(throws: AtomicFileWriter.OutputError.self) {
+        try AtomicFileWriter.write([0], to: out, inputs: [script.path])
+      }
+      #expect(error.message.contains("it is the input"))
+    }
+    #expect(try String(contentsOf: script, encoding: .utf8) == "print(1)\n")
+  }
+
+  @Test func writesAtomicallyAndLeavesNoTemporaryFiles() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let target = dir.appendingPathComponent("y.npy")
+    // A temporary file of a killed run (PID far above pid_max) and one of a live process (PID 1).
+    let stale = dir.appendingPathComponent(".y.npy.convbook-999999999-0.tmp")
+    let live = dir.appendingPathComponent(".y.npy.convbook-1-0.tmp")
+    try Self.write([7], stale)
+    try Self.write([7], live)
+    try AtomicFileWriter.write([1, 2], to: target.path)
+    try AtomicFileWriter.write([3, 4, 5], to: target.path)
+    #expect(try Data(contentsOf: target) == Data([3, 4, 5]))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+        ".y.npy.convbook-1-0.tmp", "y.npy",
+      ])
+    #expect(throws: AtomicFileWriter.OutputError.self) {
+      try AtomicFileWriter.write([1], to: dir.appendingPathComponent("no/such/y.npy").path)
+    }
+  }
+}

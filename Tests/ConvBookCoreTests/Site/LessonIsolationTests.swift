@@ -1,0 +1,63 @@
+import ConvBookCore
+import Foundation
+import Testing
+
+/// A lesson's process that crashes, answers nonsense or hangs fails that lesson alone, by name.
+@Suite struct LessonIsolationTests {
+  static func job(_ mode: LessonJob.Mode, _ path: String = "/nowhere/l.md") -> LessonJob {
+    LessonJob(
+      mode: mode, path: path, sourceFile: "Lessons/l.md", pageFileName: "l.html",
+      next: LessonJob.Link(title: "Next", href: "n%23.html"))
+  }
+
+  static func shell(_ script: String, wallClock: Double? = 60) -> LessonIsolation {
+    LessonIsolation(
+      executable: URL(fileURLWithPath: "/bin/bash"), arguments: ["-c", script],
+      wallClockLimit: wallClock)
+  }
+
+  @Test func aCrashedChildIsADiagnosticOfItsLesson() {
+    let result = Self.shell("echo 'Fatal error: Array index out of range' >&2; kill -SEGV $$")
+      .run(Self.job(.page))
+    let diagnostic = result.diagnostics.first
+    #expect(result.diagnostics.count == 1)
+    #expect(diagnostic?.file == "Lessons/l.md")
+    #expect(diagnostic?.message.contains("crashed while running this lesson (signal 11") == true)
+    #expect(diagnostic?.message.contains("Fatal error: Array index out of range") == true)
+    // The page still exists, shows the error and keeps its navigation.
+    #expect(result.html?.contains("crashed while running this lesson") == true)
+    #expect(result.html?.contains("n%23.html") == true)
+  }
+
+  @Test func aChildWithoutAResultOrOutOfTimeFails() {
+    let garbage = Self.shell("cat >/dev/null; echo '{not json'").run(Self.job(.verify))
+    #expect(garbage.diagnostics.first?.message.contains("ended without a result") == true)
+    #expect(garbage.html == nil)
+    let start = Date()
+    let hung = Self.shell("exec sleep 30", wallClock: 0.5).run(Self.job(.verify))
+    #expect(Date().timeIntervalSince(start) < 10)
+    #expect(hung.diagnostics.first?.message.contains("did not finish within") == true)
+  }
+
+  /// The real child gives exactly what running in this process gives.
+  @Test(
+    .enabled(if: CheckCommandLineTests.executable != nil, "the convbook executable is not built"))
+  func theChildAgreesWithTheInProcessRun() throws {
+    let dir = try FileSafetyTests.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lesson = dir.appendingPathComponent("l.md")
+    try (FileSafetyTests.lesson + "\n```keras\nmodel.add(layers.Conv2D(1, 3))\n```\n").write(
+      to: lesson, atomically: false, encoding: .utf8)
+    let isolation = LessonIsolation(
+      executable: CheckCommandLineTests.executable!, arguments: ["_lesson"])
+    for mode in [LessonJob.Mode.page, .verify] {
+      let job = Self.job(mode, lesson.path)
+      let child = isolation.run(job)
+      let here = job.execute(runner: LessonRunner())
+      #expect(child.diagnostics == here.diagnostics)
+      #expect(child.diagnostics.count == 1)
+      #expect(child.cellCount == 2)
+      if mode == .page { #expect(child.html == here.html) }
+    }
+  }
+}
