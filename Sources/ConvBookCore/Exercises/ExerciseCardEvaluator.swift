@@ -50,7 +50,9 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     var inlineValues: [String: InlineValue] = [:]
     for expression in Self.inlineExpressions(in: prompt) where inlineValues[expression] == nil {
       do {
-        inlineValues[expression] = .text(InlineFormat.text(of: try session.evaluate(expression)))
+        let value = try session.evaluate(
+          KerasSession.parseExpression(expression), extraNames: ExerciseHelpers.names)
+        inlineValues[expression] = .text(InlineFormat.text(of: value))
       } catch {
         let diagnostic = Diagnostic(
           file: file, line: exercise.promptLine, column: 1,

@@ -46,7 +46,10 @@ public struct LessonRunner {
         for (expression, position) in Self.inlineExpressions(in: node) {
           let key = InlineValueKey(line: position.startLine, column: position.startColumn)
           do {
-            let value = try session.evaluate(expression)
+            // The exercise helpers (`macs(model)`, ...) too, so prose can quote any number a
+            // figure shows; cells never see them.
+            let value = try session.evaluate(
+              KerasSession.parseExpression(expression), extraNames: ExerciseHelpers.names)
             values[key] = .text(InlineFormat.text(of: value))
           } catch {
             let diagnostic = Diagnostic(
