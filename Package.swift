@@ -17,7 +17,11 @@ let package = Package(
     .library(name: "ConvBookCore", targets: ["ConvBookCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Course settings (`course.yml`): libyaml in C plus a small Swift layer, quick to build.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // `convbook serve`: a small HTTP server on Swift concurrency and BSD sockets, no SwiftNIO.
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     .systemLibrary(
@@ -30,11 +34,18 @@ let package = Package(
     .target(name: "LessonKit", dependencies: ["CCmark"]),
     .target(name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"]),
     .target(
-      name: "ConvBookCore", dependencies: ["CNNEngine", "KerasCells", "LessonKit", "LessonRender"]),
+      name: "ConvBookCore",
+      dependencies: [
+        "CNNEngine", "KerasCells", "LessonKit", "LessonRender",
+        .product(name: "Yams", package: "Yams"),
+      ]),
+    .target(
+      name: "ConvBookServer",
+      dependencies: ["ConvBookCore", .product(name: "FlyingFox", package: "FlyingFox")]),
     .executableTarget(
       name: "convbook",
       dependencies: [
-        "ConvBookCore",
+        "ConvBookCore", "ConvBookServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -48,6 +59,7 @@ let package = Package(
     .testTarget(
       name: "LessonRenderTests", dependencies: ["LessonRender"],
       exclude: ["Markdown/Fixtures", "Figures/Golden"]),
+    .testTarget(name: "ConvBookServerTests", dependencies: ["ConvBookServer", "ConvBookCore"]),
     .testTarget(
       name: "ConvBookCoreTests", dependencies: ["ConvBookCore"],
       exclude: ["Exercises/Fixtures", "Figures/Golden"]),

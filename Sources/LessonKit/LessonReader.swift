@@ -12,8 +12,11 @@ public enum LessonReader {
   /// - Parameters:
   ///   - source: The lesson's text.
   ///   - fileName: The lesson's file name, kept in the result and used as the fallback title.
-  public static func read(source: String, fileName: String) -> Lesson {
-    let document = parseMarkdown(source)
+  ///   - extensions: The additions to CommonMark to read; lessons get them all.
+  public static func read(
+    source: String, fileName: String, extensions: MarkdownExtensions = .lesson
+  ) -> Lesson {
+    let document = parseMarkdown(source, extensions: extensions)
     var blocks: [LessonBlock] = []
     var prose: [MarkdownNode] = []
     var warnings: [LessonWarning] = []
@@ -46,8 +49,10 @@ public enum LessonReader {
 
   /// Parses CommonMark `source` into a `.document` node, with the same positions and inline
   /// expressions as in lessons but no cells: for Markdown that is not a whole lesson, such as
-  /// exercise prompts, or to render a lesson as plain CommonMark.
-  public static func parseMarkdown(_ source: String) -> MarkdownNode {
+  /// exercise prompts, or to render a lesson as plain CommonMark (no `extensions`, the default).
+  public static func parseMarkdown(_ source: String, extensions: MarkdownExtensions = [])
+    -> MarkdownNode
+  {
     var text = source
     // cmark skips a leading byte-order mark and reads NUL as U+FFFD; doing both up front keeps
     // its byte columns and ours in step.
@@ -58,7 +63,22 @@ public enum LessonReader {
       text = String(
         String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
     }
-    return PositionResolver(source: SourceText(text)).resolve(CommonMarkReader.parse(text))
+    let lines = SourceText(text)
+    guard !extensions.isEmpty else {
+      return PositionResolver(source: lines).resolve(CommonMarkReader.parse(text))
+    }
+    var raw = CommonMarkReader.parse(text)
+    var masking: MathMasking?
+    if extensions.contains(.math), text.utf8.contains(UInt8(ascii: "$")) {
+      let found = MathMasking(source: text, text: lines, rawDocument: raw)
+      if !found.spans.isEmpty {
+        raw = CommonMarkReader.parse(found.maskedSource)
+        masking = found
+      }
+    }
+    var document = PositionResolver(source: lines).resolve(raw)
+    if let masking { document = masking.restore(in: document, text: lines) }
+    return ProseExtensions(extensions: extensions, source: lines).apply(to: document)
   }
 
   private static let specialLanguages: Set<String> = ["keras", "exercise", "figure"]

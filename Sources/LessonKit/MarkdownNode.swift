@@ -2,7 +2,8 @@
 ///
 /// The tree mirrors cmark's: block nodes (`document`, `paragraph`, …) contain blocks or inlines,
 /// inline containers (`emphasis`, `link`, …) contain inlines, and leaves carry their text in
-/// `kind`. One addition: a code span written `{keras} EXPR` becomes an `inlineExpression` leaf.
+/// `kind`. Additions: a code span written `{keras} EXPR` becomes an `inlineExpression` leaf, and
+/// lessons read with ``MarkdownExtensions`` also get `table`, `math` and `callout` nodes.
 public struct MarkdownNode: Sendable, Hashable {
   /// What the node is, with the data that belongs to that kind.
   public var kind: Kind
@@ -62,6 +63,20 @@ public struct MarkdownNode: Sendable, Hashable {
     /// whitespace (possibly empty, which the evaluator should report), `literal` the whole code
     /// span content so the node can still be shown as the code span it was written as.
     case inlineExpression(expression: String, literal: String)
+    /// A GitHub-style pipe table (``MarkdownExtensions/tables``); its children are `tableRow`s,
+    /// the first one the header. `alignments` has one entry per column.
+    case table(alignments: [TableAlignment])
+    /// A row of a table; its children are exactly one `tableCell` per column.
+    case tableRow(isHeader: Bool)
+    /// A table cell; its children are inlines.
+    case tableCell
+    /// TeX math written `$...$` (inline) or `$$...$$` (display) (``MarkdownExtensions/math``).
+    /// `tex` is the text between the dollars exactly as written; the node's position is that of
+    /// the first character of `tex`.
+    case math(tex: String, isDisplay: Bool)
+    /// A block quote that starts with `[!NOTE]`, `[!TIP]`, … (``MarkdownExtensions/callouts``);
+    /// its children are the quote's blocks without the marker.
+    case callout(CalloutKind)
   }
 
   /// Whether a list is numbered.
@@ -95,6 +110,7 @@ public struct MarkdownNode: Sendable, Hashable {
     case .text(let text): result += text
     case .code(let literal): result += literal
     case .inlineExpression(_, let literal): result += literal
+    case .math(let tex, _): result += tex
     case .softBreak, .lineBreak: result += " "
     case .codeBlock(_, let literal): result += literal
     default: break

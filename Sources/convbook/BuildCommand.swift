@@ -8,14 +8,18 @@ struct BuildCommand: ParsableCommand {
     commandName: "build",
     abstract: "Build a folder of lessons into a static HTML site.",
     discussion: """
-      Every .md file of LESSONS_DIR becomes one page, in file-name order, plus index.html and \
+      Every .md file of LESSONS_DIR becomes one page, in file-name order (or the order of \
+      LESSONS_DIR/course.yml's `lessons` list), plus index.html and \
       style.css. The site is written atomically: OUT is replaced only when the whole new site is \
       ready, and only if an earlier build wrote it. Restyle pages with LESSONS_DIR/theme/style.css \
       (appended to the default stylesheet) and LESSONS_DIR/theme/page.html (the page template).
       Exits with 1 when a lesson has errors; its page still shows them at the failing cell.
       """)
 
-  @ArgumentParser.Argument(help: "The folder of lessons.")
+  @ArgumentParser.Argument(
+    help:
+      "The folder of lessons, or one lesson file (only it runs; the site's other pages are kept from the last build)."
+  )
   var lessonsDirectory: String = "Lessons"
 
   @Option(name: .shortAndLong, help: "The folder to write the site into.")
@@ -23,14 +27,19 @@ struct BuildCommand: ParsableCommand {
 
   @Option(
     help:
-      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
-  var footer: SummaryFooterStyle = .classic
+      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)); default: course.yml's footer, else classic."
+  )
+  var footer: SummaryFooterStyle?
 
-  @Option(help: "The site's title, shown on every page.")
-  var title: String = "ConvBook"
+  @Option(
+    help: "The site's title, shown on every page; default: course.yml's title, else ConvBook.")
+  var title: String?
 
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
   var solutions = false
+
+  @Flag(help: "Run every lesson, ignoring the execution cache (.convbook-cache/).")
+  var noCache = false
 
   @Option(
     help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
@@ -44,18 +53,31 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
+    var lessons = URL(fileURLWithPath: lessonsDirectory)
+    var only: String?
+    var isDirectory: ObjCBool = false
+    if lessons.pathExtension.lowercased() == "md",
+      FileManager.default.fileExists(atPath: lessons.path, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
+      only = lessons.lastPathComponent
+      lessons = lessons.deletingLastPathComponent()
+    }
+    // The footer: the option, else the course settings' (a broken course.yml is reported by the
+    // build itself), else classic. Lesson processes get it from here.
+    let footer = self.footer ?? (try? CourseSettings.load(from: lessons))?.footer ?? .classic
     var builder = SiteBuilder(
-      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title)
+      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title,
+      footer: footer, isInstructorCopy: solutions, cache: noCache ? nil : ExecutionCache())
     if !inProcess {
       builder.isolation = CommandSupport.isolation(
         footer: footer, solutions: solutions, timeout: lessonTimeout)
     }
-    let lessons = URL(fileURLWithPath: lessonsDirectory)
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor
     let report: SiteBuilder.Report
     do {
-      report = try builder.build(lessonsDirectory: lessons, outputDirectory: output) {
+      report = try builder.build(lessonsDirectory: lessons, outputDirectory: output, only: only) {
         index, count, outcome in
         guard Terminal.stderrIsTerminal else { return }
         let status =
@@ -74,7 +96,7 @@ struct BuildCommand: ParsableCommand {
         code: {
           switch error {
           case .write(.notASite), .write(.containsInput): return 2
-          case .write, .theme: return 1
+          case .write, .theme, .unreadableAsset, .settings: return 1
           case .noLessons, .unreadableFolder: return 2
           }
         }()

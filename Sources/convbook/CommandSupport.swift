@@ -15,7 +15,9 @@ enum CommandSupport {
 
   static func load(_ path: String, footer: SummaryFooterStyle = .classic) throws -> ModelFile {
     do {
-      return try ModelFile.load(path: path, runner: runner(footer: footer))
+      let file = try ModelFile.load(path: path, runner: runner(footer: footer))
+      for note in file.notes { Terminal.error("note: \(note)\n") }
+      return file
     } catch {
       CommandFailure(message: error.description, code: error.isUsageError ? 2 : 1).exit()
     }

@@ -16,9 +16,11 @@ public struct Exercise: Sendable, Hashable {
     /// A value (number, shape, text) compared with `answer`, an expression of the cell language
     /// evaluated in the lesson's session; floats match within `tolerance` (relative).
     case value(answer: ExerciseText, tolerance: Double)
+    /// A value whose key is sealed (`sealed:` in a student lesson file, see ``StudentLesson``).
+    case sealed(SealedAnswer, salt: String)
     /// A model the student writes, which must meet every requirement; `solution` (and `starter`,
-    /// when given) name models of the lesson.
-    case design(starter: ExerciseText?, requirements: [ExerciseText], solution: ExerciseText)
+    /// when given) name models of the lesson. A student lesson file has no solution.
+    case design(starter: ExerciseText?, requirements: [ExerciseText], solution: ExerciseText?)
   }
 
   public var id: String
@@ -30,10 +32,13 @@ public struct Exercise: Sendable, Hashable {
   public var promptLine: Int
   public var hints: [String]
   public var kind: Kind
+  /// What a complete answer is worth when grading (`points:`, default 1).
+  public var points: Int
 
   /// Every key an exercise block may use.
   public static let keys = [
-    "id", "prompt", "hint", "answer", "tolerance", "starter", "require", "solution",
+    "id", "prompt", "hint", "answer", "tolerance", "starter", "require", "solution", "points",
+    "sealed",
   ]
   /// How far a float answer may be from the key, relative to it, unless `tolerance:` says otherwise.
   public static let defaultTolerance = 0.01
@@ -140,12 +145,39 @@ public struct Exercise: Sendable, Hashable {
     hints = repeatedHints + (list("hint") ?? []).map(\.text)
 
     let answer = try single("answer")
+    let sealedText = try single("sealed")
     let toleranceText = try single("tolerance")
     let starter = try single("starter")
     let solution = try single("solution")
     let requirements = list("require")
     let designKeys = ["starter", "require", "solution"].compactMap { byKey[$0] }
-    if let answer {
+    points = 1
+    if let pointsText = try single("points") {
+      guard let given = Int(pointsText.text), given >= 0, given <= 1000 else {
+        throw ExerciseDefinitionError(
+          line: pointsText.line, column: pointsText.column,
+          message:
+            "'points:' must be a whole number from 0 to 1000, not '\(pointsText.text)'")
+      }
+      points = given
+    }
+    if let sealedText, answer != nil || solution != nil {
+      throw ExerciseDefinitionError(
+        line: sealedText.line,
+        message:
+          "exercise '\(id)' has both 'sealed:' (a student file's hidden key) and '\(answer != nil ? "answer" : "solution"):'; keep one"
+      )
+    }
+    if let sealedText, designKeys.isEmpty {
+      guard let (key, salt) = SealedAnswer.parse(fieldText: sealedText.text) else {
+        throw ExerciseDefinitionError(
+          line: sealedText.line, column: sealedText.column,
+          message:
+            "'sealed:' of exercise '\(id)' is not a sealed answer key written by convbook build (was the line edited?)"
+        )
+      }
+      kind = .sealed(key, salt: salt)
+    } else if let answer {
       if let first = designKeys.min(by: { $0.line < $1.line }) {
         throw ExerciseDefinitionError(
           line: first.line,
@@ -178,7 +210,8 @@ public struct Exercise: Sendable, Hashable {
             "design exercise '\(id)' needs 'require:' followed by '- condition' lines over `model`, e.g. '- model.count_params() < 50000'"
         )
       }
-      guard let solution else {
+      // A student file says `sealed: design` where the instructor's lesson names its solution.
+      guard solution != nil || sealedText?.text == "design" else {
         throw ExerciseDefinitionError(
           line: block.fenceLine,
           message:

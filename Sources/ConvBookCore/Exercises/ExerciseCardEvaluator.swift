@@ -84,20 +84,26 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     -> ExerciseCard
   {
     let exercise = key.exercise
+    // Cards name the student file that `convbook build` writes beside the page.
+    let studentFile = StudentLesson.fileName(forLesson: key.file)
     let command = ExerciseCheck.command(
-      lesson: key.file, id: exercise.id, design: exercise.isDesign)
+      lesson: studentFile, id: exercise.id, design: exercise.isDesign)
     switch exercise.kind {
-    case .value(let answer, _):
+    case .value, .sealed:
       var note: String?
-      if let expected = key.expected, AnswerComparison.kindName(of: expected) == "a shape" {
+      if key.sealed?.kindName == "a shape" {
         note = "Write a shape as a Python tuple in quotes, e.g. '(None, 28, 28, 1)'."
       }
+      var answerExpression: String?
+      if case .value(let answer, _) = exercise.kind { answerExpression = answer.text }
       let solution = ExerciseSolution(
-        answer: key.expected.map(InlineFormat.text(of:)), answerExpression: answer.text)
+        answer: key.expected.map(InlineFormat.text(of:)), answerExpression: answerExpression)
       return ExerciseCard(
         identifier: exercise.id, kind: .value, prompt: prompt, inlineValues: inlineValues,
         hints: exercise.hints,
-        checkCommand: command, answerNote: note, solution: showSolution ? solution : nil)
+        checkCommand: command, studentFile: studentFile,
+        sealedKey: key.sealed.map { $0.fieldText(salt: key.salt) }, answerNote: note,
+        solution: showSolution ? solution : nil)
     case .design(_, let requirements, _):
       let solution = ExerciseSolution(
         modelName: key.solution?.name, code: key.solutionCode,
@@ -107,7 +113,7 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
         hints: exercise.hints,
         starterName: key.starter?.name, starterCode: key.starterCode,
         requirements: requirements.map(\.text),
-        checkCommand: command, solution: showSolution ? solution : nil)
+        checkCommand: command, studentFile: studentFile, solution: showSolution ? solution : nil)
     }
   }
 

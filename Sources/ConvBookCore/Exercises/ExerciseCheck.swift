@@ -12,8 +12,10 @@ public enum ExerciseCheck {
   public enum Submission {
     /// A value as typed on the command line.
     case value(String)
-    /// A model file, by path.
+    /// A model file (`.py` or `.ipynb`), by path.
     case file(String)
+    /// A script already read, e.g. the cells of a notebook that answers several exercises.
+    case script(ScriptFile)
   }
 
   public static func check(lessonPath: String, exerciseID: String, submission: Submission)
@@ -70,16 +72,26 @@ public enum ExerciseCheck {
 
     let session = ExerciseCardEvaluator.sessionAfterAllCells(of: lesson)
     let key = ExerciseKey(evaluating: target, in: session, file: lessonPath)
+    return check(key: key, submission: submission)
+  }
+
+  /// Checks `submission` against an evaluated key (its lesson already run).
+  public static func check(key: ExerciseKey, submission: Submission) -> ExerciseCheckReport {
+    let target = key.exercise
+    let exerciseID = target.id
+    let lessonPath = key.file
     if !key.diagnostics.isEmpty {
       return brokenExercise(exerciseID, lessonPath: lessonPath, key.diagnostics)
     }
 
     switch (target.kind, submission) {
-    case (.value(_, let tolerance), .value(let typed)):
-      return checkValue(typed, key: key, tolerance: tolerance)
+    case (.value, .value(let typed)), (.sealed, .value(let typed)):
+      return checkValue(typed, key: key)
     case (.design, .file(let path)):
-      return checkDesign(path, key: key)
-    case (.value, .file):
+      return checkDesign(ScriptFile.load(path: path), path: path, key: key)
+    case (.design, .script(let script)):
+      return checkDesign(.success(script), path: script.path, key: key)
+    case (.value, .file), (.sealed, .file), (.value, .script), (.sealed, .script):
       return .usage(
         "'\(exerciseID)' asks for a value, not a model file; check it with: "
           + command(lesson: lessonPath, id: exerciseID, design: false),
@@ -102,14 +114,11 @@ public enum ExerciseCheck {
 
   // MARK: Value exercises
 
-  private static func checkValue(_ typed: String, key: ExerciseKey, tolerance: Double)
-    -> ExerciseCheckReport
-  {
+  private static func checkValue(_ typed: String, key: ExerciseKey) -> ExerciseCheckReport {
     let exercise = key.exercise
     let answer = StudentAnswer(typed)
-    let expected = key.expected ?? .none
-    let verdict = AnswerComparison.compare(
-      expected: expected, given: answer.value, tolerance: tolerance)
+    let sealed = key.sealed ?? .none
+    let verdict = sealed.compare(answer.value, salt: key.salt)
     let shown = display(answer.value)
     var text: String
     var feedback: [String] = []
@@ -129,7 +138,7 @@ public enum ExerciseCheck {
       ("status", .string(verdict.isCorrect ? "correct" : "incorrect")),
       ("correct", .bool(verdict.isCorrect)),
       ("answer", .string(answer.text)), ("read_as", .string(shown)),
-      ("expects", .string(AnswerComparison.kindName(of: expected))),
+      ("expects", .string(sealed.kindName)),
       ("feedback", .array(feedback.map(JSONValue.string))),
       ("hints", .array(verdict.isCorrect ? [] : exercise.hints.map(JSONValue.string))),
     ])
@@ -139,7 +148,9 @@ public enum ExerciseCheck {
 
   // MARK: Design exercises
 
-  private static func checkDesign(_ path: String, key: ExerciseKey) -> ExerciseCheckReport {
+  private static func checkDesign(
+    _ loaded: Result<ScriptFile, ScriptFileError>, path: String, key: ExerciseKey
+  ) -> ExerciseCheckReport {
     let exercise = key.exercise
     var fields: [(String, JSONValue)] = [
       ("lesson", .string(key.file)), ("exercise", .string(exercise.id)),
@@ -159,20 +170,26 @@ public enum ExerciseCheck {
     }
     let variable: String
     let model: SequentialModel
-    switch StudentModelFile.load(path: path) {
-    case .unreadable(let error) where error.isMissing:
-      return .usage(
-        error.message(what: "the model file"),
-        lesson: key.file, exercise: exercise.id)
+    let script: ScriptFile
+    switch loaded {
+    case .failure(let error) where error.isMissing:
+      return .usage(error.message(what: "the model file"), lesson: key.file, exercise: exercise.id)
+    case .failure(let error):
+      return incorrect("✗ \(exercise.id): \(error.message(what: "the model file"))\n")
+    case .success(let read): script = read
+    }
+    // A notebook's skipped IPython lines are noted first, so that nothing is dropped silently.
+    let notes = script.notes.map { "Note: \(TerminalText.escaped($0))\n" }.joined()
+    switch StudentModelFile.run(script) {
     case .unreadable(let error):
       return incorrect("✗ \(exercise.id): \(error.message(what: "the model file"))\n")
     case .failed(let diagnostic):
       return incorrect(
-        diagnostic.formatted()
+        notes + diagnostic.formatted()
           + "✗ \(exercise.id): \(path) stopped with an error before its model could be measured. Fix the line shown above and check again.\n",
         errors: [diagnostic])
     case .noModel(let message):
-      return incorrect("✗ \(exercise.id): \(message)\n")
+      return incorrect(notes + "✗ \(exercise.id): \(message)\n")
     case .model(let name, let found):
       variable = name
       model = found
@@ -182,7 +199,8 @@ public enum ExerciseCheck {
     let met = results.filter(\.isMet).count
     let correct = met == results.count
     var text =
-      "Checking \(TerminalText.escaped(path)) (variable \(variable), model \"\(TerminalText.escaped(model.name))\") for \(exercise.id):\n"
+      notes
+      + "Checking \(TerminalText.escaped(path)) (variable \(variable), model \"\(TerminalText.escaped(model.name))\") for \(exercise.id):\n"
     for result in results { text += "  \(result.isMet ? "✓" : "✗") \(result.summary)\n" }
     var feedback: [String] = []
     if !model.isBuilt {

@@ -23,6 +23,13 @@ public struct ExerciseCheckReport {
     }
   }
 
+  /// The line that gives the verdict (`✓ id: ...` or `✗ id: ...`), or the first line of a usage
+  /// error, for one-line-per-exercise listings.
+  public var verdictLine: String {
+    let lines = text.split(separator: "\n").map(String.init)
+    return lines.first { $0.hasPrefix("✓ ") || $0.hasPrefix("✗ ") } ?? lines.first ?? ""
+  }
+
   public init(status: Status, text: String, json: JSONValue) {
     self.status = status
     self.text = text

@@ -23,8 +23,11 @@ public struct ExerciseKey {
   /// The session the exercise was evaluated in (requirements over a student's model run there too,
   /// so they may mention the lesson's models).
   public let session: KerasSession
-  /// Value exercises: the value of `answer`.
+  /// Value exercises: the value of `answer` (nil in a student file, whose key is sealed).
   public var expected: Value?
+  /// Value exercises: the key every answer is checked against, and its salt.
+  public var sealed: SealedAnswer?
+  public var salt: String = ""
   /// Design exercises.
   public var requirements: [Requirement] = []
   public var solution: NamedModel?
@@ -43,8 +46,13 @@ public struct ExerciseKey {
     self.file = file
     self.session = session
     switch exercise.kind {
-    case .value(let answer, _):
+    case .value(let answer, let tolerance):
       evaluateAnswer(answer)
+      salt = SealedAnswer.salt(forExercise: exercise.id)
+      sealed = expected.map { SealedAnswer.seal($0, tolerance: tolerance, salt: salt) }
+    case .sealed(let key, let keySalt):
+      sealed = key
+      salt = keySalt
     case .design(let starterText, let requirementTexts, let solutionText):
       for text in requirementTexts {
         do {
@@ -54,7 +62,7 @@ public struct ExerciseKey {
           report(error, in: text, doing: "requirement `\(text.text)` is not a valid expression")
         }
       }
-      solution = resolveModel(solutionText, role: "solution")
+      if let solutionText { solution = resolveModel(solutionText, role: "solution") }
       if let starterText { starter = resolveModel(starterText, role: "starter") }
       guard diagnostics.isEmpty else { return }
       checkSolution()

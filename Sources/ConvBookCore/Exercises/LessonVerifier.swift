@@ -1,6 +1,7 @@
 import Foundation
 import KerasCells
 import LessonKit
+import LessonRender
 
 /// `convbook verify [LESSONS]`: runs every lesson as `build` does, without writing a site, and
 /// fails on anything a student would trip over: a failing cell, inline value or figure, a malformed
@@ -59,15 +60,48 @@ public struct LessonVerifier {
     } else {
       files = try SiteBuilder.lessonFiles(in: path)
     }
-    return files.map { file in
-      let sourceFile = file.relativeDisplayPath
-      let job = LessonJob(mode: .verify, path: file.path, sourceFile: sourceFile)
-      let result = isolation?.run(job) ?? job.execute(runner: runner)
-      return Outcome(
-        sourceFile: sourceFile, cellCount: result.cellCount,
-        inlineValueCount: result.inlineValueCount, exerciseCount: result.exerciseCount,
-        designExerciseCount: result.designExerciseCount, diagnostics: result.diagnostics)
+    // Links between lessons are checked against every lesson of the folder, even when only one
+    // lesson is verified; the files lessons link must be in it.
+    let folder = files.count == 1 && files[0] == path ? path.deletingLastPathComponent() : path
+    let folderLessons = (try? SiteBuilder.lessonFiles(in: folder)) ?? files
+    var read: [String: Lesson] = [:]
+    var anchors: [String: Set<String>] = [:]
+    for file in folderLessons {
+      if case .lesson(let lesson) = LessonFile.load(file, sourceFile: file.relativeDisplayPath) {
+        read[file.standardizedFileURL.path] = lesson
+        anchors[lesson.fileName] = PageAnchors.anchors(of: lesson)
+      }
     }
+    // A mistake in course.yml stops `build`, so verifying reports it too.
+    var settingsOutcome: [Outcome] = []
+    do throws(Diagnostic) {
+      let settings = try CourseSettings.load(from: folder)
+      _ = try settings.orderedLessons(
+        folderLessons,
+        file: folder.appendingPathComponent(CourseSettings.fileName).relativeDisplayPath)
+    } catch {
+      settingsOutcome.append(
+        Outcome(
+          sourceFile: error.file, cellCount: 0, inlineValueCount: 0, exerciseCount: 0,
+          designExerciseCount: 0, diagnostics: [error]))
+    }
+    return settingsOutcome
+      + files.map { file in
+        let sourceFile = file.relativeDisplayPath
+        let job = LessonJob(mode: .verify, path: file.path, sourceFile: sourceFile)
+        let result = isolation?.run(job) ?? job.execute(runner: runner)
+        var diagnostics = result.diagnostics
+        if let lesson = read[file.standardizedFileURL.path] {
+          diagnostics +=
+            LessonReferences(
+              lesson: lesson, sourceFile: sourceFile, lessonsDirectory: folder, anchors: anchors
+            ).diagnostics
+        }
+        return Outcome(
+          sourceFile: sourceFile, cellCount: result.cellCount,
+          inlineValueCount: result.inlineValueCount, exerciseCount: result.exerciseCount,
+          designExerciseCount: result.designExerciseCount, diagnostics: diagnostics)
+      }
   }
 
   /// Verifies one lesson already read.

@@ -1,10 +1,11 @@
 import Foundation
 import KerasCells
 
-/// What a student typed after `convbook check LESSON ID`, read the way they meant it: numbers with
-/// or without thousands separators (`11574090`, `11,574,090`, `11_574_090`, `11 574 090`), shapes
-/// as Python tuples (`(None, 53, 53, 64)`, also without the parentheses), `True`/`False`, `None`,
-/// and anything else as text (quotes optional).
+/// What a student typed as an answer, read as a literal, never evaluated: numbers with or without
+/// thousands separators (`11574090`, `11,574,090`, `11_574_090`, `11 574 090`, `-0.5`, `1e-3`),
+/// shapes and tuples (`(None, 53, 53, 64)`, `[None, 10]`, also without the brackets), `True`,
+/// `False`, `None`, quoted text, and anything else as text (quotes optional). `11508137 + 1` is
+/// text, so it is not the number 11508138.
 public struct StudentAnswer {
   /// The answer as typed, trimmed.
   public var text: String
@@ -19,9 +20,8 @@ public struct StudentAnswer {
   private static func read(_ text: String) -> Value {
     if text.isEmpty { return .string("") }
     if let number = groupedNumber(text) { return number }
-    // A fresh session knows no lesson names, so `flatten` reads as text rather than a NameError,
-    // and literals, tuples and arithmetic (`53 * 53 * 64`) read as Python would read them.
-    if let value = try? KerasSession().evaluate(text), isPlainData(value) { return value }
+    var reader = LiteralReader(text: Array(text))
+    if let value = reader.readTopLevel() { return value }
     return .string(unquoted(text))
   }
 
@@ -42,7 +42,9 @@ public struct StudentAnswer {
       else { continue }
       let digits = sign + groups.joined()
       if parts.count == 2 {
-        guard let number = Double(digits + "." + parts[1]) else { continue }
+        guard parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+          let number = Double(digits + "." + parts[1])
+        else { continue }
         return .float(number)
       }
       guard let number = Int(digits) else { continue }
@@ -51,12 +53,32 @@ public struct StudentAnswer {
     return nil
   }
 
-  private static func isPlainData(_ value: Value) -> Bool {
-    switch value {
-    case .none, .bool, .int, .float, .string: return true
-    case .tuple(let items), .list(let items): return items.allSatisfy(isPlainData)
-    default: return false
+  /// A Python number literal with an optional sign: `42`, `-3`, `11_574_090`, `0.25`, `.5`, `1e-3`.
+  static func number(_ word: String) -> Value? {
+    var body = Substring(word)
+    var negative = false
+    if let first = body.first, first == "-" || first == "+" {
+      negative = first == "-"
+      body = body.dropFirst()
     }
+    guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return nil }
+    // Underscores only between digits, as Python allows them.
+    let characters = Array(body)
+    for (index, character) in characters.enumerated() where character == "_" {
+      guard index > 0, index + 1 < characters.count, characters[index - 1].isNumber,
+        characters[index + 1].isNumber
+      else { return nil }
+    }
+    let plain = body.filter { $0 != "_" }
+    guard plain.allSatisfy({ $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }) else {
+      return nil
+    }
+    if plain.allSatisfy(\.isNumber) {
+      guard let magnitude = Int(plain) else { return nil }
+      return .int(negative ? -magnitude : magnitude)
+    }
+    guard let magnitude = Double(plain), magnitude.isFinite else { return nil }
+    return .float(negative ? -magnitude : magnitude)
   }
 
   private static func unquoted(_ text: String) -> String {
@@ -65,5 +87,88 @@ public struct StudentAnswer {
       return String(text.dropFirst().dropLast())
     }
     return text
+  }
+
+  /// Literals only: numbers, `None`, `True`, `False`, quoted strings, tuples and lists of them.
+  private struct LiteralReader {
+    var text: [Character]
+    var position = 0
+
+    /// The whole text as one literal; items separated by commas without brackets make a tuple.
+    mutating func readTopLevel() -> Value? {
+      var items: [Value] = []
+      var trailingComma = false
+      repeat {
+        skipBlanks()
+        if position == text.count, !items.isEmpty {
+          trailingComma = true
+          break
+        }
+        guard let item = readValue() else { return nil }
+        items.append(item)
+        skipBlanks()
+      } while consume(",")
+      guard position == text.count else { return nil }
+      return items.count == 1 && !trailingComma ? items[0] : .tuple(items)
+    }
+
+    mutating func readValue() -> Value? {
+      skipBlanks()
+      guard position < text.count else { return nil }
+      let character = text[position]
+      if character == "(" || character == "[" {
+        let closing: Character = character == "(" ? ")" : "]"
+        position += 1
+        var items: [Value] = []
+        var sawComma = false
+        while true {
+          skipBlanks()
+          if consume(closing) { break }
+          guard let item = readValue() else { return nil }
+          items.append(item)
+          skipBlanks()
+          if consume(",") {
+            sawComma = true
+            continue
+          }
+          guard consume(closing) else { return nil }
+          break
+        }
+        if closing == "]" { return .list(items) }
+        // `(5)` is the number 5 in Python; `(5,)` and `()` are tuples.
+        return items.count == 1 && !sawComma ? items[0] : .tuple(items)
+      }
+      if character == "'" || character == "\"" {
+        position += 1
+        var string = ""
+        while position < text.count, text[position] != character {
+          string.append(text[position])
+          position += 1
+        }
+        guard consume(character) else { return nil }
+        return .string(string)
+      }
+      var word = ""
+      while position < text.count, !",()[] \t\n".contains(text[position]) {
+        word.append(text[position])
+        position += 1
+      }
+      switch word {
+      case "None": return Value.none
+      case "True": return .bool(true)
+      case "False": return .bool(false)
+      default: return StudentAnswer.number(word)
+      }
+    }
+
+    mutating func skipBlanks() {
+      while position < text.count, text[position].isWhitespace { position += 1 }
+    }
+
+    mutating func consume(_ character: Character) -> Bool {
+      guard position < text.count, text[position] == character else { return false }
+      position += 1
+      return true
+    }
   }
 }

@@ -18,6 +18,7 @@ public enum StudentModelFile {
     case unreadable(TextFile.ReadError)
   }
 
+  /// A `.py` script (notebooks are read by ``ScriptFile`` and run with ``run(_:)``).
   public static func load(path: String) -> Outcome {
     do {
       return run(try TextFile.read(path), path: path)
@@ -27,15 +28,15 @@ public enum StudentModelFile {
   }
 
   public static func run(_ source: String, path: String) -> Outcome {
+    run(ScriptFile(path: path, source: source, notes: [], origins: nil))
+  }
+
+  public static func run(_ script: ScriptFile) -> Outcome {
     let session = KerasSession()
-    let result = session.run(source)
+    let path = script.path
+    let result = session.run(script.source)
     if let error = result.error {
-      let excerpt = SourceExcerpt(source: source, range: error.range)
-      return .failed(
-        Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column,
-          errorType: error.type,
-          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
+      return .failed(script.diagnostic(for: error))
     }
     if case .model(let model)? = session.globals["model"] {
       return .model(variable: "model", model)

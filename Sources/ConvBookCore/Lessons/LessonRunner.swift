@@ -9,17 +9,31 @@ import LessonRender
 /// a page shows plus every error.
 public struct LessonRunner {
   public var footer: SummaryFooterStyle
-  /// Extra work per block kind (figures, exercises), supplied by the features that own them.
+  /// Extra work per block kind (figures, exercises), supplied by the features that own them;
+  /// the defaults are ConvBook's own, so a plain `LessonRunner()` builds complete pages.
   public var figureEvaluator: FigureEvaluating?
   public var exerciseEvaluator: ExerciseEvaluating?
+  /// How much of the lesson to compute.
+  public var scope: Scope
+
+  /// How much of a lesson a run computes.
+  public enum Scope: Sendable {
+    /// Everything a page shows: cells, inline values, math checks, figures, exercises.
+    case page
+    /// Only the cells, for commands that want the lesson's models (`summary`, `trace`, …):
+    /// figures, inline values and exercises are left empty and not checked.
+    case models
+  }
 
   public init(
-    footer: SummaryFooterStyle = .classic, figureEvaluator: FigureEvaluating? = nil,
-    exerciseEvaluator: ExerciseEvaluating? = nil
+    footer: SummaryFooterStyle = .classic,
+    figureEvaluator: FigureEvaluating? = FigureEvaluator(),
+    exerciseEvaluator: ExerciseEvaluating? = ExerciseCardEvaluator(), scope: Scope = .page
   ) {
     self.footer = footer
     self.figureEvaluator = figureEvaluator
     self.exerciseEvaluator = exerciseEvaluator
+    self.scope = scope
   }
 
   /// The result of running one lesson.
@@ -40,6 +54,15 @@ public struct LessonRunner {
         Diagnostic(file: sourceFile, line: warning.line, column: 0, message: warning.message))
     }
     for block in lesson.blocks {
+      if scope == .models {
+        switch block {
+        case .prose(let node): blocks.append(.prose(node, inlineValues: [:]))
+        case .cell: break
+        case .figure: blocks.append(.figure(FigureView(kind: "convbook-figure", html: "")))
+        case .exercise: blocks.append(.exercise(ExerciseView(identifier: "", html: "")))
+        }
+        guard case .cell = block else { continue }
+      }
       switch block {
       case .prose(let node):
         var values: [InlineValueKey: InlineValue] = [:]
@@ -62,6 +85,7 @@ public struct LessonRunner {
             values[key] = .failure(diagnostic.pageError)
           }
         }
+        diagnostics += Self.mathDiagnostics(in: node, file: sourceFile)
         blocks.append(.prose(node, inlineValues: values))
       case .cell(let cell):
         let footerStyle =
@@ -127,6 +151,23 @@ public struct LessonRunner {
       file: file, line: cell.lessonLine(ofCellLine: error.range.start.line),
       column: error.range.start.column,
       errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+  }
+
+  /// An error for each `$...$` whose TeX ConvBook cannot render, at its line and column.
+  static func mathDiagnostics(in node: MarkdownNode, file: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    if case .math(let tex, _) = node.kind, let error = MathMLConverter.check(tex) {
+      let excerpt = error.excerpt(in: tex)
+      let line = node.position.startLine + excerpt.line - 1
+      let column =
+        excerpt.line == 1 ? node.position.startColumn + excerpt.column - 1 : excerpt.column
+      found.append(
+        Diagnostic(
+          file: file, line: line, column: column, message: "math: \(error.message)",
+          excerpt: (excerpt.text, excerpt.caret)))
+    }
+    for child in node.children { found += mathDiagnostics(in: child, file: file) }
+    return found
   }
 
   static func inlineExpressions(in node: MarkdownNode) -> [(String, SourcePosition)] {

@@ -11,25 +11,32 @@ public struct ModelFile {
   public var diagnostics: [Diagnostic]
   /// The lesson when the file is one, for commands that need its blocks.
   public var lesson: Lesson?
+  /// What reading a notebook skipped (IPython magics and shell lines), for standard error.
+  public var notes: [String] = []
 
   public enum LoadError: Error, CustomStringConvertible {
     case unreadable(TextFile.ReadError)
     case unknownKind(String)
+    /// A notebook that is not one.
+    case invalid(String)
 
     public var description: String {
       switch self {
       case .unreadable(let error): return error.description
+      case .invalid(let message): return message
       case .unknownKind(let path):
-        return "'\(TerminalText.escaped(path))' is neither a lesson (.md) nor a Keras script (.py)"
+        return
+          "'\(TerminalText.escaped(path))' is neither a lesson (.md) nor a Keras script (.py) or notebook (.ipynb)"
       }
     }
 
     /// A path that names nothing or the wrong kind of file is a usage error (exit 2); a file that
-    /// is there but cannot be read as text is an input error (exit 1).
+    /// is there but cannot be read as text, or a notebook that is not one, is an input error (exit 1).
     public var isUsageError: Bool {
       switch self {
       case .unreadable(let error): return error.isMissing
       case .unknownKind: return true
+      case .invalid: return false
       }
     }
   }
@@ -38,33 +45,34 @@ public struct ModelFile {
   public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError)
     -> ModelFile
   {
+    // Only the cells run (`LessonRunner.Scope.models`): no figure, inline value or exercise.
+    var runner = runner
+    runner.scope = .models
     let lower = path.lowercased()
-    let isLesson = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
-    guard isLesson || lower.hasSuffix(".py") else { throw .unknownKind(path) }
+    if lower.hasSuffix(".py") || lower.hasSuffix(".ipynb") {
+      let script: ScriptFile
+      switch ScriptFile.load(path: path) {
+      case .failure(.read(let error)): throw .unreadable(error)
+      case .failure(let error): throw .invalid(error.message())
+      case .success(let loaded): script = loaded
+      }
+      let session = KerasSession()
+      let diagnostics = session.run(script.source).error.map { [script.diagnostic(for: $0)] } ?? []
+      var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
+      file.notes = script.notes
+      return file
+    }
+    guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { throw .unknownKind(path) }
     let text: String
     do {
       text = try TextFile.read(path)
     } catch {
       throw .unreadable(error)
     }
-    if isLesson {
-      let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
-      let run = runner.run(lesson, sourceFile: path)
-      return ModelFile(
-        path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
-    }
-    let session = KerasSession()
-    let result = session.run(text)
-    var diagnostics: [Diagnostic] = []
-    if let error = result.error {
-      let excerpt = SourceExcerpt(source: text, range: error.range)
-      diagnostics.append(
-        Diagnostic(
-          file: path, line: error.range.start.line, column: error.range.start.column,
-          errorType: error.type,
-          message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine)))
-    }
-    return ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
+    let lesson = LessonReader.read(source: text, fileName: (path as NSString).lastPathComponent)
+    let run = runner.run(lesson, sourceFile: path)
+    return ModelFile(
+      path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
   }
 
   /// The models the file defines, in order; with `name`, those whose variable or Keras name it is.

@@ -32,6 +32,8 @@ public struct LessonJob: Codable, Sendable {
   public var siteTitle: String
   /// The lessons folder's `theme/`, which the page template comes from.
   public var themeDirectory: String
+  /// Whether the page is the instructors' copy, with its banner (`build --solutions`).
+  public var isInstructorCopy: Bool = false
 
   public init(
     mode: Mode, path: String, sourceFile: String, pageFileName: String = "",
@@ -58,6 +60,14 @@ public struct LessonJob: Codable, Sendable {
     public var diagnostics: [Diagnostic]
     /// The page, for `.page` jobs.
     public var html: String?
+    /// Files written beside the page (the student lesson file and the notebook), for `.page` jobs.
+    public var extraFiles: [ExtraFile]? = nil
+  }
+
+  /// A file written beside a page.
+  public struct ExtraFile: Codable, Sendable {
+    public var name: String
+    public var text: String
   }
 
   /// Runs the job in this process: the one place that runs a lesson of a folder, whether the caller
@@ -92,10 +102,18 @@ public struct LessonJob: Codable, Sendable {
         html: nil)
     case .page:
       let run = runner.run(lesson, sourceFile: sourceFile)
-      let html = render(title: lesson.title, blocks: run.blocks, template: pageTemplate)
+      let showSolutions =
+        (runner.exerciseEvaluator as? ExerciseCardEvaluator)?.showSolutions ?? false
+      let blocks = StudentSiteFiles.pageBlocks(
+        run.blocks, lesson: lesson, showSolutions: showSolutions)
+      let html = render(title: lesson.title, blocks: blocks, template: pageTemplate)
+      let source = (try? TextFile.read(path)) ?? ""
       return Result(
         title: lesson.title, cellCount: lesson.cells.count, inlineValueCount: 0, exerciseCount: 0,
-        designExerciseCount: 0, diagnostics: run.diagnostics, html: html)
+        designExerciseCount: 0, diagnostics: run.diagnostics, html: html,
+        extraFiles: StudentSiteFiles.files(
+          source: source, lesson: lesson, run: run, sourceFile: sourceFile
+        ).map { ExtraFile(name: $0.path, text: String(decoding: $0.contents, as: UTF8.self)) })
     }
   }
 
@@ -118,7 +136,9 @@ public struct LessonJob: Codable, Sendable {
       title: title, sourceFile: sourceFile, pageFileName: pageFileName, blocks: blocks)
     page.previous = previous.map { PageLink(title: $0.title, href: $0.href) }
     page.next = next.map { PageLink(title: $0.title, href: $0.href) }
-    return PageRenderer(template: template, siteTitle: siteTitle).render(page)
+    return PageRenderer(
+      template: template, siteTitle: siteTitle, isInstructorCopy: isInstructorCopy
+    ).render(page)
   }
 }
 

@@ -9,13 +9,28 @@ import LessonRender
 /// reports every failing lesson. Output depends only on the input: no dates, no absolute paths.
 public struct SiteBuilder {
   public var runner: LessonRunner
-  public var siteTitle: String
+  /// The site's title; nil for the course settings' `title`, else "ConvBook".
+  public var siteTitle: String?
+  /// The summary footer chosen on the command line; nil for the course settings' `footer`, else
+  /// the runner's. (An isolated build's children get theirs from `isolation`.)
+  public var footer: SummaryFooterStyle?
+  /// Whether this is an instructors' build (`--solutions`): every page carries a banner saying so.
+  public var isInstructorCopy: Bool
+  /// Where executed lessons are kept between builds; nil runs every lesson every time.
+  public var cache: ExecutionCache?
   /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
   public var isolation: LessonIsolation?
 
-  public init(runner: LessonRunner = LessonRunner(), siteTitle: String = "ConvBook") {
+  public init(
+    runner: LessonRunner = LessonRunner(), siteTitle: String? = nil,
+    footer: SummaryFooterStyle? = nil, isInstructorCopy: Bool = false,
+    cache: ExecutionCache? = nil
+  ) {
     self.runner = runner
     self.siteTitle = siteTitle
+    self.footer = footer
+    self.isInstructorCopy = isInstructorCopy
+    self.cache = cache
   }
 
   /// What a build did, lesson by lesson.
@@ -29,6 +44,8 @@ public struct SiteBuilder {
     }
     public var lessons: [LessonOutcome]
     public var outputDirectory: URL
+    /// The course settings the build used (`course.yml`, or the defaults).
+    public var settings: CourseSettings = CourseSettings()
     /// Set when the new site is in place but the previous one could not be deleted.
     public var cleanupProblem: String?
 
@@ -40,6 +57,8 @@ public struct SiteBuilder {
     case unreadableFolder(String)
     case write(AtomicSiteWriter.WriteError)
     case theme(TextFile.ReadError)
+    case unreadableAsset(String)
+    case settings(Diagnostic)
 
     public var description: String {
       switch self {
@@ -47,16 +66,39 @@ public struct SiteBuilder {
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
       case .write(let error): return error.description
       case .theme(let error): return "the theme cannot be used: \(error.description)"
+      case .unreadableAsset(let path): return "cannot read '\(path)', which a lesson links"
+      case .settings(let diagnostic):
+        return diagnostic.formatted().trimmingCharacters(in: .newlines)
       }
     }
   }
 
   /// Builds the site. `progress` is called once per lesson as it finishes (index from 1).
+  ///
+  /// With `only` (a lesson file name of the folder) only that lesson runs: the other lessons'
+  /// pages are kept from the site already in `outputDirectory` (run when it has none), and the
+  /// report lists only that lesson.
   public func build(
-    lessonsDirectory: URL, outputDirectory: URL,
+    lessonsDirectory: URL, outputDirectory: URL, only: String? = nil,
     progress: (_ index: Int, _ count: Int, _ outcome: Report.LessonOutcome) -> Void = { _, _, _ in }
   ) throws(BuildError) -> Report {
-    let lessonFiles = try Self.lessonFiles(in: lessonsDirectory)
+    let settings: CourseSettings
+    let lessonFiles: [URL]
+    let folderLessons = try Self.lessonFiles(in: lessonsDirectory)
+    do throws(Diagnostic) {
+      settings = try CourseSettings.load(from: lessonsDirectory)
+      lessonFiles = try settings.orderedLessons(
+        folderLessons,
+        file: lessonsDirectory.appendingPathComponent(CourseSettings.fileName).relativeDisplayPath)
+    } catch {
+      throw .settings(error)
+    }
+    if let only, !lessonFiles.contains(where: { $0.lastPathComponent == only }) {
+      throw .noLessons("\(lessonsDirectory.path)/\(only)")
+    }
+    var runner = self.runner
+    if let footer = footer ?? settings.footer { runner.footer = footer }
+    let siteTitle = self.siteTitle ?? settings.title ?? "ConvBook"
     // Before any lesson runs: a build that would end in a refusal should not take its time first.
     do throws(AtomicSiteWriter.WriteError) {
       try AtomicSiteWriter(outputDirectory: outputDirectory).checkTarget(inputs: [lessonsDirectory])
@@ -91,27 +133,74 @@ public struct SiteBuilder {
       if case .lesson(let lesson) = loaded { title = lesson.title }
       lessons.append((loaded, sourceFile, page, title))
     }
+    var anchors: [String: Set<String>] = [:]
+    for entry in lessons {
+      if case .lesson(let lesson) = entry.loaded {
+        anchors[lesson.fileName] = PageAnchors.anchors(of: lesson)
+      }
+    }
     var outcomes: [Report.LessonOutcome] = []
     var siteFiles: [(path: String, contents: Data)] = []
     var entries: [IndexRenderer.Entry] = []
+    var assets: [String: URL] = [:]
     for (index, entry) in lessons.enumerated() {
+      var references: LessonReferences?
+      if case .lesson(let lesson) = entry.loaded {
+        references = LessonReferences(
+          lesson: lesson, sourceFile: entry.sourceFile, lessonsDirectory: lessonsDirectory,
+          anchors: anchors)
+        for asset in references?.assets ?? [] { assets[asset.sitePath] = asset.source }
+      }
+      if let only, lessonFiles[index].lastPathComponent != only,
+        let kept = Self.previousPage(entry.page, in: outputDirectory)
+      {
+        siteFiles.append((entry.page, kept))
+        let text = String(decoding: kept, as: UTF8.self)
+        entries.append(
+          IndexRenderer.Entry(
+            title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,
+            hasErrors: text.contains("role=\"alert\"") || text.contains("class=\"math-error\"")))
+        continue
+      }
       let link = { (other: Int) in
         LessonJob.Link(title: lessons[other].title, href: SitePath.href(lessons[other].page))
       }
-      let job = LessonJob(
+      var job = LessonJob(
         mode: .page, path: lessonFiles[index].path, sourceFile: entry.sourceFile,
         pageFileName: entry.page, previous: index > 0 ? link(index - 1) : nil,
         next: index + 1 < lessons.count ? link(index + 1) : nil, siteTitle: siteTitle,
         themeDirectory: lessonsDirectory.appendingPathComponent("theme").path)
-      let result: LessonJob.Result
+      job.isInstructorCopy = isInstructorCopy
+      var result: LessonJob.Result
       switch entry.loaded {
       case .unreadable(let diagnostic):
         result = job.failure(title: entry.title, diagnostic, template: theme.template)
-      case .lesson:
-        result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
+      case .lesson(let lesson):
+        let key = cache.map { _ in
+          Self.cacheKey(
+            job: job, lesson: lesson, file: lessonFiles[index], runner: runner,
+            template: theme.template, lessonsDirectory: lessonsDirectory)
+        }
+        if let cache, let key, let entry = cache.load(key) {
+          result = LessonJob.Result(
+            title: lesson.title, cellCount: entry.cellCount, inlineValueCount: 0,
+            exerciseCount: 0, designExerciseCount: 0,
+            diagnostics: entry.diagnostics.map(\.diagnostic), html: entry.page)
+        } else {
+          result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
+          if let cache, let key, let html = result.html {
+            cache.store(
+              ExecutionCache.Entry(
+                key: key, page: html, cellCount: result.cellCount,
+                diagnostics: result.diagnostics.map(ExecutionCache.StoredDiagnostic.init)))
+          }
+        }
       }
+      result.diagnostics += references?.diagnostics ?? []
       if entry.page != "index.html" {
         siteFiles.append((entry.page, Data((result.html ?? "").utf8)))
+        // The student lesson file and the notebook beside the page (StudentSiteFiles).
+        siteFiles += (result.extraFiles ?? []).map { ($0.name, Data($0.text.utf8)) }
       }
       entries.append(
         IndexRenderer.Entry(
@@ -120,14 +209,26 @@ public struct SiteBuilder {
       let outcome = Report.LessonOutcome(
         sourceFile: entry.sourceFile, pageFileName: entry.page, title: entry.title,
         cellCount: result.cellCount, diagnostics: result.diagnostics)
+      if only != nil && lessonFiles[index].lastPathComponent != only { continue }
       outcomes.append(outcome)
       progress(index + 1, lessons.count, outcome)
+    }
+    let generated = Set(siteFiles.map(\.path) + ["index.html", "style.css"])
+    for (path, source) in assets.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
+      guard let contents = try? Data(contentsOf: source) else {
+        throw .unreadableAsset(source.relativeDisplayPath)
+      }
+      siteFiles.append((path, contents))
     }
     siteFiles.append(
       (
         "index.html",
-        Data(IndexRenderer(template: theme.template, siteTitle: siteTitle).render(entries).utf8)
+        Data(
+          IndexRenderer(
+            template: theme.template, siteTitle: siteTitle, isInstructorCopy: isInstructorCopy
+          ).render(entries).utf8)
       ))
+    siteFiles.append(StudentSiteFiles.checkScript)
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     var cleanupProblem: String?
     do throws(AtomicSiteWriter.WriteError) {
@@ -137,7 +238,33 @@ public struct SiteBuilder {
       cleanupProblem = error.description
     }
     return Report(
-      lessons: outcomes, outputDirectory: outputDirectory, cleanupProblem: cleanupProblem)
+      lessons: outcomes, outputDirectory: outputDirectory, settings: settings,
+      cleanupProblem: cleanupProblem)
+  }
+
+  /// The execution cache's key for a lesson's page: everything the page depends on.
+  static func cacheKey(
+    job: LessonJob, lesson: Lesson, file: URL, runner: LessonRunner, template: PageTemplate,
+    lessonsDirectory: URL
+  ) -> String {
+    let files = ExecutionCache.filesRead(by: lesson, in: lessonsDirectory)
+    let settingsText = [
+      runner.footer.rawValue, "\(job.isInstructorCopy)", job.siteTitle, job.sourceFile,
+      job.pageFileName, job.previous?.title ?? "", job.previous?.href ?? "",
+      job.next?.title ?? "", job.next?.href ?? "",
+    ].joined(separator: "\u{1F}")
+    return ExecutionCache.key(
+      [
+        ExecutionCache.convBookFingerprint, (try? Data(contentsOf: file)) ?? Data(),
+        Data(settingsText.utf8), Data(template.text.utf8),
+      ] + files.flatMap { [Data($0.path.utf8), (try? Data(contentsOf: $0)) ?? Data()] })
+  }
+
+  /// A page of the site a previous build wrote into `outputDirectory`, if there is one.
+  static func previousPage(_ name: String, in outputDirectory: URL) -> Data? {
+    let marker = outputDirectory.appendingPathComponent(AtomicSiteWriter.markerFileName)
+    guard FileManager.default.fileExists(atPath: marker.path) else { return nil }
+    return try? Data(contentsOf: outputDirectory.appendingPathComponent(name))
   }
 
   /// The lesson files of a folder, in file-name order.

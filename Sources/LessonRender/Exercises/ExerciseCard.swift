@@ -24,6 +24,10 @@ public struct ExerciseCard {
   public var requirements: [String]
   /// The exact command that checks an answer.
   public var checkCommand: String
+  /// The student lesson file the command checks against, offered for download beside the page.
+  public var studentFile: String?
+  /// The sealed answer key (`v1 SALT KEY`), for the in-page check of value exercises.
+  public var sealedKey: String?
   /// How to write the answer, when the kind of answer needs saying (shapes in quotes).
   public var answerNote: String?
   /// Shown only in instructors' builds (`convbook build --solutions`).
@@ -33,7 +37,9 @@ public struct ExerciseCard {
     identifier: String, kind: Kind, prompt: MarkdownNode, inlineValues: [String: InlineValue] = [:],
     hints: [String] = [], starterName: String? = nil, starterCode: String? = nil,
     requirements: [String] = [],
-    checkCommand: String, answerNote: String? = nil, solution: ExerciseSolution? = nil
+    checkCommand: String, studentFile: String? = nil, sealedKey: String? = nil,
+    answerNote: String? = nil,
+    solution: ExerciseSolution? = nil
   ) {
     self.identifier = identifier
     self.kind = kind
@@ -44,6 +50,8 @@ public struct ExerciseCard {
     self.starterCode = starterCode
     self.requirements = requirements
     self.checkCommand = checkCommand
+    self.studentFile = studentFile
+    self.sealedKey = sealedKey
     self.answerNote = answerNote
     self.solution = solution
   }

@@ -41,12 +41,30 @@ public enum ExerciseCardRenderer {
       }
       html += "</details>\n"
     }
-    html += "<div class=\"exercise-check\">\n<p>Check your answer:</p>\n"
+    html += "<div class=\"exercise-check\">\n"
+    if let studentFile = card.studentFile {
+      let file = HTMLEscaping.escape(studentFile)
+      html +=
+        "<p>Check your answer with <code>convbook</code>: <a class=\"exercise-download\" href=\"\(HTMLEscaping.escapeAttribute(studentFile))\" download>download <code>\(file)</code></a> to check your answers (the lesson with its answers sealed), then run:</p>\n"
+    } else {
+      html += "<p>Check your answer:</p>\n"
+    }
     html += "<pre><code>\(HTMLEscaping.escape(card.checkCommand))</code></pre>\n"
     if let note = card.answerNote {
       html += "<p class=\"exercise-note\">\(HTMLEscaping.escape(note))</p>\n"
     }
     html += "</div>\n"
+    if let sealed = card.sealedKey {
+      // Shown by convbook-check.js; without JavaScript the command above is the way to check.
+      html +=
+        "<form class=\"exercise-try\" data-sealed=\"\(HTMLEscaping.escapeAttribute(sealed))\" hidden>\n"
+      html +=
+        "<label>Or check it here: <input type=\"text\" name=\"answer\" autocomplete=\"off\" spellcheck=\"false\"></label> <button type=\"submit\">Check</button>\n"
+      html +=
+        "<p class=\"exercise-try-result\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n"
+      html +=
+        "<script src=\"\(ExerciseCheckScript.fileName)\" defer></script>\n"
+    }
     if let solution = card.solution { html += solutionHTML(solution) }
     return html + "</section>\n"
   }

@@ -4,18 +4,29 @@ import LessonKit
 /// `CMARK_OPT_UNSAFE` (raw HTML passes through, every URL is kept), unless heading ids are
 /// turned on.
 ///
+/// The nodes of ``MarkdownExtensions`` render as GitHub renders them: tables as `<table>` (in a
+/// scrolling box), math as MathML (``MathMLConverter``), callouts as a titled `<div>`.
+///
 /// A renderer remembers the heading ids it has handed out, so render all prose of one page with
 /// the same renderer to keep ids unique on the page.
 public struct MarkdownHTMLRenderer: Sendable {
   /// Whether headings get an `id` attribute (a slug of their text, unique per renderer), which
   /// cmark does not write.
   public var headingIDs: Bool
+  /// Whether relative links to `.md` lessons point at their pages (``LessonLinks``).
+  public var rewritesLessonLinks: Bool
   private var ids = HeadingIDs()
+  /// The headings rendered so far with their ids (when `headingIDs` is on), for a page's table
+  /// of contents.
+  public private(set) var headings: [RenderedHeading] = []
 
   /// Creates a renderer.
-  /// - Parameter headingIDs: Whether to give headings `id` attributes; off matches cmark.
-  public init(headingIDs: Bool = false) {
+  /// - Parameters:
+  ///   - headingIDs: Whether to give headings `id` attributes; off matches cmark.
+  ///   - rewritesLessonLinks: Whether links to `NAME.md` become links to `NAME.html`.
+  public init(headingIDs: Bool = false, rewritesLessonLinks: Bool = false) {
     self.headingIDs = headingIDs
+    self.rewritesLessonLinks = rewritesLessonLinks
   }
 
   /// Renders `node` (typically a `.document`, e.g. from ``LessonBlock/prose(_:)``) to HTML.
@@ -38,10 +49,12 @@ public struct MarkdownHTMLRenderer: Sendable {
   ) -> String {
     var writer = Writer(
       headingIDs: headingIDs ? ids : nil, inlineExpression: inlineExpression)
+    writer.rewritesLessonLinks = rewritesLessonLinks
     for node in nodes {
       writer.block(node, inTightItem: false)
     }
     if let used = writer.headingIDs { ids = used }
+    headings += writer.headings
     return writer.html
   }
 }
@@ -50,6 +63,8 @@ public struct MarkdownHTMLRenderer: Sendable {
 private struct Writer {
   var html = ""
   var headingIDs: HeadingIDs?
+  var rewritesLessonLinks = false
+  var headings: [RenderedHeading] = []
   let inlineExpression: ((String, SourcePosition) -> String)?
 
   init(headingIDs: HeadingIDs?, inlineExpression: ((String, SourcePosition) -> String)?) {
@@ -111,6 +126,7 @@ private struct Writer {
       html += "<h\(level)"
       if headingIDs != nil, let id = headingIDs?.id(for: node.plainText) {
         html += " id=\"\(HTMLEscaping.escapeAttribute(id))\""
+        headings.append(RenderedHeading(level: level, id: id, text: node.plainText))
       }
       html += ">"
       inlines(node.children)
@@ -132,11 +148,58 @@ private struct Writer {
     case .thematicBreak:
       newline()
       html += "<hr />\n"
+    case .callout(let kind):
+      newline()
+      html += "<div class=\"callout callout-\(kind.rawValue)\" role=\"note\">\n"
+      html += "<p class=\"callout-title\">\(kind.title)</p>\n"
+      blocks(node.children, inTightItem: false)
+      newline()
+      html += "</div>\n"
+    case .table(let alignments):
+      table(node, alignments: alignments)
+    case .tableRow, .tableCell:
+      // Only inside a table, which renders its rows itself; alone, show the text.
+      inlines(node.children)
     default:
       // Inlines only sit among blocks in trees nested too deep for the reader, which splices
       // them into an ancestor; write them as they are.
       inline(node)
     }
+  }
+
+  /// A pipe table, in a box that scrolls sideways when the table is wider than the page.
+  mutating func table(_ node: MarkdownNode, alignments: [TableAlignment]) {
+    newline()
+    html += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\">\n<table>\n"
+    var inBody = false
+    for row in node.children {
+      let isHeader: Bool
+      if case .tableRow(let header) = row.kind { isHeader = header } else { isHeader = false }
+      if isHeader {
+        html += "<thead>\n"
+      } else if !inBody {
+        html += "<tbody>\n"
+        inBody = true
+      }
+      html += "<tr>\n"
+      for (column, cell) in row.children.enumerated() {
+        let tag = isHeader ? "th" : "td"
+        html += "<\(tag)"
+        switch column < alignments.count ? alignments[column] : .none {
+        case .none: break
+        case .left: html += " style=\"text-align: left\""
+        case .center: html += " style=\"text-align: center\""
+        case .right: html += " style=\"text-align: right\""
+        }
+        html += ">"
+        inlines(cell.children)
+        html += "</\(tag)>\n"
+      }
+      html += "</tr>\n"
+      if isHeader { html += "</thead>\n" }
+    }
+    if inBody { html += "</tbody>\n" }
+    html += "</table>\n</div>\n"
   }
 
   mutating func blocks(_ nodes: [MarkdownNode], inTightItem: Bool) {
@@ -169,6 +232,13 @@ private struct Writer {
       }
     case .htmlInline(let literal):
       html += literal
+    case .math(let tex, let isDisplay):
+      do throws(MathError) {
+        html += try MathMLConverter.mathML(tex, isDisplay: isDisplay)
+      } catch {
+        html +=
+          "<span class=\"math-error\" title=\"\(HTMLEscaping.escapeAttribute(error.message))\"><code>\(HTMLEscaping.escape(tex))</code> ⚠</span>"
+      }
     case .emphasis:
       html += "<em>"
       inlines(node.children)
@@ -178,7 +248,8 @@ private struct Writer {
       inlines(node.children)
       html += "</strong>"
     case .link(let url, let title):
-      html += "<a href=\"\(HTMLEscaping.escapeURL(url))\""
+      let target = rewritesLessonLinks ? LessonLinks.pageHref(forLink: url) : url
+      html += "<a href=\"\(HTMLEscaping.escapeURL(target))\""
       if !title.isEmpty {
         html += " title=\"\(HTMLEscaping.escape(title))\""
       }
@@ -205,7 +276,7 @@ private struct Writer {
   mutating func altText(_ node: MarkdownNode) {
     switch node.kind {
     case .text(let literal), .code(let literal), .htmlInline(let literal),
-      .inlineExpression(_, let literal):
+      .inlineExpression(_, let literal), .math(let literal, _):
       html += HTMLEscaping.escape(literal)
     case .softBreak, .lineBreak:
       html += " "

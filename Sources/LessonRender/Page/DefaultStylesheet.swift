@@ -53,7 +53,32 @@ public enum DefaultStylesheet {
     table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
     th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.5rem; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
-    .table-scroll { overflow-x: auto; }
+    .table-scroll { overflow-x: auto; margin: 1rem 0; }
+    .table-scroll table { margin: 0; }
+    /* A caption stays readable in the visible part of a table that scrolls sideways. */
+    .table-scroll caption { position: sticky; left: 0; max-width: calc(100vw - 2.5rem); }
+    .cell-code { --scroll-bg: var(--panel); }
+    main { overflow-wrap: break-word; }
+    main p code, main li code, main td code { overflow-wrap: anywhere; }
+    main img { max-width: 100%; height: auto; }
+    math[display="block"] { display: block; margin: 0.8rem 0; padding: 0.2rem 0; }
+    .math-error { color: var(--warn); }
+    blockquote { margin: 1rem 0; padding: 0.1rem 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
+    .callout { margin: 1.2rem 0; padding: 0.3rem 1rem; border-left: 4px solid var(--callout-ink); border-radius: 0 6px 6px 0; background: var(--callout-paper); }
+    .callout-title { font-weight: 700; color: var(--callout-ink); margin: 0.4rem 0 0.2rem; }
+    .callout > p:last-child { margin-bottom: 0.5rem; }
+    .callout-note { --callout-ink: #0063a0; --callout-paper: #edf5fb; }
+    .callout-tip { --callout-ink: #00775a; --callout-paper: #eaf6f1; }
+    .callout-important { --callout-ink: #8e3b73; --callout-paper: #f8eef4; }
+    .callout-warning { --callout-ink: #8a5a00; --callout-paper: #fdf5e4; }
+    .callout-caution { --callout-ink: #b34700; --callout-paper: #fff1e8; }
+    .callout .table-scroll, .callout pre { --scroll-bg: var(--callout-paper); }
+    .toc { margin: 1rem 0 1.6rem; padding: 0.6rem 1rem; background: var(--panel); border-radius: 6px; font-size: 0.95rem; }
+    .toc-title { font-weight: 600; margin: 0 0 0.3rem; }
+    .toc ul { margin: 0; padding-left: 1.2rem; }
+    .toc .toc-level-3 { margin-left: 1.2rem; font-size: 0.9rem; }
+    .instructor-banner { margin: 1rem 0; padding: 0.6rem 1rem; border-radius: 6px; background: #8a2c00; color: #fff; }
+    .instructor-banner code { background: rgba(255, 255, 255, 0.18); color: #fff; }
     .exercise { margin: 1.6rem 0; padding: 0.2rem 1rem 0.8rem; border: 1px solid var(--rule); border-left: 4px solid var(--gold); border-radius: 6px; }
     .exercise-title { font-size: 1.1rem; margin: 0.7rem 0 0.3rem; }
     .exercise-starter pre, .exercise-check pre, .exercise-solution pre { background: var(--panel); padding: 0.5rem 0.7rem; border-radius: 4px; }
@@ -68,6 +93,20 @@ public enum DefaultStylesheet {
     .badge-error { font-size: 0.75rem; color: #fff; background: var(--warn); border-radius: 3px; padding: 0.05rem 0.35rem; }
     .lesson-nav:empty { display: none; }
     .lesson-nav { max-width: 52rem; margin: 0 auto; padding: 1rem; display: flex; gap: 1rem; justify-content: space-between; border-top: 1px solid var(--rule); }
+    /* Wide content (summaries, code, tables, equations) scrolls inside its own box, never the
+       page; a shadow at the edge it can scroll towards says there is more. Summaries never wrap,
+       so their columns stay aligned. Last, so that it wins over the boxes' own backgrounds. */
+    pre, .table-scroll, math[display="block"], .exercise pre, .error-box pre {
+      overflow-x: auto;
+      background:
+        linear-gradient(to right, var(--scroll-bg, var(--paper)) 30%, transparent) left center / 2rem 100% no-repeat local,
+        linear-gradient(to left, var(--scroll-bg, var(--paper)) 30%, transparent) right center / 2rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.25), transparent) left center / 0.9rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), transparent) right center / 0.9rem 100% no-repeat scroll,
+        var(--scroll-bg, var(--paper));
+    }
+    .exercise pre { --scroll-bg: var(--panel); }
+    .error-box pre { --scroll-bg: #fff; }
     @media (max-width: 600px) {
       body { font-size: 16px; }
       main { padding: 0.5rem 0.6rem 2rem; }

@@ -16,14 +16,20 @@ public struct IndexRenderer {
 
   public var template: PageTemplate
   public var siteTitle: String
+  public var isInstructorCopy: Bool
 
-  public init(template: PageTemplate = .standard, siteTitle: String = "ConvBook") {
+  public init(
+    template: PageTemplate = .standard, siteTitle: String = "ConvBook",
+    isInstructorCopy: Bool = false
+  ) {
     self.template = template
     self.siteTitle = siteTitle
+    self.isInstructorCopy = isInstructorCopy
   }
 
   public func render(_ entries: [Entry]) -> String {
-    var content = "<h1>\(HTMLEscaping.escape(siteTitle))</h1>\n"
+    var content = isInstructorCopy ? PageRenderer.instructorBanner : ""
+    content += "<h1>\(HTMLEscaping.escape(siteTitle))</h1>\n"
     content +=
       "<p class=\"lead\">Lessons on designing convolutional networks, with every model run and every number computed.</p>\n"
     content += "<ol class=\"lesson-list\">\n"
@@ -35,7 +41,8 @@ public struct IndexRenderer {
     }
     content += "</ol>\n"
     return template.fill([
-      "title": "Lessons", "site_title": HTMLEscaping.escape(siteTitle), "stylesheet": "style.css",
+      "title": isInstructorCopy ? "[Instructor] Lessons" : "Lessons",
+      "site_title": HTMLEscaping.escape(siteTitle), "stylesheet": "style.css",
       "nav": "", "content": content, "index": "index.html",
     ])
   }

@@ -5,16 +5,28 @@ import LessonKit
 public struct PageRenderer {
   public var template: PageTemplate
   public var siteTitle: String
+  /// Whether pages are the instructors' copy (answers shown): they then carry a banner.
+  public var isInstructorCopy: Bool
+  /// Pages with at least this many section headings (levels 2 and 3) get a table of contents.
+  public static let tableOfContentsThreshold = 4
 
-  public init(template: PageTemplate = .standard, siteTitle: String = "ConvBook") {
+  public init(
+    template: PageTemplate = .standard, siteTitle: String = "ConvBook",
+    isInstructorCopy: Bool = false
+  ) {
     self.template = template
     self.siteTitle = siteTitle
+    self.isInstructorCopy = isInstructorCopy
   }
+
+  /// The banner of instructors' pages, so that nobody mistakes them for the student site.
+  public static let instructorBanner =
+    "<div class=\"instructor-banner\" role=\"note\"><strong>Instructor copy</strong> — answers and solutions are shown. Do not publish this build; publish the site built without <code>--solutions</code>.</div>\n"
 
   public func render(_ page: LessonPage) -> String {
     var content = ""
     var cellNumber = 0
-    var markdown = MarkdownHTMLRenderer(headingIDs: true)
+    var markdown = MarkdownHTMLRenderer(headingIDs: true, rewritesLessonLinks: true)
     for block in page.blocks {
       switch block {
       case .prose(let node, let values):
@@ -32,6 +44,8 @@ public struct PageRenderer {
         content += exercise.error.map { Self.errorBox($0, what: "exercise") } ?? exercise.html
       }
     }
+    content = Self.insertingTableOfContents(markdown.headings, into: content)
+    if isInstructorCopy { content = Self.instructorBanner + content }
     var navigation = ""
     if let previous = page.previous {
       navigation +=
@@ -42,10 +56,33 @@ public struct PageRenderer {
       navigation +=
         "<a class=\"next\" rel=\"next\" href=\"\(HTMLEscaping.escapeAttribute(next.href))\">\(HTMLEscaping.escape(next.title)) →</a>"
     }
+    let title = (isInstructorCopy ? "[Instructor] " : "") + page.title
     return template.fill([
-      "title": HTMLEscaping.escape(page.title), "site_title": HTMLEscaping.escape(siteTitle),
+      "title": HTMLEscaping.escape(title), "site_title": HTMLEscaping.escape(siteTitle),
       "stylesheet": "style.css", "nav": navigation, "content": content, "index": "index.html",
     ])
+  }
+
+  /// A list of the page's sections after its title, on pages long enough to need one.
+  static func insertingTableOfContents(_ headings: [RenderedHeading], into content: String)
+    -> String
+  {
+    let sections = headings.filter { $0.level == 2 || $0.level == 3 }
+    guard sections.count >= tableOfContentsThreshold else { return content }
+    var toc =
+      "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ul>\n"
+    for heading in sections {
+      toc +=
+        "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(HTMLEscaping.escapeAttribute(heading.id))\">\(HTMLEscaping.escape(heading.text))</a></li>\n"
+    }
+    toc += "</ul>\n</nav>\n"
+    // After the title when the page starts with one, else at the top.
+    if let titleEnd = content.range(of: "</h1>\n"),
+      !content[..<titleEnd.lowerBound].contains("<h2")
+    {
+      return String(content[..<titleEnd.upperBound]) + toc + content[titleEnd.upperBound...]
+    }
+    return toc + content
   }
 
   static func inlineValue(expression: String, value: InlineValue?) -> String {

@@ -56,8 +56,10 @@ import Testing
     }
   }
 
-  /// Chromium's DOM after loading `url`, and what it logged.
-  static func render(_ url: URL, chromium: String) throws -> (dom: String, log: String) {
+  /// Chromium's DOM after loading `url` in a window `width` CSS pixels wide, and what it logged.
+  static func render(_ url: URL, chromium: String, width: Int = 1280) throws -> (
+    dom: String, log: String
+  ) {
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
       "convbook-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
@@ -66,7 +68,8 @@ import Testing
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
       "--user-data-dir=\(profile.path)",
-      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000", "--dump-dom",
+      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000",
+      "--window-size=\(width),900", "--hide-scrollbars", "--dump-dom",
       url.absoluteString,
     ]
     let stdout = Pipe()

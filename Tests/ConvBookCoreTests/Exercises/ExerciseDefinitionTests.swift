@@ -54,7 +54,7 @@ import Testing
       requirements.map(\.text) == ["model.count_params() < 10", "not uses(model, \"Flatten\")"])
     #expect(requirements.map(\.line) == [8, 9])
     #expect(requirements.map(\.column) == [5, 5])
-    #expect(solution.text == "slim")
+    #expect(solution?.text == "slim")
   }
 
   @Test func missingIdIsReportedAtTheFence() throws {

@@ -27,7 +27,7 @@ import Testing
     let page = try Self.build(solutions: false)
     #expect(page.contains("id=\"exercise-wide-params\""))
     #expect(page.contains("<p>How many parameters does <code>wide</code> have?</p>"))
-    #expect(page.contains("exercise-lesson.md wide-params ANSWER"))
+    #expect(page.contains("convbook check exercise-lesson.student.md wide-params ANSWER"))
     #expect(page.contains("--file model.py"))
     #expect(page.contains("<code>model.count_params() &lt; 10000</code>"))
     #expect(page.contains("<span class=\"tok-class\">Flatten</span>"), "the starter script of wide")

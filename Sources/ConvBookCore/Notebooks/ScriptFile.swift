@@ -1,0 +1,154 @@
+import Foundation
+import KerasCells
+
+/// A Keras script as students hand it in: a `.py` file, or a Jupyter notebook (`.ipynb`) whose
+/// code cells run in order as one script. In a notebook, IPython magics (`%matplotlib inline`,
+/// `%%time`) and shell lines (`!pip install ...`) are skipped with a note, and errors point at the
+/// notebook cell and its line (`model.ipynb (cell 3):2:5`).
+public struct ScriptFile {
+  public var path: String
+  /// The code that runs: the `.py` file, or the notebook's code cells one after another.
+  public var source: String
+  /// What was skipped, for people (`model.ipynb (cell 1):1: skipped the IPython line '%pip ...'`).
+  public var notes: [String]
+  /// For a notebook, where each line of `source` comes from: (cell number from 1, line in the cell).
+  var origins: [(cell: Int, line: Int)]?
+
+  public static func isNotebook(_ path: String) -> Bool { path.lowercased().hasSuffix(".ipynb") }
+
+  /// Reads `path`; the error message says why it cannot be read.
+  public static func load(path: String) -> Result<ScriptFile, ScriptFileError> {
+    let text: String
+    do {
+      text = try TextFile.read(path)
+    } catch {
+      return .failure(.read(error))
+    }
+    guard isNotebook(path) else {
+      return .success(ScriptFile(path: path, source: text, notes: [], origins: nil))
+    }
+    return notebook(Data(text.utf8), path: path)
+  }
+
+  /// A notebook cell: its number (from 1), whether it is code, and its lines.
+  public struct NotebookCell {
+    public var number: Int
+    public var isCode: Bool
+    public var lines: [String]
+  }
+
+  /// The cells of the notebook at `path`.
+  public static func notebookCells(path: String) -> Result<[NotebookCell], ScriptFileError> {
+    do {
+      return notebookCells(Data(try TextFile.read(path).utf8), path: path)
+    } catch {
+      return .failure(.read(error))
+    }
+  }
+
+  static func notebookCells(_ data: Data, path: String) -> Result<[NotebookCell], ScriptFileError> {
+    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let cells = root["cells"] as? [Any]
+    else {
+      return .failure(
+        .notANotebook(
+          "'\(TerminalText.escaped(path))' is not a Jupyter notebook (a JSON document with a \"cells\" list); save it from Jupyter or Colab as .ipynb"
+        ))
+    }
+    var result: [NotebookCell] = []
+    for (index, cell) in cells.enumerated() {
+      guard let cell = cell as? [String: Any] else {
+        return .failure(
+          .notANotebook("'\(TerminalText.escaped(path))': cell \(index + 1) is not a notebook cell")
+        )
+      }
+      let text: String
+      if let parts = cell["source"] as? [String] {
+        text = parts.joined()
+      } else {
+        text = cell["source"] as? String ?? ""
+      }
+      var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if lines.last == "" { lines.removeLast() }
+      result.append(
+        NotebookCell(
+          number: index + 1, isCode: (cell["cell_type"] as? String) == "code", lines: lines))
+    }
+    return .success(result)
+  }
+
+  static func notebook(_ data: Data, path: String) -> Result<ScriptFile, ScriptFileError> {
+    notebookCells(data, path: path).map { notebook(cells: $0, path: path) }
+  }
+
+  /// The script of `cells` (their code cells, in order) of the notebook at `path`.
+  public static func notebook(cells: [NotebookCell], path: String) -> ScriptFile {
+    var source = ""
+    var notes: [String] = []
+    var origins: [(cell: Int, line: Int)] = []
+    for cell in cells where cell.isCode {
+      let number = cell.number
+      var skippingCellMagic = false
+      for (lineIndex, line) in cell.lines.enumerated() {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        var code = line
+        if lineIndex == 0, trimmed.hasPrefix("%%") {
+          // A cell magic (`%%bash`, `%%html`) makes the whole cell something other than Python;
+          // `%%time` and `%%capture` only wrap Python.
+          skippingCellMagic = !trimmed.hasPrefix("%%time") && !trimmed.hasPrefix("%%capture")
+          notes.append(
+            "\(path) (cell \(number)):\(lineIndex + 1): skipped the IPython cell magic '\(trimmed)'"
+              + (skippingCellMagic ? " and its cell" : ""))
+          code = ""
+        } else if skippingCellMagic {
+          code = ""
+        } else if trimmed.hasPrefix("%") || trimmed.hasPrefix("!") {
+          notes.append(
+            "\(path) (cell \(number)):\(lineIndex + 1): skipped the IPython line '\(trimmed)'")
+          code = ""
+        }
+        source += code + "\n"
+        origins.append((number, lineIndex + 1))
+      }
+    }
+    return ScriptFile(path: path, source: source, notes: notes, origins: origins)
+  }
+
+  /// An error of running `source`, at the file's line, or the notebook cell's line.
+  public func diagnostic(for error: CellError) -> Diagnostic {
+    let excerpt = SourceExcerpt(source: source, range: error.range)
+    guard let origins, error.range.start.line >= 1, error.range.start.line <= origins.count else {
+      return Diagnostic(
+        file: path, line: error.range.start.line, column: error.range.start.column,
+        errorType: error.type, message: error.message,
+        excerpt: (excerpt.lineText, excerpt.caretLine))
+    }
+    let origin = origins[error.range.start.line - 1]
+    return Diagnostic(
+      file: "\(path) (cell \(origin.cell))", line: origin.line, column: error.range.start.column,
+      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+  }
+}
+
+/// Why a script or notebook cannot be read: the file itself (missing, not UTF-8, ...), or a
+/// notebook that is not one.
+public enum ScriptFileError: Error, CustomStringConvertible {
+  case read(TextFile.ReadError)
+  case notANotebook(String)
+
+  /// Nothing at the path: a usage error; anything else is the student's to fix.
+  public var isMissing: Bool {
+    if case .read(let error) = self { return error.isMissing }
+    return false
+  }
+
+  /// The message, naming the file as `what` (e.g. "the model file").
+  public func message(what: String? = nil) -> String {
+    switch self {
+    case .read(let error): return error.message(what: what)
+    case .notANotebook(let message): return message
+    }
+  }
+
+  public var description: String { message() }
+}

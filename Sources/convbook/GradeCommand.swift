@@ -1,0 +1,89 @@
+import ArgumentParser
+import ConvBookCore
+import Foundation
+
+struct GradeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "grade",
+    abstract: "Grade a class: check every student's answers to a lesson's exercises.",
+    discussion: """
+      SUBMISSIONS_DIR holds one entry per student: a folder NAME/ with answers.toml (one \
+      'exercise-id = answer' line per exercise; a design exercise names its model file, .py or \
+      .ipynb, beside it) or with a single notebook, or a notebook NAME.ipynb in which a code cell \
+      starting with '# convbook: ID' answers exercise ID. Each student is checked in a separate \
+      process under --time-limit (processor seconds) and --memory-limit. Writes a CSV (student, points per exercise, \
+      total, note) and, with --feedback, NAME.txt per student with the messages convbook check \
+      prints. A submission that cannot be read gets 0 points and the reason in the note column.
+      """)
+
+  @Argument(help: "The lesson (.md or .student.md).")
+  var lesson: String
+
+  @Argument(help: "The folder of submissions, one folder or notebook per student.")
+  var submissions: String
+
+  @Option(help: "Write the CSV here instead of printing it.")
+  var out: String?
+
+  @Option(help: "Write one feedback file per student (NAME.txt) into this folder.")
+  var feedback: String?
+
+  @Option(help: "Processor seconds each student's check may take (real time: 4x plus 30 s).")
+  var timeLimit: Double = 20
+
+  @Option(help: "Megabytes of memory each student's check may use.")
+  var memoryLimit: Int = 4096
+
+  func run() throws {
+    guard timeLimit > 0, timeLimit <= 86_400, memoryLimit >= 64, memoryLimit <= 1_048_576 else {
+      CommandFailure.usage(
+        "--time-limit must be between 0 and 86400 seconds and --memory-limit between 64 and 1048576 MB"
+      ).exit()
+    }
+    let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+    let grader = ClassGrader(
+      lessonPath: lesson, submissionsDirectory: submissions,
+      check: IsolatedCheck(
+        executable: executable,
+        budget: .init(seconds: timeLimit, memoryMegabytes: memoryLimit)))
+    let report: ClassGrader.Report
+    switch grader.grade() {
+    case .failure(let error): CommandFailure.usage(error.message).exit()
+    case .success(let graded): report = graded
+    }
+    if let feedback {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: feedback, withIntermediateDirectories: true)
+        for student in report.students {
+          let url = URL(fileURLWithPath: feedback).appendingPathComponent(student.name + ".txt")
+          try Data(student.feedback.utf8).write(to: url, options: .atomic)
+        }
+      } catch {
+        CommandFailure.input(
+          "cannot write the feedback files into '\(feedback)': \(error.localizedDescription)"
+        ).exit()
+      }
+    }
+    if let out {
+      do {
+        try Data(report.csv.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+      } catch {
+        CommandFailure.input("cannot write '\(out)': \(error.localizedDescription)").exit()
+      }
+      Terminal.error(
+        "Graded \(report.students.count) submission\(report.students.count == 1 ? "" : "s") into \(out)\n"
+      )
+    } else {
+      print(report.csv, terminator: "")
+    }
+  }
+
+  private func write(_ text: String, to path: String) {
+    do {
+      try AtomicFileWriter.write(Array(text.utf8), to: path, inputs: [lesson])
+    } catch {
+      (error.isUsageError ? CommandFailure.usage : CommandFailure.input)(error.message).exit()
+    }
+  }
+}

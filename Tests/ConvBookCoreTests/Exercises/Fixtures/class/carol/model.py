@@ -1,0 +1,9 @@
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(16, 3 activation="relu"),
+    layers.GlobalMaxPooling2D(),
+    layers.Dense(10),
+])
