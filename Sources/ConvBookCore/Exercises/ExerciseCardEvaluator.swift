@@ -50,8 +50,7 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     var inlineValues: [String: InlineValue] = [:]
     for expression in Self.inlineExpressions(in: prompt) where inlineValues[expression] == nil {
       do {
-        let value = try session.evaluate(
-          KerasSession.parseExpression(expression), extraNames: ExerciseHelpers.names)
+        let value = try InlineFormat.evaluate(expression, in: session)
         inlineValues[expression] = .text(InlineFormat.text(of: value))
       } catch {
         let diagnostic = Diagnostic(

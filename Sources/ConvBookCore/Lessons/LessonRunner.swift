@@ -69,10 +69,7 @@ public struct LessonRunner {
         for (expression, position) in Self.inlineExpressions(in: node) {
           let key = InlineValueKey(line: position.startLine, column: position.startColumn)
           do {
-            // The exercise helpers (`macs(model)`, ...) too, so prose can quote any number a
-            // figure shows; cells never see them.
-            let value = try session.evaluate(
-              KerasSession.parseExpression(expression), extraNames: ExerciseHelpers.names)
+            let value = try InlineFormat.evaluate(expression, in: session)
             values[key] = .text(InlineFormat.text(of: value))
           } catch {
             let diagnostic = Diagnostic(
