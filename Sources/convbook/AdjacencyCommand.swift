@@ -27,8 +27,10 @@ struct AdjacencyCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text.")
   var json = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
     let models = CommandSupport.selectModels(loaded, names: model.map { [$0] } ?? [])
     var results: [FlatteningAdjacency] = []
     var failures: [String] = []

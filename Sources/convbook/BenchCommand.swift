@@ -56,6 +56,8 @@ struct BenchCommand: ParsableCommand {
     }
   }
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
     let check = SIMDBuildCheck.report()
     if let warning = ForwardBenchmark.buildWarning(check) {
@@ -63,7 +65,7 @@ struct BenchCommand: ParsableCommand {
         "\n" + String(repeating: "!", count: 78) + "\n" + warning + "\n"
           + String(repeating: "!", count: 78) + "\n\n")
     }
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
     Terminal.printDiagnostics(loaded.diagnostics)
     if !loaded.diagnostics.isEmpty {
       CommandFailure.input("\(file) has errors; fix them before timing its models").exit()

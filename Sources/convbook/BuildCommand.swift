@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNEngine
 import ConvBookCore
 import Foundation
 import KerasCells
@@ -38,6 +39,8 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Show exercise answers and solutions on the pages (an instructors' build).")
   var solutions = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   @Flag(help: "Run every lesson, ignoring the execution cache (.convbook-cache/).")
   var noCache = false
 
@@ -66,12 +69,18 @@ struct BuildCommand: ParsableCommand {
     // The footer: the option, else the course settings' (a broken course.yml is reported by the
     // build itself), else classic. Lesson processes get it from here.
     let footer = self.footer ?? (try? CourseSettings.load(from: lessons))?.footer ?? .classic
+    // The Keras version: --keras, else each lesson's keras= option, else the course's, else 3.
+    let keras = KerasVersionSetting(
+      commandLine: self.keras.version,
+      course: (try? CourseSettings.load(from: lessons))?.kerasVersion.flatMap(
+        KerasVersion.init(rawValue:)))
     var builder = SiteBuilder(
-      runner: CommandSupport.runner(footer: footer, solutions: solutions), siteTitle: title,
-      footer: footer, isInstructorCopy: solutions, cache: noCache ? nil : ExecutionCache())
+      runner: CommandSupport.runner(footer: footer, keras: keras, solutions: solutions),
+      siteTitle: title, footer: footer, isInstructorCopy: solutions,
+      cache: noCache ? nil : ExecutionCache())
     if !inProcess {
       builder.isolation = CommandSupport.isolation(
-        footer: footer, solutions: solutions, timeout: lessonTimeout)
+        footer: footer, keras: keras, solutions: solutions, timeout: lessonTimeout)
     }
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor

@@ -35,6 +35,8 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text, for course tooling.")
   var json = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
     if let answers {
       guard id == nil, file == nil else {
@@ -65,7 +67,8 @@ struct CheckCommand: ParsableCommand {
         "give your ANSWER after the exercise id, or --file MODEL.py for a design exercise"
       ).exit()
     }
-    let report = ExerciseCheck.check(lessonPath: lesson, exerciseID: id, submission: submission)
+    let report = ExerciseCheck.check(
+      lessonPath: lesson, exerciseID: id, submission: submission, kerasVersion: keras.setting)
     if json {
       Terminal.output(report.json.serialized(pretty: true))
     } else if report.status == .usageError {

@@ -6,16 +6,20 @@ import KerasCells
 /// loading with ConvBook's exit codes.
 enum CommandSupport {
   /// `solutions`: exercise cards show answers and solutions (instructors' builds).
-  static func runner(footer: SummaryFooterStyle = .classic, solutions: Bool = false) -> LessonRunner
-  {
+  static func runner(
+    footer: SummaryFooterStyle = .classic, keras: KerasVersionSetting = .init(),
+    solutions: Bool = false
+  ) -> LessonRunner {
     LessonRunner(
-      footer: footer, figureEvaluator: FigureEvaluator(),
+      footer: footer, kerasVersion: keras, figureEvaluator: FigureEvaluator(),
       exerciseEvaluator: ExerciseCardEvaluator(showSolutions: solutions))
   }
 
-  static func load(_ path: String, footer: SummaryFooterStyle = .classic) throws -> ModelFile {
+  static func load(
+    _ path: String, footer: SummaryFooterStyle = .classic, keras: KerasVersionSetting = .init()
+  ) throws -> ModelFile {
     do {
-      let file = try ModelFile.load(path: path, runner: runner(footer: footer))
+      let file = try ModelFile.load(path: path, runner: runner(footer: footer, keras: keras))
       for note in file.notes { Terminal.error("note: \(note)\n") }
       return file
     } catch {

@@ -26,8 +26,10 @@ struct CompareCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text.")
   var json = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
     let selected = CommandSupport.selectModels(loaded, names: models)
     guard selected.count >= 2 else {
       Terminal.printDiagnostics(loaded.diagnostics)

@@ -60,6 +60,12 @@ enum Terminal {
       Data((TerminalText.escapedKeepingLines(text) + terminator).utf8))
   }
 
+  /// Standard output with styles of ConvBook's own (Keras 3's summary on a terminal); `text` must be
+  /// escaped already.
+  static func rawOutput(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((text + terminator).utf8))
+  }
+
   /// ConvBook's own colours; `text` must be escaped already.
   static func rawError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))

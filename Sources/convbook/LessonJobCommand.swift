@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNEngine
 import ConvBookCore
 import Foundation
 import KerasCells
@@ -14,6 +15,9 @@ struct LessonJobCommand: ParsableCommand {
   @Option var footer: SummaryFooterStyle = .classic
   @Flag var solutions = false
   @Option var cpuSeconds: Double = LessonIsolation.defaultTimeout
+  @OptionGroup var keras: KerasVersionOption
+  /// The course's Keras version (course.yml), which a lesson's own `keras=` overrides.
+  @Option var courseKeras: KerasVersion?
 
   func run() throws {
     let request = FileHandle.standardInput.readDataToEndOfFile()
@@ -21,19 +25,28 @@ struct LessonJobCommand: ParsableCommand {
       CommandFailure.usage("_lesson expects a lesson job as JSON on standard input").exit()
     }
     LessonIsolation.applyLimits(cpuSeconds: cpuSeconds)
-    let result = job.execute(runner: CommandSupport.runner(footer: footer, solutions: solutions))
+    let result = job.execute(
+      runner: CommandSupport.runner(
+        footer: footer,
+        keras: KerasVersionSetting(commandLine: keras.version, course: courseKeras),
+        solutions: solutions))
     FileHandle.standardOutput.write(try JSONEncoder().encode(result))
   }
 }
 
 extension CommandSupport {
   /// Every lesson of `build` and `verify` in a child process of this very executable.
-  static func isolation(footer: SummaryFooterStyle, solutions: Bool, timeout: Double)
+  static func isolation(
+    footer: SummaryFooterStyle, keras: KerasVersionSetting = .init(), solutions: Bool,
+    timeout: Double
+  )
     -> LessonIsolation?
   {
     guard let executable = Bundle.main.executableURL else { return nil }
     var arguments = ["_lesson", "--footer", footer.rawValue, "--cpu-seconds", String(timeout)]
     if solutions { arguments.append("--solutions") }
+    if let version = keras.commandLine { arguments += ["--keras", String(version.rawValue)] }
+    if let version = keras.course { arguments += ["--course-keras", String(version.rawValue)] }
     return LessonIsolation(executable: executable, arguments: arguments, timeout: timeout)
   }
 }

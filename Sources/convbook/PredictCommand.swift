@@ -54,8 +54,10 @@ struct PredictCommand: ParsableCommand {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
     Terminal.printDiagnostics(loaded.diagnostics)
     let prediction = Prediction(
       weightsPath: weights, inputPath: input, outputPath: out, modelName: model, seed: seed,

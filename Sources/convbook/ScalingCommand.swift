@@ -40,8 +40,10 @@ struct ScalingCommand: ParsableCommand {
     return values
   }
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
     let selected = CommandSupport.selectModels(loaded, names: models)
     let scaling: ParameterScaling
     do {

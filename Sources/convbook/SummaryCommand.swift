@@ -23,21 +23,29 @@ struct SummaryCommand: ParsableCommand {
 
   @Option(
     help:
-      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)).")
+      "Keras 2 only: summary footer style, classic (Total params: 11,574,090) or modern (11574090 (44.15 MB))."
+  )
   var footer: SummaryFooterStyle = .classic
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
+    let version = loaded.session.kerasVersion
     let models = loaded.models(named: model)
     if let model, models.isEmpty, loaded.diagnostics.isEmpty {
       CommandFailure.usage(loaded.unknownModelMessage(model)).exit()
     }
     if json {
       Terminal.output(
-        SummaryReport.json(models, diagnostics: loaded.diagnostics).serialized(pretty: true))
+        SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version)
+          .serialized(pretty: true))
     } else {
-      let (text, errors) = SummaryReport.text(models, footer: footer)
-      Terminal.output(text, terminator: "")
+      let format = SummaryFormat(
+        kerasVersion: version, footer: footer, console: .standardOutput())
+      // Names in the text are escaped (`SummaryReport`); the styles are Keras 3's own.
+      let (text, errors) = SummaryReport.text(models, format: format)
+      Terminal.rawOutput(text, terminator: "")
       Terminal.printDiagnostics(loaded.diagnostics)
       for error in errors { Terminal.error("convbook: \(TerminalText.escaped(error))\n") }
       if !errors.isEmpty { throw ExitCode(1) }

@@ -30,8 +30,10 @@ struct TraceCommand: ParsableCommand {
   @Flag(help: "Shapes and counts only: skip the forward pass and its statistics.")
   var noStats = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
     let models = CommandSupport.selectModels(loaded, names: model.map { [$0] } ?? [])
     var traces: [ShapeTrace] = []
     var failures: [String] = []

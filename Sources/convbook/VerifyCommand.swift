@@ -16,6 +16,8 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: "The folder of lessons, or one lesson file.")
   var lessons: String = "Lessons"
 
+  @OptionGroup var keras: KerasVersionOption
+
   @Option(
     help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
   var lessonTimeout: Double = LessonIsolation.defaultTimeout
@@ -28,10 +30,10 @@ struct VerifyCommand: ParsableCommand {
   }
 
   func run() throws {
-    var verifier = LessonVerifier(runner: CommandSupport.runner())
+    var verifier = LessonVerifier(runner: CommandSupport.runner(keras: keras.setting))
     if !inProcess {
       verifier.isolation = CommandSupport.isolation(
-        footer: .classic, solutions: false, timeout: lessonTimeout)
+        footer: .classic, keras: keras.setting, solutions: false, timeout: lessonTimeout)
     }
     let outcomes: [LessonVerifier.Outcome]
     do {

@@ -6,7 +6,7 @@ import Testing
 /// the unadapted Normalization's weights, seeded initializers, and refused token ids.
 @Suite struct PreprocessingLayerTests {
   static func model(_ source: String) throws -> SequentialModel {
-    let session = KerasSession()
+    let session = KerasSession(kerasVersion: .keras2)
     let result = session.run(source)
     #expect(result.error == nil, "\(String(describing: result.error))")
     return try #require(session.model(named: "model"))

@@ -3,6 +3,7 @@
 
 Usage (see README.md):
     TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Tools/keras-reference/make_fixtures.py [corpus files...]
+    ~/keras-ref/bin/python Tools/keras-reference/make_fixtures.py --keras3 [corpus files...]
 
 For every `Tests/Fixtures/keras/corpus/NN-name.py` this writes
 `Tests/Fixtures/keras/expected/NN-name.json`. A corpus file is split into cells at
@@ -12,7 +13,15 @@ lines that are exactly `# %%`; the cells run in order in one fresh Keras session
 import os
 import sys
 
-os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+# `--keras3`: record with Keras 3 (what `pip install tensorflow` gives today) into
+# Tests/Fixtures/keras3/expected. Only `tf_keras` itself then stays tf-keras, as in a real
+# Keras 3 notebook. Must be decided before TensorFlow is imported.
+KERAS3 = "--keras3" in sys.argv
+if KERAS3:
+    sys.argv.remove("--keras3")
+    os.environ.pop("TF_USE_LEGACY_KERAS", None)
+else:
+    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
 
@@ -30,6 +39,9 @@ import numpy as np
 import tensorflow as tf
 import tf_keras
 
+if KERAS3:
+    import keras as keras3
+
 warnings.filterwarnings("ignore")
 tf.get_logger().setLevel("ERROR")
 
@@ -38,6 +50,9 @@ ROOT = HERE.parent.parent
 FIXTURES = ROOT / "Tests" / "Fixtures" / "keras"
 CORPUS = FIXTURES / "corpus"
 EXPECTED = FIXTURES / "expected"
+if KERAS3:
+    EXPECTED = ROOT / "Tests" / "Fixtures" / "keras3" / "expected"
+MODEL_CLASSES = (tf_keras.Model, keras3.Model) if KERAS3 else (tf_keras.Model,)
 
 CELL_MARK = re.compile(r"^# %%\s*$")
 
@@ -111,13 +126,26 @@ def weight_count_of(obj, attr):
     return weight_count(weights)
 
 
+def layer_shape(layer, which):
+    """tf-keras' `layer.input_shape`; Keras 3 layers have no such property, so there it is the
+    shape of `layer.input` / `layer.output` (a plain shape also for an InputLayer)."""
+    if hasattr(type(layer), which + "_shape"):
+        return to_json_shape(try_get(lambda: getattr(layer, which + "_shape")))
+    tensors = try_get(lambda: getattr(layer, which))
+    if tensors is None:
+        return None
+    if isinstance(tensors, (list, tuple)):
+        return [to_json_shape(tuple(t.shape)) for t in tensors]
+    return to_json_shape(tuple(tensors.shape))
+
+
 def describe_layer(layer):
     params = try_get(layer.count_params)
     return {
         "name": layer.name,
         "class_name": layer.__class__.__name__,
-        "input_shape": to_json_shape(try_get(lambda: layer.input_shape)),
-        "output_shape": to_json_shape(try_get(lambda: layer.output_shape)),
+        "input_shape": layer_shape(layer, "input"),
+        "output_shape": layer_shape(layer, "output"),
         "params": None if params is None else int(params),
         "trainable_params": weight_count_of(layer, "trainable_weights"),
         "non_trainable_params": weight_count_of(layer, "non_trainable_weights"),
@@ -171,7 +199,7 @@ def dumps(obj, indent=0):
 
 
 def run_file(path):
-    tf_keras.backend.clear_session()
+    (keras3 if KERAS3 else tf_keras).backend.clear_session()
     filename = path.name  # used as code filename: stable across machines
     text = path.read_text()
     ns = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
@@ -192,11 +220,11 @@ def run_file(path):
         models = [
             describe_model(var, val)
             for var, val in ns.items()
-            if isinstance(val, tf_keras.Model) and not var.startswith("__")
+            if isinstance(val, MODEL_CLASSES) and not var.startswith("__")
         ]
         out_cells.append({"stdout": buf.getvalue(), "error": err, "models": models})
     return {
-        "keras_version": tf_keras.__version__,
+        "keras_version": (keras3 if KERAS3 else tf_keras).__version__,
         "tensorflow_version": tf.__version__,
         "file": path.name,
         "cells": out_cells,
@@ -270,19 +298,71 @@ def write_footer_variants():
 
 def worker(paths):
     """Run corpus files in this process (the caller gives one file per process)."""
-    alias_keras_to_tf_keras()
-    import keras as aliased  # noqa: F401 - sanity check of the alias
+    if KERAS3:
+        # Keras 3 run twice: once without a terminal and COLUMNS unset (rich: 80 columns,
+        # summary 76 wide) and once with COLUMNS=120 (summary 88 or 108 wide); the second
+        # run's printed text is kept as `stdout_columns_120`.
+        out_dir = pathlib.Path(os.environ["KERAS3_OUT"])
+    else:
+        alias_keras_to_tf_keras()
+        import keras as aliased  # noqa: F401 - sanity check of the alias
 
-    assert aliased is tf_keras, "keras did not resolve to tf_keras"
-    EXPECTED.mkdir(parents=True, exist_ok=True)
+        assert aliased is tf_keras, "keras did not resolve to tf_keras"
+        out_dir = EXPECTED
+    out_dir.mkdir(parents=True, exist_ok=True)
     for path in paths:
         path = pathlib.Path(path).resolve()
         result = run_file(path)
-        out = EXPECTED / (path.stem + ".json")
+        out = out_dir / (path.stem + ".json")
         out.write_text(dumps(result) + "\n")
         errs = [c["error"]["type"] if c["error"] else "-" for c in result["cells"]]
         print(f"{path.name}: {len(result['cells'])} cell(s), errors: {' '.join(errs)}",
               file=sys.stderr)
+
+
+RICH_ENV = ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
+            "JUPYTER_COLUMNS", "JUPYTER_LINES")
+
+
+def record_keras3(files, scratch):
+    """Keras 3: every corpus file runs twice, each time in a child forked from this process
+    (which has imported TensorFlow, Keras 3 and tf-keras and run nothing, so a child starts as
+    a fresh process would, without importing for ~10 s): once with COLUMNS unset and no
+    terminal (rich: 80 columns, so the summary is 76 wide) and once with COLUMNS=120 (88, or
+    108 with `Connected to`). The second run's printed text is kept as `stdout_columns_120`.
+    rich colours only on a terminal: stdin is /dev/null, stdout and stderr are not terminals."""
+    for key in RICH_ENV:
+        os.environ.pop(key, None)
+    failed = []
+    for path in files:
+        codes = []
+        for width in ("76", "120"):
+            pid = os.fork()
+            if pid == 0:
+                code = 1
+                try:
+                    devnull = os.open(os.devnull, os.O_RDONLY)
+                    os.dup2(devnull, 0)
+                    if width == "120":
+                        os.environ["COLUMNS"] = "120"
+                    os.environ["KERAS3_OUT"] = str(scratch / width)
+                    worker([str(path)])
+                    code = 0
+                finally:
+                    sys.stderr.flush()
+                    os._exit(code)
+            codes.append(os.waitpid(pid, 0)[1])
+        name = path.stem
+        if any(codes):
+            failed.append(str(path))
+            continue
+        a = json.loads((scratch / "76" / f"{name}.json").read_text())
+        b = json.loads((scratch / "120" / f"{name}.json").read_text())
+        for cell, other in zip(a["cells"], b["cells"]):
+            cell["stdout_columns_120"] = other["stdout"]
+        EXPECTED.mkdir(parents=True, exist_ok=True)
+        (EXPECTED / f"{name}.json").write_text(dumps(a) + "\n")
+    return failed
 
 
 def main(argv):
@@ -296,17 +376,25 @@ def main(argv):
     # (e.g. which module object `tensorflow.keras.layers` is, which shows up in
     # AttributeError messages) depends on what was imported before.
     files = [pathlib.Path(a).resolve() for a in argv] or sorted(CORPUS.glob("*.py"))
-    jobs = [[sys.executable, str(pathlib.Path(__file__).resolve()), "--worker", str(f)]
-            for f in files]
+    script = str(pathlib.Path(__file__).resolve())
+    jobs = [[sys.executable, script, "--worker", str(f)] for f in files]
     if not argv:
-        jobs.append([sys.executable, str(pathlib.Path(__file__).resolve()), "--footers"])
+        jobs.append([sys.executable, script, "--footers"])
     failed = []
+    scratch = EXPECTED.parent / "scratch"
+
+    def run_one(cmd, env):
+        return subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
 
     def run(cmd):
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = run_one(cmd, None)
         lines = [l for l in proc.stderr.splitlines() if ": " in l and "cell(s)" in l]
         return cmd, proc.returncode, lines, proc.stderr
 
+    if KERAS3:
+        failed = record_keras3(files, scratch)
+        jobs = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         for cmd, rc, lines, err in pool.map(run, jobs):
             for l in lines:
@@ -320,6 +408,9 @@ def main(argv):
             if stale.stem not in stems:
                 stale.unlink()
                 print(f"removed stale {stale.name}", file=sys.stderr)
+    if KERAS3:
+        import shutil
+        shutil.rmtree(scratch, ignore_errors=True)
     if failed:
         sys.exit(f"worker failed for: {failed}")
 

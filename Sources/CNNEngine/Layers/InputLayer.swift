@@ -4,6 +4,9 @@
 public struct InputLayer: Layer {
   public let common: LayerCommon
   public let batchInputShape: TensorShape
+  /// Keras 3: the name of the symbolic tensor the input layer makes (`keras_tensor_N`, or the
+  /// layer's given name); nil in tf-keras, whose input tensors are named after the layer.
+  public var tensorName: String?
 
   public var className: String { "InputLayer" }
 

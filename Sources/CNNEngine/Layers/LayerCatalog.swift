@@ -158,12 +158,17 @@ public enum LayerCatalog {
       )
     }
     let name: String
+    var input: InputLayer
     if let given = try arguments.string("name"), !given.isEmpty {
       name = given
+      input = InputLayer(name: name, batchInputShape: batchShape, arguments: arguments)
+      if names.kerasVersion == .keras3 { input.tensorName = given }
     } else {
-      name = names.uniqueName("input", zeroBased: false)
+      name = names.inputLayerName()
+      input = InputLayer(name: name, batchInputShape: batchShape, arguments: arguments)
+      input.tensorName = names.kerasTensorName()
     }
-    return InputLayer(name: name, batchInputShape: batchShape, arguments: arguments)
+    return input
   }
 
   private static func makeCommon(

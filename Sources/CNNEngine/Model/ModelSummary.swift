@@ -13,6 +13,9 @@ public struct ModelSummary: Sendable, Equatable {
     /// The input layer of a functional model, which Keras lists first, its shape as a list:
     /// `[(None, 28, 28, 1)]`.
     public var isInputLayer = false
+    /// False for a layer of a model that was never built that Keras 3 lists with `0 (unbuilt)`.
+    /// Rows of such a model have empty shapes (`?`) and no weights.
+    public var isBuilt = true
 
     /// The output shape as the summary prints it.
     public var outputShapeText: String {

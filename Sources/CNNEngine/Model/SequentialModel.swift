@@ -2,7 +2,7 @@
 /// `functional` kind, the model `keras.Model(inputs, outputs)` makes of a single chain of layers.
 ///
 /// Mirrors tf-keras' `Sequential.add`: an `InputLayer` (or `keras.Input` tensor) first sets the input;
-/// a first layer declaring `input_shape=` creates a hidden input layer named `<layer>_input`; later
+/// a first layer declaring `input_shape=` creates a hidden input layer (named by `NameScope`); later
 /// layers are called on the running output shape, so a shape error surfaces at the layer that
 /// causes it. Without an input shape, layers wait until `build(batchInputShape:)`.
 ///
@@ -20,6 +20,11 @@ public final class SequentialModel {
   public private(set) var inputLayer: InputLayer?
   /// The layers after the input layer.
   private var stack: [LayerInstance] = []
+  /// Keras 3 only: the position in `stack` of a layer whose call failed when it was added. Keras 3
+  /// keeps such a layer (and every layer added after it) and leaves the model unbuilt; tf-keras
+  /// leaves the model as it was.
+  private var failedFrom: Int?
+  private var keepsFailingLayers: Bool { names?.kerasVersion == .keras3 }
   /// A functional model's input layer as one of its layers.
   private var inputInstance: LayerInstance?
   /// The `keras.Input` tensor a Sequential model was given, which is its `model.inputs[0]`.
@@ -30,14 +35,32 @@ public final class SequentialModel {
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
   public var trainable = true
+  /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
+  /// one, tf-keras' `<first layer>_input`).
+  private let names: NameScope?
 
-  public init(name: String) {
+  public init(name: String, names: NameScope? = nil) {
     self.name = name
+    self.names = names
     kind = .sequential
+  }
+
+  private func hiddenInputName(firstLayer: String) -> String {
+    names?.hiddenInputName(firstLayer: firstLayer) ?? firstLayer + "_input"
+  }
+
+  /// The hidden input layer `input_shape=` or `build` creates, with its tensor's name in Keras 3.
+  private func hiddenInput(name: String, shape: TensorShape, tensorName: String?) -> InputLayer {
+    var input = InputLayer(
+      name: name, batchInputShape: shape,
+      arguments: LayerArguments(className: "InputLayer", values: [:]))
+    input.tensorName = tensorName
+    return input
   }
 
   private init(name: String, tensors: [KerasTensor]) {
     self.name = name
+    self.names = nil
     kind = .functional
     inputLayer = tensors[0].producer.layer as? InputLayer
     inputInstance = tensors[0].producer
@@ -48,7 +71,7 @@ public final class SequentialModel {
   /// The model's symbolic tensors, from `model.inputs[0]` to `model.outputs[0]`; nil while unbuilt.
   public var tensors: [KerasTensor]? {
     if let cachedTensors { return cachedTensors }
-    guard let inputLayer else { return nil }
+    guard let inputLayer, failedFrom == nil else { return nil }
     var chain = [givenInput ?? KerasTensor(input: inputLayer)]
     for instance in stack {
       guard let output = instance.outputShape else { return nil }
@@ -61,7 +84,7 @@ public final class SequentialModel {
   /// `model.layers`: a functional model lists its input layer first, a Sequential one does not.
   public var layers: [LayerInstance] { (inputInstance.map { [$0] } ?? []) + stack }
 
-  public var isBuilt: Bool { inputLayer != nil }
+  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
   public var className: String { kind == .sequential ? "Sequential" : "Functional" }
 
@@ -70,7 +93,7 @@ public final class SequentialModel {
 
   /// `model.output_shape`.
   public var outputShape: TensorShape? {
-    guard let inputLayer else { return nil }
+    guard let inputLayer, failedFrom == nil else { return nil }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
   }
 
@@ -116,9 +139,24 @@ public final class SequentialModel {
     cachedTensors = nil
   }
 
-  /// `model.add(layer)`. On failure the model is left as it was, as in Keras.
+  /// `model.add(layer)`. On failure the model is left as it was, as in tf-keras; Keras 3 keeps the
+  /// layer and the model becomes unbuilt (`failedFrom`), and every later `add` fails the same way.
   public func add(_ instance: LayerInstance) throws(KerasError) {
     cachedTensors = nil
+    if let failedFrom, let inputLayer {
+      // Keras 3 rebuilds the whole model, which fails again at the same layer.
+      let before = failedFrom == 0 ? inputLayer.batchInputShape : stack[failedFrom - 1].outputShape
+      stack.append(instance)
+      if let before {
+        do {
+          try stack[failedFrom].call(on: before)
+        } catch var error {
+          error.layerIndex = failedFrom
+          throw error
+        }
+      }
+      return
+    }
     if let input = instance.layer as? InputLayer {
       guard stack.isEmpty && inputLayer == nil else {
         throw .value(
@@ -140,15 +178,21 @@ public final class SequentialModel {
     if inputLayer == nil, stack.isEmpty,
       let declared = instance.declaredBatchInputShape
     {
+      // Keras 3 creates (and names) the input layer before it calls the first layer on it.
+      let inputName = hiddenInputName(firstLayer: instance.name)
+      let tensorName = names?.kerasTensorName()
       do {
         try instance.call(on: declared)
       } catch var error {
         error.layerIndex = 0
+        if keepsFailingLayers {
+          inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
+          stack.append(instance)
+          failedFrom = 0
+        }
         throw error
       }
-      inputLayer = InputLayer(
-        name: instance.name + "_input", batchInputShape: declared,
-        arguments: LayerArguments(className: "InputLayer", values: [:]))
+      inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
       stack.append(instance)
       return
     }
@@ -157,16 +201,31 @@ public final class SequentialModel {
         try instance.call(on: current)
       } catch var error {
         error.layerIndex = stack.count
+        if keepsFailingLayers {
+          failedFrom = stack.count
+          stack.append(instance)
+        }
         throw error
       }
     }
     stack.append(instance)
   }
 
+  /// Keras 3 runs a built Sequential model through a hidden functional model, made again each time
+  /// the model is (re)built (after its constructor, each `add`, `build`), which takes the next
+  /// `functional` name of the session. Call after each of these.
+  public func noteRebuilt() {
+    guard let names, names.kerasVersion == .keras3, isBuilt, !stack.isEmpty else { return }
+    for _ in stack { _ = names.kerasTensorName() }
+    _ = names.functionalModelName()
+  }
+
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
     guard !isBuilt else { return }
     cachedTensors = nil
+    let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
+    let tensorName = names?.kerasTensorName()
     var shape = batchInputShape
     for (index, instance) in stack.enumerated() {
       do {
@@ -176,9 +235,7 @@ public final class SequentialModel {
         throw error
       }
     }
-    inputLayer = InputLayer(
-      name: (stack.first?.name ?? name) + "_input", batchInputShape: batchInputShape,
-      arguments: LayerArguments(className: "InputLayer", values: [:]))
+    inputLayer = hiddenInput(name: inputName, shape: batchInputShape, tensorName: tensorName)
   }
 
   /// `model.get_layer(name)`.
@@ -207,6 +264,38 @@ public final class SequentialModel {
   public var nonTrainableVariables: [WeightVariable] { stack.flatMap(\.nonTrainableVariables) }
 
   /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.
+  /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
+  /// pooling, activations, dropout and a few others without state. All others are unbuilt until
+  /// called, which an unbuilt model's summary shows as `0 (unbuilt)`.
+  static let builtAtConstruction: Set<String> = [
+    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "ReLU",
+    "LeakyReLU", "ELU", "Softmax", "Activation", "Dropout", "AlphaDropout", "GaussianDropout",
+    "GaussianNoise", "ActivityRegularization", "Identity", "Masking", "UnitNormalization",
+  ]
+
+  /// What Keras 3's `summary()` lists for a model that was never built: every layer without shapes
+  /// (an empty shape) or weights, marked unbuilt unless Keras 3 builds it in its constructor.
+  public func unbuiltSummary() -> ModelSummary {
+    let rows = stack.enumerated().map { index, instance in
+      // Layers called before a failing `add` keep their shapes and weights.
+      if inputLayer != nil, index < (failedFrom ?? stack.count),
+        let input = instance.inputShape, let output = instance.outputShape
+      {
+        return ModelSummary.Row(
+          name: instance.name, className: instance.className, inputShape: input,
+          outputShape: output, weights: instance.weights,
+          multiplyAccumulates: instance.multiplyAccumulates)
+      }
+      return ModelSummary.Row(
+        name: instance.name, className: instance.className, inputShape: TensorShape([]),
+        outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0,
+        isBuilt: Self.builtAtConstruction.contains(instance.className))
+    }
+    return ModelSummary(name: name, inputLayerName: "", inputShape: TensorShape([]), rows: rows)
+  }
+
   public func summary() throws(KerasError) -> ModelSummary {
     guard let inputLayer else {
       throw .value(
@@ -268,6 +357,8 @@ extension SequentialModel {
   public func pop() throws(KerasError) {
     guard !stack.isEmpty else { throw .typeError("There are no layers in the model.") }
     stack.removeLast()
+    // Keras 3 rebuilds the model, which succeeds once the failing layer is gone.
+    if let failedFrom, stack.count <= failedFrom { self.failedFrom = nil }
     cachedTensors = nil
   }
 }

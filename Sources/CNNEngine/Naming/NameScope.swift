@@ -1,12 +1,54 @@
 /// Keras' per-session object-name counters (`backend.unique_object_name`).
 ///
 /// One scope is one Keras session: every layer and model created without an explicit name takes the
-/// next free name for its class, `conv2d`, `conv2d_1`, ...; input layers count from 1 (`input_1`).
-/// The counters only ever grow, also when the object that took a name later fails.
+/// next free name for its class, `conv2d`, `conv2d_1`, ... The counters only ever grow, also when
+/// the object that took a name later fails. Input layers and functional models are named by version:
+/// tf-keras says `input_1`, `input_2` (counting from 1), `model` and `<first layer>_input` for the
+/// input `input_shape=` creates; Keras 3 says `input_layer`, `input_layer_1`, `functional` and names
+/// that hidden input like any other input layer.
 public final class NameScope {
   private var counters: [String: Int] = [:]
+  public let kerasVersion: KerasVersion
 
-  public init() {}
+  public init(kerasVersion: KerasVersion = .default) {
+    self.kerasVersion = kerasVersion
+  }
+
+  /// The name `keras.Input(...)` or `InputLayer(...)` gets without `name=`.
+  public func inputLayerName() -> String {
+    switch kerasVersion {
+    case .keras2: return uniqueName("input", zeroBased: false)
+    case .keras3: return uniqueName("input_layer")
+    }
+  }
+
+  /// The name of the input layer a Sequential model creates from its first layer's `input_shape=`
+  /// (or from `model.build(shape)`), whose first layer is `firstLayer`.
+  public func hiddenInputName(firstLayer: String) -> String {
+    switch kerasVersion {
+    case .keras2: return firstLayer + "_input"
+    case .keras3: return inputLayerName()
+    }
+  }
+
+  /// Keras 3 names every symbolic tensor it makes, `keras_tensor`, `keras_tensor_1`, ...: an input
+  /// layer's (unless the layer was named), each output of a layer call, and each layer output of
+  /// every (re)build of a Sequential model. Nil in tf-keras.
+  public func kerasTensorName() -> String? {
+    kerasVersion == .keras3 ? uniqueName("keras_tensor") : nil
+  }
+
+  /// The name `keras.Model(inputs, outputs)` gets without `name=`.
+  public func functionalModelName() -> String {
+    uniqueName(kerasVersion == .keras2 ? "model" : "functional")
+  }
+
+  /// Gives back the name `uniqueName(base)` just handed out, for objects that Keras 3 checks
+  /// before naming (`Dense(-1)` fails before it takes `dense_N`).
+  public func returnLastName(_ base: String) {
+    guard let used = counters[base], used > 0 else { return }
+    counters[base] = used - 1
+  }
 
   /// The next automatic name for an object whose snake-case class name is `base`.
   public func uniqueName(_ base: String, zeroBased: Bool = true) -> String {

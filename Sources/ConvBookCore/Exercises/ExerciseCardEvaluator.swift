@@ -69,8 +69,11 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
   }
 
   /// A fresh session that has run every cell of `lesson`, as exercises see it.
-  public static func sessionAfterAllCells(of lesson: Lesson) -> KerasSession {
-    let session = KerasSession()
+  public static func sessionAfterAllCells(
+    of lesson: Lesson, kerasVersion: KerasVersionSetting = .init()
+  ) -> KerasSession {
+    let version = KerasVersionSetting.lessonSetting(of: lesson, file: "").version
+    let session = KerasSession(kerasVersion: kerasVersion.resolve(lesson: version))
     for cell in lesson.cells { session.run(cell.source) }
     return session
   }

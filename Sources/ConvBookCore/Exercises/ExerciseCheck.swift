@@ -18,7 +18,11 @@ public enum ExerciseCheck {
     case script(ScriptFile)
   }
 
-  public static func check(lessonPath: String, exerciseID: String, submission: Submission)
+  /// `kerasVersion`: `--keras`; otherwise the lesson's own setting decides (names in answers follow it).
+  public static func check(
+    lessonPath: String, exerciseID: String, submission: Submission,
+    kerasVersion: KerasVersionSetting = .init()
+  )
     -> ExerciseCheckReport
   {
     let source: String
@@ -32,11 +36,13 @@ public enum ExerciseCheck {
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)
     return check(
-      lesson: lesson, lessonPath: lessonPath, exerciseID: exerciseID, submission: submission)
+      lesson: lesson, lessonPath: lessonPath, exerciseID: exerciseID, submission: submission,
+      kerasVersion: kerasVersion)
   }
 
   public static func check(
-    lesson: Lesson, lessonPath: String, exerciseID: String, submission: Submission
+    lesson: Lesson, lessonPath: String, exerciseID: String, submission: Submission,
+    kerasVersion: KerasVersionSetting = .init()
   )
     -> ExerciseCheckReport
   {
@@ -70,7 +76,7 @@ public enum ExerciseCheck {
         extra: [("exercises", .array(ids.map(JSONValue.string)))])
     }
 
-    let session = ExerciseCardEvaluator.sessionAfterAllCells(of: lesson)
+    let session = ExerciseCardEvaluator.sessionAfterAllCells(of: lesson, kerasVersion: kerasVersion)
     let key = ExerciseKey(evaluating: target, in: session, file: lessonPath)
     return check(key: key, submission: submission)
   }
@@ -180,7 +186,7 @@ public enum ExerciseCheck {
     }
     // A notebook's skipped IPython lines are noted first, so that nothing is dropped silently.
     let notes = script.notes.map { "Note: \(TerminalText.escaped($0))\n" }.joined()
-    switch StudentModelFile.run(script) {
+    switch StudentModelFile.run(script, kerasVersion: key.session.kerasVersion) {
     case .unreadable(let error):
       return incorrect("✗ \(exercise.id): \(error.message(what: "the model file"))\n")
     case .failed(let diagnostic):

@@ -18,21 +18,24 @@ public enum StudentModelFile {
     case unreadable(TextFile.ReadError)
   }
 
-  /// A `.py` script (notebooks are read by ``ScriptFile`` and run with ``run(_:)``).
-  public static func load(path: String) -> Outcome {
+  /// A `.py` script (notebooks are read by ``ScriptFile`` and run with ``run(_:)``), run under
+  /// `kerasVersion`: the lesson's, so that the student's model is named as the lesson's are.
+  public static func load(path: String, kerasVersion: KerasVersion = .default) -> Outcome {
     do {
-      return run(try TextFile.read(path), path: path)
+      return run(try TextFile.read(path), path: path, kerasVersion: kerasVersion)
     } catch {
       return .unreadable(error)
     }
   }
 
-  public static func run(_ source: String, path: String) -> Outcome {
-    run(ScriptFile(path: path, source: source, notes: [], origins: nil))
+  public static func run(_ source: String, path: String, kerasVersion: KerasVersion = .default)
+    -> Outcome
+  {
+    run(ScriptFile(path: path, source: source, notes: [], origins: nil), kerasVersion: kerasVersion)
   }
 
-  public static func run(_ script: ScriptFile) -> Outcome {
-    let session = KerasSession()
+  public static func run(_ script: ScriptFile, kerasVersion: KerasVersion = .default) -> Outcome {
+    let session = KerasSession(kerasVersion: kerasVersion)
     let path = script.path
     let result = session.run(script.source)
     if let error = result.error {

@@ -8,7 +8,10 @@ import LessonRender
 /// value against the models defined above it, the exercises after the last cell, and collects what
 /// a page shows plus every error.
 public struct LessonRunner {
+  /// tf-keras 2's footer style (Keras 2 lessons only).
   public var footer: SummaryFooterStyle
+  /// Which Keras each lesson runs under (command line, course, default).
+  public var kerasVersion: KerasVersionSetting
   /// Extra work per block kind (figures, exercises), supplied by the features that own them;
   /// the defaults are ConvBook's own, so a plain `LessonRunner()` builds complete pages.
   public var figureEvaluator: FigureEvaluating?
@@ -26,11 +29,12 @@ public struct LessonRunner {
   }
 
   public init(
-    footer: SummaryFooterStyle = .classic,
+    footer: SummaryFooterStyle = .classic, kerasVersion: KerasVersionSetting = .init(),
     figureEvaluator: FigureEvaluating? = FigureEvaluator(),
     exerciseEvaluator: ExerciseEvaluating? = ExerciseCardEvaluator(), scope: Scope = .page
   ) {
     self.footer = footer
+    self.kerasVersion = kerasVersion
     self.figureEvaluator = figureEvaluator
     self.exerciseEvaluator = exerciseEvaluator
     self.scope = scope
@@ -45,9 +49,10 @@ public struct LessonRunner {
   }
 
   public func run(_ lesson: Lesson, sourceFile: String) -> Run {
-    let session = KerasSession()
+    let setting = KerasVersionSetting.lessonSetting(of: lesson, file: sourceFile)
+    let session = KerasSession(kerasVersion: kerasVersion.resolve(lesson: setting.version))
     var blocks: [PageBlock] = []
-    var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = setting.diagnostics
     var pendingExercises: [(index: Int, block: ExerciseBlock)] = []
     for warning in lesson.warnings {
       diagnostics.append(
@@ -87,6 +92,8 @@ public struct LessonRunner {
       case .cell(let cell):
         let footerStyle =
           cell.settings["footer"].flatMap(SummaryFooterStyle.init(rawValue:)) ?? footer
+        // Pages show the text a notebook shows: no terminal, so Keras 3's 76-column table.
+        let format = SummaryFormat(kerasVersion: session.kerasVersion, footer: footerStyle)
         let result = session.run(cell.source)
         var pageError: PageError?
         if let error = result.error {
@@ -98,7 +105,7 @@ public struct LessonRunner {
           .cell(
             CellView(
               source: cell.source, options: cell.options, firstLine: cell.codeStartLine,
-              outputs: result.outputs, error: pageError, footer: footerStyle)))
+              outputs: result.outputs, error: pageError, summaryFormat: format)))
       case .figure(let figure):
         guard let figureEvaluator else {
           let diagnostic = Diagnostic(

@@ -56,7 +56,7 @@ public struct ModelFile {
       case .failure(let error): throw .invalid(error.message())
       case .success(let loaded): script = loaded
       }
-      let session = KerasSession()
+      let session = KerasSession(kerasVersion: runner.kerasVersion.resolve(lesson: nil))
       let diagnostics = session.run(script.source).error.map { [script.diagnostic(for: $0)] } ?? []
       var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
       file.notes = script.notes

@@ -3,16 +3,27 @@ import KerasCells
 
 /// `convbook summary` output: Keras' summary text per model, or the same facts as JSON.
 public enum SummaryReport {
+  /// tf-keras 2's text with the given footer.
   public static func text(_ models: [DefinedModel], footer: SummaryFooterStyle) -> (
+    text: String, errors: [String]
+  ) {
+    text(models, format: .keras2(footer: footer))
+  }
+
+  /// Each model's summary in `format`'s Keras (Keras 3 lists an unbuilt model instead of refusing).
+  public static func text(_ models: [DefinedModel], format: SummaryFormat) -> (
     text: String, errors: [String]
   ) {
     var text = ""
     var errors: [String] = []
     for (index, defined) in models.enumerated() {
       if index > 0 { text += "\n" }
+      if format.kerasVersion == .keras3 && !defined.model.isBuilt {
+        text += format.render(terminalSafe(defined.model.unbuiltSummary()))
+        continue
+      }
       do {
-        text += KerasSummaryText.render(
-          terminalSafe(try defined.model.summary()), footer: footer)
+        text += format.render(terminalSafe(try defined.model.summary()))
       } catch {
         errors.append(
           TerminalText.escaped("\(defined.variable) (\(defined.model.name)): \(error)"))
@@ -34,7 +45,9 @@ public enum SummaryReport {
     return safe
   }
 
-  public static func json(_ models: [DefinedModel], diagnostics: [Diagnostic]) -> JSONValue {
+  public static func json(
+    _ models: [DefinedModel], diagnostics: [Diagnostic], kerasVersion: KerasVersion
+  ) -> JSONValue {
     var entries: [JSONValue] = []
     for defined in models {
       let model = defined.model
@@ -87,6 +100,7 @@ public enum SummaryReport {
       entries.append(.object(fields))
     }
     return .object([
+      ("keras_version", .int(kerasVersion.rawValue)),
       ("models", .array(entries)),
       ("errors", .array(diagnostics.map(\.json))),
     ])

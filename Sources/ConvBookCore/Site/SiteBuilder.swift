@@ -250,6 +250,9 @@ public struct SiteBuilder {
     let files = ExecutionCache.filesRead(by: lesson, in: lessonsDirectory)
     let settingsText = [
       runner.footer.rawValue, "\(job.isInstructorCopy)", job.siteTitle, job.sourceFile,
+      // The Keras version from --keras and the course (a lesson's own option is in its file).
+      "\(runner.kerasVersion.commandLine?.rawValue ?? 0)",
+      "\(runner.kerasVersion.course?.rawValue ?? 0)",
       job.pageFileName, job.previous?.title ?? "", job.previous?.href ?? "",
       job.next?.title ?? "", job.next?.href ?? "",
     ].joined(separator: "\u{1F}")

@@ -12,7 +12,15 @@ enum Attributes {
   {
     switch base {
     case .module(let module):
-      if let value = module.attribute(name) { return value }
+      if let value = module.attribute(name) {
+        let removed: Bool
+        if case .module(let found) = value {
+          removed = Keras3Wording.isRemoved(found)
+        } else {
+          removed = false
+        }
+        if !(removed && interpreter.session.kerasVersion == .keras3) { return value }
+      }
       if case .inert(let moduleName) = module {
         throw .unsupported(
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
@@ -22,13 +30,24 @@ enum Attributes {
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range)
     case .model(let model):
-      if let value = try modelAttribute(name, model, range: range) { return value }
+      if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) {
+        return value
+      }
     case .layer(let instance):
+      // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
+      // expressions (inline values, exercise answers) keep them under both versions.
+      let removedInKeras3 = name == "input_shape" || name == "output_shape"
+      if interpreter.session.kerasVersion == .keras3 && removedInKeras3 && interpreter.runsCell {
+        break
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .kerasTensor(let tensor):
       switch name {
       case "shape": return shapeValue(tensor.shape)
       case "name":
+        if let input = tensor.producer.layer as? InputLayer, let tensorName = input.tensorName {
+          return .string(tensorName)
+        }
         guard tensor.isInput else {
           throw .unsupported(
             "the name of a tensor made by a layer is the TensorFlow op that computes it, which ConvBook does not model; use the layer's name (\(tensor.producer.name))",
@@ -41,7 +60,10 @@ enum Attributes {
     case .variable(let variable):
       switch name {
       case "shape": return .tuple(variable.shape.map(Value.int))
-      case "name": return .string(variable.name)
+      case "name":
+        // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
+        if interpreter.session.kerasVersion == .keras3 { return .string(variable.spec.name) }
+        return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
       case "dtype": return .string("float32")
       default: break
@@ -64,7 +86,9 @@ enum Attributes {
     .list(variables.map(Value.variable))
   }
 
-  private static func modelAttribute(_ name: String, _ model: SequentialModel, range: SourceRange)
+  private static func modelAttribute(
+    _ name: String, _ model: SequentialModel, range: SourceRange, interpreter: Interpreter
+  )
     throws(CellError) -> Value?
   {
     switch name {
@@ -80,6 +104,14 @@ enum Attributes {
       guard let tensors = model.tensors, let input = model.inputShape,
         let output = model.outputShape
       else {
+        if interpreter.session.kerasVersion == .keras3 {
+          let which = name.hasPrefix("in") ? "input" : "output"
+          let message =
+            name.hasSuffix("_shape")
+            ? "Sequential model '\(model.name)' has no defined \(which) shape yet."
+            : "The layer \(model.name) has never been called and thus has no defined \(which)."
+          throw CellError(type: "AttributeError", message: message, range: range)
+        }
         // What Keras' Functional properties find missing on an unbuilt Sequential model.
         let missing = name.hasPrefix("in") ? "_nested_inputs" : "_nested_outputs"
         throw CellError(

@@ -69,7 +69,19 @@ enum Calls {
     case .layerClass(let className):
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
-      let keywordArguments = try convert(keywords, site: site)
+      var keywordArguments = try convert(keywords, site: site)
+      let keras3 = session.kerasVersion == .keras3
+      if keras3 {
+        keywordArguments = Keras3Wording.keptKeywords(
+          className: className, keywordArguments)
+      }
+      if keras3,
+        let refusal = Keras3Wording.constructorRefusal(
+          className: className, positional: arguments, keywords: keywordArguments,
+          names: session.names)
+      {
+        throw keras(refusal, at: site.range)
+      }
       do {
         let layer = try LayerCatalog.make(
           className: className, positional: arguments, keywords: keywordArguments,
@@ -78,7 +90,11 @@ enum Calls {
         interpreter.recordOrigin(of: instance, at: site.range)
         return .layer(instance)
       } catch {
-        throw keras(error, at: site.range)
+        guard keras3 else { throw keras(error, at: site.range) }
+        throw keras(
+          Keras3Wording.constructorError(
+            error, className: className, keywords: keywordArguments, names: session.names),
+          at: site.range)
       }
     case .inputFunction:
       let arguments = try ArgumentConversion.arguments(
@@ -122,7 +138,7 @@ enum Calls {
       objectArguments += try convert(keywords, site: site)
       return .kerasObject(KerasObject(typeName: name, arguments: objectArguments))
     case .clearSession:
-      session.names = NameScope()
+      session.names = NameScope(kerasVersion: session.kerasVersion)
       return .none
     case .dataLoader:
       throw .unsupported(
@@ -189,7 +205,7 @@ enum Calls {
         message: "Model names must be strings. Received: \(PythonText.repr(nameValue))",
         range: site.range)
     }
-    let model = SequentialModel(name: name)
+    let model = SequentialModel(name: name, names: session.names)
     var elements: [Value] = []
     switch layersValue {
     case .none: break
@@ -207,6 +223,7 @@ enum Calls {
       let fallback = index < elementRanges.count ? elementRanges[index] : layersRange
       try add(element, to: model, range: fallback, interpreter: interpreter)
     }
+    model.noteRebuilt()
     return .model(model)
   }
 
@@ -249,6 +266,13 @@ enum Calls {
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
     }
+    if interpreter.session.kerasVersion == .keras3,
+      let input = model.outputShape
+        ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
+      let refusal = Keras3Wording.callRefusal(instance, input: input, modelName: model.name)
+    {
+      throw keras(refusal, at: interpreter.blame(instance, fallback: range))
+    }
     do {
       try model.add(instance)
     } catch {
@@ -279,7 +303,9 @@ enum Calls {
         at: site.range)
     }
     do {
-      return .kerasTensor(try tensor.apply(instance))
+      let output = try tensor.apply(instance)
+      _ = interpreter.session.names.kerasTensorName()
+      return .kerasTensor(output)
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
     }
@@ -330,7 +356,7 @@ enum Calls {
     let session = interpreter.session
     let name: String
     switch values["name"] ?? .none {
-    case .none: name = session.names.uniqueName("model")
+    case .none: name = session.names.functionalModelName()
     case .string(let given): name = given
     case let other: name = PythonText.str(other)
     }

@@ -8,11 +8,14 @@ public enum CellOutput: Sendable, Equatable {
   /// renders exactly what Keras prints.
   case summary(ModelSummary)
 
-  /// The output as a terminal shows it.
-  public func text(footer: SummaryFooterStyle) -> String {
+  /// The output as printed in the given format.
+  public func text(format: SummaryFormat) -> String {
     switch self {
     case .text(let text): return text
-    case .summary(let summary): return KerasSummaryText.render(summary, footer: footer)
+    case .summary(let summary): return format.render(summary)
     }
   }
+
+  /// The output as tf-keras 2 prints it, with the given footer.
+  public func text(footer: SummaryFooterStyle) -> String { text(format: .keras2(footer: footer)) }
 }

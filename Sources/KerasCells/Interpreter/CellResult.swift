@@ -8,8 +8,13 @@ public struct CellResult: Sendable, Equatable {
     self.error = error
   }
 
-  /// Everything the cell printed, as a terminal would show it.
+  /// Everything the cell printed, with summaries as tf-keras 2 prints them.
   public func printed(footer: SummaryFooterStyle = .classic) -> String {
-    outputs.map { $0.text(footer: footer) }.joined()
+    printed(format: .keras2(footer: footer))
+  }
+
+  /// Everything the cell printed, with summaries in the given format.
+  public func printed(format: SummaryFormat) -> String {
+    outputs.map { $0.text(format: format) }.joined()
   }
 }

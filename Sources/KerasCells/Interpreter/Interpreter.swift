@@ -7,6 +7,10 @@ final class Interpreter {
   private(set) var outputs: [CellOutput] = []
   /// Names visible before the globals (comprehension variables, exercise helpers).
   var locals: [String: Value] = [:]
+  /// True while running a cell (notebook code); false for ConvBook's own expressions (inline
+  /// values, exercise answers, figure arguments), which keep conveniences such as a Keras 3
+  /// layer's `output_shape`.
+  var runsCell = false
   private var steps = 0
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?
@@ -76,7 +80,9 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
-        guard let module = KerasModule.resolve(path: imported.module.components) else {
+        guard let module = KerasModule.resolve(path: imported.module.components),
+          !removedInKeras3(module)
+        else {
           throw moduleNotFound(imported.module)
         }
         if let alias = imported.alias {
@@ -90,7 +96,9 @@ final class Interpreter {
         }
       }
     case .importNames(let modulePath, let names):
-      guard let module = KerasModule.resolve(path: modulePath.components) else {
+      guard let module = KerasModule.resolve(path: modulePath.components),
+        !removedInKeras3(module)
+      else {
         throw moduleNotFound(modulePath)
       }
       for imported in names {
@@ -128,6 +136,10 @@ final class Interpreter {
     case .pass:
       break
     }
+  }
+
+  private func removedInKeras3(_ module: KerasModule) -> Bool {
+    session.kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
 
   private func moduleNotFound(_ path: DottedName) -> CellError {

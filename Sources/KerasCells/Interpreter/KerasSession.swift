@@ -6,7 +6,7 @@ public final class KerasSession {
   /// Python's global namespace.
   public internal(set) var globals: [String: Value] = [:]
   /// Keras' object-name counters; `keras.backend.clear_session()` replaces them.
-  public internal(set) var names = NameScope()
+  public internal(set) var names: NameScope
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
   /// How many cells have run (the index of the next one).
@@ -19,7 +19,13 @@ public final class KerasSession {
   /// Upper bound on loop iterations and calls in one cell, so that a runaway loop ends with an error.
   public var stepLimit = 1_000_000
 
-  public init() {}
+  /// Which Keras the session imitates: names, refusals and the summary text follow it.
+  public let kerasVersion: KerasVersion
+
+  public init(kerasVersion: KerasVersion = .default) {
+    self.kerasVersion = kerasVersion
+    names = NameScope(kerasVersion: kerasVersion)
+  }
 
   /// Runs one cell. Everything printed before an error is kept; the namespace keeps what the cell
   /// assigned before it stopped, as in a notebook.
@@ -34,11 +40,13 @@ public final class KerasSession {
       return CellResult(outputs: [], error: Self.cellError(from: error))
     }
     let interpreter = Interpreter(session: self, cellIndex: cellIndex)
+    interpreter.runsCell = true
     do {
       try interpreter.execute(statements)
       return CellResult(outputs: interpreter.outputs, error: nil)
     } catch {
-      return CellResult(outputs: interpreter.outputs, error: error)
+      let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+      return CellResult(outputs: interpreter.outputs, error: worded)
     }
   }
 

@@ -91,6 +91,11 @@ enum Methods {
             at: site.range)
         }
       }
+      if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
+        // Keras 3 lists an unbuilt model's layers instead of refusing.
+        interpreter.emit(.summary(model.unbuiltSummary()))
+        return .none
+      }
       do {
         interpreter.emit(.summary(try model.summary()))
       } catch {
@@ -113,6 +118,7 @@ enum Methods {
       }
       let range = site.arguments.first?.value.range ?? site.range
       try Calls.add(layer, to: model, range: range, interpreter: interpreter)
+      model.noteRebuilt()
       return .none
     case "pop":
       do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
@@ -160,6 +166,7 @@ enum Methods {
       }
       do {
         try model.build(batchInputShape: TensorShape(shape))
+        model.noteRebuilt()
       } catch {
         let blamed = error.layerIndex.flatMap { index in
           index < model.layers.count

@@ -32,16 +32,10 @@ public enum KerasSummaryText {
       lines.append("Trainable params: \(PythonFormat.grouped(trainable))")
       lines.append("Non-trainable params: \(PythonFormat.grouped(frozen))")
     case .modern:
-      // Sizes by dtype: float32 weights take 4 bytes, Normalization's int64 `count` 8.
-      let weights = summary.rows.flatMap(\.weights)
-      let totalBytes = weights.reduce(0) { $0 + $1.count * $1.bytesPerValue }
-      let trainableBytes = weights.filter(\.trainable).reduce(0) {
-        $0 + $1.count * $1.bytesPerValue
-      }
-      let frozenBytes = totalBytes - trainableBytes
-      lines.append("Total params: \(total) (\(readableSize(bytes: totalBytes)))")
-      lines.append("Trainable params: \(trainable) (\(readableSize(bytes: trainableBytes)))")
-      lines.append("Non-trainable params: \(frozen) (\(readableSize(bytes: frozenBytes)))")
+      let sizes = summary.parameterBytes
+      lines.append("Total params: \(total) (\(readableSize(bytes: sizes.total)))")
+      lines.append("Trainable params: \(trainable) (\(readableSize(bytes: sizes.trainable)))")
+      lines.append("Non-trainable params: \(frozen) (\(readableSize(bytes: sizes.nonTrainable)))")
     }
     lines.append(String(repeating: "_", count: lineLength))
     return lines.map { $0 + "\n" }.joined()

@@ -10,6 +10,7 @@ public enum DefaultStylesheet {
       --accent: #0072b2; --warn: #d55e00; --ok: #009e73; --gold: #e69f00; --sky: #56b4e9;
       --code-kw: #0072b2; --code-str: #8a4b00; --code-num: #a2366f; --code-com: #5a5a5f; --code-class: #006b52;
       --mono: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace;
+      --mono-box: "DejaVu Sans Mono", Menlo, "Cascadia Mono", "Noto Sans Mono", "Liberation Mono", ui-monospace, Consolas, monospace;
       --sans: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", "Liberation Sans", sans-serif;
     }
     * { box-sizing: border-box; }
@@ -33,6 +34,7 @@ public enum DefaultStylesheet {
     .cell-output { border-top: 1px solid var(--rule); border-left: 4px solid var(--rule); }
     .cell-label { position: absolute; right: 0.5rem; top: 0.3rem; font: 0.7rem var(--mono); color: var(--muted); }
     .output-summary, .output-text { white-space: pre; }
+    .output-summary { font-family: var(--mono-box); line-height: 1.25; }
     .output-summary + .output-summary, .output-text + .output-summary, .output-summary + .output-text { margin-top: 0.8rem; }
     .tok-kw { color: var(--code-kw); font-weight: 600; }
     .tok-str { color: var(--code-str); }

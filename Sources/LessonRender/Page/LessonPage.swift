@@ -107,18 +107,19 @@ public struct CellView {
   public var firstLine: Int
   public var outputs: [CellOutput]
   public var error: PageError?
-  public var footer: SummaryFooterStyle
+  /// The lesson's Keras version's summary text (and, for Keras 2, the footer style).
+  public var summaryFormat: SummaryFormat
 
   public init(
     source: String, options: [String], firstLine: Int, outputs: [CellOutput], error: PageError?,
-    footer: SummaryFooterStyle
+    summaryFormat: SummaryFormat
   ) {
     self.source = source
     self.options = options
     self.firstLine = firstLine
     self.outputs = outputs
     self.error = error
-    self.footer = footer
+    self.summaryFormat = summaryFormat
   }
 
   public var hidesCode: Bool { options.contains("hide-code") }

@@ -117,7 +117,7 @@ public struct PageRenderer {
           html +=
             "<pre class=\"output-summary\" aria-label=\"Summary of model \(HTMLEscaping.escapeAttribute(summary.name))\">"
           html +=
-            HTMLEscaping.escape(KerasSummaryText.render(summary, footer: cell.footer)) + "</pre>"
+            HTMLEscaping.escape(cell.summaryFormat.render(summary)) + "</pre>"
         }
       }
       html += "</div>\n"

@@ -29,7 +29,7 @@ enum AnalysisModels {
   /// (`side: 18, filters: [4, 8], units: [16, 8]` is the `seed_small` tf-keras fixture).
   static func seed(
     flatten: Bool, side: Int = 224, filters: [Int] = [32, 64], units: [Int] = [64, 32],
-    names: NameScope = NameScope()
+    names: NameScope = NameScope(kerasVersion: .keras2)
   ) throws -> SequentialModel {
     let pair: ArgumentValue = .tuple([.int(2), .int(2)])
     let kernel: ArgumentValue = .tuple([.int(3), .int(3)])
@@ -55,7 +55,9 @@ enum AnalysisModels {
   }
 
   /// A non-square input, (60, 90, 3): after a 3x3 convolution the map is 58 high and 88 wide.
-  static func nonSquare(names: NameScope = NameScope()) throws -> SequentialModel {
+  static func nonSquare(names: NameScope = NameScope(kerasVersion: .keras2)) throws
+    -> SequentialModel
+  {
     try model(
       "wide",
       [
@@ -67,7 +69,9 @@ enum AnalysisModels {
   }
 
   /// (3, 64, 48) channels-first: a 'same' convolution gives (16, 64, 48), C=16, H=64, W=48.
-  static func channelsFirst(flattenFormat: String?, names: NameScope = NameScope()) throws
+  static func channelsFirst(
+    flattenFormat: String?, names: NameScope = NameScope(kerasVersion: .keras2)
+  ) throws
     -> SequentialModel
   {
     let format: [(String, ArgumentValue)] = [("data_format", .string("channels_first"))]

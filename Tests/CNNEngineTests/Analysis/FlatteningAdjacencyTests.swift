@@ -74,7 +74,7 @@ import Testing
   }
 
   @Test func unbuiltModelIsAnError() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let model = try AnalysisModels.model(
       "empty", [try AnalysisModels.layer("Flatten", names: names)])
     #expect(throws: AnalysisError.notBuilt(model: "empty")) {

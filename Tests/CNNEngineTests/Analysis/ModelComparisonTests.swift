@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ModelComparisonTests {
   @Test func seedModelsSideBySide() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let comparison = try ModelComparison(models: [
       AnalysisModels.seed(flatten: true, names: names),
       AnalysisModels.seed(flatten: false, names: names),

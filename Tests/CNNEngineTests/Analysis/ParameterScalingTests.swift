@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ParameterScalingTests {
   @Test func flattenHeadGrowsAndPoolingHeadStaysFlat() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let flat = try AnalysisModels.seed(flatten: true, names: names)
     let pooling = try AnalysisModels.seed(flatten: false, names: names)
     let scaling = try ParameterScaling(models: [flat, pooling], sizes: [8, 32, 224, 512])

@@ -116,7 +116,7 @@ import Testing
 
   /// Weights alone over the memory budget: refused before anything is drawn, the shapes intact.
   @Test func passOverTheMemoryBudgetLeavesTheShapes() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let model = try AnalysisModels.model(
       "huge",
       [
@@ -135,7 +135,7 @@ import Testing
 
   /// Unknown spatial sizes: the trace says so instead of inventing a size the shapes do not show.
   @Test func inputOfUnknownSizeIsNotMeasured() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let model = try AnalysisModels.model(
       "any_size",
       [

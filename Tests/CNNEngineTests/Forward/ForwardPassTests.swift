@@ -12,7 +12,7 @@ struct ForwardPassTests {
     _ className: String, _ positional: [ArgumentValue] = [],
     _ keywords: [(String, ArgumentValue)] = [], sample: [Int], weights: [String: Tensor] = [:]
   ) throws -> ForwardPass {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let model = try Models.model(
       "single",
       [
@@ -127,7 +127,7 @@ struct ForwardPassTests {
 
   @Test("Dense with ReLU, then softmax, by hand")
   func denseSoftmax() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let model = try Models.model(
       "dense",
       [

@@ -8,7 +8,9 @@ struct ModelWeightsTests {
   typealias Models = AnalysisModels
 
   /// Conv2D(4, 3) -> BatchNormalization -> Flatten -> Dense(3) on (5, 5, 2).
-  static func smallModel(names: NameScope = NameScope()) throws -> SequentialModel {
+  static func smallModel(names: NameScope = NameScope(kerasVersion: .keras2)) throws
+    -> SequentialModel
+  {
     try Models.model(
       "small",
       [

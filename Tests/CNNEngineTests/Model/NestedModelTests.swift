@@ -28,7 +28,7 @@ struct NestedModelTests {
   }
 
   static func nested() throws -> (outer: SequentialModel, inner: SequentialModel) {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let inner = try Models.model("sequential", try body(names: names))
     let outer = SequentialModel(name: "sequential_1")
     try outer.add(LayerInstance(model: inner))
@@ -37,7 +37,7 @@ struct NestedModelTests {
   }
 
   static func flat() throws -> SequentialModel {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     return try Models.model("flat", try body(names: names) + head(names: names))
   }
 
@@ -89,7 +89,7 @@ struct NestedModelTests {
 
   @Test("an unbuilt nested model is built by the model it is added to")
   func buildsInner() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let inner = try Models.model(
       "sequential",
       [

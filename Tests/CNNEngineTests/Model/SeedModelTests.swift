@@ -46,7 +46,7 @@ import Testing
   }
 
   @Test func flattenHeadMatchesKeras() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let summary = try seedModel(head: "flatten", names: names).summary()
     #expect(summary.totalParameters == 11_574_090)
     #expect(summary.trainableParameters == 11_573_898)
@@ -60,7 +60,7 @@ import Testing
   }
 
   @Test func globalPoolingHeadMatchesKeras() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     _ = try seedModel(head: "flatten", names: names)
     let model = try seedModel(head: "gap", names: names)
     let summary = try model.summary()

@@ -506,7 +506,7 @@ import Testing
 
   /// Inputs with extra batch axes that fit.
   @Test func convolutionsTakeExtraBatchAxes() throws {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let conv1D = try LayerCatalog.make(
       className: "Conv1D", positional: [.int(4), .int(3)], keywords: [], names: names)
     #expect(
@@ -525,7 +525,7 @@ import Testing
         let layer = try LayerCatalog.make(
           className: testCase.className, positional: testCase.positional,
           keywords: testCase.keywords,
-          names: NameScope())
+          names: NameScope(kerasVersion: .keras2))
         if let shape = testCase.batchInputShape {
           _ = try layer.outputShape(for: TensorShape(shape))
         }

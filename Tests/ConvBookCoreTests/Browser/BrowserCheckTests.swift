@@ -56,7 +56,60 @@ import Testing
     }
   }
 
-  /// Chromium's DOM after loading `url` in a window `width` CSS pixels wide, and what it logged.
+  /// Keras 3's box-drawn summaries must line up in the page's font: every table line of a summary
+  /// has the same rendered width, on a phone (390 px) and a desktop (1280 px).
+  @Test(.enabled(if: BrowserCheckTests.chromium != nil, "Chromium is not installed"))
+  func summaryTablesAlignAtPhoneAndDesktopWidths() throws {
+    let chromium = try #require(Self.chromium)
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-align-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let report = try SiteBuilder().build(
+      lessonsDirectory: Self.repositoryRoot.appendingPathComponent("Lessons"),
+      outputDirectory: output)
+    let page = try #require(report.lessons.first?.pageFileName)
+    // Measures each summary's table lines with DOM ranges and writes the widths into the page.
+    let script = """
+      window.addEventListener('load', () => {
+        const out = [];
+        document.querySelectorAll('pre.output-summary').forEach((pre) => {
+          const node = pre.firstChild; let offset = 0; const widths = new Set();
+          for (const line of pre.textContent.split('\\n')) {
+            if (line.length > 0 && '┏┃┡│├└'.includes(line.charAt(0))) {
+              const range = document.createRange();
+              range.setStart(node, offset); range.setEnd(node, offset + line.length);
+              widths.add(range.getBoundingClientRect().width.toFixed(2));
+            }
+            offset += line.length + 1;
+          }
+          out.push([...widths].join(','));
+        });
+        const div = document.createElement('div'); div.id = 'summary-widths';
+        div.textContent = out.join(';'); document.body.appendChild(div);
+      });
+      """
+    try script.write(
+      to: output.appendingPathComponent("measure.js"), atomically: true, encoding: .utf8)
+    let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+    #expect(html.contains("┏━"), "the bundled lesson shows a Keras 3 summary")
+    let measured = output.appendingPathComponent("measure.html")
+    try html.replacingOccurrences(
+      of: "</body>", with: "<script src=\"measure.js\"></script></body>"
+    )
+    .write(to: measured, atomically: true, encoding: .utf8)
+    for width in [390, 1280] {
+      let (dom, _) = try Self.render(measured, chromium: chromium, width: width)
+      let widths = try #require(
+        dom.firstMatch(of: #/<div id="summary-widths">([^<]*)</div>/#).map { String($0.1) })
+      let tables = widths.split(separator: ";")
+      #expect(!tables.isEmpty, "\(width) px: no summary measured")
+      for table in tables {
+        #expect(!table.contains(","), "\(width) px: lines of one summary differ in width: \(table)")
+      }
+    }
+  }
+
+  /// Chromium's DOM after loading `url`, and what it logged.
   static func render(_ url: URL, chromium: String, width: Int = 1280) throws -> (
     dom: String, log: String
   ) {

@@ -9,7 +9,7 @@ import Testing
   ) throws
     -> AnswerVerdict
   {
-    let key = try KerasSession().evaluate(expected)
+    let key = try KerasSession(kerasVersion: .keras2).evaluate(expected)
     return AnswerComparison.compare(
       expected: key, given: StudentAnswer(typed).value, tolerance: tolerance)
   }

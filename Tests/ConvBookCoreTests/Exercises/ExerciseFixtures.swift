@@ -78,7 +78,7 @@ enum ExerciseFixtures {
 
   /// A session after every cell of the lesson `source`.
   static func session(runningCellsOf source: String) -> KerasSession {
-    let session = KerasSession()
+    let session = KerasSession(kerasVersion: .keras2)
     for cell in read(source).cells { session.run(cell.source) }
     return session
   }

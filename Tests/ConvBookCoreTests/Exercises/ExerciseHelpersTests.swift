@@ -6,7 +6,7 @@ import Testing
 /// requirements.
 @Suite struct ExerciseHelpersTests {
   static func session() -> KerasSession {
-    let session = KerasSession()
+    let session = KerasSession(kerasVersion: .keras2)
     let result = session.run(
       """
       from tensorflow import keras

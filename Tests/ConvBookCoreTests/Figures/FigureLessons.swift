@@ -39,7 +39,9 @@ enum FigureLessons {
   static func run(_ body: String) -> LessonRunner.Run {
     let source = "# Figures\n\n" + models + body
     let lesson = LessonReader.read(source: source, fileName: "figures.md")
-    return LessonRunner(figureEvaluator: FigureEvaluator()).run(lesson, sourceFile: "figures.md")
+    return LessonRunner(
+      kerasVersion: KerasVersionSetting(commandLine: .keras2), figureEvaluator: FigureEvaluator()
+    ).run(lesson, sourceFile: "figures.md")
   }
 
   /// The figures of a run, in order.
@@ -59,7 +61,10 @@ enum FigureLessons {
     try ("# Figures\n\n" + models + body).write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
     return try ModelFile.load(
-      path: url.path, runner: LessonRunner(figureEvaluator: FigureEvaluator()))
+      path: url.path,
+      runner: LessonRunner(
+        kerasVersion: KerasVersionSetting(commandLine: .keras2), figureEvaluator: FigureEvaluator())
+    )
   }
 }
 

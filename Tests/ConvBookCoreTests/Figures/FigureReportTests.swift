@@ -87,6 +87,7 @@ import Testing
       "Lessons/05-flatten-or-global-pooling.md"
     ).path
     let runner = LessonRunner(
+      kerasVersion: KerasVersionSetting(commandLine: .keras2),
       figureEvaluator: FigureEvaluator(), exerciseEvaluator: ExerciseCardEvaluator())
     let file = try ModelFile.load(path: path, runner: runner)
     #expect(file.diagnostics.isEmpty, "\(file.diagnostics.map { $0.formatted() })")

@@ -39,7 +39,9 @@ import Testing
       "# Weights\n\n```keras\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n```\n\n"
       + smallModel + body
     let lesson = LessonReader.read(source: source, fileName: "weights.md")
-    return LessonRunner(figureEvaluator: FigureEvaluator()).run(lesson, sourceFile: "weights.md")
+    return LessonRunner(
+      kerasVersion: KerasVersionSetting(commandLine: .keras2), figureEvaluator: FigureEvaluator()
+    ).run(lesson, sourceFile: "weights.md")
   }
 
   /// `stats=False` draws shapes and counts only; anything but a bool is the author's error.
@@ -76,6 +78,7 @@ import Testing
       "convbook-trace-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: base) }
     let runner = LessonRunner(
+      kerasVersion: KerasVersionSetting(commandLine: .keras2),
       figureEvaluator: FigureEvaluator(), exerciseEvaluator: ExerciseCardEvaluator())
     var sites: [[String: Data]] = []
     for name in ["first", "second"] {
@@ -185,7 +188,10 @@ import Testing
     try source.write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
     let file = try ModelFile.load(
-      path: url.path, runner: LessonRunner(figureEvaluator: FigureEvaluator()))
+      path: url.path,
+      runner: LessonRunner(
+        kerasVersion: KerasVersionSetting(commandLine: .keras2), figureEvaluator: FigureEvaluator())
+    )
     let model = try FigureModelSelection.select(file, names: ["model"])[0]
     var trace = try ShapeTrace(model: model)
     trace.measure(model)

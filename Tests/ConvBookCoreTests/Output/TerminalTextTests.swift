@@ -55,8 +55,12 @@ import Testing
     let diagnostic = try #require(loaded.diagnostics.first)
     #expect(!Self.hasControl(diagnostic.formatted(color: false), allowingLines: true))
     #expect(diagnostic.formatted(color: false).split(separator: "\n").count == 3)
-    let json = SummaryReport.json(loaded.models(), diagnostics: loaded.diagnostics)
-      .serialized(pretty: true)
+    let keras3 = SummaryReport.text(loaded.models(), format: .keras3()).text
+    #expect(!Self.hasControl(keras3, allowingLines: true))
+    let json = SummaryReport.json(
+      loaded.models(), diagnostics: loaded.diagnostics, kerasVersion: loaded.session.kerasVersion
+    )
+    .serialized(pretty: true)
     #expect(!Self.hasControl(json, allowingLines: true))
   }
 }

@@ -13,7 +13,7 @@ import Testing
   func summary(ofCorpus name: String) throws -> ModelSummary {
     let source = try String(
       contentsOf: Self.fixtures.appendingPathComponent("corpus/\(name).py"), encoding: .utf8)
-    let result = KerasSession().run(source)
+    let result = KerasSession(kerasVersion: .keras2).run(source)
     try #require(result.error == nil, "\(name): \(String(describing: result.error))")
     for case .summary(let summary) in result.outputs { return summary }
     throw GoldenFileMissing(name: name)

@@ -2,7 +2,7 @@ import KerasCells
 
 /// Runs cells in one session for interpreter tests; the first line of a cell is line 1.
 struct CellRunner {
-  let session = KerasSession()
+  let session = KerasSession(kerasVersion: .keras2)
 
   /// Runs `source` and returns what it printed (with tf-keras 2.21's summary footer).
   @discardableResult

@@ -50,7 +50,7 @@ import Testing
 
   /// A (60, 90, 3) input, and a name that needs escaping.
   static func nonSquare() throws -> SequentialModel {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let model = SequentialModel(name: "wide<&\"'>")
     try model.add(
       LayerInstance(
@@ -84,7 +84,7 @@ import Testing
 
   /// Every figure this suite draws, by golden-file name.
   static func figures() throws -> [(String, String)] {
-    let names = NameScope()
+    let names = NameScope(kerasVersion: .keras2)
     let flat = try seed(flatten: true, names: names)
     let pooling = try seed(flatten: false, names: names)
     let wide = try nonSquare()
@@ -134,7 +134,8 @@ import Testing
 
   /// Pages leave the times out: two passes that took different times draw the same bytes.
   @Test func measuredTraceLeavesTimesOut() throws {
-    let trace = try ShapeTrace(model: try Self.seed(flatten: true, names: NameScope()))
+    let trace = try ShapeTrace(
+      model: try Self.seed(flatten: true, names: NameScope(kerasVersion: .keras2)))
     let fast = TraceFigure.html(Self.measured(trace, secondsScale: 0.001), number: 1)
     let slow = TraceFigure.html(Self.measured(trace, secondsScale: 0.0371), number: 1)
     #expect(fast == slow)

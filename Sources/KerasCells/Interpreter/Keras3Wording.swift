@@ -1,0 +1,298 @@
+import CNNEngine
+import Foundation
+
+/// Keras 3's refusals, in one place. The engine words its errors as tf-keras does; in a Keras 3
+/// session this rewrites them as Keras 3.15 raises them (recorded in
+/// `Tests/Fixtures/keras3/expected`), and adds the refusals only Keras 3 makes (`Dense(0)`,
+/// `AveragePooling2D()` without `pool_size`).
+enum Keras3Wording {
+  // MARK: Before a layer is made
+
+  /// What Keras 3 refuses in a layer's constructor, or nil. `Dense(-1)` is refused before the
+  /// layer takes a name; keywords Keras 3's `Layer` does not know (`batch_size=`, which tf-keras
+  /// accepted) after, so they use up one.
+  static func constructorRefusal(
+    className: String, positional: [ArgumentValue], keywords: [(String, ArgumentValue)],
+    names: NameScope
+  ) -> KerasError? {
+    let removed = keywords.filter { $0.0 == "batch_size" || $0.0 == "batch_input_shape" }
+    if !removed.isEmpty, !["InputLayer", "Input"].contains(className) {
+      _ = names.uniqueName(forClass: className)
+      return unrecognized(className, removed)
+    }
+    func argument(_ name: String, position: Int) -> ArgumentValue? {
+      keywords.first { $0.0 == name }?.1
+        ?? (position < positional.count ? positional[position] : nil)
+    }
+    switch className {
+    case "Dense":
+      if case .int(let units)? = argument("units", position: 0), units <= 0 {
+        return .value(
+          "Received an invalid value for `units`, expected a positive integer. Received: units=\(units)"
+        )
+      }
+    case "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D",
+      "AvgPool3D":
+      if argument("pool_size", position: 0) == nil {
+        let canonical = className.replacingOccurrences(of: "AvgPool", with: "AveragePooling")
+        return .typeError(
+          "\(canonical).__init__() missing 1 required positional argument: 'pool_size'")
+      }
+    default: break
+    }
+    return nil
+  }
+
+  /// The keywords a Keras 3 constructor keeps: `Embedding` drops `input_length` (with a warning),
+  /// so a model that relied on it for its input shape stays unbuilt.
+  static func keptKeywords(className: String, _ keywords: [(String, ArgumentValue)])
+    -> [(String, ArgumentValue)]
+  {
+    guard className == "Embedding" else { return keywords }
+    return keywords.filter { $0.0 != "input_length" }
+  }
+
+  /// A constructor's error in Keras 3's words, where they need the call's arguments. An unknown
+  /// keyword is found after the layer took its name.
+  static func constructorError(
+    _ error: KerasError, className: String, keywords: [(String, ArgumentValue)], names: NameScope
+  ) -> KerasError {
+    let prefix = "('Keyword argument not understood:', '"
+    guard error.message.hasPrefix(prefix) else { return error }
+    let name = String(error.message.dropFirst(prefix.count).prefix { $0 != "'" })
+    _ = names.uniqueName(forClass: className)
+    return unrecognized(className, keywords.filter { $0.0 == name })
+  }
+
+  /// `Unrecognized keyword arguments passed to Dense: {'activaton': 'relu'}`.
+  private static func unrecognized(_ className: String, _ keywords: [(String, ArgumentValue)])
+    -> KerasError
+  {
+    let items = keywords.map { name, value -> String in
+      let repr: String
+      if case .string(let text) = value {
+        repr = PythonFormat.quoted(text)
+      } else {
+        repr = value.description
+      }
+      return PythonFormat.quoted(name) + ": " + repr
+    }
+    return .value(
+      "Unrecognized keyword arguments passed to \(className): {\(items.joined(separator: ", "))}")
+  }
+
+  /// Refusals of Keras 3 when a layer is called in a Sequential model, where tf-keras words them
+  /// otherwise or lets the call through: a Conv1D's kernel against a 4-D input (a lower rank fails
+  /// the usual rank check), a Dense on an undefined last dimension.
+  static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String)
+    -> KerasError?
+  {
+    if instance.className == "Dense", input.rank >= 2, input.dimensions.last == .some(nil),
+      case .int(let units)? = instance.layer.common.arguments.values["units"]
+    {
+      // Keras 3 gets as far as creating the kernel, whose shape then has a None.
+      return .value(
+        "Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, \(units)) for variable path='\(modelName)/\(instance.name)/kernel'"
+      )
+    }
+    guard instance.className == "Conv1D", input.rank > 3,
+      let filters = instance.layer.common.arguments.values["filters"],
+      case .int(let count) = filters, let channels = input.dimensions.last ?? nil
+    else { return nil }
+    var kernel = 1
+    switch instance.layer.common.arguments.values["kernel_size"] {
+    case .int(let size)?: kernel = size
+    case .tuple(let items)?, .list(let items)?:
+      if case .int(let size)? = items.first { kernel = size }
+    default: break
+    }
+    return .value(
+      "Kernel shape must have the same length as input, but received kernel of shape (\(kernel), \(channels), \(count)) and input of shape \(input)."
+    )
+  }
+
+  /// Modules tf-keras has and Keras 3 does not: `keras.layers.experimental` (and its
+  /// `preprocessing`), where older tutorials found the preprocessing layers.
+  static func isRemoved(_ module: KerasModule) -> Bool {
+    module == .layersExperimental || module == .layersPreprocessing
+  }
+
+  // MARK: After the engine refused
+
+  /// The engine's (tf-keras') message in Keras 3's words. Only the wording changes.
+  static func translate(_ error: CellError) -> CellError {
+    guard let type = error.type else { return error }
+    var result = error
+    let message = error.message
+    func set(_ text: String, type newType: String? = nil) -> CellError {
+      result.message = text
+      if let newType { result.type = newType }
+      return result
+    }
+    if let match = message.firstMatch(
+      of: #/^Exception encountered when calling layer "[^"]*" \(type (\w+)\)\./#)
+    {
+      let className = String(match.1)
+      if let conv = computedOutputSize(message) { return set(conv) }
+      if let reshape = message.firstMatch(
+        of:
+          #/There must be at most one unknown dimension in output_shape\. Received: output_shape=\[([^\]]*)\]/#
+      ) {
+        return set(
+          "There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=(\(reshape.1))."
+        )
+      }
+      var lines = message.components(separatedBy: "\n")
+      lines[0] = "Exception encountered when calling \(className).call()."
+      for index in lines.indices where lines[index].hasPrefix("Call arguments received by layer") {
+        lines[index] = "Arguments received by \(className).call():"
+      }
+      return set(lines.joined(separator: "\n"))
+    }
+    if let match = message.firstMatch(
+      of: #/^Invalid value (\S+) received for `rate`, expected a value between 0 and 1\./#)
+    {
+      return set(
+        "Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=\(match.1)"
+      )
+    }
+    if let match = message.firstMatch(
+      of: #/^You tried to call `count_params` on layer (\S+), but the layer isn't built\./#)
+    {
+      return set(
+        "You tried to call `count_params` on layer '\(match.1)', but the layer isn't built. You can build it manually via: `layer.build(input_shape)`."
+      )
+    }
+    if let match = message.firstMatch(of: #/^Input (\d+) of layer "([^"]*)" is incompatible/#) {
+      return set(
+        "Input \(match.1) with name 'None' of layer '\(match.2)' is incompatible"
+          + message[match.range.upperBound...])
+    }
+    if let match = message.firstMatch(
+      of: #/^All layers added to a Sequential model should have unique names\. Name "([^"]*)"/#)
+    {
+      return set(
+        "All layers added to a Sequential model should have unique names. Name '\(match.1)'"
+          + message[match.range.upperBound...])
+    }
+    if let match = message.firstMatch(
+      of: #/^Unknown activation function '([^']*)' cannot be deserialized\./#)
+    {
+      return set("Could not interpret activation function identifier: \(match.1)")
+    }
+    if let match = message.firstMatch(of: #/^module 'tf_keras\.api\._v2\.keras(\.?[\w.]*)' has/#) {
+      return set(
+        "module 'keras._tf_keras.keras\(match.1)' has" + message[match.range.upperBound...])
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^The `padding` argument must be a list/tuple or one of "valid", "same" \(or "causal", only for `Conv1D\)\. Received: (.*)$/#
+    ) {
+      return set(
+        "The `padding` argument must be a list/tuple or one of {'same', 'valid'}. Received: \(match.1)"
+      )
+    }
+    if message.hasPrefix("Causal padding is only supported for `Conv1D`") {
+      return set(
+        "The `padding` argument must be a list/tuple or one of {'same', 'valid'}. Received: causal")
+    }
+    if message.hasPrefix("The number of filters must be evenly divisible by the number of groups.")
+      && !message.hasSuffix(".")
+    {
+      return set(message + ".")
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^The `data_format` argument must be one of "channels_first", "channels_last"\. Received: (.*)$/#
+    ) {
+      return set(
+        "The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=\(match.1.lowercased())"
+      )
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^The `(\w+)` argument must be a tuple of (\d+) integers\. Received: (.*) including \{(.*)\} that does not satisfy the requirement `> 0`\./#
+    ) {
+      return set(
+        "The `\(match.1)` argument must be a tuple of \(match.2) integers. Received \(match.1)=\(match.3), including values {\(match.4)} that do not satisfy `value > 0`"
+      )
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^The added layer must be an instance of class Layer\. Received: layer=(.*) of type (<class '\w+'>)\.$/#
+    ) {
+      return set(
+        "Only instances of `keras.Layer` can be added to a Sequential model. Received: \(match.1) (of type \(match.2))",
+        type: "ValueError")
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^Strides must be greater than output padding\. Received strides=\(([^)]*)\), output_padding=\(([^)]*)\)\./#
+    ) {
+      let strides = match.1.split(separator: ",").compactMap {
+        Int($0.trimmingCharacters(in: .whitespaces))
+      }
+      let padding = match.2.split(separator: ",").compactMap {
+        Int($0.trimmingCharacters(in: .whitespaces))
+      }
+      if let index = padding.indices.first(where: {
+        $0 < strides.count && padding[$0] >= strides[$0]
+      }) {
+        return set(
+          "`output_padding` must be strictly less than `strides` for all dimensions. At dimension \(index), `output_padding` is \(padding[index]) but `strides` is \(strides[index]). Received: output_padding=(\(match.2)), strides=(\(match.1))"
+        )
+      }
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^Both `input_dim` and `output_dim` should be positive, Received input_dim = (-?\d+) and output_dim = (-?\d+)/#
+    ) {
+      let (name, value) =
+        Int(match.1).map { $0 <= 0 } ?? false ? ("input_dim", match.1) : ("output_dim", match.2)
+      return set("`\(name)` must be a positive integer. Received: \(name)=\(value) (of type int).")
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^When setting values directly, both `mean` and `variance` must be set\. Got mean: (.*) and variance: (.*)$/#
+    ) {
+      return set(
+        "When setting values directly, both `mean` and `variance` must be set. Received: mean=\(match.1) and variance=\(match.2)"
+      )
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^All `axis` values to be kept must have known shape\. Got axis: (.*), input shape: \[(.*)\], with unknown axis at index: (\d+)$/#
+    ) {
+      return set(
+        "All `axis` values to be kept must have a known shape. Received axis=\(match.1), inputs.shape=(\(match.2)), with unknown axis at index \(match.3)"
+      )
+    }
+    _ = type
+    return error
+  }
+
+  /// tf-keras' "Negative dimension size" of a convolution as Keras 3's "Computed output size would
+  /// be zero or negative", from the shapes and attributes TensorFlow's message lists.
+  static func computedOutputSize(_ message: String) -> String? {
+    guard
+      let node = message.firstMatch(
+        of:
+          #/Negative dimension size caused by subtracting \d+ from -?\d+ for '\{\{node [^}]*/Conv(\dD)\}\} = [^']*dilations=\[([^\]]*)\][^']*padding="(\w+)", strides=\[([^\]]*)\][^']*' with input shapes: \[([^\]]*)\], \[([^\]]*)\]/#
+      )
+    else { return nil }
+    func numbers(_ text: Substring) -> [String] {
+      text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    let input = numbers(node.5).map { $0 == "?" ? "None" : $0 }
+    let kernel = numbers(node.6)
+    let spatial = input.count - 2
+    guard spatial >= 1, numbers(node.2).count == spatial + 2, numbers(node.4).count == spatial + 2
+    else { return nil }
+    let dilations = Array(numbers(node.2).dropFirst().prefix(spatial))
+    let strides = Array(numbers(node.4).dropFirst().prefix(spatial))
+    let stridesText =
+      spatial == 1 ? "(\(strides[0]),)" : "(" + strides.joined(separator: ", ") + ")"
+    return
+      "Computed output size would be zero or negative. Received `inputs shape=(\(input.joined(separator: ", ")))`, `kernel shape=(\(kernel.joined(separator: ", ")))`, `dilation_rate=[\(dilations.joined(separator: " "))]`, `strides=\(stridesText)`, `padding=\(node.3.lowercased())`."
+  }
+}

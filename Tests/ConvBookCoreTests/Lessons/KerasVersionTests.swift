@@ -1,0 +1,87 @@
+import CNNEngine
+import ConvBookCore
+import Foundation
+import KerasCells
+import LessonKit
+import LessonRender
+import Testing
+
+/// Which Keras a lesson, a script and a command get: `--keras`, the lesson's `keras=` option, the
+/// course, else Keras 3; and that pages, names and `--json` follow it.
+@Suite struct KerasVersionTests {
+  static func lesson(_ options: String) -> Lesson {
+    let source = """
+      # Versions
+
+      ```keras \(options)
+      from tensorflow import keras
+      x = keras.Input(shape=(4,))
+      model = keras.Sequential([x, keras.layers.Dense(2)])
+      model.summary()
+      ```
+      """
+    return LessonReader.read(source: source, fileName: "versions.md")
+  }
+
+  static func summaryText(_ run: LessonRunner.Run) -> String {
+    for block in run.blocks {
+      if case .cell(let cell) = block, case .summary(let summary)? = cell.outputs.first {
+        return cell.summaryFormat.render(summary)
+      }
+    }
+    return ""
+  }
+
+  @Test func lessonsThatSayNothingGetKeras3() {
+    let run = LessonRunner().run(Self.lesson(""), sourceFile: "versions.md")
+    #expect(run.session.kerasVersion == .keras3)
+    #expect(run.diagnostics.isEmpty)
+    #expect(Self.summaryText(run).hasPrefix("Model: \"sequential\"\n┏"))
+    #expect(run.session.definedModels.first?.model.inputLayer?.name == "input_layer")
+  }
+
+  @Test func aCellOptionSetsTheLessonsVersion() {
+    let run = LessonRunner().run(Self.lesson("keras=2"), sourceFile: "versions.md")
+    #expect(run.session.kerasVersion == .keras2)
+    #expect(Self.summaryText(run).hasPrefix("Model: \"sequential\"\n____"))
+    #expect(run.session.definedModels.first?.model.inputLayer?.name == "input_1")
+  }
+
+  @Test func theCommandLineOverridesTheLessonAndTheCourseComesLast() {
+    let forced = LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras3))
+    #expect(forced.run(Self.lesson("keras=2"), sourceFile: "v.md").session.kerasVersion == .keras3)
+    let course = LessonRunner(kerasVersion: KerasVersionSetting(course: .keras2))
+    #expect(course.run(Self.lesson(""), sourceFile: "v.md").session.kerasVersion == .keras2)
+    #expect(course.run(Self.lesson("keras=3"), sourceFile: "v.md").session.kerasVersion == .keras3)
+  }
+
+  @Test func aVersionThatIsNoVersionIsReported() {
+    let run = LessonRunner().run(Self.lesson("keras=4"), sourceFile: "versions.md")
+    #expect(run.diagnostics.map(\.message) == ["keras=4: the Keras version must be 2 or 3"])
+    #expect(run.session.kerasVersion == .keras3)
+  }
+
+  @Test func summaryJSONSaysWhichKeras() {
+    let session = KerasSession(kerasVersion: .keras2)
+    session.run(
+      "import keras\nm = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])")
+    let json = SummaryReport.json(session.definedModels, diagnostics: [], kerasVersion: .keras2)
+    #expect(json.serialized(pretty: false).hasPrefix("{\"keras_version\": 2, "))
+  }
+
+  @Test func anUnbuiltModelIsListedInKeras3AndRefusedInKeras2() {
+    let source = "import keras\nm = keras.Sequential([keras.layers.Dense(1)])"
+    let keras3 = KerasSession(kerasVersion: .keras3)
+    keras3.run(source)
+    let text = SummaryReport.text(keras3.definedModels, format: .keras3()).text
+    #expect(
+      text.contains("│ dense (Dense)                   │ ?                      │   0 (unbuilt) │"))
+    #expect(
+      text.hasSuffix(
+        " Total params: 0 (0.00 B)\n Trainable params: 0 (0.00 B)\n Non-trainable params: 0 (0.00 B)\n"
+      ))
+    let keras2 = KerasSession(kerasVersion: .keras2)
+    keras2.run(source)
+    #expect(SummaryReport.text(keras2.definedModels, format: .keras2()).errors.count == 1)
+  }
+}
