@@ -10,7 +10,7 @@ public func fuzzInterpreter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   guard FuzzKnownIssues.admits(source) else { return -1 }
   let session = KerasSession()
-  session.stepLimit = 10_000
+  session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
   for cell in source.split(separator: "\n# %%\n", omittingEmptySubsequences: false) {
     let result = session.run(String(cell))
     _ = result.printed()

@@ -34,7 +34,7 @@ import Testing
   /// lines in one fresh session with the harness' step limit; the errors, cell by cell.
   static func runLikeTheFuzzer(_ source: String) -> [CellError?] {
     let session = KerasSession()
-    session.stepLimit = 10_000
+    session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
     return source.split(separator: "\n# %%\n", omittingEmptySubsequences: false).map {
       session.run(String($0)).error
     }
@@ -55,7 +55,7 @@ import Testing
   /// The error of each cell of an interpreter finding, with what it printed.
   static func run(_ name: String) throws -> (printed: String, error: CellError?) {
     let session = KerasSession()
-    session.stepLimit = 10_000
+    session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
     let result = session.run(try source("interpreter", name))
     return (result.printed(), result.error)
   }
@@ -63,7 +63,7 @@ import Testing
   // `int()` of a float converts with `Int(_:)`, which traps on NaN, infinities and values beyond
   // Int64 (Builtins.swift, case "int"). Python converts any finite float exactly and raises for
   // the others; the big integers of the interp branch are what makes the first one possible.
-  @Test(.disabled("waiting for interp's big-integer Python numbers"))
+  @Test
   func intOfAFloatAboveIntMaxIsExact() throws {
     let (printed, error) = try Self.run("int-of-float-above-int-max.py")
     #expect(error == nil)
@@ -73,14 +73,14 @@ import Testing
     )
   }
 
-  @Test(.disabled("waiting for interp's Python numbers: int() of NaN traps"))
+  @Test
   func intOfNaNIsAValueError() throws {
     let error = try Self.run("int-of-nan.py").error
     #expect(error?.type == "ValueError")
     #expect(error?.message == "cannot convert float NaN to integer")
   }
 
-  @Test(.disabled("waiting for interp's Python numbers: int() of infinity traps"))
+  @Test
   func intOfInfinityIsAnOverflowError() throws {
     let error = try Self.run("int-of-infinity.py").error
     #expect(error?.type == "OverflowError")
@@ -90,12 +90,12 @@ import Testing
   // `str * n` and `list * n` allocate n copies at once (Operators.swift, `.multiply`): with
   // n = Int.max the allocation traps before any budget is consulted. Python raises MemoryError;
   // ConvBook's memory budget must refuse it before allocating.
-  @Test(.disabled("waiting for interp's memory budget for values"))
+  @Test
   func stringRepeatedIntMaxTimesIsRefused() throws {
     #expect(try Self.run("string-repeated-int-max-times.py").error != nil)
   }
 
-  @Test(.disabled("waiting for interp's memory budget for values"))
+  @Test
   func listRepeatedIntMaxTimesIsRefused() throws {
     #expect(try Self.run("list-repeated-int-max-times.py").error != nil)
   }
@@ -117,9 +117,7 @@ import Testing
   // Each traps on Int64 arithmetic (`Swift runtime failure: arithmetic overflow` or a Double to
   // Int conversion) in Builtins (abs, enumerate, round), Operators.unary, Value.rangeCount or
   // PythonText.format (width and precision digits); see FINDINGS.md, I3.
-  @Test(
-    .disabled("waiting for interp's big-integer Python numbers"),
-    arguments: int64Edges.map(\.name))
+  @Test(arguments: int64Edges.map(\.name))
   func int64EdgesAreExact(_ name: String) throws {
     let expected = try #require(Self.int64Edges.first { $0.name == name })
     let (printed, error) = try Self.run(name)
@@ -131,7 +129,7 @@ import Testing
     }
   }
 
-  @Test(.disabled("waiting for interp's memory budget for values"))
+  @Test
   func formatWidthIntMaxIsRefused() throws {
     #expect(try Self.run("format-width-int-max.py").error != nil)
   }
