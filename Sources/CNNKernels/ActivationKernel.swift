@@ -115,7 +115,7 @@ public enum ActivationKernel {
     }
   }
 
-  @Sendable static func sigmoid(_ x: Float) -> Float {
+  @Sendable public static func sigmoid(_ x: Float) -> Float {
     // 1 / (1 + exp(-x)) without overflow warnings: exp(-x) -> inf gives exactly 0.
     x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
   }

@@ -13,8 +13,8 @@ struct ConvBookCommand: ParsableCommand {
       BuildCommand.self, SummaryCommand.self, CheckCommand.self, VerifyCommand.self,
       TraceCommand.self,
       AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
-      BenchCommand.self, ExercisesCommand.self, GradeCommand.self, ExportCommand.self,
-      ServeCommand.self, LessonJobCommand.self,
+      BenchCommand.self, FitCommand.self, ExercisesCommand.self, GradeCommand.self,
+      ExportCommand.self, ServeCommand.self, LessonJobCommand.self,
     ])
 
   /// Exit codes: 0 success, 1 the input has errors, 2 usage errors (ArgumentParser's own usage

@@ -46,6 +46,8 @@ public final class SequentialModel {
   /// A functional model whose graph is not a single chain: its layers and calls (see
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
   public private(set) var graph: ModelGraph?
+  /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
+  public var compileArguments: CompileArguments?
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
   /// one, tf-keras' `<first layer>_input`).
   private let names: NameScope?

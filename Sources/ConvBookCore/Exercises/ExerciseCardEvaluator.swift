@@ -50,7 +50,8 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     var inlineValues: [String: InlineValue] = [:]
     for expression in Self.inlineExpressions(in: prompt) where inlineValues[expression] == nil {
       do {
-        inlineValues[expression] = .text(InlineFormat.text(of: try session.evaluate(expression)))
+        let value = try InlineFormat.evaluate(expression, in: session)
+        inlineValues[expression] = .text(InlineFormat.text(of: value))
       } catch {
         let diagnostic = Diagnostic(
           file: file, line: exercise.promptLine, column: 1,

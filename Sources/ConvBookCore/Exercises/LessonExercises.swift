@@ -66,7 +66,9 @@ public struct LessonExercises {
       let close = prompt.range(of: "`", range: open.upperBound..<prompt.endIndex)
     {
       let expression = String(prompt[open.upperBound..<close.lowerBound])
-      let value = (try? key.session.evaluate(expression)).map(InlineFormat.text(of:)) ?? expression
+      let value =
+        (try? InlineFormat.evaluate(expression, in: key.session)).map(InlineFormat.text(of:))
+        ?? expression
       prompt.replaceSubrange(open.lowerBound..<close.upperBound, with: value)
     }
     return SealedAnswer.normalizedText(prompt)

@@ -98,7 +98,7 @@ public struct FigureEvaluator: FigureEvaluating {
           failure: message)
         problem = FigureRequest.Problem(type: nil, message: message, range: range)
       }
-    } else {
+    } else if request.statistics {
       trace.measure(model)
     }
     return (TraceFigure.html(trace, number: number, caption: request.caption), problem)

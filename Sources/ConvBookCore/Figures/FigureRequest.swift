@@ -6,6 +6,7 @@ import LessonKit
 ///
 ///     trace(flat_model)
 ///     trace(flat_model, weights="flat_model.npz")
+///     trace(flat_model, stats=False)
 ///     adjacency(flat_model)
 ///     compare(flat_model, gap_model)
 ///     scaling(flat_model, gap_model, sizes=[32, 64, 128, 224])
@@ -13,7 +14,8 @@ import LessonKit
 /// Model arguments are expressions evaluated in the lesson's session at that point, so any model
 /// defined above the figure can be named; every figure also takes `caption="..."`. A trace's
 /// statistics come from seeded, untrained weights unless `weights=` names an `.npz` of Keras weights
-/// (relative to the lesson's folder).
+/// (relative to the lesson's folder); `stats=False` leaves them out (shapes and counts only), for
+/// lessons that do not discuss activations.
 public struct FigureRequest {
   public enum Kind: String, CaseIterable, Sendable {
     case trace, adjacency, compare, scaling
@@ -29,7 +31,7 @@ public struct FigureRequest {
 
     var usage: String {
       switch self {
-      case .trace: return "trace(model[, weights=\"file.npz\"])"
+      case .trace: return "trace(model[, weights=\"file.npz\"][, stats=False])"
       case .adjacency: return "adjacency(model)"
       case .compare: return "compare(model_a, model_b, ...)"
       case .scaling: return "scaling(model, ..., sizes=[32, 64, ...])"
@@ -50,6 +52,8 @@ public struct FigureRequest {
   public var caption: String?
   /// A trace's `weights=` file as the lesson wrote it, and where in the block it stands.
   public var weightsFile: (path: String, range: SourceRange)?
+  /// Whether a trace shows what a forward pass put in each layer's output (`stats=`).
+  public var statistics = true
 
   static let grammar =
     "a figure block holds one call: " + Kind.allCases.map(\.usage).joined(separator: ", ")
@@ -103,6 +107,12 @@ public struct FigureRequest {
             range: argument.value.range)
         }
         weightsFile = (path, argument.value.range)
+      case .keyword("stats") where kind == .trace:
+        guard case .bool(let flag) = try Self.evaluate(argument.value, session: session) else {
+          throw Problem(
+            type: "TypeError", message: "stats= must be True or False", range: argument.value.range)
+        }
+        statistics = flag
       case .keyword(let label):
         throw Problem(
           type: "TypeError",

@@ -4,6 +4,16 @@ import KerasCells
 /// How a computed value reads inside prose: integers with thousands separators (`11,574,090`),
 /// shapes as Python tuples, floats with a few significant digits.
 public enum InlineFormat {
+  /// The value of an inline `{keras}` expression: the cell language plus the exercise helpers
+  /// (`macs(model)`, `params(model)`, `uses(model, "Flatten")`), so prose can quote any number a
+  /// figure shows; cells never see the helpers.
+  public static func evaluate(_ expression: String, in session: KerasSession) throws(CellError)
+    -> Value
+  {
+    try session.evaluate(
+      KerasSession.parseExpression(expression), extraNames: ExerciseHelpers.names)
+  }
+
   public static func text(of value: Value) -> String {
     switch value {
     case .int(let number): return PythonFormat.grouped(number)

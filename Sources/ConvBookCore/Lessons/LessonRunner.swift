@@ -74,7 +74,7 @@ public struct LessonRunner {
         for (expression, position) in Self.inlineExpressions(in: node) {
           let key = InlineValueKey(line: position.startLine, column: position.startColumn)
           do {
-            let value = try session.evaluate(expression)
+            let value = try InlineFormat.evaluate(expression, in: session)
             values[key] = .text(InlineFormat.text(of: value))
           } catch {
             let diagnostic = Diagnostic(

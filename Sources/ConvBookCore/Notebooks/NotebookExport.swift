@@ -122,7 +122,7 @@ public enum NotebookExport {
       let close = text.range(of: "`", range: open.upperBound..<text.endIndex)
     {
       let expression = String(text[open.upperBound..<close.lowerBound])
-      guard let value = try? session.evaluate(expression) else {
+      guard let value = try? InlineFormat.evaluate(expression, in: session) else {
         searchStart = close.upperBound
         continue
       }

@@ -7,7 +7,7 @@ import Yams
 /// ```yaml
 /// title: Designing convolutional networks   # the site title (default: ConvBook)
 /// lessons:                                   # which lessons, in this order (default: every
-///   - 01-flatten-vs-global-pooling.md        #   .md file, in file-name order)
+///   - 05-flatten-or-global-pooling.md        #   .md file, in file-name order)
 /// keras: 2                                   # 2 (tf-keras, default) or 3
 /// footer: classic                            # summary footer: classic or modern
 /// base_url: https://example.org/course/      # where the site is published

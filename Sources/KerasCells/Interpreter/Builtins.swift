@@ -288,11 +288,17 @@ enum Builtins {
       guard let first = positional.first else {
         throw typeError("enumerate() missing required argument 'iterable'")
       }
-      var start = 0
-      if positional.count > 1, case .int(let given) = positional[1] { start = given }
+      var start = BigInt(0)
+      if positional.count > 1 {
+        switch positional[1] {
+        case .int(let given): start = BigInt(given)
+        case .bigInt(let given): start = given
+        default: break
+        }
+      }
       return .list(
         try interpreter.iterate(first, range: range).enumerated().map {
-          .tuple([.int($0.offset + start), $0.element])
+          .tuple([PythonInteger.value(start + BigInt($0.offset)), $0.element])
         })
     case "zip":
       var sequences: [[Value]] = []

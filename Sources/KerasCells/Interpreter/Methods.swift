@@ -59,6 +59,30 @@ enum Methods {
       range: site.calleeRange)
   }
 
+  /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, ...)` kept as data for
+  /// training; the other keywords (`loss_weights`, `run_eagerly`, ...) do not change it.
+  private static func compileArguments(
+    _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
+  ) throws(CellError) -> CompileArguments {
+    var arguments = CompileArguments()
+    let order = ["optimizer", "loss", "metrics"]
+    var given: [(String, Value)] = []
+    for (index, value) in positional.enumerated() where index < order.count {
+      given.append((order[index], value))
+    }
+    given += keywords
+    for (label, value) in given {
+      let converted = try ArgumentConversion.argument(value, range: site.range)
+      switch label {
+      case "optimizer": arguments.optimizer = converted
+      case "loss": arguments.loss = converted
+      case "metrics": arguments.metrics = converted
+      default: continue
+      }
+    }
+    return arguments
+  }
+
   /// Whether a `summary()` keyword keeps Keras' default output; nil for keywords it does not have.
   private static func summaryDefault(_ label: String, _ value: Value) -> Bool? {
     switch (label, value) {
@@ -105,6 +129,7 @@ enum Methods {
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
     case "compile":
+      model.compileArguments = try compileArguments(positional, keywords, site)
       return .none
     case "add":
       guard positional.count + keywords.count == 1,

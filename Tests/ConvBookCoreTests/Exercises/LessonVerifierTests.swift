@@ -19,12 +19,12 @@ import Testing
     let verifier = LessonVerifier(runner: LessonRunner(figureEvaluator: FigureEvaluator()))
     let outcomes = try verifier.verify(path: F.lessonsDirectory)
     let lessonOne = try #require(
-      outcomes.first { $0.sourceFile.hasSuffix("01-flatten-vs-global-pooling.md") })
+      outcomes.first { $0.sourceFile.hasSuffix("05-flatten-or-global-pooling.md") })
     #expect(lessonOne.diagnostics.map { $0.formatted() } == [])
     #expect(lessonOne.exerciseCount >= 3)
     #expect(lessonOne.designExerciseCount >= 1)
     // Lesson 1's answers, as a student would type them.
-    let path = F.lessonsDirectory.appendingPathComponent("01-flatten-vs-global-pooling.md").path
+    let path = F.lessonsDirectory.appendingPathComponent("05-flatten-or-global-pooling.md").path
     func check(_ id: String, _ answer: String) -> Int32 {
       ExerciseCheck.check(lessonPath: path, exerciseID: id, submission: .value(answer)).exitCode
     }

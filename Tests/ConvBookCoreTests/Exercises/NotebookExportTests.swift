@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test func exportedLessonDefinesTheSameModels() throws {
-    let url = F.lessonsDirectory.appendingPathComponent("01-flatten-vs-global-pooling.md")
+    let url = F.lessonsDirectory.appendingPathComponent("05-flatten-or-global-pooling.md")
     let folder = try F.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let notebook = folder.appendingPathComponent("lesson.ipynb")

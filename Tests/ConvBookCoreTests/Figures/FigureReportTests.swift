@@ -80,10 +80,11 @@ import Testing
     }
   }
 
-  /// The bundled lessons: the seed lesson's page carries every figure and states 3,392.
+  /// The bundled lessons: the seed lesson's page carries its figures, its trace without
+  /// statistics (`stats=False`), and states 3,392 in its prose (an inline value).
   @Test func bundledSeedLessonFigures() throws {
     let path = FigureLessons.repositoryRoot.appendingPathComponent(
-      "Lessons/01-flatten-vs-global-pooling.md"
+      "Lessons/05-flatten-or-global-pooling.md"
     ).path
     let runner = LessonRunner(
       kerasVersion: KerasVersionSetting(commandLine: .keras2),
@@ -93,8 +94,17 @@ import Testing
     let lesson = try #require(file.lesson)
     let run = runner.run(lesson, sourceFile: path)
     let figures = FigureLessons.figures(run)
-    #expect(Set(figures.map(\.kind)).isSuperset(of: ["convbook-trace", "convbook-adjacency"]))
-    #expect(figures.contains { $0.html.contains("3,392") })
+    #expect(
+      Set(figures.map(\.kind)).isSuperset(of: [
+        "convbook-trace", "convbook-compare", "convbook-scaling",
+      ]))
+    let trace = try #require(figures.first { $0.kind == "convbook-trace" })
+    #expect(!trace.html.contains("Zeros"))
+    let inlineValues = run.blocks.flatMap { block -> [String] in
+      guard case .prose(_, let values) = block else { return [] }
+      return values.values.compactMap { if case .text(let text) = $0 { text } else { nil } }
+    }
+    #expect(inlineValues.contains("3,392"))
     let adjacency = AdjacencyReport.text(
       try FlatteningAdjacency(model: Self.model("flat_model", in: file)))
     try ReportGolden.check(adjacency, named: "adjacency-seed.txt")

@@ -44,6 +44,33 @@ import Testing
     ).run(lesson, sourceFile: "weights.md")
   }
 
+  /// `stats=False` draws shapes and counts only; anything but a bool is the author's error.
+  @Test func statsFalseLeavesTheStatisticsOut() throws {
+    let measured = Self.runSmall("```figure\ntrace(small)\n```\n")
+    let plain = Self.runSmall("```figure\ntrace(small, stats=False)\n```\n")
+    #expect(plain.diagnostics.isEmpty, "\(plain.diagnostics.map { $0.formatted() })")
+    let measuredHTML = try #require(FigureLessons.figures(measured).first?.html)
+    let plainHTML = try #require(FigureLessons.figures(plain).first?.html)
+    #expect(measuredHTML.contains("<th scope=\"col\">Zeros</th>"))
+    #expect(!plainHTML.contains("Zeros"))
+    #expect(!plainHTML.contains("untrained weights"))
+    let wrong = Self.runSmall("```figure\ntrace(small, stats=\"no\")\n```\n")
+    #expect(wrong.diagnostics.map(\.headline) == ["TypeError: stats= must be True or False"])
+  }
+
+  /// Inline values may call the exercise helpers, so prose can quote a figure's MACs.
+  @Test func inlineValuesKnowMacs() throws {
+    let run = Self.runSmall("Work: `{keras} macs(small)`, `{keras} params(small.layers[0])`.\n")
+    #expect(run.diagnostics.isEmpty, "\(run.diagnostics.map { $0.formatted() })")
+    let values = run.blocks.flatMap { block -> [String] in
+      guard case .prose(_, let values) = block else { return [] }
+      return values.values.compactMap { if case .text(let text) = $0 { text } else { nil } }
+    }
+    let model = try #require(run.session.model(named: "small"))
+    let expected = PythonFormat.grouped(try model.summary().totalMultiplyAccumulates)
+    #expect(Set(values) == [expected, "112"])
+  }
+
   /// The bundled lessons built twice: every file the same bytes, statistics included.
   @Test func siteIsByteIdenticalWithStatistics() throws {
     let lessons = FigureLessons.repositoryRoot.appendingPathComponent("Lessons")
@@ -68,7 +95,9 @@ import Testing
       #expect(bytes == sites[1][file], "\(file) differs between two builds")
     }
     let page = try #require(
-      sites[0]["01-flatten-vs-global-pooling.html"].flatMap { String(data: $0, encoding: .utf8) })
+      sites[0]["07-batch-normalization-and-dropout.html"].flatMap {
+        String(data: $0, encoding: .utf8)
+      })
     let trace = try #require(
       page.range(of: "<figure class=\"convbook-trace\"").map { page[$0.lowerBound...] })
     let figure = trace[..<(trace.range(of: "</figure>")?.upperBound ?? trace.endIndex)]

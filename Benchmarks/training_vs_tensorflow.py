@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""One training epoch of a small MNIST-size CNN: ConvBook's `convbook fit` beside tf-keras `fit`.
+
+Usage (from the repository root):
+    TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py \
+        [--samples 2048] [--batch-size 32] [--rounds 3] [--epochs 3] [--no-build] \
+        [--markdown Benchmarks/training_vs_tensorflow.md]
+
+What it does:
+  1. Builds the release binary (swift build -c release --scratch-path .build-training).
+  2. Writes random data of MNIST's shapes (x uniform [0, 1) of (samples, 28, 28, 1), y class
+     indices 0..9) and the same initial weights for both sides (Keras' initializers, seed 0).
+  3. Per round, interleaved so that both sides see the same machine load:
+       - ConvBook: `convbook fit Benchmarks/training/mnist_cnn.py --epochs E --no-shuffle`, the
+         whole process (start-up and file reading included) divided by E, wall and CPU time;
+       - tf-keras: `model.fit(x, y, epochs=E + 1, shuffle=False)` with a callback timing every
+         epoch (wall and process CPU time); its first epoch (tf.function tracing) is dropped.
+     Both use every core (2 threads) and the model's compile(): Adam, sparse categorical
+     crossentropy, accuracy.
+  4. Samples per second = samples / median epoch time; ratio = ConvBook / tf-keras, for wall
+     time and for CPU time (on a machine shared with other processes, CPU time is the steadier
+     measure: the scheduler shares cores per thread, and TensorFlow runs more threads).
+"""
+import argparse
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+MODEL = ROOT / "Benchmarks" / "training" / "mnist_cnn.py"
+SCRATCH = ".build-training"
+BINARY = ROOT / SCRATCH / "release" / "convbook"
+
+
+def build():
+    subprocess.run(
+        ["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "convbook"],
+        cwd=ROOT, check=True)
+
+
+def convbook_epochs(folder, epochs, batch_size, threads):
+    """(wall seconds per epoch, CPU seconds per epoch, last epoch line) of one `convbook fit`."""
+    command = [str(BINARY), "fit", str(MODEL), "--x", str(folder / "x.npy"), "--y",
+               str(folder / "y.npy"), "--weights", str(folder / "initial.npz"), "--epochs",
+               str(epochs), "--batch-size", str(batch_size), "--no-shuffle", "--out",
+               str(folder / "convbook-trained.npz")]
+    if threads:
+        command += ["--threads", str(threads)]
+    before = os.times()
+    start = time.perf_counter()
+    out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    wall = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    lines = [l for l in out.splitlines() if "/epoch" in l]
+    return wall / epochs, cpu / epochs, lines[-1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--samples", type=int, default=2048)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--markdown")
+    args = parser.parse_args()
+    if not args.no_build:
+        build()
+
+    import numpy as np
+    import tensorflow as tf
+    import tf_keras
+
+    tf.get_logger().setLevel("ERROR")
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="convbook-training-bench-"))
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 1, (args.samples, 28, 28, 1)).astype(np.float32)
+    y = rng.integers(0, 10, args.samples).astype(np.float32)
+    np.save(folder / "x.npy", x)
+    np.save(folder / "y.npy", y)
+
+    def keras_model():
+        tf_keras.backend.clear_session()
+        tf_keras.utils.set_random_seed(0)
+        ns = {}
+        exec(compile(MODEL.read_text(), str(MODEL), "exec"), ns)
+        return ns["model"]
+
+    model = keras_model()
+    initial = {w.name: w.numpy() for w in model.weights}
+    np.savez(folder / "initial.npz", **initial)
+
+    class Timer(tf_keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            self.start = time.perf_counter()
+            self.cpu_start = time.process_time()
+
+        def on_epoch_end(self, epoch, logs=None):
+            self.times.append(time.perf_counter() - self.start)
+            self.cpu.append(time.process_time() - self.cpu_start)
+
+    load_before = os.getloadavg()[0]
+    ours, ours_cpu, theirs, theirs_cpu = [], [], [], []
+    last_line = ""
+    for _ in range(args.rounds):
+        wall, cpu, last_line = convbook_epochs(folder, args.epochs, args.batch_size, None)
+        ours.append(wall)
+        ours_cpu.append(cpu)
+        model = keras_model()
+        model.set_weights([initial[w.name] for w in model.weights])
+        timer = Timer()
+        timer.times = []
+        timer.cpu = []
+        model.fit(x, y, epochs=args.epochs + 1, batch_size=args.batch_size, shuffle=False,
+                  verbose=0, callbacks=[timer])
+        theirs += timer.times[1:]
+        theirs_cpu += timer.cpu[1:]
+    load_after = os.getloadavg()[0]
+    ours_s = statistics.median(ours)
+    theirs_s = statistics.median(theirs)
+    ours_c = statistics.median(ours_cpu)
+    theirs_c = statistics.median(theirs_cpu)
+    ours_rate = args.samples / ours_s
+    theirs_rate = args.samples / theirs_s
+    ratio = ours_rate / theirs_rate
+    cpu_ratio = theirs_c / ours_c
+    report = f"""# ConvBook training beside tf-keras `fit`
+
+One epoch of `Benchmarks/training/mnist_cnn.py` (Conv2D 32 -> MaxPooling2D -> Conv2D 64 -> MaxPooling2D
+-> Flatten -> Dense 10 softmax; Adam, sparse categorical crossentropy, accuracy) on {args.samples} random
+samples of MNIST's shapes, batch size {args.batch_size}, `shuffle=False`, the same initial weights, measured
+in one run by
+
+```sh
+TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py --rounds {args.rounds} --epochs {args.epochs}
+```
+
+| side | median wall s/epoch | samples/s (wall) | median CPU s/epoch |
+| --- | ---: | ---: | ---: |
+| ConvBook `convbook fit` (release, 2 threads; whole process / epochs) | {ours_s:.3f} | {ours_rate:.0f} | {ours_c:.3f} |
+| tf-keras 2.21 `model.fit` (TensorFlow-CPU, first epoch dropped) | {theirs_s:.3f} | {theirs_rate:.0f} | {theirs_c:.3f} |
+
+**Ratio (ConvBook / tf-keras samples per second, wall time): {ratio:.2f}x**; in CPU time per
+epoch: {cpu_ratio:.2f}x (goal >= 1.5x).
+
+ConvBook's last epoch line: `{last_line}`.
+
+Machine: {platform.machine()}, {os.cpu_count()} CPUs; load average {load_before:.2f} before,
+{load_after:.2f} after. TensorFlow {tf.__version__}. {args.rounds} interleaved rounds x {args.epochs}
+epochs; medians over all timed epochs.
+"""
+    print(report)
+    if args.markdown:
+        pathlib.Path(args.markdown).write_text(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+import Foundation
+
+/// A Keras loss as tf-keras 2.x computes it, with the `SUM_OVER_BATCH_SIZE` reduction: the mean of
+/// the per-sample (or per-position) losses over the batch.
+///
+/// Crossentropies follow tf-keras' backend: when the model ends in a softmax or sigmoid, tf-keras
+/// reads the logits that activation cached (`_keras_logits`) and uses the exact logits formulas
+/// whatever `from_logits` says; otherwise probabilities are clipped to [1e-7, 1 - 1e-7] (and
+/// `categorical_crossentropy` first divides them by their sum).
+public struct Loss: Sendable, Equatable {
+  public enum Kind: String, Sendable, Equatable {
+    case sparseCategoricalCrossentropy = "sparse_categorical_crossentropy"
+    case categoricalCrossentropy = "categorical_crossentropy"
+    case binaryCrossentropy = "binary_crossentropy"
+    case meanSquaredError = "mean_squared_error"
+    case meanAbsoluteError = "mean_absolute_error"
+  }
+
+  public var kind: Kind
+  public var fromLogits: Bool
+
+  public init(_ kind: Kind, fromLogits: Bool = false) {
+    self.kind = kind
+    self.fromLogits = fromLogits
+  }
+
+  /// Keras' fuzz factor (`backend.epsilon()`).
+  static let epsilon: Float = 1e-7
+
+  var isCrossentropy: Bool {
+    kind == .sparseCategoricalCrossentropy || kind == .categoricalCrossentropy
+      || kind == .binaryCrossentropy
+  }
+
+  /// The batch's loss and its gradient with respect to `prediction`, or with respect to `logits`
+  /// when they are given (the model's last softmax or sigmoid is then skipped by the backward
+  /// pass). prediction (N, ..., C), target: the same shape, or class indices (N, ...) / (N, ..., 1)
+  /// for the sparse loss.
+  func evaluate(prediction: [Float], logits: [Float]?, target: [Float], classes: Int)
+    -> (loss: Float, gradient: [Float])
+  {
+    let lines = prediction.count / max(1, classes)
+    var gradient = [Float](repeating: 0, count: prediction.count)
+    var total: Float = 0
+    switch kind {
+    case .meanSquaredError, .meanAbsoluteError:
+      // Per line: mean over the last axis; then the mean over lines.
+      let scale = 1 / Float(classes * max(1, lines))
+      for line in 0..<lines {
+        var sum: Float = 0
+        for i in 0..<classes {
+          let index = line * classes + i
+          let d = prediction[index] - target[index]
+          if kind == .meanSquaredError {
+            sum += d * d
+            gradient[index] = 2 * d * scale
+          } else {
+            sum += abs(d)
+            gradient[index] = (d > 0 ? 1 : d < 0 ? -1 : 0) * scale
+          }
+        }
+        total += sum / Float(classes)
+      }
+    case .categoricalCrossentropy, .sparseCategoricalCrossentropy:
+      let sparse = kind == .sparseCategoricalCrossentropy
+      let scale = 1 / Float(max(1, lines))
+      for line in 0..<lines {
+        let base = line * classes
+        var y = [Float](repeating: 0, count: classes)
+        if sparse {
+          let label = Int(target[line])
+          if label >= 0 && label < classes { y[label] = 1 }
+        } else {
+          for i in 0..<classes { y[i] = target[base + i] }
+        }
+        if let logits {
+          // softmax_cross_entropy_with_logits: -sum(y * log_softmax(z)); dz = softmax(z) - y.
+          var largest = -Float.infinity
+          for i in 0..<classes { largest = max(largest, logits[base + i]) }
+          var sum: Float = 0
+          for i in 0..<classes { sum += Foundation.exp(logits[base + i] - largest) }
+          let logSum = Foundation.log(sum)
+          var loss: Float = 0
+          for i in 0..<classes {
+            let logProbability = logits[base + i] - largest - logSum
+            loss -= y[i] * logProbability
+            gradient[base + i] = (Foundation.exp(logProbability) - y[i]) * scale
+          }
+          total += loss
+        } else if sparse {
+          // tf-keras: log(clip(p)) are the logits of the sparse softmax crossentropy.
+          var clipped = [Float](repeating: 0, count: classes)
+          var sum: Float = 0
+          for i in 0..<classes {
+            clipped[i] = min(max(prediction[base + i], Self.epsilon), 1 - Self.epsilon)
+            sum += clipped[i]
+          }
+          var loss: Float = 0
+          for i in 0..<classes {
+            let logProbability = Foundation.log(clipped[i]) - Foundation.log(sum)
+            loss -= y[i] * logProbability
+            // d/dlog(p_i) = p_i / sum - y_i, then d log(p_i)/dp_i = 1 / p_i inside the clip.
+            let inside =
+              prediction[base + i] >= Self.epsilon
+              && prediction[base + i] <= 1 - Self.epsilon
+            gradient[base + i] =
+              inside ? (clipped[i] / sum - y[i]) / clipped[i] * scale : 0
+          }
+          total += loss
+        } else {
+          // p / sum(p), clipped, -sum(y * log(p)).
+          var sum: Float = 0
+          for i in 0..<classes { sum += prediction[base + i] }
+          var normalized = [Float](repeating: 0, count: classes)
+          var upstream = [Float](repeating: 0, count: classes)
+          var loss: Float = 0
+          for i in 0..<classes {
+            normalized[i] = prediction[base + i] / sum
+            let clipped = min(max(normalized[i], Self.epsilon), 1 - Self.epsilon)
+            loss -= y[i] * Foundation.log(clipped)
+            let inside = normalized[i] >= Self.epsilon && normalized[i] <= 1 - Self.epsilon
+            upstream[i] = inside ? -y[i] / clipped : 0
+          }
+          var dot: Float = 0
+          for i in 0..<classes { dot += upstream[i] * normalized[i] }
+          for i in 0..<classes { gradient[base + i] = (upstream[i] - dot) / sum * scale }
+          total += loss
+        }
+      }
+    case .binaryCrossentropy:
+      let scale = 1 / Float(classes * max(1, lines))
+      for line in 0..<lines {
+        var sum: Float = 0
+        for i in 0..<classes {
+          let index = line * classes + i
+          let y = target[index]
+          if let logits {
+            // sigmoid_cross_entropy_with_logits: max(z, 0) - z y + log(1 + exp(-|z|)).
+            let z = logits[index]
+            sum += max(z, 0) - z * y + log1p(Foundation.exp(-abs(z)))
+            gradient[index] = (ActivationKernel.sigmoid(z) - y) * scale
+          } else {
+            let p = prediction[index]
+            let clipped = min(max(p, Self.epsilon), 1 - Self.epsilon)
+            let a = clipped + Self.epsilon
+            let b = 1 - clipped + Self.epsilon
+            sum -= y * Foundation.log(a) + (1 - y) * Foundation.log(b)
+            let inside = p >= Self.epsilon && p <= 1 - Self.epsilon
+            gradient[index] = inside ? (-y / a + (1 - y) / b) * scale : 0
+          }
+        }
+        total += sum / Float(classes)
+      }
+    }
+    return (total / Float(max(1, lines)), gradient)
+  }
+}

@@ -1,0 +1,64 @@
+/// A Keras metric as `fit` reports it: the mean, over every sample (or position) of the epoch, of
+/// a per-sample value computed on the training-mode predictions of each batch.
+public struct Metric: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    case binaryAccuracy
+    case categoricalAccuracy
+    case sparseCategoricalAccuracy
+    case meanAbsoluteError
+    case meanSquaredError
+  }
+
+  /// The name `history.history` uses: the string given to `compile` (`accuracy`, `acc`, `mae`).
+  public var name: String
+  public var kind: Kind
+
+  public init(name: String, kind: Kind) {
+    self.name = name
+    self.kind = kind
+  }
+
+  /// The per-line values of a batch, summed, and how many there were.
+  /// prediction (N, ..., C); target like the loss takes it.
+  func accumulate(prediction: [Float], target: [Float], classes: Int) -> (sum: Double, count: Int) {
+    let lines = prediction.count / max(1, classes)
+    var sum = 0.0
+    switch kind {
+    case .binaryAccuracy:
+      // binary_accuracy: mean over the last axis of (y_pred > 0.5) == y_true.
+      for line in 0..<lines {
+        var hits = 0
+        for i in 0..<classes {
+          let index = line * classes + i
+          if Float(prediction[index] > 0.5 ? 1 : 0) == target[index] { hits += 1 }
+        }
+        sum += Double(Float(hits) / Float(classes))
+      }
+    case .categoricalAccuracy, .sparseCategoricalAccuracy:
+      for line in 0..<lines {
+        let predicted = Self.argmax(prediction, base: line * classes, count: classes)
+        let expected =
+          kind == .sparseCategoricalAccuracy
+          ? Int(target[line]) : Self.argmax(target, base: line * classes, count: classes)
+        if predicted == expected { sum += 1 }
+      }
+    case .meanAbsoluteError, .meanSquaredError:
+      for line in 0..<lines {
+        var total: Float = 0
+        for i in 0..<classes {
+          let d = prediction[line * classes + i] - target[line * classes + i]
+          total += kind == .meanAbsoluteError ? abs(d) : d * d
+        }
+        sum += Double(total / Float(classes))
+      }
+    }
+    return (sum, lines)
+  }
+
+  /// The first largest index, as `tf.argmax`.
+  static func argmax(_ values: [Float], base: Int, count: Int) -> Int {
+    var best = 0
+    for i in 1..<max(1, count) where values[base + i] > values[base + best] { best = i }
+    return best
+  }
+}

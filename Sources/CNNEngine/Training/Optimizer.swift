@@ -1,0 +1,110 @@
+import Foundation
+
+/// The tf-keras 2.x optimizers (`tf_keras/optimizers/*.py`, the non-legacy ones `compile` builds),
+/// with their defaults and update rules, in float32 as TensorFlow runs them:
+///
+/// - SGD: m = m * momentum - lr g; w += nesterov ? m * momentum - lr g : m (w -= lr g without
+///   momentum);
+/// - Adam / AdamW: m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2);
+///   w -= m alpha / (sqrt(v) + epsilon) with alpha = lr sqrt(1 - beta_2^t) / (1 - beta_1^t);
+///   AdamW first decays every trainable weight, w -= w * weight_decay * lr;
+/// - RMSprop: v = rho v + (1 - rho) g^2 (centered: minus the square of the mean gradient);
+///   step = lr g / sqrt(v + epsilon); with momentum m = momentum m + step, w -= m.
+public struct Optimizer: Sendable, Equatable {
+  public enum Kind: String, Sendable, Equatable {
+    case sgd = "SGD"
+    case adam = "Adam"
+    case adamW = "AdamW"
+    case rmsprop = "RMSprop"
+  }
+
+  public var kind: Kind
+  public var learningRate: Float
+  public var momentum: Float = 0
+  public var nesterov = false
+  public var beta1: Float = 0.9
+  public var beta2: Float = 0.999
+  public var epsilon: Float = 1e-7
+  public var rho: Float = 0.9
+  public var centered = false
+  public var weightDecay: Float?
+
+  /// The optimizer with tf-keras' defaults.
+  public init(_ kind: Kind) {
+    self.kind = kind
+    switch kind {
+    case .sgd: learningRate = 0.01
+    case .adam, .rmsprop: learningRate = 0.001
+    case .adamW:
+      learningRate = 0.001
+      weightDecay = 0.004
+    }
+  }
+
+  /// Slots per variable (momentums, velocities) and the step count.
+  struct State {
+    var iterations = 0
+    var first: [[Float]] = []
+    var second: [[Float]] = []
+  }
+
+  func makeState(sizes: [Int]) -> State {
+    let zeros = sizes.map { [Float](repeating: 0, count: $0) }
+    return State(iterations: 0, first: zeros, second: zeros)
+  }
+
+  /// One `apply_gradients`: every variable in order, then iterations += 1.
+  func apply(_ gradients: [[Float]], to variables: inout [[Float]], state: inout State) {
+    let lr = learningRate
+    if let weightDecay {
+      for v in variables.indices {
+        for i in variables[v].indices { variables[v][i] -= variables[v][i] * weightDecay * lr }
+      }
+    }
+    let step = Float(state.iterations + 1)
+    for v in variables.indices {
+      let g = gradients[v]
+      switch kind {
+      case .sgd:
+        if momentum > 0 {
+          for i in g.indices {
+            let m = -g[i] * lr + state.first[v][i] * momentum
+            state.first[v][i] = m
+            variables[v][i] += nesterov ? -g[i] * lr + m * momentum : m
+          }
+        } else {
+          for i in g.indices { variables[v][i] += -g[i] * lr }
+        }
+      case .adam, .adamW:
+        let beta1Power = Foundation.pow(beta1, step)
+        let beta2Power = Foundation.pow(beta2, step)
+        let alpha = lr * (1 - beta2Power).squareRoot() / (1 - beta1Power)
+        for i in g.indices {
+          state.first[v][i] += (g[i] - state.first[v][i]) * (1 - beta1)
+          state.second[v][i] += (g[i] * g[i] - state.second[v][i]) * (1 - beta2)
+          variables[v][i] -=
+            (state.first[v][i] * alpha) / (state.second[v][i].squareRoot() + epsilon)
+        }
+      case .rmsprop:
+        for i in g.indices {
+          state.second[v][i] = rho * state.second[v][i] + (1 - rho) * g[i] * g[i]
+          var denominator = state.second[v][i] + epsilon
+          if centered {
+            // The centered variant keeps the mean gradient in `first` when there is no momentum
+            // slot to share: a third slot would be needed for both, refused at configuration.
+            state.first[v][i] = rho * state.first[v][i] + (1 - rho) * g[i]
+            denominator = state.second[v][i] - state.first[v][i] * state.first[v][i] + epsilon
+          }
+          let increment = lr * g[i] / denominator.squareRoot()
+          if momentum > 0 && !centered {
+            state.first[v][i] = momentum * state.first[v][i] + increment
+            variables[v][i] -= state.first[v][i]
+          } else {
+            variables[v][i] -= increment
+          }
+        }
+      }
+    }
+    state.iterations += 1
+  }
+}

@@ -1,0 +1,255 @@
+/// `compile`'s optimizer, loss and metrics resolved as tf-keras resolves them: optimizer names are
+/// case-insensitive ("adam", "Adam"), loss names take their aliases ("mse"), and `accuracy` /
+/// `acc` become binary, sparse categorical or categorical accuracy from the shapes of the
+/// targets and of the model's output (`compile_utils.get_metric_function`).
+public struct TrainingConfiguration: Sendable, Equatable {
+  public var optimizer: Optimizer
+  public var loss: Loss
+  /// Metric names as given; resolved against the data by `metrics(targetShape:outputShape:)`.
+  public var metricNames: [String]
+
+  public init(optimizer: Optimizer, loss: Loss, metricNames: [String] = []) {
+    self.optimizer = optimizer
+    self.loss = loss
+    self.metricNames = metricNames
+  }
+
+  /// Reads `model.compile(...)`'s arguments; refuses what ConvBook cannot train with.
+  public init(_ arguments: CompileArguments) throws(TrainingError) {
+    optimizer = try Self.optimizer(arguments.optimizer)
+    loss = try Self.loss(arguments.loss)
+    metricNames = try Self.metricNames(arguments.metrics)
+  }
+
+  // MARK: Optimizer
+
+  private static func optimizer(_ value: ArgumentValue) throws(TrainingError) -> Optimizer {
+    switch value {
+    case .string(let name):
+      guard let kind = optimizerKind(name) else {
+        throw TrainingError(
+          .configuration,
+          "ConvBook cannot train with the optimizer '\(name)' yet (it knows 'sgd', 'adam', 'adamw' and 'rmsprop')"
+        )
+      }
+      return Optimizer(kind)
+    case .object(let object):
+      guard let kind = optimizerKind(object.typeName) else {
+        throw TrainingError(
+          .configuration,
+          "ConvBook cannot train with the optimizer \(object.typeName) yet (it knows SGD, Adam, AdamW and RMSprop)"
+        )
+      }
+      var optimizer = Optimizer(kind)
+      let allowed: [String]
+      switch kind {
+      case .sgd: allowed = ["learning_rate", "momentum", "nesterov"]
+      case .adam: allowed = ["learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad"]
+      case .adamW:
+        allowed = ["learning_rate", "weight_decay", "beta_1", "beta_2", "epsilon", "amsgrad"]
+      case .rmsprop: allowed = ["learning_rate", "rho", "momentum", "epsilon", "centered"]
+      }
+      for (index, (label, argument)) in object.arguments.enumerated() {
+        let name: String
+        if label.hasPrefix("arg") {
+          guard index < allowed.count else {
+            throw TrainingError(
+              .configuration,
+              "\(object.typeName)() takes at most \(allowed.count) positional arguments ConvBook knows"
+            )
+          }
+          name = allowed[index]
+        } else {
+          name = label
+        }
+        func number() throws(TrainingError) -> Float {
+          switch argument {
+          case .int(let value): return Float(value)
+          case .float(let value): return Float(value)
+          default:
+            throw TrainingError(
+              .configuration,
+              "\(object.typeName)(\(name)=...) must be a number for ConvBook, got \(argument)")
+          }
+        }
+        func flag() throws(TrainingError) -> Bool {
+          guard case .bool(let value) = argument else {
+            throw TrainingError(
+              .configuration, "\(object.typeName)(\(name)=...) must be True or False")
+          }
+          return value
+        }
+        switch name {
+        case "learning_rate": optimizer.learningRate = try number()
+        case "momentum":
+          optimizer.momentum = try number()
+          if optimizer.momentum < 0 || optimizer.momentum > 1 {
+            throw TrainingError(
+              .configuration, "`momentum` must be between [0, 1]. Received: momentum=\(argument)")
+          }
+        case "nesterov": optimizer.nesterov = try flag()
+        case "beta_1": optimizer.beta1 = try number()
+        case "beta_2": optimizer.beta2 = try number()
+        case "epsilon": optimizer.epsilon = try number()
+        case "rho": optimizer.rho = try number()
+        case "centered": optimizer.centered = try flag()
+        case "weight_decay": optimizer.weightDecay = argument == .none ? nil : try number()
+        case "amsgrad":
+          if try flag() {
+            throw TrainingError(
+              .configuration, "ConvBook cannot train with \(object.typeName)(amsgrad=True) yet")
+          }
+        case "name": continue
+        default:
+          throw TrainingError(
+            .configuration,
+            "ConvBook cannot train with \(object.typeName)(\(name)=...) yet")
+        }
+      }
+      if kind == .rmsprop && optimizer.centered && optimizer.momentum > 0 {
+        throw TrainingError(
+          .configuration, "ConvBook cannot train with RMSprop(centered=True, momentum>0) yet")
+      }
+      return optimizer
+    default:
+      throw TrainingError(
+        .configuration,
+        "Could not interpret optimizer identifier: \(value)")
+    }
+  }
+
+  private static func optimizerKind(_ name: String) -> Optimizer.Kind? {
+    switch name.lowercased() {
+    case "sgd": return .sgd
+    case "adam": return .adam
+    case "adamw": return .adamW
+    case "rmsprop": return .rmsprop
+    default: return nil
+    }
+  }
+
+  // MARK: Loss
+
+  private static func loss(_ value: ArgumentValue) throws(TrainingError) -> Loss {
+    switch value {
+    case .none:
+      throw TrainingError(
+        .configuration,
+        "No loss found. You may have forgotten to provide a `loss` argument in the `compile()` method."
+      )
+    case .string(let name):
+      guard let kind = lossKind(name) else {
+        throw TrainingError(.configuration, "ConvBook cannot train with the loss '\(name)' yet")
+      }
+      return Loss(kind)
+    case .object(let object):
+      guard let kind = lossKind(object.typeName) else {
+        throw TrainingError(
+          .configuration, "ConvBook cannot train with the loss \(object.typeName) yet")
+      }
+      var loss = Loss(kind)
+      for (label, argument) in object.arguments {
+        switch (label, argument) {
+        case ("from_logits", .bool(let flag)): loss.fromLogits = flag
+        case ("name", _): continue
+        case ("reduction", .string("sum_over_batch_size")), ("reduction", .string("auto")):
+          continue
+        case ("axis", .int(-1)): continue
+        case ("label_smoothing", .int(0)), ("label_smoothing", .float(0)): continue
+        default:
+          throw TrainingError(
+            .configuration,
+            "ConvBook cannot train with \(object.typeName)(\(label)=\(argument)) yet")
+        }
+      }
+      return loss
+    default:
+      throw TrainingError(.configuration, "Could not interpret loss function identifier: \(value)")
+    }
+  }
+
+  private static func lossKind(_ name: String) -> Loss.Kind? {
+    switch name {
+    case "sparse_categorical_crossentropy", "SparseCategoricalCrossentropy":
+      return .sparseCategoricalCrossentropy
+    case "categorical_crossentropy", "CategoricalCrossentropy": return .categoricalCrossentropy
+    case "binary_crossentropy", "BinaryCrossentropy": return .binaryCrossentropy
+    case "mse", "mean_squared_error", "MSE", "MeanSquaredError": return .meanSquaredError
+    case "mae", "mean_absolute_error", "MAE", "MeanAbsoluteError": return .meanAbsoluteError
+    default: return nil
+    }
+  }
+
+  // MARK: Metrics
+
+  private static let metricObjectNames: [String: String] = [
+    "Accuracy": "accuracy", "SparseCategoricalAccuracy": "sparse_categorical_accuracy",
+    "CategoricalAccuracy": "categorical_accuracy", "BinaryAccuracy": "binary_accuracy",
+    "MeanAbsoluteError": "mean_absolute_error", "MeanSquaredError": "mean_squared_error",
+  ]
+
+  private static func metricNames(_ value: ArgumentValue) throws(TrainingError) -> [String] {
+    guard value != .none else { return [] }
+    guard let items = value.sequenceItems else {
+      throw TrainingError(
+        .configuration,
+        "Type of `metrics` argument not understood. Expected a list or dictionary, found: \(value)")
+    }
+    var names: [String] = []
+    for item in items {
+      switch item {
+      case .string(let name): names.append(name)
+      case .object(let object):
+        if let name = metricObjectNames[object.typeName] {
+          names.append(name)
+        } else {
+          names.append(object.typeName)
+        }
+      default:
+        throw TrainingError(.configuration, "ConvBook cannot train with the metric \(item) yet")
+      }
+    }
+    for name in names
+    where metricKind(name, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2) == nil {
+      throw TrainingError(.configuration, "ConvBook cannot report the metric '\(name)' yet")
+    }
+    return names
+  }
+
+  private static func metricKind(
+    _ name: String, targetRank: Int, outputRank: Int, targetLast: Int, outputLast: Int
+  ) -> Metric.Kind? {
+    switch name {
+    case "accuracy", "acc":
+      if outputLast == 1 { return .binaryAccuracy }
+      if targetRank < outputRank || (targetLast == 1 && outputLast > 1) {
+        return .sparseCategoricalAccuracy
+      }
+      return .categoricalAccuracy
+    case "sparse_categorical_accuracy": return .sparseCategoricalAccuracy
+    case "categorical_accuracy": return .categoricalAccuracy
+    case "binary_accuracy": return .binaryAccuracy
+    case "mae", "mean_absolute_error": return .meanAbsoluteError
+    case "mse", "mean_squared_error": return .meanSquaredError
+    default: return nil
+    }
+  }
+
+  /// The metrics for targets of `targetShape` and model outputs of `outputShape` (batch first).
+  func metrics(targetShape: [Int], outputShape: [Int]) -> [Metric] {
+    metricNames.compactMap { name in
+      metricKind(
+        name, targetRank: targetShape.count, outputRank: outputShape.count,
+        targetLast: targetShape.last ?? 1, outputLast: outputShape.last ?? 1
+      ).map { Metric(name: name, kind: $0) }
+    }
+  }
+
+  private func metricKind(
+    _ name: String, targetRank: Int, outputRank: Int, targetLast: Int, outputLast: Int
+  ) -> Metric.Kind? {
+    Self.metricKind(
+      name, targetRank: targetRank, outputRank: outputRank, targetLast: targetLast,
+      outputLast: outputLast)
+  }
+}

@@ -1,0 +1,27 @@
+/// Why training was refused: a model ConvBook cannot train yet, a `compile` argument it does not
+/// know, data that does not fit the model, or a memory estimate above the budget.
+public struct TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
+  public enum Kind: Sendable, Equatable {
+    /// A layer or configuration without a backward pass here (ConvBook's limitation).
+    case model
+    /// `compile`'s optimizer, loss or metrics.
+    case configuration
+    /// x / y that do not fit the model or each other, or fit arguments out of range.
+    case data
+    /// Weights, weights from a file.
+    case weights
+    case memory
+    /// A kernel refused its arguments (a bug, since shapes were checked first).
+    case kernel
+  }
+
+  public var kind: Kind
+  public var message: String
+
+  public init(_ kind: Kind, _ message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  public var description: String { message }
+}

@@ -1,0 +1,384 @@
+/// One layer of a model in training: its forward pass in training mode (batch statistics,
+/// dropout masks) keeping what its backward pass needs, and that backward pass.
+///
+/// Trainable variables live in the `Trainer` (`variables`, in `model.trainable_weights` order);
+/// a step knows the indices of its own. Moving statistics live in `state`, by Keras name.
+struct TrainingStep {
+  enum Operation {
+    case dense(activation: ActivationFunction)
+    case convolution(
+      groups: Int, strides: [Int], dilations: [Int], padding: Padding,
+      activation: ActivationFunction)
+    case pooling(PoolingKernel.Mode, poolSize: [Int], strides: [Int], padding: Padding)
+    case globalPooling(PoolingKernel.Mode)
+    case batchNormalization(epsilon: Float, momentum: Float, center: Bool, scale: Bool)
+    case dropout(rate: Float, spatial: Bool)
+    case activation(ActivationFunction)
+    /// Flatten, Reshape: the values do not move.
+    case reshape
+    case identity
+  }
+
+  /// What the forward pass kept for the backward pass.
+  struct Saved {
+    var input: Tensor
+    var preActivation: [Float] = []
+    var output: [Float] = []
+    var normalization: BatchNormalizationTraining.Saved?
+    /// BatchNormalization in inference mode (a frozen layer): gamma / sqrt(moving var + eps).
+    var inferenceScale: [Float] = []
+    var mask: [Float] = []
+  }
+
+  let name: String
+  let className: String
+  let operation: Operation
+  /// Indices into the trainer's variables: kernel then bias, or gamma then beta (nil when absent).
+  var first: Int?
+  var second: Int?
+  /// Keras names of the moving statistics (BatchNormalization).
+  var movingMean = ""
+  var movingVariance = ""
+
+  /// The activation the step ends with, when the loss may read its input as logits.
+  var finalActivation: ActivationFunction? {
+    switch operation {
+    case .dense(let activation), .convolution(_, _, _, _, let activation),
+      .activation(let activation):
+      return activation
+    default: return nil
+    }
+  }
+
+  /// Reads a layer's configuration; refuses layers and settings without a backward pass here.
+  init(instance: LayerInstance) throws(TrainingError) {
+    let layer = instance.layer
+    let layerName = instance.name
+    func refuse(_ what: String) -> TrainingError {
+      TrainingError(
+        .model, "ConvBook cannot train a model with \(what) yet (layer \"\(layerName)\")")
+    }
+    func activation(_ function: ActivationFunction) throws(TrainingError) -> ActivationFunction {
+      guard ActivationGradient.supports(function) else {
+        throw refuse("the activation \(ActivationGradient.kerasName(function))")
+      }
+      return function
+    }
+    switch layer {
+    case let dense as Dense:
+      operation = .dense(activation: try activation(dense.activation))
+    case let conv as Conv:
+      guard conv.dataFormat != .channelsFirst else { throw refuse("channels_first Conv layers") }
+      operation = .convolution(
+        groups: conv.groups, strides: conv.strides, dilations: conv.dilationRate,
+        padding: conv.padding, activation: try activation(conv.activation))
+    case let pooling as Pooling:
+      guard pooling.dataFormat != .channelsFirst else {
+        throw refuse("channels_first pooling layers")
+      }
+      operation = .pooling(
+        pooling.kind == .max ? .max : .average, poolSize: pooling.poolSize,
+        strides: pooling.strides, padding: pooling.padding)
+    case let pooling as GlobalPooling:
+      guard pooling.dataFormat != .channelsFirst else {
+        throw refuse("channels_first pooling layers")
+      }
+      operation = .globalPooling(pooling.kind == .max ? .max : .average)
+    case let normalization as BatchNormalization:
+      guard let input = instance.inputShape else { throw refuse("an unbuilt layer") }
+      let axes: [Int]
+      do {
+        axes = try normalization.resolvedAxes(for: input)
+      } catch {
+        throw TrainingError(.model, error.message)
+      }
+      guard axes == [input.rank - 1] else {
+        throw refuse("BatchNormalization over an axis other than the last")
+      }
+      let momentum: Double
+      do {
+        momentum = try normalization.common.arguments.double("momentum")
+      } catch {
+        throw TrainingError(.model, error.message)
+      }
+      operation = .batchNormalization(
+        epsilon: Float(normalization.epsilon), momentum: Float(momentum),
+        center: normalization.center, scale: normalization.scale)
+    case let dropout as Dropout:
+      operation = .dropout(rate: Float(dropout.rate), spatial: dropout.spatialRank > 0)
+    case let layer as Activation:
+      operation = .activation(try activation(layer.function))
+    case let relu as ReLU:
+      operation = .activation(
+        .relu(
+          negativeSlope: Float(relu.negativeSlope), maxValue: relu.maxValue.map { Float($0) },
+          threshold: Float(relu.threshold)))
+    case let leaky as LeakyReLU:
+      operation = .activation(.leakyReLU(alpha: Float(leaky.alpha)))
+    case let elu as ELU:
+      operation = .activation(.elu(alpha: Float(elu.alpha)))
+    case let softmax as Softmax:
+      operation = .activation(try activation(.softmax(axis: softmax.axis)))
+    case let flatten as Flatten:
+      guard flatten.dataFormat != .channelsFirst else {
+        throw refuse("a channels_first Flatten layer")
+      }
+      operation = .reshape
+    case is Reshape:
+      operation = .reshape
+    default:
+      throw refuse(layer.className)
+    }
+    name = layerName
+    className = layer.className
+  }
+
+  // MARK: Forward
+
+  /// input (N, ...) -> output `outputShape`, in training mode or (`training` false) inference mode.
+  func forward(
+    _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
+    state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
+    threads: Int
+  ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
+    var saved = Saved(input: input)
+    // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
+    let fusedReLU: Bool
+    switch operation {
+    case .dense, .convolution: fusedReLU = true
+    default: fusedReLU = false
+    }
+    func tensor(_ index: Int?) -> Tensor? {
+      index.map { Tensor(validShape: shapes[$0], scalars: variables[$0]) }
+    }
+    func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
+      do {
+        return try body()
+      } catch {
+        throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
+      }
+    }
+    func activate(_ function: ActivationFunction, _ value: Tensor) throws(TrainingError) -> Tensor {
+      if function == .relu(), fusedReLU {
+        // The kernel applied it: relu'(z) = z > 0 = y > 0, so the output serves as z.
+        saved.preActivation = value.scalars
+        saved.output = value.scalars
+        return value
+      }
+      saved.preActivation = value.scalars
+      guard function != .linear else {
+        saved.output = value.scalars
+        return value
+      }
+      let result = try kernelCall { () throws(KernelError) in
+        try ActivationKernel.apply(function, to: value, threads: threads)
+      }
+      saved.output = result.scalars
+      return result
+    }
+    switch operation {
+    case .dense(let function):
+      let kernel = tensor(first)!
+      let packed = try kernelCall { () throws(KernelError) in
+        try PackedDenseWeights(kernel: kernel, bias: tensor(second))
+      }
+      let linear = try kernelCall { () throws(KernelError) in
+        try DenseKernel.apply(
+          input, weights: packed, activation: function == .relu() ? .relu : .linear,
+          threads: threads)
+      }
+      return (try activate(function, linear), saved)
+    case .convolution(let groups, let strides, let dilations, let padding, let function):
+      let kernel = tensor(first)!
+      let pads = ForwardStep.padding(
+        padding, input: input.shape, kernel: Array(kernel.shape.dropLast(2)), strides: strides,
+        dilations: dilations)
+      let packed = try kernelCall { () throws(KernelError) in
+        try PackedConvolutionWeights(kernel: kernel, bias: tensor(second), groups: groups)
+      }
+      let linear = try kernelCall { () throws(KernelError) in
+        try ConvolutionKernel.convolve(
+          input, weights: packed, strides: strides, dilations: dilations, padding: pads,
+          activation: function == .relu() ? .relu : .linear, threads: threads)
+      }
+      return (try activate(function, linear), saved)
+    case .pooling(let mode, let poolSize, let strides, let padding):
+      let pads = ForwardStep.padding(
+        padding, input: input.shape, kernel: poolSize, strides: strides,
+        dilations: poolSize.map { _ in 1 })
+      let output = try kernelCall { () throws(KernelError) in
+        try PoolingKernel.pool(
+          input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
+          threads: threads)
+      }
+      return (output, saved)
+    case .globalPooling(let mode):
+      let batch = input.shape[0]
+      let channels = input.shape[input.rank - 1]
+      let positions = input.count / max(1, batch * channels)
+      var values = [Float](repeating: mode == .max ? -Float.infinity : 0, count: batch * channels)
+      for n in 0..<batch {
+        for p in 0..<positions {
+          for c in 0..<channels {
+            let x = input.scalars[(n * positions + p) * channels + c]
+            if mode == .max {
+              values[n * channels + c] = max(values[n * channels + c], x)
+            } else {
+              values[n * channels + c] += x
+            }
+          }
+        }
+      }
+      if mode == .average {
+        for i in values.indices { values[i] /= Float(positions) }
+      }
+      return (Tensor(validShape: outputShape, scalars: values), saved)
+    case .batchNormalization(let epsilon, let momentum, _, _):
+      let channels = input.shape[input.rank - 1]
+      let gamma = first.map { variables[$0] }
+      let beta = second.map { variables[$0] }
+      if training {
+        let (output, normalization) = BatchNormalizationTraining.forward(
+          input.scalars, channels: channels, gamma: gamma, beta: beta, epsilon: epsilon)
+        saved.normalization = normalization
+        BatchNormalizationTraining.updateMoving(
+          &state[movingMean, default: []], batch: normalization.mean, momentum: momentum)
+        BatchNormalizationTraining.updateMoving(
+          &state[movingVariance, default: []],
+          batch: BatchNormalizationTraining.movingVarianceSample(
+            normalization, rows: input.count / max(1, channels), inputRank: input.rank),
+          momentum: momentum)
+        return (Tensor(validShape: input.shape, scalars: output), saved)
+      }
+      let mean = state[movingMean] ?? []
+      let variance = state[movingVariance] ?? []
+      var values = input.scalars
+      let inverse = variance.map { 1 / ($0 + epsilon).squareRoot() }
+      saved.inferenceScale = (0..<channels).map { inverse[$0] * (gamma?[$0] ?? 1) }
+      for i in values.indices {
+        let c = i % channels
+        values[i] = (values[i] - mean[c]) * inverse[c] * (gamma?[c] ?? 1) + (beta?[c] ?? 0)
+      }
+      return (Tensor(validShape: input.shape, scalars: values), saved)
+    case .dropout(let rate, let spatial):
+      guard training, rate > 0 else { return (input, saved) }
+      saved.mask = DropoutMask.draw(
+        shape: input.shape, rate: rate, spatial: spatial, generator: &generator)
+      var values = input.scalars
+      for i in values.indices { values[i] *= saved.mask[i] }
+      return (Tensor(validShape: input.shape, scalars: values), saved)
+    case .activation(let function):
+      return (try activate(function, input), saved)
+    case .reshape:
+      return (Tensor(validShape: outputShape, scalars: input.scalars), saved)
+    case .identity:
+      return (input, saved)
+    }
+  }
+
+  // MARK: Backward
+
+  /// outputGradient (the step's output shape) -> input gradient (nil when not needed); adds the
+  /// gradients of the step's variables to `gradients`. With `skipActivation`, the gradient is
+  /// already with respect to the pre-activation (the loss read the logits).
+  func backward(
+    _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
+    gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int
+  ) throws(TrainingError) -> [Float]? {
+    func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
+      do {
+        return try body()
+      } catch {
+        throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
+      }
+    }
+    func throughActivation(_ function: ActivationFunction) -> [Float] {
+      if skipActivation || function == .linear { return outputGradient }
+      return ActivationGradient.backward(
+        function, preActivation: saved.preActivation, output: saved.output,
+        outputGradient: outputGradient, lastAxis: saved.input.shape.last ?? 1)
+    }
+    switch operation {
+    case .dense(let function):
+      let linear = throughActivation(function)
+      let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
+      let outputShape = Array(saved.input.shape.dropLast()) + [kernel.shape[1]]
+      let result = try kernelCall { () throws(KernelError) in
+        try DenseGradient.backward(
+          input: saved.input, kernel: kernel,
+          outputGradient: Tensor(validShape: outputShape, scalars: linear),
+          needsInputGradient: needsInputGradient, threads: threads)
+      }
+      gradients[first!] = result.kernel.scalars
+      if let second { gradients[second] = result.bias.scalars }
+      return result.input?.scalars
+    case .convolution(let groups, let strides, let dilations, let padding, let function):
+      let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
+      let linear = throughActivation(function)
+      let pads = ForwardStep.padding(
+        padding, input: saved.input.shape, kernel: Array(kernel.shape.dropLast(2)),
+        strides: strides, dilations: dilations)
+      let outputSize = pads.outputSize(
+        inputSize: Array(saved.input.shape.dropFirst().dropLast()),
+        kernelSize: Array(kernel.shape.dropLast(2)), strides: strides, dilations: dilations)
+      let outputShape = [saved.input.shape[0]] + outputSize + [kernel.shape.last!]
+      let result = try kernelCall { () throws(KernelError) in
+        try ConvolutionGradient.backward(
+          input: saved.input, kernel: kernel, groups: groups, strides: strides,
+          dilations: dilations, padding: pads,
+          outputGradient: Tensor(validShape: outputShape, scalars: linear),
+          needsInputGradient: needsInputGradient, threads: threads)
+      }
+      gradients[first!] = result.kernel.scalars
+      if let second { gradients[second] = result.bias.scalars }
+      return result.input?.scalars
+    case .pooling(let mode, let poolSize, let strides, let padding):
+      guard needsInputGradient else { return nil }
+      let pads = ForwardStep.padding(
+        padding, input: saved.input.shape, kernel: poolSize, strides: strides,
+        dilations: poolSize.map { _ in 1 })
+      let outputSize = pads.outputSize(
+        inputSize: Array(saved.input.shape.dropFirst().dropLast()), kernelSize: poolSize,
+        strides: strides, dilations: poolSize.map { _ in 1 })
+      let outputShape = [saved.input.shape[0]] + outputSize + [saved.input.shape.last!]
+      return try kernelCall { () throws(KernelError) in
+        try PoolingGradient.backward(
+          input: saved.input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
+          outputGradient: Tensor(validShape: outputShape, scalars: outputGradient),
+          threads: threads)
+      }.scalars
+    case .globalPooling(let mode):
+      guard needsInputGradient else { return nil }
+      let channels = saved.input.shape.last!
+      return PoolingGradient.globalBackward(
+        input: saved.input, mode: mode,
+        outputGradient: Tensor(
+          validShape: [saved.input.shape[0], channels], scalars: outputGradient)
+      ).scalars
+    case .batchNormalization:
+      guard let normalization = saved.normalization else {
+        // Inference mode (a frozen layer): an affine map per channel; its weights do not train.
+        guard needsInputGradient else { return nil }
+        let scale = saved.inferenceScale
+        let channels = max(1, scale.count)
+        return outputGradient.indices.map { outputGradient[$0] * scale[$0 % channels] }
+      }
+      let channels = saved.input.shape.last!
+      let result = BatchNormalizationTraining.backward(
+        outputGradient, saved: normalization, channels: channels,
+        gamma: first.map { variables[$0] })
+      if let first { gradients[first] = result.gamma }
+      if let second { gradients[second] = result.beta }
+      return needsInputGradient ? result.input : nil
+    case .dropout:
+      guard !saved.mask.isEmpty else { return outputGradient }
+      var values = outputGradient
+      for i in values.indices { values[i] *= saved.mask[i] }
+      return values
+    case .activation(let function):
+      return throughActivation(function)
+    case .reshape, .identity:
+      return outputGradient
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The derivatives of the activations (beside `ActivationKernel`, their forward pass), from the
+/// pre-activation z and the output y = f(z): dz = f'(z) * dy, or for softmax along the last axis
+/// dz = y * (dy - sum(dy * y)).
+public enum ActivationGradient {
+  /// Whether `function` has a backward pass here.
+  public static func supports(_ function: ActivationFunction) -> Bool {
+    switch function {
+    case .gelu, .mish, .logSoftmax: return false
+    case .softmax(let axis): return axis == -1
+    default: return true
+    }
+  }
+
+  /// The name a refusal quotes for an activation without a backward pass here.
+  public static func kerasName(_ function: ActivationFunction) -> String {
+    switch function {
+    case .gelu: return "'gelu'"
+    case .mish: return "'mish'"
+    case .logSoftmax: return "'log_softmax'"
+    case .softmax(let axis): return "softmax over axis \(axis)"
+    default: return "\(function)"
+    }
+  }
+
+  /// preActivation, output, outputGradient (same shape; the last axis is softmax's) -> dz
+  public static func backward(
+    _ function: ActivationFunction, preActivation z: [Float], output y: [Float],
+    outputGradient dy: [Float], lastAxis: Int
+  ) -> [Float] {
+    switch function {
+    case .linear:
+      return dy
+    case .softmax:
+      var dz = [Float](repeating: 0, count: dy.count)
+      let lines = dy.count / max(1, lastAxis)
+      for line in 0..<lines {
+        let base = line * lastAxis
+        var dot: Float = 0
+        for i in 0..<lastAxis { dot += dy[base + i] * y[base + i] }
+        for i in 0..<lastAxis { dz[base + i] = y[base + i] * (dy[base + i] - dot) }
+      }
+      return dz
+    case .relu(0, nil, 0):
+      // The common case without a closure call per value: relu'(z) = z > 0.
+      var dz = [Float](repeating: 0, count: dy.count)
+      z.withUnsafeBufferPointer { z in
+        dy.withUnsafeBufferPointer { dy in
+          dz.withUnsafeMutableBufferPointer { dz in
+            for i in 0..<dz.count { dz[i] = z[i] > 0 ? dy[i] : 0 }
+          }
+        }
+      }
+      return dz
+    default:
+      let derivative = self.derivative(function)
+      var dz = [Float](repeating: 0, count: dy.count)
+      for i in dz.indices { dz[i] = dy[i] * derivative(z[i], y[i]) }
+      return dz
+    }
+  }
+
+  /// f'(z) given z and y = f(z), with TensorFlow's conventions at the kinks (relu'(0) = 0).
+  private static func derivative(_ function: ActivationFunction) -> (Float, Float) -> Float {
+    switch function {
+    case .relu(let slope, let maxValue, let threshold):
+      return { z, _ in
+        var d: Float = z > threshold ? 1 : 0
+        if let maxValue, z >= maxValue { d = 0 }
+        if slope != 0 && z <= threshold { d = slope }
+        return d
+      }
+    case .leakyReLU(let alpha): return { z, _ in z > 0 ? 1 : alpha }
+    case .sigmoid: return { _, y in y * (1 - y) }
+    case .tanh: return { _, y in 1 - y * y }
+    case .elu(let alpha): return { z, y in z > 0 ? 1 : y + alpha }
+    case .selu:
+      let alpha: Float = 1.673_263_2
+      let scale: Float = 1.050_701
+      return { z, y in z > 0 ? scale : y + scale * alpha }
+    case .swish:
+      return { z, _ in
+        let s = ActivationKernel.sigmoid(z)
+        return s * (1 + z * (1 - s))
+      }
+    case .softplus: return { z, _ in ActivationKernel.sigmoid(z) }
+    case .softsign:
+      return { z, _ in
+        let d = 1 + abs(z)
+        return 1 / (d * d)
+      }
+    case .hardSigmoid: return { z, _ in z > -2.5 && z < 2.5 ? 0.2 : 0 }
+    case .exponential: return { _, y in y }
+    default: return { _, _ in 1 }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+/// The backward pass of Keras `Dense` (beside `DenseKernel`, its forward pass): the layer is
+/// y = x W + b on the last axis, so with M = product of the leading dimensions
+/// dx = dy W^T (M, C_in), dW = x^T dy (C_in, units), db = column sums of dy.
+public enum DenseGradient {
+  /// input (..., C_in), kernel (C_in, units), outputGradient (..., units)
+  /// -> (input gradient (..., C_in) or nil, kernel gradient (C_in, units), bias gradient (units))
+  public static func backward(
+    input: Tensor, kernel: Tensor, outputGradient: Tensor, needsInputGradient: Bool,
+    threads: Int
+  ) throws(KernelError) -> (input: Tensor?, kernel: Tensor, bias: Tensor) {
+    let inputUnits = kernel.shape[0]
+    let units = kernel.shape[1]
+    let rows = input.count / max(1, inputUnits)
+    let transposedInput = GradientMath.transpose(input.scalars, rows: rows, columns: inputUnits)
+    let kernelGradient = try GradientMath.multiply(
+      transposedInput, outputGradient.scalars, rows: inputUnits, inner: rows, columns: units,
+      threads: threads)
+    let biasGradient = GradientMath.columnSums(outputGradient.scalars, rows: rows, columns: units)
+    var inputGradient: Tensor?
+    if needsInputGradient {
+      let transposedKernel = GradientMath.transpose(
+        kernel.scalars, rows: inputUnits, columns: units)
+      let values = try GradientMath.multiply(
+        outputGradient.scalars, transposedKernel, rows: rows, inner: units, columns: inputUnits,
+        threads: threads)
+      inputGradient = Tensor(validShape: input.shape, scalars: values)
+    }
+    return (
+      inputGradient, Tensor(validShape: kernel.shape, scalars: kernelGradient),
+      Tensor(validShape: [units], scalars: biasGradient)
+    )
+  }
+}

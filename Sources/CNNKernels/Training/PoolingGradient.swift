@@ -1,0 +1,144 @@
+/// The backward passes of `MaxPooling1D/2D/3D`, `AveragePooling1D/2D/3D` (beside `PoolingKernel`)
+/// and the global poolings (beside `GlobalPoolingKernel`).
+///
+/// Max pooling sends each window's gradient to the first largest input of the window in scan order
+/// (the value the forward pass kept); average pooling shares it equally among the window's inputs
+/// inside the image (TensorFlow does not count `same` padding). Windows may overlap: samples are
+/// split across threads, and within a sample every sum runs in window order.
+public enum PoolingGradient {
+  /// input (N, spatial..., C), outputGradient (N, spatial'..., C) -> input gradient
+  public static func backward(
+    input: Tensor, mode: PoolingKernel.Mode, poolSize: [Int], strides: [Int],
+    padding: SpatialPadding, outputGradient: Tensor, threads: Int
+  ) throws(KernelError) -> Tensor {
+    let rank = poolSize.count
+    let g = try WindowGeometry(
+      inputShape: input.shape, kernelSize: poolSize, strides: strides,
+      dilations: Array(repeating: 1, count: rank), padding: padding)
+    let channels = g.channels
+    let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
+    let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
+    let sampleIn = inD * inH * inW * channels
+    let sampleOut = outD * outH * outW * channels
+    guard outputGradient.count == g.batch * sampleOut else {
+      throw KernelError("pooling output gradient \(outputGradient.shape) does not fit")
+    }
+    var result = [Float](repeating: 0, count: input.count)
+    input.scalars.withUnsafeBufferPointer { source in
+      outputGradient.scalars.withUnsafeBufferPointer { gradient in
+        result.withUnsafeMutableBufferPointer { target in
+          let (source, gradient, target) = (
+            source.baseAddress!, gradient.baseAddress!, target.baseAddress!
+          )
+          KernelParallelism.forEachSlice(count: g.batch, threads: threads) { samples in
+            let best = UnsafeMutablePointer<Float>.allocate(capacity: max(1, channels))
+            let argmax = UnsafeMutablePointer<Int>.allocate(capacity: max(1, channels))
+            defer {
+              best.deallocate()
+              argmax.deallocate()
+            }
+            for n in samples {
+              let x = source + n * sampleIn
+              let dx = target + n * sampleIn
+              var dy = gradient + n * sampleOut
+              for od in 0..<outD {
+                let vd = g.validTaps(od, axis: 0)
+                for oh in 0..<outH {
+                  let vh = g.validTaps(oh, axis: 1)
+                  for ow in 0..<outW {
+                    let vw = g.validTaps(ow, axis: 2)
+                    defer { dy += channels }
+                    guard vd.first <= vd.last, vh.first <= vh.last, vw.first <= vw.last else {
+                      continue
+                    }
+                    let d0 = g.start(od, axis: 0)
+                    let h0 = g.start(oh, axis: 1)
+                    let w0 = g.start(ow, axis: 2)
+                    if mode == .max {
+                      // Taps outside, channels inside: the first largest value per channel.
+                      var firstTap = true
+                      for kd in vd.first...vd.last {
+                        for kh in vh.first...vh.last {
+                          for kw in vw.first...vw.last {
+                            let base = (((d0 + kd) * inH + h0 + kh) * inW + w0 + kw) * channels
+                            if firstTap {
+                              for c in 0..<channels {
+                                best[c] = x[base + c]
+                                argmax[c] = base + c
+                              }
+                              firstTap = false
+                            } else {
+                              for c in 0..<channels where x[base + c] > best[c] {
+                                best[c] = x[base + c]
+                                argmax[c] = base + c
+                              }
+                            }
+                          }
+                        }
+                      }
+                      for c in 0..<channels { dx[argmax[c]] += dy[c] }
+                    } else {
+                      let count =
+                        (vd.last - vd.first + 1) * (vh.last - vh.first + 1)
+                        * (vw.last - vw.first + 1)
+                      let share = 1 / Float(count)
+                      for kd in vd.first...vd.last {
+                        for kh in vh.first...vh.last {
+                          for kw in vw.first...vw.last {
+                            let base = (((d0 + kd) * inH + h0 + kh) * inW + w0 + kw) * channels
+                            for c in 0..<channels { dx[base + c] += dy[c] * share }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return Tensor(validShape: input.shape, scalars: result)
+  }
+
+  /// Global pooling: input (N, spatial..., C), outputGradient (N, C) (or with kept axes of 1)
+  /// -> input gradient. Max shares each channel's gradient among its largest positions.
+  public static func globalBackward(
+    input: Tensor, mode: PoolingKernel.Mode, outputGradient: Tensor
+  ) -> Tensor {
+    let batch = input.shape[0]
+    let channels = input.shape[input.rank - 1]
+    let positions = input.count / max(1, batch * channels)
+    var result = [Float](repeating: 0, count: input.count)
+    let share = 1 / Float(max(1, positions))
+    for n in 0..<batch {
+      let base = n * positions * channels
+      for c in 0..<channels {
+        let dy = outputGradient.scalars[n * channels + c]
+        if mode == .max {
+          // TensorFlow's reduce_max gradient: shared equally among every position holding the
+          // maximum (a channel of zeros after a ReLU ties everywhere).
+          var best = -Float.infinity
+          var ties = 0
+          for p in 0..<positions {
+            let value = input.scalars[base + p * channels + c]
+            if value > best {
+              best = value
+              ties = 1
+            } else if value == best {
+              ties += 1
+            }
+          }
+          let part = dy / Float(max(1, ties))
+          for p in 0..<positions where input.scalars[base + p * channels + c] == best {
+            result[base + p * channels + c] = part
+          }
+        } else {
+          for p in 0..<positions { result[base + p * channels + c] = dy * share }
+        }
+      }
+    }
+    return Tensor(validShape: input.shape, scalars: result)
+  }
+}

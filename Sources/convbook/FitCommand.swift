@@ -1,0 +1,96 @@
+import ArgumentParser
+import ConvBookCore
+import Foundation
+
+struct FitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fit",
+    abstract: "Train the compiled model of a lesson or Keras script on .npy data, as model.fit.",
+    discussion: """
+      The model's `model.compile(optimizer=..., loss=..., metrics=[...])` decides the optimizer, \
+      loss and metrics. Weights start from --weights (an .npz keyed by Keras weight names) or from \
+      Keras' initializers drawn with --seed. Prints tf-keras' epoch lines (verbose=2), or with \
+      --json {"history": {...}}. The trained weights, moving statistics included, are written to \
+      --out as .npz under Keras' names, atomically. Shuffling and dropout masks are seeded by \
+      --seed (TensorFlow's own random streams cannot be reproduced); results are identical for \
+      every thread count. Exits with 1 when the file, weights or data do not fit, 2 for usage errors.
+      """)
+
+  @Argument(help: "A lesson (.md) or Keras script (.py) whose model is compiled.")
+  var file: String
+
+  @Option(help: "Inputs as .npy, samples first.")
+  var x: String
+
+  @Option(help: "Targets as .npy (class indices for sparse losses), samples first.")
+  var y: String
+
+  @Option(
+    help: "Initial weights as .npz keyed by Keras weight names (default: seeded initializers).")
+  var weights: String?
+
+  @Option(help: "Where to write the trained weights (.npz).")
+  var out: String
+
+  @Option(help: "The model to train: a variable name or a Keras model name.")
+  var model: String?
+
+  @Option(help: "Epochs (default 1).")
+  var epochs: Int = 1
+
+  @Option(name: .customLong("batch-size"), help: "Samples per batch (default 32).")
+  var batchSize: Int = 32
+
+  @Flag(name: .customLong("no-shuffle"), help: "Visit the samples in order (shuffle=False).")
+  var noShuffle = false
+
+  @Option(
+    name: .customLong("validation-split"),
+    help: "Fraction of the samples, taken from the end, kept for validation (default 0).")
+  var validationSplit: Double = 0
+
+  @Option(help: "Seed of the initializers, the shuffle and the dropout masks.")
+  var seed: UInt64 = 0
+
+  @Flag(help: "Print {\"history\": {...}} instead of the epoch lines.")
+  var json = false
+
+  @Option(
+    name: .customLong("memory-budget"),
+    help: "Largest estimated weights + activations in bytes (suffixes K, M, G allowed).")
+  var memoryBudget: String = String(Training.defaultMemoryBudget)
+
+  @Option(help: "Threads for the kernels (default: every core).")
+  var threads: Int?
+
+  func validate() throws {
+    guard MemoryBudgetOption.parse(memoryBudget) != nil else {
+      throw ValidationError(
+        "--memory-budget must be a positive number of bytes, such as 2147483648 or 2G")
+    }
+    if epochs < 0 { throw ValidationError("--epochs must be at least 0") }
+    if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+    if !(validationSplit >= 0 && validationSplit < 1) {
+      throw ValidationError("--validation-split must be in the range [0, 1)")
+    }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+  }
+
+  func run() throws {
+    let loaded = try CommandSupport.load(file)
+    Terminal.printDiagnostics(loaded.diagnostics)
+    let training = Training(
+      xPath: x, yPath: y, weightsPath: weights, outputPath: out, modelName: model,
+      epochs: epochs, batchSize: batchSize, shuffle: !noShuffle, validationSplit: validationSplit,
+      seed: seed, memoryBudget: MemoryBudgetOption.parse(memoryBudget)!,
+      threads: threads ?? Training.defaultThreadCount)
+    do {
+      let result = try training.run(loaded) { line in
+        if !json { Terminal.output(line) }
+      }
+      if json { Terminal.output(result.json) }
+    } catch {
+      CommandFailure(message: error.message, code: error.isUsageError ? 2 : 1).exit()
+    }
+  }
+}

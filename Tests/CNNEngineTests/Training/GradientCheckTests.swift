@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+@testable import CNNEngine
+
+/// Backward passes against finite differences of the forward kernels they differentiate, on
+/// L = sum(forward(x) * R) for a fixed random R (so dL/dy = R). Convolutions are linear in the
+/// input and in the kernel, so a central difference with a step of 1 is exact up to rounding.
+@Suite("Backward passes against finite differences")
+struct GradientCheckTests {
+  static func random(_ shape: [Int], seed: UInt64, scale: Double = 1) -> Tensor {
+    var generator = SeededGenerator(seed: seed)
+    let count = shape.reduce(1, *)
+    return Tensor(
+      validShape: shape, scalars: (0..<count).map { _ in Float(generator.uniform(-scale, scale)) })
+  }
+
+  static func dot(_ a: Tensor, _ b: Tensor) -> Double {
+    zip(a.scalars, b.scalars).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+  }
+
+  struct ConvolutionCase: CustomStringConvertible, Sendable {
+    var input: [Int]
+    var kernel: [Int]
+    var groups = 1
+    var strides: [Int]
+    var dilations: [Int]
+    var padding: Padding
+    var description: String {
+      "input \(input) kernel \(kernel) groups \(groups) strides \(strides) dilations \(dilations) \(padding)"
+    }
+  }
+
+  static let convolutionCases: [ConvolutionCase] = [
+    ConvolutionCase(
+      input: [2, 7, 7, 3], kernel: [3, 3, 3, 4], strides: [2, 2], dilations: [1, 1], padding: .same),
+    ConvolutionCase(
+      input: [2, 8, 6, 2], kernel: [2, 3, 2, 3], strides: [1, 1], dilations: [2, 1], padding: .valid
+    ),
+    ConvolutionCase(
+      input: [1, 6, 7, 4], kernel: [3, 2, 2, 6], groups: 2, strides: [2, 1], dilations: [1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [2, 9, 3], kernel: [3, 3, 2], strides: [1], dilations: [2], padding: .causal),
+    ConvolutionCase(
+      input: [1, 5, 5, 4, 2], kernel: [2, 3, 2, 2, 3], strides: [2, 2, 1], dilations: [1, 1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [1, 8, 8, 1], kernel: [3, 3, 1, 2], strides: [3, 3], dilations: [1, 1], padding: .valid
+    ),
+  ]
+
+  @Test("convolution input, kernel and bias gradients", arguments: convolutionCases)
+  func convolution(_ c: ConvolutionCase) throws {
+    let x = Self.random(c.input, seed: 1)
+    let w = Self.random(c.kernel, seed: 2)
+    let b = Self.random([c.kernel.last!], seed: 3)
+    let kernelSize = Array(c.kernel.dropLast(2))
+    let pads = ForwardStep.padding(
+      c.padding, input: c.input, kernel: kernelSize, strides: c.strides, dilations: c.dilations)
+    func forward(_ x: Tensor, _ w: Tensor, _ b: Tensor) throws -> Tensor {
+      try ConvolutionKernel.convolve(
+        x, kernel: w, bias: b, groups: c.groups, strides: c.strides, dilations: c.dilations,
+        padding: pads, threads: 1)
+    }
+    let y = try forward(x, w, b)
+    let r = Self.random(y.shape, seed: 4)
+    let result = try ConvolutionGradient.backward(
+      input: x, kernel: w, groups: c.groups, strides: c.strides, dilations: c.dilations,
+      padding: pads, outputGradient: r, needsInputGradient: true, threads: 2)
+    func check(_ tensor: Tensor, _ gradient: Tensor, _ replace: (Tensor) throws -> Tensor) throws {
+      for i in Swift.stride(from: 0, to: tensor.count, by: max(1, tensor.count / 23)) {
+        var plus = tensor.scalars
+        var minus = tensor.scalars
+        plus[i] += 1
+        minus[i] -= 1
+        let numeric =
+          (Self.dot(try replace(Tensor(validShape: tensor.shape, scalars: plus)), r)
+            - Self.dot(try replace(Tensor(validShape: tensor.shape, scalars: minus)), r)) / 2
+        #expect(abs(numeric - Double(gradient.scalars[i])) < 1e-3, "\(c) index \(i)")
+      }
+    }
+    let inputGradient = try #require(result.input)
+    #expect(inputGradient.shape == x.shape)
+    try check(x, inputGradient) { try forward($0, w, b) }
+    try check(w, result.kernel) { try forward(x, $0, b) }
+    try check(b, result.bias) { try forward(x, w, $0) }
+  }
+
+  @Test("dense input, kernel and bias gradients")
+  func dense() throws {
+    let x = Self.random([5, 7], seed: 5)
+    let w = Self.random([7, 3], seed: 6)
+    let r = Self.random([5, 3], seed: 7)
+    let result = try DenseGradient.backward(
+      input: x, kernel: w, outputGradient: r, needsInputGradient: true, threads: 2)
+    for i in 0..<5 {
+      for k in 0..<7 {
+        var expected: Float = 0
+        for u in 0..<3 { expected += r.scalars[i * 3 + u] * w.scalars[k * 3 + u] }
+        #expect(abs(result.input!.scalars[i * 7 + k] - expected) < 1e-5)
+      }
+    }
+    for k in 0..<7 {
+      for u in 0..<3 {
+        var expected: Float = 0
+        for i in 0..<5 { expected += x.scalars[i * 7 + k] * r.scalars[i * 3 + u] }
+        #expect(abs(result.kernel.scalars[k * 3 + u] - expected) < 1e-5)
+      }
+    }
+  }
+
+  @Test(
+    "pooling gradients (max, average, same padding, 1D to 3D)",
+    arguments: [
+      ([2, 7, 7, 3], [2, 2], [2, 2], Padding.same),
+      ([1, 6, 6, 2], [3, 3], [2, 2], Padding.valid),
+      ([2, 9, 2], [3], [2], Padding.same), ([1, 4, 5, 5, 2], [2, 2, 2], [1, 2, 2], Padding.same),
+    ])
+  func pooling(_ shape: [Int], _ size: [Int], _ strides: [Int], _ padding: Padding) throws {
+    let x = Self.random(shape, seed: 8)
+    let pads = ForwardStep.padding(
+      padding, input: shape, kernel: size, strides: strides, dilations: size.map { _ in 1 })
+    for mode in [PoolingKernel.Mode.max, .average] {
+      func forward(_ x: Tensor) throws -> Tensor {
+        try PoolingKernel.pool(
+          x, mode: mode, poolSize: size, strides: strides, padding: pads, threads: 1)
+      }
+      let y = try forward(x)
+      let r = Self.random(y.shape, seed: 9)
+      let gradient = try PoolingGradient.backward(
+        input: x, mode: mode, poolSize: size, strides: strides, padding: pads,
+        outputGradient: r, threads: 2)
+      for i in 0..<x.count {
+        let h: Float = 1e-3
+        var plus = x.scalars
+        var minus = x.scalars
+        plus[i] += h
+        minus[i] -= h
+        let numeric =
+          (Self.dot(try forward(Tensor(validShape: shape, scalars: plus)), r)
+            - Self.dot(try forward(Tensor(validShape: shape, scalars: minus)), r)) / Double(2 * h)
+        #expect(abs(numeric - Double(gradient.scalars[i])) < 2e-3, "\(mode) \(shape) \(i)")
+      }
+    }
+  }
+
+  @Test("batch normalization gradients in training mode")
+  func batchNormalization() throws {
+    let channels = 3
+    let x = Self.random([6, channels], seed: 10, scale: 2)
+    let gamma: [Float] = [0.5, 1.5, -1]
+    let beta: [Float] = [0.1, 0, -0.2]
+    let r = Self.random([6, channels], seed: 11)
+    func loss(_ x: [Float], _ gamma: [Float], _ beta: [Float]) -> Double {
+      let y = BatchNormalizationTraining.forward(
+        x, channels: channels, gamma: gamma, beta: beta, epsilon: 1e-3
+      ).output
+      return Self.dot(Tensor(validShape: [6, channels], scalars: y), r)
+    }
+    let saved = BatchNormalizationTraining.forward(
+      x.scalars, channels: channels, gamma: gamma, beta: beta, epsilon: 1e-3
+    ).saved
+    let result = BatchNormalizationTraining.backward(
+      r.scalars, saved: saved, channels: channels, gamma: gamma)
+    let h: Float = 1e-2
+    for i in x.scalars.indices {
+      var plus = x.scalars
+      var minus = x.scalars
+      plus[i] += h
+      minus[i] -= h
+      let numeric = (loss(plus, gamma, beta) - loss(minus, gamma, beta)) / Double(2 * h)
+      #expect(abs(numeric - Double(result.input[i])) < 2e-2, "x[\(i)]")
+    }
+    for c in 0..<channels {
+      var plus = gamma
+      var minus = gamma
+      plus[c] += h
+      minus[c] -= h
+      let numeric = (loss(x.scalars, plus, beta) - loss(x.scalars, minus, beta)) / Double(2 * h)
+      #expect(abs(numeric - Double(result.gamma[c])) < 2e-2, "gamma[\(c)]")
+    }
+  }
+
+  @Test(
+    "activation derivatives",
+    arguments: [
+      ActivationFunction.relu(), .relu(negativeSlope: 0.1, maxValue: 6, threshold: 0.5),
+      .leakyReLU(alpha: 0.3), .sigmoid, .tanh, .elu(alpha: 1), .selu, .swish, .softplus,
+      .softsign, .exponential, .softmax(),
+    ])
+  func activation(_ function: ActivationFunction) throws {
+    let x = Self.random([3, 5], seed: 12, scale: 3)
+    let r = Self.random([3, 5], seed: 13)
+    let y = try ActivationKernel.apply(function, to: x, threads: 1)
+    let gradient = ActivationGradient.backward(
+      function, preActivation: x.scalars, output: y.scalars, outputGradient: r.scalars,
+      lastAxis: 5)
+    let h: Float = 1e-3
+    for i in x.scalars.indices {
+      var plus = x.scalars
+      var minus = x.scalars
+      plus[i] += h
+      minus[i] -= h
+      let numeric =
+        (Self.dot(
+          try ActivationKernel.apply(function, to: Tensor(validShape: [3, 5], scalars: plus)), r)
+          - Self.dot(
+            try ActivationKernel.apply(function, to: Tensor(validShape: [3, 5], scalars: minus)), r))
+        / Double(2 * h)
+      #expect(abs(numeric - Double(gradient[i])) < 1e-2, "\(function) \(x.scalars[i])")
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import KerasCells
+import Testing
+
+/// Inputs the cell-language fuzzers (`scripts/fuzz parser`, `scripts/fuzz interpreter`) found
+/// crashing ConvBook, in `Tests/Fixtures/fuzz/{parser,interpreter}`, run through the harnesses'
+/// code paths without the fuzzer: each must end in a value or a CellError, never a crash.
+@Suite struct CellFuzzRegressionTests {
+  static let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/fuzz")
+
+  static func names(_ target: String) -> [String] {
+    let folder = fixtures.appendingPathComponent(target)
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".py") }.sorted()
+  }
+
+  static func source(_ target: String, _ name: String) throws -> String {
+    let data = try Data(
+      contentsOf: fixtures.appendingPathComponent(target).appendingPathComponent(name))
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// What `Fuzz/Harnesses/parser.swift` does with one input.
+  static func parseLikeTheFuzzer(_ source: String) -> Result<[Statement], PythonSyntaxError> {
+    _ = PythonTokenizer.highlightTokens(source)
+    _ = try? PythonTokenizer.tokenize(source)
+    _ = try? PythonParser.parseExpression(source)
+    return Result { () throws(PythonSyntaxError) in try PythonParser.parse(source) }
+  }
+
+  /// What `Fuzz/Harnesses/interpreter.swift` does with one input: the cells between `# %%`
+  /// lines in one fresh session with the harness' step limit; the errors, cell by cell.
+  static func runLikeTheFuzzer(_ source: String) -> [CellError?] {
+    let session = KerasSession()
+    session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
+    return source.split(separator: "\n# %%\n", omittingEmptySubsequences: false).map {
+      session.run(String($0)).error
+    }
+  }
+
+  /// 89 nested `[` after a name: the parser's recursion (about 15 frames per bracket, one per
+  /// precedence level) overflows the 8 MB stack of a debug build with Address Sanitizer at this
+  /// depth, far below CPython's limit of 200. Any syntax error is right, a crash is not.
+  @Test func deeplyNestedBracketsAreASyntaxError() throws {
+    let source = try Self.source("parser", "nested-brackets-87-debug-stack-overflow.py")
+    guard case .failure(let error) = Self.parseLikeTheFuzzer(source) else {
+      Issue.record("parsed")
+      return
+    }
+    #expect(error.kind == .syntaxError)
+  }
+
+  /// The error of each cell of an interpreter finding, with what it printed.
+  static func run(_ name: String) throws -> (printed: String, error: CellError?) {
+    let session = KerasSession()
+    session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
+    let result = session.run(try source("interpreter", name))
+    return (result.printed(), result.error)
+  }
+
+  // `int()` of a float converts with `Int(_:)`, which traps on NaN, infinities and values beyond
+  // Int64 (Builtins.swift, case "int"). Python converts any finite float exactly and raises for
+  // the others; the big integers of the interp branch are what makes the first one possible.
+  @Test
+  func intOfAFloatAboveIntMaxIsExact() throws {
+    let (printed, error) = try Self.run("int-of-float-above-int-max.py")
+    #expect(error == nil)
+    #expect(
+      printed
+        == "1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160\n"
+    )
+  }
+
+  @Test
+  func intOfNaNIsAValueError() throws {
+    let error = try Self.run("int-of-nan.py").error
+    #expect(error?.type == "ValueError")
+    #expect(error?.message == "cannot convert float NaN to integer")
+  }
+
+  @Test
+  func intOfInfinityIsAnOverflowError() throws {
+    let error = try Self.run("int-of-infinity.py").error
+    #expect(error?.type == "OverflowError")
+    #expect(error?.message == "cannot convert float infinity to integer")
+  }
+
+  // `str * n` and `list * n` allocate n copies at once (Operators.swift, `.multiply`): with
+  // n = Int.max the allocation traps before any budget is consulted. Python raises MemoryError;
+  // ConvBook's memory budget must refuse it before allocating.
+  @Test
+  func stringRepeatedIntMaxTimesIsRefused() throws {
+    #expect(try Self.run("string-repeated-int-max-times.py").error != nil)
+  }
+
+  @Test
+  func listRepeatedIntMaxTimesIsRefused() throws {
+    #expect(try Self.run("list-repeated-int-max-times.py").error != nil)
+  }
+
+  /// What CPython 3.11 does with each Int64-edge finding: the printed line, or the exception.
+  static let int64Edges: [(name: String, printed: String?, error: String?)] = [
+    ("abs-of-int-min.py", "9223372036854775808", nil),
+    ("negated-int-min.py", "9223372036854775808", nil),
+    ("enumerate-start-int-max.py", "[(9223372036854775807, 1), (9223372036854775808, 2)]", nil),
+    ("range-length-beyond-int64-arithmetic.py", "6148914691236517205", nil),
+    ("round-float-above-int-max.py", "9223372036854775808", nil),
+    ("round-infinity.py", nil, "OverflowError: cannot convert float infinity to integer"),
+    (
+      "format-width-too-many-digits.py", nil, "ValueError: Too many decimal digits in format string"
+    ),
+    ("format-precision-too-big.py", nil, "ValueError: precision too big"),
+  ]
+
+  // Each traps on Int64 arithmetic (`Swift runtime failure: arithmetic overflow` or a Double to
+  // Int conversion) in Builtins (abs, enumerate, round), Operators.unary, Value.rangeCount or
+  // PythonText.format (width and precision digits); see FINDINGS.md, I3.
+  @Test(arguments: int64Edges.map(\.name))
+  func int64EdgesAreExact(_ name: String) throws {
+    let expected = try #require(Self.int64Edges.first { $0.name == name })
+    let (printed, error) = try Self.run(name)
+    if let message = expected.error {
+      #expect(error.map { "\($0.type ?? ""): \($0.message)" } == message)
+    } else {
+      #expect(error == nil)
+      #expect(printed == expected.printed.map { $0 + "\n" })
+    }
+  }
+
+  @Test
+  func formatWidthIntMaxIsRefused() throws {
+    #expect(try Self.run("format-width-int-max.py").error != nil)
+  }
+}

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Write small training fixtures computed by a real tf-keras `model.fit`.
+
+Usage:
+    TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Tools/keras-reference/make_training_fixtures.py [NAME ...]
+
+For every case below this writes, in Tests/Fixtures/keras/training/:
+  NAME.py             the model code with its `model.compile(...)` (binds `model`)
+  NAME.initial.npz    the weights training starts from (key = Keras weight name)
+  NAME.x.npy          float32 inputs; NAME.y.npy float32 targets (labels as floats)
+  NAME.final.npz      the weights after `model.fit(..., shuffle=False)`, moving statistics included
+  NAME.json           the fit arguments, `history.history`, and the text tf-keras printed (verbose=2)
+"""
+import contextlib
+import io
+import json
+import os
+import pathlib
+import re
+import sys
+import textwrap
+import warnings
+
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+
+import numpy as np
+import tensorflow as tf
+import tf_keras
+
+warnings.filterwarnings("ignore")
+tf.get_logger().setLevel("ERROR")
+tf.config.experimental.enable_op_determinism()
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+OUT = ROOT / "Tests" / "Fixtures" / "keras" / "training"
+
+HEADER = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+"""
+
+CASES = {}
+
+
+def case(name, description, layers_body, compile_line, input_shape, samples, target, fit):
+    CASES[name] = dict(
+        description=description, body=textwrap.dedent(layers_body).strip("\n"),
+        compile=compile_line, input_shape=input_shape, samples=samples, target=target, fit=fit)
+
+
+case("dense_sgd", "Dense layers, SGD, sparse categorical crossentropy, a partial last batch", """
+    keras.Input(shape=(6,)),
+    layers.Dense(8, activation='relu'),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (6,), 20, ("sparse", 3), dict(epochs=3, batch_size=8))
+
+case("dense_nesterov", "SGD with Nesterov momentum, one-hot labels, a separate softmax layer", """
+    keras.Input(shape=(5,)),
+    layers.Dense(7, activation='tanh'),
+    layers.Dense(4),
+    layers.Activation('softmax'),
+""", "model.compile(optimizer=keras.optimizers.SGD(0.05, momentum=0.9, nesterov=True), loss='categorical_crossentropy', metrics=['accuracy'])",
+     (5,), 24, ("onehot", 4), dict(epochs=3, batch_size=10))
+
+case("conv_adam_bn", "Conv2D strides/padding/dilation, BatchNormalization, pooling, Adam, logits", """
+    keras.Input(shape=(9, 9, 2)),
+    layers.Conv2D(4, 3, strides=2, padding='same'),
+    layers.BatchNormalization(),
+    layers.Activation('relu'),
+    layers.Conv2D(6, 2, dilation_rate=2, activation='relu'),
+    layers.MaxPooling2D(2, padding='same'),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(3),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=['sparse_categorical_accuracy'])",
+     (9, 9, 2), 24, ("sparse", 3), dict(epochs=3, batch_size=8, validation_split=0.25))
+
+case("conv_rmsprop_groups", "grouped Conv2D, AveragePooling2D same, Flatten, sigmoid, RMSprop", """
+    keras.Input(shape=(8, 8, 4)),
+    layers.Conv2D(6, 3, groups=2, activation='relu'),
+    layers.AveragePooling2D(pool_size=3, strides=2, padding='same'),
+    layers.Flatten(),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.005, momentum=0.5), loss='binary_crossentropy', metrics=['accuracy'])",
+     (8, 8, 4), 18, ("binary", 1), dict(epochs=2, batch_size=6))
+
+case("conv1d_adamw_l2", "Conv1D same/strides, GlobalMaxPooling1D, l1/l2 regularizers, AdamW, mse", """
+    keras.Input(shape=(12, 3)),
+    layers.Conv1D(5, 3, strides=2, padding='same', activation='elu', kernel_regularizer=keras.regularizers.l1(0.01)),
+    layers.GlobalMaxPooling1D(),
+    layers.Dense(2, kernel_regularizer=keras.regularizers.l2(0.02)),
+""", "model.compile(optimizer=keras.optimizers.AdamW(learning_rate=0.01, weight_decay=0.1), loss='mse', metrics=['mae'])",
+     (12, 3), 16, ("regression", 2), dict(epochs=3, batch_size=5))
+
+case("dense_bn_mae", "Dense, BatchNormalization on (N, C), tanh, the 'adam' string, mae", """
+    keras.Input(shape=(4,)),
+    layers.Dense(6),
+    layers.BatchNormalization(momentum=0.9),
+    layers.Activation('tanh'),
+    layers.Dense(1),
+""", "model.compile(optimizer='adam', loss='mae')",
+     (4,), 20, ("regression", 1), dict(epochs=2, batch_size=7))
+
+case("conv3d_sgd_probabilities", "Conv3D, AveragePooling3D, softmax probabilities after a Dense with linear output clipped", """
+    keras.Input(shape=(4, 5, 5, 1)),
+    layers.Conv3D(3, 2, activation='sigmoid'),
+    layers.AveragePooling3D(2),
+    layers.Flatten(),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer='sgd', loss='categorical_crossentropy', metrics=['categorical_accuracy'])",
+     (4, 5, 5, 1), 12, ("onehot", 3), dict(epochs=2, batch_size=4))
+
+case("rmsprop_default_flatten", "Conv2D valid, MaxPooling2D, Flatten, Dense, rmsprop by name, sparse labels (N, 1)", """
+    keras.Input(shape=(7, 7, 1)),
+    layers.Conv2D(4, 3, activation='relu'),
+    layers.MaxPooling2D(),
+    layers.Flatten(),
+    layers.Dense(10, activation='softmax'),
+""", "model.compile(optimizer='rmsprop', loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (7, 7, 1), 16, ("sparse_column", 10), dict(epochs=2, batch_size=16))
+
+
+case("conv1d_causal_momentum", "Conv1D causal with dilation, ReLU and LeakyReLU layers, SGD momentum, logits", """
+    keras.Input(shape=(10, 2)),
+    layers.Conv1D(4, 3, padding='causal', dilation_rate=2),
+    layers.ReLU(),
+    layers.Conv1D(3, 2, strides=2),
+    layers.LeakyReLU(),
+    layers.Flatten(),
+    layers.Dense(3),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05, momentum=0.8), loss=keras.losses.CategoricalCrossentropy(from_logits=True), metrics=['accuracy'])",
+     (10, 2), 15, ("onehot", 3), dict(epochs=2, batch_size=4))
+
+case("bn_sequence_centered", "BatchNormalization on (N, T, C) without center, Reshape, RMSprop centered, binary logits", """
+    keras.Input(shape=(6, 3)),
+    layers.Dense(4, activation='sigmoid'),
+    layers.BatchNormalization(center=False),
+    layers.Reshape((24,)),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01, centered=True), loss=keras.losses.BinaryCrossentropy(from_logits=True), metrics=['binary_accuracy'])",
+     (6, 3), 14, ("binary", 2), dict(epochs=2, batch_size=5))
+
+case("softmax_layer_mse_adam", "a Softmax layer, GlobalMaxPooling2D with ties after ReLU, Adam beta_1 0.8, mse and accuracy", """
+    keras.Input(shape=(5, 5, 2)),
+    layers.Conv2D(3, 2, activation='relu', bias_regularizer=keras.regularizers.l2(0.05)),
+    layers.GlobalMaxPooling2D(),
+    layers.Dense(4),
+    layers.Softmax(),
+""", "model.compile(optimizer=keras.optimizers.Adam(0.02, beta_1=0.8), loss='mse', metrics=['accuracy'])",
+     (5, 5, 2), 12, ("onehot", 4), dict(epochs=3, batch_size=5))
+
+
+def model_source(name):
+    spec = CASES[name]
+    lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]
+    lines.append("model = keras.Sequential([")
+    lines += ["    " + l for l in spec["body"].splitlines()]
+    lines.append("], name=" + repr(name) + ")")
+    lines.append(spec["compile"])
+    return "\n".join(lines) + "\n"
+
+
+def random_weight(rng, name, shape):
+    short = name.split("/")[-1].split(":")[0]
+    if short == "moving_variance":
+        return rng.uniform(0.5, 2.0, size=shape)
+    if short == "moving_mean":
+        return rng.normal(0.0, 0.5, size=shape)
+    if short == "gamma":
+        return rng.uniform(0.5, 1.5, size=shape)
+    if short in ("beta", "bias"):
+        return rng.normal(0.0, 0.2, size=shape)
+    fan_in = int(np.prod(shape[:-1])) if len(shape) > 1 else 1
+    return rng.normal(0.0, 1.0 / np.sqrt(max(fan_in, 1)), size=shape)
+
+
+def targets(rng, kind, samples):
+    mode, width = kind
+    if mode == "sparse":
+        return rng.integers(0, width, size=(samples,)).astype(np.float32)
+    if mode == "sparse_column":
+        return rng.integers(0, width, size=(samples, 1)).astype(np.float32)
+    if mode == "onehot":
+        return np.eye(width, dtype=np.float32)[rng.integers(0, width, size=samples)]
+    if mode == "binary":
+        return rng.integers(0, 2, size=(samples, width)).astype(np.float32)
+    return rng.normal(0.0, 1.0, size=(samples, width)).astype(np.float32)
+
+
+def make(name):
+    spec = CASES[name]
+    tf_keras.backend.clear_session()
+    tf_keras.utils.set_random_seed(1)
+    src = model_source(name)
+    ns = {"__name__": "__main__"}
+    exec(compile(src, name + ".py", "exec"), ns)
+    model = ns["model"]
+    seed = sum(map(ord, name))
+    rng = np.random.default_rng(seed)
+    initial = {}
+    for w in model.weights:
+        value = random_weight(rng, w.name, tuple(w.shape)).astype(np.float32)
+        w.assign(value)
+        initial[w.name] = value
+    x = rng.normal(0.0, 1.0, size=(spec["samples"],) + spec["input_shape"]).astype(np.float32)
+    y = targets(rng, spec["target"], spec["samples"])
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        history = model.fit(x, y, shuffle=False, verbose=2, **spec["fit"])
+    printed = buffer.getvalue()
+    final = {w.name: w.numpy() for w in model.weights}
+    (OUT / (name + ".py")).write_text(src)
+    np.savez(OUT / (name + ".initial.npz"), **initial)
+    np.savez(OUT / (name + ".final.npz"), **final)
+    np.save(OUT / (name + ".x.npy"), x)
+    np.save(OUT / (name + ".y.npy"), y)
+    record = {
+        "fit": spec["fit"],
+        "history": {k: [float(v) for v in vs] for k, vs in history.history.items()},
+        "printed": printed,
+    }
+    (OUT / (name + ".json")).write_text(json.dumps(record, indent=1) + "\n")
+    print(name, record["history"])
+    print(printed)
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    names = sys.argv[1:] or list(CASES)
+    for name in names:
+        make(name)
+
+
+if __name__ == "__main__":
+    main()
