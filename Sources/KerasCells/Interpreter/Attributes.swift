@@ -100,6 +100,9 @@ enum Attributes {
     case "trainable": return .bool(model.trainable)
     case "inputs", "outputs":
       // An unbuilt Sequential model has these attributes, set to None.
+      if let graph = model.graph {
+        return .list((name == "inputs" ? graph.inputs : graph.outputs).map { .kerasTensor($0) })
+      }
       guard let tensors = model.tensors else { return Value.none }
       return .list([.kerasTensor(name == "inputs" ? tensors.first! : tensors.last!)])
     case "input_shape", "output_shape", "input", "output":
