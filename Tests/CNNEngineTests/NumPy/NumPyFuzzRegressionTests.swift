@@ -52,7 +52,7 @@ struct NumPyFuzzRegressionTests {
     }
     #expect(
       throws: NumPyError(
-        ".npz archive is truncated or corrupt (needs 4 bytes at \(Int.max), the file has 8 bytes)")
+        ".npz archive is truncated or corrupt (needs 4 bytes at \(Int.max), the file has 8)")
     ) {
       try reader.u32(Int.max)
     }
