@@ -1,7 +1,5 @@
 import ArgumentParser
-import CNNEngine
 import ConvBookCore
-import Foundation
 
 struct AdjacencyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -18,41 +16,17 @@ struct AdjacencyCommand: ParsableCommand {
       pooling does instead) or the file has errors, 2 for usage errors.
       """)
 
-  @Argument(help: "A lesson (.md) or Keras script (.py).")
-  var file: String
-
-  @Option(help: "Only this model: a variable name or a Keras model name.")
-  var model: String?
-
-  @Flag(help: "Print JSON instead of text.")
-  var json = false
+  @OptionGroup var file: ModelFileArgument
+  @OptionGroup var model: ModelOption
+  @OptionGroup var json: JSONOption
 
   @OptionGroup var keras: KerasVersionOption
 
   func run() throws {
-    let loaded = try CommandSupport.load(file, keras: keras.setting)
-    let models = CommandSupport.selectModels(loaded, names: model.map { [$0] } ?? [])
-    var results: [FlatteningAdjacency] = []
-    var failures: [String] = []
-    for candidate in models {
-      do {
-        results.append(try FlatteningAdjacency(model: candidate))
-      } catch {
-        // Without --model, models that never flatten are simply not part of the answer.
-        if case .noFlatten = error, model == nil, models.count > 1 { continue }
-        failures.append(error.description)
-      }
-    }
-    if results.isEmpty && failures.isEmpty {
-      failures.append("no model in \(file) has a Flatten layer")
-    }
-    if json {
-      Terminal.output(JSONValue.array(results.map(AdjacencyReport.json)).serialized(pretty: true))
-    } else {
-      Terminal.output(results.map(AdjacencyReport.text).joined(separator: "\n"), terminator: "")
-    }
-    Terminal.printDiagnostics(loaded.diagnostics)
-    for failure in failures { Terminal.error("convbook: \(TerminalText.escaped(failure))\n") }
-    if !failures.isEmpty || !loaded.diagnostics.isEmpty { throw ExitCode(1) }
+    let loaded = try CommandSupport.load(file.file, keras: keras.setting)
+    try CommandSupport.print(
+      CommandSupport.run {
+        try ModelCommands.adjacency(loaded, model: model.model, json: json.json)
+      })
   }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import CNNEngine
 import ConvBookCore
 import Foundation
-import KerasCells
 
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,9 +1,8 @@
-import CNNEngine
+import ArgumentParser
 import ConvBookCore
-import KerasCells
 
-/// Wiring shared by the subcommands: the lesson runner with every feature plugged in, and file
-/// loading with ConvBook's exit codes.
+/// Wiring shared by the subcommands: the lesson runner with every feature plugged in, file loading,
+/// and the one place where ConvBookCore's errors and reports become output and exit codes.
 enum CommandSupport {
   /// `solutions`: exercise cards show answers and solutions (instructors' builds).
   static func runner(
@@ -27,18 +26,28 @@ enum CommandSupport {
     }
   }
 
-  /// The models `names` select in `loaded` (every model when empty). A name that matches nothing in a
-  /// file without errors is a usage error (exit 2); anything else wrong with the file exits with 1,
-  /// after its diagnostics.
-  static func selectModels(_ loaded: ModelFile, names: [String]) -> [SequentialModel] {
+  /// Runs a command's call into ConvBookCore; a `CommandError` prints its diagnostics and message
+  /// and exits with 2 (usage) or 1 (input).
+  static func run<T>(_ body: () throws -> T) rethrows -> T {
     do {
-      return try FigureModelSelection.select(loaded, names: names)
-    } catch {
-      Terminal.printDiagnostics(loaded.diagnostics)
-      if case .unknown = error, loaded.diagnostics.isEmpty {
-        CommandFailure.usage(error.description).exit()
-      }
-      CommandFailure.input(error.description).exit()
+      return try body()
+    } catch let error as CommandError {
+      Terminal.printDiagnostics(error.diagnostics)
+      CommandFailure(message: error.message, code: error.isUsageError ? 2 : 1).exit()
     }
+  }
+
+  /// Prints a model command's report: its output, diagnostics and failures; exit 1 when it failed.
+  static func print(_ report: CommandReport) throws {
+    if report.outputIsStyled {
+      Terminal.rawOutput(report.output, terminator: "")
+    } else {
+      Terminal.output(report.output, terminator: "")
+    }
+    Terminal.printDiagnostics(report.diagnostics)
+    for failure in report.failures {
+      Terminal.error("convbook: \(TerminalText.escaped(failure))\n")
+    }
+    if report.failed { throw ExitCode(1) }
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CNNEngine
 import ConvBookCore
 
 /// `--keras 2|3`, shared by every command that prints Keras output.

@@ -1,8 +1,6 @@
 import ArgumentParser
-import CNNEngine
 import ConvBookCore
 import Foundation
-import KerasCells
 
 /// `convbook _lesson`: runs one lesson job read as JSON from standard input and writes the result as
 /// JSON to standard output. `build` and `verify` start one per lesson (`LessonIsolation`), so that

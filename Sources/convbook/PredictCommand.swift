@@ -1,7 +1,5 @@
 import ArgumentParser
-import CNNEngine
 import ConvBookCore
-import Foundation
 
 struct PredictCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,8 +14,7 @@ struct PredictCommand: ParsableCommand {
       Exits with 1 when the file, weights or input do not fit, 2 for usage errors.
       """)
 
-  @Argument(help: "A lesson (.md) or Keras script (.py).")
-  var file: String
+  @OptionGroup var file: ModelFileArgument
 
   @Option(help: "Weights as .npz keyed by Keras weight names (default: seeded initializers).")
   var weights: String?
@@ -37,32 +34,23 @@ struct PredictCommand: ParsableCommand {
   @Option(help: "Samples in the seeded input (default 1).")
   var batch: Int?
 
-  @Option(
-    name: .customLong("memory-budget"),
-    help: "Largest estimated weights + activations in bytes (suffixes K, M, G allowed).")
-  var memoryBudget: String = String(ForwardPass.defaultMemoryBudget)
+  @OptionGroup var memoryBudget: MemoryBudgetOptionGroup
 
-  @Option(help: "Threads for the kernels (default: every core).")
-  var threads: Int?
+  @OptionGroup var threads: ThreadsOption
 
   func validate() throws {
-    guard MemoryBudgetOption.parse(memoryBudget) != nil else {
-      throw ValidationError(
-        "--memory-budget must be a positive number of bytes, such as 2147483648 or 2G")
-    }
     if let batch, batch < 1 { throw ValidationError("--batch must be at least 1") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   @OptionGroup var keras: KerasVersionOption
 
   func run() throws {
-    let loaded = try CommandSupport.load(file, keras: keras.setting)
+    let loaded = try CommandSupport.load(file.file, keras: keras.setting)
     Terminal.printDiagnostics(loaded.diagnostics)
     let prediction = Prediction(
       weightsPath: weights, inputPath: input, outputPath: out, modelName: model, seed: seed,
-      batch: batch, memoryBudget: MemoryBudgetOption.parse(memoryBudget)!,
-      threads: threads ?? KernelParallelism.defaultThreadCount)
+      batch: batch, memoryBudget: memoryBudget.bytes,
+      threads: threads.count)
     do {
       let result = try prediction.run(loaded)
       Terminal.output("wrote \(out): \(result.summary)")

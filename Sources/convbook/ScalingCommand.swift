@@ -1,5 +1,4 @@
 import ArgumentParser
-import CNNEngine
 import ConvBookCore
 import Foundation
 
@@ -14,17 +13,15 @@ struct ScalingCommand: ParsableCommand {
       shown. Exits with 1 when the file has errors, 2 for usage errors.
       """)
 
-  @Argument(help: "A lesson (.md) or Keras script (.py).")
-  var file: String
+  @OptionGroup var file: ModelFileArgument
 
   @Option(name: .customLong("model"), help: "A model to include (repeatable); default: all.")
   var models: [String] = []
 
   @Option(help: "Input sides in pixels, comma-separated.")
-  var sizes: String = ParameterScaling.defaultSizes.map(String.init).joined(separator: ",")
+  var sizes: String = ModelCommands.defaultScalingSizes.map(String.init).joined(separator: ",")
 
-  @Flag(help: "Print JSON instead of text.")
-  var json = false
+  @OptionGroup var json: JSONOption
 
   func validate() throws {
     _ = try parsedSizes()
@@ -43,21 +40,11 @@ struct ScalingCommand: ParsableCommand {
   @OptionGroup var keras: KerasVersionOption
 
   func run() throws {
-    let loaded = try CommandSupport.load(file, keras: keras.setting)
-    let selected = CommandSupport.selectModels(loaded, names: models)
-    let scaling: ParameterScaling
-    do {
-      scaling = try ParameterScaling(models: selected, sizes: try parsedSizes())
-    } catch let error as AnalysisError {
-      Terminal.printDiagnostics(loaded.diagnostics)
-      CommandFailure.input(error.description).exit()
-    }
-    if json {
-      Terminal.output(ScalingReport.json(scaling).serialized(pretty: true))
-    } else {
-      Terminal.output(ScalingReport.text(scaling), terminator: "")
-    }
-    Terminal.printDiagnostics(loaded.diagnostics)
-    if !loaded.diagnostics.isEmpty { throw ExitCode(1) }
+    let loaded = try CommandSupport.load(file.file, keras: keras.setting)
+    let sizes = try parsedSizes()
+    try CommandSupport.print(
+      CommandSupport.run {
+        try ModelCommands.scaling(loaded, models: models, sizes: sizes, json: json.json)
+      })
   }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import ConvBookCore
-import Foundation
-import KerasCells
 
 struct SummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -12,14 +10,9 @@ struct SummaryCommand: ParsableCommand {
       Exits with 1 when the file has errors (reported with file, line and column), 2 for usage errors.
       """)
 
-  @ArgumentParser.Argument(help: "A lesson (.md) or Keras script (.py).")
-  var file: String
-
-  @Option(help: "Only this model: a variable name or a Keras model name.")
-  var model: String?
-
-  @Flag(help: "Print JSON instead of text.")
-  var json = false
+  @OptionGroup var file: ModelFileArgument
+  @OptionGroup var model: ModelOption
+  @OptionGroup var json: JSONOption
 
   @Option(
     help:
@@ -30,26 +23,10 @@ struct SummaryCommand: ParsableCommand {
   @OptionGroup var keras: KerasVersionOption
 
   func run() throws {
-    let loaded = try CommandSupport.load(file, keras: keras.setting)
-    let version = loaded.session.kerasVersion
-    let models = loaded.models(named: model)
-    if let model, models.isEmpty, loaded.diagnostics.isEmpty {
-      CommandFailure.usage(loaded.unknownModelMessage(model)).exit()
-    }
-    if json {
-      Terminal.output(
-        SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version)
-          .serialized(pretty: true))
-    } else {
-      let format = SummaryFormat(
-        kerasVersion: version, footer: footer, console: .standardOutput())
-      // Names in the text are escaped (`SummaryReport`); the styles are Keras 3's own.
-      let (text, errors) = SummaryReport.text(models, format: format)
-      Terminal.rawOutput(text, terminator: "")
-      Terminal.printDiagnostics(loaded.diagnostics)
-      for error in errors { Terminal.error("convbook: \(TerminalText.escaped(error))\n") }
-      if !errors.isEmpty { throw ExitCode(1) }
-    }
-    if !loaded.diagnostics.isEmpty { throw ExitCode(1) }
+    let loaded = try CommandSupport.load(file.file, keras: keras.setting)
+    try CommandSupport.print(
+      CommandSupport.run {
+        try ModelCommands.summary(loaded, model: model.model, json: json.json, footer: footer)
+      })
   }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import CNNEngine
 import ConvBookCore
-import Foundation
 
 struct TraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -18,14 +16,9 @@ struct TraceCommand: ParsableCommand {
       note. Exits with 1 when the file has errors, 2 for usage errors.
       """)
 
-  @Argument(help: "A lesson (.md) or Keras script (.py).")
-  var file: String
-
-  @Option(help: "Only this model: a variable name or a Keras model name.")
-  var model: String?
-
-  @Flag(help: "Print JSON instead of text.")
-  var json = false
+  @OptionGroup var file: ModelFileArgument
+  @OptionGroup var model: ModelOption
+  @OptionGroup var json: JSONOption
 
   @Flag(help: "Shapes and counts only: skip the forward pass and its statistics.")
   var noStats = false
@@ -33,26 +26,10 @@ struct TraceCommand: ParsableCommand {
   @OptionGroup var keras: KerasVersionOption
 
   func run() throws {
-    let loaded = try CommandSupport.load(file, keras: keras.setting)
-    let models = CommandSupport.selectModels(loaded, names: model.map { [$0] } ?? [])
-    var traces: [ShapeTrace] = []
-    var failures: [String] = []
-    for model in models {
-      do {
-        var trace = try ShapeTrace(model: model)
-        if !noStats { trace.measure(model) }
-        traces.append(trace)
-      } catch {
-        failures.append(error.description)
-      }
-    }
-    if json {
-      Terminal.output(JSONValue.array(traces.map(TraceReport.json)).serialized(pretty: true))
-    } else {
-      Terminal.output(traces.map(TraceReport.text).joined(separator: "\n"), terminator: "")
-    }
-    Terminal.printDiagnostics(loaded.diagnostics)
-    for failure in failures { Terminal.error("convbook: \(TerminalText.escaped(failure))\n") }
-    if !failures.isEmpty || !loaded.diagnostics.isEmpty { throw ExitCode(1) }
+    let loaded = try CommandSupport.load(file.file, keras: keras.setting)
+    try CommandSupport.print(
+      CommandSupport.run {
+        try ModelCommands.trace(loaded, model: model.model, json: json.json, statistics: !noStats)
+      })
   }
 }

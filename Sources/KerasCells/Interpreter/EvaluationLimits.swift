@@ -1,8 +1,16 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How much time and memory one session's evaluations may use: everything a lesson's cells, a
 /// student's file or an answer expression run counts against one budget, so that no input can hang
 /// or exhaust the process. The defaults are far beyond anything model code needs.
 public struct EvaluationLimits: Sendable, Equatable {
-  /// Seconds of evaluation, summed over every cell and expression the session runs.
+  /// Seconds of processor time of evaluation, summed over every cell and expression the session
+  /// runs. Processor time, not wall-clock time, so that whether a run fits does not depend on how
+  /// busy the machine is (a class graded on a loaded machine gets the same verdicts).
   public var timeBudget: Double
   /// Bytes of values the evaluations may build. Values are counted as they are built (a string of
   /// n characters n bytes, each item of a list, tuple or dictionary 16 bytes), and never
@@ -39,7 +47,7 @@ final class EvaluationBudget {
   private(set) var bytesUsed = 0
   /// Seconds spent in finished evaluations.
   private var secondsSpent = 0.0
-  private var started: ContinuousClock.Instant?
+  private var started: Double?
   private var ticks = 0
 
   /// The bytes one item of a list, tuple or dictionary is counted as.
@@ -47,18 +55,23 @@ final class EvaluationBudget {
 
   init(limits: EvaluationLimits) { self.limits = limits }
 
-  /// Runs `body` as one evaluation, adding its time to the account.
+  /// Runs `body` as one evaluation, adding its processor time to the account. `body` runs on the
+  /// calling thread, whose processor time is what `checkTime` reads.
   func measure<T>(_ body: () throws(CellError) -> T) throws(CellError) -> T {
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = Self.threadProcessorSeconds()
     started = start
     defer {
-      let elapsed = clock.now - start
-      secondsSpent +=
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      secondsSpent += Self.threadProcessorSeconds() - start
       started = nil
     }
     return try body()
+  }
+
+  /// The processor time the calling thread has used, in seconds.
+  static func threadProcessorSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
   /// Counts one step of work and, every few hundred steps, compares the clock with the budget.
@@ -70,9 +83,7 @@ final class EvaluationBudget {
 
   func checkTime(at range: SourceRange) throws(CellError) {
     guard let started else { return }
-    let elapsed = ContinuousClock().now - started
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = Self.threadProcessorSeconds() - started
     if secondsSpent + seconds > limits.timeBudget {
       throw .unsupported(
         "ConvBook stopped this cell: it ran longer than the \(limits.timeText) time budget",
