@@ -11,6 +11,8 @@ import Yams
 /// keras: 2                                   # 2 (tf-keras, default) or 3
 /// footer: classic                            # summary footer: classic or modern
 /// base_url: https://example.org/course/      # where the site is published
+/// summaries:                                 # one line per lesson for the index page
+///   05-flatten-or-global-pooling.md: What a classifier head costs.
 /// ```
 ///
 /// Mistakes are errors at their line and column of `course.yml`: an unknown setting (with the
@@ -26,8 +28,12 @@ public struct CourseSettings: Equatable, Sendable {
   public var footer: SummaryFooterStyle?
   /// The published site's address, ending in `/`.
   public var baseURL: String?
+  /// One line per lesson file name, shown under its title on the index page.
+  public var summaries: [String: String] = [:]
   /// The line of each name in `lessons`, for messages.
   var lessonLines: [String: Int] = [:]
+  /// The line of each name in `summaries`, for messages.
+  var summaryLines: [String: Int] = [:]
 
   public init(
     title: String? = nil, lessons: [String]? = nil, kerasVersion: Int? = nil,
@@ -40,7 +46,7 @@ public struct CourseSettings: Equatable, Sendable {
     self.baseURL = baseURL
   }
 
-  static let keys = ["title", "lessons", "keras", "footer", "base_url"]
+  static let keys = ["title", "lessons", "keras", "footer", "base_url", "summaries"]
 
   /// The settings of `lessonsDirectory`: defaults when it has no `course.yml`.
   public static func load(from lessonsDirectory: URL) throws(Diagnostic) -> CourseSettings {
@@ -127,6 +133,28 @@ public struct CourseSettings: Equatable, Sendable {
         }
         if !url.hasSuffix("/") { url += "/" }
         settings.baseURL = url
+      case "summaries":
+        guard let entries = value.mapping else {
+          throw error(
+            "'summaries' must map lesson files to one line each, such as "
+              + "`01-intro.md: What a kernel computes.`", at: value.mark)
+        }
+        for (nameNode, summaryNode) in entries {
+          guard let name = nameNode.string, name.hasSuffix(".md"), !name.contains("/") else {
+            throw error(
+              "each summary is for a .md file of the lessons folder, such as `01-intro.md: ...`",
+              at: nameNode.mark)
+          }
+          guard let summary = summaryNode.scalar?.string else {
+            throw error("the summary of '\(name)' must be one line of text", at: summaryNode.mark)
+          }
+          let line = summary.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+          guard !line.isEmpty else {
+            throw error("the summary of '\(name)' is empty", at: summaryNode.mark)
+          }
+          settings.summaries[name] = line
+          settings.summaryLines[name] = nameNode.mark?.line ?? 0
+        }
       default:
         let closest = keys.min { distance($0, key) < distance($1, key) }
         let hint = closest.flatMap { distance($0, key) <= 3 ? "; did you mean '\($0)'?" : nil }
@@ -159,7 +187,23 @@ public struct CourseSettings: Equatable, Sendable {
 
   /// The lesson files to build from `available` (every `.md` lesson of the folder, sorted), in
   /// the order the settings give.
+  /// A summary for a file that is not one of these lessons is an error at its line.
   public func orderedLessons(_ available: [URL], file: String) throws(Diagnostic) -> [URL] {
+    let result = try listedLessons(available, file: file)
+    for name in summaries.keys.sorted()
+    where !result.contains(where: { $0.lastPathComponent == name }) {
+      let near = result.map(\.lastPathComponent).min {
+        Self.distance($0, name) < Self.distance($1, name)
+      }
+      throw Diagnostic(
+        file: file, line: summaryLines[name] ?? 0, column: summaryLines[name] == nil ? 0 : 3,
+        message: "'summaries' names '\(name)', which is not a lesson of the course"
+          + (near.map { "; did you mean '\($0)'?" } ?? ""))
+    }
+    return result
+  }
+
+  private func listedLessons(_ available: [URL], file: String) throws(Diagnostic) -> [URL] {
     guard let lessons else { return available }
     var result: [URL] = []
     for name in lessons {

@@ -159,7 +159,8 @@ public struct SiteBuilder {
         entries.append(
           IndexRenderer.Entry(
             title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,
-            hasErrors: text.contains("role=\"alert\"") || text.contains("class=\"math-error\"")))
+            hasErrors: text.contains("role=\"alert\"") || text.contains("class=\"math-error\""),
+            summary: settings.summaries[lessonFiles[index].lastPathComponent]))
         continue
       }
       let link = { (other: Int) in
@@ -205,7 +206,8 @@ public struct SiteBuilder {
       entries.append(
         IndexRenderer.Entry(
           title: entry.title, href: SitePath.href(entry.page), sourceFile: entry.sourceFile,
-          hasErrors: !result.diagnostics.isEmpty))
+          hasErrors: !result.diagnostics.isEmpty,
+          summary: settings.summaries[lessonFiles[index].lastPathComponent]))
       let outcome = Report.LessonOutcome(
         sourceFile: entry.sourceFile, pageFileName: entry.page, title: entry.title,
         cellCount: result.cellCount, diagnostics: result.diagnostics)

@@ -92,6 +92,7 @@ public enum DefaultStylesheet {
     .exercise-answer { font-weight: 600; }
     .figure-note { font-size: 0.9rem; color: var(--muted); }
     .lesson-list li { margin: 0.4rem 0; font-size: 1.1rem; }
+    .lesson-summary { font-size: 0.95rem; color: var(--muted); }
     .badge-error { font-size: 0.75rem; color: #fff; background: var(--warn); border-radius: 3px; padding: 0.05rem 0.35rem; }
     .lesson-nav:empty { display: none; }
     .lesson-nav { max-width: 52rem; margin: 0 auto; padding: 1rem; display: flex; gap: 1rem; justify-content: space-between; border-top: 1px solid var(--rule); }

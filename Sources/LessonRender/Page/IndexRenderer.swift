@@ -1,16 +1,21 @@
-/// The site's index page: the lessons in order, with their titles.
+/// The site's index page: the lessons in order, with their titles and one-line summaries.
 public struct IndexRenderer {
   public struct Entry {
     public var title: String
     public var href: String
     public var sourceFile: String
     public var hasErrors: Bool
+    /// One line of plain text shown under the title; `backquoted` words are shown as code.
+    public var summary: String?
 
-    public init(title: String, href: String, sourceFile: String, hasErrors: Bool) {
+    public init(
+      title: String, href: String, sourceFile: String, hasErrors: Bool, summary: String? = nil
+    ) {
       self.title = title
       self.href = href
       self.sourceFile = sourceFile
       self.hasErrors = hasErrors
+      self.summary = summary
     }
   }
 
@@ -37,6 +42,9 @@ public struct IndexRenderer {
       content +=
         "<li><a href=\"\(HTMLEscaping.escapeAttribute(entry.href))\">\(HTMLEscaping.escape(entry.title))</a>"
       if entry.hasErrors { content += " <span class=\"badge-error\">has errors</span>" }
+      if let summary = entry.summary {
+        content += "<br><span class=\"lesson-summary\">\(Self.summaryHTML(summary))</span>"
+      }
       content += "</li>\n"
     }
     content += "</ol>\n"
@@ -45,5 +53,21 @@ public struct IndexRenderer {
       "site_title": HTMLEscaping.escape(siteTitle), "stylesheet": "style.css",
       "nav": "", "content": content, "index": "index.html",
     ])
+  }
+
+  /// A summary as HTML: escaped text, with each `backquoted` part in `<code>` (an unpaired
+  /// backquote stays a backquote).
+  static func summaryHTML(_ summary: String) -> String {
+    var parts = summary.components(separatedBy: "`")
+    var trailing = ""
+    if parts.count % 2 == 0 {
+      trailing = "`" + HTMLEscaping.escape(parts.removeLast())
+    }
+    var html = ""
+    for (index, part) in parts.enumerated() {
+      html +=
+        index % 2 == 1 ? "<code>\(HTMLEscaping.escape(part))</code>" : HTMLEscaping.escape(part)
+    }
+    return html + trailing
   }
 }
