@@ -119,18 +119,10 @@ public struct Prediction {
       return Result(
         modelName: model.name, inputShape: input.shape, outputShape: output.shape,
         weightsDescription: weightsDescription, inputDescription: inputDescription)
-    } catch let error as ForwardCommandError {
-      throw error
-    } catch let error as AtomicFileWriter.OutputError {
-      throw ForwardCommandError(message: error.message, isUsageError: error.isUsageError)
-    } catch let error as TextFile.ReadError {
-      throw ForwardCommandError(message: error.description, isUsageError: error.isMissing)
-    } catch let error as ForwardError {
-      throw .input(error.message)
     } catch let error as NumPyError {
-      throw .input("cannot read the input \(inputPath ?? ""): \(error.message)")
+      throw ForwardCommandError.input("cannot read the input \(inputPath ?? ""): \(error.message)")
     } catch {
-      throw .input("\(error)")
+      throw ForwardCommandError.wrapping(error)
     }
   }
 

@@ -108,18 +108,8 @@ public struct Training {
       }
       try AtomicFileWriter.write(bytes, to: outputPath, inputs: inputs)
       return Result(modelName: model.name, history: history)
-    } catch let error as ForwardCommandError {
-      throw error
-    } catch let error as AtomicFileWriter.OutputError {
-      throw ForwardCommandError(message: error.message, isUsageError: error.isUsageError)
-    } catch let error as TextFile.ReadError {
-      throw ForwardCommandError(message: error.description, isUsageError: error.isMissing)
-    } catch let error as TrainingError {
-      throw .input(error.message)
-    } catch let error as ForwardError {
-      throw .input(error.message)
     } catch {
-      throw .input("\(error)")
+      throw ForwardCommandError.wrapping(error)
     }
   }
 
