@@ -63,6 +63,9 @@ public struct FigureEvaluator: FigureEvaluating {
       return ScalingFigure.html(
         try ParameterScaling(models: request.models, sizes: request.sizes), number: number,
         caption: request.caption)
+    case .graph:
+      return GraphFigure.html(
+        try LayerGraph(model: request.models[0]), number: number, caption: request.caption)
     }
   }
 

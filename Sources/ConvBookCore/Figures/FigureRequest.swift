@@ -10,6 +10,7 @@ import LessonKit
 ///     adjacency(flat_model)
 ///     compare(flat_model, gap_model)
 ///     scaling(flat_model, gap_model, sizes=[32, 64, 128, 224])
+///     graph(residual_model)
 ///
 /// Model arguments are expressions evaluated in the lesson's session at that point, so any model
 /// defined above the figure can be named; every figure also takes `caption="..."`. A trace's
@@ -18,12 +19,12 @@ import LessonKit
 /// lessons that do not discuss activations.
 public struct FigureRequest {
   public enum Kind: String, CaseIterable, Sendable {
-    case trace, adjacency, compare, scaling
+    case trace, adjacency, compare, scaling, graph
 
     /// How many models the kind takes.
     var modelCount: ClosedRange<Int> {
       switch self {
-      case .trace, .adjacency: return 1...1
+      case .trace, .adjacency, .graph: return 1...1
       case .compare: return 2...Int.max
       case .scaling: return 1...Int.max
       }
@@ -35,6 +36,7 @@ public struct FigureRequest {
       case .adjacency: return "adjacency(model)"
       case .compare: return "compare(model_a, model_b, ...)"
       case .scaling: return "scaling(model, ..., sizes=[32, 64, ...])"
+      case .graph: return "graph(model)"
       }
     }
   }

@@ -79,6 +79,16 @@ struct SVGCanvas {
     raw(markup + "/>")
   }
 
+  mutating func circle(
+    x: Double, y: Double, radius: Double, fill: String, stroke: String? = nil,
+    strokeWidth: Double = 1
+  ) {
+    var markup =
+      "<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" fill=\"\(fill)\""
+    if let stroke { markup += " stroke=\"\(stroke)\" stroke-width=\"\(Self.number(strokeWidth))\"" }
+    raw(markup + "/>")
+  }
+
   mutating func text(
     _ content: String, x: Double, y: Double, size: Double = 13, bold: Bool = false,
     anchor: Anchor = .start,
@@ -126,18 +136,23 @@ struct SVGCanvas {
   }
 
   /// The finished element. `maxWidth` keeps a figure drawn for phones from growing huge on a
-  /// desktop; the viewBox and `width="100%"` let it shrink on a phone.
+  /// desktop; the viewBox and `width="100%"` let it shrink on a phone, down to `minWidth` (below
+  /// that the figure's scroll box scrolls). `background: false` leaves the page's colour showing,
+  /// so that a scroll box's edge shadows stay visible behind a wide drawing.
   func svg(
-    id: String, width: Double, height: Double, title: String, description: String, maxWidth: Double
+    id: String, width: Double, height: Double, title: String, description: String, maxWidth: Double,
+    minWidth: Double? = nil, background: Bool = true
   ) -> String {
     var markup =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
     markup +=
-      " style=\"max-width: \(Self.number(maxWidth))px\" font-family=\"\(Self.fontFamily)\" font-size=\"13\" fill=\"\(FigurePalette.ink)\">\n"
+      " style=\"max-width: \(Self.number(maxWidth))px\(minWidth.map { "; min-width: \(Self.number($0))px" } ?? "")\" font-family=\"\(Self.fontFamily)\" font-size=\"13\" fill=\"\(FigurePalette.ink)\">\n"
     markup += "<title id=\"\(id)-title\">\(HTMLEscaping.escape(title))</title>\n"
     markup += "<desc id=\"\(id)-desc\">\(HTMLEscaping.escape(description))</desc>\n"
     if !definitions.isEmpty { markup += "<defs>\n" + definitions + "</defs>\n" }
-    markup += "<rect width=\"100%\" height=\"100%\" fill=\"\(FigurePalette.paper)\"/>\n"
+    if background {
+      markup += "<rect width=\"100%\" height=\"100%\" fill=\"\(FigurePalette.paper)\"/>\n"
+    }
     return markup + body + "</svg>"
   }
 }
