@@ -9,11 +9,11 @@ public enum GraphFigure {
   /// The narrowest the drawing may be scaled to, as a share of its natural width.
   static let minimumScale = 0.8
 
-  public static func html(_ graph: LayerGraph, number: Int, caption: String? = nil) -> String {
+  public static func node(_ graph: LayerGraph, number: Int, caption: String? = nil) -> HTMLNode {
     let id = FigureIdentifier.make(kind: "graph", number: number, models: [graph.modelName])
     return FigureMarkup.figure(
       kind: "graph", id: id,
-      svg: "<div class=\"figure-scroll\">\n" + svg(graph, id: id) + "\n</div>",
+      svg: .tag("div", ["class": "figure-scroll"], [.newline, svg(graph, id: id), .newline]),
       tables: [table(graph)],
       caption: (caption.map { $0 + " " } ?? "") + summarySentence(graph))
   }
@@ -96,7 +96,7 @@ public enum GraphFigure {
     }
   }
 
-  static func svg(_ graph: LayerGraph, id: String) -> String {
+  static func svg(_ graph: LayerGraph, id: String) -> HTMLNode {
     let layout = GraphLayout(graph)
     var canvas = SVGCanvas()
     // Edges first, so that boxes sit on top of their ends.
@@ -125,7 +125,7 @@ public enum GraphFigure {
         top: GraphLayout.top(ofRow: layout.nodeSlots[index].row))
     }
     let width = max(layout.width, GraphLayout.boxWidth + 2 * GraphLayout.margin)
-    return canvas.svg(
+    return canvas.svgNode(
       id: id, width: width, height: layout.height, title: "Layer graph of model \(graph.modelName)",
       description: summarySentence(graph)
         + " Each box is one layer call with its name, class and output shape; arrows run from a layer to the layers that read its output.",
@@ -223,7 +223,7 @@ public enum GraphFigure {
     return kept + "…"
   }
 
-  static func table(_ graph: LayerGraph) -> String {
+  static func table(_ graph: LayerGraph) -> HTMLNode {
     let rows = graph.nodes.map { node in
       [
         node.name, classLine(node), node.outputShape.description,
@@ -235,5 +235,12 @@ public enum GraphFigure {
       caption: "Layer calls of \(graph.modelName) in the order a forward pass runs them",
       header: ["Layer", "Class", "Output shape", "Reads", "Parameters"], rows: rows,
       highlightedRows: Set(graph.nodes.indices.filter { graph.nodes[$0].role == .merge }))
+  }
+}
+
+extension GraphFigure {
+  /// The figure's markup (its node written out, with the line break that follows a block).
+  public static func html(_ graph: LayerGraph, number: Int, caption: String? = nil) -> String {
+    node(graph, number: number, caption: caption).markup + "\n"
   }
 }
