@@ -32,6 +32,17 @@ public struct FigureEvaluator: FigureEvaluating {
         view.data = .trace(trace)
         return (view, problem.map { [Self.diagnostic($0, in: figure, file: file)] } ?? [])
       }
+      if request.kind == .convolution {
+        do {
+          view.data = .convolution(
+            try Self.convolution(request, whole: Self.wholeRange(of: figure.text)))
+          return (view, [])
+        } catch {
+          let diagnostic = Self.diagnostic(error, in: figure, file: file)
+          view.error = diagnostic.pageError
+          return (view, [diagnostic])
+        }
+      }
       view.data = try Self.data(request)
       return (view, [])
     } catch {
@@ -64,6 +75,45 @@ public struct FigureEvaluator: FigureEvaluating {
       return .scaling(try ParameterScaling(models: request.models, sizes: request.sizes))
     case .graph:
       return .graph(try LayerGraph(model: request.models[0]))
+    case .convolution:
+      // Never reached: `evaluate` draws convolution figures with `convolution(_:whole:)`, whose
+      // problems name the layer.
+      throw .notBuilt(model: request.models.first?.name ?? "")
+    }
+  }
+
+  /// The window arithmetic of the layer a convolution figure names.
+  static func convolution(_ request: FigureRequest, whole: SourceRange) throws(FigureRequest
+    .Problem)
+    -> ConvolutionDiagram
+  {
+    var layer = request.layer
+    if layer == nil, let model = request.models.first {
+      if let (name, range) = request.layerName {
+        do {
+          layer = try model.layer(named: name)
+        } catch {
+          throw FigureRequest.Problem(type: error.type, message: error.message, range: range)
+        }
+      } else {
+        layer = model.flattenedLayers.first {
+          $0.layer is any ConvolutionLayer || $0.layer is Pooling
+        }
+        if layer == nil {
+          throw FigureRequest.Problem(
+            type: nil,
+            message: "model '\(model.name)' has no convolution or pooling layer to draw",
+            range: whole)
+        }
+      }
+    }
+    guard let layer else {
+      throw FigureRequest.Problem(type: nil, message: FigureRequest.grammar, range: whole)
+    }
+    do {
+      return try ConvolutionDiagram(layer: layer, size: request.gridSize)
+    } catch {
+      throw FigureRequest.Problem(type: nil, message: error.description, range: whole)
     }
   }
 

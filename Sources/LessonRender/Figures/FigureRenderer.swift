@@ -17,6 +17,8 @@ public enum FigureRenderer {
       return ScalingFigure.node(scaling, number: view.number, caption: view.caption)
     case .graph(let graph):
       return GraphFigure.node(graph, number: view.number, caption: view.caption)
+    case .convolution(let diagram):
+      return ConvolutionFigure.node(diagram, number: view.number, caption: view.caption)
     }
   }
 

@@ -164,6 +164,7 @@ public enum FigureData {
   case comparison(ModelComparison)
   case scaling(ParameterScaling)
   case graph(LayerGraph)
+  case convolution(ConvolutionDiagram)
 }
 
 /// An exercise card: what it shows, or the error in its definition.
