@@ -64,6 +64,7 @@ public enum LayerCatalog {
         try SeparableConv(rank: rank, common)
       }
     }
+    add(Dot.signature) { common throws(KerasError) in try Dot(common) }
     for kind in Merge.Kind.allCases {
       add(Merge.signature(kind: kind)) { common throws(KerasError) in try Merge(kind: kind, common)
       }

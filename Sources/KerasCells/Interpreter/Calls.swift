@@ -265,9 +265,9 @@ enum Calls {
         "adding a tensor made by a layer to a Sequential model is not supported in ConvBook cells; add the layers themselves",
         at: range)
     case .model(let nested):
-      if nested.graph != nil {
+      if let graph = nested.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
         throw .unsupported(
-          "adding the graph model \(nested.name) to a Sequential model is not supported in ConvBook cells yet; only models that are chains of layers can be nested",
+          "adding the model \(nested.name), which has several inputs or outputs, to a Sequential model is not supported in ConvBook cells yet",
           at: range)
       }
       if nested.contains(model) {
@@ -359,9 +359,9 @@ enum Calls {
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
         at: site.range)
     }
-    if model.graph != nil {
+    if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
       throw .unsupported(
-        "calling the graph model \(model.name) as a layer of another model is not supported in ConvBook cells yet; only models that are chains of layers can be called",
+        "calling the model \(model.name), which has several inputs or outputs, as a layer of another model is not supported in ConvBook cells yet",
         at: site.range)
     }
     let instance = LayerInstance(model: model)
@@ -400,7 +400,8 @@ enum Calls {
       )
     }
     let layerPositional = Array(positional.dropFirst())
-    let maximum = className == "Concatenate" ? 2 : 1
+    // `concatenate(inputs, axis=-1)`, `dot(inputs, axes, normalize=False)`, `add(inputs)`, ...
+    let maximum = className == "Concatenate" ? 2 : className == "Dot" ? 3 : 1
     if positional.count > maximum {
       throw CellError(
         type: "TypeError",
