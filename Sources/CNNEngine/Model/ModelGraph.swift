@@ -101,7 +101,7 @@ public struct ModelGraph {
       if layers[..<index].contains(where: { $0.model === model }) {
         throw KerasError(
           "NotImplementedError",
-          "ConvBook does not support calling the model \"\(model.name)\" more than once in one graph yet"
+          "ConvBook does not support the model \"\(model.name)\" as two different layers of one graph yet (call the model itself each time)"
         )
       }
     }

@@ -32,6 +32,16 @@ extension SequentialModel {
     return totals
   }
 
+  /// The layer this model is when it is called on tensors (`features = base(x)`): one for every
+  /// call, so that a model called twice (a siamese encoder) shares its weights and gets one node
+  /// per call, as Keras' layers do.
+  public var calledInstance: LayerInstance {
+    if let existing = calledAsLayer { return existing }
+    let instance = LayerInstance(model: self)
+    calledAsLayer = instance
+    return instance
+  }
+
   /// `model.input_shape` of a model with several inputs: one shape per input; nil otherwise.
   public var inputShapeList: [TensorShape]? {
     guard let graph, graph.inputs.count > 1 else { return nil }
@@ -62,6 +72,7 @@ extension SequentialModel {
         }
       }
       row.hasMultipleOutputShapes = instance.hasMultipleOutputShapes
+      row.describeLayer(instance)
       rows.append(row)
     }
     var summary = ModelSummary(
@@ -69,5 +80,15 @@ extension SequentialModel {
       inputShape: graph.inputs[0].shape, rows: rows)
     summary.showsConnections = !graph.isSequentialLike
     return summary
+  }
+}
+
+extension ModelSummary.Row {
+  /// The layer's trainable flag and, for a model used as a layer, the rows of its own summary.
+  mutating func describeLayer(_ instance: LayerInstance) {
+    trainable = instance.trainable
+    if let nested = instance.model, let summary = try? nested.summary() {
+      nestedRows = summary.rows
+    }
   }
 }

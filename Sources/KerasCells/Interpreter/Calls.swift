@@ -364,7 +364,7 @@ enum Calls {
         "calling the model \(model.name), which has several inputs or outputs, as a layer of another model is not supported in ConvBook cells yet",
         at: site.range)
     }
-    let instance = LayerInstance(model: model)
+    let instance = model.calledInstance
     do {
       return .kerasTensor(try tensor.apply(instance))
     } catch {
