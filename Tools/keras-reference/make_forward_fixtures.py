@@ -559,6 +559,18 @@ graph_case("unet_outputs", "A small U-Net (Conv2DTranspose, skip Concatenate) wi
     score = layers.Dense(2)(layers.GlobalAveragePooling2D()(e2))
     model = keras.Model(image, [mask, score])
 """)
+graph_case("lambda_layers", "Lambda layers of tensor arithmetic on one tensor and on a list of two", """
+    def blend(pair):
+        a, b = pair
+        return 0.75 * a - b / 4.0
+
+    inputs = keras.Input(shape=(6, 6, 3))
+    scaled = layers.Lambda(lambda x: x / 2.0 - 1.0)(inputs)
+    conv = layers.Conv2D(3, 3, padding="same")(scaled)
+    mixed = layers.Lambda(blend, name="blend")([conv, scaled])
+    squared = layers.Lambda(lambda t: -(t * t))(mixed)
+    model = keras.Model(inputs, layers.Flatten()(squared))
+""")
 
 
 def run_graph_case(name):

@@ -27,9 +27,11 @@ struct ForwardGraph {
     outputs = try unroll(model, inputs: inputs)
   }
 
-  /// Whether a model needs this representation: a graph, or a graph nested at any depth.
+  /// Whether a model needs this representation: a graph, or a graph nested at any depth, or a
+  /// layer that runs as a merge step (a `Lambda` in a chain).
   static func needed(for model: SequentialModel) -> Bool {
-    model.graph != nil || model.layers.contains { $0.model.map(needed(for:)) ?? false }
+    model.graph != nil
+      || model.layers.contains { $0.model.map(needed(for:)) ?? ($0.layer is Lambda) }
   }
 
   private mutating func newValue() -> Int {

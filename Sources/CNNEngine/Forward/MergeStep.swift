@@ -12,10 +12,33 @@ struct MergeStep {
     /// `x op c`, or `c op x` when `constantFirst`.
     case constant(ElementwiseKernel.Operation, Float, constantFirst: Bool)
     case negative
+    /// A `Lambda`'s traced arithmetic: one step per operation.
+    case lambda(LambdaTrace.Program, steps: [MergeStep])
   }
 
   let name: String
   let operation: Operation
+
+  private init(name: String, operation: Operation) {
+    self.name = name
+    self.operation = operation
+  }
+
+  /// The arithmetic of one `TFOpLambda`.
+  private static func operation(of lambda: TFOpLambda) -> Operation {
+    let elementwise: ElementwiseKernel.Operation
+    switch lambda.operation {
+    case .add: elementwise = .add
+    case .subtract: elementwise = .subtract
+    case .multiply: elementwise = .multiply
+    case .trueDivide: elementwise = .divide
+    case .negative: return .negative
+    }
+    if let constant = lambda.constant {
+      return .constant(elementwise, Float(constant), constantFirst: lambda.constantFirst)
+    }
+    return .fold(elementwise, divisor: nil)
+  }
 
   init(instance: LayerInstance) throws(ForwardError) {
     name = instance.name
@@ -33,22 +56,17 @@ struct MergeStep {
     case let dot as Dot:
       operation = .dot(dot)
     case let lambda as TFOpLambda:
-      let elementwise: ElementwiseKernel.Operation
-      switch lambda.operation {
-      case .add: elementwise = .add
-      case .subtract: elementwise = .subtract
-      case .multiply: elementwise = .multiply
-      case .trueDivide: elementwise = .divide
-      case .negative:
-        operation = .negative
-        return
+      operation = Self.operation(of: lambda)
+    case let lambda as Lambda:
+      guard let program = lambda.trace.program else {
+        throw ForwardError(
+          .model, "the function of the Lambda layer \"\(instance.name)\" was never traced")
       }
-      if let constant = lambda.constant {
-        operation = .constant(
-          elementwise, Float(constant), constantFirst: lambda.constantFirst)
-      } else {
-        operation = .fold(elementwise, divisor: nil)
-      }
+      operation = .lambda(
+        program,
+        steps: program.operations.map {
+          MergeStep(name: instance.name, operation: Self.operation(of: $0.layer))
+        })
     default:
       throw ForwardError(
         .model,
@@ -92,6 +110,17 @@ struct MergeStep {
         ElementwiseKernel.apply(&first, scalar: value, elementwise, scalarFirst: constantFirst)
       case .negative:
         ElementwiseKernel.negate(&first)
+      case .lambda(let program, let steps):
+        var values = [first] + others
+        first = .empty
+        for (operation, step) in zip(program.operations, steps) {
+          let shapes = operation.inputs.map { TensorShape(values[$0].shape.map { Optional($0) }) }
+          let shape = try operation.layer.outputShape(forInputs: shapes).dimensions.map { $0 ?? 0 }
+          var value = values[operation.inputs[0]]
+          try step.run(&value, operation.inputs.dropFirst().map { values[$0] }, outputShape: shape)
+          values.append(value)
+        }
+        first = values[program.output]
       }
       guard first.shape == outputShape else {
         throw ForwardError(
@@ -103,6 +132,8 @@ struct MergeStep {
       throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
     } catch let error as ForwardError {
       throw error
+    } catch let error as KerasError {
+      throw ForwardError(.input, "layer \"\(name)\": \(error.message)")
     } catch {
       throw ForwardError(.kernel, "layer \"\(name)\": \(error)")
     }

@@ -8,8 +8,10 @@ extension SequentialModel {
   {
     let graph = try ModelGraph.map(inputs: inputs, outputs: outputs)
     if graph.isSequentialLike, inputs.count == 1, outputs.count == 1,
-      graph.nodes.allSatisfy({ $0.inputs.count <= 1 && !($0.producer.layer is any MultiInputLayer) }
-      )
+      graph.nodes.allSatisfy({
+        $0.inputs.count <= 1
+          && (!($0.producer.layer is any MultiInputLayer) || $0.producer.layer is Lambda)
+      })
     {
       return try functional(name: name, input: inputs[0], output: outputs[0])
     }

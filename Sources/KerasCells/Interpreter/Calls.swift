@@ -71,6 +71,19 @@ enum Calls {
     let session = interpreter.session
     switch callable.kind {
     case .layerClass(let className):
+      // `Lambda(function, ...)`: the function stays a cell value, traced at the layer's first call.
+      var positional = positional
+      var keywords = keywords
+      var lambdaFunction: Value?
+      if className == "Lambda" {
+        if let index = keywords.firstIndex(where: { $0.0 == "function" }) {
+          lambdaFunction = keywords[index].1
+          keywords[index].1 = .kerasObject(KerasObject(typeName: "function"))
+        } else if !positional.isEmpty {
+          lambdaFunction = positional[0]
+          positional[0] = .kerasObject(KerasObject(typeName: "function"))
+        }
+      }
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
       var keywordArguments = try convert(keywords, site: site)
@@ -92,6 +105,9 @@ enum Calls {
           names: session.names)
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        if let lambdaFunction {
+          interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
+        }
         return .layer(instance)
       } catch {
         guard keras3 else { throw keras(error, at: site.range) }
@@ -288,6 +304,12 @@ enum Calls {
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
     }
+    if let input = model.outputShape
+      ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil)
+    {
+      try LambdaTracing.trace(
+        instance, on: [input], asList: false, range: range, interpreter: interpreter)
+    }
     if interpreter.session.kerasVersion == .keras3,
       let input = model.outputShape
         ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
@@ -325,6 +347,9 @@ enum Calls {
         "calling a model taken from another model's layers is not supported in ConvBook cells; call the model itself",
         at: site.range)
     }
+    try LambdaTracing.trace(
+      instance, on: tensors.map(\.shape), asList: asList, range: site.range,
+      interpreter: interpreter)
     do {
       let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
       _ = interpreter.session.names.kerasTensorName()
