@@ -70,8 +70,7 @@ public struct Dot: MultiInputLayer {
       resolved.append(index)
     }
     if resolved.contains(0) {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook does not support `Dot` along the batch axis (axes=\(axes.count == 1 ? String(axes[0]) : "(\(axes[0]), \(axes[1]))"))"
       )
     }

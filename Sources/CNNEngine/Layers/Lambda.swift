@@ -27,13 +27,11 @@ public struct Lambda: MultiInputLayer {
 
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
     guard let program = trace.program else {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook has not traced the function of the Lambda layer \"\(name)\" on symbolic tensors")
     }
     guard inputs.count == program.inputCount else {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook traced the function of the Lambda layer \"\(name)\" on \(program.inputCount) tensor(s), not \(inputs.count)"
       )
     }

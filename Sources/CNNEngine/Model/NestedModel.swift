@@ -31,8 +31,7 @@ public struct NestedModel: Layer {
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     if let graphShapes {
       guard input == graphShapes.input else {
-        throw KerasError(
-          "NotImplementedError",
+        throw KerasError.limitation(
           "ConvBook does not run the model \"\(name)\", built for inputs of shape \(graphShapes.input), on inputs of shape \(input)"
         )
       }
