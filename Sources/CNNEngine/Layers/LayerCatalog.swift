@@ -64,6 +64,9 @@ public enum LayerCatalog {
         try SeparableConv(rank: rank, common)
       }
     }
+    add(Dot.signature) { common throws(KerasError) in try Dot(common) }
+    // The function itself stays with the cell language, which traces it on the first call.
+    add(Lambda.signature) { common throws(KerasError) in Lambda(common, trace: LambdaTrace()) }
     for kind in Merge.Kind.allCases {
       add(Merge.signature(kind: kind)) { common throws(KerasError) in try Merge(kind: kind, common)
       }

@@ -18,7 +18,7 @@ extension LayerInstance {
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
         let numberFirst = (layer as? TFOpLambda)?.constantFirst ?? false
         inputShape = numberFirst ? TensorShape([]) : inputs[0]
-        if layer is Merge { listInputShapes = inputs }
+        if layer is Merge || layer is Dot || layer is Lambda { listInputShapes = inputs }
         outputShape = output
       }
       nodeOutputShapes.append(output)

@@ -46,6 +46,8 @@ public final class SequentialModel {
   /// A functional model whose graph is not a single chain: its layers and calls (see
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
   public private(set) var graph: ModelGraph?
+  /// See `calledInstance`.
+  var calledAsLayer: LayerInstance?
   /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
   public var compileArguments: CompileArguments?
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
@@ -400,14 +402,16 @@ public final class SequentialModel {
           outputShape: inputLayer.batchInputShape, weights: [], multiplyAccumulates: 0,
           isInputLayer: true))
     }
+    if kind == .functional, let inputInstance { rows[0].trainable = inputInstance.trainable }
     for instance in stack {
       guard let input = instance.inputShape, let output = instance.outputShape else { continue }
-      rows.append(
-        ModelSummary.Row(
-          name: instance.name, className: instance.className, inputShape: input,
-          outputShape: output,
-          weights: instance.weights,
-          multiplyAccumulates: instance.multiplyAccumulates))
+      var row = ModelSummary.Row(
+        name: instance.name, className: instance.className, inputShape: input,
+        outputShape: output,
+        weights: instance.weights,
+        multiplyAccumulates: instance.multiplyAccumulates)
+      row.describeLayer(instance)
+      rows.append(row)
     }
     return ModelSummary(
       name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,

@@ -71,6 +71,19 @@ enum Calls {
     let session = interpreter.session
     switch callable.kind {
     case .layerClass(let className):
+      // `Lambda(function, ...)`: the function stays a cell value, traced at the layer's first call.
+      var positional = positional
+      var keywords = keywords
+      var lambdaFunction: Value?
+      if className == "Lambda" {
+        if let index = keywords.firstIndex(where: { $0.0 == "function" }) {
+          lambdaFunction = keywords[index].1
+          keywords[index].1 = .kerasObject(KerasObject(typeName: "function"))
+        } else if !positional.isEmpty {
+          lambdaFunction = positional[0]
+          positional[0] = .kerasObject(KerasObject(typeName: "function"))
+        }
+      }
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
       var keywordArguments = try convert(keywords, site: site)
@@ -92,6 +105,9 @@ enum Calls {
           names: session.names)
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        if let lambdaFunction {
+          interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
+        }
         return .layer(instance)
       } catch {
         guard keras3 else { throw keras(error, at: site.range) }
@@ -265,9 +281,9 @@ enum Calls {
         "adding a tensor made by a layer to a Sequential model is not supported in ConvBook cells; add the layers themselves",
         at: range)
     case .model(let nested):
-      if nested.graph != nil {
+      if let graph = nested.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
         throw .unsupported(
-          "adding the graph model \(nested.name) to a Sequential model is not supported in ConvBook cells yet; only models that are chains of layers can be nested",
+          "adding the model \(nested.name), which has several inputs or outputs, to a Sequential model is not supported in ConvBook cells yet",
           at: range)
       }
       if nested.contains(model) {
@@ -287,6 +303,12 @@ enum Calls {
         message:
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
+    }
+    if let input = model.outputShape
+      ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil)
+    {
+      try LambdaTracing.trace(
+        instance, on: [input], asList: false, range: range, interpreter: interpreter)
     }
     if interpreter.session.kerasVersion == .keras3,
       let input = model.outputShape
@@ -325,6 +347,9 @@ enum Calls {
         "calling a model taken from another model's layers is not supported in ConvBook cells; call the model itself",
         at: site.range)
     }
+    try LambdaTracing.trace(
+      instance, on: tensors.map(\.shape), asList: asList, range: site.range,
+      interpreter: interpreter)
     do {
       let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
       _ = interpreter.session.names.kerasTensorName()
@@ -359,12 +384,12 @@ enum Calls {
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
         at: site.range)
     }
-    if model.graph != nil {
+    if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
       throw .unsupported(
-        "calling the graph model \(model.name) as a layer of another model is not supported in ConvBook cells yet; only models that are chains of layers can be called",
+        "calling the model \(model.name), which has several inputs or outputs, as a layer of another model is not supported in ConvBook cells yet",
         at: site.range)
     }
-    let instance = LayerInstance(model: model)
+    let instance = model.calledInstance
     do {
       return .kerasTensor(try tensor.apply(instance))
     } catch {
@@ -400,7 +425,8 @@ enum Calls {
       )
     }
     let layerPositional = Array(positional.dropFirst())
-    let maximum = className == "Concatenate" ? 2 : 1
+    // `concatenate(inputs, axis=-1)`, `dot(inputs, axes, normalize=False)`, `add(inputs)`, ...
+    let maximum = className == "Concatenate" ? 2 : className == "Dot" ? 3 : 1
     if positional.count > maximum {
       throw CellError(
         type: "TypeError",

@@ -192,6 +192,9 @@ public enum KerasModule: Equatable {
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
       }
+      if name == "dot" {
+        return .function(Callable(.mergeFunction("Dot"), path: "keras.layers.dot"))
+      }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
     case .models:

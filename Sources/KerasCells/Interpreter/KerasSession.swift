@@ -13,6 +13,11 @@ public final class KerasSession {
   public private(set) var cellCount = 0
   /// Where each layer object was created, so errors can point at the layer Keras blamed.
   var layerOrigins: [ObjectIdentifier: SourceRange] = [:]
+  /// The function of each `Lambda` layer, until its first call traces it (`LambdaTracing`).
+  var lambdaFunctions: [ObjectIdentifier: Value] = [:]
+  /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
+  /// the Lambda and takes no session names.
+  var lambdaTracingDepth = 0
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

@@ -62,11 +62,13 @@ enum TensorArithmetic {
         "arithmetic on Keras tensors is supported with tf-keras 2 only so far (where it makes TFOpLambda layers); Keras 3's symbolic operations are not supported yet",
         at: range)
     }
-    let name = interpreter.session.names.uniqueName(operation.rawValue)
+    let tracing = interpreter.session.lambdaTracingDepth > 0
+    let name =
+      tracing ? operation.rawValue : interpreter.session.names.uniqueName(operation.rawValue)
     let instance = LayerInstance(
       TFOpLambda(operation: operation, name: name, constant: constant, constantFirst: constantFirst)
     )
-    interpreter.recordOrigin(of: instance, at: range)
+    if !tracing { interpreter.recordOrigin(of: instance, at: range) }
     do {
       return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: true))
     } catch {
