@@ -109,9 +109,11 @@ public final class SequentialModel {
     return chain
   }
 
-  /// `model.layers`: a functional model lists its input layer first, a Sequential one does not.
+  /// `model.layers`: a functional model lists its input layer first, a Sequential one does not;
+  /// Keras 3's operations (`x + y`) are nodes of the graph but not layers.
   public var layers: [LayerInstance] {
-    graph?.layers ?? (inputInstance.map { [$0] } ?? []) + stack
+    if let graph { return graph.layers.filter { !$0.isKeras3Operation } }
+    return (inputInstance.map { [$0] } ?? []) + stack
   }
 
   public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }

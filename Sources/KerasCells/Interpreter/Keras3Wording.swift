@@ -111,6 +111,29 @@ enum Keras3Wording {
     )
   }
 
+  /// Keras 3's refusal of a graph whose output does not depend on the model's inputs only: it maps
+  /// the graph without complaint (every input layer is a node of it) and then fails to compute the
+  /// first such output from `inputs`, naming its path in the outputs' structure.
+  static func disconnectedOutput(inputs: [KerasTensor], outputs: [KerasTensor], paths: [String])
+    -> KerasError?
+  {
+    let given = Set(inputs.map(ObjectIdentifier.init))
+    var known: [ObjectIdentifier: Bool] = [:]
+    func computable(_ tensor: KerasTensor) -> Bool {
+      let key = ObjectIdentifier(tensor)
+      if let answer = known[key] { return answer }
+      let answer =
+        given.contains(key) || (!tensor.isInput && tensor.inputs.allSatisfy(computable))
+      known[key] = answer
+      return answer
+    }
+    guard let index = outputs.indices.first(where: { !computable(outputs[$0]) }) else {
+      return nil
+    }
+    let path = index < paths.count ? paths[index] : String(index)
+    return .value("Output with path `\(path)` is not connected to `inputs`")
+  }
+
   /// Modules tf-keras has and Keras 3 does not: `keras.layers.experimental` (and its
   /// `preprocessing`), where older tutorials found the preprocessing layers.
   static func isRemoved(_ module: KerasModule) -> Bool {

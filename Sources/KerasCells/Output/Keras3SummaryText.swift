@@ -22,11 +22,22 @@ public enum Keras3SummaryText {
   ]
   static let sequentialDefaultWidth = 88
 
+  /// Keras' columns for a graph that is not a chain (`Connected to`; default width 108).
+  static let graphColumns = [
+    Column(header: "Layer (type)", position: 0.30, rightAligned: false),
+    Column(header: "Output Shape", position: 0.56, rightAligned: false),
+    Column(header: "Param #", position: 0.74, rightAligned: true),
+    Column(header: "Connected to", position: 1.0, rightAligned: false),
+  ]
+  static let graphDefaultWidth = 108
+
   public static func render(_ summary: ModelSummary, console: SummaryConsole = .notATerminal)
     -> String
   {
-    let columns = sequentialColumns
-    let lineLength = console.tableWidth(defaultWidth: sequentialDefaultWidth)
+    let graph = summary.showsConnections
+    let columns = graph ? graphColumns : sequentialColumns
+    let lineLength = console.tableWidth(
+      defaultWidth: graph ? graphDefaultWidth : sequentialDefaultWidth)
     let widths = textWidths(lineLength: lineLength, columns: columns)
     let style = console.styling
     var out = ""
@@ -47,11 +58,12 @@ public enum Keras3SummaryText {
     out += rule("┡", "━", "╇", "┩")
     for (index, row) in summary.rows.enumerated() {
       if index > 0 { out += rule("├", "─", "┼", "┤") }
-      let cells = [
+      var cells = [
         "\(row.name) (\(row.className))",
         row.outputShape.dimensions.isEmpty ? "?" : shapeText(row),
         row.isBuilt ? PythonFormat.grouped(row.parameters) : "0 (unbuilt)",
       ]
+      if graph { cells.append(connectionsText(row)) }
       let wrapped = cells.indices.map { wrap(cells[$0], width: widths[$0]) }
       let height = wrapped.map(\.count).max() ?? 1
       for lineIndex in 0..<height {
@@ -84,6 +96,13 @@ public enum Keras3SummaryText {
   static func shapeText(_ row: ModelSummary.Row) -> String {
     "(" + row.outputShape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
       + ")"
+  }
+
+  /// The `Connected to` cell: `name[node][tensor]` of every input of the layer's calls inside the
+  /// model, joined by `, `; `-` for none (an input layer).
+  static func connectionsText(_ row: ModelSummary.Row) -> String {
+    if row.connections.isEmpty { return "-" }
+    return row.connections.map(\.kerasDescription).joined(separator: ", ")
   }
 
   /// Text widths of the columns for a table `lineLength` wide. Keras gives column i the width

@@ -19,8 +19,6 @@ import Testing
 
   /// Corpus files whose Keras 3 recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
-  static let graphsTfKerasOnly =
-    "functional graphs and tensor arithmetic are built with tf-keras 2 only so far; Keras 3's summary with Connected to, its graph errors and its symbolic ops are not done"
   static let knownDifferences: [String: String] = [
 
     "36-import-tf-keras":
@@ -35,17 +33,6 @@ import Testing
     "106-err-random-flip-mode": "Keras 3's RandomFlip accepts other modes than tf-keras'",
     "108-err-preprocessing":
       "Keras 3's preprocessing layers accept and refuse other arguments than tf-keras'",
-    "200-graph-residual-block": graphsTfKerasOnly,
-    "201-graph-inception-block": graphsTfKerasOnly,
-    "202-graph-squeeze-excitation": graphsTfKerasOnly,
-    "203-graph-unet-skip": graphsTfKerasOnly,
-    "204-graph-siamese-shared": graphsTfKerasOnly,
-    "205-graph-multi-io": graphsTfKerasOnly,
-    "206-graph-broadcast-merges": graphsTfKerasOnly,
-    "211-err-graph-disconnected": graphsTfKerasOnly,
-    "212-graph-nested-base": graphsTfKerasOnly,
-    "213-graph-tensor-arithmetic": graphsTfKerasOnly,
-    "214-graph-dict-io": graphsTfKerasOnly,
     "152-nested-notebook":
       "Keras 3 accepts an empty Sequential model as a layer and builds nested models later",
   ]
