@@ -51,6 +51,8 @@ public final class SequentialModel {
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
   /// one, tf-keras' `<first layer>_input`).
   private let names: NameScope?
+  /// The Keras version of the session that made the model (tf-keras for a model made without one).
+  public var kerasVersion: KerasVersion { names?.kerasVersion ?? .keras2 }
 
   public init(name: String, names: NameScope? = nil) {
     self.name = name
@@ -213,7 +215,10 @@ public final class SequentialModel {
         "All layers added to a Sequential model should have unique names. Name \"\(instance.name)\" is already the name of a layer in this model. Update the `name` argument to pass a unique name.",
         layerIndex: stack.count)
     }
-    if inputLayer == nil, stack.isEmpty, let nested = instance.model, nested.layers.isEmpty {
+    // tf-keras refuses an empty model as the first layer; Keras 3 keeps it as an unbuilt layer.
+    if inputLayer == nil, stack.isEmpty, let nested = instance.model, nested.layers.isEmpty,
+      names?.kerasVersion != .keras3
+    {
       throw .value("An empty Model cannot be used as a Layer.")
     }
     if inputLayer == nil, stack.isEmpty,

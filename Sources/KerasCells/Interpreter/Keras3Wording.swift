@@ -87,6 +87,9 @@ enum Keras3Wording {
   static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String)
     -> KerasError?
   {
+    if let normalization = instance.layer as? Normalization {
+      return normalizationRefusal(normalization, input: input)
+    }
     if instance.className == "Dense", input.rank >= 2, input.dimensions.last == .some(nil),
       case .int(let units)? = instance.layer.common.arguments.values["units"]
     {
@@ -134,6 +137,41 @@ enum Keras3Wording {
     return .value("Output with path `\(path)` is not connected to `inputs`")
   }
 
+  /// Keras 3's Normalization puts a list `mean=`/`variance=` on the last kept axis and lets
+  /// TensorFlow broadcast it to the kept axes' shape (1 elsewhere), which fails where numpy's
+  /// broadcasting failed for tf-keras, as TensorFlow's `InvalidArgumentError`.
+  private static func normalizationRefusal(_ layer: Normalization, input: TensorShape)
+    -> KerasError?
+  {
+    guard let kept = try? layer.keptAxes(for: input).sorted(), let last = kept.last,
+      let size = input[last]
+    else { return nil }
+    for (argument, values) in [("mean", layer.mean), ("variance", layer.variance)] {
+      guard let values, case .list = layer.common.arguments[argument], values.count != 1,
+        values.count != size
+      else { continue }
+      var expanded = Array(repeating: 1, count: input.rank)
+      expanded[last] = values.count
+      let target = (0..<input.rank).map { kept.contains($0) ? input[$0] ?? 1 : 1 }
+      func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ",") }
+      return KerasError(
+        "InvalidArgumentError",
+        "{{function_node __wrapped__BroadcastTo_device_/job:localhost/replica:0/task:0/device:CPU:0}} Incompatible shapes: [\(list(expanded))] vs. [\(list(target))] [Op:BroadcastTo]"
+      )
+    }
+    return nil
+  }
+
+  /// Keras 3's refusal to read a weight of an unbuilt layer that it guards with a property (a
+  /// Dense's or a convolution's `kernel`, an Embedding's `embeddings`); other weights are plain
+  /// missing attributes, as in tf-keras.
+  static func unbuiltWeight(_ name: String, of layer: any Layer) -> String? {
+    let guarded =
+      (name == "kernel" && (layer is Dense || layer is Conv))
+      || (name == "embeddings" && layer is Embedding)
+    return guarded ? "You must build the layer before accessing `\(name)`." : nil
+  }
+
   /// Modules tf-keras has and Keras 3 does not: `keras.layers.experimental` (and its
   /// `preprocessing`), where older tutorials found the preprocessing layers.
   static func isRemoved(_ module: KerasModule) -> Bool {
@@ -166,6 +204,11 @@ enum Keras3Wording {
         )
       }
       var lines = message.components(separatedBy: "\n")
+      if className == "RandomCrop", message.contains("slice index -1 of dimension 0 out of bounds")
+      {
+        // Keras 3 fails in Python, indexing the list of the input's dimensions.
+        result.type = "IndexError"
+      }
       lines[0] = "Exception encountered when calling \(className).call()."
       for index in lines.indices where lines[index].hasPrefix("Call arguments received by layer") {
         lines[index] = "Arguments received by \(className).call():"
@@ -288,6 +331,14 @@ enum Keras3Wording {
     ) {
       return set(
         "All `axis` values to be kept must have a known shape. Received axis=\(match.1), inputs.shape=(\(match.2)), with unknown axis at index \(match.3)"
+      )
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^All `axis` values must be in the range \[-ndim, ndim\)\. Found ndim: `(\d+)`, axis: (.*)$/#
+    ) {
+      return set(
+        "All `axis` values must be in the range [-ndim, ndim). Received inputs with ndim=\(match.1), while axis=\(match.2)"
       )
     }
     _ = type

@@ -49,12 +49,22 @@ public enum Keras3SummaryText {
         + right + "\n"
     }
     out += rule("┏", "━", "┳", "┓")
-    let header = widths.indices.map { index in
-      style.bold(" ")
-        + style.bold(pad(columns[index].header, widths[index], right: columns[index].rightAligned))
-        + style.bold(" ")
+    // Headers wrap like cells (`Param #` at width 56) and sit at the bottom of the header row.
+    let headers = columns.indices.map { wrap(columns[$0].header, width: widths[$0]) }
+    let headerHeight = headers.map(\.count).max() ?? 1
+    for lineIndex in 0..<headerHeight {
+      let parts = columns.indices.map { index -> String in
+        let lines = headers[index]
+        let offset = lineIndex - (headerHeight - lines.count)
+        guard offset >= 0 else {
+          return style.bold(String(repeating: " ", count: widths[index] + 2))
+        }
+        return style.bold(" ")
+          + style.bold(pad(lines[offset], widths[index], right: columns[index].rightAligned))
+          + style.bold(" ")
+      }
+      out += "┃" + parts.joined(separator: "┃") + "┃\n"
     }
-    out += "┃" + header.joined(separator: "┃") + "┃\n"
     out += rule("┡", "━", "╇", "┩")
     for (index, row) in summary.rows.enumerated() {
       if index > 0 { out += rule("├", "─", "┼", "┤") }

@@ -117,15 +117,20 @@ extension SummaryConsole.Styling {
       flush()
       return out
     case 3:
-      // `name[0][0]`: the numbers right after an opening bracket.
+      // `name[0][0]`: the numbers right after an opening bracket; a `…` right after the bracket
+      // cut such a number and takes its colour (indexes have one digit in practice, so one after
+      // a digit cut the closing bracket).
       var out = ""
       var digits = ""
       var afterBracket = false
+      var previous: Character = " "
       for character in line {
-        if afterBracket && character.isNumber {
+        if afterBracket && (character.isNumber || (character == "…" && previous == "[")) {
           digits.append(character)
+          previous = character
           continue
         }
+        previous = character
         if !digits.isEmpty {
           out += color(34, digits)
           digits = ""
