@@ -30,10 +30,12 @@ struct VerifyCommand: ParsableCommand {
   }
 
   func run() throws {
-    var verifier = LessonVerifier(runner: CommandSupport.runner(keras: keras.setting))
+    // --keras, else each lesson's keras= option, else the course's (course.yml), else 3.
+    let setting = keras.setting.withCourse(of: lessons)
+    var verifier = LessonVerifier(runner: CommandSupport.runner(keras: setting))
     if !inProcess {
       verifier.isolation = CommandSupport.isolation(
-        footer: .classic, keras: keras.setting, solutions: false, timeout: lessonTimeout)
+        footer: .classic, keras: setting, solutions: false, timeout: lessonTimeout)
     }
     let outcomes: [LessonVerifier.Outcome]
     do {

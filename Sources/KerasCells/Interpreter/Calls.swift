@@ -92,6 +92,16 @@ enum Calls {
           names: session.names)
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        if keras3,
+          let location = Keras3Wording.inputShapeWarningLocation(
+            className: instance.className, keywords: keywordArguments)
+        {
+          interpreter.warnOnce(
+            location: location,
+            KerasWarning(
+              category: "UserWarning", message: Keras3Wording.inputShapeWarning,
+              range: site.range))
+        }
         return .layer(instance)
       } catch {
         guard keras3 else { throw keras(error, at: site.range) }

@@ -172,6 +172,35 @@ enum Keras3Wording {
     return guarded ? "You must build the layer before accessing `\(name)`." : nil
   }
 
+  /// Keras 3's warning for `input_shape=` / `input_dim=` given to a layer (which still works).
+  static let inputShapeWarning =
+    "Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, prefer using an `Input(shape)` object as the first layer in the model instead."
+
+  /// Where Keras 3 issues `inputShapeWarning` for a layer made with `keywords`, or nil when it does
+  /// not: the `__init__` that calls `Layer.__init__`, shared by a family of layers (`Conv1D` and
+  /// `Conv2D` warn from `base_conv.py`), so that the warning shows once per family.
+  static func inputShapeWarningLocation(className: String, keywords: [(String, ArgumentValue)])
+    -> String?
+  {
+    guard className != "InputLayer",
+      keywords.contains(where: {
+        ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
+      })
+    else { return nil }
+    let families: [(prefix: String, file: String)] = [
+      ("SeparableConv", "base_separable_conv"), ("DepthwiseConv", "base_depthwise_conv"),
+      ("GlobalAveragePooling", "base_global_pooling"), ("GlobalMaxPooling", "base_global_pooling"),
+      ("MaxPooling", "base_pooling"), ("AveragePooling", "base_pooling"),
+    ]
+    if let family = families.first(where: { className.hasPrefix($0.prefix) }) {
+      return family.file
+    }
+    if className.hasPrefix("Conv") {
+      return className.hasSuffix("Transpose") ? "base_conv_transpose" : "base_conv"
+    }
+    return className
+  }
+
   /// Modules tf-keras has and Keras 3 does not: `keras.layers.experimental` (and its
   /// `preprocessing`), where older tutorials found the preprocessing layers.
   static func isRemoved(_ module: KerasModule) -> Bool {
