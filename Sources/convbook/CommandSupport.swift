@@ -18,8 +18,10 @@ enum CommandSupport {
     _ path: String, footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init()
   ) throws -> ModelFile {
     do {
-      let file = try ModelFile.load(path: path, runner: runner(footer: footer, keras: keras))
+      let file = try ModelFile.load(
+        path: path, runner: runner(footer: footer, keras: keras.withCourse(of: path)))
       for note in file.notes { Terminal.error("note: \(note)\n") }
+      for warning in file.warnings { Terminal.error("\(warning)\n") }
       return file
     } catch {
       CommandFailure(message: error.description, code: error.isUsageError ? 2 : 1).exit()

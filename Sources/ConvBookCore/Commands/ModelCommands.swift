@@ -63,7 +63,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? JSONValue.array(traces.map(TraceReport.json)).serialized(pretty: true) + "\n"
+      ? JSONValue.array(traces.map(TraceReport.json))
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : traces.map(TraceReport.text).joined(separator: "\n")
     return CommandReport(output: output, diagnostics: loaded.diagnostics, failures: failures)
   }
@@ -89,7 +90,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? JSONValue.array(results.map(AdjacencyReport.json)).serialized(pretty: true) + "\n"
+      ? JSONValue.array(results.map(AdjacencyReport.json))
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : results.map(AdjacencyReport.text).joined(separator: "\n")
     return CommandReport(output: output, diagnostics: loaded.diagnostics, failures: failures)
   }
@@ -117,7 +119,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? ComparisonReport.json(comparison).serialized(pretty: true) + "\n"
+      ? ComparisonReport.json(comparison)
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : ComparisonReport.text(comparison)
     return CommandReport(output: output, diagnostics: loaded.diagnostics)
   }
@@ -135,7 +138,9 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? ScalingReport.json(scaling).serialized(pretty: true) + "\n" : ScalingReport.text(scaling)
+      ? ScalingReport.json(scaling)
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
+      : ScalingReport.text(scaling)
     return CommandReport(output: output, diagnostics: loaded.diagnostics)
   }
 
@@ -167,7 +172,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? ForwardBenchmark.json(measurements, check: check).serialized(pretty: true) + "\n"
+      ? ForwardBenchmark.json(measurements, check: check)
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : ForwardBenchmark.text(measurements, check: check)
     return CommandReport(output: output, diagnostics: [])
   }

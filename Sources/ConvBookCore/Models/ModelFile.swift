@@ -13,6 +13,9 @@ public struct ModelFile {
   public var lesson: Lesson?
   /// What reading a notebook skipped (IPython magics and shell lines), for standard error.
   public var notes: [String] = []
+  /// The warnings Keras issued (Keras 3's `input_shape=` UserWarning), as
+  /// `FILE:LINE: UserWarning: message`, for standard error.
+  public var warnings: [String] = []
 
   public enum LoadError: Error, CustomStringConvertible {
     case unreadable(TextFile.ReadError)
@@ -57,9 +60,15 @@ public struct ModelFile {
       case .success(let loaded): script = loaded
       }
       let session = KerasSession(kerasVersion: runner.kerasVersion.resolve(lesson: nil))
-      let diagnostics = session.run(script.source).error.map { [script.diagnostic(for: $0)] } ?? []
+      let result = session.run(script.source)
+      let diagnostics = result.error.map { [script.diagnostic(for: $0)] } ?? []
       var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
       file.notes = script.notes
+      file.warnings = result.warnings.map { warning in
+        let place = script.diagnostic(
+          for: CellError(type: warning.category, message: warning.message, range: warning.range))
+        return "\(place.file):\(place.line): \(warning.category): \(warning.message)"
+      }
       return file
     }
     guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { throw .unknownKind(path) }

@@ -42,6 +42,11 @@ enum Attributes {
       if interpreter.session.kerasVersion == .keras3 && removedInKeras3 && interpreter.runsCell {
         break
       }
+      if interpreter.session.kerasVersion == .keras3, !instance.isBuilt,
+        let refusal = Keras3Wording.unbuiltWeight(name, of: instance.layer)
+      {
+        throw CellError(type: "AttributeError", message: refusal, range: range)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .kerasTensor(let tensor):
       switch name {

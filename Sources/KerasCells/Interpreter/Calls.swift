@@ -108,6 +108,16 @@ enum Calls {
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
         }
+        if keras3,
+          let location = Keras3Wording.inputShapeWarningLocation(
+            className: instance.className, keywords: keywordArguments)
+        {
+          interpreter.warnOnce(
+            location: location,
+            KerasWarning(
+              category: "UserWarning", message: Keras3Wording.inputShapeWarning,
+              range: site.range))
+        }
         return .layer(instance)
       } catch {
         guard keras3 else { throw keras(error, at: site.range) }
@@ -505,14 +515,29 @@ enum Calls {
     do {
       model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
     } catch {
+      if session.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
+        let refusal = Keras3Wording.disconnectedOutput(
+          inputs: inputs, outputs: outputs, paths: outputPaths(outputsValue))
+      {
+        throw keras(refusal, at: site.range)
+      }
       throw keras(error, at: site.range)
     }
-    if model.graph != nil, session.names.kerasVersion == .keras3 {
-      throw .unsupported(
-        "ConvBook builds functional graphs (branches, merges, shared layers) with tf-keras 2 only so far; Keras 3's summary of them is not supported yet",
-        at: site.range)
-    }
     return .model(model)
+  }
+
+  /// Keras' path of each output in `outputs=` (`tree.flatten_with_path`): empty for one tensor,
+  /// the index in a list or tuple, the key in a dict (in sorted order, as the tensors are).
+  private static func outputPaths(_ value: Value) -> [String] {
+    switch value {
+    case .list(let items), .tuple(let items): return items.indices.map(String.init)
+    case .dictionary(let pairs):
+      return pairs.compactMap { key, _ -> String? in
+        if case .string(let name) = key { return name }
+        return nil
+      }.sorted()
+    default: return [""]
+    }
   }
 
   /// The tensors of `inputs=` / `outputs=`: one tensor, or a list or tuple of them.

@@ -5,6 +5,8 @@ final class Interpreter {
   let session: KerasSession
   let cellIndex: Int
   private(set) var outputs: [CellOutput] = []
+  /// The warnings this cell issued.
+  private(set) var warnings: [KerasWarning] = []
   /// Names visible before the globals (comprehension variables, exercise helpers).
   var locals: [String: Value] = [:]
   /// True while running a cell (notebook code); false for ConvBook's own expressions (inline
@@ -25,6 +27,13 @@ final class Interpreter {
     case continueLoop
     case returned(Value)
   }
+  /// Issues a warning unless the session showed one from the same place in Keras' code already
+  /// (Python's default filter shows a warning once per location and process).
+  func warnOnce(location: String, _ warning: KerasWarning) {
+    guard runsCell, session.shownWarningLocations.insert(location).inserted else { return }
+    warnings.append(warning)
+  }
+
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?
 

@@ -21,6 +21,9 @@ public final class KerasSession {
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 
+  /// The places in Keras' code whose warning the session has shown (`Interpreter.warnOnce`).
+  var shownWarningLocations: Set<String> = []
+
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
   var environment: [(Value, Value)] = []
 
@@ -73,10 +76,11 @@ public final class KerasSession {
       interpreter.runsCell = true
       do throws(CellError) {
         _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
-        return CellResult(outputs: interpreter.outputs, error: nil)
+        return CellResult(outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings)
       } catch {
         let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
-        return CellResult(outputs: interpreter.outputs, error: worded)
+        return CellResult(
+          outputs: interpreter.outputs, error: worded, warnings: interpreter.warnings)
       }
     }
   }
