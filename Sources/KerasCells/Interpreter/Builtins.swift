@@ -19,7 +19,8 @@ enum Builtins {
     "NameError": "Exception", "UnboundLocalError": "NameError", "AssertionError": "Exception",
     "RuntimeError": "Exception", "RecursionError": "RuntimeError",
     "NotImplementedError": "RuntimeError", "ImportError": "Exception",
-    "ModuleNotFoundError": "ImportError",
+    "ModuleNotFoundError": "ImportError", "OSError": "Exception",
+    "FileNotFoundError": "OSError", "StopIteration": "Exception",
   ]
 
   static func value(named name: String) -> Value? {
@@ -68,7 +69,8 @@ enum Builtins {
     case "len":
       try exactly(1)
       switch positional[0] {
-      case .list(let items), .tuple(let items): return .int(items.count)
+      case .list(let list): return .int(list.count)
+      case .tuple(let items): return .int(items.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
       case .range(let start, let stop, let step):
@@ -237,19 +239,39 @@ enum Builtins {
       default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
       }
     case "min", "max":
+      guard !positional.isEmpty else {
+        throw typeError("\(name) expected at least 1 argument, got 0")
+      }
+      var key: Value?
+      var fallback: Value?
+      for (label, value) in keywords {
+        switch label {
+        case "key":
+          if case .none = value {} else { key = value }
+        case "default" where positional.count == 1: fallback = value
+        case "default":
+          throw typeError(
+            "Cannot specify a default for \(name)() with multiple positional arguments")
+        default:
+          throw typeError("'\(label)' is an invalid keyword argument for \(name)()")
+        }
+      }
       let items =
         positional.count == 1 ? try interpreter.iterate(positional[0], range: range) : positional
-      guard var best = items.first else {
+      guard !items.isEmpty else {
+        if let fallback { return fallback }
         throw CellError(
           type: "ValueError", message: "\(name)() arg is an empty sequence", range: range)
       }
-      for item in items.dropFirst() {
+      let keys = try ContainerMethods.keyed(items, key: key, site: site, interpreter: interpreter)
+      var best = 0
+      for index in items.indices.dropFirst() {
         try interpreter.step(at: range)
         let better = try Operators.compare(
-          name == "min" ? .less : .greater, item, best, range: range)
-        if better { best = item }
+          name == "min" ? .less : .greater, keys[index], keys[best], range: range)
+        if better { best = index }
       }
-      return best
+      return items[best]
     case "sum":
       guard let first = positional.first else {
         throw typeError("sum() takes at least 1 positional argument (0 given)")
@@ -269,21 +291,15 @@ enum Builtins {
       guard let first = positional.first else {
         throw typeError("sorted expected 1 argument, got 0")
       }
-      var items = try interpreter.iterate(first, range: range)
-      var failure: CellError?
-      items.sort { a, b in
-        do throws(CellError) {
-          if failure != nil { return false }
-          try interpreter.step(at: range)
-          return try Operators.compare(.less, a, b, range: range)
-        } catch {
-          failure = error
-          return false
-        }
+      guard positional.count == 1 else {
+        throw typeError("sorted expected 1 argument, got \(positional.count)")
       }
-      if let failure { throw failure }
-      if keywords.contains(where: { $0.0 == "reverse" && $0.1.isTruthy }) { items.reverse() }
-      return .list(items)
+      let (key, reverse) = try ContainerMethods.sortOptions(
+        keywords, function: "sort", range: range)
+      return .list(
+        try ContainerMethods.sorted(
+          try interpreter.iterate(first, range: range), key: key, reverse: reverse, site: site,
+          interpreter: interpreter))
     case "enumerate":
       guard let first = positional.first else {
         throw typeError("enumerate() missing required argument 'iterable'")
@@ -337,6 +353,7 @@ enum Builtins {
         case .function(let callable):
           if case .builtin(let typeName) = callable.kind,
             ["int", "float", "str", "bool", "list", "tuple", "dict"].contains(typeName)
+              || exceptionBases[typeName] != nil
           {
             return [typeName]
           }
@@ -356,6 +373,15 @@ enum Builtins {
       var actual = positional[0].typeName
       // bool is a subclass of int.
       if actual == "bool" && wanted.contains("int") { actual = "int" }
+      if case .exception(let exception) = positional[0] {
+        // An exception is an instance of its class and of each base class.
+        var current: String? = exception.type
+        while let type = current, !type.isEmpty {
+          if wanted.contains(type) { return .bool(true) }
+          current = exceptionBases[type]
+        }
+        return .bool(false)
+      }
       return .bool(wanted.contains(actual))
     case "any", "all":
       try exactly(1)
@@ -372,7 +398,7 @@ enum Builtins {
     case "reversed":
       try exactly(1)
       switch positional[0] {
-      case .list(let items), .tuple(let items): return .list(items.reversed())
+      case .list, .tuple: return .list(positional[0].sequenceItems!.reversed())
       case .range, .string:
         return .list(try interpreter.iterate(positional[0], range: range).reversed())
       default:
@@ -467,8 +493,10 @@ enum Builtins {
       return try mathFunction(
         String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
     case let exception where exceptionBases[exception] != nil:
-      throw .unsupported(
-        "ConvBook does not support raising exceptions (\(exception)(...)) yet", at: range)
+      if let (label, _) = keywords.first {
+        throw typeError("\(exception)() takes no keyword arguments (got '\(label)')")
+      }
+      return .exception(PythonException(type: exception, arguments: positional))
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",

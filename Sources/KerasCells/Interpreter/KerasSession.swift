@@ -16,8 +16,12 @@ public final class KerasSession {
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 
+  /// The Keras modules a `from ... import *` bound the names of: a name they define that ConvBook
+  /// lacks is ConvBook's limitation, not a NameError.
+  var starImports: [KerasModule] = []
+
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
-  var environment: [(Value, Value)] = []
+  let environment = PythonDict()
 
   /// Which Keras the session imitates: names, refusals and the summary text follow it.
   public let kerasVersion: KerasVersion
@@ -43,7 +47,8 @@ public final class KerasSession {
     globals = [:]
     while let value = pending.popLast() {
       switch value {
-      case .list(let items), .tuple(let items): pending += items
+      case .list(let list): pending += list.items
+      case .tuple(let items): pending += items
       case .dictionary(let pairs):
         for (key, item) in pairs { pending += [key, item] }
       default: break

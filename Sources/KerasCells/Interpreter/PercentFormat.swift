@@ -18,7 +18,7 @@ enum PercentFormat {
     switch arguments {
     case .tuple(let values): items = values
     case .dictionary(let pairs):
-      mapping = pairs
+      mapping = pairs.pairs
       items = [arguments]
     default: items = [arguments]
     }

@@ -57,11 +57,13 @@ enum PythonText {
     case .slice(let start, let stop, let step):
       func text(_ value: Int?) -> String { value.map(String.init) ?? "None" }
       return "slice(\(text(start)), \(text(stop)), \(text(step)))"
+    case .exception(let exception): return exception.repr
     }
   }
 
   static func str(_ value: Value) -> String {
     if case .string(let text) = value { return text }
+    if case .exception(let exception) = value { return exception.message }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
     return repr(value)
   }
@@ -88,8 +90,8 @@ enum PythonText {
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
-    case .list(let items), .tuple(let items):
-      for item in items {
+    case .list, .tuple:
+      for item in value.sequenceItems! {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)
       }
     case .dictionary(let pairs):
