@@ -77,6 +77,6 @@ extension Diagnostic {
       let caret = String(excerpt.caret.dropFirst(min(indentation, excerpt.caret.count)))
       if !caret.trimmingCharacters(in: .whitespaces).isEmpty { text += "    \(caret)\n" }
     }
-    return text + safe(lastLine) + "\n"
+    return text + TerminalText.escapedKeepingLines(lastLine) + "\n"
   }
 }

@@ -27,6 +27,9 @@ extension Interpreter {
       if let refusal = module.unsupportedName(name, at: range) { return refusal }
     }
     var error = CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+    if let failed = session.failedDefinitions[name], failed.index < cellIndex {
+      error.note = failed.note(about: name)
+    }
     // CPython looks in the function's locals, then the globals, then the builtins.
     var local = Array(locals.keys).sorted()
     if let scope { local += scope.names.keys.sorted() }

@@ -20,6 +20,9 @@ public final class KerasSession {
   /// lacks is ConvBook's limitation, not a NameError.
   var starImports: [KerasModule] = []
 
+  /// For each name a failed cell meant to bind but did not, that cell (`FailedCell`).
+  var failedDefinitions: [String: FailedCell] = [:]
+
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
   let environment = PythonDict()
 
@@ -76,6 +79,10 @@ public final class KerasSession {
         return CellResult(outputs: interpreter.outputs, error: nil)
       } catch {
         let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+        let failed = FailedCell(index: cellIndex, headline: worded.description)
+        for name in FailedCell.boundNames(statements) where globals[name] == nil {
+          failedDefinitions[name] = failed
+        }
         return CellResult(outputs: interpreter.outputs, error: worded)
       }
     }
@@ -111,6 +118,15 @@ public final class KerasSession {
   public func model(named name: String) -> SequentialModel? {
     if case .model(let model)? = globals[name] { return model }
     return definedModels.last { $0.model.name == name }?.model
+  }
+
+  /// Why `name` is not defined when an earlier cell that meant to define it failed: "`model` would
+  /// have been defined by cell 2, which stopped earlier with ValueError: ...". For messages about a
+  /// missing name outside cells (figures, exercises).
+  public func failureNote(forMissing name: String) -> String? {
+    guard globals[name] == nil, let failed = failedDefinitions[name], failed.index < cellCount - 1
+    else { return nil }
+    return failed.note(about: name)
   }
 
   /// Binds a name in the global namespace from outside a cell (e.g. a student's model).
