@@ -35,6 +35,12 @@ enum Attributes {
         range: range, suggestion: NameSuggestion.closest(to: name, among: known))
     case .exception(let exception) where name == "args":
       return .tuple(exception.arguments)
+    case .function(let callable) where name == "__name__":
+      switch callable.kind {
+      case .user(let function): return .string(function.name)
+      case .partial: break
+      default: return .string(String(callable.path.split(separator: ".").last ?? ""))
+      }
     case .model(let model):
       if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) {
         return value

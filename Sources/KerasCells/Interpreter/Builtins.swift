@@ -7,7 +7,7 @@ enum Builtins {
   static let names: Set<String> = [
     "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
-    "getattr", "any", "all", "reversed", "dict",
+    "getattr", "any", "all", "reversed", "dict", "map", "filter",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -305,8 +305,10 @@ enum Builtins {
         throw typeError("enumerate() missing required argument 'iterable'")
       }
       var start = BigInt(0)
-      if positional.count > 1 {
-        switch positional[1] {
+      if let given = positional.count > 1
+        ? positional[1] : keywords.first(where: { $0.0 == "start" })?.1
+      {
+        switch given {
         case .int(let given): start = BigInt(given)
         case .bigInt(let given): start = given
         default: break
@@ -323,7 +325,7 @@ enum Builtins {
       return .list((0..<count).map { index in .tuple(sequences.map { $0[index] }) })
     case "type":
       try exactly(1)
-      return .string("<class '\(positional[0].typeName)'>")
+      return typeValue(of: positional[0])
     case "hasattr", "getattr":
       guard positional.count >= 2, keywords.isEmpty, case .string(let attribute) = positional[1]
       else {
@@ -383,6 +385,41 @@ enum Builtins {
         return .bool(false)
       }
       return .bool(wanted.contains(actual))
+    case "no effect":
+      return .none
+    case "map":
+      guard positional.count >= 2, keywords.isEmpty else {
+        throw typeError("map() must have at least two arguments.")
+      }
+      let sequences = try positional.dropFirst().map { value throws(CellError) in
+        try interpreter.iterate(value, range: range)
+      }
+      let count = sequences.map(\.count).min() ?? 0
+      var results: [Value] = []
+      for index in 0..<count {
+        try interpreter.step(at: range)
+        results.append(
+          try Calls.call(
+            positional[0], positional: sequences.map { $0[index] }, keywords: [], site: site,
+            interpreter: interpreter))
+      }
+      // A list stands in for the map iterator: model code only iterates it or calls list() on it.
+      return .list(results)
+    case "filter":
+      try exactly(2)
+      var results: [Value] = []
+      for item in try interpreter.iterate(positional[1], range: range) {
+        try interpreter.step(at: range)
+        let keep: Value
+        if case .none = positional[0] {
+          keep = item
+        } else {
+          keep = try Calls.call(
+            positional[0], positional: [item], keywords: [], site: site, interpreter: interpreter)
+        }
+        if keep.isTruthy { results.append(item) }
+      }
+      return .list(results)
     case "any", "all":
       try exactly(1)
       var result = name == "all"
@@ -503,6 +540,25 @@ enum Builtins {
         at: range)
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+    }
+  }
+
+  /// `type(x)`: the class itself where ConvBook has it (`type(layer)(...)` makes another layer), else
+  /// a class that only tells its name (`type(x).__name__`).
+  static func typeValue(of value: Value) -> Value {
+    let name = value.typeName
+    switch value {
+    case .layer(let instance) where LayerCatalog.entries[instance.className] != nil:
+      return .function(Callable(.layerClass(instance.className), path: "keras.layers." + name))
+    case .model(let model) where model.className == "Sequential":
+      return .function(Callable(.sequentialClass, path: "keras.Sequential"))
+    case .model:
+      return .function(Callable(.modelClass, path: "keras." + name))
+    default:
+      if names.contains(name) || exceptionBases[name] != nil {
+        return .function(Callable(.builtin(name), path: name))
+      }
+      return .function(Callable(.unsupportedModelClass(name), path: name))
     }
   }
 

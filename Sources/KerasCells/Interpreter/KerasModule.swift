@@ -145,6 +145,11 @@ public enum KerasModule: Equatable {
     "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
   ]
 
+  /// Functions of the modules scripts import by habit that can run without effect.
+  static let noEffectCalls: Set<String> = [
+    "warnings.filterwarnings", "warnings.simplefilter", "random.seed",
+  ]
+
   /// `module.name`, or nil when the module has no such attribute.
   public func attribute(_ name: String) -> Value? {
     let path = pythonName + "." + name
@@ -240,7 +245,12 @@ public enum KerasModule: Equatable {
     case .dataset(let dataset):
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
-    case .inert: return nil
+    case .inert(let module):
+      // Calls that only change what a script prints on standard error, or Python's own random
+      // numbers, which no model code here reads: accepted, with no effect.
+      let path = module + "." + name
+      return Self.noEffectCalls.contains(path)
+        ? .function(Callable(.builtin("no effect"), path: path)) : nil
     case .os:
       switch name {
       case "path": return .module(.osPath)
