@@ -31,10 +31,16 @@ public enum ModelCommands {
       throw .usage(loaded.unknownModelMessage(model))
     }
     if json {
-      // The diagnostics are part of the JSON.
+      // The diagnostics are part of the JSON; a script's printed text too (`convbook run`'s).
+      var report = SummaryReport.json(
+        models, diagnostics: loaded.diagnostics, kerasVersion: version)
+      if loaded.isScript, case .object(let fields) = report {
+        let format = SummaryFormat(kerasVersion: version, footer: footer)
+        report = .object(
+          fields + [("output", .string(loaded.outputs.map { $0.text(format: format) }.joined()))])
+      }
       return CommandReport(
-        output: SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version)
-          .serialized(pretty: true) + "\n",
+        output: report.serialized(pretty: true) + "\n",
         diagnostics: [], failed: !loaded.diagnostics.isEmpty)
     }
     let format = SummaryFormat(kerasVersion: version, footer: footer, console: .standardOutput())

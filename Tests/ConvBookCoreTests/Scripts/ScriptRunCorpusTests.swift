@@ -43,3 +43,30 @@ import Testing
     #expect(lastLine == expected.error)
   }
 }
+
+/// `convbook summary --json` and `convbook run --json` of a script carry what it printed, and list
+/// a model bound to two variables once.
+@Suite struct ScriptJSONTests {
+  @Test func summaryJSONHasThePrintedTextAndEachModelOnce() throws {
+    let loaded = try ModelFile.load(
+      path: ScriptRunCorpusTests.folder.appendingPathComponent("13-aliased-model.py").path,
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
+    #expect(loaded.models().map(\.variable) == ["model"])
+    let report = try ModelCommands.summary(loaded, model: nil, json: true, footer: .modern)
+    #expect(report.output.contains(#""output": "True 3\nModel: \"regressor\""#))
+    let run = try ModelCommands.run(loaded, json: true)
+    #expect(run.output.contains(#""output": "True 3\nModel: \"regressor\""#))
+    #expect(!run.failed)
+  }
+
+  @Test func runRefusesALesson() throws {
+    let lesson = ScriptRunCorpusTests.folder.deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Lessons").path
+    let first = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: lesson).filter { $0.hasSuffix(".md") }
+        .sorted().first)
+    let loaded = try ModelFile.load(path: lesson + "/" + first)
+    #expect(throws: CommandError.self) { try ModelCommands.run(loaded, json: false) }
+  }
+}
