@@ -5,7 +5,10 @@ extension ModelCommands {
   /// `convbook run`: what `python FILE.py` prints, in order (`print(...)`, `model.summary()` as this
   /// Keras prints it at the moment it is called). An uncaught Python exception ends it as Python
   /// ends a script: a traceback on standard error whose last line is `Type: message`, exit 1.
-  public static func run(_ loaded: ModelFile, json: Bool) throws(CommandError) -> CommandReport {
+  /// `console` is where Keras 3's table goes (its width and styles); the terminal by default.
+  public static func run(
+    _ loaded: ModelFile, json: Bool, console: SummaryConsole = .standardOutput()
+  ) throws(CommandError) -> CommandReport {
     guard loaded.isScript else {
       throw .usage(
         "convbook run takes a Keras script (.py) or notebook (.ipynb); \(loaded.path) is a lesson (see convbook build)"
@@ -18,8 +21,7 @@ extension ModelCommands {
           .serialized(pretty: true) + "\n",
         diagnostics: [], failed: !loaded.diagnostics.isEmpty)
     }
-    let format = SummaryFormat(
-      kerasVersion: version, footer: .modern, console: .standardOutput())
+    let format = SummaryFormat(kerasVersion: version, footer: .modern, console: console)
     var report = CommandReport(
       output: printedText(loaded.outputs, format: format), outputIsStyled: true,
       diagnostics: loaded.diagnostics.filter { $0.errorType == nil })

@@ -1,5 +1,6 @@
 import ConvBookCore
 import Foundation
+import KerasCells
 import Testing
 
 /// `convbook run` against what `python FILE.py` printed with tf-keras for each script of
@@ -27,14 +28,34 @@ import Testing
 
   @Test(arguments: scripts)
   func printsWhatPythonPrints(_ script: String) throws {
+    try Self.check(script, version: .keras2, folder: "expected")
+  }
+
+  /// Keras 3's summary of a graph (`Connected to`) is issue 11's; those scripts are known to differ.
+  static let keras3GraphScripts: Set<String> = ["09-residual-blocks.py"]
+
+  /// The same scripts with Keras 3 (`make_script_fixtures.py --keras3`), printed to a pipe as the
+  /// recording did: rich's 80 columns, no styles.
+  @Test(arguments: scripts)
+  func printsWhatPythonPrintsWithKeras3(_ script: String) throws {
+    guard Self.keras3GraphScripts.contains(script) else {
+      try Self.check(script, version: .keras3, folder: "expected-keras3")
+      return
+    }
+    try withKnownIssue(isIntermittent: true) {
+      try Self.check(script, version: .keras3, folder: "expected-keras3")
+    }
+  }
+
+  static func check(_ script: String, version: KerasVersion, folder name: String) throws {
     let expectedURL = Self.folder.appendingPathComponent(
-      "expected/" + script.dropLast(3) + ".json")
+      name + "/" + script.dropLast(3) + ".json")
     let expected = try JSONDecoder().decode(
       Expected.self, from: Data(contentsOf: expectedURL))
     let loaded = try ModelFile.load(
       path: Self.folder.appendingPathComponent(script).path,
-      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
-    let report = try ModelCommands.run(loaded, json: false)
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: version)))
+    let report = try ModelCommands.run(loaded, json: false, console: .notATerminal)
     #expect(report.output == expected.stdout)
     #expect(report.failed == (expected.exit_code != 0))
     let lastLine = report.errorText.map { text in
