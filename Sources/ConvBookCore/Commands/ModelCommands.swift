@@ -61,7 +61,11 @@ public enum ModelCommands {
     for model in models {
       do {
         var trace = try ShapeTrace(model: model)
-        if statistics { trace.measure(model) }
+        // A script's `tf.random.set_seed(n)` / `np.random.seed(n)` seeds the weights, as in Keras.
+        if statistics {
+          trace.measure(
+            model, seed: loaded.session.randomSeed ?? TraceMeasurement.defaultSeed)
+        }
         traces.append(trace)
       } catch {
         failures.append(error.description)

@@ -387,6 +387,10 @@ enum Builtins {
       return .bool(wanted.contains(actual))
     case "no effect":
       return .none
+    case let scalar where scalar.hasPrefix("scalar "):
+      return try NumPyScalars.call(
+        String(scalar.dropFirst(7)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case "map":
       guard positional.count >= 2, keywords.isEmpty else {
         throw typeError("map() must have at least two arguments.")

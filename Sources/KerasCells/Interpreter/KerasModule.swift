@@ -158,6 +158,8 @@ public enum KerasModule: Equatable {
       switch name {
       case "keras": return .module(.keras)
       case "nn": return .module(.tensorflowNN)
+      // Only `tf.random.set_seed` (NumPyScalars).
+      case "random": return .module(.inert("tensorflow.random"))
       case "optimizers": return .module(.optimizers)
       case "__version__": return .string(Self.version)
       default: return nil
@@ -249,8 +251,10 @@ public enum KerasModule: Equatable {
       // Calls that only change what a script prints on standard error, or Python's own random
       // numbers, which no model code here reads: accepted, with no effect.
       let path = module + "." + name
-      return Self.noEffectCalls.contains(path)
-        ? .function(Callable(.builtin("no effect"), path: path)) : nil
+      if Self.noEffectCalls.contains(path) {
+        return .function(Callable(.builtin("no effect"), path: path))
+      }
+      return NumPyScalars.attribute(name, module: module)
     case .os:
       switch name {
       case "path": return .module(.osPath)

@@ -20,6 +20,10 @@ public final class KerasSession {
   /// lacks is ConvBook's limitation, not a NameError.
   var starImports: [KerasModule] = []
 
+  /// The seed `tf.random.set_seed` or `np.random.seed` chose, if any: models' initial weights (traces,
+  /// forward passes) are drawn with it.
+  public internal(set) var randomSeed: UInt64?
+
   /// For each name a failed cell meant to bind but did not, that cell (`FailedCell`).
   var failedDefinitions: [String: FailedCell] = [:]
 

@@ -80,6 +80,15 @@ import Testing
     #expect(!run.failed)
   }
 
+  @Test func traceFollowsTheScriptsSeed() throws {
+    let loaded = try ModelFile.load(
+      path: ScriptRunCorpusTests.folder.appendingPathComponent("31-seeds.py").path,
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
+    #expect(loaded.session.randomSeed == 42)
+    let trace = try ModelCommands.trace(loaded, model: nil, json: false, statistics: true)
+    #expect(trace.output.contains("Keras' default initialisers (seed 42)"))
+  }
+
   @Test func runRefusesALesson() throws {
     let lesson = ScriptRunCorpusTests.folder.deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
