@@ -47,6 +47,7 @@ enum CommandSupport {
       Terminal.output(report.output, terminator: "")
     }
     Terminal.printDiagnostics(report.diagnostics)
+    if let errorText = report.errorText { Terminal.rawError(errorText) }
     for failure in report.failures {
       Terminal.error("convbook: \(TerminalText.escaped(failure))\n")
     }

@@ -31,10 +31,16 @@ public enum ModelCommands {
       throw .usage(loaded.unknownModelMessage(model))
     }
     if json {
-      // The diagnostics are part of the JSON.
+      // The diagnostics are part of the JSON; a script's printed text too (`convbook run`'s).
+      var report = SummaryReport.json(
+        models, diagnostics: loaded.diagnostics, kerasVersion: version)
+      if loaded.isScript, case .object(let fields) = report {
+        let format = SummaryFormat(kerasVersion: version, footer: footer)
+        report = .object(
+          fields + [("output", .string(loaded.outputs.map { $0.text(format: format) }.joined()))])
+      }
       return CommandReport(
-        output: SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version)
-          .serialized(pretty: true) + "\n",
+        output: report.serialized(pretty: true) + "\n",
         diagnostics: [], failed: !loaded.diagnostics.isEmpty)
     }
     let format = SummaryFormat(kerasVersion: version, footer: footer, console: .standardOutput())
@@ -55,7 +61,11 @@ public enum ModelCommands {
     for model in models {
       do {
         var trace = try ShapeTrace(model: model)
-        if statistics { trace.measure(model) }
+        // A script's `tf.random.set_seed(n)` / `np.random.seed(n)` seeds the weights, as in Keras.
+        if statistics {
+          trace.measure(
+            model, seed: loaded.session.randomSeed ?? TraceMeasurement.defaultSeed)
+        }
         traces.append(trace)
       } catch {
         failures.append(error.description)

@@ -216,8 +216,9 @@ public struct FigureRequest {
 
   static func sizes(_ expression: Expression, session: KerasSession) throws(Problem) -> [Int] {
     let items: [Value]
-    switch try evaluate(expression, session: session) {
-    case .list(let values), .tuple(let values): items = values
+    let value = try evaluate(expression, session: session)
+    switch value {
+    case .list, .tuple: items = value.sequenceItems!
     case .range(let start, let stop, let step):
       items = stride(from: start, to: stop, by: step).map(Value.int)
     default:

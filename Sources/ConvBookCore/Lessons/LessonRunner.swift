@@ -156,7 +156,8 @@ public struct LessonRunner {
     return Diagnostic(
       file: file, line: cell.lessonLine(ofCellLine: error.range.start.line),
       column: error.range.start.column,
-      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine),
+      hint: error.hint)
   }
 
   /// An error for each `$...$` whose TeX ConvBook cannot render, at its line and column.

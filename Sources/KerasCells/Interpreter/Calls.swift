@@ -60,6 +60,19 @@ enum Calls {
     return converted
   }
 
+  /// The keyword a layer class has that is closest to the one Keras did not understand.
+  static func keywordSuggestion(_ message: String, className: String) -> String? {
+    let prefix = "('Keyword argument not understood:', '"
+    guard message.hasPrefix(prefix), message.hasSuffix("')"),
+      let signature = LayerCatalog.entries[className]?.signature
+    else { return nil }
+    let keyword = String(message.dropFirst(prefix.count).dropLast(2))
+    let candidates =
+      signature.parameters.map(\.name)
+      + (signature.acceptsBaseKeywords ? LayerSignature.baseKeywords.sorted() : [])
+    return NameSuggestion.closest(to: keyword, among: candidates)
+  }
+
   static func keras(_ error: KerasError, at range: SourceRange) -> CellError {
     CellError(type: error.type, message: error.message, range: range)
   }
@@ -120,7 +133,11 @@ enum Calls {
         }
         return .layer(instance)
       } catch {
-        guard keras3 else { throw keras(error, at: site.range) }
+        guard keras3 else {
+          var reported = keras(error, at: site.range)
+          reported.suggestion = keywordSuggestion(reported.message, className: className)
+          throw reported
+        }
         throw keras(
           Keras3Wording.constructorError(
             error, className: className, keywords: keywordArguments, names: session.names),
@@ -252,7 +269,7 @@ enum Calls {
     var elements: [Value] = []
     switch layersValue {
     case .none: break
-    case .list(let items), .tuple(let items): elements = items
+    case .list, .tuple: elements = layersValue.sequenceItems!
     default: elements = [layersValue]
     }
     // Ranges of the list literal's elements, when the layers were written inline.
@@ -373,9 +390,9 @@ enum Calls {
   private static func kerasTensors(in value: Value) -> (tensors: [KerasTensor], asList: Bool)? {
     switch value {
     case .kerasTensor(let tensor): return ([tensor], false)
-    case .list(let items), .tuple(let items):
+    case .list, .tuple:
       var tensors: [KerasTensor] = []
-      for item in items {
+      for item in value.sequenceItems! {
         guard case .kerasTensor(let tensor) = item else { return nil }
         tensors.append(tensor)
       }

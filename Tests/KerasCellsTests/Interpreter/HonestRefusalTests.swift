@@ -9,7 +9,7 @@ import Testing
   @Test(arguments: [
     ("import tensorflow as tf\nm = tf.keras.applications.VGG16()", "`keras.applications`"),
     ("from tensorflow import keras\nx = keras.layers.GRU(4)", "`keras.layers.GRU`"),
-    ("import tensorflow as tf\ntf.random.set_seed(0)", "`tensorflow.random`"),
+    ("import tensorflow as tf\nds = tf.data.Dataset", "`tensorflow.data`"),
     ("from tensorflow.keras.applications import VGG16", "`tensorflow.keras.applications`"),
     ("from tensorflow.keras.layers import GRU", "`keras.layers.GRU`"),
     ("import tensorflow.keras.applications.vgg16", "`tensorflow.keras.applications`"),
