@@ -144,24 +144,82 @@ enum ApplicationCalls {
     }
     guard let mode else { return input }
     if case .string(let format) = dataFormat, format != "channels_last" {
+      if format != "channels_first" {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Expected data_format to be one of `channels_first` or `channels_last`. Received: data_format=\(format)",
+          range: site.range)
+      }
       throw .unsupported(
         "\(path) with data_format=\(PythonText.repr(dataFormat)) is not supported: ConvBook models channels-last images",
         at: site.range)
     }
-    guard case .kerasTensor = input else {
+    guard case .kerasTensor(let tensor) = input else {
       throw .unsupported(
         "\(path) runs on Keras tensors in ConvBook cells (as a step of a model, `x = preprocess_input(inputs)`); on arrays of images it is not supported",
         at: site.range)
     }
-    guard mode == "tf" else {
-      throw .unsupported(
-        "ConvBook does not support \(path) on Keras tensors yet: its \(mode == "torch" ? "\"torch\" mode (scaling and per-channel normalization)" : "\"caffe\" mode (RGB to BGR and ImageNet mean subtraction)") is not modelled",
-        at: site.range)
+    switch mode {
+    case "tf": break
+    case "caffe", "torch":
+      guard tensor.shape.dimensions.last == 3 else {
+        throw .unsupported(
+          "ConvBook runs \(path) on tensors of 3 channels (RGB images); this one has shape \(tensor.shape)",
+          at: site.range)
+      }
+      return try perChannel(
+        tensor, mode: mode, site: site, interpreter: interpreter)
+    default:
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Expected mode to be one of `caffe`, `tf` or `torch`. Received: mode=\(mode)",
+        range: site.range)
     }
     // `x /= 127.5; x -= 1.0`: two TFOpLambda layers, as tf-keras records them.
     let scaled = try TensorArithmetic.binary(
       .divide, input, .float(127.5), range: site.range, interpreter: interpreter)
     return try TensorArithmetic.binary(
       .subtract, scaled, .float(1.0), range: site.range, interpreter: interpreter)
+  }
+
+  /// The caffe and torch modes on a tensor, as tf-keras records them: caffe reverses the channels
+  /// (`x[..., ::-1]`, a SlicingOpLambda) and adds the negated ImageNet means (`tf.nn.bias_add`);
+  /// torch divides by 255, adds the negated means and divides by the standard deviations.
+  private static func perChannel(
+    _ tensor: KerasTensor, mode: String, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let names = interpreter.session.names
+    func apply(_ layer: any Layer, _ input: KerasTensor) throws(CellError) -> KerasTensor {
+      let instance = LayerInstance(layer)
+      interpreter.recordOrigin(of: instance, at: site.range)
+      do {
+        return try KerasTensor.apply(instance, to: [input], asList: layer is any MultiInputLayer)
+      } catch {
+        throw Calls.keras(error, at: site.range)
+      }
+    }
+    func perChannel(_ operation: TFOpLambda.Operation, _ values: [Double], _ input: KerasTensor)
+      throws(CellError) -> KerasTensor
+    {
+      var layer = TFOpLambda(
+        operation: operation, name: names.uniqueName(operation.rawValue), constant: nil,
+        constantFirst: false)
+      layer.channelConstants = values
+      return try apply(layer, input)
+    }
+    if mode == "caffe" {
+      let reversed = try apply(
+        SlicingOpLambda(
+          slice: .reverseLastAxis, name: names.uniqueName("tf.__operators__.getitem")), tensor)
+      return .kerasTensor(try perChannel(.biasAdd, [-103.939, -116.779, -123.68], reversed))
+    }
+    guard
+      case .kerasTensor(let scaled) = try TensorArithmetic.binary(
+        .divide, .kerasTensor(tensor), .float(255.0), range: site.range, interpreter: interpreter)
+    else { return .none }
+    let centred = try perChannel(.biasAdd, [-0.485, -0.456, -0.406], scaled)
+    return .kerasTensor(try perChannel(.trueDivide, [0.229, 0.224, 0.225], centred))
   }
 }

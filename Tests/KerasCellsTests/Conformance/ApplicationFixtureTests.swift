@@ -21,8 +21,6 @@ import Testing
   /// refusal: each must still be refused that way (and leaves this list once it is supported).
   static let refused: [String: String] = [
     "convnexttiny-notop": "ConvBook does not support `keras.applications.ConvNeXtTiny` yet",
-    "resnet50-preprocess":
-      "ConvBook does not support keras.applications.resnet50.preprocess_input on Keras tensors yet",
     "mobilenetv2-transfer":
       "calling the graph model mobilenetv2_1.00_32 as a layer of another model",
   ]

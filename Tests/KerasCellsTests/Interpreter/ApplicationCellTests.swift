@@ -92,8 +92,8 @@ import Testing
         "ConvBook does not load weight files"
       ),
       (
-        "import keras\nx = keras.applications.vgg16.preprocess_input(keras.Input((32, 32, 3)))",
-        "ConvBook does not support keras.applications.vgg16.preprocess_input on Keras tensors yet"
+        "import keras\nx = keras.applications.vgg16.preprocess_input(keras.Input((32, 32, 1)))",
+        "ConvBook runs keras.applications.vgg16.preprocess_input on tensors of 3 channels"
       ),
       (
         "import keras\nx = keras.applications.mobilenet_v2.preprocess_input([1.0, 2.0])",
