@@ -15,6 +15,7 @@ public enum Application: String, CaseIterable, Sendable {
   case mobileNetV3Large = "MobileNetV3Large"
   case inceptionV3 = "InceptionV3"
   case xception = "Xception"
+  case inceptionResNetV2 = "InceptionResNetV2"
   case denseNet121 = "DenseNet121"
   case denseNet169 = "DenseNet169"
   case denseNet201 = "DenseNet201"
@@ -63,6 +64,9 @@ public enum Application: String, CaseIterable, Sendable {
       .efficientNetB5, .efficientNetB6, .efficientNetB7:
       return Signature(
         parameters: Self.common + [Self.classifier], keywordOnly: [], acceptsExtraKeywords: true)
+    case .inceptionResNetV2:
+      return Signature(
+        parameters: Self.common + [Self.classifier], keywordOnly: [], acceptsExtraKeywords: true)
     case .resNet50, .resNet101, .resNet152:
       return Signature(
         parameters: Self.common, keywordOnly: [Self.classifier], acceptsExtraKeywords: true)
@@ -97,6 +101,7 @@ public enum Application: String, CaseIterable, Sendable {
     case .mobileNetV3Small, .mobileNetV3Large: return ["mobilenet_v3"]
     case .inceptionV3: return ["inception_v3"]
     case .xception: return ["xception"]
+    case .inceptionResNetV2: return ["inception_resnet_v2"]
     case .denseNet121, .denseNet169, .denseNet201: return ["densenet"]
     case .efficientNetB0, .efficientNetB1, .efficientNetB2, .efficientNetB3, .efficientNetB4,
       .efficientNetB5, .efficientNetB6, .efficientNetB7:
@@ -125,6 +130,7 @@ public enum Application: String, CaseIterable, Sendable {
     case .mobileNetV3Large: return try MobileNetV3.build(large: true, context)
     case .inceptionV3: return try InceptionV3.build(context)
     case .xception: return try Xception.build(context)
+    case .inceptionResNetV2: return try InceptionResNetV2.build(context)
     case .denseNet121: return try DenseNet.build(depth: 121, context)
     case .denseNet169: return try DenseNet.build(depth: 169, context)
     case .denseNet201: return try DenseNet.build(depth: 201, context)

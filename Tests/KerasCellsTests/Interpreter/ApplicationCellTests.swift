@@ -35,6 +35,8 @@ import Testing
       ("VGG16", 138_357_544), ("VGG19", 143_667_240), ("ResNet50", 25_636_712),
       ("MobileNetV2", 3_538_984), ("MobileNet", 4_253_864), ("EfficientNetB0", 5_330_571),
       ("DenseNet121", 8_062_504), ("InceptionV3", 23_851_784), ("Xception", 22_910_480),
+      ("InceptionResNetV2", 55_873_736), ("MobileNetV3Large", 5_507_432),
+      ("MobileNetV3Small", 2_554_968), ("ResNet50V2", 25_613_800), ("DenseNet201", 20_242_984),
     ]
     for (name, total) in cases {
       let source = "import keras\nmodel = keras.applications.\(name)(weights=None)"
