@@ -16,6 +16,11 @@ public enum Application: String, CaseIterable, Sendable {
   case inceptionV3 = "InceptionV3"
   case xception = "Xception"
   case inceptionResNetV2 = "InceptionResNetV2"
+  case convNeXtTiny = "ConvNeXtTiny"
+  case convNeXtSmall = "ConvNeXtSmall"
+  case convNeXtBase = "ConvNeXtBase"
+  case convNeXtLarge = "ConvNeXtLarge"
+  case convNeXtXLarge = "ConvNeXtXLarge"
   case denseNet121 = "DenseNet121"
   case denseNet169 = "DenseNet169"
   case denseNet201 = "DenseNet201"
@@ -64,6 +69,15 @@ public enum Application: String, CaseIterable, Sendable {
       .efficientNetB5, .efficientNetB6, .efficientNetB7:
       return Signature(
         parameters: Self.common + [Self.classifier], keywordOnly: [], acceptsExtraKeywords: true)
+    case .convNeXtTiny, .convNeXtSmall, .convNeXtBase, .convNeXtLarge, .convNeXtXLarge:
+      let size = rawValue.dropFirst("ConvNeXt".count).lowercased()
+      return Signature(
+        parameters: [
+          ("model_name", .string("convnext_" + size)), ("include_top", .bool(true)),
+          ("include_preprocessing", .bool(true)), ("weights", .string("imagenet")),
+          ("input_tensor", .none), ("input_shape", .none), ("pooling", .none),
+          ("classes", .int(1000)), Self.classifier,
+        ], keywordOnly: [], acceptsExtraKeywords: false)
     case .inceptionResNetV2:
       return Signature(
         parameters: Self.common + [Self.classifier], keywordOnly: [], acceptsExtraKeywords: true)
@@ -102,6 +116,8 @@ public enum Application: String, CaseIterable, Sendable {
     case .inceptionV3: return ["inception_v3"]
     case .xception: return ["xception"]
     case .inceptionResNetV2: return ["inception_resnet_v2"]
+    case .convNeXtTiny, .convNeXtSmall, .convNeXtBase, .convNeXtLarge, .convNeXtXLarge:
+      return ["convnext"]
     case .denseNet121, .denseNet169, .denseNet201: return ["densenet"]
     case .efficientNetB0, .efficientNetB1, .efficientNetB2, .efficientNetB3, .efficientNetB4,
       .efficientNetB5, .efficientNetB6, .efficientNetB7:
@@ -131,6 +147,11 @@ public enum Application: String, CaseIterable, Sendable {
     case .inceptionV3: return try InceptionV3.build(context)
     case .xception: return try Xception.build(context)
     case .inceptionResNetV2: return try InceptionResNetV2.build(context)
+    case .convNeXtTiny: return try ConvNeXt.build(.tiny, context)
+    case .convNeXtSmall: return try ConvNeXt.build(.small, context)
+    case .convNeXtBase: return try ConvNeXt.build(.base, context)
+    case .convNeXtLarge: return try ConvNeXt.build(.large, context)
+    case .convNeXtXLarge: return try ConvNeXt.build(.xlarge, context)
     case .denseNet121: return try DenseNet.build(depth: 121, context)
     case .denseNet169: return try DenseNet.build(depth: 169, context)
     case .denseNet201: return try DenseNet.build(depth: 201, context)

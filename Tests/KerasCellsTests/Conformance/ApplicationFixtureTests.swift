@@ -20,9 +20,8 @@ import Testing
   /// Cases tf-keras runs that ConvBook refuses as its own limitation, with the start of the
   /// refusal: each must still be refused that way (and leaves this list once it is supported).
   static let refused: [String: String] = [
-    "convnexttiny-notop": "ConvBook does not support `keras.applications.ConvNeXtTiny` yet",
     "mobilenetv2-transfer":
-      "calling the graph model mobilenetv2_1.00_32 as a layer of another model",
+      "calling the graph model mobilenetv2_1.00_32 as a layer of another model"
   ]
 
   @Test func casesArePresent() {
