@@ -13,6 +13,9 @@ public struct TFOpLambda: MultiInputLayer {
     case multiply = "tf.math.multiply"
     case trueDivide = "tf.math.truediv"
     case negative = "tf.math.negative"
+    /// `tf.nn.bias_add(x, bias)`: a per-channel vector added on the last axis (the ImageNet means
+    /// `preprocess_input` subtracts).
+    case biasAdd = "tf.nn.bias_add"
   }
 
   public let common: LayerCommon
@@ -21,6 +24,9 @@ public struct TFOpLambda: MultiInputLayer {
   public let constant: Double?
   /// Whether the number comes first (`1 - x`), which matters for subtraction and division.
   public let constantFirst: Bool
+  /// A constant vector operand, one value per channel of the last axis (`bias_add`, or
+  /// `x / [0.229, 0.224, 0.225]`); nil otherwise.
+  public var channelConstants: [Double]?
 
   /// A Keras 3 operation rather than a tf-keras layer.
   public let isKeras3Operation: Bool

@@ -208,6 +208,13 @@ enum Calls {
       return try call(
         application.callee, positional: application.positional + positional, keywords: merged,
         site: site, interpreter: interpreter)
+    case .application(let name):
+      return try ApplicationCalls.build(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction(let module, let name):
+      return try ApplicationCalls.call(
+        name, module: module, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case .builtin(let name):
       return try Builtins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

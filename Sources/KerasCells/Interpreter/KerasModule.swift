@@ -39,6 +39,10 @@ public enum KerasModule: Equatable {
   case os
   /// `os.path`, as string functions (`join`, `basename`, `dirname`, `splitext`); no file access.
   case osPath
+  /// `keras.applications`, and one of its modules (`mobilenet_v2`, `resnet50`, `imagenet_utils`, ...):
+  /// see `KerasModule+Applications`.
+  case applications
+  case applicationModule(String)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -77,6 +81,7 @@ public enum KerasModule: Equatable {
     case .os: return "os"
     case .osPath: return "posixpath"
     case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
+    case .applicationModule(let name): return "tf_keras.api._v2.keras.applications.\(name)"
     default: return "tf_keras.api._v2.keras.\(self.componentName)"
     }
   }
@@ -88,6 +93,7 @@ public enum KerasModule: Equatable {
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
     case .inert, .math, .functools, .os, .osPath, .dataset: return nil
+    case .applicationModule(let name): return "keras.applications." + name
     default: return "keras." + componentName
     }
   }
@@ -115,6 +121,7 @@ public enum KerasModule: Equatable {
     case .backend: return "backend"
     case .utils: return "utils"
     case .datasets: return "datasets"
+    case .applications: return "applications"
     default: return ""
     }
   }
@@ -168,6 +175,7 @@ public enum KerasModule: Equatable {
       switch name {
       case "__version__": return .string(Self.version)
       case "datasets": return .module(.datasets)
+      case "applications": return .module(.applications)
       case "layers": return .module(.layers)
       case "models": return .module(.models)
       case "regularizers": return .module(.regularizers)
@@ -258,6 +266,7 @@ public enum KerasModule: Equatable {
         return .function(Callable(.builtin("no effect"), path: path))
       }
       return NumPyScalars.attribute(name, module: module)
+    case .applications, .applicationModule: return applicationAttribute(name)
     case .os:
       switch name {
       case "path": return .module(.osPath)
