@@ -83,7 +83,8 @@ extension TFOpLambda.Operation {
   /// Keras 3's class of the operation (`keras.ops`' `Add`, `TrueDivide`, ...).
   public var keras3ClassName: String {
     switch self {
-    case .add: return "Add"
+    // Keras 3 adds a per-channel mean with `ops.add` (there is no bias_add operation layer).
+    case .add, .biasAdd: return "Add"
     case .subtract: return "Subtract"
     case .multiply: return "Multiply"
     case .trueDivide: return "TrueDivide"
@@ -95,7 +96,7 @@ extension TFOpLambda.Operation {
   /// same counters as layer names.
   public var keras3Name: String {
     switch self {
-    case .add: return "add"
+    case .add, .biasAdd: return "add"
     case .subtract: return "subtract"
     case .multiply: return "multiply"
     case .trueDivide: return "true_divide"

@@ -554,7 +554,8 @@ enum Calls {
   /// the index in a list or tuple, the key in a dict (in sorted order, as the tensors are).
   private static func outputPaths(_ value: Value) -> [String] {
     switch value {
-    case .list(let items), .tuple(let items): return items.indices.map(String.init)
+    case .list(let list): return list.items.indices.map(String.init)
+    case .tuple(let items): return items.indices.map(String.init)
     case .dictionary(let pairs):
       return pairs.compactMap { key, _ -> String? in
         if case .string(let name) = key { return name }

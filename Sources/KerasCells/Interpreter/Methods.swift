@@ -119,7 +119,13 @@ enum Methods {
       case ("show_trainable", _): options.showTrainable = value.isTruthy
       case ("line_length", .int(let length)) where length > 0 && length <= 10_000:
         options.lineLength = length
-      case ("positions", .list(let items)), ("positions", .tuple(let items)):
+      case ("positions", .list(_)), ("positions", .tuple(_)):
+        let items: [Value]
+        switch value {
+        case .list(let list): items = list.items
+        case .tuple(let tuple): items = tuple
+        default: items = []
+        }
         var positions: [Double] = []
         for item in items {
           switch item {
