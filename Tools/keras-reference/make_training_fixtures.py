@@ -153,6 +153,24 @@ case("softmax_layer_mse_adam", "a Softmax layer, GlobalMaxPooling2D with ties af
      (5, 5, 2), 12, ("onehot", 4), dict(epochs=3, batch_size=5))
 
 
+case("depthwise_momentum", "DepthwiseConv2D with a depth multiplier, strides and same padding, then a pointwise Conv2D, SGD momentum", """
+    keras.Input(shape=(7, 7, 3)),
+    layers.DepthwiseConv2D(3, strides=2, padding='same', depth_multiplier=2, activation='relu'),
+    layers.Conv2D(4, 1, activation='tanh'),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (7, 7, 3), 16, ("sparse", 3), dict(epochs=2, batch_size=6))
+
+case("depthwise1d_dilated_adam", "DepthwiseConv1D with dilation and same padding, l2 on the depthwise kernel, no bias, Adam", """
+    keras.Input(shape=(11, 2)),
+    layers.DepthwiseConv1D(3, dilation_rate=2, padding='same', use_bias=False, depthwise_regularizer=keras.regularizers.l2(0.05)),
+    layers.Flatten(),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='mse', metrics=['mae'])",
+     (11, 2), 12, ("regression", 2), dict(epochs=2, batch_size=5))
+
+
 def model_source(name):
     spec = CASES[name]
     lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]

@@ -36,6 +36,9 @@ struct TrainingStep {
   /// Indices into the trainer's variables: kernel then bias, or gamma then beta (nil when absent).
   var first: Int?
   var second: Int?
+  /// DepthwiseConv: its kernel (K..., C, M) is the kernel (K..., 1, C x M) of a convolution with
+  /// C groups (same values, same order), so the convolution's passes train it.
+  var depthwise = false
   /// Keras names of the moving statistics (BatchNormalization).
   var movingMean = ""
   var movingVariance = ""
@@ -72,6 +75,17 @@ struct TrainingStep {
       operation = .convolution(
         groups: conv.groups, strides: conv.strides, dilations: conv.dilationRate,
         padding: conv.padding, activation: try activation(conv.activation))
+    case let conv as DepthwiseConv:
+      guard conv.dataFormat != .channelsFirst else {
+        throw refuse("channels_first DepthwiseConv layers")
+      }
+      guard let channels = instance.inputShape?.dimensions.last ?? nil, channels > 0 else {
+        throw refuse("an unbuilt layer")
+      }
+      operation = .convolution(
+        groups: channels, strides: conv.strides, dilations: conv.dilationRate,
+        padding: conv.padding, activation: try activation(conv.activation))
+      depthwise = true
     case let pooling as Pooling:
       guard pooling.dataFormat != .channelsFirst else {
         throw refuse("channels_first pooling layers")
@@ -133,13 +147,25 @@ struct TrainingStep {
     className = layer.className
   }
 
+  /// The kernel of a convolution step, (K..., C/groups, F).
+  func convolutionKernel(variables: [[Float]], shapes: [[Int]]) -> Tensor {
+    var shape = shapes[first!]
+    if depthwise {
+      // (K..., C, M) -> (K..., 1, C x M)
+      let multiplier = shape.removeLast()
+      let channels = shape.removeLast()
+      shape += [1, channels * multiplier]
+    }
+    return Tensor(validShape: shape, scalars: variables[first!])
+  }
+
   // MARK: Forward
 
   /// input (N, ...) -> output `outputShape`, in training mode or (`training` false) inference mode.
   func forward(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int
+    threads: Int, workspace: GradientWorkspace = GradientWorkspace()
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
@@ -189,29 +215,30 @@ struct TrainingStep {
       }
       return (try activate(function, linear), saved)
     case .convolution(let groups, let strides, let dilations, let padding, let function):
-      let kernel = tensor(first)!
+      let kernel = convolutionKernel(variables: variables, shapes: shapes)
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: Array(kernel.shape.dropLast(2)), strides: strides,
         dilations: dilations)
       let packed = try kernelCall { () throws(KernelError) in
         try PackedConvolutionWeights(kernel: kernel, bias: tensor(second), groups: groups)
       }
-      let linear = try kernelCall { () throws(KernelError) in
+      try kernelCall { () throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: packed, strides: strides, dilations: dilations, padding: pads,
-          activation: function == .relu() ? .relu : .linear, threads: threads)
+          activation: function == .relu() ? .relu : .linear, threads: threads,
+          into: &workspace.output)
       }
-      return (try activate(function, linear), saved)
+      return (try activate(function, workspace.output), saved)
     case .pooling(let mode, let poolSize, let strides, let padding):
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: poolSize, strides: strides,
         dilations: poolSize.map { _ in 1 })
-      let output = try kernelCall { () throws(KernelError) in
+      try kernelCall { () throws(KernelError) in
         try PoolingKernel.pool(
           input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
-          threads: threads)
+          threads: threads, into: &workspace.output)
       }
-      return (output, saved)
+      return (workspace.output, saved)
     case .globalPooling(let mode):
       let batch = input.shape[0]
       let channels = input.shape[input.rank - 1]
@@ -283,7 +310,8 @@ struct TrainingStep {
   /// already with respect to the pre-activation (the loss read the logits).
   func backward(
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
-    gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int
+    gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int,
+    workspace: GradientWorkspace = GradientWorkspace()
   ) throws(TrainingError) -> [Float]? {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
@@ -313,8 +341,11 @@ struct TrainingStep {
       if let second { gradients[second] = result.bias.scalars }
       return result.input?.scalars
     case .convolution(let groups, let strides, let dilations, let padding, let function):
-      let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
-      let linear = throughActivation(function)
+      let kernel = convolutionKernel(variables: variables, shapes: shapes)
+      // A plain ReLU the kernel applied: its derivative (output > 0) is fused into the backward
+      // pass' packing of the output gradient.
+      let fusedReLU = !skipActivation && function == .relu()
+      let linear = fusedReLU ? outputGradient : throughActivation(function)
       let pads = ForwardStep.padding(
         padding, input: saved.input.shape, kernel: Array(kernel.shape.dropLast(2)),
         strides: strides, dilations: dilations)
@@ -327,7 +358,8 @@ struct TrainingStep {
           input: saved.input, kernel: kernel, groups: groups, strides: strides,
           dilations: dilations, padding: pads,
           outputGradient: Tensor(validShape: outputShape, scalars: linear),
-          needsInputGradient: needsInputGradient, threads: threads)
+          reluOutput: fusedReLU ? Tensor(validShape: outputShape, scalars: saved.output) : nil,
+          needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
       }
       gradients[first!] = result.kernel.scalars
       if let second { gradients[second] = result.bias.scalars }
@@ -341,12 +373,13 @@ struct TrainingStep {
         inputSize: Array(saved.input.shape.dropFirst().dropLast()), kernelSize: poolSize,
         strides: strides, dilations: poolSize.map { _ in 1 })
       let outputShape = [saved.input.shape[0]] + outputSize + [saved.input.shape.last!]
-      return try kernelCall { () throws(KernelError) in
+      try kernelCall { () throws(KernelError) in
         try PoolingGradient.backward(
           input: saved.input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
           outputGradient: Tensor(validShape: outputShape, scalars: outputGradient),
-          threads: threads)
-      }.scalars
+          threads: threads, into: &workspace.inputGradient)
+      }
+      return workspace.inputGradient.scalars
     case .globalPooling(let mode):
       guard needsInputGradient else { return nil }
       let channels = saved.input.shape.last!
