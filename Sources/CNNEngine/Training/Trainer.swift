@@ -120,6 +120,16 @@ public final class Trainer {
       case .dense, .convolution:
         step.first = variable(step.depthwise ? "depthwise_kernel" : "kernel")
         step.second = variable("bias")
+      case .separable:
+        step.first = variable("depthwise_kernel")
+        step.second = variable("bias")
+        step.third = variable("pointwise_kernel")
+      case .transposed:
+        step.first = variable("kernel")
+        step.second = variable("bias")
+      case .layerNormalization:
+        step.first = variable("gamma")
+        step.second = variable("beta")
       case .batchNormalization:
         step.first = variable("gamma")
         step.second = variable("beta")
@@ -133,7 +143,7 @@ public final class Trainer {
       }
       for (argument, weight) in [
         ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
-        ("bias_regularizer", "bias"),
+        ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
         ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
       ] {
         let value = instance.layer.common.arguments[argument]

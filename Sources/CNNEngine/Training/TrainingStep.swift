@@ -9,6 +9,18 @@ struct TrainingStep {
     case convolution(
       groups: Int, strides: [Int], dilations: [Int], padding: Padding,
       activation: ActivationFunction)
+    /// SeparableConv: a depthwise convolution (`groups` = input channels, no bias) then a
+    /// pointwise one (kernel `third`, bias `second`).
+    case separable(
+      groups: Int, strides: [Int], dilations: [Int], padding: Padding,
+      activation: ActivationFunction)
+    /// Conv1DTranspose..Conv3DTranspose: the transpose of the convolution whose kernel is the
+    /// layer's (K..., filters, C), so its backward passes are that convolution's forward pass
+    /// (input gradient) and kernel gradient (with the roles of input and output swapped).
+    case transposed(
+      strides: [Int], dilations: [Int], padding: Padding, outputPadding: [Int]?,
+      activation: ActivationFunction)
+    case layerNormalization(epsilon: Float)
     case pooling(PoolingKernel.Mode, poolSize: [Int], strides: [Int], padding: Padding)
     case globalPooling(PoolingKernel.Mode)
     case batchNormalization(epsilon: Float, momentum: Float, center: Bool, scale: Bool)
@@ -28,6 +40,10 @@ struct TrainingStep {
     /// BatchNormalization in inference mode (a frozen layer): gamma / sqrt(moving var + eps).
     var inferenceScale: [Float] = []
     var mask: [Float] = []
+    var layerNormalization: LayerNormalizationTraining.Saved?
+    /// SeparableConv: the depthwise output. Transposed convolutions: the output shape.
+    var intermediate: Tensor?
+    var outputShape: [Int] = []
   }
 
   let name: String
@@ -36,6 +52,8 @@ struct TrainingStep {
   /// Indices into the trainer's variables: kernel then bias, or gamma then beta (nil when absent).
   var first: Int?
   var second: Int?
+  /// SeparableConv's pointwise kernel.
+  var third: Int?
   /// DepthwiseConv: its kernel (K..., C, M) is the kernel (K..., 1, C x M) of a convolution with
   /// C groups (same values, same order), so the convolution's passes train it.
   var depthwise = false
@@ -47,6 +65,7 @@ struct TrainingStep {
   var finalActivation: ActivationFunction? {
     switch operation {
     case .dense(let activation), .convolution(_, _, _, _, let activation),
+      .separable(_, _, _, _, let activation), .transposed(_, _, _, _, let activation),
       .activation(let activation):
       return activation
     default: return nil
@@ -86,6 +105,36 @@ struct TrainingStep {
         groups: channels, strides: conv.strides, dilations: conv.dilationRate,
         padding: conv.padding, activation: try activation(conv.activation))
       depthwise = true
+    case let conv as SeparableConv:
+      guard conv.dataFormat != .channelsFirst else {
+        throw refuse("channels_first SeparableConv layers")
+      }
+      guard let channels = instance.inputShape?.dimensions.last ?? nil, channels > 0 else {
+        throw refuse("an unbuilt layer")
+      }
+      operation = .separable(
+        groups: channels, strides: conv.strides, dilations: conv.dilationRate,
+        padding: conv.padding, activation: try activation(conv.activation))
+      depthwise = true
+    case let conv as ConvTranspose:
+      guard conv.dataFormat != .channelsFirst else {
+        throw refuse("channels_first ConvTranspose layers")
+      }
+      operation = .transposed(
+        strides: conv.strides, dilations: conv.dilationRate, padding: conv.padding,
+        outputPadding: conv.outputPadding, activation: try activation(conv.activation))
+    case let normalization as LayerNormalization:
+      guard let input = instance.inputShape else { throw refuse("an unbuilt layer") }
+      let axes: [Int]
+      do {
+        axes = try normalization.resolvedAxes(for: input)
+      } catch {
+        throw TrainingError(.model, error.message)
+      }
+      guard axes == [input.rank - 1] else {
+        throw refuse("LayerNormalization over axes other than the last")
+      }
+      operation = .layerNormalization(epsilon: Float(normalization.epsilon))
     case let pooling as Pooling:
       guard pooling.dataFormat != .channelsFirst else {
         throw refuse("channels_first pooling layers")
@@ -171,7 +220,7 @@ struct TrainingStep {
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
     let fusedReLU: Bool
     switch operation {
-    case .dense, .convolution: fusedReLU = true
+    case .dense, .convolution, .separable, .transposed: fusedReLU = true
     default: fusedReLU = false
     }
     func tensor(_ index: Int?) -> Tensor? {
@@ -229,6 +278,49 @@ struct TrainingStep {
           into: &workspace.output)
       }
       return (try activate(function, workspace.output), saved)
+    case .separable(let groups, let strides, let dilations, let padding, let function):
+      let depthwiseKernel = convolutionKernel(variables: variables, shapes: shapes)
+      let rank = depthwiseKernel.rank - 2
+      let pads = ForwardStep.padding(
+        padding, input: input.shape, kernel: Array(depthwiseKernel.shape.prefix(rank)),
+        strides: strides, dilations: dilations)
+      let depthwisePacked = try kernelCall { () throws(KernelError) in
+        try PackedConvolutionWeights(kernel: depthwiseKernel, bias: nil, groups: groups)
+      }
+      let pointwisePacked = try kernelCall { () throws(KernelError) in
+        try PackedConvolutionWeights(kernel: tensor(third)!, bias: tensor(second))
+      }
+      let ones = Array(repeating: 1, count: rank)
+      try kernelCall { () throws(KernelError) in
+        try ConvolutionKernel.convolve(
+          input, weights: depthwisePacked, strides: strides, dilations: dilations, padding: pads,
+          threads: threads, into: &workspace.intermediate)
+        try ConvolutionKernel.convolve(
+          workspace.intermediate, weights: pointwisePacked, strides: ones, dilations: ones,
+          padding: .valid(rank: rank), activation: function == .relu() ? .relu : .linear,
+          threads: threads, into: &workspace.output)
+      }
+      saved.intermediate = workspace.intermediate
+      return (try activate(function, workspace.output), saved)
+    case .transposed(let strides, let dilations, let padding, let outputPadding, let function):
+      let packed = try kernelCall { () throws(KernelError) in
+        try PackedTransposedConvolutionWeights(kernel: tensor(first)!, bias: tensor(second))
+      }
+      let linear = try kernelCall { () throws(KernelError) in
+        try TransposedConvolutionKernel.convolve(
+          input, weights: packed, strides: strides, dilations: dilations,
+          padding: padding == .same ? .same : .valid, outputPadding: outputPadding,
+          activation: function == .relu() ? .relu : .linear, threads: threads)
+      }
+      saved.outputShape = linear.shape
+      return (try activate(function, linear), saved)
+    case .layerNormalization(let epsilon):
+      let features = input.shape[input.rank - 1]
+      let (output, normalization) = LayerNormalizationTraining.forward(
+        input.scalars, features: features, gamma: first.map { variables[$0] },
+        beta: second.map { variables[$0] }, epsilon: epsilon)
+      saved.layerNormalization = normalization
+      return (Tensor(validShape: input.shape, scalars: output), saved)
     case .pooling(let mode, let poolSize, let strides, let padding):
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: poolSize, strides: strides,
@@ -364,6 +456,79 @@ struct TrainingStep {
       gradients[first!] = result.kernel.scalars
       if let second { gradients[second] = result.bias.scalars }
       return result.input?.scalars
+    case .separable(let groups, let strides, let dilations, let padding, let function):
+      let depthwiseKernel = convolutionKernel(variables: variables, shapes: shapes)
+      let rank = depthwiseKernel.rank - 2
+      let intermediate = saved.intermediate!
+      let pointwise = Tensor(validShape: shapes[third!], scalars: variables[third!])
+      let fusedReLU = !skipActivation && function == .relu()
+      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let outputShape = Array(intermediate.shape.dropLast()) + [pointwise.shape.last!]
+      let ones = Array(repeating: 1, count: rank)
+      let pointwiseResult = try kernelCall { () throws(KernelError) in
+        try ConvolutionGradient.backward(
+          input: intermediate, kernel: pointwise, groups: 1, strides: ones, dilations: ones,
+          padding: .valid(rank: rank),
+          outputGradient: Tensor(validShape: outputShape, scalars: linear),
+          reluOutput: fusedReLU ? Tensor(validShape: outputShape, scalars: saved.output) : nil,
+          needsInputGradient: true, threads: threads, workspace: workspace.inner)
+      }
+      gradients[third!] = pointwiseResult.kernel.scalars
+      if let second { gradients[second] = pointwiseResult.bias.scalars }
+      let pads = ForwardStep.padding(
+        padding, input: saved.input.shape, kernel: Array(depthwiseKernel.shape.prefix(rank)),
+        strides: strides, dilations: dilations)
+      let depthwiseResult = try kernelCall { () throws(KernelError) in
+        try ConvolutionGradient.backward(
+          input: saved.input, kernel: depthwiseKernel, groups: groups, strides: strides,
+          dilations: dilations, padding: pads, outputGradient: pointwiseResult.input!,
+          needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+      }
+      gradients[first!] = depthwiseResult.kernel.scalars
+      return depthwiseResult.input?.scalars
+    case .transposed(let strides, let dilations, let padding, _, let function):
+      // y = C^T x for the convolution C with this kernel from y's shape to x's; so
+      // dx = C(dy) and dW is C's kernel gradient with input dy and output gradient x.
+      let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
+      let rank = kernel.rank - 2
+      let linear = throughActivation(function)
+      let gradient = Tensor(validShape: saved.outputShape, scalars: linear)
+      let pads = ForwardStep.padding(
+        padding, input: saved.outputShape, kernel: Array(kernel.shape.prefix(rank)),
+        strides: strides, dilations: dilations)
+      let result = try kernelCall { () throws(KernelError) in
+        try ConvolutionGradient.backward(
+          input: gradient, kernel: kernel, groups: 1, strides: strides, dilations: dilations,
+          padding: pads, outputGradient: saved.input, needsInputGradient: false,
+          threads: threads, workspace: workspace)
+      }
+      gradients[first!] = result.kernel.scalars
+      if let second {
+        let filters = kernel.shape[rank]
+        gradients[second] = GradientMath.columnSums(
+          linear, rows: linear.count / max(1, filters), columns: filters)
+      }
+      guard needsInputGradient else { return nil }
+      let inputGradient = try kernelCall { () throws(KernelError) in
+        try ConvolutionKernel.convolve(
+          gradient, kernel: kernel, strides: strides, dilations: dilations, padding: pads,
+          threads: threads)
+      }
+      guard inputGradient.shape == saved.input.shape else {
+        throw TrainingError(
+          .kernel,
+          "layer \"\(name)\": transposed convolution input gradient has shape \(inputGradient.shape), expected \(saved.input.shape)"
+        )
+      }
+      return inputGradient.scalars
+    case .layerNormalization:
+      guard let normalization = saved.layerNormalization else { return outputGradient }
+      let result = LayerNormalizationTraining.backward(
+        outputGradient, saved: normalization, features: saved.input.shape.last!,
+        gamma: first.map { variables[$0] })
+      if let first { gradients[first] = result.gamma }
+      if let second { gradients[second] = result.beta }
+      return needsInputGradient ? result.input : nil
     case .pooling(let mode, let poolSize, let strides, let padding):
       guard needsInputGradient else { return nil }
       let pads = ForwardStep.padding(

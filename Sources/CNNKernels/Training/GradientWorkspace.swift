@@ -17,6 +17,10 @@ public final class GradientWorkspace {
   package var packedGradient = Tensor.empty
   package var columns = Tensor.empty
   package var spread = Tensor.empty
+  /// SeparableConv: the depthwise output between its two convolutions, and the pointwise
+  /// convolution's own buffers.
+  package var intermediate = Tensor.empty
+  package lazy var inner = GradientWorkspace()
 
   public init() {}
 }
