@@ -78,23 +78,59 @@ public enum ConvolutionGradient {
               let y = y.baseAddress!
               let packed = packed.baseAddress!
               let useMask = reluOutput != nil
-              for p in 0..<positions {
-                let row = dy + p * filters
-                let rowY = y + p * filters
-                for group in 0..<groups {
-                  for block in 0..<blocksPerGroup {
-                    let first = group * perGroupOut + block * width
-                    let lanes = min(width, perGroupOut - block * width)
-                    let target = packed + ((group * blocksPerGroup + block) * positions + p) * width
-                    for lane in 0..<lanes {
-                      let f = first + lane
-                      let value = !useMask || rowY[f] > 0 ? row[f] : 0
-                      if masked { maskedOut[p * filters + f] = value }
-                      bias[f] += value
-                      target[lane] = value
+              // Block by block, positions in order: each filter's bias sum runs over the
+              // positions in order, in a SIMD lane for full blocks.
+              for group in 0..<groups {
+                for block in 0..<blocksPerGroup {
+                  let first = group * perGroupOut + block * width
+                  let lanes = min(width, perGroupOut - block * width)
+                  var target = packed + (group * blocksPerGroup + block) * positions * width
+                  var row = dy + first
+                  var rowY = y + first
+                  var rowMasked = maskedOut.baseAddress.map { $0 + first }
+                  if lanes == width {
+                    let zero = SIMD8<Float>(repeating: 0)
+                    var sum0 = zero
+                    var sum1 = zero
+                    for _ in 0..<positions {
+                      var low = SIMDMemory.load(row)
+                      var high = SIMDMemory.load(row + 8)
+                      if useMask {
+                        low = zero.replacing(with: low, where: SIMDMemory.load(rowY) .> zero)
+                        high = zero.replacing(with: high, where: SIMDMemory.load(rowY + 8) .> zero)
+                      }
+                      if masked, let out = rowMasked {
+                        SIMDMemory.store(low, out)
+                        SIMDMemory.store(high, out + 8)
+                        rowMasked = out + filters
+                      }
+                      sum0 += low
+                      sum1 += high
+                      SIMDMemory.store(low, target)
+                      SIMDMemory.store(high, target + 8)
+                      target += width
+                      row += filters
+                      rowY += filters
                     }
-                    // Lanes past a group's last filter stay zero.
-                    if lanes < width { (target + lanes).update(repeating: 0, count: width - lanes) }
+                    for lane in 0..<8 {
+                      bias[first + lane] = sum0[lane]
+                      bias[first + 8 + lane] = sum1[lane]
+                    }
+                  } else {
+                    for _ in 0..<positions {
+                      for lane in 0..<lanes {
+                        let value = !useMask || rowY[lane] > 0 ? row[lane] : 0
+                        if masked, let out = rowMasked { out[lane] = value }
+                        bias[first + lane] += value
+                        target[lane] = value
+                      }
+                      // Lanes past a group's last filter stay zero.
+                      (target + lanes).update(repeating: 0, count: width - lanes)
+                      if masked, let out = rowMasked { rowMasked = out + filters }
+                      target += width
+                      row += filters
+                      rowY += filters
+                    }
                   }
                 }
               }
@@ -195,6 +231,12 @@ public enum ConvolutionGradient {
         let kd = tap / (g.kernel[2] * g.kernel[1])
         let (dd, dh, dw) = (kd * g.dilations[0], kh * g.dilations[1], kw * g.dilations[2])
         let rows = columns + tap * channels * positions
+        // Per output column: the input column's value offset, or nil in the padding.
+        let offsets = (0..<outW).map { ow -> Int? in
+          let iw = g.start(ow, axis: 2) + dw
+          return iw >= 0 && iw < inW ? iw * total : nil
+        }
+        // Output row by output row, channel by channel: the writes run along a row of X^T.
         var p = 0
         for n in 0..<g.batch {
           let sample = source.baseAddress! + n * inD * inH * inW * total + firstChannel
@@ -202,17 +244,25 @@ public enum ConvolutionGradient {
             let id = g.start(od, axis: 0) + dd
             for oh in 0..<outH {
               let ih = g.start(oh, axis: 1) + dh
-              let rowInside = id >= 0 && id < inD && ih >= 0 && ih < inH
-              for ow in 0..<outW {
-                let iw = g.start(ow, axis: 2) + dw
-                if rowInside && iw >= 0 && iw < inW {
-                  let from = sample + ((id * inH + ih) * inW + iw) * total
-                  for c in 0..<channels { rows[c * positions + p] = from[c] }
-                } else {
-                  for c in 0..<channels { rows[c * positions + p] = 0 }
+              if id >= 0 && id < inD && ih >= 0 && ih < inH {
+                let line = sample + (id * inH + ih) * inW * total
+                for c in 0..<channels {
+                  let target = rows + c * positions + p
+                  let from = line + c
+                  for ow in 0..<outW {
+                    if let offset = offsets[ow] {
+                      target[ow] = from[offset]
+                    } else {
+                      target[ow] = 0
+                    }
+                  }
                 }
-                p += 1
+              } else {
+                for c in 0..<channels {
+                  (rows + c * positions + p).update(repeating: 0, count: outW)
+                }
               }
+              p += outW
             }
           }
         }
