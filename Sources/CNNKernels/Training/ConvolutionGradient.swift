@@ -55,11 +55,9 @@ public enum ConvolutionGradient {
     if let reluOutput, reluOutput.count != outputGradient.count {
       throw KernelError("ReLU output \(reluOutput.shape) does not fit \(outputGradient.shape)")
     }
-    let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     let width = PackedConvolutionWeights.blockWidth
     let blocksPerGroup = (perGroupOut + width - 1) / width
     let blocks = groups * blocksPerGroup
-    let rows = taps * perGroupIn
 
     // dY masked by the ReLU (when fused) in its own layout, for the input gradient, and packed
     // into blocks (block, P, 16) for the kernel gradient; the bias gradient on the way.
@@ -140,6 +138,42 @@ public enum ConvolutionGradient {
       }
     }
 
+    var kernelGradient = [Float](repeating: 0, count: kernel.count)
+    if g.strides[2] == 1 && perGroupIn >= 6 {
+      kernelGradientChannelMajor(
+        input, geometry: g, groups: groups, filters: filters, positions: positions,
+        workspace: workspace, threads: threads, into: &kernelGradient)
+    } else {
+      kernelGradientByColumns(
+        input, geometry: g, groups: groups, filters: filters, positions: positions,
+        workspace: workspace, threads: threads, into: &kernelGradient)
+    }
+
+    var inputGradient: Tensor?
+    if needsInputGradient {
+      inputGradient = try inputGradientByConvolution(
+        input: input, kernel: kernel, geometry: g, groups: groups, strides: strides,
+        dilations: dilations, padding: padding,
+        outputGradient: masked ? workspace.maskedGradient : outputGradient, threads: threads,
+        workspace: workspace)
+    }
+    return Result(
+      input: inputGradient, kernel: Tensor(validShape: kernel.shape, scalars: kernelGradient),
+      bias: Tensor(validShape: [filters], scalars: biasGradient))
+  }
+
+  /// The kernel gradient through X^T gathered per (tap, channel) row: any strides, and channels
+  /// too few to fill a 6-row tile within one tap (a chunk of rows spans several taps).
+  private static func kernelGradientByColumns(
+    _ input: Tensor, geometry g: WindowGeometry, groups: Int, filters: Int, positions: Int,
+    workspace: GradientWorkspace, threads: Int, into kernelGradient: inout [Float]
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let perGroupIn = g.channels / groups
+    let perGroupOut = filters / groups
+    let blocksPerGroup = (perGroupOut + width - 1) / width
+    let blocks = groups * blocksPerGroup
+    let rows = g.kernel[0] * g.kernel[1] * g.kernel[2] * perGroupIn
     // X^T per group: (groups, taps x C/groups, P).
     workspace.columns.prepareForOverwrite(shape: [groups * rows * positions])
     workspace.columns.withUnsafeMutableBufferPointer { columns in
@@ -151,7 +185,6 @@ public enum ConvolutionGradient {
     }
 
     // The GEMM, in items of (group, block, 6 rows); rows past the last full tile go one by one.
-    var kernelGradient = [Float](repeating: 0, count: kernel.count)
     let fullTiles = rows / 6
     let tilesPerBlock = fullTiles + rows % 6
     let zeros = [Float](repeating: 0, count: width)
@@ -199,17 +232,131 @@ public enum ConvolutionGradient {
       }
     }
 
-    var inputGradient: Tensor?
-    if needsInputGradient {
-      inputGradient = try inputGradientByConvolution(
-        input: input, kernel: kernel, geometry: g, groups: groups, strides: strides,
-        dilations: dilations, padding: padding,
-        outputGradient: masked ? workspace.maskedGradient : outputGradient, threads: threads,
-        workspace: workspace)
+  }
+
+  /// The kernel gradient for unit width strides and at least 6 channels per group, without X^T:
+  /// the input is copied once channel-major and zero-padded, (C, N, Dp, Hp, Wp), so the values one
+  /// (tap, channel) saw along an output row are a contiguous run, one microkernel segment per
+  /// output row, and 6 channels of one tap sit a channel plane apart: a 6-row tile.
+  private static func kernelGradientChannelMajor(
+    _ input: Tensor, geometry g: WindowGeometry, groups: Int, filters: Int, positions: Int,
+    workspace: GradientWorkspace, threads: Int, into kernelGradient: inout [Float]
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let channels = g.channels
+    let perGroupIn = channels / groups
+    let perGroupOut = filters / groups
+    let blocksPerGroup = (perGroupOut + width - 1) / width
+    let blocks = groups * blocksPerGroup
+    let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
+    // Padded extents: the input after padBefore, and every tap of the last window.
+    var padded = [1, 1, 1]
+    for axis in 0..<3 {
+      let reach =
+        (g.output[axis] - 1) * g.strides[axis] + (g.kernel[axis] - 1) * g.dilations[axis] + 1
+      padded[axis] = max(g.input[axis] + g.padBefore[axis], reach)
     }
-    return Result(
-      input: inputGradient, kernel: Tensor(validShape: kernel.shape, scalars: kernelGradient),
-      bias: Tensor(validShape: [filters], scalars: biasGradient))
+    let (pD, pH, pW) = (padded[0], padded[1], padded[2])
+    let plane = g.batch * pD * pH * pW
+    guard plane > 0, positions > 0 else { return }
+    workspace.columns.prepareForOverwrite(shape: [channels * plane])
+    input.scalars.withUnsafeBufferPointer { source in
+      workspace.columns.withUnsafeMutableBufferPointer { target in
+        target.update(repeating: 0)
+        let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
+        var x = source.baseAddress!
+        for n in 0..<g.batch {
+          for d in 0..<inD {
+            for h in 0..<inH {
+              let row =
+                target.baseAddress!
+                + ((n * pD + d + g.padBefore[0]) * pH + h + g.padBefore[1]) * pW + g.padBefore[2]
+              for w in 0..<inW {
+                var to = row + w
+                for _ in 0..<channels {
+                  to.pointee = x.pointee
+                  x += 1
+                  to += plane
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    // Segments per tap: one per output row (n, od, oh), its positions' packed gradient rows.
+    let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
+    let perTap = g.batch * outD * outH
+    var segments: [ConvolutionMicrokernel.Segment] = []
+    segments.reserveCapacity(taps * perTap)
+    for tap in 0..<taps {
+      let kw = tap % g.kernel[2]
+      let kh = (tap / g.kernel[2]) % g.kernel[1]
+      let kd = tap / (g.kernel[2] * g.kernel[1])
+      var p = 0
+      for n in 0..<g.batch {
+        for od in 0..<outD {
+          for oh in 0..<outH {
+            let d = od * g.strides[0] + kd * g.dilations[0]
+            let h = oh * g.strides[1] + kh * g.dilations[1]
+            segments.append(
+              ConvolutionMicrokernel.Segment(
+                input: ((n * pD + d) * pH + h) * pW + kw * g.dilations[2], weight: p * width,
+                length: outW))
+            p += outW
+          }
+        }
+      }
+    }
+    let fullTiles = perGroupIn / 6
+    let tilesPerTap = fullTiles + perGroupIn % 6
+    let zeros = [Float](repeating: 0, count: width)
+    workspace.columns.scalars.withUnsafeBufferPointer { columns in
+      workspace.packedGradient.scalars.withUnsafeBufferPointer { packed in
+        kernelGradient.withUnsafeMutableBufferPointer { result in
+          zeros.withUnsafeBufferPointer { zeros in
+            segments.withUnsafeBufferPointer { segments in
+              let (columns, packed, result, zeros, segments) = (
+                columns.baseAddress!, packed.baseAddress!, result.baseAddress!,
+                zeros.baseAddress!, segments.baseAddress!
+              )
+              KernelParallelism.forEachSlice(
+                count: blocks * taps * tilesPerTap, threads: threads,
+                minimumPerThread: max(1, (1 << 18) / max(1, 6 * 16 * positions))
+              ) { items in
+                for item in items {
+                  let blockIndex = item / (taps * tilesPerTap)
+                  let tap = (item / tilesPerTap) % taps
+                  let tile = item % tilesPerTap
+                  let group = blockIndex / blocksPerGroup
+                  let block = blockIndex % blocksPerGroup
+                  let lanes = min(width, perGroupOut - block * width)
+                  let weights = packed + blockIndex * positions * width
+                  let column = group * perGroupOut + block * width
+                  let tapSegments = segments + tap * perTap
+                  if tile < fullTiles {
+                    let c = tile * 6
+                    ConvolutionMicrokernel.tile6x16(
+                      segments: tapSegments, segmentCount: perTap,
+                      pixel: columns + (group * perGroupIn + c) * plane, pixelStride: plane,
+                      weights: weights, bias: zeros, clamp: nil, lanes: lanes,
+                      output: result + (tap * perGroupIn + c) * filters + column,
+                      outputStride: filters)
+                  } else {
+                    let c = fullTiles * 6 + tile - fullTiles
+                    ConvolutionMicrokernel.tile1x16(
+                      segments: tapSegments, segmentCount: perTap,
+                      base: columns + (group * perGroupIn + c) * plane, pixelOffset: 0,
+                      weights: weights, bias: zeros, clamp: nil, lanes: lanes,
+                      output: result + (tap * perGroupIn + c) * filters + column)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// X^T for channels `firstChannel..<firstChannel + channels`: row (tap, c) holds the value that

@@ -48,6 +48,17 @@ struct GradientCheckTests {
     ConvolutionCase(
       input: [1, 8, 8, 1], kernel: [3, 3, 1, 2], strides: [3, 3], dilations: [1, 1], padding: .valid
     ),
+    // Unit width strides and 6+ channels per group: the channel-major kernel gradient.
+    ConvolutionCase(
+      input: [2, 6, 7, 8], kernel: [3, 2, 8, 5], strides: [2, 1], dilations: [1, 2], padding: .same),
+    ConvolutionCase(
+      input: [1, 5, 6, 14], kernel: [2, 2, 7, 18], groups: 2, strides: [1, 1], dilations: [1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [2, 9, 6], kernel: [3, 6, 3], strides: [1], dilations: [2], padding: .causal),
+    ConvolutionCase(
+      input: [1, 4, 4, 3, 6], kernel: [2, 2, 2, 6, 2], strides: [1, 2, 1], dilations: [1, 1, 1],
+      padding: .valid),
   ]
 
   @Test("convolution input, kernel and bias gradients", arguments: convolutionCases)
