@@ -196,6 +196,18 @@ case("transpose_layernorm_adam", "Conv2DTranspose same/valid with strides and ou
      (4, 4, 3), 12, ("regression", 2), dict(epochs=2, batch_size=4))
 
 
+case("conv3x3_wide_adam", "3x3 stride-1 Conv2D layers of 8+ channels (Winograd forward and input gradient), same and valid, MaxPooling2D, Adam", """
+    keras.Input(shape=(10, 10, 3)),
+    layers.Conv2D(8, 3, activation='relu'),
+    layers.Conv2D(12, 3, padding='same', activation='relu'),
+    layers.MaxPooling2D(),
+    layers.Conv2D(9, 3, activation='relu'),
+    layers.Flatten(),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (10, 10, 3), 20, ("sparse", 3), dict(epochs=3, batch_size=8))
+
+
 def model_source(name):
     spec = CASES[name]
     lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]
