@@ -196,7 +196,7 @@ case("transpose_layernorm_adam", "Conv2DTranspose same/valid with strides and ou
      (4, 4, 3), 12, ("regression", 2), dict(epochs=2, batch_size=4))
 
 
-case("conv3x3_wide_adam", "3x3 stride-1 Conv2D layers of 8+ channels (Winograd forward and input gradient), same and valid, MaxPooling2D, Adam", """
+case("conv3x3_wide_adam", "3x3 stride-1 Conv2D layers of 8+ channels, same and valid, MaxPooling2D, Adam", """
     keras.Input(shape=(10, 10, 3)),
     layers.Conv2D(8, 3, activation='relu'),
     layers.Conv2D(12, 3, padding='same', activation='relu'),

@@ -268,31 +268,14 @@ struct TrainingStep {
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: Array(kernel.shape.dropLast(2)), strides: strides,
         dilations: dilations)
-      let fused: FusedActivation = function == .relu() ? .relu : .linear
-      if padding != .causal
-        && WinogradConvolutionKernel.applies(
-          kernelSize: Array(kernel.shape.dropLast(2)), strides: strides, dilations: dilations,
-          groups: groups, inputChannels: kernel.shape[kernel.rank - 2],
-          filters: kernel.shape[kernel.rank - 1])
-      {
-        // 3x3, stride 1: Winograd F(4x4, 3x3), as the forward pass runs it.
-        let packed = try kernelCall { () throws(KernelError) in
-          try PackedWinogradWeights(kernel: kernel, bias: tensor(second), tile: 4)
-        }
-        try kernelCall { () throws(KernelError) in
-          try WinogradConvolutionKernel.convolve(
-            input, weights: packed, padding: pads, activation: fused, threads: threads,
-            into: &workspace.output)
-        }
-        return (try activate(function, workspace.output), saved)
-      }
       let packed = try kernelCall { () throws(KernelError) in
         try PackedConvolutionWeights(kernel: kernel, bias: tensor(second), groups: groups)
       }
       try kernelCall { () throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: packed, strides: strides, dilations: dilations, padding: pads,
-          activation: fused, threads: threads, into: &workspace.output)
+          activation: function == .relu() ? .relu : .linear, threads: threads,
+          into: &workspace.output)
       }
       return (try activate(function, workspace.output), saved)
     case .separable(let groups, let strides, let dilations, let padding, let function):

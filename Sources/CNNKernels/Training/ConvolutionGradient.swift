@@ -484,6 +484,8 @@ public enum ConvolutionGradient {
       }
     }
     let kernelShape = Array(kernel.shape.prefix(rank)) + [perGroupOut, channels]
+    let packed = try PackedConvolutionWeights(
+      kernel: Tensor(validShape: kernelShape, scalars: flipped), bias: nil, groups: groups)
     var before: [Int] = []
     var after: [Int] = []
     for axis in 0..<rank {
@@ -492,25 +494,10 @@ public enum ConvolutionGradient {
       before.append(reach - padding.before[axis])
       after.append(g.input[a] + padding.before[axis] - 1 - (g.output[a] - 1) * g.strides[a])
     }
-    let flippedKernel = Tensor(validShape: kernelShape, scalars: flipped)
-    if rank == 2 && before.allSatisfy({ $0 >= 0 }) && after.allSatisfy({ $0 >= 0 })
-      && WinogradConvolutionKernel.applies(
-        kernelSize: Array(kernel.shape.prefix(rank)), strides: [1, 1],
-        dilations: Array(dilations.suffix(rank)), groups: groups, inputChannels: filters,
-        filters: channels)
-    {
-      // A 3x3 stride-1 gradient convolution: Winograd F(4x4, 3x3), as the forward pass runs it.
-      let winograd = try PackedWinogradWeights(kernel: flippedKernel, bias: nil, tile: 4)
-      try WinogradConvolutionKernel.convolve(
-        spreadGradient, weights: winograd, padding: SpatialPadding(before: before, after: after),
-        threads: threads, into: &workspace.inputGradient)
-    } else {
-      let packed = try PackedConvolutionWeights(kernel: flippedKernel, bias: nil, groups: groups)
-      try ConvolutionKernel.convolve(
-        spreadGradient, weights: packed, strides: Array(repeating: 1, count: rank),
-        dilations: dilations, padding: SpatialPadding(before: before, after: after),
-        threads: threads, into: &workspace.inputGradient)
-    }
+    try ConvolutionKernel.convolve(
+      spreadGradient, weights: packed, strides: Array(repeating: 1, count: rank),
+      dilations: dilations, padding: SpatialPadding(before: before, after: after),
+      threads: threads, into: &workspace.inputGradient)
     let result = workspace.inputGradient
     guard result.shape == input.shape else {
       throw KernelError(

@@ -59,7 +59,7 @@ struct GradientCheckTests {
     ConvolutionCase(
       input: [1, 4, 4, 3, 6], kernel: [2, 2, 2, 6, 2], strides: [1, 2, 1], dilations: [1, 1, 1],
       padding: .valid),
-    // 3x3, stride 1, 8+ channels: the input gradient by Winograd F(4x4, 3x3).
+    // 3x3, stride 1, 8+ channels, same and valid.
     ConvolutionCase(
       input: [2, 9, 10, 8], kernel: [3, 3, 8, 9], strides: [1, 1], dilations: [1, 1], padding: .same
     ),

@@ -1,4 +1,4 @@
-# Training fixture conv3x3_wide_adam: 3x3 stride-1 Conv2D layers of 8+ channels (Winograd forward and input gradient), same and valid, MaxPooling2D, Adam.
+# Training fixture conv3x3_wide_adam: 3x3 stride-1 Conv2D layers of 8+ channels, same and valid, MaxPooling2D, Adam.
 from tensorflow import keras
 from tensorflow.keras import layers
 
