@@ -200,8 +200,10 @@ public struct FigureRequest {
         defined.isEmpty
         ? "no model is defined above this figure"
         : "models defined above it: " + defined.joined(separator: ", ")
+      // A cell above that failed before defining it is the error to fix.
+      let note = session.failureNote(forMissing: name).map { "; " + $0 } ?? ""
       throw Problem(
-        type: nil, message: "no model named '\(name)'; \(known)", range: expression.range)
+        type: nil, message: "no model named '\(name)'; \(known)\(note)", range: expression.range)
     }
     let value = try evaluate(expression, session: session)
     guard case .model(let model) = value else {

@@ -112,7 +112,9 @@ public struct ModelFile {
   /// A usage-error message for a `--model` that names nothing, listing what there is.
   public func unknownModelMessage(_ name: String) -> String {
     let available = session.definedModels.map { "\($0.variable) (\($0.model.name))" }
-    if available.isEmpty { return "no model named '\(name)': \(path) defines no model" }
-    return "no model named '\(name)' in \(path); it defines: " + available.joined(separator: ", ")
+    let note = session.failureNote(forMissing: name).map { " (\($0))" } ?? ""
+    if available.isEmpty { return "no model named '\(name)': \(path) defines no model\(note)" }
+    return "no model named '\(name)' in \(path); it defines: "
+      + available.joined(separator: ", ") + note
   }
 }

@@ -359,8 +359,16 @@ enum Builtins {
           {
             return [typeName]
           }
+          // Keras' classes, as `keras:NAME` (no Python type has a colon in its name).
+          switch callable.kind {
+          case .layerClass(let className): return ["keras:" + className]
+          case .sequentialClass: return ["keras:Sequential"]
+          case .modelClass: return ["keras:Model"]
+          case .unsupportedModelClass("Layer"): return ["keras:Layer"]
+          default: break
+          }
           throw .unsupported(
-            "ConvBook's isinstance() knows Python's int, float, str, bool, list, tuple and dict, not \(callable.path)",
+            "ConvBook's isinstance() knows Python's int, float, str, bool, list, tuple and dict and Keras' layer and model classes, not \(callable.path)",
             at: range)
         case .tuple(let items):
           var names: [String] = []
@@ -384,7 +392,17 @@ enum Builtins {
         }
         return .bool(false)
       }
-      return .bool(wanted.contains(actual))
+      switch positional[0] {
+      case .layer(let instance):
+        return .bool(
+          wanted.contains("keras:" + instance.className) || wanted.contains("keras:Layer"))
+      case .model(let model):
+        // Sequential and Functional are Models, and every Model is a Layer.
+        return .bool(
+          ["keras:" + model.className, "keras:Model", "keras:Layer"].contains(
+            where: wanted.contains))
+      default: return .bool(wanted.contains(actual))
+      }
     case "no effect":
       return .none
     case let scalar where scalar.hasPrefix("scalar "):

@@ -137,8 +137,7 @@ public final class KerasSession {
   /// have been defined by cell 2, which stopped earlier with ValueError: ...". For messages about a
   /// missing name outside cells (figures, exercises).
   public func failureNote(forMissing name: String) -> String? {
-    guard globals[name] == nil, let failed = failedDefinitions[name], failed.index < cellCount - 1
-    else { return nil }
+    guard globals[name] == nil, let failed = failedDefinitions[name] else { return nil }
     return failed.note(about: name)
   }
 

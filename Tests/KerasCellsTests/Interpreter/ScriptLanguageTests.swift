@@ -15,8 +15,12 @@ import Testing
       followOn?.note
         == "`model` would have been defined by cell 2, which stopped earlier with \(failed.error!.description)"
     )
+    // Figures and exercises that name the model get the same note.
+    #expect(runner.session.failureNote(forMissing: "model") == followOn?.note)
+    #expect(runner.session.failureNote(forMissing: "size") != nil)
     // A name nobody meant to define gets no note.
     #expect(runner.run("print(other)").error?.note == nil)
+    #expect(runner.session.failureNote(forMissing: "other") == nil)
   }
 
   @Test func misspelledNamesGetCPythonsSuggestion() {
