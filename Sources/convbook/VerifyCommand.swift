@@ -38,7 +38,7 @@ struct VerifyCommand: ParsableCommand {
     var verifier = LessonVerifier(runner: CommandSupport.runner(keras: setting))
     if !inProcess {
       verifier.isolation = CommandSupport.isolation(
-        footer: .classic, keras: setting, solutions: false, timeout: lessonTimeout)
+        footer: .default, keras: setting, solutions: false, timeout: lessonTimeout)
     }
     verifier.cache = noCache ? nil : ExecutionCache()
     let outcomes: [LessonVerifier.Outcome]
