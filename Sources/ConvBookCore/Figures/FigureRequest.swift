@@ -120,10 +120,11 @@ public struct FigureRequest {
           try Self.model(argument.value, session: session, kind: kind, position: models.count + 1))
       case .keyword("position") where kind == .receptiveField:
         var items: [Value] = []
-        switch try Self.evaluate(argument.value, session: session) {
-        case .int(let value): items = [.int(value)]
-        case .tuple(let values), .list(let values): items = values
-        default: break
+        let value = try Self.evaluate(argument.value, session: session)
+        if case .int(let number) = value {
+          items = [.int(number)]
+        } else {
+          items = value.sequenceItems ?? []
         }
         let numbers = items.compactMap { item -> Int? in
           if case .int(let value) = item { return value }
