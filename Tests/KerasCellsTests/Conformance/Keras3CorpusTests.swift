@@ -46,6 +46,19 @@ import Testing
     "212-graph-nested-base": graphsTfKerasOnly,
     "213-graph-tensor-arithmetic": graphsTfKerasOnly,
     "214-graph-dict-io": graphsTfKerasOnly,
+    "215-graph-expand-nested": graphsTfKerasOnly,
+    "216-graph-show-trainable": graphsTfKerasOnly,
+    "217-summary-line-length-positions":
+      "ConvBook prints summary(line_length=, positions=, show_trainable=) with tf-keras 2 only so far",
+    "218-graph-dot-similarity": graphsTfKerasOnly,
+    "219-graph-trainable-flags": graphsTfKerasOnly,
+    "221-graph-resnet-function": graphsTfKerasOnly,
+    "222-graph-nested-functional": graphsTfKerasOnly,
+    "223-graph-multi-head": graphsTfKerasOnly,
+    "225-graph-tensor-math": graphsTfKerasOnly,
+    "226-sequential-nested-expand":
+      "ConvBook prints summary(expand_nested=, show_trainable=) with tf-keras 2 only so far",
+    "227-graph-lambda": graphsTfKerasOnly,
     "152-nested-notebook":
       "Keras 3 accepts an empty Sequential model as a layer and builds nested models later",
   ]
