@@ -37,7 +37,7 @@ public enum KerasSummaryText {
     return (lineLength, positions)
   }
 
-  public static func render(_ summary: ModelSummary, footer: SummaryFooterStyle = .classic)
+  public static func render(_ summary: ModelSummary, footer: SummaryFooterStyle = .default)
     -> String
   {
     let graph = summary.showsConnections
