@@ -92,6 +92,19 @@ public enum ElementwiseKernel {
     }
   }
 
+  /// `x op values[c]` for every element, `c` its index along the last axis (whose length is
+  /// `values.count`): `tf.nn.bias_add` and a division by a per-channel vector.
+  public static func apply(_ tensor: inout Tensor, lastAxis values: [Float], _ operation: Operation)
+  {
+    let channels = values.count
+    guard channels > 0 else { return }
+    tensor.withUnsafeMutableBufferPointer { elements in
+      for index in elements.indices {
+        elements[index] = operation.apply(elements[index], values[index % channels])
+      }
+    }
+  }
+
   /// `-x` for every element.
   public static func negate(_ tensor: inout Tensor) {
     tensor.withUnsafeMutableBufferPointer { values in

@@ -12,6 +12,8 @@ struct MergeStep {
     /// `x op c`, or `c op x` when `constantFirst`.
     case constant(ElementwiseKernel.Operation, Float, constantFirst: Bool)
     case negative
+    /// `x op v[c]` along the last axis (`tf.nn.bias_add`, `x / [0.229, 0.224, 0.225]`).
+    case perChannel(ElementwiseKernel.Operation, [Float])
     /// A `Lambda`'s traced arithmetic: one step per operation.
     case lambda(LambdaTrace.Program, steps: [MergeStep])
   }
@@ -28,11 +30,14 @@ struct MergeStep {
   private static func operation(of lambda: TFOpLambda) -> Operation {
     let elementwise: ElementwiseKernel.Operation
     switch lambda.operation {
-    case .add: elementwise = .add
+    case .add, .biasAdd: elementwise = .add
     case .subtract: elementwise = .subtract
     case .multiply: elementwise = .multiply
     case .trueDivide: elementwise = .divide
     case .negative: return .negative
+    }
+    if let values = lambda.channelConstants {
+      return .perChannel(elementwise, values.map { Float($0) })
     }
     if let constant = lambda.constant {
       return .constant(elementwise, Float(constant), constantFirst: lambda.constantFirst)
@@ -110,6 +115,8 @@ struct MergeStep {
         ElementwiseKernel.apply(&first, scalar: value, elementwise, scalarFirst: constantFirst)
       case .negative:
         ElementwiseKernel.negate(&first)
+      case .perChannel(let elementwise, let values):
+        ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
       case .lambda(let program, let steps):
         var values = [first] + others
         first = .empty

@@ -131,7 +131,17 @@ public enum LayerCatalog {
     }
     let arguments = try entry.signature.bind(positional: positional, keywords: keywords)
     if canonical == "Resizing" { try Resizing.checkInterpolation(arguments) }
-    let common = try makeCommon(arguments: arguments, className: canonical, names: names)
+    var common = try makeCommon(arguments: arguments, className: canonical, names: names)
+    if canonical == "Embedding", common.declaredBatchInputShape == nil,
+      names.kerasVersion == .keras2
+    {
+      // tf-keras: `kwargs["input_shape"] = (input_length,)` when no input_shape is given.
+      var length: Int? = nil
+      if case .int(let given) = arguments["input_length"], given != 0 { length = given }
+      var batch: Int? = nil
+      if case .int(let size) = arguments.baseKeywords["batch_size"] ?? .none { batch = size }
+      common.declaredBatchInputShape = TensorShape(batch: batch, sample: [length])
+    }
     return try entry.make(common)
   }
 
@@ -205,7 +215,9 @@ public enum LayerCatalog {
     }
     var trainable = true
     if case .bool(let flag) = base["trainable"] ?? .none { trainable = flag }
-    return LayerCommon(
+    var common = LayerCommon(
       name: name, trainable: trainable, declaredBatchInputShape: declared, arguments: arguments)
+    common.kerasVersion = names.kerasVersion
+    return common
   }
 }

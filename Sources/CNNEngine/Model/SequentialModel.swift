@@ -50,9 +50,14 @@ public final class SequentialModel {
   var calledAsLayer: LayerInstance?
   /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
   public var compileArguments: CompileArguments?
+  /// The application (`MobileNetV2`) whose pretrained weights this model was built to load
+  /// (`weights="imagenet"`): ConvBook has none, so a forward pass refuses it. Nil otherwise.
+  public var pretrainedWeights: String?
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
   /// one, tf-keras' `<first layer>_input`).
   private let names: NameScope?
+  /// The Keras version of the session that made the model (tf-keras for a model made without one).
+  public var kerasVersion: KerasVersion { names?.kerasVersion ?? .keras2 }
 
   public init(name: String, names: NameScope? = nil) {
     self.name = name
@@ -111,9 +116,11 @@ public final class SequentialModel {
     return chain
   }
 
-  /// `model.layers`: a functional model lists its input layer first, a Sequential one does not.
+  /// `model.layers`: a functional model lists its input layer first, a Sequential one does not;
+  /// Keras 3's operations (`x + y`) are nodes of the graph but not layers.
   public var layers: [LayerInstance] {
-    graph?.layers ?? (inputInstance.map { [$0] } ?? []) + stack
+    if let graph { return graph.layers.filter { !$0.isKeras3Operation } }
+    return (inputInstance.map { [$0] } ?? []) + stack
   }
 
   public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
@@ -213,7 +220,10 @@ public final class SequentialModel {
         "All layers added to a Sequential model should have unique names. Name \"\(instance.name)\" is already the name of a layer in this model. Update the `name` argument to pass a unique name.",
         layerIndex: stack.count)
     }
-    if inputLayer == nil, stack.isEmpty, let nested = instance.model, nested.layers.isEmpty {
+    // tf-keras refuses an empty model as the first layer; Keras 3 keeps it as an unbuilt layer.
+    if inputLayer == nil, stack.isEmpty, let nested = instance.model, nested.layers.isEmpty,
+      names?.kerasVersion != .keras3
+    {
       throw .value("An empty Model cannot be used as a Layer.")
     }
     if inputLayer == nil, stack.isEmpty,

@@ -60,6 +60,19 @@ enum Calls {
     return converted
   }
 
+  /// The keyword a layer class has that is closest to the one Keras did not understand.
+  static func keywordSuggestion(_ message: String, className: String) -> String? {
+    let prefix = "('Keyword argument not understood:', '"
+    guard message.hasPrefix(prefix), message.hasSuffix("')"),
+      let signature = LayerCatalog.entries[className]?.signature
+    else { return nil }
+    let keyword = String(message.dropFirst(prefix.count).dropLast(2))
+    let candidates =
+      signature.parameters.map(\.name)
+      + (signature.acceptsBaseKeywords ? LayerSignature.baseKeywords.sorted() : [])
+    return NameSuggestion.closest(to: keyword, among: candidates)
+  }
+
   static func keras(_ error: KerasError, at range: SourceRange) -> CellError {
     CellError(type: error.type, message: error.message, range: range)
   }
@@ -108,9 +121,23 @@ enum Calls {
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
         }
+        if keras3,
+          let location = Keras3Wording.inputShapeWarningLocation(
+            className: instance.className, keywords: keywordArguments)
+        {
+          interpreter.warnOnce(
+            location: location,
+            KerasWarning(
+              category: "UserWarning", message: Keras3Wording.inputShapeWarning,
+              range: site.range))
+        }
         return .layer(instance)
       } catch {
-        guard keras3 else { throw keras(error, at: site.range) }
+        guard keras3 else {
+          var reported = keras(error, at: site.range)
+          reported.suggestion = keywordSuggestion(reported.message, className: className)
+          throw reported
+        }
         throw keras(
           Keras3Wording.constructorError(
             error, className: className, keywords: keywordArguments, names: session.names),
@@ -181,6 +208,13 @@ enum Calls {
       return try call(
         application.callee, positional: application.positional + positional, keywords: merged,
         site: site, interpreter: interpreter)
+    case .application(let name):
+      return try ApplicationCalls.build(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction(let module, let name):
+      return try ApplicationCalls.call(
+        name, module: module, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case .builtin(let name):
       return try Builtins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -242,7 +276,7 @@ enum Calls {
     var elements: [Value] = []
     switch layersValue {
     case .none: break
-    case .list(let items), .tuple(let items): elements = items
+    case .list, .tuple: elements = layersValue.sequenceItems!
     default: elements = [layersValue]
     }
     // Ranges of the list literal's elements, when the layers were written inline.
@@ -363,9 +397,9 @@ enum Calls {
   private static func kerasTensors(in value: Value) -> (tensors: [KerasTensor], asList: Bool)? {
     switch value {
     case .kerasTensor(let tensor): return ([tensor], false)
-    case .list(let items), .tuple(let items):
+    case .list, .tuple:
       var tensors: [KerasTensor] = []
-      for item in items {
+      for item in value.sequenceItems! {
         guard case .kerasTensor(let tensor) = item else { return nil }
         tensors.append(tensor)
       }
@@ -505,14 +539,30 @@ enum Calls {
     do {
       model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
     } catch {
+      if session.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
+        let refusal = Keras3Wording.disconnectedOutput(
+          inputs: inputs, outputs: outputs, paths: outputPaths(outputsValue))
+      {
+        throw keras(refusal, at: site.range)
+      }
       throw keras(error, at: site.range)
     }
-    if model.graph != nil, session.names.kerasVersion == .keras3 {
-      throw .unsupported(
-        "ConvBook builds functional graphs (branches, merges, shared layers) with tf-keras 2 only so far; Keras 3's summary of them is not supported yet",
-        at: site.range)
-    }
     return .model(model)
+  }
+
+  /// Keras' path of each output in `outputs=` (`tree.flatten_with_path`): empty for one tensor,
+  /// the index in a list or tuple, the key in a dict (in sorted order, as the tensors are).
+  private static func outputPaths(_ value: Value) -> [String] {
+    switch value {
+    case .list(let list): return list.items.indices.map(String.init)
+    case .tuple(let items): return items.indices.map(String.init)
+    case .dictionary(let pairs):
+      return pairs.compactMap { key, _ -> String? in
+        if case .string(let name) = key { return name }
+        return nil
+      }.sorted()
+    default: return [""]
+    }
   }
 
   /// The tensors of `inputs=` / `outputs=`: one tensor, or a list or tuple of them.

@@ -25,32 +25,28 @@ enum Methods {
       }
     case .string(let text):
       return try stringMethod(name, text, positional, keywords, site, interpreter.budget)
-    case .list(let items), .tuple(let items):
+    case .tuple(let items):
       switch (name, positional.count) {
       case ("index", 1):
         if let found = items.firstIndex(where: { Operators.equal($0, positional[0]) }) {
           return .int(found)
         }
         throw CellError(
-          type: "ValueError", message: "\(PythonText.repr(positional[0])) is not in list",
-          range: site.range)
+          type: "ValueError", message: "tuple.index(x): x not in tuple", range: site.range)
       case ("count", 1): return .int(items.filter { Operators.equal($0, positional[0]) }.count)
-      case ("append", _), ("extend", _), ("insert", _), ("pop", _), ("remove", _):
-        throw .unsupported(
-          "list.\(name)() is not supported in ConvBook cells; build the list in one expression, e.g. `layers_list = [...] + [...]`",
-          at: site.range)
       default: break
       }
-    case .dictionary(let pairs):
-      switch name {
-      case "items": return .list(pairs.map { .tuple([$0.0, $0.1]) })
-      case "keys": return .list(pairs.map(\.0))
-      case "values": return .list(pairs.map(\.1))
-      case "get":
-        guard let key = positional.first else { break }
-        return pairs.first { Operators.equal($0.0, key) }?.1
-          ?? (positional.count > 1 ? positional[1] : .none)
-      default: break
+    case .list(let list):
+      if let result = try ContainerMethods.list(
+        name, list, positional, keywords, site, interpreter)
+      {
+        return result
+      }
+    case .dictionary(let dictionary):
+      if let result = try ContainerMethods.dictionary(
+        name, dictionary, positional, keywords, site, interpreter)
+      {
+        return result
       }
     default: break
     }
@@ -123,7 +119,13 @@ enum Methods {
       case ("show_trainable", _): options.showTrainable = value.isTruthy
       case ("line_length", .int(let length)) where length > 0 && length <= 10_000:
         options.lineLength = length
-      case ("positions", .list(let items)), ("positions", .tuple(let items)):
+      case ("positions", .list(_)), ("positions", .tuple(_)):
+        let items: [Value]
+        switch value {
+        case .list(let list): items = list.items
+        case .tuple(let tuple): items = tuple
+        default: items = []
+        }
         var positions: [Double] = []
         for item in items {
           switch item {
@@ -312,7 +314,7 @@ enum Methods {
       var parts: [String] = []
       let sequence: [Value]
       switch items {
-      case .list(let values), .tuple(let values): sequence = values
+      case .list, .tuple: sequence = items.sequenceItems!
       default: sequence = []
       }
       for item in sequence {
