@@ -36,8 +36,7 @@ enum EfficientNet {
         depthDivisor = try ApplicationArguments(values: [label: value]).integer(label)
       case "activation": activation = value
       case "blocks_args":
-        throw KerasError(
-          "NotImplementedError",
+        throw KerasError.limitation(
           "ConvBook does not support `blocks_args=` for EfficientNet yet; it builds the default blocks"
         )
       case "width_coefficient", "depth_coefficient", "default_size", "dropout_rate", "model_name":
@@ -47,8 +46,7 @@ enum EfficientNet {
       }
     }
     if depthDivisor <= 0 {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook does not support `depth_divisor=\(depthDivisor)`; it must be positive")
     }
     try context.checkWeights(
