@@ -72,10 +72,9 @@ enum EfficientNet {
     var x = try builder.layer("Rescaling", ["scale": .float(1.0 / 255.0)], input)
     x = try builder.layer("Normalization", ["axis": .int(3)], x)
     if arguments.usesImageNetWeights {
-      // `tf.math.multiply(x, 1/sqrt(stddev))` per channel: a TFOpLambda layer in the graph. Its
-      // constant is a vector, which ConvBook keeps out of the layer: models with ImageNet weights
-      // are summarised, never run.
-      x = try builder.operation(.multiply, [x])
+      // `tf.math.multiply(x, 1/sqrt(stddev))` per channel: a TFOpLambda layer in the graph.
+      x = try builder.operation(
+        .multiply, [x], channelConstants: imageNetStandardDeviations.map { 1 / $0.squareRoot() })
     }
     x = try builder.zeroPadding(x, builder.correctPad(x, 3), name: "stem_conv_pad")
     x = try builder.conv(
