@@ -78,6 +78,9 @@ public struct Callable {
   public var isClass: Bool {
     switch kind {
     case .layerClass, .sequentialClass, .modelClass, .unsupportedModelClass: return true
+    case .builtin(let name):
+      return ["int", "float", "str", "bool", "list", "tuple", "dict", "range"].contains(name)
+        || Builtins.exceptionBases[name] != nil
     default: return false
     }
   }

@@ -152,6 +152,11 @@ public enum KerasModule: Equatable {
     "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
   ]
 
+  /// Functions of the modules scripts import by habit that can run without effect.
+  static let noEffectCalls: Set<String> = [
+    "warnings.filterwarnings", "warnings.simplefilter", "random.seed",
+  ]
+
   /// `module.name`, or nil when the module has no such attribute.
   public func attribute(_ name: String) -> Value? {
     let path = pythonName + "." + name
@@ -160,6 +165,8 @@ public enum KerasModule: Equatable {
       switch name {
       case "keras": return .module(.keras)
       case "nn": return .module(.tensorflowNN)
+      // Only `tf.random.set_seed` (NumPyScalars).
+      case "random": return .module(.inert("tensorflow.random"))
       case "optimizers": return .module(.optimizers)
       case "__version__": return .string(Self.version)
       default: return nil
@@ -199,6 +206,9 @@ public enum KerasModule: Equatable {
       }
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
+      }
+      if name == "dot" {
+        return .function(Callable(.mergeFunction("Dot"), path: "keras.layers.dot"))
       }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
@@ -248,7 +258,14 @@ public enum KerasModule: Equatable {
     case .dataset(let dataset):
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
-    case .inert: return nil
+    case .inert(let module):
+      // Calls that only change what a script prints on standard error, or Python's own random
+      // numbers, which no model code here reads: accepted, with no effect.
+      let path = module + "." + name
+      if Self.noEffectCalls.contains(path) {
+        return .function(Callable(.builtin("no effect"), path: path))
+      }
+      return NumPyScalars.attribute(name, module: module)
     case .applications, .applicationModule: return applicationAttribute(name)
     case .os:
       switch name {

@@ -12,7 +12,7 @@ import Testing
       "`keras.applications.EfficientNetV2B0`"
     ),
     ("from tensorflow import keras\nx = keras.layers.GRU(4)", "`keras.layers.GRU`"),
-    ("import tensorflow as tf\ntf.random.set_seed(0)", "`tensorflow.random`"),
+    ("import tensorflow as tf\nds = tf.data.Dataset", "`tensorflow.data`"),
     (
       "from tensorflow.keras.applications import EfficientNetV2B0",
       "`keras.applications.EfficientNetV2B0`"
