@@ -19,6 +19,9 @@ public final class KerasSession {
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
   var environment: [(Value, Value)] = []
 
+  /// Trained weights, trainers, the seed and the lesson folder's files (`CellTraining`).
+  public let training = CellTraining()
+
   /// Which Keras the session imitates: names, refusals and the summary text follow it.
   public let kerasVersion: KerasVersion
 

@@ -31,6 +31,12 @@ public indirect enum Value {
   /// `range(...)`, kept lazy so that large ranges cost nothing until iterated.
   case range(start: Int, stop: Int, step: Int)
   case slice(start: Int?, stop: Int?, step: Int?)
+  /// `...`, as an index (`x[..., None]`).
+  case ellipsis
+  /// A NumPy array of data (`ArrayOperations`).
+  case array(NDArray)
+  /// What `model.fit` returns: `history.history`, `history.epoch`.
+  case history(FitHistory)
 
   /// Python's `type(x).__name__`.
   public var typeName: String {
@@ -53,6 +59,9 @@ public indirect enum Value {
     case .kerasObject(let object): return object.typeName
     case .range: return "range"
     case .slice: return "slice"
+    case .ellipsis: return "ellipsis"
+    case .array: return "ndarray"
+    case .history: return "History"
     }
   }
 
@@ -88,6 +97,7 @@ public indirect enum Value {
     case .tuple(let items), .list(let items): return !items.isEmpty
     case .dictionary(let pairs): return !pairs.isEmpty
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step) > 0
+    case .array(let array): return array.count == 1 ? array.scalars[0] != 0 : true
     default: return true
     }
   }
