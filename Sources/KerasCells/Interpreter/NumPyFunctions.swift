@@ -340,10 +340,10 @@ enum NumPyFunctions {
 }
 
 extension Value {
-  var isNone: Bool { if case .none = self { return true } else { return false } }
+  public var isNone: Bool { if case .none = self { return true } else { return false } }
 
   /// The items of a list or tuple.
-  var sequenceValues: [Value]? {
+  public var sequenceValues: [Value]? {
     switch self {
     case .list(let items), .tuple(let items): return items
     default: return nil
