@@ -104,7 +104,8 @@ enum TrainingFigureRequest {
     guard let first = histories.first else {
       throw Problem(
         type: "TypeError", message: "history() needs at least one history",
-        range: arguments.first?.range ?? SourceRange(at: SourceLocation(line: 1, column: 1, utf8Offset: 0)))
+        range: arguments.first?.range
+          ?? SourceRange(at: SourceLocation(line: 1, column: 1, utf8Offset: 0)))
     }
     let names = labels ?? histories.indices.map { "history \($0 + 1)" }
     guard names.count == histories.count else {
@@ -229,7 +230,8 @@ enum TrainingFigureRequest {
       let classes = y.shape[1]
       labels = (0..<y.shape[0]).map { row in
         var best = 0
-        for c in 1..<max(1, classes) where y.scalars[row * classes + c] > y.scalars[row * classes + best] {
+        for c in 1..<max(1, classes)
+        where y.scalars[row * classes + c] > y.scalars[row * classes + best] {
           best = c
         }
         return best

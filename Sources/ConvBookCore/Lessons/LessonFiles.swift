@@ -15,7 +15,9 @@ enum LessonFiles {
     }
     return CellFiles(
       read: { name in try TextFile.readBytes(path(name), limit: readLimit) },
-      write: { name, bytes in try AtomicFileWriter.write(bytes, to: path(name), inputs: [sourceFile]) },
+      write: { name, bytes in
+        try AtomicFileWriter.write(bytes, to: path(name), inputs: [sourceFile])
+      },
       kerasDataset: { name in
         let environment = ProcessInfo.processInfo.environment
         let home =
