@@ -123,6 +123,32 @@ import Testing
     #expect(cells.run("print(x_train / 255.0)").error?.message.contains("float64") == true)
   }
 
+  @Test func keras3PrintsItsOwnLinesAndKeyOrder() {
+    let session = KerasSession(kerasVersion: .keras3)
+    session.run(Self.data)
+    let result = session.run(
+      """
+      x = x_train[..., None].astype("float32") / 255.0
+      model = keras.Sequential([
+          keras.Input(shape=(12, 12, 1)),
+          layers.Conv2D(4, 3, activation="relu"),
+          layers.GlobalAveragePooling2D(),
+          layers.Dense(4, activation="softmax"),
+      ])
+      model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+      history = model.fit(x, y_train, epochs=1, batch_size=16, validation_split=0.25)
+      print(list(history.history.keys()))
+      model.evaluate(x, y_train, verbose=2)
+      """)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    let lines = result.printed(footer: .modern).split(separator: "\n")
+    #expect(lines.count == 4)
+    #expect(lines[1].hasPrefix("2/2 \u{2501}\u{2501}"))
+    #expect(lines[1].contains(" - accuracy: ") && lines[1].contains(" - val_loss: "))
+    #expect(lines[2] == "['accuracy', 'loss', 'val_accuracy', 'val_loss']")
+    #expect(lines[3].hasPrefix("2/2 - accuracy: "))
+  }
+
   @Test func trainingIsDeterministicAndPrintsKerasLines() {
     func run() -> String {
       let cells = CellRunner()
