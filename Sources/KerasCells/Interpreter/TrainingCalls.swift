@@ -124,7 +124,9 @@ enum TrainingCalls {
         range: site.range)
     }
     var validation: (NDArray, NDArray)?
-    switch arguments.value(nil, "validation_split") {
+    // As in Keras, `validation_data` overrides `validation_split`.
+    let validationData = arguments.value(nil, "validation_data").flatMap { $0.isNone ? nil : $0 }
+    switch validationData == nil ? arguments.value(nil, "validation_split") : nil {
     case nil, .none?, .int(0)?: break
     case .float(let split)?:
       guard split >= 0 && split < 1 else {
@@ -162,12 +164,7 @@ enum TrainingCalls {
         type: "TypeError",
         message: "validation_split must be a float, not '\(other.typeName)'", range: site.range)
     }
-    if let given = arguments.value(nil, "validation_data"), !given.isNone {
-      guard validation == nil else {
-        throw .unsupported(
-          "give either validation_split or validation_data, not both (Keras uses validation_data then)",
-          at: site.range)
-      }
+    if let given = validationData {
       guard let items = given.sequenceValues, items.count == 2 else {
         throw .unsupported(
           "ConvBook takes validation_data as a tuple (x_val, y_val)", at: site.range)

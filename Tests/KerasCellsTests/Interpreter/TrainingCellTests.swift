@@ -123,6 +123,24 @@ import Testing
     #expect(cells.run("print(x_train / 255.0)").error?.message.contains("float64") == true)
   }
 
+  @Test func validationDataOverridesValidationSplit() {
+    let cells = CellRunner()
+    cells.run(Self.data)
+    let result = cells.run(
+      """
+      model = keras.Sequential([keras.Input(shape=(12, 12)), layers.Flatten(), layers.Dense(4)])
+      model.compile(optimizer="sgd", loss="mse")
+      y = keras.utils.to_categorical(y_train, 4)
+      h = model.fit(x_train / 255.0, y, batch_size=10, validation_split=0.5,
+                    validation_data=(x_test / 255.0, keras.utils.to_categorical(y_test, 4)), verbose=2)
+      print(list(h.history.keys()))
+      """)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    // All 40 samples train (4 steps of 10): the split is ignored, as Keras ignores it.
+    #expect(result.printed.hasPrefix("Epoch 1/1\n4/4 - loss: "))
+    #expect(result.printed.hasSuffix("['loss', 'val_loss']\n"))
+  }
+
   @Test func keras3PrintsItsOwnLinesAndKeyOrder() {
     let session = KerasSession(kerasVersion: .keras3)
     session.run(Self.data)
