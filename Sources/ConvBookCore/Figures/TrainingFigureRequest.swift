@@ -25,18 +25,22 @@ enum TrainingFigureRequest {
     else { return nil }
     let kind = name == "history" ? "history" : "shift-test"
     do {
-      let html: String
+      let drawn: (TrainingFigure.Figure, String?)
       if name == "history" {
-        html = try history(arguments, session: session, number: figure.fenceLine)
+        drawn = try history(arguments, session: session)
       } else {
-        html = try shiftTest(
-          arguments, session: session, number: figure.fenceLine, whole: expression.range)
+        drawn = try shiftTest(arguments, session: session, whole: expression.range)
       }
-      return (FigureView(kind: "convbook-" + kind, html: html), [])
+      return (
+        FigureView(
+          kind: "convbook-" + kind, number: figure.fenceLine, caption: drawn.1,
+          data: .training(drawn.0)), []
+      )
     } catch {
       let diagnostic = FigureEvaluator.diagnostic(error, in: figure, file: file)
       return (
-        FigureView(kind: "convbook-" + kind, html: "", error: diagnostic.pageError), [diagnostic]
+        FigureView(kind: "convbook-" + kind, number: figure.fenceLine, error: diagnostic.pageError),
+        [diagnostic]
       )
     }
   }
@@ -52,10 +56,7 @@ enum TrainingFigureRequest {
   private static func strings(_ expression: Expression, _ session: KerasSession) throws(Problem)
     -> [String]
   {
-    let items: [Value]
-    switch try value(expression, session) {
-    case .list(let values), .tuple(let values): items = values
-    default:
+    guard let items = try value(expression, session).sequenceItems else {
       throw Problem(
         type: "TypeError", message: "labels= must be a list of strings", range: expression.range)
     }
@@ -70,8 +71,8 @@ enum TrainingFigureRequest {
     return result
   }
 
-  private static func history(_ arguments: [Argument], session: KerasSession, number: Int)
-    throws(Problem) -> String
+  private static func history(_ arguments: [Argument], session: KerasSession)
+    throws(Problem) -> (TrainingFigure.Figure, String?)
   {
     var histories: [(FitHistory, SourceRange)] = []
     var labels: [String]?
@@ -154,15 +155,17 @@ enum TrainingFigureRequest {
       }
       summary += " \(names[group]) ends at " + parts.joined(separator: ", ") + "."
     }
-    return TrainingFigure.html(
-      kind: "history", charts: charts, number: number,
-      title: "Learning curves of " + names.joined(separator: " and "), summary: summary,
-      caption: caption)
+    return (
+      TrainingFigure.Figure(
+        kind: "history", charts: charts,
+        title: "Learning curves of " + names.joined(separator: " and "), summary: summary),
+      caption
+    )
   }
 
   private static func shiftTest(
-    _ arguments: [Argument], session: KerasSession, number: Int, whole: SourceRange
-  ) throws(Problem) -> String {
+    _ arguments: [Argument], session: KerasSession, whole: SourceRange
+  ) throws(Problem) -> (TrainingFigure.Figure, String?) {
     var models: [SequentialModel] = []
     var arrays: [(NDArray, SourceRange)] = []
     var shifts = [0, 1, 2, 3, 4, 5, 6]
@@ -180,7 +183,7 @@ enum TrainingFigureRequest {
             range: argument.value.range)
         }
       case .keyword("shifts"):
-        guard case let items? = try value(argument.value, session).sequenceValues,
+        guard case let items? = try value(argument.value, session).sequenceItems,
           !items.isEmpty
         else {
           throw Problem(
@@ -291,10 +294,13 @@ enum TrainingFigureRequest {
       summary +=
         " \(item.name): \(TrainingFigure.format(item.values.first ?? 0, percent: true)) unshifted, \(TrainingFigure.format(item.values.last ?? 0, percent: true)) at \(shifts.last ?? 0) pixels."
     }
-    return TrainingFigure.html(
-      kind: "shift-test", charts: [chart], number: number,
-      title: "Accuracy as the test images shift: " + models.map(\.name).joined(separator: " and "),
-      summary: summary, caption: caption)
+    return (
+      TrainingFigure.Figure(
+        kind: "shift-test", charts: [chart],
+        title: "Accuracy as the test images shift: "
+          + models.map(\.name).joined(separator: " and "), summary: summary),
+      caption
+    )
   }
 
   /// `np.roll(x, shift, axis=2)` for images (N, H, W, C).

@@ -31,7 +31,8 @@ enum ArrayOperations {
     var probe = value
     while true {
       switch probe {
-      case .list(let items), .tuple(let items):
+      case .list, .tuple:
+        let items = probe.sequenceItems ?? []
         shape.append(items.count)
         guard let first = items.first else { break }
         probe = first
@@ -44,11 +45,7 @@ enum ArrayOperations {
     var dtype = DType.bool
     func walk(_ item: Value, depth: Int) throws(CellError) {
       if depth < shape.count {
-        guard case .list(let items) = item, items.count == shape[depth] else {
-          if case .tuple(let items) = item, items.count == shape[depth] {
-            for inner in items { try walk(inner, depth: depth + 1) }
-            return
-          }
+        guard let items = item.sequenceItems, items.count == shape[depth] else {
           throw CellError(
             type: "ValueError",
             message:
@@ -368,8 +365,8 @@ enum ArrayOperations {
       switch items[0] {
       case .array(let selector):
         return try take(array, selector, range: range, budget: budget)
-      case .list(let values):
-        let selector = try Self.array(from: .list(values), dtype: nil, range: range, budget: budget)
+      case .list:
+        let selector = try Self.array(from: items[0], dtype: nil, range: range, budget: budget)
         return try take(array, selector, range: range, budget: budget)
       default: break
       }

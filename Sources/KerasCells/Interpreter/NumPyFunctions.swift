@@ -90,7 +90,7 @@ enum NumPyFunctions {
     func shape(_ index: Int, _ name: String) throws(CellError) -> [Int] {
       var items: [Value]
       switch value(index, name) {
-      case .tuple(let values)?, .list(let values)?: items = values
+      case let given? where given.sequenceItems != nil: items = given.sequenceItems!
       case let single?: items = [single]
       case nil: items = []
       }
@@ -171,7 +171,7 @@ enum NumPyFunctions {
       return .array(try ArrayOperations.roll(array, shift: shift, axis: axis, range: range))
     case "concatenate":
       try arguments.check(allowed: ["arrays", "axis"])
-      guard case let items?? = arguments.value(0, "arrays").map({ $0.sequenceValues }) else {
+      guard case let items?? = arguments.value(0, "arrays").map({ $0.sequenceItems }) else {
         throw CellError(
           type: "TypeError", message: "concatenate() needs a list or tuple of arrays",
           range: range)
@@ -258,7 +258,7 @@ enum NumPyFunctions {
     case "reshape":
       var shape: [Int] = []
       let items: [Value]
-      if positional.count == 1, let inner = positional[0].sequenceValues {
+      if positional.count == 1, let inner = positional[0].sequenceItems {
         items = inner
       } else {
         items = positional
@@ -342,11 +342,4 @@ enum NumPyFunctions {
 extension Value {
   public var isNone: Bool { if case .none = self { return true } else { return false } }
 
-  /// The items of a list or tuple.
-  public var sequenceValues: [Value]? {
-    switch self {
-    case .list(let items), .tuple(let items): return items
-    default: return nil
-    }
-  }
 }

@@ -26,7 +26,7 @@ enum TrainingCalls {
     {
       for (label, value) in keywords
       where !names.contains(label) && !allowed.contains(label) {
-        if ignored.contains(label) && (value.isNone || value.sequenceValues?.isEmpty == true) {
+        if ignored.contains(label) && (value.isNone || value.sequenceItems?.isEmpty == true) {
           continue
         }
         if ignored.contains(label) || KerasFitKeywords.known.contains(label) {
@@ -165,7 +165,7 @@ enum TrainingCalls {
         message: "validation_split must be a float, not '\(other.typeName)'", range: site.range)
     }
     if let given = validationData {
-      guard let items = given.sequenceValues, items.count == 2 else {
+      guard let items = given.sequenceItems, items.count == 2 else {
         throw .unsupported(
           "ConvBook takes validation_data as a tuple (x_val, y_val)", at: site.range)
       }

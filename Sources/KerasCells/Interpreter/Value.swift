@@ -12,8 +12,10 @@ public indirect enum Value {
   case float(Double)
   case string(String)
   case tuple([Value])
-  case list([Value])
-  case dictionary([(Value, Value)])
+  /// A list, shared by every name bound to it (`PythonList`).
+  case list(PythonList)
+  /// A dict, shared by every name bound to it (`PythonDict`).
+  case dictionary(PythonDict)
   /// A module or namespace such as `tensorflow.keras.layers`, by its dotted path.
   case module(KerasModule)
   /// A callable that ConvBook implements: a layer class, `Sequential`, `print`, `len`, ...
@@ -37,6 +39,8 @@ public indirect enum Value {
   case array(NDArray)
   /// What `model.fit` returns: `history.history`, `history.epoch`.
   case history(FitHistory)
+  /// An exception object: what `ValueError("...")` makes and `except ... as error` binds.
+  case exception(PythonException)
 
   /// Python's `type(x).__name__`.
   public var typeName: String {
@@ -62,6 +66,7 @@ public indirect enum Value {
     case .ellipsis: return "ellipsis"
     case .array: return "ndarray"
     case .history: return "History"
+    case .exception(let exception): return exception.type
     }
   }
 
@@ -94,7 +99,8 @@ public indirect enum Value {
     case .bigInt: return true
     case .float(let value): return value != 0
     case .string(let value): return !value.isEmpty
-    case .tuple(let items), .list(let items): return !items.isEmpty
+    case .tuple(let items): return !items.isEmpty
+    case .list(let list): return !list.isEmpty
     case .dictionary(let pairs): return !pairs.isEmpty
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step) > 0
     case .array(let array): return array.count == 1 ? array.scalars[0] != 0 : true

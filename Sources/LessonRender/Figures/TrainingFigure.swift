@@ -44,26 +44,42 @@ public enum TrainingFigure {
   static let plotRight = 420.0
   static let plotHeight = 150.0
 
-  /// The figure of `charts`; `kind` is `history` or `shift-test`.
-  public static func html(
-    kind: String, charts: [Chart], number: Int, title: String, summary: String, caption: String?
-  ) -> String {
-    let names = Array(Set(charts.flatMap { $0.series.map(\.name) })).sorted()
-    let id = FigureIdentifier.make(kind: kind, number: number, models: names)
+  /// A whole figure: its kind (`history` or `shift-test`), charts, title and summary sentence.
+  public struct Figure {
+    public var kind: String
+    public var charts: [Chart]
+    public var title: String
+    public var summary: String
+
+    public init(kind: String, charts: [Chart], title: String, summary: String) {
+      self.kind = kind
+      self.charts = charts
+      self.title = title
+      self.summary = summary
+    }
+  }
+
+  /// The `<figure>` element of `figure`.
+  public static func node(_ figure: Figure, number: Int, caption: String?) -> HTMLNode {
+    let charts = figure.charts
+    var names: [String] = []
+    for series in charts.flatMap(\.series) where !names.contains(series.name) {
+      names.append(series.name)
+    }
+    let id = FigureIdentifier.make(kind: figure.kind, number: number, models: names)
     var canvas = SVGCanvas()
     var y = legend(&canvas, charts)
     for chart in charts {
       y = draw(&canvas, chart, top: y + 14)
     }
-    let svg = canvas.svg(
-      id: id, width: width, height: y + 8, title: title,
-      description: summary
+    let svg = canvas.svgNode(
+      id: id, width: width, height: y + 8, title: figure.title,
+      description: figure.summary
         + " Line charts; each line has its own colour, dash pattern and marker shape, and its values are in the table below.",
       maxWidth: 640)
-    let tables = charts.map(table)
     return FigureMarkup.figure(
-      kind: kind, id: id, svg: svg, tables: tables,
-      caption: (caption.map { $0 + " " } ?? "") + summary)
+      kind: figure.kind, id: id, svg: svg, tables: charts.map(table),
+      caption: (caption.map { $0 + " " } ?? "") + figure.summary)
   }
 
   /// A value as the figure prints it: 0.8125 as `81.3%` on a percentage chart, else four digits.
@@ -168,7 +184,7 @@ public enum TrainingFigure {
     return plotBottom + 36
   }
 
-  private static func table(_ chart: Chart) -> String {
+  private static func table(_ chart: Chart) -> HTMLNode {
     let header = [chart.xLabel] + chart.series.map(\.name)
     let rows = chart.xValues.enumerated().map { offset, x in
       [String(x)]
