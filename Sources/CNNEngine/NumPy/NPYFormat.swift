@@ -44,7 +44,7 @@ public enum NPYFormat {
     let fields = try parseHeader(header)
     let count = try checkedCount(fields.shape)
     let dataStart = headerStart + headerLength
-    let width = fields.descr == "<f4" ? 4 : 8
+    let width = fields.descr == "<f4" ? 4 : fields.descr == "|u1" ? 1 : 8
     let (needed, overflow) = count.multipliedReportingOverflow(by: width)
     guard !overflow, bytes.count - dataStart >= needed else {
       let size = overflow ? "more than 9223372036854775807" : String(needed)
@@ -69,6 +69,8 @@ public enum NPYFormat {
               bitPattern: UInt64(
                 littleEndian: data.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))))
         }
+      case "|u1":
+        for i in 0..<count { values[i] = Float(data.load(fromByteOffset: i, as: UInt8.self)) }
       default:  // "<i8"
         for i in 0..<count {
           values[i] = Float(
@@ -164,9 +166,9 @@ public enum NPYFormat {
       throw NumPyError(
         ".npy array is in Fortran order; save a C-order copy (np.ascontiguousarray) instead")
     }
-    guard ["<f4", "<f8", "<i8"].contains(descr) else {
+    guard ["<f4", "<f8", "<i8", "|u1"].contains(descr) else {
       throw NumPyError(
-        ".npy dtype '\(descr)' is not supported; use float32 ('<f4'), float64 ('<f8') or int64 ('<i8'), "
+        ".npy dtype '\(descr)' is not supported; use float32 ('<f4'), float64 ('<f8'), int64 ('<i8') or uint8 ('|u1'), "
           + "e.g. array.astype(np.float32)")
     }
     return Header(descr: descr, shape: shape)

@@ -35,7 +35,7 @@ public struct TrainingHistory: Sendable, Equatable {
   }
 
   /// `f"{avg:.4f}"` above 1e-3, `f"{avg:.4e}"` otherwise (the float32 value widened, as NumPy).
-  static func formatValue(_ value: Float) -> String {
+  public static func formatValue(_ value: Float) -> String {
     let wide = Double(value)
     if wide > 1e-3 { return String(format: "%.4f", wide) }
     return String(format: "%.4e", wide)

@@ -14,6 +14,9 @@ public struct FigureEvaluator: FigureEvaluating {
   ) {
     // The fence line is unique within a page and the same in every build: it numbers the ids.
     let number = figure.fenceLine
+    if let training = TrainingFigureRequest.evaluate(figure, session: session, file: file) {
+      return training
+    }
     let request: FigureRequest
     do {
       request = try FigureRequest(text: figure.text, session: session)

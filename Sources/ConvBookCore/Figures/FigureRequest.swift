@@ -94,7 +94,7 @@ public struct FigureRequest {
       throw Problem(
         type: nil,
         message: "unknown figure '\(name)'; the figures are "
-          + Kind.allCases.map(\.rawValue).joined(separator: ", "),
+          + (Kind.allCases.map(\.rawValue) + TrainingFigureRequest.kinds).joined(separator: ", "),
         range: callee.range)
     }
     self.kind = kind

@@ -51,6 +51,7 @@ public struct LessonRunner {
   public func run(_ lesson: Lesson, sourceFile: String) -> Run {
     let setting = KerasVersionSetting.lessonSetting(of: lesson, file: sourceFile)
     let session = KerasSession(kerasVersion: kerasVersion.resolve(lesson: setting.version))
+    session.training.files = LessonFiles.access(forLesson: sourceFile)
     var blocks: [PageBlock] = []
     var diagnostics: [Diagnostic] = setting.diagnostics
     var pendingExercises: [(index: Int, block: ExerciseBlock)] = []

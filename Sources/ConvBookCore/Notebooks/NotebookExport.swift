@@ -48,6 +48,12 @@ public enum NotebookExport {
         var codeLines = code.source.split(separator: "\n", omittingEmptySubsequences: false).map(
           String.init)
         if codeLines.last == "" { codeLines.removeLast() }
+        // ConvBook's own data set travels with the notebook as plain NumPy code.
+        codeLines = codeLines.flatMap { line -> [String] in
+          line == ShapesDatasetExport.importLine
+            ? ShapesDatasetExport.python.split(separator: "\n", omittingEmptySubsequences: false)
+              .map(String.init) : [line]
+        }
         cells.append(cell("code", codeLines))
       case .figure(let figure):
         let call = figure.text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -58,6 +58,17 @@ enum Attributes {
         throw CellError(type: "AttributeError", message: refusal, range: range)
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
+    case .array(let array):
+      if let value = NumPyFunctions.attribute(name, of: array) { return value }
+      throw CellError(
+        type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",
+        range: range)
+    case .history(let history):
+      switch name {
+      case "history": return history.dictionary
+      case "epoch": return .list(history.epochs.map(Value.int))
+      default: break
+      }
     case .kerasTensor(let tensor):
       switch name {
       case "shape": return shapeValue(tensor.shape)

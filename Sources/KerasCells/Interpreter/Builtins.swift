@@ -45,6 +45,26 @@ enum Builtins {
         )
       }
     }
+    if name.hasPrefix("numpy.") {
+      return try NumPyFunctions.call(
+        String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,
+        budget: interpreter.budget)
+    }
+    switch name {
+    case "keras.utils.to_categorical":
+      return try NumPyFunctions.toCategorical(
+        positional: positional, keywords: keywords, site: site, budget: interpreter.budget)
+    case "keras.utils.set_random_seed":
+      guard positional.count + keywords.count == 1,
+        case .int(let seed) = positional.first ?? keywords[0].1,
+        seed >= 0
+      else {
+        throw typeError("set_random_seed() takes one non-negative integer seed")
+      }
+      interpreter.session.training.seed = UInt64(seed)
+      return .none
+    default: break
+    }
     switch name {
     case "print":
       var separator = " "
@@ -73,6 +93,11 @@ enum Builtins {
       case .tuple(let items): return .int(items.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
+      case .array(let array):
+        guard let first = array.shape.first else {
+          throw typeError("len() of unsized object")
+        }
+        return .int(first)
       case .range(let start, let stop, let step):
         let count = Value.rangeCount(start, stop, step)
         if count == .max {

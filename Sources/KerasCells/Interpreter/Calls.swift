@@ -191,9 +191,9 @@ enum Calls {
       session.names = NameScope(kerasVersion: session.kerasVersion)
       return .none
     case .dataLoader:
-      throw .unsupported(
-        "\(callable.path)() is not supported: ConvBook cells build and inspect models, they do not download or load data sets",
-        at: site.range)
+      return try ShapesDatasetLoader.load(
+        path: callable.path, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case .activation(let name):
       throw .unsupported(
         "calling the activation \(name) on data is not supported in ConvBook cells; pass it as `activation=\(PythonFormat.quoted(name))`",

@@ -437,6 +437,13 @@ final class Interpreter {
       try budget.allocate(slots: Value.rangeCount(start, stop, step), at: range)
       return stride(from: start, to: stop, by: step).map { .int($0) }
     case .model(let model): return model.layers.map(Attributes.layerValue)
+    case .array(let array):
+      guard array.rank > 0 else {
+        throw CellError(
+          type: "TypeError", message: "iteration over a 0-d array", range: range)
+      }
+      try budget.allocate(slots: array.shape[0], at: range)
+      return NumPyFunctions.rows(array).sequenceItems ?? []
     default:
       throw CellError(
         type: "TypeError", message: "'\(value.typeName)' object is not iterable", range: range)
@@ -516,6 +523,9 @@ final class Interpreter {
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
       let index = try evaluate(indexExpression)
+      if case .array(let array) = base {
+        return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
+      }
       return try Operators.subscriptValue(base, index, range: range)
     case .slice(let lower, let upper, let stepExpression):
       func bound(_ expression: Expression?) throws(CellError) -> Int? {
@@ -578,6 +588,9 @@ final class Interpreter {
       if operation == .negate, case .kerasTensor(let tensor) = operand {
         return try TensorArithmetic.negate(tensor, range: range, interpreter: self)
       }
+      if operation == .negate, case .array(let array) = operand {
+        return try ArrayOperations.negate(array, range: range, budget: budget)
+      }
       return try Operators.unary(operation, operand, range: range)
     case .binary(let operation, let left, let right):
       let (leftValue, rightValue) = (try evaluate(left), try evaluate(right))
@@ -585,11 +598,22 @@ final class Interpreter {
         return try TensorArithmetic.binary(
           operation, leftValue, rightValue, range: range, interpreter: self)
       }
+      if ArrayOperations.involvesArray(leftValue, rightValue) {
+        return try ArrayOperations.binary(
+          operation, leftValue, rightValue, range: range, budget: budget)
+      }
       return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
     case .comparison(let first, let links):
       var left = try evaluate(first)
       for link in links {
         let right = try evaluate(link.operand)
+        if links.count == 1, ArrayOperations.involvesArray(left, right),
+          link.operation != .identical, link.operation != .notIdentical
+        {
+          // NumPy compares element by element.
+          return try ArrayOperations.compare(
+            link.operation, left, right, range: range, budget: budget)
+        }
         if !(try Operators.compare(link.operation, left, right, range: range)) {
           return .bool(false)
         }
@@ -619,6 +643,7 @@ final class Interpreter {
             name: $0.name, kind: .positional, defaultValue: $0.defaultValue, range: $0.range)
         }, defaults: defaults, body: .expression(body), closure: scope, cellIndex: cellIndex)
       return .function(Callable(.user(function), path: "<lambda>"))
+    case .ellipsis: return .ellipsis
     case .dictionaryComprehension(let keyExpression, let valueExpression, let clauses):
       let dictionary = PythonDict()
       try runComprehension(clauses[...], range: range) { () throws(CellError) in
@@ -627,7 +652,7 @@ final class Interpreter {
         try self.setItem(of: .dictionary(dictionary), key, to: value, range: range)
       }
       return .dictionary(dictionary)
-    case .bytes, .ellipsis, .set, .starred:
+    case .bytes, .set, .starred:
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }

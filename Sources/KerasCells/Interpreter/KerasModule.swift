@@ -31,6 +31,11 @@ public enum KerasModule: Equatable {
   /// A module a tutorial imports by habit (`numpy`, `matplotlib.pyplot`): importing works, using it
   /// does not.
   case inert(String)
+  /// NumPy, for the array operations of data code (`NumPyFunctions`).
+  case numpy
+  /// ConvBook's own module: `convbook.datasets` holds the procedural data sets of the lessons.
+  case convbook
+  case convbookDatasets
   /// Python's `math`, the functions model code computes sizes with.
   case math
   /// Python's `functools`, for `partial`.
@@ -55,6 +60,18 @@ public enum KerasModule: Equatable {
     case "functools" where path.count == 1: return .functools
     case "os" where path.count == 1: return .os
     case "os" where path == ["os", "path"]: return .osPath
+    case "numpy" where path.count == 1: return .numpy
+    case "convbook":
+      switch path.dropFirst().first {
+      case nil: return .convbook
+      case "datasets"?:
+        if path.count == 2 { return .convbookDatasets }
+        return path.count == 3
+          ? KerasModule.convbookDatasets.attribute(path[2]).flatMap {
+            if case .module(let module) = $0 { return module } else { return nil }
+          } : nil
+      default: return nil
+      }
     case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "random", "pathlib", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
@@ -76,6 +93,11 @@ public enum KerasModule: Equatable {
     case .keras: return "tf_keras.api._v2.keras"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    case .numpy: return "numpy"
+    case .convbook: return "convbook"
+    case .convbookDatasets: return "convbook.datasets"
+    case .dataset(let name) where ShapesDatasetLoader.names.contains(name):
+      return "convbook.datasets.\(name)"
     case .math: return "math"
     case .functools: return "functools"
     case .os: return "os"
@@ -92,7 +114,8 @@ public enum KerasModule: Equatable {
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
-    case .inert, .math, .functools, .os, .osPath, .dataset: return nil
+    case .inert, .math, .functools, .os, .osPath, .dataset, .numpy, .convbook, .convbookDatasets:
+      return nil
     case .applicationModule(let name): return "keras.applications." + name
     default: return "keras." + componentName
     }
@@ -252,12 +275,21 @@ public enum KerasModule: Equatable {
       return nil
     case .utils:
       if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
+      if name == "to_categorical" || name == "set_random_seed" {
+        return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
+      }
       return nil
     case .datasets:
       return Self.datasetNames.contains(name) ? .module(.dataset(name)) : nil
     case .dataset(let dataset):
+      let prefix = ShapesDatasetLoader.names.contains(dataset) ? "convbook" : "keras"
       return name == "load_data"
-        ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
+        ? .function(Callable(.dataLoader, path: "\(prefix).datasets.\(dataset).load_data")) : nil
+    case .numpy:
+      return NumPyFunctions.attribute(name) ?? NumPyScalars.attribute(name, module: "numpy")
+    case .convbook: return name == "datasets" ? .module(.convbookDatasets) : nil
+    case .convbookDatasets:
+      return ShapesDatasetLoader.names.contains(name) ? .module(.dataset(name)) : nil
     case .inert(let module):
       // Calls that only change what a script prints on standard error, or Python's own random
       // numbers, which no model code here reads: accepted, with no effect.

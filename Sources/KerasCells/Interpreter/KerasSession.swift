@@ -38,6 +38,9 @@ public final class KerasSession {
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
   let environment = PythonDict()
 
+  /// Trained weights, trainers, the seed and the lesson folder's files (`CellTraining`).
+  public let training = CellTraining()
+
   /// Which Keras the session imitates: names, refusals and the summary text follow it.
   public let kerasVersion: KerasVersion
 

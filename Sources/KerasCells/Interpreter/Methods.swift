@@ -23,6 +23,10 @@ enum Methods {
           at: site.range)
       default: break
       }
+    case .array(let array):
+      return try NumPyFunctions.method(
+        name, of: array, positional: positional, keywords: keywords, site: site,
+        budget: interpreter.budget)
     case .string(let text):
       return try stringMethod(name, text, positional, keywords, site, interpreter.budget)
     case .tuple(let items):
@@ -192,6 +196,7 @@ enum Methods {
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
     case "compile":
       model.compileArguments = try compileArguments(positional, keywords, site)
+      try TrainingCalls.compiled(model, session: interpreter.session, site: site)
       return .none
     case "add":
       guard positional.count + keywords.count == 1,
@@ -262,13 +267,26 @@ enum Methods {
         throw Calls.keras(error, at: blamed ?? site.range)
       }
       return .none
-    case "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch",
-      "fit_generator":
+    case "fit":
+      return try TrainingCalls.fit(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "evaluate":
+      return try TrainingCalls.evaluate(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "predict":
+      return try TrainingCalls.predict(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "save_weights":
+      return try TrainingCalls.saveWeights(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "load_weights":
+      return try TrainingCalls.loadWeights(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator":
       throw .unsupported(
-        "model.\(name)() is not supported: ConvBook builds and inspects models, it does not train or run them in cells (see `convbook predict` for a forward pass)",
+        "model.\(name)() is not supported in ConvBook cells; use fit, evaluate and predict",
         at: site.range)
-    case "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights",
-      "get_config":
+    case "save", "to_json", "get_weights", "set_weights", "get_config":
       throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
     default:
       throw CellError(

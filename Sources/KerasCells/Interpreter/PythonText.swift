@@ -57,6 +57,11 @@ enum PythonText {
     case .slice(let start, let stop, let step):
       func text(_ value: Int?) -> String { value.map(String.init) ?? "None" }
       return "slice(\(text(start)), \(text(stop)), \(text(step)))"
+    case .ellipsis: return "Ellipsis"
+    case .array(let array):
+      return ArrayOperations.text(array, repr: true)
+        ?? "<ndarray shape=\(ArrayOperations.shapeText(array.shape)) dtype=\(array.dtype)>"
+    case .history: return "<keras.callbacks.History object>"
     case .exception(let exception): return exception.repr
     }
   }
@@ -65,6 +70,9 @@ enum PythonText {
     if case .string(let text) = value { return text }
     if case .exception(let exception) = value { return exception.message }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
+    if case .array(let array) = value, let text = ArrayOperations.text(array, repr: false) {
+      return text
+    }
     return repr(value)
   }
 
@@ -89,6 +97,10 @@ enum PythonText {
     case .kerasTensor(let tensor) where asString && !tensor.isInput:
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
+        at: range)
+    case .array(let array) where ArrayOperations.text(array, repr: !asString) == nil:
+      throw .unsupported(
+        "ConvBook prints integer and boolean arrays of up to 1000 values only (NumPy's layout of \(array.dtype) arrays is not reproduced yet); print .shape, or single values with float(x[i])",
         at: range)
     case .list, .tuple:
       for item in value.sequenceItems! {

@@ -33,6 +33,12 @@ public indirect enum Value {
   /// `range(...)`, kept lazy so that large ranges cost nothing until iterated.
   case range(start: Int, stop: Int, step: Int)
   case slice(start: Int?, stop: Int?, step: Int?)
+  /// `...`, as an index (`x[..., None]`).
+  case ellipsis
+  /// A NumPy array of data (`ArrayOperations`).
+  case array(NDArray)
+  /// What `model.fit` returns: `history.history`, `history.epoch`.
+  case history(FitHistory)
   /// An exception object: what `ValueError("...")` makes and `except ... as error` binds.
   case exception(PythonException)
 
@@ -57,6 +63,9 @@ public indirect enum Value {
     case .kerasObject(let object): return object.typeName
     case .range: return "range"
     case .slice: return "slice"
+    case .ellipsis: return "ellipsis"
+    case .array: return "ndarray"
+    case .history: return "History"
     case .exception(let exception): return exception.type
     }
   }
@@ -94,6 +103,7 @@ public indirect enum Value {
     case .list(let list): return !list.isEmpty
     case .dictionary(let pairs): return !pairs.isEmpty
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step) > 0
+    case .array(let array): return array.count == 1 ? array.scalars[0] != 0 : true
     default: return true
     }
   }

@@ -21,6 +21,8 @@ public enum FigureRenderer {
       return ConvolutionFigure.node(diagram, number: view.number, caption: view.caption)
     case .receptiveField(let field):
       return ReceptiveFieldFigure.node(field, number: view.number, caption: view.caption)
+    case .training(let figure):
+      return TrainingFigure.node(figure, number: view.number, caption: view.caption)
     }
   }
 

@@ -166,6 +166,8 @@ public enum FigureData {
   case graph(LayerGraph)
   case convolution(ConvolutionDiagram)
   case receptiveField(ReceptiveField)
+  /// Learning curves or a shift test (`TrainingFigure`).
+  case training(TrainingFigure.Figure)
 }
 
 /// An exercise card: what it shows, or the error in its definition.

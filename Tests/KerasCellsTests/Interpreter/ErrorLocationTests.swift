@@ -99,7 +99,8 @@ import Testing
       "(x, y), _ = keras.datasets.mnist.load_data()",
       Expected(type: nil, text: "keras.datasets.mnist.load_data()", line: 1, column: 13))
     check(
-      "model.fit(1, 2)", Expected(type: nil, text: "model.fit(1, 2)", line: 1, column: 1),
+      "model.fit(1, 2)",
+      Expected(type: "RuntimeError", text: "model.fit(1, 2)", line: 1, column: 1),
       setup: "model = keras.Sequential([layers.Dense(1, input_shape=(2,))])\n")
     check("m = keras.Model()", Expected(type: nil, text: "keras.Model()", line: 1, column: 5))
     check(

@@ -1,0 +1,345 @@
+import CNNEngine
+
+/// The NumPy functions and array methods of tutorial data code, and `keras.utils.to_categorical`.
+/// Callables are `.builtin("numpy.NAME")`; `call` runs them.
+enum NumPyFunctions {
+  /// `np.NAME` for the array functions ConvBook has.
+  static let functionNames: Set<String> = [
+    "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
+    "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze",
+  ]
+
+  /// Dtype names usable as `np.float32` (also callable on a number).
+  static let dtypeNames: Set<String> = ["float32", "float64", "uint8", "int64", "bool_"]
+
+  static func attribute(_ name: String) -> Value? {
+    if name == "newaxis" { return Value.none }
+    if functionNames.contains(name) || dtypeNames.contains(name) {
+      return .function(Callable(.builtin("numpy." + name), path: "numpy." + name))
+    }
+    return nil
+  }
+
+  /// Array attributes: `shape`, `dtype`, `ndim`, `size`, and the methods.
+  static func attribute(_ name: String, of array: NDArray) -> Value? {
+    switch name {
+    case "shape": return .tuple(array.shape.map(Value.int))
+    case "dtype": return .string(array.dtype.rawValue)
+    case "ndim": return .int(array.rank)
+    case "size": return .int(array.count)
+    case "astype", "reshape", "mean", "sum", "max", "min", "argmax", "argmin", "copy", "flatten",
+      "squeeze", "tolist", "item":
+      return .method(receiver: .array(array), name: name)
+    default: return nil
+    }
+  }
+
+  private struct Arguments {
+    var positional: [Value]
+    var keywords: [(String, Value)]
+    let site: CallSite
+    let function: String
+
+    /// The argument at `index` or called `name`, or nil.
+    func value(_ index: Int, _ name: String) -> Value? {
+      if let found = keywords.first(where: { $0.0 == name }) { return found.1 }
+      return index < positional.count ? positional[index] : nil
+    }
+
+    func check(allowed: [String]) throws(CellError) {
+      for (label, _) in keywords where !allowed.contains(label) {
+        throw CellError(
+          type: "TypeError",
+          message: "\(function)() got an unexpected keyword argument '\(label)'",
+          range: site.range)
+      }
+      if positional.count > allowed.count {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(function)() takes at most \(allowed.count) arguments (\(positional.count) given)",
+          range: site.range)
+      }
+    }
+
+    func array(_ index: Int, _ name: String, budget: EvaluationBudget) throws(CellError) -> NDArray
+    {
+      guard let given = value(index, name) else {
+        throw CellError(
+          type: "TypeError",
+          message: "\(function)() missing required argument '\(name)' (pos \(index + 1))",
+          range: site.range)
+      }
+      return try ArrayOperations.array(from: given, dtype: nil, range: site.range, budget: budget)
+    }
+
+    func integer(_ index: Int, _ name: String) throws(CellError) -> Int? {
+      guard let given = value(index, name), !given.isNone else { return nil }
+      switch given {
+      case .int(let number): return number
+      case .array(let array) where array.rank == 0 && array.dtype.isInteger:
+        return Int(array.scalars[0])
+      default:
+        throw CellError(
+          type: "TypeError",
+          message: "'\(given.typeName)' object cannot be interpreted as an integer",
+          range: site.range)
+      }
+    }
+
+    func shape(_ index: Int, _ name: String) throws(CellError) -> [Int] {
+      var items: [Value]
+      switch value(index, name) {
+      case let given? where given.sequenceItems != nil: items = given.sequenceItems!
+      case let single?: items = [single]
+      case nil: items = []
+      }
+      var shape: [Int] = []
+      for item in items {
+        guard case .int(let dimension) = item else {
+          throw CellError(
+            type: "TypeError",
+            message: "'\(item.typeName)' object cannot be interpreted as an integer",
+            range: site.range)
+        }
+        shape.append(dimension)
+      }
+      return shape
+    }
+  }
+
+  /// `np.NAME(...)`.
+  static func call(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    budget: EvaluationBudget
+  ) throws(CellError) -> Value {
+    let range = site.range
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: name)
+    if dtypeNames.contains(name) {
+      // `np.float32(0.5)`: a scalar of that dtype, as the Python number it behaves like.
+      try arguments.check(allowed: ["value"])
+      let array = try ArrayOperations.convert(
+        try arguments.array(0, "value", budget: budget),
+        to: NDArray.DType(name: name) ?? .float64, range: range)
+      if array.rank == 0 { return ArrayOperations.scalar(array, at: 0) }
+      return .array(array)
+    }
+    switch name {
+    case "array", "asarray":
+      try arguments.check(allowed: ["object", "dtype"])
+      let dtype = try arguments.value(1, "dtype").flatMap { value throws(CellError) in
+        value.isNone ? nil : try ArrayOperations.dtype(value, range: range)
+      }
+      guard let given = arguments.value(0, "object") else {
+        throw CellError(
+          type: "TypeError", message: "array() missing required argument 'object' (pos 0)",
+          range: range)
+      }
+      return .array(
+        try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
+    case "expand_dims":
+      try arguments.check(allowed: ["a", "axis"])
+      let array = try arguments.array(0, "a", budget: budget)
+      guard let axis = try arguments.integer(1, "axis") else {
+        throw CellError(
+          type: "TypeError", message: "expand_dims() missing required argument 'axis' (pos 1)",
+          range: range)
+      }
+      return .array(try ArrayOperations.expandDims(array, axis: axis, range: range))
+    case "argmax", "argmin", "mean", "sum", "max", "min", "amax", "amin":
+      try arguments.check(allowed: ["a", "axis"])
+      let array = try arguments.array(0, "a", budget: budget)
+      let reduction = ArrayOperations.Reduction(
+        rawValue: name == "amax" ? "max" : name == "amin" ? "min" : name)!
+      return try ArrayOperations.reduce(
+        reduction, array, axis: try arguments.integer(1, "axis"), range: range, budget: budget)
+    case "roll":
+      try arguments.check(allowed: ["a", "shift", "axis"])
+      let array = try arguments.array(0, "a", budget: budget)
+      guard let shift = try arguments.integer(1, "shift") else {
+        throw CellError(
+          type: "TypeError", message: "roll() missing required argument 'shift' (pos 1)",
+          range: range)
+      }
+      guard let axis = try arguments.integer(2, "axis") else {
+        throw .unsupported(
+          "ConvBook's np.roll needs an axis (np.roll without one flattens the array first)",
+          at: range)
+      }
+      try budget.allocate(count: array.count, size: 4, at: range)
+      return .array(try ArrayOperations.roll(array, shift: shift, axis: axis, range: range))
+    case "concatenate":
+      try arguments.check(allowed: ["arrays", "axis"])
+      guard case let items?? = arguments.value(0, "arrays").map({ $0.sequenceItems }) else {
+        throw CellError(
+          type: "TypeError", message: "concatenate() needs a list or tuple of arrays",
+          range: range)
+      }
+      var arrays: [NDArray] = []
+      for item in items {
+        arrays.append(
+          try ArrayOperations.array(from: item, dtype: nil, range: range, budget: budget))
+      }
+      let result = try ArrayOperations.concatenate(
+        arrays, axis: try arguments.integer(1, "axis") ?? 0, range: range)
+      try budget.allocate(count: result.count, size: 4, at: range)
+      return .array(result)
+    case "zeros", "ones":
+      try arguments.check(allowed: ["shape", "dtype"])
+      let shape = try arguments.shape(0, "shape")
+      let dtype = try arguments.value(1, "dtype").map { value throws(CellError) in
+        try ArrayOperations.dtype(value, range: range)
+      }
+      var count = 1
+      for dimension in shape {
+        guard dimension >= 0 else {
+          throw CellError(
+            type: "ValueError", message: "negative dimensions are not allowed", range: range)
+        }
+        let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+        guard !overflow else {
+          throw CellError(type: "ValueError", message: "array is too big", range: range)
+        }
+        count = product
+      }
+      try budget.allocate(count: count, size: 4, at: range)
+      return .array(
+        NDArray(
+          dtype: dtype ?? .float64, shape: shape,
+          scalars: [Float](repeating: name == "ones" ? 1 : 0, count: count)))
+    case "arange":
+      try arguments.check(allowed: ["start", "stop"])
+      var start = try arguments.integer(0, "start") ?? 0
+      var stop = start
+      if let end = try arguments.integer(1, "stop") { stop = end } else { start = 0 }
+      let count = max(0, stop - start)
+      try budget.allocate(count: count, size: 4, at: range)
+      var values: [Float] = []
+      for number in start..<max(start, stop) {
+        values.append(try ArrayOperations.integerScalar(number, range: range))
+      }
+      return .array(NDArray(dtype: .int64, shape: [count], scalars: values))
+    case "reshape":
+      try arguments.check(allowed: ["a", "newshape"])
+      let array = try arguments.array(0, "a", budget: budget)
+      return .array(
+        try ArrayOperations.reshape(array, try arguments.shape(1, "newshape"), range: range))
+    case "squeeze":
+      try arguments.check(allowed: ["a"])
+      var array = try arguments.array(0, "a", budget: budget)
+      array.shape = array.shape.filter { $0 != 1 }
+      return .array(array)
+    default:
+      throw .unsupported("ConvBook does not support numpy.\(name) yet", at: range)
+    }
+  }
+
+  /// `x.astype(...)`, `x.reshape(...)`, `x.mean()`, ...
+  static func method(
+    _ name: String, of array: NDArray, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, budget: EvaluationBudget
+  ) throws(CellError) -> Value {
+    let range = site.range
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: name)
+    switch name {
+    case "astype":
+      try arguments.check(allowed: ["dtype"])
+      guard let given = arguments.value(0, "dtype") else {
+        throw CellError(
+          type: "TypeError", message: "astype() missing required argument 'dtype' (pos 1)",
+          range: range)
+      }
+      let converted = try ArrayOperations.convert(
+        array, to: try ArrayOperations.dtype(given, range: range), range: range)
+      try budget.allocate(count: converted.count, size: 4, at: range)
+      return .array(converted)
+    case "reshape":
+      var shape: [Int] = []
+      let items: [Value]
+      if positional.count == 1, let inner = positional[0].sequenceItems {
+        items = inner
+      } else {
+        items = positional
+      }
+      for item in items {
+        guard case .int(let dimension) = item else {
+          throw CellError(
+            type: "TypeError",
+            message: "'\(item.typeName)' object cannot be interpreted as an integer", range: range)
+        }
+        shape.append(dimension)
+      }
+      return .array(try ArrayOperations.reshape(array, shape, range: range))
+    case "mean", "sum", "max", "min", "argmax", "argmin":
+      try arguments.check(allowed: ["axis"])
+      return try ArrayOperations.reduce(
+        ArrayOperations.Reduction(rawValue: name)!, array,
+        axis: try arguments.integer(0, "axis"), range: range, budget: budget)
+    case "copy":
+      try budget.allocate(count: array.count, size: 4, at: range)
+      return .array(array)
+    case "flatten":
+      try budget.allocate(count: array.count, size: 4, at: range)
+      return .array(NDArray(dtype: array.dtype, shape: [array.count], scalars: array.scalars))
+    case "squeeze":
+      var squeezed = array
+      squeezed.shape = array.shape.filter { $0 != 1 }
+      return .array(squeezed)
+    case "item":
+      guard array.count == 1 else {
+        throw CellError(
+          type: "ValueError", message: "can only convert an array of size 1 to a Python scalar",
+          range: range)
+      }
+      return ArrayOperations.scalar(array, at: 0)
+    case "tolist":
+      try budget.allocate(slots: array.count, at: range)
+      return rows(array, asList: true)
+    default:
+      throw CellError(
+        type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",
+        range: site.calleeRange)
+    }
+  }
+
+  /// The items of iterating an array (rows, or numbers for a vector); `tolist()` nests lists.
+  static func rows(_ array: NDArray, asList: Bool = false) -> Value {
+    guard array.rank > 0 else { return ArrayOperations.scalar(array, at: 0) }
+    if array.rank == 1 {
+      return .list((0..<array.count).map { ArrayOperations.scalar(array, at: $0) })
+    }
+    let size = array.count / max(1, array.shape[0])
+    return .list(
+      (0..<array.shape[0]).map { row in
+        let inner = NDArray(
+          dtype: array.dtype, shape: Array(array.shape.dropFirst()),
+          scalars: Array(array.scalars[(row * size)..<((row + 1) * size)]))
+        return asList ? rows(inner, asList: true) : .array(inner)
+      })
+  }
+
+  /// `keras.utils.to_categorical(y, num_classes=None)`.
+  static func toCategorical(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, budget: EvaluationBudget
+  ) throws(CellError) -> Value {
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: "to_categorical")
+    try arguments.check(allowed: ["y", "num_classes", "dtype"])
+    let labels = try arguments.array(0, "y", budget: budget)
+    let classes = try arguments.integer(1, "num_classes")
+    if let dtype = arguments.value(2, "dtype"), !dtype.isNone, PythonText.str(dtype) != "float32" {
+      throw .unsupported(
+        "ConvBook's to_categorical makes float32 arrays only", at: site.range)
+    }
+    return .array(
+      try ArrayOperations.toCategorical(
+        labels, classes: classes, range: site.range, budget: budget))
+  }
+}
+
+extension Value {
+  public var isNone: Bool { if case .none = self { return true } else { return false } }
+
+}

@@ -1,0 +1,485 @@
+import CNNEngine
+import Foundation
+
+/// `model.fit`, `model.evaluate`, `model.predict`, `model.save_weights` and `model.load_weights`
+/// in cells, on the engine's `Trainer` and `ForwardPass`.
+///
+/// Progress lines are Keras' final line of each epoch for the session's Keras version, without
+/// the timings (`- 1s 170ms/step`), so that pages stay byte-identical: tf-keras prints
+/// `3/3 [==============================] - loss: 1.1079 - accuracy: 0.4000` with `verbose=1` and
+/// `3/3 - loss: 1.1079 - accuracy: 0.4000` with `verbose=2`.
+enum TrainingCalls {
+  private struct Arguments {
+    var positional: [Value]
+    var keywords: [(String, Value)]
+    let site: CallSite
+    let function: String
+
+    func value(_ index: Int?, _ name: String) -> Value? {
+      if let found = keywords.first(where: { $0.0 == name }) { return found.1 }
+      guard let index, index < positional.count else { return nil }
+      return positional[index]
+    }
+
+    func check(positional names: [String], keywords allowed: [String], ignored: [String] = [])
+      throws(CellError)
+    {
+      for (label, value) in keywords
+      where !names.contains(label) && !allowed.contains(label) {
+        if ignored.contains(label) && (value.isNone || value.sequenceItems?.isEmpty == true) {
+          continue
+        }
+        if ignored.contains(label) || KerasFitKeywords.known.contains(label) {
+          throw .unsupported(
+            "ConvBook does not support \(function)(\(label)=...) yet", at: site.range)
+        }
+        throw CellError(
+          type: "TypeError",
+          message: "\(function)() got an unexpected keyword argument '\(label)'",
+          range: site.range)
+      }
+      if positional.count > names.count {
+        throw .unsupported(
+          "ConvBook's \(function)() takes at most \(names.count) positional arguments (\(names.joined(separator: ", "))); pass the others by name",
+          at: site.range)
+      }
+    }
+
+    func integer(_ index: Int?, _ name: String, default fallback: Int) throws(CellError) -> Int {
+      switch value(index, name) {
+      case nil, .none?: return fallback
+      case .int(let number)?: return number
+      case let other?:
+        throw CellError(
+          type: "TypeError",
+          message: "\(function)(\(name)=...) must be an integer, not '\(other.typeName)'",
+          range: site.range)
+      }
+    }
+
+    /// `verbose`: "auto" is 1 in a notebook.
+    func verbosity() throws(CellError) -> Int {
+      switch value(nil, "verbose") {
+      case nil, .string("auto")?: return 1
+      case .int(let level)? where (0...2).contains(level): return level
+      case .bool(let flag)?: return flag ? 1 : 0
+      case let other?:
+        throw .unsupported(
+          "ConvBook prints with verbose=0, 1, 2 or \"auto\", not \(PythonText.repr(other))",
+          at: site.range)
+      }
+    }
+
+    func tensor(_ index: Int?, _ name: String, budget: EvaluationBudget) throws(CellError)
+      -> NDArray
+    {
+      guard let given = value(index, name), !given.isNone else {
+        throw CellError(
+          type: "ValueError",
+          message: "Expected input data to \(function)() as `\(name)`; ConvBook needs arrays here",
+          range: site.range)
+      }
+      let array = try ArrayOperations.array(
+        from: given, dtype: nil, range: site.range, budget: budget)
+      guard array.rank >= 1 else {
+        throw CellError(
+          type: "ValueError", message: "`\(name)` must be an array with a batch dimension",
+          range: site.range)
+      }
+      return array
+    }
+  }
+
+  // MARK: fit
+
+  static func fit(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: "fit")
+    try arguments.check(
+      positional: ["x", "y", "batch_size", "epochs", "verbose"],
+      keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch"],
+      ignored: ["callbacks"])
+    let budget = interpreter.budget
+    let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    var x = try arguments.tensor(0, "x", budget: budget)
+    var y = try arguments.tensor(1, "y", budget: budget)
+    let batchSize = try arguments.integer(2, "batch_size", default: 32)
+    let epochs = try arguments.integer(3, "epochs", default: 1)
+    let initialEpoch = try arguments.integer(nil, "initial_epoch", default: 0)
+    let verbose = try arguments.verbosity()
+    let shuffle = arguments.value(nil, "shuffle")?.isTruthy ?? true
+    guard batchSize >= 1 else {
+      throw CellError(
+        type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
+        range: site.range)
+    }
+    guard x.shape[0] == y.shape[0] else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Data cardinality is ambiguous:\n  x sizes: \(x.shape[0])\n  y sizes: \(y.shape[0])\nMake sure all arrays contain the same number of samples.",
+        range: site.range)
+    }
+    var validation: (NDArray, NDArray)?
+    // As in Keras, `validation_data` overrides `validation_split`.
+    let validationData = arguments.value(nil, "validation_data").flatMap { $0.isNone ? nil : $0 }
+    switch validationData == nil ? arguments.value(nil, "validation_split") : nil {
+    case nil, .none?, .int(0)?: break
+    case .float(let split)?:
+      guard split >= 0 && split < 1 else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "`validation_split` must be in the range [0, 1); received \(PythonFormat.float(split))",
+          range: site.range)
+      }
+      // Keras keeps the first floor(n * (1 - split)) samples for training, before shuffling.
+      let samples = x.shape[0]
+      let trainCount = Int((Double(samples) * (1 - split)).rounded(.down))
+      if split > 0 {
+        guard trainCount > 0 && trainCount < samples else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "Training data contains \(samples) samples, which is not sufficient to split it into a validation and training set as specified by `validation_split=\(PythonFormat.float(split))`. Either provide more data, or a different value for the `validation_split` argument.",
+            range: site.range)
+        }
+        let head = Value.slice(start: nil, stop: trainCount, step: nil)
+        let tail = Value.slice(start: trainCount, stop: nil, step: nil)
+        func part(_ array: NDArray, _ index: Value) throws(CellError) -> NDArray {
+          guard
+            case .array(let result) = try ArrayOperations.subscriptValue(
+              array, index, range: site.range, budget: budget)
+          else { return array }
+          return result
+        }
+        validation = (try part(x, tail), try part(y, tail))
+        (x, y) = (try part(x, head), try part(y, head))
+      }
+    case let other?:
+      throw CellError(
+        type: "TypeError",
+        message: "validation_split must be a float, not '\(other.typeName)'", range: site.range)
+    }
+    if let given = validationData {
+      guard let items = given.sequenceItems, items.count == 2 else {
+        throw .unsupported(
+          "ConvBook takes validation_data as a tuple (x_val, y_val)", at: site.range)
+      }
+      validation = (
+        try ArrayOperations.array(from: items[0], dtype: nil, range: site.range, budget: budget),
+        try ArrayOperations.array(from: items[1], dtype: nil, range: site.range, budget: budget)
+      )
+    }
+    let key = ObjectIdentifier(model)
+    let training = interpreter.session.training
+    var names: [String] = []
+    var values: [[Float]] = []
+    let steps = (x.shape[0] + batchSize - 1) / batchSize
+    for epoch in initialEpoch..<max(initialEpoch, epochs) {
+      let epochIndex = training.states[key]?.epochsRun ?? 0
+      let options = Trainer.Options(
+        epochs: 1, batchSize: batchSize, shuffle: shuffle, validationSplit: 0,
+        seed: training.seed &+ UInt64(epochIndex) &* 0x9E37_79B9)
+      let history: TrainingHistory
+      var row: [Float]
+      do {
+        history = try trainer.fit(x: x.tensor, y: y.tensor, options: options)
+        row = history.values.map { $0.last ?? 0 }
+        if let (xv, yv) = validation {
+          row += try trainer.evaluate(x: xv.tensor, y: yv.tensor, batchSize: batchSize)
+        }
+      } catch {
+        throw Self.error(error, site: site)
+      }
+      training.states[key]?.epochsRun += 1
+      if names.isEmpty {
+        names = history.names + (validation == nil ? [] : history.names.map { "val_" + $0 })
+        values = names.map { _ in [] }
+      }
+      for i in names.indices { values[i].append(row[i]) }
+      if verbose > 0 {
+        interpreter.write("Epoch \(epoch + 1)/\(epochs)\n")
+        interpreter.write(
+          progressLine(
+            steps: steps, values: Array(zip(names, row)), verbose: verbose,
+            version: interpreter.session.kerasVersion) + "\n")
+      }
+      try budget.checkTime(at: site.range)
+    }
+    if interpreter.session.kerasVersion == .keras3 {
+      // Keras 3 keeps its logs in alphabetical order.
+      let order = names.indices.sorted { names[$0] < names[$1] }
+      (names, values) = (order.map { names[$0] }, order.map { values[$0] })
+    }
+    return .history(
+      FitHistory(
+        names: names, values: values, epochs: Array(initialEpoch..<max(initialEpoch, epochs))))
+  }
+
+  /// The model's trainer, made on first use from its current weights and `compile` settings.
+  private static func trainer(
+    for model: SequentialModel, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Trainer {
+    let training = interpreter.session.training
+    let key = ObjectIdentifier(model)
+    if let trainer = training.states[key]?.trainer { return trainer }
+    guard let compiled = model.compileArguments else {
+      throw CellError(
+        type: "RuntimeError",
+        message:
+          "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`.",
+        range: site.range)
+    }
+    do {
+      let configuration = try TrainingConfiguration(compiled)
+      let weights = try training.weights(
+        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+      let trainer = try Trainer(
+        model: model, weights: weights, configuration: configuration,
+        memoryBudget: interpreter.session.limits.memoryBudget)
+      training.states[key]?.trainer = trainer
+      return trainer
+    } catch let error as TrainingError {
+      throw Self.error(error, site: site)
+    } catch let error as ForwardError {
+      throw .unsupported(error.message, at: site.range)
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
+  }
+
+  /// `compile` forgets the trainer (and with it the optimizer's state); the weights stay.
+  static func compiled(_ model: SequentialModel, session: KerasSession, site: CallSite)
+    throws(CellError)
+  {
+    let key = ObjectIdentifier(model)
+    if var state = session.training.states[key] {
+      if let trainer = state.trainer { state.weights = trainer.weights }
+      state.trainer = nil
+      session.training.states[key] = state
+    }
+    if let compiled = model.compileArguments {
+      do {
+        _ = try TrainingConfiguration(compiled)
+      } catch {
+        throw Self.error(error, site: site)
+      }
+    }
+  }
+
+  private static func error(_ error: TrainingError, site: CallSite) -> CellError {
+    switch error.kind {
+    case .model, .memory, .kernel:
+      return .unsupported(error.message, at: site.range)
+    case .configuration where error.message.hasPrefix("ConvBook"):
+      return .unsupported(error.message, at: site.range)
+    case .configuration, .data, .weights:
+      return CellError(type: "ValueError", message: error.message, range: site.range)
+    }
+  }
+
+  // MARK: evaluate, predict
+
+  static func evaluate(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: "evaluate")
+    try arguments.check(
+      positional: ["x", "y", "batch_size", "verbose"], keywords: ["return_dict"],
+      ignored: ["callbacks"])
+    let budget = interpreter.budget
+    let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    let x = try arguments.tensor(0, "x", budget: budget)
+    let y = try arguments.tensor(1, "y", budget: budget)
+    let batchSize = try arguments.integer(2, "batch_size", default: 32)
+    guard batchSize >= 1 else {
+      throw CellError(
+        type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
+        range: site.range)
+    }
+    let verbose = try arguments.verbosity()
+    let results: [Float]
+    do {
+      results = try trainer.evaluate(x: x.tensor, y: y.tensor, batchSize: batchSize)
+    } catch {
+      throw Self.error(error, site: site)
+    }
+    let names = ["loss"] + trainer.configuration.metricNames
+    if verbose > 0 {
+      let steps = (x.shape[0] + batchSize - 1) / batchSize
+      interpreter.write(
+        progressLine(
+          steps: steps, values: Array(zip(names, results)), verbose: verbose,
+          version: interpreter.session.kerasVersion) + "\n")
+    }
+    try budget.checkTime(at: site.range)
+    if arguments.value(nil, "return_dict")?.isTruthy == true {
+      return .dictionary(zip(names, results).map { (.string($0), .float(Double($1))) })
+    }
+    if results.count == 1 { return .float(Double(results[0])) }
+    return .list(results.map { .float(Double($0)) })
+  }
+
+  static func predict(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: "predict")
+    try arguments.check(
+      positional: ["x", "batch_size", "verbose"], keywords: [], ignored: ["callbacks"])
+    let budget = interpreter.budget
+    let x = try arguments.tensor(0, "x", budget: budget)
+    let batchSize = try arguments.integer(1, "batch_size", default: 32)
+    guard batchSize >= 1 else {
+      throw CellError(
+        type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
+        range: site.range)
+    }
+    let verbose = try arguments.verbosity()
+    let training = interpreter.session.training
+    let memory = interpreter.session.limits.memoryBudget
+    var output: [Float] = []
+    var outputShape: [Int] = []
+    do {
+      let weights = try training.weights(of: model, memoryBudget: memory)
+      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      var start = 0
+      while start < x.shape[0] {
+        let stop = min(x.shape[0], start + batchSize)
+        guard
+          case .array(let batch) = try ArrayOperations.subscriptValue(
+            x, .slice(start: start, stop: stop, step: nil), range: site.range, budget: budget)
+        else { break }
+        let result = try pass.run(batch.tensor)
+        try budget.allocate(count: result.count, size: 4, at: site.range)
+        output += result.scalars
+        outputShape = result.shape
+        start = stop
+        try budget.checkTime(at: site.range)
+      }
+    } catch let error as CellError {
+      throw error
+    } catch let error as ForwardError {
+      throw CellError(type: "ValueError", message: error.message, range: site.range)
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
+    if verbose > 0 {
+      let steps = (x.shape[0] + batchSize - 1) / batchSize
+      interpreter.write(
+        progressLine(
+          steps: steps, values: [], verbose: verbose, version: interpreter.session.kerasVersion)
+          + "\n")
+    }
+    outputShape[0] = x.shape[0]
+    return .array(NDArray(dtype: .float32, shape: outputShape, scalars: output))
+  }
+
+  // MARK: Weights files
+
+  static func saveWeights(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let name = try fileName(positional, keywords, site: site, function: "save_weights")
+    guard let files = interpreter.session.training.files else {
+      throw .unsupported(
+        "model.save_weights() needs a lesson folder to write into; this run has none",
+        at: site.range)
+    }
+    do {
+      let weights = try interpreter.session.training.weights(
+        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+      let bytes = try NPZWriter.encode(weights.npzEntries())
+      try files.write(name, bytes)
+    } catch {
+      throw .unsupported("cannot write \(PythonFormat.quoted(name)): \(error)", at: site.range)
+    }
+    return .none
+  }
+
+  static func loadWeights(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let name = try fileName(positional, keywords, site: site, function: "load_weights")
+    guard let files = interpreter.session.training.files else {
+      throw .unsupported(
+        "model.load_weights() needs a lesson folder to read from; this run has none",
+        at: site.range)
+    }
+    let weights: ModelWeights
+    do {
+      let bytes = try files.read(name)
+      weights = try ModelWeights(archive: try NPZArchive(bytes: bytes), for: model, source: name)
+    } catch {
+      throw CellError(
+        type: "OSError", message: "cannot load weights from \(PythonFormat.quoted(name)): \(error)",
+        range: site.range)
+    }
+    let training = interpreter.session.training
+    training.states[ObjectIdentifier(model)] = CellTraining.ModelState(
+      model: model, weights: weights, trainer: nil,
+      epochsRun: training.states[ObjectIdentifier(model)]?.epochsRun ?? 0)
+    return .none
+  }
+
+  /// The weights file's name: relative, inside the lesson folder, ending in `.npz`.
+  private static func fileName(
+    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite, function: String
+  ) throws(CellError) -> String {
+    let given = keywords.first { $0.0 == "filepath" }?.1 ?? positional.first
+    guard case .string(let name)? = given else {
+      throw CellError(
+        type: "TypeError", message: "\(function)() needs a file name (filepath)",
+        range: site.range)
+    }
+    if let problem = CellFiles.problem(with: name) {
+      throw .unsupported(problem, at: site.range)
+    }
+    guard name.hasSuffix(".npz") else {
+      throw .unsupported(
+        "ConvBook keeps weights in NumPy .npz files (Keras writes .weights.h5, which ConvBook does not read or write yet); use a name ending in .npz",
+        at: site.range)
+    }
+    return name
+  }
+
+  // MARK: Progress lines
+
+  /// Keras' final progress line of an epoch or an evaluation, without timings.
+  static func progressLine(
+    steps: Int, values: [(String, Float)], verbose: Int, version: KerasVersion
+  ) -> String {
+    var line = "\(steps)/\(steps)"
+    let ordered: [(String, Float)]
+    if version == .keras3 {
+      // Keras 3 logs its metrics in alphabetical order of their names.
+      ordered = values.sorted { $0.0 < $1.0 }
+      if verbose == 1 { line += " " + String(repeating: "\u{2501}", count: 20) }
+    } else {
+      ordered = values
+      if verbose == 1 { line += " [" + String(repeating: "=", count: 30) + "]" }
+    }
+    for (name, value) in ordered {
+      line += " - \(name): " + TrainingHistory.formatValue(value)
+    }
+    return line
+  }
+}
+
+/// Keyword arguments of Keras' `fit` / `evaluate` / `predict` that ConvBook does not take yet.
+enum KerasFitKeywords {
+  static let known: Set<String> = [
+    "sample_weight", "class_weight", "steps_per_epoch", "validation_steps", "validation_freq",
+    "validation_batch_size", "max_queue_size", "workers", "use_multiprocessing", "steps",
+    "callbacks",
+  ]
+}

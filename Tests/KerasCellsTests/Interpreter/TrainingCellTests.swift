@@ -1,0 +1,198 @@
+import Foundation
+import KerasCells
+import Testing
+
+/// Training in cells: the scripts of Tests/Fixtures/training-cells run as one cell each and print
+/// what tf-keras printed (recorded by Tools/keras-reference/make_training_cell_fixtures.py, timings
+/// removed), numbers within 1e-3 relative (2e-4 absolute for values near zero).
+@Suite struct TrainingCellTests {
+  static let folder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/training-cells")
+
+  static let names = ["sgd_pooling_head", "adam_flatten_head", "rmsprop_regression"]
+
+  /// A line's text with every number replaced by `#`, and the numbers.
+  static func split(_ line: String) -> (String, [Double]) {
+    let pattern = try! NSRegularExpression(pattern: #"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?"#)
+    var skeleton = ""
+    var numbers: [Double] = []
+    var last = line.startIndex
+    for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+      let range = Range(match.range, in: line)!
+      skeleton += line[last..<range.lowerBound] + "#"
+      numbers.append(Double(line[range])!)
+      last = range.upperBound
+    }
+    skeleton += line[last...]
+    return (skeleton, numbers)
+  }
+
+  @Test(arguments: names) func printsWhatTFKerasPrinted(_ name: String) throws {
+    let source = try String(
+      contentsOf: Self.folder.appendingPathComponent(name + ".py"), encoding: .utf8)
+    let expected = try String(
+      contentsOf: Self.folder.appendingPathComponent(name + ".txt"), encoding: .utf8)
+    let session = KerasSession(kerasVersion: .keras2)
+    let result = session.run(source)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    let printed = result.printed(footer: .modern)
+    let ours = printed.split(separator: "\n", omittingEmptySubsequences: false)
+    let theirs = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(ours.count == theirs.count, "\(printed)")
+    for (a, b) in zip(ours, theirs) {
+      let (skeletonA, numbersA) = Self.split(String(a))
+      let (skeletonB, numbersB) = Self.split(String(b))
+      #expect(skeletonA == skeletonB, "\(a)\n\(b)")
+      guard numbersA.count == numbersB.count else { continue }
+      for (x, y) in zip(numbersA, numbersB) {
+        #expect(abs(x - y) <= max(2e-4, 1e-3 * abs(y)), "\(a)\n\(b)")
+      }
+    }
+  }
+
+  static let data = """
+    import numpy as np
+    from tensorflow import keras
+    from tensorflow.keras import layers
+    from convbook.datasets import shapes
+    (x_train, y_train), (x_test, y_test) = shapes.load_data(n_train=40, n_test=10, size=12)
+
+    """
+
+  @Test func arraysBehaveAsNumPy() {
+    let cells = CellRunner()
+    cells.run(Self.data)
+    let printed = cells.run(
+      """
+      print(x_train.shape, x_train.dtype, y_train.dtype, len(x_test))
+      a = x_train[..., None]
+      b = np.expand_dims(x_train, -1).astype("float32") / 255.0
+      print(a.shape, a.dtype, b.shape, b.dtype, b.max() <= 1.0)
+      print(x_train[:5].shape, x_train[0].shape, x_train[:, 2:5, ::2].shape, x_train[0, 0, 0] < 40)
+      print(x_train.reshape(40, -1).shape, x_train.reshape((-1, 12, 12, 1)).shape)
+      print(keras.utils.to_categorical(y_train[:3], 4).shape)
+      print(np.argmax(keras.utils.to_categorical(np.array([2, 0, 3])), axis=1))
+      print(np.array([[1, 2], [3, 4]]) * 2 + 1, np.array([1, 2]) == np.array([1, 3]))
+      print(np.mean(np.array([1, 2, 3, 4]) > 2), np.roll(np.array([[1, 2, 3]]), 1, axis=1))
+      print((x_train / 255.0).dtype, (x_train.astype("float32") / 255.0).dtype)
+      print(np.array([1, 2, 3], dtype="uint8").sum(), x_train[y_train == 0].shape[1:])
+      """)
+    #expect(printed.error == nil, "\(String(describing: printed.error))")
+    #expect(
+      printed.printed == """
+        (40, 12, 12) uint8 uint8 10
+        (40, 12, 12, 1) uint8 (40, 12, 12, 1) float32 True
+        (5, 12, 12) (12, 12) (40, 3, 6) True
+        (40, 144) (40, 12, 12, 1)
+        (3, 4)
+        [2 0 3]
+        [[3 5]
+         [7 9]] [ True False]
+        0.5 [[3 1 2]]
+        float64 float32
+        6 (12, 12)
+
+        """)
+  }
+
+  @Test func refusalsAreHonest() {
+    let cells = CellRunner()
+    cells.run(Self.data)
+    // NumPy would wrap the uint8 values around; ConvBook refuses.
+    #expect(cells.run("z = x_train * 2").error?.message.contains("wrap") == true)
+    #expect(cells.run("z = x_train[0, 0, 0, 0]").error?.type == "IndexError")
+    #expect(
+      cells.run("z = x_train.reshape(7, 3)").error?.message
+        == "cannot reshape array of size 5760 into shape (7, 3)")
+    cells.run(
+      """
+      model = keras.Sequential([keras.Input(shape=(12, 12)), layers.Flatten(), layers.Dense(4)])
+      """)
+    #expect(cells.run("model.fit(x_train, y_train)").error?.type == "RuntimeError")
+    cells.run(#"model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")"#)
+    #expect(
+      cells.run(#"model.save_weights("/tmp/w.npz")"#).error?.message.contains(
+        "lesson's folder only") == true)
+    #expect(
+      cells.run(#"model.save_weights("../w.npz")"#).error?.message.contains("leaves it") == true)
+    #expect(cells.run(#"model.save_weights("w.npz")"#).error?.message.contains("no") == true)
+    #expect(
+      cells.run("(a, b), _ = keras.datasets.mnist.load_data()").error?.message.contains(
+        "~/.keras/datasets/mnist.npz") == true)
+    #expect(cells.run("print(x_train / 255.0)").error?.message.contains("float64") == true)
+  }
+
+  @Test func validationDataOverridesValidationSplit() {
+    let cells = CellRunner()
+    cells.run(Self.data)
+    let result = cells.run(
+      """
+      model = keras.Sequential([keras.Input(shape=(12, 12)), layers.Flatten(), layers.Dense(4)])
+      model.compile(optimizer="sgd", loss="mse")
+      y = keras.utils.to_categorical(y_train, 4)
+      h = model.fit(x_train / 255.0, y, batch_size=10, validation_split=0.5,
+                    validation_data=(x_test / 255.0, keras.utils.to_categorical(y_test, 4)), verbose=2)
+      print(list(h.history.keys()))
+      """)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    // All 40 samples train (4 steps of 10): the split is ignored, as Keras ignores it.
+    #expect(result.printed.hasPrefix("Epoch 1/1\n4/4 - loss: "))
+    #expect(result.printed.hasSuffix("['loss', 'val_loss']\n"))
+  }
+
+  @Test func keras3PrintsItsOwnLinesAndKeyOrder() {
+    let session = KerasSession(kerasVersion: .keras3)
+    session.run(Self.data)
+    let result = session.run(
+      """
+      x = x_train[..., None].astype("float32") / 255.0
+      model = keras.Sequential([
+          keras.Input(shape=(12, 12, 1)),
+          layers.Conv2D(4, 3, activation="relu"),
+          layers.GlobalAveragePooling2D(),
+          layers.Dense(4, activation="softmax"),
+      ])
+      model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+      history = model.fit(x, y_train, epochs=1, batch_size=16, validation_split=0.25)
+      print(list(history.history.keys()))
+      model.evaluate(x, y_train, verbose=2)
+      """)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    let lines = result.printed(footer: .modern).split(separator: "\n")
+    #expect(lines.count == 4)
+    #expect(lines[1].hasPrefix("2/2 \u{2501}\u{2501}"))
+    #expect(lines[1].contains(" - accuracy: ") && lines[1].contains(" - val_loss: "))
+    #expect(lines[2] == "['accuracy', 'loss', 'val_accuracy', 'val_loss']")
+    #expect(lines[3].hasPrefix("2/2 - accuracy: "))
+  }
+
+  @Test func trainingIsDeterministicAndPrintsKerasLines() {
+    func run() -> String {
+      let cells = CellRunner()
+      cells.run(Self.data)
+      return cells.run(
+        """
+        x = x_train[..., None].astype("float32") / 255.0
+        model = keras.Sequential([
+            keras.Input(shape=(12, 12, 1)),
+            layers.Conv2D(4, 3, activation="relu"),
+            layers.GlobalAveragePooling2D(),
+            layers.Dense(4, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        history = model.fit(x, y_train, epochs=2, batch_size=16, validation_split=0.25)
+        print(sorted(history.history.keys()), len(history.history["loss"]), history.epoch)
+        """
+      ).printed
+    }
+    let first = run()
+    #expect(first == run())
+    let lines = first.split(separator: "\n")
+    #expect(lines.count == 5)
+    #expect(lines[0] == "Epoch 1/2")
+    #expect(lines[1].hasPrefix("2/2 [==============================] - loss: "))
+    #expect(lines[1].contains(" - val_accuracy: "))
+    #expect(lines[4] == "['accuracy', 'loss', 'val_accuracy', 'val_loss'] 2 [0, 1]")
+  }
+}
