@@ -13,7 +13,7 @@ Options:
                   `answer:` and print them as ConvBook formats them (integers with separators)
 
 Only the cells run; figures and exercises are not ConvBook's business here. The exercise helpers
-`uses(model, "Class")` and `params(model)` are defined; `macs(model)` is not (Keras has no such
+`uses(model, "Class")`, `count(model, "Class")` and `params(model)` are defined; `macs(model)` is not (Keras has no such
 count), so an expression using it prints as skipped.
 """
 
@@ -98,6 +98,7 @@ def main(argv):
     if "--inline" in options:
         namespace["params"] = lambda model: model.count_params()
         namespace["uses"] = lambda model, cls: any(type(l).__name__ == cls for l in model.layers)
+        namespace["count"] = lambda model, cls: sum(type(l).__name__ == cls for l in model.layers)
         expressions = []
         for word, rest, line, body in all_blocks:
             if word == "exercise":
