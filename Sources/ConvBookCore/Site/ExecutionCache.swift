@@ -16,10 +16,13 @@ public struct ExecutionCache: Sendable {
     self.directory = directory
   }
 
-  /// What a cached lesson build holds: the page and what running the lesson reported.
+  /// What a cached lesson build holds: the page, the files written beside it (the student lesson
+  /// file and the notebook) and what running the lesson reported. An entry of an older ConvBook
+  /// without `extraFiles` does not decode, so it is rebuilt rather than losing those files.
   struct Entry: Codable {
     var key: String
     var page: String
+    var extraFiles: [LessonJob.ExtraFile]
     var cellCount: Int
     var diagnostics: [StoredDiagnostic]
   }

@@ -186,13 +186,15 @@ public struct SiteBuilder {
           result = LessonJob.Result(
             title: lesson.title, cellCount: entry.cellCount, inlineValueCount: 0,
             exerciseCount: 0, designExerciseCount: 0,
-            diagnostics: entry.diagnostics.map(\.diagnostic), html: entry.page)
+            diagnostics: entry.diagnostics.map(\.diagnostic), html: entry.page,
+            extraFiles: entry.extraFiles)
         } else {
           result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
           if let cache, let key, let html = result.html {
             cache.store(
               ExecutionCache.Entry(
-                key: key, page: html, cellCount: result.cellCount,
+                key: key, page: html, extraFiles: result.extraFiles ?? [],
+                cellCount: result.cellCount,
                 diagnostics: result.diagnostics.map(ExecutionCache.StoredDiagnostic.init)))
           }
         }
