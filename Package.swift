@@ -12,6 +12,11 @@ let simdFlags: [SwiftSetting] = [
 // unchecked median 0.92-0.99), so no code runs without them.
 let kernelFlags = simdFlags
 
+// `CONVBOOK_WITHOUT_SERVE=1` builds convbook without `serve` and its HTTP server (FlyingFox), for
+// the self-contained binary of `scripts/install --static`: the server pulls in Foundation's
+// networking, which a static link cannot take without libcurl. Students never need `serve`.
+let withServe = Context.environment["CONVBOOK_WITHOUT_SERVE"] == nil
+
 let package = Package(
   name: "ConvBook",
   platforms: [.macOS(.v14)],
@@ -53,9 +58,10 @@ let package = Package(
     .executableTarget(
       name: "convbook",
       dependencies: [
-        "ConvBookCore", "ConvBookServer",
+        "ConvBookCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ] + (withServe ? ["ConvBookServer"] : []),
+      swiftSettings: withServe ? [.define("CONVBOOK_SERVE")] : []
     ),
     // Fixture and golden files are read through #filePath, so they are excluded, not resources.
     .testTarget(

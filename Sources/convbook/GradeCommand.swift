@@ -40,12 +40,11 @@ struct GradeCommand: ParsableCommand {
         "--time-limit must be between 0 and 86400 seconds and --memory-limit between 64 and 1048576 MB"
       ).exit()
     }
-    let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+    let executable =
+      Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     let grader = ClassGrader(
-      lessonPath: lesson, submissionsDirectory: submissions,
-      check: IsolatedCheck(
-        executable: executable,
-        budget: .init(seconds: timeLimit, memoryMegabytes: memoryLimit)))
+      lessonPath: lesson, submissionsDirectory: submissions, executable: executable,
+      budget: .init(seconds: timeLimit, memoryMegabytes: memoryLimit))
     let report: ClassGrader.Report
     switch grader.grade() {
     case .failure(let error): CommandFailure.usage(error.message).exit()

@@ -12,7 +12,6 @@ struct LessonJobCommand: ParsableCommand {
 
   @Option var footer: SummaryFooterStyle = .classic
   @Flag var solutions = false
-  @Option var cpuSeconds: Double = LessonIsolation.defaultTimeout
   @OptionGroup var keras: KerasVersionOption
   /// The course's Keras version (course.yml), which a lesson's own `keras=` overrides.
   @Option var courseKeras: KerasVersion?
@@ -22,7 +21,6 @@ struct LessonJobCommand: ParsableCommand {
     guard let job = try? JSONDecoder().decode(LessonJob.self, from: request) else {
       CommandFailure.usage("_lesson expects a lesson job as JSON on standard input").exit()
     }
-    LessonIsolation.applyLimits(cpuSeconds: cpuSeconds)
     let result = job.execute(
       runner: CommandSupport.runner(
         footer: footer,
@@ -41,7 +39,7 @@ extension CommandSupport {
     -> LessonIsolation?
   {
     guard let executable = Bundle.main.executableURL else { return nil }
-    var arguments = ["_lesson", "--footer", footer.rawValue, "--cpu-seconds", String(timeout)]
+    var arguments = ["_lesson", "--footer", footer.rawValue]
     if solutions { arguments.append("--solutions") }
     if let version = keras.commandLine { arguments += ["--keras", String(version.rawValue)] }
     if let version = keras.course { arguments += ["--course-keras", String(version.rawValue)] }

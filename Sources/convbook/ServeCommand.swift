@@ -1,7 +1,10 @@
 import ArgumentParser
 import ConvBookCore
-import ConvBookServer
 import Foundation
+
+#if CONVBOOK_SERVE
+  import ConvBookServer
+#endif
 
 struct ServeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -28,29 +31,43 @@ struct ServeCommand: ParsableCommand {
   var solutions = false
 
   func run() throws {
-    let configuration = CourseServer.Configuration(
-      lessonsDirectory: URL(fileURLWithPath: lessonsDirectory),
-      siteDirectory: URL(fileURLWithPath: out), port: port, isInstructorCopy: solutions)
-    let server = CourseServer(configuration: configuration)
-    let failure = ServeFailure()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-      do {
-        try await server.start()
-        let port = await server.port ?? configuration.port
-        print("Serving \(lessonsDirectory) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
-        for message in await server.lastMessages { Terminal.error(message) }
-      } catch {
-        failure.message = "cannot serve on 127.0.0.1:\(configuration.port): \(error)"
-        done.signal()
-      }
-    }
-    done.wait()
-    CommandFailure.usage(failure.message).exit()
+    #if CONVBOOK_SERVE
+      try serve()
+    #else
+      CommandFailure.usage(
+        "this convbook was built without `serve` (CONVBOOK_WITHOUT_SERVE, as `scripts/install --static` builds it); preview a course with a convbook built by `scripts/install`"
+      ).exit()
+    #endif
   }
 }
 
-/// Carries a start-up failure out of the server's task.
-private final class ServeFailure: @unchecked Sendable {
-  var message = ""
-}
+#if CONVBOOK_SERVE
+  extension ServeCommand {
+    func serve() throws {
+      let configuration = CourseServer.Configuration(
+        lessonsDirectory: URL(fileURLWithPath: lessonsDirectory),
+        siteDirectory: URL(fileURLWithPath: out), port: port, isInstructorCopy: solutions)
+      let server = CourseServer(configuration: configuration)
+      let failure = ServeFailure()
+      let done = DispatchSemaphore(value: 0)
+      Task {
+        do {
+          try await server.start()
+          let port = await server.port ?? configuration.port
+          print("Serving \(lessonsDirectory) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+          for message in await server.lastMessages { Terminal.error(message) }
+        } catch {
+          failure.message = "cannot serve on 127.0.0.1:\(configuration.port): \(error)"
+          done.signal()
+        }
+      }
+      done.wait()
+      CommandFailure.usage(failure.message).exit()
+    }
+  }
+
+  /// Carries a start-up failure out of the server's task.
+  private final class ServeFailure: @unchecked Sendable {
+    var message = ""
+  }
+#endif

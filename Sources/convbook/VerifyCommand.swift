@@ -25,6 +25,9 @@ struct VerifyCommand: ParsableCommand {
   @Flag(help: .hidden)
   var inProcess = false
 
+  @Flag(help: "Run every lesson, ignoring the execution cache (.convbook-cache/).")
+  var noCache = false
+
   func validate() throws {
     if !(lessonTimeout > 0) { throw ValidationError("--lesson-timeout must be a positive number") }
   }
@@ -35,6 +38,7 @@ struct VerifyCommand: ParsableCommand {
       verifier.isolation = CommandSupport.isolation(
         footer: .classic, keras: keras.setting, solutions: false, timeout: lessonTimeout)
     }
+    verifier.cache = noCache ? nil : ExecutionCache()
     let outcomes: [LessonVerifier.Outcome]
     do {
       outcomes = try verifier.verify(path: URL(fileURLWithPath: lessons))

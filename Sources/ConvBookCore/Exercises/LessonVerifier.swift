@@ -11,6 +11,8 @@ public struct LessonVerifier {
   public var runner: LessonRunner
   /// Each lesson in its own process (the CLI's choice); nil runs them in this process.
   public var isolation: LessonIsolation?
+  /// Results of unchanged lessons kept from earlier runs (``ExecutionCache``); nil runs every lesson.
+  public var cache: ExecutionCache?
 
   /// `runner` as the CLI wires it (figures included); its exercise evaluator is replaced by a fresh
   /// student-build one, since verifying is about exercises above all.
@@ -89,9 +91,19 @@ public struct LessonVerifier {
       + files.map { file in
         let sourceFile = file.relativeDisplayPath
         let job = LessonJob(mode: .verify, path: file.path, sourceFile: sourceFile)
-        let result = isolation?.run(job) ?? job.execute(runner: runner)
+        let run = { isolation?.run(job) ?? job.execute(runner: runner) }
+        let lesson = read[file.standardizedFileURL.path]
+        let result: LessonJob.Result
+        if let cache, let lesson {
+          let key = ExecutionCache.key(
+            for: job, lesson: lesson, file: file, runner: runner, template: nil,
+            lessonsDirectory: folder)
+          result = cache.result(key: key, run: run)
+        } else {
+          result = run()
+        }
         var diagnostics = result.diagnostics
-        if let lesson = read[file.standardizedFileURL.path] {
+        if let lesson {
           diagnostics +=
             LessonReferences(
               lesson: lesson, sourceFile: sourceFile, lessonsDirectory: folder, anchors: anchors

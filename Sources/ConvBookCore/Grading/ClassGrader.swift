@@ -1,7 +1,7 @@
 import Foundation
 
 /// `convbook grade LESSON SUBMISSIONS_DIR`: every student's submission checked against the
-/// lesson's exercises, each in its own budgeted child process (``IsolatedCheck``), into a CSV of
+/// lesson's exercises, each in its own budgeted child process (``ChildProcess``), into a CSV of
 /// points and one feedback file per student with the messages `convbook check` prints.
 ///
 /// A submission is, per student, either a folder `NAME/` holding `answers.toml` (with model files
@@ -11,12 +11,32 @@ import Foundation
 public struct ClassGrader {
   public var lessonPath: String
   public var submissionsDirectory: String
-  public var check: IsolatedCheck
+  /// The `convbook` executable that checks each submission (`check LESSON --answers FILE --json`).
+  public var executable: URL
+  public var budget: Budget
 
-  public init(lessonPath: String, submissionsDirectory: String, check: IsolatedCheck) {
+  /// What one student's check may use, enforced on its process by the kernel (``ChildProcess``):
+  /// processor seconds, so that a busy machine does not fail an honest submission and the verdicts
+  /// do not depend on the load, and memory. Real time is limited to four times the processor time
+  /// plus 30 s, for a check that blocks without computing. (The cell interpreter's own budgets
+  /// stop most hostile submissions earlier and with a better message; this outer guard covers
+  /// whatever the interpreter does not count.)
+  public struct Budget: Sendable, Equatable {
+    /// Processor seconds.
+    public var seconds: Double
+    public var memoryMegabytes: Int
+
+    public init(seconds: Double = 20, memoryMegabytes: Int = 4096) {
+      self.seconds = seconds
+      self.memoryMegabytes = memoryMegabytes
+    }
+  }
+
+  public init(lessonPath: String, submissionsDirectory: String, executable: URL, budget: Budget) {
     self.lessonPath = lessonPath
     self.submissionsDirectory = submissionsDirectory
-    self.check = check
+    self.executable = executable
+    self.budget = budget
   }
 
   public struct Student {
@@ -108,19 +128,22 @@ public struct ClassGrader {
     } else {
       return zero(entry, ids, "not a submission: give each student a folder or a .ipynb notebook")
     }
-    let outcome = check.run(
-      arguments: ["check", lesson, "--answers", answers, "--json"], in: submissionsDirectory)
-    switch outcome {
-    case .timedOut:
+    let child = ChildProcess(
+      executable: executable, arguments: ["check", lesson, "--answers", answers, "--json"],
+      directory: URL(fileURLWithPath: submissionsDirectory), environment: ["NO_COLOR": "1"])
+    let limits = ChildProcess.Limits(
+      processorSeconds: budget.seconds, addressSpaceBytes: budget.memoryMegabytes << 20)
+    switch child.run(limits: limits) {
+    case .processorTimeExceeded, .wallClockExceeded:
       return zero(
         student, ids,
-        "stopped after the time limit of \(Self.seconds(check.budget.seconds)) of processor time (an endless loop or a model too large to check?)"
+        "stopped after the time limit of \(Self.seconds(budget.seconds)) of processor time (an endless loop or a model too large to check?)"
       )
     case .killed(let signal, let errors):
       let detail = Self.firstLine(errors)
       return zero(
         student, ids,
-        "the check was killed (signal \(signal)); over the memory limit of \(check.budget.memoryMegabytes) MB?"
+        "the check was killed (signal \(signal)); over the memory limit of \(budget.memoryMegabytes) MB?"
           + (detail.isEmpty ? "" : " \(detail)"))
     case .couldNotStart(let message):
       return zero(student, ids, message)

@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import LessonRender
 
 /// Executed lessons kept between builds, so that an unchanged lesson is not run again.
 ///
@@ -16,59 +17,37 @@ public struct ExecutionCache: Sendable {
     self.directory = directory
   }
 
-  /// What a cached lesson build holds: the page, the files written beside it (the student lesson
-  /// file and the notebook) and what running the lesson reported. An entry of an older ConvBook
-  /// without `extraFiles` does not decode, so it is rebuilt rather than losing those files.
+  /// A cached run: the key it was stored under (checked on reading) and the job's whole result —
+  /// page, files beside it, counts and diagnostics — so that a cached lesson gives exactly what
+  /// running it gives.
   struct Entry: Codable {
     var key: String
-    var page: String
-    var extraFiles: [LessonJob.ExtraFile]
-    var cellCount: Int
-    var diagnostics: [StoredDiagnostic]
+    var result: LessonJob.Result
   }
 
-  struct StoredDiagnostic: Codable {
-    var file: String
-    var line: Int
-    var column: Int
-    var errorType: String?
-    var message: String
-    var excerptLine: String?
-    var excerptCaret: String?
-    var hint: String?
-
-    init(_ diagnostic: Diagnostic) {
-      file = diagnostic.file
-      line = diagnostic.line
-      column = diagnostic.column
-      errorType = diagnostic.errorType
-      message = diagnostic.message
-      excerptLine = diagnostic.excerpt?.line
-      excerptCaret = diagnostic.excerpt?.caret
-      hint = diagnostic.hint
-    }
-
-    var diagnostic: Diagnostic {
-      Diagnostic(
-        file: file, line: line, column: column, errorType: errorType, message: message,
-        excerpt: excerptLine.map { ($0, excerptCaret ?? "") }, hint: hint)
-    }
-  }
-
-  func load(_ key: String) -> Entry? {
+  func load(_ key: String) -> LessonJob.Result? {
     guard let data = try? Data(contentsOf: file(for: key)),
       let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key
     else { return nil }
-    return entry
+    return entry.result
   }
 
-  func store(_ entry: Entry) {
-    guard let data = try? JSONEncoder().encode(entry) else { return }
+  /// The stored result under `key`, else `run()`'s, stored for next time unless the run failed
+  /// for a reason outside the lesson (a stopped or crashed child process).
+  func result(key: String, run: () -> LessonJob.Result) -> LessonJob.Result {
+    if let stored = load(key) { return stored }
+    let result = run()
+    if result.failedOutsideTheLesson != true { store(result, key: key) }
+    return result
+  }
+
+  func store(_ result: LessonJob.Result, key: String) {
+    guard let data = try? JSONEncoder().encode(Entry(key: key, result: result)) else { return }
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     // Written beside and renamed, so a reader never sees half an entry.
-    let target = file(for: entry.key)
+    let target = file(for: key)
     let temporary = directory.appendingPathComponent(
-      ".\(entry.key).\(ProcessInfo.processInfo.processIdentifier).tmp")
+      ".\(key).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       try data.write(to: temporary)
       _ = try? FileManager.default.removeItem(at: target)
@@ -83,6 +62,30 @@ public struct ExecutionCache: Sendable {
   }
 
   // MARK: Keys
+
+  /// The key of `job` run on `lesson` (read from `file`): everything its result depends on — the
+  /// job (mode, page name, neighbours, site title, instructors' copy), the lesson's bytes and the
+  /// files it reads, ConvBook itself, the runner's settings and the page template.
+  static func key(
+    for job: LessonJob, lesson: Lesson, file: URL, runner: LessonRunner, template: PageTemplate?,
+    lessonsDirectory: URL
+  ) -> String {
+    let files = filesRead(by: lesson, in: lessonsDirectory)
+    let settingsText = [
+      job.mode.rawValue, runner.footer.rawValue, "\(job.isInstructorCopy)", job.siteTitle,
+      job.sourceFile,
+      // The Keras version from --keras and the course (a lesson's own option is in its file).
+      "\(runner.kerasVersion.commandLine?.rawValue ?? 0)",
+      "\(runner.kerasVersion.course?.rawValue ?? 0)",
+      job.pageFileName, job.previous?.title ?? "", job.previous?.href ?? "",
+      job.next?.title ?? "", job.next?.href ?? "",
+    ].joined(separator: "\u{1F}")
+    return key(
+      [
+        convBookFingerprint, (try? Data(contentsOf: file)) ?? Data(),
+        Data(settingsText.utf8), Data((template?.text ?? "").utf8),
+      ] + files.flatMap { [Data($0.path.utf8), (try? Data(contentsOf: $0)) ?? Data()] })
+  }
 
   /// The key of `parts`: two 64-bit FNV-1a hashes with different offsets, over each part's length
   /// and bytes (so that part boundaries count).

@@ -62,6 +62,9 @@ public struct LessonJob: Codable, Sendable {
     public var html: String?
     /// Files written beside the page (the student lesson file and the notebook), for `.page` jobs.
     public var extraFiles: [ExtraFile]? = nil
+    /// Set when the run failed for a reason outside the lesson (its process was stopped or
+    /// crashed): such a result is reported but never cached.
+    public var failedOutsideTheLesson: Bool? = nil
   }
 
   /// A file written beside a page.

@@ -177,26 +177,14 @@ public struct SiteBuilder {
       case .unreadable(let diagnostic):
         result = job.failure(title: entry.title, diagnostic, template: theme.template)
       case .lesson(let lesson):
-        let key = cache.map { _ in
-          Self.cacheKey(
-            job: job, lesson: lesson, file: lessonFiles[index], runner: runner,
+        let run = { isolation?.run(job) ?? job.execute(runner: runner, template: theme.template) }
+        if let cache {
+          let key = ExecutionCache.key(
+            for: job, lesson: lesson, file: lessonFiles[index], runner: runner,
             template: theme.template, lessonsDirectory: lessonsDirectory)
-        }
-        if let cache, let key, let entry = cache.load(key) {
-          result = LessonJob.Result(
-            title: lesson.title, cellCount: entry.cellCount, inlineValueCount: 0,
-            exerciseCount: 0, designExerciseCount: 0,
-            diagnostics: entry.diagnostics.map(\.diagnostic), html: entry.page,
-            extraFiles: entry.extraFiles)
+          result = cache.result(key: key, run: run)
         } else {
-          result = isolation?.run(job) ?? job.execute(runner: runner, template: theme.template)
-          if let cache, let key, let html = result.html {
-            cache.store(
-              ExecutionCache.Entry(
-                key: key, page: html, extraFiles: result.extraFiles ?? [],
-                cellCount: result.cellCount,
-                diagnostics: result.diagnostics.map(ExecutionCache.StoredDiagnostic.init)))
-          }
+          result = run()
         }
       }
       result.diagnostics += references?.diagnostics ?? []
@@ -233,6 +221,12 @@ public struct SiteBuilder {
           ).render(entries).utf8)
       ))
     siteFiles.append(StudentSiteFiles.checkScript)
+    if let baseURL = settings.baseURL,
+      let sitemap = Sitemap.xml(
+        baseURL: baseURL, pages: ["index.html"] + lessons.map(\.page).filter { $0 != "index.html" })
+    {
+      siteFiles.append((Sitemap.fileName, Data(sitemap.utf8)))
+    }
     siteFiles.append(("style.css", Data((DefaultStylesheet.css + theme.extraStylesheet).utf8)))
     var cleanupProblem: String?
     do throws(AtomicSiteWriter.WriteError) {
@@ -244,27 +238,6 @@ public struct SiteBuilder {
     return Report(
       lessons: outcomes, outputDirectory: outputDirectory, settings: settings,
       cleanupProblem: cleanupProblem)
-  }
-
-  /// The execution cache's key for a lesson's page: everything the page depends on.
-  static func cacheKey(
-    job: LessonJob, lesson: Lesson, file: URL, runner: LessonRunner, template: PageTemplate,
-    lessonsDirectory: URL
-  ) -> String {
-    let files = ExecutionCache.filesRead(by: lesson, in: lessonsDirectory)
-    let settingsText = [
-      runner.footer.rawValue, "\(job.isInstructorCopy)", job.siteTitle, job.sourceFile,
-      // The Keras version from --keras and the course (a lesson's own option is in its file).
-      "\(runner.kerasVersion.commandLine?.rawValue ?? 0)",
-      "\(runner.kerasVersion.course?.rawValue ?? 0)",
-      job.pageFileName, job.previous?.title ?? "", job.previous?.href ?? "",
-      job.next?.title ?? "", job.next?.href ?? "",
-    ].joined(separator: "\u{1F}")
-    return ExecutionCache.key(
-      [
-        ExecutionCache.convBookFingerprint, (try? Data(contentsOf: file)) ?? Data(),
-        Data(settingsText.utf8), Data(template.text.utf8),
-      ] + files.flatMap { [Data($0.path.utf8), (try? Data(contentsOf: $0)) ?? Data()] })
   }
 
   /// A page of the site a previous build wrote into `outputDirectory`, if there is one.

@@ -39,6 +39,18 @@ import Testing
     #expect(hung.diagnostics.first?.message.contains("did not finish within") == true)
   }
 
+  @Test func aChildThatComputesPastItsProcessorTimeFailsItsLesson() {
+    let isolation = LessonIsolation(
+      executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "while :; do :; done"],
+      timeout: 1)
+    let result = isolation.run(Self.job(.verify))
+    #expect(
+      result.diagnostics.first?.message
+        == "this lesson used more than 1 second of processor time and was stopped (ConvBook's limit per lesson; raise it with --lesson-timeout)"
+    )
+    #expect(result.failedOutsideTheLesson == true, "never cached")
+  }
+
   /// The real child gives exactly what running in this process gives.
   @Test(
     .enabled(if: CheckCommandLineTests.executable != nil, "the convbook executable is not built"))
