@@ -53,11 +53,6 @@ private final class CountingFigures: FigureEvaluating, @unchecked Sendable {
     _ = try builder.build(lessonsDirectory: lessons, outputDirectory: site)
     #expect(figures.count == 1, "an unchanged lesson is served from the cache")
     #expect(try Data(contentsOf: page) == first, "and its page is byte for byte the same")
-    for beside in ["01-a.student.md", "01-a.ipynb"] {
-      #expect(
-        FileManager.default.fileExists(atPath: site.appendingPathComponent(beside).path),
-        "a lesson from the cache keeps \(beside) beside its page")
-    }
 
     try (text + "More.\n").write(to: lesson, atomically: true, encoding: .utf8)
     _ = try builder.build(lessonsDirectory: lessons, outputDirectory: site)
