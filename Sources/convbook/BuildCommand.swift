@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
 
   @Option(
     help:
-      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)); default: course.yml's footer, else classic."
+      "Summary footer style: classic (Total params: 11,574,090) or modern (11574090 (44.15 MB)); default: course.yml's footer, else modern, as tf-keras 2.21 prints it."
   )
   var footer: SummaryFooterStyle?
 
@@ -66,7 +66,7 @@ struct BuildCommand: ParsableCommand {
     }
     // The footer: the option, else the course settings' (a broken course.yml is reported by the
     // build itself), else classic. Lesson processes get it from here.
-    let footer = self.footer ?? (try? CourseSettings.load(from: lessons))?.footer ?? .classic
+    let footer = self.footer ?? (try? CourseSettings.load(from: lessons))?.footer ?? .default
     // The Keras version: --keras, else each lesson's keras= option, else the course's, else 3.
     let keras = KerasVersionSetting(
       commandLine: self.keras.version,

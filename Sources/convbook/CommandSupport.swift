@@ -6,7 +6,7 @@ import ConvBookCore
 enum CommandSupport {
   /// `solutions`: exercise cards show answers and solutions (instructors' builds).
   static func runner(
-    footer: SummaryFooterStyle = .classic, keras: KerasVersionSetting = .init(),
+    footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init(),
     solutions: Bool = false
   ) -> LessonRunner {
     LessonRunner(
@@ -15,7 +15,7 @@ enum CommandSupport {
   }
 
   static func load(
-    _ path: String, footer: SummaryFooterStyle = .classic, keras: KerasVersionSetting = .init()
+    _ path: String, footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init()
   ) throws -> ModelFile {
     do {
       let file = try ModelFile.load(path: path, runner: runner(footer: footer, keras: keras))

@@ -10,7 +10,7 @@ struct LessonJobCommand: ParsableCommand {
     commandName: "_lesson", abstract: "Run one lesson job (used by build and verify).",
     shouldDisplay: false)
 
-  @Option var footer: SummaryFooterStyle = .classic
+  @Option var footer: SummaryFooterStyle = .default
   @Flag var solutions = false
   @OptionGroup var keras: KerasVersionOption
   /// The course's Keras version (course.yml), which a lesson's own `keras=` overrides.

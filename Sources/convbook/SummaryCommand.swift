@@ -16,9 +16,9 @@ struct SummaryCommand: ParsableCommand {
 
   @Option(
     help:
-      "Keras 2 only: summary footer style, classic (Total params: 11,574,090) or modern (11574090 (44.15 MB))."
+      "Keras 2 only: summary footer style, modern (11574090 (44.15 MB), as tf-keras 2.13+ prints it; the default) or classic (Total params: 11,574,090, Keras 2.12 and older)."
   )
-  var footer: SummaryFooterStyle = .classic
+  var footer: SummaryFooterStyle = .default
 
   @OptionGroup var keras: KerasVersionOption
 

@@ -36,7 +36,7 @@ struct VerifyCommand: ParsableCommand {
     var verifier = LessonVerifier(runner: CommandSupport.runner(keras: keras.setting))
     if !inProcess {
       verifier.isolation = CommandSupport.isolation(
-        footer: .classic, keras: keras.setting, solutions: false, timeout: lessonTimeout)
+        footer: .default, keras: keras.setting, solutions: false, timeout: lessonTimeout)
     }
     verifier.cache = noCache ? nil : ExecutionCache()
     let outcomes: [LessonVerifier.Outcome]

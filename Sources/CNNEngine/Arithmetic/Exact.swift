@@ -2,7 +2,7 @@
 /// count that user input reaches: a result either is exact or is refused (`Exact.Overflow`), never
 /// wrapped and never a trap.
 ///
-/// Layers turn the refusal into ConvBook's `OverflowError` at the layer (`KerasError.overflow`), the
+/// Layers turn the refusal into ConvBook's own refusal at the layer (`KerasError.overflow`), the
 /// forward pass into a memory refusal before anything is allocated.
 public enum Exact {
   /// A result that does not fit in a 64-bit signed integer.
@@ -54,14 +54,10 @@ public enum Exact {
 }
 
 extension KerasError {
-  /// The exception type of ConvBook's overflow refusals (Python's name for a number too large).
-  public static let overflowType = "OverflowError"
-
   /// ConvBook's refusal of a count it cannot compute exactly, at the layer (or model) it belongs
   /// to: `the parameter count of "dense" overflows 64-bit integers`.
   public static func overflow(_ quantity: String, of owner: String) -> KerasError {
-    KerasError(
-      overflowType,
+    .limitation(
       "the \(quantity) of \"\(owner)\" overflows 64-bit integers; ConvBook computes sizes exactly and refuses numbers above 9223372036854775807"
     )
   }

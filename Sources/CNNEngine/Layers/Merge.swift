@@ -134,8 +134,7 @@ public struct Merge: MultiInputLayer {
       }
       let (sum, overflow) = total.addingReportingOverflow(size)
       if overflow {
-        throw KerasError(
-          "NotImplementedError", "ConvBook does not support a concatenation this large")
+        throw KerasError.limitation("ConvBook does not support a concatenation this large")
       }
       output[resolved] = sum
     }

@@ -32,7 +32,8 @@ public struct Reshape: Layer {
     do {
       return try fixedOutputShape(for: input)
     } catch {
-      if error.type == KerasError.overflowType { throw error }
+      // ConvBook's own refusals (an overflowing size) are not Keras' errors of the call.
+      if error.type == nil { throw error }
       throw ShapeErrors.inCall(layer: name, className: className, input: input, error.message)
     }
   }

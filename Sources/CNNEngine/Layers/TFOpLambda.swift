@@ -49,8 +49,7 @@ public struct TFOpLambda: MultiInputLayer {
         case (_, nil): result.append(i)
         case (let i?, let j?) where i == j: result.append(i)
         default:
-          throw KerasError(
-            "NotImplementedError",
+          throw KerasError.limitation(
             "ConvBook does not support \(operation.rawValue) on tensors of shapes \(inputs[0]) and \(input), which TensorFlow cannot broadcast"
           )
         }

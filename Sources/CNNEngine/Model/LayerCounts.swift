@@ -17,7 +17,7 @@ public struct LayerCounts: Sendable, Equatable {
   public init() {}
 
   /// The counts of `layer` built for `input` with output `output`; an overflow is refused as
-  /// ConvBook's `OverflowError` naming the layer and the quantity.
+  /// ConvBook's refusal naming the layer and the quantity.
   static func measure(_ layer: any Layer, input: TensorShape, output: TensorShape)
     throws(KerasError) -> LayerCounts
   {

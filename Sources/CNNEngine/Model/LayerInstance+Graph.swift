@@ -27,8 +27,7 @@ extension LayerInstance {
     if isBuilt, model == nil, let first = inputShape {
       let output = try layer.outputShape(for: inputs[0])
       guard layer.weights(for: inputs[0]) == layer.weights(for: first) else {
-        throw KerasError(
-          "NotImplementedError",
+        throw KerasError.limitation(
           "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(first), on inputs of shape \(inputs[0]) whose weights would differ"
         )
       }

@@ -123,8 +123,7 @@ public final class LayerInstance {
       } else if model.inputShape != shape {
         // Keras runs the built layers on the new shape (with a warning) while the model keeps
         // reporting its own shapes; ConvBook does not model a layer called on two shapes.
-        throw KerasError(
-          "NotImplementedError",
+        throw KerasError.limitation(
           "ConvBook does not run the model \"\(model.name)\", built for inputs of shape \(model.inputShape.map(\.description) ?? "None"), on inputs of shape \(shape); give it the input shape of the model it is used in"
         )
       }

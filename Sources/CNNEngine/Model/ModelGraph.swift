@@ -99,8 +99,7 @@ public struct ModelGraph {
     for (index, layer) in layers.enumerated() {
       guard let model = layer.model else { continue }
       if layers[..<index].contains(where: { $0.model === model }) {
-        throw KerasError(
-          "NotImplementedError",
+        throw KerasError.limitation(
           "ConvBook does not support calling the model \"\(model.name)\" more than once in one graph yet"
         )
       }

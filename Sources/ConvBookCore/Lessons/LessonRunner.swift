@@ -29,7 +29,7 @@ public struct LessonRunner {
   }
 
   public init(
-    footer: SummaryFooterStyle = .classic, kerasVersion: KerasVersionSetting = .init(),
+    footer: SummaryFooterStyle = .default, kerasVersion: KerasVersionSetting = .init(),
     figureEvaluator: FigureEvaluating? = FigureEvaluator(),
     exerciseEvaluator: ExerciseEvaluating? = ExerciseCardEvaluator(), scope: Scope = .page
   ) {

@@ -9,7 +9,7 @@ import Yams
 /// lessons:                                   # which lessons, in this order (default: every
 ///   - 05-flatten-or-global-pooling.md        #   .md file, in file-name order)
 /// keras: 2                                   # 2 (tf-keras, default) or 3
-/// footer: classic                            # summary footer: classic or modern
+/// footer: modern                             # Keras 2 summary footer: modern (default) or classic
 /// base_url: https://example.org/course/      # where the site is published
 /// summaries:                                 # one line per lesson for the index page
 ///   05-flatten-or-global-pooling.md: What a classifier head costs.

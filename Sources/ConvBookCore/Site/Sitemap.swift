@@ -1,3 +1,5 @@
+import LessonRender
+
 /// `sitemap.xml` for a course published at `base_url` (course.yml): the index page and every
 /// lesson page as absolute URLs, in course order, so that search engines find the lessons. Written
 /// only for an absolute `http(s)://` base, since a sitemap may not hold relative URLs; no dates,
@@ -14,23 +16,8 @@ enum Sitemap {
     for page in pages {
       // The index is the folder's own URL.
       let url = base + (page == "index.html" ? "" : SitePath.href(page))
-      text += "  <url><loc>\(escaped(url))</loc></url>\n"
+      text += "  <url><loc>\(HTMLEscaping.escapeAttribute(url))</loc></url>\n"
     }
     return text + "</urlset>\n"
-  }
-
-  static func escaped(_ text: String) -> String {
-    var output = ""
-    for character in text {
-      switch character {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&apos;"
-      default: output.append(character)
-      }
-    }
-    return output
   }
 }

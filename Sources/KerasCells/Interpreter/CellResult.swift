@@ -9,7 +9,7 @@ public struct CellResult: Sendable, Equatable {
   }
 
   /// Everything the cell printed, with summaries as tf-keras 2 prints them.
-  public func printed(footer: SummaryFooterStyle = .classic) -> String {
+  public func printed(footer: SummaryFooterStyle = .default) -> String {
     printed(format: .keras2(footer: footer))
   }
 

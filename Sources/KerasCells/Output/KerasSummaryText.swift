@@ -12,7 +12,7 @@ public enum KerasSummaryText {
   static let graphLineLength = 98
   static let graphPositions = [29, 58, 68, 98]
 
-  public static func render(_ summary: ModelSummary, footer: SummaryFooterStyle = .classic)
+  public static func render(_ summary: ModelSummary, footer: SummaryFooterStyle = .default)
     -> String
   {
     let graph = summary.showsConnections

@@ -4,4 +4,8 @@ public enum SummaryFooterStyle: String, Sendable, CaseIterable {
   case classic
   /// tf-keras 2.13 and later: `Total params: 11574090 (44.15 MB)`.
   case modern
+
+  /// What `model.summary()` prints in tf-keras 2.21, the Keras 2 that ConvBook imitates; the
+  /// classic footer is there for material written with older Keras (`footer: classic`).
+  public static let `default`: SummaryFooterStyle = .modern
 }

@@ -10,7 +10,7 @@ public struct SummaryFormat: Sendable, Equatable {
   public var console: SummaryConsole
 
   public init(
-    kerasVersion: KerasVersion = .default, footer: SummaryFooterStyle = .classic,
+    kerasVersion: KerasVersion = .default, footer: SummaryFooterStyle = .default,
     console: SummaryConsole = .notATerminal
   ) {
     self.kerasVersion = kerasVersion
@@ -19,7 +19,7 @@ public struct SummaryFormat: Sendable, Equatable {
   }
 
   /// tf-keras 2's text with the given footer.
-  public static func keras2(footer: SummaryFooterStyle = .classic) -> SummaryFormat {
+  public static func keras2(footer: SummaryFooterStyle = .default) -> SummaryFormat {
     SummaryFormat(kerasVersion: .keras2, footer: footer)
   }
 

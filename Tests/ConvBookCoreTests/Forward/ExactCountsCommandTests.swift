@@ -16,7 +16,7 @@ struct ExactCountsCommandTests {
     #expect(report.status != .correct)
     #expect(
       report.text.contains(
-        "OverflowError: the parameter count of \"conv2d\" overflows 64-bit integers"))
+        "error: the parameter count of \"conv2d\" overflows 64-bit integers"))
     #expect(report.text.contains("students/overflow.py:8:5"))
     #expect(!report.text.contains("meets all"))
   }

@@ -20,27 +20,10 @@ private final class CountingFigures: FigureEvaluating, @unchecked Sendable {
 
 @Suite struct ExecutionCacheTests {
   @Test func unchangedLessonsAreNotRunAgain() throws {
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "convbook-cache-\(UUID().uuidString)")
+    let (work, lessons) = try Self.lessonsFolder()
     defer { try? FileManager.default.removeItem(at: work) }
-    let lessons = work.appendingPathComponent("lessons")
-    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
     let lesson = lessons.appendingPathComponent("01-a.md")
-    let text = """
-      # A
-
-      ```keras
-      import keras
-      from keras import layers
-      model = keras.Sequential([keras.Input((8, 8, 1)), layers.Conv2D(4, 3)])
-      ```
-
-      ```figure
-      trace(model)
-      ```
-
-      """
-    try text.write(to: lesson, atomically: true, encoding: .utf8)
+    let text = Self.lessonText
     let figures = CountingFigures()
     let cache = ExecutionCache(directory: work.appendingPathComponent("cache"))
     let builder = SiteBuilder(runner: LessonRunner(figureEvaluator: figures), cache: cache)
