@@ -4,6 +4,11 @@
 Usage (from the repository root; needs the tf-keras venv of ../shared/notes/keras-facts.md):
     TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/forward_vs_tensorflow.py \
         [--rounds 3] [--runs 10] [--no-build] [--markdown Benchmarks/forward_vs_tensorflow.md]
+    TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/forward_vs_tensorflow.py --resnet \
+        [--markdown Benchmarks/forward_vs_tensorflow_resnet.md]
+
+With --resnet it times the ResNet-style graph `resnet_model` of Examples/resnet-style.py (128x128x3,
+residual blocks with BatchNormalization and Add) instead of the seed article's two chains.
 
 What it does:
   1. Builds the release binary: swift build -c release --scratch-path .build-forward --product convbook
@@ -50,7 +55,7 @@ def build():
 def convbook_bench(model, batch, runs):
     out = subprocess.run(
         [str(BINARY), "bench", str(EXAMPLE), "--model", model, "--batch", str(batch),
-         "--runs", str(runs), "--json"],
+         "--runs", str(runs), "--json", "--keras", "2"],
         cwd=ROOT, check=True, capture_output=True, text=True)
     report = json.loads(out.stdout)
     if not report.get("simd_fast_path", False):
@@ -81,7 +86,8 @@ def median_ms(function, runs, warmup=3):
 
 def tensorflow_bench(tf, model, batch, runs):
     import numpy as np
-    x = np.random.default_rng(0).uniform(0, 1, size=(batch, 224, 224, 3)).astype(np.float32)
+    sample = tuple(int(d) for d in model.input_shape[1:])
+    x = np.random.default_rng(0).uniform(0, 1, size=(batch,) + sample).astype(np.float32)
     tensor = tf.constant(x)
     graph = tf.function(lambda t: model(t, training=False))
     timings = {
@@ -99,7 +105,13 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--markdown", type=pathlib.Path)
+    parser.add_argument("--resnet", action="store_true",
+                        help="time resnet_model of Examples/resnet-style.py")
     args = parser.parse_args()
+    global EXAMPLE, MODELS
+    if args.resnet:
+        EXAMPLE = ROOT / "Examples" / "resnet-style.py"
+        MODELS = ["resnet_model"]
 
     if not args.no_build:
         build()
@@ -163,13 +175,18 @@ def main():
     print(context)
     if args.markdown:
         command = ("TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/forward_vs_tensorflow.py "
-                   f"--rounds {args.rounds} --runs {args.runs}")
+                   f"--rounds {args.rounds} --runs {args.runs}" + (" --resnet" if args.resnet else ""))
+        subject = (
+            "The ResNet-style graph `resnet_model` of `Examples/resnet-style.py` (128x128x3; a "
+            "7x7 stem, six basic residual blocks of 32, 64 and 128 channels with BatchNormalization "
+            "and `Add`, global average pooling)" if args.resnet else
+            "The seed article's two models (`Examples/flatten-vs-pooling.py`: `flat_model` = "
+            "flatten_head, `gap_model` = pooling_head) at 224x224x3")
         args.markdown.write_text(
             "# ConvBook forward pass beside TensorFlow-CPU\n\n"
-            "The seed article's two models (`Examples/flatten-vs-pooling.py`: `flat_model` = "
-            "flatten_head, `gap_model` = pooling_head) at 224x224x3, measured in one run by\n\n"
+            f"{subject}, measured in one run by\n\n"
             f"```sh\n{command}\n```\n\n"
-            f"{table}\n\nWorst of the four throughput ratios: **{worst:.2f}x** (target >= 1.5x, aim 2x); "
+            f"{table}\n\nWorst of the {len(rows)} throughput ratios: **{worst:.2f}x** (target >= 1.5x, aim 2x); "
             f"against graph-mode `tf.function`: {worst_graph:.2f}x.\n\n"
             f"{context}\n\n"
             "ConvBook: `convbook bench` (release build, 2 threads), median of the timed runs after "

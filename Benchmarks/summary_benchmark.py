@@ -2,6 +2,10 @@
 """Times `convbook summary` on a Keras script, whole process, against real tf-keras doing the same.
 
 Usage: Benchmarks/summary_benchmark.py [SCRIPT.py] [--runs N] [--convbook PATH] [--keras-python PATH]
+       [--keras 2|3]
+
+`Benchmarks/applications.py` (ResNet50, MobileNetV2 and EfficientNetB0 from keras.applications)
+needs `--keras 2`: ConvBook builds applications with tf-keras 2 only so far.
 
 Both commands run in this one invocation, alternating, so that machine noise affects both alike.
 The baseline is `python -c "exec(open(SCRIPT).read())"` with tf-keras (TF_USE_LEGACY_KERAS=1), which
@@ -35,13 +39,15 @@ def main():
     parser.add_argument("--keras-runs", type=int, default=5)
     parser.add_argument("--convbook", default=os.path.join(ROOT, ".build/release/convbook"))
     parser.add_argument("--keras-python", default=os.path.expanduser("~/keras-ref/bin/python"))
+    parser.add_argument("--keras", choices=["2", "3"], help="passed to `convbook summary --keras`")
     args = parser.parse_args()
 
     if not os.path.exists(args.convbook):
         subprocess.run(["swift", "build", "-c", "release", "--product", "convbook"], cwd=ROOT, check=True)
 
-    convbook = [args.convbook, "summary", args.script]
-    time_command(convbook)  # warm the file cache
+    convbook = [args.convbook, "summary", args.script] + (["--keras", args.keras] if args.keras else [])
+    if subprocess.run(convbook, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+        sys.exit(f"convbook refused {args.script}: {' '.join(convbook)}")
     ours = [time_command(convbook) for _ in range(args.runs)]
     median_ours = statistics.median(ours)
     print(f"convbook summary  median {median_ours * 1000:8.1f} ms  (min {min(ours) * 1000:.1f}, {args.runs} runs)")

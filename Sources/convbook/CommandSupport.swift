@@ -18,8 +18,10 @@ enum CommandSupport {
     _ path: String, footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init()
   ) throws -> ModelFile {
     do {
-      let file = try ModelFile.load(path: path, runner: runner(footer: footer, keras: keras))
+      let file = try ModelFile.load(
+        path: path, runner: runner(footer: footer, keras: keras.withCourse(of: path)))
       for note in file.notes { Terminal.error("note: \(note)\n") }
+      for warning in file.warnings { Terminal.error("\(warning)\n") }
       return file
     } catch {
       CommandFailure(message: error.description, code: error.isUsageError ? 2 : 1).exit()
@@ -45,6 +47,7 @@ enum CommandSupport {
       Terminal.output(report.output, terminator: "")
     }
     Terminal.printDiagnostics(report.diagnostics)
+    if let errorText = report.errorText { Terminal.rawError(errorText) }
     for failure in report.failures {
       Terminal.error("convbook: \(TerminalText.escaped(failure))\n")
     }

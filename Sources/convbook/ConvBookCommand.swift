@@ -10,7 +10,8 @@ struct ConvBookCommand: ParsableCommand {
     abstract:
       "Run Keras CNN lessons without TensorFlow: exact summaries, figures and a browsable site.",
     subcommands: [
-      BuildCommand.self, SummaryCommand.self, CheckCommand.self, VerifyCommand.self,
+      BuildCommand.self, RunCommand.self, SummaryCommand.self, CheckCommand.self,
+      VerifyCommand.self,
       TraceCommand.self,
       AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
       BenchCommand.self, FitCommand.self, ExercisesCommand.self, GradeCommand.self,

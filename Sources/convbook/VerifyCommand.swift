@@ -33,10 +33,12 @@ struct VerifyCommand: ParsableCommand {
   }
 
   func run() throws {
-    var verifier = LessonVerifier(runner: CommandSupport.runner(keras: keras.setting))
+    // --keras, else each lesson's keras= option, else the course's (course.yml), else 3.
+    let setting = keras.setting.withCourse(of: lessons)
+    var verifier = LessonVerifier(runner: CommandSupport.runner(keras: setting))
     if !inProcess {
       verifier.isolation = CommandSupport.isolation(
-        footer: .default, keras: keras.setting, solutions: false, timeout: lessonTimeout)
+        footer: .default, keras: setting, solutions: false, timeout: lessonTimeout)
     }
     verifier.cache = noCache ? nil : ExecutionCache()
     let outcomes: [LessonVerifier.Outcome]

@@ -27,6 +27,11 @@ for component in [
     MODULES["keras." + component] = getattr(keras, component)
 MODULES["keras.layers.experimental"] = keras.layers.experimental
 MODULES["keras.layers.experimental.preprocessing"] = keras.layers.experimental.preprocessing
+# `keras.applications` and its modules (`keras.applications.mobilenet_v2`, ...).
+MODULES["keras.applications"] = keras.applications
+for component in sorted(dir(keras.applications)):
+    if not component.startswith("_") and component[0].islower():
+        MODULES["keras.applications." + component] = getattr(keras.applications, component)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 TARGET = ROOT / "Sources" / "KerasCells" / "Interpreter" / "KerasAPINames.swift"

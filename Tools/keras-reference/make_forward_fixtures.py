@@ -3,6 +3,13 @@
 
 Usage (see README.md):
     TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Tools/keras-reference/make_forward_fixtures.py [NAME ...]
+    TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Tools/keras-reference/make_forward_fixtures.py --graphs [NAME ...]
+
+With --graphs it writes the functional-graph cases (GRAPH_CASES: merges, tensor arithmetic, shared
+layers, nested models, several inputs and outputs) to Tests/Fixtures/keras/forward-graphs/:
+NAME.py (binds `model`), NAME.weights.npz, NAME.inputs.npz (`input_0`, `input_1`, ... in
+`model.inputs` order, batch 2, seeded) and NAME.outputs.npz (`output_0`, ... in `model.outputs`
+order), plus forward-graphs/index.json.
 
 For every case below this writes, in Tests/Fixtures/keras/forward/:
   NAME.py           the model code (tutorial style, binds `model`)
@@ -439,6 +446,183 @@ def run_case(name):
     }
 
 
+# ---- functional graphs (--graphs) ---------------------------------------------
+GRAPH_OUT = ROOT / "Tests" / "Fixtures" / "keras" / "forward-graphs"
+# name -> (description, full model code binding `model`)
+GRAPH_CASES = {}
+
+
+def graph_case(name, description, code):
+    GRAPH_CASES[name] = (description, textwrap.dedent(code).strip("\n") + "\n")
+
+
+graph_case("residual_block", "Two residual blocks: identity and 1x1-projection shortcuts, BatchNorm, Add", """
+    inputs = keras.Input(shape=(10, 10, 8))
+    x = layers.Conv2D(8, 3, padding="same", use_bias=False)(inputs)
+    x = layers.BatchNormalization()(x)
+    x = layers.Activation("relu")(x)
+    x = layers.Conv2D(8, 3, padding="same", use_bias=False)(x)
+    x = layers.BatchNormalization()(x)
+    x = layers.Add()([x, inputs])
+    block1 = layers.Activation("relu")(x)
+    y = layers.Conv2D(16, 3, strides=2, padding="same", activation="relu")(block1)
+    y = layers.Conv2D(16, 3, padding="same")(y)
+    shortcut = layers.Conv2D(16, 1, strides=2)(block1)
+    y = layers.add([shortcut, y])
+    y = layers.ReLU()(y)
+    y = layers.GlobalAveragePooling2D()(y)
+    outputs = layers.Dense(4, activation="softmax")(y)
+    model = keras.Model(inputs, outputs)
+""")
+graph_case("inception_block", "Inception-style branches (1x1, 3x3, 5x5, pooling) joined by Concatenate on channels and on an inner axis", """
+    inputs = keras.Input(shape=(9, 9, 6))
+    b1 = layers.Conv2D(4, 1, activation="relu")(inputs)
+    b2 = layers.Conv2D(3, 1, activation="relu")(inputs)
+    b2 = layers.Conv2D(5, 3, padding="same", activation="relu")(b2)
+    b3 = layers.Conv2D(2, 1, activation="relu")(inputs)
+    b3 = layers.Conv2D(3, 5, padding="same", activation="relu")(b3)
+    b4 = layers.MaxPooling2D(3, strides=1, padding="same")(inputs)
+    b4 = layers.Conv2D(2, 1, activation="relu")(b4)
+    mixed = layers.concatenate([b1, b2, b3, b4])
+    rows = layers.Concatenate(axis=1)([mixed, layers.Conv2D(14, 1)(mixed)])
+    pooled = layers.GlobalMaxPooling2D()(rows)
+    model = keras.Model(inputs, layers.Dense(3)(pooled))
+""")
+graph_case("squeeze_excitation", "Squeeze-and-excitation: GlobalAveragePooling2D, Dense, Dense sigmoid, Reshape, Multiply", """
+    inputs = keras.Input(shape=(7, 6, 12))
+    features = layers.Conv2D(12, 3, padding="same", activation="relu")(inputs)
+    se = layers.GlobalAveragePooling2D()(features)
+    se = layers.Dense(3, activation="relu")(se)
+    se = layers.Dense(12, activation="sigmoid")(se)
+    se = layers.Reshape((1, 1, 12))(se)
+    scaled = layers.Multiply()([features, se])
+    model = keras.Model(inputs, layers.add([scaled, inputs]))
+""")
+graph_case("two_inputs", "Two inputs through Subtract, Maximum, Minimum, Average, Dot (normalized and not) and Concatenate", """
+    left = keras.Input(shape=(6,), name="left")
+    right = keras.Input(shape=(6,), name="right")
+    a = layers.Dense(5, activation="tanh")(left)
+    b = layers.Dense(5, activation="tanh")(right)
+    diff = layers.Subtract()([a, b])
+    high = layers.Maximum()([a, b, diff])
+    low = layers.minimum([a, b])
+    mean = layers.Average()([a, b, high])
+    cosine = layers.Dot(axes=1, normalize=True)([a, b])
+    inner = layers.dot([high, low], axes=-1)
+    joined = layers.Concatenate()([diff, mean, cosine, inner])
+    model = keras.Model(inputs=[left, right], outputs=layers.Dense(2)(joined))
+""")
+graph_case("nested_models", "A Sequential and a functional model (itself a graph) called as layers of another model", """
+    stem = keras.Sequential([
+        layers.Conv2D(6, 3, activation="relu"),
+        layers.MaxPooling2D(),
+    ], name="stem")
+    block_in = keras.Input(shape=(4, 4, 6))
+    branch = layers.Conv2D(6, 1, activation="relu")(block_in)
+    block = keras.Model(block_in, layers.Add()([block_in, branch]), name="block")
+    inputs = keras.Input(shape=(10, 10, 2))
+    x = stem(inputs)
+    x = block(x, training=False)
+    x = layers.Flatten()(x)
+    model = keras.Model(inputs, layers.Dense(3)(x))
+""")
+graph_case("tensor_arithmetic", "Arithmetic on Keras tensors (TFOpLambda): x + y, x * 0.5, -x, 1 - x, x / 4, broadcasting a (1, 1, C) map", """
+    inputs = keras.Input(shape=(5, 5, 4))
+    x = layers.Conv2D(4, 3, padding="same")(inputs)
+    y = x + inputs
+    y = y * 0.5
+    z = -y
+    z = 1.0 - z
+    gate = layers.GlobalAveragePooling2D(keepdims=True)(inputs)
+    w = z * gate
+    w = w / 4.0
+    w = w - gate
+    model = keras.Model(inputs, layers.Flatten()(w))
+""")
+graph_case("siamese_shared", "A shared Dense encoder (weights used twice) and Dot of sequences along their features", """
+    first = keras.Input(shape=(3, 5))
+    second = keras.Input(shape=(4, 5))
+    encoder = layers.Dense(6, activation="relu")
+    a = encoder(first)
+    b = encoder(second)
+    similarity = layers.Dot(axes=(2, 2))([a, b])
+    model = keras.Model([first, second], layers.Flatten()(similarity))
+""")
+graph_case("unet_outputs", "A small U-Net (Conv2DTranspose, skip Concatenate) with two outputs", """
+    image = keras.Input(shape=(8, 8, 2))
+    e1 = layers.Conv2D(4, 3, padding="same", activation="relu")(image)
+    p1 = layers.MaxPooling2D()(e1)
+    e2 = layers.Conv2D(8, 3, padding="same", activation="relu")(p1)
+    u1 = layers.Conv2DTranspose(4, 2, strides=2)(e2)
+    d1 = layers.concatenate([u1, e1])
+    mask = layers.Conv2D(1, 1, activation="sigmoid")(d1)
+    score = layers.Dense(2)(layers.GlobalAveragePooling2D()(e2))
+    model = keras.Model(image, [mask, score])
+""")
+graph_case("lambda_layers", "Lambda layers of tensor arithmetic on one tensor and on a list of two", """
+    def blend(pair):
+        a, b = pair
+        return 0.75 * a - b / 4.0
+
+    inputs = keras.Input(shape=(6, 6, 3))
+    scaled = layers.Lambda(lambda x: x / 2.0 - 1.0)(inputs)
+    conv = layers.Conv2D(3, 3, padding="same")(scaled)
+    mixed = layers.Lambda(blend, name="blend")([conv, scaled])
+    squared = layers.Lambda(lambda t: -(t * t))(mixed)
+    model = keras.Model(inputs, layers.Flatten()(squared))
+""")
+
+
+def run_graph_case(name):
+    tf_keras.backend.clear_session()
+    description, code = GRAPH_CASES[name]
+    src = HEADER + code
+    ns = {"__name__": "__main__"}
+    exec(compile(src, name + ".py", "exec"), ns)
+    model = ns["model"]
+    seed = zlib.crc32(name.encode())
+    rng = np.random.default_rng(seed)
+    weights = {}
+    for w in model.weights:
+        value = random_weight(rng, w.name, tuple(int(d) for d in w.shape)).astype(np.float32)
+        w.assign(value)
+        assert w.name not in weights, w.name
+        weights[w.name] = value
+    xs = [rng.normal(0.0, 1.0, size=(2,) + tuple(int(d) for d in t.shape[1:])).astype(np.float32)
+          for t in model.inputs]
+    ys = model.predict(xs if len(xs) > 1 else xs[0], verbose=0)
+    if not isinstance(ys, list):
+        ys = [ys]
+    GRAPH_OUT.mkdir(parents=True, exist_ok=True)
+    (GRAPH_OUT / f"{name}.py").write_text(src)
+    np.savez(GRAPH_OUT / f"{name}.weights.npz", **weights)
+    np.savez(GRAPH_OUT / f"{name}.inputs.npz", **{f"input_{i}": x for i, x in enumerate(xs)})
+    np.savez(GRAPH_OUT / f"{name}.outputs.npz",
+             **{f"output_{i}": np.asarray(y, np.float32) for i, y in enumerate(ys)})
+    return {
+        "name": name,
+        "description": description,
+        "seed": seed,
+        "input_shapes": [list(x.shape) for x in xs],
+        "output_shapes": [list(np.shape(y)) for y in ys],
+        "weights": [{"name": k, "shape": list(v.shape)} for k, v in weights.items()],
+    }
+
+
+def main_graphs(argv):
+    names = argv or list(GRAPH_CASES)
+    index = [run_graph_case(name) for name in names]
+    if not argv:
+        (GRAPH_OUT / "index.json").write_text(json.dumps({
+            "keras_version": tf_keras.__version__,
+            "tensorflow_version": tf.__version__,
+            "numpy_version": np.__version__,
+            "cases": index,
+        }, indent=1) + "\n")
+    for name in names:
+        print(name, file=sys.stderr)
+
+
 def main(argv):
     names = argv or list(CASES)
     index = []
@@ -458,4 +642,7 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--graphs"]:
+        main_graphs(sys.argv[2:])
+    else:
+        main(sys.argv[1:])

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Keras 3's summary on a terminal: runs a small model under script(1) (a pty) with several TERM /
+# Keras 3's summary on a terminal: runs a small model (model.py) and a graph with Connected to
+# (graph.py, written as graph-NAME.txt) under script(1) (a pty) with several TERM /
 # NO_COLOR / COLUMNS settings and writes what Keras 3 printed (ANSI codes included, the pty's \r
 # removed) to Tests/Fixtures/keras3/terminal/NAME.txt. See README.md.
 set -eu
@@ -9,9 +10,13 @@ python=${PYTHON:-$HOME/keras-ref/bin/python}
 mkdir -p "$out"
 record() { # NAME ENV...
   name=$1; shift
-  env -u TF_USE_LEGACY_KERAS -u FORCE_COLOR -u NO_COLOR "$@" TF_CPP_MIN_LOG_LEVEL=3 \
-    script -q -c "$python $root/Tests/Fixtures/keras3/terminal/model.py 2>/dev/null" /dev/null \
-    | tr -d '\r' > "$out/$name.txt"
+  for script in model graph; do
+    prefix=""
+    [ "$script" = graph ] && prefix="graph-"
+    env -u TF_USE_LEGACY_KERAS -u FORCE_COLOR -u NO_COLOR "$@" TF_CPP_MIN_LOG_LEVEL=3 \
+      script -q -c "$python $out/$script.py 2>/dev/null" /dev/null \
+      | tr -d '\r' > "$out/$prefix$name.txt"
+  done
 }
 record xterm-256color-80 TERM=xterm-256color COLUMNS=80
 record xterm-120 TERM=xterm COLUMNS=120

@@ -153,6 +153,61 @@ case("softmax_layer_mse_adam", "a Softmax layer, GlobalMaxPooling2D with ties af
      (5, 5, 2), 12, ("onehot", 4), dict(epochs=3, batch_size=5))
 
 
+case("depthwise_momentum", "DepthwiseConv2D with a depth multiplier, strides and same padding, then a pointwise Conv2D, SGD momentum", """
+    keras.Input(shape=(7, 7, 3)),
+    layers.DepthwiseConv2D(3, strides=2, padding='same', depth_multiplier=2, activation='relu'),
+    layers.Conv2D(4, 1, activation='tanh'),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (7, 7, 3), 16, ("sparse", 3), dict(epochs=2, batch_size=6))
+
+case("depthwise1d_dilated_adam", "DepthwiseConv1D with dilation and same padding, l2 on the depthwise kernel, no bias, Adam", """
+    keras.Input(shape=(11, 2)),
+    layers.DepthwiseConv1D(3, dilation_rate=2, padding='same', use_bias=False, depthwise_regularizer=keras.regularizers.l2(0.05)),
+    layers.Flatten(),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='mse', metrics=['mae'])",
+     (11, 2), 12, ("regression", 2), dict(epochs=2, batch_size=5))
+
+
+case("separable_rmsprop", "SeparableConv2D with strides and a depth multiplier, SeparableConv1D after a Reshape, RMSprop", """
+    keras.Input(shape=(8, 8, 2)),
+    layers.SeparableConv2D(5, 3, strides=2, padding='same', depth_multiplier=2, activation='relu'),
+    layers.SeparableConv2D(4, 2, dilation_rate=2, pointwise_regularizer=keras.regularizers.l2(0.01)),
+    layers.Reshape((4, 4)),
+    layers.SeparableConv1D(3, 2, activation='sigmoid'),
+    layers.Flatten(),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='categorical_crossentropy', metrics=['accuracy'])",
+     (8, 8, 2), 14, ("onehot", 3), dict(epochs=2, batch_size=5))
+
+case("transpose_layernorm_adam", "Conv2DTranspose same/valid with strides and output_padding, LayerNormalization, Conv1DTranspose, Adam, mse", """
+    keras.Input(shape=(4, 4, 3)),
+    layers.Conv2DTranspose(4, 3, strides=2, padding='same', activation='relu'),
+    layers.LayerNormalization(),
+    layers.Conv2DTranspose(2, 2, strides=2, padding='valid', output_padding=1),
+    layers.Reshape((289, 2)),
+    layers.Conv1DTranspose(3, 3, strides=2, activation='tanh'),
+    layers.LayerNormalization(epsilon=0.01, center=False),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='mse', metrics=['mae'])",
+     (4, 4, 3), 12, ("regression", 2), dict(epochs=2, batch_size=4))
+
+
+case("conv3x3_wide_adam", "3x3 stride-1 Conv2D layers of 8+ channels, same and valid, MaxPooling2D, Adam", """
+    keras.Input(shape=(10, 10, 3)),
+    layers.Conv2D(8, 3, activation='relu'),
+    layers.Conv2D(12, 3, padding='same', activation='relu'),
+    layers.MaxPooling2D(),
+    layers.Conv2D(9, 3, activation='relu'),
+    layers.Flatten(),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (10, 10, 3), 20, ("sparse", 3), dict(epochs=3, batch_size=8))
+
+
 def model_source(name):
     spec = CASES[name]
     lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]

@@ -14,11 +14,16 @@ struct ActivationBuffers {
   /// into the idle buffers (writing into it would copy it anyway).
   private(set) var ownsCurrent: Bool
 
-  init(input: Tensor, idle: [Tensor]) {
+  /// `ownsInput` when the caller gives up `input` (a graph's value at its last reader): it may then
+  /// be overwritten and retired like any buffer of the pass.
+  init(input: Tensor, idle: [Tensor], ownsInput: Bool = false) {
     current = input
     self.idle = idle
-    ownsCurrent = false
+    ownsCurrent = ownsInput
   }
+
+  /// The idle buffers alone (`current` is the caller's to keep).
+  var idleBuffers: [Tensor] { idle }
 
   /// The buffers worth keeping for the next run (the largest, current included).
   func keptBuffers() -> [Tensor] {

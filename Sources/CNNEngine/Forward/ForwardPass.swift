@@ -21,16 +21,19 @@ public final class ForwardPass: @unchecked Sendable {
 
   public let model: SequentialModel
   public let threads: Int
-  private let lock = NSLock()
-  private var budget: Int
+  let lock = NSLock()
+  var budget: Int
   /// The model's layers after the input layer.
   private let instances: [LayerInstance]
   /// Until the first run packs them.
-  private var pendingWeights: ModelWeights?
+  var pendingWeights: ModelWeights?
   private var steps: [ForwardStep]?
-  private var preparationError: ForwardError?
+  var preparationError: ForwardError?
   /// Activation buffers kept from the last run.
-  private var pool: [Tensor] = []
+  var pool: [Tensor] = []
+  /// A graph's calls and its prepared layers (see `ForwardPass+Graph`); nil for chains.
+  var graphProgram: ForwardGraph?
+  var graphSteps: [ObjectIdentifier: GraphStep]?
 
   public init(
     model: SequentialModel, weights: ModelWeights,
@@ -52,7 +55,17 @@ public final class ForwardPass: @unchecked Sendable {
 
   /// input (N, sample...) -> output (N, ...), the model's output for the batch.
   public func run(_ input: Tensor) throws(ForwardError) -> Tensor {
-    try execute(input, measuring: false).output
+    if ForwardGraph.needed(for: model) {
+      let outputs = try run(inputs: [input])
+      guard outputs.count == 1 else {
+        throw ForwardError(
+          .model,
+          "model \"\(model.name)\" has \(outputs.count) outputs; ConvBook returns them as a list (run(inputs:))"
+        )
+      }
+      return outputs[0]
+    }
+    return try execute(input, measuring: false).output
   }
 
   /// Like `run`, plus per layer the statistics of its output over the whole batch and the seconds
@@ -61,18 +74,27 @@ public final class ForwardPass: @unchecked Sendable {
   public func measure(_ input: Tensor) throws(ForwardError) -> (
     output: Tensor, layers: [LayerMeasurement]
   ) {
-    try execute(input, measuring: true)
+    if ForwardGraph.needed(for: model) {
+      let (outputs, layers) = try measure(inputs: [input])
+      return (outputs[0], layers)
+    }
+    return try execute(input, measuring: true)
   }
 
   /// The output shape of every layer for an input of `inputShape`, input first; refuses an input
   /// that does not fit the model as Keras does.
   public func shapes(for inputShape: [Int]) throws(ForwardError) -> [[Int]] {
-    try Self.shapes(model: model, instances: instances, inputShape: inputShape)
+    if ForwardGraph.needed(for: model) {
+      let program = try Self.program(for: model)
+      let shapes = try Self.graphShapes(model: model, program: program, inputShapes: [inputShape])
+      return [inputShape] + program.calls.map { shapes[$0.output] }
+    }
+    return try Self.shapes(model: model, instances: instances, inputShape: inputShape)
   }
 
   /// What a run on an input of `inputShape` would hold.
   public func estimate(inputShape: [Int]) throws(ForwardError) -> MemoryEstimate {
-    try Self.estimate(model: model, instances: instances, inputShape: inputShape)
+    try Self.estimate(model: model, inputShape: inputShape)
   }
 
   /// What a run of `model` at `batch` would hold (unknown sample sizes as `SeededInput` fills them),
@@ -83,6 +105,10 @@ public final class ForwardPass: @unchecked Sendable {
     guard let inputShape = model.inputShape else {
       throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
     }
+    if ForwardGraph.needed(for: model) {
+      let shapes = SeededInput.shapes(for: model, batch: batch)
+      return try graphEstimate(model: model, program: program(for: model), inputShapes: shapes)
+    }
     let shape = [batch] + inputShape.sample.map { $0 ?? SeededInput.unknownDimension }
     return try estimate(
       model: model, instances: model.flattenedLayers.filter { !$0.isInputLayer }, inputShape: shape)
@@ -92,7 +118,11 @@ public final class ForwardPass: @unchecked Sendable {
   public static func estimate(model: SequentialModel, inputShape: [Int]) throws(ForwardError)
     -> MemoryEstimate
   {
-    try estimate(
+    if ForwardGraph.needed(for: model) {
+      return try graphEstimate(
+        model: model, program: program(for: model), inputShapes: [inputShape])
+    }
+    return try estimate(
       model: model, instances: model.flattenedLayers.filter { !$0.isInputLayer },
       inputShape: inputShape)
   }
@@ -112,20 +142,9 @@ public final class ForwardPass: @unchecked Sendable {
 
   // MARK: Implementation
 
-  /// The forward pass runs chains of layers; a graph is refused as ConvBook's limitation.
-  private static func refuseGraph(_ model: SequentialModel) throws(ForwardError) {
-    if model.graph != nil {
-      throw ForwardError(
-        .model,
-        "ConvBook does not run the forward pass of the functional graph \"\(model.name)\" (merges, shared layers, several inputs or outputs) yet; its summary, shapes and parameters are exact"
-      )
-    }
-  }
-
   private static func shapes(
     model: SequentialModel, instances: [LayerInstance], inputShape: [Int]
   ) throws(ForwardError) -> [[Int]] {
-    try refuseGraph(model)
     guard let expected = model.inputShape else {
       throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
     }
@@ -201,7 +220,6 @@ public final class ForwardPass: @unchecked Sendable {
   private func preparedSteps() throws(ForwardError) -> [ForwardStep] {
     if let steps { return steps }
     if let preparationError { throw preparationError }
-    try Self.refuseGraph(model)
     guard let weights = pendingWeights else {
       throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
     }

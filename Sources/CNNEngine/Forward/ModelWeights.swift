@@ -57,6 +57,12 @@ public struct ModelWeights: Sendable {
   public static func initialized(
     for model: SequentialModel, seed: UInt64, memoryBudget: Int = ForwardPass.defaultMemoryBudget
   ) throws(ForwardError) -> ModelWeights {
+    if let (owner, application) = model.pretrainedWeightsRequest {
+      throw ForwardError(
+        .weights,
+        "model \"\(owner)\" was built with weights=\"imagenet\", and ConvBook has no pretrained weights: running it on freshly initialized weights would pretend to be \(application) trained on ImageNet. Pass the weights exported from Keras as an .npz file (--weights FILE), or build the model with weights=None"
+      )
+    }
     let entries = try expected(for: model)
     let bytes = entries.reduce(0) { $0 + $1.spec.count * 4 }
     if bytes > memoryBudget {

@@ -12,9 +12,24 @@ public enum SeededInput {
     return tensor(shape: [max(0, batch)] + sample, seed: seed)
   }
 
+  /// The shape of each input of `model` at `batch` (a graph may have several), unknown sizes as
+  /// `batch(for:)` fills them.
+  public static func shapes(for model: SequentialModel, batch: Int) -> [[Int]] {
+    let shapes = model.inputShapeList ?? [model.inputShape ?? TensorShape([nil, nil])]
+    return shapes.map { [max(0, batch)] + $0.sample.map { $0 ?? unknownDimension } }
+  }
+
+  /// One seeded batch per input of `model`: the first as `batch(for:)` draws it, the others from
+  /// streams "input_1", "input_2", ...
+  public static func batches(for model: SequentialModel, batch: Int, seed: UInt64) -> [Tensor] {
+    shapes(for: model, batch: batch).enumerated().map { index, shape in
+      tensor(shape: shape, seed: seed, stream: index == 0 ? "input" : "input_\(index)")
+    }
+  }
+
   /// Uniform [0, 1) values of `shape`.
-  public static func tensor(shape: [Int], seed: UInt64) -> Tensor {
-    var generator = SeededGenerator(seed: seed, stream: "input")
+  public static func tensor(shape: [Int], seed: UInt64, stream: String = "input") -> Tensor {
+    var generator = SeededGenerator(seed: seed, stream: stream)
     let count = shape.reduce(1, *)
     var values = [Float](repeating: 0, count: count)
     // Float(unit()) may round up to 1.0; 24 bits keep every value below 1 exactly.

@@ -3,7 +3,8 @@
 ///
 /// (batch, seq...) -> (batch, seq..., output_dim); parameters input_dim*output_dim. Without
 /// `input_shape=`, tf-keras declares `input_shape=(input_length,)` (or `(None,)`), so an Embedding
-/// first in a Sequential builds it at once, with the hidden input layer `embedding_input`.
+/// first in a Sequential builds it at once, with the hidden input layer `embedding_input`; Keras 3
+/// declares nothing (`LayerCatalog.make` decides by the session's version).
 public struct Embedding: Layer {
   public let common: LayerCommon
   public let inputDim: Int
@@ -22,16 +23,7 @@ public struct Embedding: Layer {
     ])
 
   public init(_ common: LayerCommon) throws(KerasError) {
-    var common = common
     let arguments = common.arguments
-    if common.declaredBatchInputShape == nil {
-      // tf-keras: `kwargs["input_shape"] = (input_length,)` when no input_shape is given.
-      var length: Int? = nil
-      if case .int(let given) = arguments["input_length"], given != 0 { length = given }
-      var batch: Int? = nil
-      if case .int(let size) = arguments.baseKeywords["batch_size"] ?? .none { batch = size }
-      common.declaredBatchInputShape = TensorShape(batch: batch, sample: [length])
-    }
     self.common = common
     inputDim = try arguments.int("input_dim")
     outputDim = try arguments.int("output_dim")

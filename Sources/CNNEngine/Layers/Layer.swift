@@ -68,6 +68,9 @@ public struct LayerCommon: Sendable {
   public var declaredBatchInputShape: TensorShape?
   /// The bound constructor arguments, for display and for layers' own configuration.
   public var arguments: LayerArguments
+  /// The Keras whose checks the layer makes, where the two differ (Keras 3's preprocessing layers
+  /// accept other arguments and ranks than tf-keras').
+  public var kerasVersion: KerasVersion = .keras2
 
   public init(
     name: String, trainable: Bool = true, declaredBatchInputShape: TensorShape? = nil,

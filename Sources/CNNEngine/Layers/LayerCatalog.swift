@@ -64,6 +64,9 @@ public enum LayerCatalog {
         try SeparableConv(rank: rank, common)
       }
     }
+    add(Dot.signature) { common throws(KerasError) in try Dot(common) }
+    // The function itself stays with the cell language, which traces it on the first call.
+    add(Lambda.signature) { common throws(KerasError) in Lambda(common, trace: LambdaTrace()) }
     for kind in Merge.Kind.allCases {
       add(Merge.signature(kind: kind)) { common throws(KerasError) in try Merge(kind: kind, common)
       }
@@ -128,7 +131,17 @@ public enum LayerCatalog {
     }
     let arguments = try entry.signature.bind(positional: positional, keywords: keywords)
     if canonical == "Resizing" { try Resizing.checkInterpolation(arguments) }
-    let common = try makeCommon(arguments: arguments, className: canonical, names: names)
+    var common = try makeCommon(arguments: arguments, className: canonical, names: names)
+    if canonical == "Embedding", common.declaredBatchInputShape == nil,
+      names.kerasVersion == .keras2
+    {
+      // tf-keras: `kwargs["input_shape"] = (input_length,)` when no input_shape is given.
+      var length: Int? = nil
+      if case .int(let given) = arguments["input_length"], given != 0 { length = given }
+      var batch: Int? = nil
+      if case .int(let size) = arguments.baseKeywords["batch_size"] ?? .none { batch = size }
+      common.declaredBatchInputShape = TensorShape(batch: batch, sample: [length])
+    }
     return try entry.make(common)
   }
 
@@ -202,7 +215,9 @@ public enum LayerCatalog {
     }
     var trainable = true
     if case .bool(let flag) = base["trainable"] ?? .none { trainable = flag }
-    return LayerCommon(
+    var common = LayerCommon(
       name: name, trainable: trainable, declaredBatchInputShape: declared, arguments: arguments)
+    common.kerasVersion = names.kerasVersion
+    return common
   }
 }

@@ -32,6 +32,10 @@ public struct RandomAugmentation: Layer {
     self.common = common
     self.className = className
     let arguments = common.arguments
+    if common.kerasVersion == .keras3 {
+      try Self.checkKeras3(className: className, arguments)
+      return
+    }
     switch className {
     case "RandomFlip":
       let mode = try arguments.string("mode") ?? "None"
@@ -77,6 +81,50 @@ public struct RandomAugmentation: Layer {
     }
   }
 
+  /// Keras 3's checks: no check of RandomFlip's `mode`; RandomContrast's and RandomRotation's
+  /// `factor` within [0, 1] and [-1, 1] (a pair: its first value not above, its second not below);
+  /// RandomZoom's and RandomTranslation's factors each number within (-1, 1] and [-1, 1].
+  private static func checkKeras3(className: String, _ arguments: LayerArguments)
+    throws(KerasError)
+  {
+    func number(_ value: ArgumentValue) throws(KerasError) -> Double {
+      try LayerArguments(className: className, values: ["value": value]).double("value")
+    }
+    switch className {
+    case "RandomContrast", "RandomRotation":
+      let (low, high) = className == "RandomContrast" ? (0.0, 1.0) : (-1.0, 1.0)
+      let factor = arguments["factor"]
+      let refusal = KerasError.value(
+        "The `factor` argument should be a number (or a list of two numbers) in the range [\(Int(low)), \(Int(high))]. Received: factor=\(factor)"
+      )
+      if let items = factor.sequenceItems {
+        guard items.count == 2 else { throw refusal }
+        let first = try number(items[0])
+        let second = try number(items[1])
+        if first > high || second < low { throw refusal }
+      } else {
+        let value = try number(factor)
+        if value < low || value > high { throw refusal }
+      }
+    case "RandomZoom", "RandomTranslation":
+      let zoom = className == "RandomZoom"
+      let prefix =
+        zoom
+        ? "The `height_factor` and `width_factor` arguments should be a number (or a list of two numbers) in the range (-1.0, 1.0]."
+        : "The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]."
+      for factor in ["height_factor", "width_factor"] where !arguments.isNone(factor) {
+        for item in arguments[factor].sequenceItems ?? [arguments[factor]] {
+          let value = try number(item)
+          if value > 1 || value < -1 || (zoom && value == -1) {
+            throw .value("\(prefix) Received: input_number=\(item)")
+          }
+        }
+      }
+    default:
+      break
+    }
+  }
+
   /// A factor as tf-keras reads it: a pair (lower, upper), or one number x meaning (-x, x)
   /// (`symmetric`) or (x, x).
   private static func bounds(_ arguments: LayerArguments, _ name: String, symmetric: Bool)
@@ -92,7 +140,8 @@ public struct RandomAugmentation: Layer {
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
-    if input.rank < 3 {
+    // Keras 3 flips and rotates inputs of any rank symbolically.
+    if input.rank < 3, common.kerasVersion == .keras2 {
       switch className {
       case "RandomFlip":
         var error = ShapeErrors.inCall(

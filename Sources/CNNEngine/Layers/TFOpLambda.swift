@@ -2,6 +2,10 @@
 /// `TFOpLambda` layer named after the TensorFlow function (`tf.__operators__.add`,
 /// `tf.math.multiply`, ...), without weights. Its Keras tensor inputs are its inputs in the graph;
 /// a Python number operand is kept as a constant.
+///
+/// Keras 3 has no `TFOpLambda`: the same arithmetic is a `keras.ops` operation (`add (Add)`,
+/// `true_divide (TrueDivide)`), a node of the graph that the summary lists but `model.layers` does
+/// not (`isKeras3Operation`).
 public struct TFOpLambda: MultiInputLayer {
   public enum Operation: String, Sendable, CaseIterable {
     case add = "tf.__operators__.add"
@@ -9,6 +13,9 @@ public struct TFOpLambda: MultiInputLayer {
     case multiply = "tf.math.multiply"
     case trueDivide = "tf.math.truediv"
     case negative = "tf.math.negative"
+    /// `tf.nn.bias_add(x, bias)`: a per-channel vector added on the last axis (the ImageNet means
+    /// `preprocess_input` subtracts).
+    case biasAdd = "tf.nn.bias_add"
   }
 
   public let common: LayerCommon
@@ -17,13 +24,25 @@ public struct TFOpLambda: MultiInputLayer {
   public let constant: Double?
   /// Whether the number comes first (`1 - x`), which matters for subtraction and division.
   public let constantFirst: Bool
+  /// A constant vector operand, one value per channel of the last axis (`bias_add`, or
+  /// `x / [0.229, 0.224, 0.225]`); nil otherwise.
+  public var channelConstants: [Double]?
 
-  public var className: String { "TFOpLambda" }
+  /// A Keras 3 operation rather than a tf-keras layer.
+  public let isKeras3Operation: Bool
 
-  /// `name` is the operation's name made unique in the session (`tf.math.multiply_1`).
-  public init(operation: Operation, name: String, constant: Double?, constantFirst: Bool) {
+  public var className: String { isKeras3Operation ? operation.keras3ClassName : "TFOpLambda" }
+
+  /// `name` is the operation's name made unique in the session (`tf.math.multiply_1`, or Keras 3's
+  /// `multiply_1`, from `Operation.keras3Name`).
+  public init(
+    operation: Operation, name: String, constant: Double?, constantFirst: Bool,
+    isKeras3Operation: Bool = false
+  ) {
+    self.isKeras3Operation = isKeras3Operation
+    let className = isKeras3Operation ? operation.keras3ClassName : "TFOpLambda"
     common = LayerCommon(
-      name: name, arguments: LayerArguments(className: "TFOpLambda", values: [:]))
+      name: name, arguments: LayerArguments(className: className, values: [:]))
     self.operation = operation
     self.constant = constant
     self.constantFirst = constantFirst
@@ -57,5 +76,31 @@ public struct TFOpLambda: MultiInputLayer {
       dimensions = result
     }
     return TensorShape(dimensions)
+  }
+}
+
+extension TFOpLambda.Operation {
+  /// Keras 3's class of the operation (`keras.ops`' `Add`, `TrueDivide`, ...).
+  public var keras3ClassName: String {
+    switch self {
+    // Keras 3 adds a per-channel mean with `ops.add` (there is no bias_add operation layer).
+    case .add, .biasAdd: return "Add"
+    case .subtract: return "Subtract"
+    case .multiply: return "Multiply"
+    case .trueDivide: return "TrueDivide"
+    case .negative: return "Negative"
+    }
+  }
+
+  /// Keras 3's base name of the operation (`add`, `true_divide`), which Keras makes unique with the
+  /// same counters as layer names.
+  public var keras3Name: String {
+    switch self {
+    case .add, .biasAdd: return "add"
+    case .subtract: return "subtract"
+    case .multiply: return "multiply"
+    case .trueDivide: return "true_divide"
+    case .negative: return "negative"
+    }
   }
 }

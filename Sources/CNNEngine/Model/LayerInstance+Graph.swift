@@ -1,6 +1,9 @@
 /// Calls of a layer inside functional graphs: merge layers on lists of tensors, and layers called
 /// more than once (shared weights, one Keras node per call).
 extension LayerInstance {
+  /// Whether this is a Keras 3 operation (`x + y`): a node of the graph, not one of `model.layers`.
+  public var isKeras3Operation: Bool { (layer as? TFOpLambda)?.isKeras3Operation ?? false }
+
   /// How many times the layer has been called: the node index its next call gets.
   public var nodeCount: Int { nodeOutputShapes.count }
 
@@ -18,7 +21,7 @@ extension LayerInstance {
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
         let numberFirst = (layer as? TFOpLambda)?.constantFirst ?? false
         inputShape = numberFirst ? TensorShape([]) : inputs[0]
-        if layer is Merge { listInputShapes = inputs }
+        if layer is Merge || layer is Dot || layer is Lambda { listInputShapes = inputs }
         outputShape = output
       }
       nodeOutputShapes.append(output)

@@ -41,10 +41,12 @@ public final class LayerInstance {
   /// The batch input shape a Sequential model takes from this layer when it is added first: the
   /// declared one, or for a model the one of its first layer, the deepest one of nested models
   /// (Keras' `get_input_shape_and_dtype`; a Sequential model's `layers` omit its input layer).
+  /// Keras 3 takes a nested model's `input_shape`, which only a built model has.
   var declaredBatchInputShape: TensorShape? {
     guard let model else {
       return (layer as? InputLayer)?.batchInputShape ?? layer.common.declaredBatchInputShape
     }
+    if model.kerasVersion == .keras3 { return model.isBuilt ? model.inputShape : nil }
     return model.layers.first?.declaredBatchInputShape
   }
 

@@ -100,7 +100,7 @@ public struct ModelGraph {
       guard let model = layer.model else { continue }
       if layers[..<index].contains(where: { $0.model === model }) {
         throw KerasError.limitation(
-          "ConvBook does not support calling the model \"\(model.name)\" more than once in one graph yet"
+          "ConvBook does not support the model \"\(model.name)\" as two different layers of one graph yet (call the model itself each time)"
         )
       }
     }

@@ -20,6 +20,10 @@ public struct ModelSummary: Sendable, Equatable {
     /// False for a layer of a model that was never built that Keras 3 lists with `0 (unbuilt)`.
     /// Rows of such a model have empty shapes (`?`) and no weights.
     public var isBuilt = true
+    /// `layer.trainable` (a summary's `Trainable` column).
+    public var trainable = true
+    /// For a model used as a layer: the rows of its own summary (what `expand_nested` shows).
+    public var nestedRows: [Row] = []
 
     /// The output shape as the summary prints it.
     public var outputShapeText: String {
@@ -42,6 +46,27 @@ public struct ModelSummary: Sendable, Equatable {
   public var rows: [Row]
   /// Whether the model is a graph that is not a chain: Keras then adds the `Connected to` column.
   public var showsConnections = false
+  /// What the `summary(...)` call asked to be shown.
+  public var options = Options()
+
+  /// The arguments of `model.summary(...)` that change what is printed (nil: Keras' default).
+  public struct Options: Sendable, Equatable {
+    public var lineLength: Int?
+    /// Relative (all <= 1) or absolute column ends.
+    public var positions: [Double]?
+    public var expandNested = false
+    public var showTrainable = false
+
+    public init(
+      lineLength: Int? = nil, positions: [Double]? = nil, expandNested: Bool = false,
+      showTrainable: Bool = false
+    ) {
+      self.lineLength = lineLength
+      self.positions = positions
+      self.expandNested = expandNested
+      self.showTrainable = showTrainable
+    }
+  }
 
   public var outputShape: TensorShape { rows.last?.outputShape ?? inputShape }
   public var totalParameters: Int { rows.reduce(0) { $0 + $1.parameters } }

@@ -10,21 +10,40 @@ public struct NestedModel: Layer {
   public let className: String
   /// The nested model's layers after its input layer, in order.
   public let layers: [any Layer]
+  /// For a graph (not a chain): its input and output shapes and weights as built. ConvBook does
+  /// not replay a graph on other shapes.
+  let graphShapes: (input: TensorShape, output: TensorShape, weights: [WeightSpec], macs: Int)?
 
   init(_ model: SequentialModel) {
     common = LayerCommon(
       name: model.name, arguments: LayerArguments(className: model.className, values: [:]))
     className = model.className
     layers = model.layers.filter { !$0.isInputLayer }.map(\.layer)
+    if model.graph != nil, let input = model.inputShape, let output = model.outputShape {
+      graphShapes = (
+        input, output, model.layers.flatMap(\.weights), model.totals.multiplyAccumulates
+      )
+    } else {
+      graphShapes = nil
+    }
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if let graphShapes {
+      guard input == graphShapes.input else {
+        throw KerasError.limitation(
+          "ConvBook does not run the model \"\(name)\", built for inputs of shape \(graphShapes.input), on inputs of shape \(input)"
+        )
+      }
+      return graphShapes.output
+    }
     var shape = input
     for layer in layers { shape = try layer.outputShape(for: shape) }
     return shape
   }
 
   public func weights(for input: TensorShape) -> [WeightSpec] {
+    if let graphShapes { return graphShapes.weights }
     var shape = input
     var specs: [WeightSpec] = []
     for layer in layers {
@@ -38,6 +57,7 @@ public struct NestedModel: Layer {
   public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
     -> Int
   {
+    if let graphShapes { return graphShapes.macs }
     var shape = input
     var total = 0
     for layer in layers {

@@ -8,8 +8,10 @@ extension SequentialModel {
   {
     let graph = try ModelGraph.map(inputs: inputs, outputs: outputs)
     if graph.isSequentialLike, inputs.count == 1, outputs.count == 1,
-      graph.nodes.allSatisfy({ $0.inputs.count <= 1 && !($0.producer.layer is any MultiInputLayer) }
-      )
+      graph.nodes.allSatisfy({
+        $0.inputs.count <= 1
+          && (!($0.producer.layer is any MultiInputLayer) || $0.producer.layer is Lambda)
+      })
     {
       return try functional(name: name, input: inputs[0], output: outputs[0])
     }
@@ -30,6 +32,16 @@ extension SequentialModel {
       totals = try totals.adding(instance.counts, owner: model)
     }
     return totals
+  }
+
+  /// The layer this model is when it is called on tensors (`features = base(x)`): one for every
+  /// call, so that a model called twice (a siamese encoder) shares its weights and gets one node
+  /// per call, as Keras' layers do.
+  public var calledInstance: LayerInstance {
+    if let existing = calledAsLayer { return existing }
+    let instance = LayerInstance(model: self)
+    calledAsLayer = instance
+    return instance
   }
 
   /// `model.input_shape` of a model with several inputs: one shape per input; nil otherwise.
@@ -62,6 +74,7 @@ extension SequentialModel {
         }
       }
       row.hasMultipleOutputShapes = instance.hasMultipleOutputShapes
+      row.describeLayer(instance)
       rows.append(row)
     }
     var summary = ModelSummary(
@@ -69,5 +82,15 @@ extension SequentialModel {
       inputShape: graph.inputs[0].shape, rows: rows)
     summary.showsConnections = !graph.isSequentialLike
     return summary
+  }
+}
+
+extension ModelSummary.Row {
+  /// The layer's trainable flag and, for a model used as a layer, the rows of its own summary.
+  mutating func describeLayer(_ instance: LayerInstance) {
+    trainable = instance.trainable
+    if let nested = instance.model, let summary = try? nested.summary() {
+      nestedRows = summary.rows
+    }
   }
 }

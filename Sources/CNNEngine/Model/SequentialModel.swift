@@ -46,11 +46,18 @@ public final class SequentialModel {
   /// A functional model whose graph is not a single chain: its layers and calls (see
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
   public private(set) var graph: ModelGraph?
+  /// See `calledInstance`.
+  var calledAsLayer: LayerInstance?
   /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
   public var compileArguments: CompileArguments?
+  /// The application (`MobileNetV2`) whose pretrained weights this model was built to load
+  /// (`weights="imagenet"`): ConvBook has none, so a forward pass refuses it. Nil otherwise.
+  public var pretrainedWeights: String?
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
   /// one, tf-keras' `<first layer>_input`).
   private let names: NameScope?
+  /// The Keras version of the session that made the model (tf-keras for a model made without one).
+  public var kerasVersion: KerasVersion { names?.kerasVersion ?? .keras2 }
 
   public init(name: String, names: NameScope? = nil) {
     self.name = name
@@ -109,9 +116,11 @@ public final class SequentialModel {
     return chain
   }
 
-  /// `model.layers`: a functional model lists its input layer first, a Sequential one does not.
+  /// `model.layers`: a functional model lists its input layer first, a Sequential one does not;
+  /// Keras 3's operations (`x + y`) are nodes of the graph but not layers.
   public var layers: [LayerInstance] {
-    graph?.layers ?? (inputInstance.map { [$0] } ?? []) + stack
+    if let graph { return graph.layers.filter { !$0.isKeras3Operation } }
+    return (inputInstance.map { [$0] } ?? []) + stack
   }
 
   public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
@@ -211,7 +220,10 @@ public final class SequentialModel {
         "All layers added to a Sequential model should have unique names. Name \"\(instance.name)\" is already the name of a layer in this model. Update the `name` argument to pass a unique name.",
         layerIndex: stack.count)
     }
-    if inputLayer == nil, stack.isEmpty, let nested = instance.model, nested.layers.isEmpty {
+    // tf-keras refuses an empty model as the first layer; Keras 3 keeps it as an unbuilt layer.
+    if inputLayer == nil, stack.isEmpty, let nested = instance.model, nested.layers.isEmpty,
+      names?.kerasVersion != .keras3
+    {
       throw .value("An empty Model cannot be used as a Layer.")
     }
     if inputLayer == nil, stack.isEmpty,
@@ -400,14 +412,16 @@ public final class SequentialModel {
           outputShape: inputLayer.batchInputShape, weights: [], multiplyAccumulates: 0,
           isInputLayer: true))
     }
+    if kind == .functional, let inputInstance { rows[0].trainable = inputInstance.trainable }
     for instance in stack {
       guard let input = instance.inputShape, let output = instance.outputShape else { continue }
-      rows.append(
-        ModelSummary.Row(
-          name: instance.name, className: instance.className, inputShape: input,
-          outputShape: output,
-          weights: instance.weights,
-          multiplyAccumulates: instance.multiplyAccumulates))
+      var row = ModelSummary.Row(
+        name: instance.name, className: instance.className, inputShape: input,
+        outputShape: output,
+        weights: instance.weights,
+        multiplyAccumulates: instance.multiplyAccumulates)
+      row.describeLayer(instance)
+      rows.append(row)
     }
     return ModelSummary(
       name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,

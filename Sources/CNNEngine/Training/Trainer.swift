@@ -64,6 +64,8 @@ public final class Trainer {
   /// Moving statistics by Keras name (also kept in `variables`, synchronised after training).
   private var state: [String: [Float]] = [:]
   private var optimizerState: Optimizer.State
+  /// Per step: the buffers its forward and backward passes reuse from batch to batch.
+  private let workspaces: [GradientWorkspace]
 
   public init(
     model: SequentialModel, weights: ModelWeights, configuration: TrainingConfiguration,
@@ -116,8 +118,18 @@ public final class Trainer {
       func variable(_ weight: String) -> Int? { index["\(instance.name)/\(weight):0"] }
       switch step.operation {
       case .dense, .convolution:
+        step.first = variable(step.depthwise ? "depthwise_kernel" : "kernel")
+        step.second = variable("bias")
+      case .separable:
+        step.first = variable("depthwise_kernel")
+        step.second = variable("bias")
+        step.third = variable("pointwise_kernel")
+      case .transposed:
         step.first = variable("kernel")
         step.second = variable("bias")
+      case .layerNormalization:
+        step.first = variable("gamma")
+        step.second = variable("beta")
       case .batchNormalization:
         step.first = variable("gamma")
         step.second = variable("beta")
@@ -130,7 +142,8 @@ public final class Trainer {
       default: break
       }
       for (argument, weight) in [
-        ("kernel_regularizer", "kernel"), ("bias_regularizer", "bias"),
+        ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
+        ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
         ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
       ] {
         let value = instance.layer.common.arguments[argument]
@@ -148,6 +161,7 @@ public final class Trainer {
       stepTrains.append(instance.trainable)
     }
     self.steps = steps
+    workspaces = steps.map { _ in GradientWorkspace() }
     self.stepTrains = stepTrains
     self.names = names
     self.variables = variables
@@ -351,7 +365,7 @@ public final class Trainer {
         let next = try steps[index].backward(
           gradient, saved: saved[index], variables: variables, shapes: shapes,
           gradients: &gradients, skipActivation: index == steps.count - 1 && lossGradient.ofLogits,
-          needsInputGradient: needsInput, threads: threads)
+          needsInputGradient: needsInput, threads: threads, workspace: workspaces[index])
       else { break }
       gradient = next
     }
@@ -407,7 +421,7 @@ public final class Trainer {
       let (output, kept) = try step.forward(
         current, outputShape: shapes[index + 1], variables: variables, shapes: self.shapes,
         state: &state, training: training && stepTrains[index], generator: &generator,
-        threads: threads)
+        threads: threads, workspace: workspaces[index])
       saved.append(kept)
       current = output
     }

@@ -9,6 +9,18 @@ struct TrainingStep {
     case convolution(
       groups: Int, strides: [Int], dilations: [Int], padding: Padding,
       activation: ActivationFunction)
+    /// SeparableConv: a depthwise convolution (`groups` = input channels, no bias) then a
+    /// pointwise one (kernel `third`, bias `second`).
+    case separable(
+      groups: Int, strides: [Int], dilations: [Int], padding: Padding,
+      activation: ActivationFunction)
+    /// Conv1DTranspose..Conv3DTranspose: the transpose of the convolution whose kernel is the
+    /// layer's (K..., filters, C), so its backward passes are that convolution's forward pass
+    /// (input gradient) and kernel gradient (with the roles of input and output swapped).
+    case transposed(
+      strides: [Int], dilations: [Int], padding: Padding, outputPadding: [Int]?,
+      activation: ActivationFunction)
+    case layerNormalization(epsilon: Float)
     case pooling(PoolingKernel.Mode, poolSize: [Int], strides: [Int], padding: Padding)
     case globalPooling(PoolingKernel.Mode)
     case batchNormalization(epsilon: Float, momentum: Float, center: Bool, scale: Bool)
@@ -28,6 +40,10 @@ struct TrainingStep {
     /// BatchNormalization in inference mode (a frozen layer): gamma / sqrt(moving var + eps).
     var inferenceScale: [Float] = []
     var mask: [Float] = []
+    var layerNormalization: LayerNormalizationTraining.Saved?
+    /// SeparableConv: the depthwise output. Transposed convolutions: the output shape.
+    var intermediate: Tensor?
+    var outputShape: [Int] = []
   }
 
   let name: String
@@ -36,6 +52,11 @@ struct TrainingStep {
   /// Indices into the trainer's variables: kernel then bias, or gamma then beta (nil when absent).
   var first: Int?
   var second: Int?
+  /// SeparableConv's pointwise kernel.
+  var third: Int?
+  /// DepthwiseConv: its kernel (K..., C, M) is the kernel (K..., 1, C x M) of a convolution with
+  /// C groups (same values, same order), so the convolution's passes train it.
+  var depthwise = false
   /// Keras names of the moving statistics (BatchNormalization).
   var movingMean = ""
   var movingVariance = ""
@@ -44,6 +65,7 @@ struct TrainingStep {
   var finalActivation: ActivationFunction? {
     switch operation {
     case .dense(let activation), .convolution(_, _, _, _, let activation),
+      .separable(_, _, _, _, let activation), .transposed(_, _, _, _, let activation),
       .activation(let activation):
       return activation
     default: return nil
@@ -72,6 +94,47 @@ struct TrainingStep {
       operation = .convolution(
         groups: conv.groups, strides: conv.strides, dilations: conv.dilationRate,
         padding: conv.padding, activation: try activation(conv.activation))
+    case let conv as DepthwiseConv:
+      guard conv.dataFormat != .channelsFirst else {
+        throw refuse("channels_first DepthwiseConv layers")
+      }
+      guard let channels = instance.inputShape?.dimensions.last ?? nil, channels > 0 else {
+        throw refuse("an unbuilt layer")
+      }
+      operation = .convolution(
+        groups: channels, strides: conv.strides, dilations: conv.dilationRate,
+        padding: conv.padding, activation: try activation(conv.activation))
+      depthwise = true
+    case let conv as SeparableConv:
+      guard conv.dataFormat != .channelsFirst else {
+        throw refuse("channels_first SeparableConv layers")
+      }
+      guard let channels = instance.inputShape?.dimensions.last ?? nil, channels > 0 else {
+        throw refuse("an unbuilt layer")
+      }
+      operation = .separable(
+        groups: channels, strides: conv.strides, dilations: conv.dilationRate,
+        padding: conv.padding, activation: try activation(conv.activation))
+      depthwise = true
+    case let conv as ConvTranspose:
+      guard conv.dataFormat != .channelsFirst else {
+        throw refuse("channels_first ConvTranspose layers")
+      }
+      operation = .transposed(
+        strides: conv.strides, dilations: conv.dilationRate, padding: conv.padding,
+        outputPadding: conv.outputPadding, activation: try activation(conv.activation))
+    case let normalization as LayerNormalization:
+      guard let input = instance.inputShape else { throw refuse("an unbuilt layer") }
+      let axes: [Int]
+      do {
+        axes = try normalization.resolvedAxes(for: input)
+      } catch {
+        throw TrainingError(.model, error.message)
+      }
+      guard axes == [input.rank - 1] else {
+        throw refuse("LayerNormalization over axes other than the last")
+      }
+      operation = .layerNormalization(epsilon: Float(normalization.epsilon))
     case let pooling as Pooling:
       guard pooling.dataFormat != .channelsFirst else {
         throw refuse("channels_first pooling layers")
@@ -133,19 +196,31 @@ struct TrainingStep {
     className = layer.className
   }
 
+  /// The kernel of a convolution step, (K..., C/groups, F).
+  func convolutionKernel(variables: [[Float]], shapes: [[Int]]) -> Tensor {
+    var shape = shapes[first!]
+    if depthwise {
+      // (K..., C, M) -> (K..., 1, C x M)
+      let multiplier = shape.removeLast()
+      let channels = shape.removeLast()
+      shape += [1, channels * multiplier]
+    }
+    return Tensor(validShape: shape, scalars: variables[first!])
+  }
+
   // MARK: Forward
 
   /// input (N, ...) -> output `outputShape`, in training mode or (`training` false) inference mode.
   func forward(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int
+    threads: Int, workspace: GradientWorkspace = GradientWorkspace()
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
     let fusedReLU: Bool
     switch operation {
-    case .dense, .convolution: fusedReLU = true
+    case .dense, .convolution, .separable, .transposed: fusedReLU = true
     default: fusedReLU = false
     }
     func tensor(_ index: Int?) -> Tensor? {
@@ -189,29 +264,73 @@ struct TrainingStep {
       }
       return (try activate(function, linear), saved)
     case .convolution(let groups, let strides, let dilations, let padding, let function):
-      let kernel = tensor(first)!
+      let kernel = convolutionKernel(variables: variables, shapes: shapes)
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: Array(kernel.shape.dropLast(2)), strides: strides,
         dilations: dilations)
       let packed = try kernelCall { () throws(KernelError) in
         try PackedConvolutionWeights(kernel: kernel, bias: tensor(second), groups: groups)
       }
-      let linear = try kernelCall { () throws(KernelError) in
+      try kernelCall { () throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: packed, strides: strides, dilations: dilations, padding: pads,
+          activation: function == .relu() ? .relu : .linear, threads: threads,
+          into: &workspace.output)
+      }
+      return (try activate(function, workspace.output), saved)
+    case .separable(let groups, let strides, let dilations, let padding, let function):
+      let depthwiseKernel = convolutionKernel(variables: variables, shapes: shapes)
+      let rank = depthwiseKernel.rank - 2
+      let pads = ForwardStep.padding(
+        padding, input: input.shape, kernel: Array(depthwiseKernel.shape.prefix(rank)),
+        strides: strides, dilations: dilations)
+      let depthwisePacked = try kernelCall { () throws(KernelError) in
+        try PackedConvolutionWeights(kernel: depthwiseKernel, bias: nil, groups: groups)
+      }
+      let pointwisePacked = try kernelCall { () throws(KernelError) in
+        try PackedConvolutionWeights(kernel: tensor(third)!, bias: tensor(second))
+      }
+      let ones = Array(repeating: 1, count: rank)
+      try kernelCall { () throws(KernelError) in
+        try ConvolutionKernel.convolve(
+          input, weights: depthwisePacked, strides: strides, dilations: dilations, padding: pads,
+          threads: threads, into: &workspace.intermediate)
+        try ConvolutionKernel.convolve(
+          workspace.intermediate, weights: pointwisePacked, strides: ones, dilations: ones,
+          padding: .valid(rank: rank), activation: function == .relu() ? .relu : .linear,
+          threads: threads, into: &workspace.output)
+      }
+      saved.intermediate = workspace.intermediate
+      return (try activate(function, workspace.output), saved)
+    case .transposed(let strides, let dilations, let padding, let outputPadding, let function):
+      let packed = try kernelCall { () throws(KernelError) in
+        try PackedTransposedConvolutionWeights(kernel: tensor(first)!, bias: tensor(second))
+      }
+      let linear = try kernelCall { () throws(KernelError) in
+        try TransposedConvolutionKernel.convolve(
+          input, weights: packed, strides: strides, dilations: dilations,
+          padding: padding == .same ? .same : .valid, outputPadding: outputPadding,
           activation: function == .relu() ? .relu : .linear, threads: threads)
       }
+      saved.outputShape = linear.shape
       return (try activate(function, linear), saved)
+    case .layerNormalization(let epsilon):
+      let features = input.shape[input.rank - 1]
+      let (output, normalization) = LayerNormalizationTraining.forward(
+        input.scalars, features: features, gamma: first.map { variables[$0] },
+        beta: second.map { variables[$0] }, epsilon: epsilon)
+      saved.layerNormalization = normalization
+      return (Tensor(validShape: input.shape, scalars: output), saved)
     case .pooling(let mode, let poolSize, let strides, let padding):
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: poolSize, strides: strides,
         dilations: poolSize.map { _ in 1 })
-      let output = try kernelCall { () throws(KernelError) in
+      try kernelCall { () throws(KernelError) in
         try PoolingKernel.pool(
           input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
-          threads: threads)
+          threads: threads, into: &workspace.output)
       }
-      return (output, saved)
+      return (workspace.output, saved)
     case .globalPooling(let mode):
       let batch = input.shape[0]
       let channels = input.shape[input.rank - 1]
@@ -283,7 +402,8 @@ struct TrainingStep {
   /// already with respect to the pre-activation (the loss read the logits).
   func backward(
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
-    gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int
+    gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int,
+    workspace: GradientWorkspace = GradientWorkspace()
   ) throws(TrainingError) -> [Float]? {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
@@ -313,8 +433,11 @@ struct TrainingStep {
       if let second { gradients[second] = result.bias.scalars }
       return result.input?.scalars
     case .convolution(let groups, let strides, let dilations, let padding, let function):
-      let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
-      let linear = throughActivation(function)
+      let kernel = convolutionKernel(variables: variables, shapes: shapes)
+      // A plain ReLU the kernel applied: its derivative (output > 0) is fused into the backward
+      // pass' packing of the output gradient.
+      let fusedReLU = !skipActivation && function == .relu()
+      let linear = fusedReLU ? outputGradient : throughActivation(function)
       let pads = ForwardStep.padding(
         padding, input: saved.input.shape, kernel: Array(kernel.shape.dropLast(2)),
         strides: strides, dilations: dilations)
@@ -327,11 +450,85 @@ struct TrainingStep {
           input: saved.input, kernel: kernel, groups: groups, strides: strides,
           dilations: dilations, padding: pads,
           outputGradient: Tensor(validShape: outputShape, scalars: linear),
-          needsInputGradient: needsInputGradient, threads: threads)
+          reluOutput: fusedReLU ? Tensor(validShape: outputShape, scalars: saved.output) : nil,
+          needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
       }
       gradients[first!] = result.kernel.scalars
       if let second { gradients[second] = result.bias.scalars }
       return result.input?.scalars
+    case .separable(let groups, let strides, let dilations, let padding, let function):
+      let depthwiseKernel = convolutionKernel(variables: variables, shapes: shapes)
+      let rank = depthwiseKernel.rank - 2
+      let intermediate = saved.intermediate!
+      let pointwise = Tensor(validShape: shapes[third!], scalars: variables[third!])
+      let fusedReLU = !skipActivation && function == .relu()
+      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let outputShape = Array(intermediate.shape.dropLast()) + [pointwise.shape.last!]
+      let ones = Array(repeating: 1, count: rank)
+      let pointwiseResult = try kernelCall { () throws(KernelError) in
+        try ConvolutionGradient.backward(
+          input: intermediate, kernel: pointwise, groups: 1, strides: ones, dilations: ones,
+          padding: .valid(rank: rank),
+          outputGradient: Tensor(validShape: outputShape, scalars: linear),
+          reluOutput: fusedReLU ? Tensor(validShape: outputShape, scalars: saved.output) : nil,
+          needsInputGradient: true, threads: threads, workspace: workspace.inner)
+      }
+      gradients[third!] = pointwiseResult.kernel.scalars
+      if let second { gradients[second] = pointwiseResult.bias.scalars }
+      let pads = ForwardStep.padding(
+        padding, input: saved.input.shape, kernel: Array(depthwiseKernel.shape.prefix(rank)),
+        strides: strides, dilations: dilations)
+      let depthwiseResult = try kernelCall { () throws(KernelError) in
+        try ConvolutionGradient.backward(
+          input: saved.input, kernel: depthwiseKernel, groups: groups, strides: strides,
+          dilations: dilations, padding: pads, outputGradient: pointwiseResult.input!,
+          needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+      }
+      gradients[first!] = depthwiseResult.kernel.scalars
+      return depthwiseResult.input?.scalars
+    case .transposed(let strides, let dilations, let padding, _, let function):
+      // y = C^T x for the convolution C with this kernel from y's shape to x's; so
+      // dx = C(dy) and dW is C's kernel gradient with input dy and output gradient x.
+      let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
+      let rank = kernel.rank - 2
+      let linear = throughActivation(function)
+      let gradient = Tensor(validShape: saved.outputShape, scalars: linear)
+      let pads = ForwardStep.padding(
+        padding, input: saved.outputShape, kernel: Array(kernel.shape.prefix(rank)),
+        strides: strides, dilations: dilations)
+      let result = try kernelCall { () throws(KernelError) in
+        try ConvolutionGradient.backward(
+          input: gradient, kernel: kernel, groups: 1, strides: strides, dilations: dilations,
+          padding: pads, outputGradient: saved.input, needsInputGradient: false,
+          threads: threads, workspace: workspace)
+      }
+      gradients[first!] = result.kernel.scalars
+      if let second {
+        let filters = kernel.shape[rank]
+        gradients[second] = GradientMath.columnSums(
+          linear, rows: linear.count / max(1, filters), columns: filters)
+      }
+      guard needsInputGradient else { return nil }
+      let inputGradient = try kernelCall { () throws(KernelError) in
+        try ConvolutionKernel.convolve(
+          gradient, kernel: kernel, strides: strides, dilations: dilations, padding: pads,
+          threads: threads)
+      }
+      guard inputGradient.shape == saved.input.shape else {
+        throw TrainingError(
+          .kernel,
+          "layer \"\(name)\": transposed convolution input gradient has shape \(inputGradient.shape), expected \(saved.input.shape)"
+        )
+      }
+      return inputGradient.scalars
+    case .layerNormalization:
+      guard let normalization = saved.layerNormalization else { return outputGradient }
+      let result = LayerNormalizationTraining.backward(
+        outputGradient, saved: normalization, features: saved.input.shape.last!,
+        gamma: first.map { variables[$0] })
+      if let first { gradients[first] = result.gamma }
+      if let second { gradients[second] = result.beta }
+      return needsInputGradient ? result.input : nil
     case .pooling(let mode, let poolSize, let strides, let padding):
       guard needsInputGradient else { return nil }
       let pads = ForwardStep.padding(
@@ -341,12 +538,13 @@ struct TrainingStep {
         inputSize: Array(saved.input.shape.dropFirst().dropLast()), kernelSize: poolSize,
         strides: strides, dilations: poolSize.map { _ in 1 })
       let outputShape = [saved.input.shape[0]] + outputSize + [saved.input.shape.last!]
-      return try kernelCall { () throws(KernelError) in
+      try kernelCall { () throws(KernelError) in
         try PoolingGradient.backward(
           input: saved.input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
           outputGradient: Tensor(validShape: outputShape, scalars: outputGradient),
-          threads: threads)
-      }.scalars
+          threads: threads, into: &workspace.inputGradient)
+      }
+      return workspace.inputGradient.scalars
     case .globalPooling(let mode):
       guard needsInputGradient else { return nil }
       let channels = saved.input.shape.last!

@@ -11,6 +11,19 @@ public enum PoolingGradient {
     input: Tensor, mode: PoolingKernel.Mode, poolSize: [Int], strides: [Int],
     padding: SpatialPadding, outputGradient: Tensor, threads: Int
   ) throws(KernelError) -> Tensor {
+    var result = Tensor.empty
+    try backward(
+      input: input, mode: mode, poolSize: poolSize, strides: strides, padding: padding,
+      outputGradient: outputGradient, threads: threads, into: &result)
+    return result
+  }
+
+  /// Same, writing into `result`'s storage when it already has the input's size.
+  /// input (N, spatial..., C), outputGradient (N, spatial'..., C) -> input gradient
+  public static func backward(
+    input: Tensor, mode: PoolingKernel.Mode, poolSize: [Int], strides: [Int],
+    padding: SpatialPadding, outputGradient: Tensor, threads: Int, into result: inout Tensor
+  ) throws(KernelError) {
     let rank = poolSize.count
     let g = try WindowGeometry(
       inputShape: input.shape, kernelSize: poolSize, strides: strides,
@@ -23,7 +36,7 @@ public enum PoolingGradient {
     guard outputGradient.count == g.batch * sampleOut else {
       throw KernelError("pooling output gradient \(outputGradient.shape) does not fit")
     }
-    var result = [Float](repeating: 0, count: input.count)
+    result.prepareForOverwrite(shape: input.shape)
     input.scalars.withUnsafeBufferPointer { source in
       outputGradient.scalars.withUnsafeBufferPointer { gradient in
         result.withUnsafeMutableBufferPointer { target in
@@ -31,15 +44,13 @@ public enum PoolingGradient {
             source.baseAddress!, gradient.baseAddress!, target.baseAddress!
           )
           KernelParallelism.forEachSlice(count: g.batch, threads: threads) { samples in
-            let best = UnsafeMutablePointer<Float>.allocate(capacity: max(1, channels))
-            let argmax = UnsafeMutablePointer<Int>.allocate(capacity: max(1, channels))
-            defer {
-              best.deallocate()
-              argmax.deallocate()
-            }
+            let taps = UnsafeMutablePointer<Int>.allocate(
+              capacity: max(1, poolSize.reduce(1, *)))
+            defer { taps.deallocate() }
             for n in samples {
               let x = source + n * sampleIn
               let dx = target + n * sampleIn
+              dx.update(repeating: 0, count: sampleIn)
               var dy = gradient + n * sampleOut
               for od in 0..<outD {
                 let vd = g.validTaps(od, axis: 0)
@@ -54,41 +65,23 @@ public enum PoolingGradient {
                     let d0 = g.start(od, axis: 0)
                     let h0 = g.start(oh, axis: 1)
                     let w0 = g.start(ow, axis: 2)
-                    if mode == .max {
-                      // Taps outside, channels inside: the first largest value per channel.
-                      var firstTap = true
-                      for kd in vd.first...vd.last {
-                        for kh in vh.first...vh.last {
-                          for kw in vw.first...vw.last {
-                            let base = (((d0 + kd) * inH + h0 + kh) * inW + w0 + kw) * channels
-                            if firstTap {
-                              for c in 0..<channels {
-                                best[c] = x[base + c]
-                                argmax[c] = base + c
-                              }
-                              firstTap = false
-                            } else {
-                              for c in 0..<channels where x[base + c] > best[c] {
-                                best[c] = x[base + c]
-                                argmax[c] = base + c
-                              }
-                            }
-                          }
+                    // The window's taps inside the input, in scan order, as value offsets.
+                    var count = 0
+                    for kd in vd.first...vd.last {
+                      for kh in vh.first...vh.last {
+                        for kw in vw.first...vw.last {
+                          taps[count] = (((d0 + kd) * inH + h0 + kh) * inW + w0 + kw) * channels
+                          count += 1
                         }
                       }
-                      for c in 0..<channels { dx[argmax[c]] += dy[c] }
+                    }
+                    if mode == .max {
+                      maxWindow(x: x, dx: dx, dy: dy, taps: taps, count: count, channels: channels)
                     } else {
-                      let count =
-                        (vd.last - vd.first + 1) * (vh.last - vh.first + 1)
-                        * (vw.last - vw.first + 1)
                       let share = 1 / Float(count)
-                      for kd in vd.first...vd.last {
-                        for kh in vh.first...vh.last {
-                          for kw in vw.first...vw.last {
-                            let base = (((d0 + kd) * inH + h0 + kh) * inW + w0 + kw) * channels
-                            for c in 0..<channels { dx[base + c] += dy[c] * share }
-                          }
-                        }
+                      for t in 0..<count {
+                        let target = dx + taps[t]
+                        for c in 0..<channels { target[c] += dy[c] * share }
                       }
                     }
                   }
@@ -99,7 +92,52 @@ public enum PoolingGradient {
         }
       }
     }
-    return Tensor(validShape: input.shape, scalars: result)
+  }
+
+  /// One max-pooling window: each channel's gradient goes to the first tap (in scan order) that
+  /// holds the window's largest value, or to the first tap when the largest is NaN. Eight
+  /// channels at a time: the maximum first, then a mask of the taps equal to it not yet taken.
+  @inline(__always)
+  private static func maxWindow(
+    x: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>, dy: UnsafePointer<Float>,
+    taps: UnsafePointer<Int>, count: Int, channels: Int
+  ) {
+    var c = 0
+    while c + 8 <= channels {
+      var best = SIMDMemory.load(x + taps[0] + c)
+      for t in 1..<count {
+        let value = SIMDMemory.load(x + taps[t] + c)
+        best = best.replacing(with: value, where: value .> best)
+      }
+      let gradient = SIMDMemory.load(dy + c)
+      let zero = SIMD8<Float>(repeating: 0)
+      var taken = SIMDMask<SIMD8<Int32>>(repeating: false)
+      for t in 0..<count {
+        let hit = (SIMDMemory.load(x + taps[t] + c) .== best) .& .!taken
+        if any(hit) {
+          let target = dx + taps[t] + c
+          SIMDMemory.store(
+            SIMDMemory.load(target) + zero.replacing(with: gradient, where: hit), target)
+          taken = taken .| hit
+        }
+      }
+      if !all(taken) {
+        let target = dx + taps[0] + c
+        SIMDMemory.store(
+          SIMDMemory.load(target) + zero.replacing(with: gradient, where: .!taken), target)
+      }
+      c += 8
+    }
+    while c < channels {
+      var best = x[taps[0] + c]
+      var argmax = taps[0]
+      for t in 1..<count where x[taps[t] + c] > best {
+        best = x[taps[t] + c]
+        argmax = taps[t]
+      }
+      dx[argmax + c] += dy[c]
+      c += 1
+    }
   }
 
   /// Global pooling: input (N, spatial..., C), outputGradient (N, C) (or with kept axes of 1)

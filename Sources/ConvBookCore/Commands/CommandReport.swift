@@ -10,6 +10,9 @@ public struct CommandReport {
   /// Errors of single models.
   public var failures: [String]
   public var failed: Bool
+  /// Text for standard error after the diagnostics, already safe for a terminal: `convbook run`'s
+  /// Python-style traceback of an uncaught exception.
+  public var errorText: String?
 
   public init(
     output: String, outputIsStyled: Bool = false, diagnostics: [Diagnostic],

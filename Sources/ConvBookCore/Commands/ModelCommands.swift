@@ -31,10 +31,16 @@ public enum ModelCommands {
       throw .usage(loaded.unknownModelMessage(model))
     }
     if json {
-      // The diagnostics are part of the JSON.
+      // The diagnostics are part of the JSON; a script's printed text too (`convbook run`'s).
+      var report = SummaryReport.json(
+        models, diagnostics: loaded.diagnostics, kerasVersion: version)
+      if loaded.isScript, case .object(let fields) = report {
+        let format = SummaryFormat(kerasVersion: version, footer: footer)
+        report = .object(
+          fields + [("output", .string(loaded.outputs.map { $0.text(format: format) }.joined()))])
+      }
       return CommandReport(
-        output: SummaryReport.json(models, diagnostics: loaded.diagnostics, kerasVersion: version)
-          .serialized(pretty: true) + "\n",
+        output: report.serialized(pretty: true) + "\n",
         diagnostics: [], failed: !loaded.diagnostics.isEmpty)
     }
     let format = SummaryFormat(kerasVersion: version, footer: footer, console: .standardOutput())
@@ -55,7 +61,11 @@ public enum ModelCommands {
     for model in models {
       do {
         var trace = try ShapeTrace(model: model)
-        if statistics { trace.measure(model) }
+        // A script's `tf.random.set_seed(n)` / `np.random.seed(n)` seeds the weights, as in Keras.
+        if statistics {
+          trace.measure(
+            model, seed: loaded.session.randomSeed ?? TraceMeasurement.defaultSeed)
+        }
         traces.append(trace)
       } catch {
         failures.append(error.description)
@@ -63,7 +73,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? JSONValue.array(traces.map(TraceReport.json)).serialized(pretty: true) + "\n"
+      ? JSONValue.array(traces.map(TraceReport.json))
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : traces.map(TraceReport.text).joined(separator: "\n")
     return CommandReport(output: output, diagnostics: loaded.diagnostics, failures: failures)
   }
@@ -89,7 +100,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? JSONValue.array(results.map(AdjacencyReport.json)).serialized(pretty: true) + "\n"
+      ? JSONValue.array(results.map(AdjacencyReport.json))
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : results.map(AdjacencyReport.text).joined(separator: "\n")
     return CommandReport(output: output, diagnostics: loaded.diagnostics, failures: failures)
   }
@@ -117,7 +129,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? ComparisonReport.json(comparison).serialized(pretty: true) + "\n"
+      ? ComparisonReport.json(comparison)
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : ComparisonReport.text(comparison)
     return CommandReport(output: output, diagnostics: loaded.diagnostics)
   }
@@ -135,7 +148,9 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? ScalingReport.json(scaling).serialized(pretty: true) + "\n" : ScalingReport.text(scaling)
+      ? ScalingReport.json(scaling)
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
+      : ScalingReport.text(scaling)
     return CommandReport(output: output, diagnostics: loaded.diagnostics)
   }
 
@@ -167,7 +182,8 @@ public enum ModelCommands {
     }
     let output =
       json
-      ? ForwardBenchmark.json(measurements, check: check).serialized(pretty: true) + "\n"
+      ? ForwardBenchmark.json(measurements, check: check)
+        .taggedWithKerasVersion(loaded.session.kerasVersion).serialized(pretty: true) + "\n"
       : ForwardBenchmark.text(measurements, check: check)
     return CommandReport(output: output, diagnostics: [])
   }

@@ -20,7 +20,7 @@ public enum AnswerComparison {
   public static func kindName(of value: Value) -> String {
     switch value {
     case .int, .float: return "a number"
-    case .tuple(let items), .list(let items): return isShape(items) ? "a shape" : "a tuple"
+    case .tuple, .list: return isShape(value.sequenceItems!) ? "a shape" : "a tuple"
     case .string: return "text"
     case .bool: return "True or False"
     case .none: return "None"

@@ -65,7 +65,7 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     if !diagnostics.isEmpty { return Self.failure(identifier: exercise.id, diagnostics) }
     let card = Self.card(
       for: key, prompt: prompt, inlineValues: inlineValues, showSolution: showSolutions)
-    return (ExerciseView(identifier: exercise.id, html: ExerciseCardRenderer.html(card)), [])
+    return (ExerciseView(identifier: exercise.id, card: card), [])
   }
 
   /// A fresh session that has run every cell of `lesson`, as exercises see it.
@@ -123,7 +123,7 @@ public struct ExerciseCardEvaluator: ExerciseEvaluating {
     ExerciseView, [Diagnostic]
   ) {
     (
-      ExerciseView(identifier: identifier, html: "", error: diagnostics.first?.pageError),
+      ExerciseView(identifier: identifier, error: diagnostics.first?.pageError),
       diagnostics
     )
   }

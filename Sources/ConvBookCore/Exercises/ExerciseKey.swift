@@ -104,7 +104,7 @@ public struct ExerciseKey {
   static func isTypeable(_ value: Value) -> Bool {
     switch value {
     case .none, .bool, .int, .float, .string: return true
-    case .tuple(let items), .list(let items): return items.allSatisfy(isTypeable)
+    case .tuple, .list: return value.sequenceItems!.allSatisfy(isTypeable)
     default: return false
     }
   }

@@ -67,9 +67,11 @@ public indirect enum SealedAnswer: Sendable, Hashable {
           hash(canonical, path: path), lowercased: hash(canonical.lowercased(), path: path))
       case .bool(let truth): return .truth(hash(truth ? "True" : "False", path: path))
       case .none: return .none
-      case .tuple(let items), .list(let items):
+      case .tuple, .list:
         return .sequence(
-          items.enumerated().map { seal($0.element, path: path + "." + String($0.offset)) })
+          value.sequenceItems!.enumerated().map {
+            seal($0.element, path: path + "." + String($0.offset))
+          })
       default:
         return .text(hash(PythonValueText.repr(value), path: path), lowercased: "")
       }
@@ -285,7 +287,7 @@ public indirect enum SealedAnswer: Sendable, Hashable {
 
   private static func items(of value: Value) -> [Value]? {
     switch value {
-    case .tuple(let items), .list(let items): return items
+    case .tuple, .list: return value.sequenceItems
     default: return nil
     }
   }

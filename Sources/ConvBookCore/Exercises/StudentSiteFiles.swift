@@ -21,17 +21,10 @@ enum StudentSiteFiles {
 
   /// A line under the page's title linking the notebook and the student file.
   static func downloads(for lesson: Lesson) -> PageBlock {
-    let notebook = NotebookExport.fileName(forLesson: lesson.fileName)
-    let student = StudentLesson.fileName(forLesson: lesson.fileName)
-    var html = "<p class=\"lesson-downloads\">Try this lesson in Jupyter or Colab: "
-    html +=
-      "<a href=\"\(HTMLEscaping.escapeAttribute(notebook))\" download>\(HTMLEscaping.escape(notebook))</a>"
-    if !lesson.exercises.isEmpty {
-      html += " · check your answers with <code>convbook</code>: "
-      html +=
-        "<a href=\"\(HTMLEscaping.escapeAttribute(student))\" download>\(HTMLEscaping.escape(student))</a>"
-    }
-    return .figure(FigureView(kind: "lesson-downloads", html: html + "</p>\n"))
+    .downloads(
+      notebook: NotebookExport.fileName(forLesson: lesson.fileName),
+      studentFile: lesson.exercises.isEmpty
+        ? nil : StudentLesson.fileName(forLesson: lesson.fileName))
   }
 
   /// The in-page answer check, written once per site.

@@ -20,19 +20,31 @@ public struct FigureEvaluator: FigureEvaluating {
     } catch {
       let diagnostic = Self.diagnostic(error, in: figure, file: file)
       return (
-        FigureView(kind: "convbook-figure", html: "", error: diagnostic.pageError), [diagnostic]
+        FigureView(kind: "convbook-figure", number: number, error: diagnostic.pageError),
+        [diagnostic]
       )
     }
-    let kind = "convbook-" + request.kind.rawValue
+    var view = FigureView(
+      kind: "convbook-" + request.kind.rawValue, number: number, caption: request.caption)
     do {
       if request.kind == .trace {
-        let (html, problem) = try Self.trace(request, number: number, lessonFile: file)
-        return (
-          FigureView(kind: kind, html: html),
-          problem.map { [Self.diagnostic($0, in: figure, file: file)] } ?? []
-        )
+        let (trace, problem) = try Self.trace(request, lessonFile: file)
+        view.data = .trace(trace)
+        return (view, problem.map { [Self.diagnostic($0, in: figure, file: file)] } ?? [])
       }
-      return (FigureView(kind: kind, html: try Self.html(request, number: number)), [])
+      if request.kind == .convolution {
+        do {
+          view.data = .convolution(
+            try Self.convolution(request, whole: Self.wholeRange(of: figure.text)))
+          return (view, [])
+        } catch {
+          let diagnostic = Self.diagnostic(error, in: figure, file: file)
+          view.error = diagnostic.pageError
+          return (view, [diagnostic])
+        }
+      }
+      view.data = try Self.data(request)
+      return (view, [])
     } catch {
       let whole = Self.wholeRange(of: figure.text)
       let diagnostic = Self.diagnostic(
@@ -40,29 +52,68 @@ public struct FigureEvaluator: FigureEvaluating {
         file: file)
       // An adjacency figure of a model without Flatten still shows what that model does instead.
       if case .noFlatten = error, request.kind == .adjacency, let model = request.models.first {
-        let html = AdjacencyFigure.html(
-          noFlattenIn: model.name, message: "\(file):\(diagnostic.line): \(error.description)",
-          pooling: try? GlobalPoolingPath(model: model), number: number)
-        return (FigureView(kind: kind, html: html), [diagnostic])
+        view.data = .noFlatten(
+          modelName: model.name, message: "\(file):\(diagnostic.line): \(error.description)",
+          pooling: try? GlobalPoolingPath(model: model))
+        return (view, [diagnostic])
       }
-      return (FigureView(kind: kind, html: "", error: diagnostic.pageError), [diagnostic])
+      view.error = diagnostic.pageError
+      return (view, [diagnostic])
     }
   }
 
-  static func html(_ request: FigureRequest, number: Int) throws(AnalysisError) -> String {
+  /// The numbers of a figure other than a trace.
+  static func data(_ request: FigureRequest) throws(AnalysisError) -> FigureData {
     switch request.kind {
     case .trace:
-      return try trace(request, number: number, lessonFile: "").html
+      return .trace(try trace(request, lessonFile: "").trace)
     case .adjacency:
-      return AdjacencyFigure.html(
-        try FlatteningAdjacency(model: request.models[0]), number: number, caption: request.caption)
+      return .adjacency(try FlatteningAdjacency(model: request.models[0]))
     case .compare:
-      return ComparisonFigure.html(
-        try ModelComparison(models: request.models), number: number, caption: request.caption)
+      return .comparison(try ModelComparison(models: request.models))
     case .scaling:
-      return ScalingFigure.html(
-        try ParameterScaling(models: request.models, sizes: request.sizes), number: number,
-        caption: request.caption)
+      return .scaling(try ParameterScaling(models: request.models, sizes: request.sizes))
+    case .graph:
+      return .graph(try LayerGraph(model: request.models[0]))
+    case .convolution:
+      // Never reached: `evaluate` draws convolution figures with `convolution(_:whole:)`, whose
+      // problems name the layer.
+      throw .notBuilt(model: request.models.first?.name ?? "")
+    }
+  }
+
+  /// The window arithmetic of the layer a convolution figure names.
+  static func convolution(_ request: FigureRequest, whole: SourceRange) throws(FigureRequest
+    .Problem)
+    -> ConvolutionDiagram
+  {
+    var layer = request.layer
+    if layer == nil, let model = request.models.first {
+      if let (name, range) = request.layerName {
+        do {
+          layer = try model.layer(named: name)
+        } catch {
+          throw FigureRequest.Problem(type: error.type, message: error.message, range: range)
+        }
+      } else {
+        layer = model.flattenedLayers.first {
+          $0.layer is any ConvolutionLayer || $0.layer is Pooling
+        }
+        if layer == nil {
+          throw FigureRequest.Problem(
+            type: nil,
+            message: "model '\(model.name)' has no convolution or pooling layer to draw",
+            range: whole)
+        }
+      }
+    }
+    guard let layer else {
+      throw FigureRequest.Problem(type: nil, message: FigureRequest.grammar, range: whole)
+    }
+    do {
+      return try ConvolutionDiagram(layer: layer, size: request.gridSize)
+    } catch {
+      throw FigureRequest.Problem(type: nil, message: error.description, range: whole)
     }
   }
 
@@ -70,8 +121,8 @@ public struct FigureEvaluator: FigureEvaluating {
   /// block's `weights=` file. A model the pass cannot run keeps its shape-only trace with a note
   /// saying why; only a `weights=` file that cannot be used is also the author's problem, reported
   /// at the argument.
-  static func trace(_ request: FigureRequest, number: Int, lessonFile: String) throws(AnalysisError)
-    -> (html: String, problem: FigureRequest.Problem?)
+  static func trace(_ request: FigureRequest, lessonFile: String) throws(AnalysisError)
+    -> (trace: ShapeTrace, problem: FigureRequest.Problem?)
   {
     let model = request.models[0]
     var trace = try ShapeTrace(model: model)
@@ -101,7 +152,7 @@ public struct FigureEvaluator: FigureEvaluating {
     } else if request.statistics {
       trace.measure(model)
     }
-    return (TraceFigure.html(trace, number: number, caption: request.caption), problem)
+    return (trace, problem)
   }
 
   /// A path a lesson wrote, relative to the lesson's folder unless absolute. Joined as text, not

@@ -10,6 +10,9 @@ import LessonKit
 ///     adjacency(flat_model)
 ///     compare(flat_model, gap_model)
 ///     scaling(flat_model, gap_model, sizes=[32, 64, 128, 224])
+///     graph(residual_model)
+///     convolution(model, layer="conv2d", size=5)
+///     convolution(model.layers[0])
 ///
 /// Model arguments are expressions evaluated in the lesson's session at that point, so any model
 /// defined above the figure can be named; every figure also takes `caption="..."`. A trace's
@@ -18,14 +21,15 @@ import LessonKit
 /// lessons that do not discuss activations.
 public struct FigureRequest {
   public enum Kind: String, CaseIterable, Sendable {
-    case trace, adjacency, compare, scaling
+    case trace, adjacency, compare, scaling, graph, convolution
 
     /// How many models the kind takes.
     var modelCount: ClosedRange<Int> {
       switch self {
-      case .trace, .adjacency: return 1...1
+      case .trace, .adjacency, .graph: return 1...1
       case .compare: return 2...Int.max
       case .scaling: return 1...Int.max
+      case .convolution: return 0...1
       }
     }
 
@@ -35,6 +39,8 @@ public struct FigureRequest {
       case .adjacency: return "adjacency(model)"
       case .compare: return "compare(model_a, model_b, ...)"
       case .scaling: return "scaling(model, ..., sizes=[32, 64, ...])"
+      case .graph: return "graph(model)"
+      case .convolution: return "convolution(layer or model[, layer=\"name\"][, size=5])"
       }
     }
   }
@@ -54,6 +60,12 @@ public struct FigureRequest {
   public var weightsFile: (path: String, range: SourceRange)?
   /// Whether a trace shows what a forward pass put in each layer's output (`stats=`).
   public var statistics = true
+  /// A convolution figure's layer: given directly, or named by `layer=` in its model (else the
+  /// model's first convolution or pooling layer).
+  public var layer: LayerInstance?
+  public var layerName: (name: String, range: SourceRange)?
+  /// A convolution figure's input side on the grid drawn (`size=`).
+  public var gridSize: Int?
 
   static let grammar =
     "a figure block holds one call: " + Kind.allCases.map(\.usage).joined(separator: ", ")
@@ -87,9 +99,35 @@ public struct FigureRequest {
     caption = nil
     for argument in arguments {
       switch argument.kind {
+      case .positional where kind == .convolution:
+        guard layer == nil, models.isEmpty else {
+          throw Problem(
+            type: "TypeError",
+            message: "convolution() takes one layer or model; usage: \(kind.usage)",
+            range: argument.range)
+        }
+        if case .layer(let instance) = try Self.evaluate(argument.value, session: session) {
+          layer = instance
+        } else {
+          models.append(try Self.model(argument.value, session: session, kind: kind, position: 1))
+        }
       case .positional:
         models.append(
           try Self.model(argument.value, session: session, kind: kind, position: models.count + 1))
+      case .keyword("layer") where kind == .convolution:
+        guard case .string(let name) = try Self.evaluate(argument.value, session: session) else {
+          throw Problem(
+            type: "TypeError", message: "layer= must be a layer's name",
+            range: argument.value.range)
+        }
+        layerName = (name, argument.value.range)
+      case .keyword("size") where kind == .convolution:
+        guard case .int(let size) = try Self.evaluate(argument.value, session: session) else {
+          throw Problem(
+            type: "TypeError", message: "size= must be a whole number of input pixels",
+            range: argument.value.range)
+        }
+        gridSize = size
       case .keyword("caption"):
         guard case .string(let text) = try Self.evaluate(argument.value, session: session) else {
           throw Problem(
@@ -124,6 +162,12 @@ public struct FigureRequest {
           type: nil, message: "name the models one by one; usage: \(kind.usage)",
           range: argument.range)
       }
+    }
+    if kind == .convolution && layer == nil && models.isEmpty {
+      throw Problem(
+        type: "TypeError",
+        message: "convolution() takes a layer or a model; usage: \(kind.usage)",
+        range: expression.range)
     }
     if !kind.modelCount.contains(models.count) {
       let wanted =
@@ -172,8 +216,9 @@ public struct FigureRequest {
 
   static func sizes(_ expression: Expression, session: KerasSession) throws(Problem) -> [Int] {
     let items: [Value]
-    switch try evaluate(expression, session: session) {
-    case .list(let values), .tuple(let values): items = values
+    let value = try evaluate(expression, session: session)
+    switch value {
+    case .list, .tuple: items = value.sequenceItems!
     case .range(let start, let stop, let step):
       items = stride(from: start, to: stop, by: step).map(Value.int)
     default:

@@ -25,9 +25,6 @@ enum LessonFile {
 
   /// What the page of an unreadable lesson shows instead of its content.
   static func unreadablePageBlock(_ diagnostic: Diagnostic) -> PageBlock {
-    let html =
-      "<div class=\"error-box\" role=\"alert\"><p class=\"error-message\">"
-      + HTMLEscaping.escape("\(diagnostic.location): \(diagnostic.message)") + "</p></div>\n"
-    return .figure(FigureView(kind: "convbook-unreadable", html: html))
+    .failure(message: "\(diagnostic.location): \(diagnostic.message)")
   }
 }

@@ -1,4 +1,5 @@
 import CNNEngine
+import Foundation
 import KerasCells
 import LessonKit
 
@@ -17,6 +18,27 @@ public struct KerasVersionSetting: Sendable, Equatable {
   public init(commandLine: KerasVersion? = nil, course: KerasVersion? = nil) {
     self.commandLine = commandLine
     self.course = course
+  }
+
+  /// The setting for the lesson or lessons at `path` (a lesson file or a folder of lessons): this
+  /// one, with the course's `keras:` from the `course.yml` of that folder (the lesson's folder) when
+  /// it has none. Scripts and notebooks belong to no course; a broken `course.yml` is reported by
+  /// the commands that build the course, and counts as saying nothing here.
+  public func withCourse(of path: String) -> KerasVersionSetting {
+    guard course == nil else { return self }
+    var url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      return self
+    }
+    if !isDirectory.boolValue {
+      guard url.pathExtension.lowercased() == "md" else { return self }
+      url = url.deletingLastPathComponent()
+    }
+    var result = self
+    result.course = (try? CourseSettings.load(from: url))?.kerasVersion.flatMap(
+      KerasVersion.init(rawValue:))
+    return result
   }
 
   /// The version for a lesson whose own setting is `lesson`.

@@ -63,8 +63,8 @@ public struct LessonRunner {
         switch block {
         case .prose(let node): blocks.append(.prose(node, inlineValues: [:]))
         case .cell: break
-        case .figure: blocks.append(.figure(FigureView(kind: "convbook-figure", html: "")))
-        case .exercise: blocks.append(.exercise(ExerciseView(identifier: "", html: "")))
+        case .figure: blocks.append(.figure(FigureView(kind: "convbook-figure")))
+        case .exercise: blocks.append(.exercise(ExerciseView(identifier: "")))
         }
         guard case .cell = block else { continue }
       }
@@ -113,7 +113,9 @@ public struct LessonRunner {
             message: "figure blocks need the figure renderer, which this build does not include")
           diagnostics.append(diagnostic)
           blocks.append(
-            .figure(FigureView(kind: "convbook-figure", html: "", error: diagnostic.pageError)))
+            .figure(
+              FigureView(
+                kind: "convbook-figure", number: figure.fenceLine, error: diagnostic.pageError)))
           continue
         }
         let (view, figureDiagnostics) = figureEvaluator.evaluate(
@@ -123,7 +125,7 @@ public struct LessonRunner {
       case .exercise(let exercise):
         // Exercises see the lesson as a whole: they are evaluated after the last cell, below.
         pendingExercises.append((blocks.count, exercise))
-        blocks.append(.exercise(ExerciseView(identifier: "", html: "")))
+        blocks.append(.exercise(ExerciseView(identifier: "")))
       }
     }
     if !pendingExercises.isEmpty {
@@ -136,7 +138,7 @@ public struct LessonRunner {
           let diagnostic = Diagnostic(
             file: sourceFile, line: exercise.fenceLine, column: 1,
             message: "exercise blocks need the exercise checker, which this build does not include")
-          return (ExerciseView(identifier: "", html: "", error: diagnostic.pageError), [diagnostic])
+          return (ExerciseView(identifier: "", error: diagnostic.pageError), [diagnostic])
         }
       }
       for ((index, _), (view, exerciseDiagnostics)) in zip(pendingExercises, results) {
@@ -154,7 +156,8 @@ public struct LessonRunner {
     return Diagnostic(
       file: file, line: cell.lessonLine(ofCellLine: error.range.start.line),
       column: error.range.start.column,
-      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine),
+      hint: error.hint)
   }
 
   /// An error for each `$...$` whose TeX ConvBook cannot render, at its line and column.

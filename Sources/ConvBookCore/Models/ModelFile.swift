@@ -13,6 +13,16 @@ public struct ModelFile {
   public var lesson: Lesson?
   /// What reading a notebook skipped (IPython magics and shell lines), for standard error.
   public var notes: [String] = []
+  /// The warnings Keras issued (Keras 3's `input_shape=` UserWarning), as
+  /// `FILE:LINE: UserWarning: message`, for standard error.
+  public var warnings: [String] = []
+  /// What a script printed (`print(...)`, `model.summary()`), in order, up to where it stopped;
+  /// empty for a lesson.
+  public var outputs: [CellOutput] = []
+  /// Why a script stopped, when it did (its diagnostic is in `diagnostics`).
+  public var scriptError: CellError?
+  /// Whether the file is a script or notebook (run as one program) rather than a lesson.
+  public var isScript: Bool { lesson == nil }
 
   public enum LoadError: Error, CustomStringConvertible {
     case unreadable(TextFile.ReadError)
@@ -57,9 +67,17 @@ public struct ModelFile {
       case .success(let loaded): script = loaded
       }
       let session = KerasSession(kerasVersion: runner.kerasVersion.resolve(lesson: nil))
-      let diagnostics = session.run(script.source).error.map { [script.diagnostic(for: $0)] } ?? []
+      let result = session.run(script.source)
+      let diagnostics = result.error.map { [script.diagnostic(for: $0)] } ?? []
       var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
       file.notes = script.notes
+      file.warnings = result.warnings.map { warning in
+        let place = script.diagnostic(
+          for: CellError(type: warning.category, message: warning.message, range: warning.range))
+        return "\(place.file):\(place.line): \(warning.category): \(warning.message)"
+      }
+      file.outputs = result.outputs
+      file.scriptError = result.error
       return file
     }
     guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { throw .unknownKind(path) }
@@ -77,7 +95,9 @@ public struct ModelFile {
 
   /// The models the file defines, in order; with `name`, those whose variable or Keras name it is.
   public func models(named name: String? = nil) -> [DefinedModel] {
-    let all = session.definedModels
+    // A model bound to two variables (`base = model`) is one model, listed where it was first bound.
+    var seen = Set<ObjectIdentifier>()
+    let all = session.definedModels.filter { seen.insert(ObjectIdentifier($0.model)).inserted }
     guard let name else { return all }
     let byKerasName = all.filter { $0.model.name == name }
     if !byKerasName.isEmpty { return byKerasName }

@@ -121,12 +121,13 @@ public struct ScriptFile {
       return Diagnostic(
         file: path, line: error.range.start.line, column: error.range.start.column,
         errorType: error.type, message: error.message,
-        excerpt: (excerpt.lineText, excerpt.caretLine))
+        excerpt: (excerpt.lineText, excerpt.caretLine), hint: error.hint)
     }
     let origin = origins[error.range.start.line - 1]
     return Diagnostic(
       file: "\(path) (cell \(origin.cell))", line: origin.line, column: error.range.start.column,
-      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine))
+      errorType: error.type, message: error.message, excerpt: (excerpt.lineText, excerpt.caretLine),
+      hint: error.hint)
   }
 }
 

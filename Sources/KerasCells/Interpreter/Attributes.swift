@@ -28,9 +28,19 @@ enum Attributes {
       }
       // A module Keras 3 removed is missing there, not ConvBook's limitation.
       if !removedInKeras3, let refusal = module.unsupportedName(name, at: range) { throw refusal }
+      // CPython suggests the closest name of `dir(module)`.
+      let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
       throw CellError(
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
-        range: range)
+        range: range, suggestion: NameSuggestion.closest(to: name, among: known))
+    case .exception(let exception) where name == "args":
+      return .tuple(exception.arguments)
+    case .function(let callable) where name == "__name__":
+      switch callable.kind {
+      case .user(let function): return .string(function.name)
+      case .partial: break
+      default: return .string(String(callable.path.split(separator: ".").last ?? ""))
+      }
     case .model(let model):
       if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) {
         return value
@@ -41,6 +51,11 @@ enum Attributes {
       let removedInKeras3 = name == "input_shape" || name == "output_shape"
       if interpreter.session.kerasVersion == .keras3 && removedInKeras3 && interpreter.runsCell {
         break
+      }
+      if interpreter.session.kerasVersion == .keras3, !instance.isBuilt,
+        let refusal = Keras3Wording.unbuiltWeight(name, of: instance.layer)
+      {
+        throw CellError(type: "AttributeError", message: refusal, range: range)
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .kerasTensor(let tensor):

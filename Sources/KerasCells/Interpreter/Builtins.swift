@@ -7,7 +7,7 @@ enum Builtins {
   static let names: Set<String> = [
     "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
-    "getattr", "any", "all", "reversed", "dict",
+    "getattr", "any", "all", "reversed", "dict", "map", "filter",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -19,7 +19,8 @@ enum Builtins {
     "NameError": "Exception", "UnboundLocalError": "NameError", "AssertionError": "Exception",
     "RuntimeError": "Exception", "RecursionError": "RuntimeError",
     "NotImplementedError": "RuntimeError", "ImportError": "Exception",
-    "ModuleNotFoundError": "ImportError",
+    "ModuleNotFoundError": "ImportError", "OSError": "Exception",
+    "FileNotFoundError": "OSError", "StopIteration": "Exception",
   ]
 
   static func value(named name: String) -> Value? {
@@ -68,7 +69,8 @@ enum Builtins {
     case "len":
       try exactly(1)
       switch positional[0] {
-      case .list(let items), .tuple(let items): return .int(items.count)
+      case .list(let list): return .int(list.count)
+      case .tuple(let items): return .int(items.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
       case .range(let start, let stop, let step):
@@ -237,19 +239,39 @@ enum Builtins {
       default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
       }
     case "min", "max":
+      guard !positional.isEmpty else {
+        throw typeError("\(name) expected at least 1 argument, got 0")
+      }
+      var key: Value?
+      var fallback: Value?
+      for (label, value) in keywords {
+        switch label {
+        case "key":
+          if case .none = value {} else { key = value }
+        case "default" where positional.count == 1: fallback = value
+        case "default":
+          throw typeError(
+            "Cannot specify a default for \(name)() with multiple positional arguments")
+        default:
+          throw typeError("'\(label)' is an invalid keyword argument for \(name)()")
+        }
+      }
       let items =
         positional.count == 1 ? try interpreter.iterate(positional[0], range: range) : positional
-      guard var best = items.first else {
+      guard !items.isEmpty else {
+        if let fallback { return fallback }
         throw CellError(
           type: "ValueError", message: "\(name)() arg is an empty sequence", range: range)
       }
-      for item in items.dropFirst() {
+      let keys = try ContainerMethods.keyed(items, key: key, site: site, interpreter: interpreter)
+      var best = 0
+      for index in items.indices.dropFirst() {
         try interpreter.step(at: range)
         let better = try Operators.compare(
-          name == "min" ? .less : .greater, item, best, range: range)
-        if better { best = item }
+          name == "min" ? .less : .greater, keys[index], keys[best], range: range)
+        if better { best = index }
       }
-      return best
+      return items[best]
     case "sum":
       guard let first = positional.first else {
         throw typeError("sum() takes at least 1 positional argument (0 given)")
@@ -269,28 +291,24 @@ enum Builtins {
       guard let first = positional.first else {
         throw typeError("sorted expected 1 argument, got 0")
       }
-      var items = try interpreter.iterate(first, range: range)
-      var failure: CellError?
-      items.sort { a, b in
-        do throws(CellError) {
-          if failure != nil { return false }
-          try interpreter.step(at: range)
-          return try Operators.compare(.less, a, b, range: range)
-        } catch {
-          failure = error
-          return false
-        }
+      guard positional.count == 1 else {
+        throw typeError("sorted expected 1 argument, got \(positional.count)")
       }
-      if let failure { throw failure }
-      if keywords.contains(where: { $0.0 == "reverse" && $0.1.isTruthy }) { items.reverse() }
-      return .list(items)
+      let (key, reverse) = try ContainerMethods.sortOptions(
+        keywords, function: "sort", range: range)
+      return .list(
+        try ContainerMethods.sorted(
+          try interpreter.iterate(first, range: range), key: key, reverse: reverse, site: site,
+          interpreter: interpreter))
     case "enumerate":
       guard let first = positional.first else {
         throw typeError("enumerate() missing required argument 'iterable'")
       }
       var start = BigInt(0)
-      if positional.count > 1 {
-        switch positional[1] {
+      if let given = positional.count > 1
+        ? positional[1] : keywords.first(where: { $0.0 == "start" })?.1
+      {
+        switch given {
         case .int(let given): start = BigInt(given)
         case .bigInt(let given): start = given
         default: break
@@ -307,7 +325,7 @@ enum Builtins {
       return .list((0..<count).map { index in .tuple(sequences.map { $0[index] }) })
     case "type":
       try exactly(1)
-      return .string("<class '\(positional[0].typeName)'>")
+      return typeValue(of: positional[0])
     case "hasattr", "getattr":
       guard positional.count >= 2, keywords.isEmpty, case .string(let attribute) = positional[1]
       else {
@@ -337,6 +355,7 @@ enum Builtins {
         case .function(let callable):
           if case .builtin(let typeName) = callable.kind,
             ["int", "float", "str", "bool", "list", "tuple", "dict"].contains(typeName)
+              || exceptionBases[typeName] != nil
           {
             return [typeName]
           }
@@ -356,7 +375,55 @@ enum Builtins {
       var actual = positional[0].typeName
       // bool is a subclass of int.
       if actual == "bool" && wanted.contains("int") { actual = "int" }
+      if case .exception(let exception) = positional[0] {
+        // An exception is an instance of its class and of each base class.
+        var current: String? = exception.type
+        while let type = current, !type.isEmpty {
+          if wanted.contains(type) { return .bool(true) }
+          current = exceptionBases[type]
+        }
+        return .bool(false)
+      }
       return .bool(wanted.contains(actual))
+    case "no effect":
+      return .none
+    case let scalar where scalar.hasPrefix("scalar "):
+      return try NumPyScalars.call(
+        String(scalar.dropFirst(7)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    case "map":
+      guard positional.count >= 2, keywords.isEmpty else {
+        throw typeError("map() must have at least two arguments.")
+      }
+      let sequences = try positional.dropFirst().map { value throws(CellError) in
+        try interpreter.iterate(value, range: range)
+      }
+      let count = sequences.map(\.count).min() ?? 0
+      var results: [Value] = []
+      for index in 0..<count {
+        try interpreter.step(at: range)
+        results.append(
+          try Calls.call(
+            positional[0], positional: sequences.map { $0[index] }, keywords: [], site: site,
+            interpreter: interpreter))
+      }
+      // A list stands in for the map iterator: model code only iterates it or calls list() on it.
+      return .list(results)
+    case "filter":
+      try exactly(2)
+      var results: [Value] = []
+      for item in try interpreter.iterate(positional[1], range: range) {
+        try interpreter.step(at: range)
+        let keep: Value
+        if case .none = positional[0] {
+          keep = item
+        } else {
+          keep = try Calls.call(
+            positional[0], positional: [item], keywords: [], site: site, interpreter: interpreter)
+        }
+        if keep.isTruthy { results.append(item) }
+      }
+      return .list(results)
     case "any", "all":
       try exactly(1)
       var result = name == "all"
@@ -372,7 +439,7 @@ enum Builtins {
     case "reversed":
       try exactly(1)
       switch positional[0] {
-      case .list(let items), .tuple(let items): return .list(items.reversed())
+      case .list, .tuple: return .list(positional[0].sequenceItems!.reversed())
       case .range, .string:
         return .list(try interpreter.iterate(positional[0], range: range).reversed())
       default:
@@ -467,14 +534,35 @@ enum Builtins {
       return try mathFunction(
         String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
     case let exception where exceptionBases[exception] != nil:
-      throw .unsupported(
-        "ConvBook does not support raising exceptions (\(exception)(...)) yet", at: range)
+      if let (label, _) = keywords.first {
+        throw typeError("\(exception)() takes no keyword arguments (got '\(label)')")
+      }
+      return .exception(PythonException(type: exception, arguments: positional))
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
         at: range)
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+    }
+  }
+
+  /// `type(x)`: the class itself where ConvBook has it (`type(layer)(...)` makes another layer), else
+  /// a class that only tells its name (`type(x).__name__`).
+  static func typeValue(of value: Value) -> Value {
+    let name = value.typeName
+    switch value {
+    case .layer(let instance) where LayerCatalog.entries[instance.className] != nil:
+      return .function(Callable(.layerClass(instance.className), path: "keras.layers." + name))
+    case .model(let model) where model.className == "Sequential":
+      return .function(Callable(.sequentialClass, path: "keras.Sequential"))
+    case .model:
+      return .function(Callable(.modelClass, path: "keras." + name))
+    default:
+      if names.contains(name) || exceptionBases[name] != nil {
+        return .function(Callable(.builtin(name), path: name))
+      }
+      return .function(Callable(.unsupportedModelClass(name), path: name))
     }
   }
 

@@ -26,6 +26,10 @@ public struct Callable {
     case user(UserFunction)
     /// `functools.partial(callee, *arguments, **keywords)`.
     case partial(PartialApplication)
+    /// A `keras.applications` model function, by `Application` raw value (`MobileNetV2`).
+    case application(String)
+    /// `preprocess_input` / `decode_predictions` of a `keras.applications` module.
+    case applicationFunction(module: String, name: String)
 
     public static func == (lhs: Kind, rhs: Kind) -> Bool {
       switch (lhs, rhs) {
@@ -40,6 +44,9 @@ public struct Callable {
       case (.host(let a), .host(let b)): return a == b
       case (.user(let a), .user(let b)): return a === b
       case (.partial(let a), .partial(let b)): return a === b
+      case (.application(let a), .application(let b)): return a == b
+      case (.applicationFunction(let a, let x), .applicationFunction(let b, let y)):
+        return a == b && x == y
       default: return false
       }
     }
@@ -71,6 +78,9 @@ public struct Callable {
   public var isClass: Bool {
     switch kind {
     case .layerClass, .sequentialClass, .modelClass, .unsupportedModelClass: return true
+    case .builtin(let name):
+      return ["int", "float", "str", "bool", "list", "tuple", "dict", "range"].contains(name)
+        || Builtins.exceptionBases[name] != nil
     default: return false
     }
   }

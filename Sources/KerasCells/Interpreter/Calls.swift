@@ -60,6 +60,19 @@ enum Calls {
     return converted
   }
 
+  /// The keyword a layer class has that is closest to the one Keras did not understand.
+  static func keywordSuggestion(_ message: String, className: String) -> String? {
+    let prefix = "('Keyword argument not understood:', '"
+    guard message.hasPrefix(prefix), message.hasSuffix("')"),
+      let signature = LayerCatalog.entries[className]?.signature
+    else { return nil }
+    let keyword = String(message.dropFirst(prefix.count).dropLast(2))
+    let candidates =
+      signature.parameters.map(\.name)
+      + (signature.acceptsBaseKeywords ? LayerSignature.baseKeywords.sorted() : [])
+    return NameSuggestion.closest(to: keyword, among: candidates)
+  }
+
   static func keras(_ error: KerasError, at range: SourceRange) -> CellError {
     CellError(type: error.type, message: error.message, range: range)
   }
@@ -71,6 +84,19 @@ enum Calls {
     let session = interpreter.session
     switch callable.kind {
     case .layerClass(let className):
+      // `Lambda(function, ...)`: the function stays a cell value, traced at the layer's first call.
+      var positional = positional
+      var keywords = keywords
+      var lambdaFunction: Value?
+      if className == "Lambda" {
+        if let index = keywords.firstIndex(where: { $0.0 == "function" }) {
+          lambdaFunction = keywords[index].1
+          keywords[index].1 = .kerasObject(KerasObject(typeName: "function"))
+        } else if !positional.isEmpty {
+          lambdaFunction = positional[0]
+          positional[0] = .kerasObject(KerasObject(typeName: "function"))
+        }
+      }
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
       var keywordArguments = try convert(keywords, site: site)
@@ -92,9 +118,26 @@ enum Calls {
           names: session.names)
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        if let lambdaFunction {
+          interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
+        }
+        if keras3,
+          let location = Keras3Wording.inputShapeWarningLocation(
+            className: instance.className, keywords: keywordArguments)
+        {
+          interpreter.warnOnce(
+            location: location,
+            KerasWarning(
+              category: "UserWarning", message: Keras3Wording.inputShapeWarning,
+              range: site.range))
+        }
         return .layer(instance)
       } catch {
-        guard keras3 else { throw keras(error, at: site.range) }
+        guard keras3 else {
+          var reported = keras(error, at: site.range)
+          reported.suggestion = keywordSuggestion(reported.message, className: className)
+          throw reported
+        }
         throw keras(
           Keras3Wording.constructorError(
             error, className: className, keywords: keywordArguments, names: session.names),
@@ -165,6 +208,13 @@ enum Calls {
       return try call(
         application.callee, positional: application.positional + positional, keywords: merged,
         site: site, interpreter: interpreter)
+    case .application(let name):
+      return try ApplicationCalls.build(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction(let module, let name):
+      return try ApplicationCalls.call(
+        name, module: module, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case .builtin(let name):
       return try Builtins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -226,7 +276,7 @@ enum Calls {
     var elements: [Value] = []
     switch layersValue {
     case .none: break
-    case .list(let items), .tuple(let items): elements = items
+    case .list, .tuple: elements = layersValue.sequenceItems!
     default: elements = [layersValue]
     }
     // Ranges of the list literal's elements, when the layers were written inline.
@@ -265,9 +315,9 @@ enum Calls {
         "adding a tensor made by a layer to a Sequential model is not supported in ConvBook cells; add the layers themselves",
         at: range)
     case .model(let nested):
-      if nested.graph != nil {
+      if let graph = nested.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
         throw .unsupported(
-          "adding the graph model \(nested.name) to a Sequential model is not supported in ConvBook cells yet; only models that are chains of layers can be nested",
+          "adding the model \(nested.name), which has several inputs or outputs, to a Sequential model is not supported in ConvBook cells yet",
           at: range)
       }
       if nested.contains(model) {
@@ -287,6 +337,12 @@ enum Calls {
         message:
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
+    }
+    if let input = model.outputShape
+      ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil)
+    {
+      try LambdaTracing.trace(
+        instance, on: [input], asList: false, range: range, interpreter: interpreter)
     }
     if interpreter.session.kerasVersion == .keras3,
       let input = model.outputShape
@@ -325,6 +381,9 @@ enum Calls {
         "calling a model taken from another model's layers is not supported in ConvBook cells; call the model itself",
         at: site.range)
     }
+    try LambdaTracing.trace(
+      instance, on: tensors.map(\.shape), asList: asList, range: site.range,
+      interpreter: interpreter)
     do {
       let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
       _ = interpreter.session.names.kerasTensorName()
@@ -338,9 +397,9 @@ enum Calls {
   private static func kerasTensors(in value: Value) -> (tensors: [KerasTensor], asList: Bool)? {
     switch value {
     case .kerasTensor(let tensor): return ([tensor], false)
-    case .list(let items), .tuple(let items):
+    case .list, .tuple:
       var tensors: [KerasTensor] = []
-      for item in items {
+      for item in value.sequenceItems! {
         guard case .kerasTensor(let tensor) = item else { return nil }
         tensors.append(tensor)
       }
@@ -359,12 +418,12 @@ enum Calls {
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
         at: site.range)
     }
-    if model.graph != nil {
+    if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
       throw .unsupported(
-        "calling the graph model \(model.name) as a layer of another model is not supported in ConvBook cells yet; only models that are chains of layers can be called",
+        "calling the model \(model.name), which has several inputs or outputs, as a layer of another model is not supported in ConvBook cells yet",
         at: site.range)
     }
-    let instance = LayerInstance(model: model)
+    let instance = model.calledInstance
     do {
       return .kerasTensor(try tensor.apply(instance))
     } catch {
@@ -400,7 +459,8 @@ enum Calls {
       )
     }
     let layerPositional = Array(positional.dropFirst())
-    let maximum = className == "Concatenate" ? 2 : 1
+    // `concatenate(inputs, axis=-1)`, `dot(inputs, axes, normalize=False)`, `add(inputs)`, ...
+    let maximum = className == "Concatenate" ? 2 : className == "Dot" ? 3 : 1
     if positional.count > maximum {
       throw CellError(
         type: "TypeError",
@@ -479,14 +539,30 @@ enum Calls {
     do {
       model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
     } catch {
+      if session.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
+        let refusal = Keras3Wording.disconnectedOutput(
+          inputs: inputs, outputs: outputs, paths: outputPaths(outputsValue))
+      {
+        throw keras(refusal, at: site.range)
+      }
       throw keras(error, at: site.range)
     }
-    if model.graph != nil, session.names.kerasVersion == .keras3 {
-      throw .unsupported(
-        "ConvBook builds functional graphs (branches, merges, shared layers) with tf-keras 2 only so far; Keras 3's summary of them is not supported yet",
-        at: site.range)
-    }
     return .model(model)
+  }
+
+  /// Keras' path of each output in `outputs=` (`tree.flatten_with_path`): empty for one tensor,
+  /// the index in a list or tuple, the key in a dict (in sorted order, as the tensors are).
+  private static func outputPaths(_ value: Value) -> [String] {
+    switch value {
+    case .list(let list): return list.items.indices.map(String.init)
+    case .tuple(let items): return items.indices.map(String.init)
+    case .dictionary(let pairs):
+      return pairs.compactMap { key, _ -> String? in
+        if case .string(let name) = key { return name }
+        return nil
+      }.sorted()
+    default: return [""]
+    }
   }
 
   /// The tensors of `inputs=` / `outputs=`: one tensor, or a list or tuple of them.

@@ -2,10 +2,14 @@
 public struct CellResult: Sendable, Equatable {
   public var outputs: [CellOutput]
   public var error: CellError?
+  /// Warnings Keras issued (for standard error), each the first from its place in Keras' code, as
+  /// Python's default warning filter shows them once per process.
+  public var warnings: [KerasWarning]
 
-  public init(outputs: [CellOutput] = [], error: CellError? = nil) {
+  public init(outputs: [CellOutput] = [], error: CellError? = nil, warnings: [KerasWarning] = []) {
     self.outputs = outputs
     self.error = error
+    self.warnings = warnings
   }
 
   /// Everything the cell printed, with summaries as tf-keras 2 prints them.

@@ -5,6 +5,8 @@ final class Interpreter {
   let session: KerasSession
   let cellIndex: Int
   private(set) var outputs: [CellOutput] = []
+  /// The warnings this cell issued.
+  private(set) var warnings: [KerasWarning] = []
   /// Names visible before the globals (comprehension variables, exercise helpers).
   var locals: [String: Value] = [:]
   /// True while running a cell (notebook code); false for ConvBook's own expressions (inline
@@ -12,7 +14,7 @@ final class Interpreter {
   /// layer's `output_shape`.
   var runsCell = false
   /// The local names of the running function, if one is running.
-  private var scope: Scope?
+  var scope: Scope?
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
   private var callDepth = 0
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
@@ -25,6 +27,15 @@ final class Interpreter {
     case continueLoop
     case returned(Value)
   }
+  /// Issues a warning unless the session showed one from the same place in Keras' code already
+  /// (Python's default filter shows a warning once per location and process).
+  func warnOnce(location: String, _ warning: KerasWarning) {
+    guard runsCell, session.shownWarningLocations.insert(location).inserted else { return }
+    warnings.append(warning)
+  }
+
+  /// The exceptions whose `except` bodies are running, innermost last: what a bare `raise` raises.
+  var handledErrors: [CellError] = []
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?
 
@@ -94,6 +105,12 @@ final class Interpreter {
     case .augmentedAssignment(let target, let operation, let valueExpression):
       let current = try evaluate(target)
       let operand = try evaluate(valueExpression)
+      if operation == .add, case .list(let list) = current {
+        // `items += more` extends the list in place: every name bound to it sees the new items.
+        try extend(list, with: operand, range: statement.range)
+        try assign(current, to: target, statement: statement)
+        return .normal
+      }
       let result =
         TensorArithmetic.involvesTensor(current, operand)
         ? try TensorArithmetic.binary(
@@ -128,9 +145,8 @@ final class Interpreter {
       if case .inert("__future__") = module { return .normal }
       for imported in names {
         if imported.name == "*" {
-          throw .unsupported(
-            "`from \(modulePath) import *` is not supported: import the names you use",
-            at: imported.range)
+          try importAll(from: module, path: modulePath, range: imported.range)
+          continue
         }
         if let value = module.attribute(imported.name) {
           session.globals[imported.boundName] = value
@@ -216,9 +232,11 @@ final class Interpreter {
               pending = nil
               if let name = handler.name {
                 try assign(
-                  .string(error.message), to: Expression(.name(name), range: handler.range),
-                  statement: statement)
+                  .exception(PythonException(error)),
+                  to: Expression(.name(name), range: handler.range), statement: statement)
               }
+              handledErrors.append(error)
+              defer { handledErrors.removeLast() }
               flow = try execute(handler.body)
               break
             }
@@ -233,6 +251,12 @@ final class Interpreter {
       }
       if let pending { throw pending }
       return flow
+    case .delete(let targets):
+      for target in targets { try delete(target) }
+    case .raiseStatement(let exceptionExpression, let cause):
+      try raise(exceptionExpression, cause: cause, range: statement.range)
+    case .scopeDeclaration(let isNonlocal, let names):
+      try declare(names, nonlocal: isNonlocal, range: statement.range)
     case .assertStatement(let condition, let messageExpression):
       guard try evaluate(condition).isTruthy else {
         var message = ""
@@ -357,8 +381,8 @@ final class Interpreter {
 
   func assign(_ value: Value, to target: Expression, statement: Statement) throws(CellError) {
     switch target.kind {
-    case .name(let name) where scope != nil:
-      scope?.names[name] = value
+    case .name(let name) where scope.map { !$0.globalNames.contains(name) } ?? false:
+      scope?.bind(name, to: value)
     case .name(let name):
       session.globals[name] = value
       if case .model(let model) = value,
@@ -390,31 +414,11 @@ final class Interpreter {
         throw CellError(
           type: "TypeError", message: "str expected, not \(value.typeName)", range: target.range)
       }
-      if let index = session.environment.firstIndex(where: { Operators.equal($0.0, key) }) {
-        session.environment[index].1 = value
-      } else {
-        session.environment.append((key, value))
-      }
+      session.environment.set(key, value)
     case .subscript(let baseExpression, let indexExpression):
-      guard case .name(let name) = baseExpression.kind,
-        case .list(var items)? = variable(name)
-      else {
-        throw .unsupported(
-          "only items of list variables can be assigned in ConvBook cells", at: target.range)
-      }
+      let base = try evaluate(baseExpression)
       let index = try evaluate(indexExpression)
-      guard case .int(let position) = index,
-        let resolved = Operators.resolveIndex(position, count: items.count)
-      else {
-        throw CellError(
-          type: "IndexError", message: "list assignment index out of range", range: target.range)
-      }
-      items[resolved] = value
-      if let scope, scope.names[name] != nil {
-        scope.names[name] = .list(items)
-      } else {
-        session.globals[name] = .list(items)
-      }
+      try setItem(of: base, index, to: value, range: target.range)
     default:
       throw CellError(
         type: "SyntaxError", message: "cannot assign to expression", range: target.range)
@@ -423,7 +427,8 @@ final class Interpreter {
 
   func iterate(_ value: Value, range: SourceRange) throws(CellError) -> [Value] {
     switch value {
-    case .list(let items), .tuple(let items): return items
+    case .list(let list): return list.items
+    case .tuple(let items): return items
     case .string(let text):
       try budget.allocate(slots: text.utf8.count, at: range)
       return text.map { .string(String($0)) }
@@ -464,7 +469,7 @@ final class Interpreter {
       if let value = variable(name) ?? Builtins.value(named: name) {
         return value
       }
-      throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+      throw undefinedName(name, range: range)
     case .integer(let value): return .int(value)
     case .bigInteger(let value): return .bigInt(value)
     case .float(let value): return .float(value)
@@ -475,15 +480,26 @@ final class Interpreter {
     case .tuple(let elements): return .tuple(try evaluateAll(elements))
     case .list(let elements): return .list(try evaluateAll(elements))
     case .dictionary(let entries):
-      var pairs: [(Value, Value)] = []
+      // A repeated key keeps its first position and its last value, as in Python.
+      let dictionary = Value.dictionary(PythonDict())
       for entry in entries {
-        guard case .pair(let keyExpression, let valueExpression) = entry else {
-          throw .unsupported(
-            "`**` unpacking in dictionaries is not supported in ConvBook cells", at: range)
+        switch entry {
+        case .pair(let keyExpression, let valueExpression):
+          let key = try evaluate(keyExpression)
+          try setItem(of: dictionary, key, to: try evaluate(valueExpression), range: range)
+        case .unpacking(let expression):
+          guard case .dictionary(let other) = try evaluate(expression) else {
+            throw CellError(
+              type: "TypeError",
+              message: "'\(try evaluate(expression).typeName)' object is not a mapping",
+              range: expression.range)
+          }
+          for (key, value) in other.pairs {
+            try setItem(of: dictionary, key, to: value, range: range)
+          }
         }
-        pairs.append((try evaluate(keyExpression), try evaluate(valueExpression)))
       }
-      return .dictionary(pairs)
+      return dictionary
     case .comprehension(let kind, let element, let clauses):
       guard kind == .list || kind == .generator else {
         throw .unsupported("only list comprehensions are supported in ConvBook cells", at: range)
@@ -603,7 +619,15 @@ final class Interpreter {
             name: $0.name, kind: .positional, defaultValue: $0.defaultValue, range: $0.range)
         }, defaults: defaults, body: .expression(body), closure: scope, cellIndex: cellIndex)
       return .function(Callable(.user(function), path: "<lambda>"))
-    case .bytes, .ellipsis, .set, .dictionaryComprehension, .starred:
+    case .dictionaryComprehension(let keyExpression, let valueExpression, let clauses):
+      let dictionary = PythonDict()
+      try runComprehension(clauses[...], range: range) { () throws(CellError) in
+        let key = try self.evaluate(keyExpression)
+        let value = try self.evaluate(valueExpression)
+        try self.setItem(of: .dictionary(dictionary), key, to: value, range: range)
+      }
+      return .dictionary(dictionary)
+    case .bytes, .ellipsis, .set, .starred:
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }

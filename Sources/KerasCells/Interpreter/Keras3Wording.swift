@@ -87,6 +87,9 @@ enum Keras3Wording {
   static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String)
     -> KerasError?
   {
+    if let normalization = instance.layer as? Normalization {
+      return normalizationRefusal(normalization, input: input)
+    }
     if instance.className == "Dense", input.rank >= 2, input.dimensions.last == .some(nil),
       case .int(let units)? = instance.layer.common.arguments.values["units"]
     {
@@ -109,6 +112,93 @@ enum Keras3Wording {
     return .value(
       "Kernel shape must have the same length as input, but received kernel of shape (\(kernel), \(channels), \(count)) and input of shape \(input)."
     )
+  }
+
+  /// Keras 3's refusal of a graph whose output does not depend on the model's inputs only: it maps
+  /// the graph without complaint (every input layer is a node of it) and then fails to compute the
+  /// first such output from `inputs`, naming its path in the outputs' structure.
+  static func disconnectedOutput(inputs: [KerasTensor], outputs: [KerasTensor], paths: [String])
+    -> KerasError?
+  {
+    let given = Set(inputs.map(ObjectIdentifier.init))
+    var known: [ObjectIdentifier: Bool] = [:]
+    func computable(_ tensor: KerasTensor) -> Bool {
+      let key = ObjectIdentifier(tensor)
+      if let answer = known[key] { return answer }
+      let answer =
+        given.contains(key) || (!tensor.isInput && tensor.inputs.allSatisfy(computable))
+      known[key] = answer
+      return answer
+    }
+    guard let index = outputs.indices.first(where: { !computable(outputs[$0]) }) else {
+      return nil
+    }
+    let path = index < paths.count ? paths[index] : String(index)
+    return .value("Output with path `\(path)` is not connected to `inputs`")
+  }
+
+  /// Keras 3's Normalization puts a list `mean=`/`variance=` on the last kept axis and lets
+  /// TensorFlow broadcast it to the kept axes' shape (1 elsewhere), which fails where numpy's
+  /// broadcasting failed for tf-keras, as TensorFlow's `InvalidArgumentError`.
+  private static func normalizationRefusal(_ layer: Normalization, input: TensorShape)
+    -> KerasError?
+  {
+    guard let kept = try? layer.keptAxes(for: input).sorted(), let last = kept.last,
+      let size = input[last]
+    else { return nil }
+    for (argument, values) in [("mean", layer.mean), ("variance", layer.variance)] {
+      guard let values, case .list = layer.common.arguments[argument], values.count != 1,
+        values.count != size
+      else { continue }
+      var expanded = Array(repeating: 1, count: input.rank)
+      expanded[last] = values.count
+      let target = (0..<input.rank).map { kept.contains($0) ? input[$0] ?? 1 : 1 }
+      func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ",") }
+      return KerasError(
+        "InvalidArgumentError",
+        "{{function_node __wrapped__BroadcastTo_device_/job:localhost/replica:0/task:0/device:CPU:0}} Incompatible shapes: [\(list(expanded))] vs. [\(list(target))] [Op:BroadcastTo]"
+      )
+    }
+    return nil
+  }
+
+  /// Keras 3's refusal to read a weight of an unbuilt layer that it guards with a property (a
+  /// Dense's or a convolution's `kernel`, an Embedding's `embeddings`); other weights are plain
+  /// missing attributes, as in tf-keras.
+  static func unbuiltWeight(_ name: String, of layer: any Layer) -> String? {
+    let guarded =
+      (name == "kernel" && (layer is Dense || layer is Conv))
+      || (name == "embeddings" && layer is Embedding)
+    return guarded ? "You must build the layer before accessing `\(name)`." : nil
+  }
+
+  /// Keras 3's warning for `input_shape=` / `input_dim=` given to a layer (which still works).
+  static let inputShapeWarning =
+    "Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, prefer using an `Input(shape)` object as the first layer in the model instead."
+
+  /// Where Keras 3 issues `inputShapeWarning` for a layer made with `keywords`, or nil when it does
+  /// not: the `__init__` that calls `Layer.__init__`, shared by a family of layers (`Conv1D` and
+  /// `Conv2D` warn from `base_conv.py`), so that the warning shows once per family.
+  static func inputShapeWarningLocation(className: String, keywords: [(String, ArgumentValue)])
+    -> String?
+  {
+    guard className != "InputLayer",
+      keywords.contains(where: {
+        ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
+      })
+    else { return nil }
+    let families: [(prefix: String, file: String)] = [
+      ("SeparableConv", "base_separable_conv"), ("DepthwiseConv", "base_depthwise_conv"),
+      ("GlobalAveragePooling", "base_global_pooling"), ("GlobalMaxPooling", "base_global_pooling"),
+      ("MaxPooling", "base_pooling"), ("AveragePooling", "base_pooling"),
+    ]
+    if let family = families.first(where: { className.hasPrefix($0.prefix) }) {
+      return family.file
+    }
+    if className.hasPrefix("Conv") {
+      return className.hasSuffix("Transpose") ? "base_conv_transpose" : "base_conv"
+    }
+    return className
   }
 
   /// Modules tf-keras has and Keras 3 does not: `keras.layers.experimental` (and its
@@ -143,6 +233,11 @@ enum Keras3Wording {
         )
       }
       var lines = message.components(separatedBy: "\n")
+      if className == "RandomCrop", message.contains("slice index -1 of dimension 0 out of bounds")
+      {
+        // Keras 3 fails in Python, indexing the list of the input's dimensions.
+        result.type = "IndexError"
+      }
       lines[0] = "Exception encountered when calling \(className).call()."
       for index in lines.indices where lines[index].hasPrefix("Call arguments received by layer") {
         lines[index] = "Arguments received by \(className).call():"
@@ -265,6 +360,14 @@ enum Keras3Wording {
     ) {
       return set(
         "All `axis` values to be kept must have a known shape. Received axis=\(match.1), inputs.shape=(\(match.2)), with unknown axis at index \(match.3)"
+      )
+    }
+    if let match = message.firstMatch(
+      of:
+        #/^All `axis` values must be in the range \[-ndim, ndim\)\. Found ndim: `(\d+)`, axis: (.*)$/#
+    ) {
+      return set(
+        "All `axis` values must be in the range [-ndim, ndim). Received inputs with ndim=\(match.1), while axis=\(match.2)"
       )
     }
     _ = type

@@ -226,5 +226,90 @@ enum KerasAPINames {
       "RandomFlip", "RandomHeight", "RandomRotation", "RandomTranslation", "RandomWidth",
       "RandomZoom", "Rescaling", "Resizing", "StringLookup", "TextVectorization",
     ],
+    "keras.applications": [
+      "ConvNeXtBase", "ConvNeXtLarge", "ConvNeXtSmall", "ConvNeXtTiny", "ConvNeXtXLarge",
+      "DenseNet121", "DenseNet169", "DenseNet201", "EfficientNetB0", "EfficientNetB1",
+      "EfficientNetB2", "EfficientNetB3", "EfficientNetB4", "EfficientNetB5", "EfficientNetB6",
+      "EfficientNetB7", "EfficientNetV2B0", "EfficientNetV2B1", "EfficientNetV2B2",
+      "EfficientNetV2B3", "EfficientNetV2L", "EfficientNetV2M", "EfficientNetV2S",
+      "InceptionResNetV2", "InceptionV3", "MobileNet", "MobileNetV2", "MobileNetV3Large",
+      "MobileNetV3Small", "NASNetLarge", "NASNetMobile", "RegNetX002", "RegNetX004", "RegNetX006",
+      "RegNetX008", "RegNetX016", "RegNetX032", "RegNetX040", "RegNetX064", "RegNetX080",
+      "RegNetX120", "RegNetX160", "RegNetX320", "RegNetY002", "RegNetY004", "RegNetY006",
+      "RegNetY008", "RegNetY016", "RegNetY032", "RegNetY040", "RegNetY064", "RegNetY080",
+      "RegNetY120", "RegNetY160", "RegNetY320", "ResNet101", "ResNet101V2", "ResNet152",
+      "ResNet152V2", "ResNet50", "ResNet50V2", "ResNetRS101", "ResNetRS152", "ResNetRS200",
+      "ResNetRS270", "ResNetRS350", "ResNetRS420", "ResNetRS50", "VGG16", "VGG19", "Xception",
+      "convnext", "densenet", "efficientnet", "efficientnet_v2", "imagenet_utils",
+      "inception_resnet_v2", "inception_v3", "mobilenet", "mobilenet_v2", "mobilenet_v3", "nasnet",
+      "regnet", "resnet", "resnet50", "resnet_rs", "resnet_v2", "vgg16", "vgg19", "xception",
+    ],
+    "keras.applications.convnext": [
+      "ConvNeXtBase", "ConvNeXtLarge", "ConvNeXtSmall", "ConvNeXtTiny", "ConvNeXtXLarge",
+      "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.densenet": [
+      "DenseNet121", "DenseNet169", "DenseNet201", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.efficientnet": [
+      "EfficientNetB0", "EfficientNetB1", "EfficientNetB2", "EfficientNetB3", "EfficientNetB4",
+      "EfficientNetB5", "EfficientNetB6", "EfficientNetB7", "decode_predictions",
+      "preprocess_input",
+    ],
+    "keras.applications.efficientnet_v2": [
+      "EfficientNetV2B0", "EfficientNetV2B1", "EfficientNetV2B2", "EfficientNetV2B3",
+      "EfficientNetV2L", "EfficientNetV2M", "EfficientNetV2S", "decode_predictions",
+      "preprocess_input",
+    ],
+    "keras.applications.imagenet_utils": [
+      "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.inception_resnet_v2": [
+      "InceptionResNetV2", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.inception_v3": [
+      "InceptionV3", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.mobilenet": [
+      "MobileNet", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.mobilenet_v2": [
+      "MobileNetV2", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.mobilenet_v3": [
+      "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.nasnet": [
+      "NASNetLarge", "NASNetMobile", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.regnet": [
+      "RegNetX002", "RegNetX004", "RegNetX006", "RegNetX008", "RegNetX016", "RegNetX032",
+      "RegNetX040", "RegNetX064", "RegNetX080", "RegNetX120", "RegNetX160", "RegNetX320",
+      "RegNetY002", "RegNetY004", "RegNetY006", "RegNetY008", "RegNetY016", "RegNetY032",
+      "RegNetY040", "RegNetY064", "RegNetY080", "RegNetY120", "RegNetY160", "RegNetY320",
+      "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.resnet": [
+      "ResNet101", "ResNet152", "ResNet50", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.resnet50": [
+      "ResNet50", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.resnet_rs": [
+      "ResNetRS101", "ResNetRS152", "ResNetRS200", "ResNetRS270", "ResNetRS350", "ResNetRS420",
+      "ResNetRS50", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.resnet_v2": [
+      "ResNet101V2", "ResNet152V2", "ResNet50V2", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.vgg16": [
+      "VGG16", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.vgg19": [
+      "VGG19", "decode_predictions", "preprocess_input",
+    ],
+    "keras.applications.xception": [
+      "Xception", "decode_predictions", "preprocess_input",
+    ],
   ]
 }

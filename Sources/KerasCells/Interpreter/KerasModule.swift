@@ -39,6 +39,10 @@ public enum KerasModule: Equatable {
   case os
   /// `os.path`, as string functions (`join`, `basename`, `dirname`, `splitext`); no file access.
   case osPath
+  /// `keras.applications`, and one of its modules (`mobilenet_v2`, `resnet50`, `imagenet_utils`, ...):
+  /// see `KerasModule+Applications`.
+  case applications
+  case applicationModule(String)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -77,6 +81,7 @@ public enum KerasModule: Equatable {
     case .os: return "os"
     case .osPath: return "posixpath"
     case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
+    case .applicationModule(let name): return "tf_keras.api._v2.keras.applications.\(name)"
     default: return "tf_keras.api._v2.keras.\(self.componentName)"
     }
   }
@@ -88,6 +93,7 @@ public enum KerasModule: Equatable {
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
     case .inert, .math, .functools, .os, .osPath, .dataset: return nil
+    case .applicationModule(let name): return "keras.applications." + name
     default: return "keras." + componentName
     }
   }
@@ -115,6 +121,7 @@ public enum KerasModule: Equatable {
     case .backend: return "backend"
     case .utils: return "utils"
     case .datasets: return "datasets"
+    case .applications: return "applications"
     default: return ""
     }
   }
@@ -145,6 +152,11 @@ public enum KerasModule: Equatable {
     "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
   ]
 
+  /// Functions of the modules scripts import by habit that can run without effect.
+  static let noEffectCalls: Set<String> = [
+    "warnings.filterwarnings", "warnings.simplefilter", "random.seed",
+  ]
+
   /// `module.name`, or nil when the module has no such attribute.
   public func attribute(_ name: String) -> Value? {
     let path = pythonName + "." + name
@@ -153,6 +165,8 @@ public enum KerasModule: Equatable {
       switch name {
       case "keras": return .module(.keras)
       case "nn": return .module(.tensorflowNN)
+      // Only `tf.random.set_seed` (NumPyScalars).
+      case "random": return .module(.inert("tensorflow.random"))
       case "optimizers": return .module(.optimizers)
       case "__version__": return .string(Self.version)
       default: return nil
@@ -161,6 +175,7 @@ public enum KerasModule: Equatable {
       switch name {
       case "__version__": return .string(Self.version)
       case "datasets": return .module(.datasets)
+      case "applications": return .module(.applications)
       case "layers": return .module(.layers)
       case "models": return .module(.models)
       case "regularizers": return .module(.regularizers)
@@ -191,6 +206,9 @@ public enum KerasModule: Equatable {
       }
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
+      }
+      if name == "dot" {
+        return .function(Callable(.mergeFunction("Dot"), path: "keras.layers.dot"))
       }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
@@ -240,7 +258,15 @@ public enum KerasModule: Equatable {
     case .dataset(let dataset):
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "keras.datasets.\(dataset).load_data")) : nil
-    case .inert: return nil
+    case .inert(let module):
+      // Calls that only change what a script prints on standard error, or Python's own random
+      // numbers, which no model code here reads: accepted, with no effect.
+      let path = module + "." + name
+      if Self.noEffectCalls.contains(path) {
+        return .function(Callable(.builtin("no effect"), path: path))
+      }
+      return NumPyScalars.attribute(name, module: module)
+    case .applications, .applicationModule: return applicationAttribute(name)
     case .os:
       switch name {
       case "path": return .module(.osPath)

@@ -13,11 +13,30 @@ public final class KerasSession {
   public private(set) var cellCount = 0
   /// Where each layer object was created, so errors can point at the layer Keras blamed.
   var layerOrigins: [ObjectIdentifier: SourceRange] = [:]
+  /// The function of each `Lambda` layer, until its first call traces it (`LambdaTracing`).
+  var lambdaFunctions: [ObjectIdentifier: Value] = [:]
+  /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
+  /// the Lambda and takes no session names.
+  var lambdaTracingDepth = 0
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 
+  /// The places in Keras' code whose warning the session has shown (`Interpreter.warnOnce`).
+  var shownWarningLocations: Set<String> = []
+
+  /// The Keras modules a `from ... import *` bound the names of: a name they define that ConvBook
+  /// lacks is ConvBook's limitation, not a NameError.
+  var starImports: [KerasModule] = []
+
+  /// The seed `tf.random.set_seed` or `np.random.seed` chose, if any: models' initial weights (traces,
+  /// forward passes) are drawn with it.
+  public internal(set) var randomSeed: UInt64?
+
+  /// For each name a failed cell meant to bind but did not, that cell (`FailedCell`).
+  var failedDefinitions: [String: FailedCell] = [:]
+
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
-  var environment: [(Value, Value)] = []
+  let environment = PythonDict()
 
   /// Which Keras the session imitates: names, refusals and the summary text follow it.
   public let kerasVersion: KerasVersion
@@ -43,7 +62,8 @@ public final class KerasSession {
     globals = [:]
     while let value = pending.popLast() {
       switch value {
-      case .list(let items), .tuple(let items): pending += items
+      case .list(let list): pending += list.items
+      case .tuple(let items): pending += items
       case .dictionary(let pairs):
         for (key, item) in pairs { pending += [key, item] }
       default: break
@@ -68,10 +88,15 @@ public final class KerasSession {
       interpreter.runsCell = true
       do throws(CellError) {
         _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
-        return CellResult(outputs: interpreter.outputs, error: nil)
+        return CellResult(outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings)
       } catch {
         let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
-        return CellResult(outputs: interpreter.outputs, error: worded)
+        let failed = FailedCell(index: cellIndex, headline: worded.description)
+        for name in FailedCell.boundNames(statements) where globals[name] == nil {
+          failedDefinitions[name] = failed
+        }
+        return CellResult(
+          outputs: interpreter.outputs, error: worded, warnings: interpreter.warnings)
       }
     }
   }
@@ -106,6 +131,15 @@ public final class KerasSession {
   public func model(named name: String) -> SequentialModel? {
     if case .model(let model)? = globals[name] { return model }
     return definedModels.last { $0.model.name == name }?.model
+  }
+
+  /// Why `name` is not defined when an earlier cell that meant to define it failed: "`model` would
+  /// have been defined by cell 2, which stopped earlier with ValueError: ...". For messages about a
+  /// missing name outside cells (figures, exercises).
+  public func failureNote(forMissing name: String) -> String? {
+    guard globals[name] == nil, let failed = failedDefinitions[name], failed.index < cellCount - 1
+    else { return nil }
+    return failed.note(about: name)
   }
 
   /// Binds a name in the global namespace from outside a cell (e.g. a student's model).

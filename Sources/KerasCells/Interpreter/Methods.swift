@@ -25,32 +25,28 @@ enum Methods {
       }
     case .string(let text):
       return try stringMethod(name, text, positional, keywords, site, interpreter.budget)
-    case .list(let items), .tuple(let items):
+    case .tuple(let items):
       switch (name, positional.count) {
       case ("index", 1):
         if let found = items.firstIndex(where: { Operators.equal($0, positional[0]) }) {
           return .int(found)
         }
         throw CellError(
-          type: "ValueError", message: "\(PythonText.repr(positional[0])) is not in list",
-          range: site.range)
+          type: "ValueError", message: "tuple.index(x): x not in tuple", range: site.range)
       case ("count", 1): return .int(items.filter { Operators.equal($0, positional[0]) }.count)
-      case ("append", _), ("extend", _), ("insert", _), ("pop", _), ("remove", _):
-        throw .unsupported(
-          "list.\(name)() is not supported in ConvBook cells; build the list in one expression, e.g. `layers_list = [...] + [...]`",
-          at: site.range)
       default: break
       }
-    case .dictionary(let pairs):
-      switch name {
-      case "items": return .list(pairs.map { .tuple([$0.0, $0.1]) })
-      case "keys": return .list(pairs.map(\.0))
-      case "values": return .list(pairs.map(\.1))
-      case "get":
-        guard let key = positional.first else { break }
-        return pairs.first { Operators.equal($0.0, key) }?.1
-          ?? (positional.count > 1 ? positional[1] : .none)
-      default: break
+    case .list(let list):
+      if let result = try ContainerMethods.list(
+        name, list, positional, keywords, site, interpreter)
+      {
+        return result
+      }
+    case .dictionary(let dictionary):
+      if let result = try ContainerMethods.dictionary(
+        name, dictionary, positional, keywords, site, interpreter)
+      {
+        return result
       }
     default: break
     }
@@ -84,16 +80,76 @@ enum Methods {
   }
 
   /// Whether a `summary()` keyword keeps Keras' default output; nil for keywords it does not have.
-  private static func summaryDefault(_ label: String, _ value: Value) -> Bool? {
-    switch (label, value) {
-    case ("line_length", .none), ("line_length", .int(65)), ("positions", .none),
-      ("print_fn", .none),
-      ("layer_range", .none):
-      return true
-    case ("expand_nested", _), ("show_trainable", _): return !value.isTruthy
-    case ("line_length", _), ("positions", _), ("print_fn", _), ("layer_range", _): return false
-    default: return nil
+  /// `Model.summary(line_length=None, positions=None, print_fn=None, expand_nested=False,
+  /// show_trainable=False, layer_range=None)`: the arguments ConvBook prints with; `print_fn` and
+  /// `layer_range` only at their defaults.
+  private static func summaryOptions(
+    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> ModelSummary.Options {
+    let names = [
+      "line_length", "positions", "print_fn", "expand_nested", "show_trainable", "layer_range",
+    ]
+    if positional.count > names.count {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Model.summary() takes from 1 to \(names.count + 1) positional arguments but \(positional.count + 1) were given",
+        range: site.range)
     }
+    var bound: [(String, Value)] = Array(zip(names, positional))
+    for (label, value) in keywords {
+      guard names.contains(label) else {
+        throw CellError(
+          type: "TypeError",
+          message: "Model.summary() got an unexpected keyword argument '\(label)'",
+          range: site.range)
+      }
+      if bound.contains(where: { $0.0 == label }) {
+        throw CellError(
+          type: "TypeError",
+          message: "Model.summary() got multiple values for argument '\(label)'", range: site.range)
+      }
+      bound.append((label, value))
+    }
+    var options = ModelSummary.Options()
+    for (label, value) in bound {
+      switch (label, value) {
+      case (_, .none): continue
+      case ("expand_nested", _): options.expandNested = value.isTruthy
+      case ("show_trainable", _): options.showTrainable = value.isTruthy
+      case ("line_length", .int(let length)) where length > 0 && length <= 10_000:
+        options.lineLength = length
+      case ("positions", .list(_)), ("positions", .tuple(_)):
+        let items: [Value]
+        switch value {
+        case .list(let list): items = list.items
+        case .tuple(let tuple): items = tuple
+        default: items = []
+        }
+        var positions: [Double] = []
+        for item in items {
+          switch item {
+          case .int(let number) where number >= 0 && number <= 10_000:
+            positions.append(Double(number))
+          case .float(let number) where number >= 0 && number <= 1:
+            positions.append(number)
+          default:
+            throw .unsupported(
+              "model.summary(positions=...) takes numbers between 0 and 1, or whole columns up to 10,000, in ConvBook",
+              at: site.range)
+          }
+        }
+        if positions.isEmpty {
+          throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
+        }
+        options.positions = positions
+      default:
+        throw .unsupported(
+          "model.summary(\(label)=\(PythonText.repr(value))) is not supported in ConvBook",
+          at: site.range)
+      }
+    }
+    return options
   }
 
   private static func modelMethod(
@@ -102,29 +158,35 @@ enum Methods {
   ) throws(CellError) -> Value {
     switch name {
     case "summary":
-      for (label, value) in keywords {
-        guard let isDefault = summaryDefault(label, value) else {
-          throw CellError(
-            type: "TypeError",
-            message: "Model.summary() got an unexpected keyword argument '\(label)'",
-            range: site.range)
-        }
-        if !isDefault {
-          throw .unsupported(
-            "model.summary(\(label)=...) is not supported: ConvBook prints Keras' default summary",
-            at: site.range)
-        }
+      let options = try summaryOptions(positional, keywords, site: site)
+      if interpreter.session.kerasVersion == .keras3 && options != ModelSummary.Options() {
+        throw .unsupported(
+          "model.summary(line_length=..., positions=..., expand_nested=..., show_trainable=...) is supported with tf-keras 2 only so far: ConvBook prints Keras 3's default summary",
+          at: site.range)
       }
       if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
-        interpreter.emit(.summary(model.unbuiltSummary()))
+        var summary = model.unbuiltSummary()
+        summary.options = options
+        interpreter.emit(.summary(summary))
         return .none
       }
+      var summary: ModelSummary
       do {
-        interpreter.emit(.summary(try model.summary()))
+        summary = try model.summary()
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+      summary.options = options
+      // Keras prints each field by slices of its column's width, forever when that is zero.
+      if interpreter.session.kerasVersion == .keras2,
+        let column = KerasSummaryText.unprintableColumn(summary)
+      {
+        throw .unsupported(
+          "ConvBook does not print a summary whose column \(column + 1) has no room for text (Keras would print it forever); widen line_length or positions",
+          at: site.range)
+      }
+      interpreter.emit(.summary(summary))
       return .none
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
@@ -252,7 +314,7 @@ enum Methods {
       var parts: [String] = []
       let sequence: [Value]
       switch items {
-      case .list(let values), .tuple(let values): sequence = values
+      case .list, .tuple: sequence = items.sequenceItems!
       default: sequence = []
       }
       for item in sequence {

@@ -84,7 +84,7 @@ enum Operators {
       return .tuple(a + b)
     case (.add, .list(let a), .list(let b)):
       try budget.allocate(slots: a.count + b.count, at: range)
-      return .list(a + b)
+      return .list(a.items + b.items)
     case (.multiply, .string(let text), _), (.multiply, _, .string(let text)):
       let count = try repetitionCount(left, right, range: range)
       try budget.allocate(count: count, size: text.utf8.count, at: range)
@@ -381,9 +381,18 @@ enum Operators {
     switch (left, right) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
-    case (.tuple(let a), .tuple(let b)), (.list(let a), .list(let b)):
+    case (.list(let a), .list(let b)) where a === b: return true
+    case (.dictionary(let a), .dictionary(let b)):
+      if a === b { return true }
+      return a.count == b.count
+        && a.pairs.allSatisfy { pair in
+          b.value(for: pair.0).map { equal(pair.1, $0, depth: depth + 1) } ?? false
+        }
+    case (.tuple, .tuple), (.list, .list):
+      let (a, b) = (left.sequenceItems!, right.sequenceItems!)
       return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
     case (.layer(let a), .layer(let b)): return a === b
+    case (.function(let a), .function(let b)): return a.kind == b.kind
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
@@ -404,13 +413,17 @@ enum Operators {
       switch (left, right) {
       case (.none, .none): same = true
       case (.bool(let a), .bool(let b)): same = a == b
+      // Lists and dicts are objects: equal contents are not the same object.
+      case (.list(let a), .list(let b)): same = a === b
+      case (.dictionary(let a), .dictionary(let b)): same = a === b
+      case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): same = false
       default: same = equal(left, right) && !(Number(left) != nil && Number(right) == nil)
       }
       return operation == .identical ? same : !same
     case .memberOf, .notMemberOf:
       let found: Bool
       switch right {
-      case .list(let items), .tuple(let items): found = items.contains { equal($0, left) }
+      case .list, .tuple: found = right.sequenceItems!.contains { equal($0, left) }
       case .dictionary(let pairs): found = pairs.contains { equal($0.0, left) }
       case .string(let text):
         guard case .string(let part) = left else {
@@ -452,7 +465,8 @@ enum Operators {
     }
     switch (left, right) {
     case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
-    case (.tuple(let a), .tuple(let b)), (.list(let a), .list(let b)):
+    case (.tuple, .tuple), (.list, .list):
+      let (a, b) = (left.sequenceItems!, right.sequenceItems!)
       for (x, y) in zip(a, b) where !equal(x, y) {
         return try ordering(x, y, operation: operation, range: range)
       }
@@ -473,7 +487,8 @@ enum Operators {
     -> Value
   {
     switch (base, index) {
-    case (.list(let items), .int(let position)), (.tuple(let items), .int(let position)):
+    case (.list, .int(let position)), (.tuple, .int(let position)):
+      let items = base.sequenceItems!
       guard let resolved = resolveIndex(position, count: items.count) else {
         throw CellError(
           type: "IndexError", message: "\(base.typeName) index out of range", range: range)
@@ -486,7 +501,7 @@ enum Operators {
       }
       return .string(String(characters[resolved]))
     case (.list(let items), .slice(let start, let stop, let step)):
-      return .list(try slice(items, start, stop, step, range: range))
+      return .list(try slice(items.items, start, stop, step, range: range))
     case (.tuple(let items), .slice(let start, let stop, let step)):
       return .tuple(try slice(items, start, stop, step, range: range))
     case (.string(let text), .slice(let start, let stop, let step)):
@@ -496,8 +511,8 @@ enum Operators {
     case (.list, .bigInt), (.tuple, .bigInt), (.string, .bigInt):
       throw CellError(
         type: "IndexError", message: "cannot fit 'int' into an index-sized integer", range: range)
-    case (.list(let items), .bool(let flag)), (.tuple(let items), .bool(let flag)):
-      return try subscriptValue(.list(items), .int(flag ? 1 : 0), range: range)
+    case (.list, .bool(let flag)), (.tuple, .bool(let flag)):
+      return try subscriptValue(base, .int(flag ? 1 : 0), range: range)
     case (.dictionary(let pairs), _):
       guard let found = pairs.first(where: { equal($0.0, index) }) else {
         throw CellError(type: "KeyError", message: PythonText.repr(index), range: range)
@@ -509,6 +524,17 @@ enum Operators {
     default:
       throw typeError("'\(base.typeName)' object is not subscriptable", range)
     }
+  }
+
+  /// The positions `items[start:stop]` covers (step 1), clamped to the list as Python clamps them.
+  static func sliceBounds(_ start: Int?, _ stop: Int?, count: Int) -> Range<Int> {
+    func clamp(_ value: Int?, _ defaultValue: Int) -> Int {
+      guard var value else { return defaultValue }
+      if value < 0 { value += count }
+      return min(max(value, 0), count)
+    }
+    let lower = clamp(start, 0)
+    return lower..<max(lower, clamp(stop, count))
   }
 
   static func slice(_ items: [Value], _ start: Int?, _ stop: Int?, _ step: Int?, range: SourceRange)

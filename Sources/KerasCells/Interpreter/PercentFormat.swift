@@ -18,7 +18,7 @@ enum PercentFormat {
     switch arguments {
     case .tuple(let values): items = values
     case .dictionary(let pairs):
-      mapping = pairs
+      mapping = pairs.pairs
       items = [arguments]
     default: items = [arguments]
     }
@@ -61,8 +61,10 @@ enum PercentFormat {
       var align = ""
       var sign = ""
       var zero = false
+      var alternate = false
       while let flag = peek(), "-+ 0#".contains(flag) {
         switch flag {
+        case "#": alternate = true
         case "-": align = "<"
         case "+": sign = "+"
         case " ": if sign.isEmpty { sign = " " }
@@ -129,8 +131,17 @@ enum PercentFormat {
         body = .string(type == "s" ? PythonText.str(argument) : PythonText.repr(argument))
         code = "s"
       case "x", "X", "o":
-        throw .unsupported(
-          "ConvBook does not support the %\(type) conversion of %-formatting yet", at: range)
+        switch argument {
+        case .int, .bool: body = argument
+        case .bigInt:
+          throw .unsupported(
+            "ConvBook does not support %\(type) of integers beyond 64 bits yet", at: range)
+        default:
+          throw typeError("%\(type) format: an integer is required, not \(argument.typeName)")
+        }
+        code = String(type)
+        // Precision is a minimum digit count for these; model code does not use it.
+        precision = nil
       default:
         let scalar = type.unicodeScalars.first!.value
         throw valueError(
@@ -140,7 +151,7 @@ enum PercentFormat {
       // printf pads on the left unless `-` is given (the mini-language's default for text is the
       // right); `0` pads numbers after the sign.
       let zeroPadded = zero && align.isEmpty && code != "s"
-      var spec = (align.isEmpty && !zeroPadded ? ">" : align) + sign
+      var spec = (align.isEmpty && !zeroPadded ? ">" : align) + sign + (alternate ? "#" : "")
       if zeroPadded { spec += "0" }
       if let width { spec += String(width) }
       if let precision { spec += "." + String(precision) }

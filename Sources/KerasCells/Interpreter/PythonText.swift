@@ -57,11 +57,13 @@ enum PythonText {
     case .slice(let start, let stop, let step):
       func text(_ value: Int?) -> String { value.map(String.init) ?? "None" }
       return "slice(\(text(start)), \(text(stop)), \(text(step)))"
+    case .exception(let exception): return exception.repr
     }
   }
 
   static func str(_ value: Value) -> String {
     if case .string(let text) = value { return text }
+    if case .exception(let exception) = value { return exception.message }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
     return repr(value)
   }
@@ -88,8 +90,8 @@ enum PythonText {
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
-    case .list(let items), .tuple(let items):
-      for item in items {
+    case .list, .tuple:
+      for item in value.sequenceItems! {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)
       }
     case .dictionary(let pairs):
@@ -122,6 +124,12 @@ enum PythonText {
     var sign: Character = "-"
     if let first = characters.first, "+- ".contains(first) {
       sign = first
+      characters.removeFirst()
+    }
+    // `#`: the alternate form, `0x2a` for `{:#x}`.
+    var alternate = false
+    if characters.first == "#" {
+      alternate = true
       characters.removeFirst()
     }
     if characters.first == "0" && characters.count > 1 {
@@ -169,7 +177,30 @@ enum PythonText {
     }
     var body: String
     var isNumber = true
+    // The sign and `0x` of a number, which `=` alignment pads after.
+    var lead = ""
     switch (value, type) {
+    case (.int, "x"?), (.int, "X"?), (.int, "o"?), (.int, "b"?), (.bool, "x"?), (.bool, "X"?),
+      (.bool, "o"?), (.bool, "b"?):
+      var number = 0
+      if case .int(let integer) = value { number = integer }
+      if case .bool(let flag) = value { number = flag ? 1 : 0 }
+      let radix = ["x": 16, "X": 16, "o": 8, "b": 2][type!]!
+      var digits = String(number.magnitude, radix: radix, uppercase: type == "X")
+      if grouping == "_" {
+        var grouped = ""
+        for (offset, character) in digits.enumerated() {
+          if offset > 0 && (digits.count - offset) % 4 == 0 { grouped.append("_") }
+          grouped.append(character)
+        }
+        digits = grouped
+      } else if grouping == "," {
+        throw CellError(
+          type: "ValueError", message: "Cannot specify ',' with '\(type!)'.", range: range)
+      }
+      lead = number < 0 ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))
+      if alternate { lead += "0" + (type == "X" ? "X" : String(type!)) }
+      body = lead + digits
     case (.int(let number), nil), (.int(let number), "d"):
       body = group(String(number.magnitude), grouping)
       body = (number < 0 ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))) + body
@@ -214,6 +245,7 @@ enum PythonText {
       let left = String(repeating: fill, count: padding / 2)
       return left + body + String(repeating: fill, count: padding - padding / 2)
     case "=":
+      if !lead.isEmpty { return lead + filler + body.dropFirst(lead.count) }
       if let first = body.first, "+- ".contains(first) {
         return String(first) + filler + body.dropFirst()
       }

@@ -1,7 +1,8 @@
 import CNNEngine
 
 /// Python arithmetic with a Keras tensor operand: tf-keras wraps the TensorFlow operation in a
-/// `TFOpLambda` layer and calls it on the tensor operands, so `x + y` becomes a layer of the graph.
+/// `TFOpLambda` layer and calls it on the tensor operands, so `x + y` becomes a layer of the graph;
+/// Keras 3 makes it a `keras.ops` operation (`add (Add)`), a node of the graph that is not a layer.
 enum TensorArithmetic {
   static func involvesTensor(_ values: Value...) -> Bool {
     values.contains { if case .kerasTensor = $0 { return true } else { return false } }
@@ -57,16 +58,15 @@ enum TensorArithmetic {
     _ operation: TFOpLambda.Operation, _ tensors: [KerasTensor], constant: Double?,
     constantFirst: Bool, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    if interpreter.session.names.kerasVersion == .keras3 {
-      throw .unsupported(
-        "arithmetic on Keras tensors is supported with tf-keras 2 only so far (where it makes TFOpLambda layers); Keras 3's symbolic operations are not supported yet",
-        at: range)
-    }
-    let name = interpreter.session.names.uniqueName(operation.rawValue)
+    let keras3 = interpreter.session.names.kerasVersion == .keras3
+    let tracing = interpreter.session.lambdaTracingDepth > 0
+    let baseName = keras3 ? operation.keras3Name : operation.rawValue
+    let name = tracing ? baseName : interpreter.session.names.uniqueName(baseName)
     let instance = LayerInstance(
-      TFOpLambda(operation: operation, name: name, constant: constant, constantFirst: constantFirst)
-    )
-    interpreter.recordOrigin(of: instance, at: range)
+      TFOpLambda(
+        operation: operation, name: name, constant: constant, constantFirst: constantFirst,
+        isKeras3Operation: keras3))
+    if !tracing { interpreter.recordOrigin(of: instance, at: range) }
     do {
       return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: true))
     } catch {

@@ -117,9 +117,30 @@ final class Scope {
     self.qualifiedName = qualifiedName
   }
 
+  /// Names a `global` statement declared in this function: read and bound in the globals.
+  var globalNames: Set<String> = []
+  /// Names a `nonlocal` statement declared in this function: bound in the enclosing function's scope.
+  var nonlocalNames: Set<String> = []
+
+  /// Binds `name` here, or in the enclosing function's scope that has it when it is `nonlocal`.
+  func bind(_ name: String, to value: Value) {
+    if nonlocalNames.contains(name) {
+      var scope = parent
+      while let current = scope {
+        if current.names[name] != nil {
+          current.names[name] = value
+          return
+        }
+        scope = current.parent
+      }
+    }
+    names[name] = value
+  }
+
   func lookup(_ name: String) -> Value? {
     var scope: Scope? = self
     while let current = scope {
+      if current.globalNames.contains(name) { return nil }
       if let value = current.names[name] { return value }
       scope = current.parent
     }

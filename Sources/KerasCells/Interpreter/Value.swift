@@ -12,8 +12,10 @@ public indirect enum Value {
   case float(Double)
   case string(String)
   case tuple([Value])
-  case list([Value])
-  case dictionary([(Value, Value)])
+  /// A list, shared by every name bound to it (`PythonList`).
+  case list(PythonList)
+  /// A dict, shared by every name bound to it (`PythonDict`).
+  case dictionary(PythonDict)
   /// A module or namespace such as `tensorflow.keras.layers`, by its dotted path.
   case module(KerasModule)
   /// A callable that ConvBook implements: a layer class, `Sequential`, `print`, `len`, ...
@@ -31,6 +33,8 @@ public indirect enum Value {
   /// `range(...)`, kept lazy so that large ranges cost nothing until iterated.
   case range(start: Int, stop: Int, step: Int)
   case slice(start: Int?, stop: Int?, step: Int?)
+  /// An exception object: what `ValueError("...")` makes and `except ... as error` binds.
+  case exception(PythonException)
 
   /// Python's `type(x).__name__`.
   public var typeName: String {
@@ -53,6 +57,7 @@ public indirect enum Value {
     case .kerasObject(let object): return object.typeName
     case .range: return "range"
     case .slice: return "slice"
+    case .exception(let exception): return exception.type
     }
   }
 
@@ -85,7 +90,8 @@ public indirect enum Value {
     case .bigInt: return true
     case .float(let value): return value != 0
     case .string(let value): return !value.isEmpty
-    case .tuple(let items), .list(let items): return !items.isEmpty
+    case .tuple(let items): return !items.isEmpty
+    case .list(let list): return !list.isEmpty
     case .dictionary(let pairs): return !pairs.isEmpty
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step) > 0
     default: return true

@@ -22,11 +22,22 @@ public enum Keras3SummaryText {
   ]
   static let sequentialDefaultWidth = 88
 
+  /// Keras' columns for a graph that is not a chain (`Connected to`; default width 108).
+  static let graphColumns = [
+    Column(header: "Layer (type)", position: 0.30, rightAligned: false),
+    Column(header: "Output Shape", position: 0.56, rightAligned: false),
+    Column(header: "Param #", position: 0.74, rightAligned: true),
+    Column(header: "Connected to", position: 1.0, rightAligned: false),
+  ]
+  static let graphDefaultWidth = 108
+
   public static func render(_ summary: ModelSummary, console: SummaryConsole = .notATerminal)
     -> String
   {
-    let columns = sequentialColumns
-    let lineLength = console.tableWidth(defaultWidth: sequentialDefaultWidth)
+    let graph = summary.showsConnections
+    let columns = graph ? graphColumns : sequentialColumns
+    let lineLength = console.tableWidth(
+      defaultWidth: graph ? graphDefaultWidth : sequentialDefaultWidth)
     let widths = textWidths(lineLength: lineLength, columns: columns)
     let style = console.styling
     var out = ""
@@ -38,20 +49,31 @@ public enum Keras3SummaryText {
         + right + "\n"
     }
     out += rule("┏", "━", "┳", "┓")
-    let header = widths.indices.map { index in
-      style.bold(" ")
-        + style.bold(pad(columns[index].header, widths[index], right: columns[index].rightAligned))
-        + style.bold(" ")
+    // Headers wrap like cells (`Param #` at width 56) and sit at the bottom of the header row.
+    let headers = columns.indices.map { wrap(columns[$0].header, width: widths[$0]) }
+    let headerHeight = headers.map(\.count).max() ?? 1
+    for lineIndex in 0..<headerHeight {
+      let parts = columns.indices.map { index -> String in
+        let lines = headers[index]
+        let offset = lineIndex - (headerHeight - lines.count)
+        guard offset >= 0 else {
+          return style.bold(String(repeating: " ", count: widths[index] + 2))
+        }
+        return style.bold(" ")
+          + style.bold(pad(lines[offset], widths[index], right: columns[index].rightAligned))
+          + style.bold(" ")
+      }
+      out += "┃" + parts.joined(separator: "┃") + "┃\n"
     }
-    out += "┃" + header.joined(separator: "┃") + "┃\n"
     out += rule("┡", "━", "╇", "┩")
     for (index, row) in summary.rows.enumerated() {
       if index > 0 { out += rule("├", "─", "┼", "┤") }
-      let cells = [
+      var cells = [
         "\(row.name) (\(row.className))",
         row.outputShape.dimensions.isEmpty ? "?" : shapeText(row),
         row.isBuilt ? PythonFormat.grouped(row.parameters) : "0 (unbuilt)",
       ]
+      if graph { cells.append(connectionsText(row)) }
       let wrapped = cells.indices.map { wrap(cells[$0], width: widths[$0]) }
       let height = wrapped.map(\.count).max() ?? 1
       for lineIndex in 0..<height {
@@ -84,6 +106,13 @@ public enum Keras3SummaryText {
   static func shapeText(_ row: ModelSummary.Row) -> String {
     "(" + row.outputShape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
       + ")"
+  }
+
+  /// The `Connected to` cell: `name[node][tensor]` of every input of the layer's calls inside the
+  /// model, joined by `, `; `-` for none (an input layer).
+  static func connectionsText(_ row: ModelSummary.Row) -> String {
+    if row.connections.isEmpty { return "-" }
+    return row.connections.map(\.kerasDescription).joined(separator: ", ")
   }
 
   /// Text widths of the columns for a table `lineLength` wide. Keras gives column i the width

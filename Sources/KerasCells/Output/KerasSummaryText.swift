@@ -12,20 +12,54 @@ public enum KerasSummaryText {
   static let graphLineLength = 98
   static let graphPositions = [29, 58, 68, 98]
 
+  /// The line length and column ends of a summary: Keras' defaults for a chain or a graph, or
+  /// the call's `line_length=` and `positions=` (relative when the last is at most 1), plus the
+  /// 11 columns of `Trainable` with `show_trainable=True`.
+  public static func layout(_ summary: ModelSummary) -> (lineLength: Int, positions: [Int]) {
+    let graph = summary.showsConnections
+    var lineLength = summary.options.lineLength ?? (graph ? graphLineLength : lineLength)
+    var positions: [Int]
+    if let given = summary.options.positions, let last = given.last {
+      positions =
+        last <= 1
+        ? given.map { Int((Double(lineLength) * $0).rounded(.towardZero)) }
+        : given.map { Int($0.rounded(.towardZero)) }
+    } else if summary.options.lineLength != nil {
+      let relative = graph ? [0.3, 0.6, 0.70, 1.0] : [0.45, 0.85, 1.0]
+      positions = relative.map { Int((Double(lineLength) * $0).rounded(.towardZero)) }
+    } else {
+      positions = graph ? graphPositions : Self.positions
+    }
+    if summary.options.showTrainable {
+      lineLength += 11
+      positions.append(lineLength)
+    }
+    return (lineLength, positions)
+  }
+
   public static func render(_ summary: ModelSummary, footer: SummaryFooterStyle = .default)
     -> String
   {
     let graph = summary.showsConnections
-    let lineLength = graph ? graphLineLength : lineLength
-    let positions = graph ? graphPositions : positions
+    let options = summary.options
+    let (lineLength, positions) = layout(summary)
     var header = ["Layer (type)", "Output Shape", "Param #"]
     if graph { header.append("Connected to") }
+    if options.showTrainable { header.append("Trainable") }
     var lines: [String] = []
     lines.append("Model: \"\(summary.name)\"")
     lines.append(String(repeating: "_", count: lineLength))
     lines += row(header, positions: positions)
     lines.append(String(repeating: "=", count: lineLength))
-    for layer in summary.rows {
+    func framed(_ level: Int, _ fill: Character, inner: Int) -> String {
+      String(repeating: "|", count: level) + String(repeating: fill, count: max(0, inner))
+        + String(repeating: "|", count: level)
+    }
+    // Keras' `print_layer`: the row, the nested model's rows framed by `|` and `¯` lines, and a
+    // spacer line after every row but the last of a nested model. Keras' loop over the nested
+    // rows reuses the `is_nested_last` flag, so an expanded model is followed by no spacer.
+    func printLayer(_ layer: ModelSummary.Row, level: Int, isNestedLast: Bool) {
+      var isNestedLast = isNestedLast
       var fields = [
         "\(layer.name) (\(layer.className))", layer.outputShapeText, String(layer.parameters),
       ]
@@ -34,9 +68,23 @@ public enum KerasSummaryText {
         let connections = layer.connections.map { PythonFormat.quoted($0.kerasDescription) }
         fields.append("[" + connections.joined(separator: ", ") + "]")
       }
-      lines += row(fields, positions: positions)
-      lines.append(String(repeating: " ", count: lineLength))
+      if options.showTrainable { fields.append(layer.trainable ? "Y" : "N") }
+      lines += row(fields, positions: positions, nestedLevel: level)
+      if options.expandNested && !layer.nestedRows.isEmpty {
+        lines.append(framed(level + 1, "¯", inner: lineLength - 2 * level - 2))
+        for (index, nested) in layer.nestedRows.enumerated() {
+          // Layers inside a nested model have no calls inside this model: no connections.
+          var inner = nested
+          inner.connections = []
+          printLayer(
+            inner, level: level + 1, isNestedLast: index == layer.nestedRows.count - 1)
+        }
+        lines.append(framed(level, "¯", inner: lineLength - 2 * level))
+        isNestedLast = true
+      }
+      if !isNestedLast { lines.append(framed(level, " ", inner: lineLength - 2 * level)) }
     }
+    for layer in summary.rows { printLayer(layer, level: 0, isNestedLast: false) }
     lines.append(String(repeating: "=", count: lineLength))
     let total = summary.totalParameters
     let trainable = summary.trainableParameters
@@ -56,11 +104,28 @@ public enum KerasSummaryText {
     return lines.map { $0 + "\n" }.joined()
   }
 
+  /// The first column whose width leaves no room for text (Keras' `print_row` would then loop
+  /// forever on a non-empty field); nil when every column has room.
+  public static func unprintableColumn(_ summary: ModelSummary) -> Int? {
+    let positions = layout(summary).positions
+    for column in positions.indices {
+      let start = column > 0 ? positions[column - 1] : 0
+      let isLast = column == positions.count - 1
+      let cutoff = positions[column] - start - (isLast ? 0 : 3)
+      if cutoff <= 0 { return column }
+    }
+    return nil
+  }
+
   /// Keras' `print_row`: each field is cut to its column width (less two separating spaces, and one
-  /// more for all but the last column) and the rest continues on following lines.
-  static func row(_ fields: [String], positions: [Int] = positions) -> [String] {
+  /// more for all but the last column; the first column also loses one per nesting level) and the
+  /// rest continues on following lines; a nested model's rows are framed by `|`.
+  static func row(_ fields: [String], positions: [Int] = positions, nestedLevel: Int = 0)
+    -> [String]
+  {
     var remaining = fields.map { Array($0) }
     var lines: [String] = []
+    let bars = Array(repeating: Character("|"), count: nestedLevel)
     while remaining.contains(where: { !$0.isEmpty }) {
       var line: [Character] = []
       for column in remaining.indices {
@@ -70,7 +135,11 @@ public enum KerasSummaryText {
         let space = isLast ? 0 : 2
         var cutoff = end - start - space
         if !isLast { cutoff -= 1 }
-        var fitting = Array(remaining[column].prefix(max(cutoff, 0)))
+        if column == 0 { cutoff -= nestedLevel }
+        // Keras would loop forever on a column without room: ConvBook drops the rest instead
+        // (`unprintableColumn` refuses such a summary before it is printed).
+        if cutoff <= 0 { cutoff = remaining[column].count }
+        var fitting = Array(remaining[column].prefix(cutoff))
         // Keras prefers to break right after the end of a nested tuple, list or dict.
         let fittingText = String(fitting)
         let breaks = ["),", "},", "],", "',"].compactMap { marker -> Int? in
@@ -81,13 +150,15 @@ public enum KerasSummaryText {
           cutoff = earliest
           fitting = Array(fitting.prefix(earliest))
         }
-        if column == 0 { line.append(" ") }
+        if column == 0 { line += bars + [" "] }
         line += fitting
         line += Array(repeating: " ", count: space)
-        remaining[column] = Array(remaining[column].dropFirst(max(cutoff, 0)))
-        let padding = positions[column] - line.count
+        remaining[column] = Array(remaining[column].dropFirst(cutoff))
+        let padding =
+          positions[column] - line.count - (nestedLevel > 0 && isLast ? nestedLevel : 0)
         if padding > 0 { line += Array(repeating: " ", count: padding) }
       }
+      line += bars
       lines.append(String(line))
     }
     return lines

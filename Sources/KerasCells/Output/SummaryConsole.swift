@@ -81,7 +81,7 @@ extension SummaryConsole.Styling {
   func number(_ text: String) -> String { color(34, text) }
 
   /// The colours of a table cell line: class names (column 0), dimensions and `None` (column 1),
-  /// the parameter count (column 2).
+  /// the parameter count (column 2), the node and tensor indexes of `Connected to` (column 3).
   func highlight(_ line: String, column: Int) -> String {
     guard self == .standardColors || self == .extendedColors else { return line }
     switch column {
@@ -115,6 +115,30 @@ extension SummaryConsole.Styling {
         }
       }
       flush()
+      return out
+    case 3:
+      // `name[0][0]`: the numbers right after an opening bracket; a `…` right after the bracket
+      // cut such a number and takes its colour (indexes have one digit in practice, so one after
+      // a digit cut the closing bracket).
+      var out = ""
+      var digits = ""
+      var afterBracket = false
+      var previous: Character = " "
+      for character in line {
+        if afterBracket && (character.isNumber || (character == "…" && previous == "[")) {
+          digits.append(character)
+          previous = character
+          continue
+        }
+        previous = character
+        if !digits.isEmpty {
+          out += color(34, digits)
+          digits = ""
+        }
+        afterBracket = character == "["
+        out.append(character)
+      }
+      if !digits.isEmpty { out += color(34, digits) }
       return out
     default:
       let leading = line.prefix { $0 == " " }

@@ -454,13 +454,6 @@ public struct PythonParser {
     return statements
   }
 
-  private static let unsupportedSimpleStatements: [PythonKeyword: String] = [
-    .del: "del statements",
-    .global: "global declarations",
-    .nonlocal: "nonlocal declarations",
-    .raise: "raise statements",
-  ]
-
   /// Returns `nil` for statements that are only parsed to be reported later.
   private mutating func parseSimpleStatement() throws(PythonSyntaxError) -> Statement? {
     let token = current
@@ -497,36 +490,38 @@ public struct PythonParser {
           at: token.range)
       }
       return nil
-    case .keyword(let keyword) where Self.unsupportedSimpleStatements[keyword] != nil:
+    case .keyword(.global), .keyword(.nonlocal):
       try advance()
-      switch keyword {
-      case .global, .nonlocal:
-        _ = try expectName()
-        while current.isOperator(",") {
-          try advance()
-          _ = try expectName()
-        }
-      case .assert:
-        _ = try parseExpression()
-        if current.isOperator(",") {
-          try advance()
-          _ = try parseExpression()
-        }
-      case .raise:
-        if canStartExpression(current) {
-          _ = try parseExpression()
-          if current.isKeyword(.from) {
-            try advance()
-            _ = try parseExpression()
-          }
-        }
-      default:
-        _ = try parseStarExpressions()
+      var names = [try expectName().text]
+      while current.isOperator(",") {
+        try advance()
+        names.append(try expectName().text)
       }
-      deferUnsupported(
-        token.text, Self.unsupportedSimpleStatements[keyword]!,
-        at: token.range.union(previous.range))
-      return nil
+      let isNonlocal = token.isKeyword(.nonlocal)
+      let range = token.range.union(previous.range)
+      if isNonlocal && functionDepth == 0 {
+        deferSyntaxError("nonlocal declaration not allowed at module level", at: range)
+        return nil
+      }
+      return Statement(.scopeDeclaration(nonlocal: isNonlocal, names: names), range: range)
+    case .keyword(.raise):
+      try advance()
+      var exception: Expression?
+      var cause: Expression?
+      if canStartExpression(current) {
+        exception = try parseExpression()
+        if current.isKeyword(.from) {
+          try advance()
+          cause = try parseExpression()
+        }
+      }
+      return Statement(
+        .raiseStatement(exception: exception, cause: cause),
+        range: token.range.union(previous.range))
+    case .keyword(.del):
+      try advance()
+      let targets = try parseDeleteTargets()
+      return Statement(.delete(targets), range: token.range.union(previous.range))
     case .keyword(.assert):
       try advance()
       let condition = try parseExpression()
@@ -541,6 +536,28 @@ public struct PythonParser {
     default:
       return try parseExpressionStatement()
     }
+  }
+
+  /// `del a, b[0], c.d`: names, subscripts and attributes, or tuples and lists of them.
+  private mutating func parseDeleteTargets() throws(PythonSyntaxError) -> [Expression] {
+    let parsed = try parseStarExpressions()
+    var targets: [Expression]
+    if case .tuple(let items) = parsed.kind, !isParenthesized(parsed) {
+      targets = items
+    } else {
+      targets = [parsed]
+    }
+    func check(_ target: Expression) throws(PythonSyntaxError) {
+      switch target.kind {
+      case .name, .attribute, .subscript: return
+      case .tuple(let items), .list(let items):
+        for item in items { try check(item) }
+      default:
+        throw syntaxError("cannot delete \(describe(target))", at: target.range)
+      }
+    }
+    for target in targets { try check(target) }
+    return targets
   }
 
   private static let augmentedAssignmentOperators: [String: BinaryOperator] = [
@@ -726,11 +743,22 @@ public struct PythonParser {
     guard current.isKeyword(.import) else { throw invalidSyntaxHere() }
     try advance()
     if current.isOperator("*") {
+      let star = current
       try advance()
-      deferUnsupported(
-        "import *", "wildcard imports (from ... import *)",
-        at: fromToken.range.union(previous.range))
-      return nil
+      let range = fromToken.range.union(previous.range)
+      if functionDepth > 0 {
+        deferSyntaxError("import * only allowed at module level", at: range)
+        return nil
+      }
+      guard let module, relativeLevel == 0 else {
+        deferUnsupported("relative import", "relative imports (from . import ...)", at: range)
+        return nil
+      }
+      return Statement(
+        .importNames(
+          module: module,
+          names: [ImportedName(name: "*", alias: nil, nameRange: star.range, range: star.range)]),
+        range: range)
     }
     let isParenthesized = current.isOperator("(")
     if isParenthesized { try advance() }

@@ -49,6 +49,9 @@ enum SyntaxDepth {
     case .returnStatement(let value): return value.map { [$0] } ?? []
     case .whileLoop(let condition, _): return [condition]
     case .tryStatement(_, let handlers, _, _): return handlers.compactMap(\.type)
+    case .delete(let targets): return targets
+    case .raiseStatement(let exception, let cause): return [exception, cause].compactMap { $0 }
+    case .scopeDeclaration: return []
     case .assertStatement(let condition, let message):
       return [condition] + (message.map { [$0] } ?? [])
     case .forLoop(let target, let iterable, _): return [target, iterable]

@@ -4,94 +4,160 @@ import LessonKit
 /// design exercise, hints folded away, the command that checks an answer, and in instructors'
 /// builds the solution.
 public enum ExerciseCardRenderer {
-  public static func html(_ card: ExerciseCard) -> String {
-    let id = HTMLEscaping.escapeAttribute("exercise-" + card.identifier)
+  public static func html(_ card: ExerciseCard) -> String { nodes(card).markup }
+
+  /// The card's `<section>`, followed by a line break.
+  public static func nodes(_ card: ExerciseCard) -> [HTMLNode] {
     let label = card.kind == .design ? "Design exercise" : "Exercise"
-    var html =
-      "<section class=\"exercise exercise-\(card.kind == .design ? "design" : "value")\" id=\"\(id)\">\n"
-    html +=
-      "<p class=\"exercise-title\">\(label) <code>\(HTMLEscaping.escape(card.identifier))</code></p>\n"
+    var children: [HTMLNode] = [
+      .newline,
+      .tag("p", ["class": "exercise-title"], [.text(label + " "), code(card.identifier)]),
+      .newline,
+    ]
     var markdown = MarkdownHTMLRenderer()
-    let prompt = markdown.render(card.prompt) { expression, _ in
-      PageRenderer.inlineValue(expression: expression, value: card.inlineValues[expression])
+    let prompt = markdown.renderNode([card.prompt]) { expression, _ in
+      PageRenderer.inlineValue(expression: expression, value: card.inlineValues[expression]).markup
     }
-    html += "<div class=\"exercise-prompt\">\n\(prompt)</div>\n"
+    children += [.tag("div", ["class": "exercise-prompt"], [.newline, prompt]), .newline]
     if let starterCode = card.starterCode {
-      html += "<div class=\"exercise-starter\">\n<p>Start from "
-      html +=
-        card.starterName.map { "<code>\(HTMLEscaping.escape($0))</code>, written as a script" }
-        ?? "this script"
-      html += "; save it as <code>model.py</code> and change it:</p>\n"
-      html +=
-        "<pre><code class=\"language-python\">\(CodeHighlighter.html(starterCode))</code></pre>\n</div>\n"
+      var start: [HTMLNode] = [.text("Start from ")]
+      if let name = card.starterName {
+        start += [code(name), .text(", written as a script")]
+      } else {
+        start.append(.text("this script"))
+      }
+      start += [.text("; save it as "), code("model.py"), .text(" and change it:")]
+      children += [
+        .tag(
+          "div", ["class": "exercise-starter"],
+          [.newline, .tag("p", [:], start), .newline, highlighted(starterCode), .newline]),
+        .newline,
+      ]
     }
     if !card.requirements.isEmpty {
-      html +=
-        "<div class=\"exercise-requirements\">\n<p>Your model (the variable <code>model</code>) must meet:</p>\n<ul>\n"
+      var items: [HTMLNode] = [.newline]
       for requirement in card.requirements {
-        html += "<li><code>\(HTMLEscaping.escape(requirement))</code></li>\n"
+        items += [.tag("li", [:], [code(requirement)]), .newline]
       }
-      html += "</ul>\n</div>\n"
+      children += [
+        .tag(
+          "div", ["class": "exercise-requirements"],
+          [
+            .newline,
+            .tag(
+              "p", [:],
+              [.text("Your model (the variable "), code("model"), .text(") must meet:")]),
+            .newline, .tag("ul", [:], items), .newline,
+          ]),
+        .newline,
+      ]
     }
     if !card.hints.isEmpty {
-      html +=
-        "<details class=\"exercise-hint\">\n<summary>Hint\(card.hints.count == 1 ? "" : "s")</summary>\n"
+      var hints: [HTMLNode] = [
+        .newline, .tag("summary", [:], [.text(card.hints.count == 1 ? "Hint" : "Hints")]), .newline,
+      ]
       for hint in card.hints {
-        html += markdown.render(LessonReader.parseMarkdown(hint))
+        hints.append(markdown.renderNode([LessonReader.parseMarkdown(hint)]))
       }
-      html += "</details>\n"
+      children += [.tag("details", ["class": "exercise-hint"], hints), .newline]
     }
-    html += "<div class=\"exercise-check\">\n"
+    var check: [HTMLNode] = [.newline]
     if let studentFile = card.studentFile {
-      let file = HTMLEscaping.escape(studentFile)
-      html +=
-        "<p>Check your answer with <code>convbook</code>: <a class=\"exercise-download\" href=\"\(HTMLEscaping.escapeAttribute(studentFile))\" download>download <code>\(file)</code></a> to check your answers (the lesson with its answers sealed), then run:</p>\n"
+      check.append(
+        .tag(
+          "p", [:],
+          [
+            .text("Check your answer with "), code("convbook"), .text(": "),
+            .tag(
+              "a",
+              attributes: [
+                .init("class", "exercise-download"), .init("href", studentFile), .flag("download"),
+              ], [.text("download "), code(studentFile)]),
+            .text(
+              " to check your answers (the lesson with its answers sealed), then run:"),
+          ]))
     } else {
-      html += "<p>Check your answer:</p>\n"
+      check.append(.tag("p", [:], [.text("Check your answer:")]))
     }
-    html += "<pre><code>\(HTMLEscaping.escape(card.checkCommand))</code></pre>\n"
+    check += [.newline, .tag("pre", [:], [code(card.checkCommand)]), .newline]
     if let note = card.answerNote {
-      html += "<p class=\"exercise-note\">\(HTMLEscaping.escape(note))</p>\n"
+      check += [.tag("p", ["class": "exercise-note"], [.text(note)]), .newline]
     }
-    html += "</div>\n"
+    children += [.tag("div", ["class": "exercise-check"], check), .newline]
     if let sealed = card.sealedKey {
       // Shown by convbook-check.js; without JavaScript the command above is the way to check.
-      html +=
-        "<form class=\"exercise-try\" data-sealed=\"\(HTMLEscaping.escapeAttribute(sealed))\" hidden>\n"
-      html +=
-        "<label>Or check it here: <input type=\"text\" name=\"answer\" autocomplete=\"off\" spellcheck=\"false\"></label> <button type=\"submit\">Check</button>\n"
-      html +=
-        "<p class=\"exercise-try-result\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n"
-      html +=
-        "<script src=\"\(ExerciseCheckScript.fileName)\" defer></script>\n"
+      children += [
+        .tag(
+          "form",
+          attributes: [
+            .init("class", "exercise-try"), .init("data-sealed", sealed), .flag("hidden"),
+          ],
+          [
+            .newline,
+            .tag(
+              "label", [:],
+              [
+                .text("Or check it here: "),
+                .void(
+                  "input",
+                  [
+                    "type": "text", "name": "answer", "autocomplete": "off", "spellcheck": "false",
+                  ]),
+              ]),
+            .text(" "), .tag("button", ["type": "submit"], [.text("Check")]), .newline,
+            .tag(
+              "p",
+              ["class": "exercise-try-result", "role": "status", "aria-live": "polite"], []),
+            .newline,
+          ]),
+        .newline,
+        .tag(
+          "script", attributes: [.init("src", ExerciseCheckScript.fileName), .flag("defer")], []),
+        .newline,
+      ]
     }
-    if let solution = card.solution { html += solutionHTML(solution) }
-    return html + "</section>\n"
+    if let solution = card.solution { children += solutionNodes(solution) }
+    let kind = card.kind == .design ? "design" : "value"
+    return [
+      .tag(
+        "section", ["class": "exercise exercise-\(kind)", "id": "exercise-" + card.identifier],
+        children),
+      .newline,
+    ]
   }
 
-  private static func solutionHTML(_ solution: ExerciseSolution) -> String {
-    var html = "<details class=\"exercise-solution\">\n<summary>Solution</summary>\n"
+  static func code(_ text: String) -> HTMLNode { .tag("code", [:], [.text(text)]) }
+
+  static func highlighted(_ source: String) -> HTMLNode {
+    .tag("pre", [:], [.tag("code", ["class": "language-python"], CodeHighlighter.nodes(source))])
+  }
+
+  private static func solutionNodes(_ solution: ExerciseSolution) -> [HTMLNode] {
+    var children: [HTMLNode] = [.newline, .tag("summary", [:], [.text("Solution")]), .newline]
     if let answer = solution.answer {
-      html += "<p>Answer: <strong class=\"exercise-answer\">\(HTMLEscaping.escape(answer))</strong>"
+      var line: [HTMLNode] = [
+        .text("Answer: "), .tag("strong", ["class": "exercise-answer"], [.text(answer)]),
+      ]
       if let expression = solution.answerExpression {
-        html += " (<code>\(HTMLEscaping.escape(expression))</code>)"
+        line += [.text(" ("), code(expression), .text(")")]
       }
-      html += "</p>\n"
+      children += [.tag("p", [:], line), .newline]
     }
     if let modelName = solution.modelName {
-      html +=
-        "<p>The lesson's <code>\(HTMLEscaping.escape(modelName))</code> meets every requirement:</p>\n"
+      children += [
+        .tag(
+          "p", [:], [.text("The lesson's "), code(modelName), .text(" meets every requirement:")]),
+        .newline,
+      ]
     }
     if !solution.measurements.isEmpty {
-      html += "<ul>\n"
+      var items: [HTMLNode] = [.newline]
       for measurement in solution.measurements {
-        html += "<li>\(HTMLEscaping.escape(measurement))</li>\n"
+        items += [.tag("li", [:], [.text(measurement)]), .newline]
       }
-      html += "</ul>\n"
+      children += [.tag("ul", [:], items), .newline]
     }
-    if let code = solution.code {
-      html += "<pre><code class=\"language-python\">\(CodeHighlighter.html(code))</code></pre>\n"
-    }
-    return html + "</details>\n"
+    if let code = solution.code { children += [highlighted(code), .newline] }
+    return [.tag("details", ["class": "exercise-solution"], children), .newline]
   }
 }

@@ -8,8 +8,8 @@ public enum AdjacencyFigure {
   static let width = 440.0
   static let cell = 30.0
 
-  public static func html(_ adjacency: FlatteningAdjacency, number: Int, caption: String? = nil)
-    -> String
+  public static func node(_ adjacency: FlatteningAdjacency, number: Int, caption: String? = nil)
+    -> HTMLNode
   {
     let id = FigureIdentifier.make(kind: "adjacency", number: number, models: [adjacency.modelName])
     return FigureMarkup.figure(
@@ -18,12 +18,13 @@ public enum AdjacencyFigure {
   }
 
   /// For a model without Flatten: says so, and shows the model's pooling path instead.
-  public static func html(
+  public static func node(
     noFlattenIn modelName: String, message: String, pooling: GlobalPoolingPath?, number: Int
-  ) -> String {
+  ) -> HTMLNode {
     let id = FigureIdentifier.make(kind: "adjacency", number: number, models: [modelName])
     guard let pooling else {
-      return FigureMarkup.figure(kind: "adjacency", id: id, svg: "", tables: [], caption: message)
+      return FigureMarkup.figure(
+        kind: "adjacency", id: id, svg: .text(""), tables: [], caption: message)
     }
     var canvas = SVGCanvas()
     defineArrow(&canvas, id: "\(id)-arrow", color: FigurePalette.ink)
@@ -34,7 +35,7 @@ public enum AdjacencyFigure {
       &canvas, pooling: pooling, top: headlineBottom + 24, id: id, heading: "Its pooling path",
       reference: nil)
     let description = "\(message). " + poolingSentence(pooling)
-    let svg = canvas.svg(
+    let svg = canvas.svgNode(
       id: id, width: width, height: bottom + 8,
       title: "\(modelName) has no Flatten layer; its global pooling path",
       description: description, maxWidth: 640)
@@ -79,7 +80,7 @@ public enum AdjacencyFigure {
     return Array(0..<lead) + [nil, count - 1]
   }
 
-  static func svg(_ adjacency: FlatteningAdjacency, id: String) -> String {
+  static func svg(_ adjacency: FlatteningAdjacency, id: String) -> HTMLNode {
     var canvas = SVGCanvas()
     let map = adjacency.map
     canvas.defineHatch(id: "\(id)-hatch", color: FigurePalette.orange, background: "#fbe3b0")
@@ -223,7 +224,7 @@ public enum AdjacencyFigure {
       &canvas, pooling: adjacency.pooling, top: y, id: id,
       heading: "3 · Global average pooling instead",
       reference: adjacency.reader)
-    return canvas.svg(
+    return canvas.svgNode(
       id: id, width: width, height: bottom + 8,
       title:
         "Where neighbouring positions land when \(adjacency.flattenLayer) flattens the \(AnalysisFormat.sampleShape(map.shape)) map of \(adjacency.modelName)",
@@ -265,9 +266,11 @@ public enum AdjacencyFigure {
   }
 
   static func letter(_ canvas: inout SVGCanvas, _ marker: String, x: Double, y: Double) {
-    canvas.raw(
-      "<text x=\"\(SVGCanvas.number(x))\" y=\"\(SVGCanvas.number(y))\" font-size=\"14\" font-weight=\"700\" text-anchor=\"middle\" fill=\"\(marker == "A" ? "#ffffff" : FigurePalette.ink)\"\(marker == "R" ? " stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"" : "")>\(marker)</text>"
-    )
+    canvas.text(
+      parts: [.text(marker)],
+      attributes: SVGCanvas.textAttributes(x: x, y: y, size: 14, bold: true, anchor: .middle)
+        + [HTMLAttribute("fill", marker == "A" ? "#ffffff" : FigurePalette.ink)]
+        + (marker == "R" ? SVGCanvas.halo(3) : []))
   }
 
   /// One drawn unit of the vector: a position's block, or an elided run of them.
@@ -346,9 +349,12 @@ public enum AdjacencyFigure {
         if let marker {
           letter(&canvas, marker, x: x + boxWidth / 2, y: boxTop + 15)
         }
-        canvas.raw(
-          "<text x=\"\(SVGCanvas.number(x + boxWidth / 2))\" y=\"\(SVGCanvas.number(boxTop + (marker == nil ? 21 : 29)))\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(marker == "A" ? "#ffffff" : FigurePalette.ink)\"\(marker == "R" ? " stroke=\"#ffffff\" stroke-width=\"2.5\" paint-order=\"stroke\"" : "")>\(position.h),\(position.w)</text>"
-        )
+        canvas.text(
+          parts: [.text("\(position.h),\(position.w)")],
+          attributes: SVGCanvas.textAttributes(
+            x: x + boxWidth / 2, y: boxTop + (marker == nil ? 21 : 29), size: 10, anchor: .middle)
+            + [HTMLAttribute("fill", marker == "A" ? "#ffffff" : FigurePalette.ink)]
+            + (marker == "R" ? SVGCanvas.halo(2.5) : []))
         if marker != nil {
           canvas.text(
             AnalysisFormat.grouped(adjacency.index(h: position.h, w: position.w, c: 0)),
@@ -387,9 +393,7 @@ public enum AdjacencyFigure {
   }
 
   static func defineArrow(_ canvas: inout SVGCanvas, id: String, color: String) {
-    canvas.define(
-      "<marker id=\"\(id)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"\(color)\"/></marker>"
-    )
+    canvas.defineArrow(id: id, color: color)
   }
 
   static func arc(
@@ -399,9 +403,9 @@ public enum AdjacencyFigure {
     let middle = (start + end) / 2
     let data =
       "M\(SVGCanvas.number(start)) \(SVGCanvas.number(baseline)) Q\(SVGCanvas.number(middle)) \(SVGCanvas.number(baseline - 2 * height)) \(SVGCanvas.number(end)) \(SVGCanvas.number(baseline))"
-    canvas.raw(
-      "<path d=\"\(data)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" marker-end=\"url(#\(id)-arrow\(color == FigurePalette.vermillion ? "-red" : ""))\"/>"
-    )
+    canvas.path(
+      data, stroke: color, width: 2,
+      markerEnd: "\(id)-arrow\(color == FigurePalette.vermillion ? "-red" : "")")
   }
 
   /// The pooling half: channel maps, each averaged to one value; returns the y below it.
@@ -432,9 +436,14 @@ public enum AdjacencyFigure {
       fill: FigurePalette.muted)
     // Arrow to the pooled vector.
     let arrowY = stackTop + 36
-    canvas.raw(
-      "<path d=\"M104 \(SVGCanvas.number(arrowY)) L150 \(SVGCanvas.number(arrowY))\" stroke=\"\(FigurePalette.ink)\" stroke-width=\"2\" marker-end=\"url(#\(id)-arrow)\"/>"
-    )
+    canvas.add(
+      .empty(
+        "path",
+        [
+          HTMLAttribute("d", "M104 \(SVGCanvas.number(arrowY)) L150 \(SVGCanvas.number(arrowY))"),
+          HTMLAttribute("stroke", FigurePalette.ink), HTMLAttribute("stroke-width", "2"),
+          HTMLAttribute("marker-end", "url(#\(id)-arrow)"),
+        ]))
     canvas.text("mean", x: 126, y: arrowY - 6, size: 11, anchor: .middle, fill: FigurePalette.muted)
     let labels: [String] =
       map.channels <= 5
@@ -466,7 +475,7 @@ public enum AdjacencyFigure {
     return y + 8
   }
 
-  static func table(_ adjacency: FlatteningAdjacency) -> String {
+  static func table(_ adjacency: FlatteningAdjacency) -> HTMLNode {
     let map = adjacency.map
     let anchor = adjacency.anchor
     var rows: [[String]] = [
@@ -515,5 +524,21 @@ public enum AdjacencyFigure {
     return FigureMarkup.table(
       caption: "Flattening arithmetic of \(adjacency.modelName)", header: ["Quantity", "Value"],
       rows: rows, wraps: true)
+  }
+}
+
+extension AdjacencyFigure {
+  /// The figure's markup (its node written out, with the line break that follows a block).
+  public static func html(_ adjacency: FlatteningAdjacency, number: Int, caption: String? = nil)
+    -> String
+  {
+    node(adjacency, number: number, caption: caption).markup + "\n"
+  }
+
+  /// For a model without Flatten (see `node(noFlattenIn:...)`).
+  public static func html(
+    noFlattenIn modelName: String, message: String, pooling: GlobalPoolingPath?, number: Int
+  ) -> String {
+    node(noFlattenIn: modelName, message: message, pooling: pooling, number: number).markup + "\n"
   }
 }

@@ -9,8 +9,8 @@ public enum ComparisonFigure {
   static let barX = 8.0
   static let barWidth = 424.0
 
-  public static func html(_ comparison: ModelComparison, number: Int, caption: String? = nil)
-    -> String
+  public static func node(_ comparison: ModelComparison, number: Int, caption: String? = nil)
+    -> HTMLNode
   {
     let names = comparison.entries.map(\.modelName)
     let id = FigureIdentifier.make(kind: "compare", number: number, models: names)
@@ -60,7 +60,7 @@ public enum ComparisonFigure {
     return sentence
   }
 
-  static func svg(_ comparison: ModelComparison, id: String) -> String {
+  static func svg(_ comparison: ModelComparison, id: String) -> HTMLNode {
     var canvas = SVGCanvas()
     canvas.defineHatch(id: "\(id)-hatch", color: FigurePalette.vermillion, background: "#f3b58a")
     // The key: body solid, head hatched.
@@ -80,7 +80,7 @@ public enum ComparisonFigure {
       size: 11,
       fill: FigurePalette.muted, italic: true)
     let names = comparison.entries.map(\.modelName).joined(separator: ", ")
-    return canvas.svg(
+    return canvas.svgNode(
       id: id, width: width, height: y + 6, title: "Comparison of models \(names)",
       description: summarySentence(comparison)
         + " Three panels of bars, parameters, multiply-accumulates and activation memory, one bar per model; the parameter and multiply-accumulate bars are split into body and head.",
@@ -135,9 +135,10 @@ public enum ComparisonFigure {
       if length + 6 + labelWidth <= barWidth {
         canvas.text(label, x: barX + length + 6, y: barTop + 12.5, size: 12, bold: true)
       } else {
-        canvas.raw(
-          "<text x=\"\(SVGCanvas.number(barX + length - 6))\" y=\"\(SVGCanvas.number(barTop + 12.5))\" font-size=\"12\" font-weight=\"700\" text-anchor=\"end\" stroke=\"#ffffff\" stroke-width=\"3.5\" paint-order=\"stroke\">\(HTMLEscaping.escape(label))</text>"
-        )
+        canvas.text(
+          parts: [.text(label)],
+          attributes: SVGCanvas.textAttributes(
+            x: barX + length - 6, y: barTop + 12.5, size: 12, bold: true, anchor: .end, halo: 3.5))
       }
       y = barTop + 20
       if metric == .parameters, let largestLayer = entry.largestLayer {
@@ -153,7 +154,7 @@ public enum ComparisonFigure {
     return y
   }
 
-  static func totalsTable(_ comparison: ModelComparison) -> String {
+  static func totalsTable(_ comparison: ModelComparison) -> HTMLNode {
     let entries = comparison.entries
     let base = comparison.baselineIndex
     var rows: [[String]] = [
@@ -188,7 +189,7 @@ public enum ComparisonFigure {
       header: ["Quantity"] + entries.map(\.modelName), rows: rows)
   }
 
-  static func layersTable(_ comparison: ModelComparison) -> String {
+  static func layersTable(_ comparison: ModelComparison) -> HTMLNode {
     var rows: [[String]] = []
     var highlighted: Set<Int> = []
     for entry in comparison.entries {
@@ -204,5 +205,14 @@ public enum ComparisonFigure {
       caption: "Parameters per layer (▲ a layer holding half or more of its model's parameters)",
       header: ["Model", "Layer", "Class", "Parameters", "Share"], rows: rows,
       highlightedRows: highlighted)
+  }
+}
+
+extension ComparisonFigure {
+  /// The figure's markup (its node written out, with the line break that follows a block).
+  public static func html(_ comparison: ModelComparison, number: Int, caption: String? = nil)
+    -> String
+  {
+    node(comparison, number: number, caption: caption).markup + "\n"
   }
 }

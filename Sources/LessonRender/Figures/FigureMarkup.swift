@@ -3,49 +3,62 @@
 enum FigureMarkup {
   /// `<figure class="convbook-KIND" id="ID">svg, table, caption</figure>`.
   static func figure(
-    kind: String, id: String, svg: String, tables: [String], caption: String, notes: [String] = []
-  ) -> String {
-    var html = "<figure class=\"convbook-\(kind)\" id=\"\(id)\">\n" + svg + "\n"
-    for table in tables { html += table }
-    for note in notes { html += "<p class=\"figure-note\">\(HTMLEscaping.escape(note))</p>\n" }
-    html += "<figcaption>\(HTMLEscaping.escape(caption))</figcaption>\n</figure>\n"
-    return html
+    kind: String, id: String, svg: HTMLNode, tables: [HTMLNode], caption: String,
+    notes: [String] = []
+  ) -> HTMLNode {
+    var children: [HTMLNode] = [.newline, svg, .newline]
+    for table in tables { children += [table, .newline] }
+    for note in notes {
+      children += [.tag("p", ["class": "figure-note"], [.text(note)]), .newline]
+    }
+    children += [.tag("figcaption", [:], [.text(caption)]), .newline]
+    return .tag("figure", ["class": "convbook-\(kind)", "id": id], children)
   }
 
   /// A table in a horizontally scrolling box (wide tables stay usable on phones; cells do not wrap
-  /// unless `wraps`, so that shapes and numbers stay on one line). Cells are escaped here; `highlightedRows` get a tinted background and keep their text marker.
+  /// unless `wraps`, so that shapes and numbers stay on one line). `highlightedRows` get a tinted
+  /// background and keep their text marker.
   static func table(
     caption: String, header: [String], rows: [[String]], footer: [String]? = nil,
     highlightedRows: Set<Int> = [],
     wraps: Bool = false
-  ) -> String {
-    var html =
-      "<div class=\"table-scroll\"><table\(wraps ? "" : " style=\"white-space: nowrap\"")>\n<caption style=\"white-space: normal; text-align: left; font-size: 0.85rem; color: \(FigurePalette.muted)\">\(HTMLEscaping.escape(caption))</caption>\n<thead><tr>"
-    for cell in header { html += "<th scope=\"col\">\(HTMLEscaping.escape(cell))</th>" }
-    html += "</tr></thead>\n<tbody>\n"
-    for (index, row) in rows.enumerated() {
-      html +=
+  ) -> HTMLNode {
+    func row(_ cells: [String]) -> [HTMLNode] {
+      cells.enumerated().map { column, cell in
+        column == 0 ? .tag("th", ["scope": "row"], [.text(cell)]) : .tag("td", [:], [.text(cell)])
+      }
+    }
+    var body: [HTMLNode] = [.newline]
+    for (index, cells) in rows.enumerated() {
+      body.append(
         highlightedRows.contains(index)
-        ? "<tr style=\"background: \(FigurePalette.highlight)\">" : "<tr>"
-      for (column, cell) in row.enumerated() {
-        html +=
-          column == 0
-          ? "<th scope=\"row\">\(HTMLEscaping.escape(cell))</th>"
-          : "<td>\(HTMLEscaping.escape(cell))</td>"
-      }
-      html += "</tr>\n"
+          ? .tag("tr", ["style": "background: \(FigurePalette.highlight)"], row(cells))
+          : .tag("tr", [:], row(cells)))
+      body.append(.newline)
     }
-    html += "</tbody>\n"
+    var table: [HTMLNode] = [
+      .newline,
+      .tag(
+        "caption",
+        [
+          "style":
+            "white-space: normal; text-align: left; font-size: 0.85rem; color: \(FigurePalette.muted)"
+        ], [.text(caption)]),
+      .newline,
+      .tag(
+        "thead", [:], [.tag("tr", [:], header.map { .tag("th", ["scope": "col"], [.text($0)]) })]),
+      .newline,
+      .tag("tbody", [:], body),
+      .newline,
+    ]
     if let footer {
-      html += "<tfoot><tr>"
-      for (column, cell) in footer.enumerated() {
-        html +=
-          column == 0
-          ? "<th scope=\"row\">\(HTMLEscaping.escape(cell))</th>"
-          : "<td>\(HTMLEscaping.escape(cell))</td>"
-      }
-      html += "</tr></tfoot>\n"
+      table += [.tag("tfoot", [:], [.tag("tr", [:], row(footer))]), .newline]
     }
-    return html + "</table></div>\n"
+    return .tag(
+      "div", ["class": "table-scroll"],
+      [
+        wraps
+          ? .tag("table", [:], table) : .tag("table", ["style": "white-space: nowrap"], table)
+      ])
   }
 }

@@ -11,8 +11,8 @@ public enum ScalingFigure {
   static let plotRight = 418.0
   static let plotHeight = 160.0
 
-  public static func html(_ scaling: ParameterScaling, number: Int, caption: String? = nil)
-    -> String
+  public static func node(_ scaling: ParameterScaling, number: Int, caption: String? = nil)
+    -> HTMLNode
   {
     let id = FigureIdentifier.make(
       kind: "scaling", number: number, models: scaling.series.map(\.modelName))
@@ -63,7 +63,7 @@ public enum ScalingFigure {
     }
   }
 
-  static func svg(_ scaling: ParameterScaling, id: String) -> String {
+  static func svg(_ scaling: ParameterScaling, id: String) -> HTMLNode {
     var canvas = SVGCanvas()
     var y = legend(&canvas, scaling)
     y = chart(&canvas, scaling, metric: "parameters", top: y + 12, value: \.parameters)
@@ -71,7 +71,7 @@ public enum ScalingFigure {
       &canvas, scaling, metric: "multiply-accumulates per sample", top: y + 20,
       value: \.multiplyAccumulates)
     let names = scaling.series.map(\.modelName).joined(separator: " and ")
-    return canvas.svg(
+    return canvas.svgNode(
       id: id, width: width, height: y + 8,
       title: "How the parameters of \(names) grow with the input size",
       description: summarySentence(scaling)
@@ -110,27 +110,41 @@ public enum ScalingFigure {
   static func marker(_ canvas: inout SVGCanvas, index: Int, x: Double, y: Double, title: String?) {
     let fill = color(index)
     let n = SVGCanvas.number
-    let shape: String
+    let outline = [HTMLAttribute("fill", fill)] + SVGCanvas.strokeAttributes("#ffffff", width: 1)
     switch index % 4 {
     case 0:
-      shape =
-        "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"4\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
+      canvas.add(
+        SVGCanvas.shape(
+          "circle",
+          [HTMLAttribute("cx", n(x)), HTMLAttribute("cy", n(y)), HTMLAttribute("r", "4")]
+            + outline, title: title))
     case 1:
-      shape =
-        "<rect x=\"\(n(x - 4))\" y=\"\(n(y - 4))\" width=\"8\" height=\"8\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
+      canvas.add(
+        SVGCanvas.shape(
+          "rect",
+          [
+            HTMLAttribute("x", n(x - 4)), HTMLAttribute("y", n(y - 4)),
+            HTMLAttribute("width", "8"), HTMLAttribute("height", "8"),
+          ] + outline, title: title))
     case 2:
-      shape =
-        "<path d=\"M\(n(x)) \(n(y - 5)) L\(n(x + 5)) \(n(y + 4)) L\(n(x - 5)) \(n(y + 4)) Z\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
+      canvas.add(
+        SVGCanvas.shape(
+          "path",
+          [
+            HTMLAttribute(
+              "d", "M\(n(x)) \(n(y - 5)) L\(n(x + 5)) \(n(y + 4)) L\(n(x - 5)) \(n(y + 4)) Z")
+          ]
+            + outline, title: title))
     default:
-      shape =
-        "<path d=\"M\(n(x)) \(n(y - 5)) L\(n(x + 5)) \(n(y)) L\(n(x)) \(n(y + 5)) L\(n(x - 5)) \(n(y)) Z\" fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
-    }
-    if let title {
-      canvas.raw(
-        shape + "><title>\(HTMLEscaping.escape(title))</title>"
-          + (index % 4 == 0 ? "</circle>" : index % 4 == 1 ? "</rect>" : "</path>"))
-    } else {
-      canvas.raw(shape + "/>")
+      canvas.add(
+        SVGCanvas.shape(
+          "path",
+          [
+            HTMLAttribute(
+              "d",
+              "M\(n(x)) \(n(y - 5)) L\(n(x + 5)) \(n(y)) L\(n(x)) \(n(y + 5)) L\(n(x - 5)) \(n(y)) Z"
+            )
+          ] + outline, title: title))
     }
   }
 
@@ -238,9 +252,19 @@ public enum ScalingFigure {
           )
         } else {
           let x = xPosition(point.size)
-          canvas.raw(
-            "<text x=\"\(SVGCanvas.number(x))\" y=\"\(SVGCanvas.number(plotBottom - 4))\" font-size=\"13\" font-weight=\"700\" text-anchor=\"middle\" fill=\"\(color(index))\">×<title>\(HTMLEscaping.escape("\(series.modelName) cannot take \(point.size) × \(point.size): \(point.invalidReason ?? "")"))</title></text>"
-          )
+          canvas.text(
+            parts: [
+              .text("×"),
+              .tag(
+                "title", [:],
+                [
+                  .text(
+                    "\(series.modelName) cannot take \(point.size) × \(point.size): \(point.invalidReason ?? "")"
+                  )
+                ]),
+            ],
+            attributes: SVGCanvas.textAttributes(
+              x: x, y: plotBottom - 4, size: 13, bold: true, anchor: .middle, fill: color(index)))
         }
       }
       // The model's name at its last valid point, so that the lines read without the legend.
@@ -252,15 +276,17 @@ public enum ScalingFigure {
         var y = pointY < plotTop + 24 ? pointY + 18 : pointY - 9
         while labelBaselines.contains(where: { abs($0 - y) < 13 }) { y += 14 }
         labelBaselines.append(y)
-        canvas.raw(
-          "<text x=\"\(SVGCanvas.number(xPosition(last.size)))\" y=\"\(SVGCanvas.number(y))\" font-size=\"11\" font-weight=\"700\" text-anchor=\"end\" fill=\"\(color(index))\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTMLEscaping.escape(series.modelName + " " + AnalysisFormat.grouped(amount)))</text>"
-        )
+        canvas.text(
+          parts: [.text(series.modelName + " " + AnalysisFormat.grouped(amount))],
+          attributes: SVGCanvas.textAttributes(
+            x: xPosition(last.size), y: y, size: 11, bold: true, anchor: .end, fill: color(index),
+            halo: 3))
       }
     }
     return plotBottom + 36
   }
 
-  static func table(_ scaling: ParameterScaling) -> String {
+  static func table(_ scaling: ParameterScaling) -> HTMLNode {
     var header = ["Input"]
     for series in scaling.series {
       header += ["\(series.modelName) parameters", "\(series.modelName) MACs"]
@@ -277,5 +303,14 @@ public enum ScalingFigure {
     }
     return FigureMarkup.table(
       caption: "Parameters and multiply-accumulates per input size", header: header, rows: rows)
+  }
+}
+
+extension ScalingFigure {
+  /// The figure's markup (its node written out, with the line break that follows a block).
+  public static func html(_ scaling: ParameterScaling, number: Int, caption: String? = nil)
+    -> String
+  {
+    node(scaling, number: number, caption: caption).markup + "\n"
   }
 }

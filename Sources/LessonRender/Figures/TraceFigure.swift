@@ -13,7 +13,7 @@ public enum TraceFigure {
   static let valuesX = 8.0
   static let parametersX = 226.0
 
-  public static func html(_ trace: ShapeTrace, number: Int, caption: String? = nil) -> String {
+  public static func node(_ trace: ShapeTrace, number: Int, caption: String? = nil) -> HTMLNode {
     let id = FigureIdentifier.make(kind: "trace", number: number, models: [trace.modelName])
     let svg = svg(trace, id: id)
     return FigureMarkup.figure(
@@ -102,7 +102,7 @@ public enum TraceFigure {
     return notes
   }
 
-  static func svg(_ trace: ShapeTrace, id: String) -> String {
+  static func svg(_ trace: ShapeTrace, id: String) -> HTMLNode {
     var canvas = SVGCanvas()
     canvas.defineHatch(id: "\(id)-hatch", color: FigurePalette.vermillion, background: "#f3b58a")
     let maxValues = max(trace.steps.compactMap(\.values).max() ?? 1, 1)
@@ -140,9 +140,13 @@ public enum TraceFigure {
           stroke: FigurePalette.rule)
       }
       // Line 1: which layer, and the shape of what it outputs.
-      canvas.raw(
-        "<text x=\"\(SVGCanvas.number(valuesX))\" y=\"\(SVGCanvas.number(y + 15))\" font-size=\"13\"><tspan font-weight=\"700\">\(HTMLEscaping.escape(step.name))</tspan><tspan fill=\"\(FigurePalette.muted)\" font-size=\"12\"> \(HTMLEscaping.escape(step.className))</tspan></text>"
-      )
+      canvas.text(
+        parts: [
+          .tag("tspan", ["font-weight": "700"], [.text(step.name)]),
+          .tag(
+            "tspan", ["fill": FigurePalette.muted, "font-size": "12"],
+            [.text(" " + step.className)]),
+        ], attributes: SVGCanvas.textAttributes(x: valuesX, y: y + 15, size: 13))
       canvas.text(
         AnalysisFormat.sampleShape(step.outputShape), x: width - 8, y: y + 15, size: 12,
         anchor: .end, mono: true)
@@ -195,7 +199,7 @@ public enum TraceFigure {
       description += " Under each row, its share of exact zeros and its minimum, mean and maximum. "
       description += statistics
     }
-    return canvas.svg(
+    return canvas.svgNode(
       id: id, width: width, height: y + 10,
       title: "Shape trace of model \(trace.modelName)", description: description, maxWidth: 640)
   }
@@ -225,17 +229,19 @@ public enum TraceFigure {
     canvas.text(
       zeros + " zeros", x: valuesX + meterWidth + 5, y: y + 9.5, size: 11, bold: share > 0)
     // Muted labels, ink numbers, and a dot between the pairs: SVG collapses runs of spaces.
-    var markup =
-      "<text x=\"\(SVGCanvas.number(width - 8))\" y=\"\(SVGCanvas.number(y + 9.5))\" font-size=\"11\" text-anchor=\"end\" fill=\"\(FigurePalette.muted)\">"
+    var parts: [HTMLNode] = []
     let pairs = [
       ("min", statistics.minimum), ("mean", statistics.mean), ("max", statistics.maximum),
     ]
     for (index, (label, value)) in pairs.enumerated() {
-      markup += (index > 0 ? " · " : "") + label + " "
-      markup +=
-        "<tspan fill=\"\(FigurePalette.ink)\">\(HTMLEscaping.escape(AnalysisFormat.statistic(value)))</tspan>"
+      parts.append(.text((index > 0 ? " · " : "") + label + " "))
+      parts.append(
+        .tag("tspan", ["fill": FigurePalette.ink], [.text(AnalysisFormat.statistic(value))]))
     }
-    canvas.raw(markup + "</text>")
+    canvas.text(
+      parts: parts,
+      attributes: SVGCanvas.textAttributes(
+        x: width - 8, y: y + 9.5, size: 11, anchor: .end, fill: FigurePalette.muted))
   }
 
   /// The purple of the zero meter darkened for its outline, so that a sliver still shows.
@@ -254,13 +260,15 @@ public enum TraceFigure {
     if length + 4 + labelWidth <= columnWidth {
       canvas.text(label, x: x + length + 4, y: y + 10.5, size: 11, bold: true)
     } else {
-      canvas.raw(
-        "<text x=\"\(SVGCanvas.number(x + length - 4))\" y=\"\(SVGCanvas.number(y + 10.5))\" font-size=\"11\" font-weight=\"700\" text-anchor=\"end\" fill=\"\(labelInside)\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTMLEscaping.escape(label))</text>"
-      )
+      canvas.text(
+        parts: [.text(label)],
+        attributes: SVGCanvas.textAttributes(
+          x: x + length - 4, y: y + 10.5, size: 11, bold: true, anchor: .end)
+          + [HTMLAttribute("fill", labelInside)] + SVGCanvas.halo(3))
     }
   }
 
-  static func table(_ trace: ShapeTrace) -> String {
+  static func table(_ trace: ShapeTrace) -> HTMLNode {
     let measured = trace.isMeasured
     var rows: [[String]] = []
     var highlighted: Set<Int> = []
@@ -311,5 +319,12 @@ public enum TraceFigure {
     }
     return FigureMarkup.table(
       caption: caption, header: header, rows: rows, footer: footer, highlightedRows: highlighted)
+  }
+}
+
+extension TraceFigure {
+  /// The figure's markup (its node written out, with the line break that follows a block).
+  public static func html(_ trace: ShapeTrace, number: Int, caption: String? = nil) -> String {
+    node(trace, number: number, caption: caption).markup + "\n"
   }
 }

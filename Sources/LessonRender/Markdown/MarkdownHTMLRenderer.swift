@@ -59,6 +59,17 @@ public struct MarkdownHTMLRenderer: Sendable {
   }
 }
 
+extension MarkdownHTMLRenderer {
+  /// Renders `nodes` (see `render`) as a node of a page: the one place where Markdown's HTML,
+  /// escaped as cmark escapes it (MathML included), enters a page as trusted markup.
+  public mutating func renderNode(
+    _ nodes: [MarkdownNode],
+    inlineExpression: ((_ expression: String, _ position: SourcePosition) -> String)? = nil
+  ) -> HTMLNode {
+    .trusted(TrustedMarkup(renderedMarkdown: render(nodes, inlineExpression: inlineExpression)))
+  }
+}
+
 /// One rendering pass: the HTML so far and the state it needs.
 private struct Writer {
   var html = ""

@@ -4,8 +4,11 @@ import KerasCells
 /// on what every character is.
 public enum CodeHighlighter {
   /// The code as HTML: every token in a `<span class="tok-...">`, whitespace and line breaks kept.
-  public static func html(_ source: String) -> String {
-    var output = ""
+  public static func html(_ source: String) -> String { nodes(source).markup }
+
+  /// The code as nodes: text, with every token in a `<span class="tok-...">`.
+  public static func nodes(_ source: String) -> [HTMLNode] {
+    var output: [HTMLNode] = []
     var cursor = source.utf8.startIndex
     let utf8 = source.utf8
     for token in PythonTokenizer.highlightTokens(source) {
@@ -18,13 +21,11 @@ public enum CodeHighlighter {
         utf8.index(utf8.startIndex, offsetBy: token.range.end.utf8Offset, limitedBy: utf8.endIndex)
         ?? utf8.endIndex
       guard start >= cursor, end > start else { continue }
-      output += HTMLEscaping.escape(String(source[cursor..<start]))
-      output +=
-        "<span class=\"\(className)\">" + HTMLEscaping.escape(String(source[start..<end]))
-        + "</span>"
+      if start > cursor { output.append(.text(String(source[cursor..<start]))) }
+      output.append(.tag("span", ["class": className], [.text(String(source[start..<end]))]))
       cursor = end
     }
-    output += HTMLEscaping.escape(String(source[cursor...]))
+    if cursor < source.endIndex { output.append(.text(String(source[cursor...]))) }
     return output
   }
 

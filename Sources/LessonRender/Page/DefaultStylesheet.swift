@@ -99,7 +99,7 @@ public enum DefaultStylesheet {
     /* Wide content (summaries, code, tables, equations) scrolls inside its own box, never the
        page; a shadow at the edge it can scroll towards says there is more. Summaries never wrap,
        so their columns stay aligned. Last, so that it wins over the boxes' own backgrounds. */
-    pre, .table-scroll, math[display="block"], .exercise pre, .error-box pre {
+    pre, .table-scroll, .figure-scroll, math[display="block"], .exercise pre, .error-box pre {
       overflow-x: auto;
       background:
         linear-gradient(to right, var(--scroll-bg, var(--paper)) 30%, transparent) left center / 2rem 100% no-repeat local,

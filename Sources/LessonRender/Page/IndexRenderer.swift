@@ -33,41 +33,51 @@ public struct IndexRenderer {
   }
 
   public func render(_ entries: [Entry]) -> String {
-    var content = isInstructorCopy ? PageRenderer.instructorBanner : ""
-    content += "<h1>\(HTMLEscaping.escape(siteTitle))</h1>\n"
-    content +=
-      "<p class=\"lead\">Lessons on designing convolutional networks, with every model run and every number computed.</p>\n"
-    content += "<ol class=\"lesson-list\">\n"
+    var content: [HTMLNode] = isInstructorCopy ? PageRenderer.instructorBanner : []
+    content += [
+      .tag("h1", [:], [.text(siteTitle)]), .newline,
+      .tag(
+        "p", ["class": "lead"],
+        [
+          .text(
+            "Lessons on designing convolutional networks, with every model run and every number computed."
+          )
+        ]),
+      .newline,
+    ]
+    var items: [HTMLNode] = [.newline]
     for entry in entries {
-      content +=
-        "<li><a href=\"\(HTMLEscaping.escapeAttribute(entry.href))\">\(HTMLEscaping.escape(entry.title))</a>"
-      if entry.hasErrors { content += " <span class=\"badge-error\">has errors</span>" }
-      if let summary = entry.summary {
-        content += "<br><span class=\"lesson-summary\">\(Self.summaryHTML(summary))</span>"
+      var item: [HTMLNode] = [.tag("a", ["href": entry.href], [.text(entry.title)])]
+      if entry.hasErrors {
+        item += [.text(" "), .tag("span", ["class": "badge-error"], [.text("has errors")])]
       }
-      content += "</li>\n"
+      if let summary = entry.summary {
+        item += [
+          .void("br"), .tag("span", ["class": "lesson-summary"], Self.summaryNodes(summary)),
+        ]
+      }
+      items += [.tag("li", [:], item), .newline]
     }
-    content += "</ol>\n"
+    content += [.tag("ol", ["class": "lesson-list"], items), .newline]
     return template.fill([
-      "title": isInstructorCopy ? "[Instructor] Lessons" : "Lessons",
-      "site_title": HTMLEscaping.escape(siteTitle), "stylesheet": "style.css",
-      "nav": "", "content": content, "index": "index.html",
+      "title": [.text(isInstructorCopy ? "[Instructor] Lessons" : "Lessons")],
+      "site_title": [.text(siteTitle)], "stylesheet": [.text("style.css")],
+      "nav": [], "content": content, "index": [.text("index.html")],
     ])
   }
 
-  /// A summary as HTML: escaped text, with each `backquoted` part in `<code>` (an unpaired
-  /// backquote stays a backquote).
-  static func summaryHTML(_ summary: String) -> String {
+  /// A summary as nodes: text, with each `backquoted` part in `<code>` (an unpaired backquote
+  /// stays a backquote).
+  static func summaryNodes(_ summary: String) -> [HTMLNode] {
     var parts = summary.components(separatedBy: "`")
-    var trailing = ""
+    var trailing: [HTMLNode] = []
     if parts.count % 2 == 0 {
-      trailing = "`" + HTMLEscaping.escape(parts.removeLast())
+      trailing = [.text("`" + parts.removeLast())]
     }
-    var html = ""
+    var nodes: [HTMLNode] = []
     for (index, part) in parts.enumerated() {
-      html +=
-        index % 2 == 1 ? "<code>\(HTMLEscaping.escape(part))</code>" : HTMLEscaping.escape(part)
+      nodes.append(index % 2 == 1 ? .tag("code", [:], [.text(part)]) : .text(part))
     }
-    return html + trailing
+    return nodes + trailing
   }
 }

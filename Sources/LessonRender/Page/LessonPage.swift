@@ -68,6 +68,11 @@ public enum PageBlock {
   case cell(CellView)
   case figure(FigureView)
   case exercise(ExerciseView)
+  /// The line under the title that links the lesson's notebook and, when it has exercises, its
+  /// student file.
+  case downloads(notebook: String, studentFile: String?)
+  /// What the page of a lesson that could not be read or run shows instead of its content.
+  case failure(message: String)
 
   public var error: PageError? {
     switch self {
@@ -77,6 +82,7 @@ public enum PageBlock {
     case .cell(let cell): return cell.error
     case .figure(let figure): return figure.error
     case .exercise(let exercise): return exercise.error
+    case .downloads, .failure: return nil
     }
   }
 }
@@ -126,29 +132,50 @@ public struct CellView {
   public var hidesOutput: Bool { options.contains("hide-output") }
 }
 
-/// A figure placed in the prose: its finished `<figure>` element, or the error that prevented it.
+/// A figure placed in the prose: what it was computed from, or the error that prevented it.
 public struct FigureView {
   /// The figure kind as its class names it: `convbook-trace`, `convbook-adjacency`, ...
   public var kind: String
-  public var html: String
+  /// The number that makes the figure's element ids unique in its page (its fence line).
+  public var number: Int
+  public var caption: String?
+  /// The figure's numbers; nil when it could not be computed (`error` says why).
+  public var data: FigureData?
   public var error: PageError?
 
-  public init(kind: String, html: String, error: PageError? = nil) {
+  public init(
+    kind: String, number: Int = 0, caption: String? = nil, data: FigureData? = nil,
+    error: PageError? = nil
+  ) {
     self.kind = kind
-    self.html = html
+    self.number = number
+    self.caption = caption
+    self.data = data
     self.error = error
   }
 }
 
-/// An exercise card: its finished HTML, or the error in its definition.
+/// The numbers of one figure, as the engine's analyses computed them; `FigureRenderer` draws them.
+public enum FigureData {
+  case trace(ShapeTrace)
+  case adjacency(FlatteningAdjacency)
+  /// An adjacency figure asked of a model without Flatten: why, and the model's pooling path.
+  case noFlatten(modelName: String, message: String, pooling: GlobalPoolingPath?)
+  case comparison(ModelComparison)
+  case scaling(ParameterScaling)
+  case graph(LayerGraph)
+  case convolution(ConvolutionDiagram)
+}
+
+/// An exercise card: what it shows, or the error in its definition.
 public struct ExerciseView {
   public var identifier: String
-  public var html: String
+  public var card: ExerciseCard?
   public var error: PageError?
 
-  public init(identifier: String, html: String, error: PageError? = nil) {
+  public init(identifier: String, card: ExerciseCard? = nil, error: PageError? = nil) {
     self.identifier = identifier
-    self.html = html
+    self.card = card
     self.error = error
   }
 }

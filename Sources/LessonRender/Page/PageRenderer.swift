@@ -1,7 +1,9 @@
 import KerasCells
 import LessonKit
 
-/// Turns a computed `LessonPage` into the HTML of its page.
+/// Turns a computed `LessonPage` into the HTML of its page, in one pass over its blocks: each block
+/// becomes typed nodes (`HTMLNode`), figures are drawn from their data here, and the nodes are
+/// written once into the page template.
 public struct PageRenderer {
   public var template: PageTemplate
   public var siteTitle: String
@@ -20,120 +22,211 @@ public struct PageRenderer {
   }
 
   /// The banner of instructors' pages, so that nobody mistakes them for the student site.
-  public static let instructorBanner =
-    "<div class=\"instructor-banner\" role=\"note\"><strong>Instructor copy</strong> — answers and solutions are shown. Do not publish this build; publish the site built without <code>--solutions</code>.</div>\n"
+  public static let instructorBanner: [HTMLNode] = [
+    .tag(
+      "div", ["class": "instructor-banner", "role": "note"],
+      [
+        .tag("strong", [:], [.text("Instructor copy")]),
+        .text(
+          " — answers and solutions are shown. Do not publish this build; publish the site built without "
+        ),
+        .tag("code", [:], [.text("--solutions")]), .text("."),
+      ]),
+    .newline,
+  ]
 
   public func render(_ page: LessonPage) -> String {
-    var content = ""
+    var content: [HTMLNode] = []
     var cellNumber = 0
     var markdown = MarkdownHTMLRenderer(headingIDs: true, rewritesLessonLinks: true)
+    // Where the table of contents goes: after the page's title, when the title comes first.
+    var tableOfContentsAt: Int?
+    var seenSection = false
     for block in page.blocks {
       switch block {
       case .prose(let node, let values):
-        content += markdown.render(node) { expression, position in
+        let render: (String, SourcePosition) -> String = { expression, position in
           Self.inlineValue(
             expression: expression,
-            value: values[InlineValueKey(line: position.startLine, column: position.startColumn)])
+            value: values[InlineValueKey(line: position.startLine, column: position.startColumn)]
+          ).markup
         }
+        let children = node.kind == .document ? node.children : [node]
+        var rest = children[...]
+        if tableOfContentsAt == nil && !seenSection,
+          let title = children.firstIndex(where: { [1, 2].contains(Self.headingLevel($0)) })
+        {
+          if Self.headingLevel(children[title]) == 1 {
+            content.append(markdown.renderNode(Array(children[...title]), inlineExpression: render))
+            tableOfContentsAt = content.count
+            rest = children[(title + 1)...]
+          } else {
+            seenSection = true
+          }
+        }
+        content.append(markdown.renderNode(Array(rest), inlineExpression: render))
       case .cell(let cell):
         cellNumber += 1
         content += Self.cell(cell, number: cellNumber)
       case .figure(let figure):
-        content += figure.error.map { Self.errorBox($0, what: "figure") } ?? figure.html
+        if let error = figure.error {
+          content += Self.errorBox(error, what: "figure")
+        } else if let node = FigureRenderer.node(figure) {
+          content += [node, .newline]
+        }
       case .exercise(let exercise):
-        content += exercise.error.map { Self.errorBox($0, what: "exercise") } ?? exercise.html
+        if let error = exercise.error {
+          content += Self.errorBox(error, what: "exercise")
+        } else if let card = exercise.card {
+          content += ExerciseCardRenderer.nodes(card)
+        }
+      case .downloads(let notebook, let studentFile):
+        content += Self.downloads(notebook: notebook, studentFile: studentFile)
+      case .failure(let message):
+        content += [
+          .tag(
+            "div", ["class": "error-box", "role": "alert"],
+            [.tag("p", ["class": "error-message"], [.text(message)])]),
+          .newline,
+        ]
       }
     }
-    content = Self.insertingTableOfContents(markdown.headings, into: content)
-    if isInstructorCopy { content = Self.instructorBanner + content }
-    var navigation = ""
+    let toc = Self.tableOfContents(markdown.headings)
+    content.insert(contentsOf: toc, at: tableOfContentsAt ?? 0)
+    if isInstructorCopy { content.insert(contentsOf: Self.instructorBanner, at: 0) }
+    var navigation: [HTMLNode] = []
     if let previous = page.previous {
-      navigation +=
-        "<a class=\"previous\" rel=\"prev\" href=\"\(HTMLEscaping.escapeAttribute(previous.href))\">← \(HTMLEscaping.escape(previous.title))</a>"
+      navigation.append(
+        .tag(
+          "a", ["class": "previous", "rel": "prev", "href": previous.href],
+          [.text("← " + previous.title)]))
     }
-    navigation += "<a class=\"contents\" href=\"index.html\">All lessons</a>"
+    navigation.append(
+      .tag("a", ["class": "contents", "href": "index.html"], [.text("All lessons")]))
     if let next = page.next {
-      navigation +=
-        "<a class=\"next\" rel=\"next\" href=\"\(HTMLEscaping.escapeAttribute(next.href))\">\(HTMLEscaping.escape(next.title)) →</a>"
+      navigation.append(
+        .tag("a", ["class": "next", "rel": "next", "href": next.href], [.text(next.title + " →")]))
     }
     let title = (isInstructorCopy ? "[Instructor] " : "") + page.title
     return template.fill([
-      "title": HTMLEscaping.escape(title), "site_title": HTMLEscaping.escape(siteTitle),
-      "stylesheet": "style.css", "nav": navigation, "content": content, "index": "index.html",
+      "title": [.text(title)], "site_title": [.text(siteTitle)], "stylesheet": [.text("style.css")],
+      "nav": navigation, "content": content, "index": [.text("index.html")],
     ])
   }
 
-  /// A list of the page's sections after its title, on pages long enough to need one.
-  static func insertingTableOfContents(_ headings: [RenderedHeading], into content: String)
-    -> String
-  {
-    let sections = headings.filter { $0.level == 2 || $0.level == 3 }
-    guard sections.count >= tableOfContentsThreshold else { return content }
-    var toc =
-      "<nav class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ul>\n"
-    for heading in sections {
-      toc +=
-        "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(HTMLEscaping.escapeAttribute(heading.id))\">\(HTMLEscaping.escape(heading.text))</a></li>\n"
-    }
-    toc += "</ul>\n</nav>\n"
-    // After the title when the page starts with one, else at the top.
-    if let titleEnd = content.range(of: "</h1>\n"),
-      !content[..<titleEnd.lowerBound].contains("<h2")
-    {
-      return String(content[..<titleEnd.upperBound]) + toc + content[titleEnd.upperBound...]
-    }
-    return toc + content
+  static func headingLevel(_ node: MarkdownNode) -> Int? {
+    if case .heading(let level) = node.kind { return level }
+    return nil
   }
 
-  static func inlineValue(expression: String, value: InlineValue?) -> String {
+  /// A list of the page's sections, on pages long enough to need one.
+  static func tableOfContents(_ headings: [RenderedHeading]) -> [HTMLNode] {
+    let sections = headings.filter { $0.level == 2 || $0.level == 3 }
+    guard sections.count >= tableOfContentsThreshold else { return [] }
+    var items: [HTMLNode] = [.newline]
+    for heading in sections {
+      items += [
+        .tag(
+          "li", ["class": "toc-level-\(heading.level)"],
+          [.tag("a", ["href": "#" + heading.id], [.text(heading.text)])]),
+        .newline,
+      ]
+    }
+    return [
+      .tag(
+        "nav", ["class": "toc", "aria-label": "On this page"],
+        [
+          .newline, .tag("p", ["class": "toc-title"], [.text("On this page")]), .newline,
+          .tag("ul", [:], items), .newline,
+        ]),
+      .newline,
+    ]
+  }
+
+  /// A `{keras}` value in prose: its text, or the expression marked as failed.
+  static func inlineValue(expression: String, value: InlineValue?) -> HTMLNode {
     switch value {
     case .text(let text)?:
-      return
-        "<span class=\"inline-value\" title=\"\(HTMLEscaping.escapeAttribute(expression))\">\(HTMLEscaping.escape(text))</span>"
+      return .tag("span", ["class": "inline-value", "title": expression], [.text(text)])
     case .failure(let error)?:
-      return
-        "<span class=\"inline-error\" title=\"\(HTMLEscaping.escapeAttribute(error.headline))\"><code>\(HTMLEscaping.escape(expression))</code> ⚠</span>"
+      return .tag(
+        "span", ["class": "inline-error", "title": error.headline],
+        [.tag("code", [:], [.text(expression)]), .text(" ⚠")])
     case nil:
-      return "<code>\(HTMLEscaping.escape(expression))</code>"
+      return .tag("code", [:], [.text(expression)])
     }
   }
 
-  static func cell(_ cell: CellView, number: Int) -> String {
-    var html = "<section class=\"cell\" id=\"cell-\(number)\" aria-label=\"Cell \(number)\">\n"
+  /// The line under the title that links the notebook and the student file.
+  static func downloads(notebook: String, studentFile: String?) -> [HTMLNode] {
+    var children: [HTMLNode] = [
+      .text("Try this lesson in Jupyter or Colab: "),
+      .tag("a", attributes: [.init("href", notebook), .flag("download")], [.text(notebook)]),
+    ]
+    if let studentFile {
+      children += [
+        .text(" · check your answers with "), .tag("code", [:], [.text("convbook")]),
+        .text(": "),
+        .tag(
+          "a", attributes: [.init("href", studentFile), .flag("download")], [.text(studentFile)]),
+      ]
+    }
+    return [.tag("p", ["class": "lesson-downloads"], children), .newline]
+  }
+
+  static func cell(_ cell: CellView, number: Int) -> [HTMLNode] {
+    var children: [HTMLNode] = [.newline]
     if !cell.hidesCode {
-      html +=
-        "<div class=\"cell-code\"><span class=\"cell-label\" aria-hidden=\"true\">In [\(number)]</span>"
-      html +=
-        "<pre><code class=\"language-python\">\(CodeHighlighter.html(cell.source))</code></pre></div>\n"
+      children += [
+        .tag(
+          "div", ["class": "cell-code"],
+          [
+            .tag(
+              "span", ["class": "cell-label", "aria-hidden": "true"], [.text("In [\(number)]")]),
+            .tag(
+              "pre", [:],
+              [.tag("code", ["class": "language-python"], CodeHighlighter.nodes(cell.source))]),
+          ]),
+        .newline,
+      ]
     }
     if !cell.hidesOutput && !cell.outputs.isEmpty {
-      html +=
-        "<div class=\"cell-output\"><span class=\"cell-label\" aria-hidden=\"true\">Out [\(number)]</span>"
-      for output in cell.outputs {
-        switch output {
+      var output: [HTMLNode] = [
+        .tag("span", ["class": "cell-label", "aria-hidden": "true"], [.text("Out [\(number)]")])
+      ]
+      for item in cell.outputs {
+        switch item {
         case .text(let text):
-          html += "<pre class=\"output-text\">\(HTMLEscaping.escape(text))</pre>"
+          output.append(.tag("pre", ["class": "output-text"], [.text(text)]))
         case .summary(let summary):
-          html +=
-            "<pre class=\"output-summary\" aria-label=\"Summary of model \(HTMLEscaping.escapeAttribute(summary.name))\">"
-          html +=
-            HTMLEscaping.escape(cell.summaryFormat.render(summary)) + "</pre>"
+          output.append(
+            .tag(
+              "pre",
+              ["class": "output-summary", "aria-label": "Summary of model \(summary.name)"],
+              [.text(cell.summaryFormat.render(summary))]))
         }
       }
-      html += "</div>\n"
+      children += [.tag("div", ["class": "cell-output"], output), .newline]
     }
-    if let error = cell.error { html += errorBox(error, what: "cell") }
-    return html + "</section>\n"
+    if let error = cell.error { children += errorBox(error, what: "cell") }
+    return [
+      .tag(
+        "section",
+        ["class": "cell", "id": "cell-\(number)", "aria-label": "Cell \(number)"], children),
+      .newline,
+    ]
   }
 
-  static func errorBox(_ error: PageError, what: String) -> String {
-    var html = "<div class=\"error-box\" role=\"alert\">"
-    html += "<p class=\"error-where\">This \(what) failed at line \(error.line)"
-    if error.column > 0 { html += ", column \(error.column)" }
-    html += ":</p><p class=\"error-message\">\(HTMLEscaping.escape(error.headline))</p>"
+  static func errorBox(_ error: PageError, what: String) -> [HTMLNode] {
+    var place = "This \(what) failed at line \(error.line)"
+    if error.column > 0 { place += ", column \(error.column)" }
+    var children: [HTMLNode] = [
+      .tag("p", ["class": "error-where"], [.text(place + ":")]),
+      .tag("p", ["class": "error-message"], [.text(error.headline)]),
+    ]
     if let excerpt = error.excerpt {
-      html += "<pre class=\"error-excerpt\">\(HTMLEscaping.escape(excerpt))</pre>"
+      children.append(.tag("pre", ["class": "error-excerpt"], [.text(excerpt)]))
     }
-    return html + "</div>\n"
+    return [.tag("div", ["class": "error-box", "role": "alert"], children), .newline]
   }
 }

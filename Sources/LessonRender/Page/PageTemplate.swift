@@ -33,8 +33,13 @@ public struct PageTemplate: Sendable {
 
       """)
 
+  /// Fills the placeholders with nodes, written (and so escaped) here.
+  public func fill(_ values: [String: [HTMLNode]]) -> String {
+    fill(values.mapValues(\.markup))
+  }
+
   /// Fills the placeholders in one pass, so values that themselves contain `{{...}}` stay as written.
-  public func fill(_ values: [String: String]) -> String {
+  func fill(_ values: [String: String]) -> String {
     var output = ""
     var rest = text[...]
     while let open = rest.range(of: "{{") {

@@ -48,6 +48,24 @@ struct GradientCheckTests {
     ConvolutionCase(
       input: [1, 8, 8, 1], kernel: [3, 3, 1, 2], strides: [3, 3], dilations: [1, 1], padding: .valid
     ),
+    // Unit width strides and 6+ channels per group: the channel-major kernel gradient.
+    ConvolutionCase(
+      input: [2, 6, 7, 8], kernel: [3, 2, 8, 5], strides: [2, 1], dilations: [1, 2], padding: .same),
+    ConvolutionCase(
+      input: [1, 5, 6, 14], kernel: [2, 2, 7, 18], groups: 2, strides: [1, 1], dilations: [1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [2, 9, 6], kernel: [3, 6, 3], strides: [1], dilations: [2], padding: .causal),
+    ConvolutionCase(
+      input: [1, 4, 4, 3, 6], kernel: [2, 2, 2, 6, 2], strides: [1, 2, 1], dilations: [1, 1, 1],
+      padding: .valid),
+    // 3x3, stride 1, 8+ channels, same and valid.
+    ConvolutionCase(
+      input: [2, 9, 10, 8], kernel: [3, 3, 8, 9], strides: [1, 1], dilations: [1, 1], padding: .same
+    ),
+    ConvolutionCase(
+      input: [1, 11, 7, 9], kernel: [3, 3, 9, 8], strides: [1, 1], dilations: [1, 1],
+      padding: .valid),
   ]
 
   @Test("convolution input, kernel and bias gradients", arguments: convolutionCases)
@@ -179,6 +197,50 @@ struct GradientCheckTests {
       minus[c] -= h
       let numeric = (loss(x.scalars, plus, beta) - loss(x.scalars, minus, beta)) / Double(2 * h)
       #expect(abs(numeric - Double(result.gamma[c])) < 2e-2, "gamma[\(c)]")
+    }
+  }
+
+  @Test("layer normalization gradients over the last axis")
+  func layerNormalization() throws {
+    let features = 4
+    let x = Self.random([5, features], seed: 14, scale: 2)
+    let gamma: [Float] = [0.5, 1.5, -1, 0.8]
+    let beta: [Float] = [0.1, 0, -0.2, 0.3]
+    let r = Self.random([5, features], seed: 15)
+    func loss(_ x: [Float], _ gamma: [Float], _ beta: [Float]) -> Double {
+      let y = LayerNormalizationTraining.forward(
+        x, features: features, gamma: gamma, beta: beta, epsilon: 1e-3
+      ).output
+      return Self.dot(Tensor(validShape: [5, features], scalars: y), r)
+    }
+    let saved = LayerNormalizationTraining.forward(
+      x.scalars, features: features, gamma: gamma, beta: beta, epsilon: 1e-3
+    ).saved
+    let result = LayerNormalizationTraining.backward(
+      r.scalars, saved: saved, features: features, gamma: gamma)
+    let h: Float = 1e-2
+    for i in x.scalars.indices {
+      var plus = x.scalars
+      var minus = x.scalars
+      plus[i] += h
+      minus[i] -= h
+      let numeric = (loss(plus, gamma, beta) - loss(minus, gamma, beta)) / Double(2 * h)
+      #expect(abs(numeric - Double(result.input[i])) < 2e-2, "x[\(i)]")
+    }
+    for c in 0..<features {
+      var plus = gamma
+      var minus = gamma
+      plus[c] += h
+      minus[c] -= h
+      let numeric = (loss(x.scalars, plus, beta) - loss(x.scalars, minus, beta)) / Double(2 * h)
+      #expect(abs(numeric - Double(result.gamma[c])) < 2e-2, "gamma[\(c)]")
+      var betaPlus = beta
+      var betaMinus = beta
+      betaPlus[c] += h
+      betaMinus[c] -= h
+      let betaNumeric =
+        (loss(x.scalars, gamma, betaPlus) - loss(x.scalars, gamma, betaMinus)) / Double(2 * h)
+      #expect(abs(betaNumeric - Double(result.beta[c])) < 2e-2, "beta[\(c)]")
     }
   }
 

@@ -139,6 +139,35 @@ import Testing
     Back to [the output size](01-shapes.md#output-size).
 
     """.write(to: folder.appendingPathComponent("02-padding.md"), atomically: true, encoding: .utf8)
+    // Graph figures: a residual block (narrow) and four branches (wider than a phone).
+    try """
+    # Graphs
+
+    ```keras keras=2
+    from tensorflow import keras
+    from tensorflow.keras import layers
+    inputs = keras.Input(shape=(16, 16, 8))
+    x = layers.Conv2D(8, 3, padding="same", activation="relu")(inputs)
+    x = layers.Conv2D(8, 3, padding="same")(x)
+    outputs = layers.ReLU()(layers.add([x, inputs]))
+    block = keras.Model(inputs, outputs, name="block")
+    inputs = keras.Input(shape=(8, 8, 4))
+    a = layers.Conv2D(2, 1)(inputs)
+    b = layers.Conv2D(2, 3, padding="same")(layers.Conv2D(2, 1)(inputs))
+    c = layers.MaxPooling2D(3, strides=1, padding="same")(inputs)
+    d = layers.Conv2D(2, 5, padding="same")(layers.Conv2D(2, 1)(inputs))
+    inception = keras.Model(inputs, layers.Concatenate()([a, b, c, d]), name="inception")
+    ```
+
+    ```figure
+    graph(block)
+    ```
+
+    ```figure
+    graph(inception)
+    ```
+
+    """.write(to: folder.appendingPathComponent("03-graphs.md"), atomically: true, encoding: .utf8)
   }
 
   @Test(.enabled(if: BrowserCheckTests.chromium != nil, "Chromium is not installed"))

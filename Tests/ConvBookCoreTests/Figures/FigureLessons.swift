@@ -2,6 +2,7 @@ import ConvBookCore
 import Foundation
 import KerasCells
 import LessonKit
+import LessonRender
 
 /// Lessons written inline for the figure tests, run with the figure evaluator plugged in.
 enum FigureLessons {
@@ -48,7 +49,8 @@ enum FigureLessons {
   static func figures(_ run: LessonRunner.Run) -> [FigureViewSummary] {
     run.blocks.compactMap { block in
       if case .figure(let view) = block {
-        return FigureViewSummary(kind: view.kind, html: view.html, error: view.error?.headline)
+        return FigureViewSummary(
+          kind: view.kind, html: FigureRenderer.html(view), error: view.error?.headline)
       }
       return nil
     }

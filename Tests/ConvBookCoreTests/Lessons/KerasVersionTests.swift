@@ -84,4 +84,49 @@ import Testing
     keras2.run(source)
     #expect(SummaryReport.text(keras2.definedModels, format: .keras2()).errors.count == 1)
   }
+
+  @Test func theCourseFileSetsTheVersionOfItsLessonsForSummaryAndVerify() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-keras-course-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "keras: 2\n".write(
+      to: folder.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+    let lesson = folder.appendingPathComponent("lesson.md").path
+    try "# A lesson\n".write(toFile: lesson, atomically: true, encoding: .utf8)
+    let script = folder.appendingPathComponent("model.py").path
+    try "import keras\n".write(toFile: script, atomically: true, encoding: .utf8)
+    #expect(KerasVersionSetting().withCourse(of: lesson).resolve(lesson: nil) == .keras2)
+    #expect(KerasVersionSetting().withCourse(of: folder.path).resolve(lesson: nil) == .keras2)
+    #expect(KerasVersionSetting().withCourse(of: script).resolve(lesson: nil) == .keras3)
+    #expect(
+      KerasVersionSetting(commandLine: .keras3).withCourse(of: lesson).resolve(lesson: nil)
+        == .keras3)
+    #expect(KerasVersionSetting().withCourse(of: lesson).resolve(lesson: .keras3) == .keras3)
+  }
+
+  @Test func theModelCommandsJSONSaysWhichKeras() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "convbook-keras-json-\(UUID().uuidString).py"
+    ).path
+    try """
+    import keras
+    a = keras.Sequential([keras.Input(shape=(8, 8, 1)), keras.layers.Conv2D(2, 3), keras.layers.Flatten()])
+    b = keras.Sequential([keras.Input(shape=(8, 8, 1)), keras.layers.Flatten()])
+
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for version in [KerasVersion.keras2, .keras3] {
+      let loaded = try ModelFile.load(
+        path: path, runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: version)))
+      let field = "\"keras_version\": \(version.rawValue)"
+      let outputs = [
+        try ModelCommands.trace(loaded, model: nil, json: true, statistics: false).output,
+        try ModelCommands.adjacency(loaded, model: nil, json: true).output,
+        try ModelCommands.compare(loaded, models: [], json: true).output,
+        try ModelCommands.scaling(loaded, models: [], sizes: [8, 16], json: true).output,
+      ]
+      for output in outputs { #expect(output.contains(field), "\(output.prefix(80))") }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import ConvBookCore
 import Foundation
 import LessonKit
+import LessonRender
 import Testing
 
 @Suite struct LessonRunnerScopeTests {
@@ -27,7 +28,7 @@ import Testing
       LessonReader.read(source: Self.lesson, fileName: "scope.md"), sourceFile: "scope.md")
     var figureHTML: [String] = []
     for block in run.blocks {
-      if case .figure(let figure) = block { figureHTML.append(figure.html) }
+      if case .figure(let figure) = block { figureHTML.append(FigureRenderer.html(figure)) }
     }
     #expect(figureHTML.count == 2)
     #expect(figureHTML.first?.contains("<svg") == true)

@@ -4,7 +4,8 @@ import Testing
 
 /// Keras 3's summary on a terminal, against what Keras 3.15 (rich 15) printed in a pty with each
 /// setting (`Tools/keras-reference/make_terminal_fixtures.sh`): width from `COLUMNS`, bold and
-/// 256 or 16 colours by `TERM`, bold only with `NO_COLOR`, nothing with `TERM=dumb`.
+/// 256 or 16 colours by `TERM`, bold only with `NO_COLOR`, nothing with `TERM=dumb`; for a chain
+/// and for a graph with `Connected to`.
 @Suite struct Keras3TerminalTests {
   static let folder = Keras3CorpusTests.fixtures.appendingPathComponent("terminal")
 
@@ -16,13 +17,16 @@ import Testing
     ("xterm-256color-60", ["TERM": "xterm-256color", "COLUMNS": "60"]),
   ]
 
-  @Test(arguments: cases.map(\.name))
-  func matchesRichOnATerminal(_ name: String) throws {
+  /// Each setting with the Sequential model (`model.py`, `NAME.txt`) and with a graph whose table
+  /// has `Connected to` (`graph.py`, `graph-NAME.txt`).
+  @Test(arguments: cases.map(\.name), ["model", "graph"])
+  func matchesRichOnATerminal(_ name: String, _ script: String) throws {
     let environment = try #require(Self.cases.first { $0.name == name }).environment
     let source = try String(
-      contentsOf: Self.folder.appendingPathComponent("model.py"), encoding: .utf8)
+      contentsOf: Self.folder.appendingPathComponent("\(script).py"), encoding: .utf8)
+    let prefix = script == "model" ? "" : "\(script)-"
     let expected = try String(
-      contentsOf: Self.folder.appendingPathComponent("\(name).txt"), encoding: .utf8)
+      contentsOf: Self.folder.appendingPathComponent("\(prefix)\(name).txt"), encoding: .utf8)
     let session = KerasSession(kerasVersion: .keras3)
     let result = session.run(source)
     #expect(result.error == nil)

@@ -108,10 +108,6 @@ import Testing
       "y = x ** 2", Expected(type: nil, text: "x ** 2", line: 1, column: 5),
       setup: "x = keras.Input(shape=(3,))\n")
     check(
-      "y = layers.Dot(axes=1)([a, b])",
-      Expected(type: nil, text: "Dot", line: 1, column: 12),
-      setup: "a = keras.Input(shape=(3,))\nb = keras.Input(shape=(3,))\n")
-    check(
       "print(model.weights[0])", Expected(type: nil, text: "model.weights[0]", line: 1, column: 7),
       setup: "model = keras.Sequential([layers.Dense(1, input_shape=(2,))])\n")
     check(

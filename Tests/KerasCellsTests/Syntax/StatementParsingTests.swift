@@ -187,6 +187,9 @@ extension Statement.Kind {
     case .breakStatement: "breakStatement"
     case .continueStatement: "continueStatement"
     case .assertStatement: "assertStatement"
+    case .delete: "delete"
+    case .raiseStatement: "raiseStatement"
+    case .scopeDeclaration: "scopeDeclaration"
     case .tryStatement: "tryStatement"
     }
   }

@@ -36,6 +36,12 @@ public struct Statement: Hashable, Sendable {
     case tryStatement(
       body: [Statement], handlers: [ExceptHandler], elseBody: [Statement]?,
       finallyBody: [Statement]?)
+    /// `del target, ...`; each target is a `.name`, `.attribute`, `.subscript` or a tuple/list of them.
+    case delete([Expression])
+    /// `raise`, `raise exception` or `raise exception from cause`.
+    case raiseStatement(exception: Expression?, cause: Expression?)
+    /// `global a, b` or `nonlocal a, b` (never `nonlocal` at a module's top level).
+    case scopeDeclaration(nonlocal: Bool, names: [String])
     /// `assert condition` or `assert condition, message`.
     case assertStatement(condition: Expression, message: Expression?)
   }

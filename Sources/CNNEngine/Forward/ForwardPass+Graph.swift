@@ -1,0 +1,201 @@
+import CNNKernels
+import Dispatch
+
+/// One layer of a graph ready to run: a layer on one tensor, or one on a list.
+enum GraphStep {
+  case layer(ForwardStep)
+  case merge(MergeStep)
+}
+
+/// The forward pass of graphs (`ForwardGraph`): merges, shared layers, nested models, several
+/// inputs and outputs. Values live until their last reader has run; a reader that is the last one
+/// gets the buffer to overwrite (element-wise layers run in place), and freed buffers serve later
+/// layers' outputs, so a residual network holds about its widest cut of live values.
+extension ForwardPass {
+  /// The model's outputs for `inputs` (one tensor per model input, in `model.inputs` order), in
+  /// `model.outputs` order.
+  public func run(inputs: [Tensor]) throws(ForwardError) -> [Tensor] {
+    try executeGraph(inputs, measuring: false).outputs
+  }
+
+  /// Like `run(inputs:)`, plus per call of a layer the statistics of its output and its seconds.
+  public func measure(inputs: [Tensor]) throws(ForwardError) -> (
+    outputs: [Tensor], layers: [LayerMeasurement]
+  ) {
+    try executeGraph(inputs, measuring: true)
+  }
+
+  /// The unrolled calls of `model` (a chain is a graph too).
+  static func program(for model: SequentialModel) throws(ForwardError) -> ForwardGraph {
+    try ForwardGraph(model: model)
+  }
+
+  /// The concrete shapes of every value, after checking the inputs against the model's.
+  static func graphShapes(
+    model: SequentialModel, program: ForwardGraph, inputShapes: [[Int]]
+  ) throws(ForwardError) -> [[Int]] {
+    let expected = model.inputShapeList ?? model.inputShape.map { [$0] } ?? []
+    guard inputShapes.count == expected.count else {
+      throw ForwardError(
+        .input,
+        "model \"\(model.name)\" expects \(expected.count) input(s), but it received \(inputShapes.count) input tensors"
+      )
+    }
+    for (index, (shape, declared)) in zip(inputShapes, expected).enumerated() {
+      let fits =
+        shape.allSatisfy { $0 >= 0 } && declared.rank == shape.count
+        && zip(declared.dimensions, shape).allSatisfy { $0 == nil || $0 == $1 }
+      guard fits else {
+        throw ForwardError(
+          .input,
+          "Input \(index) of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(declared), found shape=\(TensorShape.tuple(shape))"
+        )
+      }
+    }
+    guard Set(inputShapes.map { $0.first ?? 0 }).count <= 1 else {
+      throw ForwardError(
+        .input,
+        "the inputs of model \"\(model.name)\" have different batch sizes: \(inputShapes.map { TensorShape.tuple($0) }.joined(separator: ", "))"
+      )
+    }
+    return try program.shapes(inputShapes: inputShapes)
+  }
+
+  /// What a run holds: weights once per layer (shared layers once), their packed copies, and the
+  /// most activations alive at once plus two idle buffers of the largest.
+  static func graphEstimate(
+    model: SequentialModel, program: ForwardGraph, inputShapes: [[Int]]
+  ) throws(ForwardError) -> MemoryEstimate {
+    let shapes = try graphShapes(model: model, program: program, inputShapes: inputShapes)
+    do {
+      var weights = 0
+      var packed = 0
+      for instance in program.layers {
+        weights = try Exact.add(weights, instance.parameterCount)
+        if let built = instance.inputShape {
+          packed = try Exact.add(packed, ForwardStep.packedValues(instance.layer, input: built))
+        }
+      }
+      var counts: [Int] = []
+      for shape in shapes { counts.append(try Exact.product(shape.map { max($0, 1) })) }
+      let largest = counts.max() ?? 0
+      let live = try program.peakLiveValues(counts: counts)
+      let estimate = MemoryEstimate(
+        weightBytes: try Exact.multiply(4, weights),
+        packedWeightBytes: try Exact.multiply(4, packed),
+        activationBytes: try Exact.multiply(4, Exact.add(live, Exact.multiply(2, largest))))
+      _ = try Exact.sum([
+        estimate.weightBytes, estimate.packedWeightBytes, estimate.activationBytes,
+      ])
+      return estimate
+    } catch {
+      throw ForwardError(
+        .memory,
+        "the memory a forward pass of model \"\(model.name)\" on inputs of shapes \(inputShapes.map { TensorShape.tuple($0) }.joined(separator: ", ")) would need overflows 64-bit integers; refused before allocating. Use a smaller batch or input"
+      )
+    }
+  }
+
+  /// Packs every layer's weights on first use; a failure is kept and reported by every later run.
+  private func preparedGraph() throws(ForwardError) -> (ForwardGraph, [ObjectIdentifier: GraphStep])
+  {
+    if let graphProgram, let graphSteps { return (graphProgram, graphSteps) }
+    if let preparationError { throw preparationError }
+    do throws(ForwardError) {
+      let program = try Self.program(for: model)
+      guard let weights = pendingWeights else {
+        throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
+      }
+      try ForwardStep.refuseMaskedAverages(program.layers)
+      var steps: [ObjectIdentifier: GraphStep] = [:]
+      for instance in program.layers {
+        steps[ObjectIdentifier(instance)] =
+          instance.layer is any MultiInputLayer
+          ? .merge(try MergeStep(instance: instance))
+          : .layer(try ForwardStep(instance: instance, weights: weights))
+      }
+      graphProgram = program
+      graphSteps = steps
+      pendingWeights = nil
+      return (program, steps)
+    } catch {
+      preparationError = error
+      pendingWeights = nil
+      throw error
+    }
+  }
+
+  private func executeGraph(_ inputs: [Tensor], measuring: Bool) throws(ForwardError) -> (
+    outputs: [Tensor], layers: [LayerMeasurement]
+  ) {
+    lock.lock()
+    defer { lock.unlock() }
+    let (program, steps) = try preparedGraph()
+    let shapes = try Self.graphShapes(
+      model: model, program: program, inputShapes: inputs.map(\.shape))
+    let estimate = try Self.graphEstimate(
+      model: model, program: program, inputShapes: inputs.map(\.shape))
+    try Self.check(estimate, budget: budget, model: model, batch: inputs.first?.shape.first ?? 0)
+    var values = [Tensor?](repeating: nil, count: program.valueCount)
+    for (value, tensor) in zip(program.inputs, inputs) { values[value] = tensor }
+    var remaining = program.readerCounts()
+    var idle = pool
+    pool.removeAll()
+    var measurements: [LayerMeasurement] = []
+    /// The value for one reader: taken out of `values` at its last reader, so that the reader
+    /// holds the only reference and may overwrite it.
+    func read(_ value: Int) -> (tensor: Tensor, last: Bool) {
+      remaining[value] -= 1
+      guard remaining[value] == 0 else { return (values[value]!, false) }
+      defer { values[value] = nil }
+      return (values[value]!, true)
+    }
+    for call in program.calls {
+      let start = measuring ? DispatchTime.now().uptimeNanoseconds : 0
+      let outputShape = shapes[call.output]
+      let output: Tensor
+      switch steps[ObjectIdentifier(call.instance)]! {
+      case .layer(let step):
+        let (input, last) = read(call.inputs[0])
+        var buffers = ActivationBuffers(input: input, idle: idle, ownsInput: last)
+        try step.run(&buffers, outputShape: outputShape, threads: threads)
+        output = buffers.current
+        idle = buffers.idleBuffers
+      case .merge(let step):
+        var first = read(call.inputs[0]).tensor
+        var others: [Tensor] = []
+        for input in call.inputs.dropFirst() {
+          let (tensor, last) = read(input)
+          others.append(tensor)
+          if last { Self.keep(tensor, in: &idle) }
+        }
+        try step.run(&first, others, outputShape: outputShape)
+        output = first
+      }
+      values[call.output] = output
+      if measuring {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        measurements.append(
+          LayerMeasurement(
+            layerName: call.instance.name,
+            statistics: .summarizing(output, threads: threads), seconds: seconds))
+      }
+    }
+    var outputs: [Tensor] = []
+    for value in program.outputs {
+      outputs.append(values[value]!)
+    }
+    pool = idle
+    return (outputs, measurements)
+  }
+
+  /// Keeps a freed buffer for later outputs: at most `ActivationBuffers.idleLimit`, the largest.
+  private static func keep(_ tensor: Tensor, in idle: inout [Tensor]) {
+    idle.append(tensor)
+    if idle.count > ActivationBuffers.idleLimit,
+      let smallest = idle.indices.min(by: { idle[$0].capacity < idle[$1].capacity })
+    {
+      idle.remove(at: smallest)
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import CNNKernels
+
+/// A layer called on several tensors, ready to run: Keras' merge layers, `Dot`, and the
+/// `TFOpLambda` arithmetic of Keras tensors, with tf-keras' numerics (sums in call order, `Average`
+/// divides the sum once, NumPy broadcasting over the full shapes).
+struct MergeStep {
+  enum Operation {
+    /// Folds the inputs left to right; `divisor` divides the result (`Average`).
+    case fold(ElementwiseKernel.Operation, divisor: Float?)
+    case concatenate(axis: Int)
+    case dot(Dot)
+    /// `x op c`, or `c op x` when `constantFirst`.
+    case constant(ElementwiseKernel.Operation, Float, constantFirst: Bool)
+    case negative
+    /// `x op v[c]` along the last axis (`tf.nn.bias_add`, `x / [0.229, 0.224, 0.225]`).
+    case perChannel(ElementwiseKernel.Operation, [Float])
+    /// A `Lambda`'s traced arithmetic: one step per operation.
+    case lambda(LambdaTrace.Program, steps: [MergeStep])
+  }
+
+  let name: String
+  let operation: Operation
+
+  private init(name: String, operation: Operation) {
+    self.name = name
+    self.operation = operation
+  }
+
+  /// The arithmetic of one `TFOpLambda`.
+  private static func operation(of lambda: TFOpLambda) -> Operation {
+    let elementwise: ElementwiseKernel.Operation
+    switch lambda.operation {
+    case .add, .biasAdd: elementwise = .add
+    case .subtract: elementwise = .subtract
+    case .multiply: elementwise = .multiply
+    case .trueDivide: elementwise = .divide
+    case .negative: return .negative
+    }
+    if let values = lambda.channelConstants {
+      return .perChannel(elementwise, values.map { Float($0) })
+    }
+    if let constant = lambda.constant {
+      return .constant(elementwise, Float(constant), constantFirst: lambda.constantFirst)
+    }
+    return .fold(elementwise, divisor: nil)
+  }
+
+  init(instance: LayerInstance) throws(ForwardError) {
+    name = instance.name
+    switch instance.layer {
+    case let merge as Merge:
+      switch merge.kind {
+      case .add: operation = .fold(.add, divisor: nil)
+      case .subtract: operation = .fold(.subtract, divisor: nil)
+      case .multiply: operation = .fold(.multiply, divisor: nil)
+      case .average: operation = .fold(.add, divisor: 0)
+      case .maximum: operation = .fold(.maximum, divisor: nil)
+      case .minimum: operation = .fold(.minimum, divisor: nil)
+      case .concatenate: operation = .concatenate(axis: merge.axis)
+      }
+    case let dot as Dot:
+      operation = .dot(dot)
+    case let lambda as TFOpLambda:
+      operation = Self.operation(of: lambda)
+    case let lambda as Lambda:
+      guard let program = lambda.trace.program else {
+        throw ForwardError(
+          .model, "the function of the Lambda layer \"\(instance.name)\" was never traced")
+      }
+      operation = .lambda(
+        program,
+        steps: program.operations.map {
+          MergeStep(name: instance.name, operation: Self.operation(of: $0.layer))
+        })
+    default:
+      throw ForwardError(
+        .model,
+        "layer \"\(instance.name)\" (\(instance.className)) has no forward pass in ConvBook")
+    }
+  }
+
+  /// Runs on `first` and `others`, leaving the output in `first`: when the caller holds the only
+  /// reference to `first` (its last reader), element-wise operations write into its storage, so
+  /// the `Add` of a residual block allocates nothing; otherwise copy-on-write copies it first.
+  /// first, others (shapes Keras checked) -> first: output `outputShape`
+  func run(_ first: inout Tensor, _ others: [Tensor], outputShape: [Int]) throws(ForwardError) {
+    do {
+      switch operation {
+      case .fold(let elementwise, let divisor):
+        if first.shape != outputShape {
+          first = try ElementwiseKernel.broadcast(first, to: outputShape)
+        }
+        for other in others {
+          try ElementwiseKernel.combine(&first, with: other, elementwise)
+        }
+        if divisor != nil {
+          ElementwiseKernel.apply(
+            &first, scalar: Float(others.count + 1), .divide, scalarFirst: false)
+        }
+      case .concatenate(let axis):
+        let rank = outputShape.count
+        first = try ConcatenateKernel.concatenate(
+          [first] + others, axis: axis < 0 ? rank + axis : axis)
+      case .dot(let dot):
+        let axes: (Int, Int)
+        do {
+          axes = try dot.resolvedAxes(
+            TensorShape(first.shape.map { Optional($0) }),
+            TensorShape(others[0].shape.map { Optional($0) }))
+        } catch {
+          throw ForwardError(.model, "layer \"\(name)\": \(error.message)")
+        }
+        first = try DotKernel.dot(first, others[0], axes: axes, normalize: dot.normalize)
+      case .constant(let elementwise, let value, let constantFirst):
+        ElementwiseKernel.apply(&first, scalar: value, elementwise, scalarFirst: constantFirst)
+      case .negative:
+        ElementwiseKernel.negate(&first)
+      case .perChannel(let elementwise, let values):
+        ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
+      case .lambda(let program, let steps):
+        var values = [first] + others
+        first = .empty
+        for (operation, step) in zip(program.operations, steps) {
+          let shapes = operation.inputs.map { TensorShape(values[$0].shape.map { Optional($0) }) }
+          let shape = try operation.layer.outputShape(forInputs: shapes).dimensions.map { $0 ?? 0 }
+          var value = values[operation.inputs[0]]
+          try step.run(&value, operation.inputs.dropFirst().map { values[$0] }, outputShape: shape)
+          values.append(value)
+        }
+        first = values[program.output]
+      }
+      guard first.shape == outputShape else {
+        throw ForwardError(
+          .kernel,
+          "layer \"\(name)\" produced shape \(TensorShape.tuple(first.shape)) where Keras infers \(TensorShape.tuple(outputShape))"
+        )
+      }
+    } catch let error as KernelError {
+      throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
+    } catch let error as ForwardError {
+      throw error
+    } catch let error as KerasError {
+      throw ForwardError(.input, "layer \"\(name)\": \(error.message)")
+    } catch {
+      throw ForwardError(.kernel, "layer \"\(name)\": \(error)")
+    }
+  }
+}

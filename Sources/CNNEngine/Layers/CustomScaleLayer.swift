@@ -1,0 +1,28 @@
+/// `CustomScaleLayer` of `keras.applications.inception_resnet_v2` (not a public Keras layer): the
+/// residual connection of an Inception-ResNet block, `inputs[0] + inputs[1] * scale`, without
+/// weights.
+public struct CustomScaleLayer: MultiInputLayer {
+  public let common: LayerCommon
+  public let scale: Double
+
+  public var className: String { "CustomScaleLayer" }
+
+  public init(scale: Double, name: String) {
+    common = LayerCommon(
+      name: name, arguments: LayerArguments(className: "CustomScaleLayer", values: [:]))
+    self.scale = scale
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+
+  /// The two tensors have the same shape in the application; anything else is refused.
+  public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
+    guard inputs.count == 2, inputs[0] == inputs[1] else {
+      throw KerasError(
+        "NotImplementedError",
+        "ConvBook runs CustomScaleLayer on two tensors of one shape; got \(inputs.map(\.description).joined(separator: " and "))"
+      )
+    }
+    return inputs[0]
+  }
+}

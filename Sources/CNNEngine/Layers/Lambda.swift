@@ -1,0 +1,103 @@
+/// Keras `Lambda(function)`: a layer that runs a Python function. ConvBook runs the function once
+/// on symbolic tensors when the layer is first called (`LambdaTrace`) and keeps the tensor
+/// arithmetic it performed; the output shape follows from those operations for any input shape,
+/// and the forward pass replays them. No weights.
+public struct Lambda: MultiInputLayer {
+  public let common: LayerCommon
+  /// What the function did, once traced; shared by copies of the layer.
+  public let trace: LambdaTrace
+
+  public var className: String { "Lambda" }
+
+  public static let signature = LayerSignature(
+    "Lambda",
+    [
+      .required("function"), .init("output_shape", .none), .init("mask", .none),
+      .init("arguments", .none),
+    ])
+
+  public init(_ common: LayerCommon, trace: LambdaTrace) {
+    self.common = common
+    self.trace = trace
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try outputShape(forInputs: [input])
+  }
+
+  public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
+    guard let program = trace.program else {
+      throw KerasError.limitation(
+        "ConvBook has not traced the function of the Lambda layer \"\(name)\" on symbolic tensors")
+    }
+    guard inputs.count == program.inputCount else {
+      throw KerasError.limitation(
+        "ConvBook traced the function of the Lambda layer \"\(name)\" on \(program.inputCount) tensor(s), not \(inputs.count)"
+      )
+    }
+    var shapes = inputs
+    for operation in program.operations {
+      shapes.append(
+        try operation.layer.outputShape(forInputs: operation.inputs.map { shapes[$0] }))
+    }
+    return shapes[program.output]
+  }
+}
+
+/// The tensor operations a `Lambda`'s function performed on symbolic inputs: values 0..<inputCount
+/// are the inputs, each operation appends one value.
+public final class LambdaTrace: @unchecked Sendable {
+  public struct Operation: Sendable {
+    public let layer: TFOpLambda
+    public let inputs: [Int]
+
+    public init(layer: TFOpLambda, inputs: [Int]) {
+      self.layer = layer
+      self.inputs = inputs
+    }
+  }
+
+  public struct Program: Sendable {
+    public let inputCount: Int
+    public let operations: [Operation]
+    /// The value the function returned.
+    public let output: Int
+
+    public init(inputCount: Int, operations: [Operation], output: Int) {
+      self.inputCount = inputCount
+      self.operations = operations
+      self.output = output
+    }
+  }
+
+  /// Set once, by the first call of the layer (cells run on one thread).
+  public var program: Program?
+
+  public init() {}
+
+  /// The operations from `inputs` to `output`, which must all be tensor arithmetic (`TFOpLambda`);
+  /// nil when the function did anything else (called a layer, returned something unrelated).
+  public static func program(inputs: [KerasTensor], output: KerasTensor) -> Program? {
+    var values: [ObjectIdentifier: Int] = [:]
+    for (index, input) in inputs.enumerated() { values[ObjectIdentifier(input)] = index }
+    var operations: [Operation] = []
+    var visiting = Set<ObjectIdentifier>()
+    func visit(_ tensor: KerasTensor) -> Int? {
+      if let value = values[ObjectIdentifier(tensor)] { return value }
+      guard let layer = tensor.producer.layer as? TFOpLambda, !tensor.inputs.isEmpty,
+        visiting.insert(ObjectIdentifier(tensor)).inserted
+      else { return nil }
+      var wiring: [Int] = []
+      for input in tensor.inputs {
+        guard let value = visit(input) else { return nil }
+        wiring.append(value)
+      }
+      operations.append(Operation(layer: layer, inputs: wiring))
+      let value = inputs.count + operations.count - 1
+      values[ObjectIdentifier(tensor)] = value
+      return value
+    }
+    guard let output = visit(output) else { return nil }
+    return Program(inputCount: inputs.count, operations: operations, output: output)
+  }
+}

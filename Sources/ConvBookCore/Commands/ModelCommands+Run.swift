@@ -1,0 +1,84 @@
+import CNNEngine
+import KerasCells
+
+extension ModelCommands {
+  /// `convbook run`: what `python FILE.py` prints, in order (`print(...)`, `model.summary()` as this
+  /// Keras prints it at the moment it is called). An uncaught Python exception ends it as Python
+  /// ends a script: a traceback on standard error whose last line is `Type: message`, exit 1.
+  /// `console` is where Keras 3's table goes (its width and styles); the terminal by default.
+  public static func run(
+    _ loaded: ModelFile, json: Bool, console: SummaryConsole = .standardOutput()
+  ) throws(CommandError) -> CommandReport {
+    guard loaded.isScript else {
+      throw .usage(
+        "convbook run takes a Keras script (.py) or notebook (.ipynb); \(loaded.path) is a lesson (see convbook build)"
+      )
+    }
+    let version = loaded.session.kerasVersion
+    if json {
+      return CommandReport(
+        output: runJSON(loaded, format: SummaryFormat(kerasVersion: version, footer: .modern))
+          .serialized(pretty: true) + "\n",
+        diagnostics: [], failed: !loaded.diagnostics.isEmpty)
+    }
+    let format = SummaryFormat(kerasVersion: version, footer: .modern, console: console)
+    var report = CommandReport(
+      output: printedText(loaded.outputs, format: format), outputIsStyled: true,
+      diagnostics: loaded.diagnostics.filter { $0.errorType == nil })
+    let uncaught = loaded.diagnostics.filter { $0.errorType != nil }
+    if let error = loaded.scriptError, error.type != nil, let diagnostic = uncaught.first {
+      // ConvBook's hint (a close keyword) goes first: a traceback's last line is the exception's.
+      let hint =
+        error.type == "NameError" || error.type == "AttributeError"
+        ? error.note : error.hint
+      report.errorText =
+        (hint.map { "convbook: hint: \(TerminalText.escaped($0))\n" } ?? "")
+        + diagnostic.traceback(lastLine: error.tracebackLine)
+      report.failed = true
+    }
+    return report
+  }
+
+  /// What the script printed, each summary in `format` (names escaped for a terminal; the styles
+  /// are Keras 3's own).
+  static func printedText(_ outputs: [CellOutput], format: SummaryFormat) -> String {
+    outputs.map { output in
+      switch output {
+      case .text(let text): return TerminalText.escapedKeepingLines(text)
+      case .summary(let summary): return format.render(SummaryReport.terminalSafe(summary))
+      }
+    }.joined()
+  }
+
+  /// `{"output": ..., "models": [...], "errors": [...]}`.
+  static func runJSON(_ loaded: ModelFile, format: SummaryFormat) -> JSONValue {
+    let output = loaded.outputs.map { $0.text(format: format) }.joined()
+    let summary = SummaryReport.json(
+      loaded.models(), diagnostics: loaded.diagnostics, kerasVersion: loaded.session.kerasVersion)
+    guard case .object(let fields) = summary else { return summary }
+    return .object([("output", .string(output))] + fields)
+  }
+}
+
+extension Diagnostic {
+  /// The error as Python's traceback reports an uncaught exception (one frame: ConvBook points at
+  /// the statement, not at each call on the way):
+  ///
+  ///     Traceback (most recent call last):
+  ///       File "model.py", line 12
+  ///         x = layers.Dense(10)(y)
+  ///             ^^^^^^^^^^^^^^^^^^^
+  ///     ValueError: ...
+  public func traceback(lastLine: String) -> String {
+    let safe = TerminalText.escaped
+    var text = "Traceback (most recent call last):\n  File \"\(safe(file))\", line \(line)\n"
+    if let excerpt {
+      // Python shows the line without its indentation.
+      let indentation = excerpt.line.prefix { $0 == " " || $0 == "\t" }.count
+      text += "    \(safe(String(excerpt.line.dropFirst(indentation))))\n"
+      let caret = String(excerpt.caret.dropFirst(min(indentation, excerpt.caret.count)))
+      if !caret.trimmingCharacters(in: .whitespaces).isEmpty { text += "    \(caret)\n" }
+    }
+    return text + TerminalText.escapedKeepingLines(lastLine) + "\n"
+  }
+}

@@ -1,0 +1,204 @@
+import CNNEngine
+
+/// Changing lists and dicts in place (`items.append(x)`, `d[k] = v`, `del items[0]`), and the
+/// statements that change where names live or stop a cell on purpose (`global`, `nonlocal`,
+/// `raise`). Lists and dicts are shared objects (`PythonList`, `PythonDict`), so every name bound
+/// to one sees the change, as in Python.
+extension Interpreter {
+  /// Refuses to store `value` inside `container` when that would make the container hold itself:
+  /// printing or comparing such a value never ends, and model code never builds one.
+  func refuseCycle(storing value: Value, in container: Value, range: SourceRange)
+    throws(CellError)
+  {
+    let cyclic: Bool
+    switch container {
+    case .list(let list): cyclic = list.isReachable(from: value)
+    case .dictionary(let dictionary): cyclic = dictionary.isReachable(from: value)
+    default: cyclic = false
+    }
+    if cyclic {
+      throw .unsupported(
+        "ConvBook does not support a \(container.typeName) that contains itself", at: range)
+    }
+  }
+
+  /// Python refuses lists, dicts and sets as dict keys.
+  func requireHashable(_ key: Value, range: SourceRange) throws(CellError) {
+    switch key {
+    case .list, .dictionary:
+      throw CellError(
+        type: "TypeError", message: "unhashable type: '\(key.typeName)'", range: range)
+    case .tuple(let items):
+      for item in items { try requireHashable(item, range: range) }
+    default: break
+    }
+  }
+
+  /// `list.extend(iterable)` and `list += iterable`.
+  func extend(_ list: PythonList, with iterable: Value, range: SourceRange) throws(CellError) {
+    let items = try iterate(iterable, range: range)
+    for item in items { try refuseCycle(storing: item, in: .list(list), range: range) }
+    try budget.allocate(slots: items.count, at: range)
+    list.items += items
+  }
+
+  /// `base[index] = value`.
+  func setItem(of base: Value, _ index: Value, to value: Value, range: SourceRange)
+    throws(CellError)
+  {
+    switch (base, index) {
+    case (.list(let list), .int), (.list(let list), .bool):
+      let position: Int
+      if case .bool(let flag) = index {
+        position = flag ? 1 : 0
+      } else if case .int(let number) = index {
+        position = number
+      } else {
+        position = 0
+      }
+      guard let resolved = Operators.resolveIndex(position, count: list.count) else {
+        throw CellError(
+          type: "IndexError", message: "list assignment index out of range", range: range)
+      }
+      try refuseCycle(storing: value, in: base, range: range)
+      list.items[resolved] = value
+    case (.list, .bigInt):
+      throw CellError(
+        type: "IndexError", message: "cannot fit 'int' into an index-sized integer", range: range)
+    case (.list(let list), .slice(let start, let stop, let step)):
+      guard step == nil || step == 1 else {
+        throw .unsupported(
+          "ConvBook does not support assigning to a slice with a step yet", at: range)
+      }
+      let bounds = Operators.sliceBounds(start, stop, count: list.count)
+      let items = try iterate(value, range: range)
+      for item in items { try refuseCycle(storing: item, in: base, range: range) }
+      try budget.allocate(slots: items.count, at: range)
+      list.items.replaceSubrange(bounds, with: items)
+    case (.list, _):
+      throw CellError(
+        type: "TypeError",
+        message: "list indices must be integers or slices, not \(index.typeName)", range: range)
+    case (.dictionary(let dictionary), _):
+      try requireHashable(index, range: range)
+      try refuseCycle(storing: value, in: base, range: range)
+      if dictionary.index(of: index) == nil { try budget.allocate(slots: 2, at: range) }
+      dictionary.set(index, value)
+    default:
+      throw CellError(
+        type: "TypeError",
+        message: "'\(base.typeName)' object does not support item assignment", range: range)
+    }
+  }
+
+  /// `del target`.
+  func delete(_ target: Expression) throws(CellError) {
+    switch target.kind {
+    case .name(let name):
+      if let scope, !scope.globalNames.contains(name) {
+        guard scope.names.removeValue(forKey: name) != nil else {
+          throw CellError(
+            type: "UnboundLocalError",
+            message:
+              "cannot access local variable '\(name)' where it is not associated with a value",
+            range: target.range)
+        }
+        return
+      }
+      guard session.globals.removeValue(forKey: name) != nil else {
+        throw CellError(
+          type: "NameError", message: "name '\(name)' is not defined", range: target.range)
+      }
+    case .tuple(let targets), .list(let targets):
+      for element in targets { try delete(element) }
+    case .subscript(let baseExpression, let indexExpression):
+      let base = try evaluate(baseExpression)
+      let index = try evaluate(indexExpression)
+      switch (base, index) {
+      case (.list(let list), .int(let position)):
+        guard let resolved = Operators.resolveIndex(position, count: list.count) else {
+          throw CellError(
+            type: "IndexError", message: "list assignment index out of range",
+            range: target.range)
+        }
+        list.items.remove(at: resolved)
+      case (.list(let list), .slice(let start, let stop, let step)) where step == nil || step == 1:
+        list.items.removeSubrange(Operators.sliceBounds(start, stop, count: list.count))
+      case (.dictionary(let dictionary), _):
+        guard let found = dictionary.index(of: index) else {
+          throw CellError(type: "KeyError", message: PythonText.repr(index), range: target.range)
+        }
+        dictionary.pairs.remove(at: found)
+      case (.list, _):
+        throw .unsupported(
+          "ConvBook does not support this `del` of list items yet", at: target.range)
+      default:
+        throw CellError(
+          type: "TypeError", message: "'\(base.typeName)' object doesn't support item deletion",
+          range: target.range)
+      }
+    default:
+      throw .unsupported(
+        "ConvBook does not support deleting attributes (`del \(Interpreter.describe(target))`) yet",
+        at: target.range)
+    }
+  }
+
+  /// `raise`, `raise ValueError("...")`, `raise ValueError`, `raise error from cause`.
+  func raise(_ expression: Expression?, cause: Expression?, range: SourceRange)
+    throws(CellError)
+  {
+    guard let expression else {
+      if let current = handledErrors.last { throw current }
+      throw CellError(
+        type: "RuntimeError", message: "No active exception to reraise", range: range)
+    }
+    let exception = try exceptionValue(try evaluate(expression), range: range)
+    if let cause {
+      let causeValue = try evaluate(cause)
+      if case .none = causeValue {
+      } else {
+        _ = try exceptionValue(causeValue, range: range, isCause: true)
+      }
+    }
+    throw exception.error(at: range)
+  }
+
+  private func exceptionValue(_ value: Value, range: SourceRange, isCause: Bool = false)
+    throws(CellError) -> PythonException
+  {
+    switch value {
+    case .exception(let exception): return exception
+    case .function(let callable)
+    where callable.kind == .builtin(callable.path) && Builtins.exceptionBases[callable.path] != nil:
+      return PythonException(type: callable.path, arguments: [])
+    default:
+      throw CellError(
+        type: "TypeError",
+        message: isCause
+          ? "exception causes must derive from BaseException"
+          : "exceptions must derive from BaseException", range: range)
+    }
+  }
+
+  /// `global a, b` / `nonlocal a, b`.
+  func declare(_ names: [String], nonlocal isNonlocal: Bool, range: SourceRange)
+    throws(CellError)
+  {
+    // At a script's top level every name is global already.
+    guard let scope else { return }
+    if isNonlocal {
+      for name in names {
+        var enclosing = scope.parent
+        while let current = enclosing, current.names[name] == nil { enclosing = current.parent }
+        guard enclosing != nil else {
+          throw CellError(
+            type: "SyntaxError", message: "no binding for nonlocal '\(name)' found", range: range)
+        }
+        scope.nonlocalNames.insert(name)
+      }
+    } else {
+      scope.globalNames.formUnion(names)
+    }
+  }
+}

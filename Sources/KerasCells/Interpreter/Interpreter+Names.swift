@@ -1,0 +1,42 @@
+import CNNEngine
+
+/// `from keras.layers import *`, and the NameError of a name that is not bound.
+extension Interpreter {
+  /// Binds every public name of a Keras module that ConvBook has; the names Keras defines but
+  /// ConvBook lacks stay unbound and are refused by name when used (`undefinedName`).
+  func importAll(from module: KerasModule, path: DottedName, range: SourceRange) throws(CellError) {
+    guard let apiKey = module.apiKey, let names = KerasAPINames.names[apiKey] else {
+      throw .unsupported(
+        "ConvBook does not support `from \(path) import *` yet: import the names you use",
+        at: range)
+    }
+    for name in names.sorted() where !name.hasPrefix("_") {
+      if let value = module.attribute(name) {
+        session.globals[name] = value
+      } else if let submodule = KerasModule.resolve(path: path.components + [name]) {
+        session.globals[name] = .module(submodule)
+      }
+    }
+    if !session.starImports.contains(module) { session.starImports.append(module) }
+  }
+
+  /// Python's NameError, unless a star import brought in a Keras name ConvBook does not have;
+  /// with CPython's "Did you mean" suggestion when a bound name is close.
+  func undefinedName(_ name: String, range: SourceRange) -> CellError {
+    for module in session.starImports {
+      if let refusal = module.unsupportedName(name, at: range) { return refusal }
+    }
+    var error = CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+    if let failed = session.failedDefinitions[name], failed.index < cellIndex {
+      error.note = failed.note(about: name)
+    }
+    // CPython looks in the function's locals, then the globals, then the builtins.
+    var local = Array(locals.keys).sorted()
+    if let scope { local += scope.names.keys.sorted() }
+    let globalNames = session.globals.keys.sorted()
+    let builtins = (Array(Builtins.names) + Array(Builtins.exceptionBases.keys)).sorted()
+    error.suggestion = NameSuggestion.closest(
+      to: name, inGroups: [local, globalNames, builtins])
+    return error
+  }
+}

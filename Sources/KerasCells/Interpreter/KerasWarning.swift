@@ -1,0 +1,15 @@
+/// A Python warning Keras issues while a cell runs (Keras 3's `UserWarning` for `input_shape=` on a
+/// layer), for standard error: it is not part of what the cell prints.
+public struct KerasWarning: Sendable, Equatable {
+  /// The warning's class, `UserWarning`.
+  public var category: String
+  public var message: String
+  /// Where in the cell the statement that caused it is.
+  public var range: SourceRange
+
+  public init(category: String, message: String, range: SourceRange) {
+    self.category = category
+    self.message = message
+    self.range = range
+  }
+}

@@ -1,0 +1,48 @@
+import CNNEngine
+
+/// `Lambda` layers: at the layer's first call, its function runs on symbolic tensors of the call's
+/// shapes; the tensor arithmetic it performs (`TFOpLambda` operations, which take no names while
+/// tracing) becomes the layer's program, from which the engine infers the output shape and runs
+/// the forward pass. Anything else the function does is refused as ConvBook's limitation.
+enum LambdaTracing {
+  static func trace(
+    _ instance: LayerInstance, on shapes: [TensorShape], asList: Bool, range: SourceRange,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    guard let lambda = instance.layer as? Lambda, lambda.trace.program == nil else { return }
+    let session = interpreter.session
+    guard let function = session.lambdaFunctions[ObjectIdentifier(instance)] else {
+      throw .unsupported(
+        "ConvBook does not know the function of the Lambda layer \(instance.name)", at: range)
+    }
+    let symbolic = shapes.map { shape in
+      KerasTensor(
+        input: InputLayer(
+          name: instance.name + "_input", batchInputShape: shape,
+          arguments: LayerArguments(className: "InputLayer", values: [:])))
+    }
+    let argument: Value =
+      asList ? .list(symbolic.map { .kerasTensor($0) }) : .kerasTensor(symbolic[0])
+    session.lambdaTracingDepth += 1
+    defer { session.lambdaTracingDepth -= 1 }
+    let result: Value
+    do {
+      result = try Calls.call(
+        function, positional: [argument], keywords: [],
+        site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "function"),
+        interpreter: interpreter)
+    } catch {
+      throw .unsupported(
+        "ConvBook runs a Lambda layer's function on symbolic tensors to know its output, and the function of \(instance.name) failed there: \(error.message)",
+        at: range)
+    }
+    guard case .kerasTensor(let output) = result,
+      let program = LambdaTrace.program(inputs: symbolic, output: output)
+    else {
+      throw .unsupported(
+        "ConvBook runs Lambda functions made of tensor arithmetic (+, -, *, / with tensors or numbers, unary -) only; the function of \(instance.name) returned \(PythonText.repr(result))",
+        at: range)
+    }
+    lambda.trace.program = program
+  }
+}

@@ -1,0 +1,99 @@
+/// A Python list: one object that every name bound to it shares, so `b = a; b.append(x)` changes
+/// `a` too, as in Python. Reads go through `Collection` (`items.count`, `items.map`, `for item in
+/// items`); changes go through ``items`` and the methods below, which the interpreter calls only
+/// after charging the budget and refusing a list that would contain itself.
+public final class PythonList: RandomAccessCollection {
+  public var items: [Value]
+
+  public init(_ items: [Value] = []) { self.items = items }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { items.count }
+  public subscript(position: Int) -> Value { items[position] }
+
+  /// Whether `value` is this list or holds it somewhere inside: storing it here would make a cycle.
+  func isReachable(from value: Value) -> Bool {
+    var pending = [value]
+    var seen = Set<ObjectIdentifier>()
+    while let next = pending.popLast() {
+      switch next {
+      case .list(let list):
+        if list === self { return true }
+        if seen.insert(ObjectIdentifier(list)).inserted { pending += list.items }
+      case .tuple(let items): pending += items
+      case .dictionary(let dictionary):
+        if seen.insert(ObjectIdentifier(dictionary)).inserted {
+          for (key, item) in dictionary.pairs { pending += [key, item] }
+        }
+      default: break
+      }
+    }
+    return false
+  }
+}
+
+/// A Python dict: shared like ``PythonList``, keys in insertion order, looked up by Python's `==`.
+public final class PythonDict: RandomAccessCollection {
+  public var pairs: [(Value, Value)]
+
+  public init(_ pairs: [(Value, Value)] = []) { self.pairs = pairs }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { pairs.count }
+  public subscript(position: Int) -> (Value, Value) { pairs[position] }
+
+  /// The position of `key`, by Python's `==`.
+  func index(of key: Value) -> Int? { pairs.firstIndex { Operators.equal($0.0, key) } }
+
+  /// The value stored under `key`.
+  func value(for key: Value) -> Value? { index(of: key).map { pairs[$0].1 } }
+
+  /// `d[key] = value`: replaces the value of an existing key in place, else appends the pair.
+  func set(_ key: Value, _ value: Value) {
+    if let index = index(of: key) {
+      pairs[index].1 = value
+    } else {
+      pairs.append((key, value))
+    }
+  }
+
+  /// Whether `value` is this dict or holds it somewhere inside.
+  func isReachable(from value: Value) -> Bool {
+    var pending = [value]
+    var seen = Set<ObjectIdentifier>()
+    while let next = pending.popLast() {
+      switch next {
+      case .dictionary(let dictionary):
+        if dictionary === self { return true }
+        if seen.insert(ObjectIdentifier(dictionary)).inserted {
+          for (key, item) in dictionary.pairs { pending += [key, item] }
+        }
+      case .tuple(let items): pending += items
+      case .list(let list):
+        if seen.insert(ObjectIdentifier(list)).inserted { pending += list.items }
+      default: break
+      }
+    }
+    return false
+  }
+}
+
+extension Value {
+  /// A new list holding `items`.
+  public static func list(_ items: [Value]) -> Value { .list(PythonList(items)) }
+  /// A new dict holding `pairs` (already free of duplicate keys).
+  public static func dictionary(_ pairs: [(Value, Value)]) -> Value {
+    .dictionary(PythonDict(pairs))
+  }
+}
+
+extension Value {
+  /// The items of a list or a tuple (a snapshot of a list's current items).
+  public var sequenceItems: [Value]? {
+    switch self {
+    case .list(let list): return list.items
+    case .tuple(let items): return items
+    default: return nil
+    }
+  }
+}

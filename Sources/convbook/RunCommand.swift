@@ -1,0 +1,23 @@
+import ArgumentParser
+import ConvBookCore
+
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run a Keras script and print what `python FILE.py` prints.",
+    discussion: """
+      FILE is a Keras script (.py) or notebook (.ipynb, its code cells in order). Standard output \
+      gets what the script prints, in order: print(...) and model.summary() as Keras prints them at \
+      that moment. An uncaught exception ends the run as it ends a Python script: a traceback on \
+      standard error, exit 1. Exits with 2 for usage errors.
+      """)
+
+  @OptionGroup var file: ModelFileArgument
+  @OptionGroup var json: JSONOption
+  @OptionGroup var keras: KerasVersionOption
+
+  func run() throws {
+    let loaded = try CommandSupport.load(file.file, keras: keras.setting)
+    try CommandSupport.print(CommandSupport.run { try ModelCommands.run(loaded, json: json.json) })
+  }
+}

@@ -1,0 +1,102 @@
+import ConvBookCore
+import Foundation
+import KerasCells
+import Testing
+
+/// `convbook run` against what `python FILE.py` printed with tf-keras for each script of
+/// `Tests/Fixtures/scripts/` (recorded by `Tools/keras-reference/make_script_fixtures.py`):
+/// standard output byte for byte, and for a script that failed, exit 1 and the traceback's last line.
+@Suite struct ScriptRunCorpusTests {
+  struct Expected: Decodable {
+    var stdout: String
+    var exit_code: Int
+    var error: String?
+  }
+
+  static let folder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/scripts")
+
+  static let scripts: [String] = {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".py") }.sorted()
+  }()
+
+  @Test func corpusIsThere() {
+    #expect(Self.scripts.count >= 20)
+  }
+
+  @Test(arguments: scripts)
+  func printsWhatPythonPrints(_ script: String) throws {
+    try Self.check(script, version: .keras2, folder: "expected")
+  }
+
+  /// Keras 3's summary of a graph (`Connected to`) is issue 11's; those scripts are known to differ.
+  static let keras3GraphScripts: Set<String> = ["09-residual-blocks.py"]
+
+  /// The same scripts with Keras 3 (`make_script_fixtures.py --keras3`), printed to a pipe as the
+  /// recording did: rich's 80 columns, no styles.
+  @Test(arguments: scripts)
+  func printsWhatPythonPrintsWithKeras3(_ script: String) throws {
+    guard Self.keras3GraphScripts.contains(script) else {
+      try Self.check(script, version: .keras3, folder: "expected-keras3")
+      return
+    }
+    try withKnownIssue(isIntermittent: true) {
+      try Self.check(script, version: .keras3, folder: "expected-keras3")
+    }
+  }
+
+  static func check(_ script: String, version: KerasVersion, folder name: String) throws {
+    let expectedURL = Self.folder.appendingPathComponent(
+      name + "/" + script.dropLast(3) + ".json")
+    let expected = try JSONDecoder().decode(
+      Expected.self, from: Data(contentsOf: expectedURL))
+    let loaded = try ModelFile.load(
+      path: Self.folder.appendingPathComponent(script).path,
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: version)))
+    let report = try ModelCommands.run(loaded, json: false, console: .notATerminal)
+    #expect(report.output == expected.stdout)
+    #expect(report.failed == (expected.exit_code != 0))
+    let lastLine = report.errorText.map { text in
+      String(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last ?? "")
+    }
+    #expect(lastLine == expected.error)
+  }
+}
+
+/// `convbook summary --json` and `convbook run --json` of a script carry what it printed, and list
+/// a model bound to two variables once.
+@Suite struct ScriptJSONTests {
+  @Test func summaryJSONHasThePrintedTextAndEachModelOnce() throws {
+    let loaded = try ModelFile.load(
+      path: ScriptRunCorpusTests.folder.appendingPathComponent("13-aliased-model.py").path,
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
+    #expect(loaded.models().map(\.variable) == ["model"])
+    let report = try ModelCommands.summary(loaded, model: nil, json: true, footer: .modern)
+    #expect(report.output.contains(#""output": "True 3\nModel: \"regressor\""#))
+    let run = try ModelCommands.run(loaded, json: true)
+    #expect(run.output.contains(#""output": "True 3\nModel: \"regressor\""#))
+    #expect(!run.failed)
+  }
+
+  @Test func traceFollowsTheScriptsSeed() throws {
+    let loaded = try ModelFile.load(
+      path: ScriptRunCorpusTests.folder.appendingPathComponent("31-seeds.py").path,
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
+    #expect(loaded.session.randomSeed == 42)
+    let trace = try ModelCommands.trace(loaded, model: nil, json: false, statistics: true)
+    #expect(trace.output.contains("Keras' default initialisers (seed 42)"))
+  }
+
+  @Test func runRefusesALesson() throws {
+    let lesson = ScriptRunCorpusTests.folder.deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Lessons").path
+    let first = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: lesson).filter { $0.hasSuffix(".md") }
+        .sorted().first)
+    let loaded = try ModelFile.load(path: lesson + "/" + first)
+    #expect(throws: CommandError.self) { try ModelCommands.run(loaded, json: false) }
+  }
+}

@@ -1,0 +1,4 @@
+from tensorflow import keras
+
+model = keras.applications.MobileNetV2(input_shape=(96, 96, 3), include_top=False, weights=None, pooling="avg")
+model.summary()

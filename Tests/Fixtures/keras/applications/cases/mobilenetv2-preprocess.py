@@ -1,0 +1,6 @@
+from tensorflow import keras
+
+inputs = keras.Input(shape=(32, 32, 3))
+x = keras.applications.mobilenet_v2.preprocess_input(inputs)
+model = keras.Model(inputs, x)
+model.summary()

@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.ResNet50(include_top=False, weights=None, input_shape=(31, 64, 3))

@@ -1,0 +1,4 @@
+from tensorflow import keras
+
+model = keras.applications.VGG16()
+model.summary()

@@ -1,0 +1,40 @@
+import KerasCells
+import Testing
+
+/// Keras 3's `UserWarning` for `input_shape=` / `input_dim=` on a layer: issued once per place in
+/// Keras' code (Dense and Conv2D each once; Conv1D shares Conv2D's), never in tf-keras, and never
+/// part of what a cell prints.
+@Suite struct Keras3WarningTests {
+  static let source = """
+    import keras
+    from keras import layers
+    m = keras.Sequential([layers.Dense(4, input_shape=(8,))])
+    m2 = keras.Sequential([layers.Dense(4, input_dim=8)])
+    m3 = keras.Sequential([layers.Conv2D(4, 3, input_shape=(8, 8, 1))])
+    m4 = keras.Sequential([layers.Conv1D(4, 3, input_shape=(8, 1))])
+    m5 = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4)])
+    print("done")
+    """
+
+  @Test func keras3WarnsOncePerPlaceInItsCode() {
+    let session = KerasSession(kerasVersion: .keras3)
+    let result = session.run(Self.source)
+    #expect(result.error == nil)
+    #expect(result.printed(format: .keras3()) == "done\n")
+    #expect(result.warnings.map(\.range.start.line) == [3, 5])
+    #expect(result.warnings.allSatisfy { $0.category == "UserWarning" })
+    #expect(
+      result.warnings.first?.message
+        == "Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, prefer using an `Input(shape)` object as the first layer in the model instead."
+    )
+    // The session has shown them: a later cell does not warn again.
+    #expect(
+      session.run("m6 = keras.Sequential([layers.Dense(2, input_shape=(3,))])").warnings == [])
+  }
+
+  @Test func tfKerasDoesNotWarn() {
+    let result = KerasSession(kerasVersion: .keras2).run(Self.source)
+    #expect(result.error == nil)
+    #expect(result.warnings.isEmpty)
+  }
+}

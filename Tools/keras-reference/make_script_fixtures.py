@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Records what `python FILE.py` prints for each script of `Tests/Fixtures/scripts/`, for
+`convbook run` to match byte for byte.
+
+Usage (from the repository root):
+    TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Tools/keras-reference/make_script_fixtures.py [NAME.py...]
+    ~/keras-ref/bin/python Tools/keras-reference/make_script_fixtures.py --keras3 [NAME.py...]
+
+Each script runs as `python NAME.py` runs it, in the scripts folder (so a traceback names the file as
+`NAME.py`): in a child process forked after TensorFlow is imported once (only `tensorflow` itself,
+so that the scripts' own imports name their modules as in a fresh process). Writes
+`Tests/Fixtures/scripts/expected/NAME.json` (tf-keras) or `expected-keras3/NAME.json` (Keras 3):
+`stdout` (everything printed, byte for byte), `exit_code`, and `error`, the last line of the traceback
+on standard error ("Type: message", with CPython's "Did you mean" suggestion) or null.
+"""
+import json
+import os
+import pathlib
+import runpy
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
+SCRIPTS = ROOT / "Tests" / "Fixtures" / "scripts"
+
+
+def record(script):
+    """Runs `script` as `python NAME.py` would, in a child forked from this process (which has
+    imported TensorFlow once): `__main__`, `sys.argv`, the scripts folder as working directory,
+    an uncaught exception printed by the interpreter's own hook and exit status 1."""
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(out_read)
+        os.close(err_read)
+        os.dup2(out_write, 1)
+        os.dup2(err_write, 2)
+        os.chdir(SCRIPTS)
+        sys.argv = [script.name]
+        sys.path[0] = str(SCRIPTS)
+        status = 0
+        try:
+            runpy.run_path(script.name, run_name="__main__")
+        except SystemExit as exit_request:
+            status = exit_request.code if isinstance(exit_request.code, int) else 1
+        except BaseException:  # noqa: BLE001 - what Python prints for any uncaught exception
+            # The interpreter's own hook, which adds 3.11's "Did you mean" suggestions.
+            sys.__excepthook__(*sys.exc_info())
+            status = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    os.close(out_write)
+    os.close(err_write)
+    with os.fdopen(out_read, "rb") as stdout_file, os.fdopen(err_read, "rb") as stderr_file:
+        stdout = stdout_file.read()
+        stderr = stderr_file.read()
+    _, status = os.waitpid(pid, 0)
+    exit_code = os.waitstatus_to_exitcode(status)
+    stderr_lines = stderr.decode("utf-8", "replace").rstrip("\n").splitlines()
+    return {
+        "stdout": stdout.decode("utf-8"),
+        "exit_code": exit_code,
+        "error": stderr_lines[-1] if exit_code != 0 and stderr_lines else None,
+    }
+
+
+def main():
+    arguments = sys.argv[1:]
+    keras3 = "--keras3" in arguments
+    names = [argument for argument in arguments if argument != "--keras3"]
+    if keras3 == (os.environ.get("TF_USE_LEGACY_KERAS") == "1"):
+        sys.exit("run with TF_USE_LEGACY_KERAS=1 for tf-keras, or with --keras3 without it")
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
+    # No terminal: Keras 3's rich table is as wide as a pipe makes it (80 columns).
+    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR"):
+        os.environ.pop(name, None)
+    import tensorflow  # noqa: F401 - imported once, before the children are forked
+
+    out = SCRIPTS / ("expected-keras3" if keras3 else "expected")
+    out.mkdir(exist_ok=True)
+    scripts = [SCRIPTS / name for name in names] if names else sorted(SCRIPTS.glob("*.py"))
+    for script in scripts:
+        recorded = record(script)
+        target = out / (script.stem + ".json")
+        target.write_text(json.dumps(recorded, indent=1, ensure_ascii=False) + "\n")
+        print(f"{target.relative_to(ROOT)}: exit {recorded['exit_code']} {recorded['error'] or ''}")
+
+
+if __name__ == "__main__":
+    main()
