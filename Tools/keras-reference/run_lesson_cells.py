@@ -10,10 +10,11 @@ Options:
     --summaries   after the cells, print model.summary() of every model the cells bound to a
                   variable, in the order the variables were first bound (no cell output)
     --inline      after the cells, evaluate every inline `{keras} ...` value and every exercise
-                  `answer:` and print them as ConvBook formats them (integers with separators)
+                  `answer:` and print them as ConvBook formats them (integers with separators),
+                  and every `require:` of a design exercise on its solution (each must be True)
 
 Only the cells run; figures and exercises are not ConvBook's business here. The exercise helpers
-`uses(model, "Class")` and `params(model)` are defined; `macs(model)` is not (Keras has no such
+`uses(model, "Class")`, `count(model, "Class")` and `params(model)` are defined; `macs(model)` is not (Keras has no such
 count), so an expression using it prints as skipped.
 """
 
@@ -47,6 +48,22 @@ def blocks(text):
             i += 1
         i += 1
         yield word, rest.strip(), start + 1, "\n".join(body)
+
+
+def requirements(body):
+    """(solution name, [requirement expressions]) of a design exercise block, or None."""
+    solution, found, in_require = None, [], False
+    for line in body.split("\n"):
+        if line.startswith("solution:"):
+            solution = line[len("solution:"):].strip()
+        if line.startswith("require:"):
+            in_require = True
+            continue
+        if in_require and line.lstrip().startswith("- ") and line.startswith(" "):
+            found.append(line.lstrip()[2:].strip())
+        elif not line.startswith(" "):
+            in_require = False
+    return (solution, found) if solution and found else None
 
 
 def answers(body):
@@ -98,10 +115,16 @@ def main(argv):
     if "--inline" in options:
         namespace["params"] = lambda model: model.count_params()
         namespace["uses"] = lambda model, cls: any(type(l).__name__ == cls for l in model.layers)
+        namespace["count"] = lambda model, cls: sum(type(l).__name__ == cls for l in model.layers)
         expressions = []
         for word, rest, line, body in all_blocks:
             if word == "exercise":
                 expressions += [("answer", e) for e in answers(body)]
+                design = requirements(body)
+                if design:
+                    solution, rules = design
+                    # Each requirement with `model` bound to the solution: all must print True.
+                    expressions += [(f"require {solution}", f"(lambda model: {rule})({solution})") for rule in rules]
         prose = re.sub(r"(?ms)^(`{3,}|~{3,}).*?^\1", "", text)
         expressions = [("inline", m.group(1).strip()) for m in INLINE.finditer(prose)] + expressions
         for label, expression in expressions:

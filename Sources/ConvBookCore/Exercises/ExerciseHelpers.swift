@@ -6,6 +6,7 @@ import KerasCells
 ///
 /// - `uses(model, "Flatten")`: whether any layer of `model` is of that class (aliases such as
 ///   `MaxPool2D` are accepted; a class object such as `layers.Flatten` works too);
+/// - `count(model, "Add")`: how many layers of `model` are of that class (same names as `uses`);
 /// - `macs(model)`: multiply-accumulates of one sample through the model (or one layer), as the
 ///   summary's MACs column counts them;
 /// - `params(model)`: `model.count_params()`, also for a layer.
@@ -14,6 +15,7 @@ public enum ExerciseHelpers {
   public static var names: [String: Value] {
     [
       "uses": HostFunction(name: "uses", body: uses).value,
+      "count": HostFunction(name: "count", body: count).value,
       "macs": HostFunction(name: "macs", body: macs).value,
       "params": HostFunction(name: "params", body: params).value,
     ]
@@ -22,27 +24,42 @@ public enum ExerciseHelpers {
   private static func uses(_ call: HostFunction.Call) throws(CellError) -> Value {
     try requireArguments(call, count: 2, name: "uses", usage: "uses(model, \"LayerClass\")")
     let model = try requireModel(call, name: "uses")
-    let className: String
+    let className = try layerClassName(call, name: "uses")
+    if className == "InputLayer" { return .bool(model.inputLayer != nil) }
+    return .bool(model.layers.contains { $0.className == className })
+  }
+
+  private static func count(_ call: HostFunction.Call) throws(CellError) -> Value {
+    try requireArguments(call, count: 2, name: "count", usage: "count(model, \"LayerClass\")")
+    let model = try requireModel(call, name: "count")
+    let className = try layerClassName(call, name: "count")
+    if className == "InputLayer" { return .int(model.inputLayer != nil ? 1 : 0) }
+    return .int(model.layers.count { $0.className == className })
+  }
+
+  /// The canonical Keras class name the second argument of `uses`/`count` names.
+  private static func layerClassName(_ call: HostFunction.Call, name: String) throws(CellError)
+    -> String
+  {
     switch call.positional[1] {
     case .string(let written):
       guard let canonical = LayerCatalog.canonicalName(written) else {
         throw CellError(
           type: "ValueError",
-          message: "uses(): '\(written)' is not a Keras layer class (e.g. \"Flatten\", \"Conv2D\")",
+          message:
+            "\(name)(): '\(written)' is not a Keras layer class (e.g. \"Flatten\", \"Conv2D\")",
           range: call.rangeOfArgument(1))
       }
-      className = canonical
+      return canonical
     case .function(let callable) where callable.layerClassName != nil:
-      className = callable.layerClassName ?? ""
+      return callable.layerClassName ?? ""
     default:
       throw CellError(
         type: "TypeError",
         message:
-          "uses() expects a layer class name such as \"Flatten\" as its second argument, not '\(call.positional[1].typeName)'",
+          "\(name)() expects a layer class name such as \"Flatten\" as its second argument, not '\(call.positional[1].typeName)'",
         range: call.rangeOfArgument(1))
     }
-    if className == "InputLayer" { return .bool(model.inputLayer != nil) }
-    return .bool(model.layers.contains { $0.className == className })
   }
 
   private static func macs(_ call: HostFunction.Call) throws(CellError) -> Value {

@@ -36,6 +36,30 @@ import Testing
         == "True")
   }
 
+  @Test func countCountsLayersOfAClassInChainsAndGraphs() throws {
+    let session = Self.session()
+    let result = session.run(
+      """
+      inputs = keras.Input(shape=(8, 8, 4))
+      x = layers.add([layers.Conv2D(4, 3, padding="same")(inputs), inputs])
+      y = layers.add([layers.Conv2D(4, 1)(x), x])
+      g = keras.Model(inputs, layers.concatenate([x, y]))
+      """)
+    #expect(result.error == nil)
+    #expect(PythonValueText.repr(try Self.evaluate("count(g, 'Add')", in: session)) == "2")
+    #expect(PythonValueText.repr(try Self.evaluate("count(g, layers.Conv2D)", in: session)) == "2")
+    #expect(PythonValueText.repr(try Self.evaluate("count(g, 'Concatenate')", in: session)) == "1")
+    #expect(PythonValueText.repr(try Self.evaluate("count(m, 'MaxPool2D')", in: session)) == "1")
+    #expect(PythonValueText.repr(try Self.evaluate("count(m, 'Add')", in: session)) == "0")
+    do {
+      _ = try Self.evaluate("count(m, 'Ad')", in: session)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.type == "ValueError")
+      #expect(error.message.contains("count(): 'Ad' is not a Keras layer class"))
+    }
+  }
+
   @Test func usesRejectsUnknownClassesAtTheArgument() {
     do {
       _ = try Self.evaluate("uses(m, 'Flaten')")

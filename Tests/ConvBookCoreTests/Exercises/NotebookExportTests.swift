@@ -43,12 +43,18 @@ import Testing
     let exported = try ModelFile.load(path: notebook.path)
     let original = try ModelFile.load(path: url.path)
     #expect(exported.diagnostics.isEmpty)
-    // The lesson's `keras solution` cell (the 112×112 variant the exercises ask about) is left
-    // out of the notebook, as out of the student file; every other model is the same.
-    let solutionModel = "flatten_head_112"
-    #expect(original.models().contains { $0.model.name == solutionModel })
-    #expect(!(try Self.export(url)).contains(solutionModel))
-    let publicModels = original.models().filter { $0.model.name != solutionModel }
+    // The lesson's `keras solution` cell (the 112×112 variant the exercises ask about and the
+    // design exercise's solution) is left out of the notebook, as out of the student file; every
+    // other model is the same.
+    let lesson = try #require(original.lesson)
+    let solutionCells = Set(
+      lesson.cells.indices.filter { lesson.cells[$0].hasFlag(StudentLesson.solutionCellFlag) })
+    let solutionModels = original.models().filter { solutionCells.contains($0.cellIndex) }
+    #expect(solutionModels.map(\.model.name) == ["flatten_head_112", "small_flatten_head"])
+    for solution in solutionModels {
+      #expect(!(try Self.export(url)).contains(solution.model.name))
+    }
+    let publicModels = original.models().filter { !solutionCells.contains($0.cellIndex) }
     #expect(exported.models().map(\.model.name) == publicModels.map(\.model.name))
     #expect(
       exported.models().map { try? $0.model.countParams() }
