@@ -1,24 +1,25 @@
 /// The Python and NumPy code of ConvBook's procedural `shapes` data set
 /// (`Tools/keras-reference/convbook_shapes.py`, kept identical by `ShapesExportTests`): an exported
 /// notebook carries it in place of `from convbook.datasets import shapes`, so that it runs in real
-/// Keras and draws the same images.
+/// Keras and draws the same images. It is written in the Python ConvBook's cells understand (no
+/// class, no generator) and tries ConvBook's import first, so that ConvBook can read the exported
+/// notebook too (`check --file`, `run`).
 public enum ShapesDatasetExport {
   public static let importLine = "from convbook.datasets import shapes"
 
   public static let python = #"""
     # ConvBook's procedural "shapes" data set in plain Python and NumPy: the same images, byte for
     # byte, as `convbook.datasets.shapes.load_data()` in ConvBook cells (SplitMix64 streams named as
-    # ConvBook names them). Exported notebooks carry this code so that they run in real Keras.
-    import numpy as np
+    # ConvBook names them). Exported notebooks carry this code so that they run in real Keras; in
+    # ConvBook itself the import succeeds and this code is not run.
+    try:
+        from convbook.datasets import shapes
+    except ImportError:
+        import types
 
+        import numpy as np
 
-    class shapes:
-        """Generated images of an empty square, a disc, a cross or an X (labels 0-3); not real data."""
-
-        class_names = ["square", "disc", "cross", "x"]
-
-        @staticmethod
-        def _stream(seed, name):
+        def _shapes_stream(seed, name):
             mask = (1 << 64) - 1
             h = 0xCBF29CE484222325
             for byte in name.encode():
@@ -32,16 +33,19 @@ public enum ShapesDatasetExport {
                 return state, z ^ (z >> 31)
 
             _, state = splitmix((seed ^ h) & mask)
-            while True:
-                state, value = splitmix(state)
-                yield value
 
-        @staticmethod
-        def _generate(count, size, seed, stream, centred):
-            numbers = shapes._stream(seed, "shapes/" + stream)
+            def next_number():
+                nonlocal state
+                state, value = splitmix(state)
+                return value
+
+            return next_number
+
+        def _shapes_generate(count, size, seed, stream, centred):
+            next_number = _shapes_stream(seed, "shapes/" + stream)
 
             def draw(bound):
-                return 0 if bound <= 1 else next(numbers) % bound
+                return 0 if bound <= 1 else next_number() % bound
 
             images = np.zeros((count, size, size), dtype=np.uint8)
             labels = np.zeros(count, dtype=np.uint8)
@@ -81,11 +85,15 @@ public enum ShapesDatasetExport {
                             image[top + row, left + column] = brightness
             return images, labels
 
-        @staticmethod
-        def load_data(n_train=2000, n_test=500, size=28, seed=0, centred=True):
+        def _shapes_load_data(n_train=2000, n_test=500, size=28, seed=0, centred=True):
+            """Generated images of an empty square, a disc, a cross or an X (labels 0-3); not real data."""
             return (
-                shapes._generate(n_train, size, seed, "train", centred),
-                shapes._generate(n_test, size, seed, "test", centred),
+                _shapes_generate(n_train, size, seed, "train", centred),
+                _shapes_generate(n_test, size, seed, "test", centred),
             )
+
+        shapes = types.SimpleNamespace(
+            class_names=["square", "disc", "cross", "x"], load_data=_shapes_load_data
+        )
     """#
 }
