@@ -159,11 +159,6 @@ enum Methods {
     switch name {
     case "summary":
       let options = try summaryOptions(positional, keywords, site: site)
-      if interpreter.session.kerasVersion == .keras3 && options != ModelSummary.Options() {
-        throw .unsupported(
-          "model.summary(line_length=..., positions=..., expand_nested=..., show_trainable=...) is supported with tf-keras 2 only so far: ConvBook prints Keras 3's default summary",
-          at: site.range)
-      }
       if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
         var summary = model.unbuiltSummary()
