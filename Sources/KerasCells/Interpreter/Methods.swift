@@ -181,6 +181,13 @@ enum Methods {
           "ConvBook does not print a summary whose column \(column + 1) has no room for text (Keras would print it forever); widen line_length or positions",
           at: site.range)
       }
+      if interpreter.session.kerasVersion == .keras3
+        && Keras3SummaryText.hasInsufficientWidth(summary)
+      {
+        throw CellError(
+          type: "ValueError", message: "Insufficient console width to print summary.",
+          range: site.range)
+      }
       interpreter.emit(.summary(summary))
       return .none
     case "count_params":

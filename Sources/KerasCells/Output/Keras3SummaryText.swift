@@ -64,6 +64,21 @@ public enum Keras3SummaryText {
     return (columns, lineLength)
   }
 
+  /// Whether Keras 3 refuses the summary with "Insufficient console width to print summary."
+  /// because a column would be narrower than 4 (checked when `line_length=` fixes the width; the
+  /// default width depends on the console the text is printed on).
+  public static func hasInsufficientWidth(_ summary: ModelSummary) -> Bool {
+    guard summary.options.lineLength != nil else { return false }
+    let (columns, lineLength) = layout(summary, console: .notATerminal)
+    var current = 0
+    for column in columns {
+      let end = Int((column.position * Double(lineLength)).rounded(.towardZero))
+      if end - current < 4 { return true }
+      current = end
+    }
+    return false
+  }
+
   public static func render(_ summary: ModelSummary, console: SummaryConsole = .notATerminal)
     -> String
   {
