@@ -163,11 +163,6 @@ enum Methods {
     switch name {
     case "summary":
       let options = try summaryOptions(positional, keywords, site: site)
-      if interpreter.session.kerasVersion == .keras3 && options != ModelSummary.Options() {
-        throw .unsupported(
-          "model.summary(line_length=..., positions=..., expand_nested=..., show_trainable=...) is supported with tf-keras 2 only so far: ConvBook prints Keras 3's default summary",
-          at: site.range)
-      }
       if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
         var summary = model.unbuiltSummary()
@@ -189,6 +184,13 @@ enum Methods {
         throw .unsupported(
           "ConvBook does not print a summary whose column \(column + 1) has no room for text (Keras would print it forever); widen line_length or positions",
           at: site.range)
+      }
+      if interpreter.session.kerasVersion == .keras3
+        && Keras3SummaryText.hasInsufficientWidth(summary)
+      {
+        throw CellError(
+          type: "ValueError", message: "Insufficient console width to print summary.",
+          range: site.range)
       }
       interpreter.emit(.summary(summary))
       return .none

@@ -7,9 +7,20 @@ import Foundation
 public enum Keras3SummaryText {
   /// One column of the table: its header, where it ends as a fraction of the width, alignment.
   struct Column {
+    enum Alignment { case left, right, center }
     var header: String
     var position: Double
-    var rightAligned: Bool
+    var alignment: Alignment
+
+    init(header: String, position: Double, rightAligned: Bool) {
+      self.init(header: header, position: position, alignment: rightAligned ? .right : .left)
+    }
+
+    init(header: String, position: Double, alignment: Alignment) {
+      self.header = header
+      self.position = position
+      self.alignment = alignment
+    }
   }
 
   /// Keras' columns for a chain of layers (Sequential and linear functional models; default width
@@ -31,24 +42,60 @@ public enum Keras3SummaryText {
   ]
   static let graphDefaultWidth = 108
 
+  /// The columns and the table width of a summary: Keras' defaults for a chain or a graph, the
+  /// call's `positions=` (each times the width, as Keras 3 does), `show_trainable=True`'s centred
+  /// `Trainable` column (12 more columns by default, the others scaled by 0.9), and `line_length=`,
+  /// which overrides the console's width.
+  static func layout(_ summary: ModelSummary, console: SummaryConsole) -> (
+    columns: [Column], lineLength: Int
+  ) {
+    let graph = summary.showsConnections
+    var columns = graph ? graphColumns : sequentialColumns
+    var defaultWidth = graph ? graphDefaultWidth : sequentialDefaultWidth
+    if let positions = summary.options.positions, positions.count == columns.count {
+      for index in columns.indices { columns[index].position = positions[index] }
+    }
+    if summary.options.showTrainable {
+      defaultWidth += 12
+      for index in columns.indices { columns[index].position *= 0.9 }
+      columns.append(Column(header: "Trainable", position: 1.0, alignment: .center))
+    }
+    let lineLength = summary.options.lineLength ?? console.tableWidth(defaultWidth: defaultWidth)
+    return (columns, lineLength)
+  }
+
+  /// Whether Keras 3 refuses the summary with "Insufficient console width to print summary."
+  /// because a column would be narrower than 4 (checked when `line_length=` fixes the width; the
+  /// default width depends on the console the text is printed on).
+  public static func hasInsufficientWidth(_ summary: ModelSummary) -> Bool {
+    guard summary.options.lineLength != nil else { return false }
+    let (columns, lineLength) = layout(summary, console: .notATerminal)
+    var current = 0
+    for column in columns {
+      let end = Int((column.position * Double(lineLength)).rounded(.towardZero))
+      if end - current < 4 { return true }
+      current = end
+    }
+    return false
+  }
+
   public static func render(_ summary: ModelSummary, console: SummaryConsole = .notATerminal)
     -> String
   {
     let graph = summary.showsConnections
-    let columns = graph ? graphColumns : sequentialColumns
-    let lineLength = console.tableWidth(
-      defaultWidth: graph ? graphDefaultWidth : sequentialDefaultWidth)
+    let (columns, lineLength) = layout(summary, console: console)
     let widths = textWidths(lineLength: lineLength, columns: columns)
     let style = console.styling
     var out = ""
     for line in modelLine(summary.name, width: console.columns) {
       out += style.bold(line) + "\n"
     }
+    var table = ""
     func rule(_ left: String, _ fill: String, _ middle: String, _ right: String) -> String {
       left + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: middle)
         + right + "\n"
     }
-    out += rule("┏", "━", "┳", "┓")
+    table += rule("┏", "━", "┳", "┓")
     // Headers wrap like cells (`Param #` at width 56) and sit at the bottom of the header row.
     let headers = columns.indices.map { wrap(columns[$0].header, width: widths[$0]) }
     let headerHeight = headers.map(\.count).max() ?? 1
@@ -60,33 +107,40 @@ public enum Keras3SummaryText {
           return style.bold(String(repeating: " ", count: widths[index] + 2))
         }
         return style.bold(" ")
-          + style.bold(pad(lines[offset], widths[index], right: columns[index].rightAligned))
+          + style.bold(pad(lines[offset], widths[index], columns[index].alignment))
           + style.bold(" ")
       }
-      out += "┃" + parts.joined(separator: "┃") + "┃\n"
+      table += "┃" + parts.joined(separator: "┃") + "┃\n"
     }
-    out += rule("┡", "━", "╇", "┩")
-    for (index, row) in summary.rows.enumerated() {
-      if index > 0 { out += rule("├", "─", "┼", "┤") }
+    table += rule("┡", "━", "╇", "┩")
+    for (index, (row, level)) in tableRows(summary).enumerated() {
+      if index > 0 { table += rule("├", "─", "┼", "┤") }
+      let prefix = level > 0 ? String(repeating: "   ", count: level) + "└ " : ""
       var cells = [
-        "\(row.name) (\(row.className))",
+        "\(prefix)\(row.name) (\(row.className))",
         row.outputShape.dimensions.isEmpty ? "?" : shapeText(row),
         row.isBuilt ? PythonFormat.grouped(row.parameters) : "0 (unbuilt)",
       ]
-      if graph { cells.append(connectionsText(row)) }
+      // Layers inside a nested model have no calls inside this model: `-`.
+      if graph { cells.append(level > 0 ? "-" : connectionsText(row)) }
+      if summary.options.showTrainable {
+        cells.append(row.weights.isEmpty ? "-" : row.trainable ? "Y" : "N")
+      }
       let wrapped = cells.indices.map { wrap(cells[$0], width: widths[$0]) }
       let height = wrapped.map(\.count).max() ?? 1
       for lineIndex in 0..<height {
         let parts = wrapped.indices.map { column -> String in
           let lines = wrapped[column]
           let text = lineIndex < lines.count ? lines[lineIndex] : ""
-          let padded = pad(text, widths[column], right: columns[column].rightAligned)
+          let padded = pad(text, widths[column], columns[column].alignment)
           return " " + style.highlight(padded, column: column) + " "
         }
-        out += "│" + parts.joined(separator: "│") + "│\n"
+        table += "│" + parts.joined(separator: "│") + "│\n"
       }
     }
-    out += rule("└", "─", "┴", "┘")
+    table += rule("└", "─", "┴", "┘")
+    // rich draws a table wider than the console (`line_length=`) and crops its lines.
+    out += cropped(table, width: console.columns, styled: style != .none)
     let sizes = summary.parameterBytes
     let footer = [
       ("Total params: ", summary.totalParameters, sizes.total),
@@ -116,24 +170,29 @@ public enum Keras3SummaryText {
   }
 
   /// Text widths of the columns for a table `lineLength` wide. Keras gives column i the width
-  /// `int(p_i·L) − int(p_{i−1}·L)`; rich adds one space of padding on each side and n+1 borders,
-  /// then takes the excess (3n+1) back from the columns one by one, each giving
-  /// `round(excess left / columns left)` (Python's round: halves to even).
+  /// `int(p_i·L) − int(p_{i−1}·L)`; rich adds one space of padding on each side, caps each column
+  /// at the room inside the n+1 borders, and when they do not fit takes the excess back from the
+  /// columns one by one, each giving `min(its width, round(excess left / columns left))`
+  /// (Python's round: halves to even).
   static func textWidths(lineLength: Int, columns: [Column]) -> [Int] {
-    var keras: [Int] = []
+    let room = lineLength - (columns.count + 1)
+    var padded: [Int] = []
     var current = 0
     for column in columns {
-      let width = Int(column.position * Double(lineLength)) - current
-      keras.append(width)
-      current += width
+      let end = Int((column.position * Double(lineLength)).rounded(.towardZero))
+      padded.append(max(min(end - current + 2, room), 0))
+      current = end
     }
-    var excess = 3 * columns.count + 1
-    var remaining = columns.count
-    return keras.map { width in
-      let taken = Int((Double(excess) / Double(remaining)).rounded(.toNearestOrEven))
+    var excess = padded.reduce(0, +) - room
+    guard excess > 0 else { return padded.map { max($0 - 2, 0) } }
+    var remaining = padded.filter { $0 > 0 }.count
+    return padded.map { width in
+      guard width > 0, remaining > 0 else { return 0 }
+      let taken = min(
+        width, Int((Double(excess) / Double(remaining)).rounded(.toNearestOrEven)))
       excess -= taken
       remaining -= 1
-      return width - taken
+      return max(width - taken - 2, 0)
     }
   }
 
@@ -191,9 +250,38 @@ public enum Keras3SummaryText {
     return lines
   }
 
-  static func pad(_ text: String, _ width: Int, right: Bool) -> String {
-    let fill = String(repeating: " ", count: max(width - text.count, 0))
-    return right ? fill + text : text + fill
+  static func pad(_ text: String, _ width: Int, _ alignment: Column.Alignment) -> String {
+    let missing = max(width - text.count, 0)
+    switch alignment {
+    case .left: return text + String(repeating: " ", count: missing)
+    case .right: return String(repeating: " ", count: missing) + text
+    case .center:
+      let left = missing / 2
+      return String(repeating: " ", count: left) + text
+        + String(repeating: " ", count: missing - left)
+    }
+  }
+
+  /// The rows of the table with their nesting level: with `expand_nested`, each nested model's
+  /// layers follow its row, one level deeper.
+  static func tableRows(_ summary: ModelSummary) -> [(ModelSummary.Row, Int)] {
+    var result: [(ModelSummary.Row, Int)] = []
+    func add(_ row: ModelSummary.Row, level: Int) {
+      result.append((row, level))
+      guard summary.options.expandNested else { return }
+      for nested in row.nestedRows { add(nested, level: level + 1) }
+    }
+    for row in summary.rows { add(row, level: 0) }
+    return result
+  }
+
+  /// Lines cut at the console's width (plain text only: a styled table is never wider than the
+  /// console unless `line_length=` asks, and then the escapes would have to be kept whole).
+  static func cropped(_ text: String, width: Int, styled: Bool) -> String {
+    guard !styled else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.count > width ? String($0.prefix(width)) : String($0)
+    }.joined(separator: "\n")
   }
 
   static func trimmedTrailing(_ text: String) -> String {

@@ -20,17 +20,6 @@ import Testing
   /// Corpus files whose Keras 3 recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
   static let knownDifferences: [String: String] = [
-    "215-graph-expand-nested":
-      "summary(expand_nested=True) is drawn as tf-keras draws it, not yet as Keras 3 does",
-    "216-graph-show-trainable":
-      "summary(show_trainable=True) is drawn as tf-keras draws it, not yet as Keras 3 does",
-    "217-summary-line-length-positions":
-      "summary(line_length=, positions=) follows tf-keras, not yet Keras 3",
-    "219-graph-trainable-flags":
-      "trainable flags set after a nested model is built: Keras 3 counts them differently",
-    "222-graph-nested-functional": "a nested functional model's rows in Keras 3's table",
-    "226-sequential-nested-expand": "summary(expand_nested=True) of a nested Sequential in Keras 3",
-
     "36-import-tf-keras":
       "imports tf_keras, which stays tf-keras in a Keras 3 notebook; ConvBook runs a lesson under one version",
     "151-nested-base-input": "imports tf_keras (see 36)",
