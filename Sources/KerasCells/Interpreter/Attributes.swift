@@ -60,7 +60,8 @@ enum Attributes {
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .kerasTensor(let tensor):
       switch name {
-      case "shape": return shapeValue(tensor.shape)
+      case "shape":
+        return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
       case "name":
         if let input = tensor.producer.layer as? InputLayer, let tensorName = input.tensorName {
           return .string(tensorName)
@@ -76,7 +77,9 @@ enum Attributes {
       }
     case .variable(let variable):
       switch name {
-      case "shape": return .tuple(variable.shape.map(Value.int))
+      case "shape":
+        // A TensorFlow variable's shape under both versions (Keras 3 on TensorFlow too).
+        return .tensorShape(variable.shape.map { Optional($0) })
       case "name":
         // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
         if interpreter.session.kerasVersion == .keras3 { return .string(variable.spec.name) }
@@ -87,6 +90,10 @@ enum Attributes {
       }
     case .string, .list, .tuple, .dictionary:
       return .method(receiver: base, name: name)
+    case .tensorShape(let dimensions):
+      if let value = TensorShapeValue.attribute(name, of: dimensions, receiver: base) {
+        return value
+      }
     default: break
     }
     throw CellError(

@@ -71,6 +71,7 @@ enum Builtins {
       switch positional[0] {
       case .list(let list): return .int(list.count)
       case .tuple(let items): return .int(items.count)
+      case .tensorShape(let dimensions): return .int(dimensions.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
       case .range(let start, let stop, let step):

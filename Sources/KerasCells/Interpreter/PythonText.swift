@@ -58,12 +58,16 @@ enum PythonText {
       func text(_ value: Int?) -> String { value.map(String.init) ?? "None" }
       return "slice(\(text(start)), \(text(stop)), \(text(step)))"
     case .exception(let exception): return exception.repr
+    case .tensorShape(let dimensions): return TensorShapeValue.repr(dimensions)
     }
   }
 
   static func str(_ value: Value) -> String {
     if case .string(let text) = value { return text }
     if case .exception(let exception) = value { return exception.message }
+    if case .tensorShape(let dimensions) = value {
+      return repr(.tuple(TensorShapeValue.items(dimensions)))
+    }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
     return repr(value)
   }
