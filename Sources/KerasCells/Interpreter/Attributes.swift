@@ -13,6 +13,14 @@ enum Attributes {
     switch base {
     case .module(let module):
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
+      if module == .keras && name == "__version__" {
+        // Keras 3 answers its version; tf-keras 2.21's `tf.keras` has no `__version__` (only the
+        // `tf_keras` package itself has one, which ConvBook's shared namespace cannot tell apart).
+        if interpreter.session.kerasVersion == .keras3 { return .string(KerasModule.keras3Version) }
+        throw CellError(
+          type: "AttributeError",
+          message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
+      }
       var removedInKeras3 = false
       if let value = module.attribute(name) {
         if case .module(let found) = value {

@@ -147,6 +147,8 @@ public enum KerasModule: Equatable {
 
   /// The tensorflow and tf-keras release whose behaviour ConvBook reproduces.
   public static let version = "2.21.0"
+  /// `keras.__version__` under Keras 3 (tf-keras' `tf.keras` has none: see `Attributes.get`).
+  static let keras3Version = "3.15.1"
 
   static let datasetNames: Set<String> = [
     "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
@@ -173,7 +175,6 @@ public enum KerasModule: Equatable {
       }
     case .keras:
       switch name {
-      case "__version__": return .string(Self.version)
       case "datasets": return .module(.datasets)
       case "applications": return .module(.applications)
       case "layers": return .module(.layers)
