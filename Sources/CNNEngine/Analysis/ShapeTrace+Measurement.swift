@@ -46,7 +46,14 @@ extension ShapeTrace {
         ?? ForwardPass(model: model, weights: modelWeights)
       input = given ?? SeededInput.batch(for: model, batch: batch, seed: seed)
       let start = clock.now
-      layers = try pass.measure(input).layers
+      if given == nil, (model.inputShapeList?.count ?? 1) > 1 {
+        // A graph with several inputs: each gets a seeded batch of its own.
+        layers = try pass.measure(
+          inputs: SeededInput.batches(for: model, batch: batch, seed: seed)
+        ).layers
+      } else {
+        layers = try pass.measure(input).layers
+      }
       elapsed = clock.now - start
     } catch {
       measurement.failure = "\(error)"

@@ -16,6 +16,8 @@ public enum Application: String, CaseIterable, Sendable {
   case inceptionV3 = "InceptionV3"
   case xception = "Xception"
   case inceptionResNetV2 = "InceptionResNetV2"
+  case nasNetMobile = "NASNetMobile"
+  case nasNetLarge = "NASNetLarge"
   case convNeXtTiny = "ConvNeXtTiny"
   case convNeXtSmall = "ConvNeXtSmall"
   case convNeXtBase = "ConvNeXtBase"
@@ -78,6 +80,12 @@ public enum Application: String, CaseIterable, Sendable {
           ("input_tensor", .none), ("input_shape", .none), ("pooling", .none),
           ("classes", .int(1000)), Self.classifier,
         ], keywordOnly: [], acceptsExtraKeywords: false)
+    case .nasNetMobile, .nasNetLarge:
+      return Signature(
+        parameters: [
+          ("input_shape", .none), ("include_top", .bool(true)), ("weights", .string("imagenet")),
+          ("input_tensor", .none), ("pooling", .none), ("classes", .int(1000)), Self.classifier,
+        ], keywordOnly: [], acceptsExtraKeywords: false)
     case .inceptionResNetV2:
       return Signature(
         parameters: Self.common + [Self.classifier], keywordOnly: [], acceptsExtraKeywords: true)
@@ -116,6 +124,7 @@ public enum Application: String, CaseIterable, Sendable {
     case .inceptionV3: return ["inception_v3"]
     case .xception: return ["xception"]
     case .inceptionResNetV2: return ["inception_resnet_v2"]
+    case .nasNetMobile, .nasNetLarge: return ["nasnet"]
     case .convNeXtTiny, .convNeXtSmall, .convNeXtBase, .convNeXtLarge, .convNeXtXLarge:
       return ["convnext"]
     case .denseNet121, .denseNet169, .denseNet201: return ["densenet"]
@@ -147,6 +156,8 @@ public enum Application: String, CaseIterable, Sendable {
     case .inceptionV3: return try InceptionV3.build(context)
     case .xception: return try Xception.build(context)
     case .inceptionResNetV2: return try InceptionResNetV2.build(context)
+    case .nasNetMobile: return try NASNet.build(NASNet.mobile, context)
+    case .nasNetLarge: return try NASNet.build(NASNet.large, context)
     case .convNeXtTiny: return try ConvNeXt.build(.tiny, context)
     case .convNeXtSmall: return try ConvNeXt.build(.small, context)
     case .convNeXtBase: return try ConvNeXt.build(.base, context)

@@ -47,8 +47,7 @@ public struct ApplicationArguments {
     case .int(let number): return number
     case .bool(let flag): return flag ? 1 : 0
     case let other:
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook does not support `\(name)=\(other)` (a value of type '\(other.pythonTypeName)'); it builds applications with an integer `\(name)`"
       )
     }
@@ -61,8 +60,7 @@ public struct ApplicationArguments {
     case .float(let number): return number
     case .bool(let flag): return flag ? 1 : 0
     case let other:
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook does not support `\(name)=\(other)` (a value of type '\(other.pythonTypeName)'); it builds applications with a number for `\(name)`"
       )
     }

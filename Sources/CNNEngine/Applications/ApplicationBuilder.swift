@@ -56,11 +56,12 @@ struct ApplicationBuilder {
   /// `x + c`, `x * c`, `a * b`, ... on Keras tensors: the `TFOpLambda` layer tf-keras records.
   func operation(
     _ operation: TFOpLambda.Operation, _ tensors: [KerasTensor], constant: Double? = nil,
-    constantFirst: Bool = false
+    constantFirst: Bool = false, channelConstants: [Double]? = nil
   ) throws(KerasError) -> KerasTensor {
-    let layer = TFOpLambda(
+    var layer = TFOpLambda(
       operation: operation, name: names.uniqueName(operation.rawValue), constant: constant,
       constantFirst: constantFirst)
+    layer.channelConstants = channelConstants
     return try KerasTensor.apply(LayerInstance(layer), to: tensors, asList: true)
   }
 

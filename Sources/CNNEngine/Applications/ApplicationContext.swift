@@ -13,8 +13,7 @@ struct ApplicationContext {
     switch arguments["weights"] {
     case .none, .string("imagenet"): return
     case .string(let path) where path.contains("/") || path.contains("."):
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook does not load weight files: `weights=\(ArgumentValue.string(path))` names a file; use weights=None (or \"imagenet\" for a summary)"
       )
     default: throw .value(message)

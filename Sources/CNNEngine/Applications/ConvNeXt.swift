@@ -21,8 +21,7 @@ enum ConvNeXt {
   {
     let arguments = context.arguments
     guard case .string(let modelName) = arguments["model_name"] else {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook builds ConvNeXt with a string `model_name`; got model_name=\(arguments["model_name"])"
       )
     }

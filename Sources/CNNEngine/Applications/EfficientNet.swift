@@ -36,8 +36,7 @@ enum EfficientNet {
         depthDivisor = try ApplicationArguments(values: [label: value]).integer(label)
       case "activation": activation = value
       case "blocks_args":
-        throw KerasError(
-          "NotImplementedError",
+        throw KerasError.limitation(
           "ConvBook does not support `blocks_args=` for EfficientNet yet; it builds the default blocks"
         )
       case "width_coefficient", "depth_coefficient", "default_size", "dropout_rate", "model_name":
@@ -47,8 +46,7 @@ enum EfficientNet {
       }
     }
     if depthDivisor <= 0 {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook does not support `depth_divisor=\(depthDivisor)`; it must be positive")
     }
     try context.checkWeights(
@@ -74,10 +72,9 @@ enum EfficientNet {
     var x = try builder.layer("Rescaling", ["scale": .float(1.0 / 255.0)], input)
     x = try builder.layer("Normalization", ["axis": .int(3)], x)
     if arguments.usesImageNetWeights {
-      // `tf.math.multiply(x, 1/sqrt(stddev))` per channel: a TFOpLambda layer in the graph. Its
-      // constant is a vector, which ConvBook keeps out of the layer: models with ImageNet weights
-      // are summarised, never run.
-      x = try builder.operation(.multiply, [x])
+      // `tf.math.multiply(x, 1/sqrt(stddev))` per channel: a TFOpLambda layer in the graph.
+      x = try builder.operation(
+        .multiply, [x], channelConstants: imageNetStandardDeviations.map { 1 / $0.squareRoot() })
     }
     x = try builder.zeroPadding(x, builder.correctPad(x, 3), name: "stem_conv_pad")
     x = try builder.conv(

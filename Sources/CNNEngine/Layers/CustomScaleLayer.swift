@@ -18,8 +18,7 @@ public struct CustomScaleLayer: MultiInputLayer {
   /// The two tensors have the same shape in the application; anything else is refused.
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
     guard inputs.count == 2, inputs[0] == inputs[1] else {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook runs CustomScaleLayer on two tensors of one shape; got \(inputs.map(\.description).joined(separator: " and "))"
       )
     }

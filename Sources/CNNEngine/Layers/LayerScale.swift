@@ -17,8 +17,7 @@ public struct LayerScale: Layer {
   /// `x * gamma` broadcasts `gamma` over the last axis, which must match it.
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     guard let last = input.dimensions.last, last == nil || last == projectionDimension else {
-      throw KerasError(
-        "NotImplementedError",
+      throw KerasError.limitation(
         "ConvBook runs LayerScale(\(projectionDimension)) on tensors whose last axis is \(projectionDimension); got \(input)"
       )
     }

@@ -32,6 +32,22 @@ public struct FigureEvaluator: FigureEvaluating {
         view.data = .trace(trace)
         return (view, problem.map { [Self.diagnostic($0, in: figure, file: file)] } ?? [])
       }
+      if request.kind == .receptiveField {
+        do {
+          view.data = .receptiveField(
+            try ReceptiveField(
+              model: request.models[0], layerName: request.layerName?.name,
+              position: request.position))
+          return (view, [])
+        } catch {
+          let diagnostic = Self.diagnostic(
+            FigureRequest.Problem(
+              type: nil, message: error.description, range: Self.wholeRange(of: figure.text)),
+            in: figure, file: file)
+          view.error = diagnostic.pageError
+          return (view, [diagnostic])
+        }
+      }
       if request.kind == .convolution {
         do {
           view.data = .convolution(
@@ -75,9 +91,8 @@ public struct FigureEvaluator: FigureEvaluating {
       return .scaling(try ParameterScaling(models: request.models, sizes: request.sizes))
     case .graph:
       return .graph(try LayerGraph(model: request.models[0]))
-    case .convolution:
-      // Never reached: `evaluate` draws convolution figures with `convolution(_:whole:)`, whose
-      // problems name the layer.
+    case .convolution, .receptiveField:
+      // Never reached: `evaluate` computes these two itself, since their problems are their own.
       throw .notBuilt(model: request.models.first?.name ?? "")
     }
   }

@@ -22,11 +22,12 @@ import LessonKit
 public struct FigureRequest {
   public enum Kind: String, CaseIterable, Sendable {
     case trace, adjacency, compare, scaling, graph, convolution
+    case receptiveField = "receptive_field"
 
     /// How many models the kind takes.
     var modelCount: ClosedRange<Int> {
       switch self {
-      case .trace, .adjacency, .graph: return 1...1
+      case .trace, .adjacency, .graph, .receptiveField: return 1...1
       case .compare: return 2...Int.max
       case .scaling: return 1...Int.max
       case .convolution: return 0...1
@@ -41,6 +42,7 @@ public struct FigureRequest {
       case .scaling: return "scaling(model, ..., sizes=[32, 64, ...])"
       case .graph: return "graph(model)"
       case .convolution: return "convolution(layer or model[, layer=\"name\"][, size=5])"
+      case .receptiveField: return "receptive_field(model[, layer=\"name\"][, position=(i, j)])"
       }
     }
   }
@@ -66,6 +68,8 @@ public struct FigureRequest {
   public var layerName: (name: String, range: SourceRange)?
   /// A convolution figure's input side on the grid drawn (`size=`).
   public var gridSize: Int?
+  /// A receptive field figure's output position (`position=`).
+  public var position: [Int]?
 
   static let grammar =
     "a figure block holds one call: " + Kind.allCases.map(\.usage).joined(separator: ", ")
@@ -114,7 +118,25 @@ public struct FigureRequest {
       case .positional:
         models.append(
           try Self.model(argument.value, session: session, kind: kind, position: models.count + 1))
-      case .keyword("layer") where kind == .convolution:
+      case .keyword("position") where kind == .receptiveField:
+        var items: [Value] = []
+        let value = try Self.evaluate(argument.value, session: session)
+        if case .int(let number) = value {
+          items = [.int(number)]
+        } else {
+          items = value.sequenceItems ?? []
+        }
+        let numbers = items.compactMap { item -> Int? in
+          if case .int(let value) = item { return value }
+          return nil
+        }
+        guard !numbers.isEmpty, numbers.count == items.count else {
+          throw Problem(
+            type: "TypeError", message: "position= must be an output position, e.g. (3, 4)",
+            range: argument.value.range)
+        }
+        position = numbers
+      case .keyword("layer") where kind == .convolution || kind == .receptiveField:
         guard case .string(let name) = try Self.evaluate(argument.value, session: session) else {
           throw Problem(
             type: "TypeError", message: "layer= must be a layer's name",

@@ -75,9 +75,6 @@ enum ApplicationCalls {
     }
     do {
       return .model(try application.build(arguments, names: interpreter.session.names))
-    } catch  where error.type == "NotImplementedError" && error.message.hasPrefix("ConvBook") {
-      // The engine's way of saying ConvBook lacks something: a refusal, not a Python exception.
-      throw .unsupported(error.message, at: site.range)
     } catch {
       throw Calls.keras(error, at: site.range)
     }

@@ -19,6 +19,8 @@ public enum FigureRenderer {
       return GraphFigure.node(graph, number: view.number, caption: view.caption)
     case .convolution(let diagram):
       return ConvolutionFigure.node(diagram, number: view.number, caption: view.caption)
+    case .receptiveField(let field):
+      return ReceptiveFieldFigure.node(field, number: view.number, caption: view.caption)
     }
   }
 

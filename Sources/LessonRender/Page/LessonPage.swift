@@ -165,6 +165,7 @@ public enum FigureData {
   case scaling(ParameterScaling)
   case graph(LayerGraph)
   case convolution(ConvolutionDiagram)
+  case receptiveField(ReceptiveField)
 }
 
 /// An exercise card: what it shows, or the error in its definition.

@@ -77,4 +77,14 @@ struct KerasGraphForwardFixtureTests {
     #expect(try pass.run(inputs: inputs) == first)
     #expect(try pass.run(inputs: inputs) == first)
   }
+
+  @Test("trace statistics run a graph with two inputs on seeded batches")
+  func traceMeasuresTwoInputs() throws {
+    let file = try ModelFile.load(path: Self.path("two_inputs", ".py"), runner: Self.runner)
+    let model = try #require(file.models().last?.model)
+    var trace = try ShapeTrace(model: model)
+    trace.measure(model, threads: 1)
+    #expect(trace.measurement?.failure == nil, "\(String(describing: trace.measurement?.failure))")
+    #expect(trace.steps.last?.statistics != nil)
+  }
 }

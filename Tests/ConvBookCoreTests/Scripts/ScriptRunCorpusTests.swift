@@ -31,20 +31,11 @@ import Testing
     try Self.check(script, version: .keras2, folder: "expected")
   }
 
-  /// Keras 3's summary of a graph (`Connected to`) is issue 11's; those scripts are known to differ.
-  static let keras3GraphScripts: Set<String> = ["09-residual-blocks.py"]
-
   /// The same scripts with Keras 3 (`make_script_fixtures.py --keras3`), printed to a pipe as the
   /// recording did: rich's 80 columns, no styles.
   @Test(arguments: scripts)
   func printsWhatPythonPrintsWithKeras3(_ script: String) throws {
-    guard Self.keras3GraphScripts.contains(script) else {
-      try Self.check(script, version: .keras3, folder: "expected-keras3")
-      return
-    }
-    try withKnownIssue(isIntermittent: true) {
-      try Self.check(script, version: .keras3, folder: "expected-keras3")
-    }
+    try Self.check(script, version: .keras3, folder: "expected-keras3")
   }
 
   static func check(_ script: String, version: KerasVersion, folder name: String) throws {

@@ -37,7 +37,7 @@ import Testing
       ("DenseNet121", 8_062_504), ("InceptionV3", 23_851_784), ("Xception", 22_910_480),
       ("InceptionResNetV2", 55_873_736), ("MobileNetV3Large", 5_507_432),
       ("MobileNetV3Small", 2_554_968), ("ResNet50V2", 25_613_800), ("DenseNet201", 20_242_984),
-      ("ConvNeXtTiny", 28_589_128),
+      ("ConvNeXtTiny", 28_589_128), ("NASNetMobile", 5_326_716),
     ]
     for (name, total) in cases {
       let source = "import keras\nmodel = keras.applications.\(name)(weights=None)"

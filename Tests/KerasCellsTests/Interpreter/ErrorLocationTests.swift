@@ -108,6 +108,10 @@ import Testing
       "y = x ** 2", Expected(type: nil, text: "x ** 2", line: 1, column: 5),
       setup: "x = keras.Input(shape=(3,))\n")
     check(
+      "y = layers.Lambda(lambda t: t ** 2)(x)",
+      Expected(type: nil, text: "layers.Lambda(lambda t: t ** 2)(x)", line: 1, column: 5),
+      setup: "x = keras.Input(shape=(3,))\n")
+    check(
       "print(model.weights[0])", Expected(type: nil, text: "model.weights[0]", line: 1, column: 7),
       setup: "model = keras.Sequential([layers.Dense(1, input_shape=(2,))])\n")
     check(

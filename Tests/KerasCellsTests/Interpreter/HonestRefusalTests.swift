@@ -8,12 +8,15 @@ import Testing
 
   @Test(arguments: [
     (
-      "import tensorflow as tf\nm = tf.keras.applications.NASNetMobile()",
-      "`keras.applications.NASNetMobile`"
+      "import tensorflow as tf\nm = tf.keras.applications.EfficientNetV2B0()",
+      "`keras.applications.EfficientNetV2B0`"
     ),
     ("from tensorflow import keras\nx = keras.layers.GRU(4)", "`keras.layers.GRU`"),
     ("import tensorflow as tf\nds = tf.data.Dataset", "`tensorflow.data`"),
-    ("from tensorflow.keras.applications import NASNetMobile", "`keras.applications.NASNetMobile`"),
+    (
+      "from tensorflow.keras.applications import EfficientNetV2B0",
+      "`keras.applications.EfficientNetV2B0`"
+    ),
     ("from tensorflow.keras.layers import GRU", "`keras.layers.GRU`"),
     ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
   ])
