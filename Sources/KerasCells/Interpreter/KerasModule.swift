@@ -253,6 +253,10 @@ public enum KerasModule: Equatable {
       return nil
     case .utils:
       if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
+      if name == "set_random_seed" {
+        // Seeds Python's, NumPy's and TensorFlow's generators: one seed, as `tf.random.set_seed`.
+        return .function(Callable(.builtin("scalar keras.utils.set_random_seed"), path: path))
+      }
       return nil
     case .datasets:
       return Self.datasetNames.contains(name) ? .module(.dataset(name)) : nil
