@@ -21,6 +21,9 @@ enum ArgumentConversion {
       var converted: [ArgumentValue] = []
       for item in items { converted.append(try argument(item, range: range)) }
       return .list(converted)
+    case .tensorShape(let dimensions):
+      // Keras turns a TensorShape argument (`Input(shape=x.shape[1:])`) into its tuple.
+      return try argument(.tuple(TensorShapeValue.items(dimensions)), range: range)
     case .kerasObject(let object): return .object(object)
     case .function(let callable):
       switch callable.kind {

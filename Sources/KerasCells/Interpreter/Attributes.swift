@@ -13,6 +13,14 @@ enum Attributes {
     switch base {
     case .module(let module):
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
+      if module == .keras && name == "__version__" {
+        // Keras 3 answers its version; tf-keras 2.21's `tf.keras` has no `__version__` (only the
+        // `tf_keras` package itself has one, which ConvBook's shared namespace cannot tell apart).
+        if interpreter.session.kerasVersion == .keras3 { return .string(KerasModule.keras3Version) }
+        throw CellError(
+          type: "AttributeError",
+          message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
+      }
       var removedInKeras3 = false
       if let value = module.attribute(name) {
         if case .module(let found) = value {
@@ -71,7 +79,8 @@ enum Attributes {
       }
     case .kerasTensor(let tensor):
       switch name {
-      case "shape": return shapeValue(tensor.shape)
+      case "shape":
+        return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
       case "name":
         if let input = tensor.producer.layer as? InputLayer, let tensorName = input.tensorName {
           return .string(tensorName)
@@ -87,7 +96,9 @@ enum Attributes {
       }
     case .variable(let variable):
       switch name {
-      case "shape": return .tuple(variable.shape.map(Value.int))
+      case "shape":
+        // A TensorFlow variable's shape under both versions (Keras 3 on TensorFlow too).
+        return .tensorShape(variable.shape.map { Optional($0) })
       case "name":
         // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
         if interpreter.session.kerasVersion == .keras3 { return .string(variable.spec.name) }
@@ -98,6 +109,10 @@ enum Attributes {
       }
     case .string, .list, .tuple, .dictionary:
       return .method(receiver: base, name: name)
+    case .tensorShape(let dimensions):
+      if let value = TensorShapeValue.attribute(name, of: dimensions, receiver: base) {
+        return value
+      }
     default: break
     }
     throw CellError(

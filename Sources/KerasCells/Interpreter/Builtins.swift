@@ -54,15 +54,6 @@ enum Builtins {
     case "keras.utils.to_categorical":
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site, budget: interpreter.budget)
-    case "keras.utils.set_random_seed":
-      guard positional.count + keywords.count == 1,
-        case .int(let seed) = positional.first ?? keywords[0].1,
-        seed >= 0
-      else {
-        throw typeError("set_random_seed() takes one non-negative integer seed")
-      }
-      interpreter.session.training.seed = UInt64(seed)
-      return .none
     default: break
     }
     switch name {
@@ -91,6 +82,7 @@ enum Builtins {
       switch positional[0] {
       case .list(let list): return .int(list.count)
       case .tuple(let items): return .int(items.count)
+      case .tensorShape(let dimensions): return .int(dimensions.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
       case .array(let array):

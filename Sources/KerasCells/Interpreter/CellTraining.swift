@@ -14,7 +14,8 @@ public final class CellTraining {
   }
 
   var states: [ObjectIdentifier: ModelState] = [:]
-  /// `keras.utils.set_random_seed(n)`; seeds initial weights, shuffling and dropout.
+  /// The session's seed (`keras.utils.set_random_seed`, `tf.random.set_seed`, `np.random.seed`):
+  /// seeds initial weights, shuffling and dropout.
   public internal(set) var seed: UInt64 = 0
   /// The lesson folder's files, when the host provides them (`model.save_weights`, data sets).
   public var files: CellFiles?

@@ -429,6 +429,7 @@ final class Interpreter {
     switch value {
     case .list(let list): return list.items
     case .tuple(let items): return items
+    case .tensorShape(let dimensions): return TensorShapeValue.items(dimensions)
     case .string(let text):
       try budget.allocate(slots: text.utf8.count, at: range)
       return text.map { .string(String($0)) }

@@ -170,6 +170,8 @@ public enum KerasModule: Equatable {
 
   /// The tensorflow and tf-keras release whose behaviour ConvBook reproduces.
   public static let version = "2.21.0"
+  /// `keras.__version__` under Keras 3 (tf-keras' `tf.keras` has none: see `Attributes.get`).
+  static let keras3Version = "3.15.1"
 
   static let datasetNames: Set<String> = [
     "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
@@ -196,7 +198,6 @@ public enum KerasModule: Equatable {
       }
     case .keras:
       switch name {
-      case "__version__": return .string(Self.version)
       case "datasets": return .module(.datasets)
       case "applications": return .module(.applications)
       case "layers": return .module(.layers)
@@ -275,8 +276,12 @@ public enum KerasModule: Equatable {
       return nil
     case .utils:
       if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
-      if name == "to_categorical" || name == "set_random_seed" {
+      if name == "to_categorical" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
+      }
+      if name == "set_random_seed" {
+        // Seeds Python's, NumPy's and TensorFlow's generators: one seed, as `tf.random.set_seed`.
+        return .function(Callable(.builtin("scalar keras.utils.set_random_seed"), path: path))
       }
       return nil
     case .datasets:

@@ -28,7 +28,7 @@ public final class KerasSession {
   /// lacks is ConvBook's limitation, not a NameError.
   var starImports: [KerasModule] = []
 
-  /// The seed `tf.random.set_seed` or `np.random.seed` chose, if any: models' initial weights (traces,
+  /// The seed `tf.random.set_seed`, `np.random.seed` or `keras.utils.set_random_seed` chose, if any: models' initial weights (traces,
   /// forward passes) are drawn with it.
   public internal(set) var randomSeed: UInt64?
 

@@ -46,6 +46,12 @@ enum Methods {
       {
         return result
       }
+    case .tensorShape(let dimensions):
+      if let result = try TensorShapeValue.call(
+        name, on: dimensions, positional: positional, range: site.range)
+      {
+        return result
+      }
     case .dictionary(let dictionary):
       if let result = try ContainerMethods.dictionary(
         name, dictionary, positional, keywords, site, interpreter)

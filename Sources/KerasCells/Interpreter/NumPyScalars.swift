@@ -38,9 +38,10 @@ enum NumPyScalars {
     }
     let argument = positional[0]
     switch path {
-    case "numpy.random.seed", "tensorflow.random.set_seed":
+    case "numpy.random.seed", "tensorflow.random.set_seed", "keras.utils.set_random_seed":
+      // `keras.utils.set_random_seed` seeds NumPy too, so NumPy's 32-bit range applies.
       guard case .int(let seed) = argument, seed >= 0,
-        seed <= (path.hasPrefix("numpy") ? 0xFFFF_FFFF : Int.max)
+        seed <= (path == "tensorflow.random.set_seed" ? Int.max : 0xFFFF_FFFF)
       else {
         if case .int = argument {
           throw CellError(
@@ -48,7 +49,10 @@ enum NumPyScalars {
         }
         throw .unsupported("ConvBook supports \(path)() with an integer seed", at: range)
       }
+      // One seed for everything a script draws: initial weights (traces, forward passes) and
+      // training's weights, shuffling and dropout.
       interpreter.session.randomSeed = UInt64(seed)
+      interpreter.session.training.seed = UInt64(seed)
       return .none
     case "numpy.prod":
       var product = Value.int(1)

@@ -378,6 +378,12 @@ enum Operators {
   private static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
     if depth > PythonText.maximumNesting { return false }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
+    // TensorShape's `==` compares its dimensions with any shape-like value (tuple, list, shape).
+    if case .tensorShape(let dimensions) = left {
+      return equal(
+        .tuple(TensorShapeValue.items(dimensions)), right.tensorShapeAsTuple, depth: depth)
+    }
+    if case .tensorShape = right { return equal(right, left, depth: depth) }
     switch (left, right) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
@@ -487,6 +493,15 @@ enum Operators {
     -> Value
   {
     switch (base, index) {
+    case (.tensorShape(let dimensions), .slice):
+      // A slice of a TensorShape is a TensorShape; an index is the dimension (int or None).
+      guard
+        case .tuple(let items) = try subscriptValue(
+          .tuple(TensorShapeValue.items(dimensions)), index, range: range)
+      else { return base }
+      return .tensorShape(items.map { if case .int(let size) = $0 { size } else { nil } })
+    case (.tensorShape(let dimensions), _):
+      return try subscriptValue(.tuple(TensorShapeValue.items(dimensions)), index, range: range)
     case (.list, .int(let position)), (.tuple, .int(let position)):
       let items = base.sequenceItems!
       guard let resolved = resolveIndex(position, count: items.count) else {

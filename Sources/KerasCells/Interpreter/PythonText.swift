@@ -63,12 +63,16 @@ enum PythonText {
         ?? "<ndarray shape=\(ArrayOperations.shapeText(array.shape)) dtype=\(array.dtype)>"
     case .history: return "<keras.callbacks.History object>"
     case .exception(let exception): return exception.repr
+    case .tensorShape(let dimensions): return TensorShapeValue.repr(dimensions)
     }
   }
 
   static func str(_ value: Value) -> String {
     if case .string(let text) = value { return text }
     if case .exception(let exception) = value { return exception.message }
+    if case .tensorShape(let dimensions) = value {
+      return repr(.tuple(TensorShapeValue.items(dimensions)))
+    }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
     if case .array(let array) = value, let text = ArrayOperations.text(array, repr: false) {
       return text

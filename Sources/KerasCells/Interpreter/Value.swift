@@ -41,6 +41,9 @@ public indirect enum Value {
   case history(FitHistory)
   /// An exception object: what `ValueError("...")` makes and `except ... as error` binds.
   case exception(PythonException)
+  /// tf-keras' `TensorShape`: what a Keras tensor's or a weight's `.shape` is (Keras 3 gives a
+  /// tuple). Prints as a tuple, `repr` as `TensorShape([None, 8, 8, 3])`; see `TensorShapeValue`.
+  case tensorShape([Int?])
 
   /// Python's `type(x).__name__`.
   public var typeName: String {
@@ -67,6 +70,7 @@ public indirect enum Value {
     case .array: return "ndarray"
     case .history: return "History"
     case .exception(let exception): return exception.type
+    case .tensorShape: return "TensorShape"
     }
   }
 
@@ -88,6 +92,16 @@ public indirect enum Value {
       stride = step.magnitude
     }
     return Int(clamping: (distance - 1) / stride + 1)
+  }
+
+  /// A TensorShape as the tuple of its dimensions, and a list as a tuple (TensorShape's `==`
+  /// accepts either); anything else unchanged.
+  var tensorShapeAsTuple: Value {
+    switch self {
+    case .tensorShape(let dimensions): return .tuple(TensorShapeValue.items(dimensions))
+    case .list(let list): return .tuple(list.items)
+    default: return self
+    }
   }
 
   /// Python's truth value.

@@ -80,6 +80,15 @@ import Testing
     #expect(trace.output.contains("Keras' default initialisers (seed 42)"))
   }
 
+  /// `keras.utils.set_random_seed` sets the same seed as `tf.random.set_seed` (script 38 seeds 1337
+  /// before its failing call).
+  @Test func kerasUtilsSeedsLikeTensorFlow() throws {
+    let loaded = try ModelFile.load(
+      path: ScriptRunCorpusTests.folder.appendingPathComponent("38-set-random-seed.py").path,
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
+    #expect(loaded.session.randomSeed == 1337)
+  }
+
   @Test func runRefusesALesson() throws {
     let lesson = ScriptRunCorpusTests.folder.deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
