@@ -85,7 +85,7 @@ public enum DefaultStylesheet {
     .exercise-title { font-size: 1.1rem; margin: 0.7rem 0 0.3rem; }
     .exercise-starter pre, .exercise-check pre, .exercise-solution pre { background: var(--panel); padding: 0.5rem 0.7rem; border-radius: 4px; }
     .exercise-requirements ul { margin: 0.2rem 0; }
-    .exercise-requirements code { white-space: nowrap; }
+    .exercise-requirements code { white-space: normal; overflow-wrap: anywhere; }
     .exercise details { margin: 0.5rem 0; }
     .exercise summary { cursor: pointer; font-weight: 600; color: var(--accent); }
     .exercise-check p, .exercise-note { font-size: 0.9rem; color: var(--muted); margin: 0.4rem 0 0.2rem; }
