@@ -20,6 +20,9 @@ public actor CourseServer {
     public var pollInterval: Duration
     /// Where executed lessons are kept between builds (nil runs every lesson every time).
     public var cache: ExecutionCache?
+    /// Each lesson in its own process, as `build` runs them, so that a lesson that crashes or runs
+    /// away fails alone and the server keeps serving (the CLI's choice); nil runs them here.
+    public var isolation: LessonIsolation?
 
     public init(
       lessonsDirectory: URL, siteDirectory: URL, port: UInt16 = 8000,
@@ -89,6 +92,7 @@ public actor CourseServer {
   private func rebuild(only lesson: String?) {
     var builder = SiteBuilder(cache: configuration.cache)
     builder.isInstructorCopy = configuration.isInstructorCopy
+    builder.isolation = configuration.isolation
     do {
       let report = try builder.build(
         lessonsDirectory: configuration.lessonsDirectory,

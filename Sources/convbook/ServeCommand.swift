@@ -44,9 +44,13 @@ struct ServeCommand: ParsableCommand {
 #if CONVBOOK_SERVE
   extension ServeCommand {
     func serve() throws {
-      let configuration = CourseServer.Configuration(
+      var configuration = CourseServer.Configuration(
         lessonsDirectory: URL(fileURLWithPath: lessonsDirectory),
         siteDirectory: URL(fileURLWithPath: out), port: port, isInstructorCopy: solutions)
+      // Each lesson in its own process, as `build` runs them: a lesson that crashes or runs away
+      // fails alone, and the preview keeps serving.
+      configuration.isolation = CommandSupport.isolation(
+        footer: .default, solutions: solutions, timeout: LessonIsolation.defaultTimeout)
       let server = CourseServer(configuration: configuration)
       let failure = ServeFailure()
       let done = DispatchSemaphore(value: 0)
