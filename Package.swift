@@ -64,6 +64,8 @@ let package = Package(
       swiftSettings: withServe ? [.define("CONVBOOK_SERVE")] : []
     ),
     // Fixture and golden files are read through #filePath, so they are excluded, not resources.
+    // `TestSupport`: what several test targets share (golden files).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "CNNEngineTests", dependencies: ["CNNEngine", "CNNKernels"],
       exclude: ["Kernels/Fixtures/make_kernel_fixtures.py"],
@@ -71,11 +73,11 @@ let package = Package(
     .testTarget(name: "KerasCellsTests", dependencies: ["KerasCells"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
     .testTarget(
-      name: "LessonRenderTests", dependencies: ["LessonRender"],
+      name: "LessonRenderTests", dependencies: ["LessonRender", "TestSupport"],
       exclude: ["Markdown/Fixtures", "Figures/Golden"]),
     .testTarget(name: "ConvBookServerTests", dependencies: ["ConvBookServer", "ConvBookCore"]),
     .testTarget(
-      name: "ConvBookCoreTests", dependencies: ["ConvBookCore"],
+      name: "ConvBookCoreTests", dependencies: ["ConvBookCore", "TestSupport"],
       exclude: ["Exercises/Fixtures", "Figures/Golden"]),
   ],
   swiftLanguageModes: [.v6]

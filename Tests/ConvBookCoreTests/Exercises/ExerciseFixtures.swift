@@ -2,6 +2,7 @@ import ConvBookCore
 import Foundation
 import KerasCells
 import LessonKit
+import TestSupport
 import Testing
 
 /// The exercise fixtures next to this file, and golden-file comparison.
@@ -29,24 +30,15 @@ enum ExerciseFixtures {
     text.replacingOccurrences(of: directory.path + "/", with: "Fixtures/")
   }
 
-  /// Compares `actual` with `golden/NAME`; with `CONVBOOK_RECORD=1` writes it instead.
+  /// Compares `actual` with `golden/NAME` (``GoldenFile``).
   static func expectGolden(
     _ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   )
     throws
   {
-    let url = directory.appendingPathComponent("golden/\(name)")
-    let text = portable(actual)
-    if ProcessInfo.processInfo.environment["CONVBOOK_RECORD"] == "1" {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try? String(contentsOf: url, encoding: .utf8)
-    #expect(
-      expected == text, "golden file golden/\(name) differs (re-record with CONVBOOK_RECORD=1)",
-      sourceLocation: sourceLocation)
+    try GoldenFile.check(
+      portable(actual), file: directory.appendingPathComponent("golden/\(name)"),
+      name: "golden/\(name)", sourceLocation: sourceLocation)
   }
 
   static func check(_ id: String, answer: String) -> ExerciseCheckReport {
