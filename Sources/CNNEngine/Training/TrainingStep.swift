@@ -86,6 +86,14 @@ struct TrainingStep {
       }
       return function
     }
+    /// The input channels a depthwise step groups by (channels-last, built layers only).
+    func depthwiseChannels(_ format: DataFormat, _ className: String) throws(TrainingError) -> Int {
+      guard format != .channelsFirst else { throw refuse("channels_first \(className) layers") }
+      guard let channels = instance.inputShape?.dimensions.last ?? nil, channels > 0 else {
+        throw refuse("an unbuilt layer")
+      }
+      return channels
+    }
     switch layer {
     case let dense as Dense:
       operation = .dense(activation: try activation(dense.activation))
@@ -95,23 +103,13 @@ struct TrainingStep {
         groups: conv.groups, strides: conv.strides, dilations: conv.dilationRate,
         padding: conv.padding, activation: try activation(conv.activation))
     case let conv as DepthwiseConv:
-      guard conv.dataFormat != .channelsFirst else {
-        throw refuse("channels_first DepthwiseConv layers")
-      }
-      guard let channels = instance.inputShape?.dimensions.last ?? nil, channels > 0 else {
-        throw refuse("an unbuilt layer")
-      }
+      let channels = try depthwiseChannels(conv.dataFormat, "DepthwiseConv")
       operation = .convolution(
         groups: channels, strides: conv.strides, dilations: conv.dilationRate,
         padding: conv.padding, activation: try activation(conv.activation))
       depthwise = true
     case let conv as SeparableConv:
-      guard conv.dataFormat != .channelsFirst else {
-        throw refuse("channels_first SeparableConv layers")
-      }
-      guard let channels = instance.inputShape?.dimensions.last ?? nil, channels > 0 else {
-        throw refuse("an unbuilt layer")
-      }
+      let channels = try depthwiseChannels(conv.dataFormat, "SeparableConv")
       operation = .separable(
         groups: channels, strides: conv.strides, dilations: conv.dilationRate,
         padding: conv.padding, activation: try activation(conv.activation))
