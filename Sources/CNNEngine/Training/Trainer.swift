@@ -53,7 +53,8 @@ public final class Trainer {
   }
 
   public let model: SequentialModel
-  public let configuration: TrainingConfiguration
+  /// `compile`'s settings; callbacks change the learning rate between epochs.
+  public private(set) var configuration: TrainingConfiguration
   public let threads: Int
   public let memoryBudget: Int
   /// The calls of the model and their steps (one per layer on one tensor).
@@ -259,6 +260,23 @@ public final class Trainer {
       tensors[name] = Tensor(validShape: shapes[index], scalars: values)
     }
     return ModelWeights(names: names, tensors: tensors)
+  }
+
+  /// The optimizer's learning rate (float32, as Keras keeps it), which callbacks such as
+  /// `ReduceLROnPlateau` and `LearningRateScheduler` change between epochs.
+  public var learningRate: Float {
+    get { configuration.optimizer.learningRate }
+    set { configuration.optimizer.learningRate = newValue }
+  }
+
+  /// Sets every weight, moving statistics included, to the values in `weights` (Keras'
+  /// `set_weights`, as `EarlyStopping(restore_best_weights=True)` does); the optimizer's slots stay.
+  public func restore(_ weights: ModelWeights) {
+    for (index, name) in names.enumerated() {
+      guard let tensor = weights[name], tensor.count == variables[index].count else { continue }
+      variables[index] = tensor.scalars
+      if state[name] != nil { state[name] = tensor.scalars }
+    }
   }
 
   // MARK: Fit

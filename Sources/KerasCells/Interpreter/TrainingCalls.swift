@@ -159,10 +159,11 @@ enum TrainingCalls {
       positional: positional, keywords: keywords, site: site, function: "fit")
     try arguments.check(
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
-      keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch"],
-      ignored: ["callbacks"])
+      keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    var callbacks = try FitCallbacks(
+      arguments.value(nil, "callbacks"), site: site, interpreter: interpreter)
     var x = try arguments.tensors(
       0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
     var y = try arguments.tensors(
@@ -251,7 +252,16 @@ enum TrainingCalls {
     var names: [String] = []
     var values: [[Float]] = []
     let steps = (x[0].shape[0] + batchSize - 1) / batchSize
+    var epochsRun: [Int] = []
+    callbacks.trainBegin()
     for epoch in initialEpoch..<max(initialEpoch, epochs) {
+      let begin = try callbacks.epochBegin(
+        epoch, trainer: trainer, site: site, interpreter: interpreter)
+      // Callbacks print whatever fit's own verbosity.
+      for line in begin { interpreter.write(line + "\n") }
+      if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
+      let learningRate = trainer.learningRate
       let epochIndex = training.states[key]?.epochsRun ?? 0
       let options = Trainer.Options(
         epochs: 1, batchSize: batchSize, shuffle: shuffle, validationSplit: 0,
@@ -272,18 +282,26 @@ enum TrainingCalls {
       training.states[key]?.epochsRun += 1
       if names.isEmpty {
         names = history.names + (validation == nil ? [] : history.names.map { "val_" + $0 })
+        if callbacks.addsLearningRate { names.append(callbacks.learningRateName) }
         values = names.map { _ in [] }
       }
+      if callbacks.addsLearningRate { row.append(learningRate) }
       for i in names.indices { values[i].append(row[i]) }
+      epochsRun.append(epoch)
+      let (lines, stop) = try callbacks.epochEnd(
+        epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
+        interpreter: interpreter)
+      for line in lines { interpreter.write(line + "\n") }
       if verbose > 0 {
-        interpreter.write("Epoch \(epoch + 1)/\(epochs)\n")
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
             version: interpreter.session.kerasVersion) + "\n")
       }
       try budget.checkTime(at: site.range)
+      if stop { break }
     }
+    for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
     if interpreter.session.kerasVersion == .keras3 {
       // Keras 3 keeps its logs in alphabetical order.
       let order = names.indices.sorted { names[$0] < names[$1] }
@@ -291,7 +309,7 @@ enum TrainingCalls {
     }
     return .history(
       FitHistory(
-        names: names, values: values, epochs: Array(initialEpoch..<max(initialEpoch, epochs))))
+        names: names, values: values, epochs: epochsRun))
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.

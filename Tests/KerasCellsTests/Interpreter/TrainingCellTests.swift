@@ -12,7 +12,23 @@ import Testing
 
   static let names = [
     "sgd_pooling_head", "adam_flatten_head", "rmsprop_regression", "graph_two_inputs_two_outputs",
+    "callbacks_early_stopping", "callbacks_learning_rate",
   ]
+
+  /// A lesson folder in memory, for the files callbacks write.
+  final class MemoryFolder: @unchecked Sendable {
+    var files: [String: [UInt8]] = [:]
+    var cellFiles: CellFiles {
+      CellFiles(
+        read: { name in
+          guard let bytes = self.files[name] else {
+            throw CocoaError(.fileReadNoSuchFile)
+          }
+          return bytes
+        },
+        write: { self.files[$0] = $1 }, kerasDataset: { _ in nil })
+    }
+  }
 
   /// A line's text with every number replaced by `#`, and the numbers.
   static func split(_ line: String) -> (String, [Double]) {
@@ -36,6 +52,8 @@ import Testing
     let expected = try String(
       contentsOf: Self.folder.appendingPathComponent(name + ".txt"), encoding: .utf8)
     let session = KerasSession(kerasVersion: .keras2)
+    let folder = MemoryFolder()
+    session.training.files = folder.cellFiles
     let result = session.run(source)
     #expect(result.error == nil, "\(String(describing: result.error))")
     let printed = result.printed(footer: .modern)
