@@ -786,41 +786,4 @@ enum ArrayOperations {
     for (row, value) in labels.scalars.enumerated() { values[row * count + Int(value)] = 1 }
     return NDArray(dtype: .float32, shape: shape + [count], scalars: values)
   }
-
-  // MARK: Text
-
-  /// NumPy's `str` of integer and boolean arrays (up to 1000 values); float arrays are refused,
-  /// since NumPy's float layout is not reproduced yet.
-  static func text(_ array: NDArray, repr: Bool) -> String? {
-    guard array.count <= 1000 else { return nil }
-    let items: [String]
-    switch array.dtype {
-    case .bool: items = array.scalars.map { $0 != 0 ? " True" : "False" }
-    case .uint8, .int64:
-      let texts = array.scalars.map { String(Int($0)) }
-      let width = texts.map(\.count).max() ?? 0
-      items = texts.map { String(repeating: " ", count: width - $0.count) + $0 }
-    default: return nil
-    }
-    if array.rank == 0 { return items[0].trimmingCharacters(in: .whitespaces) }
-    let separator = repr ? ", " : " "
-    func render(_ dimension: Int, _ offset: Int, _ indent: Int) -> String {
-      let size = array.shape[dimension]
-      if dimension == array.rank - 1 {
-        return "[" + (0..<size).map { items[offset + $0] }.joined(separator: separator) + "]"
-      }
-      let stride = array.strides[dimension]
-      let newlines = String(repeating: "\n", count: array.rank - dimension - 1)
-      let pad = String(repeating: " ", count: indent + 1)
-      return "["
-        + (0..<size).map { render(dimension + 1, offset + $0 * stride, indent + 1) }
-        .joined(separator: (repr ? "," : "") + newlines + pad) + "]"
-    }
-    if repr {
-      let body = render(0, 0, 6)
-      let suffix = array.dtype == .int64 || array.dtype == .bool ? "" : ", dtype=\(array.dtype)"
-      return "array(" + body + suffix + ")"
-    }
-    return render(0, 0, 0)
-  }
 }

@@ -59,8 +59,7 @@ enum PythonText {
       return "slice(\(text(start)), \(text(stop)), \(text(step)))"
     case .ellipsis: return "Ellipsis"
     case .array(let array):
-      return ArrayOperations.text(array, repr: true)
-        ?? "<ndarray shape=\(ArrayOperations.shapeText(array.shape)) dtype=\(array.dtype)>"
+      return NumPyArrayText.text(array, repr: true)
     case .history: return "<keras.callbacks.History object>"
     case .exception(let exception): return exception.repr
     case .tensorShape(let dimensions): return TensorShapeValue.repr(dimensions)
@@ -74,9 +73,7 @@ enum PythonText {
       return repr(.tuple(TensorShapeValue.items(dimensions)))
     }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
-    if case .array(let array) = value, let text = ArrayOperations.text(array, repr: false) {
-      return text
-    }
+    if case .array(let array) = value { return NumPyArrayText.text(array, repr: false) }
     return repr(value)
   }
 
@@ -101,10 +98,6 @@ enum PythonText {
     case .kerasTensor(let tensor) where asString && !tensor.isInput:
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
-        at: range)
-    case .array(let array) where ArrayOperations.text(array, repr: !asString) == nil:
-      throw .unsupported(
-        "ConvBook prints integer and boolean arrays of up to 1000 values only (NumPy's layout of \(array.dtype) arrays is not reproduced yet); print .shape, or single values with float(x[i])",
         at: range)
     case .list, .tuple:
       for item in value.sequenceItems! {
