@@ -112,10 +112,6 @@ import Testing
       #expect(error?.type == nil, "\(source)")
       #expect(error?.message.hasPrefix(message) == true, "\(error?.message ?? "no error")")
     }
-    let keras3 = Self.run(
-      "import keras\nm = keras.applications.VGG16(weights=None)", version: .keras3)
-    #expect(keras3.error?.type == nil)
-    #expect(keras3.error?.message.contains("tf-keras 2 only") == true)
   }
 
   @Test func identityPreprocessingReturnsItsInput() {
