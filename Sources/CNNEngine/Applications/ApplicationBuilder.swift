@@ -62,7 +62,10 @@ struct ApplicationBuilder {
     var layer = TFOpLambda(
       operation: operation, names: names, constant: constant, constantFirst: constantFirst)
     layer.channelConstants = channelConstants
-    return try KerasTensor.apply(LayerInstance(layer), to: tensors, asList: true)
+    let output = try KerasTensor.apply(LayerInstance(layer), to: tensors, asList: true)
+    // A Keras 3 operation's output is a new `KerasTensor`, which takes the next `keras_tensor` name.
+    _ = names.kerasTensorName()
+    return output
   }
 
   // Shorthands for the layers every family uses.
