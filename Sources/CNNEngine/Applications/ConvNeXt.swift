@@ -99,9 +99,20 @@ enum ConvNeXt {
       x = try context.pooling(x)
       x = try b.layer("LayerNormalization", ["epsilon": .float(1e-6)], x)
     }
-    return try context.model(
+    let model = try context.model(
       x, input: input, name: modelName,
       application: "ConvNeXt\(size == .xlarge ? "XLarge" : size.rawValue.capitalized)")
+    // Keras 3 checks, once the model is built, that a model with ImageNet weights keeps the
+    // variant in its name.
+    let variant = "convnext_" + size.rawValue
+    if context.kerasVersion == .keras3, arguments.usesImageNetWeights,
+      !modelName.contains(variant)
+    {
+      throw .value(
+        "Model name \"\(modelName)\" does not match weights variant \"\(variant)\". When using imagenet weights, model name must contain the weights variant (e.g., \"\(variant)\")."
+      )
+    }
+    return model
   }
 
   private static func convNeXtBlock(

@@ -52,8 +52,11 @@ enum MobileNetV3 {
           let tensorShape =
             "(" + dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + ")"
           throw .value(
-            "input_shape[1] must equal backend.int_shape(input_tensor)[2].  Received input_shape=\(shape), backend.int_shape(input_tensor)=\(tensorShape)"
-          )
+            context.message(
+              "input_shape[1] must equal backend.int_shape(input_tensor)[2].  Received input_shape=\(shape), backend.int_shape(input_tensor)=\(tensorShape)",
+              keras3:
+                "input_shape[1] must equal input_tensor.shape[2].  Received input_shape=\(shape), input_tensor.shape=\(tensorShape)"
+            ))
         }
       } else {
         let rows = dimensions.count > 1 ? dimensions[1] : nil
