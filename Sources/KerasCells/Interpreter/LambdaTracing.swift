@@ -31,7 +31,7 @@ enum LambdaTracing {
         function, positional: [argument], keywords: [],
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "function"),
         interpreter: interpreter)
-    } catch where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
+    } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
       // ConvBook's own limitation, already naming what the function used.
       throw CellError.unsupported(error.message, at: range)
     } catch {
