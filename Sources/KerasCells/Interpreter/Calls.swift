@@ -201,7 +201,9 @@ enum Calls {
       let namespace =
         session.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
       guard
-        let entry = TensorFunctions.entry(String(parts.last ?? ""), namespace: namespace)
+        let entry = TensorFunctions.entry(
+          namespace == "keras.ops" && parts.dropLast().last == "activations" && name == "relu"
+            ? "activations.relu" : String(parts.last ?? ""), namespace: namespace)
           ?? TensorFunctions.entry(name, namespace: "tensorflow.nn")
       else {
         throw .unsupported(

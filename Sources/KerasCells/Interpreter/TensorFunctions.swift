@@ -99,7 +99,8 @@ enum TensorFunctions {
     case .softmax: return ["axis": .int(-1)]
     case .concat: return keras ? ["axis": .int(-1)] : [:]
     case .stack: return ["axis": .int(0)]
-    case .expandDims: return keras ? ["axis": .int(-1)] : [:]
+    // `K.expand_dims(x, axis=-1)`; `tf.expand_dims` and `keras.ops.expand_dims` need the axis.
+    case .expandDims: return namespace == "keras.backend" ? ["axis": .int(-1)] : [:]
     case .squeeze: return ["axis": .none]
     case .transpose: return ["perm": .none, "pattern": .none]
     case .resize: return ["method": .string("bilinear")]
@@ -206,11 +207,15 @@ enum TensorFunctions {
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"),
+    // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
+    "activations.relu": (.unary(.relu), "re_lu"),
   ]
 
-  /// `absolute` -> `Absolute`, `expand_dims` -> `ExpandDims`.
+  /// `absolute` -> `Absolute`, `expand_dims` -> `ExpandDims`; `keras.activations.relu` is the one
+  /// operation named after a layer (`re_lu`, class `ReLU`).
   static func keras3ClassName(_ name: String) -> String {
-    name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    if name == "re_lu" { return "ReLU" }
+    return name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
   }
 
   /// Binds the call's arguments to the entry's parameters, Python's way.

@@ -34,7 +34,7 @@ right = keras.Input(shape=(28, 28, 1), name="right")
 distance = layers.Lambda(euclidean_distance, name="distance")([tower(left), tower(right)])
 output = layers.Dense(1, activation="sigmoid")(layers.BatchNormalization()(distance))
 siamese = keras.Model(inputs=[left, right], outputs=output)
-# siamese.compile(loss=contrastive_loss, optimizer="rmsprop") trains it; this file only builds it.
+siamese.compile(loss=contrastive_loss, optimizer="rmsprop", metrics=["accuracy"])
 tower.summary()
 siamese.summary()
 print("distance shape:", distance.shape)
