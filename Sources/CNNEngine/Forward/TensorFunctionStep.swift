@@ -52,6 +52,14 @@ enum TensorFunctionStep {
       return try first.reshaped(outputShape)
     case .transpose(let permutation):
       return try TensorFunctionKernel.transpose(first, permutation: permutation)
+    case .tile(let multiples):
+      if multiples.contains(0) { return try Tensor(shape: outputShape) }
+      var tiled = first
+      for (axis, multiple) in multiples.enumerated() where multiple != 1 {
+        tiled = try ConcatenateKernel.concatenate(
+          Array(repeating: tiled, count: multiple), axis: axis)
+      }
+      return tiled
     case .resize(let height, let width, let method):
       return try PreprocessingKernels.resize(
         first, size: [height, width], method: method,

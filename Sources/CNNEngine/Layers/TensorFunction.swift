@@ -37,6 +37,8 @@ public enum TensorFunction: Sendable, Equatable {
   case reshape([Int])
   /// A permutation of all axes, batch included.
   case transpose([Int])
+  /// `tf.tile(x, multiples)`: one multiple per axis, batch included.
+  case tile([Int])
   /// `tf.image.resize(x, (height, width), method)`: `bilinear` or `nearest`, as `ResizeKernel`.
   case resize(height: Int, width: Int, method: String)
   case matmul(transposeA: Bool, transposeB: Bool)
@@ -143,21 +145,58 @@ public enum TensorFunction: Sendable, Equatable {
       return TensorShape(
         first.dimensions.enumerated().filter { !removed.contains($0.offset) }.map(\.element))
     case .reshape(let target):
-      let known = first.dimensions.allSatisfy { $0 != nil }
-      let total = first.dimensions.reduce(1) { $0 * ($1 ?? 1) }
-      let fixed = target.filter { $0 != -1 }.reduce(1, *)
-      var dimensions: [Int?] = []
-      for size in target {
-        if size == -1 {
-          dimensions.append(known && fixed > 0 ? total / fixed : nil)
-        } else {
-          dimensions.append(size)
-        }
+      func error(_ message: String) -> KerasError {
+        .value("Exception encountered when calling layer \"\(name)\" (type TFOpLambda): \(message)")
       }
+      if let bad = target.first(where: { $0 < -1 }) {
+        throw error("Dimension size must be >= -1, but got \(bad)")
+      }
+
+      // Sizes from the cell: products are checked (a product that does not fit is ConvBook's
+      // refusal, never a wrapped number).
+      func product(_ sizes: [Int]) throws(KerasError) -> Int {
+        var result = 1
+        for size in sizes {
+          let (next, overflow) = result.multipliedReportingOverflow(by: size)
+          guard !overflow else {
+            throw KerasError.limitation(
+              "ConvBook cannot reshape to \(TensorShape.tuple(target)): the number of elements does not fit in 64 bits"
+            )
+          }
+          result = next
+        }
+        return result
+      }
+      let known = first.dimensions.allSatisfy { $0 != nil }
+      // TensorFlow infers no size for two -1s of an input it does not fully know.
+      if known, target.filter({ $0 == -1 }).count > 1 {
+        throw error("Only one input size may be -1, not both 0 and 1")
+      }
+      let total = try product(first.dimensions.map { $0 ?? 1 })
+      let fixed = try product(target.filter { $0 != -1 })
       if known, !target.contains(-1) ? fixed != total : (fixed == 0 || total % fixed != 0) {
+        throw error(
+          "Cannot reshape a tensor with \(total) elements to shape \(TensorShape.tuple(target))")
+      }
+      return TensorShape(
+        target.map { size in size == -1 ? (known && fixed > 0 ? total / fixed : nil) : size })
+    case .tile(let multiples):
+      guard multiples.count == rank, multiples.allSatisfy({ $0 >= 0 }) else {
         throw .value(
-          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Cannot reshape a tensor with \(total) elements to shape \(TensorShape.tuple(target))"
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Expected multiples argument to be a vector of length \(rank) but got length \(multiples.count)"
         )
+      }
+      var dimensions: [Int?] = []
+      for (size, multiple) in zip(first.dimensions, multiples) {
+        guard let size else {
+          dimensions.append(nil)
+          continue
+        }
+        let (product, overflow) = size.multipliedReportingOverflow(by: multiple)
+        guard !overflow else {
+          throw .limitation("ConvBook cannot tile to more than 2^63 elements on one axis")
+        }
+        dimensions.append(product)
       }
       return TensorShape(dimensions)
     case .transpose(let permutation):

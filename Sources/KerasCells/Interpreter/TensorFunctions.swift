@@ -22,6 +22,7 @@ enum TensorFunctions {
     case squeeze
     case reshape
     case transpose
+    case tile
     case resize
     case matmul
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
@@ -86,6 +87,7 @@ enum TensorFunctions {
     case .squeeze: return ["input", "axis", "name"]
     case .reshape: return ["tensor", "shape", "name"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
+    case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
     case .resize: return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
     case .epsilon: return []
@@ -150,6 +152,7 @@ enum TensorFunctions {
     table["reshape"] = (.reshape, "tf.reshape")
     table["transpose"] = (.transpose, "tf.compat.v1.transpose")
     table["clip_by_value"] = (.clip, "tf.clip_by_value")
+    table["tile"] = (.tile, "tf.tile")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
     return table
   }()
@@ -181,6 +184,7 @@ enum TensorFunctions {
     "reshape": (.reshape, "tf.reshape"),
     "permute_dimensions": (.transpose, "tf.compat.v1.transpose"),
     "transpose": (.transpose, "tf.compat.v1.transpose"), "clip": (.clip, "tf.clip_by_value"),
+    "tile": (.tile, "tf.tile"),
     "epsilon": (.epsilon, ""),
   ]
 
@@ -206,7 +210,7 @@ enum TensorFunctions {
     "concatenate": (.concat, "concatenate"), "stack": (.stack, "stack"),
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
-    "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"),
+    "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -408,6 +412,12 @@ enum TensorFunctions {
       let permutation =
         try ints(entry.parameters[1]) ?? Array((0..<x.shape.rank).reversed())
       function = .transpose(permutation)
+    case .tile:
+      inputs = [try tensor(entry.parameters[0])]
+      guard let multiples = try ints(entry.parameters[1]), multiples.allSatisfy({ $0 >= 0 }) else {
+        throw limitation("with these multiples")
+      }
+      function = .tile(multiples)
     case .resize:
       inputs = [try tensor("images")]
       guard let size = try ints("size"), size.count == 2, size.allSatisfy({ $0 > 0 }) else {

@@ -41,6 +41,7 @@ import Testing
       ("out = x[:, None, 0]", "(None, 1, 6, 3)"),
       ("out = x[-1]", "(4, 6, 3)"),
       ("out = tf.reshape(x, [-1, 24, 3])", "(None, 24, 3)"),
+      ("out = tf.tile(x, [1, 2, 1, 3])", "('tf.tile', 'TFOpLambda', (None, 8, 6, 9))"),
       ("out = tf.image.resize(x, (8, 12))", "(None, 8, 12, 3)"),
       (
         "out = tf.matmul(x, y, transpose_b=True)",
@@ -97,8 +98,8 @@ import Testing
     #expect(direct?.type == nil)
     #expect(direct?.message == "ConvBook does not support `tf.signal.fft` yet")
     #expect(
-      cells.run("tf.tile(x, [1, 2])").error?.message
-        == "ConvBook does not support `tensorflow.tile` yet")
+      cells.run("tf.gather(x, [1, 2])").error?.message
+        == "ConvBook does not support `tensorflow.gather` yet")
     #expect(
       cells.run("tf.squeeze(x)").error?.message
         == "ConvBook does not support `tf.squeeze` without `axis` yet")
