@@ -32,8 +32,13 @@ enum LambdaTracing {
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "function"),
         interpreter: interpreter)
     } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
-      // ConvBook's own limitation, already naming what the function used.
-      throw CellError.unsupported(error.message, at: range)
+      // ConvBook's own limitation, already naming what the function used ("ConvBook does not
+      // support `tensorflow.split` yet" becomes "... in a Lambda yet").
+      var message = error.message
+      if !message.contains(" in a Lambda"), message.hasSuffix(" yet") {
+        message = String(message.dropLast(" yet".count)) + " in a Lambda yet"
+      }
+      throw CellError.unsupported(message, at: range)
     } catch {
       throw .unsupported(
         "ConvBook runs a Lambda layer's function on symbolic tensors to know its output, and the function of \(instance.name) failed there: \(error.message)",

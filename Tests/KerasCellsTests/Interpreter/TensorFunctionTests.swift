@@ -105,6 +105,30 @@ import Testing
         == "ConvBook does not support `tf.squeeze` without `axis` yet")
   }
 
+  @Test func lambdaRefusalsSayTheyAreInALambda() {
+    let cells = CellRunner()
+    cells.run(Self.header + "x = keras.Input(shape=(4, 6, 2))\n")
+    #expect(
+      cells.run("layers.Lambda(lambda t: tf.split(t, 2, axis=-1)[0])(x)").error?.message
+        == "ConvBook does not support `tensorflow.split` in a Lambda yet")
+  }
+
+  @Test func compileTakesAFunctionOfTheCellAsLossAndTrainingRefusesIt() {
+    let cells = CellRunner()
+    cells.run(
+      Self.header
+        + "import numpy as np\ndef contrastive_loss(y_true, y_pred):\n    return K.mean(y_true * K.square(y_pred))\n"
+    )
+    let compiled = cells.run(
+      "model = keras.Sequential([keras.Input((4,)), layers.Dense(1)])\nmodel.compile(optimizer='adam', loss=contrastive_loss, metrics=['accuracy'])\nprint('compiled')"
+    )
+    #expect(compiled.error == nil, "\(String(describing: compiled.error))")
+    #expect(compiled.printed == "compiled\n")
+    let fit = cells.run("model.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=1, verbose=0)").error
+    #expect(fit?.type == nil)
+    #expect(fit?.message == "ConvBook cannot train with the loss contrastive_loss yet")
+  }
+
   @Test func shapeErrorsUseTensorFlowsWords() {
     let cells = CellRunner()
     cells.run(Self.header + "x = keras.Input(shape=(4, 6, 3))\n")
