@@ -6,7 +6,7 @@ import Foundation
 public enum TensorFunctionKernel {
   /// Element-wise functions that are not Keras activations (those go through `ActivationKernel`).
   public enum Unary: Sendable {
-    case abs, sqrt, square, exp, log, negative, sign, rsqrt, reciprocal, floor, ceil, round
+    case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
 
     func apply(_ x: Float) -> Float {
       switch self {
@@ -15,6 +15,7 @@ public enum TensorFunctionKernel {
       case .square: return x * x
       case .exp: return Foundation.exp(x)
       case .log: return Foundation.log(x)
+      case .log1p: return Foundation.log1p(x)
       case .negative: return -x
       case .sign: return x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? .nan : 0))
       case .rsqrt: return 1 / x.squareRoot()

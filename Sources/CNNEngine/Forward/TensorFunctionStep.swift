@@ -11,6 +11,7 @@ enum TensorFunctionStep {
     func resolve(_ axis: Int, _ rank: Int) -> Int { axis < 0 ? axis + rank : axis }
     switch function {
     case .unary(let unary):
+      if unary == .identity { return first }
       if let kernel = unary.kernel {
         TensorFunctionKernel.apply(kernel, &first)
       } else if let activation = unary.activation {
@@ -33,6 +34,12 @@ enum TensorFunctionStep {
         first, axes: Set(axes.map { resolve($0, rank) }), epsilon: Float(epsilon))
     case .softmax(let axis):
       try ActivationKernel.applyInPlace(.softmax(axis: axis), to: &first)
+      return first
+    case .logSoftmax(let axis):
+      try ActivationKernel.applyInPlace(.logSoftmax(axis: axis), to: &first)
+      return first
+    case .leakyRelu(let alpha):
+      try ActivationKernel.applyInPlace(.relu(negativeSlope: Float(alpha)), to: &first)
       return first
     case .clip(let low, let high):
       TensorFunctionKernel.clip(&first, low: Float(low), high: Float(high))
@@ -121,6 +128,7 @@ extension TensorFunction.Unary {
     case .square: return .square
     case .exp: return .exp
     case .log: return .log
+    case .log1p: return .log1p
     case .negative: return .negative
     case .sign: return .sign
     case .rsqrt: return .rsqrt
@@ -128,7 +136,8 @@ extension TensorFunction.Unary {
     case .floor: return .floor
     case .ceil: return .ceil
     case .round: return .round
-    case .relu, .relu6, .sigmoid, .tanh, .softplus, .softsign, .elu, .selu, .swish, .gelu:
+    case .relu, .relu6, .sigmoid, .tanh, .softplus, .softsign, .elu, .selu, .swish, .gelu,
+      .identity:
       return nil
     }
   }

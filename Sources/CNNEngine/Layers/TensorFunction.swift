@@ -6,7 +6,8 @@
 public enum TensorFunction: Sendable, Equatable {
   /// Element-wise functions of one tensor.
   public enum Unary: String, Sendable, CaseIterable {
-    case abs, sqrt, square, exp, log, negative, sign, rsqrt, reciprocal, floor, ceil, round
+    case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
+    case identity
     case relu, relu6, sigmoid, tanh, softplus, softsign, elu, selu, swish, gelu
   }
 
@@ -28,6 +29,9 @@ public enum TensorFunction: Sendable, Equatable {
   /// `x / sqrt(max(sum(x**2, axes), epsilon))`.
   case l2Normalize(axes: [Int], epsilon: Double)
   case softmax(axis: Int)
+  case logSoftmax(axis: Int)
+  /// `tf.nn.leaky_relu(x, alpha=0.2)`.
+  case leakyRelu(alpha: Double)
   case clip(min: Double, max: Double)
   case concat(axis: Int)
   case stack(axis: Int)
@@ -69,9 +73,10 @@ public enum TensorFunction: Sendable, Equatable {
       return resolved
     }
     switch self {
-    case .unary, .l2Normalize, .softmax, .clip:
+    case .unary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
       if case .l2Normalize(let axes, _) = self { for a in axes { _ = try axis(a, rank: rank) } }
       if case .softmax(let a) = self { _ = try axis(a, rank: rank) }
+      if case .logSoftmax(let a) = self { _ = try axis(a, rank: rank) }
       return first
     case .binary:
       return try TensorFunction.broadcast(inputs, name: name)

@@ -15,6 +15,8 @@ enum TensorFunctions {
     case reduce(TensorFunction.Reduction)
     case l2Normalize
     case softmax
+    case logSoftmax
+    case leakyRelu
     case clip
     case concat
     case stack
@@ -77,7 +79,8 @@ enum TensorFunctions {
     case .reduce:
       return keras ? ["x", "axis", "keepdims"] : ["input_tensor", "axis", "keepdims", "name"]
     case .l2Normalize: return ["x", "axis", "epsilon", "name", "dim"]
-    case .softmax: return ["logits", "axis", "name"]
+    case .softmax, .logSoftmax: return ["logits", "axis", "name"]
+    case .leakyRelu: return ["features", "alpha", "name"]
     case .clip:
       return keras
         ? ["x", "min_value", "max_value"] : ["t", "clip_value_min", "clip_value_max", "name"]
@@ -98,7 +101,8 @@ enum TensorFunctions {
     switch kind {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
-    case .softmax: return ["axis": .int(-1)]
+    case .softmax, .logSoftmax: return ["axis": .int(-1)]
+    case .leakyRelu: return ["alpha": .float(0.2)]
     case .concat: return keras ? ["axis": .int(-1)] : [:]
     case .stack: return ["axis": .int(0)]
     // `K.expand_dims(x, axis=-1)`; `tf.expand_dims` and `keras.ops.expand_dims` need the axis.
@@ -115,6 +119,7 @@ enum TensorFunctions {
     "abs": (.unary(.abs), "tf.math.abs"), "sqrt": (.unary(.sqrt), "tf.math.sqrt"),
     "square": (.unary(.square), "tf.math.square"), "exp": (.unary(.exp), "tf.math.exp"),
     "log": (.unary(.log), "tf.math.log"), "negative": (.unary(.negative), "tf.math.negative"),
+    "log1p": (.unary(.log1p), "tf.math.log1p"),
     "sign": (.unary(.sign), "tf.math.sign"), "rsqrt": (.unary(.rsqrt), "tf.math.rsqrt"),
     "reciprocal": (.unary(.reciprocal), "tf.math.reciprocal"),
     "floor": (.unary(.floor), "tf.math.floor"), "ceil": (.unary(.ceil), "tf.math.ceil"),
@@ -153,6 +158,7 @@ enum TensorFunctions {
     table["transpose"] = (.transpose, "tf.compat.v1.transpose")
     table["clip_by_value"] = (.clip, "tf.clip_by_value")
     table["tile"] = (.tile, "tf.tile")
+    table["identity"] = (.unary(.identity), "tf.identity")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
     return table
   }()
@@ -165,6 +171,8 @@ enum TensorFunctions {
     "selu": (.unary(.selu), "tf.nn.selu"), "swish": (.unary(.swish), "tf.nn.silu"),
     "silu": (.unary(.swish), "tf.nn.silu"), "gelu": (.unary(.gelu), "tf.nn.gelu"),
     "softmax": (.softmax, "tf.nn.softmax"), "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
+    "log_softmax": (.logSoftmax, "tf.nn.log_softmax"),
+    "leaky_relu": (.leakyRelu, "tf.nn.leaky_relu"),
   ]
 
   private static let backend: [String: (Kind, String)] = [
@@ -384,6 +392,13 @@ enum TensorFunctions {
     case .softmax:
       inputs = [try tensor(entry.parameters[0])]
       function = .softmax(axis: try int("axis"))
+    case .logSoftmax:
+      inputs = [try tensor(entry.parameters[0])]
+      function = .logSoftmax(axis: try int("axis"))
+    case .leakyRelu:
+      inputs = [try tensor("features")]
+      guard let alpha = number("alpha") else { throw limitation("with this `alpha`") }
+      function = .leakyRelu(alpha: alpha)
     case .clip:
       inputs = [try tensor(entry.parameters[0])]
       guard let low = number(entry.parameters[1]), let high = number(entry.parameters[2])

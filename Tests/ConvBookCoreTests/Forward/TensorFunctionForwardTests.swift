@@ -8,7 +8,10 @@ import Testing
 /// bar of 1e-5 of the largest magnitude.
 @Suite("Forward pass of tensor functions against tf-keras")
 struct TensorFunctionForwardTests {
-  @Test(arguments: ["siamese_euclidean", "tensor_functions", "slicing", "attention_ops"])
+  @Test(
+    arguments: [
+      "siamese_euclidean", "tensor_functions", "slicing", "attention_ops", "elementwise_functions",
+    ])
   func matchesKerasWithin1e5(_ name: String) throws {
     #expect(KerasGraphForwardFixtureTests.caseNames.contains(name))
     let (outputs, expected) = try KerasGraphForwardFixtureTests.run(name, threads: 2)
