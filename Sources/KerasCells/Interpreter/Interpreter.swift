@@ -527,6 +527,9 @@ final class Interpreter {
       if case .array(let array) = base {
         return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
       }
+      if case .kerasTensor(let tensor) = base {
+        return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
+      }
       return try Operators.subscriptValue(base, index, range: range)
     case .slice(let lower, let upper, let stepExpression):
       func bound(_ expression: Expression?) throws(CellError) -> Int? {
