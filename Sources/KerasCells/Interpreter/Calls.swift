@@ -129,7 +129,8 @@ enum Calls {
             location: location,
             KerasWarning(
               category: "UserWarning", message: Keras3Wording.inputShapeWarning,
-              range: site.range))
+              range: site.range,
+              site: Keras3WarningSites.inputShapeSite(className: instance.className)))
         }
         return .layer(instance)
       } catch {
