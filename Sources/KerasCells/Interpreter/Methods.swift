@@ -52,6 +52,10 @@ enum Methods {
       {
         return result
       }
+    case .set(let set):
+      if let result = try SetOperations.method(name, set, positional, keywords, site, interpreter) {
+        return result
+      }
     case .dictionary(let dictionary):
       if let result = try ContainerMethods.dictionary(
         name, dictionary, positional, keywords, site, interpreter)
