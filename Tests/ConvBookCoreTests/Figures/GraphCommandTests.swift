@@ -151,6 +151,28 @@ import Testing
     }
   }
 
+  /// ResNet50 (tf-keras' 177 layers): one column of readable boxes (text never shrinks below the
+  /// figure's sizes) with every shortcut's add drawn as a merge.
+  @Test func resNet50StaysReadable() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("r50.py").path
+    try """
+    from tensorflow import keras
+    model = keras.applications.ResNet50(weights=None)
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let file = try ModelFile.load(
+      path: path, runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
+    let svg = try ModelCommands.graph(
+      file, model: nil, json: false, expandNested: false, outputPath: nil
+    ).output
+    #expect(svg.contains("viewBox=\"0 0 408 14862\" width=\"408\" height=\"14862\""))
+    #expect(svg.components(separatedBy: ">+</text>").count - 1 == 16)
+    #expect(svg.contains("resnet50: 176 layer calls in 169 rows, 16 merges."))
+    // No text smaller than the figure's 11 px.
+    #expect(!svg.contains("font-size=\"10") && !svg.contains("font-size=\"9\""))
+  }
+
   @Test(
     .enabled(if: CheckCommandLineTests.executable != nil, "the convbook executable is not built"))
   func throughTheExecutable() throws {
