@@ -1,5 +1,6 @@
 import ConvBookCore
 import Foundation
+import LessonKit
 import LessonRender
 import Testing
 
@@ -87,6 +88,23 @@ import Testing
       file, model: nil, json: false, expandNested: true, outputPath: nil
     ).output
     #expect(svg.contains("Conv2D in block"))
+  }
+
+  @Test func figureExpandsNestedModelsOnRequest() throws {
+    func figure(_ call: String) throws -> (html: String, error: String?) {
+      let source = "# G\n\n```keras\n\(Self.residual)\n```\n\n```figure\n\(call)\n```\n"
+      let run = LessonRunner(figureEvaluator: FigureEvaluator())
+        .run(LessonReader.read(source: source, fileName: "g.md"), sourceFile: "g.md")
+      for case .figure(let view) in run.blocks {
+        return (FigureRenderer.html(view), view.error?.headline)
+      }
+      throw CocoaError(.fileNoSuchFile)
+    }
+    #expect(try figure("graph(model, expand_nested=True)").html.contains("Conv2D in block"))
+    #expect(try !figure("graph(model)").html.contains("Conv2D in block"))
+    #expect(
+      try figure("graph(model, expand_nested=1)").error
+        == "TypeError: expand_nested= must be True or False")
   }
 
   @Test func svgIsTheFigureDrawingStandingAlone() throws {
