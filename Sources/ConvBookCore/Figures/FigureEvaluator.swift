@@ -93,7 +93,7 @@ public struct FigureEvaluator: FigureEvaluating {
     case .scaling:
       return .scaling(try ParameterScaling(models: request.models, sizes: request.sizes))
     case .graph:
-      return .graph(try LayerGraph(model: request.models[0]))
+      return .graph(try LayerGraph(model: request.models[0], expandNested: request.expandNested))
     case .convolution, .receptiveField:
       // Never reached: `evaluate` computes these two itself, since their problems are their own.
       throw .notBuilt(model: request.models.first?.name ?? "")

@@ -11,6 +11,7 @@ import LessonKit
 ///     compare(flat_model, gap_model)
 ///     scaling(flat_model, gap_model, sizes=[32, 64, 128, 224])
 ///     graph(residual_model)
+///     graph(transfer_model, expand_nested=True)
 ///     convolution(model, layer="conv2d", size=5)
 ///     convolution(model.layers[0])
 ///
@@ -40,7 +41,7 @@ public struct FigureRequest {
       case .adjacency: return "adjacency(model)"
       case .compare: return "compare(model_a, model_b, ...)"
       case .scaling: return "scaling(model, ..., sizes=[32, 64, ...])"
-      case .graph: return "graph(model)"
+      case .graph: return "graph(model[, expand_nested=True])"
       case .convolution: return "convolution(layer or model[, layer=\"name\"][, size=5])"
       case .receptiveField: return "receptive_field(model[, layer=\"name\"][, position=(i, j)])"
       }
@@ -62,6 +63,8 @@ public struct FigureRequest {
   public var weightsFile: (path: String, range: SourceRange)?
   /// Whether a trace shows what a forward pass put in each layer's output (`stats=`).
   public var statistics = true
+  /// Whether a graph draws the layers of nested models (`expand_nested=`, as `plot_model`'s).
+  public var expandNested = false
   /// A convolution figure's layer: given directly, or named by `layer=` in its model (else the
   /// model's first convolution or pooling layer).
   public var layer: LayerInstance?
@@ -173,6 +176,13 @@ public struct FigureRequest {
             type: "TypeError", message: "stats= must be True or False", range: argument.value.range)
         }
         statistics = flag
+      case .keyword("expand_nested") where kind == .graph:
+        guard case .bool(let flag) = try Self.evaluate(argument.value, session: session) else {
+          throw Problem(
+            type: "TypeError", message: "expand_nested= must be True or False",
+            range: argument.value.range)
+        }
+        expandNested = flag
       case .keyword(let label):
         throw Problem(
           type: "TypeError",

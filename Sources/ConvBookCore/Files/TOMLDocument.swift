@@ -1,3 +1,5 @@
+import Foundation
+
 /// A TOML 1.0 document (https://toml.io/en/v1.0.0), read by ConvBook's own parser: every kind of
 /// key (bare, quoted, dotted), tables and arrays of tables, inline tables, arrays (nested,
 /// multi-line, trailing commas, comments inside), the four kinds of strings with their escapes

@@ -1,5 +1,6 @@
 import ConvBookCore
 import Foundation
+import LessonKit
 import LessonRender
 import Testing
 
@@ -89,6 +90,23 @@ import Testing
     #expect(svg.contains("Conv2D in block"))
   }
 
+  @Test func figureExpandsNestedModelsOnRequest() throws {
+    func figure(_ call: String) throws -> (html: String, error: String?) {
+      let source = "# G\n\n```keras\n\(Self.residual)\n```\n\n```figure\n\(call)\n```\n"
+      let run = LessonRunner(figureEvaluator: FigureEvaluator())
+        .run(LessonReader.read(source: source, fileName: "g.md"), sourceFile: "g.md")
+      for case .figure(let view) in run.blocks {
+        return (FigureRenderer.html(view), view.error?.headline)
+      }
+      throw CocoaError(.fileNoSuchFile)
+    }
+    #expect(try figure("graph(model, expand_nested=True)").html.contains("Conv2D in block"))
+    #expect(try !figure("graph(model)").html.contains("Conv2D in block"))
+    #expect(
+      try figure("graph(model, expand_nested=1)").error
+        == "TypeError: expand_nested= must be True or False")
+  }
+
   @Test func svgIsTheFigureDrawingStandingAlone() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -149,6 +167,28 @@ import Testing
     } catch {
       #expect(error.isUsageError && error.message.contains("no model named 'nope'"))
     }
+  }
+
+  /// ResNet50 (tf-keras' 177 layers): one column of readable boxes (text never shrinks below the
+  /// figure's sizes) with every shortcut's add drawn as a merge.
+  @Test func resNet50StaysReadable() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("r50.py").path
+    try """
+    from tensorflow import keras
+    model = keras.applications.ResNet50(weights=None)
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let file = try ModelFile.load(
+      path: path, runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
+    let svg = try ModelCommands.graph(
+      file, model: nil, json: false, expandNested: false, outputPath: nil
+    ).output
+    #expect(svg.contains("viewBox=\"0 0 408 14862\" width=\"408\" height=\"14862\""))
+    #expect(svg.components(separatedBy: ">+</text>").count - 1 == 16)
+    #expect(svg.contains("resnet50: 176 layer calls in 169 rows, 16 merges."))
+    // No text smaller than the figure's 11 px.
+    #expect(!svg.contains("font-size=\"10") && !svg.contains("font-size=\"9\""))
   }
 
   @Test(
