@@ -10,8 +10,11 @@ Each script runs as `python NAME.py` runs it, in the scripts folder (so a traceb
 `NAME.py`): in a child process forked after TensorFlow is imported once (only `tensorflow` itself,
 so that the scripts' own imports name their modules as in a fresh process). Writes
 `Tests/Fixtures/scripts/expected/NAME.json` (tf-keras) or `expected-keras3/NAME.json` (Keras 3):
-`stdout` (everything printed, byte for byte), `exit_code`, and `error`, the last line of the traceback
-on standard error ("Type: message", with CPython's "Did you mean" suggestion) or null.
+`stdout` (everything printed, byte for byte), `exit_code`, `error`, the last line of the traceback
+on standard error ("Type: message", with CPython's "Did you mean" suggestion) or null, and
+`traceback`: the traceback with only the script's own frames (each `File "NAME.py", line N, in F`
+with its source and caret lines; the frames in Keras' and TensorFlow's files are left out, as
+ConvBook prints only the script's), or null.
 """
 import json
 import os
@@ -62,7 +65,30 @@ def record(script):
         "stdout": stdout.decode("utf-8"),
         "exit_code": exit_code,
         "error": stderr_lines[-1] if exit_code != 0 and stderr_lines else None,
+        "traceback": own_frames(stderr_lines, script.name) if exit_code != 0 else None,
     }
+
+
+def own_frames(lines, name):
+    """The traceback from its `Traceback (most recent call last):` line on, keeping the frames of
+    the script `name` (a frame is its `  File` line and the more deeply indented lines after it)
+    and the exception's lines after the last frame."""
+    try:
+        start = max(i for i, line in enumerate(lines) if line == "Traceback (most recent call last):")
+    except ValueError:
+        return None
+    kept = [lines[start]]
+    keep = False
+    for line in lines[start + 1:]:
+        if line.startswith("  File "):
+            keep = line.startswith(f'  File "{name}", ')
+        elif line.startswith("  [Previous line repeated"):
+            pass
+        elif not line.startswith("    "):
+            keep = True  # the exception's own lines
+        if keep:
+            kept.append(line)
+    return "\n".join(kept) + "\n"
 
 
 def main():
