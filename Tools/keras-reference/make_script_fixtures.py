@@ -21,6 +21,7 @@ import os
 import pathlib
 import runpy
 import sys
+import traceback
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 SCRIPTS = ROOT / "Tests" / "Fixtures" / "scripts"
@@ -42,6 +43,10 @@ def record(script):
         sys.argv = [script.name]
         sys.path[0] = str(SCRIPTS)
         status = 0
+        # `python NAME.py` runs the script's top level one frame deep; here the recorder's own
+        # frames and runpy's come first (measured: 996 repeats of a runaway recursion, as `python NAME.py`
+        # prints), so the recursion limit grows by as many.
+        sys.setrecursionlimit(sys.getrecursionlimit() + len(traceback.extract_stack()) + 4)
         try:
             runpy.run_path(script.name, run_name="__main__")
         except SystemExit as exit_request:

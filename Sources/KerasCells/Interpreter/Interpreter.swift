@@ -709,7 +709,7 @@ final class Interpreter {
         qualifiedName: scope.map { $0.qualifiedName + ".<locals>.<lambda>" } ?? "<lambda>",
         parameters: parameters.map {
           FunctionParameter(
-            name: $0.name, kind: .positional, defaultValue: $0.defaultValue, range: $0.range)
+            name: $0.name, kind: $0.kind, defaultValue: $0.defaultValue, range: $0.range)
         }, defaults: defaults, body: .expression(body), closure: scope, cellIndex: cellIndex)
       return .function(Callable(.user(function), path: "<lambda>"))
     case .ellipsis: return .ellipsis

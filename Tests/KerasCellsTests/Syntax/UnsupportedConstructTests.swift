@@ -48,9 +48,9 @@ import Testing
       message: "integer literals wider than 1048576 bits are not supported in ConvBook cells",
       span: "1:5-1:262152"),
     Case(
-      source: "f = lambda *args: args", construct: "lambda *",
-      message: "'*', '**' and '/' lambda parameters are not supported in ConvBook cells",
-      span: "1:12-1:17"),
+      source: "f = lambda a, /: a", construct: "lambda /",
+      message: "'/' lambda parameters are not supported in ConvBook cells",
+      span: "1:15-1:16"),
     Case(
       source: "s = '\\N{BULLET}'", construct: "\\N{...}",
       message: "named Unicode escapes (\\N{...}) are not supported in ConvBook cells",
