@@ -70,7 +70,12 @@ def record(script):
         "stdout": stdout.decode("utf-8"),
         "exit_code": exit_code,
         "error": stderr_lines[-1] if exit_code != 0 and stderr_lines else None,
-        "traceback": own_frames(stderr_lines, script.name) if exit_code != 0 else None,
+        # Unstripped: a message that ends in a newline leaves a blank last line, as Python prints it.
+        "traceback": (
+            own_frames(stderr.decode("utf-8", "replace").splitlines(), script.name)
+            if exit_code != 0
+            else None
+        ),
     }
 
 

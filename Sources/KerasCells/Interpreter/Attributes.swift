@@ -21,6 +21,11 @@ enum Attributes {
           type: "AttributeError",
           message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
       }
+      if let missing = TensorFunctions.missingAttribute(
+        name, of: module, kerasVersion: interpreter.session.kerasVersion, range: range)
+      {
+        throw missing
+      }
       var removedInKeras3 = false
       if let value = module.attribute(name) {
         if case .module(let found) = value {

@@ -574,6 +574,9 @@ final class Interpreter {
         if case .array(let array) = base {
           return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
         }
+        if case .kerasTensor(let tensor) = base {
+          return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
+        }
         return try Operators.subscriptValue(base, index, range: range)
       } catch {
         var traced = error
