@@ -10,14 +10,18 @@ Each script runs as `python NAME.py` runs it, in the scripts folder (so a traceb
 `NAME.py`): in a child process forked after TensorFlow is imported once (only `tensorflow` itself,
 so that the scripts' own imports name their modules as in a fresh process). Writes
 `Tests/Fixtures/scripts/expected/NAME.json` (tf-keras) or `expected-keras3/NAME.json` (Keras 3):
-`stdout` (everything printed, byte for byte), `exit_code`, and `error`, the last line of the traceback
-on standard error ("Type: message", with CPython's "Did you mean" suggestion) or null.
+`stdout` (everything printed, byte for byte), `exit_code`, `error`, the last line of the traceback
+on standard error ("Type: message", with CPython's "Did you mean" suggestion) or null, and
+`traceback`: the traceback with only the script's own frames (each `File "NAME.py", line N, in F`
+with its source and caret lines; the frames in Keras' and TensorFlow's files are left out, as
+ConvBook prints only the script's), or null.
 """
 import json
 import os
 import pathlib
 import runpy
 import sys
+import traceback
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 SCRIPTS = ROOT / "Tests" / "Fixtures" / "scripts"
@@ -39,6 +43,10 @@ def record(script):
         sys.argv = [script.name]
         sys.path[0] = str(SCRIPTS)
         status = 0
+        # `python NAME.py` runs the script's top level one frame deep; here the recorder's own
+        # frames and runpy's come first (measured: 996 repeats of a runaway recursion, as `python NAME.py`
+        # prints), so the recursion limit grows by as many.
+        sys.setrecursionlimit(sys.getrecursionlimit() + len(traceback.extract_stack()) + 4)
         try:
             runpy.run_path(script.name, run_name="__main__")
         except SystemExit as exit_request:
@@ -62,7 +70,35 @@ def record(script):
         "stdout": stdout.decode("utf-8"),
         "exit_code": exit_code,
         "error": stderr_lines[-1] if exit_code != 0 and stderr_lines else None,
+        # Unstripped: a message that ends in a newline leaves a blank last line, as Python prints it.
+        "traceback": (
+            own_frames(stderr.decode("utf-8", "replace").splitlines(), script.name)
+            if exit_code != 0
+            else None
+        ),
     }
+
+
+def own_frames(lines, name):
+    """The traceback from its `Traceback (most recent call last):` line on, keeping the frames of
+    the script `name` (a frame is its `  File` line and the more deeply indented lines after it)
+    and the exception's lines after the last frame."""
+    try:
+        start = max(i for i, line in enumerate(lines) if line == "Traceback (most recent call last):")
+    except ValueError:
+        return None
+    kept = [lines[start]]
+    keep = False
+    for line in lines[start + 1:]:
+        if line.startswith("  File "):
+            keep = line.startswith(f'  File "{name}", ')
+        elif line.startswith("  [Previous line repeated"):
+            pass
+        elif not line.startswith("    "):
+            keep = True  # the exception's own lines
+        if keep:
+            kept.append(line)
+    return "\n".join(kept) + "\n"
 
 
 def main():

@@ -215,6 +215,21 @@ struct ForwardStep {
           variance: try weight("variance").scalars, invert: normalization.invert)
       }
     case let resizing as Resizing:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      // Keras 3 gives inputs of other ranks a shape (see `Resizing.outputShape`) but no image
+      // to resize; and it checks `interpolation` only here.
+      guard input.rank == 4 else {
+        throw ForwardError(
+          .model,
+          "ConvBook's forward pass of Resizing takes batches of images (4-D inputs); layer \"\(instance.name)\" gets \(input)"
+        )
+      }
+      guard Resizing.interpolations.contains(resizing.interpolation) else {
+        throw ForwardError(
+          .model,
+          "ConvBook does not support interpolation='\(resizing.interpolation)' in Resizing yet (layer \"\(instance.name)\")"
+        )
+      }
       operation = .resizing(method: resizing.interpolation, crop: resizing.cropToAspectRatio)
     case is CenterCrop:
       operation = .centerCrop

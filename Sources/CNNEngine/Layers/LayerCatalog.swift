@@ -130,7 +130,9 @@ public enum LayerCatalog {
       throw .attribute("module 'tf_keras.api._v2.keras.layers' has no attribute '\(className)'")
     }
     let arguments = try entry.signature.bind(positional: positional, keywords: keywords)
-    if canonical == "Resizing" { try Resizing.checkInterpolation(arguments) }
+    if canonical == "Resizing", names.kerasVersion == .keras2 {
+      try Resizing.checkInterpolation(arguments)
+    }
     var common = try makeCommon(arguments: arguments, className: canonical, names: names)
     if canonical == "Embedding", common.declaredBatchInputShape == nil,
       names.kerasVersion == .keras2

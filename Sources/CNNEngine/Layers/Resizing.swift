@@ -21,7 +21,8 @@ public struct Resizing: Layer {
     self.common = common
     height = try common.arguments.int("height")
     width = try common.arguments.int("width")
-    try Self.checkInterpolation(common.arguments)
+    // Keras 3 takes any `interpolation` here and checks it only when resizing.
+    if common.kerasVersion == .keras2 { try Self.checkInterpolation(common.arguments) }
     interpolation = try common.arguments.string("interpolation") ?? "bilinear"
     cropToAspectRatio = try common.arguments.bool("crop_to_aspect_ratio")
   }
@@ -44,6 +45,18 @@ public struct Resizing: Layer {
   ]
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if common.kerasVersion == .keras3 && input.rank != 4 && input.rank >= 2 {
+      // Keras 3's `compute_output_shape` takes any input that is not 4-D for one unbatched
+      // image and sets its first two dimensions (measured with Keras 3.15.1: (None, 10) gives
+      // (4, 4), (None, 2, 4, 4, 3) gives (2, 2, 4, 4, 3) for `Resizing(4, 4)`/`(2, 2)`).
+      for size in [height, width] where size < 0 {
+        throw .value("Dimension \(size) must be >= 0")
+      }
+      var dimensions = input.dimensions
+      dimensions[0] = height
+      dimensions[1] = width
+      return TensorShape(dimensions)
+    }
     guard input.rank == 3 || input.rank == 4 else {
       throw ShapeErrors.inCall(
         layer: name, className: className, input: input,

@@ -26,14 +26,16 @@ extension ModelCommands {
       output: printedText(loaded.outputs, format: format), outputIsStyled: true,
       diagnostics: loaded.diagnostics.filter { $0.errorType == nil })
     let uncaught = loaded.diagnostics.filter { $0.errorType != nil }
-    if let error = loaded.scriptError, error.type != nil, let diagnostic = uncaught.first {
+    if let error = loaded.scriptError, error.type != nil, let traceback = loaded.scriptTraceback,
+      !uncaught.isEmpty
+    {
       // ConvBook's hint (a close keyword) goes first: a traceback's last line is the exception's.
       let hint =
         error.type == "NameError" || error.type == "AttributeError"
         ? error.note : error.hint
       report.errorText =
         (hint.map { "convbook: hint: \(TerminalText.escaped($0))\n" } ?? "")
-        + diagnostic.traceback(lastLine: error.tracebackLine)
+        + traceback.text(lastLine: error.tracebackLine)
       report.failed = true
     }
     return report
@@ -57,28 +59,5 @@ extension ModelCommands {
       loaded.models(), diagnostics: loaded.diagnostics, kerasVersion: loaded.session.kerasVersion)
     guard case .object(let fields) = summary else { return summary }
     return .object([("output", .string(output))] + fields)
-  }
-}
-
-extension Diagnostic {
-  /// The error as Python's traceback reports an uncaught exception (one frame: ConvBook points at
-  /// the statement, not at each call on the way):
-  ///
-  ///     Traceback (most recent call last):
-  ///       File "model.py", line 12
-  ///         x = layers.Dense(10)(y)
-  ///             ^^^^^^^^^^^^^^^^^^^
-  ///     ValueError: ...
-  public func traceback(lastLine: String) -> String {
-    let safe = TerminalText.escaped
-    var text = "Traceback (most recent call last):\n  File \"\(safe(file))\", line \(line)\n"
-    if let excerpt {
-      // Python shows the line without its indentation.
-      let indentation = excerpt.line.prefix { $0 == " " || $0 == "\t" }.count
-      text += "    \(safe(String(excerpt.line.dropFirst(indentation))))\n"
-      let caret = String(excerpt.caret.dropFirst(min(indentation, excerpt.caret.count)))
-      if !caret.trimmingCharacters(in: .whitespaces).isEmpty { text += "    \(caret)\n" }
-    }
-    return text + TerminalText.escapedKeepingLines(lastLine) + "\n"
   }
 }

@@ -23,6 +23,8 @@ public struct ModelFile {
   public var outputs: [CellOutput] = []
   /// Why a script stopped, when it did (its diagnostic is in `diagnostics`).
   public var scriptError: CellError?
+  /// The calls that led to `scriptError`, for Python's traceback.
+  public var scriptTraceback: ScriptTraceback?
   /// Whether the file is a script or notebook (run as one program) rather than a lesson.
   public var isScript: Bool { lesson == nil }
 
@@ -85,6 +87,9 @@ public struct ModelFile {
       }
       file.outputs = result.outputs
       file.scriptError = result.error
+      file.scriptTraceback = result.error.map { error in
+        ScriptTraceback(error: error, locate: script.diagnostic(for:))
+      }
       return file
     }
     guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { throw .unknownKind(path) }

@@ -48,6 +48,14 @@ enum Attributes {
         range: range, suggestion: NameSuggestion.closest(to: name, among: known))
     case .exception(let exception) where name == "args":
       return .tuple(exception.arguments)
+    case .function(let callable) where ["func", "args", "keywords"].contains(name):
+      // `functools.partial`'s attributes: what it calls, and the arguments it adds.
+      guard case .partial(let application) = callable.kind else { break }
+      switch name {
+      case "func": return application.callee
+      case "args": return .tuple(application.positional)
+      default: return .dictionary(application.keywords.map { (.string($0.0), $0.1) })
+      }
     case .function(let callable) where name == "__name__":
       switch callable.kind {
       case .user(let function): return .string(function.name)

@@ -17,6 +17,8 @@ final class Interpreter {
   var scope: Scope?
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
   private var callDepth = 0
+  /// The name of the cell-defined function running (nil at the top level), for tracebacks.
+  private var functionName: String?
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999
 
@@ -273,7 +275,12 @@ final class Interpreter {
           try PythonText.requireKnownText(value, range: messageExpression.range)
           message = PythonText.str(value)
         }
-        throw CellError(type: "AssertionError", message: message, range: statement.range)
+        var failed = CellError(type: "AssertionError", message: message, range: statement.range)
+        // CPython 3.11's traceback marks the test (the last operand of an `and`/`or` chain).
+        var test = condition
+        while case .logical(_, _, let right) = test.kind { test = right }
+        failed.tracebackRange = test.range
+        throw failed
       }
     }
     return .normal
@@ -317,12 +324,13 @@ final class Interpreter {
         type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
     }
     let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
-    let saved = (scope, locals)
+    let saved = (scope, locals, functionName)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
     locals = [:]
+    functionName = function.name
     callDepth += 1
     defer {
-      (scope, locals) = saved
+      (scope, locals, functionName) = saved
       callDepth -= 1
     }
     do {
@@ -334,7 +342,14 @@ final class Interpreter {
         return .none
       }
     } catch {
-      guard function.cellIndex != cellIndex else { throw error }
+      guard function.cellIndex != cellIndex else {
+        // Python's traceback lists this call, made where the caller is running.
+        var traced = error
+        if traced.function == nil && traced.callers.isEmpty { traced.function = function.name }
+        traced.callers.insert(
+          TracebackFrame(range: site.range, function: saved.2 ?? "<module>"), at: 0)
+        throw traced
+      }
       var relocated = error
       relocated.range = site.range
       throw relocated
@@ -382,9 +397,14 @@ final class Interpreter {
       return CellError(
         type: "ModuleNotFoundError", message: "No module named '\(path)'", range: path.range)
     }
-    return .unsupported(
-      "ConvBook cells can import tensorflow and keras (and tf_keras); '\(path)' is not available here",
-      at: path.range)
+    // A script may guard an optional import (`try: import tensorflow_addons as tfa` / `except
+    // ImportError: tfa = None`): the module is missing here, as in a fresh TensorFlow install, so
+    // the guard takes its fallback. Uncaught, it is ConvBook's limitation, not a broken install.
+    var missing = CellError(
+      type: "ModuleNotFoundError", message: "No module named '\(root)'", range: path.range)
+    missing.limitation =
+      "ConvBook cells can import tensorflow and keras (and tf_keras); '\(path)' is not available here"
+    return missing
   }
 
   func assign(_ value: Value, to target: Expression, statement: Statement) throws(CellError) {
@@ -539,17 +559,34 @@ final class Interpreter {
       return .list(results)
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
-      return try Attributes.get(name, of: base, range: nameRange, interpreter: self)
+      do {
+        return try Attributes.get(name, of: base, range: nameRange, interpreter: self)
+      } catch {
+        // ConvBook points at the name; Python's traceback at the whole `base.name`.
+        var traced = error
+        if traced.tracebackRange == nil { traced.tracebackRange = range }
+        throw traced
+      }
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
       let index = try evaluate(indexExpression)
-      if case .array(let array) = base {
-        return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
+      do {
+        if case .array(let array) = base {
+          return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
+        }
+        if case .kerasTensor(let tensor) = base {
+          return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
+        }
+        return try Operators.subscriptValue(base, index, range: range)
+      } catch {
+        var traced = error
+        if traced.tracebackRange == nil {
+          traced.tracebackRange = range
+          traced.tracebackAnchor = .subscript(
+            baseEnd: baseExpression.range.end, indexEnd: indexExpression.range.end)
+        }
+        throw traced
       }
-      if case .kerasTensor(let tensor) = base {
-        return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
-      }
-      return try Operators.subscriptValue(base, index, range: range)
     case .slice(let lower, let upper, let stepExpression):
       func bound(_ expression: Expression?) throws(CellError) -> Int? {
         guard let expression else { return nil }
@@ -604,8 +641,19 @@ final class Interpreter {
       let call = CallSite(
         range: range, calleeRange: calleeExpression.range, arguments: argumentExpressions,
         calleeText: Interpreter.describe(calleeExpression))
-      return try Calls.call(
-        callee, positional: positional, keywords: keywords, site: call, interpreter: self)
+      do {
+        return try Calls.call(
+          callee, positional: positional, keywords: keywords, site: call, interpreter: self)
+      } catch {
+        // Python's frame points at the call that raised (a call of a cell function that failed
+        // inside lists its own frames instead).
+        guard error.tracebackRange == nil, error.callers.isEmpty, error.function == nil else {
+          throw error
+        }
+        var traced = error
+        traced.tracebackRange = range
+        throw traced
+      }
     case .unary(let operation, let operandExpression):
       let operand = try evaluate(operandExpression)
       if operation == .negate, case .kerasTensor(let tensor) = operand {
@@ -617,20 +665,16 @@ final class Interpreter {
       return try Operators.unary(operation, operand, range: range)
     case .binary(let operation, let left, let right):
       let (leftValue, rightValue) = (try evaluate(left), try evaluate(right))
-      if TensorArithmetic.involvesTensor(leftValue, rightValue) {
-        return try TensorArithmetic.binary(
-          operation, leftValue, rightValue, range: range, interpreter: self)
+      do {
+        return try binary(operation, leftValue, rightValue, range: range)
+      } catch {
+        var traced = error
+        if traced.tracebackRange == nil {
+          traced.tracebackRange = range
+          traced.tracebackAnchor = .binary(leftEnd: left.range.end, rightStart: right.range.start)
+        }
+        throw traced
       }
-      if ArrayOperations.involvesArray(leftValue, rightValue) {
-        return try ArrayOperations.binary(
-          operation, leftValue, rightValue, range: range, budget: budget)
-      }
-      if case .set(let a) = leftValue, case .set(let b) = rightValue,
-        let result = try SetOperations.binary(operation, a, b, range: range, interpreter: self)
-      {
-        return result
-      }
-      return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
     case .comparison(let first, let links):
       var left = try evaluate(first)
       for link in links {
@@ -668,7 +712,7 @@ final class Interpreter {
         qualifiedName: scope.map { $0.qualifiedName + ".<locals>.<lambda>" } ?? "<lambda>",
         parameters: parameters.map {
           FunctionParameter(
-            name: $0.name, kind: .positional, defaultValue: $0.defaultValue, range: $0.range)
+            name: $0.name, kind: $0.kind, defaultValue: $0.defaultValue, range: $0.range)
         }, defaults: defaults, body: .expression(body), closure: scope, cellIndex: cellIndex)
       return .function(Callable(.user(function), path: "<lambda>"))
     case .ellipsis: return .ellipsis
@@ -684,6 +728,26 @@ final class Interpreter {
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }
+  }
+
+  /// A binary operation on two values: tensors, arrays, sets, then Python's numbers and sequences.
+  private func binary(
+    _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
+  ) throws(CellError) -> Value {
+    if TensorArithmetic.involvesTensor(leftValue, rightValue) {
+      return try TensorArithmetic.binary(
+        operation, leftValue, rightValue, range: range, interpreter: self)
+    }
+    if ArrayOperations.involvesArray(leftValue, rightValue) {
+      return try ArrayOperations.binary(
+        operation, leftValue, rightValue, range: range, budget: budget)
+    }
+    if case .set(let a) = leftValue, case .set(let b) = rightValue,
+      let result = try SetOperations.binary(operation, a, b, range: range, interpreter: self)
+    {
+      return result
+    }
+    return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
   }
 
   func evaluateAll(_ expressions: [Expression]) throws(CellError) -> [Value] {

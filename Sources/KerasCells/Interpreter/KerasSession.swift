@@ -93,7 +93,11 @@ public final class KerasSession {
         _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
         return CellResult(outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings)
       } catch {
-        let worded = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+        var uncaught = error
+        if let limitation = error.limitation {
+          uncaught = .unsupported(limitation, at: error.range)
+        }
+        let worded = kerasVersion == .keras3 ? Keras3Wording.translate(uncaught) : uncaught
         let failed = FailedCell(index: cellIndex, headline: worded.description)
         for name in FailedCell.boundNames(statements) where globals[name] == nil {
           failedDefinitions[name] = failed

@@ -64,9 +64,12 @@ enum Methods {
       }
     default: break
     }
-    throw CellError(
+    var missing = CellError(
       type: "AttributeError", message: "'\(receiver.typeName)' object has no attribute '\(name)'",
       range: site.calleeRange)
+    // Python fails at looking the method up, before the call.
+    missing.tracebackRange = site.calleeRange
+    throw missing
   }
 
   /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, ...)` kept

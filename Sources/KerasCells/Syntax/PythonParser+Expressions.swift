@@ -243,14 +243,31 @@ extension PythonParser {
     var parameters: [LambdaParameter] = []
     var names: Set<String> = []
     var sawDefault = false
+    var kind = FunctionParameter.Kind.positional
     while !current.isOperator(":") {
-      if current.isOperator("*") || current.isOperator("**") || current.isOperator("/") {
+      if current.isOperator("/") {
         let marker = current
         try advance()
-        if marker.text != "/" && current.kind == .name { try advance() }
         deferUnsupported(
-          "lambda \(marker.text)", "'*', '**' and '/' lambda parameters",
-          at: marker.range.union(previous.range))
+          "lambda /", "'/' lambda parameters", at: marker.range.union(previous.range))
+      } else if current.isOperator("*") || current.isOperator("**") {
+        let marker = current
+        try advance()
+        // `*` alone makes the rest keyword-only; `*args` and `**kwargs` collect the extra arguments.
+        if marker.text == "*" && current.kind != .name {
+          kind = .keywordOnly
+        } else {
+          let name = try expectName()
+          if !names.insert(name.text).inserted {
+            deferSyntaxError(
+              "duplicate argument '\(name.text)' in function definition", at: name.range)
+          }
+          parameters.append(
+            LambdaParameter(
+              name: name.text, defaultValue: nil, range: marker.range.union(name.range),
+              kind: marker.text == "*" ? .variadic : .variadicKeywords))
+          kind = .keywordOnly
+        }
       } else {
         let name = try expectName()
         var defaultValue: Expression?
@@ -258,7 +275,7 @@ extension PythonParser {
           try advance()
           defaultValue = try parseExpression()
           sawDefault = true
-        } else if sawDefault && hintsEnabled {
+        } else if sawDefault && kind == .positional && hintsEnabled {
           throw syntaxError("non-default argument follows default argument", at: name.range)
         }
         if !names.insert(name.text).inserted {
@@ -267,7 +284,8 @@ extension PythonParser {
         }
         parameters.append(
           LambdaParameter(
-            name: name.text, defaultValue: defaultValue, range: name.range.union(previous.range)))
+            name: name.text, defaultValue: defaultValue, range: name.range.union(previous.range),
+            kind: kind))
       }
       if current.isOperator(",") {
         try advance()

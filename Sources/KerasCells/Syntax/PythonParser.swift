@@ -270,10 +270,13 @@ public struct PythonParser {
 
   mutating func deferUnsupported(_ construct: String, _ description: String, at range: SourceRange)
   {
+    // A class in model code is almost always a subclassed model or layer: say what to use instead.
+    let message =
+      construct == "class"
+      ? "ConvBook does not support class definitions yet (such as subclassing keras.Model or keras.layers.Layer); build the model with keras.Sequential or the functional API"
+      : "\(description) are not supported in ConvBook cells"
     deferredErrors.append(
-      PythonSyntaxError(
-        .unsupported(construct: construct), "\(description) are not supported in ConvBook cells",
-        at: range))
+      PythonSyntaxError(.unsupported(construct: construct), message, at: range))
   }
 
   mutating func deferSyntaxError(_ message: String, at range: SourceRange) {

@@ -25,8 +25,6 @@ import Testing
     "151-nested-base-input": "imports tf_keras (see 36)",
     "153-nested-functional": "imports tf_keras (see 36)",
     "57-nb-mixed-imports": "mixes tf_keras with Keras 3 in one session: two sets of name counters",
-    "108-err-preprocessing":
-      "Keras 3's Resizing gives inputs of rank 2 or 5 a shape ((4, 4) for (None, 10)) that ConvBook's forward pass cannot run, and accepts interpolation='linear'; ConvBook refuses both as tf-keras does",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

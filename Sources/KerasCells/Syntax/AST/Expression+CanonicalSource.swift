@@ -138,9 +138,19 @@ private enum ExpressionPrinter {
         + " else "
         + render(ifFalse, atLeast: lambdaLevel)
     case .lambda(let parameters, let body):
-      let parameterList = parameters.map { parameter in
-        parameter.name
-          + (parameter.defaultValue.map { "=" + render($0, atLeast: conditionalLevel) } ?? "")
+      var parameterList: [String] = []
+      for (index, parameter) in parameters.enumerated() {
+        // A keyword-only parameter right after the positional ones follows a bare `*`.
+        if parameter.kind == .keywordOnly,
+          index == 0 || parameters[index - 1].kind == .positional
+        {
+          parameterList.append("*")
+        }
+        let prefix =
+          parameter.kind == .variadic ? "*" : parameter.kind == .variadicKeywords ? "**" : ""
+        parameterList.append(
+          prefix + parameter.name
+            + (parameter.defaultValue.map { "=" + render($0, atLeast: conditionalLevel) } ?? ""))
       }
       let head =
         parameterList.isEmpty ? "lambda" : "lambda " + parameterList.joined(separator: ", ")

@@ -1,0 +1,140 @@
+import KerasCells
+
+/// Python's traceback of an uncaught exception in a script, as CPython 3.11 prints it on standard
+/// error: every call from the top level down to where the exception was raised, each as
+/// `File "NAME.py", line N, in FUNCTION`, the source line without its indentation and, when the
+/// marked expression is only part of that line, carets under it; runs of more than three identical
+/// frames (recursion) folded into `[Previous line repeated N more times]`; then `Type: message`.
+/// Only the script's own frames are listed: the frames inside Keras' and TensorFlow's files that a
+/// real traceback shows between them are not ConvBook's to print.
+public struct ScriptTraceback: Equatable, Sendable {
+  public struct Frame: Equatable, Sendable {
+    /// Where the frame is (file, line) and the source line with its carets.
+    public var place: Diagnostic
+    /// `<module>` or the function's name.
+    public var function: String
+    /// The `~`/`^` split of the carets, in columns of the line: `^` from `lower` up to `upper`.
+    public var anchor: ClosedRange<Int>?
+  }
+
+  /// Outermost first; the last one is where the exception was raised.
+  public var frames: [Frame]
+
+  /// The frames of `error`, placed in the script's lines by `locate`.
+  init(error: CellError, locate: (CellError) -> Diagnostic) {
+    frames = error.callers.map { caller in
+      Frame(
+        place: locate(CellError(type: nil, message: "", range: caller.range)),
+        function: caller.function, anchor: nil)
+    }
+    var innermost = error
+    innermost.range = error.tracebackRange ?? error.range
+    let place = locate(innermost)
+    frames.append(
+      Frame(
+        place: place, function: error.function ?? "<module>",
+        anchor: Self.anchorColumns(error.tracebackAnchor, range: innermost.range, place: place)))
+  }
+
+  /// CPython's `_RECURSIVE_CUTOFF`.
+  static let recursiveCutoff = 3
+
+  /// The traceback text, ending with `lastLine` (the exception's `Type: message`).
+  public func text(lastLine: String) -> String {
+    var text = "Traceback (most recent call last):\n"
+    var previous: (file: String, line: Int, function: String)?
+    var repeated = 0
+    func flushRepeats() {
+      if repeated > Self.recursiveCutoff {
+        let more = repeated - Self.recursiveCutoff
+        text += "  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n"
+      }
+    }
+    for frame in frames {
+      let key = (frame.place.file, frame.place.line, frame.function)
+      if let previous, previous == key {
+        repeated += 1
+      } else {
+        flushRepeats()
+        previous = key
+        repeated = 1
+      }
+      if repeated > Self.recursiveCutoff { continue }
+      text += Self.frameText(frame)
+    }
+    flushRepeats()
+    return text + TerminalText.escapedKeepingLines(lastLine) + "\n"
+  }
+
+  /// One frame: its place, the line without indentation, and carets unless they would underline
+  /// the whole (stripped) line, which CPython leaves unmarked.
+  static func frameText(_ frame: Frame) -> String {
+    let safe = TerminalText.escaped
+    let place = frame.place
+    var text = "  File \"\(safe(place.file))\", line \(place.line), in \(safe(frame.function))\n"
+    guard let excerpt = place.excerpt else { return text }
+    let indentation = excerpt.line.prefix { $0 == " " || $0 == "\t" }.count
+    let stripped = String(excerpt.line.dropFirst(indentation)).trimmingTrailingWhitespace
+    guard !stripped.isEmpty else { return text }
+    text += "    \(safe(stripped))\n"
+    var caret = String(excerpt.caret.dropFirst(min(indentation, excerpt.caret.count)))
+    let marks = caret.filter { $0 == "^" }.count
+    if let anchor = frame.anchor {
+      // Columns of the line, 1-based; the caret line starts at column `indentation + 1`.
+      caret = String(
+        caret.enumerated().map { offset, character in
+          guard character == "^" else { return character }
+          return anchor.contains(offset + indentation + 1) ? "^" : "~"
+        })
+      text += "    \(caret)\n"
+    } else if marks > 0 && marks < stripped.count {
+      text += "    \(caret)\n"
+    }
+    return text
+  }
+
+  /// The columns CPython marks with `^` inside a binary operation or a subscript on one line
+  /// (`_extract_caret_anchors_from_line_segment`), or nil.
+  static func anchorColumns(_ anchor: TracebackAnchor?, range: SourceRange, place: Diagnostic)
+    -> ClosedRange<Int>?
+  {
+    guard let anchor, let line = place.excerpt?.line, range.start.line == range.end.line else {
+      return nil
+    }
+    let characters = Array(line)
+    func character(_ column: Int) -> Character? {
+      column >= 1 && column <= characters.count ? characters[column - 1] : nil
+    }
+    switch anchor {
+    case .binary(let leftEnd, let rightStart):
+      guard leftEnd.line == range.start.line, rightStart.line == range.start.line else {
+        return nil
+      }
+      var column = leftEnd.column
+      while column < rightStart.column, let found = character(column), found == " " || found == "\t"
+      {
+        column += 1
+      }
+      guard column < rightStart.column else { return nil }
+      var last = column
+      if column + 1 < rightStart.column, let next = character(column + 1), next != " ", next != "\t"
+      {
+        last += 1
+      }
+      return column...last
+    case .subscript(let baseEnd, let indexEnd):
+      guard baseEnd.line == range.start.line, indexEnd.line == range.start.line,
+        indexEnd.column >= baseEnd.column
+      else { return nil }
+      return baseEnd.column...indexEnd.column
+    }
+  }
+}
+
+extension String {
+  fileprivate var trimmingTrailingWhitespace: String {
+    var text = self
+    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+    return text
+  }
+}

@@ -1,0 +1,44 @@
+import KerasCells
+import Testing
+
+/// A module ConvBook lacks is Python's ModuleNotFoundError to an `except ImportError:` that guards
+/// its import, and ConvBook's limitation when nothing catches it.
+@Suite struct OptionalImportTests {
+  @Test func guardedImportTakesTheFallback() {
+    let result = KerasSession().run(
+      """
+      try:
+          import tensorflow_addons as tfa
+      except ImportError as error:
+          print(type(error).__name__, error)
+          tfa = None
+      print(tfa)
+      """)
+    #expect(result.error == nil)
+    #expect(
+      result.printed(footer: .modern)
+        == "ModuleNotFoundError No module named 'tensorflow_addons'\nNone\n")
+  }
+
+  @Test func unguardedImportIsConvBooksLimitation() throws {
+    let error = try #require(KerasSession().run("import tensorflow_addons.layers").error)
+    #expect(error.type == nil)
+    #expect(
+      error.message
+        == "ConvBook cells can import tensorflow and keras (and tf_keras); 'tensorflow_addons.layers' is not available here"
+    )
+  }
+
+  @Test func subclassedModelIsRefusedAsALimitation() throws {
+    let error = try #require(
+      KerasSession().run(
+        """
+        from tensorflow import keras
+        class MyModel(keras.Model):
+            pass
+        """
+      ).error)
+    #expect(error.type == nil)
+    #expect(error.message.hasPrefix("ConvBook does not support class definitions yet"))
+  }
+}
