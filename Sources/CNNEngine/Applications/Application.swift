@@ -210,10 +210,24 @@ extension SequentialModel {
   /// The model (this one or one nested in it) built with `weights="imagenet"`, and its
   /// application; nil when no part of the model asks for pretrained weights.
   public var pretrainedWeightsRequest: (model: String, application: String)? {
-    if let pretrainedWeights { return (name, pretrainedWeights) }
+    if let pretrainedWeights { return (name, pretrainedWeights.application) }
     for layer in layers {
       if let nested = layer.model?.pretrainedWeightsRequest { return nested }
     }
     return nil
+  }
+
+  /// Every model (this one or nested at any depth, each once) built to load pretrained weights.
+  public var pretrainedModels: [SequentialModel] {
+    var found: [SequentialModel] = []
+    func visit(_ model: SequentialModel) {
+      if model.pretrainedWeights != nil, !found.contains(where: { $0 === model }) {
+        found.append(model)
+        return
+      }
+      for layer in model.layers { if let nested = layer.model { visit(nested) } }
+    }
+    visit(self)
+    return found
   }
 }

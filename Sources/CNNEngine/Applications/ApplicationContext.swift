@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every application function does around its own layers: the checks of `weights` and
 /// `classes`, the input shape (`imagenet_utils.obtain_input_shape`), the input tensor, the
 /// classifier or pooling on top, and the model over the source inputs.
@@ -31,16 +33,18 @@ struct ApplicationContext {
     kerasVersion == .keras3 ? keras3 ?? classic : classic
   }
 
-  /// `weights` must be None, "imagenet" or a file; cells have no files, so a path is ConvBook's
-  /// limitation and any other string gets the family's own `ValueError`.
+  /// `weights` must be None, "imagenet" or an existing file (else the family's own `ValueError`);
+  /// ConvBook reads only `.npz` files exported from Keras, so another file is its limitation.
   func checkWeights(_ classic: String, keras3: String? = nil) throws(KerasError) {
     let message = message(classic, keras3: keras3)
     switch arguments["weights"] {
     case .none, .string("imagenet"): return
-    case .string(let path) where path.contains("/") || path.contains("."):
-      throw KerasError.limitation(
-        "ConvBook does not load weight files: `weights=\(ArgumentValue.string(path))` names a file; use weights=None (or \"imagenet\" for a summary)"
-      )
+    case .string(let path) where FileManager.default.fileExists(atPath: path):
+      guard path.hasSuffix(".npz") else {
+        throw KerasError.limitation(
+          "ConvBook reads pretrained weights only from .npz files exported from Keras (Tools/keras-reference/export_application_weights.py); `weights=\(ArgumentValue.string(path))` is not one"
+        )
+      }
     default: throw .value(message)
     }
   }
@@ -203,7 +207,15 @@ struct ApplicationContext {
       }
     }
     let model = try SequentialModel.functional(name: name, inputs: inputs, outputs: [output])
-    if arguments.usesImageNetWeights { model.pretrainedWeights = application }
+    switch arguments["weights"] {
+    case .string("imagenet"):
+      model.pretrainedWeights = PretrainedWeightsRequest(
+        application: application, includeTop: arguments.includeTop)
+    case .string(let path):
+      model.pretrainedWeights = PretrainedWeightsRequest(
+        application: application, includeTop: arguments.includeTop, path: path)
+    default: break
+    }
     return model
   }
 
