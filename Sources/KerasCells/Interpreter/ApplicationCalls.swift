@@ -178,7 +178,8 @@ enum ApplicationCalls {
 
   /// The caffe and torch modes on a tensor, as tf-keras records them: caffe reverses the channels
   /// (`x[..., ::-1]`, a SlicingOpLambda) and adds the negated ImageNet means (`tf.nn.bias_add`);
-  /// torch divides by 255, adds the negated means and divides by the standard deviations.
+  /// torch divides by 255, adds the negated means and divides by the standard deviations. Keras 3
+  /// records operations instead: caffe's reversal is three `x[..., i]` slices and a stack.
   private static func perChannel(
     _ tensor: KerasTensor, mode: String, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
@@ -201,10 +202,27 @@ enum ApplicationCalls {
     }
     if mode == "caffe" {
       if names.kerasVersion == .keras3 {
-        // Keras 3 reorders the channels with three `x[..., i]` slices and `ops.stack`.
-        throw .unsupported(
-          "ConvBook does not build \(mode)-mode preprocess_input in Keras 3 yet (Keras 3 records it as three GetItem slices and a Stack operation); use `--keras 2`, or scale the pixels with a `Rescaling` layer",
-          at: site.range)
+        // Keras 3: `ops.stack([x[..., i] for i in (2, 1, 0)], axis=-1)`, then `x += mean`.
+        var channels: [KerasTensor] = []
+        for channel in [2, 1, 0] {
+          channels.append(
+            try apply(
+              SlicingOpLambda(
+                slice: TensorSlice([.ellipsis, .index(channel)]),
+                name: names.uniqueName("get_item"), isKeras3Operation: true), tensor))
+        }
+        let stack = LayerInstance(
+          TensorFunctionLayer(
+            function: .stack(axis: -1), name: names.uniqueName("stack"), isKeras3Operation: true,
+            keras3ClassName: "Stack"))
+        interpreter.recordOrigin(of: stack, at: site.range)
+        let stacked: KerasTensor
+        do {
+          stacked = try KerasTensor.apply(stack, to: channels, asList: true)
+        } catch {
+          throw Calls.keras(error, at: site.range)
+        }
+        return .kerasTensor(try perChannel(.biasAdd, [-103.939, -116.779, -123.68], stacked))
       }
       let reversed = try apply(
         SlicingOpLambda(

@@ -472,8 +472,13 @@ enum Calls {
         at: site.range)
     }
     let instance = model.calledInstance
+    let wasBuilt = model.isBuilt
     do {
-      return .kerasTensor(try tensor.apply(instance))
+      let output = try tensor.apply(instance)
+      // A Sequential built by its first call is built as by `build()`: in Keras 3 that makes its
+      // hidden functional model, which takes a `functional` name.
+      if !wasBuilt { model.noteRebuilt() }
+      return .kerasTensor(output)
     } catch {
       throw keras(error, at: site.range)
     }

@@ -15,11 +15,7 @@ import Testing
 
   /// Cases whose Keras 3 recording ConvBook does not reproduce, and why. They still run, as known
   /// issues: one that starts to match fails the test, so that this list stays true.
-  static let knownDifferences: [String: String] = [
-    "resnet50-preprocess":
-      "Keras 3's caffe-mode preprocess_input records three GetItem slices (x[..., i]) and a Stack operation; ConvBook refuses it in Keras 3 as its limitation",
-    "vgg16-preprocess-transfer": "caffe-mode preprocess_input in Keras 3 (see resnet50-preprocess)",
-  ]
+  static let knownDifferences: [String: String] = [:]
 
   @Test func everyCaseWasRecorded() throws {
     for name in ApplicationFixtureTests.caseNames {
