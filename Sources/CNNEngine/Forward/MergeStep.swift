@@ -16,7 +16,9 @@ struct MergeStep {
     case scaledAdd(Float)
     /// `x op v[c]` along the last axis (`tf.nn.bias_add`, `x / [0.229, 0.224, 0.225]`).
     case perChannel(ElementwiseKernel.Operation, [Float])
-    /// A `Lambda`'s traced arithmetic: one step per operation.
+    /// A TensorFlow function (`TensorFunctionLayer`, `SlicingOpLambda`).
+    case function(TensorFunction)
+    /// A `Lambda`'s traced operations: one step per operation.
     case lambda(LambdaTrace.Program, steps: [MergeStep])
   }
 
@@ -28,8 +30,13 @@ struct MergeStep {
     self.operation = operation
   }
 
-  /// The arithmetic of one `TFOpLambda`.
-  private static func operation(of lambda: TFOpLambda) -> Operation {
+  /// The computation of one tensor operation layer.
+  private static func operation(of layer: any TensorOperationLayer) -> Operation {
+    if let function = layer as? TensorFunctionLayer { return .function(function.function) }
+    if let slicing = layer as? SlicingOpLambda { return .function(.slice(slicing.slice)) }
+    guard let lambda = layer as? TFOpLambda else {
+      preconditionFailure("a tensor operation layer of an unknown kind: \(type(of: layer))")
+    }
     let elementwise: ElementwiseKernel.Operation
     switch lambda.operation {
     case .add, .biasAdd: elementwise = .add
@@ -62,8 +69,8 @@ struct MergeStep {
       }
     case let dot as Dot:
       operation = .dot(dot)
-    case let lambda as TFOpLambda:
-      operation = Self.operation(of: lambda)
+    case let layer as any TensorOperationLayer:
+      operation = Self.operation(of: layer)
     case let custom as CustomScaleLayer:
       // Keras multiplies a float32 tensor by the Python float: the scale is rounded to float32.
       operation = .scaledAdd(Float(custom.scale))
@@ -124,6 +131,8 @@ struct MergeStep {
         try ElementwiseKernel.addScaled(&first, others[0], scale: scale)
       case .perChannel(let elementwise, let values):
         ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
+      case .function(let function):
+        first = try TensorFunctionStep.run(function, [first] + others, outputShape: outputShape)
       case .lambda(let program, let steps):
         var values = [first] + others
         first = .empty

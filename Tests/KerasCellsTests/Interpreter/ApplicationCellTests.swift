@@ -115,10 +115,6 @@ import Testing
       missing.error?.message.hasPrefix(
         "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded."
       ) == true)
-    let keras3 = Self.run(
-      "import keras\nm = keras.applications.VGG16(weights=None)", version: .keras3)
-    #expect(keras3.error?.type == nil)
-    #expect(keras3.error?.message.contains("tf-keras 2 only") == true)
   }
 
   @Test func identityPreprocessingReturnsItsInput() {
