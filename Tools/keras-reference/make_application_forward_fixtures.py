@@ -12,6 +12,11 @@ Tests/Fixtures/keras/forward-applications/:
   NAME.output.npy  float32 output of `model(x, training=False)`
   index.json       per case: seed, batch, input shape and range, output shape, the scheme's name,
                    a probe (the first values of the first weight) and the output's largest magnitude
+
+With --keras3 each case also runs in Keras 3 (the `keras` package beside tf-keras in this process):
+the same application built by Keras 3 gets the tf-keras model's weights in `model.weights` order
+(names differ between the two, the order and shapes do not) and its output is written to
+NAME.keras3.output.npy; the index notes `keras3_output` and how far it is from tf-keras'.
 """
 import os
 import sys
@@ -81,7 +86,29 @@ def build(name):
     return namespace["model"]
 
 
-def run_case(name, layers_dir=None):
+def run_keras3(name, tf_model, x):
+    """The Keras 3 output of the same application on tf-keras' weights, or None if it differs."""
+    import keras as keras3
+
+    keras3.backend.clear_session()
+    application, side, _, _ = CASES[name]
+    model = getattr(keras3.applications, application)(
+        weights=None, input_shape=(side, side, 3), classifier_activation=None
+    )
+    source = [w.numpy() for w in tf_model.weights]
+    if [tuple(w.shape) for w in model.weights] != [v.shape for v in source]:
+        print(f"{name}: Keras 3's weights differ from tf-keras' in order or shape; no keras3 case")
+        return None
+    model.set_weights(source)
+    for layer in model._flatten_layers(include_self=False, recursive=True):
+        if hasattr(layer, "finalize_state"):
+            layer.finalize_state()
+    y = np.asarray(model(x, training=False)).astype(np.float32)
+    np.save(OUT / f"{name}.keras3.output.npy", y)
+    return y
+
+
+def run_case(name, layers_dir=None, keras3=False):
     application, side, (lower, upper), batch = CASES[name]
     model = build(name)
     names = [w.name for w in model.weights]
@@ -114,6 +141,13 @@ def run_case(name, layers_dir=None):
             **{l.name: o.numpy() for l, o in zip(layers, outputs)},
         )
     print(f"{name}: {application} {shape} -> {y.shape}, max |y| {float(np.abs(y).max()):.4g}")
+    extra = {}
+    if keras3:
+        y3 = run_keras3(name, model, x)
+        if y3 is not None:
+            relative = float(np.abs(y3 - y).max() / np.abs(y).max())
+            print(f"  keras 3: relative difference to tf-keras {relative:.3g}")
+            extra = {"keras3_output": True, "keras3_relative_difference": relative}
     return {
         "name": name,
         "application": application,
@@ -129,10 +163,12 @@ def run_case(name, layers_dir=None):
             "values": [float(v) for v in np.asarray(first.numpy()).reshape(-1)[:4]],
         },
         "max_abs_output": float(np.abs(y).max()),
-    }
+    } | extra
 
 
 def main(argv):
+    keras3 = "--keras3" in argv
+    argv = [a for a in argv if a != "--keras3"]
     layers_dir = None
     if argv[:1] == ["--layers"]:
         layers_dir = argv[1]
@@ -143,7 +179,7 @@ def main(argv):
     index = json.loads(index_path.read_text()) if index_path.exists() else {"cases": []}
     cases = {case["name"]: case for case in index["cases"]}
     for name in names:
-        cases[name] = run_case(name, layers_dir)
+        cases[name] = run_case(name, layers_dir, keras3)
         # After every case, so that an interrupted run keeps what it recorded.
         ordered = [cases[n] for n in CASES if n in cases]
         index = {

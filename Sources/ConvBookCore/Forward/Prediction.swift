@@ -193,7 +193,8 @@ public struct Prediction {
         weightsDescription = weightsPath
       } else {
         weights = try ModelWeights.initialized(for: model, seed: seed, memoryBudget: memoryBudget)
-        weightsDescription = "Keras initializers, seed \(seed)"
+        let pretrained = model.pretrainedModels.map { "\($0.name)'s exported .npz, " }.joined()
+        weightsDescription = "\(pretrained)Keras initializers, seed \(seed)"
       }
       let pass = ForwardPass(
         model: model, weights: weights, threads: threads, memoryBudget: memoryBudget)
