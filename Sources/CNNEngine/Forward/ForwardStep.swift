@@ -237,7 +237,10 @@ struct ForwardStep {
       // At inference tf-keras resizes instead of cropping at random.
       operation = .resizing(method: "bilinear", crop: true)
     case let other as ShapePreservingLayer:
-      if other.className == "Rescaling" {
+      if other.className == "Rescaling", case .list(let items) = other.common.arguments["scale"] {
+        // Keras 3's per-channel `Rescaling(scale=[...])` (EfficientNet's ImageNet scaling).
+        operation = try Self.perChannelRescaling(items, instance: instance, other: other)
+      } else if other.className == "Rescaling" {
         let scale: Double
         let offset: Double
         do {
@@ -257,6 +260,40 @@ struct ForwardStep {
         "layer \"\(instance.name)\" (\(layer.className)) has no forward pass in ConvBook")
     }
     self.channelsFirst = channelsFirst
+  }
+
+  /// `Rescaling` with one scale per channel of the last axis and no offset; other broadcasts are
+  /// ConvBook's limitation.
+  private static func perChannelRescaling(
+    _ items: [ArgumentValue], instance: LayerInstance, other: ShapePreservingLayer
+  ) throws(ForwardError) -> Operation {
+    var scales: [Float] = []
+    for item in items {
+      switch item {
+      case .int(let value): scales.append(Float(value))
+      case .float(let value): scales.append(Float(value))
+      default:
+        throw ForwardError(
+          .model,
+          "ConvBook does not support a Rescaling scale list holding \(item) yet (layer \"\(instance.name)\")"
+        )
+      }
+    }
+    let offset: Double
+    do {
+      offset = try other.common.arguments.double("offset")
+    } catch {
+      throw ForwardError(.model, error.message)
+    }
+    guard offset == 0, let channels = instance.inputShape?.dimensions.last ?? nil,
+      channels == scales.count
+    else {
+      throw ForwardError(
+        .model,
+        "ConvBook supports a Rescaling scale list only with one scale per channel of the last axis and no offset (layer \"\(instance.name)\")"
+      )
+    }
+    return .scaleLastAxis(scales)
   }
 
   /// Whether a convolution runs as Winograd F(2x2, 3x3) (see `WinogradConvolutionKernel`).

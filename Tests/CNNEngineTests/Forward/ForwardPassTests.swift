@@ -164,6 +164,20 @@ struct ForwardPassTests {
     #expect(permuted.shape == [1, 3, 2] && permuted.scalars == [0, 153, 51, 204, 102, 255])
   }
 
+  @Test("Rescaling with one scale per channel (Keras 3's EfficientNet), and its limits")
+  func perChannelRescaling() throws {
+    let input = try Self.tensor([1, 2, 3], [1, 2, 3, 4, 5, 6])
+    let scales: ArgumentValue = .list([.float(0.5), .int(2), .float(-1)])
+    let scaled = try Self.single("Rescaling", [scales], sample: [2, 3]).run(input)
+    #expect(scaled.scalars == [0.5, 4, -3, 2, 10, -6])
+    #expect(throws: ForwardError.self) {
+      try Self.single("Rescaling", [.list([.float(1), .float(2)])], sample: [2, 3]).run(input)
+    }
+    #expect(throws: ForwardError.self) {
+      try Self.single("Rescaling", [scales], [("offset", .float(1))], sample: [2, 3]).run(input)
+    }
+  }
+
   static func mediumModel() throws -> SequentialModel {
     try Models.seed(flatten: true, side: 40, filters: [16, 32], units: [24, 12])
   }
