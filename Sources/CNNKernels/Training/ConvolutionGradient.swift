@@ -77,9 +77,15 @@ public enum ConvolutionGradient {
               let packed = packed.baseAddress!
               let useMask = reluOutput != nil
               // Block by block, positions in order: each filter's bias sum runs over the
-              // positions in order, in a SIMD lane for full blocks.
-              for group in 0..<groups {
-                for block in 0..<blocksPerGroup {
+              // positions in order, in a SIMD lane for full blocks. Blocks are independent, so
+              // threads take whole blocks.
+              KernelParallelism.forEachSlice(
+                count: blocks, threads: threads,
+                minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
+              ) { items in
+                for item in items {
+                  let group = item / blocksPerGroup
+                  let block = item % blocksPerGroup
                   let first = group * perGroupOut + block * width
                   let lanes = min(width, perGroupOut - block * width)
                   var target = packed + (group * blocksPerGroup + block) * positions * width
@@ -179,7 +185,7 @@ public enum ConvolutionGradient {
       for group in 0..<groups {
         gatherColumns(
           input, geometry: g, firstChannel: group * perGroupIn, channels: perGroupIn,
-          into: columns.baseAddress! + group * rows * positions)
+          threads: threads, into: columns.baseAddress! + group * rows * positions)
       }
     }
 
@@ -258,21 +264,32 @@ public enum ConvolutionGradient {
     workspace.columns.prepareForOverwrite(shape: [channels * plane])
     input.scalars.withUnsafeBufferPointer { source in
       workspace.columns.withUnsafeMutableBufferPointer { target in
-        target.update(repeating: 0)
         let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
-        var x = source.baseAddress!
-        for n in 0..<g.batch {
-          for d in 0..<inD {
-            for h in 0..<inH {
-              let row =
-                target.baseAddress!
-                + ((n * pD + d + g.padBefore[0]) * pH + h + g.padBefore[1]) * pW + g.padBefore[2]
-              for w in 0..<inW {
-                var to = row + w
-                for _ in 0..<channels {
-                  to.pointee = x.pointee
-                  x += 1
-                  to += plane
+        let (source, target) = (source.baseAddress!, target.baseAddress!)
+        let sampleValues = inD * inH * inW * channels
+        let paddedSample = pD * pH * pW
+        // Samples are disjoint runs of every channel plane: threads take whole samples.
+        KernelParallelism.forEachSlice(
+          count: g.batch, threads: threads,
+          minimumPerThread: max(1, (1 << 15) / max(1, sampleValues))
+        ) { samples in
+          for n in samples {
+            for c in 0..<channels {
+              (target + c * plane + n * paddedSample).update(repeating: 0, count: paddedSample)
+            }
+            var x = source + n * sampleValues
+            for d in 0..<inD {
+              for h in 0..<inH {
+                let row =
+                  target
+                  + ((n * pD + d + g.padBefore[0]) * pH + h + g.padBefore[1]) * pW + g.padBefore[2]
+                for w in 0..<inW {
+                  var to = row + w
+                  for _ in 0..<channels {
+                    to.pointee = x.pointee
+                    x += 1
+                    to += plane
+                  }
                 }
               }
             }
@@ -355,7 +372,7 @@ public enum ConvolutionGradient {
   /// tap saw in channel c at each of the P output positions, zero where it falls in the padding.
   /// (taps x channels, P) -> `columns`
   private static func gatherColumns(
-    _ input: Tensor, geometry g: WindowGeometry, firstChannel: Int, channels: Int,
+    _ input: Tensor, geometry g: WindowGeometry, firstChannel: Int, channels: Int, threads: Int,
     into columns: UnsafeMutablePointer<Float>
   ) {
     let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
@@ -364,50 +381,57 @@ public enum ConvolutionGradient {
     let positions = g.batch * outD * outH * outW
     let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     input.scalars.withUnsafeBufferPointer { source in
-      for tap in 0..<taps {
-        let kw = tap % g.kernel[2]
-        let kh = (tap / g.kernel[2]) % g.kernel[1]
-        let kd = tap / (g.kernel[2] * g.kernel[1])
-        let (dd, dh, dw) = (kd * g.dilations[0], kh * g.dilations[1], kw * g.dilations[2])
-        let rows = columns + tap * channels * positions
-        // The output columns whose input column lies inside the input: [owFirst, owEnd), a run
-        // (input columns grow with ow); the others read the padding.
-        var owFirst = 0
-        while owFirst < outW && g.start(owFirst, axis: 2) + dw < 0 { owFirst += 1 }
-        var owEnd = owFirst
-        while owEnd < outW && g.start(owEnd, axis: 2) + dw < inW { owEnd += 1 }
-        let firstOffset = owFirst < owEnd ? (g.start(owFirst, axis: 2) + dw) * total : 0
-        let step = g.strides[2] * total
-        // Output row by output row, channel by channel: the writes run along a row of X^T.
-        var p = 0
-        for n in 0..<g.batch {
-          let sample = source.baseAddress! + n * inD * inH * inW * total + firstChannel
-          for od in 0..<outD {
-            let id = g.start(od, axis: 0) + dd
-            for oh in 0..<outH {
-              let ih = g.start(oh, axis: 1) + dh
-              if id >= 0 && id < inD && ih >= 0 && ih < inH {
-                let line = sample + (id * inH + ih) * inW * total
-                for c in 0..<channels {
-                  let target = rows + c * positions + p
-                  target.update(repeating: 0, count: owFirst)
-                  (target + owEnd).update(repeating: 0, count: outW - owEnd)
-                  if step == 1 {
-                    (target + owFirst).update(from: line + c + firstOffset, count: owEnd - owFirst)
-                  } else {
-                    var from = line + c + firstOffset
-                    for ow in owFirst..<owEnd {
-                      target[ow] = from.pointee
-                      from += step
+      // Taps fill disjoint rows: threads take whole taps.
+      KernelParallelism.forEachSlice(
+        count: taps, threads: threads,
+        minimumPerThread: max(1, (1 << 15) / max(1, channels * positions))
+      ) { tapRange in
+        for tap in tapRange {
+          let kw = tap % g.kernel[2]
+          let kh = (tap / g.kernel[2]) % g.kernel[1]
+          let kd = tap / (g.kernel[2] * g.kernel[1])
+          let (dd, dh, dw) = (kd * g.dilations[0], kh * g.dilations[1], kw * g.dilations[2])
+          let rows = columns + tap * channels * positions
+          // The output columns whose input column lies inside the input: [owFirst, owEnd), a run
+          // (input columns grow with ow); the others read the padding.
+          var owFirst = 0
+          while owFirst < outW && g.start(owFirst, axis: 2) + dw < 0 { owFirst += 1 }
+          var owEnd = owFirst
+          while owEnd < outW && g.start(owEnd, axis: 2) + dw < inW { owEnd += 1 }
+          let firstOffset = owFirst < owEnd ? (g.start(owFirst, axis: 2) + dw) * total : 0
+          let step = g.strides[2] * total
+          // Output row by output row, channel by channel: the writes run along a row of X^T.
+          var p = 0
+          for n in 0..<g.batch {
+            let sample = source.baseAddress! + n * inD * inH * inW * total + firstChannel
+            for od in 0..<outD {
+              let id = g.start(od, axis: 0) + dd
+              for oh in 0..<outH {
+                let ih = g.start(oh, axis: 1) + dh
+                if id >= 0 && id < inD && ih >= 0 && ih < inH {
+                  let line = sample + (id * inH + ih) * inW * total
+                  for c in 0..<channels {
+                    let target = rows + c * positions + p
+                    target.update(repeating: 0, count: owFirst)
+                    (target + owEnd).update(repeating: 0, count: outW - owEnd)
+                    if step == 1 {
+                      (target + owFirst).update(
+                        from: line + c + firstOffset, count: owEnd - owFirst)
+                    } else {
+                      var from = line + c + firstOffset
+                      for ow in owFirst..<owEnd {
+                        target[ow] = from.pointee
+                        from += step
+                      }
                     }
                   }
+                } else {
+                  for c in 0..<channels {
+                    (rows + c * positions + p).update(repeating: 0, count: outW)
+                  }
                 }
-              } else {
-                for c in 0..<channels {
-                  (rows + c * positions + p).update(repeating: 0, count: outW)
-                }
+                p += outW
               }
-              p += outW
             }
           }
         }
