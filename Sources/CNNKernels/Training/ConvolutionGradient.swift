@@ -83,6 +83,16 @@ public enum ConvolutionGradient {
                 count: blocks, threads: threads,
                 minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
               ) { items in
+                if perGroupOut % width == 0 && items.count > 1 {
+                  // Full blocks: one pass over the positions for all of them, so that dY and
+                  // the ReLU output are read once (each block's sums still run in order).
+                  packFullBlocks(
+                    items, dy: dy, y: useMask ? y : nil, positions: positions,
+                    filters: filters, perGroupOut: perGroupOut, blocksPerGroup: blocksPerGroup,
+                    packed: packed, masked: masked ? maskedOut.baseAddress : nil,
+                    bias: bias.baseAddress!)
+                  return
+                }
                 for item in items {
                   let group = item / blocksPerGroup
                   let block = item % blocksPerGroup
@@ -166,6 +176,58 @@ public enum ConvolutionGradient {
     return Result(
       input: inputGradient, kernel: Tensor(validShape: kernel.shape, scalars: kernelGradient),
       bias: Tensor(validShape: [filters], scalars: biasGradient))
+  }
+
+  /// Packs the full 16-filter blocks `items` of dY (masked by `y` > 0 when given) into `packed`
+  /// (block, P, 16), also writing the masked dY in its own layout when `masked` is given, and
+  /// sums each filter over the positions in order into `bias`: position by position for all
+  /// the blocks at once.
+  private static func packFullBlocks(
+    _ items: Range<Int>, dy: UnsafePointer<Float>, y: UnsafePointer<Float>?, positions: Int,
+    filters: Int, perGroupOut: Int, blocksPerGroup: Int, packed: UnsafeMutablePointer<Float>,
+    masked: UnsafeMutablePointer<Float>?, bias: UnsafeMutablePointer<Float>
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let zero = SIMD8<Float>(repeating: 0)
+    let count = items.count
+    let firsts = UnsafeMutablePointer<Int>.allocate(capacity: count)
+    let sums = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: 2 * count)
+    defer {
+      firsts.deallocate()
+      sums.deallocate()
+    }
+    for k in 0..<count {
+      let item = items.lowerBound + k
+      firsts[k] = (item / blocksPerGroup) * perGroupOut + (item % blocksPerGroup) * width
+    }
+    sums.initialize(repeating: zero, count: 2 * count)
+    for p in 0..<positions {
+      let rowOffset = p * filters
+      for k in 0..<count {
+        let at = rowOffset + firsts[k]
+        var low = SIMDMemory.load(dy + at)
+        var high = SIMDMemory.load(dy + at + 8)
+        if let y {
+          low = zero.replacing(with: low, where: SIMDMemory.load(y + at) .> zero)
+          high = zero.replacing(with: high, where: SIMDMemory.load(y + at + 8) .> zero)
+        }
+        if let masked {
+          SIMDMemory.store(low, masked + at)
+          SIMDMemory.store(high, masked + at + 8)
+        }
+        sums[2 * k] += low
+        sums[2 * k + 1] += high
+        let target = packed + ((items.lowerBound + k) * positions + p) * width
+        SIMDMemory.store(low, target)
+        SIMDMemory.store(high, target + 8)
+      }
+    }
+    for k in 0..<count {
+      for lane in 0..<8 {
+        bias[firsts[k] + lane] = sums[2 * k][lane]
+        bias[firsts[k] + 8 + lane] = sums[2 * k + 1][lane]
+      }
+    }
   }
 
   /// The kernel gradient through X^T gathered per (tap, channel) row: any strides, and channels
