@@ -682,9 +682,9 @@ enum ArrayOperations {
     case sum, mean, max, min, argmax, argmin
   }
 
-  /// `np.mean(x)`, `x.sum(axis=0)`, `np.argmax(p, axis=1)`: over everything or one axis. Sums
-  /// accumulate in double precision (NumPy sums float32 pairwise in float32, so the last digit of
-  /// a float32 mean can differ).
+  /// `np.mean(x)`, `x.sum(axis=0)`, `np.argmax(p, axis=1)`: over everything or one axis. Float32
+  /// sums accumulate in float32 as NumPy's do (pairwise along contiguous values, in order across
+  /// rows), so means print NumPy's digits; other sums accumulate in double precision.
   static func reduce(
     _ reduction: Reduction, _ array: NDArray, axis: Int?, range: SourceRange,
     budget: EvaluationBudget
@@ -715,6 +715,17 @@ enum ArrayOperations {
         let base = o * size * inner + i
         var result: Double
         switch reduction {
+        case .sum where array.dtype == .float32, .mean where array.dtype == .float32:
+          // NumPy sums float32 in float32: pairwise along a contiguous run, else in order.
+          let total: Float =
+            size == 0
+            ? 0
+            : inner == 1
+              ? array.scalars.withUnsafeBufferPointer {
+                pairwiseSum($0.baseAddress! + base, count: size)
+              }
+              : (0..<size).reduce(Float(-0.0)) { $0 + array.scalars[base + $1 * inner] }
+          result = Double(reduction == .mean ? total / Float(size) : total)
         case .sum, .mean:
           var total = 0.0
           for k in 0..<size { total += Double(array.scalars[base + k * inner]) }
@@ -757,6 +768,33 @@ enum ArrayOperations {
     return .array(result)
   }
 
+  /// NumPy's `pairwise_sum` of float32 values: below 8 in order, up to 128 in eight running
+  /// sums combined as a tree, above that the two halves (split at a multiple of 8) recursively.
+  static func pairwiseSum(_ values: UnsafePointer<Float>, count: Int) -> Float {
+    if count < 8 {
+      var result: Float = -0.0
+      for i in 0..<count { result += values[i] }
+      return result
+    }
+    if count <= 128 {
+      var r = (0..<8).map { values[$0] }
+      var i = 8
+      while i < count - count % 8 {
+        for j in 0..<8 { r[j] += values[i + j] }
+        i += 8
+      }
+      var result = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+      while i < count {
+        result += values[i]
+        i += 1
+      }
+      return result
+    }
+    var half = count / 2
+    half -= half % 8
+    return pairwiseSum(values, count: half) + pairwiseSum(values + half, count: count - half)
+  }
+
   // MARK: Keras utilities
 
   /// `keras.utils.to_categorical(y, num_classes=None)`: one-hot float32 rows; a trailing
@@ -785,42 +823,5 @@ enum ArrayOperations {
     var values = [Float](repeating: 0, count: labels.count * count)
     for (row, value) in labels.scalars.enumerated() { values[row * count + Int(value)] = 1 }
     return NDArray(dtype: .float32, shape: shape + [count], scalars: values)
-  }
-
-  // MARK: Text
-
-  /// NumPy's `str` of integer and boolean arrays (up to 1000 values); float arrays are refused,
-  /// since NumPy's float layout is not reproduced yet.
-  static func text(_ array: NDArray, repr: Bool) -> String? {
-    guard array.count <= 1000 else { return nil }
-    let items: [String]
-    switch array.dtype {
-    case .bool: items = array.scalars.map { $0 != 0 ? " True" : "False" }
-    case .uint8, .int64:
-      let texts = array.scalars.map { String(Int($0)) }
-      let width = texts.map(\.count).max() ?? 0
-      items = texts.map { String(repeating: " ", count: width - $0.count) + $0 }
-    default: return nil
-    }
-    if array.rank == 0 { return items[0].trimmingCharacters(in: .whitespaces) }
-    let separator = repr ? ", " : " "
-    func render(_ dimension: Int, _ offset: Int, _ indent: Int) -> String {
-      let size = array.shape[dimension]
-      if dimension == array.rank - 1 {
-        return "[" + (0..<size).map { items[offset + $0] }.joined(separator: separator) + "]"
-      }
-      let stride = array.strides[dimension]
-      let newlines = String(repeating: "\n", count: array.rank - dimension - 1)
-      let pad = String(repeating: " ", count: indent + 1)
-      return "["
-        + (0..<size).map { render(dimension + 1, offset + $0 * stride, indent + 1) }
-        .joined(separator: (repr ? "," : "") + newlines + pad) + "]"
-    }
-    if repr {
-      let body = render(0, 0, 6)
-      let suffix = array.dtype == .int64 || array.dtype == .bool ? "" : ", dtype=\(array.dtype)"
-      return "array(" + body + suffix + ")"
-    }
-    return render(0, 0, 0)
   }
 }

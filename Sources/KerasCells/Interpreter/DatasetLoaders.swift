@@ -15,9 +15,13 @@ enum ShapesDatasetLoader {
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.datasets.mnist.load_data":
       return try mnist(site: site, interpreter: interpreter)
+    case "keras.datasets.fashion_mnist.load_data":
+      return try fashionMNIST(site: site, interpreter: interpreter)
+    case "keras.datasets.cifar10.load_data":
+      return try cifar10(site: site, interpreter: interpreter)
     default:
       throw .unsupported(
-        "\(path)() is not supported: ConvBook downloads no data; it reads keras.datasets.mnist from Keras' cache, and convbook.datasets.shapes makes its own images",
+        "\(path)() is not supported: ConvBook downloads no data; it reads keras.datasets.mnist, fashion_mnist and cifar10 from Keras' cache, and convbook.datasets.shapes makes its own images",
         at: site.range)
     }
   }
@@ -103,5 +107,102 @@ enum ShapesDatasetLoader {
       .tuple([try array("x_train"), try array("y_train")]),
       .tuple([try array("x_test"), try array("y_test")]),
     ])
+  }
+
+  /// `keras.datasets.fashion_mnist.load_data()` from Keras' cache,
+  /// `~/.keras/datasets/fashion-mnist/{train,t10k}-{images-idx3,labels-idx1}-ubyte.gz`: gzip'd IDX
+  /// files read as Keras reads them (labels after 8 header bytes, 28x28 images after 16).
+  private static func fashionMNIST(site: CallSite, interpreter: Interpreter) throws(CellError)
+    -> Value
+  {
+    let folder = "~/.keras/datasets/fashion-mnist/"
+    func file(_ name: String) throws(CellError) -> [UInt8] {
+      guard
+        let bytes = interpreter.session.training.files?.kerasDataset("fashion-mnist/" + name)
+      else {
+        throw .unsupported(
+          "ConvBook does not download data: keras.datasets.fashion_mnist.load_data() reads Keras' own cache, \(folder)\(name), which is not there. Run `python -c \"import keras; keras.datasets.fashion_mnist.load_data()\"` once where Keras is installed, or use convbook.datasets.shapes, which needs no file",
+          at: site.range)
+      }
+      let size: Int
+      do {
+        size = try Gunzip.announcedSize(bytes)
+      } catch {
+        throw .unsupported("cannot read \(folder)\(name): \(error)", at: site.range)
+      }
+      // The bytes, then a float per byte in the arrays.
+      try interpreter.budget.allocate(bytes: size * 5, at: site.range)
+      do {
+        return try Gunzip.decompress(bytes)
+      } catch {
+        throw .unsupported("cannot read \(folder)\(name): \(error)", at: site.range)
+      }
+    }
+    func part(_ prefix: String) throws(CellError) -> Value {
+      let labels = try file(prefix + "-labels-idx1-ubyte.gz")
+      let images = try file(prefix + "-images-idx3-ubyte.gz")
+      let count = max(0, labels.count - 8)
+      guard images.count - 16 == count * 28 * 28 else {
+        throw .unsupported(
+          "cannot read \(folder)\(prefix)-images-idx3-ubyte.gz: \(max(0, images.count - 16)) image bytes for \(count) labels (28x28 each)",
+          at: site.range)
+      }
+      return .tuple([
+        .array(
+          NDArray(
+            dtype: .uint8, shape: [count, 28, 28], scalars: images[16...].map { Float($0) })),
+        .array(NDArray(dtype: .uint8, shape: [count], scalars: labels[8...].map { Float($0) })),
+      ])
+    }
+    return .tuple([try part("train"), try part("t10k")])
+  }
+
+  /// `keras.datasets.cifar10.load_data()` from Keras' cache, the unpacked
+  /// `~/.keras/datasets/cifar-10-batches-py/` (`data_batch_1` to `_5`, `test_batch`): images
+  /// (N, 32, 32, 3) uint8, channels last as Keras transposes them, labels (N, 1) uint8.
+  private static func cifar10(site: CallSite, interpreter: Interpreter) throws(CellError) -> Value {
+    let folder = "~/.keras/datasets/cifar-10-batches-py/"
+    func batch(_ name: String) throws(CellError) -> CIFARBatch {
+      guard
+        let bytes = interpreter.session.training.files?.kerasDataset(
+          "cifar-10-batches-py/" + name)
+      else {
+        throw .unsupported(
+          "ConvBook does not download data: keras.datasets.cifar10.load_data() reads Keras' own cache, \(folder)\(name), which is not there. Run `python -c \"import keras; keras.datasets.cifar10.load_data()\"` once where Keras is installed, or use convbook.datasets.shapes, which needs no file",
+          at: site.range)
+      }
+      // The bytes, then a float per byte in the arrays.
+      try interpreter.budget.allocate(bytes: bytes.count * 5, at: site.range)
+      do {
+        return try CIFARBatch(bytes: bytes)
+      } catch {
+        throw .unsupported("cannot read \(folder)\(name): \(error)", at: site.range)
+      }
+    }
+    func part(_ batches: [CIFARBatch]) -> Value {
+      let count = batches.reduce(0) { $0 + $1.count }
+      var images = [Float](repeating: 0, count: count * 3072)
+      var labels: [Float] = []
+      var sample = 0
+      for batch in batches {
+        for n in 0..<batch.count {
+          // (3, 32, 32) -> (32, 32, 3)
+          for c in 0..<3 {
+            for p in 0..<1024 {
+              images[(sample * 1024 + p) * 3 + c] = Float(batch.data[n * 3072 + c * 1024 + p])
+            }
+          }
+          sample += 1
+        }
+        labels += batch.labels.map { Float($0) }
+      }
+      return .tuple([
+        .array(NDArray(dtype: .uint8, shape: [count, 32, 32, 3], scalars: images)),
+        .array(NDArray(dtype: .uint8, shape: [count, 1], scalars: labels)),
+      ])
+    }
+    var train: [CIFARBatch] = []
+    for index in 1...5 { train.append(try batch("data_batch_\(index)")) }
+    return .tuple([part(train), part([try batch("test_batch")])])
   }
 }

@@ -1,4 +1,5 @@
 import CNNEngine
+import Foundation
 
 /// The NumPy functions and array methods of tutorial data code, and `keras.utils.to_categorical`.
 /// Callables are `.builtin("numpy.NAME")`; `call` runs them.
@@ -6,7 +7,8 @@ enum NumPyFunctions {
   /// `np.NAME` for the array functions ConvBook has.
   static let functionNames: Set<String> = [
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
-    "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze",
+    "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
+    "around",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -28,7 +30,7 @@ enum NumPyFunctions {
     case "ndim": return .int(array.rank)
     case "size": return .int(array.count)
     case "astype", "reshape", "mean", "sum", "max", "min", "argmax", "argmin", "copy", "flatten",
-      "squeeze", "tolist", "item":
+      "squeeze", "tolist", "item", "round":
       return .method(receiver: .array(array), name: name)
     default: return nil
     }
@@ -138,6 +140,12 @@ enum NumPyFunctions {
       }
       return .array(
         try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
+    case "round", "around":
+      try arguments.check(allowed: ["a", "decimals"])
+      let array = try arguments.array(0, "a", budget: budget)
+      let decimals = try arguments.integer(1, "decimals") ?? 0
+      return .array(
+        try NumPyFunctions.round(array, decimals: decimals, range: range, budget: budget))
     case "expand_dims":
       try arguments.check(allowed: ["a", "axis"])
       let array = try arguments.array(0, "a", budget: budget)
@@ -277,6 +285,11 @@ enum NumPyFunctions {
       return try ArrayOperations.reduce(
         ArrayOperations.Reduction(rawValue: name)!, array,
         axis: try arguments.integer(0, "axis"), range: range, budget: budget)
+    case "round":
+      try arguments.check(allowed: ["decimals"])
+      let decimals = try arguments.integer(0, "decimals") ?? 0
+      return .array(
+        try NumPyFunctions.round(array, decimals: decimals, range: range, budget: budget))
     case "copy":
       try budget.allocate(count: array.count, size: 4, at: range)
       return .array(array)
@@ -337,9 +350,45 @@ enum NumPyFunctions {
       try ArrayOperations.toCategorical(
         labels, classes: classes, range: site.range, budget: budget))
   }
+
+  /// `np.round(x, decimals)`: NumPy multiplies by 10**decimals in the array's dtype, rounds half
+  /// to even and divides back (so `np.round(x, 2)` of float32 prints two decimals); integer arrays
+  /// with decimals >= 0 are unchanged.
+  static func round(
+    _ array: NDArray, decimals: Int, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard (-30...30).contains(decimals) else {
+      throw .unsupported(
+        "ConvBook rounds to between -30 and 30 decimals, not \(decimals)", at: range)
+    }
+    try budget.allocate(count: array.count, size: 4, at: range)
+    guard array.dtype.isFloat || decimals < 0 else { return array }
+    var result = array
+    if !array.dtype.isFloat { result.dtype = .float64 }
+    let factor = Foundation.pow(10.0, Double(abs(decimals)))
+    if array.dtype == .float32 {
+      let scale = Float(factor)
+      for i in result.scalars.indices {
+        let value = result.scalars[i]
+        result.scalars[i] =
+          decimals >= 0
+          ? (value * scale).rounded(.toNearestOrEven) / scale
+          : (value / scale).rounded(.toNearestOrEven) * scale
+      }
+    } else {
+      for i in result.scalars.indices {
+        let value = Double(result.scalars[i])
+        result.scalars[i] = Float(
+          decimals >= 0
+            ? (value * factor).rounded(.toNearestOrEven) / factor
+            : (value / factor).rounded(.toNearestOrEven) * factor)
+      }
+    }
+    if !array.dtype.isFloat { result.dtype = array.dtype }
+    return result
+  }
 }
 
 extension Value {
   public var isNone: Bool { if case .none = self { return true } else { return false } }
-
 }

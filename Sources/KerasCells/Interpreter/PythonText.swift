@@ -28,6 +28,7 @@ enum PythonText {
       if items.count == 1 { return "(\(repr(items[0])),)" }
       return "(" + items.map(repr).joined(separator: ", ") + ")"
     case .list(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
+    case .set(let set): return SetOperations.repr(set, item: repr)
     case .dictionary(let pairs):
       return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
     case .module(let module): return "<module '\(module.pythonName)'>"
@@ -59,8 +60,7 @@ enum PythonText {
       return "slice(\(text(start)), \(text(stop)), \(text(step)))"
     case .ellipsis: return "Ellipsis"
     case .array(let array):
-      return ArrayOperations.text(array, repr: true)
-        ?? "<ndarray shape=\(ArrayOperations.shapeText(array.shape)) dtype=\(array.dtype)>"
+      return NumPyArrayText.text(array, repr: true)
     case .history: return "<keras.callbacks.History object>"
     case .exception(let exception): return exception.repr
     case .tensorShape(let dimensions): return TensorShapeValue.repr(dimensions)
@@ -74,9 +74,7 @@ enum PythonText {
       return repr(.tuple(TensorShapeValue.items(dimensions)))
     }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
-    if case .array(let array) = value, let text = ArrayOperations.text(array, repr: false) {
-      return text
-    }
+    if case .array(let array) = value { return NumPyArrayText.text(array, repr: false) }
     return repr(value)
   }
 
@@ -102,12 +100,12 @@ enum PythonText {
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
-    case .array(let array) where ArrayOperations.text(array, repr: !asString) == nil:
-      throw .unsupported(
-        "ConvBook prints integer and boolean arrays of up to 1000 values only (NumPy's layout of \(array.dtype) arrays is not reproduced yet); print .shape, or single values with float(x[i])",
-        at: range)
     case .list, .tuple:
       for item in value.sequenceItems! {
+        try requireKnownText(item, asString: false, range: range, depth: depth + 1)
+      }
+    case .set(let set):
+      for item in set.items {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)
       }
     case .dictionary(let pairs):

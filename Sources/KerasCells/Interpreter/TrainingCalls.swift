@@ -345,16 +345,16 @@ enum TrainingCalls {
   }
 
   /// `compile` forgets the trainer (and with it the optimizer's state); the weights stay.
-  static func compiled(_ model: SequentialModel, session: KerasSession, site: CallSite)
-    throws(CellError)
-  {
+  static func compiled(
+    _ model: SequentialModel, session: KerasSession, site: CallSite, validate: Bool = true
+  ) throws(CellError) {
     let key = ObjectIdentifier(model)
     if var state = session.training.states[key] {
       if let trainer = state.trainer { state.weights = trainer.weights }
       state.trainer = nil
       session.training.states[key] = state
     }
-    if let compiled = model.compileArguments {
+    if validate, let compiled = model.compileArguments {
       do {
         _ = try TrainingConfiguration(compiled)
       } catch {

@@ -148,7 +148,7 @@ struct KerasTrainingFixtureTests {
     }
     #expect(lines.count == 6)
     #expect(lines.first == "Epoch 1/3")
-    #expect(result.json.hasPrefix("{\"history\": {\"loss\": [1.25295"))
+    #expect(result.json.hasPrefix("{\"keras_version\": 3, \"history\": {\"loss\": [1.25295"))
     let written = try NPZArchive(contentsOf: out)
     let expected = try NPZArchive(contentsOf: Self.path(name, ".final.npz"))
     #expect(written.names == expected.names)

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Record how NumPy prints arrays (`str` and `repr`): precision 8, suppression off, line width 75,
+summaries above 1000 values, `dtype=` and `shape=` suffixes, for the cases below.
+
+    ~/keras-ref/bin/python Tools/keras-reference/make_numpy_print_fixtures.py
+
+Writes Tests/Fixtures/numpy/print.json: per case the dtype, shape, the values (as Python floats,
+exact; "nan", "inf", "-inf" as strings), and NumPy's str and repr. NumPy 2.4.
+"""
+import json
+import pathlib
+
+import numpy as np
+
+OUT = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "Fixtures" / "numpy" / "print.json"
+
+rng = np.random.default_rng(7)
+
+
+def softmax(z):
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+CASES = {
+    "small_float32": np.array([0.1, 0.25, -1.5], dtype=np.float32),
+    "whole_float32": np.array([1, 2, 3], dtype=np.float32),
+    "zeros_float32": np.zeros((2, 3), dtype=np.float32),
+    "normal_matrix": rng.normal(size=(3, 4)).astype(np.float32),
+    "normal_wide": rng.normal(size=30).astype(np.float32),
+    "tiny_values": np.array([1e-5, 0.5, 2.0], dtype=np.float32),
+    "large_values": np.array([1.5e7, 1.0, -3.25], dtype=np.float32),
+    "spread_ratio": np.array([0.001, 2.0], dtype=np.float32),
+    "not_finite": np.array([np.nan, 1.5, -np.inf, 0.0], dtype=np.float32),
+    "cube": rng.normal(size=(2, 3, 4)).astype(np.float32),
+    "predictions": softmax(rng.normal(size=(5, 10))).astype(np.float32),
+    "sigmoid_column": (1 / (1 + np.exp(-rng.normal(size=(6, 1))))).astype(np.float32),
+    "rounded": np.round(rng.normal(size=(4, 3)).astype(np.float32), 2),
+    "float64_halves": np.array([0.5, 0.25, 1.125, -2.0]),
+    "float64_tenth": np.array([0.1, 0.2, 0.3], dtype=np.float32).astype(np.float64),
+    "summarized": rng.normal(size=2000).astype(np.float32),
+    "summarized_matrix": rng.normal(size=(40, 30)).astype(np.float32),
+    "row_of_eight": np.arange(8, dtype=np.float32) / 7,
+    "int_wide": np.arange(40) * 3,
+    "uint8_wide": (np.arange(30) * 9 % 256).astype(np.uint8),
+    "bool_wide": np.arange(20) % 3 == 0,
+    "negative_zero": np.array([-0.0, 0.0, 1.0], dtype=np.float32),
+    "image_row": (np.arange(28) * 9 % 256).astype(np.float32) / 255.0,
+    "exp_mixed": np.array([1e-8, -2.5e-3, 3.0, 1e3], dtype=np.float32),
+    "large_float64": np.array([1.5e8, 1.0, 0.25]),
+    "scalar_array": np.array(0.75, dtype=np.float32),
+}
+
+
+def value(v, dtype):
+    """A JSON number, or "nan" / "inf" / "-inf" (JSON has no such numbers)."""
+    if dtype.kind != "f":
+        return int(v)
+    return float(v) if np.isfinite(v) else str(float(v))
+
+
+def main():
+    records = []
+    for name, array in CASES.items():
+        records.append({
+            "name": name,
+            "dtype": str(array.dtype),
+            "shape": list(array.shape),
+            "values": [value(v, array.dtype) for v in array.reshape(-1)],
+            "str": str(array),
+            "repr": repr(array),
+        })
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(records, indent=1) + "\n")
+    for record in records:
+        print(record["name"])
+        print(record["str"])
+        print(record["repr"])
+
+
+if __name__ == "__main__":
+    main()
