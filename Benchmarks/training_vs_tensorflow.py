@@ -4,7 +4,7 @@
 Usage (from the repository root):
     TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py \
         [--samples 2048] [--batch-size 32] [--rounds 3] [--epochs 3] [--no-build] \
-        [--markdown Benchmarks/training_vs_tensorflow.md]
+        [--kernels auto|avx2] [--markdown Benchmarks/training_vs_tensorflow.md]
 
 What it does:
   1. Builds the release binary (swift build -c release --scratch-path .build-training).
@@ -20,6 +20,8 @@ What it does:
   4. Samples per second = samples / median epoch time; ratio = ConvBook / tf-keras, for wall
      time and for CPU time (on a machine shared with other processes, CPU time is the steadier
      measure: the scheduler shares cores per thread, and TensorFlow runs more threads).
+  5. `--kernels avx2` runs ConvBook with CONVBOOK_KERNELS=avx2 (its AVX2 register tiles even on a
+     processor with AVX-512; the default picks AVX-512 tiles at run time where available).
 """
 import argparse
 import os
@@ -47,7 +49,7 @@ def build():
         cwd=ROOT, check=True)
 
 
-def convbook_epochs(folder, epochs, batch_size, threads):
+def convbook_epochs(folder, epochs, batch_size, threads, kernels="auto"):
     """(wall seconds per epoch, CPU seconds per epoch, last epoch line) of one `convbook fit`."""
     command = [str(BINARY), "fit", str(MODEL), "--x", str(folder / "x.npy"), "--y",
                str(folder / "y.npy"), "--weights", str(folder / "initial.npz"), "--epochs",
@@ -57,7 +59,11 @@ def convbook_epochs(folder, epochs, batch_size, threads):
         command += ["--threads", str(threads)]
     before = os.times()
     start = time.perf_counter()
-    out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    environment = dict(os.environ)
+    if kernels == "avx2":
+        environment["CONVBOOK_KERNELS"] = "avx2"
+    out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True,
+                         env=environment).stdout
     wall = time.perf_counter() - start
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
@@ -72,6 +78,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--kernels", choices=["auto", "avx2"], default="auto")
     parser.add_argument("--markdown")
     args = parser.parse_args()
     if not args.no_build:
@@ -113,7 +120,8 @@ def main():
     ours, ours_cpu, theirs, theirs_cpu = [], [], [], []
     last_line = ""
     for _ in range(args.rounds):
-        wall, cpu, last_line = convbook_epochs(folder, args.epochs, args.batch_size, None)
+        wall, cpu, last_line = convbook_epochs(folder, args.epochs, args.batch_size, None,
+                                               args.kernels)
         ours.append(wall)
         ours_cpu.append(cpu)
         model = keras_model()
@@ -134,6 +142,8 @@ def main():
     theirs_rate = args.samples / theirs_s
     ratio = ours_rate / theirs_rate
     cpu_ratio = theirs_c / ours_c
+    tiles = ("AVX2 tiles (CONVBOOK_KERNELS=avx2)" if args.kernels == "avx2"
+             else "AVX-512 tiles where the CPU has them")
     report = f"""# ConvBook training beside tf-keras `fit`
 
 One epoch of `Benchmarks/training/mnist_cnn.py` (Conv2D 32 -> MaxPooling2D -> Conv2D 64 -> MaxPooling2D
@@ -142,12 +152,12 @@ samples of MNIST's shapes, batch size {args.batch_size}, `shuffle=False`, the sa
 in one run by
 
 ```sh
-TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py --rounds {args.rounds} --epochs {args.epochs}
+TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py --rounds {args.rounds} --epochs {args.epochs}{" --kernels avx2" if args.kernels == "avx2" else ""}
 ```
 
 | side | median wall s/epoch | samples/s (wall) | median CPU s/epoch |
 | --- | ---: | ---: | ---: |
-| ConvBook `convbook fit` (release, 2 threads; whole process / epochs) | {ours_s:.3f} | {ours_rate:.0f} | {ours_c:.3f} |
+| ConvBook `convbook fit` (release, 2 threads, {tiles}; whole process / epochs) | {ours_s:.3f} | {ours_rate:.0f} | {ours_c:.3f} |
 | tf-keras 2.21 `model.fit` (TensorFlow-CPU, first epoch dropped) | {theirs_s:.3f} | {theirs_rate:.0f} | {theirs_c:.3f} |
 
 **Ratio (ConvBook / tf-keras samples per second, wall time): {ratio:.2f}x**; in CPU time per

@@ -77,9 +77,25 @@ public enum ConvolutionGradient {
               let packed = packed.baseAddress!
               let useMask = reluOutput != nil
               // Block by block, positions in order: each filter's bias sum runs over the
-              // positions in order, in a SIMD lane for full blocks.
-              for group in 0..<groups {
-                for block in 0..<blocksPerGroup {
+              // positions in order, in a SIMD lane for full blocks. Blocks are independent, so
+              // threads take whole blocks.
+              KernelParallelism.forEachSlice(
+                count: blocks, threads: threads,
+                minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
+              ) { items in
+                if perGroupOut % width == 0 && items.count > 1 {
+                  // Full blocks: one pass over the positions for all of them, so that dY and
+                  // the ReLU output are read once (each block's sums still run in order).
+                  packFullBlocks(
+                    items, dy: dy, y: useMask ? y : nil, positions: positions,
+                    filters: filters, perGroupOut: perGroupOut, blocksPerGroup: blocksPerGroup,
+                    packed: packed, masked: masked ? maskedOut.baseAddress : nil,
+                    bias: bias.baseAddress!)
+                  return
+                }
+                for item in items {
+                  let group = item / blocksPerGroup
+                  let block = item % blocksPerGroup
                   let first = group * perGroupOut + block * width
                   let lanes = min(width, perGroupOut - block * width)
                   var target = packed + (group * blocksPerGroup + block) * positions * width
@@ -162,6 +178,58 @@ public enum ConvolutionGradient {
       bias: Tensor(validShape: [filters], scalars: biasGradient))
   }
 
+  /// Packs the full 16-filter blocks `items` of dY (masked by `y` > 0 when given) into `packed`
+  /// (block, P, 16), also writing the masked dY in its own layout when `masked` is given, and
+  /// sums each filter over the positions in order into `bias`: position by position for all
+  /// the blocks at once.
+  private static func packFullBlocks(
+    _ items: Range<Int>, dy: UnsafePointer<Float>, y: UnsafePointer<Float>?, positions: Int,
+    filters: Int, perGroupOut: Int, blocksPerGroup: Int, packed: UnsafeMutablePointer<Float>,
+    masked: UnsafeMutablePointer<Float>?, bias: UnsafeMutablePointer<Float>
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let zero = SIMD8<Float>(repeating: 0)
+    let count = items.count
+    let firsts = UnsafeMutablePointer<Int>.allocate(capacity: count)
+    let sums = UnsafeMutablePointer<SIMD8<Float>>.allocate(capacity: 2 * count)
+    defer {
+      firsts.deallocate()
+      sums.deallocate()
+    }
+    for k in 0..<count {
+      let item = items.lowerBound + k
+      firsts[k] = (item / blocksPerGroup) * perGroupOut + (item % blocksPerGroup) * width
+    }
+    sums.initialize(repeating: zero, count: 2 * count)
+    for p in 0..<positions {
+      let rowOffset = p * filters
+      for k in 0..<count {
+        let at = rowOffset + firsts[k]
+        var low = SIMDMemory.load(dy + at)
+        var high = SIMDMemory.load(dy + at + 8)
+        if let y {
+          low = zero.replacing(with: low, where: SIMDMemory.load(y + at) .> zero)
+          high = zero.replacing(with: high, where: SIMDMemory.load(y + at + 8) .> zero)
+        }
+        if let masked {
+          SIMDMemory.store(low, masked + at)
+          SIMDMemory.store(high, masked + at + 8)
+        }
+        sums[2 * k] += low
+        sums[2 * k + 1] += high
+        let target = packed + ((items.lowerBound + k) * positions + p) * width
+        SIMDMemory.store(low, target)
+        SIMDMemory.store(high, target + 8)
+      }
+    }
+    for k in 0..<count {
+      for lane in 0..<8 {
+        bias[firsts[k] + lane] = sums[2 * k][lane]
+        bias[firsts[k] + 8 + lane] = sums[2 * k + 1][lane]
+      }
+    }
+  }
+
   /// The kernel gradient through X^T gathered per (tap, channel) row: any strides, and channels
   /// too few to fill a 6-row tile within one tap (a chunk of rows spans several taps).
   private static func kernelGradientByColumns(
@@ -179,7 +247,7 @@ public enum ConvolutionGradient {
       for group in 0..<groups {
         gatherColumns(
           input, geometry: g, firstChannel: group * perGroupIn, channels: perGroupIn,
-          into: columns.baseAddress! + group * rows * positions)
+          threads: threads, into: columns.baseAddress! + group * rows * positions)
       }
     }
 
@@ -258,21 +326,32 @@ public enum ConvolutionGradient {
     workspace.columns.prepareForOverwrite(shape: [channels * plane])
     input.scalars.withUnsafeBufferPointer { source in
       workspace.columns.withUnsafeMutableBufferPointer { target in
-        target.update(repeating: 0)
         let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
-        var x = source.baseAddress!
-        for n in 0..<g.batch {
-          for d in 0..<inD {
-            for h in 0..<inH {
-              let row =
-                target.baseAddress!
-                + ((n * pD + d + g.padBefore[0]) * pH + h + g.padBefore[1]) * pW + g.padBefore[2]
-              for w in 0..<inW {
-                var to = row + w
-                for _ in 0..<channels {
-                  to.pointee = x.pointee
-                  x += 1
-                  to += plane
+        let (source, target) = (source.baseAddress!, target.baseAddress!)
+        let sampleValues = inD * inH * inW * channels
+        let paddedSample = pD * pH * pW
+        // Samples are disjoint runs of every channel plane: threads take whole samples.
+        KernelParallelism.forEachSlice(
+          count: g.batch, threads: threads,
+          minimumPerThread: max(1, (1 << 15) / max(1, sampleValues))
+        ) { samples in
+          for n in samples {
+            for c in 0..<channels {
+              (target + c * plane + n * paddedSample).update(repeating: 0, count: paddedSample)
+            }
+            var x = source + n * sampleValues
+            for d in 0..<inD {
+              for h in 0..<inH {
+                let row =
+                  target
+                  + ((n * pD + d + g.padBefore[0]) * pH + h + g.padBefore[1]) * pW + g.padBefore[2]
+                for w in 0..<inW {
+                  var to = row + w
+                  for _ in 0..<channels {
+                    to.pointee = x.pointee
+                    x += 1
+                    to += plane
+                  }
                 }
               }
             }
@@ -355,7 +434,7 @@ public enum ConvolutionGradient {
   /// tap saw in channel c at each of the P output positions, zero where it falls in the padding.
   /// (taps x channels, P) -> `columns`
   private static func gatherColumns(
-    _ input: Tensor, geometry g: WindowGeometry, firstChannel: Int, channels: Int,
+    _ input: Tensor, geometry g: WindowGeometry, firstChannel: Int, channels: Int, threads: Int,
     into columns: UnsafeMutablePointer<Float>
   ) {
     let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
@@ -364,50 +443,57 @@ public enum ConvolutionGradient {
     let positions = g.batch * outD * outH * outW
     let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     input.scalars.withUnsafeBufferPointer { source in
-      for tap in 0..<taps {
-        let kw = tap % g.kernel[2]
-        let kh = (tap / g.kernel[2]) % g.kernel[1]
-        let kd = tap / (g.kernel[2] * g.kernel[1])
-        let (dd, dh, dw) = (kd * g.dilations[0], kh * g.dilations[1], kw * g.dilations[2])
-        let rows = columns + tap * channels * positions
-        // The output columns whose input column lies inside the input: [owFirst, owEnd), a run
-        // (input columns grow with ow); the others read the padding.
-        var owFirst = 0
-        while owFirst < outW && g.start(owFirst, axis: 2) + dw < 0 { owFirst += 1 }
-        var owEnd = owFirst
-        while owEnd < outW && g.start(owEnd, axis: 2) + dw < inW { owEnd += 1 }
-        let firstOffset = owFirst < owEnd ? (g.start(owFirst, axis: 2) + dw) * total : 0
-        let step = g.strides[2] * total
-        // Output row by output row, channel by channel: the writes run along a row of X^T.
-        var p = 0
-        for n in 0..<g.batch {
-          let sample = source.baseAddress! + n * inD * inH * inW * total + firstChannel
-          for od in 0..<outD {
-            let id = g.start(od, axis: 0) + dd
-            for oh in 0..<outH {
-              let ih = g.start(oh, axis: 1) + dh
-              if id >= 0 && id < inD && ih >= 0 && ih < inH {
-                let line = sample + (id * inH + ih) * inW * total
-                for c in 0..<channels {
-                  let target = rows + c * positions + p
-                  target.update(repeating: 0, count: owFirst)
-                  (target + owEnd).update(repeating: 0, count: outW - owEnd)
-                  if step == 1 {
-                    (target + owFirst).update(from: line + c + firstOffset, count: owEnd - owFirst)
-                  } else {
-                    var from = line + c + firstOffset
-                    for ow in owFirst..<owEnd {
-                      target[ow] = from.pointee
-                      from += step
+      // Taps fill disjoint rows: threads take whole taps.
+      KernelParallelism.forEachSlice(
+        count: taps, threads: threads,
+        minimumPerThread: max(1, (1 << 15) / max(1, channels * positions))
+      ) { tapRange in
+        for tap in tapRange {
+          let kw = tap % g.kernel[2]
+          let kh = (tap / g.kernel[2]) % g.kernel[1]
+          let kd = tap / (g.kernel[2] * g.kernel[1])
+          let (dd, dh, dw) = (kd * g.dilations[0], kh * g.dilations[1], kw * g.dilations[2])
+          let rows = columns + tap * channels * positions
+          // The output columns whose input column lies inside the input: [owFirst, owEnd), a run
+          // (input columns grow with ow); the others read the padding.
+          var owFirst = 0
+          while owFirst < outW && g.start(owFirst, axis: 2) + dw < 0 { owFirst += 1 }
+          var owEnd = owFirst
+          while owEnd < outW && g.start(owEnd, axis: 2) + dw < inW { owEnd += 1 }
+          let firstOffset = owFirst < owEnd ? (g.start(owFirst, axis: 2) + dw) * total : 0
+          let step = g.strides[2] * total
+          // Output row by output row, channel by channel: the writes run along a row of X^T.
+          var p = 0
+          for n in 0..<g.batch {
+            let sample = source.baseAddress! + n * inD * inH * inW * total + firstChannel
+            for od in 0..<outD {
+              let id = g.start(od, axis: 0) + dd
+              for oh in 0..<outH {
+                let ih = g.start(oh, axis: 1) + dh
+                if id >= 0 && id < inD && ih >= 0 && ih < inH {
+                  let line = sample + (id * inH + ih) * inW * total
+                  for c in 0..<channels {
+                    let target = rows + c * positions + p
+                    target.update(repeating: 0, count: owFirst)
+                    (target + owEnd).update(repeating: 0, count: outW - owEnd)
+                    if step == 1 {
+                      (target + owFirst).update(
+                        from: line + c + firstOffset, count: owEnd - owFirst)
+                    } else {
+                      var from = line + c + firstOffset
+                      for ow in owFirst..<owEnd {
+                        target[ow] = from.pointee
+                        from += step
+                      }
                     }
                   }
+                } else {
+                  for c in 0..<channels {
+                    (rows + c * positions + p).update(repeating: 0, count: outW)
+                  }
                 }
-              } else {
-                for c in 0..<channels {
-                  (rows + c * positions + p).update(repeating: 0, count: outW)
-                }
+                p += outW
               }
-              p += outW
             }
           }
         }
