@@ -676,6 +676,24 @@ graph_case("elementwise_functions", "Element-wise TensorFlow functions on Keras 
     model = keras.Model(inputs, out)
 """)
 
+graph_case("normalisation_ops", "Normalisation written with TensorFlow functions: instance normalisation (reduce_mean, reduce_variance, rsqrt), per-sample standardisation (reduce_std, K.var, K.std) in a Lambda", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    def standardize(t):
+        centered = t - K.mean(t, axis=[1, 2, 3], keepdims=True)
+        return centered / (K.std(t, axis=[1, 2, 3], keepdims=True) + 1e-5)
+
+    inputs = keras.Input(shape=(6, 5, 4))
+    x = layers.Conv2D(4, 3, padding="same")(inputs)
+    mean = tf.reduce_mean(x, axis=[1, 2], keepdims=True)
+    variance = tf.math.reduce_variance(x, axis=[1, 2], keepdims=True)
+    x = (x - mean) * tf.math.rsqrt(variance + 1e-3)
+    x = layers.Lambda(standardize)(x)
+    spread = tf.math.reduce_std(x, axis=-1) + K.var(x, axis=-1)
+    model = keras.Model(inputs, [layers.Flatten()(x), layers.Flatten()(spread)])
+""")
+
 
 def run_graph_case(name):
     tf_keras.backend.clear_session()

@@ -18,6 +18,8 @@ public enum TensorFunction: Sendable, Equatable {
 
   public enum Reduction: String, Sendable, CaseIterable {
     case sum, mean, max, min, prod
+    /// TensorFlow's `reduce_variance` / `reduce_std`: the mean of squared deviations from the mean.
+    case variance, standardDeviation
   }
 
   case unary(Unary)

@@ -137,6 +137,8 @@ enum TensorFunctions {
     "reduce_max": (.reduce(.max), "tf.math.reduce_max"),
     "reduce_min": (.reduce(.min), "tf.math.reduce_min"),
     "reduce_prod": (.reduce(.prod), "tf.math.reduce_prod"),
+    "reduce_variance": (.reduce(.variance), "tf.math.reduce_variance"),
+    "reduce_std": (.reduce(.standardDeviation), "tf.math.reduce_std"),
     "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
   ]
 
@@ -186,6 +188,8 @@ enum TensorFunctions {
     "sum": (.reduce(.sum), "tf.math.reduce_sum"), "mean": (.reduce(.mean), "tf.math.reduce_mean"),
     "max": (.reduce(.max), "tf.math.reduce_max"), "min": (.reduce(.min), "tf.math.reduce_min"),
     "prod": (.reduce(.prod), "tf.math.reduce_prod"),
+    "var": (.reduce(.variance), "tf.math.reduce_variance"),
+    "std": (.reduce(.standardDeviation), "tf.math.reduce_std"),
     "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
     "concatenate": (.concat, "tf.concat"), "stack": (.stack, "tf.stack"),
     "expand_dims": (.expandDims, "tf.expand_dims"), "squeeze": (.squeeze, "tf.compat.v1.squeeze"),
@@ -215,6 +219,7 @@ enum TensorFunctions {
     "power": (.binary(.power), "power"), "sum": (.reduce(.sum), "sum"),
     "mean": (.reduce(.mean), "mean"), "max": (.reduce(.max), "max"), "min": (.reduce(.min), "min"),
     "prod": (.reduce(.prod), "prod"), "softmax": (.softmax, "softmax"),
+    "var": (.reduce(.variance), "var"), "std": (.reduce(.standardDeviation), "std"),
     "concatenate": (.concat, "concatenate"), "stack": (.stack, "stack"),
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
