@@ -694,6 +694,16 @@ graph_case("normalisation_ops", "Normalisation written with TensorFlow functions
     model = keras.Model(inputs, [layers.Flatten()(x), layers.Flatten()(spread)])
 """)
 
+graph_case("padding_ops", "tf.pad (constant, with constant_values) before valid convolutions, directly and in a Lambda", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(5, 6, 2))
+    x = tf.pad(inputs, [[0, 0], [1, 1], [2, 0], [0, 0]])
+    x = layers.Conv2D(3, 3)(x)
+    x = layers.Lambda(lambda t: tf.pad(t, [[0, 0], [0, 1], [1, 1], [0, 2]], constant_values=1.5))(x)
+    model = keras.Model(inputs, layers.Flatten()(layers.Conv2D(2, 2)(x)))
+""")
+
 
 def run_graph_case(name):
     tf_keras.backend.clear_session()

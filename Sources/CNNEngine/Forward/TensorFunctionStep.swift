@@ -67,6 +67,9 @@ enum TensorFunctionStep {
       return try first.reshaped(outputShape)
     case .transpose(let permutation):
       return try TensorFunctionKernel.transpose(first, permutation: permutation)
+    case .pad(let paddings, let value):
+      return try TensorFunctionKernel.pad(
+        first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, value: Float(value))
     case .tile(let multiples):
       if multiples.contains(0) { return try Tensor(shape: outputShape) }
       var tiled = first
