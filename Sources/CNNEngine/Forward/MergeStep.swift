@@ -12,6 +12,8 @@ struct MergeStep {
     /// `x op c`, or `c op x` when `constantFirst`.
     case constant(ElementwiseKernel.Operation, Float, constantFirst: Bool)
     case negative
+    /// `inputs[0] + inputs[1] * scale` (`CustomScaleLayer`).
+    case scaledAdd(Float)
     /// `x op v[c]` along the last axis (`tf.nn.bias_add`, `x / [0.229, 0.224, 0.225]`).
     case perChannel(ElementwiseKernel.Operation, [Float])
     /// A TensorFlow function (`TensorFunctionLayer`, `SlicingOpLambda`).
@@ -69,6 +71,9 @@ struct MergeStep {
       operation = .dot(dot)
     case let layer as any TensorOperationLayer:
       operation = Self.operation(of: layer)
+    case let custom as CustomScaleLayer:
+      // Keras multiplies a float32 tensor by the Python float: the scale is rounded to float32.
+      operation = .scaledAdd(Float(custom.scale))
     case let lambda as Lambda:
       guard let program = lambda.trace.program else {
         throw ForwardError(
@@ -122,6 +127,8 @@ struct MergeStep {
         ElementwiseKernel.apply(&first, scalar: value, elementwise, scalarFirst: constantFirst)
       case .negative:
         ElementwiseKernel.negate(&first)
+      case .scaledAdd(let scale):
+        try ElementwiseKernel.addScaled(&first, others[0], scale: scale)
       case .perChannel(let elementwise, let values):
         ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
       case .function(let function):

@@ -114,6 +114,8 @@ enum Attributes {
       }
     case .string, .list, .tuple, .dictionary:
       return .method(receiver: base, name: name)
+    case .set(let set) where SetOperations.hasMethod(name, frozen: set.isFrozen):
+      return .method(receiver: base, name: name)
     case .tensorShape(let dimensions):
       if let value = TensorShapeValue.attribute(name, of: dimensions, receiver: base) {
         return value

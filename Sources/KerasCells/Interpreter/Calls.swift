@@ -129,7 +129,8 @@ enum Calls {
             location: location,
             KerasWarning(
               category: "UserWarning", message: Keras3Wording.inputShapeWarning,
-              range: site.range))
+              range: site.range,
+              site: Keras3WarningSites.inputShapeSite(className: instance.className)))
         }
         return .layer(instance)
       } catch {
@@ -178,6 +179,26 @@ enum Calls {
     case .objectFactory(let name):
       var objectArguments: [(String, ArgumentValue)] = []
       let ranges = argumentRanges(site).positional
+      var positional = positional
+      var keywords = keywords
+      if name == "LearningRateScheduler", callable.path.contains("callbacks") {
+        // The schedule is a cell function: kept by the session, the object holds its index.
+        let schedule: Value?
+        if let index = keywords.firstIndex(where: { $0.0 == "schedule" }) {
+          schedule = keywords.remove(at: index).1
+        } else {
+          schedule = positional.isEmpty ? nil : positional.removeFirst()
+        }
+        guard let schedule else {
+          throw CellError(
+            type: "TypeError",
+            message:
+              "LearningRateScheduler.__init__() missing 1 required positional argument: 'schedule'",
+            range: site.range)
+        }
+        objectArguments.append(("schedule", .int(interpreter.session.training.schedules.count)))
+        interpreter.session.training.schedules.append(schedule)
+      }
       for (index, value) in positional.enumerated() {
         objectArguments.append(
           (

@@ -187,6 +187,9 @@ enum Keras3Wording {
         ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
       })
     else { return nil }
+    if let site = Keras3WarningSites.inputShapeSite(className: className) {
+      return site.location
+    }
     let families: [(prefix: String, file: String)] = [
       ("SeparableConv", "base_separable_conv"), ("DepthwiseConv", "base_depthwise_conv"),
       ("GlobalAveragePooling", "base_global_pooling"), ("GlobalMaxPooling", "base_global_pooling"),

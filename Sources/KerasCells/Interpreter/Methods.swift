@@ -52,6 +52,10 @@ enum Methods {
       {
         return result
       }
+    case .set(let set):
+      if let result = try SetOperations.method(name, set, positional, keywords, site, interpreter) {
+        return result
+      }
     case .dictionary(let dictionary):
       if let result = try ContainerMethods.dictionary(
         name, dictionary, positional, keywords, site, interpreter)
@@ -65,8 +69,9 @@ enum Methods {
       range: site.calleeRange)
   }
 
-  /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, ...)` kept as data for
-  /// training; the other keywords (`loss_weights`, `run_eagerly`, ...) do not change it.
+  /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, ...)` kept
+  /// as data for training (`loss`, `metrics` and `loss_weights` may be dicts keyed by output
+  /// names); the other keywords (`run_eagerly`, ...) do not change it.
   private static func compileArguments(
     _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
   ) throws(CellError) -> CompileArguments {
@@ -78,12 +83,31 @@ enum Methods {
     }
     given += keywords
     for (label, value) in given {
+      if case .dictionary(let dictionary) = value,
+        ["loss", "metrics", "loss_weights"].contains(label)
+      {
+        var named: [String: ArgumentValue] = [:]
+        for (key, item) in dictionary.pairs {
+          guard case .string(let name) = key else {
+            throw .unsupported(
+              "ConvBook reads \(label)={...} keyed by output names (strings)", at: site.range)
+          }
+          named[name] = try compileArgument(item, range: site.range)
+        }
+        switch label {
+        case "loss": arguments.lossByOutput = named
+        case "metrics": arguments.metricsByOutput = named
+        default: arguments.lossWeightsByOutput = named
+        }
+        continue
+      }
+      guard ["optimizer", "loss", "metrics", "loss_weights"].contains(label) else { continue }
       let converted = try compileArgument(value, range: site.range)
       switch label {
       case "optimizer": arguments.optimizer = converted
       case "loss": arguments.loss = converted
       case "metrics": arguments.metrics = converted
-      default: continue
+      default: arguments.lossWeights = converted
       }
     }
     return arguments
