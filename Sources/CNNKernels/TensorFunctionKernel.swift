@@ -168,6 +168,45 @@ public enum TensorFunctionKernel {
     return output
   }
 
+  /// `tf.pad` with a constant: `before[i]` and `after[i]` positions of `value` around each axis.
+  /// input (S) -> output (S[i] + before[i] + after[i])
+  public static func pad(_ input: Tensor, before: [Int], after: [Int], value: Float)
+    throws(KernelError) -> Tensor
+  {
+    let rank = input.rank
+    guard before.count == rank, after.count == rank else {
+      throw KernelError("pad needs one (before, after) pair per axis of \(input.shape)")
+    }
+    let outShape = (0..<rank).map { input.shape[$0] + before[$0] + after[$0] }
+    var output = try Tensor(shape: outShape, repeating: value)
+    guard input.count > 0 else { return output }
+    var outStrides = [Int](repeating: 1, count: rank)
+    for axis in stride(from: rank - 2, through: 0, by: -1) {
+      outStrides[axis] = outStrides[axis + 1] * outShape[axis + 1]
+    }
+    let start = (0..<rank).reduce(0) { $0 + before[$1] * outStrides[$1] }
+    let shape = input.shape
+    input.withUnsafeBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { target in
+        var index = [Int](repeating: 0, count: rank)
+        var offset = start
+        for position in 0..<source.count {
+          target[offset] = source[position]
+          var axis = rank - 1
+          while axis >= 0 {
+            index[axis] += 1
+            offset += outStrides[axis]
+            if index[axis] < shape[axis] { break }
+            offset -= outStrides[axis] * shape[axis]
+            index[axis] = 0
+            axis -= 1
+          }
+        }
+      }
+    }
+    return output
+  }
+
   /// input (S) -> output (S permuted by `permutation`, a permutation of all axes)
   public static func transpose(_ input: Tensor, permutation: [Int]) throws(KernelError) -> Tensor {
     let rank = input.rank

@@ -676,6 +676,34 @@ graph_case("elementwise_functions", "Element-wise TensorFlow functions on Keras 
     model = keras.Model(inputs, out)
 """)
 
+graph_case("normalisation_ops", "Normalisation written with TensorFlow functions: instance normalisation (reduce_mean, reduce_variance, rsqrt), per-sample standardisation (reduce_std, K.var, K.std) in a Lambda", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    def standardize(t):
+        centered = t - K.mean(t, axis=[1, 2, 3], keepdims=True)
+        return centered / (K.std(t, axis=[1, 2, 3], keepdims=True) + 1e-5)
+
+    inputs = keras.Input(shape=(6, 5, 4))
+    x = layers.Conv2D(4, 3, padding="same")(inputs)
+    mean = tf.reduce_mean(x, axis=[1, 2], keepdims=True)
+    variance = tf.math.reduce_variance(x, axis=[1, 2], keepdims=True)
+    x = (x - mean) * tf.math.rsqrt(variance + 1e-3)
+    x = layers.Lambda(standardize)(x)
+    spread = tf.math.reduce_std(x, axis=-1) + K.var(x, axis=-1)
+    model = keras.Model(inputs, [layers.Flatten()(x), layers.Flatten()(spread)])
+""")
+
+graph_case("padding_ops", "tf.pad (constant, with constant_values) before valid convolutions, directly and in a Lambda", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(5, 6, 2))
+    x = tf.pad(inputs, [[0, 0], [1, 1], [2, 0], [0, 0]])
+    x = layers.Conv2D(3, 3)(x)
+    x = layers.Lambda(lambda t: tf.pad(t, [[0, 0], [0, 1], [1, 1], [0, 2]], constant_values=1.5))(x)
+    model = keras.Model(inputs, layers.Flatten()(layers.Conv2D(2, 2)(x)))
+""")
+
 
 def run_graph_case(name):
     tf_keras.backend.clear_session()

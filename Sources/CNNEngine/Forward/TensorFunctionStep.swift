@@ -27,8 +27,16 @@ enum TensorFunctionStep {
       return try TensorFunctionKernel.combine(first, inputs[1], binary.kernel)
     case .reduce(let reduction, let axes, _):
       let reduced = Set((axes ?? Array(0..<rank)).map { resolve($0, rank) })
-      return try TensorFunctionKernel.reduce(first, axes: reduced, reduction.kernel)
-        .reshaped(outputShape)
+      guard let kernel = reduction.kernel else {
+        // tf.math.reduce_variance: reduce_mean(square(x - reduce_mean(x, keepdims=True))).
+        let mean = TensorFunctionKernel.reduce(first, axes: reduced, .mean)
+        try ElementwiseKernel.combine(&first, with: mean, .subtract)
+        TensorFunctionKernel.apply(.square, &first)
+        var variance = TensorFunctionKernel.reduce(first, axes: reduced, .mean)
+        if reduction == .standardDeviation { TensorFunctionKernel.apply(.sqrt, &variance) }
+        return try variance.reshaped(outputShape)
+      }
+      return try TensorFunctionKernel.reduce(first, axes: reduced, kernel).reshaped(outputShape)
     case .l2Normalize(let axes, let epsilon):
       return try TensorFunctionKernel.l2Normalize(
         first, axes: Set(axes.map { resolve($0, rank) }), epsilon: Float(epsilon))
@@ -59,6 +67,9 @@ enum TensorFunctionStep {
       return try first.reshaped(outputShape)
     case .transpose(let permutation):
       return try TensorFunctionKernel.transpose(first, permutation: permutation)
+    case .pad(let paddings, let value):
+      return try TensorFunctionKernel.pad(
+        first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, value: Float(value))
     case .tile(let multiples):
       if multiples.contains(0) { return try Tensor(shape: outputShape) }
       var tiled = first
@@ -159,13 +170,15 @@ extension TensorFunction.Binary {
 }
 
 extension TensorFunction.Reduction {
-  var kernel: TensorFunctionKernel.Reduction {
+  /// The kernel's one-pass reduction; nil for the two-pass variance and standard deviation.
+  var kernel: TensorFunctionKernel.Reduction? {
     switch self {
     case .sum: return .sum
     case .mean: return .mean
     case .max: return .max
     case .min: return .min
     case .prod: return .prod
+    case .variance, .standardDeviation: return nil
     }
   }
 }

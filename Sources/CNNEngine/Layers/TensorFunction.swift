@@ -18,6 +18,8 @@ public enum TensorFunction: Sendable, Equatable {
 
   public enum Reduction: String, Sendable, CaseIterable {
     case sum, mean, max, min, prod
+    /// TensorFlow's `reduce_variance` / `reduce_std`: the mean of squared deviations from the mean.
+    case variance, standardDeviation
   }
 
   case unary(Unary)
@@ -43,6 +45,8 @@ public enum TensorFunction: Sendable, Equatable {
   case transpose([Int])
   /// `tf.tile(x, multiples)`: one multiple per axis, batch included.
   case tile([Int])
+  /// `tf.pad(x, paddings, constant_values=c)` (mode CONSTANT): (before, after) per axis.
+  case pad([[Int]], value: Double)
   /// `tf.image.resize(x, (height, width), method)`: `bilinear` or `nearest`, as `ResizeKernel`.
   case resize(height: Int, width: Int, method: String)
   case matmul(transposeA: Bool, transposeB: Bool)
@@ -202,6 +206,28 @@ public enum TensorFunction: Sendable, Equatable {
           throw .limitation("ConvBook cannot tile to more than 2^63 elements on one axis")
         }
         dimensions.append(product)
+      }
+      return TensorShape(dimensions)
+    case .pad(let paddings, _):
+      guard paddings.count == rank,
+        paddings.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } })
+      else {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): paddings must be a matrix with 2 columns and \(rank) rows of sizes >= 0"
+        )
+      }
+      var dimensions: [Int?] = []
+      for (size, pair) in zip(first.dimensions, paddings) {
+        guard let size else {
+          dimensions.append(nil)
+          continue
+        }
+        let (padded, overflow) = size.addingReportingOverflow(pair[0])
+        let (total, overflowAgain) = padded.addingReportingOverflow(pair[1])
+        guard !overflow, !overflowAgain else {
+          throw .limitation("ConvBook cannot pad an axis beyond 2^63 elements")
+        }
+        dimensions.append(total)
       }
       return TensorShape(dimensions)
     case .transpose(let permutation):

@@ -25,6 +25,7 @@ enum TensorFunctions {
     case reshape
     case transpose
     case tile
+    case pad
     case resize
     case matmul
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
@@ -91,6 +92,10 @@ enum TensorFunctions {
     case .reshape: return ["tensor", "shape", "name"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
+    case .pad:
+      return keras
+        ? ["x", "pad_width", "mode", "constant_values"]
+        : ["tensor", "paddings", "mode", "constant_values", "name"]
     case .resize: return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
     case .epsilon: return []
@@ -110,6 +115,8 @@ enum TensorFunctions {
     case .squeeze: return ["axis": .none]
     case .transpose: return ["perm": .none, "pattern": .none]
     case .resize: return ["method": .string("bilinear")]
+    case .pad:
+      return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
     default: return [:]
     }
@@ -137,6 +144,8 @@ enum TensorFunctions {
     "reduce_max": (.reduce(.max), "tf.math.reduce_max"),
     "reduce_min": (.reduce(.min), "tf.math.reduce_min"),
     "reduce_prod": (.reduce(.prod), "tf.math.reduce_prod"),
+    "reduce_variance": (.reduce(.variance), "tf.math.reduce_variance"),
+    "reduce_std": (.reduce(.standardDeviation), "tf.math.reduce_std"),
     "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
   ]
 
@@ -159,6 +168,7 @@ enum TensorFunctions {
     table["clip_by_value"] = (.clip, "tf.clip_by_value")
     table["tile"] = (.tile, "tf.tile")
     table["identity"] = (.unary(.identity), "tf.identity")
+    table["pad"] = (.pad, "tf.compat.v1.pad")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
     return table
   }()
@@ -186,6 +196,8 @@ enum TensorFunctions {
     "sum": (.reduce(.sum), "tf.math.reduce_sum"), "mean": (.reduce(.mean), "tf.math.reduce_mean"),
     "max": (.reduce(.max), "tf.math.reduce_max"), "min": (.reduce(.min), "tf.math.reduce_min"),
     "prod": (.reduce(.prod), "tf.math.reduce_prod"),
+    "var": (.reduce(.variance), "tf.math.reduce_variance"),
+    "std": (.reduce(.standardDeviation), "tf.math.reduce_std"),
     "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
     "concatenate": (.concat, "tf.concat"), "stack": (.stack, "tf.stack"),
     "expand_dims": (.expandDims, "tf.expand_dims"), "squeeze": (.squeeze, "tf.compat.v1.squeeze"),
@@ -215,10 +227,12 @@ enum TensorFunctions {
     "power": (.binary(.power), "power"), "sum": (.reduce(.sum), "sum"),
     "mean": (.reduce(.mean), "mean"), "max": (.reduce(.max), "max"), "min": (.reduce(.min), "min"),
     "prod": (.reduce(.prod), "prod"), "softmax": (.softmax, "softmax"),
+    "var": (.reduce(.variance), "var"), "std": (.reduce(.standardDeviation), "std"),
     "concatenate": (.concat, "concatenate"), "stack": (.stack, "stack"),
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
+    "pad": (.pad, "pad"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -433,6 +447,22 @@ enum TensorFunctions {
         throw limitation("with these multiples")
       }
       function = .tile(multiples)
+    case .pad:
+      inputs = [try tensor(entry.parameters[0])]
+      guard let rows = arguments[entry.parameters[1]]?.sequenceItems else {
+        throw limitation("with these paddings")
+      }
+      var paddings: [[Int]] = []
+      for row in rows {
+        guard let pair = row.sequenceItems, pair.count == 2,
+          case .int(let before) = pair[0], case .int(let after) = pair[1]
+        else { throw limitation("with these paddings") }
+        paddings.append([before, after])
+      }
+      guard case .string(let mode)? = arguments["mode"], mode.lowercased() == "constant",
+        let value = number("constant_values")
+      else { throw limitation("with a mode other than CONSTANT") }
+      function = .pad(paddings, value: value)
     case .resize:
       inputs = [try tensor("images")]
       guard let size = try ints("size"), size.count == 2, size.allSatisfy({ $0 > 0 }) else {

@@ -11,6 +11,7 @@ struct TensorFunctionForwardTests {
   @Test(
     arguments: [
       "siamese_euclidean", "tensor_functions", "slicing", "attention_ops", "elementwise_functions",
+      "normalisation_ops", "padding_ops",
     ])
   func matchesKerasWithin1e5(_ name: String) throws {
     #expect(KerasGraphForwardFixtureTests.caseNames.contains(name))

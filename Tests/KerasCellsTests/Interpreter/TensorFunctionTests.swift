@@ -42,6 +42,12 @@ import Testing
       ("out = x[-1]", "(4, 6, 3)"),
       ("out = tf.reshape(x, [-1, 24, 3])", "(None, 24, 3)"),
       ("out = tf.tile(x, [1, 2, 1, 3])", "('tf.tile', 'TFOpLambda', (None, 8, 6, 9))"),
+      (
+        "out = tf.pad(x, [[0, 0], [1, 1], [2, 0], [0, 0]])",
+        "('tf.compat.v1.pad', 'TFOpLambda', (None, 6, 8, 3))"
+      ),
+      ("out = K.var(x, axis=-1)", "('tf.math.reduce_variance', 'TFOpLambda', (None, 4, 6))"),
+      ("out = tf.math.reduce_std(x)", "('tf.math.reduce_std', 'TFOpLambda', ())"),
       ("out = tf.image.resize(x, (8, 12))", "(None, 8, 12, 3)"),
       (
         "out = tf.matmul(x, y, transpose_b=True)",
