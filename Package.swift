@@ -39,7 +39,9 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
-    .target(name: "CNNKernels", swiftSettings: kernelFlags),
+    // AVX-512 register tiles in C, compiled per function for AVX-512 and chosen at run time.
+    .target(name: "CNNKernelsX86"),
+    .target(name: "CNNKernels", dependencies: ["CNNKernelsX86"], swiftSettings: kernelFlags),
     .target(name: "CNNEngine", dependencies: ["CNNKernels"]),
     .target(
       name: "KerasCells",

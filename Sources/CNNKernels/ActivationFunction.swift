@@ -25,6 +25,8 @@ public enum ActivationFunction: Sendable, Equatable {
   case softsign
   /// tf-keras 2.x: clip(0.2 * x + 0.5, 0, 1)
   case hardSigmoid
+  /// Keras 3's `hard_swish` / `hard_silu`: x * relu6(x + 3) / 6 (MobileNetV3's activation).
+  case hardSwish
   case exponential
   /// x * tanh(softplus(x))
   case mish
@@ -49,6 +51,7 @@ public enum ActivationFunction: Sendable, Equatable {
     case "softplus": self = .softplus
     case "softsign": self = .softsign
     case "hard_sigmoid": self = .hardSigmoid
+    case "hard_swish", "hard_silu": self = .hardSwish
     case "exponential": self = .exponential
     case "mish": self = .mish
     case "log_softmax": self = .logSoftmax()

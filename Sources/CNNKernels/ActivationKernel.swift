@@ -83,6 +83,12 @@ public enum ActivationKernel {
         let y = x * 0.2 + 0.5
         return y < 0 ? 0 : (y > 1 ? 1 : y)
       }
+    case .hardSwish:
+      // x * (relu6(x + 3) / 6), in the order of Keras 3's ops.hard_silu.
+      return { x in
+        let shifted = x + 3
+        return x * ((shifted < 0 ? 0 : (shifted > 6 ? 6 : shifted)) / 6)
+      }
     case .exponential:
       return { Foundation.exp($0) }
     case .mish:

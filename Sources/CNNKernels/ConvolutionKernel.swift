@@ -86,22 +86,26 @@ public enum ConvolutionKernel {
     let rows = g.rows
     let width = g.output[2]
     guard rows * width * weights.filters > 0 else { return }
-    let blocks = weights.groups * weights.blocksPerGroup
-    // Work items are (row, column chunk, filter block): rows alone are too coarse for a dense
-    // layer (one row) or a short batch. Chunking never changes a value, only who computes it.
+    // Work items are (row, column chunk, unit of `blocksPerTile` filter blocks): rows alone are
+    // too coarse for a dense layer (one row) or a short batch. Chunking never changes a value,
+    // only who computes it.
+    let avx512 = ConvolutionMicrokernel.useAVX512
+    let blocksPerUnit = avx512 ? 2 : 1
+    let units = weights.groups * ((weights.blocksPerGroup + blocksPerUnit - 1) / blocksPerUnit)
     var chunks = 1
-    while rows * blocks * chunks < 8 * threads && width / (chunks * 2) >= 24 { chunks *= 2 }
+    while rows * units * chunks < 8 * threads && width / (chunks * 2) >= 24 { chunks *= 2 }
     let chunkWidth = (width + chunks - 1) / chunks
-    let macsPerItem = chunkWidth * weights.blockStride
+    let macsPerItem = chunkWidth * weights.blockStride * blocksPerUnit
     input.scalars.withUnsafeBufferPointer { source in
       weights.packed.withUnsafeBufferPointer { packed in
         weights.packedBias.withUnsafeBufferPointer { bias in
           KernelParallelism.forEachSlice(
-            count: rows * chunks * blocks, threads: threads,
+            count: rows * chunks * units, threads: threads,
             minimumPerThread: max(1, (1 << 18) / max(1, macsPerItem))
           ) { items in
             runItems(
-              items, chunkWidth: chunkWidth, chunks: chunks, geometry: g, weights: weights,
+              items, chunkWidth: chunkWidth, chunks: chunks, blocksPerUnit: blocksPerUnit,
+              avx512: avx512, geometry: g, weights: weights,
               source: source.baseAddress!,
               packed: packed.baseAddress!, bias: bias.baseAddress!, output: output.baseAddress!,
               clamp: activation.bounds)
@@ -114,7 +118,8 @@ public enum ConvolutionKernel {
   // A 2D kernel of shape (KH, KW, Cg, F) is the 3D case with KD = 1.
   // input (N, D, H, W, C), packed (G, blocks, KD, KH, KW, Cg, 16) -> output (N, OD, OH, OW, F)
   private static func runItems(
-    _ items: Range<Int>, chunkWidth: Int, chunks: Int, geometry g: WindowGeometry,
+    _ items: Range<Int>, chunkWidth: Int, chunks: Int, blocksPerUnit: Int, avx512: Bool,
+    geometry g: WindowGeometry,
     weights: PackedConvolutionWeights, source: UnsafePointer<Float>,
     packed: UnsafePointer<Float>, bias: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
     clamp: (lower: Float, upper: Float)?
@@ -128,7 +133,8 @@ public enum ConvolutionKernel {
     let groupChannels = weights.inputChannelsPerGroup
     let filters = weights.filters
     let blocksPerGroup = weights.blocksPerGroup
-    let blocks = weights.groups * blocksPerGroup
+    let unitsPerGroup = (blocksPerGroup + blocksPerUnit - 1) / blocksPerUnit
+    let units = weights.groups * unitsPerGroup
     let strideW = g.strides[2]
     let dilationW = g.dilations[2]
     let padW = g.padBefore[2]
@@ -191,11 +197,13 @@ public enum ConvolutionKernel {
     }
 
     for item in items {
-      let row = item / (blocks * chunks)
-      let chunk = (item / blocks) % chunks
-      let blockIndex = item % blocks
-      let group = blockIndex / blocksPerGroup
-      let block = blockIndex % blocksPerGroup
+      let row = item / (units * chunks)
+      let chunk = (item / units) % chunks
+      let unit = item % units
+      let group = unit / unitsPerGroup
+      let block = (unit % unitsPerGroup) * blocksPerUnit
+      let blockCount = min(blocksPerUnit, blocksPerGroup - block)
+      let blockIndex = group * blocksPerGroup + block
       let oh = row % outH
       let od = (row / outH) % outD
       let n = row / (outH * outD)
@@ -206,7 +214,8 @@ public enum ConvolutionKernel {
         rowSegmentCount = buildSegments(
           into: rowSegments, od: od, oh: oh, kwFirst: 0, kwLast: kW - 1)
       }
-      let lanes = min(width, weights.filtersPerGroup - block * width)
+      // Lanes of the unit's last block (the others are full).
+      let lanes = min(width, weights.filtersPerGroup - (block + blockCount - 1) * width)
       let base = source + (n * inD * inH * inW * channels + group * groupChannels)
       let blockWeights = packed + blockIndex * weights.blockStride
       let blockBias = bias + blockIndex * width
@@ -221,35 +230,47 @@ public enum ConvolutionKernel {
         let (kwFirst, kwLast) = g.validTaps(ow, axis: 2)
         let count = buildSegments(
           into: pixelSegments, od: od, oh: oh, kwFirst: kwFirst, kwLast: kwLast)
-        ConvolutionMicrokernel.tile1x16(
-          segments: pixelSegments, segmentCount: count, base: base,
-          pixelOffset: (ow * strideW - padW) * channels,
-          weights: blockWeights, bias: blockBias, clamp: clamp, lanes: lanes,
-          output: outputRow + ow * filters)
+        ConvolutionMicrokernel.tile(
+          segments: pixelSegments, segmentCount: count, rows: 1,
+          pixel: base + (ow * strideW - padW) * channels, pixelStride: 0,
+          weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
+          bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + ow * filters,
+          outputStride: 0, avx512: avx512)
       }
       for ow in columns.lowerBound..<interiorStart { single(ow) }
-      if interiorEnd - interiorStart >= 6 {
+      if avx512 {
+        let split = TileRows(count: interiorEnd - interiorStart, avx512: true)
+        for index in 0..<split.tiles {
+          let (start, rows) = split.tile(index)
+          let ow = interiorStart + start
+          ConvolutionMicrokernel.tile(
+            segments: rowSegments, segmentCount: rowSegmentCount, rows: rows,
+            pixel: base + (ow * strideW - padW) * channels, pixelStride: pixelStride,
+            weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
+            bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + ow * filters,
+            outputStride: filters, avx512: true)
+        }
+      } else if interiorEnd - interiorStart >= 6 {
         var ow = interiorStart
         while true {
           // The last tile slides back to end at interiorEnd; the overlap recomputes identical values.
           let start = min(ow, interiorEnd - 6)
-          ConvolutionMicrokernel.tile6x16(
-            segments: rowSegments, segmentCount: rowSegmentCount,
-            pixel: base + (start * strideW - padW) * channels,
-            pixelStride: pixelStride, weights: blockWeights, bias: blockBias, clamp: clamp,
-            lanes: lanes,
-            output: outputRow + start * filters, outputStride: filters)
+          ConvolutionMicrokernel.tile(
+            segments: rowSegments, segmentCount: rowSegmentCount, rows: 6,
+            pixel: base + (start * strideW - padW) * channels, pixelStride: pixelStride,
+            weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
+            bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + start * filters,
+            outputStride: filters, avx512: avx512)
           ow = start + 6
           if ow >= interiorEnd { break }
         }
-      } else {
-        for ow in interiorStart..<interiorEnd {
-          ConvolutionMicrokernel.tile1x16(
-            segments: rowSegments, segmentCount: rowSegmentCount, base: base,
-            pixelOffset: (ow * strideW - padW) * channels, weights: blockWeights, bias: blockBias,
-            clamp: clamp,
-            lanes: lanes, output: outputRow + ow * filters)
-        }
+      } else if interiorEnd > interiorStart {
+        ConvolutionMicrokernel.tile(
+          segments: rowSegments, segmentCount: rowSegmentCount, rows: interiorEnd - interiorStart,
+          pixel: base + (interiorStart * strideW - padW) * channels, pixelStride: pixelStride,
+          weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
+          bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + interiorStart * filters,
+          outputStride: filters, avx512: avx512)
       }
       for ow in interiorEnd..<columns.upperBound { single(ow) }
     }

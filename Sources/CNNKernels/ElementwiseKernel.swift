@@ -105,6 +105,26 @@ public enum ElementwiseKernel {
     }
   }
 
+  /// `output[i] + other[i] * scale` for every element, the product rounded before the sum as
+  /// TensorFlow computes `inputs[0] + inputs[1] * scale` (Inception-ResNet's `CustomScaleLayer`).
+  /// output (S), other (S) -> output (S)
+  public static func addScaled(_ output: inout Tensor, _ other: Tensor, scale: Float)
+    throws(KernelError)
+  {
+    guard other.shape == output.shape else {
+      throw KernelError(
+        "cannot add a scaled tensor of shape \(other.shape) to one of shape \(output.shape)")
+    }
+    other.withUnsafeBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { target in
+        for index in target.indices {
+          let product = source[index] * scale
+          target[index] = target[index] + product
+        }
+      }
+    }
+  }
+
   /// `-x` for every element.
   public static func negate(_ tensor: inout Tensor) {
     tensor.withUnsafeMutableBufferPointer { values in

@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
       return
     }
     guard let id else {
-      switch LessonExercises.load(lessonPath: lesson) {
+      switch LessonExercises.load(lessonPath: lesson, kerasVersion: keras.setting) {
       case .failure(let error): CommandFailure.usage(error.message).exit()
       case .success(let exercises):
         print(
@@ -81,7 +81,7 @@ struct CheckCommand: ParsableCommand {
 
   private func checkAll(_ answersPath: String) throws {
     let exercises: LessonExercises
-    switch LessonExercises.load(lessonPath: lesson) {
+    switch LessonExercises.load(lessonPath: lesson, kerasVersion: keras.setting) {
     case .failure(let error): CommandFailure.usage(error.message).exit()
     case .success(let loaded): exercises = loaded
     }

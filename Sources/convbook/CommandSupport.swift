@@ -14,14 +14,21 @@ enum CommandSupport {
       exerciseEvaluator: ExerciseCardEvaluator(showSolutions: solutions))
   }
 
+  /// Keras' warnings go to standard error at the script's line, or, with `pythonWarnings`
+  /// (`convbook run`), as Python prints them.
   static func load(
-    _ path: String, footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init()
+    _ path: String, footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init(),
+    pythonWarnings: Bool = false
   ) throws -> ModelFile {
     do {
       let file = try ModelFile.load(
         path: path, runner: runner(footer: footer, keras: keras.withCourse(of: path)))
       for note in file.notes { Terminal.error("note: \(note)\n") }
-      for warning in file.warnings { Terminal.error("\(warning)\n") }
+      if pythonWarnings {
+        for warning in file.pythonWarnings { Terminal.error(warning) }
+      } else {
+        for warning in file.warnings { Terminal.error("\(warning)\n") }
+      }
       return file
     } catch {
       CommandFailure(message: error.description, code: error.isUsageError ? 2 : 1).exit()

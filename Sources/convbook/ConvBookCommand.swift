@@ -13,7 +13,8 @@ struct ConvBookCommand: ParsableCommand {
       BuildCommand.self, RunCommand.self, SummaryCommand.self, CheckCommand.self,
       VerifyCommand.self,
       TraceCommand.self,
-      AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self, PredictCommand.self,
+      GraphCommand.self, AdjacencyCommand.self, CompareCommand.self, ScalingCommand.self,
+      PredictCommand.self,
       BenchCommand.self, FitCommand.self, ExercisesCommand.self, GradeCommand.self,
       ExportCommand.self, ServeCommand.self, LessonJobCommand.self,
     ])

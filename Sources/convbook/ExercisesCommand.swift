@@ -14,8 +14,10 @@ struct ExercisesCommand: ParsableCommand {
   @Flag(help: "Print JSON instead of text, for course tooling.")
   var json = false
 
+  @OptionGroup var keras: KerasVersionOption
+
   func run() throws {
-    switch LessonExercises.load(lessonPath: lesson) {
+    switch LessonExercises.load(lessonPath: lesson, kerasVersion: keras.setting) {
     case .failure(let error): CommandFailure.usage(error.message).exit()
     case .success(let exercises):
       print(

@@ -63,6 +63,8 @@ struct FitCommand: ParsableCommand {
   @Option(help: "Threads for the kernels (default: every core).")
   var threads: Int?
 
+  @OptionGroup var keras: KerasVersionOption
+
   func validate() throws {
     guard MemoryBudgetOption.parse(memoryBudget) != nil else {
       throw ValidationError(
@@ -77,7 +79,7 @@ struct FitCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try CommandSupport.load(file)
+    let loaded = try CommandSupport.load(file, keras: keras.setting)
     Terminal.printDiagnostics(loaded.diagnostics)
     let training = Training(
       xPath: x, yPath: y, weightsPath: weights, outputPath: out, modelName: model,

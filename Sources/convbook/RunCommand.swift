@@ -9,7 +9,8 @@ struct RunCommand: ParsableCommand {
       FILE is a Keras script (.py) or notebook (.ipynb, its code cells in order). Standard output \
       gets what the script prints, in order: print(...) and model.summary() as Keras prints them at \
       that moment. An uncaught exception ends the run as it ends a Python script: a traceback on \
-      standard error, exit 1. Exits with 2 for usage errors.
+      standard error, exit 1. Keras 3's UserWarning for input_shape= goes to standard error as \
+      Python prints it. Exits with 2 for usage errors.
       """)
 
   @OptionGroup var file: ModelFileArgument
@@ -17,7 +18,7 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var keras: KerasVersionOption
 
   func run() throws {
-    let loaded = try CommandSupport.load(file.file, keras: keras.setting)
+    let loaded = try CommandSupport.load(file.file, keras: keras.setting, pythonWarnings: true)
     try CommandSupport.print(CommandSupport.run { try ModelCommands.run(loaded, json: json.json) })
   }
 }

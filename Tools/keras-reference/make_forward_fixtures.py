@@ -572,6 +572,110 @@ graph_case("lambda_layers", "Lambda layers of tensor arithmetic on one tensor an
     model = keras.Model(inputs, layers.Flatten()(squared))
 """)
 
+graph_case("siamese_euclidean", "A siamese pair: a shared tower and the euclidean distance of keras.backend functions in a Lambda (K.sum, K.square, K.sqrt, K.maximum, K.epsilon)", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    def euclidean_distance(vects):
+        x, y = vects
+        sum_square = K.sum(K.square(x - y), axis=1, keepdims=True)
+        return K.sqrt(K.maximum(sum_square, K.epsilon()))
+
+    tower_in = keras.Input(shape=(8, 8, 2))
+    t = layers.Conv2D(4, 3, activation="relu")(tower_in)
+    t = layers.GlobalAveragePooling2D()(t)
+    tower = keras.Model(tower_in, layers.Dense(5, activation="tanh")(t), name="tower")
+    left = keras.Input(shape=(8, 8, 2))
+    right = keras.Input(shape=(8, 8, 2))
+    distance = layers.Lambda(euclidean_distance)([tower(left), tower(right)])
+    l1 = layers.Lambda(lambda p: tf.abs(p[0] - p[1]))([tower(left), tower(right)])
+    model = keras.Model([left, right], [distance, layers.Dense(1, activation="sigmoid")(l1)])
+""")
+graph_case("tensor_functions", "TensorFlow functions called on Keras tensors (TFOpLambda): reductions, l2_normalize, concat, stack, expand_dims, squeeze, reshape, transpose, resize, matmul, clip, activations, unary math", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(6, 5, 3))
+    x = layers.Conv2D(4, 3, padding="same")(inputs)
+    a = tf.nn.relu(x) + tf.sigmoid(x) * tf.tanh(x) - tf.nn.softplus(x)
+    m = tf.reduce_mean(a, axis=[1, 2], keepdims=True)
+    mx = tf.reduce_max(a, axis=-1, keepdims=True)
+    mn = tf.math.reduce_min(a, axis=2, keepdims=True)
+    s = tf.reduce_sum(tf.square(a), axis=3, keepdims=True)
+    g = a * tf.sigmoid(m) + mx - mn + tf.sqrt(s + 1.0) + tf.exp(-tf.abs(a)) + tf.math.log(s + 2.0)
+    g = tf.clip_by_value(g, -2.0, 2.0) + tf.maximum(a, 0.1) + tf.minimum(a, y=-0.1)
+    n = tf.nn.l2_normalize(g, axis=-1)
+    c = tf.concat([n, g], axis=-1)
+    st = tf.stack([n, g], axis=1)
+    st = tf.reshape(st, [-1, 2 * 6 * 5 * 4])
+    e = tf.squeeze(tf.expand_dims(c, 1), axis=1)
+    t = tf.transpose(e, [0, 2, 1, 3])
+    r = tf.image.resize(t, (7, 4))
+    rn = tf.image.resize(t, [3, 8], method="nearest")
+    flat = tf.reshape(r, (-1, 7 * 4 * 8))
+    q = layers.Dense(6)(flat)
+    k = layers.Dense(6)(tf.reshape(rn, [-1, 3 * 8 * 8]))
+    att = tf.nn.softmax(tf.matmul(tf.expand_dims(q, 2), tf.expand_dims(k, 1)), axis=-1)
+    out = tf.concat([tf.reshape(att, [-1, 36]), st, tf.pow(tf.reduce_mean(a, axis=[1, 2]), 2.0)], axis=1)
+    model = keras.Model(inputs, out)
+""")
+graph_case("slicing", "Python indexing of Keras tensors (SlicingOpLambda): channels, an index, strides, reversal, a new axis; in a Lambda too", """
+    import tensorflow as tf
+
+    image = keras.Input(shape=(9, 8, 4))
+    rgb = image[..., :3]
+    depth = image[..., 3:]
+    row = rgb[:, 0]
+    corner = rgb[:, 1:7:2, ::3, :]
+    flipped = rgb[:, ::-1, :, ::-1]
+    last = depth[:, -1, -2:]
+    inserted = row[:, None, 2:5]
+    conv = layers.Conv2D(2, 3)(flipped)
+    picked = layers.Lambda(lambda t: t[:, 1:-1, 2, :] * 2.0)(conv)
+    out = layers.concatenate([
+        layers.Flatten()(corner), layers.Flatten()(last), layers.Flatten()(inserted),
+        layers.Flatten()(picked), layers.Flatten()(row),
+    ])
+    model = keras.Model(image, out)
+""")
+
+graph_case("attention_ops", "CBAM-style attention and a non-local block of TensorFlow functions: channel mean/max, tf.tile, tf.matmul, softmax, keras.activations on a tensor", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(5, 4, 6))
+    x = layers.Conv2D(6, 3, padding="same")(inputs)
+    avg = tf.reduce_mean(x, axis=-1, keepdims=True)
+    mx = tf.reduce_max(x, axis=-1, keepdims=True)
+    spatial = layers.Conv2D(1, 3, padding="same", activation="sigmoid")(tf.concat([avg, mx], axis=-1))
+    x = x * tf.tile(spatial, [1, 1, 1, 6])
+    flat = layers.Reshape((20, 6))(x)
+    affinity = layers.Lambda(lambda t: tf.nn.softmax(tf.matmul(t, t, transpose_b=True), axis=-1))(flat)
+    y = layers.Lambda(lambda p: tf.matmul(p[0], p[1]))([affinity, flat])
+    y = keras.activations.relu(y) + keras.activations.sigmoid(y)
+    model = keras.Model(inputs, layers.Flatten()(y))
+""")
+
+graph_case("elementwise_functions", "Element-wise TensorFlow functions on Keras tensors: the tf.nn activations, rounding, sign, reciprocal, log1p, squared difference, reduce_prod, keras.backend forms", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    inputs = keras.Input(shape=(3, 4, 5))
+    x = layers.Conv2D(5, 1)(inputs)
+    acts = [tf.nn.relu6(x * 4.0), tf.nn.elu(x), tf.nn.selu(x), tf.nn.gelu(x), tf.nn.softsign(x),
+            tf.nn.swish(x), tf.nn.leaky_relu(x), tf.nn.leaky_relu(x, alpha=0.05),
+            tf.nn.log_softmax(x, axis=-1), tf.identity(x), K.relu(x), K.softplus(x), K.tanh(x)]
+    maths = [tf.math.log1p(tf.abs(x)), tf.math.rsqrt(tf.abs(x) + 0.5), tf.math.reciprocal(x + 3.0),
+             tf.sign(x), tf.floor(x * 3.0), tf.math.ceil(x * 3.0), tf.round(x * 3.0), tf.negative(x),
+             tf.math.squared_difference(x, inputs), tf.subtract(2.0, x), tf.divide(x, 4.0),
+             tf.pow(tf.abs(x) + 1.0, 0.5), K.pow(x, 2), K.exp(-K.square(x)), K.log(K.abs(x) + 1.0),
+             K.minimum(x, 0.25), K.sign(x)]
+    prod = tf.reduce_prod(tf.sigmoid(x), axis=[1, 3], keepdims=True)
+    total = acts[0]
+    for t in acts[1:] + maths:
+        total = total + t
+    out = layers.Flatten()(total * prod)
+    model = keras.Model(inputs, out)
+""")
+
 
 def run_graph_case(name):
     tf_keras.backend.clear_session()

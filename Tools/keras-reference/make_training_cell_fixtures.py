@@ -11,6 +11,7 @@ import os
 import pathlib
 import re
 import sys
+import tempfile
 
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -36,8 +37,14 @@ def main():
     for name in names:
         source = (FOLDER / f"{name}.py").read_text()
         buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            exec(compile(source, f"{name}.py", "exec"), {"__name__": "__main__"})
+        # Scripts may write files (ModelCheckpoint, CSVLogger): they run in a scratch folder.
+        here = os.getcwd()
+        with tempfile.TemporaryDirectory() as scratch, contextlib.redirect_stdout(buffer):
+            os.chdir(scratch)
+            try:
+                exec(compile(source, f"{name}.py", "exec"), {"__name__": "__main__"})
+            finally:
+                os.chdir(here)
         lines = [strip(line) for line in buffer.getvalue().splitlines()]
         (FOLDER / f"{name}.txt").write_text("\n".join(lines) + "\n")
         print(f"wrote {name}.txt")

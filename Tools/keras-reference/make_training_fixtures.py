@@ -10,6 +10,11 @@ For every case below this writes, in Tests/Fixtures/keras/training/:
   NAME.x.npy          float32 inputs; NAME.y.npy float32 targets (labels as floats)
   NAME.final.npz      the weights after `model.fit(..., shuffle=False)`, moving statistics included
   NAME.json           the fit arguments, `history.history`, and the text tf-keras printed (verbose=2)
+
+Functional graphs (`graph_case`, one per optimizer: NAME_sgd, NAME_adam) write their whole model
+source, inputs NAME.x0.npy, NAME.x1.npy, ... and targets NAME.y0.npy, ... in model order; their
+JSON says how `fit` received them ("inputs", "outputs", "targets": "list" or "dict" keyed by the
+output layers' names).
 """
 import contextlib
 import io
@@ -282,11 +287,165 @@ def make(name):
     print(printed)
 
 
+GRAPH_CASES = {}
+OPTIMIZERS = {
+    "sgd": "keras.optimizers.SGD(learning_rate=0.05, momentum=0.9)",
+    "adam": "keras.optimizers.Adam(learning_rate=0.01)",
+}
+
+
+def graph_case(name, description, source, compile_line, inputs, samples, targets, fit,
+               target_format="list"):
+    """`source` builds `model`; `compile_line` has {optimizer}; inputs: sample shapes;
+    targets: (output name, target kind) per output."""
+    for optimizer, expression in OPTIMIZERS.items():
+        GRAPH_CASES[name + "_" + optimizer] = dict(
+            description=description + ", " + optimizer, source=textwrap.dedent(source).strip("\n"),
+            compile=compile_line.format(optimizer=expression), inputs=inputs, samples=samples,
+            targets=targets, fit=fit, target_format=target_format)
+
+
+graph_case("graph_residual", "a residual block: Conv2D, BatchNormalization, Add, ReLU, a nested Sequential head", """
+    inputs = keras.Input(shape=(6, 6, 3))
+    x = layers.Conv2D(4, 3, padding='same', activation='relu')(inputs)
+    y = layers.Conv2D(4, 3, padding='same', use_bias=False)(x)
+    y = layers.BatchNormalization()(y)
+    y = layers.Add()([x, y])
+    y = layers.Activation('relu')(y)
+    head = keras.Sequential([layers.GlobalAveragePooling2D(), layers.Dense(3, activation='softmax')], name='head')
+    outputs = head(y)
+    model = keras.Model(inputs, outputs, name='residual')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(6, 6, 3)], 16, [("head", ("sparse", 3))], dict(epochs=3, batch_size=6))
+
+graph_case("graph_inception", "an Inception-style block: 1x1, 3x3 and pooled branches, Concatenate, Maximum, Minimum", """
+    inputs = keras.Input(shape=(7, 7, 4))
+    a = layers.Conv2D(3, 1, activation='relu')(inputs)
+    b = layers.Conv2D(2, 1, activation='relu')(inputs)
+    b = layers.Conv2D(3, 3, padding='same', activation='relu')(b)
+    c = layers.MaxPooling2D(3, strides=1, padding='same')(inputs)
+    c = layers.Conv2D(2, 1, activation='relu')(c)
+    m = layers.Maximum()([a, b])
+    n = layers.Minimum()([a, b])
+    x = layers.Concatenate()([a, b, c, m, n])
+    x = layers.GlobalMaxPooling2D()(x)
+    outputs = layers.Dense(4)(x)
+    model = keras.Model(inputs, outputs, name='inception')
+""", "model.compile(optimizer={optimizer}, loss=keras.losses.CategoricalCrossentropy(from_logits=True), metrics=['accuracy'])",
+    [(7, 7, 4)], 15, [("dense", ("onehot", 4))], dict(epochs=2, batch_size=4))
+
+graph_case("graph_squeeze_excite", "a squeeze-and-excitation block: Multiply by a Reshape of a sigmoid gate, tensor arithmetic, Average", """
+    inputs = keras.Input(shape=(5, 5, 4))
+    x = layers.Conv2D(6, 3, padding='same', activation='relu')(inputs)
+    s = layers.GlobalAveragePooling2D()(x)
+    s = layers.Dense(2, activation='relu')(s)
+    s = layers.Dense(6, activation='sigmoid')(s)
+    s = layers.Reshape((1, 1, 6))(s)
+    y = layers.Multiply()([x, s])
+    y = y * 2.0 + x
+    y = layers.Average()([y, x - 0.5])
+    y = layers.Flatten()(y)
+    outputs = layers.Dense(2, activation='sigmoid')(y)
+    model = keras.Model(inputs, outputs, name='squeeze_excite')
+""", "model.compile(optimizer={optimizer}, loss='binary_crossentropy', metrics=['accuracy'])",
+    [(5, 5, 4)], 14, [("dense_2", ("binary", 2))], dict(epochs=2, batch_size=5, validation_split=0.25))
+
+graph_case("graph_two_inputs", "two inputs through one shared Dense layer (gradients summed), Subtract, Multiply, Dot", """
+    left = keras.Input(shape=(6,), name='left')
+    right = keras.Input(shape=(6,), name='right')
+    shared = layers.Dense(5, activation='tanh', name='shared')
+    a = shared(left)
+    b = shared(right)
+    difference = layers.Subtract()([a, b])
+    product = layers.Multiply()([a, b])
+    similarity = layers.Dot(axes=1, normalize=True)([a, b])
+    inner = layers.Dot(axes=1)([a, b])
+    x = layers.Concatenate()([difference, product, similarity, inner])
+    outputs = layers.Dense(1, activation='sigmoid')(x)
+    model = keras.Model([left, right], outputs, name='siamese')
+""", "model.compile(optimizer={optimizer}, loss='binary_crossentropy', metrics=['accuracy'])",
+    [(6,), (6,)], 18, [("dense", ("binary", 1))], dict(epochs=3, batch_size=8))
+
+graph_case("graph_two_outputs", "two outputs with their own losses, loss_weights and metrics, targets in a dict", """
+    inputs = keras.Input(shape=(8,))
+    x = layers.Dense(6, activation='relu')(inputs)
+    label = layers.Dense(3, activation='softmax', name='label')(x)
+    value = layers.Dense(1, name='value')(layers.Concatenate()([x, inputs]))
+    model = keras.Model(inputs, [label, value], name='two_outputs')
+""", "model.compile(optimizer={optimizer}, loss={{'label': 'sparse_categorical_crossentropy', 'value': 'mse'}}, loss_weights={{'label': 1.0, 'value': 0.5}}, metrics={{'label': ['accuracy'], 'value': ['mae']}})",
+    [(8,)], 20, [("label", ("sparse", 3)), ("value", ("regression", 1))], dict(epochs=3, batch_size=8, validation_split=0.2),
+    target_format="dict")
+
+graph_case("graph_two_outputs_list", "two outputs, losses as a list, one metric for every output, targets in a list", """
+    inputs = keras.Input(shape=(5,))
+    x = layers.Dense(4, activation='tanh')(inputs)
+    first = layers.Dense(2, name='first')(x)
+    second = layers.Dense(2, activation='softmax', name='second')(x)
+    model = keras.Model(inputs, [first, second], name='two_outputs_list')
+""", "model.compile(optimizer={optimizer}, loss=['mae', 'categorical_crossentropy'], loss_weights=[0.3, 1.0], metrics=['mse'])",
+    [(5,)], 12, [("first", ("regression", 2)), ("second", ("onehot", 2))], dict(epochs=2, batch_size=5))
+
+
+def make_graph(name):
+    spec = GRAPH_CASES[name]
+    tf_keras.backend.clear_session()
+    tf_keras.utils.set_random_seed(1)
+    src = "\n".join([
+        "# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), "",
+        spec["source"], spec["compile"]]) + "\n"
+    ns = {"__name__": "__main__"}
+    exec(compile(src, name + ".py", "exec"), ns)
+    model = ns["model"]
+    seed = sum(map(ord, name))
+    rng = np.random.default_rng(seed)
+    initial = {}
+    for w in model.weights:
+        value = random_weight(rng, w.name, tuple(w.shape)).astype(np.float32)
+        w.assign(value)
+        initial[w.name] = value
+    xs = [rng.normal(0.0, 1.0, size=(spec["samples"],) + shape).astype(np.float32)
+          for shape in spec["inputs"]]
+    ys = [targets(rng, kind, spec["samples"]) for _, kind in spec["targets"]]
+    x = xs[0] if len(xs) == 1 else xs
+    if spec["target_format"] == "dict":
+        y = {output: value for (output, _), value in zip(spec["targets"], ys)}
+    else:
+        y = ys[0] if len(ys) == 1 else ys
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        history = model.fit(x, y, shuffle=False, verbose=2, **spec["fit"])
+    printed = buffer.getvalue()
+    final = {w.name: w.numpy() for w in model.weights}
+    (OUT / (name + ".py")).write_text(src)
+    np.savez(OUT / (name + ".initial.npz"), **initial)
+    np.savez(OUT / (name + ".final.npz"), **final)
+    for i, value in enumerate(xs):
+        np.save(OUT / (name + ".x%d.npy" % i), value)
+    for i, value in enumerate(ys):
+        np.save(OUT / (name + ".y%d.npy" % i), value)
+    record = {
+        "fit": spec["fit"],
+        "inputs": len(xs),
+        "outputs": len(ys),
+        "targets": spec["target_format"],
+        "output_names": [output for output, _ in spec["targets"]],
+        "history": {k: [float(v) for v in vs] for k, vs in history.history.items()},
+        "history_keys": list(history.history.keys()),
+        "printed": printed,
+    }
+    (OUT / (name + ".json")).write_text(json.dumps(record, indent=1) + "\n")
+    print(name, record["history"])
+    print(printed)
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    names = sys.argv[1:] or list(CASES)
+    names = sys.argv[1:] or list(CASES) + list(GRAPH_CASES)
     for name in names:
-        make(name)
+        if name in GRAPH_CASES:
+            make_graph(name)
+        else:
+            make(name)
 
 
 if __name__ == "__main__":

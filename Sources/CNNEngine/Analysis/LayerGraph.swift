@@ -29,6 +29,8 @@ public struct LayerGraph: Sendable, Equatable {
     public var parameters: Int
     /// Whether the node's output is one of the model's outputs.
     public var isOutput: Bool
+    /// With nested models expanded, the model (path, `outer/inner`) the layer belongs to.
+    public var inModel: String? = nil
   }
 
   public var modelName: String
@@ -40,26 +42,23 @@ public struct LayerGraph: Sendable, Equatable {
     self.nodes = nodes
   }
 
-  /// The graph of a built model.
-  public init(model: SequentialModel) throws(AnalysisError) {
-    let tensors: [KerasTensor]
-    let outputs: [KerasTensor]
-    if let graph = model.graph {
-      tensors = graph.nodes
-      outputs = graph.outputs
-    } else if model.isBuilt, let chain = model.tensors {
-      tensors = chain
-      outputs = chain.last.map { [$0] } ?? []
-    } else {
-      throw .notBuilt(model: model.name)
-    }
+  /// The graph of a built model. With `expandNested`, a model used as a layer is replaced by its
+  /// own layers (at any depth, as `plot_model(expand_nested=True)` draws them), each node naming
+  /// the model it belongs to; a nested model with several outputs stays one box.
+  public init(model: SequentialModel, expandNested: Bool = false) throws(AnalysisError) {
+    guard let (tensors, _) = Self.tensors(of: model) else { throw .notBuilt(model: model.name) }
+    let outputs = Self.tensors(of: model)?.outputs ?? []
+    var entries: [Entry] = []
     var index: [ObjectIdentifier: Int] = [:]
-    var calls: [ObjectIdentifier: Int] = [:]
+    Self.collect(
+      tensors, mapping: &index, entries: &entries, inModel: nil, expandNested: expandNested)
     var callCounts: [ObjectIdentifier: Int] = [:]
-    for tensor in tensors { callCounts[ObjectIdentifier(tensor.producer), default: 0] += 1 }
+    for entry in entries { callCounts[ObjectIdentifier(entry.tensor.producer), default: 0] += 1 }
+    var calls: [ObjectIdentifier: Int] = [:]
     let outputKeys = Set(outputs.map(ObjectIdentifier.init))
     var nodes: [Node] = []
-    for tensor in tensors {
+    for entry in entries {
+      let tensor = entry.tensor
       let producer = tensor.producer
       let layerKey = ObjectIdentifier(producer)
       let call = calls[layerKey, default: 0]
@@ -80,14 +79,82 @@ public struct LayerGraph: Sendable, Equatable {
           name: shared ? "\(producer.name) (call \(call + 1))" : producer.name,
           className: producer.model?.className ?? producer.className,
           outputShape: tensor.shape,
-          inputs: tensor.inputs.compactMap { index[ObjectIdentifier($0)] },
+          inputs: entry.inputs,
           role: role,
           nestedLayerCount: producer.model.map { $0.layers.filter { !$0.isInputLayer }.count },
           parameters: call == 0 ? producer.parameterCount : 0,
-          isOutput: outputKeys.contains(ObjectIdentifier(tensor))))
-      index[ObjectIdentifier(tensor)] = nodes.count - 1
+          isOutput: outputKeys.contains(ObjectIdentifier(tensor)) || entry.isNestedOutput,
+          inModel: entry.inModel))
+    }
+    // A nested model's output is the outer model's output where the outer output is that call.
+    for (position, entry) in entries.enumerated() where entry.isNestedOutput {
+      nodes[position].isOutput = entry.outerOutputs.contains { outputKeys.contains($0) }
     }
     self.init(modelName: model.name, nodes: nodes)
+  }
+
+  /// One node before naming: the tensor it stands for and the indices of the nodes it reads.
+  private struct Entry {
+    var tensor: KerasTensor
+    var inputs: [Int]
+    var inModel: String?
+    /// Whether the node is the output of an expanded nested model (standing for its call).
+    var isNestedOutput = false
+    /// The outer tensors (calls of nested models) this node stands for.
+    var outerOutputs: [ObjectIdentifier] = []
+  }
+
+  /// A model's tensors (inputs first, then every call in a runnable order) and its outputs.
+  private static func tensors(of model: SequentialModel) -> (
+    tensors: [KerasTensor], outputs: [KerasTensor]
+  )? {
+    if let graph = model.graph { return (graph.nodes, graph.outputs) }
+    if model.isBuilt, let chain = model.tensors { return (chain, chain.last.map { [$0] } ?? []) }
+    return nil
+  }
+
+  /// Appends the nodes of `tensors`; `mapping` holds the node index of every tensor seen (a nested
+  /// model's input tensors are mapped by the caller to the nodes its call reads).
+  private static func collect(
+    _ tensors: [KerasTensor], mapping: inout [ObjectIdentifier: Int], entries: inout [Entry],
+    inModel: String?, expandNested: Bool
+  ) {
+    for tensor in tensors {
+      let key = ObjectIdentifier(tensor)
+      if mapping[key] != nil { continue }
+      let inputs = tensor.inputs.compactMap { mapping[ObjectIdentifier($0)] }
+      if expandNested, let nested = tensor.producer.model, let inner = Self.tensors(of: nested),
+        inner.outputs.count == 1
+      {
+        let innerInputs = inner.tensors.filter { $0.producer.isInputLayer }
+        if innerInputs.count == inputs.count {
+          // The nested model's inputs are the nodes its call reads; its own tensors are new for
+          // each call, keyed afresh so that a model called twice is drawn twice.
+          var local = mapping
+          for (innerInput, outer) in zip(innerInputs, inputs) {
+            local[ObjectIdentifier(innerInput)] = outer
+          }
+          for inner in inner.tensors where !inner.producer.isInputLayer {
+            local[ObjectIdentifier(inner)] = nil
+          }
+          let start = entries.count
+          collect(
+            inner.tensors, mapping: &local, entries: &entries,
+            inModel: inModel.map { "\($0)/\(nested.name)" } ?? nested.name,
+            expandNested: true)
+          if let output = local[ObjectIdentifier(inner.outputs[0])], output >= start {
+            mapping[key] = output
+            entries[output].isNestedOutput = true
+            entries[output].outerOutputs.append(key)
+            continue
+          }
+          // An output that is one of its inputs: nothing to draw for the call.
+          entries.removeSubrange(start...)
+        }
+      }
+      entries.append(Entry(tensor: tensor, inputs: inputs, inModel: inModel))
+      mapping[key] = entries.count - 1
+    }
   }
 
   /// Each node's rank: 0 for inputs, else one more than the highest rank among its inputs, so that

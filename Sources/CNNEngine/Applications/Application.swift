@@ -1,5 +1,6 @@
 /// The functions of `keras.applications` that ConvBook builds: each makes the same graph as
-/// tf-keras 2.21 (layer names, classes, shapes, parameters), for its arguments.
+/// tf-keras 2.21, or Keras 3.15 in a Keras 3 session (layer names, classes, shapes, parameters),
+/// for its arguments.
 public enum Application: String, CaseIterable, Sendable {
   case vgg16 = "VGG16"
   case vgg19 = "VGG19"
@@ -53,6 +54,33 @@ public enum Application: String, CaseIterable, Sendable {
   ]
   private static let classifier: Parameter = ("classifier_activation", .string("softmax"))
 
+  /// The function's signature in `version`. Keras 3's functions take no `**kwargs` and end with a
+  /// `name=` parameter (the model's name; ConvNeXt's replaces tf-keras' leading `model_name`).
+  public func signature(for version: KerasVersion) -> Signature {
+    let classic = signature
+    guard version == .keras3 else { return classic }
+    let parameters = (classic.parameters + classic.keywordOnly).filter { $0.name != "model_name" }
+    return Signature(
+      parameters: parameters + [("name", keras3DefaultName.map { .string($0) } ?? .none)],
+      keywordOnly: [], acceptsExtraKeywords: false)
+  }
+
+  /// Keras 3's default `name=` (nil: None, the model names itself from its arguments).
+  var keras3DefaultName: String? {
+    switch self {
+    case .mobileNet, .mobileNetV2: return nil
+    case .mobileNetV3Small, .mobileNetV3Large: return rawValue
+    case .inceptionV3: return "inception_v3"
+    case .inceptionResNetV2: return "inception_resnet_v2"
+    case .nasNetMobile: return "nasnet_mobile"
+    case .nasNetLarge: return "nasnet_large"
+    case .convNeXtTiny, .convNeXtSmall, .convNeXtBase, .convNeXtLarge, .convNeXtXLarge:
+      return "convnext_" + rawValue.dropFirst("ConvNeXt".count).lowercased()
+    default: return rawValue.lowercased()
+    }
+  }
+
+  /// The signature in tf-keras 2.21.
   public var signature: Signature {
     switch self {
     case .vgg16, .vgg19, .resNet50V2, .resNet101V2, .resNet152V2, .inceptionV3, .xception,
@@ -182,10 +210,24 @@ extension SequentialModel {
   /// The model (this one or one nested in it) built with `weights="imagenet"`, and its
   /// application; nil when no part of the model asks for pretrained weights.
   public var pretrainedWeightsRequest: (model: String, application: String)? {
-    if let pretrainedWeights { return (name, pretrainedWeights) }
+    if let pretrainedWeights { return (name, pretrainedWeights.application) }
     for layer in layers {
       if let nested = layer.model?.pretrainedWeightsRequest { return nested }
     }
     return nil
+  }
+
+  /// Every model (this one or nested at any depth, each once) built to load pretrained weights.
+  public var pretrainedModels: [SequentialModel] {
+    var found: [SequentialModel] = []
+    func visit(_ model: SequentialModel) {
+      if model.pretrainedWeights != nil, !found.contains(where: { $0 === model }) {
+        found.append(model)
+        return
+      }
+      for layer in model.layers { if let nested = layer.model { visit(nested) } }
+    }
+    visit(self)
+    return found
   }
 }

@@ -53,16 +53,19 @@ struct ApplicationBuilder {
     return output
   }
 
-  /// `x + c`, `x * c`, `a * b`, ... on Keras tensors: the `TFOpLambda` layer tf-keras records.
+  /// `x + c`, `x * c`, `a * b`, ... on Keras tensors: the `TFOpLambda` layer tf-keras records, or
+  /// Keras 3's operation (`add (Add)`, in the graph but not in `model.layers`).
   func operation(
     _ operation: TFOpLambda.Operation, _ tensors: [KerasTensor], constant: Double? = nil,
     constantFirst: Bool = false, channelConstants: [Double]? = nil
   ) throws(KerasError) -> KerasTensor {
     var layer = TFOpLambda(
-      operation: operation, name: names.uniqueName(operation.rawValue), constant: constant,
-      constantFirst: constantFirst)
+      operation: operation, names: names, constant: constant, constantFirst: constantFirst)
     layer.channelConstants = channelConstants
-    return try KerasTensor.apply(LayerInstance(layer), to: tensors, asList: true)
+    let output = try KerasTensor.apply(LayerInstance(layer), to: tensors, asList: true)
+    // A Keras 3 operation's output is a new `KerasTensor`, which takes the next `keras_tensor` name.
+    _ = names.kerasTensorName()
+    return output
   }
 
   // Shorthands for the layers every family uses.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every application function does around its own layers: the checks of `weights` and
 /// `classes`, the input shape (`imagenet_utils.obtain_input_shape`), the input tensor, the
 /// classifier or pooling on top, and the model over the source inputs.
@@ -7,23 +9,50 @@ struct ApplicationContext {
 
   var names: NameScope { builder.names }
 
-  /// `weights` must be None, "imagenet" or a file; cells have no files, so a path is ConvBook's
-  /// limitation and any other string gets the family's own `ValueError`.
-  func checkWeights(_ message: String) throws(KerasError) {
+  /// The Keras whose application code this builds (the session's).
+  var kerasVersion: KerasVersion { names.kerasVersion }
+
+  /// A layer name of tf-keras' DenseNet or MobileNetV3 as that family's Keras 3 code spells it:
+  /// TensorFlow scopes (`conv1/conv`, `expanded_conv/depthwise/BatchNorm`) became snake case
+  /// (`conv1_conv`, `expanded_conv_depthwise_bn`), and MobileNetV3's capitals went too
+  /// (`Conv_1` -> `conv_1`, `squeeze_excite/AvgPool` -> `squeeze_excite_avg_pool`).
+  func layerName(_ classic: String) -> String {
+    guard kerasVersion == .keras3 else { return classic }
+    return classic.split(separator: "/", omittingEmptySubsequences: false).map { part in
+      part == "BatchNorm" ? "bn" : NameScope.snakeCase(String(part))
+    }.joined(separator: "_")
+  }
+
+  /// The argument that names the model (and prefixes ConvNeXt's layers): tf-keras' ConvNeXt takes
+  /// `model_name`, Keras 3's functions all take `name`.
+  var modelNameArgument: String { kerasVersion == .keras3 ? "name" : "model_name" }
+
+  /// The family's message in the session's Keras: `classic` is tf-keras', `keras3` Keras 3's where
+  /// its application code words it differently (nil: the same words).
+  func message(_ classic: String, keras3: String?) -> String {
+    kerasVersion == .keras3 ? keras3 ?? classic : classic
+  }
+
+  /// `weights` must be None, "imagenet" or an existing file (else the family's own `ValueError`);
+  /// ConvBook reads only `.npz` files exported from Keras, so another file is its limitation.
+  func checkWeights(_ classic: String, keras3: String? = nil) throws(KerasError) {
+    let message = message(classic, keras3: keras3)
     switch arguments["weights"] {
     case .none, .string("imagenet"): return
-    case .string(let path) where path.contains("/") || path.contains("."):
-      throw KerasError.limitation(
-        "ConvBook does not load weight files: `weights=\(ArgumentValue.string(path))` names a file; use weights=None (or \"imagenet\" for a summary)"
-      )
+    case .string(let path) where FileManager.default.fileExists(atPath: path):
+      guard path.hasSuffix(".npz") else {
+        throw KerasError.limitation(
+          "ConvBook reads pretrained weights only from .npz files exported from Keras (Tools/keras-reference/export_application_weights.py); `weights=\(ArgumentValue.string(path))` is not one"
+        )
+      }
     default: throw .value(message)
     }
   }
 
   /// The family's `ValueError` for `classes` other than 1000 with ImageNet weights and the top.
-  func checkClasses(_ message: String) throws(KerasError) {
+  func checkClasses(_ classic: String, keras3: String? = nil) throws(KerasError) {
     if arguments.usesImageNetWeights, arguments.includeTop, arguments["classes"] != .int(1000) {
-      throw .value(message)
+      throw .value(message(classic, keras3: keras3))
     }
   }
 
@@ -159,12 +188,34 @@ struct ApplicationContext {
   }
 
   /// `training.Model(inputs, x, name=name)`, whose inputs are those `input_tensor` came from.
+  /// `name` is tf-keras' model name; Keras 3's is the `name=` argument (MobileNet and MobileNetV2
+  /// compute theirs, as tf-keras does, when it is None).
   func model(_ output: KerasTensor, input: KerasTensor, name: String, application: String)
     throws(KerasError) -> SequentialModel
   {
     let inputs = arguments.inputTensor.map(Self.sourceInputs) ?? [input]
+    var name = name
+    if kerasVersion == .keras3, let given = arguments.values["name"] {
+      switch given {
+      case .string(let text): name = text
+      case .none where Application(rawValue: application)?.keras3DefaultName != nil:
+        name = names.uniqueName("functional")
+      case .none: break
+      default:
+        throw .limitation(
+          "ConvBook names an application model with a string `name`; got name=\(given)")
+      }
+    }
     let model = try SequentialModel.functional(name: name, inputs: inputs, outputs: [output])
-    if arguments.usesImageNetWeights { model.pretrainedWeights = application }
+    switch arguments["weights"] {
+    case .string("imagenet"):
+      model.pretrainedWeights = PretrainedWeightsRequest(
+        application: application, includeTop: arguments.includeTop)
+    case .string(let path):
+      model.pretrainedWeights = PretrainedWeightsRequest(
+        application: application, includeTop: arguments.includeTop, path: path)
+    default: break
+    }
     return model
   }
 

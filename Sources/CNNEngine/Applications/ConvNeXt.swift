@@ -20,16 +20,20 @@ enum ConvNeXt {
     -> SequentialModel
   {
     let arguments = context.arguments
-    guard case .string(let modelName) = arguments["model_name"] else {
+    let nameArgument = context.modelNameArgument
+    guard case .string(let modelName) = arguments[nameArgument] else {
       throw KerasError.limitation(
-        "ConvBook builds ConvNeXt with a string `model_name`; got model_name=\(arguments["model_name"])"
+        "ConvBook builds ConvNeXt with a string `\(nameArgument)`; got \(nameArgument)=\(arguments[nameArgument])"
       )
     }
     try context.checkWeights(
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded."
     )
     try context.checkClasses(
-      "If using `weights` as `'imagenet'` with `include_top` as true, `classes` should be 1000")
+      "If using `weights` as `'imagenet'` with `include_top` as true, `classes` should be 1000",
+      keras3:
+        "If using `weights=\"imagenet\"` with `include_top=True`, `classes` should be 1000. Received classes=\(arguments["classes"])"
+    )
     let shape = try context.inputShape(defaultSize: 224, minSize: 32)
     let input = try context.imageInput(shape: shape)
     let b = context.builder
@@ -95,9 +99,20 @@ enum ConvNeXt {
       x = try context.pooling(x)
       x = try b.layer("LayerNormalization", ["epsilon": .float(1e-6)], x)
     }
-    return try context.model(
+    let model = try context.model(
       x, input: input, name: modelName,
       application: "ConvNeXt\(size == .xlarge ? "XLarge" : size.rawValue.capitalized)")
+    // Keras 3 checks, once the model is built, that a model with ImageNet weights keeps the
+    // variant in its name.
+    let variant = "convnext_" + size.rawValue
+    if context.kerasVersion == .keras3, arguments.usesImageNetWeights,
+      !modelName.contains(variant)
+    {
+      throw .value(
+        "Model name \"\(modelName)\" does not match weights variant \"\(variant)\". When using imagenet weights, model name must contain the weights variant (e.g., \"\(variant)\")."
+      )
+    }
+    return model
   }
 
   private static func convNeXtBlock(

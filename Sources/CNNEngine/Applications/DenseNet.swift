@@ -22,9 +22,10 @@ enum DenseNet {
     let input = try context.imageInput(shape: shape)
     let builder = context.builder
     var x = try builder.zeroPadding(input, ((3, 3), (3, 3)), name: nil)
-    x = try builder.conv(x, 64, .int(7), strides: .int(2), useBias: false, name: "conv1/conv")
-    x = try builder.batchNorm(x, epsilon: 1.001e-5, name: "conv1/bn")
-    x = try builder.activation(x, "relu", name: "conv1/relu")
+    x = try builder.conv(
+      x, 64, .int(7), strides: .int(2), useBias: false, name: context.layerName("conv1/conv"))
+    x = try builder.batchNorm(x, epsilon: 1.001e-5, name: context.layerName("conv1/bn"))
+    x = try builder.activation(x, "relu", name: context.layerName("conv1/relu"))
     x = try builder.zeroPadding(x, ((1, 1), (1, 1)), name: nil)
     x = try builder.pool("MaxPooling2D", x, 3, strides: 2, name: "pool1")
     let counts = blocks(depth: depth)

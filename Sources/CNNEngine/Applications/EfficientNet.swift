@@ -53,7 +53,9 @@ enum EfficientNet {
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded."
     )
     try context.checkClasses(
-      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000")
+      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000",
+      keras3: "If using `weights=\"imagenet\"` with `include_top` as true, `classes` should be 1000"
+    )
     let shape = try context.inputShape(defaultSize: defaultSize, minSize: 32)
     let input = try context.imageInput(shape: shape)
     let builder = context.builder
@@ -72,9 +74,15 @@ enum EfficientNet {
     var x = try builder.layer("Rescaling", ["scale": .float(1.0 / 255.0)], input)
     x = try builder.layer("Normalization", ["axis": .int(3)], x)
     if arguments.usesImageNetWeights {
-      // `tf.math.multiply(x, 1/sqrt(stddev))` per channel: a TFOpLambda layer in the graph.
-      x = try builder.operation(
-        .multiply, [x], channelConstants: imageNetStandardDeviations.map { 1 / $0.squareRoot() })
+      let scales = imageNetStandardDeviations.map { 1 / $0.squareRoot() }
+      switch context.kerasVersion {
+      case .keras2:
+        // `tf.math.multiply(x, 1/sqrt(stddev))` per channel: a TFOpLambda layer in the graph.
+        x = try builder.operation(.multiply, [x], channelConstants: scales)
+      case .keras3:
+        // Keras 3 scales the channels with a second `Rescaling` layer.
+        x = try builder.layer("Rescaling", ["scale": .list(scales.map { .float($0) })], x)
+      }
     }
     x = try builder.zeroPadding(x, builder.correctPad(x, 3), name: "stem_conv_pad")
     x = try builder.conv(

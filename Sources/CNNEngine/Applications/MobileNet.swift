@@ -9,10 +9,14 @@ enum MobileNet {
     let arguments = context.arguments
     try context.checkExtraKeywords(asTuple: true)
     try context.checkWeights(
-      "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received weights=\(arguments["weights"].plainDescription)"
+      "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received weights=\(arguments["weights"].plainDescription)",
+      keras3:
+        "The `weights` argument should be either `None` (random initialization), 'imagenet' (pre-training on ImageNet), or the path to the weights file to be loaded. Received weights=\(arguments["weights"].plainDescription)"
     )
     try context.checkClasses(
-      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received classes=\(arguments["classes"])"
+      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received classes=\(arguments["classes"])",
+      keras3:
+        "If using `weights='imagenet'` with `include_top=True`, `classes` should be 1000.  Received classes=\(arguments["classes"])"
     )
     var defaultSize = 224
     if arguments["input_shape"] != .none {

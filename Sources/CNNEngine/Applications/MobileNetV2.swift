@@ -12,7 +12,9 @@ enum MobileNetV2 {
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received `weights=\(arguments["weights"].plainDescription)`"
     )
     try context.checkClasses(
-      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000. Received `classes=\(arguments["classes"])`"
+      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000. Received `classes=\(arguments["classes"])`",
+      keras3:
+        "If using `weights=\"imagenet\"` with `include_top` as true, `classes` should be 1000. Received `classes=\(arguments["classes"])`"
     )
     let givenShape = arguments["input_shape"]
     if let tensor = arguments.inputTensor, givenShape != .none {

@@ -35,7 +35,9 @@ enum MobileNetV3 {
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received weights=\(arguments["weights"].plainDescription)"
     )
     try context.checkClasses(
-      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received classes=\(arguments["classes"])"
+      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received classes=\(arguments["classes"])",
+      keras3:
+        "If using `weights=\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received classes=\(arguments["classes"])"
     )
     var shape = arguments["input_shape"]
     if let tensor = arguments.inputTensor {
@@ -50,8 +52,11 @@ enum MobileNetV3 {
           let tensorShape =
             "(" + dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + ")"
           throw .value(
-            "input_shape[1] must equal backend.int_shape(input_tensor)[2].  Received input_shape=\(shape), backend.int_shape(input_tensor)=\(tensorShape)"
-          )
+            context.message(
+              "input_shape[1] must equal backend.int_shape(input_tensor)[2].  Received input_shape=\(shape), backend.int_shape(input_tensor)=\(tensorShape)",
+              keras3:
+                "input_shape[1] must equal input_tensor.shape[2].  Received input_shape=\(shape), input_tensor.shape=\(tensorShape)"
+            ))
         }
       } else {
         let rows = dimensions.count > 1 ? dimensions[1] : nil
@@ -85,8 +90,12 @@ enum MobileNetV3 {
       let clipped = try b.layer("ReLU", ["max_value": .float(6)], shifted)
       return try b.operation(.multiply, [clipped], constant: 1.0 / 6.0)
     }
-    /// `Multiply()([x, hard_sigmoid(x)])`: the layer takes its name first.
+    /// tf-keras: `Multiply()([x, hard_sigmoid(x)])` (the layer takes its name first); Keras 3:
+    /// `Activation("hard_swish")(x)`.
     func hardSwish(_ x: KerasTensor) throws(KerasError) -> KerasTensor {
+      if context.kerasVersion == .keras3 {
+        return try b.layer("Activation", ["activation": .string("hard_swish")], x)
+      }
       let multiply = try b.make("Multiply")
       return try b.call(multiply, [x, try hardSigmoid(x)])
     }
@@ -103,8 +112,8 @@ enum MobileNetV3 {
     }
     x = try b.conv(
       x, 16, .int(3), strides: .tuple([.int(2), .int(2)]), padding: "same", useBias: false,
-      name: "Conv")
-    x = try batchNorm(x, "Conv/BatchNorm")
+      name: context.layerName("Conv"))
+    x = try batchNorm(x, context.layerName("Conv/BatchNorm"))
     x = try activation(x, swish: true)
     for (index, block) in (isLarge ? large : small).enumerated() {
       let kernel = block.kernel ?? (minimalistic ? 3 : 5)
@@ -112,25 +121,31 @@ enum MobileNetV3 {
         x, expansion: block.expansion, filters: depth(Double(block.filters) * alpha),
         kernel: kernel, stride: block.stride, squeeze: block.squeeze && !minimalistic,
         swish: block.swish, blockID: index, activation: activation, hardSigmoid: hardSigmoid,
-        batchNorm: batchNorm, b)
+        batchNorm: batchNorm, name: context.layerName, b)
     }
     let lastConvolution = depth(Double(b.channels(x) * 6))
     var lastPoint = isLarge ? 1280 : 1024
     if alpha > 1.0 { lastPoint = depth(Double(lastPoint) * alpha) }
-    x = try b.conv(x, lastConvolution, .int(1), padding: "same", useBias: false, name: "Conv_1")
-    x = try batchNorm(x, "Conv_1/BatchNorm")
+    x = try b.conv(
+      x, lastConvolution, .int(1), padding: "same", useBias: false,
+      name: context.layerName("Conv_1"))
+    x = try batchNorm(x, context.layerName("Conv_1/BatchNorm"))
     x = try activation(x, swish: true)
     if arguments.includeTop {
       x = try b.layer("GlobalAveragePooling2D", ["keepdims": .bool(true)], x)
-      x = try b.conv(x, lastPoint, .int(1), padding: "same", useBias: true, name: "Conv_2")
+      x = try b.conv(
+        x, lastPoint, .int(1), padding: "same", useBias: true, name: context.layerName("Conv_2"))
       x = try activation(x, swish: true)
       let dropout = try arguments.number("dropout_rate")
       if dropout > 0 { x = try b.layer("Dropout", ["rate": arguments["dropout_rate"]], x) }
-      x = try b.conv(x, try arguments.integer("classes"), .int(1), padding: "same", name: "Logits")
+      x = try b.conv(
+        x, try arguments.integer("classes"), .int(1), padding: "same",
+        name: context.layerName("Logits"))
       x = try b.layer("Flatten", [:], x)
       try context.validateActivation()
       x = try b.layer(
-        "Activation", ["activation": arguments["classifier_activation"]], name: "Predictions", x)
+        "Activation", ["activation": arguments["classifier_activation"]],
+        name: context.layerName("Predictions"), x)
     } else {
       x = try context.pooling(x, averageName: "avg_pool", maximumName: "max_pool")
     }
@@ -145,7 +160,7 @@ enum MobileNetV3 {
     activation: (KerasTensor, Bool) throws(KerasError) -> KerasTensor,
     hardSigmoid: (KerasTensor) throws(KerasError) -> KerasTensor,
     batchNorm: (KerasTensor, String) throws(KerasError) -> KerasTensor,
-    _ b: ApplicationBuilder
+    name: (String) -> String, _ b: ApplicationBuilder
   ) throws(KerasError) -> KerasTensor {
     var x = input
     let inFilters = b.channels(input)
@@ -153,36 +168,38 @@ enum MobileNetV3 {
     var prefix = "expanded_conv/"
     if blockID > 0 {
       prefix = "expanded_conv_\(blockID)/"
-      x = try b.conv(x, expanded, .int(1), padding: "same", useBias: false, name: prefix + "expand")
-      x = try batchNorm(x, prefix + "expand/BatchNorm")
+      x = try b.conv(
+        x, expanded, .int(1), padding: "same", useBias: false, name: name(prefix + "expand"))
+      x = try batchNorm(x, name(prefix + "expand/BatchNorm"))
       x = try activation(x, swish)
     }
     if stride == 2 {
-      x = try b.zeroPadding(x, b.correctPad(x, kernel), name: prefix + "depthwise/pad")
+      x = try b.zeroPadding(x, b.correctPad(x, kernel), name: name(prefix + "depthwise/pad"))
     }
     x = try b.depthwise(
       x, kernel, strides: stride, padding: stride == 1 ? "same" : "valid",
-      name: prefix + "depthwise")
-    x = try batchNorm(x, prefix + "depthwise/BatchNorm")
+      name: name(prefix + "depthwise"))
+    x = try batchNorm(x, name(prefix + "depthwise/BatchNorm"))
     x = try activation(x, swish)
     if squeeze {
       let squeezeInput = x
       var se = try b.layer(
         "GlobalAveragePooling2D", ["keepdims": .bool(true)],
-        name: prefix + "squeeze_excite/AvgPool", x)
+        name: name(prefix + "squeeze_excite/AvgPool"), x)
       se = try b.conv(
         se, depth(Double(expanded) * 0.25), .int(1), padding: "same",
-        name: prefix + "squeeze_excite/Conv")
-      se = try b.layer("ReLU", name: prefix + "squeeze_excite/Relu", se)
+        name: name(prefix + "squeeze_excite/Conv"))
+      se = try b.layer("ReLU", name: name(prefix + "squeeze_excite/Relu"), se)
       se = try b.conv(
-        se, expanded, .int(1), padding: "same", name: prefix + "squeeze_excite/Conv_1")
+        se, expanded, .int(1), padding: "same", name: name(prefix + "squeeze_excite/Conv_1"))
       se = try hardSigmoid(se)
-      x = try b.merge("Multiply", [squeezeInput, se], name: prefix + "squeeze_excite/Mul")
+      x = try b.merge("Multiply", [squeezeInput, se], name: name(prefix + "squeeze_excite/Mul"))
     }
-    x = try b.conv(x, filters, .int(1), padding: "same", useBias: false, name: prefix + "project")
-    x = try batchNorm(x, prefix + "project/BatchNorm")
+    x = try b.conv(
+      x, filters, .int(1), padding: "same", useBias: false, name: name(prefix + "project"))
+    x = try batchNorm(x, name(prefix + "project/BatchNorm"))
     if stride == 1, inFilters == filters {
-      x = try b.merge("Add", [input, x], name: prefix + "Add")
+      x = try b.merge("Add", [input, x], name: name(prefix + "Add"))
     }
     return x
   }

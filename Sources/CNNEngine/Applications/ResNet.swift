@@ -16,10 +16,15 @@ enum ResNet {
   {
     try context.checkExtraKeywords()
     try context.checkWeights(
-      "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded."
+      "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.",
+      keras3:
+        "The `weights` argument should be either `None` (random initialization), 'imagenet' (pre-training on ImageNet), or the path to the weights file to be loaded.  Received: weights=\(context.arguments["weights"].plainDescription)"
     )
     try context.checkClasses(
-      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000")
+      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000",
+      keras3:
+        "If using `weights='imagenet'` with `include_top=True`, `classes` should be 1000.  Received classes=\(context.arguments["classes"])"
+    )
     let shape = try context.inputShape(defaultSize: 224, minSize: 32)
     let input = try context.imageInput(shape: shape)
     let builder = context.builder

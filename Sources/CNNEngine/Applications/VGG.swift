@@ -9,17 +9,25 @@ enum VGG {
     let classes = arguments["classes"]
     if depth == 16 {
       try context.checkWeights(
-        "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received: weights=\(weights.plainDescription)"
+        "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received: weights=\(weights.plainDescription)",
+        keras3:
+          "The `weights` argument should be either `None` (random initialization), 'imagenet' (pre-training on ImageNet), or the path to the weights file to be loaded.  Received: weights=\(weights.plainDescription)"
       )
       try context.checkClasses(
-        "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received `classes=\(classes)`"
+        "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received `classes=\(classes)`",
+        keras3:
+          "If using `weights='imagenet'` with `include_top=True`, `classes` should be 1000.  Received classes=\(classes)"
       )
     } else {
       try context.checkWeights(
-        "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received: `weights=\(weights.plainDescription).`"
+        "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.  Received: `weights=\(weights.plainDescription).`",
+        keras3:
+          "The `weights` argument should be either `None` (random initialization), 'imagenet' (pre-training on ImageNet), or the path to the weights file to be loaded.  Received: weights=\(weights.plainDescription)"
       )
       try context.checkClasses(
-        "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received: `classes=\(classes).`"
+        "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000.  Received: `classes=\(classes).`",
+        keras3:
+          "If using `weights='imagenet'` with `include_top=True`, `classes` should be 1000.  Received classes=\(classes)"
       )
     }
     let shape = try context.inputShape(defaultSize: 224, minSize: 32)

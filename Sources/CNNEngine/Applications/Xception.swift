@@ -4,10 +4,15 @@ enum Xception {
   static func build(_ context: ApplicationContext) throws(KerasError) -> SequentialModel {
     let arguments = context.arguments
     try context.checkWeights(
-      "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded."
+      "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.",
+      keras3:
+        "The `weights` argument should be either `None` (random initialization), 'imagenet' (pre-training on ImageNet), or the path to the weights file to be loaded."
     )
     try context.checkClasses(
-      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000")
+      "If using `weights` as `\"imagenet\"` with `include_top` as true, `classes` should be 1000",
+      keras3:
+        "If using `weights='imagenet'` with `include_top=True`, `classes` should be 1000.  Received classes=\(arguments["classes"])"
+    )
     let shape = try context.inputShape(defaultSize: 299, minSize: 71)
     let input = try context.imageInput(shape: shape)
     let b = context.builder

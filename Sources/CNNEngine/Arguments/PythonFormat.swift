@@ -8,7 +8,21 @@ public enum PythonFormat {
     let sign = value.sign == .minus ? "-" : ""
     if value == 0 { return sign + "0.0" }
     // Swift's description has the same shortest round-trip digits; only the layout differs.
-    let text = "\(value.magnitude)"
+    return layout("\(value.magnitude)", sign: sign)
+  }
+
+  /// `str(np.float32(x))` / `repr` without the type: the shortest digits that round-trip in
+  /// float32, laid out as Python lays out floats (`0.1`, `1e-05`).
+  public static func float32(_ value: Float) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    let sign = value.sign == .minus ? "-" : ""
+    if value == 0 { return sign + "0.0" }
+    return layout("\(value.magnitude)", sign: sign)
+  }
+
+  /// Shortest digits (Swift's description of a positive number) in Python's layout.
+  private static func layout(_ text: String, sign: String) -> String {
     let mantissa: Substring
     var exponent = 0
     if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {

@@ -35,6 +35,8 @@ struct ForwardStep {
     case upSampling(size: [Int], interpolation: String)
     case activation(ActivationFunction)
     case rescaling(scale: Float, offset: Float)
+    /// `x * gamma` along the last axis (ConvNeXt's `LayerScale`).
+    case scaleLastAxis([Float])
     /// `Embedding`: the (input_dim, output_dim) table.
     case embedding(Tensor)
     case normalization(keptAxes: [Int], mean: [Float], variance: [Float], invert: Bool)
@@ -193,6 +195,8 @@ struct ForwardStep {
       operation = .identity
     case is Embedding:
       operation = .embedding(try weight("embeddings"))
+    case is LayerScale:
+      operation = .scaleLastAxis(try weight("gamma").scalars)
     case let normalization as Normalization:
       guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
       let kept: [Int]
@@ -499,6 +503,10 @@ struct ForwardStep {
     case .rescaling(let scale, let offset):
       try buffers.update { tensor throws(KernelError) in
         PreprocessingKernels.rescale(&tensor, scale: scale, offset: offset, threads: threads)
+      }
+    case .scaleLastAxis(let gamma):
+      try buffers.update { tensor throws(KernelError) in
+        ElementwiseKernel.apply(&tensor, lastAxis: gamma, .multiply)
       }
     case .embedding(let table):
       let input = buffers.current

@@ -12,9 +12,13 @@ struct MergeStep {
     /// `x op c`, or `c op x` when `constantFirst`.
     case constant(ElementwiseKernel.Operation, Float, constantFirst: Bool)
     case negative
+    /// `inputs[0] + inputs[1] * scale` (`CustomScaleLayer`).
+    case scaledAdd(Float)
     /// `x op v[c]` along the last axis (`tf.nn.bias_add`, `x / [0.229, 0.224, 0.225]`).
     case perChannel(ElementwiseKernel.Operation, [Float])
-    /// A `Lambda`'s traced arithmetic: one step per operation.
+    /// A TensorFlow function (`TensorFunctionLayer`, `SlicingOpLambda`).
+    case function(TensorFunction)
+    /// A `Lambda`'s traced operations: one step per operation.
     case lambda(LambdaTrace.Program, steps: [MergeStep])
   }
 
@@ -26,8 +30,13 @@ struct MergeStep {
     self.operation = operation
   }
 
-  /// The arithmetic of one `TFOpLambda`.
-  private static func operation(of lambda: TFOpLambda) -> Operation {
+  /// The computation of one tensor operation layer.
+  private static func operation(of layer: any TensorOperationLayer) -> Operation {
+    if let function = layer as? TensorFunctionLayer { return .function(function.function) }
+    if let slicing = layer as? SlicingOpLambda { return .function(.slice(slicing.slice)) }
+    guard let lambda = layer as? TFOpLambda else {
+      preconditionFailure("a tensor operation layer of an unknown kind: \(type(of: layer))")
+    }
     let elementwise: ElementwiseKernel.Operation
     switch lambda.operation {
     case .add, .biasAdd: elementwise = .add
@@ -60,8 +69,11 @@ struct MergeStep {
       }
     case let dot as Dot:
       operation = .dot(dot)
-    case let lambda as TFOpLambda:
-      operation = Self.operation(of: lambda)
+    case let layer as any TensorOperationLayer:
+      operation = Self.operation(of: layer)
+    case let custom as CustomScaleLayer:
+      // Keras multiplies a float32 tensor by the Python float: the scale is rounded to float32.
+      operation = .scaledAdd(Float(custom.scale))
     case let lambda as Lambda:
       guard let program = lambda.trace.program else {
         throw ForwardError(
@@ -115,8 +127,12 @@ struct MergeStep {
         ElementwiseKernel.apply(&first, scalar: value, elementwise, scalarFirst: constantFirst)
       case .negative:
         ElementwiseKernel.negate(&first)
+      case .scaledAdd(let scale):
+        try ElementwiseKernel.addScaled(&first, others[0], scale: scale)
       case .perChannel(let elementwise, let values):
         ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
+      case .function(let function):
+        first = try TensorFunctionStep.run(function, [first] + others, outputShape: outputShape)
       case .lambda(let program, let steps):
         var values = [first] + others
         first = .empty

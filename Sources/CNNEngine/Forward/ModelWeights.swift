@@ -1,4 +1,5 @@
 import CNNKernels
+import Foundation
 
 /// The weight values of a built model, by Keras variable name (`conv2d/kernel:0`), in Keras'
 /// layouts: convolution kernels (K..., C_in/groups, F), dense kernels (C_in, units), transposed
@@ -52,17 +53,14 @@ public struct ModelWeights: Sendable {
   }
 
   /// Keras' initializers for every weight, drawn from `SeededGenerator` streams named after the
-  /// weights and seeded with `seed`. Refused before drawing when the values alone would exceed
+  /// weights and seeded with `seed`; the weights of an application built with
+  /// `weights="imagenet"` (or a file) come from its exported `.npz` instead (`PretrainedWeights`),
+  /// refused when there is none. Refused before drawing when the values alone would exceed
   /// `memoryBudget` bytes.
   public static func initialized(
-    for model: SequentialModel, seed: UInt64, memoryBudget: Int = ForwardPass.defaultMemoryBudget
+    for model: SequentialModel, seed: UInt64, memoryBudget: Int = ForwardPass.defaultMemoryBudget,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(ForwardError) -> ModelWeights {
-    if let (owner, application) = model.pretrainedWeightsRequest {
-      throw ForwardError(
-        .weights,
-        "model \"\(owner)\" was built with weights=\"imagenet\", and ConvBook has no pretrained weights: running it on freshly initialized weights would pretend to be \(application) trained on ImageNet. Pass the weights exported from Keras as an .npz file (--weights FILE), or build the model with weights=None"
-      )
-    }
     let entries = try expected(for: model)
     let bytes = entries.reduce(0) { $0 + $1.spec.count * 4 }
     if bytes > memoryBudget {
@@ -72,7 +70,12 @@ public struct ModelWeights: Sendable {
       )
     }
     var tensors: [String: Tensor] = [:]
-    for entry in entries {
+    for pretrained in model.pretrainedModels {
+      guard let request = pretrained.pretrainedWeights else { continue }
+      let loaded = try request.load(for: pretrained, environment: environment)
+      tensors.merge(loaded) { first, _ in first }
+    }
+    for entry in entries where tensors[entry.kerasName] == nil {
       let initializer: WeightInitializer
       do {
         initializer = try WeightInitializer(entry.spec.initializer)

@@ -132,7 +132,14 @@ public struct ShapePreservingLayer: Layer {
     self.common = common
     self.className = className
     if className == "Rescaling" {
-      _ = try common.arguments.double("scale")
+      // A list scale (Keras 3's EfficientNet scales each channel) broadcasts over the last axis.
+      if let scales = common.arguments["scale"].sequenceItems {
+        for item in scales {
+          _ = try LayerArguments(className: className, values: ["scale": item]).double("scale")
+        }
+      } else {
+        _ = try common.arguments.double("scale")
+      }
       _ = try common.arguments.double("offset")
     }
   }

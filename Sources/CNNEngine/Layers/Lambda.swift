@@ -48,10 +48,10 @@ public struct Lambda: MultiInputLayer {
 /// are the inputs, each operation appends one value.
 public final class LambdaTrace: @unchecked Sendable {
   public struct Operation: Sendable {
-    public let layer: TFOpLambda
+    public let layer: any TensorOperationLayer
     public let inputs: [Int]
 
-    public init(layer: TFOpLambda, inputs: [Int]) {
+    public init(layer: any TensorOperationLayer, inputs: [Int]) {
       self.layer = layer
       self.inputs = inputs
     }
@@ -75,7 +75,8 @@ public final class LambdaTrace: @unchecked Sendable {
 
   public init() {}
 
-  /// The operations from `inputs` to `output`, which must all be tensor arithmetic (`TFOpLambda`);
+  /// The operations from `inputs` to `output`, which must all be tensor operations (`TFOpLambda`,
+  /// `TensorFunctionLayer`, `SlicingOpLambda`);
   /// nil when the function did anything else (called a layer, returned something unrelated).
   public static func program(inputs: [KerasTensor], output: KerasTensor) -> Program? {
     var values: [ObjectIdentifier: Int] = [:]
@@ -84,7 +85,7 @@ public final class LambdaTrace: @unchecked Sendable {
     var visiting = Set<ObjectIdentifier>()
     func visit(_ tensor: KerasTensor) -> Int? {
       if let value = values[ObjectIdentifier(tensor)] { return value }
-      guard let layer = tensor.producer.layer as? TFOpLambda, !tensor.inputs.isEmpty,
+      guard let layer = tensor.producer.layer as? any TensorOperationLayer, !tensor.inputs.isEmpty,
         visiting.insert(ObjectIdentifier(tensor)).inserted
       else { return nil }
       var wiring: [Int] = []

@@ -2,7 +2,9 @@
 /// more than once (shared weights, one Keras node per call).
 extension LayerInstance {
   /// Whether this is a Keras 3 operation (`x + y`): a node of the graph, not one of `model.layers`.
-  public var isKeras3Operation: Bool { (layer as? TFOpLambda)?.isKeras3Operation ?? false }
+  public var isKeras3Operation: Bool {
+    (layer as? any TensorOperationLayer)?.isKeras3Operation ?? false
+  }
 
   /// How many times the layer has been called: the node index its next call gets.
   public var nodeCount: Int { nodeOutputShapes.count }

@@ -50,9 +50,9 @@ public final class SequentialModel {
   var calledAsLayer: LayerInstance?
   /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
   public var compileArguments: CompileArguments?
-  /// The application (`MobileNetV2`) whose pretrained weights this model was built to load
-  /// (`weights="imagenet"`): ConvBook has none, so a forward pass refuses it. Nil otherwise.
-  public var pretrainedWeights: String?
+  /// The pretrained weights this application model was built to load (`weights="imagenet"` or a
+  /// file): a forward pass reads them from an exported `.npz` or refuses. Nil otherwise.
+  public var pretrainedWeights: PretrainedWeightsRequest?
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
   /// one, tf-keras' `<first layer>_input`).
   private let names: NameScope?

@@ -79,11 +79,20 @@ public struct Optimizer: Sendable, Equatable {
         let beta1Power = Foundation.pow(beta1, step)
         let beta2Power = Foundation.pow(beta2, step)
         let alpha = lr * (1 - beta2Power).squareRoot() / (1 - beta1Power)
-        for i in g.indices {
-          state.first[v][i] += (g[i] - state.first[v][i]) * (1 - beta1)
-          state.second[v][i] += (g[i] * g[i] - state.second[v][i]) * (1 - beta2)
-          variables[v][i] -=
-            (state.first[v][i] * alpha) / (state.second[v][i].squareRoot() + epsilon)
+        let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
+        // Through buffer pointers: nested-array subscripts re-check uniqueness at every access.
+        g.withUnsafeBufferPointer { g in
+          state.first[v].withUnsafeMutableBufferPointer { m in
+            state.second[v].withUnsafeMutableBufferPointer { s in
+              variables[v].withUnsafeMutableBufferPointer { w in
+                for i in 0..<g.count {
+                  m[i] += (g[i] - m[i]) * (1 - beta1)
+                  s[i] += (g[i] * g[i] - s[i]) * (1 - beta2)
+                  w[i] -= (m[i] * alpha) / (s[i].squareRoot() + epsilon)
+                }
+              }
+            }
+          }
         }
       case .rmsprop:
         for i in g.indices {

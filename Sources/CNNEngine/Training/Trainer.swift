@@ -1,6 +1,8 @@
 import Foundation
 
-/// `model.fit` for a Sequential model: mini-batch gradient descent with tf-keras' semantics.
+/// `model.fit` for a Keras model (a chain, or a functional graph: merges, shared layers, nested
+/// models, several inputs and outputs, run as a `TrainingGraph`): mini-batch gradient descent with
+/// tf-keras' semantics.
 ///
 /// - `validation_split` takes the last fraction of the samples, before any shuffling
 ///   (`int(floor(n * (1 - split)))` samples train);
@@ -12,7 +14,10 @@ import Foundation
 ///   every trainable weight;
 /// - `history` holds, per epoch, the loss averaged over batches weighted by their sizes (Keras'
 ///   `Mean` metric with `sample_weight = batch size`), each metric averaged over samples, and the
-///   same on the validation samples in inference mode at the end of the epoch.
+///   same on the validation samples in inference mode at the end of the epoch;
+/// - with several outputs, the loss is the sum of each output's loss times its `loss_weights`
+///   entry (plus the penalties), and `history` adds each output's own loss and metrics under
+///   Keras' names (`dense_1_loss`, `dense_1_accuracy`).
 ///
 /// Every kernel computes each value in a fixed order on one thread, so the trained weights are
 /// bitwise identical whatever the thread count.
@@ -48,12 +53,20 @@ public final class Trainer {
   }
 
   public let model: SequentialModel
-  public let configuration: TrainingConfiguration
+  /// `compile`'s settings; callbacks change the learning rate between epochs.
+  public private(set) var configuration: TrainingConfiguration
   public let threads: Int
   public let memoryBudget: Int
-  private let steps: [TrainingStep]
+  /// The calls of the model and their steps (one per layer on one tensor).
+  private let graph: TrainingGraph
+  private var steps: [TrainingStep] { graph.steps }
   /// Per step: whether the layer trains (a frozen BatchNormalization runs in inference mode).
   private let stepTrains: [Bool]
+  /// Per model output: its loss, weight and metric names.
+  public let outputs: [TrainingConfiguration.Output]
+  /// Per model output: whether the loss reads the logits of the softmax or sigmoid that ends the
+  /// call computing it (then that call's backward pass skips its activation).
+  private let readsLogits: [Bool]
   /// Every weight of the model in `model.weights` order.
   private let names: [String]
   private var variables: [[Float]]
@@ -64,7 +77,7 @@ public final class Trainer {
   /// Moving statistics by Keras name (also kept in `variables`, synchronised after training).
   private var state: [String: [Float]] = [:]
   private var optimizerState: Optimizer.State
-  /// Per step: the buffers its forward and backward passes reuse from batch to batch.
+  /// Per call: the buffers its forward and backward passes reuse from batch to batch.
   private let workspaces: [GradientWorkspace]
 
   public init(
@@ -76,12 +89,7 @@ public final class Trainer {
     self.configuration = configuration
     self.threads = max(1, threads)
     self.memoryBudget = memoryBudget
-    if model.graph != nil {
-      throw TrainingError(
-        .model,
-        "ConvBook does not train the functional graph \"\(model.name)\" (merges, shared layers, several inputs or outputs) yet; it trains chains of layers"
-      )
-    }
+    var graph = try TrainingGraph(model: model)
     let entries: [ModelWeights.Entry]
     do {
       entries = try ModelWeights.expected(for: model)
@@ -110,11 +118,10 @@ public final class Trainer {
       shapes.append(tensor.shape)
       trainable.append(entry.spec.trainable)
     }
-    var steps: [TrainingStep] = []
     var stepTrains: [Bool] = []
     var regularizers: [(Int, Float, Float)] = []
-    for instance in model.flattenedLayers where !instance.isInputLayer {
-      var step = try TrainingStep(instance: instance)
+    for (stepIndex, instance) in graph.stepInstances.enumerated() {
+      var step = graph.steps[stepIndex]
       func variable(_ weight: String) -> Int? { index["\(instance.name)/\(weight):0"] }
       switch step.operation {
       case .dense, .convolution:
@@ -157,11 +164,31 @@ public final class Trainer {
           "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(instance.name)\")"
         )
       }
-      steps.append(step)
+      graph.steps[stepIndex] = step
       stepTrains.append(instance.trainable)
     }
-    self.steps = steps
-    workspaces = steps.map { _ in GradientWorkspace() }
+    for instance in graph.program.layers where instance.layer is any MultiInputLayer {
+      if instance.layer.common.arguments["activity_regularizer"] != .none {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(instance.name)\")"
+        )
+      }
+    }
+    let outputNames =
+      model.graph?.outputs.map(\.producer.name) ?? [model.layers.last?.name ?? model.name]
+    outputs = try configuration.outputs(names: outputNames)
+    readsLogits = zip(graph.program.outputs, outputs).map { value, output in
+      guard output.loss.isCrossentropy, graph.readers[value] == 1,
+        let call = graph.producer(of: value), case .layer(let step) = graph.calls[call].node
+      else { return false }
+      switch graph.steps[step].finalActivation {
+      case .softmax, .sigmoid: return true
+      default: return false
+      }
+    }
+    self.graph = graph
+    workspaces = graph.calls.map { _ in GradientWorkspace() }
     self.stepTrains = stepTrains
     self.names = names
     self.variables = variables
@@ -235,14 +262,71 @@ public final class Trainer {
     return ModelWeights(names: names, tensors: tensors)
   }
 
+  /// The optimizer's learning rate (float32, as Keras keeps it), which callbacks such as
+  /// `ReduceLROnPlateau` and `LearningRateScheduler` change between epochs.
+  public var learningRate: Float {
+    get { configuration.optimizer.learningRate }
+    set { configuration.optimizer.learningRate = newValue }
+  }
+
+  /// Sets every weight, moving statistics included, to the values in `weights` (Keras'
+  /// `set_weights`, as `EarlyStopping(restore_best_weights=True)` does); the optimizer's slots stay.
+  public func restore(_ weights: ModelWeights) {
+    for (index, name) in names.enumerated() {
+      guard let tensor = weights[name], tensor.count == variables[index].count else { continue }
+      variables[index] = tensor.scalars
+      if state[name] != nil { state[name] = tensor.scalars }
+    }
+  }
+
   // MARK: Fit
 
   /// Trains on x (N, sample...) and y (N, ...); returns `history.history` in Keras' key order.
   public func fit(
     x: Tensor, y: Tensor, options: Options, progress: (EpochReport) -> Void = { _ in }
   ) throws(TrainingError) -> TrainingHistory {
-    try check(x: x, y: y, options: options)
-    let samples = x.shape[0]
+    try fit(inputs: [x], targets: [y], options: options, progress: progress)
+  }
+
+  /// The names `history` and `evaluate` report, in Keras' order: the loss, with several outputs
+  /// each output's loss, then the metrics (prefixed by their output's name with several outputs).
+  public func historyNames(targetShapes: [[Int]], outputShapes: [[Int]]) -> [String] {
+    let metrics = metricLists(targetShapes: targetShapes, outputShapes: outputShapes)
+    guard outputs.count > 1 else { return ["loss"] + metrics[0].map(\.name) }
+    var names = ["loss"] + outputs.map { $0.name + "_loss" }
+    for (output, list) in zip(outputs, metrics) {
+      names += list.map { output.name + "_" + $0.name }
+    }
+    return names
+  }
+
+  /// `historyNames` for these arrays (one per model input, one target per output).
+  public func historyNames(inputs: [Tensor], targets: [Tensor]) throws(TrainingError) -> [String] {
+    try check(inputs: inputs, targets: targets, options: Options())
+    return historyNames(
+      targetShapes: targets.map(\.shape), outputShapes: try outputShapes(inputs: inputs, batch: 1))
+  }
+
+  /// The names of the model's inputs (its input layers), in `model.inputs` order.
+  public var inputNames: [String] {
+    model.graph?.inputs.map(\.producer.name) ?? [model.layers.first?.name ?? model.name]
+  }
+
+  private func metricLists(targetShapes: [[Int]], outputShapes: [[Int]]) -> [[Metric]] {
+    outputs.indices.map {
+      TrainingConfiguration.metrics(
+        outputs[$0].metricNames, targetShape: targetShapes[$0], outputShape: outputShapes[$0])
+    }
+  }
+
+  /// Trains on one tensor per model input and one target per model output (in `model.inputs` /
+  /// `model.outputs` order); returns `history.history` in Keras' key order.
+  public func fit(
+    inputs: [Tensor], targets: [Tensor], options: Options,
+    progress: (EpochReport) -> Void = { _ in }
+  ) throws(TrainingError) -> TrainingHistory {
+    try check(inputs: inputs, targets: targets, options: options)
+    let samples = inputs[0].shape[0]
     var trainCount = samples
     if options.validationSplit > 0 {
       trainCount = Int((Double(samples) * (1 - options.validationSplit)).rounded(.down))
@@ -253,12 +337,12 @@ public final class Trainer {
         )
       }
     }
-    let outputShape = try batchShapes(batch: 1, sample: Array(x.shape.dropFirst())).last!
-    let metrics = configuration.metrics(targetShape: y.shape, outputShape: outputShape)
-    try checkMemory(sample: Array(x.shape.dropFirst()), batch: min(options.batchSize, samples))
+    let outputShapes = try self.outputShapes(inputs: inputs, batch: 1)
+    let metrics = metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
+    try checkMemory(inputs: inputs, batch: min(options.batchSize, samples))
+    let names = historyNames(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
     var history = TrainingHistory(
-      names: ["loss"] + metrics.map(\.name)
-        + (trainCount < samples ? ["val_loss"] + metrics.map { "val_" + $0.name } : []))
+      names: names + (trainCount < samples ? names.map { "val_" + $0 } : []))
     let stepsPerEpoch = (trainCount + options.batchSize - 1) / options.batchSize
     for epoch in 0..<options.epochs {
       let start = Date()
@@ -270,32 +354,27 @@ public final class Trainer {
           order.swapAt(i, j)
         }
       }
-      var lossTotal = 0.0
-      var lossCount = 0
-      var metricTotals = [Double](repeating: 0, count: metrics.count)
-      var metricCounts = [Int](repeating: 0, count: metrics.count)
+      var totals = [Double](repeating: 0, count: names.count)
+      var counts = [Int](repeating: 0, count: names.count)
       for step in 0..<stepsPerEpoch {
         let indices = Array(
           order[(step * options.batchSize)..<min(trainCount, (step + 1) * options.batchSize)])
         var generator = SeededGenerator(seed: options.seed, stream: "dropout/\(epoch)/\(step)")
         let result = try trainBatch(
-          x: Self.gather(x, indices), y: Self.gather(y, indices), metrics: metrics,
+          inputs: inputs.map { Self.gather($0, indices) },
+          targets: targets.map { Self.gather($0, indices) }, metrics: metrics,
           generator: &generator)
-        lossTotal += Double(result.loss) * Double(indices.count)
-        lossCount += indices.count
-        for m in metrics.indices {
-          metricTotals[m] += result.metrics[m].sum
-          metricCounts[m] += result.metrics[m].count
+        for (k, (sum, count)) in result.enumerated() {
+          totals[k] += sum
+          counts[k] += count
         }
       }
-      var values: [Float] = [Float(lossTotal / Double(max(1, lossCount)))]
-      for m in metrics.indices {
-        values.append(Float(metricTotals[m] / Double(max(1, metricCounts[m]))))
-      }
+      var values: [Float] = names.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
       if trainCount < samples {
         let validation = Array(trainCount..<samples)
         values += try evaluate(
-          x: Self.gather(x, validation), y: Self.gather(y, validation), metrics: metrics,
+          inputs: inputs.map { Self.gather($0, validation) },
+          targets: targets.map { Self.gather($0, validation) }, metrics: metrics,
           batchSize: options.batchSize)
       }
       history.append(values)
@@ -310,65 +389,84 @@ public final class Trainer {
   /// The loss (with the regularization penalties) and metrics on x, y in inference mode, averaged
   /// over batches of `batchSize` as `model.evaluate` does.
   public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32) throws(TrainingError) -> [Float] {
-    try check(x: x, y: y, options: Options(batchSize: batchSize))
-    let outputShape = try batchShapes(batch: 1, sample: Array(x.shape.dropFirst())).last!
-    let metrics = configuration.metrics(targetShape: y.shape, outputShape: outputShape)
-    return try evaluate(x: x, y: y, metrics: metrics, batchSize: batchSize)
+    try evaluate(inputs: [x], targets: [y], batchSize: batchSize)
   }
 
-  private func evaluate(x: Tensor, y: Tensor, metrics: [Metric], batchSize: Int)
+  /// `evaluate` with one tensor per model input and one target per output; the values in
+  /// `historyNames` order.
+  public func evaluate(inputs: [Tensor], targets: [Tensor], batchSize: Int = 32)
     throws(TrainingError) -> [Float]
   {
-    let samples = x.shape[0]
-    var lossTotal = 0.0
-    var totals = [Double](repeating: 0, count: metrics.count)
-    var counts = [Int](repeating: 0, count: metrics.count)
+    try check(inputs: inputs, targets: targets, options: Options(batchSize: batchSize))
+    let outputShapes = try self.outputShapes(inputs: inputs, batch: 1)
+    let metrics = metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
+    return try evaluate(inputs: inputs, targets: targets, metrics: metrics, batchSize: batchSize)
+  }
+
+  private func evaluate(inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batchSize: Int)
+    throws(TrainingError) -> [Float]
+  {
+    let samples = inputs[0].shape[0]
+    var totals: [Double] = []
+    var counts: [Int] = []
     var start = 0
     let penalty = regularizationLoss()
     while start < samples {
       let indices = Array(start..<min(samples, start + batchSize))
       var generator = SeededGenerator(seed: 0)
-      let batchX = Self.gather(x, indices)
-      let batchY = Self.gather(y, indices)
-      let (output, saved) = try forward(batchX, training: false, generator: &generator)
-      let (loss, _) = lossAndGradient(output: output, last: saved.last, target: batchY)
-      lossTotal += Double(loss + penalty) * Double(indices.count)
-      for m in metrics.indices {
-        let result = metrics[m].accumulate(
-          prediction: output.scalars, target: batchY.scalars, classes: output.shape.last ?? 1)
-        totals[m] += result.sum
-        counts[m] += result.count
+      let batchTargets = targets.map { Self.gather($0, indices) }
+      let (outputs, kept) = try forward(
+        inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
+      let losses = lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
+      let values = reported(
+        losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
+        metrics: metrics, batch: indices.count)
+      if totals.isEmpty {
+        totals = [Double](repeating: 0, count: values.count)
+        counts = [Int](repeating: 0, count: values.count)
+      }
+      for (k, (sum, count)) in values.enumerated() {
+        totals[k] += sum
+        counts[k] += count
       }
       start += batchSize
     }
-    return [Float(lossTotal / Double(max(1, samples)))]
-      + metrics.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+    return totals.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+  }
+
+  /// A batch's (sum, count) per `historyNames` entry: the losses weighted by the batch size (the
+  /// total with its penalties), the metrics summed over samples.
+  private func reported(
+    losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], penalty: Float,
+    outputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batch: Int
+  ) -> [(Double, Int)] {
+    var total: Float = 0
+    for (k, loss) in losses.enumerated() { total += loss.loss * self.outputs[k].weight }
+    var values: [(Double, Int)] = [(Double(total + penalty) * Double(batch), batch)]
+    if self.outputs.count > 1 {
+      values += losses.map { (Double($0.loss) * Double(batch), batch) }
+    }
+    for (k, list) in metrics.enumerated() {
+      let classes = outputs[k].shape.last ?? 1
+      values += list.map {
+        $0.accumulate(prediction: outputs[k].scalars, target: targets[k].scalars, classes: classes)
+      }
+    }
+    return values
   }
 
   // MARK: One batch
 
   private func trainBatch(
-    x: Tensor, y: Tensor, metrics: [Metric], generator: inout SeededGenerator
-  ) throws(TrainingError) -> (loss: Float, metrics: [(sum: Double, count: Int)]) {
+    inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], generator: inout SeededGenerator
+  ) throws(TrainingError) -> [(Double, Int)] {
     let penalty = regularizationLoss()
-    let (output, saved) = try forward(x, training: true, generator: &generator)
-    let classes = output.shape.last ?? 1
-    let metricValues = metrics.map {
-      $0.accumulate(prediction: output.scalars, target: y.scalars, classes: classes)
-    }
-    let (loss, lossGradient) = lossAndGradient(output: output, last: saved.last, target: y)
-    var gradients = variables.map { [Float](repeating: 0, count: $0.count) }
-    var gradient = lossGradient.values
-    for index in steps.indices.reversed() {
-      let needsInput = index > 0
-      guard
-        let next = try steps[index].backward(
-          gradient, saved: saved[index], variables: variables, shapes: shapes,
-          gradients: &gradients, skipActivation: index == steps.count - 1 && lossGradient.ofLogits,
-          needsInputGradient: needsInput, threads: threads, workspace: workspaces[index])
-      else { break }
-      gradient = next
-    }
+    let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
+    let losses = lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
+    let reported = reported(
+      losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
+      batch: inputs[0].shape[0])
+    var gradients = try backward(losses: losses, kept: kept)
     for (target, l1, l2) in regularizers {
       for i in variables[target].indices {
         let w = variables[target][i]
@@ -391,7 +489,53 @@ public final class Trainer {
       variables[i] = trainableValues[next]
       next += 1
     }
-    return (loss + penalty, metricValues)
+    return reported
+  }
+
+  /// The gradient of every variable (zeros where none reaches it), from the losses' gradients
+  /// (each times its output's weight), the calls in reverse.
+  private func backward(
+    losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept]
+  ) throws(TrainingError) -> [[Float]] {
+    var gradients = variables.map { _ in [Float]() }
+    var valueGradients = [[Float]?](repeating: nil, count: graph.program.valueCount)
+    /// Per call: whether its gradient is of its pre-activation (the loss read the logits).
+    var ofLogits = [Bool](repeating: false, count: graph.calls.count)
+    for (k, value) in graph.program.outputs.enumerated() {
+      var gradient = losses[k].gradient
+      let weight = outputs[k].weight
+      if weight != 1 { for i in gradient.indices { gradient[i] *= weight } }
+      TrainingGraph.accumulate(gradient, into: &valueGradients[value])
+      if losses[k].ofLogits, let call = graph.producer(of: value) { ofLogits[call] = true }
+    }
+    let modelInputs = Set(graph.program.inputs)
+    for (index, call) in graph.calls.enumerated().reversed() {
+      guard let gradient = valueGradients[call.output] else { continue }
+      valueGradients[call.output] = nil
+      switch (call.node, kept[index]) {
+      case (.layer(let s), .layer(let saved)):
+        let input = call.inputs[0]
+        let needsInput = !modelInputs.contains(input)
+        guard
+          let next = try steps[s].backward(
+            gradient, saved: saved, variables: variables, shapes: shapes,
+            gradients: &gradients, skipActivation: ofLogits[index],
+            needsInputGradient: needsInput, threads: threads, workspace: workspaces[index])
+        else { continue }
+        if needsInput { TrainingGraph.accumulate(next, into: &valueGradients[input]) }
+      case (.merge(let merge), .merge(let values, let outputShape)):
+        let next = try merge.backward(gradient, inputs: values, outputShape: outputShape)
+        for (input, part) in zip(call.inputs, next) where !modelInputs.contains(input) {
+          TrainingGraph.accumulate(part, into: &valueGradients[input])
+        }
+      default:
+        throw TrainingError(.kernel, "the training graph kept the wrong values for a call")
+      }
+    }
+    for i in gradients.indices where gradients[i].isEmpty {
+      gradients[i] = [Float](repeating: 0, count: variables[i].count)
+    }
+    return gradients
   }
 
   /// The sum of the l1/l2 penalties at the current weights.
@@ -410,71 +554,66 @@ public final class Trainer {
     return total
   }
 
-  private func forward(_ x: Tensor, training: Bool, generator: inout SeededGenerator)
-    throws(TrainingError) -> (Tensor, [TrainingStep.Saved])
+  /// The model's outputs for `inputs`, and what each call kept for the backward pass.
+  private func forward(_ inputs: [Tensor], training: Bool, generator: inout SeededGenerator)
+    throws(TrainingError) -> ([Tensor], [TrainingGraph.Kept])
   {
-    let shapes = try batchShapes(batch: x.shape[0], sample: Array(x.shape.dropFirst()))
-    var current = x
-    var saved: [TrainingStep.Saved] = []
-    saved.reserveCapacity(steps.count)
-    for (index, step) in steps.enumerated() {
-      let (output, kept) = try step.forward(
-        current, outputShape: shapes[index + 1], variables: variables, shapes: self.shapes,
-        state: &state, training: training && stepTrains[index], generator: &generator,
-        threads: threads, workspace: workspaces[index])
-      saved.append(kept)
-      current = output
-    }
-    return (current, saved)
-  }
-
-  /// The loss of a batch and its gradient, with respect to the logits when the model ends in a
-  /// softmax or sigmoid and the loss is a crossentropy (tf-keras' `_keras_logits`), or when the
-  /// loss says `from_logits=True`.
-  private func lossAndGradient(output: Tensor, last: TrainingStep.Saved?, target: Tensor) -> (
-    Float, (values: [Float], ofLogits: Bool)
-  ) {
-    let loss = configuration.loss
-    let classes = output.shape.last ?? 1
-    var logits: [Float]?
-    var ofLogits = false
-    if loss.isCrossentropy {
-      switch steps.last?.finalActivation {
-      case .softmax, .sigmoid:
-        logits = last?.preActivation
-        ofLogits = true
-      default:
-        if loss.fromLogits { logits = output.scalars }
+    let valueShapes = try graph.shapes(inputShapes: inputs.map(\.shape))
+    var values = [Tensor?](repeating: nil, count: graph.program.valueCount)
+    for (value, tensor) in zip(graph.program.inputs, inputs) { values[value] = tensor }
+    var kept: [TrainingGraph.Kept] = []
+    kept.reserveCapacity(graph.calls.count)
+    for (index, call) in graph.calls.enumerated() {
+      switch call.node {
+      case .layer(let s):
+        let (output, saved) = try steps[s].forward(
+          values[call.inputs[0]]!, outputShape: valueShapes[call.output], variables: variables,
+          shapes: shapes, state: &state, training: training && stepTrains[s],
+          generator: &generator, threads: threads, workspace: workspaces[index])
+        kept.append(.layer(saved))
+        values[call.output] = output
+      case .merge(let merge):
+        let given = call.inputs.map { values[$0]! }
+        values[call.output] = try merge.run(given, outputShape: valueShapes[call.output])
+        kept.append(.merge(given, outputShape: valueShapes[call.output]))
       }
     }
-    let result = loss.evaluate(
-      prediction: output.scalars, logits: logits, target: target.scalars, classes: classes)
-    return (result.loss, (result.gradient, ofLogits))
+    return (graph.program.outputs.map { values[$0]! }, kept)
+  }
+
+  /// Each output's loss and its gradient, with respect to the logits when the output ends in a
+  /// softmax or sigmoid and its loss is a crossentropy (tf-keras' `_keras_logits`), or when the
+  /// loss says `from_logits=True`.
+  private func lossesAndGradients(
+    outputs: [Tensor], kept: [TrainingGraph.Kept], targets: [Tensor]
+  ) -> [(loss: Float, gradient: [Float], ofLogits: Bool)] {
+    outputs.indices.map { k in
+      let output = outputs[k]
+      let loss = self.outputs[k].loss
+      let classes = output.shape.last ?? 1
+      var logits: [Float]?
+      if readsLogits[k], let call = graph.producer(of: graph.program.outputs[k]),
+        case .layer(let saved) = kept[call]
+      {
+        logits = saved.preActivation
+      } else if loss.isCrossentropy && loss.fromLogits {
+        logits = output.scalars
+      }
+      let result = loss.evaluate(
+        prediction: output.scalars, logits: logits, target: targets[k].scalars, classes: classes)
+      return (result.loss, result.gradient, readsLogits[k])
+    }
   }
 
   // MARK: Checks
 
-  /// Output shapes of every step for a batch, input first.
-  private func batchShapes(batch: Int, sample: [Int]) throws(TrainingError) -> [[Int]] {
-    var current = TensorShape([batch] + sample.map { Optional($0) })
-    var shapes: [[Int]] = [current.dimensions.compactMap { $0 }]
-    for instance in model.flattenedLayers where !instance.isInputLayer {
-      do {
-        current = try instance.layer.outputShape(for: current)
-      } catch {
-        throw TrainingError(.data, "layer \"\(instance.name)\": \(error.message)")
-      }
-      let dimensions = current.dimensions.compactMap { $0 }
-      guard dimensions.count == current.rank else {
-        throw TrainingError(
-          .data, "layer \"\(instance.name)\" has an output of unknown size \(current)")
-      }
-      shapes.append(dimensions)
-    }
-    return shapes
+  /// The model outputs' shapes for a batch of `batch` samples shaped as `inputs`' samples.
+  private func outputShapes(inputs: [Tensor], batch: Int) throws(TrainingError) -> [[Int]] {
+    let shapes = try graph.shapes(inputShapes: inputs.map { [batch] + $0.shape.dropFirst() })
+    return graph.program.outputs.map { shapes[$0] }
   }
 
-  private func check(x: Tensor, y: Tensor, options: Options) throws(TrainingError) {
+  private func check(inputs: [Tensor], targets: [Tensor], options: Options) throws(TrainingError) {
     guard options.epochs >= 0 else { throw TrainingError(.data, "epochs must be at least 0") }
     guard options.batchSize >= 1 else {
       throw TrainingError(.data, "batch_size must be at least 1, got \(options.batchSize)")
@@ -485,58 +624,77 @@ public final class Trainer {
         "`validation_split` must be in the range [0, 1); received \(PythonFormat.float(options.validationSplit))"
       )
     }
-    guard let expected = model.inputShape else {
+    guard let expected = model.inputShapeList ?? model.inputShape.map({ [$0] }) else {
       throw TrainingError(
         .model, "model \"\(model.name)\" is not built: its input shape is unknown")
     }
-    let fits =
-      expected.rank == x.rank
-      && zip(expected.dimensions.dropFirst(), x.shape.dropFirst()).allSatisfy {
-        $0 == nil || $0 == $1
-      }
-    guard fits else {
+    guard inputs.count == expected.count else {
       throw TrainingError(
         .data,
-        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(expected), found shape=\(TensorShape(batch: nil, sample: x.shape.dropFirst().map { Optional($0) }))"
+        "Layer \"\(model.name)\" expects \(expected.count) input(s), but it received \(inputs.count) input tensors."
       )
     }
-    guard x.shape[0] > 0 else { throw TrainingError(.data, "x holds no samples") }
-    guard y.rank >= 1, y.shape[0] == x.shape[0] else {
+    guard targets.count == outputs.count else {
       throw TrainingError(
         .data,
-        "Data cardinality is ambiguous:\n  x sizes: \(x.shape[0])\n  y sizes: \(y.shape.first ?? 0)\nMake sure all arrays contain the same number of samples."
+        "the model \"\(model.name)\" has \(outputs.count) output(s), but fit received \(targets.count) target arrays"
       )
     }
-    let output = try batchShapes(batch: x.shape[0], sample: Array(x.shape.dropFirst())).last!
-    let classes = output.last ?? 1
-    let lines = output.reduce(1, *) / max(1, classes)
-    if configuration.loss.kind == .sparseCategoricalCrossentropy {
-      guard y.count == lines else {
+    for (index, (x, shape)) in zip(inputs, expected).enumerated() {
+      let fits =
+        shape.rank == x.rank
+        && zip(shape.dimensions.dropFirst(), x.shape.dropFirst()).allSatisfy {
+          $0 == nil || $0 == $1
+        }
+      guard fits else {
         throw TrainingError(
           .data,
-          "the targets \(TensorShape.tuple(y.shape)) do not fit sparse_categorical_crossentropy on outputs \(TensorShape.tuple(output)): one class index per output row is expected"
+          "Input \(index) of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(shape), found shape=\(TensorShape(batch: nil, sample: x.shape.dropFirst().map { Optional($0) }))"
         )
       }
-      for label in y.scalars where label < 0 || label >= Float(classes) || label != label.rounded()
-      {
-        throw TrainingError(
-          .data,
-          "Received a label value of \(PythonFormat.float(Double(label))) which is outside the valid range of [0, \(classes))."
-        )
-      }
-    } else {
-      guard y.count == output.reduce(1, *) else {
-        throw TrainingError(
-          .data,
-          "Shapes \(TensorShape.tuple(y.shape)) and \(TensorShape.tuple(output)) are incompatible (targets and model outputs)"
-        )
+    }
+    let samples = inputs[0].shape[0]
+    guard samples > 0 else { throw TrainingError(.data, "x holds no samples") }
+    let sizes = inputs.map { $0.shape[0] }
+    let targetSizes = targets.map { $0.shape.first ?? 0 }
+    guard targets.allSatisfy({ $0.rank >= 1 }), Set(sizes + targetSizes).count == 1 else {
+      throw TrainingError(
+        .data,
+        "Data cardinality is ambiguous:\n  x sizes: \(sizes.map(String.init).joined(separator: ", "))\n  y sizes: \(targetSizes.map(String.init).joined(separator: ", "))\nMake sure all arrays contain the same number of samples."
+      )
+    }
+    let outputShapes = try self.outputShapes(inputs: inputs, batch: samples)
+    for (k, (y, output)) in zip(targets, outputShapes).enumerated() {
+      let classes = output.last ?? 1
+      let lines = output.reduce(1, *) / max(1, classes)
+      if outputs[k].loss.kind == .sparseCategoricalCrossentropy {
+        guard y.count == lines else {
+          throw TrainingError(
+            .data,
+            "the targets \(TensorShape.tuple(y.shape)) do not fit sparse_categorical_crossentropy on outputs \(TensorShape.tuple(output)): one class index per output row is expected"
+          )
+        }
+        for label in y.scalars
+        where label < 0 || label >= Float(classes) || label != label.rounded() {
+          throw TrainingError(
+            .data,
+            "Received a label value of \(PythonFormat.float(Double(label))) which is outside the valid range of [0, \(classes))."
+          )
+        }
+      } else {
+        guard y.count == output.reduce(1, *) else {
+          throw TrainingError(
+            .data,
+            "Shapes \(TensorShape.tuple(y.shape)) and \(TensorShape.tuple(output)) are incompatible (targets and model outputs)"
+          )
+        }
       }
     }
   }
 
   /// Refuses a batch whose weights, optimizer slots and kept activations would exceed the budget.
-  private func checkMemory(sample: [Int], batch: Int) throws(TrainingError) {
-    let shapes = try batchShapes(batch: batch, sample: sample)
+  private func checkMemory(inputs: [Tensor], batch: Int) throws(TrainingError) {
+    let shapes = try graph.shapes(inputShapes: inputs.map { [batch] + $0.shape.dropFirst() })
     let weightValues = variables.reduce(0) { $0 + $1.count }
     // Each layer keeps its input, pre-activation and output; gradients and transposes add ~3 more.
     let activationValues = shapes.reduce(0) { $0 + $1.reduce(1, *) } * 6

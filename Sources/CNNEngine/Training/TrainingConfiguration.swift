@@ -4,9 +4,32 @@
 /// targets and of the model's output (`compile_utils.get_metric_function`).
 public struct TrainingConfiguration: Sendable, Equatable {
   public var optimizer: Optimizer
+  /// The loss of every output (or, with per-output losses, of the first one given).
   public var loss: Loss
   /// Metric names as given; resolved against the data by `metrics(targetShape:outputShape:)`.
   public var metricNames: [String]
+  /// Per-output settings of a model with several outputs: a list in output order or a dict by
+  /// output name (`loss=[...]`, `loss={"out": ...}`, `loss_weights`, `metrics={...}`).
+  var perOutput: PerOutput?
+
+  /// What `compile` gave per output, before the model's output names resolve it.
+  struct PerOutput: Sendable, Equatable {
+    var losses: [Loss]?
+    var lossesByName: [String: Loss]?
+    var weights: [Float]?
+    var weightsByName: [String: Float]?
+    /// One list per output (`metrics=[[...], [...]]`).
+    var metrics: [[String]]?
+    var metricsByName: [String: [String]]?
+  }
+
+  /// One output's loss, its weight in the total loss, and its metrics.
+  public struct Output: Sendable, Equatable {
+    public var name: String
+    public var loss: Loss
+    public var weight: Float
+    public var metricNames: [String]
+  }
 
   public init(optimizer: Optimizer, loss: Loss, metricNames: [String] = []) {
     self.optimizer = optimizer
@@ -17,8 +40,121 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// Reads `model.compile(...)`'s arguments; refuses what ConvBook cannot train with.
   public init(_ arguments: CompileArguments) throws(TrainingError) {
     optimizer = try Self.optimizer(arguments.optimizer)
-    loss = try Self.loss(arguments.loss)
-    metricNames = try Self.metricNames(arguments.metrics)
+    var perOutput = PerOutput()
+    if let named = arguments.lossByOutput {
+      var losses: [String: Loss] = [:]
+      for (name, value) in named { losses[name] = try Self.loss(value) }
+      guard let first = named.keys.sorted().first.flatMap({ losses[$0] }) else {
+        throw TrainingError(
+          .configuration,
+          "No loss found. You may have forgotten to provide a `loss` argument in the `compile()` method."
+        )
+      }
+      loss = first
+      perOutput.lossesByName = losses
+    } else if case .list(let items) = arguments.loss {
+      var losses: [Loss] = []
+      for item in items { losses.append(try Self.loss(item)) }
+      guard let first = losses.first else {
+        throw TrainingError(
+          .configuration,
+          "No loss found. You may have forgotten to provide a `loss` argument in the `compile()` method."
+        )
+      }
+      loss = first
+      perOutput.losses = losses
+    } else {
+      loss = try Self.loss(arguments.loss)
+    }
+    func weight(_ value: ArgumentValue) throws(TrainingError) -> Float {
+      switch value {
+      case .int(let number): return Float(number)
+      case .float(let number): return Float(number)
+      default:
+        throw TrainingError(
+          .configuration, "ConvBook reads loss_weights as numbers, not \(value)")
+      }
+    }
+    if let named = arguments.lossWeightsByOutput {
+      var weights: [String: Float] = [:]
+      for (name, value) in named { weights[name] = try weight(value) }
+      perOutput.weightsByName = weights
+    } else if let items = arguments.lossWeights.sequenceItems {
+      var weights: [Float] = []
+      for item in items { weights.append(try weight(item)) }
+      perOutput.weights = weights
+    } else if arguments.lossWeights != .none {
+      throw TrainingError(
+        .configuration,
+        "ConvBook reads loss_weights as a list or a dict, not \(arguments.lossWeights)")
+    }
+    if let named = arguments.metricsByOutput {
+      var metrics: [String: [String]] = [:]
+      for (name, value) in named {
+        metrics[name] = try Self.metricNames(
+          value.sequenceItems == nil && value != .none ? .list([value]) : value)
+      }
+      perOutput.metricsByName = metrics
+      metricNames = []
+    } else if let items = arguments.metrics.sequenceItems, !items.isEmpty,
+      items.allSatisfy({ $0.sequenceItems != nil })
+    {
+      var lists: [[String]] = []
+      for item in items { lists.append(try Self.metricNames(item)) }
+      perOutput.metrics = lists
+      metricNames = []
+    } else {
+      metricNames = try Self.metricNames(arguments.metrics)
+    }
+    self.perOutput = perOutput == PerOutput() ? nil : perOutput
+  }
+
+  /// Every output's settings, for a model whose outputs come from the layers `names` (Keras'
+  /// `model.output_names`); refuses lists and dicts that do not fit them, in Keras' words.
+  public func outputs(names: [String]) throws(TrainingError) -> [Output] {
+    let settings = perOutput ?? PerOutput()
+    func checkKeys(_ keys: Dictionary<String, some Any>.Keys?) throws(TrainingError) {
+      guard let keys else { return }
+      let unknown = keys.filter { !names.contains($0) }.sorted()
+      guard unknown.isEmpty else {
+        throw TrainingError(
+          .configuration,
+          "Found unexpected losses or metrics that do not correspond to any Model output: dict_keys([\(unknown.map { PythonFormat.quoted($0) }.joined(separator: ", "))]). Valid mode output names: [\(names.map { PythonFormat.quoted($0) }.joined(separator: ", "))]."
+        )
+      }
+    }
+    func checkCount(_ count: Int?, _ what: String) throws(TrainingError) {
+      guard let count, count != names.count else { return }
+      throw TrainingError(
+        .configuration,
+        "When passing a list as \(what), it should have one entry per model output. The model has \(names.count) outputs, but you passed \(what)=\(count) entries"
+      )
+    }
+    try checkKeys(settings.lossesByName?.keys)
+    try checkKeys(settings.weightsByName?.keys)
+    try checkKeys(settings.metricsByName?.keys)
+    try checkCount(settings.losses?.count, "loss")
+    try checkCount(settings.weights?.count, "loss_weights")
+    try checkCount(settings.metrics?.count, "metrics")
+    var outputs: [Output] = []
+    for (index, name) in names.enumerated() {
+      var loss = self.loss
+      if let losses = settings.losses { loss = losses[index] }
+      if let losses = settings.lossesByName {
+        guard let given = losses[name] else {
+          throw TrainingError(
+            .configuration,
+            "ConvBook cannot train a model whose output \"\(name)\" has no loss yet: give every output a loss"
+          )
+        }
+        loss = given
+      }
+      let weight = settings.weights?[index] ?? settings.weightsByName?[name] ?? 1
+      let metrics =
+        settings.metrics?[index] ?? settings.metricsByName.map { $0[name] ?? [] } ?? metricNames
+      outputs.append(Output(name: name, loss: loss, weight: weight, metricNames: metrics))
+    }
+    return outputs
   }
 
   // MARK: Optimizer
@@ -237,19 +373,16 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
   /// The metrics for targets of `targetShape` and model outputs of `outputShape` (batch first).
   func metrics(targetShape: [Int], outputShape: [Int]) -> [Metric] {
-    metricNames.compactMap { name in
+    Self.metrics(metricNames, targetShape: targetShape, outputShape: outputShape)
+  }
+
+  /// The metrics `names` for targets of `targetShape` and outputs of `outputShape`.
+  static func metrics(_ names: [String], targetShape: [Int], outputShape: [Int]) -> [Metric] {
+    names.compactMap { name in
       metricKind(
         name, targetRank: targetShape.count, outputRank: outputShape.count,
         targetLast: targetShape.last ?? 1, outputLast: outputShape.last ?? 1
       ).map { Metric(name: name, kind: $0) }
     }
-  }
-
-  private func metricKind(
-    _ name: String, targetRank: Int, outputRank: Int, targetLast: Int, outputLast: Int
-  ) -> Metric.Kind? {
-    Self.metricKind(
-      name, targetRank: targetRank, outputRank: outputRank, targetLast: targetLast,
-      outputLast: outputLast)
   }
 }

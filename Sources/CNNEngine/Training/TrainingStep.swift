@@ -395,8 +395,18 @@ struct TrainingStep {
 
   // MARK: Backward
 
+  /// A variable's gradient from one call: stored when it is the first (`gradients[index]` empty),
+  /// added to the earlier calls' otherwise (a layer called twice).
+  static func store(_ values: [Float], at index: Int, in gradients: inout [[Float]]) {
+    guard !gradients[index].isEmpty else {
+      gradients[index] = values
+      return
+    }
+    for i in values.indices { gradients[index][i] += values[i] }
+  }
+
   /// outputGradient (the step's output shape) -> input gradient (nil when not needed); adds the
-  /// gradients of the step's variables to `gradients`. With `skipActivation`, the gradient is
+  /// gradients of the step's variables to `gradients` (empty arrays for none yet). With `skipActivation`, the gradient is
   /// already with respect to the pre-activation (the loss read the logits).
   func backward(
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
@@ -427,8 +437,8 @@ struct TrainingStep {
           outputGradient: Tensor(validShape: outputShape, scalars: linear),
           needsInputGradient: needsInputGradient, threads: threads)
       }
-      gradients[first!] = result.kernel.scalars
-      if let second { gradients[second] = result.bias.scalars }
+      Self.store(result.kernel.scalars, at: first!, in: &gradients)
+      if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }
       return result.input?.scalars
     case .convolution(let groups, let strides, let dilations, let padding, let function):
       let kernel = convolutionKernel(variables: variables, shapes: shapes)
@@ -451,8 +461,8 @@ struct TrainingStep {
           reluOutput: fusedReLU ? Tensor(validShape: outputShape, scalars: saved.output) : nil,
           needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
       }
-      gradients[first!] = result.kernel.scalars
-      if let second { gradients[second] = result.bias.scalars }
+      Self.store(result.kernel.scalars, at: first!, in: &gradients)
+      if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }
       return result.input?.scalars
     case .separable(let groups, let strides, let dilations, let padding, let function):
       let depthwiseKernel = convolutionKernel(variables: variables, shapes: shapes)
@@ -471,8 +481,8 @@ struct TrainingStep {
           reluOutput: fusedReLU ? Tensor(validShape: outputShape, scalars: saved.output) : nil,
           needsInputGradient: true, threads: threads, workspace: workspace.inner)
       }
-      gradients[third!] = pointwiseResult.kernel.scalars
-      if let second { gradients[second] = pointwiseResult.bias.scalars }
+      Self.store(pointwiseResult.kernel.scalars, at: third!, in: &gradients)
+      if let second { Self.store(pointwiseResult.bias.scalars, at: second, in: &gradients) }
       let pads = ForwardStep.padding(
         padding, input: saved.input.shape, kernel: Array(depthwiseKernel.shape.prefix(rank)),
         strides: strides, dilations: dilations)
@@ -482,7 +492,7 @@ struct TrainingStep {
           dilations: dilations, padding: pads, outputGradient: pointwiseResult.input!,
           needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
       }
-      gradients[first!] = depthwiseResult.kernel.scalars
+      Self.store(depthwiseResult.kernel.scalars, at: first!, in: &gradients)
       return depthwiseResult.input?.scalars
     case .transposed(let strides, let dilations, let padding, _, let function):
       // y = C^T x for the convolution C with this kernel from y's shape to x's; so
@@ -500,11 +510,12 @@ struct TrainingStep {
           padding: pads, outputGradient: saved.input, needsInputGradient: false,
           threads: threads, workspace: workspace)
       }
-      gradients[first!] = result.kernel.scalars
+      Self.store(result.kernel.scalars, at: first!, in: &gradients)
       if let second {
         let filters = kernel.shape[rank]
-        gradients[second] = GradientMath.columnSums(
-          linear, rows: linear.count / max(1, filters), columns: filters)
+        Self.store(
+          GradientMath.columnSums(linear, rows: linear.count / max(1, filters), columns: filters),
+          at: second, in: &gradients)
       }
       guard needsInputGradient else { return nil }
       let inputGradient = try kernelCall { () throws(KernelError) in
@@ -524,8 +535,8 @@ struct TrainingStep {
       let result = LayerNormalizationTraining.backward(
         outputGradient, saved: normalization, features: saved.input.shape.last!,
         gamma: first.map { variables[$0] })
-      if let first { gradients[first] = result.gamma }
-      if let second { gradients[second] = result.beta }
+      if let first { Self.store(result.gamma, at: first, in: &gradients) }
+      if let second { Self.store(result.beta, at: second, in: &gradients) }
       return needsInputGradient ? result.input : nil
     case .pooling(let mode, let poolSize, let strides, let padding):
       guard needsInputGradient else { return nil }
@@ -563,8 +574,8 @@ struct TrainingStep {
       let result = BatchNormalizationTraining.backward(
         outputGradient, saved: normalization, channels: channels,
         gamma: first.map { variables[$0] })
-      if let first { gradients[first] = result.gamma }
-      if let second { gradients[second] = result.beta }
+      if let first { Self.store(result.gamma, at: first, in: &gradients) }
+      if let second { Self.store(result.beta, at: second, in: &gradients) }
       return needsInputGradient ? result.input : nil
     case .dropout:
       guard !saved.mask.isEmpty else { return outputGradient }

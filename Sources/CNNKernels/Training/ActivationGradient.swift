@@ -91,6 +91,7 @@ public enum ActivationGradient {
         return 1 / (d * d)
       }
     case .hardSigmoid: return { z, _ in z > -2.5 && z < 2.5 ? 0.2 : 0 }
+    case .hardSwish: return { z, _ in z < -3 ? 0 : (z > 3 ? 1 : (2 * z + 3) / 6) }
     case .exponential: return { _, y in y }
     default: return { _, _ in 1 }
     }

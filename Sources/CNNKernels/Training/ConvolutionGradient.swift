@@ -172,7 +172,6 @@ public enum ConvolutionGradient {
     let perGroupIn = g.channels / groups
     let perGroupOut = filters / groups
     let blocksPerGroup = (perGroupOut + width - 1) / width
-    let blocks = groups * blocksPerGroup
     let rows = g.kernel[0] * g.kernel[1] * g.kernel[2] * perGroupIn
     // X^T per group: (groups, taps x C/groups, P).
     workspace.columns.prepareForOverwrite(shape: [groups * rows * positions])
@@ -184,10 +183,13 @@ public enum ConvolutionGradient {
       }
     }
 
-    // The GEMM, in items of (group, block, 6 rows); rows past the last full tile go one by one.
-    let fullTiles = rows / 6
-    let tilesPerBlock = fullTiles + rows % 6
-    let zeros = [Float](repeating: 0, count: width)
+    // The GEMM, in items of (group, unit of `blocksPerTile` blocks, up to 6 rows).
+    let avx512 = ConvolutionMicrokernel.useAVX512
+    let blocksPerUnit = avx512 ? 2 : 1
+    let unitsPerGroup = (blocksPerGroup + blocksPerUnit - 1) / blocksPerUnit
+    let split = TileRows(count: rows, avx512: avx512)
+    let tilesPerUnit = split.tiles
+    let zeros = [Float](repeating: 0, count: 2 * width)
     workspace.columns.scalars.withUnsafeBufferPointer { columns in
       workspace.packedGradient.scalars.withUnsafeBufferPointer { packed in
         kernelGradient.withUnsafeMutableBufferPointer { result in
@@ -198,32 +200,27 @@ public enum ConvolutionGradient {
             var segment = ConvolutionMicrokernel.Segment(input: 0, weight: 0, length: positions)
             withUnsafePointer(to: &segment) { segment in
               KernelParallelism.forEachSlice(
-                count: blocks * tilesPerBlock, threads: threads,
-                minimumPerThread: max(1, (1 << 18) / max(1, 6 * 16 * positions))
+                count: groups * unitsPerGroup * tilesPerUnit, threads: threads,
+                minimumPerThread: max(1, (1 << 18) / max(1, 6 * 16 * blocksPerUnit * positions))
               ) { items in
                 for item in items {
-                  let blockIndex = item / tilesPerBlock
-                  let tile = item % tilesPerBlock
-                  let group = blockIndex / blocksPerGroup
-                  let block = blockIndex % blocksPerGroup
-                  let lanes = min(width, perGroupOut - block * width)
-                  let weights = packed + blockIndex * positions * width
+                  let unit = item / tilesPerUnit
+                  let tile = item % tilesPerUnit
+                  let group = unit / unitsPerGroup
+                  let block = (unit % unitsPerGroup) * blocksPerUnit
+                  let blockCount = min(blocksPerUnit, blocksPerGroup - block)
+                  let lanes = min(width, perGroupOut - (block + blockCount - 1) * width)
+                  let weights = packed + (group * blocksPerGroup + block) * positions * width
                   let groupColumns = columns + group * rows * positions
                   let column = group * perGroupOut + block * width
-                  if tile < fullTiles {
-                    ConvolutionMicrokernel.tile6x16(
-                      segments: segment, segmentCount: 1,
-                      pixel: groupColumns + tile * 6 * positions,
-                      pixelStride: positions, weights: weights, bias: zeros, clamp: nil,
-                      lanes: lanes, output: result + tile * 6 * filters + column,
-                      outputStride: filters)
-                  } else {
-                    let row = fullTiles * 6 + tile - fullTiles
-                    ConvolutionMicrokernel.tile1x16(
-                      segments: segment, segmentCount: 1, base: groupColumns,
-                      pixelOffset: row * positions, weights: weights, bias: zeros, clamp: nil,
-                      lanes: lanes, output: result + row * filters + column)
-                  }
+                  let (first, tileRows) = split.tile(tile)
+                  ConvolutionMicrokernel.tile(
+                    segments: segment, segmentCount: 1, rows: tileRows,
+                    pixel: groupColumns + first * positions, pixelStride: positions,
+                    weights: weights, blockStride: positions * width, blocks: blockCount,
+                    bias: zeros, clamp: nil, lanes: lanes,
+                    output: result + first * filters + column, outputStride: filters,
+                    avx512: avx512)
                 }
               }
             }
@@ -247,7 +244,6 @@ public enum ConvolutionGradient {
     let perGroupIn = channels / groups
     let perGroupOut = filters / groups
     let blocksPerGroup = (perGroupOut + width - 1) / width
-    let blocks = groups * blocksPerGroup
     let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     // Padded extents: the input after padBefore, and every tap of the last window.
     var padded = [1, 1, 1]
@@ -308,9 +304,13 @@ public enum ConvolutionGradient {
         }
       }
     }
-    let fullTiles = perGroupIn / 6
-    let tilesPerTap = fullTiles + perGroupIn % 6
-    let zeros = [Float](repeating: 0, count: width)
+    // Items of (group, unit of `blocksPerTile` blocks, tap, up to 6 channels).
+    let avx512 = ConvolutionMicrokernel.useAVX512
+    let blocksPerUnit = avx512 ? 2 : 1
+    let unitsPerGroup = (blocksPerGroup + blocksPerUnit - 1) / blocksPerUnit
+    let split = TileRows(count: perGroupIn, avx512: avx512)
+    let tilesPerTap = split.tiles
+    let zeros = [Float](repeating: 0, count: 2 * width)
     workspace.columns.scalars.withUnsafeBufferPointer { columns in
       workspace.packedGradient.scalars.withUnsafeBufferPointer { packed in
         kernelGradient.withUnsafeMutableBufferPointer { result in
@@ -321,35 +321,27 @@ public enum ConvolutionGradient {
                 zeros.baseAddress!, segments.baseAddress!
               )
               KernelParallelism.forEachSlice(
-                count: blocks * taps * tilesPerTap, threads: threads,
-                minimumPerThread: max(1, (1 << 18) / max(1, 6 * 16 * positions))
+                count: groups * unitsPerGroup * taps * tilesPerTap, threads: threads,
+                minimumPerThread: max(1, (1 << 18) / max(1, 6 * 16 * blocksPerUnit * positions))
               ) { items in
                 for item in items {
-                  let blockIndex = item / (taps * tilesPerTap)
+                  let unit = item / (taps * tilesPerTap)
                   let tap = (item / tilesPerTap) % taps
                   let tile = item % tilesPerTap
-                  let group = blockIndex / blocksPerGroup
-                  let block = blockIndex % blocksPerGroup
-                  let lanes = min(width, perGroupOut - block * width)
-                  let weights = packed + blockIndex * positions * width
+                  let group = unit / unitsPerGroup
+                  let block = (unit % unitsPerGroup) * blocksPerUnit
+                  let blockCount = min(blocksPerUnit, blocksPerGroup - block)
+                  let lanes = min(width, perGroupOut - (block + blockCount - 1) * width)
+                  let weights = packed + (group * blocksPerGroup + block) * positions * width
                   let column = group * perGroupOut + block * width
-                  let tapSegments = segments + tap * perTap
-                  if tile < fullTiles {
-                    let c = tile * 6
-                    ConvolutionMicrokernel.tile6x16(
-                      segments: tapSegments, segmentCount: perTap,
-                      pixel: columns + (group * perGroupIn + c) * plane, pixelStride: plane,
-                      weights: weights, bias: zeros, clamp: nil, lanes: lanes,
-                      output: result + (tap * perGroupIn + c) * filters + column,
-                      outputStride: filters)
-                  } else {
-                    let c = fullTiles * 6 + tile - fullTiles
-                    ConvolutionMicrokernel.tile1x16(
-                      segments: tapSegments, segmentCount: perTap,
-                      base: columns + (group * perGroupIn + c) * plane, pixelOffset: 0,
-                      weights: weights, bias: zeros, clamp: nil, lanes: lanes,
-                      output: result + (tap * perGroupIn + c) * filters + column)
-                  }
+                  let (c, tileRows) = split.tile(tile)
+                  ConvolutionMicrokernel.tile(
+                    segments: segments + tap * perTap, segmentCount: perTap, rows: tileRows,
+                    pixel: columns + (group * perGroupIn + c) * plane, pixelStride: plane,
+                    weights: weights, blockStride: positions * width, blocks: blockCount,
+                    bias: zeros, clamp: nil, lanes: lanes,
+                    output: result + (tap * perGroupIn + c) * filters + column,
+                    outputStride: filters, avx512: avx512)
                 }
               }
             }
@@ -378,11 +370,14 @@ public enum ConvolutionGradient {
         let kd = tap / (g.kernel[2] * g.kernel[1])
         let (dd, dh, dw) = (kd * g.dilations[0], kh * g.dilations[1], kw * g.dilations[2])
         let rows = columns + tap * channels * positions
-        // Per output column: the input column's value offset, or nil in the padding.
-        let offsets = (0..<outW).map { ow -> Int? in
-          let iw = g.start(ow, axis: 2) + dw
-          return iw >= 0 && iw < inW ? iw * total : nil
-        }
+        // The output columns whose input column lies inside the input: [owFirst, owEnd), a run
+        // (input columns grow with ow); the others read the padding.
+        var owFirst = 0
+        while owFirst < outW && g.start(owFirst, axis: 2) + dw < 0 { owFirst += 1 }
+        var owEnd = owFirst
+        while owEnd < outW && g.start(owEnd, axis: 2) + dw < inW { owEnd += 1 }
+        let firstOffset = owFirst < owEnd ? (g.start(owFirst, axis: 2) + dw) * total : 0
+        let step = g.strides[2] * total
         // Output row by output row, channel by channel: the writes run along a row of X^T.
         var p = 0
         for n in 0..<g.batch {
@@ -395,12 +390,15 @@ public enum ConvolutionGradient {
                 let line = sample + (id * inH + ih) * inW * total
                 for c in 0..<channels {
                   let target = rows + c * positions + p
-                  let from = line + c
-                  for ow in 0..<outW {
-                    if let offset = offsets[ow] {
-                      target[ow] = from[offset]
-                    } else {
-                      target[ow] = 0
+                  target.update(repeating: 0, count: owFirst)
+                  (target + owEnd).update(repeating: 0, count: outW - owEnd)
+                  if step == 1 {
+                    (target + owFirst).update(from: line + c + firstOffset, count: owEnd - owFirst)
+                  } else {
+                    var from = line + c + firstOffset
+                    for ow in owFirst..<owEnd {
+                      target[ow] = from.pointee
+                      from += step
                     }
                   }
                 }
@@ -431,14 +429,31 @@ public enum ConvolutionGradient {
     if g.output.contains(0) {
       return try Tensor(shape: input.shape, repeating: 0)
     }
-    // The output gradient spread out by the strides: (N, (O-1)*s+1 ..., F).
+    // The full convolution's padding: the kernel's reach less the forward padding before, what
+    // the input extends past the last window after.
+    var before: [Int] = []
+    var after: [Int] = []
+    for axis in 0..<rank {
+      let a = lead + axis
+      let reach = g.dilations[a] * (g.kernel[a] - 1)
+      before.append(reach - padding.before[axis])
+      after.append(g.input[a] + padding.before[axis] - 1 - (g.output[a] - 1) * g.strides[a])
+    }
+    // The output gradient spread out by the strides, (N, (O-1)*s+1 ..., F), and along W already
+    // padded with zeros: then every output column is an interior column of the convolution
+    // below, computed in full register tiles instead of pixel by pixel at the borders.
+    let padW =
+      (before[rank - 1] >= 0 && after[rank - 1] >= 0) ? (before[rank - 1], after[rank - 1]) : (0, 0)
     var spread = [1, 1, 1]
     for axis in 0..<3 { spread[axis] = (g.output[axis] - 1) * g.strides[axis] + 1 }
-    let spreadShape = [g.batch] + Array(spread.suffix(rank)) + [filters]
+    let paddedW = spread[2] + padW.0 + padW.1
+    let spreadShape = [g.batch] + Array(spread.suffix(rank).dropLast()) + [paddedW, filters]
     let spreadGradient: Tensor
-    if g.strides == [1, 1, 1] {
+    if g.strides == [1, 1, 1] && padW == (0, 0) {
       spreadGradient = outputGradient
     } else {
+      before[rank - 1] -= padW.0
+      after[rank - 1] -= padW.1
       workspace.spread.prepareForOverwrite(shape: spreadShape)
       outputGradient.scalars.withUnsafeBufferPointer { source in
         workspace.spread.withUnsafeMutableBufferPointer { target in
@@ -447,13 +462,19 @@ public enum ConvolutionGradient {
           for n in 0..<g.batch {
             for od in 0..<g.output[0] {
               for oh in 0..<g.output[1] {
-                for ow in 0..<g.output[2] {
-                  let q =
-                    ((n * spread[0] + od * g.strides[0]) * spread[1] + oh * g.strides[1])
-                    * spread[2] + ow * g.strides[2]
-                  (target.baseAddress! + q * filters).update(
-                    from: source.baseAddress! + p * filters, count: filters)
-                  p += 1
+                let row =
+                  ((n * spread[0] + od * g.strides[0]) * spread[1] + oh * g.strides[1]) * paddedW
+                  + padW.0
+                if g.strides[2] == 1 {
+                  (target.baseAddress! + row * filters).update(
+                    from: source.baseAddress! + p * filters, count: g.output[2] * filters)
+                  p += g.output[2]
+                } else {
+                  for ow in 0..<g.output[2] {
+                    (target.baseAddress! + (row + ow * g.strides[2]) * filters).update(
+                      from: source.baseAddress! + p * filters, count: filters)
+                    p += 1
+                  }
                 }
               }
             }
@@ -486,14 +507,6 @@ public enum ConvolutionGradient {
     let kernelShape = Array(kernel.shape.prefix(rank)) + [perGroupOut, channels]
     let packed = try PackedConvolutionWeights(
       kernel: Tensor(validShape: kernelShape, scalars: flipped), bias: nil, groups: groups)
-    var before: [Int] = []
-    var after: [Int] = []
-    for axis in 0..<rank {
-      let a = lead + axis
-      let reach = g.dilations[a] * (g.kernel[a] - 1)
-      before.append(reach - padding.before[axis])
-      after.append(g.input[a] + padding.before[axis] - 1 - (g.output[a] - 1) * g.strides[a])
-    }
     try ConvolutionKernel.convolve(
       spreadGradient, weights: packed, strides: Array(repeating: 1, count: rank),
       dilations: dilations, padding: SpatialPadding(before: before, after: after),

@@ -37,6 +37,16 @@ public enum PoolingGradient {
       throw KernelError("pooling output gradient \(outputGradient.shape) does not fit")
     }
     result.prepareForOverwrite(shape: input.shape)
+    let tiled = (0..<3).allSatisfy {
+      g.kernel[$0] == g.strides[$0] && g.padBefore[$0] == 0
+        && g.output[$0] * g.strides[$0] <= g.input[$0]
+    }
+    if mode == .max && tiled && channels % 8 == 0 {
+      tiledMaxBackward(
+        input: input, geometry: g, outputGradient: outputGradient, threads: threads,
+        into: &result)
+      return
+    }
     input.scalars.withUnsafeBufferPointer { source in
       outputGradient.scalars.withUnsafeBufferPointer { gradient in
         result.withUnsafeMutableBufferPointer { target in
@@ -83,6 +93,95 @@ public enum PoolingGradient {
                         let target = dx + taps[t]
                         for c in 0..<channels { target[c] += dy[c] * share }
                       }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Max pooling whose windows tile the input (pool size = strides, no padding: Keras' default
+  /// `MaxPooling2D()`), channels a multiple of 8: every input value belongs to at most one
+  /// window, so each is written once, the same value `backward` would accumulate onto zero, and
+  /// only the rows and columns past the last window are cleared beforehand.
+  private static func tiledMaxBackward(
+    input: Tensor, geometry g: WindowGeometry, outputGradient: Tensor, threads: Int,
+    into result: inout Tensor
+  ) {
+    let channels = g.channels
+    let (inD, inH, inW) = (g.input[0], g.input[1], g.input[2])
+    let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
+    let (kD, kH, kW) = (g.kernel[0], g.kernel[1], g.kernel[2])
+    let sampleIn = inD * inH * inW * channels
+    let sampleOut = outD * outH * outW * channels
+    // The window's taps in scan order, as value offsets from its first.
+    var taps: [Int] = []
+    for kd in 0..<kD {
+      for kh in 0..<kH {
+        for kw in 0..<kW { taps.append(((kd * inH + kh) * inW + kw) * channels) }
+      }
+    }
+    let count = taps.count
+    input.scalars.withUnsafeBufferPointer { source in
+      outputGradient.scalars.withUnsafeBufferPointer { gradient in
+        result.withUnsafeMutableBufferPointer { target in
+          taps.withUnsafeBufferPointer { taps in
+            let (source, gradient, target, taps) = (
+              source.baseAddress!, gradient.baseAddress!, target.baseAddress!, taps.baseAddress!
+            )
+            KernelParallelism.forEachSlice(count: g.batch, threads: threads) { samples in
+              let zero = SIMD8<Float>(repeating: 0)
+              for n in samples {
+                let x = source + n * sampleIn
+                let dx = target + n * sampleIn
+                // Values no window covers: whole planes and rows past the last window, and
+                // the columns right of it.
+                for d in 0..<inD {
+                  for h in 0..<inH {
+                    let row = dx + (d * inH + h) * inW * channels
+                    if d >= outD * kD || h >= outH * kH {
+                      row.update(repeating: 0, count: inW * channels)
+                    } else if outW * kW < inW {
+                      (row + outW * kW * channels).update(
+                        repeating: 0, count: (inW - outW * kW) * channels)
+                    }
+                  }
+                }
+                var dy = gradient + n * sampleOut
+                for od in 0..<outD {
+                  for oh in 0..<outH {
+                    for ow in 0..<outW {
+                      let origin = ((od * kD * inH + oh * kH) * inW + ow * kW) * channels
+                      var c = 0
+                      while c < channels {
+                        let window = x + origin + c
+                        var best = SIMDMemory.load(window + taps[0])
+                        for t in 1..<count {
+                          let value = SIMDMemory.load(window + taps[t])
+                          best = best.replacing(with: value, where: value .> best)
+                        }
+                        let share = SIMDMemory.load(dy + c)
+                        let out = dx + origin + c
+                        var taken = SIMDMask<SIMD8<Int32>>(repeating: false)
+                        for t in 0..<count {
+                          let hit = (SIMDMemory.load(window + taps[t]) .== best) .& .!taken
+                          SIMDMemory.store(
+                            zero + zero.replacing(with: share, where: hit), out + taps[t])
+                          taken = taken .| hit
+                        }
+                        if !all(taken) {
+                          // NaN windows: the first tap, as `maxWindow` does.
+                          SIMDMemory.store(
+                            SIMDMemory.load(out + taps[0])
+                              + zero.replacing(with: share, where: .!taken), out + taps[0])
+                        }
+                        c += 8
+                      }
+                      dy += channels
                     }
                   }
                 }

@@ -1,3 +1,4 @@
+import CNNEngine
 import Foundation
 
 /// Every exercise of a lesson checked at once against an answers file (`convbook check LESSON
@@ -17,6 +18,8 @@ public struct AnswerSheet {
 
   public var lessonPath: String
   public var lines: [Line]
+  /// The Keras the lesson ran under.
+  public var kerasVersion: KerasVersion = .default
 
   public var earned: Int { lines.reduce(0) { $0 + $1.earned } }
   public var total: Int { lines.reduce(0) { $0 + $1.points } }
@@ -72,7 +75,8 @@ public struct AnswerSheet {
           message: "",
           json: .object([("exercise", .string(entry.id)), ("status", .string("unknown"))])))
     }
-    return AnswerSheet(lessonPath: exercises.lessonPath, lines: lines)
+    return AnswerSheet(
+      lessonPath: exercises.lessonPath, lines: lines, kerasVersion: exercises.kerasVersion)
   }
 
   /// One line per exercise and the total.
@@ -98,6 +102,7 @@ public struct AnswerSheet {
 
   public var json: JSONValue {
     .object([
+      ("keras_version", .int(kerasVersion.rawValue)),
       ("lesson", .string(lessonPath)), ("earned", .int(earned)), ("total", .int(total)),
       ("exercises", .array(lines.map(\.json))),
     ])

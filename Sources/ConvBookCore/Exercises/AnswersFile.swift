@@ -1,11 +1,12 @@
 import Foundation
 
 /// A student's answers to every exercise of a lesson (`convbook check LESSON --answers
-/// answers.toml`), in the part of TOML that such a file needs: one `id = value` line per exercise,
-/// `#` comments, and values that are numbers (`11_508_170`), strings (`"(None, 53, 53, 64)"`,
+/// answers.toml`): a TOML document (read by `TOMLDocument`, all of TOML 1.0) whose keys are
+/// exercise ids (`id = value`; a key under a table or a dotted key answers the id with its path,
+/// `conv.out-shape`) and whose values are numbers (`11_508_170`), strings (`"(None, 53, 53, 64)"`,
 /// `'dense_1'`, a model file `"model.py"` or `"model.ipynb"` for a design exercise, relative to
-/// the answers file) or `true`/`false`. Values are read as literals by ``StudentAnswer``, never
-/// evaluated. Anything else (tables, arrays, multi-line strings) is refused at its line and column.
+/// the answers file), `true`/`false`, or arrays for shapes and tuples (`[28, 28, 1]`, with
+/// `"None"` for None). Values are read as literals by ``StudentAnswer``, never evaluated.
 public struct AnswersFile {
   public struct Entry {
     public var id: String
@@ -41,106 +42,119 @@ public struct AnswersFile {
     return parse(source, path: path)
   }
 
+  /// Reads an answers file as TOML (`TOMLDocument`): a bad document is refused at its line and
+  /// column in TOML's words (`tomllib`'s); then each value becomes an answer (`answer(for:)`).
   public static func parse(_ source: String, path: String) -> Result<AnswersFile, Diagnostic> {
-    var entries: [Entry] = []
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
     }
-    for (index, line) in lines.enumerated() {
-      let number = index + 1
-      func failure(_ column: Int, _ message: String) -> Result<AnswersFile, Diagnostic> {
-        .failure(
-          Diagnostic(
-            file: path, line: number, column: column, message: message,
-            excerpt: (line, String(repeating: " ", count: max(column - 1, 0)) + "^")))
-      }
-      let characters = Array(line)
-      var position = 0
-      func skipBlanks() {
-        while position < characters.count,
-          characters[position] == " " || characters[position] == "\t"
-        {
-          position += 1
-        }
-      }
-      skipBlanks()
-      if position == characters.count || characters[position] == "#" { continue }
-      if characters[position] == "[" {
-        return failure(
-          position + 1,
-          "answers files are flat: one 'exercise-id = answer' line per exercise, without [tables]")
-      }
-      // The key: bare (letters, digits, '-', '_') or quoted.
-      var key = ""
-      let keyColumn = position + 1
-      if characters[position] == "\"" || characters[position] == "'" {
-        guard let (text, end) = quoted(characters, from: position) else {
-          return failure(keyColumn, "this quoted exercise id is not closed")
-        }
-        key = text
-        position = end
-      } else {
-        while position < characters.count,
-          characters[position].isASCII
-            && (characters[position].isLetter || characters[position].isNumber
-              || "-_".contains(characters[position]))
-        {
-          key.append(characters[position])
-          position += 1
-        }
-      }
-      if key.isEmpty {
-        return failure(keyColumn, "expected an exercise id, then '=' and the answer")
-      }
-      skipBlanks()
-      guard position < characters.count, characters[position] == "=" else {
-        return failure(position + 1, "expected '=' after the exercise id '\(key)'")
-      }
-      position += 1
-      skipBlanks()
-      let valueColumn = position + 1
-      guard position < characters.count, characters[position] != "#" else {
-        return failure(valueColumn, "'\(key) =' has no answer")
-      }
-      var value: String
-      if characters[position] == "\"" || characters[position] == "'" {
-        if characters[position...].starts(with: Array("\"\"\""))
-          || characters[position...].starts(with: Array("'''"))
-        {
-          return failure(
-            valueColumn,
-            "multi-line strings are not supported in answers files; keep each answer on one line")
-        }
-        guard let (text, end) = quoted(characters, from: position) else {
-          return failure(valueColumn, "this string is not closed: add the closing quote")
-        }
-        value = text
-        position = end
-      } else if characters[position] == "[" || characters[position] == "{" {
-        return failure(
-          valueColumn,
-          "write a shape or tuple as a string, e.g. \(key) = \"(None, 53, 53, 64)\" (TOML arrays cannot hold None)"
-        )
-      } else {
-        value = ""
-        while position < characters.count, characters[position] != "#" {
-          value.append(characters[position])
-          position += 1
-        }
-        value = value.trimmingCharacters(in: .whitespaces)
-        if value == "true" { value = "True" }
-        if value == "false" { value = "False" }
-      }
-      skipBlanks()
-      if position < characters.count, characters[position] != "#" {
-        return failure(position + 1, "unexpected text after the answer to '\(key)'")
-      }
-      if let first = entries.first(where: { $0.id == key }) {
-        return failure(keyColumn, "'\(key)' is answered twice (first at line \(first.line))")
-      }
-      entries.append(Entry(id: key, text: value, line: number))
+    func failure(line: Int, column: Int, _ message: String, hint: String? = nil) -> Result<
+      AnswersFile, Diagnostic
+    > {
+      let text = line >= 1 && line <= lines.count ? lines[line - 1] : ""
+      return .failure(
+        Diagnostic(
+          file: path, line: line, column: column, message: message,
+          excerpt: (text, String(repeating: " ", count: max(column - 1, 0)) + "^"), hint: hint))
     }
+    let document: TOMLDocument
+    do {
+      document = try TOMLDocument(parsing: source)
+    } catch {
+      // "At end of document" points just after the last character.
+      var line = error.line
+      var column = error.column
+      if error.atEnd {
+        let content = lines.last == "" ? lines.dropLast() : lines[...]
+        line = max(content.count, 1)
+        column = (content.last?.count ?? 0) + 1
+      }
+      let text = line >= 1 && line <= lines.count ? lines[line - 1] : ""
+      let rest = text.dropFirst(max(column - 1, 0))
+      var hint: String?
+      if rest.hasPrefix("None") {
+        hint = "TOML has no None: write a shape with None as a string, e.g. \"(None, 15, 15, 16)\""
+      } else if error.message.hasPrefix("Expected newline"), text.contains(",") {
+        hint = "numbers in TOML group digits with _, as in 11_574_090"
+      }
+      return failure(line: line, column: column, error.message, hint: hint)
+    }
+    var entries: [Entry] = []
+    var refusal: Result<AnswersFile, Diagnostic>?
+    func collect(_ table: [(key: String, value: TOMLDocument.Value)], prefix: [String]) {
+      for (key, value) in table where refusal == nil {
+        let path = prefix + [key]
+        let line = document.lines[path] ?? document.lines[prefix] ?? 0
+        if case .table(let inner) = value {
+          collect(inner, prefix: path)
+          continue
+        }
+        let id = path.joined(separator: ".")
+        switch answer(for: value) {
+        case .success(let text): entries.append(Entry(id: id, text: text, line: line))
+        case .failure(let message):
+          // The key's column on its line (where the value is, TOML has no other record).
+          let text = line >= 1 && line <= lines.count ? lines[line - 1] : ""
+          let column =
+            text.firstRange(of: key).map {
+              text.distance(from: text.startIndex, to: $0.lowerBound) + 1
+            }
+            ?? 1
+          refusal = failure(line: line, column: column, "the answer to '\(id)': \(message)")
+        }
+      }
+    }
+    collect(document.root, prefix: [])
+    if let refusal { return refusal }
     return .success(AnswersFile(path: path, entries: entries))
+  }
+
+  /// A TOML value as the answer text `StudentAnswer` reads: a string's contents; a number as
+  /// Python writes it; `true`/`false` as `True`/`False`; an array as a Python tuple, in which the
+  /// string `"None"` stands for None (`[ "None", 15, 15, 16 ]` is `(None, 15, 15, 16)`). Dates,
+  /// times and tables inside arrays are no answers.
+  static func answer(for value: TOMLDocument.Value) -> Result<String, AnswerRefusal> {
+    switch value {
+    case .string(let text): return .success(text)
+    case .integer(let number): return .success(String(number))
+    case .float(let number):
+      if number.isNaN { return .success("nan") }
+      if number.isInfinite { return .success(number < 0 ? "-inf" : "inf") }
+      return .success("\(number)")
+    case .bool(let flag): return .success(flag ? "True" : "False")
+    case .dateTime:
+      return .failure(
+        AnswerRefusal("ConvBook does not take dates or times as answers; write it as a string"))
+    case .table:
+      return .failure(AnswerRefusal("a table is no answer"))
+    case .array(let items):
+      var parts: [String] = []
+      for item in items {
+        switch item {
+        case .string("None"): parts.append("None")
+        case .string(let text):
+          parts.append(
+            "'"
+              + text.replacingOccurrences(of: "\\", with: "\\\\")
+              .replacingOccurrences(of: "'", with: "\\'") + "'")
+        case .table:
+          return .failure(
+            AnswerRefusal("ConvBook does not take tables inside arrays as answers"))
+        default:
+          switch answer(for: item) {
+          case .success(let text): parts.append(text)
+          case .failure(let refusal): return .failure(refusal)
+          }
+        }
+      }
+      return .success("(" + parts.joined(separator: ", ") + (parts.count == 1 ? ",)" : ")"))
+    }
+  }
+
+  /// Why a TOML value cannot be an answer.
+  struct AnswerRefusal: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
   }
 
   /// The answers of a notebook: a code cell whose first line is `# convbook: ID` answers exercise
@@ -189,30 +203,5 @@ public struct AnswersFile {
           script: ScriptFile.notebook(cells: scriptCells, path: path)))
     }
     return .success(AnswersFile(path: path, entries: entries))
-  }
-
-  /// A TOML string starting at `start` (basic with escapes, or literal): its text and the index
-  /// after its closing quote.
-  private static func quoted(_ characters: [Character], from start: Int) -> (String, Int)? {
-    let quote = characters[start]
-    var text = ""
-    var position = start + 1
-    while position < characters.count {
-      let character = characters[position]
-      if character == quote { return (text, position + 1) }
-      if quote == "\"", character == "\\", position + 1 < characters.count {
-        let escaped = characters[position + 1]
-        let map: [Character: String] = [
-          "n": "\n", "t": "\t", "\\": "\\", "\"": "\"", "r": "\r", "b": "\u{8}", "f": "\u{c}",
-        ]
-        guard let replacement = map[escaped] else { return nil }
-        text += replacement
-        position += 2
-        continue
-      }
-      text.append(character)
-      position += 1
-    }
-    return nil
   }
 }

@@ -40,9 +40,25 @@ public enum ExerciseCheck {
       kerasVersion: kerasVersion)
   }
 
+  /// The report's JSON says which Keras the lesson ran under (`keras_version`).
   public static func check(
     lesson: Lesson, lessonPath: String, exerciseID: String, submission: Submission,
     kerasVersion: KerasVersionSetting = .init()
+  )
+    -> ExerciseCheckReport
+  {
+    let setting = kerasVersion.withCourse(of: lessonPath)
+    var report = checkInLesson(
+      lesson: lesson, lessonPath: lessonPath, exerciseID: exerciseID, submission: submission,
+      kerasVersion: setting)
+    report.json = report.json.taggedWithKerasVersion(
+      setting.resolve(lesson: KerasVersionSetting.lessonSetting(of: lesson, file: "").version))
+    return report
+  }
+
+  private static func checkInLesson(
+    lesson: Lesson, lessonPath: String, exerciseID: String, submission: Submission,
+    kerasVersion: KerasVersionSetting
   )
     -> ExerciseCheckReport
   {

@@ -1,3 +1,4 @@
+import CNNEngine
 import Foundation
 import KerasCells
 import LessonKit
@@ -10,9 +11,14 @@ public struct LessonExercises {
   public var keys: [ExerciseKey]
   /// Blocks that are not exercises a student can answer (malformed), with their diagnostics.
   public var broken: [Diagnostic]
+  /// The Keras the lesson ran under (names in answers follow it).
+  public var kerasVersion: KerasVersion
 
   /// Reads and evaluates the lesson at `lessonPath`; nil with a message when it cannot be read.
-  public static func load(lessonPath: String) -> Result<LessonExercises, LessonExercisesError> {
+  /// `kerasVersion`: `--keras`; otherwise the lesson's own setting, then its course's.
+  public static func load(lessonPath: String, kerasVersion: KerasVersionSetting = .init())
+    -> Result<LessonExercises, LessonExercisesError>
+  {
     let source: String
     do {
       source = try TextFile.read(lessonPath)
@@ -21,14 +27,17 @@ public struct LessonExercises {
     }
     let lesson = LessonReader.read(
       source: source, fileName: (lessonPath as NSString).lastPathComponent)
-    return .success(LessonExercises(lesson: lesson, lessonPath: lessonPath))
+    return .success(
+      LessonExercises(lesson: lesson, lessonPath: lessonPath, kerasVersion: kerasVersion))
   }
 
-  public init(lesson: Lesson, lessonPath: String) {
+  public init(lesson: Lesson, lessonPath: String, kerasVersion: KerasVersionSetting = .init()) {
     self.lessonPath = lessonPath
     keys = []
     broken = []
-    let session = ExerciseCardEvaluator.sessionAfterAllCells(of: lesson)
+    let session = ExerciseCardEvaluator.sessionAfterAllCells(
+      of: lesson, kerasVersion: kerasVersion.withCourse(of: lessonPath))
+    self.kerasVersion = session.kerasVersion
     var seen: Set<String> = []
     for block in lesson.exercises {
       do {
@@ -98,6 +107,7 @@ public struct LessonExercises {
   /// The listing for course tooling (`--json`).
   public var json: JSONValue {
     .object([
+      ("keras_version", .int(kerasVersion.rawValue)),
       ("lesson", .string(lessonPath)), ("total_points", .int(totalPoints)),
       (
         "exercises",

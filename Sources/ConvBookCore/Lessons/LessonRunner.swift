@@ -102,11 +102,17 @@ public struct LessonRunner {
           diagnostics.append(diagnostic)
           pageError = diagnostic.pageError
         }
+        // Keras' warnings as a notebook shows what the cell wrote to standard error.
+        let warnings = result.warnings.map { warning in
+          warning.pythonText(
+            orAt: "\(sourceFile):\(cell.codeStartLine + max(warning.range.start.line - 1, 0))")
+        }
         blocks.append(
           .cell(
             CellView(
               source: cell.source, options: cell.options, firstLine: cell.codeStartLine,
-              outputs: result.outputs, error: pageError, summaryFormat: format)))
+              outputs: result.outputs, error: pageError, summaryFormat: format,
+              warnings: warnings)))
       case .figure(let figure):
         guard let figureEvaluator else {
           let diagnostic = Diagnostic(

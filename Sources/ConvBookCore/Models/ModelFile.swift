@@ -16,6 +16,8 @@ public struct ModelFile {
   /// The warnings Keras issued (Keras 3's `input_shape=` UserWarning), as
   /// `FILE:LINE: UserWarning: message`, for standard error.
   public var warnings: [String] = []
+  /// The same warnings as Python prints them (`KerasWarning.pythonText`), for `convbook run`.
+  public var pythonWarnings: [String] = []
   /// What a script printed (`print(...)`, `model.summary()`), in order, up to where it stopped;
   /// empty for a lesson.
   public var outputs: [CellOutput] = []
@@ -75,6 +77,11 @@ public struct ModelFile {
         let place = script.diagnostic(
           for: CellError(type: warning.category, message: warning.message, range: warning.range))
         return "\(place.file):\(place.line): \(warning.category): \(warning.message)"
+      }
+      file.pythonWarnings = result.warnings.map { warning in
+        let place = script.diagnostic(
+          for: CellError(type: warning.category, message: warning.message, range: warning.range))
+        return warning.pythonText(orAt: "\(place.file):\(place.line)")
       }
       file.outputs = result.outputs
       file.scriptError = result.error

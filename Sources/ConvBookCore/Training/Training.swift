@@ -40,16 +40,19 @@ public struct Training {
   public struct Result: Sendable {
     public var modelName: String
     public var history: TrainingHistory
+    /// The Keras the file ran under.
+    public var kerasVersion: KerasVersion = .default
 
-    /// `{"history": {"loss": [...], ...}}` with each value as Python prints the float32 Keras
-    /// stores (`float(np.float32(v))`).
+    /// `{"keras_version": 3, "history": {"loss": [...], ...}}` with each value as Python prints
+    /// the float32 Keras stores (`float(np.float32(v))`).
     public var json: String {
       let entries = zip(history.names, history.values).map { name, values in
         "\(JSONValue.string(name).serialized()): ["
           + values.map { "\(Double($0))" }.joined(separator: ", ")
           + "]"
       }
-      return "{\"history\": {" + entries.joined(separator: ", ") + "}}"
+      return "{\"keras_version\": \(kerasVersion.rawValue), \"history\": {"
+        + entries.joined(separator: ", ") + "}}"
     }
   }
 
@@ -107,7 +110,8 @@ public struct Training {
         throw ForwardCommandError.input("cannot write \(outputPath): \(error.message)")
       }
       try AtomicFileWriter.write(bytes, to: outputPath, inputs: inputs)
-      return Result(modelName: model.name, history: history)
+      return Result(
+        modelName: model.name, history: history, kerasVersion: file.session.kerasVersion)
     } catch {
       throw ForwardCommandError.wrapping(error)
     }

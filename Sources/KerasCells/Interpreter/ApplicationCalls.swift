@@ -12,12 +12,7 @@ enum ApplicationCalls {
       throw .unsupported(
         "ConvBook does not support `keras.applications.\(name)` yet", at: site.range)
     }
-    if interpreter.session.kerasVersion == .keras3 {
-      throw .unsupported(
-        "ConvBook builds keras.applications models with tf-keras 2 only so far; Keras 3's are not supported yet",
-        at: site.range)
-    }
-    let signature = application.signature
+    let signature = application.signature(for: interpreter.session.kerasVersion)
     let ranges = site.arguments.map(\.range)
     func range(ofKeyword label: String) -> SourceRange {
       site.arguments.first { $0.label == label }?.range ?? site.range
@@ -200,13 +195,17 @@ enum ApplicationCalls {
     func perChannel(_ operation: TFOpLambda.Operation, _ values: [Double], _ input: KerasTensor)
       throws(CellError) -> KerasTensor
     {
-      var layer = TFOpLambda(
-        operation: operation, name: names.uniqueName(operation.rawValue), constant: nil,
-        constantFirst: false)
+      var layer = TFOpLambda(operation: operation, names: names)
       layer.channelConstants = values
       return try apply(layer, input)
     }
     if mode == "caffe" {
+      if names.kerasVersion == .keras3 {
+        // Keras 3 reorders the channels with three `x[..., i]` slices and `ops.stack`.
+        throw .unsupported(
+          "ConvBook does not build \(mode)-mode preprocess_input in Keras 3 yet (Keras 3 records it as three GetItem slices and a Stack operation); use `--keras 2`, or scale the pixels with a `Rescaling` layer",
+          at: site.range)
+      }
       let reversed = try apply(
         SlicingOpLambda(
           slice: .reverseLastAxis, name: names.uniqueName("tf.__operators__.getitem")), tensor)

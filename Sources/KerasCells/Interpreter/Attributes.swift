@@ -21,6 +21,11 @@ enum Attributes {
           type: "AttributeError",
           message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
       }
+      if let missing = TensorFunctions.missingAttribute(
+        name, of: module, kerasVersion: interpreter.session.kerasVersion, range: range)
+      {
+        throw missing
+      }
       var removedInKeras3 = false
       if let value = module.attribute(name) {
         if case .module(let found) = value {
@@ -108,6 +113,8 @@ enum Attributes {
       default: break
       }
     case .string, .list, .tuple, .dictionary:
+      return .method(receiver: base, name: name)
+    case .set(let set) where SetOperations.hasMethod(name, frozen: set.isFrozen):
       return .method(receiver: base, name: name)
     case .tensorShape(let dimensions):
       if let value = TensorShapeValue.attribute(name, of: dimensions, receiver: base) {

@@ -7,7 +7,7 @@ enum Builtins {
   static let names: Set<String> = [
     "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
-    "getattr", "any", "all", "reversed", "dict", "map", "filter",
+    "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -85,6 +85,7 @@ enum Builtins {
       case .tensorShape(let dimensions): return .int(dimensions.count)
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
+      case .set(let set): return .int(set.count)
       case .array(let array):
         guard let first = array.shape.first else {
           throw typeError("len() of unsized object")
@@ -300,6 +301,9 @@ enum Builtins {
         return true
       }
       return total
+    case "set", "frozenset":
+      return try SetOperations.make(
+        name, positional: positional, keywords: keywords, range: range, interpreter: interpreter)
     case "list":
       return .list(positional.isEmpty ? [] : try interpreter.iterate(positional[0], range: range))
     case "tuple":
@@ -371,7 +375,8 @@ enum Builtins {
         switch value {
         case .function(let callable):
           if case .builtin(let typeName) = callable.kind,
-            ["int", "float", "str", "bool", "list", "tuple", "dict"].contains(typeName)
+            ["int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset"].contains(
+              typeName)
               || exceptionBases[typeName] != nil
           {
             return [typeName]

@@ -30,6 +30,9 @@ public struct Callable {
     case application(String)
     /// `preprocess_input` / `decode_predictions` of a `keras.applications` module.
     case applicationFunction(module: String, name: String)
+    /// A TensorFlow / `keras.backend` / `keras.ops` function on tensors (`TensorFunctions`), by
+    /// its namespace (`tensorflow.math`) and name.
+    case tensorFunction(namespace: String, name: String)
 
     public static func == (lhs: Kind, rhs: Kind) -> Bool {
       switch (lhs, rhs) {
@@ -46,6 +49,8 @@ public struct Callable {
       case (.partial(let a), .partial(let b)): return a === b
       case (.application(let a), .application(let b)): return a == b
       case (.applicationFunction(let a, let x), .applicationFunction(let b, let y)):
+        return a == b && x == y
+      case (.tensorFunction(let a, let x), .tensorFunction(let b, let y)):
         return a == b && x == y
       default: return false
       }

@@ -129,7 +129,8 @@ enum Calls {
             location: location,
             KerasWarning(
               category: "UserWarning", message: Keras3Wording.inputShapeWarning,
-              range: site.range))
+              range: site.range,
+              site: Keras3WarningSites.inputShapeSite(className: instance.className)))
         }
         return .layer(instance)
       } catch {
@@ -178,6 +179,26 @@ enum Calls {
     case .objectFactory(let name):
       var objectArguments: [(String, ArgumentValue)] = []
       let ranges = argumentRanges(site).positional
+      var positional = positional
+      var keywords = keywords
+      if name == "LearningRateScheduler", callable.path.contains("callbacks") {
+        // The schedule is a cell function: kept by the session, the object holds its index.
+        let schedule: Value?
+        if let index = keywords.firstIndex(where: { $0.0 == "schedule" }) {
+          schedule = keywords.remove(at: index).1
+        } else {
+          schedule = positional.isEmpty ? nil : positional.removeFirst()
+        }
+        guard let schedule else {
+          throw CellError(
+            type: "TypeError",
+            message:
+              "LearningRateScheduler.__init__() missing 1 required positional argument: 'schedule'",
+            range: site.range)
+        }
+        objectArguments.append(("schedule", .int(interpreter.session.training.schedules.count)))
+        interpreter.session.training.schedules.append(schedule)
+      }
       for (index, value) in positional.enumerated() {
         objectArguments.append(
           (
@@ -193,6 +214,33 @@ enum Calls {
     case .dataLoader:
       return try ShapesDatasetLoader.load(
         path: callable.path, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    case .activation(let name)
+    where positional.first.map({ if case .kerasTensor = $0 { true } else { false } }) == true:
+      // `tf.nn.relu(x)`, `keras.activations.relu(x)` on a Keras tensor.
+      let parts = callable.path.split(separator: ".")
+      let namespace =
+        session.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
+      guard
+        let entry = TensorFunctions.entry(
+          namespace == "keras.ops" && parts.dropLast().last == "activations" && name == "relu"
+            ? "activations.relu" : String(parts.last ?? ""), namespace: namespace)
+          ?? TensorFunctions.entry(name, namespace: "tensorflow.nn")
+      else {
+        throw .unsupported(
+          "ConvBook does not support `\(callable.path)` on Keras tensors yet", at: site.range)
+      }
+      return try TensorFunctions.call(
+        entry, path: callable.path, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    case .tensorFunction(let namespace, let name):
+      guard let entry = TensorFunctions.entry(name, namespace: namespace) else {
+        let inLambda = session.lambdaTracingDepth > 0 ? " in a Lambda" : ""
+        throw .unsupported(
+          "ConvBook does not support `\(callable.path)`\(inLambda) yet", at: site.range)
+      }
+      return try TensorFunctions.call(
+        entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .activation(let name):
       throw .unsupported(

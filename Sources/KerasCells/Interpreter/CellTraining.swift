@@ -19,6 +19,9 @@ public final class CellTraining {
   public internal(set) var seed: UInt64 = 0
   /// The lesson folder's files, when the host provides them (`model.save_weights`, data sets).
   public var files: CellFiles?
+  /// The functions given to `keras.callbacks.LearningRateScheduler(schedule)`: the callback object
+  /// keeps its schedule's index here (Keras objects hold arguments as data, not cell values).
+  var schedules: [Value] = []
 
   init() {}
 

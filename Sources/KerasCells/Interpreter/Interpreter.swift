@@ -111,6 +111,14 @@ final class Interpreter {
         try assign(current, to: target, statement: statement)
         return .normal
       }
+      if case .set(let a) = current, case .set(let b) = operand,
+        let result = try SetOperations.inPlace(
+          operation, a, b, range: statement.range, interpreter: self)
+      {
+        // `s |= t` changes the set itself: every name bound to it sees the change.
+        try assign(result, to: target, statement: statement)
+        return .normal
+      }
       let result =
         TensorArithmetic.involvesTensor(current, operand)
         ? try TensorArithmetic.binary(
@@ -434,6 +442,7 @@ final class Interpreter {
       try budget.allocate(slots: text.utf8.count, at: range)
       return text.map { .string(String($0)) }
     case .dictionary(let pairs): return pairs.map(\.0)
+    case .set(let set): return set.items
     case .range(let start, let stop, let step):
       try budget.allocate(slots: Value.rangeCount(start, stop, step), at: range)
       return stride(from: start, to: stop, by: step).map { .int($0) }
@@ -508,6 +517,16 @@ final class Interpreter {
         }
       }
       return dictionary
+    case .set(let elements):
+      return try SetOperations.literal(
+        try evaluateAll(elements), allConstant: elements.allSatisfy(\.isConstant), range: range,
+        interpreter: self)
+    case .comprehension(.set, let element, let clauses):
+      let set = PythonSet()
+      try runComprehension(clauses[...], range: range) { () throws(CellError) in
+        try SetOperations.add(try self.evaluate(element), to: set, range: range, interpreter: self)
+      }
+      return .set(set)
     case .comprehension(let kind, let element, let clauses):
       guard kind == .list || kind == .generator else {
         throw .unsupported("only list comprehensions are supported in ConvBook cells", at: range)
@@ -526,6 +545,9 @@ final class Interpreter {
       let index = try evaluate(indexExpression)
       if case .array(let array) = base {
         return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
+      }
+      if case .kerasTensor(let tensor) = base {
+        return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
       }
       return try Operators.subscriptValue(base, index, range: range)
     case .slice(let lower, let upper, let stepExpression):
@@ -603,6 +625,11 @@ final class Interpreter {
         return try ArrayOperations.binary(
           operation, leftValue, rightValue, range: range, budget: budget)
       }
+      if case .set(let a) = leftValue, case .set(let b) = rightValue,
+        let result = try SetOperations.binary(operation, a, b, range: range, interpreter: self)
+      {
+        return result
+      }
       return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
     case .comparison(let first, let links):
       var left = try evaluate(first)
@@ -653,7 +680,7 @@ final class Interpreter {
         try self.setItem(of: .dictionary(dictionary), key, to: value, range: range)
       }
       return .dictionary(dictionary)
-    case .bytes, .set, .starred:
+    case .bytes, .starred:
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }
@@ -752,7 +779,6 @@ final class Interpreter {
     switch expression.kind {
     case .bytes: return "bytes literals"
     case .ellipsis: return "`...`"
-    case .set: return "set literals"
     case .dictionaryComprehension: return "dictionary comprehensions"
     case .starred: return "`*` unpacking here"
     case .lambda: return "lambda functions"

@@ -187,6 +187,9 @@ enum Keras3Wording {
         ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
       })
     else { return nil }
+    if let site = Keras3WarningSites.inputShapeSite(className: className) {
+      return site.location
+    }
     let families: [(prefix: String, file: String)] = [
       ("SeparableConv", "base_separable_conv"), ("DepthwiseConv", "base_depthwise_conv"),
       ("GlobalAveragePooling", "base_global_pooling"), ("GlobalMaxPooling", "base_global_pooling"),
@@ -398,4 +401,11 @@ enum Keras3Wording {
     return
       "Computed output size would be zero or negative. Received `inputs shape=(\(input.joined(separator: ", ")))`, `kernel shape=(\(kernel.joined(separator: ", ")))`, `dilation_rate=[\(dilations.joined(separator: " "))]`, `strides=\(stridesText)`, `padding=\(node.3.lowercased())`."
   }
+}
+
+extension Keras3Wording {
+  /// Keras 3's ValueError for a TensorFlow function (`tf.abs(x)`) called on a KerasTensor.
+  static let tensorFlowFunctionOnKerasTensor =
+    "A KerasTensor cannot be used as input to a TensorFlow function. A KerasTensor is a symbolic placeholder for a shape and dtype, used when constructing Keras Functional models or Keras Functions. You can only use it as input to a Keras layer or a Keras operation (from the namespaces `keras.layers` and `keras.ops`). You are likely doing something like:\n\n```\nx = Input(...)\n...\ntf_fn(x)  # Invalid.\n```\n\nWhat you should do instead is wrap `tf_fn` in a layer:\n\n```\nclass MyLayer(Layer):\n    def call(self, x):\n        return tf_fn(x)\n\nx = MyLayer()(x)\n```\n"
+
 }

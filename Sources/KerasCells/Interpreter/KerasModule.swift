@@ -48,6 +48,9 @@ public enum KerasModule: Equatable {
   /// see `KerasModule+Applications`.
   case applications
   case applicationModule(String)
+  /// A namespace of functions on tensors (`tensorflow.math`, `tensorflow.image`, `keras.ops`, ...):
+  /// see `TensorFunctions`.
+  case tensorFunctions(String)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -104,6 +107,9 @@ public enum KerasModule: Equatable {
     case .osPath: return "posixpath"
     case .dataset(let name): return "tf_keras.api._v2.keras.datasets.\(name)"
     case .applicationModule(let name): return "tf_keras.api._v2.keras.applications.\(name)"
+    case .tensorFunctions(let path) where path.hasPrefix("tensorflow."):
+      return "tensorflow._api.v2." + path.dropFirst("tensorflow.".count)
+    case .tensorFunctions(let path): return path
     default: return "tf_keras.api._v2.keras.\(self.componentName)"
     }
   }
@@ -114,7 +120,8 @@ public enum KerasModule: Equatable {
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
-    case .inert, .math, .functools, .os, .osPath, .dataset, .numpy, .convbook, .convbookDatasets:
+    case .inert, .math, .functools, .os, .osPath, .dataset, .numpy, .convbook, .convbookDatasets,
+      .tensorFunctions:
       return nil
     case .applicationModule(let name): return "keras.applications." + name
     default: return "keras." + componentName
@@ -194,7 +201,10 @@ public enum KerasModule: Equatable {
       case "random": return .module(.inert("tensorflow.random"))
       case "optimizers": return .module(.optimizers)
       case "__version__": return .string(Self.version)
-      default: return nil
+      case "math", "image", "linalg", "signal":
+        return .module(.tensorFunctions("tensorflow." + name))
+      case "newaxis": return Value.none
+      default: return TensorFunctions.attribute(name, namespace: "tensorflow")
       }
     case .keras:
       switch name {
@@ -214,6 +224,8 @@ public enum KerasModule: Equatable {
       case "Sequential": return .function(Callable(.sequentialClass, path: "keras.Sequential"))
       case "Input": return .function(Callable(.inputFunction, path: "keras.Input"))
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
+      // Keras 3 only (`Attributes.get` refuses it under tf-keras).
+      case "ops": return .module(.tensorFunctions("keras.ops"))
       default: return nil
       }
     case .layersExperimental:
@@ -259,9 +271,11 @@ public enum KerasModule: Equatable {
         "relu", "relu6", "sigmoid", "tanh", "softmax", "elu", "selu", "gelu", "swish",
         "silu", "softplus", "softsign", "leaky_relu", "log_softmax",
       ]
-      return known.contains(name)
-        ? .function(Callable(.activation(name == "silu" ? "swish" : name), path: "tf.nn." + name))
-        : nil
+      if known.contains(name) {
+        return .function(
+          Callable(.activation(name == "silu" ? "swish" : name), path: "tf.nn." + name))
+      }
+      return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
     case .optimizers, .losses, .metrics, .callbacks:
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
@@ -273,7 +287,7 @@ public enum KerasModule: Equatable {
       if ["image_data_format", "set_image_data_format", "floatx", "int_shape"].contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
       }
-      return nil
+      return TensorFunctions.attribute(name, namespace: "keras.backend")
     case .utils:
       if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
       if name == "to_categorical" {
@@ -304,6 +318,11 @@ public enum KerasModule: Equatable {
       }
       return NumPyScalars.attribute(name, module: module)
     case .applications, .applicationModule: return applicationAttribute(name)
+    case .tensorFunctions(let namespace):
+      if namespace == "keras.ops", name == "image" || name == "nn" {
+        return .module(.tensorFunctions("keras.ops." + name))
+      }
+      return TensorFunctions.attribute(name, namespace: namespace)
     case .os:
       switch name {
       case "path": return .module(.osPath)

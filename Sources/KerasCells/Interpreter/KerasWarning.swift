@@ -6,10 +6,15 @@ public struct KerasWarning: Sendable, Equatable {
   public var message: String
   /// Where in the cell the statement that caused it is.
   public var range: SourceRange
+  /// Where in Keras' own code Python names the warning, when recorded (`Keras3WarningSites`).
+  public var site: KerasWarningSite?
 
-  public init(category: String, message: String, range: SourceRange) {
+  public init(
+    category: String, message: String, range: SourceRange, site: KerasWarningSite? = nil
+  ) {
     self.category = category
     self.message = message
     self.range = range
+    self.site = site
   }
 }

@@ -31,6 +31,14 @@ enum LambdaTracing {
         function, positional: [argument], keywords: [],
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "function"),
         interpreter: interpreter)
+    } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
+      // ConvBook's own limitation, already naming what the function used ("ConvBook does not
+      // support `tensorflow.split` yet" becomes "... in a Lambda yet").
+      var message = error.message
+      if !message.contains(" in a Lambda"), message.hasSuffix(" yet") {
+        message = String(message.dropLast(" yet".count)) + " in a Lambda yet"
+      }
+      throw CellError.unsupported(message, at: range)
     } catch {
       throw .unsupported(
         "ConvBook runs a Lambda layer's function on symbolic tensors to know its output, and the function of \(instance.name) failed there: \(error.message)",
@@ -40,7 +48,7 @@ enum LambdaTracing {
       let program = LambdaTrace.program(inputs: symbolic, output: output)
     else {
       throw .unsupported(
-        "ConvBook runs Lambda functions made of tensor arithmetic (+, -, *, / with tensors or numbers, unary -) only; the function of \(instance.name) returned \(PythonText.repr(result))",
+        "ConvBook runs Lambda functions made of tensor arithmetic and TensorFlow / keras.backend / keras.ops functions on tensors only; the function of \(instance.name) returned \(PythonText.repr(result))",
         at: range)
     }
     lambda.trace.program = program

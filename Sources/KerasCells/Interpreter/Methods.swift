@@ -52,6 +52,10 @@ enum Methods {
       {
         return result
       }
+    case .set(let set):
+      if let result = try SetOperations.method(name, set, positional, keywords, site, interpreter) {
+        return result
+      }
     case .dictionary(let dictionary):
       if let result = try ContainerMethods.dictionary(
         name, dictionary, positional, keywords, site, interpreter)
@@ -65,8 +69,9 @@ enum Methods {
       range: site.calleeRange)
   }
 
-  /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, ...)` kept as data for
-  /// training; the other keywords (`loss_weights`, `run_eagerly`, ...) do not change it.
+  /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, ...)` kept
+  /// as data for training (`loss`, `metrics` and `loss_weights` may be dicts keyed by output
+  /// names); the other keywords (`run_eagerly`, ...) do not change it.
   private static func compileArguments(
     _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
   ) throws(CellError) -> CompileArguments {
@@ -78,15 +83,63 @@ enum Methods {
     }
     given += keywords
     for (label, value) in given {
-      let converted = try ArgumentConversion.argument(value, range: site.range)
+      if case .dictionary(let dictionary) = value,
+        ["loss", "metrics", "loss_weights"].contains(label)
+      {
+        var named: [String: ArgumentValue] = [:]
+        for (key, item) in dictionary.pairs {
+          guard case .string(let name) = key else {
+            throw .unsupported(
+              "ConvBook reads \(label)={...} keyed by output names (strings)", at: site.range)
+          }
+          named[name] = try compileArgument(item, range: site.range)
+        }
+        switch label {
+        case "loss": arguments.lossByOutput = named
+        case "metrics": arguments.metricsByOutput = named
+        default: arguments.lossWeightsByOutput = named
+        }
+        continue
+      }
+      guard ["optimizer", "loss", "metrics", "loss_weights"].contains(label) else { continue }
+      let converted = try compileArgument(value, range: site.range)
       switch label {
       case "optimizer": arguments.optimizer = converted
       case "loss": arguments.loss = converted
       case "metrics": arguments.metrics = converted
-      default: continue
+      default: arguments.lossWeights = converted
       }
     }
     return arguments
+  }
+
+  /// A `compile` argument: a function defined in the cell (a contrastive loss, a custom metric)
+  /// stays a named object, which training refuses as ConvBook's limitation when it needs it.
+  private static func compileArgument(_ value: Value, range: SourceRange) throws(CellError)
+    -> ArgumentValue
+  {
+    if case .function(let callable) = value, case .user(let function) = callable.kind {
+      return .object(KerasObject(typeName: function.name))
+    }
+    if case .list(let items) = value {
+      var converted: [ArgumentValue] = []
+      for item in items.items { converted.append(try compileArgument(item, range: range)) }
+      return .list(converted)
+    }
+    return try ArgumentConversion.argument(value, range: range)
+  }
+
+  /// Whether a `compile` call passed a function defined in the cell.
+  private static func passesUserFunction(_ positional: [Value], _ keywords: [(String, Value)])
+    -> Bool
+  {
+    (positional + keywords.map(\.1)).contains { value in
+      let items = value.sequenceItems ?? [value]
+      return items.contains {
+        if case .function(let callable) = $0, case .user = callable.kind { return true }
+        return false
+      }
+    }
   }
 
   /// Whether a `summary()` keyword keeps Keras' default output; nil for keywords it does not have.
@@ -204,7 +257,10 @@ enum Methods {
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
     case "compile":
       model.compileArguments = try compileArguments(positional, keywords, site)
-      try TrainingCalls.compiled(model, session: interpreter.session, site: site)
+      // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
+      try TrainingCalls.compiled(
+        model, session: interpreter.session, site: site,
+        validate: !passesUserFunction(positional, keywords))
       return .none
     case "add":
       guard positional.count + keywords.count == 1,

@@ -388,6 +388,7 @@ enum Operators {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
     case (.list(let a), .list(let b)) where a === b: return true
+    case (.set(let a), .set(let b)): return a === b || SetOperations.equal(a, b)
     case (.dictionary(let a), .dictionary(let b)):
       if a === b { return true }
       return a.count == b.count
@@ -422,6 +423,8 @@ enum Operators {
       // Lists and dicts are objects: equal contents are not the same object.
       case (.list(let a), .list(let b)): same = a === b
       case (.dictionary(let a), .dictionary(let b)): same = a === b
+      case (.set(let a), .set(let b)): same = a === b
+      case (.set, _), (_, .set): same = false
       case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): same = false
       default: same = equal(left, right) && !(Number(left) != nil && Number(right) == nil)
       }
@@ -431,6 +434,7 @@ enum Operators {
       switch right {
       case .list, .tuple: found = right.sequenceItems!.contains { equal($0, left) }
       case .dictionary(let pairs): found = pairs.contains { equal($0.0, left) }
+      case .set(let set): found = try SetOperations.contains(set, left, range: range)
       case .string(let text):
         guard case .string(let part) = left else {
           throw typeError(
@@ -448,6 +452,9 @@ enum Operators {
       }
       return operation == .memberOf ? found : !found
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
+      if case .set(let a) = left, case .set(let b) = right {
+        return SetOperations.compare(operation, a, b)
+      }
       let order = try ordering(left, right, operation: operation, range: range)
       if order == 2 { return false }
       switch operation {

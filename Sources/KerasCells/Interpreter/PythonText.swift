@@ -28,6 +28,7 @@ enum PythonText {
       if items.count == 1 { return "(\(repr(items[0])),)" }
       return "(" + items.map(repr).joined(separator: ", ") + ")"
     case .list(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
+    case .set(let set): return SetOperations.repr(set, item: repr)
     case .dictionary(let pairs):
       return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
     case .module(let module): return "<module '\(module.pythonName)'>"
@@ -108,6 +109,10 @@ enum PythonText {
         at: range)
     case .list, .tuple:
       for item in value.sequenceItems! {
+        try requireKnownText(item, asString: false, range: range, depth: depth + 1)
+      }
+    case .set(let set):
+      for item in set.items {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)
       }
     case .dictionary(let pairs):

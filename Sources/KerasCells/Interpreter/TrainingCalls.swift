@@ -88,6 +88,65 @@ enum TrainingCalls {
       }
       return array
     }
+
+    /// The arrays for a model with `count` inputs or outputs named `names`: one array, a list or
+    /// tuple of `count` arrays in order, or a dict keyed by the names (Keras' `x`/`y` forms).
+    func tensors(
+      _ index: Int?, _ name: String, count: Int, names: [String], budget: EvaluationBudget
+    ) throws(CellError) -> [NDArray] {
+      guard let given = value(index, name), !given.isNone else {
+        return [try tensor(index, name, budget: budget)]
+      }
+      return try TrainingCalls.arrays(
+        given, name, count: count, names: names, site: site, budget: budget)
+    }
+  }
+
+  /// One array per model input or output (see `Arguments.tensors`).
+  fileprivate static func arrays(
+    _ given: Value, _ name: String, count: Int, names: [String], site: CallSite,
+    budget: EvaluationBudget
+  ) throws(CellError) -> [NDArray] {
+    func convert(_ value: Value) throws(CellError) -> NDArray {
+      let array = try ArrayOperations.array(
+        from: value, dtype: nil, range: site.range, budget: budget)
+      guard array.rank >= 1 else {
+        throw CellError(
+          type: "ValueError", message: "`\(name)` must be an array with a batch dimension",
+          range: site.range)
+      }
+      return array
+    }
+    if case .dictionary(let dictionary) = given {
+      var result: [NDArray] = []
+      for key in names {
+        guard let value = dictionary.value(for: .string(key)) else {
+          throw CellError(
+            type: "KeyError",
+            message:
+              "Missing data for input or output \"\(key)\". You passed a data dictionary with keys [\(dictionary.pairs.map { PythonText.repr($0.0) }.joined(separator: ", "))]. Expected the following keys: [\(names.map { PythonFormat.quoted($0) }.joined(separator: ", "))]",
+            range: site.range)
+        }
+        result.append(try convert(value))
+      }
+      return result
+    }
+    if count > 1 {
+      guard let items = given.sequenceItems, items.count == count else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "the model has \(count) \(name == "x" ? "inputs" : "outputs"), so `\(name)` must be a list of \(count) arrays (or a dict keyed by \(names.map { PythonFormat.quoted($0) }.joined(separator: ", ")))",
+          range: site.range)
+      }
+      var result: [NDArray] = []
+      for item in items { result.append(try convert(item)) }
+      return result
+    }
+    if let items = given.sequenceItems, items.count == 1, case .array = items[0] {
+      return [try convert(items[0])]
+    }
+    return [try convert(given)]
   }
 
   // MARK: fit
@@ -100,12 +159,15 @@ enum TrainingCalls {
       positional: positional, keywords: keywords, site: site, function: "fit")
     try arguments.check(
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
-      keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch"],
-      ignored: ["callbacks"])
+      keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
-    var x = try arguments.tensor(0, "x", budget: budget)
-    var y = try arguments.tensor(1, "y", budget: budget)
+    var callbacks = try FitCallbacks(
+      arguments.value(nil, "callbacks"), site: site, interpreter: interpreter)
+    var x = try arguments.tensors(
+      0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+    var y = try arguments.tensors(
+      1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
     let batchSize = try arguments.integer(2, "batch_size", default: 32)
     let epochs = try arguments.integer(3, "epochs", default: 1)
     let initialEpoch = try arguments.integer(nil, "initial_epoch", default: 0)
@@ -116,14 +178,14 @@ enum TrainingCalls {
         type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
         range: site.range)
     }
-    guard x.shape[0] == y.shape[0] else {
+    guard Set((x + y).map { $0.shape[0] }).count == 1 else {
       throw CellError(
         type: "ValueError",
         message:
-          "Data cardinality is ambiguous:\n  x sizes: \(x.shape[0])\n  y sizes: \(y.shape[0])\nMake sure all arrays contain the same number of samples.",
+          "Data cardinality is ambiguous:\n  x sizes: \(x.map { String($0.shape[0]) }.joined(separator: ", "))\n  y sizes: \(y.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
         range: site.range)
     }
-    var validation: (NDArray, NDArray)?
+    var validation: ([NDArray], [NDArray])?
     // As in Keras, `validation_data` overrides `validation_split`.
     let validationData = arguments.value(nil, "validation_data").flatMap { $0.isNone ? nil : $0 }
     switch validationData == nil ? arguments.value(nil, "validation_split") : nil {
@@ -137,7 +199,7 @@ enum TrainingCalls {
           range: site.range)
       }
       // Keras keeps the first floor(n * (1 - split)) samples for training, before shuffling.
-      let samples = x.shape[0]
+      let samples = x[0].shape[0]
       let trainCount = Int((Double(samples) * (1 - split)).rounded(.down))
       if split > 0 {
         guard trainCount > 0 && trainCount < samples else {
@@ -149,11 +211,18 @@ enum TrainingCalls {
         }
         let head = Value.slice(start: nil, stop: trainCount, step: nil)
         let tail = Value.slice(start: trainCount, stop: nil, step: nil)
-        func part(_ array: NDArray, _ index: Value) throws(CellError) -> NDArray {
-          guard
-            case .array(let result) = try ArrayOperations.subscriptValue(
-              array, index, range: site.range, budget: budget)
-          else { return array }
+        func part(_ arrays: [NDArray], _ index: Value) throws(CellError) -> [NDArray] {
+          var result: [NDArray] = []
+          for array in arrays {
+            guard
+              case .array(let part) = try ArrayOperations.subscriptValue(
+                array, index, range: site.range, budget: budget)
+            else {
+              result.append(array)
+              continue
+            }
+            result.append(part)
+          }
           return result
         }
         validation = (try part(x, tail), try part(y, tail))
@@ -170,16 +239,29 @@ enum TrainingCalls {
           "ConvBook takes validation_data as a tuple (x_val, y_val)", at: site.range)
       }
       validation = (
-        try ArrayOperations.array(from: items[0], dtype: nil, range: site.range, budget: budget),
-        try ArrayOperations.array(from: items[1], dtype: nil, range: site.range, budget: budget)
+        try arrays(
+          items[0], "x", count: trainer.inputNames.count, names: trainer.inputNames, site: site,
+          budget: budget),
+        try arrays(
+          items[1], "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
+          site: site, budget: budget)
       )
     }
     let key = ObjectIdentifier(model)
     let training = interpreter.session.training
     var names: [String] = []
     var values: [[Float]] = []
-    let steps = (x.shape[0] + batchSize - 1) / batchSize
+    let steps = (x[0].shape[0] + batchSize - 1) / batchSize
+    var epochsRun: [Int] = []
+    callbacks.trainBegin()
     for epoch in initialEpoch..<max(initialEpoch, epochs) {
+      let begin = try callbacks.epochBegin(
+        epoch, trainer: trainer, site: site, interpreter: interpreter)
+      // Callbacks print whatever fit's own verbosity.
+      for line in begin { interpreter.write(line + "\n") }
+      if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
+      let learningRate = trainer.learningRate
       let epochIndex = training.states[key]?.epochsRun ?? 0
       let options = Trainer.Options(
         epochs: 1, batchSize: batchSize, shuffle: shuffle, validationSplit: 0,
@@ -187,10 +269,12 @@ enum TrainingCalls {
       let history: TrainingHistory
       var row: [Float]
       do {
-        history = try trainer.fit(x: x.tensor, y: y.tensor, options: options)
+        history = try trainer.fit(
+          inputs: x.map(\.tensor), targets: y.map(\.tensor), options: options)
         row = history.values.map { $0.last ?? 0 }
         if let (xv, yv) = validation {
-          row += try trainer.evaluate(x: xv.tensor, y: yv.tensor, batchSize: batchSize)
+          row += try trainer.evaluate(
+            inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: batchSize)
         }
       } catch {
         throw Self.error(error, site: site)
@@ -198,18 +282,26 @@ enum TrainingCalls {
       training.states[key]?.epochsRun += 1
       if names.isEmpty {
         names = history.names + (validation == nil ? [] : history.names.map { "val_" + $0 })
+        if callbacks.addsLearningRate { names.append(callbacks.learningRateName) }
         values = names.map { _ in [] }
       }
+      if callbacks.addsLearningRate { row.append(learningRate) }
       for i in names.indices { values[i].append(row[i]) }
+      epochsRun.append(epoch)
+      let (lines, stop) = try callbacks.epochEnd(
+        epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
+        interpreter: interpreter)
+      for line in lines { interpreter.write(line + "\n") }
       if verbose > 0 {
-        interpreter.write("Epoch \(epoch + 1)/\(epochs)\n")
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
             version: interpreter.session.kerasVersion) + "\n")
       }
       try budget.checkTime(at: site.range)
+      if stop { break }
     }
+    for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
     if interpreter.session.kerasVersion == .keras3 {
       // Keras 3 keeps its logs in alphabetical order.
       let order = names.indices.sorted { names[$0] < names[$1] }
@@ -217,7 +309,7 @@ enum TrainingCalls {
     }
     return .history(
       FitHistory(
-        names: names, values: values, epochs: Array(initialEpoch..<max(initialEpoch, epochs))))
+        names: names, values: values, epochs: epochsRun))
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.
@@ -253,16 +345,16 @@ enum TrainingCalls {
   }
 
   /// `compile` forgets the trainer (and with it the optimizer's state); the weights stay.
-  static func compiled(_ model: SequentialModel, session: KerasSession, site: CallSite)
-    throws(CellError)
-  {
+  static func compiled(
+    _ model: SequentialModel, session: KerasSession, site: CallSite, validate: Bool = true
+  ) throws(CellError) {
     let key = ObjectIdentifier(model)
     if var state = session.training.states[key] {
       if let trainer = state.trainer { state.weights = trainer.weights }
       state.trainer = nil
       session.training.states[key] = state
     }
-    if let compiled = model.compileArguments {
+    if validate, let compiled = model.compileArguments {
       do {
         _ = try TrainingConfiguration(compiled)
       } catch {
@@ -295,8 +387,10 @@ enum TrainingCalls {
       ignored: ["callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
-    let x = try arguments.tensor(0, "x", budget: budget)
-    let y = try arguments.tensor(1, "y", budget: budget)
+    let x = try arguments.tensors(
+      0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+    let y = try arguments.tensors(
+      1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
     let batchSize = try arguments.integer(2, "batch_size", default: 32)
     guard batchSize >= 1 else {
       throw CellError(
@@ -305,14 +399,16 @@ enum TrainingCalls {
     }
     let verbose = try arguments.verbosity()
     let results: [Float]
+    let names: [String]
     do {
-      results = try trainer.evaluate(x: x.tensor, y: y.tensor, batchSize: batchSize)
+      results = try trainer.evaluate(
+        inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: batchSize)
+      names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
     } catch {
       throw Self.error(error, site: site)
     }
-    let names = ["loss"] + trainer.configuration.metricNames
     if verbose > 0 {
-      let steps = (x.shape[0] + batchSize - 1) / batchSize
+      let steps = (x[0].shape[0] + batchSize - 1) / batchSize
       interpreter.write(
         progressLine(
           steps: steps, values: Array(zip(names, results)), verbose: verbose,

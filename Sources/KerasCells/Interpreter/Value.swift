@@ -16,6 +16,8 @@ public indirect enum Value {
   case list(PythonList)
   /// A dict, shared by every name bound to it (`PythonDict`).
   case dictionary(PythonDict)
+  /// A set or frozenset (`PythonSet`), shared like a list.
+  case set(PythonSet)
   /// A module or namespace such as `tensorflow.keras.layers`, by its dotted path.
   case module(KerasModule)
   /// A callable that ConvBook implements: a layer class, `Sequential`, `print`, `len`, ...
@@ -56,6 +58,7 @@ public indirect enum Value {
     case .tuple: return "tuple"
     case .list: return "list"
     case .dictionary: return "dict"
+    case .set(let set): return set.isFrozen ? "frozenset" : "set"
     case .module: return "module"
     case .function(let callable): return callable.isClass ? "type" : "function"
     case .method: return "method"
@@ -116,6 +119,7 @@ public indirect enum Value {
     case .tuple(let items): return !items.isEmpty
     case .list(let list): return !list.isEmpty
     case .dictionary(let pairs): return !pairs.isEmpty
+    case .set(let set): return !set.isEmpty
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step) > 0
     case .array(let array): return array.count == 1 ? array.scalars[0] != 0 : true
     default: return true

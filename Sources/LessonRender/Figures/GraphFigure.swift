@@ -55,8 +55,11 @@ public enum GraphFigure {
   }
 
   static func classLine(_ node: LayerGraph.Node) -> String {
-    guard let count = node.nestedLayerCount else { return node.className }
-    return "\(node.className), \(count) layer\(count == 1 ? "" : "s")"
+    let place = node.inModel.map { " in \($0)" } ?? ""
+    guard let count = node.nestedLayerCount, node.role == .model else {
+      return node.className + place
+    }
+    return "\(node.className), \(count) layer\(count == 1 ? "" : "s")" + place
   }
 
   static func inputNames(_ node: LayerGraph.Node, in graph: LayerGraph) -> [String] {
@@ -96,7 +99,15 @@ public enum GraphFigure {
     }
   }
 
-  static func svg(_ graph: LayerGraph, id: String) -> HTMLNode {
+  /// The drawing as a file of its own (`convbook graph --out FILE.svg`): the same drawing as the
+  /// page's figure, at its natural size on a white background, with an XML declaration.
+  public static func standaloneSVG(_ graph: LayerGraph) -> String {
+    let id = FigureIdentifier.make(kind: "graph", number: 1, models: [graph.modelName])
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      + svg(graph, id: id, standalone: true).markup + "\n"
+  }
+
+  static func svg(_ graph: LayerGraph, id: String, standalone: Bool = false) -> HTMLNode {
     let layout = GraphLayout(graph)
     var canvas = SVGCanvas()
     // Edges first, so that boxes sit on top of their ends.
@@ -129,7 +140,8 @@ public enum GraphFigure {
       id: id, width: width, height: layout.height, title: "Layer graph of model \(graph.modelName)",
       description: summarySentence(graph)
         + " Each box is one layer call with its name, class and output shape; arrows run from a layer to the layers that read its output.",
-      maxWidth: width, minWidth: (width * minimumScale).rounded(), background: false)
+      maxWidth: width, minWidth: (width * minimumScale).rounded(), background: standalone,
+      fixedSize: standalone)
   }
 
   /// Incoming edges end left to right in the order their sources (or last passages) stand.

@@ -244,7 +244,7 @@ struct SVGCanvas {
   /// The finished element as a node (see `svg`).
   func svgNode(
     id: String, width: Double, height: Double, title: String, description: String, maxWidth: Double,
-    minWidth: Double? = nil, background: Bool = true
+    minWidth: Double? = nil, background: Bool = true, fixedSize: Bool = false
   ) -> HTMLNode {
     var children: [HTMLNode] = [
       .newline, .tag("title", ["id": "\(id)-title"], [.text(title)]), .newline,
@@ -267,13 +267,20 @@ struct SVGCanvas {
     let style =
       "max-width: \(Self.number(maxWidth))px"
       + (minWidth.map { "; min-width: \(Self.number($0))px" } ?? "")
+    // A drawing in its own file (`fixedSize`) has its natural size: no page to fit into.
+    let size: [HTMLAttribute] =
+      fixedSize
+      ? [.init("width", Self.number(width)), .init("height", Self.number(height))]
+      : [.init("width", "100%")]
     return .tag(
       "svg",
       attributes: [
         .init("xmlns", "http://www.w3.org/2000/svg"),
         .init("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"),
-        .init("width", "100%"), .init("role", "img"),
-        .init("aria-labelledby", "\(id)-title \(id)-desc"), .init("style", style),
+      ] + size + [
+        .init("role", "img"),
+        .init("aria-labelledby", "\(id)-title \(id)-desc"),
+      ] + (fixedSize ? [] : [.init("style", style)]) + [
         .init("font-family", Self.fontFamily), .init("font-size", "13"),
         .init("fill", FigurePalette.ink),
       ], children)

@@ -36,6 +36,7 @@ public enum DefaultStylesheet {
     .output-summary, .output-text { white-space: pre; }
     .output-summary { font-family: var(--mono-box); line-height: 1.25; }
     .output-summary + .output-summary, .output-text + .output-summary, .output-summary + .output-text { margin-top: 0.8rem; }
+    .output-stderr { white-space: pre-wrap; overflow-wrap: anywhere; background: #fdeeee; margin: 0 0 0.8rem; padding: 0.3rem 0.5rem; font-size: 0.85em; }
     .tok-kw { color: var(--code-kw); font-weight: 600; }
     .tok-str { color: var(--code-str); }
     .tok-num { color: var(--code-num); }

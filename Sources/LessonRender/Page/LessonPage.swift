@@ -115,11 +115,15 @@ public struct CellView {
   public var error: PageError?
   /// The lesson's Keras version's summary text (and, for Keras 2, the footer style).
   public var summaryFormat: SummaryFormat
+  /// What Keras wrote to standard error (Keras 3's `input_shape=` UserWarning), as Python prints
+  /// it; a notebook shows it with the cell's output, apart from what the cell printed.
+  public var warnings: [String]
 
   public init(
     source: String, options: [String], firstLine: Int, outputs: [CellOutput], error: PageError?,
-    summaryFormat: SummaryFormat
+    summaryFormat: SummaryFormat, warnings: [String] = []
   ) {
+    self.warnings = warnings
     self.source = source
     self.options = options
     self.firstLine = firstLine

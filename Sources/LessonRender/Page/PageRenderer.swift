@@ -190,10 +190,17 @@ public struct PageRenderer {
         .newline,
       ]
     }
-    if !cell.hidesOutput && !cell.outputs.isEmpty {
+    if !cell.hidesOutput && !(cell.outputs.isEmpty && cell.warnings.isEmpty) {
       var output: [HTMLNode] = [
         .tag("span", ["class": "cell-label", "aria-hidden": "true"], [.text("Out [\(number)]")])
       ]
+      // Standard error first: Keras warns when the layer is made, before anything is printed.
+      for warning in cell.warnings {
+        output.append(
+          .tag(
+            "pre", ["class": "output-stderr", "aria-label": "Warning on standard error"],
+            [.text(warning)]))
+      }
       for item in cell.outputs {
         switch item {
         case .text(let text):

@@ -75,6 +75,17 @@ struct ActivationKernelTests {
     let thresholded = try ActivationKernel.apply(.relu(threshold: 1), to: x).scalars
     #expect(thresholded == [0, 0, 0, 0, 2, 8] && thresholded[0].sign == .minus)
     #expect(try ActivationKernel.apply(.hardSigmoid, to: x).scalars == [0, 0.3, 0.5, 0.6, 0.9, 1])
+    // Keras 3.15's `keras.activations.hard_swish` on the same float32 inputs, bit for bit.
+    let swish = try ActivationKernel.apply(
+      .hardSwish, to: Tensor([-4, -1, 0, 0.5, 2, 8, -2.7, 1.3])
+    ).scalars
+    #expect(
+      swish == [
+        -0.0, -0.3333333432674408, 0, 0.2916666567325592, 1.6666666269302368, 8,
+        -0.13499999046325684, 0.9316666722297668,
+      ])
+    #expect(ActivationFunction(kerasName: "hard_swish") == .hardSwish)
+    #expect(ActivationFunction(kerasName: "hard_silu") == .hardSwish)
     let probabilities = try ActivationKernel.apply(
       .softmax(), to: Tensor(shape: [1, 3], scalars: [1000, 1000, -1000]))
     #expect(probabilities.scalars == [0.5, 0.5, 0])  // no overflow: the max is subtracted first

@@ -43,4 +43,5 @@ import Testing
   @Test func numbers() throws { try Self.check("numbers") }
   @Test func functions() throws { try Self.check("functions") }
   @Test func containers() throws { try Self.check("containers") }
+  @Test func sets() throws { try Self.check("sets") }
 }

@@ -10,7 +10,25 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/training-cells")
 
-  static let names = ["sgd_pooling_head", "adam_flatten_head", "rmsprop_regression"]
+  static let names = [
+    "sgd_pooling_head", "adam_flatten_head", "rmsprop_regression", "graph_two_inputs_two_outputs",
+    "callbacks_early_stopping", "callbacks_learning_rate",
+  ]
+
+  /// A lesson folder in memory, for the files callbacks write.
+  final class MemoryFolder: @unchecked Sendable {
+    var files: [String: [UInt8]] = [:]
+    var cellFiles: CellFiles {
+      CellFiles(
+        read: { name in
+          guard let bytes = self.files[name] else {
+            throw CocoaError(.fileReadNoSuchFile)
+          }
+          return bytes
+        },
+        write: { self.files[$0] = $1 }, kerasDataset: { _ in nil })
+    }
+  }
 
   /// A line's text with every number replaced by `#`, and the numbers.
   static func split(_ line: String) -> (String, [Double]) {
@@ -34,6 +52,8 @@ import Testing
     let expected = try String(
       contentsOf: Self.folder.appendingPathComponent(name + ".txt"), encoding: .utf8)
     let session = KerasSession(kerasVersion: .keras2)
+    let folder = MemoryFolder()
+    session.training.files = folder.cellFiles
     let result = session.run(source)
     #expect(result.error == nil, "\(String(describing: result.error))")
     let printed = result.printed(footer: .modern)
@@ -194,5 +214,46 @@ import Testing
     #expect(lines[1].hasPrefix("2/2 [==============================] - loss: "))
     #expect(lines[1].contains(" - val_accuracy: "))
     #expect(lines[4] == "['accuracy', 'loss', 'val_accuracy', 'val_loss'] 2 [0, 1]")
+  }
+}
+
+@Suite("Training functional graphs in cells: refusals")
+struct GraphTrainingRefusalTests {
+  @Test func lambdaLayersAndMisshapenTargetsAreRefusedClearly() {
+    let cells = CellRunner()
+    cells.run(
+      """
+      import numpy as np
+      from tensorflow import keras
+      from tensorflow.keras import layers
+      x = np.ones((4, 3), dtype="float32")
+      inputs = keras.Input(shape=(3,))
+      outputs = layers.Dense(2)(layers.Lambda(lambda t: t * 2.0)(inputs))
+      model = keras.Model(inputs, outputs)
+      model.compile(optimizer="sgd", loss="mse")
+      """)
+    #expect(
+      cells.run("model.fit(x, np.zeros((4, 2)))").error?.message
+        == "ConvBook cannot train a model with a Lambda layer yet (layer \"lambda\")")
+    cells.run(
+      """
+      inputs = keras.Input(shape=(3,))
+      first = layers.Dense(2, name="first")(inputs)
+      second = layers.Dense(1, name="second")(inputs)
+      two = keras.Model(inputs, [first, second])
+      two.compile(optimizer="sgd", loss=["mse", "mae", "mse"])
+      """)
+    #expect(
+      cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))])").error?.message.contains(
+        "one entry per model output") == true)
+    cells.run(#"two.compile(optimizer="sgd", loss={"first": "mse", "third": "mae"})"#)
+    #expect(
+      cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))])").error?.message.hasPrefix(
+        "Found unexpected losses or metrics that do not correspond to any Model output") == true)
+    cells.run(#"two.compile(optimizer="sgd", loss="mse")"#)
+    #expect(cells.run("two.fit(x, np.zeros((4, 2)))").error?.type == "ValueError")
+    #expect(
+      cells.run(#"two.fit(x, {"first": np.zeros((4, 2))})"#).error?.type == "KeyError")
+    #expect(cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))], verbose=0)").error == nil)
   }
 }

@@ -1,0 +1,272 @@
+/// A TensorFlow / `keras.backend` / `keras.ops` function applied to Keras tensors
+/// (`tf.math.abs`, `tf.math.reduce_mean(axis=[1, 2], keepdims=True)`, `tf.concat`, `x[:, 0]`):
+/// what it computes and the static shape TensorFlow infers for it. `TensorFunctionLayer` wraps one
+/// as the `TFOpLambda` (tf-keras) or operation (Keras 3) of a graph; the forward pass runs it
+/// through `TensorFunctionKernel`.
+public enum TensorFunction: Sendable, Equatable {
+  /// Element-wise functions of one tensor.
+  public enum Unary: String, Sendable, CaseIterable {
+    case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
+    case identity
+    case relu, relu6, sigmoid, tanh, softplus, softsign, elu, selu, swish, gelu
+  }
+
+  /// Element-wise functions of two operands (NumPy broadcasting), one of which may be a number.
+  public enum Binary: String, Sendable, CaseIterable {
+    case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+  }
+
+  public enum Reduction: String, Sendable, CaseIterable {
+    case sum, mean, max, min, prod
+  }
+
+  case unary(Unary)
+  /// `constant` replaces the missing tensor operand (`tf.maximum(x, 1e-7)`); `constantFirst` when
+  /// it comes first (`tf.pow(2.0, x)`).
+  case binary(Binary, constant: Double?, constantFirst: Bool)
+  /// `axes` nil reduces every axis (a scalar, shape `()`).
+  case reduce(Reduction, axes: [Int]?, keepDims: Bool)
+  /// `x / sqrt(max(sum(x**2, axes), epsilon))`.
+  case l2Normalize(axes: [Int], epsilon: Double)
+  case softmax(axis: Int)
+  case logSoftmax(axis: Int)
+  /// `tf.nn.leaky_relu(x, alpha=0.2)`.
+  case leakyRelu(alpha: Double)
+  case clip(min: Double, max: Double)
+  case concat(axis: Int)
+  case stack(axis: Int)
+  case expandDims(axis: Int)
+  case squeeze(axes: [Int])
+  /// The full target shape, batch included; `-1` at most once.
+  case reshape([Int])
+  /// A permutation of all axes, batch included.
+  case transpose([Int])
+  /// `tf.tile(x, multiples)`: one multiple per axis, batch included.
+  case tile([Int])
+  /// `tf.image.resize(x, (height, width), method)`: `bilinear` or `nearest`, as `ResizeKernel`.
+  case resize(height: Int, width: Int, method: String)
+  case matmul(transposeA: Bool, transposeB: Bool)
+  /// `x[...]`: see `TensorSlice`.
+  case slice(TensorSlice)
+
+  /// How many tensor inputs the function takes (nil: any number, as `tf.concat`).
+  public var tensorCount: Int? {
+    switch self {
+    case .binary(_, let constant, _): return constant == nil ? 2 : 1
+    case .matmul: return 2
+    case .concat, .stack: return nil
+    default: return 1
+    }
+  }
+
+  /// TensorFlow's static shape of the result; the batch axis is axis 0 like any other.
+  public func outputShape(_ inputs: [TensorShape], name: String) throws(KerasError) -> TensorShape {
+    let first = inputs[0]
+    let rank = first.rank
+    func axis(_ value: Int, rank: Int) throws(KerasError) -> Int {
+      let resolved = value < 0 ? value + rank : value
+      guard (0..<rank).contains(resolved) else {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): axis \(value) is out of bounds for a tensor of rank \(rank)"
+        )
+      }
+      return resolved
+    }
+    switch self {
+    case .unary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
+      if case .l2Normalize(let axes, _) = self { for a in axes { _ = try axis(a, rank: rank) } }
+      if case .softmax(let a) = self { _ = try axis(a, rank: rank) }
+      if case .logSoftmax(let a) = self { _ = try axis(a, rank: rank) }
+      return first
+    case .binary:
+      return try TensorFunction.broadcast(inputs, name: name)
+    case .reduce(_, let axes, let keepDims):
+      guard let axes else {
+        return TensorShape(keepDims ? Array(repeating: 1, count: rank) : [])
+      }
+      var reduced = Set<Int>()
+      for a in axes { reduced.insert(try axis(a, rank: rank)) }
+      var dimensions: [Int?] = []
+      for (index, size) in first.dimensions.enumerated() {
+        if reduced.contains(index) {
+          if keepDims { dimensions.append(1) }
+        } else {
+          dimensions.append(size)
+        }
+      }
+      return TensorShape(dimensions)
+    case .concat(let value):
+      let resolved = try axis(value, rank: rank)
+      var dimensions = first.dimensions
+      for other in inputs.dropFirst() {
+        guard other.rank == rank else {
+          throw .value(
+            "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Shape must be rank \(rank) but is rank \(other.rank)"
+          )
+        }
+        for index in 0..<rank {
+          if index == resolved {
+            if let a = dimensions[index], let b = other.dimensions[index] {
+              dimensions[index] = a + b
+            } else {
+              dimensions[index] = nil
+            }
+          } else if let a = dimensions[index], let b = other.dimensions[index], a != b {
+            throw .value(
+              "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Dimension \(index) in both shapes must be equal, but are \(a) and \(b). Shapes are \(first) and \(other)."
+            )
+          } else if dimensions[index] == nil {
+            dimensions[index] = other.dimensions[index]
+          }
+        }
+      }
+      return TensorShape(dimensions)
+    case .stack(let value):
+      let resolved = try axis(value, rank: rank + 1)
+      for other in inputs.dropFirst() where other.rank != rank {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Shapes \(first) and \(other) are incompatible"
+        )
+      }
+      var dimensions = first.dimensions
+      dimensions.insert(inputs.count, at: resolved)
+      return TensorShape(dimensions)
+    case .expandDims(let value):
+      let resolved = try axis(value, rank: rank + 1)
+      var dimensions = first.dimensions
+      dimensions.insert(1, at: resolved)
+      return TensorShape(dimensions)
+    case .squeeze(let axes):
+      var removed = Set<Int>()
+      for a in axes {
+        let resolved = try axis(a, rank: rank)
+        if let size = first.dimensions[resolved], size != 1 {
+          throw .value(
+            "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Can not squeeze dim[\(resolved)], expected a dimension of 1, got \(size)"
+          )
+        }
+        removed.insert(resolved)
+      }
+      return TensorShape(
+        first.dimensions.enumerated().filter { !removed.contains($0.offset) }.map(\.element))
+    case .reshape(let target):
+      func error(_ message: String) -> KerasError {
+        .value("Exception encountered when calling layer \"\(name)\" (type TFOpLambda): \(message)")
+      }
+      if let bad = target.first(where: { $0 < -1 }) {
+        throw error("Dimension size must be >= -1, but got \(bad)")
+      }
+
+      // Sizes from the cell: products are checked (a product that does not fit is ConvBook's
+      // refusal, never a wrapped number).
+      func product(_ sizes: [Int]) throws(KerasError) -> Int {
+        var result = 1
+        for size in sizes {
+          let (next, overflow) = result.multipliedReportingOverflow(by: size)
+          guard !overflow else {
+            throw KerasError.limitation(
+              "ConvBook cannot reshape to \(TensorShape.tuple(target)): the number of elements does not fit in 64 bits"
+            )
+          }
+          result = next
+        }
+        return result
+      }
+      let known = first.dimensions.allSatisfy { $0 != nil }
+      // TensorFlow infers no size for two -1s of an input it does not fully know.
+      if known, target.filter({ $0 == -1 }).count > 1 {
+        throw error("Only one input size may be -1, not both 0 and 1")
+      }
+      let total = try product(first.dimensions.map { $0 ?? 1 })
+      let fixed = try product(target.filter { $0 != -1 })
+      if known, !target.contains(-1) ? fixed != total : (fixed == 0 || total % fixed != 0) {
+        throw error(
+          "Cannot reshape a tensor with \(total) elements to shape \(TensorShape.tuple(target))")
+      }
+      return TensorShape(
+        target.map { size in size == -1 ? (known && fixed > 0 ? total / fixed : nil) : size })
+    case .tile(let multiples):
+      guard multiples.count == rank, multiples.allSatisfy({ $0 >= 0 }) else {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Expected multiples argument to be a vector of length \(rank) but got length \(multiples.count)"
+        )
+      }
+      var dimensions: [Int?] = []
+      for (size, multiple) in zip(first.dimensions, multiples) {
+        guard let size else {
+          dimensions.append(nil)
+          continue
+        }
+        let (product, overflow) = size.multipliedReportingOverflow(by: multiple)
+        guard !overflow else {
+          throw .limitation("ConvBook cannot tile to more than 2^63 elements on one axis")
+        }
+        dimensions.append(product)
+      }
+      return TensorShape(dimensions)
+    case .transpose(let permutation):
+      guard permutation.count == rank, permutation.sorted() == Array(0..<rank) else {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): transpose expects a vector of size \(rank). But input(1) is a vector of size \(permutation.count)"
+        )
+      }
+      return TensorShape(permutation.map { first.dimensions[$0] })
+    case .resize(let height, let width, _):
+      guard rank == 4 else {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): 'images' must have either 3 or 4 dimensions."
+        )
+      }
+      return TensorShape([first.dimensions[0], height, width, first.dimensions[3]])
+    case .matmul(let transposeA, let transposeB):
+      let second = inputs[1]
+      guard rank >= 2, second.rank >= 2 else {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): matmul needs tensors of rank 2 or more"
+        )
+      }
+      var a = first.dimensions
+      var b = second.dimensions
+      if transposeA { a.swapAt(a.count - 1, a.count - 2) }
+      if transposeB { b.swapAt(b.count - 1, b.count - 2) }
+      if let inner = a[a.count - 1], let other = b[b.count - 2], inner != other {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Matrix size-incompatible: In[0]: \(first), In[1]: \(second)"
+        )
+      }
+      let batch = try TensorFunction.broadcast(
+        [TensorShape(Array(a.dropLast(2))), TensorShape(Array(b.dropLast(2)))], name: name)
+      return TensorShape(batch.dimensions + [a[a.count - 2], b[b.count - 1]])
+    case .slice(let slice):
+      return try slice.outputShape(first, name: name)
+    }
+  }
+
+  /// TensorFlow's static broadcasting of full shapes (batch axis included).
+  public static func broadcast(_ inputs: [TensorShape], name: String) throws(KerasError)
+    -> TensorShape
+  {
+    var dimensions = inputs[0].dimensions
+    for input in inputs.dropFirst() {
+      let rank = max(dimensions.count, input.rank)
+      let first = Array(repeating: 1, count: rank - dimensions.count) + dimensions
+      let second = Array(repeating: 1, count: rank - input.rank) + input.dimensions
+      var result: [Int?] = []
+      for (i, j) in zip(first, second) {
+        switch (i, j) {
+        case (1, _): result.append(j)
+        case (_, 1): result.append(i)
+        case (nil, _): result.append(j)
+        case (_, nil): result.append(i)
+        case (let i?, let j?) where i == j: result.append(i)
+        default:
+          throw KerasError.value(
+            "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Dimensions must be equal, but are \(i!) and \(j!) for shapes \(inputs[0]) and \(input)"
+          )
+        }
+      }
+      dimensions = result
+    }
+    return TensorShape(dimensions)
+  }
+}

@@ -1,0 +1,45 @@
+/// The layers (tf-keras) and operations (Keras 3) of tensor arithmetic and tensor functions in a
+/// graph: `TFOpLambda`, `SlicingOpLambda`, `TensorFunctionLayer`. A `Lambda` traces its function
+/// into these (`LambdaTrace`).
+public protocol TensorOperationLayer: MultiInputLayer {
+  /// A Keras 3 operation (a node of the graph that `model.layers` does not list).
+  var isKeras3Operation: Bool { get }
+}
+
+extension TFOpLambda: TensorOperationLayer {}
+
+/// A TensorFlow function called on Keras tensors, as tf-keras records it: a `TFOpLambda` layer
+/// named after the function's canonical TensorFlow name (`tf.math.abs`, `tf.math.reduce_mean`,
+/// `tf.concat`, `tf.compat.v1.squeeze`, ...), without weights, whose inputs are the call's Keras
+/// tensors. In Keras 3 the same call of a `keras.ops` function is an operation (`absolute
+/// (Absolute)`, `mean (Mean)`).
+public struct TensorFunctionLayer: TensorOperationLayer {
+  public let common: LayerCommon
+  public let function: TensorFunction
+  public let isKeras3Operation: Bool
+  /// Keras 3's class of the operation (`Absolute`); unused in tf-keras.
+  public let keras3ClassName: String
+
+  public var className: String { isKeras3Operation ? keras3ClassName : "TFOpLambda" }
+
+  /// `name` is the function's name made unique in the session (`tf.math.abs_1`, Keras 3's
+  /// `absolute_1`).
+  public init(
+    function: TensorFunction, name: String, isKeras3Operation: Bool = false,
+    keras3ClassName: String = ""
+  ) {
+    self.function = function
+    self.isKeras3Operation = isKeras3Operation
+    self.keras3ClassName = keras3ClassName
+    let className = isKeras3Operation ? keras3ClassName : "TFOpLambda"
+    common = LayerCommon(name: name, arguments: LayerArguments(className: className, values: [:]))
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try outputShape(forInputs: [input])
+  }
+
+  public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
+    try function.outputShape(inputs, name: name)
+  }
+}

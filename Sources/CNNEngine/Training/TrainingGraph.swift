@@ -1,0 +1,90 @@
+/// What `Trainer` runs: the model's calls unrolled over numbered values (`ForwardGraph`: nested
+/// models replaced by their calls, a shared layer once per call), each call either a
+/// `TrainingStep` (a layer on one tensor; a shared layer has one step and one set of variables)
+/// or a `MergeTraining` (a layer on a list). A chain is the graph whose call k reads value k.
+///
+/// The backward pass walks the calls in reverse: the gradient of a value is the sum of what its
+/// readers send back (a tensor read twice, a layer called twice), and a step adds its variables'
+/// gradients to what earlier calls of the same layer left there.
+struct TrainingGraph {
+  enum Node {
+    /// Index into `steps`.
+    case layer(Int)
+    case merge(MergeTraining)
+  }
+
+  struct Call {
+    let node: Node
+    let inputs: [Int]
+    let output: Int
+  }
+
+  /// What a call's forward pass kept for its backward pass.
+  enum Kept {
+    case layer(TrainingStep.Saved)
+    case merge([Tensor], outputShape: [Int])
+  }
+
+  let program: ForwardGraph
+  /// One per layer on one tensor, in first-call order.
+  var steps: [TrainingStep] = []
+  let stepInstances: [LayerInstance]
+  let calls: [Call]
+  /// Per call: how many calls read its output, plus one per model output it is.
+  let readers: [Int]
+
+  init(model: SequentialModel) throws(TrainingError) {
+    do {
+      program = try ForwardGraph(model: model)
+    } catch {
+      throw TrainingError(.model, error.message)
+    }
+    var stepIndex: [ObjectIdentifier: Int] = [:]
+    var merges: [ObjectIdentifier: MergeTraining] = [:]
+    var instances: [LayerInstance] = []
+    for instance in program.layers {
+      if instance.layer is any MultiInputLayer {
+        merges[ObjectIdentifier(instance)] = try MergeTraining(instance: instance)
+      } else {
+        stepIndex[ObjectIdentifier(instance)] = steps.count
+        steps.append(try TrainingStep(instance: instance))
+        instances.append(instance)
+      }
+    }
+    stepInstances = instances
+    calls = program.calls.map { call in
+      let key = ObjectIdentifier(call.instance)
+      let node: Node = merges[key].map { .merge($0) } ?? .layer(stepIndex[key]!)
+      return Call(node: node, inputs: call.inputs, output: call.output)
+    }
+    var counts = [Int](repeating: 0, count: program.valueCount)
+    for call in program.calls { for input in call.inputs { counts[input] += 1 } }
+    for output in program.outputs { counts[output] += 1 }
+    readers = counts
+  }
+
+  /// The call that computes `value`, if a call does (not a model input).
+  func producer(of value: Int) -> Int? {
+    calls.firstIndex { $0.output == value }
+  }
+
+  /// The concrete shape of every value for inputs of `inputShapes`.
+  func shapes(inputShapes: [[Int]]) throws(TrainingError) -> [[Int]] {
+    do {
+      return try program.shapes(inputShapes: inputShapes)
+    } catch {
+      throw TrainingError(.data, error.message)
+    }
+  }
+
+  /// Adds `gradient` to what `value` has received so far.
+  static func accumulate(_ gradient: [Float], into total: inout [Float]?) {
+    guard var sum = total else {
+      total = gradient
+      return
+    }
+    total = nil
+    for i in sum.indices { sum[i] += gradient[i] }
+    total = sum
+  }
+}

@@ -1,0 +1,305 @@
+import Foundation
+
+/// The TensorFlow functions model code calls on tensors (`tf.abs`, `tf.reduce_mean`,
+/// `tf.nn.l2_normalize`, `tf.transpose`, `tf.matmul`, `x[:, 0]`, ...), on full shapes (the batch
+/// axis is axis 0 like any other). Sums accumulate in Double and round once.
+public enum TensorFunctionKernel {
+  /// Element-wise functions that are not Keras activations (those go through `ActivationKernel`).
+  public enum Unary: Sendable {
+    case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
+
+    func apply(_ x: Float) -> Float {
+      switch self {
+      case .abs: return Swift.abs(x)
+      case .sqrt: return x.squareRoot()
+      case .square: return x * x
+      case .exp: return Foundation.exp(x)
+      case .log: return Foundation.log(x)
+      case .log1p: return Foundation.log1p(x)
+      case .negative: return -x
+      case .sign: return x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? .nan : 0))
+      case .rsqrt: return 1 / x.squareRoot()
+      case .reciprocal: return 1 / x
+      case .floor: return x.rounded(.down)
+      case .ceil: return x.rounded(.up)
+      // TensorFlow rounds half to even.
+      case .round: return x.rounded(.toNearestOrEven)
+      }
+    }
+  }
+
+  public enum Binary: Sendable {
+    case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+
+    func apply(_ a: Float, _ b: Float) -> Float {
+      switch self {
+      case .add: return a + b
+      case .subtract: return a - b
+      case .multiply: return a * b
+      case .divide: return a / b
+      case .maximum: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+      case .minimum: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+      case .power: return Foundation.pow(a, b)
+      case .squaredDifference: return (a - b) * (a - b)
+      }
+    }
+  }
+
+  public enum Reduction: Sendable {
+    case sum, mean, max, min, prod
+  }
+
+  /// input (any shape) -> same shape
+  public static func apply(_ function: Unary, _ tensor: inout Tensor) {
+    tensor.withUnsafeMutableBufferPointer { values in
+      for index in values.indices { values[index] = function.apply(values[index]) }
+    }
+  }
+
+  /// x (A), y (B) -> broadcast(A, B)
+  public static func combine(_ x: Tensor, _ y: Tensor, _ function: Binary) throws(KernelError)
+    -> Tensor
+  {
+    guard let shape = ElementwiseKernel.broadcastShape(x.shape, y.shape) else {
+      throw KernelError("cannot broadcast shapes \(x.shape) and \(y.shape)")
+    }
+    let a = try ElementwiseKernel.broadcast(x, to: shape)
+    let b = try ElementwiseKernel.broadcast(y, to: shape)
+    return Tensor(uninitializedShape: shape) { output in
+      a.withUnsafeBufferPointer { first in
+        b.withUnsafeBufferPointer { second in
+          for index in output.indices {
+            output[index] = function.apply(first[index], second[index])
+          }
+        }
+      }
+    }
+  }
+
+  /// `f(x, c)`, or `f(c, x)` when `constantFirst`. x (any shape) -> same shape
+  public static func combine(
+    _ tensor: inout Tensor, constant: Float, _ function: Binary, constantFirst: Bool
+  ) {
+    tensor.withUnsafeMutableBufferPointer { values in
+      for index in values.indices {
+        values[index] =
+          constantFirst
+          ? function.apply(constant, values[index]) : function.apply(values[index], constant)
+      }
+    }
+  }
+
+  /// `min(max(x, low), high)`. x (any shape) -> same shape
+  public static func clip(_ tensor: inout Tensor, low: Float, high: Float) {
+    tensor.withUnsafeMutableBufferPointer { values in
+      for index in values.indices { values[index] = Swift.min(Swift.max(values[index], low), high) }
+    }
+  }
+
+  /// Reduces `axes` (distinct, resolved) keeping them as size 1.
+  /// input (S) -> output (S with every axis of `axes` set to 1)
+  public static func reduce(_ input: Tensor, axes: Set<Int>, _ reduction: Reduction) -> Tensor {
+    let shape = input.shape
+    let rank = shape.count
+    let outShape = shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
+    var outStrides = [Int](repeating: 1, count: rank)
+    for axis in stride(from: rank - 2, through: 0, by: -1) {
+      outStrides[axis] = outStrides[axis + 1] * outShape[axis + 1]
+    }
+    let outCount = outShape.reduce(1, *)
+    let reducedCount = axes.reduce(1) { $0 * shape[$1] }
+    var accumulators = [Double](
+      repeating: {
+        switch reduction {
+        case .sum, .mean: return 0
+        case .prod: return 1
+        case .max: return -.infinity
+        case .min: return .infinity
+        }
+      }(), count: outCount)
+    input.withUnsafeBufferPointer { source in
+      var index = [Int](repeating: 0, count: rank)
+      var target = 0
+      for position in 0..<source.count {
+        let value = Double(source[position])
+        switch reduction {
+        case .sum, .mean: accumulators[target] += value
+        case .prod: accumulators[target] *= value
+        case .max:
+          accumulators[target] = value.isNaN ? .nan : Swift.max(accumulators[target], value)
+        case .min:
+          accumulators[target] = value.isNaN ? .nan : Swift.min(accumulators[target], value)
+        }
+        var axis = rank - 1
+        while axis >= 0 {
+          index[axis] += 1
+          if !axes.contains(axis) { target += outStrides[axis] }
+          if index[axis] < shape[axis] { break }
+          if !axes.contains(axis) { target -= outStrides[axis] * shape[axis] }
+          index[axis] = 0
+          axis -= 1
+        }
+      }
+    }
+    return Tensor(uninitializedShape: outShape) { output in
+      for index in output.indices {
+        let value = accumulators[index]
+        output[index] = Float(
+          reduction == .mean ? value / Double(Swift.max(reducedCount, 1)) : value)
+      }
+    }
+  }
+
+  /// TensorFlow's `l2_normalize`: `x * rsqrt(max(sum(x**2, axes, keepdims), epsilon))`.
+  /// x (S) -> same shape
+  public static func l2Normalize(_ input: Tensor, axes: Set<Int>, epsilon: Float)
+    throws(KernelError) -> Tensor
+  {
+    var squares = input
+    apply(.square, &squares)
+    var norms = reduce(squares, axes: axes, .sum)
+    norms.withUnsafeMutableBufferPointer { values in
+      for index in values.indices {
+        values[index] = 1 / Swift.max(values[index], epsilon).squareRoot()
+      }
+    }
+    var output = input
+    try ElementwiseKernel.combine(&output, with: norms, .multiply)
+    return output
+  }
+
+  /// input (S) -> output (S permuted by `permutation`, a permutation of all axes)
+  public static func transpose(_ input: Tensor, permutation: [Int]) throws(KernelError) -> Tensor {
+    let rank = input.rank
+    guard permutation.count == rank, permutation.sorted() == Array(0..<rank) else {
+      throw KernelError("transpose needs a permutation of 0..<\(rank), got \(permutation)")
+    }
+    var inStrides = [Int](repeating: 1, count: rank)
+    for axis in stride(from: rank - 2, through: 0, by: -1) {
+      inStrides[axis] = inStrides[axis + 1] * input.shape[axis + 1]
+    }
+    let outShape = permutation.map { input.shape[$0] }
+    let strides = permutation.map { inStrides[$0] }
+    return gather(input, shape: outShape, start: 0, strides: strides)
+  }
+
+  /// A strided view copied out: output[i0, ..., ik] = input[start + sum(i_j * strides[j])].
+  static func gather(_ input: Tensor, shape: [Int], start: Int, strides: [Int]) -> Tensor {
+    let rank = shape.count
+    return Tensor(uninitializedShape: shape) { output in
+      guard output.count > 0 else { return }
+      input.withUnsafeBufferPointer { source in
+        var index = [Int](repeating: 0, count: rank)
+        var offset = start
+        for position in 0..<output.count {
+          output[position] = source[offset]
+          var axis = rank - 1
+          while axis >= 0 {
+            index[axis] += 1
+            offset += strides[axis]
+            if index[axis] < shape[axis] { break }
+            offset -= strides[axis] * shape[axis]
+            index[axis] = 0
+            axis -= 1
+          }
+        }
+      }
+    }
+  }
+
+  /// One input axis of a slice: read `count` positions from `start` by `step`, or one position
+  /// (`count` nil) and drop the axis.
+  public struct SliceAxis: Sendable {
+    public let start: Int
+    public let step: Int
+    public let count: Int?
+
+    public init(start: Int, step: Int, count: Int?) {
+      self.start = start
+      self.step = step
+      self.count = count
+    }
+  }
+
+  /// `axes` has one entry per input axis; the result has the kept axes, then reshaped to
+  /// `outputShape` (which adds the new axes of size 1). input (S) -> output (outputShape)
+  public static func slice(_ input: Tensor, axes: [SliceAxis], outputShape: [Int])
+    throws(KernelError) -> Tensor
+  {
+    let rank = input.rank
+    guard axes.count == rank else {
+      throw KernelError("a slice of \(axes.count) axes for a tensor of shape \(input.shape)")
+    }
+    var inStrides = [Int](repeating: 1, count: rank)
+    for axis in stride(from: rank - 2, through: 0, by: -1) {
+      inStrides[axis] = inStrides[axis + 1] * input.shape[axis + 1]
+    }
+    var start = 0
+    var shape: [Int] = []
+    var strides: [Int] = []
+    for (axis, entry) in axes.enumerated() {
+      let count = entry.count ?? 1
+      guard
+        count == 0
+          || (entry.start >= 0 && entry.start < input.shape[axis]
+            && entry.start + (count - 1) * entry.step >= 0
+            && entry.start + (count - 1) * entry.step < input.shape[axis])
+      else {
+        throw KernelError("slice of axis \(axis) leaves the shape \(input.shape)")
+      }
+      start += entry.start * inStrides[axis]
+      if entry.count != nil {
+        shape.append(count)
+        strides.append(entry.step * inStrides[axis])
+      }
+    }
+    if shape.contains(0) { return try Tensor(shape: outputShape) }
+    return try gather(input, shape: shape, start: start, strides: strides).reshaped(outputShape)
+  }
+
+  /// Batched matrix product with NumPy broadcasting of the batch axes.
+  /// a (..., M, K), b (..., K, N) (after the optional transpositions) -> (..., M, N)
+  public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool)
+    throws(KernelError) -> Tensor
+  {
+    guard a.rank >= 2, b.rank >= 2 else {
+      throw KernelError("matmul needs tensors of rank 2 or more, got \(a.shape) and \(b.shape)")
+    }
+    let (aRows, aColumns) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+    let (bRows, bColumns) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+    let m = transposeA ? aColumns : aRows
+    let k = transposeA ? aRows : aColumns
+    let n = transposeB ? bRows : bColumns
+    guard k == (transposeB ? bColumns : bRows),
+      let batch = ElementwiseKernel.broadcastShape(
+        Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)))
+    else {
+      throw KernelError("matmul of incompatible shapes \(a.shape) and \(b.shape)")
+    }
+    let left = try ElementwiseKernel.broadcast(
+      a, to: batch + [aRows, aColumns])
+    let right = try ElementwiseKernel.broadcast(b, to: batch + [bRows, bColumns])
+    let batches = batch.reduce(1, *)
+    return Tensor(uninitializedShape: batch + [m, n]) { output in
+      left.withUnsafeBufferPointer { x in
+        right.withUnsafeBufferPointer { y in
+          for sample in 0..<batches {
+            let xBase = sample * aRows * aColumns
+            let yBase = sample * bRows * bColumns
+            for i in 0..<m {
+              for j in 0..<n {
+                var sum: Double = 0
+                for p in 0..<k {
+                  let u = transposeA ? x[xBase + p * aColumns + i] : x[xBase + i * aColumns + p]
+                  let v = transposeB ? y[yBase + j * bColumns + p] : y[yBase + p * bColumns + j]
+                  sum += Double(u) * Double(v)
+                }
+                output[sample * m * n + i * n + j] = Float(sum)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,540 @@
+import CNNEngine
+
+/// `model.fit(callbacks=[...])`: tf-keras 2's `EarlyStopping`, `ReduceLROnPlateau`,
+/// `LearningRateScheduler`, `ModelCheckpoint` (weights to an `.npz` in the lesson folder),
+/// `CSVLogger` (a file in the lesson folder) and `History`, with their rules and their printed
+/// lines (written from reading tf-keras' `callbacks.py`, checked against its output):
+///
+/// - at an epoch's start the callbacks run before Keras prints `Epoch 3/10`, and at its end
+///   before the progress line, so their messages (each after an empty line) come first;
+/// - `LearningRateScheduler` and `ReduceLROnPlateau` add the learning rate to the epoch's logs as
+///   `lr` (so `history.history["lr"]` and `- lr: 0.0100` in the progress line), taken before the
+///   plateau lowers it;
+/// - `EarlyStopping` stops after the epoch that exhausts its patience and prints
+///   `Epoch 16: early stopping` (and the restore line) when the training ends.
+struct FitCallbacks {
+  private struct Monitor {
+    var name: String
+    var greater: Bool
+    var delta: Double
+    var best: Double
+
+    /// `mode`: "min", "max" or "auto" (greater when the name ends in acc/accuracy/auc for
+    /// EarlyStopping, contains "acc" for the others).
+    init(
+      name: String, mode: String, delta: Double, autoGreater: Bool
+    ) {
+      self.name = name
+      greater = mode == "max" || (mode != "min" && autoGreater)
+      self.delta = delta
+      best = greater ? -.infinity : .infinity
+    }
+  }
+
+  private struct EarlyStopping {
+    var monitor: Monitor
+    var patience: Int
+    var verbose: Int
+    var baseline: Double?
+    var restoreBestWeights: Bool
+    var startFromEpoch: Int
+    var wait = 0
+    var stoppedEpoch = 0
+    var bestEpoch = 0
+    var bestWeights: ModelWeights?
+
+    /// `monitor_op(current - min_delta, reference)` with min_delta signed by the direction.
+    func improves(_ value: Double, over reference: Double) -> Bool {
+      monitor.greater
+        ? value - monitor.delta > reference : value + monitor.delta < reference
+    }
+  }
+
+  private struct Plateau {
+    var monitor: Monitor
+    var factor: Double
+    var patience: Int
+    var verbose: Int
+    var cooldown: Int
+    var minimum: Double
+    var cooldownCounter = 0
+    var wait = 0
+  }
+
+  private struct Checkpoint {
+    var path: String
+    var monitor: Monitor
+    var bestOnly: Bool
+    var verbose: Int
+  }
+
+  private enum Callback {
+    case earlyStopping(EarlyStopping)
+    case plateau(Plateau)
+    case scheduler(Value, verbose: Int)
+    case checkpoint(Checkpoint)
+    case csvLogger(path: String, separator: String)
+    case history
+  }
+
+  private var callbacks: [Callback] = []
+  /// Keras 3 names the rate `learning_rate`, starts ModelCheckpoint's best at `None` and adds
+  /// `Epoch 1: finished saving model to ...`.
+  private var keras3 = false
+  /// The log key of the learning rate.
+  var learningRateName: String { keras3 ? "learning_rate" : "lr" }
+  /// The rows of a `CSVLogger`, rewritten whole at each epoch's end.
+  private var csvRows: [String] = []
+  private var csvKeys: [String]?
+
+  /// Whether the epoch logs carry `lr`.
+  var addsLearningRate: Bool {
+    callbacks.contains {
+      switch $0 {
+      case .plateau, .scheduler: return true
+      default: return false
+      }
+    }
+  }
+
+  /// Reads `callbacks=[...]`; refuses callbacks ConvBook does not run.
+  init(_ value: Value?, site: CallSite, interpreter: Interpreter) throws(CellError) {
+    keras3 = interpreter.session.kerasVersion == .keras3
+    guard let value, !value.isNone else { return }
+    guard let items = value.sequenceItems else {
+      throw CellError(
+        type: "TypeError", message: "`callbacks` must be a list of keras.callbacks objects",
+        range: site.range)
+    }
+    for item in items {
+      guard case .kerasObject(let object) = item else {
+        throw .unsupported(
+          "ConvBook runs keras.callbacks objects in fit(callbacks=...), not a value of type '\(item.typeName)'",
+          at: site.range)
+      }
+      callbacks.append(try Self.callback(object, site: site, interpreter: interpreter))
+    }
+  }
+
+  private static func callback(_ object: KerasObject, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Callback
+  {
+    let order: [String]
+    switch object.typeName {
+    case "EarlyStopping":
+      order = [
+        "monitor", "min_delta", "patience", "verbose", "mode", "baseline",
+        "restore_best_weights", "start_from_epoch",
+      ]
+    case "ReduceLROnPlateau":
+      order = [
+        "monitor", "factor", "patience", "verbose", "mode", "min_delta", "cooldown", "min_lr",
+      ]
+    case "LearningRateScheduler": order = ["verbose"]
+    case "ModelCheckpoint":
+      order = [
+        "filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode",
+        "save_freq",
+      ]
+    case "CSVLogger": order = ["filename", "separator", "append"]
+    case "History": order = []
+    default:
+      throw .unsupported(
+        "ConvBook does not support the callback \(object.typeName) yet (it runs EarlyStopping, ReduceLROnPlateau, LearningRateScheduler, ModelCheckpoint, CSVLogger and History)",
+        at: site.range)
+    }
+    var given: [String: ArgumentValue] = [:]
+    for (label, argument) in object.arguments {
+      var name = label
+      if label.hasPrefix("arg"), let index = Int(label.dropFirst(3)) {
+        guard index < order.count else {
+          throw CellError(
+            type: "TypeError",
+            message: "\(object.typeName).__init__() got too many positional arguments",
+            range: site.range)
+        }
+        name = order[index]
+      }
+      guard order.contains(name) || name == "schedule" else {
+        throw CellError(
+          type: "TypeError",
+          message: "\(object.typeName).__init__() got an unexpected keyword argument '\(name)'",
+          range: site.range)
+      }
+      given[name] = argument
+    }
+    func number(_ name: String, _ fallback: Double) throws(CellError) -> Double {
+      switch given[name] {
+      case nil, .none?: return fallback
+      case .int(let value)?: return Double(value)
+      case .float(let value)?: return value
+      case let other?:
+        throw CellError(
+          type: "TypeError",
+          message: "\(object.typeName)(\(name)=...) must be a number, not \(other)",
+          range: site.range)
+      }
+    }
+    func integer(_ name: String, _ fallback: Int) throws(CellError) -> Int {
+      switch given[name] {
+      case nil, .none?: return fallback
+      case .int(let value)?: return value
+      case .bool(let value)?: return value ? 1 : 0
+      case let other?:
+        throw CellError(
+          type: "TypeError",
+          message: "\(object.typeName)(\(name)=...) must be an integer, not \(other)",
+          range: site.range)
+      }
+    }
+    func text(_ name: String, _ fallback: String?) throws(CellError) -> String {
+      switch given[name] {
+      case .string(let value)?: return value
+      case nil, .none?:
+        guard let fallback else {
+          throw CellError(
+            type: "TypeError",
+            message:
+              "\(object.typeName).__init__() missing 1 required positional argument: '\(name)'",
+            range: site.range)
+        }
+        return fallback
+      case let other?:
+        throw CellError(
+          type: "TypeError",
+          message: "\(object.typeName)(\(name)=...) must be a string, not \(other)",
+          range: site.range)
+      }
+    }
+    func flag(_ name: String) -> Bool {
+      if case .bool(true)? = given[name] { return true }
+      if case .int(let value)? = given[name] { return value != 0 }
+      return false
+    }
+    func file(_ name: String) throws(CellError) -> String {
+      let path = try text(name, nil)
+      if let problem = CellFiles.problem(with: path) { throw .unsupported(problem, at: site.range) }
+      guard interpreter.session.training.files != nil else {
+        throw .unsupported(
+          "\(object.typeName) needs a lesson folder to write into; this run has none",
+          at: site.range)
+      }
+      return path
+    }
+    func mode() throws(CellError) -> String {
+      let value = try text("mode", "auto")
+      return ["auto", "min", "max"].contains(value) ? value : "auto"
+    }
+    switch object.typeName {
+    case "EarlyStopping":
+      let monitor = try text("monitor", "val_loss")
+      let greater =
+        monitor.hasSuffix("acc") || monitor.hasSuffix("accuracy") || monitor.hasSuffix("auc")
+      return .earlyStopping(
+        EarlyStopping(
+          monitor: Monitor(
+            name: monitor, mode: try mode(), delta: abs(try number("min_delta", 0)),
+            autoGreater: greater),
+          patience: try integer("patience", 0), verbose: try integer("verbose", 0),
+          baseline: given["baseline"].flatMap { $0 == .none ? nil : $0 } == nil
+            ? nil : try number("baseline", 0),
+          restoreBestWeights: flag("restore_best_weights"),
+          startFromEpoch: try integer("start_from_epoch", 0)))
+    case "ReduceLROnPlateau":
+      let factor = try number("factor", 0.1)
+      guard factor < 1 else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "ReduceLROnPlateau does not support a factor >= 1.0. Got \(PythonFormat.float(factor))",
+          range: site.range)
+      }
+      let monitor = try text("monitor", "val_loss")
+      return .plateau(
+        Plateau(
+          monitor: Monitor(
+            name: monitor, mode: try mode(), delta: try number("min_delta", 1e-4),
+            autoGreater: monitor.contains("acc")),
+          factor: factor, patience: try integer("patience", 10),
+          verbose: try integer("verbose", 0), cooldown: try integer("cooldown", 0),
+          minimum: try number("min_lr", 0)))
+    case "LearningRateScheduler":
+      guard case .int(let index)? = given["schedule"],
+        index < interpreter.session.training.schedules.count
+      else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "LearningRateScheduler.__init__() missing 1 required positional argument: 'schedule'",
+          range: site.range)
+      }
+      return .scheduler(
+        interpreter.session.training.schedules[index], verbose: try integer("verbose", 0))
+    case "ModelCheckpoint":
+      let path = try file("filepath")
+      guard path.hasSuffix(".npz"), !path.contains("{") else {
+        throw .unsupported(
+          "ConvBook's ModelCheckpoint writes the weights to one .npz file in the lesson folder (no {epoch} patterns; Keras would write .keras or .weights.h5); use a name ending in .npz",
+          at: site.range)
+      }
+      if case .string(let frequency)? = given["save_freq"], frequency != "epoch" {
+        throw .unsupported(
+          "ConvBook's ModelCheckpoint saves once per epoch (save_freq=\"epoch\")", at: site.range)
+      }
+      if case .int? = given["save_freq"] {
+        throw .unsupported(
+          "ConvBook's ModelCheckpoint saves once per epoch (save_freq=\"epoch\")", at: site.range)
+      }
+      let monitor = try text("monitor", "val_loss")
+      return .checkpoint(
+        Checkpoint(
+          path: path,
+          monitor: Monitor(
+            name: monitor, mode: try mode(), delta: 0,
+            autoGreater: monitor.contains("acc") || monitor.hasPrefix("fmeasure")),
+          bestOnly: flag("save_best_only"), verbose: try integer("verbose", 0)))
+    case "CSVLogger":
+      if flag("append") {
+        throw .unsupported("ConvBook's CSVLogger writes a new file (append=False)", at: site.range)
+      }
+      return .csvLogger(path: try file("filename"), separator: try text("separator", ","))
+    default:
+      return .history
+    }
+  }
+
+  // MARK: Events
+
+  /// `on_train_begin`: every callback starts afresh, as Keras resets them.
+  mutating func trainBegin() {
+    csvRows = []
+    csvKeys = nil
+    for index in callbacks.indices {
+      switch callbacks[index] {
+      case .earlyStopping(var early):
+        early.wait = 0
+        early.stoppedEpoch = 0
+        early.bestEpoch = 0
+        early.bestWeights = nil
+        early.monitor.best = early.monitor.greater ? -.infinity : .infinity
+        callbacks[index] = .earlyStopping(early)
+      case .plateau(var plateau):
+        plateau.wait = 0
+        plateau.cooldownCounter = 0
+        plateau.monitor.best = plateau.monitor.greater ? -.infinity : .infinity
+        callbacks[index] = .plateau(plateau)
+      default: break
+      }
+    }
+  }
+
+  /// `on_epoch_begin`: the schedules set the learning rate. Returns the lines to print.
+  mutating func epochBegin(
+    _ epoch: Int, trainer: Trainer, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> [String] {
+    var lines: [String] = []
+    for callback in callbacks {
+      guard case .scheduler(let schedule, let verbose) = callback else { continue }
+      let current = Value.float(Double(trainer.learningRate))
+      var result: Value
+      do {
+        result = try Calls.call(
+          schedule, positional: [.int(epoch), current], keywords: [], site: site,
+          interpreter: interpreter)
+      } catch let error where error.type == "TypeError" {
+        // Keras' old API: schedule(epoch).
+        result = try Calls.call(
+          schedule, positional: [.int(epoch)], keywords: [], site: site,
+          interpreter: interpreter)
+      }
+      guard case .float(let rate) = result else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "The output of the \"schedule\" function should be float. Got: \(PythonText.str(result))",
+          range: site.range)
+      }
+      trainer.learningRate = Float(rate)
+      if verbose > 0 {
+        lines += [
+          "",
+          "Epoch \(epoch + 1): LearningRateScheduler setting learning rate to \(PythonFormat.float(rate)).",
+        ]
+      }
+    }
+    return lines
+  }
+
+  /// `on_epoch_end` with the epoch's logs (`lr` added when a callback reports it): returns the
+  /// lines to print before the progress line, and whether training stops.
+  mutating func epochEnd(
+    _ epoch: Int, logs: [(String, Float)], trainer: Trainer, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> (lines: [String], stop: Bool) {
+    var lines: [String] = []
+    var stop = false
+    func value(_ name: String) -> Double? {
+      logs.first { $0.0 == name }.map { Double($0.1) }
+    }
+    for index in callbacks.indices {
+      switch callbacks[index] {
+      case .earlyStopping(var early):
+        defer { callbacks[index] = .earlyStopping(early) }
+        guard let current = value(early.monitor.name), epoch >= early.startFromEpoch else {
+          continue
+        }
+        if early.restoreBestWeights && early.bestWeights == nil {
+          early.bestWeights = trainer.weights
+          early.bestEpoch = epoch
+        }
+        early.wait += 1
+        if early.improves(current, over: early.monitor.best) {
+          early.monitor.best = current
+          early.bestEpoch = epoch
+          if early.restoreBestWeights { early.bestWeights = trainer.weights }
+          if early.baseline.map({ early.improves(current, over: $0) }) ?? true { early.wait = 0 }
+          continue
+        }
+        if early.wait >= early.patience && epoch > 0 {
+          early.stoppedEpoch = epoch
+          stop = true
+        }
+      case .plateau(var plateau):
+        defer { callbacks[index] = .plateau(plateau) }
+        guard let current = value(plateau.monitor.name) else { continue }
+        if plateau.cooldownCounter > 0 {
+          plateau.cooldownCounter -= 1
+          plateau.wait = 0
+        }
+        let better =
+          plateau.monitor.greater
+          ? current > plateau.monitor.best + plateau.monitor.delta
+          : current < plateau.monitor.best - plateau.monitor.delta
+        if better {
+          plateau.monitor.best = current
+          plateau.wait = 0
+        } else if plateau.cooldownCounter <= 0 {
+          plateau.wait += 1
+          if plateau.wait >= plateau.patience {
+            let old = Double(trainer.learningRate)
+            if old > Double(Float(plateau.minimum)) {
+              let new = max(old * plateau.factor, plateau.minimum)
+              trainer.learningRate = Float(new)
+              if plateau.verbose > 0 {
+                lines += [
+                  "",
+                  "Epoch \(epoch + 1): ReduceLROnPlateau reducing learning rate to \(PythonFormat.float(new)).",
+                ]
+              }
+              plateau.cooldownCounter = plateau.cooldown
+              plateau.wait = 0
+            }
+          }
+        }
+      case .checkpoint(var checkpoint):
+        defer { callbacks[index] = .checkpoint(checkpoint) }
+        if checkpoint.bestOnly {
+          guard let current = value(checkpoint.monitor.name) else { continue }
+          let best = checkpoint.monitor.best
+          let better = checkpoint.monitor.greater ? current > best : current < best
+          let bestText = keras3 && best.isInfinite ? "None" : Self.fixed(best)
+          if better {
+            if checkpoint.verbose > 0 {
+              lines += [
+                "",
+                "Epoch \(epoch + 1): \(checkpoint.monitor.name) improved from \(bestText) to \(Self.fixed(current)), saving model to \(checkpoint.path)",
+              ]
+            }
+            checkpoint.monitor.best = current
+            try save(trainer, to: checkpoint.path, site: site, interpreter: interpreter)
+          } else if checkpoint.verbose > 0 {
+            lines += [
+              "",
+              "Epoch \(epoch + 1): \(checkpoint.monitor.name) did not improve from \(bestText)",
+            ]
+            continue
+          } else {
+            continue
+          }
+        } else {
+          if checkpoint.verbose > 0 {
+            lines += ["", "Epoch \(epoch + 1): saving model to \(checkpoint.path)"]
+          }
+          try save(trainer, to: checkpoint.path, site: site, interpreter: interpreter)
+        }
+        if keras3 && checkpoint.verbose > 0 {
+          lines += ["", "Epoch \(epoch + 1): finished saving model to \(checkpoint.path)"]
+        }
+      case .csvLogger(let path, let separator):
+        let keys = csvKeys ?? Self.csvKeys(logs.map(\.0))
+        csvKeys = keys
+        if csvRows.isEmpty { csvRows.append((["epoch"] + keys).joined(separator: separator)) }
+        var row = [String(epoch)]
+        for key in keys {
+          guard let found = logs.first(where: { $0.0 == key }) else {
+            row.append("NA")
+            continue
+          }
+          // tf-keras writes Python floats, and `lr` as NumPy's float32 prints it.
+          row.append(
+            key == learningRateName
+              ? PythonFormat.float32(found.1) : PythonFormat.float(Double(found.1)))
+        }
+        csvRows.append(row.joined(separator: separator))
+        guard let files = interpreter.session.training.files else { continue }
+        do {
+          try files.write(path, Array((csvRows.joined(separator: "\r\n") + "\r\n").utf8))
+        } catch {
+          throw .unsupported(
+            "cannot write \(PythonFormat.quoted(path)): \(error)", at: site.range)
+        }
+      case .scheduler, .history:
+        continue
+      }
+    }
+    return (lines, stop)
+  }
+
+  /// `on_train_end`: EarlyStopping's messages and restored weights.
+  func trainEnd(trainer: Trainer) -> [String] {
+    var lines: [String] = []
+    for callback in callbacks {
+      guard case .earlyStopping(let early) = callback else { continue }
+      if early.stoppedEpoch > 0 && early.verbose > 0 {
+        lines.append("Epoch \(early.stoppedEpoch + 1): early stopping")
+      }
+      if early.restoreBestWeights, let weights = early.bestWeights {
+        if early.verbose > 0 {
+          lines.append(
+            "Restoring model weights from the end of the best epoch: \(early.bestEpoch + 1).")
+        }
+        trainer.restore(weights)
+      }
+    }
+    return lines
+  }
+
+  /// CSVLogger's columns: the log keys sorted, with `val_` twins when there are none.
+  private static func csvKeys(_ names: [String]) -> [String] {
+    var keys = names.sorted()
+    if !keys.contains(where: { $0.hasPrefix("val_") }) { keys += keys.map { "val_" + $0 } }
+    return keys
+  }
+
+  /// Python's `f"{x:.5f}"` (`inf` for the first comparison).
+  private static func fixed(_ value: Double) -> String {
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    return String(format: "%.5f", value)
+  }
+
+  private func save(
+    _ trainer: Trainer, to path: String, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard let files = interpreter.session.training.files else { return }
+    do {
+      try files.write(path, try NPZWriter.encode(trainer.weights.npzEntries()))
+    } catch {
+      throw .unsupported("cannot write \(PythonFormat.quoted(path)): \(error)", at: site.range)
+    }
+  }
+}

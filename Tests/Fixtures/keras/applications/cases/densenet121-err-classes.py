@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.DenseNet121(weights="imagenet", classes=10)

@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.DenseNet121(weights="pretrained", input_shape=(64, 64, 3))

@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.MobileNetV3Small(weights="imagenet", classes=10)

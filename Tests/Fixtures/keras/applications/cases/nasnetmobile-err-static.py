@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.NASNetMobile(input_shape=(None, None, 3), include_top=False)

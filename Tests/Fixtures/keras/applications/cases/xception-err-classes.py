@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.Xception(weights="imagenet", classes=10)
