@@ -12,9 +12,11 @@ let simdFlags: [SwiftSetting] = [
 // unchecked median 0.92-0.99), so no code runs without them.
 let kernelFlags = simdFlags
 
-// `CONVBOOK_WITHOUT_SERVE=1` builds convbook without `serve` and its HTTP server (FlyingFox), for
-// the self-contained binary of `scripts/install --static`: the server pulls in Foundation's
-// networking, which a static link cannot take without libcurl. Students never need `serve`.
+// `CONVBOOK_WITHOUT_SERVE=1` builds convbook without `serve` and its HTTP server (FlyingFox), as
+// `scripts/install` builds it for students, who never need `serve`: FlyingFox and FlyingSocks
+// are ~25 s of a clean release build's CPU and ConvBookServer one more module on the chain. The
+// self-contained binary of `scripts/install --static` must leave it out: the server pulls in
+// Foundation's networking, which a static link cannot take without libcurl.
 let withServe = Context.environment["CONVBOOK_WITHOUT_SERVE"] == nil
 
 let package = Package(

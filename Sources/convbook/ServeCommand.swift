@@ -35,7 +35,7 @@ struct ServeCommand: ParsableCommand {
       try serve()
     #else
       CommandFailure.usage(
-        "this convbook was built without `serve` (CONVBOOK_WITHOUT_SERVE, as `scripts/install --static` builds it); preview a course with a convbook built by `scripts/install`"
+        "this convbook was built without `serve` (CONVBOOK_WITHOUT_SERVE, as `scripts/install` builds it for students); preview a course with a convbook built by `scripts/install --serve` or `swift build`"
       ).exit()
     #endif
   }
