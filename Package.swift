@@ -11,6 +11,15 @@ let simdFlags: [SwiftSetting] = [
 // kernels with checks off was measured to gain nothing (convbook bench on the seed models, checked vs
 // unchecked median 0.92-0.99), so no code runs without them.
 let kernelFlags = simdFlags
+// Release optimisation by module, for a student's first build (measured in a fresh clone on an idle
+// 2-core machine, `CONVBOOK_WITHOUT_SERVE=1 swift build -c release --product convbook`: 135 s wall
+// with -O everywhere, 119 s with -Osize above the kernels, 93 s as below). The kernels keep -O.
+// The engine and the cell language (weight preparation, training glue, NumPy arrays) get -Osize:
+// summary latency, lesson builds and training measured the same within 5%. Rendering, commands and
+// the CLI do no heavy arithmetic and take -Onone (a cold `convbook build Lessons`: 0.62 s instead
+// of 0.54 s); their SIL optimisation was most of their ~60 s of CPU.
+let sizeFlags: [SwiftSetting] = [.unsafeFlags(["-Osize"], .when(configuration: .release))]
+let noneFlags: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
 
 // `CONVBOOK_WITHOUT_SERVE=1` builds convbook without `serve` and its HTTP server (FlyingFox), as
 // `scripts/install` builds it for students, who never need `serve`: FlyingFox and FlyingSocks
@@ -44,28 +53,32 @@ let package = Package(
     // AVX-512 register tiles in C, compiled per function for AVX-512 and chosen at run time.
     .target(name: "CNNKernelsX86"),
     .target(name: "CNNKernels", dependencies: ["CNNKernelsX86"], swiftSettings: kernelFlags),
-    .target(name: "CNNEngine", dependencies: ["CNNKernels"]),
+    .target(name: "CNNEngine", dependencies: ["CNNKernels"], swiftSettings: sizeFlags),
     .target(
       name: "KerasCells",
-      dependencies: ["CNNEngine", .product(name: "BigInt", package: "BigInt")]),
-    .target(name: "LessonKit", dependencies: ["CCmark"]),
-    .target(name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"]),
+      dependencies: ["CNNEngine", .product(name: "BigInt", package: "BigInt")],
+      swiftSettings: sizeFlags),
+    .target(name: "LessonKit", dependencies: ["CCmark"], swiftSettings: sizeFlags),
+    .target(
+      name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"],
+      swiftSettings: noneFlags),
     .target(
       name: "ConvBookCore",
       dependencies: [
         "CNNEngine", "KerasCells", "LessonKit", "LessonRender",
         .product(name: "Yams", package: "Yams"),
-      ]),
+      ], swiftSettings: noneFlags),
     .target(
       name: "ConvBookServer",
-      dependencies: ["ConvBookCore", .product(name: "FlyingFox", package: "FlyingFox")]),
+      dependencies: ["ConvBookCore", .product(name: "FlyingFox", package: "FlyingFox")],
+      swiftSettings: noneFlags),
     .executableTarget(
       name: "convbook",
       dependencies: [
         "ConvBookCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ] + (withServe ? ["ConvBookServer"] : []),
-      swiftSettings: withServe ? [.define("CONVBOOK_SERVE")] : []
+      swiftSettings: noneFlags + (withServe ? [.define("CONVBOOK_SERVE")] : [])
     ),
     // Fixture and golden files are read through #filePath, so they are excluded, not resources.
     // `TestSupport`: what several test targets share (golden files).
