@@ -195,7 +195,7 @@ def main():
             "weights are made and packed and the passes run. TensorFlow: the faster of "
             "`model(x, training=False)` and `model.predict(x)` (named in brackets), and separately "
             "a `tf.function` of the call; medians of the timed calls after 3 warm-up calls. "
-            "TensorFlow uses oneDNN's AVX-512 kernels on this CPU; ConvBook's SIMD8/AVX2 kernels, "
+            "TensorFlow uses oneDNN's AVX-512 kernels on this CPU; ConvBook's AVX-512 register tiles for direct convolutions where the CPU has them (chosen at run time) and SIMD8/AVX2 kernels elsewhere, "
             "with Winograd F(4x4, 3x3) for the 3x3 convolutions of 8 or more channels, which is why their GFLOP/s (counted as the direct convolution's multiply-accumulates) exceed the ~200 GFLOP/s FMA peak of the two cores. The CPU is an AMD EPYC with AVX-512 (Zen 4 class).\n")
     return 0
 
