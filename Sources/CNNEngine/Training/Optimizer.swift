@@ -53,8 +53,11 @@ public struct Optimizer: Sendable, Equatable {
     return State(iterations: 0, first: zeros, second: zeros)
   }
 
-  /// One `apply_gradients`: every variable in order, then iterations += 1.
-  func apply(_ gradients: [[Float]], to variables: inout [[Float]], state: inout State) {
+  /// One `apply_gradients`: every variable in order, then iterations += 1 (Adam's element updates
+  /// shared across `threads`).
+  func apply(
+    _ gradients: [[Float]], to variables: inout [[Float]], state: inout State, threads: Int = 1
+  ) {
     let lr = learningRate
     if let weightDecay {
       for v in variables.indices {
@@ -85,10 +88,15 @@ public struct Optimizer: Sendable, Equatable {
           state.first[v].withUnsafeMutableBufferPointer { m in
             state.second[v].withUnsafeMutableBufferPointer { s in
               variables[v].withUnsafeMutableBufferPointer { w in
-                for i in 0..<g.count {
-                  m[i] += (g[i] - m[i]) * (1 - beta1)
-                  s[i] += (g[i] * g[i] - s[i]) * (1 - beta2)
-                  w[i] -= (m[i] * alpha) / (s[i].squareRoot() + epsilon)
+                // Each element on its own: any split across threads gives the same values.
+                KernelParallelism.forEachSlice(
+                  count: g.count, threads: threads, minimumPerThread: 8192
+                ) { range in
+                  for i in range {
+                    m[i] += (g[i] - m[i]) * (1 - beta1)
+                    s[i] += (g[i] * g[i] - s[i]) * (1 - beta2)
+                    w[i] -= (m[i] * alpha) / (s[i].squareRoot() + epsilon)
+                  }
                 }
               }
             }

@@ -483,7 +483,8 @@ public final class Trainer {
     if optimizerState.first.count != trainableValues.count {
       optimizerState = configuration.optimizer.makeState(sizes: trainableValues.map(\.count))
     }
-    configuration.optimizer.apply(trainableGradients, to: &trainableValues, state: &optimizerState)
+    configuration.optimizer.apply(
+      trainableGradients, to: &trainableValues, state: &optimizerState, threads: threads)
     var next = 0
     for i in variables.indices where trainable[i] {
       variables[i] = trainableValues[next]
