@@ -8,31 +8,7 @@ public enum PermuteKernel {
       throw KernelError(
         "Permute dims \(dims) must be a permutation of 1...\(rank - 1) for input \(input.shape)")
     }
-    let order = [0] + dims
-    let outShape = order.map { input.shape[$0] }
-    var inStrides = [Int](repeating: 1, count: rank)
-    for axis in stride(from: rank - 2, through: 0, by: -1) {
-      inStrides[axis] = inStrides[axis + 1] * input.shape[axis + 1]
-    }
-    let strides = order.map { inStrides[$0] }
-    return Tensor(uninitializedShape: outShape) { output in
-      guard output.count > 0 else { return }
-      input.scalars.withUnsafeBufferPointer { source in
-        var index = [Int](repeating: 0, count: rank)
-        var offset = 0
-        for position in 0..<output.count {
-          output[position] = source[offset]
-          var axis = rank - 1
-          while axis >= 0 {
-            index[axis] += 1
-            offset += strides[axis]
-            if index[axis] < outShape[axis] { break }
-            offset -= strides[axis] * outShape[axis]
-            index[axis] = 0
-            axis -= 1
-          }
-        }
-      }
-    }
+    // The batch stays first: a transpose of every axis with axis 0 in place.
+    return try TensorFunctionKernel.transpose(input, permutation: [0] + dims)
   }
 }

@@ -237,7 +237,7 @@ struct ForwardStep {
       // At inference tf-keras resizes instead of cropping at random.
       operation = .resizing(method: "bilinear", crop: true)
     case let other as ShapePreservingLayer:
-      if other.className == "Rescaling", case .list(let items) = other.common.arguments["scale"] {
+      if other.className == "Rescaling", let items = other.common.arguments["scale"].sequenceItems {
         // Keras 3's per-channel `Rescaling(scale=[...])` (EfficientNet's ImageNet scaling).
         operation = try Self.perChannelRescaling(items, instance: instance, other: other)
       } else if other.className == "Rescaling" {

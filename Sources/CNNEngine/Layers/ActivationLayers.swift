@@ -114,7 +114,7 @@ public struct Softmax: Layer {
 
 /// Layers that change neither shape nor parameters and compute nothing at inference:
 /// `Rescaling` (which does scale), `GaussianNoise`, `GaussianDropout`, `AlphaDropout`,
-/// `ActivityRegularization`.
+/// `ActivityRegularization`, `Identity`.
 public struct ShapePreservingLayer: Layer {
   public let common: LayerCommon
   public let className: String
@@ -126,6 +126,7 @@ public struct ShapePreservingLayer: Layer {
     LayerSignature(
       "AlphaDropout", [.required("rate"), .init("noise_shape", .none), .init("seed", .none)]),
     LayerSignature("ActivityRegularization", [.init("l1", .float(0)), .init("l2", .float(0))]),
+    LayerSignature("Identity", []),
   ]
 
   public init(className: String, _ common: LayerCommon) throws(KerasError) {

@@ -52,30 +52,16 @@ public struct TFOpLambda: MultiInputLayer {
 
   /// TensorFlow's static broadcasting of the full shapes (batch axis included).
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
-    var dimensions = inputs[0].dimensions
+    var shape = inputs[0]
     for input in inputs.dropFirst() {
-      var first = dimensions
-      var second = input.dimensions
-      let rank = max(first.count, second.count)
-      first = Array(repeating: 1, count: rank - first.count) + first
-      second = Array(repeating: 1, count: rank - second.count) + second
-      var result: [Int?] = []
-      for (i, j) in zip(first, second) {
-        switch (i, j) {
-        case (1, _): result.append(j)
-        case (_, 1): result.append(i)
-        case (nil, _): result.append(j)
-        case (_, nil): result.append(i)
-        case (let i?, let j?) where i == j: result.append(i)
-        default:
-          throw KerasError.limitation(
-            "ConvBook does not support \(operation.rawValue) on tensors of shapes \(inputs[0]) and \(input), which TensorFlow cannot broadcast"
-          )
-        }
+      guard let broadcast = shape.broadcast(with: input) else {
+        throw KerasError.limitation(
+          "ConvBook does not support \(operation.rawValue) on tensors of shapes \(inputs[0]) and \(input), which TensorFlow cannot broadcast"
+        )
       }
-      dimensions = result
+      shape = broadcast
     }
-    return TensorShape(dimensions)
+    return shape
   }
 }
 

@@ -272,27 +272,27 @@ public enum TensorFunction: Sendable, Equatable {
   public static func broadcast(_ inputs: [TensorShape], name: String) throws(KerasError)
     -> TensorShape
   {
-    var dimensions = inputs[0].dimensions
+    var shape = inputs[0]
     for input in inputs.dropFirst() {
-      let rank = max(dimensions.count, input.rank)
-      let first = Array(repeating: 1, count: rank - dimensions.count) + dimensions
-      let second = Array(repeating: 1, count: rank - input.rank) + input.dimensions
-      var result: [Int?] = []
-      for (i, j) in zip(first, second) {
-        switch (i, j) {
-        case (1, _): result.append(j)
-        case (_, 1): result.append(i)
-        case (nil, _): result.append(j)
-        case (_, nil): result.append(i)
-        case (let i?, let j?) where i == j: result.append(i)
-        default:
-          throw KerasError.value(
-            "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Dimensions must be equal, but are \(i!) and \(j!) for shapes \(inputs[0]) and \(input)"
-          )
-        }
+      guard let broadcast = shape.broadcast(with: input) else {
+        let (i, j) = Self.firstMismatch(shape, input)
+        throw KerasError.value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Dimensions must be equal, but are \(i) and \(j) for shapes \(inputs[0]) and \(input)"
+        )
       }
-      dimensions = result
+      shape = broadcast
     }
-    return TensorShape(dimensions)
+    return shape
+  }
+
+  /// The first pair of sizes (from the left, aligned at the last axis) that cannot broadcast.
+  private static func firstMismatch(_ a: TensorShape, _ b: TensorShape) -> (Int, Int) {
+    let rank = max(a.rank, b.rank)
+    let first = Array(repeating: 1, count: rank - a.rank) + a.dimensions
+    let second = Array(repeating: 1, count: rank - b.rank) + b.dimensions
+    for case (let i?, let j?) in zip(first, second) where i != j && i != 1 && j != 1 {
+      return (i, j)
+    }
+    return (0, 0)
   }
 }

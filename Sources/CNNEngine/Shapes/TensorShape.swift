@@ -54,3 +54,26 @@ public struct TensorShape: Hashable, Sendable, CustomStringConvertible {
     return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
   }
 }
+
+extension TensorShape {
+  /// TensorFlow's static broadcasting of two full shapes (batch axis included), aligned at the
+  /// last axis: a 1 takes the other's size, an unknown size the other's; nil when two known sizes
+  /// other than 1 differ.
+  public func broadcast(with other: TensorShape) -> TensorShape? {
+    let rank = max(self.rank, other.rank)
+    let first = Array(repeating: 1, count: rank - self.rank) + dimensions
+    let second = Array(repeating: 1, count: rank - other.rank) + other.dimensions
+    var result: [Int?] = []
+    for (i, j) in zip(first, second) {
+      switch (i, j) {
+      case (1, _): result.append(j)
+      case (_, 1): result.append(i)
+      case (nil, _): result.append(j)
+      case (_, nil): result.append(i)
+      case (let i?, let j?) where i == j: result.append(i)
+      default: return nil
+      }
+    }
+    return TensorShape(result)
+  }
+}

@@ -41,26 +41,24 @@ struct MergeTraining {
     } catch {
       throw TrainingError(.model, error.message)
     }
-    let operation = forward.operation
-    if case .fold(let elementwise, let divisor) = operation {
-      if elementwise == .divide {
-        plan = .fold(.divide, average: false)
-      } else {
-        plan = .fold(elementwise, average: divisor != nil)
-      }
-    } else if case .concatenate(let axis) = operation {
+    // Every forward operation is listed: a new one is a compile error here until it trains or is
+    // refused.
+    switch forward.operation {
+    case .fold(let elementwise, let divisor):
+      plan = .fold(elementwise, average: elementwise != .divide && divisor != nil)
+    case .concatenate(let axis):
       plan = .concatenate(axis: axis)
-    } else if case .dot(let dot) = operation {
+    case .dot(let dot):
       plan = .dot(dot)
-    } else if case .constant(let elementwise, let value, let constantFirst) = operation {
+    case .constant(let elementwise, let value, let constantFirst):
       plan = .constant(elementwise, value, constantFirst: constantFirst)
-    } else if case .negative = operation {
+    case .negative:
       plan = .negative
-    } else if case .perChannel(let elementwise, let values) = operation {
+    case .perChannel(let elementwise, let values):
       plan = .perChannel(elementwise, values)
-    } else if instance.layer is Lambda {
+    case .lambda:
       throw refuse("a Lambda layer")
-    } else {
+    case .scaledAdd, .function:
       throw refuse("the operation \(instance.className)")
     }
     switch plan {
@@ -69,7 +67,7 @@ struct MergeTraining {
       guard Self.differentiable.contains(elementwise) else {
         throw refuse("the operation \(instance.className)")
       }
-    default: break
+    case .concatenate, .dot, .negative: break
     }
   }
 

@@ -187,6 +187,8 @@ struct TrainingStep {
       operation = .reshape
     case is Reshape:
       operation = .reshape
+    case let other as ShapePreservingLayer where other.className == "Identity":
+      operation = .identity
     default:
       throw refuse(layer.className)
     }

@@ -217,17 +217,8 @@ enum NumPyFunctions {
           dtype: dtype ?? .float64, shape: shape,
           scalars: [Float](repeating: name == "ones" ? 1 : 0, count: count)))
     case "arange":
-      try arguments.check(allowed: ["start", "stop"])
-      var start = try arguments.integer(0, "start") ?? 0
-      var stop = start
-      if let end = try arguments.integer(1, "stop") { stop = end } else { start = 0 }
-      let count = max(0, stop - start)
-      try budget.allocate(count: count, size: 4, at: range)
-      var values: [Float] = []
-      for number in start..<max(start, stop) {
-        values.append(try ArrayOperations.integerScalar(number, range: range))
-      }
-      return .array(NDArray(dtype: .int64, shape: [count], scalars: values))
+      try arguments.check(allowed: ["start", "stop", "step"])
+      return .array(try Self.arange(arguments, budget: budget, range: range))
     case "reshape":
       try arguments.check(allowed: ["a", "newshape"])
       let array = try arguments.array(0, "a", budget: budget)
@@ -241,6 +232,60 @@ enum NumPyFunctions {
     default:
       throw .unsupported("ConvBook does not support numpy.\(name) yet", at: range)
     }
+  }
+
+  /// `np.arange([start,] stop[, step])`: int64 for integer arguments, float64 when any is a float
+  /// (values `start + i * step`, as NumPy fills them); the count is ceil((stop - start) / step).
+  private static func arange(_ arguments: Arguments, budget: EvaluationBudget, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    func number(_ index: Int, _ name: String) throws(CellError) -> Double? {
+      guard let given = arguments.value(index, name), !given.isNone else { return nil }
+      switch given {
+      case .int(let value): return Double(value)
+      case .bool(let value): return value ? 1 : 0
+      case .float(let value): return value
+      case .array(let array) where array.rank == 0: return Double(array.scalars[0])
+      default:
+        throw CellError(
+          type: "TypeError",
+          message: "unsupported operand type(s) for -: '\(given.typeName)' and 'int'", range: range)
+      }
+    }
+    let isFloat = [(0, "start"), (1, "stop"), (2, "step")].contains { index, name in
+      if case .float = arguments.value(index, name) { return true }
+      if case .array(let array) = arguments.value(index, name) { return !array.dtype.isInteger }
+      return false
+    }
+    var first = try number(0, "start") ?? 0
+    let stop: Double
+    if let end = try number(1, "stop") {
+      stop = end
+    } else {
+      stop = first
+      first = 0
+    }
+    let step = try number(2, "step") ?? 1
+    guard step != 0 else {
+      throw CellError(type: "ZeroDivisionError", message: "division by zero", range: range)
+    }
+    let span = ((stop - first) / step).rounded(.up)
+    guard span.isFinite, span < 1e15 else {
+      throw CellError(type: "ValueError", message: "Maximum allowed size exceeded", range: range)
+    }
+    let count = max(0, Int(span))
+    try budget.allocate(count: count, size: 4, at: range)
+    var values: [Float] = []
+    values.reserveCapacity(count)
+    for index in 0..<count {
+      let value = first + Double(index) * step
+      if isFloat {
+        values.append(Float(value))
+      } else {
+        values.append(try ArrayOperations.integerScalar(Int(value), range: range))
+      }
+    }
+    return NDArray(dtype: isFloat ? .float64 : .int64, shape: [count], scalars: values)
   }
 
   /// `x.astype(...)`, `x.reshape(...)`, `x.mean()`, ...

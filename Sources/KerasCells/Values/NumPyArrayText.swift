@@ -72,8 +72,21 @@ enum NumPyArrayText {
     case .bool: return value != 0 ? "True" : "False"
     case .uint8, .int64: return String(Int(value))
     case .float32: return PythonFormat.float32(value)
-    case .float64: return PythonFormat.float(Double(value))
+    case .float64: return PythonFormat.float(float64Estimate(value))
     }
+  }
+
+  /// ConvBook's float64 arrays hold float32 values: the float64 they stand for is taken to be the
+  /// shortest decimal that rounds to the float32 (`0.1 * 3` prints `0.3`, as NumPy's float64 does,
+  /// not `0.30000001`).
+  static func float64Estimate(_ value: Float) -> Double {
+    guard value.isFinite else { return Double(value) }
+    return Double("\(value)") ?? Double(value)
+  }
+
+  /// The exact value Dragon4 rounds: the float32 itself, or the float64 it stands for.
+  static func exact(_ value: Float, float32: Bool) -> Double {
+    float32 ? Double(value) : float64Estimate(value)
   }
 
   /// The flat offsets of the values a (possibly summarized) print shows, in order.
@@ -252,7 +265,8 @@ enum NumPyArrayText {
         guard value.isFinite else { return Self.nonFinite(value, width: padLeft + padRight + 1) }
         // Every value with `precision` digits after the point: beyond its shortest digits come
         // the exact value's own (Dragon4 with min_digits), which is what "%.Ne" prints.
-        let text = String(format: "%.\(precision)e", Double(value))
+        let text = String(
+          format: "%.\(precision)e", NumPyArrayText.exact(value, float32: array.dtype == .float32))
         let pieces = text.split(separator: "e")
         let mantissa = String(pieces[0])
         let exponent = Int(pieces[1]) ?? 0
@@ -273,7 +287,8 @@ enum NumPyArrayText {
     /// The shortest round-trip digits of |x| in the dtype, and the position of the point:
     /// |x| = 0.d1d2... x 10^point.
     private static func shortestDigits(_ value: Float, float32: Bool) -> ([Character], Int) {
-      let text = float32 ? "\(value.magnitude)" : "\(Double(value).magnitude)"
+      let text =
+        float32 ? "\(value.magnitude)" : "\(NumPyArrayText.float64Estimate(value).magnitude)"
       var mantissa = Substring(text)
       var exponent = 0
       if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
@@ -304,7 +319,8 @@ enum NumPyArrayText {
       let fractionCount = max(0, digits.count - point)
       if fractionCount > precision {
         // More digits than the precision: the exact value rounded to 8 decimals.
-        let text = String(format: "%.\(precision)f", Double(value).magnitude)
+        let text = String(
+          format: "%.\(precision)f", NumPyArrayText.exact(value, float32: float32).magnitude)
         let pieces = text.split(separator: ".", omittingEmptySubsequences: false)
         var fraction = String(pieces.count > 1 ? pieces[1] : "")
         while fraction.last == "0" { fraction.removeLast() }
@@ -332,7 +348,8 @@ enum NumPyArrayText {
       if value == 0 { return (sign + "0", "", 0) }
       let (digits, point) = shortestDigits(value, float32: float32)
       if digits.count - 1 > precision {
-        let text = String(format: "%.\(precision)e", Double(value).magnitude)
+        let text = String(
+          format: "%.\(precision)e", NumPyArrayText.exact(value, float32: float32).magnitude)
         let pieces = text.split(separator: "e")
         let mantissa = pieces[0].split(separator: ".", omittingEmptySubsequences: false)
         var fraction = String(mantissa.count > 1 ? mantissa[1] : "")

@@ -48,6 +48,30 @@ import Testing
 /// Array arithmetic in cells prints NumPy's digits: float32 means summed in float32 (pairwise
 /// along rows, in order down columns) and `np.round` in float32; expected text printed by NumPy 2.4.
 @Suite struct NumPyCellPrintTests {
+  /// `np.arange` with a start, a step and floats, printed as NumPy 2.4 prints them.
+  @Test func arangeTakesStepsAndFloats() {
+    let result = CellRunner().run(
+      """
+      import numpy as np
+      print(np.arange(5), np.arange(2, 9, 3), np.arange(5, 0, -2), np.arange(3, 1))
+      print(np.arange(12.0).reshape(4, 3) / 10)
+      print(np.arange(0, 1, 0.25))
+      """)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    #expect(
+      result.printed == """
+        [0 1 2 3 4] [2 5 8] [5 3 1] []
+        [[0.  0.1 0.2]
+         [0.3 0.4 0.5]
+         [0.6 0.7 0.8]
+         [0.9 1.  1.1]]
+        [0.   0.25 0.5  0.75]
+
+        """)
+    let zero = CellRunner().run("import numpy as np\nnp.arange(0, 3, 0)")
+    #expect(zero.error?.type == "ZeroDivisionError")
+  }
+
   @Test func meansAndRoundingPrintNumPysDigits() {
     let cells = CellRunner()
     let result = cells.run(

@@ -20,6 +20,20 @@ import Testing
     return (result.printed(footer: .modern), result.error)
   }
 
+  @Test func shapesThatCannotBroadcastAreRefused() {
+    let session = KerasSession(kerasVersion: .keras2)
+    _ = session.run(Self.header + "x = keras.Input(shape=(4, 6, 3))\nz = keras.Input(shape=(5,))\n")
+    let function = session.run("out = tf.maximum(x, z)").error
+    #expect(function?.type == "ValueError")
+    #expect(
+      function?.message.contains("Dimensions must be equal, but are 3 and 5 for shapes") == true,
+      "\(String(describing: function))")
+    let arithmetic = session.run("out = x + z").error
+    #expect(
+      arithmetic?.message.contains("which TensorFlow cannot broadcast") == true,
+      "\(String(describing: arithmetic))")
+  }
+
   @Test func tfKerasNamesEachFunctionByItsCanonicalName() {
     let cases: [(String, String)] = [
       ("out = tf.abs(x - y)", "tf.math.subtract"),
