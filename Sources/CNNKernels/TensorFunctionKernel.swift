@@ -31,14 +31,17 @@ public enum TensorFunctionKernel {
   public enum Binary: Sendable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
 
+    /// The merge layers' arithmetic (one definition, `ElementwiseKernel.Operation`), then the two
+    /// TensorFlow functions only tensor functions have.
+    @inline(__always)
     func apply(_ a: Float, _ b: Float) -> Float {
       switch self {
-      case .add: return a + b
-      case .subtract: return a - b
-      case .multiply: return a * b
-      case .divide: return a / b
-      case .maximum: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
-      case .minimum: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+      case .add: return ElementwiseKernel.Operation.add.apply(a, b)
+      case .subtract: return ElementwiseKernel.Operation.subtract.apply(a, b)
+      case .multiply: return ElementwiseKernel.Operation.multiply.apply(a, b)
+      case .divide: return ElementwiseKernel.Operation.divide.apply(a, b)
+      case .maximum: return ElementwiseKernel.Operation.maximum.apply(a, b)
+      case .minimum: return ElementwiseKernel.Operation.minimum.apply(a, b)
       case .power: return Foundation.pow(a, b)
       case .squaredDifference: return (a - b) * (a - b)
       }
