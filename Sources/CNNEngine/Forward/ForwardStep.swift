@@ -44,6 +44,12 @@ struct ForwardStep {
     case resizing(method: String, crop: Bool)
     case centerCrop
     case identity
+    /// `Masking`: zeroes masked steps and sets the mask.
+    case masking(Float)
+    /// `SimpleRNN`, `LSTM`, `GRU` and `Bidirectional` (`RecurrentForward`).
+    case recurrent(RecurrentForward)
+    /// `ConvLSTM1D/2D/3D` (`RecurrentConvolutionForward`).
+    case recurrentConvolution(RecurrentConvolutionForward)
   }
 
   let name: String
@@ -51,6 +57,8 @@ struct ForwardStep {
   let operation: Operation
   /// Runs between transposes to and from channels-last.
   let channelsFirst: Bool
+  /// What the layer does with the Keras mask of its input.
+  let maskEffect: MaskEffect
 
   // MARK: Preparation
 
@@ -195,6 +203,16 @@ struct ForwardStep {
       operation = .identity
     case is Embedding:
       operation = .embedding(try weight("embeddings"))
+    case let masking as Masking:
+      operation = .masking(Float(masking.maskValue))
+    case let recurrent as Recurrent:
+      operation = .recurrent(try RecurrentForward(recurrent, weight: weight, name: instance.name))
+    case let convolution as RecurrentConvolution:
+      operation = .recurrentConvolution(
+        try RecurrentConvolutionForward(convolution, weight: weight, name: instance.name))
+    case let bidirectional as Bidirectional:
+      operation = .recurrent(
+        try RecurrentForward(bidirectional, weight: weight, name: instance.name))
     case is LayerScale:
       operation = .scaleLastAxis(try weight("gamma").scalars)
     case let normalization as Normalization:
@@ -260,6 +278,7 @@ struct ForwardStep {
         "layer \"\(instance.name)\" (\(layer.className)) has no forward pass in ConvBook")
     }
     self.channelsFirst = channelsFirst
+    maskEffect = Self.maskEffect(of: layer)
   }
 
   /// `Rescaling` with one scale per channel of the last axis and no offset; other broadcasts are
@@ -363,6 +382,18 @@ struct ForwardStep {
   /// Runs the layer on `buffers.current`; the output shape is what Keras infers for this input.
   /// input (N, ...) -> output `outputShape`
   func run(_ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int)
+    throws(ForwardError)
+  {
+    let incoming = buffers.mask
+    try runLayer(&buffers, outputShape: outputShape, threads: threads)
+    switch maskEffect {
+    case .carry: buffers.mask = incoming
+    case .drop: buffers.mask = nil
+    case .own: break
+    }
+  }
+
+  private func runLayer(_ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int)
     throws(ForwardError)
   {
     if channelsFirst && buffers.current.rank > 2 {
@@ -562,6 +593,7 @@ struct ForwardStep {
       }
     case .embedding(let table):
       let input = buffers.current
+      buffers.mask = maskEffect == .own ? RecurrentKernel.nonZeroMask(input) : nil
       try fresh { () throws(KernelError) in
         try PreprocessingKernels.embed(input, table: table)
       }
@@ -587,6 +619,22 @@ struct ForwardStep {
       }
     case .identity:
       break
+    case .masking(let value):
+      var mask: [Bool] = []
+      try buffers.update { tensor throws(KernelError) in
+        mask = RecurrentKernel.applyMasking(&tensor, value: value)
+      }
+      buffers.mask = mask
+    case .recurrent(let step):
+      let input = buffers.current
+      let mask = buffers.mask
+      try fresh { () throws(KernelError) in
+        try step.run(input, mask: mask, threads: threads)
+      }
+      buffers.mask = step.returnsSequences ? mask : nil
+    case .recurrentConvolution(let step):
+      let input = buffers.current
+      try fresh { () throws(KernelError) in try step.run(input, threads: threads) }
     }
     if buffers.current.shape != outputShape {
       throw ForwardError(

@@ -114,7 +114,10 @@ enum Attributes {
         return .tensorShape(variable.shape.map { Optional($0) })
       case "name":
         // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
-        if interpreter.session.kerasVersion == .keras3 { return .string(variable.spec.name) }
+        if interpreter.session.kerasVersion == .keras3 {
+          // A cell's weights (`lstm_cell/kernel`) too: the last part of the path.
+          return .string(String(variable.spec.name.split(separator: "/").last ?? ""))
+        }
         return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
       case "dtype": return .string("float32")
