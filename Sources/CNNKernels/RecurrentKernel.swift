@@ -193,3 +193,33 @@ extension RecurrentKernel {
     ids.scalars.map { $0 != 0 }
   }
 }
+
+extension RecurrentKernel {
+  /// `GlobalAveragePooling1D` with a mask, as tf-keras computes it: the sum of the kept steps over
+  /// their count (0/0, NaN, for a sample with every step masked).
+  /// input (N, T, C), mask N*T values -> (N, C), or (N, 1, C) with `keepDims`
+  public static func maskedAverage(_ input: Tensor, mask: [Bool], keepDims: Bool)
+    throws(KernelError) -> Tensor
+  {
+    guard input.rank == 3, mask.count == input.shape[0] * input.shape[1] else {
+      throw KernelError(
+        "masked average pooling expects (N, T, C) and N*T mask values, got \(input.shape) and \(mask.count)"
+      )
+    }
+    let batch = input.shape[0]
+    let steps = input.shape[1]
+    let channels = input.shape[2]
+    var values = [Float](repeating: 0, count: batch * channels)
+    let x = input.scalars
+    for n in 0..<batch {
+      var kept: Float = 0
+      for t in 0..<steps where mask[n * steps + t] {
+        kept += 1
+        let base = (n * steps + t) * channels
+        for c in 0..<channels { values[n * channels + c] += x[base + c] }
+      }
+      for c in 0..<channels { values[n * channels + c] /= kept }
+    }
+    return try Tensor(shape: keepDims ? [batch, 1, channels] : [batch, channels], scalars: values)
+  }
+}

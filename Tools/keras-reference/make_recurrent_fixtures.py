@@ -184,6 +184,24 @@ case("convlstm1d", "ConvLSTM1D dilated backwards sequences, then ConvLSTM1D sigm
         layers.ConvLSTM1D(2, 2, padding='same', recurrent_activation='sigmoid'),
     ])
 """)
+case("embedding_mask_average", "Embedding(mask_zero=True), SpatialDropout1D, Dense, masked GlobalAveragePooling1D", """
+    model = keras.Sequential([
+        keras.Input(shape=(8,)),
+        layers.Embedding(20, 5, mask_zero=True),
+        layers.SpatialDropout1D(0.2),
+        layers.Dense(4, activation='relu'),
+        layers.GlobalAveragePooling1D(),
+        layers.Dense(2),
+    ])
+""", inputs="ids")
+case("masking_average", "Masking, GRU sequences, masked GlobalAveragePooling1D in a graph", """
+    inputs = keras.Input(shape=(7, 3))
+    x = layers.Masking()(inputs)
+    x = layers.GRU(4, return_sequences=True)(x)
+    pooled = layers.GlobalAveragePooling1D()(x)
+    outputs = layers.Concatenate()([pooled, layers.GlobalMaxPooling1D()(x)])
+    model = keras.Model(inputs, outputs)
+""", inputs="masked")
 
 # Keras 3 records only the cases whose numbers differ there: ConvLSTM's default
 # recurrent_activation is 'sigmoid' in Keras 3, 'hard_sigmoid' in tf-keras.

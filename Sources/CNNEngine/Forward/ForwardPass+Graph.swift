@@ -106,7 +106,6 @@ extension ForwardPass {
       guard let weights = pendingWeights else {
         throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
       }
-      try ForwardStep.refuseMaskedAverages(program.layers)
       var steps: [ObjectIdentifier: GraphStep] = [:]
       for instance in program.layers {
         steps[ObjectIdentifier(instance)] =

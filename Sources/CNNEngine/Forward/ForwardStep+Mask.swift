@@ -2,7 +2,8 @@ extension ForwardStep {
   /// What a layer does with the Keras mask of its input (tf-keras' `supports_masking` and
   /// `compute_mask`): `Embedding(mask_zero=True)` and `Masking` make one (`own`), the recurrent
   /// layers read it and pass it on with `return_sequences=True` (`own`), the layers that keep the
-  /// time axis and support masking carry it, every other layer drops it.
+  /// time axis and support masking carry it, every other layer drops it (`GlobalAveragePooling1D`
+  /// reads it first: it averages the kept steps).
   enum MaskEffect: Equatable {
     case carry
     case drop
@@ -17,7 +18,7 @@ extension ForwardStep {
     case is Dense, is Activation, is ReLU, is LeakyReLU, is ELU, is BatchNormalization,
       is LayerNormalization, is ShapePreservingLayer:
       return .carry
-    case let dropout as Dropout: return dropout.spatialRank == 0 ? .carry : .drop
+    case is Dropout: return .carry
     default: return .drop
     }
   }

@@ -366,6 +366,18 @@ struct ForwardStep {
       return try blocked(kernel: kernel, groups: conv.groups)
     case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
     case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
+    case let recurrent as Recurrent:
+      // The input kernel is packed; the recurrent kernel is read as it is.
+      return try blocked(
+        kernel: shape(recurrent.weightPrefix + recurrent.kind.cellName + "/kernel"), groups: 1)
+    case let bidirectional as Bidirectional:
+      return try Exact.add(
+        packedValues(bidirectional.forwardLayer, input: input),
+        packedValues(bidirectional.backwardLayer, input: input))
+    case is RecurrentConvolution:
+      return try Exact.add(
+        blocked(kernel: shape("kernel"), groups: 1),
+        blocked(kernel: shape("recurrent_kernel"), groups: 1))
     case is ConvTranspose:
       // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
       let kernel = shape("kernel")
@@ -513,6 +525,14 @@ struct ForwardStep {
         try PoolingKernel.pool(
           input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
           threads: threads, into: &output)
+      }
+    case .globalPooling(.average, let keepDimensions)
+    where buffers.mask != nil && inputShape.count == 3:
+      // tf-keras' GlobalAveragePooling1D averages the steps the mask keeps.
+      let input = buffers.current
+      let mask = buffers.mask ?? []
+      try fresh { () throws(KernelError) in
+        try RecurrentKernel.maskedAverage(input, mask: mask, keepDims: keepDimensions)
       }
     case .globalPooling(let mode, let keepDimensions):
       let input = buffers.current
