@@ -51,7 +51,9 @@ import Testing
     }
   }
 
-  @Test func maskedAverageIsRefusedAndMaxPoolingRuns() throws {
+  /// tf-keras averages only the steps the mask keeps (checked against tf-keras in
+  /// `forward-recurrent/embedding_mask_average`); a Conv1D drops the mask.
+  @Test func maskedAverageAveragesTheKeptStepsAndConvolutionsDropTheMask() throws {
     let masked = try Self.model(
       """
       from tensorflow import keras
@@ -63,9 +65,12 @@ import Testing
       ])
       """)
     let ids = try Tensor(shape: [1, 4], scalars: [3, 1, 0, 0])
-    let refused = ForwardPass(
-      model: masked, weights: try ModelWeights.initialized(for: masked, seed: 2), threads: 1)
-    #expect(throws: ForwardError.self) { try refused.run(ids) }
+    let weights = try ModelWeights.initialized(for: masked, seed: 2)
+    let averaged = try ForwardPass(model: masked, weights: weights, threads: 1).run(ids)
+    let kept = try ForwardPass(model: masked, weights: weights, threads: 1).run(
+      try Tensor(shape: [1, 4], scalars: [3, 1, 3, 1]))
+    #expect(averaged.shape == [1, 3])
+    #expect(averaged.maxAbsoluteDifference(to: kept) < 1e-6)
     let pooled = try Self.model(
       """
       from tensorflow import keras

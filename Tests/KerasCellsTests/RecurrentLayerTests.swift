@@ -32,6 +32,22 @@ import Testing
     #expect(video.layers[0].parameterCount == 9 * 3 * 16 + 9 * 4 * 16 + 16)
   }
 
+  @Test func seededLSTMBiasStartsWithTheForgetGateAtOne() throws {
+    let session = KerasSession(kerasVersion: .keras2)
+    _ = session.run(
+      """
+      from tensorflow import keras
+      model = keras.Sequential([keras.Input(shape=(3, 2)), keras.layers.LSTM(2, return_sequences=True),
+                                keras.layers.LSTM(2, unit_forget_bias=False)])
+      """)
+    let model = try #require(session.model(named: "model"))
+    let weights = try ModelWeights.initialized(for: model, seed: 7)
+    let forget = try #require(weights.tensor(layer: "lstm", weight: "lstm_cell/bias"))
+    #expect(forget.scalars == [0, 0, 1, 1, 0, 0, 0, 0])
+    let plain = try #require(weights.tensor(layer: "lstm_1", weight: "lstm_cell/bias"))
+    #expect(plain.scalars == [Float](repeating: 0, count: 8))
+  }
+
   @Test func returnStateAndStatefulAreConvBooksLimitation() {
     let cells = KerasSession(kerasVersion: .keras2)
     _ = cells.run("from tensorflow import keras")

@@ -14,6 +14,9 @@ public enum WeightInitializer: Sendable, Equatable {
   case varianceScaling(scale: Double, mode: FanMode, distribution: Distribution)
   case orthogonal(gain: Double)
   case identity(gain: Double)
+  /// An LSTM's bias with `unit_forget_bias=True`: `base` for the gates i, c, o and ones for the
+  /// forget gate (the second block of `units`), as Keras' LSTM cells build it.
+  indirect case unitForgetBias(units: Int, base: WeightInitializer)
 
   public enum FanMode: String, Sendable {
     case fanIn = "fan_in"
@@ -139,6 +142,12 @@ public enum WeightInitializer: Sendable, Equatable {
       }
       return .varianceScaling(scale: scale, mode: mode, distribution: distribution)
     case "orthogonal": return .orthogonal(gain: try number("gain", 1))
+    case "unit_forget_bias":
+      guard case .int(let units)? = values["units"] else {
+        throw ForwardError(.weights, "\(name): expected an int for `units`")
+      }
+      return .unitForgetBias(
+        units: units, base: try WeightInitializer(values["initializer"] ?? .none))
     case "identity": return .identity(gain: try number("gain", 1))
     default:
       throw ForwardError(.weights, "Unknown initializer: '\(name)'. ConvBook cannot draw it.")
@@ -205,6 +214,9 @@ public enum WeightInitializer: Sendable, Equatable {
       }
     case .orthogonal(let gain):
       values = try Self.orthogonal(shape: shape, gain: gain, generator: &generator)
+    case .unitForgetBias(let units, let base):
+      values = try base.tensor(shape: shape, generator: &generator).scalars
+      for index in units..<min(count, 2 * units) { values[index] = 1 }
     case .identity(let gain):
       guard shape.count == 2 else {
         throw ForwardError(

@@ -50,7 +50,7 @@ public struct Bidirectional: Layer {
       backward = recurrent
       if backward.goBackwards == forward.goBackwards {
         throw .value(
-          "Forward layer and backward layer should have different `go_backwards` value. Received: forward_layer.go_backwards=\(ArgumentValue.bool(forward.goBackwards).description), backward_layer.go_backwards=\(ArgumentValue.bool(backward.goBackwards).description)"
+          "Forward layer and backward layer should have different `go_backwards` value.forward_layer.go_backwards = \(ArgumentValue.bool(forward.goBackwards).description),backward_layer.go_backwards = \(ArgumentValue.bool(backward.goBackwards).description)"
         )
       }
       if backward.returnSequences != forward.returnSequences {

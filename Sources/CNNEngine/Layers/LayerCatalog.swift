@@ -101,7 +101,10 @@ public enum LayerCatalog {
     add(Masking.signature) { common throws(KerasError) in try Masking(common) }
     // The wrapped layers are objects the cell passes: `makeWrapper` builds it.
     add(Bidirectional.signature) { common throws(KerasError) in
-      throw .limitation("ConvBook builds Bidirectional only around a layer object")
+      // Layer objects go through `makeBidirectional`: this is anything else.
+      throw .value(
+        "Please initialize `Bidirectional` layer with a `tf.keras.layers.Layer` instance. Received: \(common.arguments["layer"].plainDescription)"
+      )
     }
     add(Normalization.signature) { common throws(KerasError) in try Normalization(common) }
     add(Resizing.signature) { common throws(KerasError) in try Resizing(common) }

@@ -157,9 +157,18 @@ public struct Recurrent: Layer {
     ]
     if useBias {
       specs.append(
-        WeightSpec(prefix + "bias", shapes.bias, initializer: common.arguments["bias_initializer"]))
+        WeightSpec(prefix + "bias", shapes.bias, initializer: biasInitializer))
     }
     return specs
+  }
+
+  /// `bias_initializer`, with the forget gate's block at one under `unit_forget_bias=True`.
+  var biasInitializer: ArgumentValue {
+    let given = common.arguments["bias_initializer"]
+    guard unitForgetBias else { return given }
+    return .object(
+      KerasObject(
+        typeName: "UnitForgetBias", arguments: [("units", .int(units)), ("initializer", given)]))
   }
 
   /// Per time step, the input projection (C * G*units) and the recurrent product

@@ -104,8 +104,14 @@ public struct RecurrentConvolution: ConvolutionLayer {
         initializer: common.arguments["recurrent_initializer"]),
     ]
     if useBias {
-      specs.append(
-        WeightSpec("bias", [4 * filters], initializer: common.arguments["bias_initializer"]))
+      var initializer = common.arguments["bias_initializer"]
+      if case .bool(true) = common.arguments["unit_forget_bias"] {
+        initializer = .object(
+          KerasObject(
+            typeName: "UnitForgetBias",
+            arguments: [("units", .int(filters)), ("initializer", initializer)]))
+      }
+      specs.append(WeightSpec("bias", [4 * filters], initializer: initializer))
     }
     return specs
   }

@@ -261,6 +261,18 @@ enum Keras3Wording {
         "You tried to call `count_params` on layer '\(match.1)', but the layer isn't built. You can build it manually via: `layer.build(input_shape)`."
       )
     }
+    if let match = message.firstMatch(
+      of:
+        #/^Forward layer and backward layer should have different `go_backwards` value\.forward_layer\.go_backwards = (\w+),backward_layer\.go_backwards = (\w+)$/#
+    ) {
+      return set(
+        "Forward layer and backward layer should have different `go_backwards` value. Received: forward_layer.go_backwards \(match.1), backward_layer.go_backwards=\(match.2)"
+      )
+    }
+    if message.hasPrefix("Please initialize `Bidirectional` layer with a `tf.keras.layers.Layer`") {
+      return set(
+        message.replacingOccurrences(of: "`tf.keras.layers.Layer`", with: "`keras.layers.Layer`"))
+    }
     if let match = message.firstMatch(of: #/^Input (\d+) of layer "([^"]*)" is incompatible/#) {
       return set(
         "Input \(match.1) with name 'None' of layer '\(match.2)' is incompatible"
