@@ -63,6 +63,36 @@ import Testing
     #expect(none?.type == nil)
   }
 
+  /// Recorded with the reference venv (tf-keras 2.21, Keras 3.15.1).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func bidirectionalRefusalsInEachVersionsWords(_ version: KerasVersion) {
+    let session = KerasSession(kerasVersion: version)
+    _ = session.run("from tensorflow import keras\nlayers = keras.layers")
+    let same = session.run(
+      "layers.Bidirectional(layers.LSTM(3), backward_layer=layers.LSTM(3))"
+    ).error
+    #expect(same?.type == "ValueError")
+    #expect(
+      same?.message
+        == (version == .keras2
+          ? "Forward layer and backward layer should have different `go_backwards` value.forward_layer.go_backwards = False,backward_layer.go_backwards = False"
+          : "Forward layer and backward layer should have different `go_backwards` value. Received: forward_layer.go_backwards False, backward_layer.go_backwards=False")
+    )
+    let sequences = session.run(
+      "layers.Bidirectional(layers.LSTM(3), backward_layer=layers.LSTM(3, go_backwards=True, return_sequences=True))"
+    ).error
+    #expect(
+      sequences?.message
+        == "Forward layer and backward layer are expected to have the same value for attribute \"return_sequences\", got \"False\" for forward layer and \"True\" for backward layer"
+    )
+    let notALayer = session.run("layers.Bidirectional('lstm')").error
+    #expect(notALayer?.type == "ValueError")
+    #expect(
+      notALayer?.message
+        == "Please initialize `Bidirectional` layer with a `\(version == .keras2 ? "tf." : "")keras.layers.Layer` instance. Received: lstm"
+    )
+  }
+
   @Test func keras3WordsTheRankError() {
     let session = KerasSession(kerasVersion: .keras3)
     let error = session.run(
