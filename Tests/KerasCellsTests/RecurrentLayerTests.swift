@@ -93,6 +93,21 @@ import Testing
     )
   }
 
+  @Test func unrollingAnUnknownNumberOfStepsIsRefusedByTfKerasOnly() {
+    let source =
+      "from tensorflow import keras\nkeras.layers.LSTM(4, unroll=True)(keras.Input(shape=(None, 3)))"
+    let error = KerasSession(kerasVersion: .keras2).run(source).error
+    #expect(
+      error?.message
+        == "Exception encountered when calling layer \"lstm\" (type LSTM).\n\nUnrolling requires a fixed number of timesteps.\n\nCall arguments received by layer \"lstm\" (type LSTM):\n  • inputs=tf.Tensor(shape=(None, None, 3), dtype=float32)\n  • mask=None\n  • training=None\n  • initial_state=None"
+    )
+    #expect(KerasSession(kerasVersion: .keras3).run(source).error == nil)
+    let small = KerasSession(kerasVersion: .keras2).run(
+      "from tensorflow import keras\nkeras.layers.ConvLSTM2D(4, 3)(keras.Input(shape=(3, 2, 2, 1)))"
+    ).error
+    #expect(small?.type == nil)
+  }
+
   @Test func keras3WordsTheRankError() {
     let session = KerasSession(kerasVersion: .keras3)
     let error = session.run(

@@ -134,6 +134,13 @@ public struct Recurrent: Layer {
       throw .typeError(
         "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")
     }
+    if unroll, input[1] == nil, common.kerasVersion == .keras2 {
+      // tf-keras refuses in `call` (Keras 3 runs it).
+      let wrapped = ShapeErrors.inCall(
+        layer: name, className: className, input: input,
+        "Unrolling requires a fixed number of timesteps.")
+      throw .value(wrapped.message + "\n  • mask=None\n  • training=None\n  • initial_state=None")
+    }
     if returnSequences { return TensorShape([input[0], input[1], units]) }
     return TensorShape([input[0], units])
   }

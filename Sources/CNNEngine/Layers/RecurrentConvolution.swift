@@ -83,8 +83,11 @@ public struct RecurrentConvolution: ConvolutionLayer {
     var spatial = try exactly("output shape") { () throws(Exact.Overflow) in
       try settings.slidingOutput(frame)
     }
-    if spatial.contains(where: { ($0 ?? 0) < 0 }) {
-      throw ShapeErrors.negativeOutput(layer: name, input: input)
+    if spatial.dropFirst().contains(where: { $0 != nil && $0! <= 0 }) {
+      // Keras refuses when the layer is called, in TensorFlow's words for its initial state.
+      throw .limitation(
+        "ConvBook does not support \(className) on frames smaller than its window yet: Keras refuses layer \"\(name)\" on input \(input) when it is called"
+      )
     }
     spatial[spatial.count - 1] = filters
     if returnSequences {
