@@ -111,7 +111,7 @@ extension ForwardPass {
       for instance in program.layers {
         steps[ObjectIdentifier(instance)] =
           instance.layer is any MultiInputLayer
-          ? .merge(try MergeStep(instance: instance))
+          ? .merge(try MergeStep(instance: instance, weights: weights))
           : .layer(try ForwardStep(instance: instance, weights: weights))
       }
       graphProgram = program

@@ -65,6 +65,14 @@ public enum LayerCatalog {
       }
     }
     add(Dot.signature) { common throws(KerasError) in try Dot(common) }
+    add(MultiHeadAttention.signature) { common throws(KerasError) in
+      try MultiHeadAttention(common)
+    }
+    for kind in [Attention.Kind.luong, .additive] {
+      add(Attention.signature(kind: kind)) { common throws(KerasError) in
+        try Attention(kind: kind, common)
+      }
+    }
     // The function itself stays with the cell language, which traces it on the first call.
     add(Lambda.signature) { common throws(KerasError) in Lambda(common, trace: LambdaTrace()) }
     for kind in Merge.Kind.allCases {

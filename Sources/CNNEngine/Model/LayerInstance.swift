@@ -64,7 +64,10 @@ public final class LayerInstance {
       }
     }
     guard let inputShape else { return [] }
-    return layer.weights(for: inputShape).map { spec in
+    let specs =
+      listInputShapes.flatMap { (layer as? any MultiInputLayer)?.weights(forInputs: $0) }
+      ?? layer.weights(for: inputShape)
+    return specs.map { spec in
       var spec = spec
       if !trainable { spec.trainable = false }
       return spec
