@@ -44,6 +44,8 @@ struct ForwardStep {
     case resizing(method: String, crop: Bool)
     case centerCrop
     case identity
+    /// `TimeDistributed`: the wrapped layer's step on the time axis folded into the batch.
+    indirect case timeDistributed(ForwardStep)
   }
 
   let name: String
@@ -233,6 +235,10 @@ struct ForwardStep {
       operation = .resizing(method: resizing.interpolation, crop: resizing.cropToAspectRatio)
     case is CenterCrop:
       operation = .centerCrop
+    case let wrapper as TimeDistributed:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      let (step, stepWeights) = try wrapper.stepInstance(input: input, weights: weights)
+      operation = .timeDistributed(try ForwardStep(instance: step, weights: stepWeights))
     case is RandomCrop:
       // At inference tf-keras resizes instead of cropping at random.
       operation = .resizing(method: "bilinear", crop: true)
@@ -346,6 +352,8 @@ struct ForwardStep {
       }
       return try blocked(kernel: kernel, groups: conv.groups)
     case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
+    case let wrapper as TimeDistributed:
+      return try packedValues(wrapper.wrapped, input: wrapper.stepShape(input))
     case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
     case is ConvTranspose:
       // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
@@ -587,6 +595,8 @@ struct ForwardStep {
       }
     case .identity:
       break
+    case .timeDistributed(let step):
+      try TimeDistributed.run(step, &buffers, outputShape: outputShape, threads: threads)
     }
     if buffers.current.shape != outputShape {
       throw ForwardError(

@@ -65,6 +65,7 @@ public enum LayerCatalog {
       }
     }
     add(Dot.signature) { common throws(KerasError) in try Dot(common) }
+    add(TimeDistributed.signature) { common throws(KerasError) in try TimeDistributed(common) }
     add(MultiHeadAttention.signature) { common throws(KerasError) in
       try MultiHeadAttention(common)
     }

@@ -1,0 +1,117 @@
+import CNNKernels
+
+/// Keras `TimeDistributed(layer)`: applies `layer` to every step of the second axis, the time axis
+/// folded into the batch. (B, T, ...) -> (B, T) + layer's output for (B, ...) without its batch.
+///
+/// The weights are the wrapped layer's (one set for all steps), named under the wrapper
+/// (`time_distributed/kernel:0` in tf-keras). Multiply-accumulates per sample are the wrapped
+/// layer's times the steps (0 while the number of steps is unknown, as other layers count unknown
+/// sizes).
+public struct TimeDistributed: Layer {
+  public let common: LayerCommon
+  /// The wrapped layer, as passed (a model passed is its `NestedModel`).
+  public let wrapped: any Layer
+
+  public var className: String { "TimeDistributed" }
+
+  public static let signature = LayerSignature("TimeDistributed", [.required("layer")])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    guard case .object(let object) = common.arguments["layer"], let layer = object.layer else {
+      let keras3 = common.kerasVersion == .keras3
+      throw .value(
+        "Please initialize `TimeDistributed` layer with a `\(keras3 ? "keras" : "tf.keras").layers.Layer` instance. Received: \(common.arguments["layer"].plainDescription)"
+      )
+    }
+    wrapped = layer
+  }
+
+  /// The input of one step: the time axis removed (tf-keras keeps the batch size unknown).
+  func stepShape(_ input: TensorShape) -> TensorShape {
+    TensorShape([nil] + input.dimensions.dropFirst(2))
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if input.rank < 3 {
+      let space = common.kerasVersion == .keras3 ? "" : " "
+      throw .value(
+        "`TimeDistributed` Layer should be passed an `input_shape\(space)` with at least 3 dimensions, received: \(input)"
+      )
+    }
+    let step: TensorShape
+    do {
+      step = try wrapped.outputShape(for: stepShape(input))
+    } catch {
+      // tf-keras computes the step's shape inside `call`, which wraps what the layer raised.
+      guard common.kerasVersion == .keras2, error.type != nil else { throw error }
+      throw KerasError(
+        error.type,
+        "Exception encountered when calling layer \"\(name)\" (type TimeDistributed).\n\n\(error.message)\n\n"
+          + "Call arguments received by layer \"\(name)\" (type TimeDistributed):\n"
+          + "  • inputs=tf.Tensor(shape=\(input), dtype=float32)\n  • training=None\n  • mask=None")
+    }
+    return TensorShape([input.batch, input[1]] + step.dimensions.dropFirst())
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    wrapped.weights(for: stepShape(input))
+  }
+
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
+    let step = stepShape(input)
+    let stepOutput = TensorShape([nil] + output.dimensions.dropFirst(2))
+    return try Exact.multiply(
+      wrapped.multiplyAccumulates(input: step, output: stepOutput), input[1] ?? 0)
+  }
+
+  // MARK: Forward pass
+
+  /// The wrapped layer as a layer of its own, built for one step, whose weights are the wrapper's
+  /// renamed to it: what `ForwardStep` prepares for the wrapped layer.
+  func stepInstance(input: TensorShape, weights: ModelWeights) throws(ForwardError) -> (
+    LayerInstance, ModelWeights
+  ) {
+    if wrapped is NestedModel {
+      throw ForwardError(
+        .model,
+        "ConvBook's forward pass does not run a model wrapped in TimeDistributed yet (layer \"\(name)\")"
+      )
+    }
+    let step = stepShape(input)
+    let instance = LayerInstance(wrapped)
+    do {
+      instance.markBuilt(input: step, output: try wrapped.outputShape(for: step))
+    } catch {
+      throw ForwardError(.model, error.message)
+    }
+    var names: [String] = []
+    var tensors: [String: Tensor] = [:]
+    for spec in wrapped.weights(for: step) {
+      guard let tensor = weights.tensor(layer: name, weight: spec.name) else {
+        throw ForwardError(
+          .weights, "missing weight \(name)/\(spec.name):0 for layer \"\(name)\"")
+      }
+      let renamed = "\(wrapped.name)/\(spec.name):0"
+      names.append(renamed)
+      tensors[renamed] = tensor
+    }
+    return (instance, ModelWeights(names: names, tensors: tensors))
+  }
+
+  /// Runs `step` on (B*T, ...) and gives the result back its (B, T) axes.
+  /// input (B, T, ...) -> output `outputShape`
+  static func run(
+    _ step: ForwardStep, _ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int
+  ) throws(ForwardError) {
+    let input = buffers.current.shape
+    let folded = [input[0] * input[1]] + input.dropFirst(2)
+    buffers.reshape(folded)
+    try step.run(
+      &buffers, outputShape: [outputShape[0] * outputShape[1]] + outputShape.dropFirst(2),
+      threads: threads)
+    buffers.reshape(outputShape)
+  }
+}
