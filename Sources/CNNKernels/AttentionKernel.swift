@@ -167,7 +167,7 @@ public enum AttentionKernel {
 
   /// The positions (row-major over `positions`) grouped by their coordinates along the axes not in
   /// `attentionAxes`; within a group, in row-major order of the attended coordinates.
-  static func groups(positions: [Int], attentionAxes: [Int]) -> [[Int]] {
+  public static func groups(positions: [Int], attentionAxes: [Int]) -> [[Int]] {
     let count = positions.reduce(1, *)
     let batchAxes = positions.indices.filter { !attentionAxes.contains($0) }
     var groupIndex: [[Int]: Int] = [:]

@@ -41,6 +41,11 @@ public struct Attention: MultiInputLayer {
     if kind == .luong {
       scoreMode = try common.arguments.string("score_mode") ?? "None"
       guard scoreMode == "dot" || scoreMode == "concat" else {
+        if common.kerasVersion == .keras3 {
+          throw .value(
+            "Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. Received: score_mode=\(scoreMode)"
+          )
+        }
         throw .value(
           "Received: score_mode=\(scoreMode). Acceptable values are: [\"dot\", \"concat\"]")
       }
@@ -51,6 +56,11 @@ public struct Attention: MultiInputLayer {
 
   /// Called on one tensor: tf-keras' `_validate_call_args`.
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if common.kerasVersion == .keras3 {
+      throw .value(
+        "\(className) layer must be called on a list of inputs, namely [query, value] or [query, value, key]. Received: inputs=\(input)."
+      )
+    }
     let message =
       "\(className) layer must be called on a list of inputs, namely [query, value] or [query, value, key]. Received: Tensor(\"Placeholder:0\", shape=\(input), dtype=float32)."
     return try Self.wrapped(layer: name, className: className, input: "\(input)", message)

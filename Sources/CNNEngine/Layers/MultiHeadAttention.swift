@@ -81,6 +81,11 @@ public struct MultiHeadAttention: MultiInputLayer {
       throw .limitation("ConvBook does not support attention_axes=\(other) yet")
     }
     for (name, size) in [("num_heads", heads), ("key_dim", keyDimension)] where size <= 0 {
+      if common.kerasVersion == .keras3 {
+        throw .value(
+          "Received an invalid value for argument `\(name)`, expected a positive integer. Received: \(name)=\(size)"
+        )
+      }
       throw .limitation("ConvBook does not support MultiHeadAttention with \(name)=\(size) yet")
     }
     if valueDimension <= 0 || (outputDimensions ?? []).contains(where: { $0 <= 0 }) {
@@ -91,6 +96,7 @@ public struct MultiHeadAttention: MultiInputLayer {
 
   /// Called on one tensor: Python's refusal of a call without `value`.
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    if common.kerasVersion == .keras3 { throw .typeError("missing a required argument: 'value'") }
     throw .typeError("MultiHeadAttention.call() missing 1 required positional argument: 'value'")
   }
 
@@ -141,6 +147,11 @@ public struct MultiHeadAttention: MultiInputLayer {
     // The einsums need the value's and key's positions to agree, and their batch-like axes (the
     // free axes that are not attended over) to agree with the query's.
     let free = Array(1..<(query.rank - 1))
+    if common.kerasVersion == .keras3, value.dimensions.dropLast() != key.dimensions.dropLast() {
+      throw .value(
+        "All dimensions of `value` and `key`, except the last one, must be equal. Received: value_shape=\(value) and key_shape=\(key)"
+      )
+    }
     for axis in free {
       if value[axis] != nil, key[axis] != nil, value[axis] != key[axis] {
         throw .limitation(
@@ -244,7 +255,7 @@ public struct MultiHeadAttention: MultiInputLayer {
         do {
           let columns = kernel.count / max(1, rows)
           return try PackedDenseWeights(
-            kernel: kernel.reshaped([rows, columns]), bias: try bias?.flattened())
+            kernel: kernel.reshaped([rows, columns]), bias: try bias?.reshaped([columns]))
         } catch {
           throw ForwardError(.weights, "layer \"\(instance.name)\": \(error.message)")
         }

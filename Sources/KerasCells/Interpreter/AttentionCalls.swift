@@ -48,6 +48,11 @@ enum AttentionCalls {
       bound[label] = value
     }
     let missing = parameters.prefix(required).filter { bound[$0] == nil }
+    if let first = missing.first, kerasVersion == .keras3 {
+      // Keras 3 binds a call's arguments with `inspect.signature(...).bind`.
+      throw CellError(
+        type: "TypeError", message: "missing a required argument: '\(first)'", range: site.range)
+    }
     if !missing.isEmpty {
       let names = missing.map { "'\($0)'" }
       throw CellError(
