@@ -142,6 +142,9 @@ public enum LayerCatalog {
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)
     }
+    if canonical == "TimeDistributed" {
+      _ = try TimeDistributed.checkedLayer(arguments, kerasVersion: names.kerasVersion)
+    }
     var common = try makeCommon(arguments: arguments, className: canonical, names: names)
     if canonical == "Embedding", common.declaredBatchInputShape == nil,
       names.kerasVersion == .keras2

@@ -260,7 +260,7 @@ public struct MultiHeadAttention: MultiInputLayer {
           throw ForwardError(.weights, "layer \"\(instance.name)\": \(error.message)")
         }
       }
-      guard let shapes = instance.listInputShapes ?? instance.inputShape.map({ [$0, $0] }) else {
+      guard let shapes = instance.callInputShapes ?? instance.inputShape.map({ [$0, $0] }) else {
         throw ForwardError(.model, "layer \"\(instance.name)\" is not built")
       }
       let specs = layer.weights(forInputs: shapes)

@@ -18,13 +18,20 @@ public struct TimeDistributed: Layer {
 
   public init(_ common: LayerCommon) throws(KerasError) {
     self.common = common
-    guard case .object(let object) = common.arguments["layer"], let layer = object.layer else {
-      let keras3 = common.kerasVersion == .keras3
+    wrapped = try Self.checkedLayer(common.arguments, kerasVersion: common.kerasVersion)
+  }
+
+  /// The wrapped layer; Keras refuses anything else before its base layer takes a name.
+  public static func checkedLayer(_ arguments: LayerArguments, kerasVersion: KerasVersion)
+    throws(KerasError) -> any Layer
+  {
+    guard case .object(let object) = arguments["layer"], let layer = object.layer else {
+      let module = kerasVersion == .keras3 ? "keras" : "tf.keras"
       throw .value(
-        "Please initialize `TimeDistributed` layer with a `\(keras3 ? "keras" : "tf.keras").layers.Layer` instance. Received: \(common.arguments["layer"].plainDescription)"
+        "Please initialize `TimeDistributed` layer with a `\(module).layers.Layer` instance. Received: \(arguments["layer"].plainDescription)"
       )
     }
-    wrapped = layer
+    return layer
   }
 
   /// The input of one step: the time axis removed (tf-keras keeps the batch size unknown).
@@ -37,6 +44,15 @@ public struct TimeDistributed: Layer {
       let space = common.kerasVersion == .keras3 ? "" : " "
       throw .value(
         "`TimeDistributed` Layer should be passed an `input_shape\(space)` with at least 3 dimensions, received: \(input)"
+      )
+    }
+    if common.kerasVersion == .keras3, let conv = wrapped as? Conv, input.rank - 1 == conv.rank + 1,
+      let channels = input[-1]
+    {
+      // Keras 3 builds the kernel first and fails in the convolution's shape inference.
+      let kernel = (conv.kernelSize + [channels, conv.filters]).map(String.init)
+      throw .value(
+        "Kernel shape must have the same length as input, but received kernel of shape (\(kernel.joined(separator: ", "))) and input of shape \(stepShape(input))."
       )
     }
     let step: TensorShape

@@ -23,7 +23,12 @@ extension LayerInstance {
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
         let numberFirst = (layer as? TFOpLambda)?.constantFirst ?? false
         inputShape = numberFirst ? TensorShape([]) : inputs[0]
-        if layer is Merge || layer is Dot || layer is Lambda || layer is any AttentionLayer {
+        callInputShapes = inputs
+        // tf-keras reports a `MultiHeadAttention`'s query alone (its one positional tensor).
+        let queryOnly = layer is MultiHeadAttention && layer.common.kerasVersion == .keras2
+        if layer is Merge || layer is Dot || layer is Lambda
+          || (layer is any AttentionLayer && !queryOnly)
+        {
           listInputShapes = inputs
         }
         outputShape = output

@@ -11,6 +11,8 @@ public final class LayerInstance {
   var nodeOutputShapes: [TensorShape] = []
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
+  /// A multi-input layer's first call's input shapes, which attention layers size weights from.
+  public internal(set) var callInputShapes: [TensorShape]?
   /// The checked counts of the layer as built (zero until then).
   var ownCounts = LayerCounts()
   private var ownTrainable: Bool
@@ -65,7 +67,7 @@ public final class LayerInstance {
     }
     guard let inputShape else { return [] }
     let specs =
-      listInputShapes.flatMap { (layer as? any MultiInputLayer)?.weights(forInputs: $0) }
+      callInputShapes.flatMap { (layer as? any MultiInputLayer)?.weights(forInputs: $0) }
       ?? layer.weights(for: inputShape)
     return specs.map { spec in
       var spec = spec

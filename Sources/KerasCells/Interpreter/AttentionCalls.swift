@@ -80,6 +80,15 @@ enum AttentionCalls {
     return .list(PythonList(tensors))
   }
 
+  /// Keras 3's `MultiHeadAttention.build` creates a `Softmax` and a `Dropout` without names,
+  /// which take the next `softmax` and `dropout` names of the session; tf-keras' do not.
+  static func nameSublayers(of instance: LayerInstance, names: NameScope) {
+    guard instance.layer is MultiHeadAttention, !instance.isBuilt, names.kerasVersion == .keras3
+    else { return }
+    _ = names.uniqueName(forClass: "Softmax")
+    _ = names.uniqueName(forClass: "Dropout")
+  }
+
   private static func isNone(_ value: Value) -> Bool {
     if case .none = value { return true }
     return false

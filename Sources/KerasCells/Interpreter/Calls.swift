@@ -421,6 +421,7 @@ enum Calls {
           kerasVersion: interpreter.session.names.kerasVersion)
       ]
       keywords = []
+      AttentionCalls.nameSublayers(of: instance, names: interpreter.session.names)
     }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       let (tensors, asList) = kerasTensors(in: positional[0])
