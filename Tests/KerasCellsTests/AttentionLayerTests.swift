@@ -135,4 +135,42 @@ import Testing
       wrapped.error?.message.hasPrefix("ConvBook cannot train a model with TimeDistributed yet")
         == true)
   }
+
+  /// A wrapped Sequential runs its layers on every step: the same as one TimeDistributed per layer
+  /// with the same weights.
+  @Test func timeDistributedModelRunsItsLayersPerStep() throws {
+    let session = KerasSession(kerasVersion: .keras2)
+    let result = session.run(
+      """
+      from tensorflow import keras
+      from tensorflow.keras import layers
+      enc = keras.Sequential([layers.Dense(3, activation='relu'), layers.Dense(2)])
+      a = keras.Sequential([keras.Input((4, 5)), layers.TimeDistributed(enc)])
+      b = keras.Sequential([keras.Input((4, 5)), layers.TimeDistributed(layers.Dense(3, activation='relu')), layers.TimeDistributed(layers.Dense(2))])
+
+      """)
+    #expect(result.error == nil)
+    guard case .model(let a)? = session.globals["a"], case .model(let b)? = session.globals["b"]
+    else {
+      Issue.record("no models")
+      return
+    }
+    let drawn = try ModelWeights.initialized(for: a, seed: 3)
+    #expect(
+      drawn.names == [
+        "time_distributed/dense/kernel:0", "time_distributed/dense/bias:0",
+        "time_distributed/dense_1/kernel:0", "time_distributed/dense_1/bias:0",
+      ])
+    var tensors: [String: Tensor] = [:]
+    for (index, name) in drawn.names.enumerated() {
+      let wrapper = index < 2 ? "time_distributed_1" : "time_distributed_2"
+      tensors["\(wrapper)/\(name.split(separator: "/").last!)"] = drawn[name]
+    }
+    let separate = ModelWeights(names: Array(tensors.keys).sorted(), tensors: tensors)
+    let input = try Tensor(shape: [2, 4, 5], scalars: (0..<40).map { Float($0 % 7) * 0.3 - 1 })
+    let wrapped = try ForwardPass(model: a, weights: drawn, threads: 1).run(inputs: [input])
+    let layered = try ForwardPass(model: b, weights: separate, threads: 1).run(inputs: [input])
+    #expect(wrapped[0].shape == [2, 4, 2])
+    #expect(wrapped == layered)
+  }
 }

@@ -45,7 +45,7 @@ struct ForwardStep {
     case centerCrop
     case identity
     /// `TimeDistributed`: the wrapped layer's step on the time axis folded into the batch.
-    indirect case timeDistributed(ForwardStep)
+    indirect case timeDistributed([ForwardStep])
   }
 
   let name: String
@@ -237,8 +237,11 @@ struct ForwardStep {
       operation = .centerCrop
     case let wrapper as TimeDistributed:
       guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
-      let (step, stepWeights) = try wrapper.stepInstance(input: input, weights: weights)
-      operation = .timeDistributed(try ForwardStep(instance: step, weights: stepWeights))
+      var steps: [ForwardStep] = []
+      for (step, stepWeights) in try wrapper.stepInstances(input: input, weights: weights) {
+        steps.append(try ForwardStep(instance: step, weights: stepWeights))
+      }
+      operation = .timeDistributed(steps)
     case is RandomCrop:
       // At inference tf-keras resizes instead of cropping at random.
       operation = .resizing(method: "bilinear", crop: true)
@@ -353,7 +356,14 @@ struct ForwardStep {
       return try blocked(kernel: kernel, groups: conv.groups)
     case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
     case let wrapper as TimeDistributed:
-      return try packedValues(wrapper.wrapped, input: wrapper.stepShape(input))
+      var shape = wrapper.stepShape(input)
+      var total = 0
+      for layer in wrapper.stepLayers {
+        total = try Exact.add(total, packedValues(layer, input: shape))
+        guard let next = try? layer.outputShape(for: shape) else { break }
+        shape = next
+      }
+      return total
     case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
     case is ConvTranspose:
       // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
@@ -595,8 +605,8 @@ struct ForwardStep {
       }
     case .identity:
       break
-    case .timeDistributed(let step):
-      try TimeDistributed.run(step, &buffers, outputShape: outputShape, threads: threads)
+    case .timeDistributed(let steps):
+      try TimeDistributed.run(steps, &buffers, outputShape: outputShape, threads: threads)
     }
     if buffers.current.shape != outputShape {
       throw ForwardError(

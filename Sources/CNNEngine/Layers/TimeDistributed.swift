@@ -70,8 +70,29 @@ public struct TimeDistributed: Layer {
     return TensorShape([input.batch, input[1]] + step.dimensions.dropFirst())
   }
 
+  /// The wrapped layers that run on each step: the layer, or a wrapped Sequential's layers.
+  var stepLayers: [any Layer] {
+    guard let nested = wrapped as? NestedModel, nested.graphShapes == nil else { return [wrapped] }
+    return nested.layers
+  }
+
+  /// The wrapped layer's weights; a wrapped Sequential's are named after its layers
+  /// (`time_distributed/conv2d/kernel:0`), so that each has a name of its own.
   public func weights(for input: TensorShape) -> [WeightSpec] {
-    wrapped.weights(for: stepShape(input))
+    guard let nested = wrapped as? NestedModel, nested.graphShapes == nil else {
+      return wrapped.weights(for: stepShape(input))
+    }
+    var shape = stepShape(input)
+    var specs: [WeightSpec] = []
+    for layer in nested.layers {
+      for var spec in layer.weights(for: shape) {
+        spec.name = "\(layer.name)/\(spec.name)"
+        specs.append(spec)
+      }
+      guard let next = try? layer.outputShape(for: shape) else { break }
+      shape = next
+    }
+    return specs
   }
 
   public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
@@ -85,49 +106,66 @@ public struct TimeDistributed: Layer {
 
   // MARK: Forward pass
 
-  /// The wrapped layer as a layer of its own, built for one step, whose weights are the wrapper's
-  /// renamed to it: what `ForwardStep` prepares for the wrapped layer.
-  func stepInstance(input: TensorShape, weights: ModelWeights) throws(ForwardError) -> (
+  /// The wrapped layers as layers of their own, built for one step, each with its weights taken
+  /// from the wrapper's and renamed to it: what `ForwardStep` prepares for each.
+  func stepInstances(input: TensorShape, weights: ModelWeights) throws(ForwardError) -> [(
     LayerInstance, ModelWeights
-  ) {
-    if wrapped is NestedModel {
+  )] {
+    if let nested = wrapped as? NestedModel, nested.graphShapes != nil {
       throw ForwardError(
         .model,
-        "ConvBook's forward pass does not run a model wrapped in TimeDistributed yet (layer \"\(name)\")"
+        "ConvBook's forward pass does not run a functional model wrapped in TimeDistributed yet (layer \"\(name)\")"
       )
     }
-    let step = stepShape(input)
-    let instance = LayerInstance(wrapped)
-    do {
-      instance.markBuilt(input: step, output: try wrapped.outputShape(for: step))
-    } catch {
-      throw ForwardError(.model, error.message)
-    }
-    var names: [String] = []
-    var tensors: [String: Tensor] = [:]
-    for spec in wrapped.weights(for: step) {
-      guard let tensor = weights.tensor(layer: name, weight: spec.name) else {
-        throw ForwardError(
-          .weights, "missing weight \(name)/\(spec.name):0 for layer \"\(name)\"")
+    let prefixed = wrapped is NestedModel
+    var shape = stepShape(input)
+    var result: [(LayerInstance, ModelWeights)] = []
+    for layer in stepLayers {
+      let instance = LayerInstance(layer)
+      let output: TensorShape
+      do {
+        output = try layer.outputShape(for: shape)
+      } catch {
+        throw ForwardError(.model, error.message)
       }
-      let renamed = "\(wrapped.name)/\(spec.name):0"
-      names.append(renamed)
-      tensors[renamed] = tensor
+      instance.markBuilt(input: shape, output: output)
+      var names: [String] = []
+      var tensors: [String: Tensor] = [:]
+      for spec in layer.weights(for: shape) {
+        let stored = prefixed ? "\(layer.name)/\(spec.name)" : spec.name
+        guard let tensor = weights.tensor(layer: name, weight: stored) else {
+          throw ForwardError(
+            .weights, "missing weight \(name)/\(stored):0 for layer \"\(name)\"")
+        }
+        let renamed = "\(layer.name)/\(spec.name):0"
+        names.append(renamed)
+        tensors[renamed] = tensor
+      }
+      result.append((instance, ModelWeights(names: names, tensors: tensors)))
+      shape = output
     }
-    return (instance, ModelWeights(names: names, tensors: tensors))
+    return result
   }
 
-  /// Runs `step` on (B*T, ...) and gives the result back its (B, T) axes.
+  /// Runs `steps` in turn on (B*T, ...) and gives the result back its (B, T) axes.
   /// input (B, T, ...) -> output `outputShape`
   static func run(
-    _ step: ForwardStep, _ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int
+    _ steps: [ForwardStep], _ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int
   ) throws(ForwardError) {
     let input = buffers.current.shape
-    let folded = [input[0] * input[1]] + input.dropFirst(2)
-    buffers.reshape(folded)
-    try step.run(
-      &buffers, outputShape: [outputShape[0] * outputShape[1]] + outputShape.dropFirst(2),
-      threads: threads)
+    buffers.reshape([input[0] * input[1]] + input.dropFirst(2))
+    for (index, step) in steps.enumerated() {
+      var shape = [outputShape[0] * outputShape[1]] + outputShape.dropFirst(2)
+      if index < steps.count - 1 {
+        do {
+          let current = TensorShape(buffers.current.shape.map { Optional($0) })
+          shape = try step.layer.outputShape(for: current).dimensions.map { $0 ?? 0 }
+        } catch {
+          throw ForwardError(.input, "layer \"\(step.name)\": \(error.message)")
+        }
+      }
+      try step.run(&buffers, outputShape: shape, threads: threads)
+    }
     buffers.reshape(outputShape)
   }
 }
