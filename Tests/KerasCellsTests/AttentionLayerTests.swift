@@ -77,8 +77,8 @@ import Testing
       "ConvBook does not support return_attention_scores=True in MultiHeadAttention calls yet"
     ),
     (
-      "layers.MultiHeadAttention(2, 3)(x, x, use_causal_mask=True)",
-      "ConvBook does not support use_causal_mask=True in MultiHeadAttention calls yet"
+      "a = layers.MultiHeadAttention(2, 3)\na(x, x, use_causal_mask=True)\na(x, x)",
+      "ConvBook does not support calling the layer \"multi_head_attention\" both with and without use_causal_mask yet"
     ),
     (
       "layers.Attention()([x, x], mask=[x, x])",

@@ -745,6 +745,15 @@ graph_case("dense_attention", "Attention (dot with a learned scale, concat) and 
     model = keras.Model([query, value, key], layers.Concatenate()([dot, concat, additive, plain]))
 """)
 
+graph_case("causal_attention", "use_causal_mask=True in MultiHeadAttention (self- and cross-attention of unequal lengths) and in Attention", """
+    query = keras.Input(shape=(6, 8))
+    memory = keras.Input(shape=(4, 8))
+    self_attention = layers.MultiHeadAttention(num_heads=2, key_dim=4)(query, query, use_causal_mask=True)
+    cross = layers.MultiHeadAttention(num_heads=2, key_dim=4)(self_attention, memory, use_causal_mask=True)
+    dot = layers.Attention()([cross, memory], use_causal_mask=True)
+    model = keras.Model([query, memory], [cross, dot])
+""")
+
 graph_case("time_distributed", "Video frames through TimeDistributed Conv2D, MaxPooling2D, BatchNormalization, Flatten, Dense and Dropout", """
     clips = keras.Input(shape=(3, 8, 8, 2))
     x = layers.TimeDistributed(layers.Conv2D(4, 3, activation="relu"))(clips)

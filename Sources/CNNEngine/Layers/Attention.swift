@@ -128,8 +128,11 @@ public struct Attention: MultiInputLayer {
   /// The layer with its learned scalars read, ready to run.
   struct Prepared {
     let score: AttentionKernel.Score
+    /// `use_causal_mask=True`: a query step sees the keys up to its own.
+    let causal: Bool
 
     init(_ layer: Attention, instance: LayerInstance, weights: ModelWeights) throws(ForwardError) {
+      causal = instance.usesCausalMask ?? false
       func weight(_ name: String) throws(ForwardError) -> [Float] {
         guard let tensor = weights.tensor(layer: instance.name, weight: name) else {
           throw ForwardError(
@@ -153,7 +156,7 @@ public struct Attention: MultiInputLayer {
     func run(_ inputs: [Tensor]) throws(KernelError) -> Tensor {
       try AttentionKernel.sequence(
         query: inputs[0], key: inputs.count > 2 ? inputs[2] : inputs[1], value: inputs[1],
-        score: score)
+        score: score, causal: causal)
     }
   }
 }

@@ -233,12 +233,15 @@ public struct MultiHeadAttention: MultiInputLayer {
     let value: PackedDenseWeights
     let output: PackedDenseWeights
     let layer: MultiHeadAttention
+    /// `use_causal_mask=True`: a query position sees the keys up to its own.
+    let causal: Bool
 
     /// Takes the weights of `instance` from `weights` (Keras' layouts, viewed as matrices).
     init(_ layer: MultiHeadAttention, instance: LayerInstance, weights: ModelWeights)
       throws(ForwardError)
     {
       self.layer = layer
+      causal = instance.usesCausalMask ?? false
       func matrix(_ name: String, rows: Int) throws(ForwardError) -> PackedDenseWeights {
         guard let kernel = weights.tensor(layer: instance.name, weight: "\(name)/kernel") else {
           throw ForwardError(
@@ -262,6 +265,12 @@ public struct MultiHeadAttention: MultiInputLayer {
       }
       guard let shapes = instance.callInputShapes ?? instance.inputShape.map({ [$0, $0] }) else {
         throw ForwardError(.model, "layer \"\(instance.name)\" is not built")
+      }
+      if causal, shapes[0].rank != 3 {
+        throw ForwardError(
+          .model,
+          "ConvBook's forward pass supports use_causal_mask=True on sequences (3-D inputs) only (layer \"\(instance.name)\")"
+        )
       }
       let specs = layer.weights(forInputs: shapes)
       func rows(_ name: String) -> Int {
@@ -293,7 +302,7 @@ public struct MultiHeadAttention: MultiInputLayer {
       let context = try AttentionKernel.multiHead(
         query: query, queryPositions: Array(inputs[0].shape.dropFirst().dropLast()),
         key: key, value: value, keyPositions: Array(keySource.shape.dropFirst().dropLast()),
-        heads: heads, attentionAxes: axes.map { $0 - 1 })
+        heads: heads, attentionAxes: axes.map { $0 - 1 }, causal: causal)
       let flat = try context.reshaped(
         Array(inputs[0].shape.dropLast()) + [heads * layer.valueDimension])
       return try DenseKernel.apply(flat, weights: output).reshaped(outputShape)

@@ -13,6 +13,18 @@ public final class LayerInstance {
   public internal(set) var listInputShapes: [TensorShape]?
   /// A multi-input layer's first call's input shapes, which attention layers size weights from.
   public internal(set) var callInputShapes: [TensorShape]?
+  /// An attention layer's `use_causal_mask`, the same for all its calls (see `noteCausalMask`).
+  public private(set) var usesCausalMask: Bool?
+
+  /// Records an attention layer call's `use_causal_mask`; ConvBook keeps one setting per layer.
+  public func noteCausalMask(_ flag: Bool) throws(KerasError) {
+    if let usesCausalMask, usesCausalMask != flag {
+      throw .limitation(
+        "ConvBook does not support calling the layer \"\(name)\" both with and without use_causal_mask yet"
+      )
+    }
+    usesCausalMask = flag
+  }
   /// The checked counts of the layer as built (zero until then).
   var ownCounts = LayerCounts()
   private var ownTrainable: Bool

@@ -61,12 +61,15 @@ enum AttentionCalls {
           "\(function) missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(names.joined(separator: " and "))",
         range: site.range)
     }
-    for option in ["return_attention_scores", "use_causal_mask"] {
-      if let value = bound[option], value.isTruthy {
-        throw .unsupported(
-          "ConvBook does not support \(option)=True in \(instance.className) calls yet",
-          at: site.range)
-      }
+    if let value = bound["return_attention_scores"], value.isTruthy {
+      throw .unsupported(
+        "ConvBook does not support return_attention_scores=True in \(instance.className) calls yet",
+        at: site.range)
+    }
+    do {
+      try instance.noteCausalMask(bound["use_causal_mask"]?.isTruthy ?? false)
+    } catch {
+      throw Calls.keras(error, at: site.range)
     }
     for mask in ["attention_mask", "mask", "query_mask", "value_mask", "key_mask"] {
       if let value = bound[mask], !isNone(value) {
