@@ -734,7 +734,7 @@ graph_case("mha_variants", "MultiHeadAttention: cross-attention with a key, valu
     model = keras.Model([query, memory, keys, image], [cross, rows])
 """)
 
-graph_case("dense_attention", "Attention (dot with a learned scale, concat) and AdditiveAttention on [query, value] and [query, value, key]", """
+graph_case("dense_attention", "Attention (dot with a learned scale, concat) and AdditiveAttention on [query, value] and [query, value, key]; Attention along the rows of a 4-D feature map", """
     query = keras.Input(shape=(5, 6))
     value = keras.Input(shape=(7, 4))
     key = keras.Input(shape=(7, 6))
@@ -742,7 +742,10 @@ graph_case("dense_attention", "Attention (dot with a learned scale, concat) and 
     concat = layers.Attention(use_scale=True, score_mode="concat")([query, value, key])
     additive = layers.AdditiveAttention()([query, key])
     plain = layers.AdditiveAttention(use_scale=False)([query, key, key])
-    model = keras.Model([query, value, key], layers.Concatenate()([dot, concat, additive, plain]))
+    image = keras.Input(shape=(3, 5, 6))
+    rows = layers.Attention(use_scale=True)([image, image])
+    model = keras.Model([query, value, key, image],
+                        [layers.Concatenate()([dot, concat, additive, plain]), rows])
 """)
 
 graph_case("causal_attention", "use_causal_mask=True in MultiHeadAttention (self- and cross-attention of unequal lengths) and in Attention", """

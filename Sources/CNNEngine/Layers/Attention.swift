@@ -4,7 +4,8 @@ import CNNKernels
 /// `AdditiveAttention(use_scale=True, dropout=0.0)` (Bahdanau-style), called on
 /// `[query, value]` or `[query, value, key]` (key defaults to value).
 ///
-/// query (B, Tq, D), value (B, Tv, Dv), key (B, Tv, D) -> (B, Tq, Dv). Weights: `Attention` a
+/// query (B, Tq, D), value (B, Tv, Dv), key (B, Tv, D) -> (B, Tq, Dv); higher ranks batch over the
+/// axes before the last two (TensorFlow's batched matrix products). Weights: `Attention` a
 /// scalar `scale` with `use_scale`, and a scalar `concat_score_weight` with `score_mode="concat"`;
 /// `AdditiveAttention` a `scale` of the value's last axis with `use_scale`. Neither has weight
 /// products, so no multiply-accumulates are counted (as for `Dot`; see `Layer.multiplyAccumulates`).
@@ -88,13 +89,18 @@ public struct Attention: MultiInputLayer {
     let query = inputs[0]
     let value = inputs[1]
     let key = inputs.count == 3 ? inputs[2] : value
-    guard query.rank == 3, value.rank == 3, key.rank == 3 else {
+    guard query.rank >= 3, value.rank == query.rank, key.rank == query.rank else {
       throw .limitation(
-        "ConvBook supports \(className) on 3-D inputs (batch, steps, features) only; got \(inputs.map(\.description).joined(separator: ", "))"
+        "ConvBook supports \(className) on inputs of one rank, at least 3 (batch, ..., steps, features); got \(inputs.map(\.description).joined(separator: ", "))"
       )
     }
     let compatible = { (a: Int?, b: Int?) in a == nil || b == nil || a == b }
-    guard compatible(query[-1], key[-1]), compatible(key[1], value[1]) else {
+    // The matrix products batch over the axes before the last two, which must agree.
+    let batchAxes = 1..<(query.rank - 2)
+    let batched = batchAxes.allSatisfy {
+      compatible(query[$0], key[$0]) && compatible(key[$0], value[$0])
+    }
+    guard batched, compatible(query[-1], key[-1]), compatible(key[-2], value[-2]) else {
       throw .limitation(
         "ConvBook does not support \(className) on a query \(query), value \(value) and key \(key) that TensorFlow's matrix products refuse"
       )
@@ -152,11 +158,19 @@ public struct Attention: MultiInputLayer {
       }
     }
 
-    /// [query, value, key?] -> (B, Tq, Dv).
+    /// [query, value, key?] -> (B, ..., Tq, Dv); the axes before the last two are folded into the
+    /// batch.
     func run(_ inputs: [Tensor]) throws(KernelError) -> Tensor {
-      try AttentionKernel.sequence(
-        query: inputs[0], key: inputs.count > 2 ? inputs[2] : inputs[1], value: inputs[1],
-        score: score, causal: causal)
+      func folded(_ tensor: Tensor) throws(KernelError) -> Tensor {
+        let shape = tensor.shape
+        let batch = shape.dropLast(2).reduce(1, *)
+        return try tensor.reshaped([batch] + shape.suffix(2))
+      }
+      let query = inputs[0]
+      let output = try AttentionKernel.sequence(
+        query: folded(query), key: folded(inputs.count > 2 ? inputs[2] : inputs[1]),
+        value: folded(inputs[1]), score: score, causal: causal)
+      return try output.reshaped(Array(query.shape.dropLast()) + [output.shape[2]])
     }
   }
 }

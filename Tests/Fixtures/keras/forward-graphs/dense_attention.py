@@ -8,4 +8,7 @@ dot = layers.Attention(use_scale=True)([query, value, key])
 concat = layers.Attention(use_scale=True, score_mode="concat")([query, value, key])
 additive = layers.AdditiveAttention()([query, key])
 plain = layers.AdditiveAttention(use_scale=False)([query, key, key])
-model = keras.Model([query, value, key], layers.Concatenate()([dot, concat, additive, plain]))
+image = keras.Input(shape=(3, 5, 6))
+rows = layers.Attention(use_scale=True)([image, image])
+model = keras.Model([query, value, key, image],
+                    [layers.Concatenate()([dot, concat, additive, plain]), rows])
