@@ -331,7 +331,10 @@ struct ForwardStep {
 
   /// Values the packed copies of a layer's weights hold (counted before packing, for the memory
   /// estimate): blocks of 16 filters, zero-padded.
-  static func packedValues(_ layer: any Layer, input: TensorShape) throws(Exact.Overflow) -> Int {
+  /// `weights`: the layer's weights when they depend on more than `input` (a multi-input layer's).
+  static func packedValues(
+    _ layer: any Layer, input: TensorShape, weights given: [WeightSpec]? = nil
+  ) throws(Exact.Overflow) -> Int {
     func blocked(kernel: [Int], groups: Int) throws(Exact.Overflow) -> Int {
       guard kernel.count >= 2 else { return 0 }
       let filters = kernel[kernel.count - 1]
@@ -339,7 +342,7 @@ struct ForwardStep {
       let blocks = try Exact.multiply(groups, Exact.add(perGroup, 15) / 16)
       return try Exact.product([blocks, 16, Exact.add(Exact.product(kernel.dropLast()), 1)])
     }
-    let specs = layer.weights(for: input)
+    let specs = given ?? layer.weights(for: input)
     func shape(_ name: String) -> [Int] { specs.first { $0.name == name }?.shape ?? [] }
     switch layer {
     case let conv as Conv:
@@ -355,6 +358,17 @@ struct ForwardStep {
       }
       return try blocked(kernel: kernel, groups: conv.groups)
     case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
+    case is MultiHeadAttention:
+      // The four projections, packed as (rows, columns) dense matrices.
+      var total = 0
+      for spec in specs where spec.name.hasSuffix("/kernel") && spec.shape.count >= 2 {
+        let rows = spec.name.hasPrefix("attention_output") ? 2 : 1
+        let matrix = [
+          try Exact.product(spec.shape.prefix(rows)), try Exact.product(spec.shape.dropFirst(rows)),
+        ]
+        total = try Exact.add(total, blocked(kernel: matrix, groups: 1))
+      }
+      return total
     case let wrapper as TimeDistributed:
       var shape = wrapper.stepShape(input)
       var total = 0

@@ -126,6 +126,10 @@ public struct MultiHeadAttention: MultiInputLayer {
     let query = inputs[0]
     let value = inputs[1]
     let key = inputs.count == 3 ? inputs[2] : value
+    if query.rank < 3, common.kerasVersion == .keras3 {
+      throw .limitation(
+        "ConvBook does not support MultiHeadAttention on a query of rank \(query.rank) yet")
+    }
     if query.rank < 3 {
       throw KerasError(
         "IndexError",
