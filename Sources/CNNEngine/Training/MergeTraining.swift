@@ -60,6 +60,8 @@ struct MergeTraining {
       throw refuse("a Lambda layer")
     case .scaledAdd, .function:
       throw refuse("the operation \(instance.className)")
+    case .multiHeadAttention, .attention:
+      throw refuse("a \(instance.className) layer")
     }
     switch plan {
     case .fold(let elementwise, _), .constant(let elementwise, _, _),

@@ -438,6 +438,17 @@ enum Calls {
     _ instance: LayerInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    var positional = positional
+    var keywords = keywords
+    if instance.layer is any AttentionLayer {
+      positional = [
+        try AttentionCalls.tensorsArgument(
+          instance, positional: positional, keywords: keywords, site: site,
+          kerasVersion: interpreter.session.names.kerasVersion)
+      ]
+      keywords = []
+      AttentionCalls.nameSublayers(of: instance, names: interpreter.session.names)
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       let (tensors, asList) = kerasTensors(in: positional[0])
     else {
