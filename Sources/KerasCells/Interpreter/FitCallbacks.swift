@@ -99,7 +99,7 @@ struct FitCallbacks {
 
   /// Reads `callbacks=[...]`; refuses callbacks ConvBook does not run.
   init(_ value: Value?, site: CallSite, interpreter: Interpreter) throws(CellError) {
-    keras3 = interpreter.session.kerasVersion == .keras3
+    keras3 = interpreter.kerasVersion == .keras3
     guard let value, !value.isNone else { return }
     guard let items = value.sequenceItems else {
       throw CellError(

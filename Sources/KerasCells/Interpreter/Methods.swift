@@ -225,11 +225,11 @@ enum Methods {
     switch name {
     case "summary":
       let options = try summaryOptions(positional, keywords, site: site)
-      if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
+      if !model.isBuilt && interpreter.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
         var summary = model.unbuiltSummary()
         summary.options = options
-        interpreter.emit(.summary(summary))
+        interpreter.emit(.summary(interpreter.packaged(summary)))
         return .none
       }
       var summary: ModelSummary
@@ -240,21 +240,21 @@ enum Methods {
       }
       summary.options = options
       // Keras prints each field by slices of its column's width, forever when that is zero.
-      if interpreter.session.kerasVersion == .keras2,
+      if interpreter.kerasVersion == .keras2,
         let column = KerasSummaryText.unprintableColumn(summary)
       {
         throw .unsupported(
           "ConvBook does not print a summary whose column \(column + 1) has no room for text (Keras would print it forever); widen line_length or positions",
           at: site.range)
       }
-      if interpreter.session.kerasVersion == .keras3
+      if interpreter.kerasVersion == .keras3
         && Keras3SummaryText.hasInsufficientWidth(summary)
       {
         throw CellError(
           type: "ValueError", message: "Insufficient console width to print summary.",
           range: site.range)
       }
-      interpreter.emit(.summary(summary))
+      interpreter.emit(.summary(interpreter.packaged(summary)))
       return .none
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }

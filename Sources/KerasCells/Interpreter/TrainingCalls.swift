@@ -296,13 +296,13 @@ enum TrainingCalls {
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
-            version: interpreter.session.kerasVersion) + "\n")
+            version: interpreter.kerasVersion) + "\n")
       }
       try budget.checkTime(at: site.range)
       if stop { break }
     }
     for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
-    if interpreter.session.kerasVersion == .keras3 {
+    if interpreter.kerasVersion == .keras3 {
       // Keras 3 keeps its logs in alphabetical order.
       let order = names.indices.sorted { names[$0] < names[$1] }
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
@@ -412,7 +412,7 @@ enum TrainingCalls {
       interpreter.write(
         progressLine(
           steps: steps, values: Array(zip(names, results)), verbose: verbose,
-          version: interpreter.session.kerasVersion) + "\n")
+          version: interpreter.kerasVersion) + "\n")
     }
     try budget.checkTime(at: site.range)
     if arguments.value(nil, "return_dict")?.isTruthy == true {
@@ -471,7 +471,7 @@ enum TrainingCalls {
       let steps = (x.shape[0] + batchSize - 1) / batchSize
       interpreter.write(
         progressLine(
-          steps: steps, values: [], verbose: verbose, version: interpreter.session.kerasVersion)
+          steps: steps, values: [], verbose: verbose, version: interpreter.kerasVersion)
           + "\n")
     }
     outputShape[0] = x.shape[0]
