@@ -232,9 +232,10 @@ final class Interpreter {
     case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
       var flow = Flow.normal
       var pending: CellError?
+      var completed = false
       do throws(CellError) {
         flow = try execute(body)
-        if let elseBody { flow = try execute(elseBody) }
+        completed = true
       } catch {
         pending = error
         // ConvBook's own stops (budgets, unsupported constructs) are not Python exceptions.
@@ -268,8 +269,27 @@ final class Interpreter {
           }
         }
       }
+      // `else` runs when the body finished without an exception, a return or a break; its own
+      // exceptions are not the `except` clauses' to catch.
+      if completed, case .normal = flow, let elseBody {
+        do throws(CellError) {
+          flow = try execute(elseBody)
+        } catch {
+          pending = error
+        }
+      }
       if let finallyBody {
-        let finalFlow = try execute(finallyBody)
+        let finalFlow: Flow
+        do throws(CellError) {
+          finalFlow = try execute(finallyBody)
+        } catch {
+          // An exception in `finally` while another one is on its way out has it as context.
+          guard var context = pending else { throw error }
+          if context.function == nil && context.callers.isEmpty { context.function = functionName }
+          var raised = error
+          raised.noteRaised(whileHandling: context)
+          throw raised
+        }
         if case .normal = finalFlow {} else { return finalFlow }
       }
       if let pending { throw pending }

@@ -118,9 +118,8 @@ enum StringMethods {
           while index < source.count && source[index].properties.isWhitespace { index += 1 }
           guard index < source.count else { break }
           if pieces.count == limit {
-            var end = source.count
-            while end > index && source[end - 1].properties.isWhitespace { end -= 1 }
-            pieces.append(Array(source[index..<end]))
+            // CPython keeps the rest as it is, trailing whitespace included.
+            pieces.append(Array(source[index...]))
             break
           }
           let start = index
