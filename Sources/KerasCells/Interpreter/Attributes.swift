@@ -3,6 +3,23 @@ import CNNEngine
 /// Attribute access (`model.layers`, `layer.output_shape`, `keras.layers`) and assignment
 /// (`layer.trainable = False`).
 enum Attributes {
+  /// `error.args` and the chain Python printed with it (`__cause__`,
+  /// `__context__`, `__suppress_context__`).
+  static func exceptionAttribute(_ name: String, _ exception: PythonException) -> Value? {
+    let chained = exception.raised?.chained
+    func value(_ link: ChainedError?) -> Value {
+      link.map { .exception(PythonException($0.error)) } ?? .none
+    }
+    switch name {
+    case "args": return .tuple(exception.arguments)
+    case "__cause__": return value(chained?.isCause == true ? chained : nil)
+    case "__context__":
+      return value(chained?.isCause == false ? chained : exception.raised?.suppressedContext)
+    case "__suppress_context__": return .bool(exception.raised?.suppressesContext ?? false)
+    default: return nil
+    }
+  }
+
   static func shapeValue(_ shape: TensorShape) -> Value {
     .tuple(shape.dimensions.map { $0.map(Value.int) ?? .none })
   }
@@ -15,6 +32,10 @@ enum Attributes {
       return try interpreter.inPackage(package) { () throws(CellError) in
         try get(name, of: base, range: range, interpreter: interpreter)
       }
+    }
+    // `layer.__class__.__name__`: an object's class is what `type(object)` gives.
+    if name == "__class__" {
+      if case .module = base {} else { return Builtins.typeValue(of: base) }
     }
     switch base {
     case .module(let module):
@@ -55,8 +76,10 @@ enum Attributes {
       throw CellError(
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range, suggestion: NameSuggestion.closest(to: name, among: known))
-    case .exception(let exception) where name == "args":
-      return .tuple(exception.arguments)
+    case .exception(let exception):
+      if let value = exceptionAttribute(name, exception) { return value }
+    case .kerasObject where name == "name" && TensorFlowDType.name(of: base) != nil:
+      return .string(TensorFlowDType.name(of: base) ?? "")
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }
@@ -113,7 +136,19 @@ enum Attributes {
             at: range)
         }
         return .string(tensor.producer.name)
-      case "dtype": return .string("float32")
+      case "dtype":
+        // An input's own dtype (`keras.Input(..., dtype="int32")`); layers compute in float32.
+        var dtype = "float32"
+        if tensor.isInput {
+          switch tensor.producer.layer.common.arguments["dtype"] {
+          case .string(let given): dtype = given
+          case .object(let object) where object.typeName == "DType":
+            if case .string(let given)? = object.arguments.first?.1 { dtype = given }
+          default: break
+          }
+        }
+        return interpreter.session.kerasVersion == .keras3
+          ? .string(dtype) : TensorFlowDType.value(dtype)
       default: break
       }
     case .variable(let variable):
@@ -129,7 +164,9 @@ enum Attributes {
         }
         return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
-      case "dtype": return .string("float32")
+      case "dtype":
+        return interpreter.session.kerasVersion == .keras3
+          ? .string("float32") : TensorFlowDType.value("float32")
       default: break
       }
     case .string, .list, .tuple, .dictionary:
