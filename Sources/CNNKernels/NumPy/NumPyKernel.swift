@@ -31,6 +31,16 @@ public enum NumPyKernel {
     }
   }
 
+  /// Bytes (uint8 data) as float32 values.
+  public static func floats(bytes: ArraySlice<UInt8>) -> [Float] {
+    bytes.withUnsafeBufferPointer { source in
+      [Float](unsafeUninitializedCapacity: source.count) { buffer, count in
+        for i in 0..<source.count { buffer[i] = Float(source[i]) }
+        count = source.count
+      }
+    }
+  }
+
   public static func doubles(_ values: [Float]) -> [Double] {
     [Double](unsafeUninitializedCapacity: values.count) { buffer, count in
       for i in 0..<values.count { buffer[i] = Double(values[i]) }
