@@ -410,10 +410,15 @@ struct TrainingStep {
   /// outputGradient (the step's output shape) -> input gradient (nil when not needed); adds the
   /// gradients of the step's variables to `gradients` (empty arrays for none yet). With `skipActivation`, the gradient is
   /// already with respect to the pre-activation (the loss read the logits).
+  ///
+  /// `pooled` (convolutions ending in a plain ReLU or linear): the output gradient is instead the
+  /// gradient of a tiled max pooling of this step's output (`pooledGradient`), routed through
+  /// that pooling here.
   func backward(
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
     gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int,
-    workspace: GradientWorkspace = GradientWorkspace()
+    workspace: GradientWorkspace = GradientWorkspace(),
+    pooled: (gradient: Tensor, poolSize: [Int])? = nil
   ) throws(TrainingError) -> [Float]? {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
@@ -455,6 +460,20 @@ struct TrainingStep {
         inputSize: Array(saved.input.shape.dropFirst().dropLast()),
         kernelSize: Array(kernel.shape.dropLast(2)), strides: strides, dilations: dilations)
       let outputShape = [saved.input.shape[0]] + outputSize + [kernel.shape.last!]
+      if let pooled {
+        let result = try kernelCall { () throws(KernelError) in
+          try ConvolutionGradient.backward(
+            input: saved.input, kernel: kernel, groups: groups, strides: strides,
+            dilations: dilations, padding: pads,
+            pooled: ConvolutionGradient.PooledOutputGradient(
+              gradient: pooled.gradient, poolSize: pooled.poolSize,
+              output: Tensor(validShape: outputShape, scalars: saved.output), relu: fusedReLU),
+            needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+        }
+        Self.store(result.kernel.scalars, at: first!, in: &gradients)
+        if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }
+        return result.input?.scalars
+      }
       let result = try kernelCall { () throws(KernelError) in
         try ConvolutionGradient.backward(
           input: saved.input, kernel: kernel, groups: groups, strides: strides,
@@ -589,5 +608,27 @@ struct TrainingStep {
     case .reshape, .identity:
       return outputGradient
     }
+  }
+
+  /// Whether a tiled max pooling right after this step may hand its output gradient to this
+  /// step's backward pass (`backward(pooled:)`): a convolution ending in a plain ReLU (fused in
+  /// its kernels) or linear.
+  var takesPooledGradient: Bool {
+    guard case .convolution(_, _, _, _, let activation) = operation else { return false }
+    return activation == .relu() || activation == .linear
+  }
+
+  /// A max pooling whose windows tile its input (pool size = strides, 'valid'): its output
+  /// gradient and pool size, for the convolution before it (nil for other poolings).
+  func pooledGradient(_ outputGradient: [Float], saved: Saved) -> (
+    gradient: Tensor, poolSize: [Int]
+  )? {
+    guard case .pooling(.max, let poolSize, let strides, .valid) = operation, poolSize == strides,
+      saved.input.rank == poolSize.count + 2
+    else { return nil }
+    let spatial = (0..<poolSize.count).map { saved.input.shape[1 + $0] / max(1, poolSize[$0]) }
+    let shape = [saved.input.shape[0]] + spatial + [saved.input.shape.last!]
+    guard shape.reduce(1, *) == outputGradient.count else { return nil }
+    return (Tensor(validShape: shape, scalars: outputGradient), poolSize)
   }
 }

@@ -24,11 +24,89 @@ public enum ConvolutionGradient {
     public var bias: Tensor
   }
 
+  /// The gradient of a convolution's output when that output went only through a max pooling
+  /// whose windows tile it (pool size = strides, no padding: Keras' default `MaxPooling2D()`):
+  /// the pooling's output gradient, which the convolution's backward pass routes to each window's
+  /// first largest value itself, in the pass that packs it, instead of reading a mostly-zero
+  /// gradient of the whole output that the pooling's backward pass wrote.
+  public struct PooledOutputGradient {
+    /// The gradient of the pooling's output, (N, pooled spatial..., F).
+    public var gradient: Tensor
+    public var poolSize: [Int]
+    /// The convolution's output (the pooling's input), (N, spatial'..., F).
+    public var output: Tensor
+    /// The convolution ended in a plain ReLU (fused: its derivative is output > 0); else linear.
+    public var relu: Bool
+
+    public init(gradient: Tensor, poolSize: [Int], output: Tensor, relu: Bool) {
+      self.gradient = gradient
+      self.poolSize = poolSize
+      self.output = output
+      self.relu = relu
+    }
+  }
+
   /// input (N, spatial..., C), kernel (K..., C/groups, F), outputGradient (N, spatial'..., F)
   public static func backward(
     input: Tensor, kernel: Tensor, groups: Int, strides: [Int], dilations: [Int],
     padding: SpatialPadding, outputGradient: Tensor, reluOutput: Tensor? = nil,
     needsInputGradient: Bool, threads: Int, workspace: GradientWorkspace = GradientWorkspace()
+  ) throws(KernelError) -> Result {
+    try backward(
+      input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
+      padding: padding, outputGradient: outputGradient, reluOutput: reluOutput, pooled: nil,
+      needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+  }
+
+  /// The same backward pass with the output gradient given as a tiled max pooling's
+  /// (`PooledOutputGradient`): bitwise the values of `PoolingGradient.backward` followed by
+  /// `backward` (with the ReLU output when `relu`), without the intermediate gradient.
+  public static func backward(
+    input: Tensor, kernel: Tensor, groups: Int, strides: [Int], dilations: [Int],
+    padding: SpatialPadding, pooled: PooledOutputGradient, needsInputGradient: Bool,
+    threads: Int, workspace: GradientWorkspace = GradientWorkspace()
+  ) throws(KernelError) -> Result {
+    let output = pooled.output
+    let rank = pooled.poolSize.count
+    let filters = output.shape.last ?? 0
+    let perGroupOut = groups >= 1 && filters % groups == 0 ? filters / groups : 0
+    var tiles = output.rank == rank + 2 && pooled.gradient.rank == rank + 2
+      && pooled.gradient.shape.first == output.shape.first
+      && pooled.gradient.shape.last == filters && perGroupOut % 8 == 0 && perGroupOut > 0
+    if tiles {
+      for axis in 0..<rank {
+        let (size, pool, pooledSize) = (
+          output.shape[1 + axis], pooled.poolSize[axis], pooled.gradient.shape[1 + axis]
+        )
+        tiles = tiles && pool >= 1 && pooledSize == size / pool
+      }
+    }
+    guard tiles else {
+      // Not a layout the fused packing covers: the pooling's own backward pass first.
+      try PoolingGradient.backward(
+        input: output, mode: .max, poolSize: pooled.poolSize, strides: pooled.poolSize,
+        padding: .valid(rank: rank), outputGradient: pooled.gradient, threads: threads,
+        into: &workspace.pooledGradient)
+      return try backward(
+        input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
+        padding: padding, outputGradient: workspace.pooledGradient,
+        reluOutput: pooled.relu ? output : nil, pooled: nil,
+        needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+    }
+    return try backward(
+      input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
+      padding: padding, outputGradient: output, reluOutput: pooled.relu ? output : nil,
+      pooled: pooled, needsInputGradient: needsInputGradient, threads: threads,
+      workspace: workspace)
+  }
+
+  /// input (N, spatial..., C), kernel (K..., C/groups, F), outputGradient (N, spatial'..., F)
+  /// (with `pooled`, the convolution's output: only its shape is read)
+  private static func backward(
+    input: Tensor, kernel: Tensor, groups: Int, strides: [Int], dilations: [Int],
+    padding: SpatialPadding, outputGradient: Tensor, reluOutput: Tensor?,
+    pooled: PooledOutputGradient?, needsInputGradient: Bool, threads: Int,
+    workspace: GradientWorkspace
   ) throws(KernelError) -> Result {
     let rank = kernel.rank - 2
     let kernelSize = Array(kernel.shape.prefix(rank))
@@ -62,12 +140,17 @@ public enum ConvolutionGradient {
     // dY masked by the ReLU (when fused) in its own layout, for the input gradient, and packed
     // into blocks (block, P, 16) for the kernel gradient; the bias gradient on the way.
     var biasGradient = [Float](repeating: 0, count: filters)
-    let masked = reluOutput != nil && needsInputGradient
+    let masked = (reluOutput != nil || pooled != nil) && needsInputGradient
     if masked {
       workspace.maskedGradient.prepareForOverwrite(shape: outputGradient.shape)
     }
     workspace.packedGradient.prepareForOverwrite(shape: [blocks * positions * width])
-    outputGradient.scalars.withUnsafeBufferPointer { dy in
+    if let pooled {
+      packPooled(
+        pooled, perGroupOut: perGroupOut, blocksPerGroup: blocksPerGroup, threads: threads,
+        masked: masked, workspace: workspace, bias: &biasGradient)
+    } else {
+      outputGradient.scalars.withUnsafeBufferPointer { dy in
       (reluOutput ?? outputGradient).scalars.withUnsafeBufferPointer { y in
         workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
           workspace.maskedGradient.withUnsafeMutableBufferPointer { maskedOut in
@@ -154,6 +237,7 @@ public enum ConvolutionGradient {
       }
     }
 
+    }
     var kernelGradient = [Float](repeating: 0, count: kernel.count)
     if g.strides[2] == 1 && perGroupIn >= 6 {
       kernelGradientChannelMajor(
@@ -176,6 +260,151 @@ public enum ConvolutionGradient {
     return Result(
       input: inputGradient, kernel: Tensor(validShape: kernel.shape, scalars: kernelGradient),
       bias: Tensor(validShape: [filters], scalars: biasGradient))
+  }
+
+  /// The packing pass of `backward` for a pooled output gradient: block by block (threads take
+  /// whole blocks), positions in order, dY of each position is the pooled gradient of its window
+  /// at the window's first largest output (in scan order; the first tap when the largest is NaN)
+  /// and zero elsewhere, then masked by the ReLU: the values and sums of
+  /// `PoolingGradient.backward`'s tiled path followed by the dense packing, bit for bit. Each
+  /// window's winner and value are found once per row of windows, for the block's filters.
+  private static func packPooled(
+    _ pooled: PooledOutputGradient, perGroupOut: Int, blocksPerGroup: Int, threads: Int,
+    masked: Bool, workspace: GradientWorkspace, bias: inout [Float]
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let output = pooled.output
+    let rank = pooled.poolSize.count
+    let lead = 3 - rank
+    // Three spatial axes, leading ones of size 1.
+    let size = Array(repeating: 1, count: lead) + Array(output.shape[1...rank])
+    let pool = Array(repeating: 1, count: lead) + pooled.poolSize
+    let pooledSize = Array(repeating: 1, count: lead) + Array(pooled.gradient.shape[1...rank])
+    let (batch, filters) = (output.shape[0], output.shape[rank + 1])
+    let (sD, sH, sW) = (size[0], size[1], size[2])
+    let (kD, kH, kW) = (pool[0], pool[1], pool[2])
+    let (oD, oH, oW) = (pooledSize[0], pooledSize[1], pooledSize[2])
+    let positions = batch * sD * sH * sW
+    let groups = filters / perGroupOut
+    let blocks = groups * blocksPerGroup
+    // The window's taps in scan order, as position offsets from its first.
+    var taps: [Int] = []
+    for kd in 0..<kD {
+      for kh in 0..<kH {
+        for kw in 0..<kW { taps.append((kd * sH + kh) * sW + kw) }
+      }
+    }
+    let relu = pooled.relu
+    let tapCount = taps.count
+    output.scalars.withUnsafeBufferPointer { y in
+      pooled.gradient.scalars.withUnsafeBufferPointer { dy in
+        workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
+          workspace.maskedGradient.withUnsafeMutableBufferPointer { maskedOut in
+            bias.withUnsafeMutableBufferPointer { bias in
+              taps.withUnsafeBufferPointer { taps in
+                let (y, dy, packed, taps) = (
+                  y.baseAddress!, dy.baseAddress!, packed.baseAddress!, taps.baseAddress!
+                )
+                let maskedOut = masked ? maskedOut.baseAddress : nil
+                let bias = bias.baseAddress!
+                KernelParallelism.forEachSlice(
+                  count: blocks, threads: threads,
+                  minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
+                ) { items in
+                  // Per window of the current row of windows: the winning tap and the value
+                  // it receives, 16 lanes each.
+                  let winnerTap = UnsafeMutablePointer<SIMD8<Int32>>.allocate(
+                    capacity: max(1, 2 * oW))
+                  let winnerValue = UnsafeMutablePointer<SIMD8<Float>>.allocate(
+                    capacity: max(1, 2 * oW))
+                  defer {
+                    winnerTap.deallocate()
+                    winnerValue.deallocate()
+                  }
+                  let zero = SIMD8<Float>(repeating: 0)
+                  for item in items {
+                    let group = item / blocksPerGroup
+                    let block = item % blocksPerGroup
+                    let first = group * perGroupOut + block * width
+                    let halves = min(width, perGroupOut - block * width) / 8
+                    var target = packed + item * positions * width
+                    var sums = (zero, zero)
+                    for n in 0..<batch {
+                      for d in 0..<sD {
+                        let (od, kd) = (d / kD, d % kD)
+                        for h in 0..<sH {
+                          let (oh, kh) = (h / kH, h % kH)
+                          let covered = od < oD && oh < oH
+                          if covered && kh == 0 {
+                            for ow in 0..<oW {
+                              let origin = ((n * sD + od * kD) * sH + oh * kH) * sW + ow * kW
+                              let pooledAt = (((n * oD + od) * oH + oh) * oW + ow) * filters
+                              for half in 0..<halves {
+                                let window = y + origin * filters + first + 8 * half
+                                var best = SIMDMemory.load(window)
+                                for t in 1..<tapCount {
+                                  let value = SIMDMemory.load(window + taps[t] * filters)
+                                  best = best.replacing(with: value, where: value .> best)
+                                }
+                                var tap = SIMD8<Int32>(repeating: 0)
+                                var taken = SIMDMask<SIMD8<Int32>>(repeating: false)
+                                for t in 0..<tapCount {
+                                  let hit =
+                                    (SIMDMemory.load(window + taps[t] * filters) .== best)
+                                    .& .!taken
+                                  tap.replace(with: Int32(t), where: hit)
+                                  taken = taken .| hit
+                                }
+                                // NaN windows keep tap 0, as the pooling's backward pass does.
+                                var value = zero + SIMDMemory.load(dy + pooledAt + first + 8 * half)
+                                if relu { value = zero.replacing(with: value, where: best .> zero) }
+                                winnerTap[2 * ow + half] = tap
+                                winnerValue[2 * ow + half] = value
+                              }
+                            }
+                          }
+                          let windowRow = Int32((kd * kH + kh) * kW)
+                          let row = ((n * sD + d) * sH + h) * sW
+                          for w in 0..<sW {
+                            var low = zero
+                            var high = zero
+                            if covered && w < oW * kW {
+                              let (ow, kw) = (w / kW, w % kW)
+                              let t = SIMD8<Int32>(repeating: windowRow + Int32(kw))
+                              low = zero.replacing(
+                                with: winnerValue[2 * ow], where: winnerTap[2 * ow] .== t)
+                              if halves == 2 {
+                                high = zero.replacing(
+                                  with: winnerValue[2 * ow + 1],
+                                  where: winnerTap[2 * ow + 1] .== t)
+                              }
+                            }
+                            if let maskedOut {
+                              let out = maskedOut + (row + w) * filters + first
+                              SIMDMemory.store(low, out)
+                              if halves == 2 { SIMDMemory.store(high, out + 8) }
+                            }
+                            sums.0 += low
+                            sums.1 += high
+                            SIMDMemory.store(low, target)
+                            SIMDMemory.store(high, target + 8)
+                            target += width
+                          }
+                        }
+                      }
+                    }
+                    for lane in 0..<8 {
+                      bias[first + lane] = sums.0[lane]
+                      if halves == 2 { bias[first + 8 + lane] = sums.1[lane] }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Packs the full 16-filter blocks `items` of dY (masked by `y` > 0 when given) into `packed`
@@ -323,6 +552,8 @@ public enum ConvolutionGradient {
     let (pD, pH, pW) = (padded[0], padded[1], padded[2])
     let plane = g.batch * pD * pH * pW
     guard plane > 0, positions > 0 else { return }
+    // Without padding every value of the copy is written below: nothing to clear.
+    let unpadded = g.padBefore == [0, 0, 0] && padded == g.input
     workspace.columns.prepareForOverwrite(shape: [channels * plane])
     input.scalars.withUnsafeBufferPointer { source in
       workspace.columns.withUnsafeMutableBufferPointer { target in
@@ -336,8 +567,10 @@ public enum ConvolutionGradient {
           minimumPerThread: max(1, (1 << 15) / max(1, sampleValues))
         ) { samples in
           for n in samples {
-            for c in 0..<channels {
-              (target + c * plane + n * paddedSample).update(repeating: 0, count: paddedSample)
+            if !unpadded {
+              for c in 0..<channels {
+                (target + c * plane + n * paddedSample).update(repeating: 0, count: paddedSample)
+              }
             }
             var x = source + n * sampleValues
             for d in 0..<inD {
@@ -541,26 +774,39 @@ public enum ConvolutionGradient {
       before[rank - 1] -= padW.0
       after[rank - 1] -= padW.1
       workspace.spread.prepareForOverwrite(shape: spreadShape)
+      let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
+      let unitStrides = g.strides == [1, 1, 1]
       outputGradient.scalars.withUnsafeBufferPointer { source in
         workspace.spread.withUnsafeMutableBufferPointer { target in
-          target.update(repeating: 0)
-          var p = 0
-          for n in 0..<g.batch {
-            for od in 0..<g.output[0] {
-              for oh in 0..<g.output[1] {
-                let row =
-                  ((n * spread[0] + od * g.strides[0]) * spread[1] + oh * g.strides[1]) * paddedW
-                  + padW.0
-                if g.strides[2] == 1 {
-                  (target.baseAddress! + row * filters).update(
-                    from: source.baseAddress! + p * filters, count: g.output[2] * filters)
-                  p += g.output[2]
-                } else {
-                  for ow in 0..<g.output[2] {
-                    (target.baseAddress! + (row + ow * g.strides[2]) * filters).update(
-                      from: source.baseAddress! + p * filters, count: filters)
-                    p += 1
-                  }
+          let (source, target) = (source.baseAddress!, target.baseAddress!)
+          if !unitStrides { target.update(repeating: 0, count: spreadShape.reduce(1, *)) }
+          // Output rows (n, od, oh) are disjoint runs of the spread buffer: threads take rows.
+          // With unit strides every spread row is one output row between its W padding, so
+          // only the padding is cleared.
+          KernelParallelism.forEachSlice(
+            count: g.batch * outD * outH, threads: threads,
+            minimumPerThread: max(1, (1 << 15) / max(1, paddedW * filters))
+          ) { rows in
+            for r in rows {
+              let oh = r % outH
+              let od = (r / outH) % outD
+              let n = r / (outH * outD)
+              var p = r * outW
+              let start =
+                ((n * spread[0] + od * g.strides[0]) * spread[1] + oh * g.strides[1]) * paddedW
+              if unitStrides {
+                (target + start * filters).update(repeating: 0, count: padW.0 * filters)
+                (target + (start + padW.0 + outW) * filters).update(
+                  repeating: 0, count: padW.1 * filters)
+              }
+              let row = start + padW.0
+              if g.strides[2] == 1 {
+                (target + row * filters).update(from: source + p * filters, count: outW * filters)
+              } else {
+                for ow in 0..<outW {
+                  (target + (row + ow * g.strides[2]) * filters).update(
+                    from: source + p * filters, count: filters)
+                  p += 1
                 }
               }
             }
@@ -574,18 +820,22 @@ public enum ConvolutionGradient {
     let perGroupOut = filters / groups
     let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     var flipped = [Float](repeating: 0, count: kernel.count)
-    for tap in 0..<taps {
-      let kw = tap % g.kernel[2]
-      let kh = (tap / g.kernel[2]) % g.kernel[1]
-      let kd = tap / (g.kernel[2] * g.kernel[1])
-      let mirrored =
-        ((g.kernel[0] - 1 - kd) * g.kernel[1] + (g.kernel[1] - 1 - kh)) * g.kernel[2]
-        + (g.kernel[2] - 1 - kw)
-      for group in 0..<groups {
-        for c in 0..<perGroupIn {
-          for f in 0..<perGroupOut {
-            flipped[(mirrored * perGroupOut + f) * channels + group * perGroupIn + c] =
-              kernel.scalars[(tap * perGroupIn + c) * filters + group * perGroupOut + f]
+    kernel.scalars.withUnsafeBufferPointer { source in
+      flipped.withUnsafeMutableBufferPointer { target in
+        let (source, target) = (source.baseAddress!, target.baseAddress!)
+        for tap in 0..<taps {
+          let kw = tap % g.kernel[2]
+          let kh = (tap / g.kernel[2]) % g.kernel[1]
+          let kd = tap / (g.kernel[2] * g.kernel[1])
+          let mirrored =
+            ((g.kernel[0] - 1 - kd) * g.kernel[1] + (g.kernel[1] - 1 - kh)) * g.kernel[2]
+            + (g.kernel[2] - 1 - kw)
+          for group in 0..<groups {
+            for c in 0..<perGroupIn {
+              let from = source + (tap * perGroupIn + c) * filters + group * perGroupOut
+              let to = target + mirrored * perGroupOut * channels + group * perGroupIn + c
+              for f in 0..<perGroupOut { to[f * channels] = from[f] }
+            }
           }
         }
       }
