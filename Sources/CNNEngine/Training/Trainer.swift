@@ -524,7 +524,7 @@ public final class Trainer {
     }
     let modelInputs = Set(graph.program.inputs)
     /// Output gradients of tiled max poolings, left to the convolution computing their input.
-    var pooled = [(gradient: Tensor, poolSize: [Int])?](
+    var pooled = [(gradient: Tensor, poolSize: [Int], winners: [UInt8])?](
       repeating: nil, count: graph.program.valueCount)
     for (index, call) in graph.calls.enumerated().reversed() {
       let routed = pooled[call.output]

@@ -44,6 +44,9 @@ struct TrainingStep {
     /// SeparableConv: the depthwise output. Transposed convolutions: the output shape.
     var intermediate: Tensor?
     var outputShape: [Int] = []
+    /// Max pooling whose windows tile its input, in training: each output's winning tap
+    /// (`MaxPoolTraining`), for the backward pass of the convolution before it.
+    var poolWinners: [UInt8] = []
   }
 
   let name: String
@@ -322,6 +325,17 @@ struct TrainingStep {
       saved.layerNormalization = normalization
       return (Tensor(validShape: input.shape, scalars: output), saved)
     case .pooling(let mode, let poolSize, let strides, let padding):
+      if training, mode == .max, poolSize == strides, padding == .valid,
+        MaxPoolTraining.applies(inputShape: input.shape, poolSize: poolSize)
+      {
+        try kernelCall { () throws(KernelError) in
+          try MaxPoolTraining.forward(
+            input, poolSize: poolSize, threads: threads, into: &workspace.output,
+            winners: &workspace.winners)
+        }
+        saved.poolWinners = workspace.winners
+        return (workspace.output, saved)
+      }
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: poolSize, strides: strides,
         dilations: poolSize.map { _ in 1 })
@@ -418,7 +432,7 @@ struct TrainingStep {
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
     gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int,
     workspace: GradientWorkspace = GradientWorkspace(),
-    pooled: (gradient: Tensor, poolSize: [Int])? = nil
+    pooled: (gradient: Tensor, poolSize: [Int], winners: [UInt8])? = nil
   ) throws(TrainingError) -> [Float]? {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
@@ -466,8 +480,8 @@ struct TrainingStep {
             input: saved.input, kernel: kernel, groups: groups, strides: strides,
             dilations: dilations, padding: pads,
             pooled: ConvolutionGradient.PooledOutputGradient(
-              gradient: pooled.gradient, poolSize: pooled.poolSize,
-              output: Tensor(validShape: outputShape, scalars: saved.output), relu: fusedReLU),
+              gradient: pooled.gradient, poolSize: pooled.poolSize, winners: pooled.winners,
+              outputShape: outputShape, relu: fusedReLU),
             needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
         }
         Self.store(result.kernel.scalars, at: first!, in: &gradients)
@@ -618,17 +632,16 @@ struct TrainingStep {
     return activation == .relu() || activation == .linear
   }
 
-  /// A max pooling whose windows tile its input (pool size = strides, 'valid'): its output
-  /// gradient and pool size, for the convolution before it (nil for other poolings).
+  /// A max pooling whose forward pass recorded its winners (windows that tile its input): its
+  /// output gradient, pool size and winners, for the convolution before it (nil otherwise).
   func pooledGradient(_ outputGradient: [Float], saved: Saved) -> (
-    gradient: Tensor, poolSize: [Int]
+    gradient: Tensor, poolSize: [Int], winners: [UInt8]
   )? {
-    guard case .pooling(.max, let poolSize, let strides, .valid) = operation, poolSize == strides,
-      saved.input.rank == poolSize.count + 2
+    guard case .pooling(.max, let poolSize, _, _) = operation, !saved.poolWinners.isEmpty,
+      saved.poolWinners.count == outputGradient.count
     else { return nil }
-    let spatial = (0..<poolSize.count).map { saved.input.shape[1 + $0] / max(1, poolSize[$0]) }
+    let spatial = (0..<poolSize.count).map { saved.input.shape[1 + $0] / poolSize[$0] }
     let shape = [saved.input.shape[0]] + spatial + [saved.input.shape.last!]
-    guard shape.reduce(1, *) == outputGradient.count else { return nil }
-    return (Tensor(validShape: shape, scalars: outputGradient), poolSize)
+    return (Tensor(validShape: shape, scalars: outputGradient), poolSize, saved.poolWinners)
   }
 }

@@ -26,22 +26,28 @@ public enum ConvolutionGradient {
 
   /// The gradient of a convolution's output when that output went only through a max pooling
   /// whose windows tile it (pool size = strides, no padding: Keras' default `MaxPooling2D()`):
-  /// the pooling's output gradient, which the convolution's backward pass routes to each window's
-  /// first largest value itself, in the pass that packs it, instead of reading a mostly-zero
-  /// gradient of the whole output that the pooling's backward pass wrote.
+  /// the pooling's output gradient and the winners its forward pass recorded
+  /// (`MaxPoolTraining`), which the convolution's backward pass routes to each window's winner
+  /// itself, in the pass that packs it, instead of reading a mostly-zero gradient of its whole
+  /// output that the pooling's backward pass wrote (and the output again for the ReLU).
   public struct PooledOutputGradient {
     /// The gradient of the pooling's output, (N, pooled spatial..., F).
     public var gradient: Tensor
     public var poolSize: [Int]
-    /// The convolution's output (the pooling's input), (N, spatial'..., F).
-    public var output: Tensor
+    /// `MaxPoolTraining.forward`'s winner bytes, one per pooled value.
+    public var winners: [UInt8]
+    /// The convolution's output shape (the pooling's input), (N, spatial'..., F).
+    public var outputShape: [Int]
     /// The convolution ended in a plain ReLU (fused: its derivative is output > 0); else linear.
     public var relu: Bool
 
-    public init(gradient: Tensor, poolSize: [Int], output: Tensor, relu: Bool) {
+    public init(
+      gradient: Tensor, poolSize: [Int], winners: [UInt8], outputShape: [Int], relu: Bool
+    ) {
       self.gradient = gradient
       self.poolSize = poolSize
-      self.output = output
+      self.winners = winners
+      self.outputShape = outputShape
       self.relu = relu
     }
   }
@@ -66,38 +72,102 @@ public enum ConvolutionGradient {
     padding: SpatialPadding, pooled: PooledOutputGradient, needsInputGradient: Bool,
     threads: Int, workspace: GradientWorkspace = GradientWorkspace()
   ) throws(KernelError) -> Result {
-    let output = pooled.output
+    let shape = pooled.outputShape
     let rank = pooled.poolSize.count
-    let filters = output.shape.last ?? 0
-    let perGroupOut = groups >= 1 && filters % groups == 0 ? filters / groups : 0
-    var tiles = output.rank == rank + 2 && pooled.gradient.rank == rank + 2
-      && pooled.gradient.shape.first == output.shape.first
-      && pooled.gradient.shape.last == filters && perGroupOut % 8 == 0 && perGroupOut > 0
-    if tiles {
-      for axis in 0..<rank {
-        let (size, pool, pooledSize) = (
-          output.shape[1 + axis], pooled.poolSize[axis], pooled.gradient.shape[1 + axis]
-        )
-        tiles = tiles && pool >= 1 && pooledSize == size / pool
-      }
+    guard MaxPoolTraining.applies(inputShape: shape, poolSize: pooled.poolSize),
+      pooled.gradient.shape
+        == [shape[0]] + (0..<rank).map { shape[1 + $0] / pooled.poolSize[$0] } + [shape.last!],
+      pooled.winners.count == pooled.gradient.count
+    else {
+      throw KernelError(
+        "pooled gradient \(pooled.gradient.shape) with \(pooled.winners.count) winners does not fit an output of \(shape) pooled by \(pooled.poolSize)"
+      )
     }
-    guard tiles else {
-      // Not a layout the fused packing covers: the pooling's own backward pass first.
-      try PoolingGradient.backward(
-        input: output, mode: .max, poolSize: pooled.poolSize, strides: pooled.poolSize,
-        padding: .valid(rank: rank), outputGradient: pooled.gradient, threads: threads,
-        into: &workspace.pooledGradient)
+    let filters = shape.last!
+    guard groups >= 1, filters % groups == 0, (filters / groups) % 8 == 0 else {
+      // Groups of filters that the packing's 8-lane halves do not cover: the pooling's gradient
+      // in full first (already masked by the ReLU), then the plain pass.
+      scatterPooled(pooled, threads: threads, into: &workspace.pooledGradient)
       return try backward(
         input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
-        padding: padding, outputGradient: workspace.pooledGradient,
-        reluOutput: pooled.relu ? output : nil, pooled: nil,
+        padding: padding, outputGradient: workspace.pooledGradient, reluOutput: nil, pooled: nil,
         needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
     }
     return try backward(
       input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
-      padding: padding, outputGradient: output, reluOutput: pooled.relu ? output : nil,
-      pooled: pooled, needsInputGradient: needsInputGradient, threads: threads,
+      padding: padding, outputGradient: Tensor(validShape: shape, scalars: []),
+      reluOutput: nil, pooled: pooled, needsInputGradient: needsInputGradient, threads: threads,
       workspace: workspace)
+  }
+
+  /// The value a window's winner receives: its pooled gradient (plus zero, as the pooling's
+  /// backward pass adds it onto zero), or zero where a fused ReLU blocks it.
+  @inline(__always)
+  static func routedValue(_ share: SIMD8<Float>, winners: SIMD8<Int32>, relu: Bool)
+    -> SIMD8<Float>
+  {
+    let zero = SIMD8<Float>(repeating: 0)
+    let value = zero + share
+    guard relu else { return value }
+    let positive = winners & Int32(MaxPoolTraining.positiveFlag)
+    return zero.replacing(with: value, where: positive .!= SIMD8<Int32>(repeating: 0))
+  }
+
+  /// The winner bytes of 8 lanes as tap indices and flags.
+  @inline(__always)
+  static func loadWinners(_ pointer: UnsafePointer<UInt8>) -> SIMD8<Int32> {
+    SIMD8<Int32>(
+      truncatingIfNeeded: UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<UInt8>.self))
+  }
+
+  /// The pooling's input gradient in full from its winners (masked by the ReLU when `relu`).
+  static func scatterPooled(_ pooled: PooledOutputGradient, threads: Int, into result: inout Tensor)
+  {
+    let shape = pooled.outputShape
+    let rank = pooled.poolSize.count
+    let lead = 3 - rank
+    let size = Array(repeating: 1, count: lead) + Array(shape[1...rank])
+    let pool = Array(repeating: 1, count: lead) + pooled.poolSize
+    let out = (0..<3).map { size[$0] / pool[$0] }
+    let (batch, channels) = (shape[0], shape[rank + 1])
+    let (sD, sH, sW) = (size[0], size[1], size[2])
+    let (kH, kW) = (pool[1], pool[2])
+    let tapMask = Int32(MaxPoolTraining.positiveFlag - 1)
+    result.prepareForOverwrite(shape: shape)
+    result.withUnsafeMutableBufferPointer { target in
+      target.update(repeating: 0)
+      pooled.gradient.scalars.withUnsafeBufferPointer { dy in
+        pooled.winners.withUnsafeBufferPointer { winners in
+          let (target, dy, winners) = (target.baseAddress!, dy.baseAddress!, winners.baseAddress!)
+          var at = 0
+          for n in 0..<batch {
+            for od in 0..<out[0] {
+              for oh in 0..<out[1] {
+                for ow in 0..<out[2] {
+                  var c = 0
+                  while c < channels {
+                    let codes = loadWinners(winners + at + c)
+                    let values = routedValue(
+                      SIMDMemory.load(dy + at + c), winners: codes, relu: pooled.relu)
+                    for lane in 0..<8 {
+                      let t = Int(codes[lane] & tapMask)
+                      let (kd, kh, kw) = (t / (kH * kW), (t / kW) % kH, t % kW)
+                      let d = od * pool[0] + kd
+                      let h = oh * kH + kh
+                      let w = ow * kW + kw
+                      target[(((n * sD + d) * sH + h) * sW + w) * channels + c + lane] =
+                        values[lane]
+                    }
+                    c += 8
+                  }
+                  at += channels
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// input (N, spatial..., C), kernel (K..., C/groups, F), outputGradient (N, spatial'..., F)
@@ -125,7 +195,12 @@ public enum ConvolutionGradient {
     let perGroupIn = channels / groups
     let perGroupOut = filters / groups
     let positions = g.batch * g.output[0] * g.output[1] * g.output[2]
-    guard outputGradient.count == positions * filters else {
+    if let pooled, pooled.outputShape != g.outputShape(channels: filters) {
+      throw KernelError(
+        "pooled output \(pooled.outputShape) does not fit a convolution output of \(g.outputShape(channels: filters))"
+      )
+    }
+    guard pooled != nil || outputGradient.count == positions * filters else {
       throw KernelError(
         "output gradient \(outputGradient.shape) does not fit a convolution output of \(g.outputShape(channels: filters))"
       )
@@ -264,139 +339,120 @@ public enum ConvolutionGradient {
 
   /// The packing pass of `backward` for a pooled output gradient: block by block (threads take
   /// whole blocks), positions in order, dY of each position is the pooled gradient of its window
-  /// at the window's first largest output (in scan order; the first tap when the largest is NaN)
-  /// and zero elsewhere, then masked by the ReLU: the values and sums of
+  /// at the window's winner and zero elsewhere, masked by the ReLU: the values and sums of
   /// `PoolingGradient.backward`'s tiled path followed by the dense packing, bit for bit. Each
-  /// window's winner and value are found once per row of windows, for the block's filters.
+  /// window's winner and value are expanded once per row of windows, for the block's filters.
   private static func packPooled(
     _ pooled: PooledOutputGradient, perGroupOut: Int, blocksPerGroup: Int, threads: Int,
     masked: Bool, workspace: GradientWorkspace, bias: inout [Float]
   ) {
     let width = PackedConvolutionWeights.blockWidth
-    let output = pooled.output
+    let shape = pooled.outputShape
     let rank = pooled.poolSize.count
     let lead = 3 - rank
     // Three spatial axes, leading ones of size 1.
-    let size = Array(repeating: 1, count: lead) + Array(output.shape[1...rank])
+    let size = Array(repeating: 1, count: lead) + Array(shape[1...rank])
     let pool = Array(repeating: 1, count: lead) + pooled.poolSize
-    let pooledSize = Array(repeating: 1, count: lead) + Array(pooled.gradient.shape[1...rank])
-    let (batch, filters) = (output.shape[0], output.shape[rank + 1])
+    let (batch, filters) = (shape[0], shape[rank + 1])
     let (sD, sH, sW) = (size[0], size[1], size[2])
     let (kD, kH, kW) = (pool[0], pool[1], pool[2])
-    let (oD, oH, oW) = (pooledSize[0], pooledSize[1], pooledSize[2])
+    let (oD, oH, oW) = (sD / kD, sH / kH, sW / kW)
     let positions = batch * sD * sH * sW
     let groups = filters / perGroupOut
     let blocks = groups * blocksPerGroup
-    // The window's taps in scan order, as position offsets from its first.
-    var taps: [Int] = []
-    for kd in 0..<kD {
-      for kh in 0..<kH {
-        for kw in 0..<kW { taps.append((kd * sH + kh) * sW + kw) }
-      }
-    }
     let relu = pooled.relu
-    let tapCount = taps.count
-    output.scalars.withUnsafeBufferPointer { y in
+    let tapMask = Int32(MaxPoolTraining.positiveFlag - 1)
+    pooled.winners.withUnsafeBufferPointer { winners in
       pooled.gradient.scalars.withUnsafeBufferPointer { dy in
         workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
           workspace.maskedGradient.withUnsafeMutableBufferPointer { maskedOut in
             bias.withUnsafeMutableBufferPointer { bias in
-              taps.withUnsafeBufferPointer { taps in
-                let (y, dy, packed, taps) = (
-                  y.baseAddress!, dy.baseAddress!, packed.baseAddress!, taps.baseAddress!
-                )
-                let maskedOut = masked ? maskedOut.baseAddress : nil
-                let bias = bias.baseAddress!
-                KernelParallelism.forEachSlice(
-                  count: blocks, threads: threads,
-                  minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
-                ) { items in
-                  // Per window of the current row of windows: the winning tap and the value
-                  // it receives, 16 lanes each.
-                  let winnerTap = UnsafeMutablePointer<SIMD8<Int32>>.allocate(
-                    capacity: max(1, 2 * oW))
-                  let winnerValue = UnsafeMutablePointer<SIMD8<Float>>.allocate(
-                    capacity: max(1, 2 * oW))
-                  defer {
-                    winnerTap.deallocate()
-                    winnerValue.deallocate()
-                  }
-                  let zero = SIMD8<Float>(repeating: 0)
-                  for item in items {
-                    let group = item / blocksPerGroup
-                    let block = item % blocksPerGroup
-                    let first = group * perGroupOut + block * width
-                    let halves = min(width, perGroupOut - block * width) / 8
-                    var target = packed + item * positions * width
-                    var sums = (zero, zero)
-                    for n in 0..<batch {
-                      for d in 0..<sD {
-                        let (od, kd) = (d / kD, d % kD)
-                        for h in 0..<sH {
-                          let (oh, kh) = (h / kH, h % kH)
-                          let covered = od < oD && oh < oH
-                          if covered && kh == 0 {
-                            for ow in 0..<oW {
-                              let origin = ((n * sD + od * kD) * sH + oh * kH) * sW + ow * kW
-                              let pooledAt = (((n * oD + od) * oH + oh) * oW + ow) * filters
-                              for half in 0..<halves {
-                                let window = y + origin * filters + first + 8 * half
-                                var best = SIMDMemory.load(window)
-                                for t in 1..<tapCount {
-                                  let value = SIMDMemory.load(window + taps[t] * filters)
-                                  best = best.replacing(with: value, where: value .> best)
-                                }
-                                var tap = SIMD8<Int32>(repeating: 0)
-                                var taken = SIMDMask<SIMD8<Int32>>(repeating: false)
-                                for t in 0..<tapCount {
-                                  let hit =
-                                    (SIMDMemory.load(window + taps[t] * filters) .== best)
-                                    .& .!taken
-                                  tap.replace(with: Int32(t), where: hit)
-                                  taken = taken .| hit
-                                }
-                                // NaN windows keep tap 0, as the pooling's backward pass does.
-                                var value = zero + SIMDMemory.load(dy + pooledAt + first + 8 * half)
-                                if relu { value = zero.replacing(with: value, where: best .> zero) }
-                                winnerTap[2 * ow + half] = tap
-                                winnerValue[2 * ow + half] = value
-                              }
+              let (winners, dy, packed) = (
+                winners.baseAddress!, dy.baseAddress!, packed.baseAddress!
+              )
+              let maskedOut = masked ? maskedOut.baseAddress : nil
+              let bias = bias.baseAddress!
+              KernelParallelism.forEachSlice(
+                count: blocks, threads: threads,
+                minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
+              ) { items in
+                // Per window of the current row of windows and half block: the winning tap
+                // and the value it receives.
+                let winnerTap = UnsafeMutablePointer<SIMD8<Int32>>.allocate(
+                  capacity: max(1, 2 * oW))
+                let winnerValue = UnsafeMutablePointer<SIMD8<Float>>.allocate(
+                  capacity: max(1, 2 * oW))
+                // Per column: its window and its tap column within it (no divisions below).
+                let columnWindow = UnsafeMutablePointer<Int>.allocate(capacity: max(1, sW))
+                let columnTap = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, sW))
+                defer {
+                  winnerTap.deallocate()
+                  winnerValue.deallocate()
+                  columnWindow.deallocate()
+                  columnTap.deallocate()
+                }
+                for w in 0..<sW {
+                  columnWindow[w] = w / kW < oW ? w / kW : -1
+                  columnTap[w] = Int32(w % kW)
+                }
+                let zero = SIMD8<Float>(repeating: 0)
+                for item in items {
+                  let group = item / blocksPerGroup
+                  let block = item % blocksPerGroup
+                  let first = group * perGroupOut + block * width
+                  let halves = min(width, perGroupOut - block * width) / 8
+                  var target = packed + item * positions * width
+                  var sum0 = zero
+                  var sum1 = zero
+                  for n in 0..<batch {
+                    for d in 0..<sD {
+                      let (od, kd) = (d / kD, d % kD)
+                      for h in 0..<sH {
+                        let (oh, kh) = (h / kH, h % kH)
+                        let covered = od < oD && oh < oH
+                        if covered && kh == 0 {
+                          for ow in 0..<oW {
+                            let at = (((n * oD + od) * oH + oh) * oW + ow) * filters + first
+                            for half in 0..<halves {
+                              let codes = loadWinners(winners + at + 8 * half)
+                              winnerTap[2 * ow + half] = codes & tapMask
+                              winnerValue[2 * ow + half] = routedValue(
+                                SIMDMemory.load(dy + at + 8 * half), winners: codes, relu: relu)
                             }
                           }
-                          let windowRow = Int32((kd * kH + kh) * kW)
-                          let row = ((n * sD + d) * sH + h) * sW
-                          for w in 0..<sW {
-                            var low = zero
-                            var high = zero
-                            if covered && w < oW * kW {
-                              let (ow, kw) = (w / kW, w % kW)
-                              let t = SIMD8<Int32>(repeating: windowRow + Int32(kw))
-                              low = zero.replacing(
-                                with: winnerValue[2 * ow], where: winnerTap[2 * ow] .== t)
-                              if halves == 2 {
-                                high = zero.replacing(
-                                  with: winnerValue[2 * ow + 1],
-                                  where: winnerTap[2 * ow + 1] .== t)
-                              }
+                        }
+                        let rowTap = Int32((kd * kH + kh) * kW)
+                        var out = maskedOut.map { $0 + ((n * sD + d) * sH + h) * sW * filters + first }
+                        for w in 0..<sW {
+                          var low = zero
+                          var high = zero
+                          let ow = columnWindow[w]
+                          if covered && ow >= 0 {
+                            let t = SIMD8<Int32>(repeating: rowTap + columnTap[w])
+                            low = zero.replacing(
+                              with: winnerValue[2 * ow], where: winnerTap[2 * ow] .== t)
+                            if halves == 2 {
+                              high = zero.replacing(
+                                with: winnerValue[2 * ow + 1], where: winnerTap[2 * ow + 1] .== t)
                             }
-                            if let maskedOut {
-                              let out = maskedOut + (row + w) * filters + first
-                              SIMDMemory.store(low, out)
-                              if halves == 2 { SIMDMemory.store(high, out + 8) }
-                            }
-                            sums.0 += low
-                            sums.1 += high
-                            SIMDMemory.store(low, target)
-                            SIMDMemory.store(high, target + 8)
-                            target += width
                           }
+                          if let to = out {
+                            SIMDMemory.store(low, to)
+                            if halves == 2 { SIMDMemory.store(high, to + 8) }
+                            out = to + filters
+                          }
+                          sum0 += low
+                          sum1 += high
+                          SIMDMemory.store(low, target)
+                          SIMDMemory.store(high, target + 8)
+                          target += width
                         }
                       }
                     }
-                    for lane in 0..<8 {
-                      bias[first + lane] = sums.0[lane]
-                      if halves == 2 { bias[first + 8 + lane] = sums.1[lane] }
-                    }
+                  }
+                  for lane in 0..<8 {
+                    bias[first + lane] = sum0[lane]
+                    if halves == 2 { bias[first + 8 + lane] = sum1[lane] }
                   }
                 }
               }

@@ -20,6 +20,8 @@ public final class GradientWorkspace {
   /// A max pooling's input gradient when the convolution before it cannot take the pooling's
   /// output gradient directly (`ConvolutionGradient.PooledOutputGradient`).
   package var pooledGradient = Tensor.empty
+  /// Max pooling in training: the winner of every window (`MaxPoolTraining`).
+  package var winners: [UInt8] = []
   /// SeparableConv: the depthwise output between its two convolutions, and the pointwise
   /// convolution's own buffers.
   package var intermediate = Tensor.empty

@@ -3,11 +3,12 @@ import Testing
 @testable import CNNEngine
 @testable import CNNKernels
 
-/// A convolution's backward pass given a tiled max pooling's output gradient
-/// (`ConvolutionGradient.backward(pooled:)`, which routes it to the windows' winners while it
-/// packs) against the pooling's own backward pass followed by the plain one: bit for bit, with
-/// ties, NaN and negative outputs, with and without the ReLU, the input gradient and a second
-/// thread, and for layouts the fused packing does not cover (its fallback).
+/// A convolution's backward pass given a tiled max pooling's output gradient and the winners its
+/// forward pass recorded (`MaxPoolTraining`, `ConvolutionGradient.backward(pooled:)`, which
+/// routes the gradient to the winners while it packs) against the pooling's own forward and
+/// backward passes followed by the plain backward pass: bit for bit, with ties, NaN and negative
+/// outputs, with and without the ReLU, the input gradient and a second thread, and for groups the
+/// fused packing does not cover (its fallback).
 @Suite("Convolution gradient through a tiled max pooling")
 struct PooledConvolutionGradientTests {
   struct Case: Sendable {
@@ -26,7 +27,8 @@ struct PooledConvolutionGradientTests {
     Case(input: [2, 12, 4], kernel: [3], filters: 16, pool: [3]),  // 1D
     Case(input: [1, 5, 6, 6, 2], kernel: [2, 2, 2], filters: 8, pool: [2, 2, 3]),  // 3D
     Case(input: [2, 8, 8, 4], kernel: [3, 3], filters: 16, groups: 2, pool: [2, 2]),  // groups
-    Case(input: [2, 8, 8, 3], kernel: [3, 3], filters: 12, pool: [2, 2]),  // fallback: 12 filters
+    // Fallback (12 filters per group): the pooled gradient scattered in full first.
+    Case(input: [2, 8, 8, 4], kernel: [3, 3], filters: 24, groups: 2, pool: [2, 2]),
   ]
 
   @Test(
@@ -58,6 +60,15 @@ struct PooledConvolutionGradientTests {
       validShape: pooledShape,
       scalars: (0..<pooledShape.reduce(1, *)).map { _ in Float(generator.uniform(-1, 1)) })
     let ones = Array(repeating: 1, count: rank)
+    var pooledOutput = Tensor.empty
+    var winners: [UInt8] = []
+    try MaxPoolTraining.forward(
+      output, poolSize: c.pool, threads: 2, into: &pooledOutput, winners: &winners)
+    let plainPooled = try PoolingKernel.pool(
+      output, mode: .max, poolSize: c.pool, strides: c.pool, padding: .valid(rank: rank),
+      threads: 1)
+    #expect(pooledOutput.shape == plainPooled.shape)
+    #expect(KernelTestSupport.bits(pooledOutput) == KernelTestSupport.bits(plainPooled))
     for threads in [1, 2] {
       for needsInput in [false, true] {
         let dense = try PoolingGradient.backward(
@@ -71,7 +82,8 @@ struct PooledConvolutionGradientTests {
           input: input, kernel: kernel, groups: c.groups, strides: ones, dilations: ones,
           padding: .valid(rank: rank),
           pooled: ConvolutionGradient.PooledOutputGradient(
-            gradient: pooledGradient, poolSize: c.pool, output: output, relu: relu),
+            gradient: pooledGradient, poolSize: c.pool, winners: winners,
+            outputShape: outputShape, relu: relu),
           needsInputGradient: needsInput, threads: threads)
         let label = "case \(index), relu \(relu), threads \(threads), input \(needsInput)"
         #expect(
