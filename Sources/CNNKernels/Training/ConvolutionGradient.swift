@@ -74,10 +74,12 @@ public enum ConvolutionGradient {
   ) throws(KernelError) -> Result {
     let shape = pooled.outputShape
     let rank = pooled.poolSize.count
-    guard MaxPoolTraining.applies(inputShape: shape, poolSize: pooled.poolSize),
-      pooled.gradient.shape
-        == [shape[0]] + (0..<rank).map { shape[1 + $0] / pooled.poolSize[$0] } + [shape.last!],
-      pooled.winners.count == pooled.gradient.count
+    guard MaxPoolTraining.applies(inputShape: shape, poolSize: pooled.poolSize) else {
+      throw KernelError("an output of \(shape) pooled by \(pooled.poolSize) has no winners")
+    }
+    let pooledShape =
+      [shape[0]] + (0..<rank).map({ shape[1 + $0] / pooled.poolSize[$0] }) + [shape.last!]
+    guard pooled.gradient.shape == pooledShape, pooled.winners.count == pooled.gradient.count
     else {
       throw KernelError(
         "pooled gradient \(pooled.gradient.shape) with \(pooled.winners.count) winners does not fit an output of \(shape) pooled by \(pooled.poolSize)"
