@@ -768,8 +768,7 @@ public enum ConvolutionGradient {
                     target.update(repeating: 0, count: owFirst)
                     (target + owEnd).update(repeating: 0, count: outW - owEnd)
                     if step == 1 {
-                      (target + owFirst).update(
-                        from: line + c + firstOffset, count: owEnd - owFirst)
+                      copyRun(from: line + c + firstOffset, to: target + owFirst, owEnd - owFirst)
                     } else {
                       var from = line + c + firstOffset
                       for ow in owFirst..<owEnd {
@@ -789,6 +788,22 @@ public enum ConvolutionGradient {
           }
         }
       }
+    }
+  }
+
+  /// Copies a short run (an output row of X^T, tens of values) without a library call per run.
+  @inline(__always)
+  private static func copyRun(
+    from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, _ count: Int
+  ) {
+    var i = 0
+    while i + 8 <= count {
+      SIMDMemory.store(SIMDMemory.load(source + i), target + i)
+      i += 8
+    }
+    while i < count {
+      target[i] = source[i]
+      i += 1
     }
   }
 
