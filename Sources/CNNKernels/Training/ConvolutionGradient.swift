@@ -630,18 +630,21 @@ public enum ConvolutionGradient {
                 (target + c * plane + n * paddedSample).update(repeating: 0, count: paddedSample)
               }
             }
-            var x = source + n * sampleValues
+            let sample = source + n * sampleValues
             for d in 0..<inD {
               for h in 0..<inH {
                 let row =
                   target
                   + ((n * pD + d + g.padBefore[0]) * pH + h + g.padBefore[1]) * pW + g.padBefore[2]
-                for w in 0..<inW {
-                  var to = row + w
-                  for _ in 0..<channels {
-                    to.pointee = x.pointee
-                    x += 1
-                    to += plane
+                // Channel by channel along the input row (which stays in L1): each channel's
+                // run is written in one contiguous stretch.
+                let line = sample + (d * inH + h) * inW * channels
+                for c in 0..<channels {
+                  let to = row + c * plane
+                  var x = line + c
+                  for w in 0..<inW {
+                    to[w] = x.pointee
+                    x += channels
                   }
                 }
               }
