@@ -65,7 +65,7 @@ import Testing
   /// swapped for the other before they are compared, nothing else.
   static let keras3Folder = folder.deletingLastPathComponent()
     .appendingPathComponent("keras3/training-cells")
-  static let keras3Names = ["early_stopping", "learning_rate"]
+  static let keras3Names = ["early_stopping", "learning_rate", "lambda_contrastive_loss"]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
     func read(_ suffix: String) throws -> String {
@@ -88,6 +88,41 @@ import Testing
     for (file, text) in files.texts {
       Self.compare(String(decoding: folder.files[file] ?? [], as: UTF8.self), text)
     }
+  }
+
+  /// ModelCheckpoint's file name patterns: Keras' `filepath.format(epoch=epoch + 1, **logs)`,
+  /// still inside the lesson folder; a key the logs lack is Keras' KeyError.
+  @Test func checkpointPatternsFormatTheEpochAndTheLogs() {
+    let session = KerasSession(kerasVersion: .keras2)
+    let folder = MemoryFolder()
+    session.training.files = folder.cellFiles
+    session.run(Self.data)
+    let result = session.run(
+      """
+      model = keras.Sequential([keras.Input(shape=(12, 12)), layers.Flatten(), layers.Dense(4)])
+      model.compile(optimizer="sgd", loss="mse")
+      y = keras.utils.to_categorical(y_train, 4)
+      every = keras.callbacks.ModelCheckpoint("ckpt/w-{epoch:02d}-{loss:.1f}.npz")
+      model.fit(x_train / 255.0, y, epochs=2, verbose=0, callbacks=[every])
+      """)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    #expect(folder.files.keys.sorted().map { $0.prefix(11) } == ["ckpt/w-01-0", "ckpt/w-02-0"])
+    let missing = session.run(
+      """
+      bad = keras.callbacks.ModelCheckpoint("w-{val_loss:.2f}.npz")
+      model.fit(x_train / 255.0, y, epochs=1, verbose=0, callbacks=[bad])
+      """)
+    #expect(missing.error?.type == "KeyError")
+    #expect(
+      missing.error?.message
+        == #"'Failed to format this callback filepath: "w-{val_loss:.2f}.npz". Reason: \'val_loss\''"#
+    )
+    let h5 = session.run(
+      """
+      h5 = keras.callbacks.ModelCheckpoint("w.weights.h5", save_weights_only=True)
+      model.fit(x_train / 255.0, y, epochs=1, verbose=0, callbacks=[h5])
+      """)
+    #expect(h5.error?.message.contains("use a name ending in .npz") == true)
   }
 
   /// Line by line: the same text around the numbers, the numbers within 1e-3 relative (2e-4
