@@ -21,6 +21,9 @@ struct FitCallbacks {
     /// Keras 3 compares through `keras.ops` (`ops.greater(current - min_delta, best)`): the
     /// Python floats are compared as float32 tensors.
     var float32 = false
+    /// Keras 3's `mode="auto"`, decided at the first epoch's end from the model's metrics.
+    var pendingAuto = false
+    var mode = "auto"
 
     /// `mode`: "min", "max" or "auto" (greater when the name ends in acc/accuracy/auc for
     /// EarlyStopping, contains "acc" for the others).
@@ -28,9 +31,29 @@ struct FitCallbacks {
       name: String, mode: String, delta: Double, autoGreater: Bool
     ) {
       self.name = name
+      self.mode = mode
       greater = mode == "max" || (mode != "min" && autoGreater)
       self.delta = delta
       best = greater ? -.infinity : .infinity
+    }
+
+    /// Keras 3's `_set_monitor_op` in "auto" mode: the loss decreases, a compiled metric goes
+    /// its own direction (accuracies up, errors down); anything else is Keras' ValueError.
+    /// `logs`: the epoch's log names.
+    mutating func resolveKeras3Auto(logs: [String], callback: String) -> String? {
+      guard pendingAuto else { return nil }
+      pendingAuto = false
+      let metric = name.hasPrefix("val_") ? String(name.dropFirst(4)) : name
+      let isMetric =
+        metric != "loss" && !metric.hasSuffix("_loss") && metric != "learning_rate"
+        && logs.contains(metric)
+      guard metric == "loss" || isMetric else {
+        return
+          "\(callback) callback received monitor=\(name), but Keras isn't able to automatically determine whether that metric should be maximized or minimized. Pass `mode='max'` in order to monitor based on the highest metric value, or pass `mode='min'` in order to use the lowest value."
+      }
+      greater = metric != "loss" && (metric.contains("acc") || metric.hasSuffix("auc"))
+      best = greater ? -.infinity : .infinity
+      return nil
     }
 
     /// Whether `value` improves on `reference` by more than `delta`: tf-keras'
@@ -88,18 +111,39 @@ struct FitCallbacks {
     case csvLogger(path: String, separator: String)
     case history
 
-    mutating func useFloat32Comparisons() {
+    /// Keras 3's `MonitorCallback`: float32 comparisons, "auto" decided from the metrics.
+    mutating func useKeras3Monitors() {
+      func keras3(_ monitor: inout Monitor) {
+        monitor.float32 = true
+        monitor.pendingAuto = monitor.mode == "auto"
+      }
       switch self {
       case .earlyStopping(var early):
-        early.monitor.float32 = true
+        keras3(&early.monitor)
         self = .earlyStopping(early)
       case .plateau(var plateau):
-        plateau.monitor.float32 = true
+        keras3(&plateau.monitor)
         self = .plateau(plateau)
       case .checkpoint(var checkpoint):
-        checkpoint.monitor.float32 = true
+        keras3(&checkpoint.monitor)
         self = .checkpoint(checkpoint)
       case .scheduler, .csvLogger, .history: break
+      }
+    }
+
+    /// Resolves a Keras 3 "auto" monitor; Keras' ValueError when it cannot be.
+    mutating func resolveMonitor(logs: [String]) -> String? {
+      switch self {
+      case .earlyStopping(var early):
+        defer { self = .earlyStopping(early) }
+        return early.monitor.resolveKeras3Auto(logs: logs, callback: "EarlyStopping")
+      case .plateau(var plateau):
+        defer { self = .plateau(plateau) }
+        return plateau.monitor.resolveKeras3Auto(logs: logs, callback: "ReduceLROnPlateau")
+      case .checkpoint(var checkpoint):
+        defer { self = .checkpoint(checkpoint) }
+        return checkpoint.monitor.resolveKeras3Auto(logs: logs, callback: "ModelCheckpoint")
+      case .scheduler, .csvLogger, .history: return nil
       }
     }
   }
@@ -140,7 +184,7 @@ struct FitCallbacks {
           at: site.range)
       }
       var callback = try Self.callback(object, site: site, interpreter: interpreter)
-      if keras3 { callback.useFloat32Comparisons() }
+      if keras3 { callback.useKeras3Monitors() }
       callbacks.append(callback)
     }
   }
@@ -411,6 +455,9 @@ struct FitCallbacks {
       logs.first { $0.0 == name }.map { Double($0.1) }
     }
     for index in callbacks.indices {
+      if let problem = callbacks[index].resolveMonitor(logs: logs.map(\.0)) {
+        throw CellError(type: "ValueError", message: problem, range: site.range)
+      }
       switch callbacks[index] {
       case .earlyStopping(var early):
         defer { callbacks[index] = .earlyStopping(early) }

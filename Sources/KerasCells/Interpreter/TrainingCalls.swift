@@ -616,12 +616,11 @@ enum TrainingCalls {
 
   // MARK: Progress lines
 
-  /// The order of Keras 3's epoch logs: the training logs sorted by name (`_pythonify_logs`),
-  /// then the validation logs sorted, then the learning rate a callback added.
+  /// The order of Keras 3's epoch logs: the training and validation logs sorted together by
+  /// name (`val_value_loss` before `value_loss`, as Keras 3.15.1 prints them), then the learning
+  /// rate a callback added.
   static func keras3Order(_ names: [String], learningRate: String) -> [Int] {
-    func rank(_ name: String) -> Int {
-      name == learningRate ? 2 : name.hasPrefix("val_") ? 1 : 0
-    }
+    func rank(_ name: String) -> Int { name == learningRate ? 1 : 0 }
     return names.indices.sorted {
       (rank(names[$0]), names[$0]) < (rank(names[$1]), names[$1])
     }

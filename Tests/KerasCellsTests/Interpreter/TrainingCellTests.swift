@@ -65,7 +65,9 @@ import Testing
   /// swapped for the other before they are compared, nothing else.
   static let keras3Folder = folder.deletingLastPathComponent()
     .appendingPathComponent("keras3/training-cells")
-  static let keras3Names = ["early_stopping", "learning_rate", "lambda_contrastive_loss"]
+  static let keras3Names = [
+    "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs",
+  ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
     func read(_ suffix: String) throws -> String {
@@ -123,6 +125,25 @@ import Testing
       model.fit(x_train / 255.0, y, epochs=1, verbose=0, callbacks=[h5])
       """)
     #expect(h5.error?.message.contains("use a name ending in .npz") == true)
+  }
+
+  /// Keras 3 decides `mode="auto"` from the model's metrics and refuses a name it cannot place.
+  @Test func keras3AutoModeNeedsAKnownMetric() {
+    let session = KerasSession(kerasVersion: .keras3)
+    session.run(Self.data.replacingOccurrences(of: "from tensorflow ", with: ""))
+    let result = session.run(
+      """
+      model = keras.Sequential([keras.Input(shape=(12, 12)), layers.Flatten(), layers.Dense(4)])
+      model.compile(optimizer="sgd", loss="mse")
+      y = keras.utils.to_categorical(y_train, 4)
+      stop = keras.callbacks.EarlyStopping(monitor="val_mae")
+      model.fit(x_train / 255.0, y, epochs=2, verbose=0, validation_split=0.5, callbacks=[stop])
+      """)
+    #expect(result.error?.type == "ValueError")
+    #expect(
+      result.error?.message.hasPrefix(
+        "EarlyStopping callback received monitor=val_mae, but Keras isn't able to automatically determine"
+      ) == true)
   }
 
   /// Line by line: the same text around the numbers, the numbers within 1e-3 relative (2e-4
