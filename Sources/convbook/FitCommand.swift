@@ -11,7 +11,7 @@ struct FitCommand: ParsableCommand {
       loss and metrics. Weights start from --weights (an .npz keyed by Keras weight names) or from \
       Keras' initializers drawn with --seed. A model with several inputs or outputs takes \
       --x NAME=FILE.npy per input and --y NAME=FILE.npy per output (the input and output layers' \
-      names), or one .npz keyed by those names, as predict does. Prints tf-keras' epoch lines (verbose=2), or with \
+      names), or one .npz keyed by those names, as predict does. Prints Keras' epoch lines (verbose=2, as the file's Keras version prints them), or with \
       --json {"history": {...}}. The trained weights, moving statistics included, are written to \
       --out as .npz under Keras' names, atomically. Shuffling and dropout masks are seeded by \
       --seed (TensorFlow's own random streams cannot be reproduced); results are identical for \

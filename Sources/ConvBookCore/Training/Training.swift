@@ -76,7 +76,9 @@ public struct Training {
   }
 
   /// Trains and writes; nothing is written when anything fails. `progress` receives Keras'
-  /// lines for each finished epoch (`verbose=2`): `Epoch 1/3`, then the epoch's line.
+  /// lines for each finished epoch (`verbose=2`) in the file's Keras version: `Epoch 1/3`, then
+  /// the epoch's line (tf-keras `3/3 - 1s - loss: ... - 1s/epoch - 493ms/step`, Keras 3
+  /// `3/3 - 1s - 493ms/step - accuracy: ... - loss: ...`).
   public func run(_ file: ModelFile, progress: (String) -> Void = { _ in })
     throws(ForwardCommandError) -> Result
   {
@@ -124,9 +126,12 @@ public struct Training {
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration, threads: threads,
         memoryBudget: memoryBudget)
+      let keras3 = file.session.kerasVersion == .keras3
       let history = try trainer.fit(inputs: x, targets: y, options: options) { report in
         progress("Epoch \(report.epoch)/\(report.epochs)")
-        progress(TrainingHistory.progressLine(report))
+        progress(
+          keras3
+            ? TrainingHistory.keras3ProgressLine(report) : TrainingHistory.progressLine(report))
       }
       let bytes: [UInt8]
       do {
