@@ -132,6 +132,25 @@ enum Methods {
     return try ArgumentConversion.argument(value, range: range)
   }
 
+  /// The functions defined in the cell that a `compile` call passed (as values, in lists or in
+  /// dicts), by name.
+  private static func userFunctions(_ positional: [Value], _ keywords: [(String, Value)])
+    -> [String: Value]
+  {
+    var found: [String: Value] = [:]
+    func visit(_ value: Value) {
+      if case .function(let callable) = value, case .user(let function) = callable.kind {
+        found[function.name] = value
+      } else if case .dictionary(let dictionary) = value {
+        for (_, item) in dictionary.pairs { visit(item) }
+      } else if let items = value.sequenceItems {
+        for item in items { visit(item) }
+      }
+    }
+    for value in positional + keywords.map(\.1) { visit(value) }
+    return found
+  }
+
   /// Whether a `compile` call passed a function defined in the cell.
   private static func passesUserFunction(_ positional: [Value], _ keywords: [(String, Value)])
     -> Bool
@@ -287,6 +306,8 @@ enum Methods {
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
     case "compile":
       model.compileArguments = try compileArguments(positional, keywords, site)
+      interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
+        userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
         model, session: interpreter.session, site: site,
@@ -479,7 +500,7 @@ enum Methods {
   }
 
   /// `"{} has {:,} parameters".format(name, count)`.
-  private static func formatMethod(
+  static func formatMethod(
     _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite,
     _ budget: EvaluationBudget
   ) throws(CellError) -> String {
