@@ -147,7 +147,7 @@ enum Attributes {
           default: break
           }
         }
-        return interpreter.session.kerasVersion == .keras3
+        return interpreter.kerasVersion == .keras3
           ? .string(dtype) : TensorFlowDType.value(dtype)
       default: break
       }
@@ -165,7 +165,7 @@ enum Attributes {
         return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
       case "dtype":
-        return interpreter.session.kerasVersion == .keras3
+        return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
       default: break
       }

@@ -209,7 +209,7 @@ struct FitCallbacks {
         [
           "filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode",
           "save_freq",
-        ] + (interpreter.session.kerasVersion == .keras3 ? [] : ["options"])
+        ] + (interpreter.kerasVersion == .keras3 ? [] : ["options"])
         + ["initial_value_threshold"]
     case "CSVLogger": order = ["filename", "separator", "append"]
     case "History": order = []

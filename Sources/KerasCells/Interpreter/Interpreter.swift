@@ -259,7 +259,7 @@ final class Interpreter {
         if let type = error.type {
           // What Python's `except` sees: the traceback from this frame down, the context of an
           // exception raised while another one was handled, Keras 3's wording.
-          var caught = session.kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+          var caught = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
           if caught.function == nil && caught.callers.isEmpty { caught.function = functionName }
           if caught.identity == nil {
             caughtCount += 1
