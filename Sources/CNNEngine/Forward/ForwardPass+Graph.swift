@@ -73,7 +73,9 @@ extension ForwardPass {
       for instance in program.layers {
         weights = try Exact.add(weights, instance.parameterCount)
         if let built = instance.inputShape {
-          packed = try Exact.add(packed, ForwardStep.packedValues(instance.layer, input: built))
+          packed = try Exact.add(
+            packed,
+            ForwardStep.packedValues(instance.layer, input: built, weights: instance.weights))
         }
       }
       var counts: [Int] = []
@@ -110,7 +112,7 @@ extension ForwardPass {
       for instance in program.layers {
         steps[ObjectIdentifier(instance)] =
           instance.layer is any MultiInputLayer
-          ? .merge(try MergeStep(instance: instance))
+          ? .merge(try MergeStep(instance: instance, weights: weights))
           : .layer(try ForwardStep(instance: instance, weights: weights))
       }
       graphProgram = program

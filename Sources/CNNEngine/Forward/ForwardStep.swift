@@ -50,6 +50,8 @@ struct ForwardStep {
     case recurrent(RecurrentForward)
     /// `ConvLSTM1D/2D/3D` (`RecurrentConvolutionForward`).
     case recurrentConvolution(RecurrentConvolutionForward)
+    /// `TimeDistributed`: the wrapped layer's step on the time axis folded into the batch.
+    indirect case timeDistributed([ForwardStep])
   }
 
   let name: String
@@ -251,6 +253,13 @@ struct ForwardStep {
       operation = .resizing(method: resizing.interpolation, crop: resizing.cropToAspectRatio)
     case is CenterCrop:
       operation = .centerCrop
+    case let wrapper as TimeDistributed:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      var steps: [ForwardStep] = []
+      for (step, stepWeights) in try wrapper.stepInstances(input: input, weights: weights) {
+        steps.append(try ForwardStep(instance: step, weights: stepWeights))
+      }
+      operation = .timeDistributed(steps)
     case is RandomCrop:
       // At inference tf-keras resizes instead of cropping at random.
       operation = .resizing(method: "bilinear", crop: true)
@@ -341,7 +350,10 @@ struct ForwardStep {
 
   /// Values the packed copies of a layer's weights hold (counted before packing, for the memory
   /// estimate): blocks of 16 filters, zero-padded.
-  static func packedValues(_ layer: any Layer, input: TensorShape) throws(Exact.Overflow) -> Int {
+  /// `weights`: the layer's weights when they depend on more than `input` (a multi-input layer's).
+  static func packedValues(
+    _ layer: any Layer, input: TensorShape, weights given: [WeightSpec]? = nil
+  ) throws(Exact.Overflow) -> Int {
     func blocked(kernel: [Int], groups: Int) throws(Exact.Overflow) -> Int {
       guard kernel.count >= 2 else { return 0 }
       let filters = kernel[kernel.count - 1]
@@ -349,7 +361,7 @@ struct ForwardStep {
       let blocks = try Exact.multiply(groups, Exact.add(perGroup, 15) / 16)
       return try Exact.product([blocks, 16, Exact.add(Exact.product(kernel.dropLast()), 1)])
     }
-    let specs = layer.weights(for: input)
+    let specs = given ?? layer.weights(for: input)
     func shape(_ name: String) -> [Int] { specs.first { $0.name == name }?.shape ?? [] }
     switch layer {
     case let conv as Conv:
@@ -365,6 +377,26 @@ struct ForwardStep {
       }
       return try blocked(kernel: kernel, groups: conv.groups)
     case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
+    case is MultiHeadAttention:
+      // The four projections, packed as (rows, columns) dense matrices.
+      var total = 0
+      for spec in specs where spec.name.hasSuffix("/kernel") && spec.shape.count >= 2 {
+        let rows = spec.name.hasPrefix("attention_output") ? 2 : 1
+        let matrix = [
+          try Exact.product(spec.shape.prefix(rows)), try Exact.product(spec.shape.dropFirst(rows)),
+        ]
+        total = try Exact.add(total, blocked(kernel: matrix, groups: 1))
+      }
+      return total
+    case let wrapper as TimeDistributed:
+      var shape = wrapper.stepShape(input)
+      var total = 0
+      for layer in wrapper.stepLayers {
+        total = try Exact.add(total, packedValues(layer, input: shape))
+        guard let next = try? layer.outputShape(for: shape) else { break }
+        shape = next
+      }
+      return total
     case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
     case let recurrent as Recurrent:
       // The input kernel is packed; the recurrent kernel is read as it is.
@@ -655,6 +687,8 @@ struct ForwardStep {
     case .recurrentConvolution(let step):
       let input = buffers.current
       try fresh { () throws(KernelError) in try step.run(input, threads: threads) }
+    case .timeDistributed(let steps):
+      try TimeDistributed.run(steps, &buffers, outputShape: outputShape, threads: threads)
     }
     if buffers.current.shape != outputShape {
       throw ForwardError(

@@ -65,6 +65,15 @@ public enum LayerCatalog {
       }
     }
     add(Dot.signature) { common throws(KerasError) in try Dot(common) }
+    add(TimeDistributed.signature) { common throws(KerasError) in try TimeDistributed(common) }
+    add(MultiHeadAttention.signature) { common throws(KerasError) in
+      try MultiHeadAttention(common)
+    }
+    for kind in [Attention.Kind.luong, .additive] {
+      add(Attention.signature(kind: kind)) { common throws(KerasError) in
+        try Attention(kind: kind, common)
+      }
+    }
     // The function itself stays with the cell language, which traces it on the first call.
     add(Lambda.signature) { common throws(KerasError) in Lambda(common, trace: LambdaTrace()) }
     for kind in Merge.Kind.allCases {
@@ -150,6 +159,9 @@ public enum LayerCatalog {
     let arguments = try entry.signature.bind(positional: positional, keywords: keywords)
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)
+    }
+    if canonical == "TimeDistributed" {
+      _ = try TimeDistributed.checkedLayer(arguments, kerasVersion: names.kerasVersion)
     }
     var common = try makeCommon(arguments: arguments, className: canonical, names: names)
     if canonical == "Embedding", common.declaredBatchInputShape == nil,
