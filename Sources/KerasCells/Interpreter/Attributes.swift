@@ -16,6 +16,10 @@ enum Attributes {
         try get(name, of: base, range: range, interpreter: interpreter)
       }
     }
+    if name == "__class__", let type = KerasPackages.classValue(of: base, interpreter: interpreter)
+    {
+      return type
+    }
     switch base {
     case .module(let module):
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
