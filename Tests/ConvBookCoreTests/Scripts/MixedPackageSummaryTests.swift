@@ -18,5 +18,9 @@ import Testing
     #expect(parts[1].hasPrefix("\"feature_extractor\"\n_____"))
     #expect(parts[1].contains("Total params: 5088 (19.88 KB)"))
     #expect(parts[2].hasPrefix("\"sequential\"\n┏"))
+    let json = try ModelCommands.summary(loaded, model: nil, json: true, footer: .modern).output
+    #expect(
+      json.contains(
+        "\"built\": true,\n      \"keras_version\": 2,\n      \"input_shape\": [null, 32, 32, 3]"))
   }
 }
