@@ -3,6 +3,23 @@ import CNNEngine
 /// Attribute access (`model.layers`, `layer.output_shape`, `keras.layers`) and assignment
 /// (`layer.trainable = False`).
 enum Attributes {
+  /// `error.args` and the chain Python printed with it (`__cause__`,
+  /// `__context__`, `__suppress_context__`).
+  static func exceptionAttribute(_ name: String, _ exception: PythonException) -> Value? {
+    let chained = exception.raised?.chained
+    func value(_ link: ChainedError?) -> Value {
+      link.map { .exception(PythonException($0.error)) } ?? .none
+    }
+    switch name {
+    case "args": return .tuple(exception.arguments)
+    case "__cause__": return value(chained?.isCause == true ? chained : nil)
+    case "__context__":
+      return value(chained?.isCause == false ? chained : exception.raised?.suppressedContext)
+    case "__suppress_context__": return .bool(exception.raised?.suppressesContext ?? false)
+    default: return nil
+    }
+  }
+
   static func shapeValue(_ shape: TensorShape) -> Value {
     .tuple(shape.dimensions.map { $0.map(Value.int) ?? .none })
   }
@@ -16,9 +33,11 @@ enum Attributes {
         try get(name, of: base, range: range, interpreter: interpreter)
       }
     }
-    if name == "__class__", let type = KerasPackages.classValue(of: base, interpreter: interpreter)
-    {
-      return type
+    // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
+    // object's is its own package's class.
+    if name == "__class__" {
+      if let type = KerasPackages.classValue(of: base, interpreter: interpreter) { return type }
+      if case .module = base {} else { return Builtins.typeValue(of: base) }
     }
     switch base {
     case .module(let module):
@@ -59,8 +78,10 @@ enum Attributes {
       throw CellError(
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range, suggestion: NameSuggestion.closest(to: name, among: known))
-    case .exception(let exception) where name == "args":
-      return .tuple(exception.arguments)
+    case .exception(let exception):
+      if let value = exceptionAttribute(name, exception) { return value }
+    case .kerasObject where name == "name" && TensorFlowDType.name(of: base) != nil:
+      return .string(TensorFlowDType.name(of: base) ?? "")
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }
@@ -117,7 +138,19 @@ enum Attributes {
             at: range)
         }
         return .string(tensor.producer.name)
-      case "dtype": return .string("float32")
+      case "dtype":
+        // An input's own dtype (`keras.Input(..., dtype="int32")`); layers compute in float32.
+        var dtype = "float32"
+        if tensor.isInput {
+          switch tensor.producer.layer.common.arguments["dtype"] {
+          case .string(let given): dtype = given
+          case .object(let object) where object.typeName == "DType":
+            if case .string(let given)? = object.arguments.first?.1 { dtype = given }
+          default: break
+          }
+        }
+        return interpreter.kerasVersion == .keras3
+          ? .string(dtype) : TensorFlowDType.value(dtype)
       default: break
       }
     case .variable(let variable):
@@ -127,10 +160,15 @@ enum Attributes {
         return .tensorShape(variable.shape.map { Optional($0) })
       case "name":
         // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
-        if interpreter.kerasVersion == .keras3 { return .string(variable.spec.name) }
+        if interpreter.kerasVersion == .keras3 {
+          // A cell's weights (`lstm_cell/kernel`) too: the last part of the path.
+          return .string(String(variable.spec.name.split(separator: "/").last ?? ""))
+        }
         return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
-      case "dtype": return .string("float32")
+      case "dtype":
+        return interpreter.kerasVersion == .keras3
+          ? .string("float32") : TensorFlowDType.value("float32")
       default: break
       }
     case .string, .list, .tuple, .dictionary:
@@ -298,6 +336,18 @@ enum Attributes {
     case (let embedding as Embedding, "input_dim"): return .int(embedding.inputDim)
     case (let embedding as Embedding, "output_dim"): return .int(embedding.outputDim)
     case (let embedding as Embedding, "mask_zero"): return .bool(embedding.maskZero)
+    case (let recurrent as Recurrent, "units"): return .int(recurrent.units)
+    case (let recurrent as Recurrent, "return_sequences"): return .bool(recurrent.returnSequences)
+    case (let recurrent as Recurrent, "return_state"): return .bool(recurrent.returnState)
+    case (let recurrent as Recurrent, "go_backwards"): return .bool(recurrent.goBackwards)
+    case (let recurrent as Recurrent, "use_bias"): return .bool(recurrent.useBias)
+    case (let recurrent as Recurrent, "activation"): return activation(recurrent.activation)
+    case (let layer as Bidirectional, "merge_mode"): return .string(layer.mergeMode.rawValue)
+    case (let layer as Bidirectional, "return_sequences"):
+      return .bool(layer.forwardLayer.returnSequences)
+    case (let masking as Masking, "mask_value"): return .float(masking.maskValue)
+    case (let conv as RecurrentConvolution, "filters"): return .int(conv.filters)
+    case (let conv as RecurrentConvolution, "return_sequences"): return .bool(conv.returnSequences)
     case (let dense as Dense, "use_bias"): return .bool(dense.useBias)
     case (let dense as Dense, "activation"): return activation(dense.activation)
     case (let pooling as Pooling, "pool_size"): return ints(pooling.poolSize)

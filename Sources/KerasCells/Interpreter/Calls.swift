@@ -100,6 +100,24 @@ enum Calls {
     return NameSuggestion.closest(to: keyword, among: candidates)
   }
 
+  /// A wrapper's layer arguments (`Bidirectional(layer, backward_layer=...)`): taken out of the
+  /// call's arguments as layers, with placeholders left for binding.
+  static func wrappedLayers(_ positional: inout [Value], _ keywords: inout [(String, Value)])
+    -> [String: any Layer]
+  {
+    var wrapped: [String: any Layer] = [:]
+    func take(_ value: inout Value, as name: String) {
+      guard case .layer(let instance) = value, instance.model == nil else { return }
+      wrapped[name] = instance.layer
+      value = .kerasObject(KerasObject(typeName: instance.className))
+    }
+    if !positional.isEmpty { take(&positional[0], as: "layer") }
+    for index in keywords.indices where ["layer", "backward_layer"].contains(keywords[index].0) {
+      take(&keywords[index].1, as: keywords[index].0)
+    }
+    return wrapped
+  }
+
   static func keras(_ error: KerasError, at range: SourceRange) -> CellError {
     CellError(type: error.type, message: error.message, range: range)
   }
@@ -124,6 +142,7 @@ enum Calls {
           positional[0] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      let wrapped = className == "Bidirectional" ? wrappedLayers(&positional, &keywords) : [:]
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
       var keywordArguments = try convert(keywords, site: site)
@@ -140,9 +159,16 @@ enum Calls {
         throw keras(refusal, at: site.range)
       }
       do {
-        let layer = try LayerCatalog.make(
-          className: className, positional: arguments, keywords: keywordArguments,
-          names: interpreter.kerasNames)
+        let layer: any Layer
+        if let inner = wrapped["layer"] {
+          layer = try LayerCatalog.makeBidirectional(
+            positional: arguments, keywords: keywordArguments, names: interpreter.kerasNames,
+            layer: inner, backwardLayer: wrapped["backward_layer"])
+        } else {
+          layer = try LayerCatalog.make(
+            className: className, positional: arguments, keywords: keywordArguments,
+            names: interpreter.kerasNames)
+        }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
         if let lambdaFunction {
@@ -439,6 +465,17 @@ enum Calls {
     _ instance: LayerInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    var positional = positional
+    var keywords = keywords
+    if instance.layer is any AttentionLayer {
+      positional = [
+        try AttentionCalls.tensorsArgument(
+          instance, positional: positional, keywords: keywords, site: site,
+          kerasVersion: interpreter.kerasVersion)
+      ]
+      keywords = []
+      AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       let (tensors, asList) = kerasTensors(in: positional[0])
     else {

@@ -151,6 +151,10 @@ enum Keras3WarningSites {
     (.init(file: "keras/src/layers/core/masking.py", line: 48, source: baseInit), ["Masking"]),
     (.init(file: "keras/src/layers/core/identity.py", line: 16, source: baseInit), ["Identity"]),
     (
+      .init(file: "keras/src/layers/core/wrapper.py", line: 25, source: baseInit),
+      ["TimeDistributed"]
+    ),
+    (
       .init(file: "keras/src/layers/rnn/rnn.py", line: 199, source: baseInit),
       ["LSTM", "GRU", "SimpleRNN"]
     ),

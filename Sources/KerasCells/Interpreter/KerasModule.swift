@@ -216,6 +216,7 @@ public enum KerasModule: Equatable {
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
       case "newaxis": return Value.none
+      case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
       default: return TensorFunctions.attribute(name, namespace: "tensorflow")
       }
     case .keras:

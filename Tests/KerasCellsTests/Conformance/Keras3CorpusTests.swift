@@ -19,7 +19,13 @@ import Testing
 
   /// Corpus files whose Keras 3 recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
-  static let knownDifferences: [String: String] = [:]
+  static let knownDifferences: [String: String] = [
+    "300-imdb-lstm":
+      "Keras 3 passes the mask of Embedding(mask_zero=True) / Masking as a second input of the recurrent layers (layer.input is [x, mask]); ConvBook's graph carries no mask tensors yet",
+    "302-sequence-tagging":
+      "the mask as a second input (see 300): Keras 3's functional summary shows the mask's NotEqual operation as a row and in Connected to",
+    "303-sensor-gru": "the mask as a second input (see 300)",
+  ]
 
   @Test func everyCorpusFileWasRecorded() {
     #expect(Self.corpusNames == KerasCorpusTests.corpusNames)
