@@ -57,6 +57,8 @@ public enum SummaryReport {
         ("variable", .string(defined.variable)), ("name", .string(model.name)),
         ("built", .bool(model.isBuilt)),
       ]
+      // A model of the script's other package (`tf_keras` under Keras 3) says which it is.
+      if let own = defined.kerasVersion { fields.append(("keras_version", .int(own.rawValue))) }
       guard let summary = try? model.summary() else {
         fields += [
           ("input_shape", .null), ("output_shape", .null),

@@ -33,8 +33,10 @@ enum Attributes {
         try get(name, of: base, range: range, interpreter: interpreter)
       }
     }
-    // `layer.__class__.__name__`: an object's class is what `type(object)` gives.
+    // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
+    // object's is its own package's class.
     if name == "__class__" {
+      if let type = KerasPackages.classValue(of: base, interpreter: interpreter) { return type }
       if case .module = base {} else { return Builtins.typeValue(of: base) }
     }
     switch base {

@@ -9,7 +9,12 @@ enum Calls {
     switch callee {
     case .function(let callable):
       // A class or function of `tf_keras` in a Keras 3 session makes tf-keras objects.
-      return try interpreter.inPackage(callable.kerasVersion) { () throws(CellError) in
+      // A TensorFlow function on tf-keras tensors is a tf-keras `TFOpLambda`.
+      let package =
+        callable.kerasVersion
+        ?? KerasPackages.tensorPackage(
+          of: callable, positional: positional, interpreter: interpreter)
+      return try interpreter.inPackage(package) { () throws(CellError) in
         if case .mergeFunction = callable.kind {
           try KerasPackages.checkCall(
             of: callee, on: positional, interpreter: interpreter, site: site)

@@ -181,8 +181,25 @@ extension KerasPackages {
     "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot",
   ]
 
+  /// `object.__class__` of a layer or model: its class in its own package, as Python names it
+  /// (`<class 'keras.src.layers.core.dense.Dense'>`, `__name__` `Dense`).
+  static func classValue(of value: Value, interpreter: Interpreter) -> Value? {
+    guard let className = className(of: value),
+      let package = interpreter.session.package(of: value)
+    else { return nil }
+    let kind: Callable.Kind
+    switch value {
+    case .model(let model):
+      kind = model.graph == nil && model.className == "Sequential" ? .sequentialClass : .modelClass
+    default: kind = .layerClass(className)
+    }
+    var callable = Callable(kind, path: qualifiedClass(className, in: package))
+    if package != interpreter.session.kerasVersion { callable.kerasVersion = package }
+    return .function(callable)
+  }
+
   /// The class name of a layer or model value.
-  private static func className(of value: Value) -> String? {
+  static func className(of value: Value) -> String? {
     switch value {
     case .layer(let instance): return instance.className
     case .model(let model): return model.className
@@ -325,6 +342,23 @@ extension KerasPackages {
           "All `inputs` values must be KerasTensors. Received: inputs=\(text) including invalid value \(text) of type <class 'tf_keras.src.engine.keras_tensor.KerasTensor'>",
         range: site.range)
     }
+  }
+
+  /// The package of the Keras tensors a TensorFlow or backend function is called on (its first
+  /// argument, or the first item of a list of them), for `tf.nn.relu(x)` on a tf-keras tensor.
+  static func tensorPackage(
+    of callable: Callable, positional: [Value], interpreter: Interpreter
+  ) -> KerasVersion? {
+    switch callable.kind {
+    case .tensorFunction, .activation: break
+    default: return nil
+    }
+    guard let first = positional.first else { return nil }
+    if case .kerasTensor = first { return interpreter.session.package(of: first) }
+    if let item = first.sequenceItems?.first, case .kerasTensor = item {
+      return interpreter.session.package(of: item)
+    }
+    return nil
   }
 
   /// Arithmetic on Keras tensors runs in their package; tensors of both packages together are

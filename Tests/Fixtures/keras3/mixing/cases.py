@@ -148,3 +148,11 @@ c = tf_keras.layers.add([b, a2])
 a = keras.Input(shape=(8,))
 b = tf_keras.Input(shape=(8,))
 c = tf_keras.layers.Concatenate()([b, a])
+# %% class-of-objects
+print(keras.layers.Dense(2).__class__, tf_keras.layers.Dense(2).__class__)
+print(keras.Sequential().__class__.__name__, tf_keras.Sequential().__class__)
+# %% tf-ops-on-tf-keras-tensors
+x = tf_keras.Input(shape=(4,))
+y = tf.nn.relu(tf_keras.layers.Dense(3)(x))
+m = tf_keras.Model(x, y)
+print([layer.name for layer in m.layers])
