@@ -402,12 +402,14 @@ enum Builtins {
           {
             return [typeName]
           }
-          // Keras' classes, as `keras:NAME` (no Python type has a colon in its name).
+          // Keras' classes, as `keras:NAME` (no Python type has a colon in its name); tf-keras'
+          // in a Keras 3 session as `tf_keras:NAME` (`KerasPackages`).
+          let keras = KerasPackages.classPrefix(callable.kerasVersion, interpreter: interpreter)
           switch callable.kind {
-          case .layerClass(let className): return ["keras:" + className]
-          case .sequentialClass: return ["keras:Sequential"]
-          case .modelClass: return ["keras:Model"]
-          case .unsupportedModelClass("Layer"): return ["keras:Layer"]
+          case .layerClass(let className): return [keras + className]
+          case .sequentialClass: return [keras + "Sequential"]
+          case .modelClass: return [keras + "Model"]
+          case .unsupportedModelClass("Layer"): return [keras + "Layer"]
           default: break
           }
           throw .unsupported(
@@ -435,14 +437,16 @@ enum Builtins {
         }
         return .bool(false)
       }
+      let keras = KerasPackages.classPrefix(
+        interpreter.session.package(of: positional[0]), interpreter: interpreter)
       switch positional[0] {
       case .layer(let instance):
         return .bool(
-          wanted.contains("keras:" + instance.className) || wanted.contains("keras:Layer"))
+          wanted.contains(keras + instance.className) || wanted.contains(keras + "Layer"))
       case .model(let model):
         // Sequential and Functional are Models, and every Model is a Layer.
         return .bool(
-          ["keras:" + model.className, "keras:Model", "keras:Layer"].contains(
+          [keras + model.className, keras + "Model", keras + "Layer"].contains(
             where: wanted.contains))
       default: return .bool(wanted.contains(actual))
       }

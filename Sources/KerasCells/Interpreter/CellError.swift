@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// Why a cell stopped: a Python or Keras exception, a syntax error, or a construct ConvBook does not
 /// support; with the range in the cell's source it is about.
 public struct CellError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -26,6 +28,9 @@ public struct CellError: Error, Sendable, Equatable, CustomStringConvertible {
   /// ConvBook's refusal to report when nothing catches this exception: an import of a module
   /// ConvBook lacks is Python's ModuleNotFoundError to an `except ImportError:` that guards it,
   /// and ConvBook's limitation otherwise.
+  /// The Keras package that raised it, when a call of another package than the session's did
+  /// (tf-keras in a Keras 3 session): its words are that package's (`KerasPackages`).
+  public var kerasVersion: KerasVersion?
   public var limitation: String?
 
   /// Where Python's traceback points in the innermost frame, when that is not `range`: the call

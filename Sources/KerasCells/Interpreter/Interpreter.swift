@@ -13,6 +13,8 @@ final class Interpreter {
   /// values, exercise answers, figure arguments), which keep conveniences such as a Keras 3
   /// layer's `output_shape`.
   var runsCell = false
+  /// The Keras package of the call running now when it is not the session's (`KerasPackages`).
+  var package: KerasVersion?
   /// The local names of the running function, if one is running.
   var scope: Scope?
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
@@ -34,6 +36,21 @@ final class Interpreter {
   func warnOnce(location: String, _ warning: KerasWarning) {
     guard runsCell, session.shownWarningLocations.insert(location).inserted else { return }
     warnings.append(warning)
+  }
+
+  /// The warnings, each that names the cell's line with that line (stripped, as Python shows it).
+  func warnings(showing source: String) -> [KerasWarning] {
+    guard warnings.contains(where: \.namesCallerLine) else { return warnings }
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    return warnings.map { warning in
+      let line = warning.range.start.line
+      guard warning.namesCallerLine, line >= 1, line <= lines.count else { return warning }
+      var shown = warning
+      shown.sourceLine = String(
+        lines[line - 1].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace)
+          .reversed())
+      return shown
+    }
   }
 
   /// The exceptions whose `except` bodies are running, innermost last: what a bare `raise` raises.
@@ -160,7 +177,7 @@ final class Interpreter {
           try importAll(from: module, path: modulePath, range: imported.range)
           continue
         }
-        if let value = module.attribute(imported.name) {
+        if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
         } else if KerasModule.resolve(path: modulePath.components + [imported.name]) != nil,
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
@@ -242,7 +259,7 @@ final class Interpreter {
         if let type = error.type {
           // What Python's `except` sees: the traceback from this frame down, the context of an
           // exception raised while another one was handled, Keras 3's wording.
-          var caught = session.kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+          var caught = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
           if caught.function == nil && caught.callers.isEmpty { caught.function = functionName }
           if caught.identity == nil {
             caughtCount += 1
@@ -404,7 +421,7 @@ final class Interpreter {
   }
 
   private func removedInKeras3(_ module: KerasModule) -> Bool {
-    session.kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
+    kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
 
   private func moduleNotFound(_ path: DottedName) -> CellError {
@@ -450,7 +467,10 @@ final class Interpreter {
         !session.definedModels.contains(where: { $0.model === model && $0.variable == name })
       {
         session.definedModels.append(
-          DefinedModel(variable: name, model: model, cellIndex: cellIndex, range: statement.range))
+          DefinedModel(
+            variable: name, model: model, cellIndex: cellIndex, range: statement.range,
+            kerasVersion: session.kerasVersion(of: model) == session.kerasVersion
+              ? nil : session.kerasVersion(of: model)))
       }
     case .tuple(let targets), .list(let targets):
       let items = try iterate(value, range: target.range)

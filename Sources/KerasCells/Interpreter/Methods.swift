@@ -132,6 +132,25 @@ enum Methods {
     return try ArgumentConversion.argument(value, range: range)
   }
 
+  /// The functions defined in the cell that a `compile` call passed (as values, in lists or in
+  /// dicts), by name.
+  private static func userFunctions(_ positional: [Value], _ keywords: [(String, Value)])
+    -> [String: Value]
+  {
+    var found: [String: Value] = [:]
+    func visit(_ value: Value) {
+      if case .function(let callable) = value, case .user(let function) = callable.kind {
+        found[function.name] = value
+      } else if case .dictionary(let dictionary) = value {
+        for (_, item) in dictionary.pairs { visit(item) }
+      } else if let items = value.sequenceItems {
+        for item in items { visit(item) }
+      }
+    }
+    for value in positional + keywords.map(\.1) { visit(value) }
+    return found
+  }
+
   /// Whether a `compile` call passed a function defined in the cell.
   private static func passesUserFunction(_ positional: [Value], _ keywords: [(String, Value)])
     -> Bool
@@ -231,7 +250,7 @@ enum Methods {
       interpreter.emit(.summary(summary))
       return
     }
-    let version = interpreter.session.kerasVersion
+    let version = summary.kerasVersion ?? interpreter.kerasVersion
     let text = SummaryFormat(kerasVersion: version).render(summary)
     var pieces = [text]
     if version == .keras2 {
@@ -252,11 +271,11 @@ enum Methods {
     switch name {
     case "summary":
       let (options, printFunction) = try summaryOptions(positional, keywords, site: site)
-      if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
+      if !model.isBuilt && interpreter.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
         var summary = model.unbuiltSummary()
         summary.options = options
-        try show(summary, printFunction: printFunction, site: site, interpreter: interpreter)
+        try show(interpreter.packaged(summary), printFunction: printFunction, site: site, interpreter: interpreter)
         return .none
       }
       var summary: ModelSummary
@@ -267,26 +286,28 @@ enum Methods {
       }
       summary.options = options
       // Keras prints each field by slices of its column's width, forever when that is zero.
-      if interpreter.session.kerasVersion == .keras2,
+      if interpreter.kerasVersion == .keras2,
         let column = KerasSummaryText.unprintableColumn(summary)
       {
         throw .unsupported(
           "ConvBook does not print a summary whose column \(column + 1) has no room for text (Keras would print it forever); widen line_length or positions",
           at: site.range)
       }
-      if interpreter.session.kerasVersion == .keras3
+      if interpreter.kerasVersion == .keras3
         && Keras3SummaryText.hasInsufficientWidth(summary)
       {
         throw CellError(
           type: "ValueError", message: "Insufficient console width to print summary.",
           range: site.range)
       }
-      try show(summary, printFunction: printFunction, site: site, interpreter: interpreter)
+      try show(interpreter.packaged(summary), printFunction: printFunction, site: site, interpreter: interpreter)
       return .none
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
     case "compile":
       model.compileArguments = try compileArguments(positional, keywords, site)
+      interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
+        userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
         model, session: interpreter.session, site: site,
@@ -479,7 +500,7 @@ enum Methods {
   }
 
   /// `"{} has {:,} parameters".format(name, count)`.
-  private static func formatMethod(
+  static func formatMethod(
     _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite,
     _ budget: EvaluationBudget
   ) throws(CellError) -> String {

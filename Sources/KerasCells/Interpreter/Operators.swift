@@ -403,7 +403,8 @@ enum Operators {
       let (a, b) = (left.sequenceItems!, right.sequenceItems!)
       return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
     case (.layer(let a), .layer(let b)): return a === b
-    case (.function(let a), .function(let b)): return a.kind == b.kind
+    case (.function(let a), .function(let b)):
+      return a.kind == b.kind && a.kerasVersion == b.kerasVersion
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b

@@ -287,7 +287,7 @@ enum TensorFunctions {
     let arguments = try bind(
       entry, path: path, positional: positional, keywords: keywords, range: range)
     let session = interpreter.session
-    let keras3 = session.kerasVersion == .keras3
+    let keras3 = interpreter.kerasVersion == .keras3
     let kerasOps = entry.isKerasOperation
     if case .epsilon = entry.kind { return .float(1e-7) }
     if case .staticShape = entry.kind, case .kerasTensor(let x)? = arguments["x"] {
@@ -516,9 +516,9 @@ enum TensorFunctions {
     interpreter: Interpreter, range: SourceRange
   ) throws(CellError) -> KerasTensor {
     let session = interpreter.session
-    let keras3 = session.kerasVersion == .keras3
+    let keras3 = interpreter.kerasVersion == .keras3
     let tracing = session.lambdaTracingDepth > 0
-    let name = tracing ? tfName : session.names.uniqueName(tfName)
+    let name = tracing ? tfName : interpreter.kerasNames.uniqueName(tfName)
     let instance = LayerInstance(
       TensorFunctionLayer(
         function: function, name: name, isKeras3Operation: keras3,
@@ -554,10 +554,10 @@ enum TensorFunctions {
       }
     }
     let session = interpreter.session
-    let keras3 = session.kerasVersion == .keras3
+    let keras3 = interpreter.kerasVersion == .keras3
     let tracing = session.lambdaTracingDepth > 0
     let baseName = keras3 ? "get_item" : "tf.__operators__.getitem"
-    let name = tracing ? baseName : session.names.uniqueName(baseName)
+    let name = tracing ? baseName : interpreter.kerasNames.uniqueName(baseName)
     let instance = LayerInstance(
       SlicingOpLambda(slice: TensorSlice(items), name: name, isKeras3Operation: keras3))
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }
