@@ -238,16 +238,21 @@ enum StringMethods {
       try noKeywords()
       try arguments(0, 0)
       let cased = scalars.filter { $0.properties.isUppercase || $0.properties.isLowercase }
+      // CPython's letters are the categories L*; its digits have a decimal or digit value.
+      func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter]
+          .contains(scalar.properties.generalCategory)
+      }
+      func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.numericType == .decimal || scalar.properties.numericType == .digit
+      }
       switch name {
-      case "isdigit":
-        return .bool(!scalars.isEmpty && scalars.allSatisfy { $0.properties.numericType != nil })
-      case "isalpha":
-        return .bool(!scalars.isEmpty && scalars.allSatisfy(\.properties.isAlphabetic))
+      case "isdigit": return .bool(!scalars.isEmpty && scalars.allSatisfy(isDigit))
+      case "isalpha": return .bool(!scalars.isEmpty && scalars.allSatisfy(isLetter))
       case "isalnum":
         return .bool(
           !scalars.isEmpty
-            && scalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        )
+            && scalars.allSatisfy { isLetter($0) || $0.properties.numericType != nil })
       case "isspace":
         return .bool(!scalars.isEmpty && scalars.allSatisfy(\.properties.isWhitespace))
       case "isupper":
