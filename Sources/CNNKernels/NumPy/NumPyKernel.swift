@@ -31,6 +31,11 @@ public enum NumPyKernel {
     }
   }
 
+  /// Whole values in 0...255 as bytes (others, which callers have refused before, as 0).
+  public static func bytes(_ values: [Float]) -> [UInt8] {
+    values.map { $0 >= 0 && $0 <= 255 ? UInt8($0) : 0 }
+  }
+
   /// Bytes (uint8 data) as float32 values.
   public static func floats(bytes: ArraySlice<UInt8>) -> [Float] {
     bytes.withUnsafeBufferPointer { source in
@@ -50,9 +55,10 @@ public enum NumPyKernel {
 
   /// `astype` to an integer dtype: every value truncated toward zero, as float32 storage.
   public static func truncated(_ storage: NumPyStorage) -> [Float] {
-    switch storage {
+    switch storage.widened {
     case .float(let values): return values.map { $0.rounded(.towardZero) }
     case .double(let values): return values.map { Float($0.rounded(.towardZero)) }
+    case .bytes: return []
     }
   }
 
@@ -61,12 +67,15 @@ public enum NumPyKernel {
     switch storage {
     case .float(let values): return values.map { $0 != 0 ? 1 : 0 }
     case .double(let values): return values.map { $0 != 0 ? 1 : 0 }
+    case .bytes(let values): return values.map { $0 != 0 ? 1 : 0 }
     }
   }
 
   /// The offset of the first value outside `lower...upper` (or NaN), or nil.
   public static func firstOutside(_ storage: NumPyStorage, lower: Double, upper: Double) -> Int? {
     switch storage {
+    case .bytes(let values):
+      return values.firstIndex { !(Double($0) >= lower && Double($0) <= upper) }
     case .float(let values):
       let (low, high) = (Float(lower), Float(upper))
       return values.firstIndex { !($0 >= low && $0 <= high) }
@@ -80,13 +89,15 @@ public enum NumPyKernel {
     switch storage {
     case .float(let values): return values.contains(Float(value))
     case .double(let values): return values.contains(value)
+    case .bytes(let values): return values.contains { Double($0) == value }
     }
   }
 
   public static func negated(_ storage: NumPyStorage) -> NumPyStorage {
-    switch storage {
+    switch storage.widened {
     case .float(let values): return .float(values.map { -$0 })
     case .double(let values): return .double(values.map { -$0 })
+    case .bytes: return storage
     }
   }
 
@@ -97,7 +108,7 @@ public enum NumPyKernel {
   {
     let factor = Foundation.pow(10.0, Double(Swift.abs(decimals)))
     let up = decimals >= 0
-    switch (storage, precision) {
+    switch (storage.widened, precision) {
     case (.float(let values), .float32):
       let scale = Float(factor)
       return .float(
@@ -218,7 +229,7 @@ public enum NumPyKernel {
         })
     }
     let result: [Double]
-    switch (a, b) {
+    switch (a.widened, b.widened) {
     case (.float(let x), .float(let y)):
       result = x.withUnsafeBufferPointer { x in
         y.withUnsafeBufferPointer { y in float64(operation, x, aShape, y, bShape, shape) }
@@ -235,6 +246,7 @@ public enum NumPyKernel {
       result = x.withUnsafeBufferPointer { x in
         y.withUnsafeBufferPointer { y in float64(operation, x, aShape, y, bShape, shape) }
       }
+    default: result = []  // `widened` leaves no bytes
     }
     return output == .float64 ? .double(result) : .float(floats(result))
   }
@@ -328,7 +340,7 @@ public enum NumPyKernel {
     _ reduction: Reduction, _ storage: NumPyStorage, outer: Int, size: Int, inner: Int,
     in precision: Precision
   ) -> [Double] {
-    switch storage {
+    switch storage.widened {
     case .float(let values):
       return values.withUnsafeBufferPointer {
         reduce(reduction, $0, outer: outer, size: size, inner: inner, precision: precision)
@@ -337,6 +349,7 @@ public enum NumPyKernel {
       return values.withUnsafeBufferPointer {
         reduce(reduction, $0, outer: outer, size: size, inner: inner, precision: precision)
       }
+    case .bytes: return []  // `widened` leaves no bytes
     }
   }
 
@@ -460,6 +473,7 @@ public enum NumPyKernel {
     switch storage {
     case .float(let values): return .float(gather(values, base: base, dimensions: dimensions))
     case .double(let values): return .double(gather(values, base: base, dimensions: dimensions))
+    case .bytes(let values): return .bytes(gather(values, base: base, dimensions: dimensions))
     }
   }
 
@@ -521,6 +535,7 @@ public enum NumPyKernel {
     switch storage {
     case .float(let values): return .float(take(values))
     case .double(let values): return .double(take(values))
+    case .bytes(let values): return .bytes(take(values))
     }
   }
 
@@ -573,6 +588,7 @@ public enum NumPyKernel {
     switch storage {
     case .float(let values): return .float(roll(values))
     case .double(let values): return .double(roll(values))
+    case .bytes(let values): return .bytes(roll(values))
     }
   }
 

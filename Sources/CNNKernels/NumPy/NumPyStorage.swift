@@ -1,18 +1,27 @@
-/// The values of a NumPy array in cells, row-major: float64 arrays in `Double`s, every other
-/// dtype in `Float`s (exact for float32, bool, uint8, and integers up to 2^24, the range the cell
-/// language lets into int64 arrays).
+/// The values of a NumPy array in cells, row-major: float64 arrays in `Double`s, uint8 arrays in
+/// bytes (as NumPy keeps them: a data set of images costs 1 byte a pixel), every other dtype in
+/// `Float`s (exact for float32, bool, and integers up to 2^24, the range the cell language lets
+/// into int64 arrays).
 ///
 /// The element loops over these values live here, in `NumPyKernel`, compiled with optimisation,
 /// so that the cell language around them can be compiled for build speed.
 public enum NumPyStorage: Sendable, Equatable {
   case float([Float])
   case double([Double])
+  case bytes([UInt8])
 
   public var count: Int {
     switch self {
     case .float(let values): return values.count
     case .double(let values): return values.count
+    case .bytes(let values): return values.count
     }
+  }
+
+  /// Bytes as floats (exact); other storage as it is. Kernels compute on this.
+  public var widened: NumPyStorage {
+    if case .bytes(let values) = self { return .float(NumPyKernel.floats(bytes: values[...])) }
+    return self
   }
 
   public var isDouble: Bool {
@@ -24,6 +33,7 @@ public enum NumPyStorage: Sendable, Equatable {
     switch self {
     case .float(let values): return Double(values[offset])
     case .double(let values): return values[offset]
+    case .bytes(let values): return Double(values[offset])
     }
   }
 
@@ -32,6 +42,7 @@ public enum NumPyStorage: Sendable, Equatable {
     switch self {
     case .float(let values): return values
     case .double(let values): return NumPyKernel.floats(values)
+    case .bytes(let values): return NumPyKernel.floats(bytes: values[...])
     }
   }
 
@@ -40,6 +51,7 @@ public enum NumPyStorage: Sendable, Equatable {
     switch self {
     case .float(let values): return NumPyKernel.doubles(values)
     case .double(let values): return values
+    case .bytes(let values): return NumPyKernel.doubles(NumPyKernel.floats(bytes: values[...]))
     }
   }
 

@@ -114,22 +114,24 @@ enum ArrayOperations {
     case .bool:
       return NDArray(dtype: dtype, shape: array.shape, scalars: NumPyKernel.booleans(array.storage))
     case .uint8, .int64:
-      let result = NDArray(
-        dtype: dtype, shape: array.shape, scalars: NumPyKernel.truncated(array.storage))
-      try checkRange(result, range: range)
-      return result
+      let values = NumPyStorage.float(NumPyKernel.truncated(array.storage))
+      try checkRange(dtype, values, range: range)
+      return NDArray(dtype: dtype, shape: array.shape, storage: values)
     case .float32, .float64:
       return NDArray(dtype: dtype, shape: array.shape, storage: array.storage)
     }
   }
 
-  private static func checkRange(_ array: NDArray, range: SourceRange) throws(CellError) {
-    guard let bounds = array.dtype.bounds,
+  /// Refuses values an integer `dtype` cannot hold; checked before they become an array of it.
+  static func checkRange(_ dtype: DType, _ values: NumPyStorage, range: SourceRange)
+    throws(CellError)
+  {
+    guard let bounds = dtype.bounds,
       let offset = NumPyKernel.firstOutside(
-        array.storage, lower: bounds.lowerBound, upper: bounds.upperBound)
+        values, lower: bounds.lowerBound, upper: bounds.upperBound)
     else { return }
     throw .unsupported(
-      "the value \(PythonFormat.float(array.value(at: offset))) does not fit \(array.dtype.rawValue) (NumPy would wrap it around); convert with .astype(\"float32\") first",
+      "the value \(PythonFormat.float(values.double(at: offset))) does not fit \(dtype.rawValue) (NumPy would wrap it around); convert with .astype(\"float32\") first",
       at: range)
   }
 
@@ -238,8 +240,8 @@ enum ArrayOperations {
     let storage = NumPyKernel.binary(
       kernelOperation, a.storage, a.shape, b.storage, b.shape, shape: shape,
       in: dtype == .float32 ? .float32 : .float64, output: dtype == .float64 ? .float64 : .float32)
+    try checkRange(dtype, storage, range: range)
     let array = NDArray(dtype: dtype, shape: shape, storage: storage)
-    try checkRange(array, range: range)
     if array.rank == 0 { return scalar(array, at: 0) }
     return .array(array)
   }
@@ -290,10 +292,9 @@ enum ArrayOperations {
         range: range)
     }
     try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
-    let result = NDArray(
-      dtype: array.dtype, shape: array.shape, storage: NumPyKernel.negated(array.storage))
-    try checkRange(result, range: range)
-    return .array(result)
+    let values = NumPyKernel.negated(array.storage)
+    try checkRange(array.dtype, values, range: range)
+    return .array(NDArray(dtype: array.dtype, shape: array.shape, storage: values))
   }
 
   /// NumPy's `(2, 3)` / `(5,)` shape text.
@@ -658,9 +659,8 @@ enum ArrayOperations {
     }
     if shape.isEmpty { return scalar(dtype, values[0]) }
     try budget.allocate(count: values.count, size: dtype.storedSize, at: range)
-    let result = NDArray(dtype: dtype, shape: shape, doubles: values)
-    if dtype.bounds != nil { try checkRange(result, range: range) }
-    return .array(result)
+    try checkRange(dtype, .double(values), range: range)
+    return .array(NDArray(dtype: dtype, shape: shape, doubles: values))
   }
 
   // MARK: Keras utilities

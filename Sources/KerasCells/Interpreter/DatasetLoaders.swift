@@ -69,7 +69,7 @@ enum ShapesDatasetLoader {
     let seed = try integer("seed", 0, 0...Int.max)
     let centred = settings["centred"]?.isTruthy ?? true
     try interpreter.budget.allocate(
-      count: (train + test) * (size * size + 1), size: 4, at: site.range)
+      count: (train + test) * (size * size + 1), size: 1, at: site.range)
     func part(_ count: Int, _ stream: String) -> Value {
       let (images, labels) = ShapesDataset.generate(
         count: count, size: size, seed: UInt64(seed), stream: stream, centred: centred)
@@ -88,7 +88,8 @@ enum ShapesDatasetLoader {
         "ConvBook does not download data: keras.datasets.mnist.load_data() reads Keras' own cache, ~/.keras/datasets/mnist.npz, which is not there. Run `python -c \"import keras; keras.datasets.mnist.load_data()\"` once where Keras is installed, or use convbook.datasets.shapes, which needs no file",
         at: site.range)
     }
-    try interpreter.budget.allocate(bytes: bytes.count * 4, at: site.range)
+    // The arrays hold a byte per value, about the file's size (uncompressed .npz).
+    try interpreter.budget.allocate(bytes: bytes.count, at: site.range)
     let archive: NPZArchive
     do {
       archive = try NPZArchive(bytes: bytes)
@@ -130,8 +131,8 @@ enum ShapesDatasetLoader {
       } catch {
         throw .unsupported("cannot read \(folder)\(name): \(error)", at: site.range)
       }
-      // The bytes, then a float per byte in the arrays.
-      try interpreter.budget.allocate(bytes: size * 5, at: site.range)
+      // The arrays hold the bytes as uint8, a byte per value.
+      try interpreter.budget.allocate(bytes: size, at: site.range)
       do {
         return try Gunzip.decompress(bytes)
       } catch {
@@ -150,11 +151,8 @@ enum ShapesDatasetLoader {
       return .tuple([
         .array(
           NDArray(
-            dtype: .uint8, shape: [count, 28, 28],
-            scalars: NumPyKernel.floats(bytes: images[16...]))),
-        .array(
-          NDArray(
-            dtype: .uint8, shape: [count], scalars: NumPyKernel.floats(bytes: labels[8...]))),
+            dtype: .uint8, shape: [count, 28, 28], storage: .bytes(Array(images[16...])))),
+        .array(NDArray(dtype: .uint8, shape: [count], storage: .bytes(Array(labels[8...])))),
       ])
     }
     return .tuple([try part("train"), try part("t10k")])
@@ -174,8 +172,8 @@ enum ShapesDatasetLoader {
           "ConvBook does not download data: keras.datasets.cifar10.load_data() reads Keras' own cache, \(folder)\(name), which is not there. Run `python -c \"import keras; keras.datasets.cifar10.load_data()\"` once where Keras is installed, or use convbook.datasets.shapes, which needs no file",
           at: site.range)
       }
-      // The bytes, then a float per byte in the arrays.
-      try interpreter.budget.allocate(bytes: bytes.count * 5, at: site.range)
+      // The arrays hold the bytes as uint8, a byte per value.
+      try interpreter.budget.allocate(bytes: bytes.count, at: site.range)
       do {
         return try CIFARBatch(bytes: bytes)
       } catch {

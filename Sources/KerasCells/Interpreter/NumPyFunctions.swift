@@ -414,6 +414,7 @@ enum NumPyFunctions {
     guard array.dtype.isFloat || decimals < 0 else { return array }
     let rounded = NumPyKernel.rounded(
       array.storage, decimals: decimals, in: array.dtype == .float32 ? .float32 : .float64)
+    try ArrayOperations.checkRange(array.dtype, rounded, range: range)
     return NDArray(dtype: array.dtype, shape: array.shape, storage: rounded)
   }
 }

@@ -41,36 +41,35 @@ public struct NDArray: Sendable, Equatable {
     }
 
     /// Bytes per value as ConvBook stores it (what the evaluation budget is charged).
-    var storedSize: Int { self == .float64 ? 8 : 4 }
+    var storedSize: Int { self == .float64 ? 8 : self == .uint8 ? 1 : 4 }
   }
 
   public var dtype: DType
   public var shape: [Int]
-  /// The values: `.double` exactly when `dtype` is float64.
+  /// The values: `.double` exactly when `dtype` is float64, `.bytes` when it is uint8.
   public private(set) var storage: NumPyStorage
 
-  /// An array of `values` (for float64, widened to double precision).
+  /// An array of `values` (for float64, widened to double precision; for uint8, whole values in
+  /// 0...255, which callers check).
   public init(dtype: DType, shape: [Int], scalars: [Float]) {
-    self.dtype = dtype
-    self.shape = shape
-    self.storage = dtype == .float64 ? .double(NumPyKernel.doubles(scalars)) : .float(scalars)
+    self.init(dtype: dtype, shape: shape, storage: .float(scalars))
   }
 
   /// An array of float64 `values` (for another dtype, rounded to float32).
   public init(dtype: DType, shape: [Int], doubles: [Double]) {
-    self.dtype = dtype
-    self.shape = shape
-    self.storage = dtype == .float64 ? .double(doubles) : .float(NumPyKernel.floats(doubles))
+    self.init(dtype: dtype, shape: shape, storage: .double(doubles))
   }
 
   /// An array of `storage`'s values, converted to the kind `dtype` keeps.
   public init(dtype: DType, shape: [Int], storage: NumPyStorage) {
     self.dtype = dtype
     self.shape = shape
-    switch (dtype == .float64, storage) {
-    case (true, .float(let values)): self.storage = .double(NumPyKernel.doubles(values))
-    case (false, .double(let values)): self.storage = .float(NumPyKernel.floats(values))
-    default: self.storage = storage
+    switch (dtype, storage) {
+    case (.float64, .double), (.uint8, .bytes): self.storage = storage
+    case (.float64, _): self.storage = .double(storage.doubles)
+    case (.uint8, _): self.storage = .bytes(NumPyKernel.bytes(storage.floats))
+    case (_, .float): self.storage = storage
+    case (_, _): self.storage = .float(storage.floats)
     }
   }
 
