@@ -88,6 +88,8 @@ struct MergeTraining {
       plan = .lambda(program, steps: trained)
     case .scaledAdd:
       throw refuse("the operation \(className)")
+    case .multiHeadAttention, .attention:
+      throw refuse("a \(className) layer")
     }
     switch plan {
     case .fold(let elementwise, _), .constant(let elementwise, _, _),

@@ -170,7 +170,7 @@ struct FitCallbacks {
 
   /// Reads `callbacks=[...]`; refuses callbacks ConvBook does not run.
   init(_ value: Value?, site: CallSite, interpreter: Interpreter) throws(CellError) {
-    keras3 = interpreter.session.kerasVersion == .keras3
+    keras3 = interpreter.kerasVersion == .keras3
     guard let value, !value.isNone else { return }
     guard let items = value.sequenceItems else {
       throw CellError(
@@ -209,7 +209,7 @@ struct FitCallbacks {
         [
           "filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode",
           "save_freq",
-        ] + (interpreter.session.kerasVersion == .keras3 ? [] : ["options"])
+        ] + (interpreter.kerasVersion == .keras3 ? [] : ["options"])
         + ["initial_value_threshold"]
     case "CSVLogger": order = ["filename", "separator", "append"]
     case "History": order = []

@@ -298,13 +298,13 @@ enum TrainingCalls {
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
-            version: interpreter.session.kerasVersion) + "\n")
+            version: interpreter.kerasVersion) + "\n")
       }
       try budget.checkTime(at: site.range)
       if stop { break }
     }
     for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
-    if interpreter.session.kerasVersion == .keras3 {
+    if interpreter.kerasVersion == .keras3 {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
     }
@@ -457,7 +457,7 @@ enum TrainingCalls {
       interpreter.write(
         progressLine(
           steps: steps, values: Array(zip(names, results)), verbose: verbose,
-          version: interpreter.session.kerasVersion) + "\n")
+          version: interpreter.kerasVersion) + "\n")
     }
     try budget.checkTime(at: site.range)
     if arguments.value(nil, "return_dict")?.isTruthy == true {
@@ -535,7 +535,7 @@ enum TrainingCalls {
       let steps = (samples + batchSize - 1) / batchSize
       interpreter.write(
         progressLine(
-          steps: steps, values: [], verbose: verbose, version: interpreter.session.kerasVersion)
+          steps: steps, values: [], verbose: verbose, version: interpreter.kerasVersion)
           + "\n")
     }
     let arrays: [Value] = zip(outputs, outputShapes).map { values, shape in
