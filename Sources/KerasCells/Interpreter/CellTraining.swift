@@ -11,6 +11,8 @@ public final class CellTraining {
     var trainer: Trainer?
     /// How many epochs `fit` has run on this model, so that every epoch shuffles differently.
     var epochsRun = 0
+    /// When its weights last changed (`CellTraining.clock`).
+    var updated = 0
   }
 
   var states: [ObjectIdentifier: ModelState] = [:]
@@ -26,21 +28,80 @@ public final class CellTraining {
   /// them is traced into tensor operations when the model's trainer is made.
   var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
 
+  /// Counts changes of weights, so that models sharing layers take the newest values.
+  private var clock = 0
+
   init() {}
 
-  /// The model's current weights: trained, loaded, or freshly initialized from the seed.
+  /// The model's current weights: trained, loaded, or freshly initialized from the seed; the
+  /// layers it shares with other models hold the values those models last gave them.
   func weights(of model: SequentialModel, memoryBudget: Int) throws(ForwardError) -> ModelWeights {
-    if let state = states[ObjectIdentifier(model)] {
-      return state.trainer?.weights ?? state.weights
+    if states[ObjectIdentifier(model)] == nil {
+      let weights = try ModelWeights.initialized(
+        for: model, seed: seed, memoryBudget: memoryBudget)
+      states[ObjectIdentifier(model)] = ModelState(model: model, weights: weights)
     }
-    let weights = try ModelWeights.initialized(
-      for: model, seed: seed, memoryBudget: memoryBudget)
-    states[ObjectIdentifier(model)] = ModelState(model: model, weights: weights)
-    return weights
+    synchronize(model)
+    let state = states[ObjectIdentifier(model)]!
+    return state.trainer?.weights ?? state.weights
+  }
+
+  /// Notes that the model's weights changed (trained, loaded).
+  func touched(_ model: SequentialModel) {
+    clock += 1
+    states[ObjectIdentifier(model)]?.updated = clock
+  }
+
+  /// Keras' layers hold their variables, so a layer in several models (an encoder inside an
+  /// autoencoder, a siamese branch) has one set of values: copies into `model`'s weights the
+  /// values of shared layers from models whose weights changed since, newest last.
+  func synchronize(_ model: SequentialModel) {
+    let key = ObjectIdentifier(model)
+    guard var state = states[key] else { return }
+    let newer = states.filter { $0.key != key && $0.value.updated > state.updated }
+      .map(\.value).sorted { $0.updated < $1.updated }
+    guard !newer.isEmpty else { return }
+    let mine = Self.layers(of: model)
+    var current = state.trainer?.weights ?? state.weights
+    var tensors: [String: Tensor] = [:]
+    for name in current.names { tensors[name] = current[name] }
+    var changed = false
+    for other in newer {
+      let theirs = Self.layers(of: other.model)
+      let values = other.trainer?.weights ?? other.weights
+      for name in values.names {
+        let layer = Self.layerName(of: name)
+        guard let identity = mine[layer], theirs[layer] == identity, tensors[name] != nil,
+          let value = values[name]
+        else { continue }
+        tensors[name] = value
+        changed = true
+      }
+      state.updated = max(state.updated, other.updated)
+    }
+    if changed {
+      current = ModelWeights(names: current.names, tensors: tensors)
+      if let trainer = state.trainer { trainer.restore(current) } else { state.weights = current }
+    }
+    states[key] = state
+  }
+
+  /// The model's layers (nested models' included) by name.
+  private static func layers(of model: SequentialModel) -> [String: ObjectIdentifier] {
+    var result: [String: ObjectIdentifier] = [:]
+    for instance in model.flattenedLayers { result[instance.name] = ObjectIdentifier(instance) }
+    return result
+  }
+
+  /// `dense/kernel:0` -> `dense`.
+  private static func layerName(of weight: String) -> String {
+    guard let slash = weight.lastIndex(of: "/") else { return weight }
+    return String(weight[..<slash])
   }
 
   /// Weights of a model trained in this session, for figures and exercises.
   public func trainedWeights(of model: SequentialModel) -> ModelWeights? {
+    synchronize(model)
     guard let state = states[ObjectIdentifier(model)] else { return nil }
     return state.trainer?.weights ?? state.weights
   }

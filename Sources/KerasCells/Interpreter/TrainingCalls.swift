@@ -162,6 +162,8 @@ enum TrainingCalls {
       keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    // Its weights change: models sharing its layers take them from here on.
+    defer { interpreter.session.training.touched(model) }
     var callbacks = try FitCallbacks(
       arguments.value(nil, "callbacks"), site: site, interpreter: interpreter)
     var x = try arguments.tensors(
@@ -317,6 +319,7 @@ enum TrainingCalls {
   ) throws(CellError) -> Trainer {
     let training = interpreter.session.training
     let key = ObjectIdentifier(model)
+    training.synchronize(model)
     if let trainer = training.states[key]?.trainer { return trainer }
     guard let compiled = model.compileArguments else {
       throw CellError(
@@ -590,6 +593,7 @@ enum TrainingCalls {
     training.states[ObjectIdentifier(model)] = CellTraining.ModelState(
       model: model, weights: weights, trainer: nil,
       epochsRun: training.states[ObjectIdentifier(model)]?.epochsRun ?? 0)
+    training.touched(model)
     return .none
   }
 

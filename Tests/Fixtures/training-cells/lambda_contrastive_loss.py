@@ -38,15 +38,11 @@ print([round(v, 5) for v in history.history["loss"]])
 print(model.evaluate([left, right], same, verbose=0))
 print([round(float(v), 4) for v in model.predict([left[:3], right[:3]], verbose=0)[:, 0]])
 
-# A fresh pair of the same kind, trained on a sigmoid of the distance with a built-in loss.
-twin = keras.Sequential([
-    keras.Input(shape=(4,)),
-    layers.Dense(3, activation="tanh", kernel_initializer=keras.initializers.Constant(0.3), bias_initializer=keras.initializers.Constant(0.05)),
-    layers.Dense(2, kernel_initializer=keras.initializers.Constant(-0.2)),
-], name="twin")
-distance = layers.Lambda(euclidean_distance)([twin(a), twin(b)])
+# A sigmoid head on the trained distance: a second model that shares the trained encoder.
 head = layers.Dense(1, activation="sigmoid", kernel_initializer=keras.initializers.Constant(-1.0), bias_initializer=keras.initializers.Constant(0.5))(distance)
 classifier = keras.Model([a, b], head)
 classifier.compile(optimizer=keras.optimizers.Adam(learning_rate=0.05), loss="binary_crossentropy", metrics=["accuracy"])
 history = classifier.fit([left, right], same, epochs=3, batch_size=8, shuffle=False, verbose=2)
 print(classifier.evaluate([left, right], same, verbose=0))
+# The encoder the classifier trained is the first model's encoder too.
+print(model.evaluate([left, right], same, verbose=0))
