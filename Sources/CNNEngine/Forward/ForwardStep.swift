@@ -37,6 +37,10 @@ struct ForwardStep {
     case rescaling(scale: Float, offset: Float)
     /// `x * gamma` along the last axis (ConvNeXt's `LayerScale`).
     case scaleLastAxis([Float])
+    /// `PReLU`: its alpha, shaped as a sample with 1 on the shared axes.
+    case parametricReLU(alpha: Tensor)
+    /// `RepeatVector`: (N, F) -> (N, n, F).
+    case repeatVector(Int)
     /// `Embedding`: the (input_dim, output_dim) table.
     case embedding(Tensor)
     case normalization(keptAxes: [Int], mean: [Float], variance: [Float], invert: Bool)
@@ -197,6 +201,10 @@ struct ForwardStep {
       operation = .embedding(try weight("embeddings"))
     case is LayerScale:
       operation = .scaleLastAxis(try weight("gamma").scalars)
+    case is PReLU:
+      operation = .parametricReLU(alpha: try weight("alpha"))
+    case let repeatVector as RepeatVector:
+      operation = .repeatVector(repeatVector.count)
     case let normalization as Normalization:
       guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
       let kept: [Int]
@@ -560,6 +568,13 @@ struct ForwardStep {
       try buffers.update { tensor throws(KernelError) in
         ElementwiseKernel.apply(&tensor, lastAxis: gamma, .multiply)
       }
+    case .parametricReLU(let alpha):
+      try buffers.update { tensor throws(KernelError) in
+        try ParametricReLUKernel.apply(&tensor, alpha: alpha)
+      }
+    case .repeatVector(let count):
+      let input = buffers.current
+      try fresh { () throws(KernelError) in try RepeatVectorKernel.repeatRows(input, count: count) }
     case .embedding(let table):
       let input = buffers.current
       try fresh { () throws(KernelError) in

@@ -389,6 +389,29 @@ enum Methods {
         count: occurrences, size: max(new.utf8.count, 1), at: site.range)
       try budget.allocate(bytes: text.utf8.count, at: site.range)
       return .string(replaceAll(text, old, new))
+    case "splitlines" where positional.isEmpty && keywords.isEmpty:
+      // Python's line boundaries; a final line break ends the last line without adding one.
+      var lines: [Value] = []
+      var current = ""
+      var previousWasReturn = false
+      for character in text.unicodeScalars {
+        if character == "\n" && previousWasReturn {
+          previousWasReturn = false
+          continue
+        }
+        previousWasReturn = character == "\r"
+        if "\n\r\u{0B}\u{0C}\u{1C}\u{1D}\u{1E}\u{85}\u{2028}\u{2029}".unicodeScalars.contains(
+          character)
+        {
+          lines.append(.string(current))
+          current = ""
+        } else {
+          current.unicodeScalars.append(character)
+        }
+      }
+      if !current.isEmpty { lines.append(.string(current)) }
+      try budget.allocate(count: lines.count, size: 16, at: site.range)
+      return .list(lines)
     case "split":
       if let separator = stringArgument(0) {
         return .list(text.components(separatedBy: separator).map { .string($0) })
