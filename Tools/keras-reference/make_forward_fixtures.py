@@ -280,6 +280,16 @@ case("repeat_vector", "RepeatVector between Dense layers", """
     layers.RepeatVector(3),
     layers.Dense(2),
 """)
+case("group_unit_normalization", "GroupNormalization (groups, per-channel groups without beta) and UnitNormalization", """
+    keras.Input(shape=(4, 5, 8)),
+    layers.Conv2D(8, 3, padding='same'),
+    layers.GroupNormalization(groups=4),
+    layers.Conv2D(6, 1),
+    layers.GroupNormalization(groups=-1, center=False, epsilon=1e-5),
+    layers.Flatten(),
+    layers.Dense(5),
+    layers.UnitNormalization(),
+""")
 case("activations_b", "Activation layers: gelu swish softplus softsign hard_sigmoid exponential linear", """
     keras.Input(shape=(6,)),
     layers.Dense(6, activation='gelu'),

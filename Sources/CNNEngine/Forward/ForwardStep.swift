@@ -41,6 +41,10 @@ struct ForwardStep {
     case parametricReLU(alpha: Tensor)
     /// `RepeatVector`: (N, F) -> (N, n, F).
     case repeatVector(Int)
+    /// `GroupNormalization` over the last axis.
+    case groupNormalization(groups: Int, gamma: Tensor?, beta: Tensor?, epsilon: Float)
+    /// `UnitNormalization` over the last axis.
+    case unitNormalization
     /// `Embedding`: the (input_dim, output_dim) table.
     case embedding(Tensor)
     case normalization(keptAxes: [Int], mean: [Float], variance: [Float], invert: Bool)
@@ -205,6 +209,33 @@ struct ForwardStep {
       operation = .parametricReLU(alpha: try weight("alpha"))
     case let repeatVector as RepeatVector:
       operation = .repeatVector(repeatVector.count)
+    case let normalization as GroupNormalization:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      let channels: (axis: Int, count: Int, groups: Int)
+      do {
+        channels = try normalization.channels(for: input)
+      } catch {
+        throw ForwardError(.model, error.message)
+      }
+      guard channels.axis == input.rank - 1 else {
+        throw ForwardError(
+          .model,
+          "ConvBook's forward pass of GroupNormalization normalizes groups of the last axis only (layer \"\(instance.name)\")"
+        )
+      }
+      operation = .groupNormalization(
+        groups: channels.groups, gamma: try optionalWeight("gamma", normalization.scale),
+        beta: try optionalWeight("beta", normalization.center),
+        epsilon: Float(normalization.epsilon))
+    case let normalization as UnitNormalization:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      guard normalization.axes.map({ $0 < 0 ? $0 + input.rank : $0 }) == [input.rank - 1] else {
+        throw ForwardError(
+          .model,
+          "ConvBook's forward pass of UnitNormalization normalizes over the last axis only (layer \"\(instance.name)\")"
+        )
+      }
+      operation = .unitNormalization
     case let normalization as Normalization:
       guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
       let kept: [Int]
@@ -571,6 +602,15 @@ struct ForwardStep {
     case .parametricReLU(let alpha):
       try buffers.update { tensor throws(KernelError) in
         try ParametricReLUKernel.apply(&tensor, alpha: alpha)
+      }
+    case .groupNormalization(let groups, let gamma, let beta, let epsilon):
+      try buffers.update { tensor throws(KernelError) in
+        try GroupNormalizationKernel.normalize(
+          &tensor, groups: groups, gamma: gamma, beta: beta, epsilon: epsilon)
+      }
+    case .unitNormalization:
+      try buffers.update { tensor throws(KernelError) in
+        GroupNormalizationKernel.unitNormalize(&tensor)
       }
     case .repeatVector(let count):
       let input = buffers.current

@@ -86,6 +86,10 @@ public enum LayerCatalog {
     add(ELU.signature) { common throws(KerasError) in try ELU(common) }
     add(PReLU.signature) { common throws(KerasError) in try PReLU(common) }
     add(RepeatVector.signature) { common throws(KerasError) in try RepeatVector(common) }
+    add(GroupNormalization.signature) { common throws(KerasError) in
+      try GroupNormalization(common)
+    }
+    add(UnitNormalization.signature) { common throws(KerasError) in try UnitNormalization(common) }
     add(Softmax.signature) { common throws(KerasError) in try Softmax(common) }
     add(Reshape.signature) { common throws(KerasError) in try Reshape(common) }
     add(Permute.signature) { common throws(KerasError) in try Permute(common) }

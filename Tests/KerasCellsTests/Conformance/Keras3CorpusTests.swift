@@ -30,8 +30,6 @@ import Testing
     "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
     "426-feature-extractor-outputs": "`layer.output` of a model's layer (see 401)",
     "430-geron-mlp-introspection": "`layer.get_weights()` returns NumPy arrays (numpy helper)",
-    "436-normalization-options":
-      "GroupNormalization and UnitNormalization are not ConvBook layers yet",
     "452-err-strides-length":
       "Keras 3 counts a Sequential model holding only its Input as unbuilt (no input_shape, no count_params); ConvBook as built",
     "459-vae-sampling-lambda": "`K.shape` and `K.random_normal` in a Lambda (tensor functions)",

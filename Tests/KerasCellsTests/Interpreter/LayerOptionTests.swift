@@ -3,8 +3,8 @@ import KerasCells
 import Testing
 
 /// Layer options real model code passes as objects or in Keras 3's spelling: constraints,
-/// TensorFlow's initializer classes, `LeakyReLU(negative_slope=)`, and the layers `PReLU` and
-/// `RepeatVector`. (Their shapes and summaries are in the corpus, files 400-469.)
+/// TensorFlow's initializer classes, `LeakyReLU(negative_slope=)`, and the layers `PReLU`,
+/// `RepeatVector` and `GroupNormalization`. (Their shapes and summaries are in the corpus, files 400-469.)
 @Suite struct LayerOptionTests {
   func session(_ version: KerasVersion) -> KerasSession { KerasSession(kerasVersion: version) }
 
@@ -106,6 +106,21 @@ import Testing
       layers.PReLU()(keras.Input(shape=(None, 4)))
       """)
     #expect(unknown.error?.type == nil)
+  }
+
+  @Test func groupNormalizationChecksItsGroupsWhenBuilt() {
+    let session = session(.keras2)
+    session.run("from tensorflow import keras\nfrom tensorflow.keras import layers")
+    let ok = session.run(
+      "print(keras.Sequential([keras.Input((4, 4, 8)), layers.GroupNormalization(groups=-1)]).count_params())"
+    )
+    #expect(ok.printed(footer: .modern) == "16\n")
+    #expect(
+      session.run("layers.GroupNormalization(groups=16)(keras.Input((4, 4, 8)))").error?.message
+        == "Number of groups (16) cannot be more than the number of channels (8).")
+    #expect(
+      session.run("layers.GroupNormalization(groups=3)(keras.Input((4, 4, 8)))").error?.message
+        == "Number of groups (3) must be a multiple of the number of channels (8).")
   }
 
   @Test func repeatVectorRepeatsRank2Inputs() {
