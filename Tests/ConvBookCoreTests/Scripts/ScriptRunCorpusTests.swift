@@ -55,7 +55,6 @@ import Testing
     "96-trainable-count-backend.py": "`keras.backend.count_params` on weights (tensor functions)",
     "98-build-registry.py": "decorators are not supported in ConvBook cells",
     "99-shape-walk.py": "`layer.output` of a model's layer (see 91)",
-    "101-summary-to-string.py": "`model.summary(print_fn=...)` (python4 helper)",
   ]
 
   /// Scripts that differ in Keras 3 only.
