@@ -17,6 +17,10 @@ import sys
 # Tests/Fixtures/keras3/expected. Only `tf_keras` itself then stays tf-keras, as in a real
 # Keras 3 notebook. Must be decided before TensorFlow is imported.
 KERAS3 = "--keras3" in sys.argv
+# tf-keras with --fork: import once, then one forked child per file (as --keras3 always does).
+FORK = "--fork" in sys.argv
+if FORK:
+    sys.argv.remove("--fork")
 if KERAS3:
     sys.argv.remove("--keras3")
     os.environ.pop("TF_USE_LEGACY_KERAS", None)
@@ -365,6 +369,31 @@ def record_keras3(files, scratch):
     return failed
 
 
+def record_forked(files):
+    """tf-keras, `--fork`: `keras` is aliased to tf-keras and TensorFlow imported here once; each
+    file then runs in a child forked from this process, which starts as a fresh worker process
+    would after its imports (and so records the same), without importing for ~10 s per file."""
+    alias_keras_to_tf_keras()
+    import keras as aliased  # noqa: F401 - imported before forking
+
+    failed = []
+    for path in files:
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                devnull = os.open(os.devnull, os.O_RDONLY)
+                os.dup2(devnull, 0)
+                worker([str(path)])
+                code = 0
+            finally:
+                sys.stderr.flush()
+                os._exit(code)
+        if os.waitpid(pid, 0)[1]:
+            failed.append(str(path))
+    return failed
+
+
 def main(argv):
     if argv and argv[0] == "--worker":
         worker(argv[1:])
@@ -395,6 +424,9 @@ def main(argv):
     if KERAS3:
         failed = record_keras3(files, scratch)
         jobs = []
+    elif FORK:
+        failed = record_forked(files)
+        jobs = [job for job in jobs if "--footers" in job]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         for cmd, rc, lines, err in pool.map(run, jobs):
             for l in lines:

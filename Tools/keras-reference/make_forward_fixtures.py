@@ -265,6 +265,32 @@ case("activations_a", "Activation layers: relu sigmoid tanh softmax elu selu (De
     layers.Dense(6),
     layers.Activation('selu'),
 """, input_scale=3.0)
+case("prelu", "PReLU with an alpha per value, shared over the spatial axes, and after Dense", """
+    keras.Input(shape=(5, 6, 3)),
+    layers.Conv2D(4, 3, padding='same'),
+    layers.PReLU(),
+    layers.Conv2D(4, 3),
+    layers.PReLU(shared_axes=[1, 2]),
+    layers.Flatten(),
+    layers.Dense(5),
+    layers.PReLU(),
+""")
+case("repeat_vector", "RepeatVector between Dense layers", """
+    keras.Input(shape=(6,)),
+    layers.Dense(4),
+    layers.RepeatVector(3),
+    layers.Dense(2),
+""")
+case("group_unit_normalization", "GroupNormalization (groups, per-channel groups without beta) and UnitNormalization", """
+    keras.Input(shape=(4, 5, 8)),
+    layers.Conv2D(8, 3, padding='same'),
+    layers.GroupNormalization(groups=4),
+    layers.Conv2D(6, 1),
+    layers.GroupNormalization(groups=-1, center=False, epsilon=1e-5),
+    layers.Flatten(),
+    layers.Dense(5),
+    layers.UnitNormalization(),
+""")
 case("activations_b", "Activation layers: gelu swish softplus softsign hard_sigmoid exponential linear", """
     keras.Input(shape=(6,)),
     layers.Dense(6, activation='gelu'),

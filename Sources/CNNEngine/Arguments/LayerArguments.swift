@@ -144,6 +144,29 @@ public struct LayerArguments: Sendable {
     return format
   }
 
+  /// The initializer names `keras.initializers.get` accepts as strings in both Keras versions
+  /// (function names, class names and the `one`/`zero`/`normal`/`uniform` aliases).
+  public static let initializerIdentifiers: Set<String> = [
+    "zeros", "zero", "ones", "one", "constant", "random_normal", "normal", "random_uniform",
+    "uniform", "truncated_normal", "variance_scaling", "orthogonal", "identity", "glorot_normal",
+    "glorot_uniform", "he_normal", "he_uniform", "lecun_normal", "lecun_uniform", "Zeros", "Ones",
+    "Constant", "RandomNormal", "RandomUniform", "TruncatedNormal", "VarianceScaling",
+    "Orthogonal", "Identity", "GlorotNormal", "GlorotUniform", "HeNormal", "HeUniform",
+    "LecunNormal", "LecunUniform",
+  ]
+
+  /// Keras' `initializers.get` on every `*_initializer` argument given as a string: an unknown
+  /// name is refused when the layer is made.
+  public func checkInitializerNames() throws(KerasError) {
+    for name in values.keys.sorted() where name.hasSuffix("_initializer") {
+      guard case .string(let text) = values[name], !Self.initializerIdentifiers.contains(text)
+      else { continue }
+      throw .value(
+        "Unknown initializer: '\(text)'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details."
+      )
+    }
+  }
+
   /// An activation given by name (`'relu'`) or as None.
   public func activation(_ name: String = "activation") throws(KerasError) -> ActivationFunction {
     switch self[name] {

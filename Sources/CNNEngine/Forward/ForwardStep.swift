@@ -37,6 +37,14 @@ struct ForwardStep {
     case rescaling(scale: Float, offset: Float)
     /// `x * gamma` along the last axis (ConvNeXt's `LayerScale`).
     case scaleLastAxis([Float])
+    /// `PReLU`: its alpha, shaped as a sample with 1 on the shared axes.
+    case parametricReLU(alpha: Tensor)
+    /// `RepeatVector`: (N, F) -> (N, n, F).
+    case repeatVector(Int)
+    /// `GroupNormalization` over the last axis.
+    case groupNormalization(groups: Int, gamma: Tensor?, beta: Tensor?, epsilon: Float)
+    /// `UnitNormalization` over the last axis.
+    case unitNormalization
     /// `Embedding`: the (input_dim, output_dim) table.
     case embedding(Tensor)
     case normalization(keptAxes: [Int], mean: [Float], variance: [Float], invert: Bool)
@@ -217,6 +225,37 @@ struct ForwardStep {
         try RecurrentForward(bidirectional, weight: weight, name: instance.name))
     case is LayerScale:
       operation = .scaleLastAxis(try weight("gamma").scalars)
+    case is PReLU:
+      operation = .parametricReLU(alpha: try weight("alpha"))
+    case let repeatVector as RepeatVector:
+      operation = .repeatVector(repeatVector.count)
+    case let normalization as GroupNormalization:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      let channels: (axis: Int, count: Int, groups: Int)
+      do {
+        channels = try normalization.channels(for: input)
+      } catch {
+        throw ForwardError(.model, error.message)
+      }
+      guard channels.axis == input.rank - 1 else {
+        throw ForwardError(
+          .model,
+          "ConvBook's forward pass of GroupNormalization normalizes groups of the last axis only (layer \"\(instance.name)\")"
+        )
+      }
+      operation = .groupNormalization(
+        groups: channels.groups, gamma: try optionalWeight("gamma", normalization.scale),
+        beta: try optionalWeight("beta", normalization.center),
+        epsilon: Float(normalization.epsilon))
+    case let normalization as UnitNormalization:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      guard normalization.axes.map({ $0 < 0 ? $0 + input.rank : $0 }) == [input.rank - 1] else {
+        throw ForwardError(
+          .model,
+          "ConvBook's forward pass of UnitNormalization normalizes over the last axis only (layer \"\(instance.name)\")"
+        )
+      }
+      operation = .unitNormalization
     case let normalization as Normalization:
       guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
       let kept: [Int]
@@ -643,6 +682,22 @@ struct ForwardStep {
       try buffers.update { tensor throws(KernelError) in
         ElementwiseKernel.apply(&tensor, lastAxis: gamma, .multiply)
       }
+    case .parametricReLU(let alpha):
+      try buffers.update { tensor throws(KernelError) in
+        try ParametricReLUKernel.apply(&tensor, alpha: alpha)
+      }
+    case .groupNormalization(let groups, let gamma, let beta, let epsilon):
+      try buffers.update { tensor throws(KernelError) in
+        try GroupNormalizationKernel.normalize(
+          &tensor, groups: groups, gamma: gamma, beta: beta, epsilon: epsilon)
+      }
+    case .unitNormalization:
+      try buffers.update { tensor throws(KernelError) in
+        GroupNormalizationKernel.unitNormalize(&tensor)
+      }
+    case .repeatVector(let count):
+      let input = buffers.current
+      try fresh { () throws(KernelError) in try RepeatVectorKernel.repeatRows(input, count: count) }
     case .embedding(let table):
       let input = buffers.current
       buffers.mask = maskEffect == .own ? RecurrentKernel.nonZeroMask(input) : nil

@@ -99,8 +99,8 @@ public enum WeightInitializer: Sendable, Equatable {
       }
     }
     switch canonical {
-    case "zeros": return .constant(0)
-    case "ones": return .constant(1)
+    case "zeros", "zero": return .constant(0)
+    case "ones", "one": return .constant(1)
     case "constant": return .constant(try number("value", 0))
     // tf-keras' short aliases: 'uniform' (Embedding's default) and 'normal'.
     case "random_normal", "normal":

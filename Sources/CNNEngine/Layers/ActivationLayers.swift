@@ -54,7 +54,8 @@ public struct ReLU: Layer {
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
 }
 
-/// `LeakyReLU`: x for x >= 0, alpha*x below (tf-keras spells the slope `alpha`, default 0.3).
+/// `LeakyReLU`: x for x >= 0, alpha*x below (tf-keras spells the slope `alpha`, Keras 3
+/// `negative_slope`; default 0.3).
 public struct LeakyReLU: Layer {
   public let common: LayerCommon
   public let alpha: Double
@@ -62,9 +63,35 @@ public struct LeakyReLU: Layer {
   public var className: String { "LeakyReLU" }
 
   public static let signature = LayerSignature("LeakyReLU", [.init("alpha", .float(0.3))])
+  /// Keras 3's `LeakyReLU(negative_slope=0.3, **kwargs)`, where a keyword `alpha` (deprecated)
+  /// replaces the slope: `keras3Keywords` renames it before binding.
+  public static let keras3Signature = LayerSignature(
+    "LeakyReLU", [.init("negative_slope", .float(0.3))])
+
+  /// Keras 3's keywords with a deprecated `alpha` standing for `negative_slope` (which it
+  /// overrides, as `kwargs.pop("alpha")` does), and the positional slope it overrides dropped.
+  static func keras3Arguments(
+    positional: [ArgumentValue], keywords: [(String, ArgumentValue)]
+  ) -> (positional: [ArgumentValue], keywords: [(String, ArgumentValue)]) {
+    guard let alpha = keywords.last(where: { $0.0 == "alpha" })?.1 else {
+      return (positional, keywords)
+    }
+    let others = keywords.filter { $0.0 != "alpha" && $0.0 != "negative_slope" }
+    return (Array(positional.dropFirst()), [("negative_slope", alpha)] + others)
+  }
 
   public init(_ common: LayerCommon) throws(KerasError) {
     self.common = common
+    if common.kerasVersion == .keras3 {
+      let given = common.arguments["negative_slope"]
+      guard let slope = try common.arguments.optionalDouble("negative_slope"), slope >= 0 else {
+        throw .value(
+          "The negative_slope value of a Leaky ReLU layer cannot be None or negative value. Expected a float. Received: negative_slope=\(given)"
+        )
+      }
+      alpha = slope
+      return
+    }
     guard let alpha = try common.arguments.optionalDouble("alpha") else {
       throw .value(
         "The alpha value of a Leaky ReLU layer cannot be None. Expecting a float. Received: None")

@@ -33,6 +33,20 @@ public struct BatchNormalization: Layer {
     scale = try arguments.bool("scale")
   }
 
+  /// tf-keras' `tf_utils.validate_axis`: negative axes counted from the end, each then within
+  /// the rank, none twice; the error shows the axes as resolved, as a tuple.
+  static func validateAxes(_ axes: [Int], rank: Int) throws(KerasError) -> [Int] {
+    let resolved = axes.map { $0 < 0 ? $0 + rank : $0 }
+    let tuple = TensorShape.tuple(resolved)
+    if resolved.contains(where: { $0 < 0 || $0 >= rank }) {
+      throw .value(
+        "Invalid value for `axis` argument. Expected 0 <= axis < inputs.rank (with inputs.rank=\(rank)). Received: axis=\(tuple)"
+      )
+    }
+    if Set(resolved).count != resolved.count { throw .value("Duplicate axis: \(tuple)") }
+    return resolved
+  }
+
   static func axisList(_ value: ArgumentValue, className: String) throws(KerasError) -> [Int] {
     switch value {
     case .int(let axis): return [axis]
@@ -55,13 +69,7 @@ public struct BatchNormalization: Layer {
 
   /// The axes normalized against the input rank, in the order given.
   func resolvedAxes(for input: TensorShape) throws(KerasError) -> [Int] {
-    let rank = input.rank
-    let resolved = axes.map { $0 < 0 ? $0 + rank : $0 }
-    for axis in resolved where axis < 0 || axis >= rank {
-      throw .value(
-        "Invalid axis. Expected 0 <= axis < inputs.rank (with inputs.rank=\(rank)). Received: layer.axis=\(axes.count == 1 ? String(axes[0]) : "[" + axes.map(String.init).joined(separator: ", ") + "]")"
-      )
-    }
+    let resolved = try Self.validateAxes(axes, rank: input.rank)
     if resolved.contains(where: { input[$0] == nil }) {
       throw .value(
         "Input has undefined `axis` dimension. Received input with shape \(input) and axis=\(TensorShape.tuple(resolved))"

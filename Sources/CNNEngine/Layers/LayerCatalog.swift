@@ -93,6 +93,12 @@ public enum LayerCatalog {
     add(ReLU.signature) { common throws(KerasError) in try ReLU(common) }
     add(LeakyReLU.signature) { common throws(KerasError) in try LeakyReLU(common) }
     add(ELU.signature) { common throws(KerasError) in try ELU(common) }
+    add(PReLU.signature) { common throws(KerasError) in try PReLU(common) }
+    add(RepeatVector.signature) { common throws(KerasError) in try RepeatVector(common) }
+    add(GroupNormalization.signature) { common throws(KerasError) in
+      try GroupNormalization(common)
+    }
+    add(UnitNormalization.signature) { common throws(KerasError) in try UnitNormalization(common) }
     add(Softmax.signature) { common throws(KerasError) in try Softmax(common) }
     add(Reshape.signature) { common throws(KerasError) in try Reshape(common) }
     add(Permute.signature) { common throws(KerasError) in try Permute(common) }
@@ -156,7 +162,13 @@ public enum LayerCatalog {
     guard let entry = entries[canonical] else {
       throw .attribute("module 'tf_keras.api._v2.keras.layers' has no attribute '\(className)'")
     }
-    let arguments = try entry.signature.bind(positional: positional, keywords: keywords)
+    var signature = entry.signature
+    var (positional, keywords) = (positional, keywords)
+    if canonical == "LeakyReLU", names.kerasVersion == .keras3 {
+      signature = LeakyReLU.keras3Signature
+      (positional, keywords) = LeakyReLU.keras3Arguments(positional: positional, keywords: keywords)
+    }
+    let arguments = try signature.bind(positional: positional, keywords: keywords)
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)
     }
@@ -174,7 +186,10 @@ public enum LayerCatalog {
       if case .int(let size) = arguments.baseKeywords["batch_size"] ?? .none { batch = size }
       common.declaredBatchInputShape = TensorShape(batch: batch, sample: [length])
     }
-    return try entry.make(common)
+    // Keras reads the initializers after the layer's other arguments.
+    let layer = try entry.make(common)
+    try arguments.checkInitializerNames()
+    return layer
   }
 
   /// `Bidirectional(layer, ..., backward_layer=...)`: `layerArguments` name the arguments that
@@ -219,6 +234,7 @@ public enum LayerCatalog {
         "Please provide to Input a `shape` or a `tensor` or a `type_spec` argument. Note that `shape` does not include the batch dimension."
       )
     }
+    if names.kerasVersion == .keras3 { try checkKeras3Name(arguments["name"]) }
     let name: String
     var input: InputLayer
     if let given = try arguments.string("name"), !given.isEmpty {
@@ -231,6 +247,21 @@ public enum LayerCatalog {
       input.tensorName = names.kerasTensorName()
     }
     return input
+  }
+
+  /// Keras 3's `Operation.__init__`: a layer's or model's name is a string without `/` (tf-keras
+  /// allows the slash, which TensorFlow's name scopes use).
+  public static func checkKeras3Name(_ name: ArgumentValue) throws(KerasError) {
+    let text: String
+    switch name {
+    case .none: return
+    case .string(let given) where !given.contains("/"): return
+    case .string(let given): text = given
+    default: text = name.description
+    }
+    throw .value(
+      "Argument `name` must be a string and cannot contain character `/`. Received: name=\(text) (of type <class '\(name.pythonTypeName)'>)"
+    )
   }
 
   private static func makeCommon(
@@ -251,6 +282,7 @@ public enum LayerCatalog {
       sample = try InputLayer.shapeDimensions(inputShape, argument: "input_shape")
       declared = TensorShape(batch: batch, sample: sample)
     }
+    if names.kerasVersion == .keras3 { try checkKeras3Name(base["name"] ?? .none) }
     let name: String
     switch base["name"] ?? .none {
     case .none: name = names.uniqueName(forClass: className)

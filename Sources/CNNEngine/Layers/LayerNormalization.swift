@@ -29,18 +29,7 @@ public struct LayerNormalization: Layer {
   }
 
   func resolvedAxes(for input: TensorShape) throws(KerasError) -> [Int] {
-    let rank = input.rank
-    var resolved: [Int] = []
-    for axis in axes {
-      let normalized = axis < 0 ? axis + rank : axis
-      if normalized < 0 || normalized >= rank {
-        throw .value(
-          "Invalid value for `axis` argument. Expected 0 <= axis < inputs.rank (with inputs.rank=\(rank)). Received: axis=\(axis)"
-        )
-      }
-      resolved.append(normalized)
-    }
-    return resolved.sorted()
+    try BatchNormalization.validateAxes(axes, rank: input.rank).sorted()
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {

@@ -168,6 +168,14 @@ public final class Trainer {
           "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(instance.name)\")"
         )
       }
+      // Keras projects these weights after every optimizer step; ConvBook does not yet.
+      let arguments = instance.layer.common.arguments
+      for argument in arguments.values.keys.sorted()
+      where argument.hasSuffix("_constraint") && arguments[argument] != .none {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train a model with a \(argument) yet (layer \"\(instance.name)\")")
+      }
       graph.steps[stepIndex] = step
       stepTrains.append(instance.trainable)
     }

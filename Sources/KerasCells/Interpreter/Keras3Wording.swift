@@ -328,6 +328,23 @@ enum Keras3Wording {
       )
     }
     if let match = message.firstMatch(
+      of: #/^The `(\w+)` argument must be a tuple of (\d+) integers\. Received: ([^\n]*)$/#),
+      !match.3.contains("including")
+    {
+      return set(
+        "The `\(match.1)` argument must be a tuple of \(match.2) integers. Received \(match.1)=\(match.3)"
+      )
+    }
+    if message.hasPrefix("Invalid value for `axis` argument. Expected 0 <= axis < inputs.rank") {
+      // Keras 3's BatchNormalization and LayerNormalization index the input shape with the axis.
+      return set("tuple index out of range", type: "IndexError")
+    }
+    if let match = message.firstMatch(
+      of: #/^Unknown (initializer|constraint): '([^']*)'\. Please ensure you are using a/#)
+    {
+      return set("Could not interpret \(match.1) identifier: \(match.2)")
+    }
+    if let match = message.firstMatch(
       of:
         #/^The added layer must be an instance of class Layer\. Received: layer=(.*) of type (<class '\w+'>)\.$/#
     ) {

@@ -15,6 +15,8 @@ public enum KerasModule: Equatable {
   case models
   case regularizers
   case initializers
+  /// `keras.constraints` (`MaxNorm(3)`, `NonNeg()`): objects a layer keeps as arguments.
+  case constraints
   case activations
   case optimizers
   case losses
@@ -150,6 +152,7 @@ public enum KerasModule: Equatable {
     case .models: return "models"
     case .regularizers: return "regularizers"
     case .initializers: return "initializers"
+    case .constraints: return "constraints"
     case .activations: return "activations"
     case .optimizers: return "optimizers"
     case .losses: return "losses"
@@ -174,6 +177,19 @@ public enum KerasModule: Equatable {
     "VarianceScaling", "Zeros", "constant", "glorot_normal", "glorot_uniform", "he_normal",
     "he_uniform", "identity", "lecun_normal", "lecun_uniform", "ones", "orthogonal",
     "random_normal", "random_uniform", "truncated_normal", "variance_scaling", "zeros",
+  ]
+
+  /// `tf.random_normal_initializer` and its kin (TensorFlow's own classes, with the arguments and
+  /// defaults of Keras' ones): the Keras initializer each one draws as.
+  static let tensorflowInitializers: [String: String] = [
+    "random_normal_initializer": "RandomNormal", "random_uniform_initializer": "RandomUniform",
+    "constant_initializer": "Constant", "zeros_initializer": "Zeros", "ones_initializer": "Ones",
+  ]
+
+  /// The constraint classes of both Keras versions (tf-keras' `RadialConstraint` is not among them).
+  static let constraintNames: Set<String> = [
+    "MaxNorm", "MinMaxNorm", "NonNeg", "UnitNorm", "max_norm", "min_max_norm", "non_neg",
+    "unit_norm",
   ]
 
   /// The layers `keras.layers.experimental.preprocessing` exports that ConvBook knows.
@@ -217,7 +233,11 @@ public enum KerasModule: Equatable {
         return .module(.tensorFunctions("tensorflow." + name))
       case "newaxis": return Value.none
       case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
-      default: return TensorFunctions.attribute(name, namespace: "tensorflow")
+      default:
+        if let initializer = Self.tensorflowInitializers[name] {
+          return .function(Callable(.objectFactory(initializer), path: "tf." + name))
+        }
+        return TensorFunctions.attribute(name, namespace: "tensorflow")
       }
     case .keras:
       switch name {
@@ -227,6 +247,7 @@ public enum KerasModule: Equatable {
       case "models": return .module(.models)
       case "regularizers": return .module(.regularizers)
       case "initializers": return .module(.initializers)
+      case "constraints": return .module(.constraints)
       case "activations": return .module(.activations)
       case "optimizers": return .module(.optimizers)
       case "losses": return .module(.losses)
@@ -275,6 +296,9 @@ public enum KerasModule: Equatable {
       return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .initializers:
       return Self.initializerNames.contains(name)
+        ? .function(Callable(.objectFactory(name), path: path)) : nil
+    case .constraints:
+      return Self.constraintNames.contains(name)
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .activations:
       return Self.activationNames.contains(name)

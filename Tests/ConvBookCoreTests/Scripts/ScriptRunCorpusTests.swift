@@ -31,14 +31,48 @@ import Testing
 
   @Test(arguments: scripts)
   func printsWhatPythonPrints(_ script: String) throws {
-    try Self.check(script, version: .keras2, folder: "expected")
+    try Self.checkUnlessKnown(
+      script, version: .keras2, folder: "expected", known: Self.knownDifferences[script])
   }
 
   /// The same scripts with Keras 3 (`make_script_fixtures.py --keras3`), printed to a pipe as the
   /// recording did: rich's 80 columns, no styles.
   @Test(arguments: scripts)
   func printsWhatPythonPrintsWithKeras3(_ script: String) throws {
-    try Self.check(script, version: .keras3, folder: "expected-keras3")
+    try Self.checkUnlessKnown(
+      script, version: .keras3, folder: "expected-keras3",
+      known: Self.knownDifferences[script] ?? Self.knownKeras3Differences[script])
+  }
+
+  /// Scripts that ConvBook does not run as Python does yet, and why (in both Keras versions). They
+  /// still run, as known issues: one that starts to match fails the test, so that this list stays
+  /// true.
+  static let knownDifferences: [String: String] = [
+    "90-grid-of-models.py": "`import itertools` (itertools.product) is not available in ConvBook",
+    "91-layer-report.py": "`layer.output` of a model's layer (namespaces helper, issue 11)",
+    "93-namedtuple-blocks.py": "`import collections` (namedtuple) is not available in ConvBook",
+    "94-argparse-defaults.py": "`import argparse` is not available in ConvBook",
+    "96-trainable-count-backend.py": "`keras.backend.count_params` on weights (tensor functions)",
+    "98-build-registry.py": "decorators are not supported in ConvBook cells",
+    "99-shape-walk.py": "`layer.output` of a model's layer (see 91)",
+  ]
+
+  /// Scripts that differ in Keras 3 only.
+  static let knownKeras3Differences: [String: String] = [
+    "92-try-bad-configs.py":
+      "a Keras error caught by `except ValueError as error` keeps tf-keras' wording under Keras 3 (Keras3Wording.translate runs only on uncaught errors)"
+  ]
+
+  static func checkUnlessKnown(
+    _ script: String, version: KerasVersion, folder: String, known: String?
+  ) throws {
+    if let reason = known {
+      withKnownIssue(Comment(rawValue: reason)) {
+        try check(script, version: version, folder: folder)
+      }
+    } else {
+      try check(script, version: version, folder: folder)
+    }
   }
 
   static func check(_ script: String, version: KerasVersion, folder name: String) throws {
