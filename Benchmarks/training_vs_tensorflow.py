@@ -22,6 +22,14 @@ What it does:
      measure: the scheduler shares cores per thread, and TensorFlow runs more threads).
   5. `--kernels avx2` runs ConvBook with CONVBOOK_KERNELS=avx2 (its AVX2 register tiles even on a
      processor with AVX-512; the default picks AVX-512 tiles at run time where available).
+  6. Per round, the ratio of tf-keras' median epoch to ConvBook's: the report gives the median
+     ratio and its spread (lowest..highest round), which says more than one run on a shared machine.
+  7. `--baseline BINARY` also runs another convbook binary (e.g. main's, copied aside) in every
+     round, right before this one: ConvBook before/after, interleaved, which is less sensitive to the
+     machine's load than the comparison with TensorFlow. `--binary BINARY` times a given binary
+     instead of building one (implies `--no-build`).
+  8. `--markdown FILE` writes the report at the top of FILE and keeps FILE's own sections (from its
+     first `## ` heading on) below it.
 """
 import argparse
 import os
@@ -49,9 +57,9 @@ def build():
         cwd=ROOT, check=True)
 
 
-def convbook_epochs(folder, epochs, batch_size, threads, kernels="auto"):
+def convbook_epochs(folder, epochs, batch_size, threads, kernels="auto", binary=BINARY):
     """(wall seconds per epoch, CPU seconds per epoch, last epoch line) of one `convbook fit`."""
-    command = [str(BINARY), "fit", str(MODEL), "--x", str(folder / "x.npy"), "--y",
+    command = [str(binary), "fit", str(MODEL), "--x", str(folder / "x.npy"), "--y",
                str(folder / "y.npy"), "--weights", str(folder / "initial.npz"), "--epochs",
                str(epochs), "--batch-size", str(batch_size), "--no-shuffle", "--out",
                str(folder / "convbook-trained.npz")]
@@ -80,8 +88,11 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--kernels", choices=["auto", "avx2"], default="auto")
     parser.add_argument("--markdown")
+    parser.add_argument("--binary", help="time this convbook binary (no build)")
+    parser.add_argument("--baseline", help="also time this convbook binary in every round")
     args = parser.parse_args()
-    if not args.no_build:
+    binary = pathlib.Path(args.binary).resolve() if args.binary else BINARY
+    if not args.no_build and not args.binary:
         build()
 
     import numpy as np
@@ -118,12 +129,20 @@ def main():
 
     load_before = os.getloadavg()[0]
     ours, ours_cpu, theirs, theirs_cpu = [], [], [], []
+    base, base_cpu, ratios, base_ratios = [], [], [], []
     last_line = ""
     for _ in range(args.rounds):
+        if args.baseline:
+            wall, cpu, _ = convbook_epochs(folder, args.epochs, args.batch_size, None,
+                                           args.kernels, pathlib.Path(args.baseline).resolve())
+            base.append(wall)
+            base_cpu.append(cpu)
         wall, cpu, last_line = convbook_epochs(folder, args.epochs, args.batch_size, None,
-                                               args.kernels)
+                                               args.kernels, binary)
         ours.append(wall)
         ours_cpu.append(cpu)
+        if args.baseline:
+            base_ratios.append(base[-1] / wall)
         model = keras_model()
         model.set_weights([initial[w.name] for w in model.weights])
         timer = Timer()
@@ -133,6 +152,7 @@ def main():
                   verbose=0, callbacks=[timer])
         theirs += timer.times[1:]
         theirs_cpu += timer.cpu[1:]
+        ratios.append(statistics.median(timer.times[1:]) / ours[-1])
     load_after = os.getloadavg()[0]
     ours_s = statistics.median(ours)
     theirs_s = statistics.median(theirs)
@@ -144,6 +164,14 @@ def main():
     cpu_ratio = theirs_c / ours_c
     tiles = ("AVX2 tiles (CONVBOOK_KERNELS=avx2)" if args.kernels == "avx2"
              else "AVX-512 tiles where the CPU has them")
+    baseline_text = ""
+    if args.baseline:
+        baseline_text = f"""
+Baseline binary `{args.baseline}` in the same rounds (run right before): median wall
+{statistics.median(base):.3f} s/epoch, CPU {statistics.median(base_cpu):.3f} s/epoch; per round
+baseline / this binary: median {statistics.median(base_ratios):.2f}x, lowest {min(base_ratios):.2f}x,
+highest {max(base_ratios):.2f}x.
+"""
     report = f"""# ConvBook training beside tf-keras `fit`
 
 One epoch of `Benchmarks/training/mnist_cnn.py` (Conv2D 32 -> MaxPooling2D -> Conv2D 64 -> MaxPooling2D
@@ -161,8 +189,9 @@ TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.p
 | tf-keras 2.21 `model.fit` (TensorFlow-CPU, first epoch dropped) | {theirs_s:.3f} | {theirs_rate:.0f} | {theirs_c:.3f} |
 
 **Ratio (ConvBook / tf-keras samples per second, wall time): {ratio:.2f}x**; in CPU time per
-epoch: {cpu_ratio:.2f}x (goal >= 1.5x).
-
+epoch: {cpu_ratio:.2f}x (goal >= 1.5x). Per round (tf-keras' median epoch / ConvBook's): median
+{statistics.median(ratios):.2f}x, lowest {min(ratios):.2f}x, highest {max(ratios):.2f}x ({", ".join(f"{r:.2f}" for r in ratios)}).
+{baseline_text}
 ConvBook's last epoch line: `{last_line}`.
 
 Machine: {platform.machine()}, {os.cpu_count()} CPUs; load average {load_before:.2f} before,
@@ -171,7 +200,13 @@ epochs; medians over all timed epochs.
 """
     print(report)
     if args.markdown:
-        pathlib.Path(args.markdown).write_text(report)
+        path = pathlib.Path(args.markdown)
+        kept = ""
+        if path.exists():
+            text = path.read_text()
+            at = text.find("\n## ")
+            kept = text[at:] if at >= 0 else ""
+        path.write_text(report + kept)
 
 
 if __name__ == "__main__":

@@ -48,22 +48,39 @@ public struct PackedConvolutionWeights: Sendable {
 
     var packed = [Float](repeating: 0, count: groups * blocksPerGroup * blockStride)
     var packedBias = [Float](repeating: 0, count: groups * blocksPerGroup * width)
+    // Through buffer pointers: training packs every step, and array subscripts in this loop
+    // cost more than the copy.
     kernel.scalars.withUnsafeBufferPointer { source in
+      packed.withUnsafeMutableBufferPointer { packed in
+        let (source, target) = (source.baseAddress!, packed.baseAddress!)
+        for group in 0..<groups {
+          for block in 0..<blocksPerGroup {
+            let lanes = min(width, filtersPerGroup - block * width)
+            let firstFilter = group * filtersPerGroup + block * width
+            var to = target + (group * blocksPerGroup + block) * blockStride
+            var from = source + firstFilter
+            for _ in 0..<taps {
+              if lanes == width {
+                SIMDMemory.store(SIMDMemory.load(from), to)
+                SIMDMemory.store(SIMDMemory.load(from + 8), to + 8)
+              } else {
+                to.update(from: from, count: lanes)
+              }
+              to += width
+              from += filters
+            }
+          }
+        }
+      }
+    }
+    if let bias {
       for group in 0..<groups {
         for block in 0..<blocksPerGroup {
           let lanes = min(width, filtersPerGroup - block * width)
           let firstFilter = group * filtersPerGroup + block * width
-          let destination = (group * blocksPerGroup + block) * blockStride
-          for tap in 0..<taps {
-            for lane in 0..<lanes {
-              packed[destination + tap * width + lane] = source[tap * filters + firstFilter + lane]
-            }
-          }
-          if let bias {
-            for lane in 0..<lanes {
-              packedBias[(group * blocksPerGroup + block) * width + lane] =
-                bias.scalars[firstFilter + lane]
-            }
+          for lane in 0..<lanes {
+            packedBias[(group * blocksPerGroup + block) * width + lane] =
+              bias.scalars[firstFilter + lane]
           }
         }
       }

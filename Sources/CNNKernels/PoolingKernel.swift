@@ -78,9 +78,42 @@ public enum PoolingKernel {
     let validH = g.validTaps(oh, axis: 1)
     let batchBase = source + n * inD * inH * inW * channels
     let vectorEnd = channels / 8 * 8
+    let window = (g.kernel[0], g.kernel[1], g.kernel[2])
     for ow in 0..<outW {
       let validW = g.validTaps(ow, axis: 2)
       let out = output + (row * outW + ow) * channels
+      if mode == .max && vectorEnd == channels && validD.first == 0
+        && validD.last == window.0 - 1 && validH.first == 0 && validH.last == window.1 - 1
+        && validW.first == 0 && validW.last == window.2 - 1
+      {
+        // A whole window, channels in SIMD8 lanes: the maximum in a register, taps in scan
+        // order (the same comparisons as below), one store.
+        let corner =
+          batchBase
+          + ((g.start(od, axis: 0) * inH + g.start(oh, axis: 1)) * inW + g.start(ow, axis: 2))
+          * channels
+        var c = 0
+        while c < channels {
+          var best = SIMDMemory.load(corner + c)
+          var first = true
+          for kd in 0..<window.0 {
+            for kh in 0..<window.1 {
+              let line = corner + ((kd * inH + kh) * inW) * channels + c
+              for kw in 0..<window.2 {
+                if first {
+                  first = false
+                  continue
+                }
+                let value = SIMDMemory.load(line + kw * channels)
+                best = best.replacing(with: value, where: value .> best)
+              }
+            }
+          }
+          SIMDMemory.store(best, out + c)
+          c += 8
+        }
+        continue
+      }
       var count = 0
       if validD.first <= validD.last && validH.first <= validH.last && validW.first <= validW.last {
         for kd in validD.first...validD.last {

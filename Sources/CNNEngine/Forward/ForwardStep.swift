@@ -44,6 +44,12 @@ struct ForwardStep {
     case resizing(method: String, crop: Bool)
     case centerCrop
     case identity
+    /// `Masking`: zeroes masked steps and sets the mask.
+    case masking(Float)
+    /// `SimpleRNN`, `LSTM`, `GRU` and `Bidirectional` (`RecurrentForward`).
+    case recurrent(RecurrentForward)
+    /// `ConvLSTM1D/2D/3D` (`RecurrentConvolutionForward`).
+    case recurrentConvolution(RecurrentConvolutionForward)
     /// `TimeDistributed`: the wrapped layer's step on the time axis folded into the batch.
     indirect case timeDistributed([ForwardStep])
   }
@@ -53,6 +59,8 @@ struct ForwardStep {
   let operation: Operation
   /// Runs between transposes to and from channels-last.
   let channelsFirst: Bool
+  /// What the layer does with the Keras mask of its input.
+  let maskEffect: MaskEffect
 
   // MARK: Preparation
 
@@ -197,6 +205,16 @@ struct ForwardStep {
       operation = .identity
     case is Embedding:
       operation = .embedding(try weight("embeddings"))
+    case let masking as Masking:
+      operation = .masking(Float(masking.maskValue))
+    case let recurrent as Recurrent:
+      operation = .recurrent(try RecurrentForward(recurrent, weight: weight, name: instance.name))
+    case let convolution as RecurrentConvolution:
+      operation = .recurrentConvolution(
+        try RecurrentConvolutionForward(convolution, weight: weight, name: instance.name))
+    case let bidirectional as Bidirectional:
+      operation = .recurrent(
+        try RecurrentForward(bidirectional, weight: weight, name: instance.name))
     case is LayerScale:
       operation = .scaleLastAxis(try weight("gamma").scalars)
     case let normalization as Normalization:
@@ -269,6 +287,7 @@ struct ForwardStep {
         "layer \"\(instance.name)\" (\(layer.className)) has no forward pass in ConvBook")
     }
     self.channelsFirst = channelsFirst
+    maskEffect = Self.maskEffect(of: layer)
   }
 
   /// `Rescaling` with one scale per channel of the last axis and no offset; other broadcasts are
@@ -379,6 +398,18 @@ struct ForwardStep {
       }
       return total
     case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
+    case let recurrent as Recurrent:
+      // The input kernel is packed; the recurrent kernel is read as it is.
+      return try blocked(
+        kernel: shape(recurrent.weightPrefix + recurrent.kind.cellName + "/kernel"), groups: 1)
+    case let bidirectional as Bidirectional:
+      return try Exact.add(
+        packedValues(bidirectional.forwardLayer, input: input),
+        packedValues(bidirectional.backwardLayer, input: input))
+    case is RecurrentConvolution:
+      return try Exact.add(
+        blocked(kernel: shape("kernel"), groups: 1),
+        blocked(kernel: shape("recurrent_kernel"), groups: 1))
     case is ConvTranspose:
       // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
       let kernel = shape("kernel")
@@ -395,6 +426,18 @@ struct ForwardStep {
   /// Runs the layer on `buffers.current`; the output shape is what Keras infers for this input.
   /// input (N, ...) -> output `outputShape`
   func run(_ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int)
+    throws(ForwardError)
+  {
+    let incoming = buffers.mask
+    try runLayer(&buffers, outputShape: outputShape, threads: threads)
+    switch maskEffect {
+    case .carry: buffers.mask = incoming
+    case .drop: buffers.mask = nil
+    case .own: break
+    }
+  }
+
+  private func runLayer(_ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int)
     throws(ForwardError)
   {
     if channelsFirst && buffers.current.rank > 2 {
@@ -515,6 +558,14 @@ struct ForwardStep {
           input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
           threads: threads, into: &output)
       }
+    case .globalPooling(.average, let keepDimensions)
+    where buffers.mask != nil && inputShape.count == 3:
+      // tf-keras' GlobalAveragePooling1D averages the steps the mask keeps.
+      let input = buffers.current
+      let mask = buffers.mask ?? []
+      try fresh { () throws(KernelError) in
+        try RecurrentKernel.maskedAverage(input, mask: mask, keepDims: keepDimensions)
+      }
     case .globalPooling(let mode, let keepDimensions):
       let input = buffers.current
       try fresh { () throws(KernelError) in
@@ -594,6 +645,7 @@ struct ForwardStep {
       }
     case .embedding(let table):
       let input = buffers.current
+      buffers.mask = maskEffect == .own ? RecurrentKernel.nonZeroMask(input) : nil
       try fresh { () throws(KernelError) in
         try PreprocessingKernels.embed(input, table: table)
       }
@@ -619,6 +671,22 @@ struct ForwardStep {
       }
     case .identity:
       break
+    case .masking(let value):
+      var mask: [Bool] = []
+      try buffers.update { tensor throws(KernelError) in
+        mask = RecurrentKernel.applyMasking(&tensor, value: value)
+      }
+      buffers.mask = mask
+    case .recurrent(let step):
+      let input = buffers.current
+      let mask = buffers.mask
+      try fresh { () throws(KernelError) in
+        try step.run(input, mask: mask, threads: threads)
+      }
+      buffers.mask = step.returnsSequences ? mask : nil
+    case .recurrentConvolution(let step):
+      let input = buffers.current
+      try fresh { () throws(KernelError) in try step.run(input, threads: threads) }
     case .timeDistributed(let steps):
       try TimeDistributed.run(steps, &buffers, outputShape: outputShape, threads: threads)
     }

@@ -88,16 +88,13 @@ public struct Optimizer: Sendable, Equatable {
           state.first[v].withUnsafeMutableBufferPointer { m in
             state.second[v].withUnsafeMutableBufferPointer { s in
               variables[v].withUnsafeMutableBufferPointer { w in
-                // Each element on its own: any split across threads gives the same values.
-                KernelParallelism.forEachSlice(
-                  count: g.count, threads: threads, minimumPerThread: 8192
-                ) { range in
-                  for i in range {
-                    m[i] += (g[i] - m[i]) * (1 - beta1)
-                    s[i] += (g[i] * g[i] - s[i]) * (1 - beta2)
-                    w[i] -= (m[i] * alpha) / (s[i].squareRoot() + epsilon)
-                  }
-                }
+                guard let gradient = g.baseAddress, let first = m.baseAddress,
+                  let second = s.baseAddress, let variable = w.baseAddress
+                else { return }
+                AdamUpdate.apply(
+                  gradient: gradient, first: first, second: second, variable: variable,
+                  count: g.count, alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                  threads: threads)
               }
             }
           }

@@ -79,6 +79,10 @@ public final class Trainer {
   private var optimizerState: Optimizer.State
   /// Per call: the buffers its forward and backward passes reuse from batch to batch.
   private let workspaces: [GradientWorkspace]
+  /// Per call: a max pooling that alone reads the output of a convolution able to take its output
+  /// gradient (`TrainingStep.takesPooledGradient`); when its windows tile that output, its
+  /// backward pass is left to the convolution's.
+  private let poolsIntoProducer: [Bool]
 
   public init(
     model: SequentialModel, weights: ModelWeights, configuration: TrainingConfiguration,
@@ -189,6 +193,13 @@ public final class Trainer {
     }
     self.graph = graph
     workspaces = graph.calls.map { _ in GradientWorkspace() }
+    poolsIntoProducer = graph.calls.map { call in
+      guard case .layer(let s) = call.node, case .pooling(.max, _, _, _) = graph.steps[s].operation,
+        let input = call.inputs.first, graph.readers[input] == 1,
+        let producer = graph.producer(of: input), case .layer(let p) = graph.calls[producer].node
+      else { return false }
+      return graph.steps[p].takesPooledGradient
+    }
     self.stepTrains = stepTrains
     self.names = names
     self.variables = variables
@@ -417,7 +428,7 @@ public final class Trainer {
       let batchTargets = targets.map { Self.gather($0, indices) }
       let (outputs, kept) = try forward(
         inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
-      let losses = lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
+      let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
       let values = reported(
         losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
         metrics: metrics, batch: indices.count)
@@ -462,7 +473,7 @@ public final class Trainer {
   ) throws(TrainingError) -> [(Double, Int)] {
     let penalty = regularizationLoss()
     let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
-    let losses = lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
+    let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
     let reported = reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
@@ -478,6 +489,8 @@ public final class Trainer {
     var trainableGradients: [[Float]] = []
     for i in variables.indices where trainable[i] {
       trainableValues.append(variables[i])
+      // Moved out until the update comes back: the optimizer then updates it in place.
+      variables[i] = []
       trainableGradients.append(gradients[i])
     }
     if optimizerState.first.count != trainableValues.count {
@@ -510,18 +523,31 @@ public final class Trainer {
       if losses[k].ofLogits, let call = graph.producer(of: value) { ofLogits[call] = true }
     }
     let modelInputs = Set(graph.program.inputs)
+    /// Output gradients of tiled max poolings, left to the convolution computing their input.
+    var pooled = [(gradient: Tensor, poolSize: [Int], winners: [UInt8])?](
+      repeating: nil, count: graph.program.valueCount)
     for (index, call) in graph.calls.enumerated().reversed() {
-      guard let gradient = valueGradients[call.output] else { continue }
+      let routed = pooled[call.output]
+      pooled[call.output] = nil
+      guard let gradient = valueGradients[call.output] ?? (routed == nil ? nil : []) else {
+        continue
+      }
       valueGradients[call.output] = nil
       switch (call.node, kept[index]) {
       case (.layer(let s), .layer(let saved)):
         let input = call.inputs[0]
+        if poolsIntoProducer[index], let gradient = steps[s].pooledGradient(gradient, saved: saved)
+        {
+          pooled[input] = gradient
+          continue
+        }
         let needsInput = !modelInputs.contains(input)
         guard
           let next = try steps[s].backward(
             gradient, saved: saved, variables: variables, shapes: shapes,
             gradients: &gradients, skipActivation: ofLogits[index],
-            needsInputGradient: needsInput, threads: threads, workspace: workspaces[index])
+            needsInputGradient: needsInput, threads: threads, workspace: workspaces[index],
+            pooled: routed)
         else { continue }
         if needsInput { TrainingGraph.accumulate(next, into: &valueGradients[input]) }
       case (.merge(let merge), .merge(let values, let outputShape)):
@@ -587,10 +613,14 @@ public final class Trainer {
   /// loss says `from_logits=True`.
   private func lossesAndGradients(
     outputs: [Tensor], kept: [TrainingGraph.Kept], targets: [Tensor]
-  ) -> [(loss: Float, gradient: [Float], ofLogits: Bool)] {
-    outputs.indices.map { k in
+  ) throws(TrainingError) -> [(loss: Float, gradient: [Float], ofLogits: Bool)] {
+    try outputs.indices.map { k throws(TrainingError) in
       let output = outputs[k]
       let loss = self.outputs[k].loss
+      if let traced = loss.traced {
+        let result = try traced.evaluate(prediction: output, target: targets[k])
+        return (result.loss, result.gradient, false)
+      }
       let classes = output.shape.last ?? 1
       var logits: [Float]?
       if readsLogits[k], let call = graph.producer(of: graph.program.outputs[k]),

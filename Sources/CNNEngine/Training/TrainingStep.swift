@@ -44,6 +44,9 @@ struct TrainingStep {
     /// SeparableConv: the depthwise output. Transposed convolutions: the output shape.
     var intermediate: Tensor?
     var outputShape: [Int] = []
+    /// Max pooling whose windows tile its input, in training: each output's winning tap
+    /// (`MaxPoolTraining`), for the backward pass of the convolution before it.
+    var poolWinners: [UInt8] = []
   }
 
   let name: String
@@ -322,6 +325,17 @@ struct TrainingStep {
       saved.layerNormalization = normalization
       return (Tensor(validShape: input.shape, scalars: output), saved)
     case .pooling(let mode, let poolSize, let strides, let padding):
+      if training, mode == .max, poolSize == strides, padding == .valid,
+        MaxPoolTraining.applies(inputShape: input.shape, poolSize: poolSize)
+      {
+        try kernelCall { () throws(KernelError) in
+          try MaxPoolTraining.forward(
+            input, poolSize: poolSize, threads: threads, into: &workspace.output,
+            winners: &workspace.winners)
+        }
+        saved.poolWinners = workspace.winners
+        return (workspace.output, saved)
+      }
       let pads = ForwardStep.padding(
         padding, input: input.shape, kernel: poolSize, strides: strides,
         dilations: poolSize.map { _ in 1 })
@@ -410,10 +424,15 @@ struct TrainingStep {
   /// outputGradient (the step's output shape) -> input gradient (nil when not needed); adds the
   /// gradients of the step's variables to `gradients` (empty arrays for none yet). With `skipActivation`, the gradient is
   /// already with respect to the pre-activation (the loss read the logits).
+  ///
+  /// `pooled` (convolutions ending in a plain ReLU or linear): the output gradient is instead the
+  /// gradient of a tiled max pooling of this step's output (`pooledGradient`), routed through
+  /// that pooling here.
   func backward(
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
     gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int,
-    workspace: GradientWorkspace = GradientWorkspace()
+    workspace: GradientWorkspace = GradientWorkspace(),
+    pooled: (gradient: Tensor, poolSize: [Int], winners: [UInt8])? = nil
   ) throws(TrainingError) -> [Float]? {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
@@ -455,6 +474,20 @@ struct TrainingStep {
         inputSize: Array(saved.input.shape.dropFirst().dropLast()),
         kernelSize: Array(kernel.shape.dropLast(2)), strides: strides, dilations: dilations)
       let outputShape = [saved.input.shape[0]] + outputSize + [kernel.shape.last!]
+      if let pooled {
+        let result = try kernelCall { () throws(KernelError) in
+          try ConvolutionGradient.backward(
+            input: saved.input, kernel: kernel, groups: groups, strides: strides,
+            dilations: dilations, padding: pads,
+            pooled: ConvolutionGradient.PooledOutputGradient(
+              gradient: pooled.gradient, poolSize: pooled.poolSize, winners: pooled.winners,
+              outputShape: outputShape, relu: fusedReLU),
+            needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+        }
+        Self.store(result.kernel.scalars, at: first!, in: &gradients)
+        if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }
+        return result.input?.scalars
+      }
       let result = try kernelCall { () throws(KernelError) in
         try ConvolutionGradient.backward(
           input: saved.input, kernel: kernel, groups: groups, strides: strides,
@@ -589,5 +622,26 @@ struct TrainingStep {
     case .reshape, .identity:
       return outputGradient
     }
+  }
+
+  /// Whether a tiled max pooling right after this step may hand its output gradient to this
+  /// step's backward pass (`backward(pooled:)`): a convolution ending in a plain ReLU (fused in
+  /// its kernels) or linear.
+  var takesPooledGradient: Bool {
+    guard case .convolution(_, _, _, _, let activation) = operation else { return false }
+    return activation == .relu() || activation == .linear
+  }
+
+  /// A max pooling whose forward pass recorded its winners (windows that tile its input): its
+  /// output gradient, pool size and winners, for the convolution before it (nil otherwise).
+  func pooledGradient(_ outputGradient: [Float], saved: Saved) -> (
+    gradient: Tensor, poolSize: [Int], winners: [UInt8]
+  )? {
+    guard case .pooling(.max, let poolSize, _, _) = operation, !saved.poolWinners.isEmpty,
+      saved.poolWinners.count == outputGradient.count
+    else { return nil }
+    let spatial = (0..<poolSize.count).map { saved.input.shape[1 + $0] / poolSize[$0] }
+    let shape = [saved.input.shape[0]] + spatial + [saved.input.shape.last!]
+    return (Tensor(validShape: shape, scalars: outputGradient), poolSize, saved.poolWinners)
   }
 }

@@ -24,11 +24,161 @@ public enum ConvolutionGradient {
     public var bias: Tensor
   }
 
+  /// The gradient of a convolution's output when that output went only through a max pooling
+  /// whose windows tile it (pool size = strides, no padding: Keras' default `MaxPooling2D()`):
+  /// the pooling's output gradient and the winners its forward pass recorded
+  /// (`MaxPoolTraining`), which the convolution's backward pass routes to each window's winner
+  /// itself, in the pass that packs it, instead of reading a mostly-zero gradient of its whole
+  /// output that the pooling's backward pass wrote (and the output again for the ReLU).
+  public struct PooledOutputGradient {
+    /// The gradient of the pooling's output, (N, pooled spatial..., F).
+    public var gradient: Tensor
+    public var poolSize: [Int]
+    /// `MaxPoolTraining.forward`'s winner bytes, one per pooled value.
+    public var winners: [UInt8]
+    /// The convolution's output shape (the pooling's input), (N, spatial'..., F).
+    public var outputShape: [Int]
+    /// The convolution ended in a plain ReLU (fused: its derivative is output > 0); else linear.
+    public var relu: Bool
+
+    public init(
+      gradient: Tensor, poolSize: [Int], winners: [UInt8], outputShape: [Int], relu: Bool
+    ) {
+      self.gradient = gradient
+      self.poolSize = poolSize
+      self.winners = winners
+      self.outputShape = outputShape
+      self.relu = relu
+    }
+  }
+
   /// input (N, spatial..., C), kernel (K..., C/groups, F), outputGradient (N, spatial'..., F)
   public static func backward(
     input: Tensor, kernel: Tensor, groups: Int, strides: [Int], dilations: [Int],
     padding: SpatialPadding, outputGradient: Tensor, reluOutput: Tensor? = nil,
     needsInputGradient: Bool, threads: Int, workspace: GradientWorkspace = GradientWorkspace()
+  ) throws(KernelError) -> Result {
+    try backward(
+      input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
+      padding: padding, outputGradient: outputGradient, reluOutput: reluOutput, pooled: nil,
+      needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+  }
+
+  /// The same backward pass with the output gradient given as a tiled max pooling's
+  /// (`PooledOutputGradient`): bitwise the values of `PoolingGradient.backward` followed by
+  /// `backward` (with the ReLU output when `relu`), without the intermediate gradient.
+  public static func backward(
+    input: Tensor, kernel: Tensor, groups: Int, strides: [Int], dilations: [Int],
+    padding: SpatialPadding, pooled: PooledOutputGradient, needsInputGradient: Bool,
+    threads: Int, workspace: GradientWorkspace = GradientWorkspace()
+  ) throws(KernelError) -> Result {
+    let shape = pooled.outputShape
+    let rank = pooled.poolSize.count
+    guard MaxPoolTraining.applies(inputShape: shape, poolSize: pooled.poolSize) else {
+      throw KernelError("an output of \(shape) pooled by \(pooled.poolSize) has no winners")
+    }
+    let pooledShape =
+      [shape[0]] + (0..<rank).map({ shape[1 + $0] / pooled.poolSize[$0] }) + [shape.last!]
+    guard pooled.gradient.shape == pooledShape, pooled.winners.count == pooled.gradient.count
+    else {
+      throw KernelError(
+        "pooled gradient \(pooled.gradient.shape) with \(pooled.winners.count) winners does not fit an output of \(shape) pooled by \(pooled.poolSize)"
+      )
+    }
+    let filters = shape.last!
+    guard groups >= 1, filters % groups == 0, (filters / groups) % 8 == 0 else {
+      // Groups of filters that the packing's 8-lane halves do not cover: the pooling's gradient
+      // in full first (already masked by the ReLU), then the plain pass.
+      scatterPooled(pooled, threads: threads, into: &workspace.pooledGradient)
+      return try backward(
+        input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
+        padding: padding, outputGradient: workspace.pooledGradient, reluOutput: nil, pooled: nil,
+        needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+    }
+    return try backward(
+      input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
+      padding: padding, outputGradient: Tensor(validShape: shape, scalars: []),
+      reluOutput: nil, pooled: pooled, needsInputGradient: needsInputGradient, threads: threads,
+      workspace: workspace)
+  }
+
+  /// The value a window's winner receives: its pooled gradient (plus zero, as the pooling's
+  /// backward pass adds it onto zero), or zero where a fused ReLU blocks it.
+  @inline(__always)
+  static func routedValue(_ share: SIMD8<Float>, winners: SIMD8<Int32>, relu: Bool)
+    -> SIMD8<Float>
+  {
+    let zero = SIMD8<Float>(repeating: 0)
+    let value = zero + share
+    guard relu else { return value }
+    let positive = winners & Int32(MaxPoolTraining.positiveFlag)
+    return zero.replacing(with: value, where: positive .!= SIMD8<Int32>(repeating: 0))
+  }
+
+  /// The winner bytes of 8 lanes as tap indices and flags.
+  @inline(__always)
+  static func loadWinners(_ pointer: UnsafePointer<UInt8>) -> SIMD8<Int32> {
+    SIMD8<Int32>(
+      truncatingIfNeeded: UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<UInt8>.self))
+  }
+
+  /// The pooling's input gradient in full from its winners (masked by the ReLU when `relu`).
+  static func scatterPooled(_ pooled: PooledOutputGradient, threads: Int, into result: inout Tensor)
+  {
+    let shape = pooled.outputShape
+    let rank = pooled.poolSize.count
+    let lead = 3 - rank
+    let size = Array(repeating: 1, count: lead) + Array(shape[1...rank])
+    let pool = Array(repeating: 1, count: lead) + pooled.poolSize
+    let out = (0..<3).map { size[$0] / pool[$0] }
+    let (batch, channels) = (shape[0], shape[rank + 1])
+    let (sD, sH, sW) = (size[0], size[1], size[2])
+    let (kH, kW) = (pool[1], pool[2])
+    let tapMask = Int32(MaxPoolTraining.positiveFlag - 1)
+    result.prepareForOverwrite(shape: shape)
+    result.withUnsafeMutableBufferPointer { target in
+      target.update(repeating: 0)
+      pooled.gradient.scalars.withUnsafeBufferPointer { dy in
+        pooled.winners.withUnsafeBufferPointer { winners in
+          let (target, dy, winners) = (target.baseAddress!, dy.baseAddress!, winners.baseAddress!)
+          var at = 0
+          for n in 0..<batch {
+            for od in 0..<out[0] {
+              for oh in 0..<out[1] {
+                for ow in 0..<out[2] {
+                  var c = 0
+                  while c < channels {
+                    let codes = loadWinners(winners + at + c)
+                    let values = routedValue(
+                      SIMDMemory.load(dy + at + c), winners: codes, relu: pooled.relu)
+                    for lane in 0..<8 {
+                      let t = Int(codes[lane] & tapMask)
+                      let (kd, kh, kw) = (t / (kH * kW), (t / kW) % kH, t % kW)
+                      let d = od * pool[0] + kd
+                      let h = oh * kH + kh
+                      let w = ow * kW + kw
+                      target[(((n * sD + d) * sH + h) * sW + w) * channels + c + lane] =
+                        values[lane]
+                    }
+                    c += 8
+                  }
+                  at += channels
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// input (N, spatial..., C), kernel (K..., C/groups, F), outputGradient (N, spatial'..., F)
+  /// (with `pooled`, the convolution's output: only its shape is read)
+  private static func backward(
+    input: Tensor, kernel: Tensor, groups: Int, strides: [Int], dilations: [Int],
+    padding: SpatialPadding, outputGradient: Tensor, reluOutput: Tensor?,
+    pooled: PooledOutputGradient?, needsInputGradient: Bool, threads: Int,
+    workspace: GradientWorkspace
   ) throws(KernelError) -> Result {
     let rank = kernel.rank - 2
     let kernelSize = Array(kernel.shape.prefix(rank))
@@ -47,7 +197,12 @@ public enum ConvolutionGradient {
     let perGroupIn = channels / groups
     let perGroupOut = filters / groups
     let positions = g.batch * g.output[0] * g.output[1] * g.output[2]
-    guard outputGradient.count == positions * filters else {
+    if let pooled, pooled.outputShape != g.outputShape(channels: filters) {
+      throw KernelError(
+        "pooled output \(pooled.outputShape) does not fit a convolution output of \(g.outputShape(channels: filters))"
+      )
+    }
+    guard pooled != nil || outputGradient.count == positions * filters else {
       throw KernelError(
         "output gradient \(outputGradient.shape) does not fit a convolution output of \(g.outputShape(channels: filters))"
       )
@@ -62,12 +217,17 @@ public enum ConvolutionGradient {
     // dY masked by the ReLU (when fused) in its own layout, for the input gradient, and packed
     // into blocks (block, P, 16) for the kernel gradient; the bias gradient on the way.
     var biasGradient = [Float](repeating: 0, count: filters)
-    let masked = reluOutput != nil && needsInputGradient
+    let masked = (reluOutput != nil || pooled != nil) && needsInputGradient
     if masked {
       workspace.maskedGradient.prepareForOverwrite(shape: outputGradient.shape)
     }
     workspace.packedGradient.prepareForOverwrite(shape: [blocks * positions * width])
-    outputGradient.scalars.withUnsafeBufferPointer { dy in
+    if let pooled {
+      packPooled(
+        pooled, perGroupOut: perGroupOut, blocksPerGroup: blocksPerGroup, threads: threads,
+        masked: masked, workspace: workspace, bias: &biasGradient)
+    } else {
+      outputGradient.scalars.withUnsafeBufferPointer { dy in
       (reluOutput ?? outputGradient).scalars.withUnsafeBufferPointer { y in
         workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
           workspace.maskedGradient.withUnsafeMutableBufferPointer { maskedOut in
@@ -154,6 +314,7 @@ public enum ConvolutionGradient {
       }
     }
 
+    }
     var kernelGradient = [Float](repeating: 0, count: kernel.count)
     if g.strides[2] == 1 && perGroupIn >= 6 {
       kernelGradientChannelMajor(
@@ -176,6 +337,132 @@ public enum ConvolutionGradient {
     return Result(
       input: inputGradient, kernel: Tensor(validShape: kernel.shape, scalars: kernelGradient),
       bias: Tensor(validShape: [filters], scalars: biasGradient))
+  }
+
+  /// The packing pass of `backward` for a pooled output gradient: block by block (threads take
+  /// whole blocks), positions in order, dY of each position is the pooled gradient of its window
+  /// at the window's winner and zero elsewhere, masked by the ReLU: the values and sums of
+  /// `PoolingGradient.backward`'s tiled path followed by the dense packing, bit for bit. Each
+  /// window's winner and value are expanded once per row of windows, for the block's filters.
+  private static func packPooled(
+    _ pooled: PooledOutputGradient, perGroupOut: Int, blocksPerGroup: Int, threads: Int,
+    masked: Bool, workspace: GradientWorkspace, bias: inout [Float]
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let shape = pooled.outputShape
+    let rank = pooled.poolSize.count
+    let lead = 3 - rank
+    // Three spatial axes, leading ones of size 1.
+    let size = Array(repeating: 1, count: lead) + Array(shape[1...rank])
+    let pool = Array(repeating: 1, count: lead) + pooled.poolSize
+    let (batch, filters) = (shape[0], shape[rank + 1])
+    let (sD, sH, sW) = (size[0], size[1], size[2])
+    let (kD, kH, kW) = (pool[0], pool[1], pool[2])
+    let (oD, oH, oW) = (sD / kD, sH / kH, sW / kW)
+    let positions = batch * sD * sH * sW
+    let groups = filters / perGroupOut
+    let blocks = groups * blocksPerGroup
+    let relu = pooled.relu
+    let tapMask = Int32(MaxPoolTraining.positiveFlag - 1)
+    pooled.winners.withUnsafeBufferPointer { winners in
+      pooled.gradient.scalars.withUnsafeBufferPointer { dy in
+        workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
+          workspace.maskedGradient.withUnsafeMutableBufferPointer { maskedOut in
+            bias.withUnsafeMutableBufferPointer { bias in
+              let (winners, dy, packed) = (
+                winners.baseAddress!, dy.baseAddress!, packed.baseAddress!
+              )
+              let maskedOut = masked ? maskedOut.baseAddress : nil
+              let bias = bias.baseAddress!
+              KernelParallelism.forEachSlice(
+                count: blocks, threads: threads,
+                minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
+              ) { items in
+                // Per window of the current row of windows and half block: the winning tap
+                // and the value it receives.
+                let winnerTap = UnsafeMutablePointer<SIMD8<Int32>>.allocate(
+                  capacity: max(1, 2 * oW))
+                let winnerValue = UnsafeMutablePointer<SIMD8<Float>>.allocate(
+                  capacity: max(1, 2 * oW))
+                // Per column: its window and its tap column within it (no divisions below).
+                let columnWindow = UnsafeMutablePointer<Int>.allocate(capacity: max(1, sW))
+                let columnTap = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, sW))
+                defer {
+                  winnerTap.deallocate()
+                  winnerValue.deallocate()
+                  columnWindow.deallocate()
+                  columnTap.deallocate()
+                }
+                for w in 0..<sW {
+                  columnWindow[w] = w / kW < oW ? w / kW : -1
+                  columnTap[w] = Int32(w % kW)
+                }
+                let zero = SIMD8<Float>(repeating: 0)
+                for item in items {
+                  let group = item / blocksPerGroup
+                  let block = item % blocksPerGroup
+                  let first = group * perGroupOut + block * width
+                  let halves = min(width, perGroupOut - block * width) / 8
+                  var target = packed + item * positions * width
+                  var sum0 = zero
+                  var sum1 = zero
+                  for n in 0..<batch {
+                    for d in 0..<sD {
+                      let (od, kd) = (d / kD, d % kD)
+                      for h in 0..<sH {
+                        let (oh, kh) = (h / kH, h % kH)
+                        let covered = od < oD && oh < oH
+                        if covered && kh == 0 {
+                          for ow in 0..<oW {
+                            let at = (((n * oD + od) * oH + oh) * oW + ow) * filters + first
+                            for half in 0..<halves {
+                              let codes = loadWinners(winners + at + 8 * half)
+                              winnerTap[2 * ow + half] = codes & tapMask
+                              winnerValue[2 * ow + half] = routedValue(
+                                SIMDMemory.load(dy + at + 8 * half), winners: codes, relu: relu)
+                            }
+                          }
+                        }
+                        let rowTap = Int32((kd * kH + kh) * kW)
+                        var out = maskedOut.map { $0 + ((n * sD + d) * sH + h) * sW * filters + first }
+                        for w in 0..<sW {
+                          var low = zero
+                          var high = zero
+                          let ow = columnWindow[w]
+                          if covered && ow >= 0 {
+                            let t = SIMD8<Int32>(repeating: rowTap + columnTap[w])
+                            low = zero.replacing(
+                              with: winnerValue[2 * ow], where: winnerTap[2 * ow] .== t)
+                            if halves == 2 {
+                              high = zero.replacing(
+                                with: winnerValue[2 * ow + 1], where: winnerTap[2 * ow + 1] .== t)
+                            }
+                          }
+                          if let to = out {
+                            SIMDMemory.store(low, to)
+                            if halves == 2 { SIMDMemory.store(high, to + 8) }
+                            out = to + filters
+                          }
+                          sum0 += low
+                          sum1 += high
+                          SIMDMemory.store(low, target)
+                          SIMDMemory.store(high, target + 8)
+                          target += width
+                        }
+                      }
+                    }
+                  }
+                  for lane in 0..<8 {
+                    bias[first + lane] = sum0[lane]
+                    if halves == 2 { bias[first + 8 + lane] = sum1[lane] }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Packs the full 16-filter blocks `items` of dY (masked by `y` > 0 when given) into `packed`
@@ -323,6 +610,8 @@ public enum ConvolutionGradient {
     let (pD, pH, pW) = (padded[0], padded[1], padded[2])
     let plane = g.batch * pD * pH * pW
     guard plane > 0, positions > 0 else { return }
+    // Without padding every value of the copy is written below: nothing to clear.
+    let unpadded = g.padBefore == [0, 0, 0] && padded == g.input
     workspace.columns.prepareForOverwrite(shape: [channels * plane])
     input.scalars.withUnsafeBufferPointer { source in
       workspace.columns.withUnsafeMutableBufferPointer { target in
@@ -336,21 +625,26 @@ public enum ConvolutionGradient {
           minimumPerThread: max(1, (1 << 15) / max(1, sampleValues))
         ) { samples in
           for n in samples {
-            for c in 0..<channels {
-              (target + c * plane + n * paddedSample).update(repeating: 0, count: paddedSample)
+            if !unpadded {
+              for c in 0..<channels {
+                (target + c * plane + n * paddedSample).update(repeating: 0, count: paddedSample)
+              }
             }
-            var x = source + n * sampleValues
+            let sample = source + n * sampleValues
             for d in 0..<inD {
               for h in 0..<inH {
                 let row =
                   target
                   + ((n * pD + d + g.padBefore[0]) * pH + h + g.padBefore[1]) * pW + g.padBefore[2]
-                for w in 0..<inW {
-                  var to = row + w
-                  for _ in 0..<channels {
-                    to.pointee = x.pointee
-                    x += 1
-                    to += plane
+                // Channel by channel along the input row (which stays in L1): each channel's
+                // run is written in one contiguous stretch.
+                let line = sample + (d * inH + h) * inW * channels
+                for c in 0..<channels {
+                  let to = row + c * plane
+                  var x = line + c
+                  for w in 0..<inW {
+                    to[w] = x.pointee
+                    x += channels
                   }
                 }
               }
@@ -477,8 +771,7 @@ public enum ConvolutionGradient {
                     target.update(repeating: 0, count: owFirst)
                     (target + owEnd).update(repeating: 0, count: outW - owEnd)
                     if step == 1 {
-                      (target + owFirst).update(
-                        from: line + c + firstOffset, count: owEnd - owFirst)
+                      copyRun(from: line + c + firstOffset, to: target + owFirst, owEnd - owFirst)
                     } else {
                       var from = line + c + firstOffset
                       for ow in owFirst..<owEnd {
@@ -498,6 +791,22 @@ public enum ConvolutionGradient {
           }
         }
       }
+    }
+  }
+
+  /// Copies a short run (an output row of X^T, tens of values) without a library call per run.
+  @inline(__always)
+  private static func copyRun(
+    from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, _ count: Int
+  ) {
+    var i = 0
+    while i + 8 <= count {
+      SIMDMemory.store(SIMDMemory.load(source + i), target + i)
+      i += 8
+    }
+    while i < count {
+      target[i] = source[i]
+      i += 1
     }
   }
 
@@ -541,26 +850,39 @@ public enum ConvolutionGradient {
       before[rank - 1] -= padW.0
       after[rank - 1] -= padW.1
       workspace.spread.prepareForOverwrite(shape: spreadShape)
+      let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
+      let unitStrides = g.strides == [1, 1, 1]
       outputGradient.scalars.withUnsafeBufferPointer { source in
         workspace.spread.withUnsafeMutableBufferPointer { target in
-          target.update(repeating: 0)
-          var p = 0
-          for n in 0..<g.batch {
-            for od in 0..<g.output[0] {
-              for oh in 0..<g.output[1] {
-                let row =
-                  ((n * spread[0] + od * g.strides[0]) * spread[1] + oh * g.strides[1]) * paddedW
-                  + padW.0
-                if g.strides[2] == 1 {
-                  (target.baseAddress! + row * filters).update(
-                    from: source.baseAddress! + p * filters, count: g.output[2] * filters)
-                  p += g.output[2]
-                } else {
-                  for ow in 0..<g.output[2] {
-                    (target.baseAddress! + (row + ow * g.strides[2]) * filters).update(
-                      from: source.baseAddress! + p * filters, count: filters)
-                    p += 1
-                  }
+          let (source, target) = (source.baseAddress!, target.baseAddress!)
+          if !unitStrides { target.update(repeating: 0, count: spreadShape.reduce(1, *)) }
+          // Output rows (n, od, oh) are disjoint runs of the spread buffer: threads take rows.
+          // With unit strides every spread row is one output row between its W padding, so
+          // only the padding is cleared.
+          KernelParallelism.forEachSlice(
+            count: g.batch * outD * outH, threads: threads,
+            minimumPerThread: max(1, (1 << 15) / max(1, paddedW * filters))
+          ) { rows in
+            for r in rows {
+              let oh = r % outH
+              let od = (r / outH) % outD
+              let n = r / (outH * outD)
+              var p = r * outW
+              let start =
+                ((n * spread[0] + od * g.strides[0]) * spread[1] + oh * g.strides[1]) * paddedW
+              if unitStrides {
+                (target + start * filters).update(repeating: 0, count: padW.0 * filters)
+                (target + (start + padW.0 + outW) * filters).update(
+                  repeating: 0, count: padW.1 * filters)
+              }
+              let row = start + padW.0
+              if g.strides[2] == 1 {
+                (target + row * filters).update(from: source + p * filters, count: outW * filters)
+              } else {
+                for ow in 0..<outW {
+                  (target + (row + ow * g.strides[2]) * filters).update(
+                    from: source + p * filters, count: filters)
+                  p += 1
                 }
               }
             }
@@ -574,18 +896,22 @@ public enum ConvolutionGradient {
     let perGroupOut = filters / groups
     let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     var flipped = [Float](repeating: 0, count: kernel.count)
-    for tap in 0..<taps {
-      let kw = tap % g.kernel[2]
-      let kh = (tap / g.kernel[2]) % g.kernel[1]
-      let kd = tap / (g.kernel[2] * g.kernel[1])
-      let mirrored =
-        ((g.kernel[0] - 1 - kd) * g.kernel[1] + (g.kernel[1] - 1 - kh)) * g.kernel[2]
-        + (g.kernel[2] - 1 - kw)
-      for group in 0..<groups {
-        for c in 0..<perGroupIn {
-          for f in 0..<perGroupOut {
-            flipped[(mirrored * perGroupOut + f) * channels + group * perGroupIn + c] =
-              kernel.scalars[(tap * perGroupIn + c) * filters + group * perGroupOut + f]
+    kernel.scalars.withUnsafeBufferPointer { source in
+      flipped.withUnsafeMutableBufferPointer { target in
+        let (source, target) = (source.baseAddress!, target.baseAddress!)
+        for tap in 0..<taps {
+          let kw = tap % g.kernel[2]
+          let kh = (tap / g.kernel[2]) % g.kernel[1]
+          let kd = tap / (g.kernel[2] * g.kernel[1])
+          let mirrored =
+            ((g.kernel[0] - 1 - kd) * g.kernel[1] + (g.kernel[1] - 1 - kh)) * g.kernel[2]
+            + (g.kernel[2] - 1 - kw)
+          for group in 0..<groups {
+            for c in 0..<perGroupIn {
+              let from = source + (tap * perGroupIn + c) * filters + group * perGroupOut
+              let to = target + mirrored * perGroupOut * channels + group * perGroupIn + c
+              for f in 0..<perGroupOut { to[f * channels] = from[f] }
+            }
           }
         }
       }

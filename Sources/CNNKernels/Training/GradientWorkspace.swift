@@ -17,6 +17,11 @@ public final class GradientWorkspace {
   package var packedGradient = Tensor.empty
   package var columns = Tensor.empty
   package var spread = Tensor.empty
+  /// A max pooling's input gradient when the convolution before it cannot take the pooling's
+  /// output gradient directly (`ConvolutionGradient.PooledOutputGradient`).
+  package var pooledGradient = Tensor.empty
+  /// Max pooling in training: the winner of every window (`MaxPoolTraining`).
+  package var winners: [UInt8] = []
   /// SeparableConv: the depthwise output between its two convolutions, and the pointwise
   /// convolution's own buffers.
   package var intermediate = Tensor.empty

@@ -176,7 +176,10 @@ extension KerasWarning {
   /// folder (the folder above it, the installation's site-packages, differs from machine to
   /// machine). A warning whose place in Keras was not recorded names `place`, the user's line.
   public func pythonText(orAt place: String) -> String {
-    guard let site else { return "\(place): \(category): \(message)\n" }
+    guard let site else {
+      let line = namesCallerLine ? sourceLine.map { "  \($0)\n" } ?? "" : ""
+      return "\(place): \(category): \(message)\n" + line
+    }
     return "\(site.file):\(site.line): \(category): \(message)\n  \(site.source)\n"
   }
 }

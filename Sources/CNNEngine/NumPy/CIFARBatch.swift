@@ -4,15 +4,15 @@
 /// `load_batch` reads it. ConvBook runs no pickle code: this reads only the opcodes such a file
 /// uses (containers, numbers, strings, memo, `GLOBAL` names kept as names, `REDUCE`/`BUILD` kept
 /// as data) and then recognises NumPy's array reconstruction by shape.
-struct CIFARBatch {
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+public struct CIFARBatch {
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
     init(_ description: String) { self.description = description }
   }
 
-  let data: [UInt8]
-  let count: Int
-  let labels: [Int]
+  public let data: [UInt8]
+  public let count: Int
+  public let labels: [Int]
 
   private indirect enum Item {
     case none
@@ -37,7 +37,7 @@ struct CIFARBatch {
     }
   }
 
-  init(bytes: [UInt8]) throws(Failure) {
+  public init(bytes: [UInt8]) throws(Failure) {
     let root = try Self.unpickle(bytes)
     guard case .dict(let pairs) = root else { throw Failure("the pickle holds no dict") }
     func value(_ key: String) -> Item? { pairs.first { $0.0.key == key }?.1 }
@@ -180,5 +180,25 @@ struct CIFARBatch {
       }
     }
     throw Failure("the pickle has no STOP")
+  }
+
+  /// The images of `batches` in turn, (N, 32, 32, 3) channels last as Keras transposes them, one
+  /// float per byte.
+  public static func imagesChannelsLast(_ batches: [CIFARBatch]) -> [Float] {
+    let count = batches.reduce(0) { $0 + $1.count }
+    var images = [Float](repeating: 0, count: count * 3072)
+    var sample = 0
+    for batch in batches {
+      for n in 0..<batch.count {
+        // (3, 32, 32) -> (32, 32, 3)
+        for c in 0..<3 {
+          for p in 0..<1024 {
+            images[(sample * 1024 + p) * 3 + c] = Float(batch.data[n * 3072 + c * 1024 + p])
+          }
+        }
+        sample += 1
+      }
+    }
+    return images
   }
 }

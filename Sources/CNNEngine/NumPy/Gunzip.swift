@@ -2,14 +2,14 @@
 /// data set cache (`fashion-mnist/*.gz`). Written from the RFCs: stored, fixed and dynamic
 /// Huffman blocks, decoded canonically one bit at a time. The output may never exceed the size
 /// the gzip trailer announces (checked before anything is inflated), and its CRC-32 must match.
-enum Gunzip {
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+public enum Gunzip {
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
     init(_ description: String) { self.description = description }
   }
 
   /// The size the trailer announces (ISIZE, the length modulo 2^32).
-  static func announcedSize(_ bytes: [UInt8]) throws(Failure) -> Int {
+  public static func announcedSize(_ bytes: [UInt8]) throws(Failure) -> Int {
     guard bytes.count >= 18, bytes[0] == 0x1f, bytes[1] == 0x8b else {
       throw Failure("not a gzip file")
     }
@@ -18,7 +18,7 @@ enum Gunzip {
       | Int(bytes[n - 1]) << 24
   }
 
-  static func decompress(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
+  public static func decompress(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
     let size = try announcedSize(bytes)
     guard bytes[2] == 8 else { throw Failure("unknown gzip compression method \(bytes[2])") }
     let flags = bytes[3]
@@ -248,7 +248,7 @@ enum Gunzip {
     return c
   }
 
-  static func crc32(_ bytes: [UInt8]) -> UInt32 {
+  public static func crc32(_ bytes: [UInt8]) -> UInt32 {
     var c: UInt32 = 0xFFFF_FFFF
     for byte in bytes { c = crcTable[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
     return c ^ 0xFFFF_FFFF

@@ -1,0 +1,55 @@
+/// Adam's (and AdamW's) element update on one variable, in SIMD8 lanes on up to `threads` threads:
+///
+///     m += (g - m)(1 - beta_1);  v += (g^2 - v)(1 - beta_2);  w -= m alpha / (sqrt(v) + epsilon)
+///
+/// Each element is computed on its own with the same float operations in the same order as the
+/// scalar formula (no fused multiply-adds), so a lane gives the scalar's bits and any split across
+/// threads gives the same values. Lives beside the kernels (compiled -O and vectorised) because the
+/// engine is compiled for size, where the loop stays scalar.
+public enum AdamUpdate {
+  public static func apply(
+    gradient: UnsafePointer<Float>, first: UnsafeMutablePointer<Float>,
+    second: UnsafeMutablePointer<Float>, variable: UnsafeMutablePointer<Float>, count: Int,
+    alpha: Float, beta1: Float, beta2: Float, epsilon: Float, threads: Int
+  ) {
+    KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 4096) {
+      range in
+      update(
+        range, gradient: gradient, first: first, second: second, variable: variable,
+        alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon)
+    }
+  }
+
+  @inline(__always)
+  private static func update(
+    _ range: Range<Int>, gradient g: UnsafePointer<Float>, first m: UnsafeMutablePointer<Float>,
+    second s: UnsafeMutablePointer<Float>, variable w: UnsafeMutablePointer<Float>,
+    alpha: Float, beta1: Float, beta2: Float, epsilon: Float
+  ) {
+    let oneMinusBeta1 = 1 - beta1
+    let oneMinusBeta2 = 1 - beta2
+    let a = SIMD8<Float>(repeating: alpha)
+    let b1 = SIMD8<Float>(repeating: oneMinusBeta1)
+    let b2 = SIMD8<Float>(repeating: oneMinusBeta2)
+    let e = SIMD8<Float>(repeating: epsilon)
+    var i = range.lowerBound
+    while i + 8 <= range.upperBound {
+      let gv = SIMDMemory.load(g + i)
+      var mv = SIMDMemory.load(m + i)
+      var sv = SIMDMemory.load(s + i)
+      mv += (gv - mv) * b1
+      sv += (gv * gv - sv) * b2
+      let wv = SIMDMemory.load(w + i) - (mv * a) / (sv.squareRoot() + e)
+      SIMDMemory.store(mv, m + i)
+      SIMDMemory.store(sv, s + i)
+      SIMDMemory.store(wv, w + i)
+      i += 8
+    }
+    while i < range.upperBound {
+      m[i] += (g[i] - m[i]) * oneMinusBeta1
+      s[i] += (g[i] * g[i] - s[i]) * oneMinusBeta2
+      w[i] -= (m[i] * alpha) / (s[i].squareRoot() + epsilon)
+      i += 1
+    }
+  }
+}
