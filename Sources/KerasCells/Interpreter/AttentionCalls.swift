@@ -78,6 +78,9 @@ enum AttentionCalls {
       }
     }
     guard multiHead else { return bound["inputs"]! }
+    if kerasVersion == .keras2, let refusal = einsumRefusal(instance, bound) {
+      throw CellError(type: "ValueError", message: refusal, range: site.range)
+    }
     var tensors = [bound["query"]!, bound["value"]!]
     if let key = bound["key"], !isNone(key) { tensors.append(key) }
     return .list(PythonList(tensors))
@@ -90,6 +93,41 @@ enum AttentionCalls {
     else { return }
     _ = names.uniqueName(forClass: "Softmax")
     _ = names.uniqueName(forClass: "Dropout")
+  }
+
+  /// tf-keras' refusal of a key and a value of different lengths, which only TensorFlow's einsum
+  /// of the attention weights and the projected value notices, inside `call` (with the call's
+  /// arguments). Worded for sequences (3-D inputs, the default attention axis, no dropout); other
+  /// cases reach the engine's refusal.
+  private static func einsumRefusal(_ instance: LayerInstance, _ bound: [String: Value]) -> String?
+  {
+    guard let layer = instance.layer as? MultiHeadAttention,
+      case .kerasTensor(let query)? = bound["query"],
+      case .kerasTensor(let value)? = bound["value"],
+      case .kerasTensor(let key)? = bound["key"],
+      [query, value, key].allSatisfy({ $0.shape.rank == 3 }),
+      (try? layer.resolvedAttentionAxes(rank: 3)) == [1],
+      (try? layer.common.arguments.double("dropout")) == 0,
+      let keyLength = key.shape[1], let valueLength = value.shape[1], keyLength != valueLength
+    else { return nil }
+    let name = instance.name
+    func size(_ dimension: Int?) -> String { dimension.map(String.init) ?? "?" }
+    func argument(_ parameter: String, _ fallback: String) -> String {
+      bound[parameter].map(PythonText.repr) ?? fallback
+    }
+    let valueOp = layer.useBias ? "\(name)/value/add" : "\(name)/value/einsum/Einsum"
+    let scores = [query.shape[0], layer.heads, query.shape[1], keyLength].map(size)
+    let projected = [value.shape[0], valueLength, layer.heads, layer.valueDimension].map(size)
+    func tensor(_ shape: TensorShape) -> String { "tf.Tensor(shape=\(shape), dtype=float32)" }
+    return
+      "Exception encountered when calling layer \"\(name)\" (type MultiHeadAttention).\n\n"
+      + "Dimensions must be equal, but are \(keyLength) and \(valueLength) for '{{node \(name)/einsum_1/Einsum}} = Einsum[N=2, T=DT_FLOAT, equation=\"acbe,aecd->abcd\"](\(name)/dropout/Identity, \(valueOp))' with input shapes: [\(scores.joined(separator: ","))], [\(projected.joined(separator: ","))].\n\n"
+      + "Call arguments received by layer \"\(name)\" (type MultiHeadAttention):\n"
+      + "  • query=\(tensor(query.shape))\n  • value=\(tensor(value.shape))\n"
+      + "  • key=\(tensor(key.shape))\n  • attention_mask=None\n"
+      + "  • return_attention_scores=\(argument("return_attention_scores", "False"))\n"
+      + "  • training=\(argument("training", "None"))\n"
+      + "  • use_causal_mask=\(argument("use_causal_mask", "False"))"
   }
 
   private static func isNone(_ value: Value) -> Bool {

@@ -17,4 +17,8 @@ layers.Attention(score_mode='general')
 # %%
 layers.MultiHeadAttention(num_heads=2, key_dim=16)(seq)
 # %%
+values = keras.Input(shape=(20, 32))
+keys = keras.Input(shape=(16, 32))
+layers.MultiHeadAttention(num_heads=4, key_dim=8)(seq, values, key=keys, training=False)
+# %%
 print('still running')
