@@ -228,82 +228,84 @@ public enum ConvolutionGradient {
         masked: masked, workspace: workspace, bias: &biasGradient)
     } else {
       outputGradient.scalars.withUnsafeBufferPointer { dy in
-      (reluOutput ?? outputGradient).scalars.withUnsafeBufferPointer { y in
-        workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
-          workspace.maskedGradient.withUnsafeMutableBufferPointer { maskedOut in
-            biasGradient.withUnsafeMutableBufferPointer { bias in
-              let dy = dy.baseAddress!
-              let y = y.baseAddress!
-              let packed = packed.baseAddress!
-              let useMask = reluOutput != nil
-              // Block by block, positions in order: each filter's bias sum runs over the
-              // positions in order, in a SIMD lane for full blocks. Blocks are independent, so
-              // threads take whole blocks.
-              KernelParallelism.forEachSlice(
-                count: blocks, threads: threads,
-                minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
-              ) { items in
-                if perGroupOut % width == 0 && items.count > 1 {
-                  // Full blocks: one pass over the positions for all of them, so that dY and
-                  // the ReLU output are read once (each block's sums still run in order).
-                  packFullBlocks(
-                    items, dy: dy, y: useMask ? y : nil, positions: positions,
-                    filters: filters, perGroupOut: perGroupOut, blocksPerGroup: blocksPerGroup,
-                    packed: packed, masked: masked ? maskedOut.baseAddress : nil,
-                    bias: bias.baseAddress!)
-                  return
-                }
-                for item in items {
-                  let group = item / blocksPerGroup
-                  let block = item % blocksPerGroup
-                  let first = group * perGroupOut + block * width
-                  let lanes = min(width, perGroupOut - block * width)
-                  var target = packed + (group * blocksPerGroup + block) * positions * width
-                  var row = dy + first
-                  var rowY = y + first
-                  var rowMasked = maskedOut.baseAddress.map { $0 + first }
-                  if lanes == width {
-                    let zero = SIMD8<Float>(repeating: 0)
-                    var sum0 = zero
-                    var sum1 = zero
-                    for _ in 0..<positions {
-                      var low = SIMDMemory.load(row)
-                      var high = SIMDMemory.load(row + 8)
-                      if useMask {
-                        low = zero.replacing(with: low, where: SIMDMemory.load(rowY) .> zero)
-                        high = zero.replacing(with: high, where: SIMDMemory.load(rowY + 8) .> zero)
+        (reluOutput ?? outputGradient).scalars.withUnsafeBufferPointer { y in
+          workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
+            workspace.maskedGradient.withUnsafeMutableBufferPointer { maskedOut in
+              biasGradient.withUnsafeMutableBufferPointer { bias in
+                let dy = dy.baseAddress!
+                let y = y.baseAddress!
+                let packed = packed.baseAddress!
+                let useMask = reluOutput != nil
+                // Block by block, positions in order: each filter's bias sum runs over the
+                // positions in order, in a SIMD lane for full blocks. Blocks are independent, so
+                // threads take whole blocks.
+                KernelParallelism.forEachSlice(
+                  count: blocks, threads: threads,
+                  minimumPerThread: max(1, (1 << 16) / max(1, positions * width))
+                ) { items in
+                  if perGroupOut % width == 0 && items.count > 1 {
+                    // Full blocks: one pass over the positions for all of them, so that dY and
+                    // the ReLU output are read once (each block's sums still run in order).
+                    packFullBlocks(
+                      items, dy: dy, y: useMask ? y : nil, positions: positions,
+                      filters: filters, perGroupOut: perGroupOut, blocksPerGroup: blocksPerGroup,
+                      packed: packed, masked: masked ? maskedOut.baseAddress : nil,
+                      bias: bias.baseAddress!)
+                    return
+                  }
+                  for item in items {
+                    let group = item / blocksPerGroup
+                    let block = item % blocksPerGroup
+                    let first = group * perGroupOut + block * width
+                    let lanes = min(width, perGroupOut - block * width)
+                    var target = packed + (group * blocksPerGroup + block) * positions * width
+                    var row = dy + first
+                    var rowY = y + first
+                    var rowMasked = maskedOut.baseAddress.map { $0 + first }
+                    if lanes == width {
+                      let zero = SIMD8<Float>(repeating: 0)
+                      var sum0 = zero
+                      var sum1 = zero
+                      for _ in 0..<positions {
+                        var low = SIMDMemory.load(row)
+                        var high = SIMDMemory.load(row + 8)
+                        if useMask {
+                          low = zero.replacing(with: low, where: SIMDMemory.load(rowY) .> zero)
+                          high = zero.replacing(
+                            with: high, where: SIMDMemory.load(rowY + 8) .> zero)
+                        }
+                        if masked, let out = rowMasked {
+                          SIMDMemory.store(low, out)
+                          SIMDMemory.store(high, out + 8)
+                          rowMasked = out + filters
+                        }
+                        sum0 += low
+                        sum1 += high
+                        SIMDMemory.store(low, target)
+                        SIMDMemory.store(high, target + 8)
+                        target += width
+                        row += filters
+                        rowY += filters
                       }
-                      if masked, let out = rowMasked {
-                        SIMDMemory.store(low, out)
-                        SIMDMemory.store(high, out + 8)
-                        rowMasked = out + filters
+                      for lane in 0..<8 {
+                        bias[first + lane] = sum0[lane]
+                        bias[first + 8 + lane] = sum1[lane]
                       }
-                      sum0 += low
-                      sum1 += high
-                      SIMDMemory.store(low, target)
-                      SIMDMemory.store(high, target + 8)
-                      target += width
-                      row += filters
-                      rowY += filters
-                    }
-                    for lane in 0..<8 {
-                      bias[first + lane] = sum0[lane]
-                      bias[first + 8 + lane] = sum1[lane]
-                    }
-                  } else {
-                    for _ in 0..<positions {
-                      for lane in 0..<lanes {
-                        let value = !useMask || rowY[lane] > 0 ? row[lane] : 0
-                        if masked, let out = rowMasked { out[lane] = value }
-                        bias[first + lane] += value
-                        target[lane] = value
+                    } else {
+                      for _ in 0..<positions {
+                        for lane in 0..<lanes {
+                          let value = !useMask || rowY[lane] > 0 ? row[lane] : 0
+                          if masked, let out = rowMasked { out[lane] = value }
+                          bias[first + lane] += value
+                          target[lane] = value
+                        }
+                        // Lanes past a group's last filter stay zero.
+                        (target + lanes).update(repeating: 0, count: width - lanes)
+                        if masked, let out = rowMasked { rowMasked = out + filters }
+                        target += width
+                        row += filters
+                        rowY += filters
                       }
-                      // Lanes past a group's last filter stay zero.
-                      (target + lanes).update(repeating: 0, count: width - lanes)
-                      if masked, let out = rowMasked { rowMasked = out + filters }
-                      target += width
-                      row += filters
-                      rowY += filters
                     }
                   }
                 }
@@ -312,7 +314,6 @@ public enum ConvolutionGradient {
           }
         }
       }
-    }
 
     }
     var kernelGradient = [Float](repeating: 0, count: kernel.count)
@@ -424,7 +425,9 @@ public enum ConvolutionGradient {
                           }
                         }
                         let rowTap = Int32((kd * kH + kh) * kW)
-                        var out = maskedOut.map { $0 + ((n * sD + d) * sH + h) * sW * filters + first }
+                        var out = maskedOut.map {
+                          $0 + ((n * sD + d) * sH + h) * sW * filters + first
+                        }
                         for w in 0..<sW {
                           var low = zero
                           var high = zero

@@ -73,7 +73,8 @@ public enum MaxPoolTraining {
                 let od = (row / oH) % oD
                 let n = row / (oH * oD)
                 for ow in 0..<oW {
-                  let origin = ((((n * size[0] + od * kD) * sH + oh * kH) * sW) + ow * kW) * channels
+                  let origin =
+                    ((((n * size[0] + od * kD) * sH + oh * kH) * sW) + ow * kW) * channels
                   let at = (row * oW + ow) * channels
                   var c = 0
                   while c < channels {

@@ -56,7 +56,8 @@ struct MaxPoolingWindowTests {
                     guard d >= 0, d < size[0], h >= 0, h < size[1], w >= 0, w < size[2] else {
                       continue
                     }
-                    let value = values[(((n * size[0] + d) * size[1] + h) * size[2] + w) * channels + c]
+                    let value = values[
+                      (((n * size[0] + d) * size[1] + h) * size[2] + w) * channels + c]
                     if let current = best {
                       if value > current { best = value }
                     } else {
