@@ -14,10 +14,12 @@ let kernelFlags = simdFlags
 // Release optimisation by module, for a student's first build (measured in a fresh clone on an idle
 // 2-core machine, `CONVBOOK_WITHOUT_SERVE=1 swift build -c release --product convbook`: 135 s wall
 // with -O everywhere, 119 s with -Osize above the kernels, 93 s as below). The kernels keep -O.
-// The engine and the cell language (weight preparation, training glue, NumPy arrays) get -Osize:
-// summary latency, lesson builds and training measured the same within 5%. Rendering, commands and
-// the CLI do no heavy arithmetic and take -Onone (a cold `convbook build Lessons`: 0.62 s instead
-// of 0.54 s); their SIL optimisation was most of their ~60 s of CPU.
+// The engine (weight preparation, training glue, data file readers) gets -Osize: summary latency,
+// lesson builds and training measured the same within 5%. The cell language (KerasCells) holds no
+// element loops of its own (NumPy arrays run on CNNKernels' `NumPyKernel`, data files are read in
+// CNNEngine) and takes -Onone, as do rendering, commands and the CLI, which do no heavy arithmetic
+// (a cold `convbook build Lessons`: 0.62 s instead of 0.54 s); SIL optimisation and LLVM were
+// ~54 of KerasCells' ~64 s of CPU.
 let sizeFlags: [SwiftSetting] = [.unsafeFlags(["-Osize"], .when(configuration: .release))]
 let noneFlags: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
 
@@ -57,7 +59,7 @@ let package = Package(
     .target(
       name: "KerasCells",
       dependencies: ["CNNEngine", .product(name: "BigInt", package: "BigInt")],
-      swiftSettings: sizeFlags),
+      swiftSettings: noneFlags),
     .target(name: "LessonKit", dependencies: ["CCmark"], swiftSettings: sizeFlags),
     .target(
       name: "LessonRender", dependencies: ["CNNEngine", "KerasCells", "LessonKit"],

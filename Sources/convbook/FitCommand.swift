@@ -9,7 +9,9 @@ struct FitCommand: ParsableCommand {
     discussion: """
       The model's `model.compile(optimizer=..., loss=..., metrics=[...])` decides the optimizer, \
       loss and metrics. Weights start from --weights (an .npz keyed by Keras weight names) or from \
-      Keras' initializers drawn with --seed. Prints tf-keras' epoch lines (verbose=2), or with \
+      Keras' initializers drawn with --seed. A model with several inputs or outputs takes \
+      --x NAME=FILE.npy per input and --y NAME=FILE.npy per output (the input and output layers' \
+      names), or one .npz keyed by those names, as predict does. Prints Keras' epoch lines (verbose=2, as the file's Keras version prints them), or with \
       --json {"history": {...}}. The trained weights, moving statistics included, are written to \
       --out as .npz under Keras' names, atomically. Shuffling and dropout masks are seeded by \
       --seed (TensorFlow's own random streams cannot be reproduced); results are identical for \
@@ -19,11 +21,17 @@ struct FitCommand: ParsableCommand {
   @Argument(help: "A lesson (.md) or Keras script (.py) whose model is compiled.")
   var file: String
 
-  @Option(help: "Inputs as .npy, samples first.")
-  var x: String
+  @Option(
+    help: ArgumentHelp(
+      "Inputs, samples first: one .npy, one .npz keyed by the model's input names, or NAME=FILE.npy per input (repeat).",
+      valueName: "file|name=file"))
+  var x: [String]
 
-  @Option(help: "Targets as .npy (class indices for sparse losses), samples first.")
-  var y: String
+  @Option(
+    help: ArgumentHelp(
+      "Targets (class indices for sparse losses), samples first: one .npy, one .npz keyed by the model's output names, or NAME=FILE.npy per output (repeat).",
+      valueName: "file|name=file"))
+  var y: [String]
 
   @Option(
     help: "Initial weights as .npz keyed by Keras weight names (default: seeded initializers).")
@@ -82,7 +90,7 @@ struct FitCommand: ParsableCommand {
     let loaded = try CommandSupport.load(file, keras: keras.setting)
     Terminal.printDiagnostics(loaded.diagnostics)
     let training = Training(
-      xPath: x, yPath: y, weightsPath: weights, outputPath: out, modelName: model,
+      x: x, y: y, weightsPath: weights, outputPath: out, modelName: model,
       epochs: epochs, batchSize: batchSize, shuffle: !noShuffle, validationSplit: validationSplit,
       seed: seed, memoryBudget: MemoryBudgetOption.parse(memoryBudget)!,
       threads: threads ?? Training.defaultThreadCount)

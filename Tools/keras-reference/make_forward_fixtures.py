@@ -6,7 +6,8 @@ Usage (see README.md):
     TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Tools/keras-reference/make_forward_fixtures.py --graphs [NAME ...]
 
 With --graphs it writes the functional-graph cases (GRAPH_CASES: merges, tensor arithmetic, shared
-layers, nested models, several inputs and outputs) to Tests/Fixtures/keras/forward-graphs/:
+layers, nested models, several inputs and outputs, attention, TimeDistributed; named cases update
+their entries of index.json) to Tests/Fixtures/keras/forward-graphs/:
 NAME.py (binds `model`), NAME.weights.npz, NAME.inputs.npz (`input_0`, `input_1`, ... in
 `model.inputs` order, batch 2, seeded) and NAME.outputs.npz (`output_0`, ... in `model.outputs`
 order), plus forward-graphs/index.json.
@@ -705,6 +706,68 @@ graph_case("padding_ops", "tf.pad (constant, with constant_values) before valid 
 """)
 
 
+graph_case("vit_block", "A tiny vision transformer: Conv2D patch embedding, Reshape, pre-norm blocks of MultiHeadAttention (self-attention, dropout off at inference) and a gelu MLP with residual Adds, pooled head", """
+    inputs = keras.Input(shape=(8, 8, 3))
+    x = layers.Conv2D(12, 2, strides=2)(inputs)
+    encoded = layers.Reshape((16, 12))(x)
+    for _ in range(2):
+        y = layers.LayerNormalization(epsilon=1e-6)(encoded)
+        y = layers.MultiHeadAttention(num_heads=3, key_dim=4, dropout=0.1)(y, y)
+        x2 = layers.Add()([y, encoded])
+        y = layers.LayerNormalization(epsilon=1e-6)(x2)
+        y = layers.Dense(24, activation="gelu")(y)
+        y = layers.Dense(12)(y)
+        encoded = layers.Add()([y, x2])
+    x = layers.GlobalAveragePooling1D()(layers.LayerNormalization(epsilon=1e-6)(encoded))
+    model = keras.Model(inputs, layers.Dense(5)(x))
+""")
+
+graph_case("mha_variants", "MultiHeadAttention: cross-attention with a key, value_dim, a tuple output_shape, no bias; attention over both spatial axes and over one axis of a 4-D feature map", """
+    query = keras.Input(shape=(6, 10))
+    memory = keras.Input(shape=(7, 9))
+    keys = keras.Input(shape=(7, 5))
+    cross = layers.MultiHeadAttention(num_heads=2, key_dim=3, value_dim=4, output_shape=(2, 3),
+                                      use_bias=False)(query, memory, key=keys)
+    image = keras.Input(shape=(4, 5, 6))
+    spatial = layers.MultiHeadAttention(num_heads=2, key_dim=3, attention_axes=(1, 2))(image, image)
+    rows = layers.MultiHeadAttention(num_heads=1, key_dim=4, attention_axes=2)(spatial, image)
+    model = keras.Model([query, memory, keys, image], [cross, rows])
+""")
+
+graph_case("dense_attention", "Attention (dot with a learned scale, concat) and AdditiveAttention on [query, value] and [query, value, key]; Attention along the rows of a 4-D feature map", """
+    query = keras.Input(shape=(5, 6))
+    value = keras.Input(shape=(7, 4))
+    key = keras.Input(shape=(7, 6))
+    dot = layers.Attention(use_scale=True)([query, value, key])
+    concat = layers.Attention(use_scale=True, score_mode="concat")([query, value, key])
+    additive = layers.AdditiveAttention()([query, key])
+    plain = layers.AdditiveAttention(use_scale=False)([query, key, key])
+    image = keras.Input(shape=(3, 5, 6))
+    rows = layers.Attention(use_scale=True)([image, image])
+    model = keras.Model([query, value, key, image],
+                        [layers.Concatenate()([dot, concat, additive, plain]), rows])
+""")
+
+graph_case("causal_attention", "use_causal_mask=True in MultiHeadAttention (self- and cross-attention of unequal lengths) and in Attention", """
+    query = keras.Input(shape=(6, 8))
+    memory = keras.Input(shape=(4, 8))
+    self_attention = layers.MultiHeadAttention(num_heads=2, key_dim=4)(query, query, use_causal_mask=True)
+    cross = layers.MultiHeadAttention(num_heads=2, key_dim=4)(self_attention, memory, use_causal_mask=True)
+    dot = layers.Attention()([cross, memory], use_causal_mask=True)
+    model = keras.Model([query, memory], [cross, dot])
+""")
+
+graph_case("time_distributed", "Video frames through TimeDistributed Conv2D, MaxPooling2D, BatchNormalization, Flatten, Dense and Dropout", """
+    clips = keras.Input(shape=(3, 8, 8, 2))
+    x = layers.TimeDistributed(layers.Conv2D(4, 3, activation="relu"))(clips)
+    x = layers.TimeDistributed(layers.MaxPooling2D())(x)
+    x = layers.TimeDistributed(layers.BatchNormalization())(x)
+    x = layers.TimeDistributed(layers.Flatten())(x)
+    x = layers.TimeDistributed(layers.Dense(5, activation="tanh"))(x)
+    model = keras.Model(clips, layers.TimeDistributed(layers.Dropout(0.5))(x))
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]
@@ -744,13 +807,17 @@ def run_graph_case(name):
 def main_graphs(argv):
     names = argv or list(GRAPH_CASES)
     index = [run_graph_case(name) for name in names]
-    if not argv:
-        (GRAPH_OUT / "index.json").write_text(json.dumps({
-            "keras_version": tf_keras.__version__,
-            "tensorflow_version": tf.__version__,
-            "numpy_version": np.__version__,
-            "cases": index,
-        }, indent=1) + "\n")
+    if argv and (GRAPH_OUT / "index.json").exists():
+        # Named cases replace their entries (or are added, in GRAPH_CASES order).
+        recorded = {c["name"]: c for c in json.loads((GRAPH_OUT / "index.json").read_text())["cases"]}
+        recorded.update({c["name"]: c for c in index})
+        index = [recorded[n] for n in GRAPH_CASES if n in recorded]
+    (GRAPH_OUT / "index.json").write_text(json.dumps({
+        "keras_version": tf_keras.__version__,
+        "tensorflow_version": tf.__version__,
+        "numpy_version": np.__version__,
+        "cases": index,
+    }, indent=1) + "\n")
     for name in names:
         print(name, file=sys.stderr)
 

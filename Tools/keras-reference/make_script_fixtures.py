@@ -12,7 +12,7 @@ so that the scripts' own imports name their modules as in a fresh process). Writ
 `Tests/Fixtures/scripts/expected/NAME.json` (tf-keras) or `expected-keras3/NAME.json` (Keras 3):
 `stdout` (everything printed, byte for byte), `exit_code`, `error`, the last line of the traceback
 on standard error ("Type: message", with CPython's "Did you mean" suggestion) or null, and
-`traceback`: the traceback with only the script's own frames (each `File "NAME.py", line N, in F`
+`traceback`: the traceback (with the exceptions it was raised from) with only the script's own frames (each `File "NAME.py", line N, in F`
 with its source and caret lines; the frames in Keras' and TensorFlow's files are left out, as
 ConvBook prints only the script's), or null.
 """
@@ -80,11 +80,12 @@ def record(script):
 
 
 def own_frames(lines, name):
-    """The traceback from its `Traceback (most recent call last):` line on, keeping the frames of
-    the script `name` (a frame is its `  File` line and the more deeply indented lines after it)
-    and the exception's lines after the last frame."""
+    """The traceback from its first `Traceback (most recent call last):` line on (a chain of
+    exceptions prints one per exception, joined by "During handling of the above exception, ..."),
+    keeping the frames of the script `name` (a frame is its `  File` line and the more deeply
+    indented lines after it) and each exception's lines after its last frame."""
     try:
-        start = max(i for i, line in enumerate(lines) if line == "Traceback (most recent call last):")
+        start = min(i for i, line in enumerate(lines) if line == "Traceback (most recent call last):")
     except ValueError:
         return None
     kept = [lines[start]]

@@ -385,6 +385,44 @@ graph_case("graph_two_outputs_list", "two outputs, losses as a list, one metric 
 """, "model.compile(optimizer={optimizer}, loss=['mae', 'categorical_crossentropy'], loss_weights=[0.3, 1.0], metrics=['mse'])",
     [(5,)], 12, [("first", ("regression", 2)), ("second", ("onehot", 2))], dict(epochs=2, batch_size=5))
 
+graph_case("graph_lambda_siamese", "a siamese pair: a shared encoder, a Lambda euclidean distance (tf.sqrt of a clipped reduce_sum of squares), a sigmoid head", """
+    import tensorflow as tf
+
+    def euclidean_distance(vectors):
+        a, b = vectors
+        squared = tf.reduce_sum(tf.square(a - b), axis=1, keepdims=True)
+        return tf.sqrt(tf.maximum(squared, 1e-7))
+
+    left = keras.Input(shape=(6,), name='left')
+    right = keras.Input(shape=(6,), name='right')
+    encoder = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(5, activation='relu'), layers.Dense(4)], name='encoder')
+    distance = layers.Lambda(euclidean_distance, name='distance')([encoder(left), encoder(right)])
+    outputs = layers.Dense(1, activation='sigmoid')(distance)
+    model = keras.Model([left, right], outputs, name='siamese_distance')
+""", "model.compile(optimizer={optimizer}, loss='binary_crossentropy', metrics=['accuracy'])",
+    [(6,), (6,)], 18, [("dense_2", ("binary", 1))], dict(epochs=3, batch_size=8))
+
+graph_case("graph_tensor_functions", "tensor functions on Keras tensors: abs, square, exp, log1p, reductions, l2_normalize, slicing, concat, maximum, clip, softmax, transpose, reshape, pad, a Lambda with keras.backend", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    inputs = keras.Input(shape=(6,))
+    x = layers.Dense(8, activation='tanh')(inputs)
+    a = tf.abs(x) * 0.5 + tf.multiply(tf.square(x[:, 1:2]), x)
+    b = tf.math.log1p(tf.exp(-tf.square(x)))
+    c = tf.reduce_mean(x, axis=1, keepdims=True) + tf.reduce_max(x, axis=-1, keepdims=True) - tf.reduce_min(tf.abs(x), axis=1, keepdims=True)
+    d = tf.nn.l2_normalize(x[:, 2:], axis=1)
+    e = tf.maximum(x, 0.1) * tf.clip_by_value(x, -0.3, 0.5)
+    f = tf.nn.softmax(x[:, :5]) + tf.sqrt(tf.square(x[:, 3:]) + 1.0)
+    g = tf.reshape(tf.transpose(tf.reshape(x, (-1, 2, 4)), perm=[0, 2, 1]), (-1, 8))
+    h = tf.pad(x[:, :3], [[0, 0], [1, 2]], constant_values=0.25)
+    k = layers.Lambda(lambda t: K.sum(K.square(t), axis=1, keepdims=True) / K.sqrt(K.mean(K.square(t), axis=1, keepdims=True) + 1.0))(x)
+    y = tf.concat([a, b, c, d, e, f, g, h, k], axis=1)
+    outputs = layers.Dense(3, activation='softmax')(y)
+    model = keras.Model(inputs, outputs, name='tensor_functions')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(6,)], 16, [("dense_1", ("sparse", 3))], dict(epochs=3, batch_size=6))
+
 
 def make_graph(name):
     spec = GRAPH_CASES[name]

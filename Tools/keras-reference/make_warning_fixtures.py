@@ -95,6 +95,7 @@ CASES = [
     ("Lambda", "layers.Lambda(lambda x: x, input_shape=(5,))"),
     ("Masking", "layers.Masking(input_shape=(10, 3))"),
     ("Identity", "layers.Identity(input_shape=(5,))"),
+    ("TimeDistributed", "layers.TimeDistributed(layers.Dense(2), input_shape=(10, 3))"),
     ("LSTM", "layers.LSTM(4, input_shape=(10, 3))"),
     ("GRU", "layers.GRU(4, input_shape=(10, 3))"),
     ("SimpleRNN", "layers.SimpleRNN(4, input_shape=(10, 3))"),

@@ -60,15 +60,25 @@ public indirect enum ArgumentValue: Sendable, Equatable, CustomStringConvertible
 public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   public var typeName: String
   public var arguments: [(String, ArgumentValue)]
+  /// A layer passed to a wrapper (`TimeDistributed(layers.Dense(8))`); its `typeName` is the
+  /// layer's class.
+  public var layer: (any Layer)?
 
   public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
     self.typeName = typeName
     self.arguments = arguments
   }
 
+  /// A layer (or a model, as its `NestedModel`) passed as an argument.
+  public init(layer: any Layer) {
+    self.typeName = layer.className
+    self.arguments = []
+    self.layer = layer
+  }
+
   public static func == (lhs: KerasObject, rhs: KerasObject) -> Bool {
     lhs.typeName == rhs.typeName && lhs.arguments.map(\.0) == rhs.arguments.map(\.0)
-      && lhs.arguments.map(\.1) == rhs.arguments.map(\.1)
+      && lhs.arguments.map(\.1) == rhs.arguments.map(\.1) && lhs.layer?.name == rhs.layer?.name
   }
 
   public var description: String { "<\(typeName) object>" }

@@ -73,7 +73,9 @@ extension ForwardPass {
       for instance in program.layers {
         weights = try Exact.add(weights, instance.parameterCount)
         if let built = instance.inputShape {
-          packed = try Exact.add(packed, ForwardStep.packedValues(instance.layer, input: built))
+          packed = try Exact.add(
+            packed,
+            ForwardStep.packedValues(instance.layer, input: built, weights: instance.weights))
         }
       }
       var counts: [Int] = []
@@ -106,12 +108,11 @@ extension ForwardPass {
       guard let weights = pendingWeights else {
         throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
       }
-      try ForwardStep.refuseMaskedAverages(program.layers)
       var steps: [ObjectIdentifier: GraphStep] = [:]
       for instance in program.layers {
         steps[ObjectIdentifier(instance)] =
           instance.layer is any MultiInputLayer
-          ? .merge(try MergeStep(instance: instance))
+          ? .merge(try MergeStep(instance: instance, weights: weights))
           : .layer(try ForwardStep(instance: instance, weights: weights))
       }
       graphProgram = program
@@ -137,6 +138,8 @@ extension ForwardPass {
       model: model, program: program, inputShapes: inputs.map(\.shape))
     try Self.check(estimate, budget: budget, model: model, batch: inputs.first?.shape.first ?? 0)
     var values = [Tensor?](repeating: nil, count: program.valueCount)
+    /// Keras masks of values (`Embedding(mask_zero=True)`, `Masking`), for the recurrent layers.
+    var masks = [[Bool]?](repeating: nil, count: program.valueCount)
     for (value, tensor) in zip(program.inputs, inputs) { values[value] = tensor }
     var remaining = program.readerCounts()
     var idle = pool
@@ -158,8 +161,10 @@ extension ForwardPass {
       case .layer(let step):
         let (input, last) = read(call.inputs[0])
         var buffers = ActivationBuffers(input: input, idle: idle, ownsInput: last)
+        buffers.mask = masks[call.inputs[0]]
         try step.run(&buffers, outputShape: outputShape, threads: threads)
         output = buffers.current
+        masks[call.output] = buffers.mask
         idle = buffers.idleBuffers
       case .merge(let step):
         var first = read(call.inputs[0]).tensor

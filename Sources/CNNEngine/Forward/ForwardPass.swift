@@ -225,7 +225,6 @@ public final class ForwardPass: @unchecked Sendable {
     }
     var prepared: [ForwardStep] = []
     do {
-      try ForwardStep.refuseMaskedAverages(instances)
       for instance in instances {
         prepared.append(try ForwardStep(instance: instance, weights: weights))
       }

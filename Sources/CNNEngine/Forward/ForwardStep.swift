@@ -44,6 +44,14 @@ struct ForwardStep {
     case resizing(method: String, crop: Bool)
     case centerCrop
     case identity
+    /// `Masking`: zeroes masked steps and sets the mask.
+    case masking(Float)
+    /// `SimpleRNN`, `LSTM`, `GRU` and `Bidirectional` (`RecurrentForward`).
+    case recurrent(RecurrentForward)
+    /// `ConvLSTM1D/2D/3D` (`RecurrentConvolutionForward`).
+    case recurrentConvolution(RecurrentConvolutionForward)
+    /// `TimeDistributed`: the wrapped layer's step on the time axis folded into the batch.
+    indirect case timeDistributed([ForwardStep])
   }
 
   let name: String
@@ -51,6 +59,8 @@ struct ForwardStep {
   let operation: Operation
   /// Runs between transposes to and from channels-last.
   let channelsFirst: Bool
+  /// What the layer does with the Keras mask of its input.
+  let maskEffect: MaskEffect
 
   // MARK: Preparation
 
@@ -195,6 +205,16 @@ struct ForwardStep {
       operation = .identity
     case is Embedding:
       operation = .embedding(try weight("embeddings"))
+    case let masking as Masking:
+      operation = .masking(Float(masking.maskValue))
+    case let recurrent as Recurrent:
+      operation = .recurrent(try RecurrentForward(recurrent, weight: weight, name: instance.name))
+    case let convolution as RecurrentConvolution:
+      operation = .recurrentConvolution(
+        try RecurrentConvolutionForward(convolution, weight: weight, name: instance.name))
+    case let bidirectional as Bidirectional:
+      operation = .recurrent(
+        try RecurrentForward(bidirectional, weight: weight, name: instance.name))
     case is LayerScale:
       operation = .scaleLastAxis(try weight("gamma").scalars)
     case let normalization as Normalization:
@@ -233,6 +253,13 @@ struct ForwardStep {
       operation = .resizing(method: resizing.interpolation, crop: resizing.cropToAspectRatio)
     case is CenterCrop:
       operation = .centerCrop
+    case let wrapper as TimeDistributed:
+      guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
+      var steps: [ForwardStep] = []
+      for (step, stepWeights) in try wrapper.stepInstances(input: input, weights: weights) {
+        steps.append(try ForwardStep(instance: step, weights: stepWeights))
+      }
+      operation = .timeDistributed(steps)
     case is RandomCrop:
       // At inference tf-keras resizes instead of cropping at random.
       operation = .resizing(method: "bilinear", crop: true)
@@ -260,6 +287,7 @@ struct ForwardStep {
         "layer \"\(instance.name)\" (\(layer.className)) has no forward pass in ConvBook")
     }
     self.channelsFirst = channelsFirst
+    maskEffect = Self.maskEffect(of: layer)
   }
 
   /// `Rescaling` with one scale per channel of the last axis and no offset; other broadcasts are
@@ -322,7 +350,10 @@ struct ForwardStep {
 
   /// Values the packed copies of a layer's weights hold (counted before packing, for the memory
   /// estimate): blocks of 16 filters, zero-padded.
-  static func packedValues(_ layer: any Layer, input: TensorShape) throws(Exact.Overflow) -> Int {
+  /// `weights`: the layer's weights when they depend on more than `input` (a multi-input layer's).
+  static func packedValues(
+    _ layer: any Layer, input: TensorShape, weights given: [WeightSpec]? = nil
+  ) throws(Exact.Overflow) -> Int {
     func blocked(kernel: [Int], groups: Int) throws(Exact.Overflow) -> Int {
       guard kernel.count >= 2 else { return 0 }
       let filters = kernel[kernel.count - 1]
@@ -330,7 +361,7 @@ struct ForwardStep {
       let blocks = try Exact.multiply(groups, Exact.add(perGroup, 15) / 16)
       return try Exact.product([blocks, 16, Exact.add(Exact.product(kernel.dropLast()), 1)])
     }
-    let specs = layer.weights(for: input)
+    let specs = given ?? layer.weights(for: input)
     func shape(_ name: String) -> [Int] { specs.first { $0.name == name }?.shape ?? [] }
     switch layer {
     case let conv as Conv:
@@ -346,7 +377,39 @@ struct ForwardStep {
       }
       return try blocked(kernel: kernel, groups: conv.groups)
     case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
+    case is MultiHeadAttention:
+      // The four projections, packed as (rows, columns) dense matrices.
+      var total = 0
+      for spec in specs where spec.name.hasSuffix("/kernel") && spec.shape.count >= 2 {
+        let rows = spec.name.hasPrefix("attention_output") ? 2 : 1
+        let matrix = [
+          try Exact.product(spec.shape.prefix(rows)), try Exact.product(spec.shape.dropFirst(rows)),
+        ]
+        total = try Exact.add(total, blocked(kernel: matrix, groups: 1))
+      }
+      return total
+    case let wrapper as TimeDistributed:
+      var shape = wrapper.stepShape(input)
+      var total = 0
+      for layer in wrapper.stepLayers {
+        total = try Exact.add(total, packedValues(layer, input: shape))
+        guard let next = try? layer.outputShape(for: shape) else { break }
+        shape = next
+      }
+      return total
     case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
+    case let recurrent as Recurrent:
+      // The input kernel is packed; the recurrent kernel is read as it is.
+      return try blocked(
+        kernel: shape(recurrent.weightPrefix + recurrent.kind.cellName + "/kernel"), groups: 1)
+    case let bidirectional as Bidirectional:
+      return try Exact.add(
+        packedValues(bidirectional.forwardLayer, input: input),
+        packedValues(bidirectional.backwardLayer, input: input))
+    case is RecurrentConvolution:
+      return try Exact.add(
+        blocked(kernel: shape("kernel"), groups: 1),
+        blocked(kernel: shape("recurrent_kernel"), groups: 1))
     case is ConvTranspose:
       // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
       let kernel = shape("kernel")
@@ -363,6 +426,18 @@ struct ForwardStep {
   /// Runs the layer on `buffers.current`; the output shape is what Keras infers for this input.
   /// input (N, ...) -> output `outputShape`
   func run(_ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int)
+    throws(ForwardError)
+  {
+    let incoming = buffers.mask
+    try runLayer(&buffers, outputShape: outputShape, threads: threads)
+    switch maskEffect {
+    case .carry: buffers.mask = incoming
+    case .drop: buffers.mask = nil
+    case .own: break
+    }
+  }
+
+  private func runLayer(_ buffers: inout ActivationBuffers, outputShape: [Int], threads: Int)
     throws(ForwardError)
   {
     if channelsFirst && buffers.current.rank > 2 {
@@ -483,6 +558,14 @@ struct ForwardStep {
           input, mode: mode, poolSize: poolSize, strides: strides, padding: pads,
           threads: threads, into: &output)
       }
+    case .globalPooling(.average, let keepDimensions)
+    where buffers.mask != nil && inputShape.count == 3:
+      // tf-keras' GlobalAveragePooling1D averages the steps the mask keeps.
+      let input = buffers.current
+      let mask = buffers.mask ?? []
+      try fresh { () throws(KernelError) in
+        try RecurrentKernel.maskedAverage(input, mask: mask, keepDims: keepDimensions)
+      }
     case .globalPooling(let mode, let keepDimensions):
       let input = buffers.current
       try fresh { () throws(KernelError) in
@@ -562,6 +645,7 @@ struct ForwardStep {
       }
     case .embedding(let table):
       let input = buffers.current
+      buffers.mask = maskEffect == .own ? RecurrentKernel.nonZeroMask(input) : nil
       try fresh { () throws(KernelError) in
         try PreprocessingKernels.embed(input, table: table)
       }
@@ -587,6 +671,24 @@ struct ForwardStep {
       }
     case .identity:
       break
+    case .masking(let value):
+      var mask: [Bool] = []
+      try buffers.update { tensor throws(KernelError) in
+        mask = RecurrentKernel.applyMasking(&tensor, value: value)
+      }
+      buffers.mask = mask
+    case .recurrent(let step):
+      let input = buffers.current
+      let mask = buffers.mask
+      try fresh { () throws(KernelError) in
+        try step.run(input, mask: mask, threads: threads)
+      }
+      buffers.mask = step.returnsSequences ? mask : nil
+    case .recurrentConvolution(let step):
+      let input = buffers.current
+      try fresh { () throws(KernelError) in try step.run(input, threads: threads) }
+    case .timeDistributed(let steps):
+      try TimeDistributed.run(steps, &buffers, outputShape: outputShape, threads: threads)
     }
     if buffers.current.shape != outputShape {
       throw ForwardError(

@@ -20,6 +20,8 @@ struct MergeStep {
     case function(TensorFunction)
     /// A `Lambda`'s traced operations: one step per operation.
     case lambda(LambdaTrace.Program, steps: [MergeStep])
+    case multiHeadAttention(MultiHeadAttention.Prepared)
+    case attention(Attention.Prepared)
   }
 
   let name: String
@@ -54,9 +56,19 @@ struct MergeStep {
     return .fold(elementwise, divisor: nil)
   }
 
-  init(instance: LayerInstance) throws(ForwardError) {
+  /// `weights`: those of the layers that have some (attention); nil when training, which
+  /// ConvBook does not do through those layers.
+  init(instance: LayerInstance, weights: ModelWeights? = nil) throws(ForwardError) {
     name = instance.name
     switch instance.layer {
+    case let attention as MultiHeadAttention:
+      operation = .multiHeadAttention(
+        try MultiHeadAttention.Prepared(
+          attention, instance: instance, weights: try Self.attentionWeights(weights, instance)))
+    case let attention as Attention:
+      operation = .attention(
+        try Attention.Prepared(
+          attention, instance: instance, weights: try Self.attentionWeights(weights, instance)))
     case let merge as Merge:
       switch merge.kind {
       case .add: operation = .fold(.add, divisor: nil)
@@ -89,6 +101,19 @@ struct MergeStep {
         .model,
         "layer \"\(instance.name)\" (\(instance.className)) has no forward pass in ConvBook")
     }
+  }
+
+  /// The weights of an attention layer, which only the forward pass has.
+  private static func attentionWeights(_ weights: ModelWeights?, _ instance: LayerInstance)
+    throws(ForwardError) -> ModelWeights
+  {
+    guard let weights else {
+      throw ForwardError(
+        .model,
+        "ConvBook cannot train a model with a \(instance.className) layer yet (layer \"\(instance.name)\")"
+      )
+    }
+    return weights
   }
 
   /// Runs on `first` and `others`, leaving the output in `first`: when the caller holds the only
@@ -144,6 +169,10 @@ struct MergeStep {
           values.append(value)
         }
         first = values[program.output]
+      case .multiHeadAttention(let prepared):
+        first = try prepared.run([first] + others, outputShape: outputShape)
+      case .attention(let prepared):
+        first = try prepared.run([first] + others)
       }
       guard first.shape == outputShape else {
         throw ForwardError(

@@ -13,8 +13,9 @@ public protocol Layer: Sendable {
   /// The weights `build` creates, in Keras' order (`kernel`, `bias`; `gamma`, `beta`, `moving_mean`, ...).
   func weights(for input: TensorShape) -> [WeightSpec]
   /// Multiply-accumulates of one sample: products with learned weights (kernels, dense matrices,
-  /// and the depthwise and pointwise parts of separable convolutions). Bias additions,
-  /// activations, pooling and normalization are not counted.
+  /// the depthwise and pointwise parts of separable convolutions, and the input and recurrent
+  /// products of every time step of a recurrent layer). Bias additions, activations, gates,
+  /// pooling and normalization are not counted.
   func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow) -> Int
 }
 

@@ -65,6 +65,15 @@ public enum LayerCatalog {
       }
     }
     add(Dot.signature) { common throws(KerasError) in try Dot(common) }
+    add(TimeDistributed.signature) { common throws(KerasError) in try TimeDistributed(common) }
+    add(MultiHeadAttention.signature) { common throws(KerasError) in
+      try MultiHeadAttention(common)
+    }
+    for kind in [Attention.Kind.luong, .additive] {
+      add(Attention.signature(kind: kind)) { common throws(KerasError) in
+        try Attention(kind: kind, common)
+      }
+    }
     // The function itself stays with the cell language, which traces it on the first call.
     add(Lambda.signature) { common throws(KerasError) in Lambda(common, trace: LambdaTrace()) }
     for kind in Merge.Kind.allCases {
@@ -88,6 +97,21 @@ public enum LayerCatalog {
     add(Reshape.signature) { common throws(KerasError) in try Reshape(common) }
     add(Permute.signature) { common throws(KerasError) in try Permute(common) }
     add(Embedding.signature) { common throws(KerasError) in try Embedding(common) }
+    for kind in Recurrent.Kind.allCases {
+      add(Recurrent.signature(kind: kind)) { common throws(KerasError) in
+        try Recurrent(kind: kind, common)
+      }
+    }
+    for rank in 1...3 {
+      add(RecurrentConvolution.signature(rank: rank)) { common throws(KerasError) in
+        try RecurrentConvolution(rank: rank, common)
+      }
+    }
+    add(Masking.signature) { common throws(KerasError) in try Masking(common) }
+    // The wrapped layers are objects the cell passes: `makeWrapper` builds it.
+    add(Bidirectional.signature) { common throws(KerasError) in
+      throw .limitation("ConvBook builds Bidirectional only around a layer object")
+    }
     add(Normalization.signature) { common throws(KerasError) in try Normalization(common) }
     add(Resizing.signature) { common throws(KerasError) in try Resizing(common) }
     add(CenterCrop.signature) { common throws(KerasError) in try CenterCrop(common) }
@@ -133,6 +157,9 @@ public enum LayerCatalog {
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)
     }
+    if canonical == "TimeDistributed" {
+      _ = try TimeDistributed.checkedLayer(arguments, kerasVersion: names.kerasVersion)
+    }
     var common = try makeCommon(arguments: arguments, className: canonical, names: names)
     if canonical == "Embedding", common.declaredBatchInputShape == nil,
       names.kerasVersion == .keras2
@@ -145,6 +172,19 @@ public enum LayerCatalog {
       common.declaredBatchInputShape = TensorShape(batch: batch, sample: [length])
     }
     return try entry.make(common)
+  }
+
+  /// `Bidirectional(layer, ..., backward_layer=...)`: `layerArguments` name the arguments that
+  /// are layer objects (passed in `positional`/`keywords` as placeholders), which the wrapper
+  /// takes as they are.
+  public static func makeBidirectional(
+    positional: [ArgumentValue], keywords: [(String, ArgumentValue)], names: NameScope,
+    layer: any Layer, backwardLayer: (any Layer)?
+  ) throws(KerasError) -> any Layer {
+    let arguments = try Bidirectional.signature.bind(positional: positional, keywords: keywords)
+    _ = try Bidirectional.mergeMode(arguments)
+    let common = try makeCommon(arguments: arguments, className: "Bidirectional", names: names)
+    return try Bidirectional(common, layer: layer, backwardLayer: backwardLayer)
   }
 
   /// `keras.Input(...)`: creates the input layer whose tensor the call returns.

@@ -21,8 +21,17 @@ public struct LayerCounts: Sendable, Equatable {
   static func measure(_ layer: any Layer, input: TensorShape, output: TensorShape)
     throws(KerasError) -> LayerCounts
   {
+    try measure(layer, inputs: [input], output: output)
+  }
+
+  /// The counts of a layer called on `inputs` (a list for a `MultiInputLayer`).
+  static func measure(_ layer: any Layer, inputs: [TensorShape], output: TensorShape)
+    throws(KerasError) -> LayerCounts
+  {
     var counts = LayerCounts()
-    let weights = layer.weights(for: input)
+    let multi = inputs.count > 1 ? layer as? any MultiInputLayer : nil
+    let input = inputs[0]
+    let weights = multi?.weights(forInputs: inputs) ?? layer.weights(for: input)
     for spec in weights {
       let values = try check("parameter count", of: layer.name) { () throws(Exact.Overflow) in
         try spec.exactCount()
@@ -36,7 +45,9 @@ public struct LayerCounts: Sendable, Equatable {
       }
     }
     counts.multiplyAccumulates = try check("multiply-accumulate count", of: layer.name) {
-      () throws(Exact.Overflow) in try layer.multiplyAccumulates(input: input, output: output)
+      () throws(Exact.Overflow) in
+      if let multi { return try multi.multiplyAccumulates(inputs: inputs, output: output) }
+      return try layer.multiplyAccumulates(input: input, output: output)
     }
     counts.activationBytes = try activationBytes(of: output, owner: layer.name)
     return counts

@@ -19,11 +19,18 @@ extension LayerInstance {
       guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }
       let output = try merge.outputShape(forInputs: inputs)
       if !isBuilt {
-        ownCounts = try LayerCounts.measure(layer, input: inputs[0], output: output)
+        ownCounts = try LayerCounts.measure(layer, inputs: inputs, output: output)
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
         let numberFirst = (layer as? TFOpLambda)?.constantFirst ?? false
         inputShape = numberFirst ? TensorShape([]) : inputs[0]
-        if layer is Merge || layer is Dot || layer is Lambda { listInputShapes = inputs }
+        callInputShapes = inputs
+        // tf-keras reports a `MultiHeadAttention`'s query alone (its one positional tensor).
+        let queryOnly = layer is MultiHeadAttention && layer.common.kerasVersion == .keras2
+        if layer is Merge || layer is Dot || layer is Lambda
+          || (layer is any AttentionLayer && !queryOnly)
+        {
+          listInputShapes = inputs
+        }
         outputShape = output
       }
       nodeOutputShapes.append(output)

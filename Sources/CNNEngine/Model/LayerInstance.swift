@@ -11,6 +11,20 @@ public final class LayerInstance {
   var nodeOutputShapes: [TensorShape] = []
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
+  /// A multi-input layer's first call's input shapes, which attention layers size weights from.
+  public internal(set) var callInputShapes: [TensorShape]?
+  /// An attention layer's `use_causal_mask`, the same for all its calls (see `noteCausalMask`).
+  public private(set) var usesCausalMask: Bool?
+
+  /// Records an attention layer call's `use_causal_mask`; ConvBook keeps one setting per layer.
+  public func noteCausalMask(_ flag: Bool) throws(KerasError) {
+    if let usesCausalMask, usesCausalMask != flag {
+      throw .limitation(
+        "ConvBook does not support calling the layer \"\(name)\" both with and without use_causal_mask yet"
+      )
+    }
+    usesCausalMask = flag
+  }
   /// The checked counts of the layer as built (zero until then).
   var ownCounts = LayerCounts()
   private var ownTrainable: Bool
@@ -64,7 +78,10 @@ public final class LayerInstance {
       }
     }
     guard let inputShape else { return [] }
-    return layer.weights(for: inputShape).map { spec in
+    let specs =
+      callInputShapes.flatMap { (layer as? any MultiInputLayer)?.weights(forInputs: $0) }
+      ?? layer.weights(for: inputShape)
+    return specs.map { spec in
       var spec = spec
       if !trainable { spec.trainable = false }
       return spec

@@ -48,6 +48,9 @@ public struct ModelSummary: Sendable, Equatable {
   public var showsConnections = false
   /// What the `summary(...)` call asked to be shown.
   public var options = Options()
+  /// The Keras package whose text the summary is, when it is not the one of the format that prints
+  /// it: a tf-keras model (`tf_keras`) in a Keras 3 script prints tf-keras' classic table.
+  public var kerasVersion: KerasVersion?
 
   /// The arguments of `model.summary(...)` that change what is printed (nil: Keras' default).
   public struct Options: Sendable, Equatable {

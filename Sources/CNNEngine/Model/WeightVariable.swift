@@ -3,6 +3,9 @@
 public struct WeightVariable: Sendable, Equatable {
   public var layerName: String
   public var spec: WeightSpec
+  /// The Keras package of the layer, where a script mixes two (tf-keras' in a Keras 3 script names
+  /// the variable by its path); nil: the session's.
+  public var kerasVersion: KerasVersion?
 
   public init(layerName: String, spec: WeightSpec) {
     self.layerName = layerName

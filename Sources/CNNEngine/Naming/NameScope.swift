@@ -66,8 +66,14 @@ public final class NameScope {
 
   /// The automatic name for an instance of the Keras class `className`.
   public func uniqueName(forClass className: String) -> String {
-    uniqueName(Self.snakeCase(className))
+    uniqueName(Self.nameBases[className] ?? Self.snakeCase(className))
   }
+
+  /// Classes whose default name is not `to_snake_case` of the class name (`ConvLSTM2D` names
+  /// itself `conv_lstm2d`, not `conv_lst_m2d`).
+  static let nameBases = [
+    "ConvLSTM1D": "conv_lstm1d", "ConvLSTM2D": "conv_lstm2d", "ConvLSTM3D": "conv_lstm3d",
+  ]
 
   /// Keras' `to_snake_case`: `Conv2D` -> `conv2d`, `MaxPooling2D` -> `max_pooling2d`, `ReLU` -> `re_lu`.
   public static func snakeCase(_ name: String) -> String {

@@ -14,14 +14,25 @@ public struct Loss: Sendable, Equatable {
     case binaryCrossentropy = "binary_crossentropy"
     case meanSquaredError = "mean_squared_error"
     case meanAbsoluteError = "mean_absolute_error"
+    /// A function defined in the cell, traced into tensor operations (`traced`).
+    case cellFunction = "cell_function"
   }
 
   public var kind: Kind
   public var fromLogits: Bool
+  /// The traced function of a `cellFunction` loss.
+  public var traced: TracedLoss?
 
   public init(_ kind: Kind, fromLogits: Bool = false) {
     self.kind = kind
     self.fromLogits = fromLogits
+  }
+
+  /// A loss defined in the cell.
+  public init(traced: TracedLoss) {
+    kind = .cellFunction
+    fromLogits = false
+    self.traced = traced
   }
 
   /// Keras' fuzz factor (`backend.epsilon()`).
@@ -43,6 +54,8 @@ public struct Loss: Sendable, Equatable {
     var gradient = [Float](repeating: 0, count: prediction.count)
     var total: Float = 0
     switch kind {
+    case .cellFunction:
+      preconditionFailure("a traced loss is evaluated on tensors (TracedLoss.evaluate)")
     case .meanSquaredError, .meanAbsoluteError:
       // Per line: mean over the last axis; then the mean over lines.
       let scale = 1 / Float(classes * max(1, lines))

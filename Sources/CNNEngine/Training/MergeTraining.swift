@@ -13,7 +13,11 @@ import Foundation
 /// - `Concatenate` splits the gradient; `Dot` is a batched matrix product of the inputs with the
 ///   contracted axis moved last, through `l2_normalize` when `normalize=True`.
 ///
-/// A `Lambda` layer is refused: ConvBook trains only the operations listed here.
+/// - a TensorFlow function (`TensorFunctionLayer`, `SlicingOpLambda`) through
+///   `TensorFunctionGradient`; a `Lambda` through the operations its function was traced into,
+///   recomputed from the layer's inputs in the backward pass and walked in reverse.
+///
+/// What has no backward pass is refused when the trainer is made, naming the function.
 struct MergeTraining {
   enum Plan {
     case fold(ElementwiseKernel.Operation, average: Bool)
@@ -24,6 +28,9 @@ struct MergeTraining {
     case negative
     /// `x op v[c]` along the last axis.
     case perChannel(ElementwiseKernel.Operation, [Float])
+    case function(TensorFunction)
+    /// A `Lambda`'s traced operations, one step each.
+    case lambda(LambdaTrace.Program, steps: [MergeTraining])
   }
 
   let name: String
@@ -31,15 +38,24 @@ struct MergeTraining {
   let plan: Plan
 
   init(instance: LayerInstance) throws(TrainingError) {
-    name = instance.name
-    func refuse(_ what: String) -> TrainingError {
-      TrainingError(
-        .model, "ConvBook cannot train a model with \(what) yet (layer \"\(instance.name)\")")
-    }
+    let forward: MergeStep
     do {
       forward = try MergeStep(instance: instance)
     } catch {
       throw TrainingError(.model, error.message)
+    }
+    try self.init(forward: forward, name: instance.name, className: instance.className)
+  }
+
+  /// `lambda`: the name of the `Lambda` layer whose function this operation is part of.
+  private init(forward: MergeStep, name: String, className: String, lambda: String? = nil)
+    throws(TrainingError)
+  {
+    self.name = name
+    self.forward = forward
+    func refuse(_ what: String) -> TrainingError {
+      let place = lambda.map { "the function of the Lambda layer \"\($0)\"" } ?? "layer \"\(name)\""
+      return TrainingError(.model, "ConvBook cannot train a model with \(what) yet (\(place))")
     }
     // Every forward operation is listed: a new one is a compile error here until it trains or is
     // refused.
@@ -56,18 +72,32 @@ struct MergeTraining {
       plan = .negative
     case .perChannel(let elementwise, let values):
       plan = .perChannel(elementwise, values)
-    case .lambda:
-      throw refuse("a Lambda layer")
-    case .scaledAdd, .function:
-      throw refuse("the operation \(instance.className)")
+    case .function(let function):
+      if let what = TensorFunctionGradient.refusal(function) {
+        throw refuse("the tensor function \(what)")
+      }
+      plan = .function(function)
+    case .lambda(let program, let steps):
+      var trained: [MergeTraining] = []
+      for (operation, step) in zip(program.operations, steps) {
+        trained.append(
+          try MergeTraining(
+            forward: step, name: operation.layer.name, className: operation.layer.className,
+            lambda: name))
+      }
+      plan = .lambda(program, steps: trained)
+    case .scaledAdd:
+      throw refuse("the operation \(className)")
+    case .multiHeadAttention, .attention:
+      throw refuse("a \(className) layer")
     }
     switch plan {
     case .fold(let elementwise, _), .constant(let elementwise, _, _),
       .perChannel(let elementwise, _):
       guard Self.differentiable.contains(elementwise) else {
-        throw refuse("the operation \(instance.className)")
+        throw refuse("the operation \(className)")
       }
-    case .concatenate, .dot, .negative: break
+    case .concatenate, .dot, .negative, .function, .lambda: break
     }
   }
 
@@ -141,6 +171,15 @@ struct MergeTraining {
       ]
     case .negative:
       return [gradient.map { -$0 }]
+    case .function(let function):
+      do {
+        return try TensorFunctionGradient.backward(
+          function, gradient: gradient, inputs: inputs, outputShape: outputShape)
+      } catch {
+        throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
+      }
+    case .lambda(let program, let steps):
+      return try Self.lambdaBackward(gradient, program: program, steps: steps, inputs: inputs)
     case .perChannel(let operation, let values):
       let channels = max(1, values.count)
       let x = inputs[0].scalars
@@ -152,6 +191,38 @@ struct MergeTraining {
         }
       ]
     }
+  }
+
+  /// A traced function's operations run again from the layer's inputs, then walked in reverse;
+  /// a value read by several operations gets the sum of their gradients.
+  private static func lambdaBackward(
+    _ gradient: [Float], program: LambdaTrace.Program, steps: [MergeTraining], inputs: [Tensor]
+  ) throws(TrainingError) -> [[Float]] {
+    var values = inputs
+    for (operation, step) in zip(program.operations, steps) {
+      let operands = operation.inputs.map { values[$0] }
+      let shape: [Int]
+      do {
+        shape = try operation.layer.outputShape(
+          forInputs: operands.map { TensorShape($0.shape.map { Optional($0) }) }
+        ).dimensions.map { $0 ?? 0 }
+      } catch {
+        throw TrainingError(.model, "layer \"\(step.name)\": \(error.message)")
+      }
+      values.append(try step.run(operands, outputShape: shape))
+    }
+    var gradients = [[Float]?](repeating: nil, count: values.count)
+    gradients[program.output] = gradient
+    for (index, (operation, step)) in zip(program.operations, steps).enumerated().reversed() {
+      let value = program.inputCount + index
+      guard let own = gradients[value] else { continue }
+      let operands = operation.inputs.map { values[$0] }
+      let parts = try step.backward(own, inputs: operands, outputShape: values[value].shape)
+      for (input, part) in zip(operation.inputs, parts) {
+        TrainingGraph.accumulate(part, into: &gradients[input])
+      }
+    }
+    return inputs.indices.map { gradients[$0] ?? [Float](repeating: 0, count: inputs[$0].count) }
   }
 
   /// The gradient of `x op c` (or `c op x`) with respect to x.

@@ -428,7 +428,7 @@ public final class Trainer {
       let batchTargets = targets.map { Self.gather($0, indices) }
       let (outputs, kept) = try forward(
         inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
-      let losses = lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
+      let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
       let values = reported(
         losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
         metrics: metrics, batch: indices.count)
@@ -473,7 +473,7 @@ public final class Trainer {
   ) throws(TrainingError) -> [(Double, Int)] {
     let penalty = regularizationLoss()
     let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
-    let losses = lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
+    let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
     let reported = reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
@@ -613,10 +613,14 @@ public final class Trainer {
   /// loss says `from_logits=True`.
   private func lossesAndGradients(
     outputs: [Tensor], kept: [TrainingGraph.Kept], targets: [Tensor]
-  ) -> [(loss: Float, gradient: [Float], ofLogits: Bool)] {
-    outputs.indices.map { k in
+  ) throws(TrainingError) -> [(loss: Float, gradient: [Float], ofLogits: Bool)] {
+    try outputs.indices.map { k throws(TrainingError) in
       let output = outputs[k]
       let loss = self.outputs[k].loss
+      if let traced = loss.traced {
+        let result = try traced.evaluate(prediction: output, target: targets[k])
+        return (result.loss, result.gradient, false)
+      }
       let classes = output.shape.last ?? 1
       var logits: [Float]?
       if readsLogits[k], let call = graph.producer(of: graph.program.outputs[k]),

@@ -38,12 +38,16 @@ public struct TrainingConfiguration: Sendable, Equatable {
   }
 
   /// Reads `model.compile(...)`'s arguments; refuses what ConvBook cannot train with.
-  public init(_ arguments: CompileArguments) throws(TrainingError) {
+  /// `cellLosses`: the losses defined in the cell, traced, by their functions' names (which
+  /// `compile` keeps as the type names of their objects).
+  public init(_ arguments: CompileArguments, cellLosses: [String: TracedLoss] = [:])
+    throws(TrainingError)
+  {
     optimizer = try Self.optimizer(arguments.optimizer)
     var perOutput = PerOutput()
     if let named = arguments.lossByOutput {
       var losses: [String: Loss] = [:]
-      for (name, value) in named { losses[name] = try Self.loss(value) }
+      for (name, value) in named { losses[name] = try Self.loss(value, cellLosses) }
       guard let first = named.keys.sorted().first.flatMap({ losses[$0] }) else {
         throw TrainingError(
           .configuration,
@@ -54,7 +58,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
       perOutput.lossesByName = losses
     } else if case .list(let items) = arguments.loss {
       var losses: [Loss] = []
-      for item in items { losses.append(try Self.loss(item)) }
+      for item in items { losses.append(try Self.loss(item, cellLosses)) }
       guard let first = losses.first else {
         throw TrainingError(
           .configuration,
@@ -64,7 +68,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
       loss = first
       perOutput.losses = losses
     } else {
-      loss = try Self.loss(arguments.loss)
+      loss = try Self.loss(arguments.loss, cellLosses)
     }
     func weight(_ value: ArgumentValue) throws(TrainingError) -> Float {
       switch value {
@@ -266,7 +270,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
   // MARK: Loss
 
-  private static func loss(_ value: ArgumentValue) throws(TrainingError) -> Loss {
+  private static func loss(_ value: ArgumentValue, _ cellLosses: [String: TracedLoss])
+    throws(TrainingError) -> Loss
+  {
+    if case .object(let object) = value, object.arguments.isEmpty,
+      let traced = cellLosses[object.typeName]
+    {
+      return Loss(traced: traced)
+    }
     switch value {
     case .none:
       throw TrainingError(

@@ -34,6 +34,22 @@ public struct TrainingHistory: Sendable, Equatable {
     return line
   }
 
+  /// Keras 3's line for a finished epoch with `verbose=2`, its logs sorted by name:
+  /// `3/3 - 1s - 493ms/step - accuracy: 0.4000 - loss: 1.2530`.
+  public static func keras3ProgressLine(_ report: Trainer.EpochReport, timings: Bool = true)
+    -> String
+  {
+    var line = "\(report.steps)/\(report.steps)"
+    if timings {
+      line += " - \(pythonRound(report.seconds))s -"
+      line += formatTime(report.seconds / Double(max(1, report.steps)), unit: "step")
+    }
+    for (name, value) in report.values.sorted(by: { $0.0 < $1.0 }) {
+      line += " - \(name): " + formatValue(value)
+    }
+    return line
+  }
+
   /// `f"{avg:.4f}"` above 1e-3, `f"{avg:.4e}"` otherwise (the float32 value widened, as NumPy).
   public static func formatValue(_ value: Float) -> String {
     let wide = Double(value)

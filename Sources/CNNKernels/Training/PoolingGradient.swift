@@ -37,9 +37,10 @@ public enum PoolingGradient {
       throw KernelError("pooling output gradient \(outputGradient.shape) does not fit")
     }
     result.prepareForOverwrite(shape: input.shape)
-    let tiled = (0..<3).allSatisfy {
-      g.kernel[$0] == g.strides[$0] && g.padBefore[$0] == 0
-        && g.output[$0] * g.strides[$0] <= g.input[$0]
+    // Spelled out with types: as one closure expression this took seconds to type-check.
+    let tiled = (0..<3).allSatisfy { (axis: Int) -> Bool in
+      let covered: Int = g.output[axis] * g.strides[axis]
+      return g.kernel[axis] == g.strides[axis] && g.padBefore[axis] == 0 && covered <= g.input[axis]
     }
     if mode == .max && tiled && channels % 8 == 0 {
       tiledMaxBackward(

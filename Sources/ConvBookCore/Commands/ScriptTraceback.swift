@@ -17,11 +17,37 @@ public struct ScriptTraceback: Equatable, Sendable {
     public var anchor: ClosedRange<Int>?
   }
 
+  /// An exception Python prints before this one (`CellError.chained`): its traceback (none for a
+  /// cause that was never raised), its last line and the line that joins it to the next one.
+  public struct Chained: Equatable, Sendable {
+    public var traceback: ScriptTraceback?
+    public var lastLine: String
+    public var separator: String
+  }
+
   /// Outermost first; the last one is where the exception was raised.
   public var frames: [Frame]
+  /// The chain before this exception, oldest first.
+  public var chain: [Chained] = []
 
-  /// The frames of `error`, placed in the script's lines by `locate`.
+  /// The frames of `error`, placed in the script's lines by `locate`, after those of the
+  /// exceptions it was raised from.
   init(error: CellError, locate: (CellError) -> Diagnostic) {
+    var links: [Chained] = []
+    var link = error.chained
+    while let current = link {
+      links.insert(
+        Chained(
+          traceback: current.wasRaised
+            ? ScriptTraceback(frameOf: current.error, locate: locate) : nil,
+          lastLine: current.error.tracebackLine, separator: current.separator), at: 0)
+      link = current.error.chained
+    }
+    self.init(frameOf: error, locate: locate)
+    chain = links
+  }
+
+  private init(frameOf error: CellError, locate: (CellError) -> Diagnostic) {
     frames = error.callers.map { caller in
       Frame(
         place: locate(CellError(type: nil, message: "", range: caller.range)),
@@ -39,8 +65,20 @@ public struct ScriptTraceback: Equatable, Sendable {
   /// CPython's `_RECURSIVE_CUTOFF`.
   static let recursiveCutoff = 3
 
-  /// The traceback text, ending with `lastLine` (the exception's `Type: message`).
+  /// The traceback text, ending with `lastLine` (the exception's `Type: message`), after the
+  /// chain of exceptions it was raised from.
   public func text(lastLine: String) -> String {
+    var text = ""
+    for link in chain {
+      text +=
+        (link.traceback?.text(lastLine: link.lastLine)
+          ?? TerminalText.escapedKeepingLines(link.lastLine) + "\n")
+        + "\n\(link.separator)\n\n"
+    }
+    return text + ownText(lastLine: lastLine)
+  }
+
+  private func ownText(lastLine: String) -> String {
     var text = "Traceback (most recent call last):\n"
     var previous: (file: String, line: Int, function: String)?
     var repeated = 0

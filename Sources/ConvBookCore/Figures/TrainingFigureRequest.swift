@@ -229,18 +229,19 @@ enum TrainingFigureRequest {
         range: x.rank == 4 ? yRange : xRange)
     }
     let labels: [Int]
+    let yValues = y.scalars
     if y.rank == 2 {
       let classes = y.shape[1]
       labels = (0..<y.shape[0]).map { row in
         var best = 0
         for c in 1..<max(1, classes)
-        where y.scalars[row * classes + c] > y.scalars[row * classes + best] {
+        where yValues[row * classes + c] > yValues[row * classes + best] {
           best = c
         }
         return best
       }
     } else {
-      labels = y.scalars.map { Int($0) }
+      labels = yValues.map { Int($0) }
     }
     var series: [TrainingFigure.Series] = []
     for (group, model) in models.enumerated() {
@@ -306,18 +307,9 @@ enum TrainingFigureRequest {
   /// `np.roll(x, shift, axis=2)` for images (N, H, W, C).
   static func roll(_ x: NDArray, shift: Int) -> Tensor {
     let (n, h, w, c) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-    var values = [Float](repeating: 0, count: x.count)
-    let amount = ((shift % max(1, w)) + w) % max(1, w)
-    for image in 0..<n {
-      for row in 0..<h {
-        let base = (image * h + row) * w * c
-        for column in 0..<w {
-          let target = base + ((column + amount) % w) * c
-          let source = base + column * c
-          for k in 0..<c { values[target + k] = x.scalars[source + k] }
-        }
-      }
-    }
-    return Tensor(validShape: x.shape, scalars: values)
+    guard w > 0 else { return x.tensor }
+    let amount = ((shift % w) + w) % w
+    let moved = NumPyKernel.roll(x.storage, outer: n * h, size: w, inner: c, amount: amount)
+    return Tensor(validShape: x.shape, scalars: moved.floats)
   }
 }

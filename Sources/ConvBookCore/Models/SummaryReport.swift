@@ -18,6 +18,8 @@ public enum SummaryReport {
     var errors: [String] = []
     for (index, defined) in models.enumerated() {
       if index > 0 { text += "\n" }
+      // A model of the script's other package (`tf_keras` under Keras 3) prints in its style.
+      let format = defined.kerasVersion.map { format.with(kerasVersion: $0) } ?? format
       if format.kerasVersion == .keras3 && !defined.model.isBuilt {
         text += format.render(terminalSafe(defined.model.unbuiltSummary()))
         continue

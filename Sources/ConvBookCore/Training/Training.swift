@@ -1,12 +1,18 @@
 import CNNEngine
 import Foundation
 
-/// `convbook fit`: trains the compiled model of a lesson or script on x / y `.npy` files as
+/// `convbook fit`: trains the compiled model of a lesson or script on `.npy` / `.npz` data as
 /// `model.fit` would, and writes the trained weights (moving statistics included) as an `.npz`
 /// under Keras' weight names, atomically.
+///
+/// Inputs and targets are given as `predict` takes inputs: one `.npy` (a model with one input or
+/// output), one `.npz` keyed by the model's input (output) layers' names, or one `NAME=FILE.npy`
+/// per input (output). They reach the trainer in `model.inputs` / `model.outputs` order.
 public struct Training {
-  public var xPath: String
-  public var yPath: String
+  /// `--x` values: `FILE.npy`, `FILE.npz` or `NAME=FILE.npy` (repeated, one per input).
+  public var inputSources: [String]
+  /// `--y` values, the same forms for the model's outputs.
+  public var targetSources: [String]
   public var weightsPath: String?
   public var outputPath: String
   public var modelName: String?
@@ -16,13 +22,13 @@ public struct Training {
 
   /// Keras' defaults: 1 epoch, batches of 32, shuffled, no validation split.
   public init(
-    xPath: String, yPath: String, weightsPath: String? = nil, outputPath: String,
+    x: [String], y: [String], weightsPath: String? = nil, outputPath: String,
     modelName: String? = nil, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
     validationSplit: Double = 0, seed: UInt64 = 0, memoryBudget: Int = Training.defaultMemoryBudget,
     threads: Int = Training.defaultThreadCount
   ) {
-    self.xPath = xPath
-    self.yPath = yPath
+    inputSources = x
+    targetSources = y
     self.weightsPath = weightsPath
     self.outputPath = outputPath
     self.modelName = modelName
@@ -31,6 +37,19 @@ public struct Training {
       seed: seed)
     self.memoryBudget = memoryBudget
     self.threads = threads
+  }
+
+  /// One `.npy` of inputs and one of targets.
+  public init(
+    xPath: String, yPath: String, weightsPath: String? = nil, outputPath: String,
+    modelName: String? = nil, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
+    validationSplit: Double = 0, seed: UInt64 = 0, memoryBudget: Int = Training.defaultMemoryBudget,
+    threads: Int = Training.defaultThreadCount
+  ) {
+    self.init(
+      x: [xPath], y: [yPath], weightsPath: weightsPath, outputPath: outputPath,
+      modelName: modelName, epochs: epochs, batchSize: batchSize, shuffle: shuffle,
+      validationSplit: validationSplit, seed: seed, memoryBudget: memoryBudget, threads: threads)
   }
 
   /// The same budget as `predict`.
@@ -57,7 +76,9 @@ public struct Training {
   }
 
   /// Trains and writes; nothing is written when anything fails. `progress` receives Keras'
-  /// lines for each finished epoch (`verbose=2`): `Epoch 1/3`, then the epoch's line.
+  /// lines for each finished epoch (`verbose=2`) in the file's Keras version: `Epoch 1/3`, then
+  /// the epoch's line (tf-keras `3/3 - 1s - loss: ... - 1s/epoch - 493ms/step`, Keras 3
+  /// `3/3 - 1s - 493ms/step - accuracy: ... - loss: ...`).
   public func run(_ file: ModelFile, progress: (String) -> Void = { _ in })
     throws(ForwardCommandError) -> Result
   {
@@ -70,8 +91,14 @@ public struct Training {
         "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`. (model \"\(model.name)\" in \(file.path))"
       )
     }
+    let xSource = try DataSource(
+      inputSources, option: "--x", role: "input", names: ForwardPass.inputNames(of: model),
+      model: model.name)
+    let ySource = try DataSource(
+      targetSources, option: "--y", role: "output",
+      names: Prediction.uniqueNames(ForwardPass.outputNames(of: model)), model: model.name)
     // The output is checked before any work: not a folder or device, not one of the inputs.
-    let inputs = [file.path, xPath, yPath] + [weightsPath].compactMap { $0 }
+    let inputs = [file.path] + xSource.paths + ySource.paths + [weightsPath].compactMap { $0 }
     do throws(AtomicFileWriter.OutputError) {
       try AtomicFileWriter.checkTarget(outputPath, inputs: inputs)
     } catch {
@@ -79,8 +106,8 @@ public struct Training {
     }
     do {
       let configuration = try TrainingConfiguration(compiled)
-      let x = try read(xPath, role: "--x")
-      let y = try read(yPath, role: "--y")
+      let x = try xSource.read(limit: memoryBudget)
+      let y = try ySource.read(limit: memoryBudget)
       let weights: ModelWeights
       if let weightsPath {
         let bytes = try Prediction.readArrayFile(weightsPath, limit: memoryBudget)
@@ -99,9 +126,12 @@ public struct Training {
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration, threads: threads,
         memoryBudget: memoryBudget)
-      let history = try trainer.fit(x: x, y: y, options: options) { report in
+      let keras3 = file.session.kerasVersion == .keras3
+      let history = try trainer.fit(inputs: x, targets: y, options: options) { report in
         progress("Epoch \(report.epoch)/\(report.epochs)")
-        progress(TrainingHistory.progressLine(report))
+        progress(
+          keras3
+            ? TrainingHistory.keras3ProgressLine(report) : TrainingHistory.progressLine(report))
       }
       let bytes: [UInt8]
       do {
@@ -117,13 +147,135 @@ public struct Training {
     }
   }
 
-  /// An `.npy` array, read only from a regular file and within the memory budget.
-  private func read(_ path: String, role: String) throws -> Tensor {
-    let bytes = try Prediction.readArrayFile(path, limit: memoryBudget)
-    do throws(NumPyError) {
-      return try NPYFormat.decode(bytes)
+}
+
+/// Where `fit`'s inputs or targets come from: one `.npy`, one `.npz` keyed by the model's input
+/// (output) names, or one `NAME=FILE.npy` per input (output), in any order.
+struct DataSource {
+  enum Form {
+    case array(String)
+    case archive(String)
+    case pairs([(name: String, path: String)])
+  }
+
+  var form: Form
+  var option: String
+  var role: String
+  var names: [String]
+  var model: String
+
+  init(_ values: [String], option: String, role: String, names: [String], model: String)
+    throws(ForwardCommandError)
+  {
+    self.option = option
+    self.role = role
+    self.names = names
+    self.model = model
+    let list = names.joined(separator: ", ")
+    let plural = "model \"\(model)\" has \(names.count) \(role)s (\(list))"
+    let pairs = values.filter { $0.contains("=") }
+    if pairs.isEmpty {
+      guard values.count == 1 else {
+        throw .usage(
+          "give one \(option) FILE (.npy or .npz) or one \(option) NAME=FILE.npy per \(role), got \(values.count) files"
+        )
+      }
+      let path = values[0]
+      if path.lowercased().hasSuffix(".npz") {
+        form = .archive(path)
+        return
+      }
+      guard names.count == 1 else {
+        throw .usage(
+          "\(plural): give \(option) NAME=FILE.npy for each, or \(option) FILE.npz keyed by those names"
+        )
+      }
+      form = .array(path)
+      return
+    }
+    guard pairs.count == values.count else {
+      throw .usage("give \(option) either as one FILE or as NAME=FILE.npy pairs, not both")
+    }
+    var found: [(name: String, path: String)] = []
+    for pair in pairs {
+      let equals = pair.firstIndex(of: "=")!
+      let name = String(pair[..<equals])
+      let path = String(pair[pair.index(after: equals)...])
+      guard names.contains(name) else {
+        throw .usage(
+          "model \"\(model)\" has no \(role) named '\(TerminalText.escaped(name))'; its \(role)s are: \(list)"
+        )
+      }
+      guard !found.contains(where: { $0.name == name }) else {
+        throw .usage("\(option) gives the \(role) '\(name)' twice")
+      }
+      found.append((name, path))
+    }
+    let missing = names.filter { name in !found.contains { $0.name == name } }
+    if !missing.isEmpty {
+      throw .usage(
+        "model \"\(model)\" also needs the \(role)\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")): give \(option) \(missing[0])=FILE.npy"
+      )
+    }
+    form = .pairs(found)
+  }
+
+  /// The files read, for the output's checks.
+  var paths: [String] {
+    switch form {
+    case .array(let path), .archive(let path): return [path]
+    case .pairs(let pairs): return pairs.map(\.path)
+    }
+  }
+
+  /// The arrays in the model's order, each read only from a regular file within the budget.
+  func read(limit: Int) throws(ForwardCommandError) -> [Tensor] {
+    switch form {
+    case .array(let path):
+      return [try Self.array(path, what: "\(option) \(path)", limit: limit)]
+    case .pairs(let pairs):
+      return try names.map { name throws(ForwardCommandError) in
+        let path = pairs.first { $0.name == name }!.path
+        return try Self.array(path, what: "the \(role) \(name) (\(path))", limit: limit)
+      }
+    case .archive(let path):
+      let archive: NPZArchive
+      do {
+        archive = try NPZArchive(bytes: try Prediction.readArrayFile(path, limit: limit))
+      } catch let error as NumPyError {
+        throw .input("cannot read \(option) \(path): \(error.message)")
+      } catch {
+        throw ForwardCommandError.wrapping(error)
+      }
+      if names.count == 1, archive.names.count == 1, let only = archive.arrays[archive.names[0]] {
+        return [only]
+      }
+      let unknown = archive.names.filter { !names.contains($0) }
+      if !unknown.isEmpty {
+        throw .input(
+          "\(path) has \(unknown.count == 1 ? "an array" : "arrays") named \(unknown.map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")), which model \"\(model)\" has no \(role) for; its \(role)s are: \(names.joined(separator: ", "))"
+        )
+      }
+      return try names.map { name throws(ForwardCommandError) in
+        guard let array = archive.arrays[name] else {
+          throw .input(
+            "\(path) has no array named '\(name)'; model \"\(model)\" has the \(role)s \(names.joined(separator: ", "))"
+          )
+        }
+        return array
+      }
+    }
+  }
+
+  private static func array(_ path: String, what: String, limit: Int) throws(ForwardCommandError)
+    -> Tensor
+  {
+    do {
+      return try NPYFormat.decode(Prediction.readArrayFile(path, limit: limit))
+    } catch let error as NumPyError {
+      throw .input("cannot read \(what): \(error.message)")
     } catch {
-      throw ForwardCommandError.input("cannot read \(role) \(path): \(error.message)")
+      throw ForwardCommandError.wrapping(error)
     }
   }
 }

@@ -12,7 +12,7 @@ enum ApplicationCalls {
       throw .unsupported(
         "ConvBook does not support `keras.applications.\(name)` yet", at: site.range)
     }
-    let signature = application.signature(for: interpreter.session.kerasVersion)
+    let signature = application.signature(for: interpreter.kerasVersion)
     let ranges = site.arguments.map(\.range)
     func range(ofKeyword label: String) -> SourceRange {
       site.arguments.first { $0.label == label }?.range ?? site.range
@@ -68,11 +68,15 @@ enum ApplicationCalls {
       }
       arguments.values[parameter] = try ArgumentConversion.argument(value, range: valueRange)
     }
+    let model: SequentialModel
     do {
-      return .model(try application.build(arguments, names: interpreter.session.names))
+      model = try application.build(arguments, names: interpreter.kerasNames)
     } catch {
       throw Calls.keras(error, at: site.range)
     }
+    Keras3ApplicationWarnings.warn(
+      application, arguments: arguments, site: site, interpreter: interpreter)
+    return .model(model)
   }
 
   /// How each module's `preprocess_input` scales pixels (`imagenet_utils.preprocess_input`'s
@@ -183,7 +187,7 @@ enum ApplicationCalls {
   private static func perChannel(
     _ tensor: KerasTensor, mode: String, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let names = interpreter.session.names
+    let names = interpreter.kerasNames
     func apply(_ layer: any Layer, _ input: KerasTensor) throws(CellError) -> KerasTensor {
       let instance = LayerInstance(layer)
       interpreter.recordOrigin(of: instance, at: site.range)

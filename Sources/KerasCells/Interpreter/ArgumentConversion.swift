@@ -31,6 +31,11 @@ enum ArgumentConversion {
       case .objectFactory(let name): return .object(KerasObject(typeName: name))
       default: break
       }
+    case .layer(let instance) where !instance.isBuilt && !instance.isInputLayer:
+      // A wrapper's layer (`TimeDistributed(layers.Dense(8))`); other layers refuse it as Keras does.
+      return .object(KerasObject(layer: instance.layer))
+    case .model(let model) where !model.isBuilt || model.graph == nil:
+      return .object(KerasObject(layer: model.calledInstance.layer))
     case .layer(let instance):
       throw .unsupported(
         "passing the layer \(instance.name) as an argument is not supported in ConvBook cells; add it to the model as a layer of its own",

@@ -11,11 +11,11 @@ enum ArrayOperations {
   // MARK: Making arrays
 
   /// Charges the budget for an array of `count` values, then returns it.
-  static func make(
-    _ dtype: DType, _ shape: [Int], _ scalars: [Float], range: SourceRange, budget: EvaluationBudget
-  ) throws(CellError) -> Value {
-    try budget.allocate(count: scalars.count, size: 4, at: range)
-    return .array(NDArray(dtype: dtype, shape: shape, scalars: scalars))
+  static func make(_ array: NDArray, range: SourceRange, budget: EvaluationBudget)
+    throws(CellError) -> NDArray
+  {
+    try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
+    return array
   }
 
   /// `np.array(value, dtype=...)`: an array from nested lists or tuples of numbers, or a copy.
@@ -24,8 +24,7 @@ enum ArrayOperations {
   ) throws(CellError) -> NDArray {
     if case .array(var array) = value {
       if let requested { array = try convert(array, to: requested, range: range) }
-      try budget.allocate(count: array.count, size: 4, at: range)
-      return array
+      return try make(array, range: range, budget: budget)
     }
     var shape: [Int] = []
     var probe = value
@@ -41,7 +40,7 @@ enum ArrayOperations {
       }
       break
     }
-    var scalars: [Float] = []
+    var scalars: [Double] = []
     var dtype = DType.bool
     func walk(_ item: Value, depth: Int) throws(CellError) {
       if depth < shape.count {
@@ -59,13 +58,13 @@ enum ArrayOperations {
       case .bool(let flag): scalars.append(flag ? 1 : 0)
       case .int(let number):
         if dtype == .bool || dtype == .uint8 { dtype = .int64 }
-        scalars.append(try integerScalar(number, range: range))
+        scalars.append(Double(try integerScalar(number, range: range)))
       case .float(let number):
         dtype = .float64
-        scalars.append(Float(number))
+        scalars.append(number)
       case .array(let inner) where inner.rank == 0:
         dtype = promote(dtype, inner.dtype)
-        scalars.append(inner.scalars[0])
+        scalars.append(inner.value(at: 0))
       default:
         throw .unsupported(
           "ConvBook arrays hold numbers only, not values of type '\(item.typeName)'", at: range)
@@ -73,11 +72,10 @@ enum ArrayOperations {
       try budget.tick(at: range)
     }
     try walk(value, depth: 0)
-    var array = NDArray(dtype: dtype, shape: shape, scalars: scalars)
-    if shape.contains(0) { array.dtype = .float64 }
+    if shape.contains(0) { dtype = .float64 }
+    var array = NDArray(dtype: dtype, shape: shape, doubles: scalars)
     if let requested { array = try convert(array, to: requested, range: range) }
-    try budget.allocate(count: array.count, size: 4, at: range)
-    return array
+    return try make(array, range: range, budget: budget)
   }
 
   static func integerScalar(_ number: Int, range: SourceRange) throws(CellError) -> Float {
@@ -112,26 +110,27 @@ enum ArrayOperations {
   static func convert(_ array: NDArray, to dtype: DType, range: SourceRange) throws(CellError)
     -> NDArray
   {
-    var result = array
-    result.dtype = dtype
     switch dtype {
     case .bool:
-      result.scalars = array.scalars.map { $0 != 0 ? 1 : 0 }
+      return NDArray(dtype: dtype, shape: array.shape, scalars: NumPyKernel.booleans(array.storage))
     case .uint8, .int64:
-      result.scalars = array.scalars.map { $0.rounded(.towardZero) }
+      let result = NDArray(
+        dtype: dtype, shape: array.shape, scalars: NumPyKernel.truncated(array.storage))
       try checkRange(result, range: range)
-    case .float32, .float64: break
+      return result
+    case .float32, .float64:
+      return NDArray(dtype: dtype, shape: array.shape, storage: array.storage)
     }
-    return result
   }
 
   private static func checkRange(_ array: NDArray, range: SourceRange) throws(CellError) {
-    guard let bounds = array.dtype.bounds else { return }
-    for value in array.scalars where !bounds.contains(value) || value.isNaN {
-      throw .unsupported(
-        "the value \(PythonFormat.float(Double(value))) does not fit \(array.dtype.rawValue) (NumPy would wrap it around); convert with .astype(\"float32\") first",
-        at: range)
-    }
+    guard let bounds = array.dtype.bounds,
+      let offset = NumPyKernel.firstOutside(
+        array.storage, lower: bounds.lowerBound, upper: bounds.upperBound)
+    else { return }
+    throw .unsupported(
+      "the value \(PythonFormat.float(array.value(at: offset))) does not fit \(array.dtype.rawValue) (NumPy would wrap it around); convert with .astype(\"float32\") first",
+      at: range)
   }
 
   /// NumPy's type promotion for two arrays.
@@ -150,7 +149,7 @@ enum ArrayOperations {
     case .int(let number) where abs(number) <= 16_777_216:
       return (NDArray(dtype: .int64, shape: [], scalars: [Float(number)]), true)
     case .float(let number):
-      return (NDArray(dtype: .float64, shape: [], scalars: [Float(number)]), true)
+      return (NDArray(dtype: .float64, shape: [], doubles: [number]), true)
     default: return nil
     }
   }
@@ -161,7 +160,41 @@ enum ArrayOperations {
 
   // MARK: Arithmetic
 
-  /// `a + b`, `a - b`, `a * b`, `a / b`, `a // b`, `a ** b` with broadcasting.
+  /// The dtype two operands compute in, NumPy 2's rules: a Python int (weak) keeps the array's
+  /// dtype, a Python float keeps a float array's and makes an integer array's float64.
+  private static func resultType(_ a: NDArray, _ aWeak: Bool, _ b: NDArray, _ bWeak: Bool)
+    -> DType
+  {
+    var dtype: DType
+    if aWeak && !bWeak {
+      dtype = a.dtype.isFloat && !b.dtype.isFloat ? .float64 : b.dtype
+      if a.dtype == .int64 && b.dtype == .bool { dtype = .int64 }
+    } else if bWeak && !aWeak {
+      dtype = b.dtype.isFloat && !a.dtype.isFloat ? .float64 : a.dtype
+      if b.dtype == .int64 && a.dtype == .bool { dtype = .int64 }
+    } else {
+      dtype = promote(a.dtype, b.dtype)
+    }
+    return dtype
+  }
+
+  /// The shape `a` and `b` broadcast to, or NumPy's ValueError.
+  private static func broadcastShape(_ a: NDArray, _ b: NDArray, range: SourceRange)
+    throws(CellError) -> [Int]
+  {
+    guard let shape = ElementwiseKernel.broadcastShape(a.shape, b.shape) else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "operands could not be broadcast together with shapes \(shapeText(a.shape)) \(shapeText(b.shape)) ",
+        range: range)
+    }
+    return shape
+  }
+
+  /// `a + b`, `a - b`, `a * b`, `a / b`, `a // b`, `a ** b` with broadcasting. A float32 result
+  /// is computed in float32 (a Python float operand rounded to float32 first), every other in
+  /// float64; integer results are checked to fit their dtype.
   static func binary(
     _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
     budget: EvaluationBudget
@@ -173,28 +206,17 @@ enum ArrayOperations {
           "unsupported operand type(s) for \(operation.symbol): '\(left.typeName)' and '\(right.typeName)'",
         range: range)
     }
-    // Python scalars: an int keeps the array's dtype, a float makes integer arrays float64.
-    var dtype: DType
-    if aWeak && !bWeak {
-      dtype =
-        a.dtype.isFloat && !b.dtype.isFloat ? .float64 : (a.dtype == .bool ? b.dtype : b.dtype)
-      if a.dtype == .int64 && b.dtype == .bool { dtype = .int64 }
-    } else if bWeak && !aWeak {
-      dtype = b.dtype.isFloat && !a.dtype.isFloat ? .float64 : a.dtype
-      if b.dtype == .int64 && a.dtype == .bool { dtype = .int64 }
-    } else {
-      dtype = promote(a.dtype, b.dtype)
-    }
-    let function: (Double, Double) -> Double
+    var dtype = resultType(a, aWeak, b, bWeak)
+    let kernelOperation: NumPyKernel.Operation
     switch operation {
-    case .add: function = { $0 + $1 }
-    case .subtract: function = { $0 - $1 }
-    case .multiply: function = { $0 * $1 }
+    case .add: kernelOperation = .add
+    case .subtract: kernelOperation = .subtract
+    case .multiply: kernelOperation = .multiply
     case .divide:
       if !dtype.isFloat { dtype = .float64 }
-      function = { $0 / $1 }
-    case .floorDivide: function = { ($0 / $1).rounded(.down) }
-    case .power: function = { pow($0, $1) }
+      kernelOperation = .divide
+    case .floorDivide: kernelOperation = .floorDivide
+    case .power: kernelOperation = .power
     default:
       throw .unsupported(
         "the operator \(operation.symbol) on arrays is not supported in ConvBook cells yet; use +, -, *, /, // or **",
@@ -204,51 +226,55 @@ enum ArrayOperations {
       dtype = .int64
     }
     if dtype.isInteger, operation == .floorDivide,
-      b.scalars.contains(0)
+      NumPyKernel.contains(b.storage, 0)
     {
       throw .unsupported(
         "integer division by zero in an array (NumPy warns and gives 0); ConvBook refuses it",
         at: range)
     }
-    let result = try broadcast(a, b, range: range) { x, y in
-      let value = function(Double(x), Double(y))
-      return Float(value)
-    }
-    var array = NDArray(dtype: dtype, shape: result.shape, scalars: result.scalars)
-    if dtype == .bool { array.scalars = array.scalars.map { $0 != 0 ? 1 : 0 } }
+    let shape = try broadcastShape(a, b, range: range)
+    try budget.allocate(
+      count: shape.reduce(1, *), size: dtype.storedSize, at: range)
+    let storage = NumPyKernel.binary(
+      kernelOperation, a.storage, a.shape, b.storage, b.shape, shape: shape,
+      in: dtype == .float32 ? .float32 : .float64, output: dtype == .float64 ? .float64 : .float32)
+    let array = NDArray(dtype: dtype, shape: shape, storage: storage)
     try checkRange(array, range: range)
-    try budget.allocate(count: array.count, size: 4, at: range)
     if array.rank == 0 { return scalar(array, at: 0) }
     return .array(array)
   }
 
-  /// `a == b`, `a < b`, ... element by element: a bool array.
+  /// `a == b`, `a < b`, ... element by element: a bool array, compared in the dtype the
+  /// operands promote to.
   static func compare(
     _ operation: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange,
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
-    guard let (a, _) = operand(left), let (b, _) = operand(right) else {
+    guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
       throw CellError(
         type: "TypeError",
         message:
           "'\(operation.symbol)' not supported between instances of '\(left.typeName)' and '\(right.typeName)'",
         range: range)
     }
-    let test: (Float, Float) -> Bool
+    let comparison: NumPyKernel.Comparison
     switch operation {
-    case .equal: test = { $0 == $1 }
-    case .notEqual: test = { $0 != $1 }
-    case .less: test = { $0 < $1 }
-    case .lessOrEqual: test = { $0 <= $1 }
-    case .greater: test = { $0 > $1 }
-    case .greaterOrEqual: test = { $0 >= $1 }
+    case .equal: comparison = .equal
+    case .notEqual: comparison = .notEqual
+    case .less: comparison = .less
+    case .lessOrEqual: comparison = .lessOrEqual
+    case .greater: comparison = .greater
+    case .greaterOrEqual: comparison = .greaterOrEqual
     default:
       throw .unsupported(
         "`\(operation.symbol)` with arrays is not supported in ConvBook cells", at: range)
     }
-    let result = try broadcast(a, b, range: range) { test($0, $1) ? 1 : 0 }
-    try budget.allocate(count: result.count, size: 4, at: range)
-    let array = NDArray(dtype: .bool, shape: result.shape, scalars: result.scalars)
+    let shape = try broadcastShape(a, b, range: range)
+    try budget.allocate(count: shape.reduce(1, *), size: 4, at: range)
+    let values = NumPyKernel.compare(
+      comparison, a.storage, a.shape, b.storage, b.shape, shape: shape,
+      in: resultType(a, aWeak, b, bWeak) == .float32 ? .float32 : .float64)
+    let array = NDArray(dtype: .bool, shape: shape, scalars: values)
     if array.rank == 0 { return scalar(array, at: 0) }
     return .array(array)
   }
@@ -256,78 +282,18 @@ enum ArrayOperations {
   static func negate(_ array: NDArray, range: SourceRange, budget: EvaluationBudget)
     throws(CellError) -> Value
   {
-    var result = array
-    if result.dtype == .bool {
+    if array.dtype == .bool {
       throw CellError(
         type: "TypeError",
         message:
           "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
         range: range)
     }
-    result.scalars = array.scalars.map { -$0 }
+    try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
+    let result = NDArray(
+      dtype: array.dtype, shape: array.shape, storage: NumPyKernel.negated(array.storage))
     try checkRange(result, range: range)
-    try budget.allocate(count: result.count, size: 4, at: range)
     return .array(result)
-  }
-
-  /// Applies `function` over the broadcast shapes of `a` and `b`, NumPy's rules.
-  private static func broadcast(
-    _ a: NDArray, _ b: NDArray, range: SourceRange, _ function: (Float, Float) -> Float
-  ) throws(CellError) -> NDArray {
-    if a.shape == b.shape {
-      var values = [Float](repeating: 0, count: a.count)
-      for i in values.indices { values[i] = function(a.scalars[i], b.scalars[i]) }
-      return NDArray(dtype: .float32, shape: a.shape, scalars: values)
-    }
-    if b.count == 1 && b.rank <= a.rank {
-      let y = b.scalars[0]
-      return NDArray(dtype: .float32, shape: a.shape, scalars: a.scalars.map { function($0, y) })
-    }
-    if a.count == 1 && a.rank <= b.rank {
-      let x = a.scalars[0]
-      return NDArray(dtype: .float32, shape: b.shape, scalars: b.scalars.map { function(x, $0) })
-    }
-    let rank = max(a.rank, b.rank)
-    let aShape = [Int](repeating: 1, count: rank - a.rank) + a.shape
-    let bShape = [Int](repeating: 1, count: rank - b.rank) + b.shape
-    var shape: [Int] = []
-    for axis in 0..<rank {
-      let (x, y) = (aShape[axis], bShape[axis])
-      guard x == y || x == 1 || y == 1 else {
-        throw CellError(
-          type: "ValueError",
-          message:
-            "operands could not be broadcast together with shapes \(shapeText(a.shape)) \(shapeText(b.shape)) ",
-          range: range)
-      }
-      shape.append(max(x, y))
-    }
-    let aStrides = NDArray(dtype: a.dtype, shape: aShape, scalars: []).strides.enumerated().map {
-      aShape[$0.offset] == 1 ? 0 : $0.element
-    }
-    let bStrides = NDArray(dtype: b.dtype, shape: bShape, scalars: []).strides.enumerated().map {
-      bShape[$0.offset] == 1 ? 0 : $0.element
-    }
-    let count = shape.reduce(1, *)
-    var values = [Float](repeating: 0, count: count)
-    var index = [Int](repeating: 0, count: rank)
-    var aOffset = 0
-    var bOffset = 0
-    for i in 0..<count {
-      values[i] = function(a.scalars[aOffset], b.scalars[bOffset])
-      var axis = rank - 1
-      while axis >= 0 {
-        index[axis] += 1
-        aOffset += aStrides[axis]
-        bOffset += bStrides[axis]
-        if index[axis] < shape[axis] { break }
-        aOffset -= aStrides[axis] * shape[axis]
-        bOffset -= bStrides[axis] * shape[axis]
-        index[axis] = 0
-        axis -= 1
-      }
-    }
-    return NDArray(dtype: .float32, shape: shape, scalars: values)
   }
 
   /// NumPy's `(2, 3)` / `(5,)` shape text.
@@ -337,11 +303,16 @@ enum ArrayOperations {
 
   /// One element as the Python value NumPy's scalar behaves like.
   static func scalar(_ array: NDArray, at offset: Int) -> Value {
-    let value = array.scalars[offset]
-    switch array.dtype {
+    scalar(array.dtype, array.value(at: offset))
+  }
+
+  /// A value of `dtype` as the Python value NumPy's scalar behaves like (an integer sum is exact
+  /// up to 2**53 here).
+  static func scalar(_ dtype: DType, _ value: Double) -> Value {
+    switch dtype {
     case .bool: return .bool(value != 0)
     case .uint8, .int64: return .int(Int(value))
-    case .float32, .float64: return .float(Double(value))
+    case .float32, .float64: return .float(value)
     }
   }
 
@@ -379,7 +350,7 @@ enum ArrayOperations {
       case .none: parsed.append(.newAxis)
       case .ellipsis: parsed.append(.ellipsis)
       case .array(let selector) where selector.rank == 0 && selector.dtype.isInteger:
-        parsed.append(.integer(Int(selector.scalars[0])))
+        parsed.append(.integer(Int(selector.value(at: 0))))
       default:
         throw CellError(
           type: "IndexError",
@@ -449,44 +420,10 @@ enum ArrayOperations {
       }
     }
     let shape = dimensions.map(\.count)
-    let count = shape.reduce(1, *)
-    try budget.allocate(count: count, size: 4, at: range)
-    var values = [Float](repeating: 0, count: count)
-    // The trailing dimensions that are whole and contiguous are copied as blocks.
-    var block = 1
-    var blockDimensions = 0
-    for dimension in dimensions.reversed() {
-      if dimension.count == 1 {
-        blockDimensions += 1
-        continue
-      }
-      guard dimension.stride == block else { break }
-      block *= dimension.count
-      blockDimensions += 1
-    }
-    let outer = Array(dimensions.dropLast(blockDimensions))
-    var index = [Int](repeating: 0, count: outer.count)
-    var offset = base
-    var written = 0
-    array.scalars.withUnsafeBufferPointer { source in
-      values.withUnsafeMutableBufferPointer { target in
-        while written < count {
-          (target.baseAddress! + written).update(from: source.baseAddress! + offset, count: block)
-          written += block
-          var axis = outer.count - 1
-          while axis >= 0 {
-            index[axis] += 1
-            offset += outer[axis].stride
-            if index[axis] < outer[axis].count { break }
-            offset -= outer[axis].stride * outer[axis].count
-            index[axis] = 0
-            axis -= 1
-          }
-          if axis < 0 { break }
-        }
-      }
-    }
-    let result = NDArray(dtype: array.dtype, shape: shape, scalars: values)
+    try budget.allocate(count: shape.reduce(1, *), size: array.dtype.storedSize, at: range)
+    let result = NDArray(
+      dtype: array.dtype, shape: shape,
+      storage: NumPyKernel.gather(array.storage, base: base, dimensions: dimensions))
     if shape.isEmpty { return scalar(result, at: 0) }
     return .array(result)
   }
@@ -527,7 +464,7 @@ enum ArrayOperations {
           "ConvBook selects with boolean masks along the first axis only (a mask of shape (\(array.shape[0]),) here)",
           at: range)
       }
-      for (i, flag) in selector.scalars.enumerated() where flag != 0 { rows.append(i) }
+      rows = NumPyKernel.nonzero(selector.storage)
     } else if selector.dtype.isInteger && selector.rank == 1 {
       for value in selector.scalars {
         guard let resolved = Operators.resolveIndex(Int(value), count: array.shape[0]) else {
@@ -544,12 +481,11 @@ enum ArrayOperations {
         message: "arrays used as indices must be of integer (or boolean) type", range: range)
     }
     let row = array.count / max(1, array.shape[0])
-    try budget.allocate(count: rows.count * row, size: 4, at: range)
-    var values: [Float] = []
-    values.reserveCapacity(rows.count * row)
-    for r in rows { values += array.scalars[(r * row)..<((r + 1) * row)] }
+    try budget.allocate(count: rows.count * row, size: array.dtype.storedSize, at: range)
     return .array(
-      NDArray(dtype: array.dtype, shape: [rows.count] + array.shape.dropFirst(), scalars: values))
+      NDArray(
+        dtype: array.dtype, shape: [rows.count] + array.shape.dropFirst(),
+        storage: NumPyKernel.rows(array.storage, rows, rowSize: row)))
   }
 
   // MARK: Shapes
@@ -583,7 +519,9 @@ enum ArrayOperations {
           "cannot reshape array of size \(array.count) into shape \(shapeText(requested).replacingOccurrences(of: ",", with: ", ").replacingOccurrences(of: ", )", with: ",)"))",
         range: range)
     }
-    return NDArray(dtype: array.dtype, shape: shape, scalars: array.scalars)
+    var result = array
+    result.shape = shape
+    return result
   }
 
   /// `np.expand_dims(x, axis)`.
@@ -596,9 +534,9 @@ enum ArrayOperations {
         type: "AxisError",
         message: "axis \(axis) is out of bounds for array of dimension \(rank)", range: range)
     }
-    var shape = array.shape
-    shape.insert(1, at: axis < 0 ? axis + rank : axis)
-    return NDArray(dtype: array.dtype, shape: shape, scalars: array.scalars)
+    var result = array
+    result.shape.insert(1, at: axis < 0 ? axis + rank : axis)
+    return result
   }
 
   /// `np.roll(x, shift, axis)`: elements shifted along one axis, wrapping around.
@@ -611,15 +549,10 @@ enum ArrayOperations {
     let inner = array.strides[axis]
     let outer = array.count / max(1, size * inner)
     let amount = ((shift % size) + size) % size
-    var values = array.scalars
-    for o in 0..<outer {
-      for i in 0..<size {
-        let target = o * size * inner + ((i + amount) % size) * inner
-        let source = o * size * inner + i * inner
-        for k in 0..<inner { values[target + k] = array.scalars[source + k] }
-      }
-    }
-    return NDArray(dtype: array.dtype, shape: array.shape, scalars: values)
+    return NDArray(
+      dtype: array.dtype, shape: array.shape,
+      storage: NumPyKernel.roll(
+        array.storage, outer: outer, size: size, inner: inner, amount: amount))
   }
 
   static func resolveAxis(_ axis: Int, rank: Int, range: SourceRange) throws(CellError) -> Int {
@@ -665,15 +598,10 @@ enum ArrayOperations {
     let outer = first.shape[..<axis].reduce(1, *)
     var shape = first.shape
     shape[axis] = arrays.reduce(0) { $0 + $1.shape[axis] }
-    var values: [Float] = []
-    values.reserveCapacity(shape.reduce(1, *))
-    for o in 0..<outer {
-      for array in arrays {
-        let chunk = array.count / max(1, outer)
-        values += array.scalars[(o * chunk)..<((o + 1) * chunk)]
-      }
-    }
-    return NDArray(dtype: dtype, shape: shape, scalars: values)
+    return NDArray(
+      dtype: dtype, shape: shape,
+      storage: NumPyKernel.concatenate(
+        arrays.map(\.storage), outer: outer, as: dtype == .float64 ? .float64 : .float32))
   }
 
   // MARK: Reductions
@@ -708,49 +636,19 @@ enum ArrayOperations {
           "zero-size array to reduction operation \(reduction == .max ? "maximum" : reduction == .min ? "minimum" : reduction.rawValue) which has no identity",
         range: range)
     }
-    var values = [Float](repeating: 0, count: outer * inner)
-    var lastScalar: Double?
-    for o in 0..<outer {
-      for i in 0..<inner {
-        let base = o * size * inner + i
-        var result: Double
-        switch reduction {
-        case .sum where array.dtype == .float32, .mean where array.dtype == .float32:
-          // NumPy sums float32 in float32: pairwise along a contiguous run, else in order.
-          let total: Float =
-            size == 0
-            ? 0
-            : inner == 1
-              ? array.scalars.withUnsafeBufferPointer {
-                pairwiseSum($0.baseAddress! + base, count: size)
-              }
-              : (0..<size).reduce(Float(-0.0)) { $0 + array.scalars[base + $1 * inner] }
-          result = Double(reduction == .mean ? total / Float(size) : total)
-        case .sum, .mean:
-          var total = 0.0
-          for k in 0..<size { total += Double(array.scalars[base + k * inner]) }
-          result = reduction == .mean ? total / Double(size) : total
-        case .max, .min:
-          var best = array.scalars[base]
-          for k in 1..<max(1, size) {
-            let value = array.scalars[base + k * inner]
-            if value.isNaN || (reduction == .max ? value > best : value < best) { best = value }
-          }
-          result = Double(best)
-        case .argmax, .argmin:
-          var best = 0
-          for k in 1..<max(1, size) {
-            let value = array.scalars[base + k * inner]
-            let current = array.scalars[base + best * inner]
-            if reduction == .argmax ? value > current : value < current { best = k }
-          }
-          result = Double(best)
-        }
-        values[o * inner + i] = Float(result)
-        lastScalar = result
-      }
-      try budget.tick(at: range)
+    let kernelReduction: NumPyKernel.Reduction
+    switch reduction {
+    case .sum: kernelReduction = .sum
+    case .mean: kernelReduction = .mean
+    case .max: kernelReduction = .max
+    case .min: kernelReduction = .min
+    case .argmax: kernelReduction = .argmax
+    case .argmin: kernelReduction = .argmin
     }
+    try budget.tick(at: range)
+    let values = NumPyKernel.reduce(
+      kernelReduction, array.storage, outer: outer, size: size, inner: inner,
+      in: array.dtype == .float32 ? .float32 : .float64)
     let dtype: DType
     switch reduction {
     case .argmax, .argmin: dtype = .int64
@@ -758,41 +656,11 @@ enum ArrayOperations {
     case .sum: dtype = array.dtype.isFloat ? array.dtype : .int64
     case .max, .min: dtype = array.dtype
     }
-    let result = NDArray(dtype: dtype, shape: shape, scalars: values)
-    if shape.isEmpty {
-      // A float64 scalar keeps double precision (`np.mean(predicted == y)` prints 0.555).
-      if dtype == .float64, let exact = lastScalar { return .float(exact) }
-      return scalar(result, at: 0)
-    }
-    try budget.allocate(count: result.count, size: 4, at: range)
+    if shape.isEmpty { return scalar(dtype, values[0]) }
+    try budget.allocate(count: values.count, size: dtype.storedSize, at: range)
+    let result = NDArray(dtype: dtype, shape: shape, doubles: values)
+    if dtype.bounds != nil { try checkRange(result, range: range) }
     return .array(result)
-  }
-
-  /// NumPy's `pairwise_sum` of float32 values: below 8 in order, up to 128 in eight running
-  /// sums combined as a tree, above that the two halves (split at a multiple of 8) recursively.
-  static func pairwiseSum(_ values: UnsafePointer<Float>, count: Int) -> Float {
-    if count < 8 {
-      var result: Float = -0.0
-      for i in 0..<count { result += values[i] }
-      return result
-    }
-    if count <= 128 {
-      var r = (0..<8).map { values[$0] }
-      var i = 8
-      while i < count - count % 8 {
-        for j in 0..<8 { r[j] += values[i + j] }
-        i += 8
-      }
-      var result = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-      while i < count {
-        result += values[i]
-        i += 1
-      }
-      return result
-    }
-    var half = count / 2
-    half -= half % 8
-    return pairwiseSum(values, count: half) + pairwiseSum(values + half, count: count - half)
   }
 
   // MARK: Keras utilities
@@ -804,14 +672,11 @@ enum ArrayOperations {
   ) throws(CellError) -> NDArray {
     var shape = labels.shape
     if shape.count > 1 && shape.last == 1 { shape.removeLast() }
-    var largest = -1
-    for value in labels.scalars {
-      guard value >= 0, value == value.rounded() else {
-        throw .unsupported(
-          "to_categorical needs class indices 0, 1, 2, ...; found \(PythonFormat.float(Double(value)))",
-          at: range)
-      }
-      largest = max(largest, Int(value))
+    let (largest, bad) = NumPyKernel.largestLabel(labels.storage)
+    if let bad {
+      throw .unsupported(
+        "to_categorical needs class indices 0, 1, 2, ...; found \(PythonFormat.float(bad))",
+        at: range)
     }
     let count = classes ?? (largest + 1)
     guard largest < count else {
@@ -820,8 +685,8 @@ enum ArrayOperations {
         message: "index \(largest) is out of bounds for axis 1 with size \(count)", range: range)
     }
     try budget.allocate(count: labels.count * count, size: 4, at: range)
-    var values = [Float](repeating: 0, count: labels.count * count)
-    for (row, value) in labels.scalars.enumerated() { values[row * count + Int(value)] = 1 }
-    return NDArray(dtype: .float32, shape: shape + [count], scalars: values)
+    return NDArray(
+      dtype: .float32, shape: shape + [count],
+      scalars: NumPyKernel.oneHot(labels.storage, classes: count))
   }
 }

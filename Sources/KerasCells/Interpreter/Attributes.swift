@@ -3,6 +3,23 @@ import CNNEngine
 /// Attribute access (`model.layers`, `layer.output_shape`, `keras.layers`) and assignment
 /// (`layer.trainable = False`).
 enum Attributes {
+  /// `error.args` and the chain Python printed with it (`__cause__`,
+  /// `__context__`, `__suppress_context__`).
+  static func exceptionAttribute(_ name: String, _ exception: PythonException) -> Value? {
+    let chained = exception.raised?.chained
+    func value(_ link: ChainedError?) -> Value {
+      link.map { .exception(PythonException($0.error)) } ?? .none
+    }
+    switch name {
+    case "args": return .tuple(exception.arguments)
+    case "__cause__": return value(chained?.isCause == true ? chained : nil)
+    case "__context__":
+      return value(chained?.isCause == false ? chained : exception.raised?.suppressedContext)
+    case "__suppress_context__": return .bool(exception.raised?.suppressesContext ?? false)
+    default: return nil
+    }
+  }
+
   static func shapeValue(_ shape: TensorShape) -> Value {
     .tuple(shape.dimensions.map { $0.map(Value.int) ?? .none })
   }
@@ -10,27 +27,40 @@ enum Attributes {
   static func get(_ name: String, of base: Value, range: SourceRange, interpreter: Interpreter)
     throws(CellError) -> Value
   {
+    // An attribute of a tf-keras object in a Keras 3 session is tf-keras'.
+    if let package = interpreter.session.package(of: base), package != interpreter.kerasVersion {
+      return try interpreter.inPackage(package) { () throws(CellError) in
+        try get(name, of: base, range: range, interpreter: interpreter)
+      }
+    }
+    // `layer.__class__.__name__`: an object's class is what `type(object)` gives.
+    if name == "__class__" {
+      if case .module = base {} else { return Builtins.typeValue(of: base) }
+    }
     switch base {
     case .module(let module):
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
-      if module == .keras && name == "__version__" {
+      // A `tf_keras` module is tf-keras' whatever the session's Keras.
+      let (unwrapped, moduleVersion) = KerasPackages.unwrap(module, in: interpreter.kerasVersion)
+      if unwrapped == .keras && name == "__version__" {
         // Keras 3 answers its version; tf-keras 2.21's `tf.keras` has no `__version__` (only the
-        // `tf_keras` package itself has one, which ConvBook's shared namespace cannot tell apart).
-        if interpreter.session.kerasVersion == .keras3 { return .string(KerasModule.keras3Version) }
+        // `tf_keras` package itself has one: `KerasModule.tfKeras`).
+        if case .tfKeras = module { return .string(KerasModule.version) }
+        if moduleVersion == .keras3 { return .string(KerasModule.keras3Version) }
         throw CellError(
           type: "AttributeError",
           message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
       }
       if let missing = TensorFunctions.missingAttribute(
-        name, of: module, kerasVersion: interpreter.session.kerasVersion, range: range)
+        name, of: unwrapped, kerasVersion: moduleVersion, range: range)
       {
         throw missing
       }
       var removedInKeras3 = false
-      if let value = module.attribute(name) {
+      if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
           removedInKeras3 =
-            interpreter.session.kerasVersion == .keras3 && Keras3Wording.isRemoved(found)
+            moduleVersion == .keras3 && Keras3Wording.isRemoved(found)
         }
         if !removedInKeras3 { return value }
       }
@@ -46,8 +76,10 @@ enum Attributes {
       throw CellError(
         type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
         range: range, suggestion: NameSuggestion.closest(to: name, among: known))
-    case .exception(let exception) where name == "args":
-      return .tuple(exception.arguments)
+    case .exception(let exception):
+      if let value = exceptionAttribute(name, exception) { return value }
+    case .kerasObject where name == "name" && TensorFlowDType.name(of: base) != nil:
+      return .string(TensorFlowDType.name(of: base) ?? "")
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }
@@ -70,10 +102,10 @@ enum Attributes {
       // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
       // expressions (inline values, exercise answers) keep them under both versions.
       let removedInKeras3 = name == "input_shape" || name == "output_shape"
-      if interpreter.session.kerasVersion == .keras3 && removedInKeras3 && interpreter.runsCell {
+      if interpreter.kerasVersion == .keras3 && removedInKeras3 && interpreter.runsCell {
         break
       }
-      if interpreter.session.kerasVersion == .keras3, !instance.isBuilt,
+      if interpreter.kerasVersion == .keras3, !instance.isBuilt,
         let refusal = Keras3Wording.unbuiltWeight(name, of: instance.layer)
       {
         throw CellError(type: "AttributeError", message: refusal, range: range)
@@ -104,7 +136,19 @@ enum Attributes {
             at: range)
         }
         return .string(tensor.producer.name)
-      case "dtype": return .string("float32")
+      case "dtype":
+        // An input's own dtype (`keras.Input(..., dtype="int32")`); layers compute in float32.
+        var dtype = "float32"
+        if tensor.isInput {
+          switch tensor.producer.layer.common.arguments["dtype"] {
+          case .string(let given): dtype = given
+          case .object(let object) where object.typeName == "DType":
+            if case .string(let given)? = object.arguments.first?.1 { dtype = given }
+          default: break
+          }
+        }
+        return interpreter.kerasVersion == .keras3
+          ? .string(dtype) : TensorFlowDType.value(dtype)
       default: break
       }
     case .variable(let variable):
@@ -114,10 +158,15 @@ enum Attributes {
         return .tensorShape(variable.shape.map { Optional($0) })
       case "name":
         // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
-        if interpreter.session.kerasVersion == .keras3 { return .string(variable.spec.name) }
+        if interpreter.kerasVersion == .keras3 {
+          // A cell's weights (`lstm_cell/kernel`) too: the last part of the path.
+          return .string(String(variable.spec.name.split(separator: "/").last ?? ""))
+        }
         return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
-      case "dtype": return .string("float32")
+      case "dtype":
+        return interpreter.kerasVersion == .keras3
+          ? .string("float32") : TensorFlowDType.value("float32")
       default: break
       }
     case .string, .list, .tuple, .dictionary:
@@ -165,7 +214,7 @@ enum Attributes {
       guard let tensors = model.tensors, let input = model.inputShape,
         let output = model.outputShape
       else {
-        if interpreter.session.kerasVersion == .keras3 {
+        if interpreter.kerasVersion == .keras3 {
           let which = name.hasPrefix("in") ? "input" : "output"
           let message =
             name.hasSuffix("_shape")
@@ -285,6 +334,18 @@ enum Attributes {
     case (let embedding as Embedding, "input_dim"): return .int(embedding.inputDim)
     case (let embedding as Embedding, "output_dim"): return .int(embedding.outputDim)
     case (let embedding as Embedding, "mask_zero"): return .bool(embedding.maskZero)
+    case (let recurrent as Recurrent, "units"): return .int(recurrent.units)
+    case (let recurrent as Recurrent, "return_sequences"): return .bool(recurrent.returnSequences)
+    case (let recurrent as Recurrent, "return_state"): return .bool(recurrent.returnState)
+    case (let recurrent as Recurrent, "go_backwards"): return .bool(recurrent.goBackwards)
+    case (let recurrent as Recurrent, "use_bias"): return .bool(recurrent.useBias)
+    case (let recurrent as Recurrent, "activation"): return activation(recurrent.activation)
+    case (let layer as Bidirectional, "merge_mode"): return .string(layer.mergeMode.rawValue)
+    case (let layer as Bidirectional, "return_sequences"):
+      return .bool(layer.forwardLayer.returnSequences)
+    case (let masking as Masking, "mask_value"): return .float(masking.maskValue)
+    case (let conv as RecurrentConvolution, "filters"): return .int(conv.filters)
+    case (let conv as RecurrentConvolution, "return_sequences"): return .bool(conv.returnSequences)
     case (let dense as Dense, "use_bias"): return .bool(dense.useBias)
     case (let dense as Dense, "activation"): return activation(dense.activation)
     case (let pooling as Pooling, "pool_size"): return ints(pooling.poolSize)

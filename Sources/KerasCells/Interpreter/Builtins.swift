@@ -7,7 +7,7 @@ enum Builtins {
   static let names: Set<String> = [
     "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
-    "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset",
+    "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -135,6 +135,27 @@ enum Builtins {
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
       let text = PythonText.repr(positional[0])
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
+      return .string(text)
+    case "format":
+      // `format(value, format_spec='')`: the f-string `{value:spec}`.
+      guard keywords.isEmpty else {
+        throw typeError("format() takes no keyword arguments")
+      }
+      guard (1...2).contains(positional.count) else {
+        throw typeError(
+          "format expected at \(positional.isEmpty ? "least 1 argument" : "most 2 arguments"), got \(positional.count)"
+        )
+      }
+      var spec = ""
+      if positional.count == 2 {
+        guard case .string(let given) = positional[1] else {
+          throw typeError(
+            "format() argument 2 must be str, not \(positional[1].typeName)")
+        }
+        spec = given
+      }
+      let text = try PythonText.format(
+        positional[0], spec: spec, range: range, budget: interpreter.budget)
       return .string(text)
     case "bool": return .bool(positional.first?.isTruthy ?? false)
     case "int":
@@ -381,12 +402,14 @@ enum Builtins {
           {
             return [typeName]
           }
-          // Keras' classes, as `keras:NAME` (no Python type has a colon in its name).
+          // Keras' classes, as `keras:NAME` (no Python type has a colon in its name); tf-keras'
+          // in a Keras 3 session as `tf_keras:NAME` (`KerasPackages`).
+          let keras = KerasPackages.classPrefix(callable.kerasVersion, interpreter: interpreter)
           switch callable.kind {
-          case .layerClass(let className): return ["keras:" + className]
-          case .sequentialClass: return ["keras:Sequential"]
-          case .modelClass: return ["keras:Model"]
-          case .unsupportedModelClass("Layer"): return ["keras:Layer"]
+          case .layerClass(let className): return [keras + className]
+          case .sequentialClass: return [keras + "Sequential"]
+          case .modelClass: return [keras + "Model"]
+          case .unsupportedModelClass("Layer"): return [keras + "Layer"]
           default: break
           }
           throw .unsupported(
@@ -414,14 +437,16 @@ enum Builtins {
         }
         return .bool(false)
       }
+      let keras = KerasPackages.classPrefix(
+        interpreter.session.package(of: positional[0]), interpreter: interpreter)
       switch positional[0] {
       case .layer(let instance):
         return .bool(
-          wanted.contains("keras:" + instance.className) || wanted.contains("keras:Layer"))
+          wanted.contains(keras + instance.className) || wanted.contains(keras + "Layer"))
       case .model(let model):
         // Sequential and Functional are Models, and every Model is a Layer.
         return .bool(
-          ["keras:" + model.className, "keras:Model", "keras:Layer"].contains(
+          [keras + model.className, keras + "Model", keras + "Layer"].contains(
             where: wanted.contains))
       default: return .bool(wanted.contains(actual))
       }

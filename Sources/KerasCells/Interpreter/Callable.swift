@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// Something a cell can call, identified by what it stands for.
 public struct Callable {
   public enum Kind: Equatable {
@@ -60,6 +62,9 @@ public struct Callable {
   public var kind: Kind
   /// The dotted path the cell used to reach it, for messages.
   public var path: String
+  /// The Keras package it belongs to when that is not the session's Keras: tf-keras for what
+  /// `tf_keras` exports in a Keras 3 session (`KerasPackages`).
+  public var kerasVersion: KerasVersion?
 
   public init(_ kind: Kind, path: String) {
     self.kind = kind

@@ -8,19 +8,41 @@ enum Calls {
   ) throws(CellError) -> Value {
     switch callee {
     case .function(let callable):
-      return try callFunction(
-        callable, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      // A class or function of `tf_keras` in a Keras 3 session makes tf-keras objects.
+      return try interpreter.inPackage(callable.kerasVersion) { () throws(CellError) in
+        if case .mergeFunction = callable.kind {
+          try KerasPackages.checkCall(
+            of: callee, on: positional, interpreter: interpreter, site: site)
+        }
+        return try callFunction(
+          callable, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      }
     case .method(let receiver, let name):
-      return try Methods.call(
-        name, on: receiver, positional: positional, keywords: keywords, site: site,
-        interpreter: interpreter)
+      return try interpreter.inPackage(interpreter.session.package(of: receiver)) {
+        () throws(CellError) in
+        try Methods.call(
+          name, on: receiver, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      }
     case .layer(let instance):
-      return try callLayer(
-        instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      return try interpreter.inPackage(interpreter.session.package(of: callee)) {
+        () throws(CellError) in
+        try KerasPackages.checkCall(
+          of: callee, on: positional, interpreter: interpreter, site: site)
+        return try callLayer(
+          instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      }
     case .model(let model)
     where positional.count == 1 && keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }):
-      return try callModel(
-        model, on: positional[0], keywords: keywords, site: site, interpreter: interpreter)
+      return try interpreter.inPackage(interpreter.session.package(of: callee)) {
+        () throws(CellError) in
+        try KerasPackages.checkCall(
+          of: callee, on: positional, interpreter: interpreter, site: site)
+        return try callModel(
+          model, on: positional[0], keywords: keywords, site: site, interpreter: interpreter)
+      }
     case .model(let model):
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
@@ -73,6 +95,24 @@ enum Calls {
     return NameSuggestion.closest(to: keyword, among: candidates)
   }
 
+  /// A wrapper's layer arguments (`Bidirectional(layer, backward_layer=...)`): taken out of the
+  /// call's arguments as layers, with placeholders left for binding.
+  static func wrappedLayers(_ positional: inout [Value], _ keywords: inout [(String, Value)])
+    -> [String: any Layer]
+  {
+    var wrapped: [String: any Layer] = [:]
+    func take(_ value: inout Value, as name: String) {
+      guard case .layer(let instance) = value, instance.model == nil else { return }
+      wrapped[name] = instance.layer
+      value = .kerasObject(KerasObject(typeName: instance.className))
+    }
+    if !positional.isEmpty { take(&positional[0], as: "layer") }
+    for index in keywords.indices where ["layer", "backward_layer"].contains(keywords[index].0) {
+      take(&keywords[index].1, as: keywords[index].0)
+    }
+    return wrapped
+  }
+
   static func keras(_ error: KerasError, at range: SourceRange) -> CellError {
     CellError(type: error.type, message: error.message, range: range)
   }
@@ -97,10 +137,11 @@ enum Calls {
           positional[0] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      let wrapped = className == "Bidirectional" ? wrappedLayers(&positional, &keywords) : [:]
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
       var keywordArguments = try convert(keywords, site: site)
-      let keras3 = session.kerasVersion == .keras3
+      let keras3 = interpreter.kerasVersion == .keras3
       if keras3 {
         keywordArguments = Keras3Wording.keptKeywords(
           className: className, keywordArguments)
@@ -108,14 +149,21 @@ enum Calls {
       if keras3,
         let refusal = Keras3Wording.constructorRefusal(
           className: className, positional: arguments, keywords: keywordArguments,
-          names: session.names)
+          names: interpreter.kerasNames)
       {
         throw keras(refusal, at: site.range)
       }
       do {
-        let layer = try LayerCatalog.make(
-          className: className, positional: arguments, keywords: keywordArguments,
-          names: session.names)
+        let layer: any Layer
+        if let inner = wrapped["layer"] {
+          layer = try LayerCatalog.makeBidirectional(
+            positional: arguments, keywords: keywordArguments, names: interpreter.kerasNames,
+            layer: inner, backwardLayer: wrapped["backward_layer"])
+        } else {
+          layer = try LayerCatalog.make(
+            className: className, positional: arguments, keywords: keywordArguments,
+            names: interpreter.kerasNames)
+        }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
         if let lambdaFunction {
@@ -141,7 +189,7 @@ enum Calls {
         }
         throw keras(
           Keras3Wording.constructorError(
-            error, className: className, keywords: keywordArguments, names: session.names),
+            error, className: className, keywords: keywordArguments, names: interpreter.kerasNames),
           at: site.range)
       }
     case .inputFunction:
@@ -150,7 +198,7 @@ enum Calls {
       let keywordArguments = try convert(keywords, site: site)
       do {
         let input = try LayerCatalog.makeInput(
-          positional: arguments, keywords: keywordArguments, names: session.names)
+          positional: arguments, keywords: keywordArguments, names: interpreter.kerasNames)
         let tensor = KerasTensor(input: input)
         interpreter.recordOrigin(of: tensor.producer, at: site.range)
         return .kerasTensor(tensor)
@@ -209,7 +257,7 @@ enum Calls {
       objectArguments += try convert(keywords, site: site)
       return .kerasObject(KerasObject(typeName: name, arguments: objectArguments))
     case .clearSession:
-      session.names = NameScope(kerasVersion: session.kerasVersion)
+      session.clearNames(for: interpreter.kerasVersion)
       return .none
     case .dataLoader:
       return try ShapesDatasetLoader.load(
@@ -220,7 +268,7 @@ enum Calls {
       // `tf.nn.relu(x)`, `keras.activations.relu(x)` on a Keras tensor.
       let parts = callable.path.split(separator: ".")
       let namespace =
-        session.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
+        interpreter.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
       guard
         let entry = TensorFunctions.entry(
           namespace == "keras.ops" && parts.dropLast().last == "activations" && name == "relu"
@@ -279,7 +327,6 @@ enum Calls {
   private static func makeSequential(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let session = interpreter.session
     var layersValue: Value = .none
     var nameValue: Value = .none
     var layersRange = site.range
@@ -312,7 +359,7 @@ enum Calls {
     }
     let name: String
     switch nameValue {
-    case .none: name = session.names.uniqueName(forClass: "Sequential")
+    case .none: name = interpreter.kerasNames.uniqueName(forClass: "Sequential")
     case .string(let given): name = given
     default:
       throw CellError(
@@ -320,7 +367,7 @@ enum Calls {
         message: "Model names must be strings. Received: \(PythonText.repr(nameValue))",
         range: site.range)
     }
-    let model = SequentialModel(name: name, names: session.names)
+    let model = SequentialModel(name: name, names: interpreter.kerasNames)
     var elements: [Value] = []
     switch layersValue {
     case .none: break
@@ -348,6 +395,7 @@ enum Calls {
   )
     throws(CellError)
   {
+    try KerasPackages.checkAdd(element, range: range, interpreter: interpreter)
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
@@ -392,7 +440,7 @@ enum Calls {
       try LambdaTracing.trace(
         instance, on: [input], asList: false, range: range, interpreter: interpreter)
     }
-    if interpreter.session.kerasVersion == .keras3,
+    if interpreter.kerasVersion == .keras3,
       let input = model.outputShape
         ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
       let refusal = Keras3Wording.callRefusal(instance, input: input, modelName: model.name)
@@ -412,6 +460,17 @@ enum Calls {
     _ instance: LayerInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    var positional = positional
+    var keywords = keywords
+    if instance.layer is any AttentionLayer {
+      positional = [
+        try AttentionCalls.tensorsArgument(
+          instance, positional: positional, keywords: keywords, site: site,
+          kerasVersion: interpreter.kerasVersion)
+      ]
+      keywords = []
+      AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       let (tensors, asList) = kerasTensors(in: positional[0])
     else {
@@ -434,7 +493,7 @@ enum Calls {
       interpreter: interpreter)
     do {
       let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
-      _ = interpreter.session.names.kerasTensorName()
+      _ = interpreter.kerasNames.kerasTensorName()
       return .kerasTensor(output)
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
@@ -529,7 +588,7 @@ enum Calls {
     do {
       let layer = try LayerCatalog.make(
         className: className, positional: arguments, keywords: keywordArguments,
-        names: interpreter.session.names)
+        names: interpreter.kerasNames)
       instance = LayerInstance(layer)
     } catch {
       throw keras(error, at: site.range)
@@ -575,16 +634,17 @@ enum Calls {
         at: site.range)
     }
     let inputs = try tensors(inputsValue, role: "inputs", site: site)
+    try KerasPackages.checkModelInputs(
+      inputs, given: inputsValue, interpreter: interpreter, site: site)
     let outputs = try tensors(outputsValue, role: "outputs", site: site)
     guard inputs.allSatisfy(\.isInput) else {
       throw .unsupported(
         "keras.Model needs a keras.Input tensor as its input in ConvBook cells; a tensor made by a layer is not supported",
         at: site.range)
     }
-    let session = interpreter.session
     let name: String
     switch values["name"] ?? .none {
-    case .none: name = session.names.functionalModelName()
+    case .none: name = interpreter.kerasNames.functionalModelName()
     case .string(let given): name = given
     case let other: name = PythonText.str(other)
     }
@@ -592,7 +652,7 @@ enum Calls {
     do {
       model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
     } catch {
-      if session.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
+      if interpreter.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
         let refusal = Keras3Wording.disconnectedOutput(
           inputs: inputs, outputs: outputs, paths: outputPaths(outputsValue))
       {

@@ -22,6 +22,9 @@ public final class CellTraining {
   /// The functions given to `keras.callbacks.LearningRateScheduler(schedule)`: the callback object
   /// keeps its schedule's index here (Keras objects hold arguments as data, not cell values).
   var schedules: [Value] = []
+  /// The functions defined in cells that `compile` received, per model, by name: a loss among
+  /// them is traced into tensor operations when the model's trainer is made.
+  var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
 
   init() {}
 

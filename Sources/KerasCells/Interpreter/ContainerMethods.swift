@@ -207,7 +207,7 @@ enum ContainerMethods {
         return dictionary.pairs.remove(at: found).1
       }
       if positional.count > 1 { return positional[1] }
-      throw CellError(type: "KeyError", message: PythonText.repr(positional[0]), range: range)
+      throw CellError.keyError(positional[0], range: range)
     case "popitem":
       try arguments(0, 0)
       guard let last = dictionary.pairs.popLast() else {

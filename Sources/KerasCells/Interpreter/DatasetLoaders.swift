@@ -150,8 +150,11 @@ enum ShapesDatasetLoader {
       return .tuple([
         .array(
           NDArray(
-            dtype: .uint8, shape: [count, 28, 28], scalars: images[16...].map { Float($0) })),
-        .array(NDArray(dtype: .uint8, shape: [count], scalars: labels[8...].map { Float($0) })),
+            dtype: .uint8, shape: [count, 28, 28],
+            scalars: NumPyKernel.floats(bytes: images[16...]))),
+        .array(
+          NDArray(
+            dtype: .uint8, shape: [count], scalars: NumPyKernel.floats(bytes: labels[8...]))),
       ])
     }
     return .tuple([try part("train"), try part("t10k")])
@@ -181,21 +184,9 @@ enum ShapesDatasetLoader {
     }
     func part(_ batches: [CIFARBatch]) -> Value {
       let count = batches.reduce(0) { $0 + $1.count }
-      var images = [Float](repeating: 0, count: count * 3072)
+      let images = CIFARBatch.imagesChannelsLast(batches)
       var labels: [Float] = []
-      var sample = 0
-      for batch in batches {
-        for n in 0..<batch.count {
-          // (3, 32, 32) -> (32, 32, 3)
-          for c in 0..<3 {
-            for p in 0..<1024 {
-              images[(sample * 1024 + p) * 3 + c] = Float(batch.data[n * 3072 + c * 1024 + p])
-            }
-          }
-          sample += 1
-        }
-        labels += batch.labels.map { Float($0) }
-      }
+      for batch in batches { labels += batch.labels.map { Float($0) } }
       return .tuple([
         .array(NDArray(dtype: .uint8, shape: [count, 32, 32, 3], scalars: images)),
         .array(NDArray(dtype: .uint8, shape: [count, 1], scalars: labels)),

@@ -8,4 +8,7 @@ public struct DefinedModel {
   /// The cell (0-based, in run order) and the range of the statement that bound it.
   public var cellIndex: Int
   public var range: SourceRange
+  /// The Keras package that made the model when it is not the session's (a `tf_keras` model in a
+  /// Keras 3 script): its summary prints in that package's style.
+  public var kerasVersion: KerasVersion? = nil
 }

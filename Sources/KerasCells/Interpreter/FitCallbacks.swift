@@ -18,6 +18,12 @@ struct FitCallbacks {
     var greater: Bool
     var delta: Double
     var best: Double
+    /// Keras 3 compares through `keras.ops` (`ops.greater(current - min_delta, best)`): the
+    /// Python floats are compared as float32 tensors.
+    var float32 = false
+    /// Keras 3's `mode="auto"`, decided at the first epoch's end from the model's metrics.
+    var pendingAuto = false
+    var mode = "auto"
 
     /// `mode`: "min", "max" or "auto" (greater when the name ends in acc/accuracy/auc for
     /// EarlyStopping, contains "acc" for the others).
@@ -25,9 +31,40 @@ struct FitCallbacks {
       name: String, mode: String, delta: Double, autoGreater: Bool
     ) {
       self.name = name
+      self.mode = mode
       greater = mode == "max" || (mode != "min" && autoGreater)
       self.delta = delta
       best = greater ? -.infinity : .infinity
+    }
+
+    /// Keras 3's `_set_monitor_op` in "auto" mode: the loss decreases, a compiled metric goes
+    /// its own direction (accuracies up, errors down); anything else is Keras' ValueError.
+    /// `logs`: the epoch's log names.
+    mutating func resolveKeras3Auto(logs: [String], callback: String) -> String? {
+      guard pendingAuto else { return nil }
+      pendingAuto = false
+      let metric = name.hasPrefix("val_") ? String(name.dropFirst(4)) : name
+      let isMetric =
+        metric != "loss" && !metric.hasSuffix("_loss") && metric != "learning_rate"
+        && logs.contains(metric)
+      guard metric == "loss" || isMetric else {
+        return
+          "\(callback) callback received monitor=\(name), but Keras isn't able to automatically determine whether that metric should be maximized or minimized. Pass `mode='max'` in order to monitor based on the highest metric value, or pass `mode='min'` in order to use the lowest value."
+      }
+      greater = metric != "loss" && (metric.contains("acc") || metric.hasSuffix("auc"))
+      best = greater ? -.infinity : .infinity
+      return nil
+    }
+
+    /// Whether `value` improves on `reference` by more than `delta`: tf-keras'
+    /// `monitor_op(current - min_delta, reference)` with min_delta signed by the direction, or
+    /// Keras 3's `_is_improvement`, the same in float32.
+    func improves(_ value: Double, over reference: Double) -> Bool {
+      let moved = greater ? value - delta : value + delta
+      if float32 {
+        return greater ? Float(moved) > Float(reference) : Float(moved) < Float(reference)
+      }
+      return greater ? moved > reference : moved < reference
     }
   }
 
@@ -43,10 +80,8 @@ struct FitCallbacks {
     var bestEpoch = 0
     var bestWeights: ModelWeights?
 
-    /// `monitor_op(current - min_delta, reference)` with min_delta signed by the direction.
     func improves(_ value: Double, over reference: Double) -> Bool {
-      monitor.greater
-        ? value - monitor.delta > reference : value + monitor.delta < reference
+      monitor.improves(value, over: reference)
     }
   }
 
@@ -75,6 +110,42 @@ struct FitCallbacks {
     case checkpoint(Checkpoint)
     case csvLogger(path: String, separator: String)
     case history
+
+    /// Keras 3's `MonitorCallback`: float32 comparisons, "auto" decided from the metrics.
+    mutating func useKeras3Monitors() {
+      func keras3(_ monitor: inout Monitor) {
+        monitor.float32 = true
+        monitor.pendingAuto = monitor.mode == "auto"
+      }
+      switch self {
+      case .earlyStopping(var early):
+        keras3(&early.monitor)
+        self = .earlyStopping(early)
+      case .plateau(var plateau):
+        keras3(&plateau.monitor)
+        self = .plateau(plateau)
+      case .checkpoint(var checkpoint):
+        keras3(&checkpoint.monitor)
+        self = .checkpoint(checkpoint)
+      case .scheduler, .csvLogger, .history: break
+      }
+    }
+
+    /// Resolves a Keras 3 "auto" monitor; Keras' ValueError when it cannot be.
+    mutating func resolveMonitor(logs: [String]) -> String? {
+      switch self {
+      case .earlyStopping(var early):
+        defer { self = .earlyStopping(early) }
+        return early.monitor.resolveKeras3Auto(logs: logs, callback: "EarlyStopping")
+      case .plateau(var plateau):
+        defer { self = .plateau(plateau) }
+        return plateau.monitor.resolveKeras3Auto(logs: logs, callback: "ReduceLROnPlateau")
+      case .checkpoint(var checkpoint):
+        defer { self = .checkpoint(checkpoint) }
+        return checkpoint.monitor.resolveKeras3Auto(logs: logs, callback: "ModelCheckpoint")
+      case .scheduler, .csvLogger, .history: return nil
+      }
+    }
   }
 
   private var callbacks: [Callback] = []
@@ -99,7 +170,7 @@ struct FitCallbacks {
 
   /// Reads `callbacks=[...]`; refuses callbacks ConvBook does not run.
   init(_ value: Value?, site: CallSite, interpreter: Interpreter) throws(CellError) {
-    keras3 = interpreter.session.kerasVersion == .keras3
+    keras3 = interpreter.kerasVersion == .keras3
     guard let value, !value.isNone else { return }
     guard let items = value.sequenceItems else {
       throw CellError(
@@ -112,7 +183,9 @@ struct FitCallbacks {
           "ConvBook runs keras.callbacks objects in fit(callbacks=...), not a value of type '\(item.typeName)'",
           at: site.range)
       }
-      callbacks.append(try Self.callback(object, site: site, interpreter: interpreter))
+      var callback = try Self.callback(object, site: site, interpreter: interpreter)
+      if keras3 { callback.useKeras3Monitors() }
+      callbacks.append(callback)
     }
   }
 
@@ -132,10 +205,12 @@ struct FitCallbacks {
       ]
     case "LearningRateScheduler": order = ["verbose"]
     case "ModelCheckpoint":
-      order = [
-        "filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode",
-        "save_freq",
-      ]
+      order =
+        [
+          "filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode",
+          "save_freq",
+        ] + (interpreter.kerasVersion == .keras3 ? [] : ["options"])
+        + ["initial_value_threshold"]
     case "CSVLogger": order = ["filename", "separator", "append"]
     case "History": order = []
     default:
@@ -272,9 +347,9 @@ struct FitCallbacks {
         interpreter.session.training.schedules[index], verbose: try integer("verbose", 0))
     case "ModelCheckpoint":
       let path = try file("filepath")
-      guard path.hasSuffix(".npz"), !path.contains("{") else {
+      guard path.hasSuffix(".npz") else {
         throw .unsupported(
-          "ConvBook's ModelCheckpoint writes the weights to one .npz file in the lesson folder (no {epoch} patterns; Keras would write .keras or .weights.h5); use a name ending in .npz",
+          "ConvBook's ModelCheckpoint writes the weights to .npz files in the lesson folder (Keras would write .keras or .weights.h5, which ConvBook does not write yet); use a name ending in .npz, such as \"weights-{epoch:02d}.npz\"",
           at: site.range)
       }
       if case .string(let frequency)? = given["save_freq"], frequency != "epoch" {
@@ -286,13 +361,16 @@ struct FitCallbacks {
           "ConvBook's ModelCheckpoint saves once per epoch (save_freq=\"epoch\")", at: site.range)
       }
       let monitor = try text("monitor", "val_loss")
+      var watched = Monitor(
+        name: monitor, mode: try mode(), delta: 0,
+        autoGreater: monitor.contains("acc") || monitor.hasPrefix("fmeasure"))
+      if let threshold = given["initial_value_threshold"], threshold != .none {
+        watched.best = try number("initial_value_threshold", 0)
+      }
       return .checkpoint(
         Checkpoint(
-          path: path,
-          monitor: Monitor(
-            name: monitor, mode: try mode(), delta: 0,
-            autoGreater: monitor.contains("acc") || monitor.hasPrefix("fmeasure")),
-          bestOnly: flag("save_best_only"), verbose: try integer("verbose", 0)))
+          path: path, monitor: watched, bestOnly: flag("save_best_only"),
+          verbose: try integer("verbose", 0)))
     case "CSVLogger":
       if flag("append") {
         throw .unsupported("ConvBook's CSVLogger writes a new file (append=False)", at: site.range)
@@ -377,6 +455,9 @@ struct FitCallbacks {
       logs.first { $0.0 == name }.map { Double($0.1) }
     }
     for index in callbacks.indices {
+      if let problem = callbacks[index].resolveMonitor(logs: logs.map(\.0)) {
+        throw CellError(type: "ValueError", message: problem, range: site.range)
+      }
       switch callbacks[index] {
       case .earlyStopping(var early):
         defer { callbacks[index] = .earlyStopping(early) }
@@ -406,10 +487,13 @@ struct FitCallbacks {
           plateau.cooldownCounter -= 1
           plateau.wait = 0
         }
+        // tf-keras: np.less(current, best - min_delta); Keras 3: `_is_improvement`.
         let better =
-          plateau.monitor.greater
-          ? current > plateau.monitor.best + plateau.monitor.delta
-          : current < plateau.monitor.best - plateau.monitor.delta
+          keras3
+          ? plateau.monitor.improves(current, over: plateau.monitor.best)
+          : plateau.monitor.greater
+            ? current > plateau.monitor.best + plateau.monitor.delta
+            : current < plateau.monitor.best - plateau.monitor.delta
         if better {
           plateau.monitor.best = current
           plateau.wait = 0
@@ -433,20 +517,22 @@ struct FitCallbacks {
         }
       case .checkpoint(var checkpoint):
         defer { callbacks[index] = .checkpoint(checkpoint) }
+        let path = try Self.checkpointPath(
+          checkpoint.path, epoch: epoch, logs: logs, site: site, interpreter: interpreter)
         if checkpoint.bestOnly {
           guard let current = value(checkpoint.monitor.name) else { continue }
           let best = checkpoint.monitor.best
-          let better = checkpoint.monitor.greater ? current > best : current < best
+          let better = checkpoint.monitor.improves(current, over: best)
           let bestText = keras3 && best.isInfinite ? "None" : Self.fixed(best)
           if better {
             if checkpoint.verbose > 0 {
               lines += [
                 "",
-                "Epoch \(epoch + 1): \(checkpoint.monitor.name) improved from \(bestText) to \(Self.fixed(current)), saving model to \(checkpoint.path)",
+                "Epoch \(epoch + 1): \(checkpoint.monitor.name) improved from \(bestText) to \(Self.fixed(current)), saving model to \(path)",
               ]
             }
             checkpoint.monitor.best = current
-            try save(trainer, to: checkpoint.path, site: site, interpreter: interpreter)
+            try save(trainer, to: path, site: site, interpreter: interpreter)
           } else if checkpoint.verbose > 0 {
             lines += [
               "",
@@ -458,12 +544,12 @@ struct FitCallbacks {
           }
         } else {
           if checkpoint.verbose > 0 {
-            lines += ["", "Epoch \(epoch + 1): saving model to \(checkpoint.path)"]
+            lines += ["", "Epoch \(epoch + 1): saving model to \(path)"]
           }
-          try save(trainer, to: checkpoint.path, site: site, interpreter: interpreter)
+          try save(trainer, to: path, site: site, interpreter: interpreter)
         }
         if keras3 && checkpoint.verbose > 0 {
-          lines += ["", "Epoch \(epoch + 1): finished saving model to \(checkpoint.path)"]
+          lines += ["", "Epoch \(epoch + 1): finished saving model to \(path)"]
         }
       case .csvLogger(let path, let separator):
         let keys = csvKeys ?? Self.csvKeys(logs.map(\.0))
@@ -512,6 +598,31 @@ struct FitCallbacks {
       }
     }
     return lines
+  }
+
+  /// The file of an epoch: Keras' `filepath.format(epoch=epoch + 1, **logs)` (`{epoch:02d}`,
+  /// `{val_loss:.2f}`), still inside the lesson folder once formatted.
+  private static func checkpointPath(
+    _ template: String, epoch: Int, logs: [(String, Float)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> String {
+    guard template.contains("{") || template.contains("}") else { return template }
+    var keywords: [(String, Value)] = [("epoch", .int(epoch + 1))]
+    for (name, value) in logs where name != "epoch" {
+      keywords.append((name, .float(Double(value))))
+    }
+    let path: String
+    do {
+      path = try Methods.formatMethod(template, [], keywords, site, interpreter.budget)
+    } catch let error where error.type == "KeyError" {
+      throw CellError(
+        type: "KeyError",
+        message: PythonFormat.quoted(
+          "Failed to format this callback filepath: \"\(template)\". Reason: \(error.message)"),
+        range: site.range)
+    }
+    if let problem = CellFiles.problem(with: path) { throw .unsupported(problem, at: site.range) }
+    return path
   }
 
   /// CSVLogger's columns: the log keys sorted, with `val_` twins when there are none.

@@ -126,7 +126,7 @@ extension Interpreter {
         list.items.removeSubrange(Operators.sliceBounds(start, stop, count: list.count))
       case (.dictionary(let dictionary), _):
         guard let found = dictionary.index(of: index) else {
-          throw CellError(type: "KeyError", message: PythonText.repr(index), range: target.range)
+          throw CellError.keyError(index, range: target.range)
         }
         dictionary.pairs.remove(at: found)
       case (.list, _):
@@ -154,14 +154,31 @@ extension Interpreter {
         type: "RuntimeError", message: "No active exception to reraise", range: range)
     }
     let exception = try exceptionValue(try evaluate(expression), range: range)
+    var error: CellError
+    if var again = exception.raised {
+      // `raise error` of a caught exception: its traceback grows by this line, as in Python.
+      again.callers.insert(
+        TracebackFrame(range: range, function: functionName ?? "<module>"), at: 0)
+      error = again
+    } else {
+      error = exception.error(at: range)
+    }
     if let cause {
       let causeValue = try evaluate(cause)
+      error.suppressesContext = true
+      if let handled = handledErrors.last, !error.isSameException(as: handled) {
+        error.suppressedContext = ChainedError(handled, isCause: false)
+      }
       if case .none = causeValue {
+        error.chained = nil
       } else {
-        _ = try exceptionValue(causeValue, range: range, isCause: true)
+        let causeException = try exceptionValue(causeValue, range: range, isCause: true)
+        error.chained = ChainedError(
+          causeException.raised ?? causeException.error(at: range), isCause: true,
+          wasRaised: causeException.raised != nil)
       }
     }
-    throw exception.error(at: range)
+    throw error
   }
 
   private func exceptionValue(_ value: Value, range: SourceRange, isCause: Bool = false)

@@ -11,7 +11,7 @@ extension Interpreter {
         at: range)
     }
     for name in names.sorted() where !name.hasPrefix("_") {
-      if let value = module.attribute(name) {
+      if let value = session.attribute(name, of: module) {
         session.globals[name] = value
       } else if let submodule = KerasModule.resolve(path: path.components + [name]) {
         session.globals[name] = .module(submodule)

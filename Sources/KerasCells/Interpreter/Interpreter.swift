@@ -13,12 +13,14 @@ final class Interpreter {
   /// values, exercise answers, figure arguments), which keep conveniences such as a Keras 3
   /// layer's `output_shape`.
   var runsCell = false
+  /// The Keras package of the call running now when it is not the session's (`KerasPackages`).
+  var package: KerasVersion?
   /// The local names of the running function, if one is running.
   var scope: Scope?
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
   private var callDepth = 0
   /// The name of the cell-defined function running (nil at the top level), for tracebacks.
-  private var functionName: String?
+  private(set) var functionName: String?
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999
 
@@ -36,8 +38,25 @@ final class Interpreter {
     warnings.append(warning)
   }
 
+  /// The warnings, each that names the cell's line with that line (stripped, as Python shows it).
+  func warnings(showing source: String) -> [KerasWarning] {
+    guard warnings.contains(where: \.namesCallerLine) else { return warnings }
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    return warnings.map { warning in
+      let line = warning.range.start.line
+      guard warning.namesCallerLine, line >= 1, line <= lines.count else { return warning }
+      var shown = warning
+      shown.sourceLine = String(
+        lines[line - 1].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace)
+          .reversed())
+      return shown
+    }
+  }
+
   /// The exceptions whose `except` bodies are running, innermost last: what a bare `raise` raises.
   var handledErrors: [CellError] = []
+  /// How many exceptions this cell's `except` clauses have seen (`CellError.identity`).
+  private var caughtCount = 0
   /// The innermost statement running, which is what Python's traceback names for an error.
   private(set) var statementRange: SourceRange?
 
@@ -158,7 +177,7 @@ final class Interpreter {
           try importAll(from: module, path: modulePath, range: imported.range)
           continue
         }
-        if let value = module.attribute(imported.name) {
+        if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
         } else if KerasModule.resolve(path: modulePath.components + [imported.name]) != nil,
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
@@ -230,33 +249,64 @@ final class Interpreter {
     case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
       var flow = Flow.normal
       var pending: CellError?
+      var completed = false
       do throws(CellError) {
         flow = try execute(body)
-        if let elseBody { flow = try execute(elseBody) }
+        completed = true
       } catch {
         pending = error
         // ConvBook's own stops (budgets, unsupported constructs) are not Python exceptions.
         if let type = error.type {
+          // What Python's `except` sees: the traceback from this frame down, the context of an
+          // exception raised while another one was handled, Keras 3's wording.
+          var caught = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+          if caught.function == nil && caught.callers.isEmpty { caught.function = functionName }
+          if caught.identity == nil {
+            caughtCount += 1
+            caught.identity = cellIndex << 32 | caughtCount
+          }
+          if let outer = handledErrors.last { caught.noteRaised(whileHandling: outer) }
+          handledErrors.append(caught)
+          defer { handledErrors.removeLast() }
           do throws(CellError) {
             for handler in handlers where try handles(handler, type) {
               pending = nil
               if let name = handler.name {
                 try assign(
-                  .exception(PythonException(error)),
+                  .exception(PythonException(caught)),
                   to: Expression(.name(name), range: handler.range), statement: statement)
               }
-              handledErrors.append(error)
-              defer { handledErrors.removeLast() }
               flow = try execute(handler.body)
               break
             }
           } catch {
-            pending = error
+            var raised = error
+            raised.noteRaised(whileHandling: caught)
+            pending = raised
           }
         }
       }
+      // `else` runs when the body finished without an exception, a return or a break; its own
+      // exceptions are not the `except` clauses' to catch.
+      if completed, case .normal = flow, let elseBody {
+        do throws(CellError) {
+          flow = try execute(elseBody)
+        } catch {
+          pending = error
+        }
+      }
       if let finallyBody {
-        let finalFlow = try execute(finallyBody)
+        let finalFlow: Flow
+        do throws(CellError) {
+          finalFlow = try execute(finallyBody)
+        } catch {
+          // An exception in `finally` while another one is on its way out has it as context.
+          guard var context = pending else { throw error }
+          if context.function == nil && context.callers.isEmpty { context.function = functionName }
+          var raised = error
+          raised.noteRaised(whileHandling: context)
+          throw raised
+        }
         if case .normal = finalFlow {} else { return finalFlow }
       }
       if let pending { throw pending }
@@ -371,7 +421,7 @@ final class Interpreter {
   }
 
   private func removedInKeras3(_ module: KerasModule) -> Bool {
-    session.kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
+    kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
 
   private func moduleNotFound(_ path: DottedName) -> CellError {
@@ -417,7 +467,10 @@ final class Interpreter {
         !session.definedModels.contains(where: { $0.model === model && $0.variable == name })
       {
         session.definedModels.append(
-          DefinedModel(variable: name, model: model, cellIndex: cellIndex, range: statement.range))
+          DefinedModel(
+            variable: name, model: model, cellIndex: cellIndex, range: statement.range,
+            kerasVersion: session.kerasVersion(of: model) == session.kerasVersion
+              ? nil : session.kerasVersion(of: model)))
       }
     case .tuple(let targets), .list(let targets):
       let items = try iterate(value, range: target.range)
@@ -543,7 +596,8 @@ final class Interpreter {
         interpreter: self)
     case .comprehension(.set, let element, let clauses):
       let set = PythonSet()
-      try runComprehension(clauses[...], range: range) { () throws(CellError) in
+      try runComprehension(clauses[...], range: range, frame: "<setcomp>") {
+        () throws(CellError) in
         try SetOperations.add(try self.evaluate(element), to: set, range: range, interpreter: self)
       }
       return .set(set)
@@ -552,7 +606,9 @@ final class Interpreter {
         throw .unsupported("only list comprehensions are supported in ConvBook cells", at: range)
       }
       var results: [Value] = []
-      try runComprehension(clauses[...], range: range) { () throws(CellError) in
+      // A generator runs where it is consumed, which ConvBook does not follow: no frame of its own.
+      try runComprehension(clauses[...], range: range, frame: kind == .list ? "<listcomp>" : nil) {
+        () throws(CellError) in
         try self.budget.allocate(slots: 1, at: range)
         results.append(try self.evaluate(element))
       }
@@ -718,7 +774,8 @@ final class Interpreter {
     case .ellipsis: return .ellipsis
     case .dictionaryComprehension(let keyExpression, let valueExpression, let clauses):
       let dictionary = PythonDict()
-      try runComprehension(clauses[...], range: range) { () throws(CellError) in
+      try runComprehension(clauses[...], range: range, frame: "<dictcomp>") {
+        () throws(CellError) in
         let key = try self.evaluate(keyExpression)
         let value = try self.evaluate(valueExpression)
         try self.setItem(of: .dictionary(dictionary), key, to: value, range: range)
@@ -762,8 +819,11 @@ final class Interpreter {
     return values
   }
 
+  /// Runs a comprehension's clauses. CPython 3.11 runs a list, set or dict comprehension as a
+  /// function of its own (`frame`: `<listcomp>`) called on the first iterable, which the
+  /// enclosing frame evaluates: an error inside gets that call in its traceback.
   private func runComprehension(
-    _ clauses: ArraySlice<ComprehensionClause>, range: SourceRange,
+    _ clauses: ArraySlice<ComprehensionClause>, range: SourceRange, frame: String? = nil,
     body: () throws(CellError) -> Void
   ) throws(CellError) {
     guard let clause = clauses.first else {
@@ -773,6 +833,27 @@ final class Interpreter {
     let iterable = try evaluate(clause.iterable)
     let saved = locals
     defer { locals = saved }
+    guard let frame else {
+      try runClause(clause, iterable, clauses, range: range, body: body)
+      return
+    }
+    let enclosing = functionName
+    functionName = frame
+    defer { functionName = enclosing }
+    do {
+      try runClause(clause, iterable, clauses, range: range, body: body)
+    } catch {
+      var traced = error
+      if traced.function == nil && traced.callers.isEmpty { traced.function = frame }
+      traced.callers.insert(TracebackFrame(range: range, function: enclosing ?? "<module>"), at: 0)
+      throw traced
+    }
+  }
+
+  private func runClause(
+    _ clause: ComprehensionClause, _ iterable: Value, _ clauses: ArraySlice<ComprehensionClause>,
+    range: SourceRange, body: () throws(CellError) -> Void
+  ) throws(CellError) {
     try forEach(iterable, range: clause.iterable.range) { item throws(CellError) in
       try step(at: range)
       try bindLocal(item, to: clause.target)

@@ -151,6 +151,10 @@ enum Keras3WarningSites {
     (.init(file: "keras/src/layers/core/masking.py", line: 48, source: baseInit), ["Masking"]),
     (.init(file: "keras/src/layers/core/identity.py", line: 16, source: baseInit), ["Identity"]),
     (
+      .init(file: "keras/src/layers/core/wrapper.py", line: 25, source: baseInit),
+      ["TimeDistributed"]
+    ),
+    (
       .init(file: "keras/src/layers/rnn/rnn.py", line: 199, source: baseInit),
       ["LSTM", "GRU", "SimpleRNN"]
     ),
@@ -172,7 +176,10 @@ extension KerasWarning {
   /// folder (the folder above it, the installation's site-packages, differs from machine to
   /// machine). A warning whose place in Keras was not recorded names `place`, the user's line.
   public func pythonText(orAt place: String) -> String {
-    guard let site else { return "\(place): \(category): \(message)\n" }
+    guard let site else {
+      let line = namesCallerLine ? sourceLine.map { "  \($0)\n" } ?? "" : ""
+      return "\(place): \(category): \(message)\n" + line
+    }
     return "\(site.file):\(site.line): \(category): \(message)\n  \(site.source)\n"
   }
 }

@@ -51,6 +51,10 @@ public enum KerasModule: Equatable {
   /// A namespace of functions on tensors (`tensorflow.math`, `tensorflow.image`, `keras.ops`, ...):
   /// see `TensorFunctions`.
   case tensorFunctions(String)
+  /// A module of the tf-keras package (`tf_keras`, `tf_keras.layers`, ...): the names of the module
+  /// it wraps, but what they make is tf-keras' also in a Keras 3 session, where `keras` and
+  /// `tf.keras` are Keras 3 (`KerasPackages`).
+  indirect case tfKeras(KerasModule)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -58,7 +62,8 @@ public enum KerasModule: Equatable {
     var module: KerasModule
     switch root {
     case "tensorflow": module = .tensorflow
-    case "keras", "tf_keras": module = .keras
+    case "keras": module = .keras
+    case "tf_keras": module = .tfKeras(.keras)
     case "math" where path.count == 1: return .math
     case "functools" where path.count == 1: return .functools
     case "os" where path.count == 1: return .os
@@ -92,6 +97,7 @@ public enum KerasModule: Equatable {
   /// The module's name as Python reports it in an `AttributeError`.
   public var pythonName: String {
     switch self {
+    case .tfKeras(let module): return module.pythonName
     case .tensorflow: return "tensorflow"
     case .keras: return "tf_keras.api._v2.keras"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
@@ -117,6 +123,7 @@ public enum KerasModule: Equatable {
   /// The key of the module's names in `KerasAPINames`, for the modules ConvBook models.
   var apiKey: String? {
     switch self {
+    case .tfKeras(let module): return module.apiKey
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
@@ -193,6 +200,11 @@ public enum KerasModule: Equatable {
   public func attribute(_ name: String) -> Value? {
     let path = pythonName + "." + name
     switch self {
+    case .tfKeras(let module):
+      switch name {
+      case "__version__" where module == .keras: return .string(Self.version)
+      default: return module.attribute(name).map(KerasPackages.inTFKeras)
+      }
     case .tensorflow:
       switch name {
       case "keras": return .module(.keras)
@@ -204,6 +216,7 @@ public enum KerasModule: Equatable {
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
       case "newaxis": return Value.none
+      case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
       default: return TensorFunctions.attribute(name, namespace: "tensorflow")
       }
     case .keras:

@@ -7,6 +7,12 @@ public final class KerasSession {
   public internal(set) var globals: [String: Value] = [:]
   /// Keras' object-name counters; `keras.backend.clear_session()` replaces them.
   public internal(set) var names: NameScope
+  /// tf-keras' own counters in a Keras 3 session, for what `tf_keras` makes (`KerasPackages`);
+  /// made at its first use.
+  var tfKerasNames: NameScope?
+  /// The objects (layers, models, tensors) that tf-keras made in a Keras 3 session, kept alive so
+  /// that their identities stay theirs: what a mixing of packages is checked against.
+  var tfKerasObjects: [ObjectIdentifier: AnyObject] = [:]
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
   /// How many cells have run (the index of the next one).
@@ -91,19 +97,23 @@ public final class KerasSession {
       interpreter.runsCell = true
       do throws(CellError) {
         _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
-        return CellResult(outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings)
+        return CellResult(
+          outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
       } catch {
         var uncaught = error
         if let limitation = error.limitation {
           uncaught = .unsupported(limitation, at: error.range)
         }
-        let worded = kerasVersion == .keras3 ? Keras3Wording.translate(uncaught) : uncaught
+        let worded =
+          (uncaught.kerasVersion ?? kerasVersion) == .keras3
+          ? Keras3Wording.translate(uncaught) : uncaught
         let failed = FailedCell(index: cellIndex, headline: worded.description)
         for name in FailedCell.boundNames(statements) where globals[name] == nil {
           failedDefinitions[name] = failed
         }
         return CellResult(
-          outputs: interpreter.outputs, error: worded, warnings: interpreter.warnings)
+          outputs: interpreter.outputs, error: worded,
+          warnings: interpreter.warnings(showing: source))
       }
     }
   }

@@ -8,6 +8,10 @@ public struct KerasWarning: Sendable, Equatable {
   public var range: SourceRange
   /// Where in Keras' own code Python names the warning, when recorded (`Keras3WarningSites`).
   public var site: KerasWarningSite?
+  /// Python names the cell's own line (Keras warned with `stacklevel=2` from the function the cell
+  /// called) and shows that line under the message: `sourceLine`, stripped.
+  public var namesCallerLine = false
+  public var sourceLine: String?
 
   public init(
     category: String, message: String, range: SourceRange, site: KerasWarningSite? = nil

@@ -53,4 +53,34 @@ enum LambdaTracing {
     }
     lambda.trace.program = program
   }
+
+  /// A loss defined in the cell (`def contrastive_loss(y_true, y_pred)`) run once on symbolic
+  /// targets and predictions of the model output's `shape`: the tensor operations it performed,
+  /// reading the targets as value 0 and the predictions as value 1.
+  static func traceLoss(
+    _ function: Value, name: String, shape: TensorShape, range: SourceRange,
+    interpreter: Interpreter
+  ) throws(CellError) -> LambdaTrace.Program {
+    let symbolic = ["y_true", "y_pred"].map { role in
+      KerasTensor(
+        input: InputLayer(
+          name: name + "_" + role, batchInputShape: shape,
+          arguments: LayerArguments(className: "InputLayer", values: [:])))
+    }
+    let session = interpreter.session
+    session.lambdaTracingDepth += 1
+    defer { session.lambdaTracingDepth -= 1 }
+    let result = try Calls.call(
+      function, positional: symbolic.map { .kerasTensor($0) }, keywords: [],
+      site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: name),
+      interpreter: interpreter)
+    guard case .kerasTensor(let output) = result,
+      let program = LambdaTrace.program(inputs: symbolic, output: output)
+    else {
+      throw .unsupported(
+        "ConvBook trains with losses made of tensor arithmetic and TensorFlow / keras.backend / keras.ops functions that return a tensor",
+        at: range)
+    }
+    return program
+  }
 }

@@ -132,6 +132,25 @@ enum Methods {
     return try ArgumentConversion.argument(value, range: range)
   }
 
+  /// The functions defined in the cell that a `compile` call passed (as values, in lists or in
+  /// dicts), by name.
+  private static func userFunctions(_ positional: [Value], _ keywords: [(String, Value)])
+    -> [String: Value]
+  {
+    var found: [String: Value] = [:]
+    func visit(_ value: Value) {
+      if case .function(let callable) = value, case .user(let function) = callable.kind {
+        found[function.name] = value
+      } else if case .dictionary(let dictionary) = value {
+        for (_, item) in dictionary.pairs { visit(item) }
+      } else if let items = value.sequenceItems {
+        for item in items { visit(item) }
+      }
+    }
+    for value in positional + keywords.map(\.1) { visit(value) }
+    return found
+  }
+
   /// Whether a `compile` call passed a function defined in the cell.
   private static func passesUserFunction(_ positional: [Value], _ keywords: [(String, Value)])
     -> Bool
@@ -145,13 +164,12 @@ enum Methods {
     }
   }
 
-  /// Whether a `summary()` keyword keeps Keras' default output; nil for keywords it does not have.
   /// `Model.summary(line_length=None, positions=None, print_fn=None, expand_nested=False,
-  /// show_trainable=False, layer_range=None)`: the arguments ConvBook prints with; `print_fn` and
-  /// `layer_range` only at their defaults.
+  /// show_trainable=False, layer_range=None)`: the arguments ConvBook prints with, and the
+  /// `print_fn` given (None: Keras prints); `layer_range` only at its default.
   private static func summaryOptions(
     _ positional: [Value], _ keywords: [(String, Value)], site: CallSite
-  ) throws(CellError) -> ModelSummary.Options {
+  ) throws(CellError) -> (options: ModelSummary.Options, printFunction: Value?) {
     let names = [
       "line_length", "positions", "print_fn", "expand_nested", "show_trainable", "layer_range",
     ]
@@ -178,9 +196,11 @@ enum Methods {
       bound.append((label, value))
     }
     var options = ModelSummary.Options()
+    var printFunction: Value?
     for (label, value) in bound {
       switch (label, value) {
       case (_, .none): continue
+      case ("print_fn", _): printFunction = value
       case ("expand_nested", _): options.expandNested = value.isTruthy
       case ("show_trainable", _): options.showTrainable = value.isTruthy
       case ("line_length", .int(let length)) where length > 0 && length <= 10_000:
@@ -215,7 +235,33 @@ enum Methods {
           at: site.range)
       }
     }
-    return options
+    return (options, printFunction)
+  }
+
+  /// Shows `summary` as `model.summary()` does: Keras prints it, or hands its text to the cell's
+  /// `print_fn` — tf-keras one line at a time (`layer_utils.print_summary` calls it per line,
+  /// without the newline), Keras 3 once with the whole text that rich captured (newline-ended), as
+  /// rich renders it without a terminal (80 columns, no styles: ConvBook does not know the
+  /// terminal while the cell runs).
+  private static func show(
+    _ summary: ModelSummary, printFunction: Value?, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard let printFunction else {
+      interpreter.emit(.summary(summary))
+      return
+    }
+    let version = summary.kerasVersion ?? interpreter.kerasVersion
+    let text = SummaryFormat(kerasVersion: version).render(summary)
+    var pieces = [text]
+    if version == .keras2 {
+      pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if pieces.last == "" { pieces.removeLast() }
+    }
+    for piece in pieces {
+      _ = try Calls.call(
+        printFunction, positional: [.string(piece)], keywords: [], site: site,
+        interpreter: interpreter)
+    }
   }
 
   private static func modelMethod(
@@ -224,12 +270,12 @@ enum Methods {
   ) throws(CellError) -> Value {
     switch name {
     case "summary":
-      let options = try summaryOptions(positional, keywords, site: site)
-      if !model.isBuilt && interpreter.session.kerasVersion == .keras3 {
+      let (options, printFunction) = try summaryOptions(positional, keywords, site: site)
+      if !model.isBuilt && interpreter.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
         var summary = model.unbuiltSummary()
         summary.options = options
-        interpreter.emit(.summary(summary))
+        try show(interpreter.packaged(summary), printFunction: printFunction, site: site, interpreter: interpreter)
         return .none
       }
       var summary: ModelSummary
@@ -240,26 +286,28 @@ enum Methods {
       }
       summary.options = options
       // Keras prints each field by slices of its column's width, forever when that is zero.
-      if interpreter.session.kerasVersion == .keras2,
+      if interpreter.kerasVersion == .keras2,
         let column = KerasSummaryText.unprintableColumn(summary)
       {
         throw .unsupported(
           "ConvBook does not print a summary whose column \(column + 1) has no room for text (Keras would print it forever); widen line_length or positions",
           at: site.range)
       }
-      if interpreter.session.kerasVersion == .keras3
+      if interpreter.kerasVersion == .keras3
         && Keras3SummaryText.hasInsufficientWidth(summary)
       {
         throw CellError(
           type: "ValueError", message: "Insufficient console width to print summary.",
           range: site.range)
       }
-      interpreter.emit(.summary(summary))
+      try show(interpreter.packaged(summary), printFunction: printFunction, site: site, interpreter: interpreter)
       return .none
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
     case "compile":
       model.compileArguments = try compileArguments(positional, keywords, site)
+      interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
+        userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
         model, session: interpreter.session, site: site,
@@ -372,13 +420,15 @@ enum Methods {
       }
       return value
     }
+    if let result = try StringMethods.call(
+      name, text, positional, keywords, range: site.range, budget: budget)
+    {
+      return result
+    }
     switch name {
     case "upper": return .string(text.uppercased())
     case "lower": return .string(text.lowercased())
-    case "strip": return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
     case "title": return .string(text.capitalized)
-    case "startswith": return .bool(stringArgument(0).map { text.hasPrefix($0) } ?? false)
-    case "endswith": return .bool(stringArgument(0).map { text.hasSuffix($0) } ?? false)
     case "replace":
       guard let old = stringArgument(0), let new = stringArgument(1) else { break }
       // At most one occurrence per `old.count` bytes (Python inserts `new` between every
@@ -389,11 +439,6 @@ enum Methods {
         count: occurrences, size: max(new.utf8.count, 1), at: site.range)
       try budget.allocate(bytes: text.utf8.count, at: site.range)
       return .string(replaceAll(text, old, new))
-    case "split":
-      if let separator = stringArgument(0) {
-        return .list(text.components(separatedBy: separator).map { .string($0) })
-      }
-      return .list(text.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) })
     case "join":
       guard let items = positional.first else { break }
       var parts: [String] = []
@@ -455,7 +500,7 @@ enum Methods {
   }
 
   /// `"{} has {:,} parameters".format(name, count)`.
-  private static func formatMethod(
+  static func formatMethod(
     _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite,
     _ budget: EvaluationBudget
   ) throws(CellError) -> String {

@@ -80,7 +80,7 @@ enum NumPyFunctions {
       switch given {
       case .int(let number): return number
       case .array(let array) where array.rank == 0 && array.dtype.isInteger:
-        return Int(array.scalars[0])
+        return Int(array.value(at: 0))
       default:
         throw CellError(
           type: "TypeError",
@@ -175,7 +175,7 @@ enum NumPyFunctions {
           "ConvBook's np.roll needs an axis (np.roll without one flattens the array first)",
           at: range)
       }
-      try budget.allocate(count: array.count, size: 4, at: range)
+      try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
       return .array(try ArrayOperations.roll(array, shift: shift, axis: axis, range: range))
     case "concatenate":
       try arguments.check(allowed: ["arrays", "axis"])
@@ -191,12 +191,12 @@ enum NumPyFunctions {
       }
       let result = try ArrayOperations.concatenate(
         arrays, axis: try arguments.integer(1, "axis") ?? 0, range: range)
-      try budget.allocate(count: result.count, size: 4, at: range)
+      try budget.allocate(count: result.count, size: result.dtype.storedSize, at: range)
       return .array(result)
     case "zeros", "ones":
       try arguments.check(allowed: ["shape", "dtype"])
       let shape = try arguments.shape(0, "shape")
-      let dtype = try arguments.value(1, "dtype").map { value throws(CellError) in
+      let requested = try arguments.value(1, "dtype").map { value throws(CellError) in
         try ArrayOperations.dtype(value, range: range)
       }
       var count = 1
@@ -211,11 +211,14 @@ enum NumPyFunctions {
         }
         count = product
       }
-      try budget.allocate(count: count, size: 4, at: range)
+      let dtype = requested ?? .float64
+      try budget.allocate(count: count, size: dtype.storedSize, at: range)
+      let value: Double = name == "ones" ? 1 : 0
       return .array(
-        NDArray(
-          dtype: dtype ?? .float64, shape: shape,
-          scalars: [Float](repeating: name == "ones" ? 1 : 0, count: count)))
+        dtype == .float64
+          ? NDArray(dtype: dtype, shape: shape, doubles: [Double](repeating: value, count: count))
+          : NDArray(
+            dtype: dtype, shape: shape, scalars: [Float](repeating: Float(value), count: count)))
     case "arange":
       try arguments.check(allowed: ["start", "stop", "step"])
       return .array(try Self.arange(arguments, budget: budget, range: range))
@@ -245,7 +248,7 @@ enum NumPyFunctions {
       case .int(let value): return Double(value)
       case .bool(let value): return value ? 1 : 0
       case .float(let value): return value
-      case .array(let array) where array.rank == 0: return Double(array.scalars[0])
+      case .array(let array) where array.rank == 0: return array.value(at: 0)
       default:
         throw CellError(
           type: "TypeError",
@@ -274,18 +277,17 @@ enum NumPyFunctions {
       throw CellError(type: "ValueError", message: "Maximum allowed size exceeded", range: range)
     }
     let count = max(0, Int(span))
-    try budget.allocate(count: count, size: 4, at: range)
-    var values: [Float] = []
-    values.reserveCapacity(count)
-    for index in 0..<count {
-      let value = first + Double(index) * step
-      if isFloat {
-        values.append(Float(value))
-      } else {
-        values.append(try ArrayOperations.integerScalar(Int(value), range: range))
+    try budget.allocate(count: count, size: isFloat ? 8 : 4, at: range)
+    if !isFloat, count > 0 {
+      for end in [first, first + Double(count - 1) * step] where abs(end) > 16_777_216 {
+        throw .unsupported(
+          "ConvBook arrays hold integers up to 2**24 exactly; \(String(format: "%.0f", end)) is larger",
+          at: range)
       }
     }
-    return NDArray(dtype: isFloat ? .float64 : .int64, shape: [count], scalars: values)
+    return NDArray(
+      dtype: isFloat ? .float64 : .int64, shape: [count],
+      doubles: NumPyKernel.arange(first, step: step, count: count))
   }
 
   /// `x.astype(...)`, `x.reshape(...)`, `x.mean()`, ...
@@ -304,9 +306,9 @@ enum NumPyFunctions {
           type: "TypeError", message: "astype() missing required argument 'dtype' (pos 1)",
           range: range)
       }
-      let converted = try ArrayOperations.convert(
-        array, to: try ArrayOperations.dtype(given, range: range), range: range)
-      try budget.allocate(count: converted.count, size: 4, at: range)
+      let dtype = try ArrayOperations.dtype(given, range: range)
+      try budget.allocate(count: array.count, size: dtype.storedSize, at: range)
+      let converted = try ArrayOperations.convert(array, to: dtype, range: range)
       return .array(converted)
     case "reshape":
       var shape: [Int] = []
@@ -336,11 +338,13 @@ enum NumPyFunctions {
       return .array(
         try NumPyFunctions.round(array, decimals: decimals, range: range, budget: budget))
     case "copy":
-      try budget.allocate(count: array.count, size: 4, at: range)
+      try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
       return .array(array)
     case "flatten":
-      try budget.allocate(count: array.count, size: 4, at: range)
-      return .array(NDArray(dtype: array.dtype, shape: [array.count], scalars: array.scalars))
+      try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
+      var flat = array
+      flat.shape = [array.count]
+      return .array(flat)
     case "squeeze":
       var squeezed = array
       squeezed.shape = array.shape.filter { $0 != 1 }
@@ -373,7 +377,7 @@ enum NumPyFunctions {
       (0..<array.shape[0]).map { row in
         let inner = NDArray(
           dtype: array.dtype, shape: Array(array.shape.dropFirst()),
-          scalars: Array(array.scalars[(row * size)..<((row + 1) * size)]))
+          storage: NumPyKernel.rows(array.storage, [row], rowSize: size))
         return asList ? rows(inner, asList: true) : .array(inner)
       })
   }
@@ -406,31 +410,11 @@ enum NumPyFunctions {
       throw .unsupported(
         "ConvBook rounds to between -30 and 30 decimals, not \(decimals)", at: range)
     }
-    try budget.allocate(count: array.count, size: 4, at: range)
+    try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
     guard array.dtype.isFloat || decimals < 0 else { return array }
-    var result = array
-    if !array.dtype.isFloat { result.dtype = .float64 }
-    let factor = Foundation.pow(10.0, Double(abs(decimals)))
-    if array.dtype == .float32 {
-      let scale = Float(factor)
-      for i in result.scalars.indices {
-        let value = result.scalars[i]
-        result.scalars[i] =
-          decimals >= 0
-          ? (value * scale).rounded(.toNearestOrEven) / scale
-          : (value / scale).rounded(.toNearestOrEven) * scale
-      }
-    } else {
-      for i in result.scalars.indices {
-        let value = Double(result.scalars[i])
-        result.scalars[i] = Float(
-          decimals >= 0
-            ? (value * factor).rounded(.toNearestOrEven) / factor
-            : (value / factor).rounded(.toNearestOrEven) * factor)
-      }
-    }
-    if !array.dtype.isFloat { result.dtype = array.dtype }
-    return result
+    let rounded = NumPyKernel.rounded(
+      array.storage, decimals: decimals, in: array.dtype == .float32 ? .float32 : .float64)
+    return NDArray(dtype: array.dtype, shape: array.shape, storage: rounded)
   }
 }
 

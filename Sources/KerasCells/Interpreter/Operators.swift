@@ -384,6 +384,10 @@ enum Operators {
         .tuple(TensorShapeValue.items(dimensions)), right.tensorShapeAsTuple, depth: depth)
     }
     if case .tensorShape = right { return equal(right, left, depth: depth) }
+    if let dtype = TensorFlowDType.name(of: left) {
+      return TensorFlowDType.requestedName(right) == dtype
+    }
+    if TensorFlowDType.name(of: right) != nil { return equal(right, left, depth: depth) }
     switch (left, right) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
@@ -399,7 +403,8 @@ enum Operators {
       let (a, b) = (left.sequenceItems!, right.sequenceItems!)
       return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
     case (.layer(let a), .layer(let b)): return a === b
-    case (.function(let a), .function(let b)): return a.kind == b.kind
+    case (.function(let a), .function(let b)):
+      return a.kind == b.kind && a.kerasVersion == b.kerasVersion
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
@@ -425,6 +430,9 @@ enum Operators {
       case (.dictionary(let a), .dictionary(let b)): same = a === b
       case (.set(let a), .set(let b)): same = a === b
       case (.set, _), (_, .set): same = false
+      // A caught exception is the one raised: the same error, reached twice.
+      case (.exception(let a), .exception(let b)):
+        same = a.raised?.identity != nil && a.raised?.identity == b.raised?.identity
       case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): same = false
       default: same = equal(left, right) && !(Number(left) != nil && Number(right) == nil)
       }
@@ -537,7 +545,7 @@ enum Operators {
       return try subscriptValue(base, .int(flag ? 1 : 0), range: range)
     case (.dictionary(let pairs), _):
       guard let found = pairs.first(where: { equal($0.0, index) }) else {
-        throw CellError(type: "KeyError", message: PythonText.repr(index), range: range)
+        throw CellError.keyError(index, range: range)
       }
       return found.1
     case (.list, _), (.tuple, _):

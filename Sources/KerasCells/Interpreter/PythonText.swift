@@ -52,7 +52,10 @@ enum PythonText {
     case .variable(let variable):
       return
         "<tf.Variable '\(variable.name)' shape=\(TensorShape(variable.shape.map { Optional($0) })) dtype=float32>"
-    case .kerasObject(let object): return "<\(object.typeName) object>"
+    case .kerasObject:
+      if let dtype = TensorFlowDType.name(of: value) { return "tf." + dtype }
+      guard case .kerasObject(let object) = value else { return "" }
+      return "<\(object.typeName) object>"
     case .range(let start, let stop, let step):
       return step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     case .slice(let start, let stop, let step):
@@ -69,6 +72,7 @@ enum PythonText {
 
   static func str(_ value: Value) -> String {
     if case .string(let text) = value { return text }
+    if let dtype = TensorFlowDType.name(of: value) { return "<dtype: '\(dtype)'>" }
     if case .exception(let exception) = value { return exception.message }
     if case .tensorShape(let dimensions) = value {
       return repr(.tuple(TensorShapeValue.items(dimensions)))

@@ -58,10 +58,19 @@ enum TensorArithmetic {
     _ operation: TFOpLambda.Operation, _ tensors: [KerasTensor], constant: Double?,
     constantFirst: Bool, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let keras3 = interpreter.session.names.kerasVersion == .keras3
+    // The operation belongs to its tensors' package (a tf-keras `TFOpLambda` for `tf_keras` tensors).
+    let package = try KerasPackages.package(of: tensors, interpreter: interpreter, range: range)
+    if package != interpreter.kerasVersion {
+      return try interpreter.inPackage(package) { () throws(CellError) in
+        try apply(
+          operation, tensors, constant: constant, constantFirst: constantFirst, range: range,
+          interpreter: interpreter)
+      }
+    }
+    let keras3 = interpreter.kerasNames.kerasVersion == .keras3
     let tracing = interpreter.session.lambdaTracingDepth > 0
     let baseName = keras3 ? operation.keras3Name : operation.rawValue
-    let name = tracing ? baseName : interpreter.session.names.uniqueName(baseName)
+    let name = tracing ? baseName : interpreter.kerasNames.uniqueName(baseName)
     let instance = LayerInstance(
       TFOpLambda(
         operation: operation, name: name, constant: constant, constantFirst: constantFirst,

@@ -32,6 +32,10 @@ enum TensorFunctions {
     case backendSqrt
     /// `K.epsilon()`: a number.
     case epsilon
+    /// `tf.cast(x, dtype)`: to float32, the one dtype ConvBook computes in, it changes nothing.
+    case cast
+    /// `keras.ops.shape(x)`: a Keras tensor's static shape, a tuple (Keras 3 only).
+    case staticShape
   }
 
   struct Entry {
@@ -99,6 +103,8 @@ enum TensorFunctions {
     case .resize: return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
     case .epsilon: return []
+    case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
+    case .staticShape: return ["x"]
     }
   }
 
@@ -170,6 +176,7 @@ enum TensorFunctions {
     table["identity"] = (.unary(.identity), "tf.identity")
     table["pad"] = (.pad, "tf.compat.v1.pad")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
+    table["cast"] = (.cast, "tf.cast")
     return table
   }()
 
@@ -205,6 +212,7 @@ enum TensorFunctions {
     "permute_dimensions": (.transpose, "tf.compat.v1.transpose"),
     "transpose": (.transpose, "tf.compat.v1.transpose"), "clip": (.clip, "tf.clip_by_value"),
     "tile": (.tile, "tf.tile"),
+    "cast": (.cast, "tf.cast"),
     "epsilon": (.epsilon, ""),
   ]
 
@@ -232,7 +240,7 @@ enum TensorFunctions {
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
-    "pad": (.pad, "pad"),
+    "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -279,9 +287,12 @@ enum TensorFunctions {
     let arguments = try bind(
       entry, path: path, positional: positional, keywords: keywords, range: range)
     let session = interpreter.session
-    let keras3 = session.kerasVersion == .keras3
+    let keras3 = interpreter.kerasVersion == .keras3
     let kerasOps = entry.isKerasOperation
     if case .epsilon = entry.kind { return .float(1e-7) }
+    if case .staticShape = entry.kind, case .kerasTensor(let x)? = arguments["x"] {
+      return Attributes.shapeValue(x.shape)
+    }
     func limitation(_ what: String) -> CellError {
       .unsupported(
         "ConvBook does not support `\(path)` \(what)\(session.lambdaTracingDepth > 0 ? " in a Lambda" : "") yet",
@@ -476,6 +487,23 @@ enum TensorFunctions {
     case .matmul:
       inputs = [try tensor("a"), try tensor("b")]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))
+    case .cast:
+      inputs = [try tensor("x")]
+      guard let dtype = arguments["dtype"] else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(path.split(separator: ".").last ?? "cast")() missing 1 required positional argument: 'dtype'",
+          range: range)
+      }
+      guard TensorFlowDType.requestedName(dtype) == "float32" else {
+        throw limitation(
+          "to \(PythonText.repr(dtype)) (ConvBook computes in float32 only, so it casts to \"float32\")"
+        )
+      }
+      function = .unary(.identity)
+    case .staticShape:
+      throw limitation("on a value of type '\(arguments["x"]?.typeName ?? "NoneType")'")
     }
     return .kerasTensor(
       try apply(function, entry.tfName, inputs, interpreter: interpreter, range: range))
@@ -488,9 +516,9 @@ enum TensorFunctions {
     interpreter: Interpreter, range: SourceRange
   ) throws(CellError) -> KerasTensor {
     let session = interpreter.session
-    let keras3 = session.kerasVersion == .keras3
+    let keras3 = interpreter.kerasVersion == .keras3
     let tracing = session.lambdaTracingDepth > 0
-    let name = tracing ? tfName : session.names.uniqueName(tfName)
+    let name = tracing ? tfName : interpreter.kerasNames.uniqueName(tfName)
     let instance = LayerInstance(
       TensorFunctionLayer(
         function: function, name: name, isKeras3Operation: keras3,
@@ -526,10 +554,10 @@ enum TensorFunctions {
       }
     }
     let session = interpreter.session
-    let keras3 = session.kerasVersion == .keras3
+    let keras3 = interpreter.kerasVersion == .keras3
     let tracing = session.lambdaTracingDepth > 0
     let baseName = keras3 ? "get_item" : "tf.__operators__.getitem"
-    let name = tracing ? baseName : session.names.uniqueName(baseName)
+    let name = tracing ? baseName : interpreter.kerasNames.uniqueName(baseName)
     let instance = LayerInstance(
       SlicingOpLambda(slice: TensorSlice(items), name: name, isKeras3Operation: keras3))
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }

@@ -5,7 +5,7 @@
 enum TensorShapeValue {
   /// The value `.shape` gives for `dimensions` under the session's Keras version.
   static func make(_ dimensions: [Int?], interpreter: Interpreter) -> Value {
-    interpreter.session.kerasVersion == .keras3
+    interpreter.kerasVersion == .keras3
       ? .tuple(items(dimensions)) : .tensorShape(dimensions)
   }
 

@@ -296,15 +296,14 @@ enum TrainingCalls {
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
-            version: interpreter.session.kerasVersion) + "\n")
+            version: interpreter.kerasVersion) + "\n")
       }
       try budget.checkTime(at: site.range)
       if stop { break }
     }
     for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
-    if interpreter.session.kerasVersion == .keras3 {
-      // Keras 3 keeps its logs in alphabetical order.
-      let order = names.indices.sorted { names[$0] < names[$1] }
+    if interpreter.kerasVersion == .keras3 {
+      let order = keras3Order(names, learningRate: callbacks.learningRateName)
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
     }
     return .history(
@@ -326,8 +325,33 @@ enum TrainingCalls {
           "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`.",
         range: site.range)
     }
+    // Functions defined in the cell are traced as losses; one that cannot be traced is refused
+    // (with the reason) only if it is the loss: it may be a metric, which is refused by name.
+    var cellLosses: [String: TracedLoss] = [:]
+    var failures: [String: String] = [:]
+    let outputShape = model.outputShapeList?.first ?? model.outputShape
+    if let functions = training.compiledFunctions[key], let outputShape {
+      for (name, function) in functions.sorted(by: { $0.key < $1.key }) {
+        do {
+          let program = try LambdaTracing.traceLoss(
+            function, name: name, shape: outputShape, range: site.range,
+            interpreter: interpreter)
+          cellLosses[name] = try TracedLoss(name: name, program: program)
+        } catch let error as CellError {
+          failures[name] =
+            error.type == nil
+            ? error.message
+            : "ConvBook ran it on symbolic tensors and it failed: \(error.type ?? ""): \(error.message)"
+        } catch let error as TrainingError {
+          failures[name] = error.message
+        } catch {
+          failures[name] = "\(error)"
+        }
+      }
+    }
     do {
-      let configuration = try TrainingConfiguration(compiled)
+      let configuration = try Self.configuration(
+        compiled, cellLosses: cellLosses, failures: failures)
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.memoryBudget)
       let trainer = try Trainer(
@@ -345,6 +369,24 @@ enum TrainingCalls {
   }
 
   /// `compile` forgets the trainer (and with it the optimizer's state); the weights stay.
+  /// The trainer's configuration; a refused loss defined in the cell says why it was refused.
+  private static func configuration(
+    _ compiled: CompileArguments, cellLosses: [String: TracedLoss], failures: [String: String]
+  ) throws(TrainingError) -> TrainingConfiguration {
+    do {
+      return try TrainingConfiguration(compiled, cellLosses: cellLosses)
+    } catch {
+      for (name, reason) in failures.sorted(by: { $0.key < $1.key })
+      where error.kind == .configuration && error.message.hasSuffix("the loss \(name) yet") {
+        throw TrainingError(
+          .configuration,
+          reason.hasPrefix("ConvBook cannot")
+            ? reason : "ConvBook cannot train with the loss \(name) yet: \(reason)")
+      }
+      throw error
+    }
+  }
+
   static func compiled(
     _ model: SequentialModel, session: KerasSession, site: CallSite, validate: Bool = true
   ) throws(CellError) {
@@ -412,7 +454,7 @@ enum TrainingCalls {
       interpreter.write(
         progressLine(
           steps: steps, values: Array(zip(names, results)), verbose: verbose,
-          version: interpreter.session.kerasVersion) + "\n")
+          version: interpreter.kerasVersion) + "\n")
     }
     try budget.checkTime(at: site.range)
     if arguments.value(nil, "return_dict")?.isTruthy == true {
@@ -431,7 +473,10 @@ enum TrainingCalls {
     try arguments.check(
       positional: ["x", "batch_size", "verbose"], keywords: [], ignored: ["callbacks"])
     let budget = interpreter.budget
-    let x = try arguments.tensor(0, "x", budget: budget)
+    // One array per model input (a list or a dict keyed by the inputs' names with several).
+    let inputNames = ForwardPass.inputNames(of: model)
+    let xs = try arguments.tensors(
+      0, "x", count: inputNames.count, names: inputNames, budget: budget)
     let batchSize = try arguments.integer(1, "batch_size", default: 32)
     guard batchSize >= 1 else {
       throw CellError(
@@ -441,22 +486,38 @@ enum TrainingCalls {
     let verbose = try arguments.verbosity()
     let training = interpreter.session.training
     let memory = interpreter.session.limits.memoryBudget
-    var output: [Float] = []
-    var outputShape: [Int] = []
+    let samples = xs[0].shape[0]
+    guard xs.allSatisfy({ $0.shape[0] == samples }) else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Data cardinality is ambiguous:\n  x sizes: \(xs.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
+        range: site.range)
+    }
+    var outputs: [[Float]] = []
+    var outputShapes: [[Int]] = []
     do {
       let weights = try training.weights(of: model, memoryBudget: memory)
       let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
       var start = 0
-      while start < x.shape[0] {
-        let stop = min(x.shape[0], start + batchSize)
-        guard
-          case .array(let batch) = try ArrayOperations.subscriptValue(
-            x, .slice(start: start, stop: stop, step: nil), range: site.range, budget: budget)
-        else { break }
-        let result = try pass.run(batch.tensor)
-        try budget.allocate(count: result.count, size: 4, at: site.range)
-        output += result.scalars
-        outputShape = result.shape
+      while start < samples {
+        let stop = min(samples, start + batchSize)
+        var batches: [Tensor] = []
+        for x in xs {
+          guard
+            case .array(let batch) = try ArrayOperations.subscriptValue(
+              x, .slice(start: start, stop: stop, step: nil), range: site.range, budget: budget)
+          else { break }
+          batches.append(batch.tensor)
+        }
+        let results =
+          inputNames.count == 1 ? [try pass.run(batches[0])] : try pass.run(inputs: batches)
+        if outputs.isEmpty { outputs = results.map { _ in [] } }
+        for (k, result) in results.enumerated() {
+          try budget.allocate(count: result.count, size: 4, at: site.range)
+          outputs[k] += result.scalars
+        }
+        outputShapes = results.map(\.shape)
         start = stop
         try budget.checkTime(at: site.range)
       }
@@ -468,14 +529,19 @@ enum TrainingCalls {
       throw .unsupported("\(error)", at: site.range)
     }
     if verbose > 0 {
-      let steps = (x.shape[0] + batchSize - 1) / batchSize
+      let steps = (samples + batchSize - 1) / batchSize
       interpreter.write(
         progressLine(
-          steps: steps, values: [], verbose: verbose, version: interpreter.session.kerasVersion)
+          steps: steps, values: [], verbose: verbose, version: interpreter.kerasVersion)
           + "\n")
     }
-    outputShape[0] = x.shape[0]
-    return .array(NDArray(dtype: .float32, shape: outputShape, scalars: output))
+    let arrays: [Value] = zip(outputs, outputShapes).map { values, shape in
+      var shape = shape
+      if !shape.isEmpty { shape[0] = samples }
+      return .array(NDArray(dtype: .float32, shape: shape, scalars: values))
+    }
+    // Keras returns one array per output: a list for several.
+    return arrays.count == 1 ? arrays[0] : .list(PythonList(arrays))
   }
 
   // MARK: Weights files
@@ -550,6 +616,16 @@ enum TrainingCalls {
 
   // MARK: Progress lines
 
+  /// The order of Keras 3's epoch logs: the training and validation logs sorted together by
+  /// name (`val_value_loss` before `value_loss`, as Keras 3.15.1 prints them), then the learning
+  /// rate a callback added.
+  static func keras3Order(_ names: [String], learningRate: String) -> [Int] {
+    func rank(_ name: String) -> Int { name == learningRate ? 1 : 0 }
+    return names.indices.sorted {
+      (rank(names[$0]), names[$0]) < (rank(names[$1]), names[$1])
+    }
+  }
+
   /// Keras' final progress line of an epoch or an evaluation, without timings.
   static func progressLine(
     steps: Int, values: [(String, Float)], verbose: Int, version: KerasVersion
@@ -557,8 +633,7 @@ enum TrainingCalls {
     var line = "\(steps)/\(steps)"
     let ordered: [(String, Float)]
     if version == .keras3 {
-      // Keras 3 logs its metrics in alphabetical order of their names.
-      ordered = values.sorted { $0.0 < $1.0 }
+      ordered = keras3Order(values.map(\.0), learningRate: "learning_rate").map { values[$0] }
       if verbose == 1 { line += " " + String(repeating: "\u{2501}", count: 20) }
     } else {
       ordered = values

@@ -121,7 +121,7 @@ public indirect enum Value {
     case .dictionary(let pairs): return !pairs.isEmpty
     case .set(let set): return !set.isEmpty
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step) > 0
-    case .array(let array): return array.count == 1 ? array.scalars[0] != 0 : true
+    case .array(let array): return array.count == 1 ? array.value(at: 0) != 0 : true
     default: return true
     }
   }

@@ -35,9 +35,10 @@ public struct SummaryFormat: Sendable, Equatable {
     return copy
   }
 
-  /// The summary as this Keras prints it.
+  /// The summary as this Keras prints it (or as the package that made the model prints it, where
+  /// the summary names one).
   public func render(_ summary: ModelSummary) -> String {
-    switch kerasVersion {
+    switch summary.kerasVersion ?? kerasVersion {
     case .keras2: return KerasSummaryText.render(summary, footer: footer)
     case .keras3: return Keras3SummaryText.render(summary, console: console)
     }

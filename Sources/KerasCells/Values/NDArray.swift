@@ -1,13 +1,12 @@
 import CNNEngine
 
 /// A NumPy array as cells use one between loading data and training: a shape, a dtype and the
-/// values in row-major order.
+/// values in row-major order (`NumPyStorage`).
 ///
-/// Values are held as `Float`: exact for `bool`, `uint8` and `float32`, and for `int64` up to
-/// 2^24 (larger integers are refused where they would enter). A `float64` array keeps its dtype
-/// but float32 precision, which is what the arrays become anyway on their way into a model
-/// (`x / 255.0` then `astype("float32")` gives NumPy's values bit for bit: the division is done
-/// in double precision and rounded once).
+/// float64 arrays hold `Double`s, so they compute and print as NumPy's float64 do; every other
+/// dtype holds `Float`s: exact for `bool`, `uint8` and `float32`, and for `int64` up to 2^24
+/// (larger integers are refused where they would enter). Arrays become float32 only where Keras
+/// converts them: on their way into a model (`tensor`, `scalars`).
 public struct NDArray: Sendable, Equatable {
   public enum DType: String, Sendable, CaseIterable {
     case bool
@@ -32,7 +31,7 @@ public struct NDArray: Sendable, Equatable {
     }
 
     /// The range of values the dtype holds exactly here.
-    var bounds: ClosedRange<Float>? {
+    var bounds: ClosedRange<Double>? {
       switch self {
       case .bool: return 0...1
       case .uint8: return 0...255
@@ -40,24 +39,53 @@ public struct NDArray: Sendable, Equatable {
       default: return nil
       }
     }
+
+    /// Bytes per value as ConvBook stores it (what the evaluation budget is charged).
+    var storedSize: Int { self == .float64 ? 8 : 4 }
   }
 
   public var dtype: DType
   public var shape: [Int]
-  public var scalars: [Float]
+  /// The values: `.double` exactly when `dtype` is float64.
+  public private(set) var storage: NumPyStorage
 
+  /// An array of `values` (for float64, widened to double precision).
   public init(dtype: DType, shape: [Int], scalars: [Float]) {
     self.dtype = dtype
     self.shape = shape
-    self.scalars = scalars
+    self.storage = dtype == .float64 ? .double(NumPyKernel.doubles(scalars)) : .float(scalars)
+  }
+
+  /// An array of float64 `values` (for another dtype, rounded to float32).
+  public init(dtype: DType, shape: [Int], doubles: [Double]) {
+    self.dtype = dtype
+    self.shape = shape
+    self.storage = dtype == .float64 ? .double(doubles) : .float(NumPyKernel.floats(doubles))
+  }
+
+  /// An array of `storage`'s values, converted to the kind `dtype` keeps.
+  public init(dtype: DType, shape: [Int], storage: NumPyStorage) {
+    self.dtype = dtype
+    self.shape = shape
+    switch (dtype == .float64, storage) {
+    case (true, .float(let values)): self.storage = .double(NumPyKernel.doubles(values))
+    case (false, .double(let values)): self.storage = .float(NumPyKernel.floats(values))
+    default: self.storage = storage
+    }
   }
 
   public init(tensor: Tensor, dtype: DType = .float32) {
     self.init(dtype: dtype, shape: tensor.shape, scalars: tensor.scalars)
   }
 
-  public var count: Int { scalars.count }
+  public var count: Int { storage.count }
   public var rank: Int { shape.count }
+
+  /// The values as float32, as Keras converts them for a model.
+  public var scalars: [Float] { storage.floats }
+
+  /// One value, exactly.
+  public func value(at offset: Int) -> Double { storage.double(at: offset) }
 
   /// The values as a float32 tensor, what a model receives.
   public var tensor: Tensor { Tensor(validShape: shape, scalars: scalars) }

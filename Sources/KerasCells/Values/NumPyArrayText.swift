@@ -67,26 +67,13 @@ enum NumPyArrayText {
 
   /// `str` of a 0-d array: the scalar's (`0.75`, `3`, `True`).
   private static func scalarText(_ array: NDArray) -> String {
-    let value = array.scalars[0]
+    let value = array.value(at: 0)
     switch array.dtype {
     case .bool: return value != 0 ? "True" : "False"
     case .uint8, .int64: return String(Int(value))
-    case .float32: return PythonFormat.float32(value)
-    case .float64: return PythonFormat.float(float64Estimate(value))
+    case .float32: return PythonFormat.float32(Float(value))
+    case .float64: return PythonFormat.float(value)
     }
-  }
-
-  /// ConvBook's float64 arrays hold float32 values: the float64 they stand for is taken to be the
-  /// shortest decimal that rounds to the float32 (`0.1 * 3` prints `0.3`, as NumPy's float64 does,
-  /// not `0.30000001`).
-  static func float64Estimate(_ value: Float) -> Double {
-    guard value.isFinite else { return Double(value) }
-    return Double("\(value)") ?? Double(value)
-  }
-
-  /// The exact value Dragon4 rounds: the float32 itself, or the float64 it stands for.
-  static func exact(_ value: Float, float32: Bool) -> Double {
-    float32 ? Double(value) : float64Estimate(value)
   }
 
   /// The flat offsets of the values a (possibly summarized) print shows, in order.
@@ -205,11 +192,11 @@ enum NumPyArrayText {
         mode = .bool
       case .uint8, .int64:
         mode = .integer(
-          width: offsets.map { String(Int(array.scalars[$0])).count }.max() ?? 1)
+          width: offsets.map { String(Int(array.value(at: $0))).count }.max() ?? 1)
       case .float32, .float64:
-        let values = offsets.map { array.scalars[$0] }
+        let values = offsets.map { array.value(at: $0) }
         let finite = values.filter(\.isFinite)
-        let magnitudes = finite.filter { $0 != 0 }.map { Double(abs($0)) }
+        let magnitudes = finite.filter { $0 != 0 }.map { abs($0) }
         var scientific = false
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
           let cutoff = array.dtype == .float32 ? 1e6 : 1e8
@@ -241,7 +228,7 @@ enum NumPyArrayText {
     }
 
     /// Room for `nan`, `inf` and `-inf` in the column.
-    private static func widenForNonFinite(_ values: [Float], padLeft: Int, padRight: Int) -> Int {
+    private static func widenForNonFinite(_ values: [Double], padLeft: Int, padRight: Int) -> Int {
       guard values.contains(where: { !$0.isFinite }) else { return padLeft }
       let negativeInfinity = values.contains { $0.isInfinite && $0 < 0 }
       let offset = padRight + 1
@@ -249,7 +236,7 @@ enum NumPyArrayText {
     }
 
     func format(_ offset: Int) -> String {
-      let value = array.scalars[offset]
+      let value = array.value(at: offset)
       switch mode {
       case .bool: return value != 0 ? " True" : "False"
       case .integer(let width):
@@ -265,8 +252,7 @@ enum NumPyArrayText {
         guard value.isFinite else { return Self.nonFinite(value, width: padLeft + padRight + 1) }
         // Every value with `precision` digits after the point: beyond its shortest digits come
         // the exact value's own (Dragon4 with min_digits), which is what "%.Ne" prints.
-        let text = String(
-          format: "%.\(precision)e", NumPyArrayText.exact(value, float32: array.dtype == .float32))
+        let text = String(format: "%.\(precision)e", value)
         let pieces = text.split(separator: "e")
         let mantissa = String(pieces[0])
         let exponent = Int(pieces[1]) ?? 0
@@ -279,16 +265,15 @@ enum NumPyArrayText {
       }
     }
 
-    private static func nonFinite(_ value: Float, width: Int) -> String {
+    private static func nonFinite(_ value: Double, width: Int) -> String {
       let text = value.isNaN ? "nan" : value < 0 ? "-inf" : "inf"
       return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     /// The shortest round-trip digits of |x| in the dtype, and the position of the point:
     /// |x| = 0.d1d2... x 10^point.
-    private static func shortestDigits(_ value: Float, float32: Bool) -> ([Character], Int) {
-      let text =
-        float32 ? "\(value.magnitude)" : "\(NumPyArrayText.float64Estimate(value).magnitude)"
+    private static func shortestDigits(_ value: Double, float32: Bool) -> ([Character], Int) {
+      let text = float32 ? "\(Float(value).magnitude)" : "\(value.magnitude)"
       var mantissa = Substring(text)
       var exponent = 0
       if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
@@ -311,7 +296,7 @@ enum NumPyArrayText {
 
     /// `dragon4_positional(x, precision=8, unique=True, trim='.')`: integer part (with the
     /// sign) and fraction digits without trailing zeros.
-    static func positionalParts(_ value: Float, float32: Bool) -> (
+    static func positionalParts(_ value: Double, float32: Bool) -> (
       integer: String, fraction: String
     ) {
       let sign = value.sign == .minus ? "-" : ""
@@ -319,8 +304,7 @@ enum NumPyArrayText {
       let fractionCount = max(0, digits.count - point)
       if fractionCount > precision {
         // More digits than the precision: the exact value rounded to 8 decimals.
-        let text = String(
-          format: "%.\(precision)f", NumPyArrayText.exact(value, float32: float32).magnitude)
+        let text = String(format: "%.\(precision)f", value.magnitude)
         let pieces = text.split(separator: ".", omittingEmptySubsequences: false)
         var fraction = String(pieces.count > 1 ? pieces[1] : "")
         while fraction.last == "0" { fraction.removeLast() }
@@ -341,15 +325,14 @@ enum NumPyArrayText {
 
     /// `dragon4_scientific(x, precision=8, unique=True, trim='.')`: the leading digit (with the
     /// sign), the other digits without trailing zeros, and the decimal exponent.
-    static func scientificParts(_ value: Float, float32: Bool) -> (
+    static func scientificParts(_ value: Double, float32: Bool) -> (
       integer: String, fraction: String, exponent: Int
     ) {
       let sign = value.sign == .minus ? "-" : ""
       if value == 0 { return (sign + "0", "", 0) }
       let (digits, point) = shortestDigits(value, float32: float32)
       if digits.count - 1 > precision {
-        let text = String(
-          format: "%.\(precision)e", NumPyArrayText.exact(value, float32: float32).magnitude)
+        let text = String(format: "%.\(precision)e", value.magnitude)
         let pieces = text.split(separator: "e")
         let mantissa = pieces[0].split(separator: ".", omittingEmptySubsequences: false)
         var fraction = String(mantissa.count > 1 ? mantissa[1] : "")

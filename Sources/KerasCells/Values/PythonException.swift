@@ -7,6 +7,9 @@ public struct PythonException: Equatable {
   public var arguments: [Value]
   /// `str(error)`.
   public var message: String
+  /// The error this exception was when it was raised and caught (`except ... as error`), with its
+  /// traceback and chain: what `raise error` raises again and `raise ... from error` prints first.
+  var raised: CellError?
 
   public static func == (lhs: PythonException, rhs: PythonException) -> Bool {
     lhs.type == rhs.type && lhs.message == rhs.message
@@ -29,12 +32,15 @@ public struct PythonException: Equatable {
   init(_ error: CellError) {
     type = error.type ?? "Exception"
     message = error.message
-    arguments = error.message.isEmpty ? [] : [.string(error.message)]
+    arguments = error.arguments?.values ?? (error.message.isEmpty ? [] : [.string(error.message)])
+    raised = error
   }
 
   /// The error that raising this exception at `range` reports.
   func error(at range: SourceRange) -> CellError {
-    CellError(type: type, message: message, range: range)
+    var error = CellError(type: type, message: message, range: range)
+    error.arguments = ExceptionArguments(arguments)
+    return error
   }
 
   /// `repr(error)`: `ValueError('bad size')`.

@@ -195,6 +195,10 @@ struct TrainerTests {
     #expect(
       TrainingHistory.progressLine(report)
         == "32/32 - 0s - loss: 1.2530 - accuracy: 4.0000e-04 - 494ms/epoch - 15ms/step")
+    // Keras 3.15.1: `4/4 - 1s - 257ms/step - accuracy: 0.9000 - loss: 0.4121`.
+    #expect(
+      TrainingHistory.keras3ProgressLine(report)
+        == "32/32 - 0s - 15ms/step - accuracy: 4.0000e-04 - loss: 1.2530")
     #expect(TrainingHistory.formatTime(2.5, unit: "epoch") == " 2s/epoch")
     #expect(TrainingHistory.formatTime(0.0009, unit: "step") == " 900us/step")
   }

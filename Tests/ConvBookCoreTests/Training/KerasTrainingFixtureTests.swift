@@ -54,7 +54,11 @@ struct KerasTrainingFixtureTests {
 
   static func train(_ name: String, threads: Int) throws -> (Trainer, TrainingHistory, [String]) {
     let record = try record(name)
-    let file = try ModelFile.load(path: path(name, ".py"))
+    // Recorded by tf-keras, so run as tf-keras (Keras 3 refuses TensorFlow functions on Keras
+    // tensors, which the tensor-function cases call).
+    let file = try ModelFile.load(
+      path: path(name, ".py"),
+      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: .keras2)))
     #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
     let model = try #require(file.models().last?.model)
     let compiled = try #require(model.compileArguments)

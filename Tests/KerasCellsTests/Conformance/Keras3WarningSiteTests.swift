@@ -31,7 +31,7 @@ import Testing
 
   /// Layers ConvBook refuses as its own limitation; their place is recorded for when they land.
   static let unsupported: Set = [
-    "PReLU", "RepeatVector", "Masking", "LSTM", "GRU", "SimpleRNN",
+    "PReLU", "RepeatVector",
   ]
 
   @Test func fixtureIsThere() {

@@ -1,3 +1,4 @@
+import CNNEngine
 import Foundation
 import Testing
 
@@ -39,7 +40,7 @@ import Testing
 
   @Test(arguments: cases) func printsAsNumPy(_ c: Case) throws {
     let dtype = try #require(NDArray.DType(name: c.dtype))
-    let array = NDArray(dtype: dtype, shape: c.shape, scalars: c.values.map { Float($0) })
+    let array = NDArray(dtype: dtype, shape: c.shape, doubles: c.values)
     #expect(NumPyArrayText.text(array, repr: false) == c.str, "\n\(c.str)")
     #expect(NumPyArrayText.text(array, repr: true) == c.repr, "\n\(c.repr)")
   }
@@ -106,8 +107,37 @@ import Testing
     // 0.1 summed 1000 times in float32: NumPy's pairwise sum prints np.float32(100.000015).
     let values = [Float](repeating: 0.1, count: 1000)
     let sum = values.withUnsafeBufferPointer {
-      ArrayOperations.pairwiseSum($0.baseAddress!, count: 1000)
+      NumPyKernel.pairwiseSum($0.baseAddress!, count: 1000)
     }
     #expect(sum == 100.000015)
+  }
+}
+
+/// NumPy's dtype rules in cells: the expressions of Tests/Fixtures/numpy/expressions.json
+/// (float64 from Python floats, float32 kept against Python scalars, promotion between arrays,
+/// reductions, casts), each printed in a cell and compared with the `str` NumPy 2.4 printed.
+@Suite struct NumPyExpressionTests {
+  struct Case: Sendable, CustomStringConvertible {
+    var source: String
+    var str: String
+    var description: String { source }
+  }
+
+  static let cases: [Case] = {
+    let url = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/numpy/expressions.json")
+    guard let data = try? Data(contentsOf: url),
+      let records = try? JSONSerialization.jsonObject(with: data) as? [[String: String]]
+    else { return [] }
+    return records.map { Case(source: $0["source"] ?? "", str: $0["str"] ?? "") }
+  }()
+
+  @Test func fixturesExist() { #expect(Self.cases.count >= 40) }
+
+  @Test(arguments: cases) func printsAsNumPy(_ c: Case) {
+    let result = CellRunner().run("import numpy as np\nprint(\(c.source))")
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    #expect(result.printed == c.str + "\n")
   }
 }

@@ -74,8 +74,14 @@ import Testing
     let unknown = cells.run("m.summary(colour=True)").error
     #expect(unknown?.type == "TypeError")
     #expect(unknown?.message == "Model.summary() got an unexpected keyword argument 'colour'")
-    let printFunction = cells.run("m.summary(print_fn=print)").error
-    #expect(printFunction?.message.hasPrefix("model.summary(print_fn=") == true)
+    let layerRange = cells.run("m.summary(layer_range=['dense', 'dense'])").error
+    #expect(layerRange?.message.hasPrefix("model.summary(layer_range=") == true)
+    // tf-keras hands `print_fn` one line at a time; `print` prints them as Keras would.
+    let viaPrint = cells.run("m.summary(print_fn=print)")
+    #expect(viaPrint.error == nil)
+    #expect(viaPrint.printed == cells.run("m.summary()").printed)
+    let lines = cells.run("lines = []\nm.summary(print_fn=lines.append)\nprint(len(lines))")
+    #expect(lines.printed == "11\n")
     let keras3 = KerasSession(kerasVersion: .keras3)
     keras3.run(
       CellRunner.header + "m = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(2)])")

@@ -11,13 +11,16 @@ import Testing
       "import tensorflow as tf\nm = tf.keras.applications.EfficientNetV2B0()",
       "`keras.applications.EfficientNetV2B0`"
     ),
-    ("from tensorflow import keras\nx = keras.layers.GRU(4)", "`keras.layers.GRU`"),
+    (
+      "from tensorflow import keras\nx = keras.layers.StackedRNNCells([])",
+      "`keras.layers.StackedRNNCells`"
+    ),
     ("import tensorflow as tf\nds = tf.data.Dataset", "`tensorflow.data`"),
     (
       "from tensorflow.keras.applications import EfficientNetV2B0",
       "`keras.applications.EfficientNetV2B0`"
     ),
-    ("from tensorflow.keras.layers import GRU", "`keras.layers.GRU`"),
+    ("from tensorflow.keras.layers import StackedRNNCells", "`keras.layers.StackedRNNCells`"),
     ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {

@@ -1,0 +1,120 @@
+import CNNKernels
+
+/// `Bidirectional(layer, merge_mode='concat', backward_layer=None)`: runs a recurrent layer
+/// forwards and a copy of it (or `backward_layer`) backwards over the same sequence and merges
+/// the two outputs.
+///
+/// Keras recreates both layers from their configurations, named `forward_<name>` and
+/// `backward_<name>` (the wrapped layer keeps its own name, which it used up when it was made);
+/// their weights are the Bidirectional's, `bidirectional/forward_lstm/lstm_cell/kernel:0`, ...
+/// Output: the layer's, with the last axis doubled for `concat`. `merge_mode=None` returns two
+/// tensors, which ConvBook's layer graph does not model (refused as ConvBook's limitation).
+public struct Bidirectional: Layer {
+  public enum MergeMode: String, Sendable {
+    case concat, sum, mul, ave
+  }
+
+  public let common: LayerCommon
+  public let forwardLayer: Recurrent
+  public let backwardLayer: Recurrent
+  public let mergeMode: MergeMode
+
+  public var className: String { "Bidirectional" }
+
+  public static let signature = LayerSignature(
+    "Bidirectional",
+    [
+      .required("layer"), .init("merge_mode", .string("concat")), .init("weights", .none),
+      .init("backward_layer", .none),
+    ])
+
+  /// `layer` and `backward_layer` are the layer objects the cell passed (their arguments in
+  /// `common` are placeholders).
+  public init(_ common: LayerCommon, layer: any Layer, backwardLayer given: (any Layer)?)
+    throws(KerasError)
+  {
+    self.common = common
+    mergeMode = try Self.mergeMode(common.arguments)
+    guard var forward = layer as? Recurrent else {
+      throw .limitation(
+        "ConvBook does not support Bidirectional around a \(layer.className) yet: it wraps SimpleRNN, LSTM and GRU"
+      )
+    }
+    var backward: Recurrent
+    if let given {
+      guard let recurrent = given as? Recurrent else {
+        throw .limitation(
+          "ConvBook does not support a \(given.className) as backward_layer yet: it wraps SimpleRNN, LSTM and GRU"
+        )
+      }
+      backward = recurrent
+      if backward.goBackwards == forward.goBackwards {
+        throw .value(
+          "Forward layer and backward layer should have different `go_backwards` value. Received: forward_layer.go_backwards=\(ArgumentValue.bool(forward.goBackwards).description), backward_layer.go_backwards=\(ArgumentValue.bool(backward.goBackwards).description)"
+        )
+      }
+      if backward.returnSequences != forward.returnSequences {
+        throw .value(
+          "Forward layer and backward layer are expected to have the same value for attribute \"return_sequences\", got \"\(ArgumentValue.bool(forward.returnSequences).description)\" for forward layer and \"\(ArgumentValue.bool(backward.returnSequences).description)\" for backward layer"
+        )
+      }
+    } else {
+      backward = forward
+      backward.goBackwards.toggle()
+    }
+    let backwardName = "backward_" + backward.name
+    forward.common.name = "forward_" + forward.name
+    forward.weightPrefix = forward.name + "/"
+    backward.common.name = backwardName
+    backward.weightPrefix = backwardName + "/"
+    forwardLayer = forward
+    backwardLayer = backward
+  }
+
+  /// `merge_mode`, which Keras checks before the layer takes its name.
+  static func mergeMode(_ arguments: LayerArguments) throws(KerasError) -> MergeMode {
+    switch arguments["merge_mode"] {
+    case .none:
+      throw .limitation(
+        "ConvBook does not support Bidirectional(merge_mode=None) yet: it returns two tensors")
+    case .string(let text) where MergeMode(rawValue: text) != nil:
+      return MergeMode(rawValue: text)!
+    case let other:
+      throw .value(
+        "Invalid merge mode. Received: \(other.plainDescription). Merge mode should be one of {\"sum\", \"mul\", \"ave\", \"concat\", None}"
+      )
+    }
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    let forward = try forwardLayer.outputShape(for: input)
+    _ = try backwardLayer.outputShape(for: input)
+    guard mergeMode == .concat else { return forward }
+    var dimensions = forward.dimensions
+    dimensions[dimensions.count - 1] = dimensions[dimensions.count - 1].map { 2 * $0 }
+    return TensorShape(dimensions)
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    forwardLayer.weights(for: input) + backwardLayer.weights(for: input)
+  }
+
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
+    let forward = try forwardLayer.outputShape(forMeasuring: input)
+    let backward = try backwardLayer.outputShape(forMeasuring: input)
+    return try Exact.add(
+      forwardLayer.multiplyAccumulates(input: input, output: forward),
+      backwardLayer.multiplyAccumulates(input: input, output: backward))
+  }
+}
+
+extension Recurrent {
+  /// The output shape for counting: the input was checked when the wrapper was built.
+  fileprivate func outputShape(forMeasuring input: TensorShape) throws(Exact.Overflow)
+    -> TensorShape
+  {
+    returnSequences ? TensorShape([input[0], input[1], units]) : TensorShape([input[0], units])
+  }
+}

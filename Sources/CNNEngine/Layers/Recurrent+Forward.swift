@@ -1,0 +1,134 @@
+import CNNKernels
+
+/// The forward pass of `SimpleRNN`, `LSTM`, `GRU` and `Bidirectional`: the input projection of
+/// all time steps at once through `DenseKernel` (x·W + b as one GEMM over N*T rows), then the
+/// recurrence in `RecurrentKernel`. `Bidirectional` runs both directions, turns the backward
+/// sequence back into time order, and merges.
+struct RecurrentForward {
+  /// One direction: a `Recurrent` layer's packed weights.
+  struct Direction {
+    let projection: PackedDenseWeights
+    let recurrentKernel: Tensor
+    let recurrentBias: [Float]?
+    let cell: RecurrentKernel.Cell
+    let goBackwards: Bool
+    let returnSequences: Bool
+
+    init(
+      _ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String
+    ) throws(ForwardError) {
+      let prefix = layer.weightPrefix + layer.kind.cellName + "/"
+      let kernel = try weight(prefix + "kernel")
+      recurrentKernel = try weight(prefix + "recurrent_kernel")
+      var inputBias: Tensor? = nil
+      var recurrentBias: [Float]? = nil
+      if layer.useBias {
+        let bias = try weight(prefix + "bias")
+        if bias.rank == 2 {
+          // GRU with reset_after: row 0 joins the input projection, row 1 the recurrent product.
+          let columns = bias.shape[1]
+          inputBias = Tensor(Array(bias.scalars[0..<columns]))
+          recurrentBias = Array(bias.scalars[columns..<(2 * columns)])
+        } else {
+          inputBias = bias
+        }
+      }
+      self.recurrentBias = recurrentBias
+      do {
+        projection = try PackedDenseWeights(kernel: kernel, bias: inputBias)
+      } catch {
+        throw ForwardError(.weights, "layer \"\(name)\": \(error.message)")
+      }
+      cell = layer.cellConfiguration()
+      goBackwards = layer.goBackwards
+      returnSequences = layer.returnSequences
+    }
+
+    /// input (N, T, C) -> (N, T, units) or (N, units), steps in reading order.
+    func run(_ input: Tensor, mask: [Bool]?, zeroMaskedOutputs: Bool, threads: Int)
+      throws(KernelError) -> Tensor
+    {
+      let projected = try DenseKernel.apply(input, weights: projection, threads: threads)
+      return try RecurrentKernel.run(
+        projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
+        cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
+        zeroMaskedOutputs: zeroMaskedOutputs)
+    }
+  }
+
+  let forward: Direction
+  /// `Bidirectional`'s second direction and how the two merge.
+  let backward: (direction: Direction, merge: Bidirectional.MergeMode)?
+
+  var returnsSequences: Bool { forward.returnSequences }
+
+  init(_ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String)
+    throws(ForwardError)
+  {
+    forward = try Direction(layer, weight: weight, name: name)
+    backward = nil
+  }
+
+  init(_ layer: Bidirectional, weight: (String) throws(ForwardError) -> Tensor, name: String)
+    throws(ForwardError)
+  {
+    forward = try Direction(layer.forwardLayer, weight: weight, name: name)
+    backward = (try Direction(layer.backwardLayer, weight: weight, name: name), layer.mergeMode)
+  }
+
+  /// input (N, T, C) -> the layer's output.
+  func run(_ input: Tensor, mask: [Bool]?, threads: Int) throws(KernelError) -> Tensor {
+    guard let (direction, merge) = backward else {
+      return try forward.run(
+        input, mask: mask, zeroMaskedOutputs: false, threads: threads)
+    }
+    // tf-keras' Bidirectional has its layers write zeros at masked steps of a sequence.
+    let zero = forward.returnSequences
+    let first = try forward.run(input, mask: mask, zeroMaskedOutputs: zero, threads: threads)
+    var second = try direction.run(input, mask: mask, zeroMaskedOutputs: zero, threads: threads)
+    if direction.returnSequences && direction.goBackwards != forward.goBackwards {
+      second = Self.reversedInTime(second)
+    }
+    return try Self.merge(first, second, merge)
+  }
+
+  /// (N, T, U) with the T axis reversed.
+  static func reversedInTime(_ tensor: Tensor) -> Tensor {
+    let batch = tensor.shape[0]
+    let steps = tensor.shape[1]
+    let units = tensor.shape[2]
+    var values = [Float](repeating: 0, count: tensor.count)
+    let source = tensor.scalars
+    for n in 0..<batch {
+      for t in 0..<steps {
+        let from = (n * steps + t) * units
+        let to = (n * steps + steps - 1 - t) * units
+        for j in 0..<units { values[to + j] = source[from + j] }
+      }
+    }
+    return Tensor(validShape: tensor.shape, scalars: values)
+  }
+
+  /// Both directions' outputs (same shape) -> the merged output.
+  static func merge(_ a: Tensor, _ b: Tensor, _ mode: Bidirectional.MergeMode) throws(KernelError)
+    -> Tensor
+  {
+    let x = a.scalars
+    let y = b.scalars
+    switch mode {
+    case .concat:
+      let units = a.shape.last ?? 0
+      let rows = units == 0 ? 0 : a.count / units
+      var values = [Float]()
+      values.reserveCapacity(2 * a.count)
+      for row in 0..<rows {
+        values += x[(row * units)..<((row + 1) * units)]
+        values += y[(row * units)..<((row + 1) * units)]
+      }
+      return try Tensor(shape: Array(a.shape.dropLast()) + [2 * units], scalars: values)
+    case .sum: return try Tensor(shape: a.shape, scalars: zip(x, y).map { $0 + $1 })
+    case .mul: return try Tensor(shape: a.shape, scalars: zip(x, y).map { $0 * $1 })
+    case .ave: return try Tensor(shape: a.shape, scalars: zip(x, y).map { ($0 + $1) / 2 })
+    }
+  }
+}

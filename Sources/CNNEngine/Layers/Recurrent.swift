@@ -1,0 +1,186 @@
+import CNNKernels
+
+/// `SimpleRNN`, `LSTM` and `GRU`: a cell run over the time axis of (batch, timesteps, features).
+///
+/// (N, T, C) -> (N, units), or (N, T, units) with `return_sequences=True`; `T` may be `None`.
+/// Weights: `kernel` (C, G*units), `recurrent_kernel` (units, G*units) and `bias` (G*units) with
+/// G = 1 (SimpleRNN), 4 (LSTM: gates i, f, c, o) or 3 (GRU: z, r, h); GRU with `reset_after=True`
+/// (the default of both Keras versions) keeps two biases, (2, 3*units). tf-keras names them
+/// `lstm/lstm_cell/kernel:0`: the cell's name sits between layer and weight.
+///
+/// `return_state=True` gives several tensors, which ConvBook's layer graph does not model: it is
+/// refused as ConvBook's limitation, as `stateful=True` is (state carried across batches).
+public struct Recurrent: Layer {
+  public enum Kind: String, Sendable, CaseIterable {
+    case simpleRNN = "SimpleRNN"
+    case lstm = "LSTM"
+    case gru = "GRU"
+
+    /// Blocks of `units` columns in the kernels.
+    public var gates: Int {
+      switch self {
+      case .simpleRNN: return 1
+      case .lstm: return 4
+      case .gru: return 3
+      }
+    }
+
+    /// The cell Keras creates inside the layer, which names its weights.
+    public var cellName: String {
+      switch self {
+      case .simpleRNN: return "simple_rnn_cell"
+      case .lstm: return "lstm_cell"
+      case .gru: return "gru_cell"
+      }
+    }
+  }
+
+  public internal(set) var common: LayerCommon
+  public let kind: Kind
+  public let units: Int
+  public let activation: ActivationFunction
+  /// The gates' activation (LSTM and GRU; `.sigmoid` by default).
+  public let recurrentActivation: ActivationFunction
+  public let useBias: Bool
+  public let returnSequences: Bool
+  public let returnState: Bool
+  public internal(set) var goBackwards: Bool
+  public let unroll: Bool
+  /// GRU: the reset gate applies after the recurrent product (`reset_after=True`, two biases).
+  public let resetAfter: Bool
+  /// LSTM: the forget gate's bias starts at one.
+  public let unitForgetBias: Bool
+  public let dropout: Double
+  public let recurrentDropout: Double
+  /// Set by `Bidirectional` on the copies it wraps: the name prefix of the weights
+  /// (`forward_lstm/`), empty for a layer of its own.
+  public var weightPrefix = ""
+
+  public var className: String { kind.rawValue }
+
+  public static func signature(kind: Kind) -> LayerSignature {
+    var parameters: [LayerSignature.Parameter] = [
+      .required("units"), .init("activation", .string("tanh")),
+    ]
+    if kind != .simpleRNN {
+      parameters.append(.init("recurrent_activation", .string("sigmoid")))
+    }
+    parameters += [
+      .init("use_bias", .bool(true)), .init("kernel_initializer", .string("glorot_uniform")),
+      .init("recurrent_initializer", .string("orthogonal")),
+      .init("bias_initializer", .string("zeros")),
+    ]
+    if kind == .lstm { parameters.append(.init("unit_forget_bias", .bool(true))) }
+    parameters += [
+      .init("kernel_regularizer", .none), .init("recurrent_regularizer", .none),
+      .init("bias_regularizer", .none), .init("activity_regularizer", .none),
+      .init("kernel_constraint", .none), .init("recurrent_constraint", .none),
+      .init("bias_constraint", .none), .init("dropout", .float(0)),
+      .init("recurrent_dropout", .float(0)),
+      // Keras 3's `seed`; tf-keras takes it through **kwargs of the cell.
+      .init("seed", .none),
+      .init("return_sequences", .bool(false)), .init("return_state", .bool(false)),
+      .init("go_backwards", .bool(false)), .init("stateful", .bool(false)),
+      .init("unroll", .bool(false)),
+    ]
+    if kind != .simpleRNN { parameters.append(.init("time_major", .bool(false))) }
+    if kind == .gru { parameters.append(.init("reset_after", .bool(true))) }
+    if kind != .simpleRNN { parameters.append(.init("use_cudnn", .string("auto"))) }
+    return LayerSignature(kind.rawValue, parameters)
+  }
+
+  public init(kind: Kind, _ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    self.kind = kind
+    let arguments = common.arguments
+    units = try arguments.int("units")
+    if units <= 0 {
+      throw .value(
+        "Received an invalid value for argument `units`, expected a positive integer, got \(arguments["units"])."
+      )
+    }
+    activation = try arguments.activation()
+    recurrentActivation =
+      kind == .simpleRNN ? .linear : try arguments.activation("recurrent_activation")
+    useBias = try arguments.bool("use_bias")
+    returnSequences = try arguments.bool("return_sequences")
+    returnState = try arguments.bool("return_state")
+    goBackwards = try arguments.bool("go_backwards")
+    unroll = try arguments.bool("unroll")
+    resetAfter = kind == .gru ? try arguments.bool("reset_after") : false
+    unitForgetBias = kind == .lstm ? try arguments.bool("unit_forget_bias") : false
+    // Keras clips the rates into [0, 1] (`min(1.0, max(0.0, dropout))`).
+    dropout = min(1, max(0, try arguments.double("dropout")))
+    recurrentDropout = min(1, max(0, try arguments.double("recurrent_dropout")))
+    if kind != .simpleRNN, try arguments.bool("time_major") {
+      throw .limitation("ConvBook does not support time_major=True in \(kind.rawValue) yet")
+    }
+    if returnState {
+      throw .limitation(
+        "ConvBook does not support return_state=True in \(kind.rawValue) yet: its layers return one tensor"
+      )
+    }
+    if try arguments.bool("stateful") {
+      throw .limitation(
+        "ConvBook does not support stateful=True in \(kind.rawValue) yet: it keeps no state between batches"
+      )
+    }
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    try requireRank(input, exactly: 3)
+    if input[-1] == nil {
+      // tf-keras' cell builds its kernel with `int(None)`.
+      throw .typeError(
+        "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")
+    }
+    if returnSequences { return TensorShape([input[0], input[1], units]) }
+    return TensorShape([input[0], units])
+  }
+
+  /// The shapes of the weights for `channels` input features.
+  func weightShapes(channels: Int) -> (kernel: [Int], recurrent: [Int], bias: [Int]) {
+    let columns = kind.gates * units
+    let bias = kind == .gru && resetAfter ? [2, columns] : [columns]
+    return ([channels, columns], [units, columns], bias)
+  }
+
+  public func weights(for input: TensorShape) -> [WeightSpec] {
+    let shapes = weightShapes(channels: input[-1] ?? 0)
+    let prefix = weightPrefix + kind.cellName + "/"
+    var specs = [
+      WeightSpec(
+        prefix + "kernel", shapes.kernel, initializer: common.arguments["kernel_initializer"]),
+      WeightSpec(
+        prefix + "recurrent_kernel", shapes.recurrent,
+        initializer: common.arguments["recurrent_initializer"]),
+    ]
+    if useBias {
+      specs.append(
+        WeightSpec(prefix + "bias", shapes.bias, initializer: common.arguments["bias_initializer"]))
+    }
+    return specs
+  }
+
+  /// Per time step, the input projection (C * G*units) and the recurrent product
+  /// (units * G*units): T * G*units * (C + units). An unknown `T` counts as one step.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  {
+    let steps = input[1] ?? 1
+    let channels = input[-1] ?? 0
+    return try Exact.product([
+      steps, kind.gates, units, Exact.add(channels, units),
+    ])
+  }
+
+  /// The time steps in the order the cell reads them.
+  func cellConfiguration() -> RecurrentKernel.Cell {
+    switch kind {
+    case .simpleRNN: return .simple(activation: activation)
+    case .lstm: return .lstm(activation: activation, gate: recurrentActivation)
+    case .gru:
+      return .gru(activation: activation, gate: recurrentActivation, resetAfter: resetAfter)
+    }
+  }
+}

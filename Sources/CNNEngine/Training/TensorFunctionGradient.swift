@@ -1,0 +1,301 @@
+import CNNKernels
+import Foundation
+
+/// The backward pass of a `TensorFunction` (tf-keras' `TFOpLambda` / `SlicingOpLambda`, Keras 3's
+/// operations, and the steps of a traced `Lambda`), following TensorFlow's registered gradients:
+///
+/// - element-wise functions: their derivative at the input (`abs`: the sign, 0 at 0; `sqrt`:
+///   `0.5 / y`; `relu`: where the output is positive; `sign`, `floor`, `ceil`, `round`: zero);
+/// - two-operand functions broadcast as NumPy does, and an operand's gradient is summed over the
+///   positions it was repeated to (`maximum` sends a tie to its first operand, `greater_equal`);
+/// - reductions spread the gradient back over the reduced axes (`max`/`min` share it equally
+///   between tied positions, as TensorFlow does);
+/// - `l2_normalize`, `softmax`, `log_softmax`, `clip` (nothing outside the bounds), `leaky_relu`;
+/// - functions that only move values (`concat`, `stack`, `reshape`, `expand_dims`, `squeeze`,
+///   `transpose`, `tile`, `pad`, slicing) send each output position's gradient back to the input
+///   position it was copied from: the forward pass is run once on inputs holding their own
+///   positions, which says where every value came from.
+///
+/// What has no backward pass here (`matmul`, `resize`, `prod`, the GELU family) is refused by
+/// `refusal`, naming the function.
+enum TensorFunctionGradient {
+  /// Why ConvBook cannot train through `function`, or nil when it can.
+  static func refusal(_ function: TensorFunction) -> String? {
+    switch function {
+    case .unary(let unary):
+      switch unary {
+      case .elu, .selu, .swish, .gelu: return unary.rawValue
+      default: return nil
+      }
+    case .binary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip: return nil
+    case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice:
+      return nil
+    case .resize: return "resize"
+    case .matmul: return "matmul"
+    }
+  }
+
+  /// The gradient of each tensor input from the output's gradient.
+  static func backward(
+    _ function: TensorFunction, gradient g: [Float], inputs: [Tensor], outputShape: [Int]
+  ) throws(KernelError) -> [[Float]] {
+    let x = inputs[0].scalars
+    func output() throws(KernelError) -> [Float] {
+      try TensorFunctionStep.run(function, inputs, outputShape: outputShape).scalars
+    }
+    switch function {
+    case .unary(let unary):
+      return [try unaryBackward(unary, g, x: x, y: unary.usesOutput ? output() : [])]
+    case .binary(let binary, let constant, let constantFirst):
+      if let constant {
+        let c = Float(constant)
+        return [
+          g.indices.map {
+            constantBackward(binary, g[$0], x: x[$0], c: c, constantFirst: constantFirst)
+          }
+        ]
+      }
+      return binaryBackward(binary, g, inputs[0], inputs[1], outputShape: outputShape)
+    case .reduce(let reduction, let axes, _):
+      return [try reduceBackward(reduction, axes: axes, g, input: inputs[0])]
+    case .l2Normalize(let axes, let epsilon):
+      return [l2NormalizeBackward(g, input: inputs[0], axes: axes, epsilon: Float(epsilon))]
+    case .softmax(let axis), .logSoftmax(let axis):
+      var log = false
+      if case .logSoftmax = function { log = true }
+      var y = inputs[0]
+      try ActivationKernel.applyInPlace(.softmax(axis: axis), to: &y)
+      return [softmaxBackward(g, softmax: y, axis: axis, log: log)]
+    case .leakyRelu(let alpha):
+      let slope = Float(alpha)
+      return [g.indices.map { x[$0] > 0 ? g[$0] : g[$0] * slope }]
+    case .clip(let low, let high):
+      let (a, b) = (Float(low), Float(high))
+      return [g.indices.map { x[$0] < a || x[$0] > b ? 0 : g[$0] }]
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice:
+      return try movementBackward(function, g, inputs: inputs, outputShape: outputShape)
+    case .pad(let paddings, _):
+      // Padded positions come from no input: pad with 0, which marks "no position" below.
+      return try movementBackward(
+        .pad(paddings, value: 0), g, inputs: inputs, outputShape: outputShape)
+    case .resize, .matmul:
+      preconditionFailure("refused by TensorFunctionGradient.refusal")
+    }
+  }
+
+  // MARK: Element-wise
+
+  private static func unaryBackward(
+    _ unary: TensorFunction.Unary, _ g: [Float], x: [Float], y: [Float]
+  ) throws(KernelError) -> [Float] {
+    func map(_ derivative: (Int) -> Float) -> [Float] { g.indices.map { g[$0] * derivative($0) } }
+    switch unary {
+    case .identity: return g
+    case .negative: return g.map { -$0 }
+    case .abs: return map { x[$0] > 0 ? 1 : x[$0] < 0 ? -1 : 0 }
+    case .square: return map { 2 * x[$0] }
+    case .sqrt: return g.indices.map { g[$0] * 0.5 / y[$0] }
+    case .rsqrt: return map { -0.5 * y[$0] * y[$0] * y[$0] }
+    case .reciprocal: return map { -y[$0] * y[$0] }
+    case .exp: return map { y[$0] }
+    case .log: return g.indices.map { g[$0] / x[$0] }
+    case .log1p: return g.indices.map { g[$0] / (1 + x[$0]) }
+    case .sign, .floor, .ceil, .round: return [Float](repeating: 0, count: g.count)
+    case .relu: return map { y[$0] > 0 ? 1 : 0 }
+    case .relu6: return map { x[$0] > 0 && x[$0] < 6 ? 1 : 0 }
+    case .sigmoid: return map { y[$0] * (1 - y[$0]) }
+    case .tanh: return map { 1 - y[$0] * y[$0] }
+    case .softplus: return map { 1 / (1 + expf(-x[$0])) }
+    case .softsign: return map { 1 / ((1 + abs(x[$0])) * (1 + abs(x[$0]))) }
+    case .elu, .selu, .swish, .gelu:
+      preconditionFailure("refused by TensorFunctionGradient.refusal")
+    }
+  }
+
+  /// `x op c` (or `c op x`) with respect to x.
+  private static func constantBackward(
+    _ binary: TensorFunction.Binary, _ g: Float, x: Float, c: Float, constantFirst: Bool
+  ) -> Float {
+    switch binary {
+    case .add: return g
+    case .subtract: return constantFirst ? -g : g
+    case .multiply: return g * c
+    case .divide: return constantFirst ? -g * c / (x * x) : g / c
+    // TensorFlow's selector: the first operand wins ties.
+    case .maximum: return (constantFirst ? c < x : x >= c) ? g : 0
+    case .minimum: return (constantFirst ? c > x : x <= c) ? g : 0
+    case .power:
+      if constantFirst { return c > 0 ? g * powf(c, x) * logf(c) : 0 }
+      return g * c * powf(x, c - 1)
+    case .squaredDifference: return g * 2 * (x - c)
+    }
+  }
+
+  private static func binaryBackward(
+    _ binary: TensorFunction.Binary, _ g: [Float], _ a: Tensor, _ b: Tensor, outputShape: [Int]
+  ) -> [[Float]] {
+    let mapA = MergeTraining.broadcastIndices(from: a.shape, to: outputShape)
+    let mapB = MergeTraining.broadcastIndices(from: b.shape, to: outputShape)
+    let xa = mapA.map { $0.map { a.scalars[$0] } } ?? a.scalars
+    let xb = mapB.map { $0.map { b.scalars[$0] } } ?? b.scalars
+    var da = [Float](repeating: 0, count: g.count)
+    var db = [Float](repeating: 0, count: g.count)
+    for i in g.indices {
+      let (u, v) = (xa[i], xb[i])
+      switch binary {
+      case .add: (da[i], db[i]) = (g[i], g[i])
+      case .subtract: (da[i], db[i]) = (g[i], -g[i])
+      case .multiply: (da[i], db[i]) = (g[i] * v, g[i] * u)
+      case .divide: (da[i], db[i]) = (g[i] / v, -g[i] * u / (v * v))
+      case .maximum: (da[i], db[i]) = u >= v ? (g[i], 0) : (0, g[i])
+      case .minimum: (da[i], db[i]) = u <= v ? (g[i], 0) : (0, g[i])
+      case .power:
+        let p = powf(u, v)
+        (da[i], db[i]) = (g[i] * v * powf(u, v - 1), u > 0 ? g[i] * p * logf(u) : 0)
+      case .squaredDifference:
+        let d = g[i] * 2 * (u - v)
+        (da[i], db[i]) = (d, -d)
+      }
+    }
+    return [sum(da, mapA, count: a.count), sum(db, mapB, count: b.count)]
+  }
+
+  /// An output-shaped gradient summed onto the positions broadcasting read.
+  private static func sum(_ values: [Float], _ map: [Int]?, count: Int) -> [Float] {
+    guard let map else { return values }
+    var result = [Float](repeating: 0, count: count)
+    for (flat, index) in map.enumerated() { result[index] += values[flat] }
+    return result
+  }
+
+  // MARK: Reductions
+
+  /// For each input position, the flat index of the reduced output it belongs to.
+  private static func reductionMap(shape: [Int], axes: [Int]?) -> (map: [Int], groups: Int) {
+    let rank = shape.count
+    let reduced = Set((axes ?? Array(0..<rank)).map { $0 < 0 ? $0 + rank : $0 })
+    var kept = shape
+    for axis in reduced where axis < rank { kept[axis] = 1 }
+    return (
+      MergeTraining.broadcastIndices(from: kept, to: shape) ?? Array(0..<kept.reduce(1, *)),
+      kept.reduce(1, *)
+    )
+  }
+
+  private static func reduceBackward(
+    _ reduction: TensorFunction.Reduction, axes: [Int]?, _ g: [Float], input: Tensor
+  ) throws(KernelError) -> [Float] {
+    let x = input.scalars
+    let (map, groups) = reductionMap(shape: input.shape, axes: axes)
+    let size = Float(max(1, x.count / max(1, groups)))
+    switch reduction {
+    case .sum: return map.map { g[$0] }
+    case .mean: return map.map { g[$0] / size }
+    case .max, .min:
+      var extreme = [Float](
+        repeating: reduction == .max ? -.infinity : .infinity, count: groups)
+      for (i, group) in map.enumerated() {
+        extreme[group] =
+          reduction == .max ? Swift.max(extreme[group], x[i]) : Swift.min(extreme[group], x[i])
+      }
+      var ties = [Float](repeating: 0, count: groups)
+      for (i, group) in map.enumerated() where x[i] == extreme[group] { ties[group] += 1 }
+      return map.indices.map { x[$0] == extreme[map[$0]] ? g[map[$0]] / ties[map[$0]] : 0 }
+    case .variance, .standardDeviation:
+      var mean = [Float](repeating: 0, count: groups)
+      for (i, group) in map.enumerated() { mean[group] += x[i] }
+      for k in mean.indices { mean[k] /= size }
+      var scale = g.map { 2 * $0 / size }
+      if reduction == .standardDeviation {
+        var variance = [Float](repeating: 0, count: groups)
+        for (i, group) in map.enumerated() {
+          variance[group] += (x[i] - mean[group]) * (x[i] - mean[group])
+        }
+        for k in scale.indices { scale[k] /= 2 * (variance[k] / size).squareRoot() }
+      }
+      return map.indices.map { scale[map[$0]] * (x[$0] - mean[map[$0]]) }
+    case .prod:
+      preconditionFailure("refused by TensorFunctionGradient.refusal")
+    }
+  }
+
+  // MARK: Normalizations
+
+  /// `x * rsqrt(max(sum(x^2), eps))`: `inv * (g - x inv^2 sum(g x))`, or `g * inv` at the floor
+  /// (the maximum's gradient goes to epsilon there).
+  private static func l2NormalizeBackward(
+    _ g: [Float], input: Tensor, axes: [Int], epsilon: Float
+  ) -> [Float] {
+    let x = input.scalars
+    let (map, groups) = reductionMap(shape: input.shape, axes: axes)
+    var squares = [Float](repeating: 0, count: groups)
+    var dots = [Float](repeating: 0, count: groups)
+    for (i, group) in map.enumerated() {
+      squares[group] += x[i] * x[i]
+      dots[group] += g[i] * x[i]
+    }
+    return map.indices.map { i in
+      let group = map[i]
+      let inverse = 1 / Swift.max(squares[group], epsilon).squareRoot()
+      guard squares[group] >= epsilon else { return g[i] * inverse }
+      return inverse * (g[i] - x[i] * inverse * inverse * dots[group])
+    }
+  }
+
+  /// softmax: `y (g - sum(g y))`; log_softmax: `g - y sum(g)`, along `axis`.
+  private static func softmaxBackward(_ g: [Float], softmax y: Tensor, axis: Int, log: Bool)
+    -> [Float]
+  {
+    let (map, groups) = reductionMap(shape: y.shape, axes: [axis])
+    let s = y.scalars
+    var totals = [Float](repeating: 0, count: groups)
+    for (i, group) in map.enumerated() { totals[group] += log ? g[i] : g[i] * s[i] }
+    return map.indices.map { i in
+      log ? g[i] - s[i] * totals[map[i]] : s[i] * (g[i] - totals[map[i]])
+    }
+  }
+
+  // MARK: Moving values
+
+  /// Positions are held as floats: exact up to 2^24.
+  static let largestMovedCount = 1 << 24
+
+  private static func movementBackward(
+    _ function: TensorFunction, _ g: [Float], inputs: [Tensor], outputShape: [Int]
+  ) throws(KernelError) -> [[Float]] {
+    var offsets: [Int] = []
+    var total = 0
+    var marked: [Tensor] = []
+    for input in inputs {
+      offsets.append(total)
+      let start = total
+      marked.append(
+        try Tensor(shape: input.shape, scalars: (0..<input.count).map { Float(start + $0 + 1) }))
+      total += input.count
+    }
+    guard total < largestMovedCount else {
+      throw KernelError(
+        "ConvBook trains through tensor functions that move values on at most \(largestMovedCount) values"
+      )
+    }
+    let sources = try TensorFunctionStep.run(function, marked, outputShape: outputShape).scalars
+    var result = inputs.map { [Float](repeating: 0, count: $0.count) }
+    for (position, source) in sources.enumerated() where source >= 1 {
+      let flat = Int(source) - 1
+      let k = offsets.lastIndex { $0 <= flat }!
+      result[k][flat - offsets[k]] += g[position]
+    }
+    return result
+  }
+}
+
+extension TensorFunction.Unary {
+  /// Whether the derivative is cheaper from the output (`exp`, `sqrt`, `sigmoid`, ...).
+  fileprivate var usesOutput: Bool {
+    switch self {
+    case .sqrt, .rsqrt, .reciprocal, .exp, .relu, .sigmoid, .tanh: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import Foundation
+
+/// The recurrence of `SimpleRNN`, `LSTM` and `GRU` at inference, after the input projection.
+///
+/// The caller projects every time step at once (x·W + b over (N, T, C), one GEMM through
+/// `DenseKernel`); this kernel then walks the steps, adding h·U and applying the cell's gates, as
+/// tf-keras' cells do (`SimpleRNNCell`, `LSTMCell` with gates i, f, c, o, `GRUCell` with z, r, h).
+/// A mask (N, T) makes a masked step keep the previous state and output, or write zeros to the
+/// output sequence (`zeroMaskedOutputs`), as `keras.backend.rnn` does.
+public enum RecurrentKernel {
+  public enum Cell: Sendable, Equatable {
+    case simple(activation: ActivationFunction)
+    case lstm(activation: ActivationFunction, gate: ActivationFunction)
+    /// `resetAfter`: the reset gate multiplies (h·U_h + b_rec_h) instead of h.
+    case gru(activation: ActivationFunction, gate: ActivationFunction, resetAfter: Bool)
+
+    var gates: Int {
+      switch self {
+      case .simple: return 1
+      case .lstm: return 4
+      case .gru: return 3
+      }
+    }
+  }
+
+  /// projected (N, T, G*units), recurrentKernel (units, G*units), recurrentBias (G*units) or nil,
+  /// mask N*T values (true = step taken) or nil -> (N, T, units) with `returnSequences`, else
+  /// (N, units). `goBackwards` reads the steps last to first; the sequence output is in reading
+  /// order (as Keras returns it).
+  public static func run(
+    projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
+    goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool
+  ) throws(KernelError) -> Tensor {
+    guard projected.rank == 3, recurrentKernel.rank == 2 else {
+      throw KernelError(
+        "recurrent kernel expects (N, T, G*units) and (units, G*units), got \(projected.shape) and \(recurrentKernel.shape)"
+      )
+    }
+    let batch = projected.shape[0]
+    let steps = projected.shape[1]
+    let units = recurrentKernel.shape[0]
+    let columns = cell.gates * units
+    guard projected.shape[2] == columns, recurrentKernel.shape[1] == columns,
+      recurrentBias.map({ $0.count == columns }) ?? true,
+      mask.map({ $0.count == batch * steps }) ?? true
+    else {
+      throw KernelError(
+        "recurrent kernel: projected \(projected.shape), recurrent kernel \(recurrentKernel.shape) and \(cell.gates) gates do not fit"
+      )
+    }
+    var output = try Tensor(
+      shape: returnSequences ? [batch, steps, units] : [batch, units], repeating: 0)
+    let x = projected.scalars
+    let u = recurrentKernel.scalars
+    let activation: (Float) -> Float
+    let gate: (Float) -> Float
+    switch cell {
+    case .simple(let function):
+      activation = ActivationKernel.scalarFunction(function)
+      gate = { $0 }
+    case .lstm(let function, let gateFunction), .gru(let function, let gateFunction, _):
+      activation = ActivationKernel.scalarFunction(function)
+      gate = ActivationKernel.scalarFunction(gateFunction)
+    }
+    var state = [Float](repeating: 0, count: units)
+    var carry = [Float](repeating: 0, count: units)
+    var lastOutput = [Float](repeating: 0, count: units)
+    var recurrent = [Float](repeating: 0, count: columns)
+    var newState = [Float](repeating: 0, count: units)
+    var newCarry = [Float](repeating: 0, count: units)
+    var gruHidden = [Float](repeating: 0, count: units)
+    output.withUnsafeMutableBufferPointer { out in
+      for n in 0..<batch {
+        for index in 0..<units {
+          state[index] = 0
+          carry[index] = 0
+          lastOutput[index] = 0
+        }
+        for position in 0..<steps {
+          let t = goBackwards ? steps - 1 - position : position
+          let row = (n * steps + t) * columns
+          // h·U (+ the recurrent bias): one row of units by the (units, G*units) matrix.
+          for column in 0..<columns { recurrent[column] = recurrentBias?[column] ?? 0 }
+          if case .gru(_, _, false) = cell {
+            // z and r first; h's block needs r * h.
+            product(state, u, columns: columns, from: 0, to: 2 * units, into: &recurrent)
+          } else {
+            product(state, u, columns: columns, from: 0, to: columns, into: &recurrent)
+          }
+          switch cell {
+          case .simple:
+            for j in 0..<units { newState[j] = activation(x[row + j] + recurrent[j]) }
+          case .lstm:
+            for j in 0..<units {
+              let i = gate(x[row + j] + recurrent[j])
+              let f = gate(x[row + units + j] + recurrent[units + j])
+              let c =
+                f * carry[j] + i * activation(x[row + 2 * units + j] + recurrent[2 * units + j])
+              let o = gate(x[row + 3 * units + j] + recurrent[3 * units + j])
+              newCarry[j] = c
+              newState[j] = o * activation(c)
+            }
+          case .gru(_, _, let resetAfter):
+            if resetAfter {
+              for j in 0..<units {
+                let z = gate(x[row + j] + recurrent[j])
+                let r = gate(x[row + units + j] + recurrent[units + j])
+                let hh = activation(x[row + 2 * units + j] + r * recurrent[2 * units + j])
+                newState[j] = z * state[j] + (1 - z) * hh
+              }
+            } else {
+              var zs = [Float](repeating: 0, count: units)
+              for j in 0..<units {
+                zs[j] = gate(x[row + j] + recurrent[j])
+                let r = gate(x[row + units + j] + recurrent[units + j])
+                gruHidden[j] = r * state[j]
+              }
+              for j in 0..<units { recurrent[2 * units + j] = 0 }
+              product(
+                gruHidden, u, columns: columns, from: 2 * units, to: columns, into: &recurrent)
+              for j in 0..<units {
+                let hh = activation(x[row + 2 * units + j] + recurrent[2 * units + j])
+                newState[j] = zs[j] * state[j] + (1 - zs[j]) * hh
+              }
+            }
+          }
+          let taken = mask?[n * steps + t] ?? true
+          if taken {
+            for j in 0..<units {
+              state[j] = newState[j]
+              lastOutput[j] = newState[j]
+            }
+            if case .lstm = cell {
+              for j in 0..<units { carry[j] = newCarry[j] }
+            }
+          }
+          if returnSequences {
+            let base = (n * steps + position) * units
+            for j in 0..<units {
+              out[base + j] = taken ? newState[j] : (zeroMaskedOutputs ? 0 : lastOutput[j])
+            }
+          }
+        }
+        if !returnSequences {
+          for j in 0..<units { out[n * units + j] = lastOutput[j] }
+        }
+      }
+    }
+    return output
+  }
+
+  /// recurrent[from..<to] += Σ_k h[k] * u[k, from..<to] for a (units, columns) row-major `u`.
+  private static func product(
+    _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, into recurrent: inout [Float]
+  ) {
+    for k in 0..<h.count {
+      let value = h[k]
+      if value == 0 { continue }
+      let base = k * columns
+      for column in from..<to { recurrent[column] += value * u[base + column] }
+    }
+  }
+}
+
+extension RecurrentKernel {
+  /// `Masking`: a step (the last axis of a tensor of rank >= 2) is kept when any of its values
+  /// differs from `value`; masked steps are zeroed. Returns the mask, one value per step.
+  /// tensor (N, T, ..., C) -> same shape; mask (N * T * ...) values
+  public static func applyMasking(_ tensor: inout Tensor, value: Float) -> [Bool] {
+    let features = tensor.shape.last ?? 1
+    let steps = features == 0 ? 0 : tensor.count / features
+    var mask = [Bool](repeating: false, count: steps)
+    tensor.withUnsafeMutableBufferPointer { values in
+      for step in 0..<steps {
+        let base = step * features
+        var kept = false
+        for index in base..<(base + features) where values[index] != value {
+          kept = true
+          break
+        }
+        mask[step] = kept
+        if !kept {
+          for index in base..<(base + features) { values[index] = 0 }
+        }
+      }
+    }
+    return mask
+  }
+
+  /// `Embedding(mask_zero=True)`: ids (as floats) that are not 0.
+  /// ids (N, T) -> mask (N * T) values
+  public static func nonZeroMask(_ ids: Tensor) -> [Bool] {
+    ids.scalars.map { $0 != 0 }
+  }
+}
+
+extension RecurrentKernel {
+  /// `GlobalAveragePooling1D` with a mask, as tf-keras computes it: the sum of the kept steps over
+  /// their count (0/0, NaN, for a sample with every step masked).
+  /// input (N, T, C), mask N*T values -> (N, C), or (N, 1, C) with `keepDims`
+  public static func maskedAverage(_ input: Tensor, mask: [Bool], keepDims: Bool)
+    throws(KernelError) -> Tensor
+  {
+    guard input.rank == 3, mask.count == input.shape[0] * input.shape[1] else {
+      throw KernelError(
+        "masked average pooling expects (N, T, C) and N*T mask values, got \(input.shape) and \(mask.count)"
+      )
+    }
+    let batch = input.shape[0]
+    let steps = input.shape[1]
+    let channels = input.shape[2]
+    var values = [Float](repeating: 0, count: batch * channels)
+    let x = input.scalars
+    for n in 0..<batch {
+      var kept: Float = 0
+      for t in 0..<steps where mask[n * steps + t] {
+        kept += 1
+        let base = (n * steps + t) * channels
+        for c in 0..<channels { values[n * channels + c] += x[base + c] }
+      }
+      for c in 0..<channels { values[n * channels + c] /= kept }
+    }
+    return try Tensor(shape: keepDims ? [batch, 1, channels] : [batch, channels], scalars: values)
+  }
+}

@@ -1,0 +1,31 @@
+import CNNEngine
+
+/// TensorFlow's `tf.DType` (`tf.float32`, what a tf-keras tensor's `.dtype` is): printed as
+/// `<dtype: 'float32'>`, `repr` `tf.float32`, equal to itself and to its name as a string
+/// (`x.dtype == "float32"`), as TensorFlow's `DType.__eq__` converts strings. Keras 3's tensors
+/// answer the plain string `"float32"` instead.
+enum TensorFlowDType {
+  /// The names ConvBook lets a cell write as `tf.NAME`.
+  static let names: Set<String> = [
+    "float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8",
+    "bool", "string",
+  ]
+
+  static func value(_ name: String) -> Value {
+    .kerasObject(KerasObject(typeName: "DType", arguments: [("name", .string(name))]))
+  }
+
+  /// The dtype's name, if `value` is a DType.
+  static func name(of value: Value) -> String? {
+    guard case .kerasObject(let object) = value, object.typeName == "DType",
+      case .string(let name)? = object.arguments.first?.1
+    else { return nil }
+    return name
+  }
+
+  /// A dtype argument as a name: a DType or a string.
+  static func requestedName(_ value: Value) -> String? {
+    if case .string(let name) = value { return name }
+    return name(of: value)
+  }
+}

@@ -1,0 +1,132 @@
+import CNNEngine
+import KerasCells
+import Testing
+
+/// SimpleRNN, LSTM, GRU, Bidirectional, Masking and ConvLSTM in cells: what the corpus files
+/// (Tests/Fixtures/keras/corpus/300-*) do not show — multiply-accumulates, ConvBook's refusals of
+/// what it lacks, and training refused clearly. Shapes and summaries were recorded with tf-keras
+/// 2.21 and Keras 3.15.1 (the corpus; these summaries by hand with the reference venv).
+@Suite struct RecurrentLayerTests {
+  @Test func multiplyAccumulatesCountInputAndRecurrentProducts() throws {
+    let session = KerasSession(kerasVersion: .keras2)
+    let result = session.run(
+      """
+      from tensorflow import keras
+      from tensorflow.keras import layers
+      model = keras.Sequential([
+          keras.Input(shape=(10, 8)),
+          layers.LSTM(16, return_sequences=True),
+          layers.Bidirectional(layers.GRU(4)),
+          layers.Dense(3),
+      ])
+      video = keras.Sequential([keras.Input(shape=(5, 8, 8, 3)), layers.ConvLSTM2D(4, 3)])
+      """)
+    #expect(result.error == nil)
+    let model = try #require(session.model(named: "model"))
+    let counts = model.layers.map(\.multiplyAccumulates)
+    // LSTM: T * 4U * (C + U) = 10 * 64 * 24; GRU both ways: 2 * 10 * 12 * (16 + 4); Dense 8 * 3.
+    #expect(counts == [10 * 64 * 24, 2 * 10 * 12 * 20, 8 * 3])
+    let video = try #require(session.model(named: "video"))
+    // ConvLSTM2D: T * positions * prod(K) * 4F * (C + F) = 5 * 36 * 9 * 16 * 7.
+    #expect(video.layers.map(\.multiplyAccumulates) == [5 * 36 * 9 * 16 * 7])
+    #expect(video.layers[0].parameterCount == 9 * 3 * 16 + 9 * 4 * 16 + 16)
+  }
+
+  @Test func returnStateAndStatefulAreConvBooksLimitation() {
+    let cells = KerasSession(kerasVersion: .keras2)
+    _ = cells.run("from tensorflow import keras")
+    let state = cells.run("keras.layers.LSTM(4, return_state=True)").error
+    #expect(state?.type == nil)
+    #expect(
+      state?.message
+        == "ConvBook does not support return_state=True in LSTM yet: its layers return one tensor")
+    let stateful = cells.run("keras.layers.GRU(4, stateful=True)").error
+    #expect(stateful?.type == nil)
+    #expect(stateful?.message.hasPrefix("ConvBook does not support stateful=True in GRU") == true)
+    let none = cells.run("keras.layers.Bidirectional(keras.layers.GRU(4), merge_mode=None)").error
+    #expect(none?.type == nil)
+  }
+
+  @Test func keras3WordsTheRankError() {
+    let session = KerasSession(kerasVersion: .keras3)
+    let error = session.run(
+      """
+      import keras
+      keras.Sequential([keras.Input(shape=(8,)), keras.layers.LSTM(4)])
+      """
+    ).error
+    #expect(error?.type == "ValueError")
+    #expect(
+      error?.message
+        == "Input 0 with name 'None' of layer 'lstm' is incompatible with the layer: expected ndim=3, found ndim=2. Full shape received: (None, 8)"
+    )
+  }
+
+  @Test func fittingARecurrentModelIsRefusedNotCrashed() {
+    let cells = KerasSession(kerasVersion: .keras2)
+    let setup = cells.run(
+      """
+      import numpy as np
+      from tensorflow import keras
+      from tensorflow.keras import layers
+      model = keras.Sequential([keras.Input(shape=(5, 3)), layers.LSTM(4), layers.Dense(1)])
+      model.compile(optimizer="adam", loss="mse")
+      """)
+    #expect(setup.error == nil)
+    let error = cells.run("model.fit(np.zeros((8, 5, 3)), np.zeros((8, 1)), verbose=0)").error
+    #expect(error?.type == nil)
+    #expect(error?.message == "ConvBook cannot train a model with LSTM yet (layer \"lstm\")")
+  }
+
+  @Test func convLSTMSummaryInBothVersions() {
+    let source = """
+      from tensorflow import keras
+      from tensorflow.keras import layers
+      x = keras.Input(shape=(5, 8, 8, 3))
+      y = layers.ConvLSTM2D(4, 3, padding='same', return_sequences=True)(x)
+      y = layers.ConvLSTM2D(2, (3, 3), strides=2)(y)
+      keras.Model(x, y).summary()
+
+      """
+    let keras2 = KerasSession(kerasVersion: .keras2).run(source)
+    #expect(keras2.error == nil)
+    #expect(
+      keras2.printed(footer: .modern) == """
+        Model: "model"
+        _________________________________________________________________
+         Layer (type)                Output Shape              Param #   
+        =================================================================
+         input_1 (InputLayer)        [(None, 5, 8, 8, 3)]      0         
+                                                                         
+         conv_lstm2d (ConvLSTM2D)    (None, 5, 8, 8, 4)        1024      
+                                                                         
+         conv_lstm2d_1 (ConvLSTM2D)  (None, 3, 3, 2)           440       
+                                                                         
+        =================================================================
+        Total params: 1464 (5.72 KB)
+        Trainable params: 1464 (5.72 KB)
+        Non-trainable params: 0 (0.00 Byte)
+        _________________________________________________________________
+
+        """)
+    let keras3 = KerasSession(kerasVersion: .keras3).run(source)
+    #expect(keras3.error == nil)
+    #expect(
+      keras3.printed(format: .keras3()) == """
+        Model: "functional"
+        ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+        ┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+        ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+        │ input_layer (InputLayer)        │ (None, 5, 8, 8, 3)     │             0 │
+        ├─────────────────────────────────┼────────────────────────┼───────────────┤
+        │ conv_lstm2d (ConvLSTM2D)        │ (None, 5, 8, 8, 4)     │         1,024 │
+        ├─────────────────────────────────┼────────────────────────┼───────────────┤
+        │ conv_lstm2d_1 (ConvLSTM2D)      │ (None, 3, 3, 2)        │           440 │
+        └─────────────────────────────────┴────────────────────────┴───────────────┘
+         Total params: 1,464 (5.72 KB)
+         Trainable params: 1,464 (5.72 KB)
+         Non-trainable params: 0 (0.00 B)
+
+        """)
+  }
+}
