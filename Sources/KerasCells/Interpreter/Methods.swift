@@ -275,7 +275,9 @@ enum Methods {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
         var summary = model.unbuiltSummary()
         summary.options = options
-        try show(interpreter.packaged(summary), printFunction: printFunction, site: site, interpreter: interpreter)
+        try show(
+          interpreter.packaged(summary), printFunction: printFunction, site: site,
+          interpreter: interpreter)
         return .none
       }
       var summary: ModelSummary
@@ -300,7 +302,9 @@ enum Methods {
           type: "ValueError", message: "Insufficient console width to print summary.",
           range: site.range)
       }
-      try show(interpreter.packaged(summary), printFunction: printFunction, site: site, interpreter: interpreter)
+      try show(
+        interpreter.packaged(summary), printFunction: printFunction, site: site,
+        interpreter: interpreter)
       return .none
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
