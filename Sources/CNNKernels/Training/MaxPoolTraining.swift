@@ -93,9 +93,8 @@ public enum MaxPoolTraining {
                       taken = taken .| hit
                     }
                     tap.replace(with: tap | Int32(positiveFlag), where: best .> zero)
-                    for lane in 0..<8 {
-                      winners[at + c + lane] = UInt8(truncatingIfNeeded: tap[lane])
-                    }
+                    UnsafeMutableRawPointer(winners + at + c).storeBytes(
+                      of: SIMD8<UInt8>(truncatingIfNeeded: tap), as: SIMD8<UInt8>.self)
                     c += 8
                   }
                 }
