@@ -181,10 +181,22 @@ enum Attributes {
       }
     default: break
     }
+    if case .layer = base, keras2And3LayerAttributes.contains(name) {
+      // Real Keras has it; ConvBook lacks it: its limitation, not a Python error.
+      throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
+    }
     throw CellError(
       type: "AttributeError", message: "'\(base.typeName)' object has no attribute '\(name)'",
       range: range)
   }
+
+  /// Public attributes that a layer has in tf-keras 2.21 and in Keras 3.15.1 alike (reaching the
+  /// end of `get` means ConvBook does not compute them).
+  private static let keras2And3LayerAttributes: Set<String> = [
+    "input", "output", "input_spec", "losses", "metrics", "trainable_variables",
+    "non_trainable_variables", "trainable_weights", "non_trainable_weights", "dtype",
+    "compute_dtype", "variable_dtype", "dtype_policy", "supports_masking", "activity_regularizer",
+  ]
 
   /// A layer of a model as Python sees it: a nested model is the model itself.
   static func layerValue(_ instance: LayerInstance) -> Value {
