@@ -62,7 +62,7 @@ def convbook_epochs(folder, epochs, batch_size, threads, kernels="auto", binary=
     command = [str(binary), "fit", str(MODEL), "--x", str(folder / "x.npy"), "--y",
                str(folder / "y.npy"), "--weights", str(folder / "initial.npz"), "--epochs",
                str(epochs), "--batch-size", str(batch_size), "--no-shuffle", "--out",
-               str(folder / "convbook-trained.npz")]
+               str(folder / "convbook-trained.npz"), "--keras", "2"]
     if threads:
         command += ["--threads", str(threads)]
     before = os.times()
