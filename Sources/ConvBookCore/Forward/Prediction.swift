@@ -325,30 +325,43 @@ public struct Prediction {
   func readArchive(_ path: String, names: [String], model: String) throws(ForwardCommandError)
     -> [(Tensor, String)]
   {
+    try Self.arrays(
+      inArchive: path, names: names, model: model, role: "input", reading: "the inputs",
+      limit: memoryBudget
+    ).map { ($0.tensor, "\(path)[\($0.key)]") }
+  }
+
+  /// The arrays of an `.npz` archive in the order of `names` (a model's inputs, or its outputs'
+  /// targets for `fit`), with the key each came from: a lone array serves a lone name whatever its
+  /// key; otherwise every key must be one of the names and every name a key.
+  static func arrays(
+    inArchive path: String, names: [String], model: String, role: String, reading what: String,
+    limit: Int
+  ) throws(ForwardCommandError) -> [(tensor: Tensor, key: String)] {
     let archive: NPZArchive
     do {
-      archive = try NPZArchive(bytes: try Self.readArrayFile(path, limit: memoryBudget))
+      archive = try NPZArchive(bytes: try readArrayFile(path, limit: limit))
     } catch let error as NumPyError {
-      throw .input("cannot read the inputs \(path): \(error.message)")
+      throw .input("cannot read \(what) \(path): \(error.message)")
     } catch {
       throw ForwardCommandError.wrapping(error)
     }
     if names.count == 1, archive.names.count == 1, let only = archive.arrays[archive.names[0]] {
-      return [(only, "\(path)[\(archive.names[0])]")]
+      return [(only, archive.names[0])]
     }
     let unknown = archive.names.filter { !names.contains($0) }
     if !unknown.isEmpty {
       throw .input(
-        "\(path) has \(unknown.count == 1 ? "an array" : "arrays") named \(unknown.map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")), which model \"\(model)\" has no input for; its inputs are: \(names.joined(separator: ", "))"
+        "\(path) has \(unknown.count == 1 ? "an array" : "arrays") named \(unknown.map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")), which model \"\(model)\" has no \(role) for; its \(role)s are: \(names.joined(separator: ", "))"
       )
     }
     return try names.map { name throws(ForwardCommandError) in
       guard let array = archive.arrays[name] else {
         throw .input(
-          "\(path) has no array named '\(name)'; model \"\(model)\" takes the inputs \(names.joined(separator: ", "))"
+          "\(path) has no array named '\(name)'; model \"\(model)\" has the \(role)s \(names.joined(separator: ", "))"
         )
       }
-      return (array, "\(path)[\(name)]")
+      return (array, name)
     }
   }
 

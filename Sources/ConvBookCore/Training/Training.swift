@@ -239,31 +239,9 @@ struct DataSource {
         return try Self.array(path, what: "the \(role) \(name) (\(path))", limit: limit)
       }
     case .archive(let path):
-      let archive: NPZArchive
-      do {
-        archive = try NPZArchive(bytes: try Prediction.readArrayFile(path, limit: limit))
-      } catch let error as NumPyError {
-        throw .input("cannot read \(option) \(path): \(error.message)")
-      } catch {
-        throw ForwardCommandError.wrapping(error)
-      }
-      if names.count == 1, archive.names.count == 1, let only = archive.arrays[archive.names[0]] {
-        return [only]
-      }
-      let unknown = archive.names.filter { !names.contains($0) }
-      if !unknown.isEmpty {
-        throw .input(
-          "\(path) has \(unknown.count == 1 ? "an array" : "arrays") named \(unknown.map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")), which model \"\(model)\" has no \(role) for; its \(role)s are: \(names.joined(separator: ", "))"
-        )
-      }
-      return try names.map { name throws(ForwardCommandError) in
-        guard let array = archive.arrays[name] else {
-          throw .input(
-            "\(path) has no array named '\(name)'; model \"\(model)\" has the \(role)s \(names.joined(separator: ", "))"
-          )
-        }
-        return array
-      }
+      return try Prediction.arrays(
+        inArchive: path, names: names, model: model, role: role, reading: option, limit: limit
+      ).map(\.tensor)
     }
   }
 
