@@ -40,6 +40,19 @@ struct KerasForwardFixtureTests {
     return actual.maxAbsoluteDifference(to: expected) / scale
   }
 
+  /// Each output against Keras' (same count, same shape, within `tolerance` relative), naming the
+  /// case.
+  static func expectOutputs(
+    _ outputs: [Tensor], equal expected: [Tensor], case name: String, tolerance: Float = tolerance
+  ) {
+    #expect(outputs.count == expected.count)
+    for (output, reference) in zip(outputs, expected) {
+      #expect(output.shape == reference.shape, "\(name): \(output.shape) vs \(reference.shape)")
+      let error = relativeError(output, reference)
+      #expect(error <= tolerance, "\(name): relative error \(error)")
+    }
+  }
+
   /// The fixtures were written by tf-keras, so the cases run as tf-keras (where an `Embedding`
   /// first in a Sequential model declares its input shape; in Keras 3 the model stays unbuilt).
   static func load(_ name: String) throws -> ModelFile {

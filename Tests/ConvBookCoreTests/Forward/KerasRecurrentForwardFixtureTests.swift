@@ -61,23 +61,13 @@ struct KerasRecurrentForwardFixtureTests {
   @Test("outputs equal Keras' within the forward tolerance", arguments: caseNames)
   func matchesKeras(_ name: String) throws {
     let (outputs, expected) = try Self.run(name, threads: 2)
-    #expect(outputs.count == expected.count)
-    for (output, reference) in zip(outputs, expected) {
-      let error = KerasForwardFixtureTests.relativeError(output, reference)
-      #expect(output.shape == reference.shape, "\(name): \(output.shape) vs \(reference.shape)")
-      #expect(error <= KerasForwardFixtureTests.tolerance, "\(name): relative error \(error)")
-    }
+    KerasForwardFixtureTests.expectOutputs(outputs, equal: expected, case: name)
   }
 
   @Test("Keras 3's ConvLSTM numbers", arguments: keras3CaseNames)
   func matchesKeras3(_ name: String) throws {
     let (outputs, expected) = try Self.run(name, threads: 2, keras3: true)
-    #expect(outputs.count == expected.count)
-    for (output, reference) in zip(outputs, expected) {
-      let error = KerasForwardFixtureTests.relativeError(output, reference)
-      #expect(output.shape == reference.shape, "\(name): \(output.shape) vs \(reference.shape)")
-      #expect(error <= KerasForwardFixtureTests.tolerance, "\(name): relative error \(error)")
-    }
+    KerasForwardFixtureTests.expectOutputs(outputs, equal: expected, case: name)
   }
 
   @Test("one thread and three give the same bits", arguments: caseNames)

@@ -16,11 +16,7 @@ struct TensorFunctionForwardTests {
   func matchesKerasWithin1e5(_ name: String) throws {
     #expect(KerasGraphForwardFixtureTests.caseNames.contains(name))
     let (outputs, expected) = try KerasGraphForwardFixtureTests.run(name, threads: 2)
-    #expect(outputs.count == expected.count)
-    for (output, reference) in zip(outputs, expected) {
-      #expect(output.shape == reference.shape, "\(name): \(output.shape) vs \(reference.shape)")
-      let error = KerasForwardFixtureTests.relativeError(output, reference)
-      #expect(error <= 1e-5, "\(name): relative error \(error)")
-    }
+    KerasForwardFixtureTests.expectOutputs(
+      outputs, equal: expected, case: name, tolerance: 1e-5)
   }
 }
