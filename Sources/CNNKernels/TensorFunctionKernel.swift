@@ -225,6 +225,71 @@ public enum TensorFunctionKernel {
     return gather(input, shape: outShape, start: 0, strides: strides)
   }
 
+  /// `tf.nn.depth_to_space` (NHWC): x (N, H, W, C) -> (N, H*b, W*b, C/b^2), where
+  /// output[n, h*b + i, w*b + j, c] = x[n, h, w, (i*b + j) * C/b^2 + c].
+  public static func depthToSpace(_ input: Tensor, blockSize b: Int) throws(KernelError)
+    -> Tensor
+  {
+    let s = input.shape
+    guard s.count == 4, b >= 1, s[3] % (b * b) == 0 else {
+      throw KernelError("depth_to_space needs NHWC channels divisible by \(b * b), got \(s)")
+    }
+    let depth = s[3] / (b * b)
+    let blocks = try input.reshaped([s[0], s[1], s[2], b, b, depth])
+    return try transpose(blocks, permutation: [0, 1, 3, 2, 4, 5])
+      .reshaped([s[0], s[1] * b, s[2] * b, depth])
+  }
+
+  /// `tf.nn.space_to_depth` (NHWC): x (N, H, W, C) -> (N, H/b, W/b, C*b^2), the inverse of
+  /// `depthToSpace`.
+  public static func spaceToDepth(_ input: Tensor, blockSize b: Int) throws(KernelError)
+    -> Tensor
+  {
+    let s = input.shape
+    guard s.count == 4, b >= 1, s[1] % b == 0, s[2] % b == 0 else {
+      throw KernelError("space_to_depth needs NHWC height and width divisible by \(b), got \(s)")
+    }
+    let blocks = try input.reshaped([s[0], s[1] / b, b, s[2] / b, b, s[3]])
+    return try transpose(blocks, permutation: [0, 1, 3, 2, 4, 5])
+      .reshaped([s[0], s[1] / b, s[2] / b, b * b * s[3]])
+  }
+
+  /// `tf.image.extract_patches` (NHWC): x (N, H, W, C) -> (N, outH, outW, kh*kw*C), each output
+  /// pixel holding the window at its position row by row, pixel by pixel, channel by channel;
+  /// positions in the padding (`padBefore` rows and columns, TensorFlow's `SAME`) read 0.
+  public static func extractPatches(
+    _ input: Tensor, size: [Int], strides: [Int], rates: [Int], padBefore: [Int],
+    outputSize: [Int]
+  ) -> Tensor {
+    let s = input.shape
+    let (batch, height, width, channels) = (s[0], s[1], s[2], s[3])
+    let (kh, kw) = (size[0], size[1])
+    let depth = kh * kw * channels
+    return Tensor(uninitializedShape: [batch, outputSize[0], outputSize[1], depth]) { output in
+      input.withUnsafeBufferPointer { source in
+        var position = 0
+        for n in 0..<batch {
+          for oy in 0..<outputSize[0] {
+            for ox in 0..<outputSize[1] {
+              for i in 0..<kh {
+                let y = oy * strides[0] + i * rates[0] - padBefore[0]
+                for j in 0..<kw {
+                  let x = ox * strides[1] + j * rates[1] - padBefore[1]
+                  let inside = y >= 0 && y < height && x >= 0 && x < width
+                  let base = ((n * height + y) * width + x) * channels
+                  for c in 0..<channels {
+                    output[position] = inside ? source[base + c] : 0
+                    position += 1
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// A strided view copied out: output[i0, ..., ik] = input[start + sum(i_j * strides[j])].
   static func gather(_ input: Tensor, shape: [Int], start: Int, strides: [Int]) -> Tensor {
     let rank = shape.count

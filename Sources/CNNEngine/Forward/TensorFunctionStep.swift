@@ -87,6 +87,34 @@ enum TensorFunctionStep {
         first, inputs[1], transposeA: transposeA, transposeB: transposeB)
     case .slice(let slice):
       return try run(slice, first, outputShape: outputShape)
+    case .depthToSpace(let block):
+      return try TensorFunctionKernel.depthToSpace(first, blockSize: block)
+    case .spaceToDepth(let block):
+      return try TensorFunctionKernel.spaceToDepth(first, blockSize: block)
+    case .extractPatches(let size, let strides, let rates, let same):
+      let spatial = Array(first.shape[1...2])
+      let padding =
+        same
+        ? SpatialPadding.same(
+          inputSize: spatial, kernelSize: size, strides: strides, dilations: rates)
+        : SpatialPadding.valid(rank: 2)
+      return TensorFunctionKernel.extractPatches(
+        first, size: size, strides: strides, rates: rates, padBefore: padding.before,
+        outputSize: Array(outputShape[1...2]))
+    case .shape:
+      return try Tensor(shape: [first.rank], scalars: first.shape.map { Float($0) })
+    case .dynamicReshape:
+      return try first.reshaped(outputShape)
+    case .randomNormal(_, let mean, let deviation, let seed):
+      // Seeded and deterministic: the same deviates on every run (TensorFlow draws new ones).
+      var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)), stream: "normal")
+      var output = try Tensor(shape: outputShape)
+      output.withUnsafeMutableBufferPointer { values in
+        for index in values.indices {
+          values[index] = Float(mean + deviation * generator.normal())
+        }
+      }
+      return output
     }
   }
 

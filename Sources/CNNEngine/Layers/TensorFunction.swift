@@ -52,6 +52,32 @@ public enum TensorFunction: Sendable, Equatable {
   case matmul(transposeA: Bool, transposeB: Bool)
   /// `x[...]`: see `TensorSlice`.
   case slice(TensorSlice)
+  /// `tf.nn.depth_to_space(x, block_size)` (NHWC): each pixel's channels become a block x block
+  /// square of pixels.
+  case depthToSpace(blockSize: Int)
+  /// `tf.nn.space_to_depth(x, block_size)` (NHWC): the inverse of `depthToSpace`.
+  case spaceToDepth(blockSize: Int)
+  /// `tf.image.extract_patches(x, sizes=[1, kh, kw, 1], strides=..., rates=..., padding=...)`
+  /// (NHWC): every window's pixels as the channels of one output pixel.
+  case extractPatches(size: [Int], strides: [Int], rates: [Int], same: Bool)
+  /// `tf.shape(x)`: the sizes of `x`'s axes as a vector (int32 in TensorFlow, whole numbers here).
+  case shape
+  /// `tf.reshape(x, [batch, -1, 48])` where some sizes are tensors computed from shapes
+  /// (`tf.shape(x)[0]`): tensor input 0 is `x`, the others hold the sizes (see `ShapeEntry`).
+  case dynamicReshape([ShapeEntry])
+  /// `tf.random.normal(shape)` / `K.random_normal(shape)` for a shape that holds tensors: seeded,
+  /// deterministic deviates (not TensorFlow's); every tensor input is a size.
+  case randomNormal([ShapeEntry], mean: Double, standardDeviation: Double, seed: Int)
+
+  /// One size of a shape given as a list that mixes numbers and tensors.
+  public enum ShapeEntry: Sendable, Equatable {
+    /// A number (`-1`: inferred, as `tf.reshape` reads it).
+    case size(Int)
+    /// The value of the scalar tensor input number `input`.
+    case scalar(input: Int)
+    /// Every element of the vector tensor input number `input` (`tf.reshape(x, tf.shape(y))`).
+    case vector(input: Int)
+  }
 
   /// How many tensor inputs the function takes (nil: any number, as `tf.concat`).
   public var tensorCount: Int? {
@@ -59,6 +85,8 @@ public enum TensorFunction: Sendable, Equatable {
     case .binary(_, let constant, _): return constant == nil ? 2 : 1
     case .matmul: return 2
     case .concat, .stack: return nil
+    case .dynamicReshape(let entries): return 1 + ShapeEntry.tensorCount(entries)
+    case .randomNormal(let entries, _, _, _): return ShapeEntry.tensorCount(entries)
     default: return 1
     }
   }
@@ -265,6 +293,8 @@ public enum TensorFunction: Sendable, Equatable {
       return TensorShape(batch.dimensions + [a[a.count - 2], b[b.count - 1]])
     case .slice(let slice):
       return try slice.outputShape(first, name: name)
+    case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal:
+      return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }
 

@@ -14,10 +14,17 @@ extension LayerInstance {
   public var hasMultipleOutputShapes: Bool { Set(nodeOutputShapes).count > 1 }
 
   /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list.
-  func call(onInputs inputs: [TensorShape], asList: Bool) throws(KerasError) -> TensorShape {
+  func call(onInputs inputs: [TensorShape], asList: Bool, values: [[Int?]?] = [])
+    throws(KerasError) -> TensorShape
+  {
     if let merge = layer as? any MultiInputLayer {
       guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }
-      let output = try merge.outputShape(forInputs: inputs)
+      let output: TensorShape
+      if let operation = merge as? any TensorOperationLayer {
+        output = try operation.outputShape(forInputs: inputs, values: values)
+      } else {
+        output = try merge.outputShape(forInputs: inputs)
+      }
       if !isBuilt {
         ownCounts = try LayerCounts.measure(layer, inputs: inputs, output: output)
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.

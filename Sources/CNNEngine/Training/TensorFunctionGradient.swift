@@ -29,7 +29,8 @@ enum TensorFunctionGradient {
       }
     case .binary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip: return nil
     case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
-    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice:
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
+      .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal:
       return nil
     case .resize: return "resize"
     case .matmul: return "matmul"
@@ -73,8 +74,16 @@ enum TensorFunctionGradient {
     case .clip(let low, let high):
       let (a, b) = (Float(low), Float(high))
       return [g.indices.map { x[$0] < a || x[$0] > b ? 0 : g[$0] }]
-    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice:
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice,
+      .depthToSpace, .spaceToDepth, .extractPatches:
+      // (Patches read padding as 0, which marks "no position".)
       return try movementBackward(function, g, inputs: inputs, outputShape: outputShape)
+    case .dynamicReshape:
+      // The sizes are whole numbers computed from shapes: no gradient flows into them.
+      return [g] + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
+    case .shape, .randomNormal:
+      // Values that depend on no input value (sizes, random deviates).
+      return inputs.map { [Float](repeating: 0, count: $0.count) }
     case .pad(let paddings, _):
       // Padded positions come from no input: pad with 0, which marks "no position" below.
       return try movementBackward(

@@ -36,6 +36,14 @@ enum TensorFunctions {
     case cast
     /// `keras.ops.shape(x)`: a Keras tensor's static shape, a tuple (Keras 3 only).
     case staticShape
+    /// `tf.shape(x)` / `K.shape(x)`: the sizes as a tensor, known or not.
+    case shape
+    case depthToSpace
+    case spaceToDepth
+    /// `tf.random.normal(shape)` / `K.random_normal(shape)` of a shape holding Keras tensors.
+    case randomNormal
+    /// `tf.image.extract_patches` / `keras.ops.image.extract_patches`.
+    case extractPatches
   }
 
   struct Entry {
@@ -56,16 +64,24 @@ enum TensorFunctions {
     case "tensorflow": table = tensorflow
     case "tensorflow.math": table = tensorflowMath
     case "tensorflow.nn": table = tensorflowNN
+    case "tensorflow.random":
+      table = name == "normal" ? ["normal": (.randomNormal, "tf.random.normal")] : [:]
     case "tensorflow.image":
-      table = name == "resize" ? ["resize": (.resize, "tf.image.resize")] : [:]
+      table = [
+        "resize": (.resize, "tf.image.resize"),
+        "extract_patches": (.extractPatches, "tf.image.extract_patches"),
+      ]
     case "tensorflow.linalg":
       table = [
         "matmul": (.matmul, "tf.linalg.matmul"),
         "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
       ]
     case "keras.backend": table = backend
-    case "keras.ops": table = kerasOps
-    case "keras.ops.image": table = name == "resize" ? ["resize": (.resize, "resize")] : [:]
+    case "keras.ops", "keras.ops.nn": table = kerasOps
+    case "keras.ops.image":
+      table = [
+        "resize": (.resize, "resize"), "extract_patches": (.extractPatches, "extract_patches"),
+      ]
     default: return nil
     }
     guard let (kind, tfName) = table[name] else { return nil }
@@ -105,6 +121,18 @@ enum TensorFunctions {
     case .epsilon: return []
     case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
     case .staticShape: return ["x"]
+    case .shape: return keras ? ["x"] : ["input", "out_type", "name"]
+    case .depthToSpace, .spaceToDepth:
+      return keras
+        ? ["x", "block_size", "data_format"] : ["input", "block_size", "data_format", "name"]
+    case .extractPatches:
+      return keras
+        ? ["images", "size", "strides", "dilation_rate", "padding", "data_format"]
+        : ["images", "sizes", "strides", "rates", "padding", "name"]
+    case .randomNormal:
+      return keras
+        ? ["shape", "mean", "stddev", "dtype", "seed"]
+        : ["shape", "mean", "stddev", "dtype", "seed", "name"]
     }
   }
 
@@ -124,6 +152,11 @@ enum TensorFunctions {
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
+    case .depthToSpace, .spaceToDepth:
+      return ["data_format": .string(keras ? "channels_last" : "NHWC")]
+    case .extractPatches:
+      return keras ? ["dilation_rate": .int(1), "padding": .string("valid")] : [:]
+    case .randomNormal: return ["mean": .float(0), "stddev": .float(1)]
     default: return [:]
     }
   }
@@ -177,6 +210,7 @@ enum TensorFunctions {
     table["pad"] = (.pad, "tf.compat.v1.pad")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
     table["cast"] = (.cast, "tf.cast")
+    table["shape"] = (.shape, "tf.compat.v1.shape")
     return table
   }()
 
@@ -190,6 +224,8 @@ enum TensorFunctions {
     "softmax": (.softmax, "tf.nn.softmax"), "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
     "log_softmax": (.logSoftmax, "tf.nn.log_softmax"),
     "leaky_relu": (.leakyRelu, "tf.nn.leaky_relu"),
+    "depth_to_space": (.depthToSpace, "tf.nn.depth_to_space"),
+    "space_to_depth": (.spaceToDepth, "tf.nn.space_to_depth"),
   ]
 
   private static let backend: [String: (Kind, String)] = [
@@ -214,6 +250,8 @@ enum TensorFunctions {
     "tile": (.tile, "tf.tile"),
     "cast": (.cast, "tf.cast"),
     "epsilon": (.epsilon, ""),
+    "shape": (.shape, "tf.compat.v1.shape"),
+    "random_normal": (.randomNormal, "tf.random.normal"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -241,6 +279,8 @@ enum TensorFunctions {
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
+    "depth_to_space": (.depthToSpace, "depth_to_space"),
+    "space_to_depth": (.spaceToDepth, "space_to_depth"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -362,6 +402,35 @@ enum TensorFunctions {
       if case .int(let value)? = arguments[name] { return value != 0 }
       return false
     }
+    /// A shape argument that holds Keras tensors (`[tf.shape(x)[0], -1, 48]`, `tf.shape(y)`): its
+    /// entries, numbering the tensors from `first`, and the tensors; nil when it holds none.
+    func shapeEntries(_ name: String, first: Int) throws(CellError)
+      -> ([TensorFunction.ShapeEntry], [KerasTensor])?
+    {
+      guard let value = arguments[name] else { return nil }
+      if case .kerasTensor(let vector) = value {
+        guard vector.shape.rank == 1, vector.shape.dimensions[0] != nil else {
+          throw limitation("with a shape tensor of shape \(vector.shape)")
+        }
+        return ([.vector(input: first)], [vector])
+      }
+      guard let items = value.sequenceItems,
+        items.contains(where: { if case .kerasTensor = $0 { true } else { false } })
+      else { return nil }
+      var entries: [TensorFunction.ShapeEntry] = []
+      var tensors: [KerasTensor] = []
+      for item in items {
+        switch item {
+        case .int(let size): entries.append(.size(size))
+        case .none: entries.append(.size(-1))
+        case .kerasTensor(let size) where size.shape.rank == 0:
+          entries.append(.scalar(input: first + tensors.count))
+          tensors.append(size)
+        default: throw limitation("with a shape holding \(PythonText.repr(item))")
+        }
+      }
+      return (entries, tensors)
+    }
     // Keras 3 refuses TensorFlow functions on its symbolic tensors (outside a Lambda).
     if keras3, !kerasOps, session.lambdaTracingDepth == 0,
       arguments.values.contains(where: { value in
@@ -444,8 +513,13 @@ enum TensorFunctions {
       function = .squeeze(axes: axes)
     case .reshape:
       inputs = [try tensor("tensor")]
-      guard let shape = try ints("shape") else { throw limitation("without a shape") }
-      function = .reshape(shape)
+      if let (entries, sizes) = try shapeEntries("shape", first: 1) {
+        inputs += sizes
+        function = .dynamicReshape(entries)
+      } else {
+        guard let shape = try ints("shape") else { throw limitation("without a shape") }
+        function = .reshape(shape)
+      }
     case .transpose:
       let x = try tensor(entry.parameters[0])
       inputs = [x]
@@ -504,6 +578,92 @@ enum TensorFunctions {
       function = .unary(.identity)
     case .staticShape:
       throw limitation("on a value of type '\(arguments["x"]?.typeName ?? "NoneType")'")
+    case .shape:
+      inputs = [try tensor(entry.parameters[0])]
+      if let type = arguments["out_type"], TensorFlowDType.requestedName(type) != "int32" {
+        throw limitation("with `out_type=\(PythonText.repr(type))`")
+      }
+      function = .shape
+    case .depthToSpace, .spaceToDepth:
+      inputs = [try tensor(entry.parameters[0])]
+      guard case .string(let format)? = arguments["data_format"],
+        format == "NHWC" || format == "channels_last"
+      else {
+        throw limitation("with a data format other than channels last (NHWC)")
+      }
+      let block = try int("block_size")
+      if case .depthToSpace = entry.kind {
+        function = .depthToSpace(blockSize: block)
+      } else {
+        function = .spaceToDepth(blockSize: block)
+      }
+    case .extractPatches:
+      inputs = [try tensor("images")]
+      // tf.image: sizes/strides/rates as [1, rows, cols, 1] and padding "VALID"/"SAME";
+      // keras.ops.image: a size and strides as numbers or pairs, strides defaulting to the size.
+      func pair(_ name: String, tensorFlow: Bool) throws(CellError) -> [Int]? {
+        guard let values = try ints(name) else { return nil }
+        if tensorFlow {
+          guard values.count == 4, values[0] == 1, values[3] == 1, values[1] > 0, values[2] > 0
+          else { throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`") }
+          return [values[1], values[2]]
+        }
+        guard values.count == 1 || values.count == 2, values.allSatisfy({ $0 > 0 }) else {
+          throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`")
+        }
+        return values.count == 1 ? [values[0], values[0]] : values
+      }
+      let tensorFlow = !entry.isKerasOperation
+      func required(_ name: String) throws(CellError) -> [Int] {
+        guard let values = try pair(name, tensorFlow: tensorFlow) else {
+          throw CellError(
+            type: "TypeError",
+            message: "extract_patches() missing 1 required positional argument: '\(name)'",
+            range: range)
+        }
+        return values
+      }
+      let size = try required(tensorFlow ? "sizes" : "size")
+      let strides =
+        try tensorFlow ? required("strides") : pair("strides", tensorFlow: false) ?? size
+      let rates = try tensorFlow ? required("rates") : pair("dilation_rate", tensorFlow: false)!
+      guard case .string(let padding)? = arguments["padding"] else {
+        throw CellError(
+          type: "TypeError",
+          message: "extract_patches() missing 1 required positional argument: 'padding'",
+          range: range)
+      }
+      let same: Bool
+      switch tensorFlow ? padding : padding.lowercased() {
+      case "VALID", "valid": same = false
+      case "SAME", "same": same = true
+      default: throw limitation("with `padding=\(PythonText.repr(.string(padding)))`")
+      }
+      if let format = arguments["data_format"], format.isTruthy,
+        PythonText.repr(format) != "'channels_last'"
+      {
+        throw limitation("with a data format other than channels last")
+      }
+      function = .extractPatches(size: size, strides: strides, rates: rates, same: same)
+    case .randomNormal:
+      guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
+        // Without a Keras tensor in the shape the result is a constant tensor, which ConvBook's
+        // cells do not hold.
+        throw limitation("with a shape of numbers only (a constant tensor)")
+      }
+      guard let mean = number("mean"), let deviation = number("stddev") else {
+        throw limitation("with a `mean` or `stddev` that is not a number")
+      }
+      if let dtype = arguments["dtype"], dtype.isTruthy,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with `dtype=\(PythonText.repr(dtype))`")
+      }
+      var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+      if case .int(let given)? = arguments["seed"] { seed = given }
+      session.randomOperationCount += 1
+      inputs = sizes
+      function = .randomNormal(entries, mean: mean, standardDeviation: deviation, seed: seed)
     }
     return .kerasTensor(
       try apply(function, entry.tfName, inputs, interpreter: interpreter, range: range))
