@@ -290,6 +290,60 @@ public enum TensorFunctionKernel {
     }
   }
 
+  /// `tf.one_hot`: x (any shape, whole numbers) -> x's shape with `depth` inserted at `axis`.
+  public static func oneHot(_ input: Tensor, depth: Int, axis: Int, on: Float, off: Float)
+    throws(KernelError) -> Tensor
+  {
+    var shape = input.shape
+    guard (0...shape.count).contains(axis), depth >= 0 else {
+      throw KernelError("one_hot needs an axis in 0...\(shape.count) and a depth >= 0")
+    }
+    let outer = shape[..<axis].reduce(1, *)
+    let inner = shape[axis...].reduce(1, *)
+    shape.insert(depth, at: axis)
+    return Tensor(uninitializedShape: shape) { output in
+      input.withUnsafeBufferPointer { indices in
+        for o in 0..<outer {
+          for k in 0..<depth {
+            for i in 0..<inner {
+              let index = indices[o * inner + i]
+              output[(o * depth + k) * inner + i] = index == Float(k) ? on : off
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `tf.gather` along `axis` with valid `indices`: the axis becomes `indices.count` long.
+  public static func gather(_ input: Tensor, indices: [Int], axis: Int) throws(KernelError)
+    -> Tensor
+  {
+    var shape = input.shape
+    guard shape.indices.contains(axis), indices.allSatisfy({ (0..<shape[axis]).contains($0) })
+    else {
+      throw KernelError("gather indices \(indices) out of range for axis \(axis) of \(shape)")
+    }
+    let outer = shape[..<axis].reduce(1, *)
+    let inner = shape[(axis + 1)...].reduce(1, *)
+    let size = shape[axis]
+    shape[axis] = indices.count
+    return Tensor(uninitializedShape: shape) { output in
+      input.withUnsafeBufferPointer { source in
+        var position = 0
+        for o in 0..<outer {
+          for index in indices {
+            let base = (o * size + index) * inner
+            for i in 0..<inner {
+              output[position] = source[base + i]
+              position += 1
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// A strided view copied out: output[i0, ..., ik] = input[start + sum(i_j * strides[j])].
   static func gather(_ input: Tensor, shape: [Int], start: Int, strides: [Int]) -> Tensor {
     let rank = shape.count

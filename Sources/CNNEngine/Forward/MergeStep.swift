@@ -47,6 +47,9 @@ struct MergeStep {
     case .trueDivide: elementwise = .divide
     case .negative: return .negative
     }
+    if let tensor = lambda.constantTensor, let binary = lambda.operation.binary {
+      return .function(.constantOperand(binary, tensor, constantFirst: lambda.constantFirst))
+    }
     if let values = lambda.channelConstants {
       return .perChannel(elementwise, values.map { Float($0) })
     }

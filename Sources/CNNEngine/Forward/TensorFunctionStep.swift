@@ -87,6 +87,19 @@ enum TensorFunctionStep {
         first, inputs[1], transposeA: transposeA, transposeB: transposeB)
     case .slice(let slice):
       return try run(slice, first, outputShape: outputShape)
+    case .constantOperand(let binary, let constant, let constantFirst):
+      let c = try Tensor(shape: constant.shape, scalars: constant.values)
+      return try TensorFunctionKernel.combine(
+        constantFirst ? c : first, constantFirst ? first : c, binary.kernel)
+    case .oneHot(let depth, let axis, let on, let off):
+      return try TensorFunctionKernel.oneHot(
+        first, depth: depth, axis: axis < 0 ? rank : axis, on: Float(on), off: Float(off))
+    case .gather(let indices, let axis, _):
+      let resolved = resolve(axis, rank)
+      let size = first.shape[resolved]
+      return try TensorFunctionKernel.gather(
+        first, indices: indices.map { $0 < 0 ? $0 + size : $0 }, axis: resolved
+      ).reshaped(outputShape)
     case .depthToSpace(let block):
       return try TensorFunctionKernel.depthToSpace(first, blockSize: block)
     case .spaceToDepth(let block):

@@ -28,8 +28,11 @@ extension LayerInstance {
       if !isBuilt {
         ownCounts = try LayerCounts.measure(layer, inputs: inputs, output: output)
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
-        let numberFirst = (layer as? TFOpLambda)?.constantFirst ?? false
-        inputShape = numberFirst ? TensorShape([]) : inputs[0]
+        // (the constant tensor's shape for `position_embedding + x`).
+        let lambda = layer as? TFOpLambda
+        let numberFirst = lambda?.constantFirst ?? false
+        let constant = lambda?.constantTensor.map { TensorShape($0.shape.map { Optional($0) }) }
+        inputShape = numberFirst ? constant ?? TensorShape([]) : inputs[0]
         callInputShapes = inputs
         // tf-keras reports a `MultiHeadAttention`'s query alone (its one positional tensor).
         let queryOnly = layer is MultiHeadAttention && layer.common.kerasVersion == .keras2

@@ -27,10 +27,12 @@ enum TensorFunctionGradient {
       case .elu, .selu, .swish, .gelu: return unary.rawValue
       default: return nil
       }
-    case .binary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip: return nil
+    case .binary, .constantOperand, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
+      return nil
     case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
-      .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal:
+      .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
+      .oneHot, .gather:
       return nil
     case .resize: return "resize"
     case .matmul: return "matmul"
@@ -58,6 +60,12 @@ enum TensorFunctionGradient {
         ]
       }
       return binaryBackward(binary, g, inputs[0], inputs[1], outputShape: outputShape)
+    case .constantOperand(let binary, let constant, let constantFirst):
+      let c = try Tensor(shape: constant.shape, scalars: constant.values)
+      let parts = binaryBackward(
+        binary, g, constantFirst ? c : inputs[0], constantFirst ? inputs[0] : c,
+        outputShape: outputShape)
+      return [constantFirst ? parts[1] : parts[0]]
     case .reduce(let reduction, let axes, _):
       return [try reduceBackward(reduction, axes: axes, g, input: inputs[0])]
     case .l2Normalize(let axes, let epsilon):
@@ -75,13 +83,14 @@ enum TensorFunctionGradient {
       let (a, b) = (Float(low), Float(high))
       return [g.indices.map { x[$0] < a || x[$0] > b ? 0 : g[$0] }]
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice,
-      .depthToSpace, .spaceToDepth, .extractPatches:
+      .depthToSpace, .spaceToDepth, .extractPatches, .gather:
       // (Patches read padding as 0, which marks "no position".)
       return try movementBackward(function, g, inputs: inputs, outputShape: outputShape)
     case .dynamicReshape:
       // The sizes are whole numbers computed from shapes: no gradient flows into them.
       return [g] + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
-    case .shape, .randomNormal:
+    case .shape, .randomNormal, .oneHot:
+      // (One-hot reads whole-number indices, which have no gradient.)
       // Values that depend on no input value (sizes, random deviates).
       return inputs.map { [Float](repeating: 0, count: $0.count) }
     case .pad(let paddings, _):

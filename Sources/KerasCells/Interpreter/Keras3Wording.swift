@@ -184,7 +184,9 @@ enum Keras3Wording {
   {
     guard className != "InputLayer",
       keywords.contains(where: {
-        ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
+        // (`Embedding`'s `input_dim` is its own argument, not Layer's.)
+        ($0.0 == "input_shape" || ($0.0 == "input_dim" && className != "Embedding"))
+          && $0.1 != .none
       })
     else { return nil }
     if let site = Keras3WarningSites.inputShapeSite(className: className) {

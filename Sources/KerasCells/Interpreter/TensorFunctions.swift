@@ -44,6 +44,11 @@ enum TensorFunctions {
     case randomNormal
     /// `tf.image.extract_patches` / `keras.ops.image.extract_patches`.
     case extractPatches
+    /// `tf.range` / `keras.ops.arange`: a constant vector of whole numbers.
+    case range
+    case oneHot
+    /// `tf.gather` / `keras.ops.take` with constant indices.
+    case gather
   }
 
   struct Entry {
@@ -125,6 +130,17 @@ enum TensorFunctions {
     case .depthToSpace, .spaceToDepth:
       return keras
         ? ["x", "block_size", "data_format"] : ["input", "block_size", "data_format", "name"]
+    case .range:
+      return keras
+        ? ["start", "stop", "step", "dtype"] : ["start", "limit", "delta", "dtype", "name"]
+    case .oneHot:
+      return keras
+        ? ["x", "num_classes", "axis", "dtype", "sparse"]
+        : ["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"]
+    case .gather:
+      return keras
+        ? ["x", "indices", "axis"]
+        : ["params", "indices", "validate_indices", "axis", "batch_dims", "name"]
     case .extractPatches:
       return keras
         ? ["images", "size", "strides", "dilation_rate", "padding", "data_format"]
@@ -157,6 +173,10 @@ enum TensorFunctions {
     case .extractPatches:
       return keras ? ["dilation_rate": .int(1), "padding": .string("valid")] : [:]
     case .randomNormal: return ["mean": .float(0), "stddev": .float(1)]
+    case .range:
+      return keras ? ["stop": .none, "step": .int(1)] : ["limit": .none, "delta": .int(1)]
+    case .oneHot: return ["axis": keras ? .int(-1) : .none]
+    case .gather: return ["axis": .none, "batch_dims": .int(0)]
     default: return [:]
     }
   }
@@ -211,6 +231,9 @@ enum TensorFunctions {
     table["matmul"] = (.matmul, "tf.linalg.matmul")
     table["cast"] = (.cast, "tf.cast")
     table["shape"] = (.shape, "tf.compat.v1.shape")
+    table["range"] = (.range, "tf.range")
+    table["one_hot"] = (.oneHot, "tf.one_hot")
+    table["gather"] = (.gather, "tf.compat.v1.gather")
     return table
   }()
 
@@ -281,6 +304,8 @@ enum TensorFunctions {
     "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
     "depth_to_space": (.depthToSpace, "depth_to_space"),
     "space_to_depth": (.spaceToDepth, "space_to_depth"),
+    "arange": (.range, "arange"),
+    "one_hot": (.oneHot, "one_hot"), "take": (.gather, "take"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -447,6 +472,7 @@ enum TensorFunctions {
     var function: TensorFunction
     switch entry.kind {
     case .epsilon: return .float(1e-7)
+    case .range: return try constantRange(arguments, entry: entry, path: path, range: range)
     case .unary(let unary):
       inputs = [try tensor(entry.parameters[0])]
       function = .unary(unary)
@@ -645,6 +671,81 @@ enum TensorFunctions {
         throw limitation("with a data format other than channels last")
       }
       function = .extractPatches(size: size, strides: strides, rates: rates, same: same)
+    case .oneHot:
+      let indices = try tensor(entry.parameters[0])
+      inputs = [indices]
+      let depth = try int(entry.parameters[1])
+      // TensorFlow's one_hot takes integer indices only (Keras 3's casts them). tf-keras has named
+      // the TFOpLambda when the call fails.
+      if !entry.isKerasOperation, !Self.isInteger(indices) {
+        let shown = entry.parameters.map { name -> String in
+          if name == entry.parameters[0] {
+            return "  • \(name)=tf.Tensor(shape=\(indices.shape), dtype=float32)"
+          }
+          return "  • \(name)=\(arguments[name].map(PythonText.repr) ?? "None")"
+        }
+        let name =
+          session.lambdaTracingDepth > 0
+          ? entry.tfName : interpreter.kerasNames.uniqueName(entry.tfName)
+        throw CellError(
+          type: "TypeError",
+          message: """
+            Exception encountered when calling layer "\(name)" (type TFOpLambda).
+
+            Value passed to parameter 'indices' has DataType float32 not in list of allowed values: uint8, int8, int32, int64
+
+            Call arguments received by layer "\(name)" (type TFOpLambda):
+            \(shown.joined(separator: "\n"))
+            """, range: range)
+      }
+      let axis = arguments["axis"].flatMap { if case .int(let a) = $0 { a } else { nil } } ?? -1
+      guard axis >= -1 else { throw limitation("with `axis=\(axis)`") }
+      let on = arguments["on_value"].flatMap { $0.isNone ? nil : number("on_value") } ?? 1
+      let off = arguments["off_value"].flatMap { $0.isNone ? nil : number("off_value") } ?? 0
+      if let dtype = arguments["dtype"], dtype.isTruthy,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with `dtype=\(PythonText.repr(dtype))` (ConvBook computes in float32)")
+      }
+      if flag("sparse") { throw limitation("with `sparse=True`") }
+      function = .oneHot(depth: depth, axis: axis, on: on, off: off)
+    case .gather:
+      let x = try tensor(entry.parameters[0])
+      inputs = [x]
+      guard case .int(0)? = arguments["batch_dims"] ?? .int(0) else {
+        throw limitation("with `batch_dims`")
+      }
+      let axis: Int
+      switch arguments["axis"] {
+      case .int(let value)?: axis = value
+      case .none?, nil:
+        // TensorFlow gathers along axis 0; Keras 3's take flattens first, which ConvBook lacks.
+        guard !entry.isKerasOperation else { throw limitation("without `axis`") }
+        axis = 0
+      default: throw limitation("with this `axis`")
+      }
+      switch arguments["indices"] {
+      case .int(let index)?:
+        function = .gather(indices: [index], axis: axis, scalar: true)
+      case let value?:
+        guard let items = value.sequenceItems, !items.isEmpty else {
+          throw limitation("with indices of type '\(value.typeName)'")
+        }
+        var indices: [Int] = []
+        for item in items {
+          guard case .int(let index) = item else {
+            throw limitation("with indices that are not a list of whole numbers")
+          }
+          indices.append(index)
+        }
+        function = .gather(indices: indices, axis: axis, scalar: false)
+      case nil:
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(path.split(separator: ".").last ?? "gather")() missing 1 required positional argument: 'indices'",
+          range: range)
+      }
     case .randomNormal:
       guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
         // Without a Keras tensor in the shape the result is a constant tensor, which ConvBook's
@@ -667,6 +768,70 @@ enum TensorFunctions {
     }
     return .kerasTensor(
       try apply(function, entry.tfName, inputs, interpreter: interpreter, range: range))
+  }
+
+  /// Whether `tensor` holds integers: a `keras.Input(..., dtype="int32")` (ConvBook's other
+  /// tensors are float32).
+  static func isInteger(_ tensor: KerasTensor) -> Bool {
+    guard tensor.isInput, let input = tensor.producer.layer as? InputLayer else { return false }
+    let name: String
+    switch input.common.arguments["dtype"] {
+    case .string(let given): name = given
+    case .object(let object) where object.typeName == "DType":
+      guard case .string(let given)? = object.arguments.first?.1 else { return false }
+      name = given
+    default: return false
+    }
+    return name.hasPrefix("int") || name.hasPrefix("uint")
+  }
+
+  /// `tf.range(start, limit, delta)` / `keras.ops.arange(start, stop, step)` of whole numbers: a
+  /// constant vector (TensorFlow's eager tensor; an int64 NumPy array here), which model code
+  /// feeds to an `Embedding` for position embeddings.
+  private static func constantRange(
+    _ arguments: [String: Value], entry: Entry, path: String, range: SourceRange
+  ) throws(CellError) -> Value {
+    let keras = entry.isKerasOperation
+    func whole(_ name: String) throws(CellError) -> Int? {
+      switch arguments[name] {
+      case .int(let value)?: return value
+      case .none?, nil: return nil
+      case let value?:
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `\(name)=\(PythonText.repr(value))` yet (whole numbers only)",
+          at: range)
+      }
+    }
+    guard let first = try whole("start") else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(keras ? "arange" : "range")() missing 1 required positional argument: 'start'",
+        range: range)
+    }
+    let second = try whole(keras ? "stop" : "limit")
+    let step = try whole(keras ? "step" : "delta") ?? 1
+    let (start, stop) = second.map { (first, $0) } ?? (0, first)
+    if let dtype = arguments["dtype"], dtype.isTruthy,
+      !["int32", "int64"].contains(TensorFlowDType.requestedName(dtype) ?? "")
+    {
+      throw .unsupported(
+        "ConvBook does not support `\(path)` with `dtype=\(PythonText.repr(dtype))` yet", at: range)
+    }
+    guard step != 0 else {
+      throw .unsupported(
+        "ConvBook does not support `\(path)` with a step of 0 (TensorFlow refuses it: it requires delta != 0)",
+        at: range)
+    }
+    let count = Value.rangeCount(start, stop, step)
+    guard count <= 1 << 20, (-(1 << 24)...(1 << 24)).contains(start),
+      (-(1 << 24)...(1 << 24)).contains(stop)
+    else {
+      throw .unsupported(
+        "ConvBook holds `\(path)` constants of at most 2^20 whole numbers below 2^24 in size",
+        at: range)
+    }
+    let values = (0..<count).map { Float(start + $0 * step) }
+    return .array(NDArray(dtype: .int64, shape: [count], scalars: values))
   }
 
   /// Records `function` on `inputs` as tf-keras' `TFOpLambda` (Keras 3: an operation), unnamed

@@ -44,12 +44,7 @@ import Testing
 
   /// Corpus cells that use Python beyond the cell language (imports, assignments, calls, `for`, `if`,
   /// `print`), which ConvBook refuses with its own message instead of running them.
-  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [
-    "331-vit-position-embedding": (
-      0, "ConvBook does not support `tensorflow.range` yet",
-      "a position embedding looked up for tf.range(...): tensor functions on constants"
-    )
-  ]
+  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
