@@ -30,6 +30,7 @@ public enum TensorFunctionKernel {
 
   public enum Binary: Sendable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+    case greater, less, greaterEqual, lessEqual
 
     /// The merge layers' arithmetic (one definition, `ElementwiseKernel.Operation`), then the two
     /// TensorFlow functions only tensor functions have.
@@ -44,6 +45,10 @@ public enum TensorFunctionKernel {
       case .minimum: return ElementwiseKernel.Operation.minimum.apply(a, b)
       case .power: return Foundation.pow(a, b)
       case .squaredDifference: return (a - b) * (a - b)
+      case .greater: return a > b ? 1 : 0
+      case .less: return a < b ? 1 : 0
+      case .greaterEqual: return a >= b ? 1 : 0
+      case .lessEqual: return a <= b ? 1 : 0
       }
     }
   }
@@ -284,6 +289,19 @@ public enum TensorFunctionKernel {
                 }
               }
             }
+          }
+        }
+      }
+    }
+  }
+
+  /// `tf.where` on tensors of one shape: x where the condition is non-zero, else y.
+  public static func select(_ condition: Tensor, _ x: Tensor, _ y: Tensor) -> Tensor {
+    Tensor(uninitializedShape: condition.shape) { output in
+      condition.withUnsafeBufferPointer { c in
+        x.withUnsafeBufferPointer { a in
+          y.withUnsafeBufferPointer { b in
+            for index in output.indices { output[index] = c[index] != 0 ? a[index] : b[index] }
           }
         }
       }

@@ -796,6 +796,19 @@ graph_case("patch_functions", "tf.image.extract_patches as ViT patches (VALID, r
     model = keras.Model(images, [tokens, windows])
 """)
 
+graph_case("select_functions", "Comparisons of Keras tensors (tf.math.greater, less_equal, ...), tf.where with tensors and numbers, tf.gather along an axis and at one index, tf.math.greater_equal in a Lambda", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(6, 5))
+    x = layers.Dense(5)(inputs)
+    relu_like = tf.where(x > 0, x, 0.1 * x)
+    clipped = tf.where(x <= -0.5, -0.5, tf.where(0.5 < x, 0.5, x))
+    rows = tf.gather(relu_like, [4, 0, 2, 2], axis=1)
+    column = tf.gather(clipped, 3, axis=2)
+    gate = layers.Lambda(lambda t: tf.cast(tf.math.greater_equal(t, 0.0), "float32") * t)(x)
+    model = keras.Model(inputs, [rows, column, layers.Dense(3)(gate + clipped)])
+""")
+
 graph_case("dense_attention", "Attention (dot with a learned scale, concat) and AdditiveAttention on [query, value] and [query, value, key]; Attention along the rows of a 4-D feature map", """
     query = keras.Input(shape=(5, 6))
     value = keras.Input(shape=(7, 4))

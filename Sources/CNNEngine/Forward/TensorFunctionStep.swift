@@ -91,6 +91,19 @@ enum TensorFunctionStep {
       let c = try Tensor(shape: constant.shape, scalars: constant.values)
       return try TensorFunctionKernel.combine(
         constantFirst ? c : first, constantFirst ? first : c, binary.kernel)
+    case .select(let x, let y):
+      var operands = Array(inputs.dropFirst())
+      let shape = outputShape
+      let condition = try ElementwiseKernel.broadcast(first, to: shape)
+      func operand(_ constant: Double?) throws(KernelError) -> Tensor {
+        guard let constant else {
+          return try ElementwiseKernel.broadcast(operands.removeFirst(), to: shape)
+        }
+        return try Tensor(shape: shape, repeating: Float(constant))
+      }
+      let chosen = try operand(x)
+      let other = try operand(y)
+      return TensorFunctionKernel.select(condition, chosen, other)
     case .oneHot(let depth, let axis, let on, let off):
       return try TensorFunctionKernel.oneHot(
         first, depth: depth, axis: axis < 0 ? rank : axis, on: Float(on), off: Float(off))
@@ -206,6 +219,10 @@ extension TensorFunction.Binary {
     case .minimum: return .minimum
     case .power: return .power
     case .squaredDifference: return .squaredDifference
+    case .greater: return .greater
+    case .less: return .less
+    case .greaterEqual: return .greaterEqual
+    case .lessEqual: return .lessEqual
     }
   }
 }

@@ -284,6 +284,10 @@ extension TensorFunction.Binary {
     case .maximum: return Swift.max(a, b)
     case .minimum: return Swift.min(a, b)
     case .divide, .power, .squaredDifference: return nil
+    case .greater: return a > b ? 1 : 0
+    case .less: return a < b ? 1 : 0
+    case .greaterEqual: return a >= b ? 1 : 0
+    case .lessEqual: return a <= b ? 1 : 0
     }
   }
 }

@@ -14,6 +14,9 @@ public enum TensorFunction: Sendable, Equatable {
   /// Element-wise functions of two operands (NumPy broadcasting), one of which may be a number.
   public enum Binary: String, Sendable, CaseIterable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+    /// Comparisons (`x > 0` is `tf.math.greater`): 1 where true, 0 where false (TensorFlow's bool
+    /// tensors, held as float32 here).
+    case greater, less, greaterEqual, lessEqual
   }
 
   public enum Reduction: String, Sendable, CaseIterable {
@@ -63,6 +66,10 @@ public enum TensorFunction: Sendable, Equatable {
   /// `tf.image.extract_patches(x, sizes=[1, kh, kw, 1], strides=..., rates=..., padding=...)`
   /// (NHWC): every window's pixels as the channels of one output pixel.
   case extractPatches(size: [Int], strides: [Int], rates: [Int], same: Bool)
+  /// `tf.where(condition, x, y)`: x where the condition is non-zero, else y, all three
+  /// broadcast; `x` / `y` nil when that operand is a tensor input (after the condition), a number
+  /// otherwise.
+  case select(x: Double?, y: Double?)
   /// `tf.one_hot(indices, depth)` / `keras.ops.one_hot`: a new axis of `depth` holding `on` at
   /// the index and `off` elsewhere (an index outside `0..<depth` gives only `off`).
   case oneHot(depth: Int, axis: Int, on: Double, off: Double)
@@ -106,6 +113,7 @@ public enum TensorFunction: Sendable, Equatable {
     case .matmul: return 2
     case .concat, .stack: return nil
     case .dynamicReshape(let entries): return 1 + ShapeEntry.tensorCount(entries)
+    case .select(let x, let y): return 1 + (x == nil ? 1 : 0) + (y == nil ? 1 : 0)
     case .randomNormal(let entries, _, _, _): return ShapeEntry.tensorCount(entries)
     default: return 1
     }
@@ -131,6 +139,8 @@ public enum TensorFunction: Sendable, Equatable {
       if case .logSoftmax(let a) = self { _ = try axis(a, rank: rank) }
       return first
     case .binary:
+      return try TensorFunction.broadcast(inputs, name: name)
+    case .select:
       return try TensorFunction.broadcast(inputs, name: name)
     case .constantOperand(_, let constant, let constantFirst):
       let other = TensorShape(constant.shape.map { Optional($0) })

@@ -36,7 +36,13 @@ extension LayerInstance {
         callInputShapes = inputs
         // tf-keras reports a `MultiHeadAttention`'s query alone (its one positional tensor).
         let queryOnly = layer is MultiHeadAttention && layer.common.kerasVersion == .keras2
-        if layer is Merge || layer is Dot || layer is Lambda
+        // A TensorFlow function whose first argument is the list (`tf.concat([a, b])`) too.
+        let listFunction: Bool
+        switch (layer as? TensorFunctionLayer)?.function {
+        case .concat?, .stack?: listFunction = true
+        default: listFunction = false
+        }
+        if layer is Merge || layer is Dot || layer is Lambda || listFunction
           || (layer is any AttentionLayer && !queryOnly)
         {
           listInputShapes = inputs

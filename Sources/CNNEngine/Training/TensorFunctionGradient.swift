@@ -27,7 +27,7 @@ enum TensorFunctionGradient {
       case .elu, .selu, .swish, .gelu: return unary.rawValue
       default: return nil
       }
-    case .binary, .constantOperand, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
+    case .binary, .constantOperand, .select, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
       return nil
     case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
@@ -60,6 +60,21 @@ enum TensorFunctionGradient {
         ]
       }
       return binaryBackward(binary, g, inputs[0], inputs[1], outputShape: outputShape)
+    case .select(let xConstant, let yConstant):
+      // The condition gets none; x the gradient where it was chosen, y elsewhere.
+      let condition = try ElementwiseKernel.broadcast(inputs[0], to: outputShape).scalars
+      var result: [[Float]] = [[Float](repeating: 0, count: inputs[0].count)]
+      var next = 1
+      for (constant, chosen) in [(xConstant, true), (yConstant, false)] where constant == nil {
+        let input = inputs[next]
+        next += 1
+        let picked = g.indices.map { (condition[$0] != 0) == chosen ? g[$0] : 0 }
+        result.append(
+          sum(
+            picked, MergeTraining.broadcastIndices(from: input.shape, to: outputShape),
+            count: input.count))
+      }
+      return result
     case .constantOperand(let binary, let constant, let constantFirst):
       let c = try Tensor(shape: constant.shape, scalars: constant.values)
       let parts = binaryBackward(
@@ -147,6 +162,7 @@ enum TensorFunctionGradient {
       if constantFirst { return c > 0 ? g * powf(c, x) * logf(c) : 0 }
       return g * c * powf(x, c - 1)
     case .squaredDifference: return g * 2 * (x - c)
+    case .greater, .less, .greaterEqual, .lessEqual: return 0
     }
   }
 
@@ -174,6 +190,7 @@ enum TensorFunctionGradient {
       case .squaredDifference:
         let d = g[i] * 2 * (u - v)
         (da[i], db[i]) = (d, -d)
+      case .greater, .less, .greaterEqual, .lessEqual: (da[i], db[i]) = (0, 0)
       }
     }
     return [sum(da, mapA, count: a.count), sum(db, mapB, count: b.count)]

@@ -49,6 +49,8 @@ enum TensorFunctions {
     case oneHot
     /// `tf.gather` / `keras.ops.take` with constant indices.
     case gather
+    /// `tf.where(condition, x, y)` / `keras.ops.where`.
+    case select
   }
 
   struct Entry {
@@ -133,6 +135,7 @@ enum TensorFunctions {
     case .range:
       return keras
         ? ["start", "stop", "step", "dtype"] : ["start", "limit", "delta", "dtype", "name"]
+    case .select: return keras ? ["condition", "x1", "x2"] : ["condition", "x", "y", "name"]
     case .oneHot:
       return keras
         ? ["x", "num_classes", "axis", "dtype", "sparse"]
@@ -198,6 +201,9 @@ enum TensorFunctions {
     "maximum": (.binary(.maximum), "tf.math.maximum"),
     "minimum": (.binary(.minimum), "tf.math.minimum"), "pow": (.binary(.power), "tf.math.pow"),
     "squared_difference": (.binary(.squaredDifference), "tf.math.squared_difference"),
+    "greater": (.binary(.greater), "tf.math.greater"), "less": (.binary(.less), "tf.math.less"),
+    "greater_equal": (.binary(.greaterEqual), "tf.math.greater_equal"),
+    "less_equal": (.binary(.lessEqual), "tf.math.less_equal"),
     "reduce_sum": (.reduce(.sum), "tf.math.reduce_sum"),
     "reduce_mean": (.reduce(.mean), "tf.math.reduce_mean"),
     "reduce_max": (.reduce(.max), "tf.math.reduce_max"),
@@ -214,7 +220,8 @@ enum TensorFunctions {
       "abs", "sqrt", "square", "exp", "negative", "sign", "floor", "round", "sigmoid", "tanh",
       "add",
       "subtract", "multiply", "divide", "truediv", "maximum", "minimum", "pow", "reduce_sum",
-      "reduce_mean", "reduce_max", "reduce_min", "reduce_prod",
+      "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "greater", "less",
+      "greater_equal", "less_equal",
     ] {
       table[name] = tensorflowMath[name]
     }
@@ -234,6 +241,7 @@ enum TensorFunctions {
     table["range"] = (.range, "tf.range")
     table["one_hot"] = (.oneHot, "tf.one_hot")
     table["gather"] = (.gather, "tf.compat.v1.gather")
+    table["where"] = (.select, "tf.where")
     return table
   }()
 
@@ -305,7 +313,10 @@ enum TensorFunctions {
     "depth_to_space": (.depthToSpace, "depth_to_space"),
     "space_to_depth": (.spaceToDepth, "space_to_depth"),
     "arange": (.range, "arange"),
-    "one_hot": (.oneHot, "one_hot"), "take": (.gather, "take"),
+    "one_hot": (.oneHot, "one_hot"), "take": (.gather, "take"), "where": (.select, "where"),
+    "greater": (.binary(.greater), "greater"), "less": (.binary(.less), "less"),
+    "greater_equal": (.binary(.greaterEqual), "greater_equal"),
+    "less_equal": (.binary(.lessEqual), "less_equal"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -709,6 +720,27 @@ enum TensorFunctions {
       }
       if flag("sparse") { throw limitation("with `sparse=True`") }
       function = .oneHot(depth: depth, axis: axis, on: on, off: off)
+    case .select:
+      let condition = try tensor("condition")
+      inputs = [condition]
+      var constants: [Double?] = []
+      for name in entry.parameters[1...2] {
+        switch arguments[name] {
+        case .kerasTensor(let operand)?:
+          inputs.append(operand)
+          constants.append(nil)
+        case let value?:
+          guard let number = number(name) else {
+            throw limitation("with `\(name)=\(PythonText.repr(value))`")
+          }
+          constants.append(number)
+        case nil:
+          // `tf.where(condition)` returns the coordinates of the true values: a tensor of unknown
+          // length.
+          throw limitation("without x and y (the coordinates of the true values)")
+        }
+      }
+      function = .select(x: constants[0], y: constants[1])
     case .gather:
       let x = try tensor(entry.parameters[0])
       inputs = [x]
@@ -854,6 +886,74 @@ enum TensorFunctions {
     } catch {
       throw Calls.keras(error, at: range)
     }
+  }
+
+  /// `x > 0` on a Keras tensor (`<`, `<=`, `>`, `>=`): tf-keras' `tf.math.greater`, ..., Keras 3's
+  /// `greater (Greater)`, .... A number on the left is Python's reflected comparison (`0 < x` is
+  /// `x > 0`).
+  static func compare(
+    _ operation: ComparisonOperator, _ left: Value, _ right: Value, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value {
+    var binary: TensorFunction.Binary
+    switch operation {
+    case .greater: binary = .greater
+    case .less: binary = .less
+    case .greaterOrEqual: binary = .greaterEqual
+    case .lessOrEqual: binary = .lessEqual
+    default:
+      throw .unsupported(
+        "ConvBook does not support \(operation.rawValue) on Keras tensors yet", at: range)
+    }
+    func number(_ value: Value) -> Double? {
+      switch value {
+      case .int(let n): return Double(n)
+      case .float(let n): return n
+      case .bool(let flag): return flag ? 1 : 0
+      default: return nil
+      }
+    }
+    var inputs: [KerasTensor]
+    var function: TensorFunction
+    switch (left, right) {
+    case (.kerasTensor(let a), .kerasTensor(let b)):
+      inputs = [a, b]
+      function = .binary(binary, constant: nil, constantFirst: false)
+    case (.kerasTensor(let a), let other):
+      guard let c = number(other) else {
+        throw .unsupported(
+          "ConvBook does not support \(operation.rawValue) between a Keras tensor and a value of type '\(other.typeName)' yet",
+          at: range)
+      }
+      inputs = [a]
+      function = .binary(binary, constant: c, constantFirst: false)
+    case (let other, .kerasTensor(let b)):
+      guard let c = number(other) else {
+        throw .unsupported(
+          "ConvBook does not support \(operation.rawValue) between a value of type '\(other.typeName)' and a Keras tensor yet",
+          at: range)
+      }
+      switch binary {
+      case .greater: binary = .less
+      case .less: binary = .greater
+      case .greaterEqual: binary = .lessEqual
+      default: binary = .greaterEqual
+      }
+      inputs = [b]
+      function = .binary(binary, constant: c, constantFirst: false)
+    default:
+      preconditionFailure("compare needs a Keras tensor operand")
+    }
+    let keras3 = interpreter.kerasVersion == .keras3
+    let names: [TensorFunction.Binary: String] = [
+      .greater: "greater", .less: "less", .greaterEqual: "greater_equal",
+      .lessEqual: "less_equal",
+    ]
+    let base = names[binary]!
+    return .kerasTensor(
+      try apply(
+        function, keras3 ? base : "tf.math." + base, inputs, interpreter: interpreter, range: range)
+    )
   }
 
   /// `x[...]` on a Keras tensor: tf-keras' `SlicingOpLambda` (`tf.__operators__.getitem`), Keras

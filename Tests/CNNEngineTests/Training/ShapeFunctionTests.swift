@@ -157,6 +157,27 @@ struct ShapeFunctionTests {
     }
   }
 
+  @Test func whereSendsTheGradientToTheChosenOperand() throws {
+    let condition = Tensor(validShape: [2, 1], scalars: [1, 0])
+    let x = GradientCheckTests.random([2, 3], seed: 1)
+    let y = GradientCheckTests.random([1, 3], seed: 2)
+    let function = TensorFunction.select(x: nil, y: nil)
+    let output = try Self.run(function, [condition, x, y])
+    #expect(Array(output.scalars[0..<3]) == Array(x.scalars[0..<3]))
+    #expect(Array(output.scalars[3..<6]) == y.scalars)
+    let g: [Float] = [1, 2, 3, 4, 5, 6]
+    let parts = try TensorFunctionGradient.backward(
+      function, gradient: g, inputs: [condition, x, y], outputShape: [2, 3])
+    #expect(parts[0] == [0, 0])
+    #expect(parts[1] == [1, 2, 3, 0, 0, 0])
+    // y was broadcast over the rows: its gradient is summed over the row it was chosen in.
+    #expect(parts[2] == [4, 5, 6])
+    let greater = TensorFunction.binary(.greater, constant: 0, constantFirst: false)
+    #expect(try Self.run(greater, [x]).scalars == x.scalars.map { $0 > 0 ? 1 : 0 })
+    let numbers = try Self.run(.select(x: 2, y: nil), [condition, y])
+    #expect(numbers.scalars == [2, 2, 2] + y.scalars)
+  }
+
   @Test func sizesAndRandomDeviatesHaveNoGradient() throws {
     let x = GradientCheckTests.random([2, 3, 4], seed: 3)
     let size = Tensor(validShape: [], scalars: [2])
