@@ -107,8 +107,8 @@ enum TensorFunctions {
     case .reduce:
       return keras ? ["x", "axis", "keepdims"] : ["input_tensor", "axis", "keepdims", "name"]
     case .l2Normalize: return ["x", "axis", "epsilon", "name", "dim"]
-    case .softmax, .logSoftmax: return ["logits", "axis", "name"]
-    case .leakyRelu: return ["features", "alpha", "name"]
+    case .softmax, .logSoftmax: return keras ? ["x", "axis"] : ["logits", "axis", "name"]
+    case .leakyRelu: return keras ? ["x", "negative_slope"] : ["features", "alpha", "name"]
     case .clip:
       return keras
         ? ["x", "min_value", "max_value"] : ["t", "clip_value_min", "clip_value_max", "name"]
@@ -160,7 +160,7 @@ enum TensorFunctions {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
-    case .leakyRelu: return ["alpha": .float(0.2)]
+    case .leakyRelu: return [keras ? "negative_slope" : "alpha": .float(0.2)]
     case .concat: return keras ? ["axis": .int(-1)] : [:]
     case .stack: return ["axis": .int(0)]
     // `K.expand_dims(x, axis=-1)`; `tf.expand_dims` and `keras.ops.expand_dims` need the axis.
@@ -313,6 +313,11 @@ enum TensorFunctions {
     "depth_to_space": (.depthToSpace, "depth_to_space"),
     "space_to_depth": (.spaceToDepth, "space_to_depth"),
     "arange": (.range, "arange"),
+    "log1p": (.unary(.log1p), "log1p"), "rsqrt": (.unary(.rsqrt), "rsqrt"),
+    "round": (.unary(.round), "round"), "reciprocal": (.unary(.reciprocal), "reciprocal"),
+    "elu": (.unary(.elu), "elu"), "selu": (.unary(.selu), "selu"),
+    "softsign": (.unary(.softsign), "softsign"), "leaky_relu": (.leakyRelu, "leaky_relu"),
+    "log_softmax": (.logSoftmax, "log_softmax"),
     "one_hot": (.oneHot, "one_hot"), "take": (.gather, "take"), "where": (.select, "where"),
     "greater": (.binary(.greater), "greater"), "less": (.binary(.less), "less"),
     "greater_equal": (.binary(.greaterEqual), "greater_equal"),
@@ -527,8 +532,10 @@ enum TensorFunctions {
       inputs = [try tensor(entry.parameters[0])]
       function = .logSoftmax(axis: try int("axis"))
     case .leakyRelu:
-      inputs = [try tensor("features")]
-      guard let alpha = number("alpha") else { throw limitation("with this `alpha`") }
+      inputs = [try tensor(entry.parameters[0])]
+      guard let alpha = number(entry.parameters[1]) else {
+        throw limitation("with this `\(entry.parameters[1])`")
+      }
       function = .leakyRelu(alpha: alpha)
     case .clip:
       inputs = [try tensor(entry.parameters[0])]

@@ -76,6 +76,24 @@ import Testing
         "Dimension size must be evenly divisible by 9 but is 4") == true)
   }
 
+  /// Keras 3.15.1's operation names and classes (measured: `y._keras_history.operation`).
+  @Test func keras3OperationNames() {
+    let session = KerasSession(kerasVersion: .keras3)
+    _ = session.run(Self.header + "x = keras.Input(shape=(4, 6))\nops = keras.ops\n")
+    let result = session.run(
+      "ys = [ops.log1p(x), ops.rsqrt(x), ops.reciprocal(x), ops.leaky_relu(x, negative_slope=0.1), ops.log_softmax(x, axis=1), ops.elu(x), ops.softsign(x), ops.nn.relu(x), x > 0, ops.where(x <= 1, x, 1.0), ops.take(x, [1], axis=2)]\nkeras.Model(x, ys).summary()"
+    )
+    #expect(result.error == nil)
+    let printed = result.printed(format: .keras3(console: SummaryConsole(columns: 200)))
+    for row in [
+      "log1p (Log1p)", "rsqrt (Rsqrt)", "reciprocal (Reciprocal)", "leaky_relu (LeakyRelu)",
+      "log_softmax (LogSoftmax)", "elu (Elu)", "softsign (Softsign)", "relu (Relu)",
+      "greater (Greater)", "less_equal (LessEqual)", "where (Where)", "take (Take)",
+    ] {
+      #expect(printed.contains("│ " + row + " "), "\(row)")
+    }
+  }
+
   @Test func indexFunctions() {
     let (gathered, _) = Self.layers(
       "out = tf.gather(x, [0, 2, 5], axis=2)\nout = tf.gather(out, 1, axis=1)")
