@@ -51,7 +51,8 @@ extension TensorFunction {
         throw error("input rank should be 4 instead of \(input.rank)")
       }
       guard block >= 2 else {
-        throw error("Value for attr 'block_size' of \(block) must be at least minimum 2")
+        let op = self == .depthToSpace(blockSize: block) ? "DepthToSpace" : "SpaceToDepth"
+        throw error("Attr 'block_size' of '\(op)' Op passed \(block) less than minimum 2.")
       }
       let d = input.dimensions
       // Sizes come from the cell: products are checked.
@@ -92,17 +93,22 @@ extension TensorFunction {
       let d = input.dimensions
       var dimensions: [Int?] = [d[0]]
       for axis in 0..<2 {
-        let length: Int?
-        do {
-          length = try ConvolutionArithmetic.outputLength(
-            d[axis + 1], kernel: size[axis], padding: same ? .same : .valid,
-            stride: strides[axis], dilation: rates[axis])
-        } catch {
-          throw .limitation("ConvBook cannot extract patches beyond 2^63 pixels")
+        // TensorFlow's windowed output size: VALID (n - e + s) / s truncated, an error only below
+        // 0 (a window larger than the image gives 0 patches); SAME ceil(n / s).
+        guard let input = d[axis + 1] else {
+          dimensions.append(nil)
+          continue
         }
-        if let length, length <= 0 {
+        let extent = size[axis].multipliedReportingOverflow(by: rates[axis])
+        guard !extent.overflow, extent.partialValue <= Int.max / 2, input <= Int.max / 2 else {
+          throw .limitation("ConvBook cannot extract patches beyond 2^62 pixels")
+        }
+        let effective = extent.partialValue - rates[axis] + 1
+        let stride = strides[axis]
+        let length = same ? (input + stride - 1) / stride : (input - effective + stride) / stride
+        if length < 0 {
           throw error(
-            "Computed output size would be negative: \(length - 1) [input_size: \(d[axis + 1]!), effective_filter_size: \((size[axis] - 1) * rates[axis] + 1), stride: \(strides[axis])]"
+            "Computed output size would be negative: \(length) [input_size: \(input), effective_filter_size: \(effective), stride: \(stride)]"
           )
         }
         dimensions.append(length)

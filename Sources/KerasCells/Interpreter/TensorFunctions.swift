@@ -805,8 +805,43 @@ enum TensorFunctions {
       inputs = sizes
       function = .randomNormal(entries, mean: mean, standardDeviation: deviation, seed: seed)
     }
-    return .kerasTensor(
-      try apply(function, entry.tfName, inputs, interpreter: interpreter, range: range))
+    do {
+      return .kerasTensor(
+        try apply(function, entry.tfName, inputs, interpreter: interpreter, range: range))
+    } catch {
+      switch entry.kind {
+      case .depthToSpace, .spaceToDepth, .extractPatches:
+        throw Self.withCallArguments(error, entry: entry, arguments: arguments)
+      default: throw error
+      }
+    }
+  }
+
+  /// tf-keras' full message of a TFOpLambda that failed: the error, then the call's arguments
+  /// (`  • input=tf.Tensor(shape=(None, 4, 4, 3), dtype=float32)`, `  • block_size=1`, ...).
+  static func withCallArguments(_ error: CellError, entry: Entry, arguments: [String: Value])
+    -> CellError
+  {
+    let marker = " (type TFOpLambda): "
+    guard entry.tfName.hasPrefix("tf."), let split = error.message.range(of: marker) else {
+      return error
+    }
+    let head = String(error.message[..<split.lowerBound])
+    let layer = head.dropFirst("Exception encountered when calling layer ".count)
+    let shown = entry.parameters.map { name -> String in
+      switch arguments[name] {
+      case .kerasTensor(let tensor)?:
+        return "  • \(name)=tf.Tensor(shape=\(tensor.shape), dtype=float32)"
+      case let value?: return "  • \(name)=\(PythonText.str(value))"
+      case nil: return "  • \(name)=None"
+      }
+    }
+    var wrapped = error
+    wrapped.message =
+      head + " (type TFOpLambda).\n\n" + error.message[split.upperBound...]
+      + "\n\nCall arguments received by layer \(layer) (type TFOpLambda):\n"
+      + shown.joined(separator: "\n")
+    return wrapped
   }
 
   /// Whether `tensor` holds integers: a `keras.Input(..., dtype="int32")` (ConvBook's other
