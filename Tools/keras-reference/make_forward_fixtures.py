@@ -809,6 +809,18 @@ graph_case("select_functions", "Comparisons of Keras tensors (tf.math.greater, l
     model = keras.Model(inputs, [rows, column, layers.Dense(3)(gate + clipped)])
 """)
 
+graph_case("resize_to_skip", "U-Net style decoder resizing with tf.image.resize to the size of a skip connection taken from tf.shape (bilinear and nearest), then Concatenate", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(9, 7, 2))
+    skip = layers.Conv2D(4, 3, padding="same", activation="relu")(inputs)
+    down = layers.Conv2D(6, 3, strides=2, padding="same", activation="relu")(skip)
+    up = tf.image.resize(down, tf.shape(skip)[1:3])
+    near = tf.image.resize(down, size=(tf.shape(skip)[1], tf.shape(skip)[2]), method="nearest")
+    merged = layers.Concatenate()([up, near, skip])
+    model = keras.Model(inputs, layers.Conv2D(3, 1)(merged))
+""")
+
 graph_case("dense_attention", "Attention (dot with a learned scale, concat) and AdditiveAttention on [query, value] and [query, value, key]; Attention along the rows of a 4-D feature map", """
     query = keras.Input(shape=(5, 6))
     value = keras.Input(shape=(7, 4))

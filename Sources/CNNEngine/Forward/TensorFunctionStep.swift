@@ -131,6 +131,10 @@ enum TensorFunctionStep {
       return try Tensor(shape: [first.rank], scalars: first.shape.map { Float($0) })
     case .dynamicReshape:
       return try first.reshaped(outputShape)
+    case .dynamicResize(_, let method):
+      return try PreprocessingKernels.resize(
+        first, size: Array(outputShape[1...2]), method: method,
+        threads: KernelParallelism.defaultThreadCount)
     case .randomNormal(_, let mean, let deviation, let seed):
       // Seeded and deterministic: the same deviates on every run (TensorFlow draws new ones).
       var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)), stream: "normal")

@@ -161,6 +161,18 @@ extension TensorFunction {
         }
       }
       return TensorShape(target)
+    case .dynamicResize(let entries, _):
+      guard inputs[0].rank == 4 else {
+        throw error("'images' must have either 3 or 4 dimensions.")
+      }
+      guard let sizes = Self.sizes(entries, values: values), sizes.count == 2 else {
+        throw .limitation("ConvBook resizes images to a size of two numbers only")
+      }
+      if let bad = sizes.first(where: { ($0 ?? 1) <= 0 }) {
+        throw error("The size must be positive, got \(bad!)")
+      }
+      let d = inputs[0].dimensions
+      return TensorShape([d[0], sizes[0], sizes[1], d[3]])
     case .randomNormal(let entries, _, _, _):
       guard let sizes = Self.sizes(entries, values: values) else {
         throw .limitation(

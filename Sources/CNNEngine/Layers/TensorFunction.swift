@@ -81,6 +81,9 @@ public enum TensorFunction: Sendable, Equatable {
   /// `tf.reshape(x, [batch, -1, 48])` where some sizes are tensors computed from shapes
   /// (`tf.shape(x)[0]`): tensor input 0 is `x`, the others hold the sizes (see `ShapeEntry`).
   case dynamicReshape([ShapeEntry])
+  /// `tf.image.resize(x, tf.shape(skip)[1:3], method)`: a size that holds tensors (tensor input 0
+  /// is the image, the others the sizes, see `ShapeEntry`).
+  case dynamicResize([ShapeEntry], method: String)
   /// `tf.random.normal(shape)` / `K.random_normal(shape)` for a shape that holds tensors: seeded,
   /// deterministic deviates (not TensorFlow's); every tensor input is a size.
   case randomNormal([ShapeEntry], mean: Double, standardDeviation: Double, seed: Int)
@@ -112,7 +115,8 @@ public enum TensorFunction: Sendable, Equatable {
     case .binary(_, let constant, _): return constant == nil ? 2 : 1
     case .matmul: return 2
     case .concat, .stack: return nil
-    case .dynamicReshape(let entries): return 1 + ShapeEntry.tensorCount(entries)
+    case .dynamicReshape(let entries), .dynamicResize(let entries, _):
+      return 1 + ShapeEntry.tensorCount(entries)
     case .select(let x, let y): return 1 + (x == nil ? 1 : 0) + (y == nil ? 1 : 0)
     case .randomNormal(let entries, _, _, _): return ShapeEntry.tensorCount(entries)
     default: return 1
@@ -347,7 +351,8 @@ public enum TensorFunction: Sendable, Equatable {
         dimensions[resolved] = indices.count
       }
       return TensorShape(dimensions)
-    case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal:
+    case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .dynamicResize,
+      .randomNormal:
       return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }

@@ -34,7 +34,7 @@ enum TensorFunctionGradient {
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .oneHot, .gather:
       return nil
-    case .resize: return "resize"
+    case .resize, .dynamicResize: return "resize"
     case .matmul: return "matmul"
     }
   }
@@ -112,7 +112,7 @@ enum TensorFunctionGradient {
       // Padded positions come from no input: pad with 0, which marks "no position" below.
       return try movementBackward(
         .pad(paddings, value: 0), g, inputs: inputs, outputShape: outputShape)
-    case .resize, .matmul:
+    case .resize, .dynamicResize, .matmul:
       preconditionFailure("refused by TensorFunctionGradient.refusal")
     }
   }

@@ -594,14 +594,20 @@ enum TensorFunctions {
       function = .pad(paddings, value: value)
     case .resize:
       inputs = [try tensor("images")]
-      guard let size = try ints("size"), size.count == 2, size.allSatisfy({ $0 > 0 }) else {
-        throw limitation("with this `size`")
-      }
       guard case .string(let method)? = arguments["method"],
         ["bilinear", "nearest"].contains(method),
         !flag("preserve_aspect_ratio"), !flag("antialias")
       else { throw limitation("with this method or option (ConvBook has bilinear and nearest)") }
-      function = .resize(height: size[0], width: size[1], method: method)
+      if let (entries, sizes) = try shapeEntries("size", first: 1) {
+        // `tf.image.resize(x, tf.shape(skip)[1:3])`: sizes of another tensor.
+        inputs += sizes
+        function = .dynamicResize(entries, method: method)
+      } else {
+        guard let size = try ints("size"), size.count == 2, size.allSatisfy({ $0 > 0 }) else {
+          throw limitation("with this `size`")
+        }
+        function = .resize(height: size[0], width: size[1], method: method)
+      }
     case .matmul:
       inputs = [try tensor("a"), try tensor("b")]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))

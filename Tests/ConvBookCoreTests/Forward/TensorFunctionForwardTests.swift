@@ -12,6 +12,7 @@ struct TensorFunctionForwardTests {
     arguments: [
       "siamese_euclidean", "tensor_functions", "slicing", "attention_ops", "elementwise_functions",
       "normalisation_ops", "padding_ops", "shape_functions", "patch_functions", "select_functions",
+      "resize_to_skip",
     ])
   func matchesKerasWithin1e5(_ name: String) throws {
     #expect(KerasGraphForwardFixtureTests.caseNames.contains(name))
