@@ -260,6 +260,8 @@ public enum KerasModule: Equatable {
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
       // Keras 3 only (`Attributes.get` refuses it under tf-keras).
       case "ops": return .module(.tensorFunctions("keras.ops"))
+      // Keras 3 only, like `ops`: its functions are refused by name when called.
+      case "random": return .module(.tensorFunctions("keras.random"))
       default: return nil
       }
     case .layersExperimental:

@@ -1075,10 +1075,10 @@ extension TensorFunctions {
     _ name: String, of module: KerasModule, kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where name == "ops":
+    case (.keras, .keras2) where name == "ops" || name == "random":
       return CellError(
-        type: "AttributeError", message: "module '\(module.pythonName)' has no attribute 'ops'",
-        range: range)
+        type: "AttributeError",
+        message: "module '\(module.pythonName)' has no attribute '\(name)'", range: range)
     default: return nil
     }
   }

@@ -94,6 +94,19 @@ import Testing
     }
   }
 
+  @Test func kerasRandomIsKeras3sAndRefusedByName() {
+    let keras3 = KerasSession(kerasVersion: .keras3)
+    _ = keras3.run(Self.header)
+    let refused = keras3.run("keras.random.normal(shape=(2, 4))").error
+    #expect(refused?.type == nil)
+    #expect(refused?.message == "ConvBook does not support `keras.random.normal` yet")
+    let keras2 = KerasSession(kerasVersion: .keras2)
+    _ = keras2.run(Self.header)
+    #expect(
+      keras2.run("keras.random").error?.message
+        == "module 'tf_keras.api._v2.keras' has no attribute 'random'")
+  }
+
   @Test func indexFunctions() {
     let (gathered, _) = Self.layers(
       "out = tf.gather(x, [0, 2, 5], axis=2)\nout = tf.gather(out, 1, axis=1)")
