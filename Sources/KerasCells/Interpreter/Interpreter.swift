@@ -571,12 +571,19 @@ final class Interpreter {
     case .list(let elements): return .list(try evaluateAll(elements))
     case .dictionary(let entries):
       // A repeated key keeps its first position and its last value, as in Python.
-      let dictionary = Value.dictionary(PythonDict())
+      let fresh = PythonDict()
+      let dictionary = Value.dictionary(fresh)
       for entry in entries {
         switch entry {
         case .pair(let keyExpression, let valueExpression):
           let key = try evaluate(keyExpression)
-          try setItem(of: dictionary, key, to: try evaluate(valueExpression), range: range)
+          let value = try evaluate(valueExpression)
+          // No cycle check (`setItem`'s walks the whole value): no name is bound to the dict
+          // being built, so it cannot be inside its values, and the walk made a chain of n
+          // nested literals (`x = {"a": x}` in a loop) take n² steps.
+          try requireHashable(key, range: range)
+          if fresh.index(of: key) == nil { try budget.allocate(slots: 2, at: range) }
+          fresh.set(key, value)
         case .unpacking(let expression):
           guard case .dictionary(let other) = try evaluate(expression) else {
             throw CellError(

@@ -117,6 +117,14 @@ final class Scope {
     self.qualifiedName = qualifiedName
   }
 
+  // A closure keeps its defining scope alive, which may hold the previous closure: a long chain
+  // of them is freed without recursing per link.
+  deinit {
+    var taken = names
+    names = [:]
+    DeferredRelease.release(&taken, empty: [:])
+  }
+
   /// Names a `global` statement declared in this function: read and bound in the globals.
   var globalNames: Set<String> = []
   /// Names a `nonlocal` statement declared in this function: bound in the enclosing function's scope.

@@ -7,6 +7,12 @@ public final class PythonList: RandomAccessCollection {
 
   public init(_ items: [Value] = []) { self.items = items }
 
+  deinit {
+    var taken = items
+    items = []
+    DeferredRelease.release(&taken, empty: [])
+  }
+
   public var startIndex: Int { 0 }
   public var endIndex: Int { items.count }
   public subscript(position: Int) -> Value { items[position] }
@@ -37,6 +43,12 @@ public final class PythonDict: RandomAccessCollection {
   public var pairs: [(Value, Value)]
 
   public init(_ pairs: [(Value, Value)] = []) { self.pairs = pairs }
+
+  deinit {
+    var taken = pairs
+    pairs = []
+    DeferredRelease.release(&taken, empty: [])
+  }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { pairs.count }
