@@ -57,6 +57,14 @@ public final class KerasSession {
   }
   let budget: EvaluationBudget
 
+  /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
+  /// nil in a lesson.
+  public var scriptName: String?
+  /// What `logging` has been told in this run (`StandardLogging`).
+  var logging = LoggingState()
+  /// `sys.argv`: one list for the run, made at its first use.
+  var systemArguments: PythonList?
+
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {
     self.kerasVersion = kerasVersion
