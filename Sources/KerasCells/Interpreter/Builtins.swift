@@ -21,7 +21,7 @@ enum Builtins {
     "RuntimeError": "Exception", "RecursionError": "RuntimeError",
     "NotImplementedError": "RuntimeError", "ImportError": "Exception",
     "ModuleNotFoundError": "ImportError", "OSError": "Exception",
-    "FileNotFoundError": "OSError", "StopIteration": "Exception",
+    "FileNotFoundError": "OSError", "StopIteration": "Exception", "SystemExit": "BaseException",
     // `json.loads`' error, a ValueError (`StandardJSON`).
     StandardJSON.decodeError: "ValueError",
   ]

@@ -146,8 +146,16 @@ public enum KerasModule: Equatable {
   /// The refusal for a name that tf-keras or TensorFlow define in this module but ConvBook lacks,
   /// or nil when the name is not theirs either (then Keras' own AttributeError applies).
   func unsupportedName(_ name: String, at range: SourceRange) -> CellError? {
-    if case .standard(let module) = self {
-      return StandardLibrary.unsupportedName(name, of: module, at: range)
+    switch self {
+    case .standard(let module): return StandardLibrary.unsupportedName(name, of: module, at: range)
+    case .os, .osPath:
+      // The rest of `os` reaches files, processes or the machine (`os.makedirs`, `os.listdir`).
+      let module = self == .os ? "os" : "os.path"
+      guard StandardLibrary.pythonNames[module]?.contains(name) == true else { return nil }
+      return .unsupported(
+        "`\(module).\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
+        at: range)
+    default: break
     }
     guard let apiKey, KerasAPINames.names[apiKey]?.contains(name) == true else { return nil }
     return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)

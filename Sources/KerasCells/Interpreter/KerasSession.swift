@@ -109,6 +109,17 @@ public final class KerasSession {
           outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
       } catch {
         var uncaught = error
+        if error.type == "SystemExit" {
+          // `sys.exit()` with a success status: the script ends here, as Python's does.
+          guard !["", "0", "None"].contains(error.message) else {
+            return CellResult(
+              outputs: interpreter.outputs, error: nil,
+              warnings: interpreter.warnings(showing: source))
+          }
+          uncaught = .unsupported(
+            "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
+            at: error.range)
+        }
         if let limitation = error.limitation {
           uncaught = .unsupported(limitation, at: error.range)
         }

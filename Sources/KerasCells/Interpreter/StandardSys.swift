@@ -39,9 +39,17 @@ enum StandardSys {
       try arguments.bind([])
       return .int(1000)
     default:
-      throw .unsupported(
-        "ConvBook does not support `sys.exit()` yet (it ends the script's process)",
-        at: arguments.range)
+      // `sys.exit()` / `sys.exit(0)` ends the script successfully (`KerasSession.run`); an exit
+      // with a failure status or a message is ConvBook's limitation.
+      let (values, _) = try arguments.bind([("status", Value.none)])
+      switch values["status"]! {
+      case .none, .int(0), .bool(false):
+        throw CellError(type: "SystemExit", message: "", range: arguments.range)
+      default:
+        throw .unsupported(
+          "ConvBook does not support `sys.exit(\(PythonText.repr(values["status"]!)))` yet (an exit with a failure status)",
+          at: arguments.range)
+      }
     }
   }
 }
