@@ -171,6 +171,12 @@ enum Attributes {
           ? .string("float32") : TensorFlowDType.value("float32")
       default: break
       }
+    case .standard(let object):
+      if let value = try object.attribute(name, interpreter: interpreter, range: range) {
+        return value
+      }
+    case .list(let list) where list.deque != nil && name == "maxlen":
+      return list.deque?.maximumLength.map(Value.int) ?? .none
     case .string, .list, .tuple, .dictionary:
       return .method(receiver: base, name: name)
     case .set(let set) where SetOperations.hasMethod(name, frozen: set.isFrozen):
@@ -394,6 +400,11 @@ enum Attributes {
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
+    case (.standard(let object), _):
+      if try object.setAttribute(name, to: value, range: range) { return }
+      throw CellError(
+        type: "AttributeError",
+        message: "'\(base.typeName)' object has no attribute '\(name)'", range: range)
     default:
       throw .unsupported(
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",

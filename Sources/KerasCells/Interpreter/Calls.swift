@@ -52,6 +52,15 @@ enum Calls {
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
         at: site.range)
+    case .standard(let object):
+      if let result = try object.call(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return result
+      }
+      throw CellError(
+        type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
+      )
     default:
       throw CellError(
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range

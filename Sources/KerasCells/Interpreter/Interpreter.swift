@@ -75,6 +75,15 @@ final class Interpreter {
 
   func emit(_ output: CellOutput) { outputs.append(output) }
 
+  /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.
+  func writeError(_ text: String) {
+    if case .standardError(let previous)? = outputs.last {
+      outputs[outputs.count - 1] = .standardError(previous + text)
+    } else {
+      outputs.append(.standardError(text))
+    }
+  }
+
   /// Records that `instance` was created by the call at `range` in this cell.
   func recordOrigin(of instance: LayerInstance, at range: SourceRange) {
     session.layerOrigins[ObjectIdentifier(instance)] = range
@@ -527,6 +536,15 @@ final class Interpreter {
       }
       try budget.allocate(slots: array.shape[0], at: range)
       return NumPyFunctions.rows(array).sequenceItems ?? []
+    case .standard(let object) where object.tupleItems != nil: return object.tupleItems ?? []
+    case .standard(let object) where object.isIterator:
+      var items: [Value] = []
+      while let item = try object.next(interpreter: self, range: range) {
+        try step(at: range)
+        try budget.allocate(slots: 1, at: range)
+        items.append(item)
+      }
+      return items
     default:
       throw CellError(
         type: "TypeError", message: "'\(value.typeName)' object is not iterable", range: range)
@@ -542,6 +560,13 @@ final class Interpreter {
     if case .range(let start, let stop, let step) = value {
       for number in stride(from: start, to: stop, by: step) {
         guard try body(.int(number)) else { return }
+      }
+      return
+    }
+    if case .standard(let object) = value, object.isIterator {
+      // An iterator is walked item by item: `itertools.count()` ends when the body breaks.
+      while let item = try object.next(interpreter: self, range: range) {
+        guard try body(item) else { return }
       }
       return
     }
@@ -632,13 +657,25 @@ final class Interpreter {
       }
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
-      let index = try evaluate(indexExpression)
+      // A NumPy integer indexes as its Python int (`__index__`).
+      let index = NumPyScalar.number(try evaluate(indexExpression))
       do {
         if case .array(let array) = base {
           return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
         }
         if case .kerasTensor(let tensor) = base {
           return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
+        }
+        if case .standard(let object) = base,
+          let item = try object.item(at: index, interpreter: self, range: range)
+        {
+          return item
+        }
+        if case .dictionary(let dictionary) = base,
+          let missing = try StandardCollections.missingKey(
+            dictionary, index, interpreter: self, range: range)
+        {
+          return missing
         }
         return try Operators.subscriptValue(base, index, range: range)
       } catch {
@@ -725,6 +762,13 @@ final class Interpreter {
       if operation == .negate, case .array(let array) = operand {
         return try ArrayOperations.negate(array, range: range, budget: budget)
       }
+      if operation == .negate, case .standard(let scalar as NumPyScalar) = operand {
+        // `-np.float32(x)` is a float32 scalar again.
+        let negated = try ArrayOperations.negate(scalar.array, range: range, budget: budget)
+        if case .array(let array) = negated { return .standard(NumPyScalar(array)) }
+        return try ArrayOperations.binary(
+          .multiply, operand, .int(-1), range: range, budget: budget)
+      }
       return try Operators.unary(operation, operand, range: range)
     case .binary(let operation, let left, let right):
       let (leftValue, rightValue) = (try evaluate(left), try evaluate(right))
@@ -801,6 +845,10 @@ final class Interpreter {
     if TensorArithmetic.involvesTensor(leftValue, rightValue) {
       return try TensorArithmetic.binary(
         operation, leftValue, rightValue, range: range, interpreter: self)
+    }
+    if operation == .modulo, case .string = leftValue {
+      // `"%.3f" % np.float32(x)` formats; it is no array operation.
+      return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
       return try ArrayOperations.binary(

@@ -57,6 +57,9 @@ public enum KerasModule: Equatable {
   /// it wraps, but what they make is tf-keras' also in a Keras 3 session, where `keras` and
   /// `tf.keras` are Keras 3 (`KerasPackages`).
   indirect case tfKeras(KerasModule)
+  /// A standard-library module ConvBook implements (`itertools`, `collections`, `argparse`, ...):
+  /// see `StandardLibrary`.
+  case standard(String)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -71,6 +74,8 @@ public enum KerasModule: Equatable {
     case "os" where path.count == 1: return .os
     case "os" where path == ["os", "path"]: return .osPath
     case "numpy" where path.count == 1: return .numpy
+    case _ where StandardLibrary.modules.contains(path.joined(separator: ".")):
+      return .standard(path.joined(separator: "."))
     case "convbook":
       switch path.dropFirst().first {
       case nil: return .convbook
@@ -82,7 +87,7 @@ public enum KerasModule: Equatable {
           } : nil
       default: return nil
       }
-    case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "random", "pathlib", "datetime",
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "random", "pathlib", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
     default: return nil
@@ -104,6 +109,7 @@ public enum KerasModule: Equatable {
     case .keras: return "tf_keras.api._v2.keras"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    case .standard(let name): return name
     case .numpy: return "numpy"
     case .convbook: return "convbook"
     case .convbookDatasets: return "convbook.datasets"
@@ -130,7 +136,7 @@ public enum KerasModule: Equatable {
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
     case .inert, .math, .functools, .os, .osPath, .dataset, .numpy, .convbook, .convbookDatasets,
-      .tensorFunctions:
+      .tensorFunctions, .standard:
       return nil
     case .applicationModule(let name): return "keras.applications." + name
     default: return "keras." + componentName
@@ -140,6 +146,17 @@ public enum KerasModule: Equatable {
   /// The refusal for a name that tf-keras or TensorFlow define in this module but ConvBook lacks,
   /// or nil when the name is not theirs either (then Keras' own AttributeError applies).
   func unsupportedName(_ name: String, at range: SourceRange) -> CellError? {
+    switch self {
+    case .standard(let module): return StandardLibrary.unsupportedName(name, of: module, at: range)
+    case .os, .osPath:
+      // The rest of `os` reaches files, processes or the machine (`os.makedirs`, `os.listdir`).
+      let module = self == .os ? "os" : "os.path"
+      guard StandardLibrary.pythonNames[module]?.contains(name) == true else { return nil }
+      return .unsupported(
+        "`\(module).\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
+        at: range)
+    default: break
+    }
     guard let apiKey, KerasAPINames.names[apiKey]?.contains(name) == true else { return nil }
     return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)
   }
@@ -360,6 +377,7 @@ public enum KerasModule: Equatable {
         return .module(.tensorFunctions("keras.ops." + name))
       }
       return TensorFunctions.attribute(name, namespace: namespace)
+    case .standard(let module): return StandardLibrary.attribute(name, of: module)
     case .os:
       switch name {
       case "path": return .module(.osPath)

@@ -57,6 +57,14 @@ public final class KerasSession {
   }
   let budget: EvaluationBudget
 
+  /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
+  /// nil in a lesson.
+  public var scriptName: String?
+  /// What `logging` has been told in this run (`StandardLogging`).
+  var logging = LoggingState()
+  /// `sys.argv`: one list for the run, made at its first use.
+  var systemArguments: PythonList?
+
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {
     self.kerasVersion = kerasVersion
@@ -101,6 +109,17 @@ public final class KerasSession {
           outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
       } catch {
         var uncaught = error
+        if error.type == "SystemExit" {
+          // `sys.exit()` with a success status: the script ends here, as Python's does.
+          guard !["", "0", "None"].contains(error.message) else {
+            return CellResult(
+              outputs: interpreter.outputs, error: nil,
+              warnings: interpreter.warnings(showing: source))
+          }
+          uncaught = .unsupported(
+            "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
+            at: error.range)
+        }
         if let limitation = error.limitation {
           uncaught = .unsupported(limitation, at: error.range)
         }

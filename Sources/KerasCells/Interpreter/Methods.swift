@@ -40,6 +40,24 @@ enum Methods {
       case ("count", 1): return .int(items.filter { Operators.equal($0, positional[0]) }.count)
       default: break
       }
+    case .standard(let object):
+      if let result = try object.method(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return result
+      }
+    case .list(let list) where list.deque != nil:
+      if let result = try StandardCollections.dequeMethod(
+        name, list, positional, keywords, site, interpreter)
+      {
+        return result
+      }
+    case .dictionary(let dictionary) where StandardCollections.hasMethods(dictionary.flavor):
+      if let result = try StandardCollections.dictionaryMethod(
+        name, dictionary, positional, keywords, site, interpreter)
+      {
+        return result
+      }
     case .list(let list):
       if let result = try ContainerMethods.list(
         name, list, positional, keywords, site, interpreter)
