@@ -31,7 +31,8 @@ public struct Conv: ConvolutionLayer {
     self.common = common
     self.rank = rank
     filters = try ConvolutionSettings.filters(common.arguments)
-    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: rank == 1)
+    settings = try ConvolutionSettings(
+      common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
     groups = try common.arguments.int("groups")
     try settings.validate(filters: filters, groups: groups, allowsCausal: rank == 1)
   }

@@ -12,13 +12,15 @@ public struct ConvolutionSettings: Sendable {
   public let useBias: Bool
 
   /// Reads the settings in Keras' order, with Keras' messages for values it refuses.
-  init(_ arguments: LayerArguments, rank: Int, allowsCausal: Bool) throws(KerasError) {
+  init(_ arguments: LayerArguments, rank: Int, allowsCausal: Bool, version: KerasVersion)
+    throws(KerasError)
+  {
     kernelSize = try arguments.intTuple("kernel_size", count: rank)
     strides = try arguments.intTuple("strides", count: rank, allowZero: true)
     padding = try arguments.padding(allowCausal: allowsCausal)
     dataFormat = try arguments.dataFormat()
     dilationRate = try arguments.intTuple("dilation_rate", count: rank)
-    activation = try arguments.activation()
+    activation = try arguments.activation(version: version)
     useBias = try arguments.bool("use_bias")
   }
 

@@ -28,7 +28,8 @@ public struct DepthwiseConv: ConvolutionLayer {
   public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
     self.common = common
     self.rank = rank
-    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: false)
+    settings = try ConvolutionSettings(
+      common.arguments, rank: rank, allowsCausal: false, version: common.kerasVersion)
     depthMultiplier = try common.arguments.int("depth_multiplier")
     try settings.validate(filters: 1, groups: 1, allowsCausal: false)
   }

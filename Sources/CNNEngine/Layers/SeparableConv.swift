@@ -33,7 +33,8 @@ public struct SeparableConv: ConvolutionLayer {
     self.common = common
     self.rank = rank
     filters = try ConvolutionSettings.filters(common.arguments)
-    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: rank == 1)
+    settings = try ConvolutionSettings(
+      common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
     depthMultiplier = try common.arguments.int("depth_multiplier")
     try settings.validate(filters: filters, groups: 1, allowsCausal: rank == 1)
   }

@@ -58,6 +58,14 @@ enum Attributes {
       {
         throw missing
       }
+      if moduleVersion == .keras3, unwrapped == .activations,
+        !KerasModule.activationNames.contains(name),
+        ActivationFunction(kerasName: name, keras3: true) != nil
+          || ActivationFunction.keras3Unsupported.contains(name)
+      {
+        // Keras 3's own activations (`keras.activations.celu`), resolved when a layer uses one.
+        return .function(Callable(.activation(name), path: "keras.activations." + name))
+      }
       var removedInKeras3 = false
       if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
