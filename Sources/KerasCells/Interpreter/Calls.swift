@@ -426,7 +426,8 @@ enum Calls {
           "adding a model to itself (or to a model nested in it) is not supported in ConvBook cells",
           at: range)
       }
-      if let expected = nested.inputShape, let given = model.outputShape, expected != given {
+      if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given
+      {
         throw .unsupported(
           "the model \(nested.name) was built for inputs of shape \(expected) but would be called on \(given) here; Keras would run its layers on the new shape while reporting the old one, which ConvBook does not model: give both models the same input shape",
           at: range)
@@ -439,14 +440,14 @@ enum Calls {
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
     }
-    if let input = model.outputShape
+    if let input = model.nextLayerInputShape
       ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil)
     {
       try LambdaTracing.trace(
         instance, on: [input], asList: false, range: range, interpreter: interpreter)
     }
     if interpreter.kerasVersion == .keras3,
-      let input = model.outputShape
+      let input = model.nextLayerInputShape
         ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
       let refusal = Keras3Wording.callRefusal(instance, input: input, modelName: model.name)
     {
