@@ -47,6 +47,13 @@ public struct Conv: ConvolutionLayer {
         "The number of input channels must be evenly divisible by the number of groups. Received groups=\(groups), but the input has \(channels) channels (full input shape is \(input))."
       )
     }
+    if common.kerasVersion == .keras3,
+      let refusal = Keras3ShapeErrors.convolution(
+        input: input, kernelSize: kernelSize, filters: filters, strides: strides,
+        dilationRate: dilationRate, padding: padding, dataFormat: dataFormat)
+    {
+      throw refusal
+    }
     var output = try exactly("output shape") { () throws(Exact.Overflow) in
       try settings.slidingOutput(input)
     }

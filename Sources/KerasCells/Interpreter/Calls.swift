@@ -362,6 +362,7 @@ enum Calls {
           range: site.range)
       }
     }
+    try Keras3Wording.checkModelName(nameValue, site: site, interpreter: interpreter)
     let name: String
     switch nameValue {
     case .none: name = interpreter.kerasNames.uniqueName(forClass: "Sequential")
@@ -648,6 +649,7 @@ enum Calls {
         "keras.Model needs a keras.Input tensor as its input in ConvBook cells; a tensor made by a layer is not supported",
         at: site.range)
     }
+    try Keras3Wording.checkModelName(values["name"] ?? .none, site: site, interpreter: interpreter)
     let name: String
     switch values["name"] ?? .none {
     case .none: name = interpreter.kerasNames.functionalModelName()

@@ -64,6 +64,19 @@ enum Keras3Wording {
     return unrecognized(className, keywords.filter { $0.0 == name })
   }
 
+  /// Keras 3's `Operation.__init__` for a model (`keras.Sequential(name=...)`,
+  /// `keras.Model(..., name=...)`): a name with `/` is refused before the model is made.
+  static func checkModelName(_ value: Value, site: CallSite, interpreter: Interpreter)
+    throws(CellError)
+  {
+    guard interpreter.kerasVersion == .keras3, case .string(let given) = value else { return }
+    do {
+      try LayerCatalog.checkKeras3Name(.string(given))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+  }
+
   /// `Unrecognized keyword arguments passed to Dense: {'activaton': 'relu'}`.
   private static func unrecognized(_ className: String, _ keywords: [(String, ArgumentValue)])
     -> KerasError
