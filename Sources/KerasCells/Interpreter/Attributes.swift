@@ -388,6 +388,10 @@ enum Attributes {
     case (let transpose as ConvTranspose, "filters"): return .int(transpose.filters)
     case (let transpose as ConvTranspose, "kernel_size"): return ints(transpose.kernelSize)
     case (let transpose as ConvTranspose, "strides"): return ints(transpose.strides)
+    case (let leaky as LeakyReLU, "alpha") where leaky.common.kerasVersion == .keras2:
+      return .float(leaky.alpha)
+    case (let leaky as LeakyReLU, "negative_slope") where leaky.common.kerasVersion == .keras3:
+      return .float(leaky.alpha)
     case (let activationLayer as Activation, "activation"):
       return activation(activationLayer.function)
     default: return nil

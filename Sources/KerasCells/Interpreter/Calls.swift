@@ -174,6 +174,13 @@ enum Calls {
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
         }
+        if keras3 {
+          for warning in Keras3Wording.deprecationWarnings(
+            className: instance.className, keywords: keywordArguments, range: site.range)
+          {
+            interpreter.warnOnce(location: warning.site?.location ?? "", warning)
+          }
+        }
         if keras3,
           let location = Keras3Wording.inputShapeWarningLocation(
             className: instance.className, keywords: keywordArguments)

@@ -189,6 +189,36 @@ enum Keras3Wording {
   static let inputShapeWarning =
     "Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, prefer using an `Input(shape)` object as the first layer in the model instead."
 
+  /// Keras 3's `UserWarning`s for deprecated keywords that still work, issued from the layer's own
+  /// `__init__` before it calls `Layer.__init__` (so before `inputShapeWarning`): `alpha` of
+  /// `LeakyReLU` (now `negative_slope`) and `input_shape` of `InputLayer` (now `shape`).
+  static func deprecationWarnings(
+    className: String, keywords: [(String, ArgumentValue)], range: SourceRange
+  ) -> [KerasWarning] {
+    let deprecated:
+      [(className: String, keyword: String, site: KerasWarningSite, message: String)] =
+        [
+          (
+            "LeakyReLU", "alpha",
+            KerasWarningSite(
+              file: "keras/src/layers/activations/leaky_relu.py", line: 41, source: "warnings.warn("
+            ),
+            "Argument `alpha` is deprecated. Use `negative_slope` instead."
+          ),
+          (
+            "InputLayer", "input_shape",
+            KerasWarningSite(
+              file: "keras/src/layers/core/input_layer.py", line: 27, source: "warnings.warn("),
+            "Argument `input_shape` is deprecated. Use `shape` instead."
+          ),
+        ]
+    return deprecated.filter { entry in
+      entry.className == className && keywords.contains { $0.0 == entry.keyword }
+    }.map {
+      KerasWarning(category: "UserWarning", message: $0.message, range: range, site: $0.site)
+    }
+  }
+
   /// Where Keras 3 issues `inputShapeWarning` for a layer made with `keywords`, or nil when it does
   /// not: the `__init__` that calls `Layer.__init__`, shared by a family of layers (`Conv1D` and
   /// `Conv2D` warn from `base_conv.py`), so that the warning shows once per family.
