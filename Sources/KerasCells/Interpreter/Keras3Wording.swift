@@ -221,13 +221,15 @@ enum Keras3Wording {
 
   /// Where Keras 3 issues `inputShapeWarning` for a layer made with `keywords`, or nil when it does
   /// not: the `__init__` that calls `Layer.__init__`, shared by a family of layers (`Conv1D` and
-  /// `Conv2D` warn from `base_conv.py`), so that the warning shows once per family.
+  /// `Conv2D` warn from `base_conv.py`), so that the warning shows once per family. `Embedding`'s
+  /// `input_dim` is its own argument (the vocabulary size), which never reaches `Layer.__init__`.
   static func inputShapeWarningLocation(className: String, keywords: [(String, ArgumentValue)])
     -> String?
   {
+    let ownInputDim = className == "Embedding"
     guard className != "InputLayer",
       keywords.contains(where: {
-        ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
+        ($0.0 == "input_shape" || ($0.0 == "input_dim" && !ownInputDim)) && $0.1 != .none
       })
     else { return nil }
     if let site = Keras3WarningSites.inputShapeSite(className: className) {

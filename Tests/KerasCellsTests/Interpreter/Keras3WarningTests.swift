@@ -55,6 +55,11 @@ import Testing
         "keras/src/layers/core/input_layer.py:27 Argument `input_shape` is deprecated. Use `shape` instead.",
       ])
     #expect(result.warnings.map(\.range.start.line) == [3, 4, 5])
+    // Embedding's `input_dim` is the vocabulary size, not the Layer keyword: no warning.
+    let embedding = KerasSession(kerasVersion: .keras3).run(
+      "import keras\ne = keras.layers.Embedding(input_dim=100, output_dim=8)")
+    #expect(embedding.error == nil)
+    #expect(embedding.warnings.isEmpty)
     let tfKeras = KerasSession(kerasVersion: .keras2).run(
       source.replacingOccurrences(of: "a.negative_slope", with: "a.alpha"))
     #expect(tfKeras.error == nil)
