@@ -505,6 +505,11 @@ enum Calls {
     try LambdaTracing.trace(
       instance, on: tensors.map(\.shape), asList: asList, range: site.range,
       interpreter: interpreter)
+    if interpreter.kerasVersion == .keras3, !asList, tensors.count == 1, !instance.isBuilt,
+      let refusal = Keras3Wording.callRefusal(instance, input: tensors[0].shape, modelName: nil)
+    {
+      throw keras(refusal, at: site.range)
+    }
     do {
       let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
       _ = interpreter.kerasNames.kerasTensorName()

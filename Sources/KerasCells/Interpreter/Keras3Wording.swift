@@ -94,10 +94,11 @@ enum Keras3Wording {
       "Unrecognized keyword arguments passed to \(className): {\(items.joined(separator: ", "))}")
   }
 
-  /// Refusals of Keras 3 when a layer is called in a Sequential model, where tf-keras words them
-  /// otherwise or lets the call through: a Conv1D's kernel against a 4-D input (a lower rank fails
-  /// the usual rank check), a Dense on an undefined last dimension.
-  static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String)
+  /// Refusals of Keras 3 when a layer is first called (in a Sequential model, or on a tensor of a
+  /// functional model, `modelName` nil), where tf-keras words them otherwise or lets the call
+  /// through: a Conv1D's kernel against a 4-D input (a lower rank fails the usual rank check), a
+  /// Dense on an undefined last dimension (its kernel's path names the Sequential model).
+  static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String?)
     -> KerasError?
   {
     if let normalization = instance.layer as? Normalization {
@@ -108,7 +109,7 @@ enum Keras3Wording {
     {
       // Keras 3 gets as far as creating the kernel, whose shape then has a None.
       return .value(
-        "Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, \(units)) for variable path='\(modelName)/\(instance.name)/kernel'"
+        "Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, \(units)) for variable path='\(modelName.map { $0 + "/" } ?? "")\(instance.name)/kernel'"
       )
     }
     guard instance.className == "Conv1D", input.rank > 3,
