@@ -17,6 +17,13 @@ public struct ConvolutionSettings: Sendable {
   {
     kernelSize = try arguments.intTuple("kernel_size", count: rank)
     strides = try arguments.intTuple("strides", count: rank, allowZero: true)
+    if version == .keras3, strides.contains(0) {
+      // Keras 3 standardizes `strides` as it does `kernel_size`: a 0 fails there, quoting the
+      // value as given (tf-keras lets it through to `_validate_init`).
+      throw .value(
+        "The `strides` argument must be a tuple of \(rank) integers. Received strides=\(arguments["strides"].plainDescription), including values {0} that do not satisfy `value > 0`"
+      )
+    }
     padding = try arguments.padding(allowCausal: allowsCausal)
     dataFormat = try arguments.dataFormat()
     dilationRate = try arguments.intTuple("dilation_rate", count: rank)

@@ -385,6 +385,12 @@ enum Calls {
     switch layersValue {
     case .none: break
     case .list, .tuple: elements = layersValue.sequenceItems!
+    case .layer where interpreter.kerasVersion == .keras3,
+      .model where interpreter.kerasVersion == .keras3:
+      // Keras 3 iterates over `layers` (tf-keras wraps a single layer in a list).
+      throw CellError(
+        type: "TypeError", message: "'\(layersValue.typeName)' object is not iterable",
+        range: site.range)
     default: elements = [layersValue]
     }
     // Ranges of the list literal's elements, when the layers were written inline.

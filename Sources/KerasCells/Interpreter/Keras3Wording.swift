@@ -26,9 +26,17 @@ enum Keras3Wording {
     }
     switch className {
     case "Dense":
-      if case .int(let units)? = argument("units", position: 0), units <= 0 {
+      // `not isinstance(units, int) or units <= 0` (a bool is an int).
+      let units = argument("units", position: 0)
+      var invalid = false
+      switch units {
+      case .int(let count)?: invalid = count <= 0
+      case .bool?, nil: break
+      default: invalid = true
+      }
+      if invalid, let units {
         return .value(
-          "Received an invalid value for `units`, expected a positive integer. Received: units=\(units)"
+          "Received an invalid value for `units`, expected a positive integer. Received: units=\(units.plainDescription)"
         )
       }
     case "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D",
