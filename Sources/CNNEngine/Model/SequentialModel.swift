@@ -105,6 +105,7 @@ public final class SequentialModel {
 
   /// The model's symbolic tensors, from `model.inputs[0]` to `model.outputs[0]`; nil while unbuilt.
   public var tensors: [KerasTensor]? {
+    if holdsOnlyItsInput { return nil }
     if let cachedTensors { return cachedTensors }
     guard let inputLayer, failedFrom == nil else { return nil }
     var chain = [givenInput ?? KerasTensor(input: inputLayer)]
@@ -123,15 +124,25 @@ public final class SequentialModel {
     return (inputInstance.map { [$0] } ?? []) + stack
   }
 
-  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
+  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil && !holdsOnlyItsInput }
+
+  /// Keras 3 builds a Sequential model's functional graph only once it has a layer besides its
+  /// `Input`: until then it has no input or output shape, and `count_params` refuses.
+  var holdsOnlyItsInput: Bool {
+    kind == .sequential && graph == nil && stack.isEmpty && kerasVersion == .keras3
+  }
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
   public var className: String { kind == .sequential ? "Sequential" : "Functional" }
 
   /// `model.input_shape`.
-  public var inputShape: TensorShape? { inputLayer?.batchInputShape }
+  public var inputShape: TensorShape? { holdsOnlyItsInput ? nil : inputLayer?.batchInputShape }
 
   /// `model.output_shape`.
-  public var outputShape: TensorShape? {
+  public var outputShape: TensorShape? { holdsOnlyItsInput ? nil : nextLayerInputShape }
+
+  /// The shape a layer added next is called on: the last layer's output, or the input's while
+  /// there is no layer (whether or not Keras counts that model as built).
+  public var nextLayerInputShape: TensorShape? {
     guard let inputLayer, failedFrom == nil else { return nil }
     if let graph { return graph.outputs[0].shape }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
@@ -252,7 +263,7 @@ public final class SequentialModel {
       return
     }
     var newTotals = totals
-    if let current = outputShape {
+    if let current = nextLayerInputShape {
       do {
         try instance.call(on: current)
       } catch var error {
@@ -316,7 +327,7 @@ public final class SequentialModel {
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
-    guard !isBuilt else { return }
+    guard !isBuilt, !holdsOnlyItsInput else { return }
     cachedTensors = nil
     let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
     let tensorName = names?.kerasTensorName()

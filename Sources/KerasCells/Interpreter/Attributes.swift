@@ -58,6 +58,14 @@ enum Attributes {
       {
         throw missing
       }
+      if moduleVersion == .keras3, unwrapped == .activations,
+        !KerasModule.activationNames.contains(name),
+        ActivationFunction(kerasName: name, keras3: true) != nil
+          || ActivationFunction.keras3Unsupported.contains(name)
+      {
+        // Keras 3's own activations (`keras.activations.celu`), resolved when a layer uses one.
+        return .function(Callable(.activation(name), path: "keras.activations." + name))
+      }
       var removedInKeras3 = false
       if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
@@ -386,6 +394,10 @@ enum Attributes {
     case (let transpose as ConvTranspose, "filters"): return .int(transpose.filters)
     case (let transpose as ConvTranspose, "kernel_size"): return ints(transpose.kernelSize)
     case (let transpose as ConvTranspose, "strides"): return ints(transpose.strides)
+    case (let leaky as LeakyReLU, "alpha") where leaky.common.kerasVersion == .keras2:
+      return .float(leaky.alpha)
+    case (let leaky as LeakyReLU, "negative_slope") where leaky.common.kerasVersion == .keras3:
+      return .float(leaky.alpha)
     case (let activationLayer as Activation, "activation"):
       return activation(activationLayer.function)
     default: return nil

@@ -183,6 +183,13 @@ enum Calls {
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
         }
+        if keras3 {
+          for warning in Keras3Wording.deprecationWarnings(
+            className: instance.className, keywords: keywordArguments, range: site.range)
+          {
+            interpreter.warnOnce(location: warning.site?.location ?? "", warning)
+          }
+        }
         if keras3,
           let location = Keras3Wording.inputShapeWarningLocation(
             className: instance.className, keywords: keywordArguments)
@@ -371,6 +378,7 @@ enum Calls {
           range: site.range)
       }
     }
+    try Keras3Wording.checkModelName(nameValue, site: site, interpreter: interpreter)
     let name: String
     switch nameValue {
     case .none: name = interpreter.kerasNames.uniqueName(forClass: "Sequential")
@@ -386,6 +394,12 @@ enum Calls {
     switch layersValue {
     case .none: break
     case .list, .tuple: elements = layersValue.sequenceItems!
+    case .layer where interpreter.kerasVersion == .keras3,
+      .model where interpreter.kerasVersion == .keras3:
+      // Keras 3 iterates over `layers` (tf-keras wraps a single layer in a list).
+      throw CellError(
+        type: "TypeError", message: "'\(layersValue.typeName)' object is not iterable",
+        range: site.range)
     default: elements = [layersValue]
     }
     // Ranges of the list literal's elements, when the layers were written inline.
@@ -435,7 +449,8 @@ enum Calls {
           "adding a model to itself (or to a model nested in it) is not supported in ConvBook cells",
           at: range)
       }
-      if let expected = nested.inputShape, let given = model.outputShape, expected != given {
+      if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given
+      {
         throw .unsupported(
           "the model \(nested.name) was built for inputs of shape \(expected) but would be called on \(given) here; Keras would run its layers on the new shape while reporting the old one, which ConvBook does not model: give both models the same input shape",
           at: range)
@@ -448,14 +463,14 @@ enum Calls {
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
     }
-    if let input = model.outputShape
+    if let input = model.nextLayerInputShape
       ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil)
     {
       try LambdaTracing.trace(
         instance, on: [input], asList: false, range: range, interpreter: interpreter)
     }
     if interpreter.kerasVersion == .keras3,
-      let input = model.outputShape
+      let input = model.nextLayerInputShape
         ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
       let refusal = Keras3Wording.callRefusal(instance, input: input, modelName: model.name)
     {
@@ -505,6 +520,11 @@ enum Calls {
     try LambdaTracing.trace(
       instance, on: tensors.map(\.shape), asList: asList, range: site.range,
       interpreter: interpreter)
+    if interpreter.kerasVersion == .keras3, !asList, tensors.count == 1, !instance.isBuilt,
+      let refusal = Keras3Wording.callRefusal(instance, input: tensors[0].shape, modelName: nil)
+    {
+      throw keras(refusal, at: site.range)
+    }
     do {
       let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
       _ = interpreter.kerasNames.kerasTensorName()
@@ -656,6 +676,7 @@ enum Calls {
         "keras.Model needs a keras.Input tensor as its input in ConvBook cells; a tensor made by a layer is not supported",
         at: site.range)
     }
+    try Keras3Wording.checkModelName(values["name"] ?? .none, site: site, interpreter: interpreter)
     let name: String
     switch values["name"] ?? .none {
     case .none: name = interpreter.kerasNames.functionalModelName()

@@ -55,10 +55,7 @@ import Testing
   ]
 
   /// Scripts that differ in Keras 3 only.
-  static let knownKeras3Differences: [String: String] = [
-    "92-try-bad-configs.py":
-      "a Keras error caught by `except ValueError as error` keeps tf-keras' wording under Keras 3 (Keras3Wording.translate runs only on uncaught errors)"
-  ]
+  static let knownKeras3Differences: [String: String] = [:]
 
   static func checkUnlessKnown(
     _ script: String, version: KerasVersion, folder: String, known: String?

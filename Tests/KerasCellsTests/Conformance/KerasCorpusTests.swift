@@ -58,6 +58,8 @@ import Testing
     "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
     "426-feature-extractor-outputs": "`layer.output` of a model's layer (see 401)",
     "430-geron-mlp-introspection": "`layer.get_weights()` returns NumPy arrays (numpy helper)",
+    "565-k3-err-constructor-mistakes":
+      "tf-keras converts Dense's units with int() (Dense('10') has 10 units, Dense(12.5) 12) and fails on Dense(True) in TensorFlow's protobuf; ConvBook refuses non-integer units in Keras 2 mode (Keras 3's cells match)",
     "459-vae-sampling-lambda": "`K.shape` and `K.random_normal` in a Lambda (tensor functions)",
     "460-espcn-depth-to-space": "`tf.nn.depth_to_space` on a Keras tensor (tensor functions)",
     "468-err-reuse-wrong-channels":
