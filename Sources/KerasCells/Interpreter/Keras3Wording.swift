@@ -182,9 +182,11 @@ enum Keras3Wording {
   static func inputShapeWarningLocation(className: String, keywords: [(String, ArgumentValue)])
     -> String?
   {
+    // `Embedding`'s `input_dim` is its vocabulary size, a parameter of its own.
     guard className != "InputLayer",
       keywords.contains(where: {
-        ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
+        ($0.0 == "input_shape" || ($0.0 == "input_dim" && className != "Embedding"))
+          && $0.1 != .none
       })
     else { return nil }
     if let site = Keras3WarningSites.inputShapeSite(className: className) {

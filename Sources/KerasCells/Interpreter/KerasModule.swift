@@ -314,6 +314,9 @@ public enum KerasModule: Equatable {
       }
       return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
     case .optimizers, .losses, .metrics, .callbacks:
+      // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
+      // learning rate, made as the optimizers are.
+      if self == .optimizers, name == "schedules" { return .module(.optimizers) }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))

@@ -314,7 +314,7 @@ enum Methods {
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
-        model, session: interpreter.session, site: site,
+        model, session: interpreter.session, site: site, version: interpreter.kerasVersion,
         validate: !passesUserFunction(positional, keywords))
       return .none
     case "add":
