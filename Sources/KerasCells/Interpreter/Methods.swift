@@ -375,6 +375,15 @@ enum Methods {
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+      // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the
+      // model is built, as when it is added to a model that has one.
+      var running = TensorShape(shape)
+      for instance in model.layers where !instance.isInputLayer && model.graph == nil {
+        try LambdaTracing.trace(
+          instance, on: [running], asList: false, range: site.range, interpreter: interpreter)
+        guard let next = try? instance.layer.outputShape(for: running) else { break }
+        running = next
+      }
       do {
         try model.build(batchInputShape: TensorShape(shape))
         model.noteRebuilt()
