@@ -149,10 +149,15 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
-        guard let module = KerasModule.resolve(path: imported.module.components),
+        guard var module = KerasModule.resolve(path: imported.module.components),
           !removedInKeras3(module)
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
+        }
+        // Under tf-keras, `import keras` is the tf-keras package itself, which has a
+        // `__version__` (`tf.keras`, its `keras` API module, has none).
+        if imported.module.components == ["keras"], kerasVersion == .keras2 {
+          module = .tfKeras(.keras)
         }
         if let alias = imported.alias {
           session.globals[alias] = .module(module)
@@ -161,7 +166,8 @@ final class Interpreter {
           guard let root = KerasModule.resolve(path: [imported.module.components[0]]) else {
             throw moduleNotFound(imported.module, statement: statement.range)
           }
-          session.globals[imported.boundName] = .module(root)
+          session.globals[imported.boundName] =
+            .module(imported.module.components == ["keras"] ? module : root)
         }
       }
     case .importNames(let modulePath, let names):
