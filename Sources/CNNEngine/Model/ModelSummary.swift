@@ -24,6 +24,9 @@ public struct ModelSummary: Sendable, Equatable {
     public var trainable = true
     /// For a model used as a layer: the rows of its own summary (what `expand_nested` shows).
     public var nestedRows: [Row] = []
+    /// For a model used as a layer and called on sizes its input left open: what its last call
+    /// returned, which Keras 3's row shows (tf-keras' shows the model's own output shape).
+    public var lastCallOutputShape: TensorShape?
 
     /// The output shape as the summary prints it.
     public var outputShapeText: String {

@@ -250,6 +250,11 @@ enum Calls {
       let ranges = argumentRanges(site).positional
       var positional = positional
       var keywords = keywords
+      if callable.path.contains(".optimizers.") {
+        keywords = try OptimizerArguments.check(
+          className: name, keywords: keywords, version: interpreter.kerasVersion,
+          range: site.range)
+      }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.
         let schedule: Value?

@@ -158,26 +158,32 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
-        guard let module = KerasModule.resolve(path: imported.module.components),
+        guard var module = KerasModule.resolve(path: imported.module.components),
           !removedInKeras3(module)
         else {
-          throw moduleNotFound(imported.module)
+          throw moduleNotFound(imported.module, statement: statement.range)
+        }
+        // Under tf-keras, `import keras` is the tf-keras package itself, which has a
+        // `__version__` (`tf.keras`, its `keras` API module, has none).
+        if imported.module.components == ["keras"], kerasVersion == .keras2 {
+          module = .tfKeras(.keras)
         }
         if let alias = imported.alias {
           session.globals[alias] = .module(module)
         } else {
           // `import tensorflow.keras` binds `tensorflow`, as Python does.
           guard let root = KerasModule.resolve(path: [imported.module.components[0]]) else {
-            throw moduleNotFound(imported.module)
+            throw moduleNotFound(imported.module, statement: statement.range)
           }
-          session.globals[imported.boundName] = .module(root)
+          session.globals[imported.boundName] =
+            .module(imported.module.components == ["keras"] ? module : root)
         }
       }
     case .importNames(let modulePath, let names):
       guard let module = KerasModule.resolve(path: modulePath.components),
         !removedInKeras3(module)
       else {
-        throw moduleNotFound(modulePath)
+        throw moduleNotFound(modulePath, statement: statement.range)
       }
       // `from __future__ import print_function`: every feature is already on in Python 3.
       if case .inert("__future__") = module { return .normal }
@@ -433,14 +439,24 @@ final class Interpreter {
     kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
 
+  /// The error of an import that finds no module; CPython's traceback marks the whole import
+  /// statement (no carets), ConvBook's message the module path.
+  private func moduleNotFound(_ path: DottedName, statement: SourceRange) -> CellError {
+    var error = moduleNotFound(path)
+    error.tracebackRange = statement
+    return error
+  }
+
   private func moduleNotFound(_ path: DottedName) -> CellError {
     let root = path.components.first ?? ""
     // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
     // (`tensorflow.keras.applications`) is ConvBook's limitation, not a missing module.
     for length in stride(from: path.components.count - 1, through: 1, by: -1) {
-      // A module Keras 3 removed (`layers.experimental`) is missing there, as Keras 3 says.
+      // A module Keras 3 removed (`layers.experimental`) is missing there, as Keras 3 says; a
+      // module ConvBook has (`keras.layers`) whose submodule is missing
+      // (`keras.layers.convolutional`, gone since Keras 2.6) is missing in Keras too.
       if let found = KerasModule.resolve(path: Array(path.components.prefix(length + 1))),
-        removedInKeras3(found)
+        removedInKeras3(found) || length < path.components.count - 1
       {
         break
       }

@@ -95,6 +95,11 @@ public enum KerasModule: Equatable {
     for component in path.dropFirst() {
       // `keras.src` and `tensorflow.python.keras` mirror the public modules closely enough here.
       if component == "api" || component == "_v2" || component == "src" { continue }
+      // A submodule of a module imported by habit is one too (`keras.preprocessing.sequence`).
+      if case .inert(let name) = module {
+        module = .inert(name + "." + component)
+        continue
+      }
       guard case .module(let next) = module.attribute(component) else { return nil }
       module = next
     }
@@ -244,7 +249,11 @@ public enum KerasModule: Equatable {
       case "nn": return .module(.tensorflowNN)
       // Only `tf.random.set_seed` (NumPyScalars).
       case "random": return .module(.inert("tensorflow.random"))
+      // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
+      case "initializers": return .module(.initializers)
+      case "losses": return .module(.losses)
+      case "metrics": return .module(.metrics)
       case "__version__": return .string(Self.version)
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
@@ -259,6 +268,9 @@ public enum KerasModule: Equatable {
     case .keras:
       switch name {
       case "datasets": return .module(.datasets)
+      // Data preparation (`preprocessing.sequence.pad_sequences`, `ImageDataGenerator`): importable,
+      // refused when used, as data loading is.
+      case "preprocessing": return .module(.inert("keras.preprocessing"))
       case "applications": return .module(.applications)
       case "layers": return .module(.layers)
       case "models": return .module(.models)
@@ -331,6 +343,9 @@ public enum KerasModule: Equatable {
       }
       return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
     case .optimizers, .losses, .metrics, .callbacks:
+      // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
+      // learning rate, made as the optimizers are.
+      if self == .optimizers, name == "schedules" { return .module(.optimizers) }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))

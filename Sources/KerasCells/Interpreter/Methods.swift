@@ -332,7 +332,7 @@ enum Methods {
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
-        model, session: interpreter.session, site: site,
+        model, session: interpreter.session, site: site, version: interpreter.kerasVersion,
         validate: !passesUserFunction(positional, keywords))
       return .none
     case "add":
@@ -392,6 +392,15 @@ enum Methods {
         shape = try InputLayer.shapeDimensions(shapeArgument, argument: "input_shape")
       } catch {
         throw Calls.keras(error, at: site.range)
+      }
+      // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the
+      // model is built, as when it is added to a model that has one.
+      var running = TensorShape(shape)
+      for instance in model.layers where !instance.isInputLayer && model.graph == nil {
+        try LambdaTracing.trace(
+          instance, on: [running], asList: false, range: site.range, interpreter: interpreter)
+        guard let next = try? instance.layer.outputShape(for: running) else { break }
+        running = next
       }
       do {
         try model.build(batchInputShape: TensorShape(shape))
