@@ -321,6 +321,11 @@ enum Attributes {
       if name == "input_shape", let shapes = instance.listInputShapes {
         return .list(shapes.map(shapeValue))
       }
+      // tf-keras unwraps a one-element shape tuple: the input shape `(4,)` of a function of
+      // `tf.shape(x)` is `4`, that of a layer on `Input(shape=())` is `None`.
+      if name == "input_shape", !instance.isInputLayer, shape.rank == 1 {
+        return shape.dimensions[0].map(Value.int) ?? Value.none
+      }
       // An input layer reports the shapes of its node's list of tensors.
       return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)
     case "weights", "variables": return variablesValue(instance.variables)

@@ -505,6 +505,19 @@ enum Calls {
       keywords = []
       AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
     }
+    if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
+      instance.layer is Embedding
+    {
+      // An Embedding of a constant (`tf.range(...)`) runs at once and gives a constant tensor.
+      do {
+        let output = try EagerLayerCall.embedding(
+          instance, indices: array.scalars, shape: array.shape,
+          seed: interpreter.session.randomSeed ?? TraceMeasurement.defaultSeed)
+        return .array(NDArray(tensor: output))
+      } catch {
+        throw keras(error, at: site.range)
+      }
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       let (tensors, asList) = kerasTensors(in: positional[0])
     else {

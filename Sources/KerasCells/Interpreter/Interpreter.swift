@@ -802,6 +802,12 @@ final class Interpreter {
       var left = try evaluate(first)
       for link in links {
         let right = try evaluate(link.operand)
+        if links.count == 1, TensorArithmetic.involvesTensor(left, right),
+          [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(link.operation)
+        {
+          return try TensorFunctions.compare(
+            link.operation, left, right, interpreter: self, range: range)
+        }
         if links.count == 1, ArrayOperations.involvesArray(left, right),
           link.operation != .identical, link.operation != .notIdentical
         {

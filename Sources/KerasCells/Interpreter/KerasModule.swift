@@ -385,7 +385,10 @@ public enum KerasModule: Equatable {
       if Self.noEffectCalls.contains(path) {
         return .function(Callable(.builtin("no effect"), path: path))
       }
-      return NumPyScalars.attribute(name, module: module)
+      if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
+      // `tf.random.normal` on a shape holding Keras tensors (VAE sampling).
+      return module == "tensorflow.random"
+        ? TensorFunctions.attribute(name, namespace: module) : nil
     case .applications, .applicationModule: return applicationAttribute(name)
     case .tensorFunctions(let namespace):
       if namespace == "keras.ops", name == "image" || name == "nn" {

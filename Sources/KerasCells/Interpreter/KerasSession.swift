@@ -24,6 +24,9 @@ public final class KerasSession {
   /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
   /// the Lambda and takes no session names.
   var lambdaTracingDepth = 0
+  /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
+  /// have made: the seed of the next one that names none, so that each draws its own deviates.
+  var randomOperationCount = 0
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

@@ -30,8 +30,6 @@ import Testing
     "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
     "426-feature-extractor-outputs": "`layer.output` of a model's layer (see 401)",
     "430-geron-mlp-introspection": "`layer.get_weights()` returns NumPy arrays (numpy helper)",
-    "459-vae-sampling-lambda": "`K.shape` and `K.random_normal` in a Lambda (tensor functions)",
-    "460-espcn-depth-to-space": "`tf.nn.depth_to_space` on a Keras tensor (tensor functions)",
     "468-err-reuse-wrong-channels":
       "Keras 3 calls a nested Sequential model on another channel count; ConvBook refuses as its own limitation",
     "607-extra-head-from-layer-output": "layerio: `model.layers[i].output` feeds a new head",
