@@ -6,6 +6,11 @@ enum Calls {
     _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if let result = try interpreter.callClassValue(
+      callee, positional: positional, keywords: keywords, site: site)
+    {
+      return result
+    }
     switch callee {
     case .function(let callable):
       // A class or function of `tf_keras` in a Keras 3 session makes tf-keras objects.
@@ -324,6 +329,10 @@ enum Calls {
         HostFunction.Call(
           positional: positional, keywords: keywords, range: site.range,
           argumentRanges: site.arguments.map(\.range)))
+    case .userClass, .descriptor, .classSupport:
+      // `Calls.call` hands these to `Interpreter.callClassValue` first.
+      throw CellError(
+        type: "TypeError", message: "'\(callable.path)' object is not callable", range: site.range)
     }
   }
 

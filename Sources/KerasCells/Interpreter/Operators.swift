@@ -408,6 +408,7 @@ enum Operators {
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
+    case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
   }

@@ -46,6 +46,10 @@ public indirect enum Value {
   /// tf-keras' `TensorShape`: what a Keras tensor's or a weight's `.shape` is (Keras 3 gives a
   /// tuple). Prints as a tuple, `repr` as `TensorShape([None, 8, 8, 3])`; see `TensorShapeValue`.
   case tensorShape([Int?])
+  /// An instance of a class defined in a cell (`PythonClass`).
+  case instance(PythonInstance)
+  /// What `super()` returns in a method of a cell's class.
+  case superObject(SuperBinding)
 
   /// Python's `type(x).__name__`.
   public var typeName: String {
@@ -74,6 +78,8 @@ public indirect enum Value {
     case .history: return "History"
     case .exception(let exception): return exception.type
     case .tensorShape: return "TensorShape"
+    case .instance(let instance): return instance.type.name
+    case .superObject: return "super"
     }
   }
 

@@ -53,7 +53,6 @@ import Testing
     "93-namedtuple-blocks.py": "`import collections` (namedtuple) is not available in ConvBook",
     "94-argparse-defaults.py": "`import argparse` is not available in ConvBook",
     "96-trainable-count-backend.py": "`keras.backend.count_params` on weights (tensor functions)",
-    "98-build-registry.py": "decorators are not supported in ConvBook cells",
     "99-shape-walk.py": "`layer.output` of a model's layer (see 91)",
   ]
 

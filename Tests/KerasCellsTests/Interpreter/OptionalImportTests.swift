@@ -39,6 +39,6 @@ import Testing
         """
       ).error)
     #expect(error.type == nil)
-    #expect(error.message.hasPrefix("ConvBook does not support class definitions yet"))
+    #expect(error.message.hasPrefix("ConvBook does not support subclassing `keras.Model` yet"))
   }
 }
