@@ -57,6 +57,15 @@ enum ContextManagers {
           message: "decorator() takes 1 positional argument but \(positional.count) were given",
           range: range)
       }
+      // Keras serializes a class through its config.
+      if case .function(let callable) = positional[0], case .userClass(let type) = callable.kind,
+        type.lookup("get_config") == nil
+      {
+        throw CellError(
+          type: "ValueError",
+          message: "Cannot register a class that does not have a get_config() method.",
+          range: range)
+      }
       return positional[0]
     case "tf.device":
       guard positional.count == 1, case .string = positional[0] else {
