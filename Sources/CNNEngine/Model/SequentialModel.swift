@@ -124,8 +124,13 @@ public final class SequentialModel {
   }
 
   public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
+  /// The class name of a layer subclass whose `call` this functional graph is (`ConvBNReLU`): what
+  /// Keras shows for the layer; nil for models.
+  public var subclassName: String?
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
-  public var className: String { kind == .sequential ? "Sequential" : "Functional" }
+  public var className: String {
+    subclassName ?? (kind == .sequential ? "Sequential" : "Functional")
+  }
 
   /// `model.input_shape`.
   public var inputShape: TensorShape? { inputLayer?.batchInputShape }

@@ -441,6 +441,17 @@ enum Calls {
           at: range)
       }
       instance = LayerInstance(model: nested)
+    case .instance(let object) where object.type.kerasBase != nil:
+      // A custom layer is traced on the model's output shape, so the model must have one.
+      guard let input = model.outputShape else {
+        throw .unsupported(
+          "ConvBook adds a custom layer to a Sequential model only once the model's input shape is known; start the model with keras.Input(...)",
+          at: range)
+      }
+      instance = try KerasSubclassing.layer(
+        of: object, on: input,
+        site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
+        interpreter: interpreter)
     default:
       throw CellError(
         type: "TypeError",

@@ -52,6 +52,7 @@ extension Interpreter {
   func defineClass(_ definition: ClassDefinition, statement: Statement) throws(CellError) {
     let decorators = try evaluateAll(definition.decorators)
     var bases: [PythonClass] = []
+    var kerasBase: String?
     for argument in definition.arguments {
       guard case .positional = argument.kind else {
         throw .unsupported(
@@ -68,11 +69,13 @@ extension Interpreter {
               range: statement.range)
           }
           bases.append(type)
+          kerasBase = kerasBase ?? type.kerasBase
           continue
         }
         if callable.kind == .classSupport("object") { continue }
-        if let refusal = KerasSubclassing.refusal(for: callable, at: argument.range) {
-          throw refusal
+        if let base = try KerasSubclassing.base(for: callable, at: argument.range) {
+          kerasBase = base
+          continue
         }
         throw .unsupported(
           "ConvBook does not support subclassing `\(callable.path)` yet; a class can extend `object` or classes defined in the script",
@@ -86,6 +89,7 @@ extension Interpreter {
       scope.map { $0.isClassBody ? $0.qualifiedName + "." : $0.qualifiedName + ".<locals>." }
       .map { $0 + definition.name } ?? definition.name
     let type = PythonClass(name: definition.name, qualifiedName: qualifiedName, bases: bases)
+    type.kerasBase = kerasBase
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -150,6 +154,11 @@ extension Interpreter {
   ) throws(CellError) -> Value {
     let instance = PythonInstance(type: type)
     guard let (initializer, _) = type.lookup("__init__") else {
+      if type.kerasBase != nil {
+        try KerasSubclassing.initialize(
+          instance, positional: positional, keywords: keywords, site: site, interpreter: self)
+        return .instance(instance)
+      }
       if !positional.isEmpty || !keywords.isEmpty {
         throw CellError(
           type: "TypeError", message: "\(type.name)() takes no arguments", range: site.range)
@@ -249,6 +258,18 @@ extension Interpreter {
         }
       }
       return value
+    case .layer, .model:
+      // A custom layer reached through a model (`model.layers[1].conv`): its Python attributes.
+      let object: AnyObject
+      switch base {
+      case .layer(let layer): object = layer
+      case .model(let model): object = model
+      default: return nil
+      }
+      guard let instance = session.customLayers[ObjectIdentifier(object)],
+        instance.attributes[name] != nil || instance.type.lookup(name) != nil
+      else { return nil }
+      return try instanceAttribute(name, instance, range: range)
     case .superObject(let binding):
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
         if name == "__init__" { return .method(receiver: base, name: name) }
@@ -282,6 +303,16 @@ extension Interpreter {
     if let value = instance.attributes[name] { return value }
     if let (value, _) = found {
       return try bind(value, name: name, to: .instance(instance), via: .instance(instance), range: range)
+    }
+    // A custom layer's attributes as a Keras layer.
+    if let state = instance.layerState {
+      if name == "name" { return .string(state.name) }
+      if let layer = state.layer {
+        return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
+      }
+      throw .unsupported(
+        "ConvBook knows the attributes of the custom layer \(state.name) (other than its name) only once it has been called on a tensor",
+        at: range)
     }
     throw CellError(
       type: "AttributeError", message: "'\(instance.type.name)' object has no attribute '\(name)'",
@@ -368,6 +399,9 @@ extension Interpreter {
           name, positional: positional, keywords: keywords, site: site, interpreter: self)
       default: return nil
       }
+    case .instance(let instance) where instance.type.kerasBase != nil:
+      return try KerasSubclassing.call(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: self)
     case .instance(let instance):
       guard let (member, _) = instance.type.lookup("__call__") else {
         throw CellError(
@@ -392,6 +426,18 @@ extension Interpreter {
       }
       if case .superObject(let binding) = receiver {
         guard let (member, _) = binding.receiverClass.lookup(name, after: binding.start) else {
+          if binding.receiverClass.kerasBase != nil, name == "__init__",
+            case .instance(let instance) = binding.receiver
+          {
+            try KerasSubclassing.initialize(
+              instance, positional: positional, keywords: keywords, site: site, interpreter: self)
+            return Value.none
+          }
+          if binding.receiverClass.kerasBase != nil {
+            throw .unsupported(
+              "ConvBook does not support calling keras.layers.Layer.\(name)() from a custom layer yet",
+              at: site.range)
+          }
           // `object.__init__`: takes the instance only.
           guard positional.isEmpty && keywords.isEmpty else {
             let overrides = binding.receiverClass.lookup("__init__") != nil

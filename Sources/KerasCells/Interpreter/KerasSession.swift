@@ -24,6 +24,9 @@ public final class KerasSession {
   /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
   /// the Lambda and takes no session names.
   var lambdaTracingDepth = 0
+  /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
+  /// its traced `call` is (`KerasSubclassing`).
+  var customLayers: [ObjectIdentifier: PythonInstance] = [:]
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

@@ -1,13 +1,148 @@
-/// Subclassing Keras' own classes (`keras.layers.Layer`, `keras.Model`, a layer class).
+import CNNEngine
+
+/// A custom layer's state as a Keras layer: the name `Layer.__init__` gave it and, once it has
+/// been called, the functional graph its `call` traced.
+final class CustomLayerState {
+  let name: String
+  /// The layer the traced `call` is, as a layer of the models that call it.
+  var layer: LayerInstance?
+
+  init(name: String) {
+    self.name = name
+  }
+}
+
+/// Subclassing Keras' own classes. A subclass of `keras.layers.Layer` whose `call` chains
+/// sublayers and tensor operations runs: its first call on a Keras tensor runs `call` on a
+/// symbolic tensor of the same shape (as a Lambda's function is traced), and the layers and
+/// operations it used become a graph that is the custom layer (one summary row, named and
+/// classed as the Python class, with its sublayers' weights). Subclassed models, subclasses of
+/// other layer classes, and custom layers with their own weights (`build` / `add_weight`) are
+/// refused as ConvBook's limitation.
 enum KerasSubclassing {
-  /// The refusal for a class statement that extends a Keras class; nil when `callable` is not one.
-  static func refusal(for callable: Callable, at range: SourceRange) -> CellError? {
+  /// What `class X(base)` extends when `base` is one of Keras' classes: `Layer`, or a refusal.
+  static func base(for callable: Callable, at range: SourceRange) throws(CellError) -> String? {
     switch callable.kind {
-    case .layerClass, .sequentialClass, .modelClass, .unsupportedModelClass:
-      return .unsupported(
-        "ConvBook does not support subclassing `\(callable.path)` yet (custom layers and subclassed models); build the model with keras.Sequential or the functional API",
+    case .unsupportedModelClass("Layer"):
+      return "Layer"
+    case .modelClass:
+      throw .unsupported(
+        "ConvBook does not support subclassing `\(callable.path)` yet (subclassed models); build the model with keras.Sequential or the functional API (custom layers, subclasses of keras.layers.Layer, are supported)",
+        at: range)
+    case .layerClass, .sequentialClass, .unsupportedModelClass:
+      throw .unsupported(
+        "ConvBook does not support subclassing `\(callable.path)` yet; subclass keras.layers.Layer, or build the model with keras.Sequential or the functional API",
         at: range)
     default: return nil
     }
+  }
+
+  /// `Layer.__init__(self, trainable=True, name=None, dtype=None, **kwargs)`, run by the custom
+  /// layer's `super().__init__(...)` (or by instantiation when the class has no `__init__`).
+  static func initialize(
+    _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    var name: String?
+    for (label, value) in keywords {
+      switch (label, value) {
+      case ("name", .string(let given)): name = given
+      case ("name", .none), ("trainable", _), ("dtype", _): break
+      default:
+        throw .unsupported(
+          "ConvBook does not support the argument `\(label)` of a custom layer's Layer.__init__() yet",
+          at: site.range)
+      }
+    }
+    guard positional.isEmpty else {
+      throw .unsupported(
+        "ConvBook supports Layer.__init__() with keyword arguments (name=, trainable=, dtype=) only",
+        at: site.range)
+    }
+    instance.layerState = CustomLayerState(
+      name: name ?? interpreter.kerasNames.uniqueName(forClass: instance.type.name))
+  }
+
+  /// Calls a custom layer on a Keras tensor: traces `call` at the first call, then applies the
+  /// traced graph.
+  static func call(
+    _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard positional.count == 1, case .kerasTensor(let tensor) = positional[0] else {
+      throw .unsupported(
+        "ConvBook calls custom layers on one Keras tensor only (the functional API); \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
+        at: site.range)
+    }
+    let layer = try layer(
+      of: instance, on: tensor.shape, keywords: keywords, site: site, interpreter: interpreter)
+    do {
+      return .kerasTensor(try tensor.apply(layer))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+  }
+
+  /// The layer a custom layer is on inputs of `shape`: its `call` traced at the first use.
+  static func layer(
+    of instance: PythonInstance, on shape: TensorShape, keywords: [(String, Value)] = [],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> LayerInstance {
+    guard let state = instance.layerState else {
+      throw .unsupported(
+        "ConvBook needs the custom layer \(instance.type.name) to call super().__init__() in its __init__ before it is used",
+        at: site.range)
+    }
+    if let layer = state.layer { return layer }
+    let layer = try trace(
+      instance, state: state, on: shape, keywords: keywords, site: site, interpreter: interpreter)
+    state.layer = layer
+    return layer
+  }
+
+  private static func trace(
+    _ instance: PythonInstance, state: CustomLayerState, on shape: TensorShape,
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> LayerInstance {
+    let type = instance.type
+    if type.lookup("build") != nil {
+      throw .unsupported(
+        "ConvBook does not support custom layers with their own weights (build() / add_weight()) yet; \(type.name) defines build()",
+        at: site.range)
+    }
+    guard let (call, _) = type.lookup("call") else {
+      throw .unsupported(
+        "ConvBook runs custom layers through their call() method, which \(type.name) does not define",
+        at: site.range)
+    }
+    let symbolic = KerasTensor(
+      input: InputLayer(
+        name: state.name + "_input", batchInputShape: shape,
+        arguments: LayerArguments(className: "InputLayer", values: [:])))
+    let session = interpreter.session
+    session.lambdaTracingDepth += 1
+    defer { session.lambdaTracingDepth -= 1 }
+    let result = try interpreter.callClassMember(
+      call, receiver: .instance(instance), receiverClass: type,
+      positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+    guard case .kerasTensor(let output) = result, output !== symbolic else {
+      throw .unsupported(
+        "ConvBook runs custom layers whose call() returns one tensor made by layers and tensor operations; \(type.name).call returned \(PythonText.repr(result))",
+        at: site.range)
+    }
+    let graph: SequentialModel
+    do {
+      graph = try SequentialModel.functional(name: state.name, inputs: [symbolic], outputs: [output])
+    } catch {
+      throw .unsupported(
+        "ConvBook could not make a layer graph of \(type.name).call: \(error.message)",
+        at: site.range)
+    }
+    graph.subclassName = type.name
+    let layer = graph.calledInstance
+    session.customLayers[ObjectIdentifier(layer)] = instance
+    session.customLayers[ObjectIdentifier(graph)] = instance
+    interpreter.recordOrigin(of: layer, at: site.range)
+    return layer
   }
 }

@@ -11,6 +11,8 @@ public final class PythonClass {
   var namespace: [String: Value] = [:]
   /// Names of `namespace` in the order they were first bound.
   var namespaceOrder: [String] = []
+  /// The Keras class the class extends through its bases (`Layer`), if any.
+  var kerasBase: String?
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 
@@ -75,6 +77,8 @@ public final class PythonInstance {
   /// (`Interpreter.prepareText`): `PythonText` has no interpreter to run them with.
   var shownRepr: String?
   var shownStr: String?
+  /// For an instance of a Keras layer subclass: its state as a layer (`KerasSubclassing`).
+  var layerState: CustomLayerState?
 
   init(type: PythonClass) {
     self.type = type
