@@ -398,7 +398,9 @@ enum Builtins {
       guard positional.count == 2, keywords.isEmpty else {
         throw typeError("isinstance expected 2 arguments, got \(positional.count)")
       }
-      if let answer = try ClassBuiltins.isInstance(positional[0], positional[1], range: range) {
+      if let answer = try ClassBuiltins.isInstance(
+        positional[0], positional[1], range: range, interpreter: interpreter)
+      {
         return .bool(answer)
       }
       let positional = [positional[0], ClassBuiltins.withoutOwnClasses(positional[1])]

@@ -142,13 +142,26 @@ enum ClassBuiltins {
 
   /// `isinstance(value, classes)` when the cell's own classes (or `object`) are involved; nil
   /// otherwise.
-  static func isInstance(_ value: Value, _ wanted: Value, range: SourceRange) throws(CellError)
-    -> Bool?
-  {
+  static func isInstance(
+    _ value: Value, _ wanted: Value, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Bool? {
     let own = try classes(wanted, range: range)
     // Everything is an object.
     if own.contains(where: { $0 == nil }) { return true }
-    guard case .instance(let instance) = value else {
+    // A custom layer listed by a model is its Python object.
+    let object = KerasSubclassing.customLayer(value, session: interpreter.session)
+    if object != nil, own.isEmpty {
+      // A custom layer is a `keras.layers.Layer`, and no other Keras class.
+      func isLayerClass(_ value: Value) -> Bool {
+        switch value {
+        case .function(let callable): return callable.kind == .unsupportedModelClass("Layer")
+        case .tuple(let items): return items.contains(where: isLayerClass)
+        default: return false
+        }
+      }
+      return isLayerClass(wanted)
+    }
+    guard let instance = object ?? { if case .instance(let i) = value { i } else { nil } }() else {
       // A built-in value is none of the cell's classes; the built-in check decides the rest.
       return nil
     }

@@ -63,6 +63,16 @@ enum KerasSubclassing {
       name: name ?? interpreter.kerasNames.uniqueName(forClass: instance.type.name))
   }
 
+  /// The custom layer a value stands for: the Python object, or the layer a model lists for it.
+  static func customLayer(_ value: Value, session: KerasSession) -> PythonInstance? {
+    switch value {
+    case .instance(let instance) where instance.type.kerasBase != nil: return instance
+    case .layer(let layer): return session.customLayers[ObjectIdentifier(layer)]
+    case .model(let model): return session.customLayers[ObjectIdentifier(model)]
+    default: return nil
+    }
+  }
+
   /// Calls a custom layer on a Keras tensor: traces `call` at the first call, then applies the
   /// traced graph.
   static func call(
@@ -89,9 +99,12 @@ enum KerasSubclassing {
     site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     guard let state = instance.layerState else {
-      throw .unsupported(
-        "ConvBook needs the custom layer \(instance.type.name) to call super().__init__() in its __init__ before it is used",
-        at: site.range)
+      // Keras notices the missing `Layer.__init__` at the layer's first call.
+      let message =
+        interpreter.kerasVersion == .keras3
+        ? "In layer '\(instance.type.name)', you forgot to call `super().__init__()` as the first statement in the `__init__()` method. Go add it!"
+        : "You must call `super().__init__()` in the layer constructor."
+      throw CellError(type: "RuntimeError", message: message, range: site.range)
     }
     if let layer = state.layer { return layer }
     let layer = try trace(

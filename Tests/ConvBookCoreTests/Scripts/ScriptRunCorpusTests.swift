@@ -54,6 +54,9 @@ import Testing
     "94-argparse-defaults.py": "`import argparse` is not available in ConvBook",
     "96-trainable-count-backend.py": "`keras.backend.count_params` on weights (tensor functions)",
     "99-shape-walk.py": "`layer.output` of a model's layer (see 91)",
+    "130-custom-layer-weights.py":
+      "a custom layer with weights of its own (build() / add_weight()) is refused (KerasSubclassing)",
+    "131-subclassed-model.py": "a subclassed keras.Model is refused (KerasSubclassing)",
   ]
 
   /// Scripts that differ in Keras 3 only.
