@@ -372,7 +372,7 @@ public final class SequentialModel {
   /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
   /// pooling, activations, dropout and a few others without state. All others are unbuilt until
   /// called, which an unbuilt model's summary shows as `0 (unbuilt)`.
-  static let builtAtConstruction: Set<String> = [
+  public static let builtAtConstruction: Set<String> = [
     "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
     "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "ReLU",

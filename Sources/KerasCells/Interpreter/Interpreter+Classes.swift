@@ -307,6 +307,9 @@ extension Interpreter {
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
+      if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session) {
+        return value
+      }
       if let layer = state.layer {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }
@@ -412,7 +415,11 @@ extension Interpreter {
         member, receiver: callee, receiverClass: instance.type, positional: positional,
         keywords: keywords, site: site)
     case .method(.instance(let instance), let name):
-      guard let (member, _) = instance.type.lookup(name) else { return nil }
+      guard let (member, _) = instance.type.lookup(name) else {
+        return try KerasSubclassing.modelMethod(
+          name, of: instance, positional: positional, keywords: keywords, site: site,
+          interpreter: self)
+      }
       return try callClassMember(
         member, receiver: .instance(instance), receiverClass: instance.type,
         positional: positional, keywords: keywords, site: site)

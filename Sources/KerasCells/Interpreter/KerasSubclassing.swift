@@ -6,6 +6,10 @@ final class CustomLayerState {
   let name: String
   /// The layer the traced `call` is, as a layer of the models that call it.
   var layer: LayerInstance?
+  /// A subclassed model: built by `build()` or a call (its sublayers have their weights).
+  var isBuilt = false
+  /// A subclassed model that has been called on a tensor (not only built).
+  var wasCalled = false
 
   init(name: String) {
     self.name = name
@@ -26,9 +30,7 @@ enum KerasSubclassing {
     case .unsupportedModelClass("Layer"):
       return "Layer"
     case .modelClass:
-      throw .unsupported(
-        "ConvBook does not support subclassing `\(callable.path)` yet (subclassed models); build the model with keras.Sequential or the functional API (custom layers, subclasses of keras.layers.Layer, are supported)",
-        at: range)
+      return "Model"
     case .layerClass, .sequentialClass, .unsupportedModelClass:
       throw .unsupported(
         "ConvBook does not support subclassing `\(callable.path)` yet; subclass keras.layers.Layer, or build the model with keras.Sequential or the functional API",
@@ -56,7 +58,9 @@ enum KerasSubclassing {
     }
     guard positional.isEmpty else {
       throw .unsupported(
-        "ConvBook supports Layer.__init__() with keyword arguments (name=, trainable=, dtype=) only",
+        instance.type.kerasBase == "Model"
+          ? "ConvBook does not support a subclassed keras.Model given inputs and outputs (Model.__init__(inputs, outputs)) yet"
+          : "ConvBook supports Layer.__init__() with keyword arguments (name=, trainable=, dtype=) only",
         at: site.range)
     }
     instance.layerState = CustomLayerState(
@@ -86,6 +90,10 @@ enum KerasSubclassing {
     }
     let layer = try layer(
       of: instance, on: tensor.shape, keywords: keywords, site: site, interpreter: interpreter)
+    if let state = instance.layerState {
+      state.isBuilt = true
+      state.wasCalled = true
+    }
     do {
       return .kerasTensor(try tensor.apply(layer))
     } catch {

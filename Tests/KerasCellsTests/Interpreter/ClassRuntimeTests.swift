@@ -109,8 +109,8 @@ import Testing
       ),
       ("class A(metaclass=type):\n    pass\n", "ConvBook does not support class keywords"),
       (
-        "from tensorflow import keras\nclass Net(keras.Model):\n    pass\n",
-        "ConvBook does not support subclassing `keras.Model` yet"
+        "from tensorflow import keras\nclass Net(keras.Model):\n    pass\nNet().fit(1, 2)\n",
+        "ConvBook does not support `model.fit()` on a subclassed model yet"
       ),
       (
         "from tensorflow.keras import layers\nclass D(layers.Dense):\n    pass\n",
