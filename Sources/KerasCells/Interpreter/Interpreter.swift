@@ -79,6 +79,7 @@ final class Interpreter {
 
   /// Records that `instance` was created by the call at `range` in this cell.
   func recordOrigin(of instance: LayerInstance, at range: SourceRange) {
+    session.layersCreatedWhileTracing?.append(instance)
     session.layerOrigins[ObjectIdentifier(instance)] = range
     session.layerOriginCells[ObjectIdentifier(instance)] = cellIndex
   }

@@ -142,10 +142,29 @@ enum KerasSubclassing {
         arguments: LayerArguments(className: "InputLayer", values: [:])))
     let session = interpreter.session
     session.lambdaTracingDepth += 1
-    defer { session.lambdaTracingDepth -= 1 }
-    let result = try interpreter.callClassMember(
-      call, receiver: .instance(instance), receiverClass: type,
-      positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+    let outerCreated = session.layersCreatedWhileTracing
+    session.layersCreatedWhileTracing = []
+    let result: Value
+    var created: [LayerInstance] = []
+    do {
+      defer {
+        session.lambdaTracingDepth -= 1
+        created = session.layersCreatedWhileTracing ?? []
+        session.layersCreatedWhileTracing = outerCreated
+      }
+      result = try interpreter.callClassMember(
+        call, receiver: .instance(instance), receiverClass: type,
+        positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+    }
+    // Keras tracks the layers an object holds as attributes; one made inside `call` adds weights
+    // Keras does not count as the custom layer's (a nested custom layer's traced graph is not one).
+    if let made = created.first(where: {
+      !$0.weights.isEmpty && session.customLayers[ObjectIdentifier($0)] == nil
+    }) {
+      throw .unsupported(
+        "ConvBook does not support creating a layer with weights (\(made.name)) inside \(type.name).call() yet: Keras does not count its weights as the layer's; create it in __init__",
+        at: site.range)
+    }
     guard case .kerasTensor(let output) = result, output !== symbolic else {
       throw .unsupported(
         "ConvBook runs custom layers whose call() returns one tensor made by layers and tensor operations; \(type.name).call returned \(PythonText.repr(result))",
