@@ -6,7 +6,9 @@ import CNNEngine
 /// `register_keras_serializable`, `tf.device`, ...). `open` is refused: cells have no files.
 enum ClassBuiltins {
   /// The names that are classes in Python (`type(staticmethod)` is `type`).
-  static let typeNames: Set<String> = ["object", "staticmethod", "classmethod", "property", "super"]
+  static let typeNames: Set<String> = [
+    "object", "staticmethod", "classmethod", "property", "super",
+  ]
 
   static let builtinNames: Set<String> = typeNames.union([
     "issubclass", "setattr", "callable", "open",
@@ -135,7 +137,8 @@ enum ClassBuiltins {
       return found
     default:
       throw CellError(
-        type: "TypeError", message: "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        type: "TypeError",
+        message: "isinstance() arg 2 must be a type, a tuple of types, or a union",
         range: range)
     }
   }

@@ -19,7 +19,8 @@ extension Interpreter {
     if let classScope {
       qualifiedName = classScope.qualifiedName + "." + definition.name
     } else {
-      qualifiedName = scope.map { $0.qualifiedName + ".<locals>." + definition.name } ?? definition.name
+      qualifiedName =
+        scope.map { $0.qualifiedName + ".<locals>." + definition.name } ?? definition.name
     }
     let function = UserFunction(
       name: definition.name, qualifiedName: qualifiedName, parameters: definition.parameters,
@@ -298,11 +299,13 @@ extension Interpreter {
     if let (value, _) = found, case .function(let callable) = value,
       case .descriptor(let descriptor) = callable.kind, descriptor.kind == .property
     {
-      return try bind(value, name: name, to: .instance(instance), via: .instance(instance), range: range)
+      return try bind(
+        value, name: name, to: .instance(instance), via: .instance(instance), range: range)
     }
     if let value = instance.attributes[name] { return value }
     if let (value, _) = found {
-      return try bind(value, name: name, to: .instance(instance), via: .instance(instance), range: range)
+      return try bind(
+        value, name: name, to: .instance(instance), via: .instance(instance), range: range)
     }
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
@@ -326,7 +329,9 @@ extension Interpreter {
 
   /// What looking a class attribute up through an instance (or `super()`) gives: a bound method
   /// for a function, the function for a static method, the getter's result for a property.
-  private func bind(_ value: Value, name: String, to receiver: Value, via base: Value, range: SourceRange)
+  private func bind(
+    _ value: Value, name: String, to receiver: Value, via base: Value, range: SourceRange
+  )
     throws(CellError) -> Value
   {
     guard case .function(let callable) = value else { return value }

@@ -172,7 +172,8 @@ enum KerasSubclassing {
     }
     let graph: SequentialModel
     do {
-      graph = try SequentialModel.functional(name: state.name, inputs: [symbolic], outputs: [output])
+      graph = try SequentialModel.functional(
+        name: state.name, inputs: [symbolic], outputs: [output])
     } catch {
       throw .unsupported(
         "ConvBook could not make a layer graph of \(type.name).call: \(error.message)",

@@ -306,7 +306,7 @@ public struct PythonParser {
 
   private static let unsupportedCompoundStatements:
     [PythonKeyword: (construct: String, description: String)] = [
-      .async: ("async", "async functions and loops (async)"),
+      .async: ("async", "async functions and loops (async)")
     ]
 
   mutating func parseStatement() throws(PythonSyntaxError) -> [Statement] {

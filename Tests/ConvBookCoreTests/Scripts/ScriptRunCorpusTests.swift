@@ -63,7 +63,7 @@ import Testing
     "133-subclassed-model-called.py":
       "Keras 3's summary of a subclassed model after a call (some rows shaped, some `?`) is refused (SubclassedModels)",
     "92-try-bad-configs.py":
-      "a Keras error caught by `except ValueError as error` keeps tf-keras' wording under Keras 3 (Keras3Wording.translate runs only on uncaught errors)"
+      "a Keras error caught by `except ValueError as error` keeps tf-keras' wording under Keras 3 (Keras3Wording.translate runs only on uncaught errors)",
   ]
 
   static func checkUnlessKnown(

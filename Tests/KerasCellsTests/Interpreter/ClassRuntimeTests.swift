@@ -5,7 +5,10 @@ import Testing
 /// with CPython 3.11), and what ConvBook cannot do is refused as its limitation.
 @Suite struct ClassRuntimeTests {
   static let pythonErrors: [(String, String, String)] = [
-    ("with 1:\n    pass\n", "TypeError", "'int' object does not support the context manager protocol"),
+    (
+      "with 1:\n    pass\n", "TypeError",
+      "'int' object does not support the context manager protocol"
+    ),
     ("class C:\n    pass\nC(1)\n", "TypeError", "C() takes no arguments"),
     (
       "class C:\n    pass\nclass D(C):\n    def __init__(self, a):\n        super().__init__(a)\nD(1)\n",

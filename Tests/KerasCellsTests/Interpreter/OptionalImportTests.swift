@@ -40,6 +40,8 @@ import Testing
         """
       ).error)
     #expect(error.type == nil)
-    #expect(error.message.hasPrefix("ConvBook does not support `model.compile()` on a subclassed model yet"))
+    #expect(
+      error.message.hasPrefix(
+        "ConvBook does not support `model.compile()` on a subclassed model yet"))
   }
 }
