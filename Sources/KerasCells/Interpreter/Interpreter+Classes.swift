@@ -313,6 +313,10 @@ extension Interpreter {
       if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session) {
         return value
       }
+      if KerasSubclassing.unsupportedLayerMethods.contains(name) {
+        throw .unsupported(
+          "ConvBook does not support `Layer.\(name)()` in custom layers yet", at: range)
+      }
       if let layer = state.layer {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }

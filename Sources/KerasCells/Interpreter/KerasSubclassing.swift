@@ -24,6 +24,12 @@ final class CustomLayerState {
 /// other layer classes, and custom layers with their own weights (`build` / `add_weight`) are
 /// refused as ConvBook's limitation.
 enum KerasSubclassing {
+  /// Methods of Keras' `Layer` that custom layers call on themselves and ConvBook lacks.
+  static let unsupportedLayerMethods: Set<String> = [
+    "add_weight", "add_loss", "add_metric", "add_update", "get_config", "from_config",
+    "compute_output_shape", "get_weights", "set_weights",
+  ]
+
   /// What `class X(base)` extends when `base` is one of Keras' classes: `Layer`, or a refusal.
   static func base(for callable: Callable, at range: SourceRange) throws(CellError) -> String? {
     switch callable.kind {
