@@ -131,8 +131,13 @@ public final class SequentialModel {
   var holdsOnlyItsInput: Bool {
     kind == .sequential && graph == nil && stack.isEmpty && kerasVersion == .keras3
   }
+  /// The class name of a layer subclass whose `call` this functional graph is (`ConvBNReLU`): what
+  /// Keras shows for the layer; nil for models.
+  public var subclassName: String?
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
-  public var className: String { kind == .sequential ? "Sequential" : "Functional" }
+  public var className: String {
+    subclassName ?? (kind == .sequential ? "Sequential" : "Functional")
+  }
 
   /// `model.input_shape`.
   public var inputShape: TensorShape? { holdsOnlyItsInput ? nil : inputLayer?.batchInputShape }
@@ -378,7 +383,7 @@ public final class SequentialModel {
   /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
   /// pooling, activations, dropout and a few others without state. All others are unbuilt until
   /// called, which an unbuilt model's summary shows as `0 (unbuilt)`.
-  static let builtAtConstruction: Set<String> = [
+  public static let builtAtConstruction: Set<String> = [
     "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
     "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "ReLU",

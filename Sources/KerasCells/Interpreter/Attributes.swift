@@ -33,6 +33,7 @@ enum Attributes {
         try get(name, of: base, range: range, interpreter: interpreter)
       }
     }
+    if let value = try interpreter.classAttribute(name, of: base, range: range) { return value }
     // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
     // object's is its own package's class.
     if name == "__class__" {
@@ -90,6 +91,8 @@ enum Attributes {
       if let value = exceptionAttribute(name, exception) { return value }
     case .kerasObject where name == "name" && TensorFlowDType.name(of: base) != nil:
       return .string(TensorFlowDType.name(of: base) ?? "")
+    case .kerasObject(let object):
+      if let value = ContextManagers.attribute(name, of: object) { return value }
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }

@@ -6,6 +6,11 @@ enum Calls {
     _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if let result = try interpreter.callClassValue(
+      callee, positional: positional, keywords: keywords, site: site)
+    {
+      return result
+    }
     switch callee {
     case .function(let callable):
       // A class or function of `tf_keras` in a Keras 3 session makes tf-keras objects.
@@ -345,6 +350,10 @@ enum Calls {
         HostFunction.Call(
           positional: positional, keywords: keywords, range: site.range,
           argumentRanges: site.arguments.map(\.range)))
+    case .userClass, .descriptor, .classSupport:
+      // `Calls.call` hands these to `Interpreter.callClassValue` first.
+      throw CellError(
+        type: "TypeError", message: "'\(callable.path)' object is not callable", range: site.range)
     }
   }
 
@@ -461,6 +470,17 @@ enum Calls {
           at: range)
       }
       instance = LayerInstance(model: nested)
+    case .instance(let object) where object.type.kerasBase != nil:
+      // A custom layer is traced on the model's output shape, so the model must have one.
+      guard let input = model.outputShape else {
+        throw .unsupported(
+          "ConvBook adds a custom layer to a Sequential model only once the model's input shape is known; start the model with keras.Input(...)",
+          at: range)
+      }
+      instance = try KerasSubclassing.layer(
+        of: object, on: input,
+        site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
+        interpreter: interpreter)
     default:
       throw CellError(
         type: "TypeError",

@@ -20,7 +20,9 @@ final class Interpreter {
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
   private var callDepth = 0
   /// The name of the cell-defined function running (nil at the top level), for tracebacks.
-  private(set) var functionName: String?
+  var functionName: String?
+  /// The cell-defined function running, for `super()`.
+  var currentFunction: UserFunction?
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999
 
@@ -86,6 +88,7 @@ final class Interpreter {
 
   /// Records that `instance` was created by the call at `range` in this cell.
   func recordOrigin(of instance: LayerInstance, at range: SourceRange) {
+    session.layersCreatedWhileTracing?.append(instance)
     session.layerOrigins[ObjectIdentifier(instance)] = range
     session.layerOriginCells[ObjectIdentifier(instance)] = cellIndex
   }
@@ -239,21 +242,11 @@ final class Interpreter {
     case .pass:
       break
     case .functionDefinition(let definition):
-      var defaults: [String: Value] = [:]
-      for parameter in definition.parameters {
-        if let expression = parameter.defaultValue {
-          defaults[parameter.name] = try evaluate(expression)
-        }
-      }
-      let function = UserFunction(
-        name: definition.name,
-        qualifiedName: scope.map { $0.qualifiedName + ".<locals>." + definition.name }
-          ?? definition.name,
-        parameters: definition.parameters, defaults: defaults, body: .statements(definition.body),
-        closure: scope, cellIndex: cellIndex)
-      try assign(
-        .function(Callable(.user(function), path: definition.name)),
-        to: Expression(.name(definition.name), range: definition.nameRange), statement: statement)
+      try defineFunction(definition, statement: statement)
+    case .classDefinition(let definition):
+      try defineClass(definition, statement: statement)
+    case .withStatement(let items, let body):
+      return try executeWith(items[...], body: body, statement: statement)
     case .returnStatement(let value):
       return .returned(
         try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none)
@@ -389,13 +382,14 @@ final class Interpreter {
         type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
     }
     let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
-    let saved = (scope, locals, functionName)
+    let saved = (scope, locals, functionName, currentFunction)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
     locals = [:]
     functionName = function.name
+    currentFunction = function
     callDepth += 1
     defer {
-      (scope, locals, functionName) = saved
+      (scope, locals, functionName, currentFunction) = saved
       callDepth -= 1
     }
     do {
@@ -511,6 +505,7 @@ final class Interpreter {
       }
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
+      if try setClassAttribute(name, of: base, to: value, range: nameRange) { return }
       try Attributes.set(name, of: base, to: value, range: nameRange)
     case .subscript(let baseExpression, let indexExpression)
     where isEnvironment(baseExpression):
@@ -968,6 +963,7 @@ final class Interpreter {
       case .literal(let literal): text += literal
       case .replacement(let replacement):
         let value = try evaluate(replacement.expression)
+        try prepareText(value, range: replacement.range)
         let spec = try format(replacement.formatSpec)
         switch replacement.conversion {
         case .repr?, .ascii?:

@@ -258,6 +258,8 @@ public enum KerasModule: Equatable {
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
       case "newaxis": return Value.none
+      case "device", "name_scope", "function", "distribute":
+        return ContextManagers.attribute(name, module: "tensorflow")
       case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
       default:
         if let initializer = Self.tensorflowInitializers[name] {
@@ -289,6 +291,7 @@ public enum KerasModule: Equatable {
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
       // Keras 3 only (`Attributes.get` refuses it under tf-keras).
       case "ops": return .module(.tensorFunctions("keras.ops"))
+      case "saving": return .module(.inert("keras.saving"))
       default: return nil
       }
     case .layersExperimental:
@@ -362,6 +365,7 @@ public enum KerasModule: Equatable {
       if name == "to_categorical" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
+      if let value = ContextManagers.attribute(name, module: "keras.utils") { return value }
       if name == "set_random_seed" {
         // Seeds Python's, NumPy's and TensorFlow's generators: one seed, as `tf.random.set_seed`.
         return .function(Callable(.builtin("scalar keras.utils.set_random_seed"), path: path))
@@ -385,6 +389,7 @@ public enum KerasModule: Equatable {
       if Self.noEffectCalls.contains(path) {
         return .function(Callable(.builtin("no effect"), path: path))
       }
+      if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
       // `tf.random.normal` on a shape holding Keras tensors (VAE sampling).
       return module == "tensorflow.random"

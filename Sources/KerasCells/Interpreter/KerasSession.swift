@@ -27,6 +27,11 @@ public final class KerasSession {
   /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
   /// have made: the seed of the next one that names none, so that each draws its own deviates.
   var randomOperationCount = 0
+  /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
+  /// its traced `call` is (`KerasSubclassing`).
+  var customLayers: [ObjectIdentifier: PythonInstance] = [:]
+  /// The layers made while a custom layer's `call` is traced (nil when none is).
+  var layersCreatedWhileTracing: [LayerInstance]?
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

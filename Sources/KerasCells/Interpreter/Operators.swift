@@ -418,6 +418,7 @@ enum Operators {
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
     case (.standard(let a), .standard(let b)): return a === b
+    case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
   }
