@@ -665,6 +665,9 @@ enum Calls {
       }
       throw keras(error, at: site.range)
     }
+    interpreter.session.modelStructures[ObjectIdentifier(model)] = (
+      model, inputsValue, outputsValue
+    )
     return .model(model)
   }
 

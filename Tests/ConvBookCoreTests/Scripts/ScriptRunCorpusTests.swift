@@ -49,12 +49,9 @@ import Testing
   /// true.
   static let knownDifferences: [String: String] = [
     "90-grid-of-models.py": "`import itertools` (itertools.product) is not available in ConvBook",
-    "91-layer-report.py": "`layer.output` of a model's layer (namespaces helper, issue 11)",
     "93-namedtuple-blocks.py": "`import collections` (namedtuple) is not available in ConvBook",
     "94-argparse-defaults.py": "`import argparse` is not available in ConvBook",
-    "96-trainable-count-backend.py": "`keras.backend.count_params` on weights (tensor functions)",
     "98-build-registry.py": "decorators are not supported in ConvBook cells",
-    "99-shape-walk.py": "`layer.output` of a model's layer (see 91)",
   ]
 
   /// Scripts that differ in Keras 3 only.

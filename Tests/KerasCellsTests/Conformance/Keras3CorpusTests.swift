@@ -25,11 +25,6 @@ import Testing
     "302-sequence-tagging":
       "the mask as a second input (see 300): Keras 3's functional summary shows the mask's NotEqual operation as a row and in Connected to",
     "303-sensor-gru": "the mask as a second input (see 300)",
-    "401-densenet-blocks": "`layer.output` of a model's layer (namespaces helper, issue 11)",
-    "420-kaggle-loop-blocks": "`layer.output` of a model's layer (see 401)",
-    "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
-    "426-feature-extractor-outputs": "`layer.output` of a model's layer (see 401)",
-    "430-geron-mlp-introspection": "`layer.get_weights()` returns NumPy arrays (numpy helper)",
     "452-err-strides-length":
       "Keras 3 counts a Sequential model holding only its Input as unbuilt (no input_shape, no count_params); ConvBook as built",
     "459-vae-sampling-lambda": "`K.shape` and `K.random_normal` in a Lambda (tensor functions)",

@@ -54,10 +54,6 @@ import Testing
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
   static let knownDifferences: [String: String] = [
-    "401-densenet-blocks": "`layer.output` of a model's layer (namespaces helper, issue 11)",
-    "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
-    "426-feature-extractor-outputs": "`layer.output` of a model's layer (see 401)",
-    "430-geron-mlp-introspection": "`layer.get_weights()` returns NumPy arrays (numpy helper)",
     "459-vae-sampling-lambda": "`K.shape` and `K.random_normal` in a Lambda (tensor functions)",
     "460-espcn-depth-to-space": "`tf.nn.depth_to_space` on a Keras tensor (tensor functions)",
     "468-err-reuse-wrong-channels":
