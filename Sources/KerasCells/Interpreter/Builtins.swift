@@ -676,6 +676,10 @@ enum Builtins {
           "ConvBook's keras.backend.int_shape() takes a Keras tensor, not \(positional[0].typeName)",
           at: range)
       }
+    case "keras.backend.count_params":
+      // `np.prod(x.shape)`: the number of values of a weight (or of a tensor with a known shape).
+      try exactly(1)
+      return try WeightValues.countParams(positional[0], range: range)
     case "os.getenv":
       guard case .string(let key)? = positional.first else {
         throw typeError("str expected, not \(positional.first?.typeName ?? "nothing")")

@@ -733,6 +733,9 @@ enum Calls {
       }
       throw keras(error, at: site.range)
     }
+    interpreter.session.modelStructures[ObjectIdentifier(model)] = (
+      model, inputsValue, outputsValue
+    )
     return .model(model)
   }
 

@@ -356,7 +356,9 @@ public enum KerasModule: Equatable {
       return nil
     case .backend:
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
-      if ["image_data_format", "set_image_data_format", "floatx", "int_shape"].contains(name) {
+      if ["image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params"]
+        .contains(name)
+      {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
       }
       return TensorFunctions.attribute(name, namespace: "keras.backend")

@@ -13,6 +13,10 @@ public final class KerasSession {
   /// The objects (layers, models, tensors) that tf-keras made in a Keras 3 session, kept alive so
   /// that their identities stay theirs: what a mixing of packages is checked against.
   var tfKerasObjects: [ObjectIdentifier: AnyObject] = [:]
+  /// What `keras.Model(inputs=, outputs=)` was given (a tensor, a list, a dict), which Keras'
+  /// `model.input` / `model.output` return; the model is kept so that its identifier stays valid.
+  var modelStructures: [ObjectIdentifier: (model: SequentialModel, inputs: Value, outputs: Value)] =
+    [:]
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
   /// How many cells have run (the index of the next one).

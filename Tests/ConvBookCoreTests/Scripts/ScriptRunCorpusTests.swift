@@ -48,9 +48,6 @@ import Testing
   /// still run, as known issues: one that starts to match fails the test, so that this list stays
   /// true.
   static let knownDifferences: [String: String] = [
-    "91-layer-report.py": "`layer.output` of a model's layer (namespaces helper, issue 11)",
-    "96-trainable-count-backend.py": "`keras.backend.count_params` on weights (tensor functions)",
-    "99-shape-walk.py": "`layer.output` of a model's layer (see 91)",
     "172-save-dir-paths.py": "pystd: `os.getcwd()` is an AttributeError that Python does not raise",
     "130-custom-layer-weights.py":
       "a custom layer with weights of its own (build() / add_weight()) is refused (KerasSubclassing)",

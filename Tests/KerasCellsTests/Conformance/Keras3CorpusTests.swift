@@ -25,11 +25,6 @@ import Testing
     "302-sequence-tagging":
       "the mask as a second input (see 300): Keras 3's functional summary shows the mask's NotEqual operation as a row and in Connected to",
     "303-sensor-gru": "the mask as a second input (see 300)",
-    "401-densenet-blocks": "`layer.output` of a model's layer (namespaces helper, issue 11)",
-    "420-kaggle-loop-blocks": "`layer.output` of a model's layer (see 401)",
-    "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
-    "426-feature-extractor-outputs": "`layer.output` of a model's layer (see 401)",
-    "430-geron-mlp-introspection": "`layer.get_weights()` returns NumPy arrays (numpy helper)",
     "468-err-reuse-wrong-channels":
       "Keras 3 calls a nested Sequential model on another channel count; ConvBook refuses as its own limitation",
     "607-extra-head-from-layer-output": "layerio: `model.layers[i].output` feeds a new head",
