@@ -472,7 +472,7 @@ enum Calls {
       instance = LayerInstance(model: nested)
     case .instance(let object) where object.type.kerasBase != nil:
       // A custom layer is traced on the model's output shape, so the model must have one.
-      guard let input = model.outputShape else {
+      guard let input = model.nextLayerInputShape else {
         throw .unsupported(
           "ConvBook adds a custom layer to a Sequential model only once the model's input shape is known; start the model with keras.Input(...)",
           at: range)

@@ -56,7 +56,7 @@ import Testing
   /// Scripts that differ in Keras 3 only.
   static let knownKeras3Differences: [String: String] = [
     "133-subclassed-model-called.py":
-      "Keras 3's summary of a subclassed model after a call (some rows shaped, some `?`) is refused (SubclassedModels)",
+      "Keras 3's summary of a subclassed model after a call (some rows shaped, some `?`) is refused (SubclassedModels)"
   ]
 
   static func checkUnlessKnown(

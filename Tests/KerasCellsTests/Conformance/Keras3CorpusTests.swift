@@ -27,13 +27,8 @@ import Testing
     "303-sensor-gru": "the mask as a second input (see 300)",
     "468-err-reuse-wrong-channels":
       "Keras 3 calls a nested Sequential model on another channel count; ConvBook refuses as its own limitation",
-    "607-extra-head-from-layer-output": "layerio: `model.layers[i].output` feeds a new head",
-    "608-gan-builder-class": "classes: a plain class whose methods build the models",
     "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
     "610-encoder-states-decoder": "multiout: `LSTM(return_state=True)` and `initial_state=`",
-    "611-one-hot-token-input":
-      "tensorfns/keras3: Keras 3 refuses `tf.one_hot` on a KerasTensor with its ValueError; ConvBook refuses as its own limitation",
-    "612-layer-config-filter": "layerio: `layer.get_config()`",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

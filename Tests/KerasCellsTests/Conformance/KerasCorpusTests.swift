@@ -53,12 +53,8 @@ import Testing
       "tf-keras converts Dense's units with int() (Dense('10') has 10 units, Dense(12.5) 12) and fails on Dense(True) in TensorFlow's protobuf; ConvBook refuses non-integer units in Keras 2 mode (Keras 3's cells match)",
     "468-err-reuse-wrong-channels":
       "a nested model called on another channel count: ConvBook refuses as its own limitation where tf-keras reports the first layer's input spec",
-    "607-extra-head-from-layer-output": "layerio: `model.layers[i].output` feeds a new head",
-    "608-gan-builder-class": "classes: a plain class whose methods build the models",
     "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
     "610-encoder-states-decoder": "multiout: `LSTM(return_state=True)` and `initial_state=`",
-    "611-one-hot-token-input": "tensorfns: `tf.one_hot` on a Keras tensor",
-    "612-layer-config-filter": "layerio: `layer.get_config()`",
   ]
 
   @Test func corpusIsPresent() {
