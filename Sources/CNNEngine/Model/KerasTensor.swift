@@ -19,6 +19,7 @@ public final class KerasTensor {
     self.producer = producer
     self.inputs = inputs
     self.nodeIndex = nodeIndex
+    producer.register(self)
   }
 
   convenience init(shape: TensorShape, producer: LayerInstance, input: KerasTensor?) {
