@@ -145,6 +145,19 @@ public enum KerasModule: Equatable {
   /// The refusal for a name that tf-keras or TensorFlow define in this module but ConvBook lacks,
   /// or nil when the name is not theirs either (then Keras' own AttributeError applies).
   func unsupportedName(_ name: String, at range: SourceRange) -> CellError? {
+    // Python's own modules that ConvBook has in part (`functools.reduce`, `os.getcwd`): what it
+    // lacks is its limitation, not an error Python would raise.
+    let standard: String?
+    switch self {
+    case .functools: standard = "functools"
+    case .os: standard = "os"
+    case .osPath: standard = "os.path"
+    case .math: standard = "math"
+    default: standard = nil
+    }
+    if let standard, !name.hasPrefix("_") {
+      return .unsupported("ConvBook does not support `\(standard).\(name)` yet", at: range)
+    }
     guard let apiKey, KerasAPINames.names[apiKey]?.contains(name) == true else { return nil }
     return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)
   }

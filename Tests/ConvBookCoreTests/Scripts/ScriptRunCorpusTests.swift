@@ -55,7 +55,7 @@ import Testing
     "96-trainable-count-backend.py": "`keras.backend.count_params` on weights (tensor functions)",
     "98-build-registry.py": "decorators are not supported in ConvBook cells",
     "99-shape-walk.py": "`layer.output` of a model's layer (see 91)",
-    "172-save-dir-paths.py": "pystd: `os.getcwd()` is an AttributeError that Python does not raise",
+    "172-save-dir-paths.py": "pystd: `os.getcwd()` (refused as ConvBook's limitation)",
   ]
 
   /// Scripts that differ in Keras 3 only.

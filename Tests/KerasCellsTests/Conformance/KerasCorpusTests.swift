@@ -48,7 +48,11 @@ import Testing
     "331-vit-position-embedding": (
       0, "ConvBook does not support `tensorflow.range` yet",
       "a position embedding looked up for tf.range(...): tensor functions on constants"
-    )
+    ),
+    "615-compose-with-reduce": (
+      0, "ConvBook does not support `functools.reduce` yet",
+      "pystd: a Python module ConvBook has in part refuses what it lacks as its limitation"
+    ),
   ]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
