@@ -167,12 +167,18 @@ public struct LayerArguments: Sendable {
     }
   }
 
-  /// An activation given by name (`'relu'`) or as None.
-  public func activation(_ name: String = "activation") throws(KerasError) -> ActivationFunction {
+  /// An activation given by name (`'relu'`) or as None, as the layer's Keras resolves the name.
+  public func activation(_ name: String = "activation", version: KerasVersion) throws(KerasError)
+    -> ActivationFunction
+  {
     switch self[name] {
     case .none: return .linear
     case .string(let text):
-      guard let activation = ActivationFunction(kerasName: text) else {
+      let keras3 = version == .keras3
+      guard let activation = ActivationFunction(kerasName: text, keras3: keras3) else {
+        if keras3, ActivationFunction.keras3Unsupported.contains(text) {
+          throw .limitation("ConvBook does not support the activation '\(text)' yet")
+        }
         throw .value("Unknown activation function '\(text)' cannot be deserialized.")
       }
       return activation

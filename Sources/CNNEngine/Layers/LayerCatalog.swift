@@ -232,6 +232,14 @@ public enum LayerCatalog {
     let batchSize = try arguments.optionalInt("batch_size")
     let shapeArgument = signature.className == "Input" ? "shape" : "input_shape"
     let batchArgument = signature.className == "Input" ? "batch_shape" : "batch_input_shape"
+    if names.kerasVersion == .keras3 {
+      // Keras 3's `standardize_shape` takes no bare integer (tf-keras reads it as `(n,)`).
+      for argument in [batchArgument, shapeArgument] {
+        if case .int(let size) = arguments[argument] {
+          throw .value("Cannot convert '\(size)' to a shape.")
+        }
+      }
+    }
     let batchShape: TensorShape
     if !arguments.isNone(batchArgument) {
       batchShape = TensorShape(

@@ -9,6 +9,8 @@ public final class LayerInstance {
   public internal(set) var outputShape: TensorShape?
   /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
   var nodeOutputShapes: [TensorShape] = []
+  /// The tensors of the calls that made one, by node index; see `LayerInstance+Nodes`.
+  var nodeRecords: [Int: LayerNode] = [:]
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
   /// A multi-input layer's first call's input shapes, which attention layers size weights from.

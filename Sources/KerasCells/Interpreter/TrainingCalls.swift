@@ -521,7 +521,8 @@ enum TrainingCalls {
           batches.append(batch.tensor)
         }
         let results =
-          inputNames.count == 1 ? [try pass.run(batches[0])] : try pass.run(inputs: batches)
+          inputNames.count == 1 && model.outputShapeList == nil
+          ? [try pass.run(batches[0])] : try pass.run(inputs: batches)
         if outputs.isEmpty { outputs = results.map { _ in [] } }
         for (k, result) in results.enumerated() {
           try budget.allocate(count: result.count, size: 4, at: site.range)
