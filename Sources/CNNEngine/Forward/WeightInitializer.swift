@@ -94,6 +94,11 @@ public enum WeightInitializer: Sendable, Equatable {
       case .none: return fallback
       case .int(let value): return Double(value)
       case .float(let value): return value
+      case .object(let object) where object.typeName == "ndarray":
+        throw ForwardError(
+          .weights,
+          "ConvBook cannot draw weights from a NumPy array (keras.initializers.Constant(array)) yet"
+        )
       case let other:
         throw ForwardError(.weights, "\(name): expected a number for `\(key)`, got \(other)")
       }

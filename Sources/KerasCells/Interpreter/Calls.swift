@@ -278,6 +278,18 @@ enum Calls {
         objectArguments.append(("schedule", .int(interpreter.session.training.schedules.count)))
         interpreter.session.training.schedules.append(schedule)
       }
+      if name == "Constant", callable.path.contains("initializers") {
+        // An embedding matrix (`Constant(embedding_matrix)`): the layer's shapes and parameters
+        // do not depend on it; drawing the weights refuses it (`WeightInitializer`).
+        func placeholder(_ value: Value) -> Value {
+          guard case .array(let array) = value else { return value }
+          return .kerasObject(
+            KerasObject(
+              typeName: "ndarray", arguments: [("shape", .tuple(array.shape.map { .int($0) }))]))
+        }
+        positional = positional.map(placeholder)
+        keywords = keywords.map { ($0.0, placeholder($0.1)) }
+      }
       for (index, value) in positional.enumerated() {
         objectArguments.append(
           (

@@ -160,6 +160,12 @@ public enum KerasModule: Equatable {
       return .unsupported(
         "`\(module).\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
         at: range)
+    case .functools, .math:
+      // Python's own modules that ConvBook has in part (`functools.reduce`): what it lacks is
+      // its limitation, not an error Python would raise.
+      guard !name.hasPrefix("_") else { return nil }
+      let module = self == .functools ? "functools" : "math"
+      return .unsupported("ConvBook does not support `\(module).\(name)` yet", at: range)
     default: break
     }
     guard let apiKey, KerasAPINames.names[apiKey]?.contains(name) == true else { return nil }

@@ -535,6 +535,10 @@ enum TrainingCalls {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
+      // A weight ConvBook cannot draw is its limitation, not a ValueError of Keras'.
+      if error.message.contains("ConvBook cannot") {
+        throw .unsupported(error.message, at: site.range)
+      }
       throw CellError(type: "ValueError", message: error.message, range: site.range)
     } catch {
       throw .unsupported("\(error)", at: site.range)
