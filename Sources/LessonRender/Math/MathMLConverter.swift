@@ -473,7 +473,9 @@ private struct Parser {
   static func unknownCommandMessage(_ name: String) -> String {
     let known = MathMLConverter.supportedCommands
     if !knownUnsupported.contains(name),
-      let suggestion = known.filter({ $0.count > 1 }).min(by: {
+      // Only names within 2 characters of its length can be within edit distance 2: the others
+      // are not measured (a 100,000-letter command took minutes of edit distances).
+      let suggestion = known.filter({ $0.count > 1 && abs($0.count - name.count) <= 2 }).min(by: {
         editDistance($0, name) < editDistance($1, name)
       }), editDistance(suggestion, name) <= 2, name.count > 2
     {

@@ -27,4 +27,16 @@ import Testing
     let mathML = try MathMLConverter.mathML(tex, isDisplay: false)
     #expect(mathML.contains("<mi>x</mi>"))
   }
+
+  /// A 100,000-letter unknown command: its suggestion was searched by edit distance against every
+  /// known command (minutes; the lesson hit its time limit). The messages are unchanged.
+  @Test func longUnknownCommandsAreRefusedAtOnce() {
+    let name = String(repeating: "a", count: 100_000)
+    #expect(
+      MathMLConverter.check("\\" + name)?.message
+        == "ConvBook does not support the TeX command \\\(name) yet (README: Math in lessons)")
+    #expect(
+      MathMLConverter.check("\\alpah")?.message
+        == "Undefined control sequence \\alpah; did you mean \\alpha?")
+  }
 }
