@@ -207,4 +207,16 @@ import Testing
     #expect(error == nil)
     #expect(printed == "[0] [9] [0] [9] [0 3 6 9] [9 6 3 0] [7 5 3] [2 4 6]\n")
   }
+
+  // `keras.Model(x, y)` grouped nodes by depth with one filter per depth and checked names and
+  // calls with a filter per layer: quadratic, so a chain of 20,000 layers took about a minute in
+  // a debug build, outside the time budget's reach (one call into the engine).
+  @Test
+  func longFunctionalChainBuildsInLinearTime() throws {
+    let session = KerasSession()
+    session.limits = EvaluationLimits(timeBudget: 60, memoryBudget: 512 << 20)
+    let result = session.run(try Self.source("interpreter", "functional-chain-20000.py"))
+    #expect(result.error == nil)
+    #expect(result.printed() == "20001\n")
+  }
 }
