@@ -165,7 +165,10 @@ import Testing
   // stack; `DeferredRelease` frees long chains in a loop. Cells run on a thread with a large
   // stack, so the chain is freed here, with the session, on the test's own thread (as
   // `convbook run` freed it on the main thread).
-  @Test(arguments: ["closure-chain-100000.py", "list-chain-100000.py", "dict-chain-100000.py"])
+  @Test(arguments: [
+    "closure-chain-100000.py", "list-chain-100000.py", "dict-chain-100000.py",
+    "tensor-chain-100000.py",
+  ])
   func longChainsAreFreed(_ name: String) throws {
     let source = try Self.source("interpreter", name)
     var session: KerasSession? = KerasSession()
