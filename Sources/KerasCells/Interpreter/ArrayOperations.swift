@@ -77,6 +77,9 @@ enum ArrayOperations {
       case .array(let inner) where inner.rank == 0:
         dtype = promote(dtype, inner.dtype)
         scalars.append(inner.value(at: 0))
+      case .standard(let scalar as NumPyScalar):
+        dtype = promote(dtype, scalar.dtype)
+        scalars.append(scalar.array.value(at: 0))
       default:
         throw .unsupported(
           "ConvBook arrays hold numbers only, not values of type '\(item.typeName)'", at: range)
@@ -159,6 +162,8 @@ enum ArrayOperations {
   private static func operand(_ value: Value) -> (NDArray, weak: Bool)? {
     switch value {
     case .array(let array): return (array, false)
+    // A NumPy scalar keeps its dtype (it is no weak Python number).
+    case .standard(let scalar as NumPyScalar): return (scalar.array, false)
     case .bool(let flag): return (NDArray(dtype: .bool, shape: [], scalars: [flag ? 1 : 0]), true)
     case .int(let number) where abs(number) <= 16_777_216:
       return (NDArray(dtype: .int64, shape: [], scalars: [Float(number)]), true)
@@ -169,7 +174,22 @@ enum ArrayOperations {
   }
 
   static func involvesArray(_ values: Value...) -> Bool {
-    values.contains { if case .array = $0 { return true } else { return false } }
+    values.contains {
+      switch $0 {
+      case .array, .standard(is NumPyScalar): return true
+      default: return false
+      }
+    }
+  }
+
+  /// A zero-dimensional result: a NumPy scalar when a NumPy scalar took part (NumPy's operations
+  /// on scalars give scalars), else the Python value, as before.
+  private static func result(_ array: NDArray, _ operands: Value...) -> Value {
+    if operands.contains(where: { if case .standard(is NumPyScalar) = $0 { true } else { false } })
+    {
+      return .standard(NumPyScalar(array))
+    }
+    return scalar(array, at: 0)
   }
 
   // MARK: Arithmetic
@@ -254,7 +274,7 @@ enum ArrayOperations {
       in: dtype == .float32 ? .float32 : .float64, output: dtype == .float64 ? .float64 : .float32)
     try checkRange(dtype, storage, range: range)
     let array = NDArray(dtype: dtype, shape: shape, storage: storage)
-    if array.rank == 0 { return scalar(array, at: 0) }
+    if array.rank == 0 { return result(array, left, right) }
     return .array(array)
   }
 
@@ -289,7 +309,7 @@ enum ArrayOperations {
       comparison, a.storage, a.shape, b.storage, b.shape, shape: shape,
       in: resultType(a, aWeak, b, bWeak) == .float32 ? .float32 : .float64)
     let array = NDArray(dtype: .bool, shape: shape, scalars: values)
-    if array.rank == 0 { return scalar(array, at: 0) }
+    if array.rank == 0 { return result(array, left, right) }
     return .array(array)
   }
 
