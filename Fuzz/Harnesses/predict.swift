@@ -80,7 +80,7 @@ private let folder: String = {
 }()
 
 /// Each model's file, loaded (run) once.
-private let models: [ModelFile] = sources.enumerated().map { index, source in
+nonisolated(unsafe) private let models: [ModelFile] = sources.enumerated().map { index, source in
   let path = "\(folder)/model\(index).py"
   try! (header + source + "\n").write(toFile: path, atomically: true, encoding: .utf8)
   let file = try! ModelFile.load(path: path)
@@ -106,8 +106,8 @@ public func fuzzPredict(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let message: String
   if fit {
     let split = min(Int(bytes[1]) | Int(bytes[2]) << 8, body.count)
-    FileManager.default.createFile(atPath: x, contents: Data(body.prefix(split)))
-    FileManager.default.createFile(atPath: y, contents: Data(body.dropFirst(split)))
+    _ = FileManager.default.createFile(atPath: x, contents: Data(body.prefix(split)))
+    _ = FileManager.default.createFile(atPath: y, contents: Data(body.dropFirst(split)))
     let options = bytes[3]
     let training = Training(
       xPath: x, yPath: y, outputPath: out, epochs: 1 + Int(options & 1),
@@ -121,7 +121,7 @@ public func fuzzPredict(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       message = "error: \(error)"
     }
   } else {
-    FileManager.default.createFile(atPath: x, contents: Data(body))
+    _ = FileManager.default.createFile(atPath: x, contents: Data(body))
     let prediction = Prediction(inputPath: x, outputPath: out, memoryBudget: budget, threads: 1)
     do {
       let result = try prediction.run(model)

@@ -105,7 +105,7 @@ public struct ModelWeights: Sendable {
 
   /// A long list cut to its first `limit` items and a count of the rest, so that an archive with
   /// 100,000 stray keys gives a message of a few lines.
-  static func cut(_ items: [String], limit: Int = 20) -> [String] {
+  public static func cut(_ items: [String], limit: Int = 20) -> [String] {
     guard items.count > limit else { return items }
     return Array(items.prefix(limit)) + [
       "... and \(PythonFormat.grouped(items.count - limit)) more"

@@ -7,7 +7,7 @@ public final class KerasTensor {
   /// The layer whose output this is; an `InputLayer` for the tensors `keras.Input` returns.
   public let producer: LayerInstance
   /// The tensors `producer` was called on, in call order; empty for an input tensor.
-  public let inputs: [KerasTensor]
+  public private(set) var inputs: [KerasTensor]
   /// Which call of `producer` made this tensor: Keras' node index, `conv2d[1][0]` in summaries.
   public let nodeIndex: Int
   /// What is known of the value of a small integer tensor computed from shapes (`tf.shape(x)[0]`;
@@ -20,6 +20,13 @@ public final class KerasTensor {
     self.inputs = inputs
     self.nodeIndex = nodeIndex
     producer.register(self)
+  }
+
+  // A chain of 100,000 tensors (`t = t + 1` in a loop) is freed without recursing per link.
+  deinit {
+    var taken = inputs
+    inputs = []
+    DeferredRelease.release(&taken, empty: [])
   }
 
   convenience init(shape: TensorShape, producer: LayerInstance, input: KerasTensor?) {

@@ -81,10 +81,14 @@ public struct ModelGraph {
 
     // Nodes by decreasing depth, each depth in insertion order; every input must be computable.
     let depthKeys = Set(nodeDepths.values).sorted(by: >)
-    var nodesByDepth: [[KerasTensor]] = []
-    for depth in depthKeys {
-      nodesByDepth.append(nodeDepthOrder.filter { nodeDepths[ObjectIdentifier($0)] == depth })
+    // Grouped in one pass (a filter per depth was quadratic for a chain of 20,000 layers).
+    var nodesAtDepth: [Int: [KerasTensor]] = [:]
+    for node in nodeDepthOrder {
+      if let depth = nodeDepths[ObjectIdentifier(node)] {
+        nodesAtDepth[depth, default: []].append(node)
+      }
     }
+    let nodesByDepth: [[KerasTensor]] = depthKeys.map { nodesAtDepth[$0] ?? [] }
     var computable = Set(inputs.map(ObjectIdentifier.init))
     var accessed: [String] = []
     for node in nodesByDepth.joined() where !node.isInput {
@@ -105,9 +109,11 @@ public struct ModelGraph {
       }
     }
     let names = layers.map(\.name)
-    for name in names where names.filter({ $0 == name }).count > 1 {
+    var nameCounts: [String: Int] = [:]
+    for name in names { nameCounts[name, default: 0] += 1 }
+    for name in names where nameCounts[name]! > 1 {
       throw .value(
-        "The name \"\(name)\" is used \(names.filter { $0 == name }.count) times in the model. All layer names should be unique."
+        "The name \"\(name)\" is used \(nameCounts[name]!) times in the model. All layer names should be unique."
       )
     }
 
@@ -116,9 +122,9 @@ public struct ModelGraph {
       sequentialLike = false
     }
     let nodes = Array(nodesByDepth.joined())
-    for layer in layers where nodes.filter({ $0.producer === layer }).count > 1 {
-      sequentialLike = false
-    }
+    var calls: [ObjectIdentifier: Int] = [:]
+    for node in nodes { calls[ObjectIdentifier(node.producer), default: 0] += 1 }
+    for layer in layers where (calls[ObjectIdentifier(layer)] ?? 0) > 1 { sequentialLike = false }
     return ModelGraph(
       inputs: inputs, outputs: outputs, layers: layers, nodes: nodes,
       isSequentialLike: sequentialLike)

@@ -352,7 +352,7 @@ public struct Prediction {
     let unknown = archive.names.filter { !names.contains($0) }
     if !unknown.isEmpty {
       throw .input(
-        "\(path) has \(unknown.count == 1 ? "an array" : "arrays") named \(unknown.map { "'\(TerminalText.escaped($0))'" }.joined(separator: ", ")), which model \"\(model)\" has no \(role) for; its \(role)s are: \(names.joined(separator: ", "))"
+        "\(path) has \(unknown.count == 1 ? "an array" : "arrays") named \(ModelWeights.cut(unknown.map { "'\(TerminalText.escaped($0))'" }).joined(separator: ", ")), which model \"\(model)\" has no \(role) for; its \(role)s are: \(names.joined(separator: ", "))"
       )
     }
     return try names.map { name throws(ForwardCommandError) in

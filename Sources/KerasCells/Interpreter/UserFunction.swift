@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// A function defined in a cell with `def` or `lambda`: its code, the defaults evaluated when it
 /// was defined (as Python does), and the scope it closes over.
 public final class UserFunction {

@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// A Python list: one object that every name bound to it shares, so `b = a; b.append(x)` changes
 /// `a` too, as in Python. Reads go through `Collection` (`items.count`, `items.map`, `for item in
 /// items`); changes go through ``items`` and the methods below, which the interpreter calls only

@@ -104,6 +104,9 @@ private struct Parser {
   let characters: [Character]
   let isDisplay: Bool
   var index = 0
+  /// How many atoms are being parsed inside one another.
+  var depth = 0
+  static let maximumDepth = 255
 
   init(_ characters: [Character], isDisplay: Bool) {
     self.characters = characters
@@ -225,6 +228,16 @@ private struct Parser {
   /// One atom: a group, a number, a letter, an operator or a command. `argumentOf` names the
   /// command or script whose argument this is, for messages.
   mutating func parseAtom(argumentOf: String? = nil) throws(MathError) -> (String, Bool) {
+    // Every nesting (a group, a command's argument, \left ... \right, an environment) passes
+    // here: bounded, so that 20,000 nested braces are an error instead of a stack overflow.
+    guard depth < Self.maximumDepth else {
+      throw MathError(
+        message:
+          "ConvBook does not support math nested more than \(Self.maximumDepth) levels deep",
+        offset: min(index, max(0, characters.count - 1)))
+    }
+    depth += 1
+    defer { depth -= 1 }
     skipSpaces()
     guard index < characters.count else {
       throw MathError(
@@ -460,7 +473,9 @@ private struct Parser {
   static func unknownCommandMessage(_ name: String) -> String {
     let known = MathMLConverter.supportedCommands
     if !knownUnsupported.contains(name),
-      let suggestion = known.filter({ $0.count > 1 }).min(by: {
+      // Only names within 2 characters of its length can be within edit distance 2: the others
+      // are not measured (a 100,000-letter command took minutes of edit distances).
+      let suggestion = known.filter({ $0.count > 1 && abs($0.count - name.count) <= 2 }).min(by: {
         editDistance($0, name) < editDistance($1, name)
       }), editDistance(suggestion, name) <= 2, name.count > 2
     {

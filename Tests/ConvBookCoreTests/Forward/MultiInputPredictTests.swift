@@ -82,6 +82,24 @@ import Testing
     #expect(json.hasPrefix("{\"keras_version\": 3, \"model\": \"functional\""))
   }
 
+  /// An archive of inputs with thousands of stray arrays names the first 20 and counts the rest,
+  /// as the weights reader does: listing all 3,000 made a message of tens of kilobytes (100,000
+  /// made one of megabytes).
+  @Test func strayArraysInAnInputArchiveAreCut() throws {
+    let (folder, file) = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder.url) }
+    let small = try Tensor(shape: [1, 1], scalars: [0])
+    let entries = (0..<3000).map { ("a\($0)", small) }
+    try Data(try NPZWriter.encode(entries)).write(to: folder.url.appendingPathComponent("x.npz"))
+    let error = Self.error { () throws(ForwardCommandError) in
+      try Prediction(inputPath: folder.path("x.npz"), outputPath: folder.path("y.npz")).run(file)
+    }
+    let message = try #require(error?.message)
+    #expect(
+      message.contains("'a19', ... and 2,980 more, which model \"functional\" has no input for"))
+    #expect(message.utf8.count < 1000)
+  }
+
   @Test func seededInputsForEveryInput() throws {
     let (folder, file) = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder.url) }

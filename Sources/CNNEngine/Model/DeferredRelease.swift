@@ -6,14 +6,15 @@
 
 /// Releases what a container gives up when it is freed without recursing once per level of a long
 /// chain. A cell can build chains of any length in a loop (`x = [x]`, a dict holding the last
-/// dict, a closure capturing the last closure); freeing the head of such a chain frees the next
-/// link from inside the first one's deinit, and so on, so 100,000 links overflowed the stack
-/// (found by hand-written hostile inputs, `Tests/Fixtures/fuzz/interpreter/deep-*.py`).
+/// dict, a closure capturing the last closure, a Keras tensor made from the last one by
+/// `t = t + 1`); freeing the head of such a chain frees the next link from inside the first one's
+/// deinit, and so on, so 100,000 links overflowed the stack (found by hand-written hostile
+/// inputs, `Tests/Fixtures/fuzz/interpreter/*-chain-*.py`).
 ///
 /// The containers' deinits hand their contents here: up to `maximumDepth` nested frees run as
 /// usual, deeper ones are queued and the outermost free releases the queue in a loop. Each thread
 /// has its own queue (sessions run on any thread; values are freed where they are dropped).
-final class DeferredRelease {
+public final class DeferredRelease {
   /// Nested frees that run directly; each costs a few stack frames.
   static let maximumDepth = 64
 
@@ -25,7 +26,7 @@ final class DeferredRelease {
   /// an `inout` access to a class property stays open while the nested frees run, and each
   /// access is checked at run time against every one still open, which made freeing a chain
   /// quadratic in optimised builds.
-  static func release<Contents>(_ contents: inout Contents, empty: Contents) {
+  public static func release<Contents>(_ contents: inout Contents, empty: Contents) {
     let state = current
     if state.depth >= maximumDepth {
       state.pending.append(contents)
