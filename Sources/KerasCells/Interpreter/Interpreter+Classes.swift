@@ -307,6 +307,13 @@ extension Interpreter {
       return try bind(
         value, name: name, to: .instance(instance), via: .instance(instance), range: range)
     }
+    // `__getattr__` answers what the instance and its class do not have.
+    if let (getter, _) = instance.type.lookup("__getattr__") {
+      let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: name)
+      return try callClassMember(
+        getter, receiver: .instance(instance), receiverClass: instance.type,
+        positional: [.string(name)], keywords: [], site: site)
+    }
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
@@ -487,6 +494,10 @@ extension Interpreter {
       if case .kerasObject(let object) = receiver {
         return try ContextManagers.method(name, of: object, positional: positional, site: site)
       }
+      if case .string = receiver, name == "format" {
+        // `"{}".format(obj)` shows an instance through its own `__str__` / `__repr__`.
+        for value in positional + keywords.map(\.1) { try prepareText(value, range: site.range) }
+      }
       return nil
     default:
       return nil
@@ -549,6 +560,8 @@ extension Interpreter {
     guard depth <= PythonText.maximumNesting else { return }
     switch value {
     case .instance(let instance):
+      guard preparingText.insert(ObjectIdentifier(instance)).inserted else { return }
+      defer { preparingText.remove(ObjectIdentifier(instance)) }
       for (method, keep) in [
         ("__repr__", \PythonInstance.shownRepr), ("__str__", \PythonInstance.shownStr),
       ] {

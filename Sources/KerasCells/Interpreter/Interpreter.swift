@@ -23,6 +23,9 @@ final class Interpreter {
   var functionName: String?
   /// The cell-defined function running, for `super()`.
   var currentFunction: UserFunction?
+  /// The instances whose `__repr__` / `__str__` are running (`prepareText`), which a nested
+  /// showing of the same instance leaves as they are instead of recursing.
+  var preparingText: Set<ObjectIdentifier> = []
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999
 
@@ -859,6 +862,8 @@ final class Interpreter {
   private func binary(
     _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
   ) throws(CellError) -> Value {
+    // `"%s" % obj` shows an instance through its own `__str__` / `__repr__`.
+    if operation == .modulo, case .string = leftValue { try prepareText(rightValue, range: range) }
     if TensorArithmetic.involvesTensor(leftValue, rightValue) {
       return try TensorArithmetic.binary(
         operation, leftValue, rightValue, range: range, interpreter: self)

@@ -34,6 +34,8 @@ public final class KerasSession {
   /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
   /// its traced `call` is (`KerasSubclassing`).
   var customLayers: [ObjectIdentifier: PythonInstance] = [:]
+  /// How many tensor operations of each name traces recorded (`tracedOperationName`).
+  var tracedOperationCounts: [String: Int] = [:]
   /// The layers made while a custom layer's `call` is traced (nil when none is).
   var layersCreatedWhileTracing: [LayerInstance]?
   /// The cell each layer object was created in: an origin only locates an error in that cell.

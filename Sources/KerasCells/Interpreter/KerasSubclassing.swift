@@ -16,6 +16,17 @@ final class CustomLayerState {
   }
 }
 
+extension KerasSession {
+  /// The name of a tensor operation recorded while a Lambda's function or a custom layer's `call`
+  /// is traced: Keras gives such operations no name, so none is taken from the session's
+  /// counters, but the traced graph (a custom layer's) needs distinct names: `add`, `add_1`, ...
+  func tracedOperationName(_ base: String) -> String {
+    let count = tracedOperationCounts[base, default: 0]
+    tracedOperationCounts[base] = count + 1
+    return count == 0 ? base : "\(base)_\(count)"
+  }
+}
+
 /// Subclassing Keras' own classes. A subclass of `keras.layers.Layer` whose `call` chains
 /// sublayers and tensor operations runs: its first call on a Keras tensor runs `call` on a
 /// symbolic tensor of the same shape (as a Lambda's function is traced), and the layers and

@@ -83,7 +83,10 @@ enum TensorArithmetic {
     let keras3 = interpreter.kerasNames.kerasVersion == .keras3
     let tracing = interpreter.session.lambdaTracingDepth > 0
     let baseName = keras3 ? operation.keras3Name : operation.rawValue
-    let name = tracing ? baseName : interpreter.kerasNames.uniqueName(baseName)
+    let name =
+      tracing
+      ? interpreter.session.tracedOperationName(baseName)
+      : interpreter.kerasNames.uniqueName(baseName)
     var layer = TFOpLambda(
       operation: operation, name: name, constant: constant, constantFirst: constantFirst,
       isKeras3Operation: keras3)

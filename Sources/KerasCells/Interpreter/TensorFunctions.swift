@@ -923,7 +923,8 @@ enum TensorFunctions {
     let session = interpreter.session
     let keras3 = interpreter.kerasVersion == .keras3
     let tracing = session.lambdaTracingDepth > 0
-    let name = tracing ? tfName : interpreter.kerasNames.uniqueName(tfName)
+    let name =
+      tracing ? session.tracedOperationName(tfName) : interpreter.kerasNames.uniqueName(tfName)
     let instance = LayerInstance(
       TensorFunctionLayer(
         function: function, name: name, isKeras3Operation: keras3,
@@ -1030,7 +1031,8 @@ enum TensorFunctions {
     let keras3 = interpreter.kerasVersion == .keras3
     let tracing = session.lambdaTracingDepth > 0
     let baseName = keras3 ? "get_item" : "tf.__operators__.getitem"
-    let name = tracing ? baseName : interpreter.kerasNames.uniqueName(baseName)
+    let name =
+      tracing ? session.tracedOperationName(baseName) : interpreter.kerasNames.uniqueName(baseName)
     let instance = LayerInstance(
       SlicingOpLambda(slice: TensorSlice(items), name: name, isKeras3Operation: keras3))
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }

@@ -103,6 +103,26 @@ import Testing
     )
   }
 
+  /// `%`-formatting, `str.format` and `__getattr__` (recorded with CPython 3.11).
+  @Test func formattingAndGetattr() {
+    let result = KerasSession().run(
+      """
+      class P:
+          def __init__(self, n):
+              self.n = n
+          def __str__(self):
+              return "P%d" % self.n
+          def __repr__(self):
+              return "<P %s>" % self.n
+          def __getattr__(self, name):
+              return name.upper()
+      p = P(3)
+      print("%s and %r" % (p, p), "{} {x}".format(p, x=[p]), "%s" % p, p.units, p.n)
+      """)
+    #expect(result.error == nil)
+    #expect(result.printed(footer: .modern) == "P3 and <P 3> P3 [<P 3>] P3 UNITS 3\n")
+  }
+
   @Test func limitationsAreConvBooks() throws {
     let cases: [(String, String)] = [
       ("f = open('data.csv')", "ConvBook cells have no file access"),
