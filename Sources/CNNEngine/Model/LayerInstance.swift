@@ -142,8 +142,17 @@ public final class LayerInstance {
       if !model.isBuilt {
         try model.build(batchInputShape: shape)
       } else if model.inputShape != shape {
-        // Keras runs the built layers on the new shape (with a warning) while the model keeps
-        // reporting its own shapes; ConvBook does not model a layer called on two shapes.
+        // Where the shape fits the model's (sizes it leaves unknown), Keras runs the built layers
+        // on it while the model keeps reporting its own shapes (tf-keras' row; Keras 3's row
+        // shows what the call returned: `describeLayer`).
+        if let replayed = try model.replayedOutputShape(on: shape) {
+          inputShape = model.inputShape
+          outputShape = model.outputShape
+          nodeOutputShapes.append(replayed)
+          return replayed
+        }
+        // Otherwise Keras runs them on the new shape with a warning; ConvBook does not model a
+        // layer called on two shapes.
         throw KerasError.limitation(
           "ConvBook does not run the model \"\(model.name)\", built for inputs of shape \(model.inputShape.map(\.description) ?? "None"), on inputs of shape \(shape); give it the input shape of the model it is used in"
         )

@@ -109,6 +109,7 @@ public final class SequentialModel {
   /// A Sequential model makes the tensor of each layer when it calls it (`add`, `build`), as
   /// Keras does, so that `layer.output` finds it; the chain is extended, never made again.
   public var tensors: [KerasTensor]? {
+    if holdsOnlyItsInput { return nil }
     guard let inputLayer, failedFrom == nil else { return nil }
     if kind == .functional, let cachedTensors { return cachedTensors }
     var chain = cachedTensors ?? [givenInput ?? KerasTensor(input: inputLayer)]
@@ -137,15 +138,30 @@ public final class SequentialModel {
     return (inputInstance.map { [$0] } ?? []) + stack
   }
 
-  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
+  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil && !holdsOnlyItsInput }
+
+  /// Keras 3 builds a Sequential model's functional graph only once it has a layer besides its
+  /// `Input`: until then it has no input or output shape, and `count_params` refuses.
+  var holdsOnlyItsInput: Bool {
+    kind == .sequential && graph == nil && stack.isEmpty && kerasVersion == .keras3
+  }
+  /// The class name of a layer subclass whose `call` this functional graph is (`ConvBNReLU`): what
+  /// Keras shows for the layer; nil for models.
+  public var subclassName: String?
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
-  public var className: String { kind == .sequential ? "Sequential" : "Functional" }
+  public var className: String {
+    subclassName ?? (kind == .sequential ? "Sequential" : "Functional")
+  }
 
   /// `model.input_shape`.
-  public var inputShape: TensorShape? { inputLayer?.batchInputShape }
+  public var inputShape: TensorShape? { holdsOnlyItsInput ? nil : inputLayer?.batchInputShape }
 
   /// `model.output_shape`.
-  public var outputShape: TensorShape? {
+  public var outputShape: TensorShape? { holdsOnlyItsInput ? nil : nextLayerInputShape }
+
+  /// The shape a layer added next is called on: the last layer's output, or the input's while
+  /// there is no layer (whether or not Keras counts that model as built).
+  public var nextLayerInputShape: TensorShape? {
     guard let inputLayer, failedFrom == nil else { return nil }
     if let graph { return graph.outputs[0].shape }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
@@ -278,7 +294,7 @@ public final class SequentialModel {
       return
     }
     var newTotals = totals
-    if let current = outputShape {
+    if let current = nextLayerInputShape {
       do {
         try instance.call(on: current)
       } catch var error {
@@ -363,7 +379,8 @@ public final class SequentialModel {
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
-    guard !isBuilt else { return }
+    guard !isBuilt, !holdsOnlyItsInput else { return }
+    cachedTensors = nil
     let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
     let tensorName = names?.kerasTensorName()
     var shape = batchInputShape
@@ -419,7 +436,7 @@ public final class SequentialModel {
   /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
   /// pooling, activations, dropout and a few others without state. All others are unbuilt until
   /// called, which an unbuilt model's summary shows as `0 (unbuilt)`.
-  static let builtAtConstruction: Set<String> = [
+  public static let builtAtConstruction: Set<String> = [
     "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
     "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "ReLU",

@@ -33,6 +33,7 @@ enum Attributes {
         try get(name, of: base, range: range, interpreter: interpreter)
       }
     }
+    if let value = try interpreter.classAttribute(name, of: base, range: range) { return value }
     // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
     // object's is its own package's class.
     if name == "__class__" {
@@ -58,6 +59,14 @@ enum Attributes {
       {
         throw missing
       }
+      if moduleVersion == .keras3, unwrapped == .activations,
+        !KerasModule.activationNames.contains(name),
+        ActivationFunction(kerasName: name, keras3: true) != nil
+          || ActivationFunction.keras3Unsupported.contains(name)
+      {
+        // Keras 3's own activations (`keras.activations.celu`), resolved when a layer uses one.
+        return .function(Callable(.activation(name), path: "keras.activations." + name))
+      }
       var removedInKeras3 = false
       if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
@@ -82,6 +91,8 @@ enum Attributes {
       if let value = exceptionAttribute(name, exception) { return value }
     case .kerasObject where name == "name" && TensorFlowDType.name(of: base) != nil:
       return .string(TensorFlowDType.name(of: base) ?? "")
+    case .kerasObject(let object):
+      if let value = ContextManagers.attribute(name, of: object) { return value }
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }
@@ -177,6 +188,12 @@ enum Attributes {
           ? .string("float32") : TensorFlowDType.value("float32")
       default: break
       }
+    case .standard(let object):
+      if let value = try object.attribute(name, interpreter: interpreter, range: range) {
+        return value
+      }
+    case .list(let list) where list.deque != nil && name == "maxlen":
+      return list.deque?.maximumLength.map(Value.int) ?? .none
     case .string, .list, .tuple, .dictionary:
       return .method(receiver: base, name: name)
     case .set(let set) where SetOperations.hasMethod(name, frozen: set.isFrozen):
@@ -315,6 +332,11 @@ enum Attributes {
       if name == "input_shape", let shapes = instance.listInputShapes {
         return .list(shapes.map(shapeValue))
       }
+      // tf-keras unwraps a one-element shape tuple: the input shape `(4,)` of a function of
+      // `tf.shape(x)` is `4`, that of a layer on `Input(shape=())` is `None`.
+      if name == "input_shape", !instance.isInputLayer, shape.rank == 1 {
+        return shape.dimensions[0].map(Value.int) ?? Value.none
+      }
       // An input layer reports the shapes of its node's list of tensors.
       return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)
     case "weights", "variables": return variablesValue(instance.variables)
@@ -388,6 +410,10 @@ enum Attributes {
     case (let transpose as ConvTranspose, "filters"): return .int(transpose.filters)
     case (let transpose as ConvTranspose, "kernel_size"): return ints(transpose.kernelSize)
     case (let transpose as ConvTranspose, "strides"): return ints(transpose.strides)
+    case (let leaky as LeakyReLU, "alpha") where leaky.common.kerasVersion == .keras2:
+      return .float(leaky.alpha)
+    case (let leaky as LeakyReLU, "negative_slope") where leaky.common.kerasVersion == .keras3:
+      return .float(leaky.alpha)
     case (let activationLayer as Activation, "activation"):
       return activation(activationLayer.function)
     case (let separable as SeparableConv, "depth_multiplier"):
@@ -421,6 +447,11 @@ enum Attributes {
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
+    case (.standard(let object), _):
+      if try object.setAttribute(name, to: value, range: range) { return }
+      throw CellError(
+        type: "AttributeError",
+        message: "'\(base.typeName)' object has no attribute '\(name)'", range: range)
     default:
       throw .unsupported(
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",

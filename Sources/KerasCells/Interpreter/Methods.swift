@@ -55,6 +55,24 @@ enum Methods {
       case ("count", 1): return .int(items.filter { Operators.equal($0, positional[0]) }.count)
       default: break
       }
+    case .standard(let object):
+      if let result = try object.method(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return result
+      }
+    case .list(let list) where list.deque != nil:
+      if let result = try StandardCollections.dequeMethod(
+        name, list, positional, keywords, site, interpreter)
+      {
+        return result
+      }
+    case .dictionary(let dictionary) where StandardCollections.hasMethods(dictionary.flavor):
+      if let result = try StandardCollections.dictionaryMethod(
+        name, dictionary, positional, keywords, site, interpreter)
+      {
+        return result
+      }
     case .list(let list):
       if let result = try ContainerMethods.list(
         name, list, positional, keywords, site, interpreter)
@@ -346,7 +364,7 @@ enum Methods {
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
-        model, session: interpreter.session, site: site,
+        model, session: interpreter.session, site: site, version: interpreter.kerasVersion,
         validate: !passesUserFunction(positional, keywords))
       return .none
     case "add":
@@ -408,6 +426,15 @@ enum Methods {
         shape = try InputLayer.shapeDimensions(shapeArgument, argument: "input_shape")
       } catch {
         throw Calls.keras(error, at: site.range)
+      }
+      // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the
+      // model is built, as when it is added to a model that has one.
+      var running = TensorShape(shape)
+      for instance in model.layers where !instance.isInputLayer && model.graph == nil {
+        try LambdaTracing.trace(
+          instance, on: [running], asList: false, range: site.range, interpreter: interpreter)
+        guard let next = try? instance.layer.outputShape(for: running) else { break }
+        running = next
       }
       do {
         try model.build(batchInputShape: TensorShape(shape))
