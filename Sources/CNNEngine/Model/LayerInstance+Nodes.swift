@@ -25,6 +25,12 @@ extension LayerInstance {
       inputs: tensor.inputs, shape: tensor.shape, output: tensor)
   }
 
+  /// Records one more call on the inputs of the last one (Keras 3's rebuild of a Sequential model
+  /// calls its layers again on the same shapes), without computing the shapes again.
+  func repeatLastCall() {
+    if let last = nodeOutputShapes.last { nodeOutputShapes.append(last) }
+  }
+
   /// The output tensor of the layer's call `node` (`layer.output` is node 0's); nil when the layer
   /// was called fewer times, or when that call made no tensor (a layer built without a graph).
   public func outputTensor(node: Int = 0) -> KerasTensor? {

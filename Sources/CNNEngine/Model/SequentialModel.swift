@@ -365,13 +365,8 @@ public final class SequentialModel {
     var chain = [cachedTensors?.first ?? givenInput ?? KerasTensor(input: inputLayer)]
     for instance in stack {
       let key = ObjectIdentifier(instance)
-      if !callsSinceRebuild.contains(key) {
-        do {
-          _ = try instance.call(onInputs: [chain[chain.count - 1].shape], asList: false)
-        } catch {
-          return
-        }
-      }
+      // Every layer before the new ones sees the shapes of its previous call: the call is the same.
+      if !callsSinceRebuild.contains(key) { instance.repeatLastCall() }
       let node = instance.nodeCount - 1
       chain.append(
         KerasTensor(

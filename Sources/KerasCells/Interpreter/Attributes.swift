@@ -181,6 +181,8 @@ enum Attributes {
         }
         return .string(variable.name)
       case "trainable": return .bool(variable.trainable)
+      case "numpy", "assign", "assign_add", "assign_sub", "read_value", "value":
+        return .method(receiver: base, name: name)
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")

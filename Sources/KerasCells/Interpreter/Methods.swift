@@ -34,6 +34,10 @@ enum Methods {
           at: site.range)
       default: break
       }
+    case .variable(let variable):
+      return try WeightValues.variableMethod(
+        name, variable, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case .array(let array):
       return try NumPyFunctions.method(
         name, of: array, positional: positional, keywords: keywords, site: site,

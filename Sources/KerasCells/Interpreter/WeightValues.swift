@@ -126,6 +126,54 @@ enum WeightValues {
     }
   }
 
+  /// A weight's methods: `w.numpy()` gives its values; changing a variable in place is refused.
+  static func variableMethod(
+    _ name: String, _ variable: WeightVariable, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard name == "numpy" || name == "read_value" || name == "value" else {
+      throw .unsupported(
+        "ConvBook does not support `variable.\(name)()` yet; use layer.set_weights([...])",
+        at: site.range)
+    }
+    guard positional.isEmpty, keywords.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "BaseResourceVariable.numpy() takes 1 positional argument but \(positional.count + keywords.count + 1) were given",
+        range: site.range)
+    }
+    guard name == "numpy" else {
+      throw .unsupported(
+        "ConvBook does not support `variable.\(name)()` yet; use variable.numpy()", at: site.range)
+    }
+    // The layer the weight belongs to, among the session's models and layers, by its name.
+    var found: [ObjectIdentifier: LayerInstance] = [:]
+    func look(_ model: SequentialModel) {
+      for instance in model.flattenedLayers where instance.name == variable.layerName {
+        found[ObjectIdentifier(instance)] = instance
+      }
+    }
+    for state in interpreter.session.training.states.values { look(state.model) }
+    for value in interpreter.session.globals.values {
+      switch value {
+      case .model(let model): look(model)
+      case .layer(let instance) where instance.name == variable.layerName:
+        found[ObjectIdentifier(instance)] = instance
+      default: break
+      }
+    }
+    let owners = found.values.filter { $0.variables.contains { $0.name == variable.name } }
+    guard owners.count == 1, let owner = owners.first else {
+      throw .unsupported(
+        "ConvBook cannot tell which layer named \(variable.layerName) holds this weight; use layer.get_weights() on the layer",
+        at: site.range)
+    }
+    let values = try current(of: owner, interpreter: interpreter, range: site.range)
+    guard let tensor = values[variable.name] else { return .none }
+    return .array(NDArray(tensor: tensor))
+  }
+
   private static func unbuilt(_ model: SequentialModel, range: SourceRange) -> CellError {
     CellError(
       type: "ValueError",
