@@ -26,6 +26,21 @@ public enum AttentionKernel {
     query: Tensor, queryPositions: [Int], key: Tensor, value: Tensor, keyPositions: [Int],
     heads: Int, attentionAxes: [Int], causal: Bool = false
   ) throws(KernelError) -> Tensor {
+    try multiHeadWithScores(
+      query: query, queryPositions: queryPositions, key: key, value: value,
+      keyPositions: keyPositions, heads: heads, attentionAxes: attentionAxes, causal: causal,
+      keepScores: false
+    ).output
+  }
+
+  /// Like `multiHead`, also returning the softmax scores with `keepScores` (Keras'
+  /// `return_attention_scores=True`), laid out as Keras' einsum gives them: batch, the positions
+  /// not attended over, heads, query positions, key positions (zeros where a causal mask hides a
+  /// key).
+  public static func multiHeadWithScores(
+    query: Tensor, queryPositions: [Int], key: Tensor, value: Tensor, keyPositions: [Int],
+    heads: Int, attentionAxes: [Int], causal: Bool = false, keepScores: Bool
+  ) throws(KernelError) -> (output: Tensor, scores: [Float]) {
     let batch = query.shape.first ?? 0
     let queryCount = queryPositions.reduce(1, *)
     let keyCount = keyPositions.reduce(1, *)
@@ -49,12 +64,15 @@ public enum AttentionKernel {
     }
     var output = try Tensor(shape: Array(query.shape.dropLast()) + [heads * valueDepth])
     var scores = [Float](repeating: 0, count: keyCount)
+    let groupSize = (queryGroups.first?.count ?? 0) * (keyGroups.first?.count ?? 0)
+    var kept = [Float](
+      repeating: 0, count: keepScores ? batch * queryGroups.count * heads * groupSize : 0)
     query.withUnsafeBufferPointer { q in
       key.withUnsafeBufferPointer { k in
         value.withUnsafeBufferPointer { v in
           output.withUnsafeMutableBufferPointer { out in
             for b in 0..<batch {
-              for (queryGroup, keyGroup) in zip(queryGroups, keyGroups) {
+              for (g, (queryGroup, keyGroup)) in zip(queryGroups, keyGroups).enumerated() {
                 for h in 0..<heads {
                   for (i, qp) in queryGroup.enumerated() {
                     let qBase = ((b * queryCount + qp) * heads + h) * depth
@@ -68,6 +86,11 @@ public enum AttentionKernel {
                       largest = max(largest, sum)
                     }
                     normalize(&scores, count: visible, largest: largest)
+                    if keepScores {
+                      let base =
+                        ((b * queryGroups.count + g) * heads + h) * groupSize + i * keyGroup.count
+                      for j in 0..<visible { kept[base + j] = scores[j] }
+                    }
                     let oBase = ((b * queryCount + qp) * heads + h) * valueDepth
                     for d in 0..<valueDepth { out[oBase + d] = 0 }
                     for j in 0..<visible {
@@ -83,7 +106,7 @@ public enum AttentionKernel {
         }
       }
     }
-    return output
+    return (output, kept)
   }
 
   /// Attention of `Attention`/`AdditiveAttention` on sequences.

@@ -116,6 +116,25 @@ struct MergeStep {
     return weights
   }
 
+  /// A call with several outputs: `MultiHeadAttention` with `return_attention_scores=True`
+  /// (output, scores).
+  func runSeveral(_ inputs: [Tensor], outputShapes: [[Int]]) throws(ForwardError) -> [Tensor] {
+    guard case .multiHeadAttention(let prepared) = operation, outputShapes.count == 2 else {
+      throw ForwardError(
+        .model, "ConvBook's forward pass does not run layer \"\(name)\" with several outputs")
+    }
+    do throws(KernelError) {
+      let (output, scores) = try prepared.runWithScores(
+        inputs, outputShape: outputShapes[0], scoresShape: outputShapes[1])
+      guard let scores, scores.shape == outputShapes[1], output.shape == outputShapes[0] else {
+        throw KernelError("attention scores of an unexpected shape")
+      }
+      return [output, scores]
+    } catch {
+      throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
+    }
+  }
+
   /// Runs on `first` and `others`, leaving the output in `first`: when the caller holds the only
   /// reference to `first` (its last reader), element-wise operations write into its storage, so
   /// the `Add` of a residual block allocates nothing; otherwise copy-on-write copies it first.

@@ -158,8 +158,12 @@ public enum Keras3SummaryText {
   /// The output shape as Keras 3 writes it: dimensions joined by `, ` (so a rank-1 shape is
   /// `(None)`); the input layer of a functional model shows its plain shape.
   static func shapeText(_ row: ModelSummary.Row) -> String {
-    "(" + row.outputShape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
-      + ")"
+    func text(_ shape: TensorShape) -> String {
+      "(" + shape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + ")"
+    }
+    // A layer whose call returns several tensors: their shapes as a list.
+    if let shapes = row.outputShapes { return "[" + shapes.map(text).joined(separator: ", ") + "]" }
+    return text(row.outputShape)
   }
 
   /// The `Connected to` cell: `name[node][tensor]` of every input of the layer's calls inside the
