@@ -495,11 +495,19 @@ enum Calls {
       }
     }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
-      let (tensors, asList) = kerasTensors(in: positional[0])
+      var (tensors, asList) = kerasTensors(in: positional[0])
     else {
       throw .unsupported(
         "ConvBook cells call a layer only on Keras tensors (`x = layer(x)`, `layers.Add()([a, b])`), to build a functional model; running layers on data is not supported",
         at: site.range)
+    }
+    // tf-keras' RNN splits a list `[x, h, c]` into the sequence and its initial states.
+    if interpreter.kerasVersion == .keras2, asList, tensors.count > 1, states.isEmpty,
+      instance.layer is any MultiOutputLayer
+    {
+      states = Array(tensors.dropFirst())
+      tensors = [tensors[0]]
+      asList = false
     }
     if instance.isInputLayer {
       throw .unsupported(

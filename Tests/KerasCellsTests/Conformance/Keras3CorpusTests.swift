@@ -22,6 +22,8 @@ import Testing
   static let knownDifferences: [String: String] = [
     "495-err-sequential-return-state":
       "Keras 3 lets a Sequential model's LSTM(return_state=True) return three tensors and fails at the next layer (\"expects 1 input(s), but it received 3 input tensors\", naming them keras_tensor_N); ConvBook refuses at the LSTM in tf-keras' words",
+    "496-rnn-list-initial-state":
+      "Keras 3 refuses `lstm([x, h, c])` with Keras tensors' Keras 3 reprs (`<KerasTensor shape=..., name=keras_tensor_4>`), whose names ConvBook's tensors do not keep; ConvBook prints tf-keras' repr",
     "401-densenet-blocks": "`layer.output` of a model's layer (namespaces helper, issue 11)",
     "420-kaggle-loop-blocks": "`layer.output` of a model's layer (see 401)",
     "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
