@@ -37,9 +37,15 @@ public enum AttentionKernel {
   /// `return_attention_scores=True`), laid out as Keras' einsum gives them: batch, the positions
   /// not attended over, heads, query positions, key positions (zeros where a causal mask hides a
   /// key).
+  ///
+  /// `queryMask` (batch * query positions) and `keyMask` (batch * key positions) are Keras' masks
+  /// of the query and of the value (`Embedding(mask_zero=True)`, `Masking`): Keras adds -1e9 to
+  /// the scores of masked keys, and of every key of a masked query, so masked keys weigh 0 and a
+  /// query that sees no key weighs every key of its group alike.
   public static func multiHeadWithScores(
     query: Tensor, queryPositions: [Int], key: Tensor, value: Tensor, keyPositions: [Int],
-    heads: Int, attentionAxes: [Int], causal: Bool = false, keepScores: Bool
+    heads: Int, attentionAxes: [Int], causal: Bool = false, keepScores: Bool,
+    queryMask: [Bool]? = nil, keyMask: [Bool]? = nil
   ) throws(KernelError) -> (output: Tensor, scores: [Float]) {
     let batch = query.shape.first ?? 0
     let queryCount = queryPositions.reduce(1, *)
@@ -62,8 +68,15 @@ public enum AttentionKernel {
     guard queryGroups.count == keyGroups.count else {
       throw KernelError("query and key positions differ along axes that are not attended over")
     }
+    guard queryMask.map({ $0.count == batch * queryCount }) ?? true,
+      keyMask.map({ $0.count == batch * keyCount }) ?? true
+    else {
+      throw KernelError("attention masks do not fit \(batch) samples of the query and the key")
+    }
+    let masked = queryMask != nil || keyMask != nil
     var output = try Tensor(shape: Array(query.shape.dropLast()) + [heads * valueDepth])
     var scores = [Float](repeating: 0, count: keyCount)
+    var taken = [Int](repeating: 0, count: keyCount)
     let groupSize = (queryGroups.first?.count ?? 0) * (keyGroups.first?.count ?? 0)
     var kept = [Float](
       repeating: 0, count: keepScores ? batch * queryGroups.count * heads * groupSize : 0)
@@ -77,6 +90,46 @@ public enum AttentionKernel {
                   for (i, qp) in queryGroup.enumerated() {
                     let qBase = ((b * queryCount + qp) * heads + h) * depth
                     let visible = causal ? min(i + 1, keyGroup.count) : keyGroup.count
+                    if masked {
+                      // The keys this query attends to, their softmax, then the weighted values.
+                      var count = 0
+                      if queryMask?[b * queryCount + qp] ?? true {
+                        for j in 0..<visible where keyMask?[b * keyCount + keyGroup[j]] ?? true {
+                          taken[count] = j
+                          count += 1
+                        }
+                      }
+                      var largest = -Float.infinity
+                      for c in 0..<count {
+                        let kBase = ((b * keyCount + keyGroup[taken[c]]) * heads + h) * depth
+                        var sum: Float = 0
+                        for d in 0..<depth { sum += q[qBase + d] * k[kBase + d] }
+                        scores[c] = sum
+                        largest = max(largest, sum)
+                      }
+                      normalize(&scores, count: count, largest: largest)
+                      if count == 0 {
+                        count = keyGroup.count
+                        for j in 0..<count {
+                          taken[j] = j
+                          scores[j] = 1 / Float(count)
+                        }
+                      }
+                      if keepScores {
+                        let base =
+                          ((b * queryGroups.count + g) * heads + h) * groupSize + i
+                          * keyGroup.count
+                        for c in 0..<count { kept[base + taken[c]] = scores[c] }
+                      }
+                      let oBase = ((b * queryCount + qp) * heads + h) * valueDepth
+                      for d in 0..<valueDepth { out[oBase + d] = 0 }
+                      for c in 0..<count {
+                        let vBase = ((b * keyCount + keyGroup[taken[c]]) * heads + h) * valueDepth
+                        let weight = scores[c]
+                        for d in 0..<valueDepth { out[oBase + d] += weight * v[vBase + d] }
+                      }
+                      continue
+                    }
                     var largest = -Float.infinity
                     for j in 0..<visible {
                       let kBase = ((b * keyCount + keyGroup[j]) * heads + h) * depth

@@ -255,6 +255,14 @@ case("bidirectional_initial_state", "Bidirectional(LSTM) started from a second i
         inputs, initial_state=[fh, fc, bh, bc])
     model = keras.Model([inputs, context], outputs)
 """)
+case("embedding_mask_attention", "Embedding(mask_zero=True) into MultiHeadAttention self-attention (padded keys weigh 0, padded queries attend uniformly), causal too, masked GlobalAveragePooling1D", """
+    inputs = keras.Input(shape=(8,))
+    x = layers.Embedding(20, 6, mask_zero=True)(inputs)
+    y = layers.MultiHeadAttention(num_heads=2, key_dim=3)(x, x)
+    z = layers.MultiHeadAttention(num_heads=1, key_dim=4)(y, x, use_causal_mask=True)
+    outputs = layers.GlobalAveragePooling1D()(z)
+    model = keras.Model(inputs, [y, outputs])
+""", inputs="ids")
 
 # Keras 3 records only the cases whose numbers differ there: ConvLSTM's default
 # recurrent_activation is 'sigmoid' in Keras 3, 'hard_sigmoid' in tf-keras.

@@ -170,7 +170,11 @@ extension ForwardPass {
         output = outputs[0]
       case .merge(let step) where call.isMultiOutput:
         let given = call.inputs.map { read($0).tensor }
-        let outputs = try step.runSeveral(given, outputShapes: call.outputs.map { shapes[$0] })
+        let outputs = try step.runSeveral(
+          given, outputShapes: call.outputs.map { shapes[$0] },
+          masks: call.inputs.map { masks[$0] })
+        // `MultiHeadAttention` passes the query's mask on.
+        masks[call.output] = masks[call.inputs[0]]
         for (value, tensor) in zip(call.outputs.dropFirst(), outputs.dropFirst()) {
           values[value] = tensor
         }
@@ -191,8 +195,11 @@ extension ForwardPass {
           others.append(tensor)
           if last { Self.keep(tensor, in: &idle) }
         }
-        try step.run(&first, others, outputShape: outputShape)
+        let inputMasks = call.inputs.map { masks[$0] }
+        try step.run(&first, others, outputShape: outputShape, masks: inputMasks)
         output = first
+        // `MultiHeadAttention` passes the query's mask on; other merges drop masks.
+        if call.instance.layer is MultiHeadAttention { masks[call.output] = inputMasks[0] }
       }
       values[call.output] = output
       if measuring {

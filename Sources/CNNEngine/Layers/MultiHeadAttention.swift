@@ -297,15 +297,26 @@ public struct MultiHeadAttention: MultiInputLayer {
       output = try matrix("attention_output", rows: layer.heads * layer.valueDimension)
     }
 
-    /// query, value[, key] (Keras-checked shapes) -> output `outputShape`.
-    func run(_ inputs: [Tensor], outputShape: [Int]) throws(KernelError) -> Tensor {
-      try runWithScores(inputs, outputShape: outputShape, scoresShape: nil).output
+    /// The keys Keras lets the queries see: those the value's mask and the key's mask both keep.
+    static func keyMask(_ masks: [[Bool]?]) -> [Bool]? {
+      let value = masks.count > 1 ? masks[1] : nil
+      guard masks.count > 2, let key = masks[2] else { return value }
+      guard let value else { return key }
+      return zip(value, key).map { $0 && $1 }
+    }
+
+    /// query, value[, key] (Keras-checked shapes) -> output `outputShape`; `masks`: the Keras
+    /// masks of those inputs (nil where none).
+    func run(_ inputs: [Tensor], outputShape: [Int], masks: [[Bool]?] = []) throws(KernelError)
+      -> Tensor
+    {
+      try runWithScores(inputs, outputShape: outputShape, scoresShape: nil, masks: masks).output
     }
 
     /// Like `run`, with the attention scores of `scoresShape` (`return_attention_scores=True`).
-    func runWithScores(_ inputs: [Tensor], outputShape: [Int], scoresShape: [Int]?)
-      throws(KernelError) -> (output: Tensor, scores: Tensor?)
-    {
+    func runWithScores(
+      _ inputs: [Tensor], outputShape: [Int], scoresShape: [Int]?, masks: [[Bool]?] = []
+    ) throws(KernelError) -> (output: Tensor, scores: Tensor?) {
       let rank = inputs[0].rank
       let axes: [Int]
       do {
@@ -325,7 +336,8 @@ public struct MultiHeadAttention: MultiInputLayer {
         query: query, queryPositions: Array(inputs[0].shape.dropFirst().dropLast()),
         key: key, value: value, keyPositions: Array(keySource.shape.dropFirst().dropLast()),
         heads: heads, attentionAxes: axes.map { $0 - 1 }, causal: causal,
-        keepScores: scoresShape != nil)
+        keepScores: scoresShape != nil, queryMask: masks.first ?? nil,
+        keyMask: Self.keyMask(masks))
       let flat = try context.reshaped(
         Array(inputs[0].shape.dropLast()) + [heads * layer.valueDimension])
       let result = try DenseKernel.apply(flat, weights: output).reshaped(outputShape)
