@@ -165,8 +165,13 @@ public enum AttentionKernel {
   /// Attention of `Attention`/`AdditiveAttention` on sequences.
   ///
   /// query (B, Tq, D), key (B, Tk, D), value (B, Tk, Dv) -> (B, Tq, Dv).
+  ///
+  /// `keyMask` (B*Tk) and `queryMask` (B*Tq): the Keras masks of the value and the query. Keras
+  /// subtracts 1e9 from the scores of masked keys (they weigh 0; a query that sees no key weighs
+  /// every key alike) and zeroes the outputs of masked queries.
   public static func sequence(
-    query: Tensor, key: Tensor, value: Tensor, score: Score, causal: Bool = false
+    query: Tensor, key: Tensor, value: Tensor, score: Score, causal: Bool = false,
+    queryMask: [Bool]? = nil, keyMask: [Bool]? = nil
   ) throws(KernelError) -> Tensor {
     guard query.rank == 3, key.rank == 3, value.rank == 3, query.shape[0] == key.shape[0],
       key.shape[0] == value.shape[0], query.shape[2] == key.shape[2],
@@ -181,8 +186,14 @@ public enum AttentionKernel {
     if case .additive(let scale?) = score, scale.count != depth {
       throw KernelError("additive attention scale has \(scale.count) values for \(depth) features")
     }
+    guard queryMask.map({ $0.count == batch * queries }) ?? true,
+      keyMask.map({ $0.count == batch * keys }) ?? true
+    else {
+      throw KernelError("attention masks do not fit \(batch) samples of the query and the value")
+    }
     var output = try Tensor(shape: [batch, queries, valueDepth])
     var scores = [Float](repeating: 0, count: max(keys, 1))
+    var taken = [Int](repeating: 0, count: max(keys, 1))
     query.withUnsafeBufferPointer { q in
       key.withUnsafeBufferPointer { k in
         value.withUnsafeBufferPointer { v in
@@ -191,8 +202,15 @@ public enum AttentionKernel {
               for i in 0..<queries {
                 let qBase = (b * queries + i) * depth
                 let visible = causal ? min(i + 1, keys) : keys
+                // The keys this query weighs (all visible ones without a mask).
+                var count = 0
+                for j in 0..<visible where keyMask?[b * keys + j] ?? true {
+                  taken[count] = j
+                  count += 1
+                }
                 var largest = -Float.infinity
-                for j in 0..<visible {
+                for c in 0..<count {
+                  let j = taken[c]
                   let kBase = (b * keys + j) * depth
                   var sum: Float = 0
                   switch score {
@@ -211,15 +229,23 @@ public enum AttentionKernel {
                       sum += scale.map { $0[d] * t } ?? t
                     }
                   }
-                  scores[j] = sum
+                  scores[c] = sum
                   largest = max(largest, sum)
                 }
-                normalize(&scores, count: visible, largest: largest)
+                normalize(&scores, count: count, largest: largest)
+                if count == 0 {
+                  count = keys
+                  for j in 0..<keys {
+                    taken[j] = j
+                    scores[j] = 1 / Float(keys)
+                  }
+                }
                 let oBase = (b * queries + i) * valueDepth
                 for d in 0..<valueDepth { out[oBase + d] = 0 }
-                for j in 0..<visible {
-                  let vBase = (b * keys + j) * valueDepth
-                  for d in 0..<valueDepth { out[oBase + d] += scores[j] * v[vBase + d] }
+                if !(queryMask?[b * queries + i] ?? true) { continue }
+                for c in 0..<count {
+                  let vBase = (b * keys + taken[c]) * valueDepth
+                  for d in 0..<valueDepth { out[oBase + d] += scores[c] * v[vBase + d] }
                 }
               }
             }

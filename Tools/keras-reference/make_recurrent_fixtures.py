@@ -263,6 +263,14 @@ case("embedding_mask_attention", "Embedding(mask_zero=True) into MultiHeadAttent
     outputs = layers.GlobalAveragePooling1D()(z)
     model = keras.Model(inputs, [y, outputs])
 """, inputs="ids")
+case("embedding_mask_dot_attention", "Embedding(mask_zero=True) into Attention and AdditiveAttention (masked keys weigh 0, masked queries output zeros), causal too", """
+    inputs = keras.Input(shape=(8,))
+    x = layers.Embedding(20, 4, mask_zero=True)(inputs)
+    y = layers.Attention(use_scale=True)([x, x])
+    z = layers.AdditiveAttention()([y, x], use_causal_mask=True)
+    outputs = layers.GlobalAveragePooling1D()(z)
+    model = keras.Model(inputs, [y, z, outputs])
+""", inputs="ids")
 
 # Keras 3 records only the cases whose numbers differ there: ConvLSTM's default
 # recurrent_activation is 'sigmoid' in Keras 3, 'hard_sigmoid' in tf-keras.

@@ -198,8 +198,8 @@ extension ForwardPass {
         let inputMasks = call.inputs.map { masks[$0] }
         try step.run(&first, others, outputShape: outputShape, masks: inputMasks)
         output = first
-        // `MultiHeadAttention` passes the query's mask on; other merges drop masks.
-        if call.instance.layer is MultiHeadAttention { masks[call.output] = inputMasks[0] }
+        // Attention layers pass the query's mask on; other merges drop masks.
+        if call.instance.layer is any AttentionLayer { masks[call.output] = inputMasks[0] }
       }
       values[call.output] = output
       if measuring {

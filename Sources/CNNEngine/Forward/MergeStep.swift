@@ -196,7 +196,7 @@ struct MergeStep {
       case .multiHeadAttention(let prepared):
         first = try prepared.run([first] + others, outputShape: outputShape, masks: masks)
       case .attention(let prepared):
-        first = try prepared.run([first] + others)
+        first = try prepared.run([first] + others, masks: masks)
       }
       guard first.shape == outputShape else {
         throw ForwardError(
