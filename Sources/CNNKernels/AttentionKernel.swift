@@ -26,6 +26,27 @@ public enum AttentionKernel {
     query: Tensor, queryPositions: [Int], key: Tensor, value: Tensor, keyPositions: [Int],
     heads: Int, attentionAxes: [Int], causal: Bool = false
   ) throws(KernelError) -> Tensor {
+    try multiHeadWithScores(
+      query: query, queryPositions: queryPositions, key: key, value: value,
+      keyPositions: keyPositions, heads: heads, attentionAxes: attentionAxes, causal: causal,
+      keepScores: false
+    ).output
+  }
+
+  /// Like `multiHead`, also returning the softmax scores with `keepScores` (Keras'
+  /// `return_attention_scores=True`), laid out as Keras' einsum gives them: batch, the positions
+  /// not attended over, heads, query positions, key positions (zeros where a causal mask hides a
+  /// key).
+  ///
+  /// `queryMask` (batch * query positions) and `keyMask` (batch * key positions) are Keras' masks
+  /// of the query and of the value (`Embedding(mask_zero=True)`, `Masking`): Keras adds -1e9 to
+  /// the scores of masked keys, and of every key of a masked query, so masked keys weigh 0 and a
+  /// query that sees no key weighs every key of its group alike.
+  public static func multiHeadWithScores(
+    query: Tensor, queryPositions: [Int], key: Tensor, value: Tensor, keyPositions: [Int],
+    heads: Int, attentionAxes: [Int], causal: Bool = false, keepScores: Bool,
+    queryMask: [Bool]? = nil, keyMask: [Bool]? = nil
+  ) throws(KernelError) -> (output: Tensor, scores: [Float]) {
     let batch = query.shape.first ?? 0
     let queryCount = queryPositions.reduce(1, *)
     let keyCount = keyPositions.reduce(1, *)
@@ -47,18 +68,68 @@ public enum AttentionKernel {
     guard queryGroups.count == keyGroups.count else {
       throw KernelError("query and key positions differ along axes that are not attended over")
     }
+    guard queryMask.map({ $0.count == batch * queryCount }) ?? true,
+      keyMask.map({ $0.count == batch * keyCount }) ?? true
+    else {
+      throw KernelError("attention masks do not fit \(batch) samples of the query and the key")
+    }
+    let masked = queryMask != nil || keyMask != nil
     var output = try Tensor(shape: Array(query.shape.dropLast()) + [heads * valueDepth])
     var scores = [Float](repeating: 0, count: keyCount)
+    var taken = [Int](repeating: 0, count: keyCount)
+    let groupSize = (queryGroups.first?.count ?? 0) * (keyGroups.first?.count ?? 0)
+    var kept = [Float](
+      repeating: 0, count: keepScores ? batch * queryGroups.count * heads * groupSize : 0)
     query.withUnsafeBufferPointer { q in
       key.withUnsafeBufferPointer { k in
         value.withUnsafeBufferPointer { v in
           output.withUnsafeMutableBufferPointer { out in
             for b in 0..<batch {
-              for (queryGroup, keyGroup) in zip(queryGroups, keyGroups) {
+              for (g, (queryGroup, keyGroup)) in zip(queryGroups, keyGroups).enumerated() {
                 for h in 0..<heads {
                   for (i, qp) in queryGroup.enumerated() {
                     let qBase = ((b * queryCount + qp) * heads + h) * depth
                     let visible = causal ? min(i + 1, keyGroup.count) : keyGroup.count
+                    if masked {
+                      // The keys this query attends to, their softmax, then the weighted values.
+                      var count = 0
+                      if queryMask?[b * queryCount + qp] ?? true {
+                        for j in 0..<visible where keyMask?[b * keyCount + keyGroup[j]] ?? true {
+                          taken[count] = j
+                          count += 1
+                        }
+                      }
+                      var largest = -Float.infinity
+                      for c in 0..<count {
+                        let kBase = ((b * keyCount + keyGroup[taken[c]]) * heads + h) * depth
+                        var sum: Float = 0
+                        for d in 0..<depth { sum += q[qBase + d] * k[kBase + d] }
+                        scores[c] = sum
+                        largest = max(largest, sum)
+                      }
+                      normalize(&scores, count: count, largest: largest)
+                      if count == 0 {
+                        count = keyGroup.count
+                        for j in 0..<count {
+                          taken[j] = j
+                          scores[j] = 1 / Float(count)
+                        }
+                      }
+                      if keepScores {
+                        let base =
+                          ((b * queryGroups.count + g) * heads + h) * groupSize + i
+                          * keyGroup.count
+                        for c in 0..<count { kept[base + taken[c]] = scores[c] }
+                      }
+                      let oBase = ((b * queryCount + qp) * heads + h) * valueDepth
+                      for d in 0..<valueDepth { out[oBase + d] = 0 }
+                      for c in 0..<count {
+                        let vBase = ((b * keyCount + keyGroup[taken[c]]) * heads + h) * valueDepth
+                        let weight = scores[c]
+                        for d in 0..<valueDepth { out[oBase + d] += weight * v[vBase + d] }
+                      }
+                      continue
+                    }
                     var largest = -Float.infinity
                     for j in 0..<visible {
                       let kBase = ((b * keyCount + keyGroup[j]) * heads + h) * depth
@@ -68,6 +139,11 @@ public enum AttentionKernel {
                       largest = max(largest, sum)
                     }
                     normalize(&scores, count: visible, largest: largest)
+                    if keepScores {
+                      let base =
+                        ((b * queryGroups.count + g) * heads + h) * groupSize + i * keyGroup.count
+                      for j in 0..<visible { kept[base + j] = scores[j] }
+                    }
                     let oBase = ((b * queryCount + qp) * heads + h) * valueDepth
                     for d in 0..<valueDepth { out[oBase + d] = 0 }
                     for j in 0..<visible {
@@ -83,14 +159,19 @@ public enum AttentionKernel {
         }
       }
     }
-    return output
+    return (output, kept)
   }
 
   /// Attention of `Attention`/`AdditiveAttention` on sequences.
   ///
   /// query (B, Tq, D), key (B, Tk, D), value (B, Tk, Dv) -> (B, Tq, Dv).
+  ///
+  /// `keyMask` (B*Tk) and `queryMask` (B*Tq): the Keras masks of the value and the query. Keras
+  /// subtracts 1e9 from the scores of masked keys (they weigh 0; a query that sees no key weighs
+  /// every key alike) and zeroes the outputs of masked queries.
   public static func sequence(
-    query: Tensor, key: Tensor, value: Tensor, score: Score, causal: Bool = false
+    query: Tensor, key: Tensor, value: Tensor, score: Score, causal: Bool = false,
+    queryMask: [Bool]? = nil, keyMask: [Bool]? = nil
   ) throws(KernelError) -> Tensor {
     guard query.rank == 3, key.rank == 3, value.rank == 3, query.shape[0] == key.shape[0],
       key.shape[0] == value.shape[0], query.shape[2] == key.shape[2],
@@ -105,8 +186,14 @@ public enum AttentionKernel {
     if case .additive(let scale?) = score, scale.count != depth {
       throw KernelError("additive attention scale has \(scale.count) values for \(depth) features")
     }
+    guard queryMask.map({ $0.count == batch * queries }) ?? true,
+      keyMask.map({ $0.count == batch * keys }) ?? true
+    else {
+      throw KernelError("attention masks do not fit \(batch) samples of the query and the value")
+    }
     var output = try Tensor(shape: [batch, queries, valueDepth])
     var scores = [Float](repeating: 0, count: max(keys, 1))
+    var taken = [Int](repeating: 0, count: max(keys, 1))
     query.withUnsafeBufferPointer { q in
       key.withUnsafeBufferPointer { k in
         value.withUnsafeBufferPointer { v in
@@ -115,8 +202,15 @@ public enum AttentionKernel {
               for i in 0..<queries {
                 let qBase = (b * queries + i) * depth
                 let visible = causal ? min(i + 1, keys) : keys
+                // The keys this query weighs (all visible ones without a mask).
+                var count = 0
+                for j in 0..<visible where keyMask?[b * keys + j] ?? true {
+                  taken[count] = j
+                  count += 1
+                }
                 var largest = -Float.infinity
-                for j in 0..<visible {
+                for c in 0..<count {
+                  let j = taken[c]
                   let kBase = (b * keys + j) * depth
                   var sum: Float = 0
                   switch score {
@@ -135,15 +229,23 @@ public enum AttentionKernel {
                       sum += scale.map { $0[d] * t } ?? t
                     }
                   }
-                  scores[j] = sum
+                  scores[c] = sum
                   largest = max(largest, sum)
                 }
-                normalize(&scores, count: visible, largest: largest)
+                normalize(&scores, count: count, largest: largest)
+                if count == 0 {
+                  count = keys
+                  for j in 0..<keys {
+                    taken[j] = j
+                    scores[j] = 1 / Float(keys)
+                  }
+                }
                 let oBase = (b * queries + i) * valueDepth
                 for d in 0..<valueDepth { out[oBase + d] = 0 }
-                for j in 0..<visible {
-                  let vBase = (b * keys + j) * valueDepth
-                  for d in 0..<valueDepth { out[oBase + d] += scores[j] * v[vBase + d] }
+                if !(queryMask?[b * queries + i] ?? true) { continue }
+                for c in 0..<count {
+                  let vBase = (b * keys + taken[c]) * valueDepth
+                  for d in 0..<valueDepth { out[oBase + d] += scores[c] * v[vBase + d] }
                 }
               }
             }

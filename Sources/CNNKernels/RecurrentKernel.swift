@@ -31,6 +31,21 @@ public enum RecurrentKernel {
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
     goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool
   ) throws(KernelError) -> Tensor {
+    try runWithStates(
+      projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
+      cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
+      zeroMaskedOutputs: zeroMaskedOutputs
+    ).output
+  }
+
+  /// Like `run`, starting from `initialStates` (`h`, and `c` for LSTM: (N, units) each; zeros
+  /// when empty) and returning the final states too (Keras' `return_state=True`): a masked step
+  /// keeps the previous states.
+  public static func runWithStates(
+    projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
+    goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool,
+    initialStates: [Tensor] = []
+  ) throws(KernelError) -> (output: Tensor, states: [Tensor]) {
     guard projected.rank == 3, recurrentKernel.rank == 2 else {
       throw KernelError(
         "recurrent kernel expects (N, T, G*units) and (units, G*units), got \(projected.shape) and \(recurrentKernel.shape)"
@@ -48,8 +63,23 @@ public enum RecurrentKernel {
         "recurrent kernel: projected \(projected.shape), recurrent kernel \(recurrentKernel.shape) and \(cell.gates) gates do not fit"
       )
     }
+    let stateCount: Int
+    if case .lstm = cell { stateCount = 2 } else { stateCount = 1 }
+    guard
+      initialStates.isEmpty
+        || (initialStates.count == stateCount
+          && initialStates.allSatisfy { $0.shape == [batch, units] })
+    else {
+      throw KernelError(
+        "recurrent kernel: initial states \(initialStates.map(\.shape)) do not fit \(stateCount) states of (\(batch), \(units))"
+      )
+    }
     var output = try Tensor(
       shape: returnSequences ? [batch, steps, units] : [batch, units], repeating: 0)
+    var finalState = try Tensor(shape: [batch, units], repeating: 0)
+    var finalCarry = try Tensor(shape: [batch, units], repeating: 0)
+    let startState = initialStates.first?.scalars
+    let startCarry = initialStates.count > 1 ? initialStates[1].scalars : nil
     let x = projected.scalars
     let u = recurrentKernel.scalars
     let activation: (Float) -> Float
@@ -72,8 +102,8 @@ public enum RecurrentKernel {
     output.withUnsafeMutableBufferPointer { out in
       for n in 0..<batch {
         for index in 0..<units {
-          state[index] = 0
-          carry[index] = 0
+          state[index] = startState?[n * units + index] ?? 0
+          carry[index] = startCarry?[n * units + index] ?? 0
           lastOutput[index] = 0
         }
         for position in 0..<steps {
@@ -144,9 +174,15 @@ public enum RecurrentKernel {
         if !returnSequences {
           for j in 0..<units { out[n * units + j] = lastOutput[j] }
         }
+        finalState.withUnsafeMutableBufferPointer { values in
+          for j in 0..<units { values[n * units + j] = state[j] }
+        }
+        finalCarry.withUnsafeMutableBufferPointer { values in
+          for j in 0..<units { values[n * units + j] = carry[j] }
+        }
       }
     }
-    return output
+    return (output, stateCount == 2 ? [finalState, finalCarry] : [finalState])
   }
 
   /// recurrent[from..<to] += Σ_k h[k] * u[k, from..<to] for a (units, columns) row-major `u`.

@@ -73,8 +73,8 @@ import Testing
 
   @Test(arguments: [
     (
-      "layers.MultiHeadAttention(2, 3)(x, x, return_attention_scores=True)",
-      "ConvBook does not support return_attention_scores=True in MultiHeadAttention calls yet"
+      "layers.Attention()([x, x], return_attention_scores=True)",
+      "ConvBook does not support return_attention_scores=True in Attention calls yet"
     ),
     (
       "a = layers.MultiHeadAttention(2, 3)\na(x, x, use_causal_mask=True)\na(x, x)",

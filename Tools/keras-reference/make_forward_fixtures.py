@@ -886,6 +886,17 @@ graph_case("custom_layers", "Custom layers (keras.layers.Layer subclasses): Conv
 """)
 
 
+graph_case("mha_scores", "MultiHeadAttention return_attention_scores=True: cross-attention output and the (batch, heads, Tq, Tk) scores, with a causal self-attention's scores", """
+    query = keras.Input(shape=(5, 6))
+    value = keras.Input(shape=(7, 4))
+    attended, scores = layers.MultiHeadAttention(num_heads=2, key_dim=3)(
+        query, value, return_attention_scores=True)
+    _, causal = layers.MultiHeadAttention(num_heads=3, key_dim=2)(
+        attended, attended, return_attention_scores=True, use_causal_mask=True)
+    model = keras.Model([query, value], [attended, scores, causal])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]

@@ -10,7 +10,9 @@ forward-recurrent-keras3/), the files of the graph fixtures (`make_forward_fixtu
 NAME.py (binds `model`), NAME.weights.npz (tf-keras weight names,
 `bidirectional/forward_lstm/lstm_cell/kernel:0`), NAME.inputs.npz (`input_0`, batch 3: floats,
 or token ids with padding zeros for `Embedding(mask_zero=True)`, or all-zero steps for
-`Masking`) and NAME.outputs.npz (`output_0`), plus index.json.
+`Masking`) and NAME.outputs.npz (`output_0`), plus index.json. Models with several inputs
+(`initial_state=` fed from a second Input) get `input_1`, ... drawn as normal floats; models with
+several outputs (`return_state=True`, `merge_mode=None`) get `output_1`, ...
 """
 import os
 import sys
@@ -203,6 +205,73 @@ case("masking_average", "Masking, GRU sequences, masked GlobalAveragePooling1D i
     model = keras.Model(inputs, outputs)
 """, inputs="masked")
 
+case("lstm_return_state", "LSTM return_state=True: the last output, h and c as three model outputs", """
+    inputs = keras.Input(shape=(6, 3))
+    output, h, c = layers.LSTM(4, return_state=True)(inputs)
+    model = keras.Model(inputs, [output, h, c])
+""")
+case("seq2seq_initial_state", "encoder LSTM states into a decoder LSTM (initial_state=[h, c]), Dense per step", """
+    encoder_inputs = keras.Input(shape=(6, 3))
+    _, h, c = layers.LSTM(5, return_state=True)(encoder_inputs)
+    decoder_inputs = keras.Input(shape=(4, 2))
+    x = layers.LSTM(5, return_sequences=True)(decoder_inputs, initial_state=[h, c])
+    outputs = layers.Dense(3, activation='softmax')(x)
+    model = keras.Model([encoder_inputs, decoder_inputs], outputs)
+""")
+case("gru_state_sequences", "GRU sequences with its state, a SimpleRNN started from a Dense of that state, go_backwards", """
+    inputs = keras.Input(shape=(5, 3))
+    sequence, state = layers.GRU(4, return_sequences=True, return_state=True)(inputs)
+    start = layers.Dense(3, activation='tanh')(state)
+    last, final = layers.SimpleRNN(3, return_state=True, go_backwards=True)(sequence, initial_state=start)
+    model = keras.Model(inputs, [sequence, last, final])
+""")
+case("masked_return_state", "Embedding(mask_zero=True) into LSTM return_state: states keep their values at masked steps", """
+    inputs = keras.Input(shape=(8,))
+    x = layers.Embedding(20, 4, mask_zero=True)(inputs)
+    sequence, h, c = layers.LSTM(3, return_sequences=True, return_state=True)(x)
+    model = keras.Model(inputs, [sequence, h, c])
+""", inputs="ids")
+case("bidirectional_states", "Bidirectional(LSTM, return_state=True): merged output and both directions' states", """
+    inputs = keras.Input(shape=(6, 3))
+    outputs = layers.Bidirectional(layers.LSTM(3, return_state=True))(inputs)
+    model = keras.Model(inputs, outputs)
+""")
+case("bidirectional_merge_none", "Bidirectional(GRU, merge_mode=None): both directions' sequences, then a GRU started from their states", """
+    inputs = keras.Input(shape=(6, 3))
+    forward, backward = layers.Bidirectional(layers.GRU(3, return_sequences=True), merge_mode=None)(inputs)
+    both = layers.Concatenate()([forward, backward])
+    _, fh, bh = layers.Bidirectional(layers.GRU(2, return_state=True), merge_mode='sum')(both)
+    x = layers.GRU(2)(forward, initial_state=fh)
+    model = keras.Model(inputs, [x, backward, bh])
+""")
+case("bidirectional_initial_state", "Bidirectional(LSTM) started from a second input's forward and backward states (initial_state=[fh, fc, bh, bc])", """
+    inputs = keras.Input(shape=(5, 3))
+    context = keras.Input(shape=(4,))
+    fh = layers.Dense(2, activation='tanh')(context)
+    fc = layers.Dense(2)(context)
+    bh = layers.Dense(2, activation='tanh')(context)
+    bc = layers.Dense(2)(context)
+    outputs = layers.Bidirectional(layers.LSTM(2, return_sequences=True))(
+        inputs, initial_state=[fh, fc, bh, bc])
+    model = keras.Model([inputs, context], outputs)
+""")
+case("embedding_mask_attention", "Embedding(mask_zero=True) into MultiHeadAttention self-attention (padded keys weigh 0, padded queries attend uniformly), causal too, masked GlobalAveragePooling1D", """
+    inputs = keras.Input(shape=(8,))
+    x = layers.Embedding(20, 6, mask_zero=True)(inputs)
+    y = layers.MultiHeadAttention(num_heads=2, key_dim=3)(x, x)
+    z = layers.MultiHeadAttention(num_heads=1, key_dim=4)(y, x, use_causal_mask=True)
+    outputs = layers.GlobalAveragePooling1D()(z)
+    model = keras.Model(inputs, [y, outputs])
+""", inputs="ids")
+case("embedding_mask_dot_attention", "Embedding(mask_zero=True) into Attention and AdditiveAttention (masked keys weigh 0, masked queries output zeros), causal too", """
+    inputs = keras.Input(shape=(8,))
+    x = layers.Embedding(20, 4, mask_zero=True)(inputs)
+    y = layers.Attention(use_scale=True)([x, x])
+    z = layers.AdditiveAttention()([y, x], use_causal_mask=True)
+    outputs = layers.GlobalAveragePooling1D()(z)
+    model = keras.Model(inputs, [y, z, outputs])
+""", inputs="ids")
+
 # Keras 3 records only the cases whose numbers differ there: ConvLSTM's default
 # recurrent_activation is 'sigmoid' in Keras 3, 'hard_sigmoid' in tf-keras.
 KERAS3_CASES = ["convlstm2d_video", "convlstm1d"]
@@ -254,20 +323,23 @@ def run_case(name):
             key = w.name if not KERAS3 else f"{layer.name}/{w.name}:0"
             assert key not in weights, key
             weights[key] = value
-    shape = [3] + [6 if d is None else int(d) for d in model.inputs[0].shape[1:]]
-    x = make_input(kind, tuple(shape), rng)
-    y = np.asarray(model.predict(x, verbose=0), np.float32)
+    xs = []
+    for index, tensor in enumerate(model.inputs):
+        shape = [3] + [6 if d is None else int(d) for d in tensor.shape[1:]]
+        xs.append(make_input(kind if index == 0 else "normal", tuple(shape), rng))
+    ys = model.predict(xs if len(xs) > 1 else xs[0], verbose=0)
+    ys = [np.asarray(y, np.float32) for y in (ys if isinstance(ys, (list, tuple)) else [ys])]
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{name}.py").write_text(src)
     np.savez(OUT / f"{name}.weights.npz", **weights)
-    np.savez(OUT / f"{name}.inputs.npz", input_0=x)
-    np.savez(OUT / f"{name}.outputs.npz", output_0=y)
+    np.savez(OUT / f"{name}.inputs.npz", **{f"input_{i}": x for i, x in enumerate(xs)})
+    np.savez(OUT / f"{name}.outputs.npz", **{f"output_{i}": y for i, y in enumerate(ys)})
     return {
         "name": name,
         "description": description,
         "seed": seed,
-        "input_shapes": [list(x.shape)],
-        "output_shapes": [list(y.shape)],
+        "input_shapes": [list(x.shape) for x in xs],
+        "output_shapes": [list(y.shape) for y in ys],
         "weights": [{"name": k, "shape": list(v.shape)} for k, v in weights.items()],
     }
 

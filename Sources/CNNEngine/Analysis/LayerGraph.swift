@@ -47,18 +47,18 @@ public struct LayerGraph: Sendable, Equatable {
   /// the model it belongs to; a nested model with several outputs stays one box.
   public init(model: SequentialModel, expandNested: Bool = false) throws(AnalysisError) {
     guard let (tensors, _) = Self.tensors(of: model) else { throw .notBuilt(model: model.name) }
-    let outputs = Self.tensors(of: model)?.outputs ?? []
+    let outputs = (Self.tensors(of: model)?.outputs ?? []).map(\.node)
     var entries: [Entry] = []
     var index: [ObjectIdentifier: Int] = [:]
     Self.collect(
       tensors, mapping: &index, entries: &entries, inModel: nil, expandNested: expandNested)
     var callCounts: [ObjectIdentifier: Int] = [:]
-    for entry in entries { callCounts[ObjectIdentifier(entry.tensor.producer), default: 0] += 1 }
+    for entry in entries { callCounts[ObjectIdentifier(entry.node.producer), default: 0] += 1 }
     var calls: [ObjectIdentifier: Int] = [:]
     let outputKeys = Set(outputs.map(ObjectIdentifier.init))
     var nodes: [Node] = []
     for entry in entries {
-      let tensor = entry.tensor
+      let tensor = entry.node
       let producer = tensor.producer
       let layerKey = ObjectIdentifier(producer)
       let call = calls[layerKey, default: 0]
@@ -68,7 +68,7 @@ public struct LayerGraph: Sendable, Equatable {
         role = .input
       } else if producer.model != nil {
         role = .model
-      } else if tensor.inputs.count > 1 || producer.layer is any MultiInputLayer {
+      } else if tensor.dataInputs.count > 1 || producer.layer is any MultiInputLayer {
         role = .merge
       } else {
         role = .layer
@@ -93,9 +93,9 @@ public struct LayerGraph: Sendable, Equatable {
     self.init(modelName: model.name, nodes: nodes)
   }
 
-  /// One node before naming: the tensor it stands for and the indices of the nodes it reads.
+  /// One node before naming: the layer call it stands for and the indices of the nodes it reads.
   private struct Entry {
-    var tensor: KerasTensor
+    var node: LayerNode
     var inputs: [Int]
     var inModel: String?
     /// Whether the node is the output of an expanded nested model (standing for its call).
@@ -104,25 +104,28 @@ public struct LayerGraph: Sendable, Equatable {
     var outerOutputs: [ObjectIdentifier] = []
   }
 
-  /// A model's tensors (inputs first, then every call in a runnable order) and its outputs.
+  /// A model's calls (inputs first, then every call in a runnable order) and its outputs.
   private static func tensors(of model: SequentialModel) -> (
-    tensors: [KerasTensor], outputs: [KerasTensor]
+    tensors: [LayerNode], outputs: [KerasTensor]
   )? {
     if let graph = model.graph { return (graph.nodes, graph.outputs) }
-    if model.isBuilt, let chain = model.tensors { return (chain, chain.last.map { [$0] } ?? []) }
+    if model.isBuilt, let chain = model.tensors {
+      return (chain.map(\.node), chain.last.map { [$0] } ?? [])
+    }
     return nil
   }
 
   /// Appends the nodes of `tensors`; `mapping` holds the node index of every tensor seen (a nested
   /// model's input tensors are mapped by the caller to the nodes its call reads).
   private static func collect(
-    _ tensors: [KerasTensor], mapping: inout [ObjectIdentifier: Int], entries: inout [Entry],
+    _ tensors: [LayerNode], mapping: inout [ObjectIdentifier: Int], entries: inout [Entry],
     inModel: String?, expandNested: Bool
   ) {
     for tensor in tensors {
       let key = ObjectIdentifier(tensor)
-      if mapping[key] != nil { continue }
-      let inputs = tensor.inputs.compactMap { mapping[ObjectIdentifier($0)] }
+      // Keras 3's mask operations and mask inputs are not data flow: the figure leaves them out.
+      if mapping[key] != nil || tensor.producer.layer is MaskOperation { continue }
+      let inputs = tensor.dataInputs.compactMap { mapping[ObjectIdentifier($0.node)] }
       if expandNested, let nested = tensor.producer.model, let inner = Self.tensors(of: nested),
         inner.outputs.count == 1
       {
@@ -142,7 +145,7 @@ public struct LayerGraph: Sendable, Equatable {
             inner.tensors, mapping: &local, entries: &entries,
             inModel: inModel.map { "\($0)/\(nested.name)" } ?? nested.name,
             expandNested: true)
-          if let output = local[ObjectIdentifier(inner.outputs[0])], output >= start {
+          if let output = local[ObjectIdentifier(inner.outputs[0].node)], output >= start {
             mapping[key] = output
             entries[output].isNestedOutput = true
             entries[output].outerOutputs.append(key)
@@ -152,7 +155,7 @@ public struct LayerGraph: Sendable, Equatable {
           entries.removeSubrange(start...)
         }
       }
-      entries.append(Entry(tensor: tensor, inputs: inputs, inModel: inModel))
+      entries.append(Entry(node: tensor, inputs: inputs, inModel: inModel))
       mapping[key] = entries.count - 1
     }
   }

@@ -7,9 +7,16 @@ struct ForwardGraph {
     /// Never a nested model: those are unrolled.
     let instance: LayerInstance
     let inputs: [Int]
-    let output: Int
+    /// The values of the call's outputs (one for most layers).
+    let outputs: [Int]
     /// Whether the layer takes a list of tensors (merges, `Dot`, `TFOpLambda`).
     let isMultiInput: Bool
+    /// A call that returns several tensors or takes states beside its input (`return_state`,
+    /// `initial_state=`, `merge_mode=None`, attention scores): run by `MultiOutputStep`.
+    let isMultiOutput: Bool
+
+    /// The call's first (most often only) output.
+    var output: Int { outputs[0] }
   }
 
   private(set) var calls: [Call] = []
@@ -39,14 +46,17 @@ struct ForwardGraph {
     return valueCount - 1
   }
 
-  private mutating func append(_ instance: LayerInstance, inputs: [Int]) -> Int {
-    let output = newValue()
+  private mutating func append(_ instance: LayerInstance, inputs: [Int], outputCount: Int = 1)
+    -> [Int]
+  {
+    let outputs = (0..<outputCount).map { _ in newValue() }
     if !layers.contains(where: { $0 === instance }) { layers.append(instance) }
+    let multiInput = instance.layer is any MultiInputLayer
     calls.append(
       Call(
-        instance: instance, inputs: inputs, output: output,
-        isMultiInput: instance.layer is any MultiInputLayer))
-    return output
+        instance: instance, inputs: inputs, outputs: outputs, isMultiInput: multiInput,
+        isMultiOutput: outputCount > 1 || (!multiInput && inputs.count > 1)))
+    return outputs
   }
 
   /// Appends the calls of `model` on `inputs`; returns the values of its outputs.
@@ -62,31 +72,43 @@ struct ForwardGraph {
         if let nested = instance.model {
           current = try unroll(nested, inputs: [current])[0]
         } else {
-          current = append(instance, inputs: [current])
+          current = append(instance, inputs: [current])[0]
         }
       }
       return [current]
     }
-    var values: [ObjectIdentifier: Int] = [:]
-    for (tensor, value) in zip(graph.inputs, inputs) { values[ObjectIdentifier(tensor)] = value }
-    for node in graph.nodes where values[ObjectIdentifier(node)] == nil {
+    // The values of each node's outputs, by node.
+    var values: [ObjectIdentifier: [Int]] = [:]
+    for (tensor, value) in zip(graph.inputs, inputs) {
+      values[ObjectIdentifier(tensor.node)] = [value]
+    }
+    func value(of tensor: KerasTensor) -> Int? {
+      guard let outputs = values[ObjectIdentifier(tensor.node)],
+        tensor.outputIndex < outputs.count
+      else { return nil }
+      return outputs[tensor.outputIndex]
+    }
+    // Keras 3's mask operations are left out: the forward pass carries masks with the values.
+    for node in graph.nodes
+    where values[ObjectIdentifier(node)] == nil && !(node.producer.layer is MaskOperation) {
       var nodeInputs: [Int] = []
-      for input in node.inputs {
-        guard let value = values[ObjectIdentifier(input)] else {
+      for input in node.dataInputs {
+        guard let value = value(of: input) else {
           throw ForwardError(
             .model, "layer \"\(node.producer.name)\" reads a tensor the graph does not compute")
         }
         nodeInputs.append(value)
       }
       if let nested = node.producer.model {
-        values[ObjectIdentifier(node)] = try unroll(nested, inputs: nodeInputs)[0]
+        values[ObjectIdentifier(node)] = [try unroll(nested, inputs: nodeInputs)[0]]
       } else {
-        values[ObjectIdentifier(node)] = append(node.producer, inputs: nodeInputs)
+        values[ObjectIdentifier(node)] = append(
+          node.producer, inputs: nodeInputs, outputCount: node.outputShapes.count)
       }
     }
     var result: [Int] = []
     for output in graph.outputs {
-      guard let value = values[ObjectIdentifier(output)] else {
+      guard let value = value(of: output) else {
         throw ForwardError(
           .model, "model \"\(model.name)\" has an output its graph does not compute")
       }
@@ -113,30 +135,46 @@ struct ForwardGraph {
     for (value, shape) in zip(inputs, inputShapes) { shapes[value] = shape }
     for call in calls {
       let given = call.inputs.map { TensorShape(shapes[$0].map { Optional($0) }) }
-      let shape: TensorShape
+      let outputShapes: [TensorShape]
       do {
         if let operation = call.instance.layer as? any TensorOperationLayer {
           let known = call.inputs.map { values[$0] }
-          shape = try operation.outputShape(forInputs: given, values: known)
-          values[call.output] = operation.outputValue(forInputs: given, values: known)
+          outputShapes = [try operation.outputShape(forInputs: given, values: known)]
+          values[call.outputs[0]] = operation.outputValue(forInputs: given, values: known)
         } else if call.isMultiInput, let multi = call.instance.layer as? any MultiInputLayer {
-          shape = try multi.outputShape(forInputs: given)
+          let output = try multi.outputShape(forInputs: given)
+          if call.outputs.count > 1, let attention = multi as? MultiHeadAttention {
+            outputShapes = [
+              output,
+              attention.scoresShape(query: given[0], key: given.count > 2 ? given[2] : given[1]),
+            ]
+          } else {
+            outputShapes = [output]
+          }
+        } else if call.isMultiOutput, let multi = call.instance.layer as? any MultiOutputLayer {
+          outputShapes = try multi.outputShapes(for: given[0], states: Array(given.dropFirst()))
         } else {
-          shape = try call.instance.layer.outputShape(for: given[0])
+          outputShapes = [try call.instance.layer.outputShape(for: given[0])]
         }
       } catch {
         throw ForwardError(.input, "layer \"\(call.instance.name)\": \(error.message)")
       }
-      let dimensions = shape.dimensions.compactMap { $0 }
-      guard dimensions.count == shape.rank else {
+      guard outputShapes.count == call.outputs.count else {
         throw ForwardError(
-          .input, "layer \"\(call.instance.name)\" has an output of unknown size \(shape)")
+          .model, "layer \"\(call.instance.name)\" returns another number of tensors than its call")
       }
-      guard dimensions.allSatisfy({ $0 >= 0 }) else {
-        throw ForwardError(
-          .input, "layer \"\(call.instance.name)\" has an output of negative size \(shape)")
+      for (value, shape) in zip(call.outputs, outputShapes) {
+        let dimensions = shape.dimensions.compactMap { $0 }
+        guard dimensions.count == shape.rank else {
+          throw ForwardError(
+            .input, "layer \"\(call.instance.name)\" has an output of unknown size \(shape)")
+        }
+        guard dimensions.allSatisfy({ $0 >= 0 }) else {
+          throw ForwardError(
+            .input, "layer \"\(call.instance.name)\" has an output of negative size \(shape)")
+        }
+        shapes[value] = dimensions
       }
-      shapes[call.output] = dimensions
     }
     return shapes
   }
@@ -148,7 +186,7 @@ struct ForwardGraph {
     for input in inputs { live = try Exact.add(live, counts[input]) }
     var peak = live
     for call in calls {
-      live = try Exact.add(live, counts[call.output])
+      for output in call.outputs { live = try Exact.add(live, counts[output]) }
       peak = max(peak, live)
       for input in call.inputs {
         remaining[input] -= 1

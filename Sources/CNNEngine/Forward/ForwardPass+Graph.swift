@@ -158,6 +158,27 @@ extension ForwardPass {
       let outputShape = shapes[call.output]
       let output: Tensor
       switch steps[ObjectIdentifier(call.instance)]! {
+      case .layer(let step) where call.isMultiOutput:
+        let mask = masks[call.inputs[0]]
+        let given = call.inputs.map { read($0).tensor }
+        let (outputs, outputMask) = try step.runSeveral(
+          given, mask: mask, outputShapes: call.outputs.map { shapes[$0] }, threads: threads)
+        for (value, tensor) in zip(call.outputs.dropFirst(), outputs.dropFirst()) {
+          values[value] = tensor
+        }
+        masks[call.output] = outputMask
+        output = outputs[0]
+      case .merge(let step) where call.isMultiOutput:
+        let given = call.inputs.map { read($0).tensor }
+        let outputs = try step.runSeveral(
+          given, outputShapes: call.outputs.map { shapes[$0] },
+          masks: call.inputs.map { masks[$0] })
+        // `MultiHeadAttention` passes the query's mask on.
+        masks[call.output] = masks[call.inputs[0]]
+        for (value, tensor) in zip(call.outputs.dropFirst(), outputs.dropFirst()) {
+          values[value] = tensor
+        }
+        output = outputs[0]
       case .layer(let step):
         let (input, last) = read(call.inputs[0])
         var buffers = ActivationBuffers(input: input, idle: idle, ownsInput: last)
@@ -174,8 +195,11 @@ extension ForwardPass {
           others.append(tensor)
           if last { Self.keep(tensor, in: &idle) }
         }
-        try step.run(&first, others, outputShape: outputShape)
+        let inputMasks = call.inputs.map { masks[$0] }
+        try step.run(&first, others, outputShape: outputShape, masks: inputMasks)
         output = first
+        // Attention layers pass the query's mask on; other merges drop masks.
+        if call.instance.layer is any AttentionLayer { masks[call.output] = inputMasks[0] }
       }
       values[call.output] = output
       if measuring {
@@ -190,6 +214,7 @@ extension ForwardPass {
     for value in program.outputs {
       outputs.append(values[value]!)
     }
+    // Outputs of several-output calls that nothing reads are dropped with the run.
     pool = idle
     return (outputs, measurements)
   }

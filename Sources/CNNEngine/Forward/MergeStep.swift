@@ -119,11 +119,35 @@ struct MergeStep {
     return weights
   }
 
+  /// A call with several outputs: `MultiHeadAttention` with `return_attention_scores=True`
+  /// (output, scores).
+  func runSeveral(_ inputs: [Tensor], outputShapes: [[Int]], masks: [[Bool]?] = [])
+    throws(ForwardError) -> [Tensor]
+  {
+    guard case .multiHeadAttention(let prepared) = operation, outputShapes.count == 2 else {
+      throw ForwardError(
+        .model, "ConvBook's forward pass does not run layer \"\(name)\" with several outputs")
+    }
+    do throws(KernelError) {
+      let (output, scores) = try prepared.runWithScores(
+        inputs, outputShape: outputShapes[0], scoresShape: outputShapes[1], masks: masks)
+      guard let scores, scores.shape == outputShapes[1], output.shape == outputShapes[0] else {
+        throw KernelError("attention scores of an unexpected shape")
+      }
+      return [output, scores]
+    } catch {
+      throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
+    }
+  }
+
   /// Runs on `first` and `others`, leaving the output in `first`: when the caller holds the only
   /// reference to `first` (its last reader), element-wise operations write into its storage, so
   /// the `Add` of a residual block allocates nothing; otherwise copy-on-write copies it first.
   /// first, others (shapes Keras checked) -> first: output `outputShape`
-  func run(_ first: inout Tensor, _ others: [Tensor], outputShape: [Int]) throws(ForwardError) {
+  /// `masks`: the Keras masks of the inputs, which `MultiHeadAttention` applies (nil where none).
+  func run(_ first: inout Tensor, _ others: [Tensor], outputShape: [Int], masks: [[Bool]?] = [])
+    throws(ForwardError)
+  {
     do {
       switch operation {
       case .fold(let elementwise, let divisor):
@@ -174,9 +198,9 @@ struct MergeStep {
         }
         first = values[program.output]
       case .multiHeadAttention(let prepared):
-        first = try prepared.run([first] + others, outputShape: outputShape)
+        first = try prepared.run([first] + others, outputShape: outputShape, masks: masks)
       case .attention(let prepared):
-        first = try prepared.run([first] + others)
+        first = try prepared.run([first] + others, masks: masks)
       }
       guard first.shape == outputShape else {
         throw ForwardError(

@@ -160,7 +160,8 @@ public struct Attention: MultiInputLayer {
 
     /// [query, value, key?] -> (B, ..., Tq, Dv); the axes before the last two are folded into the
     /// batch.
-    func run(_ inputs: [Tensor]) throws(KernelError) -> Tensor {
+    /// `masks`: the Keras masks of the query and the value (nil where none; sequences only).
+    func run(_ inputs: [Tensor], masks: [[Bool]?] = []) throws(KernelError) -> Tensor {
       func folded(_ tensor: Tensor) throws(KernelError) -> Tensor {
         let shape = tensor.shape
         let batch = shape.dropLast(2).reduce(1, *)
@@ -169,7 +170,9 @@ public struct Attention: MultiInputLayer {
       let query = inputs[0]
       let output = try AttentionKernel.sequence(
         query: folded(query), key: folded(inputs.count > 2 ? inputs[2] : inputs[1]),
-        value: folded(inputs[1]), score: score, causal: causal)
+        value: folded(inputs[1]), score: score, causal: causal,
+        queryMask: query.rank == 3 ? masks.first ?? nil : nil,
+        keyMask: query.rank == 3 && masks.count > 1 ? masks[1] : nil)
       return try output.reshaped(Array(query.shape.dropLast()) + [output.shape[2]])
     }
   }

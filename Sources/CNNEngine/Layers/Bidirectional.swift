@@ -7,9 +7,10 @@ import CNNKernels
 /// Keras recreates both layers from their configurations, named `forward_<name>` and
 /// `backward_<name>` (the wrapped layer keeps its own name, which it used up when it was made);
 /// their weights are the Bidirectional's, `bidirectional/forward_lstm/lstm_cell/kernel:0`, ...
-/// Output: the layer's, with the last axis doubled for `concat`. `merge_mode=None` returns two
-/// tensors, which ConvBook's layer graph does not model (refused as ConvBook's limitation).
-public struct Bidirectional: Layer {
+/// Output: the layer's, with the last axis doubled for `concat`; `merge_mode=None` returns both
+/// directions' outputs. With `return_state=True` the forward layer's states follow, then the
+/// backward layer's; `initial_state=` takes the forward states, then the backward ones.
+public struct Bidirectional: MultiOutputLayer {
   public enum MergeMode: String, Sendable {
     case concat, sum, mul, ave
   }
@@ -17,7 +18,8 @@ public struct Bidirectional: Layer {
   public let common: LayerCommon
   public let forwardLayer: Recurrent
   public let backwardLayer: Recurrent
-  public let mergeMode: MergeMode
+  /// nil for `merge_mode=None`: both outputs are returned.
+  public let mergeMode: MergeMode?
 
   public var className: String { "Bidirectional" }
 
@@ -72,11 +74,9 @@ public struct Bidirectional: Layer {
   }
 
   /// `merge_mode`, which Keras checks before the layer takes its name.
-  static func mergeMode(_ arguments: LayerArguments) throws(KerasError) -> MergeMode {
+  static func mergeMode(_ arguments: LayerArguments) throws(KerasError) -> MergeMode? {
     switch arguments["merge_mode"] {
-    case .none:
-      throw .limitation(
-        "ConvBook does not support Bidirectional(merge_mode=None) yet: it returns two tensors")
+    case .none: return nil
     case .string(let text) where MergeMode(rawValue: text) != nil:
       return MergeMode(rawValue: text)!
     case let other:
@@ -98,6 +98,26 @@ public struct Bidirectional: Layer {
       }
     }
     return TensorShape(dimensions)
+  }
+
+  public func outputShapes(for input: TensorShape, states: [TensorShape]) throws(KerasError)
+    -> [TensorShape]
+  {
+    let output = try outputShape(for: input)
+    let count = forwardLayer.stateCount
+    if !states.isEmpty {
+      guard states.count == 2 * count else {
+        throw .limitation(
+          "ConvBook does not support initial_state with \(states.count) tensors in Bidirectional \"\(name)\": it takes \(count) forward state\(count == 1 ? "" : "s") then \(count) backward"
+        )
+      }
+      _ = try forwardLayer.outputShapes(for: input, states: Array(states[..<count]))
+      _ = try backwardLayer.outputShapes(for: input, states: Array(states[count...]))
+    }
+    let outputs = mergeMode == nil ? [output, output] : [output]
+    guard forwardLayer.returnState else { return outputs }
+    return outputs + Array(repeating: TensorShape([input[0], forwardLayer.units]), count: count)
+      + Array(repeating: TensorShape([input[0], backwardLayer.units]), count: count)
   }
 
   public func weights(for input: TensorShape) -> [WeightSpec] {

@@ -118,6 +118,17 @@ public struct MultiHeadAttention: MultiInputLayer {
     return resolved.sorted()
   }
 
+  /// The shape of the attention scores a call with `return_attention_scores=True` also returns:
+  /// the batch, the query's axes outside the attention, the heads, then the query's and the key's
+  /// attention axes (`(N, heads, Tq, Tk)` for sequences). `key` defaults to the value.
+  public func scoresShape(query: TensorShape, key: TensorShape) -> TensorShape {
+    let axes = (try? resolvedAttentionAxes(rank: query.rank)) ?? []
+    let inner = Array(1..<max(1, query.rank - 1))
+    let others = inner.filter { !axes.contains($0) }.map { query[$0] }
+    return TensorShape(
+      [query[0]] + others + [heads] + axes.map { query[$0] } + axes.map { key[$0] })
+  }
+
   /// query, value[, key] -> the query's shape with the last axis replaced by `output_shape`.
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
     guard inputs.count == 2 || inputs.count == 3 else {
@@ -286,8 +297,26 @@ public struct MultiHeadAttention: MultiInputLayer {
       output = try matrix("attention_output", rows: layer.heads * layer.valueDimension)
     }
 
-    /// query, value[, key] (Keras-checked shapes) -> output `outputShape`.
-    func run(_ inputs: [Tensor], outputShape: [Int]) throws(KernelError) -> Tensor {
+    /// The keys Keras lets the queries see: those the value's mask and the key's mask both keep.
+    static func keyMask(_ masks: [[Bool]?]) -> [Bool]? {
+      let value = masks.count > 1 ? masks[1] : nil
+      guard masks.count > 2, let key = masks[2] else { return value }
+      guard let value else { return key }
+      return zip(value, key).map { $0 && $1 }
+    }
+
+    /// query, value[, key] (Keras-checked shapes) -> output `outputShape`; `masks`: the Keras
+    /// masks of those inputs (nil where none).
+    func run(_ inputs: [Tensor], outputShape: [Int], masks: [[Bool]?] = []) throws(KernelError)
+      -> Tensor
+    {
+      try runWithScores(inputs, outputShape: outputShape, scoresShape: nil, masks: masks).output
+    }
+
+    /// Like `run`, with the attention scores of `scoresShape` (`return_attention_scores=True`).
+    func runWithScores(
+      _ inputs: [Tensor], outputShape: [Int], scoresShape: [Int]?, masks: [[Bool]?] = []
+    ) throws(KernelError) -> (output: Tensor, scores: Tensor?) {
       let rank = inputs[0].rank
       let axes: [Int]
       do {
@@ -303,13 +332,17 @@ public struct MultiHeadAttention: MultiInputLayer {
       let keySource = inputs.count > 2 ? inputs[2] : inputs[1]
       let key = try DenseKernel.apply(keySource, weights: self.key)
       let value = try DenseKernel.apply(inputs[1], weights: self.value)
-      let context = try AttentionKernel.multiHead(
+      let (context, scores) = try AttentionKernel.multiHeadWithScores(
         query: query, queryPositions: Array(inputs[0].shape.dropFirst().dropLast()),
         key: key, value: value, keyPositions: Array(keySource.shape.dropFirst().dropLast()),
-        heads: heads, attentionAxes: axes.map { $0 - 1 }, causal: causal)
+        heads: heads, attentionAxes: axes.map { $0 - 1 }, causal: causal,
+        keepScores: scoresShape != nil, queryMask: masks.first ?? nil,
+        keyMask: Self.keyMask(masks))
       let flat = try context.reshaped(
         Array(inputs[0].shape.dropLast()) + [heads * layer.valueDimension])
-      return try DenseKernel.apply(flat, weights: output).reshaped(outputShape)
+      let result = try DenseKernel.apply(flat, weights: output).reshaped(outputShape)
+      guard let scoresShape else { return (result, nil) }
+      return (result, try Tensor(shape: scoresShape, scalars: scores))
     }
   }
 }

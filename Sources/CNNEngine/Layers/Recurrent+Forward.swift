@@ -54,11 +54,25 @@ struct RecurrentForward {
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
         zeroMaskedOutputs: zeroMaskedOutputs)
     }
+
+    /// Like `run`, from `initialStates` (none: zeros), with the final states.
+    func runWithStates(
+      _ input: Tensor, mask: [Bool]?, zeroMaskedOutputs: Bool, initialStates: [Tensor],
+      threads: Int
+    ) throws(KernelError) -> (output: Tensor, states: [Tensor]) {
+      let projected = try DenseKernel.apply(input, weights: projection, threads: threads)
+      return try RecurrentKernel.runWithStates(
+        projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
+        cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
+        zeroMaskedOutputs: zeroMaskedOutputs, initialStates: initialStates)
+    }
   }
 
   let forward: Direction
-  /// `Bidirectional`'s second direction and how the two merge.
-  let backward: (direction: Direction, merge: Bidirectional.MergeMode)?
+  /// `Bidirectional`'s second direction and how the two merge (nil: `merge_mode=None`).
+  let backward: (direction: Direction, merge: Bidirectional.MergeMode?)?
+  /// `return_state=True`: the final states follow the output(s).
+  let returnsState: Bool
 
   var returnsSequences: Bool { forward.returnSequences }
 
@@ -67,6 +81,7 @@ struct RecurrentForward {
   {
     forward = try Direction(layer, weight: weight, name: name)
     backward = nil
+    returnsState = layer.returnState
   }
 
   init(_ layer: Bidirectional, weight: (String) throws(ForwardError) -> Tensor, name: String)
@@ -74,6 +89,7 @@ struct RecurrentForward {
   {
     forward = try Direction(layer.forwardLayer, weight: weight, name: name)
     backward = (try Direction(layer.backwardLayer, weight: weight, name: name), layer.mergeMode)
+    returnsState = layer.forwardLayer.returnState
   }
 
   /// input (N, T, C) -> the layer's output.
@@ -89,7 +105,37 @@ struct RecurrentForward {
     if direction.returnSequences && direction.goBackwards != forward.goBackwards {
       second = Self.reversedInTime(second)
     }
+    guard let merge else {
+      throw KernelError("Bidirectional with merge_mode=None returns two tensors")
+    }
     return try Self.merge(first, second, merge)
+  }
+
+  /// A call with several outputs or initial states: input (N, T, C) and `states` (the forward
+  /// direction's, then the backward one's; none: zeros) -> Keras' outputs in order: the output
+  /// (both directions' for `merge_mode=None`), then with `return_state` the final states.
+  func runSeveral(_ input: Tensor, states: [Tensor], mask: [Bool]?, threads: Int)
+    throws(KernelError) -> [Tensor]
+  {
+    guard let (direction, merge) = backward else {
+      let (output, final) = try forward.runWithStates(
+        input, mask: mask, zeroMaskedOutputs: false, initialStates: states, threads: threads)
+      return returnsState ? [output] + final : [output]
+    }
+    let zero = forward.returnSequences
+    let half = states.count / 2
+    let (first, firstStates) = try forward.runWithStates(
+      input, mask: mask, zeroMaskedOutputs: zero, initialStates: Array(states[..<half]),
+      threads: threads)
+    var (second, secondStates) = try direction.runWithStates(
+      input, mask: mask, zeroMaskedOutputs: zero, initialStates: Array(states[half...]),
+      threads: threads)
+    if direction.returnSequences && direction.goBackwards != forward.goBackwards {
+      second = Self.reversedInTime(second)
+    }
+    var outputs = [first, second]
+    if let merge { outputs = [try Self.merge(first, second, merge)] }
+    return returnsState ? outputs + firstStates + secondStates : outputs
   }
 
   /// (N, T, U) with the T axis reversed.

@@ -8,9 +8,10 @@ import CNNKernels
 /// (the default of both Keras versions) keeps two biases, (2, 3*units). tf-keras names them
 /// `lstm/lstm_cell/kernel:0`: the cell's name sits between layer and weight.
 ///
-/// `return_state=True` gives several tensors, which ConvBook's layer graph does not model: it is
-/// refused as ConvBook's limitation, as `stateful=True` is (state carried across batches).
-public struct Recurrent: Layer {
+/// `return_state=True` returns the output and the final states (`h`, and `c` for LSTM), each
+/// (N, units); `initial_state=` gives the first states (`MultiOutputLayer`). `stateful=True`
+/// (state carried across batches) is refused as ConvBook's limitation.
+public struct Recurrent: MultiOutputLayer {
   public enum Kind: String, Sendable, CaseIterable {
     case simpleRNN = "SimpleRNN"
     case lstm = "LSTM"
@@ -116,11 +117,6 @@ public struct Recurrent: Layer {
     if kind != .simpleRNN, try arguments.bool("time_major") {
       throw .limitation("ConvBook does not support time_major=True in \(kind.rawValue) yet")
     }
-    if returnState {
-      throw .limitation(
-        "ConvBook does not support return_state=True in \(kind.rawValue) yet: its layers return one tensor"
-      )
-    }
     if try arguments.bool("stateful") {
       throw .limitation(
         "ConvBook does not support stateful=True in \(kind.rawValue) yet: it keeps no state between batches"
@@ -144,6 +140,28 @@ public struct Recurrent: Layer {
     }
     if returnSequences { return TensorShape([input[0], input[1], units]) }
     return TensorShape([input[0], units])
+  }
+
+  /// How many state tensors the cell carries: `h`, and `c` for LSTM.
+  public var stateCount: Int { kind == .lstm ? 2 : 1 }
+
+  public func outputShapes(for input: TensorShape, states: [TensorShape]) throws(KerasError)
+    -> [TensorShape]
+  {
+    let output = try outputShape(for: input)
+    let state = TensorShape([input[0], units])
+    if !states.isEmpty {
+      let fits =
+        states.count == stateCount
+        && states.allSatisfy { $0.rank == 2 && ($0[1] == nil || $0[1] == units) }
+      guard fits else {
+        let given = states.map(\.description).joined(separator: ", ")
+        throw .limitation(
+          "ConvBook does not support initial_state=[\(given)] in \(className) \"\(name)\": it takes \(stateCount) state tensor\(stateCount == 1 ? "" : "s") of shape \(state)"
+        )
+      }
+    }
+    return returnState ? [output] + Array(repeating: state, count: stateCount) : [output]
   }
 
   /// The shapes of the weights for `channels` input features.

@@ -1,37 +1,47 @@
-/// A symbolic tensor of Keras' functional API: what `keras.Input(...)` returns, or what calling a
-/// layer on such tensors returns. It remembers the layer that produced it, which call of that layer
-/// it came from (Keras' node index) and the tensors that call took, so that
-/// `keras.Model(inputs, outputs)` can walk the graph back to its inputs.
+/// A symbolic tensor of Keras' functional API: what `keras.Input(...)` returns, or one output of
+/// calling a layer on such tensors. It is a reference to one output of one call (`node`,
+/// `outputIndex`), so that `keras.Model(inputs, outputs)` can walk the graph back to its inputs
+/// and summaries can name it (`lstm[0][1]`).
+/// The tensors of one call are made once, when the layer is called, so that Python's identity
+/// of a tensor is the object's.
 public final class KerasTensor {
-  public let shape: TensorShape
-  /// The layer whose output this is; an `InputLayer` for the tensors `keras.Input` returns.
-  public let producer: LayerInstance
-  /// The tensors `producer` was called on, in call order; empty for an input tensor.
-  public private(set) var inputs: [KerasTensor]
-  /// Which call of `producer` made this tensor: Keras' node index, `conv2d[1][0]` in summaries.
-  public let nodeIndex: Int
+  /// The call that made this tensor.
+  public let node: LayerNode
+  /// Which of the call's outputs this is (0 for calls that return one tensor).
+  public let outputIndex: Int
+  /// The Keras 3 mask this tensor carries (`Embedding(mask_zero=True)`, `Masking`, and the
+  /// layers after them that pass it on), a tensor of the graph; nil in tf-keras.
+  public internal(set) var keras3Mask: KerasTensor?
   /// What is known of the value of a small integer tensor computed from shapes (`tf.shape(x)[0]`;
   /// see `TensorFunction.outputValue`); nil for every other tensor.
   public private(set) var knownValue: [Int?]?
 
-  init(shape: TensorShape, producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int = 0) {
-    self.shape = shape
-    self.producer = producer
-    self.inputs = inputs
-    self.nodeIndex = nodeIndex
-    producer.register(self)
+  init(node: LayerNode, outputIndex: Int) {
+    self.node = node
+    self.outputIndex = outputIndex
+    node.producer.register(self)
   }
 
-  // A chain of 100,000 tensors (`t = t + 1` in a loop) is freed without recursing per link.
-  deinit {
-    var taken = inputs
-    inputs = []
-    DeferredRelease.release(&taken, empty: [])
+  /// A tensor that is the only output of a new call of `producer` on `inputs`.
+  convenience init(
+    shape: TensorShape, producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int = 0
+  ) {
+    let node = LayerNode(
+      producer: producer, inputs: inputs, nodeIndex: nodeIndex, outputShapes: [shape])
+    self.init(node: node, outputIndex: 0)
   }
 
   convenience init(shape: TensorShape, producer: LayerInstance, input: KerasTensor?) {
     self.init(shape: shape, producer: producer, inputs: input.map { [$0] } ?? [])
   }
+
+  public var shape: TensorShape { node.outputShapes[outputIndex] }
+  /// The layer whose output this is; an `InputLayer` for the tensors `keras.Input` returns.
+  public var producer: LayerInstance { node.producer }
+  /// The tensors `producer` was called on, in call order; empty for an input tensor.
+  public var inputs: [KerasTensor] { node.inputs }
+  /// Which call of `producer` made this tensor: Keras' node index.
+  public var nodeIndex: Int { node.nodeIndex }
 
   /// The first tensor `producer` was called on; nil for an input tensor.
   public var input: KerasTensor? { inputs.first }
@@ -51,10 +61,22 @@ public final class KerasTensor {
   }
 
   /// Calls `instance` on `tensors` (a merge layer on a list, other layers on one tensor): the
-  /// layer's first call builds it, later calls share its weights and make new nodes.
+  /// layer's first call builds it, later calls share its weights and make new nodes. For a call
+  /// that returns several tensors, the first; `call` gives them all.
   public static func apply(_ instance: LayerInstance, to tensors: [KerasTensor], asList: Bool)
     throws(KerasError) -> KerasTensor
   {
+    try call(instance, on: tensors, asList: asList)[0]
+  }
+
+  /// Calls `instance` on `tensors` and, after them, `states` (a recurrent layer's
+  /// `initial_state=`): one tensor per output of the call, in the call's order (their node says
+  /// whether Python sees one tensor, a list or a tuple). `mask`: the mask Keras 3 passes to the
+  /// call (`KerasMask.takesMask`), the node's last input.
+  public static func call(
+    _ instance: LayerInstance, on tensors: [KerasTensor], asList: Bool,
+    states: [KerasTensor] = [], mask: KerasTensor? = nil
+  ) throws(KerasError) -> [KerasTensor] {
     if tensors.count != 1, !(instance.layer is any MultiInputLayer) {
       let received = tensors.map(\.reprDescription).joined(separator: ", ")
       throw .value(
@@ -62,14 +84,43 @@ public final class KerasTensor {
       )
     }
     let nodeIndex = instance.nodeCount
-    let shapes = tensors.map(\.shape)
+    let inputShapes = tensors.map(\.shape)
     let values = tensors.map(\.knownValue)
-    let output = try instance.call(onInputs: shapes, asList: asList, values: values)
-    let tensor = KerasTensor(
-      shape: output, producer: instance, inputs: tensors, nodeIndex: nodeIndex)
-    tensor.knownValue = (instance.layer as? any TensorOperationLayer)?.outputValue(
-      forInputs: shapes, values: values)
-    return tensor
+    let (shapes, structure) = try instance.call(
+      onInputs: inputShapes, asList: asList, states: states.map(\.shape), values: values)
+    if let mask, nodeIndex == 0 {
+      // Keras 3 reports the call's tensors, the mask included, as the layer's input.
+      instance.listInputShapes = tensors.map(\.shape) + states.map(\.shape) + [mask.shape]
+    }
+    let node = LayerNode(
+      producer: instance, inputs: tensors + states + (mask.map { [$0] } ?? []),
+      nodeIndex: nodeIndex, outputShapes: shapes, structure: structure, takesMask: mask != nil)
+    let outputs = shapes.indices.map { KerasTensor(node: node, outputIndex: $0) }
+    if outputs.count == 1 {
+      outputs[0].knownValue = (instance.layer as? any TensorOperationLayer)?.outputValue(
+        forInputs: inputShapes, values: values)
+    }
+    return outputs
+  }
+
+  /// Keras 3's mask after a call of `instance` on `input` returned `outputs`: the mask operations
+  /// the layer records (named by `name(_:)`, which takes a session name for each), or the input's
+  /// mask passed on. Sets `keras3Mask` of the call's first output.
+  public static func propagateKeras3Mask(
+    from input: KerasTensor, through instance: LayerInstance, to outputs: [KerasTensor],
+    name: (MaskOperation.Kind) -> String
+  ) throws(KerasError) {
+    let operations = KerasMask.operations(of: instance.layer)
+    if operations.isEmpty {
+      if KerasMask.carries(instance.layer) { outputs[0].keras3Mask = input.keras3Mask }
+      return
+    }
+    var current = input
+    for kind in operations {
+      let operation = LayerInstance(MaskOperation(kind, name: name(kind)))
+      current = try KerasTensor.apply(operation, to: [current], asList: true)
+    }
+    outputs[0].keras3Mask = current
   }
 
   /// Keras' `repr`, as lists show it: `<KerasTensor: shape=(None, 3) dtype=float32 (created by layer 'dense')>`.

@@ -13,9 +13,60 @@ extension LayerInstance {
   /// prints `multiple`.
   public var hasMultipleOutputShapes: Bool { Set(nodeOutputShapes).count > 1 }
 
+  /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list;
+  /// `states`: a recurrent layer's `initial_state=`. Returns the shapes of the call's outputs and
+  /// how Python sees them.
+  /// `values`: what is known of each input's value (`KerasTensor.knownValue`).
+  func call(
+    onInputs inputs: [TensorShape], asList: Bool, states: [TensorShape] = [],
+    values: [[Int?]?] = []
+  ) throws(KerasError) -> ([TensorShape], LayerNode.Structure)
+  {
+    if let multi = layer as? any MultiOutputLayer, model == nil {
+      let shapes = try multi.outputShapes(for: inputs[0], states: states)
+      if shapes.count == 1 && states.isEmpty {
+        return ([try singleOutputShape(onInputs: inputs, asList: asList, values: values)], .single)
+      }
+      if isBuilt, let first = inputShape {
+        guard multi.weights(for: inputs[0]) == multi.weights(for: first) else {
+          throw KerasError.limitation(
+            "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(first), on inputs of shape \(inputs[0]) whose weights would differ"
+          )
+        }
+      } else {
+        ownCounts = try LayerCounts.measure(layer, input: inputs[0], output: shapes[0])
+        inputShape = inputs[0]
+        outputShape = shapes[0]
+        if shapes.count > 1 { outputShapeList = shapes }
+        // Keras reports the call's tensors, initial states included, as the layer's input.
+        if !states.isEmpty { listInputShapes = [inputs[0]] + states }
+      }
+      nodeOutputShapes.append(shapes[0])
+      // tf-keras' recurrent layers return a list, Keras 3's a tuple.
+      let several: LayerNode.Structure = layer.common.kerasVersion == .keras3 ? .tuple : .list
+      return (shapes, shapes.count > 1 ? several : .single)
+    }
+    if let attention = layer as? MultiHeadAttention, returnsAttentionScores == true, asList,
+      inputs.count >= 2
+    {
+      let output = try singleOutputShape(onInputs: inputs, asList: asList, values: values)
+      var scores = attention.scoresShape(
+        query: inputs[0], key: inputs.count > 2 ? inputs[2] : inputs[1])
+      if layer.common.kerasVersion == .keras3, inputs[0].rank >= 2 {
+        // Keras 3's `compute_output_spec` gives the scores (batch, heads, Tq, Tq) whatever the
+        // key's length; the forward pass returns the real (batch, heads, Tq, Tk).
+        scores = TensorShape([inputs[0][0], attention.heads, inputs[0][1], inputs[0][1]])
+      }
+      if outputShapeList == nil { outputShapeList = [output, scores] }
+      return ([output, scores], .tuple)
+    }
+    return ([try singleOutputShape(onInputs: inputs, asList: asList, values: values)], .single)
+  }
+
   /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list.
-  func call(onInputs inputs: [TensorShape], asList: Bool, values: [[Int?]?] = [])
-    throws(KerasError) -> TensorShape
+  private func singleOutputShape(
+    onInputs inputs: [TensorShape], asList: Bool, values: [[Int?]?]
+  ) throws(KerasError) -> TensorShape
   {
     if let merge = layer as? any MultiInputLayer {
       guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }

@@ -10,13 +10,29 @@ public final class LayerInstance {
   /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
   var nodeOutputShapes: [TensorShape] = []
   /// The tensors of the calls that made one, by node index; see `LayerInstance+Nodes`.
-  var nodeRecords: [Int: LayerNode] = [:]
+  var nodeRecords: [Int: NodeRecord] = [:]
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
   /// A multi-input layer's first call's input shapes, which attention layers size weights from.
   public internal(set) var callInputShapes: [TensorShape]?
   /// An attention layer's `use_causal_mask`, the same for all its calls (see `noteCausalMask`).
   public private(set) var usesCausalMask: Bool?
+  /// A `MultiHeadAttention`'s `return_attention_scores`, the same for all its calls.
+  public private(set) var returnsAttentionScores: Bool?
+  /// The shapes of the outputs of a layer whose first call returned several tensors (Keras'
+  /// `output_shape` is then their list); nil for layers that return one.
+  public internal(set) var outputShapeList: [TensorShape]?
+
+  /// Records a `MultiHeadAttention` call's `return_attention_scores`; ConvBook keeps one setting
+  /// per layer.
+  public func noteAttentionScores(_ flag: Bool) throws(KerasError) {
+    if let returnsAttentionScores, returnsAttentionScores != flag {
+      throw .limitation(
+        "ConvBook does not support calling the layer \"\(name)\" both with and without return_attention_scores yet"
+      )
+    }
+    returnsAttentionScores = flag
+  }
 
   /// Records an attention layer call's `use_causal_mask`; ConvBook keeps one setting per layer.
   public func noteCausalMask(_ flag: Bool) throws(KerasError) {
@@ -161,6 +177,14 @@ public final class LayerInstance {
       outputShape = model.outputShape
       nodeOutputShapes.append(model.outputShape ?? shape)
       return model.outputShape ?? shape
+    }
+    if let multi = layer as? any MultiOutputLayer,
+      try multi.outputShapes(for: shape, states: []).count > 1
+    {
+      // tf-keras' `Sequential.add` (SINGLE_LAYER_OUTPUT_ERROR_MSG).
+      throw .value(
+        "All layers in a Sequential model should have a single output tensor. For multi-output layers, use the functional API."
+      )
     }
     let output = try layer.outputShape(for: shape)
     ownCounts = try LayerCounts.measure(layer, input: shape, output: output)

@@ -2,8 +2,8 @@
 /// way tf-keras' `_map_graph_network` maps them, so that layer order, depths and the summary's
 /// `Connected to` column come out as Keras has them.
 ///
-/// A node is one call of a layer; ConvBook's layers have one output, so a node is identified by the
-/// Keras tensor the call returned.
+/// A node is one call of a layer (`LayerNode`); the model's inputs and outputs are tensors, each
+/// one output of a node.
 public struct ModelGraph {
   public let inputs: [KerasTensor]
   public let outputs: [KerasTensor]
@@ -11,7 +11,7 @@ public struct ModelGraph {
   /// first met them; input layers included.
   public let layers: [LayerInstance]
   /// The model's nodes from inputs to outputs (a topological order): the order a forward pass runs.
-  public let nodes: [KerasTensor]
+  public let nodes: [LayerNode]
   /// Whether Keras prints this model's summary as a chain (three columns): one node per depth, no
   /// node with several inputs, no layer called twice inside the model.
   public let isSequentialLike: Bool
@@ -23,31 +23,31 @@ public struct ModelGraph {
   {
     // Depth-first from the outputs: nodes in post-order (inputs first), layers in first-seen order.
     var finished = Set<ObjectIdentifier>()
-    var ordered: [KerasTensor] = []
+    var ordered: [LayerNode] = []
     var layerIndices: [ObjectIdentifier: Int] = [:]
     var layerList: [LayerInstance] = []
-    func visit(_ tensor: KerasTensor) {
-      let key = ObjectIdentifier(tensor)
+    func visit(_ node: LayerNode) {
+      let key = ObjectIdentifier(node)
       if finished.contains(key) { return }
-      let layerKey = ObjectIdentifier(tensor.producer)
+      let layerKey = ObjectIdentifier(node.producer)
       if layerIndices[layerKey] == nil {
         layerIndices[layerKey] = layerList.count
-        layerList.append(tensor.producer)
+        layerList.append(node.producer)
       }
       // Keras tensors only point back to older tensors, so the walk cannot meet a cycle.
-      for input in tensor.inputs { visit(input) }
+      for input in node.inputs { visit(input.node) }
       finished.insert(key)
-      ordered.append(tensor)
+      ordered.append(node)
     }
-    for output in outputs { visit(output) }
+    for output in outputs { visit(output.node) }
 
     // Depths: outputs at 0, a node one deeper than its deepest consumer; a layer as deep as its
     // deepest node. Dictionaries in insertion order, as Python's are.
-    var nodeDepthOrder: [KerasTensor] = []
+    var nodeDepthOrder: [LayerNode] = []
     var nodeDepths: [ObjectIdentifier: Int] = [:]
     var layerDepthOrder: [LayerInstance] = []
     var layerDepths: [ObjectIdentifier: Int] = [:]
-    func setNodeDepth(_ node: KerasTensor, _ depth: Int) {
+    func setNodeDepth(_ node: LayerNode, _ depth: Int) {
       if nodeDepths[ObjectIdentifier(node)] == nil { nodeDepthOrder.append(node) }
       nodeDepths[ObjectIdentifier(node)] = depth
     }
@@ -59,7 +59,7 @@ public struct ModelGraph {
       if layerDepths[layerKey] == nil { layerDepthOrder.append(node.producer) }
       layerDepths[layerKey] = depth
       setNodeDepth(node, depth)
-      for parent in node.inputs {
+      for parent in node.inputs.map(\.node) {
         setNodeDepth(parent, max(depth + 1, nodeDepths[ObjectIdentifier(parent)] ?? 0))
       }
     }
@@ -67,7 +67,7 @@ public struct ModelGraph {
       layerDepthOrder.append(input.producer)
       layerDepths[ObjectIdentifier(input.producer)] = 0
       layerIndices[ObjectIdentifier(input.producer)] = -1
-      setNodeDepth(input, 0)
+      setNodeDepth(input.node, 0)
     }
     let layers = layerDepthOrder.enumerated().sorted { left, right in
       let leftDepth = layerDepths[ObjectIdentifier(left.element)]!
@@ -82,17 +82,17 @@ public struct ModelGraph {
     // Nodes by decreasing depth, each depth in insertion order; every input must be computable.
     let depthKeys = Set(nodeDepths.values).sorted(by: >)
     // Grouped in one pass (a filter per depth was quadratic for a chain of 20,000 layers).
-    var nodesAtDepth: [Int: [KerasTensor]] = [:]
+    var nodesAtDepth: [Int: [LayerNode]] = [:]
     for node in nodeDepthOrder {
       if let depth = nodeDepths[ObjectIdentifier(node)] {
         nodesAtDepth[depth, default: []].append(node)
       }
     }
-    let nodesByDepth: [[KerasTensor]] = depthKeys.map { nodesAtDepth[$0] ?? [] }
-    var computable = Set(inputs.map(ObjectIdentifier.init))
+    let nodesByDepth: [[LayerNode]] = depthKeys.map { nodesAtDepth[$0] ?? [] }
+    var computable = Set(inputs.map { ObjectIdentifier($0.node) })
     var accessed: [String] = []
     for node in nodesByDepth.joined() where !node.isInput {
-      for input in node.inputs where !computable.contains(ObjectIdentifier(input)) {
+      for input in node.inputs where !computable.contains(ObjectIdentifier(input.node)) {
         throw .value(
           "Graph disconnected: cannot obtain value for tensor \(input.inputDescription ?? input.reprDescription) at layer \"\(node.producer.name)\". The following previous layers were accessed without issue: [\(accessed.map(PythonFormat.quoted).joined(separator: ", "))]"
         )
@@ -131,7 +131,7 @@ public struct ModelGraph {
   }
 
   /// The nodes of `layer` inside this model, in the order the layer was called.
-  public func nodes(of layer: LayerInstance) -> [KerasTensor] {
+  public func nodes(of layer: LayerInstance) -> [LayerNode] {
     nodes.filter { $0.producer === layer }.sorted { $0.nodeIndex < $1.nodeIndex }
   }
 }

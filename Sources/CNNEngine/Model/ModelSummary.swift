@@ -44,9 +44,19 @@ public struct ModelSummary: Sendable, Equatable {
       self.isBuilt = isBuilt
     }
 
-    /// The output shape as the summary prints it.
+    /// A layer whose call returns several tensors: their shapes (`outputShape` is the first).
+    public var outputShapes: [TensorShape]?
+    /// Whether those come as a tuple (`MultiHeadAttention`'s output and scores), not a list.
+    public var outputsAsTuple = false
+
+    /// The output shape as the summary prints it: Python's str of the shape, of the list (or
+    /// tuple) of shapes of a layer with several outputs.
     public var outputShapeText: String {
       if hasMultipleOutputShapes { return "multiple" }
+      if let outputShapes {
+        let items = outputShapes.map(\.description).joined(separator: ", ")
+        return outputsAsTuple ? "(\(items))" : "[\(items)]"
+      }
       return isInputLayer ? "[\(outputShape)]" : outputShape.description
     }
 

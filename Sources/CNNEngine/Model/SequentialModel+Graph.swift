@@ -9,7 +9,7 @@ extension SequentialModel {
     let graph = try ModelGraph.map(inputs: inputs, outputs: outputs)
     if graph.isSequentialLike, inputs.count == 1, outputs.count == 1,
       graph.nodes.allSatisfy({
-        $0.inputs.count <= 1
+        $0.inputs.count <= 1 && !$0.hasSeveralOutputs
           && (!($0.producer.layer is any MultiInputLayer) || $0.producer.layer is Lambda)
       })
     {
@@ -70,9 +70,11 @@ extension SequentialModel {
         isInputLayer: instance.isInputLayer)
       row.connections = nodes.flatMap { node in
         node.inputs.map {
-          ModelSummary.Connection(layerName: $0.producer.name, nodeIndex: $0.nodeIndex)
+          ModelSummary.Connection(
+            layerName: $0.producer.name, nodeIndex: $0.nodeIndex, tensorIndex: $0.outputIndex)
         }
       }
+      row.describeOutputs(instance)
       row.hasMultipleOutputShapes = instance.hasMultipleOutputShapes
       row.describeLayer(instance)
       rows.append(row)
@@ -86,6 +88,12 @@ extension SequentialModel {
 }
 
 extension ModelSummary.Row {
+  /// The shapes of a layer whose calls return several tensors, and whether as a tuple.
+  mutating func describeOutputs(_ instance: LayerInstance) {
+    outputShapes = instance.outputShapeList
+    outputsAsTuple = instance.returnsAttentionScores == true
+  }
+
   /// The layer's trainable flag and, for a model used as a layer, the rows of its own summary.
   mutating func describeLayer(_ instance: LayerInstance) {
     trainable = instance.trainable

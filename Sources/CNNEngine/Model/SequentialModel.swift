@@ -37,6 +37,8 @@ public final class SequentialModel {
   private var inputInstance: LayerInstance?
   /// The `keras.Input` tensor a Sequential model was given, which is its `model.inputs[0]`.
   private var givenInput: KerasTensor?
+  /// Keras 3: the shape of the mask the chain's last layer passes on (`KerasMask`), nil for none.
+  private var keras3ChainMask: TensorShape?
   /// `tensors`, kept so that a tensor read twice is the same object (as `keras.Model` needs).
   private var cachedTensors: [KerasTensor]?
   /// Keras 3: the layers `add` or `build` called since the last rebuild (`rebuildChain`).
@@ -288,6 +290,7 @@ public final class SequentialModel {
         throw error
       }
       let newTotals = try Self.adding(instance, to: start, model: name, layerIndex: 0)
+      noteKeras3Mask(of: instance, input: declared)
       inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
       totals = start
       append(instance, totals: newTotals)
@@ -306,8 +309,23 @@ public final class SequentialModel {
         throw error
       }
       newTotals = try Self.adding(instance, to: totals, model: name, layerIndex: stack.count)
+      noteKeras3Mask(of: instance, input: current)
     }
     append(instance, totals: newTotals)
+  }
+
+  /// Keras 3 passes the chain's mask to a layer whose `call` takes one: the layer's input is then
+  /// `[x, mask]`. Records that and the mask the layer passes on.
+  private func noteKeras3Mask(of instance: LayerInstance, input: TensorShape) {
+    guard kerasVersion == .keras3, instance.model == nil else {
+      keras3ChainMask = nil
+      return
+    }
+    let incoming = keras3ChainMask
+    if let incoming, KerasMask.takesMask(instance.layer), instance.listInputShapes == nil {
+      instance.listInputShapes = [input, incoming]
+    }
+    keras3ChainMask = KerasMask.outputMaskShape(of: instance.layer, input: input, mask: incoming)
   }
 
   private func append(_ instance: LayerInstance, totals newTotals: LayerCounts) {

@@ -39,6 +39,12 @@ struct TrainingGraph {
     } catch {
       throw TrainingError(.model, error.message)
     }
+    if let call = program.calls.first(where: \.isMultiOutput) {
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with a layer call that returns several tensors or takes initial states yet (layer \"\(call.instance.name)\")"
+      )
+    }
     var stepIndex: [ObjectIdentifier: Int] = [:]
     var merges: [ObjectIdentifier: MergeTraining] = [:]
     var instances: [LayerInstance] = []

@@ -61,13 +61,15 @@ enum AttentionCalls {
           "\(function) missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(names.joined(separator: " and "))",
         range: site.range)
     }
-    if let value = bound["return_attention_scores"], value.isTruthy {
+    let scores = bound["return_attention_scores"]?.isTruthy ?? false
+    if scores, !multiHead {
       throw .unsupported(
         "ConvBook does not support return_attention_scores=True in \(instance.className) calls yet",
         at: site.range)
     }
     do {
       try instance.noteCausalMask(bound["use_causal_mask"]?.isTruthy ?? false)
+      if multiHead { try instance.noteAttentionScores(scores) }
     } catch {
       throw Calls.keras(error, at: site.range)
     }

@@ -337,6 +337,11 @@ enum Attributes {
       if name == "input_shape", !instance.isInputLayer, shape.rank == 1 {
         return shape.dimensions[0].map(Value.int) ?? Value.none
       }
+      // A layer whose call returns several tensors reports their shapes as the call returns them.
+      if name == "output_shape", let shapes = instance.outputShapeList {
+        let values = shapes.map(shapeValue)
+        return instance.returnsAttentionScores == true ? .tuple(values) : .list(values)
+      }
       // An input layer reports the shapes of its node's list of tensors.
       return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)
     case "weights", "variables": return variablesValue(instance.variables)
@@ -384,7 +389,8 @@ enum Attributes {
     case (let recurrent as Recurrent, "go_backwards"): return .bool(recurrent.goBackwards)
     case (let recurrent as Recurrent, "use_bias"): return .bool(recurrent.useBias)
     case (let recurrent as Recurrent, "activation"): return activation(recurrent.activation)
-    case (let layer as Bidirectional, "merge_mode"): return .string(layer.mergeMode.rawValue)
+    case (let layer as Bidirectional, "merge_mode"):
+      return layer.mergeMode.map { .string($0.rawValue) } ?? Value.none
     case (let layer as Bidirectional, "return_sequences"):
       return .bool(layer.forwardLayer.returnSequences)
     case (let masking as Masking, "mask_value"): return .float(masking.maskValue)

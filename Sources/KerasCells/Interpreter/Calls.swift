@@ -550,12 +550,38 @@ enum Calls {
         throw keras(error, at: site.range)
       }
     }
+    // A recurrent layer's `initial_state=`: tensors the call takes after its input.
+    var states: [KerasTensor] = []
+    if let index = keywords.firstIndex(where: { $0.0 == "initial_state" }),
+      instance.layer is any MultiOutputLayer
+    {
+      let value = keywords.remove(at: index).1
+      switch value {
+      case .none: break
+      case .kerasTensor(let tensor): states = [tensor]
+      default:
+        guard let (given, _) = kerasTensors(in: value) else {
+          throw .unsupported(
+            "ConvBook takes initial_state= as a Keras tensor or a list of them (`initial_state=[h, c]`)",
+            at: site.range)
+        }
+        states = given
+      }
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
-      let (tensors, asList) = kerasTensors(in: positional[0])
+      var (tensors, asList) = kerasTensors(in: positional[0])
     else {
       throw .unsupported(
         "ConvBook cells call a layer only on Keras tensors (`x = layer(x)`, `layers.Add()([a, b])`), to build a functional model; running layers on data is not supported",
         at: site.range)
+    }
+    // tf-keras' RNN splits a list `[x, h, c]` into the sequence and its initial states.
+    if interpreter.kerasVersion == .keras2, asList, tensors.count > 1, states.isEmpty,
+      instance.layer is any MultiOutputLayer
+    {
+      states = Array(tensors.dropFirst())
+      tensors = [tensors[0]]
+      asList = false
     }
     if instance.isInputLayer {
       throw .unsupported(
@@ -576,11 +602,34 @@ enum Calls {
       throw keras(refusal, at: site.range)
     }
     do {
-      let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
-      _ = interpreter.kerasNames.kerasTensorName()
-      return .kerasTensor(output)
+      // Keras 3 passes a tensor's mask to the layers whose `call` takes one.
+      let keras3 = interpreter.kerasVersion == .keras3 && tensors.count == 1
+      let mask = keras3 && KerasMask.takesMask(instance.layer) ? tensors[0].keras3Mask : nil
+      let outputs = try KerasTensor.call(
+        instance, on: tensors, asList: asList, states: states, mask: mask)
+      for _ in outputs { _ = interpreter.kerasNames.kerasTensorName() }
+      if keras3 {
+        let names = interpreter.kerasNames
+        try KerasTensor.propagateKeras3Mask(from: tensors[0], through: instance, to: outputs) {
+          kind in
+          _ = names.kerasTensorName()
+          return names.uniqueName(kind.operationName)
+        }
+      }
+      return Self.value(of: outputs)
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
+    }
+  }
+
+  /// What a layer call returns to Python: its one tensor, or its tensors as the list or tuple the
+  /// layer returns (`[output, h, c]`, `(output, scores)`).
+  static func value(of outputs: [KerasTensor]) -> Value {
+    let values = outputs.map { Value.kerasTensor($0) }
+    switch outputs[0].node.structure {
+    case .single: return values[0]
+    case .list: return .list(PythonList(values))
+    case .tuple: return .tuple(values)
     }
   }
 

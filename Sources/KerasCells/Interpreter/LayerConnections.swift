@@ -27,7 +27,14 @@ enum LayerConnections {
         "ConvBook does not keep the tensors of the first call of the layer \"\(instance.name)\"; use a layer of a model built on keras.Input",
         at: range)
     }
-    if isOutput { return .kerasTensor(output) }
+    if isOutput {
+      // A call that returned several tensors (`return_state=True`): all of them, as it did.
+      if let outputs = instance.outputTensors(node: 0), outputs.count > 1 {
+        let values = outputs.map { Value.kerasTensor($0) }
+        return instance.outputStructure(node: 0) == .tuple ? .tuple(values) : .list(values)
+      }
+      return .kerasTensor(output)
+    }
     if instance.isInputLayer {
       // tf-keras' input layer's node takes its own tensor; Keras 3's takes nothing.
       return interpreter.kerasVersion == .keras3 ? .list([]) : .kerasTensor(output)

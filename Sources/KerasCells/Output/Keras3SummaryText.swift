@@ -161,10 +161,13 @@ public enum Keras3SummaryText {
   /// The output shape as Keras 3 writes it: dimensions joined by `, ` (so a rank-1 shape is
   /// `(None)`); the input layer of a functional model shows its plain shape.
   static func shapeText(_ row: ModelSummary.Row) -> String {
+    func text(_ shape: TensorShape) -> String {
+      "(" + shape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + ")"
+    }
+    // A layer whose call returns several tensors: their shapes as a list.
+    if let shapes = row.outputShapes { return "[" + shapes.map(text).joined(separator: ", ") + "]" }
     // A nested model shows what its last call returned (`format_layer_shape`).
-    let shape = row.lastCallOutputShape ?? row.outputShape
-    return "(" + shape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
-      + ")"
+    return text(row.lastCallOutputShape ?? row.outputShape)
   }
 
   /// The `Connected to` cell: `name[node][tensor]` of every input of the layer's calls inside the
