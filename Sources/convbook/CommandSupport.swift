@@ -53,6 +53,7 @@ enum CommandSupport {
     } else {
       Terminal.output(report.output, terminator: "")
     }
+    if let standardError = report.standardError { Terminal.rawError(standardError) }
     Terminal.printDiagnostics(report.diagnostics)
     if let errorText = report.errorText { Terminal.rawError(errorText) }
     for failure in report.failures {

@@ -11,6 +11,7 @@ the last line of a traceback shows it ("Type: message").
 import contextlib
 import io
 import json
+import logging
 import pathlib
 import sys
 
@@ -21,6 +22,12 @@ assert sys.version_info[:2] == (3, 11), "record with CPython 3.11, the version C
 
 
 def run(source):
+    # `logging` keeps its configuration in the process: each case starts unconfigured, as a fresh
+    # `python` would.
+    logging.root.handlers.clear()
+    logging.root.setLevel(logging.WARNING)
+    logging.disable(logging.NOTSET)
+    logging.Logger.manager.loggerDict.clear()
     printed = io.StringIO()
     error = None
     with contextlib.redirect_stdout(printed):

@@ -13,6 +13,9 @@ public struct CommandReport {
   /// Text for standard error after the diagnostics, already safe for a terminal: `convbook run`'s
   /// Python-style traceback of an uncaught exception.
   public var errorText: String?
+  /// What a script wrote to standard error (`print(..., file=sys.stderr)`, `logging`), already
+  /// safe for a terminal; printed before the diagnostics.
+  public var standardError: String?
 
   public init(
     output: String, outputIsStyled: Bool = false, diagnostics: [Diagnostic],

@@ -25,6 +25,10 @@ extension ModelCommands {
     var report = CommandReport(
       output: printedText(loaded.outputs, format: format), outputIsStyled: true,
       diagnostics: loaded.diagnostics.filter { $0.errorType == nil })
+    let standardError = loaded.outputs.compactMap(\.standardErrorText).joined()
+    if !standardError.isEmpty {
+      report.standardError = TerminalText.escapedKeepingLines(standardError)
+    }
     let uncaught = loaded.diagnostics.filter { $0.errorType != nil }
     if let error = loaded.scriptError, error.type != nil, let traceback = loaded.scriptTraceback,
       !uncaught.isEmpty
@@ -48,6 +52,7 @@ extension ModelCommands {
       switch output {
       case .text(let text): return TerminalText.escapedKeepingLines(text)
       case .summary(let summary): return format.render(SummaryReport.terminalSafe(summary))
+      case .standardError: return ""
       }
     }.joined()
   }

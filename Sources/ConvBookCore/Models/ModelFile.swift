@@ -71,6 +71,9 @@ public struct ModelFile {
       case .success(let loaded): script = loaded
       }
       let session = KerasSession(kerasVersion: runner.kerasVersion.resolve(lesson: nil))
+      // `sys.argv[0]`: the file's name, as `python NAME.py` run in its folder gives it (no
+      // absolute path, so that output stays the same wherever the file is).
+      session.scriptName = URL(fileURLWithPath: path).lastPathComponent
       let result = session.run(script.source)
       let diagnostics = result.error.map { [script.diagnostic(for: $0)] } ?? []
       var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)

@@ -12,6 +12,8 @@ enum ArgumentConversion {
         "ConvBook cannot pass \(PythonInteger.decimal(number).map { $0.count > 30 ? "an integer of \($0.count) digits" : $0 } ?? "an integer this large") to Keras: sizes and settings must fit in 64-bit integers",
         at: range)
     case .float(let number): return .float(number)
+    case .standard(let scalar as NumPyScalar):
+      return try argument(scalar.pythonValue, range: range)
     case .string(let text): return .string(text)
     case .tuple(let items):
       var converted: [ArgumentValue] = []

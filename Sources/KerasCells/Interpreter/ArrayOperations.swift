@@ -18,6 +18,9 @@ enum ArrayOperations {
     return array
   }
 
+  /// NumPy's `NPY_MAXDIMS`.
+  static let maximumDimensions = 64
+
   /// `np.array(value, dtype=...)`: an array from nested lists or tuples of numbers, or a copy.
   static func array(
     from value: Value, dtype requested: DType?, range: SourceRange, budget: EvaluationBudget
@@ -32,6 +35,15 @@ enum ArrayOperations {
       switch probe {
       case .list, .tuple:
         let items = probe.sequenceItems ?? []
+        // NumPy's limit, checked before `walk` recurses once per dimension (100,000 nested
+        // lists overflowed the stack).
+        guard shape.count < maximumDimensions else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(maximumDimensions).",
+            range: range)
+        }
         shape.append(items.count)
         guard let first = items.first else { break }
         probe = first
@@ -65,6 +77,9 @@ enum ArrayOperations {
       case .array(let inner) where inner.rank == 0:
         dtype = promote(dtype, inner.dtype)
         scalars.append(inner.value(at: 0))
+      case .standard(let scalar as NumPyScalar):
+        dtype = promote(dtype, scalar.dtype)
+        scalars.append(scalar.array.value(at: 0))
       default:
         throw .unsupported(
           "ConvBook arrays hold numbers only, not values of type '\(item.typeName)'", at: range)
@@ -147,6 +162,8 @@ enum ArrayOperations {
   private static func operand(_ value: Value) -> (NDArray, weak: Bool)? {
     switch value {
     case .array(let array): return (array, false)
+    // A NumPy scalar keeps its dtype (it is no weak Python number).
+    case .standard(let scalar as NumPyScalar): return (scalar.array, false)
     case .bool(let flag): return (NDArray(dtype: .bool, shape: [], scalars: [flag ? 1 : 0]), true)
     case .int(let number) where abs(number) <= 16_777_216:
       return (NDArray(dtype: .int64, shape: [], scalars: [Float(number)]), true)
@@ -157,7 +174,22 @@ enum ArrayOperations {
   }
 
   static func involvesArray(_ values: Value...) -> Bool {
-    values.contains { if case .array = $0 { return true } else { return false } }
+    values.contains {
+      switch $0 {
+      case .array, .standard(is NumPyScalar): return true
+      default: return false
+      }
+    }
+  }
+
+  /// A zero-dimensional result: a NumPy scalar when a NumPy scalar took part (NumPy's operations
+  /// on scalars give scalars), else the Python value, as before.
+  private static func result(_ array: NDArray, _ operands: Value...) -> Value {
+    if operands.contains(where: { if case .standard(is NumPyScalar) = $0 { true } else { false } })
+    {
+      return .standard(NumPyScalar(array))
+    }
+    return scalar(array, at: 0)
   }
 
   // MARK: Arithmetic
@@ -242,7 +274,7 @@ enum ArrayOperations {
       in: dtype == .float32 ? .float32 : .float64, output: dtype == .float64 ? .float64 : .float32)
     try checkRange(dtype, storage, range: range)
     let array = NDArray(dtype: dtype, shape: shape, storage: storage)
-    if array.rank == 0 { return scalar(array, at: 0) }
+    if array.rank == 0 { return result(array, left, right) }
     return .array(array)
   }
 
@@ -277,7 +309,7 @@ enum ArrayOperations {
       comparison, a.storage, a.shape, b.storage, b.shape, shape: shape,
       in: resultType(a, aWeak, b, bWeak) == .float32 ? .float32 : .float64)
     let array = NDArray(dtype: .bool, shape: shape, scalars: values)
-    if array.rank == 0 { return scalar(array, at: 0) }
+    if array.rank == 0 { return result(array, left, right) }
     return .array(array)
   }
 
@@ -442,11 +474,13 @@ enum ArrayOperations {
     if step > 0 {
       let first = clamp(start, 0)
       let end = clamp(stop, count)
-      return (first, end > first ? (end - first + step - 1) / step : 0, step)
+      // Counted without `+ step` or `-step`, which overflow for a step of ±2**63 (a Python int
+      // beyond Int64 arrives clamped to Int.max or Int.min).
+      return (first, end > first ? (end - first - 1) / step + 1 : 0, step)
     }
     let first = clamp(start, count - 1)
     let end = clamp(stop, -1)
-    return (first, first > end ? (first - end - step - 1) / -step : 0, step)
+    return (first, first > end ? 1 - (first - end - 1) / step : 0, step)
   }
 
   /// `x[indices]` with an integer array, or `x[mask]` with a boolean one, along the first axis.

@@ -8,6 +8,7 @@ enum Builtins {
     "print", "len", "range", "str", "int", "float", "round", "abs", "min", "max", "sum", "list",
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
     "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
+    "vars", "next", "iter", "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -20,10 +21,13 @@ enum Builtins {
     "RuntimeError": "Exception", "RecursionError": "RuntimeError",
     "NotImplementedError": "RuntimeError", "ImportError": "Exception",
     "ModuleNotFoundError": "ImportError", "OSError": "Exception",
-    "FileNotFoundError": "OSError", "StopIteration": "Exception",
+    "FileNotFoundError": "OSError", "StopIteration": "Exception", "SystemExit": "BaseException",
+    // `json.loads`' error, a ValueError (`StandardJSON`).
+    StandardJSON.decodeError: "ValueError",
   ]
 
   static func value(named name: String) -> Value? {
+    if let value = ClassBuiltins.value(named: name) { return value }
     if exceptionBases[name] != nil { return .function(Callable(.builtin(name), path: name)) }
     // A cell runs as a script does: `if __name__ == "__main__":` bodies run.
     if name == "__name__" { return .string("__main__") }
@@ -56,26 +60,59 @@ enum Builtins {
         positional: positional, keywords: keywords, site: site, budget: interpreter.budget)
     default: break
     }
+    // `int(x)`, `float(x)`, `abs(x)` and `range(x)` of a NumPy scalar read its Python number.
+    if ["int", "float", "abs", "range", "chr", "hex", "bin", "oct"].contains(name),
+      positional.contains(where: { if case .standard(is NumPyScalar) = $0 { true } else { false } })
+    {
+      return try call(
+        name, positional: positional.map(NumPyScalar.number), keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
+    if name == "round", case .standard(let scalar as NumPyScalar)? = positional.first {
+      // NumPy rounds a scalar in its own dtype (`np.round`), and keeps it a scalar.
+      var digits = 0
+      if positional.count > 1, case .int(let given) = NumPyScalar.number(positional[1]) {
+        digits = given
+      }
+      let rounded = try NumPyFunctions.round(
+        scalar.array, decimals: digits, range: range, budget: interpreter.budget)
+      if positional.count == 1 {
+        return try call(
+          "round", positional: [ArrayOperations.scalar(rounded, at: 0)], keywords: [], site: site,
+          interpreter: interpreter)
+      }
+      return .standard(NumPyScalar(rounded))
+    }
     switch name {
     case "print":
       var separator = " "
       var end = "\n"
+      var stream: StandardStream?
       for (label, value) in keywords {
         switch (label, value) {
         case ("sep", .string(let text)): separator = text
         case ("end", .string(let text)): end = text
-        case ("sep", .none), ("end", .none), ("flush", _): break
+        case ("sep", .none), ("end", .none), ("flush", _), ("file", .none): break
+        case ("file", .standard(let given as StandardStream)): stream = given
+        case ("file", _):
+          throw .unsupported(
+            "ConvBook's print() writes to sys.stdout or sys.stderr only (no files)", at: range)
         default: throw typeError("'\(label)' is an invalid keyword argument for print()")
         }
       }
       let argumentRanges = site.arguments.filter { $0.label == nil }.map(\.range)
       for (index, value) in positional.enumerated() {
         let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
+        try interpreter.prepareText(value, range: range)
         try PythonText.requireKnownText(value, range: valueRange)
       }
       let text = positional.map(PythonText.str).joined(separator: separator) + end
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
-      interpreter.write(text)
+      if let stream {
+        stream.write(text, interpreter)
+      } else {
+        interpreter.write(text)
+      }
       return .none
     case "len":
       try exactly(1)
@@ -86,6 +123,8 @@ enum Builtins {
       case .string(let text): return .int(text.count)
       case .dictionary(let pairs): return .int(pairs.count)
       case .set(let set): return .int(set.count)
+      case .standard(let object) where object.tupleItems != nil:
+        return .int(object.tupleItems?.count ?? 0)
       case .array(let array):
         guard let first = array.shape.first else {
           throw typeError("len() of unsized object")
@@ -126,12 +165,16 @@ enum Builtins {
       default: throw typeError("range expected at most 3 arguments, got \(bounds.count)")
       }
     case "str":
-      if let value = positional.first { try PythonText.requireKnownText(value, range: range) }
+      if let value = positional.first {
+        try interpreter.prepareText(value, range: range)
+        try PythonText.requireKnownText(value, range: range)
+      }
       let text = positional.first.map(PythonText.str) ?? ""
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
       return .string(text)
     case "repr":
       try exactly(1)
+      try interpreter.prepareText(positional[0], range: range)
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
       let text = PythonText.repr(positional[0])
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
@@ -158,6 +201,11 @@ enum Builtins {
         positional[0], spec: spec, range: range, budget: interpreter.budget)
       return .string(text)
     case "bool": return .bool(positional.first?.isTruthy ?? false)
+    case "int" where positional.isEmpty && keywords.isEmpty:
+      // `int()` is 0 (a `defaultdict(int)` factory); `float()` 0.0.
+      return .int(0)
+    case "float" where positional.isEmpty && keywords.isEmpty:
+      return .float(0)
     case "int":
       try exactly(1)
       switch positional[0] {
@@ -360,6 +408,26 @@ enum Builtins {
         try interpreter.iterate(first, range: range).enumerated().map {
           .tuple([PythonInteger.value(start + BigInt($0.offset)), $0.element])
         })
+    case "zip"
+    where positional.contains(where: {
+      if case .standard(let object) = $0 { object.isIterator } else { false }
+    }):
+      // An iterator (`itertools.count()`) is drawn from only as far as the shortest input goes.
+      var sources: [PythonIterator.Source] = []
+      for value in positional {
+        sources.append(try PythonIterator.source(of: value, interpreter: interpreter, range: range))
+      }
+      var rows: [Value] = []
+      while true {
+        var row: [Value] = []
+        for source in sources {
+          guard let item = try source(interpreter, range) else { return .list(rows) }
+          row.append(item)
+        }
+        try interpreter.step(at: range)
+        try interpreter.budget.allocate(slots: row.count, at: range)
+        rows.append(.tuple(row))
+      }
     case "zip":
       var sequences: [[Value]] = []
       for value in positional { sequences.append(try interpreter.iterate(value, range: range)) }
@@ -392,6 +460,12 @@ enum Builtins {
       guard positional.count == 2, keywords.isEmpty else {
         throw typeError("isinstance expected 2 arguments, got \(positional.count)")
       }
+      if let answer = try ClassBuiltins.isInstance(
+        positional[0], positional[1], range: range, interpreter: interpreter)
+      {
+        return .bool(answer)
+      }
+      let positional = [positional[0], ClassBuiltins.withoutOwnClasses(positional[1])]
       func classes(_ value: Value) throws(CellError) -> [String] {
         switch value {
         case .function(let callable):
@@ -412,6 +486,9 @@ enum Builtins {
           case .unsupportedModelClass("Layer"): return [keras + "Layer"]
           default: break
           }
+          if case .builtin(StandardJSON.decodeError) = callable.kind {
+            return [StandardJSON.decodeError]
+          }
           throw .unsupported(
             "ConvBook's isinstance() knows Python's int, float, str, bool, list, tuple and dict and Keras' layer and model classes, not \(callable.path)",
             at: range)
@@ -419,6 +496,8 @@ enum Builtins {
           var names: [String] = []
           for item in items { names += try classes(item) }
           return names
+        case .standard(let type as StandardClass): return [type.name]
+        case .standard(let type as NamedTupleType): return ["namedtuple:" + type.name]
         default:
           throw typeError(
             "isinstance() arg 2 must be a type, a tuple of types, or a union")
@@ -428,6 +507,17 @@ enum Builtins {
       var actual = positional[0].typeName
       // bool is a subclass of int.
       if actual == "bool" && wanted.contains("int") { actual = "int" }
+      // The classes of `collections` are dicts and lists; a namedtuple is a tuple.
+      switch positional[0] {
+      case .dictionary where wanted.contains("dict"): actual = "dict"
+      case .dictionary(let dictionary) where wanted.contains("OrderedDict"):
+        // Counter and defaultdict are no OrderedDicts.
+        if case .ordered = dictionary.flavor { actual = "OrderedDict" }
+      case .standard(let instance as NamedTupleInstance):
+        if wanted.contains("tuple") { return .bool(true) }
+        return .bool(wanted.contains("namedtuple:" + instance.type.name))
+      default: break
+      }
       if case .exception(let exception) = positional[0] {
         // An exception is an instance of its class and of each base class.
         var current: String? = exception.type
@@ -452,6 +542,30 @@ enum Builtins {
       }
     case "no effect":
       return .none
+    case "vars":
+      try exactly(1)
+      if case .standard(let namespace as Namespace) = positional[0] {
+        return .dictionary(namespace.dictionary)
+      }
+      throw .unsupported(
+        "ConvBook's vars() knows argparse namespaces, not \(positional[0].typeName) objects",
+        at: range)
+    case "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct":
+      return try MoreBuiltins.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "iter":
+      try exactly(1)
+      return try PythonIterator.over(positional[0], interpreter: interpreter, range: range)
+    case "next":
+      guard (1...2).contains(positional.count), keywords.isEmpty else {
+        throw typeError("next expected at least 1 argument, got \(positional.count)")
+      }
+      guard case .standard(let object) = positional[0], object.isIterator else {
+        throw typeError("'\(positional[0].typeName)' object is not an iterator")
+      }
+      if let item = try object.next(interpreter: interpreter, range: range) { return item }
+      if positional.count == 2 { return positional[1] }
+      throw CellError(type: "StopIteration", message: "", range: range)
     case let scalar where scalar.hasPrefix("scalar "):
       return try NumPyScalars.call(
         String(scalar.dropFirst(7)), positional: positional, keywords: keywords, site: site,
@@ -562,6 +676,10 @@ enum Builtins {
           "ConvBook's keras.backend.int_shape() takes a Keras tensor, not \(positional[0].typeName)",
           at: range)
       }
+    case "keras.backend.count_params":
+      // `np.prod(x.shape)`: the number of values of a weight (or of a tensor with a known shape).
+      try exactly(1)
+      return try WeightValues.countParams(positional[0], range: range)
     case "os.getenv":
       guard case .string(let key)? = positional.first else {
         throw typeError("str expected, not \(positional.first?.typeName ?? "nothing")")
@@ -617,6 +735,8 @@ enum Builtins {
   static func typeValue(of value: Value) -> Value {
     let name = value.typeName
     switch value {
+    case .instance(let instance):
+      return .function(Callable(.userClass(instance.type), path: instance.type.name))
     case .layer(let instance) where LayerCatalog.entries[instance.className] != nil:
       return .function(Callable(.layerClass(instance.className), path: "keras.layers." + name))
     case .model(let model) where model.className == "Sequential":

@@ -6,6 +6,11 @@ enum Calls {
     _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if let result = try interpreter.callClassValue(
+      callee, positional: positional, keywords: keywords, site: site)
+    {
+      return result
+    }
     switch callee {
     case .function(let callable):
       // A class or function of `tf_keras` in a Keras 3 session makes tf-keras objects.
@@ -52,6 +57,15 @@ enum Calls {
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
         at: site.range)
+    case .standard(let object):
+      if let result = try object.call(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return result
+      }
+      throw CellError(
+        type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
+      )
     default:
       throw CellError(
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
@@ -241,6 +255,11 @@ enum Calls {
       let ranges = argumentRanges(site).positional
       var positional = positional
       var keywords = keywords
+      if callable.path.contains(".optimizers.") {
+        keywords = try OptimizerArguments.check(
+          className: name, keywords: keywords, version: interpreter.kerasVersion,
+          range: site.range)
+      }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.
         let schedule: Value?
@@ -331,6 +350,10 @@ enum Calls {
         HostFunction.Call(
           positional: positional, keywords: keywords, range: site.range,
           argumentRanges: site.arguments.map(\.range)))
+    case .userClass, .descriptor, .classSupport:
+      // `Calls.call` hands these to `Interpreter.callClassValue` first.
+      throw CellError(
+        type: "TypeError", message: "'\(callable.path)' object is not callable", range: site.range)
     }
   }
 
@@ -447,6 +470,17 @@ enum Calls {
           at: range)
       }
       instance = LayerInstance(model: nested)
+    case .instance(let object) where object.type.kerasBase != nil:
+      // A custom layer is traced on the model's output shape, so the model must have one.
+      guard let input = model.nextLayerInputShape else {
+        throw .unsupported(
+          "ConvBook adds a custom layer to a Sequential model only once the model's input shape is known; start the model with keras.Input(...)",
+          at: range)
+      }
+      instance = try KerasSubclassing.layer(
+        of: object, on: input,
+        site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
+        interpreter: interpreter)
     default:
       // A layer class instead of a layer (`layers.Dense`): Python shows the class where Keras
       // defines it (`<class 'keras.src.layers.core.dense.Dense'>`).
@@ -497,6 +531,19 @@ enum Calls {
       ]
       keywords = []
       AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
+    }
+    if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
+      instance.layer is Embedding
+    {
+      // An Embedding of a constant (`tf.range(...)`) runs at once and gives a constant tensor.
+      do {
+        let output = try EagerLayerCall.embedding(
+          instance, indices: array.scalars, shape: array.shape,
+          seed: interpreter.session.randomSeed ?? TraceMeasurement.defaultSeed)
+        return .array(NDArray(tensor: output))
+      } catch {
+        throw keras(error, at: site.range)
+      }
     }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       let (tensors, asList) = kerasTensors(in: positional[0])
@@ -693,6 +740,9 @@ enum Calls {
       }
       throw keras(error, at: site.range)
     }
+    interpreter.session.modelStructures[ObjectIdentifier(model)] = (
+      model, inputsValue, outputsValue
+    )
     return .model(model)
   }
 

@@ -57,6 +57,9 @@ public enum KerasModule: Equatable {
   /// it wraps, but what they make is tf-keras' also in a Keras 3 session, where `keras` and
   /// `tf.keras` are Keras 3 (`KerasPackages`).
   indirect case tfKeras(KerasModule)
+  /// A standard-library module ConvBook implements (`itertools`, `collections`, `argparse`, ...):
+  /// see `StandardLibrary`.
+  case standard(String)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
@@ -71,6 +74,8 @@ public enum KerasModule: Equatable {
     case "os" where path.count == 1: return .os
     case "os" where path == ["os", "path"]: return .osPath
     case "numpy" where path.count == 1: return .numpy
+    case _ where StandardLibrary.modules.contains(path.joined(separator: ".")):
+      return .standard(path.joined(separator: "."))
     case "convbook":
       switch path.dropFirst().first {
       case nil: return .convbook
@@ -82,7 +87,7 @@ public enum KerasModule: Equatable {
           } : nil
       default: return nil
       }
-    case "numpy", "matplotlib", "pandas", "sklearn", "os", "sys", "random", "pathlib", "datetime",
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "random", "pathlib", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
     default: return nil
@@ -90,6 +95,11 @@ public enum KerasModule: Equatable {
     for component in path.dropFirst() {
       // `keras.src` and `tensorflow.python.keras` mirror the public modules closely enough here.
       if component == "api" || component == "_v2" || component == "src" { continue }
+      // A submodule of a module imported by habit is one too (`keras.preprocessing.sequence`).
+      if case .inert(let name) = module {
+        module = .inert(name + "." + component)
+        continue
+      }
       guard case .module(let next) = module.attribute(component) else { return nil }
       module = next
     }
@@ -104,6 +114,7 @@ public enum KerasModule: Equatable {
     case .keras: return "tf_keras.api._v2.keras"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    case .standard(let name): return name
     case .numpy: return "numpy"
     case .convbook: return "convbook"
     case .convbookDatasets: return "convbook.datasets"
@@ -130,7 +141,7 @@ public enum KerasModule: Equatable {
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
     case .inert, .math, .functools, .os, .osPath, .dataset, .numpy, .convbook, .convbookDatasets,
-      .tensorFunctions:
+      .tensorFunctions, .standard:
       return nil
     case .applicationModule(let name): return "keras.applications." + name
     default: return "keras." + componentName
@@ -140,6 +151,17 @@ public enum KerasModule: Equatable {
   /// The refusal for a name that tf-keras or TensorFlow define in this module but ConvBook lacks,
   /// or nil when the name is not theirs either (then Keras' own AttributeError applies).
   func unsupportedName(_ name: String, at range: SourceRange) -> CellError? {
+    switch self {
+    case .standard(let module): return StandardLibrary.unsupportedName(name, of: module, at: range)
+    case .os, .osPath:
+      // The rest of `os` reaches files, processes or the machine (`os.makedirs`, `os.listdir`).
+      let module = self == .os ? "os" : "os.path"
+      guard StandardLibrary.pythonNames[module]?.contains(name) == true else { return nil }
+      return .unsupported(
+        "`\(module).\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
+        at: range)
+    default: break
+    }
     guard let apiKey, KerasAPINames.names[apiKey]?.contains(name) == true else { return nil }
     return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)
   }
@@ -227,11 +249,17 @@ public enum KerasModule: Equatable {
       case "nn": return .module(.tensorflowNN)
       // Only `tf.random.set_seed` (NumPyScalars).
       case "random": return .module(.inert("tensorflow.random"))
+      // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
+      case "initializers": return .module(.initializers)
+      case "losses": return .module(.losses)
+      case "metrics": return .module(.metrics)
       case "__version__": return .string(Self.version)
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
       case "newaxis": return Value.none
+      case "device", "name_scope", "function", "distribute":
+        return ContextManagers.attribute(name, module: "tensorflow")
       case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
       default:
         if let initializer = Self.tensorflowInitializers[name] {
@@ -242,6 +270,9 @@ public enum KerasModule: Equatable {
     case .keras:
       switch name {
       case "datasets": return .module(.datasets)
+      // Data preparation (`preprocessing.sequence.pad_sequences`, `ImageDataGenerator`): importable,
+      // refused when used, as data loading is.
+      case "preprocessing": return .module(.inert("keras.preprocessing"))
       case "applications": return .module(.applications)
       case "layers": return .module(.layers)
       case "models": return .module(.models)
@@ -260,6 +291,7 @@ public enum KerasModule: Equatable {
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
       // Keras 3 only (`Attributes.get` refuses it under tf-keras).
       case "ops": return .module(.tensorFunctions("keras.ops"))
+      case "saving": return .module(.inert("keras.saving"))
       default: return nil
       }
     case .layersExperimental:
@@ -314,6 +346,9 @@ public enum KerasModule: Equatable {
       }
       return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
     case .optimizers, .losses, .metrics, .callbacks:
+      // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
+      // learning rate, made as the optimizers are.
+      if self == .optimizers, name == "schedules" { return .module(.optimizers) }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))
@@ -321,7 +356,9 @@ public enum KerasModule: Equatable {
       return nil
     case .backend:
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
-      if ["image_data_format", "set_image_data_format", "floatx", "int_shape"].contains(name) {
+      if ["image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params"]
+        .contains(name)
+      {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
       }
       return TensorFunctions.attribute(name, namespace: "keras.backend")
@@ -330,6 +367,7 @@ public enum KerasModule: Equatable {
       if name == "to_categorical" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
+      if let value = ContextManagers.attribute(name, module: "keras.utils") { return value }
       if name == "set_random_seed" {
         // Seeds Python's, NumPy's and TensorFlow's generators: one seed, as `tf.random.set_seed`.
         return .function(Callable(.builtin("scalar keras.utils.set_random_seed"), path: path))
@@ -353,13 +391,18 @@ public enum KerasModule: Equatable {
       if Self.noEffectCalls.contains(path) {
         return .function(Callable(.builtin("no effect"), path: path))
       }
-      return NumPyScalars.attribute(name, module: module)
+      if let value = ContextManagers.attribute(name, module: module) { return value }
+      if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
+      // `tf.random.normal` on a shape holding Keras tensors (VAE sampling).
+      return module == "tensorflow.random"
+        ? TensorFunctions.attribute(name, namespace: module) : nil
     case .applications, .applicationModule: return applicationAttribute(name)
     case .tensorFunctions(let namespace):
       if namespace == "keras.ops", name == "image" || name == "nn" {
         return .module(.tensorFunctions("keras.ops." + name))
       }
       return TensorFunctions.attribute(name, namespace: namespace)
+    case .standard(let module): return StandardLibrary.attribute(name, of: module)
     case .os:
       switch name {
       case "path": return .module(.osPath)

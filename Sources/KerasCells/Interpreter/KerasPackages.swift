@@ -14,7 +14,7 @@ enum KerasPackages {
     switch value {
     case .module(let module):
       switch module {
-      case .tfKeras, .inert, .numpy, .math, .functools, .os, .osPath: return value
+      case .tfKeras, .inert, .numpy, .math, .functools, .os, .osPath, .standard: return value
       default: return .module(.tfKeras(module))
       }
     case .function(var callable):
@@ -58,6 +58,12 @@ extension KerasSession {
   /// `module.name` as this session sees it: in a Keras 2 session tf-keras is every package, so a
   /// `tf_keras` class is the same class as `keras`' (`tf_keras.layers.Dense is keras.layers.Dense`).
   func attribute(_ name: String, of module: KerasModule) -> Value? {
+    if module == .standard("sys") && name == "argv" {
+      // `python FILE.py` with no arguments.
+      let arguments = systemArguments ?? PythonList([.string(scriptName ?? "")])
+      systemArguments = arguments
+      return .list(arguments)
+    }
     guard let value = module.attribute(name) else { return nil }
     if kerasVersion == .keras2, case .function(var callable) = value, callable.kerasVersion != nil {
       callable.kerasVersion = nil

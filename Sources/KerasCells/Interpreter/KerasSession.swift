@@ -13,6 +13,10 @@ public final class KerasSession {
   /// The objects (layers, models, tensors) that tf-keras made in a Keras 3 session, kept alive so
   /// that their identities stay theirs: what a mixing of packages is checked against.
   var tfKerasObjects: [ObjectIdentifier: AnyObject] = [:]
+  /// What `keras.Model(inputs=, outputs=)` was given (a tensor, a list, a dict), which Keras'
+  /// `model.input` / `model.output` return; the model is kept so that its identifier stays valid.
+  var modelStructures: [ObjectIdentifier: (model: SequentialModel, inputs: Value, outputs: Value)] =
+    [:]
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
   /// How many cells have run (the index of the next one).
@@ -24,6 +28,14 @@ public final class KerasSession {
   /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
   /// the Lambda and takes no session names.
   var lambdaTracingDepth = 0
+  /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
+  /// have made: the seed of the next one that names none, so that each draws its own deviates.
+  var randomOperationCount = 0
+  /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
+  /// its traced `call` is (`KerasSubclassing`).
+  var customLayers: [ObjectIdentifier: PythonInstance] = [:]
+  /// The layers made while a custom layer's `call` is traced (nil when none is).
+  var layersCreatedWhileTracing: [LayerInstance]?
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 
@@ -56,6 +68,14 @@ public final class KerasSession {
     set { budget.limits = newValue }
   }
   let budget: EvaluationBudget
+
+  /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
+  /// nil in a lesson.
+  public var scriptName: String?
+  /// What `logging` has been told in this run (`StandardLogging`).
+  var logging = LoggingState()
+  /// `sys.argv`: one list for the run, made at its first use.
+  var systemArguments: PythonList?
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {
@@ -101,6 +121,17 @@ public final class KerasSession {
           outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
       } catch {
         var uncaught = error
+        if error.type == "SystemExit" {
+          // `sys.exit()` with a success status: the script ends here, as Python's does.
+          guard !["", "0", "None"].contains(error.message) else {
+            return CellResult(
+              outputs: interpreter.outputs, error: nil,
+              warnings: interpreter.warnings(showing: source))
+          }
+          uncaught = .unsupported(
+            "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
+            at: error.range)
+        }
         if let limitation = error.limitation {
           uncaught = .unsupported(limitation, at: error.range)
         }

@@ -17,7 +17,18 @@ enum Methods {
         do { return .int(try instance.countParams()) } catch {
           throw Calls.keras(error, at: site.range)
         }
-      case "get_config", "get_weights", "set_weights", "build", "call":
+      case "get_weights":
+        try noArguments(name, positional, keywords, site)
+        return try WeightValues.layerWeights(instance, interpreter: interpreter, range: site.range)
+      case "set_weights":
+        try WeightValues.set(
+          receiver, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+        return .none
+      case "get_config":
+        try noArguments(name, positional, keywords, site)
+        return try LayerConfig.config(of: instance, interpreter: interpreter, range: site.range)
+      case "build", "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
           at: site.range)
@@ -39,6 +50,24 @@ enum Methods {
           type: "ValueError", message: "tuple.index(x): x not in tuple", range: site.range)
       case ("count", 1): return .int(items.filter { Operators.equal($0, positional[0]) }.count)
       default: break
+      }
+    case .standard(let object):
+      if let result = try object.method(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return result
+      }
+    case .list(let list) where list.deque != nil:
+      if let result = try StandardCollections.dequeMethod(
+        name, list, positional, keywords, site, interpreter)
+      {
+        return result
+      }
+    case .dictionary(let dictionary) where StandardCollections.hasMethods(dictionary.flavor):
+      if let result = try StandardCollections.dictionaryMethod(
+        name, dictionary, positional, keywords, site, interpreter)
+      {
+        return result
       }
     case .list(let list):
       if let result = try ContainerMethods.list(
@@ -70,6 +99,23 @@ enum Methods {
     // Python fails at looking the method up, before the call.
     missing.tracebackRange = site.calleeRange
     throw missing
+  }
+
+  /// A method that takes no arguments, refused with Python's TypeError otherwise.
+  private static func noArguments(
+    _ name: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
+  ) throws(CellError) {
+    if let (label, _) = keywords.first {
+      throw CellError(
+        type: "TypeError",
+        message: "\(name)() got an unexpected keyword argument '\(label)'", range: site.range)
+    }
+    guard positional.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(name)() takes 1 positional argument but \(positional.count + 1) were given",
+        range: site.range)
+    }
   }
 
   /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, ...)` kept
@@ -314,7 +360,7 @@ enum Methods {
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
-        model, session: interpreter.session, site: site,
+        model, session: interpreter.session, site: site, version: interpreter.kerasVersion,
         validate: !passesUserFunction(positional, keywords))
       return .none
     case "add":
@@ -333,6 +379,8 @@ enum Methods {
       return .none
     case "pop":
       do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
+      // Keras 3 rebuilds the model after `pop` as after `add`.
+      model.noteRebuilt()
       return .none
     case "get_layer":
       var nameArgument: Value = positional.first ?? .none
@@ -375,6 +423,15 @@ enum Methods {
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+      // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the
+      // model is built, as when it is added to a model that has one.
+      var running = TensorShape(shape)
+      for instance in model.layers where !instance.isInputLayer && model.graph == nil {
+        try LambdaTracing.trace(
+          instance, on: [running], asList: false, range: site.range, interpreter: interpreter)
+        guard let next = try? instance.layer.outputShape(for: running) else { break }
+        running = next
+      }
       do {
         try model.build(batchInputShape: TensorShape(shape))
         model.noteRebuilt()
@@ -405,7 +462,15 @@ enum Methods {
       throw .unsupported(
         "model.\(name)() is not supported in ConvBook cells; use fit, evaluate and predict",
         at: site.range)
-    case "save", "to_json", "get_weights", "set_weights", "get_config":
+    case "get_weights":
+      try noArguments(name, positional, keywords, site)
+      return try WeightValues.modelWeights(model, interpreter: interpreter, range: site.range)
+    case "set_weights":
+      try WeightValues.set(
+        .model(model), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      return .none
+    case "save", "to_json", "get_config":
       throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
     default:
       throw CellError(

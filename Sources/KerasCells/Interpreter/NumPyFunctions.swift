@@ -124,7 +124,7 @@ enum NumPyFunctions {
       let array = try ArrayOperations.convert(
         try arguments.array(0, "value", budget: budget),
         to: NDArray.DType(name: name) ?? .float64, range: range)
-      if array.rank == 0 { return ArrayOperations.scalar(array, at: 0) }
+      if array.rank == 0 { return .standard(NumPyScalar(array)) }
       return .array(array)
     }
     switch name {

@@ -40,6 +40,8 @@ enum Operators {
       case .bigInt(let number): self = .big(number)
       case .float(let number): self = .float(number)
       case .bool(let flag): self = .int(flag ? 1 : 0)
+      // A NumPy scalar is the Python number it stands for.
+      case .standard(let scalar as NumPyScalar): self.init(scalar.pythonValue)
       default: return nil
       }
     }
@@ -378,6 +380,13 @@ enum Operators {
   private static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
     if depth > PythonText.maximumNesting { return false }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
+    // A namedtuple is equal to the tuple of its items.
+    if case .standard(let object) = left, let items = object.tupleItems {
+      return equal(.tuple(items), right, depth: depth)
+    }
+    if case .standard(let object) = right, let items = object.tupleItems {
+      return equal(left, .tuple(items), depth: depth)
+    }
     // TensorShape's `==` compares its dimensions with any shape-like value (tuple, list, shape).
     if case .tensorShape(let dimensions) = left {
       return equal(
@@ -408,6 +417,8 @@ enum Operators {
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
+    case (.standard(let a), .standard(let b)): return a === b
+    case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
   }
@@ -474,22 +485,36 @@ enum Operators {
     }
   }
 
-  /// -1, 0 or 1, for values Python can order.
+  /// -1, 0 or 1, for values Python can order. Containers nested deeper than
+  /// `PythonText.maximumNesting` raise CPython's RecursionError: the order of nested lists
+  /// recursed once per level, and 100,000 levels overflowed the stack.
   private static func ordering(
-    _ left: Value, _ right: Value, operation: ComparisonOperator, range: SourceRange
+    _ left: Value, _ right: Value, operation: ComparisonOperator, range: SourceRange,
+    depth: Int = 0
   )
     throws(CellError) -> Int
   {
+    if depth > PythonText.maximumNesting {
+      throw CellError(
+        type: "RecursionError", message: "maximum recursion depth exceeded in comparison",
+        range: range)
+    }
     if let a = Number(left), let b = Number(right) {
       // NaN compares false both ways; an order of 2 makes <, <=, >, >= all false.
       return numberOrder(a, b) ?? 2
     }
     switch (left, right) {
     case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+    // A namedtuple orders as the tuple of its items.
+    case (.standard(let object), _) where object.tupleItems != nil,
+      (_, .standard(let object)) where object.tupleItems != nil:
+      return try ordering(
+        left.sequenceItems.map(Value.tuple) ?? left, right.sequenceItems.map(Value.tuple) ?? right,
+        operation: operation, range: range)
     case (.tuple, .tuple), (.list, .list):
       let (a, b) = (left.sequenceItems!, right.sequenceItems!)
       for (x, y) in zip(a, b) where !equal(x, y) {
-        return try ordering(x, y, operation: operation, range: range)
+        return try ordering(x, y, operation: operation, range: range, depth: depth + 1)
       }
       return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
     default:
@@ -508,6 +533,8 @@ enum Operators {
     -> Value
   {
     switch (base, index) {
+    case (.standard(let object), _) where object.tupleItems != nil:
+      return try subscriptValue(.tuple(object.tupleItems ?? []), index, range: range)
     case (.tensorShape(let dimensions), .slice):
       // A slice of a TensorShape is a TensorShape; an index is the dimension (int or None).
       guard

@@ -105,8 +105,10 @@ enum PercentFormat {
         result.append("%")
         continue
       }
-      let argument: Value
+      var argument: Value
       if let value { argument = value } else { argument = try take() }
+      // A NumPy scalar is its Python number for the numeric conversions (`%s` keeps its text).
+      if !"sra".contains(type) { argument = NumPyScalar.number(argument) }
       var body: Value = argument
       var code: String
       switch type {

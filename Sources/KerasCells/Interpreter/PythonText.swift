@@ -27,10 +27,15 @@ enum PythonText {
     case .tuple(let items):
       if items.count == 1 { return "(\(repr(items[0])),)" }
       return "(" + items.map(repr).joined(separator: ", ") + ")"
-    case .list(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
+    case .list(let items):
+      let text = "[" + items.map(repr).joined(separator: ", ") + "]"
+      return items.deque.map { StandardCollections.dequeRepr(text, $0) } ?? text
     case .set(let set): return SetOperations.repr(set, item: repr)
     case .dictionary(let pairs):
-      return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
+      if case .plain = pairs.flavor {
+        return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
+      }
+      return StandardCollections.repr(pairs, item: repr)
     case .module(let module): return "<module '\(module.pythonName)'>"
     case .function(let callable):
       if case .partial(let application) = callable.kind {
@@ -42,6 +47,12 @@ enum PythonText {
       if case .user(let function) = callable.kind {
         // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
         return "<function \(function.qualifiedName)>"
+      }
+      if case .userClass(let type) = callable.kind {
+        return "<class '__main__.\(type.qualifiedName)'>"
+      }
+      if case .descriptor(let descriptor) = callable.kind {
+        return "<\(descriptor.kind.rawValue) object>"
       }
       return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
     case .method(let receiver, let name):
@@ -67,6 +78,12 @@ enum PythonText {
     case .history: return "<keras.callbacks.History object>"
     case .exception(let exception): return exception.repr
     case .tensorShape(let dimensions): return TensorShapeValue.repr(dimensions)
+    case .standard(let object): return object.repr(repr)
+    case .instance(let instance):
+      // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
+      return instance.shownRepr ?? "<__main__.\(instance.type.qualifiedName) object>"
+    case .superObject(let binding):
+      return "<super: <class '\(binding.start.name)'>, <\(binding.receiverClass.name) object>>"
     }
   }
 
@@ -79,6 +96,8 @@ enum PythonText {
     }
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
     if case .array(let array) = value { return NumPyArrayText.text(array, repr: false) }
+    if case .standard(let object) = value { return object.str(repr) }
+    if case .instance(let instance) = value, let text = instance.shownStr { return text }
     return repr(value)
   }
 
@@ -104,8 +123,8 @@ enum PythonText {
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
-    case .list, .tuple:
-      for item in value.sequenceItems! {
+    case .list, .tuple, .standard:
+      for item in value.sequenceItems ?? [] {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)
       }
     case .set(let set):
@@ -128,6 +147,10 @@ enum PythonText {
   ) throws(CellError) -> String {
     try requireKnownText(value, range: range)
     if spec.isEmpty { return str(value) }
+    // NumPy formats a scalar with a spec as the Python number it stands for.
+    if case .standard(let scalar as NumPyScalar) = value {
+      return try format(scalar.pythonValue, spec: spec, range: range, budget: budget)
+    }
     var characters = Array(spec)
     var fill: Character = " "
     var align: Character?

@@ -46,6 +46,12 @@ public indirect enum Value {
   /// tf-keras' `TensorShape`: what a Keras tensor's or a weight's `.shape` is (Keras 3 gives a
   /// tuple). Prints as a tuple, `repr` as `TensorShape([None, 8, 8, 3])`; see `TensorShapeValue`.
   case tensorShape([Int?])
+  /// An object of a standard-library module ConvBook implements (`StandardLibrary`).
+  case standard(StandardObject)
+  /// An instance of a class defined in a cell (`PythonClass`).
+  case instance(PythonInstance)
+  /// What `super()` returns in a method of a cell's class.
+  case superObject(SuperBinding)
 
   /// Python's `type(x).__name__`.
   public var typeName: String {
@@ -56,8 +62,8 @@ public indirect enum Value {
     case .float: return "float"
     case .string: return "str"
     case .tuple: return "tuple"
-    case .list: return "list"
-    case .dictionary: return "dict"
+    case .list(let list): return list.deque == nil ? "list" : "deque"
+    case .dictionary(let dictionary): return StandardCollections.typeName(dictionary.flavor)
     case .set(let set): return set.isFrozen ? "frozenset" : "set"
     case .module: return "module"
     case .function(let callable): return callable.isClass ? "type" : "function"
@@ -74,6 +80,9 @@ public indirect enum Value {
     case .history: return "History"
     case .exception(let exception): return exception.type
     case .tensorShape: return "TensorShape"
+    case .standard(let object): return object.typeName
+    case .instance(let instance): return instance.type.name
+    case .superObject: return "super"
     }
   }
 
@@ -122,6 +131,8 @@ public indirect enum Value {
     case .set(let set): return !set.isEmpty
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step) > 0
     case .array(let array): return array.count == 1 ? array.value(at: 0) != 0 : true
+    case .standard(let scalar as NumPyScalar): return scalar.truthValue
+    case .standard(let object): return object.tupleItems.map { !$0.isEmpty } ?? true
     default: return true
     }
   }

@@ -161,7 +161,9 @@ public enum Keras3SummaryText {
   /// The output shape as Keras 3 writes it: dimensions joined by `, ` (so a rank-1 shape is
   /// `(None)`); the input layer of a functional model shows its plain shape.
   static func shapeText(_ row: ModelSummary.Row) -> String {
-    "(" + row.outputShape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
+    // A nested model shows what its last call returned (`format_layer_shape`).
+    let shape = row.lastCallOutputShape ?? row.outputShape
+    return "(" + shape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
       + ")"
   }
 

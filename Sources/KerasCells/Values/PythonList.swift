@@ -4,8 +4,21 @@
 /// after charging the budget and refusing a list that would contain itself.
 public final class PythonList: RandomAccessCollection {
   public var items: [Value]
+  /// Set for a `collections.deque` (with its `maxlen`, nil for none): a list with the deque's own
+  /// methods, name and text (`StandardCollections`).
+  var deque: Deque?
+
+  struct Deque {
+    var maximumLength: Int?
+  }
 
   public init(_ items: [Value] = []) { self.items = items }
+
+  deinit {
+    var taken = items
+    items = []
+    DeferredRelease.release(&taken, empty: [])
+  }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { items.count }
@@ -21,6 +34,7 @@ public final class PythonList: RandomAccessCollection {
         if list === self { return true }
         if seen.insert(ObjectIdentifier(list)).inserted { pending += list.items }
       case .tuple(let items): pending += items
+      case .standard(let object): pending += object.tupleItems ?? []
       case .dictionary(let dictionary):
         if seen.insert(ObjectIdentifier(dictionary)).inserted {
           for (key, item) in dictionary.pairs { pending += [key, item] }
@@ -35,8 +49,26 @@ public final class PythonList: RandomAccessCollection {
 /// A Python dict: shared like ``PythonList``, keys in insertion order, looked up by Python's `==`.
 public final class PythonDict: RandomAccessCollection {
   public var pairs: [(Value, Value)]
+  /// Which dict class of `collections` this is, if any: its name, text and missing-key rule
+  /// (`StandardCollections`).
+  var flavor: Flavor = .plain
+
+  enum Flavor {
+    case plain
+    case ordered
+    /// `defaultdict(factory)`: a missing key gets `factory()` (nil: `defaultdict()`, a KeyError).
+    case defaultDict(Value?)
+    /// `Counter`: a missing key counts 0.
+    case counter
+  }
 
   public init(_ pairs: [(Value, Value)] = []) { self.pairs = pairs }
+
+  deinit {
+    var taken = pairs
+    pairs = []
+    DeferredRelease.release(&taken, empty: [])
+  }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { pairs.count }
@@ -69,6 +101,7 @@ public final class PythonDict: RandomAccessCollection {
           for (key, item) in dictionary.pairs { pending += [key, item] }
         }
       case .tuple(let items): pending += items
+      case .standard(let object): pending += object.tupleItems ?? []
       case .list(let list):
         if seen.insert(ObjectIdentifier(list)).inserted { pending += list.items }
       default: break
@@ -93,6 +126,7 @@ extension Value {
     switch self {
     case .list(let list): return list.items
     case .tuple(let items): return items
+    case .standard(let object): return object.tupleItems
     default: return nil
     }
   }

@@ -211,6 +211,10 @@ public struct PageRenderer {
               "pre",
               ["class": "output-summary", "aria-label": "Summary of model \(summary.name)"],
               [.text(cell.summaryFormat.render(summary))]))
+        case .standardError(let text):
+          output.append(
+            .tag(
+              "pre", ["class": "output-stderr", "aria-label": "Standard error"], [.text(text)]))
         }
       }
       children += [.tag("div", ["class": "cell-output"], output), .newline]

@@ -44,4 +44,6 @@ import Testing
   @Test func functions() throws { try Self.check("functions") }
   @Test func containers() throws { try Self.check("containers") }
   @Test func sets() throws { try Self.check("sets") }
+  @Test func standardLibrary() throws { try Self.check("stdlib") }
+  @Test func numpyScalars() throws { try Self.check("numpy_scalars") }
 }

@@ -1,0 +1,98 @@
+import CNNEngine
+
+/// A NumPy scalar (`np.float32(0.1)`, `np.int64(3)`): a zero-dimensional value with a dtype. It
+/// prints as NumPy 2 prints it (`str`: `0.1`, the shortest digits of its own precision; `repr`:
+/// `np.float32(0.1)`), computes with NumPy's promotion (through `ArrayOperations`; a scalar is no
+/// weak Python number) and gives results of its kind; `item()` is the Python number, and anywhere
+/// Python takes a number (`int()`, `float()`, format specs, Keras arguments, an index) it is that
+/// number. Array reductions still give Python numbers (`ArrayOperations.scalar`).
+final class NumPyScalar: StandardObject {
+  let array: NDArray
+
+  init(_ array: NDArray) { self.array = array }
+
+  var dtype: NDArray.DType { array.dtype }
+  /// The Python number it stands for (`item()`).
+  var pythonValue: Value { ArrayOperations.scalar(array, at: 0) }
+
+  override var typeName: String { dtype == .bool ? "bool" : dtype.rawValue }
+  var truthValue: Bool { array.value(at: 0) != 0 }
+
+  override func str(_ item: (Value) -> String) -> String {
+    switch dtype {
+    case .float32: return Self.float32Text(Float(array.value(at: 0)))
+    default: return PythonText.str(pythonValue)
+    }
+  }
+
+  /// NumPy's text of a float32 scalar: the shortest digits that round-trip in float32, written
+  /// positionally from 1e-4 up to (not including) 1e6 and in scientific notation outside that
+  /// (`1.25e+06`, `1e-05`), as NumPy 2.4 prints them (measured).
+  static func float32Text(_ value: Float) -> String {
+    let magnitude = value.magnitude
+    if value.isNaN || value.isInfinite || magnitude == 0
+      || (Double(magnitude) >= 1e-4 && magnitude < 1e6)
+    {
+      return PythonFormat.float32(value)
+    }
+    // Swift's description has the shortest digits: split them from the exponent.
+    let text = "\(magnitude)"
+    var mantissa = Substring(text)
+    var exponent = 0
+    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+      mantissa = text[..<e]
+      exponent = Int(text[text.index(after: e)...]) ?? 0
+    }
+    let point = mantissa.firstIndex(of: ".") ?? mantissa.endIndex
+    let whole = mantissa[..<point]
+    let fraction = point < mantissa.endIndex ? mantissa[mantissa.index(after: point)...] : ""
+    var digits = Array(whole + fraction)
+    exponent += whole.count - 1
+    while digits.count > 1 && digits.first == "0" {
+      digits.removeFirst()
+      exponent -= 1
+    }
+    while digits.count > 1 && digits.last == "0" { digits.removeLast() }
+    let head = String(digits[0]) + (digits.count > 1 ? "." + String(digits[1...]) : "")
+    let sign = exponent < 0 ? "-" : "+"
+    let power = String(abs(exponent))
+    return (value < 0 ? "-" : "") + head + "e" + sign
+      + (power.count < 2 ? "0" + power : power)
+  }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    if dtype == .bool { return truthValue ? "np.True_" : "np.False_" }
+    return "np.\(dtype.rawValue)(\(str(item)))"
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "item", "tolist": return .method(receiver: .standard(self), name: name)
+    case "shape": return .tuple([])
+    case "ndim": return .int(0)
+    case "size": return .int(1)
+    default: return nil
+    }
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard name == "item" || name == "tolist" else { return nil }
+    guard positional.isEmpty, keywords.isEmpty else {
+      throw CellError(
+        type: "TypeError", message: "\(name)() takes no arguments", range: site.range)
+    }
+    return pythonValue
+  }
+
+  /// A value as Python reads a number from it: a NumPy scalar is its Python number (its
+  /// `__index__` / `__float__`); anything else unchanged.
+  static func number(_ value: Value) -> Value {
+    if case .standard(let scalar as NumPyScalar) = value { return scalar.pythonValue }
+    return value
+  }
+}

@@ -1,0 +1,187 @@
+/// The standard-library modules that model scripts import around their model code, as far as
+/// model code uses them: `itertools`, `collections`, `argparse`, `logging`, `json`, `typing`,
+/// `copy`, `string`, `textwrap` and `sys`; `re` imports, but its functions are refused (no
+/// regular-expression engine that matches Python's yet). Still no file, network or
+/// process access: what would touch them is refused as ConvBook's limitation. A real name of one of
+/// these modules that ConvBook lacks (`StandardLibraryNames`) is refused as ConvBook's
+/// limitation too, never an AttributeError that Python would not raise.
+enum StandardLibrary {
+  static let modules: Set<String> = [
+    "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
+    "textwrap", "sys",
+  ]
+
+  /// `module.name`, or nil when ConvBook has no such attribute.
+  static func attribute(_ name: String, of module: String) -> Value? {
+    switch module {
+    case "itertools": return StandardItertools.attribute(name)
+    case "collections": return StandardCollections.attribute(name)
+    case "argparse": return StandardArgparse.attribute(name)
+    case "logging": return StandardLogging.attribute(name)
+    case "json": return StandardJSON.attribute(name)
+    case "copy": return StandardCopy.attribute(name)
+    case "typing": return StandardTyping.attribute(name)
+    case "string", "textwrap": return StandardText.attribute(name, of: module)
+    case "sys": return StandardSys.attribute(name)
+    // `re` imports (scripts import it for data code); every name of it is refused as ConvBook's
+    // limitation by `unsupportedName`.
+    case "re": return nil
+    default: return nil
+    }
+  }
+
+  /// The refusal of a name the real module has but ConvBook lacks.
+  static func unsupportedName(_ name: String, of module: String, at range: SourceRange)
+    -> CellError?
+  {
+    guard pythonNames[module]?.contains(name) == true else { return nil }
+    return .unsupported("ConvBook does not support `\(module).\(name)` yet", at: range)
+  }
+
+  /// A function of a module, as a value.
+  static func function(_ module: String, _ name: String) -> Value {
+    .standard(StandardFunction(module: module, name: name))
+  }
+}
+
+/// A function of a standard-library module (`itertools.product`, `json.dumps`, ...): calling it
+/// runs the module's Swift implementation.
+final class StandardFunction: StandardObject {
+  let module: String
+  let name: String
+
+  init(module: String, name: String) {
+    self.module = module
+    self.name = name
+  }
+
+  override var typeName: String { "function" }
+
+  // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
+  override func repr(_ item: (Value) -> String) -> String { "<function \(name)>" }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "__name__", "__qualname__": return .string(self.name)
+    case "__module__": return .string(module)
+    case "from_iterable" where module == "itertools" && self.name == "chain":
+      return StandardLibrary.function("itertools", "chain.from_iterable")
+    default: return nil
+    }
+  }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    let arguments = StandardArguments(
+      function: name, positional: positional, keywords: keywords, site: site,
+      interpreter: interpreter)
+    switch module {
+    case "itertools": return try StandardItertools.call(name, arguments)
+    case "collections": return try StandardCollections.call(name, arguments)
+    case "argparse": return try StandardArgparse.call(name, arguments)
+    case "logging": return try StandardLogging.call(name, arguments)
+    case "json": return try StandardJSON.call(name, arguments)
+    case "copy": return try StandardCopy.call(name, arguments)
+    case "typing": return try StandardTyping.call(name, arguments)
+    case "string", "textwrap": return try StandardText.call(module, name, arguments)
+    case "sys": return try StandardSys.call(name, arguments)
+    default: return nil
+    }
+  }
+}
+
+/// The arguments of a call of a standard-library function, bound to its parameters with the
+/// messages CPython gives a Python function (`dumps() got an unexpected keyword argument 'x'`).
+struct StandardArguments {
+  let function: String
+  let positional: [Value]
+  let keywords: [(String, Value)]
+  let site: CallSite
+  let interpreter: Interpreter
+
+  var range: SourceRange { site.range }
+
+  func typeError(_ message: String) -> CellError {
+    CellError(type: "TypeError", message: message, range: site.range)
+  }
+
+  /// Binds the arguments to `parameters` (names; a nil default marks a required one) and
+  /// returns each parameter's value (its default when not given). `keywordOnly` parameters take
+  /// no positional argument; `rest` collects extra positional arguments (`*args`) instead of
+  /// refusing them.
+  @discardableResult
+  func bind(
+    _ parameters: [(String, Value?)], keywordOnly: [(String, Value)] = [], rest: Bool = false
+  ) throws(CellError) -> (values: [String: Value], rest: [Value]) {
+    var values: [String: Value] = [:]
+    let names = parameters.map(\.0)
+    if positional.count > parameters.count && !rest {
+      let required = parameters.filter { $0.1 == nil }.count
+      let counted =
+        required == parameters.count
+        ? "\(parameters.count)" : "from \(required) to \(parameters.count)"
+      throw typeError(
+        "\(function)() takes \(counted) positional argument\(parameters.count == 1 && required == 1 ? "" : "s") but \(positional.count) \(positional.count == 1 ? "was" : "were") given"
+      )
+    }
+    for (index, value) in positional.prefix(parameters.count).enumerated() {
+      values[names[index]] = value
+    }
+    for (label, value) in keywords {
+      guard names.contains(label) || keywordOnly.contains(where: { $0.0 == label }) else {
+        throw typeError("\(function)() got an unexpected keyword argument '\(label)'")
+      }
+      if values[label] != nil {
+        throw typeError("\(function)() got multiple values for argument '\(label)'")
+      }
+      values[label] = value
+    }
+    let missing = parameters.filter { $0.1 == nil && values[$0.0] == nil }.map(\.0)
+    if !missing.isEmpty {
+      let quoted = missing.map { "'\($0)'" }
+      let list =
+        quoted.count == 1
+        ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+      throw typeError(
+        "\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
+      )
+    }
+    for (name, value) in parameters where values[name] == nil { values[name] = value }
+    for (name, value) in keywordOnly where values[name] == nil { values[name] = value }
+    return (values, rest ? Array(positional.dropFirst(parameters.count)) : [])
+  }
+
+  /// An integer argument (`bool` counts as one, as in Python).
+  func integer(_ value: Value, _ name: String) throws(CellError) -> Int {
+    switch value {
+    case .int(let number): return number
+    case .bool(let flag): return flag ? 1 : 0
+    case .bigInt:
+      throw CellError(
+        type: "OverflowError", message: "Python int too large to convert to C ssize_t",
+        range: range)
+    default:
+      throw typeError("'\(value.typeName)' object cannot be interpreted as an integer")
+    }
+  }
+
+  /// A string argument.
+  func string(_ value: Value, _ what: String) throws(CellError) -> String {
+    guard case .string(let text) = value else {
+      throw typeError("\(what) must be str, not \(value.typeName)")
+    }
+    return text
+  }
+
+  /// Calls a cell value (a function, a class, a lambda) with `arguments`.
+  func call(_ callee: Value, _ arguments: [Value], keywords: [(String, Value)] = [])
+    throws(CellError) -> Value
+  {
+    try interpreter.step(at: range)
+    return try Calls.call(
+      callee, positional: arguments, keywords: keywords, site: site, interpreter: interpreter)
+  }
+}

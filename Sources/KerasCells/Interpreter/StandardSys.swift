@@ -1,0 +1,109 @@
+/// Python's `sys`, as scripts use it around model code: `argv` (the script's name alone, as
+/// `python FILE.py` runs it), `version_info`, `platform`, `maxsize`, `stdout` / `stderr` (for
+/// `print(..., file=sys.stderr)` and `sys.stdout.write`), `getrecursionlimit`. What reaches
+/// outside the run (`sys.exit` of the process, `sys.path`, `sys.modules`) is ConvBook's
+/// limitation.
+enum StandardSys {
+  /// CPython 3.11.7, which the reference recordings ran on.
+  static var versionInfo: [(String, Value)] {
+    [
+      ("major", .int(3)), ("minor", .int(11)), ("micro", .int(7)),
+      ("releaselevel", .string("final")),
+      ("serial", .int(0)),
+    ]
+  }
+
+  static var versionInfoType: NamedTupleType {
+    NamedTupleType(
+      name: "sys.version_info", fields: versionInfo.map(\.0), defaults: [], module: "sys")
+  }
+
+  static func attribute(_ name: String) -> Value? {
+    switch name {
+    case "version_info":
+      return .standard(NamedTupleInstance(type: versionInfoType, items: versionInfo.map(\.1)))
+    case "platform": return .string("linux")
+    case "maxsize": return .int(Int.max)
+    case "byteorder": return .string("little")
+    case "stdout": return .standard(StandardStream(isStandardOutput: true))
+    case "stderr": return .standard(StandardStream(isStandardOutput: false))
+    case "getrecursionlimit", "exit", "argv":
+      return name == "argv" ? nil : StandardLibrary.function("sys", name)
+    default: return nil
+    }
+  }
+
+  static func call(_ name: String, _ arguments: StandardArguments) throws(CellError) -> Value? {
+    switch name {
+    case "getrecursionlimit":
+      try arguments.bind([])
+      return .int(1000)
+    default:
+      // `sys.exit()` / `sys.exit(0)` ends the script successfully (`KerasSession.run`); an exit
+      // with a failure status or a message is ConvBook's limitation.
+      let (values, _) = try arguments.bind([("status", Value.none)])
+      switch values["status"]! {
+      case .none, .int(0), .bool(false):
+        throw CellError(type: "SystemExit", message: "", range: arguments.range)
+      default:
+        throw .unsupported(
+          "ConvBook does not support `sys.exit(\(PythonText.repr(values["status"]!)))` yet (an exit with a failure status)",
+          at: arguments.range)
+      }
+    }
+  }
+}
+
+/// `sys.stdout` / `sys.stderr`: `write` and `flush`, and the target of `print(file=...)`.
+final class StandardStream: StandardObject {
+  let isStandardOutput: Bool
+
+  init(isStandardOutput: Bool) { self.isStandardOutput = isStandardOutput }
+
+  override var typeName: String { "TextIOWrapper" }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    "<_io.TextIOWrapper name='<\(isStandardOutput ? "stdout" : "stderr")>' mode='w' encoding='utf-8'>"
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    ["write", "flush"].contains(name) ? .method(receiver: .standard(self), name: name) : nil
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    let arguments = StandardArguments(
+      function: name, positional: positional, keywords: keywords, site: site,
+      interpreter: interpreter)
+    switch name {
+    case "flush":
+      try arguments.bind([])
+      return Value.none
+    case "write":
+      let (values, _) = try arguments.bind([("s", nil)])
+      guard case .string(let text) = values["s"]! else {
+        throw arguments.typeError("write() argument must be str, not \(values["s"]!.typeName)")
+      }
+      try interpreter.budget.allocate(bytes: text.utf8.count, at: site.range)
+      write(text, interpreter)
+      return .int(text.unicodeScalars.count)
+    default: return nil
+    }
+  }
+
+  func write(_ text: String, _ interpreter: Interpreter) {
+    if isStandardOutput {
+      interpreter.write(text)
+    } else {
+      interpreter.writeError(text)
+    }
+  }
+
+  override func setAttribute(_ name: String, to value: Value, range: SourceRange)
+    throws(CellError) -> Bool
+  { false }
+}

@@ -1,0 +1,55 @@
+/// An object of one of the standard-library modules the cell language implements
+/// (`StandardLibrary`): a namedtuple class or instance, an argparse parser or namespace, a logger,
+/// an itertools iterator, ... Each kind is a subclass that answers its own attributes, methods,
+/// calls and text; the interpreter asks through these methods and knows no kind by name.
+public class StandardObject {
+  /// Python's `type(x).__name__`.
+  var typeName: String { "object" }
+
+  /// `repr(x)`; `item` is the repr of the values inside.
+  func repr(_ item: (Value) -> String) -> String { "<\(typeName) object>" }
+
+  /// `str(x)`, when it differs from `repr(x)`.
+  func str(_ item: (Value) -> String) -> String { repr(item) }
+
+  /// `x.name`, or nil when the object has no such attribute. A method is returned as
+  /// `.method(receiver:name:)` and runs through `method`.
+  func attribute(_ name: String, interpreter: Interpreter, range: SourceRange) throws(CellError)
+    -> Value?
+  { nil }
+
+  /// `x.name(...)`, or nil when the object has no such method.
+  func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? { nil }
+
+  /// `x(...)`, or nil when the object is not callable.
+  func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? { nil }
+
+  /// `x.name = value`: false when the object refuses it (an AttributeError in the object's words
+  /// is thrown by the object itself).
+  func setAttribute(_ name: String, to value: Value, range: SourceRange) throws(CellError) -> Bool {
+    false
+  }
+
+  /// `x[index]`, or nil when the object is not subscriptable.
+  func item(at index: Value, interpreter: Interpreter, range: SourceRange) throws(CellError)
+    -> Value?
+  { nil }
+
+  /// The items of an object that is a tuple (a namedtuple instance): indexing, unpacking, `len`,
+  /// `==` and iteration treat it as that tuple.
+  var tupleItems: [Value]? { nil }
+
+  /// Whether the object is an iterator (`next` gives its items one at a time, once).
+  var isIterator: Bool { false }
+
+  /// The iterator's next item, or nil when it is exhausted.
+  func next(interpreter: Interpreter, range: SourceRange) throws(CellError) -> Value? { nil }
+
+  /// Whether the object is a class (`type(x)` of its instances; `<class '...'>`).
+  var isClass: Bool { false }
+}
