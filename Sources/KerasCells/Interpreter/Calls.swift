@@ -494,10 +494,17 @@ enum Calls {
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
         interpreter: interpreter)
     default:
+      // A layer class instead of a layer (`layers.Dense`): Python shows the class where Keras
+      // defines it (`<class 'keras.src.layers.core.dense.Dense'>`).
+      var shown = PythonText.str(element)
+      if case .function(let callable) = element, case .layerClass(let className) = callable.kind {
+        let package = callable.kerasVersion ?? interpreter.kerasVersion
+        shown = "<class '\(KerasPackages.qualifiedClass(className, in: package))'>"
+      }
       throw CellError(
         type: "TypeError",
         message:
-          "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
+          "The added layer must be an instance of class Layer. Received: layer=\(shown) of type <class '\(element.typeName)'>.",
         range: range)
     }
     if let input = model.nextLayerInputShape

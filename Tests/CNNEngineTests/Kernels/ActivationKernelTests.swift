@@ -84,8 +84,21 @@ struct ActivationKernelTests {
         -0.0, -0.3333333432674408, 0, 0.2916666567325592, 1.6666666269302368, 8,
         -0.13499999046325684, 0.9316666722297668,
       ])
-    #expect(ActivationFunction(kerasName: "hard_swish") == .hardSwish)
-    #expect(ActivationFunction(kerasName: "hard_silu") == .hardSwish)
+    // Keras 3's names; tf-keras 2.21 does not know them ("Unknown activation function").
+    #expect(ActivationFunction(kerasName: "hard_swish", keras3: true) == .hardSwish)
+    #expect(ActivationFunction(kerasName: "hard_silu", keras3: true) == .hardSwish)
+    #expect(ActivationFunction(kerasName: "hard_swish") == nil)
+    // Keras 3.15's `keras.activations.hard_sigmoid` (relu6(x + 3) / 6), bit for bit.
+    #expect(ActivationFunction(kerasName: "hard_sigmoid", keras3: true) == .hardSigmoidReLU6)
+    #expect(ActivationFunction(kerasName: "hard_sigmoid") == .hardSigmoid)
+    let keras3HardSigmoid = try ActivationKernel.apply(
+      .hardSigmoidReLU6, to: Tensor([-4, -1, 0, 0.5, 2, 8, -2.7, 1.3])
+    ).scalars
+    #expect(
+      keras3HardSigmoid == [
+        0, 0.3333333432674408, 0.5, 0.5833333134651184, 0.8333333134651184, 1,
+        0.04999999329447746, 0.7166666984558105,
+      ])
     let probabilities = try ActivationKernel.apply(
       .softmax(), to: Tensor(shape: [1, 3], scalars: [1000, 1000, -1000]))
     #expect(probabilities.scalars == [0.5, 0.5, 0])  // no overflow: the max is subtracted first
