@@ -607,7 +607,8 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .list, .tuple: return .list(positional[0].sequenceItems!.reversed())
-      case .range, .string:
+      case .range, .string, .dictionary:
+        // A dict reverses its keys (Python 3.8+).
         return .list(try interpreter.iterate(positional[0], range: range).reversed())
       default:
         throw typeError("'\(positional[0].typeName)' object is not reversible")
