@@ -200,6 +200,9 @@ enum Builtins {
       return .int(0)
     case "float" where positional.isEmpty && keywords.isEmpty:
       return .float(0)
+    case "int" where positional.count == 2 || keywords.contains(where: { $0.0 == "base" }):
+      return try MoreBuiltins.integer(
+        positional: positional, keywords: keywords, range: range)
     case "int":
       try exactly(1)
       switch positional[0] {
