@@ -190,6 +190,21 @@ final class UnboundMethod: StandardObject {
   override func call(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    if type == "dict" && name == "fromkeys" {
+      // A class method: `dict.fromkeys(keys, value=None)`.
+      guard (1...2).contains(positional.count), keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: "fromkeys expected at most 2 arguments, got \(positional.count)",
+          range: site.range)
+      }
+      let made = PythonDict()
+      let value = positional.count > 1 ? positional[1] : .none
+      for key in try interpreter.iterate(positional[0], range: site.range) {
+        try interpreter.setItem(of: .dictionary(made), key, to: value, range: site.range)
+      }
+      return .dictionary(made)
+    }
     guard let receiver = positional.first else {
       throw CellError(
         type: "TypeError",
