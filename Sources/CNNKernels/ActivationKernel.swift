@@ -83,12 +83,37 @@ public enum ActivationKernel {
         let y = x * 0.2 + 0.5
         return y < 0 ? 0 : (y > 1 ? 1 : y)
       }
+    case .hardSigmoidReLU6:
+      return hardSigmoidReLU6
     case .hardSwish:
       // x * (relu6(x + 3) / 6), in the order of Keras 3's ops.hard_silu.
+      return { x in x * hardSigmoidReLU6(x) }
+    case .celu(let alpha):
+      return { x in max(x, 0) + alpha * expm1(min(x, 0) / alpha) }
+    case .hardTanh:
+      return { x in x < -1 ? -1 : (x > 1 ? 1 : x) }
+    case .hardShrink(let threshold):
+      return { x in abs(x) > threshold ? x : 0 }
+    case .softShrink(let threshold):
+      return { x in x > threshold ? x - threshold : (x < -threshold ? x + threshold : 0) }
+    case .sparsePlus:
       return { x in
-        let shifted = x + 3
-        return x * ((shifted < 0 ? 0 : (shifted > 6 ? 6 : shifted)) / 6)
+        if x <= -1 { return 0 }
+        if x < 1 {
+          let shifted = x + 1
+          return 0.25 * (shifted * shifted)
+        }
+        return x
       }
+    case .sparseSigmoid:
+      return { x in x <= -1 ? 0 : (x >= 1 ? 1 : 0.5 * (x + 1)) }
+    case .squareplus(let b):
+      return { x in (x + (x * x + b).squareRoot()) / 2 }
+    case .tanhShrink:
+      return { x in x - Foundation.tanh(x) }
+    case .logSigmoid:
+      // TensorFlow's log_sigmoid: -softplus(-x).
+      return { x in -softplus(-x) }
     case .exponential:
       return { Foundation.exp($0) }
     case .mish:
@@ -119,6 +144,12 @@ public enum ActivationKernel {
       }
       return y
     }
+  }
+
+  /// Keras 3's hard_sigmoid: relu6(x + 3) / 6, rounded after the addition and the division.
+  @Sendable static func hardSigmoidReLU6(_ x: Float) -> Float {
+    let shifted = x + 3
+    return (shifted < 0 ? 0 : (shifted > 6 ? 6 : shifted)) / 6
   }
 
   @Sendable public static func sigmoid(_ x: Float) -> Float {

@@ -30,6 +30,7 @@ public enum TensorFunctionKernel {
 
   public enum Binary: Sendable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+    case greater, less, greaterEqual, lessEqual
 
     /// The merge layers' arithmetic (one definition, `ElementwiseKernel.Operation`), then the two
     /// TensorFlow functions only tensor functions have.
@@ -44,6 +45,10 @@ public enum TensorFunctionKernel {
       case .minimum: return ElementwiseKernel.Operation.minimum.apply(a, b)
       case .power: return Foundation.pow(a, b)
       case .squaredDifference: return (a - b) * (a - b)
+      case .greater: return a > b ? 1 : 0
+      case .less: return a < b ? 1 : 0
+      case .greaterEqual: return a >= b ? 1 : 0
+      case .lessEqual: return a <= b ? 1 : 0
       }
     }
   }
@@ -223,6 +228,138 @@ public enum TensorFunctionKernel {
     let outShape = permutation.map { input.shape[$0] }
     let strides = permutation.map { inStrides[$0] }
     return gather(input, shape: outShape, start: 0, strides: strides)
+  }
+
+  /// `tf.nn.depth_to_space` (NHWC): x (N, H, W, C) -> (N, H*b, W*b, C/b^2), where
+  /// output[n, h*b + i, w*b + j, c] = x[n, h, w, (i*b + j) * C/b^2 + c].
+  public static func depthToSpace(_ input: Tensor, blockSize b: Int) throws(KernelError)
+    -> Tensor
+  {
+    let s = input.shape
+    guard s.count == 4, b >= 1, s[3] % (b * b) == 0 else {
+      throw KernelError("depth_to_space needs NHWC channels divisible by \(b * b), got \(s)")
+    }
+    let depth = s[3] / (b * b)
+    let blocks = try input.reshaped([s[0], s[1], s[2], b, b, depth])
+    return try transpose(blocks, permutation: [0, 1, 3, 2, 4, 5])
+      .reshaped([s[0], s[1] * b, s[2] * b, depth])
+  }
+
+  /// `tf.nn.space_to_depth` (NHWC): x (N, H, W, C) -> (N, H/b, W/b, C*b^2), the inverse of
+  /// `depthToSpace`.
+  public static func spaceToDepth(_ input: Tensor, blockSize b: Int) throws(KernelError)
+    -> Tensor
+  {
+    let s = input.shape
+    guard s.count == 4, b >= 1, s[1] % b == 0, s[2] % b == 0 else {
+      throw KernelError("space_to_depth needs NHWC height and width divisible by \(b), got \(s)")
+    }
+    let blocks = try input.reshaped([s[0], s[1] / b, b, s[2] / b, b, s[3]])
+    return try transpose(blocks, permutation: [0, 1, 3, 2, 4, 5])
+      .reshaped([s[0], s[1] / b, s[2] / b, b * b * s[3]])
+  }
+
+  /// `tf.image.extract_patches` (NHWC): x (N, H, W, C) -> (N, outH, outW, kh*kw*C), each output
+  /// pixel holding the window at its position row by row, pixel by pixel, channel by channel;
+  /// positions in the padding (`padBefore` rows and columns, TensorFlow's `SAME`) read 0.
+  public static func extractPatches(
+    _ input: Tensor, size: [Int], strides: [Int], rates: [Int], padBefore: [Int],
+    outputSize: [Int]
+  ) -> Tensor {
+    let s = input.shape
+    let (batch, height, width, channels) = (s[0], s[1], s[2], s[3])
+    let (kh, kw) = (size[0], size[1])
+    let depth = kh * kw * channels
+    return Tensor(uninitializedShape: [batch, outputSize[0], outputSize[1], depth]) { output in
+      input.withUnsafeBufferPointer { source in
+        var position = 0
+        for n in 0..<batch {
+          for oy in 0..<outputSize[0] {
+            for ox in 0..<outputSize[1] {
+              for i in 0..<kh {
+                let y = oy * strides[0] + i * rates[0] - padBefore[0]
+                for j in 0..<kw {
+                  let x = ox * strides[1] + j * rates[1] - padBefore[1]
+                  let inside = y >= 0 && y < height && x >= 0 && x < width
+                  let base = ((n * height + y) * width + x) * channels
+                  for c in 0..<channels {
+                    output[position] = inside ? source[base + c] : 0
+                    position += 1
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `tf.where` on tensors of one shape: x where the condition is non-zero, else y.
+  public static func select(_ condition: Tensor, _ x: Tensor, _ y: Tensor) -> Tensor {
+    Tensor(uninitializedShape: condition.shape) { output in
+      condition.withUnsafeBufferPointer { c in
+        x.withUnsafeBufferPointer { a in
+          y.withUnsafeBufferPointer { b in
+            for index in output.indices { output[index] = c[index] != 0 ? a[index] : b[index] }
+          }
+        }
+      }
+    }
+  }
+
+  /// `tf.one_hot`: x (any shape, whole numbers) -> x's shape with `depth` inserted at `axis`.
+  public static func oneHot(_ input: Tensor, depth: Int, axis: Int, on: Float, off: Float)
+    throws(KernelError) -> Tensor
+  {
+    var shape = input.shape
+    guard (0...shape.count).contains(axis), depth >= 0 else {
+      throw KernelError("one_hot needs an axis in 0...\(shape.count) and a depth >= 0")
+    }
+    let outer = shape[..<axis].reduce(1, *)
+    let inner = shape[axis...].reduce(1, *)
+    shape.insert(depth, at: axis)
+    return Tensor(uninitializedShape: shape) { output in
+      input.withUnsafeBufferPointer { indices in
+        for o in 0..<outer {
+          for k in 0..<depth {
+            for i in 0..<inner {
+              let index = indices[o * inner + i]
+              output[(o * depth + k) * inner + i] = index == Float(k) ? on : off
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `tf.gather` along `axis` with valid `indices`: the axis becomes `indices.count` long.
+  public static func gather(_ input: Tensor, indices: [Int], axis: Int) throws(KernelError)
+    -> Tensor
+  {
+    var shape = input.shape
+    guard shape.indices.contains(axis), indices.allSatisfy({ (0..<shape[axis]).contains($0) })
+    else {
+      throw KernelError("gather indices \(indices) out of range for axis \(axis) of \(shape)")
+    }
+    let outer = shape[..<axis].reduce(1, *)
+    let inner = shape[(axis + 1)...].reduce(1, *)
+    let size = shape[axis]
+    shape[axis] = indices.count
+    return Tensor(uninitializedShape: shape) { output in
+      input.withUnsafeBufferPointer { source in
+        var position = 0
+        for o in 0..<outer {
+          for index in indices {
+            let base = (o * size + index) * inner
+            for i in 0..<inner {
+              output[position] = source[base + i]
+              position += 1
+            }
+          }
+        }
+      }
+    }
   }
 
   /// A strided view copied out: output[i0, ..., ik] = input[start + sum(i_j * strides[j])].

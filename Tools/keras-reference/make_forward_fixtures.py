@@ -760,6 +760,55 @@ graph_case("mha_variants", "MultiHeadAttention: cross-attention with a key, valu
     model = keras.Model([query, memory, keys, image], [cross, rows])
 """)
 
+graph_case("shape_functions", "tf.shape / K.shape sizes in tf.reshape (dynamic batch, products of sizes, a whole shape tensor), tf.nn.space_to_depth and depth_to_space (ESPCN), directly and in a Lambda", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    inputs = keras.Input(shape=(6, 4, 3))
+    x = layers.Conv2D(8, 3, padding="same")(inputs)
+    s = tf.shape(x)
+    rows = tf.reshape(x, (s[0], s[1] * s[2], 8))
+    rows = layers.Dense(5)(rows)
+    back = tf.reshape(rows[..., :4], [s[0], 6, -1, 4])
+    packed = tf.nn.space_to_depth(x, 2)
+    unpacked = tf.nn.depth_to_space(layers.Conv2D(12, 1)(packed), 2)
+    same = tf.reshape(unpacked, tf.shape(unpacked))
+
+    def flatten_keep_batch(t):
+        shape = K.shape(t)
+        return K.reshape(t, (shape[0], -1)) * 0.5
+
+    flat = layers.Lambda(flatten_keep_batch)(same)
+    upscaled = tf.nn.depth_to_space(layers.Conv2D(4 * 4, 3, padding="same")(inputs), 2)
+    model = keras.Model(inputs, [rows, back, flat, upscaled])
+""")
+
+graph_case("patch_functions", "tf.image.extract_patches as ViT patches (VALID, reshaped with tf.shape's batch) and with SAME padding, strides and rates, into Dense layers", """
+    import tensorflow as tf
+
+    images = keras.Input(shape=(8, 8, 3))
+    patches = tf.image.extract_patches(images=images, sizes=[1, 4, 4, 1], strides=[1, 4, 4, 1],
+                                       rates=[1, 1, 1, 1], padding="VALID")
+    batch = tf.shape(patches)[0]
+    tokens = layers.Dense(6)(tf.reshape(patches, [batch, -1, 48]))
+    dilated = tf.image.extract_patches(images, [1, 3, 2, 1], [1, 2, 3, 1], [1, 2, 1, 1], "SAME")
+    windows = layers.Dense(4)(dilated)
+    model = keras.Model(images, [tokens, windows])
+""")
+
+graph_case("select_functions", "Comparisons of Keras tensors (tf.math.greater, less_equal, ...), tf.where with tensors and numbers, tf.gather along an axis and at one index, tf.math.greater_equal in a Lambda", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(6, 5))
+    x = layers.Dense(5)(inputs)
+    relu_like = tf.where(x > 0, x, 0.1 * x)
+    clipped = tf.where(x <= -0.5, -0.5, tf.where(0.5 < x, 0.5, x))
+    rows = tf.gather(relu_like, [4, 0, 2, 2], axis=1)
+    column = tf.gather(clipped, 3, axis=2)
+    gate = layers.Lambda(lambda t: tf.cast(tf.math.greater_equal(t, 0.0), "float32") * t)(x)
+    model = keras.Model(inputs, [rows, column, layers.Dense(3)(gate + clipped)])
+""")
+
 graph_case("dense_attention", "Attention (dot with a learned scale, concat) and AdditiveAttention on [query, value] and [query, value, key]; Attention along the rows of a 4-D feature map", """
     query = keras.Input(shape=(5, 6))
     value = keras.Input(shape=(7, 4))
@@ -791,6 +840,37 @@ graph_case("time_distributed", "Video frames through TimeDistributed Conv2D, Max
     x = layers.TimeDistributed(layers.Flatten())(x)
     x = layers.TimeDistributed(layers.Dense(5, activation="tanh"))(x)
     model = keras.Model(clips, layers.TimeDistributed(layers.Dropout(0.5))(x))
+""")
+
+graph_case("custom_layers", "Custom layers (keras.layers.Layer subclasses): Conv2D, BatchNormalization and tf.nn.relu chained in call(), nested in a residual block with layers.add", """
+    import tensorflow as tf
+
+
+    class ConvBNReLU(layers.Layer):
+        def __init__(self, filters, **kwargs):
+            super().__init__(**kwargs)
+            self.conv = layers.Conv2D(filters, 3, padding="same")
+            self.bn = layers.BatchNormalization()
+
+        def call(self, inputs, training=False):
+            return tf.nn.relu(self.bn(self.conv(inputs), training=training))
+
+
+    class Residual(layers.Layer):
+        def __init__(self, filters, **kwargs):
+            super().__init__(**kwargs)
+            self.block = ConvBNReLU(filters)
+            self.project = layers.Conv2D(filters, 1)
+
+        def call(self, inputs):
+            return layers.add([self.block(inputs), self.project(inputs)])
+
+
+    inputs = keras.Input(shape=(8, 8, 3))
+    x = ConvBNReLU(4)(inputs)
+    x = Residual(6)(x)
+    x = layers.GlobalAveragePooling2D()(x)
+    model = keras.Model(inputs, layers.Dense(3)(x))
 """)
 
 

@@ -53,6 +53,24 @@ public struct ApplicationArguments {
     }
   }
 
+  /// A width multiplier (MobileNets' `alpha`), which Keras turns into filter counts with Python's
+  /// `int(...)`: NaN and infinities fail there in Python's words; a finite value so large that
+  /// the widths (at most 1280 base filters times an expansion of 6) would not fit 64-bit integers
+  /// is refused as ConvBook's limitation before any width is converted.
+  func widthMultiplier(_ name: String) throws(KerasError) -> Double {
+    let value = try number(name)
+    if value.isNaN { throw .value("cannot convert float NaN to integer") }
+    if value.isInfinite {
+      throw KerasError("OverflowError", "cannot convert float infinity to integer")
+    }
+    if abs(value) > 1e12 {
+      throw .limitation(
+        "ConvBook does not support `\(name)=\(self[name])`: the layer widths it scales would overflow 64-bit integers"
+      )
+    }
+    return value
+  }
+
   /// A number argument (`alpha`, `dropout`).
   func number(_ name: String) throws(KerasError) -> Double {
     switch self[name] {

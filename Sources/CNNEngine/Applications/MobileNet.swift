@@ -25,7 +25,7 @@ enum MobileNet {
     }
     let shape = try context.inputShape(defaultSize: defaultSize, minSize: 32)
     var (rows, columns) = ApplicationContext.size(shape)
-    let alpha = try arguments.number("alpha")
+    let alpha = try arguments.widthMultiplier("alpha")
     let depthMultiplier = try arguments.integer("depth_multiplier")
     if arguments.usesImageNetWeights {
       if depthMultiplier != 1 {

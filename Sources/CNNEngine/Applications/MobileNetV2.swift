@@ -45,7 +45,7 @@ enum MobileNetV2 {
     if let rows = square.0, rows == square.1, imageNetSizes.contains(rows) { defaultSize = rows }
     let shape = try context.inputShape(defaultSize: defaultSize, minSize: 32)
     var (rows, columns) = ApplicationContext.size(shape)
-    let alpha = try arguments.number("alpha")
+    let alpha = try arguments.widthMultiplier("alpha")
     if arguments.usesImageNetWeights {
       if ![0.35, 0.50, 0.75, 1.0, 1.3, 1.4].contains(alpha) {
         throw .value(

@@ -69,7 +69,7 @@ enum MobileNetV3 {
     if let rows, let columns, rows != 0, columns != 0, rows < 32 || columns < 32 {
       throw .value("Input size must be at least 32x32; Received `input_shape=\(shape)`")
     }
-    let alpha = try arguments.number("alpha")
+    let alpha = try arguments.widthMultiplier("alpha")
     let minimalistic = arguments.isTrue("minimalistic")
     if arguments.usesImageNetWeights,
       (!minimalistic && ![0.75, 1.0].contains(alpha)) || (minimalistic && alpha != 1.0)

@@ -167,17 +167,45 @@ public struct LayerArguments: Sendable {
     }
   }
 
-  /// An activation given by name (`'relu'`) or as None.
-  public func activation(_ name: String = "activation") throws(KerasError) -> ActivationFunction {
+  /// An activation given by name (`'relu'`) or as None, as the layer's Keras resolves the name.
+  public func activation(_ name: String = "activation", version: KerasVersion) throws(KerasError)
+    -> ActivationFunction
+  {
     switch self[name] {
     case .none: return .linear
     case .string(let text):
-      guard let activation = ActivationFunction(kerasName: text) else {
+      let keras3 = version == .keras3
+      guard let activation = ActivationFunction(kerasName: text, keras3: keras3) else {
+        if keras3, ActivationFunction.keras3Unsupported.contains(text) {
+          throw .limitation("ConvBook does not support the activation '\(text)' yet")
+        }
         throw .value("Unknown activation function '\(text)' cannot be deserialized.")
       }
       return activation
+    case .object(let object) where object.layer != nil:
+      return try Self.activation(ofLayer: object.layer!)
     case let other:
       throw .typeError("Could not interpret activation function identifier: \(other)")
+    }
+  }
+
+  /// An activation layer given as a layer's activation (`Dense(50, activation=LeakyReLU(0.2))`):
+  /// Keras calls the layer object; it adds no weights and no row of its own.
+  private static func activation(ofLayer layer: any Layer) throws(KerasError)
+    -> ActivationFunction
+  {
+    switch layer {
+    case let layer as LeakyReLU: return .leakyReLU(alpha: Float(layer.alpha))
+    case let layer as ReLU:
+      return .relu(
+        negativeSlope: Float(layer.negativeSlope), maxValue: layer.maxValue.map { Float($0) },
+        threshold: Float(layer.threshold))
+    case let layer as ELU: return .elu(alpha: Float(layer.alpha))
+    case let layer as Softmax: return .softmax(axis: layer.axis)
+    case let layer as Activation: return layer.function
+    default:
+      throw .limitation(
+        "ConvBook does not support a `\(layer.className)` layer as another layer's activation yet")
     }
   }
 }

@@ -108,12 +108,18 @@ struct ForwardGraph {
   /// The concrete shape of every value for inputs of `inputShapes`, as Keras infers them.
   func shapes(inputShapes: [[Int]]) throws(ForwardError) -> [[Int]] {
     var shapes = [[Int]](repeating: [], count: valueCount)
+    // The values of shape tensors (`tf.shape(x)[0]`), which some output shapes depend on.
+    var values = [[Int?]?](repeating: nil, count: valueCount)
     for (value, shape) in zip(inputs, inputShapes) { shapes[value] = shape }
     for call in calls {
       let given = call.inputs.map { TensorShape(shapes[$0].map { Optional($0) }) }
       let shape: TensorShape
       do {
-        if call.isMultiInput, let multi = call.instance.layer as? any MultiInputLayer {
+        if let operation = call.instance.layer as? any TensorOperationLayer {
+          let known = call.inputs.map { values[$0] }
+          shape = try operation.outputShape(forInputs: given, values: known)
+          values[call.output] = operation.outputValue(forInputs: given, values: known)
+        } else if call.isMultiInput, let multi = call.instance.layer as? any MultiInputLayer {
           shape = try multi.outputShape(forInputs: given)
         } else {
           shape = try call.instance.layer.outputShape(for: given[0])

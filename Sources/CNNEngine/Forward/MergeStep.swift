@@ -47,6 +47,9 @@ struct MergeStep {
     case .trueDivide: elementwise = .divide
     case .negative: return .negative
     }
+    if let tensor = lambda.constantTensor, let binary = lambda.operation.binary {
+      return .function(.constantOperand(binary, tensor, constantFirst: lambda.constantFirst))
+    }
     if let values = lambda.channelConstants {
       return .perChannel(elementwise, values.map { Float($0) })
     }
@@ -161,9 +164,10 @@ struct MergeStep {
       case .lambda(let program, let steps):
         var values = [first] + others
         first = .empty
-        for (operation, step) in zip(program.operations, steps) {
-          let shapes = operation.inputs.map { TensorShape(values[$0].shape.map { Optional($0) }) }
-          let shape = try operation.layer.outputShape(forInputs: shapes).dimensions.map { $0 ?? 0 }
+        let shapes = try program.shapes(
+          forInputs: values.map { TensorShape($0.shape.map { Optional($0) }) })
+        for (index, (operation, step)) in zip(program.operations, steps).enumerated() {
+          let shape = shapes[program.inputCount + index].dimensions.map { $0 ?? 0 }
           var value = values[operation.inputs[0]]
           try step.run(&value, operation.inputs.dropFirst().map { values[$0] }, outputShape: shape)
           values.append(value)

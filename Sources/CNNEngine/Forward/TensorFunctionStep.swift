@@ -87,6 +87,60 @@ enum TensorFunctionStep {
         first, inputs[1], transposeA: transposeA, transposeB: transposeB)
     case .slice(let slice):
       return try run(slice, first, outputShape: outputShape)
+    case .constantOperand(let binary, let constant, let constantFirst):
+      let c = try Tensor(shape: constant.shape, scalars: constant.values)
+      return try TensorFunctionKernel.combine(
+        constantFirst ? c : first, constantFirst ? first : c, binary.kernel)
+    case .select(let x, let y):
+      var operands = Array(inputs.dropFirst())
+      let shape = outputShape
+      let condition = try ElementwiseKernel.broadcast(first, to: shape)
+      func operand(_ constant: Double?) throws(KernelError) -> Tensor {
+        guard let constant else {
+          return try ElementwiseKernel.broadcast(operands.removeFirst(), to: shape)
+        }
+        return try Tensor(shape: shape, repeating: Float(constant))
+      }
+      let chosen = try operand(x)
+      let other = try operand(y)
+      return TensorFunctionKernel.select(condition, chosen, other)
+    case .oneHot(let depth, let axis, let on, let off):
+      return try TensorFunctionKernel.oneHot(
+        first, depth: depth, axis: axis < 0 ? rank : axis, on: Float(on), off: Float(off))
+    case .gather(let indices, let axis, _):
+      let resolved = resolve(axis, rank)
+      let size = first.shape[resolved]
+      return try TensorFunctionKernel.gather(
+        first, indices: indices.map { $0 < 0 ? $0 + size : $0 }, axis: resolved
+      ).reshaped(outputShape)
+    case .depthToSpace(let block):
+      return try TensorFunctionKernel.depthToSpace(first, blockSize: block)
+    case .spaceToDepth(let block):
+      return try TensorFunctionKernel.spaceToDepth(first, blockSize: block)
+    case .extractPatches(let size, let strides, let rates, let same):
+      let spatial = Array(first.shape[1...2])
+      let padding =
+        same
+        ? SpatialPadding.same(
+          inputSize: spatial, kernelSize: size, strides: strides, dilations: rates)
+        : SpatialPadding.valid(rank: 2)
+      return TensorFunctionKernel.extractPatches(
+        first, size: size, strides: strides, rates: rates, padBefore: padding.before,
+        outputSize: Array(outputShape[1...2]))
+    case .shape:
+      return try Tensor(shape: [first.rank], scalars: first.shape.map { Float($0) })
+    case .dynamicReshape:
+      return try first.reshaped(outputShape)
+    case .randomNormal(_, let mean, let deviation, let seed):
+      // Seeded and deterministic: the same deviates on every run (TensorFlow draws new ones).
+      var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)), stream: "normal")
+      var output = try Tensor(shape: outputShape)
+      output.withUnsafeMutableBufferPointer { values in
+        for index in values.indices {
+          values[index] = Float(mean + deviation * generator.normal())
+        }
+      }
+      return output
     }
   }
 
@@ -165,6 +219,10 @@ extension TensorFunction.Binary {
     case .minimum: return .minimum
     case .power: return .power
     case .squaredDifference: return .squaredDifference
+    case .greater: return .greater
+    case .less: return .less
+    case .greaterEqual: return .greaterEqual
+    case .lessEqual: return .lessEqual
     }
   }
 }

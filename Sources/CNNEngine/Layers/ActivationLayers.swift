@@ -11,7 +11,7 @@ public struct Activation: Layer {
 
   public init(_ common: LayerCommon) throws(KerasError) {
     self.common = common
-    function = try common.arguments.activation()
+    function = try common.arguments.activation(version: common.kerasVersion)
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }

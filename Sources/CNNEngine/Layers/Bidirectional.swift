@@ -91,7 +91,12 @@ public struct Bidirectional: Layer {
     _ = try backwardLayer.outputShape(for: input)
     guard mergeMode == .concat else { return forward }
     var dimensions = forward.dimensions
-    dimensions[dimensions.count - 1] = dimensions[dimensions.count - 1].map { 2 * $0 }
+    if let units = dimensions[dimensions.count - 1] {
+      // Checked: the two directions' units side by side can pass Int.max (SimpleRNN(2**62)).
+      dimensions[dimensions.count - 1] = try exactly("output shape") {
+        () throws(Exact.Overflow) in try Exact.multiply(2, units)
+      }
+    }
     return TensorShape(dimensions)
   }
 

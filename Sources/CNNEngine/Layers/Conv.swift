@@ -31,7 +31,8 @@ public struct Conv: ConvolutionLayer {
     self.common = common
     self.rank = rank
     filters = try ConvolutionSettings.filters(common.arguments)
-    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: rank == 1)
+    settings = try ConvolutionSettings(
+      common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
     groups = try common.arguments.int("groups")
     try settings.validate(filters: filters, groups: groups, allowsCausal: rank == 1)
   }
@@ -45,6 +46,13 @@ public struct Conv: ConvolutionLayer {
       throw .value(
         "The number of input channels must be evenly divisible by the number of groups. Received groups=\(groups), but the input has \(channels) channels (full input shape is \(input))."
       )
+    }
+    if common.kerasVersion == .keras3,
+      let refusal = Keras3ShapeErrors.convolution(
+        input: input, kernelSize: kernelSize, filters: filters, strides: strides,
+        dilationRate: dilationRate, padding: padding, dataFormat: dataFormat)
+    {
+      throw refusal
     }
     var output = try exactly("output shape") { () throws(Exact.Overflow) in
       try settings.slidingOutput(input)

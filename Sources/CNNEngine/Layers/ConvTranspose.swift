@@ -34,7 +34,8 @@ public struct ConvTranspose: ConvolutionLayer {
     self.rank = rank
     let arguments = common.arguments
     filters = try ConvolutionSettings.filters(arguments)
-    settings = try ConvolutionSettings(arguments, rank: rank, allowsCausal: false)
+    settings = try ConvolutionSettings(
+      arguments, rank: rank, allowsCausal: false, version: common.kerasVersion)
     try settings.validate(filters: filters, groups: 1, allowsCausal: false)
     if arguments.isNone("output_padding") {
       outputPadding = nil

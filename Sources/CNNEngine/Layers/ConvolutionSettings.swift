@@ -12,13 +12,22 @@ public struct ConvolutionSettings: Sendable {
   public let useBias: Bool
 
   /// Reads the settings in Keras' order, with Keras' messages for values it refuses.
-  init(_ arguments: LayerArguments, rank: Int, allowsCausal: Bool) throws(KerasError) {
+  init(_ arguments: LayerArguments, rank: Int, allowsCausal: Bool, version: KerasVersion)
+    throws(KerasError)
+  {
     kernelSize = try arguments.intTuple("kernel_size", count: rank)
     strides = try arguments.intTuple("strides", count: rank, allowZero: true)
+    if version == .keras3, strides.contains(0) {
+      // Keras 3 standardizes `strides` as it does `kernel_size`: a 0 fails there, quoting the
+      // value as given (tf-keras lets it through to `_validate_init`).
+      throw .value(
+        "The `strides` argument must be a tuple of \(rank) integers. Received strides=\(arguments["strides"].plainDescription), including values {0} that do not satisfy `value > 0`"
+      )
+    }
     padding = try arguments.padding(allowCausal: allowsCausal)
     dataFormat = try arguments.dataFormat()
     dilationRate = try arguments.intTuple("dilation_rate", count: rank)
-    activation = try arguments.activation()
+    activation = try arguments.activation(version: version)
     useBias = try arguments.bool("use_bias")
   }
 

@@ -30,7 +30,7 @@ public struct Dense: Layer {
         "Received an invalid value for `units`, expected a positive integer. Received: units=\(arguments["units"])"
       )
     }
-    activation = try arguments.activation()
+    activation = try arguments.activation(version: common.kerasVersion)
     useBias = try arguments.bool("use_bias")
   }
 

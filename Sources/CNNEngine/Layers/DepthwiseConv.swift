@@ -28,7 +28,8 @@ public struct DepthwiseConv: ConvolutionLayer {
   public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
     self.common = common
     self.rank = rank
-    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: false)
+    settings = try ConvolutionSettings(
+      common.arguments, rank: rank, allowsCausal: false, version: common.kerasVersion)
     depthMultiplier = try common.arguments.int("depth_multiplier")
     try settings.validate(filters: 1, groups: 1, allowsCausal: false)
   }
@@ -43,6 +44,14 @@ public struct DepthwiseConv: ConvolutionLayer {
     let channels = try definedChannels(
       input, axis: channelAxis, reportedAxis: dataFormat == .channelsLast ? -1 : -1 - rank,
       of: "DepthwiseConv")
+    let (kernelOutputs, overflow) = channels.multipliedReportingOverflow(by: depthMultiplier)
+    if common.kerasVersion == .keras3, !overflow,
+      let refusal = Keras3ShapeErrors.convolution(
+        input: input, kernelSize: kernelSize, filters: kernelOutputs, strides: strides,
+        dilationRate: dilationRate, padding: padding, dataFormat: dataFormat)
+    {
+      throw refusal
+    }
     let op = try exactly("output shape") { () throws(Exact.Overflow) in
       try ShapeErrors.depthwise(
         layer: name, separable: false, rank: rank, kernelSize: kernelSize, strides: strides,

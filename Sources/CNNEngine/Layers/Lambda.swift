@@ -35,12 +35,7 @@ public struct Lambda: MultiInputLayer {
         "ConvBook traced the function of the Lambda layer \"\(name)\" on \(program.inputCount) tensor(s), not \(inputs.count)"
       )
     }
-    var shapes = inputs
-    for operation in program.operations {
-      shapes.append(
-        try operation.layer.outputShape(forInputs: operation.inputs.map { shapes[$0] }))
-    }
-    return shapes[program.output]
+    return try program.shapes(forInputs: inputs)[program.output]
   }
 }
 
@@ -67,6 +62,20 @@ public final class LambdaTrace: @unchecked Sendable {
       self.inputCount = inputCount
       self.operations = operations
       self.output = output
+    }
+
+    /// The shape of every value for inputs of `inputs` shapes (what is known of the values of
+    /// shape tensors, `tf.shape(x)[0]`, flows with them).
+    public func shapes(forInputs inputs: [TensorShape]) throws(KerasError) -> [TensorShape] {
+      var shapes = inputs
+      var values: [[Int?]?] = inputs.map { _ in nil }
+      for operation in operations {
+        let given = operation.inputs.map { shapes[$0] }
+        let known = operation.inputs.map { values[$0] }
+        shapes.append(try operation.layer.outputShape(forInputs: given, values: known))
+        values.append(operation.layer.outputValue(forInputs: given, values: known))
+      }
+      return shapes
     }
   }
 

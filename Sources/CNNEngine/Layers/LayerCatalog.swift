@@ -168,6 +168,16 @@ public enum LayerCatalog {
       signature = LeakyReLU.keras3Signature
       (positional, keywords) = LeakyReLU.keras3Arguments(positional: positional, keywords: keywords)
     }
+    if names.kerasVersion == .keras2,
+      canonical.hasPrefix("SeparableConv") || canonical.hasPrefix("DepthwiseConv")
+    {
+      // tf-keras' separable and depthwise convolutions pass `**kwargs` on to `Conv`, which takes
+      // a kernel initializer, regularizer and constraint that these layers never use (real code
+      // passes `kernel_regularizer=l2(...)` to every convolution); Keras 3 refuses them.
+      keywords.removeAll {
+        ["kernel_initializer", "kernel_regularizer", "kernel_constraint"].contains($0.0)
+      }
+    }
     let arguments = try signature.bind(positional: positional, keywords: keywords)
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)
@@ -222,6 +232,14 @@ public enum LayerCatalog {
     let batchSize = try arguments.optionalInt("batch_size")
     let shapeArgument = signature.className == "Input" ? "shape" : "input_shape"
     let batchArgument = signature.className == "Input" ? "batch_shape" : "batch_input_shape"
+    if names.kerasVersion == .keras3 {
+      // Keras 3's `standardize_shape` takes no bare integer (tf-keras reads it as `(n,)`).
+      for argument in [batchArgument, shapeArgument] {
+        if case .int(let size) = arguments[argument] {
+          throw .value("Cannot convert '\(size)' to a shape.")
+        }
+      }
+    }
     let batchShape: TensorShape
     if !arguments.isNone(batchArgument) {
       batchShape = TensorShape(

@@ -47,6 +47,13 @@ public struct Pooling: Layer {
       throw ShapeErrors.causalPooling(
         op, rank: rank, layer: name, className: className, input: input)
     }
+    if common.kerasVersion == .keras3,
+      let refusal = Keras3ShapeErrors.pooling(
+        layer: name, className: className, input: input, poolSize: poolSize, strides: strides,
+        padding: padding, dataFormat: dataFormat)
+    {
+      throw refusal
+    }
     if let failure = ShapeErrors.windowFailure(op, layer: name, className: className, input: input)
     {
       throw failure

@@ -99,9 +99,10 @@ public struct Recurrent: Layer {
         "Received an invalid value for argument `units`, expected a positive integer, got \(arguments["units"])."
       )
     }
-    activation = try arguments.activation()
+    activation = try arguments.activation(version: common.kerasVersion)
     recurrentActivation =
-      kind == .simpleRNN ? .linear : try arguments.activation("recurrent_activation")
+      kind == .simpleRNN
+      ? .linear : try arguments.activation("recurrent_activation", version: common.kerasVersion)
     useBias = try arguments.bool("use_bias")
     returnSequences = try arguments.bool("return_sequences")
     returnState = try arguments.bool("return_state")

@@ -49,12 +49,14 @@ public struct RecurrentConvolution: ConvolutionLayer {
     self.rank = rank
     let arguments = common.arguments
     filters = try ConvolutionSettings.filters(arguments)
-    settings = try ConvolutionSettings(arguments, rank: rank, allowsCausal: false)
+    settings = try ConvolutionSettings(
+      arguments, rank: rank, allowsCausal: false, version: common.kerasVersion)
     try settings.validate(filters: filters, groups: 1, allowsCausal: false)
     if arguments.isNone("recurrent_activation") {
       recurrentActivation = common.kerasVersion == .keras3 ? .sigmoid : .hardSigmoid
     } else {
-      recurrentActivation = try arguments.activation("recurrent_activation")
+      recurrentActivation = try arguments.activation(
+        "recurrent_activation", version: common.kerasVersion)
     }
     returnSequences = try arguments.bool("return_sequences")
     goBackwards = try arguments.bool("go_backwards")

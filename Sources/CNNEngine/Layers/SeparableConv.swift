@@ -33,7 +33,8 @@ public struct SeparableConv: ConvolutionLayer {
     self.common = common
     self.rank = rank
     filters = try ConvolutionSettings.filters(common.arguments)
-    settings = try ConvolutionSettings(common.arguments, rank: rank, allowsCausal: rank == 1)
+    settings = try ConvolutionSettings(
+      common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
     depthMultiplier = try common.arguments.int("depth_multiplier")
     try settings.validate(filters: filters, groups: 1, allowsCausal: rank == 1)
   }
@@ -43,6 +44,13 @@ public struct SeparableConv: ConvolutionLayer {
     let channelAxis = dataFormat.channelAxis(rank: input.rank)
     let channels = try definedChannels(
       input, axis: channelAxis, reportedAxis: dataFormat == .channelsLast ? -1 : -1 - rank)
+    if common.kerasVersion == .keras3,
+      let refusal = Keras3ShapeErrors.convolution(
+        input: input, kernelSize: kernelSize, filters: filters, strides: strides,
+        dilationRate: dilationRate, padding: padding, dataFormat: dataFormat)
+    {
+      throw refusal
+    }
     // Causal padding pads the input first, so the window always fits.
     let op = try exactly("output shape") { () throws(Exact.Overflow) in
       try ShapeErrors.depthwise(

@@ -27,6 +27,9 @@ public struct TFOpLambda: MultiInputLayer {
   /// A constant vector operand, one value per channel of the last axis (`bias_add`, or
   /// `x / [0.229, 0.224, 0.225]`); nil otherwise.
   public var channelConstants: [Double]?
+  /// A constant tensor operand (`x + position_embedding` where the embedding was computed eagerly
+  /// from `tf.range(...)`), broadcast against the tensor; nil otherwise.
+  public var constantTensor: TensorFunction.ConstantTensor?
 
   /// A Keras 3 operation rather than a tf-keras layer.
   public let isKeras3Operation: Bool
@@ -53,7 +56,8 @@ public struct TFOpLambda: MultiInputLayer {
   /// TensorFlow's static broadcasting of the full shapes (batch axis included).
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
     var shape = inputs[0]
-    for input in inputs.dropFirst() {
+    let constant = constantTensor.map { TensorShape($0.shape.map { Optional($0) }) }
+    for input in inputs.dropFirst() + (constant.map { [$0] } ?? []) {
       guard let broadcast = shape.broadcast(with: input) else {
         throw KerasError.limitation(
           "ConvBook does not support \(operation.rawValue) on tensors of shapes \(inputs[0]) and \(input), which TensorFlow cannot broadcast"
@@ -66,6 +70,17 @@ public struct TFOpLambda: MultiInputLayer {
 }
 
 extension TFOpLambda.Operation {
+  /// The two-operand function of the operation (nil for `negative`).
+  public var binary: TensorFunction.Binary? {
+    switch self {
+    case .add, .biasAdd: return .add
+    case .subtract: return .subtract
+    case .multiply: return .multiply
+    case .trueDivide: return .divide
+    case .negative: return nil
+    }
+  }
+
   /// Keras 3's class of the operation (`keras.ops`' `Add`, `TrueDivide`, ...).
   public var keras3ClassName: String {
     switch self {

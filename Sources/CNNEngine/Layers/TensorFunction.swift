@@ -14,6 +14,9 @@ public enum TensorFunction: Sendable, Equatable {
   /// Element-wise functions of two operands (NumPy broadcasting), one of which may be a number.
   public enum Binary: String, Sendable, CaseIterable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+    /// Comparisons (`x > 0` is `tf.math.greater`): 1 where true, 0 where false (TensorFlow's bool
+    /// tensors, held as float32 here).
+    case greater, less, greaterEqual, lessEqual
   }
 
   public enum Reduction: String, Sendable, CaseIterable {
@@ -52,6 +55,56 @@ public enum TensorFunction: Sendable, Equatable {
   case matmul(transposeA: Bool, transposeB: Bool)
   /// `x[...]`: see `TensorSlice`.
   case slice(TensorSlice)
+  /// `x op c` for a constant tensor `c` (an eager tensor such as a position embedding looked up
+  /// for `tf.range(...)`), broadcast as NumPy does; `c op x` when `constantFirst`.
+  case constantOperand(Binary, ConstantTensor, constantFirst: Bool)
+  /// `tf.nn.depth_to_space(x, block_size)` (NHWC): each pixel's channels become a block x block
+  /// square of pixels.
+  case depthToSpace(blockSize: Int)
+  /// `tf.nn.space_to_depth(x, block_size)` (NHWC): the inverse of `depthToSpace`.
+  case spaceToDepth(blockSize: Int)
+  /// `tf.image.extract_patches(x, sizes=[1, kh, kw, 1], strides=..., rates=..., padding=...)`
+  /// (NHWC): every window's pixels as the channels of one output pixel.
+  case extractPatches(size: [Int], strides: [Int], rates: [Int], same: Bool)
+  /// `tf.where(condition, x, y)`: x where the condition is non-zero, else y, all three
+  /// broadcast; `x` / `y` nil when that operand is a tensor input (after the condition), a number
+  /// otherwise.
+  case select(x: Double?, y: Double?)
+  /// `tf.one_hot(indices, depth)` / `keras.ops.one_hot`: a new axis of `depth` holding `on` at
+  /// the index and `off` elsewhere (an index outside `0..<depth` gives only `off`).
+  case oneHot(depth: Int, axis: Int, on: Double, off: Double)
+  /// `tf.gather(x, [i, j, ...], axis=a)` / `keras.ops.take`: the listed positions of one axis;
+  /// `scalar` for a single index, which removes the axis.
+  case gather(indices: [Int], axis: Int, scalar: Bool)
+  /// `tf.shape(x)`: the sizes of `x`'s axes as a vector (int32 in TensorFlow, whole numbers here).
+  case shape
+  /// `tf.reshape(x, [batch, -1, 48])` where some sizes are tensors computed from shapes
+  /// (`tf.shape(x)[0]`): tensor input 0 is `x`, the others hold the sizes (see `ShapeEntry`).
+  case dynamicReshape([ShapeEntry])
+  /// `tf.random.normal(shape)` / `K.random_normal(shape)` for a shape that holds tensors: seeded,
+  /// deterministic deviates (not TensorFlow's); every tensor input is a size.
+  case randomNormal([ShapeEntry], mean: Double, standardDeviation: Double, seed: Int)
+
+  /// The values of a constant tensor operand, row-major.
+  public struct ConstantTensor: Sendable, Equatable {
+    public let shape: [Int]
+    public let values: [Float]
+
+    public init(shape: [Int], values: [Float]) {
+      self.shape = shape
+      self.values = values
+    }
+  }
+
+  /// One size of a shape given as a list that mixes numbers and tensors.
+  public enum ShapeEntry: Sendable, Equatable {
+    /// A number (`-1`: inferred, as `tf.reshape` reads it).
+    case size(Int)
+    /// The value of the scalar tensor input number `input`.
+    case scalar(input: Int)
+    /// Every element of the vector tensor input number `input` (`tf.reshape(x, tf.shape(y))`).
+    case vector(input: Int)
+  }
 
   /// How many tensor inputs the function takes (nil: any number, as `tf.concat`).
   public var tensorCount: Int? {
@@ -59,6 +112,9 @@ public enum TensorFunction: Sendable, Equatable {
     case .binary(_, let constant, _): return constant == nil ? 2 : 1
     case .matmul: return 2
     case .concat, .stack: return nil
+    case .dynamicReshape(let entries): return 1 + ShapeEntry.tensorCount(entries)
+    case .select(let x, let y): return 1 + (x == nil ? 1 : 0) + (y == nil ? 1 : 0)
+    case .randomNormal(let entries, _, _, _): return ShapeEntry.tensorCount(entries)
     default: return 1
     }
   }
@@ -84,6 +140,12 @@ public enum TensorFunction: Sendable, Equatable {
       return first
     case .binary:
       return try TensorFunction.broadcast(inputs, name: name)
+    case .select:
+      return try TensorFunction.broadcast(inputs, name: name)
+    case .constantOperand(_, let constant, let constantFirst):
+      let other = TensorShape(constant.shape.map { Optional($0) })
+      return try TensorFunction.broadcast(
+        constantFirst ? [other, first] : [first, other], name: name)
     case .reduce(_, let axes, let keepDims):
       guard let axes else {
         return TensorShape(keepDims ? Array(repeating: 1, count: rank) : [])
@@ -265,6 +327,28 @@ public enum TensorFunction: Sendable, Equatable {
       return TensorShape(batch.dimensions + [a[a.count - 2], b[b.count - 1]])
     case .slice(let slice):
       return try slice.outputShape(first, name: name)
+    case .oneHot(let depth, let value, _, _):
+      let resolved = value == -1 ? rank : try axis(value, rank: rank + 1)
+      guard depth >= 0 else {
+        throw .value(
+          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): depth must be non-negative, got: \(depth)"
+        )
+      }
+      var dimensions = first.dimensions
+      dimensions.insert(depth, at: resolved)
+      return TensorShape(dimensions)
+    case .gather(let indices, let value, let scalar):
+      // (Indices outside the axis fail when the model runs, as in TensorFlow.)
+      let resolved = try axis(value, rank: rank)
+      var dimensions = first.dimensions
+      if scalar {
+        dimensions.remove(at: resolved)
+      } else {
+        dimensions[resolved] = indices.count
+      }
+      return TensorShape(dimensions)
+    case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal:
+      return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }
 

@@ -4,6 +4,45 @@
 public protocol TensorOperationLayer: MultiInputLayer {
   /// A Keras 3 operation (a node of the graph that `model.layers` does not list).
   var isKeras3Operation: Bool { get }
+  /// The output shape given what is known of the inputs' values (`values[k]` for input k, see
+  /// `TensorFunction.outputValue`): `tf.reshape(x, [tf.shape(x)[0], -1])`.
+  func outputShape(forInputs inputs: [TensorShape], values: [[Int?]?]) throws(KerasError)
+    -> TensorShape
+  /// The known value of the output when it is a small integer tensor computed from shapes.
+  func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]?
+}
+
+extension TensorOperationLayer {
+  public func outputShape(forInputs inputs: [TensorShape], values: [[Int?]?]) throws(KerasError)
+    -> TensorShape
+  { try outputShape(forInputs: inputs) }
+
+  public func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]? { nil }
+}
+
+extension TFOpLambda {
+  public func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]? {
+    guard channelConstants == nil else { return nil }
+    let binary: TensorFunction.Binary
+    switch operation {
+    case .add: binary = .add
+    case .subtract: binary = .subtract
+    case .multiply: binary = .multiply
+    case .negative:
+      return (values.first ?? nil)?.map { value in
+        value.flatMap { $0 == Int.min ? nil : -$0 }
+      }
+    case .trueDivide, .biasAdd: return nil
+    }
+    return TensorFunction.binary(binary, constant: constant, constantFirst: constantFirst)
+      .outputValue(inputs, values: values)
+  }
+}
+
+extension SlicingOpLambda {
+  public func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]? {
+    TensorFunction.sliceValue(slice, inputs[0], values.first ?? nil)
+  }
 }
 
 extension TFOpLambda: TensorOperationLayer {}
@@ -41,5 +80,16 @@ public struct TensorFunctionLayer: TensorOperationLayer {
 
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
     try function.outputShape(inputs, name: name)
+  }
+
+  public func outputShape(forInputs inputs: [TensorShape], values: [[Int?]?]) throws(KerasError)
+    -> TensorShape
+  { try function.outputShape(inputs, values: values, name: name) }
+
+  public func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]? {
+    guard let value = function.outputValue(inputs, values: values),
+      value.count <= TensorFunction.largestKnownValue
+    else { return nil }
+    return value
   }
 }

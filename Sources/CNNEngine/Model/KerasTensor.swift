@@ -10,12 +10,16 @@ public final class KerasTensor {
   public let inputs: [KerasTensor]
   /// Which call of `producer` made this tensor: Keras' node index, `conv2d[1][0]` in summaries.
   public let nodeIndex: Int
+  /// What is known of the value of a small integer tensor computed from shapes (`tf.shape(x)[0]`;
+  /// see `TensorFunction.outputValue`); nil for every other tensor.
+  public private(set) var knownValue: [Int?]?
 
   init(shape: TensorShape, producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int = 0) {
     self.shape = shape
     self.producer = producer
     self.inputs = inputs
     self.nodeIndex = nodeIndex
+    producer.register(self)
   }
 
   convenience init(shape: TensorShape, producer: LayerInstance, input: KerasTensor?) {
@@ -51,8 +55,14 @@ public final class KerasTensor {
       )
     }
     let nodeIndex = instance.nodeCount
-    let output = try instance.call(onInputs: tensors.map(\.shape), asList: asList)
-    return KerasTensor(shape: output, producer: instance, inputs: tensors, nodeIndex: nodeIndex)
+    let shapes = tensors.map(\.shape)
+    let values = tensors.map(\.knownValue)
+    let output = try instance.call(onInputs: shapes, asList: asList, values: values)
+    let tensor = KerasTensor(
+      shape: output, producer: instance, inputs: tensors, nodeIndex: nodeIndex)
+    tensor.knownValue = (instance.layer as? any TensorOperationLayer)?.outputValue(
+      forInputs: shapes, values: values)
+    return tensor
   }
 
   /// Keras' `repr`, as lists show it: `<KerasTensor: shape=(None, 3) dtype=float32 (created by layer 'dense')>`.

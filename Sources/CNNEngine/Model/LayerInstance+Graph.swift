@@ -14,19 +14,35 @@ extension LayerInstance {
   public var hasMultipleOutputShapes: Bool { Set(nodeOutputShapes).count > 1 }
 
   /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list.
-  func call(onInputs inputs: [TensorShape], asList: Bool) throws(KerasError) -> TensorShape {
+  func call(onInputs inputs: [TensorShape], asList: Bool, values: [[Int?]?] = [])
+    throws(KerasError) -> TensorShape
+  {
     if let merge = layer as? any MultiInputLayer {
       guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }
-      let output = try merge.outputShape(forInputs: inputs)
+      let output: TensorShape
+      if let operation = merge as? any TensorOperationLayer {
+        output = try operation.outputShape(forInputs: inputs, values: values)
+      } else {
+        output = try merge.outputShape(forInputs: inputs)
+      }
       if !isBuilt {
         ownCounts = try LayerCounts.measure(layer, inputs: inputs, output: output)
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
-        let numberFirst = (layer as? TFOpLambda)?.constantFirst ?? false
-        inputShape = numberFirst ? TensorShape([]) : inputs[0]
+        // (the constant tensor's shape for `position_embedding + x`).
+        let lambda = layer as? TFOpLambda
+        let numberFirst = lambda?.constantFirst ?? false
+        let constant = lambda?.constantTensor.map { TensorShape($0.shape.map { Optional($0) }) }
+        inputShape = numberFirst ? constant ?? TensorShape([]) : inputs[0]
         callInputShapes = inputs
         // tf-keras reports a `MultiHeadAttention`'s query alone (its one positional tensor).
         let queryOnly = layer is MultiHeadAttention && layer.common.kerasVersion == .keras2
-        if layer is Merge || layer is Dot || layer is Lambda
+        // A TensorFlow function whose first argument is the list (`tf.concat([a, b])`) too.
+        let listFunction: Bool
+        switch (layer as? TensorFunctionLayer)?.function {
+        case .concat?, .stack?: listFunction = true
+        default: listFunction = false
+        }
+        if layer is Merge || layer is Dot || layer is Lambda || listFunction
           || (layer is any AttentionLayer && !queryOnly)
         {
           listInputShapes = inputs

@@ -9,6 +9,8 @@ public final class LayerInstance {
   public internal(set) var outputShape: TensorShape?
   /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
   var nodeOutputShapes: [TensorShape] = []
+  /// The tensors of the calls that made one, by node index; see `LayerInstance+Nodes`.
+  var nodeRecords: [Int: LayerNode] = [:]
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
   /// A multi-input layer's first call's input shapes, which attention layers size weights from.
@@ -140,8 +142,17 @@ public final class LayerInstance {
       if !model.isBuilt {
         try model.build(batchInputShape: shape)
       } else if model.inputShape != shape {
-        // Keras runs the built layers on the new shape (with a warning) while the model keeps
-        // reporting its own shapes; ConvBook does not model a layer called on two shapes.
+        // Where the shape fits the model's (sizes it leaves unknown), Keras runs the built layers
+        // on it while the model keeps reporting its own shapes (tf-keras' row; Keras 3's row
+        // shows what the call returned: `describeLayer`).
+        if let replayed = try model.replayedOutputShape(on: shape) {
+          inputShape = model.inputShape
+          outputShape = model.outputShape
+          nodeOutputShapes.append(replayed)
+          return replayed
+        }
+        // Otherwise Keras runs them on the new shape with a warning; ConvBook does not model a
+        // layer called on two shapes.
         throw KerasError.limitation(
           "ConvBook does not run the model \"\(model.name)\", built for inputs of shape \(model.inputShape.map(\.description) ?? "None"), on inputs of shape \(shape); give it the input shape of the model it is used in"
         )

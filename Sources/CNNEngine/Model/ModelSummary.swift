@@ -24,6 +24,25 @@ public struct ModelSummary: Sendable, Equatable {
     public var trainable = true
     /// For a model used as a layer: the rows of its own summary (what `expand_nested` shows).
     public var nestedRows: [Row] = []
+    /// For a model used as a layer and called on sizes its input left open: what its last call
+    /// returned, which Keras 3's row shows (tf-keras' shows the model's own output shape).
+    public var lastCallOutputShape: TensorShape?
+
+    public init(
+      name: String, className: String, inputShape: TensorShape, outputShape: TensorShape,
+      weights: [WeightSpec], multiplyAccumulates: Int, isInputLayer: Bool = false,
+      hasMultipleOutputShapes: Bool = false, isBuilt: Bool = true
+    ) {
+      self.name = name
+      self.className = className
+      self.inputShape = inputShape
+      self.outputShape = outputShape
+      self.weights = weights
+      self.multiplyAccumulates = multiplyAccumulates
+      self.isInputLayer = isInputLayer
+      self.hasMultipleOutputShapes = hasMultipleOutputShapes
+      self.isBuilt = isBuilt
+    }
 
     /// The output shape as the summary prints it.
     public var outputShapeText: String {
@@ -69,6 +88,13 @@ public struct ModelSummary: Sendable, Equatable {
       self.expandNested = expandNested
       self.showTrainable = showTrainable
     }
+  }
+
+  public init(name: String, inputLayerName: String, inputShape: TensorShape, rows: [Row]) {
+    self.name = name
+    self.inputLayerName = inputLayerName
+    self.inputShape = inputShape
+    self.rows = rows
   }
 
   public var outputShape: TensorShape { rows.last?.outputShape ?? inputShape }

@@ -92,5 +92,8 @@ extension ModelSummary.Row {
     if let nested = instance.model, let summary = try? nested.summary() {
       nestedRows = summary.rows
     }
+    if instance.model != nil, let last = instance.nodeOutputShapes.last, last != outputShape {
+      lastCallOutputShape = last
+    }
   }
 }

@@ -39,6 +39,8 @@ public final class SequentialModel {
   private var givenInput: KerasTensor?
   /// `tensors`, kept so that a tensor read twice is the same object (as `keras.Model` needs).
   private var cachedTensors: [KerasTensor]?
+  /// Keras 3: the layers `add` or `build` called since the last rebuild (`rebuildChain`).
+  private var callsSinceRebuild: Set<ObjectIdentifier> = []
   /// `model.trainable`: the model's own flag. Setting it in a cell also sets every layer's (see
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
@@ -47,7 +49,7 @@ public final class SequentialModel {
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
   public private(set) var graph: ModelGraph?
   /// See `calledInstance`.
-  var calledAsLayer: LayerInstance?
+  public internal(set) var calledAsLayer: LayerInstance?
   /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
   public var compileArguments: CompileArguments?
   /// The pretrained weights this application model was built to load (`weights="imagenet"` or a
@@ -104,13 +106,26 @@ public final class SequentialModel {
   }
 
   /// The model's symbolic tensors, from `model.inputs[0]` to `model.outputs[0]`; nil while unbuilt.
+  /// A Sequential model makes the tensor of each layer when it calls it (`add`, `build`), as
+  /// Keras does, so that `layer.output` finds it; the chain is extended, never made again.
   public var tensors: [KerasTensor]? {
-    if let cachedTensors { return cachedTensors }
+    if holdsOnlyItsInput { return nil }
     guard let inputLayer, failedFrom == nil else { return nil }
-    var chain = [givenInput ?? KerasTensor(input: inputLayer)]
-    for instance in stack {
+    if kind == .functional, let cachedTensors { return cachedTensors }
+    var chain = cachedTensors ?? [givenInput ?? KerasTensor(input: inputLayer)]
+    // `pop` dropped layers: keep the part of the chain that is still the stack.
+    while chain.count > stack.count + 1
+      || (chain.count > 1 && chain[chain.count - 1].producer !== stack[chain.count - 2])
+    {
+      chain.removeLast()
+    }
+    for instance in stack[(chain.count - 1)...] {
       guard let output = instance.outputShape else { return nil }
-      chain.append(KerasTensor(shape: output, producer: instance, input: chain.last))
+      // The call this model just made of the layer is its newest node.
+      chain.append(
+        KerasTensor(
+          shape: output, producer: instance, inputs: [chain[chain.count - 1]],
+          nodeIndex: max(instance.nodeCount - 1, 0)))
     }
     cachedTensors = chain
     return chain
@@ -123,15 +138,30 @@ public final class SequentialModel {
     return (inputInstance.map { [$0] } ?? []) + stack
   }
 
-  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil }
+  public var isBuilt: Bool { inputLayer != nil && failedFrom == nil && !holdsOnlyItsInput }
+
+  /// Keras 3 builds a Sequential model's functional graph only once it has a layer besides its
+  /// `Input`: until then it has no input or output shape, and `count_params` refuses.
+  var holdsOnlyItsInput: Bool {
+    kind == .sequential && graph == nil && stack.isEmpty && kerasVersion == .keras3
+  }
+  /// The class name of a layer subclass whose `call` this functional graph is (`ConvBNReLU`): what
+  /// Keras shows for the layer; nil for models.
+  public var subclassName: String?
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
-  public var className: String { kind == .sequential ? "Sequential" : "Functional" }
+  public var className: String {
+    subclassName ?? (kind == .sequential ? "Sequential" : "Functional")
+  }
 
   /// `model.input_shape`.
-  public var inputShape: TensorShape? { inputLayer?.batchInputShape }
+  public var inputShape: TensorShape? { holdsOnlyItsInput ? nil : inputLayer?.batchInputShape }
 
   /// `model.output_shape`.
-  public var outputShape: TensorShape? {
+  public var outputShape: TensorShape? { holdsOnlyItsInput ? nil : nextLayerInputShape }
+
+  /// The shape a layer added next is called on: the last layer's output, or the input's while
+  /// there is no layer (whether or not Keras counts that model as built).
+  public var nextLayerInputShape: TensorShape? {
     guard let inputLayer, failedFrom == nil else { return nil }
     if let graph { return graph.outputs[0].shape }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
@@ -181,15 +211,27 @@ public final class SequentialModel {
 
   /// `model.add(keras.Input(...))`: the tensor's input layer becomes the model's.
   public func add(input tensor: KerasTensor) throws(KerasError) {
-    try add(tensor.producer)
+    try addLayer(tensor.producer)
     givenInput = tensor
     cachedTensors = nil
+    _ = tensors
   }
 
   /// `model.add(layer)`. On failure the model is left as it was, as in tf-keras; Keras 3 keeps the
   /// layer and the model becomes unbuilt (`failedFrom`), and every later `add` fails the same way.
   public func add(_ instance: LayerInstance) throws(KerasError) {
-    cachedTensors = nil
+    let calls = instance.nodeCount
+    try addLayer(instance)
+    if keepsFailingLayers {
+      // Keras 3 calls the layer when it rebuilds the model (`noteRebuilt`).
+      if instance.nodeCount > calls { callsSinceRebuild.insert(ObjectIdentifier(instance)) }
+      return
+    }
+    // tf-keras calls the layer on the model's output tensor: its tensor exists from now on.
+    _ = tensors
+  }
+
+  private func addLayer(_ instance: LayerInstance) throws(KerasError) {
     if let failedFrom, let inputLayer {
       // Keras 3 rebuilds the whole model, which fails again at the same layer.
       let before = failedFrom == 0 ? inputLayer.batchInputShape : stack[failedFrom - 1].outputShape
@@ -252,7 +294,7 @@ public final class SequentialModel {
       return
     }
     var newTotals = totals
-    if let current = outputShape {
+    if let current = nextLayerInputShape {
       do {
         try instance.call(on: current)
       } catch var error {
@@ -312,11 +354,37 @@ public final class SequentialModel {
     // One tensor name per layer, skipped at once: a loop of `add`s stays linear.
     names.skipKerasTensorNames(stack.count)
     _ = names.functionalModelName()
+    rebuildChain()
+  }
+
+  /// Keras 3's rebuild calls every layer again on the model's input: each layer gets a new node
+  /// (`layer.output` stays its first), and the model's tensors are the new ones. The calls `add` and
+  /// `build` just made are this rebuild's (`uncalledByRebuild`).
+  private func rebuildChain() {
+    guard let inputLayer else { return }
+    var chain = [cachedTensors?.first ?? givenInput ?? KerasTensor(input: inputLayer)]
+    for instance in stack {
+      let key = ObjectIdentifier(instance)
+      if !callsSinceRebuild.contains(key) {
+        do {
+          _ = try instance.call(onInputs: [chain[chain.count - 1].shape], asList: false)
+        } catch {
+          return
+        }
+      }
+      let node = instance.nodeCount - 1
+      chain.append(
+        KerasTensor(
+          shape: instance.nodeOutputShapes[node], producer: instance,
+          inputs: [chain[chain.count - 1]], nodeIndex: node))
+    }
+    callsSinceRebuild.removeAll()
+    cachedTensors = chain
   }
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
-    guard !isBuilt else { return }
+    guard !isBuilt, !holdsOnlyItsInput else { return }
     cachedTensors = nil
     let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
     let tensorName = names?.kerasTensorName()
@@ -336,6 +404,12 @@ public final class SequentialModel {
     totals = newTotals
     totalsBefore = before
     inputLayer = hiddenInput(name: inputName, shape: batchInputShape, tensorName: tensorName)
+    cachedTensors = nil
+    if keepsFailingLayers {
+      callsSinceRebuild = Set(stack.map(ObjectIdentifier.init))
+      return
+    }
+    _ = tensors
   }
 
   /// `model.get_layer(name)`.
@@ -367,7 +441,7 @@ public final class SequentialModel {
   /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
   /// pooling, activations, dropout and a few others without state. All others are unbuilt until
   /// called, which an unbuilt model's summary shows as `0 (unbuilt)`.
-  static let builtAtConstruction: Set<String> = [
+  public static let builtAtConstruction: Set<String> = [
     "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
     "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "ReLU",
@@ -464,6 +538,8 @@ extension SequentialModel {
     totals = totalsBefore.popLast() ?? LayerCounts()
     // Keras 3 rebuilds the model, which succeeds once the failing layer is gone.
     if let failedFrom, stack.count <= failedFrom { self.failedFrom = nil }
-    cachedTensors = nil
+    if let chain = cachedTensors, chain.count > stack.count + 1 {
+      cachedTensors = Array(chain.prefix(stack.count + 1))
+    }
   }
 }

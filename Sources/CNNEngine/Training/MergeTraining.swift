@@ -199,16 +199,16 @@ struct MergeTraining {
     _ gradient: [Float], program: LambdaTrace.Program, steps: [MergeTraining], inputs: [Tensor]
   ) throws(TrainingError) -> [[Float]] {
     var values = inputs
-    for (operation, step) in zip(program.operations, steps) {
+    let shapes: [TensorShape]
+    do {
+      shapes = try program.shapes(
+        forInputs: inputs.map { TensorShape($0.shape.map { Optional($0) }) })
+    } catch {
+      throw TrainingError(.model, "layer \"\(steps.first?.name ?? "")\": \(error.message)")
+    }
+    for (index, (operation, step)) in zip(program.operations, steps).enumerated() {
       let operands = operation.inputs.map { values[$0] }
-      let shape: [Int]
-      do {
-        shape = try operation.layer.outputShape(
-          forInputs: operands.map { TensorShape($0.shape.map { Optional($0) }) }
-        ).dimensions.map { $0 ?? 0 }
-      } catch {
-        throw TrainingError(.model, "layer \"\(step.name)\": \(error.message)")
-      }
+      let shape = shapes[program.inputCount + index].dimensions.map { $0 ?? 0 }
       values.append(try step.run(operands, outputShape: shape))
     }
     var gradients = [[Float]?](repeating: nil, count: values.count)

@@ -27,9 +27,12 @@ enum TensorFunctionGradient {
       case .elu, .selu, .swish, .gelu: return unary.rawValue
       default: return nil
       }
-    case .binary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip: return nil
+    case .binary, .constantOperand, .select, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
+      return nil
     case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
-    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice:
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
+      .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
+      .oneHot, .gather:
       return nil
     case .resize: return "resize"
     case .matmul: return "matmul"
@@ -57,6 +60,27 @@ enum TensorFunctionGradient {
         ]
       }
       return binaryBackward(binary, g, inputs[0], inputs[1], outputShape: outputShape)
+    case .select(let xConstant, let yConstant):
+      // The condition gets none; x the gradient where it was chosen, y elsewhere.
+      let condition = try ElementwiseKernel.broadcast(inputs[0], to: outputShape).scalars
+      var result: [[Float]] = [[Float](repeating: 0, count: inputs[0].count)]
+      var next = 1
+      for (constant, chosen) in [(xConstant, true), (yConstant, false)] where constant == nil {
+        let input = inputs[next]
+        next += 1
+        let picked = g.indices.map { (condition[$0] != 0) == chosen ? g[$0] : 0 }
+        result.append(
+          sum(
+            picked, MergeTraining.broadcastIndices(from: input.shape, to: outputShape),
+            count: input.count))
+      }
+      return result
+    case .constantOperand(let binary, let constant, let constantFirst):
+      let c = try Tensor(shape: constant.shape, scalars: constant.values)
+      let parts = binaryBackward(
+        binary, g, constantFirst ? c : inputs[0], constantFirst ? inputs[0] : c,
+        outputShape: outputShape)
+      return [constantFirst ? parts[1] : parts[0]]
     case .reduce(let reduction, let axes, _):
       return [try reduceBackward(reduction, axes: axes, g, input: inputs[0])]
     case .l2Normalize(let axes, let epsilon):
@@ -73,8 +97,17 @@ enum TensorFunctionGradient {
     case .clip(let low, let high):
       let (a, b) = (Float(low), Float(high))
       return [g.indices.map { x[$0] < a || x[$0] > b ? 0 : g[$0] }]
-    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice:
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice,
+      .depthToSpace, .spaceToDepth, .extractPatches, .gather:
+      // (Patches read padding as 0, which marks "no position".)
       return try movementBackward(function, g, inputs: inputs, outputShape: outputShape)
+    case .dynamicReshape:
+      // The sizes are whole numbers computed from shapes: no gradient flows into them.
+      return [g] + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
+    case .shape, .randomNormal, .oneHot:
+      // (One-hot reads whole-number indices, which have no gradient.)
+      // Values that depend on no input value (sizes, random deviates).
+      return inputs.map { [Float](repeating: 0, count: $0.count) }
     case .pad(let paddings, _):
       // Padded positions come from no input: pad with 0, which marks "no position" below.
       return try movementBackward(
@@ -129,6 +162,7 @@ enum TensorFunctionGradient {
       if constantFirst { return c > 0 ? g * powf(c, x) * logf(c) : 0 }
       return g * c * powf(x, c - 1)
     case .squaredDifference: return g * 2 * (x - c)
+    case .greater, .less, .greaterEqual, .lessEqual: return 0
     }
   }
 
@@ -156,6 +190,7 @@ enum TensorFunctionGradient {
       case .squaredDifference:
         let d = g[i] * 2 * (u - v)
         (da[i], db[i]) = (d, -d)
+      case .greater, .less, .greaterEqual, .lessEqual: (da[i], db[i]) = (0, 0)
       }
     }
     return [sum(da, mapA, count: a.count), sum(db, mapB, count: b.count)]

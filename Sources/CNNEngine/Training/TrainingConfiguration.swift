@@ -56,7 +56,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
       }
       loss = first
       perOutput.lossesByName = losses
-    } else if case .list(let items) = arguments.loss {
+    } else if case .string = arguments.loss {
+      loss = try Self.loss(arguments.loss, cellLosses)
+    } else if let items = arguments.loss.sequenceItems {
       var losses: [Loss] = []
       for item in items { losses.append(try Self.loss(item, cellLosses)) }
       guard let first = losses.first else {
@@ -206,6 +208,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
           switch argument {
           case .int(let value): return Float(value)
           case .float(let value): return Float(value)
+          case .object(let setting):
+            // A schedule (`keras.optimizers.schedules.ExponentialDecay`) or another object.
+            throw TrainingError(
+              .configuration,
+              "ConvBook cannot train with \(object.typeName)(\(name)=\(setting.typeName)(...)) yet")
           default:
             throw TrainingError(
               .configuration,
@@ -256,6 +263,21 @@ public struct TrainingConfiguration: Sendable, Equatable {
         .configuration,
         "Could not interpret optimizer identifier: \(value)")
     }
+  }
+
+  /// Whether `keras.optimizers.get(name)` knows the name (case-insensitive, as Keras reads it):
+  /// tf-keras 2.21's names, and Keras 3's, which adds Adafactor, Lion and Muon. `compile` accepts
+  /// every one of them; those ConvBook cannot train with are refused when training needs them.
+  public static func isKerasOptimizerName(_ name: String, keras3: Bool) -> Bool {
+    let lowered = name.lowercased()
+    let both: Set<String> = [
+      "adadelta", "adagrad", "adam", "adamax", "adamw", "ftrl", "nadam", "rmsprop", "sgd",
+    ]
+    if both.contains(lowered) { return true }
+    return keras3
+      ? ["adafactor", "lion", "muon"].contains(lowered)
+      : ["experimentaladadelta", "experimentaladagrad", "experimentaladam", "experimentalsgd"]
+        .contains(lowered)
   }
 
   private static func optimizerKind(_ name: String) -> Optimizer.Kind? {

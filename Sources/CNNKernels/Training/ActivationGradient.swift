@@ -91,9 +91,24 @@ public enum ActivationGradient {
         return 1 / (d * d)
       }
     case .hardSigmoid: return { z, _ in z > -2.5 && z < 2.5 ? 0.2 : 0 }
+    case .hardSigmoidReLU6: return { z, _ in z > -3 && z < 3 ? 1 / 6 : 0 }
     case .hardSwish: return { z, _ in z < -3 ? 0 : (z > 3 ? 1 : (2 * z + 3) / 6) }
     case .exponential: return { _, y in y }
-    default: return { _, _ in 1 }
+    case .celu(let alpha): return { z, _ in z > 0 ? 1 : Foundation.exp(z / alpha) }
+    // tf.clip_by_value passes the gradient at the bounds too.
+    case .hardTanh: return { z, _ in z >= -1 && z <= 1 ? 1 : 0 }
+    case .hardShrink(let threshold): return { z, _ in abs(z) > threshold ? 1 : 0 }
+    case .softShrink(let threshold): return { z, _ in abs(z) > threshold ? 1 : 0 }
+    case .sparsePlus: return { z, _ in z <= -1 ? 0 : (z < 1 ? 0.5 * (z + 1) : 1) }
+    case .sparseSigmoid: return { z, _ in z > -1 && z < 1 ? 0.5 : 0 }
+    case .squareplus(let b): return { z, _ in 0.5 * (1 + z / (z * z + b).squareRoot()) }
+    case .tanhShrink:
+      return { z, _ in
+        let t = Foundation.tanh(z)
+        return t * t
+      }
+    case .logSigmoid: return { z, _ in ActivationKernel.sigmoid(-z) }
+    case .linear, .softmax, .logSoftmax, .gelu, .mish: return { _, _ in 1 }
     }
   }
 }

@@ -18,6 +18,9 @@ enum ArrayOperations {
     return array
   }
 
+  /// NumPy's `NPY_MAXDIMS`.
+  static let maximumDimensions = 64
+
   /// `np.array(value, dtype=...)`: an array from nested lists or tuples of numbers, or a copy.
   static func array(
     from value: Value, dtype requested: DType?, range: SourceRange, budget: EvaluationBudget
@@ -32,6 +35,15 @@ enum ArrayOperations {
       switch probe {
       case .list, .tuple:
         let items = probe.sequenceItems ?? []
+        // NumPy's limit, checked before `walk` recurses once per dimension (100,000 nested
+        // lists overflowed the stack).
+        guard shape.count < maximumDimensions else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(maximumDimensions).",
+            range: range)
+        }
         shape.append(items.count)
         guard let first = items.first else { break }
         probe = first
@@ -462,11 +474,13 @@ enum ArrayOperations {
     if step > 0 {
       let first = clamp(start, 0)
       let end = clamp(stop, count)
-      return (first, end > first ? (end - first + step - 1) / step : 0, step)
+      // Counted without `+ step` or `-step`, which overflow for a step of ±2**63 (a Python int
+      // beyond Int64 arrives clamped to Int.max or Int.min).
+      return (first, end > first ? (end - first - 1) / step + 1 : 0, step)
     }
     let first = clamp(start, count - 1)
     let end = clamp(stop, -1)
-    return (first, first > end ? (first - end - step - 1) / -step : 0, step)
+    return (first, first > end ? 1 - (first - end - 1) / step : 0, step)
   }
 
   /// `x[indices]` with an integer array, or `x[mask]` with a boolean one, along the first axis.

@@ -33,6 +33,7 @@ enum Attributes {
         try get(name, of: base, range: range, interpreter: interpreter)
       }
     }
+    if let value = try interpreter.classAttribute(name, of: base, range: range) { return value }
     // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
     // object's is its own package's class.
     if name == "__class__" {
@@ -58,6 +59,14 @@ enum Attributes {
       {
         throw missing
       }
+      if moduleVersion == .keras3, unwrapped == .activations,
+        !KerasModule.activationNames.contains(name),
+        ActivationFunction(kerasName: name, keras3: true) != nil
+          || ActivationFunction.keras3Unsupported.contains(name)
+      {
+        // Keras 3's own activations (`keras.activations.celu`), resolved when a layer uses one.
+        return .function(Callable(.activation(name), path: "keras.activations." + name))
+      }
       var removedInKeras3 = false
       if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
@@ -82,6 +91,8 @@ enum Attributes {
       if let value = exceptionAttribute(name, exception) { return value }
     case .kerasObject where name == "name" && TensorFlowDType.name(of: base) != nil:
       return .string(TensorFlowDType.name(of: base) ?? "")
+    case .kerasObject(let object):
+      if let value = ContextManagers.attribute(name, of: object) { return value }
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }
@@ -116,6 +127,10 @@ enum Attributes {
         let refusal = Keras3Wording.unbuiltWeight(name, of: instance.layer)
       {
         throw CellError(type: "AttributeError", message: refusal, range: range)
+      }
+      if name == "input" || name == "output" {
+        return try LayerConnections.layerTensor(
+          name, of: instance, range: range, interpreter: interpreter)
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
@@ -204,7 +219,7 @@ enum Attributes {
   /// Public attributes that a layer has in tf-keras 2.21 and in Keras 3.15.1 alike (reaching the
   /// end of `get` means ConvBook does not compute them).
   private static let keras2And3LayerAttributes: Set<String> = [
-    "input", "output", "input_spec", "losses", "metrics", "trainable_variables",
+    "input_spec", "losses", "metrics", "trainable_variables",
     "non_trainable_variables", "trainable_weights", "non_trainable_weights", "dtype",
     "compute_dtype", "variable_dtype", "dtype_policy", "supports_masking", "activity_regularizer",
   ]
@@ -228,24 +243,19 @@ enum Attributes {
     case "layers": return .list(model.layers.map(layerValue))
     case "built": return .bool(model.isBuilt)
     case "trainable": return .bool(model.trainable)
-    case "inputs", "outputs":
-      // An unbuilt Sequential model has these attributes, set to None.
-      if let graph = model.graph {
-        return .list((name == "inputs" ? graph.inputs : graph.outputs).map { .kerasTensor($0) })
-      }
-      guard let tensors = model.tensors else { return Value.none }
-      return .list([.kerasTensor(name == "inputs" ? tensors.first! : tensors.last!)])
-    case "input_shape", "output_shape", "input", "output":
-      guard let tensors = model.tensors, let input = model.inputShape,
+    case "inputs", "outputs", "input", "output":
+      return try LayerConnections.modelTensors(
+        name, of: model, range: range, interpreter: interpreter)
+    case "input_shape", "output_shape":
+      guard let input = model.inputShape,
         let output = model.outputShape
       else {
         if interpreter.kerasVersion == .keras3 {
           let which = name.hasPrefix("in") ? "input" : "output"
-          let message =
-            name.hasSuffix("_shape")
-            ? "Sequential model '\(model.name)' has no defined \(which) shape yet."
-            : "The layer \(model.name) has never been called and thus has no defined \(which)."
-          throw CellError(type: "AttributeError", message: message, range: range)
+          throw CellError(
+            type: "AttributeError",
+            message: "Sequential model '\(model.name)' has no defined \(which) shape yet.",
+            range: range)
         }
         // What Keras' Functional properties find missing on an unbuilt Sequential model.
         let missing = name.hasPrefix("in") ? "_nested_inputs" : "_nested_outputs"
@@ -256,10 +266,8 @@ enum Attributes {
       switch name {
       case "input_shape":
         return model.inputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(input)
-      case "output_shape":
+      default:
         return model.outputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(output)
-      case "input": return .kerasTensor(tensors.first!)
-      default: return .kerasTensor(tensors.last!)
       }
     case "weights", "trainable_weights", "non_trainable_weights", "variables",
       "trainable_variables",
@@ -307,6 +315,15 @@ enum Attributes {
     case "trainable": return .bool(instance.trainable)
     case "built": return .bool(instance.isBuilt)
     case "output_shape", "input_shape":
+      let which = name == "output_shape" ? "output" : "input"
+      if name == "output_shape" ? instance.hasMultipleOutputShapes : instance.hasMultipleInputShapes
+      {
+        throw CellError(
+          type: "AttributeError",
+          message:
+            "The layer \"\(instance.name)\" has multiple inbound nodes, with different \(which) shapes. Hence the notion of \"\(which) shape\" is ill-defined for the layer. Use `get_\(which)_shape_at(node_index)` instead.",
+          range: range)
+      }
       let shape: TensorShape
       do {
         shape =
@@ -317,6 +334,11 @@ enum Attributes {
       }
       if name == "input_shape", let shapes = instance.listInputShapes {
         return .list(shapes.map(shapeValue))
+      }
+      // tf-keras unwraps a one-element shape tuple: the input shape `(4,)` of a function of
+      // `tf.shape(x)` is `4`, that of a layer on `Input(shape=())` is `None`.
+      if name == "input_shape", !instance.isInputLayer, shape.rank == 1 {
+        return shape.dimensions[0].map(Value.int) ?? Value.none
       }
       // An input layer reports the shapes of its node's list of tensors.
       return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)
@@ -391,9 +413,32 @@ enum Attributes {
     case (let transpose as ConvTranspose, "filters"): return .int(transpose.filters)
     case (let transpose as ConvTranspose, "kernel_size"): return ints(transpose.kernelSize)
     case (let transpose as ConvTranspose, "strides"): return ints(transpose.strides)
+    case (let leaky as LeakyReLU, "alpha") where leaky.common.kerasVersion == .keras2:
+      return .float(leaky.alpha)
+    case (let leaky as LeakyReLU, "negative_slope") where leaky.common.kerasVersion == .keras3:
+      return .float(leaky.alpha)
     case (let activationLayer as Activation, "activation"):
       return activation(activationLayer.function)
-    default: return nil
+    case (let separable as SeparableConv, "depth_multiplier"):
+      return .int(separable.depthMultiplier)
+    default:
+      // The settings every convolution family shares.
+      let settings: ConvolutionSettings
+      switch layer {
+      case let separable as SeparableConv: settings = separable.settings
+      case let depthwise as DepthwiseConv: settings = depthwise.settings
+      case let transpose as ConvTranspose: settings = transpose.settings
+      default: return nil
+      }
+      switch name {
+      case "strides": return ints(settings.strides)
+      case "padding": return .string(settings.padding.rawValue)
+      case "dilation_rate": return ints(settings.dilationRate)
+      case "use_bias": return .bool(settings.useBias)
+      case "data_format": return .string(settings.dataFormat.rawValue)
+      case "activation": return activation(settings.activation)
+      default: return nil
+      }
     }
   }
 

@@ -27,6 +27,7 @@ enum Builtins {
   ]
 
   static func value(named name: String) -> Value? {
+    if let value = ClassBuiltins.value(named: name) { return value }
     if exceptionBases[name] != nil { return .function(Callable(.builtin(name), path: name)) }
     // A cell runs as a script does: `if __name__ == "__main__":` bodies run.
     if name == "__name__" { return .string("__main__") }
@@ -102,6 +103,7 @@ enum Builtins {
       let argumentRanges = site.arguments.filter { $0.label == nil }.map(\.range)
       for (index, value) in positional.enumerated() {
         let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
+        try interpreter.prepareText(value, range: range)
         try PythonText.requireKnownText(value, range: valueRange)
       }
       let text = positional.map(PythonText.str).joined(separator: separator) + end
@@ -163,12 +165,16 @@ enum Builtins {
       default: throw typeError("range expected at most 3 arguments, got \(bounds.count)")
       }
     case "str":
-      if let value = positional.first { try PythonText.requireKnownText(value, range: range) }
+      if let value = positional.first {
+        try interpreter.prepareText(value, range: range)
+        try PythonText.requireKnownText(value, range: range)
+      }
       let text = positional.first.map(PythonText.str) ?? ""
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
       return .string(text)
     case "repr":
       try exactly(1)
+      try interpreter.prepareText(positional[0], range: range)
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
       let text = PythonText.repr(positional[0])
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
@@ -457,6 +463,12 @@ enum Builtins {
       guard positional.count == 2, keywords.isEmpty else {
         throw typeError("isinstance expected 2 arguments, got \(positional.count)")
       }
+      if let answer = try ClassBuiltins.isInstance(
+        positional[0], positional[1], range: range, interpreter: interpreter)
+      {
+        return .bool(answer)
+      }
+      let positional = [positional[0], ClassBuiltins.withoutOwnClasses(positional[1])]
       func classes(_ value: Value) throws(CellError) -> [String] {
         switch value {
         case .function(let callable):
@@ -668,6 +680,10 @@ enum Builtins {
           "ConvBook's keras.backend.int_shape() takes a Keras tensor, not \(positional[0].typeName)",
           at: range)
       }
+    case "keras.backend.count_params":
+      // `np.prod(x.shape)`: the number of values of a weight (or of a tensor with a known shape).
+      try exactly(1)
+      return try WeightValues.countParams(positional[0], range: range)
     case "os.getenv":
       guard case .string(let key)? = positional.first else {
         throw typeError("str expected, not \(positional.first?.typeName ?? "nothing")")
@@ -723,6 +739,8 @@ enum Builtins {
   static func typeValue(of value: Value) -> Value {
     let name = value.typeName
     switch value {
+    case .instance(let instance):
+      return .function(Callable(.userClass(instance.type), path: instance.type.name))
     case .layer(let instance) where LayerCatalog.entries[instance.className] != nil:
       return .function(Callable(.layerClass(instance.className), path: "keras.layers." + name))
     case .model(let model) where model.className == "Sequential":

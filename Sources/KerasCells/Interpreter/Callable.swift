@@ -35,6 +35,13 @@ public struct Callable {
     /// A TensorFlow / `keras.backend` / `keras.ops` function on tensors (`TensorFunctions`), by
     /// its namespace (`tensorflow.math`) and name.
     case tensorFunction(namespace: String, name: String)
+    /// A class defined in a cell with `class`.
+    case userClass(PythonClass)
+    /// `staticmethod(f)`, `classmethod(f)`, `property(f)` stored in a class.
+    case descriptor(MethodDescriptor)
+    /// What classes, `with` and decorators use (`ClassBuiltins`): `object`, `super`, `property`,
+    /// `tf.device`, `tf.function`, `register_keras_serializable`, ..., by name.
+    case classSupport(String)
 
     public static func == (lhs: Kind, rhs: Kind) -> Bool {
       switch (lhs, rhs) {
@@ -54,6 +61,9 @@ public struct Callable {
         return a == b && x == y
       case (.tensorFunction(let a, let x), .tensorFunction(let b, let y)):
         return a == b && x == y
+      case (.userClass(let a), .userClass(let b)): return a === b
+      case (.descriptor(let a), .descriptor(let b)): return a === b
+      case (.classSupport(let a), .classSupport(let b)): return a == b
       default: return false
       }
     }
@@ -87,7 +97,8 @@ public struct Callable {
 
   public var isClass: Bool {
     switch kind {
-    case .layerClass, .sequentialClass, .modelClass, .unsupportedModelClass: return true
+    case .layerClass, .sequentialClass, .modelClass, .unsupportedModelClass, .userClass: return true
+    case .classSupport(let name): return ClassBuiltins.typeNames.contains(name)
     case .builtin(let name):
       return ["int", "float", "str", "bool", "list", "tuple", "dict", "range"].contains(name)
         || Builtins.exceptionBases[name] != nil

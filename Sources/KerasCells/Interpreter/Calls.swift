@@ -6,6 +6,11 @@ enum Calls {
     _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if let result = try interpreter.callClassValue(
+      callee, positional: positional, keywords: keywords, site: site)
+    {
+      return result
+    }
     switch callee {
     case .function(let callable):
       // A class or function of `tf_keras` in a Keras 3 session makes tf-keras objects.
@@ -183,6 +188,13 @@ enum Calls {
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
         }
+        if keras3 {
+          for warning in Keras3Wording.deprecationWarnings(
+            className: instance.className, keywords: keywordArguments, range: site.range)
+          {
+            interpreter.warnOnce(location: warning.site?.location ?? "", warning)
+          }
+        }
         if keras3,
           let location = Keras3Wording.inputShapeWarningLocation(
             className: instance.className, keywords: keywordArguments)
@@ -243,6 +255,11 @@ enum Calls {
       let ranges = argumentRanges(site).positional
       var positional = positional
       var keywords = keywords
+      if callable.path.contains(".optimizers.") {
+        keywords = try OptimizerArguments.check(
+          className: name, keywords: keywords, version: interpreter.kerasVersion,
+          range: site.range)
+      }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.
         let schedule: Value?
@@ -333,6 +350,10 @@ enum Calls {
         HostFunction.Call(
           positional: positional, keywords: keywords, range: site.range,
           argumentRanges: site.arguments.map(\.range)))
+    case .userClass, .descriptor, .classSupport:
+      // `Calls.call` hands these to `Interpreter.callClassValue` first.
+      throw CellError(
+        type: "TypeError", message: "'\(callable.path)' object is not callable", range: site.range)
     }
   }
 
@@ -371,6 +392,7 @@ enum Calls {
           range: site.range)
       }
     }
+    try Keras3Wording.checkModelName(nameValue, site: site, interpreter: interpreter)
     let name: String
     switch nameValue {
     case .none: name = interpreter.kerasNames.uniqueName(forClass: "Sequential")
@@ -386,6 +408,12 @@ enum Calls {
     switch layersValue {
     case .none: break
     case .list, .tuple: elements = layersValue.sequenceItems!
+    case .layer where interpreter.kerasVersion == .keras3,
+      .model where interpreter.kerasVersion == .keras3:
+      // Keras 3 iterates over `layers` (tf-keras wraps a single layer in a list).
+      throw CellError(
+        type: "TypeError", message: "'\(layersValue.typeName)' object is not iterable",
+        range: site.range)
     default: elements = [layersValue]
     }
     // Ranges of the list literal's elements, when the layers were written inline.
@@ -435,12 +463,24 @@ enum Calls {
           "adding a model to itself (or to a model nested in it) is not supported in ConvBook cells",
           at: range)
       }
-      if let expected = nested.inputShape, let given = model.outputShape, expected != given {
+      if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given
+      {
         throw .unsupported(
           "the model \(nested.name) was built for inputs of shape \(expected) but would be called on \(given) here; Keras would run its layers on the new shape while reporting the old one, which ConvBook does not model: give both models the same input shape",
           at: range)
       }
       instance = LayerInstance(model: nested)
+    case .instance(let object) where object.type.kerasBase != nil:
+      // A custom layer is traced on the model's output shape, so the model must have one.
+      guard let input = model.nextLayerInputShape else {
+        throw .unsupported(
+          "ConvBook adds a custom layer to a Sequential model only once the model's input shape is known; start the model with keras.Input(...)",
+          at: range)
+      }
+      instance = try KerasSubclassing.layer(
+        of: object, on: input,
+        site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
+        interpreter: interpreter)
     default:
       throw CellError(
         type: "TypeError",
@@ -448,14 +488,14 @@ enum Calls {
           "The added layer must be an instance of class Layer. Received: layer=\(PythonText.str(element)) of type <class '\(element.typeName)'>.",
         range: range)
     }
-    if let input = model.outputShape
+    if let input = model.nextLayerInputShape
       ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil)
     {
       try LambdaTracing.trace(
         instance, on: [input], asList: false, range: range, interpreter: interpreter)
     }
     if interpreter.kerasVersion == .keras3,
-      let input = model.outputShape
+      let input = model.nextLayerInputShape
         ?? (model.layers.isEmpty ? instance.layer.common.declaredBatchInputShape : nil),
       let refusal = Keras3Wording.callRefusal(instance, input: input, modelName: model.name)
     {
@@ -485,6 +525,19 @@ enum Calls {
       keywords = []
       AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
     }
+    if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
+      instance.layer is Embedding
+    {
+      // An Embedding of a constant (`tf.range(...)`) runs at once and gives a constant tensor.
+      do {
+        let output = try EagerLayerCall.embedding(
+          instance, indices: array.scalars, shape: array.shape,
+          seed: interpreter.session.randomSeed ?? TraceMeasurement.defaultSeed)
+        return .array(NDArray(tensor: output))
+      } catch {
+        throw keras(error, at: site.range)
+      }
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       let (tensors, asList) = kerasTensors(in: positional[0])
     else {
@@ -505,6 +558,11 @@ enum Calls {
     try LambdaTracing.trace(
       instance, on: tensors.map(\.shape), asList: asList, range: site.range,
       interpreter: interpreter)
+    if interpreter.kerasVersion == .keras3, !asList, tensors.count == 1, !instance.isBuilt,
+      let refusal = Keras3Wording.callRefusal(instance, input: tensors[0].shape, modelName: nil)
+    {
+      throw keras(refusal, at: site.range)
+    }
     do {
       let output = try KerasTensor.apply(instance, to: tensors, asList: asList)
       _ = interpreter.kerasNames.kerasTensorName()
@@ -656,6 +714,7 @@ enum Calls {
         "keras.Model needs a keras.Input tensor as its input in ConvBook cells; a tensor made by a layer is not supported",
         at: site.range)
     }
+    try Keras3Wording.checkModelName(values["name"] ?? .none, site: site, interpreter: interpreter)
     let name: String
     switch values["name"] ?? .none {
     case .none: name = interpreter.kerasNames.functionalModelName()
@@ -674,6 +733,9 @@ enum Calls {
       }
       throw keras(error, at: site.range)
     }
+    interpreter.session.modelStructures[ObjectIdentifier(model)] = (
+      model, inputsValue, outputsValue
+    )
     return .model(model)
   }
 

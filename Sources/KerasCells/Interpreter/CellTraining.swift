@@ -29,7 +29,12 @@ public final class CellTraining {
   var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
 
   /// Counts changes of weights, so that models sharing layers take the newest values.
-  private var clock = 0
+  var clock = 0
+  /// Values given to a layer by `layer.set_weights` (by Keras weight name) and when: the models
+  /// holding the layer take them as they take a shared layer's (`synchronize`).
+  var layerValues:
+    [ObjectIdentifier: (instance: LayerInstance, tensors: [String: Tensor], updated: Int)] =
+      [:]
 
   init() {}
 
@@ -60,24 +65,36 @@ public final class CellTraining {
     guard var state = states[key] else { return }
     let newer = states.filter { $0.key != key && $0.value.updated > state.updated }
       .map(\.value).sorted { $0.updated < $1.updated }
-    guard !newer.isEmpty else { return }
     let mine = Self.layers(of: model)
+    let newerLayers = layerValues.values.filter {
+      $0.updated > state.updated && mine[$0.instance.name] == ObjectIdentifier($0.instance)
+    }.sorted { $0.updated < $1.updated }
+    guard !newer.isEmpty || !newerLayers.isEmpty else { return }
     var current = state.trainer?.weights ?? state.weights
     var tensors: [String: Tensor] = [:]
     for name in current.names { tensors[name] = current[name] }
     var changed = false
-    for other in newer {
-      let theirs = Self.layers(of: other.model)
-      let values = other.trainer?.weights ?? other.weights
-      for name in values.names {
-        let layer = Self.layerName(of: name)
-        guard let identity = mine[layer], theirs[layer] == identity, tensors[name] != nil,
-          let value = values[name]
-        else { continue }
+    // Models' values and layers' own (`set_weights`) in the order they were given.
+    let sources: [(updated: Int, values: [(String, Tensor)])] =
+      (newer.map { other in
+        let theirs = Self.layers(of: other.model)
+        let values = other.trainer?.weights ?? other.weights
+        let shared = values.names.compactMap { name -> (String, Tensor)? in
+          let layer = Self.layerName(of: name)
+          guard let identity = mine[layer], theirs[layer] == identity, let value = values[name]
+          else { return nil }
+          return (name, value)
+        }
+        return (other.updated, shared)
+      }
+      + newerLayers.map { ($0.updated, $0.tensors.map { ($0.key, $0.value) }) })
+      .sorted { $0.updated < $1.updated }
+    for source in sources {
+      for (name, value) in source.values where tensors[name] != nil {
         tensors[name] = value
         changed = true
       }
-      state.updated = max(state.updated, other.updated)
+      state.updated = max(state.updated, source.updated)
     }
     if changed {
       current = ModelWeights(names: current.names, tensors: tensors)

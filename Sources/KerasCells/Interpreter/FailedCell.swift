@@ -30,6 +30,10 @@ struct FailedCell {
         case .assignment(let assigned, _): assigned.forEach(targets)
         case .augmentedAssignment(let target, _, _): targets(target)
         case .functionDefinition(let definition): names.append(definition.name)
+        case .classDefinition(let definition): names.append(definition.name)
+        case .withStatement(let items, let body):
+          items.compactMap(\.target).forEach(targets)
+          walk(body)
         case .importModules(let modules): names += modules.map(\.boundName)
         case .importNames(_, let imported): names += imported.map(\.boundName)
         case .forLoop(let target, _, let body):

@@ -20,7 +20,9 @@ final class Interpreter {
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
   private var callDepth = 0
   /// The name of the cell-defined function running (nil at the top level), for tracebacks.
-  private(set) var functionName: String?
+  var functionName: String?
+  /// The cell-defined function running, for `super()`.
+  var currentFunction: UserFunction?
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999
 
@@ -86,6 +88,7 @@ final class Interpreter {
 
   /// Records that `instance` was created by the call at `range` in this cell.
   func recordOrigin(of instance: LayerInstance, at range: SourceRange) {
+    session.layersCreatedWhileTracing?.append(instance)
     session.layerOrigins[ObjectIdentifier(instance)] = range
     session.layerOriginCells[ObjectIdentifier(instance)] = cellIndex
   }
@@ -158,26 +161,32 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
-        guard let module = KerasModule.resolve(path: imported.module.components),
+        guard var module = KerasModule.resolve(path: imported.module.components),
           !removedInKeras3(module)
         else {
-          throw moduleNotFound(imported.module)
+          throw moduleNotFound(imported.module, statement: statement.range)
+        }
+        // Under tf-keras, `import keras` is the tf-keras package itself, which has a
+        // `__version__` (`tf.keras`, its `keras` API module, has none).
+        if imported.module.components == ["keras"], kerasVersion == .keras2 {
+          module = .tfKeras(.keras)
         }
         if let alias = imported.alias {
           session.globals[alias] = .module(module)
         } else {
           // `import tensorflow.keras` binds `tensorflow`, as Python does.
           guard let root = KerasModule.resolve(path: [imported.module.components[0]]) else {
-            throw moduleNotFound(imported.module)
+            throw moduleNotFound(imported.module, statement: statement.range)
           }
-          session.globals[imported.boundName] = .module(root)
+          session.globals[imported.boundName] =
+            .module(imported.module.components == ["keras"] ? module : root)
         }
       }
     case .importNames(let modulePath, let names):
       guard let module = KerasModule.resolve(path: modulePath.components),
         !removedInKeras3(module)
       else {
-        throw moduleNotFound(modulePath)
+        throw moduleNotFound(modulePath, statement: statement.range)
       }
       // `from __future__ import print_function`: every feature is already on in Python 3.
       if case .inert("__future__") = module { return .normal }
@@ -233,21 +242,11 @@ final class Interpreter {
     case .pass:
       break
     case .functionDefinition(let definition):
-      var defaults: [String: Value] = [:]
-      for parameter in definition.parameters {
-        if let expression = parameter.defaultValue {
-          defaults[parameter.name] = try evaluate(expression)
-        }
-      }
-      let function = UserFunction(
-        name: definition.name,
-        qualifiedName: scope.map { $0.qualifiedName + ".<locals>." + definition.name }
-          ?? definition.name,
-        parameters: definition.parameters, defaults: defaults, body: .statements(definition.body),
-        closure: scope, cellIndex: cellIndex)
-      try assign(
-        .function(Callable(.user(function), path: definition.name)),
-        to: Expression(.name(definition.name), range: definition.nameRange), statement: statement)
+      try defineFunction(definition, statement: statement)
+    case .classDefinition(let definition):
+      try defineClass(definition, statement: statement)
+    case .withStatement(let items, let body):
+      return try executeWith(items[...], body: body, statement: statement)
     case .returnStatement(let value):
       return .returned(
         try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none)
@@ -383,13 +382,14 @@ final class Interpreter {
         type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
     }
     let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
-    let saved = (scope, locals, functionName)
+    let saved = (scope, locals, functionName, currentFunction)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
     locals = [:]
     functionName = function.name
+    currentFunction = function
     callDepth += 1
     defer {
-      (scope, locals, functionName) = saved
+      (scope, locals, functionName, currentFunction) = saved
       callDepth -= 1
     }
     do {
@@ -433,14 +433,24 @@ final class Interpreter {
     kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
 
+  /// The error of an import that finds no module; CPython's traceback marks the whole import
+  /// statement (no carets), ConvBook's message the module path.
+  private func moduleNotFound(_ path: DottedName, statement: SourceRange) -> CellError {
+    var error = moduleNotFound(path)
+    error.tracebackRange = statement
+    return error
+  }
+
   private func moduleNotFound(_ path: DottedName) -> CellError {
     let root = path.components.first ?? ""
     // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
     // (`tensorflow.keras.applications`) is ConvBook's limitation, not a missing module.
     for length in stride(from: path.components.count - 1, through: 1, by: -1) {
-      // A module Keras 3 removed (`layers.experimental`) is missing there, as Keras 3 says.
+      // A module Keras 3 removed (`layers.experimental`) is missing there, as Keras 3 says; a
+      // module ConvBook has (`keras.layers`) whose submodule is missing
+      // (`keras.layers.convolutional`, gone since Keras 2.6) is missing in Keras too.
       if let found = KerasModule.resolve(path: Array(path.components.prefix(length + 1))),
-        removedInKeras3(found)
+        removedInKeras3(found) || length < path.components.count - 1
       {
         break
       }
@@ -495,6 +505,7 @@ final class Interpreter {
       }
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
+      if try setClassAttribute(name, of: base, to: value, range: nameRange) { return }
       try Attributes.set(name, of: base, to: value, range: nameRange)
     case .subscript(let baseExpression, let indexExpression)
     where isEnvironment(baseExpression):
@@ -596,12 +607,19 @@ final class Interpreter {
     case .list(let elements): return .list(try evaluateAll(elements))
     case .dictionary(let entries):
       // A repeated key keeps its first position and its last value, as in Python.
-      let dictionary = Value.dictionary(PythonDict())
+      let fresh = PythonDict()
+      let dictionary = Value.dictionary(fresh)
       for entry in entries {
         switch entry {
         case .pair(let keyExpression, let valueExpression):
           let key = try evaluate(keyExpression)
-          try setItem(of: dictionary, key, to: try evaluate(valueExpression), range: range)
+          let value = try evaluate(valueExpression)
+          // No cycle check (`setItem`'s walks the whole value): no name is bound to the dict
+          // being built, so it cannot be inside its values, and the walk made a chain of n
+          // nested literals (`x = {"a": x}` in a loop) take n² steps.
+          try requireHashable(key, range: range)
+          if fresh.index(of: key) == nil { try budget.allocate(slots: 2, at: range) }
+          fresh.set(key, value)
         case .unpacking(let expression):
           guard case .dictionary(let other) = try evaluate(expression) else {
             throw CellError(
@@ -779,6 +797,12 @@ final class Interpreter {
       var left = try evaluate(first)
       for link in links {
         let right = try evaluate(link.operand)
+        if links.count == 1, TensorArithmetic.involvesTensor(left, right),
+          [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(link.operation)
+        {
+          return try TensorFunctions.compare(
+            link.operation, left, right, interpreter: self, range: range)
+        }
         if links.count == 1, ArrayOperations.involvesArray(left, right),
           link.operation != .identical, link.operation != .notIdentical
         {
@@ -945,6 +969,7 @@ final class Interpreter {
       case .literal(let literal): text += literal
       case .replacement(let replacement):
         let value = try evaluate(replacement.expression)
+        try prepareText(value, range: replacement.range)
         let spec = try format(replacement.formatSpec)
         switch replacement.conversion {
         case .repr?, .ascii?:

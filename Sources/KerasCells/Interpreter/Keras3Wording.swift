@@ -26,9 +26,17 @@ enum Keras3Wording {
     }
     switch className {
     case "Dense":
-      if case .int(let units)? = argument("units", position: 0), units <= 0 {
+      // `not isinstance(units, int) or units <= 0` (a bool is an int).
+      let units = argument("units", position: 0)
+      var invalid = false
+      switch units {
+      case .int(let count)?: invalid = count <= 0
+      case .bool?, nil: break
+      default: invalid = true
+      }
+      if invalid, let units {
         return .value(
-          "Received an invalid value for `units`, expected a positive integer. Received: units=\(units)"
+          "Received an invalid value for `units`, expected a positive integer. Received: units=\(units.plainDescription)"
         )
       }
     case "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D",
@@ -64,6 +72,19 @@ enum Keras3Wording {
     return unrecognized(className, keywords.filter { $0.0 == name })
   }
 
+  /// Keras 3's `Operation.__init__` for a model (`keras.Sequential(name=...)`,
+  /// `keras.Model(..., name=...)`): a name with `/` is refused before the model is made.
+  static func checkModelName(_ value: Value, site: CallSite, interpreter: Interpreter)
+    throws(CellError)
+  {
+    guard interpreter.kerasVersion == .keras3, case .string(let given) = value else { return }
+    do {
+      try LayerCatalog.checkKeras3Name(.string(given))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+  }
+
   /// `Unrecognized keyword arguments passed to Dense: {'activaton': 'relu'}`.
   private static func unrecognized(_ className: String, _ keywords: [(String, ArgumentValue)])
     -> KerasError
@@ -81,10 +102,11 @@ enum Keras3Wording {
       "Unrecognized keyword arguments passed to \(className): {\(items.joined(separator: ", "))}")
   }
 
-  /// Refusals of Keras 3 when a layer is called in a Sequential model, where tf-keras words them
-  /// otherwise or lets the call through: a Conv1D's kernel against a 4-D input (a lower rank fails
-  /// the usual rank check), a Dense on an undefined last dimension.
-  static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String)
+  /// Refusals of Keras 3 when a layer is first called (in a Sequential model, or on a tensor of a
+  /// functional model, `modelName` nil), where tf-keras words them otherwise or lets the call
+  /// through: a Conv1D's kernel against a 4-D input (a lower rank fails the usual rank check), a
+  /// Dense on an undefined last dimension (its kernel's path names the Sequential model).
+  static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String?)
     -> KerasError?
   {
     if let normalization = instance.layer as? Normalization {
@@ -95,7 +117,7 @@ enum Keras3Wording {
     {
       // Keras 3 gets as far as creating the kernel, whose shape then has a None.
       return .value(
-        "Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, \(units)) for variable path='\(modelName)/\(instance.name)/kernel'"
+        "Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: shape=(None, \(units)) for variable path='\(modelName.map { $0 + "/" } ?? "")\(instance.name)/kernel'"
       )
     }
     guard instance.className == "Conv1D", input.rank > 3,
@@ -176,15 +198,47 @@ enum Keras3Wording {
   static let inputShapeWarning =
     "Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, prefer using an `Input(shape)` object as the first layer in the model instead."
 
+  /// Keras 3's `UserWarning`s for deprecated keywords that still work, issued from the layer's own
+  /// `__init__` before it calls `Layer.__init__` (so before `inputShapeWarning`): `alpha` of
+  /// `LeakyReLU` (now `negative_slope`) and `input_shape` of `InputLayer` (now `shape`).
+  static func deprecationWarnings(
+    className: String, keywords: [(String, ArgumentValue)], range: SourceRange
+  ) -> [KerasWarning] {
+    let deprecated:
+      [(className: String, keyword: String, site: KerasWarningSite, message: String)] =
+        [
+          (
+            "LeakyReLU", "alpha",
+            KerasWarningSite(
+              file: "keras/src/layers/activations/leaky_relu.py", line: 41, source: "warnings.warn("
+            ),
+            "Argument `alpha` is deprecated. Use `negative_slope` instead."
+          ),
+          (
+            "InputLayer", "input_shape",
+            KerasWarningSite(
+              file: "keras/src/layers/core/input_layer.py", line: 27, source: "warnings.warn("),
+            "Argument `input_shape` is deprecated. Use `shape` instead."
+          ),
+        ]
+    return deprecated.filter { entry in
+      entry.className == className && keywords.contains { $0.0 == entry.keyword }
+    }.map {
+      KerasWarning(category: "UserWarning", message: $0.message, range: range, site: $0.site)
+    }
+  }
+
   /// Where Keras 3 issues `inputShapeWarning` for a layer made with `keywords`, or nil when it does
   /// not: the `__init__` that calls `Layer.__init__`, shared by a family of layers (`Conv1D` and
-  /// `Conv2D` warn from `base_conv.py`), so that the warning shows once per family.
+  /// `Conv2D` warn from `base_conv.py`), so that the warning shows once per family. `Embedding`'s
+  /// `input_dim` is its own argument (the vocabulary size), which never reaches `Layer.__init__`.
   static func inputShapeWarningLocation(className: String, keywords: [(String, ArgumentValue)])
     -> String?
   {
+    let ownInputDim = className == "Embedding"
     guard className != "InputLayer",
       keywords.contains(where: {
-        ($0.0 == "input_shape" || $0.0 == "input_dim") && $0.1 != .none
+        ($0.0 == "input_shape" || ($0.0 == "input_dim" && !ownInputDim)) && $0.1 != .none
       })
     else { return nil }
     if let site = Keras3WarningSites.inputShapeSite(className: className) {

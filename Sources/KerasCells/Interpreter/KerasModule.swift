@@ -95,6 +95,11 @@ public enum KerasModule: Equatable {
     for component in path.dropFirst() {
       // `keras.src` and `tensorflow.python.keras` mirror the public modules closely enough here.
       if component == "api" || component == "_v2" || component == "src" { continue }
+      // A submodule of a module imported by habit is one too (`keras.preprocessing.sequence`).
+      if case .inert(let name) = module {
+        module = .inert(name + "." + component)
+        continue
+      }
       guard case .module(let next) = module.attribute(component) else { return nil }
       module = next
     }
@@ -244,11 +249,17 @@ public enum KerasModule: Equatable {
       case "nn": return .module(.tensorflowNN)
       // Only `tf.random.set_seed` (NumPyScalars).
       case "random": return .module(.inert("tensorflow.random"))
+      // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
+      case "initializers": return .module(.initializers)
+      case "losses": return .module(.losses)
+      case "metrics": return .module(.metrics)
       case "__version__": return .string(Self.version)
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
       case "newaxis": return Value.none
+      case "device", "name_scope", "function", "distribute":
+        return ContextManagers.attribute(name, module: "tensorflow")
       case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
       default:
         if let initializer = Self.tensorflowInitializers[name] {
@@ -259,6 +270,9 @@ public enum KerasModule: Equatable {
     case .keras:
       switch name {
       case "datasets": return .module(.datasets)
+      // Data preparation (`preprocessing.sequence.pad_sequences`, `ImageDataGenerator`): importable,
+      // refused when used, as data loading is.
+      case "preprocessing": return .module(.inert("keras.preprocessing"))
       case "applications": return .module(.applications)
       case "layers": return .module(.layers)
       case "models": return .module(.models)
@@ -277,6 +291,7 @@ public enum KerasModule: Equatable {
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
       // Keras 3 only (`Attributes.get` refuses it under tf-keras).
       case "ops": return .module(.tensorFunctions("keras.ops"))
+      case "saving": return .module(.inert("keras.saving"))
       default: return nil
       }
     case .layersExperimental:
@@ -331,6 +346,9 @@ public enum KerasModule: Equatable {
       }
       return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
     case .optimizers, .losses, .metrics, .callbacks:
+      // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
+      // learning rate, made as the optimizers are.
+      if self == .optimizers, name == "schedules" { return .module(.optimizers) }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))
@@ -338,7 +356,9 @@ public enum KerasModule: Equatable {
       return nil
     case .backend:
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
-      if ["image_data_format", "set_image_data_format", "floatx", "int_shape"].contains(name) {
+      if ["image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params"]
+        .contains(name)
+      {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
       }
       return TensorFunctions.attribute(name, namespace: "keras.backend")
@@ -347,6 +367,7 @@ public enum KerasModule: Equatable {
       if name == "to_categorical" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
+      if let value = ContextManagers.attribute(name, module: "keras.utils") { return value }
       if name == "set_random_seed" {
         // Seeds Python's, NumPy's and TensorFlow's generators: one seed, as `tf.random.set_seed`.
         return .function(Callable(.builtin("scalar keras.utils.set_random_seed"), path: path))
@@ -370,7 +391,11 @@ public enum KerasModule: Equatable {
       if Self.noEffectCalls.contains(path) {
         return .function(Callable(.builtin("no effect"), path: path))
       }
-      return NumPyScalars.attribute(name, module: module)
+      if let value = ContextManagers.attribute(name, module: module) { return value }
+      if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
+      // `tf.random.normal` on a shape holding Keras tensors (VAE sampling).
+      return module == "tensorflow.random"
+        ? TensorFunctions.attribute(name, namespace: module) : nil
     case .applications, .applicationModule: return applicationAttribute(name)
     case .tensorFunctions(let namespace):
       if namespace == "keras.ops", name == "image" || name == "nn" {

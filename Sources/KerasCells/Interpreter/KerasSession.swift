@@ -13,6 +13,10 @@ public final class KerasSession {
   /// The objects (layers, models, tensors) that tf-keras made in a Keras 3 session, kept alive so
   /// that their identities stay theirs: what a mixing of packages is checked against.
   var tfKerasObjects: [ObjectIdentifier: AnyObject] = [:]
+  /// What `keras.Model(inputs=, outputs=)` was given (a tensor, a list, a dict), which Keras'
+  /// `model.input` / `model.output` return; the model is kept so that its identifier stays valid.
+  var modelStructures: [ObjectIdentifier: (model: SequentialModel, inputs: Value, outputs: Value)] =
+    [:]
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
   /// How many cells have run (the index of the next one).
@@ -24,6 +28,14 @@ public final class KerasSession {
   /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
   /// the Lambda and takes no session names.
   var lambdaTracingDepth = 0
+  /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
+  /// have made: the seed of the next one that names none, so that each draws its own deviates.
+  var randomOperationCount = 0
+  /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
+  /// its traced `call` is (`KerasSubclassing`).
+  var customLayers: [ObjectIdentifier: PythonInstance] = [:]
+  /// The layers made while a custom layer's `call` is traced (nil when none is).
+  var layersCreatedWhileTracing: [LayerInstance]?
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

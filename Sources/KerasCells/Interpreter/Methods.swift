@@ -17,7 +17,18 @@ enum Methods {
         do { return .int(try instance.countParams()) } catch {
           throw Calls.keras(error, at: site.range)
         }
-      case "get_config", "get_weights", "set_weights", "build", "call":
+      case "get_weights":
+        try noArguments(name, positional, keywords, site)
+        return try WeightValues.layerWeights(instance, interpreter: interpreter, range: site.range)
+      case "set_weights":
+        try WeightValues.set(
+          receiver, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+        return .none
+      case "get_config":
+        try noArguments(name, positional, keywords, site)
+        return try LayerConfig.config(of: instance, interpreter: interpreter, range: site.range)
+      case "build", "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
           at: site.range)
@@ -92,6 +103,23 @@ enum Methods {
     // Python fails at looking the method up, before the call.
     missing.tracebackRange = site.calleeRange
     throw missing
+  }
+
+  /// A method that takes no arguments, refused with Python's TypeError otherwise.
+  private static func noArguments(
+    _ name: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
+  ) throws(CellError) {
+    if let (label, _) = keywords.first {
+      throw CellError(
+        type: "TypeError",
+        message: "\(name)() got an unexpected keyword argument '\(label)'", range: site.range)
+    }
+    guard positional.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(name)() takes 1 positional argument but \(positional.count + 1) were given",
+        range: site.range)
+    }
   }
 
   /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, ...)` kept
@@ -336,7 +364,7 @@ enum Methods {
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
-        model, session: interpreter.session, site: site,
+        model, session: interpreter.session, site: site, version: interpreter.kerasVersion,
         validate: !passesUserFunction(positional, keywords))
       return .none
     case "add":
@@ -355,6 +383,8 @@ enum Methods {
       return .none
     case "pop":
       do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
+      // Keras 3 rebuilds the model after `pop` as after `add`.
+      model.noteRebuilt()
       return .none
     case "get_layer":
       var nameArgument: Value = positional.first ?? .none
@@ -397,6 +427,15 @@ enum Methods {
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+      // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the
+      // model is built, as when it is added to a model that has one.
+      var running = TensorShape(shape)
+      for instance in model.layers where !instance.isInputLayer && model.graph == nil {
+        try LambdaTracing.trace(
+          instance, on: [running], asList: false, range: site.range, interpreter: interpreter)
+        guard let next = try? instance.layer.outputShape(for: running) else { break }
+        running = next
+      }
       do {
         try model.build(batchInputShape: TensorShape(shape))
         model.noteRebuilt()
@@ -427,7 +466,15 @@ enum Methods {
       throw .unsupported(
         "model.\(name)() is not supported in ConvBook cells; use fit, evaluate and predict",
         at: site.range)
-    case "save", "to_json", "get_weights", "set_weights", "get_config":
+    case "get_weights":
+      try noArguments(name, positional, keywords, site)
+      return try WeightValues.modelWeights(model, interpreter: interpreter, range: site.range)
+    case "set_weights":
+      try WeightValues.set(
+        .model(model), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      return .none
+    case "save", "to_json", "get_config":
       throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
     default:
       throw CellError(

@@ -418,6 +418,7 @@ enum Operators {
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
     case (.standard(let a), .standard(let b)): return a === b
+    case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
   }
@@ -484,12 +485,20 @@ enum Operators {
     }
   }
 
-  /// -1, 0 or 1, for values Python can order.
+  /// -1, 0 or 1, for values Python can order. Containers nested deeper than
+  /// `PythonText.maximumNesting` raise CPython's RecursionError: the order of nested lists
+  /// recursed once per level, and 100,000 levels overflowed the stack.
   private static func ordering(
-    _ left: Value, _ right: Value, operation: ComparisonOperator, range: SourceRange
+    _ left: Value, _ right: Value, operation: ComparisonOperator, range: SourceRange,
+    depth: Int = 0
   )
     throws(CellError) -> Int
   {
+    if depth > PythonText.maximumNesting {
+      throw CellError(
+        type: "RecursionError", message: "maximum recursion depth exceeded in comparison",
+        range: range)
+    }
     if let a = Number(left), let b = Number(right) {
       // NaN compares false both ways; an order of 2 makes <, <=, >, >= all false.
       return numberOrder(a, b) ?? 2
@@ -505,7 +514,7 @@ enum Operators {
     case (.tuple, .tuple), (.list, .list):
       let (a, b) = (left.sequenceItems!, right.sequenceItems!)
       for (x, y) in zip(a, b) where !equal(x, y) {
-        return try ordering(x, y, operation: operation, range: range)
+        return try ordering(x, y, operation: operation, range: range, depth: depth + 1)
       }
       return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
     default:

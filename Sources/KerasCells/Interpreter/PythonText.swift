@@ -48,6 +48,12 @@ enum PythonText {
         // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
         return "<function \(function.qualifiedName)>"
       }
+      if case .userClass(let type) = callable.kind {
+        return "<class '__main__.\(type.qualifiedName)'>"
+      }
+      if case .descriptor(let descriptor) = callable.kind {
+        return "<\(descriptor.kind.rawValue) object>"
+      }
       return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
     case .method(let receiver, let name):
       return "<bound method \(name) of \(repr(receiver))>"
@@ -73,6 +79,11 @@ enum PythonText {
     case .exception(let exception): return exception.repr
     case .tensorShape(let dimensions): return TensorShapeValue.repr(dimensions)
     case .standard(let object): return object.repr(repr)
+    case .instance(let instance):
+      // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
+      return instance.shownRepr ?? "<__main__.\(instance.type.qualifiedName) object>"
+    case .superObject(let binding):
+      return "<super: <class '\(binding.start.name)'>, <\(binding.receiverClass.name) object>>"
     }
   }
 
@@ -86,6 +97,7 @@ enum PythonText {
     if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
     if case .array(let array) = value { return NumPyArrayText.text(array, repr: false) }
     if case .standard(let object) = value { return object.str(repr) }
+    if case .instance(let instance) = value, let text = instance.shownStr { return text }
     return repr(value)
   }
 

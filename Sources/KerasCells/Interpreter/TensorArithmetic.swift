@@ -25,10 +25,22 @@ enum TensorArithmetic {
     }
     var tensors: [KerasTensor] = []
     var constant: Double?
+    var constantTensor: TensorFunction.ConstantTensor?
     var constantFirst = false
     for (index, operand) in [left, right].enumerated() {
       switch operand {
       case .kerasTensor(let tensor): tensors.append(tensor)
+      case .array(let array):
+        // A constant tensor computed eagerly (a position embedding of `tf.range(...)`). Whole
+        // numbers (`tf.range(...)` itself) would need TensorFlow's dtype rules, which differ
+        // between NumPy arrays and eager tensors.
+        guard array.dtype.isFloat else {
+          throw .unsupported(
+            "ConvBook does not support \(operation.symbol) between a Keras tensor and a constant of dtype \(array.dtype.rawValue) yet; use a float32 constant",
+            at: range)
+        }
+        constantTensor = TensorFunction.ConstantTensor(shape: array.shape, values: array.scalars)
+        constantFirst = index == 0
       case .int(let number):
         constant = Double(number)
         constantFirst = index == 0
@@ -42,8 +54,8 @@ enum TensorArithmetic {
       }
     }
     return try apply(
-      kind, tensors, constant: constant, constantFirst: constantFirst, range: range,
-      interpreter: interpreter)
+      kind, tensors, constant: constant, constantTensor: constantTensor,
+      constantFirst: constantFirst, range: range, interpreter: interpreter)
   }
 
   static func negate(_ tensor: KerasTensor, range: SourceRange, interpreter: Interpreter)
@@ -56,25 +68,27 @@ enum TensorArithmetic {
 
   private static func apply(
     _ operation: TFOpLambda.Operation, _ tensors: [KerasTensor], constant: Double?,
-    constantFirst: Bool, range: SourceRange, interpreter: Interpreter
+    constantTensor: TensorFunction.ConstantTensor? = nil, constantFirst: Bool,
+    range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value {
     // The operation belongs to its tensors' package (a tf-keras `TFOpLambda` for `tf_keras` tensors).
     let package = try KerasPackages.package(of: tensors, interpreter: interpreter, range: range)
     if package != interpreter.kerasVersion {
       return try interpreter.inPackage(package) { () throws(CellError) in
         try apply(
-          operation, tensors, constant: constant, constantFirst: constantFirst, range: range,
-          interpreter: interpreter)
+          operation, tensors, constant: constant, constantTensor: constantTensor,
+          constantFirst: constantFirst, range: range, interpreter: interpreter)
       }
     }
     let keras3 = interpreter.kerasNames.kerasVersion == .keras3
     let tracing = interpreter.session.lambdaTracingDepth > 0
     let baseName = keras3 ? operation.keras3Name : operation.rawValue
     let name = tracing ? baseName : interpreter.kerasNames.uniqueName(baseName)
-    let instance = LayerInstance(
-      TFOpLambda(
-        operation: operation, name: name, constant: constant, constantFirst: constantFirst,
-        isKeras3Operation: keras3))
+    var layer = TFOpLambda(
+      operation: operation, name: name, constant: constant, constantFirst: constantFirst,
+      isKeras3Operation: keras3)
+    layer.constantTensor = constantTensor
+    let instance = LayerInstance(layer)
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }
     do {
       return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: true))

@@ -36,6 +36,21 @@ enum TensorFunctions {
     case cast
     /// `keras.ops.shape(x)`: a Keras tensor's static shape, a tuple (Keras 3 only).
     case staticShape
+    /// `tf.shape(x)` / `K.shape(x)`: the sizes as a tensor, known or not.
+    case shape
+    case depthToSpace
+    case spaceToDepth
+    /// `tf.random.normal(shape)` / `K.random_normal(shape)` of a shape holding Keras tensors.
+    case randomNormal
+    /// `tf.image.extract_patches` / `keras.ops.image.extract_patches`.
+    case extractPatches
+    /// `tf.range` / `keras.ops.arange`: a constant vector of whole numbers.
+    case range
+    case oneHot
+    /// `tf.gather` / `keras.ops.take` with constant indices.
+    case gather
+    /// `tf.where(condition, x, y)` / `keras.ops.where`.
+    case select
   }
 
   struct Entry {
@@ -56,16 +71,24 @@ enum TensorFunctions {
     case "tensorflow": table = tensorflow
     case "tensorflow.math": table = tensorflowMath
     case "tensorflow.nn": table = tensorflowNN
+    case "tensorflow.random":
+      table = name == "normal" ? ["normal": (.randomNormal, "tf.random.normal")] : [:]
     case "tensorflow.image":
-      table = name == "resize" ? ["resize": (.resize, "tf.image.resize")] : [:]
+      table = [
+        "resize": (.resize, "tf.image.resize"),
+        "extract_patches": (.extractPatches, "tf.image.extract_patches"),
+      ]
     case "tensorflow.linalg":
       table = [
         "matmul": (.matmul, "tf.linalg.matmul"),
         "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
       ]
     case "keras.backend": table = backend
-    case "keras.ops": table = kerasOps
-    case "keras.ops.image": table = name == "resize" ? ["resize": (.resize, "resize")] : [:]
+    case "keras.ops", "keras.ops.nn": table = kerasOps
+    case "keras.ops.image":
+      table = [
+        "resize": (.resize, "resize"), "extract_patches": (.extractPatches, "extract_patches"),
+      ]
     default: return nil
     }
     guard let (kind, tfName) = table[name] else { return nil }
@@ -105,6 +128,30 @@ enum TensorFunctions {
     case .epsilon: return []
     case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
     case .staticShape: return ["x"]
+    case .shape: return keras ? ["x"] : ["input", "out_type", "name"]
+    case .depthToSpace, .spaceToDepth:
+      return keras
+        ? ["x", "block_size", "data_format"] : ["input", "block_size", "data_format", "name"]
+    case .range:
+      return keras
+        ? ["start", "stop", "step", "dtype"] : ["start", "limit", "delta", "dtype", "name"]
+    case .select: return keras ? ["condition", "x1", "x2"] : ["condition", "x", "y", "name"]
+    case .oneHot:
+      return keras
+        ? ["x", "num_classes", "axis", "dtype", "sparse"]
+        : ["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"]
+    case .gather:
+      return keras
+        ? ["x", "indices", "axis"]
+        : ["params", "indices", "validate_indices", "axis", "batch_dims", "name"]
+    case .extractPatches:
+      return keras
+        ? ["images", "size", "strides", "dilation_rate", "padding", "data_format"]
+        : ["images", "sizes", "strides", "rates", "padding", "name"]
+    case .randomNormal:
+      return keras
+        ? ["shape", "mean", "stddev", "dtype", "seed"]
+        : ["shape", "mean", "stddev", "dtype", "seed", "name"]
     }
   }
 
@@ -124,6 +171,15 @@ enum TensorFunctions {
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
+    case .depthToSpace, .spaceToDepth:
+      return ["data_format": .string(keras ? "channels_last" : "NHWC")]
+    case .extractPatches:
+      return keras ? ["dilation_rate": .int(1), "padding": .string("valid")] : [:]
+    case .randomNormal: return ["mean": .float(0), "stddev": .float(1)]
+    case .range:
+      return keras ? ["stop": .none, "step": .int(1)] : ["limit": .none, "delta": .int(1)]
+    case .oneHot: return ["axis": keras ? .int(-1) : .none]
+    case .gather: return ["axis": .none, "batch_dims": .int(0)]
     default: return [:]
     }
   }
@@ -145,6 +201,9 @@ enum TensorFunctions {
     "maximum": (.binary(.maximum), "tf.math.maximum"),
     "minimum": (.binary(.minimum), "tf.math.minimum"), "pow": (.binary(.power), "tf.math.pow"),
     "squared_difference": (.binary(.squaredDifference), "tf.math.squared_difference"),
+    "greater": (.binary(.greater), "tf.math.greater"), "less": (.binary(.less), "tf.math.less"),
+    "greater_equal": (.binary(.greaterEqual), "tf.math.greater_equal"),
+    "less_equal": (.binary(.lessEqual), "tf.math.less_equal"),
     "reduce_sum": (.reduce(.sum), "tf.math.reduce_sum"),
     "reduce_mean": (.reduce(.mean), "tf.math.reduce_mean"),
     "reduce_max": (.reduce(.max), "tf.math.reduce_max"),
@@ -161,7 +220,8 @@ enum TensorFunctions {
       "abs", "sqrt", "square", "exp", "negative", "sign", "floor", "round", "sigmoid", "tanh",
       "add",
       "subtract", "multiply", "divide", "truediv", "maximum", "minimum", "pow", "reduce_sum",
-      "reduce_mean", "reduce_max", "reduce_min", "reduce_prod",
+      "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "greater", "less",
+      "greater_equal", "less_equal",
     ] {
       table[name] = tensorflowMath[name]
     }
@@ -177,6 +237,11 @@ enum TensorFunctions {
     table["pad"] = (.pad, "tf.compat.v1.pad")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
     table["cast"] = (.cast, "tf.cast")
+    table["shape"] = (.shape, "tf.compat.v1.shape")
+    table["range"] = (.range, "tf.range")
+    table["one_hot"] = (.oneHot, "tf.one_hot")
+    table["gather"] = (.gather, "tf.compat.v1.gather")
+    table["where"] = (.select, "tf.where")
     return table
   }()
 
@@ -190,6 +255,8 @@ enum TensorFunctions {
     "softmax": (.softmax, "tf.nn.softmax"), "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
     "log_softmax": (.logSoftmax, "tf.nn.log_softmax"),
     "leaky_relu": (.leakyRelu, "tf.nn.leaky_relu"),
+    "depth_to_space": (.depthToSpace, "tf.nn.depth_to_space"),
+    "space_to_depth": (.spaceToDepth, "tf.nn.space_to_depth"),
   ]
 
   private static let backend: [String: (Kind, String)] = [
@@ -214,6 +281,8 @@ enum TensorFunctions {
     "tile": (.tile, "tf.tile"),
     "cast": (.cast, "tf.cast"),
     "epsilon": (.epsilon, ""),
+    "shape": (.shape, "tf.compat.v1.shape"),
+    "random_normal": (.randomNormal, "tf.random.normal"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -241,6 +310,13 @@ enum TensorFunctions {
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
+    "depth_to_space": (.depthToSpace, "depth_to_space"),
+    "space_to_depth": (.spaceToDepth, "space_to_depth"),
+    "arange": (.range, "arange"),
+    "one_hot": (.oneHot, "one_hot"), "take": (.gather, "take"), "where": (.select, "where"),
+    "greater": (.binary(.greater), "greater"), "less": (.binary(.less), "less"),
+    "greater_equal": (.binary(.greaterEqual), "greater_equal"),
+    "less_equal": (.binary(.lessEqual), "less_equal"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -362,6 +438,35 @@ enum TensorFunctions {
       if case .int(let value)? = arguments[name] { return value != 0 }
       return false
     }
+    /// A shape argument that holds Keras tensors (`[tf.shape(x)[0], -1, 48]`, `tf.shape(y)`): its
+    /// entries, numbering the tensors from `first`, and the tensors; nil when it holds none.
+    func shapeEntries(_ name: String, first: Int) throws(CellError)
+      -> ([TensorFunction.ShapeEntry], [KerasTensor])?
+    {
+      guard let value = arguments[name] else { return nil }
+      if case .kerasTensor(let vector) = value {
+        guard vector.shape.rank == 1, vector.shape.dimensions[0] != nil else {
+          throw limitation("with a shape tensor of shape \(vector.shape)")
+        }
+        return ([.vector(input: first)], [vector])
+      }
+      guard let items = value.sequenceItems,
+        items.contains(where: { if case .kerasTensor = $0 { true } else { false } })
+      else { return nil }
+      var entries: [TensorFunction.ShapeEntry] = []
+      var tensors: [KerasTensor] = []
+      for item in items {
+        switch item {
+        case .int(let size): entries.append(.size(size))
+        case .none: entries.append(.size(-1))
+        case .kerasTensor(let size) where size.shape.rank == 0:
+          entries.append(.scalar(input: first + tensors.count))
+          tensors.append(size)
+        default: throw limitation("with a shape holding \(PythonText.repr(item))")
+        }
+      }
+      return (entries, tensors)
+    }
     // Keras 3 refuses TensorFlow functions on its symbolic tensors (outside a Lambda).
     if keras3, !kerasOps, session.lambdaTracingDepth == 0,
       arguments.values.contains(where: { value in
@@ -378,6 +483,7 @@ enum TensorFunctions {
     var function: TensorFunction
     switch entry.kind {
     case .epsilon: return .float(1e-7)
+    case .range: return try constantRange(arguments, entry: entry, path: path, range: range)
     case .unary(let unary):
       inputs = [try tensor(entry.parameters[0])]
       function = .unary(unary)
@@ -444,8 +550,13 @@ enum TensorFunctions {
       function = .squeeze(axes: axes)
     case .reshape:
       inputs = [try tensor("tensor")]
-      guard let shape = try ints("shape") else { throw limitation("without a shape") }
-      function = .reshape(shape)
+      if let (entries, sizes) = try shapeEntries("shape", first: 1) {
+        inputs += sizes
+        function = .dynamicReshape(entries)
+      } else {
+        guard let shape = try ints("shape") else { throw limitation("without a shape") }
+        function = .reshape(shape)
+      }
     case .transpose:
       let x = try tensor(entry.parameters[0])
       inputs = [x]
@@ -504,9 +615,255 @@ enum TensorFunctions {
       function = .unary(.identity)
     case .staticShape:
       throw limitation("on a value of type '\(arguments["x"]?.typeName ?? "NoneType")'")
+    case .shape:
+      inputs = [try tensor(entry.parameters[0])]
+      if let type = arguments["out_type"], TensorFlowDType.requestedName(type) != "int32" {
+        throw limitation("with `out_type=\(PythonText.repr(type))`")
+      }
+      function = .shape
+    case .depthToSpace, .spaceToDepth:
+      inputs = [try tensor(entry.parameters[0])]
+      guard case .string(let format)? = arguments["data_format"],
+        format == "NHWC" || format == "channels_last"
+      else {
+        throw limitation("with a data format other than channels last (NHWC)")
+      }
+      let block = try int("block_size")
+      if case .depthToSpace = entry.kind {
+        function = .depthToSpace(blockSize: block)
+      } else {
+        function = .spaceToDepth(blockSize: block)
+      }
+    case .extractPatches:
+      inputs = [try tensor("images")]
+      // tf.image: sizes/strides/rates as [1, rows, cols, 1] and padding "VALID"/"SAME";
+      // keras.ops.image: a size and strides as numbers or pairs, strides defaulting to the size.
+      func pair(_ name: String, tensorFlow: Bool) throws(CellError) -> [Int]? {
+        guard let values = try ints(name) else { return nil }
+        if tensorFlow {
+          guard values.count == 4, values[0] == 1, values[3] == 1, values[1] > 0, values[2] > 0
+          else { throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`") }
+          return [values[1], values[2]]
+        }
+        guard values.count == 1 || values.count == 2, values.allSatisfy({ $0 > 0 }) else {
+          throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`")
+        }
+        return values.count == 1 ? [values[0], values[0]] : values
+      }
+      let tensorFlow = !entry.isKerasOperation
+      func required(_ name: String) throws(CellError) -> [Int] {
+        guard let values = try pair(name, tensorFlow: tensorFlow) else {
+          throw CellError(
+            type: "TypeError",
+            message: "extract_patches() missing 1 required positional argument: '\(name)'",
+            range: range)
+        }
+        return values
+      }
+      let size = try required(tensorFlow ? "sizes" : "size")
+      let strides =
+        try tensorFlow ? required("strides") : pair("strides", tensorFlow: false) ?? size
+      let rates = try tensorFlow ? required("rates") : pair("dilation_rate", tensorFlow: false)!
+      guard case .string(let padding)? = arguments["padding"] else {
+        throw CellError(
+          type: "TypeError",
+          message: "extract_patches() missing 1 required positional argument: 'padding'",
+          range: range)
+      }
+      let same: Bool
+      switch tensorFlow ? padding : padding.lowercased() {
+      case "VALID", "valid": same = false
+      case "SAME", "same": same = true
+      default: throw limitation("with `padding=\(PythonText.repr(.string(padding)))`")
+      }
+      if let format = arguments["data_format"], format.isTruthy,
+        PythonText.repr(format) != "'channels_last'"
+      {
+        throw limitation("with a data format other than channels last")
+      }
+      function = .extractPatches(size: size, strides: strides, rates: rates, same: same)
+    case .oneHot:
+      let indices = try tensor(entry.parameters[0])
+      inputs = [indices]
+      let depth = try int(entry.parameters[1])
+      // TensorFlow's one_hot takes integer indices only (Keras 3's casts them). tf-keras has named
+      // the TFOpLambda when the call fails.
+      if !entry.isKerasOperation, !Self.isInteger(indices) {
+        let shown = entry.parameters.map { name -> String in
+          if name == entry.parameters[0] {
+            return "  • \(name)=tf.Tensor(shape=\(indices.shape), dtype=float32)"
+          }
+          return "  • \(name)=\(arguments[name].map(PythonText.repr) ?? "None")"
+        }
+        let name =
+          session.lambdaTracingDepth > 0
+          ? entry.tfName : interpreter.kerasNames.uniqueName(entry.tfName)
+        throw CellError(
+          type: "TypeError",
+          message: """
+            Exception encountered when calling layer "\(name)" (type TFOpLambda).
+
+            Value passed to parameter 'indices' has DataType float32 not in list of allowed values: uint8, int8, int32, int64
+
+            Call arguments received by layer "\(name)" (type TFOpLambda):
+            \(shown.joined(separator: "\n"))
+            """, range: range)
+      }
+      let axis = arguments["axis"].flatMap { if case .int(let a) = $0 { a } else { nil } } ?? -1
+      guard axis >= -1 else { throw limitation("with `axis=\(axis)`") }
+      let on = arguments["on_value"].flatMap { $0.isNone ? nil : number("on_value") } ?? 1
+      let off = arguments["off_value"].flatMap { $0.isNone ? nil : number("off_value") } ?? 0
+      if let dtype = arguments["dtype"], dtype.isTruthy,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with `dtype=\(PythonText.repr(dtype))` (ConvBook computes in float32)")
+      }
+      if flag("sparse") { throw limitation("with `sparse=True`") }
+      function = .oneHot(depth: depth, axis: axis, on: on, off: off)
+    case .select:
+      let condition = try tensor("condition")
+      inputs = [condition]
+      var constants: [Double?] = []
+      for name in entry.parameters[1...2] {
+        switch arguments[name] {
+        case .kerasTensor(let operand)?:
+          inputs.append(operand)
+          constants.append(nil)
+        case let value?:
+          guard let number = number(name) else {
+            throw limitation("with `\(name)=\(PythonText.repr(value))`")
+          }
+          constants.append(number)
+        case nil:
+          // `tf.where(condition)` returns the coordinates of the true values: a tensor of unknown
+          // length.
+          throw limitation("without x and y (the coordinates of the true values)")
+        }
+      }
+      function = .select(x: constants[0], y: constants[1])
+    case .gather:
+      let x = try tensor(entry.parameters[0])
+      inputs = [x]
+      guard case .int(0)? = arguments["batch_dims"] ?? .int(0) else {
+        throw limitation("with `batch_dims`")
+      }
+      let axis: Int
+      switch arguments["axis"] {
+      case .int(let value)?: axis = value
+      case .none?, nil:
+        // TensorFlow gathers along axis 0; Keras 3's take flattens first, which ConvBook lacks.
+        guard !entry.isKerasOperation else { throw limitation("without `axis`") }
+        axis = 0
+      default: throw limitation("with this `axis`")
+      }
+      switch arguments["indices"] {
+      case .int(let index)?:
+        function = .gather(indices: [index], axis: axis, scalar: true)
+      case let value?:
+        guard let items = value.sequenceItems, !items.isEmpty else {
+          throw limitation("with indices of type '\(value.typeName)'")
+        }
+        var indices: [Int] = []
+        for item in items {
+          guard case .int(let index) = item else {
+            throw limitation("with indices that are not a list of whole numbers")
+          }
+          indices.append(index)
+        }
+        function = .gather(indices: indices, axis: axis, scalar: false)
+      case nil:
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(path.split(separator: ".").last ?? "gather")() missing 1 required positional argument: 'indices'",
+          range: range)
+      }
+    case .randomNormal:
+      guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
+        // Without a Keras tensor in the shape the result is a constant tensor, which ConvBook's
+        // cells do not hold.
+        throw limitation("with a shape of numbers only (a constant tensor)")
+      }
+      guard let mean = number("mean"), let deviation = number("stddev") else {
+        throw limitation("with a `mean` or `stddev` that is not a number")
+      }
+      if let dtype = arguments["dtype"], dtype.isTruthy,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with `dtype=\(PythonText.repr(dtype))`")
+      }
+      var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+      if case .int(let given)? = arguments["seed"] { seed = given }
+      session.randomOperationCount += 1
+      inputs = sizes
+      function = .randomNormal(entries, mean: mean, standardDeviation: deviation, seed: seed)
     }
     return .kerasTensor(
       try apply(function, entry.tfName, inputs, interpreter: interpreter, range: range))
+  }
+
+  /// Whether `tensor` holds integers: a `keras.Input(..., dtype="int32")` (ConvBook's other
+  /// tensors are float32).
+  static func isInteger(_ tensor: KerasTensor) -> Bool {
+    guard tensor.isInput, let input = tensor.producer.layer as? InputLayer else { return false }
+    let name: String
+    switch input.common.arguments["dtype"] {
+    case .string(let given): name = given
+    case .object(let object) where object.typeName == "DType":
+      guard case .string(let given)? = object.arguments.first?.1 else { return false }
+      name = given
+    default: return false
+    }
+    return name.hasPrefix("int") || name.hasPrefix("uint")
+  }
+
+  /// `tf.range(start, limit, delta)` / `keras.ops.arange(start, stop, step)` of whole numbers: a
+  /// constant vector (TensorFlow's eager tensor; an int64 NumPy array here), which model code
+  /// feeds to an `Embedding` for position embeddings.
+  private static func constantRange(
+    _ arguments: [String: Value], entry: Entry, path: String, range: SourceRange
+  ) throws(CellError) -> Value {
+    let keras = entry.isKerasOperation
+    func whole(_ name: String) throws(CellError) -> Int? {
+      switch arguments[name] {
+      case .int(let value)?: return value
+      case .none?, nil: return nil
+      case let value?:
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `\(name)=\(PythonText.repr(value))` yet (whole numbers only)",
+          at: range)
+      }
+    }
+    guard let first = try whole("start") else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(keras ? "arange" : "range")() missing 1 required positional argument: 'start'",
+        range: range)
+    }
+    let second = try whole(keras ? "stop" : "limit")
+    let step = try whole(keras ? "step" : "delta") ?? 1
+    let (start, stop) = second.map { (first, $0) } ?? (0, first)
+    if let dtype = arguments["dtype"], dtype.isTruthy,
+      !["int32", "int64"].contains(TensorFlowDType.requestedName(dtype) ?? "")
+    {
+      throw .unsupported(
+        "ConvBook does not support `\(path)` with `dtype=\(PythonText.repr(dtype))` yet", at: range)
+    }
+    guard step != 0 else {
+      throw .unsupported(
+        "ConvBook does not support `\(path)` with a step of 0 (TensorFlow refuses it: it requires delta != 0)",
+        at: range)
+    }
+    let count = Value.rangeCount(start, stop, step)
+    guard count <= 1 << 20, (-(1 << 24)...(1 << 24)).contains(start),
+      (-(1 << 24)...(1 << 24)).contains(stop)
+    else {
+      throw .unsupported(
+        "ConvBook holds `\(path)` constants of at most 2^20 whole numbers below 2^24 in size",
+        at: range)
+    }
+    let values = (0..<count).map { Float(start + $0 * step) }
+    return .array(NDArray(dtype: .int64, shape: [count], scalars: values))
   }
 
   /// Records `function` on `inputs` as tf-keras' `TFOpLambda` (Keras 3: an operation), unnamed
@@ -529,6 +886,74 @@ enum TensorFunctions {
     } catch {
       throw Calls.keras(error, at: range)
     }
+  }
+
+  /// `x > 0` on a Keras tensor (`<`, `<=`, `>`, `>=`): tf-keras' `tf.math.greater`, ..., Keras 3's
+  /// `greater (Greater)`, .... A number on the left is Python's reflected comparison (`0 < x` is
+  /// `x > 0`).
+  static func compare(
+    _ operation: ComparisonOperator, _ left: Value, _ right: Value, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value {
+    var binary: TensorFunction.Binary
+    switch operation {
+    case .greater: binary = .greater
+    case .less: binary = .less
+    case .greaterOrEqual: binary = .greaterEqual
+    case .lessOrEqual: binary = .lessEqual
+    default:
+      throw .unsupported(
+        "ConvBook does not support \(operation.rawValue) on Keras tensors yet", at: range)
+    }
+    func number(_ value: Value) -> Double? {
+      switch value {
+      case .int(let n): return Double(n)
+      case .float(let n): return n
+      case .bool(let flag): return flag ? 1 : 0
+      default: return nil
+      }
+    }
+    var inputs: [KerasTensor]
+    var function: TensorFunction
+    switch (left, right) {
+    case (.kerasTensor(let a), .kerasTensor(let b)):
+      inputs = [a, b]
+      function = .binary(binary, constant: nil, constantFirst: false)
+    case (.kerasTensor(let a), let other):
+      guard let c = number(other) else {
+        throw .unsupported(
+          "ConvBook does not support \(operation.rawValue) between a Keras tensor and a value of type '\(other.typeName)' yet",
+          at: range)
+      }
+      inputs = [a]
+      function = .binary(binary, constant: c, constantFirst: false)
+    case (let other, .kerasTensor(let b)):
+      guard let c = number(other) else {
+        throw .unsupported(
+          "ConvBook does not support \(operation.rawValue) between a value of type '\(other.typeName)' and a Keras tensor yet",
+          at: range)
+      }
+      switch binary {
+      case .greater: binary = .less
+      case .less: binary = .greater
+      case .greaterEqual: binary = .lessEqual
+      default: binary = .greaterEqual
+      }
+      inputs = [b]
+      function = .binary(binary, constant: c, constantFirst: false)
+    default:
+      preconditionFailure("compare needs a Keras tensor operand")
+    }
+    let keras3 = interpreter.kerasVersion == .keras3
+    let names: [TensorFunction.Binary: String] = [
+      .greater: "greater", .less: "less", .greaterEqual: "greater_equal",
+      .lessEqual: "less_equal",
+    ]
+    let base = names[binary]!
+    return .kerasTensor(
+      try apply(
+        function, keras3 ? base : "tf.math." + base, inputs, interpreter: interpreter, range: range)
+    )
   }
 
   /// `x[...]` on a Keras tensor: tf-keras' `SlicingOpLambda` (`tf.__operators__.getitem`), Keras

@@ -391,7 +391,8 @@ enum TrainingCalls {
   }
 
   static func compiled(
-    _ model: SequentialModel, session: KerasSession, site: CallSite, validate: Bool = true
+    _ model: SequentialModel, session: KerasSession, site: CallSite, version: KerasVersion,
+    validate: Bool = true
   ) throws(CellError) {
     let key = ObjectIdentifier(model)
     if var state = session.training.states[key] {
@@ -399,12 +400,18 @@ enum TrainingCalls {
       state.trainer = nil
       session.training.states[key] = state
     }
-    if validate, let compiled = model.compileArguments {
-      do {
-        _ = try TrainingConfiguration(compiled)
-      } catch {
-        throw Self.error(error, site: site)
-      }
+    // Keras' `compile` resolves only the optimizer (an unknown name is its ValueError); losses,
+    // metrics and what ConvBook cannot train with are checked when fit, evaluate or predict
+    // needs them, so a model compiled with Nadam or a Huber loss still builds and summarises.
+    if validate, case .string(let name)? = model.compileArguments?.optimizer,
+      !TrainingConfiguration.isKerasOptimizerName(name, keras3: version == .keras3)
+    {
+      throw CellError(
+        type: "ValueError",
+        message: version == .keras3
+          ? "Could not interpret optimizer identifier: \(name)"
+          : "Unknown optimizer: '\(name)'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details.",
+        range: site.range)
     }
   }
 
@@ -514,7 +521,8 @@ enum TrainingCalls {
           batches.append(batch.tensor)
         }
         let results =
-          inputNames.count == 1 ? [try pass.run(batches[0])] : try pass.run(inputs: batches)
+          inputNames.count == 1 && model.outputShapeList == nil
+          ? [try pass.run(batches[0])] : try pass.run(inputs: batches)
         if outputs.isEmpty { outputs = results.map { _ in [] } }
         for (k, result) in results.enumerated() {
           try budget.allocate(count: result.count, size: 4, at: site.range)

@@ -19,6 +19,8 @@ public final class UserFunction {
   /// The cell that defined the function: an error inside it, when called from a later cell, is
   /// reported at the call, the place in the running cell's own source.
   let cellIndex: Int
+  /// The class whose body defined this function (CPython's `__class__` cell), for `super()`.
+  var classCell: ClassCell?
 
   init(
     name: String, qualifiedName: String, parameters: [FunctionParameter], defaults: [String: Value],
@@ -116,6 +118,18 @@ final class Scope {
     self.parent = parent
     self.qualifiedName = qualifiedName
   }
+
+  // A closure keeps its defining scope alive, which may hold the previous closure: a long chain
+  // of them is freed without recursing per link.
+  deinit {
+    var taken = names
+    names = [:]
+    DeferredRelease.release(&taken, empty: [:])
+  }
+  /// Whether this is a class body's namespace, which the methods defined in it do not see.
+  var isClassBody = false
+  /// The class a class body is making (`isClassBody`), filled when the class exists.
+  var classCell: ClassCell?
 
   /// Names a `global` statement declared in this function: read and bound in the globals.
   var globalNames: Set<String> = []

@@ -48,6 +48,10 @@ public indirect enum Value {
   case tensorShape([Int?])
   /// An object of a standard-library module ConvBook implements (`StandardLibrary`).
   case standard(StandardObject)
+  /// An instance of a class defined in a cell (`PythonClass`).
+  case instance(PythonInstance)
+  /// What `super()` returns in a method of a cell's class.
+  case superObject(SuperBinding)
 
   /// Python's `type(x).__name__`.
   public var typeName: String {
@@ -77,6 +81,8 @@ public indirect enum Value {
     case .exception(let exception): return exception.type
     case .tensorShape: return "TensorShape"
     case .standard(let object): return object.typeName
+    case .instance(let instance): return instance.type.name
+    case .superObject: return "super"
     }
   }
 

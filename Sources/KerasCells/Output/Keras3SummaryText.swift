@@ -133,6 +133,9 @@ public enum Keras3SummaryText {
           let lines = wrapped[column]
           let text = lineIndex < lines.count ? lines[lineIndex] : ""
           let padded = pad(text, widths[column], columns[column].alignment)
+          if summary.options.showTrainable && column == columns.count - 1 {
+            return " " + style.trainableMark(padded) + " "
+          }
           return " " + style.highlight(padded, column: column) + " "
         }
         table += "│" + parts.joined(separator: "│") + "│\n"
@@ -158,7 +161,9 @@ public enum Keras3SummaryText {
   /// The output shape as Keras 3 writes it: dimensions joined by `, ` (so a rank-1 shape is
   /// `(None)`); the input layer of a functional model shows its plain shape.
   static func shapeText(_ row: ModelSummary.Row) -> String {
-    "(" + row.outputShape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
+    // A nested model shows what its last call returned (`format_layer_shape`).
+    let shape = row.lastCallOutputShape ?? row.outputShape
+    return "(" + shape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ")
       + ")"
   }
 
@@ -278,10 +283,35 @@ public enum Keras3SummaryText {
   /// Lines cut at the console's width (plain text only: a styled table is never wider than the
   /// console unless `line_length=` asks, and then the escapes would have to be kept whole).
   static func cropped(_ text: String, width: Int, styled: Bool) -> String {
-    guard !styled else { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.count > width ? String($0.prefix(width)) : String($0)
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      styled ? croppedStyled(line, width: width) : String(line.prefix(width))
     }.joined(separator: "\n")
+  }
+
+  /// A styled line cut after `width` visible characters, as rich crops its segments: escape
+  /// sequences take no room, and a style open at the cut is closed there.
+  private static func croppedStyled(_ line: Substring, width: Int) -> String {
+    var out = ""
+    var visible = 0
+    var styleOpen = false
+    var index = line.startIndex
+    while index < line.endIndex {
+      if visible == width {
+        if styleOpen { out += "\u{1B}[0m" }
+        return out
+      }
+      if line[index] == "\u{1B}", let end = line[index...].firstIndex(of: "m") {
+        let sequence = line[index...end]
+        out += sequence
+        styleOpen = sequence != "\u{1B}[0m"
+        index = line.index(after: end)
+        continue
+      }
+      out.append(line[index])
+      visible += 1
+      index = line.index(after: index)
+    }
+    return out
   }
 
   static func trimmedTrailing(_ text: String) -> String {

@@ -80,6 +80,24 @@ extension SummaryConsole.Styling {
 
   func number(_ text: String) -> String { color(34, text) }
 
+  /// The `Trainable` cell's mark in bold, `Y` also in colour 34 and `N` in colour 9 (rich combines
+  /// both in one escape: `ESC[1;38;5;34m`, and writes colours below 16 as the standard codes, so
+  /// `N` is `ESC[1;91m` in both colour modes); the centring spaces stay plain.
+  func trainableMark(_ cell: String) -> String {
+    guard self != .none else { return cell }
+    let mark = cell.trimmingCharacters(in: .whitespaces)
+    guard !mark.isEmpty, let start = cell.range(of: mark) else { return cell }
+    let code = [("Y", 34), ("N", 9)].first { $0.0 == mark }?.1
+    let styled: String
+    switch (self, code) {
+    case (.extendedColors, 34): styled = Self.escape + "1;38;5;34m" + mark + Self.escape + "0m"
+    case (.extendedColors, let code?), (.standardColors, let code?):
+      styled = Self.escape + "1;" + (code == 34 ? "32" : "91") + "m" + mark + Self.escape + "0m"
+    default: styled = bold(mark)
+    }
+    return String(cell[..<start.lowerBound]) + styled + String(cell[start.upperBound...])
+  }
+
   /// The colours of a table cell line: class names (column 0), dimensions and `None` (column 1),
   /// the parameter count (column 2), the node and tensor indexes of `Connected to` (column 3).
   func highlight(_ line: String, column: Int) -> String {

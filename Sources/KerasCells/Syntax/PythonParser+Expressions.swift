@@ -539,7 +539,7 @@ extension PythonParser {
     }
   }
 
-  private mutating func parseCall(callee: Expression, startingAt startToken: PythonToken)
+  mutating func parseCall(callee: Expression, startingAt startToken: PythonToken)
     throws(PythonSyntaxError)
     -> Expression
   {

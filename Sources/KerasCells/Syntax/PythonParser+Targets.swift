@@ -209,7 +209,7 @@ extension PythonParser {
 
   /// Targets are primaries (names, attributes, subscripts, bracketed
   /// lists of targets), so `for i*, x in` fails at the `*` as in CPython.
-  private mutating func parseTargetElement() throws(PythonSyntaxError) -> Expression {
+  mutating func parseTargetElement() throws(PythonSyntaxError) -> Expression {
     guard current.isOperator("*") else { return try parsePrimary() }
     let star = current
     try advance()

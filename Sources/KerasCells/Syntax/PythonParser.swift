@@ -270,11 +270,7 @@ public struct PythonParser {
 
   mutating func deferUnsupported(_ construct: String, _ description: String, at range: SourceRange)
   {
-    // A class in model code is almost always a subclassed model or layer: say what to use instead.
-    let message =
-      construct == "class"
-      ? "ConvBook does not support class definitions yet (such as subclassing keras.Model or keras.layers.Layer); build the model with keras.Sequential or the functional API"
-      : "\(description) are not supported in ConvBook cells"
+    let message = "\(description) are not supported in ConvBook cells"
     deferredErrors.append(
       PythonSyntaxError(.unsupported(construct: construct), message, at: range))
   }
@@ -310,9 +306,7 @@ public struct PythonParser {
 
   private static let unsupportedCompoundStatements:
     [PythonKeyword: (construct: String, description: String)] = [
-      .class: ("class", "class definitions (class)"),
-      .with: ("with", "with statements"),
-      .async: ("async", "async functions and loops (async)"),
+      .async: ("async", "async functions and loops (async)")
     ]
 
   mutating func parseStatement() throws(PythonSyntaxError) -> [Statement] {
@@ -328,28 +322,17 @@ public struct PythonParser {
       return [try parseWhileLoop()]
     case .keyword(.try):
       return [try parseTryStatement()]
+    case .keyword(.class):
+      return [try parseClassDefinition(decorators: [])]
+    case .keyword(.with):
+      return [try parseWithStatement()]
     case .keyword(let keyword) where Self.unsupportedCompoundStatements[keyword] != nil:
       let (construct, description) = Self.unsupportedCompoundStatements[keyword]!
       deferUnsupported(construct, description, at: token.range)
       try parseUnsupportedCompoundStatement()
       return []
     case .operator where token.text == "@":
-      deferUnsupported("@", "decorators", at: token.range)
-      while current.isOperator("@") {
-        try advance()
-        _ = try parseNamedExpression()
-        guard current.kind == .newline else { throw invalidSyntaxHere() }
-        try advance()
-      }
-      guard case .keyword(let keyword) = current.kind, [.def, .class, .async].contains(keyword)
-      else {
-        throw invalidSyntaxHere()
-      }
-      let (construct, description) =
-        Self.unsupportedCompoundStatements[keyword] ?? ("def", "function definitions (def)")
-      deferUnsupported(construct, description, at: current.range)
-      try parseUnsupportedCompoundStatement()
-      return []
+      return try parseDecorated()
     case .name where token.text == "match" && isMatchStatement():
       deferUnsupported("match", "match statements", at: token.range)
       try skipClause()
@@ -379,7 +362,7 @@ public struct PythonParser {
   /// it (`except`, `else`, `finally`) and discards them. Bodies are parsed
   /// for real, so mistakes inside them get Python's own errors; headers are
   /// only checked loosely.
-  private mutating func parseUnsupportedCompoundStatement() throws(PythonSyntaxError) {
+  mutating func parseUnsupportedCompoundStatement() throws(PythonSyntaxError) {
     var keyword = current
     if keyword.isKeyword(.async) {
       try advance()
@@ -792,7 +775,7 @@ public struct PythonParser {
 
   // MARK: Compound statements
 
-  private mutating func expectBlockColon() throws(PythonSyntaxError) {
+  mutating func expectBlockColon() throws(PythonSyntaxError) {
     if current.isOperator(":") {
       try advance()
       return
@@ -812,7 +795,7 @@ public struct PythonParser {
   /// The body after a `:`, either an indented block or simple statements on
   /// the same line. `construct` names the header in CPython's words, such as
   /// `'for' statement` or `function definition`.
-  private mutating func parseBlock(after construct: String, onLine line: Int)
+  mutating func parseBlock(after construct: String, onLine line: Int)
     throws(PythonSyntaxError) -> [Statement]
   {
     guard current.kind == .newline else { return try parseSimpleStatements() }
@@ -938,7 +921,9 @@ public struct PythonParser {
 
   /// `def name(a, b=1, *args, k, **kwargs) -> annotation:` and its body. Annotations are read
   /// and ignored, as Python ignores them at run time.
-  private mutating func parseFunctionDefinition() throws(PythonSyntaxError) -> Statement {
+  mutating func parseFunctionDefinition(decorators: [Expression] = []) throws(PythonSyntaxError)
+    -> Statement
+  {
     let defToken = current
     try advance()
     let name = try expectName()
@@ -1012,7 +997,8 @@ public struct PythonParser {
     return Statement(
       .functionDefinition(
         FunctionDefinition(
-          name: name.text, nameRange: name.range, parameters: parameters, body: body)),
+          name: name.text, nameRange: name.range, parameters: parameters, body: body,
+          decorators: decorators)),
       range: defToken.range.union(lastContentRange))
   }
 

@@ -45,7 +45,11 @@ enum SyntaxDepth {
     case .augmentedAssignment(let target, _, let value): return [target, value]
     case .importModules, .importNames, .pass, .breakStatement, .continueStatement: return []
     case .functionDefinition(let definition):
-      return definition.parameters.compactMap(\.defaultValue)
+      return definition.decorators + definition.parameters.compactMap(\.defaultValue)
+    case .classDefinition(let definition):
+      return definition.decorators + definition.arguments.map(\.value)
+    case .withStatement(let items, _):
+      return items.flatMap { [$0.context] + ($0.target.map { [$0] } ?? []) }
     case .returnStatement(let value): return value.map { [$0] } ?? []
     case .whileLoop(let condition, _): return [condition]
     case .tryStatement(_, let handlers, _, _): return handlers.compactMap(\.type)
@@ -63,6 +67,8 @@ enum SyntaxDepth {
     switch statement.kind {
     case .forLoop(_, _, let body), .whileLoop(_, let body): return body
     case .functionDefinition(let definition): return definition.body
+    case .classDefinition(let definition): return definition.body
+    case .withStatement(_, let body): return body
     case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
       return body + handlers.flatMap(\.body) + (elseBody ?? []) + (finallyBody ?? [])
     case .ifStatement(let branches, let elseBody):

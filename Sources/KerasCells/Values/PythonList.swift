@@ -14,6 +14,12 @@ public final class PythonList: RandomAccessCollection {
 
   public init(_ items: [Value] = []) { self.items = items }
 
+  deinit {
+    var taken = items
+    items = []
+    DeferredRelease.release(&taken, empty: [])
+  }
+
   public var startIndex: Int { 0 }
   public var endIndex: Int { items.count }
   public subscript(position: Int) -> Value { items[position] }
@@ -57,6 +63,12 @@ public final class PythonDict: RandomAccessCollection {
   }
 
   public init(_ pairs: [(Value, Value)] = []) { self.pairs = pairs }
+
+  deinit {
+    var taken = pairs
+    pairs = []
+    DeferredRelease.release(&taken, empty: [])
+  }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { pairs.count }

@@ -11,7 +11,7 @@ struct TensorFunctionForwardTests {
   @Test(
     arguments: [
       "siamese_euclidean", "tensor_functions", "slicing", "attention_ops", "elementwise_functions",
-      "normalisation_ops", "padding_ops",
+      "normalisation_ops", "padding_ops", "shape_functions", "patch_functions", "select_functions",
     ])
   func matchesKerasWithin1e5(_ name: String) throws {
     #expect(KerasGraphForwardFixtureTests.caseNames.contains(name))

@@ -25,17 +25,10 @@ import Testing
     "302-sequence-tagging":
       "the mask as a second input (see 300): Keras 3's functional summary shows the mask's NotEqual operation as a row and in Connected to",
     "303-sensor-gru": "the mask as a second input (see 300)",
-    "401-densenet-blocks": "`layer.output` of a model's layer (namespaces helper, issue 11)",
-    "420-kaggle-loop-blocks": "`layer.output` of a model's layer (see 401)",
-    "425-fcn-none-spatial": "`layer.output` of a model's layer (see 401)",
-    "426-feature-extractor-outputs": "`layer.output` of a model's layer (see 401)",
-    "430-geron-mlp-introspection": "`layer.get_weights()` returns NumPy arrays (numpy helper)",
-    "452-err-strides-length":
-      "Keras 3 counts a Sequential model holding only its Input as unbuilt (no input_shape, no count_params); ConvBook as built",
-    "459-vae-sampling-lambda": "`K.shape` and `K.random_normal` in a Lambda (tensor functions)",
-    "460-espcn-depth-to-space": "`tf.nn.depth_to_space` on a Keras tensor (tensor functions)",
     "468-err-reuse-wrong-channels":
       "Keras 3 calls a nested Sequential model on another channel count; ConvBook refuses as its own limitation",
+    "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
+    "610-encoder-states-decoder": "multiout: `LSTM(return_state=True)` and `initial_state=`",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

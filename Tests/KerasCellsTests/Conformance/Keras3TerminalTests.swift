@@ -17,9 +17,11 @@ import Testing
     ("xterm-256color-60", ["TERM": "xterm-256color", "COLUMNS": "60"]),
   ]
 
-  /// Each setting with the Sequential model (`model.py`, `NAME.txt`) and with a graph whose table
-  /// has `Connected to` (`graph.py`, `graph-NAME.txt`).
-  @Test(arguments: cases.map(\.name), ["model", "graph"])
+  /// Each setting with the Sequential model (`model.py`, `NAME.txt`), with a graph whose table
+  /// has `Connected to` (`graph.py`, `graph-NAME.txt`) and with a keras-io style graph printed with
+  /// `show_trainable` (bold, coloured `Y`/`N`), `line_length=100` (cropped at the console's width,
+  /// styles closed at the cut) and `expand_nested` (`kerasio.py`, `kerasio-NAME.txt`).
+  @Test(arguments: cases.map(\.name), ["model", "graph", "kerasio"])
   func matchesRichOnATerminal(_ name: String, _ script: String) throws {
     let environment = try #require(Self.cases.first { $0.name == name }).environment
     let source = try String(

@@ -133,4 +133,78 @@ import Testing
   func formatWidthIntMaxIsRefused() throws {
     #expect(try Self.run("format-width-int-max.py").error != nil)
   }
+
+  // MobileNets turn `alpha` into filter counts with `Int(_:)`, which trapped on NaN, infinities
+  // and values whose widths pass Int.max (MobileNet.swift, MobileNetV2.makeDivisible). Python's
+  // `int(...)` raises for the first two; the third is ConvBook's limit on sizes.
+  static let mobileNetAlphas: [(name: String, error: String)] = [
+    ("mobilenet-alpha-nan.py", "ValueError: cannot convert float NaN to integer"),
+    ("mobilenet-v2-alpha-infinity.py", "OverflowError: cannot convert float infinity to integer"),
+    (
+      "mobilenet-v3-alpha-beyond-int64.py",
+      "ConvBook does not support `alpha=1e+300`: the layer widths it scales would overflow 64-bit integers"
+    ),
+  ]
+
+  @Test(arguments: mobileNetAlphas.map(\.name))
+  func mobileNetAlphaIsRefused(_ name: String) throws {
+    let expected = try #require(Self.mobileNetAlphas.first { $0.name == name })
+    let error = try #require(try Self.run(name).error)
+    #expect(error.type.map { "\($0): \(error.message)" } ?? error.message == expected.error)
+  }
+
+  // Bidirectional's concatenated output doubled the units unchecked: `SimpleRNN(2**62)` trapped.
+  @Test
+  func bidirectionalUnitsOverflowIsRefused() throws {
+    let error = try #require(try Self.run("bidirectional-units-overflow.py").error)
+    #expect(error.message.contains("overflows 64-bit integers"))
+  }
+
+  // Freeing the head of a 100,000-link chain (closures capturing the previous closure, lists or
+  // dicts holding the previous one) recursed once per link in the deinits and overflowed the
+  // stack; `DeferredRelease` frees long chains in a loop. Cells run on a thread with a large
+  // stack, so the chain is freed here, with the session, on the test's own thread (as
+  // `convbook run` freed it on the main thread).
+  @Test(arguments: ["closure-chain-100000.py", "list-chain-100000.py", "dict-chain-100000.py"])
+  func longChainsAreFreed(_ name: String) throws {
+    let source = try Self.source("interpreter", name)
+    var session: KerasSession? = KerasSession()
+    session!.limits = EvaluationLimits(timeBudget: 60, memoryBudget: 512 << 20)
+    let result = session!.run(source)
+    #expect(result.error == nil)
+    #expect(result.printed() == "built\n")
+    session = nil
+  }
+
+  // `np.array` walked nested lists recursing once per dimension: 100,000 of them overflowed the
+  // stack. NumPy refuses more than 64 dimensions.
+  @Test
+  func arrayOfTooManyNestedListsIsRefused() throws {
+    let error = try #require(try Self.run("array-of-100000-nested-lists.py").error)
+    #expect(
+      "\(error.type ?? ""): \(error.message)"
+        == "ValueError: setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 64."
+    )
+  }
+
+  // `<` on nested lists recursed once per level without a bound (and compared each level's
+  // items for equality first): 100,000 levels ran past the time budget toward a stack overflow.
+  // CPython raises RecursionError.
+  @Test
+  func orderOfDeeplyNestedListsIsARecursionError() throws {
+    let error = try #require(try Self.run("order-of-100000-nested-lists.py").error)
+    #expect(
+      "\(error.type ?? ""): \(error.message)"
+        == "RecursionError: maximum recursion depth exceeded in comparison")
+  }
+
+  // An array slice's length was `(end - first + step - 1) / step` (and `... / -step` going
+  // back), which overflows for a step of 2**63 or -2**63 (clamped to Int.max and Int.min).
+  // The printed line is NumPy 2.4's.
+  @Test
+  func arraySliceStepBeyondInt64() throws {
+    let (printed, error) = try Self.run("array-slice-step-beyond-int64.py")
+    #expect(error == nil)
+    #expect(printed == "[0] [9] [0] [9] [0 3 6 9] [9 6 3 0] [7 5 3] [2 4 6]\n")
+  }
 }

@@ -93,7 +93,7 @@ import Testing
   }
 
   @Test func refusalsPointAtWhatIsRefused() {
-    check("class Block:\n    pass", Expected(type: nil, text: "class", line: 1, column: 1))
+    check("async def block():\n    pass", Expected(type: nil, text: "async", line: 1, column: 1))
     check("import scipy", Expected(type: nil, text: "scipy", line: 1, column: 8))
     check(
       "(x, y), _ = keras.datasets.mnist.load_data()",

@@ -66,7 +66,7 @@ import Testing
   static let keras3Folder = folder.deletingLastPathComponent()
     .appendingPathComponent("keras3/training-cells")
   static let keras3Names = [
-    "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs",
+    "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {

@@ -191,6 +191,8 @@ extension Statement.Kind {
     case .raiseStatement: "raiseStatement"
     case .scopeDeclaration: "scopeDeclaration"
     case .tryStatement: "tryStatement"
+    case .classDefinition: "classDefinition"
+    case .withStatement: "withStatement"
     }
   }
 }

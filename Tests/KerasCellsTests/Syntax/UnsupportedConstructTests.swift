@@ -15,16 +15,13 @@ import Testing
 
   static let cases: [Case] = [
     Case(
-      source: "x = 1\nclass Block:\n    pass\n", construct: "class",
-      message:
-        "ConvBook does not support class definitions yet (such as subclassing keras.Model or keras.layers.Layer); build the model with keras.Sequential or the functional API",
+      source: "x = 1\nasync def fetch():\n    pass\n", construct: "async",
+      message: "async functions and loops (async) are not supported in ConvBook cells",
       span: "2:1-2:6"),
     Case(
-      source: "with scope:\n    pass\n", construct: "with",
-      message: "with statements are not supported in ConvBook cells", span: "1:1-1:5"),
-    Case(
-      source: "@tf.function\ndef step():\n    pass\n", construct: "@",
-      message: "decorators are not supported in ConvBook cells", span: "1:1-1:2"),
+      source: "@tf.function\nasync def step():\n    pass\n", construct: "async",
+      message: "async functions and loops (async) are not supported in ConvBook cells",
+      span: "2:1-2:6"),
     Case(
       source: "for x in xs:\n    pass\nelse:\n    pass\n", construct: "for-else",
       message: "else clauses on for loops are not supported in ConvBook cells", span: "3:1-3:5"),

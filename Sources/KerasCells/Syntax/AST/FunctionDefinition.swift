@@ -4,10 +4,14 @@ public struct FunctionDefinition: Hashable, Sendable {
   public var nameRange: SourceRange
   public var parameters: [FunctionParameter]
   public var body: [Statement]
+  /// `@decorator` lines above the `def`, outermost first.
+  public var decorators: [Expression]
 
   public init(
-    name: String, nameRange: SourceRange, parameters: [FunctionParameter], body: [Statement]
+    name: String, nameRange: SourceRange, parameters: [FunctionParameter], body: [Statement],
+    decorators: [Expression] = []
   ) {
+    self.decorators = decorators
     self.name = name
     self.nameRange = nameRange
     self.parameters = parameters

@@ -44,6 +44,10 @@ public struct Statement: Hashable, Sendable {
     case scopeDeclaration(nonlocal: Bool, names: [String])
     /// `assert condition` or `assert condition, message`.
     case assertStatement(condition: Expression, message: Expression?)
+    /// `class Name(bases): body`.
+    case classDefinition(ClassDefinition)
+    /// `with a as b, c: body` (items in order; parenthesized item lists too).
+    case withStatement(items: [WithItem], body: [Statement])
   }
 
   /// The shape of the statement.

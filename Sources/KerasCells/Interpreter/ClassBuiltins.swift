@@ -1,0 +1,188 @@
+import CNNEngine
+
+/// The built-ins that classes, decorators and `with` statements use: `object`, `super`,
+/// `staticmethod`, `classmethod`, `property`, `issubclass`, `setattr`, `callable`, and the
+/// TensorFlow and Keras functions real model code decorates or enters (`tf.function`,
+/// `register_keras_serializable`, `tf.device`, ...). `open` is refused: cells have no files.
+enum ClassBuiltins {
+  /// The names that are classes in Python (`type(staticmethod)` is `type`).
+  static let typeNames: Set<String> = [
+    "object", "staticmethod", "classmethod", "property", "super",
+  ]
+
+  static let builtinNames: Set<String> = typeNames.union([
+    "issubclass", "setattr", "callable", "open",
+  ])
+
+  static func value(named name: String) -> Value? {
+    builtinNames.contains(name) ? .function(Callable(.classSupport(name), path: name)) : nil
+  }
+
+  static func call(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let range = site.range
+    func typeError(_ message: String) -> CellError {
+      CellError(type: "TypeError", message: message, range: range)
+    }
+    switch name {
+    case "staticmethod", "classmethod", "property":
+      if name == "property" {
+        guard positional.count <= 2, keywords.isEmpty, let getter = positional.first else {
+          throw .unsupported(
+            "ConvBook supports property(getter) and property(getter, setter) only", at: range)
+        }
+        return descriptor(.property, getter, setter: positional.count == 2 ? positional[1] : nil)
+      }
+      guard positional.count == 1, keywords.isEmpty else {
+        throw typeError("\(name) expected 1 argument, got \(positional.count)")
+      }
+      return descriptor(name == "staticmethod" ? .staticMethod : .classMethod, positional[0])
+    case "super":
+      switch positional.count {
+      case 0: return try interpreter.zeroArgumentSuper(range: range)
+      case 2:
+        guard case .function(let callable) = positional[0],
+          case .userClass(let type) = callable.kind
+        else {
+          throw typeError("super() argument 1 must be a type, not \(positional[0].typeName)")
+        }
+        var receiverClass: PythonClass?
+        switch positional[1] {
+        case .instance(let instance): receiverClass = instance.type
+        case .function(let other):
+          if case .userClass(let otherType) = other.kind { receiverClass = otherType }
+        default: break
+        }
+        guard let receiverClass, receiverClass.isSubclass(of: type) else {
+          throw typeError("super(type, obj): obj must be an instance or subtype of type")
+        }
+        return .superObject(
+          SuperBinding(receiver: positional[1], receiverClass: receiverClass, start: type))
+      default:
+        throw .unsupported("ConvBook supports super() and super(Class, self) only", at: range)
+      }
+    case "object":
+      guard positional.isEmpty, keywords.isEmpty else {
+        throw typeError("object() takes no arguments")
+      }
+      throw .unsupported("ConvBook does not support object() instances yet", at: range)
+    case "issubclass":
+      guard positional.count == 2, keywords.isEmpty else {
+        throw typeError("issubclass expected 2 arguments, got \(positional.count)")
+      }
+      guard case .function(let callable) = positional[0], callable.isClass else {
+        throw typeError("issubclass() arg 1 must be a class")
+      }
+      guard case .userClass(let type) = callable.kind else {
+        return .bool(try classes(positional[1], range: range).contains { $0 == nil })
+      }
+      return .bool(
+        try classes(positional[1], range: range).contains { wanted in
+          wanted.map { type.isSubclass(of: $0) } ?? true
+        })
+    case "setattr":
+      guard positional.count == 3, keywords.isEmpty else {
+        throw typeError("setattr expected 3 arguments, got \(positional.count)")
+      }
+      guard case .string(let attribute) = positional[1] else {
+        throw typeError("attribute name must be string, not '\(positional[1].typeName)'")
+      }
+      if try !interpreter.setClassAttribute(
+        attribute, of: positional[0], to: positional[2], range: range)
+      {
+        try Attributes.set(attribute, of: positional[0], to: positional[2], range: range)
+      }
+      return Value.none
+    case "callable":
+      guard positional.count == 1, keywords.isEmpty else {
+        throw typeError("callable() takes exactly one argument (\(positional.count) given)")
+      }
+      switch positional[0] {
+      case .function, .method, .layer, .model: return .bool(true)
+      case .instance(let instance): return .bool(instance.type.lookup("__call__") != nil)
+      default: return .bool(false)
+      }
+    case "open":
+      throw .unsupported(
+        "ConvBook cells have no file access: open() is not available (read data with `convbook fit` / `convbook predict` instead)",
+        at: range)
+    default:
+      return try ContextManagers.call(
+        name, positional: positional, keywords: keywords, site: site)
+    }
+  }
+
+  private static func descriptor(
+    _ kind: MethodDescriptor.Kind, _ function: Value, setter: Value? = nil
+  ) -> Value {
+    .function(
+      Callable(
+        .descriptor(MethodDescriptor(kind: kind, function: function, setter: setter)),
+        path: kind.rawValue))
+  }
+
+  /// The classes of `isinstance`'s or `issubclass`'s second argument that are the cell's own
+  /// (`object` as nil); nil when none is, so that the built-in's own rules apply.
+  static func classes(_ value: Value, range: SourceRange) throws(CellError) -> [PythonClass?] {
+    switch value {
+    case .function(let callable):
+      if case .userClass(let type) = callable.kind { return [type] }
+      if callable.kind == .classSupport("object") { return [nil] }
+      return []
+    case .tuple(let items):
+      var found: [PythonClass?] = []
+      for item in items { found += try classes(item, range: range) }
+      return found
+    default:
+      throw CellError(
+        type: "TypeError",
+        message: "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        range: range)
+    }
+  }
+
+  /// `isinstance(value, classes)` when the cell's own classes (or `object`) are involved; nil
+  /// otherwise.
+  static func isInstance(
+    _ value: Value, _ wanted: Value, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Bool? {
+    let own = try classes(wanted, range: range)
+    // Everything is an object.
+    if own.contains(where: { $0 == nil }) { return true }
+    // A custom layer listed by a model is its Python object.
+    let object = KerasSubclassing.customLayer(value, session: interpreter.session)
+    if object != nil, own.isEmpty {
+      // A custom layer is a `keras.layers.Layer`, and no other Keras class.
+      func isLayerClass(_ value: Value) -> Bool {
+        switch value {
+        case .function(let callable): return callable.kind == .unsupportedModelClass("Layer")
+        case .tuple(let items): return items.contains(where: isLayerClass)
+        default: return false
+        }
+      }
+      return isLayerClass(wanted)
+    }
+    guard let instance = object ?? { if case .instance(let i) = value { i } else { nil } }() else {
+      // A built-in value is none of the cell's classes; the built-in check decides the rest.
+      return nil
+    }
+    if own.contains(where: { $0.map { instance.type.isSubclass(of: $0) } ?? true }) {
+      return true
+    }
+    return false
+  }
+
+  /// `isinstance`'s second argument without the cell's own classes, which a built-in value is
+  /// never an instance of (a lone class becomes `()`).
+  static func withoutOwnClasses(_ value: Value) -> Value {
+    switch value {
+    case .function(let callable):
+      if case .userClass = callable.kind { return .tuple([]) }
+      return value
+    case .tuple(let items): return .tuple(items.map(withoutOwnClasses))
+    default: return value
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import CNNEngine
+
+/// TensorFlow's and Keras' functions that model code wraps its definitions in: device and name
+/// scopes, distribution strategies, custom-object scopes, `tf.function` and the serialization
+/// registry. None of them changes a model's layers, names, shapes or parameters (ConvBook runs
+/// on one device, eagerly), so they are accepted and do nothing.
+enum ContextManagers {
+  /// What each function is, as `tf.NAME`, `tf.distribute.NAME`, `keras.utils.NAME` or
+  /// `keras.saving.NAME` reaches it.
+  static let functions: [String: String] = [
+    "tensorflow.device": "tf.device", "tensorflow.name_scope": "tf.name_scope",
+    "tensorflow.function": "tf.function",
+    "tensorflow.distribute.MirroredStrategy": "tf.distribute.MirroredStrategy",
+    "tensorflow.distribute.get_strategy": "tf.distribute.get_strategy",
+    "keras.utils.custom_object_scope": "keras.utils.custom_object_scope",
+    "keras.utils.CustomObjectScope": "keras.utils.custom_object_scope",
+    "keras.utils.register_keras_serializable": "keras.utils.register_keras_serializable",
+    "keras.saving.register_keras_serializable": "keras.utils.register_keras_serializable",
+    "keras.saving.custom_object_scope": "keras.utils.custom_object_scope",
+  ]
+
+  /// `module.name` for the names above; nil for others.
+  static func attribute(_ name: String, module: String) -> Value? {
+    if module == "tensorflow" && name == "distribute" {
+      return .module(.inert("tensorflow.distribute"))
+    }
+    guard let function = functions[module + "." + name] else { return nil }
+    return .function(Callable(.classSupport(function), path: function))
+  }
+
+  /// The context managers' types, as `type(x).__name__` gives them.
+  static let managerTypes: Set<String> = [
+    "_EagerDeviceContext", "name_scope_v2", "_CurrentDistributionContext", "CustomObjectScope",
+  ]
+  static let strategyTypes: Set<String> = ["MirroredStrategy", "_DefaultDistributionStrategy"]
+
+  static func call(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    let range = site.range
+    func object(_ typeName: String) -> Value { .kerasObject(KerasObject(typeName: typeName)) }
+    switch name {
+    case "tf.function":
+      // `@tf.function` and `@tf.function(jit_compile=True)`: the function runs eagerly, as it is.
+      if let function = positional.first {
+        return .function(
+          Callable(
+            .descriptor(MethodDescriptor(kind: .tfFunction, function: function)), path: name))
+      }
+      return .function(Callable(.classSupport(name), path: name))
+    case "keras.utils.register_keras_serializable":
+      return .function(Callable(.classSupport("registered"), path: name))
+    case "registered":
+      guard positional.count == 1 else {
+        throw CellError(
+          type: "TypeError",
+          message: "decorator() takes 1 positional argument but \(positional.count) were given",
+          range: range)
+      }
+      // Keras serializes a class through its config.
+      if case .function(let callable) = positional[0], case .userClass(let type) = callable.kind,
+        type.lookup("get_config") == nil
+      {
+        throw CellError(
+          type: "ValueError",
+          message: "Cannot register a class that does not have a get_config() method.",
+          range: range)
+      }
+      return positional[0]
+    case "tf.device":
+      guard positional.count == 1, case .string = positional[0] else {
+        throw .unsupported("ConvBook supports tf.device('/CPU:0') with a device name", at: range)
+      }
+      return object("_EagerDeviceContext")
+    case "tf.name_scope":
+      guard positional.count == 1, case .string(let scope) = positional[0] else {
+        throw .unsupported("ConvBook supports tf.name_scope('name') with a name", at: range)
+      }
+      return .kerasObject(
+        KerasObject(typeName: "name_scope_v2", arguments: [("name", .string(scope))]))
+    case "tf.distribute.MirroredStrategy": return object("MirroredStrategy")
+    case "tf.distribute.get_strategy": return object("_DefaultDistributionStrategy")
+    case "keras.utils.custom_object_scope": return object("CustomObjectScope")
+    default:
+      throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
+    }
+  }
+
+  /// What `with manager as x` binds for TensorFlow's and Keras' managers; nil for a value that is
+  /// not one.
+  static func enter(_ manager: Value, range: SourceRange) throws(CellError) -> Value? {
+    guard case .kerasObject(let object) = manager, managerTypes.contains(object.typeName) else {
+      return nil
+    }
+    switch object.typeName {
+    case "name_scope_v2":
+      // The scope's name with a slash, as TensorFlow's eager `name_scope` enters.
+      guard case .string(let name)? = object.arguments.first?.1 else { return Value.none }
+      return .string(name + "/")
+    case "CustomObjectScope": return manager
+    default: return Value.none
+    }
+  }
+
+  /// `strategy.scope` and `strategy.num_replicas_in_sync` (one device: ConvBook's).
+  static func attribute(_ name: String, of object: KerasObject) -> Value? {
+    guard strategyTypes.contains(object.typeName) else { return nil }
+    switch name {
+    case "scope": return .method(receiver: .kerasObject(object), name: name)
+    case "num_replicas_in_sync": return .int(1)
+    default: return nil
+    }
+  }
+
+  static func method(_ name: String, of object: KerasObject, positional: [Value], site: CallSite)
+    throws(CellError) -> Value?
+  {
+    guard strategyTypes.contains(object.typeName), name == "scope" else { return nil }
+    return .kerasObject(KerasObject(typeName: "_CurrentDistributionContext"))
+  }
+}

@@ -1,0 +1,650 @@
+/// Python's classes in cells: `class` statements, instances and their attributes, methods,
+/// `super()`, decorators and `with` statements, with CPython 3.11's messages.
+extension Interpreter {
+  // MARK: Definitions
+
+  /// `def`: the function (a method when a class body defines it), then its decorators applied
+  /// from the innermost out. Decorators are evaluated first, as CPython does.
+  func defineFunction(_ definition: FunctionDefinition, statement: Statement) throws(CellError) {
+    let decorators = try evaluateAll(definition.decorators)
+    var defaults: [String: Value] = [:]
+    for parameter in definition.parameters {
+      if let expression = parameter.defaultValue {
+        defaults[parameter.name] = try evaluate(expression)
+      }
+    }
+    // A method's name is qualified by its class; it does not see the class body's names.
+    let classScope = scope.flatMap { $0.isClassBody ? $0 : nil }
+    let qualifiedName: String
+    if let classScope {
+      qualifiedName = classScope.qualifiedName + "." + definition.name
+    } else {
+      qualifiedName =
+        scope.map { $0.qualifiedName + ".<locals>." + definition.name } ?? definition.name
+    }
+    let function = UserFunction(
+      name: definition.name, qualifiedName: qualifiedName, parameters: definition.parameters,
+      defaults: defaults, body: .statements(definition.body),
+      closure: classScope?.parent ?? scope, cellIndex: cellIndex)
+    function.classCell = classScope?.classCell ?? currentFunction?.classCell
+    var value = Value.function(Callable(.user(function), path: definition.name))
+    value = try decorate(value, with: decorators, expressions: definition.decorators)
+    try assign(
+      value, to: Expression(.name(definition.name), range: definition.nameRange),
+      statement: statement)
+  }
+
+  /// Applies decorators, the last one written first.
+  private func decorate(_ value: Value, with decorators: [Value], expressions: [Expression])
+    throws(CellError) -> Value
+  {
+    var value = value
+    for (decorator, expression) in zip(decorators, expressions).reversed() {
+      let site = CallSite(
+        range: expression.range, calleeRange: expression.range, arguments: [],
+        calleeText: Interpreter.describe(expression))
+      value = try Calls.call(
+        decorator, positional: [value], keywords: [], site: site, interpreter: self)
+    }
+    return value
+  }
+
+  /// `class Name(bases):` runs its body in a namespace of its own, which becomes the class.
+  func defineClass(_ definition: ClassDefinition, statement: Statement) throws(CellError) {
+    let decorators = try evaluateAll(definition.decorators)
+    var bases: [PythonClass] = []
+    var kerasBase: String?
+    for argument in definition.arguments {
+      guard case .positional = argument.kind else {
+        throw .unsupported(
+          "ConvBook does not support class keywords (metaclass=...) or unpacked bases yet",
+          at: argument.range)
+      }
+      let base = try evaluate(argument.value)
+      switch base {
+      case .function(let callable):
+        if case .userClass(let type) = callable.kind {
+          if bases.contains(where: { $0 === type }) {
+            throw CellError(
+              type: "TypeError", message: "duplicate base class \(type.name)",
+              range: statement.range)
+          }
+          bases.append(type)
+          kerasBase = kerasBase ?? type.kerasBase
+          continue
+        }
+        if callable.kind == .classSupport("object") { continue }
+        if let base = try KerasSubclassing.base(for: callable, at: argument.range) {
+          kerasBase = base
+          continue
+        }
+        throw .unsupported(
+          "ConvBook does not support subclassing `\(callable.path)` yet; a class can extend `object` or classes defined in the script",
+          at: argument.range)
+      default:
+        throw .unsupported(
+          "ConvBook does not support a \(base.typeName) as a base class", at: argument.range)
+      }
+    }
+    let qualifiedName =
+      scope.map { $0.isClassBody ? $0.qualifiedName + "." : $0.qualifiedName + ".<locals>." }
+      .map { $0 + definition.name } ?? definition.name
+    let type = PythonClass(name: definition.name, qualifiedName: qualifiedName, bases: bases)
+    type.kerasBase = kerasBase
+    guard type.linearize() else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Cannot create a consistent method resolution\norder (MRO) for bases \(bases.map(\.name).joined(separator: ", "))",
+        range: statement.range)
+    }
+    let cell = ClassCell()
+    let body = Scope(names: [:], parent: scope, qualifiedName: qualifiedName)
+    body.isClassBody = true
+    body.classCell = cell
+    let saved = (scope, functionName)
+    scope = body
+    functionName = definition.name
+    do {
+      try execute(definition.body)
+    } catch {
+      (scope, functionName) = saved
+      // Python's traceback lists the class body as a frame of its own, called at the statement.
+      var traced = error
+      if traced.function == nil && traced.callers.isEmpty { traced.function = definition.name }
+      traced.callers.insert(
+        TracebackFrame(range: statement.range, function: saved.1 ?? "<module>"), at: 0)
+      throw traced
+    }
+    (scope, functionName) = saved
+    for name in body.names.keys.sorted(by: { orderOfBinding($0, $1, in: definition.body) }) {
+      type.set(name, body.names[name]!)
+    }
+    cell.value = type
+    var value = Value.function(Callable(.userClass(type), path: definition.name))
+    value = try decorate(value, with: decorators, expressions: definition.decorators)
+    try assign(
+      value, to: Expression(.name(definition.name), range: definition.nameRange),
+      statement: statement)
+  }
+
+  /// Orders a class body's names as the body first binds them (source order of their statements).
+  private func orderOfBinding(_ a: String, _ b: String, in body: [Statement]) -> Bool {
+    func position(_ name: String) -> Int {
+      for (index, statement) in body.enumerated() {
+        switch statement.kind {
+        case .functionDefinition(let definition) where definition.name == name: return index
+        case .classDefinition(let definition) where definition.name == name: return index
+        case .assignment(let targets, _)
+        where targets.contains { if case .name(name) = $0.kind { true } else { false } }:
+          return index
+        default: continue
+        }
+      }
+      return body.count
+    }
+    let (left, right) = (position(a), position(b))
+    return left == right ? a < b : left < right
+  }
+
+  // MARK: Instances
+
+  /// `Config(...)`: a new instance, initialized by the class's `__init__` if it has one.
+  func instantiate(
+    _ type: PythonClass, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    let instance = PythonInstance(type: type)
+    guard let (initializer, _) = type.lookup("__init__") else {
+      if type.kerasBase != nil {
+        try KerasSubclassing.initialize(
+          instance, positional: positional, keywords: keywords, site: site, interpreter: self)
+        return .instance(instance)
+      }
+      if !positional.isEmpty || !keywords.isEmpty {
+        throw CellError(
+          type: "TypeError", message: "\(type.name)() takes no arguments", range: site.range)
+      }
+      return .instance(instance)
+    }
+    let result = try callClassMember(
+      initializer, receiver: .instance(instance), receiverClass: type, positional: positional,
+      keywords: keywords, site: site)
+    guard case .none = result else {
+      throw CellError(
+        type: "TypeError", message: "__init__() should return None, not '\(result.typeName)'",
+        range: site.range)
+    }
+    return .instance(instance)
+  }
+
+  /// Calls what a class holds under a name, for `receiver`: a method gets the instance first, a
+  /// class method the class, a static method nothing.
+  func callClassMember(
+    _ member: Value, receiver: Value, receiverClass: PythonClass, positional: [Value],
+    keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    if case .function(let callable) = member, case .descriptor(let descriptor) = callable.kind {
+      switch descriptor.kind {
+      case .staticMethod:
+        return try Calls.call(
+          descriptor.function, positional: positional, keywords: keywords, site: site,
+          interpreter: self)
+      case .classMethod:
+        return try Calls.call(
+          descriptor.function, positional: [classValue(receiverClass)] + positional,
+          keywords: keywords, site: site, interpreter: self)
+      case .property:
+        let value = try Calls.call(
+          descriptor.function, positional: [receiver], keywords: [], site: site, interpreter: self)
+        return try Calls.call(
+          value, positional: positional, keywords: keywords, site: site, interpreter: self)
+      case .tfFunction:
+        return try runTFFunction(
+          descriptor, positional: [receiver] + positional, keywords: keywords, site: site)
+      }
+    }
+    if case .function(let callable) = member, case .user = callable.kind {
+      return try Calls.call(
+        member, positional: [receiver] + positional, keywords: keywords, site: site,
+        interpreter: self)
+    }
+    return try Calls.call(
+      member, positional: positional, keywords: keywords, site: site, interpreter: self)
+  }
+
+  func classValue(_ type: PythonClass) -> Value {
+    .function(Callable(.userClass(type), path: type.name))
+  }
+
+  /// An attribute of an instance, a class or `super()`; nil for other values.
+  func classAttribute(_ name: String, of base: Value, range: SourceRange) throws(CellError)
+    -> Value?
+  {
+    switch base {
+    case .instance(let instance):
+      return try instanceAttribute(name, instance, range: range)
+    case .function(let callable):
+      if case .descriptor(let descriptor) = callable.kind, descriptor.kind == .property {
+        switch name {
+        case "setter": return .method(receiver: base, name: name)
+        case "fget": return descriptor.function
+        case "fset": return descriptor.setter ?? Value.none
+        default: return nil
+        }
+      }
+      guard case .userClass(let type) = callable.kind else { return nil }
+      switch name {
+      case "__name__": return .string(type.name)
+      case "__qualname__": return .string(type.qualifiedName)
+      case "__bases__":
+        return .tuple(
+          type.bases.isEmpty
+            ? [.function(Callable(.classSupport("object"), path: "object"))]
+            : type.bases.map(classValue))
+      case "__mro__":
+        return .tuple(
+          type.mro.map(classValue) + [.function(Callable(.classSupport("object"), path: "object"))])
+      default: break
+      }
+      guard let (value, _) = type.lookup(name) else {
+        throw CellError(
+          type: "AttributeError", message: "type object '\(type.name)' has no attribute '\(name)'",
+          range: range, suggestion: NameSuggestion.closest(to: name, among: type.allNames))
+      }
+      if case .function(let member) = value, case .descriptor(let descriptor) = member.kind {
+        switch descriptor.kind {
+        case .staticMethod: return descriptor.function
+        case .classMethod: return .method(receiver: base, name: name)
+        case .property, .tfFunction: return value
+        }
+      }
+      return value
+    case .layer, .model:
+      // A custom layer reached through a model (`model.layers[1].conv`): its Python attributes.
+      let object: AnyObject
+      switch base {
+      case .layer(let layer): object = layer
+      case .model(let model): object = model
+      default: return nil
+      }
+      guard let instance = session.customLayers[ObjectIdentifier(object)],
+        instance.attributes[name] != nil || instance.type.lookup(name) != nil
+      else { return nil }
+      return try instanceAttribute(name, instance, range: range)
+    case .superObject(let binding):
+      guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
+        if name == "__init__" { return .method(receiver: base, name: name) }
+        throw CellError(
+          type: "AttributeError", message: "'super' object has no attribute '\(name)'",
+          range: range)
+      }
+      return try bind(value, name: name, to: binding.receiver, via: base, range: range)
+    default:
+      return nil
+    }
+  }
+
+  private func instanceAttribute(_ name: String, _ instance: PythonInstance, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    switch name {
+    case "__class__": return classValue(instance.type)
+    case "__dict__":
+      return .dictionary(
+        PythonDict(instance.attributeOrder.map { (.string($0), instance.attributes[$0]!) }))
+    default: break
+    }
+    let found = instance.type.lookup(name)
+    // A property wins over the instance's own attributes, as a data descriptor does.
+    if let (value, _) = found, case .function(let callable) = value,
+      case .descriptor(let descriptor) = callable.kind, descriptor.kind == .property
+    {
+      return try bind(
+        value, name: name, to: .instance(instance), via: .instance(instance), range: range)
+    }
+    if let value = instance.attributes[name] { return value }
+    if let (value, _) = found {
+      return try bind(
+        value, name: name, to: .instance(instance), via: .instance(instance), range: range)
+    }
+    // A custom layer's attributes as a Keras layer.
+    if let state = instance.layerState {
+      if name == "name" { return .string(state.name) }
+      if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session) {
+        return value
+      }
+      if KerasSubclassing.unsupportedLayerMethods.contains(name) {
+        throw .unsupported(
+          "ConvBook does not support `Layer.\(name)()` in custom layers yet", at: range)
+      }
+      if let layer = state.layer {
+        return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
+      }
+      throw .unsupported(
+        "ConvBook knows the attributes of the custom layer \(state.name) (other than its name) only once it has been called on a tensor",
+        at: range)
+    }
+    throw CellError(
+      type: "AttributeError", message: "'\(instance.type.name)' object has no attribute '\(name)'",
+      range: range,
+      suggestion: NameSuggestion.closest(
+        to: name, among: instance.attributeOrder + instance.type.allNames))
+  }
+
+  /// What looking a class attribute up through an instance (or `super()`) gives: a bound method
+  /// for a function, the function for a static method, the getter's result for a property.
+  private func bind(
+    _ value: Value, name: String, to receiver: Value, via base: Value, range: SourceRange
+  )
+    throws(CellError) -> Value
+  {
+    guard case .function(let callable) = value else { return value }
+    switch callable.kind {
+    case .user: return .method(receiver: base, name: name)
+    case .descriptor(let descriptor):
+      switch descriptor.kind {
+      case .staticMethod: return descriptor.function
+      case .classMethod, .tfFunction: return .method(receiver: base, name: name)
+      case .property:
+        let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: name)
+        return try Calls.call(
+          descriptor.function, positional: [receiver], keywords: [], site: site, interpreter: self)
+      }
+    default: return value
+    }
+  }
+
+  /// `instance.name = value` and `Class.name = value`; false for other values.
+  func setClassAttribute(_ name: String, of base: Value, to value: Value, range: SourceRange)
+    throws(CellError) -> Bool
+  {
+    switch base {
+    case .instance(let instance):
+      if let (member, _) = instance.type.lookup(name), case .function(let callable) = member,
+        case .descriptor(let descriptor) = callable.kind, descriptor.kind == .property
+      {
+        guard let setter = descriptor.setter else {
+          throw CellError(
+            type: "AttributeError",
+            message: "property '\(name)' of '\(instance.type.name)' object has no setter",
+            range: range)
+        }
+        let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: name)
+        _ = try Calls.call(
+          setter, positional: [base, value], keywords: [], site: site, interpreter: self)
+        return true
+      }
+      instance.set(name, value)
+      return true
+    case .function(let callable):
+      guard case .userClass(let type) = callable.kind else { return false }
+      type.set(name, value)
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Calls a value of the class machinery: a class, an instance with `__call__`, a method bound
+  /// to an instance, a class or `super()`. Nil for any other callee.
+  func callClassValue(
+    _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value? {
+    switch callee {
+    case .function(let callable):
+      switch callable.kind {
+      case .userClass(let type):
+        return try instantiate(type, positional: positional, keywords: keywords, site: site)
+      case .descriptor(let descriptor) where descriptor.kind == .staticMethod:
+        return try Calls.call(
+          descriptor.function, positional: positional, keywords: keywords, site: site,
+          interpreter: self)
+      case .descriptor(let descriptor) where descriptor.kind == .tfFunction:
+        return try runTFFunction(
+          descriptor, positional: positional, keywords: keywords, site: site)
+      case .descriptor(let descriptor):
+        throw CellError(
+          type: "TypeError", message: "'\(descriptor.kind.rawValue)' object is not callable",
+          range: site.range)
+      case .classSupport(let name):
+        return try ClassBuiltins.call(
+          name, positional: positional, keywords: keywords, site: site, interpreter: self)
+      default: return nil
+      }
+    case .instance(let instance) where instance.type.kerasBase != nil:
+      return try KerasSubclassing.call(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: self)
+    case .instance(let instance):
+      guard let (member, _) = instance.type.lookup("__call__") else {
+        throw CellError(
+          type: "TypeError", message: "'\(instance.type.name)' object is not callable",
+          range: site.range)
+      }
+      return try callClassMember(
+        member, receiver: callee, receiverClass: instance.type, positional: positional,
+        keywords: keywords, site: site)
+    case .method(.instance(let instance), let name):
+      guard let (member, _) = instance.type.lookup(name) else {
+        return try KerasSubclassing.modelMethod(
+          name, of: instance, positional: positional, keywords: keywords, site: site,
+          interpreter: self)
+      }
+      return try callClassMember(
+        member, receiver: .instance(instance), receiverClass: instance.type,
+        positional: positional, keywords: keywords, site: site)
+    case .method(let receiver, let name):
+      if case .function(let callable) = receiver, case .userClass(let type) = callable.kind,
+        let (member, _) = type.lookup(name)
+      {
+        return try callClassMember(
+          member, receiver: receiver, receiverClass: type, positional: positional,
+          keywords: keywords, site: site)
+      }
+      if case .superObject(let binding) = receiver {
+        guard let (member, _) = binding.receiverClass.lookup(name, after: binding.start) else {
+          if binding.receiverClass.kerasBase != nil, name == "__init__",
+            case .instance(let instance) = binding.receiver
+          {
+            try KerasSubclassing.initialize(
+              instance, positional: positional, keywords: keywords, site: site, interpreter: self)
+            return Value.none
+          }
+          if binding.receiverClass.kerasBase != nil {
+            throw .unsupported(
+              "ConvBook does not support calling keras.layers.Layer.\(name)() from a custom layer yet",
+              at: site.range)
+          }
+          // `object.__init__`: takes the instance only.
+          guard positional.isEmpty && keywords.isEmpty else {
+            let overrides = binding.receiverClass.lookup("__init__") != nil
+            throw CellError(
+              type: "TypeError",
+              message:
+                "\(overrides ? "object" : binding.receiverClass.name).__init__() takes exactly one argument (the instance to initialize)",
+              range: site.range)
+          }
+          return Value.none
+        }
+        return try callClassMember(
+          member, receiver: binding.receiver, receiverClass: binding.receiverClass,
+          positional: positional, keywords: keywords, site: site)
+      }
+      if case .function(let callable) = receiver, case .descriptor(let descriptor) = callable.kind,
+        name == "setter"
+      {
+        // `@name.setter`: a copy of the property with this setter.
+        guard positional.count == 1, keywords.isEmpty else {
+          throw CellError(
+            type: "TypeError", message: "setter() takes exactly one argument", range: site.range)
+        }
+        return .function(
+          Callable(
+            .descriptor(
+              MethodDescriptor(
+                kind: .property, function: descriptor.function, setter: positional[0])),
+            path: "property"))
+      }
+      if case .kerasObject(let object) = receiver {
+        return try ContextManagers.method(name, of: object, positional: positional, site: site)
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  /// A `tf.function` runs its Python function eagerly. TensorFlow returns what it computes as
+  /// tensors (`tf.Tensor(6, shape=(), dtype=int32)`), which ConvBook does not have: only a function
+  /// that returns nothing (a step that updates state) runs as it does in TensorFlow.
+  private func runTFFunction(
+    _ descriptor: MethodDescriptor, positional: [Value], keywords: [(String, Value)],
+    site: CallSite
+  ) throws(CellError) -> Value {
+    let result = try Calls.call(
+      descriptor.function, positional: positional, keywords: keywords, site: site,
+      interpreter: self)
+    guard case .none = result else {
+      throw .unsupported(
+        "ConvBook does not support calling a `tf.function` that returns a value yet (TensorFlow returns it as a tf.Tensor)",
+        at: site.range)
+    }
+    return result
+  }
+
+  /// `super()` inside a method: the method's class and its first argument.
+  func zeroArgumentSuper(range: SourceRange) throws(CellError) -> Value {
+    guard let function = currentFunction, let scope else {
+      throw CellError(type: "RuntimeError", message: "super(): no arguments", range: range)
+    }
+    guard let type = function.classCell?.value else {
+      throw CellError(
+        type: "RuntimeError", message: "super(): __class__ cell not found", range: range)
+    }
+    guard let first = function.parameters.first(where: { $0.kind == .positional }),
+      let receiver = scope.names[first.name]
+    else {
+      throw CellError(type: "RuntimeError", message: "super(): no arguments", range: range)
+    }
+    var receiverClass: PythonClass?
+    switch receiver {
+    case .instance(let instance): receiverClass = instance.type
+    case .function(let callable):
+      if case .userClass(let type) = callable.kind { receiverClass = type }
+    default: break
+    }
+    guard let receiverClass, receiverClass.isSubclass(of: type) else {
+      throw CellError(
+        type: "TypeError", message: "super(type, obj): obj must be an instance or subtype of type",
+        range: range)
+    }
+    return .superObject(
+      SuperBinding(receiver: receiver, receiverClass: receiverClass, start: type))
+  }
+
+  // MARK: Text
+
+  /// Runs the `__repr__` and `__str__` of the instances in `value` (inside containers too) and
+  /// keeps their text on them, for `PythonText` to show.
+  func prepareText(_ value: Value, range: SourceRange, depth: Int = 0) throws(CellError) {
+    guard depth <= PythonText.maximumNesting else { return }
+    switch value {
+    case .instance(let instance):
+      for (method, keep) in [
+        ("__repr__", \PythonInstance.shownRepr), ("__str__", \PythonInstance.shownStr),
+      ] {
+        guard let (member, _) = instance.type.lookup(method) else { continue }
+        let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: method)
+        let text = try callClassMember(
+          member, receiver: value, receiverClass: instance.type, positional: [], keywords: [],
+          site: site)
+        guard case .string(let string) = text else {
+          throw CellError(
+            type: "TypeError", message: "\(method) returned non-string (type \(text.typeName))",
+            range: range)
+        }
+        instance[keyPath: keep] = string
+      }
+    case .list, .tuple:
+      for item in value.sequenceItems ?? [] {
+        try prepareText(item, range: range, depth: depth + 1)
+      }
+    case .dictionary(let dictionary):
+      for (key, item) in dictionary.pairs {
+        try prepareText(key, range: range, depth: depth + 1)
+        try prepareText(item, range: range, depth: depth + 1)
+      }
+    case .set(let set):
+      for item in set.items { try prepareText(item, range: range, depth: depth + 1) }
+    default: break
+    }
+  }
+
+  // MARK: with
+
+  /// `with a as x, b:` runs as nested `with` statements. A context manager of TensorFlow's
+  /// (`tf.device`, `strategy.scope()`, `tf.name_scope`) changes nothing ConvBook models; a cell's
+  /// own class runs its `__enter__` and `__exit__`.
+  func executeWith(_ items: ArraySlice<WithItem>, body: [Statement], statement: Statement)
+    throws(CellError) -> Flow
+  {
+    guard let item = items.first else { return try execute(body) }
+    let manager = try evaluate(item.context)
+    let range = item.context.range
+    let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: "")
+    var exitMethod: (member: Value, type: PythonClass)?
+    let entered: Value
+    switch manager {
+    case .instance(let instance):
+      guard let (enter, _) = instance.type.lookup("__enter__") else {
+        throw CellError(
+          type: "TypeError",
+          message: "'\(instance.type.name)' object does not support the context manager protocol",
+          range: range)
+      }
+      guard let (exit, _) = instance.type.lookup("__exit__") else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "'\(instance.type.name)' object does not support the context manager protocol (missed __exit__ method)",
+          range: range)
+      }
+      exitMethod = (exit, instance.type)
+      entered = try callClassMember(
+        enter, receiver: manager, receiverClass: instance.type, positional: [], keywords: [],
+        site: site)
+    default:
+      guard let value = try ContextManagers.enter(manager, range: range) else {
+        throw CellError(
+          type: "TypeError",
+          message: "'\(manager.typeName)' object does not support the context manager protocol",
+          range: range)
+      }
+      entered = value
+    }
+    guard let exitMethod else {
+      if let target = item.target { try assign(entered, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
+    }
+    let flow: Flow
+    do {
+      if let target = item.target { try assign(entered, to: target, statement: statement) }
+      flow = try executeWith(items.dropFirst(), body: body, statement: statement)
+    } catch {
+      // `__exit__(type, value, traceback)`; a true result swallows the exception.
+      guard let type = error.type else { throw error }
+      let caught = kerasVersion == .keras3 ? Keras3Wording.translate(error) : error
+      let suppress = try callClassMember(
+        exitMethod.member, receiver: manager, receiverClass: exitMethod.type,
+        positional: [
+          .function(Callable(.builtin(type), path: type)), .exception(PythonException(caught)),
+          Value.none,
+        ], keywords: [], site: site)
+      if suppress.isTruthy { return .normal }
+      throw error
+    }
+    _ = try callClassMember(
+      exitMethod.member, receiver: manager, receiverClass: exitMethod.type,
+      positional: [Value.none, Value.none, Value.none], keywords: [], site: site)
+    return flow
+  }
+}

@@ -1,0 +1,195 @@
+import CNNEngine
+
+/// A custom layer's state as a Keras layer: the name `Layer.__init__` gave it and, once it has
+/// been called, the functional graph its `call` traced.
+final class CustomLayerState {
+  let name: String
+  /// The layer the traced `call` is, as a layer of the models that call it.
+  var layer: LayerInstance?
+  /// A subclassed model: built by `build()` or a call (its sublayers have their weights).
+  var isBuilt = false
+  /// A subclassed model that has been called on a tensor (not only built).
+  var wasCalled = false
+
+  init(name: String) {
+    self.name = name
+  }
+}
+
+/// Subclassing Keras' own classes. A subclass of `keras.layers.Layer` whose `call` chains
+/// sublayers and tensor operations runs: its first call on a Keras tensor runs `call` on a
+/// symbolic tensor of the same shape (as a Lambda's function is traced), and the layers and
+/// operations it used become a graph that is the custom layer (one summary row, named and
+/// classed as the Python class, with its sublayers' weights). Subclassed models, subclasses of
+/// other layer classes, and custom layers with their own weights (`build` / `add_weight`) are
+/// refused as ConvBook's limitation.
+enum KerasSubclassing {
+  /// Methods of Keras' `Layer` that custom layers call on themselves and ConvBook lacks.
+  static let unsupportedLayerMethods: Set<String> = [
+    "add_weight", "add_loss", "add_metric", "add_update", "get_config", "from_config",
+    "compute_output_shape", "get_weights", "set_weights",
+  ]
+
+  /// What `class X(base)` extends when `base` is one of Keras' classes: `Layer`, or a refusal.
+  static func base(for callable: Callable, at range: SourceRange) throws(CellError) -> String? {
+    switch callable.kind {
+    case .unsupportedModelClass("Layer"):
+      return "Layer"
+    case .modelClass:
+      return "Model"
+    case .layerClass, .sequentialClass, .unsupportedModelClass:
+      throw .unsupported(
+        "ConvBook does not support subclassing `\(callable.path)` yet; subclass keras.layers.Layer, or build the model with keras.Sequential or the functional API",
+        at: range)
+    default: return nil
+    }
+  }
+
+  /// `Layer.__init__(self, trainable=True, name=None, dtype=None, **kwargs)`, run by the custom
+  /// layer's `super().__init__(...)` (or by instantiation when the class has no `__init__`).
+  static func initialize(
+    _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    var name: String?
+    for (label, value) in keywords {
+      switch (label, value) {
+      case ("name", .string(let given)): name = given
+      case ("name", .none), ("trainable", _), ("dtype", _): break
+      default:
+        throw .unsupported(
+          "ConvBook does not support the argument `\(label)` of a custom layer's Layer.__init__() yet",
+          at: site.range)
+      }
+    }
+    guard positional.isEmpty else {
+      throw .unsupported(
+        instance.type.kerasBase == "Model"
+          ? "ConvBook does not support a subclassed keras.Model given inputs and outputs (Model.__init__(inputs, outputs)) yet"
+          : "ConvBook supports Layer.__init__() with keyword arguments (name=, trainable=, dtype=) only",
+        at: site.range)
+    }
+    instance.layerState = CustomLayerState(
+      name: name ?? interpreter.kerasNames.uniqueName(forClass: instance.type.name))
+  }
+
+  /// The custom layer a value stands for: the Python object, or the layer a model lists for it.
+  static func customLayer(_ value: Value, session: KerasSession) -> PythonInstance? {
+    switch value {
+    case .instance(let instance) where instance.type.kerasBase != nil: return instance
+    case .layer(let layer): return session.customLayers[ObjectIdentifier(layer)]
+    case .model(let model): return session.customLayers[ObjectIdentifier(model)]
+    default: return nil
+    }
+  }
+
+  /// Calls a custom layer on a Keras tensor: traces `call` at the first call, then applies the
+  /// traced graph.
+  static func call(
+    _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard positional.count == 1, case .kerasTensor(let tensor) = positional[0] else {
+      throw .unsupported(
+        "ConvBook calls custom layers on one Keras tensor only (the functional API); \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
+        at: site.range)
+    }
+    let layer = try layer(
+      of: instance, on: tensor.shape, keywords: keywords, site: site, interpreter: interpreter)
+    if let state = instance.layerState {
+      state.isBuilt = true
+      state.wasCalled = true
+    }
+    do {
+      return .kerasTensor(try tensor.apply(layer))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+  }
+
+  /// The layer a custom layer is on inputs of `shape`: its `call` traced at the first use.
+  static func layer(
+    of instance: PythonInstance, on shape: TensorShape, keywords: [(String, Value)] = [],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> LayerInstance {
+    guard let state = instance.layerState else {
+      // Keras notices the missing `Layer.__init__` at the layer's first call.
+      let message =
+        interpreter.kerasVersion == .keras3
+        ? "In layer '\(instance.type.name)', you forgot to call `super().__init__()` as the first statement in the `__init__()` method. Go add it!"
+        : "You must call `super().__init__()` in the layer constructor."
+      throw CellError(type: "RuntimeError", message: message, range: site.range)
+    }
+    if let layer = state.layer { return layer }
+    let layer = try trace(
+      instance, state: state, on: shape, keywords: keywords, site: site, interpreter: interpreter)
+    state.layer = layer
+    return layer
+  }
+
+  private static func trace(
+    _ instance: PythonInstance, state: CustomLayerState, on shape: TensorShape,
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> LayerInstance {
+    let type = instance.type
+    if type.lookup("build") != nil {
+      throw .unsupported(
+        "ConvBook does not support custom layers with their own weights (build() / add_weight()) yet; \(type.name) defines build()",
+        at: site.range)
+    }
+    guard let (call, _) = type.lookup("call") else {
+      throw .unsupported(
+        "ConvBook runs custom layers through their call() method, which \(type.name) does not define",
+        at: site.range)
+    }
+    let symbolic = KerasTensor(
+      input: InputLayer(
+        name: state.name + "_input", batchInputShape: shape,
+        arguments: LayerArguments(className: "InputLayer", values: [:])))
+    let session = interpreter.session
+    session.lambdaTracingDepth += 1
+    let outerCreated = session.layersCreatedWhileTracing
+    session.layersCreatedWhileTracing = []
+    let result: Value
+    var created: [LayerInstance] = []
+    do {
+      defer {
+        session.lambdaTracingDepth -= 1
+        created = session.layersCreatedWhileTracing ?? []
+        session.layersCreatedWhileTracing = outerCreated
+      }
+      result = try interpreter.callClassMember(
+        call, receiver: .instance(instance), receiverClass: type,
+        positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+    }
+    // Keras tracks the layers an object holds as attributes; one made inside `call` adds weights
+    // Keras does not count as the custom layer's (a nested custom layer's traced graph is not one).
+    if let made = created.first(where: {
+      !$0.weights.isEmpty && session.customLayers[ObjectIdentifier($0)] == nil
+    }) {
+      throw .unsupported(
+        "ConvBook does not support creating a layer with weights (\(made.name)) inside \(type.name).call() yet: Keras does not count its weights as the layer's; create it in __init__",
+        at: site.range)
+    }
+    guard case .kerasTensor(let output) = result, output !== symbolic else {
+      throw .unsupported(
+        "ConvBook runs custom layers whose call() returns one tensor made by layers and tensor operations; \(type.name).call returned \(PythonText.repr(result))",
+        at: site.range)
+    }
+    let graph: SequentialModel
+    do {
+      graph = try SequentialModel.functional(
+        name: state.name, inputs: [symbolic], outputs: [output])
+    } catch {
+      throw .unsupported(
+        "ConvBook could not make a layer graph of \(type.name).call: \(error.message)",
+        at: site.range)
+    }
+    graph.subclassName = type.name
+    let layer = graph.calledInstance
+    session.customLayers[ObjectIdentifier(layer)] = instance
+    session.customLayers[ObjectIdentifier(graph)] = instance
+    interpreter.recordOrigin(of: layer, at: site.range)
+    return layer
+  }
+}

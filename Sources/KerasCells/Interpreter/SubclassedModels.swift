@@ -1,0 +1,159 @@
+import CNNEngine
+
+/// Subclassed models (`class Net(keras.Model)` with layers made in `__init__` and chained in
+/// `call`). tf-keras lists the layers the model tracks (its attributes, in the order they were
+/// set) with `multiple` output shapes once the model is built, by `build(input_shape)` or by a
+/// call on a Keras tensor; called on a tensor it is one layer of the calling model, like a custom
+/// layer. Keras 3 lists them unbuilt after `build()`; its summary after a call, and training a
+/// subclassed model, are refused as ConvBook's limitation.
+extension KerasSubclassing {
+  /// The layers a model tracks: its attributes that are layers (or lists of them), in order.
+  static func trackedLayers(of instance: PythonInstance, session: KerasSession) -> [Value] {
+    var found: [Value] = []
+    func visit(_ value: Value) {
+      switch value {
+      case .layer, .model: found.append(value)
+      case .instance(let object) where object.type.kerasBase == "Layer": found.append(value)
+      case .list(let list): list.items.forEach(visit)
+      case .tuple(let items): items.forEach(visit)
+      default: break
+      }
+    }
+    for name in instance.attributeOrder { visit(instance.attributes[name]!) }
+    return found
+  }
+
+  /// A Keras method of a subclassed model; nil for a name ConvBook does not model.
+  static func modelMethod(
+    _ name: String, of instance: PythonInstance, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard instance.type.kerasBase == "Model", let state = instance.layerState else { return nil }
+    switch name {
+    case "build":
+      guard positional.count == 1, keywords.isEmpty,
+        let shape = tensorShape(positional[0])
+      else {
+        throw .unsupported(
+          "ConvBook supports model.build(input_shape) with one shape tuple only", at: site.range)
+      }
+      // Keras 3's `build` of a subclassed model does not run `call`: its layers stay unbuilt.
+      if interpreter.kerasVersion == .keras2 {
+        _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
+      }
+      state.isBuilt = true
+      return Value.none
+    case "summary":
+      guard positional.isEmpty, keywords.isEmpty else {
+        throw .unsupported(
+          "ConvBook prints a subclassed model's summary without arguments only", at: site.range)
+      }
+      let summary = try summary(of: instance, state: state, site: site, interpreter: interpreter)
+      interpreter.emit(.summary(interpreter.packaged(summary)))
+      return Value.none
+    case "count_params":
+      guard state.isBuilt, interpreter.kerasVersion == .keras2 || state.wasCalled else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "You tried to call `count_params` on layer '\(state.name)', but the layer isn't built. You can build it manually via: `layer.build(batch_input_shape)`.",
+          range: site.range)
+      }
+      return .int(rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters })
+    default:
+      throw .unsupported(
+        "ConvBook does not support `model.\(name)()` on a subclassed model yet", at: site.range)
+    }
+  }
+
+  /// `model.layers` and `model.name` of a subclassed model; nil for other attributes.
+  static func modelAttribute(_ name: String, of instance: PythonInstance, session: KerasSession)
+    -> Value?
+  {
+    guard instance.type.kerasBase == "Model" else { return nil }
+    switch name {
+    case "layers": return .list(PythonList(trackedLayers(of: instance, session: session)))
+    case "build", "summary", "count_params", "compile", "fit", "predict", "evaluate":
+      return .method(receiver: .instance(instance), name: name)
+    default: return nil
+    }
+  }
+
+  private static func tensorShape(_ value: Value) -> TensorShape? {
+    guard let items = value.sequenceItems ?? (value.tensorShapeAsTuple.sequenceItems) else {
+      return nil
+    }
+    var dimensions: [Int?] = []
+    for item in items {
+      switch item {
+      case .none: dimensions.append(nil)
+      case .int(let size) where size > 0: dimensions.append(size)
+      default: return nil
+      }
+    }
+    return TensorShape(dimensions)
+  }
+
+  private static func rows(of instance: PythonInstance, interpreter: Interpreter)
+    -> [ModelSummary.Row]
+  {
+    trackedLayers(of: instance, session: interpreter.session).compactMap { value in
+      let layer: LayerInstance?
+      switch value {
+      case .layer(let found): layer = found
+      case .model(let model): layer = model.calledInstance
+      case .instance(let object): layer = object.layerState?.layer
+      default: layer = nil
+      }
+      guard let layer else { return nil }
+      var row = ModelSummary.Row(
+        name: layer.name, className: layer.className, inputShape: TensorShape([]),
+        outputShape: TensorShape([]), weights: layer.isBuilt ? layer.weights : [],
+        multiplyAccumulates: 0)
+      row.hasMultipleOutputShapes = true
+      return row
+    }
+  }
+
+  private static func summary(
+    of instance: PythonInstance, state: CustomLayerState, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> ModelSummary {
+    if interpreter.kerasVersion == .keras3 {
+      guard !state.wasCalled else {
+        throw .unsupported(
+          "ConvBook does not print Keras 3's summary of a subclassed model that has been called yet",
+          at: site.range)
+      }
+      // Keras 3 lists the tracked layers unbuilt, built or not.
+      let rows = trackedLayers(of: instance, session: interpreter.session).map { value in
+        let className: String
+        let name: String
+        switch value {
+        case .layer(let layer):
+          (name, className) = (layer.name, layer.className)
+        case .instance(let object):
+          (name, className) = (object.layerState?.name ?? "", object.type.name)
+        case .model(let model):
+          (name, className) = (model.name, model.className)
+        default: (name, className) = ("", "")
+        }
+        return ModelSummary.Row(
+          name: name, className: className, inputShape: TensorShape([]),
+          outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0,
+          isBuilt: SequentialModel.builtAtConstruction.contains(className))
+      }
+      return ModelSummary(
+        name: state.name, inputLayerName: "", inputShape: TensorShape([]), rows: rows)
+    }
+    guard state.isBuilt else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.",
+        range: site.range)
+    }
+    return ModelSummary(
+      name: state.name, inputLayerName: "", inputShape: TensorShape([]),
+      rows: rows(of: instance, interpreter: interpreter))
+  }
+}

@@ -1,0 +1,193 @@
+import CNNEngine
+
+/// The values of weights as NumPy arrays: `layer.get_weights()`, `model.get_weights()`,
+/// `set_weights(...)` and `keras.backend.count_params(w)`. The values are the session's
+/// (`CellTraining`): ConvBook's own seeded initialisation, training, loaded files and values set
+/// here; a layer in several models has one set of values, as a Keras layer holds its variables.
+enum WeightValues {
+  /// `keras.backend.count_params(x)`: how many values a weight (or an array) holds.
+  static func countParams(_ value: Value, range: SourceRange) throws(CellError) -> Value {
+    switch value {
+    case .variable(let variable): return .int(variable.shape.reduce(1, *))
+    case .array(let array): return .int(array.count)
+    case .kerasTensor(let tensor):
+      let known = tensor.shape.dimensions.compactMap { $0 }
+      guard known.count == tensor.shape.dimensions.count else {
+        throw .unsupported(
+          "ConvBook's keras.backend.count_params() needs a fully known shape; \(tensor.shape) has unknown dimensions",
+          at: range)
+      }
+      return .int(known.reduce(1, *))
+    default:
+      throw .unsupported(
+        "ConvBook's keras.backend.count_params() takes a weight (model.weights), not \(value.typeName)",
+        at: range)
+    }
+  }
+
+  /// `layer.get_weights()`: a list of float32 arrays in `layer.weights` order (empty while unbuilt).
+  static func layerWeights(_ instance: LayerInstance, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    let values = try current(of: instance, interpreter: interpreter, range: range)
+    return .list(
+      instance.variables.map { variable in
+        values[variable.name].map { .array(NDArray(tensor: $0)) } ?? .none
+      })
+  }
+
+  /// `model.get_weights()`: every weight's values in `model.weights` order.
+  static func modelWeights(_ model: SequentialModel, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    let weights = try modelValues(model, interpreter: interpreter, range: range)
+    return .list(
+      model.variables.map { variable in
+        weights[variable.name].map { .array(NDArray(tensor: $0)) } ?? .none
+      })
+  }
+
+  /// `layer.set_weights(weights)` / `model.set_weights(weights)`: Keras' checks of the number of
+  /// arrays and of each shape, in its words, then the new values (as float32).
+  static func set(
+    _ receiver: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    let variables: [WeightVariable]
+    let ownerName: String
+    switch receiver {
+    case .layer(let instance):
+      variables = instance.variables
+      ownerName = instance.name
+    case .model(let model):
+      guard model.isBuilt else { throw unbuilt(model, range: site.range) }
+      variables = model.variables
+      ownerName = model.name
+    default: return
+    }
+    guard positional.count + keywords.count == 1,
+      let given = positional.first ?? keywords.first(where: { $0.0 == "weights" })?.1
+    else {
+      throw CellError(
+        type: "TypeError",
+        message: "set_weights() missing 1 required positional argument: 'weights'",
+        range: site.range)
+    }
+    let items: [Value]
+    switch given {
+    case .list(let list): items = list.items
+    case .tuple(let tuple): items = tuple
+    default:
+      throw .unsupported(
+        "ConvBook's set_weights() takes a list of NumPy arrays, not \(given.typeName)",
+        at: site.range)
+    }
+    let keras3 = interpreter.kerasVersion == .keras3
+    if items.count != variables.count {
+      var message =
+        keras3
+        ? "You called `set_weights(weights)` on layer '\(ownerName)' with a weight list of length \(items.count), but the layer was expecting \(variables.count) weights."
+        : "You called `set_weights(weights)` on layer \"\(ownerName)\" with a weight list of length \(items.count), but the layer was expecting \(variables.count) weights."
+      if !keras3 {
+        // tf-keras quotes the start of `str(weights)`.
+        message += " Provided weights: \(String(PythonText.str(given).prefix(50)))..."
+      }
+      throw CellError(type: "ValueError", message: message, range: site.range)
+    }
+    var tensors: [String: Tensor] = [:]
+    for (variable, item) in zip(variables, items) {
+      let array = try ArrayOperations.array(
+        from: item, dtype: nil, range: site.range, budget: interpreter.budget)
+      guard array.shape == variable.shape else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Layer \(ownerName) weight shape \(TensorShape.tuple(variable.shape)) is not compatible with provided weight shape \(TensorShape.tuple(array.shape)).",
+          range: site.range)
+      }
+      tensors[variable.name] = array.tensor
+    }
+    let training = interpreter.session.training
+    training.clock += 1
+    switch receiver {
+    case .layer(let instance):
+      training.layerValues[ObjectIdentifier(instance)] = (instance, tensors, training.clock)
+    case .model(let model):
+      // Every layer of the model gets its values, so the models sharing them see them too.
+      for instance in model.flattenedLayers {
+        let own = instance.variables.compactMap { variable in
+          tensors[variable.name].map { (variable.name, $0) }
+        }
+        guard !own.isEmpty else { continue }
+        training.layerValues[ObjectIdentifier(instance)] =
+          (instance, Dictionary(uniqueKeysWithValues: own), training.clock)
+      }
+    default: break
+    }
+  }
+
+  private static func unbuilt(_ model: SequentialModel, range: SourceRange) -> CellError {
+    CellError(
+      type: "ValueError",
+      message:
+        "Weights for model '\(model.name)' have not yet been created. Weights are created when the model is first called on inputs or `build()` is called with an `input_shape`.",
+      range: range)
+  }
+
+  /// A model's current values by Keras weight name.
+  private static func modelValues(
+    _ model: SequentialModel, interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> ModelWeights {
+    guard model.isBuilt else { throw unbuilt(model, range: range) }
+    do {
+      return try interpreter.session.training.weights(
+        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+    } catch {
+      throw .unsupported(error.message, at: range)
+    }
+  }
+
+  /// A layer's current values: those of the model holding it whose values are the newest, those
+  /// set on the layer itself, or (a layer no model holds yet) drawn as a model would draw them.
+  private static func current(
+    of instance: LayerInstance, interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> [String: Tensor] {
+    let variables = instance.variables
+    guard !variables.isEmpty else { return [:] }
+    let training = interpreter.session.training
+    func holds(_ model: SequentialModel) -> Bool {
+      model.flattenedLayers.contains { $0 === instance }
+    }
+    var newest: (updated: Int, model: SequentialModel)?
+    for state in training.states.values where holds(state.model) {
+      if newest == nil || state.updated > newest!.updated { newest = (state.updated, state.model) }
+    }
+    let own = training.layerValues[ObjectIdentifier(instance)]
+    if let own, own.updated >= (newest?.updated ?? 0) { return own.tensors }
+    if newest == nil {
+      // A model of the session holding the layer draws (or loads) its values as `predict` would.
+      for case .model(let model) in interpreter.session.globals.values
+      where model.isBuilt && holds(model) {
+        newest = (0, model)
+        break
+      }
+    }
+    if let model = newest?.model {
+      let weights = try modelValues(model, interpreter: interpreter, range: range)
+      var values: [String: Tensor] = [:]
+      for variable in variables { values[variable.name] = weights[variable.name] }
+      return values
+    }
+    var values: [String: Tensor] = [:]
+    do {
+      for variable in variables {
+        var generator = SeededGenerator(seed: training.seed, stream: variable.name)
+        values[variable.name] = try WeightInitializer(variable.spec.initializer).tensor(
+          shape: variable.shape, generator: &generator)
+      }
+    } catch {
+      throw .unsupported(error.message, at: range)
+    }
+    return values
+  }
+}
