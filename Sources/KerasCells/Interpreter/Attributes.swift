@@ -101,6 +101,11 @@ enum Attributes {
       case "args": return .tuple(application.positional)
       default: return .dictionary(application.keywords.map { (.string($0.0), $0.1) })
       }
+    case .function(let callable)
+    where ["str", "list", "dict", "tuple", "set"].contains(callable.path)
+      && callable.kind == .builtin(callable.path) && name.first != "_":
+      // `str.lower` as a key function: the method of the class, called with its receiver first.
+      return .standard(UnboundMethod(typeName: callable.path, name: name))
     case .function(let callable) where name == "__name__":
       switch callable.kind {
       case .user(let function): return .string(function.name)

@@ -206,6 +206,9 @@ enum Builtins {
       return .int(0)
     case "float" where positional.isEmpty && keywords.isEmpty:
       return .float(0)
+    case "int" where positional.count == 2 || keywords.contains(where: { $0.0 == "base" }):
+      return try MoreBuiltins.integer(
+        positional: positional, keywords: keywords, range: range)
     case "int":
       try exactly(1)
       switch positional[0] {
@@ -619,7 +622,8 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .list, .tuple: return .list(positional[0].sequenceItems!.reversed())
-      case .range, .string:
+      case .range, .string, .dictionary:
+        // A dict reverses its keys (Python 3.8+).
         return .list(try interpreter.iterate(positional[0], range: range).reversed())
       default:
         throw typeError("'\(positional[0].typeName)' object is not reversible")

@@ -135,6 +135,8 @@ enum ClassBuiltins {
       var found: [PythonClass?] = []
       for item in items { found += try classes(item, range: range) }
       return found
+    // A standard-library class (`OrderedDict`, a namedtuple class): the built-in's own rules.
+    case .standard: return []
     default:
       throw CellError(
         type: "TypeError",

@@ -876,6 +876,12 @@ final class Interpreter {
       return try ArrayOperations.binary(
         operation, leftValue, rightValue, range: range, budget: budget)
     }
+    if case .dictionary(let a) = leftValue, case .dictionary(let b) = rightValue,
+      let result = try StandardCollections.counterArithmetic(
+        operation, a, b, range: range, interpreter: self)
+    {
+      return result
+    }
     if case .set(let a) = leftValue, case .set(let b) = rightValue,
       let result = try SetOperations.binary(operation, a, b, range: range, interpreter: self)
     {

@@ -42,6 +42,10 @@ enum Methods {
       return try NumPyFunctions.method(
         name, of: array, positional: positional, keywords: keywords, site: site,
         budget: interpreter.budget)
+    case .string(let text) where name == "format":
+      return .string(
+        try formatMethod(
+          text, positional, keywords, site, interpreter.budget, interpreter: interpreter))
     case .string(let text):
       return try stringMethod(name, text, positional, keywords, site, interpreter.budget)
     case .tuple(let items):
@@ -572,10 +576,42 @@ enum Methods {
     return String(decoding: result, as: UTF8.self)
   }
 
+  /// `{0.filters}`, `{config[units]}`, `{0[1]}` in a `str.format` template: `.name` reads an
+  /// attribute, `[key]` an item (an integer key when it is digits, else a string).
+  private static func formatField(
+    _ value: Value, _ accessors: String, site: CallSite, interpreter: Interpreter?
+  ) throws(CellError) -> Value {
+    var current = value
+    var rest = Substring(accessors)
+    while let first = rest.first {
+      rest = rest.dropFirst()
+      if first == "." {
+        let name = rest.prefix(while: { $0 != "." && $0 != "[" })
+        rest = rest.dropFirst(name.count)
+        guard let interpreter else {
+          throw .unsupported(
+            "ConvBook does not support attributes in this format field", at: site.range)
+        }
+        current = try Attributes.get(
+          String(name), of: current, range: site.range, interpreter: interpreter)
+      } else if first == "[" {
+        let key = rest.prefix(while: { $0 != "]" })
+        rest = rest.dropFirst(key.count + 1)
+        let index: Value = Int(key).map(Value.int) ?? .string(String(key))
+        current = try Operators.subscriptValue(current, index, range: site.range)
+      } else {
+        throw CellError(
+          type: "ValueError", message: "Only '.' or '[' may follow ']' in format field specifier",
+          range: site.range)
+      }
+    }
+    return current
+  }
+
   /// `"{} has {:,} parameters".format(name, count)`.
   static func formatMethod(
     _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite,
-    _ budget: EvaluationBudget
+    _ budget: EvaluationBudget, interpreter: Interpreter? = nil
   ) throws(CellError) -> String {
     var result = ""
     var automatic = 0
@@ -590,9 +626,20 @@ enum Methods {
         var field = ""
         while let next = characters.popFirst(), next != "}" { field.append(next) }
         let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let key = parts.first.map(String.init) ?? ""
+        var key = parts.first.map(String.init) ?? ""
         let spec = parts.count > 1 ? String(parts[1]) : ""
-        let value: Value
+        // `{0!r}`: the conversion; `{0.filters}` / `{0[1]}`: attributes and items of the argument.
+        var conversion: Character?
+        if let bang = key.firstIndex(of: "!") {
+          conversion = key[key.index(after: bang)...].first
+          key = String(key[..<bang])
+        }
+        var accessors = ""
+        if let start = key.firstIndex(where: { $0 == "." || $0 == "[" }) {
+          accessors = String(key[start...])
+          key = String(key[..<start])
+        }
+        var value: Value
         if key.isEmpty {
           guard automatic < positional.count else {
             throw CellError(
@@ -614,6 +661,23 @@ enum Methods {
           value = found.1
         } else {
           throw CellError(type: "KeyError", message: PythonFormat.quoted(key), range: site.range)
+        }
+        if !accessors.isEmpty {
+          value = try formatField(value, accessors, site: site, interpreter: interpreter)
+        }
+        switch conversion {
+        case "r"?, "a"?:
+          try PythonText.requireKnownText(value, asString: false, range: site.range)
+          value = .string(PythonText.repr(value))
+        case "s"?:
+          try PythonText.requireKnownText(value, range: site.range)
+          value = .string(PythonText.str(value))
+        case nil: break
+        default:
+          throw CellError(
+            type: "ValueError",
+            message: "Unknown conversion specifier \(conversion.map(String.init) ?? "")",
+            range: site.range)
         }
         result += try PythonText.format(value, spec: spec, range: site.range, budget: budget)
       } else if character == "}" && characters.first == "}" {

@@ -1,4 +1,6 @@
 import BigInt
+import CNNEngine
+import Foundation
 
 /// Built-ins that real scripts use beside their model code: `chr`, `ord`, `divmod`, `pow`,
 /// `callable`, `hex`, `bin`, `oct`, with CPython 3.11's results and messages.
@@ -93,5 +95,130 @@ enum MoreBuiltins {
       let digits = String(number.magnitude, radix: radix)
       return .string((number.sign == .minus ? "-" : "") + prefix + digits)
     }
+  }
+
+  /// `int(text, base)`: CPython's parsing of a string in base 2-36 (0: the prefix decides), with
+  /// underscores between digits and surrounding whitespace.
+  static func integer(positional: [Value], keywords: [(String, Value)], range: SourceRange)
+    throws(CellError) -> Value
+  {
+    func typeError(_ message: String) -> CellError {
+      CellError(type: "TypeError", message: message, range: range)
+    }
+    var values = positional
+    for (label, value) in keywords {
+      guard label == "base" || (label == "x" && values.isEmpty) else {
+        throw typeError("'\(label)' is an invalid keyword argument for int()")
+      }
+      values.append(value)
+    }
+    guard values.count == 2 else {
+      throw typeError("int() takes at most 2 arguments (\(values.count) given)")
+    }
+    guard case .int(var base) = NumPyScalar.number(values[1]) else {
+      throw typeError("'\(values[1].typeName)' object cannot be interpreted as an integer")
+    }
+    guard base == 0 || (2...36).contains(base) else {
+      throw CellError(
+        type: "ValueError", message: "int() base must be >= 2 and <= 36, or 0", range: range)
+    }
+    guard case .string(let text) = values[0] else {
+      throw typeError("int() can't convert non-string with explicit base")
+    }
+    let invalid = CellError(
+      type: "ValueError",
+      message: "invalid literal for int() with base \(base): \(PythonFormat.quoted(text))",
+      range: range)
+    var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    var negative = false
+    if let sign = body.first, sign == "+" || sign == "-" {
+      negative = sign == "-"
+      body = body.dropFirst()
+    }
+    let lower = body.lowercased()
+    for (prefix, prefixBase) in [("0x", 16), ("0o", 8), ("0b", 2)]
+    where lower.hasPrefix(prefix) && (base == 0 || base == prefixBase) {
+      base = prefixBase
+      body = body.dropFirst(2)
+      if body.first == "_" { body = body.dropFirst() }
+      break
+    }
+    if base == 0 {
+      // No prefix: decimal, where a leading zero is only allowed for zero itself.
+      base = 10
+      if body.count > 1, body.first == "0", body.contains(where: { $0 != "0" && $0 != "_" }) {
+        throw invalid
+      }
+    }
+    guard !body.isEmpty, body.first != "_", body.last != "_", !body.contains("__") else {
+      throw invalid
+    }
+    var magnitude = BigInt(0)
+    for character in body where character != "_" {
+      guard character.isASCII, let digit = character.hexDigitValue ?? letterValue(character),
+        digit < base
+      else { throw invalid }
+      magnitude = magnitude * BigInt(base) + BigInt(digit)
+    }
+    return PythonInteger.value(negative ? -magnitude : magnitude)
+  }
+
+  /// The value of a letter digit beyond hexadecimal (`g` is 16, ..., `z` 35).
+  private static func letterValue(_ character: Character) -> Int? {
+    guard let scalar = character.lowercased().unicodeScalars.first, ("a"..."z").contains(scalar)
+    else { return nil }
+    return Int(scalar.value - 97) + 10
+  }
+}
+
+/// A method read from a built-in class (`str.lower`, `dict.items`): calling it calls the method
+/// on its first argument, as `sorted(names, key=str.lower)` does.
+final class UnboundMethod: StandardObject {
+  let type: String
+  let name: String
+
+  init(typeName: String, name: String) {
+    type = typeName
+    self.name = name
+  }
+
+  override var typeName: String { "method_descriptor" }
+  override func repr(_ item: (Value) -> String) -> String {
+    "<method '\(name)' of '\(type)' objects>"
+  }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    if type == "dict" && name == "fromkeys" {
+      // A class method: `dict.fromkeys(keys, value=None)`.
+      guard (1...2).contains(positional.count), keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: "fromkeys expected at most 2 arguments, got \(positional.count)",
+          range: site.range)
+      }
+      let made = PythonDict()
+      let value = positional.count > 1 ? positional[1] : .none
+      for key in try interpreter.iterate(positional[0], range: site.range) {
+        try interpreter.setItem(of: .dictionary(made), key, to: value, range: site.range)
+      }
+      return .dictionary(made)
+    }
+    guard let receiver = positional.first else {
+      throw CellError(
+        type: "TypeError",
+        message: "unbound method \(type).\(name)() needs an argument", range: site.range)
+    }
+    guard receiver.typeName == type else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "descriptor '\(name)' for '\(type)' objects doesn't apply to a '\(receiver.typeName)' object",
+        range: site.range)
+    }
+    return try Methods.call(
+      name, on: receiver, positional: Array(positional.dropFirst()), keywords: keywords,
+      site: site, interpreter: interpreter)
   }
 }

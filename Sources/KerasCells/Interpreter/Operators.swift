@@ -557,6 +557,8 @@ enum Operators {
         throw CellError(type: "IndexError", message: "string index out of range", range: range)
       }
       return .string(String(characters[resolved]))
+    case (.list(let items), .slice) where items.deque != nil:
+      throw typeError("sequence index must be integer, not 'slice'", range)
     case (.list(let items), .slice(let start, let stop, let step)):
       return .list(try slice(items.items, start, stop, step, range: range))
     case (.tuple(let items), .slice(let start, let stop, let step)):

@@ -146,6 +146,32 @@ enum StandardCollections {
     }
   }
 
+  /// `Counter + Counter` and `Counter - Counter`: counts added or subtracted, keeping the positive
+  /// ones (in the left's order, then the right's new keys); nil for other dicts and operators.
+  static func counterArithmetic(
+    _ operation: BinaryOperator, _ a: PythonDict, _ b: PythonDict, range: SourceRange,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard case .counter = a.flavor, case .counter = b.flavor,
+      operation == .add || operation == .subtract
+    else { return nil }
+    let result = PythonDict()
+    result.flavor = .counter
+    var keys = a.pairs.map(\.0)
+    for (key, _) in b.pairs where a.index(of: key) == nil { keys.append(key) }
+    for key in keys {
+      try interpreter.step(at: range)
+      let total = try Operators.binary(
+        operation, a.value(for: key) ?? .int(0), b.value(for: key) ?? .int(0), range: range,
+        budget: interpreter.budget)
+      if let number = Operators.Number(total), Operators.numberOrder(number, .int(0)) == 1 {
+        result.pairs.append((key, total))
+      }
+    }
+    try interpreter.budget.allocate(slots: result.count * 2, at: range)
+    return .dictionary(result)
+  }
+
   /// `dict.update(other, **keywords)` into `dictionary`.
   private static func update(
     _ dictionary: PythonDict, _ other: Value?, _ keywords: [(String, Value)],

@@ -123,7 +123,7 @@ enum StandardLogging {
       var loggerName = ""
       if case .string(let given) = values["name"]!, given != "root" { loggerName = given }
       if let made = session.logging.loggers[loggerName] { return .standard(made) }
-      let made = Logger(name: loggerName)
+      let made = Logger(name: loggerName, session: session)
       session.logging.loggers[loggerName] = made
       return .standard(made)
     case "disable":
@@ -155,17 +155,22 @@ enum StandardLogging {
 /// `LoggingState`, so two `getLogger` calls of one name are the same logger.
 final class Logger: StandardObject {
   let name: String
+  /// The session whose `LoggingState` holds the levels (for the repr, which shows the effective
+  /// level); the session keeps its loggers, so this does not keep it alive.
+  weak var session: KerasSession?
 
-  init(name: String) { self.name = name }
+  init(name: String, session: KerasSession? = nil) {
+    self.name = name
+    self.session = session
+  }
 
   override var typeName: String { name.isEmpty ? "RootLogger" : "Logger" }
 
   private var displayName: String { name.isEmpty ? "root" : name }
 
   override func repr(_ item: (Value) -> String) -> String {
-    // Python shows the effective level, which needs the session: `str` of a logger is rare in
-    // model scripts, and this keeps to what the object alone knows.
-    "<\(typeName) \(displayName)>"
+    let level = session.map { effectiveLevel($0.logging) } ?? 30
+    return "<\(typeName) \(displayName) (\(StandardLogging.levelName(level)))>"
   }
 
   static let methods: Set<String> = [
@@ -232,7 +237,11 @@ final class Logger: StandardObject {
     case "getChild":
       let (values, _) = try arguments.bind([("suffix", nil)])
       let suffix = try arguments.string(values["suffix"]!, "suffix")
-      return .standard(Logger(name: self.name.isEmpty ? suffix : self.name + "." + suffix))
+      let childName = self.name.isEmpty ? suffix : self.name + "." + suffix
+      if let made = session.logging.loggers[childName] { return .standard(made) }
+      let made = Logger(name: childName, session: session)
+      session.logging.loggers[childName] = made
+      return .standard(made)
     case "addHandler", "removeHandler":
       throw .unsupported(
         "ConvBook does not support logging handlers yet; configure output with logging.basicConfig(...)",
