@@ -11,14 +11,16 @@ extension SequentialModel {
     if shape == built { return outputShape }
     if let graph {
       guard graph.inputs.count == 1, graph.outputs.count == 1 else { return nil }
-      var shapes: [ObjectIdentifier: TensorShape] = [ObjectIdentifier(graph.inputs[0]): shape]
+      // By node: every node replayed here has one output (a call with several is not replayed).
+      var shapes: [ObjectIdentifier: TensorShape] = [ObjectIdentifier(graph.inputs[0].node): shape]
       for node in graph.nodes where !node.isInput {
-        let inputs = node.inputs.compactMap { shapes[ObjectIdentifier($0)] }
+        guard !node.hasSeveralOutputs, !node.takesMask else { return nil }
+        let inputs = node.inputs.compactMap { shapes[ObjectIdentifier($0.node)] }
         guard inputs.count == node.inputs.count, !inputs.isEmpty else { return nil }
         guard let output = try Self.replay(node.producer, on: inputs) else { return nil }
         shapes[ObjectIdentifier(node)] = output
       }
-      return shapes[ObjectIdentifier(graph.outputs[0])]
+      return shapes[ObjectIdentifier(graph.outputs[0].node)]
     }
     var current = shape
     for instance in layers where !instance.isInputLayer {

@@ -27,7 +27,6 @@ import Testing
     "468-err-reuse-wrong-channels":
       "Keras 3 calls a nested Sequential model on another channel count; ConvBook refuses as its own limitation",
     "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
-    "610-encoder-states-decoder": "multiout: `LSTM(return_state=True)` and `initial_state=`",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

@@ -59,7 +59,6 @@ import Testing
     "468-err-reuse-wrong-channels":
       "a nested model called on another channel count: ConvBook refuses as its own limitation where tf-keras reports the first layer's input spec",
     "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
-    "610-encoder-states-decoder": "multiout: `LSTM(return_state=True)` and `initial_state=`",
   ]
 
   @Test func corpusIsPresent() {
