@@ -20,8 +20,7 @@ extension LayerInstance {
   func call(
     onInputs inputs: [TensorShape], asList: Bool, states: [TensorShape] = [],
     values: [[Int?]?] = []
-  ) throws(KerasError) -> ([TensorShape], LayerNode.Structure)
-  {
+  ) throws(KerasError) -> ([TensorShape], LayerNode.Structure) {
     if let multi = layer as? any MultiOutputLayer, model == nil {
       let shapes = try multi.outputShapes(for: inputs[0], states: states)
       if shapes.count == 1 && states.isEmpty {
@@ -66,8 +65,7 @@ extension LayerInstance {
   /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list.
   private func singleOutputShape(
     onInputs inputs: [TensorShape], asList: Bool, values: [[Int?]?]
-  ) throws(KerasError) -> TensorShape
-  {
+  ) throws(KerasError) -> TensorShape {
     if let merge = layer as? any MultiInputLayer {
       guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }
       let output: TensorShape
