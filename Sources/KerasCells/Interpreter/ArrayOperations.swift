@@ -233,6 +233,16 @@ enum ArrayOperations {
     _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
+    // A list or tuple beside an array is the array `np.asarray` makes of it (`[1, 2] + x`).
+    func asArray(_ value: Value) throws(CellError) -> Value {
+      switch value {
+      case .list, .tuple:
+        return .array(try Self.array(from: value, dtype: nil, range: range, budget: budget))
+      default: return value
+      }
+    }
+    let left = try asArray(left)
+    let right = try asArray(right)
     guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
       throw CellError(
         type: "TypeError",

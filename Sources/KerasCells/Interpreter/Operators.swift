@@ -101,6 +101,11 @@ enum Operators {
       return .tuple(Array(repeatElement(items, count: count).joined()))
     case (.modulo, .string(let template), _):
       return .string(try PercentFormat.format(template, right, range: range, budget: budget))
+    case (.add, .string, _), (.add, .list, _), (.add, .tuple, _):
+      // CPython's sequences refuse to concatenate another type in their own words.
+      throw typeError(
+        "can only concatenate \(left.typeName) (not \"\(right.typeName)\") to \(left.typeName)",
+        range)
     default:
       throw typeError(
         "unsupported operand type(s) for \(operation.symbol): '\(left.typeName)' and '\(right.typeName)'",

@@ -582,8 +582,7 @@ public struct PythonParser {
         range: first.range.union(value.range))
     }
     if current.isOperator(":") {
-      try parseAnnotatedAssignment(target: first)
-      return nil
+      return try parseAnnotatedAssignment(target: first)
     }
     if case .starred = first.kind {
       deferSyntaxError("can't use starred expression here", at: first.range)
@@ -640,7 +639,12 @@ public struct PythonParser {
     }
   }
 
-  private mutating func parseAnnotatedAssignment(target: Expression) throws(PythonSyntaxError) {
+  /// `x: int = 5` is the assignment `x = 5`; `x: int` alone binds nothing (nil). The annotation
+  /// is parsed and not evaluated: Python evaluates it only outside functions, to store it in
+  /// `__annotations__`, which cells do not keep.
+  private mutating func parseAnnotatedAssignment(target: Expression) throws(PythonSyntaxError)
+    -> Statement?
+  {
     let colon = checkpoint
     try advance()
     var isValidTarget = true
@@ -668,13 +672,12 @@ public struct PythonParser {
       throw syntaxError("illegal target for annotation", at: target.range)
     }
     _ = try parseExpression()
-    if current.isOperator("=") {
-      try advance()
-      _ = current.isKeyword(.yield) ? try parseYieldExpression() : try parseStarExpressions()
-    }
-    deferUnsupported(
-      "annotated assignment", "annotated assignments (x: int = ...)",
-      at: target.range.union(previous.range))
+    guard current.isOperator("=") else { return nil }
+    try advance()
+    let value =
+      current.isKeyword(.yield) ? try parseYieldExpression() : try parseStarExpressions()
+    return Statement(
+      .assignment(targets: [target], value: value), range: target.range.union(value.range))
   }
 
   // MARK: Imports

@@ -26,10 +26,6 @@ import Testing
       source: "for x in xs:\n    pass\nelse:\n    pass\n", construct: "for-else",
       message: "else clauses on for loops are not supported in ConvBook cells", span: "3:1-3:5"),
     Case(
-      source: "units: int = 64", construct: "annotated assignment",
-      message: "annotated assignments (x: int = ...) are not supported in ConvBook cells",
-      span: "1:1-1:16"),
-    Case(
       source: "if (n := len(layers)) > 3:\n    pass\n", construct: ":=",
       message: "assignment expressions (:=) are not supported in ConvBook cells", span: "1:5-1:21"),
     Case(
