@@ -151,13 +151,13 @@ enum ContainerMethods {
     switch name {
     case "items":
       try arguments(0, 0)
-      return .list(dictionary.pairs.map { .tuple([$0.0, $0.1]) })
+      return .list(PythonList.view(.items, dictionary.pairs.map { .tuple([$0.0, $0.1]) }))
     case "keys":
       try arguments(0, 0)
-      return .list(dictionary.pairs.map(\.0))
+      return .list(PythonList.view(.keys, dictionary.pairs.map(\.0)))
     case "values":
       try arguments(0, 0)
-      return .list(dictionary.pairs.map(\.1))
+      return .list(PythonList.view(.values, dictionary.pairs.map(\.1)))
     case "get":
       try arguments(1, 2)
       return dictionary.value(for: positional[0])

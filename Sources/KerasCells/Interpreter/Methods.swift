@@ -65,6 +65,11 @@ enum Methods {
       {
         return result
       }
+    case .list(let list) where list.dictionaryView != nil:
+      // A view has no list methods (only `isdisjoint` and `mapping`, which cells do not need).
+      throw CellError(
+        type: "AttributeError",
+        message: "'\(receiver.typeName)' object has no attribute '\(name)'", range: site.range)
     case .list(let list) where list.deque != nil:
       if let result = try StandardCollections.dequeMethod(
         name, list, positional, keywords, site, interpreter)

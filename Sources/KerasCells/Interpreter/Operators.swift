@@ -538,6 +538,8 @@ enum Operators {
     -> Value
   {
     switch (base, index) {
+    case (.list(let items), _) where items.dictionaryView != nil:
+      throw typeError("'\(base.typeName)' object is not subscriptable", range)
     case (.standard(let object), _) where object.tupleItems != nil:
       return try subscriptValue(.tuple(object.tupleItems ?? []), index, range: range)
     case (.tensorShape(let dimensions), .slice):

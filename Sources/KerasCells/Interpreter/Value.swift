@@ -62,7 +62,8 @@ public indirect enum Value {
     case .float: return "float"
     case .string: return "str"
     case .tuple: return "tuple"
-    case .list(let list): return list.deque == nil ? "list" : "deque"
+    case .list(let list):
+      return list.dictionaryView?.rawValue ?? (list.deque == nil ? "list" : "deque")
     case .dictionary(let dictionary): return StandardCollections.typeName(dictionary.flavor)
     case .set(let set): return set.isFrozen ? "frozenset" : "set"
     case .module: return "module"

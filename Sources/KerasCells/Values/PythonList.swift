@@ -9,9 +9,26 @@ public final class PythonList: RandomAccessCollection {
   /// Set for a `collections.deque` (with its `maxlen`, nil for none): a list with the deque's own
   /// methods, name and text (`StandardCollections`).
   var deque: Deque?
+  /// Set for what `dict.keys()`, `values()` and `items()` return: a list (a snapshot, not a live
+  /// view) that prints and names itself as the view (`dict_keys(['loss'])`) and refuses indexing
+  /// and list methods as the view does.
+  var dictionaryView: DictionaryView?
 
   struct Deque {
     var maximumLength: Int?
+  }
+
+  enum DictionaryView: String {
+    case keys = "dict_keys"
+    case values = "dict_values"
+    case items = "dict_items"
+  }
+
+  /// A snapshot of a dictionary view.
+  static func view(_ kind: DictionaryView, _ items: [Value]) -> PythonList {
+    let list = PythonList(items)
+    list.dictionaryView = kind
+    return list
   }
 
   public init(_ items: [Value] = []) { self.items = items }
