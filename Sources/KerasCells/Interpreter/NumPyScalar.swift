@@ -35,24 +35,10 @@ final class NumPyScalar: StandardObject {
     {
       return PythonFormat.float32(value)
     }
-    // Swift's description has the shortest digits: split them from the exponent.
-    let text = "\(magnitude)"
-    var mantissa = Substring(text)
-    var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      mantissa = text[..<e]
-      exponent = Int(text[text.index(after: e)...]) ?? 0
-    }
-    let point = mantissa.firstIndex(of: ".") ?? mantissa.endIndex
-    let whole = mantissa[..<point]
-    let fraction = point < mantissa.endIndex ? mantissa[mantissa.index(after: point)...] : ""
-    var digits = Array(whole + fraction)
-    exponent += whole.count - 1
-    while digits.count > 1 && digits.first == "0" {
-      digits.removeFirst()
-      exponent -= 1
-    }
-    while digits.count > 1 && digits.last == "0" { digits.removeLast() }
+    // The shortest float32 digits, |x| = 0.d1d2... x 10^position: d1.d2... x 10^(position - 1).
+    let (digits, position) = NumPyArrayText.Formatter.shortestDigits(
+      Double(magnitude), float32: true)
+    let exponent = position - 1
     let head = String(digits[0]) + (digits.count > 1 ? "." + String(digits[1...]) : "")
     let sign = exponent < 0 ? "-" : "+"
     let power = String(abs(exponent))

@@ -272,7 +272,7 @@ enum NumPyArrayText {
 
     /// The shortest round-trip digits of |x| in the dtype, and the position of the point:
     /// |x| = 0.d1d2... x 10^point.
-    private static func shortestDigits(_ value: Double, float32: Bool) -> ([Character], Int) {
+    static func shortestDigits(_ value: Double, float32: Bool) -> ([Character], Int) {
       let text = float32 ? "\(Float(value).magnitude)" : "\(value.magnitude)"
       var mantissa = Substring(text)
       var exponent = 0
