@@ -71,7 +71,9 @@ public actor CourseServer {
     }
     self.server = server
     Task { try await server.run() }
-    try await server.waitUntilListening()
+    // FlyingFox's default wait is 5 s, which a busy machine (a class's shared server, a test run
+    // beside other suites) can exceed before the listening task is even scheduled.
+    try await server.waitUntilListening(timeout: 60)
     Task { await self.watch() }
   }
 
