@@ -41,6 +41,8 @@ struct ForwardStep {
     case parametricReLU(alpha: Tensor)
     /// `RepeatVector`: (N, F) -> (N, n, F).
     case repeatVector(Int)
+    /// A custom layer's own weight (`CustomWeight`): its value, whatever the input.
+    case weightValue(Tensor)
     /// `GroupNormalization` over the last axis.
     case groupNormalization(groups: Int, gamma: Tensor?, beta: Tensor?, epsilon: Float)
     /// `UnitNormalization` over the last axis.
@@ -225,6 +227,8 @@ struct ForwardStep {
         try RecurrentForward(bidirectional, weight: weight, name: instance.name))
     case is LayerScale:
       operation = .scaleLastAxis(try weight("gamma").scalars)
+    case let custom as CustomWeight:
+      operation = .weightValue(try weight(custom.spec.name))
     case is PReLU:
       operation = .parametricReLU(alpha: try weight("alpha"))
     case let repeatVector as RepeatVector:
@@ -695,6 +699,8 @@ struct ForwardStep {
       try buffers.update { tensor throws(KernelError) in
         GroupNormalizationKernel.unitNormalize(&tensor)
       }
+    case .weightValue(let value):
+      buffers.replace(with: value)
     case .repeatVector(let count):
       let input = buffers.current
       try fresh { () throws(KernelError) in try RepeatVectorKernel.repeatRows(input, count: count) }

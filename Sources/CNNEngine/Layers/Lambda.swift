@@ -6,8 +6,11 @@ public struct Lambda: MultiInputLayer {
   public let common: LayerCommon
   /// What the function did, once traced; shared by copies of the layer.
   public let trace: LambdaTrace
+  /// A custom layer's class when the layer is one traced as a Lambda (a `keras.layers.Layer`
+  /// subclass called on a list, whose `call` is tensor arithmetic); nil for Keras' `Lambda`.
+  public let customClassName: String?
 
-  public var className: String { "Lambda" }
+  public var className: String { customClassName ?? "Lambda" }
 
   public static let signature = LayerSignature(
     "Lambda",
@@ -16,9 +19,10 @@ public struct Lambda: MultiInputLayer {
       .init("arguments", .none),
     ])
 
-  public init(_ common: LayerCommon, trace: LambdaTrace) {
+  public init(_ common: LayerCommon, trace: LambdaTrace, className: String? = nil) {
     self.common = common
     self.trace = trace
+    customClassName = className
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {

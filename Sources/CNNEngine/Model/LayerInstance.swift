@@ -83,7 +83,10 @@ public final class LayerInstance {
   }
 
   public var name: String { layer.name }
-  public var className: String { layer.className }
+  /// The Python class of a subclass of a built-in layer (`class MCDropout(keras.layers.Dropout)`):
+  /// the layer is the built-in one, named and classed as the subclass.
+  public var subclassName: String?
+  public var className: String { subclassName ?? layer.className }
   public var isBuilt: Bool { inputShape != nil }
 
   /// The weights this layer created; empty until it is built.

@@ -16,7 +16,8 @@ import Foundation
 ///   position it was copied from: the forward pass is run once on inputs holding their own
 ///   positions, which says where every value came from.
 ///
-/// What has no backward pass here (`matmul`, `resize`, `prod`, the GELU family) is refused by
+/// `matmul` sends `g op(B)^T` and `op(A)^T g` back (summed over broadcast batch axes). What has
+/// no backward pass here (`resize`, `prod`, the GELU family) is refused by
 /// `refusal`, naming the function.
 enum TensorFunctionGradient {
   /// Why ConvBook cannot train through `function`, or nil when it can.
@@ -35,7 +36,7 @@ enum TensorFunctionGradient {
       .oneHot, .gather:
       return nil
     case .resize, .dynamicResize: return "resize"
-    case .matmul: return "matmul"
+    case .matmul: return nil
     }
   }
 
@@ -112,7 +113,11 @@ enum TensorFunctionGradient {
       // Padded positions come from no input: pad with 0, which marks "no position" below.
       return try movementBackward(
         .pad(paddings, value: 0), g, inputs: inputs, outputShape: outputShape)
-    case .resize, .dynamicResize, .matmul:
+    case .matmul(let transposeA, let transposeB):
+      return try matmulBackward(
+        g, inputs[0], inputs[1], transposeA: transposeA, transposeB: transposeB,
+        outputShape: outputShape)
+    case .resize, .dynamicResize:
       preconditionFailure("refused by TensorFunctionGradient.refusal")
     }
   }
@@ -202,6 +207,42 @@ enum TensorFunctionGradient {
     var result = [Float](repeating: 0, count: count)
     for (flat, index) in map.enumerated() { result[index] += values[flat] }
     return result
+  }
+
+  // MARK: Matrix products
+
+  /// `C = op(A) op(B)` (op: transposed or not, batch axes broadcast): TensorFlow's `_MatMulGrad`
+  /// / `_BatchMatMulV2`, each operand's gradient summed over the batch positions it was
+  /// broadcast to.
+  private static func matmulBackward(
+    _ g: [Float], _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool,
+    outputShape: [Int]
+  ) throws(KernelError) -> [[Float]] {
+    let gradient = try Tensor(shape: outputShape, scalars: g)
+    let fullA: Tensor
+    let fullB: Tensor
+    switch (transposeA, transposeB) {
+    case (false, false):
+      fullA = try TensorFunctionKernel.matmul(gradient, b, transposeA: false, transposeB: true)
+      fullB = try TensorFunctionKernel.matmul(a, gradient, transposeA: true, transposeB: false)
+    case (false, true):
+      fullA = try TensorFunctionKernel.matmul(gradient, b, transposeA: false, transposeB: false)
+      fullB = try TensorFunctionKernel.matmul(gradient, a, transposeA: true, transposeB: false)
+    case (true, false):
+      fullA = try TensorFunctionKernel.matmul(b, gradient, transposeA: false, transposeB: true)
+      fullB = try TensorFunctionKernel.matmul(a, gradient, transposeA: false, transposeB: false)
+    case (true, true):
+      fullA = try TensorFunctionKernel.matmul(b, gradient, transposeA: true, transposeB: true)
+      fullB = try TensorFunctionKernel.matmul(gradient, a, transposeA: true, transposeB: true)
+    }
+    return [
+      sum(
+        fullA.scalars, MergeTraining.broadcastIndices(from: a.shape, to: fullA.shape),
+        count: a.count),
+      sum(
+        fullB.scalars, MergeTraining.broadcastIndices(from: b.shape, to: fullB.shape),
+        count: b.count),
+    ]
   }
 
   // MARK: Reductions

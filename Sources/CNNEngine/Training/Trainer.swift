@@ -138,6 +138,8 @@ public final class Trainer {
       case .transposed:
         step.first = variable("kernel")
         step.second = variable("bias")
+      case .weightValue:
+        if let custom = instance.layer as? CustomWeight { step.first = variable(custom.spec.name) }
       case .layerNormalization:
         step.first = variable("gamma")
         step.second = variable("beta")

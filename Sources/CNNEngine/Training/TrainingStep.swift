@@ -29,6 +29,9 @@ struct TrainingStep {
     /// Flatten, Reshape: the values do not move.
     case reshape
     case identity
+    /// A custom layer's own weight (`CustomWeight`, variable `first`): its value, whatever the
+    /// input; its gradient is the output's, the input gets none.
+    case weightValue
   }
 
   /// What the forward pass kept for the backward pass.
@@ -192,6 +195,8 @@ struct TrainingStep {
       operation = .reshape
     case let other as ShapePreservingLayer where other.className == "Identity":
       operation = .identity
+    case is CustomWeight:
+      operation = .weightValue
     default:
       throw refuse(layer.className)
     }
@@ -406,6 +411,11 @@ struct TrainingStep {
       return (Tensor(validShape: outputShape, scalars: input.scalars), saved)
     case .identity:
       return (input, saved)
+    case .weightValue:
+      guard let value = tensor(first) else {
+        throw TrainingError(.weights, "layer \"\(name)\" has no variable to train")
+      }
+      return (value, saved)
     }
   }
 
@@ -621,6 +631,9 @@ struct TrainingStep {
       return throughActivation(function)
     case .reshape, .identity:
       return outputGradient
+    case .weightValue:
+      if let first { Self.store(outputGradient, at: first, in: &gradients) }
+      return needsInputGradient ? [Float](repeating: 0, count: saved.input.count) : nil
     }
   }
 

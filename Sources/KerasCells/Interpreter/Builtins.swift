@@ -49,6 +49,11 @@ enum Builtins {
         )
       }
     }
+    if name.hasPrefix("keras.activations.") {
+      return try ActivationLookup.call(
+        String(name.dropFirst(18)), path: name, positional: positional, keywords: keywords,
+        site: site, interpreter: interpreter)
+    }
     if name.hasPrefix("numpy.") {
       return try NumPyFunctions.call(
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,

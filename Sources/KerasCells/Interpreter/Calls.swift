@@ -482,6 +482,10 @@ enum Calls {
           at: range)
       }
       instance = LayerInstance(model: nested)
+    case .instance(let object)
+    where object.type.kerasLayerClass != nil && object.layerState?.layer != nil:
+      // A subclass of a built-in layer is that layer.
+      instance = object.layerState!.layer!
     case .instance(let object) where object.type.kerasBase != nil:
       // A custom layer is traced on the model's output shape, so the model must have one.
       guard let input = model.nextLayerInputShape else {

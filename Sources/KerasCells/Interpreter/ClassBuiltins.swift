@@ -156,10 +156,14 @@ enum ClassBuiltins {
     // A custom layer listed by a model is its Python object.
     let object = KerasSubclassing.customLayer(value, session: interpreter.session)
     if object != nil, own.isEmpty {
-      // A custom layer is a `keras.layers.Layer`, and no other Keras class.
+      // A custom layer is a `keras.layers.Layer`, and no other Keras class than the built-in
+      // layer class it extends.
+      let base = object?.type.kerasLayerClass?.kind
       func isLayerClass(_ value: Value) -> Bool {
         switch value {
-        case .function(let callable): return callable.kind == .unsupportedModelClass("Layer")
+        case .function(let callable):
+          return callable.kind == .unsupportedModelClass("Layer")
+            || (base != nil && callable.kind == base)
         case .tuple(let items): return items.contains(where: isLayerClass)
         default: return false
         }

@@ -54,6 +54,7 @@ extension Interpreter {
     let decorators = try evaluateAll(definition.decorators)
     var bases: [PythonClass] = []
     var kerasBase: String?
+    var kerasLayerClass: Callable?
     for argument in definition.arguments {
       guard case .positional = argument.kind else {
         throw .unsupported(
@@ -71,11 +72,13 @@ extension Interpreter {
           }
           bases.append(type)
           kerasBase = kerasBase ?? type.kerasBase
+          kerasLayerClass = kerasLayerClass ?? type.kerasLayerClass
           continue
         }
         if callable.kind == .classSupport("object") { continue }
         if let base = try KerasSubclassing.base(for: callable, at: argument.range) {
           kerasBase = base
+          if case .layerClass = callable.kind { kerasLayerClass = kerasLayerClass ?? callable }
           continue
         }
         throw .unsupported(
@@ -91,6 +94,7 @@ extension Interpreter {
       .map { $0 + definition.name } ?? definition.name
     let type = PythonClass(name: definition.name, qualifiedName: qualifiedName, bases: bases)
     type.kerasBase = kerasBase
+    type.kerasLayerClass = kerasLayerClass
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -273,7 +277,11 @@ extension Interpreter {
       return try instanceAttribute(name, instance, range: range)
     case .superObject(let binding):
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
-        if name == "__init__" { return .method(receiver: base, name: name) }
+        // Keras' own methods (`super().build(input_shape)`, `super().get_config()`), run or
+        // refused as ConvBook's limitation when called.
+        if name == "__init__" || binding.receiverClass.kerasBase != nil {
+          return .method(receiver: base, name: name)
+        }
         throw CellError(
           type: "AttributeError", message: "'super' object has no attribute '\(name)'",
           range: range)
@@ -317,7 +325,9 @@ extension Interpreter {
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
-      if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session) {
+      if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session)
+        ?? KerasSubclassing.layerAttribute(name, of: instance)
+      {
         return value
       }
       if KerasSubclassing.unsupportedLayerMethods.contains(name) {
@@ -432,6 +442,10 @@ extension Interpreter {
         keywords: keywords, site: site)
     case .method(.instance(let instance), let name):
       guard let (member, _) = instance.type.lookup(name) else {
+        if name == "add_weight", instance.layerState != nil {
+          return try KerasSubclassing.addWeight(
+            instance, positional: positional, keywords: keywords, site: site, interpreter: self)
+        }
         return try KerasSubclassing.modelMethod(
           name, of: instance, positional: positional, keywords: keywords, site: site,
           interpreter: self)
@@ -454,6 +468,17 @@ extension Interpreter {
           {
             try KerasSubclassing.initialize(
               instance, positional: positional, keywords: keywords, site: site, interpreter: self)
+            return Value.none
+          }
+          if binding.receiverClass.kerasLayerClass != nil,
+            case .instance(let instance) = binding.receiver
+          {
+            return try KerasSubclassing.builtinMethod(
+              name, of: instance, positional: positional, keywords: keywords, site: site,
+              interpreter: self)
+          }
+          if binding.receiverClass.kerasBase != nil, name == "build" {
+            // `Layer.build` only marks the layer built, which its first call does anyway.
             return Value.none
           }
           if binding.receiverClass.kerasBase != nil {

@@ -341,6 +341,9 @@ public enum KerasModule: Equatable {
       return Self.constraintNames.contains(name)
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .activations:
+      if ActivationLookup.functions.contains(name) {
+        return .function(Callable(.builtin("keras.activations." + name), path: path))
+      }
       return Self.activationNames.contains(name)
         ? .function(Callable(.activation(name == "silu" ? "swish" : name), path: path)) : nil
     case .tensorflowNN:

@@ -10,6 +10,10 @@ final class CustomLayerState {
   var isBuilt = false
   /// A subclassed model that has been called on a tensor (not only built).
   var wasCalled = false
+  /// While the first call's `build` runs: the symbolic input the weights it adds hang on.
+  var buildingInput: KerasTensor?
+  /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
+  var weightNodes: [LayerInstance] = []
 
   init(name: String) {
     self.name = name
@@ -37,7 +41,7 @@ extension KerasSession {
 enum KerasSubclassing {
   /// Methods of Keras' `Layer` that custom layers call on themselves and ConvBook lacks.
   static let unsupportedLayerMethods: Set<String> = [
-    "add_weight", "add_loss", "add_metric", "add_update", "get_config", "from_config",
+    "add_loss", "add_metric", "add_update", "get_config", "from_config",
     "compute_output_shape", "get_weights", "set_weights",
   ]
 
@@ -48,6 +52,8 @@ enum KerasSubclassing {
       return "Layer"
     case .modelClass:
       return "Model"
+    case .layerClass(let name) where !unsubclassableLayers.contains(name):
+      return "Layer"
     case .layerClass, .sequentialClass, .unsupportedModelClass:
       throw .unsupported(
         "ConvBook does not support subclassing `\(callable.path)` yet; subclass keras.layers.Layer, or build the model with keras.Sequential or the functional API",
@@ -62,6 +68,12 @@ enum KerasSubclassing {
     _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) {
+    if let base = instance.type.kerasLayerClass {
+      try initializeBuiltin(
+        instance, base: base, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      return
+    }
     var name: String?
     for (label, value) in keywords {
       switch (label, value) {
@@ -100,6 +112,14 @@ enum KerasSubclassing {
     _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if instance.type.kerasLayerClass != nil {
+      return try callBuiltin(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
+    if positional.count == 1, let tensors = tensorList(positional[0]) {
+      return try callOnList(
+        instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)
+    }
     guard positional.count == 1, case .kerasTensor(let tensor) = positional[0] else {
       throw .unsupported(
         "ConvBook calls custom layers on one Keras tensor only (the functional API); \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
@@ -143,11 +163,6 @@ enum KerasSubclassing {
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
-    if type.lookup("build") != nil {
-      throw .unsupported(
-        "ConvBook does not support custom layers with their own weights (build() / add_weight()) yet; \(type.name) defines build()",
-        at: site.range)
-    }
     guard let (call, _) = type.lookup("call") else {
       throw .unsupported(
         "ConvBook runs custom layers through their call() method, which \(type.name) does not define",
@@ -158,6 +173,7 @@ enum KerasSubclassing {
         name: state.name + "_input", batchInputShape: shape,
         arguments: LayerArguments(className: "InputLayer", values: [:])))
     let session = interpreter.session
+    try runBuild(instance, state: state, on: [symbolic], site: site, interpreter: interpreter)
     session.lambdaTracingDepth += 1
     let outerCreated = session.layersCreatedWhileTracing
     session.layersCreatedWhileTracing = []
@@ -173,6 +189,7 @@ enum KerasSubclassing {
         call, receiver: .instance(instance), receiverClass: type,
         positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
     }
+    created.removeAll { $0.layer is CustomWeight }
     // Keras tracks the layers an object holds as attributes; one made inside `call` adds weights
     // Keras does not count as the custom layer's (a nested custom layer's traced graph is not one).
     if let made = created.first(where: {

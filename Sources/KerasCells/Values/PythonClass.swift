@@ -13,6 +13,9 @@ public final class PythonClass {
   var namespaceOrder: [String] = []
   /// The Keras class the class extends through its bases (`Layer`), if any.
   var kerasBase: String?
+  /// The built-in Keras layer class the class extends (`class MCDropout(keras.layers.Dropout)`),
+  /// if any: its instances are that layer, classed as the subclass.
+  var kerasLayerClass: Callable?
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 

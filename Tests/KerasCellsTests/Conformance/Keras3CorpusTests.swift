@@ -26,7 +26,6 @@ import Testing
       "Keras 3 refuses `lstm([x, h, c])` with Keras tensors' Keras 3 reprs (`<KerasTensor shape=..., name=keras_tensor_4>`), whose names ConvBook's tensors do not keep; ConvBook prints tf-keras' repr",
     "468-err-reuse-wrong-channels":
       "Keras 3 calls a nested Sequential model on another channel count; ConvBook refuses as its own limitation",
-    "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

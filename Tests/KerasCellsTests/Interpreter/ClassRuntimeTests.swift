@@ -136,8 +136,8 @@ import Testing
         "ConvBook does not support `model.fit()` on a subclassed model yet"
       ),
       (
-        "from tensorflow.keras import layers\nclass D(layers.Dense):\n    pass\n",
-        "ConvBook does not support subclassing `keras.layers.Dense` yet"
+        "from tensorflow.keras import layers\nclass D(layers.Bidirectional):\n    pass\n",
+        "ConvBook does not support subclassing `keras.layers.Bidirectional` yet"
       ),
     ]
     for (source, prefix) in cases {

@@ -1,0 +1,84 @@
+import CNNEngine
+
+/// `keras.activations.get`, `serialize` and `deserialize`: the lookups custom layers use to turn
+/// an `activation="relu"` argument into the function they call (`self.activation =
+/// keras.activations.get(activation)`), with each Keras version's answers and errors.
+enum ActivationLookup {
+  static let functions: Set<String> = ["get", "serialize", "deserialize"]
+
+  static func call(
+    _ name: String, path: String, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let keras3 = interpreter.kerasVersion == .keras3
+    guard positional.count + keywords.count == 1,
+      let identifier = positional.first ?? keywords.first.map({ $0.1 })
+    else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(name)() takes 1 positional argument but \(positional.count + keywords.count) were given",
+        range: site.range)
+    }
+    switch name {
+    case "serialize":
+      guard case .function(let callable) = identifier,
+        case .activation(let activation) = callable.kind
+      else {
+        throw .unsupported(
+          "ConvBook's keras.activations.serialize() takes an activation function, not \(identifier.typeName)",
+          at: site.range)
+      }
+      return .string(publicName(activation, keras3: keras3))
+    default:
+      switch identifier {
+      case .none where name == "get":
+        return function("linear", keras3: keras3)
+      case .function(let callable) where name == "get":
+        // A callable is returned as it is (an activation function or the cell's own).
+        _ = callable
+        return identifier
+      case .string(let given):
+        let canonical = given == "silu" ? "swish" : given
+        guard KerasModule.activationNames.contains(given),
+          ActivationFunction(kerasName: canonical, keras3: keras3) != nil
+        else {
+          if keras3 {
+            throw CellError(
+              type: "ValueError",
+              message: "Could not interpret activation function identifier: \(given)",
+              range: site.range)
+          }
+          throw CellError(
+            type: "ValueError",
+            message: "Unknown activation function '\(given)' cannot be deserialized.",
+            range: site.range)
+        }
+        return function(canonical, keras3: keras3)
+      default:
+        if name == "get" {
+          throw CellError(
+            type: keras3 ? "ValueError" : "TypeError",
+            message:
+              "Could not interpret activation function identifier: \(PythonText.str(identifier))",
+            range: site.range)
+        }
+        throw .unsupported(
+          "ConvBook's keras.activations.deserialize() takes an activation's name, not \(identifier.typeName)",
+          at: site.range)
+      }
+    }
+  }
+
+  /// The function `keras.activations.NAME` is, named as the version names it (`silu` in Keras 3,
+  /// `swish` in tf-keras).
+  private static func function(_ canonical: String, keras3: Bool) -> Value {
+    .function(
+      Callable(
+        .activation(canonical), path: "keras.activations." + publicName(canonical, keras3: keras3)))
+  }
+
+  private static func publicName(_ canonical: String, keras3: Bool) -> String {
+    keras3 && canonical == "swish" ? "silu" : (!keras3 && canonical == "silu" ? "swish" : canonical)
+  }
+}

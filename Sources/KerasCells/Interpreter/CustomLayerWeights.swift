@@ -1,0 +1,247 @@
+import CNNEngine
+
+/// Custom layers with weights of their own and custom layers called on lists.
+///
+/// A custom layer's `build(input_shape)` runs at its first call, before `call` is traced, as
+/// Keras' `__call__` runs it. Each `self.add_weight(...)` there becomes a `CustomWeight` node on
+/// the symbolic input, whose tensor stands for the variable in `call` (`tf.matmul(inputs,
+/// self.w) + self.b`): the traced graph then holds the weights, so the summary counts them as the
+/// custom layer's, and the forward pass and training run through them.
+///
+/// A custom layer called on a list of tensors (`Sampling()([z_mean, z_log_var])`) whose `call`
+/// is tensor arithmetic becomes a `Lambda` of that program, classed as the Python class.
+extension KerasSubclassing {
+  /// `self.add_weight(...)` and `self.build(...)` of a custom layer; nil for other names.
+  static func layerAttribute(_ name: String, of instance: PythonInstance) -> Value? {
+    guard instance.layerState != nil, name == "add_weight" else { return nil }
+    return .method(receiver: .instance(instance), name: name)
+  }
+
+  /// Runs `build(input_shape)` when the class defines one (Keras passes a `TensorShape` in
+  /// tf-keras, a tuple in Keras 3; a list of them for a call on a list).
+  static func runBuild(
+    _ instance: PythonInstance, state: CustomLayerState, on inputs: [KerasTensor],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard let (build, _) = instance.type.lookup("build") else { return }
+    let shapes = inputs.map {
+      TensorShapeValue.make($0.shape.dimensions, interpreter: interpreter)
+    }
+    state.buildingInput = inputs[0]
+    defer { state.buildingInput = nil }
+    _ = try interpreter.callClassMember(
+      build, receiver: .instance(instance), receiverClass: instance.type,
+      positional: [inputs.count == 1 ? shapes[0] : .list(PythonList(shapes))], keywords: [],
+      site: site)
+  }
+
+  /// `add_weight` as each Keras binds it: tf-keras' `(name=None, shape=None, dtype=None,
+  /// initializer=None, regularizer=None, trainable=None, constraint=None, ...)`, Keras 3's
+  /// `(shape=None, initializer=None, dtype=None, trainable=True, autocast=True, regularizer=None,
+  /// constraint=None, aggregation='none', overwrite_with_gradient=False, name=None)`.
+  static func addWeight(
+    _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard let state = instance.layerState else {
+      throw CellError(
+        type: "RuntimeError",
+        message: "You must call `super().__init__()` in the layer constructor.", range: site.range)
+    }
+    let keras3 = interpreter.kerasVersion == .keras3
+    let order =
+      keras3
+      ? [
+        "shape", "initializer", "dtype", "trainable", "autocast", "regularizer", "constraint",
+        "aggregation", "overwrite_with_gradient", "name",
+      ]
+      : [
+        "name", "shape", "dtype", "initializer", "regularizer", "trainable", "constraint",
+        "use_resource", "synchronization", "aggregation",
+      ]
+    var arguments: [String: Value] = [:]
+    guard positional.count <= order.count else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Layer.add_weight() takes from 1 to \(order.count + 1) positional arguments but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    for (label, value) in zip(order, positional) { arguments[label] = value }
+    for (label, value) in keywords {
+      guard order.contains(label) else {
+        if keras3 {
+          throw CellError(
+            type: "TypeError",
+            message: "Layer.add_weight() got an unexpected keyword argument '\(label)'",
+            range: site.range)
+        }
+        throw .unsupported(
+          "ConvBook does not support the argument `\(label)` of add_weight() yet", at: site.range)
+      }
+      guard arguments[label] == nil else {
+        throw CellError(
+          type: "TypeError",
+          message: "Layer.add_weight() got multiple values for argument '\(label)'",
+          range: site.range)
+      }
+      arguments[label] = value
+    }
+    func given(_ label: String) -> Value? {
+      guard let value = arguments[label] else { return nil }
+      if case .none = value { return nil }
+      return value
+    }
+    for label in ["regularizer", "constraint"] where given(label) != nil {
+      throw .unsupported(
+        "ConvBook does not support add_weight(\(label)=...) yet", at: site.range)
+    }
+    if let dtype = given("dtype"), PythonText.str(dtype) != "float32" {
+      throw .unsupported(
+        "ConvBook supports float32 weights only; add_weight(dtype=\(PythonText.repr(dtype)))",
+        at: site.range)
+    }
+    guard let input = state.buildingInput else {
+      throw .unsupported(
+        "ConvBook supports add_weight() inside a custom layer's build() only (\(instance.type.name) calls it elsewhere)",
+        at: site.range)
+    }
+    var shape: [Int] = []
+    if let given = given("shape") {
+      guard let items = given.sequenceItems ?? given.tensorShapeAsTuple.sequenceItems else {
+        throw .unsupported(
+          "ConvBook's add_weight() takes a shape given as a tuple or list of sizes, not \(given.typeName)",
+          at: site.range)
+      }
+      for item in items {
+        guard case .int(let size) = item, size >= 0 else {
+          throw .unsupported(
+            "ConvBook's add_weight() takes known, non-negative sizes; the shape \(PythonText.repr(given)) has \(PythonText.repr(item))",
+            at: site.range)
+        }
+        shape.append(size)
+      }
+    }
+    let trainable: Bool
+    switch arguments["trainable"] ?? .none {
+    case .none: trainable = true
+    case .bool(let flag): trainable = flag
+    case let other:
+      trainable = other.isTruthy
+    }
+    let initializer: ArgumentValue
+    switch arguments["initializer"] ?? .none {
+    case .none: initializer = .string("glorot_uniform")
+    case let given: initializer = try ArgumentConversion.argument(given, range: site.range)
+    }
+    var weightName = keras3 ? "variable" : "Variable"
+    if case .string(let given)? = arguments["name"] { weightName = given }
+    var nodeName = state.name + "/" + weightName
+    var suffix = 1
+    while state.weightNodes.contains(where: { $0.name == nodeName }) {
+      nodeName = state.name + "/" + weightName + "_\(suffix)"
+      suffix += 1
+    }
+    let spec = WeightSpec(weightName, shape, trainable: trainable, initializer: initializer)
+    do {
+      _ = try spec.exactCount()
+    } catch {
+      throw .unsupported(
+        "ConvBook refuses a weight of \(shape) values: its size overflows 64-bit integers",
+        at: site.range)
+    }
+    let node = LayerInstance(CustomWeight(name: nodeName, spec: spec))
+    state.weightNodes.append(node)
+    do {
+      return .kerasTensor(try input.apply(node))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+  }
+
+  /// The Keras tensors of a list or tuple argument; nil for anything else.
+  static func tensorList(_ value: Value) -> [KerasTensor]? {
+    switch value {
+    case .list, .tuple:
+      var tensors: [KerasTensor] = []
+      for item in value.sequenceItems ?? [] {
+        guard case .kerasTensor(let tensor) = item else { return nil }
+        tensors.append(tensor)
+      }
+      return tensors.isEmpty ? nil : tensors
+    default: return nil
+    }
+  }
+
+  /// A custom layer called on a list of tensors: its `call` traced on a list of symbolic tensors
+  /// at the first call must be tensor arithmetic (no sublayers, no weights); the layer is then a
+  /// `Lambda` of that program under the class's name.
+  static func callOnList(
+    _ instance: PythonInstance, tensors: [KerasTensor], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard let state = instance.layerState else {
+      _ = try layer(of: instance, on: tensors[0].shape, site: site, interpreter: interpreter)
+      return .none
+    }
+    let type = instance.type
+    if state.layer == nil {
+      guard type.kerasBase == "Layer", let (call, _) = type.lookup("call") else {
+        throw .unsupported(
+          "ConvBook calls custom layers that define call() on lists of Keras tensors only; \(type.name) was called on a list",
+          at: site.range)
+      }
+      let symbolic = tensors.enumerated().map { index, tensor in
+        KerasTensor(
+          input: InputLayer(
+            name: state.name + "_input_\(index)", batchInputShape: tensor.shape,
+            arguments: LayerArguments(className: "InputLayer", values: [:])))
+      }
+      let session = interpreter.session
+      if type.lookup("build") != nil {
+        throw .unsupported(
+          "ConvBook does not support custom layers with a build() of their own called on a list of tensors yet (\(type.name))",
+          at: site.range)
+      }
+      session.lambdaTracingDepth += 1
+      let outerCreated = session.layersCreatedWhileTracing
+      session.layersCreatedWhileTracing = []
+      let result: Value
+      var created: [LayerInstance] = []
+      do {
+        defer {
+          session.lambdaTracingDepth -= 1
+          created = session.layersCreatedWhileTracing ?? []
+          session.layersCreatedWhileTracing = outerCreated
+        }
+        let argument = Value.list(PythonList(symbolic.map { .kerasTensor($0) }))
+        result = try interpreter.callClassMember(
+          call, receiver: .instance(instance), receiverClass: type, positional: [argument],
+          keywords: keywords, site: site)
+      }
+      guard created.isEmpty, case .kerasTensor(let output) = result,
+        let program = LambdaTrace.program(inputs: symbolic, output: output)
+      else {
+        throw .unsupported(
+          "ConvBook runs custom layers called on a list of tensors when their call() is tensor arithmetic and TensorFlow / keras.ops functions returning one tensor; \(type.name).call does more",
+          at: site.range)
+      }
+      let trace = LambdaTrace()
+      trace.program = program
+      let layer = Lambda(
+        LayerCommon(name: state.name, arguments: LayerArguments(className: "Lambda", values: [:])),
+        trace: trace, className: type.name)
+      let made = LayerInstance(layer)
+      session.customLayers[ObjectIdentifier(made)] = instance
+      interpreter.recordOrigin(of: made, at: site.range)
+      state.layer = made
+    }
+    state.isBuilt = true
+    state.wasCalled = true
+    do {
+      return .kerasTensor(try KerasTensor.apply(state.layer!, to: tensors, asList: true))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+  }
+}
