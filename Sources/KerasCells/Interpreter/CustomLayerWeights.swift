@@ -13,7 +13,9 @@ import CNNEngine
 extension KerasSubclassing {
   /// `self.add_weight(...)` and `self.build(...)` of a custom layer; nil for other names.
   static func layerAttribute(_ name: String, of instance: PythonInstance) -> Value? {
-    guard instance.layerState != nil, name == "add_weight" else { return nil }
+    guard instance.layerState != nil,
+      name == "add_weight" || (name == "get_config" && instance.type.kerasBase == "Layer")
+    else { return nil }
     return .method(receiver: .instance(instance), name: name)
   }
 
@@ -159,6 +161,25 @@ extension KerasSubclassing {
     }
   }
 
+  /// The layer a custom layer whose `call` traced to tensor arithmetic alone is: a `Lambda` of
+  /// that program, named and classed as the custom layer.
+  static func lambdaLayer(
+    of instance: PythonInstance, state: CustomLayerState, program: LambdaTrace.Program,
+    site: CallSite, interpreter: Interpreter
+  ) -> LayerInstance {
+    let trace = LambdaTrace()
+    trace.program = program
+    let layer = Lambda(
+      LayerCommon(
+        name: state.name, trainable: state.trainable,
+        arguments: LayerArguments(className: "Lambda", values: [:])),
+      trace: trace, className: instance.type.name)
+    let made = LayerInstance(layer)
+    interpreter.session.customLayers[ObjectIdentifier(made)] = instance
+    interpreter.recordOrigin(of: made, at: site.range)
+    return made
+  }
+
   /// The Keras tensors of a list or tuple argument; nil for anything else.
   static func tensorList(_ value: Value) -> [KerasTensor]? {
     switch value {
@@ -226,15 +247,8 @@ extension KerasSubclassing {
           "ConvBook runs custom layers called on a list of tensors when their call() is tensor arithmetic and TensorFlow / keras.ops functions returning one tensor; \(type.name).call does more",
           at: site.range)
       }
-      let trace = LambdaTrace()
-      trace.program = program
-      let layer = Lambda(
-        LayerCommon(name: state.name, arguments: LayerArguments(className: "Lambda", values: [:])),
-        trace: trace, className: type.name)
-      let made = LayerInstance(layer)
-      session.customLayers[ObjectIdentifier(made)] = instance
-      interpreter.recordOrigin(of: made, at: site.range)
-      state.layer = made
+      state.layer = lambdaLayer(
+        of: instance, state: state, program: program, site: site, interpreter: interpreter)
     }
     state.isBuilt = true
     state.wasCalled = true

@@ -158,6 +158,7 @@ extension Interpreter {
     _ type: PythonClass, positional: [Value], keywords: [(String, Value)], site: CallSite
   ) throws(CellError) -> Value {
     let instance = PythonInstance(type: type)
+    if type.kerasBase != nil { instance.initArguments = (positional, keywords) }
     guard let (initializer, _) = type.lookup("__init__") else {
       if type.kerasBase != nil {
         try KerasSubclassing.initialize(
@@ -251,6 +252,9 @@ extension Interpreter {
       default: break
       }
       guard let (value, _) = type.lookup(name) else {
+        if type.kerasBase != nil, name == "from_config" {
+          return .method(receiver: base, name: name)
+        }
         throw CellError(
           type: "AttributeError", message: "type object '\(type.name)' has no attribute '\(name)'",
           range: range, suggestion: NameSuggestion.closest(to: name, among: type.allNames))
@@ -446,6 +450,16 @@ extension Interpreter {
           return try KerasSubclassing.addWeight(
             instance, positional: positional, keywords: keywords, site: site, interpreter: self)
         }
+        if name == "get_config", instance.layerState != nil, instance.type.kerasBase == "Layer" {
+          guard positional.isEmpty, keywords.isEmpty else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "Layer.get_config() takes 1 positional argument but \(positional.count + 1) were given",
+              range: site.range)
+          }
+          return try KerasSubclassing.automaticConfig(of: instance, site: site, interpreter: self)
+        }
         return try KerasSubclassing.modelMethod(
           name, of: instance, positional: positional, keywords: keywords, site: site,
           interpreter: self)
@@ -460,6 +474,12 @@ extension Interpreter {
         return try callClassMember(
           member, receiver: receiver, receiverClass: type, positional: positional,
           keywords: keywords, site: site)
+      }
+      if case .function(let callable) = receiver, case .userClass(let type) = callable.kind,
+        type.kerasBase != nil, name == "from_config"
+      {
+        return try KerasSubclassing.fromConfig(
+          type, positional: positional, keywords: keywords, site: site, interpreter: self)
       }
       if case .superObject(let binding) = receiver {
         guard let (member, _) = binding.receiverClass.lookup(name, after: binding.start) else {
@@ -476,6 +496,11 @@ extension Interpreter {
             return try KerasSubclassing.builtinMethod(
               name, of: instance, positional: positional, keywords: keywords, site: site,
               interpreter: self)
+          }
+          if binding.receiverClass.kerasBase != nil, name == "get_config",
+            case .instance(let instance) = binding.receiver
+          {
+            return try KerasSubclassing.baseConfig(of: instance, site: site, interpreter: self)
           }
           if binding.receiverClass.kerasBase != nil, name == "build" {
             // `Layer.build` only marks the layer built, which its first call does anyway.

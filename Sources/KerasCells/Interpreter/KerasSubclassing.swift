@@ -10,8 +10,12 @@ final class CustomLayerState {
   var isBuilt = false
   /// A subclassed model that has been called on a tensor (not only built).
   var wasCalled = false
+  /// `trainable=` given to `Layer.__init__`.
+  var trainable = true
   /// While the first call's `build` runs: the symbolic input the weights it adds hang on.
   var buildingInput: KerasTensor?
+  /// A subclassed model's `compile(...)` arguments, replayed on the model its `call` traces to.
+  var compileCall: (positional: [Value], keywords: [(String, Value)], site: CallSite)?
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
   var weightNodes: [LayerInstance] = []
 
@@ -75,15 +79,34 @@ enum KerasSubclassing {
       return
     }
     var name: String?
+    var trainable = true
+    var unrecognized: [(Value, Value)] = []
     for (label, value) in keywords {
       switch (label, value) {
       case ("name", .string(let given)): name = given
-      case ("name", .none), ("trainable", _), ("dtype", _): break
-      default:
+      case ("trainable", let flag): trainable = flag.isTruthy
+      case ("name", .none), ("dtype", _), ("autocast", _), ("activity_regularizer", .none): break
+      case _ where knownLayerKeywords.contains(label):
         throw .unsupported(
           "ConvBook does not support the argument `\(label)` of a custom layer's Layer.__init__() yet",
           at: site.range)
+      default:
+        unrecognized.append((.string(label), value))
       }
+    }
+    if let first = unrecognized.first {
+      // Each Keras' own refusal of a keyword Layer.__init__ does not take.
+      if interpreter.kerasVersion == .keras3 {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Unrecognized keyword arguments passed to \(instance.type.name): \(PythonText.repr(.dictionary(PythonDict(unrecognized))))",
+          range: site.range)
+      }
+      throw CellError(
+        type: "TypeError",
+        message: "('Keyword argument not understood:', \(PythonText.repr(first.0)))",
+        range: site.range)
     }
     guard positional.isEmpty else {
       throw .unsupported(
@@ -92,9 +115,18 @@ enum KerasSubclassing {
           : "ConvBook supports Layer.__init__() with keyword arguments (name=, trainable=, dtype=) only",
         at: site.range)
     }
-    instance.layerState = CustomLayerState(
+    let state = CustomLayerState(
       name: name ?? interpreter.kerasNames.uniqueName(forClass: instance.type.name))
+    state.trainable = trainable
+    instance.layerState = state
   }
+
+  /// Keywords Keras' `Layer.__init__` takes (directly or through `**kwargs`) that ConvBook does
+  /// not model for custom layers.
+  static let knownLayerKeywords: Set<String> = [
+    "input_dim", "input_shape", "batch_input_shape", "batch_size", "weights",
+    "activity_regularizer", "dynamic", "implementation",
+  ]
 
   /// The custom layer a value stands for: the Python object, or the layer a model lists for it.
   static func customLayer(_ value: Value, session: KerasSession) -> PythonInstance? {
@@ -198,6 +230,12 @@ enum KerasSubclassing {
       throw .unsupported(
         "ConvBook does not support creating a layer with weights (\(made.name)) inside \(type.name).call() yet: Keras does not count its weights as the layer's; create it in __init__",
         at: site.range)
+    }
+    if case .kerasTensor(let output) = result, output === symbolic, state.weightNodes.isEmpty {
+      // `call` returned its input: a layer that passes it on.
+      let program = LambdaTrace.Program(inputCount: 1, operations: [], output: 0)
+      return lambdaLayer(
+        of: instance, state: state, program: program, site: site, interpreter: interpreter)
     }
     guard case .kerasTensor(let output) = result, output !== symbolic else {
       throw .unsupported(

@@ -60,10 +60,56 @@ extension KerasSubclassing {
           range: site.range)
       }
       return .int(rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters })
+    case "compile":
+      state.compileCall = (positional, keywords, site)
+      if let graph = state.layer?.model {
+        return try Calls.call(
+          .method(receiver: .model(graph), name: name), positional: positional,
+          keywords: keywords, site: site, interpreter: interpreter)
+      }
+      return Value.none
+    case "fit", "predict", "evaluate":
+      let graph = try trainingGraph(
+        of: instance, state: state, data: positional.first ?? keywords.first { $0.0 == "x" }?.1,
+        site: site, interpreter: interpreter)
+      return try Calls.call(
+        .method(receiver: .model(graph), name: name), positional: positional,
+        keywords: keywords, site: site, interpreter: interpreter)
     default:
       throw .unsupported(
         "ConvBook does not support `model.\(name)()` on a subclassed model yet", at: site.range)
     }
+  }
+
+  /// The functional model a subclassed model's traced `call` is, for `fit`, `evaluate` and
+  /// `predict`: traced on the data's shape (batch axis unknown) when the model has not been
+  /// called yet, as Keras builds it on its first batch, and compiled as `compile` said.
+  private static func trainingGraph(
+    of instance: PythonInstance, state: CustomLayerState, data: Value?, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> SequentialModel {
+    if state.layer == nil {
+      guard case .array(let array)? = data, !array.shape.isEmpty else {
+        throw .unsupported(
+          "ConvBook trains and runs a subclassed model that has not been called yet on one NumPy array of inputs only; call it on keras.Input(...) first for other data",
+          at: site.range)
+      }
+      let shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
+      _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
+      state.isBuilt = true
+      state.wasCalled = true
+    }
+    guard let graph = state.layer?.model else {
+      throw .unsupported(
+        "ConvBook could not make a model of \(instance.type.name).call to train or run",
+        at: site.range)
+    }
+    if let (positional, keywords, compileSite) = state.compileCall, graph.compileArguments == nil {
+      _ = try Calls.call(
+        .method(receiver: .model(graph), name: "compile"), positional: positional,
+        keywords: keywords, site: compileSite, interpreter: interpreter)
+    }
+    return graph
   }
 
   /// `model.layers` and `model.name` of a subclassed model; nil for other attributes.
@@ -115,14 +161,46 @@ extension KerasSubclassing {
     }
   }
 
+  /// Keras 3's rows once the model has been called: a layer its call built shows the output
+  /// shape of the shape it was built on (`compute_output_shape` of its `_build_shapes_dict`) and
+  /// its parameters; a layer built when it was made (pooling, flatten, ...) was never given a
+  /// shape and shows `?`; a layer the call did not reach stays unbuilt.
+  private static func keras3CalledRows(of instance: PythonInstance, interpreter: Interpreter)
+    -> [ModelSummary.Row]
+  {
+    trackedLayers(of: instance, session: interpreter.session).map { value in
+      let layer: LayerInstance?
+      let name: String
+      let className: String
+      switch value {
+      case .layer(let found): (layer, name, className) = (found, found.name, found.className)
+      case .model(let model):
+        (layer, name, className) = (model.calledInstance, model.name, model.className)
+      case .instance(let object):
+        (layer, name, className) = (
+          object.layerState?.layer, object.layerState?.name ?? "", object.type.name
+        )
+      default: (layer, name, className) = (nil, "", "")
+      }
+      let atConstruction = SequentialModel.builtAtConstruction.contains(className)
+      let built = layer?.isBuilt == true
+      let shape =
+        built && !atConstruction ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
+      return ModelSummary.Row(
+        name: name, className: className, inputShape: TensorShape([]), outputShape: shape,
+        weights: built ? layer?.weights ?? [] : [], multiplyAccumulates: 0,
+        isBuilt: built || atConstruction)
+    }
+  }
+
   private static func summary(
     of instance: PythonInstance, state: CustomLayerState, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> ModelSummary {
     if interpreter.kerasVersion == .keras3 {
-      guard !state.wasCalled else {
-        throw .unsupported(
-          "ConvBook does not print Keras 3's summary of a subclassed model that has been called yet",
-          at: site.range)
+      if state.wasCalled {
+        return ModelSummary(
+          name: state.name, inputLayerName: "", inputShape: TensorShape([]),
+          rows: keras3CalledRows(of: instance, interpreter: interpreter))
       }
       // Keras 3 lists the tracked layers unbuilt, built or not.
       let rows = trackedLayers(of: instance, session: interpreter.session).map { value in

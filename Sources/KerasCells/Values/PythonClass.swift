@@ -82,6 +82,8 @@ public final class PythonInstance {
   var shownStr: String?
   /// For an instance of a Keras layer subclass: its state as a layer (`KerasSubclassing`).
   var layerState: CustomLayerState?
+  /// The arguments the class was called with, for a Keras layer's automatic `get_config()`.
+  var initArguments: (positional: [Value], keywords: [(String, Value)])?
 
   init(type: PythonClass) {
     self.type = type

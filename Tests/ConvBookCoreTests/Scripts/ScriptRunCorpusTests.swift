@@ -52,10 +52,7 @@ import Testing
   ]
 
   /// Scripts that differ in Keras 3 only.
-  static let knownKeras3Differences: [String: String] = [
-    "133-subclassed-model-called.py":
-      "Keras 3's summary of a subclassed model after a call (some rows shaped, some `?`) is refused (SubclassedModels)"
-  ]
+  static let knownKeras3Differences: [String: String] = [:]
 
   static func checkUnlessKnown(
     _ script: String, version: KerasVersion, folder: String, known: String?

@@ -133,7 +133,7 @@ import Testing
       ("class A(metaclass=type):\n    pass\n", "ConvBook does not support class keywords"),
       (
         "from tensorflow import keras\nclass Net(keras.Model):\n    pass\nNet().fit(1, 2)\n",
-        "ConvBook does not support `model.fit()` on a subclassed model yet"
+        "ConvBook trains and runs a subclassed model that has not been called yet on one NumPy array of inputs only"
       ),
       (
         "from tensorflow.keras import layers\nclass D(layers.Bidirectional):\n    pass\n",
