@@ -11,6 +11,28 @@ import CNNEngine
 /// Values other than numbers, strings, booleans, None and tuples/lists/dicts of them are refused
 /// as ConvBook's limitation (Keras would serialize them as objects).
 extension KerasSubclassing {
+  /// The public properties without a setter of Keras' `Layer` (and `Model`), per version
+  /// (`inspect.getattr_static` on tf-keras 2.21 and Keras 3.15): `self.path = [...]` in a Keras 3
+  /// layer's `__init__` is Python's AttributeError.
+  static func readOnlyProperties(model: Bool, keras3: Bool) -> Set<String> {
+    if keras3 {
+      let layer: Set<String> = [
+        "compute_dtype", "dtype", "input", "input_dtype", "losses", "metrics", "metrics_variables",
+        "non_trainable_variables", "non_trainable_weights", "output", "path", "quantization_mode",
+        "trainable_variables", "trainable_weights", "variable_dtype", "variables", "weights",
+      ]
+      return model
+        ? layer.union(["compiled_metrics", "distribute_strategy", "metrics_names"]) : layer
+    }
+    return [
+      "compute_dtype", "dtype", "dtype_policy", "dynamic", "inbound_nodes", "input", "input_mask",
+      "input_shape", "losses", "metrics", "name", "name_scope", "non_trainable_variables",
+      "non_trainable_weights", "outbound_nodes", "output", "output_mask", "output_shape",
+      "submodules", "trainable_variables", "trainable_weights", "updates", "variable_dtype",
+      "variables", "weights",
+    ]
+  }
+
   static func baseConfig(of instance: PythonInstance, site: CallSite, interpreter: Interpreter)
     throws(CellError) -> Value
   {

@@ -61,6 +61,13 @@ extension KerasSubclassing {
         "name", "shape", "dtype", "initializer", "regularizer", "trainable", "constraint",
         "use_resource", "synchronization", "aggregation",
       ]
+    if keras3, case .string(let given)? = positional.first {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "`name` must be passed as a keyword argument. Received: add_weight(\(PythonText.repr(.string(given))), ...). Use: add_weight(shape=..., name=\(PythonText.repr(.string(given)))).",
+        range: site.range)
+    }
     var arguments: [String: Value] = [:]
     guard positional.count <= order.count else {
       throw CellError(

@@ -395,6 +395,16 @@ extension Interpreter {
           setter, positional: [base, value], keywords: [], site: site, interpreter: self)
         return true
       }
+      if instance.type.kerasBase != nil, instance.type.lookup(name) == nil,
+        KerasSubclassing.readOnlyProperties(
+          model: instance.type.kerasBase == "Model", keras3: kerasVersion == .keras3
+        ).contains(name)
+      {
+        throw CellError(
+          type: "AttributeError",
+          message: "property '\(name)' of '\(instance.type.name)' object has no setter",
+          range: range)
+      }
       instance.set(name, value)
       return true
     case .function(let callable):

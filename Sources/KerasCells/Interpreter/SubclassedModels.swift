@@ -235,3 +235,25 @@ extension KerasSubclassing {
       rows: rows(of: instance, interpreter: interpreter))
   }
 }
+
+extension KerasSession {
+  /// A subclassed model a cell's variable holds, as Keras describes it: its name, whether it is
+  /// built, and the layers it tracks (name and class); nil for any other value.
+  public func subclassedModel(_ value: Value) -> (
+    name: String, isBuilt: Bool, layers: [(name: String, className: String)]
+  )? {
+    guard case .instance(let instance) = value, instance.type.kerasBase == "Model",
+      let state = instance.layerState
+    else { return nil }
+    let layers = KerasSubclassing.trackedLayers(of: instance, session: self).map {
+      value -> (name: String, className: String) in
+      switch value {
+      case .layer(let layer): return (layer.name, layer.className)
+      case .model(let model): return (model.name, model.className)
+      case .instance(let object): return (object.layerState?.name ?? "", object.type.name)
+      default: return ("", "")
+      }
+    }
+    return (state.name, state.isBuilt, layers)
+  }
+}

@@ -145,6 +145,20 @@ import Testing
   ) throws {
     for want in expected {
       let variable = want["variable"] as? String ?? ""
+      if let value = session.globals[variable], let subclassed = session.subclassedModel(value) {
+        // A subclassed model: its name, whether it is built, and the layers it tracks.
+        let layers = want["layers"] as? [[String: Any]] ?? []
+        #expect(subclassed.name == want["name"] as? String, "\(context) \(variable) name")
+        #expect(
+          subclassed.isBuilt == (want["built"] as? Bool ?? false), "\(context) \(variable) built")
+        #expect(
+          subclassed.layers.map { "\($0.name) (\($0.className))" }
+            == layers.map {
+              "\($0["name"] as? String ?? "") (\($0["class_name"] as? String ?? ""))"
+            },
+          "\(context) \(variable) layers")
+        continue
+      }
       guard case .model(let model)? = session.globals[variable] else {
         Issue.record("\(context): no model in variable \(variable)")
         continue
