@@ -110,9 +110,9 @@ extension KerasSubclassing {
         "ConvBook supports float32 weights only; add_weight(dtype=\(PythonText.repr(dtype)))",
         at: site.range)
     }
-    guard let input = state.buildingInput else {
+    if state.buildingInput == nil, state.layer != nil {
       throw .unsupported(
-        "ConvBook supports add_weight() inside a custom layer's build() only (\(instance.type.name) calls it elsewhere)",
+        "ConvBook does not support add_weight() after a custom layer's first call (\(instance.type.name))",
         at: site.range)
     }
     var shape: [Int] = []
@@ -161,11 +161,44 @@ extension KerasSubclassing {
     }
     let node = LayerInstance(CustomWeight(name: nodeName, spec: spec))
     state.weightNodes.append(node)
+    guard let input = state.buildingInput else {
+      // Made in `__init__`: the variable stands in the attributes until the first call, which
+      // puts the node's tensor in its place while `call` is traced (`withPendingWeights`).
+      let variable = WeightVariable(layerName: nodeName, spec: spec)
+      state.pendingWeights.append((variable, node))
+      return .variable(variable)
+    }
     do {
       return .kerasTensor(try input.apply(node))
     } catch {
       throw Calls.keras(error, at: site.range)
     }
+  }
+
+  /// Runs `body` (the trace of `call`) with every attribute that holds a weight made in
+  /// `__init__` set to that weight's node on `input`, then puts the variables back.
+  static func withPendingWeights<T>(
+    _ instance: PythonInstance, state: CustomLayerState, input: KerasTensor, site: CallSite,
+    _ body: () throws(CellError) -> T
+  ) throws(CellError) -> T {
+    var replaced: [(String, Value)] = []
+    for (variable, node) in state.pendingWeights {
+      let tensor: KerasTensor
+      do {
+        tensor = try input.apply(node)
+      } catch {
+        throw Calls.keras(error, at: site.range)
+      }
+      for name in instance.attributeOrder {
+        guard case .variable(let held)? = instance.attributes[name], held == variable else {
+          continue
+        }
+        replaced.append((name, .variable(held)))
+        instance.set(name, .kerasTensor(tensor))
+      }
+    }
+    defer { for (name, value) in replaced { instance.set(name, value) } }
+    return try body()
   }
 
   /// The layer a custom layer whose `call` traced to tensor arithmetic alone is: a `Lambda` of
@@ -226,9 +259,9 @@ extension KerasSubclassing {
             arguments: LayerArguments(className: "InputLayer", values: [:])))
       }
       let session = interpreter.session
-      if type.lookup("build") != nil {
+      if type.lookup("build") != nil || !state.pendingWeights.isEmpty {
         throw .unsupported(
-          "ConvBook does not support custom layers with a build() of their own called on a list of tensors yet (\(type.name))",
+          "ConvBook does not support custom layers with weights of their own called on a list of tensors yet (\(type.name))",
           at: site.range)
       }
       session.lambdaTracingDepth += 1

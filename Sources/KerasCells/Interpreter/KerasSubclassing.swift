@@ -16,6 +16,8 @@ final class CustomLayerState {
   var buildingInput: KerasTensor?
   /// A subclassed model's `compile(...)` arguments, replayed on the model its `call` traces to.
   var compileCall: (positional: [Value], keywords: [(String, Value)], site: CallSite)?
+  /// Weights `add_weight` made in `__init__` (before any input existed), with their nodes.
+  var pendingWeights: [(variable: WeightVariable, node: LayerInstance)] = []
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
   var weightNodes: [LayerInstance] = []
 
@@ -217,9 +219,12 @@ enum KerasSubclassing {
         created = session.layersCreatedWhileTracing ?? []
         session.layersCreatedWhileTracing = outerCreated
       }
-      result = try interpreter.callClassMember(
-        call, receiver: .instance(instance), receiverClass: type,
-        positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+      result = try withPendingWeights(instance, state: state, input: symbolic, site: site) {
+        () throws(CellError) in
+        try interpreter.callClassMember(
+          call, receiver: .instance(instance), receiverClass: type,
+          positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+      }
     }
     created.removeAll { $0.layer is CustomWeight }
     // Keras tracks the layers an object holds as attributes; one made inside `call` adds weights
