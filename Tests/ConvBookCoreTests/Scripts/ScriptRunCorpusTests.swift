@@ -48,9 +48,8 @@ import Testing
   /// still run, as known issues: one that starts to match fails the test, so that this list stays
   /// true.
   static let knownDifferences: [String: String] = [
-    "172-save-dir-paths.py": "pystd: `os.getcwd()` (refused as ConvBook's limitation)",
     "130-custom-layer-weights.py":
-      "a custom layer with weights of its own (build() / add_weight()) is refused (KerasSubclassing)",
+      "a custom layer with weights of its own (build() / add_weight()) is refused (KerasSubclassing)"
   ]
 
   /// Scripts that differ in Keras 3 only.
