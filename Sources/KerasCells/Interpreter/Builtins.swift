@@ -24,6 +24,8 @@ enum Builtins {
     "FileNotFoundError": "OSError", "StopIteration": "Exception", "SystemExit": "BaseException",
     // `json.loads`' error, a ValueError (`StandardJSON`).
     StandardJSON.decodeError: "ValueError",
+    // `re`'s error (`StandardRe`).
+    StandardRe.error: "Exception",
   ]
 
   static func value(named name: String) -> Value? {
