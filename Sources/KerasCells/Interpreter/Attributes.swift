@@ -106,9 +106,20 @@ enum Attributes {
       && callable.kind == .builtin(callable.path) && name.first != "_":
       // `str.lower` as a key function: the method of the class, called with its receiver first.
       return .standard(UnboundMethod(typeName: callable.path, name: name))
-    case .function(let callable) where name == "__name__":
+    case .function(let callable):
+      if case .user(let function) = callable.kind {
+        if let refusal = function.refusedAttributes[name], function.attributes[name] == nil {
+          throw .unsupported(refusal, at: range)
+        }
+        if let value = function.attribute(name) { return value }
+      }
+      if name == "__doc__" || name == "__module__", callable.userFunction == nil {
+        // Keras' and Python's docstrings and module paths are texts ConvBook does not carry.
+        throw .unsupported(
+          "ConvBook does not have the `\(name)` of `\(callable.path)`", at: range)
+      }
+      guard name == "__name__" || name == "__qualname__" else { break }
       switch callable.kind {
-      case .user(let function): return .string(function.name)
       case .partial: break
       default: return .string(String(callable.path.split(separator: ".").last ?? ""))
       }
@@ -458,6 +469,9 @@ enum Attributes {
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
+    case (.function(let callable), _) where callable.userFunction != nil:
+      // A function's attributes are its own `__dict__` (`f.calls = 0`, `f.__name__ = "g"`).
+      callable.userFunction?.attributes[name] = value
     case (.standard(let object), _):
       if try object.setAttribute(name, to: value, range: range) { return }
       throw CellError(

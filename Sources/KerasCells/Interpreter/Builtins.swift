@@ -24,6 +24,8 @@ enum Builtins {
     "FileNotFoundError": "OSError", "StopIteration": "Exception", "SystemExit": "BaseException",
     // `json.loads`' error, a ValueError (`StandardJSON`).
     StandardJSON.decodeError: "ValueError",
+    // `re`'s error (`StandardRe`).
+    StandardRe.error: "Exception",
   ]
 
   static func value(named name: String) -> Value? {
@@ -362,8 +364,15 @@ enum Builtins {
       var best = 0
       for index in items.indices.dropFirst() {
         try interpreter.step(at: range)
-        let better = try Operators.compare(
-          name == "min" ? .less : .greater, keys[index], keys[best], range: range)
+        let operation: ComparisonOperator = name == "min" ? .less : .greater
+        let better: Bool
+        if let result = try interpreter.instanceComparison(
+          operation, keys[index], keys[best], range: range)
+        {
+          better = result
+        } else {
+          better = try Operators.compare(operation, keys[index], keys[best], range: range)
+        }
         if better { best = index }
       }
       return items[best]
@@ -374,7 +383,12 @@ enum Builtins {
       var total: Value = positional.count > 1 ? positional[1] : .int(0)
       try interpreter.forEach(first, range: range) { item throws(CellError) in
         try interpreter.step(at: range)
-        total = try Operators.binary(.add, total, item, range: range, budget: interpreter.budget)
+        if let sum = try interpreter.instanceBinary(.add, total, item, range: range) {
+          total = sum
+        } else {
+          total = try Operators.binary(
+            .add, total, item, range: range, budget: interpreter.budget)
+        }
         return true
       }
       return total
@@ -555,6 +569,14 @@ enum Builtins {
       if case .standard(let namespace as Namespace) = positional[0] {
         return .dictionary(namespace.dictionary)
       }
+      if case .instance(let instance) = positional[0], instance.layerState == nil {
+        // The instance's attributes in the order first set (a copy: changes through it do not
+        // reach the instance, which model code does not do).
+        return .dictionary(
+          instance.attributeOrder.compactMap { name in
+            instance.attributes[name].map { (.string(name), $0) }
+          })
+      }
       throw .unsupported(
         "ConvBook's vars() knows argparse namespaces, not \(positional[0].typeName) objects",
         at: range)
@@ -695,6 +717,14 @@ enum Builtins {
       }
       return interpreter.session.environment.first { Operators.equal($0.0, .string(key)) }?.1
         ?? (positional.count > 1 ? positional[1] : .none)
+    case "os.getcwd":
+      if !positional.isEmpty || !keywords.isEmpty {
+        throw typeError(
+          keywords.isEmpty
+            ? "posix.getcwd() takes no arguments (\(positional.count) given)"
+            : "posix.getcwd() takes no keyword arguments")
+      }
+      return .string(PosixPath.workingDirectory)
     case let pathFunction where pathFunction.hasPrefix("os.path."):
       var parts: [String] = []
       for value in positional {
@@ -722,6 +752,10 @@ enum Builtins {
             Callable.PartialApplication(
               callee: callee, positional: Array(positional.dropFirst()), keywords: keywords)),
           path: "functools.partial"))
+    case let function where function.hasPrefix("functools."):
+      return try StandardFunctools.call(
+        String(function.dropFirst(10)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case let math where math.hasPrefix("math."):
       return try mathFunction(
         String(math.dropFirst(5)), positional, range: range, interpreter: interpreter)
@@ -878,8 +912,44 @@ enum Builtins {
 
 /// `posixpath`'s string functions, as Python computes them.
 enum PosixPath {
+  /// What `os.getcwd()` returns: a fixed placeholder, not the machine's working directory, so
+  /// that a script prints the same text wherever it runs (ConvBook's cells reach no files; paths
+  /// built on it, such as a checkpoint folder, are only strings).
+  static let workingDirectory = "/convbook"
+
+  /// `os.path.normpath`: collapses `//`, `.` and `a/..` (POSIX keeps a leading `//`).
+  static func normalized(_ path: String) -> String {
+    if path.isEmpty { return "." }
+    let leading = path.hasPrefix("//") && !path.hasPrefix("///") ? 2 : (path.hasPrefix("/") ? 1 : 0)
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") where part != "." {
+      if part != ".." || (leading == 0 && parts.isEmpty) || parts.last == ".." {
+        parts.append(part)
+      } else if !parts.isEmpty {
+        parts.removeLast()
+      }
+    }
+    let joined = String(repeating: "/", count: leading) + parts.joined(separator: "/")
+    return joined.isEmpty ? "." : joined
+  }
+
   static func call(_ function: String, _ parts: [String]) -> Value {
     switch function {
+    case "normpath": return .string(normalized(parts[0]))
+    case "abspath":
+      let path = parts[0]
+      return .string(normalized(path.hasPrefix("/") ? path : workingDirectory + "/" + path))
+    case "isabs": return .bool(parts[0].hasPrefix("/"))
+    case "split":
+      let path = parts[0]
+      guard let slash = path.lastIndex(of: "/") else {
+        return .tuple([.string(""), .string(path)])
+      }
+      var head = String(path[...slash])
+      if head.contains(where: { $0 != "/" }) {
+        while head.hasSuffix("/") { head.removeLast() }
+      }
+      return .tuple([.string(head), .string(String(path[path.index(after: slash)...]))])
     case "join":
       var path = parts[0]
       for part in parts.dropFirst() {

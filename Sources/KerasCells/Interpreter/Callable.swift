@@ -70,6 +70,12 @@ public struct Callable {
   }
 
   public var kind: Kind
+
+  /// The function a `def` or `lambda` made, when this is one.
+  var userFunction: UserFunction? {
+    if case .user(let function) = kind { return function }
+    return nil
+  }
   /// The dotted path the cell used to reach it, for messages.
   public var path: String
   /// The Keras package it belongs to when that is not the session's Keras: tf-keras for what

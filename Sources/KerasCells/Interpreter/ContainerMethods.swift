@@ -90,7 +90,26 @@ enum ContainerMethods {
         throw CellError(
           type: "TypeError", message: "index expected at least 1 argument, got 0", range: range)
       }
-      if let found = list.items.firstIndex(where: { Operators.equal($0, item) }) {
+      guard positional.count <= 3 else {
+        throw CellError(
+          type: "TypeError", message: "index expected at most 3 arguments, got \(positional.count)",
+          range: range)
+      }
+      // `start` and `stop` as a slice takes them, clamped.
+      var bounds = [0, list.count]
+      for (offset, position) in positional.dropFirst().enumerated() {
+        guard case .int(let given) = position else {
+          throw CellError(
+            type: "TypeError",
+            message: "slice indices must be integers or have an __index__ method", range: range)
+        }
+        bounds[offset] = given < 0 ? max(given + list.count, 0) : min(given, list.count)
+      }
+      if bounds[0] < bounds[1],
+        let found = list.items[bounds[0]..<bounds[1]].firstIndex(where: {
+          Operators.equal($0, item)
+        })
+      {
         return .int(found)
       }
       throw CellError(
@@ -151,13 +170,13 @@ enum ContainerMethods {
     switch name {
     case "items":
       try arguments(0, 0)
-      return .list(PythonList.view(.items, dictionary.pairs.map { .tuple([$0.0, $0.1]) }))
+      return .list(PythonList.view(.items, of: dictionary))
     case "keys":
       try arguments(0, 0)
-      return .list(PythonList.view(.keys, dictionary.pairs.map(\.0)))
+      return .list(PythonList.view(.keys, of: dictionary))
     case "values":
       try arguments(0, 0)
-      return .list(PythonList.view(.values, dictionary.pairs.map(\.1)))
+      return .list(PythonList.view(.values, of: dictionary))
     case "get":
       try arguments(1, 2)
       return dictionary.value(for: positional[0])
@@ -273,8 +292,11 @@ enum ContainerMethods {
       do throws(CellError) {
         if failure != nil { return false }
         try interpreter.step(at: site.range)
-        return try Operators.compare(
-          .less, keys[reverse ? b : a], keys[reverse ? a : b], range: site.range)
+        let (left, right) = (keys[reverse ? b : a], keys[reverse ? a : b])
+        if let less = try interpreter.instanceComparison(.less, left, right, range: site.range) {
+          return less
+        }
+        return try Operators.compare(.less, left, right, range: site.range)
       } catch {
         failure = error
         return false

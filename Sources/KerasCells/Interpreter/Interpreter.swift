@@ -155,6 +155,10 @@ final class Interpreter {
         try assign(result, to: target, statement: statement)
         return .normal
       }
+      if let result = try instanceInPlace(operation, current, operand, range: statement.range) {
+        try assign(result, to: target, statement: statement)
+        return .normal
+      }
       let result =
         TensorArithmetic.involvesTensor(current, operand)
         ? try TensorArithmetic.binary(
@@ -496,6 +500,12 @@ final class Interpreter {
       }
     case .tuple(let targets), .list(let targets):
       let items = try iterate(value, range: target.range)
+      if try unpackStarred(
+        items, into: targets, range: target.range,
+        { item, element throws(CellError) in try assign(item, to: element, statement: statement) })
+      {
+        return
+      }
       guard items.count == targets.count else {
         let message =
           items.count > targets.count
@@ -647,6 +657,9 @@ final class Interpreter {
         try SetOperations.add(try self.evaluate(element), to: set, range: range, interpreter: self)
       }
       return .set(set)
+    case .comprehension(.generator, let element, let clauses):
+      return try GeneratorExpression.make(
+        element: element, clauses: clauses, range: range, interpreter: self)
     case .comprehension(let kind, let element, let clauses):
       guard kind == .list || kind == .generator else {
         throw .unsupported("only list comprehensions are supported in ConvBook cells", at: range)
@@ -736,7 +749,11 @@ final class Interpreter {
           }
           keywords.append((label, try evaluate(argument.value)))
         case .unpackedIterable:
-          positional += try iterate(try evaluate(argument.value), range: argument.range)
+          let iterable = try evaluate(argument.value)
+          // An iterator runs its code as the call unpacks it: CPython's frame marks the call.
+          var isIterator = false
+          if case .standard(let object) = iterable { isIterator = object.isIterator }
+          positional += try iterate(iterable, range: isIterator ? range : argument.range)
         case .unpackedMapping:
           guard case .dictionary(let pairs) = try evaluate(argument.value) else {
             throw CellError(
@@ -813,7 +830,9 @@ final class Interpreter {
           return try ArrayOperations.compare(
             link.operation, left, right, range: range, budget: budget)
         }
-        if !(try Operators.compare(link.operation, left, right, range: range)) {
+        if let result = try instanceComparison(link.operation, left, right, range: range) {
+          if !result { return .bool(false) }
+        } else if !(try Operators.compare(link.operation, left, right, range: range)) {
           return .bool(false)
         }
         left = right
@@ -827,6 +846,13 @@ final class Interpreter {
       }
     case .conditional(let condition, let ifTrue, let ifFalse):
       return try evaluate(condition).isTruthy ? try evaluate(ifTrue) : try evaluate(ifFalse)
+    case .namedExpression(let name, let value):
+      // Binds where an assignment statement would, past any comprehension's own names (PEP 572).
+      let result = try evaluate(value)
+      try assign(
+        result, to: Expression(.name(name), range: range),
+        statement: Statement(.expression(expression), range: range))
+      return result
     case .lambda(let parameters, let body):
       var defaults: [String: Value] = [:]
       for parameter in parameters {
@@ -863,6 +889,12 @@ final class Interpreter {
     _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
   ) throws(CellError) -> Value {
     // `"%s" % obj` shows an instance through its own `__str__` / `__repr__`.
+    if let result = try instanceBinary(operation, leftValue, rightValue, range: range) {
+      return result
+    }
+    if let result = try viewSetOperation(operation, leftValue, rightValue, range: range) {
+      return result
+    }
     if operation == .modulo, case .string = leftValue { try prepareText(rightValue, range: range) }
     if TensorArithmetic.involvesTensor(leftValue, rightValue) {
       return try TensorArithmetic.binary(
@@ -950,11 +982,44 @@ final class Interpreter {
     }
   }
 
-  private func bindLocal(_ value: Value, to target: Expression) throws(CellError) {
+  /// `first, *rest = items`: the starred target takes a list of what the others leave. False
+  /// when no target is starred.
+  func unpackStarred(
+    _ items: [Value], into targets: [Expression], range: SourceRange,
+    _ bind: (Value, Expression) throws(CellError) -> Void
+  ) throws(CellError) -> Bool {
+    guard
+      let star = targets.firstIndex(where: { if case .starred = $0.kind { true } else { false } }),
+      case .starred(let inner) = targets[star].kind
+    else { return false }
+    let fixed = targets.count - 1
+    guard items.count >= fixed else {
+      throw CellError(
+        type: "ValueError",
+        message: "not enough values to unpack (expected at least \(fixed), got \(items.count))",
+        range: range)
+    }
+    let after = targets.count - star - 1
+    for (item, element) in zip(items.prefix(star), targets.prefix(star)) { try bind(item, element) }
+    try budget.allocate(slots: items.count - fixed, at: range)
+    try bind(.list(Array(items[star..<(items.count - after)])), inner)
+    for (item, element) in zip(items.suffix(after), targets.suffix(after)) {
+      try bind(item, element)
+    }
+    return true
+  }
+
+  func bindLocal(_ value: Value, to target: Expression) throws(CellError) {
     switch target.kind {
     case .name(let name): locals[name] = value
     case .tuple(let targets), .list(let targets):
       let items = try iterate(value, range: target.range)
+      if try unpackStarred(
+        items, into: targets, range: target.range,
+        { item, element throws(CellError) in try bindLocal(item, to: element) })
+      {
+        return
+      }
       guard items.count == targets.count else {
         throw CellError(
           type: "ValueError", message: "cannot unpack \(items.count) values into \(targets.count)",

@@ -40,9 +40,11 @@ public enum KerasModule: Equatable {
   case convbookDatasets
   /// Python's `math`, the functions model code computes sizes with.
   case math
-  /// Python's `functools`, for `partial`.
+  /// Python's `functools`: `partial`, and `reduce`, `wraps`, `update_wrapper`
+  /// (`StandardFunctools`).
   case functools
-  /// Python's `os`: `environ` (a copy private to the session) and `getenv`.
+  /// Python's `os`: `environ` (a copy private to the session), `getenv` and `getcwd` (ConvBook's
+  /// fixed placeholder, `PosixPath.workingDirectory`).
   case os
   /// `os.path`, as string functions (`join`, `basename`, `dirname`, `splitext`); no file access.
   case osPath
@@ -360,6 +362,13 @@ public enum KerasModule: Equatable {
       // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
       // learning rate, made as the optimizers are.
       if self == .optimizers, name == "schedules" { return .module(.optimizers) }
+      // Keras 1's lower-case aliases (`optimizers.rmsprop`, `optimizers.adam`) are gone from
+      // both Keras versions: Python's AttributeError, with its suggestion of the class.
+      if let apiKey, let known = KerasAPINames.names[apiKey], !known.contains(name),
+        known.contains(where: { $0.lowercased() == name.lowercased() })
+      {
+        return nil
+      }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))
@@ -419,18 +428,22 @@ public enum KerasModule: Equatable {
       case "path": return .module(.osPath)
       case "sep": return .string("/")
       case "getenv": return .function(Callable(.builtin("os.getenv"), path: "os.getenv"))
+      case "getcwd": return .function(Callable(.builtin("os.getcwd"), path: "os.getcwd"))
+      case "curdir": return .string(".")
+      case "pardir": return .string("..")
       default: return nil
       }
     case .osPath:
       switch name {
-      case "join", "basename", "dirname", "splitext":
+      case "join", "basename", "dirname", "splitext", "split", "normpath", "abspath", "isabs":
         return .function(Callable(.builtin("os.path." + name), path: "os.path." + name))
       case "sep": return .string("/")
       default: return nil
       }
     case .functools:
       return name == "partial"
-        ? .function(Callable(.builtin("functools.partial"), path: "functools.partial")) : nil
+        ? .function(Callable(.builtin("functools.partial"), path: "functools.partial"))
+        : StandardFunctools.value(name)
     case .math:
       switch name {
       case "pi": return .float(Double.pi)

@@ -46,6 +46,18 @@ enum Methods {
       return .string(
         try formatMethod(
           text, positional, keywords, site, interpreter.budget, interpreter: interpreter))
+    case .string(let text) where name == "join" && positional.count == 1:
+      // Any iterable joins (a generator, a dict's keys, a set): its items, drawn once.
+      let items: [Value]
+      switch positional[0] {
+      case .list, .tuple: items = positional[0].sequenceItems ?? []
+      case let iterable where StandardFunctools.isIterable(iterable):
+        items = try interpreter.iterate(iterable, range: site.range)
+      default:
+        throw CellError(
+          type: "TypeError", message: "can only join an iterable", range: site.range)
+      }
+      return try stringMethod(name, text, [.list(items)], keywords, site, interpreter.budget)
     case .string(let text):
       return try stringMethod(name, text, positional, keywords, site, interpreter.budget)
     case .tuple(let items):

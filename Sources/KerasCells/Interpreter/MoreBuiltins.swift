@@ -68,7 +68,7 @@ enum MoreBuiltins {
       if positional.count == 3 {
         if case .none = positional[2] {
         } else {
-          throw .unsupported("ConvBook does not support pow() with a modulus yet", at: range)
+          return try modularPower(positional, range: range)
         }
       }
       return try Operators.binary(
@@ -95,6 +95,50 @@ enum MoreBuiltins {
       let digits = String(number.magnitude, radix: radix)
       return .string((number.sign == .minus ? "-" : "") + prefix + digits)
     }
+  }
+
+  /// `pow(base, exponent, modulus)` of integers, as CPython computes it: the result takes the
+  /// modulus' sign, and a negative exponent uses the base's inverse.
+  static func modularPower(_ positional: [Value], range: SourceRange) throws(CellError) -> Value {
+    func integer(_ value: Value) -> BigInt? {
+      switch value {
+      case .int(let number): return BigInt(number)
+      case .bigInt(let number): return number
+      case .bool(let flag): return flag ? 1 : 0
+      default: return nil
+      }
+    }
+    guard let base = integer(positional[0]), let exponent = integer(positional[1]),
+      let modulus = integer(positional[2])
+    else {
+      throw CellError(
+        type: "TypeError",
+        message: "pow() 3rd argument not allowed unless all arguments are integers", range: range)
+    }
+    guard modulus != 0 else {
+      throw CellError(
+        type: "ValueError", message: "pow() 3rd argument cannot be 0", range: range)
+    }
+    let size = modulus.magnitude
+    func floorModulo(_ value: BigInt) -> BigInt {
+      let remainder = value % BigInt(size)
+      return remainder < 0 ? remainder + BigInt(size) : remainder
+    }
+    var effectiveBase = floorModulo(base)
+    if exponent < 0 {
+      guard let inverse = effectiveBase.inverse(BigInt(size)) else {
+        throw CellError(
+          type: "ValueError", message: "base is not invertible for the given modulus",
+          range: range)
+      }
+      effectiveBase = inverse
+    }
+    var result = effectiveBase.power(BigInt(exponent.magnitude), modulus: BigInt(size))
+    result = floorModulo(result)
+    // Python's `%` with a negative modulus gives a result in (modulus, 0].
+    if modulus < 0 && result != 0 { result -= BigInt(size) }
+    if size == 1 { result = 0 }
+    return Int(exactly: result).map(Value.int) ?? .bigInt(result)
   }
 
   /// `int(text, base)`: CPython's parsing of a string in base 2-36 (0: the prefix decides), with

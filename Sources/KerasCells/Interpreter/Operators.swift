@@ -402,6 +402,28 @@ enum Operators {
       return TensorFlowDType.requestedName(right) == dtype
     }
     if TensorFlowDType.name(of: right) != nil { return equal(right, left, depth: depth) }
+    // A keys or items view equals a set (or another such view) of the same items.
+    func setLikeItems(_ value: Value) -> [Value]? {
+      switch value {
+      case .list(let list) where list.dictionaryView != nil && list.dictionaryView != .values:
+        return list.items
+      case .set(let set): return set.items
+      default: return nil
+      }
+    }
+    if case .list(let list) = left, list.dictionaryView == .values {
+      if case .list(let other) = right { return list === other }
+      return false
+    }
+    let isView = { (value: Value) -> Bool in
+      if case .list(let list) = value { return list.dictionaryView != nil }
+      return false
+    }
+    if isView(left) || isView(right) {
+      guard let a = setLikeItems(left), let b = setLikeItems(right) else { return false }
+      return a.count == b.count
+        && a.allSatisfy { item in b.contains { equal(item, $0, depth: depth + 1) } }
+    }
     switch (left, right) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b

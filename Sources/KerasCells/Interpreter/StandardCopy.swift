@@ -39,6 +39,16 @@ enum StandardCopy {
         interpreter: arguments.interpreter)
     case .standard(let namespace as Namespace):
       return .standard(Namespace(namespace.dictionary.pairs))
+    case .instance(let instance) where instance.layerState == nil:
+      // A new instance of the same class sharing the attribute values (Python's `__reduce_ex__`
+      // copy of `__dict__`).
+      try arguments.interpreter.budget.allocate(
+        slots: instance.attributes.count, at: arguments.range)
+      let copied = PythonInstance(type: instance.type)
+      copied.attributes = instance.attributes
+      copied.attributeOrder = instance.attributeOrder
+      return .instance(copied)
+    case .instance: throw refuse(value, arguments)
     case .layer, .model, .kerasTensor, .variable, .array, .history, .standard(is Logger),
       .standard(is ArgumentParser), .standard(is PythonIterator):
       throw refuse(value, arguments)
@@ -89,6 +99,18 @@ enum StandardCopy {
     case .tuple(let values): return .tuple(try items(values))
     case .standard(let instance as NamedTupleInstance):
       return .standard(NamedTupleInstance(type: instance.type, items: try items(instance.items)))
+    case .instance(let instance) where instance.layerState == nil:
+      if let seen = memo[ObjectIdentifier(instance)] { return seen }
+      try arguments.interpreter.budget.allocate(
+        slots: instance.attributes.count, at: arguments.range)
+      let copied = PythonInstance(type: instance.type)
+      memo[ObjectIdentifier(instance)] = .instance(copied)
+      for name in instance.attributeOrder {
+        guard let item = instance.attributes[name] else { continue }
+        copied.attributes[name] = try deep(item, &memo, depth: depth + 1, arguments)
+        copied.attributeOrder.append(name)
+      }
+      return .instance(copied)
     case .standard(let namespace as Namespace):
       let copied = Namespace([])
       for (key, item) in namespace.dictionary.pairs {

@@ -61,6 +61,16 @@ final class PythonIterator: StandardObject {
         try object.next(interpreter: interpreter, range: range)
       }
     }
+    if case .list(let list) = value {
+      // A list's iterator reads the list as it is at each step, as CPython's does: items
+      // appended while it runs are reached.
+      var position = 0
+      return { _, _ in
+        guard position < list.count else { return nil }
+        position += 1
+        return list[position - 1]
+      }
+    }
     let items = try interpreter.iterate(value, range: range)
     var position = 0
     return { _, _ in

@@ -1,7 +1,7 @@
 /// The standard-library modules that model scripts import around their model code, as far as
 /// model code uses them: `itertools`, `collections`, `argparse`, `logging`, `json`, `typing`,
-/// `copy`, `string`, `textwrap` and `sys`; `re` imports, but its functions are refused (no
-/// regular-expression engine that matches Python's yet). Still no file, network or
+/// `copy`, `string`, `textwrap`, `sys` and `re` (`StandardRe`, on ConvBook's own engine
+/// `PythonRegex`). Still no file, network or
 /// process access: what would touch them is refused as ConvBook's limitation. A real name of one of
 /// these modules that ConvBook lacks (`StandardLibraryNames`) is refused as ConvBook's
 /// limitation too, never an AttributeError that Python would not raise.
@@ -23,9 +23,7 @@ enum StandardLibrary {
     case "typing": return StandardTyping.attribute(name)
     case "string", "textwrap": return StandardText.attribute(name, of: module)
     case "sys": return StandardSys.attribute(name)
-    // `re` imports (scripts import it for data code); every name of it is refused as ConvBook's
-    // limitation by `unsupportedName`.
-    case "re": return nil
+    case "re": return StandardRe.attribute(name)
     default: return nil
     }
   }
@@ -88,6 +86,7 @@ final class StandardFunction: StandardObject {
     case "typing": return try StandardTyping.call(name, arguments)
     case "string", "textwrap": return try StandardText.call(module, name, arguments)
     case "sys": return try StandardSys.call(name, arguments)
+    case "re": return try StandardRe.call(name, arguments)
     default: return nil
     }
   }

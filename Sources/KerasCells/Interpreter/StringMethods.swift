@@ -177,19 +177,36 @@ enum StringMethods {
         })
     case "find", "rfind", "index", "rindex", "count":
       try noKeywords()
-      try arguments(1, 1)
+      try arguments(1, 3)
       let needle = Array(try string(0).unicodeScalars)
-      var found: [Int] = []
-      var index = 0
-      while index + needle.count <= scalars.count {
-        if scalars[index..<index + needle.count].elementsEqual(needle) {
-          found.append(index)
-          if name == "count" {
-            index += max(needle.count, 1)
-            continue
-          }
+      // `start` and `end` as a slice takes them (negative from the end, None for the default).
+      var bounds = [0, scalars.count]
+      for (offset, position) in positional.dropFirst().enumerated() {
+        let given: Int
+        switch position {
+        case .none: continue
+        case .int(let value): given = value
+        case .bool(let value): given = value ? 1 : 0
+        case .bigInt(let value): given = value.signum() < 0 ? Int.min / 2 : Int.max / 2
+        default:
+          throw typeError("slice indices must be integers or None or have an __index__ method")
         }
-        index += 1
+        bounds[offset] = given < 0 ? max(given + scalars.count, 0) : min(given, scalars.count + 1)
+      }
+      let (low, high) = (bounds[0], min(bounds[1], scalars.count))
+      var found: [Int] = []
+      if low <= scalars.count && low <= high {
+        var index = low
+        while index + needle.count <= high {
+          if scalars[index..<index + needle.count].elementsEqual(needle) {
+            found.append(index)
+            if name == "count" {
+              index += max(needle.count, 1)
+              continue
+            }
+          }
+          index += 1
+        }
       }
       if name == "count" { return .int(found.count) }
       let position = name.hasPrefix("r") ? found.last : found.first
@@ -264,6 +281,15 @@ enum StringMethods {
       try arguments(0, 0)
       guard let first = text.first else { return .string("") }
       return .string(first.uppercased() + text.dropFirst().lowercased())
+    case "swapcase":
+      try noKeywords()
+      try arguments(0, 0)
+      return .string(
+        text.map { character in
+          let string = String(character)
+          if string.lowercased() != string { return string.lowercased() }
+          return string.uppercased()
+        }.joined())
     case "removeprefix", "removesuffix":
       try noKeywords()
       try arguments(1, 1)

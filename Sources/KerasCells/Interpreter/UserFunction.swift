@@ -23,6 +23,31 @@ public final class UserFunction {
   let cellIndex: Int
   /// The class whose body defined this function (CPython's `__class__` cell), for `super()`.
   var classCell: ClassCell?
+  /// The function's own attributes (its `__dict__`, and what `functools.update_wrapper` gave it:
+  /// `__name__`, `__doc__`, `__wrapped__`, ...), read before the defaults of `attribute(_:)`.
+  var attributes: [String: Value] = [:]
+  /// Attributes `update_wrapper` copied from something whose value ConvBook does not have (a
+  /// Keras class' `__doc__`): reading one is refused with this message.
+  var refusedAttributes: [String: String] = [:]
+
+  /// `f.__name__`, `f.__doc__`, ...: what Python gives a function that has not been changed.
+  func attribute(_ name: String) -> Value? {
+    if let value = attributes[name] { return value }
+    switch name {
+    case "__name__": return .string(self.name)
+    case "__qualname__": return .string(qualifiedName)
+    case "__module__": return .string("__main__")
+    case "__doc__":
+      // The docstring: a string literal as the body's first statement.
+      if case .statements(let statements) = body, let first = statements.first,
+        case .expression(let expression) = first.kind, case .string(let text) = expression.kind
+      {
+        return .string(text)
+      }
+      return Value.none
+    default: return nil
+    }
+  }
 
   init(
     name: String, qualifiedName: String, parameters: [FunctionParameter], defaults: [String: Value],

@@ -67,7 +67,9 @@ public indirect enum Value {
     case .dictionary(let dictionary): return StandardCollections.typeName(dictionary.flavor)
     case .set(let set): return set.isFrozen ? "frozenset" : "set"
     case .module: return "module"
-    case .function(let callable): return callable.isClass ? "type" : "function"
+    case .function(let callable):
+      if case .partial = callable.kind { return "partial" }
+      return callable.isClass ? "type" : "function"
     case .method: return "method"
     case .layer(let instance): return instance.className
     case .model(let model): return model.className

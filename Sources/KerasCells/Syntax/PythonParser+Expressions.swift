@@ -72,14 +72,14 @@ extension PythonParser {
     return expression
   }
 
-  /// `name := value`, parsed only to be reported as unsupported.
+  /// `name := value`.
   private mutating func parseAssignmentExpression() throws(PythonSyntaxError) -> Expression {
     let name = current
     try advance()
     try advance()
     let value = try parseExpression()
-    deferUnsupported(":=", "assignment expressions (:=)", at: name.range.union(value.range))
-    return value
+    return Expression(
+      .namedExpression(name: name.text, value: value), range: name.range.union(value.range))
   }
 
   /// `yield`, `yield value` or `yield from value`, parsed only to be reported.
@@ -93,8 +93,8 @@ extension PythonParser {
     } else if canStartExpression(current) || current.isOperator("*") {
       range = range.union(try parseStarExpressions().range)
     }
-    if lambdaDepth > 0 {
-      deferUnsupported("yield", "yield expressions", at: range)
+    if lambdaDepth > 0 || functionDepth > 0 {
+      deferUnsupported("yield", "generator functions (yield)", at: range)
     } else {
       deferSyntaxError("'yield' outside function", at: range)
     }

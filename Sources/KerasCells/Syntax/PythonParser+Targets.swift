@@ -27,6 +27,7 @@ extension PythonParser {
     case .comparison: "comparison"
     case .conditional: "conditional expression"
     case .slice: "slice"
+    case .namedExpression: "named expression"
     }
   }
 

@@ -105,6 +105,7 @@ enum SyntaxDepth {
     case .comparison(let first, let links): return [first] + links.map(\.operand)
     case .conditional(let condition, let ifTrue, let ifFalse): return [condition, ifTrue, ifFalse]
     case .lambda(let parameters, let body): return parameters.compactMap(\.defaultValue) + [body]
+    case .namedExpression(_, let value): return [value]
     }
   }
 

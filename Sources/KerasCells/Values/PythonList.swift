@@ -5,14 +5,23 @@ import CNNEngine
 /// items`); changes go through ``items`` and the methods below, which the interpreter calls only
 /// after charging the budget and refusing a list that would contain itself.
 public final class PythonList: RandomAccessCollection {
-  public var items: [Value]
+  private var storage: [Value]
+  /// The items; a dictionary view's are its dictionary's as they are now.
+  public var items: [Value] {
+    get {
+      guard let viewed else { return storage }
+      return viewed.dictionary.pairs.map { viewed.kind.item(of: $0) }
+    }
+    _modify { yield &storage }
+  }
   /// Set for a `collections.deque` (with its `maxlen`, nil for none): a list with the deque's own
   /// methods, name and text (`StandardCollections`).
   var deque: Deque?
-  /// Set for what `dict.keys()`, `values()` and `items()` return: a list (a snapshot, not a live
-  /// view) that prints and names itself as the view (`dict_keys(['loss'])`) and refuses indexing
-  /// and list methods as the view does.
-  var dictionaryView: DictionaryView?
+  /// Set for what `dict.keys()`, `values()` and `items()` return: a live view of the dictionary
+  /// (a key added later is in it, as in Python), read-only, that prints and names itself as the
+  /// view (`dict_keys(['loss'])`) and refuses indexing and list methods as the view does.
+  private var viewed: (kind: DictionaryView, dictionary: PythonDict)?
+  var dictionaryView: DictionaryView? { viewed?.kind }
 
   struct Deque {
     var maximumLength: Int?
@@ -22,26 +31,43 @@ public final class PythonList: RandomAccessCollection {
     case keys = "dict_keys"
     case values = "dict_values"
     case items = "dict_items"
+
+    func item(of pair: (Value, Value)) -> Value {
+      switch self {
+      case .keys: return pair.0
+      case .values: return pair.1
+      case .items: return .tuple([pair.0, pair.1])
+      }
+    }
   }
 
-  /// A snapshot of a dictionary view.
-  static func view(_ kind: DictionaryView, _ items: [Value]) -> PythonList {
-    let list = PythonList(items)
-    list.dictionaryView = kind
+  /// What this list holds for a cycle check: a view holds its dictionary.
+  var reachableValues: [Value] {
+    if let viewed { return [.dictionary(viewed.dictionary)] }
+    return storage
+  }
+
+  /// A live view of a dictionary.
+  static func view(_ kind: DictionaryView, of dictionary: PythonDict) -> PythonList {
+    let list = PythonList()
+    list.viewed = (kind, dictionary)
     return list
   }
 
-  public init(_ items: [Value] = []) { self.items = items }
+  public init(_ items: [Value] = []) { self.storage = items }
 
   deinit {
-    var taken = items
-    items = []
+    var taken = storage
+    storage = []
     DeferredRelease.release(&taken, empty: [])
   }
 
   public var startIndex: Int { 0 }
-  public var endIndex: Int { items.count }
-  public subscript(position: Int) -> Value { items[position] }
+  public var endIndex: Int { viewed?.dictionary.pairs.count ?? storage.count }
+  public subscript(position: Int) -> Value {
+    guard let viewed else { return storage[position] }
+    return viewed.kind.item(of: viewed.dictionary.pairs[position])
+  }
 
   /// Whether `value` is this list or holds it somewhere inside: storing it here would make a cycle.
   func isReachable(from value: Value) -> Bool {
@@ -51,7 +77,7 @@ public final class PythonList: RandomAccessCollection {
       switch next {
       case .list(let list):
         if list === self { return true }
-        if seen.insert(ObjectIdentifier(list)).inserted { pending += list.items }
+        if seen.insert(ObjectIdentifier(list)).inserted { pending += list.reachableValues }
       case .tuple(let items): pending += items
       case .standard(let object): pending += object.tupleItems ?? []
       case .dictionary(let dictionary):
@@ -122,7 +148,7 @@ public final class PythonDict: RandomAccessCollection {
       case .tuple(let items): pending += items
       case .standard(let object): pending += object.tupleItems ?? []
       case .list(let list):
-        if seen.insert(ObjectIdentifier(list)).inserted { pending += list.items }
+        if seen.insert(ObjectIdentifier(list)).inserted { pending += list.reachableValues }
       default: break
       }
     }

@@ -47,9 +47,7 @@ import Testing
   /// Scripts that ConvBook does not run as Python does yet, and why (in both Keras versions). They
   /// still run, as known issues: one that starts to match fails the test, so that this list stays
   /// true.
-  static let knownDifferences: [String: String] = [
-    "172-save-dir-paths.py": "pystd: `os.getcwd()` (refused as ConvBook's limitation)"
-  ]
+  static let knownDifferences: [String: String] = [:]
 
   /// Scripts that differ in Keras 3 only.
   static let knownKeras3Differences: [String: String] = [:]

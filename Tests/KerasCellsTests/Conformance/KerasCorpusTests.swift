@@ -44,12 +44,7 @@ import Testing
 
   /// Corpus cells that use Python beyond the cell language (imports, assignments, calls, `for`, `if`,
   /// `print`), which ConvBook refuses with its own message instead of running them.
-  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [
-    "615-compose-with-reduce": (
-      0, "ConvBook does not support `functools.reduce` yet",
-      "pystd: a Python module ConvBook has in part refuses what it lacks as its limitation"
-    )
-  ]
+  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.

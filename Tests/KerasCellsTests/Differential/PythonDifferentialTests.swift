@@ -46,4 +46,5 @@ import Testing
   @Test func sets() throws { try Self.check("sets") }
   @Test func standardLibrary() throws { try Self.check("stdlib") }
   @Test func numpyScalars() throws { try Self.check("numpy_scalars") }
+  @Test func language() throws { try Self.check("language") }
 }

@@ -26,8 +26,9 @@ import Testing
       source: "for x in xs:\n    pass\nelse:\n    pass\n", construct: "for-else",
       message: "else clauses on for loops are not supported in ConvBook cells", span: "3:1-3:5"),
     Case(
-      source: "if (n := len(layers)) > 3:\n    pass\n", construct: ":=",
-      message: "assignment expressions (:=) are not supported in ConvBook cells", span: "1:5-1:21"),
+      source: "def batches(n):\n    yield n\n", construct: "yield",
+      message: "generator functions (yield) are not supported in ConvBook cells",
+      span: "2:5-2:12"),
     Case(
       source: "from . import helpers", construct: "relative import",
       message: "relative imports (from . import ...) are not supported in ConvBook cells",

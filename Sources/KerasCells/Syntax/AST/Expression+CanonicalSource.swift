@@ -43,7 +43,7 @@ private enum ExpressionPrinter {
 
   private static func level(of expression: Expression) -> Int {
     switch expression.kind {
-    case .lambda, .slice, .starred: lambdaLevel
+    case .lambda, .slice, .starred, .namedExpression: lambdaLevel
     case .conditional: conditionalLevel
     case .logical(.or, _, _): orLevel
     case .logical(.and, _, _): andLevel
@@ -137,6 +137,8 @@ private enum ExpressionPrinter {
       return render(ifTrue, atLeast: orLevel) + " if " + render(condition, atLeast: orLevel)
         + " else "
         + render(ifFalse, atLeast: lambdaLevel)
+    case .namedExpression(let name, let value):
+      return name + " := " + render(value, atLeast: lambdaLevel + 1)
     case .lambda(let parameters, let body):
       var parameterList: [String] = []
       for (index, parameter) in parameters.enumerated() {

@@ -68,6 +68,8 @@ public struct Expression: Hashable, Sendable {
     case conditional(condition: Expression, ifTrue: Expression, ifFalse: Expression)
     /// `lambda a, b=1: body`.
     case lambda(parameters: [LambdaParameter], body: Expression)
+    /// `name := value`: binds `name` in the enclosing function (or module) and gives the value.
+    case namedExpression(name: String, value: Expression)
   }
 
   /// The shape of the expression.
