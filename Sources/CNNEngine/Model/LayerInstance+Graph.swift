@@ -21,6 +21,9 @@ extension LayerInstance {
     onInputs inputs: [TensorShape], asList: Bool, states: [TensorShape] = [],
     values: [[Int?]?] = []
   ) throws(KerasError) -> ([TensorShape], LayerNode.Structure) {
+    if let model, let graph = model.graph, graph.inputs.count > 1 || graph.outputs.count > 1 {
+      return (try callGraphModel(model, graph: graph, onInputs: inputs), .list)
+    }
     if let multi = layer as? any MultiOutputLayer, model == nil {
       let shapes = try multi.outputShapes(for: inputs[0], states: states)
       if shapes.count == 1 && states.isEmpty {

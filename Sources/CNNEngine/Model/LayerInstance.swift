@@ -167,11 +167,12 @@ public final class LayerInstance {
           nodeOutputShapes.append(replayed)
           return replayed
         }
-        // Otherwise Keras runs them on the new shape with a warning; ConvBook does not model a
-        // layer called on two shapes.
-        throw KerasError.limitation(
-          "ConvBook does not run the model \"\(model.name)\", built for inputs of shape \(model.inputShape.map(\.description) ?? "None"), on inputs of shape \(shape); give it the input shape of the model it is used in"
-        )
+        // Otherwise Keras' own error, or the shape Keras 3 infers without checking weights.
+        let output = try model.incompatibleCall(on: [shape])[0]
+        inputShape = model.inputShape
+        outputShape = model.outputShape
+        nodeOutputShapes.append(output)
+        return output
       }
       inputShape = model.inputShape
       outputShape = model.outputShape
