@@ -916,6 +916,20 @@ graph_case("nested_several_outputs", "A feature extractor with three outputs cal
 """)
 
 
+graph_case("mha_attention_mask", "MultiHeadAttention with attention_mask= (a (batch, Tq, Tk) 0/1 input, rows that hide every key included), combined with use_causal_mask, and a cross-attention with a key and a mask returning its scores", """
+    tokens = keras.Input(shape=(5, 6))
+    allowed = keras.Input(shape=(5, 5), name="allowed_mask")
+    memory = keras.Input(shape=(3, 4))
+    cross_mask = keras.Input(shape=(5, 3), name="cross_mask")
+    x = layers.MultiHeadAttention(num_heads=2, key_dim=3)(tokens, tokens, attention_mask=allowed)
+    y = layers.MultiHeadAttention(num_heads=2, key_dim=2)(
+        x, x, attention_mask=allowed, use_causal_mask=True)
+    z, scores = layers.MultiHeadAttention(num_heads=2, key_dim=2)(
+        y, memory, memory, attention_mask=cross_mask, return_attention_scores=True)
+    model = keras.Model([tokens, allowed, memory, cross_mask], [z, scores])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]
@@ -933,6 +947,11 @@ def run_graph_case(name):
         weights[w.name] = value
     xs = [rng.normal(0.0, 1.0, size=(2,) + tuple(int(d) for d in t.shape[1:])).astype(np.float32)
           for t in model.inputs]
+    # Inputs named as masks hold 0/1 values, with one row hiding every key.
+    for i, t in enumerate(model.inputs):
+        if t.name.endswith("mask"):
+            xs[i] = (xs[i] > 0.3).astype(np.float32)
+            xs[i][0, 0] = 0
     ys = model.predict(xs if len(xs) > 1 else xs[0], verbose=0)
     if not isinstance(ys, list):
         ys = [ys]

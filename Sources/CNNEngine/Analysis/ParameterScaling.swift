@@ -125,7 +125,8 @@ public struct ParameterScaling: Sendable, Equatable {
       do {
         let counts =
           call.isMultiInput
-          ? try LayerCounts.measure(call.instance.layer, inputs: given, output: outputs[0])
+          ? try LayerCounts.measure(
+            call.instance.layer, inputs: call.instance.layerInputs(given), output: outputs[0])
           : try LayerCounts.measure(call.instance.layer, input: given[0], output: outputs[0])
         parameters = try Exact.add(parameters, counts.parameters)
         multiplyAccumulates = try Exact.add(multiplyAccumulates, counts.multiplyAccumulates)

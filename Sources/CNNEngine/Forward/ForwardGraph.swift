@@ -191,6 +191,7 @@ struct ForwardGraph {
       )
     }
     if call.isMultiInput, let multi = layer as? any MultiInputLayer {
+      let given = call.instance.layerInputs(given)
       let output = try multi.outputShape(forInputs: given)
       if call.outputs.count > 1, let attention = multi as? MultiHeadAttention {
         let key = given.count > 2 ? given[2] : given[1]

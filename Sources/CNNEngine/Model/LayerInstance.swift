@@ -34,6 +34,41 @@ public final class LayerInstance {
     returnsAttentionScores = flag
   }
 
+  /// A `MultiHeadAttention` called with `attention_mask=`: where the mask is among the tensors
+  /// of each call (Keras' order: after query, value and a positional key, before a key given by
+  /// keyword in Keras 3), the same for all its calls (see `noteAttentionMask`); -1 without one.
+  public private(set) var attentionMaskPosition: Int?
+
+  /// Records where a `MultiHeadAttention` call passes `attention_mask=` (nil: none); ConvBook
+  /// keeps one setting per layer.
+  public func noteAttentionMask(at position: Int?) throws(KerasError) {
+    let given = position ?? -1
+    if let attentionMaskPosition, attentionMaskPosition != given {
+      throw .limitation(
+        "ConvBook does not support calling the layer \"\(name)\" with attention_mask= in some calls and not in others (or at other places) yet"
+      )
+    }
+    attentionMaskPosition = given
+  }
+
+  /// The tensors of a call that the layer computes on: all but an `attention_mask`.
+  public func layerInputs<T>(_ inputs: [T]) -> [T] {
+    guard let position = attentionMaskPosition, position >= 0, position < inputs.count else {
+      return inputs
+    }
+    var inputs = inputs
+    inputs.remove(at: position)
+    return inputs
+  }
+
+  /// The call's `attention_mask` among its tensors, if it has one.
+  public func attentionMask<T>(in inputs: [T]) -> T? {
+    guard let position = attentionMaskPosition, position >= 0, position < inputs.count else {
+      return nil
+    }
+    return inputs[position]
+  }
+
   /// Records an attention layer call's `use_causal_mask`; ConvBook keeps one setting per layer.
   public func noteCausalMask(_ flag: Bool) throws(KerasError) {
     if let usesCausalMask, usesCausalMask != flag {

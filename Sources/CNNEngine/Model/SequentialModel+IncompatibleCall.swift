@@ -117,7 +117,7 @@ extension SequentialModel {
       return outputs[0]
     }
     if let merge = instance.layer as? any MultiInputLayer, instance.listInputShapes != nil {
-      return try merge.outputShape(forInputs: inputs)
+      return try merge.outputShape(forInputs: instance.layerInputs(inputs))
     }
     return try instance.layer.outputShape(for: inputs[0])
   }

@@ -75,8 +75,8 @@ extension SequentialModel {
     if let merge = instance.layer as? any MultiInputLayer,
       inputs.count > 1 || instance.listInputShapes != nil
     {
-      output = try merge.outputShape(forInputs: inputs)
-      weights = merge.weights(forInputs: inputs)
+      output = try merge.outputShape(forInputs: instance.layerInputs(inputs))
+      weights = merge.weights(forInputs: instance.layerInputs(inputs))
     } else {
       output = try instance.layer.outputShape(for: inputs[0])
       weights = instance.layer.weights(for: inputs[0])
