@@ -16,18 +16,14 @@ import Foundation
 ///   position it was copied from: the forward pass is run once on inputs holding their own
 ///   positions, which says where every value came from.
 ///
-/// What has no backward pass here (`matmul`, `resize`, `prod`, the GELU family) is refused by
+/// What has no backward pass here (`matmul`, `resize`, `prod`) is refused by
 /// `refusal`, naming the function.
 enum TensorFunctionGradient {
   /// Why ConvBook cannot train through `function`, or nil when it can.
   static func refusal(_ function: TensorFunction) -> String? {
     switch function {
-    case .unary(let unary):
-      switch unary {
-      case .elu, .selu, .swish, .gelu: return unary.rawValue
-      default: return nil
-      }
-    case .binary, .constantOperand, .select, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
+    case .unary, .binary, .constantOperand, .select, .l2Normalize, .softmax, .logSoftmax,
+      .leakyRelu, .clip:
       return nil
     case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
@@ -141,8 +137,25 @@ enum TensorFunctionGradient {
     case .tanh: return map { 1 - y[$0] * y[$0] }
     case .softplus: return map { 1 / (1 + expf(-x[$0])) }
     case .softsign: return map { 1 / ((1 + abs(x[$0])) * (1 + abs(x[$0]))) }
-    case .elu, .selu, .swish, .gelu:
-      preconditionFailure("refused by TensorFunctionGradient.refusal")
+    // TensorFlow's own gradients: EluGrad and SeluGrad from the outputs, SiLU's and exact GELU's
+    // from the inputs.
+    case .elu: return map { x[$0] > 0 ? 1 : y[$0] + 1 }
+    case .selu:
+      let scale: Float = 1.0507009873554804934193349852946
+      let alpha: Float = 1.6732632423543772848170429916717
+      return map { x[$0] > 0 ? scale : y[$0] + scale * alpha }
+    case .swish:
+      return map { index in
+        let sigmoid = 1 / (1 + expf(-x[index]))
+        return sigmoid * (1 + x[index] * (1 - sigmoid))
+      }
+    case .gelu:
+      let inverseRootTwo: Float = 0.70710678118654752440
+      let inverseRootTwoPi: Float = 0.39894228040143267794
+      return map { index in
+        let v = x[index]
+        return 0.5 * (1 + erff(v * inverseRootTwo)) + v * inverseRootTwoPi * expf(-0.5 * v * v)
+      }
     }
   }
 
@@ -329,7 +342,7 @@ extension TensorFunction.Unary {
   /// Whether the derivative is cheaper from the output (`exp`, `sqrt`, `sigmoid`, ...).
   fileprivate var usesOutput: Bool {
     switch self {
-    case .sqrt, .rsqrt, .reciprocal, .exp, .relu, .sigmoid, .tanh: return true
+    case .sqrt, .rsqrt, .reciprocal, .exp, .relu, .sigmoid, .tanh, .elu, .selu: return true
     default: return false
     }
   }
