@@ -16,7 +16,8 @@ import Foundation
 ///   position it was copied from: the forward pass is run once on inputs holding their own
 ///   positions, which says where every value came from.
 ///
-/// What has no backward pass here (`matmul`, `resize`, `prod`) is refused by
+/// `matmul` and `resize` (linear maps) send the gradient back through their transposes. What has
+/// no backward pass here (`prod`) is refused by
 /// `refusal`, naming the function.
 enum TensorFunctionGradient {
   /// Why ConvBook cannot train through `function`, or nil when it can.
@@ -30,8 +31,10 @@ enum TensorFunctionGradient {
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .oneHot, .gather:
       return nil
-    case .resize, .dynamicResize: return "resize"
-    case .matmul: return "matmul"
+    case .resize(_, _, let method), .dynamicResize(_, let method):
+      // TensorFlow has no gradient for ResizeArea either.
+      return method == "area" ? "resize with method='area'" : nil
+    case .matmul: return nil
     }
   }
 
@@ -108,9 +111,91 @@ enum TensorFunctionGradient {
       // Padded positions come from no input: pad with 0, which marks "no position" below.
       return try movementBackward(
         .pad(paddings, value: 0), g, inputs: inputs, outputShape: outputShape)
-    case .resize, .dynamicResize, .matmul:
-      preconditionFailure("refused by TensorFunctionGradient.refusal")
+    case .resize(_, _, let method), .dynamicResize(_, let method):
+      return [try resizeBackward(g, input: inputs[0], outputShape: outputShape, method: method)]
+        + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
+    case .matmul(let transposeA, let transposeB):
+      return try matmulBackward(
+        g, inputs[0], inputs[1], outputShape: outputShape, transposeA: transposeA,
+        transposeB: transposeB)
     }
+  }
+
+  // MARK: Linear maps
+
+  /// `op(a) · op(b)`: the gradient of op(a) is g · op(b)ᵀ, of op(b) op(a)ᵀ · g (as the matrices
+  /// each input holds), summed over the batch axes broadcasting repeated.
+  private static func matmulBackward(
+    _ g: [Float], _ a: Tensor, _ b: Tensor, outputShape: [Int], transposeA: Bool,
+    transposeB: Bool
+  ) throws(KernelError) -> [[Float]] {
+    let gradient = try Tensor(shape: outputShape, scalars: g)
+    let da =
+      transposeA
+      ? try TensorFunctionKernel.matmul(b, gradient, transposeA: transposeB, transposeB: true)
+      : try TensorFunctionKernel.matmul(gradient, b, transposeA: false, transposeB: !transposeB)
+    let db =
+      transposeB
+      ? try TensorFunctionKernel.matmul(gradient, a, transposeA: true, transposeB: transposeA)
+      : try TensorFunctionKernel.matmul(a, gradient, transposeA: !transposeA, transposeB: false)
+    return [
+      sum(da.scalars, MergeTraining.broadcastIndices(from: a.shape, to: da.shape), count: a.count),
+      sum(db.scalars, MergeTraining.broadcastIndices(from: b.shape, to: db.shape), count: b.count),
+    ]
+  }
+
+  /// `tf.image.resize` is linear and separable: output = Rh · image · Rwᵀ per sample and
+  /// channel, so the image's gradient is Rhᵀ · g · Rw. Each axis' matrix is read off the forward
+  /// kernel run on one-hot columns (an axis resized while the other stays 1 wide).
+  private static func resizeBackward(
+    _ g: [Float], input: Tensor, outputShape: [Int], method: String
+  ) throws(KernelError) -> [Float] {
+    let (batch, height, width, channels) = (
+      input.shape[0], input.shape[1], input.shape[2], input.shape[3]
+    )
+    let (outHeight, outWidth) = (outputShape[1], outputShape[2])
+    /// matrix[o * size + i]: how much input position i adds to output position o along one axis.
+    func axisMatrix(size: Int, output: Int, alongHeight: Bool) throws(KernelError) -> [Float] {
+      var oneHot = [Float](repeating: 0, count: size * size)
+      for i in 0..<size { oneHot[i * size + i] = 1 }
+      let shape = alongHeight ? [1, size, 1, size] : [1, 1, size, size]
+      let resized = try PreprocessingKernels.resize(
+        try Tensor(shape: shape, scalars: oneHot),
+        size: alongHeight ? [output, 1] : [1, output], method: method, threads: 1)
+      return resized.scalars
+    }
+    let rows = try axisMatrix(size: height, output: outHeight, alongHeight: true)
+    let columns = try axisMatrix(size: width, output: outWidth, alongHeight: false)
+    // Along the width first: (N, OH, W, C), then along the height: (N, H, W, C).
+    var partial = [Float](repeating: 0, count: batch * outHeight * width * channels)
+    for n in 0..<batch {
+      for o in 0..<outHeight {
+        for p in 0..<outWidth {
+          let source = ((n * outHeight + o) * outWidth + p) * channels
+          for j in 0..<width {
+            let weight = columns[p * width + j]
+            if weight == 0 { continue }
+            let target = ((n * outHeight + o) * width + j) * channels
+            for c in 0..<channels { partial[target + c] += weight * g[source + c] }
+          }
+        }
+      }
+    }
+    var result = [Float](repeating: 0, count: input.count)
+    for n in 0..<batch {
+      for o in 0..<outHeight {
+        for i in 0..<height {
+          let weight = rows[o * height + i]
+          if weight == 0 { continue }
+          for j in 0..<width {
+            let source = ((n * outHeight + o) * width + j) * channels
+            let target = ((n * height + i) * width + j) * channels
+            for c in 0..<channels { result[target + c] += weight * partial[source + c] }
+          }
+        }
+      }
+    }
+    return result
   }
 
   // MARK: Element-wise
