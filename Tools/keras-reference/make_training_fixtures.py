@@ -442,12 +442,13 @@ graph_case("graph_shape_functions", "shape and pixel functions on Keras tensors:
 """, "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
     [(4, 4, 2)], 16, [("dense", ("sparse", 3))], dict(epochs=3, batch_size=6))
 
-graph_case("graph_activation_functions", "TensorFlow's activation functions on Keras tensors: tf.nn.elu, tf.nn.selu, tf.nn.silu, tf.nn.gelu (exact), summed into a Dense head", """
+graph_case("graph_activation_functions", "TensorFlow's activation functions on Keras tensors: tf.nn.elu, tf.nn.selu, tf.nn.silu, tf.nn.gelu (exact), and tf.reduce_prod, into a Dense head", """
     import tensorflow as tf
 
     inputs = keras.Input(shape=(6,))
     x = layers.Dense(8)(inputs)
-    y = tf.concat([tf.nn.elu(x), tf.nn.selu(x * 0.7), tf.nn.silu(x), tf.nn.gelu(x - 0.2)], axis=1)
+    p = tf.reduce_prod(tf.reshape(tf.tanh(x), (-1, 4, 2)), axis=1)
+    y = tf.concat([tf.nn.elu(x), tf.nn.selu(x * 0.7), tf.nn.silu(x), tf.nn.gelu(x - 0.2), p], axis=1)
     outputs = layers.Dense(3, activation='softmax')(y)
     model = keras.Model(inputs, outputs, name='activation_functions')
 """, "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",

@@ -17,7 +17,7 @@ import Foundation
 ///   positions, which says where every value came from.
 ///
 /// `matmul` and `resize` (linear maps) send the gradient back through their transposes. What has
-/// no backward pass here (`prod`) is refused by
+/// no backward pass here (`resize` by area, as in TensorFlow) is refused by
 /// `refusal`, naming the function.
 enum TensorFunctionGradient {
   /// Why ConvBook cannot train through `function`, or nil when it can.
@@ -26,7 +26,7 @@ enum TensorFunctionGradient {
     case .unary, .binary, .constantOperand, .select, .l2Normalize, .softmax, .logSoftmax,
       .leakyRelu, .clip:
       return nil
-    case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
+    case .reduce: return nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .oneHot, .gather:
@@ -349,7 +349,25 @@ enum TensorFunctionGradient {
       }
       return map.indices.map { scale[map[$0]] * (x[$0] - mean[map[$0]]) }
     case .prod:
-      preconditionFailure("refused by TensorFunctionGradient.refusal")
+      // TensorFlow's ProdGrad: each value's gradient is the product of the others in its group,
+      // as exclusive products from the left and from the right (right for zeros too).
+      var members = [[Int]](repeating: [], count: groups)
+      for (i, group) in map.enumerated() { members[group].append(i) }
+      var result = [Float](repeating: 0, count: x.count)
+      for (group, indices) in members.enumerated() {
+        var left: Float = 1
+        var lefts = [Float](repeating: 1, count: indices.count)
+        for (k, i) in indices.enumerated() {
+          lefts[k] = left
+          left *= x[i]
+        }
+        var right: Float = 1
+        for (k, i) in indices.enumerated().reversed() {
+          result[i] = g[group] * lefts[k] * right
+          right *= x[i]
+        }
+      }
+      return result
     }
   }
 
