@@ -45,7 +45,7 @@ public enum AttentionKernel {
   public static func multiHeadWithScores(
     query: Tensor, queryPositions: [Int], key: Tensor, value: Tensor, keyPositions: [Int],
     heads: Int, attentionAxes: [Int], causal: Bool = false, keepScores: Bool,
-    queryMask: [Bool]? = nil, keyMask: [Bool]? = nil
+    queryMask: [Bool]? = nil, keyMask: [Bool]? = nil, pairMask: [Bool]? = nil
   ) throws(KernelError) -> (output: Tensor, scores: [Float]) {
     let batch = query.shape.first ?? 0
     let queryCount = queryPositions.reduce(1, *)
@@ -69,11 +69,12 @@ public enum AttentionKernel {
       throw KernelError("query and key positions differ along axes that are not attended over")
     }
     guard queryMask.map({ $0.count == batch * queryCount }) ?? true,
-      keyMask.map({ $0.count == batch * keyCount }) ?? true
+      keyMask.map({ $0.count == batch * keyCount }) ?? true,
+      pairMask.map({ $0.count == batch * queryCount * keyCount }) ?? true
     else {
       throw KernelError("attention masks do not fit \(batch) samples of the query and the key")
     }
-    let masked = queryMask != nil || keyMask != nil
+    let masked = queryMask != nil || keyMask != nil || pairMask != nil
     var output = try Tensor(shape: Array(query.shape.dropLast()) + [heads * valueDepth])
     var scores = [Float](repeating: 0, count: keyCount)
     var taken = [Int](repeating: 0, count: keyCount)
@@ -94,7 +95,10 @@ public enum AttentionKernel {
                       // The keys this query attends to, their softmax, then the weighted values.
                       var count = 0
                       if queryMask?[b * queryCount + qp] ?? true {
-                        for j in 0..<visible where keyMask?[b * keyCount + keyGroup[j]] ?? true {
+                        for j in 0..<visible
+                        where keyMask?[b * keyCount + keyGroup[j]] ?? true
+                          && pairMask?[(b * queryCount + qp) * keyCount + keyGroup[j]] ?? true
+                        {
                           taken[count] = j
                           count += 1
                         }

@@ -897,6 +897,39 @@ graph_case("mha_scores", "MultiHeadAttention return_attention_scores=True: cross
 """)
 
 
+graph_case("nested_several_outputs", "A feature extractor with three outputs called as one layer of a U-Net-style decoder (its outputs feed the skips), and a two-input model called on a list", """
+    enc_in = keras.Input(shape=(8, 8, 3))
+    f1 = layers.Conv2D(4, 3, padding="same", activation="relu")(enc_in)
+    f2 = layers.Conv2D(6, 3, strides=2, padding="same", activation="relu")(f1)
+    f3 = layers.Conv2D(8, 3, strides=2, padding="same", activation="relu")(f2)
+    encoder = keras.Model(enc_in, [f1, f2, f3], name="encoder")
+    left = keras.Input(shape=(2, 2, 8))
+    right = keras.Input(shape=(2, 2, 8))
+    pair = keras.Model([left, right], layers.Multiply()([left, layers.Dense(8)(right)]), name="pair")
+    image = keras.Input(shape=(8, 8, 3))
+    skips = encoder(image)
+    x = pair([skips[2], skips[2]])
+    for skip in reversed(skips[:-1]):
+        x = layers.Conv2DTranspose(4, 3, strides=2, padding="same")(x)
+        x = layers.Concatenate()([x, skip])
+    model = keras.Model(image, [layers.Conv2D(2, 1)(x), skips[1]])
+""")
+
+
+graph_case("mha_attention_mask", "MultiHeadAttention with attention_mask= (a (batch, Tq, Tk) 0/1 input, rows that hide every key included), combined with use_causal_mask, and a cross-attention with a key and a mask returning its scores", """
+    tokens = keras.Input(shape=(5, 6))
+    allowed = keras.Input(shape=(5, 5), name="allowed_mask")
+    memory = keras.Input(shape=(3, 4))
+    cross_mask = keras.Input(shape=(5, 3), name="cross_mask")
+    x = layers.MultiHeadAttention(num_heads=2, key_dim=3)(tokens, tokens, attention_mask=allowed)
+    y = layers.MultiHeadAttention(num_heads=2, key_dim=2)(
+        x, x, attention_mask=allowed, use_causal_mask=True)
+    z, scores = layers.MultiHeadAttention(num_heads=2, key_dim=2)(
+        y, memory, memory, attention_mask=cross_mask, return_attention_scores=True)
+    model = keras.Model([tokens, allowed, memory, cross_mask], [z, scores])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]
@@ -914,6 +947,11 @@ def run_graph_case(name):
         weights[w.name] = value
     xs = [rng.normal(0.0, 1.0, size=(2,) + tuple(int(d) for d in t.shape[1:])).astype(np.float32)
           for t in model.inputs]
+    # Inputs named as masks hold 0/1 values, with one row hiding every key.
+    for i, t in enumerate(model.inputs):
+        if t.name.endswith("mask"):
+            xs[i] = (xs[i] > 0.3).astype(np.float32)
+            xs[i][0, 0] = 0
     ys = model.predict(xs if len(xs) > 1 else xs[0], verbose=0)
     if not isinstance(ys, list):
         ys = [ys]

@@ -442,6 +442,54 @@ graph_case("graph_shape_functions", "shape and pixel functions on Keras tensors:
 """, "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
     [(4, 4, 2)], 16, [("dense", ("sparse", 3))], dict(epochs=3, batch_size=6))
 
+graph_case("graph_activation_functions", "TensorFlow's activation functions on Keras tensors: tf.nn.elu, tf.nn.selu, tf.nn.silu, tf.nn.gelu (exact), and tf.reduce_prod, into a Dense head", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(6,))
+    x = layers.Dense(8)(inputs)
+    p = tf.reduce_prod(tf.reshape(tf.tanh(x), (-1, 4, 2)), axis=1)
+    y = tf.concat([tf.nn.elu(x), tf.nn.selu(x * 0.7), tf.nn.silu(x), tf.nn.gelu(x - 0.2), p], axis=1)
+    outputs = layers.Dense(3, activation='softmax')(y)
+    model = keras.Model(inputs, outputs, name='activation_functions')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(6,)], 16, [("dense_1", ("sparse", 3))], dict(epochs=3, batch_size=6))
+
+
+graph_case("graph_resize_matmul", "tf.image.resize (bilinear up and down, nearest) and tf.matmul (a Gram matrix with transpose_b, a product of two tensors with transpose_a and transpose_b) on Keras tensors", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(4, 4, 2))
+    x = layers.Conv2D(3, 3, padding='same', activation='tanh')(inputs)
+    up = tf.image.resize(x, (7, 6))
+    down = tf.image.resize(up, (3, 2))
+    near = tf.image.resize(x, (5, 5), method='nearest')
+    rows = tf.reshape(x, (-1, 16, 3))
+    gram = tf.matmul(rows, rows, transpose_b=True) / 16.0
+    mixed = tf.matmul(x[:, :3, 0, :], tf.reshape(near, (-1, 25, 3)), transpose_a=True, transpose_b=True)
+    y = tf.concat([tf.reshape(up, (-1, 126)), tf.reshape(down, (-1, 18)), tf.reshape(gram, (-1, 256)), tf.reshape(mixed, (-1, 75))], axis=1)
+    outputs = layers.Dense(3, activation='softmax')(y)
+    model = keras.Model(inputs, outputs, name='resize_matmul')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(4, 4, 2)], 16, [("dense", ("sparse", 3))], dict(epochs=3, batch_size=8))
+
+
+graph_case("graph_nested_encoder_outputs", "a nested functional encoder with two outputs (a skip and a deeper map) called as one layer of a U-Net-style model: gradients flow back through both outputs", """
+    enc_in = keras.Input(shape=(6, 6, 2))
+    skip = layers.Conv2D(3, 3, padding='same', activation='relu')(enc_in)
+    deep = layers.Conv2D(4, 3, strides=2, padding='same', activation='tanh')(skip)
+    encoder = keras.Model(enc_in, [skip, deep], name='encoder')
+
+    inputs = keras.Input(shape=(6, 6, 2))
+    skip_out, deep_out = encoder(inputs)
+    up = layers.Conv2DTranspose(3, 3, strides=2, padding='same')(deep_out)
+    x = layers.Concatenate()([up, skip_out])
+    x = layers.GlobalAveragePooling2D()(x)
+    outputs = layers.Dense(3, activation='softmax')(x)
+    model = keras.Model(inputs, outputs, name='nested_encoder_outputs')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(6, 6, 2)], 16, [("dense", ("sparse", 3))], dict(epochs=3, batch_size=8))
+
+
 def make_graph(name):
     spec = GRAPH_CASES[name]
     tf_keras.backend.clear_session()

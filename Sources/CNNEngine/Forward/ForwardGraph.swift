@@ -100,7 +100,7 @@ struct ForwardGraph {
         nodeInputs.append(value)
       }
       if let nested = node.producer.model {
-        values[ObjectIdentifier(node)] = [try unroll(nested, inputs: nodeInputs)[0]]
+        values[ObjectIdentifier(node)] = try unroll(nested, inputs: nodeInputs)
       } else {
         values[ObjectIdentifier(node)] = append(
           node.producer, inputs: nodeInputs, outputCount: node.outputShapes.count)
@@ -135,27 +135,25 @@ struct ForwardGraph {
     for (value, shape) in zip(inputs, inputShapes) { shapes[value] = shape }
     for call in calls {
       let given = call.inputs.map { TensorShape(shapes[$0].map { Optional($0) }) }
+      // Keras 3 lets a model built for other inputs be called on these (its shapes are inferred
+      // without weights); a layer's weights must still fit what it runs on.
+      let instance = call.instance
+      if !call.isMultiInput, !call.isMultiOutput, let built = instance.inputShape,
+        given[0] != built,
+        !(instance.layer is any TensorOperationLayer),
+        instance.layer.weights(for: given[0]).map(\.shape) != instance.weights.map(\.shape)
+      {
+        throw ForwardError(
+          .input,
+          "layer \"\(instance.name)\" was built for inputs of shape \(built) and cannot run on inputs of shape \(given[0])"
+        )
+      }
       let outputShapes: [TensorShape]
       do {
-        if let operation = call.instance.layer as? any TensorOperationLayer {
-          let known = call.inputs.map { values[$0] }
-          outputShapes = [try operation.outputShape(forInputs: given, values: known)]
-          values[call.outputs[0]] = operation.outputValue(forInputs: given, values: known)
-        } else if call.isMultiInput, let multi = call.instance.layer as? any MultiInputLayer {
-          let output = try multi.outputShape(forInputs: given)
-          if call.outputs.count > 1, let attention = multi as? MultiHeadAttention {
-            outputShapes = [
-              output,
-              attention.scoresShape(query: given[0], key: given.count > 2 ? given[2] : given[1]),
-            ]
-          } else {
-            outputShapes = [output]
-          }
-        } else if call.isMultiOutput, let multi = call.instance.layer as? any MultiOutputLayer {
-          outputShapes = try multi.outputShapes(for: given[0], states: Array(given.dropFirst()))
-        } else {
-          outputShapes = [try call.instance.layer.outputShape(for: given[0])]
-        }
+        let result = try Self.outputShapes(
+          of: call, given: given, values: call.inputs.map { values[$0] })
+        outputShapes = result.shapes
+        values[call.outputs[0]] = result.value
       } catch {
         throw ForwardError(.input, "layer \"\(call.instance.name)\": \(error.message)")
       }
@@ -177,6 +175,34 @@ struct ForwardGraph {
       }
     }
     return shapes
+  }
+
+  /// What one call returns for inputs of `given` shapes (`values`: what is known of each input's
+  /// value): its output shapes, and what is known of its first output's value. Shapes only: the
+  /// layer's weights are not checked against them.
+  static func outputShapes(of call: Call, given: [TensorShape], values: [[Int?]?])
+    throws(KerasError) -> (shapes: [TensorShape], value: [Int?]?)
+  {
+    let layer = call.instance.layer
+    if let operation = layer as? any TensorOperationLayer {
+      return (
+        [try operation.outputShape(forInputs: given, values: values)],
+        operation.outputValue(forInputs: given, values: values)
+      )
+    }
+    if call.isMultiInput, let multi = layer as? any MultiInputLayer {
+      let given = call.instance.layerInputs(given)
+      let output = try multi.outputShape(forInputs: given)
+      if call.outputs.count > 1, let attention = multi as? MultiHeadAttention {
+        let key = given.count > 2 ? given[2] : given[1]
+        return ([output, attention.scoresShape(query: given[0], key: key)], nil)
+      }
+      return ([output], nil)
+    }
+    if call.isMultiOutput, let multi = layer as? any MultiOutputLayer {
+      return (try multi.outputShapes(for: given[0], states: Array(given.dropFirst())), nil)
+    }
+    return ([try layer.outputShape(for: given[0])], nil)
   }
 
   /// The most values alive at once during a run (inputs held throughout), checked.

@@ -160,6 +160,16 @@ public final class ForwardPass: @unchecked Sendable {
     var shapes = [inputShape]
     var current = TensorShape(inputShape.map { Optional($0) })
     for instance in instances {
+      // Keras 3 lets a nested model built for other inputs be called on these (shapes inferred
+      // without weights); a layer's weights must still fit what it runs on.
+      if let built = instance.inputShape,
+        instance.layer.weights(for: current).map(\.shape) != instance.weights.map(\.shape)
+      {
+        throw ForwardError(
+          .input,
+          "layer \"\(instance.name)\" was built for inputs of shape \(built) and cannot run on inputs of shape \(current)"
+        )
+      }
       do {
         current = try instance.layer.outputShape(for: current)
       } catch {

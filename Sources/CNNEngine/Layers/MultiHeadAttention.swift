@@ -250,6 +250,9 @@ public struct MultiHeadAttention: MultiInputLayer {
     let layer: MultiHeadAttention
     /// `use_causal_mask=True`: a query position sees the keys up to its own.
     let causal: Bool
+    /// Calls with `attention_mask=`: where the mask (batch, query steps, key steps) is among the
+    /// inputs (`LayerInstance.attentionMaskPosition`).
+    let attentionMaskPosition: Int?
 
     /// Takes the weights of `instance` from `weights` (Keras' layouts, viewed as matrices).
     init(_ layer: MultiHeadAttention, instance: LayerInstance, weights: ModelWeights)
@@ -257,6 +260,7 @@ public struct MultiHeadAttention: MultiInputLayer {
     {
       self.layer = layer
       causal = instance.usesCausalMask ?? false
+      attentionMaskPosition = instance.attentionMaskPosition.flatMap { $0 >= 0 ? $0 : nil }
       func matrix(_ name: String, rows: Int) throws(ForwardError) -> PackedDenseWeights {
         guard let kernel = weights.tensor(layer: instance.name, weight: "\(name)/kernel") else {
           throw ForwardError(
@@ -317,6 +321,15 @@ public struct MultiHeadAttention: MultiInputLayer {
     func runWithScores(
       _ inputs: [Tensor], outputShape: [Int], scoresShape: [Int]?, masks: [[Bool]?] = []
     ) throws(KernelError) -> (output: Tensor, scores: Tensor?) {
+      var inputs = inputs
+      var masks = masks
+      // Keras keeps the scores where the mask is nonzero (cast to bool), broadcast over heads.
+      var pairMask: [Bool]?
+      if let position = attentionMaskPosition, position < inputs.count {
+        let mask = inputs.remove(at: position)
+        if position < masks.count { masks.remove(at: position) }
+        pairMask = mask.withUnsafeBufferPointer { values in values.map { $0 != 0 } }
+      }
       let rank = inputs[0].rank
       let axes: [Int]
       do {
@@ -337,7 +350,7 @@ public struct MultiHeadAttention: MultiInputLayer {
         key: key, value: value, keyPositions: Array(keySource.shape.dropFirst().dropLast()),
         heads: heads, attentionAxes: axes.map { $0 - 1 }, causal: causal,
         keepScores: scoresShape != nil, queryMask: masks.first ?? nil,
-        keyMask: Self.keyMask(masks))
+        keyMask: Self.keyMask(masks), pairMask: pairMask)
       let flat = try context.reshaped(
         Array(inputs[0].shape.dropLast()) + [heads * layer.valueDimension])
       let result = try DenseKernel.apply(flat, weights: output).reshaped(outputShape)

@@ -77,7 +77,8 @@ public final class KerasTensor {
     _ instance: LayerInstance, on tensors: [KerasTensor], asList: Bool,
     states: [KerasTensor] = [], mask: KerasTensor? = nil
   ) throws(KerasError) -> [KerasTensor] {
-    if tensors.count != 1, !(instance.layer is any MultiInputLayer) {
+    let modelInputs = instance.model?.graph?.inputs.count ?? 1
+    if tensors.count != 1, !(instance.layer is any MultiInputLayer), modelInputs == 1 {
       let received = tensors.map(\.reprDescription).joined(separator: ", ")
       throw .value(
         "Layer \"\(instance.name)\" expects 1 input(s), but it received \(tensors.count) input tensors. Inputs received: [\(received)]"

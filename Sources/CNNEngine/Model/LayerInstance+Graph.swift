@@ -21,6 +21,9 @@ extension LayerInstance {
     onInputs inputs: [TensorShape], asList: Bool, states: [TensorShape] = [],
     values: [[Int?]?] = []
   ) throws(KerasError) -> ([TensorShape], LayerNode.Structure) {
+    if let model, let graph = model.graph, graph.inputs.count > 1 || graph.outputs.count > 1 {
+      return (try callGraphModel(model, graph: graph, onInputs: inputs), .list)
+    }
     if let multi = layer as? any MultiOutputLayer, model == nil {
       let shapes = try multi.outputShapes(for: inputs[0], states: states)
       if shapes.count == 1 && states.isEmpty {
@@ -49,6 +52,7 @@ extension LayerInstance {
       inputs.count >= 2
     {
       let output = try singleOutputShape(onInputs: inputs, asList: asList, values: values)
+      let inputs = layerInputs(inputs)
       var scores = attention.scoresShape(
         query: inputs[0], key: inputs.count > 2 ? inputs[2] : inputs[1])
       if layer.common.kerasVersion == .keras3, inputs[0].rank >= 2 {
@@ -64,10 +68,14 @@ extension LayerInstance {
 
   /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list.
   private func singleOutputShape(
-    onInputs inputs: [TensorShape], asList: Bool, values: [[Int?]?]
+    onInputs given: [TensorShape], asList: Bool, values: [[Int?]?]
   ) throws(KerasError) -> TensorShape {
     if let merge = layer as? any MultiInputLayer {
-      guard asList, !inputs.isEmpty else { return try call(on: inputs[0]) }
+      guard asList, !given.isEmpty else { return try call(on: given[0]) }
+      let inputs = layerInputs(given)
+      if let mask = attentionMask(in: given) {
+        try checkAttentionMask(mask, inputs: inputs)
+      }
       let output: TensorShape
       if let operation = merge as? any TensorOperationLayer {
         output = try operation.outputShape(forInputs: inputs, values: values)
@@ -94,7 +102,8 @@ extension LayerInstance {
         if layer is Merge || layer is Dot || layer is Lambda || listFunction
           || (layer is any AttentionLayer && !queryOnly)
         {
-          listInputShapes = inputs
+          // Keras 3 reports every tensor of the call, an attention mask included.
+          listInputShapes = given
         }
         outputShape = output
       }
@@ -102,15 +111,30 @@ extension LayerInstance {
       return output
     }
     if isBuilt, model == nil, let first = inputShape {
-      let output = try layer.outputShape(for: inputs[0])
-      guard layer.weights(for: inputs[0]) == layer.weights(for: first) else {
+      let output = try layer.outputShape(for: given[0])
+      guard layer.weights(for: given[0]) == layer.weights(for: first) else {
         throw KerasError.limitation(
-          "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(first), on inputs of shape \(inputs[0]) whose weights would differ"
+          "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(first), on inputs of shape \(given[0]) whose weights would differ"
         )
       }
       nodeOutputShapes.append(output)
       return output
     }
-    return try call(on: inputs[0])
+    return try call(on: given[0])
+  }
+
+  /// An `attention_mask=` of a `MultiHeadAttention` call: (batch, query steps, key steps) on
+  /// sequences, which Keras broadcasts over the heads. Other forms are ConvBook's limitation.
+  private func checkAttentionMask(_ mask: TensorShape, inputs: [TensorShape]) throws(KerasError) {
+    let query = inputs[0]
+    let key = inputs.count > 2 ? inputs[2] : inputs[1]
+    let fits =
+      query.rank == 3 && key.rank == 3 && mask.rank == 3
+      && [(mask[1], query[1]), (mask[2], key[1])].allSatisfy { $0 == $1 || $0 == nil || $1 == nil }
+    guard fits else {
+      throw .limitation(
+        "ConvBook supports attention_mask= of shape (batch, query steps, key steps) on sequences only; the layer \"\(name)\" got a mask of shape \(mask) for a query of shape \(query) and a key of shape \(key)"
+      )
+    }
   }
 }

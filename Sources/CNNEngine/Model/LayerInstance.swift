@@ -34,6 +34,41 @@ public final class LayerInstance {
     returnsAttentionScores = flag
   }
 
+  /// A `MultiHeadAttention` called with `attention_mask=`: where the mask is among the tensors
+  /// of each call (Keras' order: after query, value and a positional key, before a key given by
+  /// keyword in Keras 3), the same for all its calls (see `noteAttentionMask`); -1 without one.
+  public private(set) var attentionMaskPosition: Int?
+
+  /// Records where a `MultiHeadAttention` call passes `attention_mask=` (nil: none); ConvBook
+  /// keeps one setting per layer.
+  public func noteAttentionMask(at position: Int?) throws(KerasError) {
+    let given = position ?? -1
+    if let attentionMaskPosition, attentionMaskPosition != given {
+      throw .limitation(
+        "ConvBook does not support calling the layer \"\(name)\" with attention_mask= in some calls and not in others (or at other places) yet"
+      )
+    }
+    attentionMaskPosition = given
+  }
+
+  /// The tensors of a call that the layer computes on: all but an `attention_mask`.
+  public func layerInputs<T>(_ inputs: [T]) -> [T] {
+    guard let position = attentionMaskPosition, position >= 0, position < inputs.count else {
+      return inputs
+    }
+    var inputs = inputs
+    inputs.remove(at: position)
+    return inputs
+  }
+
+  /// The call's `attention_mask` among its tensors, if it has one.
+  public func attentionMask<T>(in inputs: [T]) -> T? {
+    guard let position = attentionMaskPosition, position >= 0, position < inputs.count else {
+      return nil
+    }
+    return inputs[position]
+  }
+
   /// Records an attention layer call's `use_causal_mask`; ConvBook keeps one setting per layer.
   public func noteCausalMask(_ flag: Bool) throws(KerasError) {
     if let usesCausalMask, usesCausalMask != flag {
@@ -170,11 +205,12 @@ public final class LayerInstance {
           nodeOutputShapes.append(replayed)
           return replayed
         }
-        // Otherwise Keras runs them on the new shape with a warning; ConvBook does not model a
-        // layer called on two shapes.
-        throw KerasError.limitation(
-          "ConvBook does not run the model \"\(model.name)\", built for inputs of shape \(model.inputShape.map(\.description) ?? "None"), on inputs of shape \(shape); give it the input shape of the model it is used in"
-        )
+        // Otherwise Keras' own error, or the shape Keras 3 infers without checking weights.
+        let output = try model.incompatibleCall(on: [shape])[0]
+        inputShape = model.inputShape
+        outputShape = model.outputShape
+        nodeOutputShapes.append(output)
+        return output
       }
       inputShape = model.inputShape
       outputShape = model.outputShape

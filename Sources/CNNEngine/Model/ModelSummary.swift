@@ -48,11 +48,23 @@ public struct ModelSummary: Sendable, Equatable {
     public var outputShapes: [TensorShape]?
     /// Whether those come as a tuple (`MultiHeadAttention`'s output and scores), not a list.
     public var outputsAsTuple = false
+    /// A nested model whose outputs were given as a dict: its keys, in the order given, and each
+    /// key's shape (tf-keras prints the dict).
+    public var outputsByKey: [KeyedShape]?
+
+    public struct KeyedShape: Sendable, Equatable {
+      public var key: String
+      public var shape: TensorShape
+    }
 
     /// The output shape as the summary prints it: Python's str of the shape, of the list (or
     /// tuple) of shapes of a layer with several outputs.
     public var outputShapeText: String {
       if hasMultipleOutputShapes { return "multiple" }
+      if let outputsByKey {
+        let items = outputsByKey.map { "\(PythonFormat.quoted($0.key)): \($0.shape)" }
+        return "{" + items.joined(separator: ", ") + "}"
+      }
       if let outputShapes {
         let items = outputShapes.map(\.description).joined(separator: ", ")
         return outputsAsTuple ? "(\(items))" : "[\(items)]"

@@ -92,6 +92,12 @@ extension ModelSummary.Row {
   mutating func describeOutputs(_ instance: LayerInstance) {
     outputShapes = instance.outputShapeList
     outputsAsTuple = instance.returnsAttentionScores == true
+    // Keras orders a dict's tensors by sorted key; tf-keras prints the dict as it was given.
+    if let keys = instance.model?.outputKeys, let shapes = outputShapes, keys.count == shapes.count
+    {
+      let sorted = keys.sorted()
+      outputsByKey = keys.map { key in .init(key: key, shape: shapes[sorted.firstIndex(of: key)!]) }
+    }
   }
 
   /// The layer's trainable flag and, for a model used as a layer, the rows of its own summary.

@@ -7,27 +7,62 @@ extension SequentialModel {
   /// input shape (another rank, or a known size that differs). A layer whose weights would change
   /// is refused as ConvBook's limitation.
   func replayedOutputShape(on shape: TensorShape) throws(KerasError) -> TensorShape? {
-    guard let built = inputShape, Self.fits(shape, built) else { return nil }
-    if shape == built { return outputShape }
-    if let graph {
-      guard graph.inputs.count == 1, graph.outputs.count == 1 else { return nil }
-      // By node: every node replayed here has one output (a call with several is not replayed).
-      var shapes: [ObjectIdentifier: TensorShape] = [ObjectIdentifier(graph.inputs[0].node): shape]
-      for node in graph.nodes where !node.isInput {
-        guard !node.hasSeveralOutputs, !node.takesMask else { return nil }
-        let inputs = node.inputs.compactMap { shapes[ObjectIdentifier($0.node)] }
-        guard inputs.count == node.inputs.count, !inputs.isEmpty else { return nil }
-        guard let output = try Self.replay(node.producer, on: inputs) else { return nil }
-        shapes[ObjectIdentifier(node)] = output
+    guard let shapes = try replayedOutputShapes(on: [shape]), shapes.count == 1 else { return nil }
+    return shapes[0]
+  }
+
+  /// The output shapes of this model run on `shapes` (one per input), or nil when they do not fit
+  /// the model's input shapes. A graph is replayed node by node, nested models (with several
+  /// outputs too) through their own graphs.
+  func replayedOutputShapes(on shapes: [TensorShape]) throws(KerasError) -> [TensorShape]? {
+    guard let graph else {
+      guard shapes.count == 1, let built = inputShape, Self.fits(shapes[0], built) else {
+        return nil
       }
-      return shapes[ObjectIdentifier(graph.outputs[0].node)]
+      if shapes[0] == built { return outputShape.map { [$0] } }
+      var current = shapes[0]
+      for instance in layers where !instance.isInputLayer {
+        guard let output = try Self.replay(instance, on: [current]) else { return nil }
+        current = output
+      }
+      return [current]
     }
-    var current = shape
-    for instance in layers where !instance.isInputLayer {
-      guard let output = try Self.replay(instance, on: [current]) else { return nil }
-      current = output
+    let built = graph.inputs.map(\.shape)
+    guard shapes.count == built.count, zip(shapes, built).allSatisfy(Self.fits) else { return nil }
+    if shapes == built { return graph.outputs.map(\.shape) }
+    // By node: the shapes of each node's outputs.
+    var known: [ObjectIdentifier: [TensorShape]] = [:]
+    for (tensor, shape) in zip(graph.inputs, shapes) {
+      known[ObjectIdentifier(tensor.node)] = [shape]
     }
-    return current
+    func shape(of tensor: KerasTensor) -> TensorShape? {
+      guard let outputs = known[ObjectIdentifier(tensor.node)],
+        outputs.indices.contains(tensor.outputIndex)
+      else { return nil }
+      return outputs[tensor.outputIndex]
+    }
+    for node in graph.nodes where known[ObjectIdentifier(node)] == nil {
+      guard !node.isInput, !node.takesMask else { return nil }
+      let inputs = node.inputs.compactMap(shape(of:))
+      guard inputs.count == node.inputs.count, !inputs.isEmpty else { return nil }
+      if let nested = node.producer.model {
+        guard let outputs = try nested.replayedOutputShapes(on: inputs),
+          outputs.count == node.outputShapes.count
+        else { return nil }
+        known[ObjectIdentifier(node)] = outputs
+        continue
+      }
+      guard !node.hasSeveralOutputs, let output = try Self.replay(node.producer, on: inputs) else {
+        return nil
+      }
+      known[ObjectIdentifier(node)] = [output]
+    }
+    var outputs: [TensorShape] = []
+    for tensor in graph.outputs {
+      guard let output = shape(of: tensor) else { return nil }
+      outputs.append(output)
+    }
+    return outputs
   }
 
   /// One layer of the model on new input shapes.
@@ -40,8 +75,8 @@ extension SequentialModel {
     if let merge = instance.layer as? any MultiInputLayer,
       inputs.count > 1 || instance.listInputShapes != nil
     {
-      output = try merge.outputShape(forInputs: inputs)
-      weights = merge.weights(forInputs: inputs)
+      output = try merge.outputShape(forInputs: instance.layerInputs(inputs))
+      weights = merge.weights(forInputs: instance.layerInputs(inputs))
     } else {
       output = try instance.layer.outputShape(for: inputs[0])
       weights = instance.layer.weights(for: inputs[0])

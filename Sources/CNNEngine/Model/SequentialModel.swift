@@ -47,6 +47,11 @@ public final class SequentialModel {
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
   public var trainable = true
+  /// Keras 3: the name of the hidden functional model of the latest (re)build (`noteRebuilt`),
+  /// which Keras 3's errors name.
+  public private(set) var hiddenFunctionalName: String?
+  /// A functional model whose `outputs=` was a dict of tensors: its keys in the order given.
+  public var outputKeys: [String]?
   /// A functional model whose graph is not a single chain: its layers and calls (see
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
   public private(set) var graph: ModelGraph?
@@ -61,7 +66,12 @@ public final class SequentialModel {
   /// one, tf-keras' `<first layer>_input`).
   private let names: NameScope?
   /// The Keras version of the session that made the model (tf-keras for a model made without one).
-  public var kerasVersion: KerasVersion { names?.kerasVersion ?? .keras2 }
+  public var kerasVersion: KerasVersion {
+    if let names { return names.kerasVersion }
+    // A functional model has no names of its own: its layers were made in its version.
+    guard let first = stack.first else { return .keras2 }
+    return first.model?.kerasVersion ?? first.layer.common.kerasVersion
+  }
 
   public init(name: String, names: NameScope? = nil) {
     self.name = name
@@ -371,7 +381,7 @@ public final class SequentialModel {
     guard let names, names.kerasVersion == .keras3, isBuilt, !stack.isEmpty else { return }
     // One tensor name per layer, skipped at once: a loop of `add`s stays linear.
     names.skipKerasTensorNames(stack.count)
-    _ = names.functionalModelName()
+    hiddenFunctionalName = names.functionalModelName()
     rebuildChain()
   }
 

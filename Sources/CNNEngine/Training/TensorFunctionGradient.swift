@@ -16,26 +16,24 @@ import Foundation
 ///   position it was copied from: the forward pass is run once on inputs holding their own
 ///   positions, which says where every value came from.
 ///
-/// `matmul` sends `g op(B)^T` and `op(A)^T g` back (summed over broadcast batch axes). What has
-/// no backward pass here (`resize`, `prod`, the GELU family) is refused by
+/// `matmul` and `resize` (linear maps) send the gradient back through their transposes. What has
+/// no backward pass here (`resize` by area, as in TensorFlow) is refused by
 /// `refusal`, naming the function.
 enum TensorFunctionGradient {
   /// Why ConvBook cannot train through `function`, or nil when it can.
   static func refusal(_ function: TensorFunction) -> String? {
     switch function {
-    case .unary(let unary):
-      switch unary {
-      case .elu, .selu, .swish, .gelu: return unary.rawValue
-      default: return nil
-      }
-    case .binary, .constantOperand, .select, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
+    case .unary, .binary, .constantOperand, .select, .l2Normalize, .softmax, .logSoftmax,
+      .leakyRelu, .clip:
       return nil
-    case .reduce(let reduction, _, _): return reduction == .prod ? "reduce_prod" : nil
+    case .reduce: return nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .oneHot, .gather:
       return nil
-    case .resize, .dynamicResize: return "resize"
+    case .resize(_, _, let method), .dynamicResize(_, let method):
+      // TensorFlow has no gradient for ResizeArea either.
+      return method == "area" ? "resize with method='area'" : nil
     case .matmul: return nil
     }
   }
@@ -113,13 +111,91 @@ enum TensorFunctionGradient {
       // Padded positions come from no input: pad with 0, which marks "no position" below.
       return try movementBackward(
         .pad(paddings, value: 0), g, inputs: inputs, outputShape: outputShape)
+    case .resize(_, _, let method), .dynamicResize(_, let method):
+      return [try resizeBackward(g, input: inputs[0], outputShape: outputShape, method: method)]
+        + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
     case .matmul(let transposeA, let transposeB):
       return try matmulBackward(
-        g, inputs[0], inputs[1], transposeA: transposeA, transposeB: transposeB,
-        outputShape: outputShape)
-    case .resize, .dynamicResize:
-      preconditionFailure("refused by TensorFunctionGradient.refusal")
+        g, inputs[0], inputs[1], outputShape: outputShape, transposeA: transposeA,
+        transposeB: transposeB)
     }
+  }
+
+  // MARK: Linear maps
+
+  /// `op(a) · op(b)`: the gradient of op(a) is g · op(b)ᵀ, of op(b) op(a)ᵀ · g (as the matrices
+  /// each input holds), summed over the batch axes broadcasting repeated.
+  private static func matmulBackward(
+    _ g: [Float], _ a: Tensor, _ b: Tensor, outputShape: [Int], transposeA: Bool,
+    transposeB: Bool
+  ) throws(KernelError) -> [[Float]] {
+    let gradient = try Tensor(shape: outputShape, scalars: g)
+    let da =
+      transposeA
+      ? try TensorFunctionKernel.matmul(b, gradient, transposeA: transposeB, transposeB: true)
+      : try TensorFunctionKernel.matmul(gradient, b, transposeA: false, transposeB: !transposeB)
+    let db =
+      transposeB
+      ? try TensorFunctionKernel.matmul(gradient, a, transposeA: true, transposeB: transposeA)
+      : try TensorFunctionKernel.matmul(a, gradient, transposeA: !transposeA, transposeB: false)
+    return [
+      sum(da.scalars, MergeTraining.broadcastIndices(from: a.shape, to: da.shape), count: a.count),
+      sum(db.scalars, MergeTraining.broadcastIndices(from: b.shape, to: db.shape), count: b.count),
+    ]
+  }
+
+  /// `tf.image.resize` is linear and separable: output = Rh · image · Rwᵀ per sample and
+  /// channel, so the image's gradient is Rhᵀ · g · Rw. Each axis' matrix is read off the forward
+  /// kernel run on one-hot columns (an axis resized while the other stays 1 wide).
+  private static func resizeBackward(
+    _ g: [Float], input: Tensor, outputShape: [Int], method: String
+  ) throws(KernelError) -> [Float] {
+    let (batch, height, width, channels) = (
+      input.shape[0], input.shape[1], input.shape[2], input.shape[3]
+    )
+    let (outHeight, outWidth) = (outputShape[1], outputShape[2])
+    /// matrix[o * size + i]: how much input position i adds to output position o along one axis.
+    func axisMatrix(size: Int, output: Int, alongHeight: Bool) throws(KernelError) -> [Float] {
+      var oneHot = [Float](repeating: 0, count: size * size)
+      for i in 0..<size { oneHot[i * size + i] = 1 }
+      let shape = alongHeight ? [1, size, 1, size] : [1, 1, size, size]
+      let resized = try PreprocessingKernels.resize(
+        try Tensor(shape: shape, scalars: oneHot),
+        size: alongHeight ? [output, 1] : [1, output], method: method, threads: 1)
+      return resized.scalars
+    }
+    let rows = try axisMatrix(size: height, output: outHeight, alongHeight: true)
+    let columns = try axisMatrix(size: width, output: outWidth, alongHeight: false)
+    // Along the width first: (N, OH, W, C), then along the height: (N, H, W, C).
+    var partial = [Float](repeating: 0, count: batch * outHeight * width * channels)
+    for n in 0..<batch {
+      for o in 0..<outHeight {
+        for p in 0..<outWidth {
+          let source = ((n * outHeight + o) * outWidth + p) * channels
+          for j in 0..<width {
+            let weight = columns[p * width + j]
+            if weight == 0 { continue }
+            let target = ((n * outHeight + o) * width + j) * channels
+            for c in 0..<channels { partial[target + c] += weight * g[source + c] }
+          }
+        }
+      }
+    }
+    var result = [Float](repeating: 0, count: input.count)
+    for n in 0..<batch {
+      for o in 0..<outHeight {
+        for i in 0..<height {
+          let weight = rows[o * height + i]
+          if weight == 0 { continue }
+          for j in 0..<width {
+            let source = ((n * outHeight + o) * width + j) * channels
+            let target = ((n * height + i) * width + j) * channels
+            for c in 0..<channels { result[target + c] += weight * partial[source + c] }
+          }
+        }
+      }
+    }
+    return result
   }
 
   // MARK: Element-wise
@@ -146,8 +222,25 @@ enum TensorFunctionGradient {
     case .tanh: return map { 1 - y[$0] * y[$0] }
     case .softplus: return map { 1 / (1 + expf(-x[$0])) }
     case .softsign: return map { 1 / ((1 + abs(x[$0])) * (1 + abs(x[$0]))) }
-    case .elu, .selu, .swish, .gelu:
-      preconditionFailure("refused by TensorFunctionGradient.refusal")
+    // TensorFlow's own gradients: EluGrad and SeluGrad from the outputs, SiLU's and exact GELU's
+    // from the inputs.
+    case .elu: return map { x[$0] > 0 ? 1 : y[$0] + 1 }
+    case .selu:
+      let scale: Float = 1.0507009873554804934193349852946
+      let alpha: Float = 1.6732632423543772848170429916717
+      return map { x[$0] > 0 ? scale : y[$0] + scale * alpha }
+    case .swish:
+      return map { index in
+        let sigmoid = 1 / (1 + expf(-x[index]))
+        return sigmoid * (1 + x[index] * (1 - sigmoid))
+      }
+    case .gelu:
+      let inverseRootTwo: Float = 0.70710678118654752440
+      let inverseRootTwoPi: Float = 0.39894228040143267794
+      return map { index in
+        let v = x[index]
+        return 0.5 * (1 + erff(v * inverseRootTwo)) + v * inverseRootTwoPi * expf(-0.5 * v * v)
+      }
     }
   }
 
@@ -209,42 +302,6 @@ enum TensorFunctionGradient {
     return result
   }
 
-  // MARK: Matrix products
-
-  /// `C = op(A) op(B)` (op: transposed or not, batch axes broadcast): TensorFlow's `_MatMulGrad`
-  /// / `_BatchMatMulV2`, each operand's gradient summed over the batch positions it was
-  /// broadcast to.
-  private static func matmulBackward(
-    _ g: [Float], _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool,
-    outputShape: [Int]
-  ) throws(KernelError) -> [[Float]] {
-    let gradient = try Tensor(shape: outputShape, scalars: g)
-    let fullA: Tensor
-    let fullB: Tensor
-    switch (transposeA, transposeB) {
-    case (false, false):
-      fullA = try TensorFunctionKernel.matmul(gradient, b, transposeA: false, transposeB: true)
-      fullB = try TensorFunctionKernel.matmul(a, gradient, transposeA: true, transposeB: false)
-    case (false, true):
-      fullA = try TensorFunctionKernel.matmul(gradient, b, transposeA: false, transposeB: false)
-      fullB = try TensorFunctionKernel.matmul(gradient, a, transposeA: true, transposeB: false)
-    case (true, false):
-      fullA = try TensorFunctionKernel.matmul(b, gradient, transposeA: false, transposeB: true)
-      fullB = try TensorFunctionKernel.matmul(a, gradient, transposeA: false, transposeB: false)
-    case (true, true):
-      fullA = try TensorFunctionKernel.matmul(b, gradient, transposeA: true, transposeB: true)
-      fullB = try TensorFunctionKernel.matmul(gradient, a, transposeA: true, transposeB: true)
-    }
-    return [
-      sum(
-        fullA.scalars, MergeTraining.broadcastIndices(from: a.shape, to: fullA.shape),
-        count: a.count),
-      sum(
-        fullB.scalars, MergeTraining.broadcastIndices(from: b.shape, to: fullB.shape),
-        count: b.count),
-    ]
-  }
-
   // MARK: Reductions
 
   /// For each input position, the flat index of the reduced output it belongs to.
@@ -292,7 +349,25 @@ enum TensorFunctionGradient {
       }
       return map.indices.map { scale[map[$0]] * (x[$0] - mean[map[$0]]) }
     case .prod:
-      preconditionFailure("refused by TensorFunctionGradient.refusal")
+      // TensorFlow's ProdGrad: each value's gradient is the product of the others in its group,
+      // as exclusive products from the left and from the right (right for zeros too).
+      var members = [[Int]](repeating: [], count: groups)
+      for (i, group) in map.enumerated() { members[group].append(i) }
+      var result = [Float](repeating: 0, count: x.count)
+      for (group, indices) in members.enumerated() {
+        var left: Float = 1
+        var lefts = [Float](repeating: 1, count: indices.count)
+        for (k, i) in indices.enumerated() {
+          lefts[k] = left
+          left *= x[i]
+        }
+        var right: Float = 1
+        for (k, i) in indices.enumerated().reversed() {
+          result[i] = g[group] * lefts[k] * right
+          right *= x[i]
+        }
+      }
+      return result
     }
   }
 
@@ -370,7 +445,7 @@ extension TensorFunction.Unary {
   /// Whether the derivative is cheaper from the output (`exp`, `sqrt`, `sigmoid`, ...).
   fileprivate var usesOutput: Bool {
     switch self {
-    case .sqrt, .rsqrt, .reciprocal, .exp, .relu, .sigmoid, .tanh: return true
+    case .sqrt, .rsqrt, .reciprocal, .exp, .relu, .sigmoid, .tanh, .elu, .selu: return true
     default: return false
     }
   }

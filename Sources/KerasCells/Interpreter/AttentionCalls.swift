@@ -67,9 +67,29 @@ enum AttentionCalls {
         "ConvBook does not support return_attention_scores=True in \(instance.className) calls yet",
         at: site.range)
     }
+    // `attention_mask=`: a Keras tensor, the call's last tensor (see `noteAttentionMask`).
+    var attentionMask: Value?
+    if multiHead, let value = bound["attention_mask"], !isNone(value) {
+      guard case .kerasTensor = value else {
+        throw .unsupported(
+          "ConvBook takes attention_mask= as a Keras tensor (a keras.Input or a layer's output)",
+          at: site.range)
+      }
+      attentionMask = value
+      bound["attention_mask"] = nil
+    }
     do {
       try instance.noteCausalMask(bound["use_causal_mask"]?.isTruthy ?? false)
-      if multiHead { try instance.noteAttentionScores(scores) }
+      if multiHead {
+        try instance.noteAttentionScores(scores)
+        // Keras orders a call's tensors as its positional arguments, then its keyword arguments
+        // by name: Keras 3 puts the mask before a key given as `key=`; tf-keras after the key.
+        let keyGiven = bound["key"].map { !isNone($0) } ?? false
+        let keyByKeyword = keywords.contains { $0.0 == "key" }
+        let position =
+          kerasVersion == .keras3 && keyByKeyword ? 2 : keyGiven ? 3 : 2
+        try instance.noteAttentionMask(at: attentionMask == nil ? nil : position)
+      }
     } catch {
       throw Calls.keras(error, at: site.range)
     }
@@ -80,11 +100,14 @@ enum AttentionCalls {
       }
     }
     guard multiHead else { return bound["inputs"]! }
-    if kerasVersion == .keras2, let refusal = einsumRefusal(instance, bound) {
+    if kerasVersion == .keras2, attentionMask == nil, let refusal = einsumRefusal(instance, bound) {
       throw CellError(type: "ValueError", message: refusal, range: site.range)
     }
     var tensors = [bound["query"]!, bound["value"]!]
     if let key = bound["key"], !isNone(key) { tensors.append(key) }
+    if let attentionMask, let position = instance.attentionMaskPosition, position >= 0 {
+      tensors.insert(attentionMask, at: min(position, tensors.count))
+    }
     return .list(PythonList(tensors))
   }
 

@@ -659,32 +659,62 @@ enum Calls {
     }
   }
 
-  /// `model(x)` / `model(x, training=False)`: a model used as one layer of another model.
+  /// `model(x)` / `model(x, training=False)`: a model used as one layer of another model. A
+  /// functional model with several inputs takes a list of tensors; one with several outputs
+  /// returns them in the structure it was given (`outputs=[...]`, `{"a": ...}`).
   private static func callModel(
     _ model: SequentialModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    guard case .kerasTensor(let tensor) = argument else {
+    let several = model.graph.map { $0.inputs.count > 1 || $0.outputs.count > 1 } ?? false
+    var tensors: [KerasTensor]? = nil
+    if case .kerasTensor(let tensor) = argument {
+      tensors = [tensor]
+    } else if several, let (given, _) = kerasTensors(in: argument) {
+      tensors = given
+    }
+    guard let tensors else {
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
-        at: site.range)
-    }
-    if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
-      throw .unsupported(
-        "calling the model \(model.name), which has several inputs or outputs, as a layer of another model is not supported in ConvBook cells yet",
         at: site.range)
     }
     let instance = model.calledInstance
     let wasBuilt = model.isBuilt
     do {
-      let output = try tensor.apply(instance)
+      let outputs = try KerasTensor.call(instance, on: tensors, asList: tensors.count > 1)
+      for _ in outputs { _ = interpreter.kerasNames.kerasTensorName() }
       // A Sequential built by its first call is built as by `build()`: in Keras 3 that makes its
       // hidden functional model, which takes a `functional` name.
       if !wasBuilt { model.noteRebuilt() }
-      return .kerasTensor(output)
+      guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
+      // The structure the model was given, its tensors replaced by this call's.
+      let given = interpreter.session.modelStructures[ObjectIdentifier(model)]?.outputs
+      return restructured(
+        given ?? .list(PythonList(graph.outputs.map { .kerasTensor($0) })),
+        modelOutputs: graph.outputs, callOutputs: outputs)
     } catch {
       throw keras(error, at: site.range)
     }
+  }
+
+  /// `structure` (a model's `outputs=`) with each of the model's output tensors replaced by the
+  /// tensor a call made in its place.
+  private static func restructured(
+    _ structure: Value, modelOutputs: [KerasTensor], callOutputs: [KerasTensor]
+  ) -> Value {
+    func replace(_ value: Value) -> Value {
+      switch value {
+      case .kerasTensor(let tensor):
+        guard let index = modelOutputs.firstIndex(where: { $0 === tensor }) else { return value }
+        return .kerasTensor(callOutputs[index])
+      case .list(let list): return .list(PythonList(list.items.map(replace)))
+      case .tuple(let items): return .tuple(items.map(replace))
+      case .dictionary(let dict):
+        return .dictionary(PythonDict(dict.pairs.map { ($0.0, replace($0.1)) }))
+      default: return value
+      }
+    }
+    return replace(structure)
   }
 
   /// Keras' function forms of the merge layers, `layers.add(inputs, **kwargs)` and
@@ -781,9 +811,16 @@ enum Calls {
     try KerasPackages.checkModelInputs(
       inputs, given: inputsValue, interpreter: interpreter, site: site)
     let outputs = try tensors(outputsValue, role: "outputs", site: site)
-    guard inputs.allSatisfy(\.isInput) else {
+    let cloned = !inputs.allSatisfy(\.isInput)
+    if cloned, interpreter.kerasVersion == .keras3 {
+      if let refusal = Keras3Wording.disconnectedOutput(
+        inputs: inputs, outputs: outputs, paths: outputPaths(outputsValue))
+      {
+        throw keras(refusal, at: site.range)
+      }
+      // Keras 3 names the new input layer after the tensor (`keras_tensor_7CLONE`).
       throw .unsupported(
-        "keras.Model needs a keras.Input tensor as its input in ConvBook cells; a tensor made by a layer is not supported",
+        "ConvBook does not support a tensor made by a layer as the input of a Keras 3 model yet; start the model at a keras.Input",
         at: site.range)
     }
     try Keras3Wording.checkModelName(values["name"] ?? .none, site: site, interpreter: interpreter)
@@ -794,7 +831,22 @@ enum Calls {
     case let other: name = PythonText.str(other)
     }
     let model: SequentialModel
+    var inputsStructure = inputsValue
+    var outputsStructure = outputsValue
     do {
+      var inputs = inputs
+      var outputs = outputs
+      if cloned {
+        // tf-keras makes an input layer for each tensor made by a layer, and calls the layers
+        // between inputs and outputs again on it (`clone_graph_nodes`).
+        let clone = try KerasTensor.cloneGraph(
+          inputs: inputs, outputs: outputs, names: interpreter.kerasNames)
+        inputsStructure = restructured(
+          inputsValue, modelOutputs: inputs, callOutputs: clone.inputs)
+        outputsStructure = restructured(
+          outputsValue, modelOutputs: outputs, callOutputs: clone.outputs)
+        (inputs, outputs) = clone
+      }
       model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
     } catch {
       if interpreter.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
@@ -806,8 +858,15 @@ enum Calls {
       throw keras(error, at: site.range)
     }
     interpreter.session.modelStructures[ObjectIdentifier(model)] = (
-      model, inputsValue, outputsValue
+      model, inputsStructure, outputsStructure
     )
+    if case .dictionary(let dict) = outputsValue {
+      let keys = dict.pairs.compactMap { key, _ -> String? in
+        if case .string(let name) = key { return name }
+        return nil
+      }
+      if keys.count == dict.pairs.count { model.outputKeys = keys }
+    }
     return .model(model)
   }
 
