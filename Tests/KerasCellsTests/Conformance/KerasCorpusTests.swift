@@ -54,8 +54,6 @@ import Testing
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
   static let knownDifferences: [String: String] = [
-    "565-k3-err-constructor-mistakes":
-      "tf-keras converts Dense's units with int() (Dense('10') has 10 units, Dense(12.5) 12) and fails on Dense(True) in TensorFlow's protobuf; ConvBook refuses non-integer units in Keras 2 mode (Keras 3's cells match)",
     "468-err-reuse-wrong-channels":
       "a nested model called on another channel count: ConvBook refuses as its own limitation where tf-keras reports the first layer's input spec",
     "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
