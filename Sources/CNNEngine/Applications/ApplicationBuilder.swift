@@ -15,9 +15,7 @@ struct ApplicationBuilder {
     let layer = try LayerCatalog.make(
       className: className, positional: positional, keywords: arguments, names: names)
     let instance = LayerInstance(layer)
-    let output = try KerasTensor.apply(instance, to: inputs, asList: inputs.count > 1)
-    _ = names.kerasTensorName()
-    return output
+    return try KerasTensor.apply(instance, to: inputs, asList: inputs.count > 1, names: names)
   }
 
   /// A layer made now and called later, as in `layers.Multiply()([x, f(x)])`, where Python names
@@ -34,9 +32,7 @@ struct ApplicationBuilder {
 
   /// Calls a layer from `make` on `inputs` (a list when there are several).
   func call(_ instance: LayerInstance, _ inputs: [KerasTensor]) throws(KerasError) -> KerasTensor {
-    let output = try KerasTensor.apply(instance, to: inputs, asList: inputs.count > 1)
-    _ = names.kerasTensorName()
-    return output
+    return try KerasTensor.apply(instance, to: inputs, asList: inputs.count > 1, names: names)
   }
 
   /// A merge layer called on a list: `Add(name=...)([a, b])`.
@@ -48,9 +44,7 @@ struct ApplicationBuilder {
     if let name { arguments.append(("name", .string(name))) }
     let layer = try LayerCatalog.make(
       className: className, positional: [], keywords: arguments, names: names)
-    let output = try KerasTensor.apply(LayerInstance(layer), to: inputs, asList: true)
-    _ = names.kerasTensorName()
-    return output
+    return try KerasTensor.apply(LayerInstance(layer), to: inputs, asList: true, names: names)
   }
 
   /// `x + c`, `x * c`, `a * b`, ... on Keras tensors: the `TFOpLambda` layer tf-keras records, or
@@ -62,10 +56,8 @@ struct ApplicationBuilder {
     var layer = TFOpLambda(
       operation: operation, names: names, constant: constant, constantFirst: constantFirst)
     layer.channelConstants = channelConstants
-    let output = try KerasTensor.apply(LayerInstance(layer), to: tensors, asList: true)
     // A Keras 3 operation's output is a new `KerasTensor`, which takes the next `keras_tensor` name.
-    _ = names.kerasTensorName()
-    return output
+    return try KerasTensor.apply(LayerInstance(layer), to: tensors, asList: true, names: names)
   }
 
   // Shorthands for the layers every family uses.

@@ -8,6 +8,9 @@ public struct Dense: Layer {
   public let units: Int
   public let activation: ActivationFunction
   public let useBias: Bool
+  /// tf-keras keeps `Dense(True)`'s units as given (a bool is an int to Python), and TensorFlow
+  /// refuses the kernel's shape when the layer is built.
+  private let unitsIsBoolean: Bool
 
   public var className: String { "Dense" }
 
@@ -30,12 +33,21 @@ public struct Dense: Layer {
         "Received an invalid value for `units`, expected a positive integer. Received: units=\(arguments["units"])"
       )
     }
+    if case .bool = arguments["units"] {
+      unitsIsBoolean = common.kerasVersion == .keras2
+    } else {
+      unitsIsBoolean = false
+    }
     activation = try arguments.activation(version: common.kerasVersion)
     useBias = try arguments.bool("use_bias")
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     try requireRank(input, atLeast: 2)
+    if unitsIsBoolean {
+      throw .typeError(
+        "Field tensorflow.TensorShapeProto.Dim.size: Expected an int, got a boolean.")
+    }
     if input[-1] == nil {
       throw .value(
         "The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: \(input)"

@@ -24,10 +24,12 @@ public final class KerasTensor {
 
   /// A tensor that is the only output of a new call of `producer` on `inputs`.
   convenience init(
-    shape: TensorShape, producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int = 0
+    shape: TensorShape, producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int = 0,
+    keras3Name: String? = nil
   ) {
     let node = LayerNode(
-      producer: producer, inputs: inputs, nodeIndex: nodeIndex, outputShapes: [shape])
+      producer: producer, inputs: inputs, nodeIndex: nodeIndex, outputShapes: [shape],
+      keras3Names: keras3Name.map { [$0] })
     self.init(node: node, outputIndex: 0)
   }
 
@@ -56,26 +58,35 @@ public final class KerasTensor {
   public var isInput: Bool { inputs.isEmpty }
 
   /// Calls `instance` on this tensor, building it as a model would; its errors are Keras' own.
-  public func apply(_ instance: LayerInstance) throws(KerasError) -> KerasTensor {
-    try KerasTensor.apply(instance, to: [self], asList: false)
+  public func apply(_ instance: LayerInstance, names: NameScope? = nil) throws(KerasError)
+    -> KerasTensor
+  {
+    try KerasTensor.apply(instance, to: [self], asList: false, names: names)
   }
 
   /// Calls `instance` on `tensors` (a merge layer on a list, other layers on one tensor): the
   /// layer's first call builds it, later calls share its weights and make new nodes. For a call
   /// that returns several tensors, the first; `call` gives them all.
-  public static func apply(_ instance: LayerInstance, to tensors: [KerasTensor], asList: Bool)
-    throws(KerasError) -> KerasTensor
-  {
-    try call(instance, on: tensors, asList: asList)[0]
+  public static func apply(
+    _ instance: LayerInstance, to tensors: [KerasTensor], asList: Bool, names: NameScope? = nil
+  ) throws(KerasError) -> KerasTensor {
+    try call(instance, on: tensors, asList: asList, names: names)[0]
   }
 
   /// Calls `instance` on `tensors` and, after them, `states` (a recurrent layer's
   /// `initial_state=`): one tensor per output of the call, in the call's order (their node says
   /// whether Python sees one tensor, a list or a tuple). `mask`: the mask Keras 3 passes to the
   /// call (`KerasMask.takesMask`), the node's last input.
+  /// `names`: the session's names, from which Keras 3 names each output (`keras_tensor_N`) after
+  /// using up `namesBefore` names for the tensors Keras 3 makes on the way (a Lambda's traced
+  /// inputs and outputs, the layers of a model replayed on another shape); nil for calls Keras
+  /// makes no tensors for (inside a traced Lambda) and in tf-keras. `beforeNaming` runs once the
+  /// layer has been called, before the outputs are named (a Sequential model built by this call
+  /// names its own tensors first).
   public static func call(
     _ instance: LayerInstance, on tensors: [KerasTensor], asList: Bool,
-    states: [KerasTensor] = [], mask: KerasTensor? = nil
+    states: [KerasTensor] = [], mask: KerasTensor? = nil, names: NameScope? = nil,
+    namesBefore: Int = 0, beforeNaming: (() -> Void)? = nil
   ) throws(KerasError) -> [KerasTensor] {
     let modelInputs = instance.model?.graph?.inputs.count ?? 1
     if tensors.count != 1, !(instance.layer is any MultiInputLayer), modelInputs == 1 {
@@ -93,9 +104,16 @@ public final class KerasTensor {
       // Keras 3 reports the call's tensors, the mask included, as the layer's input.
       instance.listInputShapes = tensors.map(\.shape) + states.map(\.shape) + [mask.shape]
     }
+    beforeNaming?()
+    var keras3Names: [String]?
+    if let names, names.kerasVersion == .keras3 {
+      names.skipKerasTensorNames(namesBefore)
+      keras3Names = shapes.map { _ in names.uniqueName("keras_tensor") }
+    }
     let node = LayerNode(
       producer: instance, inputs: tensors + states + (mask.map { [$0] } ?? []),
-      nodeIndex: nodeIndex, outputShapes: shapes, structure: structure, takesMask: mask != nil)
+      nodeIndex: nodeIndex, outputShapes: shapes, structure: structure, takesMask: mask != nil,
+      keras3Names: keras3Names)
     let outputs = shapes.indices.map { KerasTensor(node: node, outputIndex: $0) }
     if outputs.count == 1 {
       outputs[0].knownValue = (instance.layer as? any TensorOperationLayer)?.outputValue(
@@ -109,7 +127,7 @@ public final class KerasTensor {
   /// mask passed on. Sets `keras3Mask` of the call's first output.
   public static func propagateKeras3Mask(
     from input: KerasTensor, through instance: LayerInstance, to outputs: [KerasTensor],
-    name: (MaskOperation.Kind) -> String
+    names: NameScope
   ) throws(KerasError) {
     let operations = KerasMask.operations(of: instance.layer)
     if operations.isEmpty {
@@ -118,23 +136,51 @@ public final class KerasTensor {
     }
     var current = input
     for kind in operations {
-      let operation = LayerInstance(MaskOperation(kind, name: name(kind)))
-      current = try KerasTensor.apply(operation, to: [current], asList: true)
+      let operation = LayerInstance(
+        MaskOperation(kind, name: names.uniqueName(kind.operationName)))
+      current = try KerasTensor.apply(operation, to: [current], asList: true, names: names)
     }
     outputs[0].keras3Mask = current
   }
 
-  /// Keras' `repr`, as lists show it: `<KerasTensor: shape=(None, 3) dtype=float32 (created by layer 'dense')>`.
-  public var reprDescription: String {
-    "<KerasTensor: shape=\(shape) dtype=float32 (created by layer '\(producer.name)')>"
+  /// Keras 3's name of the tensor (`keras_tensor_4`, or the `name=` of `keras.Input`); nil for a
+  /// tensor tf-keras made.
+  public var keras3Name: String? {
+    if let names = node.keras3Names { return names[outputIndex] }
+    return (producer.layer as? InputLayer)?.tensorName
   }
 
-  /// Keras' `str` of an input tensor. For other tensors it would name the TensorFlow op computing
-  /// them (`dense/BiasAdd:0`), which ConvBook does not model; nil then.
+  /// The tensor's dtype: an input's own (`keras.Input(..., dtype="int32")`); layers compute in
+  /// float32.
+  public var dtypeName: String {
+    guard isInput else { return "float32" }
+    switch producer.layer.common.arguments["dtype"] {
+    case .string(let given): return given
+    case .object(let object) where object.typeName == "DType":
+      if case .string(let given)? = object.arguments.first?.1 { return given }
+    default: break
+    }
+    return "float32"
+  }
+
+  /// Keras' `repr`, as lists and messages show it. tf-keras: `<KerasTensor: shape=(None, 3)
+  /// dtype=float32 (created by layer 'dense')>`; Keras 3 (its `str` too): `<KerasTensor
+  /// shape=(None, 3), dtype=float32, sparse=False, ragged=False, name=keras_tensor_4>`.
+  public var reprDescription: String {
+    if let name = keras3Name {
+      return
+        "<KerasTensor shape=\(shape), dtype=\(dtypeName), sparse=False, ragged=False, name=\(name)>"
+    }
+    return "<KerasTensor: shape=\(shape) dtype=float32 (created by layer '\(producer.name)')>"
+  }
+
+  /// tf-keras' `str` of an input tensor. For other tensors it would name the TensorFlow op
+  /// computing them (`dense/BiasAdd:0`), which ConvBook does not model; nil then, and for Keras 3
+  /// tensors (whose `str` is their `repr`).
   public var inputDescription: String? {
-    guard isInput else { return nil }
+    guard isInput, keras3Name == nil else { return nil }
     let name = producer.name
     return
-      "KerasTensor(type_spec=TensorSpec(shape=\(shape), dtype=tf.float32, name='\(name)'), name='\(name)', description=\"created by layer '\(name)'\")"
+      "KerasTensor(type_spec=TensorSpec(shape=\(shape), dtype=tf.\(dtypeName), name='\(name)'), name='\(name)', description=\"created by layer '\(name)'\")"
   }
 }

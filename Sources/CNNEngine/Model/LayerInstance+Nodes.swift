@@ -11,6 +11,7 @@ final class NodeRecord {
   let outputShapes: [TensorShape]
   let structure: LayerNode.Structure
   let takesMask: Bool
+  let keras3Names: [String]?
   weak var node: LayerNode?
   private var outputs: [WeakTensor]
 
@@ -23,6 +24,7 @@ final class NodeRecord {
     outputShapes = node.outputShapes
     structure = node.structure
     takesMask = node.takesMask
+    keras3Names = node.keras3Names
     self.node = node
     outputs = Array(repeating: WeakTensor(), count: node.outputShapes.count)
   }
@@ -48,7 +50,7 @@ final class NodeRecord {
       self.node
       ?? LayerNode(
         producer: instance, inputs: inputs, nodeIndex: nodeIndex, outputShapes: outputShapes,
-        structure: structure, takesMask: takesMask)
+        structure: structure, takesMask: takesMask, keras3Names: keras3Names)
     self.node = node
     return outputs.indices.map { index in
       if let tensor = outputs[index].tensor { return tensor }

@@ -27,10 +27,13 @@ public final class LayerNode {
   /// The shape of each output, in the order the call returned them.
   public let outputShapes: [TensorShape]
   public let structure: Structure
+  /// Keras 3's names of the call's outputs (`keras_tensor_7`: Keras 3 names every `KerasTensor`
+  /// from one session counter); nil in tf-keras and for calls made without the session's names.
+  public let keras3Names: [String]?
 
   init(
     producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int, outputShapes: [TensorShape],
-    structure: Structure = .single, takesMask: Bool = false
+    structure: Structure = .single, takesMask: Bool = false, keras3Names: [String]? = nil
   ) {
     precondition(!outputShapes.isEmpty, "a layer call returns at least one tensor")
     self.producer = producer
@@ -39,6 +42,7 @@ public final class LayerNode {
     self.outputShapes = outputShapes
     self.structure = structure
     self.takesMask = takesMask
+    self.keras3Names = keras3Names
   }
 
   // A chain of 100,000 calls (`t = t + 1` in a loop) is freed without recursing per link.

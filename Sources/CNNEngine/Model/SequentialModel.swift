@@ -379,17 +379,18 @@ public final class SequentialModel {
   /// `functional` name of the session. Call after each of these.
   public func noteRebuilt() {
     guard let names, names.kerasVersion == .keras3, isBuilt, !stack.isEmpty else { return }
-    // One tensor name per layer, skipped at once: a loop of `add`s stays linear.
-    names.skipKerasTensorNames(stack.count)
+    rebuildChain(names: names)
     hiddenFunctionalName = names.functionalModelName()
-    rebuildChain()
   }
 
   /// Keras 3's rebuild calls every layer again on the model's input: each layer gets a new node
   /// (`layer.output` stays its first), and the model's tensors are the new ones. The calls `add` and
   /// `build` just made are this rebuild's (`uncalledByRebuild`).
-  private func rebuildChain() {
-    guard let inputLayer else { return }
+  private func rebuildChain(names: NameScope) {
+    guard let inputLayer else {
+      names.skipKerasTensorNames(stack.count)
+      return
+    }
     var chain = [cachedTensors?.first ?? givenInput ?? KerasTensor(input: inputLayer)]
     for instance in stack {
       let key = ObjectIdentifier(instance)
@@ -399,7 +400,8 @@ public final class SequentialModel {
       chain.append(
         KerasTensor(
           shape: instance.nodeOutputShapes[node], producer: instance,
-          inputs: [chain[chain.count - 1]], nodeIndex: node))
+          inputs: [chain[chain.count - 1]], nodeIndex: node,
+          keras3Name: names.uniqueName("keras_tensor")))
     }
     callsSinceRebuild.removeAll()
     cachedTensors = chain

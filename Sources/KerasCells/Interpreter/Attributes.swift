@@ -160,9 +160,8 @@ enum Attributes {
       case "shape":
         return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
       case "name":
-        if let input = tensor.producer.layer as? InputLayer, let tensorName = input.tensorName {
-          return .string(tensorName)
-        }
+        if let keras3Name = tensor.keras3Name { return .string(keras3Name) }
+        if let name = TFKerasTensorNames.name(of: tensor) { return .string(name) }
         guard tensor.isInput else {
           throw .unsupported(
             "the name of a tensor made by a layer is the TensorFlow op that computes it, which ConvBook does not model; use the layer's name (\(tensor.producer.name))",
@@ -170,16 +169,7 @@ enum Attributes {
         }
         return .string(tensor.producer.name)
       case "dtype":
-        // An input's own dtype (`keras.Input(..., dtype="int32")`); layers compute in float32.
-        var dtype = "float32"
-        if tensor.isInput {
-          switch tensor.producer.layer.common.arguments["dtype"] {
-          case .string(let given): dtype = given
-          case .object(let object) where object.typeName == "DType":
-            if case .string(let given)? = object.arguments.first?.1 { dtype = given }
-          default: break
-          }
-        }
+        let dtype = tensor.dtypeName
         return interpreter.kerasVersion == .keras3
           ? .string(dtype) : TensorFlowDType.value(dtype)
       default: break

@@ -156,6 +156,11 @@ enum Calls {
           positional[0] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      if interpreter.kerasVersion == .keras2 {
+        try TFKerasArguments.convertIntegers(
+          className: className, positional: &positional, keywords: &keywords, site: site,
+          interpreter: interpreter)
+      }
       let wrapped = className == "Bidirectional" ? wrappedLayers(&positional, &keywords) : [:]
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
@@ -616,16 +621,13 @@ enum Calls {
       // Keras 3 passes a tensor's mask to the layers whose `call` takes one.
       let keras3 = interpreter.kerasVersion == .keras3 && tensors.count == 1
       let mask = keras3 && KerasMask.takesMask(instance.layer) ? tensors[0].keras3Mask : nil
+      let names = interpreter.kerasNames
       let outputs = try KerasTensor.call(
-        instance, on: tensors, asList: asList, states: states, mask: mask)
-      for _ in outputs { _ = interpreter.kerasNames.kerasTensorName() }
+        instance, on: tensors, asList: asList, states: states, mask: mask, names: names,
+        namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
       if keras3 {
-        let names = interpreter.kerasNames
-        try KerasTensor.propagateKeras3Mask(from: tensors[0], through: instance, to: outputs) {
-          kind in
-          _ = names.kerasTensorName()
-          return names.uniqueName(kind.operationName)
-        }
+        try KerasTensor.propagateKeras3Mask(
+          from: tensors[0], through: instance, to: outputs, names: names)
       }
       return Self.value(of: outputs)
     } catch {
@@ -681,11 +683,14 @@ enum Calls {
     let instance = model.calledInstance
     let wasBuilt = model.isBuilt
     do {
-      let outputs = try KerasTensor.call(instance, on: tensors, asList: tensors.count > 1)
-      for _ in outputs { _ = interpreter.kerasNames.kerasTensorName() }
       // A Sequential built by its first call is built as by `build()`: in Keras 3 that makes its
-      // hidden functional model, which takes a `functional` name.
-      if !wasBuilt { model.noteRebuilt() }
+      // hidden functional model, which takes a `functional` name, and its tensors before the
+      // call's outputs.
+      let outputs = try KerasTensor.call(
+        instance, on: tensors, asList: tensors.count > 1, names: interpreter.kerasNames,
+        namesBefore: wasBuilt
+          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
+        beforeNaming: wasBuilt ? nil : { model.noteRebuilt() })
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.
       let given = interpreter.session.modelStructures[ObjectIdentifier(model)]?.outputs

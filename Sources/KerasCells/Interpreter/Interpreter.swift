@@ -202,6 +202,12 @@ final class Interpreter {
           try importAll(from: module, path: modulePath, range: imported.range)
           continue
         }
+        if let refusal = TensorFunctions.missingImport(
+          imported.name, from: module, path: modulePath.components, kerasVersion: kerasVersion,
+          range: imported.nameRange)
+        {
+          throw refusal
+        }
         if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
         } else if KerasModule.resolve(path: modulePath.components + [imported.name]) != nil,

@@ -31,7 +31,8 @@ enum Keras3Wording {
       var invalid = false
       switch units {
       case .int(let count)?: invalid = count <= 0
-      case .bool?, nil: break
+      case .bool(let flag)?: invalid = !flag
+      case nil: break
       default: invalid = true
       }
       if invalid, let units {
@@ -85,6 +86,12 @@ enum Keras3Wording {
     }
   }
 
+  /// The class of each of Keras 3's regularizer factories (`keras.regularizers.l2` is `L2`).
+  static let regularizerClasses = [
+    "l1": "L1", "l2": "L2", "l1_l2": "L1L2", "L1": "L1", "L2": "L2", "L1L2": "L1L2",
+    "OrthogonalRegularizer": "OrthogonalRegularizer",
+  ]
+
   /// `Unrecognized keyword arguments passed to Dense: {'activaton': 'relu'}`.
   private static func unrecognized(_ className: String, _ keywords: [(String, ArgumentValue)])
     -> KerasError
@@ -93,6 +100,12 @@ enum Keras3Wording {
       let repr: String
       if case .string(let text) = value {
         repr = PythonFormat.quoted(text)
+      } else if case .object(let object) = value,
+        let regularizer = regularizerClasses[object.typeName]
+      {
+        // Python's default repr adds the object's address (`at 0x7fb9...`), which differs run
+        // to run; ConvBook leaves it out, as for instances of a cell's classes.
+        repr = "<keras.src.regularizers.regularizers.\(regularizer) object>"
       } else {
         repr = value.description
       }

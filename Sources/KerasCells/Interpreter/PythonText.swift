@@ -95,7 +95,13 @@ enum PythonText {
     if case .tensorShape(let dimensions) = value {
       return repr(.tuple(TensorShapeValue.items(dimensions)))
     }
-    if case .kerasTensor(let tensor) = value, let text = tensor.inputDescription { return text }
+    if case .kerasTensor(let tensor) = value {
+      if let text = tensor.inputDescription { return text }
+      if let name = TFKerasTensorNames.name(of: tensor) {
+        return
+          "KerasTensor(type_spec=TensorSpec(shape=\(tensor.shape), dtype=tf.float32, name=None), name='\(name)', description=\"created by layer '\(tensor.producer.name)'\")"
+      }
+    }
     if case .array(let array) = value { return NumPyArrayText.text(array, repr: false) }
     if case .standard(let object) = value { return object.str(repr) }
     if case .instance(let instance) = value, let text = instance.shownStr { return text }
@@ -120,7 +126,9 @@ enum PythonText {
       throw .unsupported(
         "printing the weight \(variable.name) would show its values, which ConvBook does not have (weights are random until trained); print its .name or .shape instead",
         at: range)
-    case .kerasTensor(let tensor) where asString && !tensor.isInput:
+    case .kerasTensor(let tensor)
+    where asString && !tensor.isInput && tensor.keras3Name == nil
+      && TFKerasTensorNames.name(of: tensor) == nil:
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)

@@ -94,7 +94,9 @@ enum TensorArithmetic {
     let instance = LayerInstance(layer)
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }
     do {
-      return .kerasTensor(try KerasTensor.apply(instance, to: tensors, asList: true))
+      return .kerasTensor(
+        try KerasTensor.apply(
+          instance, to: tensors, asList: true, names: tracing ? nil : interpreter.kerasNames))
     } catch {
       throw Calls.keras(error, at: range)
     }

@@ -931,7 +931,8 @@ enum TensorFunctions {
         keras3ClassName: keras3ClassName(tfName)))
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }
     do {
-      return try KerasTensor.apply(instance, to: inputs, asList: true)
+      return try KerasTensor.apply(
+        instance, to: inputs, asList: true, names: tracing ? nil : interpreter.kerasNames)
     } catch {
       throw Calls.keras(error, at: range)
     }
@@ -1037,7 +1038,9 @@ enum TensorFunctions {
       SlicingOpLambda(slice: TensorSlice(items), name: name, isKeras3Operation: keras3))
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }
     do {
-      return .kerasTensor(try KerasTensor.apply(instance, to: [tensor], asList: true))
+      return .kerasTensor(
+        try KerasTensor.apply(
+          instance, to: [tensor], asList: true, names: tracing ? nil : interpreter.kerasNames))
     } catch {
       throw Calls.keras(error, at: range)
     }
@@ -1083,5 +1086,31 @@ extension TensorFunctions {
         message: "module '\(module.pythonName)' has no attribute '\(name)'", range: range)
     default: return nil
     }
+  }
+
+  /// The ImportError of `from tensorflow.keras import ops` (or `from keras import ops` when `keras`
+  /// means tf-keras, or `from tf_keras import ops`): tf-keras has no `ops`. Python names the
+  /// package's file by its absolute path, which differs from machine to machine; ConvBook names it
+  /// from the package folder, as it names Keras' files in warnings.
+  static func missingImport(
+    _ name: String, from module: KerasModule, path: [String], kerasVersion: KerasVersion,
+    range: SourceRange
+  ) -> CellError? {
+    let version: KerasVersion
+    switch module {
+    case .keras: version = kerasVersion
+    case .tfKeras(.keras): version = .keras2
+    default: return nil
+    }
+    guard missingAttribute(name, of: .keras, kerasVersion: version, range: range) != nil else {
+      return nil
+    }
+    let (package, file) =
+      path == ["tensorflow", "keras"]
+      ? ("tensorflow.keras", "tf_keras/api/_v2/keras/__init__.py")
+      : ("tf_keras", "tf_keras/__init__.py")
+    return CellError(
+      type: "ImportError", message: "cannot import name '\(name)' from '\(package)' (\(file))",
+      range: range)
   }
 }

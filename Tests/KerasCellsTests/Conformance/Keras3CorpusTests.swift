@@ -21,9 +21,7 @@ import Testing
   /// as known issues: one that starts to match fails the test, so that this list stays true.
   static let knownDifferences: [String: String] = [
     "495-err-sequential-return-state":
-      "Keras 3 lets a Sequential model's LSTM(return_state=True) return three tensors and fails at the next layer (\"expects 1 input(s), but it received 3 input tensors\", naming them keras_tensor_N); ConvBook refuses at the LSTM in tf-keras' words",
-    "496-rnn-list-initial-state":
-      "Keras 3 refuses `lstm([x, h, c])` with Keras tensors' Keras 3 reprs (`<KerasTensor shape=..., name=keras_tensor_4>`), whose names ConvBook's tensors do not keep; ConvBook prints tf-keras' repr",
+      "Keras 3 lets a Sequential model's LSTM(return_state=True) return three tensors and fails at the next layer (\"expects 1 input(s), but it received 3 input tensors\"); ConvBook refuses at the LSTM in tf-keras' words",
     "662-model-from-intermediate-tensor":
       "Keras 3 names the input layer of a model cut at an intermediate tensor after the tensor (`keras_tensor_7CLONE`), whose names ConvBook's tensors do not keep; ConvBook refuses as its limitation",
   ]

@@ -48,10 +48,7 @@ import Testing
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
-  static let knownDifferences: [String: String] = [
-    "565-k3-err-constructor-mistakes":
-      "tf-keras converts Dense's units with int() (Dense('10') has 10 units, Dense(12.5) 12) and fails on Dense(True) in TensorFlow's protobuf; ConvBook refuses non-integer units in Keras 2 mode (Keras 3's cells match)",
-  ]
+  static let knownDifferences: [String: String] = [:]
 
   @Test func corpusIsPresent() {
     #expect(Self.corpusNames.count >= 60)

@@ -1,0 +1,95 @@
+import CNNEngine
+
+/// tf-keras' name of a tensor a layer made, which its `str` and `.name` show: the TensorFlow op
+/// that computed it, under the layer's name scope (`dense/BiasAdd:0`, `conv2d_1/Relu:0`), and
+/// under the model's for a model called as a layer (`sequential/dense_3/BiasAdd:0`).
+///
+/// The ops were recorded with tf-keras 2.21 (`Tests/Fixtures/keras/corpus/683-*`) for the common
+/// layers on their first call; for any other layer, a layer called again, or settings whose op
+/// was not recorded, there is no name and ConvBook refuses to print it as its limitation.
+enum TFKerasTensorNames {
+  static func name(of tensor: KerasTensor) -> String? {
+    guard !tensor.isInput, tensor.keras3Name == nil else { return nil }
+    let instance = tensor.producer
+    if let model = instance.model {
+      guard let output = model.graph?.outputs.first ?? model.tensors?.last,
+        let inner = name(of: output)
+      else { return nil }
+      return "\(model.name)/\(inner)"
+    }
+    guard tensor.nodeIndex == 0,
+      let op = operation(of: instance.layer, input: tensor.inputs.first?.shape)
+    else { return nil }
+    return "\(instance.name)/\(op):\(tensor.outputIndex)"
+  }
+
+  /// The TensorFlow op that computes the layer's output.
+  private static func operation(of layer: any Layer, input: TensorShape?) -> String? {
+    let arguments = layer.common.arguments
+    func activationOperation() -> String?? {
+      switch arguments["activation"] {
+      case .none, .string("linear"): return .some(nil)
+      case .string(let name): return activationOperations[name].map { .some($0) }
+      default: return nil
+      }
+    }
+    switch layer.className {
+    case "Dense", "Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "SeparableConv2D",
+      "DepthwiseConv2D":
+      guard let activation = activationOperation() else { return nil }
+      if let activation { return activation }
+      if arguments["use_bias"] != .bool(false) { return "BiasAdd" }
+      if layer.className == "Conv2D" { return "Conv2D" }
+      return layer.className == "Dense" && input?.rank == 2 ? "MatMul" : nil
+    case "Activation":
+      guard let activation = activationOperation() else { return nil }
+      return activation
+    case "BatchNormalization": return input?.rank == 4 ? "FusedBatchNormV3" : nil
+    case "ReLU":
+      let plain =
+        arguments["max_value"] == .none && arguments["negative_slope"] == .float(0)
+        && arguments["threshold"] == .float(0)
+      return plain ? "Relu" : nil
+    case "TFOpLambda": return operatorOperations[layer.name]
+    case "Lambda":
+      // Python's operators inside the function: TensorFlow names the op after the operator.
+      guard let program = (layer as? Lambda)?.trace.program,
+        program.output == program.inputCount + program.operations.count - 1,
+        let last = program.operations.last?.layer as? TFOpLambda
+      else { return nil }
+      return lambdaOperations[last.operation]
+    default: return fixedOperations[layer.className]
+    }
+  }
+
+  /// Layers whose output op does not depend on their settings.
+  static let fixedOperations: [String: String] = [
+    "MaxPooling2D": "MaxPool", "AveragePooling2D": "AvgPool", "MaxPooling1D": "Squeeze",
+    "GlobalAveragePooling2D": "Mean", "GlobalMaxPooling2D": "Max",
+    "GlobalAveragePooling1D": "Mean", "Flatten": "Reshape", "Reshape": "Reshape",
+    "Permute": "transpose", "RepeatVector": "Tile", "Dropout": "Identity",
+    "SpatialDropout2D": "Identity", "UpSampling2D": "resize/ResizeNearestNeighbor",
+    "ZeroPadding2D": "Pad", "Cropping2D": "strided_slice", "Rescaling": "add",
+    "LeakyReLU": "LeakyRelu", "ELU": "Elu", "Softmax": "Softmax",
+    "Embedding": "embedding_lookup/Identity", "Add": "add", "Concatenate": "concat",
+    "Multiply": "mul", "Average": "truediv", "Subtract": "sub", "Maximum": "Maximum",
+  ]
+
+  /// Tensor arithmetic (`x + y`, `x * 2`): the op under the `TFOpLambda` layer's scope.
+  static let operatorOperations: [String: String] = [
+    "tf.__operators__.add": "AddV2", "tf.math.multiply": "Mul",
+  ]
+
+  /// Python's arithmetic on tensors inside a Lambda's function.
+  static let lambdaOperations: [TFOpLambda.Operation: String] = [
+    .add: "add", .subtract: "sub", .multiply: "mul", .trueDivide: "truediv",
+  ]
+
+  /// The last op of each activation by its tf-keras name.
+  static let activationOperations: [String: String] = [
+    "relu": "Relu", "softmax": "Softmax", "sigmoid": "Sigmoid", "tanh": "Tanh", "elu": "Elu",
+    "selu": "Selu", "gelu": "Gelu/mul_2", "swish": "IdentityN", "silu": "IdentityN",
+    "softplus": "Softplus", "relu6": "Relu6", "leaky_relu": "LeakyRelu", "exponential": "Exp",
+    "hard_sigmoid": "clip_by_value", "softsign": "Softsign", "mish": "mul",
+  ]
+}
