@@ -200,7 +200,7 @@ final class Interpreter {
         }
         if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
-        } else if KerasModule.resolve(path: modulePath.components + [imported.name]) != nil,
+        } else if module != .numpy || NumPyFunctions.submoduleNames.contains(imported.name),
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
         {
           session.globals[imported.boundName] = .module(submodule)
