@@ -134,6 +134,9 @@ enum Attributes {
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
+      if let dtype = array.tensorFlowDType {
+        return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)
+      }
       if let value = NumPyFunctions.attribute(name, of: array) { return value }
       throw CellError(
         type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",

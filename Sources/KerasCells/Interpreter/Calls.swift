@@ -557,6 +557,12 @@ enum Calls {
         throw keras(error, at: site.range)
       }
     }
+    // A layer run on constant data, which TensorFlow computes at once (`EagerTensors`).
+    if positional.count == 1, case .array(let array) = positional[0],
+      keywords.allSatisfy({ $0.0 == "training" })
+    {
+      return try EagerTensors.callLayer(instance, on: array, site: site, interpreter: interpreter)
+    }
     // A recurrent layer's `initial_state=`: tensors the call takes after its input.
     var states: [KerasTensor] = []
     if let index = keywords.firstIndex(where: { $0.0 == "initial_state" }),
@@ -660,6 +666,9 @@ enum Calls {
     _ model: SequentialModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if case .array(let array) = argument {
+      return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
+    }
     guard case .kerasTensor(let tensor) = argument else {
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
