@@ -292,7 +292,8 @@ enum Attributes {
     case "summary", "count_params", "compile", "add", "pop", "get_layer", "build", "fit",
       "evaluate", "predict",
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
-      "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator":
+      "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
+      "compute_output_shape":
       return .method(receiver: .model(model), name: name)
     default: return nil
     }

@@ -427,6 +427,9 @@ enum Methods {
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+    case "compute_output_shape":
+      return try ModelShapes.computeOutputShape(
+        model, positional: positional, keywords: keywords, site: site)
     case "build":
       guard let shapeValue = positional.first ?? keywords.first(where: { $0.0 == "input_shape" })?.1
       else {
