@@ -57,3 +57,55 @@ public enum EagerLayerCall {
     }
   }
 }
+
+extension EagerLayerCall {
+  /// Builds the layer for a call on constant data of `shape` (`x = layer(tf.random.uniform((1, 28,
+  /// 28, 1)))`), as its first call builds it; returns the output's shape, which must be known in
+  /// full and fit `memoryBudget` (bytes).
+  public static func build(_ instance: LayerInstance, for shape: [Int], memoryBudget: Int)
+    throws(KerasError) -> [Int]
+  {
+    guard instance.model == nil else {
+      throw .limitation(
+        "ConvBook runs a model on constant data as a model (`model(x)`), not as a layer")
+    }
+    let outputShape = try instance.call(on: TensorShape(shape.map { Optional($0) }))
+    let dimensions = outputShape.dimensions.compactMap { $0 }
+    guard dimensions.count == outputShape.rank else {
+      throw .limitation(
+        "ConvBook cannot run the layer \"\(instance.name)\" on constant data: its output shape \(outputShape) is not known in full"
+      )
+    }
+    var count = 1
+    for size in dimensions {
+      let (next, overflow) = count.multipliedReportingOverflow(by: size)
+      guard !overflow, next <= memoryBudget / 4 else {
+        throw .limitation(
+          "ConvBook cannot hold the output of the layer \"\(instance.name)\" (shape \(outputShape)) within its memory budget"
+        )
+      }
+      count = next
+    }
+    return dimensions
+  }
+
+  /// Runs a layer built by `build` on constant data, as TensorFlow runs a layer at once in
+  /// inference mode: Dropout passes values through, BatchNormalization uses its moving statistics.
+  /// `weights`: the layer's current values by Keras variable name (`conv2d/kernel:0`).
+  /// input (N, ...) -> `outputShape`
+  public static func run(
+    _ instance: LayerInstance, on input: Tensor, outputShape: [Int], weights: [String: Tensor]
+  ) throws(KerasError) -> Tensor {
+    do {
+      let step = try ForwardStep(
+        instance: instance, weights: ModelWeights(names: weights.keys.sorted(), tensors: weights))
+      var buffers = ActivationBuffers(input: input, idle: [])
+      try step.run(&buffers, outputShape: outputShape, threads: 1)
+      return buffers.current
+    } catch {
+      throw .limitation(
+        "ConvBook cannot run the layer \"\(instance.name)\" (\(instance.className)) on constant data: \(error.message)"
+      )
+    }
+  }
+}

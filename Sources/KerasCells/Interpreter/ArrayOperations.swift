@@ -233,6 +233,9 @@ enum ArrayOperations {
     _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
+    if EagerTensors.isEager(left) || EagerTensors.isEager(right) {
+      throw EagerTensors.refusal("`\(operation.symbol)`", range: range)
+    }
     // A list or tuple beside an array is the array `np.asarray` makes of it (`[1, 2] + x`).
     func asArray(_ value: Value) throws(CellError) -> Value {
       switch value {

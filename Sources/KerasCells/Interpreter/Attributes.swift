@@ -145,6 +145,9 @@ enum Attributes {
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
+      if let dtype = array.tensorFlowDType {
+        return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)
+      }
       if let value = NumPyFunctions.attribute(name, of: array) { return value }
       throw CellError(
         type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",
@@ -290,7 +293,8 @@ enum Attributes {
     case "summary", "count_params", "compile", "add", "pop", "get_layer", "build", "fit",
       "evaluate", "predict",
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
-      "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator":
+      "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
+      "compute_output_shape":
       return .method(receiver: .model(model), name: name)
     default: return nil
     }

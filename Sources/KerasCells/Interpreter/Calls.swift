@@ -566,6 +566,12 @@ enum Calls {
         throw keras(error, at: site.range)
       }
     }
+    // A layer run on constant data, which TensorFlow computes at once (`EagerTensors`).
+    if positional.count == 1, case .array(let array) = positional[0],
+      keywords.allSatisfy({ $0.0 == "training" })
+    {
+      return try EagerTensors.callLayer(instance, on: array, site: site, interpreter: interpreter)
+    }
     // A recurrent layer's `initial_state=`: tensors the call takes after its input.
     var states: [KerasTensor] = []
     if let index = keywords.firstIndex(where: { $0.0 == "initial_state" }),
@@ -668,6 +674,9 @@ enum Calls {
     _ model: SequentialModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if case .array(let array) = argument {
+      return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
+    }
     let several = model.graph.map { $0.inputs.count > 1 || $0.outputs.count > 1 } ?? false
     var tensors: [KerasTensor]? = nil
     if case .kerasTensor(let tensor) = argument {

@@ -5,7 +5,10 @@ extension Interpreter {
   /// Binds every public name of a Keras module that ConvBook has; the names Keras defines but
   /// ConvBook lacks stay unbound and are refused by name when used (`undefinedName`).
   func importAll(from module: KerasModule, path: DottedName, range: SourceRange) throws(CellError) {
-    guard let apiKey = module.apiKey, let names = KerasAPINames.names[apiKey] else {
+    // NumPy's names are known only to refuse the ones ConvBook lacks; its star import (which
+    // follows `numpy.__all__`) is not modelled.
+    guard module != .numpy, let apiKey = module.apiKey, let names = KerasAPINames.names[apiKey]
+    else {
       throw .unsupported(
         "ConvBook does not support `from \(path) import *` yet: import the names you use",
         at: range)

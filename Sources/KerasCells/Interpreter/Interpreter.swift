@@ -210,7 +210,7 @@ final class Interpreter {
         }
         if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
-        } else if KerasModule.resolve(path: modulePath.components + [imported.name]) != nil,
+        } else if module != .numpy || NumPyFunctions.submoduleNames.contains(imported.name),
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
         {
           session.globals[imported.boundName] = .module(submodule)
@@ -692,6 +692,7 @@ final class Interpreter {
       let base = try evaluate(baseExpression)
       // A NumPy integer indexes as its Python int (`__index__`).
       let index = NumPyScalar.number(try evaluate(indexExpression))
+      if EagerTensors.isEager(base) { throw EagerTensors.refusal("indexing", range: range) }
       do {
         if case .array(let array) = base {
           return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
@@ -796,6 +797,9 @@ final class Interpreter {
       if operation == .negate, case .kerasTensor(let tensor) = operand {
         return try TensorArithmetic.negate(tensor, range: range, interpreter: self)
       }
+      if EagerTensors.isEager(operand) {
+        throw EagerTensors.refusal("unary `\(operation.rawValue)`", range: range)
+      }
       if operation == .negate, case .array(let array) = operand {
         return try ArrayOperations.negate(array, range: range, budget: budget)
       }
@@ -828,6 +832,9 @@ final class Interpreter {
         {
           return try TensorFunctions.compare(
             link.operation, left, right, interpreter: self, range: range)
+        }
+        if EagerTensors.isEager(left) || EagerTensors.isEager(right) {
+          throw EagerTensors.refusal("comparisons", range: range)
         }
         if links.count == 1, ArrayOperations.involvesArray(left, right),
           link.operation != .identical, link.operation != .notIdentical

@@ -142,7 +142,8 @@ public enum KerasModule: Equatable {
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
-    case .inert, .math, .functools, .os, .osPath, .dataset, .numpy, .convbook, .convbookDatasets,
+    case .numpy: return "numpy"
+    case .inert, .math, .functools, .os, .osPath, .dataset, .convbook, .convbookDatasets,
       .tensorFunctions, .standard:
       return nil
     case .applicationModule(let name): return "keras.applications." + name

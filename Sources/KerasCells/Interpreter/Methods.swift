@@ -38,6 +38,11 @@ enum Methods {
       return try WeightValues.variableMethod(
         name, variable, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
+    case .array(let array) where array.tensorFlowDType != nil:
+      guard name == "numpy", positional.isEmpty, keywords.isEmpty else {
+        throw EagerTensors.refusal("`\(name)()` with these arguments", range: site.range)
+      }
+      return EagerTensors.numpy(array)
     case .array(let array):
       return try NumPyFunctions.method(
         name, of: array, positional: positional, keywords: keywords, site: site,
@@ -434,6 +439,9 @@ enum Methods {
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+    case "compute_output_shape":
+      return try ModelShapes.computeOutputShape(
+        model, positional: positional, keywords: keywords, site: site)
     case "build":
       guard let shapeValue = positional.first ?? keywords.first(where: { $0.0 == "input_shape" })?.1
       else {

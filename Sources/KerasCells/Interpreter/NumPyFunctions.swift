@@ -14,6 +14,14 @@ enum NumPyFunctions {
   /// Dtype names usable as `np.float32` (also callable on a number).
   static let dtypeNames: Set<String> = ["float32", "float64", "uint8", "int64", "bool_"]
 
+  /// NumPy's submodules, which `from numpy import NAME` binds as modules (imported by habit, as
+  /// `numpy.random` is); NumPy's other names are its functions, types and constants.
+  static let submoduleNames: Set<String> = [
+    "char", "core", "ctypeslib", "dtypes", "emath", "exceptions", "f2py", "fft", "lib", "linalg",
+    "ma",
+    "polynomial", "random", "rec", "strings", "testing", "typing",
+  ]
+
   static func attribute(_ name: String) -> Value? {
     if name == "newaxis" { return Value.none }
     if functionNames.contains(name) || dtypeNames.contains(name) {

@@ -81,6 +81,14 @@ enum Operators {
     case (.add, .string(let a), .string(let b)):
       try budget.allocate(bytes: a.utf8.count + b.utf8.count, at: range)
       return .string(a + b)
+    // TensorShape's `__add__` / `__radd__` concatenate (`(1,) + x.shape + (1,)`).
+    case (.add, .tensorShape, .tuple), (.add, .tuple, .tensorShape),
+      (.add, .tensorShape, .tensorShape):
+      func dimensions(_ value: Value) -> [Int?] {
+        if case .tensorShape(let dimensions) = value { return dimensions }
+        return (value.sequenceItems ?? []).map { if case .int(let n) = $0 { n } else { nil } }
+      }
+      return .tensorShape(dimensions(left) + dimensions(right))
     case (.add, .tuple(let a), .tuple(let b)):
       try budget.allocate(slots: a.count + b.count, at: range)
       return .tuple(a + b)

@@ -75,6 +75,7 @@ enum PythonText {
       return "slice(\(text(start)), \(text(stop)), \(text(step)))"
     case .ellipsis: return "Ellipsis"
     case .array(let array):
+      if let dtype = array.tensorFlowDType { return EagerTensors.repr(array, dtype: dtype) }
       return NumPyArrayText.text(array, repr: true)
     case .history: return "<keras.callbacks.History object>"
     case .exception(let exception): return exception.repr
@@ -102,7 +103,10 @@ enum PythonText {
           "KerasTensor(type_spec=TensorSpec(shape=\(tensor.shape), dtype=tf.float32, name=None), name='\(name)', description=\"created by layer '\(tensor.producer.name)'\")"
       }
     }
-    if case .array(let array) = value { return NumPyArrayText.text(array, repr: false) }
+    if case .array(let array) = value {
+      if let dtype = array.tensorFlowDType { return EagerTensors.str(array, dtype: dtype) }
+      return NumPyArrayText.text(array, repr: false)
+    }
     if case .standard(let object) = value { return object.str(repr) }
     if case .instance(let instance) = value, let text = instance.shownStr { return text }
     return repr(value)

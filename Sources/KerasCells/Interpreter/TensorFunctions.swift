@@ -42,6 +42,8 @@ enum TensorFunctions {
     case spaceToDepth
     /// `tf.random.normal(shape)` / `K.random_normal(shape)` of a shape holding Keras tensors.
     case randomNormal
+    /// `tf.random.uniform(shape)` of a shape of numbers: an eager tensor (`EagerTensors`).
+    case randomUniform
     /// `tf.image.extract_patches` / `keras.ops.image.extract_patches`.
     case extractPatches
     /// `tf.range` / `keras.ops.arange`: a constant vector of whole numbers.
@@ -72,7 +74,10 @@ enum TensorFunctions {
     case "tensorflow.math": table = tensorflowMath
     case "tensorflow.nn": table = tensorflowNN
     case "tensorflow.random":
-      table = name == "normal" ? ["normal": (.randomNormal, "tf.random.normal")] : [:]
+      table = [
+        "normal": (.randomNormal, "tf.random.normal"),
+        "uniform": (.randomUniform, "tf.random.uniform"),
+      ]
     case "tensorflow.image":
       table = [
         "resize": (.resize, "tf.image.resize"),
@@ -152,6 +157,10 @@ enum TensorFunctions {
       return keras
         ? ["shape", "mean", "stddev", "dtype", "seed"]
         : ["shape", "mean", "stddev", "dtype", "seed", "name"]
+    case .randomUniform:
+      return keras
+        ? ["shape", "minval", "maxval", "dtype", "seed"]
+        : ["shape", "minval", "maxval", "dtype", "seed", "name"]
     }
   }
 
@@ -176,6 +185,7 @@ enum TensorFunctions {
     case .extractPatches:
       return keras ? ["dilation_rate": .int(1), "padding": .string("valid")] : [:]
     case .randomNormal: return ["mean": .float(0), "stddev": .float(1)]
+    case .randomUniform: return ["minval": .float(0), "maxval": .none]
     case .range:
       return keras ? ["stop": .none, "step": .int(1)] : ["limit": .none, "delta": .int(1)]
     case .oneHot: return ["axis": keras ? .int(-1) : .none]
@@ -556,6 +566,9 @@ enum TensorFunctions {
       guard let axes = try ints("axis") else { throw limitation("without `axis`") }
       function = .squeeze(axes: axes)
     case .reshape:
+      if case .array(let array)? = arguments["tensor"], array.tensorFlowDType != nil {
+        return try EagerTensors.reshape(array, arguments["shape"], path: path, range: range)
+      }
       inputs = [try tensor("tensor")]
       if let (entries, sizes) = try shapeEntries("shape", first: 1) {
         inputs += sizes
@@ -791,11 +804,17 @@ enum TensorFunctions {
             "\(path.split(separator: ".").last ?? "gather")() missing 1 required positional argument: 'indices'",
           range: range)
       }
+    case .randomUniform:
+      if try shapeEntries("shape", first: 0) != nil {
+        throw limitation("with a shape holding Keras tensors")
+      }
+      return try EagerTensors.random(
+        arguments, normal: false, path: path, interpreter: interpreter, range: range)
     case .randomNormal:
       guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
-        // Without a Keras tensor in the shape the result is a constant tensor, which ConvBook's
-        // cells do not hold.
-        throw limitation("with a shape of numbers only (a constant tensor)")
+        // Without a Keras tensor in the shape the result is an eager tensor.
+        return try EagerTensors.random(
+          arguments, normal: true, path: path, interpreter: interpreter, range: range)
       }
       guard let mean = number("mean"), let deviation = number("stddev") else {
         throw limitation("with a `mean` or `stddev` that is not a number")

@@ -197,7 +197,7 @@ enum WeightValues {
 
   /// A layer's current values: those of the model holding it whose values are the newest, those
   /// set on the layer itself, or (a layer no model holds yet) drawn as a model would draw them.
-  private static func current(
+  static func current(
     of instance: LayerInstance, interpreter: Interpreter, range: SourceRange
   ) throws(CellError) -> [String: Tensor] {
     let variables = instance.variables

@@ -46,6 +46,9 @@ public struct NDArray: Sendable, Equatable {
 
   public var dtype: DType
   public var shape: [Int]
+  /// Set for a TensorFlow eager tensor (`tf.random.uniform(...)`, a layer run on constant data):
+  /// its TensorFlow dtype name (`float32`); it prints as `tf.Tensor(...)` (`EagerTensors`).
+  public var tensorFlowDType: String?
   /// The values: `.double` exactly when `dtype` is float64, `.bytes` when it is uint8.
   public private(set) var storage: NumPyStorage
 

@@ -22,6 +22,10 @@ import Testing
     ),
     ("from tensorflow.keras.layers import StackedRNNCells", "`keras.layers.StackedRNNCells`"),
     ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
+    // NumPy's own names that ConvBook's arrays lack (real t81-558 code: `dtype=np.int32`).
+    ("import numpy as np\ny = np.int32", "`numpy.int32`"),
+    ("import numpy as np\nx = np.linspace(0, 1, 5)", "`numpy.linspace`"),
+    ("from numpy import int32", "`numpy.int32`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
@@ -38,6 +42,19 @@ import Testing
       error?.message == "module 'tf_keras.api._v2.keras.layers' has no attribute 'Conv4D'")
     let imported = Self.error("from tensorflow.keras.layers import Conv4D")
     #expect(imported?.type == "ImportError")
+  }
+
+  /// A name NumPy lacks keeps NumPy's AttributeError (with CPython's suggestion from NumPy's own
+  /// names) and ImportError; `from numpy import random` still binds the submodule.
+  @Test func numpyMisspellingsKeepPythonsWords() {
+    let error = Self.error("import numpy as np\nx = np.flaot32")
+    #expect(error?.type == "AttributeError")
+    #expect(error?.message == "module 'numpy' has no attribute 'flaot32'")
+    #expect(error?.suggestion == "float32")
+    let imported = Self.error("from numpy import flaot32")
+    #expect(imported?.type == "ImportError")
+    #expect(imported?.message == "cannot import name 'flaot32' from 'numpy'")
+    #expect(Self.error("from numpy import random\nrandom.seed(1)") == nil)
   }
 
   @Test func modulesKeras3RemovedAreMissingInKeras3() {

@@ -1,0 +1,99 @@
+import KerasCells
+import Testing
+
+/// TensorFlow's eager tensors beside model code (`EagerTensors`): layers and models run on constant
+/// data, `tf.random.uniform` / `tf.random.normal` of numbers, TensorFlow's printing of them, and
+/// what ConvBook does not compute on them yet refused as its limitation (real d2l-ai and
+/// deeplearning.ai code; script 221 checks the outputs against tf-keras and Keras 3).
+@Suite struct EagerTensorTests {
+  static func run(_ source: String, keras3: Bool = false) -> (String, CellError?) {
+    let result = KerasSession(kerasVersion: keras3 ? .keras3 : .keras2).run(
+      "import numpy as np\nimport tensorflow as tf\n" + source)
+    return (result.printed(), result.error)
+  }
+
+  @Test func layersRunOnConstantDataGiveEagerTensors() {
+    let (printed, error) = Self.run(
+      """
+      x = np.arange(8).reshape(1, 8, 1).astype("float32")
+      y = tf.keras.layers.MaxPool1D(pool_size=2)(x)
+      print(y)
+      print(y.shape, y.dtype, y.ndim)
+      print(y.numpy().reshape(-1))
+      z = tf.keras.layers.Flatten()(tf.random.uniform((3, 2, 2)))
+      print(repr(z.shape))
+      """)
+    #expect(error == nil)
+    #expect(
+      printed == """
+        tf.Tensor(
+        [[[1.]
+          [3.]
+          [5.]
+          [7.]]], shape=(1, 4, 1), dtype=float32)
+        (1, 4, 1) <dtype: 'float32'> 3
+        [1. 3. 5. 7.]
+        TensorShape([3, 4])
+
+        """)
+  }
+
+  @Test func aModelCalledOnDataIsBuiltForItsShape() {
+    let (printed, error) = Self.run(
+      """
+      net = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dense(2)])
+      print(net(tf.random.normal((5, 3))).shape)
+      print([w.shape for w in net.get_weights()])
+      """)
+    #expect(error == nil)
+    #expect(printed == "(5, 2)\n[(3, 4), (4,), (4, 2), (2,)]\n")
+  }
+
+  @Test func tensorShapesConcatenateWithTuples() {
+    let (printed, error) = Self.run(
+      """
+      x = tf.random.uniform((4, 6))
+      print((1,) + x.shape + (1,))
+      print(tf.reshape(x, (1,) + x.shape + (1,)).shape)
+      print(tf.reshape(x, (-1,)).shape)
+      """)
+    #expect(error == nil)
+    #expect(printed == "(1, 4, 6, 1)\n(1, 4, 6, 1)\n(24,)\n")
+  }
+
+  @Test(arguments: [
+    ("x = tf.random.uniform((2, 2))\ny = x + 1", "`+`"),
+    ("x = tf.random.uniform((2, 2))\ny = x[0]", "indexing"),
+    ("x = tf.random.uniform((2, 2))\ny = x > 0.5", "comparisons"),
+    ("x = tf.random.uniform((2, 2))\ny = -x", "unary `-`"),
+  ])
+  func whatEagerTensorsLackIsRefused(_ source: String, _ what: String) {
+    let (_, error) = Self.run(source)
+    #expect(error?.type == nil)
+    #expect(error?.message == "ConvBook does not support \(what) on TensorFlow's eager tensors yet")
+  }
+
+  /// tf-keras runs a layer on integer data in the integer dtype (a mean of ints is an int), which
+  /// ConvBook does not compute; Keras 3 casts to float32 first.
+  @Test func integerDataIsFloatInKeras3Only() {
+    let source = """
+      a = np.array([[[10, 2], [1, 3], [1, 1]]])
+      print(tf.keras.layers.GlobalAveragePooling1D()(a).numpy())
+      """
+    let (_, error) = Self.run(source)
+    #expect(
+      error?.message
+        == "ConvBook runs tf-keras layers on floating-point data only; tf-keras computes on this int64 data in int64"
+    )
+    let (printed, keras3Error) = Self.run(source, keras3: true)
+    #expect(keras3Error == nil)
+    #expect(printed == "[[4. 2.]]\n")
+  }
+
+  @Test func randomTensorsTakeNumbersOnly() {
+    let (_, error) = Self.run("x = tf.random.uniform((2, 2), dtype=tf.int32)")
+    #expect(error?.type == nil)
+    #expect(
+      error?.message == "ConvBook does not support `tf.random.uniform` with `dtype=tf.int32` yet")
+  }
+}
