@@ -255,7 +255,17 @@ enum Calls {
       let ranges = argumentRanges(site).positional
       var positional = positional
       var keywords = keywords
-      if callable.path.contains(".optimizers.") {
+      if callable.path.contains(".optimizers.legacy.") {
+        // tf-keras' legacy optimizers take `lr=` and `decay=`; Keras 3 keeps the classes only to
+        // say so.
+        if interpreter.kerasVersion == .keras3 {
+          throw CellError(
+            type: "ImportError",
+            message:
+              "`keras.optimizers.legacy` is not supported in Keras 3. When using `tf.keras`, to continue using a `tf.keras.optimizers.legacy` optimizer, you can install the `tf_keras` package (Keras 2) and set the environment variable `TF_USE_LEGACY_KERAS=True` to configure TensorFlow to use `tf_keras` when accessing `tf.keras`.",
+            range: site.range)
+        }
+      } else if callable.path.contains(".optimizers.") {
         keywords = try OptimizerArguments.check(
           className: name, keywords: keywords, version: interpreter.kerasVersion,
           range: site.range)
@@ -277,6 +287,12 @@ enum Calls {
         }
         objectArguments.append(("schedule", .int(interpreter.session.training.schedules.count)))
         interpreter.session.training.schedules.append(schedule)
+      }
+      if name == "ModelCheckpoint", callable.path.contains("callbacks"),
+        interpreter.kerasVersion == .keras3
+      {
+        try Interpreter.checkKeras3CheckpointPath(
+          positional: positional, keywords: keywords, site: site)
       }
       if name == "Constant", callable.path.contains("initializers") {
         // An embedding matrix (`Constant(embedding_matrix)`): the layer's shapes and parameters

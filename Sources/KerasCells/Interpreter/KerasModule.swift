@@ -19,6 +19,9 @@ public enum KerasModule: Equatable {
   case constraints
   case activations
   case optimizers
+  /// `keras.optimizers.legacy` (tf-keras' optimizers before 2.11, which take `lr=` and `decay=`);
+  /// Keras 3 keeps the names but refuses to make one.
+  case optimizersLegacy
   case losses
   case metrics
   case callbacks
@@ -140,7 +143,8 @@ public enum KerasModule: Equatable {
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
-    case .inert, .math, .functools, .os, .osPath, .dataset, .numpy, .convbook, .convbookDatasets,
+    case .numpy: return "numpy"
+    case .inert, .math, .functools, .os, .osPath, .dataset, .convbook, .convbookDatasets,
       .tensorFunctions, .standard:
       return nil
     case .applicationModule(let name): return "keras.applications." + name
@@ -183,6 +187,7 @@ public enum KerasModule: Equatable {
     case .constraints: return "constraints"
     case .activations: return "activations"
     case .optimizers: return "optimizers"
+    case .optimizersLegacy: return "optimizers.legacy"
     case .losses: return "losses"
     case .metrics: return "metrics"
     case .callbacks: return "callbacks"
@@ -255,6 +260,8 @@ public enum KerasModule: Equatable {
       case "nn": return .module(.tensorflowNN)
       // Only `tf.random.set_seed` (NumPyScalars).
       case "random": return .module(.inert("tensorflow.random"))
+      // Only `tf.data.AUTOTUNE`, the constant input pipelines pass around; datasets are refused.
+      case "data": return .module(.inert("tensorflow.data"))
       // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
       case "initializers": return .module(.initializers)
@@ -353,10 +360,16 @@ public enum KerasModule: Equatable {
           Callable(.activation(name == "silu" ? "swish" : name), path: "tf.nn." + name))
       }
       return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
+    case .optimizersLegacy:
+      let legacy = [
+        "Adadelta", "Adagrad", "Adam", "Adamax", "Ftrl", "Nadam", "Optimizer", "RMSprop", "SGD",
+      ]
+      return legacy.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .optimizers, .losses, .metrics, .callbacks:
       // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
       // learning rate, made as the optimizers are.
       if self == .optimizers, name == "schedules" { return .module(.optimizers) }
+      if self == .optimizers, name == "legacy" { return .module(.optimizersLegacy) }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))
@@ -401,6 +414,12 @@ public enum KerasModule: Equatable {
       }
       if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
+      if module == "tensorflow.data" || module == "tensorflow.data.experimental" {
+        if name == "AUTOTUNE" { return .int(-1) }
+        if module == "tensorflow.data", name == "experimental" {
+          return .module(.inert("tensorflow.data.experimental"))
+        }
+      }
       // `tf.random.normal` on a shape holding Keras tensors (VAE sampling).
       return module == "tensorflow.random"
         ? TensorFunctions.attribute(name, namespace: module) : nil
