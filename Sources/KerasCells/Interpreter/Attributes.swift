@@ -209,7 +209,10 @@ enum Attributes {
       }
     default: break
     }
-    if case .layer = base, keras2And3LayerAttributes.contains(name) {
+    if case .layer(let instance) = base,
+      keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
+        || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true
+    {
       // Real Keras has it; ConvBook lacks it: its limitation, not a Python error.
       throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
     }

@@ -155,6 +155,19 @@ enum Calls {
           lambdaFunction = positional[0]
           positional[0] = .kerasObject(KerasObject(typeName: "function"))
         }
+        // `output_shape=` given as a function of the input shapes: the traced operations give
+        // the output's shape (tf-keras infers it so too; Keras 3's call of it gives the same).
+        func isFunction(_ value: Value) -> Bool {
+          if case .function = value { return true }
+          return false
+        }
+        if let index = keywords.firstIndex(where: { $0.0 == "output_shape" }),
+          isFunction(keywords[index].1)
+        {
+          keywords[index].1 = .kerasObject(KerasObject(typeName: "function"))
+        } else if positional.count > 1, isFunction(positional[1]) {
+          positional[1] = .kerasObject(KerasObject(typeName: "function"))
+        }
       }
       let wrapped = className == "Bidirectional" ? wrappedLayers(&positional, &keywords) : [:]
       let arguments = try ArgumentConversion.arguments(

@@ -53,6 +53,10 @@ import Testing
       1, "ConvBook does not support `numpy.set_printoptions` yet",
       "numpy: a NumPy name ConvBook lacks is its limitation, not NumPy's AttributeError"
     ),
+    "753-normalization-adapt": (
+      1, "ConvBook does not support `layer.adapt` yet",
+      "a layer method both Kerases have and ConvBook lacks is its limitation"
+    ),
   ]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
