@@ -174,6 +174,9 @@ final class Interpreter {
         if imported.module.components == ["keras"], kerasVersion == .keras2 {
           module = .tfKeras(.keras)
         }
+        if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
+          module = .keras3Backend
+        }
         if let alias = imported.alias {
           session.globals[alias] = .module(module)
         } else {
@@ -198,7 +201,17 @@ final class Interpreter {
           try importAll(from: module, path: modulePath, range: imported.range)
           continue
         }
-        if let value = session.attribute(imported.name, of: module) {
+        if modulePath.components == ["keras"], imported.name == "backend",
+          kerasVersion == .keras3
+        {
+          // Keras 3's package `keras.backend`, not `tf.keras.backend`'s legacy functions.
+          session.globals[imported.boundName] = .module(.keras3Backend)
+        } else if kerasVersion == .keras3, module.keras3Lacks(imported.name) {
+          throw CellError(
+            type: "ImportError",
+            message: "cannot import name '\(imported.name)' from '\(modulePath)'",
+            range: imported.nameRange)
+        } else if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
         } else if KerasModule.resolve(path: modulePath.components + [imported.name]) != nil,
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])

@@ -109,4 +109,56 @@ enum KerasLayerAttributeNames {
       "set_vocabulary", "update_state", "vocabulary_size",
     ],
   ]
+
+  /// `dir(keras.losses)` and the others, in Keras 3.
+  static let keras3Modules: [String: Set<String>] = [
+    "losses": [
+      "BinaryCrossentropy", "BinaryFocalCrossentropy", "CTC", "CategoricalCrossentropy",
+      "CategoricalFocalCrossentropy", "CategoricalGeneralizedCrossEntropy", "CategoricalHinge",
+      "Circle", "CosineSimilarity", "Dice", "Hinge", "Huber", "KLDivergence", "LogCosh", "Loss",
+      "MeanAbsoluteError", "MeanAbsolutePercentageError", "MeanSquaredError",
+      "MeanSquaredLogarithmicError", "Poisson", "SparseCategoricalCrossentropy", "SquaredHinge",
+      "Tversky", "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy",
+      "categorical_focal_crossentropy", "categorical_generalized_cross_entropy",
+      "categorical_hinge", "circle", "cosine_similarity", "ctc", "deserialize", "dice", "get",
+      "hinge", "huber", "kl_divergence", "log_cosh", "mean_absolute_error",
+      "mean_absolute_percentage_error", "mean_squared_error", "mean_squared_logarithmic_error",
+      "poisson", "serialize", "sparse_categorical_crossentropy", "squared_hinge", "tversky",
+    ],
+    "metrics": [
+      "AUC", "Accuracy", "BinaryAccuracy", "BinaryCrossentropy", "BinaryIoU", "CategoricalAccuracy",
+      "CategoricalCrossentropy", "CategoricalHinge", "ConcordanceCorrelation", "CosineSimilarity",
+      "F1Score", "FBetaScore", "FalseNegatives", "FalsePositives", "Hinge", "IoU", "KLDivergence",
+      "LogCoshError", "Mean", "MeanAbsoluteError", "MeanAbsolutePercentageError", "MeanIoU",
+      "MeanMetricWrapper", "MeanSquaredError", "MeanSquaredLogarithmicError", "Metric", "OneHotIoU",
+      "OneHotMeanIoU", "PearsonCorrelation", "Poisson", "Precision", "PrecisionAtRecall", "R2Score",
+      "Recall", "RecallAtPrecision", "RootMeanSquaredError", "SensitivityAtSpecificity",
+      "SparseCategoricalAccuracy", "SparseCategoricalCrossentropy", "SparseTopKCategoricalAccuracy",
+      "SpecificityAtSensitivity", "SquaredHinge", "Sum", "TopKCategoricalAccuracy", "TrueNegatives",
+      "TruePositives", "binary_accuracy", "binary_crossentropy", "binary_focal_crossentropy",
+      "categorical_accuracy", "categorical_crossentropy", "categorical_focal_crossentropy",
+      "categorical_hinge", "concordance_correlation", "deserialize", "get", "hinge", "huber",
+      "kl_divergence", "log_cosh", "mean_absolute_error", "mean_absolute_percentage_error",
+      "mean_squared_error", "mean_squared_logarithmic_error", "pearson_correlation", "poisson",
+      "serialize", "sparse_categorical_accuracy", "sparse_categorical_crossentropy",
+      "sparse_top_k_categorical_accuracy", "squared_hinge", "top_k_categorical_accuracy",
+    ],
+    "optimizers": [
+      "Adadelta", "Adafactor", "Adagrad", "Adam", "AdamW", "Adamax", "Ftrl", "Lamb", "Lion",
+      "LossScaleOptimizer", "MultiOptimizer", "Muon", "Nadam", "Optimizer", "OptimizerMap",
+      "RMSprop", "SGD", "ScheduleFreeAdamW", "deserialize", "get", "legacy", "schedules",
+      "serialize",
+    ],
+    "callbacks": [
+      "BackupAndRestore", "CSVLogger", "Callback", "CallbackList", "EarlyStopping", "History",
+      "LambdaCallback", "LearningRateScheduler", "ModelCheckpoint", "OrbaxCheckpoint",
+      "ProgbarLogger", "ReduceLROnPlateau", "RemoteMonitor", "SwapEMAWeights", "TensorBoard",
+      "TerminateOnNaN",
+    ],
+    "optimizers.schedules": [
+      "CosineDecay", "CosineDecayRestarts", "ExponentialDecay", "InverseTimeDecay",
+      "LearningRateSchedule", "PiecewiseConstantDecay", "PolynomialDecay", "deserialize",
+      "serialize",
+    ],
+  ]
 }

@@ -60,6 +60,10 @@ public enum KerasModule: Equatable {
   /// it wraps, but what they make is tf-keras' also in a Keras 3 session, where `keras` and
   /// `tf.keras` are Keras 3 (`KerasPackages`).
   indirect case tfKeras(KerasModule)
+  /// Keras 3's own `keras.backend` (`from keras import backend as K`): a handful of names
+  /// (`keras3BackendNames`), where `tf.keras.backend` keeps tf-keras' functions (`K.int_shape`,
+  /// `K.sum`), which `backend` models.
+  case keras3Backend
   /// A standard-library module ConvBook implements (`itertools`, `collections`, `argparse`, ...):
   /// see `StandardLibrary`.
   case standard(String)
@@ -115,6 +119,7 @@ public enum KerasModule: Equatable {
     case .tfKeras(let module): return module.pythonName
     case .tensorflow: return "tensorflow"
     case .keras: return "tf_keras.api._v2.keras"
+    case .keras3Backend: return "keras.backend"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
     case .standard(let name): return name
@@ -176,7 +181,7 @@ public enum KerasModule: Equatable {
     return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)
   }
 
-  private var componentName: String {
+  var componentName: String {
     switch self {
     case .layers: return "layers"
     case .layersExperimental: return "layers.experimental"
@@ -198,6 +203,31 @@ public enum KerasModule: Equatable {
     default: return ""
     }
   }
+
+  /// Whether Keras 3 lacks `name` in this module, whose objects ConvBook makes by any name
+  /// (`keras.losses.mse` is tf-keras' alone).
+  func keras3Lacks(_ name: String) -> Bool {
+    let key: String
+    switch self {
+    case .losses: key = "losses"
+    case .metrics: key = "metrics"
+    case .optimizers: key = "optimizers"
+    case .callbacks: key = "callbacks"
+    default: return false
+    }
+    // `keras.optimizers.schedules` is the optimizers' module here.
+    let schedules =
+      self == .optimizers
+      && KerasLayerAttributeNames.keras3Modules["optimizers.schedules"]?.contains(name) == true
+    return KerasLayerAttributeNames.keras3Modules[key]?.contains(name) == false && !schedules
+  }
+
+  /// `dir(keras.backend)` in Keras 3.15.1.
+  static let keras3BackendNames: Set<String> = [
+    "backend", "clear_session", "epsilon", "floatx", "get_uid", "image_data_format",
+    "is_float_dtype", "is_int_dtype", "is_keras_tensor", "result_type", "set_epsilon",
+    "set_floatx", "set_image_data_format", "standardize_dtype",
+  ]
 
   static let activationNames: Set<String> = [
     "linear", "relu", "relu6", "leaky_relu", "sigmoid", "tanh", "softmax", "elu", "selu", "gelu",
@@ -360,6 +390,10 @@ public enum KerasModule: Equatable {
           Callable(.activation(name == "silu" ? "swish" : name), path: "tf.nn." + name))
       }
       return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
+    case .keras3Backend:
+      // The legacy functions stay reachable while ConvBook traces a Lambda's function or a custom
+      // layer's `call`, which Keras 3 skips when given the output shape (`Attributes.get`).
+      return KerasModule.backend.attribute(name)
     case .optimizersLegacy:
       let legacy = [
         "Adadelta", "Adagrad", "Adam", "Adamax", "Ftrl", "Nadam", "Optimizer", "RMSprop", "SGD",
