@@ -67,8 +67,20 @@ enum Attributes {
         // Keras 3's own activations (`keras.activations.celu`), resolved when a layer uses one.
         return .function(Callable(.activation(name), path: "keras.activations." + name))
       }
+      if module == .keras3Backend, !KerasModule.keras3BackendNames.contains(name),
+        interpreter.session.lambdaTracingDepth == 0
+      {
+        throw CellError(
+          type: "AttributeError", message: "module 'keras.backend' has no attribute '\(name)'",
+          range: range)
+      }
       var removedInKeras3 = false
-      if let value = interpreter.session.attribute(name, of: module) {
+      if moduleVersion == .keras3, unwrapped.keras3Lacks(name) {
+        throw CellError(
+          type: "AttributeError",
+          message: "module 'keras.\(unwrapped.componentName)' has no attribute '\(name)'",
+          range: range)
+      } else if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
           removedInKeras3 =
             moduleVersion == .keras3 && Keras3Wording.isRemoved(found)
@@ -213,7 +225,10 @@ enum Attributes {
       }
     default: break
     }
-    if case .layer = base, keras2And3LayerAttributes.contains(name) {
+    if case .layer(let instance) = base,
+      keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
+        || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true
+    {
       // Real Keras has it; ConvBook lacks it: its limitation, not a Python error.
       throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
     }

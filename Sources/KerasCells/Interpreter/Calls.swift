@@ -155,6 +155,19 @@ enum Calls {
           lambdaFunction = positional[0]
           positional[0] = .kerasObject(KerasObject(typeName: "function"))
         }
+        // `output_shape=` given as a function of the input shapes: the traced operations give
+        // the output's shape (tf-keras infers it so too; Keras 3's call of it gives the same).
+        func isFunction(_ value: Value) -> Bool {
+          if case .function = value { return true }
+          return false
+        }
+        if let index = keywords.firstIndex(where: { $0.0 == "output_shape" }),
+          isFunction(keywords[index].1)
+        {
+          keywords[index].1 = .kerasObject(KerasObject(typeName: "function"))
+        } else if positional.count > 1, isFunction(positional[1]) {
+          positional[1] = .kerasObject(KerasObject(typeName: "function"))
+        }
       }
       if interpreter.kerasVersion == .keras2 {
         try TFKerasArguments.convertIntegers(
@@ -260,7 +273,17 @@ enum Calls {
       let ranges = argumentRanges(site).positional
       var positional = positional
       var keywords = keywords
-      if callable.path.contains(".optimizers.") {
+      if callable.path.contains(".optimizers.legacy.") {
+        // tf-keras' legacy optimizers take `lr=` and `decay=`; Keras 3 keeps the classes only to
+        // say so.
+        if interpreter.kerasVersion == .keras3 {
+          throw CellError(
+            type: "ImportError",
+            message:
+              "`keras.optimizers.legacy` is not supported in Keras 3. When using `tf.keras`, to continue using a `tf.keras.optimizers.legacy` optimizer, you can install the `tf_keras` package (Keras 2) and set the environment variable `TF_USE_LEGACY_KERAS=True` to configure TensorFlow to use `tf_keras` when accessing `tf.keras`.",
+            range: site.range)
+        }
+      } else if callable.path.contains(".optimizers.") {
         keywords = try OptimizerArguments.check(
           className: name, keywords: keywords, version: interpreter.kerasVersion,
           range: site.range)
@@ -282,6 +305,12 @@ enum Calls {
         }
         objectArguments.append(("schedule", .int(interpreter.session.training.schedules.count)))
         interpreter.session.training.schedules.append(schedule)
+      }
+      if name == "ModelCheckpoint", callable.path.contains("callbacks"),
+        interpreter.kerasVersion == .keras3
+      {
+        try Interpreter.checkKeras3CheckpointPath(
+          positional: positional, keywords: keywords, site: site)
       }
       if name == "Constant", callable.path.contains("initializers") {
         // An embedding matrix (`Constant(embedding_matrix)`): the layer's shapes and parameters

@@ -649,3 +649,32 @@ struct FitCallbacks {
     }
   }
 }
+
+extension Interpreter {
+  /// Keras 3's `ModelCheckpoint` checks its file name when it is made: `.weights.h5` for weights
+  /// only, else `.keras` (or the legacy `.h5`). tf-keras takes any name.
+  static func checkKeras3CheckpointPath(
+    positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) {
+    func argument(_ index: Int, _ name: String) -> Value? {
+      if let found = keywords.first(where: { $0.0 == name }) { return found.1 }
+      return index < positional.count ? positional[index] : nil
+    }
+    guard case .string(let path)? = argument(0, "filepath") else { return }
+    if let weightsOnly = argument(4, "save_weights_only"), weightsOnly.isTruthy {
+      guard path.hasSuffix(".weights.h5") else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5` (Keras weights format). Received: filepath=\(path)",
+          range: site.range)
+      }
+    } else if !path.hasSuffix(".keras") && !path.hasSuffix(".h5") {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "The filepath provided must end in `.keras` (Keras model format). Received: filepath=\(path)",
+        range: site.range)
+    }
+  }
+}

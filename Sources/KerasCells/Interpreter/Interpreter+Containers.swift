@@ -84,6 +84,10 @@ extension Interpreter {
       try refuseCycle(storing: value, in: base, range: range)
       if dictionary.index(of: index) == nil { try budget.allocate(slots: 2, at: range) }
       dictionary.set(index, value)
+    case (.array, _):
+      // NumPy arrays are mutable; ConvBook's are values, so writing into one is refused.
+      throw .unsupported(
+        "ConvBook does not support assigning to items of a NumPy array yet", at: range)
     default:
       throw CellError(
         type: "TypeError",

@@ -178,6 +178,9 @@ final class Interpreter {
         if imported.module.components == ["keras"], kerasVersion == .keras2 {
           module = .tfKeras(.keras)
         }
+        if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
+          module = .keras3Backend
+        }
         if let alias = imported.alias {
           session.globals[alias] = .module(module)
         } else {
@@ -208,7 +211,17 @@ final class Interpreter {
         {
           throw refusal
         }
-        if let value = session.attribute(imported.name, of: module) {
+        if modulePath.components == ["keras"], imported.name == "backend",
+          kerasVersion == .keras3
+        {
+          // Keras 3's package `keras.backend`, not `tf.keras.backend`'s legacy functions.
+          session.globals[imported.boundName] = .module(.keras3Backend)
+        } else if kerasVersion == .keras3, module.keras3Lacks(imported.name) {
+          throw CellError(
+            type: "ImportError",
+            message: "cannot import name '\(imported.name)' from '\(modulePath)'",
+            range: imported.nameRange)
+        } else if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
         } else if module != .numpy || NumPyFunctions.submoduleNames.contains(imported.name),
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])

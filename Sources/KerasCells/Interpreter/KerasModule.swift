@@ -19,6 +19,9 @@ public enum KerasModule: Equatable {
   case constraints
   case activations
   case optimizers
+  /// `keras.optimizers.legacy` (tf-keras' optimizers before 2.11, which take `lr=` and `decay=`);
+  /// Keras 3 keeps the names but refuses to make one.
+  case optimizersLegacy
   case losses
   case metrics
   case callbacks
@@ -59,6 +62,10 @@ public enum KerasModule: Equatable {
   /// it wraps, but what they make is tf-keras' also in a Keras 3 session, where `keras` and
   /// `tf.keras` are Keras 3 (`KerasPackages`).
   indirect case tfKeras(KerasModule)
+  /// Keras 3's own `keras.backend` (`from keras import backend as K`): a handful of names
+  /// (`keras3BackendNames`), where `tf.keras.backend` keeps tf-keras' functions (`K.int_shape`,
+  /// `K.sum`), which `backend` models.
+  case keras3Backend
   /// A standard-library module ConvBook implements (`itertools`, `collections`, `argparse`, ...):
   /// see `StandardLibrary`.
   case standard(String)
@@ -114,6 +121,7 @@ public enum KerasModule: Equatable {
     case .tfKeras(let module): return module.pythonName
     case .tensorflow: return "tensorflow"
     case .keras: return "tf_keras.api._v2.keras"
+    case .keras3Backend: return "keras.backend"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
     case .standard(let name): return name
@@ -175,7 +183,7 @@ public enum KerasModule: Equatable {
     return .unsupported("ConvBook does not support `\(apiKey).\(name)` yet", at: range)
   }
 
-  private var componentName: String {
+  var componentName: String {
     switch self {
     case .layers: return "layers"
     case .layersExperimental: return "layers.experimental"
@@ -186,6 +194,7 @@ public enum KerasModule: Equatable {
     case .constraints: return "constraints"
     case .activations: return "activations"
     case .optimizers: return "optimizers"
+    case .optimizersLegacy: return "optimizers.legacy"
     case .losses: return "losses"
     case .metrics: return "metrics"
     case .callbacks: return "callbacks"
@@ -196,6 +205,31 @@ public enum KerasModule: Equatable {
     default: return ""
     }
   }
+
+  /// Whether Keras 3 lacks `name` in this module, whose objects ConvBook makes by any name
+  /// (`keras.losses.mse` is tf-keras' alone).
+  func keras3Lacks(_ name: String) -> Bool {
+    let key: String
+    switch self {
+    case .losses: key = "losses"
+    case .metrics: key = "metrics"
+    case .optimizers: key = "optimizers"
+    case .callbacks: key = "callbacks"
+    default: return false
+    }
+    // `keras.optimizers.schedules` is the optimizers' module here.
+    let schedules =
+      self == .optimizers
+      && KerasLayerAttributeNames.keras3Modules["optimizers.schedules"]?.contains(name) == true
+    return KerasLayerAttributeNames.keras3Modules[key]?.contains(name) == false && !schedules
+  }
+
+  /// `dir(keras.backend)` in Keras 3.15.1.
+  static let keras3BackendNames: Set<String> = [
+    "backend", "clear_session", "epsilon", "floatx", "get_uid", "image_data_format",
+    "is_float_dtype", "is_int_dtype", "is_keras_tensor", "result_type", "set_epsilon",
+    "set_floatx", "set_image_data_format", "standardize_dtype",
+  ]
 
   static let activationNames: Set<String> = [
     "linear", "relu", "relu6", "leaky_relu", "sigmoid", "tanh", "softmax", "elu", "selu", "gelu",
@@ -258,6 +292,8 @@ public enum KerasModule: Equatable {
       case "nn": return .module(.tensorflowNN)
       // Only `tf.random.set_seed` (NumPyScalars).
       case "random": return .module(.inert("tensorflow.random"))
+      // Only `tf.data.AUTOTUNE`, the constant input pipelines pass around; datasets are refused.
+      case "data": return .module(.inert("tensorflow.data"))
       // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
       case "initializers": return .module(.initializers)
@@ -359,6 +395,15 @@ public enum KerasModule: Equatable {
           Callable(.activation(name == "silu" ? "swish" : name), path: "tf.nn." + name))
       }
       return TensorFunctions.attribute(name, namespace: "tensorflow.nn")
+    case .keras3Backend:
+      // The legacy functions stay reachable while ConvBook traces a Lambda's function or a custom
+      // layer's `call`, which Keras 3 skips when given the output shape (`Attributes.get`).
+      return KerasModule.backend.attribute(name)
+    case .optimizersLegacy:
+      let legacy = [
+        "Adadelta", "Adagrad", "Adam", "Adamax", "Ftrl", "Nadam", "Optimizer", "RMSprop", "SGD",
+      ]
+      return legacy.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .optimizers, .losses, .metrics, .callbacks:
       // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
       // learning rate, made as the optimizers are.
@@ -370,6 +415,7 @@ public enum KerasModule: Equatable {
       {
         return nil
       }
+      if self == .optimizers, name == "legacy" { return .module(.optimizersLegacy) }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))
@@ -414,6 +460,12 @@ public enum KerasModule: Equatable {
       }
       if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
+      if module == "tensorflow.data" || module == "tensorflow.data.experimental" {
+        if name == "AUTOTUNE" { return .int(-1) }
+        if module == "tensorflow.data", name == "experimental" {
+          return .module(.inert("tensorflow.data.experimental"))
+        }
+      }
       // `tf.random.normal` on a shape holding Keras tensors (VAE sampling).
       return module == "tensorflow.random"
         ? TensorFunctions.attribute(name, namespace: module) : nil

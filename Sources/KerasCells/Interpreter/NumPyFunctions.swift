@@ -8,7 +8,7 @@ enum NumPyFunctions {
   static let functionNames: Set<String> = [
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
-    "around",
+    "around", "full", "log", "exp", "sqrt",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -49,6 +49,8 @@ enum NumPyFunctions {
     var keywords: [(String, Value)]
     let site: CallSite
     let function: String
+    /// The name a refusal shows: `numpy.arange`, `ndarray.astype`.
+    var path: String
 
     /// The argument at `index` or called `name`, or nil.
     func value(_ index: Int, _ name: String) -> Value? {
@@ -57,18 +59,16 @@ enum NumPyFunctions {
     }
 
     func check(allowed: [String]) throws(CellError) {
+      // NumPy's functions take more arguments than ConvBook models (`order=`, `like=`, ...), and
+      // its own wording for a wrong one varies by function: what ConvBook lacks is its limitation.
       for (label, _) in keywords where !allowed.contains(label) {
-        throw CellError(
-          type: "TypeError",
-          message: "\(function)() got an unexpected keyword argument '\(label)'",
-          range: site.range)
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `\(label)=` yet", at: site.range)
       }
       if positional.count > allowed.count {
-        throw CellError(
-          type: "TypeError",
-          message:
-            "\(function)() takes at most \(allowed.count) arguments (\(positional.count) given)",
-          range: site.range)
+        throw .unsupported(
+          "ConvBook supports `\(path)` with at most \(allowed.count) positional arguments",
+          at: site.range)
       }
     }
 
@@ -125,7 +125,8 @@ enum NumPyFunctions {
   ) throws(CellError) -> Value {
     let range = site.range
     let arguments = Arguments(
-      positional: positional, keywords: keywords, site: site, function: name)
+      positional: positional, keywords: keywords, site: site, function: name,
+      path: "numpy." + name)
     if dtypeNames.contains(name) {
       // `np.float32(0.5)`: a scalar of that dtype, as the Python number it behaves like.
       try arguments.check(allowed: ["value"])
@@ -148,6 +149,27 @@ enum NumPyFunctions {
       }
       return .array(
         try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
+    case "log", "exp", "sqrt":
+      try arguments.check(allowed: ["x"])
+      let array = try arguments.array(0, "x", budget: budget)
+      // NumPy computes in the input's float type (float64 for integers and bools).
+      let dtype: NDArray.DType = array.dtype == .float32 ? .float32 : .float64
+      try budget.allocate(count: array.count, size: dtype.storedSize, at: range)
+      let result: NDArray
+      if dtype == .float32 {
+        let function: (Float) -> Float =
+          name == "log"
+          ? { Foundation.log($0) } : name == "exp" ? { Foundation.exp($0) } : { $0.squareRoot() }
+        result = NDArray(dtype: dtype, shape: array.shape, scalars: array.scalars.map(function))
+      } else {
+        let function: (Double) -> Double =
+          name == "log"
+          ? { Foundation.log($0) } : name == "exp" ? { Foundation.exp($0) } : { $0.squareRoot() }
+        result = NDArray(
+          dtype: dtype, shape: array.shape,
+          doubles: (0..<array.count).map { function(array.value(at: $0)) })
+      }
+      return result.rank == 0 ? ArrayOperations.scalar(result, at: 0) : .array(result)
     case "round", "around":
       try arguments.check(allowed: ["a", "decimals"])
       let array = try arguments.array(0, "a", budget: budget)
@@ -228,8 +250,49 @@ enum NumPyFunctions {
           : NDArray(
             dtype: dtype, shape: shape, scalars: [Float](repeating: Float(value), count: count)))
     case "arange":
-      try arguments.check(allowed: ["start", "stop", "step"])
-      return .array(try Self.arange(arguments, budget: budget, range: range))
+      try arguments.check(allowed: ["start", "stop", "step", "dtype"])
+      let values = try Self.arange(arguments, budget: budget, range: range)
+      guard let given = arguments.value(3, "dtype"), !given.isNone else { return .array(values) }
+      // NumPy computes `start + i * step` in the requested dtype; for the whole numbers and
+      // float64 values ConvBook holds, converting the result gives the same elements.
+      let dtype = try ArrayOperations.dtype(given, range: range)
+      try budget.allocate(count: values.count, size: dtype.storedSize, at: range)
+      return .array(try ArrayOperations.convert(values, to: dtype, range: range))
+    case "full":
+      try arguments.check(allowed: ["shape", "fill_value", "dtype"])
+      let shape = try arguments.shape(0, "shape")
+      guard let fill = arguments.value(1, "fill_value") else {
+        throw CellError(
+          type: "TypeError", message: "full() missing required argument 'fill_value' (pos 2)",
+          range: range)
+      }
+      let filler = try ArrayOperations.array(from: fill, dtype: nil, range: range, budget: budget)
+      guard filler.rank == 0 else {
+        throw .unsupported(
+          "ConvBook supports `numpy.full` with a single fill value only", at: range)
+      }
+      var count = 1
+      for dimension in shape {
+        guard dimension >= 0 else {
+          throw CellError(
+            type: "ValueError", message: "negative dimensions are not allowed", range: range)
+        }
+        let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+        guard !overflow else {
+          throw CellError(type: "ValueError", message: "array is too big", range: range)
+        }
+        count = product
+      }
+      // NumPy's dtype for `np.full` is the fill value's own: int64 for an int, float64 for a float.
+      let dtype =
+        try arguments.value(2, "dtype").map { value throws(CellError) in
+          try ArrayOperations.dtype(value, range: range)
+        } ?? filler.dtype
+      try budget.allocate(count: count, size: dtype.storedSize, at: range)
+      let filled = NDArray(
+        dtype: filler.dtype, shape: shape,
+        doubles: [Double](repeating: filler.value(at: 0), count: count))
+      return .array(try ArrayOperations.convert(filled, to: dtype, range: range))
     case "reshape":
       try arguments.check(allowed: ["a", "newshape"])
       let array = try arguments.array(0, "a", budget: budget)
@@ -305,7 +368,8 @@ enum NumPyFunctions {
   ) throws(CellError) -> Value {
     let range = site.range
     let arguments = Arguments(
-      positional: positional, keywords: keywords, site: site, function: name)
+      positional: positional, keywords: keywords, site: site, function: name,
+      path: "ndarray." + name)
     switch name {
     case "astype":
       try arguments.check(allowed: ["dtype"])
@@ -395,7 +459,8 @@ enum NumPyFunctions {
     positional: [Value], keywords: [(String, Value)], site: CallSite, budget: EvaluationBudget
   ) throws(CellError) -> Value {
     let arguments = Arguments(
-      positional: positional, keywords: keywords, site: site, function: "to_categorical")
+      positional: positional, keywords: keywords, site: site, function: "to_categorical",
+      path: "keras.utils.to_categorical")
     try arguments.check(allowed: ["y", "num_classes", "dtype"])
     let labels = try arguments.array(0, "y", budget: budget)
     let classes = try arguments.integer(1, "num_classes")
