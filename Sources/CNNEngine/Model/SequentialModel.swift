@@ -62,6 +62,11 @@ public final class SequentialModel {
   private let names: NameScope?
   /// The Keras version of the session that made the model (tf-keras for a model made without one).
   public var kerasVersion: KerasVersion { names?.kerasVersion ?? .keras2 }
+  /// Whether a Keras 3 session made this model (a functional model keeps no names of its own).
+  public var madeByKeras3 = false
+  /// Keras 3's `trainable`: one flag per variable, set when a layer's or model's flag changes (see
+  /// `setTrainable`), rather than tf-keras' (a frozen model freezes every weight inside it).
+  public var usesKeras3Trainable: Bool { madeByKeras3 || kerasVersion == .keras3 }
 
   public init(name: String, names: NameScope? = nil) {
     self.name = name
@@ -447,8 +452,20 @@ public final class SequentialModel {
   /// `model.weights`: each layer's `weights` in layer order (so, unlike a layer's own list, not all
   /// trainable weights first).
   public var variables: [WeightVariable] { stack.flatMap(\.variables) }
-  public var trainableVariables: [WeightVariable] { stack.flatMap(\.trainableVariables) }
-  public var nonTrainableVariables: [WeightVariable] { stack.flatMap(\.nonTrainableVariables) }
+  public var trainableVariables: [WeightVariable] {
+    // Keras 3: a frozen model has none; otherwise each variable's own flag counts.
+    if usesKeras3Trainable {
+      return trainable ? stack.flatMap(\.flaggedVariables).filter(\.trainable) : []
+    }
+    return stack.flatMap(\.trainableVariables)
+  }
+  public var nonTrainableVariables: [WeightVariable] {
+    if usesKeras3Trainable {
+      let all = stack.flatMap(\.flaggedVariables)
+      return trainable ? all.filter { !$0.trainable } : all
+    }
+    return stack.flatMap(\.nonTrainableVariables)
+  }
 
   /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.
   /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
@@ -489,7 +506,7 @@ public final class SequentialModel {
         "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data."
       )
     }
-    if let graph { return graphSummary(graph) }
+    if let graph { return frozenForKeras3(graphSummary(graph)) }
     var rows: [ModelSummary.Row] = []
     if kind == .functional {
       rows.append(
@@ -510,9 +527,23 @@ public final class SequentialModel {
       row.describeLayer(instance)
       rows.append(row)
     }
-    return ModelSummary(
-      name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,
-      rows: rows)
+    return frozenForKeras3(
+      ModelSummary(
+        name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,
+        rows: rows))
+  }
+
+  /// Keras 3 counts a frozen model's weights as non-trainable in its summary whatever the flags of
+  /// its layers (a layer made trainable again inside it keeps its own flag: `setTrainable`).
+  private func frozenForKeras3(_ summary: ModelSummary) -> ModelSummary {
+    guard usesKeras3Trainable, !trainable else { return summary }
+    var summary = summary
+    for index in summary.rows.indices {
+      for weight in summary.rows[index].weights.indices {
+        summary.rows[index].weights[weight].trainable = false
+      }
+    }
+    return summary
   }
 }
 
@@ -533,6 +564,9 @@ extension SequentialModel {
 
   /// `model.trainable = flag`: Keras sets the flag of the model and of every layer inside it.
   public func setTrainable(_ flag: Bool) {
+    // Keras 3 (TensorFlow backend) ignores setting the value the model already has, so the layers
+    // inside keep their own flags (one made trainable again inside a frozen model stays so).
+    if usesKeras3Trainable && trainable == flag { return }
     trainable = flag
     for instance in layers {
       if let nested = instance.model {

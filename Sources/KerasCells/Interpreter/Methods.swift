@@ -323,6 +323,43 @@ enum Methods {
     }
   }
 
+  /// `model.compute_output_shape(input_shape)` of a built model with one input and one output:
+  /// its layers replayed on the shape (batch size included). tf-keras returns a `TensorShape`,
+  /// Keras 3 a tuple; both print as a tuple.
+  private static func computeOutputShape(
+    _ model: SequentialModel, _ positional: [Value], _ keywords: [(String, Value)],
+    _ site: CallSite, _ interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard positional.count + keywords.count == 1,
+      let shapeValue = positional.first ?? keywords.first(where: { $0.0 == "input_shape" })?.1
+    else {
+      throw CellError(
+        type: "TypeError",
+        message: "compute_output_shape() takes one argument, the input shape",
+        range: site.range)
+    }
+    let shapeArgument = try ArgumentConversion.argument(shapeValue, range: site.range)
+    let shape: TensorShape
+    do {
+      shape = TensorShape(try InputLayer.shapeDimensions(shapeArgument, argument: "input_shape"))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+    let output: TensorShape?
+    do {
+      output = model.isBuilt ? try model.replayedOutputShape(on: shape) : nil
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+    guard let output else {
+      throw .unsupported(
+        "ConvBook computes `compute_output_shape` only for a built model with one input and one output, on a shape that fits its input \(model.inputShape.map(\.description) ?? "None")",
+        at: site.range)
+    }
+    if interpreter.kerasVersion == .keras3 { return Attributes.shapeValue(output) }
+    return .tensorShape(output.dimensions)
+  }
+
   private static func modelMethod(
     _ name: String, _ model: SequentialModel, _ positional: [Value], _ keywords: [(String, Value)],
     _ site: CallSite, _ interpreter: Interpreter
@@ -346,6 +383,26 @@ enum Methods {
         throw Calls.keras(error, at: site.range)
       }
       summary.options = options
+      // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
+      // widths), tf-keras' `print_row` after the title and the top rule (at the header row).
+      if let given = options.positions, given.count < (summary.showsConnections ? 4 : 3) {
+        if interpreter.kerasVersion == .keras3 {
+          throw CellError(
+            type: "IndexError", message: "list index out of range", range: site.range)
+        }
+        let lineLength = KerasSummaryText.layout(summary).lineLength
+        let opening = ["Model: \"\(summary.name)\"", String(repeating: "_", count: lineLength)]
+        for line in opening {
+          if let printFunction {
+            _ = try Calls.call(
+              printFunction, positional: [.string(line)], keywords: [], site: site,
+              interpreter: interpreter)
+          } else {
+            interpreter.emit(.text(line + "\n"))
+          }
+        }
+        throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
+      }
       // Keras prints each field by slices of its column's width, forever when that is zero.
       if interpreter.kerasVersion == .keras2,
         let column = KerasSummaryText.unprintableColumn(summary)
@@ -422,6 +479,8 @@ enum Methods {
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+    case "compute_output_shape":
+      return try computeOutputShape(model, positional, keywords, site, interpreter)
     case "build":
       guard let shapeValue = positional.first ?? keywords.first(where: { $0.0 == "input_shape" })?.1
       else {

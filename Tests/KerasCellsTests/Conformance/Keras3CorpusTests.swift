@@ -27,6 +27,8 @@ import Testing
     "468-err-reuse-wrong-channels":
       "Keras 3 calls a nested Sequential model on another channel count; ConvBook refuses as its own limitation",
     "609-custom-sampling-layer": "classes: a `keras.layers.Layer` subclass with `call`",
+    "827-summary-print-fn-graph":
+      "the text a `print_fn` receives is rendered while the cell runs, at rich's 80 columns: with COLUMNS=120 Keras 3 hands it the 120-column table",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

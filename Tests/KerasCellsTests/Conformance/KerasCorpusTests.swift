@@ -219,6 +219,11 @@ import Testing
   /// size (see `unwrappedJSON`) as itself.
   static func normalize(_ value: Any?) -> String {
     if let size = value as? Int { return String(size) }
+    // tf-keras' shapes of a model given dicts of tensors: a dict, which the engine's list holds
+    // in the order of the sorted keys (the order of `model.inputs`).
+    if let shapes = value as? [String: Any] {
+      return normalize(shapes.keys.sorted().map { shapes[$0] ?? NSNull() })
+    }
     guard let items = value as? [Any] else { return "null" }
     return "["
       + items.map { item in
