@@ -452,18 +452,16 @@ public final class SequentialModel {
   /// `model.weights`: each layer's `weights` in layer order (so, unlike a layer's own list, not all
   /// trainable weights first).
   public var variables: [WeightVariable] { stack.flatMap(\.variables) }
+  /// A frozen model has no trainable weights, whatever its layers' flags (both Kerases); otherwise
+  /// Keras 3 counts each variable's own flag.
   public var trainableVariables: [WeightVariable] {
-    // Keras 3: a frozen model has none; otherwise each variable's own flag counts.
-    if usesKeras3Trainable {
-      return trainable ? stack.flatMap(\.flaggedVariables).filter(\.trainable) : []
-    }
+    guard trainable else { return [] }
+    if usesKeras3Trainable { return stack.flatMap(\.flaggedVariables).filter(\.trainable) }
     return stack.flatMap(\.trainableVariables)
   }
   public var nonTrainableVariables: [WeightVariable] {
-    if usesKeras3Trainable {
-      let all = stack.flatMap(\.flaggedVariables)
-      return trainable ? all.filter { !$0.trainable } : all
-    }
+    guard trainable else { return variables }
+    if usesKeras3Trainable { return stack.flatMap(\.flaggedVariables).filter { !$0.trainable } }
     return stack.flatMap(\.nonTrainableVariables)
   }
 
@@ -506,7 +504,7 @@ public final class SequentialModel {
         "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data."
       )
     }
-    if let graph { return frozenForKeras3(graphSummary(graph)) }
+    if let graph { return frozen(graphSummary(graph)) }
     var rows: [ModelSummary.Row] = []
     if kind == .functional {
       rows.append(
@@ -527,16 +525,16 @@ public final class SequentialModel {
       row.describeLayer(instance)
       rows.append(row)
     }
-    return frozenForKeras3(
+    return frozen(
       ModelSummary(
         name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,
         rows: rows))
   }
 
-  /// Keras 3 counts a frozen model's weights as non-trainable in its summary whatever the flags of
-  /// its layers (a layer made trainable again inside it keeps its own flag: `setTrainable`).
-  private func frozenForKeras3(_ summary: ModelSummary) -> ModelSummary {
-    guard usesKeras3Trainable, !trainable else { return summary }
+  /// A frozen model's summary counts all its weights as non-trainable, whatever the flags of its
+  /// layers (a layer made trainable again inside it keeps its own flag).
+  private func frozen(_ summary: ModelSummary) -> ModelSummary {
+    guard !trainable else { return summary }
     var summary = summary
     for index in summary.rows.indices {
       for weight in summary.rows[index].weights.indices {

@@ -105,8 +105,8 @@ enum LayerConnections {
 
   /// `model.input_names` / `model.output_names`: the names of the layers that make the model's
   /// inputs or outputs, in the order of `model.inputs` / `model.outputs`; tf-keras makes output
-  /// names unique (`dense`, `dense_1` for a layer that makes two outputs). None for a model that
-  /// has no inputs yet (an unbuilt Sequential model).
+  /// names unique (`dense`, `dense_1` for one tensor listed twice; Keras 3 repeats the name).
+  /// None for a model that has no inputs yet (an unbuilt Sequential model).
   static func modelTensorNames(
     _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value {
@@ -120,7 +120,7 @@ enum LayerConnections {
     for case .kerasTensor(let tensor) in list.items {
       let base = tensor.producer.name
       var proposal = base
-      if tensorsName == "outputs" {
+      if tensorsName == "outputs" && interpreter.kerasVersion == .keras2 {
         while names.contains(proposal) {
           let count = counts[base, default: 1]
           proposal = "\(base)_\(count)"
