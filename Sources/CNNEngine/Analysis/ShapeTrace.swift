@@ -34,9 +34,43 @@ public struct ShapeTrace: Sendable, Equatable {
     /// out byte-identical from build to build.
     public var seconds: Double?
 
+    /// For a model used as a layer: the values of every tensor its layers make (nested models
+    /// included, its output among them) and of the largest one; nil for a plain layer or when a
+    /// size is unknown.
+    public var innerValues: InnerValues?
+
     public var isInput: Bool { className == "InputLayer" }
-    /// float32 bytes of one sample of the output.
-    public var activationBytes: Int? { values.map { $0 * 4 } }
+    /// float32 bytes of one sample of the output; for a nested model, of every tensor inside it,
+    /// which a training step keeps too.
+    public var activationBytes: Int? { (innerValues?.all ?? values).map { $0 * 4 } }
+    /// float32 bytes of the largest single tensor of the step.
+    public var largestTensorBytes: Int? { (innerValues?.largest ?? values).map { $0 * 4 } }
+  }
+
+  /// Values of the tensors inside a nested model: all of them, and the largest one.
+  public struct InnerValues: Sendable, Equatable {
+    public var all: Int
+    public var largest: Int
+  }
+
+  /// The values of the tensors the layers of a nested model's rows make (an input row makes none:
+  /// its tensor is the one the model is called on), recursively; nil when a size is unknown.
+  static func innerValues(_ rows: [ModelSummary.Row]) -> InnerValues? {
+    var all = 0
+    var largest = 0
+    for row in rows where !row.isInputLayer {
+      let values: InnerValues
+      if row.nestedRows.isEmpty {
+        guard let output = row.outputValues else { return nil }
+        values = InnerValues(all: output, largest: output)
+      } else {
+        guard let inner = innerValues(row.nestedRows) else { return nil }
+        values = inner
+      }
+      all += values.all
+      largest = max(largest, values.largest)
+    }
+    return InnerValues(all: all, largest: largest)
   }
 
   /// The factor a step must exceed to count as a jump.
@@ -78,6 +112,7 @@ public struct ShapeTrace: Sendable, Equatable {
         name: row.name, className: row.className, outputShape: row.outputShape,
         values: row.outputValues,
         parameters: row.parameters, multiplyAccumulates: row.multiplyAccumulates, marks: [])
+      if !row.nestedRows.isEmpty { step.innerValues = Self.innerValues(row.nestedRows) }
       if row.inputShape.rank >= 3 && row.outputShape.rank == 2 && row.className == "Flatten" {
         step.marks.append(.flattensLayout)
       }
@@ -105,8 +140,8 @@ public struct ShapeTrace: Sendable, Equatable {
   /// float32 bytes of every tensor of the path for one sample, input included: what a training
   /// step keeps in memory for the backward pass.
   public var totalActivationBytes: Int { steps.reduce(0) { $0 + ($1.activationBytes ?? 0) } }
-  /// The largest single tensor of the path.
-  public var peakActivationBytes: Int { steps.compactMap(\.activationBytes).max() ?? 0 }
+  /// The largest single tensor of the path (inside nested models too).
+  public var peakActivationBytes: Int { steps.compactMap(\.largestTensorBytes).max() ?? 0 }
   /// Whether the steps carry measured statistics.
   public var isMeasured: Bool {
     measurement?.failure == nil && steps.contains { $0.statistics != nil }

@@ -207,6 +207,7 @@ struct ApplicationContext {
       }
     }
     let model = try SequentialModel.functional(name: name, inputs: inputs, outputs: [output])
+    model.madeByKeras3 = kerasVersion == .keras3
     switch arguments["weights"] {
     case .string("imagenet"):
       model.pretrainedWeights = PretrainedWeightsRequest(

@@ -87,7 +87,11 @@ extension LayerInstance {
         // Keras reports the shape of the call's first argument: `()` for the number of `1 - x`.
         // (the constant tensor's shape for `position_embedding + x`).
         let lambda = layer as? TFOpLambda
-        let numberFirst = lambda?.constantFirst ?? false
+        var numberFirst = lambda?.constantFirst ?? false
+        // `2.0 ** x` too (`tf.math.pow(2.0, x)`).
+        if case .binary(_, _?, true)? = (layer as? TensorFunctionLayer)?.function {
+          numberFirst = true
+        }
         let constant = lambda?.constantTensor.map { TensorShape($0.shape.map { Optional($0) }) }
         inputShape = numberFirst ? constant ?? TensorShape([]) : inputs[0]
         callInputShapes = inputs

@@ -127,6 +127,9 @@ public final class LayerInstance {
   /// The weights this layer created; empty until it is built.
   public var weights: [WeightSpec] {
     if let model {
+      // Keras 3 keeps a flag per variable: a frozen model's weights are the flags its layers have
+      // (`SequentialModel.setTrainable`); tf-keras freezes every weight of a frozen model.
+      if model.usesKeras3Trainable { return model.layers.flatMap(\.weights) }
       return model.layers.flatMap(\.weights).map { spec in
         var spec = spec
         if !trainable { spec.trainable = false }
@@ -154,6 +157,12 @@ public final class LayerInstance {
       return variable
     }
   }
+  /// The variables with the flags the outer model counts: a nested Keras 3 model's are its layers'
+  /// own (not masked by its flag, see `weights`); otherwise `variables`.
+  public var flaggedVariables: [WeightVariable] {
+    guard let model, model.usesKeras3Trainable else { return variables }
+    return model.layers.flatMap(\.flaggedVariables)
+  }
   public var trainableVariables: [WeightVariable] {
     guard model == nil else { return variables.filter(\.trainable) }
     return weights.filter(\.trainable).map { WeightVariable(layerName: name, spec: $0) }
@@ -175,7 +184,8 @@ public final class LayerInstance {
 
   public var parameterCount: Int { counts.parameters }
   public var trainableParameterCount: Int {
-    weights.filter(\.trainable).reduce(0) { $0 + $1.count }
+    guard trainable else { return 0 }
+    return weights.filter(\.trainable).reduce(0) { $0 + $1.count }
   }
 
   /// `layer.count_params()`, which Keras refuses before the layer is built.

@@ -6,7 +6,7 @@ extension SequentialModel {
   /// The output shape of this model run on `shape`, or nil when `shape` does not fit the model's
   /// input shape (another rank, or a known size that differs). A layer whose weights would change
   /// is refused as ConvBook's limitation.
-  func replayedOutputShape(on shape: TensorShape) throws(KerasError) -> TensorShape? {
+  public func replayedOutputShape(on shape: TensorShape) throws(KerasError) -> TensorShape? {
     guard let shapes = try replayedOutputShapes(on: [shape]), shapes.count == 1 else { return nil }
     return shapes[0]
   }

@@ -72,6 +72,11 @@ public final class SequentialModel {
     guard let first = stack.first else { return .keras2 }
     return first.model?.kerasVersion ?? first.layer.common.kerasVersion
   }
+  /// Whether a Keras 3 session made this model (a functional model keeps no names of its own).
+  public var madeByKeras3 = false
+  /// Keras 3's `trainable`: one flag per variable, set when a layer's or model's flag changes (see
+  /// `setTrainable`), rather than tf-keras' (a frozen model freezes every weight inside it).
+  public var usesKeras3Trainable: Bool { madeByKeras3 || kerasVersion == .keras3 }
 
   public init(name: String, names: NameScope? = nil) {
     self.name = name
@@ -459,8 +464,18 @@ public final class SequentialModel {
   /// `model.weights`: each layer's `weights` in layer order (so, unlike a layer's own list, not all
   /// trainable weights first).
   public var variables: [WeightVariable] { stack.flatMap(\.variables) }
-  public var trainableVariables: [WeightVariable] { stack.flatMap(\.trainableVariables) }
-  public var nonTrainableVariables: [WeightVariable] { stack.flatMap(\.nonTrainableVariables) }
+  /// A frozen model has no trainable weights, whatever its layers' flags (both Kerases); otherwise
+  /// Keras 3 counts each variable's own flag.
+  public var trainableVariables: [WeightVariable] {
+    guard trainable else { return [] }
+    if usesKeras3Trainable { return stack.flatMap(\.flaggedVariables).filter(\.trainable) }
+    return stack.flatMap(\.trainableVariables)
+  }
+  public var nonTrainableVariables: [WeightVariable] {
+    guard trainable else { return variables }
+    if usesKeras3Trainable { return stack.flatMap(\.flaggedVariables).filter { !$0.trainable } }
+    return stack.flatMap(\.nonTrainableVariables)
+  }
 
   /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.
   /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
@@ -501,7 +516,7 @@ public final class SequentialModel {
         "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data."
       )
     }
-    if let graph { return graphSummary(graph) }
+    if let graph { return frozen(graphSummary(graph)) }
     var rows: [ModelSummary.Row] = []
     if kind == .functional {
       rows.append(
@@ -522,9 +537,23 @@ public final class SequentialModel {
       row.describeLayer(instance)
       rows.append(row)
     }
-    return ModelSummary(
-      name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,
-      rows: rows)
+    return frozen(
+      ModelSummary(
+        name: name, inputLayerName: inputLayer.name, inputShape: inputLayer.batchInputShape,
+        rows: rows))
+  }
+
+  /// A frozen model's summary counts all its weights as non-trainable, whatever the flags of its
+  /// layers (a layer made trainable again inside it keeps its own flag).
+  private func frozen(_ summary: ModelSummary) -> ModelSummary {
+    guard !trainable else { return summary }
+    var summary = summary
+    for index in summary.rows.indices {
+      for weight in summary.rows[index].weights.indices {
+        summary.rows[index].weights[weight].trainable = false
+      }
+    }
+    return summary
   }
 }
 
@@ -545,6 +574,9 @@ extension SequentialModel {
 
   /// `model.trainable = flag`: Keras sets the flag of the model and of every layer inside it.
   public func setTrainable(_ flag: Bool) {
+    // Keras 3 (TensorFlow backend) ignores setting the value the model already has, so the layers
+    // inside keep their own flags (one made trainable again inside a frozen model stays so).
+    if usesKeras3Trainable && trainable == flag { return }
     trainable = flag
     for instance in layers {
       if let nested = instance.model {

@@ -267,6 +267,11 @@ enum Attributes {
     case "inputs", "outputs", "input", "output":
       return try LayerConnections.modelTensors(
         name, of: model, range: range, interpreter: interpreter)
+    case "input_names" where interpreter.kerasVersion == .keras3:
+      return nil  // Keras 3's models have `output_names` only.
+    case "input_names", "output_names":
+      return try LayerConnections.modelTensorNames(
+        name, of: model, range: range, interpreter: interpreter)
     case "input_shape", "output_shape":
       guard let input = model.inputShape,
         let output = model.outputShape
@@ -283,6 +288,19 @@ enum Attributes {
         throw CellError(
           type: "AttributeError",
           message: "'\(model.className)' object has no attribute '\(missing)'", range: range)
+      }
+      // tf-keras maps the structure the model was given: a dict of tensors gives a dict of
+      // shapes, keys in the given order (Keras 3 flattens it, keys sorted, as `inputs` is).
+      if interpreter.kerasVersion == .keras2,
+        let given = interpreter.session.modelStructures[ObjectIdentifier(model)],
+        case .dictionary(let tensors) = name == "input_shape" ? given.inputs : given.outputs
+      {
+        var pairs: [(Value, Value)] = []
+        for (key, value) in tensors.pairs {
+          guard case .kerasTensor(let tensor) = value else { break }
+          pairs.append((key, shapeValue(tensor.shape)))
+        }
+        if pairs.count == tensors.pairs.count { return .dictionary(PythonDict(pairs)) }
       }
       switch name {
       case "input_shape":

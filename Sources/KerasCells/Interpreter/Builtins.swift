@@ -333,6 +333,13 @@ enum Builtins {
       case .bigInt(let number): return PythonInteger.value(BigInt(number.magnitude))
       case .bool(let flag): return .int(flag ? 1 : 0)
       case .float(let number): return .float(abs(number))
+      case .kerasTensor(let tensor):
+        // `abs(x)` calls the tensor's `__abs__`: tf-keras' `tf.math.abs`, Keras 3's `absolute`.
+        let keras3 = interpreter.kerasVersion == .keras3
+        return .kerasTensor(
+          try TensorFunctions.apply(
+            .unary(.abs), keras3 ? "absolute" : "tf.math.abs", [tensor], interpreter: interpreter,
+            range: range))
       default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
       }
     case "min", "max":

@@ -147,7 +147,28 @@ enum Calls {
       var positional = positional
       var keywords = keywords
       var lambdaFunction: Value?
+      var lambdaArguments: [(String, Value)] = []
       if className == "Lambda" {
+        // `arguments={"k": 3.0}`: keywords for the function, passed when it is traced.
+        if let index = keywords.firstIndex(where: { $0.0 == "arguments" }) {
+          switch keywords[index].1 {
+          case .none: break
+          case .dictionary(let dictionary):
+            for (key, value) in dictionary.pairs {
+              guard case .string(let name) = key else {
+                throw .unsupported(
+                  "ConvBook passes a Lambda's `arguments` as keywords and needs string keys, not \(PythonText.repr(key))",
+                  at: site.range)
+              }
+              lambdaArguments.append((name, value))
+            }
+          default:
+            throw .unsupported(
+              "ConvBook takes a Lambda's `arguments` as a dict of keywords, not a value of type '\(keywords[index].1.typeName)'",
+              at: site.range)
+          }
+          keywords.remove(at: index)
+        }
         if let index = keywords.firstIndex(where: { $0.0 == "function" }) {
           lambdaFunction = keywords[index].1
           keywords[index].1 = .kerasObject(KerasObject(typeName: "function"))
@@ -205,6 +226,7 @@ enum Calls {
         interpreter.recordOrigin(of: instance, at: site.range)
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
+          interpreter.session.lambdaArguments[ObjectIdentifier(instance)] = lambdaArguments
         }
         if keras3 {
           for warning in Keras3Wording.deprecationWarnings(
@@ -652,6 +674,11 @@ enum Calls {
     {
       throw keras(refusal, at: site.range)
     }
+    if interpreter.kerasVersion == .keras3,
+      let failure = Keras3Wording.concatenateAxisFailure(instance, shapes: tensors.map(\.shape))
+    {
+      throw keras(failure, at: interpreter.blame(instance, fallback: site.range))
+    }
     do {
       // Keras 3 passes a tensor's mask to the layers whose `call` takes one.
       let keras3 = interpreter.kerasVersion == .keras3 && tensors.count == 1
@@ -898,8 +925,18 @@ enum Calls {
       {
         throw keras(refusal, at: site.range)
       }
+      let layerNames = " All layer names should be unique."
+      if interpreter.kerasVersion == .keras3, error.message.hasPrefix("The name \""),
+        error.message.hasSuffix(layerNames)
+      {
+        // Keras 3's Function checks the names of its operations.
+        let message =
+          error.message.dropLast(layerNames.count) + " All operation names should be unique."
+        throw CellError(type: error.type, message: String(message), range: site.range)
+      }
       throw keras(error, at: site.range)
     }
+    model.madeByKeras3 = interpreter.kerasVersion == .keras3
     interpreter.session.modelStructures[ObjectIdentifier(model)] = (
       model, inputsStructure, outputsStructure
     )

@@ -119,6 +119,24 @@ enum Keras3Wording {
   /// functional model, `modelName` nil), where tf-keras words them otherwise or lets the call
   /// through: a Conv1D's kernel against a 4-D input (a lower rank fails the usual rank check), a
   /// Dense on an undefined last dimension (its kernel's path names the Sequential model).
+  /// Keras 3's `Concatenate` on an axis that some input lacks: its `build`, run inside the call,
+  /// fails indexing the shape. (The message's list of the call's arguments is left out: ConvBook's
+  /// tensors do not keep Keras 3's `keras_tensor` names.)
+  static func concatenateAxisFailure(_ instance: LayerInstance, shapes: [TensorShape])
+    -> KerasError?
+  {
+    guard let merge = instance.layer as? Merge, merge.kind == .concatenate,
+      shapes.contains(where: { shape in
+        let axis = merge.axis < 0 ? shape.rank + merge.axis : merge.axis
+        return axis < 0 || axis >= shape.rank
+      })
+    else { return nil }
+    return KerasError(
+      "IndexError",
+      "Exception encountered when calling Concatenate.call().\n\n\u{1b}[1mlist index out of range\u{1b}[0m"
+    )
+  }
+
   static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String?)
     -> KerasError?
   {

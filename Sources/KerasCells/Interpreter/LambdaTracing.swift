@@ -28,7 +28,8 @@ enum LambdaTracing {
     let result: Value
     do {
       result = try Calls.call(
-        function, positional: [argument], keywords: [],
+        function, positional: [argument],
+        keywords: session.lambdaArguments[ObjectIdentifier(instance)] ?? [],
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "function"),
         interpreter: interpreter)
     } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {

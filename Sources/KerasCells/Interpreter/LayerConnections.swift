@@ -103,6 +103,35 @@ enum LayerConnections {
     return tensorsValue(flat, asList: false)
   }
 
+  /// `model.input_names` / `model.output_names`: the names of the layers that make the model's
+  /// inputs or outputs, in the order of `model.inputs` / `model.outputs`; tf-keras makes output
+  /// names unique (`dense`, `dense_1` for one tensor listed twice; Keras 3 repeats the name).
+  /// None for a model that has no inputs yet (an unbuilt Sequential model).
+  static func modelTensorNames(
+    _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let tensorsName = name == "input_names" ? "inputs" : "outputs"
+    guard
+      case .list(let list)? = try modelTensors(
+        tensorsName, of: model, range: range, interpreter: interpreter)
+    else { return .none }
+    var names: [String] = []
+    var counts: [String: Int] = [:]
+    for case .kerasTensor(let tensor) in list.items {
+      let base = tensor.producer.name
+      var proposal = base
+      if tensorsName == "outputs" && interpreter.kerasVersion == .keras2 {
+        while names.contains(proposal) {
+          let count = counts[base, default: 1]
+          proposal = "\(base)_\(count)"
+          counts[base] = count + 1
+        }
+      }
+      names.append(proposal)
+    }
+    return .list(names.map(Value.string))
+  }
+
   /// A copy of the structure of tensors a model was given (new lists, the same tensors).
   private static func rebuilt(_ value: Value, unwrapSingle: Bool) -> Value {
     switch value {

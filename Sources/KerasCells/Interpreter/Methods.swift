@@ -363,6 +363,26 @@ enum Methods {
         throw Calls.keras(error, at: site.range)
       }
       summary.options = options
+      // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
+      // widths), tf-keras' `print_row` after the title and the top rule (at the header row).
+      if let given = options.positions, given.count < (summary.showsConnections ? 4 : 3) {
+        if interpreter.kerasVersion == .keras3 {
+          throw CellError(
+            type: "IndexError", message: "list index out of range", range: site.range)
+        }
+        let lineLength = KerasSummaryText.layout(summary).lineLength
+        let opening = ["Model: \"\(summary.name)\"", String(repeating: "_", count: lineLength)]
+        for line in opening {
+          if let printFunction {
+            _ = try Calls.call(
+              printFunction, positional: [.string(line)], keywords: [], site: site,
+              interpreter: interpreter)
+          } else {
+            interpreter.emit(.text(line + "\n"))
+          }
+        }
+        throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
+      }
       // Keras prints each field by slices of its column's width, forever when that is zero.
       if interpreter.kerasVersion == .keras2,
         let column = KerasSummaryText.unprintableColumn(summary)
@@ -441,7 +461,8 @@ enum Methods {
       }
     case "compute_output_shape":
       return try ModelShapes.computeOutputShape(
-        model, positional: positional, keywords: keywords, site: site)
+        model, positional: positional, keywords: keywords, site: site,
+        kerasVersion: interpreter.kerasVersion)
     case "build":
       guard let shapeValue = positional.first ?? keywords.first(where: { $0.0 == "input_shape" })?.1
       else {

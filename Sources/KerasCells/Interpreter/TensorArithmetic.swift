@@ -12,6 +12,9 @@ enum TensorArithmetic {
     _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if operation == .power {
+      return try power(left, right, range: range, interpreter: interpreter)
+    }
     let kind: TFOpLambda.Operation
     switch operation {
     case .add: kind = .add
@@ -56,6 +59,43 @@ enum TensorArithmetic {
     return try apply(
       kind, tensors, constant: constant, constantTensor: constantTensor,
       constantFirst: constantFirst, range: range, interpreter: interpreter)
+  }
+
+  /// `x ** 2`, `2 ** x`, `x ** y`: tf-keras' `tf.math.pow` layer, Keras 3's `power` operation.
+  private static func power(
+    _ left: Value, _ right: Value, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    func number(_ value: Value) -> Double? {
+      switch value {
+      case .int(let n): return Double(n)
+      case .float(let n): return n
+      default: return nil
+      }
+    }
+    let inputs: [KerasTensor]
+    let function: TensorFunction
+    switch (left, right) {
+    case (.kerasTensor(let a), .kerasTensor(let b)):
+      inputs = [a, b]
+      function = .binary(.power, constant: nil, constantFirst: false)
+    case (.kerasTensor(let a), let other), (let other, .kerasTensor(let a)):
+      guard let constant = number(other) else {
+        throw .unsupported(
+          "** between a Keras tensor and a value of type '\(other.typeName)' is not supported in ConvBook cells; use a tensor or a number",
+          at: range)
+      }
+      let constantFirst: Bool
+      if case .kerasTensor = left { constantFirst = false } else { constantFirst = true }
+      inputs = [a]
+      function = .binary(.power, constant: constant, constantFirst: constantFirst)
+    default:
+      preconditionFailure("power needs a Keras tensor operand")
+    }
+    let keras3 = interpreter.kerasVersion == .keras3
+    return .kerasTensor(
+      try TensorFunctions.apply(
+        function, keras3 ? "power" : "tf.math.pow", inputs, interpreter: interpreter,
+        range: range))
   }
 
   static func negate(_ tensor: KerasTensor, range: SourceRange, interpreter: Interpreter)

@@ -24,6 +24,8 @@ import Testing
       "Keras 3 lets a Sequential model's LSTM(return_state=True) return three tensors and fails at the next layer (\"expects 1 input(s), but it received 3 input tensors\"); ConvBook refuses at the LSTM in tf-keras' words",
     "662-model-from-intermediate-tensor":
       "Keras 3 names the input layer of a model cut at an intermediate tensor after the tensor (`keras_tensor_7CLONE`), whose names ConvBook's tensors do not keep; ConvBook refuses as its limitation",
+    "827-summary-print-fn-graph":
+      "the text a `print_fn` receives is rendered while the cell runs, at rich's 80 columns: with COLUMNS=120 Keras 3 hands it the 120-column table",
   ]
 
   @Test func everyCorpusFileWasRecorded() {

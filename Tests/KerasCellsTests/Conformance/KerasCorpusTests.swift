@@ -192,7 +192,8 @@ import Testing
             : layer.listInputShapes.map(Self.json)
               ?? Self.unwrappedJSON(layer.inputShape, wrap: wrap)
           #expect(
-            input == Self.normalize(wantLayer["input_shape"]), "\(layerContext) input shape")
+            input == Self.normalize(wantLayer["input_shape"], dictsAsLists: true),
+            "\(layerContext) input shape")
           #expect(layer.parameterCount == wantLayer["params"] as? Int, "\(layerContext) params")
           #expect(
             layer.trainableParameterCount == wantLayer["trainable_params"] as? Int,
@@ -202,7 +203,7 @@ import Testing
       if model.isBuilt {
         #expect(
           (model.inputShapeList.map(Self.json) ?? Self.json(model.inputShape))
-            == Self.normalize(want["input_shape"]),
+            == Self.normalize(want["input_shape"], dictsAsLists: true),
           "\(context) input shape")
         let keyed = model.outputKeys.flatMap { keys in
           model.outputShapeList.map { Self.json(keys: keys, $0) }
@@ -241,10 +242,14 @@ import Testing
   }
 
   /// A JSON shape (a list of ints and nulls, or a list of such lists, or a dict of them by key)
-  /// in `json`'s form; a bare size (see `unwrappedJSON`) as itself.
-  static func normalize(_ value: Any?) -> String {
+  /// in `json`'s form; a bare size (see `unwrappedJSON`) as itself. `dictsAsLists` reads a dict of
+  /// input shapes as the list of its values in sorted-key order.
+  static func normalize(_ value: Any?, dictsAsLists: Bool = false) -> String {
     if let size = value as? Int { return String(size) }
     if let dict = value as? [String: Any] {
+      // tf-keras' input shapes of a model given dicts of tensors: the engine's list holds them in
+      // the order of the sorted keys (the order of `model.inputs`). Output dicts stay dicts.
+      if dictsAsLists { return normalize(dict.keys.sorted().map { dict[$0] ?? NSNull() }) }
       return "{" + dict.keys.sorted().map { "\($0):\(normalize(dict[$0]))" }.joined(separator: ",")
         + "}"
     }

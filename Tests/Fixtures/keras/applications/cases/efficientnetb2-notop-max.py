@@ -1,0 +1,4 @@
+from tensorflow import keras
+
+model = keras.applications.EfficientNetB2(include_top=False, weights=None, input_shape=(75, 75, 3), pooling="max")
+model.summary()

@@ -1,0 +1,4 @@
+from tensorflow import keras
+
+model = keras.applications.ResNet152(include_top=False, weights=None, input_shape=(75, 75, 3), pooling="avg")
+print(model.output_shape, model.count_params(), len(model.layers))

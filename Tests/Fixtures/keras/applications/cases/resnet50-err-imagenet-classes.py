@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.ResNet50(weights="imagenet", classes=10)

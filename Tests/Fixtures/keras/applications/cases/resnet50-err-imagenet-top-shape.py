@@ -1,0 +1,3 @@
+from tensorflow import keras
+
+model = keras.applications.ResNet50(weights="imagenet", input_shape=(128, 128, 3))

@@ -1,0 +1,4 @@
+from tensorflow import keras
+
+model = keras.applications.ResNet50(include_top=False, weights=None, input_shape=(97, 131, 3), pooling="max")
+model.summary()
