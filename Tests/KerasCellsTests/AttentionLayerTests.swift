@@ -81,8 +81,8 @@ import Testing
       "ConvBook does not support calling the layer \"multi_head_attention\" both with and without use_causal_mask yet"
     ),
     (
-      "layers.Attention()([x, x], mask=[x, x])",
-      "ConvBook does not support mask= in Attention calls yet"
+      "m = keras.Input(shape=(4, 6), dtype='bool')\nlayers.Attention()([x, x], mask=[None, m])",
+      "ConvBook supports mask=[query_mask, value_mask] of shape (batch, steps) on sequences only; the layer \"attention\" got a value mask of shape (None, 4, 6) for a value of shape (None, 4, 6)"
     ),
   ])
   func refusesWhatItDoesNotCompute(_ call: String, _ message: String) {

@@ -930,6 +930,17 @@ graph_case("mha_attention_mask", "MultiHeadAttention with attention_mask= (a (ba
 """)
 
 
+graph_case("attention_explicit_masks", "Attention and AdditiveAttention with mask=[query_mask, value_mask] given as bool inputs (a None query mask in the second; a query row and a value row masked out)", """
+    query = keras.Input(shape=(4, 6))
+    value = keras.Input(shape=(5, 6))
+    query_mask = keras.Input(shape=(4,), dtype="bool", name="query_mask")
+    value_mask = keras.Input(shape=(5,), dtype="bool", name="value_mask")
+    dot = layers.Attention(use_scale=True)([query, value], mask=[query_mask, value_mask])
+    additive = layers.AdditiveAttention()([dot, value, value], mask=[None, value_mask])
+    model = keras.Model([query, value, query_mask, value_mask], [dot, additive])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]
@@ -952,7 +963,9 @@ def run_graph_case(name):
         if t.name.endswith("mask"):
             xs[i] = (xs[i] > 0.3).astype(np.float32)
             xs[i][0, 0] = 0
-    ys = model.predict(xs if len(xs) > 1 else xs[0], verbose=0)
+    # Bool inputs get their 0/1 values as bools; the fixture keeps them as float32.
+    feed = [x.astype(bool) if t.dtype == tf.bool else x for x, t in zip(xs, model.inputs)]
+    ys = model.predict(feed if len(feed) > 1 else feed[0], verbose=0)
     if not isinstance(ys, list):
         ys = [ys]
     GRAPH_OUT.mkdir(parents=True, exist_ok=True)

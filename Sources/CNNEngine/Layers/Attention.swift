@@ -136,9 +136,12 @@ public struct Attention: MultiInputLayer {
     let score: AttentionKernel.Score
     /// `use_causal_mask=True`: a query step sees the keys up to its own.
     let causal: Bool
+    /// `mask=[query_mask, value_mask]`: where each is among the inputs (nil: not given).
+    let maskPositions: [Int?]
 
     init(_ layer: Attention, instance: LayerInstance, weights: ModelWeights) throws(ForwardError) {
       causal = instance.usesCausalMask ?? false
+      maskPositions = instance.callMaskPositions ?? []
       func weight(_ name: String) throws(ForwardError) -> [Float] {
         guard let tensor = weights.tensor(layer: instance.name, weight: name) else {
           throw ForwardError(
@@ -161,7 +164,17 @@ public struct Attention: MultiInputLayer {
     /// [query, value, key?] -> (B, ..., Tq, Dv); the axes before the last two are folded into the
     /// batch.
     /// `masks`: the Keras masks of the query and the value (nil where none; sequences only).
-    func run(_ inputs: [Tensor], masks: [[Bool]?] = []) throws(KernelError) -> Tensor {
+    func run(_ given: [Tensor], masks carried: [[Bool]?] = []) throws(KernelError) -> Tensor {
+      // Masks given as `mask=` replace the ones the tensors carry, as in Keras (nonzero: kept).
+      var masks = carried
+      var inputs = given
+      if maskPositions.contains(where: { $0 != nil }) {
+        masks = maskPositions.map { position in
+          position.map { given[$0].scalars.map { $0 != 0 } }
+        }
+        let positions = Set(maskPositions.compactMap { $0 })
+        inputs = given.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
+      }
       func folded(_ tensor: Tensor) throws(KernelError) -> Tensor {
         let shape = tensor.shape
         let batch = shape.dropLast(2).reduce(1, *)

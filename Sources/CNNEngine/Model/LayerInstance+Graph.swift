@@ -76,6 +76,18 @@ extension LayerInstance {
       if let mask = attentionMask(in: given) {
         try checkAttentionMask(mask, inputs: inputs)
       }
+      for (position, role) in zip(callMaskPositions ?? [], ["query", "value"]) {
+        guard let position, position < given.count else { continue }
+        let sequence = inputs[role == "query" ? 0 : 1]
+        let mask = given[position]
+        guard sequence.rank == 3, mask.rank == 2,
+          mask[1] == nil || sequence[1] == nil || mask[1] == sequence[1]
+        else {
+          throw .limitation(
+            "ConvBook supports mask=[query_mask, value_mask] of shape (batch, steps) on sequences only; the layer \"\(name)\" got a \(role) mask of shape \(mask) for a \(role) of shape \(sequence)"
+          )
+        }
+      }
       let output: TensorShape
       if let operation = merge as? any TensorOperationLayer {
         output = try operation.outputShape(forInputs: inputs, values: values)

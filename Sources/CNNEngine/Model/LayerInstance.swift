@@ -51,14 +51,28 @@ public final class LayerInstance {
     attentionMaskPosition = given
   }
 
-  /// The tensors of a call that the layer computes on: all but an `attention_mask`.
-  public func layerInputs<T>(_ inputs: [T]) -> [T] {
-    guard let position = attentionMaskPosition, position >= 0, position < inputs.count else {
-      return inputs
+  /// An `Attention`/`AdditiveAttention` called with `mask=[query_mask, value_mask]`: where each
+  /// given mask is among the tensors of each call (after the query, value and key; nil for a
+  /// `None` entry), the same for all its calls (see `noteCallMasks`); empty without `mask=`.
+  public private(set) var callMaskPositions: [Int?]?
+
+  /// Records the `mask=` positions of an `Attention` call; ConvBook keeps one setting per layer.
+  public func noteCallMasks(_ positions: [Int?]) throws(KerasError) {
+    if let callMaskPositions, callMaskPositions != positions {
+      throw .limitation(
+        "ConvBook does not support calling the layer \"\(name)\" with mask= in some calls and not in others (or with other masks) yet"
+      )
     }
-    var inputs = inputs
-    inputs.remove(at: position)
-    return inputs
+    callMaskPositions = positions
+  }
+
+  /// The tensors of a call that the layer computes on: all but its masks (`attention_mask`,
+  /// `mask=[...]`).
+  public func layerInputs<T>(_ inputs: [T]) -> [T] {
+    var masks = (callMaskPositions ?? []).compactMap { $0 }
+    if let position = attentionMaskPosition, position >= 0 { masks.append(position) }
+    guard !masks.isEmpty else { return inputs }
+    return inputs.enumerated().filter { !masks.contains($0.offset) }.map(\.element)
   }
 
   /// The call's `attention_mask` among its tensors, if it has one.

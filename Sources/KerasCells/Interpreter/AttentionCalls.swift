@@ -78,6 +78,48 @@ enum AttentionCalls {
       attentionMask = value
       bound["attention_mask"] = nil
     }
+    // `mask=[query_mask, value_mask]` of `Attention`: Keras tensors (or None) after the inputs.
+    var callMasks: [Value?] = []
+    if !multiHead, let value = bound["mask"], !isNone(value) {
+      guard let items = value.sequenceItems, items.count == 2,
+        items.allSatisfy({ item in
+          if case .kerasTensor = item { return true }
+          return isNone(item)
+        }), let inputs = bound["inputs"]?.sequenceItems
+      else {
+        throw .unsupported(
+          "ConvBook takes mask= of \(instance.className) as a list [query_mask, value_mask] of Keras tensors (or None)",
+          at: site.range)
+      }
+      var position = inputs.count
+      var positions: [Int?] = []
+      for item in items {
+        if isNone(item) {
+          positions.append(nil)
+          callMasks.append(nil)
+        } else {
+          positions.append(position)
+          callMasks.append(item)
+          position += 1
+        }
+      }
+      if kerasVersion == .keras2, case .kerasTensor(let valueMask) = items[1] {
+        try checkBoolValueMask(
+          valueMask, masks: items, inputs: inputs, instance: instance, bound: bound, site: site)
+      }
+      do {
+        try instance.noteCallMasks(positions)
+      } catch {
+        throw Calls.keras(error, at: site.range)
+      }
+      bound["mask"] = nil
+    } else if !multiHead {
+      do {
+        try instance.noteCallMasks([])
+      } catch {
+        throw Calls.keras(error, at: site.range)
+      }
+    }
     do {
       try instance.noteCausalMask(bound["use_causal_mask"]?.isTruthy ?? false)
       if multiHead {
@@ -99,7 +141,13 @@ enum AttentionCalls {
           "ConvBook does not support \(mask)= in \(instance.className) calls yet", at: site.range)
       }
     }
-    guard multiHead else { return bound["inputs"]! }
+    guard multiHead else {
+      let given = callMasks.compactMap { $0 }
+      guard !given.isEmpty, let inputs = bound["inputs"]?.sequenceItems else {
+        return bound["inputs"]!
+      }
+      return .list(PythonList(inputs + given))
+    }
     if kerasVersion == .keras2, attentionMask == nil, let refusal = einsumRefusal(instance, bound) {
       throw CellError(type: "ValueError", message: refusal, range: site.range)
     }
@@ -153,6 +201,48 @@ enum AttentionCalls {
       + "  • return_attention_scores=\(argument("return_attention_scores", "False"))\n"
       + "  • training=\(argument("training", "None"))\n"
       + "  • use_causal_mask=\(argument("use_causal_mask", "False"))"
+  }
+
+  /// tf-keras' `Attention` negates the value mask (`tf.logical_not`), which TensorFlow refuses on
+  /// anything but a bool tensor: a `keras.Input(dtype="bool")`. ConvBook knows no other tensor's
+  /// dtype, so a mask made by a layer is its limitation there.
+  private static func checkBoolValueMask(
+    _ mask: KerasTensor, masks: [Value], inputs: [Value], instance: LayerInstance,
+    bound: [String: Value], site: CallSite
+  ) throws(CellError) {
+    guard mask.producer.layer is InputLayer, mask.isInput else {
+      throw .unsupported(
+        "ConvBook does not know the dtype of the value mask given to \(instance.className) (tf-keras needs a bool tensor); pass a keras.Input(..., dtype=\"bool\")",
+        at: site.range)
+    }
+    func dtype(of tensor: KerasTensor) -> String {
+      let layer = tensor.isInput ? tensor.producer.layer as? InputLayer : nil
+      if case .string(let given)? = layer?.common.arguments.values["dtype"] { return given }
+      return "float32"
+    }
+    let maskType = dtype(of: mask)
+    guard maskType != "bool" else { return }
+    func tensor(_ value: Value) -> String {
+      guard case .kerasTensor(let tensor) = value else { return "None" }
+      return "'tf.Tensor(shape=\(tensor.shape), dtype=\(dtype(of: tensor)))'"
+    }
+    func argument(_ parameter: String, _ fallback: String) -> String {
+      bound[parameter].map(PythonText.repr) ?? fallback
+    }
+    let name = instance.name
+    let type = instance.className
+    throw CellError(
+      type: "TypeError",
+      message:
+        "Exception encountered when calling layer \"\(name)\" (type \(type)).\n\n"
+        + "Input 'x' of 'LogicalNot' Op has type \(maskType) that does not match expected type of bool.\n\n"
+        + "Call arguments received by layer \"\(name)\" (type \(type)):\n"
+        + "  • inputs=[\(inputs.map(tensor).joined(separator: ", "))]\n"
+        + "  • mask=[\(masks.map(tensor).joined(separator: ", "))]\n"
+        + "  • training=\(argument("training", "None"))\n"
+        + "  • return_attention_scores=\(argument("return_attention_scores", "False"))\n"
+        + "  • use_causal_mask=\(argument("use_causal_mask", "False"))",
+      range: site.range)
   }
 
   private static func isNone(_ value: Value) -> Bool {
