@@ -209,7 +209,10 @@ final class RegexPattern: StandardObject {
           in: scalars, from: from, to: to, anchored: anchored, full: full,
           mustAdvance: mustAdvance, step: step)
       } catch {
-        throw error.error
+        if let stop = error.error { throw stop }
+        throw .unsupported(
+          "ConvBook's regular expressions do not match this much text in one match yet (about 10,000 repetitions of a quantifier)",
+          at: range)
       }
     }
     /// Every match left to right, as `sre`'s `finditer` finds them (an empty match right after
@@ -310,6 +313,7 @@ final class RegexPattern: StandardObject {
       var result = String.UnicodeScalarView()
       var last = 0
       var count = 0
+      var charged = 0
       for spans in try all(scalars, limit: max(limit, 0)) {
         guard let (start, stop) = spans[0] else { continue }
         result.append(contentsOf: scalars[last..<start])
@@ -333,7 +337,8 @@ final class RegexPattern: StandardObject {
           }
           result.append(contentsOf: piece.unicodeScalars)
         }
-        try interpreter.budget.allocate(bytes: result.count, at: range)
+        try interpreter.budget.allocate(bytes: result.count - charged, at: range)
+        charged = result.count
         last = stop
         count += 1
       }
