@@ -35,6 +35,29 @@ extension Interpreter {
       interpreter: self)
   }
 
+  /// `re.I | re.M`: a bitwise operation of `re` flags (or a flag and an int) is a flag.
+  func flagOperation(
+    _ operation: BinaryOperator, _ left: Value, _ right: Value
+  ) -> Value? {
+    guard [.bitwiseOr, .bitwiseAnd, .bitwiseXor].contains(operation) else { return nil }
+    func bits(_ value: Value) -> Int? {
+      switch value {
+      case .standard(let flag as RegexFlag): return flag.value
+      case .int(let number): return number
+      default: return nil
+      }
+    }
+    var isFlag = false
+    if case .standard(is RegexFlag) = left { isFlag = true }
+    if case .standard(is RegexFlag) = right { isFlag = true }
+    guard isFlag, let a = bits(left), let b = bits(right) else { return nil }
+    switch operation {
+    case .bitwiseOr: return .standard(RegexFlag(a | b))
+    case .bitwiseAnd: return .standard(RegexFlag(a & b))
+    default: return .standard(RegexFlag(a ^ b))
+    }
+  }
+
   /// `left op right` through the instances' methods, or nil when neither defines one.
   func instanceBinary(
     _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange

@@ -921,6 +921,7 @@ final class Interpreter {
     if let result = try viewSetOperation(operation, leftValue, rightValue, range: range) {
       return result
     }
+    if let result = flagOperation(operation, leftValue, rightValue) { return result }
     if operation == .modulo, case .string = leftValue { try prepareText(rightValue, range: range) }
     if TensorArithmetic.involvesTensor(leftValue, rightValue) {
       return try TensorArithmetic.binary(

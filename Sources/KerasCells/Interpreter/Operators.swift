@@ -42,6 +42,8 @@ enum Operators {
       case .bool(let flag): self = .int(flag ? 1 : 0)
       // A NumPy scalar is the Python number it stands for.
       case .standard(let scalar as NumPyScalar): self.init(scalar.pythonValue)
+      // A flag of `re` is the int it stands for.
+      case .standard(let flag as RegexFlag): self = .int(flag.value)
       default: return nil
       }
     }

@@ -16,7 +16,7 @@ enum StandardRe {
   ]
 
   static func attribute(_ name: String) -> Value? {
-    if let flag = flagValues[name] { return .int(flag) }
+    if let flag = flagValues[name] { return .standard(RegexFlag(flag)) }
     if name == "error" { return .function(Callable(.builtin(error), path: error)) }
     return functions.contains(name) ? StandardLibrary.function("re", name) : nil
   }
@@ -62,7 +62,7 @@ enum StandardRe {
   static func compiled(_ pattern: Value, flags: Value, _ arguments: StandardArguments)
     throws(CellError) -> RegexPattern
   {
-    let flagBits = try arguments.integer(flags, "flags")
+    let flagBits = try arguments.integer(RegexFlag.integer(flags), "flags")
     if case .standard(let existing as RegexPattern) = pattern {
       guard flagBits == 0 else {
         throw CellError(
@@ -82,6 +82,50 @@ enum StandardRe {
         throw .unsupported(error.message, at: arguments.range)
       }
       throw CellError(type: Self.error, message: error.message, range: arguments.range)
+    }
+  }
+}
+
+/// A flag of `re` (`re.IGNORECASE`), an int that prints as its names; `|`, `&` and `^` of flags
+/// (or a flag and an int) are flags again, other arithmetic gives ints (`Operators.Number`).
+final class RegexFlag: StandardObject {
+  let value: Int
+
+  init(_ value: Int) { self.value = value }
+
+  static let names: [(Int, String)] = [
+    (1, "TEMPLATE"), (2, "IGNORECASE"), (4, "LOCALE"), (8, "MULTILINE"), (16, "DOTALL"),
+    (32, "UNICODE"), (64, "VERBOSE"), (128, "DEBUG"), (256, "ASCII"),
+  ]
+
+  /// The int a flag stands for; any other value as it is.
+  static func integer(_ value: Value) -> Value {
+    if case .standard(let flag as RegexFlag) = value { return .int(flag.value) }
+    return value
+  }
+
+  override var typeName: String { "RegexFlag" }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    guard value != 0 else { return "re.NOFLAG" }
+    var parts: [String] = []
+    var rest = value
+    for (bit, name) in Self.names where value & bit != 0 {
+      parts.append("re." + name)
+      rest &= ~bit
+    }
+    if rest != 0 { parts.append(String(rest)) }
+    return parts.joined(separator: "|")
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "value": return .int(value)
+    case "name":
+      return Self.names.first { $0.0 == value }.map { .string($0.1) } ?? Value.none
+    default: return nil
     }
   }
 }
@@ -165,7 +209,10 @@ final class RegexPattern: StandardObject {
           in: scalars, from: from, to: to, anchored: anchored, full: full,
           mustAdvance: mustAdvance, step: step)
       } catch {
-        throw error.error
+        if let stop = error.error { throw stop }
+        throw .unsupported(
+          "ConvBook's regular expressions do not match this much text in one match yet (about 10,000 repetitions of a quantifier)",
+          at: range)
       }
     }
     /// Every match left to right, as `sre`'s `finditer` finds them (an empty match right after
@@ -266,6 +313,7 @@ final class RegexPattern: StandardObject {
       var result = String.UnicodeScalarView()
       var last = 0
       var count = 0
+      var charged = 0
       for spans in try all(scalars, limit: max(limit, 0)) {
         guard let (start, stop) = spans[0] else { continue }
         result.append(contentsOf: scalars[last..<start])
@@ -289,7 +337,8 @@ final class RegexPattern: StandardObject {
           }
           result.append(contentsOf: piece.unicodeScalars)
         }
-        try interpreter.budget.allocate(bytes: result.count, at: range)
+        try interpreter.budget.allocate(bytes: result.count - charged, at: range)
+        charged = result.count
         last = stop
         count += 1
       }

@@ -93,6 +93,10 @@ final class PythonRegex {
     return nil
   }
 
+  /// The deepest nesting of a match (one level per repetition of a quantifier): the
+  /// matcher recurses, and this keeps it well inside the cell language's stack.
+  static let maximumDepth = 10_000
+
   /// Lower-cases for `IGNORECASE` (simple case folding of one code point).
   static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     let lowered = scalar.properties.lowercaseMapping.unicodeScalars
@@ -115,9 +119,10 @@ final class PythonRegex {
   }
 }
 
-/// Stops a match: the session's budget ran out while backtracking.
+/// Stops a match: the session's budget ran out while backtracking (`error`), or the match
+/// nested deeper than `PythonRegex.maximumDepth` (nil).
 struct PythonRegexStop: Error {
-  var error: CellError
+  var error: CellError?
 }
 
 extension PythonRegex {
@@ -127,6 +132,8 @@ extension PythonRegex {
     let end: Int
     let step: () throws(PythonRegexStop) -> Void
     var spans: Spans = []
+    /// Nested `match` calls now running: each repetition of a quantifier nests one more.
+    var depth = 0
 
     init(
       regex: PythonRegex, text: [Unicode.Scalar], end: Int,
@@ -173,6 +180,9 @@ extension PythonRegex {
       _ node: Node, at position: Int, _ next: (Int) throws(PythonRegexStop) -> Bool
     ) throws(PythonRegexStop) -> Bool {
       try step()
+      depth += 1
+      defer { depth -= 1 }
+      if depth > PythonRegex.maximumDepth { throw PythonRegexStop(error: nil) }
       switch node {
       case .empty: return try next(position)
       case .literal(let scalar):
