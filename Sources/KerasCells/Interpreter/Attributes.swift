@@ -87,6 +87,10 @@ enum Attributes {
         }
         if !removedInKeras3 { return value }
       }
+      if case .inert(let moduleName) = module, moduleName.hasPrefix("tensorflow.data") {
+        // Only `tf.data.AUTOTUNE` is modelled; input pipelines are ConvBook's limitation.
+        throw .unsupported("ConvBook does not support `tensorflow.data` yet", at: range)
+      }
       if case .inert(let moduleName) = module {
         throw .unsupported(
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",

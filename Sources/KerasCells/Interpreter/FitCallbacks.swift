@@ -660,7 +660,10 @@ extension Interpreter {
       if let found = keywords.first(where: { $0.0 == name }) { return found.1 }
       return index < positional.count ? positional[index] : nil
     }
-    guard case .string(let path)? = argument(0, "filepath") else { return }
+    // ConvBook's own checkpoints are `.npz` files (`ModelCheckpoint` in lessons).
+    guard case .string(let path)? = argument(0, "filepath"), !path.hasSuffix(".npz") else {
+      return
+    }
     if let weightsOnly = argument(4, "save_weights_only"), weightsOnly.isTruthy {
       guard path.hasSuffix(".weights.h5") else {
         throw CellError(

@@ -8,7 +8,7 @@
 enum StandardLibrary {
   static let modules: Set<String> = [
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
-    "textwrap", "sys",
+    "textwrap", "sys", "six", "six.moves",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.
@@ -24,6 +24,8 @@ enum StandardLibrary {
     case "string", "textwrap": return StandardText.attribute(name, of: module)
     case "sys": return StandardSys.attribute(name)
     case "re": return StandardRe.attribute(name)
+    // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
+    case "six", "six.moves": return sixAttribute(name, of: module)
     default: return nil
     }
   }
@@ -32,8 +34,32 @@ enum StandardLibrary {
   static func unsupportedName(_ name: String, of module: String, at range: SourceRange)
     -> CellError?
   {
-    guard pythonNames[module]?.contains(name) == true else { return nil }
+    // Every public name of `six` that ConvBook does not model is its limitation.
+    guard
+      pythonNames[module]?.contains(name) == true
+        || (module.hasPrefix("six") && !name.hasPrefix("_"))
+    else { return nil }
     return .unsupported("ConvBook does not support `\(module).\(name)` yet", at: range)
+  }
+
+  /// `six.string_types`, `six.moves.range`, ...: what they are under Python 3.
+  private static func sixAttribute(_ name: String, of module: String) -> Value? {
+    func builtin(_ builtinName: String) -> Value {
+      .function(Callable(.builtin(builtinName), path: builtinName))
+    }
+    if module == "six.moves" {
+      return ["range", "zip", "map", "filter"].contains(name) && Builtins.names.contains(name)
+        ? builtin(name) : nil
+    }
+    switch name {
+    case "PY2": return .bool(false)
+    case "PY3": return .bool(true)
+    case "string_types": return .tuple([builtin("str")])
+    case "integer_types": return .tuple([builtin("int")])
+    case "text_type": return builtin("str")
+    case "moves": return .module(.standard("six.moves"))
+    default: return nil
+    }
   }
 
   /// A function of a module, as a value.
