@@ -603,6 +603,10 @@ enum Builtins {
       if let item = try object.next(interpreter: interpreter, range: range) { return item }
       if positional.count == 2 { return positional[1] }
       throw CellError(type: "StopIteration", message: "", range: range)
+    case let random where random.hasPrefix("nprandom "):
+      return try NumPyRandom.call(
+        String(random.dropFirst(9)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case let scalar where scalar.hasPrefix("scalar "):
       return try NumPyScalars.call(
         String(scalar.dropFirst(7)), positional: positional, keywords: keywords, site: site,

@@ -129,6 +129,10 @@ enum EagerTensors {
     }
     let memory = interpreter.session.limits.memoryBudget
     do {
+      // Refused before any weight is drawn when the pass would not fit.
+      try ForwardPass.check(
+        try ForwardPass.estimate(model: model, inputShape: array.shape), budget: memory,
+        model: model, batch: array.shape[0])
       let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
       let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
       let output = try pass.run(array.tensor)

@@ -17,6 +17,9 @@ enum NumPyScalars {
     case ("numpy", "inf"): return .float(.infinity)
     case ("numpy", "nan"): return .float(.nan)
     case ("numpy", "random"): return .module(.inert("numpy.random"))
+    case ("numpy.random", let function) where NumPyRandom.functionNames.contains(function):
+      let path = module + "." + function
+      return .function(Callable(.builtin("nprandom " + function), path: path))
     case ("numpy", let function) where functionNames.contains(function),
       ("numpy.random", let function) where function == "seed",
       ("tensorflow.random", let function) where function == "set_seed":
@@ -53,6 +56,9 @@ enum NumPyScalars {
       // training's weights, shuffling and dropout.
       interpreter.session.randomSeed = UInt64(seed)
       interpreter.session.training.seed = UInt64(seed)
+      if path != "tensorflow.random.set_seed" {
+        interpreter.session.numpyRandom = NumPyRandomState(seed: UInt32(seed))
+      }
       return .none
     case "numpy.prod":
       var product = Value.int(1)

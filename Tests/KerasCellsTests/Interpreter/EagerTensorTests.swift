@@ -97,3 +97,21 @@ import Testing
       error?.message == "ConvBook does not support `tf.random.uniform` with `dtype=tf.int32` yet")
   }
 }
+
+/// NumPy's legacy generator (`NumPyRandom`): NumPy's own numbers after `np.random.seed`.
+@Suite struct NumPyRandomTests {
+  @Test func seededDrawsAreNumPys() {
+    let result = KerasSession(kerasVersion: .keras2).run(
+      "import numpy as np\nnp.random.seed(0)\nprint(np.random.rand())\nprint(np.random.randn(2))")
+    #expect(result.error == nil)
+    // Recorded with NumPy 2.4.6.
+    #expect(result.printed() == "0.5488135039273248\n[0.74159174 1.55291372]\n")
+  }
+
+  @Test func sizesMustBeWholeNumbers() {
+    let result = KerasSession(kerasVersion: .keras2).run(
+      "import numpy as np\nx = np.random.rand(2.5)")
+    #expect(result.error?.type == "TypeError")
+    #expect(result.error?.message == "'float' object cannot be interpreted as an integer")
+  }
+}

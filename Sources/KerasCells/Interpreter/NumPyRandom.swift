@@ -1,0 +1,203 @@
+import CNNEngine
+import Foundation
+
+/// NumPy's legacy global generator (`np.random.seed`, `np.random.rand`, ...): the Mersenne Twister
+/// MT19937 seeded as `RandomState.seed(n)` seeds it, doubles as its `random_sample` makes them (53
+/// bits from two draws) and normal deviates by its polar method with one cached deviate, so a
+/// seeded script draws NumPy's own numbers. Before any `np.random.seed` NumPy seeds from the
+/// machine; ConvBook then uses the fixed seed 0 so that its output is the same on every run.
+struct NumPyRandomState {
+  private var key = [UInt32](repeating: 0, count: 624)
+  private var position = 624
+  private var cachedGauss: Double?
+
+  init(seed: UInt32) {
+    key[0] = seed
+    for index in 1..<624 {
+      let previous = key[index - 1]
+      key[index] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(index)
+    }
+  }
+
+  private mutating func nextWord() -> UInt32 {
+    if position >= 624 {
+      for index in 0..<624 {
+        let y = (key[index] & 0x8000_0000) | (key[(index + 1) % 624] & 0x7FFF_FFFF)
+        key[index] = key[(index + 397) % 624] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
+      }
+      position = 0
+    }
+    var y = key[position]
+    position += 1
+    y ^= y >> 11
+    y ^= (y << 7) & 0x9D2C_5680
+    y ^= (y << 15) & 0xEFC6_0000
+    y ^= y >> 18
+    return y
+  }
+
+  /// `random_sample()`: a double in [0, 1).
+  mutating func uniform() -> Double {
+    let a = Double(nextWord() >> 5)
+    let b = Double(nextWord() >> 6)
+    return (a * 67_108_864 + b) / 9_007_199_254_740_992
+  }
+
+  /// `standard_normal()`: the polar method, keeping its second deviate for the next call.
+  mutating func gauss() -> Double {
+    if let cached = cachedGauss {
+      cachedGauss = nil
+      return cached
+    }
+    var x1 = 0.0
+    var x2 = 0.0
+    var r2 = 0.0
+    repeat {
+      x1 = 2 * uniform() - 1
+      x2 = 2 * uniform() - 1
+      r2 = x1 * x1 + x2 * x2
+    } while r2 >= 1 || r2 == 0
+    let f = (-2 * Foundation.log(r2) / r2).squareRoot()
+    cachedGauss = f * x1
+    return f * x2
+  }
+}
+
+/// `np.random.rand`, `randn`, `random` / `random_sample`, `uniform`, `normal`, `standard_normal` on
+/// the session's `NumPyRandomState`: float64 arrays (or a float for no size), as NumPy returns.
+enum NumPyRandom {
+  static let functionNames: Set<String> = [
+    "rand", "randn", "random", "random_sample", "uniform", "normal", "standard_normal",
+  ]
+
+  static func call(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let range = site.range
+    func number(_ value: Value) -> Double? {
+      switch value {
+      case .int(let n): return Double(n)
+      case .float(let x): return x
+      case .bool(let flag): return flag ? 1 : 0
+      default: return nil
+      }
+    }
+    // rand(d0, d1, ...) / randn(...): sizes as positional arguments.
+    var shape: [Int]?
+    var first = 0.0
+    var second = 1.0
+    var normal = false
+    switch name {
+    case "rand", "randn":
+      guard keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: "\(name)() got an unexpected keyword argument '\(keywords[0].0)'",
+          range: range)
+      }
+      normal = name == "randn"
+      shape = positional.isEmpty ? nil : try sizes(.tuple(positional), name: name, range: range)
+    default:
+      let parameters: [String]
+      switch name {
+      case "uniform": parameters = ["low", "high", "size"]
+      case "normal": parameters = ["loc", "scale", "size"]
+      default: parameters = ["size"]
+      }
+      var bound: [String: Value] = [:]
+      guard positional.count <= parameters.count else {
+        throw .unsupported(
+          "ConvBook supports np.random.\(name)() with the arguments \(parameters.joined(separator: ", ")) only",
+          at: range)
+      }
+      for (index, value) in positional.enumerated() { bound[parameters[index]] = value }
+      for (label, value) in keywords {
+        guard parameters.contains(label) else {
+          throw .unsupported(
+            "ConvBook supports np.random.\(name)() with the arguments \(parameters.joined(separator: ", ")) only",
+            at: range)
+        }
+        bound[label] = value
+      }
+      if let size = bound["size"] {
+        if case .none = size {} else { shape = try sizes(size, name: name, range: range) }
+      }
+      normal = name == "normal" || name == "standard_normal"
+      if name == "uniform" || name == "normal" {
+        for (key, target) in [(parameters[0], 0), (parameters[1], 1)] {
+          guard let value = bound[key] else { continue }
+          guard let given = number(value) else {
+            throw .unsupported(
+              "ConvBook supports np.random.\(name)() with numbers for \(key), not \(value.typeName)",
+              at: range)
+          }
+          if target == 0 { first = given } else { second = given }
+        }
+      }
+    }
+    let count = try shape.map { dims throws(CellError) -> Int in
+      var product = 1
+      for size in dims {
+        let (next, overflow) = product.multipliedReportingOverflow(by: size)
+        guard !overflow, next <= 1 << 26 else {
+          throw .unsupported("ConvBook draws at most 2^26 random numbers at once", at: range)
+        }
+        product = next
+      }
+      return product
+    }
+    try interpreter.budget.allocate(count: count ?? 1, size: 8, at: range)
+    var state = interpreter.session.numpyRandom
+    func draw() -> Double {
+      if normal { return first + second * state.gauss() }
+      // `uniform(low, high)`: low + (high - low) * random_sample().
+      return first + (second - first) * state.uniform()
+    }
+    let result: Value
+    if let shape, let count {
+      let values = (0..<count).map { _ in draw() }
+      result = .array(NDArray(dtype: .float64, shape: shape, doubles: values))
+    } else {
+      result = .float(draw())
+    }
+    interpreter.session.numpyRandom = state
+    return result
+  }
+
+  private static func sizes(_ value: Value, name: String, range: SourceRange) throws(CellError)
+    -> [Int]
+  {
+    if case .int(let size) = value {
+      guard size >= 0 else {
+        throw CellError(
+          type: "ValueError", message: "negative dimensions are not allowed", range: range)
+      }
+      return [size]
+    }
+    guard let items = value.sequenceItems else {
+      throw .unsupported(
+        "ConvBook supports np.random.\(name)() with whole-number sizes, not \(value.typeName)",
+        at: range)
+    }
+    var result: [Int] = []
+    for item in items {
+      if case .float = item {
+        throw CellError(
+          type: "TypeError", message: "'float' object cannot be interpreted as an integer",
+          range: range)
+      }
+      guard case .int(let size) = item else {
+        throw .unsupported(
+          "ConvBook supports np.random.\(name)() with whole-number sizes, not \(item.typeName)",
+          at: range)
+      }
+      guard size >= 0 else {
+        throw CellError(
+          type: "ValueError", message: "negative dimensions are not allowed", range: range)
+      }
+      result.append(size)
+    }
+    return result
+  }
+}
