@@ -487,6 +487,7 @@ enum Calls {
       // A subclass of a built-in layer is that layer.
       instance = object.layerState!.layer!
     case .instance(let object) where object.type.kerasBase != nil:
+      try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)
       // A custom layer is traced on the model's output shape, so the model must have one.
       guard let input = model.nextLayerInputShape else {
         throw .unsupported(

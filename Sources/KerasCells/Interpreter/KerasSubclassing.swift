@@ -197,7 +197,7 @@ enum KerasSubclassing {
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
-    guard let (call, _) = type.lookup("call") else {
+    guard let call = tracedCall(of: type) else {
       throw .unsupported(
         "ConvBook runs custom layers through their call() method, which \(type.name) does not define",
         at: site.range)
@@ -223,7 +223,8 @@ enum KerasSubclassing {
         () throws(CellError) in
         try interpreter.callClassMember(
           call, receiver: .instance(instance), receiverClass: type,
-          positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+          positional: [.kerasTensor(symbolic)],
+          keywords: frameworkKeywords(for: type, given: keywords), site: site)
       }
     }
     created.removeAll { $0.layer is CustomWeight }
