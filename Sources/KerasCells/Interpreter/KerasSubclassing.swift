@@ -41,9 +41,10 @@ extension KerasSession {
 /// sublayers and tensor operations runs: its first call on a Keras tensor runs `call` on a
 /// symbolic tensor of the same shape (as a Lambda's function is traced), and the layers and
 /// operations it used become a graph that is the custom layer (one summary row, named and
-/// classed as the Python class, with its sublayers' weights). Subclassed models, subclasses of
-/// other layer classes, and custom layers with their own weights (`build` / `add_weight`) are
-/// refused as ConvBook's limitation.
+/// classed as the Python class, with its sublayers' weights). `build` runs first, and its
+/// `add_weight` calls become nodes of that graph (`CustomLayerWeights`); a call on a list becomes
+/// a `Lambda` of the traced arithmetic. Subclassed models: `SubclassedModels`; subclasses of
+/// built-in layers: `BuiltinLayerSubclasses`; configs: `CustomLayerConfig`.
 enum KerasSubclassing {
   /// Methods of Keras' `Layer` that custom layers call on themselves and ConvBook lacks.
   static let unsupportedLayerMethods: Set<String> = [

@@ -367,13 +367,13 @@ struct GraphTrainingRefusalTests {
     )
     cells.run(
       """
-      outputs = layers.Dense(2)(tf.linalg.matmul(inputs, inputs, transpose_a=True))
+      outputs = layers.Dense(2)(tf.math.reduce_prod(inputs, axis=1, keepdims=True))
       model = keras.Model(inputs, outputs)
       model.compile(optimizer="sgd", loss="mse")
       """)
     #expect(
-      cells.run("model.fit(x, np.zeros((4, 3, 2)))").error?.message
-        == "ConvBook cannot train a model with the tensor function matmul yet (layer \"tf.linalg.matmul\")"
+      cells.run("model.fit(x, np.zeros((4, 2)))").error?.message
+        == "ConvBook cannot train a model with the tensor function reduce_prod yet (layer \"tf.math.reduce_prod\")"
     )
     // A loss defined in the cell trains when it is made of tensor functions; otherwise its
     // refusal says why.
