@@ -32,9 +32,12 @@ extension KerasSubclassing {
     guard instance.type.kerasBase == "Model", let state = instance.layerState else { return nil }
     switch name {
     case "build":
-      guard positional.count == 1, keywords.isEmpty,
-        let shape = tensorShape(positional[0])
-      else {
+      let given =
+        positional.count == 1 && keywords.isEmpty
+        ? positional[0]
+        : positional.isEmpty && keywords.count == 1 && keywords[0].0 == "input_shape"
+          ? keywords[0].1 : nil
+      guard let given, let shape = tensorShape(given) else {
         throw .unsupported(
           "ConvBook supports model.build(input_shape) with one shape tuple only", at: site.range)
       }
