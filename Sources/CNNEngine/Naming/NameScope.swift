@@ -77,14 +77,15 @@ public final class NameScope {
 
   /// Keras' `to_snake_case`: `Conv2D` -> `conv2d`, `MaxPooling2D` -> `max_pooling2d`, `ReLU` -> `re_lu`.
   public static func snakeCase(_ name: String) -> String {
-    // Rule 1: insert "_" between any character and an uppercase letter followed by lowercase/digits.
+    // Rule 1: insert "_" between any character and an uppercase letter followed by lowercase
+    // letters (`(.)([A-Z][a-z]+)`: `FCN8s` stays `fcn8s` in both Keras versions).
     let characters = Array(name)
     var first = ""
     var index = 0
     while index < characters.count {
       let character = characters[index]
       if index > 0, character.isUppercase, index + 1 < characters.count,
-        isLowerOrDigit(characters[index + 1])
+        isLowercaseASCII(characters[index + 1])
       {
         first.append("_")
       }
@@ -102,10 +103,6 @@ public final class NameScope {
     }
     let lowered = second.lowercased()
     return lowered.hasPrefix("_") ? "private" + lowered : lowered
-  }
-
-  private static func isLowerOrDigit(_ character: Character) -> Bool {
-    isLowercaseASCII(character) || ("0"..."9").contains(character)
   }
 
   private static func isLowercaseASCII(_ character: Character) -> Bool {

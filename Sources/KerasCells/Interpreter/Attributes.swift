@@ -109,6 +109,21 @@ enum Attributes {
       return .string(TensorFlowDType.name(of: base) ?? "")
     case .kerasObject(let object):
       if let value = ContextManagers.attribute(name, of: object) { return value }
+      // A Keras object keeps what it was made with (`keras.metrics.Mean(name="loss").name`);
+      // its other attributes are ConvBook's limitation, not a Python error.
+      if let (_, given) = object.arguments.first(where: { $0.0 == name }) {
+        switch given {
+        case .none: return Value.none
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .int(number)
+        case .float(let number): return .float(number)
+        case .string(let text): return .string(text)
+        default: break
+        }
+      }
+      if object.layer == nil, !name.hasPrefix("_"), object.typeName.first?.isUppercase == true {
+        throw .unsupported("ConvBook does not support `\(object.typeName).\(name)` yet", at: range)
+      }
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }

@@ -543,6 +543,7 @@ enum Calls {
       // A subclass of a built-in layer is that layer.
       instance = object.layerState!.layer!
     case .instance(let object) where object.type.kerasBase != nil:
+      try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)
       // A custom layer is traced on the model's output shape, so the model must have one.
       guard let input = model.nextLayerInputShape else {
         throw .unsupported(
@@ -640,6 +641,14 @@ enum Calls {
         }
         states = given
       }
+    }
+    // `self.dropout(x, training)` in a subclassed model's `call`: Keras' layers whose `call`
+    // takes `training` second get it positionally.
+    if positional.count == 2, !keywords.contains(where: { $0.0 == "training" }),
+      instance.layer is Dropout || instance.layer is BatchNormalization
+        || ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(instance.layer.className)
+    {
+      keywords.append(("training", positional.removeLast()))
     }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       var (tensors, asList) = kerasTensors(in: positional[0])

@@ -247,7 +247,7 @@ extension KerasSubclassing {
     }
     let type = instance.type
     if state.layer == nil {
-      guard type.kerasBase == "Layer", let (call, _) = type.lookup("call") else {
+      guard type.kerasBase == "Layer", let call = tracedCall(of: type) else {
         throw .unsupported(
           "ConvBook calls custom layers that define call() on lists of Keras tensors only; \(type.name) was called on a list",
           at: site.range)
@@ -297,5 +297,63 @@ extension KerasSubclassing {
     } catch {
       throw Calls.keras(error, at: site.range)
     }
+  }
+}
+
+extension KerasSubclassing {
+  /// What tracing runs for a class's `call`: the method, or the function a `@tf.function`
+  /// decorated (Keras traces it on symbolic tensors either way).
+  static func tracedCall(of type: PythonClass) -> Value? {
+    guard let (member, _) = type.lookup("call") else { return nil }
+    if case .function(let callable) = member, case .descriptor(let descriptor) = callable.kind,
+      descriptor.kind == .tfFunction
+    {
+      return descriptor.function
+    }
+    return member
+  }
+
+  /// The Python function a class's `call` is (through `@tf.function` too).
+  static func callFunction(of type: PythonClass) -> UserFunction? {
+    guard let (member, _) = type.lookup("call"), case .function(let callable) = member else {
+      return nil
+    }
+    switch callable.kind {
+    case .user(let function): return function
+    case .descriptor(let descriptor):
+      guard case .function(let inner) = descriptor.function, case .user(let function) = inner.kind
+      else { return nil }
+      return function
+    default: return nil
+    }
+  }
+
+  /// The keywords Keras' `__call__` adds for a `call` that takes `training`: tf-keras passes
+  /// `training=None` when the caller gave none (outside `fit`, no learning phase is set).
+  static func frameworkKeywords(for type: PythonClass, given keywords: [(String, Value)]) -> [(
+    String, Value
+  )] {
+    guard let function = callFunction(of: type),
+      function.parameters.contains(where: { $0.name == "training" }),
+      !keywords.contains(where: { $0.0 == "training" })
+    else { return keywords }
+    return keywords + [("training", .none)]
+  }
+
+  /// Keras 3's check of a layer added to a Sequential model: its `call` may require one
+  /// positional argument only.
+  static func checkSequentialCall(_ type: PythonClass, interpreter: Interpreter, range: SourceRange)
+    throws(CellError)
+  {
+    guard interpreter.kerasVersion == .keras3, let function = callFunction(of: type) else { return }
+    let required = function.parameters.dropFirst().filter {
+      $0.kind == .positional && function.defaults[$0.name] == nil
+    }
+    guard required.count > 1 else { return }
+    throw CellError(
+      type: "ValueError",
+      message:
+        "Layers added to a Sequential model can only have a single required positional argument, the input tensor. Layer \(type.name) has multiple required positional arguments: [\(required.map { "<Parameter \"\($0.name)\">" }.joined(separator: ", "))]",
+      range: range)
   }
 }

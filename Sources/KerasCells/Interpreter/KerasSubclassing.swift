@@ -41,9 +41,10 @@ extension KerasSession {
 /// sublayers and tensor operations runs: its first call on a Keras tensor runs `call` on a
 /// symbolic tensor of the same shape (as a Lambda's function is traced), and the layers and
 /// operations it used become a graph that is the custom layer (one summary row, named and
-/// classed as the Python class, with its sublayers' weights). Subclassed models, subclasses of
-/// other layer classes, and custom layers with their own weights (`build` / `add_weight`) are
-/// refused as ConvBook's limitation.
+/// classed as the Python class, with its sublayers' weights). `build` runs first, and its
+/// `add_weight` calls become nodes of that graph (`CustomLayerWeights`); a call on a list becomes
+/// a `Lambda` of the traced arithmetic. Subclassed models: `SubclassedModels`; subclasses of
+/// built-in layers: `BuiltinLayerSubclasses`; configs: `CustomLayerConfig`.
 enum KerasSubclassing {
   /// Methods of Keras' `Layer` that custom layers call on themselves and ConvBook lacks.
   static let unsupportedLayerMethods: Set<String> = [
@@ -197,7 +198,7 @@ enum KerasSubclassing {
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
-    guard let (call, _) = type.lookup("call") else {
+    guard let call = tracedCall(of: type) else {
       throw .unsupported(
         "ConvBook runs custom layers through their call() method, which \(type.name) does not define",
         at: site.range)
@@ -223,7 +224,8 @@ enum KerasSubclassing {
         () throws(CellError) in
         try interpreter.callClassMember(
           call, receiver: .instance(instance), receiverClass: type,
-          positional: [.kerasTensor(symbolic)], keywords: keywords, site: site)
+          positional: [.kerasTensor(symbolic)],
+          keywords: frameworkKeywords(for: type, given: keywords), site: site)
       }
     }
     created.removeAll { $0.layer is CustomWeight }

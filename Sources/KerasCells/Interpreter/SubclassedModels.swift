@@ -4,8 +4,9 @@ import CNNEngine
 /// `call`). tf-keras lists the layers the model tracks (its attributes, in the order they were
 /// set) with `multiple` output shapes once the model is built, by `build(input_shape)` or by a
 /// call on a Keras tensor; called on a tensor it is one layer of the calling model, like a custom
-/// layer. Keras 3 lists them unbuilt after `build()`; its summary after a call, and training a
-/// subclassed model, are refused as ConvBook's limitation.
+/// layer. Keras 3 lists them unbuilt after `build()`, and after a call shows what the call built.
+/// `compile` is kept until the model is traced; `fit`, `evaluate` and `predict` run on the
+/// functional model its traced `call` is (traced on the data's shape when it was never called).
 extension KerasSubclassing {
   /// The layers a model tracks: its attributes that are layers (or lists of them), in order.
   static func trackedLayers(of instance: PythonInstance, session: KerasSession) -> [Value] {
@@ -31,9 +32,12 @@ extension KerasSubclassing {
     guard instance.type.kerasBase == "Model", let state = instance.layerState else { return nil }
     switch name {
     case "build":
-      guard positional.count == 1, keywords.isEmpty,
-        let shape = tensorShape(positional[0])
-      else {
+      let given =
+        positional.count == 1 && keywords.isEmpty
+        ? positional[0]
+        : positional.isEmpty && keywords.count == 1 && keywords[0].0 == "input_shape"
+          ? keywords[0].1 : nil
+      guard let given, let shape = tensorShape(given) else {
         throw .unsupported(
           "ConvBook supports model.build(input_shape) with one shape tuple only", at: site.range)
       }
@@ -69,6 +73,14 @@ extension KerasSubclassing {
       }
       return Value.none
     case "fit", "predict", "evaluate":
+      // Keras runs these through the model's own steps when it defines them.
+      let step = ["fit": "train_step", "evaluate": "test_step", "predict": "predict_step"][name]!
+      for method in [step, "compute_loss"] where instance.type.lookup(method) != nil {
+        if method == "compute_loss" && name == "predict" { continue }
+        throw .unsupported(
+          "ConvBook does not support `model.\(name)()` of a subclassed model that defines its own \(method)() yet",
+          at: site.range)
+      }
       let graph = try trainingGraph(
         of: instance, state: state, data: positional.first ?? keywords.first { $0.0 == "x" }?.1,
         site: site, interpreter: interpreter)

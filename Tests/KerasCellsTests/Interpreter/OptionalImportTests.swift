@@ -33,15 +33,20 @@ import Testing
     let error = try #require(
       KerasSession().run(
         """
+        import numpy as np
         from tensorflow import keras
         class MyModel(keras.Model):
-            pass
-        MyModel().compile(optimizer="adam")
+            def train_step(self, data):
+                return {}
+        model = MyModel()
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(np.ones((2, 3)), np.ones((2, 1)))
         """
       ).error)
     #expect(error.type == nil)
     #expect(
       error.message.hasPrefix(
-        "ConvBook does not support `model.compile()` on a subclassed model yet"))
+        "ConvBook does not support `model.fit()` of a subclassed model that defines its own train_step() yet"
+      ))
   }
 }
