@@ -39,6 +39,7 @@ public final class LayerNode {
     self.outputShapes = outputShapes
     self.structure = structure
     self.takesMask = takesMask
+    GraphMemory.add(GraphMemory.nodeBytes)
   }
 
   // A chain of 100,000 calls (`t = t + 1` in a loop) is freed without recursing per link.
