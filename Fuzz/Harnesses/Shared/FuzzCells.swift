@@ -1,3 +1,4 @@
+import CNNEngine
 import Foundation
 import KerasCells
 
