@@ -11,7 +11,8 @@ public func fuzzNumPy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     roundTrip(tensor)
   }
   if let archive = try? NPZArchive(bytes: bytes) {
-    precondition(archive.names.count == archive.arrays.count || Set(archive.names).count < archive.names.count)
+    precondition(
+      archive.names.count == archive.arrays.count || Set(archive.names).count < archive.names.count)
     for name in archive.names { roundTrip(archive[name]!) }
   }
   return 0

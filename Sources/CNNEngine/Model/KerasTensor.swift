@@ -20,6 +20,7 @@ public final class KerasTensor {
     self.node = node
     self.outputIndex = outputIndex
     node.producer.register(self)
+    GraphMemory.add(GraphMemory.tensorBytes)
   }
 
   /// A tensor that is the only output of a new call of `producer` on `inputs`.

@@ -108,6 +108,7 @@ public final class LayerInstance {
     self.layer = layer
     model = nil
     ownTrainable = layer.common.trainable
+    GraphMemory.add(GraphMemory.layerBytes)
   }
 
   /// A model used as a layer of another model; shapes are those of the model once it is built.
@@ -117,6 +118,7 @@ public final class LayerInstance {
     ownTrainable = true
     inputShape = model.inputShape
     outputShape = model.outputShape
+    GraphMemory.add(GraphMemory.layerBytes)
   }
 
   /// The batch input shape a Sequential model takes from this layer when it is added first: the

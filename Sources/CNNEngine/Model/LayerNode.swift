@@ -43,6 +43,7 @@ public final class LayerNode {
     self.structure = structure
     self.takesMask = takesMask
     self.keras3Names = keras3Names
+    GraphMemory.add(GraphMemory.nodeBytes)
   }
 
   // A chain of 100,000 calls (`t = t + 1` in a loop) is freed without recursing per link.

@@ -22,6 +22,7 @@ extension Interpreter {
       qualifiedName =
         scope.map { $0.qualifiedName + ".<locals>." + definition.name } ?? definition.name
     }
+    try budget.allocate(bytes: EvaluationBudget.objectBytes, at: statement.range)
     let function = UserFunction(
       name: definition.name, qualifiedName: qualifiedName, parameters: definition.parameters,
       defaults: defaults, body: .statements(definition.body),
@@ -92,6 +93,7 @@ extension Interpreter {
     let qualifiedName =
       scope.map { $0.isClassBody ? $0.qualifiedName + "." : $0.qualifiedName + ".<locals>." }
       .map { $0 + definition.name } ?? definition.name
+    try budget.allocate(bytes: EvaluationBudget.objectBytes, at: statement.range)
     let type = PythonClass(name: definition.name, qualifiedName: qualifiedName, bases: bases)
     type.kerasBase = kerasBase
     type.kerasLayerClass = kerasLayerClass
@@ -157,6 +159,7 @@ extension Interpreter {
   func instantiate(
     _ type: PythonClass, positional: [Value], keywords: [(String, Value)], site: CallSite
   ) throws(CellError) -> Value {
+    try budget.allocate(bytes: EvaluationBudget.objectBytes, at: site.range)
     let instance = PythonInstance(type: type)
     if type.kerasBase != nil { instance.initArguments = (positional, keywords) }
     guard let (initializer, _) = type.lookup("__init__") else {
@@ -405,6 +408,7 @@ extension Interpreter {
           message: "property '\(name)' of '\(instance.type.name)' object has no setter",
           range: range)
       }
+      if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
       instance.set(name, value)
       return true
     case .function(let callable):

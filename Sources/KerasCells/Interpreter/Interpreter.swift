@@ -886,6 +886,7 @@ final class Interpreter {
           defaults[parameter.name] = try evaluate(expression)
         }
       }
+      try budget.allocate(bytes: EvaluationBudget.objectBytes, at: range)
       let function = UserFunction(
         name: "<lambda>",
         qualifiedName: scope.map { $0.qualifiedName + ".<locals>.<lambda>" } ?? "<lambda>",

@@ -90,17 +90,29 @@ public final class KerasSession {
     budget = EvaluationBudget(limits: limits)
   }
 
-  /// Takes nested values apart one level at a time: a list nested a million deep (`a = [a]` in a
-  /// loop) would otherwise be released recursively, on whatever stack the caller has.
+  /// Takes nested values apart one level at a time: a tuple nested a million deep (`a = (a,)` in
+  /// a loop) would otherwise be released recursively, on whatever stack the caller has (lists,
+  /// dicts and other objects defer their own contents, `DeferredRelease`; a tuple is an array in
+  /// an enum, with no deinit). Each container is taken apart once however often it is shared: a
+  /// list of 1,000 references to one list of a million items took 10⁹ steps (a hang after the
+  /// script's output, `Tests/Fixtures/fuzz/interpreter/shared-list-teardown.py`).
   deinit {
     var pending = Array(globals.values)
     globals = [:]
+    var seenObjects = Set<ObjectIdentifier>()
+    // A tuple's identity is its array's storage (all alive when this starts, so never reused).
+    var seenTuples = Set<UnsafeRawPointer>()
     while let value = pending.popLast() {
       switch value {
-      case .list(let list): pending += list.items
-      case .tuple(let items): pending += items
+      case .list(let list):
+        if seenObjects.insert(ObjectIdentifier(list)).inserted { pending += list.items }
+      case .tuple(let items):
+        let storage = items.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        if let storage, seenTuples.insert(storage).inserted { pending += items }
       case .dictionary(let pairs):
-        for (key, item) in pairs { pending += [key, item] }
+        if seenObjects.insert(ObjectIdentifier(pairs)).inserted {
+          for (key, item) in pairs { pending += [key, item] }
+        }
       default: break
       }
     }

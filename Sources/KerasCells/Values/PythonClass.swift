@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// A class defined in a cell with `class`: its namespace and its method resolution order.
 public final class PythonClass {
   /// `Config`.
@@ -87,6 +89,13 @@ public final class PythonInstance {
 
   init(type: PythonClass) {
     self.type = type
+  }
+
+  // A linked list of instances (`self.next = node` in a loop) is freed without recursing per link.
+  deinit {
+    var taken = attributes
+    attributes = [:]
+    DeferredRelease.release(&taken, empty: [:])
   }
 
   func set(_ name: String, _ value: Value) {

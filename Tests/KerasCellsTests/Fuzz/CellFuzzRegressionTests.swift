@@ -165,7 +165,12 @@ import Testing
   // stack; `DeferredRelease` frees long chains in a loop. Cells run on a thread with a large
   // stack, so the chain is freed here, with the session, on the test's own thread (as
   // `convbook run` freed it on the main thread).
-  @Test(arguments: ["closure-chain-100000.py", "list-chain-100000.py", "dict-chain-100000.py"])
+  // A linked list of 30,000 instances of a class (`self.next_node = node`) crashed the same way
+  // (from about 20,000 links in a debug build's `convbook run`): instances defer their attributes.
+  @Test(arguments: [
+    "closure-chain-100000.py", "list-chain-100000.py", "dict-chain-100000.py",
+    "instance-chain-30000.py",
+  ])
   func longChainsAreFreed(_ name: String) throws {
     let source = try Self.source("interpreter", name)
     // Freed on a thread with the main thread's 8 MB stack, where `convbook run` frees it (the
@@ -185,6 +190,30 @@ import Testing
     done.wait()
     #expect(outcome?.0 == nil)
     #expect(outcome?.1 == "built\n")
+  }
+
+  // Freeing a session took its globals apart by walking every list, tuple and dict it reached,
+  // once per reference: 20,000 references to one list of 100,000 items were 2·10⁹ steps after
+  // the script's output (minutes of processor time in a debug build). Each container is taken
+  // apart once now. The session is freed on a thread of its own; a teardown still running after
+  // a minute is a hang.
+  @Test func sharedContainersAreFreedOnce() throws {
+    let source = try Self.source("interpreter", "shared-list-teardown.py")
+    nonisolated(unsafe) var printed: String?
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      var session: KerasSession? = KerasSession()
+      printed = session!.run(source).printed()
+      session = nil
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    guard done.wait(timeout: .now() + 60) == .success else {
+      Issue.record("freeing the session did not finish within 60 s")
+      return
+    }
+    #expect(printed == "built\n")
   }
 
   // `np.array` walked nested lists recursing once per dimension: 100,000 of them overflowed the

@@ -1,0 +1,27 @@
+// libFuzzer harness: a whole lesson page as `convbook build` makes it in its lesson process
+// (`LessonJob.execute`): Markdown, cells, inline values, figures (trace, compare, graph,
+// scaling, adjacency, convolution, receptive_field), exercises and the page's HTML. The input is
+// the lesson's Markdown, written to a file of its own first. Diagnostics are fine; a crash, a
+// hang or runaway memory is not.
+// Built and run by scripts/fuzz, never by `swift build`.
+import ConvBookCore
+import Foundation
+import LessonRender
+
+private let folder: URL = {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("convbook-fuzz-figures-\(ProcessInfo.processInfo.processIdentifier)")
+  try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzFigures(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = UnsafeBufferPointer(start: data, count: size)
+  guard FuzzKnownIssues.admits(String(decoding: bytes, as: UTF8.self)) else { return -1 }
+  let file = folder.appendingPathComponent("lesson.md")
+  guard (try? Data(bytes).write(to: file)) != nil else { return 0 }
+  let job = LessonJob(mode: .page, path: file.path, sourceFile: "lesson.md")
+  _ = job.execute(runner: LessonRunner(), template: .standard)
+  return 0
+}

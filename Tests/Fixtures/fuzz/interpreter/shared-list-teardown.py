@@ -1,0 +1,3 @@
+big = list(range(100000))
+shared = [big] * 20000
+print("built")
