@@ -93,6 +93,12 @@ enum Attributes {
       return .string(TensorFlowDType.name(of: base) ?? "")
     case .kerasObject(let object):
       if let value = ContextManagers.attribute(name, of: object) { return value }
+      if name == "name",
+        let optimizer = CompiledModelAttributes.optimizerName(
+          object, keras3: interpreter.kerasVersion == .keras3)
+      {
+        return .string(optimizer)
+      }
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind else { break }
@@ -230,6 +236,11 @@ enum Attributes {
   )
     throws(CellError) -> Value?
   {
+    if let value = try CompiledModelAttributes.attribute(
+      name, of: model, range: range, interpreter: interpreter)
+    {
+      return value
+    }
     switch name {
     case "name": return .string(model.name)
     case "layers": return .list(model.layers.map(layerValue))

@@ -45,10 +45,15 @@ import Testing
   /// Corpus cells that use Python beyond the cell language (imports, assignments, calls, `for`, `if`,
   /// `print`), which ConvBook refuses with its own message instead of running them.
   static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [
+    "687-k3-image-data-generator": (
+      1,
+      "keras.preprocessing.image.ImageDataGenerator is not available in ConvBook cells: only Keras model code runs here",
+      "data augmentation on arrays is data loading, which ConvBook refuses by name"
+    ),
     "615-compose-with-reduce": (
       0, "ConvBook does not support `functools.reduce` yet",
       "pystd: a Python module ConvBook has in part refuses what it lacks as its limitation"
-    )
+    ),
   ]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
