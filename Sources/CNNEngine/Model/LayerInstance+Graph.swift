@@ -11,7 +11,7 @@ extension LayerInstance {
 
   /// Whether calls gave different output shapes; Keras' `output_shape` then raises and the summary
   /// prints `multiple`.
-  public var hasMultipleOutputShapes: Bool { Set(nodeOutputShapes).count > 1 }
+  public var hasMultipleOutputShapes: Bool { nodeOutputShapes.distinctShapes.count > 1 }
 
   /// Runs the layer on symbolic inputs of `inputs` shapes; `asList` when the call passed a list;
   /// `states`: a recurrent layer's `initial_state=`. Returns the shapes of the call's outputs and

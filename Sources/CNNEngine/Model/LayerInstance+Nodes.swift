@@ -76,10 +76,21 @@ extension LayerInstance {
     nodeRecords[tensor.nodeIndex] = record
   }
 
+  /// Lets `clock` count this layer's calls by a Sequential model's rebuilds (`NodeShapes`); false
+  /// when it already follows another model's.
+  func followRebuilds(of clock: RebuildClock) -> Bool {
+    nodeOutputShapes.follow(clock)
+  }
+
+  /// Stops counting `clock`'s rebuilds as calls of this layer (it left the model).
+  func leaveRebuilds(of clock: RebuildClock) {
+    nodeOutputShapes.leave(clock)
+  }
+
   /// Records one more call on the inputs of the last one (Keras 3's rebuild of a Sequential model
   /// calls its layers again on the same shapes), without computing the shapes again.
   func repeatLastCall() {
-    if let last = nodeOutputShapes.last { nodeOutputShapes.append(last) }
+    nodeOutputShapes.repeatLast()
   }
 
   /// The first output tensor of the layer's call `node` (`layer.output` is node 0's); nil when the
@@ -92,19 +103,31 @@ extension LayerInstance {
   /// Every output tensor of the layer's call `node`, with how Python sees them (one tensor, a list
   /// or a tuple).
   public func outputTensors(node: Int = 0) -> [KerasTensor]? {
-    guard let record = nodeRecords[node] else { return nil }
+    guard let record = record(node: node) else { return nil }
     return record.outputTensors(of: self, nodeIndex: node)
   }
 
   /// How the layer's call `node` returned its outputs; nil when unknown.
   public func outputStructure(node: Int = 0) -> LayerNode.Structure? {
-    nodeRecords[node]?.structure
+    record(node: node)?.structure
+  }
+
+  /// The record of the call `node`, making its tensors first if they are still pending.
+  private func record(node: Int) -> NodeRecord? {
+    if nodeRecords[node] == nil, let make = pendingNodes.removeValue(forKey: node) { make() }
+    return nodeRecords[node]
+  }
+
+  /// The first output tensor of the call `node` if it was made, without making a pending one.
+  func madeOutputTensor(node: Int) -> KerasTensor? {
+    guard let record = nodeRecords[node] else { return nil }
+    return record.outputTensors(of: self, nodeIndex: node).first
   }
 
   /// The tensors the layer's call `node` took (`layer.input` is node 0's); empty for an input
   /// layer.
   public func inputTensors(node: Int = 0) -> [KerasTensor]? {
-    nodeRecords[node]?.inputs
+    record(node: node)?.inputs
   }
 }
 

@@ -8,9 +8,12 @@ public final class LayerInstance {
   public internal(set) var inputShape: TensorShape?
   public internal(set) var outputShape: TensorShape?
   /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
-  var nodeOutputShapes: [TensorShape] = []
+  var nodeOutputShapes = NodeShapes()
   /// The tensors of the calls that made one, by node index; see `LayerInstance+Nodes`.
   var nodeRecords: [Int: NodeRecord] = [:]
+  /// Calls whose tensors are made when first read (Keras 3's rebuilds of a Sequential model, see
+  /// `SequentialModel.rebuildChain`), by node index: each makes and registers the node's tensors.
+  var pendingNodes: [Int: () -> Void] = [:]
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
   /// A multi-input layer's first call's input shapes, which attention layers size weights from.

@@ -43,6 +43,16 @@ public final class SequentialModel {
   private var cachedTensors: [KerasTensor]?
   /// Keras 3: the layers `add` or `build` called since the last rebuild (`rebuildChain`).
   private var callsSinceRebuild: Set<ObjectIdentifier> = []
+  /// Keras 3: the first `keras_tensor` number of each rebuild, and for each layer the rebuild it
+  /// joined and its node there (see `rebuildChain`).
+  private var rebuildBases: [Int] = []
+  private var rebuildNodes: [ObjectIdentifier: (rebuild: Int, node: Int)] = [:]
+  /// Keras 3: the input tensor every rebuild calls the first layer on.
+  private var chainInput: KerasTensor?
+  /// Keras 3: counts this model's rebuilds as calls of its layers (`NodeShapes`); the layers that
+  /// follow another model's clock are called again one by one.
+  private let rebuildClock = RebuildClock()
+  private var unclockedLayers: [ObjectIdentifier: LayerInstance] = [:]
   /// `model.trainable`: the model's own flag. Setting it in a cell also sets every layer's (see
   /// `setTrainable`); a model used as a layer of another model with the flag off freezes all its
   /// weights.
@@ -129,6 +139,10 @@ public final class SequentialModel {
     if holdsOnlyItsInput { return nil }
     guard let inputLayer, failedFrom == nil else { return nil }
     if kind == .functional, let cachedTensors { return cachedTensors }
+    if cachedTensors == nil, let last = rebuildBases.indices.last {
+      // Keras 3: the last rebuild's tensors (`rebuildChain`), then any layer added since.
+      cachedTensors = chainTensors(rebuild: last, through: stack.count - 1)
+    }
     var chain = cachedTensors ?? [givenInput ?? KerasTensor(input: inputLayer)]
     // `pop` dropped layers: keep the part of the chain that is still the stack.
     while chain.count > stack.count + 1
@@ -389,27 +403,82 @@ public final class SequentialModel {
   }
 
   /// Keras 3's rebuild calls every layer again on the model's input: each layer gets a new node
-  /// (`layer.output` stays its first), and the model's tensors are the new ones. The calls `add` and
-  /// `build` just made are this rebuild's (`uncalledByRebuild`).
+  /// (`layer.output` stays its first), and the model's tensors are the new ones, named from the
+  /// session's `keras_tensor` counter in layer order. The calls `add` and `build` just made are
+  /// this rebuild's (`callsSinceRebuild`). A loop of `add`s rebuilds after each one, so the
+  /// tensors are not made here: each layer gets its new node's shape (one array append), the
+  /// rebuild its first tensor number (`rebuildBases`), and the tensors are made when read — the
+  /// last rebuild's chain by `tensors`, a new layer's first node (`layer.output`) by its
+  /// `pendingNodes` — so such a loop makes O(layers) objects, not O(layers²).
   private func rebuildChain(names: NameScope) {
-    guard let inputLayer else {
+    guard inputLayer != nil else {
       names.skipKerasTensorNames(stack.count)
       return
     }
-    var chain = [cachedTensors?.first ?? givenInput ?? KerasTensor(input: inputLayer)]
-    for instance in stack {
+    let rebuild = rebuildBases.count
+    rebuildBases.append(names.kerasTensorCount)
+    names.skipKerasTensorNames(stack.count)
+    // The layers `add` or `build` just called: that call is their node of this rebuild.
+    var newLayers: [(position: Int, instance: LayerInstance)] = []
+    var position = stack.count - 1
+    while newLayers.count < callsSinceRebuild.count, position >= 0 {
+      let instance = stack[position]
+      if callsSinceRebuild.contains(ObjectIdentifier(instance)) {
+        newLayers.append((position, instance))
+        instance.leaveRebuilds(of: rebuildClock)
+      }
+      position -= 1
+    }
+    // Every other layer is called again on the shapes of its previous call.
+    rebuildClock.tick()
+    for instance in unclockedLayers.values { instance.repeatLastCall() }
+    for (position, instance) in newLayers {
       let key = ObjectIdentifier(instance)
-      // Every layer before the new ones sees the shapes of its previous call: the call is the same.
-      if !callsSinceRebuild.contains(key) { instance.repeatLastCall() }
+      if instance.followRebuilds(of: rebuildClock) {
+        unclockedLayers[key] = nil
+      } else {
+        unclockedLayers[key] = instance
+      }
       let node = instance.nodeCount - 1
+      rebuildNodes[key] = (rebuild: rebuild, node: node)
+      instance.pendingNodes[node] = { [weak self, weak instance] in
+        guard let self, let instance, position < self.stack.count,
+          self.stack[position] === instance
+        else { return }
+        _ = self.chainTensors(rebuild: rebuild, through: position)
+      }
+    }
+    callsSinceRebuild.removeAll()
+    chainInput = chainInput ?? cachedTensors?.first ?? givenInput
+    cachedTensors = nil
+  }
+
+  /// The tensors of rebuild `rebuild` for the layers `0...position` of the stack (after the input),
+  /// made where they were not yet: layer j's node in that rebuild is the node it joined with plus
+  /// the rebuilds since, its name `keras_tensor_<base + j>`.
+  private func chainTensors(rebuild: Int, through position: Int) -> [KerasTensor] {
+    guard let inputLayer, position >= 0 else { return [] }
+    let input = chainInput ?? KerasTensor(input: inputLayer)
+    chainInput = input
+    var chain = [input]
+    for instance in stack[...position] {
+      guard let joined = rebuildNodes[ObjectIdentifier(instance)], joined.rebuild <= rebuild else {
+        break
+      }
+      let node = joined.node + (rebuild - joined.rebuild)
+      guard node < instance.nodeCount else { break }
+      if let made = instance.madeOutputTensor(node: node) {
+        chain.append(made)
+        continue
+      }
+      instance.pendingNodes[node] = nil
       chain.append(
         KerasTensor(
           shape: instance.nodeOutputShapes[node], producer: instance,
           inputs: [chain[chain.count - 1]], nodeIndex: node,
-          keras3Name: names.uniqueName("keras_tensor")))
+          keras3Name: NameScope.kerasTensorName(number: rebuildBases[rebuild] + chain.count - 1)))
     }
-    callsSinceRebuild.removeAll()
-    cachedTensors = chain
+    return chain
   }
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
@@ -591,6 +660,8 @@ extension SequentialModel {
   public func pop() throws(KerasError) {
     guard !stack.isEmpty else { throw .typeError("There are no layers in the model.") }
     let removed = stack.removeLast()
+    removed.leaveRebuilds(of: rebuildClock)
+    unclockedLayers[ObjectIdentifier(removed)] = nil
     stackNames.remove(removed.name)
     totals = totalsBefore.popLast() ?? LayerCounts()
     // Keras 3 rebuilds the model, which succeeds once the failing layer is gone.

@@ -38,6 +38,14 @@ public final class NameScope {
     kerasVersion == .keras3 ? uniqueName("keras_tensor") : nil
   }
 
+  /// How many `keras_tensor` names were given so far: the number of the next one.
+  public var kerasTensorCount: Int { counters["keras_tensor", default: 0] }
+
+  /// The `keras_tensor` name numbered `number` (`keras_tensor`, `keras_tensor_1`, ...).
+  public static func kerasTensorName(number: Int) -> String {
+    number == 0 ? "keras_tensor" : "keras_tensor_\(number)"
+  }
+
   /// Uses up the next `count` names `kerasTensorName()` would give, in constant time.
   public func skipKerasTensorNames(_ count: Int) {
     guard kerasVersion == .keras3, count > 0 else { return }

@@ -109,6 +109,12 @@ enum Attributes {
       return .string(TensorFlowDType.name(of: base) ?? "")
     case .kerasObject(let object):
       if let value = ContextManagers.attribute(name, of: object) { return value }
+      if name == "name",
+        let optimizer = CompiledModelAttributes.optimizerName(
+          object, keras3: interpreter.kerasVersion == .keras3)
+      {
+        return .string(optimizer)
+      }
       // A Keras object keeps what it was made with (`keras.metrics.Mean(name="loss").name`);
       // its other attributes are ConvBook's limitation, not a Python error.
       if let (_, given) = object.arguments.first(where: { $0.0 == name }) {
@@ -278,6 +284,11 @@ enum Attributes {
   )
     throws(CellError) -> Value?
   {
+    if let value = try CompiledModelAttributes.attribute(
+      name, of: model, range: range, interpreter: interpreter)
+    {
+      return value
+    }
     switch name {
     case "name": return .string(model.name)
     case "layers": return .list(model.layers.map(layerValue))

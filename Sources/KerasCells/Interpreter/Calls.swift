@@ -66,6 +66,13 @@ enum Calls {
       throw CellError(
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
       )
+    case .module(.inert(let path)) where path.contains("."):
+      // A name imported from a module ConvBook only lets through (`from
+      // tensorflow.keras.preprocessing.image import ImageDataGenerator`): Python has a class or a
+      // function there, which ConvBook does not run.
+      throw .unsupported(
+        "\(path) is not available in ConvBook cells: only Keras model code runs here",
+        at: site.range)
     default:
       throw CellError(
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
@@ -308,7 +315,7 @@ enum Calls {
       } else if callable.path.contains(".optimizers.") {
         keywords = try OptimizerArguments.check(
           className: name, keywords: keywords, version: interpreter.kerasVersion,
-          range: site.range)
+          range: site.range, log: interpreter.writeError)
       }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.

@@ -5,6 +5,12 @@ import CNNEngine
 /// differently. tf-keras 2.21 ignores `lr` (with a logged warning) and refuses `decay`; Keras 3
 /// ignores `decay` (with a warning) and refuses `lr` with every other keyword it does not know.
 enum OptimizerArguments {
+  /// What tf-keras' optimizer logs for `lr=` (`_process_kwargs`, `absl.logging.warning`, which
+  /// a script's default handler writes to standard error as `LEVEL:LOGGER:message`), every time.
+  static func lrWarning(className: String) -> String {
+    "WARNING:absl:`lr` is deprecated in TF-Keras optimizer, please use `learning_rate` or use the legacy optimizer, e.g.,tf.keras.optimizers.legacy.\(className).\n"
+  }
+
   /// Keywords every optimizer takes (`Optimizer.__init__` of each version).
   private static let common: Set<String> = [
     "name", "weight_decay", "clipnorm", "clipvalue", "global_clipnorm", "use_ema",
@@ -27,14 +33,17 @@ enum OptimizerArguments {
     }
   }
 
-  /// The keywords to keep in the object (tf-keras drops `lr`), or the error Keras raises.
+  /// The keywords to keep in the object (tf-keras drops `lr`, logging `lrWarning` through absl,
+  /// which `log` writes to standard error), or the error Keras raises.
   static func check(
-    className: String, keywords: [(String, Value)], version: KerasVersion, range: SourceRange
+    className: String, keywords: [(String, Value)], version: KerasVersion, range: SourceRange,
+    log: (String) -> Void = { _ in }
   ) throws(CellError) -> [(String, Value)] {
     guard let own = ownKeywords(className) else { return keywords }
     var known = own.union(common)
     if version == .keras3 { known.formUnion(keras3Common) }
     if version == .keras2 {
+      if keywords.contains(where: { $0.0 == "lr" }) { log(lrWarning(className: className)) }
       let kept = keywords.filter { $0.0 != "lr" }
       for (keyword, _) in kept where !known.contains(keyword) {
         if ["decay", "gradient_aggregator", "gradient_transformers"].contains(keyword) {

@@ -53,6 +53,11 @@ import Testing
       1, "ConvBook does not support `layer.adapt` yet",
       "a layer method both Kerases have and ConvBook lacks is its limitation"
     ),
+    "687-k3-image-data-generator": (
+      1,
+      "keras.preprocessing.image.ImageDataGenerator is not available in ConvBook cells: only Keras model code runs here",
+      "data augmentation on arrays is data loading, which ConvBook refuses by name"
+    ),
   ]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,

@@ -117,6 +117,6 @@ import Testing
       setup: "model = keras.Sequential([layers.Dense(1, input_shape=(2,))])\n")
     check(
       "print(y)", Expected(type: nil, text: "y", line: 1, column: 7),
-      setup: "x = keras.Input(shape=(3,))\ny = layers.Dense(2)(x)\n")
+      setup: "x = keras.Input(shape=(3,))\ny = layers.LayerNormalization()(x)\n")
   }
 }

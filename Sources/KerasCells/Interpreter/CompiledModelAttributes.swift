@@ -1,0 +1,77 @@
+import CNNEngine
+
+/// What a model says about its training setup (`model.optimizer`, `model.loss`,
+/// `model.metrics_names`), as each Keras answers before and after `compile()`. Measured with
+/// tf-keras 2.21 and Keras 3.15 (`Tests/Fixtures/keras/corpus/686-*`).
+enum CompiledModelAttributes {
+  /// Optimizer names `compile(optimizer="adam")` accepts, with their classes.
+  static let optimizerClasses = [
+    "adam": "Adam", "sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad",
+    "adadelta": "Adadelta", "adamax": "Adamax", "nadam": "Nadam", "adamw": "AdamW", "ftrl": "Ftrl",
+  ]
+
+  /// The attribute, or nil for a name this type does not answer.
+  static func attribute(
+    _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard ["optimizer", "loss", "metrics_names"].contains(name) else { return nil }
+    let keras3 = interpreter.kerasVersion == .keras3
+    let compiled = model.compileArguments
+    switch name {
+    case "metrics_names":
+      if interpreter.session.training.states[ObjectIdentifier(model)]?.trainer != nil {
+        throw .unsupported(
+          "ConvBook does not support `metrics_names` of a model that has been trained or evaluated yet",
+          at: range)
+      }
+      // tf-keras lists its metrics once they are built by training; Keras 3 its compiled loss
+      // and its one container of compiled metrics.
+      guard keras3, let compiled else { return .list(PythonList([])) }
+      var names: [Value] = [.string("loss")]
+      switch compiled.metrics {
+      case .list(let items) where !items.isEmpty, .tuple(let items) where !items.isEmpty:
+        names.append(.string("compile_metrics"))
+      default: break
+      }
+      return .list(PythonList(names))
+    default:
+      guard let compiled else {
+        // Each version sets one of them to None before compile(): Keras 3 its loss, tf-keras its
+        // optimizer; the other exists only after compile().
+        if (name == "loss") == keras3 { return Value.none }
+        throw CellError(
+          type: "AttributeError",
+          message: "'\(model.className)' object has no attribute '\(name)'", range: range)
+      }
+      let given = name == "optimizer" ? compiled.optimizer : compiled.loss
+      if name == "optimizer", case .string(let text) = given {
+        guard let className = optimizerClasses[text.lowercased()] else {
+          throw .unsupported(
+            "ConvBook does not support `model.optimizer` for the optimizer \(PythonFormat.quoted(text)) yet",
+            at: range)
+        }
+        return .kerasObject(KerasObject(typeName: className))
+      }
+      switch given {
+      case .none: return Value.none
+      case .string(let text): return .string(text)
+      case .object(let object): return .kerasObject(object)
+      default:
+        throw .unsupported(
+          "ConvBook does not support `model.\(name)` for \(given) yet", at: range)
+      }
+    }
+  }
+
+  /// An optimizer object's `name`: the one given, else tf-keras' class name (`Adam`) or Keras 3's
+  /// snake-case one (`adam`); nil for objects that are not optimizers.
+  static func optimizerName(_ object: KerasObject, keras3: Bool) -> String? {
+    guard optimizerClasses.values.contains(object.typeName) else { return nil }
+    if let given = object.arguments.first(where: { $0.0 == "name" }),
+      case .string(let name) = given.1
+    {
+      return name
+    }
+    return keras3 ? object.typeName.lowercased() : object.typeName
+  }
+}
