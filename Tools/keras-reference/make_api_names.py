@@ -15,6 +15,20 @@ import numpy  # noqa: E402
 import tensorflow as tf  # noqa: E402
 import tf_keras  # noqa: E402
 
+def set_rows(items):
+    """The rows of a nested set literal as swift format leaves them: a lone item has no comma."""
+    if len(items) == 1:
+        return [f'      "{items[0]}"']
+    rows, row = [], "     "
+    for entry in items:
+        item = f' "{entry}",'
+        if len(row) + len(item) > 100:
+            rows.append(row)
+            row = "     "
+        row += item
+    return rows + [row]
+
+
 keras = tf.keras
 MODULES = {
     "tensorflow": tf,
@@ -53,14 +67,7 @@ lines = [
 for key, module in MODULES.items():
     names = sorted(name for name in dir(module) if not name.startswith("_"))
     lines.append(f'    "{key}": [')
-    row = "     "
-    for name in names:
-        item = f' "{name}",'
-        if len(row) + len(item) > 100:
-            lines.append(row)
-            row = "     "
-        row += item
-    lines.append(row)
+    lines += set_rows(names)
     lines.append("    ],")
 lines += ["  ]", "}", ""]
 TARGET.write_text("\n".join(lines))
@@ -114,28 +121,14 @@ lines += [row, "  ]", "", "  /// Those a layer class adds (`Normalization.adapt`
           "  static let byClass: [String: Set<String>] = ["]
 for name, found in extras.items():
     lines.append(f'    "{name}": [')
-    row = "     "
-    for attribute in found:
-        item = f' "{attribute}",'
-        if len(row) + len(item) > 100:
-            lines.append(row)
-            row = "     "
-        row += item
-    lines.append(row)
+    lines += set_rows(found)
     lines.append("    ],")
 lines += ["  ]", "", "  /// `dir(keras.losses)` and the others, in Keras 3.",
           "  static let keras3Modules: [String: Set<String>] = ["]
 for key, module in KERAS3_MODULES.items():
     names = sorted(name for name in dir(module) if not name.startswith("_"))
     lines.append(f'    "{key}": [')
-    row = "     "
-    for name in names:
-        item = f' "{name}",'
-        if len(row) + len(item) > 100:
-            lines.append(row)
-            row = "     "
-        row += item
-    lines.append(row)
+    lines += set_rows(names)
     lines.append("    ],")
 lines += ["  ]", "}", ""]
 ATTRIBUTES.write_text("\n".join(lines))

@@ -16,16 +16,16 @@ enum KerasLayerAttributeNames {
   /// Those a layer class adds (`Normalization.adapt`).
   static let byClass: [String: Set<String>] = [
     "Bidirectional": [
-      "reset_states",
+      "reset_states"
     ],
     "Conv1D": [
-      "convolution_op",
+      "convolution_op"
     ],
     "Conv2D": [
-      "convolution_op",
+      "convolution_op"
     ],
     "Conv3D": [
-      "convolution_op",
+      "convolution_op"
     ],
     "ConvLSTM1D": [
       "activation", "bias_constraint", "bias_initializer", "bias_regularizer", "data_format",
@@ -49,13 +49,13 @@ enum KerasLayerAttributeNames {
       "reset_states", "strides", "unit_forget_bias", "use_bias",
     ],
     "Convolution1D": [
-      "convolution_op",
+      "convolution_op"
     ],
     "Convolution2D": [
-      "convolution_op",
+      "convolution_op"
     ],
     "Convolution3D": [
-      "convolution_op",
+      "convolution_op"
     ],
     "Discretization": [
       "adapt", "finalize_state", "reset_state", "update_state",
