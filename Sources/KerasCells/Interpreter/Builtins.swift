@@ -797,6 +797,14 @@ enum Builtins {
       return .function(Callable(.sequentialClass, path: "keras.Sequential"))
     case .model:
       return .function(Callable(.modelClass, path: "keras." + name))
+    case .array(let array):
+      // NumPy's and TensorFlow's classes print with their modules: `<class 'numpy.ndarray'>`.
+      let path =
+        array.tensorFlowDType == nil
+        ? "numpy.ndarray" : "tensorflow.python.framework.ops.EagerTensor"
+      return .function(Callable(.unsupportedModelClass(name), path: path))
+    case .standard(is NumPyScalar):
+      return .function(Callable(.unsupportedModelClass(name), path: "numpy." + name))
     default:
       if names.contains(name) || exceptionBases[name] != nil {
         return .function(Callable(.builtin(name), path: name))

@@ -29,6 +29,9 @@ extension Interpreter {
     for module in session.starImports {
       if let refusal = module.unsupportedName(name, at: range) { return refusal }
     }
+    if Self.pythonBuiltins.contains(name), !Builtins.names.contains(name) {
+      return .unsupported("ConvBook does not support Python's built-in `\(name)` yet", at: range)
+    }
     var error = CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     if let failed = session.failedDefinitions[name], failed.index < cellIndex {
       error.note = failed.note(about: name)
@@ -42,4 +45,19 @@ extension Interpreter {
       to: name, inGroups: [local, globalNames, builtins])
     return error
   }
+
+  /// CPython 3.11's built-in functions and constants (`dir(builtins)` without the exceptions and
+  /// private names): one the cell language lacks (`exec`, `globals`) is ConvBook's limitation, not
+  /// a NameError Python would never raise.
+  static let pythonBuiltins: Set<String> = [
+    "Ellipsis", "False", "None", "NotImplemented", "True", "abs", "aiter", "all", "anext", "any",
+    "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod",
+    "compile", "complex", "copyright", "credits", "delattr", "dict", "dir", "divmod", "enumerate",
+    "eval", "exec", "exit", "filter", "float", "format", "frozenset", "getattr", "globals",
+    "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter",
+    "len", "license", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
+    "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed", "round", "set",
+    "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars",
+    "zip",
+  ]
 }

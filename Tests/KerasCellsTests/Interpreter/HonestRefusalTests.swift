@@ -33,6 +33,26 @@ import Testing
     #expect(error?.message == "ConvBook does not support \(name) yet")
   }
 
+  /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
+  /// lacks keeps its NameError.
+  @Test func missingBuiltinsAreConvBooksLimitation() {
+    #expect(
+      Self.error("exec('x = 1')")?.message
+        == "ConvBook does not support Python's built-in `exec` yet")
+    #expect(Self.error("g = globals()")?.type == nil)
+    let error = Self.error("y = undefined_thing")
+    #expect(error?.type == "NameError")
+    #expect(error?.message == "name 'undefined_thing' is not defined")
+  }
+
+  /// `type()` of NumPy's values names NumPy's classes, as Python prints them.
+  @Test func numpyTypesPrintWithTheirModule() {
+    let result = KerasSession().run(
+      "import numpy as np\nprint(type(np.zeros((2, 3))))\nprint(type(np.float32(1.5)))")
+    #expect(result.error == nil)
+    #expect(result.printed() == "<class 'numpy.ndarray'>\n<class 'numpy.float32'>\n")
+  }
+
   @Test func misspellingsKeepKerasWords() {
     let error = KerasSession(kerasVersion: .keras2).run(
       "from tensorflow import keras\nx = keras.layers.Conv4D(4, 3)"
