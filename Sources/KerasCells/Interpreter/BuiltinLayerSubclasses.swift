@@ -68,19 +68,11 @@ extension KerasSubclassing {
         at: site.range)
     }
     let session = interpreter.session
-    session.lambdaTracingDepth += 1
-    let outerCreated = session.layersCreatedWhileTracing
-    session.layersCreatedWhileTracing = []
-    let result: Value
-    do {
-      defer {
-        session.lambdaTracingDepth -= 1
-        session.layersCreatedWhileTracing = outerCreated
-      }
-      result = try interpreter.callClassMember(
+    let result = try session.tracingCall { () throws(CellError) in
+      try interpreter.callClassMember(
         call, receiver: .instance(instance), receiverClass: type, positional: positional,
         keywords: keywords, site: site)
-    }
+    }.result
     guard case .kerasTensor(let output) = result, output.producer === layer,
       output.inputs.count == 1, output.inputs[0] === tensor
     else {

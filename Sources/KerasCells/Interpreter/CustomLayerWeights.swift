@@ -264,19 +264,9 @@ extension KerasSubclassing {
           "ConvBook does not support custom layers with weights of their own called on a list of tensors yet (\(type.name))",
           at: site.range)
       }
-      session.lambdaTracingDepth += 1
-      let outerCreated = session.layersCreatedWhileTracing
-      session.layersCreatedWhileTracing = []
-      let result: Value
-      var created: [LayerInstance] = []
-      do {
-        defer {
-          session.lambdaTracingDepth -= 1
-          created = session.layersCreatedWhileTracing ?? []
-          session.layersCreatedWhileTracing = outerCreated
-        }
-        let argument = Value.list(PythonList(symbolic.map { .kerasTensor($0) }))
-        result = try interpreter.callClassMember(
+      let argument = Value.list(PythonList(symbolic.map { .kerasTensor($0) }))
+      let (result, created) = try session.tracingCall { () throws(CellError) in
+        try interpreter.callClassMember(
           call, receiver: .instance(instance), receiverClass: type, positional: [argument],
           keywords: keywords, site: site)
       }

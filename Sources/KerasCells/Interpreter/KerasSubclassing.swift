@@ -209,18 +209,8 @@ enum KerasSubclassing {
         arguments: LayerArguments(className: "InputLayer", values: [:])))
     let session = interpreter.session
     try runBuild(instance, state: state, on: [symbolic], site: site, interpreter: interpreter)
-    session.lambdaTracingDepth += 1
-    let outerCreated = session.layersCreatedWhileTracing
-    session.layersCreatedWhileTracing = []
-    let result: Value
-    var created: [LayerInstance] = []
-    do {
-      defer {
-        session.lambdaTracingDepth -= 1
-        created = session.layersCreatedWhileTracing ?? []
-        session.layersCreatedWhileTracing = outerCreated
-      }
-      result = try withPendingWeights(instance, state: state, input: symbolic, site: site) {
+    let traced = try session.tracingCall { () throws(CellError) in
+      try withPendingWeights(instance, state: state, input: symbolic, site: site) {
         () throws(CellError) in
         try interpreter.callClassMember(
           call, receiver: .instance(instance), receiverClass: type,
@@ -228,6 +218,8 @@ enum KerasSubclassing {
           keywords: frameworkKeywords(for: type, given: keywords), site: site)
       }
     }
+    let result = traced.result
+    var created = traced.created
     created.removeAll { $0.layer is CustomWeight }
     // Keras tracks the layers an object holds as attributes; one made inside `call` adds weights
     // Keras does not count as the custom layer's (a nested custom layer's traced graph is not one).
