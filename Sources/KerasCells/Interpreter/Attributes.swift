@@ -76,10 +76,12 @@ enum Attributes {
       }
       var removedInKeras3 = false
       if moduleVersion == .keras3, unwrapped.keras3Lacks(name) {
+        // With CPython's suggestion of the closest name of Keras 3's module (`rmsprop`: 'RMSprop').
+        let known = KerasLayerAttributeNames.keras3Modules[unwrapped.componentName]?.sorted() ?? []
         throw CellError(
           type: "AttributeError",
           message: "module 'keras.\(unwrapped.componentName)' has no attribute '\(name)'",
-          range: range)
+          range: range, suggestion: NameSuggestion.closest(to: name, among: known))
       } else if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
           removedInKeras3 =

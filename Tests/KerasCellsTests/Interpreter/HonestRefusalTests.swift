@@ -45,6 +45,16 @@ import Testing
     #expect(error?.message == "name 'undefined_thing' is not defined")
   }
 
+  /// Keras 3 dropped Keras 1's lower-case optimizers: Python's AttributeError with its suggestion.
+  @Test func keras3SuggestsTheClassOfADroppedName() {
+    let error = KerasSession(kerasVersion: .keras3).run(
+      "import keras\nopt = keras.optimizers.rmsprop(lr=0.1)"
+    ).error
+    #expect(error?.type == "AttributeError")
+    #expect(error?.message == "module 'keras.optimizers' has no attribute 'rmsprop'")
+    #expect(error?.suggestion == "RMSprop")
+  }
+
   /// `type()` of NumPy's values names NumPy's classes, as Python prints them.
   @Test func numpyTypesPrintWithTheirModule() {
     let result = KerasSession().run(
