@@ -168,6 +168,33 @@ enum EagerTensors {
       case let value?: throw limitation("with `\(name)=\(PythonText.repr(value))`")
       }
     }
+    let (shape, count) = try eagerShape(arguments, path: path, range: range)
+    let first = try number(normal ? "mean" : "minval") ?? 0
+    let second = try number(normal ? "stddev" : "maxval") ?? 1
+    try interpreter.budget.allocate(count: count, size: 4, at: range)
+    let session = interpreter.session
+    var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+    if case .int(let given)? = arguments["seed"] { seed = given }
+    session.randomOperationCount += 1
+    var generator = SeededGenerator(
+      seed: UInt64(bitPattern: Int64(seed)),
+      stream: normal ? "tf.random.normal" : "tf.random.uniform")
+    let values = (0..<count).map { _ in
+      Float(normal ? first + second * generator.normal() : generator.uniform(first, second))
+    }
+    var array = NDArray(dtype: .float32, shape: shape, scalars: values)
+    array.tensorFlowDType = "float32"
+    return .array(array)
+  }
+
+  /// The shape (a list or tuple of sizes) and value count of an eager tensor `path` makes, which
+  /// holds float32 values only.
+  private static func eagerShape(
+    _ arguments: [String: Value], path: String, range: SourceRange
+  ) throws(CellError) -> (shape: [Int], count: Int) {
+    func limitation(_ what: String) -> CellError {
+      .unsupported("ConvBook does not support `\(path)` \(what) yet", at: range)
+    }
     guard let given = arguments["shape"], let items = given.sequenceItems else {
       throw limitation("with a shape that is not a list or tuple of numbers")
     }
@@ -189,20 +216,19 @@ enum EagerTensors {
     {
       throw limitation("with `dtype=\(PythonText.repr(dtype))`")
     }
-    let first = try number(normal ? "mean" : "minval") ?? 0
-    let second = try number(normal ? "stddev" : "maxval") ?? 1
+    return (shape, count)
+  }
+
+  /// `tf.zeros(shape)` / `tf.ones(shape)` of a shape of numbers: a float32 eager tensor holding
+  /// `value` everywhere (a model called on it runs at once, as in `model(tf.zeros((1, 32, 32, 3)))`).
+  static func filled(
+    _ arguments: [String: Value], value: Float, path: String, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value {
+    let (shape, count) = try eagerShape(arguments, path: path, range: range)
     try interpreter.budget.allocate(count: count, size: 4, at: range)
-    let session = interpreter.session
-    var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
-    if case .int(let given)? = arguments["seed"] { seed = given }
-    session.randomOperationCount += 1
-    var generator = SeededGenerator(
-      seed: UInt64(bitPattern: Int64(seed)),
-      stream: normal ? "tf.random.normal" : "tf.random.uniform")
-    let values = (0..<count).map { _ in
-      Float(normal ? first + second * generator.normal() : generator.uniform(first, second))
-    }
-    var array = NDArray(dtype: .float32, shape: shape, scalars: values)
+    var array = NDArray(
+      dtype: .float32, shape: shape, scalars: [Float](repeating: value, count: count))
     array.tensorFlowDType = "float32"
     return .array(array)
   }

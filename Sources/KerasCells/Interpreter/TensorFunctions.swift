@@ -44,6 +44,8 @@ enum TensorFunctions {
     case randomNormal
     /// `tf.random.uniform(shape)` of a shape of numbers: an eager tensor (`EagerTensors`).
     case randomUniform
+    /// `tf.zeros(shape)` / `tf.ones(shape)` of a shape of numbers: an eager tensor of one value.
+    case filled(Float)
     /// `tf.image.extract_patches` / `keras.ops.image.extract_patches`.
     case extractPatches
     /// `tf.range` / `keras.ops.arange`: a constant vector of whole numbers.
@@ -161,6 +163,7 @@ enum TensorFunctions {
       return keras
         ? ["shape", "minval", "maxval", "dtype", "seed"]
         : ["shape", "minval", "maxval", "dtype", "seed", "name"]
+    case .filled: return ["shape", "dtype", "name"]
     }
   }
 
@@ -252,6 +255,8 @@ enum TensorFunctions {
     table["one_hot"] = (.oneHot, "tf.one_hot")
     table["gather"] = (.gather, "tf.compat.v1.gather")
     table["where"] = (.select, "tf.where")
+    table["zeros"] = (.filled(0), "tf.zeros")
+    table["ones"] = (.filled(1), "tf.ones")
     return table
   }()
 
@@ -804,6 +809,12 @@ enum TensorFunctions {
             "\(path.split(separator: ".").last ?? "gather")() missing 1 required positional argument: 'indices'",
           range: range)
       }
+    case .filled(let value):
+      if try shapeEntries("shape", first: 0) != nil {
+        throw limitation("with a shape holding Keras tensors")
+      }
+      return try EagerTensors.filled(
+        arguments, value: value, path: path, interpreter: interpreter, range: range)
     case .randomUniform:
       if try shapeEntries("shape", first: 0) != nil {
         throw limitation("with a shape holding Keras tensors")
