@@ -22,7 +22,8 @@ enum CommandSupport {
   ) throws -> ModelFile {
     do {
       let file = try ModelFile.load(
-        path: path, runner: runner(footer: footer, keras: keras.withCourse(of: path)))
+        path: path, runner: runner(footer: footer, keras: keras.withCourse(of: path)),
+        console: .standardOutput())
       for note in file.notes { Terminal.error("note: \(note)\n") }
       if pythonWarnings {
         for warning in file.pythonWarnings { Terminal.error(warning) }

@@ -55,8 +55,12 @@ public struct ModelFile {
     }
   }
 
-  /// Reads and runs the file. Errors in its cells are diagnostics, not failures to load.
-  public static func load(path: String, runner: LessonRunner = LessonRunner()) throws(LoadError)
+  /// Reads and runs the file. Errors in its cells are diagnostics, not failures to load. `console`
+  /// is where a script's output goes (the width Keras 3's `print_fn` text is rendered at).
+  public static func load(
+    path: String, runner: LessonRunner = LessonRunner(),
+    console: SummaryConsole = .notATerminal
+  ) throws(LoadError)
     -> ModelFile
   {
     // Only the cells run (`LessonRunner.Scope.models`): no figure, inline value or exercise.
@@ -74,6 +78,8 @@ public struct ModelFile {
       // `sys.argv[0]`: the file's name, as `python NAME.py` run in its folder gives it (no
       // absolute path, so that output stays the same wherever the file is).
       session.scriptName = URL(fileURLWithPath: path).lastPathComponent
+      // A script runs for the console it prints to: Keras 3's `print_fn` receives a table of its width.
+      session.printFunctionConsole = console
       let result = session.run(script.source)
       let diagnostics = result.error.map { [script.diagnostic(for: $0)] } ?? []
       var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)

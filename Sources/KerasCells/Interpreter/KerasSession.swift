@@ -40,6 +40,9 @@ public final class KerasSession {
   var customLayers: [ObjectIdentifier: PythonInstance] = [:]
   /// How many tensor operations of each name traces recorded (`tracedOperationName`).
   var tracedOperationCounts: [String: Int] = [:]
+  /// The console Keras 3's `print_fn` text is rendered for while cells run (rich captures the table
+  /// at the width it sees: `COLUMNS`, else the terminal's); a page or a test has no terminal.
+  public var printFunctionConsole = SummaryConsole.notATerminal
   /// The layers made while a custom layer's `call` is traced (nil when none is).
   var layersCreatedWhileTracing: [LayerInstance]?
   /// The cell each layer object was created in: an origin only locates an error in that cell.

@@ -317,8 +317,7 @@ enum Methods {
   /// Shows `summary` as `model.summary()` does: Keras prints it, or hands its text to the cell's
   /// `print_fn` — tf-keras one line at a time (`layer_utils.print_summary` calls it per line,
   /// without the newline), Keras 3 once with the whole text that rich captured (newline-ended), as
-  /// rich renders it without a terminal (80 columns, no styles: ConvBook does not know the
-  /// terminal while the cell runs).
+  /// rich renders it at the session's `printFunctionConsole` width, without styles.
   private static func show(
     _ summary: ModelSummary, printFunction: Value?, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
@@ -327,7 +326,8 @@ enum Methods {
       return
     }
     let version = summary.kerasVersion ?? interpreter.kerasVersion
-    let text = SummaryFormat(kerasVersion: version).render(summary)
+    let console = SummaryConsole(columns: interpreter.session.printFunctionConsole.columns)
+    let text = SummaryFormat(kerasVersion: version, console: console).render(summary)
     var pieces = [text]
     if version == .keras2 {
       pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
