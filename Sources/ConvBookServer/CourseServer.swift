@@ -46,6 +46,7 @@ public actor CourseServer {
   /// What the latest build reported, for the terminal.
   public private(set) var lastMessages: [String] = []
   private var server: HTTPServer?
+  private var watcher: Task<Void, Never>?
   private var snapshot: [String: FileStamp] = [:]
 
   public init(configuration: Configuration) {
@@ -74,7 +75,7 @@ public actor CourseServer {
     // FlyingFox's default wait is 5 s, which a busy machine (a class's shared server, a test run
     // beside other suites) can exceed before the listening task is even scheduled.
     try await server.waitUntilListening(timeout: 60)
-    Task { await self.watch() }
+    watcher = Task { await self.watch() }
   }
 
   /// The port the server listens on.
@@ -85,7 +86,10 @@ public actor CourseServer {
     }
   }
 
+  /// Stops watching and serving; no rebuild runs and nothing is printed after this returns.
   public func stop() async {
+    watcher?.cancel()
+    watcher = nil
     await server?.stop()
   }
 
@@ -113,6 +117,7 @@ public actor CourseServer {
   private func watch() async {
     while !Task.isCancelled {
       try? await Task.sleep(for: configuration.pollInterval)
+      guard !Task.isCancelled else { return }
       let current = Self.scan(configuration.lessonsDirectory)
       guard current != snapshot else { continue }
       let changed = Set(current.keys).union(snapshot.keys).filter { current[$0] != snapshot[$0] }
@@ -125,7 +130,8 @@ public actor CourseServer {
       } else {
         rebuild(only: nil)
       }
-      for message in lastMessages { FileHandle.standardError.write(Data(message.utf8)) }
+      guard !Task.isCancelled else { return }
+      for message in lastMessages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
     }
   }
 
