@@ -234,7 +234,7 @@ enum ArrayOperations {
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
     if EagerTensors.isEager(left) || EagerTensors.isEager(right) {
-      throw EagerTensors.refusal("`\(operation.symbol)`", range: range)
+      return try EagerArithmetic.binary(operation, left, right, range: range, budget: budget)
     }
     // A list or tuple beside an array is the array `np.asarray` makes of it (`[1, 2] + x`).
     func asArray(_ value: Value) throws(CellError) -> Value {

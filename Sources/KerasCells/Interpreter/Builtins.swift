@@ -26,6 +26,8 @@ enum Builtins {
     StandardJSON.decodeError: "ValueError",
     // `re`'s error (`StandardRe`).
     StandardRe.error: "Exception",
+    // TensorFlow's runtime errors (`EagerArithmetic`).
+    EagerArithmetic.invalidArgument: "Exception",
   ]
 
   static func value(named name: String) -> Value? {
@@ -66,6 +68,11 @@ enum Builtins {
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site, budget: interpreter.budget)
     default: break
+    }
+    if ["int", "float", "abs", "len", "bool"].contains(name), positional.count == 1,
+      let array = EagerTensors.operand(positional[0])
+    {
+      return try EagerTensors.builtin(name, array, range: site.range)
     }
     // `int(x)`, `float(x)`, `abs(x)` and `range(x)` of a NumPy scalar read its Python number.
     if ["int", "float", "abs", "range", "chr", "hex", "bin", "oct"].contains(name),

@@ -388,6 +388,12 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .tensorFunction(let namespace, let name):
+      if let value = try EagerFunctions.call(
+        name, namespace: namespace, path: callable.path, positional: positional,
+        keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
       guard let entry = TensorFunctions.entry(name, namespace: namespace) else {
         let inLambda = session.lambdaTracingDepth > 0 ? " in a Lambda" : ""
         throw .unsupported(
@@ -397,6 +403,13 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .activation(let name):
+      if let first = positional.first, !TensorArithmetic.involvesTensor(first),
+        let value = try EagerFunctions.call(
+          name, namespace: "keras.activations", path: callable.path, positional: positional,
+          keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
       throw .unsupported(
         "calling the activation \(name) on data is not supported in ConvBook cells; pass it as `activation=\(PythonFormat.quoted(name))`",
         at: site.range)

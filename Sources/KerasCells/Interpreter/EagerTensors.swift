@@ -11,10 +11,8 @@ import CNNEngine
 /// have for eager tensors yet (arithmetic, indexing, `tf.*` functions on them) is refused as its
 /// limitation rather than computed as a NumPy array would be.
 enum EagerTensors {
-  static func isEager(_ value: Value) -> Bool {
-    if case .array(let array) = value { return array.tensorFlowDType != nil }
-    return false
-  }
+  /// Whether `value` is an eager tensor, a `tf.Variable` or a slice of one (`operand`).
+  static func isEager(_ value: Value) -> Bool { operand(value) != nil }
 
   /// `tf.Tensor(<NumPy's str>, shape=(2, 3), dtype=float32)`; a value text of several lines
   /// starts on a line of its own, as TensorFlow's `numpy_text` puts it.
@@ -27,16 +25,9 @@ enum EagerTensors {
     "<tf.Tensor: shape=\(shapeText(array.shape)), dtype=\(dtype), numpy=\(valueText(array, repr: true))>"
   }
 
-  private static func valueText(_ array: NDArray, repr: Bool) -> String {
-    var plain = array
-    plain.tensorFlowDType = nil
-    let text = NumPyArrayText.text(plain, repr: repr)
+  static func valueText(_ array: NDArray, repr: Bool) -> String {
+    let text = numpyText(array, repr: repr)
     return text.contains("\n") ? "\n" + text : text
-  }
-
-  /// TensorShape's str: `(1, 4)`, `(5,)`, `()`.
-  private static func shapeText(_ shape: [Int]) -> String {
-    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
   }
 
   /// A float32 eager tensor of `tensor`'s values.
@@ -46,8 +37,8 @@ enum EagerTensors {
     return .array(array)
   }
 
-  /// The attributes of an eager tensor ConvBook has: `shape` (a TensorShape), `dtype`, `ndim` and
-  /// `numpy()`; the rest of `tf.Tensor`'s are refused by name.
+  /// The attributes of an eager tensor ConvBook has: `shape` (a TensorShape), `dtype`, `ndim`,
+  /// `numpy()` and the methods of `EagerMethods`; the rest of `tf.Tensor`'s are refused by name.
   static func attribute(_ name: String, of array: NDArray, dtype: String, range: SourceRange)
     throws(CellError) -> Value
   {
@@ -56,6 +47,8 @@ enum EagerTensors {
     case "dtype": return TensorFlowDType.value(dtype)
     case "ndim": return .int(array.rank)
     case "numpy": return .method(receiver: .array(array), name: "numpy")
+    case _ where EagerMethods.names.contains(name):
+      return .method(receiver: .array(array), name: name)
     default:
       throw .unsupported(
         "ConvBook does not support `tf.Tensor.\(name)` on TensorFlow's eager tensors yet", at: range
@@ -63,11 +56,11 @@ enum EagerTensors {
     }
   }
 
-  /// `tensor.numpy()`: the values as a NumPy array.
+  /// `tensor.numpy()`: the values as a NumPy array (a NumPy scalar for a 0-d tensor).
   static func numpy(_ array: NDArray) -> Value {
     var plain = array
     plain.tensorFlowDType = nil
-    return .array(plain)
+    return array.rank == 0 ? .standard(NumPyScalar(plain)) : .array(plain)
   }
 
   static func refusal(_ what: String, range: SourceRange) -> CellError {

@@ -572,6 +572,8 @@ final class Interpreter {
       try budget.allocate(slots: Value.rangeCount(start, stop, step), at: range)
       return stride(from: start, to: stop, by: step).map { .int($0) }
     case .model(let model): return model.layers.map(Attributes.layerValue)
+    case _ where EagerTensors.isEager(value):
+      return try EagerTensors.rows(EagerTensors.operand(value)!, range: range)
     case .array(let array):
       guard array.rank > 0 else {
         throw CellError(
@@ -705,7 +707,9 @@ final class Interpreter {
       let base = try evaluate(baseExpression)
       // A NumPy integer indexes as its Python int (`__index__`).
       let index = NumPyScalar.number(try evaluate(indexExpression))
-      if EagerTensors.isEager(base) { throw EagerTensors.refusal("indexing", range: range) }
+      if case .array(let array) = base, array.tensorFlowDType != nil {
+        return try EagerIndexing.subscriptValue(array, index, range: range)
+      }
       do {
         if case .array(let array) = base {
           return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
@@ -811,7 +815,10 @@ final class Interpreter {
         return try TensorArithmetic.negate(tensor, range: range, interpreter: self)
       }
       if EagerTensors.isEager(operand) {
-        throw EagerTensors.refusal("unary `\(operation.rawValue)`", range: range)
+        guard operation == .negate else {
+          throw EagerTensors.refusal("unary `\(operation.rawValue)`", range: range)
+        }
+        return try EagerArithmetic.negate(operand, range: range)
       }
       if operation == .negate, case .array(let array) = operand {
         return try ArrayOperations.negate(array, range: range, budget: budget)
@@ -846,8 +853,13 @@ final class Interpreter {
           return try TensorFunctions.compare(
             link.operation, left, right, interpreter: self, range: range)
         }
-        if EagerTensors.isEager(left) || EagerTensors.isEager(right) {
-          throw EagerTensors.refusal("comparisons", range: range)
+        if EagerTensors.isEager(left) || EagerTensors.isEager(right),
+          link.operation != .identical, link.operation != .notIdentical
+        {
+          guard links.count == 1, link.operation != .memberOf, link.operation != .notMemberOf
+          else { throw EagerTensors.refusal("chained or `in` comparisons", range: range) }
+          return try EagerArithmetic.compare(
+            link.operation, left, right, range: range, budget: budget)
         }
         if links.count == 1, ArrayOperations.involvesArray(left, right),
           link.operation != .identical, link.operation != .notIdentical
@@ -931,6 +943,10 @@ final class Interpreter {
     if operation == .modulo, case .string = leftValue {
       // `"%.3f" % np.float32(x)` formats; it is no array operation.
       return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
+    }
+    if EagerTensors.isEager(leftValue) || EagerTensors.isEager(rightValue) {
+      return try EagerArithmetic.binary(
+        operation, leftValue, rightValue, range: range, budget: budget)
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
       return try ArrayOperations.binary(

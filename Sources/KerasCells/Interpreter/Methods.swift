@@ -39,10 +39,9 @@ enum Methods {
         name, variable, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .array(let array) where array.tensorFlowDType != nil:
-      guard name == "numpy", positional.isEmpty, keywords.isEmpty else {
-        throw EagerTensors.refusal("`\(name)()` with these arguments", range: site.range)
-      }
-      return EagerTensors.numpy(array)
+      return try EagerMethods.call(
+        name, on: array, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case .array(let array):
       return try NumPyFunctions.method(
         name, of: array, positional: positional, keywords: keywords, site: site,

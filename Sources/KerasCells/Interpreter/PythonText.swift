@@ -159,6 +159,11 @@ enum PythonText {
     _ value: Value, spec: String, range: SourceRange, budget: EvaluationBudget? = nil
   ) throws(CellError) -> String {
     try requireKnownText(value, range: range)
+    // A 0-d eager tensor formats as its NumPy scalar (`f"{loss}"` is `0.25`).
+    if let array = EagerTensors.operand(value), array.rank == 0 {
+      if spec.isEmpty { return EagerTensors.numpyText(array, repr: false) }
+      return try format(EagerTensors.scalarValue(array), spec: spec, range: range, budget: budget)
+    }
     if spec.isEmpty { return str(value) }
     // NumPy formats a scalar with a spec as the Python number it stands for.
     if case .standard(let scalar as NumPyScalar) = value {

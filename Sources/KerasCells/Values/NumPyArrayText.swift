@@ -18,7 +18,9 @@ enum NumPyArrayText {
   static let edgeItems = 3
   static let precision = 8
 
-  static func text(_ array: NDArray, repr: Bool) -> String {
+  /// `dtypeName` names a dtype ConvBook stores as another (an int32 tensor's values are kept as
+  /// int64): NumPy's repr shows `dtype=int32`.
+  static func text(_ array: NDArray, repr: Bool, dtypeName: String? = nil) -> String {
     let prefix = repr ? "array(" : ""
     var extras: [String] = []
     if repr {
@@ -29,7 +31,9 @@ enum NumPyArrayText {
               ? "\(array.shape[0]),"
               : array.shape.map(String.init).joined(separator: ", ")) + ")")
       }
-      if array.dtype == .float32 || array.dtype == .uint8 || array.count == 0 {
+      if let dtypeName {
+        extras.append("dtype=\(dtypeName)")
+      } else if array.dtype == .float32 || array.dtype == .uint8 || array.count == 0 {
         extras.append("dtype=\(array.dtype)")
       }
     }

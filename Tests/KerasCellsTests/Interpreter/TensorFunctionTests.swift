@@ -130,7 +130,7 @@ import Testing
     cells.run(Self.header + "x = keras.Input(shape=(4, 6, 2))\n")
     #expect(
       cells.run("layers.Lambda(lambda t: tf.split(t, 2, axis=-1)[0])(x)").error?.message
-        == "ConvBook does not support `tensorflow.split` in a Lambda yet")
+        == "ConvBook does not support `tf.split` in a Lambda yet")
   }
 
   @Test func compileTakesAFunctionOfTheCellAsLossAndTrainsWithIt() {

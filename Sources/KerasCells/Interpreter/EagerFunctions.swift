@@ -1,0 +1,681 @@
+import CNNEngine
+import Foundation
+
+/// TensorFlow's functions run eagerly: `tf.constant`, `tf.Variable`, `tf.range`, `tf.reduce_sum`,
+/// `tf.math.exp`, ... called on eager tensors, NumPy arrays, lists and numbers (never on Keras
+/// tensors, which `TensorFunctions` records as graph operations). Results follow TensorFlow's
+/// dtypes; arguments follow its parameter names.
+enum EagerFunctions {
+  private enum Kind {
+    case constant, convertToTensor, variable
+    case filled(Double), filledLike(Double), fill, eye, range, cast, identity
+    case reshape, transpose, expandDims, squeeze, concat, stack, split, pad, tile
+    case shape, size, rank
+    case matmul
+    case reduce(String)
+    case unary(String)
+    case binary(BinaryOperator)
+    case compare(ComparisonOperator)
+    case extremum(max: Bool)
+    case argmax(Bool)
+    case oneHot, select, clip, softmax
+    case random(normal: Bool)
+  }
+
+  private static let shared: [String: Kind] = [
+    "abs": .unary("Abs"), "exp": .unary("Exp"), "log": .unary("Log"), "sqrt": .unary("Sqrt"),
+    "square": .unary("Square"), "negative": .unary("Neg"), "sign": .unary("Sign"),
+    "floor": .unary("Floor"), "ceil": .unary("Ceil"), "round": .unary("Round"),
+    "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"), "sin": .unary("Sin"),
+    "cos": .unary("Cos"), "rsqrt": .unary("Rsqrt"), "reciprocal": .unary("Reciprocal"),
+    "log1p": .unary("Log1p"), "softplus": .unary("Softplus"),
+    "add": .binary(.add), "subtract": .binary(.subtract), "multiply": .binary(.multiply),
+    "divide": .binary(.divide), "truediv": .binary(.divide), "floordiv": .binary(.floorDivide),
+    "floormod": .binary(.modulo), "mod": .binary(.modulo), "pow": .binary(.power),
+    "maximum": .extremum(max: true), "minimum": .extremum(max: false),
+    "equal": .compare(.equal), "not_equal": .compare(.notEqual), "less": .compare(.less),
+    "less_equal": .compare(.lessOrEqual), "greater": .compare(.greater),
+    "greater_equal": .compare(.greaterOrEqual),
+    "reduce_sum": .reduce("sum"), "reduce_mean": .reduce("mean"), "reduce_max": .reduce("max"),
+    "reduce_min": .reduce("min"), "reduce_prod": .reduce("prod"), "reduce_any": .reduce("any"),
+    "reduce_all": .reduce("all"), "argmax": .argmax(true), "argmin": .argmax(false),
+  ]
+
+  private static let tensorflow: [String: Kind] = shared.merging(
+    [
+      "constant": .constant, "convert_to_tensor": .convertToTensor, "Variable": .variable,
+      "zeros": .filled(0), "ones": .filled(1), "zeros_like": .filledLike(0),
+      "ones_like": .filledLike(1), "fill": .fill, "eye": .eye, "range": .range, "cast": .cast,
+      "identity": .identity, "stop_gradient": .identity, "reshape": .reshape,
+      "transpose": .transpose, "expand_dims": .expandDims, "squeeze": .squeeze,
+      "concat": .concat, "stack": .stack, "split": .split, "pad": .pad, "tile": .tile,
+      "shape": .shape, "size": .size, "rank": .rank, "matmul": .matmul, "one_hot": .oneHot,
+      "where": .select, "clip_by_value": .clip,
+    ], uniquingKeysWith: { first, _ in first })
+
+  private static let nn: [String: Kind] = [
+    "relu": .unary("Relu"), "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"),
+    "softplus": .unary("Softplus"), "softmax": .softmax,
+  ]
+
+  private static func table(_ namespace: String) -> [String: Kind] {
+    switch namespace {
+    case "tensorflow": return tensorflow
+    case "tensorflow.math": return shared.merging(["softmax": .softmax]) { first, _ in first }
+    case "tensorflow.nn": return nn
+    case "tensorflow.linalg": return ["matmul": .matmul, "eye": .eye]
+    case "tensorflow.random":
+      return ["normal": .random(normal: true), "uniform": .random(normal: false)]
+    case "keras.activations":
+      return [
+        "relu": .unary("Relu"), "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"),
+        "softmax": .softmax, "softplus": .unary("Softplus"), "exponential": .unary("Exp"),
+      ]
+    default: return [:]
+    }
+  }
+
+  /// Whether ConvBook runs `namespace.name` eagerly.
+  static func has(_ name: String, namespace: String) -> Bool { table(namespace)[name] != nil }
+
+  private static func parameters(_ kind: Kind, activation: Bool) -> [String] {
+    switch kind {
+    case .constant: return ["value", "dtype", "shape", "name"]
+    case .convertToTensor: return ["value", "dtype", "dtype_hint", "name"]
+    case .variable: return []
+    case .filled: return ["shape", "dtype", "name"]
+    case .filledLike: return ["input", "dtype", "name"]
+    case .fill: return ["dims", "value", "name"]
+    case .eye: return ["num_rows", "num_columns", "batch_shape", "dtype", "name"]
+    case .range: return ["start", "limit", "delta", "dtype", "name"]
+    case .cast: return ["x", "dtype", "name"]
+    case .identity: return ["input", "name"]
+    case .reshape: return ["tensor", "shape", "name"]
+    case .transpose: return ["a", "perm", "conjugate", "name"]
+    case .expandDims: return ["input", "axis", "name"]
+    case .squeeze: return ["input", "axis", "name"]
+    case .concat: return ["values", "axis", "name"]
+    case .stack: return ["values", "axis", "name"]
+    case .split: return ["value", "num_or_size_splits", "axis", "num", "name"]
+    case .pad: return ["tensor", "paddings", "mode", "constant_values", "name"]
+    case .tile: return ["input", "multiples", "name"]
+    case .shape, .size: return ["input", "out_type", "name"]
+    case .rank: return ["input", "name"]
+    case .matmul: return ["a", "b", "transpose_a", "transpose_b", "name"]
+    case .reduce: return ["input_tensor", "axis", "keepdims", "name"]
+    case .unary: return activation ? ["x"] : ["x", "name"]
+    case .binary, .compare, .extremum: return ["x", "y", "name"]
+    case .argmax: return ["input", "axis", "output_type", "name"]
+    case .oneHot: return ["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"]
+    case .select: return ["condition", "x", "y", "name"]
+    case .clip: return ["t", "clip_value_min", "clip_value_max", "name"]
+    case .softmax: return activation ? ["x", "axis"] : ["logits", "axis", "name"]
+    case .random(let normal):
+      return normal
+        ? ["shape", "mean", "stddev", "dtype", "seed", "name"]
+        : ["shape", "minval", "maxval", "dtype", "seed", "name"]
+    }
+  }
+
+  /// Binds a call's arguments to `parameters`, Python's way.
+  static func bind(
+    _ positional: [Value], _ keywords: [(String, Value)], parameters: [String], function: String,
+    range: SourceRange
+  ) throws(CellError) -> [String: Value] {
+    guard positional.count <= parameters.count else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(function)() takes from 0 to \(parameters.count) positional arguments but \(positional.count) were given",
+        range: range)
+    }
+    var bound: [String: Value] = [:]
+    for (index, value) in positional.enumerated() { bound[parameters[index]] = value }
+    for (label, value) in keywords {
+      guard parameters.contains(label) else {
+        throw CellError(
+          type: "TypeError", message: "\(function)() got an unexpected keyword argument '\(label)'",
+          range: range)
+      }
+      guard bound[label] == nil else {
+        throw CellError(
+          type: "TypeError", message: "\(function)() got multiple values for argument '\(label)'",
+          range: range)
+      }
+      bound[label] = value
+    }
+    return bound
+  }
+
+  /// A `dtype=` argument, nil when absent or None; refused when ConvBook lacks the dtype.
+  static func dtype(_ value: Value?, function: String, range: SourceRange) throws(CellError)
+    -> EagerDType?
+  {
+    guard let value, !value.isNone else { return nil }
+    guard let dtype = EagerDType(requested: value) else {
+      throw .unsupported(
+        "ConvBook does not support `\(function)` with `dtype=\(PythonText.repr(value))` yet (its eager tensors are float32, float64, int32, int64, uint8 or bool)",
+        at: range)
+    }
+    return dtype
+  }
+
+  /// Whether a value holds a Keras tensor (then the call is a graph operation, not eager).
+  private static func holdsKerasTensor(_ value: Value) -> Bool {
+    if case .kerasTensor = value { return true }
+    if case .string = value { return false }
+    return value.sequenceItems?.contains(where: holdsKerasTensor) ?? false
+  }
+
+  /// `namespace.name(...)` run eagerly, or nil when it is not an eager call (an argument holds a
+  /// Keras tensor, or ConvBook has no eager form of the function).
+  static func call(
+    _ name: String, namespace: String, path: String, positional: [Value],
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard let kind = table(namespace)[name],
+      !positional.contains(where: holdsKerasTensor),
+      !keywords.contains(where: { holdsKerasTensor($0.1) })
+    else { return nil }
+    let range = site.range
+    if case .variable = kind {
+      return try EagerVariables.make(positional: positional, keywords: keywords, site: site)
+    }
+    let activation = namespace.hasPrefix("keras")
+    let arguments = try bind(
+      positional, keywords, parameters: parameters(kind, activation: activation), function: name,
+      range: range)
+    let call = EagerCall(
+      path: path, function: name, arguments: arguments, range: range,
+      budget: interpreter.budget, interpreter: interpreter)
+    return try call.run(kind)
+  }
+
+  /// One eager call's arguments and what it needs to read them.
+  private struct EagerCall {
+    let path: String
+    let function: String
+    let arguments: [String: Value]
+    let range: SourceRange
+    let budget: EvaluationBudget
+    let interpreter: Interpreter
+
+    func limitation(_ what: String) -> CellError {
+      .unsupported("ConvBook does not support `\(path)` \(what) yet", at: range)
+    }
+
+    func missing(_ name: String) -> CellError {
+      CellError(
+        type: "TypeError",
+        message: "\(function)() missing 1 required positional argument: '\(name)'", range: range)
+    }
+
+    func tensor(_ name: String, dtype: EagerDType? = nil) throws(CellError) -> NDArray {
+      guard let value = arguments[name] else { throw missing(name) }
+      return try EagerTensors.convert(value, dtype: dtype, function: path, range: range)
+    }
+
+    func tensors(_ name: String) throws(CellError) -> [NDArray] {
+      guard let value = arguments[name] else { throw missing(name) }
+      if let single = EagerTensors.operand(value) {
+        return try EagerTensors.rows(single, range: range).compactMap(EagerTensors.operand)
+      }
+      guard let items = value.sequenceItems, !items.isEmpty else {
+        throw limitation("on a value of type '\(value.typeName)'")
+      }
+      var result: [NDArray] = []
+      for item in items {
+        result.append(try EagerTensors.convert(item, dtype: nil, function: path, range: range))
+      }
+      return result
+    }
+
+    func dtype(_ name: String = "dtype") throws(CellError) -> EagerDType? {
+      try EagerFunctions.dtype(arguments[name], function: path, range: range)
+    }
+
+    func integer(_ name: String) throws(CellError) -> Int? {
+      guard let value = arguments[name], !value.isNone else { return nil }
+      if let tensor = EagerTensors.operand(value), tensor.rank == 0,
+        EagerDType(of: tensor).isInteger
+      {
+        return Int(tensor.value(at: 0))
+      }
+      guard case .int(let number) = NumPyScalar.number(value) else {
+        throw limitation("with `\(name)=\(PythonText.repr(value))`")
+      }
+      return number
+    }
+
+    /// A list of whole numbers (a shape, axes, a permutation): a list, tuple, TensorShape,
+    /// integer tensor or a single number.
+    func integers(_ name: String) throws(CellError) -> [Int]? {
+      guard let value = arguments[name], !value.isNone else { return nil }
+      if case .tensorShape(let dimensions) = value {
+        guard dimensions.allSatisfy({ $0 != nil }) else {
+          throw limitation("with a shape of unknown sizes")
+        }
+        return dimensions.map { $0 ?? 0 }
+      }
+      if let tensor = EagerTensors.operand(value)
+        ?? {
+          if case .array(let array) = value { return array } else { return nil }
+        }()
+      {
+        guard EagerDType(of: tensor).isInteger, tensor.rank <= 1 else {
+          throw limitation("with `\(name)` of this kind")
+        }
+        return EagerTensors.doubles(tensor).map { Int($0) }
+      }
+      if case .int(let number) = NumPyScalar.number(value) { return [number] }
+      guard let items = value.sequenceItems else {
+        throw limitation("with `\(name)=\(PythonText.repr(value))`")
+      }
+      var result: [Int] = []
+      for item in items {
+        if let tensor = EagerTensors.operand(item), tensor.rank == 0,
+          EagerDType(of: tensor).isInteger
+        {
+          result.append(Int(tensor.value(at: 0)))
+          continue
+        }
+        guard case .int(let number) = NumPyScalar.number(item) else {
+          throw limitation("with `\(name)=\(PythonText.repr(value))`")
+        }
+        result.append(number)
+      }
+      return result
+    }
+
+    func number(_ name: String) throws(CellError) -> Double? {
+      guard let value = arguments[name], !value.isNone else { return nil }
+      if let tensor = EagerTensors.operand(value), tensor.rank == 0 { return tensor.value(at: 0) }
+      switch NumPyScalar.number(value) {
+      case .int(let number): return Double(number)
+      case .float(let number): return number
+      case .bool(let flag): return flag ? 1 : 0
+      default: throw limitation("with `\(name)=\(PythonText.repr(value))`")
+      }
+    }
+
+    func flag(_ name: String) -> Bool { arguments[name]?.isTruthy ?? false }
+
+    /// A shape argument: whole sizes of at most 2^26 values in all.
+    func shape(_ name: String) throws(CellError) -> [Int] {
+      guard let sizes = try integers(name) else { throw missing(name) }
+      var count = 1
+      for size in sizes {
+        guard size >= 0 else { throw limitation("with a negative size in `\(name)`") }
+        let (next, overflow) = count.multipliedReportingOverflow(by: size)
+        guard !overflow, next <= 1 << 26 else { throw limitation("of more than 2^26 values") }
+        count = next
+      }
+      return sizes
+    }
+
+    func made(_ dtype: EagerDType, _ shape: [Int], _ values: [Double]) throws(CellError) -> Value {
+      .array(try EagerTensors.make(dtype, shape: shape, values: values, range: range))
+    }
+
+    func axis(_ value: Int, rank: Int, kernel: String) throws(CellError) -> Int {
+      let normalized = value < 0 ? value + rank : value
+      guard normalized >= 0, normalized < max(rank, 1) else {
+        throw EagerArithmetic.kernelError(
+          kernel,
+          "Expected axis in the range [\(-rank), \(rank)), but got \(value)", range: range)
+      }
+      return normalized
+    }
+
+    func run(_ kind: Kind) throws(CellError) -> Value {
+      switch kind {
+      case .variable: preconditionFailure("tf.Variable is made by EagerVariables")
+      case .constant, .convertToTensor:
+        guard let value = arguments["value"] else { throw missing("value") }
+        var array = try EagerTensors.convert(
+          value, dtype: try dtype(), function: path, range: range)
+        if let target = try integers("shape") {
+          let count = target.reduce(1, *)
+          if array.count == 1 {
+            let single = array.value(at: 0)
+            array = try EagerTensors.make(
+              EagerDType(of: array), shape: target,
+              values: [Double](repeating: single, count: count), range: range)
+          } else if array.count == count {
+            array.shape = target
+          } else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "Eager execution of tf.constant with unsupported shape. Tensor \(EagerTensors.str(array, dtype: array.tensorFlowDType ?? "float32")) (converted from \(PythonText.repr(value))) has \(array.count) elements, but got `shape` \(EagerTensors.shapeText(target)) with \(count) elements).",
+              range: range)
+          }
+        }
+        return .array(array)
+      case .filled(let value):
+        let sizes = try shape("shape")
+        let count = sizes.reduce(1, *)
+        try budget.allocate(count: count, size: 4, at: range)
+        return try made(
+          try dtype() ?? .float32, sizes, [Double](repeating: value, count: count))
+      case .filledLike(let value):
+        let like = try tensor("input")
+        return try made(
+          try dtype() ?? EagerDType(of: like), like.shape,
+          [Double](repeating: value, count: like.count))
+      case .fill:
+        let sizes = try shape("dims")
+        guard let value = arguments["value"] else { throw missing("value") }
+        let single = try EagerTensors.convert(value, dtype: nil, function: path, range: range)
+        guard single.rank == 0 else { throw limitation("with a value that is not a scalar") }
+        let count = sizes.reduce(1, *)
+        try budget.allocate(count: count, size: 4, at: range)
+        return try made(
+          EagerDType(of: single), sizes,
+          [Double](repeating: single.value(at: 0), count: count))
+      case .eye:
+        guard let rows = try integer("num_rows") else { throw missing("num_rows") }
+        let columns = try integer("num_columns") ?? rows
+        if arguments["batch_shape"].map({ !$0.isNone }) ?? false {
+          throw limitation("with `batch_shape`")
+        }
+        guard rows >= 0, columns >= 0,
+          rows.multipliedReportingOverflow(by: columns).partialValue <= 1 << 26
+        else { throw limitation("of this size") }
+        var values = [Double](repeating: 0, count: rows * columns)
+        for index in 0..<min(rows, columns) { values[index * columns + index] = 1 }
+        return try made(try dtype() ?? .float32, [rows, columns], values)
+      case .range: return try rangeTensor()
+      case .cast:
+        let x = try tensor("x")
+        guard let target = try dtype() else { throw missing("dtype") }
+        var values = EagerTensors.doubles(x)
+        if target.isInteger { values = values.map { $0.rounded(.towardZero) } }
+        if target == .float32 { values = values.map { Double(Float($0)) } }
+        return try made(target, x.shape, values)
+      case .identity: return .array(try tensor("input"))
+      case .reshape:
+        return try EagerTensors.reshape(
+          try tensor("tensor"), arguments["shape"], path: path, range: range)
+      case .transpose:
+        let x = try tensor("a")
+        let permutation = try integers("perm") ?? Array((0..<x.rank).reversed())
+        return .array(try EagerMath.transpose(x, permutation, range: range))
+      case .expandDims:
+        let x = try tensor("input")
+        guard let given = try integer("axis") else { throw missing("axis") }
+        let position = given < 0 ? given + x.rank + 1 : given
+        guard position >= 0, position <= x.rank else {
+          throw EagerArithmetic.kernelError(
+            "ExpandDims",
+            "Tried to expand dim index \(given) for tensor with \(x.rank) dimensions.",
+            range: range)
+        }
+        var reshaped = x
+        reshaped.shape.insert(1, at: position)
+        return .array(reshaped)
+      case .squeeze:
+        let x = try tensor("input")
+        var reshaped = x
+        if let axes = try integers("axis") {
+          var drop = Set<Int>()
+          for given in axes {
+            let position = try axis(given, rank: x.rank, kernel: "Squeeze")
+            guard x.shape[position] == 1 else {
+              throw EagerArithmetic.kernelError(
+                "Squeeze",
+                "Can not squeeze dim[\(position)], expected a dimension of 1, got \(x.shape[position])",
+                range: range)
+            }
+            drop.insert(position)
+          }
+          reshaped.shape = x.shape.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        } else {
+          reshaped.shape = x.shape.filter { $0 != 1 }
+        }
+        return .array(reshaped)
+      case .concat, .stack:
+        let parts = try tensors("values")
+        let stacking: Bool
+        if case .stack = kind { stacking = true } else { stacking = false }
+        guard let given = try integer("axis") ?? (stacking ? 0 : nil) else { throw missing("axis") }
+        return .array(
+          try EagerMath.join(parts, axis: given, stack: stacking, range: range, budget: budget))
+      case .split:
+        let x = try tensor("value")
+        let position = try axis(try integer("axis") ?? 0, rank: x.rank, kernel: "Split")
+        guard let request = arguments["num_or_size_splits"] else {
+          throw missing("num_or_size_splits")
+        }
+        var sizes: [Int]
+        if case .int(let parts) = NumPyScalar.number(request) {
+          guard parts > 0, x.shape[position] % parts == 0 else {
+            throw EagerArithmetic.kernelError(
+              "Split",
+              "Number of ways to split should evenly divide the split dimension, but got split_dim \(position) (size = \(x.shape[position])) and num_split \(parts)",
+              range: range)
+          }
+          sizes = Array(repeating: x.shape[position] / parts, count: parts)
+        } else {
+          guard let given = try integers("num_or_size_splits"),
+            given.allSatisfy({ $0 >= 0 }), given.reduce(0, +) == x.shape[position]
+          else { throw limitation("with these sizes") }
+          sizes = given
+        }
+        var pieces: [Value] = []
+        var start = 0
+        for size in sizes {
+          var index: [Value] = Array(
+            repeating: .slice(start: nil, stop: nil, step: nil), count: x.rank)
+          index[position] = .slice(start: start, stop: start + size, step: nil)
+          pieces.append(try EagerIndexing.subscriptValue(x, .tuple(index), range: range))
+          start += size
+        }
+        return .list(PythonList(pieces))
+      case .pad:
+        let x = try tensor("tensor")
+        let paddings = try tensor("paddings")
+        guard EagerDType(of: paddings).isInteger, paddings.shape == [x.rank, 2] else {
+          throw limitation("with these paddings")
+        }
+        guard case .string(let mode)? = arguments["mode"] ?? .string("CONSTANT"),
+          mode.uppercased() == "CONSTANT"
+        else { throw limitation("with a mode other than CONSTANT") }
+        let value = try number("constant_values") ?? 0
+        let pairs = EagerTensors.doubles(paddings).map { Int($0) }
+        return .array(
+          try EagerMath.pad(
+            x, stride(from: 0, to: pairs.count, by: 2).map { (pairs[$0], pairs[$0 + 1]) },
+            value: value, range: range, budget: budget))
+      case .tile:
+        let x = try tensor("input")
+        guard let multiples = try integers("multiples"), multiples.count == x.rank,
+          multiples.allSatisfy({ $0 >= 0 })
+        else { throw limitation("with these multiples") }
+        return .array(try EagerMath.tile(x, multiples, range: range, budget: budget))
+      case .shape:
+        let x = try tensor("input")
+        return try made(try dtype("out_type") ?? .int32, [x.rank], x.shape.map(Double.init))
+      case .size:
+        let x = try tensor("input")
+        return try made(try dtype("out_type") ?? .int32, [], [Double(x.count)])
+      case .rank:
+        return try made(.int32, [], [Double(try tensor("input").rank)])
+      case .matmul:
+        var a = try tensor("a")
+        var b = try tensor("b")
+        guard EagerDType(of: a) == EagerDType(of: b) else {
+          throw EagerArithmetic.dtypeMismatch(
+            "MatMul", EagerDType(of: a), EagerDType(of: b), range: range)
+        }
+        if flag("transpose_a"), a.rank >= 2 {
+          a = try EagerMath.transpose(a, EagerMath.swapLast(a.rank), range: range)
+        }
+        if flag("transpose_b"), b.rank >= 2 {
+          b = try EagerMath.transpose(b, EagerMath.swapLast(b.rank), range: range)
+        }
+        return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
+      case .reduce(let reduction):
+        let x = try tensor("input_tensor")
+        return .array(
+          try EagerMath.reduce(
+            x, reduction, axes: try integers("axis"), keepDims: flag("keepdims"), range: range,
+            budget: budget))
+      case .unary(let kernel):
+        return .array(try EagerMath.unary(kernel, try tensor("x"), range: range))
+      case .binary(let operation):
+        guard let x = arguments["x"] else { throw missing("x") }
+        guard let y = arguments["y"] else { throw missing("y") }
+        return try EagerArithmetic.binary(
+          operation, asTensor(x), y, range: range, budget: budget)
+      case .compare(let operation):
+        guard let x = arguments["x"] else { throw missing("x") }
+        guard let y = arguments["y"] else { throw missing("y") }
+        return try EagerArithmetic.compare(
+          operation, asTensor(x), asTensor(y), range: range, budget: budget)
+      case .extremum(let maximum):
+        let x = try tensor("x")
+        guard let given = arguments["y"] else { throw missing("y") }
+        let y =
+          EagerTensors.operand(given) != nil
+          ? try tensor("y")
+          : try EagerTensors.convert(
+            given, dtype: EagerDType(of: x), function: path, range: range)
+        let kernel = maximum ? "Maximum" : "Minimum"
+        guard EagerDType(of: x) == EagerDType(of: y) else {
+          throw EagerArithmetic.dtypeMismatch(
+            kernel, EagerDType(of: x), EagerDType(of: y), range: range)
+        }
+        return .array(
+          try EagerArithmetic.elementwise(
+            x, y, kernel: kernel, dtype: EagerDType(of: x), range: range, budget: budget
+          ) { a, b in
+            if a.isNaN || b.isNaN { return .nan }
+            return maximum ? Swift.max(a, b) : Swift.min(a, b)
+          })
+      case .argmax(let maximum):
+        let x = try tensor("input")
+        let position = try axis(
+          try integer("axis") ?? 0, rank: x.rank, kernel: maximum ? "ArgMax" : "ArgMin")
+        return .array(
+          try EagerMath.argExtremum(
+            x, axis: position, maximum: maximum, dtype: try dtype("output_type") ?? .int64,
+            range: range))
+      case .oneHot:
+        let indices = try tensor("indices")
+        guard EagerDType(of: indices).isInteger else {
+          throw limitation("with indices that are not whole numbers")
+        }
+        guard let depth = try integer("depth") else { throw missing("depth") }
+        if let given = try integer("axis"), given != -1 { throw limitation("with `axis=\(given)`") }
+        let on = try number("on_value") ?? 1
+        let off = try number("off_value") ?? 0
+        let values = EagerTensors.doubles(indices)
+        var result: [Double] = []
+        try budget.allocate(count: values.count * max(depth, 0), size: 4, at: range)
+        for value in values {
+          for column in 0..<max(depth, 0) { result.append(Int(value) == column ? on : off) }
+        }
+        return try made(try dtype() ?? .float32, indices.shape + [max(depth, 0)], result)
+      case .select:
+        let condition = try tensor("condition", dtype: nil)
+        guard EagerDType(of: condition) == .bool else {
+          throw limitation("with a condition that is not a bool tensor")
+        }
+        guard arguments["x"].map({ !$0.isNone }) ?? false,
+          arguments["y"].map({ !$0.isNone }) ?? false
+        else {
+          throw limitation("without x and y (the coordinates of the true values)")
+        }
+        let x = try tensor("x")
+        let y = try tensor("y")
+        guard EagerDType(of: x) == EagerDType(of: y) else {
+          throw EagerArithmetic.dtypeMismatch(
+            "SelectV2", EagerDType(of: x), EagerDType(of: y), range: range)
+        }
+        return .array(try EagerMath.select(condition, x, y, range: range, budget: budget))
+      case .clip:
+        let x = try tensor("t")
+        guard let low = try number("clip_value_min") else { throw missing("clip_value_min") }
+        guard let high = try number("clip_value_max") else { throw missing("clip_value_max") }
+        return try made(
+          EagerDType(of: x), x.shape,
+          EagerTensors.doubles(x).map { Swift.min(Swift.max($0, low), high) })
+      case .softmax:
+        let name = arguments["logits"] != nil ? "logits" : "x"
+        let x = try tensor(name)
+        return .array(
+          try EagerMath.softmax(x, axis: try integer("axis") ?? -1, range: range))
+      case .random(let normal):
+        return try random(normal: normal)
+      }
+    }
+
+    /// An argument of an elementwise function as an eager tensor (`tf.add(1, 2)`).
+    func asTensor(_ value: Value) throws(CellError) -> Value {
+      if EagerTensors.operand(value) != nil { return value }
+      return .array(try EagerTensors.convert(value, dtype: nil, function: path, range: range))
+    }
+
+    /// `tf.range(start, limit=None, delta=1, dtype=None)`: int32 for whole numbers, float32 when
+    /// one is a float.
+    func rangeTensor() throws(CellError) -> Value {
+      guard let first = try number("start") else { throw missing("start") }
+      let second = try number("limit")
+      let step = try number("delta") ?? 1
+      let (start, stop) = second.map { (first, $0) } ?? (0, first)
+      let floats = ["start", "limit", "delta"].contains { name in
+        if case .float? = arguments[name].map(NumPyScalar.number) { return true }
+        if let tensor = arguments[name].flatMap(EagerTensors.operand) {
+          return EagerDType(of: tensor).isFloat
+        }
+        return false
+      }
+      let dtype = try dtype() ?? (floats ? .float32 : .int32)
+      guard step != 0 else {
+        throw EagerArithmetic.kernelError("Range", "Requires delta != 0: 0", range: range)
+      }
+      let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+      guard count <= 1 << 24 else { throw limitation("of more than 2^24 values") }
+      try budget.allocate(count: count, size: 4, at: range)
+      return try made(dtype, [count], (0..<count).map { start + Double($0) * step })
+    }
+
+    /// `tf.random.normal` / `tf.random.uniform` of a shape of numbers: ConvBook's own seeded
+    /// values (not TensorFlow's generator), of TensorFlow's shape and dtype.
+    func random(normal: Bool) throws(CellError) -> Value {
+      let sizes = try shape("shape")
+      let dtype = try dtype() ?? .float32
+      guard dtype.isFloat || (!normal && (dtype == .int32 || dtype == .int64)) else {
+        throw limitation("with `dtype=\(dtype.rawValue)`")
+      }
+      let first = try number(normal ? "mean" : "minval") ?? 0
+      var second = try number(normal ? "stddev" : "maxval")
+      if !normal, second == nil {
+        guard dtype.isFloat else {
+          throw CellError(
+            type: "ValueError",
+            message: "Must specify maxval for integer dtype tf.\(dtype.rawValue)",
+            range: range)
+        }
+        second = 1
+      }
+      let count = sizes.reduce(1, *)
+      try budget.allocate(count: count, size: 4, at: range)
+      let session = interpreter.session
+      var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+      if let given = try integer("seed") { seed = given }
+      session.randomOperationCount += 1
+      var generator = SeededGenerator(
+        seed: UInt64(bitPattern: Int64(seed)),
+        stream: normal ? "tf.random.normal" : "tf.random.uniform")
+      let high = second ?? 1
+      let values = (0..<count).map { _ -> Double in
+        if normal { return first + high * generator.normal() }
+        let drawn = generator.uniform(first, high)
+        return dtype.isFloat ? drawn : drawn.rounded(.down)
+      }
+      return try made(dtype, sizes, values)
+    }
+  }
+}

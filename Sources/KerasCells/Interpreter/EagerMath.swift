@@ -1,0 +1,470 @@
+import CNNEngine
+import Foundation
+
+/// The computations behind eager functions: matrix products, reductions, elementwise math,
+/// joining, padding and selecting, on values in double precision rounded to the result's dtype.
+enum EagerMath {
+  /// The permutation that swaps the last two axes.
+  static func swapLast(_ rank: Int) -> [Int] {
+    var permutation = Array(0..<rank)
+    permutation.swapAt(rank - 1, rank - 2)
+    return permutation
+  }
+
+  static func transpose(_ x: NDArray, _ permutation: [Int], range: SourceRange) throws(CellError)
+    -> NDArray
+  {
+    guard permutation.count == x.rank, Set(permutation) == Set(0..<x.rank) else {
+      throw EagerArithmetic.kernelError(
+        "Transpose",
+        "transpose expects a vector of size \(x.rank). But input(1) is a vector of size \(permutation.count)",
+        range: range)
+    }
+    let shape = permutation.map { x.shape[$0] }
+    var strides = [Int](repeating: 1, count: x.rank)
+    var step = 1
+    for axis in (0..<x.rank).reversed() {
+      strides[axis] = step
+      step *= x.shape[axis]
+    }
+    let values = EagerTensors.doubles(x)
+    var result: [Double] = []
+    result.reserveCapacity(x.count)
+    var index = [Int](repeating: 0, count: x.rank)
+    for _ in 0..<x.count {
+      var offset = 0
+      for (axis, source) in permutation.enumerated() { offset += index[axis] * strides[source] }
+      result.append(values[offset])
+      var axis = x.rank - 1
+      while axis >= 0 {
+        index[axis] += 1
+        if index[axis] < shape[axis] { break }
+        index[axis] = 0
+        axis -= 1
+      }
+    }
+    return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
+  }
+
+  /// `a @ b` / `tf.matmul(a, b)` of matrices (and batches of them with equal batch shapes).
+  static func matmul(
+    _ a: NDArray, _ b: NDArray, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard EagerDType(of: a) == EagerDType(of: b) else {
+      throw EagerArithmetic.dtypeMismatch(
+        "MatMul", EagerDType(of: a), EagerDType(of: b), range: range)
+    }
+    guard a.rank >= 2, b.rank >= 2 else {
+      throw EagerArithmetic.kernelError(
+        "MatMul", "In[0] and In[1] ndims must be == 2: \(min(a.rank, b.rank))", range: range)
+    }
+    let (n, k) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+    let (k2, m) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+    let batch = Array(a.shape.dropLast(2))
+    guard k == k2, batch == Array(b.shape.dropLast(2)) else {
+      throw EagerArithmetic.kernelError(
+        "MatMul",
+        "Matrix size-incompatible: In[0]: [\(a.shape.map(String.init).joined(separator: ","))], In[1]: [\(b.shape.map(String.init).joined(separator: ","))]",
+        range: range)
+    }
+    let batches = batch.reduce(1, *)
+    try budget.allocate(count: batches * n * m, size: 8, at: range)
+    let (x, y) = (EagerTensors.doubles(a), EagerTensors.doubles(b))
+    var result = [Double](repeating: 0, count: batches * n * m)
+    let float32 = EagerDType(of: a) == .float32
+    for item in 0..<batches {
+      for row in 0..<n {
+        for column in 0..<m {
+          var sum = 0.0
+          for inner in 0..<k {
+            sum += x[item * n * k + row * k + inner] * y[item * k * m + inner * m + column]
+          }
+          result[item * n * m + row * m + column] = float32 ? Double(Float(sum)) : sum
+        }
+      }
+    }
+    return try EagerTensors.make(
+      EagerDType(of: a), shape: batch + [n, m], values: result, range: range)
+  }
+
+  /// `tf.reduce_sum` / `mean` / `max` / `min` / `prod` / `any` / `all` over `axes` (all when nil).
+  /// The mean of whole numbers is a whole number, as TensorFlow's is.
+  static func reduce(
+    _ x: NDArray, _ reduction: String, axes given: [Int]?, keepDims: Bool, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    let dtype = EagerDType(of: x)
+    let logical = reduction == "any" || reduction == "all"
+    if logical != (dtype == .bool) {
+      throw .unsupported(
+        "ConvBook does not support `tf.reduce_\(reduction)` on \(dtype.rawValue) eager tensors",
+        at: range)
+    }
+    var axes = Set<Int>()
+    for axis in given ?? Array(0..<x.rank) {
+      let normalized = axis < 0 ? axis + x.rank : axis
+      guard normalized >= 0, normalized < max(x.rank, 1) else {
+        throw EagerArithmetic.kernelError(
+          reduction == "mean" ? "Mean" : "Sum",
+          "Invalid reduction dimension (\(axis) for input with \(x.rank) dimension(s)", range: range
+        )
+      }
+      axes.insert(normalized)
+    }
+    if x.rank == 0 { return x }
+    let kept = (0..<x.rank).filter { !axes.contains($0) }
+    let outShape = kept.map { x.shape[$0] }
+    let outCount = outShape.reduce(1, *)
+    try budget.allocate(count: outCount, size: 8, at: range)
+    var groups = [[Double]](repeating: [], count: outCount)
+    let values = EagerTensors.doubles(x)
+    var index = [Int](repeating: 0, count: x.rank)
+    for value in values {
+      var out = 0
+      for axis in kept { out = out * x.shape[axis] + index[axis] }
+      groups[out].append(value)
+      var axis = x.rank - 1
+      while axis >= 0 {
+        index[axis] += 1
+        if index[axis] < x.shape[axis] { break }
+        index[axis] = 0
+        axis -= 1
+      }
+    }
+    let float32 = dtype == .float32
+    // Over the innermost axes TensorFlow sums in packets (Eigen's vectorized reducer); over outer
+    // axes one value after another.
+    let innermost = axes.isEmpty || axes == Set((x.rank - axes.count)..<x.rank)
+    func total(_ group: [Double]) -> Double {
+      guard innermost, dtype.isFloat else {
+        return group.reduce(0) { float32 ? Double(Float($0 + $1)) : $0 + $1 }
+      }
+      return float32 ? Double(packetSum(group.map { Float($0) })) : packetSum(group)
+    }
+    let result = groups.map { group -> Double in
+      switch reduction {
+      case "sum":
+        return total(group)
+      case "mean":
+        let sum = total(group)
+        if group.isEmpty { return dtype.isFloat ? .nan : 0 }
+        return dtype.isFloat
+          ? sum / Double(group.count) : (sum / Double(group.count)).rounded(.towardZero)
+      case "max": return group.max() ?? -.infinity
+      case "min": return group.min() ?? .infinity
+      case "prod": return group.reduce(1) { float32 ? Double(Float($0 * $1)) : $0 * $1 }
+      case "any": return group.contains { $0 != 0 } ? 1 : 0
+      default: return group.allSatisfy { $0 != 0 } ? 1 : 0
+      }
+    }
+    let shape = keepDims ? (0..<x.rank).map { axes.contains($0) ? 1 : x.shape[$0] } : outShape
+    return try EagerTensors.make(dtype, shape: shape, values: result, range: range)
+  }
+
+  /// A sum as Eigen's vectorized reducer on an AVX build of TensorFlow adds: two packet
+  /// accumulators of 256 bits (8 floats or 4 doubles) over the unrolled part, one more packet, the
+  /// accumulators combined lane by lane, then reduced halves first; the values past the last
+  /// packet are summed apart and added last.
+  static func packetSum<T: BinaryFloatingPoint>(_ values: [T]) -> T {
+    let lanes = 32 / MemoryLayout<T>.size
+    var first = [T](repeating: 0, count: lanes)
+    var second = [T](repeating: 0, count: lanes)
+    let unrolled = values.count / (2 * lanes) * (2 * lanes)
+    let vectorized = values.count / lanes * lanes
+    var index = 0
+    while index < unrolled {
+      for lane in 0..<lanes {
+        first[lane] += values[index + lane]
+        second[lane] += values[index + lanes + lane]
+      }
+      index += 2 * lanes
+    }
+    while index < vectorized {
+      for lane in 0..<lanes { first[lane] += values[index + lane] }
+      index += lanes
+    }
+    for lane in 0..<lanes { first[lane] += second[lane] }
+    var rest: T = 0
+    while index < values.count {
+      rest += values[index]
+      index += 1
+    }
+    // Halves added until one lane is left: 8 -> 4 -> 2 -> 1.
+    var width = lanes
+    while width > 1 {
+      width /= 2
+      for lane in 0..<width { first[lane] += first[lane + width] }
+    }
+    return rest + first[0]
+  }
+
+  /// Elementwise math (`tf.exp`, `tf.nn.relu`, ...), named by TensorFlow's kernel.
+  static func unary(_ kernel: String, _ x: NDArray, range: SourceRange) throws(CellError)
+    -> NDArray
+  {
+    let dtype = EagerDType(of: x)
+    let wholeNumbersAllowed = ["Abs", "Neg", "Sign", "Square", "Relu"].contains(kernel)
+    guard dtype.isFloat || (wholeNumbersAllowed && dtype != .bool) else {
+      throw .unsupported(
+        "ConvBook does not support `\(kernel)` on \(dtype.rawValue) eager tensors (TensorFlow's kernel takes floating-point values)",
+        at: range)
+    }
+    let f: (Double) -> Double
+    switch kernel {
+    case "Abs": f = { $0.magnitude }
+    case "Exp": f = { Foundation.exp($0) }
+    case "Log": f = { Foundation.log($0) }
+    case "Sqrt": f = { $0.squareRoot() }
+    case "Square": f = { $0 * $0 }
+    case "Neg": f = { -$0 }
+    case "Sign": f = { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 }
+    case "Floor": f = { $0.rounded(.down) }
+    case "Ceil": f = { $0.rounded(.up) }
+    case "Round": f = { $0.rounded(.toNearestOrEven) }
+    case "Sigmoid": f = { 1 / (1 + Foundation.exp(-$0)) }
+    case "Tanh": f = { Foundation.tanh($0) }
+    case "Sin": f = { Foundation.sin($0) }
+    case "Cos": f = { Foundation.cos($0) }
+    case "Rsqrt": f = { 1 / $0.squareRoot() }
+    case "Reciprocal": f = { 1 / $0 }
+    case "Log1p": f = { Foundation.log1p($0) }
+    case "Softplus":
+      f = {
+        $0 > 0 ? $0 + Foundation.log1p(Foundation.exp(-$0)) : Foundation.log1p(Foundation.exp($0))
+      }
+    case "Relu": f = { $0 > 0 ? $0 : 0 }
+    default:
+      throw .unsupported("ConvBook does not support `\(kernel)` on eager tensors yet", at: range)
+    }
+    // float32 math reads float32 inputs and rounds its result to float32.
+    return try EagerTensors.make(
+      dtype, shape: x.shape, values: EagerTensors.doubles(x).map(f), range: range)
+  }
+
+  /// `tf.concat(values, axis)` / `tf.stack(values, axis)`.
+  static func join(
+    _ parts: [NDArray], axis given: Int, stack: Bool, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard let first = parts.first else {
+      throw .unsupported("ConvBook does not support joining no tensors", at: range)
+    }
+    let dtype = EagerDType(of: first)
+    let kernel = stack ? "Pack" : "ConcatV2"
+    for part in parts where EagerDType(of: part) != dtype {
+      throw EagerArithmetic.dtypeMismatch(kernel, dtype, EagerDType(of: part), range: range)
+    }
+    let rank = stack ? first.rank + 1 : first.rank
+    let axis = given < 0 ? given + rank : given
+    guard axis >= 0, axis < rank else {
+      throw EagerArithmetic.kernelError(
+        kernel, "Expected axis in the range [\(-rank), \(rank)), but got \(given)", range: range)
+    }
+    let inputs =
+      stack
+      ? parts.map { part -> NDArray in
+        var lifted = part
+        lifted.shape.insert(1, at: min(axis, part.rank))
+        return lifted
+      } : parts
+    var moved: [NDArray] = []
+    for input in inputs {
+      var permutation = Array(0..<rank)
+      permutation.remove(at: axis)
+      permutation.insert(axis, at: 0)
+      guard input.rank == rank else {
+        throw EagerArithmetic.kernelError(
+          kernel,
+          "Shapes of all inputs must match: values[0].shape = [\(first.shape.map(String.init).joined(separator: ","))] != values[\(moved.count)].shape = [\(parts[moved.count].shape.map(String.init).joined(separator: ","))]",
+          range: range)
+      }
+      moved.append(try transpose(input, permutation, range: range))
+    }
+    let rest = Array(moved[0].shape.dropFirst())
+    for (index, part) in moved.enumerated() where Array(part.shape.dropFirst()) != rest {
+      throw EagerArithmetic.kernelError(
+        kernel,
+        stack
+          ? "Shapes of all inputs must match: values[0].shape = [\(first.shape.map(String.init).joined(separator: ","))] != values[\(index)].shape = [\(parts[index].shape.map(String.init).joined(separator: ","))]"
+          : "ConcatOp : Dimension \(axis == 0 ? 1 : 0) in both shapes must be equal: shape[0] = [\(first.shape.map(String.init).joined(separator: ","))] vs. shape[\(index)] = [\(parts[index].shape.map(String.init).joined(separator: ","))]",
+        range: range)
+    }
+    let total = moved.reduce(0) { $0 + $1.shape[0] }
+    try budget.allocate(count: total * rest.reduce(1, *), size: 8, at: range)
+    let joined = try EagerTensors.make(
+      dtype, shape: [total] + rest, values: moved.flatMap(EagerTensors.doubles), range: range)
+    var back = Array(1..<rank)
+    back.insert(0, at: axis)
+    return try transpose(joined, back, range: range)
+  }
+
+  /// `tf.pad(x, paddings, constant_values=value)`.
+  static func pad(
+    _ x: NDArray, _ paddings: [(Int, Int)], value: Double, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard paddings.allSatisfy({ $0.0 >= 0 && $0.1 >= 0 }) else {
+      throw .unsupported("ConvBook does not support negative paddings", at: range)
+    }
+    let shape = zip(x.shape, paddings).map { $0 + $1.0 + $1.1 }
+    let count = shape.reduce(1, *)
+    guard count <= 1 << 26 else {
+      throw .unsupported("ConvBook does not support padding to more than 2^26 values", at: range)
+    }
+    try budget.allocate(count: count, size: 8, at: range)
+    var result = [Double](repeating: value, count: count)
+    let values = EagerTensors.doubles(x)
+    var index = [Int](repeating: 0, count: x.rank)
+    for source in values {
+      var offset = 0
+      for axis in 0..<x.rank { offset = offset * shape[axis] + index[axis] + paddings[axis].0 }
+      result[offset] = source
+      var axis = x.rank - 1
+      while axis >= 0 {
+        index[axis] += 1
+        if index[axis] < x.shape[axis] { break }
+        index[axis] = 0
+        axis -= 1
+      }
+    }
+    return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
+  }
+
+  /// `tf.tile(x, multiples)`.
+  static func tile(
+    _ x: NDArray, _ multiples: [Int], range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    let shape = zip(x.shape, multiples).map { $0 * $1 }
+    let count = shape.reduce(1, *)
+    guard count <= 1 << 26 else {
+      throw .unsupported("ConvBook does not support tiling to more than 2^26 values", at: range)
+    }
+    try budget.allocate(count: count, size: 8, at: range)
+    let values = EagerTensors.doubles(x)
+    var result: [Double] = []
+    result.reserveCapacity(count)
+    var index = [Int](repeating: 0, count: shape.count)
+    for _ in 0..<count {
+      var offset = 0
+      for axis in 0..<shape.count { offset = offset * x.shape[axis] + index[axis] % x.shape[axis] }
+      result.append(values[offset])
+      var axis = shape.count - 1
+      while axis >= 0 {
+        index[axis] += 1
+        if index[axis] < shape[axis] { break }
+        index[axis] = 0
+        axis -= 1
+      }
+    }
+    return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
+  }
+
+  /// `tf.argmax(x, axis)` / `tf.argmin`: the first position of the extreme value.
+  static func argExtremum(
+    _ x: NDArray, axis: Int, maximum: Bool, dtype: EagerDType, range: SourceRange
+  ) throws(CellError) -> NDArray {
+    var permutation = Array(0..<x.rank)
+    permutation.remove(at: axis)
+    permutation.append(axis)
+    let moved = try transpose(x, permutation, range: range)
+    let size = x.shape[axis]
+    let values = EagerTensors.doubles(moved)
+    let groups = size == 0 ? 0 : values.count / size
+    var result: [Double] = []
+    for group in 0..<groups {
+      var best = 0
+      for position in 1..<max(size, 1) {
+        let value = values[group * size + position]
+        let current = values[group * size + best]
+        if maximum ? value > current : value < current { best = position }
+      }
+      result.append(Double(best))
+    }
+    return try EagerTensors.make(
+      dtype, shape: Array(moved.shape.dropLast()), values: result, range: range)
+  }
+
+  /// `tf.where(condition, x, y)` with broadcasting.
+  static func select(
+    _ condition: NDArray, _ x: NDArray, _ y: NDArray, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard let pair = EagerArithmetic.broadcastShape(x.shape, y.shape),
+      let shape = EagerArithmetic.broadcastShape(condition.shape, pair)
+    else {
+      throw EagerArithmetic.kernelError(
+        "SelectV2", "condition, then and else must be broadcastable", range: range)
+    }
+    let count = shape.reduce(1, *)
+    try budget.allocate(count: count, size: 8, at: range)
+    let (c, a, b) = (
+      EagerTensors.doubles(condition), EagerTensors.doubles(x), EagerTensors.doubles(y)
+    )
+    let cs = EagerArithmetic.broadcastOffsets(condition.shape, to: shape)
+    let xs = EagerArithmetic.broadcastOffsets(x.shape, to: shape)
+    let ys = EagerArithmetic.broadcastOffsets(y.shape, to: shape)
+    let values = (0..<count).map { c[cs[$0]] != 0 ? a[xs[$0]] : b[ys[$0]] }
+    return try EagerTensors.make(EagerDType(of: x), shape: shape, values: values, range: range)
+  }
+
+  /// `tf.nn.softmax(x, axis=-1)`.
+  static func softmax(_ x: NDArray, axis given: Int, range: SourceRange) throws(CellError)
+    -> NDArray
+  {
+    guard EagerDType(of: x).isFloat else {
+      throw .unsupported(
+        "ConvBook does not support softmax of \(EagerDType(of: x).rawValue) eager tensors (TensorFlow's kernel takes floating-point values)",
+        at: range)
+    }
+    guard x.rank >= 1 else { return x }
+    let axis = given < 0 ? given + x.rank : given
+    guard axis >= 0, axis < x.rank else {
+      throw EagerArithmetic.kernelError(
+        "Softmax", "Expected axis in the range [\(-x.rank), \(x.rank)), but got \(given)",
+        range: range)
+    }
+    var permutation = Array(0..<x.rank)
+    permutation.remove(at: axis)
+    permutation.append(axis)
+    let moved = try transpose(x, permutation, range: range)
+    let size = x.shape[axis]
+    var values = EagerTensors.doubles(moved)
+    let float32 = EagerDType(of: x) == .float32
+    if size > 0 {
+      for start in stride(from: 0, to: values.count, by: size) {
+        let row = values[start..<(start + size)]
+        let top = row.max() ?? 0
+        let exponentials = row.map { Foundation.exp($0 - top) }
+        let total = exponentials.reduce(0, +)
+        for (offset, value) in exponentials.enumerated() {
+          values[start + offset] = float32 ? Double(Float(value / total)) : value / total
+        }
+      }
+    }
+    let result = try EagerTensors.make(
+      EagerDType(of: x), shape: moved.shape, values: values, range: range)
+    var back = [Int](repeating: 0, count: x.rank)
+    for (position, source) in permutation.enumerated() { back[source] = position }
+    return try transpose(result, back, range: range)
+  }
+}
+
+/// The methods of eager tensors ConvBook has besides `numpy()`.
+enum EagerMethods {
+  static let names: Set<String> = ["get_shape"]
+
+  static func call(
+    _ name: String, on array: NDArray, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard positional.isEmpty, keywords.isEmpty else {
+      throw EagerTensors.refusal("`\(name)()` with these arguments", range: site.range)
+    }
+    switch name {
+    case "numpy": return EagerTensors.numpy(array)
+    case "get_shape": return .tensorShape(array.shape.map { Optional($0) })
+    default:
+      throw .unsupported(
+        "ConvBook does not support `tf.Tensor.\(name)` on TensorFlow's eager tensors yet",
+        at: site.range)
+    }
+  }
+}

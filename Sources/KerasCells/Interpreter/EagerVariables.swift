@@ -1,0 +1,209 @@
+import CNNEngine
+
+/// `tf.Variable(initial_value, trainable=True, name=None, dtype=None)`: an eager tensor that
+/// `assign`, `assign_add` and `assign_sub` change in place. Every operation reads its current
+/// value (`EagerTensors.operand`). Printed as TensorFlow prints one:
+/// `<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=5.0>` (eager variables are not
+/// uniquified: each unnamed one is `Variable:0`).
+final class EagerVariable: StandardObject {
+  var array: NDArray
+  let name: String
+  let trainable: Bool
+  /// What `assign` returns prints as `'UnreadVariable'`.
+  let isUnread: Bool
+
+  init(array: NDArray, name: String, trainable: Bool, isUnread: Bool = false) {
+    self.array = array
+    self.name = name
+    self.trainable = trainable
+    self.isUnread = isUnread
+  }
+
+  override var typeName: String { "ResourceVariable" }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    let shown = isUnread ? "UnreadVariable" : name + ":0"
+    return
+      "<tf.Variable '\(shown)' shape=\(EagerTensors.shapeText(array.shape)) dtype=\(array.tensorFlowDType ?? "float32"), numpy=\(EagerTensors.valueText(array, repr: true))>"
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "name": return .string(self.name + ":0")
+    case "trainable": return .bool(trainable)
+    case "assign", "assign_add", "assign_sub", "read_value", "value":
+      return .method(receiver: .standard(self), name: name)
+    default:
+      return try EagerTensors.attribute(
+        name, of: array, dtype: array.tensorFlowDType ?? "float32", range: range)
+    }
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    switch name {
+    case "assign", "assign_add", "assign_sub":
+      guard positional.count == 1,
+        keywords.allSatisfy({ ["use_locking", "name", "read_value"].contains($0.0) })
+      else {
+        throw CellError(
+          type: "TypeError",
+          message: "\(name)() missing 1 required positional argument: 'value'", range: site.range)
+      }
+      let given = try EagerVariables.converted(positional[0], to: array, site: site)
+      var values = EagerTensors.doubles(given)
+      if name != "assign" {
+        let current = EagerTensors.doubles(array)
+        values = zip(current, values).map { name == "assign_add" ? $0 + $1 : $0 - $1 }
+      }
+      array = try EagerTensors.make(
+        EagerDType(of: array), shape: array.shape, values: values, range: site.range)
+      return .standard(
+        EagerVariable(array: array, name: self.name, trainable: trainable, isUnread: true))
+    case "read_value", "value", "numpy":
+      guard positional.isEmpty, keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError", message: "\(name)() takes no arguments", range: site.range)
+      }
+      return name == "numpy" ? EagerTensors.numpy(array) : .array(array)
+    default:
+      return try EagerMethods.call(
+        name, on: array, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
+  }
+
+  override func item(at index: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    let (shape, offsets) = try EagerIndexing.select(index, shape: array.shape, range: range)
+    return .standard(EagerVariableSlice(variable: self, shape: shape, offsets: offsets))
+  }
+}
+
+/// `variable[i, j]`: TensorFlow gives a tensor of those values that can still `assign` into the
+/// variable (`Y[i, j].assign(value)`, `X[:, 2:6].assign(tf.zeros(...))`).
+final class EagerVariableSlice: StandardObject {
+  let variable: EagerVariable
+  let shape: [Int]
+  let offsets: [Int]
+
+  init(variable: EagerVariable, shape: [Int], offsets: [Int]) {
+    self.variable = variable
+    self.shape = shape
+    self.offsets = offsets
+  }
+
+  /// The slice's current values, as an eager tensor.
+  var array: NDArray {
+    let values = EagerTensors.doubles(variable.array)
+    var array = NDArray(
+      dtype: variable.array.dtype, shape: shape,
+      storage: variable.array.dtype == .float64
+        ? .double(offsets.map { values[$0] }) : .float(offsets.map { Float(values[$0]) }))
+    array.tensorFlowDType = variable.array.tensorFlowDType
+    return array
+  }
+
+  override var typeName: String { "EagerTensor" }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    EagerTensors.repr(array, dtype: array.tensorFlowDType ?? "float32")
+  }
+
+  override func str(_ item: (Value) -> String) -> String {
+    EagerTensors.str(array, dtype: array.tensorFlowDType ?? "float32")
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    if name == "assign" { return .method(receiver: .standard(self), name: name) }
+    return try EagerTensors.attribute(
+      name, of: array, dtype: array.tensorFlowDType ?? "float32", range: range)
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard name == "assign" else {
+      if name == "numpy" { return EagerTensors.numpy(array) }
+      return try EagerMethods.call(
+        name, on: array, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
+    guard positional.count == 1 else {
+      throw CellError(
+        type: "TypeError", message: "assign() missing 1 required positional argument: 'value'",
+        range: site.range)
+    }
+    let given = try EagerVariables.converted(positional[0], to: array, site: site)
+    var values = EagerTensors.doubles(variable.array)
+    for (offset, value) in zip(offsets, EagerTensors.doubles(given)) { values[offset] = value }
+    variable.array = try EagerTensors.make(
+      EagerDType(of: variable.array), shape: variable.array.shape, values: values,
+      range: site.range)
+    return .standard(
+      EagerVariable(
+        array: variable.array, name: variable.name, trainable: variable.trainable, isUnread: true))
+  }
+}
+
+enum EagerVariables {
+  /// `tf.Variable(initial_value, trainable=True, ..., name=None, dtype=None, ...)`.
+  static func make(
+    positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    let parameters = [
+      "initial_value", "trainable", "validate_shape", "caching_device", "name", "variable_def",
+      "dtype", "import_scope", "constraint", "synchronization", "aggregation", "shape",
+    ]
+    let arguments = try EagerFunctions.bind(
+      positional, keywords, parameters: parameters, function: "Variable", range: site.range)
+    guard let initial = arguments["initial_value"], !initial.isNone else {
+      throw CellError(
+        type: "ValueError", message: "initial_value must be specified.", range: site.range)
+    }
+    for unsupported in ["constraint", "synchronization", "aggregation", "shape", "variable_def"]
+    where arguments[unsupported].map({ !$0.isNone }) ?? false {
+      throw .unsupported(
+        "ConvBook does not support `tf.Variable` with `\(unsupported)=` yet", at: site.range)
+    }
+    let dtype = try EagerFunctions.dtype(
+      arguments["dtype"], function: "tf.Variable", range: site.range)
+    let array = try EagerTensors.convert(
+      initial, dtype: dtype, function: "tf.Variable", range: site.range)
+    var name = "Variable"
+    if case .string(let given)? = arguments["name"] { name = given }
+    let trainable = arguments["trainable"].map { $0.isNone || $0.isTruthy } ?? true
+    return .standard(EagerVariable(array: array, name: name, trainable: trainable))
+  }
+
+  /// A value assigned into `target`'s place: converted to its dtype, of its shape.
+  static func converted(_ value: Value, to target: NDArray, site: CallSite) throws(CellError)
+    -> NDArray
+  {
+    let dtype = EagerDType(of: target)
+    var given = try EagerTensors.convert(
+      value, dtype: nil, function: "assign", range: site.range)
+    if EagerDType(of: given) != dtype {
+      if EagerTensors.operand(value) != nil {
+        throw .unsupported(
+          "ConvBook does not support assigning a \(EagerDType(of: given).rawValue) tensor to a \(dtype.rawValue) variable",
+          at: site.range)
+      }
+      given = try EagerTensors.convert(value, dtype: dtype, function: "assign", range: site.range)
+    }
+    guard given.shape == target.shape else {
+      throw .unsupported(
+        "ConvBook does not support assigning a value of shape \(EagerTensors.shapeText(given.shape)) to a variable (or slice) of shape \(EagerTensors.shapeText(target.shape))",
+        at: site.range)
+    }
+    return given
+  }
+}
