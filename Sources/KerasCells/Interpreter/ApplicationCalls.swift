@@ -151,6 +151,10 @@ enum ApplicationCalls {
         "\(path) with data_format=\(PythonText.repr(dataFormat)) is not supported: ConvBook models channels-last images",
         at: site.range)
     }
+    if let array = EagerTensors.operand(input) {
+      return try EagerTensors.preprocess(
+        array, mode: mode, path: path, range: site.range, budget: interpreter.budget)
+    }
     guard case .kerasTensor(let tensor) = input else {
       throw .unsupported(
         "\(path) runs on Keras tensors in ConvBook cells (as a step of a model, `x = preprocess_input(inputs)`); on arrays of images it is not supported",

@@ -14,6 +14,9 @@ enum ArgumentConversion {
     case .float(let number): return .float(number)
     case .standard(let scalar as NumPyScalar):
       return try argument(scalar.pythonValue, range: range)
+    case _ where EagerTensors.operand(value)?.rank == 0:
+      // A 0-d eager tensor (`tf.shape(x)[1]`) is the number it holds.
+      return try argument(EagerTensors.scalarValue(EagerTensors.operand(value)!), range: range)
     case .string(let text): return .string(text)
     case .tuple(let items):
       var converted: [ArgumentValue] = []

@@ -18,7 +18,7 @@ enum EagerFunctions {
     case compare(ComparisonOperator)
     case extremum(max: Bool)
     case argmax(Bool)
-    case oneHot, select, clip, softmax
+    case oneHot, select, clip, softmax, resize
     case random(normal: Bool)
   }
 
@@ -64,6 +64,7 @@ enum EagerFunctions {
     case "tensorflow.math": return shared.merging(["softmax": .softmax]) { first, _ in first }
     case "tensorflow.nn": return nn
     case "tensorflow.linalg": return ["matmul": .matmul, "eye": .eye]
+    case "tensorflow.image": return ["resize": .resize]
     case "tensorflow.random":
       return ["normal": .random(normal: true), "uniform": .random(normal: false)]
     case "keras.activations":
@@ -110,6 +111,8 @@ enum EagerFunctions {
     case .select: return ["condition", "x", "y", "name"]
     case .clip: return ["t", "clip_value_min", "clip_value_max", "name"]
     case .softmax: return activation ? ["x", "axis"] : ["logits", "axis", "name"]
+    case .resize:
+      return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
     case .random(let normal):
       return normal
         ? ["shape", "mean", "stddev", "dtype", "seed", "name"]
@@ -395,8 +398,9 @@ enum EagerFunctions {
         return try made(target, x.shape, values)
       case .identity: return .array(try tensor("input"))
       case .reshape:
+        guard let sizes = try integers("shape") else { throw missing("shape") }
         return try EagerTensors.reshape(
-          try tensor("tensor"), arguments["shape"], path: path, range: range)
+          try tensor("tensor"), .tuple(sizes.map(Value.int)), path: path, range: range)
       case .transpose:
         let x = try tensor("a")
         let permutation = try integers("perm") ?? Array((0..<x.rank).reversed())
@@ -608,6 +612,20 @@ enum EagerFunctions {
           try EagerMath.softmax(x, axis: try integer("axis") ?? -1, range: range))
       case .random(let normal):
         return try random(normal: normal)
+      case .resize:
+        let images = try tensor("images")
+        var method = "bilinear"
+        if case .string(let given)? = arguments["method"] { method = given }
+        guard ["bilinear", "nearest"].contains(method), !flag("preserve_aspect_ratio"),
+          !flag("antialias"), images.rank == 3 || images.rank == 4
+        else {
+          throw limitation("with this method, option or rank (ConvBook has bilinear and nearest)")
+        }
+        guard let size = try integers("size"), size.count == 2, size.allSatisfy({ $0 > 0 }),
+          size[0].multipliedReportingOverflow(by: size[1]).partialValue <= 1 << 24
+        else { throw limitation("with this `size`") }
+        return .array(
+          try EagerMath.resize(images, size: size, method: method, range: range, budget: budget))
       }
     }
 

@@ -1,4 +1,5 @@
 import CNNEngine
+import CNNKernels
 import Foundation
 
 /// The computations behind eager functions: matrix products, reductions, elementwise math,
@@ -428,14 +429,24 @@ enum EagerMath {
     let size = x.shape[axis]
     var values = EagerTensors.doubles(moved)
     let float32 = EagerDType(of: x) == .float32
+    // As TensorFlow's kernel: exp(x - max), then times the inverse of the row's sum, each step in
+    // the tensor's dtype.
     if size > 0 {
       for start in stride(from: 0, to: values.count, by: size) {
         let row = values[start..<(start + size)]
         let top = row.max() ?? 0
-        let exponentials = row.map { Foundation.exp($0 - top) }
-        let total = exponentials.reduce(0, +)
-        for (offset, value) in exponentials.enumerated() {
-          values[start + offset] = float32 ? Double(Float(value / total)) : value / total
+        if float32 {
+          let exponentials = row.map { Float(Foundation.exp(Double(Float($0 - top)))) }
+          let inverse = 1 / packetSum(exponentials)
+          for (offset, value) in exponentials.enumerated() {
+            values[start + offset] = Double(value * inverse)
+          }
+        } else {
+          let exponentials = row.map { Foundation.exp($0 - top) }
+          let inverse = 1 / packetSum(exponentials)
+          for (offset, value) in exponentials.enumerated() {
+            values[start + offset] = value * inverse
+          }
         }
       }
     }
@@ -444,6 +455,84 @@ enum EagerMath {
     var back = [Int](repeating: 0, count: x.rank)
     for (position, source) in permutation.enumerated() { back[source] = position }
     return try transpose(result, back, range: range)
+  }
+}
+
+extension EagerMath {
+  /// `tf.image.resize(images, size, method)` of one image (H, W, C) or a batch: the engine's
+  /// resize kernel, TensorFlow's numerics; float32 results (nearest keeps the dtype).
+  static func resize(
+    _ images: NDArray, size: [Int], method: String, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    let batch = images.rank == 4 ? images.shape[0] : 1
+    let channels = images.shape[images.rank - 1]
+    try budget.allocate(count: batch * size[0] * size[1] * channels, size: 8, at: range)
+    var input = images
+    input.shape = [batch] + Array(images.shape.suffix(3))
+    do {
+      let output = try PreprocessingKernels.resize(
+        input.tensor, size: size, method: method, threads: KernelParallelism.defaultThreadCount)
+      let shape = images.rank == 4 ? output.shape : Array(output.shape.dropFirst())
+      let dtype = method == "nearest" ? EagerDType(of: images) : .float32
+      return try EagerTensors.make(
+        dtype, shape: shape, values: output.scalars.map(Double.init), range: range)
+    } catch {
+      throw .unsupported("ConvBook cannot resize these images: \(error)", at: range)
+    }
+  }
+}
+
+extension EagerTensors {
+  /// `keras.applications.*.preprocess_input` of an eager float tensor, as tf-keras computes it:
+  /// "tf" divides by 127.5 and subtracts 1; "caffe" reverses the channels and adds the negated
+  /// ImageNet means; "torch" divides by 255, adds the negated means and divides by the standard
+  /// deviations (each step rounded to the tensor's dtype).
+  static func preprocess(
+    _ array: NDArray, mode: String, path: String, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> Value {
+    let dtype = EagerDType(of: array)
+    guard dtype.isFloat else {
+      throw .unsupported(
+        "ConvBook runs \(path) on floating-point eager tensors; this one is \(dtype.rawValue)",
+        at: range)
+    }
+    func step(_ x: NDArray, _ operation: BinaryOperator, _ constants: [Double]) throws(CellError)
+      -> NDArray
+    {
+      let operand = try make(
+        dtype, shape: constants.count == 1 ? [] : [constants.count], values: constants,
+        range: range)
+      return try EagerArithmetic.compute(
+        operation, x, operand, kernel: EagerArithmetic.kernel(operation) ?? "", dtype: dtype,
+        range: range, budget: budget)
+    }
+    switch mode {
+    case "tf":
+      return .array(try step(try step(array, .divide, [127.5]), .subtract, [1]))
+    case "caffe", "torch":
+      guard array.shape.last == 3 else {
+        throw .unsupported(
+          "ConvBook runs \(path) on tensors of 3 channels (RGB images); this one has shape \(shapeText(array.shape))",
+          at: range)
+      }
+      if mode == "torch" {
+        let scaled = try step(array, .divide, [255])
+        let centered = try step(scaled, .add, [-0.485, -0.456, -0.406])
+        return .array(try step(centered, .divide, [0.229, 0.224, 0.225]))
+      }
+      var index = [Value](repeating: .slice(start: nil, stop: nil, step: nil), count: array.rank)
+      index[array.rank - 1] = .slice(start: nil, stop: nil, step: -1)
+      guard
+        case .array(let reversed) = try EagerIndexing.subscriptValue(
+          array, .tuple(index), range: range)
+      else { return .array(array) }
+      return .array(try step(reversed, .add, [-103.939, -116.779, -123.68]))
+    default:
+      throw CellError(
+        type: "ValueError",
+        message: "Expected mode to be one of `caffe`, `tf` or `torch`. Received: mode=\(mode)",
+        range: range)
+    }
   }
 }
 
