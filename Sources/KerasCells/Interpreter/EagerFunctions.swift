@@ -20,6 +20,7 @@ enum EagerFunctions {
     case argmax(Bool)
     case oneHot, select, clip, softmax, resize
     case random(normal: Bool)
+    case gradientTape
   }
 
   private static let shared: [String: Kind] = [
@@ -50,7 +51,7 @@ enum EagerFunctions {
       "transpose": .transpose, "expand_dims": .expandDims, "squeeze": .squeeze,
       "concat": .concat, "stack": .stack, "split": .split, "pad": .pad, "tile": .tile,
       "shape": .shape, "size": .size, "rank": .rank, "matmul": .matmul, "one_hot": .oneHot,
-      "where": .select, "clip_by_value": .clip,
+      "where": .select, "clip_by_value": .clip, "GradientTape": .gradientTape,
     ], uniquingKeysWith: { first, _ in first })
 
   private static let nn: [String: Kind] = [
@@ -82,6 +83,7 @@ enum EagerFunctions {
   private static func parameters(_ kind: Kind, activation: Bool) -> [String] {
     switch kind {
     case .constant: return ["value", "dtype", "shape", "name"]
+    case .gradientTape: return ["persistent", "watch_accessed_variables"]
     case .convertToTensor: return ["value", "dtype", "dtype_hint", "name"]
     case .variable: return []
     case .filled: return ["shape", "dtype", "name"]
@@ -182,7 +184,8 @@ enum EagerFunctions {
     else { return nil }
     let range = site.range
     if case .variable = kind {
-      return try EagerVariables.make(positional: positional, keywords: keywords, site: site)
+      return try EagerVariables.make(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
     let activation = namespace.hasPrefix("keras")
     let arguments = try bind(
@@ -191,7 +194,18 @@ enum EagerFunctions {
     let call = EagerCall(
       path: path, function: name, arguments: arguments, range: range,
       budget: interpreter.budget, interpreter: interpreter)
-    return try call.run(kind)
+    let result = try call.run(kind)
+    switch kind {
+    case .constant, .convertToTensor, .filled, .fill, .eye, .range, .random:
+      return EagerGradients.identified(result, interpreter: interpreter)
+    case .unary, .binary, .reduce("sum"), .reduce("mean"), .identity, .compare, .shape, .size,
+      .rank, .argmax, .filledLike:
+      return result
+    default:
+      return EagerGradients.record(
+        result, inputs: Array(arguments.values), name: path, interpreter: interpreter,
+        backward: nil)
+    }
   }
 
   /// One eager call's arguments and what it needs to read them.
@@ -333,6 +347,11 @@ enum EagerFunctions {
     func run(_ kind: Kind) throws(CellError) -> Value {
       switch kind {
       case .variable: preconditionFailure("tf.Variable is made by EagerVariables")
+      case .gradientTape:
+        if let watching = arguments["watch_accessed_variables"], !watching.isTruthy {
+          throw limitation("with `watch_accessed_variables=False`")
+        }
+        return .standard(GradientTape(persistent: flag("persistent")))
       case .constant, .convertToTensor:
         guard let value = arguments["value"] else { throw missing("value") }
         var array = try EagerTensors.convert(
@@ -396,7 +415,14 @@ enum EagerFunctions {
         if target.isInteger { values = values.map { $0.rounded(.towardZero) } }
         if target == .float32 { values = values.map { Double(Float($0)) } }
         return try made(target, x.shape, values)
-      case .identity: return .array(try tensor("input"))
+      case .identity:
+        let input = try tensor("input")
+        if function == "stop_gradient" {
+          var cut = input
+          cut.traceID = nil
+          return .array(cut)
+        }
+        return .array(input)
       case .reshape:
         guard let sizes = try integers("shape") else { throw missing("shape") }
         return try EagerTensors.reshape(
@@ -521,17 +547,17 @@ enum EagerFunctions {
         return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
       case .reduce(let reduction):
         let x = try tensor("input_tensor")
-        return .array(
-          try EagerMath.reduce(
-            x, reduction, axes: try integers("axis"), keepDims: flag("keepdims"), range: range,
-            budget: budget))
+        return try EagerGradients.reduce(
+          reduction, .array(x), axes: try integers("axis"), keepDims: flag("keepdims"),
+          interpreter: interpreter, range: range)
       case .unary(let kernel):
-        return .array(try EagerMath.unary(kernel, try tensor("x"), range: range))
+        return try EagerGradients.unary(
+          kernel, .array(try tensor("x")), interpreter: interpreter, range: range)
       case .binary(let operation):
         guard let x = arguments["x"] else { throw missing("x") }
         guard let y = arguments["y"] else { throw missing("y") }
-        return try EagerArithmetic.binary(
-          operation, asTensor(x), y, range: range, budget: budget)
+        return try EagerGradients.binary(
+          operation, asTensor(x), y, interpreter: interpreter, range: range)
       case .compare(let operation):
         guard let x = arguments["x"] else { throw missing("x") }
         guard let y = arguments["y"] else { throw missing("y") }

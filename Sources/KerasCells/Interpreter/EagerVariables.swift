@@ -6,17 +6,30 @@ import CNNEngine
 /// `<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=5.0>` (eager variables are not
 /// uniquified: each unnamed one is `Variable:0`).
 final class EagerVariable: StandardObject {
-  var array: NDArray
+  private var stored: NDArray
   let name: String
   let trainable: Bool
   /// What `assign` returns prints as `'UnreadVariable'`.
   let isUnread: Bool
+  /// The variable's identity for `tf.GradientTape`: its value carries it.
+  let id: Int
 
-  init(array: NDArray, name: String, trainable: Bool, isUnread: Bool = false) {
-    self.array = array
+  init(array: NDArray, name: String, trainable: Bool, id: Int, isUnread: Bool = false) {
+    self.stored = array
     self.name = name
     self.trainable = trainable
+    self.id = id
     self.isUnread = isUnread
+  }
+
+  /// The current value.
+  var array: NDArray {
+    get {
+      var value = stored
+      value.traceID = id
+      return value
+    }
+    set { stored = newValue }
   }
 
   override var typeName: String { "ResourceVariable" }
@@ -63,7 +76,7 @@ final class EagerVariable: StandardObject {
       array = try EagerTensors.make(
         EagerDType(of: array), shape: array.shape, values: values, range: site.range)
       return .standard(
-        EagerVariable(array: array, name: self.name, trainable: trainable, isUnread: true))
+        EagerVariable(array: array, name: self.name, trainable: trainable, id: id, isUnread: true))
     case "read_value", "value", "numpy":
       guard positional.isEmpty, keywords.isEmpty else {
         throw CellError(
@@ -150,14 +163,15 @@ final class EagerVariableSlice: StandardObject {
       range: site.range)
     return .standard(
       EagerVariable(
-        array: variable.array, name: variable.name, trainable: variable.trainable, isUnread: true))
+        array: variable.array, name: variable.name, trainable: variable.trainable,
+        id: variable.id, isUnread: true))
   }
 }
 
 enum EagerVariables {
   /// `tf.Variable(initial_value, trainable=True, ..., name=None, dtype=None, ...)`.
   static func make(
-    positional: [Value], keywords: [(String, Value)], site: CallSite
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let parameters = [
       "initial_value", "trainable", "validate_shape", "caching_device", "name", "variable_def",
@@ -181,7 +195,12 @@ enum EagerVariables {
     var name = "Variable"
     if case .string(let given)? = arguments["name"] { name = given }
     let trainable = arguments["trainable"].map { $0.isNone || $0.isTruthy } ?? true
-    return .standard(EagerVariable(array: array, name: name, trainable: trainable))
+    let tapes = interpreter.session.eagerTapes
+    let id = tapes.newID()
+    if trainable { tapes.trainableVariables.insert(id) }
+    var value = array
+    value.traceID = nil
+    return .standard(EagerVariable(array: value, name: name, trainable: trainable, id: id))
   }
 
   /// A value assigned into `target`'s place: converted to its dtype, of its shape.

@@ -689,6 +689,13 @@ extension Interpreter {
       entered = try callClassMember(
         enter, receiver: manager, receiverClass: instance.type, positional: [], keywords: [],
         site: site)
+    case .standard(let tape as GradientTape):
+      // `with tf.GradientTape() as tape:` records while its block runs.
+      let tapes = session.eagerTapes
+      tapes.active.append(tape)
+      defer { tapes.active.removeAll { $0 === tape } }
+      if let target = item.target { try assign(manager, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
     default:
       guard let value = try ContextManagers.enter(manager, range: range) else {
         throw CellError(

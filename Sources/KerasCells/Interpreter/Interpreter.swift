@@ -818,7 +818,7 @@ final class Interpreter {
         guard operation == .negate else {
           throw EagerTensors.refusal("unary `\(operation.rawValue)`", range: range)
         }
-        return try EagerArithmetic.negate(operand, range: range)
+        return try EagerGradients.negate(operand, interpreter: self, range: range)
       }
       if operation == .negate, case .array(let array) = operand {
         return try ArrayOperations.negate(array, range: range, budget: budget)
@@ -945,8 +945,8 @@ final class Interpreter {
       return try Operators.binary(operation, leftValue, rightValue, range: range, budget: budget)
     }
     if EagerTensors.isEager(leftValue) || EagerTensors.isEager(rightValue) {
-      return try EagerArithmetic.binary(
-        operation, leftValue, rightValue, range: range, budget: budget)
+      return try EagerGradients.binary(
+        operation, leftValue, rightValue, interpreter: self, range: range)
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
       return try ArrayOperations.binary(

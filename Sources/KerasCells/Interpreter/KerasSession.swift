@@ -33,6 +33,8 @@ public final class KerasSession {
   /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
   /// have made: the seed of the next one that names none, so that each draws its own deviates.
   var randomOperationCount = 0
+  /// The `tf.GradientTape`s recording and the identities of eager tensors they follow.
+  let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
   var numpyRandom = NumPyRandomState(seed: 0)
   /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer

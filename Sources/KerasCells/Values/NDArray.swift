@@ -51,6 +51,14 @@ public struct NDArray: Sendable, Equatable {
   public var tensorFlowDType: String?
   /// The values: `.double` exactly when `dtype` is float64, `.bytes` when it is uint8.
   public private(set) var storage: NumPyStorage
+  /// An eager tensor's identity for `tf.GradientTape` (`EagerGradients`); not part of its value.
+  public var traceID: Int?
+
+  /// Arrays are equal when their dtypes, shapes and values are (the trace identity aside).
+  public static func == (lhs: NDArray, rhs: NDArray) -> Bool {
+    lhs.dtype == rhs.dtype && lhs.shape == rhs.shape && lhs.tensorFlowDType == rhs.tensorFlowDType
+      && lhs.storage == rhs.storage
+  }
 
   /// An array of `values` (for float64, widened to double precision; for uint8, whole values in
   /// 0...255, which callers check).

@@ -178,4 +178,37 @@ import Testing
     #expect(error == nil)
     #expect(text == "1.0\n")
   }
+
+  @Test func gradientTapesDifferentiateScalarFunctions() {
+    let (text, error) = Self.run(
+      """
+      w1, w2 = tf.Variable(5.), tf.Variable(3.)
+      with tf.GradientTape(persistent=True) as tape:
+          z = 3 * w1 ** 2 + 2 * w1 * w2
+      print(tape.gradient(z, [w1, w2]))
+      c = tf.constant(2.)
+      with tf.GradientTape() as tape:
+          y = c * c
+      print(tape.gradient(y, c))
+      """)
+    #expect(error == nil)
+    #expect(
+      text == """
+        [<tf.Tensor: shape=(), dtype=float32, numpy=36.0>, <tf.Tensor: shape=(), dtype=float32, numpy=10.0>]
+        None
+
+        """)
+  }
+
+  @Test func gradientsThroughOperationsConvBookLacksAreRefused() {
+    let (_, error) = Self.run(
+      """
+      w = tf.Variable([1., 2.])
+      with tf.GradientTape() as tape:
+          y = tf.reduce_sum(tf.nn.softmax(w))
+      tape.gradient(y, w)
+      """)
+    #expect(error?.type == nil)
+    #expect(error?.message == "ConvBook does not compute gradients through `tf.nn.softmax` yet")
+  }
 }

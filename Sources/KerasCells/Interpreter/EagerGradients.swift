@@ -1,0 +1,396 @@
+import CNNEngine
+
+/// The `tf.GradientTape`s of a session: those recording now, and a counter that gives eager
+/// tensors their identities (`NDArray.traceID`).
+final class EagerTapes {
+  var active: [GradientTape] = []
+  var trainableVariables: Set<Int> = []
+  private var lastID = 0
+
+  func newID() -> Int {
+    lastID += 1
+    return lastID
+  }
+}
+
+/// `tf.GradientTape(persistent=False)`: while its `with` block runs it records the operations on
+/// the tensors it watches (trainable variables it sees read, and what `watch` names), and
+/// `gradient(target, sources)` runs them backwards. The backward operations are recorded in turn
+/// by tapes still recording, so a tape around another gives second derivatives.
+final class GradientTape: StandardObject {
+  struct Node {
+    let output: Int
+    let inputs: [Int?]
+    let backward: (Value, Interpreter, SourceRange) throws(CellError) -> [Value?]
+  }
+
+  let persistent: Bool
+  var watched: Set<Int> = []
+  var produced: Set<Int> = []
+  var nodes: [Node] = []
+  var used = false
+
+  init(persistent: Bool) { self.persistent = persistent }
+
+  override var typeName: String { "GradientTape" }
+
+  func follows(_ id: Int?, interpreter: Interpreter) -> Bool {
+    guard let id else { return false }
+    if watched.contains(id) || produced.contains(id) { return true }
+    if interpreter.session.eagerTapes.trainableVariables.contains(id) {
+      watched.insert(id)
+      return true
+    }
+    return false
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    ["gradient", "watch", "stop_recording", "reset"].contains(name)
+      ? .method(receiver: .standard(self), name: name) : nil
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    switch name {
+    case "watch":
+      for item in positional.first.map({ $0.sequenceItems ?? [$0] }) ?? [] {
+        guard let id = EagerTensors.operand(item)?.traceID else {
+          throw .unsupported(
+            "ConvBook watches eager tensors made by tf.constant, tf.Variable and TensorFlow's functions; this value is a '\(item.typeName)'",
+            at: site.range)
+        }
+        watched.insert(id)
+      }
+      return Value.none
+    case "gradient":
+      let arguments = try EagerFunctions.bind(
+        positional, keywords,
+        parameters: ["target", "sources", "output_gradients", "unconnected_gradients"],
+        function: "gradient", range: site.range)
+      guard let target = arguments["target"], let sources = arguments["sources"] else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "gradient() missing 1 required positional argument: '\(arguments["target"] == nil ? "target" : "sources")'",
+          range: site.range)
+      }
+      if arguments["output_gradients"].map({ !$0.isNone }) ?? false
+        || arguments["unconnected_gradients"] != nil
+      {
+        throw .unsupported(
+          "ConvBook does not support `GradientTape.gradient` with `output_gradients` or `unconnected_gradients` yet",
+          at: site.range)
+      }
+      return try gradient(target, sources, interpreter: interpreter, range: site.range)
+    default:
+      throw .unsupported(
+        "ConvBook does not support `GradientTape.\(name)` yet", at: site.range)
+    }
+  }
+
+  func gradient(_ target: Value, _ sources: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    if used && !persistent {
+      throw CellError(
+        type: "RuntimeError",
+        message:
+          "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)",
+        range: range)
+    }
+    used = true
+    let tapes = interpreter.session.eagerTapes
+    let wasActive = tapes.active.contains { $0 === self }
+    tapes.active.removeAll { $0 === self }
+    defer { if wasActive { tapes.active.append(self) } }
+    var gradients: [Int: Value] = [:]
+    func accumulate(_ id: Int, _ value: Value) throws(CellError) {
+      if let existing = gradients[id] {
+        gradients[id] = try EagerGradients.binary(
+          .add, existing, value, interpreter: interpreter, range: range)
+      } else {
+        gradients[id] = value
+      }
+    }
+    for item in target.sequenceItems ?? [target] {
+      guard let array = EagerTensors.operand(item) else {
+        throw .unsupported(
+          "ConvBook computes gradients of eager tensors; this target is a '\(item.typeName)'",
+          at: range)
+      }
+      guard let id = array.traceID, produced.contains(id) || watched.contains(id) else { continue }
+      var ones = try EagerTensors.make(
+        EagerDType(of: array), shape: array.shape,
+        values: [Double](repeating: 1, count: array.count), range: range)
+      ones.traceID = nil
+      try accumulate(id, .array(ones))
+    }
+    for node in nodes.reversed() {
+      guard let upstream = gradients[node.output] else { continue }
+      let parts = try node.backward(upstream, interpreter, range)
+      for (input, part) in zip(node.inputs, parts) {
+        if let input, let part { try accumulate(input, part) }
+      }
+    }
+    func result(_ source: Value) throws(CellError) -> Value {
+      guard let array = EagerTensors.operand(source) else {
+        throw .unsupported(
+          "ConvBook computes gradients with respect to eager tensors and variables; this source is a '\(source.typeName)'",
+          at: range)
+      }
+      guard let id = array.traceID, let gradient = gradients[id] else { return Value.none }
+      return gradient
+    }
+    if let items = sources.sequenceItems {
+      var results: [Value] = []
+      for item in items { results.append(try result(item)) }
+      if case .tuple = sources { return .tuple(results) }
+      return .list(PythonList(results))
+    }
+    return try result(sources)
+  }
+}
+
+/// The differentiable eager operations: each computes as `EagerArithmetic` / `EagerMath` do and
+/// is recorded on the tapes that follow one of its inputs, with its backward rule written in the
+/// same operations (so that those are recorded too).
+enum EagerGradients {
+  typealias Backward = (Value, Interpreter, SourceRange) throws(CellError) -> [Value?]
+
+  /// `result` recorded as made from `inputs` by an operation with `backward` (nil: an operation
+  /// whose gradient ConvBook lacks, refused when a gradient would go through it).
+  static func record(
+    _ result: Value, inputs: [Value], name: String, interpreter: Interpreter,
+    backward: Backward?
+  ) -> Value {
+    let tapes = interpreter.session.eagerTapes
+    guard !tapes.active.isEmpty, case .array(var array) = result else { return result }
+    let ids = inputs.map { EagerTensors.operand($0)?.traceID }
+    let following = tapes.active.filter { tape in
+      ids.contains { tape.follows($0, interpreter: interpreter) }
+    }
+    guard !following.isEmpty else { return result }
+    let id = tapes.newID()
+    array.traceID = id
+    let rule: Backward
+    if let backward {
+      rule = backward
+    } else {
+      rule = { (_: Value, _: Interpreter, range: SourceRange) throws(CellError) -> [Value?] in
+        throw CellError.unsupported(
+          "ConvBook does not compute gradients through `\(name)` yet", at: range)
+      }
+    }
+    for tape in following {
+      tape.produced.insert(id)
+      tape.nodes.append(GradientTape.Node(output: id, inputs: ids, backward: rule))
+    }
+    return .array(array)
+  }
+
+  /// A new identity for a tensor made from no traced input (`tf.constant`), for `tape.watch`.
+  static func identified(_ value: Value, interpreter: Interpreter) -> Value {
+    guard case .array(var array) = value, array.tensorFlowDType != nil else { return value }
+    array.traceID = interpreter.session.eagerTapes.newID()
+    return .array(array)
+  }
+
+  /// `x` summed down to `shape` (the gradient of an operand that was broadcast).
+  static func unbroadcast(
+    _ gradient: Value, to shape: [Int], interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> Value {
+    guard let array = EagerTensors.operand(gradient), array.shape != shape else { return gradient }
+    var value = gradient
+    let extra = array.rank - shape.count
+    if extra > 0 {
+      value = try reduce(
+        "sum", value, axes: Array(0..<extra), keepDims: false, interpreter: interpreter,
+        range: range)
+    }
+    let current = EagerTensors.operand(value)?.shape ?? []
+    let ones = shape.indices.filter { shape[$0] == 1 && current[$0] != 1 }
+    if !ones.isEmpty {
+      value = try reduce(
+        "sum", value, axes: ones, keepDims: true, interpreter: interpreter, range: range)
+    }
+    return value
+  }
+
+  static func binary(
+    _ operation: BinaryOperator, _ left: Value, _ right: Value, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value {
+    let result = try EagerArithmetic.binary(
+      operation, left, right, range: range, budget: interpreter.budget)
+    guard !interpreter.session.eagerTapes.active.isEmpty,
+      let dtype = EagerTensors.operand(left).map(EagerDType.init(of:))
+        ?? EagerTensors.operand(right).map(EagerDType.init(of:))
+    else { return result }
+    // The operands as they were (a variable's value now), Python numbers as tensors.
+    func tensor(_ value: Value) throws(CellError) -> NDArray {
+      if let array = EagerTensors.operand(value) { return array }
+      return try EagerTensors.convert(value, dtype: dtype, function: "tf.constant", range: range)
+    }
+    let (a, b) = (try tensor(left), try tensor(right))
+    let (aShape, bShape) = (a.shape, b.shape)
+    let (left, right) = (Value.array(a), Value.array(b))
+    func op(_ o: BinaryOperator, _ x: Value, _ y: Value, _ i: Interpreter, _ r: SourceRange)
+      throws(CellError) -> Value
+    {
+      try binary(o, x, y, interpreter: i, range: r)
+    }
+    let backward: Backward?
+    switch operation {
+    case .add, .subtract:
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        let other = operation == .add ? g : try negate(g, interpreter: i, range: r)
+        return [
+          try unbroadcast(g, to: aShape, interpreter: i, range: r),
+          try unbroadcast(other, to: bShape, interpreter: i, range: r),
+        ]
+      }
+    case .multiply:
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [
+          try unbroadcast(try op(.multiply, g, right, i, r), to: aShape, interpreter: i, range: r),
+          try unbroadcast(try op(.multiply, g, left, i, r), to: bShape, interpreter: i, range: r),
+        ]
+      }
+    case .divide:
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        let first = try op(.divide, g, right, i, r)
+        let square = try op(.multiply, right, right, i, r)
+        let second = try negate(
+          try op(.divide, try op(.multiply, g, left, i, r), square, i, r), interpreter: i,
+          range: r)
+        return [
+          try unbroadcast(first, to: aShape, interpreter: i, range: r),
+          try unbroadcast(second, to: bShape, interpreter: i, range: r),
+        ]
+      }
+    case .power:
+      // d(x^y)/dx = y x^(y-1); the exponent's gradient (x^y log x) only when it is traced.
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        let lowered = try op(.subtract, right, .int(1), i, r)
+        let first = try op(
+          .multiply, g, try op(.multiply, right, try op(.power, left, lowered, i, r), i, r), i, r)
+        var second: Value?
+        if b.traceID != nil {
+          let logarithm = try unary("Log", left, interpreter: i, range: r)
+          second = try unbroadcast(
+            try op(.multiply, g, try op(.multiply, result, logarithm, i, r), i, r), to: bShape,
+            interpreter: i, range: r)
+        }
+        return [try unbroadcast(first, to: aShape, interpreter: i, range: r), second]
+      }
+    default: backward = nil
+    }
+    return record(
+      result, inputs: [left, right], name: "`\(operation.symbol)`", interpreter: interpreter,
+      backward: backward)
+  }
+
+  static func negate(_ value: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    let result = try EagerArithmetic.negate(value, range: range)
+    return record(
+      result, inputs: [value], name: "unary `-`", interpreter: interpreter,
+      backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [try negate(g, interpreter: i, range: r)]
+      })
+  }
+
+  /// `tf.exp`, `tf.math.log`, `tf.sqrt`, ... with the rules of those ConvBook differentiates.
+  static func unary(_ kernel: String, _ value: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    var x: NDArray
+    if let array = EagerTensors.operand(value) {
+      x = array
+    } else {
+      x = try EagerTensors.convert(value, dtype: nil, function: kernel, range: range)
+    }
+    let result = Value.array(try EagerMath.unary(kernel, x, range: range))
+    func op(_ o: BinaryOperator, _ a: Value, _ b: Value, _ i: Interpreter, _ r: SourceRange)
+      throws(CellError) -> Value
+    {
+      try binary(o, a, b, interpreter: i, range: r)
+    }
+    let input = Value.array(x)
+    let backward: Backward?
+    switch kernel {
+    case "Exp":
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [try op(.multiply, g, result, i, r)]
+      }
+    case "Log":
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [try op(.divide, g, input, i, r)]
+      }
+    case "Sqrt":
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [try op(.divide, g, try op(.multiply, result, .int(2), i, r), i, r)]
+      }
+    case "Square":
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [try op(.multiply, g, try op(.multiply, input, .int(2), i, r), i, r)]
+      }
+    case "Neg":
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [try negate(g, interpreter: i, range: r)]
+      }
+    default: backward = nil
+    }
+    return record(
+      result, inputs: [value], name: "tf.\(kernel.lowercased())", interpreter: interpreter,
+      backward: backward)
+  }
+
+  /// `tf.reduce_sum` / `tf.reduce_mean` (differentiated); the other reductions are recorded
+  /// without a rule.
+  static func reduce(
+    _ reduction: String, _ value: Value, axes: [Int]?, keepDims: Bool, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value {
+    var x: NDArray
+    if let array = EagerTensors.operand(value) {
+      x = array
+    } else {
+      x = try EagerTensors.convert(
+        value, dtype: nil, function: "tf.reduce_\(reduction)", range: range)
+    }
+    let result = Value.array(
+      try EagerMath.reduce(
+        x, reduction, axes: axes, keepDims: keepDims, range: range, budget: interpreter.budget))
+    let shape = x.shape
+    let backward: Backward?
+    if reduction == "sum" || reduction == "mean" {
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        // The gradient spread back over the reduced axes: kept as axes of 1, then broadcast.
+        let reduced = Set((axes ?? Array(shape.indices)).map { $0 < 0 ? $0 + shape.count : $0 })
+        guard var spread = EagerTensors.operand(g) else { return [nil] }
+        spread.shape = shape.indices.map { reduced.contains($0) ? 1 : shape[$0] }
+        var ones = try EagerTensors.make(
+          EagerDType(of: x), shape: shape,
+          values: [Double](repeating: 1, count: x.count), range: r)
+        ones.traceID = nil
+        var expanded = try binary(.multiply, .array(spread), .array(ones), interpreter: i, range: r)
+        if reduction == "mean" {
+          let count = shape.indices.filter { reduced.contains($0) }.reduce(1) { $0 * shape[$1] }
+          expanded = try binary(.divide, expanded, .float(Double(count)), interpreter: i, range: r)
+        }
+        return [expanded]
+      }
+    } else {
+      backward = nil
+    }
+    return record(
+      result, inputs: [value], name: "tf.reduce_\(reduction)", interpreter: interpreter,
+      backward: backward)
+  }
+}
