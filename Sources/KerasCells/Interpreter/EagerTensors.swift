@@ -1,15 +1,16 @@
 import CNNEngine
 
-/// TensorFlow's eager tensors as books use them beside model code: `tf.random.uniform(shape)` and
-/// `tf.random.normal(shape)` of a shape of numbers, and a layer or model run on constant data
-/// (`for layer in net.layers: X = layer(X); print(X.shape)`), which TensorFlow computes at once.
+/// TensorFlow's eager tensors as books use them beside model code: constants, variables and
+/// random tensors, the operations on them (`EagerArithmetic`, `EagerIndexing`, `EagerFunctions`),
+/// and a layer or model run on constant data (`for layer in net.layers: X = layer(X)`), which
+/// TensorFlow computes at once.
 ///
 /// An eager tensor is an `NDArray` with its TensorFlow dtype set (`NDArray.tensorFlowDType`): it
 /// prints as TensorFlow prints one (`tf.Tensor(..., shape=(1, 4), dtype=float32)`), its `shape` is
-/// a `TensorShape` and `numpy()` gives the array. Its values come from ConvBook's seeded generator
-/// and the layers' seeded initial weights (or the ones set), not TensorFlow's. What ConvBook does not
-/// have for eager tensors yet (arithmetic, indexing, `tf.*` functions on them) is refused as its
-/// limitation rather than computed as a NumPy array would be.
+/// a `TensorShape` and `numpy()` gives the array. Random values come from ConvBook's seeded
+/// generator and layers' outputs from their seeded initial weights (or the ones set), not
+/// TensorFlow's. What ConvBook does not have for eager tensors yet is refused as its limitation
+/// rather than computed as a NumPy array would be.
 enum EagerTensors {
   /// Whether `value` is an eager tensor, a `tf.Variable` or a slice of one (`operand`).
   static func isEager(_ value: Value) -> Bool { operand(value) != nil }
@@ -141,89 +142,6 @@ enum EagerTensors {
     } catch {
       throw .unsupported("\(error)", at: site.range)
     }
-  }
-
-  /// `tf.random.uniform(shape, minval, maxval)` / `tf.random.normal(shape, mean, stddev)` of a shape
-  /// of numbers: a float32 eager tensor of seeded values (the session's seed, or `seed=`), not
-  /// TensorFlow's.
-  static func random(
-    _ arguments: [String: Value], normal: Bool, path: String, interpreter: Interpreter,
-    range: SourceRange
-  ) throws(CellError) -> Value {
-    func limitation(_ what: String) -> CellError {
-      .unsupported("ConvBook does not support `\(path)` \(what) yet", at: range)
-    }
-    func number(_ name: String) throws(CellError) -> Double? {
-      switch arguments[name] {
-      case .int(let value)?: return Double(value)
-      case .float(let value)?: return value
-      case .none?, nil: return nil
-      case let value?: throw limitation("with `\(name)=\(PythonText.repr(value))`")
-      }
-    }
-    let (shape, count) = try eagerShape(arguments, path: path, range: range)
-    let first = try number(normal ? "mean" : "minval") ?? 0
-    let second = try number(normal ? "stddev" : "maxval") ?? 1
-    try interpreter.budget.allocate(count: count, size: 4, at: range)
-    let session = interpreter.session
-    var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
-    if case .int(let given)? = arguments["seed"] { seed = given }
-    session.randomOperationCount += 1
-    var generator = SeededGenerator(
-      seed: UInt64(bitPattern: Int64(seed)),
-      stream: normal ? "tf.random.normal" : "tf.random.uniform")
-    let values = (0..<count).map { _ in
-      Float(normal ? first + second * generator.normal() : generator.uniform(first, second))
-    }
-    var array = NDArray(dtype: .float32, shape: shape, scalars: values)
-    array.tensorFlowDType = "float32"
-    return .array(array)
-  }
-
-  /// The shape (a list or tuple of sizes) and value count of an eager tensor `path` makes, which
-  /// holds float32 values only.
-  private static func eagerShape(
-    _ arguments: [String: Value], path: String, range: SourceRange
-  ) throws(CellError) -> (shape: [Int], count: Int) {
-    func limitation(_ what: String) -> CellError {
-      .unsupported("ConvBook does not support `\(path)` \(what) yet", at: range)
-    }
-    guard let given = arguments["shape"], let items = given.sequenceItems else {
-      throw limitation("with a shape that is not a list or tuple of numbers")
-    }
-    var shape: [Int] = []
-    var count = 1
-    for item in items {
-      guard case .int(let size) = item, size >= 0 else {
-        throw limitation("with a shape holding \(PythonText.repr(item))")
-      }
-      let (next, overflow) = count.multipliedReportingOverflow(by: size)
-      guard !overflow, next <= 1 << 26 else {
-        throw limitation("of more than 2^26 values")
-      }
-      shape.append(size)
-      count = next
-    }
-    if let dtype = arguments["dtype"], dtype.isTruthy,
-      TensorFlowDType.requestedName(dtype) != "float32"
-    {
-      throw limitation("with `dtype=\(PythonText.repr(dtype))`")
-    }
-    return (shape, count)
-  }
-
-  /// `tf.zeros(shape)` / `tf.ones(shape)` of a shape of numbers: a float32 eager tensor holding
-  /// `value` everywhere (a model called on it runs at once, as in `model(tf.zeros((1, 32, 32, 3)))`).
-  static func filled(
-    _ arguments: [String: Value], value: Float, path: String, interpreter: Interpreter,
-    range: SourceRange
-  ) throws(CellError) -> Value {
-    let (shape, count) = try eagerShape(arguments, path: path, range: range)
-    try interpreter.budget.allocate(count: count, size: 4, at: range)
-    var array = NDArray(
-      dtype: .float32, shape: shape, scalars: [Float](repeating: value, count: count))
-    array.tensorFlowDType = "float32"
-    return .array(array)
   }
 
   /// `tf.reshape(tensor, shape)` of an eager tensor: a list, tuple or TensorShape of sizes, one of

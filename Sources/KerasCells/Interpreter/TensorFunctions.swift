@@ -809,23 +809,16 @@ enum TensorFunctions {
             "\(path.split(separator: ".").last ?? "gather")() missing 1 required positional argument: 'indices'",
           range: range)
       }
-    case .filled(let value):
+    case .filled, .randomUniform:
+      // An eager call (`EagerFunctions`) unless the shape holds Keras tensors.
       if try shapeEntries("shape", first: 0) != nil {
         throw limitation("with a shape holding Keras tensors")
       }
-      return try EagerTensors.filled(
-        arguments, value: value, path: path, interpreter: interpreter, range: range)
-    case .randomUniform:
-      if try shapeEntries("shape", first: 0) != nil {
-        throw limitation("with a shape holding Keras tensors")
-      }
-      return try EagerTensors.random(
-        arguments, normal: false, path: path, interpreter: interpreter, range: range)
+      return try eager(entry.tfName, arguments, site: site, interpreter: interpreter)
     case .randomNormal:
       guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
         // Without a Keras tensor in the shape the result is an eager tensor.
-        return try EagerTensors.random(
-          arguments, normal: true, path: path, interpreter: interpreter, range: range)
+        return try eager("tf.random.normal", arguments, site: site, interpreter: interpreter)
       }
       guard let mean = number("mean"), let deviation = number("stddev") else {
         throw limitation("with a `mean` or `stddev` that is not a number")
@@ -851,6 +844,26 @@ enum TensorFunctions {
       default: throw error
       }
     }
+  }
+
+  /// `tf.zeros`, `tf.random.normal`, ... (named by `tfName`) run eagerly with bound `arguments`.
+  private static func eager(
+    _ tfName: String, _ arguments: [String: Value], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let parts = tfName.split(separator: ".").map(String.init)
+    let namespace = (["tensorflow"] + parts.dropFirst().dropLast()).joined(separator: ".")
+    let keywords = arguments.filter { $0.key != "name" }.sorted { $0.key < $1.key }.map {
+      ($0.key, $0.value)
+    }
+    guard
+      let value = try EagerFunctions.call(
+        parts.last ?? "", namespace: namespace, path: tfName, positional: [],
+        keywords: keywords, site: site, interpreter: interpreter)
+    else {
+      throw .unsupported(
+        "ConvBook does not support `\(tfName)` on these values yet", at: site.range)
+    }
+    return value
   }
 
   /// tf-keras' full message of a TFOpLambda that failed: the error, then the call's arguments
