@@ -513,6 +513,9 @@ enum Calls {
     throws(CellError)
   {
     try KerasPackages.checkAdd(element, range: range, interpreter: interpreter)
+    if try EagerCalls.deferIfNeeded(element, to: model, range: range, interpreter: interpreter) {
+      return
+    }
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
@@ -746,8 +749,16 @@ enum Calls {
     _ model: SequentialModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    if case .array(let array) = argument {
+    switch argument {
+    case .array(let array):
+      try EagerCalls.addDeferred(
+        to: model, input: TensorShape([nil] + array.shape.dropFirst().map { Optional($0) }),
+        site: site, interpreter: interpreter)
       return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
+    case .kerasTensor(let tensor):
+      try EagerCalls.addDeferred(
+        to: model, input: tensor.shape, site: site, interpreter: interpreter)
+    default: break
     }
     let several = model.graph.map { $0.inputs.count > 1 || $0.outputs.count > 1 } ?? false
     var tensors: [KerasTensor]? = nil
