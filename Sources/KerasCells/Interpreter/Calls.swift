@@ -53,6 +53,13 @@ enum Calls {
         return try callModel(
           model, on: positional[0], keywords: keywords, site: site, interpreter: interpreter)
       }
+    case .model where positional.count == 2 && keywords.allSatisfy({ $0.0 == "mask" }):
+      // `self.shortcut(x, training)`: a model's `call(inputs, training=None, mask=None)` takes
+      // `training` second in tf-keras; Keras 3 takes only tensors positionally.
+      try EagerCalls.checkPositional(positional, site: site, interpreter: interpreter)
+      return try call(
+        callee, positional: [positional[0]], keywords: keywords + [("training", positional[1])],
+        site: site, interpreter: interpreter)
     case .model(let model):
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",

@@ -52,6 +52,44 @@ import Testing
     #expect(printed == "tf.Tensor([[2. 2. 2.]], shape=(1, 3), dtype=float32)\n")
   }
 
+  static let sequential = """
+    net = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dense(2)])
+    print(net(np.ones((2, 3))).shape)
+    net.summary()
+    print(net(tf.ones((5, 3))).shape)
+    net.summary()
+    """
+
+  @Test func aSequentialModelBuiltByACallOnDataRunsOtherBatchSizes() {
+    let (printed, error) = Self.run(Self.sequential)
+    #expect(error == nil)
+    // tf-keras rebuilds the model for batch None when another batch size comes.
+    #expect(printed.contains(" dense (Dense)               (2, 4)                    16"))
+    #expect(printed.contains("(5, 2)\n"))
+    #expect(printed.contains(" dense (Dense)               (None, 4)                 16"))
+    let (keras3, keras3Error) = Self.run(Self.sequential, keras3: true)
+    #expect(keras3Error == nil)
+    #expect(!keras3.contains("(None, 4)"))
+  }
+
+  @Test func aModelCalledWithTrainingSecondTakesItAsTraining() {
+    let source = """
+      class Block(tf.keras.layers.Layer):
+          def __init__(self):
+              super().__init__()
+              self.skip = tf.keras.Sequential([tf.keras.layers.Dense(3)])
+          def call(self, x, training=False):
+              return self.skip(x, training)
+      print(Block()(tf.ones((2, 4))).shape)
+      """
+    let (printed, error) = Self.run(source)
+    #expect(error == nil)
+    #expect(printed == "(2, 3)\n")
+    let (_, keras3Error) = Self.run(source, keras3: true)
+    #expect(
+      keras3Error?.message.contains("Exception encountered when calling Block.call().") == true)
+  }
+
   static let blocks = """
     class Block(tf.keras.layers.Layer):
         def __init__(self, units):
