@@ -760,7 +760,7 @@ enum Calls {
     case .array(let array):
       try EagerCalls.addDeferred(
         to: model, input: TensorShape([nil] + array.shape.dropFirst().map { Optional($0) }),
-        site: site, interpreter: interpreter)
+        batch: array.shape.first, site: site, interpreter: interpreter)
       return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
     case .kerasTensor(let tensor):
       try EagerCalls.addDeferred(

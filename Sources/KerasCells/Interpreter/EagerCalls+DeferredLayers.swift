@@ -31,9 +31,11 @@ extension EagerCalls {
   }
 
   /// Adds the layers kept aside for `model` now that its input shape is `input` (its first call or
-  /// `build`): the model's own layers are built on it first.
+  /// `build`): the model's own layers are built on it first. `batch`: the batch size of the data
+  /// of a first call, which the summary shows (`EagerCalls.build(_:onData:site:interpreter:)`).
   static func addDeferred(
-    to model: SequentialModel, input: TensorShape, site: CallSite, interpreter: Interpreter
+    to model: SequentialModel, input: TensorShape, batch: Int? = nil, site: CallSite,
+    interpreter: Interpreter
   ) throws(CellError) {
     let session = interpreter.session
     guard let pending = session.deferredLayers.removeValue(forKey: ObjectIdentifier(model)) else {
@@ -65,6 +67,7 @@ extension EagerCalls {
       try Calls.add(value, to: model, range: range, interpreter: interpreter)
     }
     model.noteRebuilt()
+    if let batch { session.eagerBuildBatches[ObjectIdentifier(model)] = batch }
   }
 
   /// What a model with layers kept aside cannot do before its first call or `build` in ConvBook.

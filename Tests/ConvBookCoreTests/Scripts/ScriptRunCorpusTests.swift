@@ -53,6 +53,7 @@ import Testing
   static let knownKeras3Differences: [String: String] = [
     "298-error-inside-custom-call.py": keras3BoldText,
     "299-custom-layer-positional-training.py": keras3BoldText,
+    "301-layer-list-attribute.py": keras3BoldText,
   ]
 
   /// Keras 3 prints the message of a layer's wrapped error in bold; ConvBook shows the escape
