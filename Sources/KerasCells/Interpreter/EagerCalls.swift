@@ -40,7 +40,81 @@ enum EagerCalls {
       state.wasCalled = true
       if state.eagerBatch == nil { state.eagerBatch = array.shape[0] }
     }
-    return try run(layer, on: array, site: site, interpreter: interpreter)
+    let others = tensorArguments(extra, keywords)
+    guard !others.isEmpty else {
+      return try run(layer, on: array, site: site, interpreter: interpreter)
+    }
+    var arrays = [array]
+    for value in others {
+      guard case .array(let other) = value else {
+        throw .unsupported(
+          "ConvBook calls a custom layer on data with further tensors of data only, not Keras tensors",
+          at: site.range)
+      }
+      arrays.append(other)
+    }
+    return try runSeveral(layer, on: arrays, site: site, interpreter: interpreter)
+  }
+
+  /// The tensor arguments of a call after its first (positional, then keywords in order): Keras
+  /// tensors and data.
+  static func tensorArguments(_ extra: [Value], _ keywords: [(String, Value)]) -> [Value] {
+    (extra + keywords.map(\.1)).filter {
+      if case .kerasTensor = $0 { return true }
+      return isData($0)
+    }
+  }
+
+  /// While `call` is traced: a further tensor argument as a new symbolic input of the traced graph
+  /// (appended to `inputs`), any other value as it is.
+  static func symbolicInput(
+    for value: Value, state: CustomLayerState, inputs: inout [KerasTensor]
+  ) -> Value {
+    let shape: TensorShape
+    switch value {
+    case .kerasTensor(let tensor): shape = tensor.shape
+    case .array(let array) where array.rank >= 1:
+      shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
+    default: return value
+    }
+    let input = KerasTensor(
+      input: InputLayer(
+        name: state.name + "_input_\(inputs.count)", batchInputShape: shape,
+        arguments: LayerArguments(className: "InputLayer", values: [:])))
+    inputs.append(input)
+    return .kerasTensor(input)
+  }
+
+  /// Runs a traced graph of several inputs on data, as `predict` runs such a model.
+  private static func runSeveral(
+    _ layer: LayerInstance, on arrays: [NDArray], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard let model = layer.model, model.graph?.inputs.count == arrays.count else {
+      throw .unsupported(
+        "ConvBook could not run \(layer.name) on \(arrays.count) tensors of data", at: site.range)
+    }
+    let memory = interpreter.session.limits.memoryBudget
+    do {
+      try ForwardPass.check(
+        try ForwardPass.estimate(model: model, inputShapes: arrays.map(\.shape)), budget: memory,
+        model: model, batch: arrays[0].shape.first ?? 1)
+      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let outputs = try pass.run(inputs: arrays.map(\.tensor))
+      guard outputs.count == 1 else {
+        throw CellError.unsupported(
+          "ConvBook runs custom layers returning one tensor on data", at: site.range)
+      }
+      try interpreter.budget.allocate(count: outputs[0].count, size: 4, at: site.range)
+      return EagerTensors.value(outputs[0])
+    } catch let error as CellError {
+      throw error
+    } catch let error as ForwardError {
+      throw .unsupported(
+        "ConvBook cannot run \(layer.name) on this data: \(error.message)", at: site.range)
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
   }
 
   /// Runs a layer made by tracing (a graph of layers, or one layer such as a traced `Lambda`) on

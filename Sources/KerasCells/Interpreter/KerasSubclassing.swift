@@ -160,13 +160,14 @@ enum KerasSubclassing {
         instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)
     }
     let extra = Array(positional.dropFirst())
-    if case .array(let array)? = positional.first, !extra.contains(where: EagerCalls.isData) {
+    if case .array(let array)? = positional.first {
       return try EagerCalls.callCustom(
         instance, on: array, extra: extra, keywords: keywords, site: site,
         interpreter: interpreter)
     }
+    let tensorArguments = EagerCalls.tensorArguments(extra, keywords)
     guard case .kerasTensor(let tensor)? = positional.first,
-      !extra.contains(where: { if case .kerasTensor = $0 { true } else { EagerCalls.isData($0) } })
+      !tensorArguments.contains(where: EagerCalls.isData)
     else {
       throw .unsupported(
         "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
@@ -180,7 +181,12 @@ enum KerasSubclassing {
       state.wasCalled = true
     }
     do {
-      return .kerasTensor(try tensor.apply(layer))
+      guard !tensorArguments.isEmpty else { return .kerasTensor(try tensor.apply(layer)) }
+      let others = tensorArguments.compactMap { value -> KerasTensor? in
+        if case .kerasTensor(let other) = value { return other }
+        return nil
+      }
+      return .kerasTensor(try KerasTensor.apply(layer, to: [tensor] + others, asList: false))
     } catch {
       throw Calls.keras(error, at: site.range)
     }
@@ -223,10 +229,17 @@ enum KerasSubclassing {
         arguments: LayerArguments(className: "InputLayer", values: [:])))
     let session = interpreter.session
     try runBuild(instance, state: state, on: [symbolic], site: site, interpreter: interpreter)
-    let positional = [Value.kerasTensor(symbolic)] + extra
+    // Further tensor arguments (`call(self, inputs, states)`, `mask=`) are inputs of the graph too.
+    var inputs = [symbolic]
+    let positional =
+      [Value.kerasTensor(symbolic)]
+      + extra.map { EagerCalls.symbolicInput(for: $0, state: state, inputs: &inputs) }
     let callKeywords = frameworkKeywords(
-      for: type, given: keywords, positionalCount: positional.count,
-      context: session.callContextTraining)
+      for: type,
+      given: keywords.map {
+        ($0.0, EagerCalls.symbolicInput(for: $0.1, state: state, inputs: &inputs))
+      },
+      positionalCount: positional.count, context: session.callContextTraining)
     let traced = try EagerCalls.wrappingErrors(
       of: instance, positional: positional, keywords: callKeywords, interpreter: interpreter
     ) { () throws(CellError) in
@@ -256,7 +269,9 @@ enum KerasSubclassing {
         "ConvBook does not support creating a layer with weights (\(made.name)) inside \(type.name).call() yet: Keras does not count its weights as the layer's; create it in __init__",
         at: site.range)
     }
-    if case .kerasTensor(let output) = result, output === symbolic, state.weightNodes.isEmpty {
+    if case .kerasTensor(let output) = result, output === symbolic, state.weightNodes.isEmpty,
+      inputs.count == 1
+    {
       // `call` returned its input: a layer that passes it on.
       let program = LambdaTrace.Program(inputCount: 1, operations: [], output: 0)
       return lambdaLayer(
@@ -270,7 +285,7 @@ enum KerasSubclassing {
     let graph: SequentialModel
     do {
       graph = try SequentialModel.functional(
-        name: state.name, inputs: [symbolic], outputs: [output])
+        name: state.name, inputs: inputs, outputs: [output])
     } catch {
       throw .unsupported(
         "ConvBook could not make a layer graph of \(type.name).call: \(error.message)",

@@ -90,6 +90,24 @@ import Testing
       keras3Error?.message.contains("Exception encountered when calling Block.call().") == true)
   }
 
+  @Test func aCallTakesSeveralTensorsOnDataAndOnKerasTensors() {
+    let (printed, error) = Self.run(
+      """
+      class Mix(tf.keras.layers.Layer):
+          def __init__(self):
+              super().__init__()
+              self.a = tf.keras.layers.Dense(2)
+              self.b = tf.keras.layers.Dense(2)
+          def call(self, inputs, states, mask=None):
+              return self.a(inputs) + self.b(states) * mask
+      print(Mix()(tf.ones((3, 4)), tf.ones((3, 1)), mask=tf.ones((3, 2))).shape)
+      out = Mix()(tf.keras.Input((4,)), tf.keras.Input((1,)), mask=tf.keras.Input((2,)))
+      print(out.shape)
+      """)
+    #expect(error == nil)
+    #expect(printed == "(3, 2)\n(None, 2)\n")
+  }
+
   static let blocks = """
     class Block(tf.keras.layers.Layer):
         def __init__(self, units):
