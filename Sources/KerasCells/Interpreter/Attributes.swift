@@ -240,6 +240,9 @@ enum Attributes {
       if let value = try object.attribute(name, interpreter: interpreter, range: range) {
         return value
       }
+    case .list(let list) where list.heldByKerasLayer && name == "layers":
+      return try KerasSubclassing.trackedListLayers(
+        list, range: range, kerasVersion: interpreter.kerasVersion)
     case .list(let list) where list.deque != nil && name == "maxlen":
       return list.deque?.maximumLength.map(Value.int) ?? .none
     case .string, .list, .tuple, .dictionary:
@@ -293,7 +296,10 @@ enum Attributes {
     }
     switch name {
     case "name": return .string(model.name)
-    case "layers": return .list(model.layers.map(layerValue))
+    case "layers":
+      return .list(
+        model.layers.map(layerValue)
+          + EagerCalls.deferredValues(of: model, session: interpreter.session))
     case "built": return .bool(model.isBuilt)
     case "trainable": return .bool(model.trainable)
     case "inputs", "outputs", "input", "output":

@@ -53,6 +53,13 @@ enum Calls {
         return try callModel(
           model, on: positional[0], keywords: keywords, site: site, interpreter: interpreter)
       }
+    case .model where positional.count == 2 && keywords.allSatisfy({ $0.0 == "mask" }):
+      // `self.shortcut(x, training)`: a model's `call(inputs, training=None, mask=None)` takes
+      // `training` second in tf-keras; Keras 3 takes only tensors positionally.
+      try EagerCalls.checkPositional(positional, site: site, interpreter: interpreter)
+      return try call(
+        callee, positional: [positional[0]], keywords: keywords + [("training", positional[1])],
+        site: site, interpreter: interpreter)
     case .model(let model):
       throw .unsupported(
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
@@ -526,6 +533,9 @@ enum Calls {
     throws(CellError)
   {
     try KerasPackages.checkAdd(element, range: range, interpreter: interpreter)
+    if try EagerCalls.deferIfNeeded(element, to: model, range: range, interpreter: interpreter) {
+      return
+    }
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
@@ -759,8 +769,16 @@ enum Calls {
     _ model: SequentialModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    if case .array(let array) = argument {
+    switch argument {
+    case .array(let array):
+      try EagerCalls.addDeferred(
+        to: model, input: TensorShape([nil] + array.shape.dropFirst().map { Optional($0) }),
+        batch: array.shape.first, site: site, interpreter: interpreter)
       return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
+    case .kerasTensor(let tensor):
+      try EagerCalls.addDeferred(
+        to: model, input: tensor.shape, site: site, interpreter: interpreter)
+    default: break
     }
     let several = model.graph.map { $0.inputs.count > 1 || $0.outputs.count > 1 } ?? false
     var tensors: [KerasTensor]? = nil

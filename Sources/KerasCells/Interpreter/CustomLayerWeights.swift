@@ -320,14 +320,30 @@ extension KerasSubclassing {
 
   /// The keywords Keras' `__call__` adds for a `call` that takes `training`: tf-keras passes
   /// `training=None` when the caller gave none (outside `fit`, no learning phase is set).
-  static func frameworkKeywords(for type: PythonClass, given keywords: [(String, Value)]) -> [(
-    String, Value
-  )] {
+  /// `context`: the `training` value of the custom layer whose `call` is calling this one, which
+  /// Keras passes on to a layer called without it (its call context).
+  static func frameworkKeywords(
+    for type: PythonClass, given keywords: [(String, Value)], positionalCount: Int = 1,
+    context: Value? = nil
+  ) -> [(String, Value)] {
+    var keywords = keywords
+    // Keras' `__call__` drops `training=` for a `call` that does not take it.
+    if let function = callFunction(of: type),
+      !function.parameters.contains(where: {
+        $0.name == "training" || $0.kind == .variadicKeywords
+      })
+    {
+      keywords.removeAll { $0.0 == "training" }
+    }
+    // `training` given positionally (`self.block(x, training)`) is not added again.
     guard let function = callFunction(of: type),
-      function.parameters.contains(where: { $0.name == "training" }),
+      let index = function.parameters.dropFirst().firstIndex(where: { $0.name == "training" }),
+      index - 1 >= positionalCount,
       !keywords.contains(where: { $0.0 == "training" })
     else { return keywords }
-    return keywords + [("training", .none)]
+    // Keras passes the caller's, or else the default of `call`'s `training` (None when it has
+    // none).
+    return keywords + [("training", context ?? function.defaults["training"] ?? .none)]
   }
 
   /// Keras 3's check of a layer added to a Sequential model: its `call` may require one

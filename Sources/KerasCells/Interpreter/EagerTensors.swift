@@ -108,14 +108,7 @@ enum EagerTensors {
         "ConvBook runs a model on constant data of one or more axes, not a scalar", at: site.range)
     }
     try checkDType(array, site: site, interpreter: interpreter)
-    if !model.isBuilt {
-      do {
-        try model.build(batchInputShape: TensorShape(array.shape.map { Optional($0) }))
-        model.noteRebuilt()
-      } catch {
-        throw Calls.keras(error, at: site.range)
-      }
-    }
+    try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
       throw .unsupported(
         "ConvBook runs a model with several inputs or outputs on constant data with `predict`, not by calling it",

@@ -410,6 +410,9 @@ extension Interpreter {
       }
       if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
       instance.set(name, value)
+      if instance.type.kerasBase != nil, case .list(let list) = value {
+        list.heldByKerasLayer = true
+      }
       return true
     case .function(let callable):
       guard case .userClass(let type) = callable.kind else { return false }

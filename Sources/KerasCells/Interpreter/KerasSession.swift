@@ -40,6 +40,18 @@ public final class KerasSession {
   /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
   /// its traced `call` is (`KerasSubclassing`).
   var customLayers: [ObjectIdentifier: PythonInstance] = [:]
+  /// Layers added to a Sequential model from the first custom layer added before the model's
+  /// input shape was known, by model: added when its first call or `build` gives the shape
+  /// (`EagerCalls+DeferredLayers`).
+  var deferredLayers: [ObjectIdentifier: [(value: Value, range: SourceRange)]] = [:]
+  /// While a custom layer called on data is traced: the data's batch size (`EagerCalls`).
+  var eagerTraceBatch: Int?
+  /// The batch size of the call on data that built a Sequential model, by model, while its
+  /// summary shows it (`EagerCalls.build(_:onData:site:interpreter:)`).
+  var eagerBuildBatches: [ObjectIdentifier: Int] = [:]
+  /// The `training` value of the custom layer whose `call` is being traced, when not None: Keras'
+  /// call context, passed on to the layers it calls without one (`EagerCalls.inCallContext`).
+  var callContextTraining: Value?
   /// How many tensor operations of each name traces recorded (`tracedOperationName`).
   var tracedOperationCounts: [String: Int] = [:]
   /// The console Keras 3's `print_fn` text is rendered for while cells run (rich captures the table

@@ -12,6 +12,9 @@ final class CustomLayerState {
   var wasCalled = false
   /// `trainable=` given to `Layer.__init__`.
   var trainable = true
+  /// The batch size of the first call on data that built it (`EagerCalls`): Keras 3 builds the
+  /// sublayers on that concrete shape and shows it in the summary.
+  var eagerBatch: Int?
   /// While the first call's `build` runs: the symbolic input the weights it adds hang on.
   var buildingInput: KerasTensor?
   /// A subclassed model's `compile(...)` arguments, replayed on the model its `call` traces to.
@@ -151,23 +154,39 @@ enum KerasSubclassing {
       return try callBuiltin(
         instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
+    try EagerCalls.checkPositional(positional, site: site, interpreter: interpreter)
     if positional.count == 1, let tensors = tensorList(positional[0]) {
       return try callOnList(
         instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)
     }
-    guard positional.count == 1, case .kerasTensor(let tensor) = positional[0] else {
+    let extra = Array(positional.dropFirst())
+    if case .array(let array)? = positional.first {
+      return try EagerCalls.callCustom(
+        instance, on: array, extra: extra, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
+    let tensorArguments = EagerCalls.tensorArguments(extra, keywords)
+    guard case .kerasTensor(let tensor)? = positional.first,
+      !tensorArguments.contains(where: EagerCalls.isData)
+    else {
       throw .unsupported(
-        "ConvBook calls custom layers on one Keras tensor only (the functional API); \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
+        "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
         at: site.range)
     }
     let layer = try layer(
-      of: instance, on: tensor.shape, keywords: keywords, site: site, interpreter: interpreter)
+      of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
+      interpreter: interpreter)
     if let state = instance.layerState {
       state.isBuilt = true
       state.wasCalled = true
     }
     do {
-      return .kerasTensor(try tensor.apply(layer))
+      guard !tensorArguments.isEmpty else { return .kerasTensor(try tensor.apply(layer)) }
+      let others = tensorArguments.compactMap { value -> KerasTensor? in
+        if case .kerasTensor(let other) = value { return other }
+        return nil
+      }
+      return .kerasTensor(try KerasTensor.apply(layer, to: [tensor] + others, asList: false))
     } catch {
       throw Calls.keras(error, at: site.range)
     }
@@ -175,8 +194,8 @@ enum KerasSubclassing {
 
   /// The layer a custom layer is on inputs of `shape`: its `call` traced at the first use.
   static func layer(
-    of instance: PythonInstance, on shape: TensorShape, keywords: [(String, Value)] = [],
-    site: CallSite, interpreter: Interpreter
+    of instance: PythonInstance, on shape: TensorShape, extra: [Value] = [],
+    keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     guard let state = instance.layerState else {
       // Keras notices the missing `Layer.__init__` at the layer's first call.
@@ -188,13 +207,14 @@ enum KerasSubclassing {
     }
     if let layer = state.layer { return layer }
     let layer = try trace(
-      instance, state: state, on: shape, keywords: keywords, site: site, interpreter: interpreter)
+      instance, state: state, on: shape, extra: extra, keywords: keywords, site: site,
+      interpreter: interpreter)
     state.layer = layer
     return layer
   }
 
   private static func trace(
-    _ instance: PythonInstance, state: CustomLayerState, on shape: TensorShape,
+    _ instance: PythonInstance, state: CustomLayerState, on shape: TensorShape, extra: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
@@ -209,13 +229,32 @@ enum KerasSubclassing {
         arguments: LayerArguments(className: "InputLayer", values: [:])))
     let session = interpreter.session
     try runBuild(instance, state: state, on: [symbolic], site: site, interpreter: interpreter)
-    let traced = try session.tracingCall { () throws(CellError) in
-      try withPendingWeights(instance, state: state, input: symbolic, site: site) {
-        () throws(CellError) in
-        try interpreter.callClassMember(
-          call, receiver: .instance(instance), receiverClass: type,
-          positional: [.kerasTensor(symbolic)],
-          keywords: frameworkKeywords(for: type, given: keywords), site: site)
+    // Further tensor arguments (`call(self, inputs, states)`, `mask=`) are inputs of the graph too.
+    var inputs = [symbolic]
+    let positional =
+      [Value.kerasTensor(symbolic)]
+      + extra.map { EagerCalls.symbolicInput(for: $0, state: state, inputs: &inputs) }
+    let callKeywords = frameworkKeywords(
+      for: type,
+      given: keywords.map {
+        ($0.0, EagerCalls.symbolicInput(for: $0.1, state: state, inputs: &inputs))
+      },
+      positionalCount: positional.count, context: session.callContextTraining)
+    let traced = try EagerCalls.wrappingErrors(
+      of: instance, positional: positional, keywords: callKeywords, interpreter: interpreter
+    ) { () throws(CellError) in
+      // A `training=` the call was given sets the context even when `call` does not take it.
+      try EagerCalls.inCallContext(
+        of: type, positional: positional, keywords: keywords + callKeywords, session: session
+      ) { () throws(CellError) in
+        try session.tracingCall { () throws(CellError) in
+          try withPendingWeights(instance, state: state, input: symbolic, site: site) {
+            () throws(CellError) in
+            try interpreter.callClassMember(
+              call, receiver: .instance(instance), receiverClass: type, positional: positional,
+              keywords: callKeywords, site: site)
+          }
+        }
       }
     }
     let result = traced.result
@@ -230,7 +269,9 @@ enum KerasSubclassing {
         "ConvBook does not support creating a layer with weights (\(made.name)) inside \(type.name).call() yet: Keras does not count its weights as the layer's; create it in __init__",
         at: site.range)
     }
-    if case .kerasTensor(let output) = result, output === symbolic, state.weightNodes.isEmpty {
+    if case .kerasTensor(let output) = result, output === symbolic, state.weightNodes.isEmpty,
+      inputs.count == 1
+    {
       // `call` returned its input: a layer that passes it on.
       let program = LambdaTrace.Program(inputCount: 1, operations: [], output: 0)
       return lambdaLayer(
@@ -244,7 +285,7 @@ enum KerasSubclassing {
     let graph: SequentialModel
     do {
       graph = try SequentialModel.functional(
-        name: state.name, inputs: [symbolic], outputs: [output])
+        name: state.name, inputs: inputs, outputs: [output])
     } catch {
       throw .unsupported(
         "ConvBook could not make a layer graph of \(type.name).call: \(error.message)",

@@ -343,6 +343,9 @@ enum Methods {
     _ name: String, _ model: SequentialModel, _ positional: [Value], _ keywords: [(String, Value)],
     _ site: CallSite, _ interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if ["fit", "evaluate", "predict", "count_params"].contains(name) {
+      try EagerCalls.checkNoDeferred(model, method: name, site: site, interpreter: interpreter)
+    }
     switch name {
     case "summary":
       let (options, printFunction) = try summaryOptions(positional, keywords, site: site)
@@ -357,7 +360,8 @@ enum Methods {
       }
       var summary: ModelSummary
       do {
-        summary = try model.summary()
+        summary = EagerCalls.showingBuildBatch(
+          try model.summary(), of: model, session: interpreter.session)
       } catch {
         throw Calls.keras(error, at: site.range)
       }
@@ -476,6 +480,8 @@ enum Methods {
       } catch {
         throw Calls.keras(error, at: site.range)
       }
+      try EagerCalls.addDeferred(
+        to: model, input: TensorShape(shape), site: site, interpreter: interpreter)
       // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the
       // model is built, as when it is added to a model that has one.
       var running = TensorShape(shape)

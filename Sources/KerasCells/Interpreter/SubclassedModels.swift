@@ -14,7 +14,7 @@ extension KerasSubclassing {
     func visit(_ value: Value) {
       switch value {
       case .layer, .model: found.append(value)
-      case .instance(let object) where object.type.kerasBase == "Layer": found.append(value)
+      case .instance(let object) where object.type.kerasBase != nil: found.append(value)
       case .list(let list): list.items.forEach(visit)
       case .tuple(let items): items.forEach(visit)
       default: break
@@ -22,6 +22,27 @@ extension KerasSubclassing {
     }
     for name in instance.attributeOrder { visit(instance.attributes[name]!) }
     return found
+  }
+
+  /// `self.blocks.layers` of a list a layer holds: tf-keras' `ListWrapper` lists the layers in it;
+  /// Keras 3's `TrackedList` has no such attribute.
+  static func trackedListLayers(
+    _ list: PythonList, range: SourceRange, kerasVersion: KerasVersion
+  ) throws(CellError) -> Value {
+    guard kerasVersion == .keras2 else {
+      throw CellError(
+        type: "AttributeError", message: "'TrackedList' object has no attribute 'layers'",
+        range: range)
+    }
+    return .list(
+      PythonList(
+        list.items.filter { item in
+          switch item {
+          case .layer, .model: return true
+          case .instance(let object): return object.type.kerasBase != nil
+          default: return false
+          }
+        }))
   }
 
   /// A Keras method of a subclassed model; nil for a name ConvBook does not model.
@@ -168,7 +189,13 @@ extension KerasSubclassing {
         name: layer.name, className: layer.className, inputShape: TensorShape([]),
         outputShape: TensorShape([]), weights: layer.isBuilt ? layer.weights : [],
         multiplyAccumulates: 0)
-      row.hasMultipleOutputShapes = true
+      // A nested model built on a shape has its graph's output shape (`model.output_shape`);
+      // other layers called by a subclassed model have no single one.
+      if case .model(let model) = value, model.isBuilt, let shape = model.outputShape {
+        row.outputShape = shape
+      } else {
+        row.hasMultipleOutputShapes = true
+      }
       return row
     }
   }
@@ -196,8 +223,13 @@ extension KerasSubclassing {
       }
       let atConstruction = SequentialModel.builtAtConstruction.contains(className)
       let built = layer?.isBuilt == true
-      let shape =
+      var shape =
         built && !atConstruction ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
+      // Built by a call on data: Keras 3 built the layer on the data's batch size, which ConvBook's
+      // trace leaves unknown (`EagerCalls`).
+      if let batch = instance.layerState?.eagerBatch, shape.rank > 0, shape.dimensions[0] == nil {
+        shape = TensorShape([batch] + shape.dimensions.dropFirst())
+      }
       return ModelSummary.Row(
         name: name, className: className, inputShape: TensorShape([]), outputShape: shape,
         weights: built ? layer?.weights ?? [] : [], multiplyAccumulates: 0,

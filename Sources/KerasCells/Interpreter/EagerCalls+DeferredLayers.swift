@@ -1,0 +1,82 @@
+import CNNEngine
+
+/// Custom layers added to a Sequential model before its input shape is known
+/// (`res_block = keras.Sequential(); res_block.add(BasicBlock(64))`). Keras builds such a layer at
+/// the model's first call or `build`; ConvBook traces a custom layer's `call` on a shape, so it
+/// keeps the layer (and every layer added after it) aside until the model gets one, then adds
+/// them as `model.add` would. `model.layers` lists them meanwhile.
+extension EagerCalls {
+  /// `model.add(element)`: true when the element was kept aside (a custom layer before the input
+  /// shape is known, or any layer after one).
+  static func deferIfNeeded(
+    _ element: Value, to model: SequentialModel, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Bool {
+    let session = interpreter.session
+    let key = ObjectIdentifier(model)
+    if session.deferredLayers[key] != nil {
+      session.deferredLayers[key]!.append((element, range))
+      return true
+    }
+    guard case .instance(let object) = element, object.type.kerasBase != nil,
+      object.type.kerasLayerClass == nil, model.nextLayerInputShape == nil
+    else { return false }
+    try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)
+    session.deferredLayers[key] = [(element, range)]
+    return true
+  }
+
+  /// The layers kept aside for `model`, as `model.layers` lists them after its own.
+  static func deferredValues(of model: SequentialModel, session: KerasSession) -> [Value] {
+    session.deferredLayers[ObjectIdentifier(model)]?.map(\.value) ?? []
+  }
+
+  /// Adds the layers kept aside for `model` now that its input shape is `input` (its first call or
+  /// `build`): the model's own layers are built on it first. `batch`: the batch size of the data
+  /// of a first call, which the summary shows (`EagerCalls.build(_:onData:site:interpreter:)`).
+  static func addDeferred(
+    to model: SequentialModel, input: TensorShape, batch: Int? = nil, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    let session = interpreter.session
+    guard let pending = session.deferredLayers.removeValue(forKey: ObjectIdentifier(model)) else {
+      return
+    }
+    if !model.isBuilt {
+      do {
+        if model.layers.isEmpty, case .instance(let first) = pending[0].value {
+          // The model starts with the custom layer: its input is the one Keras' build makes.
+          let name = interpreter.kerasNames.hiddenInputName(
+            firstLayer: first.layerState?.name ?? model.name)
+          try model.add(
+            input: KerasTensor(
+              input: InputLayer(
+                name: name, batchInputShape: input,
+                arguments: LayerArguments(className: "InputLayer", values: [:]))))
+        } else {
+          try model.build(batchInputShape: input)
+        }
+      } catch {
+        let blamed = error.layerIndex.flatMap { index in
+          index < model.layers.count
+            ? interpreter.blame(model.layers[index], fallback: site.range) : nil
+        }
+        throw Calls.keras(error, at: blamed ?? site.range)
+      }
+    }
+    for (value, range) in pending {
+      try Calls.add(value, to: model, range: range, interpreter: interpreter)
+    }
+    model.noteRebuilt()
+    if let batch { session.eagerBuildBatches[ObjectIdentifier(model)] = batch }
+  }
+
+  /// What a model with layers kept aside cannot do before its first call or `build` in ConvBook.
+  static func checkNoDeferred(
+    _ model: SequentialModel, method: String, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard interpreter.session.deferredLayers[ObjectIdentifier(model)] != nil else { return }
+    throw .unsupported(
+      "ConvBook runs `model.\(method)()` of a Sequential model holding custom layers added before its input shape was known only after model.build(input_shape) or a first call on data",
+      at: site.range)
+  }
+}

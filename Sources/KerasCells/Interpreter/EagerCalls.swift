@@ -1,0 +1,179 @@
+import CNNEngine
+
+/// Custom layers and subclassed models called on data (`net = MLP(); y = net(X)` with `X` a NumPy
+/// array or an eager tensor), which TensorFlow runs at once.
+///
+/// The call builds the layer as Keras' first call does: its `build` runs and its `call` is traced
+/// on a symbolic tensor of the data's sample shape (batch axis unknown, so that later calls with
+/// other batch sizes run the same layer), which gives its sublayers their weights and shapes. Then
+/// the traced graph runs on the data through the forward pass (`EagerTensors.callModel`), and the
+/// result is an eager float32 tensor. ConvBook traces `call` once instead of running it on every
+/// call: Python code in `call` that depends on tensor values (a `while` on a tensor) is refused as
+/// it is in the functional API.
+enum EagerCalls {
+  /// Whether `value` is data a layer runs on at once: a NumPy array or an eager tensor.
+  static func isData(_ value: Value) -> Bool {
+    if case .array = value { return true }
+    return false
+  }
+
+  /// `layer(x)` of a custom layer or subclassed model on data `array`.
+  /// `extra`: the positional arguments after the data, passed on to `call`.
+  static func callCustom(
+    _ instance: PythonInstance, on array: NDArray, extra: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard array.rank >= 1 else {
+      throw .unsupported(
+        "ConvBook runs a layer on constant data of one or more axes, not a scalar", at: site.range)
+    }
+    let shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
+    let session = interpreter.session
+    let outer = session.eagerTraceBatch
+    session.eagerTraceBatch = array.shape[0]
+    defer { session.eagerTraceBatch = outer }
+    let layer = try KerasSubclassing.layer(
+      of: instance, on: shape, extra: extra, keywords: keywords, site: site,
+      interpreter: interpreter)
+    if let state = instance.layerState {
+      state.isBuilt = true
+      state.wasCalled = true
+      if state.eagerBatch == nil { state.eagerBatch = array.shape[0] }
+    }
+    let others = tensorArguments(extra, keywords)
+    guard !others.isEmpty else {
+      return try run(layer, on: array, site: site, interpreter: interpreter)
+    }
+    var arrays = [array]
+    for value in others {
+      guard case .array(let other) = value else {
+        throw .unsupported(
+          "ConvBook calls a custom layer on data with further tensors of data only, not Keras tensors",
+          at: site.range)
+      }
+      arrays.append(other)
+    }
+    return try runSeveral(layer, on: arrays, site: site, interpreter: interpreter)
+  }
+
+  /// The tensor arguments of a call after its first (positional, then keywords in order): Keras
+  /// tensors and data.
+  static func tensorArguments(_ extra: [Value], _ keywords: [(String, Value)]) -> [Value] {
+    (extra + keywords.map(\.1)).filter {
+      if case .kerasTensor = $0 { return true }
+      return isData($0)
+    }
+  }
+
+  /// While `call` is traced: a further tensor argument as a new symbolic input of the traced graph
+  /// (appended to `inputs`), any other value as it is.
+  static func symbolicInput(
+    for value: Value, state: CustomLayerState, inputs: inout [KerasTensor]
+  ) -> Value {
+    let shape: TensorShape
+    switch value {
+    case .kerasTensor(let tensor): shape = tensor.shape
+    case .array(let array) where array.rank >= 1:
+      shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
+    default: return value
+    }
+    let input = KerasTensor(
+      input: InputLayer(
+        name: state.name + "_input_\(inputs.count)", batchInputShape: shape,
+        arguments: LayerArguments(className: "InputLayer", values: [:])))
+    inputs.append(input)
+    return .kerasTensor(input)
+  }
+
+  /// Runs a traced graph of several inputs on data, as `predict` runs such a model.
+  private static func runSeveral(
+    _ layer: LayerInstance, on arrays: [NDArray], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard let model = layer.model, model.graph?.inputs.count == arrays.count else {
+      throw .unsupported(
+        "ConvBook could not run \(layer.name) on \(arrays.count) tensors of data", at: site.range)
+    }
+    let memory = interpreter.session.limits.memoryBudget
+    do {
+      try ForwardPass.check(
+        try ForwardPass.estimate(model: model, inputShapes: arrays.map(\.shape)), budget: memory,
+        model: model, batch: arrays[0].shape.first ?? 1)
+      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let outputs = try pass.run(inputs: arrays.map(\.tensor))
+      guard outputs.count == 1 else {
+        throw CellError.unsupported(
+          "ConvBook runs custom layers returning one tensor on data", at: site.range)
+      }
+      try interpreter.budget.allocate(count: outputs[0].count, size: 4, at: site.range)
+      return EagerTensors.value(outputs[0])
+    } catch let error as CellError {
+      throw error
+    } catch let error as ForwardError {
+      throw .unsupported(
+        "ConvBook cannot run \(layer.name) on this data: \(error.message)", at: site.range)
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
+  }
+
+  /// Runs a layer made by tracing (a graph of layers, or one layer such as a traced `Lambda`) on
+  /// data.
+  static func run(
+    _ layer: LayerInstance, on array: NDArray, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    if let model = layer.model {
+      return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
+    }
+    if let lambda = layer.layer as? Lambda, lambda.trace.program?.operations.isEmpty == true {
+      // A `call` that returns its input: the data as a float32 tensor.
+      try interpreter.budget.allocate(count: array.count, size: 4, at: site.range)
+      return EagerTensors.value(array.tensor)
+    }
+    return try EagerTensors.callLayer(layer, on: array, site: site, interpreter: interpreter)
+  }
+}
+
+extension EagerCalls {
+  /// A Sequential model built by its first call on data: built for any batch size (so that later
+  /// calls with other batch sizes run), with the first call's batch size kept for its summary,
+  /// which Keras built on that concrete shape.
+  static func build(
+    _ model: SequentialModel, onData shape: [Int], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    let session = interpreter.session
+    let key = ObjectIdentifier(model)
+    if model.isBuilt {
+      // tf-keras rebuilds the model for a relaxed shape (batch None) when a call brings another
+      // batch size; Keras 3 keeps the shapes it was built on.
+      if interpreter.kerasVersion == .keras2, let batch = session.eagerBuildBatches[key],
+        batch != shape[0]
+      {
+        session.eagerBuildBatches[key] = nil
+      }
+      return
+    }
+    do {
+      try model.build(batchInputShape: TensorShape([nil] + shape.dropFirst().map { Optional($0) }))
+      model.noteRebuilt()
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+    session.eagerBuildBatches[key] = shape[0]
+  }
+
+  /// `summary` of a model built by a call on data: the batch size it was built for in the shapes.
+  static func showingBuildBatch(
+    _ summary: ModelSummary, of model: SequentialModel, session: KerasSession
+  ) -> ModelSummary {
+    guard let batch = session.eagerBuildBatches[ObjectIdentifier(model)] else { return summary }
+    var shown = summary
+    for index in shown.rows.indices {
+      let shape = shown.rows[index].outputShape
+      if shape.rank > 0, shape.dimensions[0] == nil {
+        shown.rows[index].outputShape = TensorShape([batch] + shape.dimensions.dropFirst())
+      }
+    }
+    return shown
+  }
+}
