@@ -79,6 +79,13 @@ public enum WeightInitializer: Sendable, Equatable {
   static func named(_ name: String, arguments: [(String, ArgumentValue)]) throws(ForwardError)
     -> WeightInitializer
   {
+    // An instance of a script's own subclass of Keras' `Initializer` (its `__call__` is Python).
+    if arguments.contains(where: { $0.0 == KerasObject.subclassKey }) {
+      throw ForwardError(
+        .weights,
+        "ConvBook cannot draw weights with the custom initializer \(name) (a subclass of keras.initializers.Initializer) yet"
+      )
+    }
     let canonical = canonicalName(name)
     let positional = parameterNames(canonical)
     var values: [String: ArgumentValue] = [:]
