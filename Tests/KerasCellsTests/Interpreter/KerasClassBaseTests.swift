@@ -160,3 +160,36 @@ import Testing
     #expect(result.printed() == "net 5 other 20 True\n")
   }
 }
+
+extension KerasClassBaseTests {
+  /// tf-keras reshapes a Constant's array to the weight's shape; Keras 3 multiplies it by ones of
+  /// that shape, which an array of 16 values cannot be for a 4x4 kernel.
+  @Test func constantArrayFillsEachKerasItsWay() throws {
+    let source =
+      Self.prelude + """
+        values = np.array([1.0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1])
+        init = keras.initializers.Constant(values)
+        m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(4, kernel_initializer=init)])
+        print(m.layers[0].kernel.numpy()[2])
+
+        """
+    let tfKeras = KerasSession(kerasVersion: .keras2).run(source)
+    #expect(tfKeras.error == nil)
+    #expect(tfKeras.printed() == "[0. 0. 1. 0.]\n")
+    let error = try #require(KerasSession(kerasVersion: .keras3).run(source).error)
+    #expect(error.type == nil)
+    #expect(error.message.contains("ConvBook cannot broadcast a Constant initializer's array"))
+  }
+
+  @Test func weightsChangeInPlace() {
+    let result = KerasSession(kerasVersion: .keras2).run(
+      Self.prelude + """
+        m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, kernel_initializer="ones")])
+        m.layers[0].bias.assign([1.0, 2.0])
+        m.layers[0].bias.assign_sub(np.array([0.5, 0.5]))
+        print(m.layers[0].bias.numpy(), m.predict(np.ones((1, 2)), verbose=0))
+        """)
+    #expect(result.error == nil)
+    #expect(result.printed() == "[0.5 1.5] [[2.5 3.5]]\n")
+  }
+}
