@@ -285,6 +285,10 @@ extension Interpreter {
       return value
     case .model(let model) where name == "stop_training":
       return .bool(session.training.stopTraining[ObjectIdentifier(model)] ?? false)
+    case .layer(let layer)
+    where name == "activation"
+      && session.training.assignedActivations[ObjectIdentifier(layer)] != nil:
+      return session.training.assignedActivations[ObjectIdentifier(layer)]?.value
     case .layer, .model:
       // A custom layer reached through a model (`model.layers[1].conv`): its Python attributes.
       let object: AnyObject
@@ -441,6 +445,9 @@ extension Interpreter {
       guard case .userClass(let type) = callable.kind else { return false }
       type.set(name, value)
       return true
+    case .layer(let layer):
+      return try ClassLayerSettings.set(
+        name, of: layer, to: value, range: range, interpreter: self)
     case .model(let model) where name == "stop_training":
       // A callback ending the training (`self.model.stop_training = True`).
       session.training.stopTraining[ObjectIdentifier(model)] = value.isTruthy

@@ -193,3 +193,22 @@ extension KerasClassBaseTests {
     #expect(result.printed() == "[0.5 1.5] [[2.5 3.5]]\n")
   }
 }
+
+extension KerasClassBaseTests {
+  /// Keras keeps a model's traced predict function, so a change after a predict does not reach
+  /// it; ConvBook refuses that change rather than run the new activation.
+  @Test func activationChangeAfterARunIsRefused() throws {
+    let source =
+      Self.prelude + """
+        m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, activation="softmax")])
+        m.predict(np.ones((1, 2)), verbose=0)
+        m.layers[-1].activation = None
+
+        """
+    let error = try #require(KerasSession(kerasVersion: .keras2).run(source).error)
+    #expect(error.type == nil)
+    #expect(
+      error.message.hasPrefix(
+        "ConvBook does not support changing the activation of dense after the model"))
+  }
+}
