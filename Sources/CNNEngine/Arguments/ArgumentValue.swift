@@ -82,4 +82,8 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String { "<\(typeName) object>" }
+
+  /// The argument that marks an instance of a script's own subclass of a Keras class (a custom
+  /// regularizer, initializer or constraint): its value is the Keras class's name.
+  public static let subclassKey = "subclass of"
 }

@@ -17,6 +17,13 @@ public struct LayerArguments: Sendable {
 
   public subscript(name: String) -> ArgumentValue { values[name] ?? baseKeywords[name] ?? .none }
 
+  /// The same arguments with `name` set to `value`.
+  public func replacing(_ name: String, with value: ArgumentValue) -> LayerArguments {
+    var copy = self
+    copy.values[name] = value
+    return copy
+  }
+
   public func isNone(_ name: String) -> Bool { self[name] == .none }
 
   public func int(_ name: String) throws(KerasError) -> Int {

@@ -17,6 +17,10 @@ public enum WeightInitializer: Sendable, Equatable {
   /// An LSTM's bias with `unit_forget_bias=True`: `base` for the gates i, c, o and ones for the
   /// forget gate (the second block of `units`), as Keras' LSTM cells build it.
   indirect case unitForgetBias(units: Int, base: WeightInitializer)
+  /// `Constant(array)`: the array's values, reshaped to the weight's shape (tf-keras'
+  /// `tf.constant(value, shape=shape)`) or, for one value, repeated. Keras 3 multiplies the array
+  /// by ones of the weight's shape: `shape` is the array's then, and must be the weight's.
+  case values([Float], shape: [Int]?)
 
   public enum FanMode: String, Sendable {
     case fanIn = "fan_in"
@@ -79,6 +83,13 @@ public enum WeightInitializer: Sendable, Equatable {
   static func named(_ name: String, arguments: [(String, ArgumentValue)]) throws(ForwardError)
     -> WeightInitializer
   {
+    // An instance of a script's own subclass of Keras' `Initializer` (its `__call__` is Python).
+    if arguments.contains(where: { $0.0 == KerasObject.subclassKey }) {
+      throw ForwardError(
+        .weights,
+        "ConvBook cannot draw weights with the custom initializer \(name) (a subclass of keras.initializers.Initializer) yet"
+      )
+    }
     let canonical = canonicalName(name)
     let positional = parameterNames(canonical)
     var values: [String: ArgumentValue] = [:]
@@ -106,7 +117,31 @@ public enum WeightInitializer: Sendable, Equatable {
     switch canonical {
     case "zeros", "zero": return .constant(0)
     case "ones", "one": return .constant(1)
-    case "constant": return .constant(try number("value", 0))
+    case "constant":
+      if case .object(let array)? = values["value"], array.typeName == "ndarray" {
+        guard case .list(let items)? = array.arguments.first(where: { $0.0 == "values" })?.1
+        else {
+          throw ForwardError(
+            .weights,
+            "ConvBook cannot draw weights from a NumPy array this large (keras.initializers.Constant(array)) yet"
+          )
+        }
+        var arrayShape: [Int]?
+        if case .bool(true)? = array.arguments.first(where: { $0.0 == "broadcast" })?.1,
+          case .tuple(let dimensions)? = array.arguments.first(where: { $0.0 == "shape" })?.1
+        {
+          arrayShape = dimensions.compactMap { if case .int(let size) = $0 { size } else { nil } }
+        }
+        return .values(
+          items.map {
+            switch $0 {
+            case .float(let value): return Float(value)
+            case .int(let value): return Float(value)
+            default: return 0
+            }
+          }, shape: arrayShape)
+      }
+      return .constant(try number("value", 0))
     // tf-keras' short aliases: 'uniform' (Embedding's default) and 'normal'.
     case "random_normal", "normal":
       return .randomNormal(mean: try number("mean", 0), stddev: try number("stddev", 0.05))
@@ -190,6 +225,23 @@ public enum WeightInitializer: Sendable, Equatable {
     switch self {
     case .constant(let value):
       values = [Float](repeating: Float(value), count: count)
+    case .values(let given, let arrayShape):
+      if let arrayShape, given.count != 1, arrayShape != shape {
+        throw ForwardError(
+          .weights,
+          "ConvBook cannot broadcast a Constant initializer's array of shape \(TensorShape.tuple(arrayShape)) to a weight of shape \(TensorShape.tuple(shape)) (Keras 3 multiplies the array by ones of the weight's shape)"
+        )
+      }
+      if given.count == count {
+        values = given
+      } else if given.count == 1 {
+        values = [Float](repeating: given[0], count: count)
+      } else {
+        throw ForwardError(
+          .weights,
+          "Eager execution of tf.constant with unsupported shape. Tensor of \(given.count) elements cannot fill a weight of shape \(TensorShape.tuple(shape)) (\(count) elements)"
+        )
+      }
     case .randomNormal(let mean, let stddev):
       for index in 0..<count { values[index] = Float(mean + stddev * generator.normal()) }
     case .randomUniform(let minimum, let maximum):

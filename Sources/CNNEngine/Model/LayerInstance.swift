@@ -1,7 +1,8 @@
 /// A layer object as Python sees it: one identity that models share, plus the shapes it was built
 /// with once a model with a known input has called it.
 public final class LayerInstance {
-  public let layer: any Layer
+  /// Replaced only when code changes a setting Keras lets it change (`LayerInstance+Settings`).
+  public internal(set) var layer: any Layer
   /// The model this instance stands for when a model is a layer of another model (its `layer` is
   /// then a `NestedModel`); nil for other layers.
   public let model: SequentialModel?

@@ -234,6 +234,11 @@ public final class Trainer {
     case .string("l1"): return (0.01, 0)
     case .string("l2"): return (0, 0.01)
     case .string("l1_l2"): return (0.01, 0.01)
+    case .object(let object) where object.arguments.contains { $0.0 == KerasObject.subclassKey }:
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with the custom regularizer \(object.typeName) (a subclass of keras.regularizers.Regularizer) yet (layer \"\(layer)\")"
+      )
     case .object(let object):
       var l1: Float = 0
       var l2: Float = 0

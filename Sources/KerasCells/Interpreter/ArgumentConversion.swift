@@ -30,6 +30,15 @@ enum ArgumentConversion {
       // Keras turns a TensorShape argument (`Input(shape=x.shape[1:])`) into its tuple.
       return try argument(.tuple(TensorShapeValue.items(dimensions)), range: range)
     case .kerasObject(let object): return .object(object)
+    case .instance(let instance) where instance.type.kerasClassBase?.isLayerArgument == true:
+      // `kernel_regularizer=MyL1(0.01)`: shapes and parameters do not depend on it; training and
+      // drawing weights refuse it by its class's name.
+      return .object(
+        KerasObject(
+          typeName: instance.type.name,
+          arguments: [
+            (KerasObject.subclassKey, .string(instance.type.kerasClassBase?.rawValue ?? ""))
+          ]))
     case .function(let callable):
       switch callable.kind {
       case .activation(let name): return .string(name)

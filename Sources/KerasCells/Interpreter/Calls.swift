@@ -349,13 +349,19 @@ enum Calls {
           positional: positional, keywords: keywords, site: site)
       }
       if name == "Constant", callable.path.contains("initializers") {
-        // An embedding matrix (`Constant(embedding_matrix)`): the layer's shapes and parameters
-        // do not depend on it; drawing the weights refuses it (`WeightInitializer`).
+        // An array (`Constant(np.log([pos / neg]))` as a bias): the layer's shapes and
+        // parameters do not depend on it; its values are kept for drawing the weights when it is
+        // small (`WeightInitializer.values`), and an embedding matrix is refused there.
         func placeholder(_ value: Value) -> Value {
           guard case .array(let array) = value else { return value }
-          return .kerasObject(
-            KerasObject(
-              typeName: "ndarray", arguments: [("shape", .tuple(array.shape.map { .int($0) }))]))
+          var arguments: [(String, ArgumentValue)] = [
+            ("shape", .tuple(array.shape.map { .int($0) }))
+          ]
+          if array.count <= 1 << 16 {
+            arguments.append(("values", .list(array.scalars.map { .float(Double($0)) })))
+          }
+          if interpreter.kerasVersion == .keras3 { arguments.append(("broadcast", .bool(true))) }
+          return .kerasObject(KerasObject(typeName: "ndarray", arguments: arguments))
         }
         positional = positional.map(placeholder)
         keywords = keywords.map { ($0.0, placeholder($0.1)) }

@@ -27,6 +27,10 @@ public final class CellTraining {
   /// The functions defined in cells that `compile` received, per model, by name: a loss among
   /// them is traced into tensor operations when the model's trainer is made.
   var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
+  /// What code assigned to a layer's `activation` (`ClassLayerSettings`), read back as given.
+  var assignedActivations: [ObjectIdentifier: (layer: LayerInstance, value: Value)] = [:]
+  /// `model.stop_training`, per model (set by a callback to end `fit` after the epoch).
+  var stopTraining: [ObjectIdentifier: Bool] = [:]
 
   /// Counts changes of weights, so that models sharing layers take the newest values.
   var clock = 0

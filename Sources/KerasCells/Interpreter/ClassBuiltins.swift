@@ -177,6 +177,17 @@ enum ClassBuiltins {
     if own.contains(where: { $0.map { instance.type.isSubclass(of: $0) } ?? true }) {
       return true
     }
+    // A subclass of `keras.losses.Loss` (`KerasClassBase`) is an instance of that Keras class.
+    if let base = instance.type.kerasClassBase {
+      func isBase(_ value: Value) -> Bool {
+        switch value {
+        case .function(let callable): return KerasClassBase.base(for: callable) == base
+        case .tuple(let items): return items.contains(where: isBase)
+        default: return false
+        }
+      }
+      return isBase(wanted)
+    }
     return false
   }
 

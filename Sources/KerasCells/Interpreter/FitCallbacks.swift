@@ -110,6 +110,8 @@ struct FitCallbacks {
     case checkpoint(Checkpoint)
     case csvLogger(path: String, separator: String)
     case history
+    /// A script's own subclass of `keras.callbacks.Callback` (`ClassCallbacks`).
+    case custom(PythonInstance)
 
     /// Keras 3's `MonitorCallback`: float32 comparisons, "auto" decided from the metrics.
     mutating func useKeras3Monitors() {
@@ -127,7 +129,7 @@ struct FitCallbacks {
       case .checkpoint(var checkpoint):
         keras3(&checkpoint.monitor)
         self = .checkpoint(checkpoint)
-      case .scheduler, .csvLogger, .history: break
+      case .scheduler, .csvLogger, .history, .custom: break
       }
     }
 
@@ -143,7 +145,7 @@ struct FitCallbacks {
       case .checkpoint(var checkpoint):
         defer { self = .checkpoint(checkpoint) }
         return checkpoint.monitor.resolveKeras3Auto(logs: logs, callback: "ModelCheckpoint")
-      case .scheduler, .csvLogger, .history: return nil
+      case .scheduler, .csvLogger, .history, .custom: return nil
       }
     }
   }
@@ -178,6 +180,11 @@ struct FitCallbacks {
         range: site.range)
     }
     for item in items {
+      if case .instance(let instance) = item, instance.type.kerasClassBase == .callback {
+        try ClassCallbacks.check(instance, site: site)
+        callbacks.append(.custom(instance))
+        continue
+      }
       guard case .kerasObject(let object) = item else {
         throw .unsupported(
           "ConvBook runs keras.callbacks objects in fit(callbacks=...), not a value of type '\(item.typeName)'",
@@ -383,6 +390,11 @@ struct FitCallbacks {
 
   // MARK: Events
 
+  /// The scripts' own callbacks, in the order they were given.
+  var customCallbacks: [PythonInstance] {
+    callbacks.compactMap { if case .custom(let instance) = $0 { instance } else { nil } }
+  }
+
   /// `on_train_begin`: every callback starts afresh, as Keras resets them.
   mutating func trainBegin() {
     csvRows = []
@@ -574,7 +586,7 @@ struct FitCallbacks {
           throw .unsupported(
             "cannot write \(PythonFormat.quoted(path)): \(error)", at: site.range)
         }
-      case .scheduler, .history:
+      case .scheduler, .history, .custom:
         continue
       }
     }

@@ -56,6 +56,7 @@ extension Interpreter {
     var bases: [PythonClass] = []
     var kerasBase: String?
     var kerasLayerClass: Callable?
+    var kerasClassBase: KerasClassBase?
     for argument in definition.arguments {
       guard case .positional = argument.kind else {
         throw .unsupported(
@@ -74,9 +75,14 @@ extension Interpreter {
           bases.append(type)
           kerasBase = kerasBase ?? type.kerasBase
           kerasLayerClass = kerasLayerClass ?? type.kerasLayerClass
+          kerasClassBase = kerasClassBase ?? type.kerasClassBase
           continue
         }
         if callable.kind == .classSupport("object") { continue }
+        if let base = KerasClassBase.base(for: callable) {
+          kerasClassBase = kerasClassBase ?? base
+          continue
+        }
         if let base = try KerasSubclassing.base(for: callable, at: argument.range) {
           kerasBase = base
           if case .layerClass = callable.kind { kerasLayerClass = kerasLayerClass ?? callable }
@@ -97,6 +103,7 @@ extension Interpreter {
     let type = PythonClass(name: definition.name, qualifiedName: qualifiedName, bases: bases)
     type.kerasBase = kerasBase
     type.kerasLayerClass = kerasLayerClass
+    type.kerasClassBase = kerasClassBase
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -163,10 +170,16 @@ extension Interpreter {
     let instance = PythonInstance(type: type)
     if type.kerasBase != nil { instance.initArguments = (positional, keywords) }
     guard let (initializer, _) = type.lookup("__init__") else {
+      if let base = type.kerasClassBase {
+        try KerasClassBase.initialize(
+          instance, base: base, positional: positional, keywords: keywords, site: site,
+          interpreter: self)
+        return .instance(instance)
+      }
       if type.kerasBase != nil {
         try KerasSubclassing.initialize(
           instance, positional: positional, keywords: keywords, site: site, interpreter: self)
-        return .instance(instance)
+        return ClassFunctionalModels.result(of: instance)
       }
       if !positional.isEmpty || !keywords.isEmpty {
         throw CellError(
@@ -182,7 +195,7 @@ extension Interpreter {
         type: "TypeError", message: "__init__() should return None, not '\(result.typeName)'",
         range: site.range)
     }
-    return .instance(instance)
+    return ClassFunctionalModels.result(of: instance)
   }
 
   /// Calls what a class holds under a name, for `receiver`: a method gets the instance first, a
@@ -270,6 +283,12 @@ extension Interpreter {
         }
       }
       return value
+    case .model(let model) where name == "stop_training":
+      return .bool(session.training.stopTraining[ObjectIdentifier(model)] ?? false)
+    case .layer(let layer)
+    where name == "activation"
+      && session.training.assignedActivations[ObjectIdentifier(layer)] != nil:
+      return session.training.assignedActivations[ObjectIdentifier(layer)]?.value
     case .layer, .model:
       // A custom layer reached through a model (`model.layers[1].conv`): its Python attributes.
       let object: AnyObject
@@ -286,7 +305,9 @@ extension Interpreter {
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
         // Keras' own methods (`super().build(input_shape)`, `super().get_config()`), run or
         // refused as ConvBook's limitation when called.
-        if name == "__init__" || binding.receiverClass.kerasBase != nil {
+        if name == "__init__" || binding.receiverClass.kerasBase != nil
+          || binding.receiverClass.kerasClassBase != nil
+        {
           return .method(receiver: base, name: name)
         }
         throw CellError(
@@ -328,6 +349,15 @@ extension Interpreter {
       return try callClassMember(
         getter, receiver: .instance(instance), receiverClass: instance.type,
         positional: [.string(name)], keywords: [], site: site)
+    }
+    if let base = instance.type.kerasClassBase,
+      let value = KerasClassBase.attribute(name, of: instance, base: base)
+    {
+      return value
+    }
+    // A subclassed model given its graph is that functional model (`ClassFunctionalModels`).
+    if let model = instance.layerState?.functionalModel {
+      return try Attributes.get(name, of: .model(model), range: range, interpreter: self)
     }
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
@@ -418,6 +448,13 @@ extension Interpreter {
       guard case .userClass(let type) = callable.kind else { return false }
       type.set(name, value)
       return true
+    case .layer(let layer):
+      return try ClassLayerSettings.set(
+        name, of: layer, to: value, range: range, interpreter: self)
+    case .model(let model) where name == "stop_training":
+      // A callback ending the training (`self.model.stop_training = True`).
+      session.training.stopTraining[ObjectIdentifier(model)] = value.isTruthy
+      return true
     default:
       return false
     }
@@ -449,11 +486,20 @@ extension Interpreter {
           name, positional: positional, keywords: keywords, site: site, interpreter: self)
       default: return nil
       }
+    case .instance(let instance) where instance.layerState?.functionalModel != nil:
+      return try Calls.call(
+        .model(instance.layerState!.functionalModel!), positional: positional,
+        keywords: keywords, site: site, interpreter: self)
     case .instance(let instance) where instance.type.kerasBase != nil:
       return try KerasSubclassing.call(
         instance, positional: positional, keywords: keywords, site: site, interpreter: self)
     case .instance(let instance):
       guard let (member, _) = instance.type.lookup("__call__") else {
+        if let base = instance.type.kerasClassBase {
+          return try KerasClassBase.callInstance(
+            instance, base: base, positional: positional, keywords: keywords, site: site,
+            interpreter: self)
+        }
         throw CellError(
           type: "TypeError", message: "'\(instance.type.name)' object is not callable",
           range: site.range)
@@ -463,6 +509,16 @@ extension Interpreter {
         keywords: keywords, site: site)
     case .method(.instance(let instance), let name):
       guard let (member, _) = instance.type.lookup(name) else {
+        if let base = instance.type.kerasClassBase {
+          return try KerasClassBase.callMethod(
+            name, of: instance, base: base, positional: positional, keywords: keywords,
+            site: site, interpreter: self)
+        }
+        if let model = instance.layerState?.functionalModel {
+          return try Calls.call(
+            .method(receiver: .model(model), name: name), positional: positional,
+            keywords: keywords, site: site, interpreter: self)
+        }
         if name == "add_weight", instance.layerState != nil {
           return try KerasSubclassing.addWeight(
             instance, positional: positional, keywords: keywords, site: site, interpreter: self)
@@ -500,6 +556,13 @@ extension Interpreter {
       }
       if case .superObject(let binding) = receiver {
         guard let (member, _) = binding.receiverClass.lookup(name, after: binding.start) else {
+          if let base = binding.receiverClass.kerasClassBase,
+            case .instance(let instance) = binding.receiver
+          {
+            return try KerasClassBase.callMethod(
+              name, of: instance, base: base, positional: positional, keywords: keywords,
+              site: site, interpreter: self)
+          }
           if binding.receiverClass.kerasBase != nil, name == "__init__",
             case .instance(let instance) = binding.receiver
           {
@@ -518,6 +581,16 @@ extension Interpreter {
             case .instance(let instance) = binding.receiver
           {
             return try KerasSubclassing.baseConfig(of: instance, site: site, interpreter: self)
+          }
+          // `super().compile(...)` in a model that overrides `compile` (a GAN keeping its two
+          // optimizers), and Model's other methods.
+          if binding.receiverClass.kerasBase == "Model", name != "build",
+            case .instance(let instance) = binding.receiver,
+            let result = try KerasSubclassing.modelMethod(
+              name, of: instance, positional: positional, keywords: keywords, site: site,
+              interpreter: self)
+          {
+            return result
           }
           if binding.receiverClass.kerasBase != nil, name == "build" {
             // `Layer.build` only marks the layer built, which its first call does anyway.

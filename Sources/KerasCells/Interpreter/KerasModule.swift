@@ -371,13 +371,17 @@ public enum KerasModule: Equatable {
       default: return nil
       }
     case .regularizers:
-      let known = ["l1", "l2", "l1_l2", "L1", "L2", "L1L2", "OrthogonalRegularizer"]
+      // `Regularizer`, like `initializers.Initializer` and `constraints.Constraint`: the base
+      // classes scripts subclass (`KerasClassBase`).
+      let known = [
+        "l1", "l2", "l1_l2", "L1", "L2", "L1L2", "OrthogonalRegularizer", "Regularizer",
+      ]
       return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .initializers:
-      return Self.initializerNames.contains(name)
+      return Self.initializerNames.contains(name) || name == "Initializer"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .constraints:
-      return Self.constraintNames.contains(name)
+      return Self.constraintNames.contains(name) || name == "Constraint"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .activations:
       if ActivationLookup.functions.contains(name) {

@@ -19,6 +19,9 @@ final class CustomLayerState {
   var buildingInput: KerasTensor?
   /// A subclassed model's `compile(...)` arguments, replayed on the model its `call` traces to.
   var compileCall: (positional: [Value], keywords: [(String, Value)], site: CallSite)?
+  /// A subclassed model given inputs and outputs: the functional model it is
+  /// (`ClassFunctionalModels`).
+  var functionalModel: SequentialModel?
   /// Weights `add_weight` made in `__init__` (before any input existed), with their nodes.
   var pendingWeights: [(variable: WeightVariable, node: LayerInstance)] = []
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
@@ -81,6 +84,14 @@ enum KerasSubclassing {
     if let base = instance.type.kerasLayerClass {
       try initializeBuiltin(
         instance, base: base, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      return
+    }
+    if instance.type.kerasBase == "Model",
+      ClassFunctionalModels.givesGraph(positional: positional, keywords: keywords)
+    {
+      try ClassFunctionalModels.initialize(
+        instance, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
       return
     }

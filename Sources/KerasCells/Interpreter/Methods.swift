@@ -199,6 +199,12 @@ enum Methods {
     if case .function(let callable) = value, case .user(let function) = callable.kind {
       return .object(KerasObject(typeName: function.name))
     }
+    // An instance of a `keras.losses.Loss` or `keras.metrics.Metric` subclass: by its class name.
+    if case .instance(let instance) = value,
+      let base = instance.type.kerasClassBase, base == .loss || base == .metric
+    {
+      return .object(KerasObject(typeName: instance.type.name))
+    }
     if case .list(let items) = value {
       var converted: [ArgumentValue] = []
       for item in items.items { converted.append(try compileArgument(item, range: range)) }
@@ -216,6 +222,9 @@ enum Methods {
     func visit(_ value: Value) {
       if case .function(let callable) = value, case .user(let function) = callable.kind {
         found[function.name] = value
+      } else if case .instance(let instance) = value, instance.type.kerasClassBase == .loss {
+        // A `Loss` subclass trains as its `call` (reduced as a loss function is).
+        found[instance.type.name] = .method(receiver: value, name: "call")
       } else if case .dictionary(let dictionary) = value {
         for (_, item) in dictionary.pairs { visit(item) }
       } else if let items = value.sequenceItems {
@@ -234,6 +243,7 @@ enum Methods {
       let items = value.sequenceItems ?? [value]
       return items.contains {
         if case .function(let callable) = $0, case .user = callable.kind { return true }
+        if case .instance(let instance) = $0, instance.type.kerasClassBase != nil { return true }
         return false
       }
     }
@@ -503,12 +513,18 @@ enum Methods {
       }
       return .none
     case "fit":
+      try ClassFunctionalModels.checkOwnSteps(
+        model, method: "fit", site: site, interpreter: interpreter)
       return try TrainingCalls.fit(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "evaluate":
+      try ClassFunctionalModels.checkOwnSteps(
+        model, method: "evaluate", site: site, interpreter: interpreter)
       return try TrainingCalls.evaluate(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "predict":
+      try ClassFunctionalModels.checkOwnSteps(
+        model, method: "predict", site: site, interpreter: interpreter)
       return try TrainingCalls.predict(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "save_weights":

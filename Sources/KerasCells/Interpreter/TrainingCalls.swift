@@ -256,11 +256,19 @@ enum TrainingCalls {
     let steps = (x[0].shape[0] + batchSize - 1) / batchSize
     var epochsRun: [Int] = []
     callbacks.trainBegin()
+    let custom = callbacks.customCallbacks
+    ClassCallbacks.start(custom, model: model, interpreter: interpreter)
+    try ClassCallbacks.run(
+      "on_train_begin", of: custom, logs: [], site: site, interpreter: interpreter)
+    var lastLogs: [(String, Float)] = []
     for epoch in initialEpoch..<max(initialEpoch, epochs) {
       let begin = try callbacks.epochBegin(
         epoch, trainer: trainer, site: site, interpreter: interpreter)
       // Callbacks print whatever fit's own verbosity.
       for line in begin { interpreter.write(line + "\n") }
+      try ClassCallbacks.run(
+        "on_epoch_begin", of: custom, arguments: [.int(epoch)], logs: [], site: site,
+        interpreter: interpreter)
       if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
       // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
       let learningRate = trainer.learningRate
@@ -294,6 +302,11 @@ enum TrainingCalls {
         epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
         interpreter: interpreter)
       for line in lines { interpreter.write(line + "\n") }
+      lastLogs = Array(zip(names, row))
+      try ClassCallbacks.run(
+        "on_epoch_end", of: custom, arguments: [.int(epoch)], logs: lastLogs, site: site,
+        interpreter: interpreter)
+      let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
       if verbose > 0 {
         interpreter.write(
           progressLine(
@@ -301,9 +314,11 @@ enum TrainingCalls {
             version: interpreter.kerasVersion) + "\n")
       }
       try budget.checkTime(at: site.range)
-      if stop { break }
+      if stop || stopped { break }
     }
     for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
+    try ClassCallbacks.run(
+      "on_train_end", of: custom, logs: lastLogs, site: site, interpreter: interpreter)
     if interpreter.kerasVersion == .keras3 {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })

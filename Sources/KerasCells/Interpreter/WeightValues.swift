@@ -126,11 +126,17 @@ enum WeightValues {
     }
   }
 
-  /// A weight's methods: `w.numpy()` gives its values; changing a variable in place is refused.
+  /// A weight's methods: `w.numpy()` gives its values; `assign`, `assign_add` and `assign_sub`
+  /// change them (as `set_weights` does).
   static func variableMethod(
     _ name: String, _ variable: WeightVariable, positional: [Value], keywords: [(String, Value)],
     site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if ["assign", "assign_add", "assign_sub"].contains(name) {
+      return try assign(
+        name, variable, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
     guard name == "numpy" || name == "read_value" || name == "value" else {
       throw .unsupported(
         "ConvBook does not support `variable.\(name)()` yet; use layer.set_weights([...])",
@@ -147,6 +153,52 @@ enum WeightValues {
       throw .unsupported(
         "ConvBook does not support `variable.\(name)()` yet; use variable.numpy()", at: site.range)
     }
+    let owner = try owner(of: variable, site: site, interpreter: interpreter)
+    let values = try current(of: owner, interpreter: interpreter, range: site.range)
+    guard let tensor = values[variable.name] else { return .none }
+    return .array(NDArray(tensor: tensor))
+  }
+
+  /// `w.assign(value)`, `w.assign_add(delta)`, `w.assign_sub(delta)` on a layer's weight: the
+  /// new values become the layer's (a value broadcast to the weight's shape, as TensorFlow's).
+  private static func assign(
+    _ name: String, _ variable: WeightVariable, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard positional.count == 1, keywords.isEmpty || keywords.allSatisfy({ $0.0 == "read_value" })
+    else {
+      throw .unsupported(
+        "ConvBook supports `variable.\(name)(value)` with one value only", at: site.range)
+    }
+    let owner = try owner(of: variable, site: site, interpreter: interpreter)
+    var values = try current(of: owner, interpreter: interpreter, range: site.range)
+    guard let old = values[variable.name] else { return .none }
+    let given = try ArrayOperations.array(
+      from: positional[0], dtype: nil, range: site.range, budget: interpreter.budget)
+    guard given.shape == variable.shape else {
+      throw .unsupported(
+        "ConvBook's `variable.\(name)()` takes a value of the weight's shape \(TensorShape.tuple(variable.shape)), not \(TensorShape.tuple(given.shape))",
+        at: site.range)
+    }
+    var scalars = given.scalars
+    let current = old.scalars
+    if name != "assign" {
+      for index in scalars.indices {
+        scalars[index] =
+          name == "assign_add" ? current[index] + scalars[index] : current[index] - scalars[index]
+      }
+    }
+    values[variable.name] = Tensor(validShape: variable.shape, scalars: scalars)
+    let training = interpreter.session.training
+    training.clock += 1
+    training.layerValues[ObjectIdentifier(owner)] = (owner, values, training.clock)
+    return .variable(variable)
+  }
+
+  /// The layer a weight belongs to, among the session's models and layers, by its name.
+  private static func owner(
+    of variable: WeightVariable, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> LayerInstance {
     // The layer the weight belongs to, among the session's models and layers, by its name.
     var found: [ObjectIdentifier: LayerInstance] = [:]
     func look(_ model: SequentialModel) {
@@ -169,9 +221,7 @@ enum WeightValues {
         "ConvBook cannot tell which layer named \(variable.layerName) holds this weight; use layer.get_weights() on the layer",
         at: site.range)
     }
-    let values = try current(of: owner, interpreter: interpreter, range: site.range)
-    guard let tensor = values[variable.name] else { return .none }
-    return .array(NDArray(tensor: tensor))
+    return owner
   }
 
   private static func unbuilt(_ model: SequentialModel, range: SourceRange) -> CellError {

@@ -18,6 +18,9 @@ public final class PythonClass {
   /// The built-in Keras layer class the class extends (`class MCDropout(keras.layers.Dropout)`),
   /// if any: its instances are that layer, classed as the subclass.
   var kerasLayerClass: Callable?
+  /// The Keras class other than a layer or model (`keras.callbacks.Callback`, `losses.Loss`, ...)
+  /// the class extends through its bases, if any (`KerasClassBase`).
+  var kerasClassBase: KerasClassBase?
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 
@@ -86,6 +89,9 @@ public final class PythonInstance {
   var layerState: CustomLayerState?
   /// The arguments the class was called with, for a Keras layer's automatic `get_config()`.
   var initArguments: (positional: [Value], keywords: [(String, Value)])?
+  /// For an instance of a subclass of a Keras class other than a layer (`KerasClassBase`): what
+  /// that class's `__init__` set.
+  var kerasClassState: KerasClassState?
 
   init(type: PythonClass) {
     self.type = type

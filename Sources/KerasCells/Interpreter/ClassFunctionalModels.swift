@@ -1,0 +1,67 @@
+import CNNEngine
+
+/// A subclass of `keras.Model` given its inputs and outputs (`EDSRModel(inputs, outputs)` for a
+/// class without `__init__`, or `super().__init__(inputs=..., outputs=...)` in its `__init__`):
+/// Keras makes a functional model whose class is the subclass. ConvBook makes the functional
+/// model (named after the class, `edsr_model`, as Keras names it) with `subclassName` set, and
+/// instantiating the class gives that model; the Python object stays reachable through it
+/// (`KerasSession.customLayers`), so the subclass's methods and attributes are the model's.
+/// A subclass that defines `train_step`, `test_step` or `predict_step` is refused by `fit`,
+/// `evaluate` and `predict`, which would otherwise run Keras' own steps instead.
+enum ClassFunctionalModels {
+  /// Whether `Model.__init__` was given a graph (positional arguments, `inputs=` or `outputs=`).
+  static func givesGraph(positional: [Value], keywords: [(String, Value)]) -> Bool {
+    !positional.isEmpty || keywords.contains { $0.0 == "inputs" || $0.0 == "outputs" }
+  }
+
+  /// `Model.__init__(inputs, outputs, name=None, trainable=True)` run for a subclass.
+  static func initialize(
+    _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    if instance.layerState?.functionalModel != nil {
+      throw .unsupported(
+        "ConvBook does not support calling Model.__init__() twice on one object", at: site.range)
+    }
+    var keywords = keywords
+    let positionalName = positional.count > 2 ? positional[2] : nil
+    if !keywords.contains(where: { $0.0 == "name" }) && positionalName == nil {
+      keywords.append(
+        ("name", .string(interpreter.kerasNames.uniqueName(forClass: instance.type.name))))
+    }
+    let made = try Calls.call(
+      .function(Callable(.modelClass, path: "keras.Model")), positional: positional,
+      keywords: keywords, site: site, interpreter: interpreter)
+    guard case .model(let model) = made else {
+      throw .unsupported(
+        "ConvBook could not make the functional model of \(instance.type.name)", at: site.range)
+    }
+    model.subclassName = instance.type.name
+    let state = CustomLayerState(name: model.name)
+    state.functionalModel = model
+    state.isBuilt = true
+    instance.layerState = state
+    interpreter.session.customLayers[ObjectIdentifier(model)] = instance
+  }
+
+  /// The model `Class(...)` gives: the functional model when `__init__` made one.
+  static func result(of instance: PythonInstance) -> Value {
+    if let model = instance.layerState?.functionalModel { return .model(model) }
+    return .instance(instance)
+  }
+
+  /// Refuses `fit` / `evaluate` / `predict` of a functional model whose subclass defines its own
+  /// step for them (Keras would run that step).
+  static func checkOwnSteps(
+    _ model: SequentialModel, method: String, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard let instance = interpreter.session.customLayers[ObjectIdentifier(model)] else { return }
+    let step = ["fit": "train_step", "evaluate": "test_step", "predict": "predict_step"][method]
+    for own in [step, "compute_loss"].compactMap({ $0 })
+    where instance.type.lookup(own) != nil && !(own == "compute_loss" && method == "predict") {
+      throw .unsupported(
+        "ConvBook does not support `model.\(method)()` of a subclassed model that defines its own \(own)() yet",
+        at: site.range)
+    }
+  }
+}

@@ -1,0 +1,283 @@
+import CNNEngine
+
+/// Keras' classes other than layers and models that scripts subclass: `keras.callbacks.Callback`,
+/// `losses.Loss`, `metrics.Metric`, `regularizers.Regularizer`, `constraints.Constraint`,
+/// `initializers.Initializer` and `optimizers.schedules.LearningRateSchedule`. A subclass is a
+/// Python class (`PythonClass.kerasClassBase`) whose instances get the base class's `__init__`,
+/// attributes and methods from here (measured with tf-keras 2.21 and Keras 3.15):
+///
+/// - a `Callback` runs in `fit(callbacks=[...])` (`FitCallbacks`), with `self.model` set and
+///   `self.model.stop_training = True` ending the training after the epoch;
+/// - a `Loss` passed to `compile` is traced like a loss function (its `call` on symbolic tensors);
+///   called on data it is `call` reduced to its mean;
+/// - a `Regularizer`, `Constraint` or `Initializer` instance may be given to a layer (its shapes
+///   and parameters do not depend on it); training or drawing weights with it is refused by name;
+/// - a `Metric` is accepted as a class; ConvBook does not run its weights yet.
+enum KerasClassBase: String {
+  case callback = "Callback"
+  case loss = "Loss"
+  case metric = "Metric"
+  case regularizer = "Regularizer"
+  case constraint = "Constraint"
+  case initializer = "Initializer"
+  case schedule = "LearningRateSchedule"
+
+  /// The modules each class is found in (the last part of the path it was reached through).
+  private var modules: Set<String> {
+    switch self {
+    case .callback: return ["callbacks"]
+    case .loss: return ["losses"]
+    case .metric: return ["metrics"]
+    case .regularizer: return ["regularizers"]
+    case .constraint: return ["constraints"]
+    case .initializer: return ["initializers"]
+    case .schedule: return ["schedules", "optimizers"]
+    }
+  }
+
+  /// The public path Keras prints for the class.
+  var path: String {
+    switch self {
+    case .schedule: return "keras.optimizers.schedules.LearningRateSchedule"
+    default: return "keras.\(modules.first!).\(rawValue)"
+    }
+  }
+
+  /// What `class X(base)` extends when `base` is one of these Keras classes.
+  static func base(for callable: Callable) -> KerasClassBase? {
+    guard case .objectFactory(let name) = callable.kind, let base = KerasClassBase(rawValue: name)
+    else { return nil }
+    let module = callable.path.split(separator: ".").dropLast().last.map(String.init) ?? ""
+    return base.modules.contains(module) ? base : nil
+  }
+
+  /// Whether the class is passed to layers as an argument (`kernel_regularizer=MyL1(0.01)`).
+  var isLayerArgument: Bool {
+    self == .regularizer || self == .constraint || self == .initializer
+  }
+}
+
+/// What a Keras base class's `__init__` set on an instance of a subclass.
+final class KerasClassState {
+  /// Whether the base `__init__` ran (`super().__init__()`; Keras' attributes exist only then).
+  var initialized = false
+  /// A loss's or metric's `name` (tf-keras leaves a loss's None).
+  var name: String?
+  /// A loss's `reduction`.
+  var reduction = "auto"
+  /// A callback's model, set by `fit`.
+  var model: Value?
+}
+
+extension KerasClassBase {
+  /// The base class's `__init__`, run by `super().__init__(...)` or by instantiating a subclass
+  /// without an `__init__` of its own.
+  static func initialize(
+    _ instance: PythonInstance, base: KerasClassBase, positional: [Value],
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    let keras3 = interpreter.kerasVersion == .keras3
+    let state = instance.kerasClassState ?? KerasClassState()
+    instance.kerasClassState = state
+    state.initialized = true
+    let parameters: [String]
+    switch base {
+    case .loss:
+      parameters = keras3 ? ["name", "reduction", "dtype"] : ["reduction", "name"]
+      state.reduction = keras3 ? "sum_over_batch_size" : "auto"
+    case .metric: parameters = ["name", "dtype"]
+    case .callback, .regularizer, .constraint, .initializer, .schedule: parameters = []
+    }
+    let owner = base == .schedule || base == .regularizer ? "object" : base.rawValue
+    guard positional.count <= parameters.count else {
+      if parameters.isEmpty {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(owner).__init__() takes exactly one argument (the instance to initialize)",
+          range: site.range)
+      }
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(base.rawValue).__init__() takes from 1 to \(parameters.count + 1) positional arguments but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    var given = Array(zip(parameters, positional))
+    for (label, value) in keywords {
+      guard parameters.contains(label) else {
+        if parameters.isEmpty {
+          throw CellError(
+            type: "TypeError",
+            message:
+              "\(owner).__init__() takes exactly one argument (the instance to initialize)",
+            range: site.range)
+        }
+        throw CellError(
+          type: "TypeError",
+          message: "\(base.rawValue).__init__() got an unexpected keyword argument '\(label)'",
+          range: site.range)
+      }
+      given.append((label, value))
+    }
+    for (label, value) in given {
+      switch (label, value) {
+      case ("name", .string(let name)): state.name = name
+      case ("reduction", .string(let reduction)): state.reduction = reduction
+      case ("name", .none), ("dtype", _): break
+      default:
+        throw .unsupported(
+          "ConvBook does not support \(base.rawValue).__init__(\(label)=\(PythonText.repr(value))) yet",
+          at: site.range)
+      }
+    }
+    // Keras 3 names losses and metrics after their class; tf-keras its metrics only.
+    if state.name == nil && (base == .metric || (base == .loss && keras3)) {
+      state.name = NameScope.snakeCase(instance.type.name)
+    }
+  }
+
+  /// Attributes Keras' base class gives an instance, after its own and its class's.
+  static func attribute(_ name: String, of instance: PythonInstance, base: KerasClassBase)
+    -> Value?
+  {
+    let state = instance.kerasClassState
+    switch (base, name) {
+    case (.callback, "model") where state?.initialized == true || state?.model != nil:
+      return state?.model ?? Value.none
+    case (.loss, "name"), (.metric, "name"):
+      guard let state, state.initialized else { return nil }
+      return state.name.map(Value.string) ?? Value.none
+    case (.loss, "reduction"):
+      guard let state, state.initialized else { return nil }
+      return .string(state.reduction)
+    case (.callback, _) where name.hasPrefix("on_") || name == "set_model" || name == "set_params":
+      return .method(receiver: .instance(instance), name: name)
+    case (_, "get_config"), (.loss, "call"), (.loss, "__call__"):
+      return .method(receiver: .instance(instance), name: name)
+    default:
+      return nil
+    }
+  }
+
+  /// A method of Keras' base class called on an instance (`super().get_config()`,
+  /// `self.get_config()` without an override, `super().on_epoch_end(epoch, logs)`).
+  static func callMethod(
+    _ name: String, of instance: PythonInstance, base: KerasClassBase, positional: [Value],
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    switch (base, name) {
+    case (.callback, _) where name.hasPrefix("on_"):
+      // Callback's event methods do nothing.
+      return Value.none
+    case (.callback, "set_model"):
+      guard positional.count == 1, keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "Callback.set_model() takes 2 positional arguments but \(positional.count + 1) were given",
+          range: site.range)
+      }
+      let state = instance.kerasClassState ?? KerasClassState()
+      instance.kerasClassState = state
+      state.model = positional[0]
+      return Value.none
+    case (_, "__init__"):
+      try initialize(
+        instance, base: base, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      return Value.none
+    case (.loss, "get_config"), (.metric, "get_config"):
+      let state = instance.kerasClassState
+      let name = state?.name.map(Value.string) ?? Value.none
+      if base == .metric {
+        return .dictionary(
+          PythonDict([(.string("name"), name), (.string("dtype"), .string("float32"))]))
+      }
+      let reduction = Value.string(state?.reduction ?? "auto")
+      if interpreter.kerasVersion == .keras3 {
+        return .dictionary(
+          PythonDict([(.string("name"), name), (.string("reduction"), reduction)]))
+      }
+      return .dictionary(
+        PythonDict([(.string("reduction"), reduction), (.string("name"), name)]))
+    case (_, "get_config"):
+      throw CellError(
+        type: "NotImplementedError",
+        message: "<__main__.\(instance.type.name) object> does not implement get_config()",
+        range: site.range)
+    case (.loss, "__call__"):
+      return try callLoss(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case (.loss, "call"):
+      throw CellError(
+        type: "NotImplementedError", message: "Must be implemented in subclasses.",
+        range: site.range)
+    default:
+      throw .unsupported(
+        "ConvBook does not support `\(base.path).\(name)()` yet", at: site.range)
+    }
+  }
+
+  /// Calling an instance that has no `__call__` of its own: Keras' base class's `__call__`.
+  static func callInstance(
+    _ instance: PythonInstance, base: KerasClassBase, positional: [Value],
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    switch base {
+    case .loss:
+      return try callLoss(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .callback:
+      throw CellError(
+        type: "TypeError", message: "'\(instance.type.name)' object is not callable",
+        range: site.range)
+    case .regularizer:
+      // Keras' `Regularizer.__call__` adds no penalty.
+      return .float(0)
+    case .schedule:
+      throw CellError(
+        type: "NotImplementedError",
+        message:
+          "Learning rate schedule '\(instance.type.name)' must override `__call__(self, step)`.",
+        range: site.range)
+    case .metric, .constraint, .initializer:
+      throw .unsupported(
+        "ConvBook does not support calling a \(base.path) subclass without its own __call__ yet",
+        at: site.range)
+    }
+  }
+
+  /// `loss(y_true, y_pred)`: the subclass's `call`, reduced to its mean (Keras'
+  /// `sum_over_batch_size`, tf-keras' `auto`).
+  private static func callLoss(
+    _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard positional.count + keywords.count >= 2 else {
+      throw CellError(
+        type: "TypeError",
+        message: "Loss.__call__() missing 1 required positional argument: 'y_pred'",
+        range: site.range)
+    }
+    if keywords.contains(where: { $0.0 == "sample_weight" }) || positional.count > 2 {
+      throw .unsupported(
+        "ConvBook does not support sample_weight in a call of a loss yet", at: site.range)
+    }
+    let values = try interpreter.callClassValue(
+      .method(receiver: .instance(instance), name: "call"), positional: positional,
+      keywords: keywords, site: site)
+    guard let values else { return Value.none }
+    let reduction = instance.kerasClassState?.reduction ?? "auto"
+    guard reduction == "auto" || reduction == "sum_over_batch_size" else {
+      throw .unsupported(
+        "ConvBook does not support the loss reduction \(PythonFormat.quoted(reduction)) yet",
+        at: site.range)
+    }
+    guard let mean = TensorFunctions.attribute("reduce_mean", namespace: "tensorflow") else {
+      return values
+    }
+    return try Calls.call(
+      mean, positional: [values], keywords: [], site: site, interpreter: interpreter)
+  }
+}
