@@ -26,6 +26,8 @@ enum Builtins {
     StandardJSON.decodeError: "ValueError",
     // `re`'s error (`StandardRe`).
     StandardRe.error: "Exception",
+    // `packaging.version.parse`'s error (`StandardPackaging`).
+    StandardPackaging.invalidVersion: "ValueError",
   ]
 
   static func value(named name: String) -> Value? {

@@ -4,18 +4,19 @@ import CNNEngine
 /// values in row-major order (`NumPyStorage`).
 ///
 /// float64 arrays hold `Double`s, so they compute and print as NumPy's float64 do; every other
-/// dtype holds `Float`s: exact for `bool`, `uint8` and `float32`, and for `int64` up to 2^24
+/// dtype holds `Float`s: exact for `bool`, `uint8` and `float32`, and for `int32` and `int64` up to 2^24
 /// (larger integers are refused where they would enter). Arrays become float32 only where Keras
 /// converts them: on their way into a model (`tensor`, `scalars`).
 public struct NDArray: Sendable, Equatable {
   public enum DType: String, Sendable, CaseIterable {
     case bool
     case uint8
+    case int32
     case int64
     case float32
     case float64
 
-    public var isInteger: Bool { self == .uint8 || self == .int64 }
+    public var isInteger: Bool { self == .uint8 || self == .int32 || self == .int64 }
     public var isFloat: Bool { self == .float32 || self == .float64 }
 
     /// NumPy's names and the Python types `astype` accepts for each dtype.
@@ -23,7 +24,8 @@ public struct NDArray: Sendable, Equatable {
       switch name {
       case "bool", "bool_", "bool8": self = .bool
       case "uint8", "u1": self = .uint8
-      case "int64", "int", "int_", "i8", "intp", "int32": self = .int64
+      case "int64", "int", "int_", "i8", "intp": self = .int64
+      case "int32", "i4", "intc": self = .int32
       case "float32", "f4", "single": self = .float32
       case "float64", "float", "f8", "double", "float_": self = .float64
       default: return nil
@@ -35,7 +37,7 @@ public struct NDArray: Sendable, Equatable {
       switch self {
       case .bool: return 0...1
       case .uint8: return 0...255
-      case .int64: return -16_777_216...16_777_216
+      case .int32, .int64: return -16_777_216...16_777_216
       default: return nil
       }
     }
