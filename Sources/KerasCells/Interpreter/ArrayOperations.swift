@@ -393,6 +393,23 @@ enum ArrayOperations {
       default: break
       }
     }
+    let (base, dimensions) = try basicSelection(array, items, range: range)
+    let shape = dimensions.map(\.count)
+    try budget.allocate(count: shape.reduce(1, *), size: array.dtype.storedSize, at: range)
+    var result = NDArray(
+      dtype: array.dtype, shape: shape,
+      storage: NumPyKernel.gather(array.storage, base: base, dimensions: dimensions))
+    if shape.isEmpty { return scalar(result, at: 0) }
+    // Basic indexing makes a view in NumPy: writing into it writes into the base.
+    result.viewBase = array.viewBase ?? array.identity
+    return .array(result)
+  }
+
+  /// Basic indexing (integers, slices, `None`, `...`): the first offset and the (size, stride)
+  /// of each dimension of the selection.
+  static func basicSelection(_ array: NDArray, _ items: [Value], range: SourceRange)
+    throws(CellError) -> (base: Int, dimensions: [(count: Int, stride: Int)])
+  {
     var parsed: [IndexItem] = []
     for item in items {
       switch item {
@@ -470,13 +487,7 @@ enum ArrayOperations {
       case .ellipsis: break
       }
     }
-    let shape = dimensions.map(\.count)
-    try budget.allocate(count: shape.reduce(1, *), size: array.dtype.storedSize, at: range)
-    let result = NDArray(
-      dtype: array.dtype, shape: shape,
-      storage: NumPyKernel.gather(array.storage, base: base, dimensions: dimensions))
-    if shape.isEmpty { return scalar(result, at: 0) }
-    return .array(result)
+    return (base, dimensions)
   }
 
   /// Python's `slice.indices`: first index, count and step.

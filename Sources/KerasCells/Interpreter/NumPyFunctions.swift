@@ -464,10 +464,10 @@ enum NumPyFunctions {
         try NumPyFunctions.round(array, decimals: decimals, range: range, budget: budget))
     case "copy":
       try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
-      return .array(array)
+      return .array(array.detached)
     case "flatten":
       try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
-      var flat = array
+      var flat = array.detached
       flat.shape = [array.count]
       return .array(flat)
     case "squeeze":

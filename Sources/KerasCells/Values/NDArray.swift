@@ -53,6 +53,12 @@ public struct NDArray: Sendable, Equatable {
   public var tensorFlowDType: String?
   /// The values: `.double` exactly when `dtype` is float64, `.bytes` when it is uint8.
   public private(set) var storage: NumPyStorage
+  /// Who holds this array's values. NumPy arrays are shared objects and ConvBook's are values, so
+  /// item assignment (`x[i] = v`) writes in place only where no other value could see the change
+  /// in NumPy: every copy of this struct (another name, a list item) shares the identity, and a
+  /// view made by basic indexing (`x[0]`, `x[:, 1:]`) keeps its base's in `viewBase`.
+  var identity = ArrayIdentity()
+  var viewBase: ArrayIdentity?
 
   /// An array of `values` (for float64, widened to double precision; for uint8, whole values in
   /// 0...255, which callers check).
@@ -94,6 +100,26 @@ public struct NDArray: Sendable, Equatable {
   /// The values as a float32 tensor, what a model receives.
   public var tensor: Tensor { Tensor(validShape: shape, scalars: scalars) }
 
+  /// Writes `values` at `offsets` (item assignment); the caller has checked that no other value
+  /// shares this array (`identity`).
+  mutating func scatter(_ offsets: [Int], _ values: [Double]) {
+    storage.scatter(offsets, values)
+  }
+
+  /// The same values as a new array, sharing nothing (`copy()`).
+  var detached: NDArray {
+    var copy = self
+    copy.identity = ArrayIdentity()
+    copy.viewBase = nil
+    return copy
+  }
+
+  /// Equal shape, dtype and values (identities are who holds the array, not what it is).
+  public static func == (a: NDArray, b: NDArray) -> Bool {
+    a.dtype == b.dtype && a.shape == b.shape && a.tensorFlowDType == b.tensorFlowDType
+      && a.storage == b.storage
+  }
+
   /// Row-major strides of `shape`.
   var strides: [Int] {
     var strides = [Int](repeating: 1, count: shape.count)
@@ -105,3 +131,7 @@ public struct NDArray: Sendable, Equatable {
     return strides
   }
 }
+
+/// The identity of an array's values (`NDArray.identity`): an object whose reference count says
+/// how many values share them.
+final class ArrayIdentity: Sendable {}
