@@ -9,6 +9,7 @@ enum StandardLibrary {
   static let modules: Set<String> = [
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
+    "dataclasses",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.
@@ -25,6 +26,7 @@ enum StandardLibrary {
     case "sys": return StandardSys.attribute(name)
     case "re": return StandardRe.attribute(name)
     case "random": return StandardRandom.attribute(name)
+    case "dataclasses": return StandardDataclasses.attribute(name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
     case "six", "six.moves": return sixAttribute(name, of: module)
@@ -116,6 +118,7 @@ final class StandardFunction: StandardObject {
     case "sys": return try StandardSys.call(name, arguments)
     case "re": return try StandardRe.call(name, arguments)
     case "random": return try StandardRandom.call(name, arguments)
+    case "dataclasses": return try StandardDataclasses.call(name, arguments)
     case "packaging.version": return try StandardPackaging.call(name, arguments)
     default: return nil
     }

@@ -18,6 +18,10 @@ public final class PythonClass {
   /// The built-in Keras layer class the class extends (`class MCDropout(keras.layers.Dropout)`),
   /// if any: its instances are that layer, classed as the subclass.
   var kerasLayerClass: Callable?
+  /// The names its body annotated, in order (`ClassDefinition.annotations`).
+  var annotations: [String] = []
+  /// What `@dataclass` made of the class (`StandardDataclasses`), if it was one.
+  var dataclass: DataclassInfo?
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 

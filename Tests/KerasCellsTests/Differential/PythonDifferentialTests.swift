@@ -49,4 +49,6 @@ import Testing
   @Test func language() throws { try Self.check("language") }
   @Test func random() throws { try Self.check("random") }
   @Test func packagingVersion() throws { try Self.check("packaging") }
+  @Test func dataclasses() throws { try Self.check("dataclasses") }
+  @Test func lazyIterators() throws { try Self.check("iterators") }
 }
