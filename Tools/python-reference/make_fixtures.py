@@ -28,6 +28,10 @@ def run(source):
     logging.root.setLevel(logging.WARNING)
     logging.disable(logging.NOTSET)
     logging.Logger.manager.loggerDict.clear()
+    # NumPy's print options are per process: each case starts with the defaults.
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.set_printoptions(precision=8, suppress=False)
     printed = io.StringIO()
     error = None
     with contextlib.redirect_stdout(printed):

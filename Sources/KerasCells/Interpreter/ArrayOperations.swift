@@ -114,7 +114,7 @@ enum ArrayOperations {
     }
     guard let name, let dtype = DType(name: name) else {
       throw .unsupported(
-        "ConvBook arrays have the dtypes bool, uint8, int64, float32 and float64; \(PythonText.repr(value)) is not one of them",
+        "ConvBook arrays have the dtypes bool, uint8, int32, int64, float32 and float64; \(PythonText.repr(value)) is not one of them",
         at: range)
     }
     return dtype
@@ -128,7 +128,7 @@ enum ArrayOperations {
     switch dtype {
     case .bool:
       return NDArray(dtype: dtype, shape: array.shape, scalars: NumPyKernel.booleans(array.storage))
-    case .uint8, .int64:
+    case .uint8, .int32, .int64:
       let values = NumPyStorage.float(NumPyKernel.truncated(array.storage))
       try checkRange(dtype, values, range: range)
       return NDArray(dtype: dtype, shape: array.shape, storage: values)
@@ -152,8 +152,13 @@ enum ArrayOperations {
 
   /// NumPy's type promotion for two arrays.
   static func promote(_ a: DType, _ b: DType) -> DType {
-    let order: [DType] = [.bool, .uint8, .int64, .float32, .float64]
-    if (a == .int64 && b == .float32) || (a == .float32 && b == .int64) { return .float64 }
+    let order: [DType] = [.bool, .uint8, .int32, .int64, .float32, .float64]
+    // 32- and 64-bit integers with float32: only float64 holds both exactly.
+    if (a == .int64 || a == .int32) && b == .float32
+      || a == .float32 && (b == .int64 || b == .int32)
+    {
+      return .float64
+    }
     return order[max(order.firstIndex(of: a)!, order.firstIndex(of: b)!)]
   }
 
@@ -357,7 +362,7 @@ enum ArrayOperations {
   static func scalar(_ dtype: DType, _ value: Double) -> Value {
     switch dtype {
     case .bool: return .bool(value != 0)
-    case .uint8, .int64: return .int(Int(value))
+    case .uint8, .int32, .int64: return .int(Int(value))
     case .float32, .float64: return .float(value)
     }
   }
@@ -388,6 +393,23 @@ enum ArrayOperations {
       default: break
       }
     }
+    let (base, dimensions) = try basicSelection(array, items, range: range)
+    let shape = dimensions.map(\.count)
+    try budget.allocate(count: shape.reduce(1, *), size: array.dtype.storedSize, at: range)
+    var result = NDArray(
+      dtype: array.dtype, shape: shape,
+      storage: NumPyKernel.gather(array.storage, base: base, dimensions: dimensions))
+    if shape.isEmpty { return scalar(result, at: 0) }
+    // Basic indexing makes a view in NumPy: writing into it writes into the base.
+    result.viewBase = array.viewBase ?? array.identity
+    return .array(result)
+  }
+
+  /// Basic indexing (integers, slices, `None`, `...`): the first offset and the (size, stride)
+  /// of each dimension of the selection.
+  static func basicSelection(_ array: NDArray, _ items: [Value], range: SourceRange)
+    throws(CellError) -> (base: Int, dimensions: [(count: Int, stride: Int)])
+  {
     var parsed: [IndexItem] = []
     for item in items {
       switch item {
@@ -465,13 +487,7 @@ enum ArrayOperations {
       case .ellipsis: break
       }
     }
-    let shape = dimensions.map(\.count)
-    try budget.allocate(count: shape.reduce(1, *), size: array.dtype.storedSize, at: range)
-    let result = NDArray(
-      dtype: array.dtype, shape: shape,
-      storage: NumPyKernel.gather(array.storage, base: base, dimensions: dimensions))
-    if shape.isEmpty { return scalar(result, at: 0) }
-    return .array(result)
+    return (base, dimensions)
   }
 
   /// Python's `slice.indices`: first index, count and step.

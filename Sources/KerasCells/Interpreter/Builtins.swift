@@ -28,6 +28,10 @@ enum Builtins {
     StandardRe.error: "Exception",
     // TensorFlow's runtime errors (`EagerArithmetic`).
     EagerArithmetic.invalidArgument: "Exception",
+    // `packaging.version.parse`'s error (`StandardPackaging`).
+    StandardPackaging.invalidVersion: "ValueError",
+    // A frozen dataclass' error (`StandardDataclasses`).
+    StandardDataclasses.frozenInstanceError: "AttributeError",
   ]
 
   static func value(named name: String) -> Value? {
@@ -444,31 +448,14 @@ enum Builtins {
         try interpreter.iterate(first, range: range).enumerated().map {
           .tuple([PythonInteger.value(start + BigInt($0.offset)), $0.element])
         })
-    case "zip"
-    where positional.contains(where: {
-      if case .standard(let object) = $0 { object.isIterator } else { false }
-    }):
-      // An iterator (`itertools.count()`) is drawn from only as far as the shortest input goes.
-      var sources: [PythonIterator.Source] = []
-      for value in positional {
-        sources.append(try PythonIterator.source(of: value, interpreter: interpreter, range: range))
-      }
-      var rows: [Value] = []
-      while true {
-        var row: [Value] = []
-        for source in sources {
-          guard let item = try source(interpreter, range) else { return .list(rows) }
-          row.append(item)
-        }
-        try interpreter.step(at: range)
-        try interpreter.budget.allocate(slots: row.count, at: range)
-        rows.append(.tuple(row))
-      }
     case "zip":
-      var sequences: [[Value]] = []
-      for value in positional { sequences.append(try interpreter.iterate(value, range: range)) }
-      let count = sequences.map(\.count).min() ?? 0
-      return .list((0..<count).map { index in .tuple(sequences.map { $0[index] }) })
+      if let (label, _) = keywords.first {
+        if label == "strict" {
+          throw .unsupported("ConvBook does not support zip(..., strict=) yet", at: range)
+        }
+        throw typeError("zip() got an unexpected keyword argument '\(label)'")
+      }
+      return try LazyBuiltins.zip(positional, site: site, interpreter: interpreter)
     case "type":
       try exactly(1)
       return typeValue(of: positional[0])
@@ -620,37 +607,16 @@ enum Builtins {
         interpreter: interpreter)
     case "map":
       guard positional.count >= 2, keywords.isEmpty else {
+        if !keywords.isEmpty { throw typeError("map() takes no keyword arguments") }
         throw typeError("map() must have at least two arguments.")
       }
-      let sequences = try positional.dropFirst().map { value throws(CellError) in
-        try interpreter.iterate(value, range: range)
-      }
-      let count = sequences.map(\.count).min() ?? 0
-      var results: [Value] = []
-      for index in 0..<count {
-        try interpreter.step(at: range)
-        results.append(
-          try Calls.call(
-            positional[0], positional: sequences.map { $0[index] }, keywords: [], site: site,
-            interpreter: interpreter))
-      }
-      // A list stands in for the map iterator: model code only iterates it or calls list() on it.
-      return .list(results)
+      return try LazyBuiltins.map(positional, site: site, interpreter: interpreter)
     case "filter":
-      try exactly(2)
-      var results: [Value] = []
-      for item in try interpreter.iterate(positional[1], range: range) {
-        try interpreter.step(at: range)
-        let keep: Value
-        if case .none = positional[0] {
-          keep = item
-        } else {
-          keep = try Calls.call(
-            positional[0], positional: [item], keywords: [], site: site, interpreter: interpreter)
-        }
-        if keep.isTruthy { results.append(item) }
+      if !keywords.isEmpty { throw typeError("filter() takes no keyword arguments") }
+      guard positional.count == 2 else {
+        throw typeError("filter expected 2 arguments, got \(positional.count)")
       }
-      return .list(results)
+      return try LazyBuiltins.filter(positional, site: site, interpreter: interpreter)
     case "any", "all":
       try exactly(1)
       var result = name == "all"

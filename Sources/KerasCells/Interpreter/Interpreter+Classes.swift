@@ -104,6 +104,7 @@ extension Interpreter {
     type.kerasBase = kerasBase
     type.kerasLayerClass = kerasLayerClass
     type.kerasClassBase = kerasClassBase
+    type.annotations = definition.annotations
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -225,6 +226,11 @@ extension Interpreter {
       }
     }
     if case .function(let callable) = member, case .user = callable.kind {
+      return try Calls.call(
+        member, positional: [receiver] + positional, keywords: keywords, site: site,
+        interpreter: self)
+    }
+    if case .standard(is DataclassMethod) = member {
       return try Calls.call(
         member, positional: [receiver] + positional, keywords: keywords, site: site,
         interpreter: self)
@@ -414,6 +420,11 @@ extension Interpreter {
   {
     switch base {
     case .instance(let instance):
+      if instance.type.mro.contains(where: { $0.dataclass?.frozen == true }) {
+        throw CellError(
+          type: StandardDataclasses.frozenInstanceError,
+          message: "cannot assign to field '\(name)'", range: range)
+      }
       if let (member, _) = instance.type.lookup(name), case .function(let callable) = member,
         case .descriptor(let descriptor) = callable.kind, descriptor.kind == .property
       {

@@ -85,9 +85,11 @@ extension Interpreter {
       if dictionary.index(of: index) == nil { try budget.allocate(slots: 2, at: range) }
       dictionary.set(index, value)
     case (.array, _):
-      // NumPy arrays are mutable; ConvBook's are values, so writing into one is refused.
+      // Arrays a cell names are written where they live (`assignIntoArray`); one reached
+      // otherwise (the result of a call) has no place to write to.
       throw .unsupported(
-        "ConvBook does not support assigning to items of a NumPy array yet", at: range)
+        "ConvBook supports assigning to items of a NumPy array held by a name, an attribute or a list or dict item only",
+        at: range)
     default:
       throw CellError(
         type: "TypeError",

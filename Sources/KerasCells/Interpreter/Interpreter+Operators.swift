@@ -21,9 +21,13 @@ extension Interpreter {
   /// The function a cell's class defines as `name`, for an instance of it.
   private func specialMethod(_ value: Value, _ name: String) -> Value? {
     guard case .instance(let instance) = value, instance.layerState == nil,
-      let (method, _) = instance.type.lookup(name), case .function = method
+      let (method, _) = instance.type.lookup(name)
     else { return nil }
-    return method
+    switch method {
+    case .function: return method
+    case .standard(is DataclassMethod): return method
+    default: return nil
+    }
   }
 
   private func callSpecial(_ method: Value, _ arguments: [Value], range: SourceRange)

@@ -139,7 +139,7 @@ final class Interpreter {
       let value = try evaluate(valueExpression)
       for target in targets { try assign(value, to: target, statement: statement) }
     case .augmentedAssignment(let target, let operation, let valueExpression):
-      let current = try evaluate(target)
+      var current = try evaluate(target)
       let operand = try evaluate(valueExpression)
       if operation == .add, case .list(let list) = current {
         // `items += more` extends the list in place: every name bound to it sees the new items.
@@ -156,6 +156,17 @@ final class Interpreter {
         return .normal
       }
       if let result = try instanceInPlace(operation, current, operand, range: statement.range) {
+        try assign(result, to: target, statement: statement)
+        return .normal
+      }
+      if !TensorArithmetic.involvesTensor(current, operand),
+        ArrayOperations.involvesArray(current, operand)
+      {
+        // `x[:, 1] += 0.5` computes on the selection and writes it back into the array; the
+        // selection (a view of the array) is let go first, or the array would look shared.
+        let result = try ArrayOperations.binary(
+          operation, current, operand, range: statement.range, budget: budget)
+        current = .none
         try assign(result, to: target, statement: statement)
         return .normal
       }
@@ -549,8 +560,15 @@ final class Interpreter {
       }
       session.environment.set(key, value)
     case .subscript(let baseExpression, let indexExpression):
-      let base = try evaluate(baseExpression)
+      var base = try evaluate(baseExpression)
       let index = try evaluate(indexExpression)
+      if case .array = base {
+        // Written in place where it lives (`Interpreter+ArrayAssignment`); this copy would make
+        // the array look shared.
+        base = .none
+        if try assignIntoArray(baseExpression, index, value, range: target.range) { return }
+        base = try evaluate(baseExpression)
+      }
       try setItem(of: base, index, to: value, range: target.range)
     default:
       throw CellError(

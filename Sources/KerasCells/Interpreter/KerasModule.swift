@@ -96,7 +96,7 @@ public enum KerasModule: Equatable {
           } : nil
       default: return nil
       }
-    case "numpy", "matplotlib", "pandas", "sklearn", "os", "random", "pathlib", "datetime",
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "pathlib", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
     default: return nil
@@ -274,7 +274,7 @@ public enum KerasModule: Equatable {
 
   /// Functions of the modules scripts import by habit that can run without effect.
   static let noEffectCalls: Set<String> = [
-    "warnings.filterwarnings", "warnings.simplefilter", "random.seed",
+    "warnings.filterwarnings", "warnings.simplefilter",
   ]
 
   /// `module.name`, or nil when the module has no such attribute.
@@ -456,8 +456,7 @@ public enum KerasModule: Equatable {
     case .convbookDatasets:
       return ShapesDatasetLoader.names.contains(name) ? .module(.dataset(name)) : nil
     case .inert(let module):
-      // Calls that only change what a script prints on standard error, or Python's own random
-      // numbers, which no model code here reads: accepted, with no effect.
+      // Calls that only change what a script prints on standard error: accepted, with no effect.
       let path = module + "." + name
       if Self.noEffectCalls.contains(path) {
         return .function(Callable(.builtin("no effect"), path: path))

@@ -37,6 +37,10 @@ public final class KerasSession {
   let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
   var numpyRandom = NumPyRandomState(seed: 0)
+  /// NumPy's print options (`np.set_printoptions`), bound while the session's cells run.
+  let numpyPrintOptions = NumPyPrintOptions()
+  /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.
+  let pythonRandom = PythonRandom()
   /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
   /// its traced `call` is (`KerasSubclassing`).
   var customLayers: [ObjectIdentifier: PythonInstance] = [:]
@@ -142,45 +146,50 @@ public final class KerasSession {
     let cellIndex = cellCount
     cellCount += 1
     return DeepStack.run { () -> CellResult in
-      let statements: [Statement]
-      do throws(PythonSyntaxError) {
-        statements = try PythonParser.parse(source)
-      } catch {
-        return CellResult(outputs: [], error: Self.cellError(from: error))
+      NumPyPrintOptions.$current.withValue(numpyPrintOptions) { runParsing(source, cellIndex) }
+    }
+  }
+
+  /// One cell, parsed and run, with the session's NumPy print options bound.
+  private func runParsing(_ source: String, _ cellIndex: Int) -> CellResult {
+    let statements: [Statement]
+    do throws(PythonSyntaxError) {
+      statements = try PythonParser.parse(source)
+    } catch {
+      return CellResult(outputs: [], error: Self.cellError(from: error))
+    }
+    let interpreter = Interpreter(session: self, cellIndex: cellIndex)
+    interpreter.runsCell = true
+    do throws(CellError) {
+      _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
+      return CellResult(
+        outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
+    } catch {
+      var uncaught = error
+      if error.type == "SystemExit" {
+        // `sys.exit()` with a success status: the script ends here, as Python's does.
+        guard !["", "0", "None"].contains(error.message) else {
+          return CellResult(
+            outputs: interpreter.outputs, error: nil,
+            warnings: interpreter.warnings(showing: source))
+        }
+        uncaught = .unsupported(
+          "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
+          at: error.range)
       }
-      let interpreter = Interpreter(session: self, cellIndex: cellIndex)
-      interpreter.runsCell = true
-      do throws(CellError) {
-        _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
-        return CellResult(
-          outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
-      } catch {
-        var uncaught = error
-        if error.type == "SystemExit" {
-          // `sys.exit()` with a success status: the script ends here, as Python's does.
-          guard !["", "0", "None"].contains(error.message) else {
-            return CellResult(
-              outputs: interpreter.outputs, error: nil,
-              warnings: interpreter.warnings(showing: source))
-          }
-          uncaught = .unsupported(
-            "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
-            at: error.range)
-        }
-        if let limitation = error.limitation {
-          uncaught = .unsupported(limitation, at: error.range)
-        }
-        let worded =
-          (uncaught.kerasVersion ?? kerasVersion) == .keras3
-          ? Keras3Wording.translate(uncaught) : uncaught
-        let failed = FailedCell(index: cellIndex, headline: worded.description)
-        for name in FailedCell.boundNames(statements) where globals[name] == nil {
-          failedDefinitions[name] = failed
-        }
-        return CellResult(
-          outputs: interpreter.outputs, error: worded,
-          warnings: interpreter.warnings(showing: source))
+      if let limitation = error.limitation {
+        uncaught = .unsupported(limitation, at: error.range)
       }
+      let worded =
+        (uncaught.kerasVersion ?? kerasVersion) == .keras3
+        ? Keras3Wording.translate(uncaught) : uncaught
+      let failed = FailedCell(index: cellIndex, headline: worded.description)
+      for name in FailedCell.boundNames(statements) where globals[name] == nil {
+        failedDefinitions[name] = failed
+      }
+      return CellResult(
+        outputs: interpreter.outputs, error: worded,
+        warnings: interpreter.warnings(showing: source))
     }
   }
 
@@ -199,11 +208,13 @@ public final class KerasSession {
     let interpreter = Interpreter(session: self, cellIndex: cellCount)
     interpreter.locals = extraNames
     let outcome = DeepStack.run { () -> Result<Value, CellError> in
-      do throws(CellError) {
-        return .success(
-          try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
-      } catch {
-        return .failure(error)
+      NumPyPrintOptions.$current.withValue(numpyPrintOptions) { () -> Result<Value, CellError> in
+        do throws(CellError) {
+          return .success(
+            try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
+        } catch {
+          return .failure(error)
+        }
       }
     }
     return try outcome.get()

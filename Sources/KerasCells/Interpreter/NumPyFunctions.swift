@@ -8,11 +8,11 @@ enum NumPyFunctions {
   static let functionNames: Set<String> = [
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
-    "around", "full", "log", "exp", "sqrt",
+    "around", "full", "log", "exp", "sqrt", "set_printoptions",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
-  static let dtypeNames: Set<String> = ["float32", "float64", "uint8", "int64", "bool_"]
+  static let dtypeNames: Set<String> = ["float32", "float64", "uint8", "int32", "int64", "bool_"]
 
   /// NumPy's submodules, which `from numpy import NAME` binds as modules (imported by habit, as
   /// `numpy.random` is); NumPy's other names are its functions, types and constants.
@@ -28,6 +28,58 @@ enum NumPyFunctions {
       return .function(Callable(.builtin("numpy." + name), path: "numpy." + name))
     }
     return nil
+  }
+
+  /// `np.set_printoptions(precision=, suppress=)`: the other options are ConvBook's limitation
+  /// unless None (NumPy's "leave as it is").
+  private static func setPrintOptions(_ arguments: Arguments) throws(CellError) -> Value {
+    let range = arguments.site.range
+    let names = [
+      "precision", "threshold", "edgeitems", "linewidth", "suppress", "nanstr", "infstr",
+      "formatter", "sign", "floatmode",
+    ]
+    guard arguments.positional.count <= names.count else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "set_printoptions() takes from 0 to \(names.count) positional arguments but \(arguments.positional.count) were given",
+        range: range)
+    }
+    var given: [(String, Value)] = zip(names, arguments.positional).map { ($0, $1) }
+    for (label, value) in arguments.keywords {
+      guard names.contains(label) || label == "legacy" || label == "override_repr" else {
+        throw CellError(
+          type: "TypeError",
+          message: "set_printoptions() got an unexpected keyword argument '\(label)'",
+          range: range)
+      }
+      given.append((label, value))
+    }
+    let options = NumPyPrintOptions.current
+    guard options !== NumPyPrintOptions.defaults else {
+      throw .unsupported("np.set_printoptions() works in cells only", at: range)
+    }
+    var precision = options.precision
+    var suppress = options.suppress
+    for (label, value) in given where !value.isNone {
+      switch label {
+      case "precision":
+        guard case .int(let digits) = NumPyScalar.number(value) else {
+          throw CellError(type: "TypeError", message: "precision must be an integer", range: range)
+        }
+        guard (0...50).contains(digits) else {
+          throw .unsupported("ConvBook prints arrays with a precision of 0 to 50 digits", at: range)
+        }
+        precision = digits
+      case "suppress": suppress = value.isTruthy
+      default:
+        throw .unsupported(
+          "ConvBook does not support `numpy.set_printoptions` with `\(label)=` yet", at: range)
+      }
+    }
+    options.precision = precision
+    options.suppress = suppress
+    return .none
   }
 
   /// Array attributes: `shape`, `dtype`, `ndim`, `size`, and the methods.
@@ -137,6 +189,7 @@ enum NumPyFunctions {
       return .array(array)
     }
     switch name {
+    case "set_printoptions": return try setPrintOptions(arguments)
     case "array", "asarray":
       try arguments.check(allowed: ["object", "dtype"])
       let dtype = try arguments.value(1, "dtype").flatMap { value throws(CellError) in
@@ -411,10 +464,10 @@ enum NumPyFunctions {
         try NumPyFunctions.round(array, decimals: decimals, range: range, budget: budget))
     case "copy":
       try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
-      return .array(array)
+      return .array(array.detached)
     case "flatten":
       try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
-      var flat = array
+      var flat = array.detached
       flat.shape = [array.count]
       return .array(flat)
     case "squeeze":

@@ -7,41 +7,16 @@ import Foundation
 /// seeded script draws NumPy's own numbers. Before any `np.random.seed` NumPy seeds from the
 /// machine; ConvBook then uses the fixed seed 0 so that its output is the same on every run.
 struct NumPyRandomState {
-  private var key = [UInt32](repeating: 0, count: 624)
-  private var position = 624
+  private var generator: MersenneTwister
   private var cachedGauss: Double?
 
-  init(seed: UInt32) {
-    key[0] = seed
-    for index in 1..<624 {
-      let previous = key[index - 1]
-      key[index] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(index)
-    }
-  }
-
-  private mutating func nextWord() -> UInt32 {
-    if position >= 624 {
-      for index in 0..<624 {
-        let y = (key[index] & 0x8000_0000) | (key[(index + 1) % 624] & 0x7FFF_FFFF)
-        key[index] = key[(index + 397) % 624] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
-      }
-      position = 0
-    }
-    var y = key[position]
-    position += 1
-    y ^= y >> 11
-    y ^= (y << 7) & 0x9D2C_5680
-    y ^= (y << 15) & 0xEFC6_0000
-    y ^= y >> 18
-    return y
-  }
+  init(seed: UInt32) { generator = MersenneTwister(seed: seed) }
 
   /// `random_sample()`: a double in [0, 1).
-  mutating func uniform() -> Double {
-    let a = Double(nextWord() >> 5)
-    let b = Double(nextWord() >> 6)
-    return (a * 67_108_864 + b) / 9_007_199_254_740_992
-  }
+  mutating func uniform() -> Double { generator.nextDouble() }
+
+  /// The next raw 32-bit word (`randint`'s masked draws).
+  mutating func nextWord() -> UInt32 { generator.nextWord() }
 
   /// `standard_normal()`: the polar method, keeping its second deviate for the next call.
   mutating func gauss() -> Double {

@@ -454,7 +454,11 @@ enum Operators {
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
-    case (.standard(let a), .standard(let b)): return a === b
+    case (.standard(let a), .standard(let b)):
+      if a !== b, a.typeName == b.typeName, let x = a.comparisonKey, let y = b.comparisonKey {
+        return equal(x, y, depth: depth + 1)
+      }
+      return a === b
     case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
@@ -542,6 +546,10 @@ enum Operators {
     }
     switch (left, right) {
     case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+    case (.standard(let a), .standard(let b))
+    where a.typeName == b.typeName && a.comparisonKey != nil && b.comparisonKey != nil:
+      return try ordering(
+        a.comparisonKey!, b.comparisonKey!, operation: operation, range: range, depth: depth + 1)
     // A namedtuple orders as the tuple of its items.
     case (.standard(let object), _) where object.tupleItems != nil,
       (_, .standard(let object)) where object.tupleItems != nil:

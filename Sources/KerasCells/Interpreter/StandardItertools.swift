@@ -71,6 +71,15 @@ final class PythonIterator: StandardObject {
         return list[position - 1]
       }
     }
+    if case .range(let start, let stop, let step) = value {
+      // A range is walked without building its list (`map(f, range(10**9))` stays lazy).
+      var next = start
+      return { _, _ in
+        guard step > 0 ? next < stop : next > stop else { return nil }
+        defer { next = next.addingReportingOverflow(step).overflow ? stop : next + step }
+        return .int(next)
+      }
+    }
     let items = try interpreter.iterate(value, range: range)
     var position = 0
     return { _, _ in

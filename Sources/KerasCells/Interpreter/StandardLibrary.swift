@@ -8,7 +8,8 @@
 enum StandardLibrary {
   static let modules: Set<String> = [
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
-    "textwrap", "sys", "six", "six.moves",
+    "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
+    "dataclasses",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.
@@ -24,6 +25,9 @@ enum StandardLibrary {
     case "string", "textwrap": return StandardText.attribute(name, of: module)
     case "sys": return StandardSys.attribute(name)
     case "re": return StandardRe.attribute(name)
+    case "random": return StandardRandom.attribute(name)
+    case "dataclasses": return StandardDataclasses.attribute(name)
+    case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
     case "six", "six.moves": return sixAttribute(name, of: module)
     default: return nil
@@ -113,6 +117,9 @@ final class StandardFunction: StandardObject {
     case "string", "textwrap": return try StandardText.call(module, name, arguments)
     case "sys": return try StandardSys.call(name, arguments)
     case "re": return try StandardRe.call(name, arguments)
+    case "random": return try StandardRandom.call(name, arguments)
+    case "dataclasses": return try StandardDataclasses.call(name, arguments)
+    case "packaging.version": return try StandardPackaging.call(name, arguments)
     default: return nil
     }
   }

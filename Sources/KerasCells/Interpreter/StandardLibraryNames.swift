@@ -17,6 +17,12 @@ extension StandardLibrary {
     "copy": [
       "Error", "copy", "deepcopy", "dispatch_table", "error",
     ],
+    "dataclasses": [
+      "Field", "FrozenInstanceError", "FunctionType", "GenericAlias", "InitVar", "KW_ONLY",
+      "MISSING", "abc", "asdict", "astuple", "builtins", "copy", "dataclass", "field", "fields",
+      "functools", "inspect", "is_dataclass", "itertools", "keyword", "make_dataclass", "re",
+      "replace", "sys", "types",
+    ],
     "itertools": [
       "accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count",
       "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations",
@@ -103,6 +109,13 @@ extension StandardLibrary {
       "samefile", "sameopenfile", "samestat", "sep", "split", "splitdrive", "splitext", "stat",
       "supports_unicode_filenames", "sys",
     ],
+    "random": [
+      "BPF", "LOG4", "NV_MAGICCONST", "RECIP_BPF", "Random", "SG_MAGICCONST", "SystemRandom",
+      "TWOPI", "betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss",
+      "getrandbits", "getstate", "lognormvariate", "normalvariate", "paretovariate", "randbytes",
+      "randint", "random", "randrange", "sample", "seed", "setstate", "shuffle", "triangular",
+      "uniform", "vonmisesvariate", "weibullvariate",
+    ],
     "re": [
       "A", "ASCII", "DEBUG", "DOTALL", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "Match",
       "NOFLAG", "Pattern", "RegexFlag", "S", "Scanner", "T", "TEMPLATE", "U", "UNICODE", "VERBOSE",
@@ -152,6 +165,9 @@ extension StandardLibrary {
       "final", "functools", "get_args", "get_origin", "get_overloads", "get_type_hints", "io",
       "is_typeddict", "no_type_check", "no_type_check_decorator", "operator", "overload", "re",
       "reveal_type", "runtime_checkable", "stdlib_re", "sys", "types", "warnings",
+    ],
+    "packaging.version": [
+      "InvalidVersion", "VERSION_PATTERN", "Version", "normalize_pre", "parse",
     ],
   ]
 }

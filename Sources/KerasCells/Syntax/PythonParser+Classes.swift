@@ -42,12 +42,14 @@ extension PythonParser {
     let saved = (loopDepth, functionDepth)
     (loopDepth, functionDepth) = (0, 0)
     defer { (loopDepth, functionDepth) = saved }
+    classAnnotations.append([])
     let body = try parseBlock(after: "class definition", onLine: classToken.range.start.line)
+    let annotations = classAnnotations.removeLast()
     return Statement(
       .classDefinition(
         ClassDefinition(
           name: name.text, nameRange: name.range, arguments: arguments, body: body,
-          decorators: decorators)),
+          decorators: decorators, annotations: annotations)),
       range: classToken.range.union(lastContentRange))
   }
 

@@ -82,6 +82,8 @@ public struct PythonParser {
   var lambdaDepth = 0
   /// How many `def` bodies enclose the current statement (`return` is valid inside one).
   var functionDepth = 0
+  /// The names annotated directly in each class body being parsed, innermost last.
+  var classAnnotations: [[String]] = []
   /// Levels of the self-recursive expression rules (`-x`, `not x`, `a if c else b`, `lambda`)
   /// currently open. Each adds a level to the tree, so passing `SyntaxDepth.maximumDepth` is
   /// CPython's RecursionError anyway; refusing here keeps the parser's own recursion bounded.
@@ -671,13 +673,30 @@ public struct PythonParser {
       }
       throw syntaxError("illegal target for annotation", at: target.range)
     }
-    _ = try parseExpression()
+    let annotation = try parseExpression()
+    if case .name(let name) = target.kind, functionDepth == 0, !classAnnotations.isEmpty,
+      !Self.isClassVariable(annotation),
+      !classAnnotations[classAnnotations.count - 1].contains(name)
+    {
+      classAnnotations[classAnnotations.count - 1].append(name)
+    }
     guard current.isOperator("=") else { return nil }
     try advance()
     let value =
       current.isKeyword(.yield) ? try parseYieldExpression() : try parseStarExpressions()
     return Statement(
       .assignment(targets: [target], value: value), range: target.range.union(value.range))
+  }
+
+  /// `ClassVar`, `ClassVar[int]`, `typing.ClassVar[...]`: a class attribute, no dataclass field.
+  private static func isClassVariable(_ annotation: Expression) -> Bool {
+    var base = annotation
+    if case .subscript(let inner, _) = base.kind { base = inner }
+    switch base.kind {
+    case .name(let name): return name == "ClassVar"
+    case .attribute(_, let name, _): return name == "ClassVar"
+    default: return false
+    }
   }
 
   // MARK: Imports

@@ -4,18 +4,19 @@ import CNNEngine
 /// values in row-major order (`NumPyStorage`).
 ///
 /// float64 arrays hold `Double`s, so they compute and print as NumPy's float64 do; every other
-/// dtype holds `Float`s: exact for `bool`, `uint8` and `float32`, and for `int64` up to 2^24
+/// dtype holds `Float`s: exact for `bool`, `uint8` and `float32`, and for `int32` and `int64` up to 2^24
 /// (larger integers are refused where they would enter). Arrays become float32 only where Keras
 /// converts them: on their way into a model (`tensor`, `scalars`).
 public struct NDArray: Sendable, Equatable {
   public enum DType: String, Sendable, CaseIterable {
     case bool
     case uint8
+    case int32
     case int64
     case float32
     case float64
 
-    public var isInteger: Bool { self == .uint8 || self == .int64 }
+    public var isInteger: Bool { self == .uint8 || self == .int32 || self == .int64 }
     public var isFloat: Bool { self == .float32 || self == .float64 }
 
     /// NumPy's names and the Python types `astype` accepts for each dtype.
@@ -23,7 +24,8 @@ public struct NDArray: Sendable, Equatable {
       switch name {
       case "bool", "bool_", "bool8": self = .bool
       case "uint8", "u1": self = .uint8
-      case "int64", "int", "int_", "i8", "intp", "int32": self = .int64
+      case "int64", "int", "int_", "i8", "intp": self = .int64
+      case "int32", "i4", "intc": self = .int32
       case "float32", "f4", "single": self = .float32
       case "float64", "float", "f8", "double", "float_": self = .float64
       default: return nil
@@ -35,7 +37,7 @@ public struct NDArray: Sendable, Equatable {
       switch self {
       case .bool: return 0...1
       case .uint8: return 0...255
-      case .int64: return -16_777_216...16_777_216
+      case .int32, .int64: return -16_777_216...16_777_216
       default: return nil
       }
     }
@@ -54,11 +56,12 @@ public struct NDArray: Sendable, Equatable {
   /// An eager tensor's identity for `tf.GradientTape` (`EagerGradients`); not part of its value.
   public var traceID: Int?
 
-  /// Arrays are equal when their dtypes, shapes and values are (the trace identity aside).
-  public static func == (lhs: NDArray, rhs: NDArray) -> Bool {
-    lhs.dtype == rhs.dtype && lhs.shape == rhs.shape && lhs.tensorFlowDType == rhs.tensorFlowDType
-      && lhs.storage == rhs.storage
-  }
+  /// Who holds this array's values. NumPy arrays are shared objects and ConvBook's are values, so
+  /// item assignment (`x[i] = v`) writes in place only where no other value could see the change
+  /// in NumPy: every copy of this struct (another name, a list item) shares the identity, and a
+  /// view made by basic indexing (`x[0]`, `x[:, 1:]`) keeps its base's in `viewBase`.
+  var identity = ArrayIdentity()
+  var viewBase: ArrayIdentity?
 
   /// An array of `values` (for float64, widened to double precision; for uint8, whole values in
   /// 0...255, which callers check).
@@ -100,6 +103,27 @@ public struct NDArray: Sendable, Equatable {
   /// The values as a float32 tensor, what a model receives.
   public var tensor: Tensor { Tensor(validShape: shape, scalars: scalars) }
 
+  /// Writes `values` at `offsets` (item assignment); the caller has checked that no other value
+  /// shares this array (`identity`).
+  mutating func scatter(_ offsets: [Int], _ values: [Double]) {
+    storage.scatter(offsets, values)
+  }
+
+  /// The same values as a new array, sharing nothing (`copy()`).
+  var detached: NDArray {
+    var copy = self
+    copy.identity = ArrayIdentity()
+    copy.viewBase = nil
+    return copy
+  }
+
+  /// Equal shape, dtype and values (identities and the gradient-trace identity are who holds the
+  /// array, not what it is).
+  public static func == (a: NDArray, b: NDArray) -> Bool {
+    a.dtype == b.dtype && a.shape == b.shape && a.tensorFlowDType == b.tensorFlowDType
+      && a.storage == b.storage
+  }
+
   /// Row-major strides of `shape`.
   var strides: [Int] {
     var strides = [Int](repeating: 1, count: shape.count)
@@ -111,3 +135,7 @@ public struct NDArray: Sendable, Equatable {
     return strides
   }
 }
+
+/// The identity of an array's values (`NDArray.identity`): an object whose reference count says
+/// how many values share them.
+final class ArrayIdentity: Sendable {}

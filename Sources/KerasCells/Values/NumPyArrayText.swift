@@ -3,7 +3,8 @@ import Foundation
 
 /// NumPy's `str` and `repr` of arrays with its default print options (NumPy 2.x, written from
 /// reading `numpy/_core/arrayprint.py`, checked against its output in
-/// Tests/Fixtures/numpy/print.json): precision 8 in `maxprec` mode, no suppression, lines of 75
+/// Tests/Fixtures/numpy/print.json): precision 8 in `maxprec` mode (or what
+/// `np.set_printoptions` chose: `NumPyPrintOptions`), no suppression, lines of 75
 /// characters, arrays above 1000 values summarized to 3 items at each edge, and `repr`'s
 /// `dtype=` (and `shape=` when summarized) suffixes.
 ///
@@ -16,7 +17,6 @@ enum NumPyArrayText {
   static let lineWidth = 75
   static let threshold = 1000
   static let edgeItems = 3
-  static let precision = 8
 
   /// `dtypeName` names a dtype ConvBook stores as another (an int32 tensor's values are kept as
   /// int64): NumPy's repr shows `dtype=int32`.
@@ -33,7 +33,9 @@ enum NumPyArrayText {
       }
       if let dtypeName {
         extras.append("dtype=\(dtypeName)")
-      } else if array.dtype == .float32 || array.dtype == .uint8 || array.count == 0 {
+      } else if array.dtype == .float32 || array.dtype == .uint8 || array.dtype == .int32
+        || array.count == 0
+      {
         extras.append("dtype=\(array.dtype)")
       }
     }
@@ -74,7 +76,7 @@ enum NumPyArrayText {
     let value = array.value(at: 0)
     switch array.dtype {
     case .bool: return value != 0 ? "True" : "False"
-    case .uint8, .int64: return String(Int(value))
+    case .uint8, .int32, .int64: return String(Int(value))
     case .float32: return PythonFormat.float32(Float(value))
     case .float64: return PythonFormat.float(value)
     }
@@ -194,7 +196,7 @@ enum NumPyArrayText {
       switch array.dtype {
       case .bool:
         mode = .bool
-      case .uint8, .int64:
+      case .uint8, .int32, .int64:
         mode = .integer(
           width: offsets.map { String(Int(array.value(at: $0))).count }.max() ?? 1)
       case .float32, .float64:
@@ -204,7 +206,11 @@ enum NumPyArrayText {
         var scientific = false
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
           let cutoff = array.dtype == .float32 ? 1e6 : 1e8
-          scientific = largest >= cutoff || smallest < 0.0001 || largest / smallest > 1000
+          // `suppress=True` keeps small values positional (rounded to the precision).
+          scientific =
+            largest >= cutoff
+            || (!NumPyPrintOptions.current.suppress
+              && (smallest < 0.0001 || largest / smallest > 1000))
         }
         let float32 = array.dtype == .float32
         var padLeft = 0
@@ -298,16 +304,17 @@ enum NumPyArrayText {
       return (digits, position)
     }
 
-    /// `dragon4_positional(x, precision=8, unique=True, trim='.')`: integer part (with the
-    /// sign) and fraction digits without trailing zeros.
+    /// `dragon4_positional(x, precision=8, unique=True, trim='.')` (the print options'
+    /// precision): integer part (with the sign) and fraction digits without trailing zeros.
     static func positionalParts(_ value: Double, float32: Bool) -> (
       integer: String, fraction: String
     ) {
+      let precision = NumPyPrintOptions.current.precision
       let sign = value.sign == .minus ? "-" : ""
       let (digits, point) = shortestDigits(value, float32: float32)
       let fractionCount = max(0, digits.count - point)
       if fractionCount > precision {
-        // More digits than the precision: the exact value rounded to 8 decimals.
+        // More digits than the precision: the exact value rounded to that many decimals.
         let text = String(format: "%.\(precision)f", value.magnitude)
         let pieces = text.split(separator: ".", omittingEmptySubsequences: false)
         var fraction = String(pieces.count > 1 ? pieces[1] : "")
@@ -332,6 +339,7 @@ enum NumPyArrayText {
     static func scientificParts(_ value: Double, float32: Bool) -> (
       integer: String, fraction: String, exponent: Int
     ) {
+      let precision = NumPyPrintOptions.current.precision
       let sign = value.sign == .minus ? "-" : ""
       if value == 0 { return (sign + "0", "", 0) }
       let (digits, point) = shortestDigits(value, float32: float32)

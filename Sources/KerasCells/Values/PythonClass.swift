@@ -21,6 +21,10 @@ public final class PythonClass {
   /// The Keras class other than a layer or model (`keras.callbacks.Callback`, `losses.Loss`, ...)
   /// the class extends through its bases, if any (`KerasClassBase`).
   var kerasClassBase: KerasClassBase?
+  /// The names its body annotated, in order (`ClassDefinition.annotations`).
+  var annotations: [String] = []
+  /// What `@dataclass` made of the class (`StandardDataclasses`), if it was one.
+  var dataclass: DataclassInfo?
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 

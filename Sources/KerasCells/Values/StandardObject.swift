@@ -50,6 +50,10 @@ public class StandardObject {
   /// The iterator's next item, or nil when it is exhausted.
   func next(interpreter: Interpreter, range: SourceRange) throws(CellError) -> Value? { nil }
 
+  /// What `==`, `<`, ... compare between two objects of the same type (a version's `_cmpkey`),
+  /// or nil when such objects are only equal to themselves and have no order.
+  var comparisonKey: Value? { nil }
+
   /// Whether the object is a class (`type(x)` of its instances; `<class '...'>`).
   var isClass: Bool { false }
 }

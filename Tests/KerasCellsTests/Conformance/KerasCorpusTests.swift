@@ -45,10 +45,6 @@ import Testing
   /// Corpus cells that use Python beyond the cell language (imports, assignments, calls, `for`, `if`,
   /// `print`), which ConvBook refuses with its own message instead of running them.
   static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [
-    "750-numpy-fill-log-autotune": (
-      1, "ConvBook does not support `numpy.set_printoptions` yet",
-      "numpy: a NumPy name ConvBook lacks is its limitation, not NumPy's AttributeError"
-    ),
     "753-normalization-adapt": (
       1, "ConvBook does not support `layer.adapt` yet",
       "a layer method both Kerases have and ConvBook lacks is its limitation"

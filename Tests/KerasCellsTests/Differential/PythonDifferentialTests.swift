@@ -47,4 +47,8 @@ import Testing
   @Test func standardLibrary() throws { try Self.check("stdlib") }
   @Test func numpyScalars() throws { try Self.check("numpy_scalars") }
   @Test func language() throws { try Self.check("language") }
+  @Test func random() throws { try Self.check("random") }
+  @Test func packagingVersion() throws { try Self.check("packaging") }
+  @Test func dataclasses() throws { try Self.check("dataclasses") }
+  @Test func lazyIterators() throws { try Self.check("iterators") }
 }

@@ -22,10 +22,10 @@ import Testing
     ),
     ("from tensorflow.keras.layers import StackedRNNCells", "`keras.layers.StackedRNNCells`"),
     ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
-    // NumPy's own names that ConvBook's arrays lack (real t81-558 code: `dtype=np.int32`).
-    ("import numpy as np\ny = np.int32", "`numpy.int32`"),
+    // NumPy's own names that ConvBook's arrays lack (`dtype=np.int16`).
+    ("import numpy as np\ny = np.int16", "`numpy.int16`"),
     ("import numpy as np\nx = np.linspace(0, 1, 5)", "`numpy.linspace`"),
-    ("from numpy import int32", "`numpy.int32`"),
+    ("from numpy import int16", "`numpy.int16`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)

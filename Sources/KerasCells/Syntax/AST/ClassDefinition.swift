@@ -7,11 +7,15 @@ public struct ClassDefinition: Hashable, Sendable {
   public var body: [Statement]
   /// `@decorator` lines above the class, outermost first.
   public var decorators: [Expression]
+  /// The names the body annotates (`x: int` or `x: int = 0`, not `ClassVar`s), in order: the
+  /// fields of a `@dataclass`.
+  public var annotations: [String]
 
   public init(
     name: String, nameRange: SourceRange, arguments: [Argument], body: [Statement],
-    decorators: [Expression]
+    decorators: [Expression], annotations: [String] = []
   ) {
+    self.annotations = annotations
     self.name = name
     self.nameRange = nameRange
     self.arguments = arguments

@@ -1,0 +1,134 @@
+import CNNEngine
+
+/// `target[index] = value` where the target is a NumPy array. ConvBook's arrays are values, so
+/// the array is taken out of the place that holds it (a name, an instance attribute, a list or
+/// dict item), written in place when nothing else shares it, and put back. Where NumPy would let
+/// the change show through another value — a second name or container holding the same array, a
+/// view made by slicing (`row = x[0]`), or the array a view was made from — ConvBook refuses
+/// rather than print values that NumPy would not. `x[0][1] = v` writes through the view `x[0]`
+/// into `x`, as in NumPy.
+extension Interpreter {
+  /// Assigns into the array that `baseExpression` evaluates to; false when it is no array.
+  func assignIntoArray(
+    _ baseExpression: Expression, _ index: Value, _ value: Value, range: SourceRange
+  ) throws(CellError) -> Bool {
+    // A view of another array (`x[0][1] = v`, `x[:, 0][2] = v`): write into the view, then the
+    // view back into its base.
+    if case .subscript(let outerBase, let outerIndexExpression) = baseExpression.kind,
+      case .array = try evaluate(outerBase)
+    {
+      guard case .array(var view) = try evaluate(baseExpression) else { return false }
+      guard view.viewBase != nil else {
+        throw .unsupported(
+          "ConvBook does not support assigning into a copy made by indexing with arrays (NumPy would change nothing)",
+          at: range)
+      }
+      try ArrayOperations.setItem(&view, index, to: value, range: range, budget: budget)
+      // Its values now go into the base: the view must not count as sharing it.
+      view.viewBase = nil
+      let outerIndex = try evaluate(outerIndexExpression)
+      _ = try assignIntoArray(outerBase, outerIndex, .array(view), range: range)
+      return true
+    }
+    guard let place = try arrayPlace(baseExpression) else { return false }
+    // Taken out of its place and out of the enum, the array is held here only (unless shared).
+    var taken = place.take()
+    guard case .array(var array) = taken else {
+      place.putBack(taken)
+      return false
+    }
+    taken = .none
+    defer { place.putBack(.array(array)) }
+    if array.tensorFlowDType != nil {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "'tensorflow.python.framework.ops.EagerTensor' object does not support item assignment",
+        range: range)
+    }
+    let shared = !isKnownUniquelyReferenced(&array.identity)
+    var isView = false
+    if var base = array.viewBase {
+      array.viewBase = nil
+      isView = !isKnownUniquelyReferenced(&base)
+      array.viewBase = base
+    }
+    if shared || isView {
+      throw .unsupported(
+        isView
+          ? "ConvBook does not support assigning into a view of an array that is still in use (NumPy would change both); make it with .copy()"
+          : "ConvBook does not support assigning into an array that another name or container also holds (NumPy would change both); make a .copy() first",
+        at: range)
+    }
+    try ArrayOperations.setItem(&array, index, to: value, range: range, budget: budget)
+    return true
+  }
+
+  /// Where an array the cell names lives: taking it out leaves None there until it is put back.
+  struct ArrayPlace {
+    let take: () -> Value
+    let putBack: (Value) -> Void
+  }
+
+  private func arrayPlace(_ expression: Expression) throws(CellError) -> ArrayPlace? {
+    guard case .array = try evaluate(expression) else { return nil }
+    switch expression.kind {
+    case .name(let name):
+      if locals[name] != nil {
+        return ArrayPlace(
+          take: { self.taken(&self.locals[name]) }, putBack: { self.locals[name] = $0 })
+      }
+      var current = scope
+      while let found = current, !found.globalNames.contains(name) {
+        if found.names[name] != nil {
+          return ArrayPlace(
+            take: { self.taken(&found.names[name]) }, putBack: { found.names[name] = $0 })
+        }
+        current = found.parent
+      }
+      guard session.globals[name] != nil else { return nil }
+      return ArrayPlace(
+        take: { self.taken(&self.session.globals[name]) },
+        putBack: { self.session.globals[name] = $0 })
+    case .attribute(let baseExpression, let name, _):
+      guard case .instance(let instance) = try evaluate(baseExpression),
+        instance.attributes[name] != nil
+      else { return nil }
+      return ArrayPlace(
+        take: { self.taken(&instance.attributes[name]) },
+        putBack: { instance.attributes[name] = $0 })
+    case .subscript(let baseExpression, let indexExpression):
+      let container = try evaluate(baseExpression)
+      let index = try evaluate(indexExpression)
+      switch (container, index) {
+      case (.list(let list), .int(let position)):
+        guard let resolved = Operators.resolveIndex(position, count: list.count) else {
+          return nil
+        }
+        return ArrayPlace(
+          take: {
+            let value = list.items[resolved]
+            list.items[resolved] = .none
+            return value
+          }, putBack: { list.items[resolved] = $0 })
+      case (.dictionary(let dictionary), _):
+        guard dictionary.value(for: index) != nil else { return nil }
+        return ArrayPlace(
+          take: {
+            let value = dictionary.value(for: index) ?? .none
+            dictionary.set(index, .none)
+            return value
+          }, putBack: { dictionary.set(index, $0) })
+      default: return nil
+      }
+    default: return nil
+    }
+  }
+
+  /// The value of an optional slot, leaving None in it.
+  private func taken(_ slot: inout Value?) -> Value {
+    let value = slot ?? .none
+    slot = Value.none
+    return value
+  }
+}
