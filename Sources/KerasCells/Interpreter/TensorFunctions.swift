@@ -55,6 +55,10 @@ enum TensorFunctions {
     case gather
     /// `tf.where(condition, x, y)` / `keras.ops.where`.
     case select
+    /// `tf.split` / `keras.ops.split`: a list of tensors (`TensorSplit`).
+    case split
+    /// `tf.unstack` / `keras.ops.unstack`: a list of tensors, one per position along the axis.
+    case unstack
   }
 
   struct Entry {
@@ -164,6 +168,11 @@ enum TensorFunctions {
         ? ["shape", "minval", "maxval", "dtype", "seed"]
         : ["shape", "minval", "maxval", "dtype", "seed", "name"]
     case .filled: return ["shape", "dtype", "name"]
+    case .split:
+      return keras
+        ? ["x", "indices_or_sections", "axis"]
+        : ["value", "num_or_size_splits", "axis", "num", "name"]
+    case .unstack: return keras ? ["x", "num", "axis"] : ["value", "num", "axis", "name"]
     }
   }
 
@@ -193,6 +202,13 @@ enum TensorFunctions {
       return keras ? ["stop": .none, "step": .int(1)] : ["limit": .none, "delta": .int(1)]
     case .oneHot: return ["axis": keras ? .int(-1) : .none]
     case .gather: return ["axis": .none, "batch_dims": .int(0)]
+    case .split:
+      return keras
+        ? ["axis": .int(0)] : ["axis": .int(0), "num": .none, "name": .string("split")]
+    case .unstack:
+      return keras
+        ? ["axis": .int(0), "num": .none]
+        : ["axis": .int(0), "num": .none, "name": .string("unstack")]
     default: return [:]
     }
   }
@@ -257,6 +273,8 @@ enum TensorFunctions {
     table["where"] = (.select, "tf.where")
     table["zeros"] = (.filled(0), "tf.zeros")
     table["ones"] = (.filled(1), "tf.ones")
+    table["split"] = (.split, "tf.split")
+    table["unstack"] = (.unstack, "tf.unstack")
     return table
   }()
 
@@ -337,6 +355,7 @@ enum TensorFunctions {
     "greater": (.binary(.greater), "greater"), "less": (.binary(.less), "less"),
     "greater_equal": (.binary(.greaterEqual), "greater_equal"),
     "less_equal": (.binary(.lessEqual), "less_equal"),
+    "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -504,6 +523,11 @@ enum TensorFunctions {
     switch entry.kind {
     case .epsilon: return .float(1e-7)
     case .range: return try constantRange(arguments, entry: entry, path: path, range: range)
+    case .split, .unstack:
+      if session.lambdaTracingDepth > 0 { throw limitation("on Keras tensors") }
+      return try split(
+        entry, tensor(entry.parameters[0]), arguments, path: path, interpreter: interpreter,
+        range: range)
     case .unary(let unary):
       inputs = [try tensor(entry.parameters[0])]
       function = .unary(unary)
