@@ -955,6 +955,18 @@ graph_case("split_unstack", "tf.split into equal pieces and by sizes (one inferr
 """)
 
 
+graph_case("pool_functions", "tf.nn.max_pool / avg_pool (and their 2d forms) on Keras tensors: SAME and VALID windows, ksize and strides as numbers, pairs and [1, k, k, 1] (the pooling of a VGG port written with TensorFlow functions)", """
+    import tensorflow as tf
+    inputs = keras.Input(shape=(9, 7, 4))
+    x = layers.Conv2D(6, 3, padding="same", activation="relu")(inputs)
+    a = tf.nn.max_pool(x, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding="SAME", name="pool1")
+    b = tf.nn.avg_pool(x, ksize=3, strides=1, padding="VALID")
+    c = tf.nn.max_pool2d(b, 2, 2, "VALID")
+    d = tf.nn.avg_pool2d(x, ksize=(3, 2), strides=(2, 3), padding="SAME")
+    model = keras.Model(inputs, [a, c, d])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]

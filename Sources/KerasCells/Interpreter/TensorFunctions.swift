@@ -59,6 +59,8 @@ enum TensorFunctions {
     case split
     /// `tf.unstack` / `keras.ops.unstack`: a list of tensors, one per position along the axis.
     case unstack
+    /// `tf.nn.max_pool` / `tf.nn.avg_pool` (and their `2d` forms) on images.
+    case pool(PoolingKernel.Mode)
   }
 
   struct Entry {
@@ -173,6 +175,7 @@ enum TensorFunctions {
         ? ["x", "indices_or_sections", "axis"]
         : ["value", "num_or_size_splits", "axis", "num", "name"]
     case .unstack: return keras ? ["x", "num", "axis"] : ["value", "num", "axis", "name"]
+    case .pool: return ["input", "ksize", "strides", "padding", "data_format", "name"]
     }
   }
 
@@ -290,6 +293,9 @@ enum TensorFunctions {
     "leaky_relu": (.leakyRelu, "tf.nn.leaky_relu"),
     "depth_to_space": (.depthToSpace, "tf.nn.depth_to_space"),
     "space_to_depth": (.spaceToDepth, "tf.nn.space_to_depth"),
+    "max_pool": (.pool(.max), "tf.nn.max_pool2d"), "max_pool2d": (.pool(.max), "tf.nn.max_pool2d"),
+    "avg_pool": (.pool(.average), "tf.nn.avg_pool"),
+    "avg_pool2d": (.pool(.average), "tf.nn.avg_pool2d"),
   ]
 
   private static let backend: [String: (Kind, String)] = [
@@ -523,8 +529,42 @@ enum TensorFunctions {
     switch entry.kind {
     case .epsilon: return .float(1e-7)
     case .range: return try constantRange(arguments, entry: entry, path: path, range: range)
+    case .pool(let mode):
+      inputs = [try tensor("input")]
+      // `ksize` / `strides`: a number, [rows, cols] or [1, rows, cols, 1].
+      func window(_ name: String) throws(CellError) -> [Int] {
+        guard let values = try ints(name) else {
+          let function = String(path.split(separator: ".").last ?? "")
+          throw CellError(
+            type: "TypeError",
+            message: "\(function)() missing 1 required positional argument: '\(name)'",
+            range: range)
+        }
+        switch values.count {
+        case 1 where values[0] > 0: return [values[0], values[0]]
+        case 2 where values.allSatisfy({ $0 > 0 }): return values
+        case 4 where values[0] == 1 && values[3] == 1 && values[1] > 0 && values[2] > 0:
+          return [values[1], values[2]]
+        default:
+          throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`")
+        }
+      }
+      let size = try window("ksize")
+      let strides = try window("strides")
+      guard case .string(let padding)? = arguments["padding"], ["SAME", "VALID"].contains(padding)
+      else {
+        throw limitation("with a padding other than \"SAME\" or \"VALID\"")
+      }
+      switch arguments["data_format"] {
+      case nil, .none?, .string("NHWC")?: break
+      default: throw limitation("with a data format other than NHWC")
+      }
+      function = .pool(mode, size: size, strides: strides, same: padding == "SAME")
     case .split, .unstack:
-      if session.lambdaTracingDepth > 0 { throw limitation("on Keras tensors") }
+      if session.lambdaTracingDepth > 0 {
+        // Several outputs inside a traced function: the Lambda's program has one per operation.
+        throw .unsupported("ConvBook does not support `\(path)` in a Lambda yet", at: range)
+      }
       return try split(
         entry, tensor(entry.parameters[0]), arguments, path: path, interpreter: interpreter,
         range: range)
