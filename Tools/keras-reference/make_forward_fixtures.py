@@ -941,6 +941,32 @@ graph_case("attention_explicit_masks", "Attention and AdditiveAttention with mas
 """)
 
 
+graph_case("split_unstack", "tf.split into equal pieces and by sizes (one inferred with -1), tf.unstack along a spatial axis, the pieces recombined by tf.concat, tf.stack and Add (the VGG16 BGR reordering of a real model file)", """
+    import tensorflow as tf
+    inputs = keras.Input(shape=(5, 4, 6))
+    red, green, blue = tf.split(axis=3, num_or_size_splits=3, value=inputs)
+    bgr = tf.concat(axis=3, values=[blue - 103.939, green - 116.779, red - 123.68])
+    small, rest = tf.split(inputs, [1, -1], axis=-1)
+    rows = tf.unstack(inputs, axis=1)
+    x = layers.Conv2D(3, 3, padding="same")(tf.concat([bgr, rest * 0.5, small], axis=-1))
+    summed = layers.Add()([rows[0], rows[4], rows[2]])
+    stacked = tf.stack(rows[1:3], axis=1)
+    model = keras.Model(inputs, [x, summed, stacked])
+""")
+
+
+graph_case("pool_functions", "tf.nn.max_pool / avg_pool (and their 2d forms) on Keras tensors: SAME and VALID windows, ksize and strides as numbers, pairs and [1, k, k, 1] (the pooling of a VGG port written with TensorFlow functions)", """
+    import tensorflow as tf
+    inputs = keras.Input(shape=(9, 7, 4))
+    x = layers.Conv2D(6, 3, padding="same", activation="relu")(inputs)
+    a = tf.nn.max_pool(x, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding="SAME", name="pool1")
+    b = tf.nn.avg_pool(x, ksize=3, strides=1, padding="VALID")
+    c = tf.nn.max_pool2d(b, 2, 2, "VALID")
+    d = tf.nn.avg_pool2d(x, ksize=(3, 2), strides=(2, 3), padding="SAME")
+    model = keras.Model(inputs, [a, c, d])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]

@@ -75,14 +75,35 @@ extension ShapeTrace {
         steps[index].statistics = layer.statistics
         steps[index].seconds = layer.seconds
       } else if let nested = model.layers.first(where: { $0.name == steps[index].name })?.model {
-        // A nested model's row: the output of its last layer, the time of all its layers.
+        // A nested model's row: its outputs (all of them), the time of all its layers.
         let inner = nested.flattenedLayers.filter { !$0.isInputLayer }.compactMap {
           byName[$0.name]
         }
-        steps[index].statistics = inner.last?.statistics
+        let outputs = Self.outputLayerNames(of: nested).compactMap { byName[$0] }
+        steps[index].statistics = ActivationStatistics.combining(
+          outputs.map { ($0.statistics, $0.values) })
         steps[index].seconds = inner.isEmpty ? nil : inner.reduce(0) { $0 + $1.seconds }
       }
     }
+  }
+
+  /// The names of the layers that compute a model's outputs (inside nested models, the layers
+  /// computing theirs), each once, in output order.
+  static func outputLayerNames(of model: SequentialModel) -> [String] {
+    let producers: [LayerInstance]
+    if let graph = model.graph {
+      producers = graph.outputs.map(\.producer)
+    } else {
+      producers = model.layers.last(where: { !$0.isInputLayer }).map { [$0] } ?? []
+    }
+    var names: [String] = []
+    for producer in producers where !producer.isInputLayer {
+      for name in producer.model.map(outputLayerNames(of:)) ?? [producer.name]
+      where !names.contains(name) {
+        names.append(name)
+      }
+    }
+    return names
   }
 
   static func seconds(_ duration: Duration) -> Double {

@@ -18,8 +18,11 @@ public struct ShapeTrace: Sendable, Equatable {
   public struct Step: Sendable, Equatable {
     public var name: String
     public var className: String
+    /// The (first) output's shape.
     public var outputShape: TensorShape
-    /// Values in one sample of the output; nil when a dimension is unknown.
+    /// Every output's shape, for a layer or nested model with several outputs; nil otherwise.
+    public var outputShapes: [TensorShape]?
+    /// Values in one sample of the output (of all outputs); nil when a dimension is unknown.
     public var values: Int?
     public var parameters: Int
     public var multiplyAccumulates: Int
@@ -40,6 +43,15 @@ public struct ShapeTrace: Sendable, Equatable {
     public var innerValues: InnerValues?
 
     public var isInput: Bool { className == "InputLayer" }
+    /// The output shape as Keras prints it: one shape, or the list of every output's.
+    public var outputShapeText: String {
+      guard let outputShapes else { return outputShape.description }
+      return "[" + outputShapes.map(\.description).joined(separator: ", ") + "]"
+    }
+    /// The shape of one sample of each output (`(8, 8, 4), (3, 3, 2)`).
+    public var sampleShapeText: String {
+      (outputShapes ?? [outputShape]).map(AnalysisFormat.sampleShape).joined(separator: ", ")
+    }
     /// float32 bytes of one sample of the output; for a nested model, of every tensor inside it,
     /// which a training step keeps too.
     public var activationBytes: Int? { (innerValues?.all ?? values).map { $0 * 4 } }
@@ -108,10 +120,20 @@ public struct ShapeTrace: Sendable, Equatable {
     var previousValues = inputValues
     // A functional model's summary lists its InputLayer as a row too: that tensor is step 0.
     for row in summary.rows where !row.isInputLayer {
+      var outputValues = row.outputValues
       var step = Step(
         name: row.name, className: row.className, outputShape: row.outputShape,
-        values: row.outputValues,
+        values: outputValues,
         parameters: row.parameters, multiplyAccumulates: row.multiplyAccumulates, marks: [])
+      if let shapes = row.outputShapes, shapes.count > 1 {
+        // Every output counts (a feature extractor's several maps, `return_state`'s states).
+        step.outputShapes = shapes
+        let counts = shapes.map(\.valuesPerSample)
+        outputValues =
+          counts.contains(where: { $0 == nil })
+          ? nil : counts.reduce(0) { $0 + $1! }
+        step.values = outputValues
+      }
       if !row.nestedRows.isEmpty { step.innerValues = Self.innerValues(row.nestedRows) }
       if row.inputShape.rank >= 3 && row.outputShape.rank == 2 && row.className == "Flatten" {
         step.marks.append(.flattensLayout)
@@ -122,14 +144,14 @@ public struct ShapeTrace: Sendable, Equatable {
         step.marks.append(.parameterJump)
         step.parameterGrowth = Double(row.parameters) / Double(largestEarlier)
       }
-      if let before = previousValues, let after = row.outputValues, before > 0,
+      if let before = previousValues, let after = outputValues, before > 0,
         Double(after) >= Self.jumpFactor * Double(before)
       {
         step.marks.append(.valueJump)
         step.valueGrowth = Double(after) / Double(before)
       }
       largestEarlier = max(largestEarlier, row.parameters)
-      previousValues = row.outputValues
+      previousValues = outputValues
       steps.append(step)
     }
     self.steps = steps

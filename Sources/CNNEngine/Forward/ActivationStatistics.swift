@@ -24,10 +24,16 @@ public struct LayerMeasurement: Sendable, Equatable {
   /// byte-identical from build to build.
   public var seconds: Double
 
-  public init(layerName: String, statistics: ActivationStatistics, seconds: Double) {
+  /// How many values the statistics summarise (every output of the call, all samples).
+  public var values: Int
+
+  public init(
+    layerName: String, statistics: ActivationStatistics, seconds: Double, values: Int = 0
+  ) {
     self.layerName = layerName
     self.statistics = statistics
     self.seconds = seconds
+    self.values = values
   }
 }
 
@@ -35,6 +41,33 @@ extension ActivationStatistics {
   /// Values per partial sum: the chunking is fixed, never derived from the thread count, so the
   /// mean has the same bits whichever threads computed the chunks.
   static let chunkSize = 1 << 16
+
+  /// The statistics of every value of several parts (each with how many values it summarises),
+  /// as one: a call with several outputs, a nested model's outputs. Combined in the parts' order.
+  public static func combining(_ parts: [(statistics: ActivationStatistics, values: Int)])
+    -> ActivationStatistics?
+  {
+    guard let first = parts.first else { return nil }
+    guard parts.count > 1 else { return first.statistics }
+    let total = parts.reduce(0) { $0 + $1.values }
+    guard total > 0 else { return first.statistics }
+    var sum = 0.0
+    var zeros = 0.0
+    for part in parts {
+      sum += Double(part.statistics.mean) * Double(part.values)
+      zeros += Double(part.statistics.zeroFraction) * Double(part.values)
+    }
+    return ActivationStatistics(
+      minimum: parts.map(\.statistics.minimum).min()!, mean: Float(sum / Double(total)),
+      maximum: parts.map(\.statistics.maximum).max()!,
+      zeroFraction: Float(zeros / Double(total)))
+  }
+
+  /// The statistics of every value of `tensors` together (a call with several outputs).
+  static func summarizing(_ tensors: [Tensor], threads: Int) -> ActivationStatistics {
+    let parts = tensors.map { (statistics: summarizing($0, threads: threads), values: $0.count) }
+    return combining(parts) ?? summarizing(tensors[0], threads: threads)
+  }
 
   /// The statistics of every value of `tensor` (all samples of the batch). Chunks are reduced in
   /// parallel (sums in Double) and combined in chunk order.

@@ -186,7 +186,7 @@ struct ForwardGraph {
     let layer = call.instance.layer
     if let operation = layer as? any TensorOperationLayer {
       return (
-        [try operation.outputShape(forInputs: given, values: values)],
+        try operation.outputShapes(forInputs: given, values: values),
         operation.outputValue(forInputs: given, values: values)
       )
     }

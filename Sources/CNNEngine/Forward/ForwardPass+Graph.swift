@@ -157,6 +157,8 @@ extension ForwardPass {
       let start = measuring ? DispatchTime.now().uptimeNanoseconds : 0
       let outputShape = shapes[call.output]
       let output: Tensor
+      /// Every output of a call with several (what its measurement summarises).
+      var several: [Tensor] = []
       switch steps[ObjectIdentifier(call.instance)]! {
       case .layer(let step) where call.isMultiOutput:
         let mask = masks[call.inputs[0]]
@@ -168,6 +170,7 @@ extension ForwardPass {
         }
         masks[call.output] = outputMask
         output = outputs[0]
+        several = outputs
       case .merge(let step) where call.isMultiOutput:
         let given = call.inputs.map { read($0).tensor }
         let outputs = try step.runSeveral(
@@ -179,6 +182,7 @@ extension ForwardPass {
           values[value] = tensor
         }
         output = outputs[0]
+        several = outputs
       case .layer(let step):
         let (input, last) = read(call.inputs[0])
         var buffers = ActivationBuffers(input: input, idle: idle, ownsInput: last)
@@ -207,7 +211,10 @@ extension ForwardPass {
         measurements.append(
           LayerMeasurement(
             layerName: call.instance.name,
-            statistics: .summarizing(output, threads: threads), seconds: seconds))
+            statistics: several.isEmpty
+              ? .summarizing(output, threads: threads) : .summarizing(several, threads: threads),
+            seconds: seconds,
+            values: several.isEmpty ? output.count : several.reduce(0) { $0 + $1.count }))
       }
     }
     var outputs: [Tensor] = []

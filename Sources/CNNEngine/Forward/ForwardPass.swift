@@ -268,7 +268,8 @@ public final class ForwardPass: @unchecked Sendable {
         measurements.append(
           LayerMeasurement(
             layerName: step.name,
-            statistics: .summarizing(buffers.current, threads: threads), seconds: seconds))
+            statistics: .summarizing(buffers.current, threads: threads), seconds: seconds,
+            values: buffers.current.count))
       }
     }
     let result = buffers.current

@@ -18,6 +18,8 @@ struct MergeStep {
     case perChannel(ElementwiseKernel.Operation, [Float])
     /// A TensorFlow function (`TensorFunctionLayer`, `SlicingOpLambda`).
     case function(TensorFunction)
+    /// `tf.split` / `tf.unstack`: one slice of the input per output (`TensorSplit`).
+    case split([TensorSlice])
     /// A `Lambda`'s traced operations: one step per operation.
     case lambda(LambdaTrace.Program, steps: [MergeStep])
     case multiHeadAttention(MultiHeadAttention.Prepared)
@@ -36,6 +38,7 @@ struct MergeStep {
   private static func operation(of layer: any TensorOperationLayer) -> Operation {
     if let function = layer as? TensorFunctionLayer { return .function(function.function) }
     if let slicing = layer as? SlicingOpLambda { return .function(.slice(slicing.slice)) }
+    if let split = layer as? TensorSplit { return .split(split.slices) }
     guard let lambda = layer as? TFOpLambda else {
       preconditionFailure("a tensor operation layer of an unknown kind: \(type(of: layer))")
     }
@@ -120,10 +123,25 @@ struct MergeStep {
   }
 
   /// A call with several outputs: `MultiHeadAttention` with `return_attention_scores=True`
-  /// (output, scores).
+  /// (output, scores), `tf.split` / `tf.unstack` (one slice per output).
   func runSeveral(_ inputs: [Tensor], outputShapes: [[Int]], masks: [[Bool]?] = [])
     throws(ForwardError) -> [Tensor]
   {
+    if case .split(let slices) = operation, slices.count == outputShapes.count {
+      do throws(KernelError) {
+        var outputs: [Tensor] = []
+        for (slice, shape) in zip(slices, outputShapes) {
+          let output = try TensorFunctionStep.run(.slice(slice), [inputs[0]], outputShape: shape)
+          guard output.shape == shape else {
+            throw KernelError("a piece of shape \(TensorShape.tuple(output.shape))")
+          }
+          outputs.append(output)
+        }
+        return outputs
+      } catch {
+        throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
+      }
+    }
     guard case .multiHeadAttention(let prepared) = operation, outputShapes.count == 2 else {
       throw ForwardError(
         .model, "ConvBook's forward pass does not run layer \"\(name)\" with several outputs")
@@ -185,6 +203,9 @@ struct MergeStep {
         ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
       case .function(let function):
         first = try TensorFunctionStep.run(function, [first] + others, outputShape: outputShape)
+      case .split(let slices):
+        // A split into one piece (several pieces run through `runSeveral`).
+        first = try TensorFunctionStep.run(.slice(slices[0]), [first], outputShape: outputShape)
       case .lambda(let program, let steps):
         var values = [first] + others
         first = .empty

@@ -117,6 +117,11 @@ enum TensorFunctionStep {
       return try TensorFunctionKernel.depthToSpace(first, blockSize: block)
     case .spaceToDepth(let block):
       return try TensorFunctionKernel.spaceToDepth(first, blockSize: block)
+    case .pool(let mode, let size, let strides, let same):
+      return try PoolingKernel.pool(
+        first, mode: mode, poolSize: size, strides: strides,
+        padding: PoolingKernel.padding(
+          inputShape: first.shape, poolSize: size, strides: strides, same: same))
     case .extractPatches(let size, let strides, let rates, let same):
       let spatial = Array(first.shape[1...2])
       let padding =

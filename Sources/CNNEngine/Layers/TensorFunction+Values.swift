@@ -85,6 +85,30 @@ extension TensorFunction {
       return TensorShape([
         d[0], d[1].map { $0 / block }, d[2].map { $0 / block }, try times(d[3], square),
       ])
+    case .pool(_, let size, let strides, let same):
+      let input = inputs[0]
+      guard input.rank == 4 else {
+        throw .limitation(
+          "ConvBook pools images (4-D tensors, NHWC) with TensorFlow's pooling functions; \(name) got a tensor of shape \(input)"
+        )
+      }
+      let d = input.dimensions
+      var dimensions: [Int?] = [d[0]]
+      for axis in 0..<2 {
+        // TensorFlow's windowed output size: VALID (n - k) / s + 1, SAME ceil(n / s).
+        guard let input = d[axis + 1] else {
+          dimensions.append(nil)
+          continue
+        }
+        let (window, stride) = (size[axis], strides[axis])
+        if !same, input < window {
+          throw error(
+            "Negative dimension size caused by subtracting \(window) from \(input) for '{{node \(name)/MaxPool2d}}'"
+          )
+        }
+        dimensions.append(same ? (input - 1) / stride + 1 : (input - window) / stride + 1)
+      }
+      return TensorShape(dimensions + [d[3]])
     case .extractPatches(let size, let strides, let rates, let same):
       let input = inputs[0]
       guard input.rank == 4 else {

@@ -66,6 +66,8 @@ public enum TensorFunction: Sendable, Equatable {
   /// `tf.image.extract_patches(x, sizes=[1, kh, kw, 1], strides=..., rates=..., padding=...)`
   /// (NHWC): every window's pixels as the channels of one output pixel.
   case extractPatches(size: [Int], strides: [Int], rates: [Int], same: Bool)
+  /// `tf.nn.max_pool(x, ksize, strides, padding)` / `tf.nn.avg_pool` (NHWC, 2-D windows).
+  case pool(PoolingKernel.Mode, size: [Int], strides: [Int], same: Bool)
   /// `tf.where(condition, x, y)`: x where the condition is non-zero, else y, all three
   /// broadcast; `x` / `y` nil when that operand is a tensor input (after the condition), a number
   /// otherwise.
@@ -352,7 +354,7 @@ public enum TensorFunction: Sendable, Equatable {
       }
       return TensorShape(dimensions)
     case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .dynamicResize,
-      .randomNormal:
+      .randomNormal, .pool:
       return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }

@@ -10,6 +10,9 @@ public protocol TensorOperationLayer: MultiInputLayer {
     -> TensorShape
   /// The known value of the output when it is a small integer tensor computed from shapes.
   func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]?
+  /// The shapes of every output of the call: one for all operations but `TensorSplit`'s.
+  func outputShapes(forInputs inputs: [TensorShape], values: [[Int?]?]) throws(KerasError)
+    -> [TensorShape]
 }
 
 extension TensorOperationLayer {
@@ -18,6 +21,10 @@ extension TensorOperationLayer {
   { try outputShape(forInputs: inputs) }
 
   public func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]? { nil }
+
+  public func outputShapes(forInputs inputs: [TensorShape], values: [[Int?]?]) throws(KerasError)
+    -> [TensorShape]
+  { [try outputShape(forInputs: inputs, values: values)] }
 }
 
 extension TFOpLambda {

@@ -63,6 +63,13 @@ extension LayerInstance {
       if outputShapeList == nil { outputShapeList = [output, scores] }
       return ([output, scores], .tuple)
     }
+    if let split = layer as? TensorSplit, asList {
+      // `tf.split` / `tf.unstack`: a list of tensors, even of one.
+      _ = try singleOutputShape(onInputs: inputs, asList: asList, values: values)
+      let shapes = try split.outputShapes(forInputs: inputs)
+      if outputShapeList == nil { outputShapeList = shapes }
+      return (shapes, .list)
+    }
     return ([try singleOutputShape(onInputs: inputs, asList: asList, values: values)], .single)
   }
 

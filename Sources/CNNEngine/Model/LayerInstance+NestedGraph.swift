@@ -8,8 +8,14 @@ extension LayerInstance {
   func callGraphModel(_ model: SequentialModel, graph: ModelGraph, onInputs inputs: [TensorShape])
     throws(KerasError) -> [TensorShape]
   {
+    var inputs = inputs
+    if inputs.count > graph.inputs.count, model.kerasVersion == .keras2 {
+      // tf-keras zips the tensors with the model's inputs: the extra ones are never read.
+      inputs = Array(inputs.prefix(graph.inputs.count))
+    }
     if inputs.count != graph.inputs.count, model.kerasVersion == .keras2 {
-      // tf-keras fails deep inside its graph ("Could not compute output"), naming TensorFlow ops.
+      // tf-keras fails deep inside its graph ("Could not compute output"), naming TensorFlow ops
+      // (the cell language words that error where it can name them: `ModelInputCount`).
       throw KerasError.limitation(
         "ConvBook does not call the model \"\(model.name)\", which takes \(graph.inputs.count) inputs, on \(inputs.count) tensor\(inputs.count == 1 ? "" : "s")"
       )

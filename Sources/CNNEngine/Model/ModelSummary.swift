@@ -119,9 +119,18 @@ public struct ModelSummary: Sendable, Equatable {
     self.rows = rows
   }
 
+  /// Weights that more than one row shows (a layer inside a nested model and in the outer graph
+  /// too), past their first row: the totals count every weight once, as Keras does.
+  public var repeatedWeights: [WeightSpec] = []
+
   public var outputShape: TensorShape { rows.last?.outputShape ?? inputShape }
-  public var totalParameters: Int { rows.reduce(0) { $0 + $1.parameters } }
-  public var trainableParameters: Int { rows.reduce(0) { $0 + $1.trainableParameters } }
+  public var totalParameters: Int {
+    rows.reduce(0) { $0 + $1.parameters } - repeatedWeights.reduce(0) { $0 + $1.count }
+  }
+  public var trainableParameters: Int {
+    rows.reduce(0) { $0 + $1.trainableParameters }
+      - repeatedWeights.filter(\.trainable).reduce(0) { $0 + $1.count }
+  }
   public var nonTrainableParameters: Int { totalParameters - trainableParameters }
   public var totalMultiplyAccumulates: Int { rows.reduce(0) { $0 + $1.multiplyAccumulates } }
 }

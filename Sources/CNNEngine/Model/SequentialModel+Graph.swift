@@ -31,6 +31,12 @@ extension SequentialModel {
     for instance in graph.layers where !instance.isInputLayer {
       totals = try totals.adding(instance.counts, owner: model)
     }
+    // A layer inside a nested model and in this graph too: its weights count once. (Their sums
+    // are parts of the checked totals above, so they need no checks of their own.)
+    for spec in RepeatedWeights.repeated(in: graph.layers) {
+      totals.parameters -= spec.count
+      totals.parameterBytes -= spec.count * spec.bytesPerValue
+    }
     return totals
   }
 
@@ -83,6 +89,7 @@ extension SequentialModel {
       name: name, inputLayerName: graph.inputs[0].producer.name,
       inputShape: graph.inputs[0].shape, rows: rows)
     summary.showsConnections = !graph.isSequentialLike
+    summary.repeatedWeights = RepeatedWeights.repeated(in: graph.layers)
     return summary
   }
 }

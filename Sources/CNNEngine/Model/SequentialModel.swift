@@ -532,18 +532,30 @@ public final class SequentialModel {
 
   /// `model.weights`: each layer's `weights` in layer order (so, unlike a layer's own list, not all
   /// trainable weights first).
-  public var variables: [WeightVariable] { stack.flatMap(\.variables) }
+  public var variables: [WeightVariable] { unique(stack.flatMap(\.variables)) }
   /// A frozen model has no trainable weights, whatever its layers' flags (both Kerases); otherwise
   /// Keras 3 counts each variable's own flag.
   public var trainableVariables: [WeightVariable] {
     guard trainable else { return [] }
-    if usesKeras3Trainable { return stack.flatMap(\.flaggedVariables).filter(\.trainable) }
-    return stack.flatMap(\.trainableVariables)
+    if usesKeras3Trainable {
+      return unique(stack.flatMap(\.flaggedVariables).filter(\.trainable))
+    }
+    return unique(stack.flatMap(\.trainableVariables))
   }
   public var nonTrainableVariables: [WeightVariable] {
     guard trainable else { return variables }
-    if usesKeras3Trainable { return stack.flatMap(\.flaggedVariables).filter { !$0.trainable } }
-    return stack.flatMap(\.nonTrainableVariables)
+    if usesKeras3Trainable {
+      return unique(stack.flatMap(\.flaggedVariables).filter { !$0.trainable })
+    }
+    return unique(stack.flatMap(\.nonTrainableVariables))
+  }
+
+  /// Each variable once: a layer used inside a nested model and in this model too
+  /// (`RepeatedWeights`) shows its variables in both places, which Keras lists once.
+  private func unique(_ variables: [WeightVariable]) -> [WeightVariable] {
+    guard graph != nil, !RepeatedWeights.repeated(in: stack).isEmpty else { return variables }
+    var seen: Set<String> = []
+    return variables.filter { seen.insert($0.name).inserted }
   }
 
   /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.

@@ -77,6 +77,10 @@ struct MergeTraining {
         throw refuse("the tensor function \(what)")
       }
       plan = .function(function)
+    case .split(let slices):
+      // One piece is one slice; several pieces are refused with the graph's several-output calls.
+      guard slices.count == 1 else { throw refuse("the operation \(className)") }
+      plan = .function(.slice(slices[0]))
     case .lambda(let program, let steps):
       var trained: [MergeTraining] = []
       for (operation, step) in zip(program.operations, steps) {

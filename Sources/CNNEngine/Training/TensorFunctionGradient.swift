@@ -35,6 +35,8 @@ enum TensorFunctionGradient {
       // TensorFlow has no gradient for ResizeArea either.
       return method == "area" ? "resize with method='area'" : nil
     case .matmul: return nil
+    case .pool(let mode, _, _, _):
+      return mode == .max ? "tf.nn.max_pool" : "tf.nn.avg_pool"
     }
   }
 
@@ -47,6 +49,9 @@ enum TensorFunctionGradient {
       try TensorFunctionStep.run(function, inputs, outputShape: outputShape).scalars
     }
     switch function {
+    case .pool:
+      // Refused before training starts (`refusal`).
+      throw KernelError("no backward pass of TensorFlow's pooling functions")
     case .unary(let unary):
       return [try unaryBackward(unary, g, x: x, y: unary.usesOutput ? output() : [])]
     case .binary(let binary, let constant, let constantFirst):

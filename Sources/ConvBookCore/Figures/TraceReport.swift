@@ -16,7 +16,7 @@ public enum TraceReport {
     let total = trace.totalParameters
     for step in trace.steps {
       var row = [
-        step.name, step.className, step.outputShape.description,
+        step.name, step.className, step.outputShapeText,
         step.values.map(AnalysisFormat.grouped) ?? "?",
         step.activationBytes.map(AnalysisFormat.bytes) ?? "?",
         AnalysisFormat.grouped(step.parameters),
@@ -97,6 +97,9 @@ public enum TraceReport {
               ("params", .int(step.parameters)), ("macs", .int(step.multiplyAccumulates)),
               ("marks", .array(step.marks.map { .string($0.rawValue) })),
             ]
+            if let shapes = step.outputShapes {
+              fields.append(("output_shapes", .array(shapes.map { .shape($0.dimensions) })))
+            }
             if trace.measurement != nil {
               fields.append(("statistics", step.statistics.map(statistics) ?? .null))
               fields.append(("seconds", step.seconds.map(JSONValue.double) ?? .null))

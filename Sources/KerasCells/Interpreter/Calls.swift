@@ -798,6 +798,13 @@ enum Calls {
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
         at: site.range)
     }
+    if interpreter.kerasVersion == .keras2,
+      let error = ModelInputCount.tfKerasError(
+        model, given: tensors, asList: argument.sequenceItems != nil,
+        training: keywords.first(where: { $0.0 == "training" })?.1, range: site.range)
+    {
+      throw error
+    }
     let instance = model.calledInstance
     let wasBuilt = model.isBuilt
     do {

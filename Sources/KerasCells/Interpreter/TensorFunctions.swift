@@ -55,6 +55,12 @@ enum TensorFunctions {
     case gather
     /// `tf.where(condition, x, y)` / `keras.ops.where`.
     case select
+    /// `tf.split` / `keras.ops.split`: a list of tensors (`TensorSplit`).
+    case split
+    /// `tf.unstack` / `keras.ops.unstack`: a list of tensors, one per position along the axis.
+    case unstack
+    /// `tf.nn.max_pool` / `tf.nn.avg_pool` (and their `2d` forms) on images.
+    case pool(PoolingKernel.Mode)
   }
 
   struct Entry {
@@ -164,6 +170,12 @@ enum TensorFunctions {
         ? ["shape", "minval", "maxval", "dtype", "seed"]
         : ["shape", "minval", "maxval", "dtype", "seed", "name"]
     case .filled: return ["shape", "dtype", "name"]
+    case .split:
+      return keras
+        ? ["x", "indices_or_sections", "axis"]
+        : ["value", "num_or_size_splits", "axis", "num", "name"]
+    case .unstack: return keras ? ["x", "num", "axis"] : ["value", "num", "axis", "name"]
+    case .pool: return ["input", "ksize", "strides", "padding", "data_format", "name"]
     }
   }
 
@@ -193,6 +205,13 @@ enum TensorFunctions {
       return keras ? ["stop": .none, "step": .int(1)] : ["limit": .none, "delta": .int(1)]
     case .oneHot: return ["axis": keras ? .int(-1) : .none]
     case .gather: return ["axis": .none, "batch_dims": .int(0)]
+    case .split:
+      return keras
+        ? ["axis": .int(0)] : ["axis": .int(0), "num": .none, "name": .string("split")]
+    case .unstack:
+      return keras
+        ? ["axis": .int(0), "num": .none]
+        : ["axis": .int(0), "num": .none, "name": .string("unstack")]
     default: return [:]
     }
   }
@@ -257,6 +276,8 @@ enum TensorFunctions {
     table["where"] = (.select, "tf.where")
     table["zeros"] = (.filled(0), "tf.zeros")
     table["ones"] = (.filled(1), "tf.ones")
+    table["split"] = (.split, "tf.split")
+    table["unstack"] = (.unstack, "tf.unstack")
     return table
   }()
 
@@ -272,6 +293,9 @@ enum TensorFunctions {
     "leaky_relu": (.leakyRelu, "tf.nn.leaky_relu"),
     "depth_to_space": (.depthToSpace, "tf.nn.depth_to_space"),
     "space_to_depth": (.spaceToDepth, "tf.nn.space_to_depth"),
+    "max_pool": (.pool(.max), "tf.nn.max_pool2d"), "max_pool2d": (.pool(.max), "tf.nn.max_pool2d"),
+    "avg_pool": (.pool(.average), "tf.nn.avg_pool"),
+    "avg_pool2d": (.pool(.average), "tf.nn.avg_pool2d"),
   ]
 
   private static let backend: [String: (Kind, String)] = [
@@ -337,6 +361,7 @@ enum TensorFunctions {
     "greater": (.binary(.greater), "greater"), "less": (.binary(.less), "less"),
     "greater_equal": (.binary(.greaterEqual), "greater_equal"),
     "less_equal": (.binary(.lessEqual), "less_equal"),
+    "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -504,6 +529,45 @@ enum TensorFunctions {
     switch entry.kind {
     case .epsilon: return .float(1e-7)
     case .range: return try constantRange(arguments, entry: entry, path: path, range: range)
+    case .pool(let mode):
+      inputs = [try tensor("input")]
+      // `ksize` / `strides`: a number, [rows, cols] or [1, rows, cols, 1].
+      func window(_ name: String) throws(CellError) -> [Int] {
+        guard let values = try ints(name) else {
+          let function = String(path.split(separator: ".").last ?? "")
+          throw CellError(
+            type: "TypeError",
+            message: "\(function)() missing 1 required positional argument: '\(name)'",
+            range: range)
+        }
+        switch values.count {
+        case 1 where values[0] > 0: return [values[0], values[0]]
+        case 2 where values.allSatisfy({ $0 > 0 }): return values
+        case 4 where values[0] == 1 && values[3] == 1 && values[1] > 0 && values[2] > 0:
+          return [values[1], values[2]]
+        default:
+          throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`")
+        }
+      }
+      let size = try window("ksize")
+      let strides = try window("strides")
+      guard case .string(let padding)? = arguments["padding"], ["SAME", "VALID"].contains(padding)
+      else {
+        throw limitation("with a padding other than \"SAME\" or \"VALID\"")
+      }
+      switch arguments["data_format"] {
+      case nil, .none?, .string("NHWC")?: break
+      default: throw limitation("with a data format other than NHWC")
+      }
+      function = .pool(mode, size: size, strides: strides, same: padding == "SAME")
+    case .split, .unstack:
+      if session.lambdaTracingDepth > 0 {
+        // Several outputs inside a traced function: the Lambda's program has one per operation.
+        throw .unsupported("ConvBook does not support `\(path)` in a Lambda yet", at: range)
+      }
+      return try split(
+        entry, tensor(entry.parameters[0]), arguments, path: path, interpreter: interpreter,
+        range: range)
     case .unary(let unary):
       inputs = [try tensor(entry.parameters[0])]
       function = .unary(unary)

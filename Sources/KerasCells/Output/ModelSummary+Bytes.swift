@@ -4,9 +4,17 @@ extension ModelSummary {
   /// The memory the summary's footer reports, by dtype: float32 weights take 4 bytes,
   /// Normalization's int64 `count` 8.
   public var parameterBytes: (total: Int, trainable: Int, nonTrainable: Int) {
-    let weights = rows.flatMap(\.weights)
-    let total = weights.reduce(0) { $0 + $1.count * $1.bytesPerValue }
-    let trainable = weights.filter(\.trainable).reduce(0) { $0 + $1.count * $1.bytesPerValue }
+    func bytes(_ weights: [WeightSpec]) -> (total: Int, trainable: Int) {
+      (
+        weights.reduce(0) { $0 + $1.count * $1.bytesPerValue },
+        weights.filter(\.trainable).reduce(0) { $0 + $1.count * $1.bytesPerValue }
+      )
+    }
+    // Weights shown by several rows count once (`repeatedWeights`).
+    let shown = bytes(rows.flatMap(\.weights))
+    let repeated = bytes(repeatedWeights)
+    let total = shown.total - repeated.total
+    let trainable = shown.trainable - repeated.trainable
     return (total, trainable, total - trainable)
   }
 }

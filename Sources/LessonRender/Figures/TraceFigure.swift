@@ -148,7 +148,7 @@ public enum TraceFigure {
             [.text(" " + step.className)]),
         ], attributes: SVGCanvas.textAttributes(x: valuesX, y: y + 15, size: 13))
       canvas.text(
-        AnalysisFormat.sampleShape(step.outputShape), x: width - 8, y: y + 15, size: 12,
+        step.sampleShapeText, x: width - 8, y: y + 15, size: 12,
         anchor: .end, mono: true)
       // Line 2: the two bars.
       let barY = y + 21
@@ -278,7 +278,7 @@ public enum TraceFigure {
         highlighted.insert(index)
       }
       var row = [
-        (marked ? "▲ " : "") + step.name, step.className, step.outputShape.description,
+        (marked ? "▲ " : "") + step.name, step.className, step.outputShapeText,
         step.values.map(AnalysisFormat.grouped) ?? "?",
         step.activationBytes.map(AnalysisFormat.bytes) ?? "?",
         AnalysisFormat.grouped(step.parameters), AnalysisFormat.grouped(step.multiplyAccumulates),

@@ -129,8 +129,30 @@ import Testing
     let cells = CellRunner()
     cells.run(Self.header + "x = keras.Input(shape=(4, 6, 2))\n")
     #expect(
+      cells.run("layers.Lambda(lambda t: tf.cumsum(t, axis=-1))(x)").error?.message
+        == "ConvBook does not support `tensorflow.cumsum` in a Lambda yet")
+    // tf.split makes several tensors, which a Lambda's traced program does not hold yet.
+    #expect(
       cells.run("layers.Lambda(lambda t: tf.split(t, 2, axis=-1)[0])(x)").error?.message
         == "ConvBook does not support `tf.split` in a Lambda yet")
+  }
+
+  @Test func splitAndUnstackRefuseWhatTensorFlowRefuses() {
+    let cells = CellRunner()
+    cells.run(Self.header + "x = keras.Input(shape=(4, 6, 2))\n")
+    let uneven = cells.run("tf.split(x, 4, axis=2)").error
+    #expect(uneven?.type == "ValueError")
+    #expect(
+      uneven?.message.hasPrefix(
+        "Exception encountered when calling layer \"tf.split\" (type TFOpLambda).\n\nDimension size must be evenly divisible by 4 but is 6\n"
+      ) == true)
+    #expect(uneven?.message.hasSuffix("  • num=None\n  • name=split") == true)
+    let batch = cells.run("tf.unstack(x)").error
+    #expect(
+      batch?.message.contains("Cannot infer argument `num` from shape (None, 4, 6, 2)") == true)
+    let sizes = cells.run("a, b = tf.split(x, [1, -1], axis=1)\nprint(a.shape, b.shape)")
+    #expect(sizes.error == nil)
+    #expect(sizes.printed == "(None, 1, 6, 2) (None, 3, 6, 2)\n")
   }
 
   @Test func compileTakesAFunctionOfTheCellAsLossAndTrainsWithIt() {
