@@ -201,6 +201,23 @@ case("transpose_layernorm_adam", "Conv2DTranspose same/valid with strides and ou
      (4, 4, 3), 12, ("regression", 2), dict(epochs=2, batch_size=4))
 
 
+case("upsampling_padding_adam", "UpSampling1D/2D (nearest), ZeroPadding2D, Cropping2D, Cropping1D and ZeroPadding1D in an autoencoder-like chain, Adam, mse", """
+    keras.Input(shape=(6, 6, 2)),
+    layers.Conv2D(4, 3, activation='relu'),
+    layers.UpSampling2D((2, 3)),
+    layers.ZeroPadding2D(((1, 0), (2, 1))),
+    layers.Conv2D(3, 3, padding='same', activation='tanh'),
+    layers.Cropping2D(((2, 1), (0, 3))),
+    layers.Reshape((6, 36)),
+    layers.UpSampling1D(2),
+    layers.Cropping1D((1, 2)),
+    layers.ZeroPadding1D(1),
+    layers.Conv1D(2, 3),
+    layers.GlobalAveragePooling1D(),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='mse', metrics=['mae'])",
+     (6, 6, 2), 10, ("regression", 2), dict(epochs=2, batch_size=4))
+
+
 case("conv3x3_wide_adam", "3x3 stride-1 Conv2D layers of 8+ channels, same and valid, MaxPooling2D, Adam", """
     keras.Input(shape=(10, 10, 3)),
     layers.Conv2D(8, 3, activation='relu'),

@@ -193,7 +193,7 @@ struct ApplicationContext {
   func model(_ output: KerasTensor, input: KerasTensor, name: String, application: String)
     throws(KerasError) -> SequentialModel
   {
-    let inputs = arguments.inputTensor.map(Self.sourceInputs) ?? [input]
+    let inputs = arguments.inputTensor.map(\.sourceInputs) ?? [input]
     var name = name
     if kerasVersion == .keras3, let given = arguments.values["name"] {
       switch given {
@@ -218,21 +218,5 @@ struct ApplicationContext {
     default: break
     }
     return model
-  }
-
-  /// `layer_utils.get_source_inputs`: the input tensors a tensor was computed from.
-  static func sourceInputs(of tensor: KerasTensor) -> [KerasTensor] {
-    var seen = Set<ObjectIdentifier>()
-    var sources: [KerasTensor] = []
-    var pending = [tensor]
-    while let next = pending.popLast() {
-      guard seen.insert(ObjectIdentifier(next)).inserted else { continue }
-      if next.isInput {
-        sources.append(next)
-      } else {
-        pending += next.inputs.reversed()
-      }
-    }
-    return sources
   }
 }

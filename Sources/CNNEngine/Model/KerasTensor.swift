@@ -58,6 +58,23 @@ public final class KerasTensor {
 
   public var isInput: Bool { inputs.isEmpty }
 
+  /// `get_source_inputs(tensor)`: the input tensors this tensor was computed from, in the order
+  /// Keras' depth-first walk over each call's inputs first meets them.
+  public var sourceInputs: [KerasTensor] {
+    var seen = Set<ObjectIdentifier>()
+    var sources: [KerasTensor] = []
+    var pending = [self]
+    while let next = pending.popLast() {
+      guard seen.insert(ObjectIdentifier(next)).inserted else { continue }
+      if next.isInput {
+        sources.append(next)
+      } else {
+        pending += next.inputs.reversed()
+      }
+    }
+    return sources
+  }
+
   /// Calls `instance` on this tensor, building it as a model would; its errors are Keras' own.
   public func apply(_ instance: LayerInstance, names: NameScope? = nil) throws(KerasError)
     -> KerasTensor

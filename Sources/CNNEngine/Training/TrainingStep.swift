@@ -28,6 +28,13 @@ struct TrainingStep {
     case activation(ActivationFunction)
     /// Flatten, Reshape: the values do not move.
     case reshape
+    /// ZeroPadding1D-3D: zeros around the input; the backward pass crops them off again.
+    case zeroPadding(SpatialPadding)
+    /// Cropping1D-3D; the backward pass gives the cropped-off values a zero gradient.
+    case cropping(SpatialPadding)
+    /// UpSampling1D-3D with nearest-neighbour interpolation: each value repeated `size` times
+    /// per spatial axis; the backward pass sums the gradients of each value's copies.
+    case upSampling(size: [Int])
     case identity
     /// A custom layer's own weight (`CustomWeight`, variable `first`): its value, whatever the
     /// input; its gradient is the output's, the input gets none.
@@ -193,6 +200,26 @@ struct TrainingStep {
       operation = .reshape
     case is Reshape:
       operation = .reshape
+    case let padding as ZeroPadding:
+      guard padding.dataFormat != .channelsFirst else {
+        throw refuse("a channels_first ZeroPadding layer")
+      }
+      operation = .zeroPadding(
+        SpatialPadding(before: padding.padding.map(\.0), after: padding.padding.map(\.1)))
+    case let cropping as Cropping:
+      guard cropping.dataFormat != .channelsFirst else {
+        throw refuse("a channels_first Cropping layer")
+      }
+      operation = .cropping(
+        SpatialPadding(before: cropping.cropping.map(\.0), after: cropping.cropping.map(\.1)))
+    case let upSampling as UpSampling:
+      guard upSampling.dataFormat != .channelsFirst else {
+        throw refuse("a channels_first UpSampling layer")
+      }
+      guard upSampling.interpolation == "nearest" else {
+        throw refuse("UpSampling2D(interpolation='\(upSampling.interpolation)')")
+      }
+      operation = .upSampling(size: upSampling.size)
     case let other as ShapePreservingLayer where other.className == "Identity":
       operation = .identity
     case is CustomWeight:
@@ -409,6 +436,21 @@ struct TrainingStep {
       return (try activate(function, input), saved)
     case .reshape:
       return (Tensor(validShape: outputShape, scalars: input.scalars), saved)
+    case .zeroPadding(let padding):
+      let output = try kernelCall { () throws(KernelError) in
+        try ZeroPaddingKernel.pad(input, padding: padding)
+      }
+      return (output, saved)
+    case .cropping(let cropping):
+      let output = try kernelCall { () throws(KernelError) in
+        try CroppingKernel.crop(input, cropping: cropping)
+      }
+      return (output, saved)
+    case .upSampling(let size):
+      let output = try kernelCall { () throws(KernelError) in
+        try UpSamplingKernel.upsample(input, size: size)
+      }
+      return (output, saved)
     case .identity:
       return (input, saved)
     case .weightValue:
@@ -631,6 +673,35 @@ struct TrainingStep {
       return throughActivation(function)
     case .reshape, .identity:
       return outputGradient
+    case .zeroPadding(let padding), .cropping(let padding):
+      guard needsInputGradient else { return nil }
+      var outputShape = saved.input.shape
+      for axis in 0..<padding.rank {
+        let change = padding.before[axis] + padding.after[axis]
+        if case .zeroPadding = operation {
+          outputShape[axis + 1] += change
+        } else {
+          outputShape[axis + 1] -= change
+        }
+      }
+      let gradient = Tensor(validShape: outputShape, scalars: outputGradient)
+      let result = try kernelCall { () throws(KernelError) in
+        if case .zeroPadding = operation {
+          return try CroppingKernel.crop(gradient, cropping: padding)
+        }
+        return try ZeroPaddingKernel.pad(gradient, padding: padding)
+      }
+      return result.scalars
+    case .upSampling(let size):
+      guard needsInputGradient else { return nil }
+      var outputShape = saved.input.shape
+      for axis in 0..<size.count { outputShape[axis + 1] *= size[axis] }
+      let result = try kernelCall { () throws(KernelError) in
+        try UpSamplingKernel.gradient(
+          Tensor(validShape: outputShape, scalars: outputGradient), size: size,
+          inputShape: saved.input.shape)
+      }
+      return result.scalars
     case .weightValue:
       if let first { Self.store(outputGradient, at: first, in: &gradients) }
       return needsInputGradient ? [Float](repeating: 0, count: saved.input.count) : nil

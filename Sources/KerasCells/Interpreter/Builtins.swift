@@ -671,6 +671,10 @@ enum Builtins {
     case "keras.backend.image_data_format":
       try exactly(0)
       return .string("channels_last")
+    case "keras.backend.backend":
+      // The backend ConvBook's models stand for (both Keras versions run on TensorFlow here).
+      try exactly(0)
+      return .string("tensorflow")
     case "keras.backend.floatx":
       try exactly(0)
       return .string("float32")
@@ -691,6 +695,9 @@ enum Builtins {
           "ConvBook's keras.backend.int_shape() takes a Keras tensor, not \(positional[0].typeName)",
           at: range)
       }
+    case "keras.backend.is_keras_tensor":
+      try exactly(1)
+      return try isKerasTensor(positional[0], kerasVersion: interpreter.kerasVersion, range: range)
     case "keras.backend.count_params":
       // `np.prod(x.shape)`: the number of values of a weight (or of a tensor with a known shape).
       try exactly(1)
@@ -748,6 +755,18 @@ enum Builtins {
         throw typeError("\(exception)() takes no keyword arguments (got '\(label)')")
       }
       return .exception(PythonException(type: exception, arguments: positional))
+    case "keras.utils.get_file":
+      throw .unsupported(
+        "ConvBook does not support `keras.utils.get_file`: cells do not download files", at: range)
+    case "keras.utils.get_source_inputs":
+      // Keras' walk back from a tensor to the inputs of its graph; anything else is returned as is.
+      guard positional.count == 1, keywords.isEmpty else {
+        throw .unsupported(
+          "ConvBook's keras.utils.get_source_inputs() takes one tensor (no layer or node_index)",
+          at: range)
+      }
+      guard case .kerasTensor(let tensor) = positional[0] else { return positional[0] }
+      return .list(PythonList(tensor.sourceInputs.map { .kerasTensor($0) }))
     case "plot_model":
       throw .unsupported(
         "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",

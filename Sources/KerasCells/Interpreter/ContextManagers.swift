@@ -9,6 +9,7 @@ enum ContextManagers {
   /// `keras.saving.NAME` reaches it.
   static let functions: [String: String] = [
     "tensorflow.device": "tf.device", "tensorflow.name_scope": "tf.name_scope",
+    "keras.backend.name_scope": "tf.name_scope",
     "tensorflow.function": "tf.function",
     "tensorflow.distribute.MirroredStrategy": "tf.distribute.MirroredStrategy",
     "tensorflow.distribute.get_strategy": "tf.distribute.get_strategy",

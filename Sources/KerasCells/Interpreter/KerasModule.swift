@@ -427,14 +427,22 @@ public enum KerasModule: Equatable {
       return nil
     case .backend:
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
-      if ["image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params"]
-        .contains(name)
-      {
+      if [
+        "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
+        "is_keras_tensor", "backend",
+      ]
+      .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
       }
+      if let value = ContextManagers.attribute(name, module: "keras.backend") { return value }
       return TensorFunctions.attribute(name, namespace: "keras.backend")
     case .utils:
       if name == "plot_model" { return .function(Callable(.builtin("plot_model"), path: path)) }
+      // Model files import `get_file` for their pretrained weights and call it only when asked
+      // for them (`weights='imagenet'`): the import works, the download is refused when called.
+      if name == "get_file" || name == "get_source_inputs" {
+        return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
+      }
       if name == "to_categorical" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
