@@ -507,6 +507,20 @@ graph_case("graph_nested_encoder_outputs", "a nested functional encoder with two
     [(6, 6, 2)], 16, [("dense", ("sparse", 3))], dict(epochs=3, batch_size=8))
 
 
+graph_case("graph_split_unstack", "tf.split into halves and by sizes and tf.unstack of rows on Keras tensors, recombined by tf.concat, Add and arithmetic: gradients flow back through every piece", """
+    import tensorflow as tf
+
+    inputs = keras.Input(shape=(5, 4))
+    left, right = tf.split(inputs, 2, axis=-1)
+    rows = tf.unstack(layers.Dense(3, activation='tanh')(right), axis=1)
+    head, rest = tf.split(left, [1, -1], axis=1)
+    x = tf.concat([layers.Flatten()(rest * 2.0), layers.Add()(rows[1:4]), rows[0] - rows[4], layers.Flatten()(head)], axis=-1)
+    outputs = layers.Dense(3, activation='softmax')(x)
+    model = keras.Model(inputs, outputs, name='split_unstack')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(5, 4)], 16, [("dense_1", ("sparse", 3))], dict(epochs=3, batch_size=6))
+
+
 def make_graph(name):
     spec = GRAPH_CASES[name]
     tf_keras.backend.clear_session()

@@ -34,6 +34,12 @@ struct MergeStep {
     self.operation = operation
   }
 
+  /// One output of a `tf.split` / `tf.unstack` call on its own: the slice that gives it (training
+  /// runs each piece of such a call as its own call).
+  static func piece(_ slice: TensorSlice, name: String) -> MergeStep {
+    MergeStep(name: name, operation: .function(.slice(slice)))
+  }
+
   /// The computation of one tensor operation layer.
   private static func operation(of layer: any TensorOperationLayer) -> Operation {
     if let function = layer as? TensorFunctionLayer { return .function(function.function) }

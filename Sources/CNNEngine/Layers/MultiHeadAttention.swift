@@ -253,6 +253,9 @@ public struct MultiHeadAttention: MultiInputLayer {
     /// Calls with `attention_mask=`: where the mask (batch, query steps, key steps) is among the
     /// inputs (`LayerInstance.attentionMaskPosition`).
     let attentionMaskPosition: Int?
+    /// Keras 3's `query_mask=` / `value_mask=` / `key_mask=`: where each is among the inputs
+    /// (`LayerInstance.callMaskPositions`; nil: not given); empty without them.
+    let maskPositions: [Int?]
 
     /// Takes the weights of `instance` from `weights` (Keras' layouts, viewed as matrices).
     init(_ layer: MultiHeadAttention, instance: LayerInstance, weights: ModelWeights)
@@ -261,6 +264,7 @@ public struct MultiHeadAttention: MultiInputLayer {
       self.layer = layer
       causal = instance.usesCausalMask ?? false
       attentionMaskPosition = instance.attentionMaskPosition.flatMap { $0 >= 0 ? $0 : nil }
+      maskPositions = instance.callMaskPositions ?? []
       func matrix(_ name: String, rows: Int) throws(ForwardError) -> PackedDenseWeights {
         guard let kernel = weights.tensor(layer: instance.name, weight: "\(name)/kernel") else {
           throw ForwardError(
@@ -325,7 +329,25 @@ public struct MultiHeadAttention: MultiInputLayer {
       var masks = masks
       // Keras keeps the scores where the mask is nonzero (cast to bool), broadcast over heads.
       var pairMask: [Bool]?
-      if let position = attentionMaskPosition, position < inputs.count {
+      if maskPositions.contains(where: { $0 != nil }) {
+        // Keras 3 takes the query's mask from the query alone (its `call` replaces a given
+        // `query_mask` with it); a given value or key mask replaces the one the tensor carries.
+        func given(_ role: Int) -> [Bool]? {
+          guard role < maskPositions.count, let position = maskPositions[role] else { return nil }
+          return inputs[position].withUnsafeBufferPointer { values in values.map { $0 != 0 } }
+        }
+        let stripped = Set(
+          maskPositions.compactMap { $0 } + (attentionMaskPosition.map { [$0] } ?? []))
+        if let position = attentionMaskPosition, position < inputs.count {
+          pairMask = inputs[position].withUnsafeBufferPointer { values in values.map { $0 != 0 } }
+        }
+        let kept = inputs.indices.filter { !stripped.contains($0) }
+        let carried = kept.map { $0 < masks.count ? masks[$0] : nil }
+        let value = given(1) ?? (carried.count > 1 ? carried[1] : nil)
+        let key = given(2) ?? (carried.count > 2 ? carried[2] : nil)
+        masks = [carried.first ?? nil, value] + (kept.count > 2 || key != nil ? [key] : [])
+        inputs = kept.map { inputs[$0] }
+      } else if let position = attentionMaskPosition, position < inputs.count {
         let mask = inputs.remove(at: position)
         if position < masks.count { masks.remove(at: position) }
         pairMask = mask.withUnsafeBufferPointer { values in values.map { $0 != 0 } }

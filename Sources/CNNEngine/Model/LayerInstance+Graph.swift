@@ -83,9 +83,10 @@ extension LayerInstance {
       if let mask = attentionMask(in: given) {
         try checkAttentionMask(mask, inputs: inputs)
       }
-      for (position, role) in zip(callMaskPositions ?? [], ["query", "value"]) {
+      // (`MultiHeadAttention` in Keras 3 has a key mask too: the key, or the value without one.)
+      for (position, role) in zip(callMaskPositions ?? [], ["query", "value", "key"]) {
         guard let position, position < given.count else { continue }
-        let sequence = inputs[role == "query" ? 0 : 1]
+        let sequence = inputs[role == "query" ? 0 : role == "value" || inputs.count < 3 ? 1 : 2]
         let mask = given[position]
         guard sequence.rank == 3, mask.rank == 2,
           mask[1] == nil || sequence[1] == nil || mask[1] == sequence[1]

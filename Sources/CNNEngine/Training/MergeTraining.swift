@@ -47,6 +47,13 @@ struct MergeTraining {
     try self.init(forward: forward, name: instance.name, className: instance.className)
   }
 
+  /// One output of a `tf.split` / `tf.unstack` call: the slice that gives it.
+  init(piece slice: TensorSlice, of instance: LayerInstance) throws(TrainingError) {
+    try self.init(
+      forward: MergeStep.piece(slice, name: instance.name), name: instance.name,
+      className: instance.className)
+  }
+
   /// `lambda`: the name of the `Lambda` layer whose function this operation is part of.
   private init(forward: MergeStep, name: String, className: String, lambda: String? = nil)
     throws(TrainingError)

@@ -39,7 +39,10 @@ struct TrainingGraph {
     } catch {
       throw TrainingError(.model, error.message)
     }
-    if let call = program.calls.first(where: \.isMultiOutput) {
+    // A `tf.split` trains as one slice per piece (each its own call, below).
+    if let call = program.calls.first(where: {
+      $0.isMultiOutput && !($0.instance.layer is TensorSplit)
+    }) {
       throw TrainingError(
         .model,
         "ConvBook cannot train a model with a layer call that returns several tensors or takes initial states yet (layer \"\(call.instance.name)\")"
@@ -49,6 +52,7 @@ struct TrainingGraph {
     var merges: [ObjectIdentifier: MergeTraining] = [:]
     var instances: [LayerInstance] = []
     for instance in program.layers {
+      if let split = instance.layer as? TensorSplit, split.slices.count > 1 { continue }
       if instance.layer is any MultiInputLayer {
         merges[ObjectIdentifier(instance)] = try MergeTraining(instance: instance)
       } else {
@@ -58,11 +62,20 @@ struct TrainingGraph {
       }
     }
     stepInstances = instances
-    calls = program.calls.map { call in
+    var calls: [Call] = []
+    for call in program.calls {
+      if let split = call.instance.layer as? TensorSplit, call.outputs.count > 1 {
+        for (slice, output) in zip(split.slices, call.outputs) {
+          let piece = try MergeTraining(piece: slice, of: call.instance)
+          calls.append(Call(node: .merge(piece), inputs: call.inputs, output: output))
+        }
+        continue
+      }
       let key = ObjectIdentifier(call.instance)
       let node: Node = merges[key].map { .merge($0) } ?? .layer(stepIndex[key]!)
-      return Call(node: node, inputs: call.inputs, output: call.output)
+      calls.append(Call(node: node, inputs: call.inputs, output: call.output))
     }
+    self.calls = calls
     var counts = [Int](repeating: 0, count: program.valueCount)
     for call in program.calls { for input in call.inputs { counts[input] += 1 } }
     for output in program.outputs { counts[output] += 1 }

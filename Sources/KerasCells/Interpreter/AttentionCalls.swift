@@ -120,6 +120,13 @@ enum AttentionCalls {
         throw Calls.keras(error, at: site.range)
       }
     }
+    // Keras 3's `query_mask=` / `value_mask=` / `key_mask=` of `MultiHeadAttention`.
+    if multiHead, kerasVersion == .keras3,
+      let tensors = try keras3MaskedCall(
+        instance, bound: bound, positional: positional.count, keywords: keywords, site: site)
+    {
+      return tensors
+    }
     do {
       try instance.noteCausalMask(bound["use_causal_mask"]?.isTruthy ?? false)
       if multiHead {
@@ -155,6 +162,53 @@ enum AttentionCalls {
     if let key = bound["key"], !isNone(key) { tensors.append(key) }
     if let attentionMask, let position = instance.attentionMaskPosition, position >= 0 {
       tensors.insert(attentionMask, at: min(position, tensors.count))
+    }
+    return .list(PythonList(tensors))
+  }
+
+  /// A Keras 3 `MultiHeadAttention` call given `query_mask=`, `value_mask=` or `key_mask=`: the
+  /// call's tensors in Keras 3's order (the positional arguments, then the keyword ones sorted by
+  /// name: how Keras 3 flattens a call into its node), every mask among them, the masks' and an
+  /// `attention_mask`'s places noted on the layer. Nil when the call has none of these masks.
+  private static func keras3MaskedCall(
+    _ instance: LayerInstance, bound: [String: Value], positional: Int,
+    keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value? {
+    let roles = ["query_mask", "value_mask", "key_mask"]
+    guard roles.contains(where: { bound[$0].map { !isNone($0) } ?? false }) else { return nil }
+    let parameters = [
+      "query", "value", "key", "query_mask", "value_mask", "key_mask", "attention_mask",
+    ]
+    let byKeyword = Set(keywords.map(\.0))
+    guard !byKeyword.contains("query"), !byKeyword.contains("value") else {
+      throw .unsupported(
+        "ConvBook supports query_mask=, value_mask= and key_mask= in MultiHeadAttention calls whose query and value are positional arguments only",
+        at: site.range)
+    }
+    var order: [String] = []
+    for name in parameters.prefix(positional) { order.append(name) }
+    for name in parameters.dropFirst(positional).sorted() where byKeyword.contains(name) {
+      order.append(name)
+    }
+    var tensors: [Value] = []
+    var places: [String: Int] = [:]
+    for name in order {
+      guard let value = bound[name], !isNone(value) else { continue }
+      guard case .kerasTensor = value else {
+        throw .unsupported(
+          "ConvBook takes \(name)= of MultiHeadAttention as a Keras tensor (a keras.Input or a layer's output)",
+          at: site.range)
+      }
+      places[name] = tensors.count
+      tensors.append(value)
+    }
+    do {
+      try instance.noteCausalMask(bound["use_causal_mask"]?.isTruthy ?? false)
+      try instance.noteAttentionScores(bound["return_attention_scores"]?.isTruthy ?? false)
+      try instance.noteAttentionMask(at: places["attention_mask"])
+      try instance.noteCallMasks(roles.map { places[$0] })
+    } catch {
+      throw Calls.keras(error, at: site.range)
     }
     return .list(PythonList(tensors))
   }
