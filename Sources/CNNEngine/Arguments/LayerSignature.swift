@@ -37,6 +37,15 @@ public struct LayerSignature: Sendable {
     "batch_size", "weights", "activity_regularizer", "autocast", "implementation",
   ]
 
+  /// The keywords of a call that neither a parameter nor the base layer takes, in call order
+  /// (Keras 3 names them all at once; `bind` refuses the first, as tf-keras does).
+  public func unknownKeywords(_ keywords: [(String, ArgumentValue)]) -> [String] {
+    keywords.map(\.0).filter { keyword in
+      !parameters.contains { $0.name == keyword }
+        && !(acceptsBaseKeywords && Self.baseKeywords.contains(keyword))
+    }
+  }
+
   /// Binds call arguments to parameters the way Python does, then checks keywords the way Keras does.
   public func bind(positional: [ArgumentValue], keywords: [(String, ArgumentValue)])
     throws(KerasError)

@@ -70,7 +70,10 @@ enum Keras3Wording {
     guard error.message.hasPrefix(prefix) else { return error }
     let name = String(error.message.dropFirst(prefix.count).prefix { $0 != "'" })
     _ = names.uniqueName(forClass: className)
-    return unrecognized(className, keywords.filter { $0.0 == name })
+    // Keras 3 lists every keyword it does not know, where tf-keras stops at the first.
+    let signature = LayerCatalog.entries[LayerCatalog.aliases[className] ?? className]?.signature
+    let unknown = Set(signature?.unknownKeywords(keywords) ?? []).union([name])
+    return unrecognized(className, keywords.filter { unknown.contains($0.0) })
   }
 
   /// Keras 3's `Operation.__init__` for a model (`keras.Sequential(name=...)`,
