@@ -192,7 +192,7 @@ extension KerasSubclassing {
       // A nested model built on a shape has its graph's output shape (`model.output_shape`);
       // other layers called by a subclassed model have no single one.
       if case .model(let model) = value, model.isBuilt, let shape = model.outputShape {
-        row.outputShape = shape
+        row.outputShape = EagerCalls.shownShape(shape, of: model, session: interpreter.session)
       } else {
         row.hasMultipleOutputShapes = true
       }
