@@ -782,8 +782,10 @@ enum Calls {
         batch: array.shape.first, site: site, interpreter: interpreter)
       return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
     case .kerasTensor(let tensor):
+      EagerCalls.noteBuildInTrace(model, session: interpreter.session)
       try EagerCalls.addDeferred(
-        to: model, input: tensor.shape, site: site, interpreter: interpreter)
+        to: model, input: tensor.shape, batch: interpreter.session.eagerTraceBatch, site: site,
+        interpreter: interpreter)
     default: break
     }
     let several = model.graph.map { $0.inputs.count > 1 || $0.outputs.count > 1 } ?? false

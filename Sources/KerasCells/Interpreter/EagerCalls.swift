@@ -162,17 +162,31 @@ extension EagerCalls {
     session.eagerBuildBatches[key] = shape[0]
   }
 
+  /// A model built by a call inside a custom layer's `call` traced for data: Keras built it on the
+  /// data's batch size.
+  static func noteBuildInTrace(_ model: SequentialModel, session: KerasSession) {
+    guard !model.isBuilt, let batch = session.eagerTraceBatch else { return }
+    session.eagerBuildBatches[ObjectIdentifier(model)] = batch
+  }
+
+  /// A shape of `model` as Keras built it: with the batch size of the data it was built for.
+  static func shownShape(_ shape: TensorShape, of model: SequentialModel, session: KerasSession)
+    -> TensorShape
+  {
+    guard let batch = session.eagerBuildBatches[ObjectIdentifier(model)], shape.rank > 0,
+      shape.dimensions[0] == nil
+    else { return shape }
+    return TensorShape([batch] + shape.dimensions.dropFirst())
+  }
+
   /// `summary` of a model built by a call on data: the batch size it was built for in the shapes.
   static func showingBuildBatch(
     _ summary: ModelSummary, of model: SequentialModel, session: KerasSession
   ) -> ModelSummary {
-    guard let batch = session.eagerBuildBatches[ObjectIdentifier(model)] else { return summary }
     var shown = summary
     for index in shown.rows.indices {
-      let shape = shown.rows[index].outputShape
-      if shape.rank > 0, shape.dimensions[0] == nil {
-        shown.rows[index].outputShape = TensorShape([batch] + shape.dimensions.dropFirst())
-      }
+      shown.rows[index].outputShape = shownShape(
+        shown.rows[index].outputShape, of: model, session: session)
     }
     return shown
   }

@@ -64,7 +64,20 @@ extension KerasSubclassing {
       }
       // Keras 3's `build` of a subclassed model does not run `call`: its layers stay unbuilt.
       if interpreter.kerasVersion == .keras2 {
-        _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
+        do {
+          _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
+        } catch  where error.type == "TypeError" {
+          // tf-keras' `Model.build` runs `call` on placeholders and re-raises a TypeError.
+          var handled = error
+          handled.callers = []
+          var raised = CellError(
+            type: "ValueError",
+            message:
+              "You cannot build your model by calling `build` if your layers do not support float type inputs. Instead, in order to instantiate and build your model, call your model on real tensor data (of the correct dtype).\n\nThe actual error from `call` is: \(error.message).",
+            range: site.range)
+          raised.chained = ChainedError(handled, isCause: false)
+          throw raised
+        }
       }
       state.isBuilt = true
       return Value.none
@@ -192,7 +205,7 @@ extension KerasSubclassing {
       // A nested model built on a shape has its graph's output shape (`model.output_shape`);
       // other layers called by a subclassed model have no single one.
       if case .model(let model) = value, model.isBuilt, let shape = model.outputShape {
-        row.outputShape = shape
+        row.outputShape = EagerCalls.shownShape(shape, of: model, session: interpreter.session)
       } else {
         row.hasMultipleOutputShapes = true
       }

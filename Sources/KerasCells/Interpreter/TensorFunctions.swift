@@ -638,6 +638,23 @@ enum TensorFunctions {
       if case .array(let array)? = arguments["tensor"], array.tensorFlowDType != nil {
         return try EagerTensors.reshape(array, arguments["shape"], path: path, range: range)
       }
+      // TensorFlow converts the shape to a tensor, which has no None (Keras 3's ops take it).
+      if !kerasOps, let shape = arguments["shape"],
+        shape.sequenceItems?.contains(where: { if case .none = $0 { true } else { false } })
+          == true
+      {
+        if session.eagerTraceBatch != nil {
+          // Keras' call on data has the batch size where ConvBook's trace has None.
+          throw limitation(
+            "with a shape holding None inside a custom layer's call() on data (ConvBook traces call() with the batch size unknown; use -1 for it)"
+          )
+        }
+        throw CellError(
+          type: "TypeError",
+          message:
+            "Failed to convert elements of \(PythonText.repr(shape)) to Tensor. Consider casting elements to a supported type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.",
+          range: range)
+      }
       inputs = [try tensor("tensor")]
       if let (entries, sizes) = try shapeEntries("shape", first: 1) {
         inputs += sizes
