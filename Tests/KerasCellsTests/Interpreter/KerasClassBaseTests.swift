@@ -43,6 +43,11 @@ import Testing
         "NotImplementedError", "<__main__.R object> does not implement get_config()"
       ),
       (
+        "class S(keras.optimizers.schedules.LearningRateSchedule):\n    pass\nS().get_config()\n",
+        "NotImplementedError",
+        "Learning rate schedule 'S' must override `get_config()` in order to be serializable."
+      ),
+      (
         "class C(keras.callbacks.Callback):\n    pass\nC(1)\n", "TypeError",
         "Callback.__init__() takes exactly one argument (the instance to initialize)"
       ),
