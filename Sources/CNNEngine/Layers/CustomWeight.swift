@@ -11,9 +11,17 @@ public struct CustomWeight: Layer {
   public var className: String { "CustomWeight" }
 
   /// `name`: unique within the custom layer's graph; `spec.name` is the weight's own name.
-  public init(name: String, spec: WeightSpec) {
+  /// `regularizer` and `constraint`: `add_weight`'s (training adds the penalty of an L1/L2
+  /// regularizer and refuses a constraint, as for built-in layers' weights).
+  public init(
+    name: String, spec: WeightSpec, regularizer: ArgumentValue = .none,
+    constraint: ArgumentValue = .none
+  ) {
     common = LayerCommon(
-      name: name, arguments: LayerArguments(className: "CustomWeight", values: [:]))
+      name: name,
+      arguments: LayerArguments(
+        className: "CustomWeight",
+        values: ["regularizer": regularizer, "weight_constraint": constraint]))
     self.spec = spec
   }
 

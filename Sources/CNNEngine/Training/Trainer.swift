@@ -154,11 +154,16 @@ public final class Trainer {
         }
       default: break
       }
-      for (argument, weight) in [
+      // `add_weight(regularizer=...)` of a custom layer: its weight's penalty.
+      var regularized = [
         ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
         ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
         ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
-      ] {
+      ]
+      if let custom = instance.layer as? CustomWeight {
+        regularized.append(("regularizer", custom.spec.name))
+      }
+      for (argument, weight) in regularized {
         let value = instance.layer.common.arguments[argument]
         guard value != .none, let target = variable(weight) else { continue }
         let (l1, l2) = try Self.regularizer(value, layer: instance.name)
@@ -176,7 +181,8 @@ public final class Trainer {
       where argument.hasSuffix("_constraint") && arguments[argument] != .none {
         throw TrainingError(
           .model,
-          "ConvBook cannot train a model with a \(argument) yet (layer \"\(instance.name)\")")
+          "ConvBook cannot train a model with a \(argument == "weight_constraint" ? "constraint of add_weight()" : argument) yet (layer \"\(instance.name)\")"
+        )
       }
       graph.steps[stepIndex] = step
       stepTrains.append(instance.trainable)

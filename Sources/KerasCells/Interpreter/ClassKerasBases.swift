@@ -153,6 +153,9 @@ extension KerasClassBase {
       return .string(state.reduction)
     case (.callback, _) where name.hasPrefix("on_") || name == "set_model" || name == "set_params":
       return .method(receiver: .instance(instance), name: name)
+    case (.callback, "get_config"):
+      // Keras' `Callback` has no `get_config`.
+      return nil
     case (_, "get_config"), (.loss, "call"), (.loss, "__call__"):
       return .method(receiver: .instance(instance), name: name)
     default:
@@ -201,6 +204,14 @@ extension KerasClassBase {
       }
       return .dictionary(
         PythonDict([(.string("reduction"), reduction), (.string("name"), name)]))
+    case (.constraint, "get_config"), (.initializer, "get_config"):
+      return .dictionary(PythonDict([]))
+    case (.schedule, "get_config"):
+      throw CellError(
+        type: "NotImplementedError",
+        message:
+          "Learning rate schedule '\(instance.type.name)' must override `get_config()` in order to be serializable.",
+        range: site.range)
     case (_, "get_config"):
       throw CellError(
         type: "NotImplementedError",

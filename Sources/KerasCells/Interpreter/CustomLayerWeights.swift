@@ -101,9 +101,14 @@ extension KerasSubclassing {
       if case .none = value { return nil }
       return value
     }
-    for label in ["regularizer", "constraint"] where given(label) != nil {
-      throw .unsupported(
-        "ConvBook does not support add_weight(\(label)=...) yet", at: site.range)
+    // Kept on the weight's node: training adds an L1/L2 penalty and refuses the rest by name.
+    var regularizer = ArgumentValue.none
+    var constraint = ArgumentValue.none
+    if let value = given("regularizer") {
+      regularizer = try ArgumentConversion.argument(value, range: site.range)
+    }
+    if let value = given("constraint") {
+      constraint = try ArgumentConversion.argument(value, range: site.range)
     }
     if let dtype = given("dtype"), PythonText.str(dtype) != "float32" {
       throw .unsupported(
@@ -159,7 +164,9 @@ extension KerasSubclassing {
         "ConvBook refuses a weight of \(shape) values: its size overflows 64-bit integers",
         at: site.range)
     }
-    let node = LayerInstance(CustomWeight(name: nodeName, spec: spec))
+    let node = LayerInstance(
+      CustomWeight(
+        name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint))
     state.weightNodes.append(node)
     guard let input = state.buildingInput else {
       // Made in `__init__`: the variable stands in the attributes until the first call, which

@@ -37,6 +37,7 @@ enum EagerDType: String, CaseIterable {
     switch array.dtype {
     case .bool: self = .bool
     case .uint8: self = .uint8
+    case .int32: self = .int32
     case .int64: self = .int64
     case .float32: self = .float32
     case .float64: self = .float64

@@ -126,10 +126,9 @@ enum KerasSubclassing {
         range: site.range)
     }
     guard positional.isEmpty else {
+      // (A model given inputs and outputs is `ClassFunctionalModels`'.)
       throw .unsupported(
-        instance.type.kerasBase == "Model"
-          ? "ConvBook does not support a subclassed keras.Model given inputs and outputs (Model.__init__(inputs, outputs)) yet"
-          : "ConvBook supports Layer.__init__() with keyword arguments (name=, trainable=, dtype=) only",
+        "ConvBook supports Layer.__init__() with keyword arguments (name=, trainable=, dtype=) only",
         at: site.range)
     }
     let state = CustomLayerState(

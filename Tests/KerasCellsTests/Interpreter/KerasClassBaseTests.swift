@@ -43,6 +43,11 @@ import Testing
         "NotImplementedError", "<__main__.R object> does not implement get_config()"
       ),
       (
+        "class S(keras.optimizers.schedules.LearningRateSchedule):\n    pass\nS().get_config()\n",
+        "NotImplementedError",
+        "Learning rate schedule 'S' must override `get_config()` in order to be serializable."
+      ),
+      (
         "class C(keras.callbacks.Callback):\n    pass\nC(1)\n", "TypeError",
         "Callback.__init__() takes exactly one argument (the instance to initialize)"
       ),
@@ -210,5 +215,31 @@ extension KerasClassBaseTests {
     #expect(
       error.message.hasPrefix(
         "ConvBook does not support changing the activation of dense after the model"))
+  }
+}
+
+extension KerasClassBaseTests {
+  /// A constraint on a custom layer's weight builds the model; training refuses it by name.
+  @Test func addWeightConstraintIsRefusedWhenTraining() throws {
+    let source =
+      Self.prelude + """
+        class Gain(keras.layers.Layer):
+            def build(self, input_shape):
+                self.g = self.add_weight(name="g", shape=(3,), constraint=keras.constraints.NonNeg())
+            def call(self, x):
+                return x * self.g
+        inputs = keras.Input((3,))
+        m = keras.Model(inputs, Gain()(inputs))
+        print(m.count_params())
+        m.compile(optimizer="sgd", loss="mse")
+        m.fit(np.ones((2, 3)), np.ones((2, 3)), verbose=0)
+
+        """
+    let result = KerasSession(kerasVersion: .keras2).run(source)
+    #expect(result.printed() == "3\n")
+    let error = try #require(result.error)
+    #expect(error.type == nil)
+    #expect(
+      error.message.hasPrefix("ConvBook cannot train a model with a constraint of add_weight()"))
   }
 }
