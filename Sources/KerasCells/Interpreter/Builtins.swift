@@ -32,6 +32,7 @@ enum Builtins {
     StandardPackaging.invalidVersion: "ValueError",
     // A frozen dataclass' error (`StandardDataclasses`).
     StandardDataclasses.frozenInstanceError: "AttributeError",
+    ArrayInPlace.outputCastingError: "TypeError",
   ]
 
   static func value(named name: String) -> Value? {

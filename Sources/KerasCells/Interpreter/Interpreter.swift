@@ -164,8 +164,14 @@ final class Interpreter {
       {
         // `x[:, 1] += 0.5` computes on the selection and writes it back into the array; the
         // selection (a view of the array) is let go first, or the array would look shared.
-        let result = try ArrayOperations.binary(
-          operation, current, operand, range: statement.range, budget: budget)
+        let result =
+          if case .array(let array) = current {
+            try ArrayInPlace.apply(
+              operation, array, operand, range: statement.range, budget: budget)
+          } else {
+            try ArrayOperations.binary(
+              operation, current, operand, range: statement.range, budget: budget)
+          }
         current = .none
         try assign(result, to: target, statement: statement)
         return .normal

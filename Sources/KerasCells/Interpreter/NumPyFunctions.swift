@@ -8,7 +8,7 @@ enum NumPyFunctions {
   static let functionNames: Set<String> = [
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
-    "around", "full", "log", "exp", "sqrt", "set_printoptions",
+    "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -90,7 +90,7 @@ enum NumPyFunctions {
     case "ndim": return .int(array.rank)
     case "size": return .int(array.count)
     case "astype", "reshape", "mean", "sum", "max", "min", "argmax", "argmin", "copy", "flatten",
-      "squeeze", "tolist", "item", "round":
+      "squeeze", "tolist", "item", "round", "std", "var":
       return .method(receiver: .array(array), name: name)
     default: return nil
     }
@@ -244,7 +244,13 @@ enum NumPyFunctions {
       let reduction = ArrayOperations.Reduction(
         rawValue: name == "amax" ? "max" : name == "amin" ? "min" : name)!
       return try ArrayOperations.reduce(
-        reduction, array, axis: try arguments.integer(1, "axis"), range: range, budget: budget)
+        reduction, array, axes: try ArrayOperations.axes(arguments.value(1, "axis"), range: range),
+        range: range, budget: budget)
+    case "std", "var":
+      try arguments.check(allowed: ["a", "axis", "ddof"])
+      return try ArrayOperations.spread(
+        name, try arguments.array(0, "a", budget: budget), axis: arguments.value(1, "axis"),
+        ddof: arguments.value(Int.max, "ddof"), range: range, budget: budget)
     case "roll":
       try arguments.check(allowed: ["a", "shift", "axis"])
       let array = try arguments.array(0, "a", budget: budget)
@@ -456,7 +462,13 @@ enum NumPyFunctions {
       try arguments.check(allowed: ["axis"])
       return try ArrayOperations.reduce(
         ArrayOperations.Reduction(rawValue: name)!, array,
-        axis: try arguments.integer(0, "axis"), range: range, budget: budget)
+        axes: try ArrayOperations.axes(arguments.value(0, "axis"), range: range), range: range,
+        budget: budget)
+    case "std", "var":
+      try arguments.check(allowed: ["axis", "ddof"])
+      return try ArrayOperations.spread(
+        name, array, axis: arguments.value(0, "axis"), ddof: arguments.value(1, "ddof"),
+        range: range, budget: budget)
     case "round":
       try arguments.check(allowed: ["decimals"])
       let decimals = try arguments.integer(0, "decimals") ?? 0

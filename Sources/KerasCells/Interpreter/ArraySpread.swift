@@ -1,0 +1,86 @@
+import Foundation
+
+/// `np.std(x, axis=...)` and `np.var(x, axis=...)`, computed in NumPy's steps so that float32
+/// data gives NumPy's float32 digits: the mean (a sum divided by the count, kept with the reduced
+/// axes), the deviations, their squares, their sum divided by `count - ddof`, and for `std` its
+/// square root. Integer and boolean data is computed in float64.
+extension ArrayOperations {
+  /// `np.std` (`standardDeviation`) or `np.var` with `axis=` and `ddof=`, from a call's arguments.
+  static func spread(
+    _ name: String, _ array: NDArray, axis: Value?, ddof: Value?, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> Value {
+    var delta = 0
+    switch ddof {
+    case .int(let number)?: delta = number
+    case nil, .none?: break
+    case let other?:
+      throw .unsupported(
+        "ConvBook supports `ddof=` as an integer only, not \(other.typeName)", at: range)
+    }
+    return try spread(
+      standardDeviation: name == "std", array, axes: try axes(axis, range: range), ddof: delta,
+      range: range, budget: budget)
+  }
+
+  static func spread(
+    standardDeviation: Bool, _ array: NDArray, axes: [Int]?, ddof: Int, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> Value {
+    let data = array.dtype.isFloat ? array : try convert(array, to: .float64, range: range)
+    // The reduced axes, resolved, and the count of values each result summarises.
+    var reduced: [Int] = []
+    for axis in axes ?? Array(0..<array.rank) {
+      let inside = try resolveAxis(axis, rank: array.rank, range: range)
+      guard !reduced.contains(inside) else {
+        throw CellError(type: "ValueError", message: "duplicate value in 'axis'", range: range)
+      }
+      reduced.append(inside)
+    }
+    let count = reduced.reduce(1) { $0 * array.shape[$1] }
+    var kept = array.shape
+    for axis in reduced { kept[axis] = 1 }
+    func keepingAxes(_ value: Value) throws(CellError) -> Value {
+      guard case .array(var result) = value else { return value }
+      result.shape = kept
+      return .array(result)
+    }
+    let sum = try keepingAxes(try reduce(.sum, data, axes: axes, range: range, budget: budget))
+    let mean = try binary(.divide, sum, .int(count), range: range, budget: budget)
+    let deviations = try binary(.subtract, .array(data), mean, range: range, budget: budget)
+    let squares = try binary(.multiply, deviations, deviations, range: range, budget: budget)
+    let total = try reduce(.sum, squaresArray(squares), axes: axes, range: range, budget: budget)
+    guard count - ddof > 0 else {
+      throw .unsupported(
+        "ConvBook does not support a variance over \(count) values with ddof=\(ddof) (NumPy warns and gives nan or inf)",
+        at: range)
+    }
+    var variance = try binary(.divide, total, .int(count - ddof), range: range, budget: budget)
+    let float32 = data.dtype == .float32
+    if case .float(let number) = variance, float32 {
+      variance = .float(Double(Float(number)))
+    }
+    guard standardDeviation else { return variance }
+    switch variance {
+    case .float(let number):
+      return .float(float32 ? Double(Float(number).squareRoot()) : number.squareRoot())
+    case .array(let values):
+      let roots =
+        float32
+        ? NDArray(
+          dtype: .float32, shape: values.shape, scalars: values.scalars.map { $0.squareRoot() })
+        : NDArray(
+          dtype: .float64, shape: values.shape,
+          doubles: (0..<values.count).map { values.value(at: $0).squareRoot() })
+      return .array(roots)
+    default: return variance
+    }
+  }
+
+  private static func squaresArray(_ value: Value) -> NDArray {
+    guard case .array(let array) = value else {
+      return NDArray(dtype: .float64, shape: [], doubles: [0])
+    }
+    return array
+  }
+}
