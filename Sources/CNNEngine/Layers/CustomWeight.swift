@@ -7,16 +7,21 @@
 public struct CustomWeight: Layer {
   public let common: LayerCommon
   public let spec: WeightSpec
+  /// The custom layer's name: Keras names the variable `scope/spec.name:0` (`my_layer/kernel:0`),
+  /// not after this node.
+  public let scope: String?
 
   public var className: String { "CustomWeight" }
 
   /// `name`: unique within the custom layer's graph; `spec.name` is the weight's own name.
   /// `regularizer` and `constraint`: `add_weight`'s (training adds the penalty of an L1/L2
-  /// regularizer and refuses a constraint, as for built-in layers' weights).
+  /// regularizer and refuses a constraint, as for built-in layers' weights); `scope`: the custom
+  /// layer's name.
   public init(
     name: String, spec: WeightSpec, regularizer: ArgumentValue = .none,
-    constraint: ArgumentValue = .none
+    constraint: ArgumentValue = .none, scope: String? = nil
   ) {
+    self.scope = scope
     common = LayerCommon(
       name: name,
       arguments: LayerArguments(

@@ -185,12 +185,19 @@ public final class LayerInstance {
   }
   public var trainableVariables: [WeightVariable] {
     guard model == nil else { return variables.filter(\.trainable) }
-    return weights.filter(\.trainable).map { WeightVariable(layerName: name, spec: $0) }
+    return weights.filter(\.trainable).map {
+      WeightVariable(layerName: name, spec: $0, scope: variableScope)
+    }
   }
   public var nonTrainableVariables: [WeightVariable] {
     guard model == nil else { return variables.filter { !$0.trainable } }
-    return weights.filter { !$0.trainable }.map { WeightVariable(layerName: name, spec: $0) }
+    return weights.filter { !$0.trainable }.map {
+      WeightVariable(layerName: name, spec: $0, scope: variableScope)
+    }
   }
+  /// The name scope Keras shows for the layer's variables where it is not the layer's name: a
+  /// custom layer's for the weight node its `add_weight` made.
+  private var variableScope: String? { (layer as? CustomWeight)?.scope }
 
   /// Parameters, multiply-accumulates and sizes once built, checked (a nested model's: the totals
   /// of its layers).

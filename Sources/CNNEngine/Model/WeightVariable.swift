@@ -6,14 +6,21 @@ public struct WeightVariable: Sendable, Equatable {
   /// The Keras package of the layer, where a script mixes two (tf-keras' in a Keras 3 script names
   /// the variable by its path); nil: the session's.
   public var kerasVersion: KerasVersion?
+  /// The name scope Keras shows where it is not `layerName`: a custom layer's name for the weight
+  /// its `add_weight` made (ConvBook's node of it is `my_layer/kernel`).
+  public var scope: String?
 
-  public init(layerName: String, spec: WeightSpec) {
+  public init(layerName: String, spec: WeightSpec, scope: String? = nil) {
     self.layerName = layerName
     self.spec = spec
+    self.scope = scope
   }
 
-  /// Keras' variable name: the layer's name scope, the weight's name, and TensorFlow's output index.
+  /// The variable's name within ConvBook: the layer's name, the weight's name, and TensorFlow's
+  /// output index (how weight values are found).
   public var name: String { "\(layerName)/\(spec.name):0" }
+  /// Keras' variable name (`variable.name` under tf-keras): `conv2d/kernel:0`, `my_layer/kernel:0`.
+  public var kerasName: String { "\(scope ?? layerName)/\(spec.name):0" }
   public var shape: [Int] { spec.shape }
   public var trainable: Bool { spec.trainable }
 }

@@ -227,7 +227,7 @@ enum Attributes {
           // A cell's weights (`lstm_cell/kernel`) too: the last part of the path.
           return .string(String(variable.spec.name.split(separator: "/").last ?? ""))
         }
-        return .string(variable.name)
+        return .string(variable.kerasName)
       case "trainable": return .bool(variable.trainable)
       case "numpy", "assign", "assign_add", "assign_sub", "read_value", "value":
         return .method(receiver: base, name: name)

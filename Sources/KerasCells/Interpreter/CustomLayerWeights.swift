@@ -166,7 +166,8 @@ extension KerasSubclassing {
     }
     let node = LayerInstance(
       CustomWeight(
-        name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint))
+        name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
+        scope: state.name))
     state.weightNodes.append(node)
     guard let input = state.buildingInput else {
       // Made in `__init__`: the variable stands in the attributes until the first call, which

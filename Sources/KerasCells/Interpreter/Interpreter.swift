@@ -239,7 +239,10 @@ final class Interpreter {
             message: "cannot import name '\(imported.name)' from '\(modulePath)'",
             range: imported.nameRange)
         } else if let value = session.attribute(imported.name, of: module) {
-          session.globals[imported.boundName] = value
+          // Under tf-keras, `keras` is the tf_keras package: its modules are the package's own.
+          session.globals[imported.boundName] =
+            modulePath.components.first == "keras" && kerasVersion == .keras2
+            ? KerasPackages.inTFKeras(value) : value
         } else if module != .numpy || NumPyFunctions.submoduleNames.contains(imported.name),
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
         {

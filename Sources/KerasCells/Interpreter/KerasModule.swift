@@ -118,7 +118,12 @@ public enum KerasModule: Equatable {
   /// The module's name as Python reports it in an `AttributeError`.
   public var pythonName: String {
     switch self {
-    case .tfKeras(let module): return module.pythonName
+    // The tf-keras package's own modules (`tf_keras.layers`, reached by `import tf_keras` or, under
+    // tf-keras, `import keras`), where `tf.keras` reaches its API modules (`tf_keras.api._v2.keras`).
+    case .tfKeras(let module):
+      let name = module.pythonName
+      let api = "tf_keras.api._v2.keras"
+      return name.hasPrefix(api) ? "tf_keras" + name.dropFirst(api.count) : name
     case .tensorflow: return "tensorflow"
     case .keras: return "tf_keras.api._v2.keras"
     case .keras3Backend: return "keras.backend"

@@ -63,7 +63,7 @@ enum PythonText {
     case .kerasTensor(let tensor): return tensor.reprDescription
     case .variable(let variable):
       return
-        "<tf.Variable '\(variable.name)' shape=\(TensorShape(variable.shape.map { Optional($0) })) dtype=float32>"
+        "<tf.Variable '\(variable.kerasName)' shape=\(TensorShape(variable.shape.map { Optional($0) })) dtype=float32>"
     case .kerasObject:
       if let dtype = TensorFlowDType.name(of: value) { return "tf." + dtype }
       guard case .kerasObject(let object) = value else { return "" }

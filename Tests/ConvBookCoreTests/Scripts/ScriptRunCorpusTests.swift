@@ -54,6 +54,8 @@ import Testing
     "298-error-inside-custom-call.py": keras3BoldText,
     "299-custom-layer-positional-training.py": keras3BoldText,
     "301-layer-list-attribute.py": keras3BoldText,
+    "404-keras-package-module-names.py":
+      "Keras 3 names `tf.keras.applications.imagenet_utils` `keras.applications.imagenet_utils`; ConvBook rewords every tf.keras module as `keras._tf_keras.keras.*` (Keras3Wording)",
   ]
 
   /// Keras 3 prints the message of a layer's wrapped error in bold; ConvBook shows the escape
