@@ -8,7 +8,7 @@ enum NumPyFunctions {
   static let functionNames: Set<String> = [
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
-    "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var",
+    "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var", "clip",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -202,6 +202,11 @@ enum NumPyFunctions {
       }
       return .array(
         try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
+    case "clip":
+      try arguments.check(allowed: ["a", "a_min", "a_max"])
+      return try NumPyClip.clip(
+        try arguments.array(0, "a", budget: budget), lower: arguments.value(1, "a_min"),
+        upper: arguments.value(2, "a_max"), range: range, budget: budget)
     case "log", "exp", "sqrt":
       try arguments.check(allowed: ["x"])
       let array = try arguments.array(0, "x", budget: budget)

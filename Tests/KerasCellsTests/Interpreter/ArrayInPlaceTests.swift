@@ -62,4 +62,17 @@ import Testing
     let (_, twice) = CellRunner().run("import numpy as np\nnp.sum(np.ones((2, 3)), axis=(1, -1))")
     #expect(twice?.message == "duplicate value in 'axis'")
   }
+
+  @Test func clipKeepsNumPysDtype() {
+    let (printed, error) = CellRunner().run(
+      """
+      import numpy as np
+      x = np.clip(np.array([-0.5, 0.25, 1.5], dtype="float32"), 0., 1.)
+      n = np.clip(np.arange(5), 1, 3)
+      f = np.clip(np.arange(3), 0.5, None)
+      print(x.dtype, x.tolist(), n.dtype, n.tolist(), f.dtype, f.tolist())
+      """)
+    #expect(error == nil)
+    #expect(printed == "float32 [0.0, 0.25, 1.0] int64 [1, 1, 2, 3, 3] float64 [0.5, 1.0, 2.0]\n")
+  }
 }
