@@ -8,7 +8,7 @@ enum NumPyFunctions {
   static let functionNames: Set<String> = [
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
-    "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var", "clip",
+    "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var", "clip", "unique",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -202,6 +202,14 @@ enum NumPyFunctions {
       }
       return .array(
         try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
+    case "unique":
+      try arguments.check(allowed: ["ar", "return_counts"])
+      if arguments.positional.count > 1 {
+        throw .unsupported("ConvBook supports `numpy.unique` with `return_counts=` only", at: range)
+      }
+      return try NumPyUnique.unique(
+        try arguments.array(0, "ar", budget: budget),
+        returnCounts: arguments.value(Int.max, "return_counts"), range: range, budget: budget)
     case "clip":
       try arguments.check(allowed: ["a", "a_min", "a_max"])
       return try NumPyClip.clip(
