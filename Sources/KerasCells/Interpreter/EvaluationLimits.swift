@@ -69,16 +69,32 @@ final class EvaluationBudget {
   /// Runs `body` as one evaluation, adding its processor time to the account. `body` runs on the
   /// calling thread, whose processor time is what `checkTime` reads.
   func measure<T>(_ body: () throws(CellError) -> T) throws(CellError) -> T {
-    let start = Self.threadProcessorSeconds()
-    started = start
+    started = Self.threadProcessorSeconds()
     graphBytesCharged = GraphMemory.bytesOnThisThread
     defer {
-      secondsSpent += Self.threadProcessorSeconds() - start
+      // `started` is this thread's, unless a generator's turn handed the clock over and back.
+      if let started { secondsSpent += Self.threadProcessorSeconds() - started }
       started = nil
       // What the last steps built is counted even when nothing checks the budget after them.
       countGraph()
     }
     return try body()
+  }
+
+  /// Stops this thread's clock and graph count for another thread's turn (a generator's body,
+  /// `PythonGenerator`): returns whether an evaluation was being measured.
+  func handOff() -> Bool {
+    guard let started else { return false }
+    secondsSpent += Self.threadProcessorSeconds() - started
+    self.started = nil
+    countGraph()
+    return true
+  }
+
+  /// Starts the clock and graph count on the calling thread, whose turn it is now.
+  func takeOver(_ running: Bool) {
+    graphBytesCharged = GraphMemory.bytesOnThisThread
+    if running { started = Self.threadProcessorSeconds() }
   }
 
   /// Counts the graph objects made since the last charge (they exist: counted even when they

@@ -18,7 +18,13 @@ final class Interpreter {
   /// The local names of the running function, if one is running.
   var scope: Scope?
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
-  private var callDepth = 0
+  var callDepth = 0
+  /// The generator whose body is running (its channel), for `yield` (`PythonGenerator`).
+  var currentGenerator: PythonGenerator.Channel?
+  /// The cell's generators that started and have not ended; closed when the cell ends.
+  var generatorChannels: [PythonGenerator.Channel] = []
+  /// Generators dropped before their end, closed at the next statement.
+  var pendingGeneratorCloses: [PythonGenerator.Channel] = []
   /// The name of the cell-defined function running (nil at the top level), for tracebacks.
   var functionName: String?
   /// The cell-defined function running, for `super()`.
@@ -128,6 +134,7 @@ final class Interpreter {
   }
 
   func execute(_ statement: Statement) throws(CellError) -> Flow {
+    if !pendingGeneratorCloses.isEmpty { closeDroppedGenerators(at: statement.range) }
     try step(at: statement.range)
     let enclosing = statementRange
     statementRange = statement.range
@@ -419,6 +426,16 @@ final class Interpreter {
         type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
     }
     let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
+    if function.isGenerator {
+      // The body runs at the first `next` (`PythonGenerator`).
+      try budget.allocate(bytes: EvaluationBudget.objectBytes, at: site.range)
+      return .standard(
+        PythonGenerator(
+          function: function,
+          scope: Scope(
+            names: names, parent: function.closure, qualifiedName: function.qualifiedName),
+          interpreter: self))
+    }
     let saved = (scope, locals, functionName, currentFunction)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
     locals = [:]
@@ -643,6 +660,8 @@ final class Interpreter {
   func evaluate(_ expression: Expression) throws(CellError) -> Value {
     let range = expression.range
     switch expression.kind {
+    case .yield(let value): return try evaluateYield(value, range: range)
+    case .yieldFrom(let source): return try evaluateYieldFrom(source, range: range)
     case .name(let name):
       if let value = variable(name) ?? Builtins.value(named: name) {
         return value

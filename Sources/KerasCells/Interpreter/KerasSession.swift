@@ -161,7 +161,13 @@ public final class KerasSession {
     let interpreter = Interpreter(session: self, cellIndex: cellIndex)
     interpreter.runsCell = true
     do throws(CellError) {
-      _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
+      _ = try budget.measure { () throws(CellError) in
+        // Generators the cell left paused are closed as it ends (`PythonGenerator`).
+        defer {
+          if let last = statements.last { interpreter.closeGenerators(at: last.range) }
+        }
+        try interpreter.execute(statements)
+      }
       return CellResult(
         outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
     } catch {
