@@ -72,6 +72,10 @@ public final class KerasSession {
   /// The Keras modules a `from ... import *` bound the names of: a name they define that ConvBook
   /// lacks is ConvBook's limitation, not a NameError.
   var starImports: [KerasModule] = []
+  /// The modules an import statement named by a `tensorflow.keras...` path (with their parents):
+  /// TensorFlow then registers them under that name; `tf.keras` read afterwards is the module
+  /// named `tensorflow.keras` (`KerasModule.tensorflowKerasImported`).
+  var importedTensorFlowKerasPaths: Set<String> = []
 
   /// The seed `tf.random.set_seed`, `np.random.seed` or `keras.utils.set_random_seed` chose, if any: models' initial weights (traces,
   /// forward passes) are drawn with it.
