@@ -5,8 +5,9 @@ import Foundation
 /// Runs a batch through every layer of a built model in inference mode, with Keras' numerics:
 /// Dropout is the identity, BatchNormalization uses its moving statistics, `same` / `valid` /
 /// `causal` padding are TensorFlow's, channels-first layers run between transposes as tf-keras
-/// does on CPU. 3x3 stride-1 convolutions of 8 or more channels run as Winograd F(4x4, 3x3) (4x
-/// fewer multiplies), within ~1e-6 of the direct sum relative to the layer's output scale.
+/// does on CPU. 3x3 stride-1 convolutions of 8 or more channels on maps larger than 16x16 run as
+/// Winograd F(4x4, 3x3) (4x fewer multiplies, 4x larger kernels: `ForwardStep.usesWinograd`),
+/// within ~1e-6 of the direct sum relative to the layer's output scale.
 ///
 /// Convolution and dense weights are packed on the first run and kept (the raw weights are
 /// released layer by layer as they are packed); the two activation buffers are kept between runs too, so repeated runs allocate

@@ -9,7 +9,7 @@ import Foundation
 /// them beside the packed copies: the total is the sum. A pass given the only copy
 /// (`convbook predict`, `bench`: `weightsReleased`) frees each layer's weights once packed, so it
 /// holds at most `packingPeakBytes` while packing and the packed copies and activations after.
-/// Measured (`Benchmarks/forward_memory.md`): ResNet50 at batch 1, 121.6 MB estimated, 123.4 MB
+/// Measured (`Benchmarks/forward_memory.md`): ResNet50 at batch 1, 121.6 MB estimated, 122-123 MB
 /// above the process' own 40 MB peak; d2l's VGG-11 in a cell, 912.9 MB estimated, ~1 GB peak.
 public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
   public var weightBytes: Int
