@@ -147,6 +147,10 @@ public final class SequentialModel {
       cachedTensors = chainTensors(rebuild: last, through: stack.count - 1)
     }
     var chain = cachedTensors ?? [givenInput ?? KerasTensor(input: inputLayer)]
+    // `chain` holds the only reference while it grows: an append then never copies the array
+    // (a copy per `add` made a loop of `add`s quadratic). What it made is kept on every exit.
+    cachedTensors = nil
+    defer { cachedTensors = chain }
     // `pop` dropped layers: keep the part of the chain that is still the stack.
     while chain.count > stack.count + 1
       || (chain.count > 1 && chain[chain.count - 1].producer !== stack[chain.count - 2])
@@ -161,7 +165,6 @@ public final class SequentialModel {
           shape: output, producer: instance, inputs: [chain[chain.count - 1]],
           nodeIndex: max(instance.nodeCount - 1, 0)))
     }
-    cachedTensors = chain
     return chain
   }
 

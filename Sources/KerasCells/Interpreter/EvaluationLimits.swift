@@ -21,10 +21,23 @@ public struct EvaluationLimits: Sendable, Equatable {
   /// layer calls and Keras tensors as `GraphMemory` counts them), and never uncounted, so the
   /// budget bounds the memory a run can ever hold.
   public var memoryBudget: Int
+  /// Bytes one forward pass, training run or set of weights of a model may hold (its weights,
+  /// their packed copies and its activations, as the engine estimates them before allocating:
+  /// `MemoryEstimate`, `Trainer`). Apart from `memoryBudget`, because a model's weights are not
+  /// values a cell builds one by one and what TensorFlow runs on a laptop must run here: a VGG
+  /// at 224x224 holds 0.5 GB of weights, which ConvBook holds twice while a pass runs (the
+  /// session's values and the packed copies), and TensorFlow itself peaked at 1.9 GB on d2l's
+  /// VGG-11. The default is the engine's (`ForwardPass.defaultMemoryBudget`, 2 GiB), as for
+  /// `convbook predict` and `bench`.
+  public var modelMemoryBudget: Int
 
-  public init(timeBudget: Double = 10, memoryBudget: Int = 512 << 20) {
+  public init(
+    timeBudget: Double = 10, memoryBudget: Int = 512 << 20,
+    modelMemoryBudget: Int = ForwardPass.defaultMemoryBudget
+  ) {
     self.timeBudget = timeBudget
     self.memoryBudget = memoryBudget
+    self.modelMemoryBudget = modelMemoryBudget
   }
 
   /// `10 s`, `0.5 s`.
