@@ -371,10 +371,10 @@ enum TrainingCalls {
       let configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures)
       let weights = try training.weights(
-        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+        of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration,
-        memoryBudget: interpreter.session.limits.memoryBudget)
+        memoryBudget: interpreter.session.limits.modelMemoryBudget)
       training.states[key]?.trainer = trainer
       return trainer
     } catch let error as TrainingError {
@@ -510,7 +510,7 @@ enum TrainingCalls {
     }
     let verbose = try arguments.verbosity()
     let training = interpreter.session.training
-    let memory = interpreter.session.limits.memoryBudget
+    let memory = interpreter.session.limits.modelMemoryBudget
     let samples = xs[0].shape[0]
     guard xs.allSatisfy({ $0.shape[0] == samples }) else {
       throw CellError(
@@ -588,7 +588,7 @@ enum TrainingCalls {
     }
     do {
       let weights = try interpreter.session.training.weights(
-        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+        of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let bytes = try NPZWriter.encode(weights.npzEntries())
       try files.write(name, bytes)
     } catch {

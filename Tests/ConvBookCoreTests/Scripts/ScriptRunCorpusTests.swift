@@ -11,9 +11,14 @@ import Testing
 @Suite struct ScriptRunCorpusTests {
   struct Expected: Decodable {
     var stdout: String
-    var exit_code: Int
+    var exitCode: Int
     var error: String?
     var traceback: String?
+
+    enum CodingKeys: String, CodingKey {
+      case stdout, error, traceback
+      case exitCode = "exit_code"
+    }
   }
 
   static let folder = URL(fileURLWithPath: #filePath)
@@ -54,8 +59,6 @@ import Testing
     "298-error-inside-custom-call.py": keras3BoldText,
     "299-custom-layer-positional-training.py": keras3BoldText,
     "301-layer-list-attribute.py": keras3BoldText,
-    "404-keras-package-module-names.py":
-      "Keras 3 names `tf.keras.applications.imagenet_utils` `keras.applications.imagenet_utils`; ConvBook rewords every tf.keras module as `keras._tf_keras.keras.*` (Keras3Wording)",
   ]
 
   /// Keras 3 prints the message of a layer's wrapped error in bold; ConvBook shows the escape
@@ -85,7 +88,7 @@ import Testing
       runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: version)))
     let report = try ModelCommands.run(loaded, json: false, console: .notATerminal)
     #expect(report.output == expected.stdout)
-    #expect(report.failed == (expected.exit_code != 0))
+    #expect(report.failed == (expected.exitCode != 0))
     // The recording's last line of standard error, after `rstrip("\n")` (a message may end in a
     // newline of its own, as Keras 3's KerasTensor refusal does).
     let lastLine = report.errorText.map { text in
