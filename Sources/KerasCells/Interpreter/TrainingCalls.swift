@@ -368,8 +368,9 @@ enum TrainingCalls {
       }
     }
     do {
-      let configuration = try Self.configuration(
+      var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures)
+      configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.memoryBudget)
       let trainer = try Trainer(
