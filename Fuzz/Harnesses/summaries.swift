@@ -14,7 +14,8 @@ public func fuzzSummaries(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard FuzzKnownIssues.admits(source) else { return -1 }
   let version: KerasVersion = size & 1 == 0 ? .keras3 : .keras2
   let session = KerasSession(kerasVersion: version)
-  session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
+  session.limits = EvaluationLimits(
+    timeBudget: 2, memoryBudget: 64 << 20, modelMemoryBudget: 64 << 20)
   let seed = bytes.reduce(0) { ($0 &* 31) &+ Int($1) }
   let stylings: [SummaryConsole.Styling] = [.none, .boldOnly, .standardColors, .extendedColors]
   let console = SummaryConsole(

@@ -124,7 +124,8 @@ public enum KernelParallelism {
             Int(bitPattern: Unmanaged.passUnretained(box).toOpaque()),
             ordering: .sequentiallyConsistent)
           completed.store(0, ordering: .relaxed)
-          let region = ((word.load(ordering: .relaxed) >> 32) + 1) & 0x7FFF_FFFF  // stays positive once shifted
+          // Masked to 31 bits: the region stays positive once shifted.
+          let region = ((word.load(ordering: .relaxed) >> 32) + 1) & 0x7FFF_FFFF
           word.store(region << 32, ordering: .sequentiallyConsistent)
           if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
             condition.lock()

@@ -40,6 +40,11 @@ for component in [
     "metrics", "callbacks", "backend", "utils", "datasets",
 ]:
     MODULES["keras." + component] = getattr(keras, component)
+# `keras.preprocessing` and its modules: data preparation, whose names ConvBook lets be imported
+# (and refuses when used) where Keras has them.
+MODULES["keras.preprocessing"] = keras.preprocessing
+for component in ["image", "sequence", "text"]:
+    MODULES["keras.preprocessing." + component] = getattr(keras.preprocessing, component)
 MODULES["keras.layers.experimental"] = keras.layers.experimental
 MODULES["keras.layers.experimental.preprocessing"] = keras.layers.experimental.preprocessing
 # `keras.applications` and its modules (`keras.applications.mobilenet_v2`, ...).
@@ -99,6 +104,16 @@ shared = sorted(attribute for attribute in base if not attribute.startswith("_")
 KERAS3_MODULES = {
     "losses": keras3.losses, "metrics": keras3.metrics, "optimizers": keras3.optimizers,
     "callbacks": keras3.callbacks, "optimizers.schedules": keras3.optimizers.schedules,
+    # The package and its data preparation modules, which differ between `keras` and `tf.keras`
+    # (`tf.keras.preprocessing.image.ImageDataGenerator` exists, `keras.preprocessing.image`'s
+    # does not); `tf.` keys are `tf.keras`'.
+    "": keras3, "preprocessing": keras3.preprocessing,
+    "preprocessing.image": keras3.preprocessing.image,
+    "preprocessing.sequence": keras3.preprocessing.sequence,
+    "tf.preprocessing": keras3._tf_keras.keras.preprocessing,
+    "tf.preprocessing.image": keras3._tf_keras.keras.preprocessing.image,
+    "tf.preprocessing.sequence": keras3._tf_keras.keras.preprocessing.sequence,
+    "tf.preprocessing.text": keras3._tf_keras.keras.preprocessing.text,
 }
 ATTRIBUTES = ROOT / "Sources" / "KerasCells" / "Interpreter" / "KerasLayerAttributeNames.swift"
 lines = [

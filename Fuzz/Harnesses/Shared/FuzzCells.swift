@@ -13,7 +13,8 @@ enum FuzzCells {
   @discardableResult
   static func run(_ source: String, version: KerasVersion) -> KerasSession {
     let session = KerasSession(kerasVersion: version)
-    session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
+    session.limits = EvaluationLimits(
+      timeBudget: 2, memoryBudget: 64 << 20, modelMemoryBudget: 64 << 20)
     for cell in source.split(separator: "\n# %%\n", omittingEmptySubsequences: false) {
       let result = session.run(String(cell))
       let printed = result.printed()

@@ -68,24 +68,23 @@ extension ForwardPass {
   ) throws(ForwardError) -> MemoryEstimate {
     let shapes = try graphShapes(model: model, program: program, inputShapes: inputShapes)
     do {
-      var weights = 0
-      var packed = 0
+      var layers: [(weights: Int, packed: Int)] = []
       for instance in program.layers {
-        weights = try Exact.add(weights, instance.parameterCount)
-        if let built = instance.inputShape {
-          packed = try Exact.add(
-            packed,
-            ForwardStep.packedValues(instance.layer, input: built, weights: instance.weights))
-        }
+        layers.append(
+          (
+            instance.parameterCount,
+            try instance.inputShape.map { built throws(Exact.Overflow) in
+              try ForwardStep.packedValues(instance.layer, input: built, weights: instance.weights)
+            } ?? 0
+          ))
       }
       var counts: [Int] = []
       for shape in shapes { counts.append(try Exact.product(shape.map { max($0, 1) })) }
       let largest = counts.max() ?? 0
       let live = try program.peakLiveValues(counts: counts)
-      let estimate = MemoryEstimate(
-        weightBytes: try Exact.multiply(4, weights),
-        packedWeightBytes: try Exact.multiply(4, packed),
-        activationBytes: try Exact.multiply(4, Exact.add(live, Exact.multiply(2, largest))))
+      let inputs = try Exact.sum(program.inputs.map { counts[$0] })
+      let estimate = try Self.estimate(
+        layers: layers, input: inputs, activations: Exact.add(live, Exact.multiply(2, largest)))
       _ = try Exact.sum([
         estimate.weightBytes, estimate.packedWeightBytes, estimate.activationBytes,
       ])
@@ -105,19 +104,21 @@ extension ForwardPass {
     if let preparationError { throw preparationError }
     do throws(ForwardError) {
       let program = try Self.program(for: model)
-      guard let weights = pendingWeights else {
+      guard var weights = pendingWeights else {
         throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
       }
+      // Taken out of the pass: each layer's raw weights are freed once packed (see `run`).
+      pendingWeights = nil
       var steps: [ObjectIdentifier: GraphStep] = [:]
       for instance in program.layers {
         steps[ObjectIdentifier(instance)] =
           instance.layer is any MultiInputLayer
           ? .merge(try MergeStep(instance: instance, weights: weights))
           : .layer(try ForwardStep(instance: instance, weights: weights))
+        weights.remove(weightsOf: instance)
       }
       graphProgram = program
       graphSteps = steps
-      pendingWeights = nil
       return (program, steps)
     } catch {
       preparationError = error
@@ -134,8 +135,9 @@ extension ForwardPass {
     let (program, steps) = try preparedGraph()
     let shapes = try Self.graphShapes(
       model: model, program: program, inputShapes: inputs.map(\.shape))
-    let estimate = try Self.graphEstimate(
+    var estimate = try Self.graphEstimate(
       model: model, program: program, inputShapes: inputs.map(\.shape))
+    estimate.weightsReleased = releasesWeights
     try Self.check(estimate, budget: budget, model: model, batch: inputs.first?.shape.first ?? 0)
     var values = [Tensor?](repeating: nil, count: program.valueCount)
     /// Keras masks of values (`Embedding(mask_zero=True)`, `Masking`), for the recurrent layers.

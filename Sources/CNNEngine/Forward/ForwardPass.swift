@@ -5,11 +5,12 @@ import Foundation
 /// Runs a batch through every layer of a built model in inference mode, with Keras' numerics:
 /// Dropout is the identity, BatchNormalization uses its moving statistics, `same` / `valid` /
 /// `causal` padding are TensorFlow's, channels-first layers run between transposes as tf-keras
-/// does on CPU. 3x3 stride-1 convolutions of 8 or more channels run as Winograd F(4x4, 3x3) (4x
-/// fewer multiplies), within ~1e-6 of the direct sum relative to the layer's output scale.
+/// does on CPU. 3x3 stride-1 convolutions of 8 or more channels on maps larger than 16x16 run as
+/// Winograd F(4x4, 3x3) (4x fewer multiplies, 4x larger kernels: `ForwardStep.usesWinograd`),
+/// within ~1e-6 of the direct sum relative to the layer's output scale.
 ///
-/// Convolution and dense weights are packed on the first run and kept (the raw weights are then
-/// released); the two activation buffers are kept between runs too, so repeated runs allocate
+/// Convolution and dense weights are packed on the first run and kept (the raw weights are
+/// released layer by layer as they are packed); the two activation buffers are kept between runs too, so repeated runs allocate
 /// nothing large. Every kernel computes each value in a fixed order on one thread, so results are
 /// bitwise identical from run to run and for every thread count.
 ///
@@ -35,11 +36,17 @@ public final class ForwardPass: @unchecked Sendable {
   var graphProgram: ForwardGraph?
   var graphSteps: [ObjectIdentifier: GraphStep]?
 
+  /// Whether `weights` were the caller's only copy, so that the memory estimate counts them as
+  /// freed while they are packed (`MemoryEstimate.weightsReleased`).
+  let releasesWeights: Bool
+
+  /// `releasesWeights`: the caller keeps no copy of `weights` (see `MemoryEstimate`).
   public init(
     model: SequentialModel, weights: ModelWeights,
     threads: Int = KernelParallelism.defaultThreadCount,
-    memoryBudget: Int = ForwardPass.defaultMemoryBudget
+    memoryBudget: Int = ForwardPass.defaultMemoryBudget, releasesWeights: Bool = false
   ) {
+    self.releasesWeights = releasesWeights
     self.model = model
     self.threads = max(1, threads)
     budget = memoryBudget
@@ -196,23 +203,24 @@ public final class ForwardPass: @unchecked Sendable {
     // Checked throughout: a batch or a layer too large to count is refused here, before anything
     // is allocated, instead of wrapping past the budget check.
     do {
-      var weights = 0
-      var packed = 0
+      var layers: [(weights: Int, packed: Int)] = []
       for instance in instances {
-        weights = try Exact.add(weights, instance.parameterCount)
-        if let built = instance.inputShape {
-          packed = try Exact.add(packed, ForwardStep.packedValues(instance.layer, input: built))
-        }
+        layers.append(
+          (
+            instance.parameterCount,
+            try instance.inputShape.map { built throws(Exact.Overflow) in
+              try ForwardStep.packedValues(instance.layer, input: built)
+            } ?? 0
+          ))
       }
       var counts: [Int] = []
       // A zero-sized axis empties a tensor but not the buffers a kernel sizes by its other axes
       // (a row of a transposed convolution): the estimate counts such an axis as 1.
       for shape in shapes { counts.append(try Exact.product(shape.map { max($0, 1) })) }
       let largest = counts.max() ?? 0
-      let estimate = MemoryEstimate(
-        weightBytes: try Exact.multiply(4, weights),
-        packedWeightBytes: try Exact.multiply(4, packed),
-        activationBytes: try Exact.multiply(4, Exact.add(counts[0], Exact.multiply(3, largest))))
+      let estimate = try Self.estimate(
+        layers: layers, input: counts[0],
+        activations: Exact.add(counts[0], Exact.multiply(3, largest)))
       // `totalBytes` adds the three without checks of its own.
       _ = try Exact.sum([
         estimate.weightBytes, estimate.packedWeightBytes, estimate.activationBytes,
@@ -226,25 +234,50 @@ public final class ForwardPass: @unchecked Sendable {
     }
   }
 
+  /// The estimate of a pass over `layers` (values of each layer's weights and of their packed
+  /// copies, in the order they are packed) holding `activations` values at its peak, `input` of
+  /// them the input's.
+  static func estimate(layers: [(weights: Int, packed: Int)], input: Int, activations: Int)
+    throws(Exact.Overflow) -> MemoryEstimate
+  {
+    var unpacked = try Exact.sum(layers.map(\.weights))
+    var packed = 0
+    var packingPeak = 0
+    for layer in layers {
+      // While a layer is packed, its weights and its packed copy are both alive.
+      packed = try Exact.add(packed, layer.packed)
+      packingPeak = max(packingPeak, try Exact.add(unpacked, packed))
+      unpacked -= layer.weights
+    }
+    let weights = try Exact.sum(layers.map(\.weights))
+    return MemoryEstimate(
+      weightBytes: try Exact.multiply(4, weights),
+      packedWeightBytes: try Exact.multiply(4, packed),
+      activationBytes: try Exact.multiply(4, activations),
+      packingPeakBytes: try Exact.multiply(4, Exact.add(packingPeak, input)))
+  }
+
   /// Packs the weights on first use; a failure is kept and reported by every later run.
   private func preparedSteps() throws(ForwardError) -> [ForwardStep] {
     if let steps { return steps }
     if let preparationError { throw preparationError }
-    guard let weights = pendingWeights else {
+    guard var weights = pendingWeights else {
       throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
     }
+    // Taken out of the pass, so that each layer's raw weights are freed once they are packed
+    // (when no one else holds them).
+    pendingWeights = nil
     var prepared: [ForwardStep] = []
     do {
       for instance in instances {
         prepared.append(try ForwardStep(instance: instance, weights: weights))
+        weights.remove(weightsOf: instance)
       }
     } catch {
       preparationError = error
-      pendingWeights = nil
       throw error
     }
     steps = prepared
-    pendingWeights = nil
     return prepared
   }
 
@@ -254,7 +287,8 @@ public final class ForwardPass: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     let shapes = try Self.shapes(model: model, instances: instances, inputShape: input.shape)
-    let estimate = try Self.estimate(model: model, instances: instances, inputShape: input.shape)
+    var estimate = try Self.estimate(model: model, instances: instances, inputShape: input.shape)
+    estimate.weightsReleased = releasesWeights
     try Self.check(estimate, budget: budget, model: model, batch: input.shape.first ?? 0)
     let steps = try preparedSteps()
     var buffers = ActivationBuffers(input: input, idle: pool)

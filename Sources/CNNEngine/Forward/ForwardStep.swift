@@ -112,7 +112,7 @@ struct ForwardStep {
       channelsFirst = conv.dataFormat == .channelsFirst
       let kernel = try weight("kernel")
       let bias = try optionalWeight("bias", conv.useBias)
-      if Self.usesWinograd(conv, kernel: kernel) {
+      if Self.usesWinograd(conv, inputChannels: kernel.shape[2], input: instance.inputShape) {
         let packed = try packing { () throws(KernelError) in
           // 4x4 output tiles: measured faster than 2x2 for 32 and 64 channels, error ~1e-6.
           try PackedWinogradWeights(kernel: kernel, bias: bias, tile: 4)
@@ -281,10 +281,11 @@ struct ForwardStep {
       guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
       // Keras 3 gives inputs of other ranks a shape (see `Resizing.outputShape`) but no image
       // to resize; and it checks `interpolation` only here.
-      guard input.rank == 4 else {
+      // One image without a batch axis (`resize_and_rescale(image)`) resizes as a batch of one.
+      guard input.rank == 4 || input.rank == 3 else {
         throw ForwardError(
           .model,
-          "ConvBook's forward pass of Resizing takes batches of images (4-D inputs); layer \"\(instance.name)\" gets \(input)"
+          "ConvBook's forward pass of Resizing takes images (3-D inputs) or batches of them (4-D); layer \"\(instance.name)\" gets \(input)"
         )
       }
       guard Resizing.interpolations.contains(resizing.interpolation) else {
@@ -367,13 +368,31 @@ struct ForwardStep {
     return .scaleLastAxis(scales)
   }
 
-  /// Whether a convolution runs as Winograd F(2x2, 3x3) (see `WinogradConvolutionKernel`).
-  static func usesWinograd(_ conv: Conv, kernel: Tensor) -> Bool {
-    conv.rank == 2 && conv.padding != .causal
-      && WinogradConvolutionKernel.applies(
-        kernelSize: conv.kernelSize, strides: conv.strides, dilations: conv.dilationRate,
-        groups: conv.groups, inputChannels: kernel.shape[2], filters: conv.filters)
+  /// Whether a convolution runs as Winograd F(4x4, 3x3) (see `WinogradConvolutionKernel`): where
+  /// the kernel applies, on output maps larger than 16x16 (more than 16 4x4 tiles per image; any
+  /// map whose size is unknown when the layer is built). Winograd's transformed kernel holds 36
+  /// values per channel and filter where the direct one holds 9, and every run reads all of it: on
+  /// small maps (ResNet50's 14x14 and 7x7 stages, 90% of its 3x3 weights) that was 122 MB more
+  /// for no time gained (see `Benchmarks/forward_memory.md`).
+  /// `input`: the shape the layer was built with.
+  static func usesWinograd(_ conv: Conv, inputChannels: Int, input: TensorShape?) -> Bool {
+    guard
+      conv.rank == 2 && conv.padding != .causal
+        && WinogradConvolutionKernel.applies(
+          kernelSize: conv.kernelSize, strides: conv.strides, dilations: conv.dilationRate,
+          groups: conv.groups, inputChannels: inputChannels, filters: conv.filters)
+    else { return false }
+    guard let input, let output = try? conv.outputShape(for: input), output.rank == 4 else {
+      return true
+    }
+    let spatial = conv.dataFormat == .channelsFirst ? [2, 3] : [1, 2]
+    guard let height = output.dimensions[spatial[0]], let width = output.dimensions[spatial[1]]
+    else { return true }
+    return ((height + 3) / 4) * ((width + 3) / 4) >= winogradMinimumTiles
   }
+
+  /// Output tiles of 4x4 per image below which a 3x3 convolution runs direct (`usesWinograd`).
+  static let winogradMinimumTiles = 17
 
   /// The axes a normalization layer works on, for the shape it was built with.
   private static func normalizedAxes(
@@ -409,11 +428,7 @@ struct ForwardStep {
     switch layer {
     case let conv as Conv:
       let kernel = shape("kernel")
-      if kernel.count == 4,
-        WinogradConvolutionKernel.applies(
-          kernelSize: conv.kernelSize, strides: conv.strides, dilations: conv.dilationRate,
-          groups: conv.groups, inputChannels: kernel[2], filters: conv.filters)
-      {
+      if kernel.count == 4, usesWinograd(conv, inputChannels: kernel[2], input: input) {
         // 36 transformed 6x6 positions per (channel, filter), filters padded to blocks of 16.
         let padded = try Exact.multiply(Exact.add(conv.filters, 15) / 16, 16)
         return try Exact.add(Exact.product([36, kernel[2], padded]), conv.filters)
@@ -717,12 +732,16 @@ struct ForwardStep {
       }
     case .resizing(let method, let crop):
       let input = buffers.current
-      let size = [outputShape[1], outputShape[2]]
+      let single = input.shape.count == 3
+      let size = single ? [outputShape[0], outputShape[1]] : [outputShape[1], outputShape[2]]
       try fresh { () throws(KernelError) in
-        crop
+        let batch = single ? try input.reshaped([1] + input.shape) : input
+        let output =
+          crop
           ? try PreprocessingKernels.smartResize(
-            input, size: size, method: method, threads: threads)
-          : try PreprocessingKernels.resize(input, size: size, method: method, threads: threads)
+            batch, size: size, method: method, threads: threads)
+          : try PreprocessingKernels.resize(batch, size: size, method: method, threads: threads)
+        return single ? try output.reshaped(outputShape) : output
       }
     case .centerCrop:
       let input = buffers.current

@@ -192,6 +192,12 @@ public struct ModelWeights: Sendable {
     self.tensors = normalized
   }
 
+  /// Drops weights once a forward pass has packed them (the pass that owns these values holds
+  /// them no longer than it needs: a model's raw and packed weights are never all alive at once).
+  mutating func remove(weightsOf instance: LayerInstance) {
+    for spec in instance.weights { tensors["\(instance.name)/\(spec.name):0"] = nil }
+  }
+
   /// The archive `np.savez` would write: every weight under its Keras name.
   public func npzEntries() -> [(String, Tensor)] {
     names.compactMap { name in tensors[name].map { (name, $0) } }

@@ -48,9 +48,14 @@ extension KerasTensor {
       if tensor.isInput {
         newInputs.append(tensor)
       } else {
-        let layer = InputLayer(
-          name: names.inputLayerName(), batchInputShape: tensor.shape,
+        // Keras 3 names the new input (layer and tensor) after the tensor it stands for:
+        // `keras_tensor_7CLONE`, which takes no number of the session.
+        let keras3Name =
+          names.kerasVersion == .keras3 ? tensor.keras3Name.map { $0 + "CLONE" } : nil
+        var layer = InputLayer(
+          name: keras3Name ?? names.inputLayerName(), batchInputShape: tensor.shape,
           arguments: LayerArguments(className: "InputLayer", values: [:]))
+        layer.tensorName = keras3Name
         let input = KerasTensor(input: layer)
         newInputs.append(input)
       }
@@ -88,9 +93,11 @@ extension KerasTensor {
         }
         continue
       }
+      // Keras 3's copies of the tensors are named after them (`keras_tensor_9_clone`).
       let copy = LayerNode(
         producer: node.producer, inputs: node.inputs.map(replacement), nodeIndex: indices[key]!,
-        outputShapes: node.outputShapes, structure: node.structure, takesMask: node.takesMask)
+        outputShapes: node.outputShapes, structure: node.structure, takesMask: node.takesMask,
+        keras3Names: node.keras3Names?.map { $0 + "_clone" })
       clones[key] = copy
       added.append((node.producer, copy.nodeIndex, node.shape))
     }

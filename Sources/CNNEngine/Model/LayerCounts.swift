@@ -41,7 +41,8 @@ public struct LayerCounts: Sendable, Equatable {
       }
       counts.parameterBytes = try check("size of the weights", of: layer.name) {
         () throws(Exact.Overflow) in
-        try Exact.add(counts.parameterBytes, Exact.multiply(values, spec.bytesPerValue))
+        try Exact.add(
+          counts.parameterBytes, Exact.multiply(values, weightBytes(of: layer, spec: spec)))
       }
     }
     counts.multiplyAccumulates = try check("multiply-accumulate count", of: layer.name) {
@@ -89,5 +90,24 @@ public struct LayerCounts: Sendable, Equatable {
     } catch {
       throw .overflow(quantity, of: owner)
     }
+  }
+}
+
+/// The bytes of one value of a layer's weight, as the summary's sizes count them: a float weight
+/// of a layer made with `dtype="float64"` takes 8 bytes, `float16`/`bfloat16` 2 (a mixed policy,
+/// `mixed_float16`, keeps its weights in float32); other weights keep their own size.
+func weightBytes(of layer: any Layer, spec: WeightSpec) -> Int {
+  guard spec.bytesPerValue == 4 else { return spec.bytesPerValue }
+  var name: String?
+  switch layer.common.arguments["dtype"] {
+  case .string(let given): name = given
+  case .object(let object) where object.typeName == "DType":
+    if case .string(let given)? = object.arguments.first?.1 { name = given }
+  default: break
+  }
+  switch name {
+  case "float64", "double": return 8
+  case "float16", "half", "bfloat16": return 2
+  default: return 4
   }
 }

@@ -163,6 +163,7 @@ public final class LayerInstance {
     return specs.map { spec in
       var spec = spec
       if !trainable { spec.trainable = false }
+      spec.bytesPerValue = weightBytes(of: layer, spec: spec)
       return spec
     }
   }

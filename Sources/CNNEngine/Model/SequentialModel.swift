@@ -39,6 +39,9 @@ public final class SequentialModel {
   private var givenInput: KerasTensor?
   /// Keras 3: the shape of the mask the chain's last layer passes on (`KerasMask`), nil for none.
   private var keras3ChainMask: TensorShape?
+  /// Keras 3: the position and output shapes of the last layer when it returns several tensors
+  /// (`LSTM(return_state=True)`), which the next layer is called on (`Keras3SequentialOutputs`).
+  var keras3MultipleOutputs: (position: Int, shapes: [TensorShape])?
   /// `tensors`, kept so that a tensor read twice is the same object (as `keras.Model` needs).
   private var cachedTensors: [KerasTensor]?
   /// Keras 3: the layers `add` or `build` called since the last rebuild (`rebuildChain`).
@@ -74,7 +77,7 @@ public final class SequentialModel {
   public var pretrainedWeights: PretrainedWeightsRequest?
   /// The session's names, for the hidden input layer `input_shape=` or `build` creates (without
   /// one, tf-keras' `<first layer>_input`).
-  private let names: NameScope?
+  let names: NameScope?
   /// The Keras version of the session that made the model (tf-keras for a model made without one).
   public var kerasVersion: KerasVersion {
     if let names { return names.kerasVersion }
@@ -144,6 +147,10 @@ public final class SequentialModel {
       cachedTensors = chainTensors(rebuild: last, through: stack.count - 1)
     }
     var chain = cachedTensors ?? [givenInput ?? KerasTensor(input: inputLayer)]
+    // `chain` holds the only reference while it grows: an append then never copies the array
+    // (a copy per `add` made a loop of `add`s quadratic). What it made is kept on every exit.
+    cachedTensors = nil
+    defer { cachedTensors = chain }
     // `pop` dropped layers: keep the part of the chain that is still the stack.
     while chain.count > stack.count + 1
       || (chain.count > 1 && chain[chain.count - 1].producer !== stack[chain.count - 2])
@@ -158,7 +165,6 @@ public final class SequentialModel {
           shape: output, producer: instance, inputs: [chain[chain.count - 1]],
           nodeIndex: max(instance.nodeCount - 1, 0)))
     }
-    cachedTensors = chain
     return chain
   }
 
@@ -299,12 +305,22 @@ public final class SequentialModel {
     {
       throw .value("An empty Model cannot be used as a Layer.")
     }
+    if let refusal = keras3CallOnMultipleOutputs(instance, layerIndex: stack.count) {
+      failedFrom = stack.count
+      append(instance, totals: totals)
+      throw refusal
+    }
     if inputLayer == nil, stack.isEmpty,
       let declared = instance.declaredBatchInputShape
     {
       // Keras 3 creates (and names) the input layer before it calls the first layer on it.
       let inputName = hiddenInputName(firstLayer: instance.name)
       let tensorName = names?.kerasTensorName()
+      if keras3ReturnsMultipleOutputs(instance, on: declared) {
+        inputLayer = hiddenInput(name: inputName, shape: declared, tensorName: tensorName)
+        append(instance, totals: try Self.inputTotals(declared, owner: inputName))
+        return
+      }
       let start = try Self.inputTotals(declared, owner: inputName)
       do {
         try instance.call(on: declared)
@@ -326,6 +342,10 @@ public final class SequentialModel {
       return
     }
     var newTotals = totals
+    if let current = nextLayerInputShape, keras3ReturnsMultipleOutputs(instance, on: current) {
+      append(instance, totals: totals)
+      return
+    }
     if let current = nextLayerInputShape {
       do {
         try instance.call(on: current)
@@ -417,7 +437,7 @@ public final class SequentialModel {
     }
     let rebuild = rebuildBases.count
     rebuildBases.append(names.kerasTensorCount)
-    names.skipKerasTensorNames(stack.count)
+    names.skipKerasTensorNames(stack.count + keras3MaskTensors(names: names))
     // The layers `add` or `build` just called: that call is their node of this rebuild.
     var newLayers: [(position: Int, instance: LayerInstance)] = []
     var position = stack.count - 1
@@ -461,7 +481,11 @@ public final class SequentialModel {
     let input = chainInput ?? KerasTensor(input: inputLayer)
     chainInput = input
     var chain = [input]
+    // The mask operations of the layers before (`not_equal` after a masking Embedding) take
+    // their tensors' numbers in between.
+    var maskTensors = 0
     for instance in stack[...position] {
+      defer { maskTensors += KerasMask.operations(of: instance.layer).count }
       guard let joined = rebuildNodes[ObjectIdentifier(instance)], joined.rebuild <= rebuild else {
         break
       }
@@ -476,7 +500,8 @@ public final class SequentialModel {
         KerasTensor(
           shape: instance.nodeOutputShapes[node], producer: instance,
           inputs: [chain[chain.count - 1]], nodeIndex: node,
-          keras3Name: NameScope.kerasTensorName(number: rebuildBases[rebuild] + chain.count - 1)))
+          keras3Name: NameScope.kerasTensorName(
+            number: rebuildBases[rebuild] + chain.count - 1 + maskTensors)))
     }
     return chain
   }

@@ -90,7 +90,7 @@ public enum MaxPoolTraining {
                     for t in 0..<tapCount {
                       let hit = (SIMDMemory.load(window + taps[t]) .== best) .& .!taken
                       tap.replace(with: Int32(truncatingIfNeeded: t), where: hit)
-                      taken = taken .| hit
+                      taken .|= hit
                     }
                     tap.replace(with: tap | Int32(positiveFlag), where: best .> zero)
                     UnsafeMutableRawPointer(winners + at + c).storeBytes(

@@ -172,7 +172,7 @@ public enum PoolingGradient {
                           let hit = (SIMDMemory.load(window + taps[t]) .== best) .& .!taken
                           SIMDMemory.store(
                             zero + zero.replacing(with: share, where: hit), out + taps[t])
-                          taken = taken .| hit
+                          taken .|= hit
                         }
                         if !all(taken) {
                           // NaN windows: the first tap, as `maxWindow` does.
@@ -218,7 +218,7 @@ public enum PoolingGradient {
           let target = dx + taps[t] + c
           SIMDMemory.store(
             SIMDMemory.load(target) + zero.replacing(with: gradient, where: hit), target)
-          taken = taken .| hit
+          taken .|= hit
         }
       }
       if !all(taken) {

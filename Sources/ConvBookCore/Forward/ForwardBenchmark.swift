@@ -63,7 +63,9 @@ public struct ForwardBenchmark {
   private func measure(_ model: SequentialModel) throws(ForwardCommandError) -> Measurement {
     do {
       let summary = try model.summary()
-      let estimate = try ForwardPass.estimate(model: model, batch: batch)
+      // The weights go straight into the pass, which frees them as it packs them.
+      var estimate = try ForwardPass.estimate(model: model, batch: batch)
+      estimate.weightsReleased = true
       try ForwardPass.check(estimate, budget: memoryBudget, model: model, batch: batch)
       let (multiplyAccumulates, overflow) = summary.totalMultiplyAccumulates
         .multipliedReportingOverflow(by: batch)
@@ -74,11 +76,10 @@ public struct ForwardBenchmark {
       }
       PeakMemory.resetPeak()
       let input = SeededInput.batch(for: model, batch: batch, seed: seed)
-      // The weights go straight into the pass, which releases them once packed.
       let pass = ForwardPass(
         model: model,
         weights: try ModelWeights.initialized(for: model, seed: seed, memoryBudget: memoryBudget),
-        threads: threads, memoryBudget: memoryBudget)
+        threads: threads, memoryBudget: memoryBudget, releasesWeights: true)
       for _ in 0..<warmups { _ = try pass.run(input) }
       var samples: [Double] = []
       for _ in 0..<runs {

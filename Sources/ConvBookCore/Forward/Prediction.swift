@@ -164,8 +164,9 @@ public struct Prediction {
             "model \"\(model.name)\" takes inputs of shape \(declared.map(\.description).joined(separator: ", ")), whose size is not fixed: give \(inputNames.count == 1 ? "--input X.npy" : "--x NAME=FILE.npy for each input")"
           )
         }
-        let estimate = try ForwardPass.estimate(
+        var estimate = try ForwardPass.estimate(
           model: model, inputShapes: SeededInput.shapes(for: model, batch: size))
+        estimate.weightsReleased = true
         try ForwardPass.check(estimate, budget: memoryBudget, model: model, batch: size)
         tensors =
           inputNames.count == 1
@@ -175,7 +176,9 @@ public struct Prediction {
         inputDescription = "seeded uniform [0, 1), seed \(seed)"
       }
       // Checked before the weights exist, so a model too large for the budget allocates nothing.
-      let estimate = try ForwardPass.estimate(model: model, inputShapes: tensors.map(\.shape))
+      // The pass gets the only copy of the weights and frees them as it packs them.
+      var estimate = try ForwardPass.estimate(model: model, inputShapes: tensors.map(\.shape))
+      estimate.weightsReleased = true
       try ForwardPass.check(
         estimate, budget: memoryBudget, model: model, batch: tensors.first?.shape.first ?? 0)
       let weights: ModelWeights
@@ -196,8 +199,10 @@ public struct Prediction {
         let pretrained = model.pretrainedModels.map { "\($0.name)'s exported .npz, " }.joined()
         weightsDescription = "\(pretrained)Keras initializers, seed \(seed)"
       }
+      // `consume`: this function keeps no reference, so each layer's weights are freed once packed.
       let pass = ForwardPass(
-        model: model, weights: weights, threads: threads, memoryBudget: memoryBudget)
+        model: model, weights: consume weights, threads: threads, memoryBudget: memoryBudget,
+        releasesWeights: true)
       let outputs =
         tensors.count == 1 && outputNames.count == 1
         ? [try pass.run(tensors[0])] : try pass.run(inputs: tensors)

@@ -80,6 +80,11 @@ enum ArrayOperations {
       case .standard(let scalar as NumPyScalar):
         dtype = promote(dtype, scalar.dtype)
         scalars.append(scalar.array.value(at: 0))
+      case .standard(let object) where object.isIterator:
+        // `model.fit(generator)`, `np.array(map(...))`: data that comes one batch at a time.
+        throw .unsupported(
+          "ConvBook does not support a \(item.typeName) where arrays of data are expected (model.fit, np.array) yet; make the arrays first (np.array(list(...)))",
+          at: range)
       default:
         throw .unsupported(
           "ConvBook arrays hold numbers only, not values of type '\(item.typeName)'", at: range)

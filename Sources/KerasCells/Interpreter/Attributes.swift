@@ -45,6 +45,12 @@ enum Attributes {
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
       // A `tf_keras` module is tf-keras' whatever the session's Keras.
       let (unwrapped, moduleVersion) = KerasPackages.unwrap(module, in: interpreter.kerasVersion)
+      let moduleName = module.pythonName(in: moduleVersion)
+      if let renamed = KerasModule.importedByPath(
+        name, of: module, paths: interpreter.session.importedTensorFlowKerasPaths)
+      {
+        return .module(renamed)
+      }
       if unwrapped == .keras && name == "__version__" {
         // Keras 3 answers its version; tf-keras 2.21's `tf.keras` has no `__version__` (only the
         // `tf_keras` package itself has one: `KerasModule.tfKeras`).
@@ -55,7 +61,8 @@ enum Attributes {
           message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
       }
       if let missing = TensorFunctions.missingAttribute(
-        name, of: unwrapped, kerasVersion: moduleVersion, range: range)
+        name, of: unwrapped, named: moduleName,
+        kerasVersion: moduleVersion, range: range)
       {
         throw missing
       }
@@ -75,12 +82,12 @@ enum Attributes {
           range: range)
       }
       var removedInKeras3 = false
-      if moduleVersion == .keras3, unwrapped.keras3Lacks(name) {
+      if moduleVersion == .keras3, module.keras3Lacks(name) {
         // With CPython's suggestion of the closest name of Keras 3's module (`rmsprop`: 'RMSprop').
         let known = KerasLayerAttributeNames.keras3Modules[unwrapped.componentName]?.sorted() ?? []
         throw CellError(
           type: "AttributeError",
-          message: "module 'keras.\(unwrapped.componentName)' has no attribute '\(name)'",
+          message: "module '\(moduleName)' has no attribute '\(name)'",
           range: range, suggestion: NameSuggestion.closest(to: name, among: known))
       } else if let value = interpreter.session.attribute(name, of: module) {
         if case .module(let found) = value {
@@ -103,7 +110,8 @@ enum Attributes {
       // CPython suggests the closest name of `dir(module)`.
       let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
       throw CellError(
-        type: "AttributeError", message: "module '\(module.pythonName)' has no attribute '\(name)'",
+        type: "AttributeError",
+        message: "module '\(moduleName)' has no attribute '\(name)'",
         range: range, suggestion: NameSuggestion.closest(to: name, among: known))
     case .exception(let exception):
       if let value = exceptionAttribute(name, exception) { return value }

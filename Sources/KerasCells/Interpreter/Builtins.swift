@@ -30,6 +30,8 @@ enum Builtins {
     EagerArithmetic.invalidArgument: "Exception",
     // `packaging.version.parse`'s error (`StandardPackaging`).
     StandardPackaging.invalidVersion: "ValueError",
+    // What closes a paused generator (`PythonGenerator`).
+    "GeneratorExit": "BaseException",
     // A frozen dataclass' error (`StandardDataclasses`).
     StandardDataclasses.frozenInstanceError: "AttributeError",
   ]
@@ -596,7 +598,9 @@ enum Builtins {
       }
       if let item = try object.next(interpreter: interpreter, range: range) { return item }
       if positional.count == 2 { return positional[1] }
-      throw CellError(type: "StopIteration", message: "", range: range)
+      // A generator's StopIteration carries what it returned.
+      let message = (object as? PythonGenerator)?.stopMessage ?? ""
+      throw CellError(type: "StopIteration", message: message, range: range)
     case let random where random.hasPrefix("nprandom "):
       return try NumPyRandom.call(
         String(random.dropFirst(9)), positional: positional, keywords: keywords, site: site,

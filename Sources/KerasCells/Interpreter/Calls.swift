@@ -528,6 +528,9 @@ enum Calls {
       let fallback = index < elementRanges.count ? elementRanges[index] : layersRange
       try add(element, to: model, range: fallback, interpreter: interpreter)
     }
+    if let limitation = model.keras3MultipleOutputsLimitation {
+      throw .unsupported(limitation, at: site.range)
+    }
     model.noteRebuilt()
     return .model(model)
   }
@@ -950,10 +953,6 @@ enum Calls {
       {
         throw keras(refusal, at: site.range)
       }
-      // Keras 3 names the new input layer after the tensor (`keras_tensor_7CLONE`).
-      throw .unsupported(
-        "ConvBook does not support a tensor made by a layer as the input of a Keras 3 model yet; start the model at a keras.Input",
-        at: site.range)
     }
     try Keras3Wording.checkModelName(values["name"] ?? .none, site: site, interpreter: interpreter)
     let name: String
@@ -969,8 +968,9 @@ enum Calls {
       var inputs = inputs
       var outputs = outputs
       if cloned {
-        // tf-keras makes an input layer for each tensor made by a layer, and calls the layers
-        // between inputs and outputs again on it (`clone_graph_nodes`).
+        // Both Keras make an input layer for each tensor made by a layer, and call the layers
+        // between inputs and outputs again on it (`clone_graph_nodes`); Keras 3 names it after
+        // the tensor (`keras_tensor_7CLONE`).
         let clone = try KerasTensor.cloneGraph(
           inputs: inputs, outputs: outputs, names: interpreter.kerasNames)
         inputsStructure = restructured(

@@ -77,8 +77,9 @@ enum EagerTensors {
       throw .unsupported(
         "ConvBook runs a layer on constant data of one or more axes, not a scalar", at: site.range)
     }
-    try checkDType(array, site: site, interpreter: interpreter)
-    let budget = interpreter.session.limits.memoryBudget
+    let plan = try IntegerLayerData.plan(
+      [instance], array: array, inputDType: nil, site: site, interpreter: interpreter)
+    let budget = interpreter.session.limits.modelMemoryBudget
     let outputShape: [Int]
     do {
       outputShape = try EagerLayerCall.build(instance, for: array.shape, memoryBudget: budget)
@@ -89,13 +90,14 @@ enum EagerTensors {
       of: instance, interpreter: interpreter, range: site.range)
     try interpreter.budget.allocate(
       count: outputShape.reduce(1, *), size: 4, at: site.range)
+    let output: Tensor
     do {
-      return value(
-        try EagerLayerCall.run(
-          instance, on: array.tensor, outputShape: outputShape, weights: weights))
+      output = try EagerLayerCall.run(
+        instance, on: array.tensor, outputShape: outputShape, weights: weights)
     } catch {
       throw Calls.keras(error, at: site.range)
     }
+    return try IntegerLayerData.value(output, plan: plan, site: site)
   }
 
   /// `model(x)` on constant data: a Sequential model not built yet is built for `x`'s shape, as its
@@ -107,14 +109,22 @@ enum EagerTensors {
       throw .unsupported(
         "ConvBook runs a model on constant data of one or more axes, not a scalar", at: site.range)
     }
-    try checkDType(array, site: site, interpreter: interpreter)
+    // A model casts its input to its `Input`'s dtype; a tf-keras call that builds it keeps the
+    // data's, a Keras 3 one builds a float32 input.
+    let inputDType =
+      model.isBuilt
+      ? model.tensors?.first?.dtypeName ?? "float32"
+      : interpreter.kerasVersion == .keras3 ? "float32" : nil
     try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    let plan = try IntegerLayerData.plan(
+      model.flattenedLayers.filter { !$0.isInputLayer }, array: array, inputDType: inputDType,
+      site: site, interpreter: interpreter)
     if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
       throw .unsupported(
         "ConvBook runs a model with several inputs or outputs on constant data with `predict`, not by calling it",
         at: site.range)
     }
-    let memory = interpreter.session.limits.memoryBudget
+    let memory = interpreter.session.limits.modelMemoryBudget
     do {
       // Refused before any weight is drawn when the pass would not fit.
       try ForwardPass.check(
@@ -124,7 +134,7 @@ enum EagerTensors {
       let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
       let output = try pass.run(array.tensor)
       try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
-      return value(output)
+      return try IntegerLayerData.value(output, plan: plan, site: site)
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
@@ -183,17 +193,5 @@ enum EagerTensors {
     var reshaped = array
     reshaped.shape = sizes
     return .array(reshaped)
-  }
-
-  /// tf-keras computes a layer on integer data in its integer dtype (a mean of ints is an int);
-  /// ConvBook computes in float32, as Keras 3 does after casting.
-  private static func checkDType(_ array: NDArray, site: CallSite, interpreter: Interpreter)
-    throws(CellError)
-  {
-    let dtype = array.tensorFlowDType ?? array.dtype.rawValue
-    guard interpreter.kerasVersion == .keras2, !dtype.hasPrefix("float") else { return }
-    throw .unsupported(
-      "ConvBook runs tf-keras layers on floating-point data only; tf-keras computes on this \(dtype) data in \(dtype)",
-      at: site.range)
   }
 }

@@ -21,10 +21,23 @@ public struct EvaluationLimits: Sendable, Equatable {
   /// layer calls and Keras tensors as `GraphMemory` counts them), and never uncounted, so the
   /// budget bounds the memory a run can ever hold.
   public var memoryBudget: Int
+  /// Bytes one forward pass, training run or set of weights of a model may hold (its weights,
+  /// their packed copies and its activations, as the engine estimates them before allocating:
+  /// `MemoryEstimate`, `Trainer`). Apart from `memoryBudget`, because a model's weights are not
+  /// values a cell builds one by one and what TensorFlow runs on a laptop must run here: a VGG
+  /// at 224x224 holds 0.5 GB of weights, which ConvBook holds twice while a pass runs (the
+  /// session's values and the packed copies), and TensorFlow itself peaked at 1.9 GB on d2l's
+  /// VGG-11. The default is the engine's (`ForwardPass.defaultMemoryBudget`, 2 GiB), as for
+  /// `convbook predict` and `bench`.
+  public var modelMemoryBudget: Int
 
-  public init(timeBudget: Double = 10, memoryBudget: Int = 512 << 20) {
+  public init(
+    timeBudget: Double = 10, memoryBudget: Int = 512 << 20,
+    modelMemoryBudget: Int = ForwardPass.defaultMemoryBudget
+  ) {
     self.timeBudget = timeBudget
     self.memoryBudget = memoryBudget
+    self.modelMemoryBudget = modelMemoryBudget
   }
 
   /// `10 s`, `0.5 s`.
@@ -69,16 +82,32 @@ final class EvaluationBudget {
   /// Runs `body` as one evaluation, adding its processor time to the account. `body` runs on the
   /// calling thread, whose processor time is what `checkTime` reads.
   func measure<T>(_ body: () throws(CellError) -> T) throws(CellError) -> T {
-    let start = Self.threadProcessorSeconds()
-    started = start
+    started = Self.threadProcessorSeconds()
     graphBytesCharged = GraphMemory.bytesOnThisThread
     defer {
-      secondsSpent += Self.threadProcessorSeconds() - start
+      // `started` is this thread's, unless a generator's turn handed the clock over and back.
+      if let started { secondsSpent += Self.threadProcessorSeconds() - started }
       started = nil
       // What the last steps built is counted even when nothing checks the budget after them.
       countGraph()
     }
     return try body()
+  }
+
+  /// Stops this thread's clock and graph count for another thread's turn (a generator's body,
+  /// `PythonGenerator`): returns whether an evaluation was being measured.
+  func handOff() -> Bool {
+    guard let started else { return false }
+    secondsSpent += Self.threadProcessorSeconds() - started
+    self.started = nil
+    countGraph()
+    return true
+  }
+
+  /// Starts the clock and graph count on the calling thread, whose turn it is now.
+  func takeOver(_ running: Bool) {
+    graphBytesCharged = GraphMemory.bytesOnThisThread
+    if running { started = Self.threadProcessorSeconds() }
   }
 
   /// Counts the graph objects made since the last charge (they exist: counted even when they

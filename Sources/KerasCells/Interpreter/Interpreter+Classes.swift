@@ -26,7 +26,8 @@ extension Interpreter {
     let function = UserFunction(
       name: definition.name, qualifiedName: qualifiedName, parameters: definition.parameters,
       defaults: defaults, body: .statements(definition.body),
-      closure: classScope?.parent ?? scope, cellIndex: cellIndex)
+      closure: classScope?.parent ?? scope, cellIndex: cellIndex,
+      isGenerator: definition.isGenerator)
     function.classCell = classScope?.classCell ?? currentFunction?.classCell
     var value = Value.function(Callable(.user(function), path: definition.name))
     value = try decorate(value, with: decorators, expressions: definition.decorators)

@@ -18,7 +18,13 @@ final class Interpreter {
   /// The local names of the running function, if one is running.
   var scope: Scope?
   /// Calls of cell-defined functions in progress, for CPython's recursion limit.
-  private var callDepth = 0
+  var callDepth = 0
+  /// The generator whose body is running (its channel), for `yield` (`PythonGenerator`).
+  var currentGenerator: PythonGenerator.Channel?
+  /// The cell's generators that started and have not ended; closed when the cell ends.
+  var generatorChannels: [PythonGenerator.Channel] = []
+  /// Generators dropped before their end, closed at the next statement.
+  var pendingGeneratorCloses: [PythonGenerator.Channel] = []
   /// The name of the cell-defined function running (nil at the top level), for tracebacks.
   var functionName: String?
   /// The cell-defined function running, for `super()`.
@@ -128,6 +134,7 @@ final class Interpreter {
   }
 
   func execute(_ statement: Statement) throws(CellError) -> Flow {
+    if !pendingGeneratorCloses.isEmpty { closeDroppedGenerators(at: statement.range) }
     try step(at: statement.range)
     let enclosing = statementRange
     statementRange = statement.range
@@ -179,15 +186,18 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
-        guard var module = KerasModule.resolve(path: imported.module.components),
+        noteTensorFlowKerasImport(imported.module.components)
+        // Under tf-keras, `import keras` is the tf-keras package itself, which has a
+        // `__version__` (`tf.keras`, its `keras` API module, has none); its modules are named
+        // after the package (`KerasModuleNames`).
+        guard
+          var module = KerasModule.resolve(path: imported.module.components).map({
+            imported.module.components.first == "keras"
+              ? .reached($0, throughKerasIn: kerasVersion) : $0
+          }),
           !removedInKeras3(module)
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
-        }
-        // Under tf-keras, `import keras` is the tf-keras package itself, which has a
-        // `__version__` (`tf.keras`, its `keras` API module, has none).
-        if imported.module.components == ["keras"], kerasVersion == .keras2 {
-          module = .tfKeras(.keras)
         }
         if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
           module = .keras3Backend
@@ -196,15 +206,22 @@ final class Interpreter {
           session.globals[alias] = .module(module)
         } else {
           // `import tensorflow.keras` binds `tensorflow`, as Python does.
-          guard let root = KerasModule.resolve(path: [imported.module.components[0]]) else {
+          guard var root = KerasModule.resolve(path: [imported.module.components[0]]) else {
             throw moduleNotFound(imported.module, statement: statement.range)
+          }
+          if imported.module.components[0] == "keras" {
+            root = .reached(root, throughKerasIn: kerasVersion)
           }
           session.globals[imported.boundName] =
             .module(imported.module.components == ["keras"] ? module : root)
         }
       }
     case .importNames(let modulePath, let names):
-      guard let module = KerasModule.resolve(path: modulePath.components),
+      noteTensorFlowKerasImport(modulePath.components)
+      guard
+        let module = KerasModule.resolve(path: modulePath.components).map({
+          modulePath.components.first == "keras" ? .reached($0, throughKerasIn: kerasVersion) : $0
+        }),
         !removedInKeras3(module)
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
@@ -228,23 +245,21 @@ final class Interpreter {
           // Keras 3's package `keras.backend`, not `tf.keras.backend`'s legacy functions.
           session.globals[imported.boundName] = .module(.keras3Backend)
         } else if kerasVersion == .keras3, module.keras3Lacks(imported.name) {
-          throw CellError(
-            type: "ImportError",
-            message: "cannot import name '\(imported.name)' from '\(modulePath)'",
-            range: imported.nameRange)
+          throw cannotImport(
+            imported.name, from: module, path: modulePath, range: imported.nameRange)
         } else if let value = session.attribute(imported.name, of: module) {
           session.globals[imported.boundName] = value
         } else if module != .numpy || NumPyFunctions.submoduleNames.contains(imported.name),
           let submodule = KerasModule.resolve(path: modulePath.components + [imported.name])
         {
-          session.globals[imported.boundName] = .module(submodule)
+          session.globals[imported.boundName] = .module(
+            modulePath.components.first == "keras"
+              ? .reached(submodule, throughKerasIn: kerasVersion) : submodule)
         } else if let refusal = module.unsupportedName(imported.name, at: imported.nameRange) {
           throw refusal
         } else {
-          throw CellError(
-            type: "ImportError",
-            message: "cannot import name '\(imported.name)' from '\(modulePath)'",
-            range: imported.nameRange)
+          throw cannotImport(
+            imported.name, from: module, path: modulePath, range: imported.nameRange)
         }
       }
     case .forLoop(let target, let iterable, let body):
@@ -419,6 +434,16 @@ final class Interpreter {
         type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
     }
     let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
+    if function.isGenerator {
+      // The body runs at the first `next` (`PythonGenerator`).
+      try budget.allocate(bytes: EvaluationBudget.objectBytes, at: site.range)
+      return .standard(
+        PythonGenerator(
+          function: function,
+          scope: Scope(
+            names: names, parent: function.closure, qualifiedName: function.qualifiedName),
+          interpreter: self))
+    }
     let saved = (scope, locals, functionName, currentFunction)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
     locals = [:]
@@ -466,6 +491,31 @@ final class Interpreter {
     locals[name] ?? scope?.lookup(name) ?? session.globals[name]
   }
 
+  /// Python's ImportError of `from MODULE import NAME` for a name the module lacks, naming the
+  /// module and its file as Python does (`KerasModuleNames`).
+  private func cannotImport(
+    _ name: String, from module: KerasModule, path: DottedName, range: SourceRange
+  ) -> CellError {
+    let version = KerasPackages.unwrap(module, in: kerasVersion).1
+    let file = module.initFile(in: version, path: path.components).map { " (\($0))" } ?? ""
+    return CellError(
+      type: "ImportError",
+      message:
+        "cannot import name '\(name)' from '\(module.importedName(in: version, path: path.components))'\(file)",
+      range: range)
+  }
+
+  /// Records the `tensorflow.keras...` modules an import statement imports by that path (the
+  /// path and its parents).
+  private func noteTensorFlowKerasImport(_ components: [String]) {
+    guard components.count >= 2, components[0] == "tensorflow", components[1] == "keras" else {
+      return
+    }
+    for length in 2...components.count {
+      session.importedTensorFlowKerasPaths.insert(components.prefix(length).joined(separator: "."))
+    }
+  }
+
   private func removedInKeras3(_ module: KerasModule) -> Bool {
     kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
@@ -480,6 +530,18 @@ final class Interpreter {
 
   private func moduleNotFound(_ path: DottedName) -> CellError {
     let root = path.components.first ?? ""
+    // Python names the first module of the path that is missing: one Keras 3 removed
+    // (`keras.layers.experimental` of `keras.layers.experimental.preprocessing`).
+    for length in 2..<max(path.components.count + 1, 2) {
+      let prefix = Array(path.components.prefix(length))
+      if let found = KerasModule.resolve(path: prefix).map({
+        root == "keras" ? .reached($0, throughKerasIn: kerasVersion) : $0
+      }), removedInKeras3(found) {
+        return CellError(
+          type: "ModuleNotFoundError",
+          message: "No module named '\(prefix.joined(separator: "."))'", range: path.range)
+      }
+    }
     // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
     // (`tensorflow.keras.applications`) is ConvBook's limitation, not a missing module.
     for length in stride(from: path.components.count - 1, through: 1, by: -1) {
@@ -643,6 +705,8 @@ final class Interpreter {
   func evaluate(_ expression: Expression) throws(CellError) -> Value {
     let range = expression.range
     switch expression.kind {
+    case .yield(let value): return try evaluateYield(value, range: range)
+    case .yieldFrom(let source): return try evaluateYieldFrom(source, range: range)
     case .name(let name):
       if let value = variable(name) ?? Builtins.value(named: name) {
         return value

@@ -293,9 +293,13 @@ enum Keras3Wording {
   }
 
   /// Modules tf-keras has and Keras 3 does not: `keras.layers.experimental` (and its
-  /// `preprocessing`), where older tutorials found the preprocessing layers.
+  /// `preprocessing`), where older tutorials found the preprocessing layers, and
+  /// `keras.preprocessing.text`.
   static func isRemoved(_ module: KerasModule) -> Bool {
-    module == .layersExperimental || module == .layersPreprocessing
+    // Keras 3's `keras.preprocessing` has no `text` (`tf.keras.preprocessing` has).
+    if case .keras3Package(.preprocessing("text")) = module { return true }
+    let (module, _) = KerasPackages.unwrap(module, in: .keras3)
+    return module == .layersExperimental || module == .layersPreprocessing
   }
 
   // MARK: After the engine refused

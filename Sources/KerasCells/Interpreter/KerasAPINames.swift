@@ -216,6 +216,22 @@ enum KerasAPINames {
     "keras.datasets": [
       "boston_housing", "cifar10", "cifar100", "fashion_mnist", "imdb", "mnist", "reuters",
     ],
+    "keras.preprocessing": [
+      "image", "image_dataset_from_directory", "sequence", "text", "text_dataset_from_directory",
+      "timeseries_dataset_from_array",
+    ],
+    "keras.preprocessing.image": [
+      "DirectoryIterator", "ImageDataGenerator", "Iterator", "NumpyArrayIterator",
+      "apply_affine_transform", "apply_brightness_shift", "apply_channel_shift", "array_to_img",
+      "img_to_array", "load_img", "random_brightness", "random_channel_shift", "random_rotation",
+      "random_shear", "random_shift", "random_zoom", "save_img", "smart_resize",
+    ],
+    "keras.preprocessing.sequence": [
+      "TimeseriesGenerator", "make_sampling_table", "pad_sequences", "skipgrams",
+    ],
+    "keras.preprocessing.text": [
+      "Tokenizer", "hashing_trick", "one_hot", "text_to_word_sequence", "tokenizer_from_json",
+    ],
     "keras.layers.experimental": [
       "DynamicEmbedding", "DynamicLookup", "EinsumDense", "RandomFourierFeatures",
       "SyncBatchNormalization", "preprocessing",

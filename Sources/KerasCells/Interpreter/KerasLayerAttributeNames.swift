@@ -160,5 +160,41 @@ enum KerasLayerAttributeNames {
       "LearningRateSchedule", "PiecewiseConstantDecay", "PolynomialDecay", "deserialize",
       "serialize",
     ],
+    "": [
+      "DTypePolicy", "FloatDTypePolicy", "Function", "Initializer", "Input", "InputSpec",
+      "KerasTensor", "Layer", "Loss", "Metric", "Model", "Operation", "Optimizer", "Quantizer",
+      "Regularizer", "RematScope", "Sequential", "StatelessScope", "SymbolicScope", "Variable",
+      "activations", "applications", "backend", "callbacks", "config", "constraints", "datasets",
+      "device", "distillation", "distribution", "dtype_policies", "export", "initializers",
+      "layers", "legacy", "losses", "metrics", "mixed_precision", "models", "name_scope", "ops",
+      "optimizers", "preprocessing", "quantizers", "random", "regularizers", "remat", "saving",
+      "src", "tree", "utils", "version", "visualization", "wrappers",
+    ],
+    "preprocessing": [
+      "image", "image_dataset_from_directory", "sequence", "text_dataset_from_directory",
+      "timeseries_dataset_from_array",
+    ],
+    "preprocessing.image": [
+      "array_to_img", "img_to_array", "load_img", "save_img", "smart_resize",
+    ],
+    "preprocessing.sequence": [
+      "pad_sequences"
+    ],
+    "tf.preprocessing": [
+      "image", "image_dataset_from_directory", "sequence", "text", "text_dataset_from_directory",
+      "timeseries_dataset_from_array",
+    ],
+    "tf.preprocessing.image": [
+      "DirectoryIterator", "ImageDataGenerator", "Iterator", "NumpyArrayIterator",
+      "apply_affine_transform", "apply_brightness_shift", "apply_channel_shift", "array_to_img",
+      "img_to_array", "load_img", "random_brightness", "random_channel_shift", "random_rotation",
+      "random_shear", "random_shift", "random_zoom", "save_img", "smart_resize",
+    ],
+    "tf.preprocessing.sequence": [
+      "TimeseriesGenerator", "make_sampling_table", "pad_sequences", "skipgrams",
+    ],
+    "tf.preprocessing.text": [
+      "Tokenizer", "hashing_trick", "one_hot", "text_to_word_sequence", "tokenizer_from_json",
+    ],
   ]
 }

@@ -22,6 +22,12 @@ public enum KerasModule: Equatable {
   /// `keras.optimizers.legacy` (tf-keras' optimizers before 2.11, which take `lr=` and `decay=`);
   /// Keras 3 keeps the names but refuses to make one.
   case optimizersLegacy
+  /// `keras.optimizers.schedules`: the learning-rate schedules, made as the optimizers are.
+  case optimizerSchedules
+  /// `keras.preprocessing` (`""`) and its `image`, `sequence` and `text`: data preparation, whose
+  /// names can be imported where Keras has them and are refused when used
+  /// (`KerasModule.preprocessingAttribute`).
+  case preprocessing(String)
   case losses
   case metrics
   case callbacks
@@ -62,6 +68,16 @@ public enum KerasModule: Equatable {
   /// it wraps, but what they make is tf-keras' also in a Keras 3 session, where `keras` and
   /// `tf.keras` are Keras 3 (`KerasPackages`).
   indirect case tfKeras(KerasModule)
+  /// A module of Keras 3's own `keras` package in a Keras 3 session (`import keras`, `from keras
+  /// import layers`): the names of the module it wraps, which `tf.keras` reaches as another module
+  /// object with another Python name (`keras.layers` is not `keras._tf_keras.keras.layers`).
+  /// `KerasModule.reached(_:throughKerasIn:)` makes both wrappers.
+  indirect case keras3Package(KerasModule)
+  /// A module of `tf.keras` read after an import statement named its path (`tf.keras` after `from
+  /// tensorflow.keras import layers`): TensorFlow then hands out a module registered under that
+  /// path, with the names of the module it wraps but named by the path (`tensorflow.keras`); a
+  /// module read before keeps its own name.
+  indirect case tensorflowKerasImported(KerasModule)
   /// Keras 3's own `keras.backend` (`from keras import backend as K`): a handful of names
   /// (`keras3BackendNames`), where `tf.keras.backend` keeps tf-keras' functions (`K.int_shape`,
   /// `K.sum`), which `backend` models.
@@ -118,7 +134,9 @@ public enum KerasModule: Equatable {
   /// The module's name as Python reports it in an `AttributeError`.
   public var pythonName: String {
     switch self {
-    case .tfKeras(let module): return module.pythonName
+    case .tfKeras(let module), .keras3Package(let module): return module.pythonName
+    case .tensorflowKerasImported(let module):
+      return (["tensorflow", "keras"] + (module.kerasSubpath ?? [])).joined(separator: ".")
     case .tensorflow: return "tensorflow"
     case .keras: return "tf_keras.api._v2.keras"
     case .keras3Backend: return "keras.backend"
@@ -146,7 +164,8 @@ public enum KerasModule: Equatable {
   /// The key of the module's names in `KerasAPINames`, for the modules ConvBook models.
   var apiKey: String? {
     switch self {
-    case .tfKeras(let module): return module.apiKey
+    case .tfKeras(let module), .keras3Package(let module): return module.apiKey
+    case .tensorflowKerasImported(let module): return module.apiKey
     case .tensorflow: return "tensorflow"
     case .tensorflowNN: return "tensorflow.nn"
     case .keras: return "keras"
@@ -195,6 +214,9 @@ public enum KerasModule: Equatable {
     case .activations: return "activations"
     case .optimizers: return "optimizers"
     case .optimizersLegacy: return "optimizers.legacy"
+    case .optimizerSchedules: return "optimizers.schedules"
+    case .preprocessing(let module):
+      return module.isEmpty ? "preprocessing" : "preprocessing." + module
     case .losses: return "losses"
     case .metrics: return "metrics"
     case .callbacks: return "callbacks"
@@ -211,17 +233,19 @@ public enum KerasModule: Equatable {
   func keras3Lacks(_ name: String) -> Bool {
     let key: String
     switch self {
+    // `keras.preprocessing`'s modules are smaller than `tf.keras.preprocessing`'s.
+    case .keras3Package(.preprocessing(let module)):
+      key = module.isEmpty ? "preprocessing" : "preprocessing." + module
+    case .preprocessing(let module): key = "tf.preprocessing" + (module.isEmpty ? "" : "." + module)
+    case .tfKeras(let module), .keras3Package(let module): return module.keras3Lacks(name)
+    case .optimizerSchedules: key = "optimizers.schedules"
     case .losses: key = "losses"
     case .metrics: key = "metrics"
     case .optimizers: key = "optimizers"
     case .callbacks: key = "callbacks"
     default: return false
     }
-    // `keras.optimizers.schedules` is the optimizers' module here.
-    let schedules =
-      self == .optimizers
-      && KerasLayerAttributeNames.keras3Modules["optimizers.schedules"]?.contains(name) == true
-    return KerasLayerAttributeNames.keras3Modules[key]?.contains(name) == false && !schedules
+    return KerasLayerAttributeNames.keras3Modules[key]?.contains(name) == false
   }
 
   /// `dir(keras.backend)` in Keras 3.15.1.
@@ -286,6 +310,16 @@ public enum KerasModule: Equatable {
       case "__version__" where module == .keras: return .string(Self.version)
       default: return module.attribute(name).map(KerasPackages.inTFKeras)
       }
+    case .tensorflowKerasImported(let module): return module.attribute(name)
+    case .keras3Package(let module):
+      // Keras 3's `keras.backend` is its own small package (`tf.keras.backend` keeps tf-keras'
+      // legacy functions).
+      if module == .keras, name == "backend" { return .module(.keras3Backend) }
+      guard let value = module.attribute(name) else { return nil }
+      if case .module(let found) = value {
+        return .module(.reached(found, throughKerasIn: .keras3))
+      }
+      return value
     case .tensorflow:
       switch name {
       case "keras": return .module(.keras)
@@ -317,7 +351,7 @@ public enum KerasModule: Equatable {
       case "datasets": return .module(.datasets)
       // Data preparation (`preprocessing.sequence.pad_sequences`, `ImageDataGenerator`): importable,
       // refused when used, as data loading is.
-      case "preprocessing": return .module(.inert("keras.preprocessing"))
+      case "preprocessing": return .module(.preprocessing(""))
       case "applications": return .module(.applications)
       case "layers": return .module(.layers)
       case "models": return .module(.models)
@@ -408,14 +442,15 @@ public enum KerasModule: Equatable {
         "Adadelta", "Adagrad", "Adam", "Adamax", "Ftrl", "Nadam", "Optimizer", "RMSprop", "SGD",
       ]
       return legacy.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
-    case .optimizers, .losses, .metrics, .callbacks:
+    case .optimizers, .optimizerSchedules, .losses, .metrics, .callbacks:
       // `keras.optimizers.schedules.ExponentialDecay(...)`: an object for an optimizer's
       // learning rate, made as the optimizers are.
-      if self == .optimizers, name == "schedules" { return .module(.optimizers) }
-      // Keras 1's lower-case aliases (`optimizers.rmsprop`, `optimizers.adam`) are gone from
-      // both Keras versions: Python's AttributeError, with its suggestion of the class.
-      if let apiKey, let known = KerasAPINames.names[apiKey], !known.contains(name),
-        known.contains(where: { $0.lowercased() == name.lowercased() })
+      if self == .optimizers, name == "schedules" { return .module(.optimizerSchedules) }
+      // A name neither Keras has (Keras 1's lower-case aliases `optimizers.rmsprop`,
+      // `optimizers.adam`): Python's AttributeError, with its suggestion of the class.
+      let keras3Names = KerasLayerAttributeNames.keras3Modules[componentName]
+      if let known = KerasAPINames.names["keras." + componentName] ?? keras3Names,
+        !known.contains(name), keras3Names?.contains(name) != true
       {
         return nil
       }
@@ -481,6 +516,7 @@ public enum KerasModule: Equatable {
       return module == "tensorflow.random"
         ? TensorFunctions.attribute(name, namespace: module) : nil
     case .applications, .applicationModule: return applicationAttribute(name)
+    case .preprocessing(let module): return preprocessingAttribute(name, of: module)
     case .tensorFunctions(let namespace):
       if namespace == "keras.ops", name == "image" || name == "nn" {
         return .module(.tensorFunctions("keras.ops." + name))

@@ -49,8 +49,12 @@ enum KerasPackages {
   static func unwrap(_ module: KerasModule, in session: KerasVersion) -> (
     KerasModule, KerasVersion
   ) {
-    if case .tfKeras(let inner) = module { return (unwrap(inner, in: .keras2).0, .keras2) }
-    return (module, session)
+    switch module {
+    case .tfKeras(let inner): return (unwrap(inner, in: .keras2).0, .keras2)
+    case .keras3Package(let inner): return (inner, session)
+    case .tensorflowKerasImported(let inner): return (inner, session)
+    default: return (module, session)
+    }
   }
 }
 

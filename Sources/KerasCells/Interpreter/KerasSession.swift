@@ -72,6 +72,10 @@ public final class KerasSession {
   /// The Keras modules a `from ... import *` bound the names of: a name they define that ConvBook
   /// lacks is ConvBook's limitation, not a NameError.
   var starImports: [KerasModule] = []
+  /// The modules an import statement named by a `tensorflow.keras...` path (with their parents):
+  /// TensorFlow then registers them under that name; `tf.keras` read afterwards is the module
+  /// named `tensorflow.keras` (`KerasModule.tensorflowKerasImported`).
+  var importedTensorFlowKerasPaths: Set<String> = []
 
   /// The seed `tf.random.set_seed`, `np.random.seed` or `keras.utils.set_random_seed` chose, if any: models' initial weights (traces,
   /// forward passes) are drawn with it.
@@ -161,7 +165,13 @@ public final class KerasSession {
     let interpreter = Interpreter(session: self, cellIndex: cellIndex)
     interpreter.runsCell = true
     do throws(CellError) {
-      _ = try budget.measure { () throws(CellError) in try interpreter.execute(statements) }
+      _ = try budget.measure { () throws(CellError) in
+        // Generators the cell left paused are closed as it ends (`PythonGenerator`).
+        defer {
+          if let last = statements.last { interpreter.closeGenerators(at: last.range) }
+        }
+        try interpreter.execute(statements)
+      }
       return CellResult(
         outputs: interpreter.outputs, error: nil, warnings: interpreter.warnings(showing: source))
     } catch {

@@ -438,6 +438,9 @@ enum Methods {
       }
       let range = site.arguments.first?.value.range ?? site.range
       try Calls.add(layer, to: model, range: range, interpreter: interpreter)
+      if let limitation = model.keras3MultipleOutputsLimitation {
+        throw .unsupported(limitation, at: site.range)
+      }
       model.noteRebuilt()
       return .none
     case "pop":

@@ -229,9 +229,9 @@ enum StandardItertools {
       }
       let stepText: String
       if case .int(1) = step { stepText = "" } else { stepText = ", " + PythonText.repr(step) }
-      let counter = PythonIterator(
-        name: "count", text: { "count(\(PythonText.repr(next))\(stepText))" }
-      ) { interpreter, range throws(CellError) in
+      let text = { "count(\(PythonText.repr(next))\(stepText))" }
+      let counter = PythonIterator(name: "count", text: text) {
+        interpreter, range throws(CellError) in
         let item = next
         next = try Operators.binary(.add, next, step, range: range, budget: interpreter.budget)
         return item

@@ -5,8 +5,9 @@ import CNNEngine
 /// under the model's for a model called as a layer (`sequential/dense_3/BiasAdd:0`).
 ///
 /// The ops were recorded with tf-keras 2.21 (`Tests/Fixtures/keras/corpus/683-*`) for the common
-/// layers on their first call; for any other layer, a layer called again, or settings whose op
-/// was not recorded, there is no name and ConvBook refuses to print it as its limitation.
+/// layers (a shared layer's every call gives the same name, `Tests/Fixtures/keras/corpus/955-*`);
+/// for any other layer, or settings whose op was not recorded, there is no name and ConvBook
+/// refuses to print it as its limitation.
 enum TFKerasTensorNames {
   static func name(of tensor: KerasTensor) -> String? {
     guard !tensor.isInput, tensor.keras3Name == nil else { return nil }
@@ -17,9 +18,11 @@ enum TFKerasTensorNames {
       else { return nil }
       return "\(model.name)/\(inner)"
     }
-    guard tensor.nodeIndex == 0,
-      let op = operation(of: instance.layer, input: tensor.inputs.first?.shape)
-    else { return nil }
+    // Each call traces the layer afresh, so a shared layer's later calls name their tensors as
+    // its first (`dense/BiasAdd:0` again).
+    guard let op = operation(of: instance.layer, input: tensor.inputs.first?.shape) else {
+      return nil
+    }
     return "\(instance.name)/\(op):\(tensor.outputIndex)"
   }
 

@@ -1201,13 +1201,15 @@ extension TensorFunctions {
   /// `tf.keras.backend` keeps tf-keras' functions, `K.sum`, in its legacy namespace, which is the
   /// one model code imports; ConvBook's one `keras.backend` namespace follows it.)
   static func missingAttribute(
-    _ name: String, of module: KerasModule, kerasVersion: KerasVersion, range: SourceRange
+    _ name: String, of module: KerasModule, named moduleName: String? = nil,
+    kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
     case (.keras, .keras2) where name == "ops" || name == "random":
       return CellError(
         type: "AttributeError",
-        message: "module '\(module.pythonName)' has no attribute '\(name)'", range: range)
+        message: "module '\(moduleName ?? module.pythonName)' has no attribute '\(name)'",
+        range: range)
     default: return nil
     }
   }
@@ -1222,7 +1224,7 @@ extension TensorFunctions {
   ) -> CellError? {
     let version: KerasVersion
     switch module {
-    case .keras: version = kerasVersion
+    case .keras, .keras3Package(.keras): version = kerasVersion
     case .tfKeras(.keras): version = .keras2
     default: return nil
     }

@@ -379,10 +379,10 @@ enum TrainingCalls {
         compiled, cellLosses: cellLosses, failures: failures)
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
-        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+        of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration,
-        memoryBudget: interpreter.session.limits.memoryBudget)
+        memoryBudget: interpreter.session.limits.modelMemoryBudget)
       training.states[key]?.trainer = trainer
       return trainer
     } catch let error as TrainingError {
@@ -518,7 +518,7 @@ enum TrainingCalls {
     }
     let verbose = try arguments.verbosity()
     let training = interpreter.session.training
-    let memory = interpreter.session.limits.memoryBudget
+    let memory = interpreter.session.limits.modelMemoryBudget
     let samples = xs[0].shape[0]
     guard xs.allSatisfy({ $0.shape[0] == samples }) else {
       throw CellError(
@@ -596,7 +596,7 @@ enum TrainingCalls {
     }
     do {
       let weights = try interpreter.session.training.weights(
-        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+        of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let bytes = try NPZWriter.encode(weights.npzEntries())
       try files.write(name, bytes)
     } catch {

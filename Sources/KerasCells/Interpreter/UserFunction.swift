@@ -16,6 +16,8 @@ public final class UserFunction {
   /// The default of each parameter that has one, by name.
   let defaults: [String: Value]
   let body: Body
+  /// Whether calling it makes a generator (its body has a `yield`).
+  let isGenerator: Bool
   /// The scope of the function that defined this one (nil at module level).
   let closure: Scope?
   /// The cell that defined the function: an error inside it, when called from a later cell, is
@@ -51,8 +53,9 @@ public final class UserFunction {
 
   init(
     name: String, qualifiedName: String, parameters: [FunctionParameter], defaults: [String: Value],
-    body: Body, closure: Scope?, cellIndex: Int
+    body: Body, closure: Scope?, cellIndex: Int, isGenerator: Bool = false
   ) {
+    self.isGenerator = isGenerator
     self.cellIndex = cellIndex
     self.name = name
     self.qualifiedName = qualifiedName

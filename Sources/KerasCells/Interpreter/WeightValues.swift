@@ -239,7 +239,7 @@ enum WeightValues {
     guard model.isBuilt else { throw unbuilt(model, range: range) }
     do {
       return try interpreter.session.training.weights(
-        of: model, memoryBudget: interpreter.session.limits.memoryBudget)
+        of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
     } catch {
       throw .unsupported(error.message, at: range)
     }

@@ -82,16 +82,26 @@ extension PythonParser {
       .namedExpression(name: name.text, value: value), range: name.range.union(value.range))
   }
 
-  /// `yield`, `yield value` or `yield from value`, parsed only to be reported.
+  /// `yield`, `yield value` or `yield from value`: in a function's own body it makes the
+  /// function a generator; in a lambda it is ConvBook's limitation, elsewhere CPython's error.
   mutating func parseYieldExpression() throws(PythonSyntaxError) -> Expression {
     let yieldToken = current
     try advance()
     var range = yieldToken.range
+    var kind = Expression.Kind.yield(nil)
     if current.isKeyword(.from) {
       try advance()
-      range = range.union(try parseExpression().range)
+      let source = try parseExpression()
+      range = range.union(source.range)
+      kind = .yieldFrom(source)
     } else if canStartExpression(current) || current.isOperator("*") {
-      range = range.union(try parseStarExpressions().range)
+      let value = try parseStarExpressions()
+      range = range.union(value.range)
+      kind = .yield(value)
+    }
+    if lambdaDepth == 0, functionDepth > 0, !generatorMarks.isEmpty {
+      generatorMarks[generatorMarks.count - 1] = true
+      return Expression(kind, range: range)
     }
     if lambdaDepth > 0 || functionDepth > 0 {
       deferUnsupported("yield", "generator functions (yield)", at: range)

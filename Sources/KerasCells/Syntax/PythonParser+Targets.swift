@@ -28,6 +28,7 @@ extension PythonParser {
     case .conditional: "conditional expression"
     case .slice: "slice"
     case .namedExpression: "named expression"
+    case .yield, .yieldFrom: "yield expression"
     }
   }
 

@@ -82,6 +82,8 @@ public struct PythonParser {
   var lambdaDepth = 0
   /// How many `def` bodies enclose the current statement (`return` is valid inside one).
   var functionDepth = 0
+  /// Whether each function body being parsed has a `yield` of its own, innermost last.
+  var generatorMarks: [Bool] = []
   /// The names annotated directly in each class body being parsed, innermost last.
   var classAnnotations: [[String]] = []
   /// Levels of the self-recursive expression rules (`-x`, `not x`, `a if c else b`, `lambda`)
@@ -465,8 +467,8 @@ public struct PythonParser {
       }
       return Statement(.returnStatement(value), range: token.range.union(previous.range))
     case .keyword(.yield):
-      _ = try parseYieldExpression()
-      return nil
+      let yield = try parseYieldExpression()
+      return Statement(.expression(yield), range: yield.range)
     case .keyword(.break), .keyword(.continue):
       try advance()
       if loopDepth > 0 {
@@ -1013,14 +1015,16 @@ public struct PythonParser {
     let savedLoopDepth = loopDepth
     loopDepth = 0
     functionDepth += 1
+    generatorMarks.append(false)
     let body = try parseBlock(after: "function definition", onLine: defToken.range.start.line)
+    let isGenerator = generatorMarks.removeLast()
     functionDepth -= 1
     loopDepth = savedLoopDepth
     return Statement(
       .functionDefinition(
         FunctionDefinition(
           name: name.text, nameRange: name.range, parameters: parameters, body: body,
-          decorators: decorators)),
+          decorators: decorators, isGenerator: isGenerator)),
       range: defToken.range.union(lastContentRange))
   }
 

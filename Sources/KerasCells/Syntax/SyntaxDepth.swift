@@ -106,6 +106,8 @@ enum SyntaxDepth {
     case .conditional(let condition, let ifTrue, let ifFalse): return [condition, ifTrue, ifFalse]
     case .lambda(let parameters, let body): return parameters.compactMap(\.defaultValue) + [body]
     case .namedExpression(_, let value): return [value]
+    case .yield(let value): return value.map { [$0] } ?? []
+    case .yieldFrom(let source): return [source]
     }
   }
 

@@ -22,7 +22,8 @@ struct PooledConvolutionGradientTests {
 
   static let cases: [Case] = [
     Case(input: [3, 12, 12, 1], kernel: [3, 3], filters: 32, pool: [2, 2]),  // benchmark's first
-    Case(input: [2, 9, 9, 8], kernel: [3, 3], filters: 24, pool: [2, 2]),  // odd output, partial block
+    // Odd output, partial block.
+    Case(input: [2, 9, 9, 8], kernel: [3, 3], filters: 24, pool: [2, 2]),
     Case(input: [2, 8, 7, 6], kernel: [3, 2], filters: 16, pool: [3, 2]),
     Case(input: [2, 12, 4], kernel: [3], filters: 16, pool: [3]),  // 1D
     Case(input: [1, 5, 6, 6, 2], kernel: [2, 2, 2], filters: 8, pool: [2, 2, 3]),  // 3D

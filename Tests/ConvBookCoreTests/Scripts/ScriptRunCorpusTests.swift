@@ -11,9 +11,14 @@ import Testing
 @Suite struct ScriptRunCorpusTests {
   struct Expected: Decodable {
     var stdout: String
-    var exit_code: Int
+    var exitCode: Int
     var error: String?
     var traceback: String?
+
+    enum CodingKeys: String, CodingKey {
+      case stdout, error, traceback
+      case exitCode = "exit_code"
+    }
   }
 
   static let folder = URL(fileURLWithPath: #filePath)
@@ -83,7 +88,7 @@ import Testing
       runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: version)))
     let report = try ModelCommands.run(loaded, json: false, console: .notATerminal)
     #expect(report.output == expected.stdout)
-    #expect(report.failed == (expected.exit_code != 0))
+    #expect(report.failed == (expected.exitCode != 0))
     // The recording's last line of standard error, after `rstrip("\n")` (a message may end in a
     // newline of its own, as Keras 3's KerasTensor refusal does).
     let lastLine = report.errorText.map { text in

@@ -19,12 +19,7 @@ import Testing
 
   /// Corpus files whose Keras 3 recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
-  static let knownDifferences: [String: String] = [
-    "495-err-sequential-return-state":
-      "Keras 3 lets a Sequential model's LSTM(return_state=True) return three tensors and fails at the next layer (\"expects 1 input(s), but it received 3 input tensors\"); ConvBook refuses at the LSTM in tf-keras' words",
-    "662-model-from-intermediate-tensor":
-      "Keras 3 names the input layer of a model cut at an intermediate tensor after the tensor (`keras_tensor_7CLONE`), whose names ConvBook's tensors do not keep; ConvBook refuses as its limitation",
-  ]
+  static let knownDifferences: [String: String] = [:]
 
   @Test func everyCorpusFileWasRecorded() {
     #expect(Self.corpusNames == KerasCorpusTests.corpusNames)

@@ -51,4 +51,5 @@ import Testing
   @Test func packagingVersion() throws { try Self.check("packaging") }
   @Test func dataclasses() throws { try Self.check("dataclasses") }
   @Test func lazyIterators() throws { try Self.check("iterators") }
+  @Test func generators() throws { try Self.check("generators") }
 }

@@ -33,8 +33,9 @@ import Testing
   /// What `Fuzz/Harnesses/interpreter.swift` does with one input: the cells between `# %%`
   /// lines in one fresh session with the harness' step limit; the errors, cell by cell.
   static func runLikeTheFuzzer(_ source: String) -> [CellError?] {
-    let session = KerasSession()
-    session.limits = EvaluationLimits(timeBudget: 2, memoryBudget: 64 << 20)
+    let session = KerasSession(kerasVersion: source.hasPrefix("#") ? .keras2 : .keras3)
+    session.limits = EvaluationLimits(
+      timeBudget: 2, memoryBudget: 64 << 20, modelMemoryBudget: 64 << 20)
     return source.split(separator: "\n# %%\n", omittingEmptySubsequences: false).map {
       session.run(String($0)).error
     }

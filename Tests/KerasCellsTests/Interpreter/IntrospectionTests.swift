@@ -115,10 +115,12 @@ import Testing
       """)
     #expect(error == nil)
     #expect(printed == "2.21.0 True\n")
-    // tf-keras 2.21's `tf.keras` has no `__version__` (measured with the reference venv).
+    // tf-keras 2.21's `tf.keras` has no `__version__` (measured with the reference venv); after
+    // the header's `from tensorflow.keras import layers`, `tf.keras` is the module TensorFlow
+    // registered under that path, named `tensorflow.keras`.
     let (_, versionError) = run("import tensorflow as tf\nprint(tf.keras.__version__)")
     #expect(
       versionError?.description.contains(
-        "AttributeError: module 'tf_keras.api._v2.keras' has no attribute '__version__'") == true)
+        "AttributeError: module 'tensorflow.keras' has no attribute '__version__'") == true)
   }
 }

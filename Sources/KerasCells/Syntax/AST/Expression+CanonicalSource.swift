@@ -43,7 +43,7 @@ private enum ExpressionPrinter {
 
   private static func level(of expression: Expression) -> Int {
     switch expression.kind {
-    case .lambda, .slice, .starred, .namedExpression: lambdaLevel
+    case .lambda, .slice, .starred, .namedExpression, .yield, .yieldFrom: lambdaLevel
     case .conditional: conditionalLevel
     case .logical(.or, _, _): orLevel
     case .logical(.and, _, _): andLevel
@@ -139,6 +139,10 @@ private enum ExpressionPrinter {
         + render(ifFalse, atLeast: lambdaLevel)
     case .namedExpression(let name, let value):
       return name + " := " + render(value, atLeast: lambdaLevel + 1)
+    case .yield(let value):
+      return value.map { "yield " + source(of: $0) } ?? "yield"
+    case .yieldFrom(let source):
+      return "yield from " + Self.source(of: source)
     case .lambda(let parameters, let body):
       var parameterList: [String] = []
       for (index, parameter) in parameters.enumerated() {

@@ -70,6 +70,10 @@ public struct Expression: Hashable, Sendable {
     case lambda(parameters: [LambdaParameter], body: Expression)
     /// `name := value`: binds `name` in the enclosing function (or module) and gives the value.
     case namedExpression(name: String, value: Expression)
+    /// `yield` or `yield value` in a generator function.
+    case yield(Expression?)
+    /// `yield from iterable` in a generator function.
+    case yieldFrom(Expression)
   }
 
   /// The shape of the expression.

@@ -6,11 +6,14 @@ public struct FunctionDefinition: Hashable, Sendable {
   public var body: [Statement]
   /// `@decorator` lines above the `def`, outermost first.
   public var decorators: [Expression]
+  /// Whether the body (not a nested function's) has a `yield`: calling it makes a generator.
+  public var isGenerator: Bool
 
   public init(
     name: String, nameRange: SourceRange, parameters: [FunctionParameter], body: [Statement],
-    decorators: [Expression] = []
+    decorators: [Expression] = [], isGenerator: Bool = false
   ) {
+    self.isGenerator = isGenerator
     self.decorators = decorators
     self.name = name
     self.nameRange = nameRange

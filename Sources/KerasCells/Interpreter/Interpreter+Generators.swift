@@ -1,0 +1,77 @@
+/// `yield` and `yield from` inside a generator function's body, and the per-call state a
+/// generator's turn hands over (`PythonGenerator`).
+extension Interpreter {
+  /// What the interpreter keeps per running frame.
+  struct Frame {
+    let scope: Scope?
+    let locals: [String: Value]
+    let functionName: String?
+    let currentFunction: UserFunction?
+    let currentGenerator: PythonGenerator.Channel?
+    let callDepth: Int
+  }
+
+  func saveFrame() -> Frame {
+    Frame(
+      scope: scope, locals: locals, functionName: functionName, currentFunction: currentFunction,
+      currentGenerator: currentGenerator, callDepth: callDepth)
+  }
+
+  func restoreFrame(_ frame: Frame) {
+    scope = frame.scope
+    locals = frame.locals
+    functionName = frame.functionName
+    currentFunction = frame.currentFunction
+    currentGenerator = frame.currentGenerator
+    callDepth = frame.callDepth
+  }
+
+  /// Closes the generators dropped since the last statement (their `GeneratorExit` handlers run
+  /// here, a safe point). What a closing body raises is dropped, as CPython only reports it
+  /// ("Exception ignored in").
+  func closeDroppedGenerators(at range: SourceRange) {
+    while let channel = pendingGeneratorCloses.popLast() {
+      generatorChannels.removeAll { $0 === channel }
+      try? channel.close(self, range: range)
+    }
+  }
+
+  /// Closes every generator of the cell still paused: nothing can resume them after the cell
+  /// (a later cell is refused), and each holds a thread.
+  func closeGenerators(at range: SourceRange) {
+    while let channel = generatorChannels.popLast() ?? pendingGeneratorCloses.popLast() {
+      try? channel.close(self, range: range)
+    }
+  }
+
+  /// `yield value`: the value `next` returns; the expression's own value is None (no `send`).
+  func evaluateYield(_ value: Expression?, range: SourceRange) throws(CellError) -> Value {
+    guard let channel = currentGenerator else {
+      throw CellError(type: "SyntaxError", message: "'yield' outside function", range: range)
+    }
+    let yielded =
+      try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none
+    try channel.suspend(yielded, interpreter: self, range: range)
+    return .none
+  }
+
+  /// `yield from iterable`: each of its items in turn; the value is a generator's return value.
+  func evaluateYieldFrom(_ source: Expression, range: SourceRange) throws(CellError) -> Value {
+    guard let channel = currentGenerator else {
+      throw CellError(type: "SyntaxError", message: "'yield' outside function", range: range)
+    }
+    let iterable = try evaluate(source)
+    if case .standard(let inner as PythonGenerator) = iterable {
+      while let item = try inner.next(interpreter: self, range: source.range) {
+        try channel.suspend(item, interpreter: self, range: range)
+      }
+      return inner.returnValue
+    }
+    let next = try PythonIterator.source(of: iterable, interpreter: self, range: source.range)
+    while let item = try next(self, source.range) {
+      try step(at: range)
+      try channel.suspend(item, interpreter: self, range: range)
+    }
+    return .none
+  }
+}
