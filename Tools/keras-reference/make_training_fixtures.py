@@ -50,10 +50,13 @@ from tensorflow.keras import layers
 CASES = {}
 
 
-def case(name, description, layers_body, compile_line, input_shape, samples, target, fit):
+def case(name, description, layers_body, compile_line, input_shape, samples, target, fit,
+         tokens=None):
+    """`tokens`: inputs are int64 token ids drawn from [0, tokens) instead of normal floats."""
     CASES[name] = dict(
         description=description, body=textwrap.dedent(layers_body).strip("\n"),
-        compile=compile_line, input_shape=input_shape, samples=samples, target=target, fit=fit)
+        compile=compile_line, input_shape=input_shape, samples=samples, target=target, fit=fit,
+        tokens=tokens)
 
 
 case("dense_sgd", "Dense layers, SGD, sparse categorical crossentropy, a partial last batch", """
@@ -230,6 +233,32 @@ case("conv3x3_wide_adam", "3x3 stride-1 Conv2D layers of 8+ channels, same and v
      (10, 10, 3), 20, ("sparse", 3), dict(epochs=3, batch_size=8))
 
 
+# Embedding: its gradient is an IndexedSlices (a scatter-add of rows; tokens repeat within a
+# batch, and the ids stop short of input_dim so some rows are never looked up).
+case("embedding_conv1d_adam", "Embedding, Conv1D, GlobalMaxPooling1D, Adam, int64 token ids", """
+    keras.Input(shape=(7,), dtype='int32'),
+    layers.Embedding(30, 4),
+    layers.Conv1D(5, 3, activation='relu'),
+    layers.GlobalMaxPooling1D(),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='binary_crossentropy', metrics=['accuracy'])",
+     (7,), 20, ("binary", 1), dict(epochs=3, batch_size=8), tokens=26)
+
+case("embedding_flatten_rmsprop", "Embedding(input_length=) first, Flatten, RMSprop, int64 token ids", """
+    layers.Embedding(30, 3, input_length=6),
+    layers.Flatten(),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (6,), 20, ("sparse", 3), dict(epochs=3, batch_size=8), tokens=26)
+
+case("embedding_pool_sgd_momentum", "Embedding, GlobalAveragePooling1D, SGD with momentum, mse", """
+    layers.Embedding(30, 3, input_length=6),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), loss='mse')",
+     (6,), 20, ("regression", 2), dict(epochs=3, batch_size=8), tokens=26)
+
+
 def model_source(name):
     spec = CASES[name]
     lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]
@@ -282,7 +311,11 @@ def make(name):
         value = random_weight(rng, w.name, tuple(w.shape)).astype(np.float32)
         w.assign(value)
         initial[w.name] = value
-    x = rng.normal(0.0, 1.0, size=(spec["samples"],) + spec["input_shape"]).astype(np.float32)
+    if spec["tokens"]:
+        x = rng.integers(0, spec["tokens"], size=(spec["samples"],) + spec["input_shape"])
+        x = x.astype(np.int64)
+    else:
+        x = rng.normal(0.0, 1.0, size=(spec["samples"],) + spec["input_shape"]).astype(np.float32)
     y = targets(rng, spec["target"], spec["samples"])
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):

@@ -28,6 +28,10 @@ public struct Optimizer: Sendable, Equatable {
   public var rho: Float = 0.9
   public var centered = false
   public var weightDecay: Float?
+  /// Keras 3: an Embedding's gradient (an IndexedSlices) is squared slice by slice before its
+  /// rows add up, so Adam's, AdamW's and RMSprop's second moment takes the sum of the squares of
+  /// a repeated id's rows (`apply(squares:)`); tf-keras adds the rows up first (false).
+  public var squaresSlices = false
 
   /// The optimizer with tf-keras' defaults.
   public init(_ kind: Kind) {
@@ -54,9 +58,11 @@ public struct Optimizer: Sendable, Equatable {
   }
 
   /// One `apply_gradients`: every variable in order, then iterations += 1 (Adam's element updates
-  /// shared across `threads`).
+  /// shared across `threads`). `squares[v]`, when present, replaces g^2 in the second moment
+  /// (Keras 3's squared slices of an Embedding's gradient).
   func apply(
-    _ gradients: [[Float]], to variables: inout [[Float]], state: inout State, threads: Int = 1
+    _ gradients: [[Float]], to variables: inout [[Float]], state: inout State, threads: Int = 1,
+    squares: [Int: [Float]] = [:]
   ) {
     let lr = learningRate
     if let weightDecay {
@@ -91,6 +97,15 @@ public struct Optimizer: Sendable, Equatable {
                 guard let gradient = g.baseAddress, let first = m.baseAddress,
                   let second = s.baseAddress, let variable = w.baseAddress
                 else { return }
+                if let square = squares[v] {
+                  square.withUnsafeBufferPointer { q in
+                    AdamUpdate.apply(
+                      gradient: gradient, first: first, second: second, variable: variable,
+                      count: g.count, alpha: alpha, beta1: beta1, beta2: beta2,
+                      epsilon: epsilon, threads: threads, squares: q.baseAddress)
+                  }
+                  return
+                }
                 AdamUpdate.apply(
                   gradient: gradient, first: first, second: second, variable: variable,
                   count: g.count, alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon,
@@ -100,8 +115,9 @@ public struct Optimizer: Sendable, Equatable {
           }
         }
       case .rmsprop:
+        let square = squares[v]
         for i in g.indices {
-          state.second[v][i] = rho * state.second[v][i] + (1 - rho) * g[i] * g[i]
+          state.second[v][i] = rho * state.second[v][i] + (1 - rho) * (square?[i] ?? g[i] * g[i])
           var denominator = state.second[v][i] + epsilon
           if centered {
             // The centered variant keeps the mean gradient in `first` when there is no momentum

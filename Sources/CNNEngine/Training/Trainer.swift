@@ -138,6 +138,8 @@ public final class Trainer {
       case .transposed:
         step.first = variable("kernel")
         step.second = variable("bias")
+      case .embedding:
+        step.first = variable("embeddings")
       case .weightValue:
         if let custom = instance.layer as? CustomWeight { step.first = variable(custom.spec.name) }
       case .layerNormalization:
@@ -159,6 +161,7 @@ public final class Trainer {
         ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
         ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
         ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
+        ("embeddings_regularizer", "embeddings"),
       ]
       if let custom = instance.layer as? CustomWeight {
         regularized.append(("regularizer", custom.spec.name))
@@ -498,8 +501,10 @@ public final class Trainer {
     let reported = reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
-    var gradients = try backward(losses: losses, kept: kept)
+    var (gradients, squares) = try backward(losses: losses, kept: kept)
     for (target, l1, l2) in regularizers {
+      // A penalty's dense gradient joins the slices: Keras 3 then squares the dense sum.
+      squares[target] = nil
       for i in variables[target].indices {
         let w = variables[target][i]
         gradients[target][i] += l1 * (w > 0 ? 1 : w < 0 ? -1 : 0) + 2 * l2 * w
@@ -508,7 +513,9 @@ public final class Trainer {
     // Only trainable weights reach the optimizer; the others keep their values.
     var trainableValues: [[Float]] = []
     var trainableGradients: [[Float]] = []
+    var trainableSquares: [Int: [Float]] = [:]
     for i in variables.indices where trainable[i] {
+      if let square = squares[i] { trainableSquares[trainableValues.count] = square }
       trainableValues.append(variables[i])
       // Moved out until the update comes back: the optimizer then updates it in place.
       variables[i] = []
@@ -518,7 +525,8 @@ public final class Trainer {
       optimizerState = configuration.optimizer.makeState(sizes: trainableValues.map(\.count))
     }
     configuration.optimizer.apply(
-      trainableGradients, to: &trainableValues, state: &optimizerState, threads: threads)
+      trainableGradients, to: &trainableValues, state: &optimizerState, threads: threads,
+      squares: trainableSquares)
     var next = 0
     for i in variables.indices where trainable[i] {
       variables[i] = trainableValues[next]
@@ -528,11 +536,15 @@ public final class Trainer {
   }
 
   /// The gradient of every variable (zeros where none reaches it), from the losses' gradients
-  /// (each times its output's weight), the calls in reverse.
+  /// (each times its output's weight), the calls in reverse; with `Optimizer.squaresSlices`, the
+  /// Embedding tables' squared slices too (by variable).
   private func backward(
     losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept]
-  ) throws(TrainingError) -> [[Float]] {
+  ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]]) {
     var gradients = variables.map { _ in [Float]() }
+    var squares: [Int: [Float]] = [:]
+    let squaresSlices =
+      configuration.optimizer.squaresSlices && configuration.optimizer.kind != .sgd
     var valueGradients = [[Float]?](repeating: nil, count: graph.program.valueCount)
     /// Per call: whether its gradient is of its pre-activation (the loss read the logits).
     var ofLogits = [Bool](repeating: false, count: graph.calls.count)
@@ -563,6 +575,17 @@ public final class Trainer {
           continue
         }
         let needsInput = !modelInputs.contains(input)
+        if squaresSlices, case .embedding = steps[s].operation, let table = steps[s].first {
+          let square: [Float]
+          do {
+            square = try EmbeddingGradient.rowSquares(
+              ids: saved.input.scalars, outputGradient: gradient, vocabulary: shapes[table][0],
+              depth: shapes[table][1])
+          } catch {
+            throw TrainingError(.kernel, "layer \"\(steps[s].name)\": \(error.message)")
+          }
+          TrainingGraph.accumulate(square, into: &squares[table])
+        }
         guard
           let next = try steps[s].backward(
             gradient, saved: saved, variables: variables, shapes: shapes,
@@ -583,7 +606,7 @@ public final class Trainer {
     for i in gradients.indices where gradients[i].isEmpty {
       gradients[i] = [Float](repeating: 0, count: variables[i].count)
     }
-    return gradients
+    return (gradients, squares)
   }
 
   /// The sum of the l1/l2 penalties at the current weights.

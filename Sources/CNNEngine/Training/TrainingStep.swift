@@ -36,6 +36,9 @@ struct TrainingStep {
     /// per spatial axis; the backward pass sums the gradients of each value's copies.
     case upSampling(size: [Int])
     case identity
+    /// Embedding: rows of the table (variable `first`) looked up by integer ids; the backward
+    /// pass scatter-adds the output gradient into the table's rows (`EmbeddingGradient`).
+    case embedding
     /// A custom layer's own weight (`CustomWeight`, variable `first`): its value, whatever the
     /// input; its gradient is the output's, the input gets none.
     case weightValue
@@ -224,6 +227,11 @@ struct TrainingStep {
       operation = .identity
     case is CustomWeight:
       operation = .weightValue
+    case let embedding as Embedding:
+      // The trainer carries no Keras masks: a mask would change what the layers after it and
+      // the loss compute, so mask_zero=True is refused rather than trained without its mask.
+      guard !embedding.maskZero else { throw refuse("Embedding(mask_zero=True)") }
+      operation = .embedding
     default:
       throw refuse(layer.className)
     }
@@ -453,6 +461,11 @@ struct TrainingStep {
       return (output, saved)
     case .identity:
       return (input, saved)
+    case .embedding:
+      let output = try kernelCall { () throws(KernelError) in
+        try PreprocessingKernels.embed(input, table: tensor(first)!)
+      }
+      return (output, saved)
     case .weightValue:
       guard let value = tensor(first) else {
         throw TrainingError(.weights, "layer \"\(name)\" has no variable to train")
@@ -702,6 +715,16 @@ struct TrainingStep {
           inputShape: saved.input.shape)
       }
       return result.scalars
+    case .embedding:
+      let table = shapes[first!]
+      let gradient = try kernelCall { () throws(KernelError) in
+        try EmbeddingGradient.tableGradient(
+          ids: saved.input.scalars, outputGradient: outputGradient, vocabulary: table[0],
+          depth: table[1])
+      }
+      Self.store(gradient, at: first!, in: &gradients)
+      // Integer ids have no gradient.
+      return needsInputGradient ? [Float](repeating: 0, count: saved.input.count) : nil
     case .weightValue:
       if let first { Self.store(outputGradient, at: first, in: &gradients) }
       return needsInputGradient ? [Float](repeating: 0, count: saved.input.count) : nil

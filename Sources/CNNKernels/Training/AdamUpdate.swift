@@ -7,11 +7,23 @@
 /// threads gives the same values. Lives beside the kernels (compiled -O and vectorised) because the
 /// engine is compiled for size, where the loop stays scalar.
 public enum AdamUpdate {
+  /// `squares`: what the second moment takes instead of g^2 (Keras 3's squared slices of an
+  /// Embedding's gradient, `EmbeddingGradient.rowSquares`).
   public static func apply(
     gradient: UnsafePointer<Float>, first: UnsafeMutablePointer<Float>,
     second: UnsafeMutablePointer<Float>, variable: UnsafeMutablePointer<Float>, count: Int,
-    alpha: Float, beta1: Float, beta2: Float, epsilon: Float, threads: Int
+    alpha: Float, beta1: Float, beta2: Float, epsilon: Float, threads: Int,
+    squares: UnsafePointer<Float>? = nil
   ) {
+    if let squares {
+      let (b1, b2) = (1 - beta1, 1 - beta2)
+      for i in 0..<count {
+        first[i] += (gradient[i] - first[i]) * b1
+        second[i] += (squares[i] - second[i]) * b2
+        variable[i] -= (first[i] * alpha) / (second[i].squareRoot() + epsilon)
+      }
+      return
+    }
     KernelParallelism.forEachSlice(count: count, threads: threads, minimumPerThread: 4096) {
       range in
       update(

@@ -105,7 +105,8 @@ public struct Training {
       throw ForwardCommandError(message: error.message, isUsageError: error.isUsageError)
     }
     do {
-      let configuration = try TrainingConfiguration(compiled)
+      var configuration = try TrainingConfiguration(compiled)
+      configuration.optimizer.squaresSlices = file.session.kerasVersion == .keras3
       let x = try xSource.read(limit: memoryBudget)
       let y = try ySource.read(limit: memoryBudget)
       let weights: ModelWeights

@@ -161,6 +161,13 @@ enum TrainingCalls {
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
       keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks"])
     let budget = interpreter.budget
+    // A Sequential model whose input shape is not known yet is built on the data, as Keras'
+    // `fit` builds it on its first batch.
+    if !model.isBuilt, model.graph == nil, case .array(let array)? = arguments.value(0, "x"),
+      array.rank >= 1
+    {
+      try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    }
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     // Its weights change: models sharing its layers take them from here on.
     defer { interpreter.session.training.touched(model) }
@@ -368,8 +375,9 @@ enum TrainingCalls {
       }
     }
     do {
-      let configuration = try Self.configuration(
+      var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures)
+      configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(

@@ -1,3 +1,4 @@
+import CNNEngine
 import Foundation
 import KerasCells
 import Testing
@@ -67,6 +68,7 @@ import Testing
     .appendingPathComponent("keras3/training-cells")
   static let keras3Names = [
     "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
+    "embedding",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
@@ -160,6 +162,32 @@ import Testing
       """)
     #expect(result.error == nil, "\(String(describing: result.error))")
     #expect(result.printed == "True\n0.0\nTrue\n0.0\n")
+  }
+
+  /// `fit` builds a Sequential model without an input shape on its data (the real text CNNs:
+  /// `Embedding(n_words, d, input_length=...)` first, no `Input`), in both Kerases, and trains
+  /// through the Embedding on int32 token ids.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func fitBuildsAnUnbuiltTextCNN(_ version: KerasVersion) {
+    let session = KerasSession(kerasVersion: version)
+    let result = session.run(
+      """
+      import numpy as np
+      from tensorflow import keras
+      from tensorflow.keras import layers
+      model = keras.Sequential()
+      model.add(layers.Embedding(50, 8, input_length=12))
+      model.add(layers.Conv1D(4, 3, activation="relu"))
+      model.add(layers.GlobalMaxPooling1D())
+      model.add(layers.Dense(1, activation="sigmoid"))
+      model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+      x = np.ones((16, 12), dtype="int32")
+      y = np.arange(16) // 8
+      history = model.fit(x, y, epochs=2, batch_size=8, verbose=0)
+      print(len(history.history["loss"]), model.layers[0].get_weights()[0].shape)
+      """)
+    #expect(result.error == nil, "\(String(describing: result.error))")
+    #expect(result.printed(footer: .modern) == "2 (50, 8)\n")
   }
 
   /// Keras 3 decides `mode="auto"` from the model's metrics and refuses a name it cannot place.
