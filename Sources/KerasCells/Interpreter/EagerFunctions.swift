@@ -8,7 +8,9 @@ import Foundation
 enum EagerFunctions {
   private enum Kind {
     case constant, convertToTensor, variable
-    case filled(Double), filledLike(Double), fill, eye, range, cast, identity
+    case filled(Double)
+    case filledLike(Double)
+    case fill, eye, range, cast, identity
     case reshape, transpose, expandDims, squeeze, concat, stack, split, pad, tile
     case shape, size, rank
     case matmul
