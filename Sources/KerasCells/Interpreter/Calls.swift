@@ -209,6 +209,12 @@ enum Calls {
           className: className, positional: &positional, keywords: &keywords, site: site,
           interpreter: interpreter)
       }
+      if interpreter.kerasVersion == .keras3,
+        let refusal = Keras3Wording.numpyIntegerRefusal(
+          className: className, positional: positional, keywords: keywords)
+      {
+        throw keras(refusal, at: site.range)
+      }
       let wrapped = className == "Bidirectional" ? wrappedLayers(&positional, &keywords) : [:]
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
