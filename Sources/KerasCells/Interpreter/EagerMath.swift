@@ -36,13 +36,7 @@ enum EagerMath {
       var offset = 0
       for (axis, source) in permutation.enumerated() { offset += index[axis] * strides[source] }
       result.append(values[offset])
-      var axis = x.rank - 1
-      while axis >= 0 {
-        index[axis] += 1
-        if index[axis] < shape[axis] { break }
-        index[axis] = 0
-        axis -= 1
-      }
+      advance(&index, in: shape)
     }
     return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
   }
@@ -124,13 +118,7 @@ enum EagerMath {
       var out = 0
       for axis in kept { out = out * x.shape[axis] + index[axis] }
       groups[out].append(value)
-      var axis = x.rank - 1
-      while axis >= 0 {
-        index[axis] += 1
-        if index[axis] < x.shape[axis] { break }
-        index[axis] = 0
-        axis -= 1
-      }
+      advance(&index, in: x.shape)
     }
     let float32 = dtype == .float32
     // Over the innermost axes TensorFlow sums in packets (Eigen's vectorized reducer); over outer
@@ -319,13 +307,7 @@ enum EagerMath {
       var offset = 0
       for axis in 0..<x.rank { offset = offset * shape[axis] + index[axis] + paddings[axis].0 }
       result[offset] = source
-      var axis = x.rank - 1
-      while axis >= 0 {
-        index[axis] += 1
-        if index[axis] < x.shape[axis] { break }
-        index[axis] = 0
-        axis -= 1
-      }
+      advance(&index, in: x.shape)
     }
     return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
   }
@@ -348,13 +330,7 @@ enum EagerMath {
       var offset = 0
       for axis in 0..<shape.count { offset = offset * x.shape[axis] + index[axis] % x.shape[axis] }
       result.append(values[offset])
-      var axis = shape.count - 1
-      while axis >= 0 {
-        index[axis] += 1
-        if index[axis] < shape[axis] { break }
-        index[axis] = 0
-        axis -= 1
-      }
+      advance(&index, in: shape)
     }
     return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
   }
@@ -455,6 +431,16 @@ enum EagerMath {
     var back = [Int](repeating: 0, count: x.rank)
     for (position, source) in permutation.enumerated() { back[source] = position }
     return try transpose(result, back, range: range)
+  }
+  /// Moves a row-major position in `shape` on by one (the last axis fastest).
+  private static func advance(_ index: inout [Int], in shape: [Int]) {
+    var axis = shape.count - 1
+    while axis >= 0 {
+      index[axis] += 1
+      if index[axis] < shape[axis] { return }
+      index[axis] = 0
+      axis -= 1
+    }
   }
 }
 
