@@ -37,13 +37,17 @@ enum EagerArithmetic {
   }
 
   /// The InvalidArgumentError of an operation on tensors of two dtypes.
+  /// `name` is the operation's name TensorFlow shows (`concat`); a float32 MatMul runs as
+  /// oneDNN's `_MklMatMul`.
   static func dtypeMismatch(
-    _ kernel: String, _ left: EagerDType, _ right: EagerDType, range: SourceRange
+    _ kernel: String, _ left: EagerDType, _ right: EagerDType, range: SourceRange,
+    name: String = ""
   ) -> CellError {
-    CellError(
+    let shown = kernel == "MatMul" && left == .float32 ? "_MklMatMul" : kernel
+    return CellError(
       type: invalidArgument,
       message:
-        "cannot compute \(kernel) as input #1(zero-based) was expected to be a \(left.kernelName) tensor but is a \(right.kernelName) tensor [Op:\(kernel)] name: ",
+        "cannot compute \(shown) as input #1(zero-based) was expected to be a \(left.kernelName) tensor but is a \(right.kernelName) tensor [Op:\(kernel)] name: \(name)",
       range: range)
   }
 

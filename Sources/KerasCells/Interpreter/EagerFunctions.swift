@@ -403,9 +403,10 @@ enum EagerFunctions {
         if arguments["batch_shape"].map({ !$0.isNone }) ?? false {
           throw limitation("with `batch_shape`")
         }
-        guard rows >= 0, columns >= 0,
-          rows.multipliedReportingOverflow(by: columns).partialValue <= 1 << 26
-        else { throw limitation("of this size") }
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0, columns >= 0, !overflow, cells <= 1 << 26 else {
+          throw limitation("of this size")
+        }
         var values = [Double](repeating: 0, count: rows * columns)
         for index in 0..<min(rows, columns) { values[index * columns + index] = 1 }
         return try made(try dtype() ?? .float32, [rows, columns], values)
@@ -604,7 +605,9 @@ enum EagerFunctions {
         let off = try number("off_value") ?? 0
         let values = EagerTensors.doubles(indices)
         var result: [Double] = []
-        try budget.allocate(count: values.count * max(depth, 0), size: 4, at: range)
+        let (cells, overflow) = values.count.multipliedReportingOverflow(by: max(depth, 0))
+        guard !overflow, cells <= 1 << 26 else { throw limitation("of more than 2^26 values") }
+        try budget.allocate(count: cells, size: 4, at: range)
         for value in values {
           for column in 0..<max(depth, 0) { result.append(Int(value) == column ? on : off) }
         }
@@ -681,8 +684,11 @@ enum EagerFunctions {
       guard step != 0 else {
         throw EagerArithmetic.kernelError("Range", "Requires delta != 0: 0", range: range)
       }
-      let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
-      guard count <= 1 << 24 else { throw limitation("of more than 2^24 values") }
+      let steps = ((stop - start) / step).rounded(.up)
+      guard steps.isFinite, steps <= Double(1 << 24) else {
+        throw limitation("of more than 2^24 values")
+      }
+      let count = Swift.max(0, Int(steps))
       try budget.allocate(count: count, size: 4, at: range)
       return try made(dtype, [count], (0..<count).map { start + Double($0) * step })
     }

@@ -85,9 +85,7 @@ enum EagerIndexing {
       case .slice(let start, let stop, let step):
         let size = shape[axis]
         let stride = step ?? 1
-        guard stride != 0 else {
-          throw CellError(type: "ValueError", message: "slice step cannot be zero", range: range)
-        }
+        guard stride != 0 else { throw failure("strides[\(axis)] must be non-zero") }
         var indices: [Int] = []
         if stride > 0 {
           var first = start.map { $0 < 0 ? max($0 + size, 0) : min($0, size) } ?? 0

@@ -240,7 +240,8 @@ enum EagerMath {
     let dtype = EagerDType(of: first)
     let kernel = stack ? "Pack" : "ConcatV2"
     for part in parts where EagerDType(of: part) != dtype {
-      throw EagerArithmetic.dtypeMismatch(kernel, dtype, EagerDType(of: part), range: range)
+      throw EagerArithmetic.dtypeMismatch(
+        kernel, dtype, EagerDType(of: part), range: range, name: stack ? "stack" : "concat")
     }
     let rank = stack ? first.rank + 1 : first.rank
     let axis = given < 0 ? given + rank : given
@@ -294,8 +295,13 @@ enum EagerMath {
     guard paddings.allSatisfy({ $0.0 >= 0 && $0.1 >= 0 }) else {
       throw .unsupported("ConvBook does not support negative paddings", at: range)
     }
+    guard paddings.allSatisfy({ $0.0 <= 1 << 26 && $0.1 <= 1 << 26 }) else {
+      throw .unsupported("ConvBook does not support padding to more than 2^26 values", at: range)
+    }
     let shape = zip(x.shape, paddings).map { $0 + $1.0 + $1.1 }
-    let count = shape.reduce(1, *)
+    let count = shape.reduce(1) {
+      $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1
+    }
     guard count <= 1 << 26 else {
       throw .unsupported("ConvBook does not support padding to more than 2^26 values", at: range)
     }
@@ -316,8 +322,12 @@ enum EagerMath {
   static func tile(
     _ x: NDArray, _ multiples: [Int], range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> NDArray {
-    let shape = zip(x.shape, multiples).map { $0 * $1 }
-    let count = shape.reduce(1, *)
+    let shape = zip(x.shape, multiples).map {
+      $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1
+    }
+    let count = shape.reduce(1) {
+      $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1
+    }
     guard count <= 1 << 26 else {
       throw .unsupported("ConvBook does not support tiling to more than 2^26 values", at: range)
     }

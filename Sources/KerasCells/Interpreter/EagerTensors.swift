@@ -186,9 +186,14 @@ enum EagerTensors {
       sizes = sizes.map { $0 == -1 ? array.count / known : $0 }
     }
     guard !sizes.contains(-1), product(sizes) == array.count else {
-      throw limitation(
-        "from shape \(shapeText(array.shape)) to \(PythonText.repr(shapeValue ?? .none)) (TensorFlow refuses a reshape that changes the number of values)"
-      )
+      let known = product(sizes.filter { $0 != -1 }) ?? Int.max
+      let wanted =
+        unknown == 0 ? "has \(known)" : "requires a multiple of \(known)"
+      throw CellError(
+        type: EagerArithmetic.invalidArgument,
+        message:
+          "{{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} Input to reshape is a tensor with \(array.count) values, but the requested shape \(wanted) [Op:Reshape]",
+        range: range)
     }
     var reshaped = array
     reshaped.shape = sizes

@@ -308,6 +308,10 @@ extension EagerTensors {
               ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer",
             range: range)
         }
+        guard value.magnitude < 9.2e18 else {
+          throw .unsupported(
+            "ConvBook converts eager values of less than 2^63 in size to int", at: range)
+        }
         return .int(Int(value.rounded(.towardZero)))
       }
     }

@@ -92,6 +92,18 @@ import Testing
       "tf.constant([[1., 2.], [3., 4.]])[5]",
       "{{function_node __wrapped__StridedSlice_device_/job:localhost/replica:0/task:0/device:CPU:0}} slice index 5 of dimension 0 out of bounds. [Op:StridedSlice] name: strided_slice/"
     ),
+    (
+      "tf.reshape(tf.constant([1, 2, 3]), (-1, 2))",
+      "{{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} Input to reshape is a tensor with 3 values, but the requested shape requires a multiple of 2 [Op:Reshape]"
+    ),
+    (
+      "tf.concat([tf.constant([1]), tf.constant([1.])], 0)",
+      "cannot compute ConcatV2 as input #1(zero-based) was expected to be a int32 tensor but is a float tensor [Op:ConcatV2] name: concat"
+    ),
+    (
+      "tf.matmul(tf.constant([[1.]]), tf.constant([[1, 2]]))",
+      "cannot compute _MklMatMul as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:MatMul] name: "
+    ),
   ])
   func kernelErrorsAreTensorFlows(_ source: String, _ message: String) {
     let (_, error) = Self.run(source)
