@@ -160,11 +160,6 @@ final class PythonGenerator: StandardObject {
     interpreter?.generatorChannels.removeAll { $0 === channel }
   }
 
-  fileprivate final class ThreadBody {
-    let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
-  }
-
   /// What the consumer and the body's thread pass each other. Only one of them runs at a time;
   /// the semaphores order every access, hence `@unchecked Sendable`. The body's thread holds the
   /// channel and the interpreter, never the generator, so that a dropped generator is freed.
@@ -254,33 +249,7 @@ final class PythonGenerator: StandardObject {
           paused.signal()
         }
       }
-      let box = Unmanaged.passRetained(ThreadBody(body))
-      var attributes = pthread_attr_t()
-      pthread_attr_init(&attributes)
-      defer { pthread_attr_destroy(&attributes) }
-      pthread_attr_setstacksize(&attributes, PythonGenerator.stackSize)
-      pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-      #if canImport(Glibc)
-        var thread = pthread_t()
-      #else
-        var thread: pthread_t?
-      #endif
-      let created = pthread_create(
-        &thread, &attributes,
-        { pointer in
-          #if canImport(Glibc)
-            let box = Unmanaged<ThreadBody>.fromOpaque(pointer!).takeRetainedValue()
-          #else
-            let box = Unmanaged<ThreadBody>.fromOpaque(pointer).takeRetainedValue()
-          #endif
-          box.body()
-          return nil
-        }, box.toOpaque())
-      if created != 0 {
-        box.release()
-        return false
-      }
-      return true
+      return DeepStack.detach(stackSize: PythonGenerator.stackSize, body)
     }
     /// The body's first turn: its own frame, one call deeper than the consumer.
     func enter(_ interpreter: Interpreter, function: UserFunction) {

@@ -58,6 +58,43 @@ public enum DeepStack {
 
   private protocol Runnable: AnyObject { func runBody() }
 
+  /// Starts `body` on a detached thread with a stack of `stackSize` bytes (a generator's body,
+  /// which runs in turns with its consumer); false when no such thread can be made.
+  static func detach(stackSize: Int, _ body: @escaping () -> Void) -> Bool {
+    let box = Unmanaged.passRetained(Detached(body))
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, stackSize)
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    #if canImport(Glibc)
+      var thread = pthread_t()
+    #else
+      var thread: pthread_t?
+    #endif
+    let created = pthread_create(
+      &thread, &attributes,
+      { pointer in
+        #if canImport(Glibc)
+          let box = Unmanaged<Detached>.fromOpaque(pointer!).takeRetainedValue()
+        #else
+          let box = Unmanaged<Detached>.fromOpaque(pointer).takeRetainedValue()
+        #endif
+        box.body()
+        return nil
+      }, box.toOpaque())
+    guard created == 0 else {
+      box.release()
+      return false
+    }
+    return true
+  }
+
+  private final class Detached {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+  }
+
   private final class Box<T>: Runnable {
     let body: () -> T
     var result: T?
