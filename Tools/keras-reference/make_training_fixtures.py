@@ -51,12 +51,14 @@ CASES = {}
 
 
 def case(name, description, layers_body, compile_line, input_shape, samples, target, fit,
-         tokens=None):
-    """`tokens`: inputs are int64 token ids drawn from [0, tokens) instead of normal floats."""
+         tokens=None, padded=False):
+    """`tokens`: inputs are int64 token ids drawn from [0, tokens) instead of normal floats.
+    `padded`: sample i has i % 4 steps of zeros (ids 0, or all features 0), after its values
+    for even i and before them for odd i (what masks skip)."""
     CASES[name] = dict(
         description=description, body=textwrap.dedent(layers_body).strip("\n"),
         compile=compile_line, input_shape=input_shape, samples=samples, target=target, fit=fit,
-        tokens=tokens)
+        tokens=tokens, padded=padded)
 
 
 case("dense_sgd", "Dense layers, SGD, sparse categorical crossentropy, a partial last batch", """
@@ -259,6 +261,93 @@ case("embedding_pool_sgd_momentum", "Embedding, GlobalAveragePooling1D, SGD with
      (6,), 20, ("regression", 2), dict(epochs=3, batch_size=8), tokens=26)
 
 
+# Recurrent layers (rnntrain): backpropagation through time in SimpleRNN, LSTM, GRU (reset_after
+# either way) and Bidirectional (every merge mode that returns one tensor).
+case("rnntrain_lstm_adam", "LSTM on a float sequence, Dense head, Adam, mse", """
+    keras.Input(shape=(7, 3)),
+    layers.LSTM(5),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='mse', metrics=['mae'])",
+     (7, 3), 20, ("regression", 2), dict(epochs=3, batch_size=8))
+
+case("rnntrain_lstm_stacked_backwards", "stacked LSTMs: return_sequences with go_backwards, relu and hard_sigmoid, no bias, l2 on the kernels, SGD momentum, binary", """
+    keras.Input(shape=(6, 4)),
+    layers.LSTM(4, return_sequences=True, go_backwards=True, kernel_regularizer=keras.regularizers.l2(0.01), recurrent_regularizer=keras.regularizers.l2(0.02)),
+    layers.LSTM(3, activation='relu', recurrent_activation='hard_sigmoid', use_bias=False),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), loss='binary_crossentropy', metrics=['accuracy'])",
+     (6, 4), 18, ("binary", 1), dict(epochs=3, batch_size=6))
+
+case("rnntrain_gru_rmsprop", "GRU with reset_after=True (two biases), softmax head, RMSprop, sparse labels", """
+    keras.Input(shape=(8, 3)),
+    layers.GRU(5),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (8, 3), 20, ("sparse", 3), dict(epochs=3, batch_size=8))
+
+case("rnntrain_gru_reset_before", "GRU with reset_after=False returning sequences and going backwards, GlobalAveragePooling1D, then a GRU of its own, Adam", """
+    keras.Input(shape=(6, 3)),
+    layers.GRU(4, reset_after=False, return_sequences=True, go_backwards=True),
+    layers.GRU(3, reset_after=False, return_sequences=True, activation='relu'),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='mse')",
+     (6, 3), 16, ("regression", 2), dict(epochs=3, batch_size=5))
+
+case("rnntrain_simplernn_sequences", "SimpleRNN stacks: relu with return_sequences, tanh going backwards, TimeDistributed-free Dense on sequences, Adam, mse", """
+    keras.Input(shape=(5, 2)),
+    layers.SimpleRNN(6, activation='relu', return_sequences=True),
+    layers.SimpleRNN(4, go_backwards=True, return_sequences=True),
+    layers.Dense(1),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='mse', metrics=['mae'])",
+     (5, 2), 16, ("regression", 5), dict(epochs=3, batch_size=6))
+
+case("rnntrain_embedding_bilstm", "Embedding, Bidirectional LSTM (concat), sigmoid head, Adam, int64 token ids", """
+    keras.Input(shape=(9,)),
+    layers.Embedding(30, 4),
+    layers.Bidirectional(layers.LSTM(3)),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])",
+     (9,), 20, ("binary", 1), dict(epochs=3, batch_size=8), tokens=30)
+
+case("rnntrain_bidirectional_modes", "Bidirectional GRU (sum), SimpleRNN (mul) and LSTM (ave), sequences then a last state, SGD, softmax head", """
+    keras.Input(shape=(6, 3)),
+    layers.Bidirectional(layers.GRU(3, return_sequences=True), merge_mode='sum'),
+    layers.Bidirectional(layers.SimpleRNN(4, return_sequences=True), merge_mode='mul'),
+    layers.Bidirectional(layers.LSTM(3), merge_mode='ave'),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.2), loss='categorical_crossentropy', metrics=['accuracy'])",
+     (6, 3), 18, ("onehot", 3), dict(epochs=3, batch_size=6))
+
+case("rnntrain_mask_zero_lstm", "Embedding(mask_zero=True) into an LSTM returning sequences, masked GlobalAveragePooling1D, Adam, padded token ids", """
+    keras.Input(shape=(8,)),
+    layers.Embedding(25, 4, mask_zero=True),
+    layers.LSTM(4, return_sequences=True),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='binary_crossentropy', metrics=['accuracy'])",
+     (8,), 20, ("binary", 1), dict(epochs=3, batch_size=8), tokens=25, padded=True)
+
+case("rnntrain_mask_zero_bidirectional", "Embedding(mask_zero=True), Dense and Dropout carrying the mask, Bidirectional LSTM sequences (masked steps zeroed), Bidirectional GRU, RMSprop", """
+    keras.Input(shape=(7,)),
+    layers.Embedding(20, 3, mask_zero=True),
+    layers.Dense(4, activation='tanh'),
+    layers.Bidirectional(layers.LSTM(3, return_sequences=True)),
+    layers.Bidirectional(layers.GRU(2), merge_mode='sum'),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (7,), 18, ("sparse", 3), dict(epochs=3, batch_size=6), tokens=20, padded=True)
+
+case("rnntrain_masking_gru", "Masking on float steps of zeros, GRU returning sequences going backwards, SimpleRNN, SGD, mse", """
+    keras.Input(shape=(6, 3)),
+    layers.Masking(mask_value=0.0),
+    layers.GRU(4, return_sequences=True, go_backwards=True),
+    layers.SimpleRNN(3),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss='mse')",
+     (6, 3), 16, ("regression", 2), dict(epochs=3, batch_size=5), padded=True)
+
+
 def model_source(name):
     spec = CASES[name]
     lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]
@@ -316,6 +405,16 @@ def make(name):
         x = x.astype(np.int64)
     else:
         x = rng.normal(0.0, 1.0, size=(spec["samples"],) + spec["input_shape"]).astype(np.float32)
+    if spec.get("padded"):
+        if spec["tokens"]:
+            # Token 0 is padding: draw the ids of the kept steps from [1, tokens).
+            x = np.maximum(x, 1)
+        for i in range(len(x)):
+            k = i % 4
+            if k and i % 2 == 0:
+                x[i, -k:] = 0
+            elif k:
+                x[i, :k] = 0
     y = targets(rng, spec["target"], spec["samples"])
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):

@@ -142,6 +142,13 @@ public final class Trainer {
         step.first = variable("embeddings")
       case .weightValue:
         if let custom = instance.layer as? CustomWeight { step.first = variable(custom.spec.name) }
+      case .recurrent(var recurrent):
+        recurrent.bind(variable)
+        step.operation = .recurrent(recurrent)
+        for (value, target) in recurrent.regularizedWeights {
+          let (l1, l2) = try Self.regularizer(value, layer: instance.name)
+          regularizers.append((target, l1, l2))
+        }
       case .layerNormalization:
         step.first = variable("gamma")
         step.second = variable("beta")
@@ -179,13 +186,24 @@ public final class Trainer {
         )
       }
       // Keras projects these weights after every optimizer step; ConvBook does not yet.
-      let arguments = instance.layer.common.arguments
-      for argument in arguments.values.keys.sorted()
-      where argument.hasSuffix("_constraint") && arguments[argument] != .none {
-        throw TrainingError(
-          .model,
-          "ConvBook cannot train a model with a \(argument == "weight_constraint" ? "constraint of add_weight()" : argument) yet (layer \"\(instance.name)\")"
-        )
+      var checked = [(instance.name, instance.layer.common.arguments)]
+      if case .recurrent(let recurrent) = step.operation {
+        checked += recurrent.directionArguments
+      }
+      for (layerName, arguments) in checked {
+        if layerName != instance.name, arguments["activity_regularizer"] != .none {
+          throw TrainingError(
+            .model,
+            "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(layerName)\")"
+          )
+        }
+        for argument in arguments.values.keys.sorted()
+        where argument.hasSuffix("_constraint") && arguments[argument] != .none {
+          throw TrainingError(
+            .model,
+            "ConvBook cannot train a model with a \(argument == "weight_constraint" ? "constraint of add_weight()" : argument) yet (layer \"\(layerName)\")"
+          )
+        }
       }
       graph.steps[stepIndex] = step
       stepTrains.append(instance.trainable)
@@ -632,6 +650,9 @@ public final class Trainer {
     let valueShapes = try graph.shapes(inputShapes: inputs.map(\.shape))
     var values = [Tensor?](repeating: nil, count: graph.program.valueCount)
     for (value, tensor) in zip(graph.program.inputs, inputs) { values[value] = tensor }
+    /// Keras masks of values (`Embedding(mask_zero=True)`, `Masking`), as the forward pass
+    /// carries them; merges drop them.
+    var masks = [[Bool]?](repeating: nil, count: graph.program.valueCount)
     var kept: [TrainingGraph.Kept] = []
     kept.reserveCapacity(graph.calls.count)
     for (index, call) in graph.calls.enumerated() {
@@ -640,9 +661,11 @@ public final class Trainer {
         let (output, saved) = try steps[s].forward(
           values[call.inputs[0]]!, outputShape: valueShapes[call.output], variables: variables,
           shapes: shapes, state: &state, training: training && stepTrains[s],
-          generator: &generator, threads: threads, workspace: workspaces[index])
+          generator: &generator, threads: threads, workspace: workspaces[index],
+          mask: masks[call.inputs[0]])
         kept.append(.layer(saved))
         values[call.output] = output
+        masks[call.output] = saved.outputMask
       case .merge(let merge):
         let given = call.inputs.map { values[$0]! }
         values[call.output] = try merge.run(given, outputShape: valueShapes[call.output])

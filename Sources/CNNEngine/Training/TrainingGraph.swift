@@ -76,6 +76,33 @@ struct TrainingGraph {
       calls.append(Call(node: node, inputs: call.inputs, output: call.output))
     }
     self.calls = calls
+    // Keras weights the loss of an output that carries a mask by that mask; ConvBook's losses
+    // read no masks, so such a model is refused rather than trained on another loss.
+    var masked = [Bool](repeating: false, count: program.valueCount)
+    for call in calls {
+      guard case .layer(let s) = call.node else { continue }
+      let input = masked[call.inputs[0]]
+      switch steps[s].maskEffect {
+      case .carry: masked[call.output] = input
+      case .drop: masked[call.output] = false
+      case .own:
+        if case .recurrent(let recurrent) = steps[s].operation {
+          masked[call.output] = input && recurrent.returnsSequences
+        } else {
+          masked[call.output] = true
+        }
+      }
+    }
+    for output in program.outputs where masked[output] {
+      var name: String?
+      if let call = calls.last(where: { $0.output == output }), case .layer(let s) = call.node {
+        name = steps[s].name
+      }
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model whose output carries a Keras mask (from Embedding(mask_zero=True) or Masking) yet: Keras masks the loss with it (layer \"\(name ?? "")\")"
+      )
+    }
     var counts = [Int](repeating: 0, count: program.valueCount)
     for call in program.calls { for input in call.inputs { counts[input] += 1 } }
     for output in program.outputs { counts[output] += 1 }

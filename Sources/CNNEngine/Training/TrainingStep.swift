@@ -42,6 +42,12 @@ struct TrainingStep {
     /// A custom layer's own weight (`CustomWeight`, variable `first`): its value, whatever the
     /// input; its gradient is the output's, the input gets none.
     case weightValue
+    /// SimpleRNN, LSTM, GRU and Bidirectional (`RecurrentTrainingStep`, which holds its
+    /// variables' indices).
+    case recurrent(RecurrentTrainingStep)
+    /// `Masking`: zeroes the steps whose features all equal the value and makes the mask; the
+    /// backward pass gives those steps a zero gradient.
+    case masking(Float)
   }
 
   /// What the forward pass kept for the backward pass.
@@ -60,11 +66,18 @@ struct TrainingStep {
     /// Max pooling whose windows tile its input, in training: each output's winning tap
     /// (`MaxPoolTraining`), for the backward pass of the convolution before it.
     var poolWinners: [UInt8] = []
+    var recurrent: RecurrentTrainingStep.Saved?
+    /// The Keras mask the step read (N*T values; nil: none) and the one its output carries.
+    var inputMask: [Bool]?
+    var outputMask: [Bool]?
   }
 
   let name: String
   let className: String
-  let operation: Operation
+  /// `var`: a recurrent step binds its variables inside its operation (`Trainer`).
+  var operation: Operation
+  /// What the layer does with its input's Keras mask (as in the forward pass).
+  let maskEffect: ForwardStep.MaskEffect
   /// Indices into the trainer's variables: kernel then bias, or gamma then beta (nil when absent).
   var first: Int?
   var second: Int?
@@ -227,16 +240,18 @@ struct TrainingStep {
       operation = .identity
     case is CustomWeight:
       operation = .weightValue
-    case let embedding as Embedding:
-      // The trainer carries no Keras masks: a mask would change what the layers after it and
-      // the loss compute, so mask_zero=True is refused rather than trained without its mask.
-      guard !embedding.maskZero else { throw refuse("Embedding(mask_zero=True)") }
+    case is Embedding:
       operation = .embedding
+    case let masking as Masking:
+      operation = .masking(Float(masking.maskValue))
+    case is Recurrent, is Bidirectional:
+      operation = .recurrent(try RecurrentTrainingStep(instance: instance, refuse: refuse))
     default:
       throw refuse(layer.className)
     }
     name = layerName
     className = layer.className
+    maskEffect = ForwardStep.maskEffect(of: layer)
   }
 
   /// The kernel of a convolution step, (K..., C/groups, F).
@@ -257,7 +272,31 @@ struct TrainingStep {
   func forward(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int, workspace: GradientWorkspace = GradientWorkspace()
+    threads: Int, workspace: GradientWorkspace = GradientWorkspace(), mask: [Bool]? = nil
+  ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
+    let result = try forwardLayer(
+      input, outputShape: outputShape, variables: variables, shapes: shapes, state: &state,
+      training: training, generator: &generator, threads: threads, workspace: workspace,
+      mask: mask)
+    var saved = result.saved
+    saved.inputMask = mask
+    switch maskEffect {
+    case .carry: saved.outputMask = mask
+    case .drop: saved.outputMask = nil
+    case .own:
+      switch operation {
+      case .embedding: saved.outputMask = RecurrentKernel.nonZeroMask(input)
+      case .recurrent(let recurrent): saved.outputMask = recurrent.returnsSequences ? mask : nil
+      default: break
+      }
+    }
+    return (result.output, saved)
+  }
+
+  private func forwardLayer(
+    _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
+    state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
+    threads: Int, workspace: GradientWorkspace, mask: [Bool]?
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
@@ -385,6 +424,12 @@ struct TrainingStep {
           threads: threads, into: &workspace.output)
       }
       return (workspace.output, saved)
+    case .globalPooling(.average) where mask != nil && input.rank == 3:
+      // tf-keras' GlobalAveragePooling1D averages the steps the mask keeps.
+      let output = try kernelCall { () throws(KernelError) in
+        try RecurrentKernel.maskedAverage(input, mask: mask!, keepDims: outputShape.count == 3)
+      }
+      return (output, saved)
     case .globalPooling(let mode):
       let batch = input.shape[0]
       let channels = input.shape[input.rank - 1]
@@ -471,6 +516,16 @@ struct TrainingStep {
         throw TrainingError(.weights, "layer \"\(name)\" has no variable to train")
       }
       return (value, saved)
+    case .recurrent(let recurrent):
+      let (output, kept) = try recurrent.forward(
+        input, mask: mask, variables: variables, shapes: shapes, training: training,
+        generator: &generator, threads: threads, name: name)
+      saved.recurrent = kept
+      return (output, saved)
+    case .masking(let value):
+      var tensor = input
+      saved.outputMask = RecurrentKernel.applyMasking(&tensor, value: value)
+      return (tensor, saved)
     }
   }
 
@@ -654,6 +709,23 @@ struct TrainingStep {
           threads: threads, into: &workspace.inputGradient)
       }
       return workspace.inputGradient.scalars
+    case .globalPooling(.average) where saved.inputMask != nil && saved.input.rank == 3:
+      guard needsInputGradient, let mask = saved.inputMask else { return nil }
+      // Each kept step gets the output's gradient over the number of kept steps.
+      let (batch, steps, channels) = (
+        saved.input.shape[0], saved.input.shape[1], saved.input.shape[2]
+      )
+      var values = [Float](repeating: 0, count: saved.input.count)
+      for n in 0..<batch {
+        var kept: Float = 0
+        for t in 0..<steps where mask[n * steps + t] { kept += 1 }
+        for t in 0..<steps where mask[n * steps + t] {
+          for c in 0..<channels {
+            values[(n * steps + t) * channels + c] = outputGradient[n * channels + c] / kept
+          }
+        }
+      }
+      return values
     case .globalPooling(let mode):
       guard needsInputGradient else { return nil }
       let channels = saved.input.shape.last!
@@ -728,6 +800,23 @@ struct TrainingStep {
     case .weightValue:
       if let first { Self.store(outputGradient, at: first, in: &gradients) }
       return needsInputGradient ? [Float](repeating: 0, count: saved.input.count) : nil
+    case .recurrent(let recurrent):
+      guard let kept = saved.recurrent else {
+        throw TrainingError(.kernel, "layer \"\(name)\": the forward pass kept no recurrence")
+      }
+      return try recurrent.backward(
+        outputGradient, saved: kept, variables: variables, shapes: shapes,
+        gradients: &gradients, needsInputGradient: needsInputGradient, threads: threads,
+        name: name)
+    case .masking:
+      guard needsInputGradient else { return nil }
+      guard let kept = saved.outputMask else { return outputGradient }
+      let features = saved.input.shape.last ?? 1
+      var values = outputGradient
+      for (step, isKept) in kept.enumerated() where !isKept {
+        for i in (step * features)..<((step + 1) * features) { values[i] = 0 }
+      }
+      return values
     }
   }
 
