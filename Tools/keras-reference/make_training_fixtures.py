@@ -347,6 +347,24 @@ case("rnntrain_masking_gru", "Masking on float steps of zeros, GRU returning seq
 """, "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss='mse')",
      (6, 3), 16, ("regression", 2), dict(epochs=3, batch_size=5), padded=True)
 
+case("rnntrain_timedistributed_dense", "LSTM returning sequences into TimeDistributed(Dense) softmax per step (tf-keras computes the loss on probabilities: the reshape drops the logits), Adam, one label per step", """
+    keras.Input(shape=(6, 3)),
+    layers.LSTM(5, return_sequences=True),
+    layers.TimeDistributed(layers.Dense(4, activation='softmax')),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (6, 3), 16, ("sparse_steps", (6, 4)), dict(epochs=3, batch_size=6))
+
+case("rnntrain_timedistributed_conv", "a CNN-LSTM: TimeDistributed Conv2D, MaxPooling2D, BatchNormalization and Flatten on frames, GRU, RMSprop", """
+    keras.Input(shape=(4, 6, 6, 2)),
+    layers.TimeDistributed(layers.Conv2D(3, 3, activation='relu')),
+    layers.TimeDistributed(layers.MaxPooling2D(2)),
+    layers.TimeDistributed(layers.BatchNormalization()),
+    layers.TimeDistributed(layers.Flatten()),
+    layers.GRU(4),
+    layers.Dense(2, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='categorical_crossentropy', metrics=['accuracy'])",
+     (4, 6, 6, 2), 14, ("onehot", 2), dict(epochs=2, batch_size=5))
+
 
 def model_source(name):
     spec = CASES[name]
@@ -376,6 +394,9 @@ def targets(rng, kind, samples):
     mode, width = kind
     if mode == "sparse":
         return rng.integers(0, width, size=(samples,)).astype(np.float32)
+    if mode == "sparse_steps":
+        # width = (steps, classes): one class per step
+        return rng.integers(0, width[1], size=(samples, width[0])).astype(np.float32)
     if mode == "sparse_column":
         return rng.integers(0, width, size=(samples, 1)).astype(np.float32)
     if mode == "onehot":

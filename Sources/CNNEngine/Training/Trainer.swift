@@ -125,87 +125,10 @@ public final class Trainer {
     var stepTrains: [Bool] = []
     var regularizers: [(Int, Float, Float)] = []
     for (stepIndex, instance) in graph.stepInstances.enumerated() {
-      var step = graph.steps[stepIndex]
-      func variable(_ weight: String) -> Int? { index["\(instance.name)/\(weight):0"] }
-      switch step.operation {
-      case .dense, .convolution:
-        step.first = variable(step.depthwise ? "depthwise_kernel" : "kernel")
-        step.second = variable("bias")
-      case .separable:
-        step.first = variable("depthwise_kernel")
-        step.second = variable("bias")
-        step.third = variable("pointwise_kernel")
-      case .transposed:
-        step.first = variable("kernel")
-        step.second = variable("bias")
-      case .embedding:
-        step.first = variable("embeddings")
-      case .weightValue:
-        if let custom = instance.layer as? CustomWeight { step.first = variable(custom.spec.name) }
-      case .recurrent(var recurrent):
-        recurrent.bind(variable)
-        step.operation = .recurrent(recurrent)
-        for (value, target) in recurrent.regularizedWeights {
-          let (l1, l2) = try Self.regularizer(value, layer: instance.name)
-          regularizers.append((target, l1, l2))
-        }
-      case .layerNormalization:
-        step.first = variable("gamma")
-        step.second = variable("beta")
-      case .batchNormalization:
-        step.first = variable("gamma")
-        step.second = variable("beta")
-        step.movingMean = "\(instance.name)/moving_mean:0"
-        step.movingVariance = "\(instance.name)/moving_variance:0"
-        if let mean = variable("moving_mean"), let variance = variable("moving_variance") {
-          state[step.movingMean] = variables[mean]
-          state[step.movingVariance] = variables[variance]
-        }
-      default: break
-      }
-      // `add_weight(regularizer=...)` of a custom layer: its weight's penalty.
-      var regularized = [
-        ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
-        ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
-        ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
-        ("embeddings_regularizer", "embeddings"),
-      ]
-      if let custom = instance.layer as? CustomWeight {
-        regularized.append(("regularizer", custom.spec.name))
-      }
-      for (argument, weight) in regularized {
-        let value = instance.layer.common.arguments[argument]
-        guard value != .none, let target = variable(weight) else { continue }
-        let (l1, l2) = try Self.regularizer(value, layer: instance.name)
-        regularizers.append((target, l1, l2))
-      }
-      if instance.layer.common.arguments["activity_regularizer"] != .none {
-        throw TrainingError(
-          .model,
-          "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(instance.name)\")"
-        )
-      }
-      // Keras projects these weights after every optimizer step; ConvBook does not yet.
-      var checked = [(instance.name, instance.layer.common.arguments)]
-      if case .recurrent(let recurrent) = step.operation {
-        checked += recurrent.directionArguments
-      }
-      for (layerName, arguments) in checked {
-        if layerName != instance.name, arguments["activity_regularizer"] != .none {
-          throw TrainingError(
-            .model,
-            "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(layerName)\")"
-          )
-        }
-        for argument in arguments.values.keys.sorted()
-        where argument.hasSuffix("_constraint") && arguments[argument] != .none {
-          throw TrainingError(
-            .model,
-            "ConvBook cannot train a model with a \(argument == "weight_constraint" ? "constraint of add_weight()" : argument) yet (layer \"\(layerName)\")"
-          )
-        }
-      }
-      graph.steps[stepIndex] = step
+      try Self.configure(
+        &graph.steps[stepIndex], layer: instance.layer, name: instance.name,
+        prefix: instance.name + "/",
+        index: index, variables: variables, state: &state, regularizers: &regularizers)
       stepTrains.append(instance.trainable)
     }
     for instance in graph.program.layers where instance.layer is any MultiInputLayer {
@@ -244,6 +167,103 @@ public final class Trainer {
     self.trainable = trainable
     self.regularizers = regularizers
     optimizerState = configuration.optimizer.makeState(sizes: variables.map(\.count))
+  }
+
+  /// Binds a step's variables (Keras names `prefix` + weight, e.g. `dense/` + `kernel:0`), its
+  /// moving statistics, and its layer's regularizers; refuses what training cannot honour
+  /// (activity regularizers, constraints). A TimeDistributed step binds its wrapped layers'.
+  private static func configure(
+    _ step: inout TrainingStep, layer: any Layer, name: String, prefix: String,
+    index: [String: Int], variables: [[Float]], state: inout [String: [Float]],
+    regularizers: inout [(Int, Float, Float)]
+  ) throws(TrainingError) {
+    func variable(_ weight: String) -> Int? { index[prefix + weight + ":0"] }
+    switch step.operation {
+    case .dense, .convolution:
+      step.first = variable(step.depthwise ? "depthwise_kernel" : "kernel")
+      step.second = variable("bias")
+    case .separable:
+      step.first = variable("depthwise_kernel")
+      step.second = variable("bias")
+      step.third = variable("pointwise_kernel")
+    case .transposed:
+      step.first = variable("kernel")
+      step.second = variable("bias")
+    case .embedding:
+      step.first = variable("embeddings")
+    case .weightValue:
+      if let custom = layer as? CustomWeight { step.first = variable(custom.spec.name) }
+    case .recurrent(var recurrent):
+      recurrent.bind(variable)
+      step.operation = .recurrent(recurrent)
+      for (value, target) in recurrent.regularizedWeights {
+        let (l1, l2) = try Self.regularizer(value, layer: name)
+        regularizers.append((target, l1, l2))
+      }
+    case .timeDistributed(let wrapper, var inner):
+      for (k, stepLayer) in zip(inner.indices, wrapper.stepLayers) {
+        try configure(
+          &inner[k], layer: stepLayer, name: name,
+          prefix: wrapper.stepWeightPrefix(stepLayer, under: prefix), index: index,
+          variables: variables, state: &state, regularizers: &regularizers)
+      }
+      step.operation = .timeDistributed(wrapper, inner)
+    case .layerNormalization:
+      step.first = variable("gamma")
+      step.second = variable("beta")
+    case .batchNormalization:
+      step.first = variable("gamma")
+      step.second = variable("beta")
+      step.movingMean = prefix + "moving_mean:0"
+      step.movingVariance = prefix + "moving_variance:0"
+      if let mean = variable("moving_mean"), let variance = variable("moving_variance") {
+        state[step.movingMean] = variables[mean]
+        state[step.movingVariance] = variables[variance]
+      }
+    default: break
+    }
+    // `add_weight(regularizer=...)` of a custom layer: its weight's penalty.
+    var regularized = [
+      ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
+      ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
+      ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
+      ("embeddings_regularizer", "embeddings"),
+    ]
+    if let custom = layer as? CustomWeight {
+      regularized.append(("regularizer", custom.spec.name))
+    }
+    for (argument, weight) in regularized {
+      let value = layer.common.arguments[argument]
+      guard value != .none, let target = variable(weight) else { continue }
+      let (l1, l2) = try Self.regularizer(value, layer: name)
+      regularizers.append((target, l1, l2))
+    }
+    if layer.common.arguments["activity_regularizer"] != .none {
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(name)\")"
+      )
+    }
+    // Keras projects these weights after every optimizer step; ConvBook does not yet.
+    var checked = [(name, layer.common.arguments)]
+    if case .recurrent(let recurrent) = step.operation {
+      checked += recurrent.directionArguments
+    }
+    for (layerName, arguments) in checked {
+      if layerName != name, arguments["activity_regularizer"] != .none {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(layerName)\")"
+        )
+      }
+      for argument in arguments.values.keys.sorted()
+      where argument.hasSuffix("_constraint") && arguments[argument] != .none {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train a model with a \(argument == "weight_constraint" ? "constraint of add_weight()" : argument) yet (layer \"\(layerName)\")"
+        )
+      }
+    }
   }
 
   /// `keras.regularizers.l1(0.01)`, `l2(...)`, `l1_l2(l1=..., l2=...)` or their names.

@@ -48,6 +48,9 @@ struct TrainingStep {
     /// `Masking`: zeroes the steps whose features all equal the value and makes the mask; the
     /// backward pass gives those steps a zero gradient.
     case masking(Float)
+    /// TimeDistributed: the wrapped layers' steps (the wrapped layer, or a wrapped Sequential's
+    /// layers) on the time axis folded into the batch, (N, T, ...) -> (N*T, ...).
+    case timeDistributed(TimeDistributed, [TrainingStep])
   }
 
   /// What the forward pass kept for the backward pass.
@@ -70,6 +73,8 @@ struct TrainingStep {
     /// The Keras mask the step read (N*T values; nil: none) and the one its output carries.
     var inputMask: [Bool]?
     var outputMask: [Bool]?
+    /// TimeDistributed: what each wrapped step kept.
+    var inner: [Saved] = []
   }
 
   let name: String
@@ -244,6 +249,17 @@ struct TrainingStep {
       operation = .embedding
     case let masking as Masking:
       operation = .masking(Float(masking.maskValue))
+    case let wrapper as TimeDistributed:
+      guard let input = instance.inputShape else { throw refuse("an unbuilt layer") }
+      let stepInstances: [LayerInstance]
+      do {
+        stepInstances = try wrapper.builtStepLayers(input: input)
+      } catch {
+        throw TrainingError(.model, error.message)
+      }
+      var inner: [TrainingStep] = []
+      for stepInstance in stepInstances { inner.append(try TrainingStep(instance: stepInstance)) }
+      operation = .timeDistributed(wrapper, inner)
     case is Recurrent, is Bidirectional:
       operation = .recurrent(try RecurrentTrainingStep(instance: instance, refuse: refuse))
     default:
@@ -526,6 +542,26 @@ struct TrainingStep {
       var tensor = input
       saved.outputMask = RecurrentKernel.applyMasking(&tensor, value: value)
       return (tensor, saved)
+    case .timeDistributed(let wrapper, let inner):
+      let rows = input.shape[0] * input.shape[1]
+      var current = Tensor(validShape: [rows] + input.shape.dropFirst(2), scalars: input.scalars)
+      for (k, (step, layer)) in zip(inner, wrapper.stepLayers).enumerated() {
+        var shape = [rows] + outputShape.dropFirst(2)
+        if k < inner.count - 1 {
+          do {
+            let given = TensorShape(current.shape.map { Optional($0) })
+            shape = try layer.outputShape(for: given).dimensions.map { $0 ?? 0 }
+          } catch {
+            throw TrainingError(.data, "layer \"\(step.name)\": \(error.message)")
+          }
+        }
+        let (output, kept) = try step.forward(
+          current, outputShape: shape, variables: variables, shapes: shapes, state: &state,
+          training: training, generator: &generator, threads: threads)
+        saved.inner.append(kept)
+        current = output
+      }
+      return (Tensor(validShape: outputShape, scalars: current.scalars), saved)
     }
   }
 
@@ -561,16 +597,18 @@ struct TrainingStep {
         throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
       }
     }
-    func throughActivation(_ function: ActivationFunction) -> [Float] {
+    /// `lastAxis`: the output's last axis (softmax's), which for Dense and the convolutions is
+    /// their units or filters, not the input's.
+    func throughActivation(_ function: ActivationFunction, lastAxis: Int) -> [Float] {
       if skipActivation || function == .linear { return outputGradient }
       return ActivationGradient.backward(
         function, preActivation: saved.preActivation, output: saved.output,
-        outputGradient: outputGradient, lastAxis: saved.input.shape.last ?? 1)
+        outputGradient: outputGradient, lastAxis: lastAxis)
     }
     switch operation {
     case .dense(let function):
-      let linear = throughActivation(function)
       let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
+      let linear = throughActivation(function, lastAxis: kernel.shape[1])
       let outputShape = Array(saved.input.shape.dropLast()) + [kernel.shape[1]]
       let result = try kernelCall { () throws(KernelError) in
         try DenseGradient.backward(
@@ -586,7 +624,8 @@ struct TrainingStep {
       // A plain ReLU the kernel applied: its derivative (output > 0) is fused into the backward
       // pass' packing of the output gradient.
       let fusedReLU = !skipActivation && function == .relu()
-      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let linear =
+        fusedReLU ? outputGradient : throughActivation(function, lastAxis: kernel.shape.last!)
       let pads = ForwardStep.padding(
         padding, input: saved.input.shape, kernel: Array(kernel.shape.dropLast(2)),
         strides: strides, dilations: dilations)
@@ -625,7 +664,8 @@ struct TrainingStep {
       let intermediate = saved.intermediate!
       let pointwise = Tensor(validShape: shapes[third!], scalars: variables[third!])
       let fusedReLU = !skipActivation && function == .relu()
-      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let linear =
+        fusedReLU ? outputGradient : throughActivation(function, lastAxis: pointwise.shape.last!)
       let outputShape = Array(intermediate.shape.dropLast()) + [pointwise.shape.last!]
       let ones = Array(repeating: 1, count: rank)
       let pointwiseResult = try kernelCall { () throws(KernelError) in
@@ -654,7 +694,7 @@ struct TrainingStep {
       // dx = C(dy) and dW is C's kernel gradient with input dy and output gradient x.
       let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
       let rank = kernel.rank - 2
-      let linear = throughActivation(function)
+      let linear = throughActivation(function, lastAxis: kernel.shape[rank])
       let gradient = Tensor(validShape: saved.outputShape, scalars: linear)
       let pads = ForwardStep.padding(
         padding, input: saved.outputShape, kernel: Array(kernel.shape.prefix(rank)),
@@ -755,7 +795,7 @@ struct TrainingStep {
       for i in values.indices { values[i] *= saved.mask[i] }
       return values
     case .activation(let function):
-      return throughActivation(function)
+      return throughActivation(function, lastAxis: saved.input.shape.last ?? 1)
     case .reshape, .identity:
       return outputGradient
     case .zeroPadding(let padding), .cropping(let padding):
@@ -808,6 +848,18 @@ struct TrainingStep {
         outputGradient, saved: kept, variables: variables, shapes: shapes,
         gradients: &gradients, needsInputGradient: needsInputGradient, threads: threads,
         name: name)
+    case .timeDistributed(_, let inner):
+      var gradient = outputGradient
+      for k in inner.indices.reversed() {
+        guard
+          let next = try inner[k].backward(
+            gradient, saved: saved.inner[k], variables: variables, shapes: shapes,
+            gradients: &gradients, skipActivation: false,
+            needsInputGradient: k > 0 || needsInputGradient, threads: threads)
+        else { return nil }
+        gradient = next
+      }
+      return gradient
     case .masking:
       guard needsInputGradient else { return nil }
       guard let kept = saved.outputMask else { return outputGradient }
