@@ -674,6 +674,31 @@ graph_case("graph_split_unstack", "tf.split into halves and by sizes and tf.unst
     [(5, 4)], 16, [("dense_1", ("sparse", 3))], dict(epochs=3, batch_size=6))
 
 
+# Recurrent calls with several outputs or initial states (rnntrain): an encoder's final states
+# start a decoder; return_state and merge_mode=None feed a head.
+graph_case("rnntrain_graph_seq2seq", "an encoder-decoder: LSTM return_state, a decoder LSTM from initial_state, a softmax per step", """
+    encoder_inputs = keras.Input(shape=(5, 3), name='encoder_inputs')
+    decoder_inputs = keras.Input(shape=(4, 2), name='decoder_inputs')
+    _, state_h, state_c = layers.LSTM(4, return_state=True)(encoder_inputs)
+    decoder = layers.LSTM(4, return_sequences=True, return_state=True)
+    sequence, _, _ = decoder(decoder_inputs, initial_state=[state_h, state_c])
+    outputs = layers.Dense(3, activation='softmax')(sequence)
+    model = keras.Model([encoder_inputs, decoder_inputs], outputs, name='seq2seq')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(5, 3), (4, 2)], 14, [("dense", ("sparse_steps", (4, 3)))], dict(epochs=3, batch_size=5))
+
+graph_case("rnntrain_graph_states", "GRU sequences with return_state, Bidirectional LSTM merge_mode=None with return_state, a GRU from a state, Concatenate", """
+    inputs = keras.Input(shape=(6, 3))
+    sequence, state = layers.GRU(4, return_sequences=True, return_state=True, reset_after=False)(inputs)
+    forward, backward, fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(3, return_state=True), merge_mode=None)(sequence)
+    again = layers.GRU(4)(sequence, initial_state=state)
+    x = layers.Concatenate()([forward, backward, fh, bc, again])
+    outputs = layers.Dense(2)(x)
+    model = keras.Model(inputs, outputs, name='states')
+""", "model.compile(optimizer={optimizer}, loss='mse')",
+    [(6, 3)], 14, [("dense", ("regression", 2))], dict(epochs=3, batch_size=5))
+
+
 def make_graph(name):
     spec = GRAPH_CASES[name]
     tf_keras.backend.clear_session()

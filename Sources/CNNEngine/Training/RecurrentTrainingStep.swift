@@ -6,8 +6,9 @@
 /// `dropout=` drops input features with one mask per sample for every step, scaled by
 /// 1 / (1 - rate), as tf-keras' and Keras 3's cells do (the mask comes from the trainer's
 /// `SeededGenerator`: TensorFlow's random stream cannot be reproduced). `recurrent_dropout` is
-/// refused, as are merge_mode=None and return_state (calls with several outputs,
-/// `TrainingGraph`).
+/// refused. Calls with several outputs or initial states (`return_state=True`,
+/// `initial_state=`, `merge_mode=None`) run through `forwardSeveral` / `backwardSeveral`: the
+/// final states' gradients start the walk back, and the initial states get theirs.
 struct RecurrentTrainingStep {
   struct Direction {
     let layer: Recurrent
@@ -51,33 +52,34 @@ struct RecurrentTrainingStep {
     /// Per direction: the input it projected (after its dropout mask), the dropout mask
     /// (empty: none), the recurrence's record and its output (steps in time order).
     var inputs: [Tensor] = []
+    /// How many initial state tensors the call was given (0: zeros).
+    var givenStates = 0
     var dropoutMasks: [[Float]] = []
     var recurrences: [RecurrentGradient.Saved] = []
     var outputs: [Tensor] = []
   }
 
   var directions: [Direction]
-  /// Bidirectional's merge (nil for a layer of its own).
+  /// Bidirectional's merge (nil for a layer of its own, and for `merge_mode=None`).
   let merge: Bidirectional.MergeMode?
+  let bidirectional: Bool
+  let returnsState: Bool
 
   init(instance: LayerInstance, refuse: (String) -> TrainingError) throws(TrainingError) {
     switch instance.layer {
     case let recurrent as Recurrent:
-      if recurrent.returnState { throw refuse("return_state=True in \(recurrent.className)") }
       directions = [try Direction(recurrent, refuse: refuse)]
       merge = nil
-    case let bidirectional as Bidirectional:
-      guard let mode = bidirectional.mergeMode else {
-        throw refuse("Bidirectional(merge_mode=None)")
-      }
-      if bidirectional.forwardLayer.returnState {
-        throw refuse("return_state=True in Bidirectional")
-      }
+      bidirectional = false
+      returnsState = recurrent.returnState
+    case let wrapper as Bidirectional:
       directions = [
-        try Direction(bidirectional.forwardLayer, refuse: refuse),
-        try Direction(bidirectional.backwardLayer, refuse: refuse),
+        try Direction(wrapper.forwardLayer, refuse: refuse),
+        try Direction(wrapper.backwardLayer, refuse: refuse),
       ]
-      merge = mode
+      merge = wrapper.mergeMode
+      bidirectional = true
+      returnsState = wrapper.forwardLayer.returnState
     default:
       throw refuse(instance.layer.className)
     }
@@ -112,7 +114,7 @@ struct RecurrentTrainingStep {
 
   /// The wrapped layers' own arguments (Bidirectional's directions), for the trainer's checks.
   var directionArguments: [(String, LayerArguments)] {
-    merge == nil ? [] : directions.map { ($0.layer.name, $0.layer.common.arguments) }
+    bidirectional ? directions.map { ($0.layer.name, $0.layer.common.arguments) } : []
   }
 
   // MARK: Forward
@@ -122,6 +124,19 @@ struct RecurrentTrainingStep {
     _ input: Tensor, mask: [Bool]?, variables: [[Float]], shapes: [[Int]], training: Bool,
     generator: inout SeededGenerator, threads: Int, name: String
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
+    let (outputs, saved) = try forwardSeveral(
+      input, states: [], mask: mask, variables: variables, shapes: shapes, training: training,
+      generator: &generator, threads: threads, name: name)
+    return (outputs[0], saved)
+  }
+
+  /// input (N, T, C) and `states` (the forward direction's, then the backward one's; none:
+  /// zeros) -> Keras' outputs in order: the output (both directions' for `merge_mode=None`),
+  /// then with `return_state` the final states.
+  func forwardSeveral(
+    _ input: Tensor, states: [Tensor], mask: [Bool]?, variables: [[Float]], shapes: [[Int]],
+    training: Bool, generator: inout SeededGenerator, threads: Int, name: String
+  ) throws(TrainingError) -> (outputs: [Tensor], saved: Saved) {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
         return try body()
@@ -130,9 +145,13 @@ struct RecurrentTrainingStep {
       }
     }
     var saved = Saved()
+    saved.givenStates = states.count
     // tf-keras' Bidirectional has its layers write zeros at masked steps of a sequence.
-    let zeroMasked = merge != nil && directions[0].layer.returnSequences
-    for direction in directions {
+    let zeroMasked = bidirectional && directions[0].layer.returnSequences
+    let perDirection = states.count / directions.count
+    var finalStates: [Tensor] = []
+    for (k, direction) in directions.enumerated() {
+      let initial = states[(k * perDirection)..<((k + 1) * perDirection)].map(\.scalars)
       var projectedInput = input
       var dropoutMask: [Float] = []
       if training, direction.layer.dropout > 0 {
@@ -149,26 +168,31 @@ struct RecurrentTrainingStep {
         validShape: shapes[direction.recurrentKernel!],
         scalars: variables[direction.recurrentKernel!])
       let (inputBias, recurrentBias) = Self.biases(direction, variables: variables)
-      let (output, record) = try kernelCall { () throws(KernelError) in
+      let (output, final, record) = try kernelCall { () throws(KernelError) in
         let packed = try PackedDenseWeights(kernel: kernel, bias: inputBias)
         let projected = try DenseKernel.apply(projectedInput, weights: packed, threads: threads)
         return try RecurrentGradient.forward(
           projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
           cell: direction.cell, goBackwards: direction.layer.goBackwards,
           returnSequences: direction.layer.returnSequences, mask: mask,
-          zeroMaskedOutputs: zeroMasked)
+          zeroMaskedOutputs: zeroMasked, initialStates: initial)
       }
+      finalStates += final
       saved.inputs.append(projectedInput)
       saved.dropoutMasks.append(dropoutMask)
       saved.recurrences.append(record)
       saved.outputs.append(
         Self.inTimeOrder(output, direction: direction, first: directions[0]))
     }
-    guard let merge else { return (saved.outputs[0], saved) }
-    let merged = try kernelCall { () throws(KernelError) in
-      try RecurrentForward.merge(saved.outputs[0], saved.outputs[1], merge)
+    var outputs = saved.outputs
+    if let merge {
+      outputs = [
+        try kernelCall { () throws(KernelError) in
+          try RecurrentForward.merge(saved.outputs[0], saved.outputs[1], merge)
+        }
+      ]
     }
-    return (merged, saved)
+    return (returnsState ? outputs + finalStates : outputs, saved)
   }
 
   /// A backward direction's sequence, which reads the steps in reverse, turned back into the
@@ -196,6 +220,18 @@ struct RecurrentTrainingStep {
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
     gradients: inout [[Float]], needsInputGradient: Bool, threads: Int, name: String
   ) throws(TrainingError) -> [Float]? {
+    try backwardSeveral(
+      [outputGradient], saved: saved, variables: variables, shapes: shapes,
+      gradients: &gradients, needsInputGradient: needsInputGradient, threads: threads,
+      name: name)[0]
+  }
+
+  /// The gradients of `forwardSeveral`'s outputs (nil: none reached that output) -> the input's
+  /// gradient (nil when not needed), then each given initial state's.
+  func backwardSeveral(
+    _ outputGradients: [[Float]?], saved: Saved, variables: [[Float]], shapes: [[Int]],
+    gradients: inout [[Float]], needsInputGradient: Bool, threads: Int, name: String
+  ) throws(TrainingError) -> [[Float]?] {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
         return try body()
@@ -203,9 +239,30 @@ struct RecurrentTrainingStep {
         throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
       }
     }
-    let parts = Self.split(outputGradient, outputs: saved.outputs, merge: merge)
+    let outputCount = bidirectional && merge == nil ? 2 : 1
+    func zeros(_ tensor: Tensor) -> [Float] { [Float](repeating: 0, count: tensor.count) }
+    var parts: [[Float]]
+    if bidirectional && merge == nil {
+      parts = (0..<2).map { outputGradients[$0] ?? zeros(saved.outputs[$0]) }
+    } else {
+      let merged =
+        outputGradients[0]
+        ?? [Float](
+          repeating: 0,
+          count: merge == .concat ? 2 * saved.outputs[0].count : saved.outputs[0].count)
+      parts = Self.split(merged, outputs: saved.outputs, merge: merge)
+    }
+    let stateCount = directions[0].layer.stateCount
     var inputGradient: [Float]?
+    var stateGradients: [[Float]?] = []
     for (k, direction) in directions.enumerated() {
+      var finalGradients: [[Float]?] = []
+      if returnsState {
+        let first = outputCount + k * stateCount
+        finalGradients = (first..<(first + stateCount)).map {
+          $0 < outputGradients.count ? outputGradients[$0] : nil
+        }
+      }
       var gradient = parts[k]
       if direction.layer.returnSequences,
         direction.layer.goBackwards != directions[0].layer.goBackwards
@@ -220,8 +277,10 @@ struct RecurrentTrainingStep {
         scalars: variables[direction.recurrentKernel!])
       let recurrence = try kernelCall { () throws(KernelError) in
         try RecurrentGradient.backward(
-          outputGradient: gradient, saved: saved.recurrences[k], recurrentKernel: recurrentKernel)
+          outputGradient: gradient, saved: saved.recurrences[k], recurrentKernel: recurrentKernel,
+          stateGradients: finalGradients)
       }
+      if saved.givenStates > 0 { stateGradients += recurrence.initialStates.map { Optional($0) } }
       let input = saved.inputs[k]
       let kernel = Tensor(
         validShape: shapes[direction.kernel!], scalars: variables[direction.kernel!])
@@ -249,7 +308,7 @@ struct RecurrentTrainingStep {
         for i in values.indices { inputGradient![i] += values[i] }
       }
     }
-    return inputGradient
+    return [inputGradient] + stateGradients
   }
 
   /// The merged output's gradient -> each direction's output gradient.

@@ -598,6 +598,18 @@ public final class Trainer {
     var pooled = [(gradient: Tensor, poolSize: [Int], winners: [UInt8])?](
       repeating: nil, count: graph.program.valueCount)
     for (index, call) in graph.calls.enumerated().reversed() {
+      if call.isSeveral, case .layer(let s) = call.node, case .layer(let saved) = kept[index] {
+        let given = call.outputs.map { valueGradients[$0] }
+        guard given.contains(where: { $0 != nil }) else { continue }
+        for value in call.outputs { valueGradients[value] = nil }
+        let next = try steps[s].backwardSeveral(
+          given, saved: saved, variables: variables, shapes: shapes, gradients: &gradients,
+          needsInputGradient: !modelInputs.contains(call.inputs[0]), threads: threads)
+        for (input, part) in zip(call.inputs, next) where !modelInputs.contains(input) {
+          if let part { TrainingGraph.accumulate(part, into: &valueGradients[input]) }
+        }
+        continue
+      }
       let routed = pooled[call.output]
       pooled[call.output] = nil
       guard let gradient = valueGradients[call.output] ?? (routed == nil ? nil : []) else {
@@ -677,6 +689,20 @@ public final class Trainer {
     kept.reserveCapacity(graph.calls.count)
     for (index, call) in graph.calls.enumerated() {
       switch call.node {
+      case .layer(let s) where call.isSeveral:
+        let (outputs, saved) = try steps[s].forwardSeveral(
+          call.inputs.map { values[$0]! }, variables: variables, shapes: shapes,
+          training: training && stepTrains[s], generator: &generator, threads: threads,
+          mask: masks[call.inputs[0]])
+        guard outputs.map(\.shape) == call.outputs.map({ valueShapes[$0] }) else {
+          throw TrainingError(
+            .kernel,
+            "layer \"\(steps[s].name)\" produced shapes \(outputs.map { TensorShape.tuple($0.shape) }) where Keras infers \(call.outputs.map { TensorShape.tuple(valueShapes[$0]) })"
+          )
+        }
+        kept.append(.layer(saved))
+        for (value, output) in zip(call.outputs, outputs) { values[value] = output }
+        masks[call.output] = saved.outputMask
       case .layer(let s):
         let (output, saved) = try steps[s].forward(
           values[call.inputs[0]]!, outputShape: valueShapes[call.output], variables: variables,

@@ -565,6 +565,44 @@ struct TrainingStep {
     }
   }
 
+  /// A call with several outputs or initial states (a recurrent layer's `return_state=True`,
+  /// `initial_state=`, `Bidirectional(merge_mode=None)`): `inputs` are the input then the
+  /// states; returns Keras' outputs in order.
+  func forwardSeveral(
+    _ inputs: [Tensor], variables: [[Float]], shapes: [[Int]], training: Bool,
+    generator: inout SeededGenerator, threads: Int, mask: [Bool]? = nil
+  ) throws(TrainingError) -> (outputs: [Tensor], saved: Saved) {
+    guard case .recurrent(let recurrent) = operation else {
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with a layer call that returns several tensors or takes initial states yet (layer \"\(name)\")"
+      )
+    }
+    var saved = Saved(input: inputs[0])
+    let (outputs, kept) = try recurrent.forwardSeveral(
+      inputs[0], states: Array(inputs.dropFirst()), mask: mask, variables: variables,
+      shapes: shapes, training: training, generator: &generator, threads: threads, name: name)
+    saved.recurrent = kept
+    saved.inputMask = mask
+    saved.outputMask = recurrent.returnsSequences ? mask : nil
+    return (outputs, saved)
+  }
+
+  /// The gradients of `forwardSeveral`'s outputs (nil: none reached that output) -> the
+  /// input's gradient (nil when not needed), then each initial state's.
+  func backwardSeveral(
+    _ outputGradients: [[Float]?], saved: Saved, variables: [[Float]], shapes: [[Int]],
+    gradients: inout [[Float]], needsInputGradient: Bool, threads: Int
+  ) throws(TrainingError) -> [[Float]?] {
+    guard case .recurrent(let recurrent) = operation, let kept = saved.recurrent else {
+      throw TrainingError(.kernel, "layer \"\(name)\": the forward pass kept no recurrence")
+    }
+    return try recurrent.backwardSeveral(
+      outputGradients, saved: kept, variables: variables, shapes: shapes,
+      gradients: &gradients, needsInputGradient: needsInputGradient, threads: threads,
+      name: name)
+  }
+
   // MARK: Backward
 
   /// A variable's gradient from one call: stored when it is the first (`gradients[index]` empty),

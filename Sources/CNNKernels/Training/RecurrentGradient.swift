@@ -39,13 +39,15 @@ public enum RecurrentGradient {
   }
 
   /// projected (N, T, G*units), recurrentKernel (units, G*units), recurrentBias (G*units) or nil,
-  /// mask N*T values (true = taken) or nil -> the layer's output ((N, T, units) with
-  /// `returnSequences`, else (N, units); steps in reading order) and what the backward pass needs.
+  /// mask N*T values (true = taken) or nil, initialStates (`h`, and `c` for LSTM, N*units values
+  /// each; none: zeros) -> the layer's output ((N, T, units) with `returnSequences`, else
+  /// (N, units); steps in reading order), the final states (N, units) each, and what the
+  /// backward pass needs.
   public static func forward(
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?,
     cell: RecurrentKernel.Cell, goBackwards: Bool, returnSequences: Bool, mask: [Bool]?,
-    zeroMaskedOutputs: Bool
-  ) throws(KernelError) -> (output: Tensor, saved: Saved) {
+    zeroMaskedOutputs: Bool, initialStates: [[Float]] = []
+  ) throws(KernelError) -> (output: Tensor, states: [Tensor], saved: Saved) {
     guard projected.rank == 3, recurrentKernel.rank == 2 else {
       throw KernelError(
         "recurrent gradient expects (N, T, G*units) and (units, G*units), got \(projected.shape) and \(recurrentKernel.shape)"
@@ -57,10 +59,13 @@ public enum RecurrentGradient {
     let columns = cell.gates * units
     guard projected.shape[2] == columns, recurrentKernel.shape[1] == columns,
       recurrentBias.map({ $0.count == columns }) ?? true,
-      mask.map({ $0.count == batch * steps }) ?? true
+      mask.map({ $0.count == batch * steps }) ?? true,
+      initialStates.isEmpty
+        || (initialStates.count == (isLSTM(cell) ? 2 : 1)
+          && initialStates.allSatisfy { $0.count == batch * units })
     else {
       throw KernelError(
-        "recurrent gradient: projected \(projected.shape), recurrent kernel \(recurrentKernel.shape) and \(cell.gates) gates do not fit"
+        "recurrent gradient: projected \(projected.shape), recurrent kernel \(recurrentKernel.shape), \(cell.gates) gates and \(initialStates.count) initial states do not fit"
       )
     }
     let x = projected.scalars
@@ -81,10 +86,14 @@ public enum RecurrentGradient {
     var newState = [Float](repeating: 0, count: units)
     var newCarry = [Float](repeating: 0, count: units)
     var resetState = [Float](repeating: 0, count: units)
+    var finalStates = [Float](repeating: 0, count: batch * units)
+    var finalCarries = [Float](repeating: 0, count: batch * units)
+    let startState = initialStates.first
+    let startCarry = initialStates.count > 1 ? initialStates[1] : nil
     for n in 0..<batch {
       for j in 0..<units {
-        state[j] = 0
-        carry[j] = 0
+        state[j] = startState?[n * units + j] ?? 0
+        carry[j] = startCarry?[n * units + j] ?? 0
         lastOutput[j] = 0
       }
       for position in 0..<steps {
@@ -176,6 +185,10 @@ public enum RecurrentGradient {
       if !returnSequences {
         for j in 0..<units { output[n * units + j] = lastOutput[j] }
       }
+      for j in 0..<units {
+        finalStates[n * units + j] = state[j]
+        finalCarries[n * units + j] = carry[j]
+      }
     }
     let saved = Saved(
       batch: batch, steps: steps, units: units, cell: cell, goBackwards: goBackwards,
@@ -183,22 +196,31 @@ public enum RecurrentGradient {
       preActivations: pre, activations: act, previousStates: previousStates,
       previousCarries: previousCarries, extra: extra)
     let shape = returnSequences ? [batch, steps, units] : [batch, units]
-    return (try Tensor(shape: shape, scalars: output), saved)
+    var states = [try Tensor(shape: [batch, units], scalars: finalStates)]
+    if isLSTM(cell) { states.append(try Tensor(shape: [batch, units], scalars: finalCarries)) }
+    return (try Tensor(shape: shape, scalars: output), states, saved)
   }
 
-  /// outputGradient (the output's shape), recurrentKernel (units, G*units) -> the gradients of
-  /// the projection (N, T, G*units, in time order as the projection is), of the recurrent
-  /// kernel, and of the recurrent bias (G*units; GRU with `reset_after`).
+  /// outputGradient (the output's shape), recurrentKernel (units, G*units), stateGradients (the
+  /// final states' gradients, N*units values each, nil: none) -> the gradients of the
+  /// projection (N, T, G*units, in time order as the projection is), of the recurrent kernel, of
+  /// the recurrent bias (G*units; GRU with `reset_after`) and of the initial states (`h`, and
+  /// `c` for LSTM).
   public static func backward(
-    outputGradient: [Float], saved: Saved, recurrentKernel: Tensor
-  ) throws(KernelError) -> (projected: [Float], recurrentKernel: [Float], recurrentBias: [Float]) {
+    outputGradient: [Float], saved: Saved, recurrentKernel: Tensor,
+    stateGradients: [[Float]?] = []
+  ) throws(KernelError) -> (
+    projected: [Float], recurrentKernel: [Float], recurrentBias: [Float], initialStates: [[Float]]
+  ) {
     let batch = saved.batch
     let steps = saved.steps
     let units = saved.units
     let cell = saved.cell
     let columns = cell.gates * units
     let expected = saved.returnSequences ? batch * steps * units : batch * units
-    guard outputGradient.count == expected, recurrentKernel.shape == [units, columns] else {
+    guard outputGradient.count == expected, recurrentKernel.shape == [units, columns],
+      stateGradients.allSatisfy({ $0.map { $0.count == batch * units } ?? true })
+    else {
       throw KernelError(
         "recurrent gradient: output gradient of \(outputGradient.count) values and recurrent kernel \(recurrentKernel.shape) do not fit the forward pass"
       )
@@ -221,10 +243,14 @@ public enum RecurrentGradient {
     var dRecurrent = [Float](repeating: 0, count: columns)
     var dReset = [Float](repeating: 0, count: units)
     var resetState = [Float](repeating: 0, count: units)
+    let finalState = stateGradients.first ?? nil
+    let finalCarry = stateGradients.count > 1 ? stateGradients[1] : nil
+    var initialState = [Float](repeating: 0, count: batch * units)
+    var initialCarry = [Float](repeating: 0, count: isLSTM(cell) ? batch * units : 0)
     for n in 0..<batch {
       for j in 0..<units {
-        dState[j] = 0
-        dCarry[j] = 0
+        dState[j] = finalState?[n * units + j] ?? 0
+        dCarry[j] = finalCarry?[n * units + j] ?? 0
         dLast[j] = saved.returnSequences ? 0 : outputGradient[n * units + j]
       }
       for position in stride(from: steps - 1, through: 0, by: -1) {
@@ -357,8 +383,13 @@ public enum RecurrentGradient {
           for column in 0..<columns { biasGradient[column] += dRecurrent[column] }
         }
       }
+      for j in 0..<units {
+        initialState[n * units + j] = dState[j]
+        if isLSTM(cell) { initialCarry[n * units + j] = dCarry[j] }
+      }
     }
-    return (projected, kernelGradient, biasGradient)
+    let initialStates = isLSTM(cell) ? [initialState, initialCarry] : [initialState]
+    return (projected, kernelGradient, biasGradient, initialStates)
   }
 
   static func isLSTM(_ cell: RecurrentKernel.Cell) -> Bool {

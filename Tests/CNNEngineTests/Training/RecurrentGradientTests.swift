@@ -14,8 +14,10 @@ struct RecurrentGradientTests {
     var returnSequences = false
     var masked = false
     var zeroMaskedOutputs = false
+    /// Random initial states, and the final states in the loss.
+    var states = false
     var description: String {
-      "\(cell) backwards \(goBackwards) sequences \(returnSequences) masked \(masked) zeroed \(zeroMaskedOutputs)"
+      "\(cell) backwards \(goBackwards) sequences \(returnSequences) masked \(masked) zeroed \(zeroMaskedOutputs) states \(states)"
     }
   }
 
@@ -33,6 +35,14 @@ struct RecurrentGradientTests {
     Case(
       cell: .gru(activation: .tanh, gate: .sigmoid, resetAfter: false), returnSequences: true,
       masked: true),
+    Case(cell: .simple(activation: .tanh), masked: true, states: true),
+    Case(
+      cell: .lstm(activation: .tanh, gate: .sigmoid), goBackwards: true, masked: true,
+      states: true),
+    Case(
+      cell: .gru(activation: .tanh, gate: .sigmoid, resetAfter: true), returnSequences: true,
+      states: true),
+    Case(cell: .gru(activation: .tanh, gate: .sigmoid, resetAfter: false), states: true),
   ]
 
   @Test("projection, recurrent kernel and recurrent bias gradients", arguments: cases)
@@ -54,25 +64,44 @@ struct RecurrentGradientTests {
     // Sample 0 skips steps 1 and 4, sample 1 its first two.
     let mask: [Bool]? =
       c.masked ? [true, false, true, true, false, false, false, true, true, true] : nil
-    func forward(_ p: Tensor, _ u: Tensor, _ b: [Float]?) throws -> Tensor {
-      try RecurrentGradient.forward(
+    let stateCount: Int
+    if case .lstm = c.cell { stateCount = 2 } else { stateCount = 1 }
+    let initial =
+      c.states
+      ? (0..<stateCount).map {
+        GradientCheckTests.random([batch, units], seed: 20 + UInt64($0)).scalars
+      } : []
+    let stateWeights = (0..<stateCount).map {
+      GradientCheckTests.random([batch, units], seed: 30 + UInt64($0))
+    }
+    let r = GradientCheckTests.random(
+      c.returnSequences ? [batch, steps, units] : [batch, units], seed: 14)
+    func loss(_ p: Tensor, _ u: Tensor, _ b: [Float]?, _ states: [[Float]]) throws -> Double {
+      let result = try RecurrentGradient.forward(
         projected: p, recurrentKernel: u, recurrentBias: b, cell: c.cell,
         goBackwards: c.goBackwards, returnSequences: c.returnSequences, mask: mask,
-        zeroMaskedOutputs: c.zeroMaskedOutputs
-      ).output
+        zeroMaskedOutputs: c.zeroMaskedOutputs, initialStates: states)
+      var total = GradientCheckTests.dot(result.output, r)
+      if c.states {
+        for (state, weight) in zip(result.states, stateWeights) {
+          total += GradientCheckTests.dot(state, weight)
+        }
+      }
+      return total
     }
-    let (output, saved) = try RecurrentGradient.forward(
+    let (output, _, saved) = try RecurrentGradient.forward(
       projected: projected, recurrentKernel: kernel, recurrentBias: bias, cell: c.cell,
       goBackwards: c.goBackwards, returnSequences: c.returnSequences, mask: mask,
-      zeroMaskedOutputs: c.zeroMaskedOutputs)
-    let inference = try RecurrentKernel.run(
+      zeroMaskedOutputs: c.zeroMaskedOutputs, initialStates: initial)
+    let inference = try RecurrentKernel.runWithStates(
       projected: projected, recurrentKernel: kernel, recurrentBias: bias, cell: c.cell,
       goBackwards: c.goBackwards, returnSequences: c.returnSequences, mask: mask,
-      zeroMaskedOutputs: c.zeroMaskedOutputs)
-    #expect(output == inference)
-    let r = GradientCheckTests.random(output.shape, seed: 14)
+      zeroMaskedOutputs: c.zeroMaskedOutputs,
+      initialStates: initial.map { Tensor(validShape: [batch, units], scalars: $0) })
+    #expect(output == inference.output)
     let result = try RecurrentGradient.backward(
-      outputGradient: r.scalars, saved: saved, recurrentKernel: kernel)
+      outputGradient: r.scalars, saved: saved, recurrentKernel: kernel,
+      stateGradients: c.states ? stateWeights.map(\.scalars) : [])
     let h: Float = 1e-2
     func check(_ analytic: [Float], _ values: [Float], _ loss: ([Float]) throws -> Double) throws {
       var largest: Double = 0
@@ -89,16 +118,19 @@ struct RecurrentGradientTests {
       #expect(worst <= 2e-3 * max(1, largest), "\(c): worst error \(worst) of \(largest)")
     }
     try check(result.projected, projected.scalars) {
-      GradientCheckTests.dot(
-        try forward(Tensor(validShape: projected.shape, scalars: $0), kernel, bias), r)
+      try loss(Tensor(validShape: projected.shape, scalars: $0), kernel, bias, initial)
     }
     try check(result.recurrentKernel, kernel.scalars) {
-      GradientCheckTests.dot(
-        try forward(projected, Tensor(validShape: kernel.shape, scalars: $0), bias), r)
+      try loss(projected, Tensor(validShape: kernel.shape, scalars: $0), bias, initial)
     }
     if let bias {
-      try check(result.recurrentBias, bias) {
-        GradientCheckTests.dot(try forward(projected, kernel, $0), r)
+      try check(result.recurrentBias, bias) { try loss(projected, kernel, $0, initial) }
+    }
+    for k in initial.indices {
+      try check(result.initialStates[k], initial[k]) {
+        var states = initial
+        states[k] = $0
+        return try loss(projected, kernel, bias, states)
       }
     }
   }
