@@ -68,7 +68,7 @@ import Testing
     .appendingPathComponent("keras3/training-cells")
   static let keras3Names = [
     "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
-    "embedding",
+    "embedding", "rnntrain_text_rnn",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
