@@ -88,6 +88,13 @@ struct RecurrentTrainingStep {
   /// Whether the output is a sequence (which carries the input's mask on).
   var returnsSequences: Bool { directions[0].layer.returnSequences }
 
+  /// Values kept per sample and step for the backward pass: per direction the gates'
+  /// pre-activations, activations and projection gradient (3 per gate and unit), the previous
+  /// state and carry, the new carry and the output.
+  var savedValuesPerStep: Int {
+    directions.reduce(0) { $0 + $1.layer.units * (3 * $1.layer.kind.gates + 4) }
+  }
+
   /// Finds each direction's variables by weight name.
   mutating func bind(_ variable: (String) -> Int?) {
     for k in directions.indices {

@@ -842,7 +842,17 @@ public final class Trainer {
     let weightValues = variables.reduce(0) { $0 + $1.count }
     // Each layer keeps its input, pre-activation and output; gradients and transposes add ~3 more.
     let activationValues = shapes.reduce(0) { $0 + $1.reduce(1, *) } * 6
-    let bytes = 4 * (4 * weightValues + activationValues)
+    // A recurrent call keeps every step's gates and previous states (`RecurrentGradient.Saved`),
+    // which its output (one step without return_sequences) does not count.
+    var recurrentValues = 0
+    for call in graph.calls {
+      guard case .layer(let s) = call.node, case .recurrent(let recurrent) = steps[s].operation,
+        shapes[call.inputs[0]].count == 3
+      else { continue }
+      let input = shapes[call.inputs[0]]
+      recurrentValues += input[0] * input[1] * recurrent.savedValuesPerStep
+    }
+    let bytes = 4 * (4 * weightValues + activationValues + recurrentValues)
     if bytes > memoryBudget {
       throw TrainingError(
         .memory,
