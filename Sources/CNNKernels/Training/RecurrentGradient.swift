@@ -121,11 +121,15 @@ public enum RecurrentGradient {
           }
         case .lstm:
           for j in 0..<units {
-            for block in [0, 1, 3] {
-              let z = x[row + block * units + j] + recurrent[block * units + j]
-              pre[gates + block * units + j] = z
-              act[gates + block * units + j] = gate(z)
-            }
+            let zi = x[row + j] + recurrent[j]
+            pre[gates + j] = zi
+            act[gates + j] = gate(zi)
+            let zf = x[row + units + j] + recurrent[units + j]
+            pre[gates + units + j] = zf
+            act[gates + units + j] = gate(zf)
+            let zo = x[row + 3 * units + j] + recurrent[3 * units + j]
+            pre[gates + 3 * units + j] = zo
+            act[gates + 3 * units + j] = gate(zo)
             let zc = x[row + 2 * units + j] + recurrent[2 * units + j]
             pre[gates + 2 * units + j] = zc
             act[gates + 2 * units + j] = activation(zc)
@@ -226,6 +230,8 @@ public enum RecurrentGradient {
       )
     }
     let u = recurrentKernel.scalars
+    // U^T (G*units, units): h_prev's gradient as a sum of its rows, one axpy per column of U.
+    let transposed = GradientMath.transpose(u, rows: units, columns: columns)
     let (activationFunction, gateFunction) = kinds(cell)
     let activationDerivative = ActivationGradient.derivative(activationFunction)
     let gateDerivative = ActivationGradient.derivative(gateFunction)
@@ -341,20 +347,13 @@ public enum RecurrentGradient {
           if !resetAfter {
             // d(r * h) = dzh · U_h^T; U_h's gradient takes r * h as its input.
             for k in 0..<units {
-              var sum: Float = 0
-              let rowBase = k * columns + 2 * units
-              for j in 0..<units { sum += dRecurrent[2 * units + j] * u[rowBase + j] }
-              dReset[k] = sum
+              dReset[k] = 0
               resetState[k] = act[gates + units + k] * saved.previousStates[hPrevious + k]
             }
-            for k in 0..<units {
-              let value = resetState[k]
-              if value == 0 { continue }
-              let rowBase = k * columns + 2 * units
-              for j in 0..<units {
-                kernelGradient[rowBase + j] += value * dRecurrent[2 * units + j]
-              }
-            }
+            accumulate(
+              inputs: resetState, gradient: dRecurrent, kernel: transposed, units: units,
+              columns: columns, from: 2 * units, to: columns, kernelGradient: &kernelGradient,
+              inputGradient: &dReset)
             for j in 0..<units {
               let r = act[gates + units + j]
               let previous = saved.previousStates[hPrevious + j]
@@ -369,16 +368,11 @@ public enum RecurrentGradient {
         // that multiply h_prev itself.
         let blocks: Int
         if case .gru(_, _, false) = cell { blocks = 2 * units } else { blocks = columns }
-        for k in 0..<units {
-          let value = saved.previousStates[hPrevious + k]
-          let rowBase = k * columns
-          var sum: Float = 0
-          for column in 0..<blocks {
-            if value != 0 { kernelGradient[rowBase + column] += value * dRecurrent[column] }
-            sum += dRecurrent[column] * u[rowBase + column]
-          }
-          dState[k] += sum
-        }
+        for k in 0..<units { resetState[k] = saved.previousStates[hPrevious + k] }
+        accumulate(
+          inputs: resetState, gradient: dRecurrent, kernel: transposed, units: units,
+          columns: columns, from: 0, to: blocks, kernelGradient: &kernelGradient,
+          inputGradient: &dState)
         if case .gru(_, _, true) = cell {
           for column in 0..<columns { biasGradient[column] += dRecurrent[column] }
         }
@@ -390,6 +384,30 @@ public enum RecurrentGradient {
     }
     let initialStates = isLSTM(cell) ? [initialState, initialCarry] : [initialState]
     return (projected, kernelGradient, biasGradient, initialStates)
+  }
+
+  /// For the columns from..<to of y = h·U: U's gradient += h^T · dy (one axpy per unit of h)
+  /// and h's gradient += dy · U^T (one axpy per column, from `kernel` = U^T (columns, units)).
+  private static func accumulate(
+    inputs h: [Float], gradient dy: [Float], kernel transposed: [Float], units: Int,
+    columns: Int, from: Int, to: Int, kernelGradient: inout [Float], inputGradient: inout [Float]
+  ) {
+    h.withUnsafeBufferPointer { h in
+      dy.withUnsafeBufferPointer { dy in
+        transposed.withUnsafeBufferPointer { ut in
+          kernelGradient.withUnsafeMutableBufferPointer { kg in
+            inputGradient.withUnsafeMutableBufferPointer { dh in
+              for k in 0..<units where h[k] != 0 {
+                axpy(h[k], dy.baseAddress! + from, kg.baseAddress! + k * columns + from, to - from)
+              }
+              for column in from..<to where dy[column] != 0 {
+                axpy(dy[column], ut.baseAddress! + column * units, dh.baseAddress!, units)
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   static func isLSTM(_ cell: RecurrentKernel.Cell) -> Bool {
@@ -418,11 +436,25 @@ public enum RecurrentGradient {
   private static func product(
     _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, into recurrent: inout [Float]
   ) {
-    for k in 0..<h.count {
-      let value = h[k]
-      if value == 0 { continue }
-      let base = k * columns
-      for column in from..<to { recurrent[column] += value * u[base + column] }
+    h.withUnsafeBufferPointer { h in
+      u.withUnsafeBufferPointer { u in
+        recurrent.withUnsafeMutableBufferPointer { r in
+          let out = r.baseAddress! + from
+          for k in 0..<h.count {
+            let value = h[k]
+            if value == 0 { continue }
+            axpy(value, u.baseAddress! + k * columns + from, out, to - from)
+          }
+        }
+      }
     }
+  }
+
+  /// y[0..<count] += a * x[0..<count] (no fused multiply-add: the same bits as the scalar loops).
+  @inline(__always)
+  private static func axpy(
+    _ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int
+  ) {
+    for i in 0..<count { y[i] += a * x[i] }
   }
 }
