@@ -101,6 +101,7 @@ enum ClassBuiltins {
       }
       switch positional[0] {
       case .function, .method, .layer, .model: return .bool(true)
+      case .kerasObject(let object): return .bool(object.isCallable)
       case .instance(let instance): return .bool(instance.type.lookup("__call__") != nil)
       default: return .bool(false)
       }
