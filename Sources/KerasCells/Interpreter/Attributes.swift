@@ -213,6 +213,11 @@ enum Attributes {
       case "shape":
         return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
       case "name":
+        if let weight = tensor.producer.layer as? CustomWeight {
+          // A custom layer's weight (`self.kernel` after build): the variable's name.
+          if interpreter.kerasVersion == .keras3 { return .string(weight.spec.name) }
+          return .string("\(weight.scope ?? tensor.producer.name)/\(weight.spec.name):0")
+        }
         if let keras3Name = tensor.keras3Name { return .string(keras3Name) }
         if let name = TFKerasTensorNames.name(of: tensor) { return .string(name) }
         guard tensor.isInput else {
