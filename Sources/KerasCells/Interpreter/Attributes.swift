@@ -105,6 +105,9 @@ enum Attributes {
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
           at: range)
       }
+      if case .numpy = module, let message = NumPyFunctions.formerAliasMessage(name) {
+        throw CellError(type: "AttributeError", message: message, range: range)
+      }
       // A module Keras 3 removed is missing there, not ConvBook's limitation.
       if !removedInKeras3, let refusal = module.unsupportedName(name, at: range) { throw refusal }
       // CPython suggests the closest name of `dir(module)`.
