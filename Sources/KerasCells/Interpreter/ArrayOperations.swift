@@ -423,6 +423,9 @@ enum ArrayOperations {
   ) throws(CellError) -> Value {
     let items: [Value]
     if case .tuple(let values) = index { items = values } else { items = [index] }
+    if needsAdvancedIndexing(items) {
+      return try advancedIndex(array, items, range: range, budget: budget)
+    }
     if items.count == 1 {
       switch items[0] {
       case .array(let selector):
@@ -459,6 +462,8 @@ enum ArrayOperations {
       case .ellipsis: parsed.append(.ellipsis)
       case .array(let selector) where selector.rank == 0 && selector.dtype.isInteger:
         parsed.append(.integer(Int(selector.value(at: 0))))
+      case .standard(let scalar as NumPyScalar) where scalar.dtype.isInteger:
+        parsed.append(.integer(Int(scalar.array.value(at: 0))))
       default:
         throw CellError(
           type: "IndexError",
