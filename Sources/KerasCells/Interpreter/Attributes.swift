@@ -105,6 +105,9 @@ enum Attributes {
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
           at: range)
       }
+      if case .numpy = module, let message = NumPyFunctions.formerAliasMessage(name) {
+        throw CellError(type: "AttributeError", message: message, range: range)
+      }
       if let refusal = module.unresolvedName(name, in: interpreter.kerasVersion, at: range) {
         throw refusal
       }

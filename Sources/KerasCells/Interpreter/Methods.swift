@@ -503,6 +503,8 @@ enum Methods {
           "model.build() needs an input shape in ConvBook cells, e.g. model.build((None, 28, 28, 1))",
           at: site.range)
       }
+      try NumPyShapeRefusals.checkBuildShape(
+        shapeValue, interpreter: interpreter, range: site.range)
       let shape: [Int?]
       let shapeArgument = try ArgumentConversion.argument(shapeValue, range: site.range)
       do {
