@@ -506,16 +506,17 @@ struct TrainingStep {
         throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
       }
     }
-    func throughActivation(_ function: ActivationFunction) -> [Float] {
+    // `lastAxis`: the size of the output's last axis (softmax's), where it is not the input's.
+    func throughActivation(_ function: ActivationFunction, lastAxis: Int? = nil) -> [Float] {
       if skipActivation || function == .linear { return outputGradient }
       return ActivationGradient.backward(
         function, preActivation: saved.preActivation, output: saved.output,
-        outputGradient: outputGradient, lastAxis: saved.input.shape.last ?? 1)
+        outputGradient: outputGradient, lastAxis: lastAxis ?? saved.input.shape.last ?? 1)
     }
     switch operation {
     case .dense(let function):
-      let linear = throughActivation(function)
       let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
+      let linear = throughActivation(function, lastAxis: kernel.shape[1])
       let outputShape = Array(saved.input.shape.dropLast()) + [kernel.shape[1]]
       let result = try kernelCall { () throws(KernelError) in
         try DenseGradient.backward(
@@ -531,7 +532,8 @@ struct TrainingStep {
       // A plain ReLU the kernel applied: its derivative (output > 0) is fused into the backward
       // pass' packing of the output gradient.
       let fusedReLU = !skipActivation && function == .relu()
-      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let linear =
+        fusedReLU ? outputGradient : throughActivation(function, lastAxis: kernel.shape.last)
       let pads = ForwardStep.padding(
         padding, input: saved.input.shape, kernel: Array(kernel.shape.dropLast(2)),
         strides: strides, dilations: dilations)
@@ -570,7 +572,8 @@ struct TrainingStep {
       let intermediate = saved.intermediate!
       let pointwise = Tensor(validShape: shapes[third!], scalars: variables[third!])
       let fusedReLU = !skipActivation && function == .relu()
-      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let linear =
+        fusedReLU ? outputGradient : throughActivation(function, lastAxis: pointwise.shape.last)
       let outputShape = Array(intermediate.shape.dropLast()) + [pointwise.shape.last!]
       let ones = Array(repeating: 1, count: rank)
       let pointwiseResult = try kernelCall { () throws(KernelError) in
@@ -599,7 +602,7 @@ struct TrainingStep {
       // dx = C(dy) and dW is C's kernel gradient with input dy and output gradient x.
       let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
       let rank = kernel.rank - 2
-      let linear = throughActivation(function)
+      let linear = throughActivation(function, lastAxis: saved.outputShape.last)
       let gradient = Tensor(validShape: saved.outputShape, scalars: linear)
       let pads = ForwardStep.padding(
         padding, input: saved.outputShape, kernel: Array(kernel.shape.prefix(rank)),

@@ -80,6 +80,16 @@ enum Calls {
       throw .unsupported(
         "\(path) is not available in ConvBook cells: only Keras model code runs here",
         at: site.range)
+    case .kerasObject(let object):
+      // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
+      if let value = try EagerLosses.callObject(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
+      throw CellError(
+        type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
+      )
     default:
       throw CellError(
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
@@ -311,6 +321,18 @@ enum Calls {
       }
       throw .unsupported(message, at: site.range)
     case .objectFactory(let name):
+      if callable.path.contains("losses."),
+        let value = try EagerLosses.callFunction(
+          name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
+      if callable.path.contains("metrics."),
+        let metric = try KerasMetricObject.make(
+          name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return .standard(metric)
+      }
       var objectArguments: [(String, ArgumentValue)] = []
       let ranges = argumentRanges(site).positional
       var positional = positional
@@ -789,6 +811,13 @@ enum Calls {
       try EagerCalls.addDeferred(
         to: model, input: TensorShape([nil] + array.shape.dropFirst().map { Optional($0) }),
         batch: array.shape.first, site: site, interpreter: interpreter)
+      // `model(x, training=True)`: Keras' call context for the layers (dropout, statistics).
+      let session = interpreter.session
+      let outer = session.callContextTraining
+      if let training = keywords.first(where: { $0.0 == "training" })?.1, !training.isNone {
+        session.callContextTraining = training
+      }
+      defer { session.callContextTraining = outer }
       return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
     case .kerasTensor(let tensor):
       EagerCalls.noteBuildInTrace(model, session: interpreter.session)

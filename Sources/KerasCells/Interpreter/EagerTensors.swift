@@ -103,8 +103,9 @@ enum EagerTensors {
   /// `model(x)` on constant data: a Sequential model not built yet is built for `x`'s shape, as its
   /// first call builds it; then the model runs as `predict` runs it, on the whole batch at once.
   static func callModel(
-    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+    _ model: SequentialModel, on given: NDArray, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
+    let array = conformed(given, to: model)
     guard array.rank >= 1 else {
       throw .unsupported(
         "ConvBook runs a model on constant data of one or more axes, not a scalar", at: site.range)
@@ -123,6 +124,11 @@ enum EagerTensors {
       throw .unsupported(
         "ConvBook runs a model with several inputs or outputs on constant data with `predict`, not by calling it",
         at: site.range)
+    }
+    if let recorded = try EagerGradients.modelCall(
+      model, on: array, site: site, interpreter: interpreter)
+    {
+      return recorded
     }
     let memory = interpreter.session.limits.modelMemoryBudget
     do {
@@ -145,6 +151,22 @@ enum EagerTensors {
     } catch {
       throw .unsupported("\(error)", at: site.range)
     }
+  }
+
+  /// Data one axis short of (or beyond) a built model's input, where that axis has size 1
+  /// (`(N, 28, 28)` into `Input((28, 28, 1))`): Keras' functional call expands (or squeezes) the
+  /// last axis (`_conform_to_reference_input` / `_adjust_input_rank`).
+  static func conformed(_ array: NDArray, to model: SequentialModel) -> NDArray {
+    guard model.isBuilt, let expected = model.inputShape?.dimensions, !expected.isEmpty else {
+      return array
+    }
+    var result = array
+    if array.rank + 1 == expected.count, expected.last == 1 {
+      result.shape.append(1)
+    } else if array.rank == expected.count + 1, array.shape.last == 1 {
+      result.shape.removeLast()
+    }
+    return result
   }
 
   /// `tf.reshape(tensor, shape)` of an eager tensor: a list, tuple or TensorShape of sizes, one of

@@ -362,7 +362,13 @@ extension Interpreter {
     {
       return value
     }
-    // A subclassed model given its graph is that functional model (`ClassFunctionalModels`).
+    // A subclassed model given its graph is that functional model (`ClassFunctionalModels`),
+    // with what its own train_step reads (`TrainStepModels`).
+    if instance.layerState?.functionalModel != nil,
+      let value = TrainStepModels.functionalAttribute(name, of: instance, session: session)
+    {
+      return value
+    }
     if let model = instance.layerState?.functionalModel {
       return try Attributes.get(name, of: .model(model), range: range, interpreter: self)
     }
@@ -644,6 +650,13 @@ extension Interpreter {
             path: "property"))
       }
       if case .kerasObject(let object) = receiver {
+        // `optimizer.apply_gradients(...)` in a custom training loop.
+        if let result = try TapeOptimizers.method(
+          name, of: object, positional: positional, keywords: keywords, site: site,
+          interpreter: self)
+        {
+          return result
+        }
         return try ContextManagers.method(name, of: object, positional: positional, site: site)
       }
       if case .string = receiver, name == "format" {

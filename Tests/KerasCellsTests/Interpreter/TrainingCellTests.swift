@@ -14,6 +14,7 @@ import Testing
   static let names = [
     "sgd_pooling_head", "adam_flatten_head", "rmsprop_regression", "graph_two_inputs_two_outputs",
     "callbacks_early_stopping", "callbacks_learning_rate", "lambda_contrastive_loss",
+    "trainstep_trainer_loop", "trainstep_gan", "trainstep_softmax_mse",
   ]
 
   /// A lesson folder in memory, for the files callbacks write.
@@ -68,7 +69,7 @@ import Testing
     .appendingPathComponent("keras3/training-cells")
   static let keras3Names = [
     "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
-    "embedding",
+    "embedding", "trainstep_trainer_loop", "trainstep_gan",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
