@@ -304,9 +304,15 @@ extension Interpreter {
       case .model(let model): object = model
       default: return nil
       }
-      guard let instance = session.customLayers[ObjectIdentifier(object)],
-        instance.attributes[name] != nil || instance.type.lookup(name) != nil
-      else { return nil }
+      guard let instance = session.customLayers[ObjectIdentifier(object)] else { return nil }
+      if instance.layerState?.functionalModel === object,
+        let value = TrainStepModels.functionalAttribute(name, of: instance, session: session)
+      {
+        return value
+      }
+      guard instance.attributes[name] != nil || instance.type.lookup(name) != nil else {
+        return nil
+      }
       return try instanceAttribute(name, instance, range: range)
     case .superObject(let binding):
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {

@@ -45,24 +45,17 @@ final class KerasMetricObject: StandardObject {
     _ className: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> KerasMetricObject? {
-    guard let (kind, defaultName) = classes[className] else { return nil }
-    let arguments = try EagerFunctions.bind(
-      positional, keywords, parameters: ["name", "dtype"], function: className,
-      range: site.range)
+    // Made with a name at most; other arguments (a threshold, a dtype) keep the Keras object
+    // `compile` reads, whose update in a custom loop is refused by name.
+    guard let (kind, defaultName) = classes[className], positional.count + keywords.count <= 1,
+      keywords.allSatisfy({ $0.0 == "name" })
+    else { return nil }
     var name = defaultName
     var objectArguments: [(String, ArgumentValue)] = []
-    if let given = arguments["name"] {
-      guard case .string(let text) = given else {
-        throw .unsupported(
-          "ConvBook takes a metric's name as a string, not \(given.typeName)", at: site.range)
-      }
+    if let given = positional.first ?? keywords.first?.1 {
+      guard case .string(let text) = given else { return nil }
       name = text
       objectArguments.append(("name", .string(text)))
-    }
-    if let dtype = arguments["dtype"], !dtype.isNone {
-      throw .unsupported(
-        "ConvBook keeps metrics in float32; it does not support `\(className)(dtype=...)` yet",
-        at: site.range)
     }
     return KerasMetricObject(
       object: KerasObject(typeName: className, arguments: objectArguments), kind: kind,
@@ -120,6 +113,13 @@ final class KerasMetricObject: StandardObject {
 
   func reset() { (total, count) = (0, 0) }
 
+  /// A Mean's update by `value` weighted `weight` times (tf-keras' `compiled_loss` weighs each
+  /// batch's loss by the batch size).
+  func accumulate(_ value: Float, weight: Float) {
+    total += value * weight
+    count += weight
+  }
+
   private func update(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
@@ -134,11 +134,6 @@ final class KerasMetricObject: StandardObject {
       let arguments = try EagerFunctions.bind(
         positional, keywords, parameters: ["values", "sample_weight"], function: "update_state",
         range: site.range)
-      if let weight = arguments["sample_weight"], !weight.isNone {
-        throw .unsupported(
-          "ConvBook does not support `\(object.typeName).update_state(sample_weight=...)` yet",
-          at: site.range)
-      }
       guard let given = arguments["values"] else {
         throw CellError(
           type: "TypeError",
@@ -146,10 +141,29 @@ final class KerasMetricObject: StandardObject {
           range: site.range)
       }
       let values = try array(given)
+      // Keras' weighted mean: sum(values * weights) / sum(weights), a weight per value or one
+      // for all.
+      var weights = [Float](repeating: 1, count: values.count)
+      if let given = arguments["sample_weight"], !given.isNone {
+        let weight = try array(given)
+        if weight.count == 1 {
+          weights = [Float](repeating: weight.scalars[0], count: values.count)
+        } else if weight.count == values.count {
+          weights = weight.scalars
+        } else {
+          throw .unsupported(
+            "ConvBook weighs a metric's values by one weight or one per value, not \(TensorShape.tuple(weight.shape)) for \(TensorShape.tuple(values.shape))",
+            at: site.range)
+        }
+      }
       var sum: Float = 0
-      for value in values.scalars { sum += value }
+      var weightSum: Float = 0
+      for (value, weight) in zip(values.scalars, weights) {
+        sum += value * weight
+        weightSum += weight
+      }
       total += sum
-      count += Float(values.count)
+      if case .mean = kind { count += weightSum } else { count = 1 }
     case .perLine(let metric):
       let arguments = try EagerFunctions.bind(
         positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],

@@ -23,7 +23,7 @@ enum TrainStepModels {
   static let attributeNames: Set<String> = [
     "trainable_weights", "trainable_variables", "weights", "variables", "non_trainable_weights",
     "non_trainable_variables", "optimizer", "metrics", "metrics_names", "compiled_loss",
-    "compiled_metrics", "compute_loss",
+    "compiled_metrics", "compute_loss", "losses",
   ]
 
   /// `compile` ran: Keras 3 makes its loss tracker then.
@@ -57,7 +57,7 @@ enum TrainStepModels {
     _ name: String, of instance: PythonInstance, session: KerasSession
   ) -> Value? {
     switch name {
-    case "compiled_loss", "compiled_metrics", "compute_loss":
+    case "compiled_loss", "compiled_metrics", "compute_loss", "losses":
       return attribute(name, of: instance, session: session)
     case "metrics", "metrics_names":
       guard ["train_step", "test_step"].contains(where: { instance.type.lookup($0) != nil })
@@ -108,8 +108,42 @@ enum TrainStepModels {
       return .list(PythonList(metrics(of: instance, session: session).map { .string($0.name) }))
     case "compiled_loss", "compiled_metrics", "compute_loss":
       return .standard(CompiledStepObject(name: name, instance: instance))
+    case "losses":
+      // `self.losses` (for `regularization_losses=`): empty without penalties; ConvBook's
+      // refusal of the penalties comes where they are passed on.
+      return regularized(instance, session: session) ? nil : .list(PythonList([]))
     default:
       return nil
+    }
+  }
+
+  /// Whether a layer of the model has a weight or activity regularizer (whose penalty Keras puts
+  /// in `model.losses`).
+  static func regularized(_ instance: PythonInstance, session: KerasSession) -> Bool {
+    var layers: [LayerInstance] = []
+    if let model = instance.layerState?.functionalModel {
+      layers = model.flattenedLayers
+    } else {
+      func visit(_ value: Value) {
+        switch value {
+        case .layer(let layer): layers.append(layer)
+        case .model(let model): layers += model.flattenedLayers
+        case .instance(let object):
+          if let model = object.layerState?.layer?.model {
+            layers += model.flattenedLayers
+          } else {
+            KerasSubclassing.trackedLayers(of: object, session: session).forEach(visit)
+          }
+        default: break
+        }
+      }
+      KerasSubclassing.trackedLayers(of: instance, session: session).forEach(visit)
+    }
+    return layers.contains { layer in
+      let arguments = layer.layer.common.arguments
+      return arguments.values.keys.contains {
+        $0.hasSuffix("regularizer") && arguments[$0] != .none
+      }
     }
   }
 
@@ -311,8 +345,11 @@ final class CompiledStepObject: StandardObject {
           object: KerasObject(typeName: "Mean", arguments: [("name", .string("loss"))]),
           kind: .mean, name: "loss", keras3: false)
       }
-      _ = try compiled.lossTracker?.method(
-        "update_state", positional: [value], keywords: [], site: site, interpreter: interpreter)
+      // tf-keras' loss metric weighs each batch's loss by the batch size.
+      let batch = EagerTensors.operand(prediction)?.shape.first ?? 1
+      if let loss = EagerTensors.operand(value), loss.count == 1 {
+        compiled.lossTracker?.accumulate(loss.scalars[0], weight: Float(batch))
+      }
     }
     return value
   }
