@@ -861,22 +861,22 @@ enum Calls {
       let given = interpreter.session.modelStructures[ObjectIdentifier(model)]?.outputs
       return restructured(
         given ?? .list(PythonList(graph.outputs.map { .kerasTensor($0) })),
-        modelOutputs: graph.outputs, callOutputs: outputs)
+        modelOutputs: graph.outputs, callOutputs: outputs.map { .kerasTensor($0) })
     } catch {
       throw keras(error, at: site.range)
     }
   }
 
   /// `structure` (a model's `outputs=`) with each of the model's output tensors replaced by the
-  /// tensor a call made in its place.
-  private static func restructured(
-    _ structure: Value, modelOutputs: [KerasTensor], callOutputs: [KerasTensor]
+  /// value a call gave in its place (a tensor of the call, or data).
+  static func restructured(
+    _ structure: Value, modelOutputs: [KerasTensor], callOutputs: [Value]
   ) -> Value {
     func replace(_ value: Value) -> Value {
       switch value {
       case .kerasTensor(let tensor):
         guard let index = modelOutputs.firstIndex(where: { $0 === tensor }) else { return value }
-        return .kerasTensor(callOutputs[index])
+        return callOutputs[index]
       case .list(let list): return .list(PythonList(list.items.map(replace)))
       case .tuple(let items): return .tuple(items.map(replace))
       case .dictionary(let dict):
@@ -1009,9 +1009,10 @@ enum Calls {
         let clone = try KerasTensor.cloneGraph(
           inputs: inputs, outputs: outputs, names: interpreter.kerasNames)
         inputsStructure = restructured(
-          inputsValue, modelOutputs: inputs, callOutputs: clone.inputs)
+          inputsValue, modelOutputs: inputs, callOutputs: clone.inputs.map { .kerasTensor($0) })
         outputsStructure = restructured(
-          outputsValue, modelOutputs: outputs, callOutputs: clone.outputs)
+          outputsValue, modelOutputs: outputs,
+          callOutputs: clone.outputs.map { .kerasTensor($0) })
         (inputs, outputs) = clone
       }
       model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)

@@ -9,11 +9,12 @@ import CNNEngine
 /// data's (a generator's images going into a discriminator). TensorFlow watches the trainable
 /// variables a tape sees read, so every recording tape records the call.
 extension EagerGradients {
-  /// `model(x)` recorded on the active tapes; nil when no tape records (the plain forward pass
-  /// runs then).
+  /// `model(x)` recorded on the active tapes: its outputs in `model.outputs` order (each one
+  /// recorded operation, whose backward pass gives that output's share of the gradients); nil
+  /// when no tape records (the plain forward pass runs then).
   static func modelCall(
     _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> Value? {
+  ) throws(CellError) -> [Value]? {
     let session = interpreter.session
     let tapes = session.eagerTapes
     guard !tapes.active.isEmpty else { return nil }
@@ -45,13 +46,9 @@ extension EagerGradients {
       throw .unsupported("\(error)", at: site.range)
     }
     if training { keepStatistics(of: model, after: call, session: session) }
-    guard call.outputs.count == 1 else {
-      throw .unsupported(
-        "ConvBook records calls of models with one output on a GradientTape, not \(call.outputs.count)",
-        at: site.range)
+    for output in call.outputs {
+      try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
     }
-    try interpreter.budget.allocate(count: call.outputs[0].count, size: 4, at: site.range)
-    guard case .array(var output) = EagerTensors.value(call.outputs[0]) else { return nil }
     // The weights' identities, which `tape.gradient(loss, model.trainable_weights)` looks up.
     var weightIDs: [Int] = []
     let owners = Dictionary(
@@ -63,39 +60,47 @@ extension EagerGradients {
       tapes.variableOwners[variable.name] = owners[variable.name]
       weightIDs.append(id)
     }
-    let id = tapes.newID()
-    output.traceID = id
     let names = variables.map(\.name)
-    let backward: Backward = {
-      (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
-      // A tape still recording that recorded this call would need the backward pass itself
-      // differentiated (a gradient penalty): ConvBook's engine has no such rule.
-      if i.session.eagerTapes.active.contains(where: { $0.produced.contains(id) }) {
-        throw .unsupported(
-          "ConvBook does not compute second derivatives through a model call (a gradient taken inside another GradientTape that recorded the call) yet",
-          at: r)
+    var results: [Value] = []
+    for (index, tensor) in call.outputs.enumerated() {
+      guard case .array(var output) = EagerTensors.value(tensor) else { continue }
+      let id = tapes.newID()
+      output.traceID = id
+      let count = call.outputs.count
+      let backward: Backward = {
+        (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        // A tape still recording that recorded this call would need the backward pass itself
+        // differentiated (a gradient penalty): ConvBook's engine has no such rule.
+        if i.session.eagerTapes.active.contains(where: { $0.produced.contains(id) }) {
+          throw .unsupported(
+            "ConvBook does not compute second derivatives through a model call (a gradient taken inside another GradientTape that recorded the call) yet",
+            at: r)
+        }
+        guard let upstream = EagerTensors.operand(g) else { return [] }
+        var gradients = [Tensor?](repeating: nil, count: count)
+        gradients[index] = upstream.tensor
+        let result: (weights: [(name: String, gradient: Tensor)], inputs: [Tensor?])
+        do throws(TrainingError) {
+          result = try call.backward(outputGradients: gradients)
+        } catch {
+          throw .unsupported(
+            "ConvBook cannot compute the gradient through \(model.name): \(error.message)", at: r)
+        }
+        let byName = Dictionary(
+          result.weights.map { ($0.name, $0.gradient) }, uniquingKeysWith: { first, _ in first })
+        var parts: [Value?] = [result.inputs.first.flatMap { $0 }.map(EagerTensors.value)]
+        for name in names { parts.append(byName[name].map(EagerTensors.value)) }
+        return parts
       }
-      guard let upstream = EagerTensors.operand(g) else { return [] }
-      let result: (weights: [(name: String, gradient: Tensor)], inputs: [Tensor?])
-      do throws(TrainingError) {
-        result = try call.backward(outputGradients: [upstream.tensor])
-      } catch {
-        throw .unsupported(
-          "ConvBook cannot compute the gradient through \(model.name): \(error.message)", at: r)
+      for tape in tapes.active {
+        tape.produced.insert(id)
+        tape.nodes.append(
+          GradientTape.Node(output: id, inputs: [inputID] + weightIDs, backward: backward))
+        for weight in weightIDs { tape.watched.insert(weight) }
       }
-      let byName = Dictionary(
-        result.weights.map { ($0.name, $0.gradient) }, uniquingKeysWith: { first, _ in first })
-      var parts: [Value?] = [result.inputs.first.flatMap { $0 }.map(EagerTensors.value)]
-      for name in names { parts.append(byName[name].map(EagerTensors.value)) }
-      return parts
+      results.append(.array(output))
     }
-    for tape in tapes.active {
-      tape.produced.insert(id)
-      tape.nodes.append(
-        GradientTape.Node(output: id, inputs: [inputID] + weightIDs, backward: backward))
-      for weight in weightIDs { tape.watched.insert(weight) }
-    }
-    return .array(output)
+    return results
   }
 
   /// A call in training mode moved the moving statistics of its BatchNormalization layers: the

@@ -120,15 +120,18 @@ enum EagerTensors {
     let plan = try IntegerLayerData.plan(
       model.flattenedLayers.filter { !$0.isInputLayer }, array: array, inputDType: inputDType,
       site: site, interpreter: interpreter)
-    if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
+    if let graph = model.graph, graph.inputs.count != 1 {
       throw .unsupported(
-        "ConvBook runs a model with several inputs or outputs on constant data with `predict`, not by calling it",
+        "ConvBook runs a model with several inputs on constant data with `predict`, not by calling it",
         at: site.range)
     }
     if let recorded = try EagerGradients.modelCall(
       model, on: array, site: site, interpreter: interpreter)
     {
-      return recorded
+      return structured(recorded, of: model, session: interpreter.session)
+    }
+    if let graph = model.graph, graph.outputs.count > 1 {
+      return try callSeveral(model, on: array, site: site, interpreter: interpreter)
     }
     let memory = interpreter.session.limits.modelMemoryBudget
     do {
@@ -145,6 +148,45 @@ enum EagerTensors {
       throw error
     } catch let error as ForwardError {
       // Keras' own checks ran when the model was built; what remains is ConvBook's.
+      throw .unsupported(
+        "ConvBook cannot run the model \(model.name) on this data: \(error.message)", at: site.range
+      )
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
+  }
+
+  /// The outputs of a call of a model with several outputs on data, in the structure the model
+  /// was given (`outputs=[z_mean, z_log_var, z]` gives a list); one output as it is.
+  static func structured(_ outputs: [Value], of model: SequentialModel, session: KerasSession)
+    -> Value
+  {
+    guard outputs.count > 1, let graph = model.graph else { return outputs[0] }
+    let given = session.modelStructures[ObjectIdentifier(model)]?.outputs
+    return Calls.restructured(
+      given ?? .list(PythonList(graph.outputs.map { .kerasTensor($0) })),
+      modelOutputs: graph.outputs, callOutputs: outputs)
+  }
+
+  /// A model with several outputs run on data (one input), as `predict` runs it.
+  private static func callSeveral(
+    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let memory = interpreter.session.limits.modelMemoryBudget
+    do {
+      try ForwardPass.check(
+        try ForwardPass.estimate(model: model, inputShapes: [array.shape]), budget: memory,
+        model: model, batch: array.shape[0])
+      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let outputs = try pass.run(inputs: [array.tensor])
+      for output in outputs {
+        try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
+      }
+      return structured(outputs.map(value), of: model, session: interpreter.session)
+    } catch let error as CellError {
+      throw error
+    } catch let error as ForwardError {
       throw .unsupported(
         "ConvBook cannot run the model \(model.name) on this data: \(error.message)", at: site.range
       )
