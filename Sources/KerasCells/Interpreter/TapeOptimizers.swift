@@ -72,9 +72,9 @@ enum TapeOptimizers {
     var order: [ObjectIdentifier] = []
     var groups: [ObjectIdentifier: (layer: LayerInstance, names: [String], gradients: [[Float]?])] =
       [:]
-    for pair in try interpreter.iterate(
+    let pairs = try interpreter.iterate(
       try materialized(given, interpreter: interpreter, range: site.range), range: site.range)
-    {
+    for pair in pairs {
       guard let items = pair.sequenceItems, items.count == 2 else {
         throw .unsupported(
           "ConvBook's apply_gradients takes (gradient, variable) pairs, such as zip(grads, model.trainable_weights)",
@@ -110,6 +110,10 @@ enum TapeOptimizers {
       groups[key]!.names.append(variable.name)
       groups[key]!.gradients.append(gradient)
     }
+    let gradientsGiven = order.flatMap { groups[$0]!.gradients }
+    if !gradientsGiven.isEmpty, gradientsGiven.allSatisfy({ $0 == nil }) {
+      throw noGradients(pairs, interpreter: interpreter, range: site.range)
+    }
     // One step of the optimizer over every variable given, as Keras' apply_gradients.
     var names: [String] = []
     var gradients: [[Float]?] = []
@@ -140,6 +144,26 @@ enum TapeOptimizers {
       }
       training.layerValues[key] = (group.layer, tensors, training.clock)
     }
+  }
+
+  /// Keras' error when every gradient is None (the loss does not depend on the variables).
+  private static func noGradients(_ pairs: [Value], interpreter: Interpreter, range: SourceRange)
+    -> CellError
+  {
+    guard interpreter.kerasVersion == .keras2 else {
+      return CellError(
+        type: "ValueError", message: "No gradients provided for any variable.", range: range)
+    }
+    let names = pairs.compactMap { pair -> String? in
+      guard case .variable(let variable)? = pair.sequenceItems?.last else { return nil }
+      return PythonText.repr(.string(variable.kerasName))
+    }
+    let provided = PythonText.repr(.tuple(pairs.map { .tuple($0.sequenceItems ?? [$0]) }))
+    return CellError(
+      type: "ValueError",
+      message:
+        "No gradients provided for any variable: ([\(names.joined(separator: ", "))],). Provided `grads_and_vars` is \(provided).",
+      range: range)
   }
 
   private static func numpyArray(_ value: Value) -> NDArray? {

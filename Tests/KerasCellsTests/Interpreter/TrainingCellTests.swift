@@ -15,7 +15,7 @@ import Testing
     "sgd_pooling_head", "adam_flatten_head", "rmsprop_regression", "graph_two_inputs_two_outputs",
     "callbacks_early_stopping", "callbacks_learning_rate", "lambda_contrastive_loss",
     "trainstep_trainer_loop", "trainstep_gan", "trainstep_softmax_mse", "trainstep_compiled_loss",
-    "trainstep_conv_gan", "trainstep_vae",
+    "trainstep_conv_gan", "trainstep_vae", "trainstep_cgan",
   ]
 
   /// A lesson folder in memory, for the files callbacks write.
