@@ -125,6 +125,9 @@ enum Attributes {
       return .string(TensorFlowDType.name(of: base) ?? "")
     case .kerasObject(let object):
       if let value = ContextManagers.attribute(name, of: object) { return value }
+      if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
+        return .method(receiver: base, name: name)
+      }
       if name == "name",
         let optimizer = CompiledModelAttributes.optimizerName(
           object, keras3: interpreter.kerasVersion == .keras3)

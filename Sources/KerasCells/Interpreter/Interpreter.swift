@@ -809,7 +809,7 @@ final class Interpreter {
       // A NumPy integer indexes as its Python int (`__index__`).
       let index = NumPyScalar.number(try evaluate(indexExpression))
       if case .array(let array) = base, array.tensorFlowDType != nil {
-        return try EagerIndexing.subscriptValue(array, index, range: range)
+        return try EagerGradients.indexed(array, index, range: range, interpreter: self)
       }
       do {
         if case .array(let array) = base {

@@ -442,6 +442,8 @@ enum Methods {
       try TrainingCalls.compiled(
         model, session: interpreter.session, site: site, version: interpreter.kerasVersion,
         validate: !passesUserFunction(positional, keywords))
+      TrainStepModels.compiled(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       return .none
     case "add":
       guard positional.count + keywords.count == 1,
@@ -535,16 +537,34 @@ enum Methods {
       }
       return .none
     case "fit":
+      if let result = try TrainStepLoop.run(
+        "fit", of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      {
+        return result
+      }
       try ClassFunctionalModels.checkOwnSteps(
         model, method: "fit", site: site, interpreter: interpreter)
       return try TrainingCalls.fit(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "evaluate":
+      if let result = try TrainStepLoop.run(
+        "evaluate", of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      {
+        return result
+      }
       try ClassFunctionalModels.checkOwnSteps(
         model, method: "evaluate", site: site, interpreter: interpreter)
       return try TrainingCalls.evaluate(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "predict":
+      if let result = try TrainStepLoop.run(
+        "predict", of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      {
+        return result
+      }
       try ClassFunctionalModels.checkOwnSteps(
         model, method: "predict", site: site, interpreter: interpreter)
       return try TrainingCalls.predict(
