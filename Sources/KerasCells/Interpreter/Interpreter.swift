@@ -209,6 +209,13 @@ final class Interpreter {
           module = .keras3Backend
         }
         if let alias = imported.alias {
+          // `import tensorflow.keras.layers as L`: the module TensorFlow registered under that
+          // path, named by it (`tensorflow.keras.layers`).
+          if imported.module.components.starts(with: ["tensorflow", "keras"]),
+            module.kerasSubpath != nil
+          {
+            module = .tensorflowKerasImported(module)
+          }
           session.globals[alias] = .module(module)
         } else {
           // `import tensorflow.keras` binds `tensorflow`, as Python does.

@@ -106,6 +106,9 @@ public final class KerasSession {
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
   public var scriptName: String?
+  /// Each cell's source by its index: the lines tf-keras quotes from a layer's `call`
+  /// (`EagerCalls.symbolicCallError`).
+  var cellSources: [Int: String] = [:]
   /// What `logging` has been told in this run (`StandardLogging`).
   var logging = LoggingState()
   /// `sys.argv`: one list for the run, made at its first use.
@@ -159,6 +162,7 @@ public final class KerasSession {
 
   /// One cell, parsed and run, with the session's NumPy print options bound.
   private func runParsing(_ source: String, _ cellIndex: Int) -> CellResult {
+    cellSources[cellIndex] = source
     let statements: [Statement]
     do throws(PythonSyntaxError) {
       statements = try PythonParser.parse(source)
