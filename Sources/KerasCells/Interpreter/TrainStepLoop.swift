@@ -219,7 +219,9 @@ enum TrainStepLoop {
     }
   }
 
-  /// The progress line's values: the last logs, or tf-keras' `verbose=1` averages.
+  /// The progress line's values: the last logs, or tf-keras' `verbose=1` averages (`sums`: of
+  /// every batch before the last; the last counts twice, as its progress bar's final update adds
+  /// it again).
   private static func shown(
     last: [(String, Float)], sums: [String: Double], steps: Int, stateful: Set<String>,
     verbose: Int, interpreter: Interpreter
@@ -227,7 +229,7 @@ enum TrainStepLoop {
     guard verbose == 1, interpreter.kerasVersion == .keras2 else { return last }
     return last.map { name, value in
       guard !stateful.contains(name), let sum = sums[name] else { return (name, value) }
-      return (name, Float((sum + Double(value)) / Double(steps + 1)))
+      return (name, Float((sum + 2 * Double(value)) / Double(steps + 1)))
     }
   }
 
