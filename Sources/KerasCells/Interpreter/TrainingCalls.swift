@@ -666,13 +666,18 @@ enum TrainingCalls {
   }
 
   /// Keras' final progress line of an epoch or an evaluation, without timings.
+  /// `ordered`: the values are in Keras 3's order already (a custom train_step's logs).
   static func progressLine(
-    steps: Int, values: [(String, Float)], verbose: Int, version: KerasVersion
+    steps: Int, values: [(String, Float)], verbose: Int, version: KerasVersion,
+    ordered alreadyOrdered: Bool = false
   ) -> String {
     var line = "\(steps)/\(steps)"
     let ordered: [(String, Float)]
     if version == .keras3 {
-      ordered = keras3Order(values.map(\.0), learningRate: "learning_rate").map { values[$0] }
+      ordered =
+        alreadyOrdered
+        ? values
+        : keras3Order(values.map(\.0), learningRate: "learning_rate").map { values[$0] }
       if verbose == 1 { line += " " + String(repeating: "\u{2501}", count: 20) }
     } else {
       ordered = values
