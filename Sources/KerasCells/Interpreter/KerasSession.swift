@@ -53,6 +53,9 @@ public final class KerasSession {
   /// The batch size of the call on data that built a Sequential model, by model, while its
   /// summary shows it (`EagerCalls.build(_:onData:site:interpreter:)`).
   var eagerBuildBatches: [ObjectIdentifier: Int] = [:]
+  /// The shape each adapted `Normalization` layer was built with by `adapt` (its data's), which
+  /// fixes the rank of its `mean` / `variance` tensors (`NormalizationAdapt`).
+  var adaptedShapes: [ObjectIdentifier: [Int?]] = [:]
   /// The `training` value of the custom layer whose `call` is being traced, when not None: Keras'
   /// call context, passed on to the layers it calls without one (`EagerCalls.inCallContext`).
   var callContextTraining: Value?
