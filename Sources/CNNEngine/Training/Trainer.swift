@@ -68,7 +68,7 @@ public final class Trainer {
   /// call computing it (then that call's backward pass skips its activation).
   private let readsLogits: [Bool]
   /// Every weight of the model in `model.weights` order.
-  private let names: [String]
+  let names: [String]
   private var variables: [[Float]]
   private let shapes: [[Int]]
   private let trainable: [Bool]
@@ -539,7 +539,7 @@ public final class Trainer {
     let reported = reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
-    var (gradients, squares) = try backward(losses: losses, kept: kept)
+    var (gradients, squares, _) = try backward(losses: losses, kept: kept)
     for (target, l1, l2) in regularizers {
       // A penalty's dense gradient joins the slices: Keras 3 then squares the dense sum.
       squares[target] = nil
@@ -575,10 +575,12 @@ public final class Trainer {
 
   /// The gradient of every variable (zeros where none reaches it), from the losses' gradients
   /// (each times its output's weight), the calls in reverse; with `Optimizer.squaresSlices`, the
-  /// Embedding tables' squared slices too (by variable).
-  private func backward(
-    losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept]
-  ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]]) {
+  /// Embedding tables' squared slices too (by variable); with `inputGradients`, the gradient of
+  /// every model input (nil where none reaches it), for a tape that follows the model's input.
+  func backward(
+    losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept],
+    inputGradients: Bool = false
+  ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]], inputs: [[Float]?]) {
     var gradients = variables.map { _ in [Float]() }
     var squares: [Int: [Float]] = [:]
     let squaresSlices =
@@ -593,7 +595,7 @@ public final class Trainer {
       TrainingGraph.accumulate(gradient, into: &valueGradients[value])
       if losses[k].ofLogits, let call = graph.producer(of: value) { ofLogits[call] = true }
     }
-    let modelInputs = Set(graph.program.inputs)
+    let modelInputs = inputGradients ? [] : Set(graph.program.inputs)
     /// Output gradients of tiled max poolings, left to the convolution computing their input.
     var pooled = [(gradient: Tensor, poolSize: [Int], winners: [UInt8])?](
       repeating: nil, count: graph.program.valueCount)
@@ -656,7 +658,9 @@ public final class Trainer {
     for i in gradients.indices where gradients[i].isEmpty {
       gradients[i] = [Float](repeating: 0, count: variables[i].count)
     }
-    return (gradients, squares)
+    return (
+      gradients, squares, inputGradients ? graph.program.inputs.map { valueGradients[$0] } : []
+    )
   }
 
   /// The sum of the l1/l2 penalties at the current weights.
@@ -676,7 +680,7 @@ public final class Trainer {
   }
 
   /// The model's outputs for `inputs`, and what each call kept for the backward pass.
-  private func forward(_ inputs: [Tensor], training: Bool, generator: inout SeededGenerator)
+  func forward(_ inputs: [Tensor], training: Bool, generator: inout SeededGenerator)
     throws(TrainingError) -> ([Tensor], [TrainingGraph.Kept])
   {
     let valueShapes = try graph.shapes(inputShapes: inputs.map(\.shape))

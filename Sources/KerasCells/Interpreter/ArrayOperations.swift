@@ -98,12 +98,13 @@ enum ArrayOperations {
     return try make(array, range: range, budget: budget)
   }
 
-  static func integerScalar(_ number: Int, range: SourceRange) throws(CellError) -> Float {
-    guard abs(number) <= 16_777_216 else {
+  /// A Python int as an array element: exact up to 2**53 here.
+  static func integerScalar(_ number: Int, range: SourceRange) throws(CellError) -> Double {
+    guard Double(number.magnitude) <= NumPyIntegers.exactLimit else {
       throw .unsupported(
-        "ConvBook arrays hold integers up to 2**24 exactly; \(number) is larger", at: range)
+        "ConvBook arrays hold integers up to 2**53 exactly; \(number) is larger", at: range)
     }
-    return Float(number)
+    return Double(number)
   }
 
   /// A dtype argument: `"float32"`, `np.float32`, `float`, `int`, `bool`.
@@ -125,8 +126,7 @@ enum ArrayOperations {
     return dtype
   }
 
-  /// `astype`: floats to integers truncate toward zero as NumPy does; values an integer dtype
-  /// cannot hold are refused (NumPy would wrap them).
+  /// `astype`: floats to integers truncate toward zero as NumPy does (`NumPyIntegers.convert`).
   static func convert(_ array: NDArray, to dtype: DType, range: SourceRange) throws(CellError)
     -> NDArray
   {
@@ -134,9 +134,7 @@ enum ArrayOperations {
     case .bool:
       return NDArray(dtype: dtype, shape: array.shape, scalars: NumPyKernel.booleans(array.storage))
     case .uint8, .int32, .int64:
-      let values = NumPyStorage.float(NumPyKernel.truncated(array.storage))
-      try checkRange(dtype, values, range: range)
-      return NDArray(dtype: dtype, shape: array.shape, storage: values)
+      return try NumPyIntegers.convert(array, to: dtype, range: range)
     case .float32, .float64:
       return NDArray(dtype: dtype, shape: array.shape, storage: array.storage)
     }
@@ -169,14 +167,14 @@ enum ArrayOperations {
 
   /// A Python number as a zero-dimensional operand, with NumPy 2's weak scalar promotion: a
   /// Python int keeps the array's dtype, a Python float keeps a float array's.
-  private static func operand(_ value: Value) -> (NDArray, weak: Bool)? {
+  static func operand(_ value: Value) -> (NDArray, weak: Bool)? {
     switch value {
     case .array(let array): return (array, false)
     // A NumPy scalar keeps its dtype (it is no weak Python number).
     case .standard(let scalar as NumPyScalar): return (scalar.array, false)
     case .bool(let flag): return (NDArray(dtype: .bool, shape: [], scalars: [flag ? 1 : 0]), true)
-    case .int(let number) where abs(number) <= 16_777_216:
-      return (NDArray(dtype: .int64, shape: [], scalars: [Float(number)]), true)
+    case .int(let number) where Double(number.magnitude) <= NumPyIntegers.exactLimit:
+      return (NDArray(dtype: .int64, shape: [], doubles: [Double(number)]), true)
     case .float(let number):
       return (NDArray(dtype: .float64, shape: [], doubles: [number]), true)
     default: return nil
@@ -192,21 +190,16 @@ enum ArrayOperations {
     }
   }
 
-  /// A zero-dimensional result: a NumPy scalar when a NumPy scalar took part (NumPy's operations
-  /// on scalars give scalars), else the Python value, as before.
+  /// A zero-dimensional result: NumPy's operations on scalars and 0-d arrays give NumPy scalars.
   private static func result(_ array: NDArray, _ operands: Value...) -> Value {
-    if operands.contains(where: { if case .standard(is NumPyScalar) = $0 { true } else { false } })
-    {
-      return .standard(NumPyScalar(array))
-    }
-    return scalar(array, at: 0)
+    element(array, at: 0)
   }
 
   // MARK: Arithmetic
 
   /// The dtype two operands compute in, NumPy 2's rules: a Python int (weak) keeps the array's
   /// dtype, a Python float keeps a float array's and makes an integer array's float64.
-  private static func resultType(_ a: NDArray, _ aWeak: Bool, _ b: NDArray, _ bWeak: Bool)
+  static func resultType(_ a: NDArray, _ aWeak: Bool, _ b: NDArray, _ bWeak: Bool)
     -> DType
   {
     var dtype: DType
@@ -223,7 +216,7 @@ enum ArrayOperations {
   }
 
   /// The shape `a` and `b` broadcast to, or NumPy's ValueError.
-  private static func broadcastShape(_ a: NDArray, _ b: NDArray, range: SourceRange)
+  static func broadcastShape(_ a: NDArray, _ b: NDArray, range: SourceRange)
     throws(CellError) -> [Int]
   {
     guard let shape = ElementwiseKernel.broadcastShape(a.shape, b.shape) else {
@@ -263,6 +256,23 @@ enum ArrayOperations {
           "unsupported operand type(s) for \(operation.symbol): '\(left.typeName)' and '\(right.typeName)'",
         range: range)
     }
+    switch operation {
+    case .modulo, .bitwiseAnd, .bitwiseOr, .bitwiseXor:
+      return try NumPyArrayFunctions.remainder(
+        operation, left, right, range: range, budget: budget)
+    case .matrixMultiply:
+      guard a.rank > 0, b.rank > 0 else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "matmul: Input operand \(a.rank == 0 ? 0 : 1) does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
+          range: range)
+      }
+      let product = try NumPyArrayFunctions.matmul(a, b, name: "matmul", range: range)
+      try budget.allocate(count: product.count, size: product.dtype.storedSize, at: range)
+      return product.rank == 0 ? element(product, at: 0) : .array(product)
+    default: break
+    }
     var dtype = resultType(a, aWeak, b, bWeak)
     let kernelOperation: NumPyKernel.Operation
     switch operation {
@@ -292,10 +302,25 @@ enum ArrayOperations {
     let shape = try broadcastShape(a, b, range: range)
     try budget.allocate(
       count: shape.reduce(1, *), size: dtype.storedSize, at: range)
-    let storage = NumPyKernel.binary(
-      kernelOperation, a.storage, a.shape, b.storage, b.shape, shape: shape,
-      in: dtype == .float32 ? .float32 : .float64, output: dtype == .float64 ? .float64 : .float32)
-    try checkRange(dtype, storage, range: range)
+    if aWeak, case .int(let number) = left, b.dtype.isInteger {
+      try NumPyIntegers.checkWeak(number, against: b.dtype, range: range)
+    }
+    if bWeak, case .int(let number) = right, a.dtype.isInteger {
+      try NumPyIntegers.checkWeak(number, against: a.dtype, range: range)
+    }
+    if dtype.isInteger, operation == .power,
+      NumPyKernel.firstOutside(b.storage, lower: 0, upper: .infinity) != nil
+    {
+      throw CellError(
+        type: "ValueError", message: "Integers to negative integer powers are not allowed.",
+        range: range)
+    }
+    let storage = try NumPyIntegers.fit(
+      dtype,
+      NumPyKernel.binary(
+        kernelOperation, a.storage, a.shape, b.storage, b.shape, shape: shape,
+        in: dtype == .float32 ? .float32 : .float64,
+        output: dtype.storesDoubles ? .float64 : .float32), range: range)
     let array = NDArray(dtype: dtype, shape: shape, storage: storage)
     if array.rank == 0 { return result(array, left, right) }
     return .array(array)
@@ -347,8 +372,8 @@ enum ArrayOperations {
         range: range)
     }
     try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
-    let values = NumPyKernel.negated(array.storage)
-    try checkRange(array.dtype, values, range: range)
+    let values = try NumPyIntegers.fit(
+      array.dtype, NumPyKernel.negated(array.storage.widened), range: range)
     return .array(NDArray(dtype: array.dtype, shape: array.shape, storage: values))
   }
 
@@ -360,6 +385,16 @@ enum ArrayOperations {
   /// One element as the Python value NumPy's scalar behaves like.
   static func scalar(_ array: NDArray, at offset: Int) -> Value {
     scalar(array.dtype, array.value(at: offset))
+  }
+
+  /// One element as NumPy gives it from indexing, iterating or reducing: a NumPy scalar of the
+  /// array's dtype (`np.float32(0.5)`, `np.int64(3)`, `np.True_`). An eager tensor's elements stay
+  /// what `EagerTensors` makes of them.
+  static func element(_ array: NDArray, at offset: Int) -> Value {
+    var single = NDArray(
+      dtype: array.dtype, shape: [], storage: NumPyKernel.rows(array.storage, [offset], rowSize: 1))
+    single.tensorFlowDType = nil
+    return .standard(NumPyScalar(single))
   }
 
   /// A value of `dtype` as the Python value NumPy's scalar behaves like (an integer sum is exact
@@ -388,6 +423,9 @@ enum ArrayOperations {
   ) throws(CellError) -> Value {
     let items: [Value]
     if case .tuple(let values) = index { items = values } else { items = [index] }
+    if needsAdvancedIndexing(items) {
+      return try advancedIndex(array, items, range: range, budget: budget)
+    }
     if items.count == 1 {
       switch items[0] {
       case .array(let selector):
@@ -404,7 +442,7 @@ enum ArrayOperations {
     var result = NDArray(
       dtype: array.dtype, shape: shape,
       storage: NumPyKernel.gather(array.storage, base: base, dimensions: dimensions))
-    if shape.isEmpty { return scalar(result, at: 0) }
+    if shape.isEmpty { return element(result, at: 0) }
     // Basic indexing makes a view in NumPy: writing into it writes into the base.
     result.viewBase = array.viewBase ?? array.identity
     return .array(result)
@@ -424,6 +462,8 @@ enum ArrayOperations {
       case .ellipsis: parsed.append(.ellipsis)
       case .array(let selector) where selector.rank == 0 && selector.dtype.isInteger:
         parsed.append(.integer(Int(selector.value(at: 0))))
+      case .standard(let scalar as NumPyScalar) where scalar.dtype.isInteger:
+        parsed.append(.integer(Int(scalar.array.value(at: 0))))
       default:
         throw CellError(
           type: "IndexError",
@@ -670,7 +710,7 @@ enum ArrayOperations {
     return NDArray(
       dtype: dtype, shape: shape,
       storage: NumPyKernel.concatenate(
-        arrays.map(\.storage), outer: outer, as: dtype == .float64 ? .float64 : .float32))
+        arrays.map(\.storage), outer: outer, as: dtype.storesDoubles ? .float64 : .float32))
   }
 
   // MARK: Reductions
@@ -725,10 +765,10 @@ enum ArrayOperations {
     case .sum: dtype = array.dtype.isFloat ? array.dtype : .int64
     case .max, .min: dtype = array.dtype
     }
-    if shape.isEmpty { return scalar(dtype, values[0]) }
+    let fitted = try NumPyIntegers.fit(dtype, .double(values), range: range)
+    if shape.isEmpty { return element(NDArray(dtype: dtype, shape: [], storage: fitted), at: 0) }
     try budget.allocate(count: values.count, size: dtype.storedSize, at: range)
-    try checkRange(dtype, .double(values), range: range)
-    return .array(NDArray(dtype: dtype, shape: shape, doubles: values))
+    return .array(NDArray(dtype: dtype, shape: shape, storage: fitted))
   }
 
   // MARK: Keras utilities

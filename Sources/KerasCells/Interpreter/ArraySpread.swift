@@ -55,26 +55,23 @@ extension ArrayOperations {
         "ConvBook does not support a variance over \(count) values with ddof=\(ddof) (NumPy warns and gives nan or inf)",
         at: range)
     }
-    var variance = try binary(.divide, total, .int(count - ddof), range: range, budget: budget)
-    let float32 = data.dtype == .float32
-    if case .float(let number) = variance, float32 {
-      variance = .float(Double(Float(number)))
-    }
+    // A NumPy scalar (everything reduced) or an array, in the data's float dtype.
+    let variance = try binary(.divide, total, .int(count - ddof), range: range, budget: budget)
     guard standardDeviation else { return variance }
+    let values: NDArray
     switch variance {
-    case .float(let number):
-      return .float(float32 ? Double(Float(number).squareRoot()) : number.squareRoot())
-    case .array(let values):
-      let roots =
-        float32
-        ? NDArray(
-          dtype: .float32, shape: values.shape, scalars: values.scalars.map { $0.squareRoot() })
-        : NDArray(
-          dtype: .float64, shape: values.shape,
-          doubles: (0..<values.count).map { values.value(at: $0).squareRoot() })
-      return .array(roots)
+    case .standard(let scalar as NumPyScalar): values = scalar.array
+    case .array(let array): values = array
     default: return variance
     }
+    let roots =
+      data.dtype == .float32
+      ? NDArray(
+        dtype: .float32, shape: values.shape, scalars: values.scalars.map { $0.squareRoot() })
+      : NDArray(
+        dtype: .float64, shape: values.shape,
+        doubles: (0..<values.count).map { values.value(at: $0).squareRoot() })
+    return roots.rank == 0 ? element(roots, at: 0) : .array(roots)
   }
 
   private static func squaresArray(_ value: Value) -> NDArray {

@@ -515,6 +515,13 @@ enum Builtins {
           if case .builtin(StandardJSON.decodeError) = callable.kind {
             return [StandardJSON.decodeError]
           }
+          // NumPy's scalar types (`np.float32`), as `numpy:DTYPE`.
+          if case .builtin(let path) = callable.kind, path.hasPrefix("numpy."),
+            let dtype = NDArray.DType(name: String(path.dropFirst(6))),
+            NumPyFunctions.dtypeNames.contains(String(path.dropFirst(6)))
+          {
+            return ["numpy:" + dtype.rawValue]
+          }
           throw .unsupported(
             "ConvBook's isinstance() knows Python's int, float, str, bool, list, tuple and dict and Keras' layer and model classes, not \(callable.path)",
             at: range)
@@ -530,6 +537,12 @@ enum Builtins {
         }
       }
       let wanted = try classes(positional[1])
+      if case .standard(let scalar as NumPyScalar) = positional[0] {
+        // np.float64 subclasses Python's float; NumPy's other scalars are no Python numbers.
+        return .bool(
+          wanted.contains("numpy:" + scalar.dtype.rawValue)
+            || scalar.dtype == .float64 && wanted.contains("float"))
+      }
       var actual = positional[0].typeName
       // bool is a subclass of int.
       if actual == "bool" && wanted.contains("int") { actual = "int" }

@@ -70,6 +70,15 @@ enum EagerFunctions {
     case "tensorflow.image": return ["resize": .resize]
     case "tensorflow.random":
       return ["normal": .random(normal: true), "uniform": .random(normal: false)]
+    case "keras.backend":
+      // tf-keras' backend functions that are the TensorFlow op of the same name on eager values
+      // (NumPy arrays, eager tensors): `K.square(K.transpose(t))`.
+      return [
+        "square": .unary("Square"), "sqrt": .unary("Sqrt"), "exp": .unary("Exp"),
+        "log": .unary("Log"), "abs": .unary("Abs"), "sign": .unary("Sign"),
+        "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"), "sin": .unary("Sin"),
+        "cos": .unary("Cos"), "transpose": .transpose,
+      ]
     case "keras.activations":
       return [
         "relu": .unary("Relu"), "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"),
@@ -203,6 +212,12 @@ enum EagerFunctions {
     case .unary, .binary, .reduce("sum"), .reduce("mean"), .identity, .compare, .shape, .size,
       .rank, .argmax, .filledLike:
       return result
+    case .concat, .stack:
+      var stacking = false
+      if case .stack = kind { stacking = true }
+      return EagerGradients.joined(
+        result, parts: arguments["values"], axis: arguments["axis"], stack: stacking,
+        interpreter: interpreter)
     default:
       return EagerGradients.record(
         result, inputs: Array(arguments.values), name: path, interpreter: interpreter,

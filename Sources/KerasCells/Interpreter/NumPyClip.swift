@@ -13,6 +13,10 @@ enum NumPyClip {
       case .float(let number)?:
         if !dtype.isFloat { dtype = .float64 }
         return number
+      case .standard(let scalar as NumPyScalar)?:
+        // A NumPy scalar is no weak Python number: its dtype takes part in the promotion.
+        dtype = ArrayOperations.promote(dtype, scalar.dtype)
+        return scalar.array.value(at: 0)
       case let other?:
         throw .unsupported(
           "ConvBook's np.clip takes numbers or None as bounds, not \(other.typeName)", at: range)

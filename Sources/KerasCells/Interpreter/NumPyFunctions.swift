@@ -22,9 +22,29 @@ enum NumPyFunctions {
     "polynomial", "random", "rec", "strings", "testing", "typing",
   ]
 
+  /// NumPy 2's AttributeError for the builtin aliases it removed (`np.float`, `np.int`, ...),
+  /// in its own words (its `__former_attrs__`).
+  static func formerAliasMessage(_ name: String) -> String? {
+    let extended: String
+    switch name {
+    case "object": extended = ""
+    case "float", "complex", "str":
+      let scalar = ["float": "float64", "complex": "complex128", "str": "str_"][name]!
+      extended = "If you specifically wanted the numpy scalar type, use `np.\(scalar)` here."
+    case "int":
+      extended =
+        "When replacing `np.int`, you may wish to use e.g. `np.int64` or `np.int32` to specify the precision. If you wish to review your current use, check the release note link for additional information."
+    default: return nil
+    }
+    return
+      "module 'numpy' has no attribute '\(name)'.\n`np.\(name)` was a deprecated alias for the builtin `\(name)`. To avoid this error in existing code, use `\(name)` by itself. Doing this will not modify any behavior and is safe. \(extended)\nThe aliases was originally deprecated in NumPy 1.20; for more details and guidance see the original release note at:\n    https://numpy.org/devdocs/release/1.20.0-notes.html#deprecations"
+  }
+
   static func attribute(_ name: String) -> Value? {
     if name == "newaxis" { return Value.none }
-    if functionNames.contains(name) || dtypeNames.contains(name) {
+    if functionNames.contains(name) || dtypeNames.contains(name)
+      || NumPyArrayFunctions.functionNames.contains(name)
+    {
       return .function(Callable(.builtin("numpy." + name), path: "numpy." + name))
     }
     return nil
@@ -89,14 +109,17 @@ enum NumPyFunctions {
     case "dtype": return .string(array.dtype.rawValue)
     case "ndim": return .int(array.rank)
     case "size": return .int(array.count)
+    case "T":
+      return .array(NumPyArrayFunctions.permuted(array, Array((0..<array.rank).reversed())))
     case "astype", "reshape", "mean", "sum", "max", "min", "argmax", "argmin", "copy", "flatten",
-      "squeeze", "tolist", "item", "round", "std", "var":
+      "squeeze", "tolist", "item", "round", "std", "var", "transpose", "argsort", "cumsum", "prod",
+      "ravel", "any", "all":
       return .method(receiver: .array(array), name: name)
     default: return nil
     }
   }
 
-  private struct Arguments {
+  struct Arguments {
     var positional: [Value]
     var keywords: [(String, Value)]
     let site: CallSite
@@ -137,7 +160,7 @@ enum NumPyFunctions {
 
     func integer(_ index: Int, _ name: String) throws(CellError) -> Int? {
       guard let given = value(index, name), !given.isNone else { return nil }
-      switch given {
+      switch NumPyScalar.integer(given) {
       case .int(let number): return number
       case .array(let array) where array.rank == 0 && array.dtype.isInteger:
         return Int(array.value(at: 0))
@@ -158,7 +181,7 @@ enum NumPyFunctions {
       }
       var shape: [Int] = []
       for item in items {
-        guard case .int(let dimension) = item else {
+        guard case .int(let dimension) = NumPyScalar.integer(item) else {
           throw CellError(
             type: "TypeError",
             message: "'\(item.typeName)' object cannot be interpreted as an integer",
@@ -203,13 +226,13 @@ enum NumPyFunctions {
       return .array(
         try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
     case "unique":
-      try arguments.check(allowed: ["ar", "return_counts"])
-      if arguments.positional.count > 1 {
-        throw .unsupported("ConvBook supports `numpy.unique` with `return_counts=` only", at: range)
-      }
+      try arguments.check(allowed: ["ar", "return_index", "return_inverse", "return_counts"])
       return try NumPyUnique.unique(
         try arguments.array(0, "ar", budget: budget),
-        returnCounts: arguments.value(Int.max, "return_counts"), range: range, budget: budget)
+        returnIndex: arguments.value(1, "return_index")?.isTruthy ?? false,
+        returnInverse: arguments.value(2, "return_inverse")?.isTruthy ?? false,
+        returnCounts: arguments.value(3, "return_counts")?.isTruthy ?? false, range: range,
+        budget: budget)
     case "clip":
       try arguments.check(allowed: ["a", "a_min", "a_max"])
       return try NumPyClip.clip(
@@ -235,7 +258,7 @@ enum NumPyFunctions {
           dtype: dtype, shape: array.shape,
           doubles: (0..<array.count).map { function(array.value(at: $0)) })
       }
-      return result.rank == 0 ? ArrayOperations.scalar(result, at: 0) : .array(result)
+      return result.rank == 0 ? ArrayOperations.element(result, at: 0) : .array(result)
     case "round", "around":
       try arguments.check(allowed: ["a", "decimals"])
       let array = try arguments.array(0, "a", budget: budget)
@@ -317,7 +340,7 @@ enum NumPyFunctions {
       try budget.allocate(count: count, size: dtype.storedSize, at: range)
       let value: Double = name == "ones" ? 1 : 0
       return .array(
-        dtype == .float64
+        dtype.storesDoubles
           ? NDArray(dtype: dtype, shape: shape, doubles: [Double](repeating: value, count: count))
           : NDArray(
             dtype: dtype, shape: shape, scalars: [Float](repeating: Float(value), count: count)))
@@ -376,7 +399,7 @@ enum NumPyFunctions {
       array.shape = array.shape.filter { $0 != 1 }
       return .array(array)
     default:
-      throw .unsupported("ConvBook does not support numpy.\(name) yet", at: range)
+      return try NumPyArrayFunctions.call(name, arguments, budget: budget)
     }
   }
 
@@ -387,7 +410,7 @@ enum NumPyFunctions {
   {
     func number(_ index: Int, _ name: String) throws(CellError) -> Double? {
       guard let given = arguments.value(index, name), !given.isNone else { return nil }
-      switch given {
+      switch NumPyScalar.number(given) {
       case .int(let value): return Double(value)
       case .bool(let value): return value ? 1 : 0
       case .float(let value): return value
@@ -401,6 +424,9 @@ enum NumPyFunctions {
     let isFloat = [(0, "start"), (1, "stop"), (2, "step")].contains { index, name in
       if case .float = arguments.value(index, name) { return true }
       if case .array(let array) = arguments.value(index, name) { return !array.dtype.isInteger }
+      if case .standard(let scalar as NumPyScalar) = arguments.value(index, name) {
+        return scalar.dtype.isFloat
+      }
       return false
     }
     var first = try number(0, "start") ?? 0
@@ -420,11 +446,12 @@ enum NumPyFunctions {
       throw CellError(type: "ValueError", message: "Maximum allowed size exceeded", range: range)
     }
     let count = max(0, Int(span))
-    try budget.allocate(count: count, size: isFloat ? 8 : 4, at: range)
+    try budget.allocate(count: count, size: 8, at: range)
     if !isFloat, count > 0 {
-      for end in [first, first + Double(count - 1) * step] where abs(end) > 16_777_216 {
+      for end in [first, first + Double(count - 1) * step]
+      where abs(end) > NumPyIntegers.exactLimit {
         throw .unsupported(
-          "ConvBook arrays hold integers up to 2**24 exactly; \(String(format: "%.0f", end)) is larger",
+          "ConvBook arrays hold integers up to 2**53 exactly; \(String(format: "%.0f", end)) is larger",
           at: range)
       }
     }
@@ -463,7 +490,7 @@ enum NumPyFunctions {
         items = positional
       }
       for item in items {
-        guard case .int(let dimension) = item else {
+        guard case .int(let dimension) = NumPyScalar.integer(item) else {
           throw CellError(
             type: "TypeError",
             message: "'\(item.typeName)' object cannot be interpreted as an integer", range: range)
@@ -490,6 +517,44 @@ enum NumPyFunctions {
     case "copy":
       try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
       return .array(array.detached)
+    case "transpose":
+      var axes: [Int]?
+      if positional.count == 1, positional[0].sequenceItems != nil || positional[0].isNone {
+        axes = positional[0].isNone ? nil : try arguments.shape(0, "axes")
+      } else if !positional.isEmpty {
+        axes = []
+        for item in positional {
+          guard case .int(let axis) = NumPyScalar.integer(item) else {
+            throw CellError(
+              type: "TypeError",
+              message: "'\(item.typeName)' object cannot be interpreted as an integer",
+              range: range)
+          }
+          axes?.append(axis)
+        }
+      }
+      try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
+      return .array(try NumPyArrayFunctions.transpose(array, axes: axes, range: range))
+    case "argsort", "cumsum":
+      return try NumPyArrayFunctions.call(
+        name,
+        Arguments(
+          positional: [.array(array)] + positional, keywords: keywords, site: site,
+          function: name, path: "ndarray." + name), budget: budget)
+    case "ravel":
+      try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
+      var flat = array.detached
+      flat.shape = [array.count]
+      return .array(flat)
+    case "any", "all":
+      try arguments.check(allowed: [])
+      let any = name == "any"
+      let found = (0..<array.count).contains { (array.value(at: $0) != 0) == any }
+      return ArrayOperations.element(
+        NDArray(dtype: .bool, shape: [], scalars: [found == any ? 1 : 0]), at: 0)
+    case "prod":
+      try arguments.check(allowed: [])
+      return try NumPyScalars.product(array, range: range)
     case "flatten":
       try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
       var flat = array.detached
@@ -518,9 +583,14 @@ enum NumPyFunctions {
 
   /// The items of iterating an array (rows, or numbers for a vector); `tolist()` nests lists.
   static func rows(_ array: NDArray, asList: Bool = false) -> Value {
-    guard array.rank > 0 else { return ArrayOperations.scalar(array, at: 0) }
+    guard array.rank > 0 else {
+      return asList ? ArrayOperations.scalar(array, at: 0) : ArrayOperations.element(array, at: 0)
+    }
     if array.rank == 1 {
-      return .list((0..<array.count).map { ArrayOperations.scalar(array, at: $0) })
+      return .list(
+        (0..<array.count).map {
+          asList ? ArrayOperations.scalar(array, at: $0) : ArrayOperations.element(array, at: $0)
+        })
     }
     let size = array.count / max(1, array.shape[0])
     return .list(

@@ -49,6 +49,10 @@ enum NumPyRandom {
     _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if NumPyRandomIntegers.functionNames.contains(name) {
+      return try NumPyRandomIntegers.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
     let range = site.range
     func number(_ value: Value) -> Double? {
       switch value {

@@ -75,6 +75,15 @@ final class NumPyScalar: StandardObject {
     return pythonValue
   }
 
+  /// A value as Python reads an index from it (`__index__`): an integer NumPy scalar is its
+  /// Python int; anything else (a float scalar too) unchanged.
+  static func integer(_ value: Value) -> Value {
+    if case .standard(let scalar as NumPyScalar) = value, scalar.dtype.isInteger {
+      return scalar.pythonValue
+    }
+    return value
+  }
+
   /// A value as Python reads a number from it: a NumPy scalar is its Python number (its
   /// `__index__` / `__float__`); anything else unchanged.
   static func number(_ value: Value) -> Value {

@@ -3,8 +3,7 @@ import Foundation
 
 /// The NumPy that model code computes sizes and seeds with: `np.prod`, `np.sqrt`, `np.floor`,
 /// `np.ceil`, `np.log2`, `np.pi`, `np.e`, `np.random.seed`; and TensorFlow's `tf.random.set_seed`.
-/// Numbers come back as Python's (NumPy's scalars print the same); NumPy's silent int64 wrap-around
-/// is refused instead, as every size computation in ConvBook is exact. The seeds seed ConvBook's own
+/// Results are NumPy scalars (`np.int64`, `np.float64`), as NumPy returns them. The seeds seed ConvBook's own
 /// weight initialisation (`KerasSession.randomSeed`), so traces follow them.
 enum NumPyScalars {
   static let functionNames: Set<String> = ["prod", "sqrt", "floor", "ceil", "log2"]
@@ -16,8 +15,13 @@ enum NumPyScalars {
     case ("numpy", "e"): return .float(M_E)
     case ("numpy", "inf"): return .float(.infinity)
     case ("numpy", "nan"): return .float(.nan)
+    case ("numpy", "True_"), ("numpy", "False_"):
+      return .standard(
+        NumPyScalar(NDArray(dtype: .bool, shape: [], scalars: [name == "True_" ? 1 : 0])))
     case ("numpy", "random"): return .module(.inert("numpy.random"))
-    case ("numpy.random", let function) where NumPyRandom.functionNames.contains(function):
+    case ("numpy.random", let function)
+    where NumPyRandom.functionNames.contains(function)
+      || NumPyRandomIntegers.functionNames.contains(function):
       let path = module + "." + function
       return .function(Callable(.builtin("nprandom " + function), path: path))
     case ("numpy", let function) where functionNames.contains(function),
@@ -61,29 +65,10 @@ enum NumPyScalars {
       }
       return .none
     case "numpy.prod":
-      var product = Value.int(1)
-      var sawFloat = false
-      try interpreter.forEach(argument, range: range) { item throws(CellError) in
-        try interpreter.step(at: range)
-        switch item {
-        case .int, .bool: break
-        case .float: sawFloat = true
-        default:
-          throw .unsupported(
-            "ConvBook's np.prod() multiplies numbers (a shape), not \(item.typeName) items",
-            at: range)
-        }
-        product = try Operators.binary(
-          .multiply, product, item, range: range, budget: interpreter.budget)
-        return true
-      }
-      if case .bigInt = product {
-        throw .unsupported(
-          "np.prod() overflows 64-bit integers here, where NumPy would wrap around; ConvBook keeps sizes exact",
-          at: range)
-      }
-      if sawFloat, case .int(let whole) = product { return .float(Double(whole)) }
-      return product
+      let array = try ArrayOperations.array(
+        from: argument, dtype: nil, range: range, budget: interpreter.budget)
+      try interpreter.step(at: range)
+      return try product(array, range: range)
     default:
       // sqrt, floor, ceil, log2: NumPy returns a float for every real argument, nan or inf where
       // `math` raises.
@@ -92,12 +77,46 @@ enum NumPyScalars {
           "ConvBook's \(path)() takes a number, not a \(argument.typeName)", at: range)
       }
       let x = try number.double(range)
+      let y: Double
       switch function {
-      case "sqrt": return .float(x < 0 ? .nan : x.squareRoot())
-      case "floor": return .float(x.rounded(.down))
-      case "ceil": return .float(x.rounded(.up))
-      default: return .float(x < 0 ? .nan : Foundation.log2(x))
+      case "sqrt": y = x < 0 ? .nan : x.squareRoot()
+      case "floor": y = x.rounded(.down)
+      case "ceil": y = x.rounded(.up)
+      default: y = x < 0 ? .nan : Foundation.log2(x)
       }
+      // NumPy's result is an np.float64 (np.float32 for a float32 scalar argument).
+      if case .standard(let scalar as NumPyScalar) = argument, scalar.dtype == .float32 {
+        return .standard(
+          NumPyScalar(NDArray(dtype: .float32, shape: [], scalars: [Float(y)])))
+      }
+      return .standard(NumPyScalar(NDArray(dtype: .float64, shape: [], doubles: [y])))
     }
+  }
+
+  /// `np.prod(a)` / `a.prod()`: NumPy multiplies in the array's dtype: int64 for bools and
+  /// integers (wrapping silently at 2**64, done here with wrapping arithmetic), float32 or
+  /// float64.
+  static func product(_ array: NDArray, range: SourceRange) throws(CellError) -> Value {
+    let result: NDArray
+    switch array.dtype {
+    case .float32:
+      var product: Float = 1
+      for offset in 0..<array.count { product *= Float(array.value(at: offset)) }
+      result = NDArray(dtype: .float32, shape: [], scalars: [product])
+    case .float64:
+      var product = 1.0
+      for offset in 0..<array.count { product *= array.value(at: offset) }
+      result = NDArray(dtype: .float64, shape: [], doubles: [product])
+    default:
+      var product: Int64 = 1
+      for offset in 0..<array.count { product = product &* Int64(array.value(at: offset)) }
+      guard Double(product.magnitude) <= NumPyIntegers.exactLimit else {
+        throw .unsupported(
+          "np.prod() is \(product) here (after NumPy's int64 wrap-around); ConvBook's int64 values are exact up to 2**53 only",
+          at: range)
+      }
+      result = NDArray(dtype: .int64, shape: [], doubles: [Double(product)])
+    }
+    return .standard(NumPyScalar(result))
   }
 }

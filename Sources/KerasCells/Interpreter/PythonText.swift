@@ -179,11 +179,12 @@ enum PythonText {
       if spec.isEmpty { return EagerTensors.numpyText(array, repr: false) }
       return try format(EagerTensors.scalarValue(array), spec: spec, range: range, budget: budget)
     }
-    if spec.isEmpty { return str(value) }
-    // NumPy formats a scalar with a spec as the Python number it stands for.
+    // NumPy formats a scalar as the Python number it stands for, an empty spec too
+    // (`f"{np.float32(0.1)}"` is `0.10000000149011612`, unlike its str).
     if case .standard(let scalar as NumPyScalar) = value {
       return try format(scalar.pythonValue, spec: spec, range: range, budget: budget)
     }
+    if spec.isEmpty { return str(value) }
     var characters = Array(spec)
     var fill: Character = " "
     var align: Character?

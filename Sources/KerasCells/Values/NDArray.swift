@@ -3,10 +3,13 @@ import CNNEngine
 /// A NumPy array as cells use one between loading data and training: a shape, a dtype and the
 /// values in row-major order (`NumPyStorage`).
 ///
-/// float64 arrays hold `Double`s, so they compute and print as NumPy's float64 do; every other
-/// dtype holds `Float`s: exact for `bool`, `uint8` and `float32`, and for `int32` and `int64` up to 2^24
-/// (larger integers are refused where they would enter). Arrays become float32 only where Keras
-/// converts them: on their way into a model (`tensor`, `scalars`).
+/// float64, int64 and int32 arrays hold `Double`s (`DType.storesDoubles`): float64 computes and
+/// prints as NumPy's does, and integers are exact up to 2^53 (int32's whole range; int64 results
+/// beyond 2^53 are refused where NumPy would still be exact, and where NumPy would wrap
+/// int32 / uint8 values around they wrap here too, computed exactly). `uint8` holds bytes and
+/// `bool` / `float32` hold `Float`s, so float32 data costs 4 bytes a value and runs the float32
+/// kernels. Arrays become float32 only where Keras converts them: on their way into a model
+/// (`tensor`, `scalars`).
 public struct NDArray: Sendable, Equatable {
   public enum DType: String, Sendable, CaseIterable {
     case bool
@@ -32,26 +35,34 @@ public struct NDArray: Sendable, Equatable {
       }
     }
 
-    /// The range of values the dtype holds exactly here.
+    /// The range of values the dtype holds exactly here: NumPy's for bool, uint8 and int32;
+    /// int64's values are exact in `Double` storage up to 2^53.
     var bounds: ClosedRange<Double>? {
       switch self {
       case .bool: return 0...1
       case .uint8: return 0...255
-      case .int32, .int64: return -16_777_216...16_777_216
+      case .int32: return -2_147_483_648...2_147_483_647
+      case .int64: return -NDArray.exactIntegerLimit...NDArray.exactIntegerLimit
       default: return nil
       }
     }
 
+    /// Whether the values are kept as `Double`s (float64 and the 32- and 64-bit integers).
+    public var storesDoubles: Bool { self == .float64 || self == .int32 || self == .int64 }
+
     /// Bytes per value as ConvBook stores it (what the evaluation budget is charged).
-    var storedSize: Int { self == .float64 ? 8 : self == .uint8 ? 1 : 4 }
+    var storedSize: Int { storesDoubles ? 8 : self == .uint8 ? 1 : 4 }
   }
+
+  /// 2^53: the largest integers `Double` storage holds exactly (int64 arrays refuse larger ones).
+  public static let exactIntegerLimit: Double = 9_007_199_254_740_992
 
   public var dtype: DType
   public var shape: [Int]
   /// Set for a TensorFlow eager tensor (`tf.random.uniform(...)`, a layer run on constant data):
   /// its TensorFlow dtype name (`float32`); it prints as `tf.Tensor(...)` (`EagerTensors`).
   public var tensorFlowDType: String?
-  /// The values: `.double` exactly when `dtype` is float64, `.bytes` when it is uint8.
+  /// The values: `.double` exactly when `dtype.storesDoubles`, `.bytes` when it is uint8.
   public private(set) var storage: NumPyStorage
   /// An eager tensor's identity for `tf.GradientTape` (`EagerGradients`); not part of its value.
   public var traceID: Int?
@@ -63,8 +74,8 @@ public struct NDArray: Sendable, Equatable {
   var identity = ArrayIdentity()
   var viewBase: ArrayIdentity?
 
-  /// An array of `values` (for float64, widened to double precision; for uint8, whole values in
-  /// 0...255, which callers check).
+  /// An array of `values` (for float64 and the wide integers, widened to double precision; for
+  /// uint8, whole values in 0...255, which callers check).
   public init(dtype: DType, shape: [Int], scalars: [Float]) {
     self.init(dtype: dtype, shape: shape, storage: .float(scalars))
   }
@@ -79,8 +90,9 @@ public struct NDArray: Sendable, Equatable {
     self.dtype = dtype
     self.shape = shape
     switch (dtype, storage) {
-    case (.float64, .double), (.uint8, .bytes): self.storage = storage
-    case (.float64, _): self.storage = .double(storage.doubles)
+    case (.float64, .double), (.int64, .double), (.int32, .double), (.uint8, .bytes):
+      self.storage = storage
+    case (.float64, _), (.int64, _), (.int32, _): self.storage = .double(storage.doubles)
     case (.uint8, _): self.storage = .bytes(NumPyKernel.bytes(storage.floats))
     case (_, .float): self.storage = storage
     case (_, _): self.storage = .float(storage.floats)

@@ -292,6 +292,8 @@ enum PythonHash {
       for byte in text.utf8 { result = (result ^ UInt64(byte)) &* 0x100_0000_01b3 }
       return Int(bitPattern: UInt(result >> 1))
     case .list, .dictionary, .array: return nil
+    // A NumPy scalar hashes as the Python number it equals.
+    case .standard(let scalar as NumPyScalar): return hash(scalar.pythonValue)
     case .set(let set):
       guard set.isFrozen else { return nil }
       // Order-independent, as frozenset's hash is.

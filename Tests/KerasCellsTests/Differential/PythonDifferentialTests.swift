@@ -46,6 +46,7 @@ import Testing
   @Test func sets() throws { try Self.check("sets") }
   @Test func standardLibrary() throws { try Self.check("stdlib") }
   @Test func numpyScalars() throws { try Self.check("numpy_scalars") }
+  @Test func numpyArrays() throws { try Self.check("numpy_arrays") }
   @Test func language() throws { try Self.check("language") }
   @Test func random() throws { try Self.check("random") }
   @Test func packagingVersion() throws { try Self.check("packaging") }

@@ -1,0 +1,927 @@
+import CNNEngine
+import Foundation
+
+/// NumPy's array-building and element functions that model and data code uses beyond the basics
+/// of `NumPyFunctions`: `linspace`, `eye`, `identity`, `where`, `stack` / `vstack` / `hstack`,
+/// `*_like`, `bincount`, `cumsum`, `sort` / `argsort`, `transpose` / `swapaxes` / `flip`, `abs`,
+/// `square`, `maximum` / `minimum`, `isnan`, `allclose` / `isclose`, `dot` / `matmul`, `outer`,
+/// `tile`, `repeat`, `diff`. Values are computed in double precision and stored by dtype
+/// (`NDArray(dtype:shape:doubles:)`), which is exact for every dtype ConvBook has.
+enum NumPyArrayFunctions {
+  typealias Arguments = NumPyFunctions.Arguments
+  typealias DType = NDArray.DType
+
+  static let functionNames: Set<String> = [
+    "linspace", "eye", "identity", "where", "stack", "vstack", "hstack", "zeros_like", "ones_like",
+    "full_like", "bincount", "cumsum", "sort", "argsort", "transpose", "swapaxes", "flip", "abs",
+    "absolute", "square", "maximum", "minimum", "isnan", "allclose", "isclose", "dot", "matmul",
+    "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid",
+  ]
+
+  static func call(_ name: String, _ arguments: Arguments, budget: EvaluationBudget)
+    throws(CellError) -> Value
+  {
+    let range = arguments.site.range
+    func made(_ array: NDArray) throws(CellError) -> Value {
+      try budget.allocate(count: array.count, size: array.dtype.storedSize, at: range)
+      return array.rank == 0 ? ArrayOperations.element(array, at: 0) : .array(array)
+    }
+    func requestedDType(_ index: Int) throws(CellError) -> DType? {
+      guard let given = arguments.value(index, "dtype"), !given.isNone else { return nil }
+      return try ArrayOperations.dtype(given, range: range)
+    }
+    switch name {
+    case "linspace":
+      try arguments.check(allowed: ["start", "stop", "num", "endpoint", "dtype"])
+      return try made(try linspace(arguments))
+    case "eye", "identity":
+      try arguments.check(allowed: name == "eye" ? ["N", "M", "k", "dtype"] : ["n", "dtype"])
+      guard let rows = try arguments.integer(0, name == "eye" ? "N" : "n") else {
+        throw CellError(
+          type: "TypeError",
+          message: "\(name)() missing required argument '\(name == "eye" ? "N" : "n")' (pos 1)",
+          range: range)
+      }
+      let columns = name == "eye" ? try arguments.integer(1, "M") ?? rows : rows
+      let diagonal = name == "eye" ? try arguments.integer(2, "k") ?? 0 : 0
+      guard rows >= 0, columns >= 0 else {
+        throw CellError(
+          type: "ValueError", message: "negative dimensions are not allowed", range: range)
+      }
+      let dtype = try requestedDType(name == "eye" ? 3 : 1) ?? .float64
+      try budget.allocate(count: rows * columns, size: dtype.storedSize, at: range)
+      var values = [Double](repeating: 0, count: rows * columns)
+      for row in 0..<rows where (0..<columns).contains(row + diagonal) {
+        values[row * columns + row + diagonal] = 1
+      }
+      return .array(NDArray(dtype: dtype, shape: [rows, columns], doubles: values))
+    case "zeros_like", "ones_like", "full_like":
+      let full = name == "full_like"
+      try arguments.check(allowed: full ? ["a", "fill_value", "dtype"] : ["a", "dtype"])
+      let model = try arguments.array(0, "a", budget: budget)
+      var fill = name == "ones_like" ? 1.0 : 0.0
+      if full {
+        guard let given = arguments.value(1, "fill_value") else {
+          throw CellError(
+            type: "TypeError",
+            message: "full_like() missing required argument 'fill_value' (pos 2)", range: range)
+        }
+        fill = try number(given, range: range)
+      }
+      let dtype = try requestedDType(full ? 2 : 1) ?? model.dtype
+      let filled = NDArray(
+        dtype: .float64, shape: model.shape,
+        doubles: [Double](repeating: fill, count: model.count))
+      return try made(try ArrayOperations.convert(filled, to: dtype, range: range))
+    case "where":
+      try arguments.check(allowed: ["condition", "x", "y"])
+      let condition = try arguments.array(0, "condition", budget: budget)
+      guard let x = arguments.value(1, "x"), let y = arguments.value(2, "y") else {
+        if arguments.value(1, "x") != nil || arguments.value(2, "y") != nil {
+          throw CellError(
+            type: "ValueError", message: "either both or neither of x and y should be given",
+            range: range)
+        }
+        return nonzero(condition)
+      }
+      return try made(try select(condition, x, y, range: range, budget: budget))
+    case "nonzero":
+      try arguments.check(allowed: ["a"])
+      return nonzero(try arguments.array(0, "a", budget: budget))
+    case "count_nonzero":
+      try arguments.check(allowed: ["a"])
+      let array = try arguments.array(0, "a", budget: budget)
+      let count = (0..<array.count).reduce(0) { $0 + (array.value(at: $1) != 0 ? 1 : 0) }
+      return .int(count)
+    case "stack", "vstack", "hstack":
+      try arguments.check(allowed: name == "stack" ? ["arrays", "axis"] : ["tup"])
+      guard let items = arguments.value(0, name == "stack" ? "arrays" : "tup")?.sequenceItems
+      else {
+        throw CellError(
+          type: "TypeError",
+          message: "arrays to stack must be passed as a \"sequence\" type such as list or tuple.",
+          range: range)
+      }
+      guard !items.isEmpty else {
+        throw CellError(
+          type: "ValueError",
+          message: "need at least one array to \(name == "stack" ? "stack" : "concatenate")",
+          range: range)
+      }
+      var arrays: [NDArray] = []
+      for item in items {
+        arrays.append(
+          try ArrayOperations.array(from: item, dtype: nil, range: range, budget: budget))
+      }
+      var axis = 0
+      switch name {
+      case "stack":
+        let shape = arrays[0].shape
+        guard arrays.allSatisfy({ $0.shape == shape }) else {
+          throw CellError(
+            type: "ValueError", message: "all input arrays must have the same shape",
+            range: range)
+        }
+        let given = try arguments.integer(1, "axis") ?? 0
+        axis = try ArrayOperations.resolveAxis(given, rank: shape.count + 1, range: range)
+        arrays = try arrays.map { array throws(CellError) in
+          try ArrayOperations.expandDims(array, axis: axis, range: range)
+        }
+      case "vstack":
+        arrays = arrays.map { array in
+          var row = array
+          if array.rank == 0 {
+            row.shape = [1, 1]
+          } else if array.rank == 1 {
+            row.shape = [1, array.count]
+          }
+          return row
+        }
+      default:
+        arrays = arrays.map { array in
+          var flat = array
+          if array.rank == 0 { flat.shape = [1] }
+          return flat
+        }
+        axis = arrays[0].rank == 1 ? 0 : 1
+      }
+      return try made(try ArrayOperations.concatenate(arrays, axis: axis, range: range))
+    case "bincount":
+      try arguments.check(allowed: ["x", "weights", "minlength"])
+      if let weights = arguments.value(1, "weights"), !weights.isNone {
+        throw .unsupported(
+          "ConvBook does not support `numpy.bincount` with `weights=` yet", at: range)
+      }
+      let array = try arguments.array(0, "x", budget: budget)
+      guard array.rank == 1 else {
+        throw CellError(
+          type: "ValueError", message: "object too deep for desired array", range: range)
+      }
+      guard array.dtype.isInteger || array.dtype == .bool || array.count == 0 else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "Cannot cast array data from dtype('\(array.dtype.rawValue)') to dtype('int64') according to the rule 'safe'",
+          range: range)
+      }
+      let minimum = try arguments.integer(2, "minlength") ?? 0
+      guard minimum >= 0 else {
+        throw CellError(
+          type: "ValueError", message: "'minlength' must not be negative", range: range)
+      }
+      var largest = -1
+      for offset in 0..<array.count {
+        let value = Int(array.value(at: offset))
+        guard value >= 0 else {
+          throw CellError(
+            type: "ValueError", message: "'list' argument must have no negative elements",
+            range: range)
+        }
+        largest = max(largest, value)
+      }
+      let count = max(largest + 1, minimum)
+      try budget.allocate(count: count, size: 8, at: range)
+      var counts = [Double](repeating: 0, count: count)
+      for offset in 0..<array.count { counts[Int(array.value(at: offset))] += 1 }
+      return .array(NDArray(dtype: .int64, shape: [count], doubles: counts))
+    case "cumsum":
+      try arguments.check(allowed: ["a", "axis", "dtype"])
+      return try made(
+        try cumsum(
+          try arguments.array(0, "a", budget: budget), axis: try arguments.integer(1, "axis"),
+          range: range))
+    case "sort", "argsort":
+      try arguments.check(allowed: ["a", "axis", "kind"])
+      var array = try arguments.array(0, "a", budget: budget)
+      var axis = try arguments.integer(1, "axis") ?? -1
+      if let given = arguments.value(1, "axis"), given.isNone {
+        array.shape = [array.count]
+        axis = 0
+      }
+      return try made(try sort(array, axis: axis, indices: name == "argsort", range: range))
+    case "transpose":
+      try arguments.check(allowed: ["a", "axes"])
+      let array = try arguments.array(0, "a", budget: budget)
+      var axes: [Int]?
+      if let given = arguments.value(1, "axes"), !given.isNone {
+        axes = try arguments.shape(1, "axes")
+      }
+      return try made(try transpose(array, axes: axes, range: range))
+    case "swapaxes":
+      try arguments.check(allowed: ["a", "axis1", "axis2"])
+      let array = try arguments.array(0, "a", budget: budget)
+      guard let first = try arguments.integer(1, "axis1"),
+        let second = try arguments.integer(2, "axis2")
+      else {
+        throw CellError(
+          type: "TypeError", message: "swapaxes() missing required argument 'axis1' (pos 2)",
+          range: range)
+      }
+      var axes = Array(0..<array.rank)
+      axes.swapAt(
+        try ArrayOperations.resolveAxis(first, rank: array.rank, range: range),
+        try ArrayOperations.resolveAxis(second, rank: array.rank, range: range))
+      return try made(try transpose(array, axes: axes, range: range))
+    case "flip":
+      try arguments.check(allowed: ["m", "axis"])
+      let array = try arguments.array(0, "m", budget: budget)
+      let axes = try ArrayOperations.axes(arguments.value(1, "axis"), range: range)
+      return try made(try flip(array, axes: axes, range: range))
+    case "abs", "absolute", "square", "isnan":
+      try arguments.check(allowed: ["x"])
+      let array = try arguments.array(0, "x", budget: budget)
+      let values = (0..<array.count).map { array.value(at: $0) }
+      switch name {
+      case "isnan":
+        return try made(
+          NDArray(dtype: .bool, shape: array.shape, doubles: values.map { $0.isNaN ? 1 : 0 }))
+      case "square":
+        let dtype = array.dtype == .bool ? DType.bool : array.dtype
+        let squares: [Double]
+        if dtype == .float32 {
+          squares = values.map { Double(Float($0) * Float($0)) }
+        } else {
+          squares = values.map { $0 * $0 }
+        }
+        return try made(
+          NDArray(
+            dtype: dtype, shape: array.shape,
+            storage: try NumPyIntegers.fit(dtype, .double(squares), range: range)))
+      default:
+        return try made(
+          NDArray(
+            dtype: array.dtype, shape: array.shape,
+            storage: try NumPyIntegers.fit(
+              array.dtype, .double(values.map { $0.magnitude }), range: range)))
+      }
+    case "maximum", "minimum":
+      try arguments.check(allowed: ["x1", "x2"])
+      guard let left = arguments.value(0, "x1"), let right = arguments.value(1, "x2") else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(name)() takes from 2 to 3 positional arguments but \(arguments.positional.count) were given",
+          range: range)
+      }
+      let larger = name == "maximum"
+      return try made(
+        try elementwise(left, right, range: range, budget: budget) { a, b in
+          if a.isNaN || b.isNaN { return .nan }
+          return larger ? Swift.max(a, b) : Swift.min(a, b)
+        })
+    case "isclose", "allclose":
+      try arguments.check(allowed: ["a", "b", "rtol", "atol", "equal_nan"])
+      guard let left = arguments.value(0, "a"), let right = arguments.value(1, "b") else {
+        throw CellError(
+          type: "TypeError", message: "\(name)() missing required argument 'b' (pos 2)",
+          range: range)
+      }
+      let relative =
+        try arguments.value(2, "rtol").map { v throws(CellError) in try number(v, range: range) }
+        ?? 1e-5
+      let absolute =
+        try arguments.value(3, "atol").map { v throws(CellError) in try number(v, range: range) }
+        ?? 1e-8
+      let equalNaN = arguments.value(4, "equal_nan")?.isTruthy ?? false
+      var close = try elementwise(left, right, range: range, budget: budget) { a, b in
+        if a.isNaN || b.isNaN { return equalNaN && a.isNaN && b.isNaN ? 1 : 0 }
+        if a.isInfinite || b.isInfinite { return a == b ? 1 : 0 }
+        return (a - b).magnitude <= absolute + relative * b.magnitude ? 1 : 0
+      }
+      close = NDArray(dtype: .bool, shape: close.shape, storage: close.storage)
+      if name == "allclose" {
+        return .bool((0..<close.count).allSatisfy { close.value(at: $0) != 0 })
+      }
+      return try made(close)
+    case "dot", "matmul", "outer":
+      try arguments.check(allowed: name == "outer" ? ["a", "b"] : ["a", "b"])
+      let a = try arguments.array(0, name == "matmul" ? "x1" : "a", budget: budget)
+      let b = try arguments.array(1, name == "matmul" ? "x2" : "b", budget: budget)
+      if name == "outer" {
+        var column = a
+        column.shape = [a.count, 1]
+        var row = b
+        row.shape = [1, b.count]
+        return try ArrayOperations.binary(
+          .multiply, .array(column), .array(row), range: range, budget: budget)
+      }
+      return try made(try matmul(a, b, name: name, range: range))
+    case "tile":
+      try arguments.check(allowed: ["A", "reps"])
+      let array = try arguments.array(0, "A", budget: budget)
+      let reps = try arguments.shape(1, "reps")
+      return try made(try tile(array, reps, range: range))
+    case "repeat":
+      try arguments.check(allowed: ["a", "repeats", "axis"])
+      var array = try arguments.array(0, "a", budget: budget)
+      guard let times = try arguments.integer(1, "repeats"), times >= 0 else {
+        throw .unsupported(
+          "ConvBook supports `numpy.repeat` with one non-negative count of repeats", at: range)
+      }
+      var axis = 0
+      if let given = try arguments.integer(2, "axis") {
+        axis = try ArrayOperations.resolveAxis(given, rank: array.rank, range: range)
+      } else {
+        array.shape = [array.count]
+      }
+      let outer = array.shape[..<axis].reduce(1, *)
+      let inner = array.shape[(axis + 1)...].reduce(1, *)
+      var shape = array.shape
+      shape[axis] *= times
+      try budget.allocate(count: shape.reduce(1, *), size: array.dtype.storedSize, at: range)
+      var values: [Double] = []
+      values.reserveCapacity(shape.reduce(1, *))
+      for o in 0..<outer {
+        for k in 0..<array.shape[axis] {
+          for _ in 0..<times {
+            for i in 0..<inner {
+              values.append(array.value(at: (o * array.shape[axis] + k) * inner + i))
+            }
+          }
+        }
+      }
+      return .array(NDArray(dtype: array.dtype, shape: shape, doubles: values))
+    case "diff":
+      try arguments.check(allowed: ["a", "n", "axis"])
+      let array = try arguments.array(0, "a", budget: budget)
+      guard (try arguments.integer(1, "n") ?? 1) == 1, array.rank == 1 else {
+        throw .unsupported("ConvBook supports `numpy.diff` of a vector, once (n=1)", at: range)
+      }
+      let values = (0..<array.count).map { array.value(at: $0) }
+      let dtype = array.dtype == .bool ? DType.bool : array.dtype
+      var differences = zip(values.dropFirst(), values).map { $0 - $1 }
+      if dtype == .float32 {
+        differences = zip(values.dropFirst(), values).map { Double(Float($0) - Float($1)) }
+      } else if dtype == .bool {
+        differences = zip(values.dropFirst(), values).map { $0 != $1 ? 1 : 0 }
+      }
+      return try made(
+        NDArray(
+          dtype: dtype, shape: [max(0, array.count - 1)],
+          storage: try NumPyIntegers.fit(dtype, .double(differences), range: range)))
+    case "pad":
+      try arguments.check(allowed: ["array", "pad_width", "mode", "constant_values"])
+      let array = try arguments.array(0, "array", budget: budget)
+      if let mode = arguments.value(2, "mode"), PythonText.str(mode) != "constant" {
+        throw .unsupported(
+          "ConvBook supports `numpy.pad` with mode='constant' only, not \(PythonText.repr(mode))",
+          at: range)
+      }
+      let fill =
+        try arguments.value(3, "constant_values").map { v throws(CellError) in
+          try number(v, range: range)
+        } ?? 0
+      guard let widths = arguments.value(1, "pad_width") else {
+        throw CellError(
+          type: "TypeError", message: "pad() missing 1 required positional argument: 'pad_width'",
+          range: range)
+      }
+      return try made(try pad(array, widths: widths, fill: fill, range: range))
+    case "meshgrid":
+      let indexing = arguments.keywords.first { $0.0 == "indexing" }?.1
+      let ij = indexing.map { PythonText.str($0) == "ij" } ?? false
+      for (label, _) in arguments.keywords where label != "indexing" {
+        throw .unsupported(
+          "ConvBook does not support `numpy.meshgrid` with `\(label)=` yet", at: range)
+      }
+      var vectors: [NDArray] = []
+      for item in arguments.positional {
+        var vector = try ArrayOperations.array(from: item, dtype: nil, range: range, budget: budget)
+        vector.shape = [vector.count]
+        vectors.append(vector)
+      }
+      var shape = vectors.map(\.count)
+      if !ij, shape.count > 1 { shape.swapAt(0, 1) }
+      let count = shape.reduce(1, *)
+      try budget.allocate(count: count * vectors.count, size: 8, at: range)
+      var grids: [Value] = []
+      for (axis, vector) in vectors.enumerated() {
+        // The grid axis the vector runs along: `xy` swaps the first two.
+        let along = !ij && vectors.count > 1 && axis < 2 ? 1 - axis : axis
+        var source = shape.map { _ in 1 }
+        source[along] = vector.count
+        var lined = vector
+        lined.shape = source
+        let offsets = broadcastOffsets(source, to: shape)
+        grids.append(
+          .array(
+            NDArray(
+              dtype: vector.dtype, shape: shape,
+              doubles: offsets.map { lined.value(at: $0) })))
+      }
+      return .tuple(grids)
+    default:
+      throw .unsupported("ConvBook does not support numpy.\(name) yet", at: range)
+    }
+  }
+
+  /// `np.pad(array, pad_width, constant_values=c)`: `pad_width` as NumPy broadcasts it (one
+  /// number, one `(before, after)` pair, or a pair per axis).
+  private static func pad(_ array: NDArray, widths: Value, fill: Double, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    func integer(_ value: Value) throws(CellError) -> Int {
+      guard case .int(let number) = NumPyScalar.integer(value) else {
+        throw CellError(
+          type: "TypeError", message: "`pad_width` must be of integral type.", range: range)
+      }
+      guard number >= 0 else {
+        throw CellError(
+          type: "ValueError", message: "index can't contain negative values", range: range)
+      }
+      return number
+    }
+    var pairs: [(Int, Int)]
+    if let outer = widths.sequenceItems {
+      if outer.count == 1 || outer.allSatisfy({ $0.sequenceItems == nil }) {
+        let flat = outer.count == 1 ? (outer[0].sequenceItems ?? [outer[0]]) : outer
+        guard flat.count <= 2 else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "operands could not be broadcast together with remapped shapes [original->remapped]: (\(flat.count),)  and requested shape (\(array.rank),2)",
+            range: range)
+        }
+        let before = try integer(flat[0])
+        let after = flat.count > 1 ? try integer(flat[1]) : before
+        pairs = Array(repeating: (before, after), count: array.rank)
+      } else {
+        guard outer.count == array.rank else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "operands could not be broadcast together with remapped shapes [original->remapped]: (\(outer.count),2)  and requested shape (\(array.rank),2)",
+            range: range)
+        }
+        pairs = []
+        for item in outer {
+          let pair = item.sequenceItems ?? [item]
+          let before = try integer(pair[0])
+          pairs.append((before, pair.count > 1 ? try integer(pair[1]) : before))
+        }
+      }
+    } else {
+      let width = try integer(widths)
+      pairs = Array(repeating: (width, width), count: array.rank)
+    }
+    let shape = zip(array.shape, pairs).map { $0 + $1.0 + $1.1 }
+    let strides = rowMajorStrides(shape)
+    var values = [Double](repeating: fill, count: shape.reduce(1, *))
+    let sourceStrides = array.strides
+    for offset in 0..<array.count {
+      var target = 0
+      for axis in 0..<array.rank {
+        target += (offset / sourceStrides[axis] % array.shape[axis] + pairs[axis].0) * strides[axis]
+      }
+      values[target] = array.value(at: offset)
+    }
+    return try ArrayOperations.convert(
+      NDArray(dtype: .float64, shape: shape, doubles: values), to: array.dtype, range: range)
+  }
+
+  /// Row-major strides (in values) of `shape`.
+  static func rowMajorStrides(_ shape: [Int]) -> [Int] {
+    var strides = [Int](repeating: 1, count: shape.count)
+    var step = 1
+    for axis in shape.indices.reversed() {
+      strides[axis] = step
+      step *= shape[axis]
+    }
+    return strides
+  }
+
+  /// A Python number or NumPy scalar as a double.
+  static func number(_ value: Value, range: SourceRange) throws(CellError) -> Double {
+    guard let number = Operators.Number(value) else {
+      throw CellError(
+        type: "TypeError",
+        message: "must be real number, not \(value.typeName)", range: range)
+    }
+    return try number.double(range)
+  }
+
+  /// `np.linspace(start, stop, num=50, endpoint=True)`: NumPy's arithmetic, `start + i * step`
+  /// with `step = (stop - start) / div`, and the last value set to `stop` exactly.
+  private static func linspace(_ arguments: Arguments) throws(CellError) -> NDArray {
+    let range = arguments.site.range
+    guard let startValue = arguments.value(0, "start"), let stopValue = arguments.value(1, "stop")
+    else {
+      throw CellError(
+        type: "TypeError", message: "linspace() missing required argument 'stop' (pos 2)",
+        range: range)
+    }
+    let start = try number(startValue, range: range)
+    let stop = try number(stopValue, range: range)
+    let count = try arguments.integer(2, "num") ?? 50
+    guard count >= 0 else {
+      throw CellError(
+        type: "ValueError", message: "Number of samples, \(count), must be non-negative.",
+        range: range)
+    }
+    let endpoint = arguments.value(3, "endpoint")?.isTruthy ?? true
+    let divisions = Double(endpoint ? count - 1 : count)
+    let delta = stop - start
+    var values = (0..<count).map { Double($0) }
+    if divisions > 0 {
+      let step = delta / divisions
+      values =
+        step == 0 ? values.map { $0 / divisions * delta + start } : values.map { $0 * step + start }
+    } else {
+      values = values.map { $0 * delta + start }
+    }
+    if endpoint && count > 1 { values[count - 1] = stop }
+    var dtype = DType.float64
+    if let given = arguments.value(4, "dtype"), !given.isNone {
+      dtype = try ArrayOperations.dtype(given, range: range)
+      if dtype.isInteger { values = values.map { $0.rounded(.down) } }
+    }
+    return try ArrayOperations.convert(
+      NDArray(dtype: .float64, shape: [count], doubles: values), to: dtype, range: range)
+  }
+
+  /// `np.where(condition)` / `np.nonzero(a)`: a tuple of int64 index arrays, one per dimension.
+  private static func nonzero(_ array: NDArray) -> Value {
+    let shape = array.rank == 0 ? [1] : array.shape
+    let strides = rowMajorStrides(shape)
+    var columns = [[Double]](repeating: [], count: shape.count)
+    for offset in 0..<array.count where array.value(at: offset) != 0 {
+      for axis in shape.indices {
+        columns[axis].append(Double(offset / strides[axis] % shape[axis]))
+      }
+    }
+    return .tuple(
+      columns.map { .array(NDArray(dtype: .int64, shape: [$0.count], doubles: $0)) })
+  }
+
+  /// `np.where(condition, x, y)`: broadcast, in the dtype x and y promote to (Python numbers weak).
+  private static func select(
+    _ condition: NDArray, _ x: Value, _ y: Value, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard let (a, aWeak) = ArrayOperations.operand(try asOperand(x, range: range, budget: budget)),
+      let (b, bWeak) = ArrayOperations.operand(try asOperand(y, range: range, budget: budget))
+    else {
+      throw .unsupported("ConvBook's np.where chooses between numbers and arrays", at: range)
+    }
+    var dtype = ArrayOperations.resultType(a, aWeak, b, bWeak)
+    if aWeak && bWeak { dtype = ArrayOperations.promote(a.dtype, b.dtype) }
+    guard let first = ElementwiseKernel.broadcastShape(condition.shape, a.shape),
+      let shape = ElementwiseKernel.broadcastShape(first, b.shape)
+    else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "operands could not be broadcast together with shapes \(ArrayOperations.shapeText(condition.shape)) \(ArrayOperations.shapeText(a.shape)) \(ArrayOperations.shapeText(b.shape)) ",
+        range: range)
+    }
+    let count = shape.reduce(1, *)
+    try budget.allocate(count: count, size: dtype.storedSize, at: range)
+    let c = broadcastOffsets(condition.shape, to: shape)
+    let ai = broadcastOffsets(a.shape, to: shape)
+    let bi = broadcastOffsets(b.shape, to: shape)
+    let values = (0..<count).map { i in
+      condition.value(at: c[i]) != 0 ? a.value(at: ai[i]) : b.value(at: bi[i])
+    }
+    return NDArray(dtype: dtype, shape: shape, doubles: values)
+  }
+
+  private static func asOperand(_ value: Value, range: SourceRange, budget: EvaluationBudget)
+    throws(CellError) -> Value
+  {
+    switch value {
+    case .list, .tuple:
+      return .array(
+        try ArrayOperations.array(from: value, dtype: nil, range: range, budget: budget))
+    default: return value
+    }
+  }
+
+  /// For each place of `shape`, the offset of the value of an array of `source` shape that
+  /// broadcasting puts there.
+  static func broadcastOffsets(_ source: [Int], to shape: [Int]) -> [Int] {
+    let padded = [Int](repeating: 1, count: shape.count - source.count) + source
+    var strides = [Int](repeating: 0, count: shape.count)
+    var step = 1
+    for axis in shape.indices.reversed() {
+      strides[axis] = padded[axis] == 1 ? 0 : step
+      step *= padded[axis]
+    }
+    let count = shape.reduce(1, *)
+    var offsets = [Int](repeating: 0, count: count)
+    var index = [Int](repeating: 0, count: shape.count)
+    var offset = 0
+    for position in 0..<count {
+      offsets[position] = offset
+      var axis = shape.count - 1
+      while axis >= 0 {
+        index[axis] += 1
+        offset += strides[axis]
+        if index[axis] < shape[axis] { break }
+        offset -= strides[axis] * index[axis]
+        index[axis] = 0
+        axis -= 1
+      }
+    }
+    return offsets
+  }
+
+  /// `a % b` (Python's sign rule: the result takes the divisor's sign, as `np.remainder`), and
+  /// `&`, `|`, `^` on bool and integer arrays.
+  static func remainder(
+    _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> Value {
+    guard
+      let (a, aWeak) = ArrayOperations.operand(try asOperand(left, range: range, budget: budget)),
+      let (b, bWeak) = ArrayOperations.operand(try asOperand(right, range: range, budget: budget))
+    else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "unsupported operand type(s) for \(operation.symbol): '\(left.typeName)' and '\(right.typeName)'",
+        range: range)
+    }
+    let dtype = ArrayOperations.resultType(a, aWeak, b, bWeak)
+    if operation != .modulo {
+      guard dtype == .bool || dtype.isInteger else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "ufunc 'bitwise_\(operation == .bitwiseAnd ? "and" : operation == .bitwiseOr ? "or" : "xor")' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+          range: range)
+      }
+    } else if dtype == .bool {
+      throw .unsupported(
+        "ConvBook does not support % between bools in arrays (NumPy gives int8)", at: range)
+    }
+    let float32 = dtype == .float32
+    let integer = dtype.isInteger
+    var zeroDivisor = false
+    let values = try elementwise(left, right, range: range, budget: budget) { a, b in
+      switch operation {
+      case .bitwiseAnd: return Double(Int64(a) & Int64(b))
+      case .bitwiseOr: return Double(Int64(a) | Int64(b))
+      case .bitwiseXor: return Double(Int64(a) ^ Int64(b))
+      default:
+        if integer {
+          if b == 0 {
+            zeroDivisor = true
+            return 0
+          }
+          let rest = a.truncatingRemainder(dividingBy: b)
+          return rest != 0 && (rest < 0) != (b < 0) ? rest + b : rest
+        }
+        if float32 {
+          let (x, y) = (Float(a), Float(b))
+          var rest = x.truncatingRemainder(dividingBy: y)
+          if rest != 0 {
+            if (rest < 0) != (y < 0) { rest += y }
+          } else {
+            rest = Float(signOf: y, magnitudeOf: 0)
+          }
+          return Double(rest)
+        }
+        var rest = a.truncatingRemainder(dividingBy: b)
+        if rest != 0 {
+          if (rest < 0) != (b < 0) { rest += b }
+        } else {
+          rest = Double(signOf: b, magnitudeOf: 0)
+        }
+        return rest
+      }
+    }
+    if zeroDivisor {
+      throw .unsupported(
+        "integer modulo by zero in an array (NumPy warns and gives 0); ConvBook refuses it",
+        at: range)
+    }
+    let array = NDArray(dtype: dtype, shape: values.shape, storage: values.storage)
+    return array.rank == 0 ? ArrayOperations.element(array, at: 0) : .array(array)
+  }
+
+  /// A binary element function with broadcasting, in the dtype NumPy's rules give.
+  private static func elementwise(
+    _ left: Value, _ right: Value, range: SourceRange, budget: EvaluationBudget,
+    _ function: (Double, Double) -> Double
+  ) throws(CellError) -> NDArray {
+    guard
+      let (a, aWeak) = ArrayOperations.operand(try asOperand(left, range: range, budget: budget)),
+      let (b, bWeak) = ArrayOperations.operand(try asOperand(right, range: range, budget: budget))
+    else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "ufunc did not contain a loop with signature matching types (\(left.typeName), \(right.typeName))",
+        range: range)
+    }
+    let dtype = ArrayOperations.resultType(a, aWeak, b, bWeak)
+    let shape = try ArrayOperations.broadcastShape(a, b, range: range)
+    let count = shape.reduce(1, *)
+    try budget.allocate(count: count, size: dtype.storedSize, at: range)
+    let ai = broadcastOffsets(a.shape, to: shape)
+    let bi = broadcastOffsets(b.shape, to: shape)
+    let values = (0..<count).map { function(a.value(at: ai[$0]), b.value(at: bi[$0])) }
+    return NDArray(dtype: dtype, shape: shape, doubles: values)
+  }
+
+  /// `np.cumsum(a, axis=None)`: int64 for integers and bools, float32 accumulating in float32.
+  private static func cumsum(_ array: NDArray, axis given: Int?, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    var source = array
+    var axis = 0
+    if let given {
+      axis = try ArrayOperations.resolveAxis(given, rank: array.rank, range: range)
+    } else {
+      source.shape = [array.count]
+    }
+    let dtype: DType = array.dtype.isFloat ? array.dtype : .int64
+    let outer = source.shape[..<axis].reduce(1, *)
+    let size = source.shape[axis]
+    let inner = source.shape[(axis + 1)...].reduce(1, *)
+    var values = [Double](repeating: 0, count: source.count)
+    for o in 0..<outer {
+      for i in 0..<inner {
+        var total = 0.0
+        var total32: Float = 0
+        for k in 0..<size {
+          let offset = (o * size + k) * inner + i
+          if dtype == .float32 {
+            total32 += Float(source.value(at: offset))
+            values[offset] = Double(total32)
+          } else {
+            total += source.value(at: offset)
+            values[offset] = total
+          }
+        }
+      }
+    }
+    return NDArray(
+      dtype: dtype, shape: source.shape,
+      storage: try NumPyIntegers.fit(dtype, .double(values), range: range))
+  }
+
+  /// `np.sort` / `np.argsort` along one axis (NaN last, as NumPy sorts; ties keep their order).
+  private static func sort(_ array: NDArray, axis given: Int, indices: Bool, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    if array.rank == 0 {
+      throw CellError(
+        type: "AxisError", message: "axis \(given) is out of bounds for array of dimension 0",
+        range: range)
+    }
+    let axis = try ArrayOperations.resolveAxis(given, rank: array.rank, range: range)
+    let outer = array.shape[..<axis].reduce(1, *)
+    let size = array.shape[axis]
+    let inner = array.shape[(axis + 1)...].reduce(1, *)
+    var values = [Double](repeating: 0, count: array.count)
+    for o in 0..<outer {
+      for i in 0..<inner {
+        let offsets = (0..<size).map { (o * size + $0) * inner + i }
+        let order = (0..<size).sorted { p, q in
+          let a = array.value(at: offsets[p])
+          let b = array.value(at: offsets[q])
+          if a.isNaN || b.isNaN { return !a.isNaN && b.isNaN || (a.isNaN == b.isNaN && p < q) }
+          return a < b || (a == b && p < q)
+        }
+        for (k, source) in order.enumerated() {
+          values[offsets[k]] = indices ? Double(source) : array.value(at: offsets[source])
+        }
+      }
+    }
+    return NDArray(dtype: indices ? .int64 : array.dtype, shape: array.shape, doubles: values)
+  }
+
+  /// `np.transpose(a, axes)`: the axes permuted (reversed by default).
+  static func transpose(_ array: NDArray, axes given: [Int]?, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    let rank = array.rank
+    var axes: [Int] = Array((0..<rank).reversed())
+    if let given {
+      guard given.count == rank else {
+        throw CellError(
+          type: "ValueError", message: "axes don't match array", range: range)
+      }
+      axes = []
+      for axis in given {
+        let resolved = try ArrayOperations.resolveAxis(axis, rank: rank, range: range)
+        guard !axes.contains(resolved) else {
+          throw CellError(
+            type: "ValueError", message: "repeated axis in transpose", range: range)
+        }
+        axes.append(resolved)
+      }
+    }
+    return permuted(array, axes)
+  }
+
+  /// The array with its axes in the order `axes` (a permutation of its axes).
+  static func permuted(_ array: NDArray, _ axes: [Int]) -> NDArray {
+    let strides = array.strides
+    return NDArray(
+      dtype: array.dtype, shape: axes.map { array.shape[$0] },
+      storage: NumPyKernel.gather(
+        array.storage, base: 0, dimensions: axes.map { (array.shape[$0], strides[$0]) }))
+  }
+
+  private static func flip(_ array: NDArray, axes given: [Int]?, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    var flipped = Set<Int>()
+    for axis in given ?? Array(0..<array.rank) {
+      flipped.insert(try ArrayOperations.resolveAxis(axis, rank: array.rank, range: range))
+    }
+    let strides = array.strides
+    var base = 0
+    var dimensions: [(count: Int, stride: Int)] = []
+    for axis in 0..<array.rank {
+      if flipped.contains(axis) && array.shape[axis] > 0 {
+        base += (array.shape[axis] - 1) * strides[axis]
+        dimensions.append((array.shape[axis], -strides[axis]))
+      } else {
+        dimensions.append((array.shape[axis], strides[axis]))
+      }
+    }
+    return NDArray(
+      dtype: array.dtype, shape: array.shape,
+      storage: NumPyKernel.gather(array.storage, base: base, dimensions: dimensions))
+  }
+
+  /// `np.dot` / `np.matmul` / `@` for vectors and matrices (and `dot` with a scalar).
+  static func matmul(_ a: NDArray, _ b: NDArray, name: String, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    guard (1...2).contains(a.rank), (1...2).contains(b.rank) else {
+      throw .unsupported(
+        "ConvBook's np.\(name) multiplies vectors and matrices only, not arrays of shapes \(ArrayOperations.shapeText(a.shape)) and \(ArrayOperations.shapeText(b.shape))",
+        at: range)
+    }
+    let (rows, shared) = a.rank == 2 ? (a.shape[0], a.shape[1]) : (1, a.shape[0])
+    let (inner, columns) = b.rank == 2 ? (b.shape[0], b.shape[1]) : (b.shape[0], 1)
+    guard shared == inner else {
+      let message =
+        name == "dot"
+        ? "shapes \(ArrayOperations.shapeText(a.shape)) and \(ArrayOperations.shapeText(b.shape)) not aligned: \(shared) (dim \(a.rank - 1)) != \(inner) (dim 0)"
+        : "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size \(inner) is different from \(shared))"
+      throw CellError(type: "ValueError", message: message, range: range)
+    }
+    var dtype = ArrayOperations.promote(a.dtype, b.dtype)
+    if dtype == .bool { dtype = .bool }
+    var values = [Double](repeating: 0, count: rows * columns)
+    for r in 0..<rows {
+      for c in 0..<columns {
+        if dtype == .float32 {
+          var total: Float = 0
+          for k in 0..<shared {
+            total += Float(a.value(at: r * shared + k)) * Float(b.value(at: k * columns + c))
+          }
+          values[r * columns + c] = Double(total)
+        } else {
+          var total = 0.0
+          for k in 0..<shared {
+            total += a.value(at: r * shared + k) * b.value(at: k * columns + c)
+          }
+          values[r * columns + c] = dtype == .bool ? (total != 0 ? 1 : 0) : total
+        }
+      }
+    }
+    var shape: [Int] = []
+    if a.rank == 2 { shape.append(rows) }
+    if b.rank == 2 { shape.append(columns) }
+    return NDArray(
+      dtype: dtype, shape: shape,
+      storage: try NumPyIntegers.fit(dtype, .double(values), range: range))
+  }
+
+  private static func tile(_ array: NDArray, _ reps: [Int], range: SourceRange) throws(CellError)
+    -> NDArray
+  {
+    guard reps.allSatisfy({ $0 >= 0 }) else {
+      throw CellError(
+        type: "ValueError", message: "negative dimensions are not allowed", range: range)
+    }
+    let rank = max(array.rank, reps.count)
+    let shape = [Int](repeating: 1, count: rank - array.rank) + array.shape
+    let counts = [Int](repeating: 1, count: rank - reps.count) + reps
+    let result = zip(shape, counts).map { $0 * $1 }
+    var source = array
+    source.shape = shape
+    let strides = source.strides
+    let total = result.reduce(1, *)
+    var values = [Double](repeating: 0, count: total)
+    var index = [Int](repeating: 0, count: rank)
+    for position in 0..<total {
+      var offset = 0
+      for axis in 0..<rank { offset += (index[axis] % shape[axis]) * strides[axis] }
+      values[position] = source.value(at: offset)
+      var axis = rank - 1
+      while axis >= 0 {
+        index[axis] += 1
+        if index[axis] < result[axis] { break }
+        index[axis] = 0
+        axis -= 1
+      }
+    }
+    return NDArray(dtype: array.dtype, shape: result, doubles: values)
+  }
+}
