@@ -42,6 +42,7 @@ enum NumPyFunctions {
 
   static func attribute(_ name: String) -> Value? {
     if name == "newaxis" { return Value.none }
+    if let ufunc = NumPyUfunc(named: name) { return .standard(ufunc) }
     if functionNames.contains(name) || dtypeNames.contains(name)
       || NumPyArrayFunctions.functionNames.contains(name)
     {
