@@ -4,7 +4,8 @@
 Usage (from the repository root):
     TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py \
         [--samples 2048] [--batch-size 32] [--rounds 3] [--epochs 3] [--no-build] \
-        [--kernels auto|avx2] [--markdown Benchmarks/training_vs_tensorflow.md]
+        [--kernels auto|avx2] [--model mnist_cnn|text_lstm]
+        [--markdown Benchmarks/training_vs_tensorflow.md]
 
 What it does:
   1. Builds the release binary (swift build -c release --scratch-path .build-training).
@@ -28,7 +29,10 @@ What it does:
      round, right before this one: ConvBook before/after, interleaved, which is less sensitive to the
      machine's load than the comparison with TensorFlow. `--binary BINARY` times a given binary
      instead of building one (implies `--no-build`).
-  8. `--markdown FILE` writes the report at the top of FILE and keeps FILE's own sections (from its
+  8. `--model text_lstm` times `Benchmarks/training/text_lstm.py` instead (Embedding 10000x32 ->
+     LSTM 32 -> Dense 1 sigmoid; Adam, binary crossentropy) on random token ids of length 80
+     (int64, 1..9999) and random 0/1 labels: the recurrent backward pass.
+  9. `--markdown FILE` writes the report at the top of FILE and keeps FILE's own sections (from its
      first `## ` heading on) below it.
 """
 import argparse
@@ -46,6 +50,13 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+MODELS = {
+    "mnist_cnn": "(Conv2D 32 -> MaxPooling2D -> Conv2D 64 -> MaxPooling2D\n-> Flatten -> Dense 10 "
+    "softmax; Adam, sparse categorical crossentropy, accuracy) on {samples} random\nsamples of "
+    "MNIST's shapes",
+    "text_lstm": "(Embedding 10000x32 -> LSTM 32 -> Dense 1 sigmoid;\nAdam, binary crossentropy, "
+    "accuracy) on {samples} random token-id sequences of length 80\nand 0/1 labels",
+}
 MODEL = ROOT / "Benchmarks" / "training" / "mnist_cnn.py"
 SCRATCH = ".build-training"
 BINARY = ROOT / SCRATCH / "release" / "convbook"
@@ -88,9 +99,12 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--kernels", choices=["auto", "avx2"], default="auto")
     parser.add_argument("--markdown")
+    parser.add_argument("--model", choices=sorted(MODELS), default="mnist_cnn")
     parser.add_argument("--binary", help="time this convbook binary (no build)")
     parser.add_argument("--baseline", help="also time this convbook binary in every round")
     args = parser.parse_args()
+    global MODEL
+    MODEL = ROOT / "Benchmarks" / "training" / (args.model + ".py")
     binary = pathlib.Path(args.binary).resolve() if args.binary else BINARY
     if not args.no_build and not args.binary:
         build()
@@ -102,8 +116,12 @@ def main():
     tf.get_logger().setLevel("ERROR")
     folder = pathlib.Path(tempfile.mkdtemp(prefix="convbook-training-bench-"))
     rng = np.random.default_rng(0)
-    x = rng.uniform(0, 1, (args.samples, 28, 28, 1)).astype(np.float32)
-    y = rng.integers(0, 10, args.samples).astype(np.float32)
+    if args.model == "text_lstm":
+        x = rng.integers(1, 10000, (args.samples, 80)).astype(np.int64)
+        y = rng.integers(0, 2, (args.samples, 1)).astype(np.float32)
+    else:
+        x = rng.uniform(0, 1, (args.samples, 28, 28, 1)).astype(np.float32)
+        y = rng.integers(0, 10, args.samples).astype(np.float32)
     np.save(folder / "x.npy", x)
     np.save(folder / "y.npy", y)
 
@@ -174,13 +192,11 @@ highest {max(base_ratios):.2f}x.
 """
     report = f"""# ConvBook training beside tf-keras `fit`
 
-One epoch of `Benchmarks/training/mnist_cnn.py` (Conv2D 32 -> MaxPooling2D -> Conv2D 64 -> MaxPooling2D
--> Flatten -> Dense 10 softmax; Adam, sparse categorical crossentropy, accuracy) on {args.samples} random
-samples of MNIST's shapes, batch size {args.batch_size}, `shuffle=False`, the same initial weights, measured
+One epoch of `Benchmarks/training/{args.model}.py` {MODELS[args.model].format(samples=args.samples)}, batch size {args.batch_size}, `shuffle=False`, the same initial weights, measured
 in one run by
 
 ```sh
-TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py --rounds {args.rounds} --epochs {args.epochs}{" --kernels avx2" if args.kernels == "avx2" else ""}
+TF_USE_LEGACY_KERAS=1 ~/keras-ref/bin/python Benchmarks/training_vs_tensorflow.py --rounds {args.rounds} --epochs {args.epochs}{" --kernels avx2" if args.kernels == "avx2" else ""}{" --model " + args.model if args.model != "mnist_cnn" else ""}
 ```
 
 | side | median wall s/epoch | samples/s (wall) | median CPU s/epoch |

@@ -51,12 +51,14 @@ CASES = {}
 
 
 def case(name, description, layers_body, compile_line, input_shape, samples, target, fit,
-         tokens=None):
-    """`tokens`: inputs are int64 token ids drawn from [0, tokens) instead of normal floats."""
+         tokens=None, padded=False):
+    """`tokens`: inputs are int64 token ids drawn from [0, tokens) instead of normal floats.
+    `padded`: sample i has i % 4 steps of zeros (ids 0, or all features 0), after its values
+    for even i and before them for odd i (what masks skip)."""
     CASES[name] = dict(
         description=description, body=textwrap.dedent(layers_body).strip("\n"),
         compile=compile_line, input_shape=input_shape, samples=samples, target=target, fit=fit,
-        tokens=tokens)
+        tokens=tokens, padded=padded)
 
 
 case("dense_sgd", "Dense layers, SGD, sparse categorical crossentropy, a partial last batch", """
@@ -259,6 +261,111 @@ case("embedding_pool_sgd_momentum", "Embedding, GlobalAveragePooling1D, SGD with
      (6,), 20, ("regression", 2), dict(epochs=3, batch_size=8), tokens=26)
 
 
+# Recurrent layers (rnntrain): backpropagation through time in SimpleRNN, LSTM, GRU (reset_after
+# either way) and Bidirectional (every merge mode that returns one tensor).
+case("rnntrain_lstm_adam", "LSTM on a float sequence, Dense head, Adam, mse", """
+    keras.Input(shape=(7, 3)),
+    layers.LSTM(5),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='mse', metrics=['mae'])",
+     (7, 3), 20, ("regression", 2), dict(epochs=3, batch_size=8))
+
+case("rnntrain_lstm_stacked_backwards", "stacked LSTMs: return_sequences with go_backwards, relu and hard_sigmoid, no bias, l2 on the kernels, SGD momentum, binary", """
+    keras.Input(shape=(6, 4)),
+    layers.LSTM(4, return_sequences=True, go_backwards=True, kernel_regularizer=keras.regularizers.l2(0.01), recurrent_regularizer=keras.regularizers.l2(0.02)),
+    layers.LSTM(3, activation='relu', recurrent_activation='hard_sigmoid', use_bias=False),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), loss='binary_crossentropy', metrics=['accuracy'])",
+     (6, 4), 18, ("binary", 1), dict(epochs=3, batch_size=6))
+
+case("rnntrain_gru_rmsprop", "GRU with reset_after=True (two biases), softmax head, RMSprop, sparse labels", """
+    keras.Input(shape=(8, 3)),
+    layers.GRU(5),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (8, 3), 20, ("sparse", 3), dict(epochs=3, batch_size=8))
+
+case("rnntrain_gru_reset_before", "GRU with reset_after=False returning sequences and going backwards, GlobalAveragePooling1D, then a GRU of its own, Adam", """
+    keras.Input(shape=(6, 3)),
+    layers.GRU(4, reset_after=False, return_sequences=True, go_backwards=True),
+    layers.GRU(3, reset_after=False, return_sequences=True, activation='relu'),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss='mse')",
+     (6, 3), 16, ("regression", 2), dict(epochs=3, batch_size=5))
+
+case("rnntrain_simplernn_sequences", "SimpleRNN stacks: relu with return_sequences, tanh going backwards, TimeDistributed-free Dense on sequences, Adam, mse", """
+    keras.Input(shape=(5, 2)),
+    layers.SimpleRNN(6, activation='relu', return_sequences=True),
+    layers.SimpleRNN(4, go_backwards=True, return_sequences=True),
+    layers.Dense(1),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='mse', metrics=['mae'])",
+     (5, 2), 16, ("regression", 5), dict(epochs=3, batch_size=6))
+
+case("rnntrain_embedding_bilstm", "Embedding, Bidirectional LSTM (concat), sigmoid head, Adam, int64 token ids", """
+    keras.Input(shape=(9,)),
+    layers.Embedding(30, 4),
+    layers.Bidirectional(layers.LSTM(3)),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])",
+     (9,), 20, ("binary", 1), dict(epochs=3, batch_size=8), tokens=30)
+
+case("rnntrain_bidirectional_modes", "Bidirectional GRU (sum), SimpleRNN (mul) and LSTM (ave), sequences then a last state, SGD, softmax head", """
+    keras.Input(shape=(6, 3)),
+    layers.Bidirectional(layers.GRU(3, return_sequences=True), merge_mode='sum'),
+    layers.Bidirectional(layers.SimpleRNN(4, return_sequences=True), merge_mode='mul'),
+    layers.Bidirectional(layers.LSTM(3), merge_mode='ave'),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.2), loss='categorical_crossentropy', metrics=['accuracy'])",
+     (6, 3), 18, ("onehot", 3), dict(epochs=3, batch_size=6))
+
+case("rnntrain_mask_zero_lstm", "Embedding(mask_zero=True) into an LSTM returning sequences, masked GlobalAveragePooling1D, Adam, padded token ids", """
+    keras.Input(shape=(8,)),
+    layers.Embedding(25, 4, mask_zero=True),
+    layers.LSTM(4, return_sequences=True),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(1, activation='sigmoid'),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='binary_crossentropy', metrics=['accuracy'])",
+     (8,), 20, ("binary", 1), dict(epochs=3, batch_size=8), tokens=25, padded=True)
+
+case("rnntrain_mask_zero_bidirectional", "Embedding(mask_zero=True), Dense and Dropout carrying the mask, Bidirectional LSTM sequences (masked steps zeroed), Bidirectional GRU, RMSprop", """
+    keras.Input(shape=(7,)),
+    layers.Embedding(20, 3, mask_zero=True),
+    layers.Dense(4, activation='tanh'),
+    layers.Bidirectional(layers.LSTM(3, return_sequences=True)),
+    layers.Bidirectional(layers.GRU(2), merge_mode='sum'),
+    layers.Dense(3, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (7,), 18, ("sparse", 3), dict(epochs=3, batch_size=6), tokens=20, padded=True)
+
+case("rnntrain_masking_gru", "Masking on float steps of zeros, GRU returning sequences going backwards, SimpleRNN, SGD, mse", """
+    keras.Input(shape=(6, 3)),
+    layers.Masking(mask_value=0.0),
+    layers.GRU(4, return_sequences=True, go_backwards=True),
+    layers.SimpleRNN(3),
+    layers.Dense(2),
+""", "model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss='mse')",
+     (6, 3), 16, ("regression", 2), dict(epochs=3, batch_size=5), padded=True)
+
+case("rnntrain_timedistributed_dense", "LSTM returning sequences into TimeDistributed(Dense) softmax per step (tf-keras computes the loss on probabilities: the reshape drops the logits), Adam, one label per step", """
+    keras.Input(shape=(6, 3)),
+    layers.LSTM(5, return_sequences=True),
+    layers.TimeDistributed(layers.Dense(4, activation='softmax')),
+""", "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+     (6, 3), 16, ("sparse_steps", (6, 4)), dict(epochs=3, batch_size=6))
+
+case("rnntrain_timedistributed_conv", "a CNN-LSTM: TimeDistributed Conv2D, MaxPooling2D, BatchNormalization and Flatten on frames, GRU, RMSprop", """
+    keras.Input(shape=(4, 6, 6, 2)),
+    layers.TimeDistributed(layers.Conv2D(3, 3, activation='relu')),
+    layers.TimeDistributed(layers.MaxPooling2D(2)),
+    layers.TimeDistributed(layers.BatchNormalization()),
+    layers.TimeDistributed(layers.Flatten()),
+    layers.GRU(4),
+    layers.Dense(2, activation='softmax'),
+""", "model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01), loss='categorical_crossentropy', metrics=['accuracy'])",
+     (4, 6, 6, 2), 14, ("onehot", 2), dict(epochs=2, batch_size=5))
+
+
 def model_source(name):
     spec = CASES[name]
     lines = ["# Training fixture " + name + ": " + spec["description"] + ".", HEADER.rstrip("\n"), ""]
@@ -287,6 +394,9 @@ def targets(rng, kind, samples):
     mode, width = kind
     if mode == "sparse":
         return rng.integers(0, width, size=(samples,)).astype(np.float32)
+    if mode == "sparse_steps":
+        # width = (steps, classes): one class per step
+        return rng.integers(0, width[1], size=(samples, width[0])).astype(np.float32)
     if mode == "sparse_column":
         return rng.integers(0, width, size=(samples, 1)).astype(np.float32)
     if mode == "onehot":
@@ -316,6 +426,16 @@ def make(name):
         x = x.astype(np.int64)
     else:
         x = rng.normal(0.0, 1.0, size=(spec["samples"],) + spec["input_shape"]).astype(np.float32)
+    if spec.get("padded"):
+        if spec["tokens"]:
+            # Token 0 is padding: draw the ids of the kept steps from [1, tokens).
+            x = np.maximum(x, 1)
+        for i in range(len(x)):
+            k = i % 4
+            if k and i % 2 == 0:
+                x[i, -k:] = 0
+            elif k:
+                x[i, :k] = 0
     y = targets(rng, spec["target"], spec["samples"])
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
@@ -552,6 +672,31 @@ graph_case("graph_split_unstack", "tf.split into halves and by sizes and tf.unst
     model = keras.Model(inputs, outputs, name='split_unstack')
 """, "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
     [(5, 4)], 16, [("dense_1", ("sparse", 3))], dict(epochs=3, batch_size=6))
+
+
+# Recurrent calls with several outputs or initial states (rnntrain): an encoder's final states
+# start a decoder; return_state and merge_mode=None feed a head.
+graph_case("rnntrain_graph_seq2seq", "an encoder-decoder: LSTM return_state, a decoder LSTM from initial_state, a softmax per step", """
+    encoder_inputs = keras.Input(shape=(5, 3), name='encoder_inputs')
+    decoder_inputs = keras.Input(shape=(4, 2), name='decoder_inputs')
+    _, state_h, state_c = layers.LSTM(4, return_state=True)(encoder_inputs)
+    decoder = layers.LSTM(4, return_sequences=True, return_state=True)
+    sequence, _, _ = decoder(decoder_inputs, initial_state=[state_h, state_c])
+    outputs = layers.Dense(3, activation='softmax')(sequence)
+    model = keras.Model([encoder_inputs, decoder_inputs], outputs, name='seq2seq')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(5, 3), (4, 2)], 14, [("dense", ("sparse_steps", (4, 3)))], dict(epochs=3, batch_size=5))
+
+graph_case("rnntrain_graph_states", "GRU sequences with return_state, Bidirectional LSTM merge_mode=None with return_state, a GRU from a state, Concatenate", """
+    inputs = keras.Input(shape=(6, 3))
+    sequence, state = layers.GRU(4, return_sequences=True, return_state=True, reset_after=False)(inputs)
+    forward, backward, fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(3, return_state=True), merge_mode=None)(sequence)
+    again = layers.GRU(4)(sequence, initial_state=state)
+    x = layers.Concatenate()([forward, backward, fh, bc, again])
+    outputs = layers.Dense(2)(x)
+    model = keras.Model(inputs, outputs, name='states')
+""", "model.compile(optimizer={optimizer}, loss='mse')",
+    [(6, 3)], 14, [("dense", ("regression", 2))], dict(epochs=3, batch_size=5))
 
 
 def make_graph(name):

@@ -147,6 +147,32 @@ public struct TimeDistributed: Layer {
     return result
   }
 
+  /// The wrapped layers as layers of their own, built for one step of `input`, for training
+  /// (which binds their weights under the wrapper's name: `stepWeightPrefix`).
+  func builtStepLayers(input: TensorShape) throws(KerasError) -> [LayerInstance] {
+    if let nested = wrapped as? NestedModel, nested.graphShapes != nil {
+      throw .limitation(
+        "ConvBook cannot train a functional model wrapped in TimeDistributed yet (layer \"\(name)\")"
+      )
+    }
+    var shape = stepShape(input)
+    var result: [LayerInstance] = []
+    for layer in stepLayers {
+      let instance = LayerInstance(layer)
+      let output = try layer.outputShape(for: shape)
+      instance.markBuilt(input: shape, output: output)
+      result.append(instance)
+      shape = output
+    }
+    return result
+  }
+
+  /// Where a wrapped layer's weights sit under the wrapper's `prefix` (`time_distributed/`):
+  /// there for a layer, under the layer's own name for a wrapped Sequential's layers.
+  func stepWeightPrefix(_ layer: any Layer, under prefix: String) -> String {
+    wrapped is NestedModel ? prefix + layer.name + "/" : prefix
+  }
+
   /// Runs `steps` in turn on (B*T, ...) and gives the result back its (B, T) axes.
   /// input (B, T, ...) -> output `outputShape`
   static func run(

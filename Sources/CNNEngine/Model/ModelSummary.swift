@@ -100,6 +100,9 @@ public struct ModelSummary: Sendable, Equatable {
     public var positions: [Double]?
     public var expandNested = false
     public var showTrainable = false
+    /// `layer_range=`: the rows shown (indices into `rows`), resolved from the names given; nil
+    /// shows every row. The totals count the whole model either way.
+    public var rowRange: Range<Int>?
 
     public init(
       lineLength: Int? = nil, positions: [Double]? = nil, expandNested: Bool = false,
@@ -122,6 +125,12 @@ public struct ModelSummary: Sendable, Equatable {
   /// Weights that more than one row shows (a layer inside a nested model and in the outer graph
   /// too), past their first row: the totals count every weight once, as Keras does.
   public var repeatedWeights: [WeightSpec] = []
+
+  /// The rows the summary prints (`options.rowRange`).
+  public var shownRows: ArraySlice<Row> {
+    guard let range = options.rowRange else { return rows[...] }
+    return rows[range.clamped(to: rows.indices)]
+  }
 
   public var outputShape: TensorShape { rows.last?.outputShape ?? inputShape }
   public var totalParameters: Int {

@@ -68,7 +68,7 @@ public final class Trainer {
   /// call computing it (then that call's backward pass skips its activation).
   private let readsLogits: [Bool]
   /// Every weight of the model in `model.weights` order.
-  private let names: [String]
+  let names: [String]
   private var variables: [[Float]]
   private let shapes: [[Int]]
   private let trainable: [Bool]
@@ -125,69 +125,10 @@ public final class Trainer {
     var stepTrains: [Bool] = []
     var regularizers: [(Int, Float, Float)] = []
     for (stepIndex, instance) in graph.stepInstances.enumerated() {
-      var step = graph.steps[stepIndex]
-      func variable(_ weight: String) -> Int? { index["\(instance.name)/\(weight):0"] }
-      switch step.operation {
-      case .dense, .convolution:
-        step.first = variable(step.depthwise ? "depthwise_kernel" : "kernel")
-        step.second = variable("bias")
-      case .separable:
-        step.first = variable("depthwise_kernel")
-        step.second = variable("bias")
-        step.third = variable("pointwise_kernel")
-      case .transposed:
-        step.first = variable("kernel")
-        step.second = variable("bias")
-      case .embedding:
-        step.first = variable("embeddings")
-      case .weightValue:
-        if let custom = instance.layer as? CustomWeight { step.first = variable(custom.spec.name) }
-      case .layerNormalization:
-        step.first = variable("gamma")
-        step.second = variable("beta")
-      case .batchNormalization:
-        step.first = variable("gamma")
-        step.second = variable("beta")
-        step.movingMean = "\(instance.name)/moving_mean:0"
-        step.movingVariance = "\(instance.name)/moving_variance:0"
-        if let mean = variable("moving_mean"), let variance = variable("moving_variance") {
-          state[step.movingMean] = variables[mean]
-          state[step.movingVariance] = variables[variance]
-        }
-      default: break
-      }
-      // `add_weight(regularizer=...)` of a custom layer: its weight's penalty.
-      var regularized = [
-        ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
-        ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
-        ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
-        ("embeddings_regularizer", "embeddings"),
-      ]
-      if let custom = instance.layer as? CustomWeight {
-        regularized.append(("regularizer", custom.spec.name))
-      }
-      for (argument, weight) in regularized {
-        let value = instance.layer.common.arguments[argument]
-        guard value != .none, let target = variable(weight) else { continue }
-        let (l1, l2) = try Self.regularizer(value, layer: instance.name)
-        regularizers.append((target, l1, l2))
-      }
-      if instance.layer.common.arguments["activity_regularizer"] != .none {
-        throw TrainingError(
-          .model,
-          "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(instance.name)\")"
-        )
-      }
-      // Keras projects these weights after every optimizer step; ConvBook does not yet.
-      let arguments = instance.layer.common.arguments
-      for argument in arguments.values.keys.sorted()
-      where argument.hasSuffix("_constraint") && arguments[argument] != .none {
-        throw TrainingError(
-          .model,
-          "ConvBook cannot train a model with a \(argument == "weight_constraint" ? "constraint of add_weight()" : argument) yet (layer \"\(instance.name)\")"
-        )
-      }
-      graph.steps[stepIndex] = step
+      try Self.configure(
+        &graph.steps[stepIndex], layer: instance.layer, name: instance.name,
+        prefix: instance.name + "/",
+        index: index, variables: variables, state: &state, regularizers: &regularizers)
       stepTrains.append(instance.trainable)
     }
     for instance in graph.program.layers where instance.layer is any MultiInputLayer {
@@ -226,6 +167,103 @@ public final class Trainer {
     self.trainable = trainable
     self.regularizers = regularizers
     optimizerState = configuration.optimizer.makeState(sizes: variables.map(\.count))
+  }
+
+  /// Binds a step's variables (Keras names `prefix` + weight, e.g. `dense/` + `kernel:0`), its
+  /// moving statistics, and its layer's regularizers; refuses what training cannot honour
+  /// (activity regularizers, constraints). A TimeDistributed step binds its wrapped layers'.
+  private static func configure(
+    _ step: inout TrainingStep, layer: any Layer, name: String, prefix: String,
+    index: [String: Int], variables: [[Float]], state: inout [String: [Float]],
+    regularizers: inout [(Int, Float, Float)]
+  ) throws(TrainingError) {
+    func variable(_ weight: String) -> Int? { index[prefix + weight + ":0"] }
+    switch step.operation {
+    case .dense, .convolution:
+      step.first = variable(step.depthwise ? "depthwise_kernel" : "kernel")
+      step.second = variable("bias")
+    case .separable:
+      step.first = variable("depthwise_kernel")
+      step.second = variable("bias")
+      step.third = variable("pointwise_kernel")
+    case .transposed:
+      step.first = variable("kernel")
+      step.second = variable("bias")
+    case .embedding:
+      step.first = variable("embeddings")
+    case .weightValue:
+      if let custom = layer as? CustomWeight { step.first = variable(custom.spec.name) }
+    case .recurrent(var recurrent):
+      recurrent.bind(variable)
+      step.operation = .recurrent(recurrent)
+      for (value, target) in recurrent.regularizedWeights {
+        let (l1, l2) = try Self.regularizer(value, layer: name)
+        regularizers.append((target, l1, l2))
+      }
+    case .timeDistributed(let wrapper, var inner):
+      for (k, stepLayer) in zip(inner.indices, wrapper.stepLayers) {
+        try configure(
+          &inner[k], layer: stepLayer, name: name,
+          prefix: wrapper.stepWeightPrefix(stepLayer, under: prefix), index: index,
+          variables: variables, state: &state, regularizers: &regularizers)
+      }
+      step.operation = .timeDistributed(wrapper, inner)
+    case .layerNormalization:
+      step.first = variable("gamma")
+      step.second = variable("beta")
+    case .batchNormalization:
+      step.first = variable("gamma")
+      step.second = variable("beta")
+      step.movingMean = prefix + "moving_mean:0"
+      step.movingVariance = prefix + "moving_variance:0"
+      if let mean = variable("moving_mean"), let variance = variable("moving_variance") {
+        state[step.movingMean] = variables[mean]
+        state[step.movingVariance] = variables[variance]
+      }
+    default: break
+    }
+    // `add_weight(regularizer=...)` of a custom layer: its weight's penalty.
+    var regularized = [
+      ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
+      ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
+      ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
+      ("embeddings_regularizer", "embeddings"),
+    ]
+    if let custom = layer as? CustomWeight {
+      regularized.append(("regularizer", custom.spec.name))
+    }
+    for (argument, weight) in regularized {
+      let value = layer.common.arguments[argument]
+      guard value != .none, let target = variable(weight) else { continue }
+      let (l1, l2) = try Self.regularizer(value, layer: name)
+      regularizers.append((target, l1, l2))
+    }
+    if layer.common.arguments["activity_regularizer"] != .none {
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(name)\")"
+      )
+    }
+    // Keras projects these weights after every optimizer step; ConvBook does not yet.
+    var checked = [(name, layer.common.arguments)]
+    if case .recurrent(let recurrent) = step.operation {
+      checked += recurrent.directionArguments
+    }
+    for (layerName, arguments) in checked {
+      if layerName != name, arguments["activity_regularizer"] != .none {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train a model with an activity_regularizer yet (layer \"\(layerName)\")"
+        )
+      }
+      for argument in arguments.values.keys.sorted()
+      where argument.hasSuffix("_constraint") && arguments[argument] != .none {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train a model with a \(argument == "weight_constraint" ? "constraint of add_weight()" : argument) yet (layer \"\(layerName)\")"
+        )
+      }
+    }
   }
 
   /// `keras.regularizers.l1(0.01)`, `l2(...)`, `l1_l2(l1=..., l2=...)` or their names.
@@ -501,7 +539,7 @@ public final class Trainer {
     let reported = reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
-    var (gradients, squares) = try backward(losses: losses, kept: kept)
+    var (gradients, squares, _) = try backward(losses: losses, kept: kept)
     for (target, l1, l2) in regularizers {
       // A penalty's dense gradient joins the slices: Keras 3 then squares the dense sum.
       squares[target] = nil
@@ -537,10 +575,12 @@ public final class Trainer {
 
   /// The gradient of every variable (zeros where none reaches it), from the losses' gradients
   /// (each times its output's weight), the calls in reverse; with `Optimizer.squaresSlices`, the
-  /// Embedding tables' squared slices too (by variable).
-  private func backward(
-    losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept]
-  ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]]) {
+  /// Embedding tables' squared slices too (by variable); with `inputGradients`, the gradient of
+  /// every model input (nil where none reaches it), for a tape that follows the model's input.
+  func backward(
+    losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept],
+    inputGradients: Bool = false
+  ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]], inputs: [[Float]?]) {
     var gradients = variables.map { _ in [Float]() }
     var squares: [Int: [Float]] = [:]
     let squaresSlices =
@@ -555,11 +595,23 @@ public final class Trainer {
       TrainingGraph.accumulate(gradient, into: &valueGradients[value])
       if losses[k].ofLogits, let call = graph.producer(of: value) { ofLogits[call] = true }
     }
-    let modelInputs = Set(graph.program.inputs)
+    let modelInputs = inputGradients ? [] : Set(graph.program.inputs)
     /// Output gradients of tiled max poolings, left to the convolution computing their input.
     var pooled = [(gradient: Tensor, poolSize: [Int], winners: [UInt8])?](
       repeating: nil, count: graph.program.valueCount)
     for (index, call) in graph.calls.enumerated().reversed() {
+      if call.isSeveral, case .layer(let s) = call.node, case .layer(let saved) = kept[index] {
+        let given = call.outputs.map { valueGradients[$0] }
+        guard given.contains(where: { $0 != nil }) else { continue }
+        for value in call.outputs { valueGradients[value] = nil }
+        let next = try steps[s].backwardSeveral(
+          given, saved: saved, variables: variables, shapes: shapes, gradients: &gradients,
+          needsInputGradient: !modelInputs.contains(call.inputs[0]), threads: threads)
+        for (input, part) in zip(call.inputs, next) where !modelInputs.contains(input) {
+          if let part { TrainingGraph.accumulate(part, into: &valueGradients[input]) }
+        }
+        continue
+      }
       let routed = pooled[call.output]
       pooled[call.output] = nil
       guard let gradient = valueGradients[call.output] ?? (routed == nil ? nil : []) else {
@@ -606,7 +658,9 @@ public final class Trainer {
     for i in gradients.indices where gradients[i].isEmpty {
       gradients[i] = [Float](repeating: 0, count: variables[i].count)
     }
-    return (gradients, squares)
+    return (
+      gradients, squares, inputGradients ? graph.program.inputs.map { valueGradients[$0] } : []
+    )
   }
 
   /// The sum of the l1/l2 penalties at the current weights.
@@ -626,23 +680,42 @@ public final class Trainer {
   }
 
   /// The model's outputs for `inputs`, and what each call kept for the backward pass.
-  private func forward(_ inputs: [Tensor], training: Bool, generator: inout SeededGenerator)
+  func forward(_ inputs: [Tensor], training: Bool, generator: inout SeededGenerator)
     throws(TrainingError) -> ([Tensor], [TrainingGraph.Kept])
   {
     let valueShapes = try graph.shapes(inputShapes: inputs.map(\.shape))
     var values = [Tensor?](repeating: nil, count: graph.program.valueCount)
     for (value, tensor) in zip(graph.program.inputs, inputs) { values[value] = tensor }
+    /// Keras masks of values (`Embedding(mask_zero=True)`, `Masking`), as the forward pass
+    /// carries them; merges drop them.
+    var masks = [[Bool]?](repeating: nil, count: graph.program.valueCount)
     var kept: [TrainingGraph.Kept] = []
     kept.reserveCapacity(graph.calls.count)
     for (index, call) in graph.calls.enumerated() {
       switch call.node {
+      case .layer(let s) where call.isSeveral:
+        let (outputs, saved) = try steps[s].forwardSeveral(
+          call.inputs.map { values[$0]! }, variables: variables, shapes: shapes,
+          training: training && stepTrains[s], generator: &generator, threads: threads,
+          mask: masks[call.inputs[0]])
+        guard outputs.map(\.shape) == call.outputs.map({ valueShapes[$0] }) else {
+          throw TrainingError(
+            .kernel,
+            "layer \"\(steps[s].name)\" produced shapes \(outputs.map { TensorShape.tuple($0.shape) }) where Keras infers \(call.outputs.map { TensorShape.tuple(valueShapes[$0]) })"
+          )
+        }
+        kept.append(.layer(saved))
+        for (value, output) in zip(call.outputs, outputs) { values[value] = output }
+        masks[call.output] = saved.outputMask
       case .layer(let s):
         let (output, saved) = try steps[s].forward(
           values[call.inputs[0]]!, outputShape: valueShapes[call.output], variables: variables,
           shapes: shapes, state: &state, training: training && stepTrains[s],
-          generator: &generator, threads: threads, workspace: workspaces[index])
+          generator: &generator, threads: threads, workspace: workspaces[index],
+          mask: masks[call.inputs[0]])
         kept.append(.layer(saved))
         values[call.output] = output
+        masks[call.output] = saved.outputMask
       case .merge(let merge):
         let given = call.inputs.map { values[$0]! }
         values[call.output] = try merge.run(given, outputShape: valueShapes[call.output])
@@ -773,7 +846,17 @@ public final class Trainer {
     let weightValues = variables.reduce(0) { $0 + $1.count }
     // Each layer keeps its input, pre-activation and output; gradients and transposes add ~3 more.
     let activationValues = shapes.reduce(0) { $0 + $1.reduce(1, *) } * 6
-    let bytes = 4 * (4 * weightValues + activationValues)
+    // A recurrent call keeps every step's gates and previous states (`RecurrentGradient.Saved`),
+    // which its output (one step without return_sequences) does not count.
+    var recurrentValues = 0
+    for call in graph.calls {
+      guard case .layer(let s) = call.node, case .recurrent(let recurrent) = steps[s].operation,
+        shapes[call.inputs[0]].count == 3
+      else { continue }
+      let input = shapes[call.inputs[0]]
+      recurrentValues += input[0] * input[1] * recurrent.savedValuesPerStep
+    }
+    let bytes = 4 * (4 * weightValues + activationValues + recurrentValues)
     if bytes > memoryBudget {
       throw TrainingError(
         .memory,

@@ -165,7 +165,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
   // MARK: Optimizer
 
-  private static func optimizer(_ value: ArgumentValue) throws(TrainingError) -> Optimizer {
+  static func optimizer(_ value: ArgumentValue) throws(TrainingError) -> Optimizer {
     switch value {
     case .string(let name):
       guard let kind = optimizerKind(name) else {
@@ -292,7 +292,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
   // MARK: Loss
 
-  private static func loss(_ value: ArgumentValue, _ cellLosses: [String: TracedLoss])
+  static func loss(_ value: ArgumentValue, _ cellLosses: [String: TracedLoss])
     throws(TrainingError) -> Loss
   {
     if case .object(let object) = value, object.arguments.isEmpty,

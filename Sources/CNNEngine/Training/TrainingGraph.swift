@@ -16,7 +16,25 @@ struct TrainingGraph {
   struct Call {
     let node: Node
     let inputs: [Int]
-    let output: Int
+    /// Every output (several for a recurrent layer's `return_state=True` or
+    /// `Bidirectional(merge_mode=None)`), the first being `output`.
+    let outputs: [Int]
+    /// Whether the call runs through `TrainingStep.forwardSeveral` (several outputs, or initial
+    /// states beside its input).
+    let isSeveral: Bool
+
+    var output: Int { outputs[0] }
+
+    init(node: Node, inputs: [Int], output: Int) {
+      self.init(node: node, inputs: inputs, outputs: [output], isSeveral: false)
+    }
+
+    init(node: Node, inputs: [Int], outputs: [Int], isSeveral: Bool) {
+      self.node = node
+      self.inputs = inputs
+      self.outputs = outputs
+      self.isSeveral = isSeveral
+    }
   }
 
   /// What a call's forward pass kept for its backward pass.
@@ -39,9 +57,11 @@ struct TrainingGraph {
     } catch {
       throw TrainingError(.model, error.message)
     }
-    // A `tf.split` trains as one slice per piece (each its own call, below).
+    // A `tf.split` trains as one slice per piece (each its own call, below); the recurrent
+    // layers take initial states and return their final states.
     if let call = program.calls.first(where: {
       $0.isMultiOutput && !($0.instance.layer is TensorSplit)
+        && !($0.instance.layer is Recurrent || $0.instance.layer is Bidirectional)
     }) {
       throw TrainingError(
         .model,
@@ -73,9 +93,39 @@ struct TrainingGraph {
       }
       let key = ObjectIdentifier(call.instance)
       let node: Node = merges[key].map { .merge($0) } ?? .layer(stepIndex[key]!)
-      calls.append(Call(node: node, inputs: call.inputs, output: call.output))
+      calls.append(
+        Call(
+          node: node, inputs: call.inputs, outputs: call.outputs,
+          isSeveral: call.isMultiOutput && !(call.instance.layer is TensorSplit)))
     }
     self.calls = calls
+    // Keras weights the loss of an output that carries a mask by that mask; ConvBook's losses
+    // read no masks, so such a model is refused rather than trained on another loss.
+    var masked = [Bool](repeating: false, count: program.valueCount)
+    for call in calls {
+      guard case .layer(let s) = call.node else { continue }
+      let input = masked[call.inputs[0]]
+      switch steps[s].maskEffect {
+      case .carry: masked[call.output] = input
+      case .drop: masked[call.output] = false
+      case .own:
+        if case .recurrent(let recurrent) = steps[s].operation {
+          masked[call.output] = input && recurrent.returnsSequences
+        } else {
+          masked[call.output] = true
+        }
+      }
+    }
+    for output in program.outputs where masked[output] {
+      var name: String?
+      if let call = calls.last(where: { $0.output == output }), case .layer(let s) = call.node {
+        name = steps[s].name
+      }
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model whose output carries a Keras mask (from Embedding(mask_zero=True) or Masking) yet: Keras masks the loss with it (layer \"\(name ?? "")\")"
+      )
+    }
     var counts = [Int](repeating: 0, count: program.valueCount)
     for call in program.calls { for input in call.inputs { counts[input] += 1 } }
     for output in program.outputs { counts[output] += 1 }

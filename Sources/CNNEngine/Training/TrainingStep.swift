@@ -42,6 +42,15 @@ struct TrainingStep {
     /// A custom layer's own weight (`CustomWeight`, variable `first`): its value, whatever the
     /// input; its gradient is the output's, the input gets none.
     case weightValue
+    /// SimpleRNN, LSTM, GRU and Bidirectional (`RecurrentTrainingStep`, which holds its
+    /// variables' indices).
+    case recurrent(RecurrentTrainingStep)
+    /// `Masking`: zeroes the steps whose features all equal the value and makes the mask; the
+    /// backward pass gives those steps a zero gradient.
+    case masking(Float)
+    /// TimeDistributed: the wrapped layers' steps (the wrapped layer, or a wrapped Sequential's
+    /// layers) on the time axis folded into the batch, (N, T, ...) -> (N*T, ...).
+    case timeDistributed(TimeDistributed, [TrainingStep])
   }
 
   /// What the forward pass kept for the backward pass.
@@ -60,11 +69,20 @@ struct TrainingStep {
     /// Max pooling whose windows tile its input, in training: each output's winning tap
     /// (`MaxPoolTraining`), for the backward pass of the convolution before it.
     var poolWinners: [UInt8] = []
+    var recurrent: RecurrentTrainingStep.Saved?
+    /// The Keras mask the step read (N*T values; nil: none) and the one its output carries.
+    var inputMask: [Bool]?
+    var outputMask: [Bool]?
+    /// TimeDistributed: what each wrapped step kept.
+    var inner: [Saved] = []
   }
 
   let name: String
   let className: String
-  let operation: Operation
+  /// `var`: a recurrent step binds its variables inside its operation (`Trainer`).
+  var operation: Operation
+  /// What the layer does with its input's Keras mask (as in the forward pass).
+  let maskEffect: ForwardStep.MaskEffect
   /// Indices into the trainer's variables: kernel then bias, or gamma then beta (nil when absent).
   var first: Int?
   var second: Int?
@@ -227,16 +245,29 @@ struct TrainingStep {
       operation = .identity
     case is CustomWeight:
       operation = .weightValue
-    case let embedding as Embedding:
-      // The trainer carries no Keras masks: a mask would change what the layers after it and
-      // the loss compute, so mask_zero=True is refused rather than trained without its mask.
-      guard !embedding.maskZero else { throw refuse("Embedding(mask_zero=True)") }
+    case is Embedding:
       operation = .embedding
+    case let masking as Masking:
+      operation = .masking(Float(masking.maskValue))
+    case let wrapper as TimeDistributed:
+      guard let input = instance.inputShape else { throw refuse("an unbuilt layer") }
+      let stepInstances: [LayerInstance]
+      do {
+        stepInstances = try wrapper.builtStepLayers(input: input)
+      } catch {
+        throw TrainingError(.model, error.message)
+      }
+      var inner: [TrainingStep] = []
+      for stepInstance in stepInstances { inner.append(try TrainingStep(instance: stepInstance)) }
+      operation = .timeDistributed(wrapper, inner)
+    case is Recurrent, is Bidirectional:
+      operation = .recurrent(try RecurrentTrainingStep(instance: instance, refuse: refuse))
     default:
       throw refuse(layer.className)
     }
     name = layerName
     className = layer.className
+    maskEffect = ForwardStep.maskEffect(of: layer)
   }
 
   /// The kernel of a convolution step, (K..., C/groups, F).
@@ -257,7 +288,31 @@ struct TrainingStep {
   func forward(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int, workspace: GradientWorkspace = GradientWorkspace()
+    threads: Int, workspace: GradientWorkspace = GradientWorkspace(), mask: [Bool]? = nil
+  ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
+    let result = try forwardLayer(
+      input, outputShape: outputShape, variables: variables, shapes: shapes, state: &state,
+      training: training, generator: &generator, threads: threads, workspace: workspace,
+      mask: mask)
+    var saved = result.saved
+    saved.inputMask = mask
+    switch maskEffect {
+    case .carry: saved.outputMask = mask
+    case .drop: saved.outputMask = nil
+    case .own:
+      switch operation {
+      case .embedding: saved.outputMask = RecurrentKernel.nonZeroMask(input)
+      case .recurrent(let recurrent): saved.outputMask = recurrent.returnsSequences ? mask : nil
+      default: break
+      }
+    }
+    return (result.output, saved)
+  }
+
+  private func forwardLayer(
+    _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
+    state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
+    threads: Int, workspace: GradientWorkspace, mask: [Bool]?
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
@@ -385,6 +440,12 @@ struct TrainingStep {
           threads: threads, into: &workspace.output)
       }
       return (workspace.output, saved)
+    case .globalPooling(.average) where mask != nil && input.rank == 3:
+      // tf-keras' GlobalAveragePooling1D averages the steps the mask keeps.
+      let output = try kernelCall { () throws(KernelError) in
+        try RecurrentKernel.maskedAverage(input, mask: mask!, keepDims: outputShape.count == 3)
+      }
+      return (output, saved)
     case .globalPooling(let mode):
       let batch = input.shape[0]
       let channels = input.shape[input.rank - 1]
@@ -471,7 +532,75 @@ struct TrainingStep {
         throw TrainingError(.weights, "layer \"\(name)\" has no variable to train")
       }
       return (value, saved)
+    case .recurrent(let recurrent):
+      let (output, kept) = try recurrent.forward(
+        input, mask: mask, variables: variables, shapes: shapes, training: training,
+        generator: &generator, threads: threads, name: name)
+      saved.recurrent = kept
+      return (output, saved)
+    case .masking(let value):
+      var tensor = input
+      saved.outputMask = RecurrentKernel.applyMasking(&tensor, value: value)
+      return (tensor, saved)
+    case .timeDistributed(let wrapper, let inner):
+      let rows = input.shape[0] * input.shape[1]
+      var current = Tensor(validShape: [rows] + input.shape.dropFirst(2), scalars: input.scalars)
+      for (k, (step, layer)) in zip(inner, wrapper.stepLayers).enumerated() {
+        var shape = [rows] + outputShape.dropFirst(2)
+        if k < inner.count - 1 {
+          do {
+            let given = TensorShape(current.shape.map { Optional($0) })
+            shape = try layer.outputShape(for: given).dimensions.map { $0 ?? 0 }
+          } catch {
+            throw TrainingError(.data, "layer \"\(step.name)\": \(error.message)")
+          }
+        }
+        let (output, kept) = try step.forward(
+          current, outputShape: shape, variables: variables, shapes: shapes, state: &state,
+          training: training, generator: &generator, threads: threads)
+        saved.inner.append(kept)
+        current = output
+      }
+      return (Tensor(validShape: outputShape, scalars: current.scalars), saved)
     }
+  }
+
+  /// A call with several outputs or initial states (a recurrent layer's `return_state=True`,
+  /// `initial_state=`, `Bidirectional(merge_mode=None)`): `inputs` are the input then the
+  /// states; returns Keras' outputs in order.
+  func forwardSeveral(
+    _ inputs: [Tensor], variables: [[Float]], shapes: [[Int]], training: Bool,
+    generator: inout SeededGenerator, threads: Int, mask: [Bool]? = nil
+  ) throws(TrainingError) -> (outputs: [Tensor], saved: Saved) {
+    guard case .recurrent(let recurrent) = operation else {
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with a layer call that returns several tensors or takes initial states yet (layer \"\(name)\")"
+      )
+    }
+    var saved = Saved(input: inputs[0])
+    let (outputs, kept) = try recurrent.forwardSeveral(
+      inputs[0], states: Array(inputs.dropFirst()), mask: mask, variables: variables,
+      shapes: shapes, training: training, generator: &generator, threads: threads, name: name)
+    saved.recurrent = kept
+    saved.inputMask = mask
+    saved.outputMask = recurrent.returnsSequences ? mask : nil
+    return (outputs, saved)
+  }
+
+  /// The gradients of `forwardSeveral`'s outputs (nil: none reached that output) -> the
+  /// input's gradient (nil when not needed), then each initial state's.
+  func backwardSeveral(
+    _ outputGradients: [[Float]?], saved: Saved, variables: [[Float]], shapes: [[Int]],
+    gradients: inout [[Float]], needsInputGradient: Bool, threads: Int
+  ) throws(TrainingError) -> [[Float]?] {
+    guard case .recurrent(let recurrent) = operation, let kept = saved.recurrent else {
+      throw TrainingError(.kernel, "layer \"\(name)\": the forward pass kept no recurrence")
+    }
+    return try recurrent.backwardSeveral(
+      outputGradients, saved: kept, variables: variables, shapes: shapes,
+      gradients: &gradients, needsInputGradient: needsInputGradient, threads: threads,
+      name: name)
   }
 
   // MARK: Backward
@@ -506,16 +635,18 @@ struct TrainingStep {
         throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
       }
     }
-    func throughActivation(_ function: ActivationFunction) -> [Float] {
+    /// `lastAxis`: the output's last axis (softmax's), which for Dense and the convolutions is
+    /// their units or filters, not the input's.
+    func throughActivation(_ function: ActivationFunction, lastAxis: Int) -> [Float] {
       if skipActivation || function == .linear { return outputGradient }
       return ActivationGradient.backward(
         function, preActivation: saved.preActivation, output: saved.output,
-        outputGradient: outputGradient, lastAxis: saved.input.shape.last ?? 1)
+        outputGradient: outputGradient, lastAxis: lastAxis)
     }
     switch operation {
     case .dense(let function):
-      let linear = throughActivation(function)
       let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
+      let linear = throughActivation(function, lastAxis: kernel.shape[1])
       let outputShape = Array(saved.input.shape.dropLast()) + [kernel.shape[1]]
       let result = try kernelCall { () throws(KernelError) in
         try DenseGradient.backward(
@@ -531,7 +662,8 @@ struct TrainingStep {
       // A plain ReLU the kernel applied: its derivative (output > 0) is fused into the backward
       // pass' packing of the output gradient.
       let fusedReLU = !skipActivation && function == .relu()
-      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let linear =
+        fusedReLU ? outputGradient : throughActivation(function, lastAxis: kernel.shape.last!)
       let pads = ForwardStep.padding(
         padding, input: saved.input.shape, kernel: Array(kernel.shape.dropLast(2)),
         strides: strides, dilations: dilations)
@@ -570,7 +702,8 @@ struct TrainingStep {
       let intermediate = saved.intermediate!
       let pointwise = Tensor(validShape: shapes[third!], scalars: variables[third!])
       let fusedReLU = !skipActivation && function == .relu()
-      let linear = fusedReLU ? outputGradient : throughActivation(function)
+      let linear =
+        fusedReLU ? outputGradient : throughActivation(function, lastAxis: pointwise.shape.last!)
       let outputShape = Array(intermediate.shape.dropLast()) + [pointwise.shape.last!]
       let ones = Array(repeating: 1, count: rank)
       let pointwiseResult = try kernelCall { () throws(KernelError) in
@@ -599,7 +732,7 @@ struct TrainingStep {
       // dx = C(dy) and dW is C's kernel gradient with input dy and output gradient x.
       let kernel = Tensor(validShape: shapes[first!], scalars: variables[first!])
       let rank = kernel.rank - 2
-      let linear = throughActivation(function)
+      let linear = throughActivation(function, lastAxis: kernel.shape[rank])
       let gradient = Tensor(validShape: saved.outputShape, scalars: linear)
       let pads = ForwardStep.padding(
         padding, input: saved.outputShape, kernel: Array(kernel.shape.prefix(rank)),
@@ -654,6 +787,23 @@ struct TrainingStep {
           threads: threads, into: &workspace.inputGradient)
       }
       return workspace.inputGradient.scalars
+    case .globalPooling(.average) where saved.inputMask != nil && saved.input.rank == 3:
+      guard needsInputGradient, let mask = saved.inputMask else { return nil }
+      // Each kept step gets the output's gradient over the number of kept steps.
+      let (batch, steps, channels) = (
+        saved.input.shape[0], saved.input.shape[1], saved.input.shape[2]
+      )
+      var values = [Float](repeating: 0, count: saved.input.count)
+      for n in 0..<batch {
+        var kept: Float = 0
+        for t in 0..<steps where mask[n * steps + t] { kept += 1 }
+        for t in 0..<steps where mask[n * steps + t] {
+          for c in 0..<channels {
+            values[(n * steps + t) * channels + c] = outputGradient[n * channels + c] / kept
+          }
+        }
+      }
+      return values
     case .globalPooling(let mode):
       guard needsInputGradient else { return nil }
       let channels = saved.input.shape.last!
@@ -683,7 +833,7 @@ struct TrainingStep {
       for i in values.indices { values[i] *= saved.mask[i] }
       return values
     case .activation(let function):
-      return throughActivation(function)
+      return throughActivation(function, lastAxis: saved.input.shape.last ?? 1)
     case .reshape, .identity:
       return outputGradient
     case .zeroPadding(let padding), .cropping(let padding):
@@ -728,6 +878,35 @@ struct TrainingStep {
     case .weightValue:
       if let first { Self.store(outputGradient, at: first, in: &gradients) }
       return needsInputGradient ? [Float](repeating: 0, count: saved.input.count) : nil
+    case .recurrent(let recurrent):
+      guard let kept = saved.recurrent else {
+        throw TrainingError(.kernel, "layer \"\(name)\": the forward pass kept no recurrence")
+      }
+      return try recurrent.backward(
+        outputGradient, saved: kept, variables: variables, shapes: shapes,
+        gradients: &gradients, needsInputGradient: needsInputGradient, threads: threads,
+        name: name)
+    case .timeDistributed(_, let inner):
+      var gradient = outputGradient
+      for k in inner.indices.reversed() {
+        guard
+          let next = try inner[k].backward(
+            gradient, saved: saved.inner[k], variables: variables, shapes: shapes,
+            gradients: &gradients, skipActivation: false,
+            needsInputGradient: k > 0 || needsInputGradient, threads: threads)
+        else { return nil }
+        gradient = next
+      }
+      return gradient
+    case .masking:
+      guard needsInputGradient else { return nil }
+      guard let kept = saved.outputMask else { return outputGradient }
+      let features = saved.input.shape.last ?? 1
+      var values = outputGradient
+      for (step, isKept) in kept.enumerated() where !isKept {
+        for i in (step * features)..<((step + 1) * features) { values[i] = 0 }
+      }
+      return values
     }
   }
 

@@ -62,7 +62,7 @@ public enum ActivationGradient {
   }
 
   /// f'(z) given z and y = f(z), with TensorFlow's conventions at the kinks (relu'(0) = 0).
-  private static func derivative(_ function: ActivationFunction) -> (Float, Float) -> Float {
+  static func derivative(_ function: ActivationFunction) -> (Float, Float) -> Float {
     switch function {
     case .relu(let slope, let maxValue, let threshold):
       return { z, _ in

@@ -30,6 +30,8 @@ enum ArgumentConversion {
       // Keras turns a TensorShape argument (`Input(shape=x.shape[1:])`) into its tuple.
       return try argument(.tuple(TensorShapeValue.items(dimensions)), range: range)
     case .kerasObject(let object): return .object(object)
+    // A stateful metric (`keras.metrics.Mean()`) given to `compile`: the Keras object it was made as.
+    case .standard(let metric as KerasMetricObject): return .object(metric.object)
     case .instance(let instance) where instance.type.kerasClassBase?.isLayerArgument == true:
       // `kernel_regularizer=MyL1(0.01)`: shapes and parameters do not depend on it; training and
       // drawing weights refuse it by its class's name.

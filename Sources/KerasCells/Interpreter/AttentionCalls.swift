@@ -180,9 +180,13 @@ enum AttentionCalls {
       "query", "value", "key", "query_mask", "value_mask", "key_mask", "attention_mask",
     ]
     let byKeyword = Set(keywords.map(\.0))
-    guard !byKeyword.contains("query"), !byKeyword.contains("value") else {
+    // Sorted by name, a `key=` would come before a `query=` or `value=` given by keyword: the
+    // layer takes its query, value and key in that order once the masks are set apart.
+    guard
+      !byKeyword.contains("key") || !(byKeyword.contains("query") || byKeyword.contains("value"))
+    else {
       throw .unsupported(
-        "ConvBook supports query_mask=, value_mask= and key_mask= in MultiHeadAttention calls whose query and value are positional arguments only",
+        "ConvBook supports query_mask=, value_mask= and key_mask= in MultiHeadAttention calls given key= only when query and value are positional arguments",
         at: site.range)
     }
     var order: [String] = []

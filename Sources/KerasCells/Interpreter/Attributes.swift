@@ -82,9 +82,9 @@ enum Attributes {
           range: range)
       }
       var removedInKeras3 = false
-      if moduleVersion == .keras3, module.keras3Lacks(name) {
-        // With CPython's suggestion of the closest name of Keras 3's module (`rmsprop`: 'RMSprop').
-        let known = KerasLayerAttributeNames.keras3Modules[unwrapped.componentName]?.sorted() ?? []
+      if module.lacks(name, in: interpreter.kerasVersion) {
+        // With CPython's suggestion of the closest name of the module (`rmsprop`: 'RMSprop').
+        let known = module.recordedNames(in: interpreter.kerasVersion)?.sorted() ?? []
         throw CellError(
           type: "AttributeError",
           message: "module '\(moduleName)' has no attribute '\(name)'",
@@ -108,6 +108,9 @@ enum Attributes {
       if case .numpy = module, let message = NumPyFunctions.formerAliasMessage(name) {
         throw CellError(type: "AttributeError", message: message, range: range)
       }
+      if let refusal = module.unresolvedName(name, in: interpreter.kerasVersion, at: range) {
+        throw refusal
+      }
       // A module Keras 3 removed is missing there, not ConvBook's limitation.
       if !removedInKeras3, let refusal = module.unsupportedName(name, at: range) { throw refusal }
       // CPython suggests the closest name of `dir(module)`.
@@ -122,6 +125,9 @@ enum Attributes {
       return .string(TensorFlowDType.name(of: base) ?? "")
     case .kerasObject(let object):
       if let value = ContextManagers.attribute(name, of: object) { return value }
+      if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
+        return .method(receiver: base, name: name)
+      }
       if name == "name",
         let optimizer = CompiledModelAttributes.optimizerName(
           object, keras3: interpreter.kerasVersion == .keras3)
@@ -229,6 +235,11 @@ enum Attributes {
       case "shape":
         return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
       case "name":
+        if let weight = tensor.producer.layer as? CustomWeight {
+          // A custom layer's weight (`self.kernel` after build): the variable's name.
+          if interpreter.kerasVersion == .keras3 { return .string(weight.spec.name) }
+          return .string("\(weight.scope ?? tensor.producer.name)/\(weight.spec.name):0")
+        }
         if let keras3Name = tensor.keras3Name { return .string(keras3Name) }
         if let name = TFKerasTensorNames.name(of: tensor) { return .string(name) }
         guard tensor.isInput else {

@@ -80,6 +80,16 @@ enum Calls {
       throw .unsupported(
         "\(path) is not available in ConvBook cells: only Keras model code runs here",
         at: site.range)
+    case .kerasObject(let object):
+      // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
+      if let value = try EagerLosses.callObject(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
+      throw CellError(
+        type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
+      )
     default:
       throw CellError(
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
@@ -310,6 +320,18 @@ enum Calls {
       }
       throw .unsupported(message, at: site.range)
     case .objectFactory(let name):
+      if callable.path.contains("losses."),
+        let value = try EagerLosses.callFunction(
+          name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
+      if callable.path.contains("metrics."),
+        let metric = try KerasMetricObject.make(
+          name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return .standard(metric)
+      }
       var objectArguments: [(String, ArgumentValue)] = []
       let ranges = argumentRanges(site).positional
       var positional = positional
@@ -788,6 +810,13 @@ enum Calls {
       try EagerCalls.addDeferred(
         to: model, input: TensorShape([nil] + array.shape.dropFirst().map { Optional($0) }),
         batch: array.shape.first, site: site, interpreter: interpreter)
+      // `model(x, training=True)`: Keras' call context for the layers (dropout, statistics).
+      let session = interpreter.session
+      let outer = session.callContextTraining
+      if let training = keywords.first(where: { $0.0 == "training" })?.1, !training.isNone {
+        session.callContextTraining = training
+      }
+      defer { session.callContextTraining = outer }
       return try EagerTensors.callModel(model, on: array, site: site, interpreter: interpreter)
     case .kerasTensor(let tensor):
       EagerCalls.noteBuildInTrace(model, session: interpreter.session)
@@ -831,22 +860,22 @@ enum Calls {
       let given = interpreter.session.modelStructures[ObjectIdentifier(model)]?.outputs
       return restructured(
         given ?? .list(PythonList(graph.outputs.map { .kerasTensor($0) })),
-        modelOutputs: graph.outputs, callOutputs: outputs)
+        modelOutputs: graph.outputs, callOutputs: outputs.map { .kerasTensor($0) })
     } catch {
       throw keras(error, at: site.range)
     }
   }
 
   /// `structure` (a model's `outputs=`) with each of the model's output tensors replaced by the
-  /// tensor a call made in its place.
-  private static func restructured(
-    _ structure: Value, modelOutputs: [KerasTensor], callOutputs: [KerasTensor]
+  /// value a call gave in its place (a tensor of the call, or data).
+  static func restructured(
+    _ structure: Value, modelOutputs: [KerasTensor], callOutputs: [Value]
   ) -> Value {
     func replace(_ value: Value) -> Value {
       switch value {
       case .kerasTensor(let tensor):
         guard let index = modelOutputs.firstIndex(where: { $0 === tensor }) else { return value }
-        return .kerasTensor(callOutputs[index])
+        return callOutputs[index]
       case .list(let list): return .list(PythonList(list.items.map(replace)))
       case .tuple(let items): return .tuple(items.map(replace))
       case .dictionary(let dict):
@@ -979,9 +1008,10 @@ enum Calls {
         let clone = try KerasTensor.cloneGraph(
           inputs: inputs, outputs: outputs, names: interpreter.kerasNames)
         inputsStructure = restructured(
-          inputsValue, modelOutputs: inputs, callOutputs: clone.inputs)
+          inputsValue, modelOutputs: inputs, callOutputs: clone.inputs.map { .kerasTensor($0) })
         outputsStructure = restructured(
-          outputsValue, modelOutputs: outputs, callOutputs: clone.outputs)
+          outputsValue, modelOutputs: outputs,
+          callOutputs: clone.outputs.map { .kerasTensor($0) })
         (inputs, outputs) = clone
       }
       model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)

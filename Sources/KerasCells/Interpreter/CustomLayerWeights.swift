@@ -148,8 +148,14 @@ extension KerasSubclassing {
     case .none: initializer = .string("glorot_uniform")
     case let given: initializer = try ArgumentConversion.argument(given, range: site.range)
     }
-    var weightName = keras3 ? "variable" : "Variable"
-    if case .string(let given)? = arguments["name"] { weightName = given }
+    let weightName: String
+    if case .string(let given)? = arguments["name"] {
+      weightName = given
+    } else {
+      // Keras 3 names an unnamed variable from the session's counter of object names (`variable`,
+      // `variable_1`, ... across all layers, as `auto_name` does); tf-keras calls each `Variable`.
+      weightName = keras3 ? interpreter.kerasNames.uniqueName("variable") : "Variable"
+    }
     var nodeName = state.name + "/" + weightName
     var suffix = 1
     while state.weightNodes.contains(where: { $0.name == nodeName }) {

@@ -41,6 +41,12 @@ enum EagerCalls {
       if state.eagerBatch == nil { state.eagerBatch = array.shape[0] }
     }
     let others = tensorArguments(extra, keywords)
+    // `self(x, training=True)` in a train_step: the call context of the run (dropout, statistics).
+    let outerTraining = session.callContextTraining
+    if let training = keywords.first(where: { $0.0 == "training" })?.1, !training.isNone {
+      session.callContextTraining = training
+    }
+    defer { session.callContextTraining = outerTraining }
     guard !others.isEmpty else {
       return try run(layer, on: array, site: site, interpreter: interpreter)
     }

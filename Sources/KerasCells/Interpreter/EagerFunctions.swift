@@ -212,6 +212,12 @@ enum EagerFunctions {
     case .unary, .binary, .reduce("sum"), .reduce("mean"), .identity, .compare, .shape, .size,
       .rank, .argmax, .filledLike:
       return result
+    case .concat, .stack:
+      var stacking = false
+      if case .stack = kind { stacking = true }
+      return EagerGradients.joined(
+        result, parts: arguments["values"], axis: arguments["axis"], stack: stacking,
+        interpreter: interpreter)
     default:
       return EagerGradients.record(
         result, inputs: Array(arguments.values), name: path, interpreter: interpreter,

@@ -5,6 +5,14 @@ import CNNEngine
 final class EagerTapes {
   var active: [GradientTape] = []
   var trainableVariables: Set<Int> = []
+  /// The identities of model weights (`WeightVariable.name`) that recorded model calls read, and
+  /// the layers holding them (`EagerModelGradients`).
+  var variableIDs: [String: Int] = [:]
+  var variableOwners: [String: LayerInstance] = [:]
+  /// The slots of `optimizer.apply_gradients` (`TapeOptimizers`), per variable.
+  let optimizerSlots = OptimizerSlots()
+  /// What `compile` made for subclassed models' own steps (`TrainStepModels`), per model.
+  var compiledSteps: [ObjectIdentifier: TrainStepModels.Compiled] = [:]
   private var lastID = 0
 
   func newID() -> Int {
@@ -137,6 +145,10 @@ final class GradientTape: StandardObject {
       }
     }
     func result(_ source: Value) throws(CellError) -> Value {
+      if case .variable(let variable) = source {
+        // A model's weight: what the recorded calls of its model gave it.
+        return tapes.variableIDs[variable.name].flatMap { gradients[$0] } ?? Value.none
+      }
       guard let array = EagerTensors.operand(source) else {
         throw .unsupported(
           "ConvBook computes gradients with respect to eager tensors and variables; this source is a '\(source.typeName)'",

@@ -103,8 +103,9 @@ enum EagerTensors {
   /// `model(x)` on constant data: a Sequential model not built yet is built for `x`'s shape, as its
   /// first call builds it; then the model runs as `predict` runs it, on the whole batch at once.
   static func callModel(
-    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+    _ model: SequentialModel, on given: NDArray, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
+    let array = conformed(given, to: model)
     guard array.rank >= 1 else {
       throw .unsupported(
         "ConvBook runs a model on constant data of one or more axes, not a scalar", at: site.range)
@@ -119,10 +120,18 @@ enum EagerTensors {
     let plan = try IntegerLayerData.plan(
       model.flattenedLayers.filter { !$0.isInputLayer }, array: array, inputDType: inputDType,
       site: site, interpreter: interpreter)
-    if let graph = model.graph, graph.inputs.count != 1 || graph.outputs.count != 1 {
+    if let graph = model.graph, graph.inputs.count != 1 {
       throw .unsupported(
-        "ConvBook runs a model with several inputs or outputs on constant data with `predict`, not by calling it",
+        "ConvBook runs a model with several inputs on constant data with `predict`, not by calling it",
         at: site.range)
+    }
+    if let recorded = try EagerGradients.modelCall(
+      model, on: array, site: site, interpreter: interpreter)
+    {
+      return structured(recorded, of: model, session: interpreter.session)
+    }
+    if let graph = model.graph, graph.outputs.count > 1 {
+      return try callSeveral(model, on: array, site: site, interpreter: interpreter)
     }
     let memory = interpreter.session.limits.modelMemoryBudget
     do {
@@ -145,6 +154,61 @@ enum EagerTensors {
     } catch {
       throw .unsupported("\(error)", at: site.range)
     }
+  }
+
+  /// The outputs of a call of a model with several outputs on data, in the structure the model
+  /// was given (`outputs=[z_mean, z_log_var, z]` gives a list); one output as it is.
+  static func structured(_ outputs: [Value], of model: SequentialModel, session: KerasSession)
+    -> Value
+  {
+    guard outputs.count > 1, let graph = model.graph else { return outputs[0] }
+    let given = session.modelStructures[ObjectIdentifier(model)]?.outputs
+    return Calls.restructured(
+      given ?? .list(PythonList(graph.outputs.map { .kerasTensor($0) })),
+      modelOutputs: graph.outputs, callOutputs: outputs)
+  }
+
+  /// A model with several outputs run on data (one input), as `predict` runs it.
+  private static func callSeveral(
+    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let memory = interpreter.session.limits.modelMemoryBudget
+    do {
+      try ForwardPass.check(
+        try ForwardPass.estimate(model: model, inputShapes: [array.shape]), budget: memory,
+        model: model, batch: array.shape[0])
+      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let outputs = try pass.run(inputs: [array.tensor])
+      for output in outputs {
+        try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
+      }
+      return structured(outputs.map(value), of: model, session: interpreter.session)
+    } catch let error as CellError {
+      throw error
+    } catch let error as ForwardError {
+      throw .unsupported(
+        "ConvBook cannot run the model \(model.name) on this data: \(error.message)", at: site.range
+      )
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
+  }
+
+  /// Data one axis short of (or beyond) a built model's input, where that axis has size 1
+  /// (`(N, 28, 28)` into `Input((28, 28, 1))`): Keras' functional call expands (or squeezes) the
+  /// last axis (`_conform_to_reference_input` / `_adjust_input_rank`).
+  static func conformed(_ array: NDArray, to model: SequentialModel) -> NDArray {
+    guard model.isBuilt, let expected = model.inputShape?.dimensions, !expected.isEmpty else {
+      return array
+    }
+    var result = array
+    if array.rank + 1 == expected.count, expected.last == 1 {
+      result.shape.append(1)
+    } else if array.rank == expected.count + 1, array.shape.last == 1 {
+      result.shape.removeLast()
+    }
+    return result
   }
 
   /// `tf.reshape(tensor, shape)` of an eager tensor: a list, tuple or TensorShape of sizes, one of

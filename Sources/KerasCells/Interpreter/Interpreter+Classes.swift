@@ -304,9 +304,15 @@ extension Interpreter {
       case .model(let model): object = model
       default: return nil
       }
-      guard let instance = session.customLayers[ObjectIdentifier(object)],
-        instance.attributes[name] != nil || instance.type.lookup(name) != nil
-      else { return nil }
+      guard let instance = session.customLayers[ObjectIdentifier(object)] else { return nil }
+      if instance.layerState?.functionalModel === object,
+        let value = TrainStepModels.functionalAttribute(name, of: instance, session: session)
+      {
+        return value
+      }
+      guard instance.attributes[name] != nil || instance.type.lookup(name) != nil else {
+        return nil
+      }
       return try instanceAttribute(name, instance, range: range)
     case .superObject(let binding):
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
@@ -362,7 +368,13 @@ extension Interpreter {
     {
       return value
     }
-    // A subclassed model given its graph is that functional model (`ClassFunctionalModels`).
+    // A subclassed model given its graph is that functional model (`ClassFunctionalModels`),
+    // with what its own train_step reads (`TrainStepModels`).
+    if instance.layerState?.functionalModel != nil,
+      let value = TrainStepModels.functionalAttribute(name, of: instance, session: session)
+    {
+      return value
+    }
     if let model = instance.layerState?.functionalModel {
       return try Attributes.get(name, of: .model(model), range: range, interpreter: self)
     }
@@ -644,6 +656,13 @@ extension Interpreter {
             path: "property"))
       }
       if case .kerasObject(let object) = receiver {
+        // `optimizer.apply_gradients(...)` in a custom training loop.
+        if let result = try TapeOptimizers.method(
+          name, of: object, positional: positional, keywords: keywords, site: site,
+          interpreter: self)
+        {
+          return result
+        }
         return try ContextManagers.method(name, of: object, positional: positional, site: site)
       }
       if case .string = receiver, name == "format" {

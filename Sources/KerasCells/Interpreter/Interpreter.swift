@@ -250,9 +250,16 @@ final class Interpreter {
         {
           // Keras 3's package `keras.backend`, not `tf.keras.backend`'s legacy functions.
           session.globals[imported.boundName] = .module(.keras3Backend)
-        } else if kerasVersion == .keras3, module.keras3Lacks(imported.name) {
+        } else if module.lacks(imported.name, in: kerasVersion) {
           throw cannotImport(
             imported.name, from: module, path: modulePath, range: imported.nameRange)
+        } else if modulePath.components.starts(with: ["tensorflow", "keras"]),
+          let renamed = KerasModule.importedByPath(
+            imported.name, of: .tensorflowKerasImported(module),
+            paths: session.importedTensorFlowKerasPaths)
+        {
+          // `from tensorflow.keras import losses` after an import named `tensorflow.keras.losses`.
+          session.globals[imported.boundName] = .module(renamed)
         } else if let value = session.attribute(imported.name, of: module) {
           // Under tf-keras, `keras` is the tf_keras package: its modules are the package's own.
           session.globals[imported.boundName] =
@@ -264,7 +271,10 @@ final class Interpreter {
           session.globals[imported.boundName] = .module(
             modulePath.components.first == "keras"
               ? .reached(submodule, throughKerasIn: kerasVersion) : submodule)
-        } else if let refusal = module.unsupportedName(imported.name, at: imported.nameRange) {
+        } else if let refusal =
+          module.unresolvedName(imported.name, in: kerasVersion, at: imported.nameRange)
+          ?? module.unsupportedName(imported.name, at: imported.nameRange)
+        {
           throw refusal
         } else {
           throw cannotImport(
@@ -799,7 +809,7 @@ final class Interpreter {
       // A NumPy integer indexes as its Python int (`__index__`).
       let index = NumPyScalar.number(try evaluate(indexExpression))
       if case .array(let array) = base, array.tensorFlowDType != nil {
-        return try EagerIndexing.subscriptValue(array, index, range: range)
+        return try EagerGradients.indexed(array, index, range: range, interpreter: self)
       }
       do {
         if case .array(let array) = base {

@@ -127,6 +127,11 @@ enum KerasAPINames {
       "lecun_normal", "lecun_uniform", "ones", "orthogonal", "random_normal", "random_uniform",
       "serialize", "truncated_normal", "variance_scaling", "zeros",
     ],
+    "keras.constraints": [
+      "Constraint", "MaxNorm", "MinMaxNorm", "NonNeg", "RadialConstraint", "UnitNorm",
+      "deserialize", "get", "max_norm", "min_max_norm", "non_neg", "radial_constraint", "serialize",
+      "unit_norm",
+    ],
     "keras.activations": [
       "deserialize", "elu", "exponential", "gelu", "get", "hard_sigmoid", "linear", "mish", "relu",
       "selu", "serialize", "sigmoid", "softmax", "softplus", "softsign", "swish", "tanh",

@@ -234,26 +234,6 @@ public enum KerasModule: Equatable {
     }
   }
 
-  /// Whether Keras 3 lacks `name` in this module, whose objects ConvBook makes by any name
-  /// (`keras.losses.mse` is tf-keras' alone).
-  func keras3Lacks(_ name: String) -> Bool {
-    let key: String
-    switch self {
-    // `keras.preprocessing`'s modules are smaller than `tf.keras.preprocessing`'s.
-    case .keras3Package(.preprocessing(let module)):
-      key = module.isEmpty ? "preprocessing" : "preprocessing." + module
-    case .preprocessing(let module): key = "tf.preprocessing" + (module.isEmpty ? "" : "." + module)
-    case .tfKeras(let module), .keras3Package(let module): return module.keras3Lacks(name)
-    case .optimizerSchedules: key = "optimizers.schedules"
-    case .losses: key = "losses"
-    case .metrics: key = "metrics"
-    case .optimizers: key = "optimizers"
-    case .callbacks: key = "callbacks"
-    default: return false
-    }
-    return KerasLayerAttributeNames.keras3Modules[key]?.contains(name) == false
-  }
-
   /// `dir(keras.backend)` in Keras 3.15.1.
   static let keras3BackendNames: Set<String> = [
     "backend", "clear_session", "epsilon", "floatx", "get_uid", "image_data_format",
@@ -461,6 +441,10 @@ public enum KerasModule: Equatable {
         return nil
       }
       if self == .optimizers, name == "legacy" { return .module(.optimizersLegacy) }
+      // `mse` is `mean_squared_error` itself (its `__name__`, a metric's name in `fit`'s logs).
+      if self == .losses || self == .metrics, let function = Self.functionAliases[name] {
+        return .function(Callable(.objectFactory(function), path: pythonName + "." + function))
+      }
       // Only `compile` and training use these; creating one is harmless and shape-free.
       if name.first?.isLetter == true {
         return .function(Callable(.objectFactory(name), path: path))

@@ -83,7 +83,7 @@ extension KerasModule {
   /// A name of `keras.preprocessing` or one of its modules: a submodule, or a stand-in for a class
   /// or function of data preparation that either Keras has (importing it works, using it is
   /// refused: `Calls`); nil for a name neither has. Which Keras and path lack a name is
-  /// `keras3Lacks`.
+  /// `lacks(_:in:)` (`KerasModuleDirectory`).
   func preprocessingAttribute(_ name: String, of module: String) -> Value? {
     if module.isEmpty, ["image", "sequence", "text"].contains(name) {
       return .module(.preprocessing(name))

@@ -251,10 +251,12 @@ enum Methods {
 
   /// `Model.summary(line_length=None, positions=None, print_fn=None, expand_nested=False,
   /// show_trainable=False, layer_range=None)`: the arguments ConvBook prints with, and the
-  /// `print_fn` given (None: Keras prints); `layer_range` only at its default.
+  /// `print_fn` given (None: Keras prints) and the `layer_range` given (resolved by
+  /// `SummaryLayerRange` once the summary's rows are known).
   private static func summaryOptions(
     _ positional: [Value], _ keywords: [(String, Value)], site: CallSite
-  ) throws(CellError) -> (options: ModelSummary.Options, printFunction: Value?) {
+  ) throws(CellError) -> (options: ModelSummary.Options, printFunction: Value?, layerRange: Value?)
+  {
     let names = [
       "line_length", "positions", "print_fn", "expand_nested", "show_trainable", "layer_range",
     ]
@@ -282,10 +284,12 @@ enum Methods {
     }
     var options = ModelSummary.Options()
     var printFunction: Value?
+    var layerRange: Value?
     for (label, value) in bound {
       switch (label, value) {
       case (_, .none): continue
       case ("print_fn", _): printFunction = value
+      case ("layer_range", _): layerRange = value
       case ("expand_nested", _): options.expandNested = value.isTruthy
       case ("show_trainable", _): options.showTrainable = value.isTruthy
       case ("line_length", .int(let length)) where length > 0 && length <= 10_000:
@@ -320,7 +324,17 @@ enum Methods {
           at: site.range)
       }
     }
-    return (options, printFunction)
+    return (options, printFunction, layerRange)
+  }
+
+  /// The summary with `layer_range=` resolved against its rows' names (`SummaryLayerRange`).
+  private static func applying(
+    _ layerRange: Value?, to summary: inout ModelSummary, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    guard let layerRange else { return }
+    summary.options.rowRange = try SummaryLayerRange.rows(
+      layerRange, names: summary.rows.map(\.name), range: site.range, interpreter: interpreter)
   }
 
   /// Shows `summary` as `model.summary()` does: Keras prints it, or hands its text to the cell's
@@ -358,11 +372,13 @@ enum Methods {
     }
     switch name {
     case "summary":
-      let (options, printFunction) = try summaryOptions(positional, keywords, site: site)
+      let (options, printFunction, layerRange) = try summaryOptions(
+        positional, keywords, site: site)
       if !model.isBuilt && interpreter.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
         var summary = model.unbuiltSummary()
         summary.options = options
+        try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
         try show(
           interpreter.packaged(summary), printFunction: printFunction, site: site,
           interpreter: interpreter)
@@ -376,6 +392,7 @@ enum Methods {
         throw Calls.keras(error, at: site.range)
       }
       summary.options = options
+      try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
       // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
       // widths), tf-keras' `print_row` after the title and the top rule (at the header row).
       if let given = options.positions, given.count < (summary.showsConnections ? 4 : 3) {
@@ -425,6 +442,8 @@ enum Methods {
       try TrainingCalls.compiled(
         model, session: interpreter.session, site: site, version: interpreter.kerasVersion,
         validate: !passesUserFunction(positional, keywords))
+      TrainStepModels.compiled(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       return .none
     case "add":
       guard positional.count + keywords.count == 1,
@@ -518,16 +537,34 @@ enum Methods {
       }
       return .none
     case "fit":
+      if let result = try TrainStepLoop.run(
+        "fit", of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      {
+        return result
+      }
       try ClassFunctionalModels.checkOwnSteps(
         model, method: "fit", site: site, interpreter: interpreter)
       return try TrainingCalls.fit(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "evaluate":
+      if let result = try TrainStepLoop.run(
+        "evaluate", of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      {
+        return result
+      }
       try ClassFunctionalModels.checkOwnSteps(
         model, method: "evaluate", site: site, interpreter: interpreter)
       return try TrainingCalls.evaluate(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "predict":
+      if let result = try TrainStepLoop.run(
+        "predict", of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      {
+        return result
+      }
       try ClassFunctionalModels.checkOwnSteps(
         model, method: "predict", site: site, interpreter: interpreter)
       return try TrainingCalls.predict(

@@ -268,6 +268,7 @@ extension Builtins {
     switch value {
     case .function, .method, .layer, .model: return true
     case .instance(let instance): return instance.type.lookup("__call__") != nil
+    case .kerasObject(let object): return object.isCallable
     case .standard(let object): return object is StandardFunction || object.isClass
     default: return false
     }

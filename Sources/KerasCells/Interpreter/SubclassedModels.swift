@@ -100,6 +100,7 @@ extension KerasSubclassing {
       return .int(rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters })
     case "compile":
       state.compileCall = (positional, keywords, site)
+      TrainStepModels.compiled(instance, interpreter: interpreter)
       if let graph = state.layer?.model {
         return try Calls.call(
           .method(receiver: .model(graph), name: name), positional: positional,
@@ -108,6 +109,12 @@ extension KerasSubclassing {
       return Value.none
     case "fit", "predict", "evaluate":
       // Keras runs these through the model's own steps when it defines them.
+      if TrainStepLoop.ownStep(name, of: instance) != nil {
+        try TrainStepModels.checkCompiled(instance, site: site, interpreter: interpreter)
+        return try TrainStepLoop.run(
+          name, of: instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      }
       let step = ["fit": "train_step", "evaluate": "test_step", "predict": "predict_step"][name]!
       for method in [step, "compute_loss"] where instance.type.lookup(method) != nil {
         if method == "compute_loss" && name == "predict" { continue }
@@ -165,6 +172,8 @@ extension KerasSubclassing {
     guard instance.type.kerasBase == "Model" else { return nil }
     switch name {
     case "layers": return .list(PythonList(trackedLayers(of: instance, session: session)))
+    case _ where TrainStepModels.attributeNames.contains(name):
+      return TrainStepModels.attribute(name, of: instance, session: session)
     case "build", "summary", "count_params", "compile", "fit", "predict", "evaluate":
       return .method(receiver: .instance(instance), name: name)
     default: return nil

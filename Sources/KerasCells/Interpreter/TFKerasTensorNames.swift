@@ -18,6 +18,7 @@ enum TFKerasTensorNames {
       else { return nil }
       return "\(model.name)/\(inner)"
     }
+    if let recurrent = recurrentOutput(of: tensor) { return "\(instance.name)/\(recurrent)" }
     // Each call traces the layer afresh, so a shared layer's later calls name their tensors as
     // its first (`dense/BiasAdd:0` again).
     guard let op = operation(of: instance.layer, input: tensor.inputs.first?.shape) else {
@@ -62,6 +63,59 @@ enum TFKerasTensorNames {
       else { return nil }
       return lambdaOperations[last.operation]
     default: return fixedOperations[layer.className]
+    }
+  }
+
+  /// The op and output of a recurrent layer's tensor (recorded with tf-keras 2.21, script 522):
+  /// an LSTM or GRU that can run on cuDNN (tanh, sigmoid gates, no recurrent dropout, not
+  /// unrolled, with biases; GRU `reset_after=True`) returns the outputs of one `PartitionedCall`
+  /// (the last output 0, the sequences 1, the states from 2); any other runs `backend.rnn`'s
+  /// while loop (the last output `strided_slice_3`, the sequences `transpose_1`, or
+  /// `transpose_2` after a mask, the states `while:4`, `while:5`). `Bidirectional` names its
+  /// merged output after the merge op. Settings whose ops were not recorded (unrolled loops, input
+  /// dropout or `go_backwards` outside cuDNN, initial states) give nil.
+  private static func recurrentOutput(of tensor: KerasTensor) -> String? {
+    let layer = tensor.producer.layer
+    if let bidirectional = layer as? Bidirectional {
+      guard !bidirectional.forwardLayer.returnState, tensor.outputIndex == 0,
+        let mode = bidirectional.mergeMode
+      else { return nil }
+      let ops: [Bidirectional.MergeMode: String] = [
+        .concat: "concat", .sum: "add", .mul: "mul", .ave: "truediv",
+      ]
+      return ops[mode].map { "\($0):0" }
+    }
+    guard let recurrent = layer as? Recurrent, !recurrent.unroll, tensor.inputs.count == 1 else {
+      return nil
+    }
+    // The outputs in Keras' order: the last output or the sequences, then the states.
+    let isSequences = tensor.outputIndex == 0 && recurrent.returnSequences
+    let cuDNN =
+      recurrent.kind != .simpleRNN && recurrent.activation == .tanh
+      && recurrent.recurrentActivation == .sigmoid && recurrent.recurrentDropout == 0
+      && recurrent.useBias && (recurrent.kind != .gru || recurrent.resetAfter)
+    if cuDNN {
+      if tensor.outputIndex == 0 { return isSequences ? "PartitionedCall:1" : "PartitionedCall:0" }
+      return "PartitionedCall:\(tensor.outputIndex + 1)"
+    }
+    guard recurrent.dropout == 0, !recurrent.goBackwards else { return nil }
+    let masked = carriesMask(tensor.inputs[0])
+    if tensor.outputIndex > 0 {
+      return masked == false ? "while:\(tensor.outputIndex + 3)" : nil
+    }
+    if !isSequences { return "strided_slice_3:0" }
+    return masked.map { $0 ? "transpose_2:0" : "transpose_1:0" }
+  }
+
+  /// Whether tf-keras passes a mask with `tensor` (an input carries none; `Embedding(mask_zero=
+  /// True)` and `Masking` make one); nil where that depends on how other layers pass masks on.
+  private static func carriesMask(_ tensor: KerasTensor) -> Bool? {
+    if tensor.isInput { return false }
+    switch tensor.producer.layer.className {
+    case "Masking": return true
+    case "Embedding":
+      return tensor.producer.layer.common.arguments["mask_zero"] == .bool(true)
+    default: return nil
     }
   }
 

@@ -196,7 +196,7 @@ enum WeightValues {
   }
 
   /// The layer a weight belongs to, among the session's models and layers, by its name.
-  private static func owner(
+  static func owner(
     of variable: WeightVariable, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     // The layer the weight belongs to, among the session's models and layers, by its name.

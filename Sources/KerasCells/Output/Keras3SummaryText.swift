@@ -279,7 +279,7 @@ public enum Keras3SummaryText {
       guard summary.options.expandNested else { return }
       for nested in row.nestedRows { add(nested, level: level + 1) }
     }
-    for row in summary.rows { add(row, level: 0) }
+    for row in summary.shownRows { add(row, level: 0) }
     return result
   }
 

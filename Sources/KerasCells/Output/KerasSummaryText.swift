@@ -84,7 +84,7 @@ public enum KerasSummaryText {
       }
       if !isNestedLast { lines.append(framed(level, " ", inner: lineLength - 2 * level)) }
     }
-    for layer in summary.rows { printLayer(layer, level: 0, isNestedLast: false) }
+    for layer in summary.shownRows { printLayer(layer, level: 0, isNestedLast: false) }
     lines.append(String(repeating: "=", count: lineLength))
     let total = summary.totalParameters
     let trainable = summary.trainableParameters

@@ -129,7 +129,10 @@ struct KerasTrainingFixtureTests {
 
   @Test("weights are bitwise identical with one and two threads")
   func threadCountDoesNotMatter() throws {
-    for name in ["conv_adam_bn", "conv_rmsprop_groups"] {
+    for name in [
+      "conv_adam_bn", "conv_rmsprop_groups", "rnntrain_embedding_bilstm",
+      "rnntrain_timedistributed_conv", "rnntrain_graph_seq2seq_adam",
+    ] {
       let one = try Self.train(name, threads: 1).0.weights
       let two = try Self.train(name, threads: 2).0.weights
       for key in one.names { #expect(one[key] == two[key], "\(name) \(key)") }

@@ -110,14 +110,14 @@ import Testing
       (
         """
         class Stepper(keras.Model):
-            def train_step(self, data):
-                return {}
+            def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):
+                return 0.0
         inputs = keras.Input((3,))
         m = Stepper(inputs, keras.layers.Dense(1)(inputs))
         m.compile(optimizer="sgd", loss="mse")
         m.fit(x, y, verbose=0)
         """,
-        "ConvBook does not support `model.fit()` of a subclassed model that defines its own train_step() yet"
+        "ConvBook does not support `model.fit()` of a subclassed model that defines its own compute_loss() yet"
       ),
     ]
     for (body, prefix) in cases {

@@ -1,0 +1,151 @@
+import CNNEngine
+
+/// Keras losses on data (`self.loss_fn(labels, predictions)` with a
+/// `keras.losses.BinaryCrossentropy(from_logits=True)`, `keras.losses.binary_crossentropy(x, r)`
+/// in a VAE's `train_step`): computed by the engine's `Loss` (the loss `fit` computes) and recorded
+/// on the recording tapes with its gradient, so `tape.gradient` reaches the model that made the
+/// predictions. A loss object reduces over the batch (`sum_over_batch_size`); a loss function
+/// returns each sample's loss (the mean over the last axis).
+enum EagerLosses {
+  /// `loss(y_true, y_pred)` of a `keras.losses` object on data; nil when the arguments are not
+  /// data (Keras tensors are traced elsewhere) or the object is no loss.
+  static func callObject(
+    _ object: KerasObject, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    // A loss class (whatever its arguments), then the loss those arguments make.
+    guard object.layer == nil, isData(positional, keywords),
+      (try? Loss.resolved(.object(KerasObject(typeName: object.typeName)))) != nil
+    else { return nil }
+    let resolved: Loss
+    do {
+      resolved = try Loss.resolved(.object(object))
+    } catch {
+      throw .unsupported(
+        error.message.replacingOccurrences(of: "train with", with: "compute"), at: site.range)
+    }
+    let (target, prediction) = try operands(
+      positional, keywords, function: "__call__", site: site, interpreter: interpreter)
+    return try reduced(
+      resolved, target: target, prediction: prediction, site: site, interpreter: interpreter)
+  }
+
+  /// `keras.losses.binary_crossentropy(y_true, y_pred)` and the other loss functions on data;
+  /// nil when the arguments are not data or the name is no loss function.
+  static func callFunction(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard name.first?.isLowercase == true, isData(positional, keywords),
+      let loss = try? Loss.resolved(.string(name))
+    else { return nil }
+    var rest = keywords
+    var fromLogits = false
+    if let index = rest.firstIndex(where: { $0.0 == "from_logits" }) {
+      fromLogits = rest[index].1.isTruthy
+      rest.remove(at: index)
+    }
+    var resolved = loss
+    resolved.fromLogits =
+      fromLogits && loss.kind != .meanSquaredError
+      && loss.kind != .meanAbsoluteError
+    let (target, prediction) = try operands(
+      positional, rest, function: name, site: site, interpreter: interpreter)
+    return try perSample(
+      resolved, target: target, prediction: prediction, site: site, interpreter: interpreter)
+  }
+
+  private static func isData(_ positional: [Value], _ keywords: [(String, Value)]) -> Bool {
+    let values = positional + keywords.map(\.1)
+    return values.contains { if case .array = $0 { return true } else { return false } }
+      && !values.contains { if case .kerasTensor = $0 { return true } else { return false } }
+  }
+
+  /// The targets and the predictions (Keras' `y_true`, `y_pred`), as float32 tensors of the same
+  /// number of values per line (class indices for a sparse loss).
+  private static func operands(
+    _ positional: [Value], _ keywords: [(String, Value)], function: String, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> (Value, Value) {
+    let arguments = try EagerFunctions.bind(
+      positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
+      function: function, range: site.range)
+    if let weight = arguments["sample_weight"], !weight.isNone {
+      throw .unsupported(
+        "ConvBook does not compute Keras losses on data with `sample_weight` yet",
+        at: site.range)
+    }
+    guard let target = arguments["y_true"], let prediction = arguments["y_pred"] else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(function)() missing 1 required positional argument: '\(arguments["y_true"] == nil ? "y_true" : "y_pred")'",
+        range: site.range)
+    }
+    return (target, prediction)
+  }
+
+  private static func tensors(
+    _ loss: Loss, target: Value, prediction: Value, site: CallSite
+  ) throws(CellError) -> (NDArray, NDArray) {
+    func array(_ value: Value) throws(CellError) -> NDArray {
+      if case .array(let array) = value { return array }
+      return try EagerTensors.convert(value, dtype: nil, function: "loss", range: site.range)
+    }
+    let (y, p) = (try array(target), try array(prediction))
+    let classes = max(1, p.shape.last ?? 1)
+    let expected = loss.kind == .sparseCategoricalCrossentropy ? p.count / classes : p.count
+    guard p.rank >= 1, y.count == expected else {
+      throw .unsupported(
+        "ConvBook computes the loss \(loss.kind.rawValue) on data whose targets \(TensorShape.tuple(y.shape)) fit the predictions \(TensorShape.tuple(p.shape)) value for value (class indices for a sparse loss)",
+        at: site.range)
+    }
+    return (y, p)
+  }
+
+  /// A loss object's value: the mean over the batch, a float32 scalar.
+  private static func reduced(
+    _ loss: Loss, target: Value, prediction: Value, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let (y, p) = try tensors(loss, target: target, prediction: prediction, site: site)
+    let result = loss.batch(prediction: p.tensor, target: y.tensor)
+    guard
+      case .array(var value) = EagerTensors.value(Tensor(validShape: [], scalars: [result.loss]))
+    else { return .none }
+    value.traceID = nil
+    let gradient = EagerTensors.value(result.gradient)
+    return EagerGradients.record(
+      .array(value), inputs: [target, prediction], name: "the loss \(loss.kind.rawValue)",
+      interpreter: interpreter,
+      backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [nil, try EagerGradients.binary(.multiply, g, gradient, interpreter: i, range: r)]
+      })
+  }
+
+  /// A loss function's value: one loss per line (the predictions' shape without its last axis).
+  private static func perSample(
+    _ loss: Loss, target: Value, prediction: Value, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let (y, p) = try tensors(loss, target: target, prediction: prediction, site: site)
+    let result = loss.lines(prediction: p.tensor, target: y.tensor)
+    let shape = Array(p.shape.dropLast())
+    try interpreter.budget.allocate(count: result.losses.count, size: 4, at: site.range)
+    guard
+      case .array(let value) = EagerTensors.value(
+        Tensor(validShape: shape, scalars: result.losses))
+    else { return .none }
+    let gradient = EagerTensors.value(result.gradient)
+    return EagerGradients.record(
+      .array(value), inputs: [target, prediction], name: "the loss \(loss.kind.rawValue)",
+      interpreter: interpreter,
+      backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        // Each line's upstream gradient over its own values: g with an axis of 1 appended.
+        guard var spread = EagerTensors.operand(g) else { return [nil, nil] }
+        spread.shape = shape + [1]
+        return [
+          nil,
+          try EagerGradients.binary(.multiply, .array(spread), gradient, interpreter: i, range: r),
+        ]
+      })
+  }
+}

@@ -1,0 +1,120 @@
+import CNNEngine
+
+/// `tf.GradientTape` over calls of models on eager data (`predictions = self.discriminator(x)`
+/// inside a `with tf.GradientTape() as tape:` block): while a tape records, a model call runs
+/// forward through the engine's trainer (`TapeCall`: the same forward pass `fit` runs, in training
+/// mode when the call says `training=True`) and is recorded as one operation whose inputs are the
+/// data and the model's trainable weights. Its backward rule is the engine's backward pass, which
+/// gives the weights' gradients (for `tape.gradient(loss, model.trainable_weights)`) and the
+/// data's (a generator's images going into a discriminator). TensorFlow watches the trainable
+/// variables a tape sees read, so every recording tape records the call.
+extension EagerGradients {
+  /// `model(x)` recorded on the active tapes: its outputs in `model.outputs` order (each one
+  /// recorded operation, whose backward pass gives that output's share of the gradients); nil
+  /// when no tape records (the plain forward pass runs then).
+  static func modelCall(
+    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> [Value]? {
+    let session = interpreter.session
+    let tapes = session.eagerTapes
+    guard !tapes.active.isEmpty else { return nil }
+    let variables = model.trainableVariables
+    let inputID = array.traceID
+    guard
+      !variables.isEmpty
+        || tapes.active.contains(where: {
+          $0.produced.contains(inputID ?? -1) || $0.watched.contains(inputID ?? -1)
+        })
+    else { return nil }
+    let memory = session.limits.modelMemoryBudget
+    let training = session.callContextTraining?.isTruthy ?? false
+    let call: TapeCall
+    do {
+      let weights = try session.training.weights(of: model, memoryBudget: memory)
+      var generator = SeededGenerator(
+        seed: session.training.seed, stream: "tape/\(model.name)/\(tapes.newID())")
+      call = try TapeCall(
+        model: model, weights: weights, inputs: [array.tensor], training: training,
+        generator: &generator, memoryBudget: memory)
+    } catch let error as TrainingError {
+      throw .unsupported(
+        "ConvBook cannot record the call of \(model.name) on a GradientTape: \(error.message)",
+        at: site.range)
+    } catch let error as ForwardError {
+      throw .unsupported(error.message, at: site.range)
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
+    if training { keepStatistics(of: model, after: call, session: session) }
+    for output in call.outputs {
+      try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
+    }
+    // The weights' identities, which `tape.gradient(loss, model.trainable_weights)` looks up.
+    var weightIDs: [Int] = []
+    let owners = Dictionary(
+      model.flattenedLayers.flatMap { layer in layer.variables.map { ($0.name, layer) } },
+      uniquingKeysWith: { first, _ in first })
+    for variable in variables {
+      let id = tapes.variableIDs[variable.name] ?? tapes.newID()
+      tapes.variableIDs[variable.name] = id
+      tapes.variableOwners[variable.name] = owners[variable.name]
+      weightIDs.append(id)
+    }
+    let names = variables.map(\.name)
+    var results: [Value] = []
+    for (index, tensor) in call.outputs.enumerated() {
+      guard case .array(var output) = EagerTensors.value(tensor) else { continue }
+      let id = tapes.newID()
+      output.traceID = id
+      let count = call.outputs.count
+      let backward: Backward = {
+        (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        // A tape still recording that recorded this call would need the backward pass itself
+        // differentiated (a gradient penalty): ConvBook's engine has no such rule.
+        if i.session.eagerTapes.active.contains(where: { $0.produced.contains(id) }) {
+          throw .unsupported(
+            "ConvBook does not compute second derivatives through a model call (a gradient taken inside another GradientTape that recorded the call) yet",
+            at: r)
+        }
+        guard let upstream = EagerTensors.operand(g) else { return [] }
+        var gradients = [Tensor?](repeating: nil, count: count)
+        gradients[index] = upstream.tensor
+        let result: (weights: [(name: String, gradient: Tensor)], inputs: [Tensor?])
+        do throws(TrainingError) {
+          result = try call.backward(outputGradients: gradients)
+        } catch {
+          throw .unsupported(
+            "ConvBook cannot compute the gradient through \(model.name): \(error.message)", at: r)
+        }
+        let byName = Dictionary(
+          result.weights.map { ($0.name, $0.gradient) }, uniquingKeysWith: { first, _ in first })
+        var parts: [Value?] = [result.inputs.first.flatMap { $0 }.map(EagerTensors.value)]
+        for name in names { parts.append(byName[name].map(EagerTensors.value)) }
+        return parts
+      }
+      for tape in tapes.active {
+        tape.produced.insert(id)
+        tape.nodes.append(
+          GradientTape.Node(output: id, inputs: [inputID] + weightIDs, backward: backward))
+        for weight in weightIDs { tape.watched.insert(weight) }
+      }
+      results.append(.array(output))
+    }
+    return results
+  }
+
+  /// A call in training mode moved the moving statistics of its BatchNormalization layers: the
+  /// layers keep them, as Keras' variables do.
+  private static func keepStatistics(
+    of model: SequentialModel, after call: TapeCall, session: KerasSession
+  ) {
+    let training = session.training
+    let weights = call.weights
+    for layer in model.flattenedLayers where !layer.nonTrainableVariables.isEmpty {
+      var values: [String: Tensor] = [:]
+      for variable in layer.variables { values[variable.name] = weights[variable.name] }
+      training.clock += 1
+      training.layerValues[ObjectIdentifier(layer)] = (layer, values, training.clock)
+    }
+  }
+}

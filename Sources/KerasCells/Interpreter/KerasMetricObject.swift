@@ -1,0 +1,197 @@
+import CNNEngine
+
+/// A `keras.metrics` object a custom training loop keeps (`keras.metrics.Mean(name="d_loss")`,
+/// `keras.metrics.SparseCategoricalAccuracy()`): its running total and count, `update_state`,
+/// `result()`, `reset_state()` / `reset_states()` and `name`. The totals are float32 sums as
+/// Keras' metric variables are; an accuracy or error metric counts each line's value
+/// (`Metric.batch`, what `fit` reports). Given to `compile(metrics=[...])` it is the Keras object
+/// it was made as (`object`).
+final class KerasMetricObject: StandardObject {
+  enum Kind {
+    case mean
+    case sum
+    case perLine(Metric.Kind)
+  }
+
+  let object: KerasObject
+  let kind: Kind
+  let name: String
+  let keras3: Bool
+  private var total: Float = 0
+  private var count: Float = 0
+
+  /// The metric classes ConvBook keeps state for, with Keras' default names.
+  private static let classes: [String: (Kind, String)] = [
+    "Mean": (.mean, "mean"), "Sum": (.sum, "sum"),
+    "SparseCategoricalAccuracy": (
+      .perLine(.sparseCategoricalAccuracy), "sparse_categorical_accuracy"
+    ),
+    "CategoricalAccuracy": (.perLine(.categoricalAccuracy), "categorical_accuracy"),
+    "BinaryAccuracy": (.perLine(.binaryAccuracy), "binary_accuracy"),
+    "MeanSquaredError": (.perLine(.meanSquaredError), "mean_squared_error"),
+    "MeanAbsoluteError": (.perLine(.meanAbsoluteError), "mean_absolute_error"),
+  ]
+
+  init(object: KerasObject, kind: Kind, name: String, keras3: Bool) {
+    self.object = object
+    self.kind = kind
+    self.name = name
+    self.keras3 = keras3
+  }
+
+  /// `keras.metrics.NAME(...)`: a stateful metric for the classes above (nil for the others,
+  /// which stay Keras objects for `compile`).
+  static func make(
+    _ className: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> KerasMetricObject? {
+    // Made with a name at most; other arguments (a threshold, a dtype) keep the Keras object
+    // `compile` reads, whose update in a custom loop is refused by name.
+    guard let (kind, defaultName) = classes[className], positional.count + keywords.count <= 1,
+      keywords.allSatisfy({ $0.0 == "name" })
+    else { return nil }
+    var name = defaultName
+    var objectArguments: [(String, ArgumentValue)] = []
+    if let given = positional.first ?? keywords.first?.1 {
+      guard case .string(let text) = given else { return nil }
+      name = text
+      objectArguments.append(("name", .string(text)))
+    }
+    return KerasMetricObject(
+      object: KerasObject(typeName: className, arguments: objectArguments), kind: kind,
+      name: name, keras3: interpreter.kerasVersion == .keras3)
+  }
+
+  override var typeName: String { object.typeName }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    keras3 ? "<\(object.typeName) name=\(name)>" : "<\(object.typeName) object>"
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "name": return .string(self.name)
+    case "update_state", "result", "reset_state", "reset_states":
+      return .method(receiver: .standard(self), name: name)
+    default:
+      throw .unsupported(
+        "ConvBook does not support `\(object.typeName).\(name)` yet", at: range)
+    }
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    switch name {
+    case "update_state":
+      try update(positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      return Value.none
+    case "result":
+      return result
+    case "reset_state", "reset_states":
+      (total, count) = (0, 0)
+      return Value.none
+    default:
+      return nil
+    }
+  }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    try update(positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    return result
+  }
+
+  /// Keras' `result()`: total / count (0 before any update), a float32 scalar tensor.
+  var result: Value {
+    EagerTensors.value(Tensor(validShape: [], scalars: [count == 0 ? 0 : total / count]))
+  }
+
+  func reset() { (total, count) = (0, 0) }
+
+  /// A Mean's update by `value` weighted `weight` times (tf-keras' `compiled_loss` weighs each
+  /// batch's loss by the batch size).
+  func accumulate(_ value: Float, weight: Float) {
+    total += value * weight
+    count += weight
+  }
+
+  private func update(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    func array(_ value: Value) throws(CellError) -> NDArray {
+      if case .array(let array) = value { return array }
+      if case .standard(let scalar as NumPyScalar) = value { return scalar.array }
+      return try EagerTensors.convert(
+        value, dtype: nil, function: "update_state", range: site.range)
+    }
+    switch kind {
+    case .mean, .sum:
+      let arguments = try EagerFunctions.bind(
+        positional, keywords, parameters: ["values", "sample_weight"], function: "update_state",
+        range: site.range)
+      guard let given = arguments["values"] else {
+        throw CellError(
+          type: "TypeError",
+          message: "update_state() missing 1 required positional argument: 'values'",
+          range: site.range)
+      }
+      let values = try array(given)
+      // Keras' weighted mean: sum(values * weights) / sum(weights), a weight per value or one
+      // for all.
+      var weights = [Float](repeating: 1, count: values.count)
+      if let given = arguments["sample_weight"], !given.isNone {
+        let weight = try array(given)
+        if weight.count == 1 {
+          weights = [Float](repeating: weight.scalars[0], count: values.count)
+        } else if weight.count == values.count {
+          weights = weight.scalars
+        } else {
+          throw .unsupported(
+            "ConvBook weighs a metric's values by one weight or one per value, not \(TensorShape.tuple(weight.shape)) for \(TensorShape.tuple(values.shape))",
+            at: site.range)
+        }
+      }
+      var sum: Float = 0
+      var weightSum: Float = 0
+      for (value, weight) in zip(values.scalars, weights) {
+        sum += value * weight
+        weightSum += weight
+      }
+      total += sum
+      if case .mean = kind { count += weightSum } else { count = 1 }
+    case .perLine(let metric):
+      let arguments = try EagerFunctions.bind(
+        positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
+        function: "update_state", range: site.range)
+      if let weight = arguments["sample_weight"], !weight.isNone {
+        throw .unsupported(
+          "ConvBook does not support `\(object.typeName).update_state(sample_weight=...)` yet",
+          at: site.range)
+      }
+      guard let target = arguments["y_true"], let prediction = arguments["y_pred"] else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "update_state() missing 1 required positional argument: '\(arguments["y_true"] == nil ? "y_true" : "y_pred")'",
+          range: site.range)
+      }
+      let (y, p) = (try array(target), try array(prediction))
+      let classes = max(1, p.shape.last ?? 1)
+      let lines = p.count / classes
+      let expected = metric == .sparseCategoricalAccuracy ? lines : p.count
+      guard y.count == expected else {
+        throw .unsupported(
+          "ConvBook computes \(object.typeName) on targets \(TensorShape.tuple(y.shape)) that fit the predictions \(TensorShape.tuple(p.shape)) value for value (class indices for a sparse metric)",
+          at: site.range)
+      }
+      let batch = Metric(name: name, kind: metric).batch(prediction: p.tensor, target: y.tensor)
+      total += Float(batch.sum)
+      count += Float(batch.count)
+    }
+  }
+}

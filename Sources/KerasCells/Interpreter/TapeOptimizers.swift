@@ -1,0 +1,185 @@
+import CNNEngine
+
+/// `optimizer.apply_gradients(zip(grads, model.trainable_weights))` in a custom training loop:
+/// the engine's optimizer (`Optimizer`, the update `fit` runs) on the layers' current values, its
+/// slots kept per variable (`OptimizerSlots`); the new values become the layers' (as
+/// `set_weights` makes them), so every model holding a layer sees them. A Keras optimizer is a
+/// value here: two optimizer objects updating one variable share its slots (ConvBook's
+/// simplification; GANs give each model its own optimizer).
+enum TapeOptimizers {
+  static let methodNames: Set<String> = ["apply_gradients"]
+
+  static func isOptimizer(_ object: KerasObject) -> Bool {
+    (try? Optimizer.resolved(.object(KerasObject(typeName: object.typeName)))) != nil
+  }
+
+  /// Methods of an optimizer object; nil for other objects.
+  static func method(
+    _ name: String, of object: KerasObject, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard isOptimizer(object) else { return nil }
+    switch name {
+    case "apply_gradients":
+      try applyGradients(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      return Value.none
+    default:
+      throw .unsupported(
+        "ConvBook does not support `\(object.typeName).\(name)()` yet", at: site.range)
+    }
+  }
+
+  /// The optimizer object `compile` was given (a name becomes its class), for `self.optimizer`.
+  static func compiledOptimizer(_ given: Value?) -> Value {
+    guard let given, !given.isNone else {
+      // Keras' `compile(optimizer="rmsprop")` default.
+      return .kerasObject(KerasObject(typeName: "RMSprop"))
+    }
+    if case .string(let text) = given {
+      return .kerasObject(
+        KerasObject(
+          typeName: CompiledModelAttributes.optimizerClasses[text.lowercased()] ?? text))
+    }
+    return given
+  }
+
+  private static func applyGradients(
+    _ object: KerasObject, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    let arguments = try EagerFunctions.bind(
+      positional, keywords,
+      parameters: ["grads_and_vars", "name", "skip_gradients_aggregation"],
+      function: "apply_gradients", range: site.range)
+    guard let given = arguments["grads_and_vars"] else {
+      throw CellError(
+        type: "TypeError",
+        message: "apply_gradients() missing 1 required positional argument: 'grads_and_vars'",
+        range: site.range)
+    }
+    let optimizer: Optimizer
+    do {
+      optimizer = try Optimizer.resolved(.object(object))
+    } catch {
+      throw .unsupported(
+        error.message.replacingOccurrences(of: "train with", with: "apply gradients with"),
+        at: site.range)
+    }
+    let session = interpreter.session
+    let tapes = session.eagerTapes
+    // Per layer holding the variables: their names, gradients and current values.
+    var order: [ObjectIdentifier] = []
+    var groups: [ObjectIdentifier: (layer: LayerInstance, names: [String], gradients: [[Float]?])] =
+      [:]
+    let pairs = try interpreter.iterate(
+      try materialized(given, interpreter: interpreter, range: site.range), range: site.range)
+    for pair in pairs {
+      guard let items = pair.sequenceItems, items.count == 2 else {
+        throw .unsupported(
+          "ConvBook's apply_gradients takes (gradient, variable) pairs, such as zip(grads, model.trainable_weights)",
+          at: site.range)
+      }
+      guard case .variable(let variable) = items[1] else {
+        throw .unsupported(
+          "ConvBook applies gradients to the weights of models and layers (model.trainable_weights), not to a '\(items[1].typeName)'",
+          at: site.range)
+      }
+      var gradient: [Float]?
+      if !items[0].isNone {
+        guard let array = EagerTensors.operand(items[0]) ?? numpyArray(items[0]),
+          array.shape == variable.shape
+        else {
+          throw .unsupported(
+            "ConvBook's apply_gradients takes a gradient of the variable's shape \(TensorShape.tuple(variable.shape)) for \(variable.kerasName)",
+            at: site.range)
+        }
+        gradient = array.scalars
+      }
+      let owner: LayerInstance
+      if let known = tapes.variableOwners[variable.name] {
+        owner = known
+      } else {
+        owner = try WeightValues.owner(of: variable, site: site, interpreter: interpreter)
+      }
+      let key = ObjectIdentifier(owner)
+      if groups[key] == nil {
+        order.append(key)
+        groups[key] = (owner, [], [])
+      }
+      groups[key]!.names.append(variable.name)
+      groups[key]!.gradients.append(gradient)
+    }
+    let gradientsGiven = order.flatMap { groups[$0]!.gradients }
+    if !gradientsGiven.isEmpty, gradientsGiven.allSatisfy({ $0 == nil }) {
+      throw noGradients(pairs, interpreter: interpreter, range: site.range)
+    }
+    // One step of the optimizer over every variable given, as Keras' apply_gradients.
+    var names: [String] = []
+    var gradients: [[Float]?] = []
+    var values: [[Float]] = []
+    var current: [ObjectIdentifier: [String: Tensor]] = [:]
+    for key in order {
+      let group = groups[key]!
+      let layerValues = try WeightValues.current(
+        of: group.layer, interpreter: interpreter, range: site.range)
+      current[key] = layerValues
+      for (name, gradient) in zip(group.names, group.gradients) {
+        guard let value = layerValues[name] else { continue }
+        names.append(name)
+        gradients.append(gradient)
+        values.append(value.scalars)
+      }
+    }
+    tapes.optimizerSlots.apply(optimizer, names: names, gradients: gradients, values: &values)
+    let updated = Dictionary(zip(names, values), uniquingKeysWith: { first, _ in first })
+    let training = session.training
+    training.clock += 1
+    for key in order {
+      let group = groups[key]!
+      var tensors = current[key] ?? [:]
+      for name in group.names {
+        guard let shape = tensors[name]?.shape, let value = updated[name] else { continue }
+        tensors[name] = Tensor(validShape: shape, scalars: value)
+      }
+      training.layerValues[key] = (group.layer, tensors, training.clock)
+    }
+  }
+
+  /// Keras' error when every gradient is None (the loss does not depend on the variables).
+  private static func noGradients(_ pairs: [Value], interpreter: Interpreter, range: SourceRange)
+    -> CellError
+  {
+    guard interpreter.kerasVersion == .keras2 else {
+      return CellError(
+        type: "ValueError", message: "No gradients provided for any variable.", range: range)
+    }
+    let names = pairs.compactMap { pair -> String? in
+      guard case .variable(let variable)? = pair.sequenceItems?.last else { return nil }
+      return PythonText.repr(.string(variable.kerasName))
+    }
+    let provided = PythonText.repr(.tuple(pairs.map { .tuple($0.sequenceItems ?? [$0]) }))
+    return CellError(
+      type: "ValueError",
+      message:
+        "No gradients provided for any variable: ([\(names.joined(separator: ", "))],). Provided `grads_and_vars` is \(provided).",
+      range: range)
+  }
+
+  private static func numpyArray(_ value: Value) -> NDArray? {
+    if case .array(let array) = value { return array }
+    return nil
+  }
+
+  /// `zip(...)` and other iterators as a list of their items.
+  private static func materialized(_ value: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    guard case .standard(let object) = value, object.isIterator else { return value }
+    var items: [Value] = []
+    while let item = try object.next(interpreter: interpreter, range: range) {
+      items.append(item)
+    }
+    return .list(PythonList(items))
+  }
+}
