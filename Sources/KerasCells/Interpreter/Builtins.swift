@@ -88,6 +88,21 @@ enum Builtins {
     {
       return try EagerTensors.builtin(name, array, range: site.range)
     }
+    // `int(x)` / `float(x)` of a 0-d NumPy array read its value (NumPy 2.4's `__int__` refuses
+    // any other array).
+    if name == "int" || name == "float", positional.count == 1, keywords.isEmpty,
+      case .array(let array) = positional[0], array.tensorFlowDType == nil
+    {
+      guard array.rank == 0 else {
+        throw CellError(
+          type: "TypeError",
+          message: "only 0-dimensional arrays can be converted to Python scalars",
+          range: range)
+      }
+      return try call(
+        name, positional: [ArrayOperations.scalar(array, at: 0)], keywords: [], site: site,
+        interpreter: interpreter)
+    }
     // `int(x)`, `float(x)`, `abs(x)` and `range(x)` of a NumPy scalar read its Python number.
     if ["int", "float", "abs", "range", "chr", "hex", "bin", "oct"].contains(name),
       positional.contains(where: { if case .standard(is NumPyScalar) = $0 { true } else { false } })
