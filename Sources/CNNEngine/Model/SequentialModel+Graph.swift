@@ -19,7 +19,7 @@ extension SequentialModel {
   }
 
   /// The checked sums of a graph's counts: its inputs' bytes, then each layer's counts once.
-  private static func totals(of graph: ModelGraph, model: String) throws(KerasError) -> LayerCounts
+  static func totals(of graph: ModelGraph, model: String) throws(KerasError) -> LayerCounts
   {
     var totals = LayerCounts()
     for input in graph.inputs {

@@ -67,7 +67,7 @@ public final class SequentialModel {
   public var outputKeys: [String]?
   /// A functional model whose graph is not a single chain: its layers and calls (see
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
-  public private(set) var graph: ModelGraph?
+  public internal(set) var graph: ModelGraph?
   /// See `calledInstance`.
   public internal(set) var calledAsLayer: LayerInstance?
   /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
@@ -132,6 +132,15 @@ public final class SequentialModel {
     inputLayer = graph.inputs[0].producer.layer as? InputLayer
     inputInstance = graph.inputs[0].producer
     stack = graph.layers.filter { !$0.isInputLayer }
+    cachedTensors = [graph.inputs[0], graph.outputs[0]]
+  }
+
+  /// Puts `graph` in place of the model's graph or chain (`addLoss`), with its checked totals.
+  func replaceGraph(_ graph: ModelGraph, totals: LayerCounts) {
+    self.graph = graph
+    self.totals = totals
+    stack = graph.layers.filter { !$0.isInputLayer }
+    stackNames = Set(stack.map(\.name))
     cachedTensors = [graph.inputs[0], graph.outputs[0]]
   }
 

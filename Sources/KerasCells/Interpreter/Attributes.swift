@@ -373,7 +373,7 @@ enum Attributes {
       "evaluate", "predict",
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
       "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
-      "compute_output_shape":
+      "compute_output_shape", "add_loss":
       return .method(receiver: .model(model), name: name)
     default: return nil
     }

@@ -311,6 +311,11 @@ enum Calls {
       }
       throw .unsupported(message, at: site.range)
     case .objectFactory(let name):
+      if SymbolicLosses.isSymbolicCall(callable.path, positional, keywords) {
+        return try SymbolicLosses.call(
+          name, path: callable.path, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      }
       var objectArguments: [(String, ArgumentValue)] = []
       let ranges = argumentRanges(site).positional
       var positional = positional

@@ -417,6 +417,9 @@ enum Methods {
       return .none
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
+    case "add_loss":
+      return try ModelAddLoss.call(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "compile":
       model.compileArguments = try compileArguments(positional, keywords, site)
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =

@@ -59,6 +59,8 @@ import Testing
     "298-error-inside-custom-call.py": keras3BoldText,
     "299-custom-layer-positional-training.py": keras3BoldText,
     "301-layer-list-attribute.py": keras3BoldText,
+    "501-loss-functions-on-tensors.py":
+      "Keras 3's tensorflow.keras.losses lacks mean_squared_error (its AttributeError); ConvBook refuses the function on Keras tensors as its limitation",
   ]
 
   /// Keras 3 prints the message of a layer's wrapped error in bold; ConvBook shows the escape
