@@ -65,6 +65,9 @@ public final class SequentialModel {
   public private(set) var hiddenFunctionalName: String?
   /// A functional model whose `outputs=` was a dict of tensors: its keys in the order given.
   public var outputKeys: [String]?
+  /// The graph of a custom layer whose `call` returned a tuple of tensors: a call of it hands
+  /// Python a tuple (and the summary prints one), not a functional model's list.
+  public var returnsTuple = false
   /// A functional model whose graph is not a single chain: its layers and calls (see
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
   public internal(set) var graph: ModelGraph?

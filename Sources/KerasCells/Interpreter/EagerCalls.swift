@@ -41,6 +41,11 @@ enum EagerCalls {
       if state.eagerBatch == nil { state.eagerBatch = array.shape[0] }
     }
     let others = tensorArguments(extra, keywords)
+    if let model = layer.model, let graph = model.graph, graph.outputs.count > 1,
+      others.isEmpty
+    {
+      return try CustomLayerOutputs.run(model, on: [array], site: site, interpreter: interpreter)
+    }
     guard !others.isEmpty else {
       return try run(layer, on: array, site: site, interpreter: interpreter)
     }

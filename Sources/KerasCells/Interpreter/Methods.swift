@@ -28,7 +28,12 @@ enum Methods {
       case "get_config":
         try noArguments(name, positional, keywords, site)
         return try LayerConfig.config(of: instance, interpreter: interpreter, range: site.range)
-      case "build", "call":
+      case "build":
+        try LayerBuildCalls.build(
+          instance, positional: positional, keywords: keywords, site: site,
+          version: interpreter.kerasVersion)
+        return .none
+      case "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
           at: site.range)
