@@ -255,6 +255,10 @@ enum Attributes {
       case "trainable": return .bool(variable.trainable)
       case "numpy", "assign", "assign_add", "assign_sub", "read_value", "value":
         return .method(receiver: base, name: name)
+      // TensorFlow's `ResourceVariable.get_shape()` (refused when called: ConvBook's limitation);
+      // Keras 3's variables have none.
+      case "get_shape" where interpreter.kerasVersion == .keras2:
+        return .method(receiver: base, name: name)
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
