@@ -277,6 +277,10 @@ enum Attributes {
       case "trainable": return .bool(variable.trainable)
       case "numpy", "assign", "assign_add", "assign_sub", "read_value", "value":
         return .method(receiver: base, name: name)
+      // TensorFlow's `ResourceVariable.get_shape()` (refused when called: ConvBook's limitation);
+      // Keras 3's variables have none.
+      case "get_shape" where interpreter.kerasVersion == .keras2:
+        return .method(receiver: base, name: name)
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
@@ -411,7 +415,7 @@ enum Attributes {
       "evaluate", "predict",
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
       "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
-      "compute_output_shape":
+      "compute_output_shape", "add_loss":
       return .method(receiver: .model(model), name: name)
     default: return nil
     }
