@@ -140,9 +140,20 @@ enum Attributes {
       if object.layer == nil, !name.hasPrefix("_"), object.typeName.first?.isUppercase == true {
         throw .unsupported("ConvBook does not support `\(object.typeName).\(name)` yet", at: range)
       }
+    case .function(let callable)
+    where callable.boundMethod != nil && ["__self__", "__func__", "__name__"].contains(name):
+      // A bound method's (`types.MethodType`): its object and its function.
+      guard let application = callable.boundMethod else { break }
+      switch name {
+      case "__self__": return application.positional[0]
+      case "__func__": return application.callee
+      default: return .string(StandardTypes.methodName(application.callee))
+      }
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
-      guard case .partial(let application) = callable.kind else { break }
+      guard case .partial(let application) = callable.kind, !application.isBoundMethod else {
+        break
+      }
       switch name {
       case "func": return application.callee
       case "args": return .tuple(application.positional)
@@ -171,6 +182,9 @@ enum Attributes {
       default: return .string(String(callable.path.split(separator: ".").last ?? ""))
       }
     case .model(let model):
+      if let value = ModelUserAttributes.get(name, of: model, session: interpreter.session) {
+        return value
+      }
       if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) {
         return value
       }

@@ -93,12 +93,24 @@ public struct Callable {
     let callee: Value
     let positional: [Value]
     let keywords: [(String, Value)]
+    /// `types.MethodType(function, object)`: called like a partial with the object first, but a
+    /// `method` to Python (`__self__`, `__func__`, `<bound method f of ...>`).
+    let isBoundMethod: Bool
 
-    init(callee: Value, positional: [Value], keywords: [(String, Value)]) {
+    init(
+      callee: Value, positional: [Value], keywords: [(String, Value)], isBoundMethod: Bool = false
+    ) {
       self.callee = callee
       self.positional = positional
       self.keywords = keywords
+      self.isBoundMethod = isBoundMethod
     }
+  }
+
+  /// The function and object of a `types.MethodType(function, object)`.
+  var boundMethod: PartialApplication? {
+    guard case .partial(let application) = kind, application.isBoundMethod else { return nil }
+    return application
   }
 
   public var isClass: Bool {

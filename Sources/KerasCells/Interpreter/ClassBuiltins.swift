@@ -90,7 +90,10 @@ enum ClassBuiltins {
         throw typeError("attribute name must be string, not '\(positional[1].typeName)'")
       }
       if try !interpreter.setClassAttribute(
-        attribute, of: positional[0], to: positional[2], range: range)
+        attribute, of: positional[0], to: positional[2], range: range),
+        try !ModelUserAttributes.set(
+          attribute, of: positional[0], to: positional[2], session: interpreter.session,
+          range: range)
       {
         try Attributes.set(attribute, of: positional[0], to: positional[2], range: range)
       }

@@ -620,6 +620,10 @@ final class Interpreter {
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
       if try setClassAttribute(name, of: base, to: value, range: nameRange) { return }
+      if try ModelUserAttributes.set(name, of: base, to: value, session: session, range: nameRange)
+      {
+        return
+      }
       try Attributes.set(name, of: base, to: value, range: nameRange)
     case .subscript(let baseExpression, let indexExpression)
     where isEnvironment(baseExpression):

@@ -17,6 +17,9 @@ public final class KerasSession {
   /// `model.input` / `model.output` return; the model is kept so that its identifier stays valid.
   var modelStructures: [ObjectIdentifier: (model: SequentialModel, inputs: Value, outputs: Value)] =
     [:]
+  /// The attributes scripts set on models (`ModelUserAttributes`), each with its model so that
+  /// the identifier stays valid.
+  var modelAttributes: [ObjectIdentifier: (model: SequentialModel, values: [String: Value])] = [:]
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
   /// How many cells have run (the index of the next one).

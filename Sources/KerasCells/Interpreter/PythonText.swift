@@ -39,6 +39,10 @@ enum PythonText {
       return StandardCollections.repr(pairs, item: repr)
     case .module(let module): return "<module '\(module.pythonName)'>"
     case .function(let callable):
+      if case .partial(let application) = callable.kind, application.isBoundMethod {
+        return "<bound method \(StandardTypes.methodName(application.callee)) of "
+          + repr(application.positional[0]) + ">"
+      }
       if case .partial(let application) = callable.kind {
         let arguments =
           [repr(application.callee)] + application.positional.map(repr)

@@ -60,12 +60,22 @@ enum StandardArgparse {
 
 /// `argparse.Namespace`: attributes in the order they were set, shown as
 /// `Namespace(filters=32, dropout=0.25)`; `vars(namespace)` is its dict itself.
+/// `types.SimpleNamespace` is the same object under another name (`namespace(filters=32)`).
 final class Namespace: StandardObject {
+  enum Style {
+    case argparse
+    case simpleNamespace
+  }
+
   let dictionary: PythonDict
+  let style: Style
 
-  init(_ pairs: [(Value, Value)]) { dictionary = PythonDict(pairs) }
+  init(_ pairs: [(Value, Value)], style: Style = .argparse) {
+    dictionary = PythonDict(pairs)
+    self.style = style
+  }
 
-  override var typeName: String { "Namespace" }
+  override var typeName: String { style == .argparse ? "Namespace" : "types.SimpleNamespace" }
 
   override func repr(_ item: (Value) -> String) -> String {
     var named: [String] = []
@@ -78,7 +88,7 @@ final class Namespace: StandardObject {
       }
     }
     if !other.isEmpty { named.append("**" + item(.dictionary(other))) }
-    return "Namespace(" + named.joined(separator: ", ") + ")"
+    return (style == .argparse ? "Namespace(" : "namespace(") + named.joined(separator: ", ") + ")"
   }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
