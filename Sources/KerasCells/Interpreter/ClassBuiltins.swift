@@ -105,6 +105,7 @@ enum ClassBuiltins {
       switch positional[0] {
       case .function, .method, .layer, .model: return .bool(true)
       case .instance(let instance): return .bool(instance.type.lookup("__call__") != nil)
+      case .standard(let object): return .bool(object.isCallable)
       default: return .bool(false)
       }
     case "open":

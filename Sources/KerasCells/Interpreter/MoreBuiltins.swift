@@ -226,6 +226,8 @@ final class UnboundMethod: StandardObject {
     self.name = name
   }
 
+  override var isCallable: Bool { true }
+
   override var typeName: String { "method_descriptor" }
   override func repr(_ item: (Value) -> String) -> String {
     "<method '\(name)' of '\(type)' objects>"

@@ -50,7 +50,7 @@ enum StandardTypes {
     switch value {
     case .function, .method, .layer, .model: return true
     case .instance(let instance): return instance.type.lookup("__call__") != nil
-    case .standard(let object): return object.isClass || object is StandardFunction
+    case .standard(let object): return object.isCallable
     default: return false
     }
   }
