@@ -305,6 +305,10 @@ enum Calls {
       switch name {
       case "load_model":
         message = "keras.models.load_model is not supported: ConvBook builds models from code"
+      case "clone_model", "model_from_json":
+        // Functional models run too; copying one (its layers re-made from their configs) is
+        // what ConvBook lacks.
+        message = "ConvBook does not support `\(callable.path)` yet"
       default:
         message =
           "\(callable.path) is not supported in ConvBook cells: ConvBook runs Sequential models"
