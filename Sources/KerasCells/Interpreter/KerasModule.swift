@@ -418,6 +418,9 @@ public enum KerasModule: Equatable {
       ]
       return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .initializers:
+      if name == "get" {
+        return .function(Callable(.builtin("keras.initializers.get"), path: path))
+      }
       return Self.initializerNames.contains(name) || name == "Initializer"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .constraints:
