@@ -76,6 +76,11 @@ public struct Callable {
     if case .user(let function) = kind { return function }
     return nil
   }
+  /// The bound method `types.MethodType` made, when this is one.
+  var boundMethod: PartialApplication? {
+    if case .partial(let application) = kind, application.isBoundMethod { return application }
+    return nil
+  }
   /// The dotted path the cell used to reach it, for messages.
   public var path: String
   /// The Keras package it belongs to when that is not the session's Keras: tf-keras for what
@@ -93,8 +98,8 @@ public struct Callable {
     let callee: Value
     let positional: [Value]
     let keywords: [(String, Value)]
-    /// `types.MethodType(function, object)`: called like a partial with the object first, but a
-    /// `method` to Python (`__self__`, `__func__`, `<bound method f of ...>`).
+    /// True for `types.MethodType(function, instance)`: a bound method, whose one argument is the
+    /// instance it passes as `self`.
     let isBoundMethod: Bool
 
     init(
@@ -105,12 +110,6 @@ public struct Callable {
       self.keywords = keywords
       self.isBoundMethod = isBoundMethod
     }
-  }
-
-  /// The function and object of a `types.MethodType(function, object)`.
-  var boundMethod: PartialApplication? {
-    guard case .partial(let application) = kind, application.isBoundMethod else { return nil }
-    return application
   }
 
   public var isClass: Bool {

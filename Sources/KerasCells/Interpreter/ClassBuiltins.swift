@@ -90,24 +90,17 @@ enum ClassBuiltins {
         throw typeError("attribute name must be string, not '\(positional[1].typeName)'")
       }
       if try !interpreter.setClassAttribute(
-        attribute, of: positional[0], to: positional[2], range: range),
-        try !ModelUserAttributes.set(
-          attribute, of: positional[0], to: positional[2], session: interpreter.session,
-          range: range)
+        attribute, of: positional[0], to: positional[2], range: range)
       {
-        try Attributes.set(attribute, of: positional[0], to: positional[2], range: range)
+        try Attributes.set(
+          attribute, of: positional[0], to: positional[2], range: range, interpreter: interpreter)
       }
       return Value.none
     case "callable":
       guard positional.count == 1, keywords.isEmpty else {
         throw typeError("callable() takes exactly one argument (\(positional.count) given)")
       }
-      switch positional[0] {
-      case .function, .method, .layer, .model: return .bool(true)
-      case .instance(let instance): return .bool(instance.type.lookup("__call__") != nil)
-      case .standard(let object): return .bool(object.isCallable)
-      default: return .bool(false)
-      }
+      return .bool(Builtins.isCallable(positional[0]))
     case "open":
       throw .unsupported(
         "ConvBook cells have no file access: open() is not available (read data with `convbook fit` / `convbook predict` instead)",

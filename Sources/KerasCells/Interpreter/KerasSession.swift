@@ -17,9 +17,6 @@ public final class KerasSession {
   /// `model.input` / `model.output` return; the model is kept so that its identifier stays valid.
   var modelStructures: [ObjectIdentifier: (model: SequentialModel, inputs: Value, outputs: Value)] =
     [:]
-  /// The attributes scripts set on models (`ModelUserAttributes`), each with its model so that
-  /// the identifier stays valid.
-  var modelAttributes: [ObjectIdentifier: (model: SequentialModel, values: [String: Value])] = [:]
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
   /// How many cells have run (the index of the next one).
@@ -86,6 +83,9 @@ public final class KerasSession {
 
   /// For each name a failed cell meant to bind but did not, that cell (`FailedCell`).
   var failedDefinitions: [String: FailedCell] = [:]
+
+  /// What cells set on Keras models and layers beyond Keras' own attributes (`model.n_classes = 3`).
+  let objectAttributes = KerasObjectAttributes()
 
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
   let environment = PythonDict()

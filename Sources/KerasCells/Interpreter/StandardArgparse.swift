@@ -60,22 +60,18 @@ enum StandardArgparse {
 
 /// `argparse.Namespace`: attributes in the order they were set, shown as
 /// `Namespace(filters=32, dropout=0.25)`; `vars(namespace)` is its dict itself.
-/// `types.SimpleNamespace` is the same object under another name (`namespace(filters=32)`).
+/// `types.SimpleNamespace(a=1)` is the same object under another name (`namespace(a=1)`).
 final class Namespace: StandardObject {
-  enum Style {
-    case argparse
-    case simpleNamespace
-  }
-
   let dictionary: PythonDict
-  let style: Style
+  /// True for `types.SimpleNamespace`, false for argparse's `Namespace`.
+  let isSimple: Bool
 
-  init(_ pairs: [(Value, Value)], style: Style = .argparse) {
+  init(_ pairs: [(Value, Value)], simple: Bool = false) {
     dictionary = PythonDict(pairs)
-    self.style = style
+    isSimple = simple
   }
 
-  override var typeName: String { style == .argparse ? "Namespace" : "types.SimpleNamespace" }
+  override var typeName: String { isSimple ? "types.SimpleNamespace" : "Namespace" }
 
   override func repr(_ item: (Value) -> String) -> String {
     var named: [String] = []
@@ -88,7 +84,7 @@ final class Namespace: StandardObject {
       }
     }
     if !other.isEmpty { named.append("**" + item(.dictionary(other))) }
-    return (style == .argparse ? "Namespace(" : "namespace(") + named.joined(separator: ", ") + ")"
+    return (isSimple ? "namespace(" : "Namespace(") + named.joined(separator: ", ") + ")"
   }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)

@@ -124,7 +124,7 @@ final class StandardFunction: StandardObject {
     case "re": return try StandardRe.call(name, arguments)
     case "random": return try StandardRandom.call(name, arguments)
     case "dataclasses": return try StandardDataclasses.call(name, arguments)
-    case "types": return try StandardTypes.call(name, arguments)
+    case "types", "builtins": return try StandardTypes.call(name, arguments)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
