@@ -60,6 +60,10 @@ enum Builtins {
         )
       }
     }
+    if name == "keras.regularizers.get" {
+      return try RegularizerLookup.get(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
     if name == "keras.initializers.get" {
       return try InitializerLookup.get(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
