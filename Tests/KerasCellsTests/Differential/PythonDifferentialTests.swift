@@ -52,4 +52,5 @@ import Testing
   @Test func dataclasses() throws { try Self.check("dataclasses") }
   @Test func lazyIterators() throws { try Self.check("iterators") }
   @Test func generators() throws { try Self.check("generators") }
+  @Test func hostileEdges() throws { try Self.check("hardening") }
 }
