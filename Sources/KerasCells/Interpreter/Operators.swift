@@ -393,6 +393,17 @@ enum Operators {
   /// Containers nested deeper than `PythonText.maximumNesting` compare unequal (CPython raises
   /// RecursionError there); the bound keeps the comparison off the end of the stack.
   private static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
+    // The same tuple is equal to itself however deep it nests, as CPython's identity check on
+    // items makes it (`x == x` and `x in [x]` for `x = (x,)` built 100,000 times were False).
+    if case .tuple(let a) = left, case .tuple(let b) = right, !a.isEmpty,
+      a.withUnsafeBufferPointer({ first in
+        b.withUnsafeBufferPointer { second in
+          first.baseAddress == second.baseAddress && first.count == second.count
+        }
+      })
+    {
+      return true
+    }
     if depth > PythonText.maximumNesting { return false }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
     // A namedtuple is equal to the tuple of its items.

@@ -197,11 +197,12 @@ import Testing
   // overflowed libFuzzer's main thread when the harness dropped its session: 64 nested frees
   // (`DeferredRelease.maximumDepth`) of a few frames each fit an 8 MB stack in a debug build, not
   // with Address Sanitizer's frames. A session takes its values apart on a `DeepStack` thread
-  // now, so whatever thread drops it needs no stack of its own: here one of 64 KiB, the harness'
-  // code path (`runLikeTheFuzzer`, the last line evaluated as an inline value).
+  // now, so whatever thread drops it needs no stack of its own: here one of 64 KiB. A chain of
+  // 100,000 tuples used as a dict key (hardening's hand-written input) crashed `convbook run` on
+  // its main thread the same way: the dict's key index held the last reference.
   @Test(arguments: [
     "closure-chain-100000.py", "list-chain-100000.py", "dict-chain-100000.py",
-    "instance-chain-30000.py",
+    "instance-chain-30000.py", "hardening-tuple-chain-dict-key.py",
   ])
   func longChainsAreFreedOnASmallStack(_ name: String) throws {
     let source = try Self.source("interpreter", name)
