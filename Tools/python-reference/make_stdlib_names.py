@@ -16,7 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "StandardLibraryNames.swift"
 MODULES = [
     "argparse", "collections", "copy", "dataclasses", "itertools", "json", "logging", "os",
-    "os.path", "random", "re", "string", "sys", "textwrap", "typing",
+    "os.path", "random", "re", "string", "sys", "textwrap", "types", "typing",
     # Not the standard library, but imported beside it to check versions (`packaging` 26).
     "packaging.version",
 ]

@@ -140,9 +140,21 @@ enum Attributes {
       if object.layer == nil, !name.hasPrefix("_"), object.typeName.first?.isUppercase == true {
         throw .unsupported("ConvBook does not support `\(object.typeName).\(name)` yet", at: range)
       }
+    case .function(let callable)
+    where ["__self__", "__func__", "__name__", "__qualname__"].contains(name)
+      && callable.boundMethod != nil:
+      // A bound method made by `types.MethodType`: its instance and function.
+      let application = callable.boundMethod!
+      switch name {
+      case "__self__": return application.positional.first ?? Value.none
+      case "__func__": return application.callee
+      default: return try get(name, of: application.callee, range: range, interpreter: interpreter)
+      }
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
-      guard case .partial(let application) = callable.kind else { break }
+      guard case .partial(let application) = callable.kind, !application.isBoundMethod else {
+        break
+      }
       switch name {
       case "func": return application.callee
       case "args": return .tuple(application.positional)
@@ -171,10 +183,14 @@ enum Attributes {
       default: return .string(String(callable.path.split(separator: ".").last ?? ""))
       }
     case .model(let model):
+      if let value = interpreter.session.objectAttributes.value(name, of: model) { return value }
       if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) {
         return value
       }
     case .layer(let instance):
+      if let value = interpreter.session.objectAttributes.value(name, of: instance) {
+        return value
+      }
       // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
       // expressions (inline values, exercise answers) keep them under both versions.
       let removedInKeras3 = name == "input_shape" || name == "output_shape"
@@ -534,7 +550,9 @@ enum Attributes {
     }
   }
 
-  static func set(_ name: String, of base: Value, to value: Value, range: SourceRange)
+  static func set(
+    _ name: String, of base: Value, to value: Value, range: SourceRange, interpreter: Interpreter
+  )
     throws(CellError)
   {
     switch (base, name) {
@@ -550,10 +568,69 @@ enum Attributes {
       throw CellError(
         type: "AttributeError",
         message: "'\(base.typeName)' object has no attribute '\(name)'", range: range)
+    case (.model(let model), _):
+      try setOwnAttribute(name, of: base, object: model, to: value, range: range, interpreter)
+    case (.layer(let instance), _):
+      try setOwnAttribute(name, of: base, object: instance, to: value, range: range, interpreter)
     default:
       throw .unsupported(
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",
         at: range)
     }
+  }
+
+  /// `model.n_classes = 3`: a name the Keras object does not have becomes its own attribute (its
+  /// `__dict__`), as in Python. A read-only Keras property is refused in each Keras' words; any
+  /// other Keras attribute is ConvBook's limitation.
+  private static func setOwnAttribute(
+    _ name: String, of base: Value, object: AnyObject, to value: Value, range: SourceRange,
+    _ interpreter: Interpreter
+  ) throws(CellError) {
+    let attributes = interpreter.session.objectAttributes
+    if attributes.value(name, of: object) == nil {
+      let isKerasAttribute: Bool
+      do {
+        _ = try get(name, of: base, range: range, interpreter: interpreter)
+        isKerasAttribute = true
+      } catch {
+        isKerasAttribute =
+          !(error.type == "AttributeError" && error.message.hasSuffix("has no attribute '\(name)'"))
+      }
+      if isKerasAttribute {
+        let isModel: Bool
+        if case .model = base { isModel = true } else { isModel = false }
+        let keras3 = interpreter.kerasVersion == .keras3
+        // A model's read-only properties beyond a layer's (measured with
+        // `inspect.getattr_static` on tf-keras 2.21's and Keras 3.15's Functional and Sequential).
+        var readOnly = KerasSubclassing.readOnlyProperties(model: isModel, keras3: keras3)
+        if case .model(let model) = base {
+          readOnly.formUnion(
+            keras3
+              ? ["input_shape", "output_shape", "inputs", "outputs"]
+                + (model.className == "Functional" ? ["operations"] : [])
+              : ["distribute_strategy", "metrics_names", "state_updates"])
+        }
+        if isModel && keras3 && name == "layers" {
+          throw CellError(
+            type: "AttributeError",
+            message:
+              "`Model.layers` attribute is reserved and should not be used. Please use another name.",
+            range: range)
+        }
+        if readOnly.contains(name) || (isModel && name == "layers") {
+          throw CellError(
+            type: "AttributeError",
+            message: keras3
+              ? "property '\(name)' of '\(base.typeName)' object has no setter"
+              : "Can't set the attribute \"\(name)\", likely because it conflicts with an existing read-only @property of the object. Please choose a different name.",
+            range: range)
+        }
+        throw .unsupported(
+          "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (it is one of Keras' own attributes; only `trainable` can be changed)",
+          at: range)
+      }
+    }
+    try interpreter.budget.allocate(slots: 2, at: range)
+    attributes.set(name, of: object, to: value)
   }
 }

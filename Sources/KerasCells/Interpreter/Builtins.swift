@@ -539,6 +539,8 @@ enum Builtins {
       case .dictionary(let dictionary) where wanted.contains("OrderedDict"):
         // Counter and defaultdict are no OrderedDicts.
         if case .ordered = dictionary.flavor { actual = "OrderedDict" }
+      case .standard(let namespace as Namespace) where namespace.isSimple:
+        actual = "SimpleNamespace"
       case .standard(let instance as NamedTupleInstance):
         if wanted.contains("tuple") { return .bool(true) }
         return .bool(wanted.contains("namedtuple:" + instance.type.name))

@@ -76,6 +76,11 @@ public struct Callable {
     if case .user(let function) = kind { return function }
     return nil
   }
+  /// The bound method `types.MethodType` made, when this is one.
+  var boundMethod: PartialApplication? {
+    if case .partial(let application) = kind, application.isBoundMethod { return application }
+    return nil
+  }
   /// The dotted path the cell used to reach it, for messages.
   public var path: String
   /// The Keras package it belongs to when that is not the session's Keras: tf-keras for what
@@ -93,11 +98,17 @@ public struct Callable {
     let callee: Value
     let positional: [Value]
     let keywords: [(String, Value)]
+    /// True for `types.MethodType(function, instance)`: a bound method, whose one argument is the
+    /// instance it passes as `self`.
+    let isBoundMethod: Bool
 
-    init(callee: Value, positional: [Value], keywords: [(String, Value)]) {
+    init(
+      callee: Value, positional: [Value], keywords: [(String, Value)], isBoundMethod: Bool = false
+    ) {
       self.callee = callee
       self.positional = positional
       self.keywords = keywords
+      self.isBoundMethod = isBoundMethod
     }
   }
 

@@ -303,11 +303,10 @@ enum Calls {
     case .unsupportedModelClass(let name):
       let message: String
       switch name {
-      case "load_model":
-        message = "keras.models.load_model is not supported: ConvBook builds models from code"
+      case "load_model", "model_from_json":
+        message = "keras.models.\(name) is not supported: ConvBook builds models from code"
       default:
-        message =
-          "\(callable.path) is not supported in ConvBook cells: ConvBook runs Sequential models"
+        message = "ConvBook does not support calling `\(callable.path)` yet"
       }
       throw .unsupported(message, at: site.range)
     case .objectFactory(let name):

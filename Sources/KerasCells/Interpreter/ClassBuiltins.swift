@@ -92,18 +92,15 @@ enum ClassBuiltins {
       if try !interpreter.setClassAttribute(
         attribute, of: positional[0], to: positional[2], range: range)
       {
-        try Attributes.set(attribute, of: positional[0], to: positional[2], range: range)
+        try Attributes.set(
+          attribute, of: positional[0], to: positional[2], range: range, interpreter: interpreter)
       }
       return Value.none
     case "callable":
       guard positional.count == 1, keywords.isEmpty else {
         throw typeError("callable() takes exactly one argument (\(positional.count) given)")
       }
-      switch positional[0] {
-      case .function, .method, .layer, .model: return .bool(true)
-      case .instance(let instance): return .bool(instance.type.lookup("__call__") != nil)
-      default: return .bool(false)
-      }
+      return .bool(Builtins.isCallable(positional[0]))
     case "open":
       throw .unsupported(
         "ConvBook cells have no file access: open() is not available (read data with `convbook fit` / `convbook predict` instead)",

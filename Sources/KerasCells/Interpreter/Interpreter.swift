@@ -620,7 +620,7 @@ final class Interpreter {
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
       if try setClassAttribute(name, of: base, to: value, range: nameRange) { return }
-      try Attributes.set(name, of: base, to: value, range: nameRange)
+      try Attributes.set(name, of: base, to: value, range: nameRange, interpreter: self)
     case .subscript(let baseExpression, let indexExpression)
     where isEnvironment(baseExpression):
       // `os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"` changes the session's copy only.

@@ -84,6 +84,9 @@ public final class KerasSession {
   /// For each name a failed cell meant to bind but did not, that cell (`FailedCell`).
   var failedDefinitions: [String: FailedCell] = [:]
 
+  /// What cells set on Keras models and layers beyond Keras' own attributes (`model.n_classes = 3`).
+  let objectAttributes = KerasObjectAttributes()
+
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
   let environment = PythonDict()
 

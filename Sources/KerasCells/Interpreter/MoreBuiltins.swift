@@ -74,13 +74,7 @@ enum MoreBuiltins {
       return try Operators.binary(
         .power, positional[0], positional[1], range: range, budget: interpreter.budget)
     case "callable":
-      switch positional[0] {
-      case .function, .layer, .model: return .bool(true)
-      case .method: return .bool(true)
-      case .standard(let object):
-        return .bool(object is StandardFunction || object.isClass)
-      default: return .bool(false)
-      }
+      return .bool(Builtins.isCallable(positional[0]))
     default:
       // hex, bin, oct
       let number: BigInt
@@ -264,5 +258,18 @@ final class UnboundMethod: StandardObject {
     return try Methods.call(
       name, on: receiver, positional: Array(positional.dropFirst()), keywords: keywords,
       site: site, interpreter: interpreter)
+  }
+}
+
+extension Builtins {
+  /// Python's `callable(value)`: functions, classes, bound methods, Keras layers and models, and
+  /// instances whose class defines `__call__`.
+  static func isCallable(_ value: Value) -> Bool {
+    switch value {
+    case .function, .method, .layer, .model: return true
+    case .instance(let instance): return instance.type.lookup("__call__") != nil
+    case .standard(let object): return object is StandardFunction || object.isClass
+    default: return false
+    }
   }
 }

@@ -465,6 +465,11 @@ enum Operators {
     case (.model(let a), .model(let b)): return a === b
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
+    case (.standard(let a as Namespace), .standard(let b as Namespace)):
+      // Namespaces are equal when their attributes are (argparse's and `types.SimpleNamespace`).
+      return a === b
+        || (a.isSimple == b.isSimple
+          && equal(.dictionary(a.dictionary), .dictionary(b.dictionary), depth: depth + 1))
     case (.standard(let a), .standard(let b)):
       if a !== b, a.typeName == b.typeName, let x = a.comparisonKey, let y = b.comparisonKey {
         return equal(x, y, depth: depth + 1)

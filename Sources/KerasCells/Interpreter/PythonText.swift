@@ -39,6 +39,13 @@ enum PythonText {
       return StandardCollections.repr(pairs, item: repr)
     case .module(let module): return "<module '\(module.pythonName)'>"
     case .function(let callable):
+      if case .partial(let application) = callable.kind, application.isBoundMethod,
+        case .function(let function) = application.callee,
+        let receiver = application.positional.first
+      {
+        let name = function.userFunction?.qualifiedName ?? function.path
+        return "<bound method \(name) of \(repr(receiver))>"
+      }
       if case .partial(let application) = callable.kind {
         let arguments =
           [repr(application.callee)] + application.positional.map(repr)
@@ -57,7 +64,15 @@ enum PythonText {
       }
       return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
     case .method(let receiver, let name):
-      return "<bound method \(name) of \(repr(receiver))>"
+      // Python names the method by its qualified name (`A.f`, or the base class defining it).
+      var qualifiedName = name
+      if case .instance(let instance) = receiver,
+        case .function(let function)? = instance.type.lookup(name)?.0,
+        let defined = function.userFunction
+      {
+        qualifiedName = defined.qualifiedName
+      }
+      return "<bound method \(qualifiedName) of \(repr(receiver))>"
     case .layer(let instance): return "<\(instance.className) name='\(instance.name)'>"
     case .model(let model): return "<\(model.className) name='\(model.name)'>"
     case .kerasTensor(let tensor): return tensor.reprDescription

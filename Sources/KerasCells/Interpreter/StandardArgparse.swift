@@ -60,12 +60,18 @@ enum StandardArgparse {
 
 /// `argparse.Namespace`: attributes in the order they were set, shown as
 /// `Namespace(filters=32, dropout=0.25)`; `vars(namespace)` is its dict itself.
+/// `types.SimpleNamespace(a=1)` is the same object under another name (`namespace(a=1)`).
 final class Namespace: StandardObject {
   let dictionary: PythonDict
+  /// True for `types.SimpleNamespace`, false for argparse's `Namespace`.
+  let isSimple: Bool
 
-  init(_ pairs: [(Value, Value)]) { dictionary = PythonDict(pairs) }
+  init(_ pairs: [(Value, Value)], simple: Bool = false) {
+    dictionary = PythonDict(pairs)
+    isSimple = simple
+  }
 
-  override var typeName: String { "Namespace" }
+  override var typeName: String { isSimple ? "types.SimpleNamespace" : "Namespace" }
 
   override func repr(_ item: (Value) -> String) -> String {
     var named: [String] = []
@@ -78,7 +84,7 @@ final class Namespace: StandardObject {
       }
     }
     if !other.isEmpty { named.append("**" + item(.dictionary(other))) }
-    return "Namespace(" + named.joined(separator: ", ") + ")"
+    return (isSimple ? "namespace(" : "Namespace(") + named.joined(separator: ", ") + ")"
   }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)

@@ -396,7 +396,9 @@ final class StandardClass: StandardObject {
 
   override var typeName: String { "type" }
   override var isClass: Bool { true }
-  override func repr(_ item: (Value) -> String) -> String { "<class '\(module).\(name)'>" }
+  override func repr(_ item: (Value) -> String) -> String {
+    module == "builtins" ? "<class '\(name)'>" : "<class '\(module).\(name)'>"
+  }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value?

@@ -1,6 +1,6 @@
 /// The standard-library modules that model scripts import around their model code, as far as
 /// model code uses them: `itertools`, `collections`, `argparse`, `logging`, `json`, `typing`,
-/// `copy`, `string`, `textwrap`, `sys` and `re` (`StandardRe`, on ConvBook's own engine
+/// `copy`, `string`, `textwrap`, `sys`, `types` and `re` (`StandardRe`, on ConvBook's own engine
 /// `PythonRegex`). Still no file, network or
 /// process access: what would touch them is refused as ConvBook's limitation. A real name of one of
 /// these modules that ConvBook lacks (`StandardLibraryNames`) is refused as ConvBook's
@@ -9,7 +9,7 @@ enum StandardLibrary {
   static let modules: Set<String> = [
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
-    "dataclasses",
+    "dataclasses", "types",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.
@@ -27,6 +27,7 @@ enum StandardLibrary {
     case "re": return StandardRe.attribute(name)
     case "random": return StandardRandom.attribute(name)
     case "dataclasses": return StandardDataclasses.attribute(name)
+    case "types": return StandardTypes.attribute(name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
     case "six", "six.moves": return sixAttribute(name, of: module)
@@ -119,6 +120,7 @@ final class StandardFunction: StandardObject {
     case "re": return try StandardRe.call(name, arguments)
     case "random": return try StandardRandom.call(name, arguments)
     case "dataclasses": return try StandardDataclasses.call(name, arguments)
+    case "types", "builtins": return try StandardTypes.call(name, arguments)
     case "packaging.version": return try StandardPackaging.call(name, arguments)
     default: return nil
     }

@@ -145,6 +145,15 @@ extension StandardLibrary {
     "textwrap": [
       "TextWrapper", "dedent", "fill", "indent", "re", "shorten", "wrap",
     ],
+    "types": [
+      "AsyncGeneratorType", "BuiltinFunctionType", "BuiltinMethodType", "CellType",
+      "ClassMethodDescriptorType", "CodeType", "CoroutineType", "DynamicClassAttribute",
+      "EllipsisType", "FrameType", "FunctionType", "GeneratorType", "GenericAlias",
+      "GetSetDescriptorType", "LambdaType", "MappingProxyType", "MemberDescriptorType",
+      "MethodDescriptorType", "MethodType", "MethodWrapperType", "ModuleType", "NoneType",
+      "NotImplementedType", "SimpleNamespace", "TracebackType", "UnionType",
+      "WrapperDescriptorType", "coroutine", "new_class", "prepare_class", "resolve_bases",
+    ],
     "typing": [
       "ABCMeta", "AbstractSet", "Annotated", "Any", "AnyStr", "AsyncContextManager",
       "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "BinaryIO", "ByteString",

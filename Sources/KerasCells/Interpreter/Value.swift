@@ -68,7 +68,9 @@ public indirect enum Value {
     case .set(let set): return set.isFrozen ? "frozenset" : "set"
     case .module: return "module"
     case .function(let callable):
-      if case .partial = callable.kind { return "partial" }
+      if case .partial(let application) = callable.kind {
+        return application.isBoundMethod ? "method" : "partial"
+      }
       return callable.isClass ? "type" : "function"
     case .method: return "method"
     case .layer(let instance): return instance.className
