@@ -118,7 +118,7 @@ public enum NPYFormat {
   /// Writes `tensor` to `path` as a '<f4' `.npy` file.
   public static func write(_ tensor: Tensor, to path: String) throws(NumPyError) {
     do {
-      try Data(encode(tensor)).write(to: URL(fileURLWithPath: path))
+      try Data(encode(tensor)).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       throw NumPyError("cannot write \(path): \(error.localizedDescription)")
     }

@@ -224,7 +224,34 @@ struct TOMLParser {
     return ParseError(message: message, line: line, column: at - lineStart + 1, atEnd: false)
   }
 
-  var line: Int { text[0..<min(position, text.count)].reduce(1) { $0 + ($1 == "\n" ? 1 : 0) } }
+  /// The line of `position`, counted on from where it was last asked (statements only move
+  /// forward): counting from the start for each statement made 200,000 one-line answers
+  /// quadratic (minutes of processor time).
+  var lineMark = (position: 0, line: 1)
+  mutating func currentLine() -> Int {
+    let end = min(position, text.count)
+    if end < lineMark.position { lineMark = (0, 1) }
+    for offset in lineMark.position..<end where text[offset] == "\n" { lineMark.line += 1 }
+    lineMark.position = end
+    return lineMark.line
+  }
+
+  /// Arrays and inline tables open now, and the limit on them and on a key's dotted parts:
+  /// `tomllib` recurses per level until Python's recursion limit; ConvBook's parser recursed on
+  /// the thread's stack (100,000 nested `[` crashed `convbook check --answers`), and the tables
+  /// a key of 50,000 dotted parts makes were quadratic to check.
+  var nesting = 0
+  static let maximumNesting = 100
+  static let maximumKeyParts = 100
+
+  mutating func enterNesting() throws(ParseError) {
+    nesting += 1
+    guard nesting <= Self.maximumNesting else {
+      throw error(
+        "ConvBook reads arrays and inline tables nested at most \(Self.maximumNesting) levels deep"
+      )
+    }
+  }
 
   // MARK: Flags
 
@@ -337,7 +364,7 @@ struct TOMLParser {
     }
     mark(key, .explicit, recursive: false)
     guard Self.nest(key, in: root) != nil else { throw error("Cannot overwrite a value") }
-    if valueLines[key] == nil { valueLines[key] = line }
+    if valueLines[key] == nil { valueLines[key] = currentLine() }
     guard current == "]" else { throw error("Expected ']' at the end of a table declaration") }
     position += 1
     return key
@@ -357,23 +384,26 @@ struct TOMLParser {
     }
     let last = key[key.count - 1]
     if let existing = parent.child(last) {
-      guard case .tables(let tables) = existing.kind else {
+      guard case .tables(var tables) = existing.kind else {
         throw error("Cannot overwrite a value")
       }
-      existing.kind = .tables(tables + [Node(.table)])
+      // Appended in place (a copy per header made 100,000 `[[a]]` headers quadratic).
+      existing.kind = .table
+      tables.append(Node(.table))
+      existing.kind = .tables(tables)
     } else {
       parent.set(last, Node(.tables([Node(.table)])))
     }
     guard starts(with: "]]", at: position) else {
       throw error("Expected ']]' at the end of an array declaration")
     }
-    if valueLines[key] == nil { valueLines[key] = line }
+    if valueLines[key] == nil { valueLines[key] = currentLine() }
     position += 2
     return key
   }
 
   mutating func keyValueStatement(header: Key) throws(ParseError) {
-    let statementLine = line
+    let statementLine = currentLine()
     let (key, value) = try keyValuePair()
     let parent = header + key.dropLast()
     for length in 1..<max(key.count, 1) {
@@ -414,6 +444,9 @@ struct TOMLParser {
     var key = [try parseKeyPart()]
     skipWhitespace()
     while current == "." {
+      guard key.count < Self.maximumKeyParts else {
+        throw error("ConvBook reads keys of at most \(Self.maximumKeyParts) dotted parts")
+      }
       position += 1
       skipWhitespace()
       key.append(try parseKeyPart())
@@ -477,6 +510,8 @@ struct TOMLParser {
   }
 
   mutating func array() throws(ParseError) -> Value {
+    try enterNesting()
+    defer { nesting -= 1 }
     position += 1
     var items: [Value] = []
     try skipCommentsAndNewlines()
@@ -502,6 +537,8 @@ struct TOMLParser {
   }
 
   mutating func inlineTable() throws(ParseError) -> Value {
+    try enterNesting()
+    defer { nesting -= 1 }
     position += 1
     let table = Node(.table)
     var frozen: [Key] = []

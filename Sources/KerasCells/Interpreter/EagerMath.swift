@@ -110,6 +110,14 @@ enum EagerMath {
     let kept = (0..<x.rank).filter { !axes.contains($0) }
     let outShape = kept.map { x.shape[$0] }
     let outCount = outShape.reduce(1, *)
+    if reduction == "max" || reduction == "min", dtype.isInteger, outCount > 0,
+      axes.contains(where: { x.shape[$0] == 0 })
+    {
+      // TensorFlow gives the dtype's lowest (highest) value, which eager integers cannot hold.
+      throw .unsupported(
+        "ConvBook does not support `tf.reduce_\(reduction)` over an empty axis of a \(dtype.rawValue) tensor yet",
+        at: range)
+    }
     try budget.allocate(count: outCount, size: 8, at: range)
     var groups = [[Double]](repeating: [], count: outCount)
     let values = EagerTensors.doubles(x)
@@ -139,8 +147,15 @@ enum EagerMath {
         if group.isEmpty { return dtype.isFloat ? .nan : 0 }
         return dtype.isFloat
           ? sum / Double(group.count) : (sum / Double(group.count)).rounded(.towardZero)
-      case "max": return group.max() ?? -.infinity
-      case "min": return group.min() ?? .infinity
+      // A NaN anywhere makes TensorFlow's max and min NaN (Swift's max() skips it by position),
+      // and of equal values the last one wins (`reduce_max([-0.0, 0.0])` is 0.0, of
+      // `[0.0, -0.0]` it is -0.0).
+      case "max":
+        if group.contains(where: \.isNaN) { return .nan }
+        return group.reduce(-.infinity) { $1 >= $0 ? $1 : $0 }
+      case "min":
+        if group.contains(where: \.isNaN) { return .nan }
+        return group.reduce(.infinity) { $1 <= $0 ? $1 : $0 }
       case "prod": return group.reduce(1) { float32 ? Double(Float($0 * $1)) : $0 * $1 }
       case "any": return group.contains { $0 != 0 } ? 1 : 0
       default: return group.allSatisfy { $0 != 0 } ? 1 : 0

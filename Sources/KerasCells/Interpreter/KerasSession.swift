@@ -130,9 +130,25 @@ public final class KerasSession {
   /// an enum, with no deinit). Each container is taken apart once however often it is shared: a
   /// list of 1,000 references to one list of a million items took 10⁹ steps (a hang after the
   /// script's output, `Tests/Fixtures/fuzz/interpreter/shared-list-teardown.py`).
+  ///
+  /// All of it runs on a `DeepStack` thread, whatever thread drops the session: what is not a
+  /// container taken apart here (closures, instances, Keras tensors) is freed through
+  /// `DeferredRelease`, up to 64 nested frees deep, and 64 of those frames overflowed the 8 MB
+  /// main thread of a build with Address Sanitizer (the `interpreter` fuzzer's seeds
+  /// `closure-chain-100000.py` and `instance-chain-30000.py`) and a thread of 64 KiB in a debug
+  /// build (`CellFuzzRegressionTests.longChainsAreFreedOnASmallStack`).
   deinit {
-    var pending = Array(globals.values)
+    var values = Array(globals.values)
     globals = [:]
+    DeepStack.run {
+      var pending = values
+      values = []
+      Self.takeApart(&pending)
+    }
+  }
+
+  /// Empties `pending`, freeing the lists, tuples and dicts it reaches one level at a time.
+  private static func takeApart(_ pending: inout [Value]) {
     var seenObjects = Set<ObjectIdentifier>()
     // A tuple's identity is its array's storage (all alive when this starts, so never reused).
     var seenTuples = Set<UnsafeRawPointer>()

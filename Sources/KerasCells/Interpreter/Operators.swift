@@ -393,6 +393,17 @@ enum Operators {
   /// Containers nested deeper than `PythonText.maximumNesting` compare unequal (CPython raises
   /// RecursionError there); the bound keeps the comparison off the end of the stack.
   private static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
+    // The same tuple is equal to itself however deep it nests, as CPython's identity check on
+    // items makes it (`x == x` and `x in [x]` for `x = (x,)` built 100,000 times were False).
+    if case .tuple(let a) = left, case .tuple(let b) = right, !a.isEmpty,
+      a.withUnsafeBufferPointer({ first in
+        b.withUnsafeBufferPointer { second in
+          first.baseAddress == second.baseAddress && first.count == second.count
+        }
+      })
+    {
+      return true
+    }
     if depth > PythonText.maximumNesting { return false }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
     // A namedtuple is equal to the tuple of its items.
@@ -626,6 +637,30 @@ enum Operators {
       let characters = try slice(
         text.map { Value.string(String($0)) }, start, stop, step, range: range)
       return .string(characters.map { PythonText.str($0) }.joined())
+    case (.range(let start, let stop, let step), .int(let position)):
+      let count = Value.rangeCount(start, stop, step)
+      if count == .max {
+        // The count may be clamped there (`range(2**63 - 1, -2**63, -1)` has 2**64 - 1 items).
+        throw .unsupported(
+          "ConvBook does not support indexing a range of 2**63 - 1 items or more", at: range)
+      }
+      guard let resolved = resolveIndex(position, count: count) else {
+        throw CellError(
+          type: "IndexError", message: "range object index out of range", range: range)
+      }
+      // The item lies between start and stop, so it fits an Int although `resolved * step` may
+      // not: the offset is computed in UInt (at most the distance) and added modulo 2^64.
+      let offset = UInt(resolved) * step.magnitude
+      let item =
+        step > 0
+        ? UInt(bitPattern: start) &+ offset : UInt(bitPattern: start) &- offset
+      return .int(Int(bitPattern: item))
+    case (.range, .bool(let flag)):
+      return try subscriptValue(base, .int(flag ? 1 : 0), range: range)
+    case (.range, .slice):
+      throw .unsupported("ConvBook does not support slicing a `range` yet", at: range)
+    case (.range, .bigInt):
+      throw CellError(type: "IndexError", message: "range object index out of range", range: range)
     case (.list, .bigInt), (.tuple, .bigInt), (.string, .bigInt):
       throw CellError(
         type: "IndexError", message: "cannot fit 'int' into an index-sized integer", range: range)
@@ -636,7 +671,7 @@ enum Operators {
         throw CellError.keyError(index, range: range)
       }
       return found.1
-    case (.list, _), (.tuple, _):
+    case (.list, _), (.tuple, _), (.range, _):
       throw typeError(
         "\(base.typeName) indices must be integers or slices, not \(index.typeName)", range)
     default:

@@ -88,6 +88,8 @@ public struct PythonTokenizer {
   /// Indentation widths with tabs to multiples of 8, and with tabs as 1:
   /// CPython raises TabError when the two disagree about nesting.
   private var indentColumns = [0]
+  /// CPython's MAXINDENT: `indentColumns` holds the outermost level besides the indents.
+  static let maximumIndentation = 100
   private var alternateIndentColumns = [0]
   private var atLineStart: Bool
   private var lineHasTokens = false
@@ -209,6 +211,12 @@ public struct PythonTokenizer {
       if alternateColumn != alternateIndentColumns.last! { throw tabError }
     } else if column > indentColumns.last! {
       if alternateColumn <= alternateIndentColumns.last! { throw tabError }
+      // CPython's tokenizer stops at 100 levels (MAXINDENT): the 100th indent is refused.
+      if indentColumns.count >= Self.maximumIndentation {
+        throw PythonSyntaxError(
+          .indentationError, "too many levels of indentation",
+          at: SourceRange(at: buffer.location(at: lineStart)))
+      }
       indentColumns.append(column)
       alternateIndentColumns.append(alternateColumn)
       emit(.indent, from: lineStart, to: cursor)

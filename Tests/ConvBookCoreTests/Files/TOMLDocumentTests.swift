@@ -165,4 +165,47 @@ import Testing
       try TOMLDocument(parsing: "big = 99999999999999999999\n")
     }
   }
+
+  // Hostile answers files (hardening): 100,000 nested `[` or `{` overflowed the stack of
+  // `convbook check --answers`; a key of 50,000 dotted parts, 200,000 one-line answers and 20,000
+  // `[[tables]]` headers were
+  // quadratic (minutes). Deep nesting and long keys are ConvBook's limit, at their place.
+  @Test func deepNestingIsConvBooksLimit() {
+    for (open, close) in [("[", "]"), ("{b=", "}")] {
+      let source =
+        "a = " + String(repeating: open, count: 100_000) + "1"
+        + String(repeating: close, count: 100_000) + "\n"
+      #expect {
+        try TOMLDocument(parsing: source)
+      } throws: { error in
+        "\(error)"
+          == "ConvBook reads arrays and inline tables nested at most 100 levels deep (at line 1, column \(5 + 100 * open.count))"
+      }
+    }
+    let hundred =
+      "a = " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n"
+    #expect(throws: Never.self) { try TOMLDocument(parsing: hundred) }
+  }
+
+  @Test func longDottedKeysAreConvBooksLimit() {
+    let source = String(repeating: "a.", count: 50_000) + "b = 1\n"
+    #expect {
+      try TOMLDocument(parsing: source)
+    } throws: { error in
+      "\(error)" == "ConvBook reads keys of at most 100 dotted parts (at line 1, column 200)"
+    }
+  }
+
+  @Test func manyStatementsAreRead() throws {
+    var source = ""
+    for index in 0..<50_000 { source += "k\(index) = \(index)\n" }
+    for _ in 0..<10_000 { source += "[[tables]]\nx = 1\n" }
+    let document = try TOMLDocument(parsing: source)
+    #expect(document.root.count == 50_001)
+    guard case .array(let tables)? = document.root.last?.value else {
+      Issue.record("no array of tables")
+      return
+    }
+    #expect(tables.count == 10_000)
+  }
 }

@@ -54,4 +54,5 @@ import Testing
   @Test func lazyIterators() throws { try Self.check("iterators") }
   @Test func generators() throws { try Self.check("generators") }
   @Test func typesModule() throws { try Self.check("realnext_types") }
+  @Test func hostileEdges() throws { try Self.check("hardening") }
 }

@@ -193,6 +193,35 @@ import Testing
     #expect(outcome?.1 == "built\n")
   }
 
+  // The `interpreter` fuzzer's seeds `closure-chain-100000.py` and `instance-chain-30000.py`
+  // overflowed libFuzzer's main thread when the harness dropped its session: 64 nested frees
+  // (`DeferredRelease.maximumDepth`) of a few frames each fit an 8 MB stack in a debug build, not
+  // with Address Sanitizer's frames. A session takes its values apart on a `DeepStack` thread
+  // now, so whatever thread drops it needs no stack of its own: here one of 64 KiB. A chain of
+  // 100,000 tuples used as a dict key (hardening's hand-written input) crashed `convbook run` on
+  // its main thread the same way: the dict's key index held the last reference.
+  @Test(arguments: [
+    "closure-chain-100000.py", "list-chain-100000.py", "dict-chain-100000.py",
+    "instance-chain-30000.py", "hardening-tuple-chain-dict-key.py",
+  ])
+  func longChainsAreFreedOnASmallStack(_ name: String) throws {
+    let source = try Self.source("interpreter", name)
+    nonisolated(unsafe) var session: KerasSession? = KerasSession()
+    session!.limits = EvaluationLimits(timeBudget: 60, memoryBudget: 512 << 20)
+    let result = session!.run(source)
+    #expect(result.error == nil)
+    #expect(result.printed() == "built\n")
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      session = nil
+      done.signal()
+    }
+    thread.stackSize = 64 << 10
+    thread.start()
+    done.wait()
+    #expect(session == nil)
+  }
+
   // Freeing a session took its globals apart by walking every list, tuple and dict it reached,
   // once per reference: 20,000 references to one list of 100,000 items were 2·10⁹ steps after
   // the script's output (minutes of processor time in a debug build). Each container is taken
