@@ -352,7 +352,10 @@ enum TrainStepLoop {
       let order = TrainingCalls.keras3Order(names, learningRate: "")
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
     }
-    return .history(FitHistory(names: names, values: values, epochs: epochsRun))
+    return .history(
+      FitHistory(
+        names: names, values: values, epochs: epochsRun,
+        params: .init(verbose: verbose, epochs: epochs, steps: steps)))
   }
 
   /// The script's own callbacks (Keras' built-in ones are not run with a custom train_step yet).

@@ -332,7 +332,8 @@ enum TrainingCalls {
     }
     return .history(
       FitHistory(
-        names: names, values: values, epochs: epochsRun))
+        names: names, values: values, epochs: epochsRun,
+        params: .init(verbose: verbose, epochs: epochs, steps: steps)))
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.
