@@ -77,6 +77,13 @@ enum Builtins {
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site,
         version: interpreter.kerasVersion, budget: interpreter.budget)
+    case "keras.layers.TextVectorization":
+      return .standard(
+        try TextVectorizationLayer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.utils.pad_sequences":
+      return try PadSequences.call(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default: break
     }
     if ["int", "float", "abs", "len", "bool"].contains(name), positional.count == 1,
@@ -177,6 +184,7 @@ enum Builtins {
             range: range)
         }
         return .int(count)
+      case .standard(let dataset as TFDataset): return try dataset.length(range: range)
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":
