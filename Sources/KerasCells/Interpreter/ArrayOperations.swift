@@ -773,10 +773,10 @@ enum ArrayOperations {
 
   // MARK: Keras utilities
 
-  /// `keras.utils.to_categorical(y, num_classes=None)`: one-hot float32 rows; a trailing
-  /// dimension of 1 is dropped first, as Keras does.
+  /// `keras.utils.to_categorical(y, num_classes=None)`: one-hot rows of `dtype` (float32, or
+  /// float64 for Keras 3's NumPy result); a trailing dimension of 1 is dropped first, as Keras does.
   static func toCategorical(
-    _ labels: NDArray, classes: Int?, range: SourceRange, budget: EvaluationBudget
+    _ labels: NDArray, classes: Int?, dtype: DType, range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> NDArray {
     var shape = labels.shape
     if shape.count > 1 && shape.last == 1 { shape.removeLast() }
@@ -792,9 +792,9 @@ enum ArrayOperations {
         type: "IndexError",
         message: "index \(largest) is out of bounds for axis 1 with size \(count)", range: range)
     }
-    try budget.allocate(count: labels.count * count, size: 4, at: range)
+    try budget.allocate(count: labels.count * count, size: dtype.storedSize, at: range)
     return NDArray(
-      dtype: .float32, shape: shape + [count],
+      dtype: dtype, shape: shape + [count],
       scalars: NumPyKernel.oneHot(labels.storage, classes: count))
   }
 }

@@ -236,6 +236,14 @@ enum Attributes {
       switch name {
       case "history": return history.dictionary
       case "epoch": return .list(history.epochs.map(Value.int))
+      case "params":
+        if let params = history.paramsDictionary { return params }
+        throw .unsupported(
+          "ConvBook does not support `History.params` after this kind of fit yet", at: range)
+      case "model":
+        throw .unsupported(
+          "ConvBook does not support `History.model` yet; use the model you called fit on",
+          at: range)
       default: break
       }
     case .kerasTensor(let tensor):

@@ -79,9 +79,12 @@ enum Builtins {
         budget: interpreter.budget)
     }
     switch name {
+    case "tf.TensorShape":
+      return try TensorShapeValue.construct(positional, keywords: keywords, range: site.range)
     case "keras.utils.to_categorical":
       return try NumPyFunctions.toCategorical(
-        positional: positional, keywords: keywords, site: site, budget: interpreter.budget)
+        positional: positional, keywords: keywords, site: site,
+        version: interpreter.kerasVersion, budget: interpreter.budget)
     case "keras.layers.TextVectorization":
       return .standard(
         try TextVectorizationLayer(

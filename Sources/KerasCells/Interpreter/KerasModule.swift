@@ -323,6 +323,8 @@ public enum KerasModule: Equatable {
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
       case "newaxis": return Value.none
+      case "TensorShape":
+        return .function(Callable(.builtin("tf.TensorShape"), path: "tf.TensorShape"))
       case "device", "name_scope", "function", "distribute":
         return ContextManagers.attribute(name, module: "tensorflow")
       case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)

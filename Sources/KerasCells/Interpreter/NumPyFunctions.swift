@@ -605,23 +605,30 @@ enum NumPyFunctions {
       })
   }
 
-  /// `keras.utils.to_categorical(y, num_classes=None)`.
+  /// `keras.utils.to_categorical(y, num_classes=None)`: tf-keras' `dtype="float32"`; Keras 3
+  /// has no `dtype` and gives NumPy input back as float64 (`np.eye`'s rows), a tensor as float32.
   static func toCategorical(
-    positional: [Value], keywords: [(String, Value)], site: CallSite, budget: EvaluationBudget
+    positional: [Value], keywords: [(String, Value)], site: CallSite, version: KerasVersion,
+    budget: EvaluationBudget
   ) throws(CellError) -> Value {
+    let keras3 = version == .keras3
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "to_categorical",
       path: "keras.utils.to_categorical")
-    try arguments.check(allowed: ["y", "num_classes", "dtype"])
-    let labels = try arguments.array(0, "y", budget: budget)
+    try arguments.check(allowed: keras3 ? ["x", "num_classes"] : ["y", "num_classes", "dtype"])
+    let labels = try arguments.array(0, keras3 ? "x" : "y", budget: budget)
     let classes = try arguments.integer(1, "num_classes")
-    if let dtype = arguments.value(2, "dtype"), !dtype.isNone, PythonText.str(dtype) != "float32" {
+    if !keras3, let dtype = arguments.value(2, "dtype"), !dtype.isNone,
+      PythonText.str(dtype) != "float32"
+    {
       throw .unsupported(
         "ConvBook's to_categorical makes float32 arrays only", at: site.range)
     }
-    return .array(
-      try ArrayOperations.toCategorical(
-        labels, classes: classes, range: site.range, budget: budget))
+    let dtype: NDArray.DType = keras3 && labels.tensorFlowDType == nil ? .float64 : .float32
+    var result = try ArrayOperations.toCategorical(
+      labels, classes: classes, dtype: dtype, range: site.range, budget: budget)
+    if keras3 && labels.tensorFlowDType != nil { result.tensorFlowDType = "float32" }
+    return .array(result)
   }
 
   /// `np.round(x, decimals)`: NumPy multiplies by 10**decimals in the array's dtype, rounds half

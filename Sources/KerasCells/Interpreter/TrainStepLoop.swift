@@ -364,7 +364,10 @@ enum TrainStepLoop {
     }
     try ClassCallbacks.run(
       "on_train_end", of: callbacks, logs: lastLogs, site: site, interpreter: interpreter)
-    return .history(FitHistory(names: names, values: values, epochs: epochsRun))
+    return .history(
+      FitHistory(
+        names: names, values: values, epochs: epochsRun,
+        params: .init(verbose: verbose, epochs: epochs, steps: steps)))
   }
 
   /// The script's own callbacks (Keras' built-in ones are not run with a custom train_step yet).

@@ -297,6 +297,8 @@ enum TrainingCalls {
     try ClassCallbacks.run(
       "on_train_begin", of: custom, logs: [], site: site, interpreter: interpreter)
     var lastLogs: [(String, Float)] = []
+    // `history.params["steps"]`: the batches of the last epoch run (a dataset's may change).
+    var stepsRun = 0
     for epoch in initialEpoch..<max(initialEpoch, epochs) {
       let begin = try callbacks.epochBegin(
         epoch, trainer: trainer, site: site, interpreter: interpreter)
@@ -314,6 +316,7 @@ enum TrainingCalls {
       }
       epochData = nil
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
+      stepsRun = steps
       // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
       let learningRate = trainer.learningRate
       let epochIndex = training.states[key]?.epochsRun ?? 0
@@ -369,7 +372,9 @@ enum TrainingCalls {
     }
     return .history(
       FitHistory(
-        names: names, values: values, epochs: epochsRun))
+        names: names, values: values, epochs: epochsRun,
+        params: epochsRun.isEmpty
+          ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun)))
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.

@@ -7,11 +7,28 @@ public struct FitHistory: Sendable, Equatable {
   public var values: [[Float]]
   /// The epoch numbers `fit` ran (`initial_epoch` ..< `epochs`).
   public var epochs: [Int]
+  /// `history.params`: the `fit` settings Keras hands its callbacks (`verbose` after "auto" is
+  /// resolved, the `epochs` asked for, the batches per epoch); nil where a loop does not record them.
+  public var params: Parameters?
 
-  public init(names: [String], values: [[Float]], epochs: [Int]) {
+  /// The three entries of Keras' `History.params`, in Keras' order.
+  public struct Parameters: Sendable, Equatable {
+    public var verbose: Int
+    public var epochs: Int
+    public var steps: Int
+
+    public init(verbose: Int, epochs: Int, steps: Int) {
+      self.verbose = verbose
+      self.epochs = epochs
+      self.steps = steps
+    }
+  }
+
+  public init(names: [String], values: [[Float]], epochs: [Int], params: Parameters? = nil) {
     self.names = names
     self.values = values
     self.epochs = epochs
+    self.params = params
   }
 
   public subscript(name: String) -> [Float]? {
@@ -21,5 +38,15 @@ public struct FitHistory: Sendable, Equatable {
   /// `history.history`: the float32 values as the Python floats Keras stores.
   var dictionary: Value {
     .dictionary(zip(names, values).map { (.string($0), .list($1.map { .float(Double($0)) })) })
+  }
+
+  /// `history.params`: `{'verbose': 0, 'epochs': 3, 'steps': 3}` as both Kerases print it.
+  var paramsDictionary: Value? {
+    params.map {
+      .dictionary([
+        (.string("verbose"), .int($0.verbose)), (.string("epochs"), .int($0.epochs)),
+        (.string("steps"), .int($0.steps)),
+      ])
+    }
   }
 }
