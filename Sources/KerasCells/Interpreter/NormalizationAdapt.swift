@@ -100,8 +100,12 @@ enum NormalizationAdapt {
         budget: budget)
       switch result {
       case .array(let reduced): return reduced
+      // A reduction over every axis is a NumPy scalar (0-d array inside).
+      case .standard(let scalar as NumPyScalar): return scalar.array
       case .float(let number): return NDArray(dtype: .float64, shape: [], doubles: [number])
-      default: return NDArray(dtype: .float64, shape: [], doubles: [0])
+      default:
+        throw .unsupported(
+          "ConvBook could not reduce this data to the statistics adapt() needs", at: range)
       }
     }
     var means = try mean(.array(values))

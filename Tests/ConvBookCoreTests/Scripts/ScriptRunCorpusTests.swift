@@ -64,8 +64,6 @@ import Testing
     "301-layer-list-attribute.py": keras3BoldText,
     "525-custom-call-attribute-error.py":
       "Keras 3 wraps an error of call() met while inferring a layer's output shape ('Could not automatically infer the output shape / dtype'), in bold; ConvBook raises the error unwrapped",
-    "501-loss-functions-on-tensors.py":
-      "Keras 3's tensorflow.keras.losses lacks mean_squared_error (its AttributeError); ConvBook refuses the function on Keras tensors as its limitation",
   ]
 
   /// Keras 3 prints the message of a layer's wrapped error in bold; ConvBook shows the escape
