@@ -125,7 +125,7 @@ final class KerasMetricObject: StandardObject {
 
   func reset() {
     (total, count) = (0, 0)
-    members?.forEach { $0.reset() }
+    for member in members ?? [] { member.reset() }
   }
 
   /// A Mean's update by `value` weighted `weight` times (tf-keras' `compiled_loss` weighs each

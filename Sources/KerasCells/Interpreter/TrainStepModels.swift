@@ -248,7 +248,7 @@ final class CompiledStepObject: StandardObject {
     guard self.name == "compiled_metrics" else { return nil }
     let compiled = try state(interpreter: interpreter, site: site)
     if name == "reset_state" {
-      compiled.metrics?.forEach { $0.reset() }
+      for metric in compiled.metrics ?? [] { metric.reset() }
       return Value.none
     }
     let arguments = try EagerFunctions.bind(
