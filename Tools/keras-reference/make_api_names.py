@@ -119,12 +119,12 @@ KERAS3_MODULES = {
 # with `tf.` keys, those that `tf.keras` reaches under Keras 3 where they differ from `keras`' own
 # (`tf.keras.losses` is `keras._tf_keras.keras.losses`, with tf-keras' `mse` and no
 # `mean_squared_error`; `tf.keras` has no `saving`).
-for component in ["activations", "initializers", "regularizers", "constraints", "layers"]:
+for component in ["activations", "initializers", "regularizers", "constraints", "layers", "ops"]:
     KERAS3_MODULES[component] = getattr(keras3, component)
 TF_KERAS3 = keras3._tf_keras.keras
 for component in [
     "", "losses", "metrics", "optimizers", "optimizers.schedules", "callbacks", "activations",
-    "initializers", "regularizers", "constraints", "layers",
+    "initializers", "regularizers", "constraints", "layers", "ops",
 ]:
     own, through_tf = keras3, TF_KERAS3
     for part in filter(None, component.split(".")):

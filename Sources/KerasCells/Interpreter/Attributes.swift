@@ -97,8 +97,8 @@ enum Attributes {
         if !removedInKeras3 { return value }
       }
       if case .inert(let moduleName) = module, moduleName.hasPrefix("tensorflow.data") {
-        // Only `tf.data.AUTOTUNE` is modelled; input pipelines are ConvBook's limitation.
-        throw .unsupported("ConvBook does not support `tensorflow.data` yet", at: range)
+        // `tf.data.Dataset` is modelled (`TFDataModule`); the rest is ConvBook's limitation.
+        throw .unsupported("ConvBook does not support `\(moduleName).\(name)` yet", at: range)
       }
       if case .inert(let moduleName) = module {
         throw .unsupported(
@@ -214,6 +214,14 @@ enum Attributes {
       if name == "input" || name == "output" {
         return try LayerConnections.layerTensor(
           name, of: instance, range: range, interpreter: interpreter)
+      }
+      if NormalizationAdapt.isNormalization(instance) {
+        if name == "adapt" { return .method(receiver: base, name: name) }
+        if let value = try NormalizationAdapt.statistic(
+          name, of: instance, interpreter: interpreter, range: range)
+        {
+          return value
+        }
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):

@@ -44,6 +44,15 @@ extension KerasSubclassing {
     interpreter.session.customLayers[ObjectIdentifier(layer)] = instance
   }
 
+  /// Refuses a subclass that overrides a method the built-in layer's own `call` runs
+  /// (`convolution_op` of the convolutions), which ConvBook's layer would not run.
+  static func checkOverrides(_ type: PythonClass, range: SourceRange) throws(CellError) {
+    guard type.lookup("convolution_op") != nil else { return }
+    throw .unsupported(
+      "ConvBook does not run convolution_op() of a subclass of a convolution layer yet (\(type.name) overrides it)",
+      at: range)
+  }
+
   /// Calls a subclass of a built-in layer: the layer itself, or the subclass's `call` when it has
   /// one (which must return the layer's own call on the same tensor).
   static func callBuiltin(
@@ -57,6 +66,7 @@ extension KerasSubclassing {
         range: site.range)
     }
     let type = instance.type
+    try checkOverrides(type, range: site.range)
     guard let (call, _) = type.lookup("call") else {
       return try Calls.call(
         .layer(layer), positional: positional, keywords: keywords, site: site,

@@ -74,12 +74,34 @@ enum Builtins {
     case "keras.utils.to_categorical":
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site, budget: interpreter.budget)
+    case "keras.layers.TextVectorization":
+      return .standard(
+        try TextVectorizationLayer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.utils.pad_sequences":
+      return try PadSequences.call(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default: break
     }
     if ["int", "float", "abs", "len", "bool"].contains(name), positional.count == 1,
       let array = EagerTensors.operand(positional[0])
     {
       return try EagerTensors.builtin(name, array, range: site.range)
+    }
+    // `int(x)` / `float(x)` of a 0-d NumPy array read its value (NumPy 2.4's `__int__` refuses
+    // any other array).
+    if name == "int" || name == "float", positional.count == 1, keywords.isEmpty,
+      case .array(let array) = positional[0], array.tensorFlowDType == nil
+    {
+      guard array.rank == 0 else {
+        throw CellError(
+          type: "TypeError",
+          message: "only 0-dimensional arrays can be converted to Python scalars",
+          range: range)
+      }
+      return try call(
+        name, positional: [ArrayOperations.scalar(array, at: 0)], keywords: [], site: site,
+        interpreter: interpreter)
     }
     // `int(x)`, `float(x)`, `abs(x)` and `range(x)` of a NumPy scalar read its Python number.
     if ["int", "float", "abs", "range", "chr", "hex", "bin", "oct"].contains(name),
@@ -159,6 +181,7 @@ enum Builtins {
             range: range)
         }
         return .int(count)
+      case .standard(let dataset as TFDataset): return try dataset.length(range: range)
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":

@@ -607,6 +607,7 @@ enum Calls {
     case .instance(let object)
     where object.type.kerasLayerClass != nil && object.layerState?.layer != nil:
       // A subclass of a built-in layer is that layer.
+      try KerasSubclassing.checkOverrides(object.type, range: range)
       instance = object.layerState!.layer!
     case .instance(let object) where object.type.kerasBase != nil:
       try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)

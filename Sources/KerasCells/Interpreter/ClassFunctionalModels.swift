@@ -6,8 +6,9 @@ import CNNEngine
 /// model (named after the class, `edsr_model`, as Keras names it) with `subclassName` set, and
 /// instantiating the class gives that model; the Python object stays reachable through it
 /// (`KerasSession.customLayers`), so the subclass's methods and attributes are the model's.
-/// A subclass that defines `train_step`, `test_step` or `predict_step` is refused by `fit`,
-/// `evaluate` and `predict`, which would otherwise run Keras' own steps instead.
+/// A subclass that defines `train_step`, `test_step` or `predict_step` has `fit`, `evaluate` and
+/// `predict` run those steps (`TrainStepLoop`); one that overrides `compute_loss` without its
+/// own step is refused, as Keras' own steps would call it.
 enum ClassFunctionalModels {
   /// Whether `Model.__init__` was given a graph (positional arguments, `inputs=` or `outputs=`).
   static func givesGraph(positional: [Value], keywords: [(String, Value)]) -> Bool {
@@ -50,8 +51,8 @@ enum ClassFunctionalModels {
     return .instance(instance)
   }
 
-  /// Refuses `fit` / `evaluate` / `predict` of a functional model whose subclass defines its own
-  /// step for them (Keras would run that step).
+  /// Refuses `fit` / `evaluate` / `predict` of a functional model whose subclass overrides what
+  /// Keras' own step calls (`compute_loss`); its own steps run before this (`TrainStepLoop`).
   static func checkOwnSteps(
     _ model: SequentialModel, method: String, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {

@@ -12,11 +12,18 @@ extension EagerCalls {
   /// Python exception raised inside as Keras does when the trace is for a call on data.
   static func wrappingErrors<T>(
     of instance: PythonInstance, positional: [Value], keywords: [(String, Value)],
-    interpreter: Interpreter, _ body: () throws(CellError) -> T
+    site: CallSite? = nil, interpreter: Interpreter, _ body: () throws(CellError) -> T
   ) throws(CellError) -> T {
     do {
       return try body()
     } catch var error {
+      if interpreter.session.eagerTraceBatch == nil, let site,
+        let wrapped = symbolicCallError(
+          error, of: instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      {
+        throw wrapped
+      }
       guard let batch = interpreter.session.eagerTraceBatch, error.type != nil,
         !error.message.hasPrefix(wrappedPrefix),
         let function = KerasSubclassing.callFunction(of: instance.type)
@@ -44,8 +51,8 @@ extension EagerCalls {
   /// `  • name=value` for each parameter of `call` after `self`, as Keras binds the call's
   /// arguments to its signature: tensors by shape and dtype, other values by `repr` (inside
   /// structures, as strings), a parameter not given by its default (`inspect._empty` for none).
-  private static func argumentLines(
-    of function: UserFunction, positional: [Value], keywords: [(String, Value)], batch: Int,
+  static func argumentLines(
+    of function: UserFunction, positional: [Value], keywords: [(String, Value)], batch: Int?,
     interpreter: Interpreter
   ) -> [String] {
     let empty = "<class 'inspect._empty'>"
@@ -96,11 +103,10 @@ extension EagerCalls {
   /// One argument as Keras shows it: a tensor by shape and dtype, a list or dict of them as a
   /// structure of those texts, anything else by `repr`. A symbolic tensor of the trace stands for
   /// the eager tensor of the data's `batch` size that Keras' call had.
-  private static func argumentText(_ value: Value, batch: Int) -> String {
-    func tensor(_ shape: [Int], dtype: String) -> String {
-      let text =
-        shape.count == 1
-        ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+  private static func argumentText(_ value: Value, batch: Int?) -> String {
+    func tensor(_ shape: [Int?], dtype: String) -> String {
+      let sizes = shape.map { $0.map(String.init) ?? "None" }
+      let text = sizes.count == 1 ? "(\(sizes[0]),)" : "(" + sizes.joined(separator: ", ") + ")"
       return "tf.Tensor(shape=\(text), dtype=\(dtype))"
     }
     switch value {
@@ -111,7 +117,10 @@ extension EagerCalls {
         dtype: array.tensorFlowDType ?? (array.dtype == .float64 ? "float32" : array.dtype.rawValue)
       )
     case .kerasTensor(let symbolic):
+      // On data, a symbolic size stands for the data's batch (or -1); on a Keras tensor it stays
+      // unknown (`None`).
       let dimensions = symbolic.shape.dimensions
+      guard let batch else { return tensor(dimensions, dtype: "float32") }
       return tensor(
         dimensions.enumerated().map { $1 ?? ($0 == 0 ? batch : -1) }, dtype: "float32")
     case .list, .tuple:

@@ -103,6 +103,43 @@ extension EagerGradients {
     return results
   }
 
+  /// A layer called on data while a tape records (`self.dense(x)` outside any model): recorded
+  /// with its data and weights as inputs but without a backward rule, so that a gradient through
+  /// it is refused by name rather than missing.
+  static func layerCall(
+    _ layer: LayerInstance, on array: NDArray, result: Value, interpreter: Interpreter
+  ) -> Value {
+    let tapes = interpreter.session.eagerTapes
+    guard !tapes.active.isEmpty, case .array(var output) = result else { return result }
+    var inputs: [Int?] = [array.traceID]
+    for variable in layer.trainableVariables {
+      let id = tapes.variableIDs[variable.name] ?? tapes.newID()
+      tapes.variableIDs[variable.name] = id
+      tapes.variableOwners[variable.name] = layer
+      inputs.append(id)
+    }
+    guard
+      inputs.count > 1
+        || tapes.active.contains(where: { $0.follows(array.traceID, interpreter: interpreter) })
+    else { return result }
+    let id = tapes.newID()
+    output.traceID = id
+    let name = layer.name
+    for tape in tapes.active {
+      tape.produced.insert(id)
+      tape.nodes.append(
+        GradientTape.Node(
+          output: id, inputs: inputs,
+          backward: { (_: Value, _: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+            throw .unsupported(
+              "ConvBook does not compute gradients through the layer \(name) called on its own on data yet; call it inside a model (keras.Sequential or a subclassed model's call)",
+              at: r)
+          }))
+      for weight in inputs.dropFirst() { if let weight { tape.watched.insert(weight) } }
+    }
+    return .array(output)
+  }
+
   /// A call in training mode moved the moving statistics of its BatchNormalization layers: the
   /// layers keep them, as Keras' variables do.
   private static func keepStatistics(

@@ -97,7 +97,9 @@ enum EagerTensors {
     } catch {
       throw Calls.keras(error, at: site.range)
     }
-    return try IntegerLayerData.value(output, plan: plan, site: site)
+    return EagerGradients.layerCall(
+      instance, on: array, result: try IntegerLayerData.value(output, plan: plan, site: site),
+      interpreter: interpreter)
   }
 
   /// `model(x)` on constant data: a Sequential model not built yet is built for `x`'s shape, as its

@@ -209,6 +209,13 @@ final class Interpreter {
           module = .keras3Backend
         }
         if let alias = imported.alias {
+          // `import tensorflow.keras.layers as L`: the module TensorFlow registered under that
+          // path, named by it (`tensorflow.keras.layers`).
+          if imported.module.components.starts(with: ["tensorflow", "keras"]),
+            module.kerasSubpath != nil
+          {
+            module = .tensorflowKerasImported(module)
+          }
           session.globals[alias] = .module(module)
         } else {
           // `import tensorflow.keras` binds `tensorflow`, as Python does.
@@ -681,7 +688,14 @@ final class Interpreter {
       try budget.allocate(slots: array.shape[0], at: range)
       return NumPyFunctions.rows(array).sequenceItems ?? []
     case .standard(let object) where object.tupleItems != nil: return object.tupleItems ?? []
-    case .standard(let object) where object.isIterator:
+    case .standard(let iterable):
+      guard
+        let object = iterable.isIterator
+          ? iterable : try iterable.makeIterator(interpreter: self, range: range)
+      else {
+        throw CellError(
+          type: "TypeError", message: "'\(value.typeName)' object is not iterable", range: range)
+      }
       var items: [Value] = []
       while let item = try object.next(interpreter: self, range: range) {
         try step(at: range)
@@ -707,7 +721,10 @@ final class Interpreter {
       }
       return
     }
-    if case .standard(let object) = value, object.isIterator {
+    if case .standard(let iterable) = value,
+      let object = iterable.isIterator
+        ? iterable : try iterable.makeIterator(interpreter: self, range: range)
+    {
       // An iterator is walked item by item: `itertools.count()` ends when the body breaks.
       while let item = try object.next(interpreter: self, range: range) {
         guard try body(item) else { return }

@@ -11,7 +11,13 @@ final class KerasMetricObject: StandardObject {
     case mean
     case sum
     case perLine(Metric.Kind)
+    /// Keras 3's `compile_metrics`: the compiled metrics of `model` (made at the first update,
+    /// from the shapes), whose `result()` is a dict of theirs.
+    case compiled(PythonInstance)
   }
+
+  /// The compiled metrics a `compile_metrics` container holds, once updated.
+  private(set) var members: [KerasMetricObject]?
 
   let object: KerasObject
   let kind: Kind
@@ -20,16 +26,15 @@ final class KerasMetricObject: StandardObject {
   private var total: Float = 0
   private var count: Float = 0
 
-  /// The metric classes ConvBook keeps state for, with Keras' default names.
-  private static let classes: [String: (Kind, String)] = [
-    "Mean": (.mean, "mean"), "Sum": (.sum, "sum"),
-    "SparseCategoricalAccuracy": (
-      .perLine(.sparseCategoricalAccuracy), "sparse_categorical_accuracy"
-    ),
-    "CategoricalAccuracy": (.perLine(.categoricalAccuracy), "categorical_accuracy"),
-    "BinaryAccuracy": (.perLine(.binaryAccuracy), "binary_accuracy"),
-    "MeanSquaredError": (.perLine(.meanSquaredError), "mean_squared_error"),
-    "MeanAbsoluteError": (.perLine(.meanAbsoluteError), "mean_absolute_error"),
+  /// The metric classes ConvBook keeps state for, with Keras' default names (a per-line metric's
+  /// kind; nil for `Mean` and `Sum`).
+  private static let classes: [String: (perLine: Metric.Kind?, name: String)] = [
+    "Mean": (nil, "mean"), "Sum": (nil, "sum"),
+    "SparseCategoricalAccuracy": (.sparseCategoricalAccuracy, "sparse_categorical_accuracy"),
+    "CategoricalAccuracy": (.categoricalAccuracy, "categorical_accuracy"),
+    "BinaryAccuracy": (.binaryAccuracy, "binary_accuracy"),
+    "MeanSquaredError": (.meanSquaredError, "mean_squared_error"),
+    "MeanAbsoluteError": (.meanAbsoluteError, "mean_absolute_error"),
   ]
 
   init(object: KerasObject, kind: Kind, name: String, keras3: Bool) {
@@ -47,7 +52,8 @@ final class KerasMetricObject: StandardObject {
   ) throws(CellError) -> KerasMetricObject? {
     // Made with a name at most; other arguments (a threshold, a dtype) keep the Keras object
     // `compile` reads, whose update in a custom loop is refused by name.
-    guard let (kind, defaultName) = classes[className], positional.count + keywords.count <= 1,
+    guard let (perLine, defaultName) = classes[className],
+      positional.count + keywords.count <= 1,
       keywords.allSatisfy({ $0.0 == "name" })
     else { return nil }
     var name = defaultName
@@ -57,6 +63,7 @@ final class KerasMetricObject: StandardObject {
       name = text
       objectArguments.append(("name", .string(text)))
     }
+    let kind: Kind = perLine.map { .perLine($0) } ?? (className == "Sum" ? .sum : .mean)
     return KerasMetricObject(
       object: KerasObject(typeName: className, arguments: objectArguments), kind: kind,
       name: name, keras3: interpreter.kerasVersion == .keras3)
@@ -92,7 +99,7 @@ final class KerasMetricObject: StandardObject {
     case "result":
       return result
     case "reset_state", "reset_states":
-      (total, count) = (0, 0)
+      reset()
       return Value.none
     default:
       return nil
@@ -106,12 +113,20 @@ final class KerasMetricObject: StandardObject {
     return result
   }
 
-  /// Keras' `result()`: total / count (0 before any update), a float32 scalar tensor.
+  /// Keras' `result()`: total / count (0 before any update), a float32 scalar tensor; a
+  /// container's dict of its metrics' results.
   var result: Value {
-    EagerTensors.value(Tensor(validShape: [], scalars: [count == 0 ? 0 : total / count]))
+    if case .compiled = kind {
+      return .dictionary(
+        PythonDict((members ?? []).map { (.string($0.name), $0.result) }))
+    }
+    return EagerTensors.value(Tensor(validShape: [], scalars: [count == 0 ? 0 : total / count]))
   }
 
-  func reset() { (total, count) = (0, 0) }
+  func reset() {
+    (total, count) = (0, 0)
+    members?.forEach { $0.reset() }
+  }
 
   /// A Mean's update by `value` weighted `weight` times (tf-keras' `compiled_loss` weighs each
   /// batch's loss by the batch size).
@@ -120,7 +135,7 @@ final class KerasMetricObject: StandardObject {
     count += weight
   }
 
-  private func update(
+  func update(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     func array(_ value: Value) throws(CellError) -> NDArray {
@@ -164,6 +179,29 @@ final class KerasMetricObject: StandardObject {
       }
       total += sum
       if case .mean = kind { count += weightSum } else { count = 1 }
+    case .compiled(let instance):
+      let arguments = try EagerFunctions.bind(
+        positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
+        function: "update_state", range: site.range)
+      if let weight = arguments["sample_weight"], !weight.isNone {
+        throw .unsupported(
+          "ConvBook does not support `compile_metrics.update_state(sample_weight=...)` yet",
+          at: site.range)
+      }
+      guard let target = arguments["y_true"], let prediction = arguments["y_pred"] else {
+        throw CellError(
+          type: "TypeError",
+          message: "update_state() missing 1 required positional argument: 'y_pred'",
+          range: site.range)
+      }
+      if members == nil {
+        members = try CompiledStepObject.compiledMetrics(
+          instance, target: target, prediction: prediction, site: site, interpreter: interpreter)
+      }
+      for member in members ?? [] {
+        try member.update(
+          positional: [target, prediction], keywords: [], site: site, interpreter: interpreter)
+      }
     case .perLine(let metric):
       let arguments = try EagerFunctions.bind(
         positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],

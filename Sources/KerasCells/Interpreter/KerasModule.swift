@@ -312,7 +312,7 @@ public enum KerasModule: Equatable {
       case "nn": return .module(.tensorflowNN)
       // Only `tf.random.set_seed` (NumPyScalars).
       case "random": return .module(.inert("tensorflow.random"))
-      // Only `tf.data.AUTOTUNE`, the constant input pipelines pass around; datasets are refused.
+      // `tf.data.Dataset` and its constants (`TFDataModule`).
       case "data": return .module(.inert("tensorflow.data"))
       // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
@@ -364,6 +364,9 @@ public enum KerasModule: Equatable {
     case .layersExperimental:
       return name == "preprocessing" ? .module(.layersPreprocessing) : nil
     case .layersPreprocessing:
+      if name == "TextVectorization" {
+        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
+      }
       guard Self.preprocessingNames.contains(name) else { return nil }
       return .function(
         Callable(.layerClass(name), path: "keras.layers.experimental.preprocessing." + name))
@@ -378,6 +381,10 @@ public enum KerasModule: Equatable {
       }
       if name == "dot" {
         return .function(Callable(.mergeFunction("Dot"), path: "keras.layers.dot"))
+      }
+      // Run eagerly on Python strings (`TextVectorizationLayer`), not as a layer of models.
+      if name == "TextVectorization" {
+        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
       }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
@@ -468,7 +475,7 @@ public enum KerasModule: Equatable {
       if name == "get_file" || name == "get_source_inputs" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
-      if name == "to_categorical" {
+      if name == "to_categorical" || name == "pad_sequences" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
       if let value = ContextManagers.attribute(name, module: "keras.utils") { return value }
@@ -496,11 +503,10 @@ public enum KerasModule: Equatable {
       }
       if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
-      if module == "tensorflow.data" || module == "tensorflow.data.experimental" {
-        if name == "AUTOTUNE" { return .int(-1) }
-        if module == "tensorflow.data", name == "experimental" {
-          return .module(.inert("tensorflow.data.experimental"))
-        }
+      if module == "tensorflow.data" || module == "tensorflow.data.experimental",
+        let value = TFDataModule.attribute(name, module: module)
+      {
+        return value
       }
       // `tf.random.normal` on a shape holding Keras tensors (VAE sampling).
       return module == "tensorflow.random"

@@ -94,6 +94,10 @@ extension KerasModule {
       KerasLayerAttributeNames.keras3Modules["tf." + key],
     ]
     guard known.contains(where: { $0?.contains(name) == true }) else { return nil }
+    if key == "preprocessing.sequence", name == "pad_sequences" {
+      return .function(
+        Callable(.builtin("keras.utils.pad_sequences"), path: "keras.\(key).\(name)"))
+    }
     return .module(.inert("keras.\(key).\(name)"))
   }
 }

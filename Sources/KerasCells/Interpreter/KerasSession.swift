@@ -53,6 +53,9 @@ public final class KerasSession {
   /// The batch size of the call on data that built a Sequential model, by model, while its
   /// summary shows it (`EagerCalls.build(_:onData:site:interpreter:)`).
   var eagerBuildBatches: [ObjectIdentifier: Int] = [:]
+  /// The shape each adapted `Normalization` layer was built with by `adapt` (its data's), which
+  /// fixes the rank of its `mean` / `variance` tensors (`NormalizationAdapt`).
+  var adaptedShapes: [ObjectIdentifier: [Int?]] = [:]
   /// The `training` value of the custom layer whose `call` is being traced, when not None: Keras'
   /// call context, passed on to the layers it calls without one (`EagerCalls.inCallContext`).
   var callContextTraining: Value?
@@ -106,6 +109,9 @@ public final class KerasSession {
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
   public var scriptName: String?
+  /// Each cell's source by its index: the lines tf-keras quotes from a layer's `call`
+  /// (`EagerCalls.symbolicCallError`).
+  var cellSources: [Int: String] = [:]
   /// What `logging` has been told in this run (`StandardLogging`).
   var logging = LoggingState()
   /// `sys.argv`: one list for the run, made at its first use.
@@ -159,6 +165,7 @@ public final class KerasSession {
 
   /// One cell, parsed and run, with the session's NumPy print options bound.
   private func runParsing(_ source: String, _ cellIndex: Int) -> CellResult {
+    cellSources[cellIndex] = source
     let statements: [Statement]
     do throws(PythonSyntaxError) {
       statements = try PythonParser.parse(source)

@@ -251,7 +251,8 @@ enum KerasSubclassing {
       },
       positionalCount: positional.count, context: session.callContextTraining)
     let traced = try EagerCalls.wrappingErrors(
-      of: instance, positional: positional, keywords: callKeywords, interpreter: interpreter
+      of: instance, positional: positional, keywords: callKeywords, site: site,
+      interpreter: interpreter
     ) { () throws(CellError) in
       // A `training=` the call was given sets the context even when `call` does not take it.
       try EagerCalls.inCallContext(

@@ -28,6 +28,10 @@ enum Methods {
       case "get_config":
         try noArguments(name, positional, keywords, site)
         return try LayerConfig.config(of: instance, interpreter: interpreter, range: site.range)
+      case "adapt" where NormalizationAdapt.isNormalization(instance):
+        return try NormalizationAdapt.adapt(
+          instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
       case "build", "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",

@@ -37,6 +37,6 @@ enum NumPyClip {
       ? NDArray(dtype: dtype, shape: array.shape, scalars: values.map { Float($0) })
       : NDArray(dtype: dtype, shape: array.shape, doubles: values)
     if dtype.isInteger { try ArrayOperations.checkRange(dtype, .double(values), range: range) }
-    return .array(result)
+    return result.rank == 0 ? ArrayOperations.element(result, at: 0) : .array(result)
   }
 }

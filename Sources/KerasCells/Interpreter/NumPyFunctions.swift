@@ -42,6 +42,7 @@ enum NumPyFunctions {
 
   static func attribute(_ name: String) -> Value? {
     if name == "newaxis" { return Value.none }
+    if let ufunc = NumPyUfunc(named: name) { return .standard(ufunc) }
     if functionNames.contains(name) || dtypeNames.contains(name)
       || NumPyArrayFunctions.functionNames.contains(name)
     {
@@ -263,8 +264,10 @@ enum NumPyFunctions {
       try arguments.check(allowed: ["a", "decimals"])
       let array = try arguments.array(0, "a", budget: budget)
       let decimals = try arguments.integer(1, "decimals") ?? 0
-      return .array(
-        try NumPyFunctions.round(array, decimals: decimals, range: range, budget: budget))
+      let rounded = try NumPyFunctions.round(
+        array, decimals: decimals, range: range, budget: budget)
+      // A number rounds to a NumPy scalar (`np.round(2.5)` is `np.float64(2.0)`).
+      return rounded.rank == 0 ? ArrayOperations.element(rounded, at: 0) : .array(rounded)
     case "expand_dims":
       try arguments.check(allowed: ["a", "axis"])
       let array = try arguments.array(0, "a", budget: budget)

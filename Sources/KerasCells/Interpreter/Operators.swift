@@ -402,6 +402,13 @@ enum Operators {
     if case .standard(let object) = right, let items = object.tupleItems {
       return equal(left, .tuple(items), depth: depth)
     }
+    // `np.str_` is a `str` (`TextVectorization.get_vocabulary()`).
+    if case .standard(let text as NumPyString) = left {
+      return equal(.string(text.text), right, depth: depth)
+    }
+    if case .standard(let text as NumPyString) = right {
+      return equal(left, .string(text.text), depth: depth)
+    }
     // TensorShape's `==` compares its dimensions with any shape-like value (tuple, list, shape).
     if case .tensorShape(let dimensions) = left {
       return equal(

@@ -56,7 +56,10 @@ final class PythonIterator: StandardObject {
   static func source(of value: Value, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Source
   {
-    if case .standard(let object) = value, object.isIterator {
+    if case .standard(let iterable) = value,
+      let object = iterable.isIterator
+        ? iterable : try iterable.makeIterator(interpreter: interpreter, range: range)
+    {
       return { interpreter, range throws(CellError) in
         try object.next(interpreter: interpreter, range: range)
       }
@@ -94,6 +97,11 @@ final class PythonIterator: StandardObject {
     throws(CellError) -> Value
   {
     if case .standard(let object) = value, object.isIterator { return value }
+    if case .standard(let iterable) = value,
+      let object = try iterable.makeIterator(interpreter: interpreter, range: range)
+    {
+      return .standard(object)
+    }
     let name: String
     switch value {
     case .list: name = "list_iterator"

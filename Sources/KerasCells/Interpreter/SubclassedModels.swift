@@ -5,8 +5,10 @@ import CNNEngine
 /// set) with `multiple` output shapes once the model is built, by `build(input_shape)` or by a
 /// call on a Keras tensor; called on a tensor it is one layer of the calling model, like a custom
 /// layer. Keras 3 lists them unbuilt after `build()`, and after a call shows what the call built.
-/// `compile` is kept until the model is traced; `fit`, `evaluate` and `predict` run on the
-/// functional model its traced `call` is (traced on the data's shape when it was never called).
+/// `compile` is kept until the model is traced; `fit`, `evaluate` and `predict` run the model's
+/// own `train_step` / `test_step` / `predict_step` when its class defines them (`TrainStepLoop`),
+/// else on the functional model its traced `call` is (traced on the data's shape when it was
+/// never called).
 extension KerasSubclassing {
   /// The layers a model tracks: its attributes that are layers (or lists of them), in order.
   static func trackedLayers(of instance: PythonInstance, session: KerasSession) -> [Value] {

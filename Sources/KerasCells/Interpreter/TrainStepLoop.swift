@@ -150,12 +150,15 @@ enum TrainStepLoop {
     let result = try Calls.call(
       .method(receiver: .instance(instance), name: name), positional: [data], keywords: [],
       site: site, interpreter: interpreter)
-    return try logs(result, step: name, site: site)
+    return try logs(
+      result, step: name, keras3: interpreter.kerasVersion == .keras3, site: site)
   }
 
   /// The numbers of a step's returned dict (Python numbers, NumPy scalars or 0-d tensors, as
-  /// Keras' progress bar and history take them); None gives no logs.
-  static func logs(_ value: Value, step: String, site: CallSite) throws(CellError)
+  /// Keras' progress bar and history take them); None gives no logs. Keras 3's step is a
+  /// `tf.function` whose dict comes back with its keys sorted, and a dict inside it (the
+  /// `compile_metrics` result) in its key's place.
+  static func logs(_ value: Value, step: String, keras3: Bool, site: CallSite) throws(CellError)
     -> [(String, Float)]
   {
     if value.isNone { return [] }
@@ -164,8 +167,20 @@ enum TrainStepLoop {
         "ConvBook takes the logs of \(step)() as a dict of numbers; it returned a '\(value.typeName)'",
         at: site.range)
     }
+    var pairs = dictionary.pairs
+    if keras3 {
+      pairs.sort { PythonText.str($0.0) < PythonText.str($1.0) }
+      if let index = pairs.firstIndex(where: { if case .dictionary = $0.1 { true } else { false } }
+      ),
+        case .dictionary(let inner) = pairs[index].1
+      {
+        let nested = try logs(.dictionary(inner), step: step, keras3: true, site: site)
+        pairs.remove(at: index)
+        pairs.insert(contentsOf: nested.map { (.string($0.0), .float(Double($0.1))) }, at: index)
+      }
+    }
     var result: [(String, Float)] = []
-    for (key, item) in dictionary.pairs {
+    for (key, item) in pairs {
       guard case .string(let name) = key else {
         throw .unsupported(
           "ConvBook takes the logs of \(step)() as a dict keyed by strings", at: site.range)
@@ -204,7 +219,9 @@ enum TrainStepLoop {
     }
   }
 
-  /// The progress line's values: the last logs, or tf-keras' `verbose=1` averages.
+  /// The progress line's values: the last logs, or tf-keras' `verbose=1` averages (`sums`: of
+  /// every batch before the last; the last counts twice, as its progress bar's final update adds
+  /// it again).
   private static func shown(
     last: [(String, Float)], sums: [String: Double], steps: Int, stateful: Set<String>,
     verbose: Int, interpreter: Interpreter
@@ -212,7 +229,7 @@ enum TrainStepLoop {
     guard verbose == 1, interpreter.kerasVersion == .keras2 else { return last }
     return last.map { name, value in
       guard !stateful.contains(name), let sum = sums[name] else { return (name, value) }
-      return (name, Float((sum + Double(value)) / Double(steps + 1)))
+      return (name, Float((sum + 2 * Double(value)) / Double(steps + 1)))
     }
   }
 
@@ -340,18 +357,13 @@ enum TrainStepLoop {
       if verbose > 0 {
         interpreter.write(
           TrainingCalls.progressLine(
-            steps: steps, values: shownLogs, verbose: verbose, version: interpreter.kerasVersion)
-            + "\n")
+            steps: steps, values: shownLogs, verbose: verbose, version: interpreter.kerasVersion,
+            ordered: true) + "\n")
       }
       if instance.attributes["stop_training"]?.isTruthy == true { break }
     }
     try ClassCallbacks.run(
       "on_train_end", of: callbacks, logs: lastLogs, site: site, interpreter: interpreter)
-    if interpreter.kerasVersion == .keras3 {
-      // Keras 3's history holds the logs by name, sorted.
-      let order = TrainingCalls.keras3Order(names, learningRate: "")
-      (names, values) = (order.map { names[$0] }, order.map { values[$0] })
-    }
     return .history(FitHistory(names: names, values: values, epochs: epochsRun))
   }
 
@@ -440,8 +452,8 @@ enum TrainStepLoop {
         interpreter: interpreter)
       interpreter.write(
         TrainingCalls.progressLine(
-          steps: all.count, values: values, verbose: verbose, version: interpreter.kerasVersion)
-          + "\n")
+          steps: all.count, values: values, verbose: verbose, version: interpreter.kerasVersion,
+          ordered: true) + "\n")
     }
     if arguments["return_dict"]?.isTruthy == true {
       return .dictionary(

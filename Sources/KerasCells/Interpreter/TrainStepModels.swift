@@ -33,6 +33,18 @@ enum TrainStepModels {
       state.lossTracker = KerasMetricObject(
         object: KerasObject(typeName: "Mean", arguments: [("name", .string("loss"))]),
         kind: .mean, name: "loss", keras3: true)
+      // Keras 3 keeps the compiled metrics in one container, `compile_metrics`.
+      let given =
+        instance.layerState?.compileCall.flatMap { call in
+          call.keywords.first { $0.0 == "metrics" }?.1 ?? call.positional.dropFirst(2).first
+        } ?? Value.none
+      if let items = given.sequenceItems, !items.isEmpty {
+        state.metrics = [
+          KerasMetricObject(
+            object: KerasObject(typeName: "CompileMetrics"), kind: .compiled(instance),
+            name: "compile_metrics", keras3: true)
+        ]
+      }
     }
     interpreter.session.eagerTapes.compiledSteps[ObjectIdentifier(instance)] = state
   }
@@ -254,7 +266,7 @@ final class CompiledStepObject: StandardObject {
         range: site.range)
     }
     if compiled.metrics == nil {
-      compiled.metrics = try Self.metrics(
+      compiled.metrics = try Self.compiledMetrics(
         instance, target: target, prediction: prediction, site: site, interpreter: interpreter)
     }
     for metric in compiled.metrics ?? [] {
@@ -379,7 +391,7 @@ final class CompiledStepObject: StandardObject {
 
   /// tf-keras' compiled metrics, made from `compile(metrics=[...])` at their first update:
   /// `accuracy` chosen by the shapes (binary for one output column, sparse for class indices).
-  private static func metrics(
+  static func compiledMetrics(
     _ instance: PythonInstance, target: Value, prediction: Value, site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> [KerasMetricObject] {

@@ -159,11 +159,19 @@ enum TrainingCalls {
       positional: positional, keywords: keywords, site: site, function: "fit")
     try arguments.check(
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
-      keywords: ["validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks"])
+      keywords: [
+        "validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks",
+        "steps_per_epoch", "validation_steps",
+      ])
     let budget = interpreter.budget
+    // A dataset gives its batches epoch by epoch (`DatasetFeed`).
+    let feed = try datasetFeed(arguments, steps: "steps_per_epoch", interpreter: interpreter)
+    var epochData = try feed?.epoch(interpreter: interpreter, range: site.range)
+    try datasetOnly(arguments, ["steps_per_epoch", "validation_steps"], given: feed)
     // A Sequential model whose input shape is not known yet is built on the data, as Keras'
     // `fit` builds it on its first batch.
-    if !model.isBuilt, model.graph == nil, case .array(let array)? = arguments.value(0, "x"),
+    if !model.isBuilt, model.graph == nil,
+      case .array(let array)? = epochData?.x ?? arguments.value(0, "x"),
       array.rank >= 1
     {
       try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
@@ -173,15 +181,25 @@ enum TrainingCalls {
     defer { interpreter.session.training.touched(model) }
     var callbacks = try FitCallbacks(
       arguments.value(nil, "callbacks"), site: site, interpreter: interpreter)
-    var x = try arguments.tensors(
-      0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
-    var y = try arguments.tensors(
-      1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
-    let batchSize = try arguments.integer(2, "batch_size", default: 32)
+    var x: [NDArray]
+    var y: [NDArray]
+    var batchSize: Int
+    var shuffle: Bool
+    if let epoch = epochData {
+      (x, y) = try datasetArrays(
+        epoch, trainer: trainer, function: "fit", site: site, budget: budget)
+      (batchSize, shuffle) = (epoch.batchSize, epoch.shuffled)
+    } else {
+      x = try arguments.tensors(
+        0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      y = try arguments.tensors(
+        1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+      batchSize = try arguments.integer(2, "batch_size", default: 32)
+      shuffle = arguments.value(nil, "shuffle")?.isTruthy ?? true
+    }
     let epochs = try arguments.integer(3, "epochs", default: 1)
     let initialEpoch = try arguments.integer(nil, "initial_epoch", default: 0)
     let verbose = try arguments.verbosity()
-    let shuffle = arguments.value(nil, "shuffle")?.isTruthy ?? true
     guard batchSize >= 1 else {
       throw CellError(
         type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
@@ -199,6 +217,10 @@ enum TrainingCalls {
     let validationData = arguments.value(nil, "validation_data").flatMap { $0.isNone ? nil : $0 }
     switch validationData == nil ? arguments.value(nil, "validation_split") : nil {
     case nil, .none?, .int(0)?: break
+    case _ where feed != nil:
+      throw .unsupported(
+        "ConvBook splits arrays only (validation_split); give a dataset's validation data as validation_data",
+        at: site.range)
     case .float(let split)?:
       guard split >= 0 && split < 1 else {
         throw CellError(
@@ -242,7 +264,15 @@ enum TrainingCalls {
         type: "TypeError",
         message: "validation_split must be a float, not '\(other.typeName)'", range: site.range)
     }
-    if let given = validationData {
+    var validationBatchSize = batchSize
+    if let validationFeed = try datasetFeed(
+      arguments, value: validationData, steps: "validation_steps", interpreter: interpreter)
+    {
+      let epoch = try validationFeed.epoch(interpreter: interpreter, range: site.range)
+      validation = try datasetArrays(
+        epoch, trainer: trainer, function: "fit", site: site, budget: budget)
+      validationBatchSize = epoch.batchSize
+    } else if let given = validationData {
       guard let items = given.sequenceItems, items.count == 2 else {
         throw .unsupported(
           "ConvBook takes validation_data as a tuple (x_val, y_val)", at: site.range)
@@ -260,7 +290,6 @@ enum TrainingCalls {
     let training = interpreter.session.training
     var names: [String] = []
     var values: [[Float]] = []
-    let steps = (x[0].shape[0] + batchSize - 1) / batchSize
     var epochsRun: [Int] = []
     callbacks.trainBegin()
     let custom = callbacks.customCallbacks
@@ -277,6 +306,14 @@ enum TrainingCalls {
         "on_epoch_begin", of: custom, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
       if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      if let feed, epochData == nil {
+        let next = try feed.epoch(interpreter: interpreter, range: site.range)
+        (x, y) = try datasetArrays(
+          next, trainer: trainer, function: "fit", site: site, budget: budget)
+        (batchSize, shuffle) = (next.batchSize, next.shuffled)
+      }
+      epochData = nil
+      let steps = (x[0].shape[0] + batchSize - 1) / batchSize
       // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
       let learningRate = trainer.learningRate
       let epochIndex = training.states[key]?.epochsRun ?? 0
@@ -291,7 +328,7 @@ enum TrainingCalls {
         row = history.values.map { $0.last ?? 0 }
         if let (xv, yv) = validation {
           row += try trainer.evaluate(
-            inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: batchSize)
+            inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: validationBatchSize)
         }
       } catch {
         throw Self.error(error, site: site)
@@ -458,15 +495,26 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "evaluate")
     try arguments.check(
-      positional: ["x", "y", "batch_size", "verbose"], keywords: ["return_dict"],
+      positional: ["x", "y", "batch_size", "verbose"], keywords: ["return_dict", "steps"],
       ignored: ["callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
-    let x = try arguments.tensors(
-      0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
-    let y = try arguments.tensors(
-      1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
-    let batchSize = try arguments.integer(2, "batch_size", default: 32)
+    let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
+    try datasetOnly(arguments, ["steps"], given: feed)
+    let x: [NDArray]
+    let y: [NDArray]
+    let batchSize: Int
+    if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
+      (x, y) = try datasetArrays(
+        epoch, trainer: trainer, function: "evaluate", site: site, budget: budget)
+      batchSize = epoch.batchSize
+    } else {
+      x = try arguments.tensors(
+        0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      y = try arguments.tensors(
+        1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+      batchSize = try arguments.integer(2, "batch_size", default: 32)
+    }
     guard batchSize >= 1 else {
       throw CellError(
         type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
@@ -504,13 +552,23 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "predict")
     try arguments.check(
-      positional: ["x", "batch_size", "verbose"], keywords: [], ignored: ["callbacks"])
+      positional: ["x", "batch_size", "verbose"], keywords: ["steps"], ignored: ["callbacks"])
     let budget = interpreter.budget
     // One array per model input (a list or a dict keyed by the inputs' names with several).
     let inputNames = ForwardPass.inputNames(of: model)
-    let xs = try arguments.tensors(
-      0, "x", count: inputNames.count, names: inputNames, budget: budget)
-    let batchSize = try arguments.integer(1, "batch_size", default: 32)
+    let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
+    try datasetOnly(arguments, ["steps"], given: feed)
+    let xs: [NDArray]
+    let batchSize: Int
+    if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
+      xs = try arrays(
+        epoch.x, "x", count: inputNames.count, names: inputNames, site: site, budget: budget)
+      batchSize = epoch.batchSize
+    } else {
+      xs = try arguments.tensors(
+        0, "x", count: inputNames.count, names: inputNames, budget: budget)
+      batchSize = try arguments.integer(1, "batch_size", default: 32)
+    }
     guard batchSize >= 1 else {
       throw CellError(
         type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
@@ -666,13 +724,18 @@ enum TrainingCalls {
   }
 
   /// Keras' final progress line of an epoch or an evaluation, without timings.
+  /// `ordered`: the values are in Keras 3's order already (a custom train_step's logs).
   static func progressLine(
-    steps: Int, values: [(String, Float)], verbose: Int, version: KerasVersion
+    steps: Int, values: [(String, Float)], verbose: Int, version: KerasVersion,
+    ordered alreadyOrdered: Bool = false
   ) -> String {
     var line = "\(steps)/\(steps)"
     let ordered: [(String, Float)]
     if version == .keras3 {
-      ordered = keras3Order(values.map(\.0), learningRate: "learning_rate").map { values[$0] }
+      ordered =
+        alreadyOrdered
+        ? values
+        : keras3Order(values.map(\.0), learningRate: "learning_rate").map { values[$0] }
       if verbose == 1 { line += " " + String(repeating: "\u{2501}", count: 20) }
     } else {
       ordered = values
@@ -692,4 +755,75 @@ enum KerasFitKeywords {
     "validation_batch_size", "max_queue_size", "workers", "use_multiprocessing", "steps",
     "callbacks",
   ]
+}
+
+// MARK: Datasets
+
+extension TrainingCalls {
+  /// The feed of a `tf.data.Dataset` given as `x` (or as `value`), with its `steps` argument;
+  /// nil when the data is not a dataset. A `y` beside a dataset is Keras' ValueError.
+  private static func datasetFeed(
+    _ arguments: Arguments, value: Value?? = nil, steps: String, interpreter: Interpreter
+  ) throws(CellError) -> DatasetFeed? {
+    let given = value ?? arguments.value(0, "x")
+    guard let dataset = DatasetFeed.dataset(given) else { return nil }
+    let site = arguments.site
+    let keras3 = interpreter.kerasVersion == .keras3
+    if value == nil, arguments.function != "predict",
+      let targets = arguments.value(1, "y"), !targets.isNone
+    {
+      throw CellError(
+        type: "ValueError",
+        message: keras3
+          ? "When providing `x` as a tf.data.Dataset, `y` should not be passed. Instead, the targets should be included as part of the tf.data.Dataset."
+          : "`y` argument is not supported when using dataset as input.",
+        range: site.range)
+    }
+    let count: Int?
+    switch arguments.value(nil, steps) {
+    case nil, .none?: count = nil
+    case .int(let number)? where number >= 1: count = number
+    case let other?:
+      throw .unsupported(
+        "ConvBook takes \(steps) as a positive integer, not \(PythonText.repr(other))",
+        at: site.range)
+    }
+    return try DatasetFeed(
+      dataset, stepsPerEpoch: count, function: arguments.function, keras3: keras3,
+      range: site.range)
+  }
+
+  /// Refuses the dataset-only arguments beside arrays.
+  private static func datasetOnly(
+    _ arguments: Arguments, _ names: [String], given feed: DatasetFeed?
+  ) throws(CellError) {
+    guard feed == nil else { return }
+    for name in names {
+      if let value = arguments.value(nil, name), !value.isNone {
+        throw .unsupported(
+          "ConvBook does not support \(arguments.function)(\(name)=...) with arrays yet",
+          at: arguments.site.range)
+      }
+    }
+  }
+
+  /// One epoch of a dataset as arrays for the model's inputs and outputs.
+  private static func datasetArrays(
+    _ epoch: DatasetFeed.Epoch, trainer: Trainer, function: String, site: CallSite,
+    budget: EvaluationBudget
+  ) throws(CellError) -> ([NDArray], [NDArray]) {
+    guard let targets = epoch.y else {
+      throw .unsupported(
+        "ConvBook \(function)s on datasets of (x, y) elements; this dataset's elements hold no targets",
+        at: site.range)
+    }
+    return (
+      try arrays(
+        epoch.x, "x", count: trainer.inputNames.count, names: trainer.inputNames, site: site,
+        budget: budget),
+      try arrays(
+        targets, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
+        site: site, budget: budget)
+    )
+  }
 }

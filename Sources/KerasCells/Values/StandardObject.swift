@@ -47,6 +47,12 @@ public class StandardObject {
   /// Whether the object is an iterator (`next` gives its items one at a time, once).
   var isIterator: Bool { false }
 
+  /// A new iterator over the items of an object that is iterable without being an iterator
+  /// (`iter(dataset)`), or nil.
+  func makeIterator(interpreter: Interpreter, range: SourceRange) throws(CellError)
+    -> StandardObject?
+  { nil }
+
   /// The iterator's next item, or nil when it is exhausted.
   func next(interpreter: Interpreter, range: SourceRange) throws(CellError) -> Value? { nil }
 

@@ -55,7 +55,9 @@ import Testing
       let result = session.run(cell.source)
       let wideResult = wideSession?.run(cell.source) ?? result
       let context = "\(name) cell \(index)"
-      if let refusal = KerasCorpusTests.expectedRefusals[name], refusal.cell == index {
+      if let refusal = KerasCorpusTests.expectedRefusals[name]
+        ?? KerasCorpusTests.keras3Refusals[name], refusal.cell == index
+      {
         let got = try #require(result.error, "\(context): expected ConvBook to refuse")
         #expect(got.message == refusal.message, "\(context)")
         continue

@@ -74,8 +74,13 @@ import Testing
     let unknown = cells.run("m.summary(colour=True)").error
     #expect(unknown?.type == "TypeError")
     #expect(unknown?.message == "Model.summary() got an unexpected keyword argument 'colour'")
-    let layerRange = cells.run("m.summary(layer_range=['dense', 'dense'])").error
-    #expect(layerRange?.message.hasPrefix("model.summary(layer_range=") == true)
+    let layerRange = cells.run("m.summary(layer_range=['dense', 'nothing'])").error
+    #expect(layerRange?.type == "ValueError")
+    #expect(
+      layerRange?.message
+        == "Passed layer_names do not match the layer names in the model. Received: ['dense', 'nothing']"
+    )
+    #expect(cells.run("m.summary(layer_range=['dense', 'dense'])").error == nil)
     // tf-keras hands `print_fn` one line at a time; `print` prints them as Keras would.
     let viaPrint = cells.run("m.summary(print_fn=print)")
     #expect(viaPrint.error == nil)

@@ -15,7 +15,7 @@ import Testing
       "from tensorflow import keras\nx = keras.layers.StackedRNNCells([])",
       "`keras.layers.StackedRNNCells`"
     ),
-    ("import tensorflow as tf\nds = tf.data.Dataset", "`tensorflow.data`"),
+    ("import tensorflow as tf\nds = tf.data.TFRecordDataset", "`tensorflow.data.TFRecordDataset`"),
     (
       "from tensorflow.keras.applications import EfficientNetV2B0",
       "`keras.applications.EfficientNetV2B0`"
