@@ -31,6 +31,9 @@ public enum TensorFunctionKernel {
   public enum Binary: Sendable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
     case greater, less, greaterEqual, lessEqual
+    /// `K.binary_crossentropy(target, output)`: `a` the target, `b` a probability (clipped to
+    /// [1e-7, 1 - 1e-7]) or, `FromLogits`, a logit.
+    case binaryCrossentropy, binaryCrossentropyFromLogits
 
     /// The merge layers' arithmetic (one definition, `ElementwiseKernel.Operation`), then the two
     /// TensorFlow functions only tensor functions have.
@@ -49,6 +52,13 @@ public enum TensorFunctionKernel {
       case .less: return a < b ? 1 : 0
       case .greaterEqual: return a >= b ? 1 : 0
       case .lessEqual: return a <= b ? 1 : 0
+      case .binaryCrossentropy:
+        let epsilon: Float = 1e-7
+        let p = Swift.min(Swift.max(b, epsilon), 1 - epsilon)
+        return -(a * Foundation.log(p + epsilon) + (1 - a) * Foundation.log(1 - p + epsilon))
+      case .binaryCrossentropyFromLogits:
+        // TensorFlow's sigmoid_cross_entropy_with_logits: max(z, 0) - z * t + log(1 + exp(-|z|)).
+        return Swift.max(b, 0) - b * a + Foundation.log1p(Foundation.exp(-Swift.abs(b)))
       }
     }
   }

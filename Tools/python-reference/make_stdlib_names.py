@@ -15,7 +15,7 @@ assert sys.version_info[:2] == (3, 11), "record with CPython 3.11, the version C
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "StandardLibraryNames.swift"
 MODULES = [
-    "argparse", "collections", "copy", "dataclasses", "itertools", "json", "logging", "os",
+    "argparse", "collections", "copy", "dataclasses", "glob", "itertools", "json", "logging", "os",
     "os.path", "random", "re", "string", "sys", "textwrap", "types", "typing",
     # Not the standard library, but imported beside it to check versions (`packaging` 26).
     "packaging.version",

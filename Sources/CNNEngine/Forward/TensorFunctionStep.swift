@@ -232,6 +232,8 @@ extension TensorFunction.Binary {
     case .less: return .less
     case .greaterEqual: return .greaterEqual
     case .lessEqual: return .lessEqual
+    case .binaryCrossentropy: return .binaryCrossentropy
+    case .binaryCrossentropyFromLogits: return .binaryCrossentropyFromLogits
     }
   }
 }

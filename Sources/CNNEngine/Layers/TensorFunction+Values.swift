@@ -325,7 +325,8 @@ extension TensorFunction.Binary {
     case .multiply: return a.multipliedReportingOverflow(by: b).overflow ? nil : a * b
     case .maximum: return Swift.max(a, b)
     case .minimum: return Swift.min(a, b)
-    case .divide, .power, .squaredDifference: return nil
+    case .divide, .power, .squaredDifference, .binaryCrossentropy, .binaryCrossentropyFromLogits:
+      return nil
     case .greater: return a > b ? 1 : 0
     case .less: return a < b ? 1 : 0
     case .greaterEqual: return a >= b ? 1 : 0

@@ -17,6 +17,9 @@ public enum TensorFunction: Sendable, Equatable {
     /// Comparisons (`x > 0` is `tf.math.greater`): 1 where true, 0 where false (TensorFlow's bool
     /// tensors, held as float32 here).
     case greater, less, greaterEqual, lessEqual
+    /// `K.binary_crossentropy(target, output, from_logits=)` element by element (the first
+    /// operand is the target), as `keras.losses.binary_crossentropy` calls it.
+    case binaryCrossentropy, binaryCrossentropyFromLogits
   }
 
   public enum Reduction: String, Sendable, CaseIterable {

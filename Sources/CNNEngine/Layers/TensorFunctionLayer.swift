@@ -65,19 +65,22 @@ public struct TensorFunctionLayer: TensorOperationLayer {
   public let isKeras3Operation: Bool
   /// Keras 3's class of the operation (`Absolute`); unused in tf-keras.
   public let keras3ClassName: String
+  /// tf-keras' class: `TFOpLambda`, or `AddLoss` for the identity `model.add_loss` records.
+  public let tfKerasClassName: String
 
-  public var className: String { isKeras3Operation ? keras3ClassName : "TFOpLambda" }
+  public var className: String { isKeras3Operation ? keras3ClassName : tfKerasClassName }
 
   /// `name` is the function's name made unique in the session (`tf.math.abs_1`, Keras 3's
   /// `absolute_1`).
   public init(
     function: TensorFunction, name: String, isKeras3Operation: Bool = false,
-    keras3ClassName: String = ""
+    keras3ClassName: String = "", tfKerasClassName: String = "TFOpLambda"
   ) {
     self.function = function
     self.isKeras3Operation = isKeras3Operation
     self.keras3ClassName = keras3ClassName
-    let className = isKeras3Operation ? keras3ClassName : "TFOpLambda"
+    self.tfKerasClassName = tfKerasClassName
+    let className = isKeras3Operation ? keras3ClassName : tfKerasClassName
     common = LayerCommon(name: name, arguments: LayerArguments(className: className, values: [:]))
   }
 

@@ -22,7 +22,10 @@ extension LayerInstance {
     values: [[Int?]?] = []
   ) throws(KerasError) -> ([TensorShape], LayerNode.Structure) {
     if let model, let graph = model.graph, graph.inputs.count > 1 || graph.outputs.count > 1 {
-      return (try callGraphModel(model, graph: graph, onInputs: inputs), .list)
+      return (
+        try callGraphModel(model, graph: graph, onInputs: inputs),
+        model.returnsTuple ? .tuple : .list
+      )
     }
     if let multi = layer as? any MultiOutputLayer, model == nil {
       let shapes = try multi.outputShapes(for: inputs[0], states: states)

@@ -15,6 +15,8 @@ public struct ModelGraph {
   /// Whether Keras prints this model's summary as a chain (three columns): one node per depth, no
   /// node with several inputs, no layer called twice inside the model.
   public let isSequentialLike: Bool
+  /// The outputs of the `AddLoss` calls `model.add_loss(tensor)` inserted (see `addingLoss`).
+  public var addedLosses: [KerasTensor] = []
 
   /// Maps the graph from `outputs` back to the input layers and checks that `inputs` reach every
   /// node; Keras' errors for a disconnected graph, a cycle and repeated layer names.

@@ -19,8 +19,7 @@ extension SequentialModel {
   }
 
   /// The checked sums of a graph's counts: its inputs' bytes, then each layer's counts once.
-  private static func totals(of graph: ModelGraph, model: String) throws(KerasError) -> LayerCounts
-  {
+  static func totals(of graph: ModelGraph, model: String) throws(KerasError) -> LayerCounts {
     var totals = LayerCounts()
     for input in graph.inputs {
       var counts = LayerCounts()
@@ -98,7 +97,7 @@ extension ModelSummary.Row {
   /// The shapes of a layer whose calls return several tensors, and whether as a tuple.
   mutating func describeOutputs(_ instance: LayerInstance) {
     outputShapes = instance.outputShapeList
-    outputsAsTuple = instance.returnsAttentionScores == true
+    outputsAsTuple = instance.returnsAttentionScores == true || instance.model?.returnsTuple == true
     // Keras orders a dict's tensors by sorted key; tf-keras prints the dict as it was given.
     if let keys = instance.model?.outputKeys, let shapes = outputShapes, keys.count == shapes.count
     {

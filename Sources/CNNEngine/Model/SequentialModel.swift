@@ -65,9 +65,12 @@ public final class SequentialModel {
   public private(set) var hiddenFunctionalName: String?
   /// A functional model whose `outputs=` was a dict of tensors: its keys in the order given.
   public var outputKeys: [String]?
+  /// The graph of a custom layer whose `call` returned a tuple of tensors: a call of it hands
+  /// Python a tuple (and the summary prints one), not a functional model's list.
+  public var returnsTuple = false
   /// A functional model whose graph is not a single chain: its layers and calls (see
   /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
-  public private(set) var graph: ModelGraph?
+  public internal(set) var graph: ModelGraph?
   /// See `calledInstance`.
   public internal(set) var calledAsLayer: LayerInstance?
   /// The arguments of the last `model.compile(...)`; nil until the model is compiled.
@@ -132,6 +135,15 @@ public final class SequentialModel {
     inputLayer = graph.inputs[0].producer.layer as? InputLayer
     inputInstance = graph.inputs[0].producer
     stack = graph.layers.filter { !$0.isInputLayer }
+    cachedTensors = [graph.inputs[0], graph.outputs[0]]
+  }
+
+  /// Puts `graph` in place of the model's graph or chain (`addLoss`), with its checked totals.
+  func replaceGraph(_ graph: ModelGraph, totals: LayerCounts) {
+    self.graph = graph
+    self.totals = totals
+    stack = graph.layers.filter { !$0.isInputLayer }
+    stackNames = Set(stack.map(\.name))
     cachedTensors = [graph.inputs[0], graph.outputs[0]]
   }
 

@@ -266,7 +266,28 @@ enum TensorFunctionGradient {
       return g * c * powf(x, c - 1)
     case .squaredDifference: return g * 2 * (x - c)
     case .greater, .less, .greaterEqual, .lessEqual: return 0
+    case .binaryCrossentropy, .binaryCrossentropyFromLogits:
+      let (t, y) = constantFirst ? (c, x) : (x, c)
+      let (dt, dy) = crossentropyBackward(binary, g, target: t, output: y)
+      return constantFirst ? dy : dt
     }
+  }
+
+  /// The gradients of `K.binary_crossentropy(t, y)` with respect to the target and the output
+  /// (zero for a probability outside the clip range, as `tf.clip_by_value`'s gradient is).
+  private static func crossentropyBackward(
+    _ binary: TensorFunction.Binary, _ g: Float, target t: Float, output y: Float
+  ) -> (Float, Float) {
+    if binary == .binaryCrossentropyFromLogits {
+      let sigmoid = 1 / (1 + expf(-y))
+      return (-g * y, g * (sigmoid - t))
+    }
+    let epsilon: Float = 1e-7
+    let p = min(max(y, epsilon), 1 - epsilon)
+    let dt = -g * (logf(p + epsilon) - logf(1 - p + epsilon))
+    let inside = y > epsilon && y < 1 - epsilon
+    let dy = inside ? -g * (t / (p + epsilon) - (1 - t) / (1 - p + epsilon)) : 0
+    return (dt, dy)
   }
 
   private static func binaryBackward(
@@ -294,6 +315,8 @@ enum TensorFunctionGradient {
         let d = g[i] * 2 * (u - v)
         (da[i], db[i]) = (d, -d)
       case .greater, .less, .greaterEqual, .lessEqual: (da[i], db[i]) = (0, 0)
+      case .binaryCrossentropy, .binaryCrossentropyFromLogits:
+        (da[i], db[i]) = crossentropyBackward(binary, g[i], target: u, output: v)
       }
     }
     return [sum(da, mapA, count: a.count), sum(db, mapB, count: b.count)]

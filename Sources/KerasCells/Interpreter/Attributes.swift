@@ -277,6 +277,10 @@ enum Attributes {
       case "trainable": return .bool(variable.trainable)
       case "numpy", "assign", "assign_add", "assign_sub", "read_value", "value":
         return .method(receiver: base, name: name)
+      // TensorFlow's `ResourceVariable.get_shape()` (refused when called: ConvBook's limitation);
+      // Keras 3's variables have none.
+      case "get_shape" where interpreter.kerasVersion == .keras2:
+        return .method(receiver: base, name: name)
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
@@ -308,10 +312,29 @@ enum Attributes {
       // Real Keras has it; ConvBook lacks it: its limitation, not a Python error.
       throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
     }
+    if case .model = base,
+      keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
+        || keras2And3ModelAttributes.contains(name)
+    {
+      // `model.losses`: real Keras has it, ConvBook lacks it.
+      throw .unsupported("ConvBook does not support `model.\(name)` yet", at: range)
+    }
     throw CellError(
       type: "AttributeError", message: "'\(base.typeName)' object has no attribute '\(name)'",
       range: range)
   }
+
+  /// Public attributes that a `Model` (Functional or Sequential; `add` and `pop` are Sequential's
+  /// alone) has in tf-keras 2.21 and in Keras 3.15.1 alike, beyond a layer's.
+  private static let keras2And3ModelAttributes: Set<String> = [
+    "compile", "compile_from_config", "compute_loss", "compute_metrics",
+    "distribute_reduction_method", "distribute_strategy", "evaluate", "export", "fit",
+    "get_compile_config", "get_layer", "get_metrics_result", "jit_compile", "layers",
+    "load_weights", "make_predict_function", "make_test_function", "make_train_function",
+    "metrics_names", "predict", "predict_on_batch", "predict_step", "reset_metrics",
+    "run_eagerly", "save", "save_weights", "summary", "test_on_batch", "test_step", "to_json",
+    "train_on_batch", "train_step",
+  ]
 
   /// Public attributes that a layer has in tf-keras 2.21 and in Keras 3.15.1 alike (reaching the
   /// end of `get` means ConvBook does not compute them).
@@ -411,7 +434,7 @@ enum Attributes {
       "evaluate", "predict",
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
       "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
-      "compute_output_shape":
+      "compute_output_shape", "add_loss":
       return .method(receiver: .model(model), name: name)
     default: return nil
     }

@@ -60,6 +60,14 @@ enum Builtins {
         )
       }
     }
+    if name == "keras.regularizers.get" {
+      return try RegularizerLookup.get(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
+    if name == "keras.initializers.get" {
+      return try InitializerLookup.get(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
     if name.hasPrefix("keras.activations.") {
       return try ActivationLookup.call(
         String(name.dropFirst(18)), path: name, positional: positional, keywords: keywords,

@@ -320,6 +320,11 @@ enum Calls {
       }
       throw .unsupported(message, at: site.range)
     case .objectFactory(let name):
+      if SymbolicLosses.isSymbolicCall(callable.path, positional, keywords) {
+        return try SymbolicLosses.call(
+          name, path: callable.path, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      }
       if callable.path.contains("losses."),
         let value = try EagerLosses.callFunction(
           name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

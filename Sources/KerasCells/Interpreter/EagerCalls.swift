@@ -47,6 +47,11 @@ enum EagerCalls {
       session.callContextTraining = training
     }
     defer { session.callContextTraining = outerTraining }
+    if let model = layer.model, let graph = model.graph, graph.outputs.count > 1,
+      others.isEmpty
+    {
+      return try CustomLayerOutputs.run(model, on: [array], site: site, interpreter: interpreter)
+    }
     guard !others.isEmpty else {
       return try run(layer, on: array, site: site, interpreter: interpreter)
     }

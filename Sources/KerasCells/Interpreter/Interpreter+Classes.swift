@@ -386,6 +386,10 @@ extension Interpreter {
       {
         return value
       }
+      // Weight values of a traced layer are those of its graph, in the order `weights` lists.
+      if let layer = state.layer, name == "get_weights" || name == "set_weights" {
+        return .method(receiver: .layer(layer), name: name)
+      }
       if KerasSubclassing.unsupportedLayerMethods.contains(name) {
         throw .unsupported(
           "ConvBook does not support `Layer.\(name)()` in custom layers yet", at: range)

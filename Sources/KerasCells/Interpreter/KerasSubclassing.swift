@@ -183,20 +183,24 @@ enum KerasSubclassing {
         "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
         at: site.range)
     }
-    let layer = try layer(
-      of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
-      interpreter: interpreter)
+    let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
+      () throws(CellError) in
+      try Self.layer(
+        of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
     if let state = instance.layerState {
       state.isBuilt = true
       state.wasCalled = true
     }
     do {
-      guard !tensorArguments.isEmpty else { return .kerasTensor(try tensor.apply(layer)) }
       let others = tensorArguments.compactMap { value -> KerasTensor? in
         if case .kerasTensor(let other) = value { return other }
         return nil
       }
-      return .kerasTensor(try KerasTensor.apply(layer, to: [tensor] + others, asList: false))
+      let outputs = try KerasTensor.call(layer, on: [tensor] + others, asList: false)
+      // (A graph of several inputs hands back a list even of one output.)
+      return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
     } catch {
       throw Calls.keras(error, at: site.range)
     }
@@ -288,21 +292,27 @@ enum KerasSubclassing {
       return lambdaLayer(
         of: instance, state: state, program: program, site: site, interpreter: interpreter)
     }
-    guard case .kerasTensor(let output) = result, output !== symbolic else {
+    let outputs: [KerasTensor]
+    let several = CustomLayerOutputs.outputs(of: result, input: symbolic)
+    if let several {
+      outputs = several.tensors
+    } else if case .kerasTensor(let output) = result, output !== symbolic {
+      outputs = [output]
+    } else {
       throw .unsupported(
-        "ConvBook runs custom layers whose call() returns one tensor made by layers and tensor operations; \(type.name).call returned \(PythonText.repr(result))",
+        "ConvBook runs custom layers whose call() returns a tensor, or a tuple or list of tensors, made by layers and tensor operations; \(type.name).call returned \(PythonText.repr(result))",
         at: site.range)
     }
     let graph: SequentialModel
     do {
-      graph = try SequentialModel.functional(
-        name: state.name, inputs: inputs, outputs: [output])
+      graph = try SequentialModel.functional(name: state.name, inputs: inputs, outputs: outputs)
     } catch {
       throw .unsupported(
         "ConvBook could not make a layer graph of \(type.name).call: \(error.message)",
         at: site.range)
     }
     graph.subclassName = type.name
+    graph.returnsTuple = several?.tuple ?? false
     let layer = graph.calledInstance
     session.customLayers[ObjectIdentifier(layer)] = instance
     session.customLayers[ObjectIdentifier(graph)] = instance

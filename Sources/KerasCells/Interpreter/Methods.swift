@@ -32,7 +32,12 @@ enum Methods {
         return try NormalizationAdapt.adapt(
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
-      case "build", "call":
+      case "build":
+        try LayerBuildCalls.build(
+          instance, positional: positional, keywords: keywords, site: site,
+          version: interpreter.kerasVersion)
+        return .none
+      case "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
           at: site.range)
@@ -438,6 +443,9 @@ enum Methods {
       return .none
     case "count_params":
       do { return .int(try model.countParams()) } catch { throw Calls.keras(error, at: site.range) }
+    case "add_loss":
+      return try ModelAddLoss.call(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "compile":
       model.compileArguments = try compileArguments(positional, keywords, site)
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =

@@ -220,6 +220,8 @@ final class UnboundMethod: StandardObject {
     self.name = name
   }
 
+  override var isCallable: Bool { true }
+
   override var typeName: String { "method_descriptor" }
   override func repr(_ item: (Value) -> String) -> String {
     "<method '\(name)' of '\(type)' objects>"
@@ -269,7 +271,7 @@ extension Builtins {
     case .function, .method, .layer, .model: return true
     case .instance(let instance): return instance.type.lookup("__call__") != nil
     case .kerasObject(let object): return object.isCallable
-    case .standard(let object): return object is StandardFunction || object.isClass
+    case .standard(let object): return object.isCallable
     default: return false
     }
   }

@@ -1,6 +1,7 @@
 /// The standard-library modules that model scripts import around their model code, as far as
 /// model code uses them: `itertools`, `collections`, `argparse`, `logging`, `json`, `typing`,
-/// `copy`, `string`, `textwrap`, `sys`, `types` and `re` (`StandardRe`, on ConvBook's own engine
+/// `copy`, `string`, `textwrap`, `sys`, `types`, `glob` (importable; its calls read the disk, which
+/// ConvBook refuses) and `re` (`StandardRe`, on ConvBook's own engine
 /// `PythonRegex`). Still no file, network or
 /// process access: what would touch them is refused as ConvBook's limitation. A real name of one of
 /// these modules that ConvBook lacks (`StandardLibraryNames`) is refused as ConvBook's
@@ -9,7 +10,7 @@ enum StandardLibrary {
   static let modules: Set<String> = [
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
-    "dataclasses", "types",
+    "dataclasses", "types", "glob",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.
@@ -28,6 +29,8 @@ enum StandardLibrary {
     case "random": return StandardRandom.attribute(name)
     case "dataclasses": return StandardDataclasses.attribute(name)
     case "types": return StandardTypes.attribute(name)
+    // `from glob import glob` is common beside model code; only calling it reads the disk.
+    case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
     case "six", "six.moves": return sixAttribute(name, of: module)
@@ -85,6 +88,7 @@ final class StandardFunction: StandardObject {
   }
 
   override var typeName: String { "function" }
+  override var isCallable: Bool { true }
 
   // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
   override func repr(_ item: (Value) -> String) -> String { "<function \(name)>" }
@@ -121,6 +125,10 @@ final class StandardFunction: StandardObject {
     case "random": return try StandardRandom.call(name, arguments)
     case "dataclasses": return try StandardDataclasses.call(name, arguments)
     case "types", "builtins": return try StandardTypes.call(name, arguments)
+    case "glob":
+      throw .unsupported(
+        "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
+        at: arguments.range)
     case "packaging.version": return try StandardPackaging.call(name, arguments)
     default: return nil
     }

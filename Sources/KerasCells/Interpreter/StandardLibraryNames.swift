@@ -23,6 +23,10 @@ extension StandardLibrary {
       "functools", "inspect", "is_dataclass", "itertools", "keyword", "make_dataclass", "re",
       "replace", "sys", "types",
     ],
+    "glob": [
+      "contextlib", "escape", "fnmatch", "glob", "glob0", "glob1", "has_magic", "iglob",
+      "itertools", "magic_check", "magic_check_bytes", "os", "re", "stat", "sys",
+    ],
     "itertools": [
       "accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count",
       "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations",

@@ -23,6 +23,8 @@ enum TensorFunctions {
     case expandDims
     case squeeze
     case reshape
+    /// `K.flatten(x)`: `tf.reshape(x, [-1])`, every value (the batch's too) in one axis.
+    case flatten
     case transpose
     case tile
     case pad
@@ -130,6 +132,7 @@ enum TensorFunctions {
     case .expandDims: return ["input", "axis", "name"]
     case .squeeze: return ["input", "axis", "name"]
     case .reshape: return ["tensor", "shape", "name"]
+    case .flatten: return ["x"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
     case .pad:
@@ -314,7 +317,7 @@ enum TensorFunctions {
     "l2_normalize": (.l2Normalize, "tf.math.l2_normalize"),
     "concatenate": (.concat, "tf.concat"), "stack": (.stack, "tf.stack"),
     "expand_dims": (.expandDims, "tf.expand_dims"), "squeeze": (.squeeze, "tf.compat.v1.squeeze"),
-    "reshape": (.reshape, "tf.reshape"),
+    "reshape": (.reshape, "tf.reshape"), "flatten": (.flatten, "tf.reshape"),
     "permute_dimensions": (.transpose, "tf.compat.v1.transpose"),
     "transpose": (.transpose, "tf.compat.v1.transpose"), "clip": (.clip, "tf.clip_by_value"),
     "tile": (.tile, "tf.tile"),
@@ -663,6 +666,9 @@ enum TensorFunctions {
         guard let shape = try ints("shape") else { throw limitation("without a shape") }
         function = .reshape(shape)
       }
+    case .flatten:
+      inputs = [try tensor("x")]
+      function = .reshape([-1])
     case .transpose:
       let x = try tensor(entry.parameters[0])
       inputs = [x]

@@ -62,4 +62,7 @@ public class StandardObject {
 
   /// Whether the object is a class (`type(x)` of its instances; `<class '...'>`).
   var isClass: Bool { false }
+
+  /// What `callable(x)` says: classes and functions are.
+  var isCallable: Bool { isClass }
 }

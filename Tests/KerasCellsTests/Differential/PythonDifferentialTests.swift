@@ -53,4 +53,5 @@ import Testing
   @Test func dataclasses() throws { try Self.check("dataclasses") }
   @Test func lazyIterators() throws { try Self.check("iterators") }
   @Test func generators() throws { try Self.check("generators") }
+  @Test func typesModule() throws { try Self.check("realnext_types") }
 }

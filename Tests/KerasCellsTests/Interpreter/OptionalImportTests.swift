@@ -45,4 +45,18 @@ import Testing
     #expect(result.error == nil, "\(String(describing: result.error))")
     #expect(result.printed(footer: .modern) == "{}\n")
   }
+
+  @Test func globImportsButReadsNoFiles() throws {
+    let session = KerasSession()
+    let imported = session.run(
+      "from glob import glob\nimport glob as g\nprint(callable(glob), callable(g.iglob))")
+    #expect(imported.error == nil)
+    #expect(imported.printed(footer: .modern) == "True True\n")
+    let error = try #require(session.run("images = sorted(glob('./data/*.png'))").error)
+    #expect(error.type == nil)
+    #expect(
+      error.message
+        == "`glob.glob` reaches files, processes or the machine, which ConvBook cells do not do")
+    #expect(session.run("g.escape").error?.message == "ConvBook does not support `glob.escape` yet")
+  }
 }

@@ -1,0 +1,46 @@
+/// `keras.initializers.get`: what custom layers use to turn a `kernel_initializer="he_normal"`
+/// argument into an initializer object (`self.kernel_initializer = initializers.get(init)`),
+/// with each Keras version's answers and errors.
+enum InitializerLookup {
+  static func get(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let keras3 = interpreter.kerasVersion == .keras3
+    guard positional.count + keywords.count == 1,
+      let identifier = positional.first ?? keywords.first.map({ $0.1 })
+    else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "get() takes 1 positional argument but \(positional.count + keywords.count) were given",
+        range: site.range)
+    }
+    switch identifier {
+    case .none, .kerasObject, .function, .instance:
+      // None, an initializer object or a callable comes back as it is.
+      return identifier
+    case .string(let name) where KerasModule.initializerNames.contains(name):
+      // `he_normal` names the class `HeNormal`: the object is one of it.
+      let className = name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        .joined()
+      return try Calls.call(
+        .function(Callable(.objectFactory(className), path: "keras.initializers." + className)),
+        positional: [], keywords: [], site: site, interpreter: interpreter)
+    case .string(let name) where !keras3:
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Unknown initializer: '\(name)'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details.",
+        range: site.range)
+    case .dictionary:
+      throw .unsupported(
+        "ConvBook's keras.initializers.get() takes an initializer's name or object, not a config dict",
+        at: site.range)
+    default:
+      throw CellError(
+        type: "ValueError",
+        message: "Could not interpret initializer identifier: \(PythonText.str(identifier))",
+        range: site.range)
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import CNNEngine
+
+/// `model.add_loss(tensor)` on a functional model (the VAE pattern: a loss built from the model's
+/// Keras tensors): tf-keras inserts an `AddLoss` layer and the layers between the model's inputs
+/// and the tensor into the model (`SequentialModel.addLoss`), so its summary lists them. Training
+/// with such a loss is ConvBook's limitation (`TrainingCalls` refuses a model with added losses).
+enum ModelAddLoss {
+  static func call(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    var arguments = positional
+    for (label, value) in keywords {
+      guard label == "losses" || label == "inputs" else {
+        throw CellError(
+          type: "TypeError",
+          message: "Layer.add_loss() got an unexpected keyword argument '\(label)'",
+          range: site.range)
+      }
+      if label == "losses" { arguments.insert(value, at: 0) }
+    }
+    guard arguments.count == 1 else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Layer.add_loss() takes 2 positional arguments but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    guard case .kerasTensor(let loss) = arguments[0] else {
+      throw .unsupported(
+        "ConvBook supports model.add_loss() with one Keras tensor made from the model's inputs, not a value of type '\(arguments[0].typeName)', yet",
+        at: site.range)
+    }
+    if interpreter.kerasVersion == .keras3 {
+      throw .unsupported(
+        "ConvBook does not support model.add_loss() under Keras 3 yet", at: site.range)
+    }
+    do {
+      try model.addLoss(loss, layerName: interpreter.kerasNames.uniqueName("add_loss"))
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+    return .none
+  }
+
+  /// Training and evaluating a model with added losses is ConvBook's limitation (the loss is a
+  /// tensor of the graph, which the trainer does not differentiate yet).
+  static func checkTrainable(_ model: SequentialModel, site: CallSite) throws(CellError) {
+    if let graph = model.graph, !graph.addedLosses.isEmpty {
+      throw .unsupported(
+        "ConvBook cannot train or evaluate a model with losses added by model.add_loss() yet",
+        at: site.range)
+    }
+  }
+}
