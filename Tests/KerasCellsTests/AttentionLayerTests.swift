@@ -122,7 +122,19 @@ import Testing
     #expect(attention.error?.type == nil)
     #expect(
       attention.error?.message.hasPrefix(
-        "ConvBook cannot train a model with a MultiHeadAttention layer yet") == true)
+        "ConvBook cannot train a model with MultiHeadAttention layers yet") == true)
+    for (call, className) in [
+      ("layers.Attention(use_scale=True)([x, x])", "Attention"),
+      ("layers.AdditiveAttention()([x, x])", "AdditiveAttention"),
+    ] {
+      let refused = session.run(
+        "a = keras.Model(x, \(call))\na.compile(optimizer='adam', loss='mse')\n"
+          + "a.fit(np.zeros((4, 4, 6)), np.zeros((4, 4, 6)), epochs=1, verbose=0)\n")
+      #expect(
+        refused.error?.message.hasPrefix(
+          "ConvBook cannot train a model with \(className) layers yet") == true,
+        "\(String(describing: refused.error))")
+    }
     let wrapped = session.run(
       """
       t = keras.Sequential([keras.Input((3, 5)), layers.TimeDistributed(layers.Dense(2))])

@@ -122,7 +122,7 @@ struct MergeStep {
     guard let weights else {
       throw ForwardError(
         .model,
-        "ConvBook cannot train a model with a \(instance.className) layer yet (layer \"\(instance.name)\")"
+        "ConvBook cannot train a model with \(instance.className) layers yet (layer \"\(instance.name)\")"
       )
     }
     return weights

@@ -100,7 +100,7 @@ struct MergeTraining {
     case .scaledAdd:
       throw refuse("the operation \(className)")
     case .multiHeadAttention, .attention:
-      throw refuse("a \(className) layer")
+      throw refuse("\(className) layers")
     }
     switch plan {
     case .fold(let elementwise, _), .constant(let elementwise, _, _),
