@@ -26,4 +26,25 @@ import Testing
     #expect(result.error?.type == "AttributeError")
     #expect(result.error?.message == "'Dense' object has no attribute 'outptu'")
   }
+
+  /// Keras 3's variables are its own `Variable` class, which has no `get_shape` (CPython suggests
+  /// its private `_shape`, as measured with Keras 3.15.1 in keras-io's PixelCNN).
+  @Test func keras3VariableHasNoGetShape() {
+    let result = KerasSession(kerasVersion: .keras3).run(Self.prefix + "dense.kernel.get_shape()\n")
+    #expect(result.error?.type == "AttributeError")
+    #expect(result.error?.message == "'Variable' object has no attribute 'get_shape'")
+    #expect(result.error?.suggestion == "_shape")
+  }
+
+  /// A Keras loss object called on Keras tensors is ConvBook's limitation, not Python's "not
+  /// callable" TypeError (keras-io's endpoint-layer example calls one inside `call`).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func lossObjectOnKerasTensorsIsConvBooksLimitation(_ version: KerasVersion) {
+    let result = KerasSession(kerasVersion: version).run(
+      Self.prefix + "keras.losses.BinaryCrossentropy(from_logits=True)(outputs, outputs)\n")
+    #expect(result.error?.type == nil)
+    #expect(
+      result.error?.message
+        == "ConvBook does not support calling a BinaryCrossentropy object on Keras tensors yet")
+  }
 }

@@ -292,6 +292,12 @@ enum Attributes {
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
+      case _ where interpreter.kerasVersion == .keras3 && !name.hasPrefix("_"):
+        // Keras 3's own `Variable` class; CPython suggests its private `_shape` for `get_shape`
+        // (measured with Keras 3.15.1).
+        throw CellError(
+          type: "AttributeError", message: "'Variable' object has no attribute '\(name)'",
+          range: range, suggestion: name == "get_shape" ? "_shape" : nil)
       default: break
       }
     case .standard(let object):

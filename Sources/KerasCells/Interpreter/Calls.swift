@@ -87,6 +87,13 @@ enum Calls {
       {
         return value
       }
+      if object.isCallable {
+        // Keras can call it (a loss or metric object on Keras tensors): ConvBook's limitation.
+        let symbolic = positional.contains { if case .kerasTensor = $0 { true } else { false } }
+        throw .unsupported(
+          "ConvBook does not support calling a \(callee.typeName) object on \(symbolic ? "Keras tensors" : "these values") yet",
+          at: site.range)
+      }
       throw CellError(
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
       )
