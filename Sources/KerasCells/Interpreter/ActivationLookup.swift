@@ -6,20 +6,31 @@ import CNNEngine
 enum ActivationLookup {
   static let functions: Set<String> = ["get", "serialize", "deserialize"]
 
-  static func call(
-    _ name: String, path: String, positional: [Value], keywords: [(String, Value)],
-    site: CallSite, interpreter: Interpreter
+  /// The one argument of a Keras `get` / `serialize` / `deserialize` lookup (activations,
+  /// initializers, regularizers), given by position or by keyword, with Python's TypeError
+  /// otherwise.
+  static func identifier(
+    of function: String, positional: [Value], keywords: [(String, Value)], site: CallSite
   ) throws(CellError) -> Value {
-    let keras3 = interpreter.kerasVersion == .keras3
     guard positional.count + keywords.count == 1,
       let identifier = positional.first ?? keywords.first.map({ $0.1 })
     else {
       throw CellError(
         type: "TypeError",
         message:
-          "\(name)() takes 1 positional argument but \(positional.count + keywords.count) were given",
+          "\(function)() takes 1 positional argument but \(positional.count + keywords.count) were given",
         range: site.range)
     }
+    return identifier
+  }
+
+  static func call(
+    _ name: String, path: String, positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let keras3 = interpreter.kerasVersion == .keras3
+    let identifier = try ActivationLookup.identifier(
+      of: name, positional: positional, keywords: keywords, site: site)
     switch name {
     case "serialize":
       guard case .function(let callable) = identifier,

@@ -14,15 +14,8 @@ enum RegularizerLookup {
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let keras3 = interpreter.kerasVersion == .keras3
-    guard positional.count + keywords.count == 1,
-      let identifier = positional.first ?? keywords.first.map({ $0.1 })
-    else {
-      throw CellError(
-        type: "TypeError",
-        message:
-          "get() takes 1 positional argument but \(positional.count + keywords.count) were given",
-        range: site.range)
-    }
+    let identifier = try ActivationLookup.identifier(
+      of: "get", positional: positional, keywords: keywords, site: site)
     switch identifier {
     case .none, .kerasObject, .function, .instance:
       // None, a regularizer object or a callable comes back as it is.
