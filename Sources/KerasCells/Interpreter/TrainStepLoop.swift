@@ -260,15 +260,7 @@ enum TrainStepLoop {
         "ConvBook does not support fit(validation_split=...) with a model's own train_step yet; pass validation_data",
         at: site.range)
     }
-    guard let given = arguments["x"], !given.isNone else {
-      throw .unsupported(
-        "ConvBook runs fit() with a model's own train_step on x given as data", at: site.range)
-    }
-    let x = try Data(given, name: "x", site: site)
-    let y = try arguments["y"].flatMap { $0.isNone ? nil : $0 }.map {
-      (value: Value) throws(CellError) -> Data in try Data(value, name: "y", site: site)
-    }
-    let batchSize = try integer(arguments["batch_size"], default: 32, site: site)
+    let (x, y, batchSize) = try batchedData(arguments, of: "fit", step: "train_step", site: site)
     let epochs = try integer(arguments["epochs"], default: 1, site: site)
     let initialEpoch = try integer(arguments["initial_epoch"], default: 0, site: site)
     let verbose = try verbosity(arguments["verbose"], site: site)
@@ -426,15 +418,8 @@ enum TrainStepLoop {
         "ConvBook does not support evaluate(\(name)=...) with a model's own test_step yet",
         at: site.range)
     }
-    guard let given = arguments["x"], !given.isNone else {
-      throw .unsupported(
-        "ConvBook runs evaluate() with a model's own test_step on x given as data", at: site.range)
-    }
-    let x = try Data(given, name: "x", site: site)
-    let y = try arguments["y"].flatMap { $0.isNone ? nil : $0 }.map {
-      (value: Value) throws(CellError) -> Data in try Data(value, name: "y", site: site)
-    }
-    let batchSize = try integer(arguments["batch_size"], default: 32, site: site)
+    let (x, y, batchSize) = try batchedData(
+      arguments, of: "evaluate", step: "test_step", site: site)
     let verbose = try verbosity(arguments["verbose"], site: site)
     for metric in try metrics(of: instance, site: site, interpreter: interpreter) {
       metric.reset()
@@ -485,13 +470,8 @@ enum TrainStepLoop {
         "ConvBook does not support predict(\(name)=...) with a model's own predict_step yet",
         at: site.range)
     }
-    guard let given = arguments["x"], !given.isNone else {
-      throw .unsupported(
-        "ConvBook runs predict() with a model's own predict_step on x given as data",
-        at: site.range)
-    }
-    let x = try Data(given, name: "x", site: site)
-    let batchSize = try integer(arguments["batch_size"], default: 32, site: site)
+    let (x, _, batchSize) = try batchedData(
+      arguments, of: "predict", step: "predict_step", site: site)
     let verbose = try verbosity(arguments["verbose"], site: site)
     var outputs: [NDArray] = []
     let all = batches(count: x.count, batchSize: batchSize, order: Array(0..<x.count))
@@ -519,6 +499,22 @@ enum TrainStepLoop {
   }
 
   // MARK: Arguments
+
+  /// The `x`, `y` and `batch_size` a fit / evaluate / predict call gives the model's own step.
+  private static func batchedData(
+    _ arguments: [String: Value], of method: String, step: String, site: CallSite
+  ) throws(CellError) -> (x: Data, y: Data?, batchSize: Int) {
+    guard let given = arguments["x"], !given.isNone else {
+      throw .unsupported(
+        "ConvBook runs \(method)() with a model's own \(step) on x given as data", at: site.range)
+    }
+    let x = try Data(given, name: "x", site: site)
+    let y = try arguments["y"].flatMap { $0.isNone ? nil : $0 }.map {
+      (value: Value) throws(CellError) -> Data in try Data(value, name: "y", site: site)
+    }
+    let batchSize = try integer(arguments["batch_size"], default: 32, site: site)
+    return (x, y, batchSize)
+  }
 
   private static func integer(_ value: Value?, default fallback: Int, site: CallSite)
     throws(CellError) -> Int
