@@ -31,28 +31,14 @@ enum CustomLayerOutputs {
   static func run(
     _ model: SequentialModel, on arrays: [NDArray], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let memory = interpreter.session.limits.memoryBudget
-    do {
-      try ForwardPass.check(
-        try ForwardPass.estimate(model: model, inputShapes: arrays.map(\.shape)), budget: memory,
-        model: model, batch: arrays[0].shape.first ?? 1)
-      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
-      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
-      let outputs = try pass.run(inputs: arrays.map(\.tensor))
-      var values: [Value] = []
-      for output in outputs {
-        try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
-        values.append(EagerTensors.value(output))
-      }
-      return model.returnsTuple ? .tuple(values) : .list(PythonList(values))
-    } catch let error as CellError {
-      throw error
-    } catch let error as ForwardError {
-      throw .unsupported(
-        "ConvBook cannot run \(model.name) on this data: \(error.message)", at: site.range)
-    } catch {
-      throw .unsupported("\(error)", at: site.range)
+    let outputs = try EagerCalls.forward(
+      model, named: model.name, on: arrays, site: site, interpreter)
+    var values: [Value] = []
+    for output in outputs {
+      try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
+      values.append(EagerTensors.value(output))
     }
+    return model.returnsTuple ? .tuple(values) : .list(PythonList(values))
   }
 }
 

@@ -104,6 +104,20 @@ enum EagerCalls {
       throw .unsupported(
         "ConvBook could not run \(layer.name) on \(arrays.count) tensors of data", at: site.range)
     }
+    let outputs = try forward(model, named: layer.name, on: arrays, site: site, interpreter)
+    guard outputs.count == 1 else {
+      throw .unsupported(
+        "ConvBook runs custom layers returning one tensor on data", at: site.range)
+    }
+    try interpreter.budget.allocate(count: outputs[0].count, size: 4, at: site.range)
+    return EagerTensors.value(outputs[0])
+  }
+
+  /// The forward pass of a traced graph on data, within the session's memory budget: its outputs.
+  static func forward(
+    _ model: SequentialModel, named name: String, on arrays: [NDArray], site: CallSite,
+    _ interpreter: Interpreter
+  ) throws(CellError) -> [Tensor] {
     let memory = interpreter.session.limits.memoryBudget
     do {
       try ForwardPass.check(
@@ -111,20 +125,10 @@ enum EagerCalls {
         model: model, batch: arrays[0].shape.first ?? 1)
       let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
       let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
-      let outputs = try pass.run(inputs: arrays.map(\.tensor))
-      guard outputs.count == 1 else {
-        throw CellError.unsupported(
-          "ConvBook runs custom layers returning one tensor on data", at: site.range)
-      }
-      try interpreter.budget.allocate(count: outputs[0].count, size: 4, at: site.range)
-      return EagerTensors.value(outputs[0])
-    } catch let error as CellError {
-      throw error
-    } catch let error as ForwardError {
-      throw .unsupported(
-        "ConvBook cannot run \(layer.name) on this data: \(error.message)", at: site.range)
+      return try pass.run(inputs: arrays.map(\.tensor))
     } catch {
-      throw .unsupported("\(error)", at: site.range)
+      throw .unsupported(
+        "ConvBook cannot run \(name) on this data: \(error.message)", at: site.range)
     }
   }
 
