@@ -148,6 +148,9 @@ public enum KerasModule: Equatable {
     case .keras3Backend: return "keras.backend"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    // TensorFlow's own API modules (`TensorFlowEnvironment`) live under `tensorflow._api.v2`.
+    case .standard(let name) where name.hasPrefix("tensorflow."):
+      return "tensorflow._api.v2." + name.dropFirst("tensorflow.".count)
     case .standard(let name): return name
     case .numpy: return "numpy"
     case .convbook: return "convbook"

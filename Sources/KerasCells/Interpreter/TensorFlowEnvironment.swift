@@ -10,13 +10,14 @@ enum TensorFlowEnvironment {
   static let modules: Set<String> = [
     "tensorflow.config", "tensorflow.config.experimental", "tensorflow.test",
     "tensorflow.autograph", "tensorflow.compat", "tensorflow.compat.v1",
-    "tensorflow.compat.v1.logging",
+    "tensorflow.compat.v1.logging", "tensorflow.version",
   ]
 
   /// `tf.NAME` for the names of the `tensorflow` module itself that this file answers.
   static func tensorflowAttribute(_ name: String) -> Value? {
     switch name {
-    case "config", "test", "autograph", "compat": return .module(.standard("tensorflow." + name))
+    case "config", "test", "autograph", "compat", "version":
+      return .module(.standard("tensorflow." + name))
     case "executing_eagerly", "get_logger": return StandardLibrary.function("tensorflow", name)
     default: return nil
     }
@@ -33,6 +34,7 @@ enum TensorFlowEnvironment {
       ("tensorflow.test", "is_built_with_cuda"), ("tensorflow.autograph", "set_verbosity"),
       ("tensorflow.compat.v1.logging", "set_verbosity"):
       return StandardLibrary.function(module, name)
+    case ("tensorflow.version", "VERSION"): return .string(KerasModule.version)
     case ("tensorflow.compat.v1.logging", _):
       return logLevels[name].map(Value.int)
     default: return nil
