@@ -193,7 +193,11 @@ enum Builtins {
         }
         return .int(count)
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
-      default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
+      default:
+        guard let count = try interpreter.instanceLength(positional[0], range: range) else {
+          throw typeError("object of type '\(positional[0].typeName)' has no len()")
+        }
+        return .int(count)
       }
     case "range":
       var bounds: [Int] = []

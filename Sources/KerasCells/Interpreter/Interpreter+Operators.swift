@@ -91,6 +91,10 @@ extension Interpreter {
   func instanceComparison(
     _ operation: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange
   ) throws(CellError) -> Bool? {
+    if operation == .memberOf || operation == .notMemberOf {
+      guard let found = try instanceContains(left, in: right, range: range) else { return nil }
+      return operation == .memberOf ? found : !found
+    }
     guard let (name, reflected) = Self.comparisonMethods[operation] else { return nil }
     if let method = specialMethod(left, name) {
       return try callSpecial(method, [left, right], range: range).isTruthy
@@ -105,6 +109,94 @@ extension Interpreter {
       return !equal
     }
     return nil
+  }
+
+  /// `len(x)` through the class' `__len__`, or nil when it defines none; CPython's errors for a
+  /// result that is no int or is negative.
+  func instanceLength(_ value: Value, range: SourceRange) throws(CellError) -> Int? {
+    guard let method = specialMethod(value, "__len__") else { return nil }
+    let result = try callSpecial(method, [value], range: range)
+    let count: Int
+    switch result {
+    case .int(let number): count = number
+    case .bool(let flag): count = flag ? 1 : 0
+    default:
+      throw CellError(
+        type: "TypeError",
+        message: "'\(result.typeName)' object cannot be interpreted as an integer", range: range)
+    }
+    guard count >= 0 else {
+      throw CellError(type: "ValueError", message: "__len__() should return >= 0", range: range)
+    }
+    return count
+  }
+
+  /// `x[index]` through the class' `__getitem__`, or nil when it defines none.
+  func instanceItem(_ value: Value, _ index: Value, range: SourceRange) throws(CellError)
+    -> Value?
+  {
+    guard let method = specialMethod(value, "__getitem__") else { return nil }
+    return try callSpecial(method, [value, index], range: range)
+  }
+
+  /// The items of `for item in x` through the class' `__iter__` (an iterator class' `__next__`
+  /// until StopIteration), else `__getitem__` from 0 until IndexError, as CPython's iteration
+  /// protocol; nil when the class defines neither.
+  func instanceItems(_ value: Value, range: SourceRange) throws(CellError) -> [Value]? {
+    if let method = specialMethod(value, "__iter__") {
+      let iterator = try callSpecial(method, [value], range: range)
+      guard let next = specialMethod(iterator, "__next__") else {
+        return try iterate(iterator, range: range)
+      }
+      return try collect(range: range) { () throws(CellError) in
+        try callSpecial(next, [iterator], range: range)
+      }
+    }
+    if let method = specialMethod(value, "__getitem__") {
+      var index = 0
+      return try collect(range: range) { () throws(CellError) in
+        defer { index += 1 }
+        return try callSpecial(method, [value, .int(index)], range: range)
+      }
+    }
+    return nil
+  }
+
+  /// The values `produce` gives until it raises IndexError or StopIteration (CPython's ends of
+  /// the two iteration protocols), each step charged to the budget.
+  private func collect(range: SourceRange, _ produce: () throws(CellError) -> Value)
+    throws(CellError) -> [Value]
+  {
+    var items: [Value] = []
+    while true {
+      do {
+        items.append(try produce())
+      } catch {
+        if error.type == "IndexError" || error.type == "StopIteration" { return items }
+        throw error
+      }
+      try step(at: range)
+      try budget.allocate(slots: 1, at: range)
+    }
+  }
+
+  /// `item in x` through the class' `__contains__`, else its iteration, or nil when the class
+  /// defines neither.
+  func instanceContains(_ item: Value, in container: Value, range: SourceRange)
+    throws(CellError) -> Bool?
+  {
+    if let method = specialMethod(container, "__contains__") {
+      return try callSpecial(method, [container, item], range: range).isTruthy
+    }
+    guard let items = try instanceItems(container, range: range) else { return nil }
+    for each in items {
+      if let equal = try instanceComparison(.equal, each, item, range: range) {
+        if equal { return true }
+      } else if Operators.equal(each, item) {
+        return true
+      }
+    }
+    return false
   }
 
   /// `d.keys() - {"a"}`, `d.keys() & other`, ...: a keys or items view is set-like, so these

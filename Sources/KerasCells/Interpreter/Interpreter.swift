@@ -721,6 +721,7 @@ final class Interpreter {
       }
       return items
     default:
+      if let items = try instanceItems(value, range: range) { return items }
       throw CellError(
         type: "TypeError", message: "'\(value.typeName)' object is not iterable", range: range)
     }
@@ -863,6 +864,7 @@ final class Interpreter {
         {
           return missing
         }
+        if let item = try instanceItem(base, index, range: range) { return item }
         return try Operators.subscriptValue(base, index, range: range)
       } catch {
         var traced = error
