@@ -388,6 +388,16 @@ enum Builtins {
           try TensorFunctions.apply(
             .unary(.abs), keras3 ? "absolute" : "tf.math.abs", [tensor], interpreter: interpreter,
             range: range))
+      case .array(let array) where array.tensorFlowDType != nil:
+        // An eager tensor's `__abs__` is `tf.math.abs`.
+        return .array(try EagerMath.unary("Abs", array, range: range))
+      case .array, .standard(is NumPyScalar):
+        // An array's (a NumPy scalar's) `__abs__` is `np.absolute`.
+        return try NumPyArrayFunctions.call(
+          "absolute",
+          NumPyFunctions.Arguments(
+            positional: positional, keywords: [], site: site, function: "absolute",
+            path: "numpy.absolute"), budget: interpreter.budget)
       default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
       }
     case "min", "max":

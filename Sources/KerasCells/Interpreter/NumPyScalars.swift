@@ -19,6 +19,8 @@ enum NumPyScalars {
       return .standard(
         NumPyScalar(NDArray(dtype: .bool, shape: [], scalars: [name == "True_" ? 1 : 0])))
     case ("numpy", "random"): return .module(.inert("numpy.random"))
+    case ("numpy.random", "default_rng"):
+      return .function(Callable(.builtin("nprandom default_rng"), path: "numpy.random.default_rng"))
     case ("numpy.random", let function)
     where NumPyRandom.functionNames.contains(function)
       || NumPyRandomIntegers.functionNames.contains(function):
