@@ -1067,8 +1067,11 @@ final class Interpreter {
         operation, leftValue, rightValue, interpreter: self, range: range)
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
-      return try ArrayOperations.binary(
+      let result = try ArrayOperations.binary(
         operation, leftValue, rightValue, range: range, budget: budget)
+      NumPyScalarOverflow.check(
+        operation, leftValue, rightValue, result: result, range: range, interpreter: self)
+      return result
     }
     if case .dictionary(let a) = leftValue, case .dictionary(let b) = rightValue,
       let result = try StandardCollections.counterArithmetic(
