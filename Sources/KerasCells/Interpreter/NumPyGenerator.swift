@@ -434,7 +434,9 @@ final class NumPyGenerator: StandardObject {
           message: "Cannot take a larger sample than population when replace is False",
           range: range)
       }
-      indices = sample(total, of: count, shuffled: arguments.value(5, "shuffle")?.isTruthy ?? true)
+      indices = try sample(
+        total, of: count, shuffled: arguments.value(5, "shuffle")?.isTruthy ?? true,
+        budget: budget, range: range)
     }
     guard let population else {
       let values = indices.map(Double.init)
@@ -451,8 +453,12 @@ final class NumPyGenerator: StandardObject {
 
   /// `size` distinct indices below `count`: a tail shuffle when the sample is a large part of a
   /// large population, else Floyd's algorithm on a hash set (then shuffled), as NumPy chooses.
-  private func sample(_ size: Int, of count: Int, shuffled: Bool) -> [Int] {
+  private func sample(
+    _ size: Int, of count: Int, shuffled: Bool, budget: EvaluationBudget, range: SourceRange
+  ) throws(CellError) -> [Int] {
     if count > 10_000 && size > count / (shuffled ? 50 : 20) {
+      // The whole population is shuffled at its tail: it costs memory as NumPy's `arange` does.
+      try budget.allocate(count: count, size: 8, at: range)
       var order = Array(0..<count)
       let first = max(count - size, 1)
       if count > first {

@@ -246,6 +246,8 @@ enum NumPyRandomIntegers {
           message: "Cannot take a larger sample than population when 'replace=False'",
           range: range)
       }
+      // NumPy permutes the whole population (`permutation(pop_size)[:size]`): it costs memory.
+      try budget.allocate(count: count, size: 8, at: range)
       var order = Array(0..<count)
       shuffle(count: count, &state) { i, j in order.swapAt(i, j) }
       indices = Array(order.prefix(total))
