@@ -180,7 +180,8 @@ final class NumPyGenerator: StandardObject {
     case "normal":
       let loc = try real(arguments, 0, "loc") ?? 0
       let scale = try real(arguments, 1, "scale") ?? 1
-      guard scale >= 0 else {
+      // NumPy checks the sign bit: -0.0 is refused, NaN passes.
+      guard scale.sign == .plus else {
         throw CellError(type: "ValueError", message: "scale < 0", range: range)
       }
       draw = { loc + scale * $0.standardNormal() }
@@ -441,7 +442,10 @@ final class NumPyGenerator: StandardObject {
     guard let population else {
       let values = indices.map(Double.init)
       guard let shape else { return .int(indices[0]) }
-      return .array(NDArray(dtype: .int64, shape: shape, doubles: values))
+      return .array(
+        NDArray(
+          dtype: .int64, shape: shape,
+          storage: try NumPyIntegers.fit(.int64, .double(values), range: range)))
     }
     let row = population.count / max(1, population.shape[0])
     let picked = NDArray(

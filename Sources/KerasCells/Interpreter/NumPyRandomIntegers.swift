@@ -254,7 +254,11 @@ enum NumPyRandomIntegers {
     }
     guard let population else {
       if shape == nil { return .int(indices[0]) }
-      return .array(NDArray(dtype: .int64, shape: shape!, doubles: indices.map(Double.init)))
+      return .array(
+        NDArray(
+          dtype: .int64, shape: shape!,
+          storage: try NumPyIntegers.fit(
+            .int64, .double(indices.map(Double.init)), range: arguments.site.range)))
     }
     let picked = NDArray(
       dtype: population.dtype, shape: shape ?? [],
