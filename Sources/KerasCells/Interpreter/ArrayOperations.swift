@@ -38,7 +38,8 @@ enum ArrayOperations {
       for index in 0..<count {
         values.append(try integerScalar(start &+ index &* step, range: range))
       }
-      var array = NDArray(dtype: .int64, shape: [count], doubles: values)
+      // An empty range gives NumPy's empty float64 array, as an empty list does.
+      var array = NDArray(dtype: count == 0 ? .float64 : .int64, shape: [count], doubles: values)
       if let requested { array = try convert(array, to: requested, range: range) }
       return try make(array, range: range, budget: budget)
     }

@@ -899,6 +899,21 @@ enum Builtins {
     return result.isFinite ? result : number
   }
 
+  /// `math`'s functions of one real number computed by the C library (as CPython computes them),
+  /// with whether an infinite result from a finite argument is an overflow (else a domain error).
+  static let mathOfOneReal: [String: (function: @Sendable (Double) -> Double, canOverflow: Bool)] =
+    [
+      "sin": (Foundation.sin, false), "cos": (Foundation.cos, false),
+      "tan": (Foundation.tan, false), "asin": (Foundation.asin, false),
+      "acos": (Foundation.acos, false), "atan": (Foundation.atan, false),
+      "sinh": (Foundation.sinh, true), "cosh": (Foundation.cosh, true),
+      "tanh": (Foundation.tanh, false), "asinh": (Foundation.asinh, false),
+      "acosh": (Foundation.acosh, false), "atanh": (Foundation.atanh, false),
+      "expm1": (Foundation.expm1, true), "log1p": (Foundation.log1p, false),
+      "degrees": ({ $0 * (180.0 / Double.pi) }, false),
+      "radians": ({ $0 * (Double.pi / 180.0) }, false),
+    ]
+
   /// The functions of Python's `math` that size computations use, with its error messages.
   static func mathFunction(
     _ name: String, _ positional: [Value], range: SourceRange, interpreter: Interpreter
@@ -913,7 +928,14 @@ enum Builtins {
     func domainError() -> CellError {
       CellError(type: "ValueError", message: "math domain error", range: range)
     }
-    let arity = ["log": 1...2, "prod": 1...1, "isclose": 2...2][name] ?? 1...1
+    let arity =
+      ["log": 1...2, "prod": 1...1, "isclose": 2...2, "atan2": 2...2, "copysign": 2...2][name]
+      ?? (name == "hypot" ? 0...Int.max : 1...1)
+    if arity == 2...2 && name != "isclose" && positional.count != 2 {
+      throw CellError(
+        type: "TypeError", message: "\(name) expected 2 arguments, got \(positional.count)",
+        range: range)
+    }
     guard arity.contains(positional.count) else {
       throw CellError(
         type: "TypeError",
@@ -922,7 +944,36 @@ enum Builtins {
           : "\(name) expected at most \(arity.upperBound) arguments, got \(positional.count)",
         range: range)
     }
+    if let (function, canOverflow) = mathOfOneReal[name] {
+      // CPython's `math_1`: a NaN from a number is a domain error, an infinity from a finite
+      // number a range error where the function can overflow, else a domain error.
+      let x = try real(positional[0])
+      let result = function(x)
+      if result.isNaN && !x.isNaN { throw domainError() }
+      if result.isInfinite && x.isFinite {
+        if canOverflow {
+          throw CellError(type: "OverflowError", message: "math range error", range: range)
+        }
+        throw domainError()
+      }
+      return .float(result)
+    }
     switch name {
+    case "atan2": return .float(Foundation.atan2(try real(positional[0]), try real(positional[1])))
+    case "copysign":
+      return .float(Double(signOf: try real(positional[1]), magnitudeOf: try real(positional[0])))
+    case "hypot":
+      // CPython scales by the largest magnitude; for two values that is the C library's hypot.
+      var values: [Double] = []
+      for value in positional { values.append(try real(value)) }
+      if values.contains(where: \.isInfinite) { return .float(.infinity) }
+      if values.count == 2 { return .float(Foundation.hypot(values[0], values[1])) }
+      if values.count == 1 { return .float(abs(values[0])) }
+      if values.isEmpty { return .float(0) }
+      throw .unsupported("ConvBook's math.hypot takes one or two values", at: range)
+    case "isnan": return .bool(try real(positional[0]).isNaN)
+    case "isinf": return .bool(try real(positional[0]).isInfinite)
+    case "isfinite": return .bool(try real(positional[0]).isFinite)
     case "floor", "ceil", "trunc":
       switch positional[0] {
       case .int, .bigInt: return positional[0]

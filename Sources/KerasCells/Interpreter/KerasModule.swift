@@ -556,8 +556,10 @@ public enum KerasModule: Equatable {
       case "inf": return .float(.infinity)
       case "nan": return .float(.nan)
       case "sqrt", "floor", "ceil", "log", "log2", "log10", "exp", "prod", "isclose", "fabs",
-        "trunc":
+        "trunc", "atan2", "hypot", "copysign", "isnan", "isinf", "isfinite":
         return .function(Callable(.builtin("math." + name), path: "math." + name))
+      case let function where Builtins.mathOfOneReal[function] != nil:
+        return .function(Callable(.builtin("math." + function), path: "math." + function))
       default: return nil
       }
     }

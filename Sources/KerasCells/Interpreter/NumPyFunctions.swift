@@ -44,7 +44,7 @@ enum NumPyFunctions {
     if name == "newaxis" { return Value.none }
     if let ufunc = NumPyUfunc(named: name) { return .standard(ufunc) }
     if functionNames.contains(name) || dtypeNames.contains(name)
-      || NumPyArrayFunctions.functionNames.contains(name)
+      || NumPyArrayFunctions.functionNames.contains(name) || NumPyMath.names.contains(name)
     {
       return .function(Callable(.builtin("numpy." + name), path: "numpy." + name))
     }
@@ -402,6 +402,9 @@ enum NumPyFunctions {
       array.shape = array.shape.filter { $0 != 1 }
       return .array(array)
     default:
+      if NumPyMath.names.contains(name) {
+        return try NumPyMath.call(name, arguments, budget: budget)
+      }
       return try NumPyArrayFunctions.call(name, arguments, budget: budget)
     }
   }

@@ -56,4 +56,5 @@ import Testing
   @Test func typesModule() throws { try Self.check("realnext_types") }
   @Test func hostileEdges() throws { try Self.check("hardening") }
   @Test func numpyGenerator() throws { try Self.check("numpyh_generator") }
+  @Test func numpyValues() throws { try Self.check("numpyh_values") }
 }
