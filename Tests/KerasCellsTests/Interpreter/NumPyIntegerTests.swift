@@ -94,6 +94,6 @@ import Testing
     let (printed, error) = CellRunner().run(
       "import numpy as np\nprint(np.array(range(2, 11, 4)), np.array(range(0)).dtype)")
     #expect(error == nil)
-    #expect(printed == "[ 2  6 10] int64\n")
+    #expect(printed == "[ 2  6 10] float64\n")
   }
 }
