@@ -89,6 +89,13 @@ enum Builtins {
       return .standard(
         try TextVectorizationLayer(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.Tokenizer":
+      return .standard(
+        try KerasTokenizer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.text_to_word_sequence":
+      return try KerasTokenizer.textToWordSequence(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.utils.pad_sequences":
       return try PadSequences.call(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)

@@ -587,6 +587,8 @@ enum Calls {
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
+    case .standard(let vectorizer as TextVectorizationLayer):
+      instance = try vectorizer.layerInstance(range: range)
     case .kerasTensor(let tensor) where tensor.isInput:
       do {
         try model.add(input: tensor)

@@ -13,8 +13,9 @@ import CNNEngine
 /// and `[UNK]` for `int`, `[UNK]` alone otherwise).
 ///
 /// Strings are not tensors in ConvBook: the layer takes `str` and lists of `str` (or of
-/// one-string lists), not string tensors, datasets or Keras tensors, so it cannot sit inside a
-/// model; those uses are refused.
+/// one-string lists), not string tensors or datasets. Called on a Keras tensor (a `dtype="string"`
+/// input) or added to a Sequential model it is the engine's `TextVectorization` layer
+/// (`layerInstance`): shapes and summaries, no forward pass.
 final class TextVectorizationLayer: StandardObject {
   enum Standardize { case none, lower, strip, lowerAndStrip }
   enum Split { case none, whitespace, character }
@@ -118,6 +119,35 @@ final class TextVectorizationLayer: StandardObject {
   }
 
   override var typeName: String { "TextVectorization" }
+
+  /// The layer models see (`CNNEngine.TextVectorization`), made when a model first calls this
+  /// object or adds it; one instance for every call, as Keras shares a layer.
+  private var instance: LayerInstance?
+
+  func layerInstance(range: SourceRange) throws(CellError) -> LayerInstance {
+    if let instance { return instance }
+    let mode: CNNEngine.TextVectorization.OutputMode
+    switch outputMode {
+    case .int: mode = .int
+    case .multiHot: mode = .multiHot
+    case .count: mode = .count
+    }
+    var arguments: [String: ArgumentValue] = [
+      "output_mode": .string(outputMode.rawValue),
+      "output_sequence_length": outputSequenceLength.map(ArgumentValue.int) ?? .none,
+      "max_tokens": maxTokens.map(ArgumentValue.int) ?? .none,
+    ]
+    arguments["name"] = .string(name)
+    var common = LayerCommon(
+      name: name, arguments: LayerArguments(className: "TextVectorization", values: arguments))
+    common.kerasVersion = kerasVersion
+    let made = LayerInstance(
+      CNNEngine.TextVectorization(
+        common: common, outputMode: mode, sequenceLength: outputSequenceLength,
+        depth: tokens.isEmpty ? nil : specialTokens.count + tokens.count, splits: split != .none))
+    instance = made
+    return made
+  }
 
   override func repr(_ item: (Value) -> String) -> String {
     // tf-keras' default repr has the object's address, which ConvBook leaves out.
@@ -303,9 +333,9 @@ final class TextVectorizationLayer: StandardObject {
         "ConvBook calls a TextVectorization layer on one input (str or a list of str)", at: range)
     }
     if case .kerasTensor = positional[0] {
-      throw .unsupported(
-        "ConvBook does not support TextVectorization inside models (string tensors) yet; call it on Python strings",
-        at: range)
+      return try Calls.call(
+        .layer(try layerInstance(range: range)), positional: positional, keywords: keywords,
+        site: site, interpreter: interpreter)
     }
     let (texts, scalar) = try documents(positional[0], function: "__call__", range: range)
     let start = specialTokens.count
