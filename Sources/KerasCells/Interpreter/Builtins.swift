@@ -200,6 +200,7 @@ enum Builtins {
         }
         return .int(count)
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
+      case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":

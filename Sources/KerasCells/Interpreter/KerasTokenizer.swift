@@ -215,10 +215,13 @@ final class KerasTokenizer: StandardObject {
 
   /// `text_to_word_sequence`, the analyzer, or the characters (`char_level`, or a text that is
   /// already a list of tokens), as `fit_on_texts` and `texts_to_sequences` split a text.
-  private func tokens(_ text: Value, interpreter: Interpreter, site: CallSite) throws(CellError)
+  private func tokens(_ given: Value, interpreter: Interpreter, site: CallSite) throws(CellError)
     -> [String]
   {
     let range = site.range
+    // An `np.str_` (an item of an array of str) is a str.
+    var text = given
+    if case .standard(let item as NumPyString) = given { text = .string(item.text) }
     let lower = attribute("lower").isTruthy
     func lowered(_ value: Value) throws(CellError) -> Value {
       guard lower else { return value }

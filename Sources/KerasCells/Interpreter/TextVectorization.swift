@@ -235,6 +235,15 @@ final class TextVectorizationLayer: StandardObject {
     -> (texts: [String], scalar: Bool)
   {
     if let text = Self.text(value) { return ([text], true) }
+    if case .standard(let strings as NumPyStringArray) = value {
+      // One text per row: a 1-D array, or a column `(n, 1)`.
+      guard strings.shape.count == 1 || (strings.shape.count == 2 && strings.shape[1] == 1) else {
+        throw .unsupported(
+          "ConvBook's TextVectorization.\(function) takes one text per row, not an array of shape \(PythonText.repr(.tuple(strings.shape.map(Value.int))))",
+          at: range)
+      }
+      return (strings.items, false)
+    }
     guard let items = value.sequenceItems else {
       throw .unsupported(
         "ConvBook's TextVectorization.\(function) takes str or a list of str (no string tensors, arrays or datasets), not \(value.typeName)",
