@@ -483,6 +483,10 @@ public enum KerasModule: Equatable {
       if name == "get_file" || name == "get_source_inputs" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
+      // The base class of data generators (`class Batches(keras.utils.Sequence)`).
+      if name == "Sequence" || name == "PyDataset" {
+        return .function(Callable(.objectFactory(name), path: "keras.utils." + name))
+      }
       if name == "to_categorical" || name == "pad_sequences" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
