@@ -89,6 +89,15 @@ enum Builtins {
       return .standard(
         try TextVectorizationLayer(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.StringLookup", "keras.layers.IntegerLookup":
+      return .standard(
+        try IndexLookupLayer(
+          className: String(name.dropFirst("keras.layers.".count)), positional: positional,
+          keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.Hashing":
+      return .standard(
+        try HashingLayer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
     case "keras.preprocessing.text.Tokenizer":
       return .standard(
         try KerasTokenizer(
@@ -201,6 +210,9 @@ enum Builtins {
         return .int(count)
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
       case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
+      case .standard(let bytes as PythonBytes): return .int(bytes.bytes.count)
+      case .standard(let strings as EagerStringTensor) where !strings.shape.isEmpty:
+        return .int(strings.shape[0])
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":

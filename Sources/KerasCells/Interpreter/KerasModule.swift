@@ -366,8 +366,8 @@ public enum KerasModule: Equatable {
     case .layersExperimental:
       return name == "preprocessing" ? .module(.layersPreprocessing) : nil
     case .layersPreprocessing:
-      if name == "TextVectorization" {
-        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
+      if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
       }
       guard Self.preprocessingNames.contains(name) else { return nil }
       return .function(
@@ -384,9 +384,10 @@ public enum KerasModule: Equatable {
       if name == "dot" {
         return .function(Callable(.mergeFunction("Dot"), path: "keras.layers.dot"))
       }
-      // Run eagerly on Python strings (`TextVectorizationLayer`), not as a layer of models.
-      if name == "TextVectorization" {
-        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
+      // Run on data (`TextVectorizationLayer`, `IndexLookupLayer`); in models they make the
+      // engine's layers.
+      if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
       }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))

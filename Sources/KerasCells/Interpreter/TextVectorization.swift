@@ -113,6 +113,8 @@ final class TextVectorizationLayer: StandardObject {
     } else {
       name = interpreter.kerasNames.uniqueName(forClass: "TextVectorization")
     }
+    // Both Keras make their vocabulary a `StringLookup` layer, which takes a name.
+    _ = interpreter.kerasNames.uniqueName(forClass: "StringLookup")
     super.init()
     let vocabulary = values["vocabulary"] ?? Value.none
     if !vocabulary.isNone { try setVocabulary(vocabulary, range: range) }
@@ -182,13 +184,7 @@ final class TextVectorizationLayer: StandardObject {
     }
   }
 
-  static func text(_ value: Value) -> String? {
-    switch value {
-    case .string(let text): return text
-    case .standard(let text as NumPyString): return text.text
-    default: return nil
-    }
-  }
+  static func text(_ value: Value) -> String? { NumPyStringArray.text(value) }
 
   // MARK: Text to tokens
 
@@ -235,6 +231,10 @@ final class TextVectorizationLayer: StandardObject {
     -> (texts: [String], scalar: Bool)
   {
     if let text = Self.text(value) { return ([text], true) }
+    if case .standard(let tensor as EagerStringTensor) = value {
+      if tensor.shape.isEmpty { return (tensor.items, true) }
+      return try documents(.standard(tensor.array), function: function, range: range)
+    }
     if case .standard(let strings as NumPyStringArray) = value {
       // One text per row: a 1-D array, or a column `(n, 1)`.
       guard strings.shape.count == 1 || (strings.shape.count == 2 && strings.shape[1] == 1) else {
@@ -323,10 +323,7 @@ final class TextVectorizationLayer: StandardObject {
     }
     // Keras drops the special tokens from the counts before it sorts them.
     for special in specialTokens { counts[special] = nil }
-    var sorted = counts.sorted { a, b in
-      a.value != b.value
-        ? a.value > b.value : Array(b.key.utf8).lexicographicallyPrecedes(Array(a.key.utf8))
-    }.map(\.key)
+    var sorted = IndexLookupLayer.orderedByCount(counts, larger: IndexLookupLayer.largerText)
     if let maxTokens { sorted = Array(sorted.prefix(max(0, maxTokens - specialTokens.count))) }
     tokens = sorted
     index = [:]

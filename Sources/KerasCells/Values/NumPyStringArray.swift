@@ -6,12 +6,29 @@
 /// `ndim`, `size`, `len`, iteration, `tolist()` and indexing by int or slice on the first axis
 /// (an item is an `np.str_`, `NumPyString`). Arithmetic and the other array methods are refused.
 final class NumPyStringArray: StandardObject {
+  /// `str` items (dtype `<Un`), or the `bytes` items of a TensorFlow string tensor's `numpy()`
+  /// (dtype `object`), kept as their UTF-8 text.
+  enum Kind { case text, bytes }
+
   let items: [String]
   let shape: [Int]
+  let kind: Kind
 
-  init(items: [String], shape: [Int]) {
+  init(items: [String], shape: [Int], kind: Kind = .text) {
     self.items = items
     self.shape = shape
+    self.kind = kind
+  }
+
+  /// An item as Python shows it in the array: `'a'` or `b'a'`.
+  func itemRepr(_ offset: Int) -> String {
+    kind == .text
+      ? PythonText.repr(.string(items[offset])) : PythonBytes.repr(Array(items[offset].utf8))
+  }
+
+  /// An item as Python gets it: `np.str_` or `bytes`.
+  func itemValue(_ text: String) -> Value {
+    kind == .text ? .standard(NumPyString(text)) : .standard(PythonBytes(Array(text.utf8)))
   }
 
   /// The array of nested lists or tuples whose leaves are all `str` (or `np.str_`), or nil
@@ -58,7 +75,7 @@ final class NumPyStringArray: StandardObject {
 
   /// NumPy's `<U{n}`: n is the longest item's length in code points (at least 1).
   var dtypeName: String {
-    "<U\(max(1, items.map(\.unicodeScalars.count).max() ?? 1))"
+    kind == .bytes ? "object" : "<U\(max(1, items.map(\.unicodeScalars.count).max() ?? 1))"
   }
 
   private var strides: [Int] {
@@ -86,7 +103,7 @@ final class NumPyStringArray: StandardObject {
       let strides = self.strides
       body = NumPyArrayText.layout(
         shape: shape, strides: strides,
-        format: { offset in PythonText.repr(.string(self.items[offset])) },
+        format: itemRepr,
         separator: repr ? ", " : " ", lineWidth: NumPyArrayText.lineWidth - (repr ? 1 : 0),
         nextLinePrefix: " " + String(repeating: " ", count: prefix.count), summarize: summarize)
     }
@@ -98,7 +115,7 @@ final class NumPyStringArray: StandardObject {
           + (shape.count == 1 ? "\(shape[0])," : shape.map(String.init).joined(separator: ", "))
           + ")")
     }
-    extras.append("dtype='\(dtypeName)'")
+    extras.append(kind == .bytes ? "dtype=object" : "dtype='\(dtypeName)'")
     let text = prefix + body + ","
     let extra = extras.joined(separator: ", ") + ")"
     let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0
@@ -114,17 +131,20 @@ final class NumPyStringArray: StandardObject {
   var rows: [Value] {
     guard let first = shape.first else { return [] }
     let inner = Array(shape.dropFirst())
-    guard !inner.isEmpty else { return items.map { .standard(NumPyString($0)) } }
+    guard !inner.isEmpty else { return items.map(itemValue) }
     let size = inner.reduce(1, *)
     return (0..<first).map { row in
       .standard(
-        NumPyStringArray(items: Array(items[row * size..<(row + 1) * size]), shape: inner))
+        NumPyStringArray(
+          items: Array(items[row * size..<(row + 1) * size]), shape: inner, kind: kind))
     }
   }
 
   /// `tolist()`: nested lists of `str`.
   var list: Value {
-    guard shape.count > 1 else { return .list(PythonList(items.map(Value.string))) }
+    guard shape.count > 1 else {
+      return .list(PythonList(kind == .text ? items.map(Value.string) : items.map(itemValue)))
+    }
     return .list(
       PythonList(
         rows.map { row in
@@ -141,6 +161,7 @@ final class NumPyStringArray: StandardObject {
     case "ndim": return .int(shape.count)
     case "size": return .int(items.count)
     case "dtype": return .standard(NumPyStringDType(dtypeName))
+    case "T" where shape.count <= 1: return .standard(self)
     case "tolist": return .method(receiver: .standard(self), name: name)
     default:
       throw .unsupported(
@@ -187,11 +208,12 @@ final class NumPyStringArray: StandardObject {
       for position in picked {
         switch rows[position] {
         case .standard(let text as NumPyString): kept.append(text.text)
+        case .standard(let bytes as PythonBytes): kept.append(bytes.text)
         case .standard(let row as NumPyStringArray): kept += row.items
         default: break
         }
       }
-      return .standard(NumPyStringArray(items: kept, shape: [picked.count] + inner))
+      return .standard(NumPyStringArray(items: kept, shape: [picked.count] + inner, kind: kind))
     default:
       throw .unsupported(
         "ConvBook indexes arrays of str by an int or a slice of the first axis only", at: range)
@@ -216,7 +238,9 @@ final class NumPyStringDType: StandardObject {
 
   override func str(_ item: (Value) -> String) -> String { name }
 
-  override func repr(_ item: (Value) -> String) -> String { "dtype('\(name)')" }
+  override func repr(_ item: (Value) -> String) -> String {
+    "dtype('\(name == "object" ? "O" : name)')"
+  }
 
   override var comparisonKey: Value? { .string(name) }
 }
