@@ -89,6 +89,22 @@ enum Builtins {
       return .standard(
         try TextVectorizationLayer(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.StringLookup", "keras.layers.IntegerLookup":
+      return .standard(
+        try IndexLookupLayer(
+          className: String(name.dropFirst("keras.layers.".count)), positional: positional,
+          keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.Hashing":
+      return .standard(
+        try HashingLayer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.Tokenizer":
+      return .standard(
+        try KerasTokenizer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.text_to_word_sequence":
+      return try KerasTokenizer.textToWordSequence(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.utils.pad_sequences":
       return try PadSequences.call(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -193,6 +209,10 @@ enum Builtins {
         }
         return .int(count)
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
+      case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
+      case .standard(let bytes as PythonBytes): return .int(bytes.bytes.count)
+      case .standard(let strings as EagerStringTensor) where !strings.shape.isEmpty:
+        return .int(strings.shape[0])
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":

@@ -587,6 +587,12 @@ enum Calls {
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
+    case .standard(let vectorizer as TextVectorizationLayer):
+      instance = try vectorizer.layerInstance(range: range)
+    case .standard(let lookup as IndexLookupLayer):
+      instance = try lookup.layerInstance(range: range)
+    case .standard(let hashing as HashingLayer):
+      instance = try hashing.layerInstance(range: range)
     case .kerasTensor(let tensor) where tensor.isInput:
       do {
         try model.add(input: tensor)

@@ -371,6 +371,12 @@ enum EagerFunctions {
         return .standard(GradientTape(persistent: flag("persistent")))
       case .constant, .convertToTensor:
         guard let value = arguments["value"] else { throw missing("value") }
+        if arguments["shape"] == nil,
+          let strings = EagerStringTensor.make(value, arguments["dtype"])
+        {
+          try interpreter.budget.allocate(count: strings.items.count, size: 16, at: range)
+          return .standard(strings)
+        }
         var array = try EagerTensors.convert(
           value, dtype: try dtype(), function: path, range: range)
         if let target = try integers("shape") {

@@ -366,8 +366,8 @@ public enum KerasModule: Equatable {
     case .layersExperimental:
       return name == "preprocessing" ? .module(.layersPreprocessing) : nil
     case .layersPreprocessing:
-      if name == "TextVectorization" {
-        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
+      if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
       }
       guard Self.preprocessingNames.contains(name) else { return nil }
       return .function(
@@ -384,9 +384,10 @@ public enum KerasModule: Equatable {
       if name == "dot" {
         return .function(Callable(.mergeFunction("Dot"), path: "keras.layers.dot"))
       }
-      // Run eagerly on Python strings (`TextVectorizationLayer`), not as a layer of models.
-      if name == "TextVectorization" {
-        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
+      // Run on data (`TextVectorizationLayer`, `IndexLookupLayer`); in models they make the
+      // engine's layers.
+      if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
       }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
@@ -482,6 +483,10 @@ public enum KerasModule: Equatable {
       // for them (`weights='imagenet'`): the import works, the download is refused when called.
       if name == "get_file" || name == "get_source_inputs" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
+      }
+      // The base class of data generators (`class Batches(keras.utils.Sequence)`).
+      if name == "Sequence" || name == "PyDataset" {
+        return .function(Callable(.objectFactory(name), path: "keras.utils." + name))
       }
       if name == "to_categorical" || name == "pad_sequences" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
