@@ -60,6 +60,8 @@ enum Attributes {
           type: "AttributeError",
           message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
       }
+      // Every module's own name, as its errors print it (`numpy`, `tf_keras.api._v2.keras`).
+      if name == "__name__" { return .string(moduleName) }
       if let missing = TensorFunctions.missingAttribute(
         name, of: unwrapped, named: moduleName,
         kerasVersion: moduleVersion, range: range)

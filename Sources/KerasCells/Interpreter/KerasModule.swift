@@ -148,6 +148,9 @@ public enum KerasModule: Equatable {
     case .keras3Backend: return "keras.backend"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    // TensorFlow's own API modules (`TensorFlowEnvironment`) live under `tensorflow._api.v2`.
+    case .standard(let name) where name.hasPrefix("tensorflow."):
+      return "tensorflow._api.v2." + name.dropFirst("tensorflow.".count)
     case .standard(let name): return name
     case .numpy: return "numpy"
     case .convbook: return "convbook"
@@ -275,6 +278,9 @@ public enum KerasModule: Equatable {
 
   /// The tensorflow and tf-keras release whose behaviour ConvBook reproduces.
   public static let version = "2.21.0"
+  /// The NumPy release whose printing and errors ConvBook reproduces (the reference's,
+  /// `Tools/keras-reference/requirements.txt`): `np.__version__`.
+  static let numpyVersion = "2.4.6"
   /// `keras.__version__` under Keras 3 (tf-keras' `tf.keras` has none: see `Attributes.get`).
   static let keras3Version = "3.15.1"
 
@@ -328,6 +334,8 @@ public enum KerasModule: Equatable {
       case "device", "name_scope", "function", "distribute":
         return ContextManagers.attribute(name, module: "tensorflow")
       case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
+      case _ where TensorFlowEnvironment.tensorflowAttribute(name) != nil:
+        return TensorFlowEnvironment.tensorflowAttribute(name)
       default:
         if let initializer = Self.tensorflowInitializers[name] {
           return .function(Callable(.objectFactory(initializer), path: "tf." + name))
@@ -504,6 +512,7 @@ public enum KerasModule: Equatable {
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "\(prefix).datasets.\(dataset).load_data")) : nil
     case .numpy:
+      if name == "__version__" { return .string(Self.numpyVersion) }
       return NumPyFunctions.attribute(name) ?? NumPyScalars.attribute(name, module: "numpy")
     case .convbook: return name == "datasets" ? .module(.convbookDatasets) : nil
     case .convbookDatasets:
