@@ -758,7 +758,7 @@ enum Calls {
     }
     try LambdaTracing.trace(
       instance, on: tensors.map(\.shape), asList: asList, range: site.range,
-      interpreter: interpreter)
+      interpreter: interpreter, tensors: tensors)
     if interpreter.kerasVersion == .keras3, !asList, tensors.count == 1, !instance.isBuilt,
       let refusal = Keras3Wording.callRefusal(instance, input: tensors[0].shape, modelName: nil)
     {
