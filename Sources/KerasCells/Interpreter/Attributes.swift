@@ -77,7 +77,7 @@ enum Attributes {
         return .function(Callable(.activation(name), path: "keras.activations." + name))
       }
       if module == .keras3Backend, !KerasModule.keras3BackendNames.contains(name),
-        interpreter.session.lambdaTracingDepth == 0
+        interpreter.session.lambdaTracingDepth == 0 || interpreter.session.keras3LambdaInference
       {
         throw CellError(
           type: "AttributeError", message: "module 'keras.backend' has no attribute '\(name)'",

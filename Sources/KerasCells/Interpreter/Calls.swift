@@ -221,6 +221,8 @@ enum Calls {
           positional[1] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      try IdentifierConfigs.resolve(
+        &keywords, className: className, site: site, interpreter: interpreter)
       if interpreter.kerasVersion == .keras2 {
         try TFKerasArguments.convertIntegers(
           className: className, positional: &positional, keywords: &keywords, site: site,
@@ -762,7 +764,7 @@ enum Calls {
     }
     try LambdaTracing.trace(
       instance, on: tensors.map(\.shape), asList: asList, range: site.range,
-      interpreter: interpreter)
+      interpreter: interpreter, tensors: tensors)
     if interpreter.kerasVersion == .keras3, !asList, tensors.count == 1, !instance.isBuilt,
       let refusal = Keras3Wording.callRefusal(instance, input: tensors[0].shape, modelName: nil)
     {
@@ -960,18 +962,39 @@ enum Calls {
       instance, positional: [inputs], keywords: [], site: site, interpreter: interpreter)
   }
 
+  /// Whether `keras.Model(...)` makes a functional model, in both Keras versions: given inputs and
+  /// outputs as `(inputs, outputs)`, `(inputs, outputs=...)` or `(inputs=..., outputs=...)`.
+  static func makesFunctionalModel(positional: [Value], keywords: [(String, Value)]) -> Bool {
+    let labels = Set(keywords.map(\.0))
+    return positional.count == 2 || (positional.count == 1 && labels.contains("outputs"))
+      || (labels.contains("inputs") && labels.contains("outputs"))
+  }
+
   /// `keras.Model(inputs, outputs, name=None, trainable=True)` over one chain of layers. The model
   /// takes its name (`model`, `model_1`, ...) before Keras checks the graph, as in Keras.
   private static func makeFunctional(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let parameters = ["inputs", "outputs", "name", "trainable"]
-    if positional.count > parameters.count {
-      throw CellError(
-        type: "TypeError",
-        message:
-          "Functional.__init__() takes from 3 to 5 positional arguments but \(positional.count + 1) were given",
-        range: site.range)
+    var keywords = keywords
+    if interpreter.kerasVersion == .keras3 {
+      keywords = try Keras3Wording.functionalKeywords(
+        positional: positional, keywords: keywords, site: site)
+    } else if !makesFunctionalModel(positional: positional, keywords: keywords) {
+      // tf-keras' `Model.__init__` makes a plain, subclass-style model of any other call (its
+      // positional arguments unused) once the keywords it takes are checked.
+      let taken: Set<String> = [
+        "trainable", "dtype", "dynamic", "name", "autocast", "inputs", "outputs",
+      ]
+      if let unknown = keywords.first(where: { !taken.contains($0.0) }) {
+        throw CellError(
+          type: "TypeError",
+          message: "('Keyword argument not understood:', \(PythonFormat.quoted(unknown.0)))",
+          range: site.range)
+      }
+      throw .unsupported(
+        "keras.Model without inputs and outputs is model subclassing, which ConvBook does not run; write keras.Model(inputs=..., outputs=...) or use keras.Sequential",
+        at: site.range)
     }
     var values: [String: Value] = [:]
     for (parameter, value) in zip(parameters, positional) { values[parameter] = value }

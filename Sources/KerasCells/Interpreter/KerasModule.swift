@@ -199,6 +199,12 @@ public enum KerasModule: Equatable {
       return .unsupported(
         "`\(module).\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
         at: range)
+    case .tensorFunctions(let path) where path.hasPrefix("tensorflow.compat"):
+      // TensorFlow's compatibility modules mirror its whole API, which ConvBook has only in part.
+      guard !name.hasPrefix("_") else { return nil }
+      return .unsupported(
+        "ConvBook does not support `tf\(path.dropFirst("tensorflow".count)).\(name)` yet",
+        at: range)
     case .functools, .math:
       // Python's own modules that ConvBook has in part (`functools.reduce`): what it lacks is
       // its limitation, not an error Python would raise.
@@ -328,6 +334,9 @@ public enum KerasModule: Equatable {
       case "__version__": return .string(Self.version)
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
+      // `tf.compat.v1` and its submodules import (`from tensorflow.compat.v1 import image`, at
+      // the top of real model code); their functions are refused where used (`unsupportedName`).
+      case "compat": return .module(.tensorFunctions("tensorflow.compat"))
       case "newaxis": return Value.none
       case "TensorShape":
         return .function(Callable(.builtin("tf.TensorShape"), path: "tf.TensorShape"))
@@ -538,6 +547,15 @@ public enum KerasModule: Equatable {
     case .tensorFunctions(let namespace):
       if namespace == "keras.ops", name == "image" || name == "nn" {
         return .module(.tensorFunctions("keras.ops." + name))
+      }
+      if namespace == "tensorflow.compat", name == "v1" || name == "v2" {
+        return .module(.tensorFunctions("tensorflow.compat." + name))
+      }
+      if namespace.hasPrefix("tensorflow.compat.v"),
+        namespace.count == "tensorflow.compat.v1".count,
+        ["image", "math", "nn", "linalg", "random", "signal"].contains(name)
+      {
+        return .module(.tensorFunctions(namespace + "." + name))
       }
       return TensorFunctions.attribute(name, namespace: namespace)
     case .standard(let module): return StandardLibrary.attribute(name, of: module)
