@@ -221,6 +221,14 @@ enum Calls {
           positional[1] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      // `activation=relu6` (a function of the script): what it computes, the function kept for
+      // `layer.activation`.
+      let activationFunction =
+        keywords.first(where: { $0.0 == "activation" }).map(\.1)
+        ?? (className == "Activation" ? positional.first : nil)
+      try CustomActivations.resolve(
+        className: className, positional: &positional, keywords: &keywords, site: site,
+        interpreter: interpreter)
       if interpreter.kerasVersion == .keras2 {
         try TFKerasArguments.convertIntegers(
           className: className, positional: &positional, keywords: &keywords, site: site,
@@ -261,6 +269,9 @@ enum Calls {
         }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
+          interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
+        }
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
           interpreter.session.lambdaArguments[ObjectIdentifier(instance)] = lambdaArguments

@@ -37,6 +37,9 @@ enum LayerConfig {
       case "activation":
         switch layer.common.arguments["activation"] {
         case .string(let name): value = .string(name)
+        case .object(let object) where object.functionName != nil:
+          // A script's function: Keras serializes it by its `__name__`.
+          value = .string(object.functionName ?? "")
         case .none: value = .string("linear")
         default: throw unmodelled(key, of: layer, range: range)
         }

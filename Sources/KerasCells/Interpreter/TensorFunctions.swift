@@ -32,6 +32,9 @@ enum TensorFunctions {
     case matmul
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
     case backendSqrt
+    /// `K.relu(x, alpha=0.0, max_value=None, threshold=0.0)`: `tf.nn.leaky_relu`, `tf.nn.relu6`,
+    /// or `tf.nn.relu` then `tf.clip_by_value`, as tf-keras' backend chooses.
+    case backendRelu
     /// `K.epsilon()`: a number.
     case epsilon
     /// `tf.cast(x, dtype)`: to float32, the one dtype ConvBook computes in, it changes nothing.
@@ -117,6 +120,7 @@ enum TensorFunctions {
   private static func parameters(_ kind: Kind, keras: Bool) -> [String] {
     switch kind {
     case .unary, .backendSqrt: return ["x", "name"]
+    case .backendRelu: return ["x", "alpha", "max_value", "threshold"]
     case .binary(.power): return keras ? ["x", "a"] : ["x", "y", "name"]
     case .binary: return ["x", "y", "name"]
     case .reduce:
@@ -185,6 +189,7 @@ enum TensorFunctions {
   private static func defaults(_ kind: Kind, keras: Bool, namespace: String) -> [String: Value] {
     switch kind {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
+    case .backendRelu: return ["alpha": .float(0), "max_value": .none, "threshold": .float(0)]
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
     case .leakyRelu: return [keras ? "negative_slope" : "alpha": .float(0.2)]
@@ -305,7 +310,7 @@ enum TensorFunctions {
     "abs": (.unary(.abs), "tf.math.abs"), "sqrt": (.backendSqrt, "tf.math.sqrt"),
     "square": (.unary(.square), "tf.math.square"), "exp": (.unary(.exp), "tf.math.exp"),
     "log": (.unary(.log), "tf.math.log"), "sign": (.unary(.sign), "tf.math.sign"),
-    "relu": (.unary(.relu), "tf.nn.relu"), "sigmoid": (.unary(.sigmoid), "tf.math.sigmoid"),
+    "relu": (.backendRelu, "tf.nn.relu"), "sigmoid": (.unary(.sigmoid), "tf.math.sigmoid"),
     "tanh": (.unary(.tanh), "tf.math.tanh"), "softplus": (.unary(.softplus), "tf.math.softplus"),
     "softmax": (.softmax, "tf.nn.softmax"), "maximum": (.binary(.maximum), "tf.math.maximum"),
     "minimum": (.binary(.minimum), "tf.math.minimum"), "pow": (.binary(.power), "tf.math.pow"),
@@ -581,6 +586,35 @@ enum TensorFunctions {
         interpreter: interpreter, range: range)
       return .kerasTensor(
         try apply(.unary(.sqrt), entry.tfName, [clipped], interpreter: interpreter, range: range))
+    case .backendRelu:
+      let x = try tensor("x")
+      let alpha = number("alpha")
+      let threshold = number("threshold")
+      let maxValue = number("max_value")
+      if case .none? = arguments["max_value"] {} else if maxValue == nil {
+        throw limitation("with `max_value=\(PythonText.repr(arguments["max_value"] ?? .none))`")
+      }
+      guard let alpha, threshold == 0 else {
+        throw limitation("with a `threshold` or an `alpha` that is not a number")
+      }
+      if alpha != 0 {
+        guard maxValue == nil else { throw limitation("with both `alpha` and `max_value`") }
+        return .kerasTensor(
+          try apply(
+            .leakyRelu(alpha: alpha), "tf.nn.leaky_relu", [x], interpreter: interpreter,
+            range: range))
+      }
+      if maxValue == 6 {
+        return .kerasTensor(
+          try apply(.unary(.relu6), "tf.nn.relu6", [x], interpreter: interpreter, range: range))
+      }
+      let rectified = try apply(
+        .unary(.relu), "tf.nn.relu", [x], interpreter: interpreter, range: range)
+      guard let maxValue else { return .kerasTensor(rectified) }
+      return .kerasTensor(
+        try apply(
+          .clip(min: 0, max: maxValue), "tf.clip_by_value", [rectified],
+          interpreter: interpreter, range: range))
     case .binary(let binary):
       let first = entry.parameters[0]
       let second = entry.parameters[1]
