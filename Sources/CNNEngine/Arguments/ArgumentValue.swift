@@ -81,7 +81,8 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
 
   public static func == (lhs: KerasObject, rhs: KerasObject) -> Bool {
     lhs.typeName == rhs.typeName && lhs.arguments.map(\.0) == rhs.arguments.map(\.0)
-      && lhs.arguments.map(\.1) == rhs.arguments.map(\.1) && lhs.layer?.name == rhs.layer?.name && lhs.activation == rhs.activation
+      && lhs.arguments.map(\.1) == rhs.arguments.map(\.1) && lhs.layer?.name == rhs.layer?.name
+      && lhs.activation == rhs.activation
   }
 
   public var description: String { "<\(typeName) object>" }

@@ -134,6 +134,8 @@ enum TensorFunctionStep {
         outputSize: Array(outputShape[1...2]))
     case .shape:
       return try Tensor(shape: [first.rank], scalars: first.shape.map { Float($0) })
+    case .constant(let constant):
+      return try Tensor(shape: constant.shape, scalars: constant.values)
     case .dynamicReshape:
       return try first.reshaped(outputShape)
     case .dynamicResize(_, let method):

@@ -217,6 +217,13 @@ extension TensorFunction {
     switch self {
     case .shape:
       return inputs[0].dimensions
+    case .constant(let constant) where constant.shape.count == 1 && constant.values.count <= 64:
+      // A small vector of whole numbers (`tf.range(n)`): its values are known.
+      let limit: Float = 16_777_216
+      guard constant.values.allSatisfy({ $0 == $0.rounded() && abs($0) < limit }) else {
+        return nil
+      }
+      return constant.values.map { value -> Int? in Int(value) }
     case .binary(let binary, let constant, let constantFirst):
       if let constant {
         guard let x = values.first ?? nil, constant == constant.rounded(), abs(constant) < 1e15

@@ -61,6 +61,10 @@ public enum TensorFunction: Sendable, Equatable {
   /// `x op c` for a constant tensor `c` (an eager tensor such as a position embedding looked up
   /// for `tf.range(...)`), broadcast as NumPy does; `c op x` when `constantFirst`.
   case constantOperand(Binary, ConstantTensor, constantFirst: Bool)
+  /// A constant tensor (`tf.range(...)` inside a custom layer's `call`) made a value of the
+  /// graph, so that a layer with weights can be called on it (a position `Embedding` whose table
+  /// is the custom layer's): its one tensor input only places it in the graph.
+  case constant(ConstantTensor)
   /// `tf.nn.depth_to_space(x, block_size)` (NHWC): each pixel's channels become a block x block
   /// square of pixels.
   case depthToSpace(blockSize: Int)
@@ -151,6 +155,8 @@ public enum TensorFunction: Sendable, Equatable {
       return try TensorFunction.broadcast(inputs, name: name)
     case .select:
       return try TensorFunction.broadcast(inputs, name: name)
+    case .constant(let constant):
+      return TensorShape(constant.shape.map { Optional($0) })
     case .constantOperand(_, let constant, let constantFirst):
       let other = TensorShape(constant.shape.map { Optional($0) })
       return try TensorFunction.broadcast(

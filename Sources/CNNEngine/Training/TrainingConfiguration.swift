@@ -101,7 +101,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
     if let named = arguments.metricsByOutput {
       var metrics: [String: [String]] = [:]
       for (name, value) in named {
-        metrics[name] = try Self.metricNames(cellLosses, 
+        metrics[name] = try Self.metricNames(
+          cellLosses,
           value.sequenceItems == nil && value != .none ? .list([value]) : value)
       }
       perOutput.metricsByName = metrics

@@ -695,7 +695,17 @@ enum Calls {
       keywords = []
       AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
     }
-    if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
+    if positional.count == 1, case .array(let array) = positional[0],
+      let anchor = interpreter.session.traceInputs.last
+    {
+      // A layer of a custom layer called on a constant inside its `call`
+      // (`self.pos_emb(tf.range(start=0, limit=maxlen))`): the constant becomes a value of the
+      // traced graph, so that the layer's weights are the custom layer's, counted and trained.
+      let constant = try TensorFunctions.apply(
+        .constant(TensorFunction.ConstantTensor(shape: array.shape, values: array.scalars)),
+        "tf.constant", [anchor], interpreter: interpreter, range: site.range)
+      positional[0] = .kerasTensor(constant)
+    } else if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
       instance.layer is Embedding
     {
       // An Embedding of a constant (`tf.range(...)`) runs at once and gives a constant tensor.

@@ -60,7 +60,7 @@ enum CustomActivations {
         function, positional: [.kerasTensor(symbolic)], keywords: [],
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: name),
         interpreter: interpreter)
-    } catch where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
+    } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
       throw CellError.unsupported(
         refusal + " (it calls what ConvBook lacks: \(error.message))", at: range)
     } catch {
@@ -79,4 +79,33 @@ enum CustomActivations {
     }
     return .kerasObject(KerasObject(function: name, activation: activation))
   }
+
+  /// `keras.activations.serialize` of a script's function named `name` (a layer's
+  /// `get_config()["activation"]`): the name when the activations module has a global of that
+  /// name (`relu6`, `mish`), else the function's config dict. The globals of
+  /// `tf_keras/src/activations.py` and `keras/src/activations/__init__.py`, recorded.
+  static func serialized(_ name: String, keras3: Bool) -> Value {
+    guard !(keras3 ? keras3Globals : tfKerasGlobals).contains(name) else { return .string(name) }
+    return .dictionary([
+      (.string("module"), .string("builtins")), (.string("class_name"), .string("function")),
+      (.string("config"), .string(name)), (.string("registered_name"), .string("function")),
+    ])
+  }
+
+  static let tfKerasGlobals: Set<String> = [
+    "_TF_ACTIVATIONS_V2", "activation_layers", "backend", "deserialize", "elu", "exponential",
+    "gelu", "generic_utils", "get", "hard_sigmoid", "keras_export", "leaky_relu",
+    "legacy_serialization", "linear", "log_softmax", "mish", "object_registration", "relu", "relu6",
+    "saved_model_utils", "selu", "serialization_lib", "serialize", "sigmoid", "silu", "softmax",
+    "softplus", "softsign", "swish", "sys", "tanh", "tf", "types",
+  ]
+
+  static let keras3Globals: Set<String> = [
+    "ALL_OBJECTS", "ALL_OBJECTS_DICT", "activations", "celu", "deserialize", "elu", "exponential",
+    "gelu", "get", "glu", "hard_shrink", "hard_sigmoid", "hard_silu", "hard_tanh", "keras_export",
+    "leaky_relu", "linear", "log_sigmoid", "log_softmax", "mish", "object_registration", "relu",
+    "relu6", "selu", "serialization_lib", "serialize", "sigmoid", "silu", "soft_shrink", "softmax",
+    "softplus", "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax", "squareplus", "tanh",
+    "tanh_shrink", "threshold", "types",
+  ]
 }

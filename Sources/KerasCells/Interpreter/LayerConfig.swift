@@ -38,8 +38,7 @@ enum LayerConfig {
         switch layer.common.arguments["activation"] {
         case .string(let name): value = .string(name)
         case .object(let object) where object.functionName != nil:
-          // A script's function: Keras serializes it by its `__name__`.
-          value = .string(object.functionName ?? "")
+          value = CustomActivations.serialized(object.functionName ?? "", keras3: keras3)
         case .none: value = .string("linear")
         default: throw unmodelled(key, of: layer, range: range)
         }

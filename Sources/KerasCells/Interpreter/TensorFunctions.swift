@@ -536,7 +536,10 @@ enum TensorFunctions {
     var function: TensorFunction
     switch entry.kind {
     case .epsilon: return .float(1e-7)
-    case .range: return try constantRange(arguments, entry: entry, path: path, range: range)
+    case .range:
+      return try constantRange(
+        arguments, entry: entry, path: path, tracing: session.lambdaTracingDepth > 0,
+        range: range)
     case .pool(let mode):
       inputs = [try tensor("input")]
       // `ksize` / `strides`: a number, [rows, cols] or [1, rows, cols, 1].
@@ -591,7 +594,8 @@ enum TensorFunctions {
       let alpha = number("alpha")
       let threshold = number("threshold")
       let maxValue = number("max_value")
-      if case .none? = arguments["max_value"] {} else if maxValue == nil {
+      if case .none? = arguments["max_value"] {
+      } else if maxValue == nil {
         throw limitation("with `max_value=\(PythonText.repr(arguments["max_value"] ?? .none))`")
       }
       guard let alpha, threshold == 0 else {
@@ -1033,13 +1037,19 @@ enum TensorFunctions {
   /// constant vector (TensorFlow's eager tensor; an int64 NumPy array here), which model code
   /// feeds to an `Embedding` for position embeddings.
   private static func constantRange(
-    _ arguments: [String: Value], entry: Entry, path: String, range: SourceRange
+    _ arguments: [String: Value], entry: Entry, path: String, tracing: Bool, range: SourceRange
   ) throws(CellError) -> Value {
     let keras = entry.isKerasOperation
     func whole(_ name: String) throws(CellError) -> Int? {
       switch arguments[name] {
       case .int(let value)?: return value
       case .none?, nil: return nil
+      case .kerasTensor(let tensor)?
+      where tracing && tensor.shape.rank == 0 && tensor.knownValue?.count == 1
+        && tensor.knownValue?[0] != nil:
+        // `tf.range(start=0, limit=tf.shape(x)[-1])` inside a traced call: the size is known
+        // from the traced shape (a layer traced again for another shape gets its own).
+        return tensor.knownValue?[0] ?? 0
       case let value?:
         throw .unsupported(
           "ConvBook does not support `\(path)` with `\(name)=\(PythonText.repr(value))` yet (whole numbers only)",
