@@ -72,6 +72,7 @@ import Testing
     "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
     "embedding", "rnntrain_text_rnn", "trainstep_trainer_loop", "trainstep_gan",
     "trainstep_compute_loss", "trainstep_vae", "fnloss_script_functions",
+    "fnloss_ops_arange_positions",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
