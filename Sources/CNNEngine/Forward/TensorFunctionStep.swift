@@ -152,6 +152,13 @@ enum TensorFunctionStep {
         }
       }
       return output
+    case .randomUniform(_, let minimum, let maximum, let seed):
+      var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)), stream: "uniform")
+      var output = try Tensor(shape: outputShape)
+      output.withUnsafeMutableBufferPointer { values in
+        for index in values.indices { values[index] = Float(generator.uniform(minimum, maximum)) }
+      }
+      return output
     }
   }
 

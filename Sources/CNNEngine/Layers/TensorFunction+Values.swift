@@ -197,7 +197,7 @@ extension TensorFunction {
       }
       let d = inputs[0].dimensions
       return TensorShape([d[0], sizes[0], sizes[1], d[3]])
-    case .randomNormal(let entries, _, _, _):
+    case .randomNormal(let entries, _, _, _), .randomUniform(let entries, _, _, _):
       guard let sizes = Self.sizes(entries, values: values) else {
         throw .limitation(
           "ConvBook does not support random tensors of a shape tensor of unknown length")

@@ -96,6 +96,9 @@ public enum TensorFunction: Sendable, Equatable {
   /// `tf.random.normal(shape)` / `K.random_normal(shape)` for a shape that holds tensors: seeded,
   /// deterministic deviates (not TensorFlow's); every tensor input is a size.
   case randomNormal([ShapeEntry], mean: Double, standardDeviation: Double, seed: Int)
+  /// `tf.random.uniform(shape, minval, maxval)` / `K.random_uniform(shape, ...)` for a shape that
+  /// holds tensors: seeded, deterministic values in [minimum, maximum) (not TensorFlow's).
+  case randomUniform([ShapeEntry], minimum: Double, maximum: Double, seed: Int)
 
   /// The values of a constant tensor operand, row-major.
   public struct ConstantTensor: Sendable, Equatable {
@@ -127,7 +130,8 @@ public enum TensorFunction: Sendable, Equatable {
     case .dynamicReshape(let entries), .dynamicResize(let entries, _):
       return 1 + ShapeEntry.tensorCount(entries)
     case .select(let x, let y): return 1 + (x == nil ? 1 : 0) + (y == nil ? 1 : 0)
-    case .randomNormal(let entries, _, _, _): return ShapeEntry.tensorCount(entries)
+    case .randomNormal(let entries, _, _, _), .randomUniform(let entries, _, _, _):
+      return ShapeEntry.tensorCount(entries)
     default: return 1
     }
   }
@@ -363,7 +367,7 @@ public enum TensorFunction: Sendable, Equatable {
       }
       return TensorShape(dimensions)
     case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .dynamicResize,
-      .randomNormal, .pool:
+      .randomNormal, .randomUniform, .pool:
       return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }

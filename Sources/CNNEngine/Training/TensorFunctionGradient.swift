@@ -29,6 +29,7 @@ enum TensorFunctionGradient {
     case .reduce: return nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
+      .randomUniform,
       .oneHot, .gather, .constant:
       return nil
     case .resize(_, _, let method), .dynamicResize(_, let method):
@@ -108,7 +109,7 @@ enum TensorFunctionGradient {
     case .dynamicReshape:
       // The sizes are whole numbers computed from shapes: no gradient flows into them.
       return [g] + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
-    case .shape, .randomNormal, .oneHot, .constant:
+    case .shape, .randomNormal, .randomUniform, .oneHot, .constant:
       // (One-hot reads whole-number indices, which have no gradient.)
       // Values that depend on no input value (sizes, random deviates).
       return inputs.map { [Float](repeating: 0, count: $0.count) }

@@ -32,6 +32,9 @@ enum TensorFunctions {
     case matmul
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
     case backendSqrt
+    /// `K.resize_images(x, height_factor, width_factor, data_format, interpolation="nearest")`:
+    /// `tf.image.resize` to the sizes times the factors.
+    case backendResizeImages
     /// `K.relu(x, alpha=0.0, max_value=None, threshold=0.0)`: `tf.nn.leaky_relu`, `tf.nn.relu6`,
     /// or `tf.nn.relu` then `tf.clip_by_value`, as tf-keras' backend chooses.
     case backendRelu
@@ -121,6 +124,8 @@ enum TensorFunctions {
     switch kind {
     case .unary, .backendSqrt: return ["x", "name"]
     case .backendRelu: return ["x", "alpha", "max_value", "threshold"]
+    case .backendResizeImages:
+      return ["x", "height_factor", "width_factor", "data_format", "interpolation"]
     case .binary(.power): return keras ? ["x", "a"] : ["x", "y", "name"]
     case .binary: return ["x", "y", "name"]
     case .reduce:
@@ -190,6 +195,7 @@ enum TensorFunctions {
     switch kind {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
     case .backendRelu: return ["alpha": .float(0), "max_value": .none, "threshold": .float(0)]
+    case .backendResizeImages: return ["interpolation": .string("nearest")]
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
     case .leakyRelu: return [keras ? "negative_slope" : "alpha": .float(0.2)]
@@ -330,6 +336,8 @@ enum TensorFunctions {
     "epsilon": (.epsilon, ""),
     "shape": (.shape, "tf.compat.v1.shape"),
     "random_normal": (.randomNormal, "tf.random.normal"),
+    "random_uniform": (.randomUniform, "tf.random.uniform"),
+    "resize_images": (.backendResizeImages, "tf.image.resize"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -572,10 +580,6 @@ enum TensorFunctions {
       }
       function = .pool(mode, size: size, strides: strides, same: padding == "SAME")
     case .split, .unstack:
-      if session.lambdaTracingDepth > 0 {
-        // Several outputs inside a traced function: the Lambda's program has one per operation.
-        throw .unsupported("ConvBook does not support `\(path)` in a Lambda yet", at: range)
-      }
       return try split(
         entry, tensor(entry.parameters[0]), arguments, path: path, interpreter: interpreter,
         range: range)
@@ -589,6 +593,35 @@ enum TensorFunctions {
         interpreter: interpreter, range: range)
       return .kerasTensor(
         try apply(.unary(.sqrt), entry.tfName, [clipped], interpreter: interpreter, range: range))
+    case .backendResizeImages:
+      let x = try tensor("x")
+      guard arguments["data_format"] != nil else {
+        throw CellError(
+          type: "TypeError",
+          message: "resize_images() missing 1 required positional argument: 'data_format'",
+          range: range)
+      }
+      guard session.lambdaTracingDepth > 0 else {
+        // tf-keras records the shape arithmetic it does as layers of their own.
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      guard case .string("channels_last")? = arguments["data_format"] else {
+        throw limitation("with a data format other than \"channels_last\"")
+      }
+      guard case .string(let method)? = arguments["interpolation"],
+        ["nearest", "bilinear"].contains(method)
+      else { throw limitation("with this interpolation (ConvBook has nearest and bilinear)") }
+      guard x.shape.rank == 4, let height = x.shape.dimensions[1],
+        let width = x.shape.dimensions[2]
+      else { throw limitation("on a tensor of shape \(x.shape)") }
+      let rows = try int("height_factor")
+      let columns = try int("width_factor")
+      guard rows > 0, columns > 0 else { throw limitation("with factors below 1") }
+      let (newHeight, heightOverflow) = height.multipliedReportingOverflow(by: rows)
+      let (newWidth, widthOverflow) = width.multipliedReportingOverflow(by: columns)
+      guard !heightOverflow, !widthOverflow else { throw limitation("with these factors") }
+      inputs = [x]
+      function = .resize(height: newHeight, width: newWidth, method: method)
     case .backendRelu:
       let x = try tensor("x")
       let alpha = number("alpha")
@@ -934,7 +967,29 @@ enum TensorFunctions {
             "\(path.split(separator: ".").last ?? "gather")() missing 1 required positional argument: 'indices'",
           range: range)
       }
-    case .filled, .randomUniform:
+    case .randomUniform:
+      guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
+        return try eager(entry.tfName, arguments, site: site, interpreter: interpreter)
+      }
+      guard let minimum = number("minval") else {
+        throw limitation("with a `minval` that is not a number")
+      }
+      var upper = number("maxval")
+      if case .none? = arguments["maxval"] { upper = 1 }
+      guard let maximum = upper else {
+        throw limitation("with a `maxval` that is not a number")
+      }
+      if let dtype = arguments["dtype"], dtype.isTruthy,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with `dtype=\(PythonText.repr(dtype))`")
+      }
+      var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+      if case .int(let given)? = arguments["seed"] { seed = given }
+      session.randomOperationCount += 1
+      inputs = sizes
+      function = .randomUniform(entries, minimum: minimum, maximum: maximum, seed: seed)
+    case .filled:
       // An eager call (`EagerFunctions`) unless the shape holds Keras tensors.
       if try shapeEntries("shape", first: 0) != nil {
         throw limitation("with a shape holding Keras tensors")
