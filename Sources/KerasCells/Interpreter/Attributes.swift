@@ -161,6 +161,9 @@ enum Attributes {
       case "__func__": return application.callee
       default: return try get(name, of: application.callee, range: range, interpreter: interpreter)
       }
+    case .method(receiver: .instance, let method) where name == "__name__":
+      // A bound method of the script's class (`self.wasserstein_loss.__name__`).
+      return .string(method)
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind, !application.isBoundMethod else {
@@ -201,6 +204,11 @@ enum Attributes {
     case .layer(let instance):
       if let value = interpreter.session.objectAttributes.value(name, of: instance) {
         return value
+      }
+      if name == "activation",
+        let function = interpreter.session.activationFunctions[ObjectIdentifier(instance)]
+      {
+        return function
       }
       // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
       // expressions (inline values, exercise answers) keep them under both versions.

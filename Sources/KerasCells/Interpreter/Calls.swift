@@ -223,6 +223,14 @@ enum Calls {
       }
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
+      // `activation=relu6` (a function of the script): what it computes, the function kept for
+      // `layer.activation`.
+      let activationFunction =
+        keywords.first(where: { $0.0 == "activation" }).map(\.1)
+        ?? (className == "Activation" ? positional.first : nil)
+      try CustomActivations.resolve(
+        className: className, positional: &positional, keywords: &keywords, site: site,
+        interpreter: interpreter)
       if interpreter.kerasVersion == .keras2 {
         try TFKerasArguments.convertIntegers(
           className: className, positional: &positional, keywords: &keywords, site: site,
@@ -263,6 +271,9 @@ enum Calls {
         }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
+          interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
+        }
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
           interpreter.session.lambdaArguments[ObjectIdentifier(instance)] = lambdaArguments
@@ -692,7 +703,17 @@ enum Calls {
       keywords = []
       AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
     }
-    if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
+    if positional.count == 1, case .array(let array) = positional[0],
+      let anchor = interpreter.session.traceInputs.last
+    {
+      // A layer of a custom layer called on a constant inside its `call`
+      // (`self.pos_emb(tf.range(start=0, limit=maxlen))`): the constant becomes a value of the
+      // traced graph, so that the layer's weights are the custom layer's, counted and trained.
+      let constant = try TensorFunctions.apply(
+        .constant(TensorFunction.ConstantTensor(shape: array.shape, values: array.scalars)),
+        "tf.constant", [anchor], interpreter: interpreter, range: site.range)
+      positional[0] = .kerasTensor(constant)
+    } else if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
       instance.layer is Embedding
     {
       // An Embedding of a constant (`tf.range(...)`) runs at once and gives a constant tensor.
