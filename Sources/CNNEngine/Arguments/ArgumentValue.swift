@@ -63,6 +63,9 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   /// A layer passed to a wrapper (`TimeDistributed(layers.Dense(8))`); its `typeName` is the
   /// layer's class.
   public var layer: (any Layer)?
+  /// The model whose `model.optimizer` this is: its learning rate is the model's (read and set
+  /// through the model's compile arguments or its trainer); nil for other objects.
+  public var ownerModel: ObjectIdentifier?
 
   public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
     self.typeName = typeName

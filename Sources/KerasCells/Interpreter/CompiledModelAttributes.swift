@@ -50,17 +50,51 @@ enum CompiledModelAttributes {
             "ConvBook does not support `model.optimizer` for the optimizer \(PythonFormat.quoted(text)) yet",
             at: range)
         }
-        return .kerasObject(KerasObject(typeName: className))
+        var object = KerasObject(typeName: className)
+        object.ownerModel = owned(model, interpreter: interpreter)
+        return .kerasObject(object)
       }
       switch given {
       case .none: return Value.none
       case .string(let text): return .string(text)
-      case .object(let object): return .kerasObject(object)
+      case .object(var object):
+        if name == "optimizer" { object.ownerModel = owned(model, interpreter: interpreter) }
+        return .kerasObject(object)
       default:
         throw .unsupported(
           "ConvBook does not support `model.\(name)` for \(given) yet", at: range)
       }
     }
+  }
+
+  /// Registers `model` as the owner of the `model.optimizer` it answers, whose learning rate is
+  /// then the model's (`LearningRateVariable`).
+  private static func owned(_ model: SequentialModel, interpreter: Interpreter) -> ObjectIdentifier
+  {
+    let key = ObjectIdentifier(model)
+    interpreter.session.training.optimizerOwners[key] = model
+    return key
+  }
+
+  /// An optimizer's `learning_rate` (and tf-keras' `lr`): its variable; nil for other names and
+  /// objects. Keras 3's optimizers have no `lr`.
+  static func learningRate(
+    _ name: String, of object: KerasObject, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard name == "learning_rate" || name == "lr",
+      optimizerClasses.values.contains(object.typeName)
+    else { return nil }
+    let keras3 = interpreter.kerasVersion == .keras3
+    if keras3 && name == "lr" {
+      throw CellError(
+        type: "AttributeError", message: "'\(object.typeName)' object has no attribute 'lr'",
+        range: range)
+    }
+    let training = interpreter.session.training
+    return .standard(
+      LearningRateVariable(
+        optimizer: object, model: object.ownerModel.flatMap { training.optimizerOwners[$0] },
+        training: training, keras3: keras3))
   }
 
   /// An optimizer object's `name`: the one given, else tf-keras' class name (`Adam`) or Keras 3's
