@@ -317,6 +317,9 @@ enum Calls {
     case .mergeFunction(let className):
       return try callMergeFunction(
         className, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .unsupportedModelClass("clone_model"):
+      return try ModelCloning.clone(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass(let name):
       let message: String
       switch name {
