@@ -128,6 +128,9 @@ enum Attributes {
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
         return .method(receiver: base, name: name)
       }
+      if name == "get_config", ScheduleObjects.isSchedule(object) {
+        return .method(receiver: base, name: name)
+      }
       if let variable = try CompiledModelAttributes.learningRate(
         name, of: object, range: range, interpreter: interpreter)
       {

@@ -81,6 +81,11 @@ enum Calls {
         "\(path) is not available in ConvBook cells: only Keras model code runs here",
         at: site.range)
     case .kerasObject(let object):
+      if let rate = try ScheduleObjects.call(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return rate
+      }
       // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
       if let value = try EagerLosses.callObject(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

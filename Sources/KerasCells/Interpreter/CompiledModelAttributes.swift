@@ -91,10 +91,16 @@ enum CompiledModelAttributes {
         range: range)
     }
     let training = interpreter.session.training
-    return .standard(
-      LearningRateVariable(
-        optimizer: object, model: object.ownerModel.flatMap { training.optimizerOwners[$0] },
-        training: training, keras3: keras3))
+    let variable = LearningRateVariable(
+      optimizer: object, model: object.ownerModel.flatMap { training.optimizerOwners[$0] },
+      training: training, keras3: keras3)
+    guard variable.value != nil else {
+      // tf-keras answers the schedule object, Keras 3 the schedule's value at the current step.
+      throw .unsupported(
+        "ConvBook does not support `\(name)` of an optimizer given a learning rate schedule yet",
+        at: range)
+    }
+    return .standard(variable)
   }
 
   /// An optimizer object's `name`: the one given, else tf-keras' class name (`Adam`) or Keras 3's

@@ -76,7 +76,7 @@ enum LayerConfig {
   }
 
   /// A setting Keras stores as given: numbers, strings, booleans, None and tuples or lists of them.
-  private static func plainValue(_ argument: ArgumentValue) -> Value? {
+  static func plainValue(_ argument: ArgumentValue) -> Value? {
     switch argument {
     case .none: return Value.none
     case .bool(let flag): return .bool(flag)
