@@ -249,6 +249,11 @@ enum Attributes {
         throw .unsupported(
           "ConvBook does not support `History.params` after this kind of fit yet", at: range)
       case "model":
+        if let key = history.model,
+          let model = interpreter.session.training.states[key]?.model
+        {
+          return ClassCallbacks.modelValue(model, session: interpreter.session)
+        }
         throw .unsupported(
           "ConvBook does not support `History.model` yet; use the model you called fit on",
           at: range)

@@ -32,6 +32,9 @@ public final class CellTraining {
   /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate
   /// is its model's (`LearningRateVariable`).
   var optimizerOwners: [ObjectIdentifier: SequentialModel] = [:]
+  /// The names of each model's logs in its latest `fit` or `evaluate` (tf-keras'
+  /// `metrics_names` once training has built the metrics).
+  var metricNames: [ObjectIdentifier: [String]] = [:]
   /// `model.stop_training`, per model (set by a callback to end `fit` after the epoch).
   var stopTraining: [ObjectIdentifier: Bool] = [:]
 

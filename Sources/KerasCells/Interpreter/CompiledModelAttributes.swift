@@ -19,7 +19,13 @@ enum CompiledModelAttributes {
     let compiled = model.compileArguments
     switch name {
     case "metrics_names":
-      if interpreter.session.training.states[ObjectIdentifier(model)]?.trainer != nil {
+      let trained = interpreter.session.training.states[ObjectIdentifier(model)]?.trainer != nil
+      if trained, !keras3,
+        let names = interpreter.session.training.metricNames[ObjectIdentifier(model)]
+      {
+        return .list(PythonList(names.map(Value.string)))
+      }
+      if trained, !keras3 || (model.graph?.outputs.count ?? 1) > 1 {
         throw .unsupported(
           "ConvBook does not support `metrics_names` of a model that has been trained or evaluated yet",
           at: range)
