@@ -128,7 +128,10 @@ enum Attributes {
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
         return .method(receiver: base, name: name)
       }
-      if name == "get_config", ScheduleObjects.isSchedule(object) {
+      if name == "get_config",
+        ScheduleObjects.isSchedule(object)
+          || LayerConfig.objectConfig(object, keras3: interpreter.kerasVersion == .keras3) != nil
+      {
         return .method(receiver: base, name: name)
       }
       if let variable = try CompiledModelAttributes.learningRate(

@@ -660,6 +660,18 @@ extension Interpreter {
             path: "property"))
       }
       if case .kerasObject(let object) = receiver {
+        if name == "get_config",
+          let config = LayerConfig.objectConfig(object, keras3: kerasVersion == .keras3)
+        {
+          guard positional.isEmpty, keywords.isEmpty else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "\(object.typeName).get_config() takes 1 positional argument but \(positional.count + keywords.count + 1) were given",
+              range: site.range)
+          }
+          return config
+        }
         if name == "get_config", ScheduleObjects.isSchedule(object) {
           guard positional.isEmpty, keywords.isEmpty else {
             throw CellError(
