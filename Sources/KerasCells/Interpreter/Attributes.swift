@@ -130,6 +130,17 @@ enum Attributes {
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
         return .method(receiver: base, name: name)
       }
+      if name == "get_config",
+        ScheduleObjects.isSchedule(object)
+          || LayerConfig.objectConfig(object, keras3: interpreter.kerasVersion == .keras3) != nil
+      {
+        return .method(receiver: base, name: name)
+      }
+      if let variable = try CompiledModelAttributes.learningRate(
+        name, of: object, range: range, interpreter: interpreter)
+      {
+        return variable
+      }
       if name == "name",
         let optimizer = CompiledModelAttributes.optimizerName(
           object, keras3: interpreter.kerasVersion == .keras3)
@@ -251,6 +262,11 @@ enum Attributes {
         throw .unsupported(
           "ConvBook does not support `History.params` after this kind of fit yet", at: range)
       case "model":
+        if let key = history.model,
+          let model = interpreter.session.training.states[key]?.model
+        {
+          return ClassCallbacks.modelValue(model, session: interpreter.session)
+        }
         throw .unsupported(
           "ConvBook does not support `History.model` yet; use the model you called fit on",
           at: range)
@@ -632,6 +648,16 @@ enum Attributes {
     case (.function(let callable), _) where callable.userFunction != nil:
       // A function's attributes are its own `__dict__` (`f.calls = 0`, `f.__name__ = "g"`).
       callable.userFunction?.attributes[name] = value
+    case (.kerasObject(let object), "learning_rate"), (.kerasObject(let object), "lr"):
+      guard
+        case .standard(let variable as LearningRateVariable)? =
+          try CompiledModelAttributes.learningRate(
+            name, of: object, range: range, interpreter: interpreter)
+      else {
+        throw .unsupported(
+          "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells", at: range)
+      }
+      try variable.assign(value, range: range)
     case (.standard(let object), _):
       if try object.setAttribute(name, to: value, range: range) { return }
       throw CellError(

@@ -81,6 +81,11 @@ enum Calls {
         "\(path) is not available in ConvBook cells: only Keras model code runs here",
         at: site.range)
     case .kerasObject(let object):
+      if let rate = try ScheduleObjects.call(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return rate
+      }
       // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
       if let value = try EagerLosses.callObject(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -330,6 +335,9 @@ enum Calls {
     case .mergeFunction(let className):
       return try callMergeFunction(
         className, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .unsupportedModelClass("clone_model"):
+      return try ModelCloning.clone(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass(let name):
       let message: String
       switch name {

@@ -1062,6 +1062,13 @@ final class Interpreter {
   private func binary(
     _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
   ) throws(CellError) -> Value {
+    // An optimizer's learning rate computes as its value, a float32 eager tensor.
+    if case .standard(let variable as LearningRateVariable) = leftValue {
+      return try binary(operation, variable.tensor(range: range), rightValue, range: range)
+    }
+    if case .standard(let variable as LearningRateVariable) = rightValue {
+      return try binary(operation, leftValue, variable.tensor(range: range), range: range)
+    }
     // `"%s" % obj` shows an instance through its own `__str__` / `__repr__`.
     if let result = try instanceBinary(operation, leftValue, rightValue, range: range) {
       return result

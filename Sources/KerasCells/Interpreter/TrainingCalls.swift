@@ -371,11 +371,15 @@ enum TrainingCalls {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
     }
-    return .history(
-      FitHistory(
-        names: names, values: values, epochs: epochsRun,
-        params: epochsRun.isEmpty
-          ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun)))
+    var history = FitHistory(
+      names: names, values: values, epochs: epochsRun,
+      params: epochsRun.isEmpty ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun))
+    history.model = ObjectIdentifier(model)
+    // tf-keras' `metrics_names` once training built its metrics: the logs' names.
+    interpreter.session.training.metricNames[ObjectIdentifier(model)] = names.filter {
+      !$0.hasPrefix("val_") && $0 != callbacks.learningRateName
+    }
+    return .history(history)
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.
@@ -538,6 +542,7 @@ enum TrainingCalls {
     } catch {
       throw Self.error(error, site: site)
     }
+    interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
     if verbose > 0 {
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
       interpreter.write(
