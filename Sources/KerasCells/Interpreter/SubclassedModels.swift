@@ -88,7 +88,12 @@ extension KerasSubclassing {
         throw .unsupported(
           "ConvBook prints a subclassed model's summary without arguments only", at: site.range)
       }
-      let summary = try summary(of: instance, state: state, site: site, interpreter: interpreter)
+      var summary = try summary(
+        of: instance, state: state, site: site, interpreter: interpreter)
+      if interpreter.kerasVersion == .keras3, let graph = state.layer?.model {
+        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
+          of: graph)
+      }
       interpreter.emit(.summary(interpreter.packaged(summary)))
       return Value.none
     case "count_params":
