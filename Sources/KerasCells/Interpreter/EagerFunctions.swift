@@ -731,7 +731,10 @@ enum EagerFunctions {
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
       var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
-      if let given = try integer("seed") { seed = given }
+      // A `keras.random.SeedGenerator` draws from the session's seed too (`KerasRandom`).
+      if !KerasRandom.isSeedGenerator(arguments["seed"]), let given = try integer("seed") {
+        seed = given
+      }
       session.randomOperationCount += 1
       var generator = SeededGenerator(
         seed: UInt64(bitPattern: Int64(seed)),

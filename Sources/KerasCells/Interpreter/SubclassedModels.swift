@@ -275,7 +275,9 @@ extension KerasSubclassing {
           name: state.name, inputLayerName: "", inputShape: TensorShape([]),
           rows: keras3CalledRows(of: instance, interpreter: interpreter))
       }
-      // Keras 3 lists the tracked layers unbuilt, built or not.
+      // Keras 3 lists the tracked layers unbuilt, but for a model built when it was made (one
+      // with an `Input`): its output shape and parameters (`compute_output_shape` of the shape
+      // it was built on).
       let rows = trackedLayers(of: instance, session: interpreter.session).map { value in
         let className: String
         let name: String
@@ -286,6 +288,11 @@ extension KerasSubclassing {
           (name, className) = (object.layerState?.name ?? "", object.type.name)
         case .model(let model):
           (name, className) = (model.name, model.className)
+          if model.isBuilt, let shape = model.outputShape {
+            return ModelSummary.Row(
+              name: name, className: className, inputShape: TensorShape([]),
+              outputShape: shape, weights: model.calledInstance.weights, multiplyAccumulates: 0)
+          }
         default: (name, className) = ("", "")
         }
         return ModelSummary.Row(
