@@ -424,6 +424,10 @@ enum TensorFunctions {
     if case .staticShape = entry.kind, case .kerasTensor(let x)? = arguments["x"] {
       return try staticShape(of: x, site: site, interpreter: interpreter)
     }
+    // `keras.ops.shape` of data: its sizes, a tuple of numbers.
+    if case .staticShape = entry.kind, case .array(let array)? = arguments["x"] {
+      return .tuple(array.shape.map { .int($0) })
+    }
     func limitation(_ what: String) -> CellError {
       .unsupported(
         "ConvBook does not support `\(path)` \(what)\(session.lambdaTracingDepth > 0 ? " in a Lambda" : "") yet",
