@@ -1249,7 +1249,7 @@ extension TensorFunctions {
     kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where name == "ops" || name == "random":
+    case (.keras, .keras2) where name == "ops" || name == "random" || name == "config":
       return CellError(
         type: "AttributeError",
         message: "module '\(moduleName ?? module.pythonName)' has no attribute '\(name)'",
