@@ -98,8 +98,11 @@ enum Attributes {
         }
         if !removedInKeras3 { return value }
       }
-      if case .inert(let moduleName) = module, moduleName.hasPrefix("tensorflow.data") {
-        // `tf.data.Dataset` is modelled (`TFDataModule`); the rest is ConvBook's limitation.
+      if case .inert(let moduleName) = module,
+        moduleName.hasPrefix("tensorflow.data") || moduleName == "keras.config"
+      {
+        // `tf.data.Dataset` and Keras 3's settings are modelled (`TFDataModule`,
+        // `KerasModule.kerasConfigAttribute`); the rest is ConvBook's limitation.
         throw .unsupported("ConvBook does not support `\(moduleName).\(name)` yet", at: range)
       }
       if case .inert(let moduleName) = module {

@@ -461,6 +461,10 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .tensorFunction(let namespace, let name):
+      if namespace == "keras.random", name == KerasRandom.seedGeneratorType {
+        return try KerasRandom.seedGenerator(
+          positional: positional, keywords: keywords, site: site)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)

@@ -299,6 +299,23 @@ public enum KerasModule: Equatable {
     "warnings.filterwarnings", "warnings.simplefilter",
   ]
 
+  /// Keras 3's `keras.config`: the settings ConvBook runs with (the TensorFlow backend,
+  /// channels_last images, float32, epsilon 1e-7; setting the image format to its default), and
+  /// the calls that change only tracebacks or model loading, accepted with no effect. Its other
+  /// names (dtype policies, logging, flash attention) are refused by name.
+  static func kerasConfigAttribute(_ name: String) -> Value? {
+    let path = "keras.config." + name
+    switch name {
+    case "image_data_format", "floatx", "backend", "set_image_data_format":
+      return .function(Callable(.builtin("keras.backend." + name), path: path))
+    case "epsilon": return TensorFunctions.attribute(name, namespace: "keras.backend")
+    case "disable_traceback_filtering", "enable_traceback_filtering",
+      "enable_unsafe_deserialization":
+      return .function(Callable(.builtin("no effect"), path: path))
+    default: return nil
+    }
+  }
+
   /// `module.name`, or nil when the module has no such attribute.
   public func attribute(_ name: String) -> Value? {
     let path = pythonName + "." + name
@@ -378,6 +395,8 @@ public enum KerasModule: Equatable {
       // Keras 3 only, like `ops`: its functions are refused by name when called.
       case "random": return .module(.tensorFunctions("keras.random"))
       case "saving": return .module(.inert("keras.saving"))
+      // Keras 3 only, like `ops` (`kerasConfigAttribute`).
+      case "config": return .module(.inert("keras.config"))
       default: return nil
       }
     case .layersExperimental:
@@ -532,6 +551,7 @@ public enum KerasModule: Equatable {
       if Self.noEffectCalls.contains(path) {
         return .function(Callable(.builtin("no effect"), path: path))
       }
+      if module == "keras.config" { return Self.kerasConfigAttribute(name) }
       if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
       if module == "tensorflow.data" || module == "tensorflow.data.experimental",
