@@ -1064,6 +1064,13 @@ final class Interpreter {
   private func binary(
     _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
   ) throws(CellError) -> Value {
+    // An optimizer's learning rate computes as its value, a float32 eager tensor.
+    if case .standard(let variable as LearningRateVariable) = leftValue {
+      return try binary(operation, variable.tensor(range: range), rightValue, range: range)
+    }
+    if case .standard(let variable as LearningRateVariable) = rightValue {
+      return try binary(operation, leftValue, variable.tensor(range: range), range: range)
+    }
     // `"%s" % obj` shows an instance through its own `__str__` / `__repr__`.
     if let result = try instanceBinary(operation, leftValue, rightValue, range: range) {
       return result
@@ -1086,8 +1093,11 @@ final class Interpreter {
         operation, leftValue, rightValue, interpreter: self, range: range)
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
-      return try ArrayOperations.binary(
+      let result = try ArrayOperations.binary(
         operation, leftValue, rightValue, range: range, budget: budget)
+      NumPyScalarOverflow.check(
+        operation, leftValue, rightValue, result: result, range: range, interpreter: self)
+      return result
     }
     if case .dictionary(let a) = leftValue, case .dictionary(let b) = rightValue,
       let result = try StandardCollections.counterArithmetic(
