@@ -229,6 +229,12 @@ final class Interpreter {
             .module(imported.module.components == ["keras"] ? module : root)
         }
       }
+    case .relativeImport:
+      var error = CellError(
+        type: "ImportError", message: "attempted relative import with no known parent package",
+        range: statement.range)
+      error.tracebackRange = statement.range
+      throw error
     case .importNames(let modulePath, let names):
       noteTensorFlowKerasImport(modulePath.components)
       guard

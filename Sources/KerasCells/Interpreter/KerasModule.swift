@@ -571,6 +571,10 @@ public enum KerasModule: Equatable {
       if namespace == "tensorflow.compat", name == "v1" || name == "v2" {
         return .module(.tensorFunctions("tensorflow.compat." + name))
       }
+      // `tf.compat.v1.logging.set_verbosity(...)` quietens TensorFlow (`TensorFlowEnvironment`).
+      if namespace == "tensorflow.compat.v1", name == "logging" {
+        return .module(.standard("tensorflow.compat.v1.logging"))
+      }
       if namespace.hasPrefix("tensorflow.compat.v"),
         namespace.count == "tensorflow.compat.v1".count,
         ["image", "math", "nn", "linalg", "random", "signal"].contains(name)

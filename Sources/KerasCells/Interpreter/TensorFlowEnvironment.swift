@@ -9,14 +9,13 @@ enum TensorFlowEnvironment {
   /// The modules, reached as `.standard` modules through `tf.config`, `tf.test`, ...
   static let modules: Set<String> = [
     "tensorflow.config", "tensorflow.config.experimental", "tensorflow.test",
-    "tensorflow.autograph", "tensorflow.compat", "tensorflow.compat.v1",
-    "tensorflow.compat.v1.logging", "tensorflow.version",
+    "tensorflow.autograph", "tensorflow.compat.v1.logging", "tensorflow.version",
   ]
 
   /// `tf.NAME` for the names of the `tensorflow` module itself that this file answers.
   static func tensorflowAttribute(_ name: String) -> Value? {
     switch name {
-    case "config", "test", "autograph", "compat", "version":
+    case "config", "test", "autograph", "version":
       return .module(.standard("tensorflow." + name))
     case "executing_eagerly", "get_logger": return StandardLibrary.function("tensorflow", name)
     default: return nil
@@ -25,8 +24,7 @@ enum TensorFlowEnvironment {
 
   static func attribute(_ name: String, of module: String) -> Value? {
     switch (module, name) {
-    case ("tensorflow.config", "experimental"), ("tensorflow.compat", "v1"),
-      ("tensorflow.compat.v1", "logging"):
+    case ("tensorflow.config", "experimental"):
       return .module(.standard(module + "." + name))
     case ("tensorflow.config", _), ("tensorflow.config.experimental", _):
       return configFunctions.contains(name) ? StandardLibrary.function(module, name) : nil

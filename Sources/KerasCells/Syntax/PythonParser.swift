@@ -761,8 +761,10 @@ public struct PythonParser {
         return nil
       }
       guard let module, relativeLevel == 0 else {
-        deferUnsupported("relative import", "relative imports (from . import ...)", at: range)
-        return nil
+        return Statement(
+          .relativeImport(
+            names: [ImportedName(name: "*", alias: nil, nameRange: star.range, range: star.range)]
+          ), range: range)
       }
       return Statement(
         .importNames(
@@ -791,8 +793,7 @@ public struct PythonParser {
     if isParenthesized { _ = try expectOperator(")") }
     let range = fromToken.range.union(previous.range)
     guard let module, relativeLevel == 0 else {
-      deferUnsupported("relative import", "relative imports (from . import ...)", at: range)
-      return nil
+      return Statement(.relativeImport(names: names), range: range)
     }
     return Statement(.importNames(module: module, names: names), range: range)
   }

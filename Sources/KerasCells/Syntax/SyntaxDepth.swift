@@ -43,7 +43,9 @@ enum SyntaxDepth {
     case .expression(let expression): return [expression]
     case .assignment(let targets, let value): return targets + [value]
     case .augmentedAssignment(let target, _, let value): return [target, value]
-    case .importModules, .importNames, .pass, .breakStatement, .continueStatement: return []
+    case .importModules, .importNames, .relativeImport, .pass, .breakStatement,
+      .continueStatement:
+      return []
     case .functionDefinition(let definition):
       return definition.decorators + definition.parameters.compactMap(\.defaultValue)
     case .classDefinition(let definition):

@@ -178,6 +178,7 @@ extension Statement.Kind {
     case .augmentedAssignment: "augmentedAssignment"
     case .importModules: "importModules"
     case .importNames: "importNames"
+    case .relativeImport: "relativeImport"
     case .forLoop: "forLoop"
     case .ifStatement: "ifStatement"
     case .pass: "pass"

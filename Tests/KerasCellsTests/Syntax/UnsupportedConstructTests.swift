@@ -31,10 +31,6 @@ import Testing
       message: "generator functions (yield) are not supported in ConvBook cells",
       span: "1:14-1:19"),
     Case(
-      source: "from . import helpers", construct: "relative import",
-      message: "relative imports (from . import ...) are not supported in ConvBook cells",
-      span: "1:1-1:22"),
-    Case(
       source: "z = 1 + 2j", construct: "complex literal",
       message: "complex number literals are not supported in ConvBook cells",
       span: "1:9-1:11"),

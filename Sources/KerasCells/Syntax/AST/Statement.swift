@@ -15,6 +15,10 @@ public struct Statement: Hashable, Sendable {
     case importModules([ImportedModule])
     /// `from module import a as b, c` (parenthesized or not).
     case importNames(module: DottedName, names: [ImportedName])
+    /// `from . import a` / `from ..module import b`: a script has no parent package, so Python
+    /// raises ImportError when the statement runs (not before: inside a function that is never
+    /// called it is harmless).
+    case relativeImport(names: [ImportedName])
     /// `for target in iterable:` with its body; the target has the same
     /// forms as an assignment target.
     case forLoop(target: Expression, iterable: Expression, body: [Statement])
