@@ -258,6 +258,10 @@ public final class SequentialModel {
     return SequentialModel(name: name, tensors: tensors, totals: totals)
   }
 
+  /// Whether the model was built from an `Input` when it was made (a functional model, a
+  /// Sequential model given `keras.Input(...)`), not on the shape of its first call.
+  public var startsFromInput: Bool { kind == .functional || givenInput != nil }
+
   /// `model.add(keras.Input(...))`: the tensor's input layer becomes the model's.
   public func add(input tensor: KerasTensor) throws(KerasError) {
     try addLayer(tensor.producer)
