@@ -20,6 +20,9 @@ public struct Optimizer: Sendable, Equatable {
 
   public var kind: Kind
   public var learningRate: Float
+  /// A learning-rate schedule given instead of a number: the rate of each update is its value at
+  /// the update's step (`iterations` before the update), as both Kerases compute it.
+  public var schedule: LearningRateSchedule?
   public var momentum: Float = 0
   public var nesterov = false
   public var beta1: Float = 0.9
@@ -85,7 +88,8 @@ public struct Optimizer: Sendable, Equatable {
     _ gradients: [[Float]], to variables: inout [[Float]], state: inout State, threads: Int = 1,
     squares: [Int: [Float]] = [:]
   ) {
-    let lr = learningRate
+    // A schedule's settings were checked when it was made, so its rate is a number here.
+    let lr = schedule.flatMap { try? $0.rate(at: state.iterations) } ?? learningRate
     if let weightDecay {
       for v in variables.indices {
         for i in variables[v].indices { variables[v][i] -= variables[v][i] * weightDecay * lr }

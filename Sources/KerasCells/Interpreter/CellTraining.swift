@@ -29,6 +29,12 @@ public final class CellTraining {
   var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
   /// What code assigned to a layer's `activation` (`ClassLayerSettings`), read back as given.
   var assignedActivations: [ObjectIdentifier: (layer: LayerInstance, value: Value)] = [:]
+  /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate
+  /// is its model's (`LearningRateVariable`).
+  var optimizerOwners: [ObjectIdentifier: SequentialModel] = [:]
+  /// The names of each model's logs in its latest `fit` or `evaluate` (tf-keras'
+  /// `metrics_names` once training has built the metrics).
+  var metricNames: [ObjectIdentifier: [String]] = [:]
   /// `model.stop_training`, per model (set by a callback to end `fit` after the epoch).
   var stopTraining: [ObjectIdentifier: Bool] = [:]
 

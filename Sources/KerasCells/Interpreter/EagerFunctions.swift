@@ -437,6 +437,12 @@ enum EagerFunctions {
         return .standard(GradientTape(persistent: flag("persistent")))
       case .constant, .convertToTensor:
         guard let value = arguments["value"] else { throw missing("value") }
+        if arguments["shape"] == nil,
+          let strings = EagerStringTensor.make(value, arguments["dtype"])
+        {
+          try interpreter.budget.allocate(count: strings.items.count, size: 16, at: range)
+          return .standard(strings)
+        }
         var array = try EagerTensors.convert(
           value, dtype: try dtype(), function: path, range: range)
         if let target = try integers("shape") {
@@ -496,7 +502,19 @@ enum EagerFunctions {
         let x = try tensor("x")
         guard let target = try dtype() else { throw missing("dtype") }
         var values = EagerTensors.doubles(x)
-        if target.isInteger { values = values.map { $0.rounded(.towardZero) } }
+        if target.isInteger {
+          values = values.map { $0.rounded(.towardZero) }
+          // A float outside the integer dtype's range casts to a number TensorFlow leaves to the
+          // processor; integers wrap (`make`).
+          let limit = target == .int32 ? 2_147_483_648.0 : 9_223_372_036_854_775_808.0
+          if EagerDType(of: x).isFloat,
+            let outside = values.first(where: { !($0 >= -limit && $0 < limit) })
+          {
+            throw .unsupported(
+              "ConvBook does not cast the value \(PythonFormat.float(outside)) to \(target.rawValue) (out of its range: TensorFlow's result depends on the processor)",
+              at: range)
+          }
+        }
         if target == .float32 { values = values.map { Double(Float($0)) } }
         return try made(target, x.shape, values)
       case .identity:
