@@ -15,7 +15,8 @@ public final class SequentialModel {
     case functional
   }
 
-  public let name: String
+  /// Keras 3 lets code rename a model (`model.name = "..."`, `rename`).
+  public private(set) var name: String
   public let kind: Kind
   public private(set) var inputLayer: InputLayer?
   /// The layers after the input layer.
@@ -256,6 +257,15 @@ public final class SequentialModel {
       totals = try adding(tensor.producer, to: totals, model: name, layerIndex: index + 1)
     }
     return SequentialModel(name: name, tensors: tensors, totals: totals)
+  }
+
+  /// Keras 3's `model.name = new`: the model's own name (its summary's title, `model.name`);
+  /// false, leaving it as it was, for a model already called as a layer of another, whose node
+  /// keeps the name it was called with.
+  public func rename(_ newName: String) -> Bool {
+    guard calledAsLayer == nil else { return false }
+    name = newName
+    return true
   }
 
   /// Whether the model was built from an `Input` when it was made (a functional model, a
