@@ -48,6 +48,9 @@ public struct ModelSummary: Sendable, Equatable {
     public var outputShapes: [TensorShape]?
     /// Whether those come as a tuple (`MultiHeadAttention`'s output and scores), not a list.
     public var outputsAsTuple = false
+    /// Keras 3: the row of a functional model with several outputs that a subclassed model
+    /// called; it shows the outputs of the node the model was built with, a tuple.
+    public var keras3ShowsOutputTuple = false
     /// A nested model whose outputs were given as a dict: its keys, in the order given, and each
     /// key's shape (tf-keras prints the dict).
     public var outputsByKey: [KeyedShape]?

@@ -15,7 +15,8 @@ public final class SequentialModel {
     case functional
   }
 
-  public let name: String
+  /// Keras 3 lets code rename a model (`model.name = "..."`, `rename`).
+  public private(set) var name: String
   public let kind: Kind
   public private(set) var inputLayer: InputLayer?
   /// The layers after the input layer.
@@ -257,6 +258,19 @@ public final class SequentialModel {
     }
     return SequentialModel(name: name, tensors: tensors, totals: totals)
   }
+
+  /// Keras 3's `model.name = new`: the model's own name (its summary's title, `model.name`);
+  /// false, leaving it as it was, for a model already called as a layer of another, whose node
+  /// keeps the name it was called with.
+  public func rename(_ newName: String) -> Bool {
+    guard calledAsLayer == nil else { return false }
+    name = newName
+    return true
+  }
+
+  /// Whether the model was built from an `Input` when it was made (a functional model, a
+  /// Sequential model given `keras.Input(...)`), not on the shape of its first call.
+  public var startsFromInput: Bool { kind == .functional || givenInput != nil }
 
   /// `model.add(keras.Input(...))`: the tensor's input layer becomes the model's.
   public func add(input tensor: KerasTensor) throws(KerasError) {

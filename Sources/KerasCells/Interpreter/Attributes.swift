@@ -648,6 +648,12 @@ enum Attributes {
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
+    case (.model(let model), "name") where interpreter.kerasVersion == .keras3:
+      // Keras 3's name is a plain attribute (tf-keras' a read-only property: below).
+      guard case .string(let newName) = value, model.rename(newName) else {
+        throw .unsupported(
+          "ConvBook renames a model only to a string, before it is called as a layer", at: range)
+      }
     case (.function(let callable), _) where callable.userFunction != nil:
       // A function's attributes are its own `__dict__` (`f.calls = 0`, `f.__name__ = "g"`).
       callable.userFunction?.attributes[name] = value

@@ -254,15 +254,27 @@ extension KerasSubclassing {
       let built = layer?.isBuilt == true
       var shape =
         built && !atConstruction ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
-      // Built by a call on data: Keras 3 built the layer on the data's batch size, which ConvBook's
-      // trace leaves unknown (`EagerCalls`).
-      if let batch = instance.layerState?.eagerBatch, shape.rank > 0, shape.dimensions[0] == nil {
+      // A model built from an `Input` keeps the shapes of that build (the outputs of its node,
+      // a tuple of them for several); Keras 3 built the other layers on the shape of the call.
+      var outputShapes: [TensorShape]?
+      if case .model(let model) = value, model.startsFromInput {
+        outputShapes = model.outputShapeList
+      } else if let batch = instance.layerState?.eagerBatch, shape.rank > 0,
+        shape.dimensions[0] == nil
+      {
+        // Built by a call on data: Keras 3 built the layer on the data's batch size, which
+        // ConvBook's trace leaves unknown (`EagerCalls`).
         shape = TensorShape([batch] + shape.dimensions.dropFirst())
       }
-      return ModelSummary.Row(
+      var row = ModelSummary.Row(
         name: name, className: className, inputShape: TensorShape([]), outputShape: shape,
         weights: built ? layer?.weights ?? [] : [], multiplyAccumulates: 0,
         isBuilt: built || atConstruction)
+      if let outputShapes {
+        row.outputShapes = outputShapes
+        row.keras3ShowsOutputTuple = true
+      }
+      return row
     }
   }
 

@@ -42,6 +42,9 @@ enum TensorFunctions {
     case epsilon
     /// `tf.cast(x, dtype)`: to float32, the one dtype ConvBook computes in, it changes nothing.
     case cast
+    /// `keras.ops.convert_to_tensor(x)` inside a layer's call: the tensor itself (a weight read
+    /// as a tensor, `ops.convert_to_tensor(self.embeddings)`).
+    case convertToTensor
     /// `keras.ops.shape(x)`: a Keras tensor's static shape, a tuple (Keras 3 only).
     case staticShape
     /// `tf.shape(x)` / `K.shape(x)`: the sizes as a tensor, known or not.
@@ -159,6 +162,7 @@ enum TensorFunctions {
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
     case .epsilon: return []
     case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
+    case .convertToTensor: return ["x", "dtype", "sparse", "ragged"]
     case .staticShape: return ["x"]
     case .shape: return keras ? ["x"] : ["input", "out_type", "name"]
     case .depthToSpace, .spaceToDepth:
@@ -372,6 +376,7 @@ enum TensorFunctions {
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
+    "convert_to_tensor": (.convertToTensor, "convert_to_tensor"),
     "depth_to_space": (.depthToSpace, "depth_to_space"),
     "space_to_depth": (.spaceToDepth, "space_to_depth"),
     "arange": (.range, "arange"),
@@ -813,6 +818,16 @@ enum TensorFunctions {
         )
       }
       function = .unary(.identity)
+    case .convertToTensor:
+      // Outside a call Keras 3 records a `ConvertToTensor` operation, which ConvBook has not.
+      guard session.lambdaTracingDepth > 0, case .kerasTensor(let x)? = arguments["x"],
+        arguments["dtype"].map({ $0.isNone || TensorFlowDType.requestedName($0) == "float32" })
+          ?? true,
+        !(arguments["sparse"]?.isTruthy ?? false), !(arguments["ragged"]?.isTruthy ?? false)
+      else {
+        throw limitation("on this value")
+      }
+      return .kerasTensor(x)
     case .staticShape:
       throw limitation("on a value of type '\(arguments["x"]?.typeName ?? "NoneType")'")
     case .shape:

@@ -171,7 +171,10 @@ public enum Keras3SummaryText {
       "(" + shape.dimensions.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + ")"
     }
     // A layer whose call returns several tensors: their shapes as a list.
-    if let shapes = row.outputShapes { return "[" + shapes.map(text).joined(separator: ", ") + "]" }
+    if let shapes = row.outputShapes {
+      let items = shapes.map(text).joined(separator: ", ")
+      return row.keras3ShowsOutputTuple ? "(" + items + ")" : "[" + items + "]"
+    }
     // A nested model shows what its last call returned (`format_layer_shape`).
     return text(row.lastCallOutputShape ?? row.outputShape)
   }
