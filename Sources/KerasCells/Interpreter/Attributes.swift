@@ -170,6 +170,9 @@ enum Attributes {
       case "__func__": return application.callee
       default: return try get(name, of: application.callee, range: range, interpreter: interpreter)
       }
+    case .function(let callable) where callable.kind == .sequentialClass && name == "from_config":
+      return .function(
+        Callable(.builtin("keras.Sequential.from_config"), path: callable.path + ".from_config"))
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind, !application.isBoundMethod else {

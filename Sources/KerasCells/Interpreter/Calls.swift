@@ -322,6 +322,9 @@ enum Calls {
     case .mergeFunction(let className):
       return try callMergeFunction(
         className, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .unsupportedModelClass("model_from_json"):
+      return try ModelConfig.fromJSON(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass("clone_model"):
       return try ModelCloning.clone(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
