@@ -48,6 +48,27 @@ public struct Optimizer: Sendable, Equatable {
     }
   }
 
+  /// Keras 3's `optimizer.variables` once built (at its first step), as `model.summary()` counts
+  /// them in its `Optimizer params` line: `iteration` (int64, 8 bytes) and `learning_rate`
+  /// (float32), then float32 slots shaped like each trainable variable: SGD one `momentum` when
+  /// momentum > 0, Adam and AdamW `momentum` and `velocity`, RMSprop `velocity` plus `momentum`
+  /// when momentum > 0 and `average_gradient` when centered. Nil if the sizes overflow.
+  public func keras3Variables(trainableSizes: [Int]) -> (count: Int, bytes: Int)? {
+    let slots: Int
+    switch kind {
+    case .sgd: slots = momentum > 0 ? 1 : 0
+    case .adam, .adamW: slots = 2
+    case .rmsprop: slots = 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0)
+    }
+    guard let values = try? Exact.sum(trainableSizes),
+      let slotValues = try? Exact.multiply(values, slots),
+      let count = try? Exact.add(slotValues, 2),
+      let slotBytes = try? Exact.multiply(slotValues, 4),
+      let bytes = try? Exact.add(slotBytes, 8 + 4)
+    else { return nil }
+    return (count, bytes)
+  }
+
   /// Slots per variable (momentums, velocities) and the step count.
   struct State {
     var iterations = 0

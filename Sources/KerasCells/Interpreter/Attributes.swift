@@ -60,6 +60,8 @@ enum Attributes {
           type: "AttributeError",
           message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
       }
+      // Every module's own name, as its errors print it (`numpy`, `tf_keras.api._v2.keras`).
+      if name == "__name__" { return .string(moduleName) }
       if let missing = TensorFunctions.missingAttribute(
         name, of: unwrapped, named: moduleName,
         kerasVersion: moduleVersion, range: range)
@@ -75,7 +77,7 @@ enum Attributes {
         return .function(Callable(.activation(name), path: "keras.activations." + name))
       }
       if module == .keras3Backend, !KerasModule.keras3BackendNames.contains(name),
-        interpreter.session.lambdaTracingDepth == 0
+        interpreter.session.lambdaTracingDepth == 0 || interpreter.session.keras3LambdaInference
       {
         throw CellError(
           type: "AttributeError", message: "module 'keras.backend' has no attribute '\(name)'",
@@ -96,8 +98,11 @@ enum Attributes {
         }
         if !removedInKeras3 { return value }
       }
-      if case .inert(let moduleName) = module, moduleName.hasPrefix("tensorflow.data") {
-        // `tf.data.Dataset` is modelled (`TFDataModule`); the rest is ConvBook's limitation.
+      if case .inert(let moduleName) = module,
+        moduleName.hasPrefix("tensorflow.data") || moduleName == "keras.config"
+      {
+        // `tf.data.Dataset` and Keras 3's settings are modelled (`TFDataModule`,
+        // `KerasModule.kerasConfigAttribute`); the rest is ConvBook's limitation.
         throw .unsupported("ConvBook does not support `\(moduleName).\(name)` yet", at: range)
       }
       if case .inert(let moduleName) = module {
@@ -173,6 +178,9 @@ enum Attributes {
     case .function(let callable) where callable.kind == .sequentialClass && name == "from_config":
       return .function(
         Callable(.builtin("keras.Sequential.from_config"), path: callable.path + ".from_config"))
+    case .method(receiver: .instance, let method) where name == "__name__":
+      // A bound method of the script's class (`self.wasserstein_loss.__name__`).
+      return .string(method)
     case .function(let callable) where ["func", "args", "keywords"].contains(name):
       // `functools.partial`'s attributes: what it calls, and the arguments it adds.
       guard case .partial(let application) = callable.kind, !application.isBoundMethod else {
@@ -213,6 +221,11 @@ enum Attributes {
     case .layer(let instance):
       if let value = interpreter.session.objectAttributes.value(name, of: instance) {
         return value
+      }
+      if name == "activation",
+        let function = interpreter.session.activationFunctions[ObjectIdentifier(instance)]
+      {
+        return function
       }
       // Keras 3 layers have no `input_shape` / `output_shape` (models still do); ConvBook's own
       // expressions (inline values, exercise answers) keep them under both versions.

@@ -126,6 +126,14 @@ public final class CellTraining {
     return String(weight[..<slash])
   }
 
+  /// Keras 3's `Optimizer params` of the model's summary: its optimizer's variables once a step
+  /// has built it (`compile` makes a new optimizer, unbuilt until the next step).
+  func keras3OptimizerParameters(of model: SequentialModel) -> ModelSummary.OptimizerParameters? {
+    guard let variables = states[ObjectIdentifier(model)]?.trainer?.keras3OptimizerVariables
+    else { return nil }
+    return .init(count: variables.count, bytes: variables.bytes)
+  }
+
   /// Weights of a model trained in this session, for figures and exercises.
   public func trainedWeights(of model: SequentialModel) -> ModelWeights? {
     synchronize(model)

@@ -60,6 +60,13 @@ enum CompiledModelAttributes {
         object.ownerModel = owned(model, interpreter: interpreter)
         return .kerasObject(object)
       }
+      if name == "loss", case .object(let object) = given,
+        let function = interpreter.session.training.compiledFunctions[ObjectIdentifier(model)]?[
+          object.typeName]
+      {
+        // The script's own function (`loss=self.wasserstein_loss`), as given.
+        return function
+      }
       switch given {
       case .none: return Value.none
       case .string(let text): return .string(text)

@@ -37,6 +37,8 @@ enum LayerConfig {
       case "activation":
         switch layer.common.arguments["activation"] {
         case .string(let name): value = .string(name)
+        case .object(let object) where object.functionName != nil:
+          value = CustomActivations.serialized(object.functionName ?? "", keras3: keras3)
         case .none: value = .string("linear")
         default: throw unmodelled(key, of: layer, range: range)
         }
