@@ -633,6 +633,12 @@ enum Methods {
       }
       return try ModelConfig.json(
         of: model, keywords: keywords, site: site, interpreter: interpreter)
+    case "to_yaml":
+      throw CellError(
+        type: "RuntimeError",
+        message:
+          "Method `model.to_yaml()` has been removed due to security risk of arbitrary code execution. Please use `model.to_json()` instead.",
+        range: site.range)
     case "save":
       throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
     default:
