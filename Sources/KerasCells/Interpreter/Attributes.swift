@@ -62,6 +62,15 @@ enum Attributes {
       }
       // Every module's own name, as its errors print it (`numpy`, `tf_keras.api._v2.keras`).
       if name == "__name__" { return .string(moduleName) }
+      // tf-keras keeps `model_from_yaml` only to refuse it when called (Keras 3 has none).
+      if unwrapped == .models, name == "model_from_yaml" {
+        guard moduleVersion == .keras2 else {
+          throw CellError(
+            type: "AttributeError",
+            message: "module '\(moduleName)' has no attribute '\(name)'", range: range)
+        }
+        return .function(Callable(.unsupportedModelClass(name), path: "keras.models." + name))
+      }
       if let missing = TensorFunctions.missingAttribute(
         name, of: unwrapped, named: moduleName,
         kerasVersion: moduleVersion, range: range)
@@ -175,6 +184,9 @@ enum Attributes {
       case "__func__": return application.callee
       default: return try get(name, of: application.callee, range: range, interpreter: interpreter)
       }
+    case .function(let callable) where callable.kind == .sequentialClass && name == "from_config":
+      return .function(
+        Callable(.builtin("keras.Sequential.from_config"), path: callable.path + ".from_config"))
     case .method(receiver: .instance, let method) where name == "__name__":
       // A bound method of the script's class (`self.wasserstein_loss.__name__`).
       return .string(method)
@@ -478,6 +490,9 @@ enum Attributes {
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
       "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
       "compute_output_shape", "add_loss":
+      return .method(receiver: .model(model), name: name)
+    // tf-keras keeps the method only to refuse it (Keras 3 has none).
+    case "to_yaml" where interpreter.kerasVersion == .keras2:
       return .method(receiver: .model(model), name: name)
     default: return nil
     }

@@ -794,6 +794,13 @@ enum Builtins {
     case "keras.backend.is_keras_tensor":
       try exactly(1)
       return try isKerasTensor(positional[0], kerasVersion: interpreter.kerasVersion, range: range)
+    case "keras.Sequential.from_config":
+      guard let config = positional.first ?? keywords.first(where: { $0.0 == "config" })?.1,
+        positional.count + keywords.count == 1
+      else {
+        throw typeError("Sequential.from_config() missing 1 required positional argument: 'config'")
+      }
+      return try ModelConfig.sequential(from: config, site: site, interpreter: interpreter)
     case "keras.backend.get_value":
       try exactly(1)
       switch positional[0] {

@@ -335,6 +335,15 @@ enum Calls {
     case .mergeFunction(let className):
       return try callMergeFunction(
         className, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .unsupportedModelClass("model_from_yaml"):
+      throw CellError(
+        type: "RuntimeError",
+        message:
+          "Method `model_from_yaml()` has been removed due to security risk of arbitrary code execution. Please use `Model.to_json()` and `model_from_json()` instead.",
+        range: site.range)
+    case .unsupportedModelClass("model_from_json"):
+      return try ModelConfig.fromJSON(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass("clone_model"):
       return try ModelCloning.clone(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)

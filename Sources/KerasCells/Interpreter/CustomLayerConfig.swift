@@ -56,7 +56,7 @@ extension KerasSubclassing {
 
   /// Keras' serialized float32 dtype: tf-keras' name, Keras 3's `DTypePolicy` dict (as its
   /// layers' recorded configs hold it).
-  private static func dtypeValue(_ interpreter: Interpreter) -> Value {
+  static func dtypeValue(_ interpreter: Interpreter) -> Value {
     guard interpreter.kerasVersion == .keras3,
       let recorded = KerasLayerConfigs.defaults("Dense", keras3: true)?.first(where: {
         $0.0 == "dtype"

@@ -9,6 +9,18 @@ enum KerasLayerConfigs {
     keras3 ? keras3Defaults(className) : keras2Defaults(className)
   }
 
+  /// The classes whose entry in a model's config has no `build_config` even when built, per
+  /// version (Keras 3 keeps one only for layers that define `build`).
+  static func withoutBuildConfig(keras3: Bool) -> Set<String> {
+    keras3
+      ? [
+        "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
+        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D",
+        "GlobalMaxPooling2D", "Dropout", "SpatialDropout2D", "Activation", "ReLU", "Softmax",
+        "Reshape",
+      ] : []
+  }
+
   private static func dict(_ pairs: [(String, Value)]) -> Value {
     .dictionary(pairs.map { (.string($0.0), $0.1) })
   }

@@ -620,7 +620,26 @@ enum Methods {
         .model(model), positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
       return .none
-    case "save", "to_json", "get_config":
+    case "get_config":
+      try noArguments(name, positional, keywords, site)
+      return try ModelConfig.config(of: model, interpreter: interpreter, range: site.range)
+    case "to_json":
+      guard positional.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(interpreter.kerasVersion == .keras3 ? "Model" : "Model").to_json() takes 1 positional argument but \(positional.count + 1) were given",
+          range: site.range)
+      }
+      return try ModelConfig.json(
+        of: model, keywords: keywords, site: site, interpreter: interpreter)
+    case "to_yaml":
+      throw CellError(
+        type: "RuntimeError",
+        message:
+          "Method `model.to_yaml()` has been removed due to security risk of arbitrary code execution. Please use `model.to_json()` instead.",
+        range: site.range)
+    case "save":
       throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
     default:
       throw CellError(
