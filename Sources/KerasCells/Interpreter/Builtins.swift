@@ -89,6 +89,22 @@ enum Builtins {
       return .standard(
         try TextVectorizationLayer(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.StringLookup", "keras.layers.IntegerLookup":
+      return .standard(
+        try IndexLookupLayer(
+          className: String(name.dropFirst("keras.layers.".count)), positional: positional,
+          keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.Hashing":
+      return .standard(
+        try HashingLayer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.Tokenizer":
+      return .standard(
+        try KerasTokenizer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.text_to_word_sequence":
+      return try KerasTokenizer.textToWordSequence(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.utils.pad_sequences":
       return try PadSequences.call(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -113,6 +129,14 @@ enum Builtins {
       return try call(
         name, positional: [ArrayOperations.scalar(array, at: 0)], keywords: [], site: site,
         interpreter: interpreter)
+    }
+    // An optimizer's learning rate converts as its float32 value.
+    if ["int", "float", "abs", "round"].contains(name),
+      case .standard(let variable as LearningRateVariable)? = positional.first
+    {
+      return try call(
+        name, positional: [try variable.scalar(range: range)] + positional.dropFirst(),
+        keywords: keywords, site: site, interpreter: interpreter)
     }
     // `int(x)`, `float(x)`, `abs(x)` and `range(x)` of a NumPy scalar read its Python number.
     if ["int", "float", "abs", "range", "chr", "hex", "bin", "oct"].contains(name),
@@ -193,6 +217,10 @@ enum Builtins {
         }
         return .int(count)
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
+      case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
+      case .standard(let bytes as PythonBytes): return .int(bytes.bytes.count)
+      case .standard(let strings as EagerStringTensor) where !strings.shape.isEmpty:
+        return .int(strings.shape[0])
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":
@@ -762,6 +790,40 @@ enum Builtins {
     case "keras.backend.is_keras_tensor":
       try exactly(1)
       return try isKerasTensor(positional[0], kerasVersion: interpreter.kerasVersion, range: range)
+    case "keras.backend.get_value":
+      try exactly(1)
+      switch positional[0] {
+      case .standard(let variable as LearningRateVariable): return try variable.scalar(range: range)
+      case .variable:
+        return try Methods.call(
+          "numpy", on: positional[0], positional: [], keywords: [], site: site,
+          interpreter: interpreter)
+      default:
+        throw .unsupported(
+          "ConvBook's keras.backend.get_value() takes a variable (a weight or an optimizer's learning rate), not \(positional[0].typeName)",
+          at: range)
+      }
+    case "keras.backend.set_value":
+      try exactly(2)
+      if interpreter.kerasVersion == .keras3 {
+        // The legacy `set_value` of Keras 3's `tf.keras.backend` reads `x.dtype.name`, and a
+        // Keras 3 variable's dtype is a string.
+        throw CellError(
+          type: "AttributeError", message: "'str' object has no attribute 'name'", range: range)
+      }
+      switch positional[0] {
+      case .standard(let variable as LearningRateVariable):
+        try variable.assign(positional[1], range: range)
+      case .variable:
+        _ = try Methods.call(
+          "assign", on: positional[0], positional: [positional[1]], keywords: [], site: site,
+          interpreter: interpreter)
+      default:
+        throw .unsupported(
+          "ConvBook's keras.backend.set_value() takes a variable (a weight or an optimizer's learning rate), not \(positional[0].typeName)",
+          at: range)
+      }
+      return .none
     case "keras.backend.count_params":
       // `np.prod(x.shape)`: the number of values of a weight (or of a tensor with a known shape).
       try exactly(1)

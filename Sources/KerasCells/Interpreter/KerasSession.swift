@@ -25,6 +25,12 @@ public final class KerasSession {
   var layerOrigins: [ObjectIdentifier: SourceRange] = [:]
   /// The function of each `Lambda` layer, until its first call traces it (`LambdaTracing`).
   var lambdaFunctions: [ObjectIdentifier: Value] = [:]
+  /// A layer's activation given as a function of the script (`activation=relu6`), which
+  /// `layer.activation` gives back.
+  var activationFunctions: [ObjectIdentifier: Value] = [:]
+  /// The symbolic input of each custom layer's `call` being traced, innermost last: a constant a
+  /// layer is called on there (`self.pos_emb(tf.range(n))`) becomes a value of the graph on it.
+  var traceInputs: [KerasTensor] = []
   /// The keyword arguments a `Lambda`'s `arguments=` dict passes to its function at every call.
   var lambdaArguments: [ObjectIdentifier: [(String, Value)]] = [:]
   /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
@@ -116,6 +122,9 @@ public final class KerasSession {
   var logging = LoggingState()
   /// `sys.argv`: one list for the run, made at its first use.
   var systemArguments: PythonList?
+  /// True while Keras 3 would run the `Lambda` function being traced itself (no `output_shape=`
+  /// given): `keras.backend` then lacks tf-keras' legacy functions there too.
+  var keras3LambdaInference = false
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {

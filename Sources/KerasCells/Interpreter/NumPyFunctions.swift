@@ -224,6 +224,10 @@ enum NumPyFunctions {
           type: "TypeError", message: "array() missing required argument 'object' (pos 0)",
           range: range)
       }
+      if dtype == nil, let strings = NumPyStringArray.make(from: given) {
+        try budget.allocate(count: strings.items.count, size: 16, at: range)
+        return .standard(NumPyStringArray(items: strings.items, shape: strings.shape))
+      }
       return .array(
         try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
     case "unique":

@@ -65,6 +65,15 @@ enum NumPyScalars {
       if path != "tensorflow.random.set_seed" {
         interpreter.session.numpyRandom = NumPyRandomState(seed: UInt32(seed))
       }
+      if path == "keras.utils.set_random_seed" {
+        // Keras seeds Python's `random` too (`random.seed(seed)`): the order in which `fit`
+        // shuffles a Sequence's batches.
+        try interpreter.session.pythonRandom.seed(
+          argument,
+          StandardArguments(
+            function: "seed", positional: [argument], keywords: [], site: site,
+            interpreter: interpreter))
+      }
       return .none
     case "numpy.prod":
       let array = try ArrayOperations.array(
