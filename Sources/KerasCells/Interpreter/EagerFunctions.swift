@@ -772,14 +772,27 @@ enum EagerFunctions {
       let second = try number("limit")
       let step = try number("delta") ?? 1
       let (start, stop) = second.map { (first, $0) } ?? (0, first)
-      let floats = ["start", "limit", "delta"].contains { name in
-        if case .float? = arguments[name].map(NumPyScalar.number) { return true }
-        if let tensor = arguments[name].flatMap(EagerTensors.operand) {
-          return EagerDType(of: tensor).isFloat
+      // TensorFlow infers the widest dtype of the arguments in the order int32, int64, float32,
+      // float64: a Python int is int32 (int64 beyond its range), a float float32, a NumPy scalar
+      // or a tensor its own dtype.
+      let order: [EagerDType] = [.int32, .int64, .float32, .float64]
+      var inferred = EagerDType.int32
+      for name in ["start", "limit", "delta"] {
+        guard let given = arguments[name], !given.isNone else { continue }
+        let kind: EagerDType
+        switch given {
+        case .float: kind = .float32
+        case .int(let number): kind = Int32(exactly: number) == nil ? .int64 : .int32
+        case .standard(let scalar as NumPyScalar):
+          kind = EagerDType(of: scalar.array)
+        default:
+          kind = EagerTensors.operand(given).map { EagerDType(of: $0) } ?? .int32
         }
-        return false
+        if (order.firstIndex(of: kind) ?? 0) > (order.firstIndex(of: inferred) ?? 0) {
+          inferred = kind
+        }
       }
-      let dtype = try dtype() ?? (floats ? .float32 : .int32)
+      let dtype = try dtype() ?? inferred
       guard step != 0 else {
         throw EagerArithmetic.kernelError("Range", "Requires delta != 0: 0", range: range)
       }
