@@ -934,6 +934,8 @@ enum Builtins {
       return .function(Callable(.unsupportedModelClass(name), path: path))
     case .standard(is NumPyScalar):
       return .function(Callable(.unsupportedModelClass(name), path: "numpy." + name))
+    case .standard(let layer as any KerasDataLayer):
+      return .function(Callable(.unsupportedModelClass(name), path: layer.classPath))
     default:
       if names.contains(name) || exceptionBases[name] != nil {
         return .function(Callable(.builtin(name), path: name))

@@ -6,7 +6,9 @@ import CNNEngine
 /// decimal text (`tf.strings.as_string`); with `mask_value` that value is 0 and the others go
 /// to `1 + fingerprint % (num_bins - 1)`. `salt=` (a keyed SipHash) and the counting output modes
 /// are refused.
-final class HashingLayer: StandardObject {
+final class HashingLayer: StandardObject, KerasDataLayer {
+  var className: String { "Hashing" }
+
   let numBins: Int
   let maskValue: String?
   let kerasVersion: KerasVersion
@@ -59,11 +61,7 @@ final class HashingLayer: StandardObject {
 
   override var typeName: String { "Hashing" }
 
-  override func repr(_ item: (Value) -> String) -> String {
-    kerasVersion == .keras3
-      ? "<Hashing name=\(name), built=True>"
-      : "<tf_keras.src.layers.preprocessing.hashing.Hashing object>"
-  }
+  override func repr(_ item: (Value) -> String) -> String { layerRepr }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value?

@@ -8,7 +8,7 @@ import CNNEngine
 /// (`to_hash_bucket_fast`, FarmHash's fingerprint, for strings; `x mod n` for integers); `adapt`
 /// orders the tokens by count, most frequent first, ties by the token, larger first (the reverse
 /// of NumPy's `lexsort`), as `TextVectorization` does (`orderedByCount`).
-final class IndexLookupLayer: StandardObject {
+final class IndexLookupLayer: StandardObject, KerasDataLayer {
   enum Token: Hashable {
     case text(String)
     case integer(Int)
@@ -103,11 +103,7 @@ final class IndexLookupLayer: StandardObject {
 
   override var typeName: String { className }
 
-  override func repr(_ item: (Value) -> String) -> String {
-    kerasVersion == .keras3
-      ? "<\(className) name=\(name), built=True>"
-      : "<tf_keras.src.layers.preprocessing.\(isString ? "string_lookup" : "integer_lookup").\(className) object>"
-  }
+  override func repr(_ item: (Value) -> String) -> String { layerRepr }
 
   private static func integer(_ value: Value) -> Int? {
     switch value {

@@ -16,7 +16,9 @@ import CNNEngine
 /// one-string lists), not string tensors or datasets. Called on a Keras tensor (a `dtype="string"`
 /// input) or added to a Sequential model it is the engine's `TextVectorization` layer
 /// (`layerInstance`): shapes and summaries, no forward pass.
-final class TextVectorizationLayer: StandardObject {
+final class TextVectorizationLayer: StandardObject, KerasDataLayer {
+  var className: String { "TextVectorization" }
+
   enum Standardize { case none, lower, strip, lowerAndStrip }
   enum Split { case none, whitespace, character }
   enum OutputMode: String {
@@ -151,12 +153,7 @@ final class TextVectorizationLayer: StandardObject {
     return made
   }
 
-  override func repr(_ item: (Value) -> String) -> String {
-    // tf-keras' default repr has the object's address, which ConvBook leaves out.
-    kerasVersion == .keras3
-      ? "<TextVectorization name=\(name), built=True>"
-      : "<tf_keras.src.layers.preprocessing.text_vectorization.TextVectorization object>"
-  }
+  override func repr(_ item: (Value) -> String) -> String { layerRepr }
 
   private var specialTokens: [String] { outputMode == .int ? ["", "[UNK]"] : ["[UNK]"] }
 
