@@ -223,6 +223,9 @@ enum Attributes {
           return value
         }
       }
+      if NodeAttributes.names.contains(name), interpreter.kerasVersion == .keras2 {
+        return .method(receiver: .layer(instance), name: name)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
@@ -449,6 +452,8 @@ enum Attributes {
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
       "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
       "compute_output_shape", "add_loss":
+      return .method(receiver: .model(model), name: name)
+    case _ where NodeAttributes.names.contains(name) && interpreter.kerasVersion == .keras2:
       return .method(receiver: .model(model), name: name)
     default: return nil
     }

@@ -41,6 +41,10 @@ enum Methods {
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
           at: site.range)
+      case _ where NodeAttributes.names.contains(name):
+        return try NodeAttributes.call(
+          name, layerName: instance.name, instance: instance, positional: positional,
+          keywords: keywords, site: site)
       default: break
       }
     case .variable(let variable):
@@ -380,6 +384,10 @@ enum Methods {
       try EagerCalls.checkNoDeferred(model, method: name, site: site, interpreter: interpreter)
     }
     switch name {
+    case _ where NodeAttributes.names.contains(name):
+      return try NodeAttributes.call(
+        name, layerName: model.name, instance: model.calledAsLayer, positional: positional,
+        keywords: keywords, site: site)
     case "summary":
       let (options, printFunction, layerRange) = try summaryOptions(
         positional, keywords, site: site)
