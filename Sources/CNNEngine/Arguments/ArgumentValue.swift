@@ -63,6 +63,12 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   /// A layer passed to a wrapper (`TimeDistributed(layers.Dense(8))`); its `typeName` is the
   /// layer's class.
   public var layer: (any Layer)?
+  /// A script's own function given as an activation (`activation=relu6`), typed `function` with
+  /// its `__name__` as the `name` argument: what it computes (`TracedActivation`).
+  public var activation: ActivationFunction?
+  /// The model whose `model.optimizer` this is: its learning rate is the model's (read and set
+  /// through the model's compile arguments or its trainer); nil for other objects.
+  public var ownerModel: ObjectIdentifier?
 
   public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
     self.typeName = typeName
@@ -79,6 +85,7 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   public static func == (lhs: KerasObject, rhs: KerasObject) -> Bool {
     lhs.typeName == rhs.typeName && lhs.arguments.map(\.0) == rhs.arguments.map(\.0)
       && lhs.arguments.map(\.1) == rhs.arguments.map(\.1) && lhs.layer?.name == rhs.layer?.name
+      && lhs.activation == rhs.activation
   }
 
   public var description: String { "<\(typeName) object>" }
@@ -86,4 +93,17 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   /// The argument that marks an instance of a script's own subclass of a Keras class (a custom
   /// regularizer, initializer or constraint): its value is the Keras class's name.
   public static let subclassKey = "subclass of"
+
+  /// A script's function `name` given as an activation, computing `activation`.
+  public init(function name: String, activation: ActivationFunction) {
+    self.init(typeName: "function", arguments: [("name", .string(name))])
+    self.activation = activation
+  }
+
+  /// The `__name__` of a script's function given as an activation.
+  public var functionName: String? {
+    guard activation != nil, case .string(let name)? = arguments.first(where: { $0.0 == "name" })?.1
+    else { return nil }
+    return name
+  }
 }

@@ -189,6 +189,8 @@ public struct LayerArguments: Sendable {
         throw .value("Unknown activation function '\(text)' cannot be deserialized.")
       }
       return activation
+    case .object(let object) where object.activation != nil:
+      return object.activation ?? .linear
     case .object(let object) where object.layer != nil:
       return try Self.activation(ofLayer: object.layer!)
     case let other:

@@ -134,6 +134,8 @@ enum TensorFunctionStep {
         outputSize: Array(outputShape[1...2]))
     case .shape:
       return try Tensor(shape: [first.rank], scalars: first.shape.map { Float($0) })
+    case .constant(let constant):
+      return try Tensor(shape: constant.shape, scalars: constant.values)
     case .dynamicReshape:
       return try first.reshaped(outputShape)
     case .dynamicResize(_, let method):
@@ -148,6 +150,13 @@ enum TensorFunctionStep {
         for index in values.indices {
           values[index] = Float(mean + deviation * generator.normal())
         }
+      }
+      return output
+    case .randomUniform(_, let minimum, let maximum, let seed):
+      var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)), stream: "uniform")
+      var output = try Tensor(shape: outputShape)
+      output.withUnsafeMutableBufferPointer { values in
+        for index in values.indices { values[index] = Float(generator.uniform(minimum, maximum)) }
       }
       return output
     }

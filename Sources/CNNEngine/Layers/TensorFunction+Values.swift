@@ -197,7 +197,7 @@ extension TensorFunction {
       }
       let d = inputs[0].dimensions
       return TensorShape([d[0], sizes[0], sizes[1], d[3]])
-    case .randomNormal(let entries, _, _, _):
+    case .randomNormal(let entries, _, _, _), .randomUniform(let entries, _, _, _):
       guard let sizes = Self.sizes(entries, values: values) else {
         throw .limitation(
           "ConvBook does not support random tensors of a shape tensor of unknown length")
@@ -217,6 +217,13 @@ extension TensorFunction {
     switch self {
     case .shape:
       return inputs[0].dimensions
+    case .constant(let constant) where constant.shape.count == 1 && constant.values.count <= 64:
+      // A small vector of whole numbers (`tf.range(n)`): its values are known.
+      let limit: Float = 16_777_216
+      guard constant.values.allSatisfy({ $0 == $0.rounded() && abs($0) < limit }) else {
+        return nil
+      }
+      return constant.values.map { value -> Int? in Int(value) }
     case .binary(let binary, let constant, let constantFirst):
       if let constant {
         guard let x = values.first ?? nil, constant == constant.rounded(), abs(constant) < 1e15

@@ -61,6 +61,10 @@ public enum TensorFunction: Sendable, Equatable {
   /// `x op c` for a constant tensor `c` (an eager tensor such as a position embedding looked up
   /// for `tf.range(...)`), broadcast as NumPy does; `c op x` when `constantFirst`.
   case constantOperand(Binary, ConstantTensor, constantFirst: Bool)
+  /// A constant tensor (`tf.range(...)` inside a custom layer's `call`) made a value of the
+  /// graph, so that a layer with weights can be called on it (a position `Embedding` whose table
+  /// is the custom layer's): its one tensor input only places it in the graph.
+  case constant(ConstantTensor)
   /// `tf.nn.depth_to_space(x, block_size)` (NHWC): each pixel's channels become a block x block
   /// square of pixels.
   case depthToSpace(blockSize: Int)
@@ -92,6 +96,9 @@ public enum TensorFunction: Sendable, Equatable {
   /// `tf.random.normal(shape)` / `K.random_normal(shape)` for a shape that holds tensors: seeded,
   /// deterministic deviates (not TensorFlow's); every tensor input is a size.
   case randomNormal([ShapeEntry], mean: Double, standardDeviation: Double, seed: Int)
+  /// `tf.random.uniform(shape, minval, maxval)` / `K.random_uniform(shape, ...)` for a shape that
+  /// holds tensors: seeded, deterministic values in [minimum, maximum) (not TensorFlow's).
+  case randomUniform([ShapeEntry], minimum: Double, maximum: Double, seed: Int)
 
   /// The values of a constant tensor operand, row-major.
   public struct ConstantTensor: Sendable, Equatable {
@@ -123,7 +130,8 @@ public enum TensorFunction: Sendable, Equatable {
     case .dynamicReshape(let entries), .dynamicResize(let entries, _):
       return 1 + ShapeEntry.tensorCount(entries)
     case .select(let x, let y): return 1 + (x == nil ? 1 : 0) + (y == nil ? 1 : 0)
-    case .randomNormal(let entries, _, _, _): return ShapeEntry.tensorCount(entries)
+    case .randomNormal(let entries, _, _, _), .randomUniform(let entries, _, _, _):
+      return ShapeEntry.tensorCount(entries)
     default: return 1
     }
   }
@@ -151,6 +159,8 @@ public enum TensorFunction: Sendable, Equatable {
       return try TensorFunction.broadcast(inputs, name: name)
     case .select:
       return try TensorFunction.broadcast(inputs, name: name)
+    case .constant(let constant):
+      return TensorShape(constant.shape.map { Optional($0) })
     case .constantOperand(_, let constant, let constantFirst):
       let other = TensorShape(constant.shape.map { Optional($0) })
       return try TensorFunction.broadcast(
@@ -357,7 +367,7 @@ public enum TensorFunction: Sendable, Equatable {
       }
       return TensorShape(dimensions)
     case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .dynamicResize,
-      .randomNormal, .pool:
+      .randomNormal, .randomUniform, .pool:
       return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }

@@ -7,6 +7,8 @@ public struct Metric: Sendable, Equatable {
     case sparseCategoricalAccuracy
     case meanAbsoluteError
     case meanSquaredError
+    /// A function of the script given as a metric (`metrics=[dice_coef]`), traced.
+    case cellFunction(TracedLoss)
   }
 
   /// The name `history.history` uses: the string given to `compile` (`accuracy`, `acc`, `mae`).
@@ -20,7 +22,19 @@ public struct Metric: Sendable, Equatable {
 
   /// The per-line values of a batch, summed, and how many there were.
   /// prediction (N, ..., C); target like the loss takes it.
-  func accumulate(prediction: [Float], target: [Float], classes: Int) -> (sum: Double, count: Int) {
+  func accumulate(prediction: Tensor, target: Tensor) throws(TrainingError) -> (
+    sum: Double, count: Int
+  ) {
+    if case .cellFunction(let traced) = kind {
+      return try traced.accumulate(prediction: prediction, target: target)
+    }
+    return accumulate(
+      prediction: prediction.scalars, target: target.scalars, classes: prediction.shape.last ?? 1)
+  }
+
+  func accumulate(prediction: [Float], target: [Float], classes: Int) -> (
+    sum: Double, count: Int
+  ) {
     let lines = prediction.count / max(1, classes)
     var sum = 0.0
     switch kind {
@@ -51,6 +65,7 @@ public struct Metric: Sendable, Equatable {
         }
         sum += Double(total / Float(classes))
       }
+    case .cellFunction: break
     }
     return (sum, lines)
   }

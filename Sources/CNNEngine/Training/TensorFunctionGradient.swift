@@ -29,7 +29,8 @@ enum TensorFunctionGradient {
     case .reduce: return nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
-      .oneHot, .gather:
+      .randomUniform,
+      .oneHot, .gather, .constant:
       return nil
     case .resize(_, _, let method), .dynamicResize(_, let method):
       // TensorFlow has no gradient for ResizeArea either.
@@ -108,7 +109,7 @@ enum TensorFunctionGradient {
     case .dynamicReshape:
       // The sizes are whole numbers computed from shapes: no gradient flows into them.
       return [g] + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
-    case .shape, .randomNormal, .oneHot:
+    case .shape, .randomNormal, .randomUniform, .oneHot, .constant:
       // (One-hot reads whole-number indices, which have no gradient.)
       // Values that depend on no input value (sizes, random deviates).
       return inputs.map { [Float](repeating: 0, count: $0.count) }

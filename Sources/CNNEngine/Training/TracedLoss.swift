@@ -32,9 +32,10 @@ public final class TracedLoss: @unchecked Sendable, Equatable {
 
   public static func == (a: TracedLoss, b: TracedLoss) -> Bool { a === b }
 
-  /// The loss of a batch and its gradient with respect to `prediction`.
-  func evaluate(prediction: Tensor, target: Tensor) throws(TrainingError) -> (
-    loss: Float, gradient: [Float]
+  /// The function's values on a batch, with the targets squeezed or expanded to the
+  /// predictions' rank, and their shape.
+  private func run(prediction: Tensor, target: Tensor) throws(TrainingError) -> (
+    values: Tensor, shape: [Int], inputs: [Tensor]
   ) {
     var target = target
     let (p, t) = (prediction.shape, target.shape)
@@ -56,12 +57,30 @@ public final class TracedLoss: @unchecked Sendable, Equatable {
     } catch {
       throw TrainingError(.data, "the loss \(name): \(error.message)")
     }
-    let values = try training.run(inputs, outputShape: shape)
+    return (try training.run(inputs, outputShape: shape), shape, inputs)
+  }
+
+  /// The loss of a batch and its gradient with respect to `prediction`.
+  func evaluate(prediction: Tensor, target: Tensor) throws(TrainingError) -> (
+    loss: Float, gradient: [Float]
+  ) {
+    let (values, shape, inputs) = try run(prediction: prediction, target: target)
     let count = Float(max(1, values.count))
     var sum: Float = 0
     for value in values.scalars { sum += value }
     let gradients = try training.backward(
       [Float](repeating: 1 / count, count: values.count), inputs: inputs, outputShape: shape)
     return (sum / count, gradients[1])
+  }
+
+  /// The function as a metric (Keras' `MeanMetricWrapper`): the sum of its values on a batch and
+  /// how many there are, so that the epoch's result is the mean of every value returned.
+  func accumulate(prediction: Tensor, target: Tensor) throws(TrainingError) -> (
+    sum: Double, count: Int
+  ) {
+    let values = try run(prediction: prediction, target: target).values
+    var sum: Float = 0
+    for value in values.scalars { sum += value }
+    return (Double(sum), values.count)
   }
 }

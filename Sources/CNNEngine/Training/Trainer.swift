@@ -342,6 +342,15 @@ public final class Trainer {
     set { configuration.optimizer.learningRate = newValue }
   }
 
+  /// Keras 3's count and bytes of the optimizer's variables for `model.summary()`; nil before the
+  /// first step (Keras 3 builds its optimizer then: a compiled model that has only been evaluated
+  /// shows no `Optimizer params`).
+  public var keras3OptimizerVariables: (count: Int, bytes: Int)? {
+    guard optimizerState.iterations > 0 else { return nil }
+    return configuration.optimizer.keras3Variables(
+      trainableSizes: optimizerState.first.map(\.count))
+  }
+
   /// Sets every weight, moving statistics included, to the values in `weights` (Keras'
   /// `set_weights`, as `EarlyStopping(restore_best_weights=True)` does); the optimizer's slots stay.
   public func restore(_ weights: ModelWeights) {
@@ -388,7 +397,8 @@ public final class Trainer {
   private func metricLists(targetShapes: [[Int]], outputShapes: [[Int]]) -> [[Metric]] {
     outputs.indices.map {
       TrainingConfiguration.metrics(
-        outputs[$0].metricNames, targetShape: targetShapes[$0], outputShape: outputShapes[$0])
+        outputs[$0].metricNames, cellMetrics: outputs[$0].cellMetrics,
+        targetShape: targetShapes[$0], outputShape: outputShapes[$0])
     }
   }
 
@@ -491,7 +501,7 @@ public final class Trainer {
       let (outputs, kept) = try forward(
         inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
       let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
-      let values = reported(
+      let values = try reported(
         losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
         metrics: metrics, batch: indices.count)
       if totals.isEmpty {
@@ -512,7 +522,7 @@ public final class Trainer {
   private func reported(
     losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], penalty: Float,
     outputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batch: Int
-  ) -> [(Double, Int)] {
+  ) throws(TrainingError) -> [(Double, Int)] {
     var total: Float = 0
     for (k, loss) in losses.enumerated() { total += loss.loss * self.outputs[k].weight }
     var values: [(Double, Int)] = [(Double(total + penalty) * Double(batch), batch)]
@@ -520,9 +530,8 @@ public final class Trainer {
       values += losses.map { (Double($0.loss) * Double(batch), batch) }
     }
     for (k, list) in metrics.enumerated() {
-      let classes = outputs[k].shape.last ?? 1
-      values += list.map {
-        $0.accumulate(prediction: outputs[k].scalars, target: targets[k].scalars, classes: classes)
+      for metric in list {
+        values.append(try metric.accumulate(prediction: outputs[k], target: targets[k]))
       }
     }
     return values
@@ -536,7 +545,7 @@ public final class Trainer {
     let penalty = regularizationLoss()
     let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
     let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
-    let reported = reported(
+    let reported = try reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
     var (gradients, squares, _) = try backward(losses: losses, kept: kept)

@@ -8,6 +8,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
   public var loss: Loss
   /// Metric names as given; resolved against the data by `metrics(targetShape:outputShape:)`.
   public var metricNames: [String]
+  /// The script's functions among the metrics, traced, by their names.
+  public var cellMetrics: [String: TracedLoss] = [:]
   /// Per-output settings of a model with several outputs: a list in output order or a dict by
   /// output name (`loss=[...]`, `loss={"out": ...}`, `loss_weights`, `metrics={...}`).
   var perOutput: PerOutput?
@@ -29,6 +31,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var loss: Loss
     public var weight: Float
     public var metricNames: [String]
+    public var cellMetrics: [String: TracedLoss] = [:]
   }
 
   public init(optimizer: Optimizer, loss: Loss, metricNames: [String] = []) {
@@ -44,6 +47,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     throws(TrainingError)
   {
     optimizer = try Self.optimizer(arguments.optimizer)
+    cellMetrics = cellLosses
     var perOutput = PerOutput()
     if let named = arguments.lossByOutput {
       var losses: [String: Loss] = [:]
@@ -98,6 +102,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
       var metrics: [String: [String]] = [:]
       for (name, value) in named {
         metrics[name] = try Self.metricNames(
+          cellLosses,
           value.sequenceItems == nil && value != .none ? .list([value]) : value)
       }
       perOutput.metricsByName = metrics
@@ -106,11 +111,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
       items.allSatisfy({ $0.sequenceItems != nil })
     {
       var lists: [[String]] = []
-      for item in items { lists.append(try Self.metricNames(item)) }
+      for item in items { lists.append(try Self.metricNames(cellLosses, item)) }
       perOutput.metrics = lists
       metricNames = []
     } else {
-      metricNames = try Self.metricNames(arguments.metrics)
+      metricNames = try Self.metricNames(cellLosses, arguments.metrics)
     }
     self.perOutput = perOutput == PerOutput() ? nil : perOutput
   }
@@ -158,7 +163,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
       let weight = settings.weights?[index] ?? settings.weightsByName?[name] ?? 1
       let metrics =
         settings.metrics?[index] ?? settings.metricsByName.map { $0[name] ?? [] } ?? metricNames
-      outputs.append(Output(name: name, loss: loss, weight: weight, metricNames: metrics))
+      outputs.append(
+        Output(
+          name: name, loss: loss, weight: weight, metricNames: metrics,
+          cellMetrics: cellMetrics.filter { metrics.contains($0.key) }))
     }
     return outputs
   }
@@ -227,7 +235,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
           return value
         }
         switch name {
-        case "learning_rate": optimizer.learningRate = try number()
+        case "learning_rate":
+          if case .object(let setting) = argument,
+            let schedule = try LearningRateSchedule.make(setting)
+          {
+            optimizer.schedule = schedule
+          } else {
+            optimizer.learningRate = try number()
+          }
         case "momentum":
           optimizer.momentum = try number()
           if optimizer.momentum < 0 || optimizer.momentum > 1 {
@@ -357,7 +372,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
     "MeanAbsoluteError": "mean_absolute_error", "MeanSquaredError": "mean_squared_error",
   ]
 
-  private static func metricNames(_ value: ArgumentValue) throws(TrainingError) -> [String] {
+  private static func metricNames(_ cellMetrics: [String: TracedLoss], _ value: ArgumentValue)
+    throws(TrainingError) -> [String]
+  {
     guard value != .none else { return [] }
     guard let items = value.sequenceItems else {
       throw TrainingError(
@@ -379,7 +396,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
       }
     }
     for name in names
-    where metricKind(name, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2) == nil {
+    where cellMetrics[name] == nil
+      && metricKind(name, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2) == nil
+    {
       throw TrainingError(.configuration, "ConvBook cannot report the metric '\(name)' yet")
     }
     return names
@@ -406,13 +425,17 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
   /// The metrics for targets of `targetShape` and model outputs of `outputShape` (batch first).
   func metrics(targetShape: [Int], outputShape: [Int]) -> [Metric] {
-    Self.metrics(metricNames, targetShape: targetShape, outputShape: outputShape)
+    Self.metrics(
+      metricNames, cellMetrics: cellMetrics, targetShape: targetShape, outputShape: outputShape)
   }
 
   /// The metrics `names` for targets of `targetShape` and outputs of `outputShape`.
-  static func metrics(_ names: [String], targetShape: [Int], outputShape: [Int]) -> [Metric] {
+  static func metrics(
+    _ names: [String], cellMetrics: [String: TracedLoss], targetShape: [Int], outputShape: [Int]
+  ) -> [Metric] {
     names.compactMap { name in
-      metricKind(
+      if let traced = cellMetrics[name] { return Metric(name: name, kind: .cellFunction(traced)) }
+      return metricKind(
         name, targetRank: targetShape.count, outputRank: outputShape.count,
         targetLast: targetShape.last ?? 1, outputLast: outputShape.last ?? 1
       ).map { Metric(name: name, kind: $0) }

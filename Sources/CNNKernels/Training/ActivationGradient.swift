@@ -7,7 +7,7 @@ public enum ActivationGradient {
   /// Whether `function` has a backward pass here.
   public static func supports(_ function: ActivationFunction) -> Bool {
     switch function {
-    case .gelu, .mish, .logSoftmax: return false
+    case .gelu, .logSoftmax: return false
     case .softmax(let axis): return axis == -1
     default: return true
     }
@@ -108,7 +108,13 @@ public enum ActivationGradient {
         return t * t
       }
     case .logSigmoid: return { z, _ in ActivationKernel.sigmoid(-z) }
-    case .linear, .softmax, .logSoftmax, .gelu, .mish: return { _, _ in 1 }
+    case .mish:
+      // d/dz z * tanh(softplus(z)) = tanh(sp) + z * (1 - tanh(sp)^2) * sigmoid(z).
+      return { z, _ in
+        let t = Foundation.tanh(ActivationKernel.softplus(z))
+        return t + z * (1 - t * t) * ActivationKernel.sigmoid(z)
+      }
+    case .linear, .softmax, .logSoftmax, .gelu: return { _, _ in 1 }
     }
   }
 }

@@ -81,6 +81,11 @@ enum Calls {
         "\(path) is not available in ConvBook cells: only Keras model code runs here",
         at: site.range)
     case .kerasObject(let object):
+      if let rate = try ScheduleObjects.call(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return rate
+      }
       // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
       if let value = try EagerLosses.callObject(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -223,6 +228,14 @@ enum Calls {
       }
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
+      // `activation=relu6` (a function of the script): what it computes, the function kept for
+      // `layer.activation`.
+      let activationFunction =
+        keywords.first(where: { $0.0 == "activation" }).map(\.1)
+        ?? (className == "Activation" ? positional.first : nil)
+      try CustomActivations.resolve(
+        className: className, positional: &positional, keywords: &keywords, site: site,
+        interpreter: interpreter)
       if interpreter.kerasVersion == .keras2 {
         try TFKerasArguments.convertIntegers(
           className: className, positional: &positional, keywords: &keywords, site: site,
@@ -263,6 +276,9 @@ enum Calls {
         }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
+          interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
+        }
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
           interpreter.session.lambdaArguments[ObjectIdentifier(instance)] = lambdaArguments
@@ -319,6 +335,9 @@ enum Calls {
     case .mergeFunction(let className):
       return try callMergeFunction(
         className, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .unsupportedModelClass("clone_model"):
+      return try ModelCloning.clone(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass(let name):
       let message: String
       switch name {
@@ -442,6 +461,10 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .tensorFunction(let namespace, let name):
+      if namespace == "keras.random", name == KerasRandom.seedGeneratorType {
+        return try KerasRandom.seedGenerator(
+          positional: positional, keywords: keywords, site: site)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)
@@ -589,6 +612,12 @@ enum Calls {
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
+    case .standard(let vectorizer as TextVectorizationLayer):
+      instance = try vectorizer.layerInstance(range: range)
+    case .standard(let lookup as IndexLookupLayer):
+      instance = try lookup.layerInstance(range: range)
+    case .standard(let hashing as HashingLayer):
+      instance = try hashing.layerInstance(range: range)
     case .kerasTensor(let tensor) where tensor.isInput:
       do {
         try model.add(input: tensor)
@@ -686,7 +715,17 @@ enum Calls {
       keywords = []
       AttentionCalls.nameSublayers(of: instance, names: interpreter.kerasNames)
     }
-    if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
+    if positional.count == 1, case .array(let array) = positional[0],
+      let anchor = interpreter.session.traceInputs.last
+    {
+      // A layer of a custom layer called on a constant inside its `call`
+      // (`self.pos_emb(tf.range(start=0, limit=maxlen))`): the constant becomes a value of the
+      // traced graph, so that the layer's weights are the custom layer's, counted and trained.
+      let constant = try TensorFunctions.apply(
+        .constant(TensorFunction.ConstantTensor(shape: array.shape, values: array.scalars)),
+        "tf.constant", [anchor], interpreter: interpreter, range: site.range)
+      positional[0] = .kerasTensor(constant)
+    } else if positional.count == 1, keywords.isEmpty, case .array(let array) = positional[0],
       instance.layer is Embedding
     {
       // An Embedding of a constant (`tf.range(...)`) runs at once and gives a constant tensor.

@@ -25,6 +25,12 @@ public final class KerasSession {
   var layerOrigins: [ObjectIdentifier: SourceRange] = [:]
   /// The function of each `Lambda` layer, until its first call traces it (`LambdaTracing`).
   var lambdaFunctions: [ObjectIdentifier: Value] = [:]
+  /// A layer's activation given as a function of the script (`activation=relu6`), which
+  /// `layer.activation` gives back.
+  var activationFunctions: [ObjectIdentifier: Value] = [:]
+  /// The symbolic input of each custom layer's `call` being traced, innermost last: a constant a
+  /// layer is called on there (`self.pos_emb(tf.range(n))`) becomes a value of the graph on it.
+  var traceInputs: [KerasTensor] = []
   /// The keyword arguments a `Lambda`'s `arguments=` dict passes to its function at every call.
   var lambdaArguments: [ObjectIdentifier: [(String, Value)]] = [:]
   /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to

@@ -263,7 +263,9 @@ enum KerasSubclassing {
         of: type, positional: positional, keywords: keywords + callKeywords, session: session
       ) { () throws(CellError) in
         try session.tracingCall { () throws(CellError) in
-          try withPendingWeights(instance, state: state, input: symbolic, site: site) {
+          session.traceInputs.append(symbolic)
+          defer { session.traceInputs.removeLast() }
+          return try withPendingWeights(instance, state: state, input: symbolic, site: site) {
             () throws(CellError) in
             try interpreter.callClassMember(
               call, receiver: .instance(instance), receiverClass: type, positional: positional,

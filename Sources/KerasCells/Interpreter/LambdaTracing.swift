@@ -62,6 +62,13 @@ enum LambdaTracing {
         "ConvBook runs a Lambda layer's function on symbolic tensors to know its output, and the function of \(instance.name) failed there: \(error.message)",
         at: range)
     }
+    if let items = result.sequenceItems, items.count > 1,
+      items.allSatisfy({ if case .kerasTensor = $0 { true } else { false } })
+    {
+      throw .unsupported(
+        "ConvBook does not support a Lambda layer whose function returns several tensors (\(instance.name) returned \(items.count)) yet",
+        at: range)
+    }
     guard case .kerasTensor(let output) = result,
       let program = LambdaTrace.program(inputs: symbolic, output: output)
     else {

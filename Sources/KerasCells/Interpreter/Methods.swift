@@ -209,8 +209,8 @@ enum Methods {
   private static func compileArgument(_ value: Value, range: SourceRange) throws(CellError)
     -> ArgumentValue
   {
-    if case .function(let callable) = value, case .user(let function) = callable.kind {
-      return .object(KerasObject(typeName: function.name))
+    if let name = scriptFunctionName(value) {
+      return .object(KerasObject(typeName: name))
     }
     // An instance of a `keras.losses.Loss` or `keras.metrics.Metric` subclass: by its class name.
     if case .instance(let instance) = value,
@@ -226,6 +226,23 @@ enum Methods {
     return try ArgumentConversion.argument(value, range: range)
   }
 
+  /// The `__name__` of a function of the script given to `compile`: a `def` or `lambda`, or a
+  /// method of an instance of the script's classes (`loss=self.wasserstein_loss` in a GAN class).
+  private static func scriptFunctionName(_ value: Value) -> String? {
+    switch value {
+    case .function(let callable):
+      if case .user(let function) = callable.kind { return function.name }
+      if let application = callable.boundMethod { return scriptFunctionName(application.callee) }
+      return nil
+    case .method(receiver: .instance(let instance), let name):
+      guard case .function(let callable)? = instance.type.lookup(name)?.0,
+        case .user = callable.kind
+      else { return nil }
+      return name
+    default: return nil
+    }
+  }
+
   /// The functions defined in the cell that a `compile` call passed (as values, in lists or in
   /// dicts), by name.
   private static func userFunctions(_ positional: [Value], _ keywords: [(String, Value)])
@@ -233,8 +250,8 @@ enum Methods {
   {
     var found: [String: Value] = [:]
     func visit(_ value: Value) {
-      if case .function(let callable) = value, case .user(let function) = callable.kind {
-        found[function.name] = value
+      if let name = scriptFunctionName(value) {
+        found[name] = value
       } else if case .instance(let instance) = value, instance.type.kerasClassBase == .loss {
         // A `Loss` subclass trains as its `call` (reduced as a loss function is).
         found[instance.type.name] = .method(receiver: value, name: "call")
@@ -255,7 +272,7 @@ enum Methods {
     (positional + keywords.map(\.1)).contains { value in
       let items = value.sequenceItems ?? [value]
       return items.contains {
-        if case .function(let callable) = $0, case .user = callable.kind { return true }
+        if scriptFunctionName($0) != nil { return true }
         if case .instance(let instance) = $0, instance.type.kerasClassBase != nil { return true }
         return false
       }
@@ -409,6 +426,10 @@ enum Methods {
         throw Calls.keras(error, at: site.range)
       }
       summary.options = options
+      if interpreter.kerasVersion == .keras3 {
+        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
+          of: model)
+      }
       try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
       // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
       // widths), tf-keras' `print_row` after the title and the top rule (at the header row).

@@ -470,6 +470,9 @@ enum Operators {
     case (.function(let a), .function(let b)):
       return a.kind == b.kind && a.kerasVersion == b.kerasVersion
     case (.model(let a), .model(let b)): return a === b
+    case (.method(.instance(let a), let x), .method(.instance(let b), let y)):
+      // Bound methods of one instance and one function (`model.loss == self.wasserstein_loss`).
+      return a === b && x == y
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
     case (.module(let a), .module(let b)): return a == b
     case (.standard(let a as Namespace), .standard(let b as Namespace)):
@@ -530,6 +533,8 @@ enum Operators {
           break
         }
         found = model.layers.contains { $0 === layer }
+      case .standard(let object) where try object.containsItem(left, range: range) != nil:
+        found = try object.containsItem(left, range: range) ?? false
       default:
         throw typeError("argument of type '\(right.typeName)' is not iterable", range)
       }

@@ -31,7 +31,9 @@ extension TensorFunctions {
     let names = interpreter.kerasNames
     let keras3 = interpreter.kerasVersion == .keras3
     // The layer's name is taken when the call is made, whether or not it fails.
-    let name = names.uniqueName(entry.tfName)
+    let name =
+      interpreter.session.lambdaTracingDepth > 0
+      ? interpreter.session.tracedOperationName(entry.tfName) : names.uniqueName(entry.tfName)
     guard (0..<rank).contains(axis) else {
       if keras {
         throw CellError(
@@ -129,6 +131,32 @@ extension TensorFunctions {
             "split() missing 1 required positional argument: '\(parameter)'",
           range: range)
       }
+    }
+    if interpreter.session.lambdaTracingDepth > 0 {
+      // Inside a Lambda's function or a custom layer's call: one slice per piece, so that the
+      // traced program keeps one output per operation.
+      let before = [TensorSlice.Item](
+        repeating: .range(start: nil, stop: nil, step: nil), count: axis)
+      var slices: [TensorSlice] = []
+      switch pieces {
+      case .positions(let count):
+        slices = (0..<count).map { TensorSlice(before + [.index($0)]) }
+      case .sizes(let sizes):
+        var start = 0
+        for size in sizes {
+          slices.append(TensorSlice(before + [.range(start: start, stop: start + size, step: nil)]))
+          start += size
+        }
+      }
+      var outputs: [Value] = []
+      for slice in slices {
+        outputs.append(
+          .kerasTensor(
+            try apply(
+              .slice(slice), "tf.__operators__.getitem", [x], interpreter: interpreter,
+              range: range)))
+      }
+      return .list(PythonList(outputs))
     }
     let instance = LayerInstance(
       TensorSplit(axis: axis, pieces: pieces, name: name, isKeras3Operation: keras3))

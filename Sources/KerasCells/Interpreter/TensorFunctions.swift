@@ -32,6 +32,12 @@ enum TensorFunctions {
     case matmul
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
     case backendSqrt
+    /// `K.resize_images(x, height_factor, width_factor, data_format, interpolation="nearest")`:
+    /// `tf.image.resize` to the sizes times the factors.
+    case backendResizeImages
+    /// `K.relu(x, alpha=0.0, max_value=None, threshold=0.0)`: `tf.nn.leaky_relu`, `tf.nn.relu6`,
+    /// or `tf.nn.relu` then `tf.clip_by_value`, as tf-keras' backend chooses.
+    case backendRelu
     /// `K.epsilon()`: a number.
     case epsilon
     /// `tf.cast(x, dtype)`: to float32, the one dtype ConvBook computes in, it changes nothing.
@@ -104,6 +110,13 @@ enum TensorFunctions {
       table = [
         "resize": (.resize, "resize"), "extract_patches": (.extractPatches, "extract_patches"),
       ]
+    // Keras 3's `keras.random`: TensorFlow's draws on the TensorFlow backend (a `seed=` given as
+    // a `SeedGenerator` draws from the session's seed, as an unseeded call does).
+    case "keras.random":
+      table = [
+        "normal": (.randomNormal, "tf.random.normal"),
+        "uniform": (.randomUniform, "tf.random.uniform"),
+      ]
     default: return nil
     }
     guard let (kind, tfName) = table[name] else { return nil }
@@ -111,12 +124,15 @@ enum TensorFunctions {
     return Entry(
       kind: kind, tfName: tfName, parameters: parameters(kind, keras: keras),
       defaults: defaults(kind, keras: keras, namespace: namespace),
-      isKerasOperation: namespace.hasPrefix("keras.ops"))
+      isKerasOperation: namespace.hasPrefix("keras.ops") || namespace == "keras.random")
   }
 
   private static func parameters(_ kind: Kind, keras: Bool) -> [String] {
     switch kind {
     case .unary, .backendSqrt: return ["x", "name"]
+    case .backendRelu: return ["x", "alpha", "max_value", "threshold"]
+    case .backendResizeImages:
+      return ["x", "height_factor", "width_factor", "data_format", "interpolation"]
     case .binary(.power): return keras ? ["x", "a"] : ["x", "y", "name"]
     case .binary: return ["x", "y", "name"]
     case .reduce:
@@ -185,6 +201,8 @@ enum TensorFunctions {
   private static func defaults(_ kind: Kind, keras: Bool, namespace: String) -> [String: Value] {
     switch kind {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
+    case .backendRelu: return ["alpha": .float(0), "max_value": .none, "threshold": .float(0)]
+    case .backendResizeImages: return ["interpolation": .string("nearest")]
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
     case .leakyRelu: return [keras ? "negative_slope" : "alpha": .float(0.2)]
@@ -305,7 +323,7 @@ enum TensorFunctions {
     "abs": (.unary(.abs), "tf.math.abs"), "sqrt": (.backendSqrt, "tf.math.sqrt"),
     "square": (.unary(.square), "tf.math.square"), "exp": (.unary(.exp), "tf.math.exp"),
     "log": (.unary(.log), "tf.math.log"), "sign": (.unary(.sign), "tf.math.sign"),
-    "relu": (.unary(.relu), "tf.nn.relu"), "sigmoid": (.unary(.sigmoid), "tf.math.sigmoid"),
+    "relu": (.backendRelu, "tf.nn.relu"), "sigmoid": (.unary(.sigmoid), "tf.math.sigmoid"),
     "tanh": (.unary(.tanh), "tf.math.tanh"), "softplus": (.unary(.softplus), "tf.math.softplus"),
     "softmax": (.softmax, "tf.nn.softmax"), "maximum": (.binary(.maximum), "tf.math.maximum"),
     "minimum": (.binary(.minimum), "tf.math.minimum"), "pow": (.binary(.power), "tf.math.pow"),
@@ -325,6 +343,8 @@ enum TensorFunctions {
     "epsilon": (.epsilon, ""),
     "shape": (.shape, "tf.compat.v1.shape"),
     "random_normal": (.randomNormal, "tf.random.normal"),
+    "random_uniform": (.randomUniform, "tf.random.uniform"),
+    "resize_images": (.backendResizeImages, "tf.image.resize"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -415,7 +435,11 @@ enum TensorFunctions {
     let kerasOps = entry.isKerasOperation
     if case .epsilon = entry.kind { return .float(1e-7) }
     if case .staticShape = entry.kind, case .kerasTensor(let x)? = arguments["x"] {
-      return Attributes.shapeValue(x.shape)
+      return try staticShape(of: x, site: site, interpreter: interpreter)
+    }
+    // `keras.ops.shape` of data: its sizes, a tuple of numbers.
+    if case .staticShape = entry.kind, case .array(let array)? = arguments["x"] {
+      return .tuple(array.shape.map { .int($0) })
     }
     func limitation(_ what: String) -> CellError {
       .unsupported(
@@ -531,7 +555,10 @@ enum TensorFunctions {
     var function: TensorFunction
     switch entry.kind {
     case .epsilon: return .float(1e-7)
-    case .range: return try constantRange(arguments, entry: entry, path: path, range: range)
+    case .range:
+      return try constantRange(
+        arguments, entry: entry, path: path, tracing: session.lambdaTracingDepth > 0,
+        range: range)
     case .pool(let mode):
       inputs = [try tensor("input")]
       // `ksize` / `strides`: a number, [rows, cols] or [1, rows, cols, 1].
@@ -564,10 +591,6 @@ enum TensorFunctions {
       }
       function = .pool(mode, size: size, strides: strides, same: padding == "SAME")
     case .split, .unstack:
-      if session.lambdaTracingDepth > 0 {
-        // Several outputs inside a traced function: the Lambda's program has one per operation.
-        throw .unsupported("ConvBook does not support `\(path)` in a Lambda yet", at: range)
-      }
       return try split(
         entry, tensor(entry.parameters[0]), arguments, path: path, interpreter: interpreter,
         range: range)
@@ -581,6 +604,65 @@ enum TensorFunctions {
         interpreter: interpreter, range: range)
       return .kerasTensor(
         try apply(.unary(.sqrt), entry.tfName, [clipped], interpreter: interpreter, range: range))
+    case .backendResizeImages:
+      let x = try tensor("x")
+      guard arguments["data_format"] != nil else {
+        throw CellError(
+          type: "TypeError",
+          message: "resize_images() missing 1 required positional argument: 'data_format'",
+          range: range)
+      }
+      guard session.lambdaTracingDepth > 0 else {
+        // tf-keras records the shape arithmetic it does as layers of their own.
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      guard case .string("channels_last")? = arguments["data_format"] else {
+        throw limitation("with a data format other than \"channels_last\"")
+      }
+      guard case .string(let method)? = arguments["interpolation"],
+        ["nearest", "bilinear"].contains(method)
+      else { throw limitation("with this interpolation (ConvBook has nearest and bilinear)") }
+      guard x.shape.rank == 4, let height = x.shape.dimensions[1],
+        let width = x.shape.dimensions[2]
+      else { throw limitation("on a tensor of shape \(x.shape)") }
+      let rows = try int("height_factor")
+      let columns = try int("width_factor")
+      guard rows > 0, columns > 0 else { throw limitation("with factors below 1") }
+      let (newHeight, heightOverflow) = height.multipliedReportingOverflow(by: rows)
+      let (newWidth, widthOverflow) = width.multipliedReportingOverflow(by: columns)
+      guard !heightOverflow, !widthOverflow else { throw limitation("with these factors") }
+      inputs = [x]
+      function = .resize(height: newHeight, width: newWidth, method: method)
+    case .backendRelu:
+      let x = try tensor("x")
+      let alpha = number("alpha")
+      let threshold = number("threshold")
+      let maxValue = number("max_value")
+      if case .none? = arguments["max_value"] {
+      } else if maxValue == nil {
+        throw limitation("with `max_value=\(PythonText.repr(arguments["max_value"] ?? .none))`")
+      }
+      guard let alpha, threshold == 0 else {
+        throw limitation("with a `threshold` or an `alpha` that is not a number")
+      }
+      if alpha != 0 {
+        guard maxValue == nil else { throw limitation("with both `alpha` and `max_value`") }
+        return .kerasTensor(
+          try apply(
+            .leakyRelu(alpha: alpha), "tf.nn.leaky_relu", [x], interpreter: interpreter,
+            range: range))
+      }
+      if maxValue == 6 {
+        return .kerasTensor(
+          try apply(.unary(.relu6), "tf.nn.relu6", [x], interpreter: interpreter, range: range))
+      }
+      let rectified = try apply(
+        .unary(.relu), "tf.nn.relu", [x], interpreter: interpreter, range: range)
+      guard let maxValue else { return .kerasTensor(rectified) }
+      return .kerasTensor(
+        try apply(
+          .clip(min: 0, max: maxValue), "tf.clip_by_value", [rectified],
+          interpreter: interpreter, range: range))
     case .binary(let binary):
       let first = entry.parameters[0]
       let second = entry.parameters[1]
@@ -896,7 +978,29 @@ enum TensorFunctions {
             "\(path.split(separator: ".").last ?? "gather")() missing 1 required positional argument: 'indices'",
           range: range)
       }
-    case .filled, .randomUniform:
+    case .randomUniform:
+      guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
+        return try eager(entry.tfName, arguments, site: site, interpreter: interpreter)
+      }
+      guard let minimum = number("minval") else {
+        throw limitation("with a `minval` that is not a number")
+      }
+      var upper = number("maxval")
+      if case .none? = arguments["maxval"] { upper = 1 }
+      guard let maximum = upper else {
+        throw limitation("with a `maxval` that is not a number")
+      }
+      if let dtype = arguments["dtype"], dtype.isTruthy,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with `dtype=\(PythonText.repr(dtype))`")
+      }
+      var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+      if case .int(let given)? = arguments["seed"] { seed = given }
+      session.randomOperationCount += 1
+      inputs = sizes
+      function = .randomUniform(entries, minimum: minimum, maximum: maximum, seed: seed)
+    case .filled:
       // An eager call (`EagerFunctions`) unless the shape holds Keras tensors.
       if try shapeEntries("shape", first: 0) != nil {
         throw limitation("with a shape holding Keras tensors")
@@ -999,13 +1103,19 @@ enum TensorFunctions {
   /// constant vector (TensorFlow's eager tensor; an int64 NumPy array here), which model code
   /// feeds to an `Embedding` for position embeddings.
   private static func constantRange(
-    _ arguments: [String: Value], entry: Entry, path: String, range: SourceRange
+    _ arguments: [String: Value], entry: Entry, path: String, tracing: Bool, range: SourceRange
   ) throws(CellError) -> Value {
     let keras = entry.isKerasOperation
     func whole(_ name: String) throws(CellError) -> Int? {
       switch arguments[name] {
       case .int(let value)?: return value
       case .none?, nil: return nil
+      case .kerasTensor(let tensor)?
+      where tracing && tensor.shape.rank == 0 && tensor.knownValue?.count == 1
+        && tensor.knownValue?[0] != nil:
+        // `tf.range(start=0, limit=tf.shape(x)[-1])` inside a traced call: the size is known
+        // from the traced shape (a layer traced again for another shape gets its own).
+        return tensor.knownValue?[0] ?? 0
       case let value?:
         throw .unsupported(
           "ConvBook does not support `\(path)` with `\(name)=\(PythonText.repr(value))` yet (whole numbers only)",
@@ -1136,6 +1246,33 @@ enum TensorFunctions {
     )
   }
 
+  /// `keras.ops.shape(x)` of a Keras tensor: its static shape, a tuple. Inside a layer's `call`
+  /// (a custom layer's or a Lambda's), Keras 3's TensorFlow backend runs on TensorFlow's
+  /// symbolic tensors, whose unknown sizes `ops.shape` gives as `tf.shape(x)[i]`: tensors that
+  /// arithmetic and `ops.reshape` take (`batch * length`), where None would fail.
+  static func staticShape(of x: KerasTensor, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
+    guard interpreter.session.lambdaTracingDepth > 0, x.shape.dimensions.contains(nil),
+      let sizesEntry = entry("shape", namespace: "tensorflow")
+    else { return Attributes.shapeValue(x.shape) }
+    let sizes = try call(
+      sizesEntry, path: "tf.shape", positional: [.kerasTensor(x)], keywords: [], site: site,
+      interpreter: interpreter)
+    guard case .kerasTensor(let sizesTensor) = sizes else { return Attributes.shapeValue(x.shape) }
+    var items: [Value] = []
+    for (axis, size) in x.shape.dimensions.enumerated() {
+      if let size {
+        items.append(.int(size))
+      } else {
+        items.append(
+          try subscriptTensor(
+            sizesTensor, .int(axis), interpreter: interpreter, range: site.range))
+      }
+    }
+    return .tuple(items)
+  }
+
   /// `x[...]` on a Keras tensor: tf-keras' `SlicingOpLambda` (`tf.__operators__.getitem`), Keras
   /// 3's `GetItem` operation (`get_item`).
   static func subscriptTensor(
@@ -1211,7 +1348,7 @@ extension TensorFunctions {
     kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where name == "ops" || name == "random":
+    case (.keras, .keras2) where name == "ops" || name == "random" || name == "config":
       return CellError(
         type: "AttributeError",
         message: "module '\(moduleName ?? module.pythonName)' has no attribute '\(name)'",

@@ -109,6 +109,11 @@ enum WeightValues {
     }
     let training = interpreter.session.training
     training.clock += 1
+    var receiver = receiver
+    if case .layer(let instance) = receiver, let model = instance.model {
+      // A custom layer's traced graph (or a model used as a layer): its layers hold the values.
+      receiver = .model(model)
+    }
     switch receiver {
     case .layer(let instance):
       training.layerValues[ObjectIdentifier(instance)] = (instance, tensors, training.clock)
@@ -252,6 +257,16 @@ enum WeightValues {
   ) throws(CellError) -> [String: Tensor] {
     let variables = instance.variables
     guard !variables.isEmpty else { return [:] }
+    if let model = instance.model {
+      // A custom layer's traced graph (or a model used as a layer): its layers' values.
+      var values: [String: Tensor] = [:]
+      for layer in model.flattenedLayers where layer !== instance {
+        for (name, tensor) in try current(of: layer, interpreter: interpreter, range: range) {
+          values[name] = tensor
+        }
+      }
+      return values
+    }
     let training = interpreter.session.training
     func holds(_ model: SequentialModel) -> Bool {
       model.flattenedLayers.contains { $0 === instance }

@@ -15,7 +15,7 @@ import Testing
     "sgd_pooling_head", "adam_flatten_head", "rmsprop_regression", "graph_two_inputs_two_outputs",
     "callbacks_early_stopping", "callbacks_learning_rate", "lambda_contrastive_loss",
     "trainstep_trainer_loop", "trainstep_gan", "trainstep_softmax_mse", "trainstep_compiled_loss",
-    "trainstep_conv_gan", "trainstep_vae", "trainstep_cgan",
+    "trainstep_conv_gan", "trainstep_vae", "trainstep_cgan", "fnloss_script_functions",
   ]
 
   /// A lesson folder in memory, for the files callbacks write.
@@ -71,7 +71,8 @@ import Testing
   static let keras3Names = [
     "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
     "embedding", "rnntrain_text_rnn", "trainstep_trainer_loop", "trainstep_gan",
-    "trainstep_compute_loss", "trainstep_vae",
+    "trainstep_compute_loss", "trainstep_vae", "fnloss_script_functions",
+    "fnloss_ops_arange_positions",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {

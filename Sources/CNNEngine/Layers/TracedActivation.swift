@@ -1,0 +1,85 @@
+/// A function written in a script and given as a layer's activation (`activation=relu6` where
+/// `def relu6(x): return K.relu(x, max_value=6)`, `Activation(mish)`): Keras calls it on the
+/// layer's output. ConvBook runs it once on a symbolic tensor (as a `Lambda`'s function) and
+/// recognises what the recorded operations compute when that is one of the activations the
+/// kernels have; the layer then computes that activation, forward and backward.
+public enum TracedActivation {
+  /// The activation that `program` (one input, value 0) computes element by element, or nil
+  /// when its operations are not one of the recognised forms.
+  public static func activation(of program: LambdaTrace.Program) -> ActivationFunction? {
+    guard program.inputCount == 1 else { return nil }
+    let operations = program.operations
+    /// What value `index` is: the input, or operation `index - 1`'s function and inputs.
+    func operation(_ index: Int) -> (TensorFunction, [Int])? {
+      guard index >= 1, index - 1 < operations.count else { return nil }
+      let step = operations[index - 1]
+      switch step.layer {
+      case let layer as TensorFunctionLayer: return (layer.function, step.inputs)
+      case let layer as TFOpLambda
+      where layer.channelConstants == nil && layer.constantTensor == nil:
+        let binary: TensorFunction.Binary
+        switch layer.operation {
+        case .add: binary = .add
+        case .subtract: binary = .subtract
+        case .multiply: binary = .multiply
+        case .trueDivide: binary = .divide
+        case .negative, .biasAdd: return nil
+        }
+        return (
+          .binary(binary, constant: layer.constant, constantFirst: layer.constantFirst),
+          step.inputs
+        )
+      default: return nil
+      }
+    }
+    /// The element-wise function of one tensor that value `index` is of the input, by itself.
+    func single(_ index: Int) -> ActivationFunction? {
+      if index == 0 { return .linear }
+      guard let (function, inputs) = operation(index), inputs == [0] else { return nil }
+      switch function {
+      case .unary(let unary):
+        switch unary {
+        case .identity: return .linear
+        case .relu: return .relu()
+        case .relu6: return .relu(maxValue: 6)
+        case .sigmoid: return .sigmoid
+        case .tanh: return .tanh
+        case .softplus: return .softplus
+        case .softsign: return .softsign
+        case .elu: return .elu()
+        case .selu: return .selu
+        case .swish: return .swish
+        case .gelu: return .gelu()
+        case .exp: return .exponential
+        case .abs, .sqrt, .square, .log, .log1p, .negative, .sign, .rsqrt, .reciprocal, .floor,
+          .ceil, .round:
+          return nil
+        }
+      case .leakyRelu(let alpha): return .relu(negativeSlope: Float(alpha))
+      case .softmax(let axis): return .softmax(axis: axis)
+      case .logSoftmax(let axis): return .logSoftmax(axis: axis)
+      case .clip(let low, let high) where low == 0 && high > 0: return .relu(maxValue: Float(high))
+      default: return nil
+      }
+    }
+    let output = program.output
+    // Every operation leads to the output (nothing computed aside): each form has its count.
+    guard output == operations.count else { return nil }
+    if operations.count <= 1 { return single(output) }
+    guard let (function, inputs) = operation(output) else { return nil }
+    switch function {
+    case .clip(let low, let high) where low == 0 && high > 0 && operations.count == 2:
+      // `K.relu(x, max_value=m)`: relu, then clipped to [0, m].
+      return inputs.count == 1 && single(inputs[0]) == .relu() ? .relu(maxValue: Float(high)) : nil
+    case .binary(.multiply, nil, _) where inputs.count == 2 && inputs.contains(0):
+      // x * sigmoid(x) (swish) and x * tanh(softplus(x)) (mish).
+      let other = inputs[0] == 0 ? inputs[1] : inputs[0]
+      if operations.count == 2 { return single(other) == .sigmoid ? .swish : nil }
+      guard operations.count == 3, let (outer, outerInputs) = operation(other),
+        case .unary(.tanh) = outer, outerInputs.count == 1, single(outerInputs[0]) == .softplus
+      else { return nil }
+      return .mish
+    default: return nil
+    }
+  }
+}

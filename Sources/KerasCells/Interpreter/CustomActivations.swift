@@ -1,0 +1,111 @@
+import CNNEngine
+
+/// A script's own function given as a layer's activation (`Dense(64, activation=relu6)`,
+/// `Activation(mish)`, `LSTM(8, recurrent_activation=hard_tanh)`): Keras stores the function and
+/// calls it on the layer's output. ConvBook runs it once on a symbolic tensor, as a `Lambda`'s
+/// function is run, and gives the layer what the recorded operations compute
+/// (`TracedActivation`); a function that computes something else is refused by its name.
+enum CustomActivations {
+  /// Whether `value` is a function of the script (a `def`, a `lambda`, a bound method, a
+  /// `partial` of one): what Keras would call, as opposed to a name or a Keras activation.
+  static func isScriptFunction(_ value: Value) -> Bool {
+    switch value {
+    case .function(let callable):
+      switch callable.kind {
+      case .user, .partial: return true
+      default: return false
+      }
+    case .method(receiver: .instance, _): return true
+    default: return false
+    }
+  }
+
+  /// The keyword and positional arguments of a layer constructor with every script function
+  /// given as an activation replaced by the Keras object that stands for it.
+  static func resolve(
+    className: String, positional: inout [Value], keywords: inout [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    for index in keywords.indices
+    where keywords[index].0.hasSuffix("activation") && isScriptFunction(keywords[index].1) {
+      keywords[index].1 = try resolve(keywords[index].1, site: site, interpreter: interpreter)
+    }
+    if className == "Activation", let first = positional.first, isScriptFunction(first) {
+      positional[0] = try resolve(first, site: site, interpreter: interpreter)
+    }
+  }
+
+  /// The Keras object for one script function given as an activation.
+  static func resolve(_ function: Value, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
+    let range = site.range
+    var name = "function"
+    if case .string(let given) = try Attributes.get(
+      "__name__", of: function, range: range, interpreter: interpreter)
+    {
+      name = given
+    }
+    let symbolic = KerasTensor(
+      input: InputLayer(
+        name: name + "_input", batchInputShape: TensorShape([nil, 8]),
+        arguments: LayerArguments(className: "InputLayer", values: [:])))
+    let session = interpreter.session
+    session.lambdaTracingDepth += 1
+    defer { session.lambdaTracingDepth -= 1 }
+    let refusal = "ConvBook does not support the activation function `\(name)` yet"
+    let result: Value
+    do {
+      result = try Calls.call(
+        function, positional: [.kerasTensor(symbolic)], keywords: [],
+        site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: name),
+        interpreter: interpreter)
+    } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
+      throw CellError.unsupported(
+        refusal + " (it calls what ConvBook lacks: \(error.message))", at: range)
+    } catch {
+      throw .unsupported(
+        "ConvBook runs an activation function on a symbolic tensor to know what it computes, and `\(name)` failed there: \(error.message)",
+        at: range)
+    }
+    guard case .kerasTensor(let output) = result,
+      let program = LambdaTrace.program(inputs: [symbolic], output: output),
+      let activation = TracedActivation.activation(of: program)
+    else {
+      throw .unsupported(
+        refusal
+          + " (ConvBook computes script functions that are one of Keras' activations, such as relu with max_value, swish or mish, written with tensor functions)",
+        at: range)
+    }
+    return .kerasObject(KerasObject(function: name, activation: activation))
+  }
+
+  /// `keras.activations.serialize` of a script's function named `name` (a layer's
+  /// `get_config()["activation"]`): the name when the activations module has a global of that
+  /// name (`relu6`, `mish`), else the function's config dict. The globals of
+  /// `tf_keras/src/activations.py` and `keras/src/activations/__init__.py`, recorded.
+  static func serialized(_ name: String, keras3: Bool) -> Value {
+    guard !(keras3 ? keras3Globals : tfKerasGlobals).contains(name) else { return .string(name) }
+    return .dictionary([
+      (.string("module"), .string("builtins")), (.string("class_name"), .string("function")),
+      (.string("config"), .string(name)), (.string("registered_name"), .string("function")),
+    ])
+  }
+
+  static let tfKerasGlobals: Set<String> = [
+    "_TF_ACTIVATIONS_V2", "activation_layers", "backend", "deserialize", "elu", "exponential",
+    "gelu", "generic_utils", "get", "hard_sigmoid", "keras_export", "leaky_relu",
+    "legacy_serialization", "linear", "log_softmax", "mish", "object_registration", "relu", "relu6",
+    "saved_model_utils", "selu", "serialization_lib", "serialize", "sigmoid", "silu", "softmax",
+    "softplus", "softsign", "swish", "sys", "tanh", "tf", "types",
+  ]
+
+  static let keras3Globals: Set<String> = [
+    "ALL_OBJECTS", "ALL_OBJECTS_DICT", "activations", "celu", "deserialize", "elu", "exponential",
+    "gelu", "get", "glu", "hard_shrink", "hard_sigmoid", "hard_silu", "hard_tanh", "keras_export",
+    "leaky_relu", "linear", "log_sigmoid", "log_softmax", "mish", "object_registration", "relu",
+    "relu6", "selu", "serialization_lib", "serialize", "sigmoid", "silu", "soft_shrink", "softmax",
+    "softplus", "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax", "squareplus", "tanh",
+    "tanh_shrink", "threshold", "types",
+  ]
+}
