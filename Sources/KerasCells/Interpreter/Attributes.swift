@@ -300,6 +300,11 @@ enum Attributes {
         let dtype = tensor.dtypeName
         return interpreter.kerasVersion == .keras3
           ? .string(dtype) : TensorFlowDType.value(dtype)
+      case "get_shape"
+      where interpreter.kerasVersion == .keras2 || interpreter.session.lambdaTracingDepth > 0:
+        // tf-keras' KerasTensor has it, as have the TensorFlow tensors that a Lambda's function
+        // and a custom layer's `call` run on (Keras 3's too); Keras 3's KerasTensor has not.
+        return .method(receiver: base, name: name)
       default: break
       }
     case .variable(let variable):

@@ -351,9 +351,6 @@ public enum KerasModule: Equatable {
       case "__version__": return .string(Self.version)
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
-      // `tf.compat.v1` and its submodules import (`from tensorflow.compat.v1 import image`, at
-      // the top of real model code); their functions are refused where used (`unsupportedName`).
-      case "compat": return .module(.tensorFunctions("tensorflow.compat"))
       case "newaxis": return Value.none
       case "TensorShape":
         return .function(Callable(.builtin("tf.TensorShape"), path: "tf.TensorShape"))
@@ -567,15 +564,6 @@ public enum KerasModule: Equatable {
     case .tensorFunctions(let namespace):
       if namespace == "keras.ops", name == "image" || name == "nn" {
         return .module(.tensorFunctions("keras.ops." + name))
-      }
-      if namespace == "tensorflow.compat", name == "v1" || name == "v2" {
-        return .module(.tensorFunctions("tensorflow.compat." + name))
-      }
-      if namespace.hasPrefix("tensorflow.compat.v"),
-        namespace.count == "tensorflow.compat.v1".count,
-        ["image", "math", "nn", "linalg", "random", "signal"].contains(name)
-      {
-        return .module(.tensorFunctions(namespace + "." + name))
       }
       return TensorFunctions.attribute(name, namespace: namespace)
     case .standard(let module): return StandardLibrary.attribute(name, of: module)

@@ -59,6 +59,10 @@ enum Methods {
       return try NumPyFunctions.method(
         name, of: array, positional: positional, keywords: keywords, site: site,
         budget: interpreter.budget)
+    case .kerasTensor(let tensor) where name == "get_shape":
+      // TensorFlow's `TensorShape`, under both versions.
+      try noArguments(name, positional, keywords, site)
+      return .tensorShape(tensor.shape.dimensions)
     case .string(let text) where name == "format":
       return .string(
         try formatMethod(

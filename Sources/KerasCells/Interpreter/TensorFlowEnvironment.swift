@@ -28,6 +28,11 @@ enum TensorFlowEnvironment {
     case ("tensorflow.config", "experimental"), ("tensorflow.compat", "v1"),
       ("tensorflow.compat.v1", "logging"):
       return .module(.standard(module + "." + name))
+    case ("tensorflow.compat.v1", "image"), ("tensorflow.compat.v1", "math"),
+      ("tensorflow.compat.v1", "nn"), ("tensorflow.compat.v1", "linalg"):
+      // Imported at the top of real model code (`from tensorflow.compat.v1 import image`); its
+      // functions are refused where used (`KerasModule.unsupportedName`).
+      return .module(.tensorFunctions(module + "." + name))
     case ("tensorflow.config", _), ("tensorflow.config.experimental", _):
       return configFunctions.contains(name) ? StandardLibrary.function(module, name) : nil
     case ("tensorflow.test", "is_gpu_available"), ("tensorflow.test", "gpu_device_name"),
