@@ -259,6 +259,9 @@ enum Attributes {
           return value
         }
       }
+      if NodeAttributes.names.contains(name), interpreter.kerasVersion == .keras2 {
+        return .method(receiver: .layer(instance), name: name)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
@@ -309,6 +312,11 @@ enum Attributes {
         let dtype = tensor.dtypeName
         return interpreter.kerasVersion == .keras3
           ? .string(dtype) : TensorFlowDType.value(dtype)
+      case "get_shape"
+      where interpreter.kerasVersion == .keras2 || interpreter.session.lambdaTracingDepth > 0:
+        // tf-keras' KerasTensor has it, as have the TensorFlow tensors that a Lambda's function
+        // and a custom layer's `call` run on (Keras 3's too); Keras 3's KerasTensor has not.
+        return .method(receiver: base, name: name)
       default: break
       }
     case .variable(let variable):
@@ -493,6 +501,8 @@ enum Attributes {
       return .method(receiver: .model(model), name: name)
     // tf-keras keeps the method only to refuse it (Keras 3 has none).
     case "to_yaml" where interpreter.kerasVersion == .keras2:
+      return .method(receiver: .model(model), name: name)
+    case _ where NodeAttributes.names.contains(name) && interpreter.kerasVersion == .keras2:
       return .method(receiver: .model(model), name: name)
     default: return nil
     }

@@ -1004,6 +1004,16 @@ enum Calls {
       instance, positional: [inputs], keywords: [], site: site, interpreter: interpreter)
   }
 
+  /// An empty list, tuple or dict (or one holding only such).
+  private static func isEmptyStructure(_ value: Value) -> Bool {
+    switch value {
+    case .list(let list): return list.items.allSatisfy(isEmptyStructure)
+    case .tuple(let items): return items.allSatisfy(isEmptyStructure)
+    case .dictionary(let dictionary): return dictionary.pairs.allSatisfy { isEmptyStructure($0.1) }
+    default: return false
+    }
+  }
+
   /// Whether `keras.Model(...)` makes a functional model, in both Keras versions: given inputs and
   /// outputs as `(inputs, outputs)`, `(inputs, outputs=...)` or `(inputs=..., outputs=...)`.
   static func makesFunctionalModel(positional: [Value], keywords: [(String, Value)]) -> Bool {
@@ -1059,6 +1069,14 @@ enum Calls {
       throw .unsupported(
         "keras.Model without inputs and outputs is model subclassing, which ConvBook does not run; write keras.Model(inputs=..., outputs=...) or use keras.Sequential",
         at: site.range)
+    }
+    if interpreter.kerasVersion == .keras3, isEmptyStructure(inputsValue) {
+      // Keras 3's `Function`; an input layer's `.input` is `[]` there (`layers[0].input`).
+      throw CellError(
+        type: "ValueError",
+        message:
+          "`inputs` argument cannot be empty. Received:\ninputs=\(PythonText.str(inputsValue))\noutputs=\(PythonText.str(outputsValue))",
+        range: site.range)
     }
     let inputs = try tensors(inputsValue, role: "inputs", site: site)
     try KerasPackages.checkModelInputs(

@@ -41,6 +41,10 @@ enum Methods {
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
           at: site.range)
+      case _ where NodeAttributes.names.contains(name):
+        return try NodeAttributes.call(
+          name, layerName: instance.name, instance: instance, positional: positional,
+          keywords: keywords, site: site)
       default: break
       }
     case .variable(let variable):
@@ -55,6 +59,10 @@ enum Methods {
       return try NumPyFunctions.method(
         name, of: array, positional: positional, keywords: keywords, site: site,
         budget: interpreter.budget)
+    case .kerasTensor(let tensor) where name == "get_shape":
+      // TensorFlow's `TensorShape`, under both versions.
+      try noArguments(name, positional, keywords, site)
+      return .tensorShape(tensor.shape.dimensions)
     case .string(let text) where name == "format":
       return .string(
         try formatMethod(
@@ -397,6 +405,10 @@ enum Methods {
       try EagerCalls.checkNoDeferred(model, method: name, site: site, interpreter: interpreter)
     }
     switch name {
+    case _ where NodeAttributes.names.contains(name):
+      return try NodeAttributes.call(
+        name, layerName: model.name, instance: model.calledAsLayer, positional: positional,
+        keywords: keywords, site: site)
     case "summary":
       let (options, printFunction, layerRange) = try summaryOptions(
         positional, keywords, site: site)
