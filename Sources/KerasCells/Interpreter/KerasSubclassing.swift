@@ -12,6 +12,9 @@ final class CustomLayerState {
   var wasCalled = false
   /// `trainable=` given to `Layer.__init__`.
   var trainable = true
+  /// `self.add_loss(...)` / `self.add_metric(...)` ran in its traced `call` (the VAE pattern):
+  /// the summary is Keras', training such a model is refused by this name.
+  var addedInCall: String?
   /// The batch size of the first call on data that built it (`EagerCalls`): Keras 3 builds the
   /// sublayers on that concrete shape and shows it in the summary.
   var eagerBatch: Int?
