@@ -70,13 +70,13 @@ import Testing
     let (_, result) = Self.run(
       """
       from tensorflow import keras
-      keras.layers.Conv2D(8, 3, kernel_initializer="he_normal").get_config()
+      keras.layers.Conv2D(8, 3, kernel_constraint="non_neg").get_config()
 
       """, version)
     #expect(result.error?.type == nil)
     #expect(
       result.error?.message
-        == "ConvBook does not support `get_config()` of a Conv2D layer with this `kernel_initializer` yet"
+        == "ConvBook does not support `get_config()` of a Conv2D layer with this `kernel_constraint` yet"
     )
     let (_, other) = Self.run(
       "from tensorflow import keras\nkeras.layers.LSTM(4).get_config()\n", version)

@@ -114,6 +114,9 @@ KERAS3_MODULES = {
     "tf.preprocessing.image": keras3._tf_keras.keras.preprocessing.image,
     "tf.preprocessing.sequence": keras3._tf_keras.keras.preprocessing.sequence,
     "tf.preprocessing.text": keras3._tf_keras.keras.preprocessing.text,
+    # A package that old scripts import a missing module of (`keras.wrappers.scikit_learn`):
+    # Python names the first module of a dotted import that is missing (`KerasImportPaths`).
+    "wrappers": keras3.wrappers,
 }
 # The modules whose names the cell language checks against `dir()` (`KerasModuleDirectory`), and,
 # with `tf.` keys, those that `tf.keras` reaches under Keras 3 where they differ from `keras`' own

@@ -66,6 +66,9 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   /// A script's own function given as an activation (`activation=relu6`), typed `function` with
   /// its `__name__` as the `name` argument: what it computes (`TracedActivation`).
   public var activation: ActivationFunction?
+  /// The model whose `model.optimizer` this is: its learning rate is the model's (read and set
+  /// through the model's compile arguments or its trainer); nil for other objects.
+  public var ownerModel: ObjectIdentifier?
 
   public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
     self.typeName = typeName

@@ -169,8 +169,9 @@ public final class KerasTensor {
   }
 
   /// The tensor's dtype: an input's own (`keras.Input(..., dtype="int32")`); layers compute in
-  /// float32.
+  /// float32, except those that say otherwise (`TypedOutputLayer`).
   public var dtypeName: String {
+    if let typed = producer.layer as? any TypedOutputLayer { return typed.outputDTypeName }
     guard isInput else { return "float32" }
     switch producer.layer.common.arguments["dtype"] {
     case .string(let given): return given
@@ -189,7 +190,7 @@ public final class KerasTensor {
       return
         "<KerasTensor shape=\(shape), dtype=\(dtypeName), sparse=False, ragged=False, name=\(name)>"
     }
-    return "<KerasTensor: shape=\(shape) dtype=float32 (created by layer '\(producer.name)')>"
+    return "<KerasTensor: shape=\(shape) dtype=\(dtypeName) (created by layer '\(producer.name)')>"
   }
 
   /// tf-keras' `str` of an input tensor. For other tensors it would name the TensorFlow op

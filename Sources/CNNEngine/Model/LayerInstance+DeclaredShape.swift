@@ -13,3 +13,25 @@ extension LayerInstance {
     layer = try entry.make(common)
   }
 }
+
+extension LayerInstance {
+  /// A new, unbuilt layer object with this layer's settings and name: what
+  /// `layer.__class__.from_config(layer.get_config())` makes. tf-keras' config keeps a declared
+  /// input shape (`batch_input_shape`), Keras 3's does not (`keepsDeclaredInputShape`); nil for a
+  /// class ConvBook cannot make again from its settings.
+  public func remadeFromConfig(keepsDeclaredInputShape: Bool) -> LayerInstance? {
+    var common = layer.common
+    if !keepsDeclaredInputShape, common.declaredBatchInputShape != nil {
+      let canonical = LayerCatalog.aliases[layer.className] ?? layer.className
+      guard let entry = LayerCatalog.entries[canonical] else { return nil }
+      common.declaredBatchInputShape = nil
+      guard let remade = try? entry.make(common) else { return nil }
+      let copy = LayerInstance(remade)
+      copy.trainable = trainable
+      return copy
+    }
+    let copy = LayerInstance(layer)
+    copy.trainable = trainable
+    return copy
+  }
+}

@@ -122,6 +122,20 @@ public struct ModelSummary: Sendable, Equatable {
     self.rows = rows
   }
 
+  /// Keras 3: the variables of the model's optimizer once it is built (trained at least one
+  /// step), which its footer adds to `Total params` and shows as `Optimizer params`.
+  public var optimizerParameters: OptimizerParameters?
+
+  public struct OptimizerParameters: Sendable, Equatable {
+    public var count: Int
+    public var bytes: Int
+
+    public init(count: Int, bytes: Int) {
+      self.count = count
+      self.bytes = bytes
+    }
+  }
+
   /// Weights that more than one row shows (a layer inside a nested model and in the outer graph
   /// too), past their first row: the totals count every weight once, as Keras does.
   public var repeatedWeights: [WeightSpec] = []

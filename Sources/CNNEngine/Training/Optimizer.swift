@@ -20,6 +20,9 @@ public struct Optimizer: Sendable, Equatable {
 
   public var kind: Kind
   public var learningRate: Float
+  /// A learning-rate schedule given instead of a number: the rate of each update is its value at
+  /// the update's step (`iterations` before the update), as both Kerases compute it.
+  public var schedule: LearningRateSchedule?
   public var momentum: Float = 0
   public var nesterov = false
   public var beta1: Float = 0.9
@@ -45,6 +48,27 @@ public struct Optimizer: Sendable, Equatable {
     }
   }
 
+  /// Keras 3's `optimizer.variables` once built (at its first step), as `model.summary()` counts
+  /// them in its `Optimizer params` line: `iteration` (int64, 8 bytes) and `learning_rate`
+  /// (float32), then float32 slots shaped like each trainable variable: SGD one `momentum` when
+  /// momentum > 0, Adam and AdamW `momentum` and `velocity`, RMSprop `velocity` plus `momentum`
+  /// when momentum > 0 and `average_gradient` when centered. Nil if the sizes overflow.
+  public func keras3Variables(trainableSizes: [Int]) -> (count: Int, bytes: Int)? {
+    let slots: Int
+    switch kind {
+    case .sgd: slots = momentum > 0 ? 1 : 0
+    case .adam, .adamW: slots = 2
+    case .rmsprop: slots = 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0)
+    }
+    guard let values = try? Exact.sum(trainableSizes),
+      let slotValues = try? Exact.multiply(values, slots),
+      let count = try? Exact.add(slotValues, 2),
+      let slotBytes = try? Exact.multiply(slotValues, 4),
+      let bytes = try? Exact.add(slotBytes, 8 + 4)
+    else { return nil }
+    return (count, bytes)
+  }
+
   /// Slots per variable (momentums, velocities) and the step count.
   struct State {
     var iterations = 0
@@ -64,7 +88,8 @@ public struct Optimizer: Sendable, Equatable {
     _ gradients: [[Float]], to variables: inout [[Float]], state: inout State, threads: Int = 1,
     squares: [Int: [Float]] = [:]
   ) {
-    let lr = learningRate
+    // A schedule's settings were checked when it was made, so its rate is a number here.
+    let lr = schedule.flatMap { try? $0.rate(at: state.iterations) } ?? learningRate
     if let weightDecay {
       for v in variables.indices {
         for i in variables[v].indices { variables[v][i] -= variables[v][i] * weightDecay * lr }

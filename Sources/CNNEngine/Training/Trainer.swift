@@ -342,6 +342,15 @@ public final class Trainer {
     set { configuration.optimizer.learningRate = newValue }
   }
 
+  /// Keras 3's count and bytes of the optimizer's variables for `model.summary()`; nil before the
+  /// first step (Keras 3 builds its optimizer then: a compiled model that has only been evaluated
+  /// shows no `Optimizer params`).
+  public var keras3OptimizerVariables: (count: Int, bytes: Int)? {
+    guard optimizerState.iterations > 0 else { return nil }
+    return configuration.optimizer.keras3Variables(
+      trainableSizes: optimizerState.first.map(\.count))
+  }
+
   /// Sets every weight, moving statistics included, to the values in `weights` (Keras'
   /// `set_weights`, as `EarlyStopping(restore_best_weights=True)` does); the optimizer's slots stay.
   public func restore(_ weights: ModelWeights) {

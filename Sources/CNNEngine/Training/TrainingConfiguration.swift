@@ -235,7 +235,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
           return value
         }
         switch name {
-        case "learning_rate": optimizer.learningRate = try number()
+        case "learning_rate":
+          if case .object(let setting) = argument,
+            let schedule = try LearningRateSchedule.make(setting)
+          {
+            optimizer.schedule = schedule
+          } else {
+            optimizer.learningRate = try number()
+          }
         case "momentum":
           optimizer.momentum = try number()
           if optimizer.momentum < 0 || optimizer.momentum > 1 {

@@ -29,6 +29,20 @@ enum ArrayOperations {
       if let requested { array = try convert(array, to: requested, range: range) }
       return try make(array, range: range, budget: budget)
     }
+    if case .range(let start, let stop, let step) = value {
+      // `np.array(range(n))`: the range's integers, int64.
+      let count = Value.rangeCount(start, stop, step)
+      try budget.allocate(count: count, size: 8, at: range)
+      var values: [Double] = []
+      values.reserveCapacity(count)
+      for index in 0..<count {
+        values.append(try integerScalar(start &+ index &* step, range: range))
+      }
+      // An empty range gives NumPy's empty float64 array, as an empty list does.
+      var array = NDArray(dtype: count == 0 ? .float64 : .int64, shape: [count], doubles: values)
+      if let requested { array = try convert(array, to: requested, range: range) }
+      return try make(array, range: range, budget: budget)
+    }
     var shape: [Int] = []
     var probe = value
     while true {
@@ -74,6 +88,10 @@ enum ArrayOperations {
       case .float(let number):
         dtype = .float64
         scalars.append(number)
+      case .bigInt(let number):
+        throw .unsupported(
+          "ConvBook arrays hold integers up to 2**53 exactly; \(PythonInteger.decimal(number) ?? "the integer") is larger",
+          at: range)
       case .array(let inner) where inner.rank == 0:
         dtype = promote(dtype, inner.dtype)
         scalars.append(inner.value(at: 0))

@@ -60,6 +60,8 @@ enum Attributes {
           type: "AttributeError",
           message: "module '\(module.pythonName)' has no attribute '__version__'", range: range)
       }
+      // Every module's own name, as its errors print it (`numpy`, `tf_keras.api._v2.keras`).
+      if name == "__name__" { return .string(moduleName) }
       if let missing = TensorFunctions.missingAttribute(
         name, of: unwrapped, named: moduleName,
         kerasVersion: moduleVersion, range: range)
@@ -75,7 +77,7 @@ enum Attributes {
         return .function(Callable(.activation(name), path: "keras.activations." + name))
       }
       if module == .keras3Backend, !KerasModule.keras3BackendNames.contains(name),
-        interpreter.session.lambdaTracingDepth == 0
+        interpreter.session.lambdaTracingDepth == 0 || interpreter.session.keras3LambdaInference
       {
         throw CellError(
           type: "AttributeError", message: "module 'keras.backend' has no attribute '\(name)'",
@@ -96,8 +98,11 @@ enum Attributes {
         }
         if !removedInKeras3 { return value }
       }
-      if case .inert(let moduleName) = module, moduleName.hasPrefix("tensorflow.data") {
-        // `tf.data.Dataset` is modelled (`TFDataModule`); the rest is ConvBook's limitation.
+      if case .inert(let moduleName) = module,
+        moduleName.hasPrefix("tensorflow.data") || moduleName == "keras.config"
+      {
+        // `tf.data.Dataset` and Keras 3's settings are modelled (`TFDataModule`,
+        // `KerasModule.kerasConfigAttribute`); the rest is ConvBook's limitation.
         throw .unsupported("ConvBook does not support `\(moduleName).\(name)` yet", at: range)
       }
       if case .inert(let moduleName) = module {
@@ -127,6 +132,17 @@ enum Attributes {
       if let value = ContextManagers.attribute(name, of: object) { return value }
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
         return .method(receiver: base, name: name)
+      }
+      if name == "get_config",
+        ScheduleObjects.isSchedule(object)
+          || LayerConfig.objectConfig(object, keras3: interpreter.kerasVersion == .keras3) != nil
+      {
+        return .method(receiver: base, name: name)
+      }
+      if let variable = try CompiledModelAttributes.learningRate(
+        name, of: object, range: range, interpreter: interpreter)
+      {
+        return variable
       }
       if name == "name",
         let optimizer = CompiledModelAttributes.optimizerName(
@@ -249,6 +265,11 @@ enum Attributes {
         throw .unsupported(
           "ConvBook does not support `History.params` after this kind of fit yet", at: range)
       case "model":
+        if let key = history.model,
+          let model = interpreter.session.training.states[key]?.model
+        {
+          return ClassCallbacks.modelValue(model, session: interpreter.session)
+        }
         throw .unsupported(
           "ConvBook does not support `History.model` yet; use the model you called fit on",
           at: range)
@@ -630,6 +651,16 @@ enum Attributes {
     case (.function(let callable), _) where callable.userFunction != nil:
       // A function's attributes are its own `__dict__` (`f.calls = 0`, `f.__name__ = "g"`).
       callable.userFunction?.attributes[name] = value
+    case (.kerasObject(let object), "learning_rate"), (.kerasObject(let object), "lr"):
+      guard
+        case .standard(let variable as LearningRateVariable)? =
+          try CompiledModelAttributes.learningRate(
+            name, of: object, range: range, interpreter: interpreter)
+      else {
+        throw .unsupported(
+          "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells", at: range)
+      }
+      try variable.assign(value, range: range)
     case (.standard(let object), _):
       if try object.setAttribute(name, to: value, range: range) { return }
       throw CellError(

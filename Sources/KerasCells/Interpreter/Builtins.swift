@@ -89,6 +89,22 @@ enum Builtins {
       return .standard(
         try TextVectorizationLayer(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.StringLookup", "keras.layers.IntegerLookup":
+      return .standard(
+        try IndexLookupLayer(
+          className: String(name.dropFirst("keras.layers.".count)), positional: positional,
+          keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.layers.Hashing":
+      return .standard(
+        try HashingLayer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.Tokenizer":
+      return .standard(
+        try KerasTokenizer(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.text.text_to_word_sequence":
+      return try KerasTokenizer.textToWordSequence(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.utils.pad_sequences":
       return try PadSequences.call(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -113,6 +129,14 @@ enum Builtins {
       return try call(
         name, positional: [ArrayOperations.scalar(array, at: 0)], keywords: [], site: site,
         interpreter: interpreter)
+    }
+    // An optimizer's learning rate converts as its float32 value.
+    if ["int", "float", "abs", "round"].contains(name),
+      case .standard(let variable as LearningRateVariable)? = positional.first
+    {
+      return try call(
+        name, positional: [try variable.scalar(range: range)] + positional.dropFirst(),
+        keywords: keywords, site: site, interpreter: interpreter)
     }
     // `int(x)`, `float(x)`, `abs(x)` and `range(x)` of a NumPy scalar read its Python number.
     if ["int", "float", "abs", "range", "chr", "hex", "bin", "oct"].contains(name),
@@ -193,6 +217,10 @@ enum Builtins {
         }
         return .int(count)
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
+      case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
+      case .standard(let bytes as PythonBytes): return .int(bytes.bytes.count)
+      case .standard(let strings as EagerStringTensor) where !strings.shape.isEmpty:
+        return .int(strings.shape[0])
       default: throw typeError("object of type '\(positional[0].typeName)' has no len()")
       }
     case "range":
@@ -388,6 +416,16 @@ enum Builtins {
           try TensorFunctions.apply(
             .unary(.abs), keras3 ? "absolute" : "tf.math.abs", [tensor], interpreter: interpreter,
             range: range))
+      case .array(let array) where array.tensorFlowDType != nil:
+        // An eager tensor's `__abs__` is `tf.math.abs`.
+        return .array(try EagerMath.unary("Abs", array, range: range))
+      case .array, .standard(is NumPyScalar):
+        // An array's (a NumPy scalar's) `__abs__` is `np.absolute`.
+        return try NumPyArrayFunctions.call(
+          "absolute",
+          NumPyFunctions.Arguments(
+            positional: positional, keywords: [], site: site, function: "absolute",
+            path: "numpy.absolute"), budget: interpreter.budget)
       default: throw typeError("bad operand type for abs(): '\(positional[0].typeName)'")
       }
     case "min", "max":
@@ -752,6 +790,40 @@ enum Builtins {
     case "keras.backend.is_keras_tensor":
       try exactly(1)
       return try isKerasTensor(positional[0], kerasVersion: interpreter.kerasVersion, range: range)
+    case "keras.backend.get_value":
+      try exactly(1)
+      switch positional[0] {
+      case .standard(let variable as LearningRateVariable): return try variable.scalar(range: range)
+      case .variable:
+        return try Methods.call(
+          "numpy", on: positional[0], positional: [], keywords: [], site: site,
+          interpreter: interpreter)
+      default:
+        throw .unsupported(
+          "ConvBook's keras.backend.get_value() takes a variable (a weight or an optimizer's learning rate), not \(positional[0].typeName)",
+          at: range)
+      }
+    case "keras.backend.set_value":
+      try exactly(2)
+      if interpreter.kerasVersion == .keras3 {
+        // The legacy `set_value` of Keras 3's `tf.keras.backend` reads `x.dtype.name`, and a
+        // Keras 3 variable's dtype is a string.
+        throw CellError(
+          type: "AttributeError", message: "'str' object has no attribute 'name'", range: range)
+      }
+      switch positional[0] {
+      case .standard(let variable as LearningRateVariable):
+        try variable.assign(positional[1], range: range)
+      case .variable:
+        _ = try Methods.call(
+          "assign", on: positional[0], positional: [positional[1]], keywords: [], site: site,
+          interpreter: interpreter)
+      default:
+        throw .unsupported(
+          "ConvBook's keras.backend.set_value() takes a variable (a weight or an optimizer's learning rate), not \(positional[0].typeName)",
+          at: range)
+      }
+      return .none
     case "keras.backend.count_params":
       // `np.prod(x.shape)`: the number of values of a weight (or of a tensor with a known shape).
       try exactly(1)
@@ -889,6 +961,21 @@ enum Builtins {
     return result.isFinite ? result : number
   }
 
+  /// `math`'s functions of one real number computed by the C library (as CPython computes them),
+  /// with whether an infinite result from a finite argument is an overflow (else a domain error).
+  static let mathOfOneReal: [String: (function: @Sendable (Double) -> Double, canOverflow: Bool)] =
+    [
+      "sin": (Foundation.sin, false), "cos": (Foundation.cos, false),
+      "tan": (Foundation.tan, false), "asin": (Foundation.asin, false),
+      "acos": (Foundation.acos, false), "atan": (Foundation.atan, false),
+      "sinh": (Foundation.sinh, true), "cosh": (Foundation.cosh, true),
+      "tanh": (Foundation.tanh, false), "asinh": (Foundation.asinh, false),
+      "acosh": (Foundation.acosh, false), "atanh": (Foundation.atanh, false),
+      "expm1": (Foundation.expm1, true), "log1p": (Foundation.log1p, false),
+      "degrees": ({ $0 * (180.0 / Double.pi) }, false),
+      "radians": ({ $0 * (Double.pi / 180.0) }, false),
+    ]
+
   /// The functions of Python's `math` that size computations use, with its error messages.
   static func mathFunction(
     _ name: String, _ positional: [Value], range: SourceRange, interpreter: Interpreter
@@ -903,7 +990,14 @@ enum Builtins {
     func domainError() -> CellError {
       CellError(type: "ValueError", message: "math domain error", range: range)
     }
-    let arity = ["log": 1...2, "prod": 1...1, "isclose": 2...2][name] ?? 1...1
+    let arity =
+      ["log": 1...2, "prod": 1...1, "isclose": 2...2, "atan2": 2...2, "copysign": 2...2][name]
+      ?? (name == "hypot" ? 0...Int.max : 1...1)
+    if arity == 2...2 && name != "isclose" && positional.count != 2 {
+      throw CellError(
+        type: "TypeError", message: "\(name) expected 2 arguments, got \(positional.count)",
+        range: range)
+    }
     guard arity.contains(positional.count) else {
       throw CellError(
         type: "TypeError",
@@ -912,7 +1006,36 @@ enum Builtins {
           : "\(name) expected at most \(arity.upperBound) arguments, got \(positional.count)",
         range: range)
     }
+    if let (function, canOverflow) = mathOfOneReal[name] {
+      // CPython's `math_1`: a NaN from a number is a domain error, an infinity from a finite
+      // number a range error where the function can overflow, else a domain error.
+      let x = try real(positional[0])
+      let result = function(x)
+      if result.isNaN && !x.isNaN { throw domainError() }
+      if result.isInfinite && x.isFinite {
+        if canOverflow {
+          throw CellError(type: "OverflowError", message: "math range error", range: range)
+        }
+        throw domainError()
+      }
+      return .float(result)
+    }
     switch name {
+    case "atan2": return .float(Foundation.atan2(try real(positional[0]), try real(positional[1])))
+    case "copysign":
+      return .float(Double(signOf: try real(positional[1]), magnitudeOf: try real(positional[0])))
+    case "hypot":
+      // CPython scales by the largest magnitude; for two values that is the C library's hypot.
+      var values: [Double] = []
+      for value in positional { values.append(try real(value)) }
+      if values.contains(where: \.isInfinite) { return .float(.infinity) }
+      if values.count == 2 { return .float(Foundation.hypot(values[0], values[1])) }
+      if values.count == 1 { return .float(abs(values[0])) }
+      if values.isEmpty { return .float(0) }
+      throw .unsupported("ConvBook's math.hypot takes one or two values", at: range)
+    case "isnan": return .bool(try real(positional[0]).isNaN)
+    case "isinf": return .bool(try real(positional[0]).isInfinite)
+    case "isfinite": return .bool(try real(positional[0]).isFinite)
     case "floor", "ceil", "trunc":
       switch positional[0] {
       case .int, .bigInt: return positional[0]

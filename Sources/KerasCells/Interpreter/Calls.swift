@@ -81,6 +81,11 @@ enum Calls {
         "\(path) is not available in ConvBook cells: only Keras model code runs here",
         at: site.range)
     case .kerasObject(let object):
+      if let rate = try ScheduleObjects.call(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return rate
+      }
       // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
       if let value = try EagerLosses.callObject(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -221,6 +226,8 @@ enum Calls {
           positional[1] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      try IdentifierConfigs.resolve(
+        &keywords, className: className, site: site, interpreter: interpreter)
       // `activation=relu6` (a function of the script): what it computes, the function kept for
       // `layer.activation`.
       let activationFunction =
@@ -328,6 +335,9 @@ enum Calls {
     case .mergeFunction(let className):
       return try callMergeFunction(
         className, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .unsupportedModelClass("clone_model"):
+      return try ModelCloning.clone(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass(let name):
       let message: String
       switch name {
@@ -451,6 +461,10 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .tensorFunction(let namespace, let name):
+      if namespace == "keras.random", name == KerasRandom.seedGeneratorType {
+        return try KerasRandom.seedGenerator(
+          positional: positional, keywords: keywords, site: site)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)
@@ -598,6 +612,12 @@ enum Calls {
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
+    case .standard(let vectorizer as TextVectorizationLayer):
+      instance = try vectorizer.layerInstance(range: range)
+    case .standard(let lookup as IndexLookupLayer):
+      instance = try lookup.layerInstance(range: range)
+    case .standard(let hashing as HashingLayer):
+      instance = try hashing.layerInstance(range: range)
     case .kerasTensor(let tensor) where tensor.isInput:
       do {
         try model.add(input: tensor)
@@ -777,7 +797,7 @@ enum Calls {
     }
     try LambdaTracing.trace(
       instance, on: tensors.map(\.shape), asList: asList, range: site.range,
-      interpreter: interpreter)
+      interpreter: interpreter, tensors: tensors)
     if interpreter.kerasVersion == .keras3, !asList, tensors.count == 1, !instance.isBuilt,
       let refusal = Keras3Wording.callRefusal(instance, input: tensors[0].shape, modelName: nil)
     {
@@ -975,18 +995,39 @@ enum Calls {
       instance, positional: [inputs], keywords: [], site: site, interpreter: interpreter)
   }
 
+  /// Whether `keras.Model(...)` makes a functional model, in both Keras versions: given inputs and
+  /// outputs as `(inputs, outputs)`, `(inputs, outputs=...)` or `(inputs=..., outputs=...)`.
+  static func makesFunctionalModel(positional: [Value], keywords: [(String, Value)]) -> Bool {
+    let labels = Set(keywords.map(\.0))
+    return positional.count == 2 || (positional.count == 1 && labels.contains("outputs"))
+      || (labels.contains("inputs") && labels.contains("outputs"))
+  }
+
   /// `keras.Model(inputs, outputs, name=None, trainable=True)` over one chain of layers. The model
   /// takes its name (`model`, `model_1`, ...) before Keras checks the graph, as in Keras.
   private static func makeFunctional(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let parameters = ["inputs", "outputs", "name", "trainable"]
-    if positional.count > parameters.count {
-      throw CellError(
-        type: "TypeError",
-        message:
-          "Functional.__init__() takes from 3 to 5 positional arguments but \(positional.count + 1) were given",
-        range: site.range)
+    var keywords = keywords
+    if interpreter.kerasVersion == .keras3 {
+      keywords = try Keras3Wording.functionalKeywords(
+        positional: positional, keywords: keywords, site: site)
+    } else if !makesFunctionalModel(positional: positional, keywords: keywords) {
+      // tf-keras' `Model.__init__` makes a plain, subclass-style model of any other call (its
+      // positional arguments unused) once the keywords it takes are checked.
+      let taken: Set<String> = [
+        "trainable", "dtype", "dynamic", "name", "autocast", "inputs", "outputs",
+      ]
+      if let unknown = keywords.first(where: { !taken.contains($0.0) }) {
+        throw CellError(
+          type: "TypeError",
+          message: "('Keyword argument not understood:', \(PythonFormat.quoted(unknown.0)))",
+          range: site.range)
+      }
+      throw .unsupported(
+        "keras.Model without inputs and outputs is model subclassing, which ConvBook does not run; write keras.Model(inputs=..., outputs=...) or use keras.Sequential",
+        at: site.range)
     }
     var values: [String: Value] = [:]
     for (parameter, value) in zip(parameters, positional) { values[parameter] = value }

@@ -29,6 +29,12 @@ public final class CellTraining {
   var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
   /// What code assigned to a layer's `activation` (`ClassLayerSettings`), read back as given.
   var assignedActivations: [ObjectIdentifier: (layer: LayerInstance, value: Value)] = [:]
+  /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate
+  /// is its model's (`LearningRateVariable`).
+  var optimizerOwners: [ObjectIdentifier: SequentialModel] = [:]
+  /// The names of each model's logs in its latest `fit` or `evaluate` (tf-keras'
+  /// `metrics_names` once training has built the metrics).
+  var metricNames: [ObjectIdentifier: [String]] = [:]
   /// `model.stop_training`, per model (set by a callback to end `fit` after the epoch).
   var stopTraining: [ObjectIdentifier: Bool] = [:]
 
@@ -118,6 +124,14 @@ public final class CellTraining {
   private static func layerName(of weight: String) -> String {
     guard let slash = weight.lastIndex(of: "/") else { return weight }
     return String(weight[..<slash])
+  }
+
+  /// Keras 3's `Optimizer params` of the model's summary: its optimizer's variables once a step
+  /// has built it (`compile` makes a new optimizer, unbuilt until the next step).
+  func keras3OptimizerParameters(of model: SequentialModel) -> ModelSummary.OptimizerParameters? {
+    guard let variables = states[ObjectIdentifier(model)]?.trainer?.keras3OptimizerVariables
+    else { return nil }
+    return .init(count: variables.count, bytes: variables.bytes)
   }
 
   /// Weights of a model trained in this session, for figures and exercises.

@@ -12,7 +12,9 @@ import CNNEngine
 ///   called on data it is `call` reduced to its mean;
 /// - a `Regularizer`, `Constraint` or `Initializer` instance may be given to a layer (its shapes
 ///   and parameters do not depend on it); training or drawing weights with it is refused by name;
-/// - a `Metric` is accepted as a class; ConvBook does not run its weights yet.
+/// - a `Metric` is accepted as a class; ConvBook does not run its weights yet;
+/// - a `keras.utils.Sequence` (Keras 3's `PyDataset`) gives `fit`, `evaluate` and `predict` its
+///   batches through its own `__len__` and `__getitem__` (`SequenceFeed`).
 enum KerasClassBase: String {
   case callback = "Callback"
   case loss = "Loss"
@@ -21,6 +23,8 @@ enum KerasClassBase: String {
   case constraint = "Constraint"
   case initializer = "Initializer"
   case schedule = "LearningRateSchedule"
+  case sequence = "Sequence"
+  case pyDataset = "PyDataset"
 
   /// The modules each class is found in (the last part of the path it was reached through).
   private var modules: Set<String> {
@@ -32,6 +36,7 @@ enum KerasClassBase: String {
     case .constraint: return ["constraints"]
     case .initializer: return ["initializers"]
     case .schedule: return ["schedules", "optimizers"]
+    case .sequence, .pyDataset: return ["utils"]
     }
   }
 
@@ -39,6 +44,7 @@ enum KerasClassBase: String {
   var path: String {
     switch self {
     case .schedule: return "keras.optimizers.schedules.LearningRateSchedule"
+    case .sequence, .pyDataset: return "keras.utils.\(rawValue)"
     default: return "keras.\(modules.first!).\(rawValue)"
     }
   }
@@ -87,8 +93,12 @@ extension KerasClassBase {
       state.reduction = keras3 ? "sum_over_batch_size" : "auto"
     case .metric: parameters = ["name", "dtype"]
     case .callback, .regularizer, .constraint, .initializer, .schedule: parameters = []
+    // Keras 3's `Sequence` is its `PyDataset`; tf-keras' has no `__init__` of its own.
+    case .sequence, .pyDataset:
+      parameters = keras3 ? ["workers", "use_multiprocessing", "max_queue_size"] : []
     }
-    let owner = base == .schedule || base == .regularizer ? "object" : base.rawValue
+    let owner =
+      base == .schedule || base == .regularizer || base == .sequence ? "object" : base.rawValue
     guard positional.count <= parameters.count else {
       if parameters.isEmpty {
         throw CellError(
@@ -125,6 +135,8 @@ extension KerasClassBase {
       case ("name", .string(let name)): state.name = name
       case ("reduction", .string(let reduction)): state.reduction = reduction
       case ("name", .none), ("dtype", _): break
+      // One worker or several reads the batches in the same order.
+      case ("workers", _), ("use_multiprocessing", _), ("max_queue_size", _): break
       default:
         throw .unsupported(
           "ConvBook does not support \(base.rawValue).__init__(\(label)=\(PythonText.repr(value))) yet",
@@ -156,6 +168,10 @@ extension KerasClassBase {
     case (.callback, "get_config"):
       // Keras' `Callback` has no `get_config`.
       return nil
+    case (.sequence, "on_epoch_end"), (.pyDataset, "on_epoch_end"), (.pyDataset, "on_epoch_begin"):
+      return .method(receiver: .instance(instance), name: name)
+    case (.sequence, "get_config"), (.pyDataset, "get_config"):
+      return nil
     case (_, "get_config"), (.loss, "call"), (.loss, "__call__"):
       return .method(receiver: .instance(instance), name: name)
     default:
@@ -172,6 +188,10 @@ extension KerasClassBase {
     switch (base, name) {
     case (.callback, _) where name.hasPrefix("on_"):
       // Callback's event methods do nothing.
+      return Value.none
+    case (.sequence, "on_epoch_end"), (.pyDataset, "on_epoch_end"),
+      (.pyDataset, "on_epoch_begin"):
+      // The base class's event methods do nothing.
       return Value.none
     case (.callback, "set_model"):
       guard positional.count == 1, keywords.isEmpty else {
@@ -239,7 +259,7 @@ extension KerasClassBase {
     case .loss:
       return try callLoss(
         instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
-    case .callback:
+    case .callback, .sequence, .pyDataset:
       throw CellError(
         type: "TypeError", message: "'\(instance.type.name)' object is not callable",
         range: site.range)

@@ -19,7 +19,13 @@ enum CompiledModelAttributes {
     let compiled = model.compileArguments
     switch name {
     case "metrics_names":
-      if interpreter.session.training.states[ObjectIdentifier(model)]?.trainer != nil {
+      let trained = interpreter.session.training.states[ObjectIdentifier(model)]?.trainer != nil
+      if trained, !keras3,
+        let names = interpreter.session.training.metricNames[ObjectIdentifier(model)]
+      {
+        return .list(PythonList(names.map(Value.string)))
+      }
+      if trained, !keras3 || (model.graph?.outputs.count ?? 1) > 1 {
         throw .unsupported(
           "ConvBook does not support `metrics_names` of a model that has been trained or evaluated yet",
           at: range)
@@ -50,7 +56,9 @@ enum CompiledModelAttributes {
             "ConvBook does not support `model.optimizer` for the optimizer \(PythonFormat.quoted(text)) yet",
             at: range)
         }
-        return .kerasObject(KerasObject(typeName: className))
+        var object = KerasObject(typeName: className)
+        object.ownerModel = owned(model, interpreter: interpreter)
+        return .kerasObject(object)
       }
       if name == "loss", case .object(let object) = given,
         let function = interpreter.session.training.compiledFunctions[ObjectIdentifier(model)]?[
@@ -62,12 +70,50 @@ enum CompiledModelAttributes {
       switch given {
       case .none: return Value.none
       case .string(let text): return .string(text)
-      case .object(let object): return .kerasObject(object)
+      case .object(var object):
+        if name == "optimizer" { object.ownerModel = owned(model, interpreter: interpreter) }
+        return .kerasObject(object)
       default:
         throw .unsupported(
           "ConvBook does not support `model.\(name)` for \(given) yet", at: range)
       }
     }
+  }
+
+  /// Registers `model` as the owner of the `model.optimizer` it answers, whose learning rate is
+  /// then the model's (`LearningRateVariable`).
+  private static func owned(_ model: SequentialModel, interpreter: Interpreter) -> ObjectIdentifier
+  {
+    let key = ObjectIdentifier(model)
+    interpreter.session.training.optimizerOwners[key] = model
+    return key
+  }
+
+  /// An optimizer's `learning_rate` (and tf-keras' `lr`): its variable; nil for other names and
+  /// objects. Keras 3's optimizers have no `lr`.
+  static func learningRate(
+    _ name: String, of object: KerasObject, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard name == "learning_rate" || name == "lr",
+      optimizerClasses.values.contains(object.typeName)
+    else { return nil }
+    let keras3 = interpreter.kerasVersion == .keras3
+    if keras3 && name == "lr" {
+      throw CellError(
+        type: "AttributeError", message: "'\(object.typeName)' object has no attribute 'lr'",
+        range: range)
+    }
+    let training = interpreter.session.training
+    let variable = LearningRateVariable(
+      optimizer: object, model: object.ownerModel.flatMap { training.optimizerOwners[$0] },
+      training: training, keras3: keras3)
+    guard variable.value != nil else {
+      // tf-keras answers the schedule object, Keras 3 the schedule's value at the current step.
+      throw .unsupported(
+        "ConvBook does not support `\(name)` of an optimizer given a learning rate schedule yet",
+        at: range)
+    }
+    return .standard(variable)
   }
 
   /// An optimizer object's `name`: the one given, else tf-keras' class name (`Adam`) or Keras 3's

@@ -58,9 +58,11 @@ enum ContextManagers {
           message: "decorator() takes 1 positional argument but \(positional.count) were given",
           range: range)
       }
-      // Keras serializes a class through its config.
+      // Keras serializes a class through its config: its own `get_config` or one it inherits
+      // from a Keras base (every one but `Callback` has it).
       if case .function(let callable) = positional[0], case .userClass(let type) = callable.kind,
-        type.lookup("get_config") == nil
+        type.lookup("get_config") == nil, type.kerasBase == nil, type.kerasLayerClass == nil,
+        type.kerasClassBase == nil || type.kerasClassBase == .callback
       {
         throw CellError(
           type: "ValueError",

@@ -88,8 +88,64 @@ enum EagerFunctions {
     }
   }
 
+  /// Keras 3's `keras.ops` functions that are, on the TensorFlow backend, the TensorFlow function
+  /// of the kind on eager values (dtypes included: `ops.arange(5)` is int32, `ops.ones` float32,
+  /// `ops.convert_to_tensor` of a float64 array float64), with their parameters in Keras' order
+  /// and the name TensorFlow's form reads each under (nil: one TensorFlow's form has not, refused
+  /// when given). Inside a layer's call they stay what `TensorFunctions` makes of them (`ops.arange`:
+  /// a constant).
+  private static let kerasOps: [String: (kind: Kind, parameters: [(String, String?)])] = [
+    "ones": (.filled(1), [("shape", "shape"), ("dtype", "dtype")]),
+    "zeros": (.filled(0), [("shape", "shape"), ("dtype", "dtype")]),
+    "ones_like": (.filledLike(1), [("x", "input"), ("dtype", "dtype")]),
+    "zeros_like": (.filledLike(0), [("x", "input"), ("dtype", "dtype")]),
+    "arange": (
+      .range, [("start", "start"), ("stop", "limit"), ("step", "delta"), ("dtype", "dtype")]
+    ),
+    "convert_to_tensor": (
+      .convertToTensor, [("x", "value"), ("dtype", "dtype"), ("sparse", nil), ("ragged", nil)]
+    ),
+    "expand_dims": (.expandDims, [("x", "input"), ("axis", "axis")]),
+    "reshape": (.reshape, [("x", "tensor"), ("newshape", "shape")]),
+    "transpose": (.transpose, [("x", "a"), ("axes", "perm")]),
+    "squeeze": (.squeeze, [("x", "input"), ("axis", "axis")]),
+    "concatenate": (.concat, [("xs", "values"), ("axis", "axis")]),
+    "stack": (.stack, [("x", "values"), ("axis", "axis")]),
+    "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
+    "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
+  ]
+
   /// Whether ConvBook runs `namespace.name` eagerly.
-  static func has(_ name: String, namespace: String) -> Bool { table(namespace)[name] != nil }
+  static func has(_ name: String, namespace: String) -> Bool {
+    table(namespace)[name] != nil || (namespace == "keras.ops" && kerasOps[name] != nil)
+  }
+
+  /// A `keras.ops` call's arguments bound to Keras 3's parameters, under TensorFlow's names
+  /// (`concatenate` and `stack` default to axis 0).
+  private static func kerasOpsArguments(
+    _ name: String, parameters: [(String, String?)], positional: [Value],
+    keywords: [(String, Value)], path: String, range: SourceRange
+  ) throws(CellError) -> [String: Value] {
+    let bound = try bind(
+      positional, keywords, parameters: parameters.map(\.0), function: name, range: range)
+    var renamed: [String: Value] = [:]
+    for (keras, tensorflow) in parameters {
+      guard let value = bound[keras] else { continue }
+      guard let tensorflow else {
+        if value.isTruthy {
+          throw .unsupported(
+            "ConvBook does not support `\(path)` with `\(keras)=\(PythonText.repr(value))` yet",
+            at: range)
+        }
+        continue
+      }
+      renamed[tensorflow] = value
+    }
+    if name == "concatenate" || name == "stack", renamed["axis"] == nil {
+      renamed["axis"] = .int(0)
+    }
+    return renamed
+  }
 
   private static func parameters(_ kind: Kind, activation: Bool) -> [String] {
     switch kind {
@@ -189,7 +245,10 @@ enum EagerFunctions {
     _ name: String, namespace: String, path: String, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
-    guard let kind = table(namespace)[name],
+    let kerasOp =
+      namespace == "keras.ops" && interpreter.session.lambdaTracingDepth == 0
+      ? kerasOps[name] : nil
+    guard let kind = kerasOp?.kind ?? table(namespace)[name],
       !positional.contains(where: holdsKerasTensor),
       !keywords.contains(where: { holdsKerasTensor($0.1) })
     else { return nil }
@@ -199,9 +258,16 @@ enum EagerFunctions {
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
     let activation = namespace.hasPrefix("keras")
-    let arguments = try bind(
-      positional, keywords, parameters: parameters(kind, activation: activation), function: name,
-      range: range)
+    let arguments: [String: Value]
+    if let kerasOp {
+      arguments = try kerasOpsArguments(
+        name, parameters: kerasOp.parameters, positional: positional, keywords: keywords,
+        path: path, range: range)
+    } else {
+      arguments = try bind(
+        positional, keywords, parameters: parameters(kind, activation: activation),
+        function: name, range: range)
+    }
     let call = EagerCall(
       path: path, function: name, arguments: arguments, range: range,
       budget: interpreter.budget, interpreter: interpreter)
@@ -371,6 +437,12 @@ enum EagerFunctions {
         return .standard(GradientTape(persistent: flag("persistent")))
       case .constant, .convertToTensor:
         guard let value = arguments["value"] else { throw missing("value") }
+        if arguments["shape"] == nil,
+          let strings = EagerStringTensor.make(value, arguments["dtype"])
+        {
+          try interpreter.budget.allocate(count: strings.items.count, size: 16, at: range)
+          return .standard(strings)
+        }
         var array = try EagerTensors.convert(
           value, dtype: try dtype(), function: path, range: range)
         if let target = try integers("shape") {
@@ -430,7 +502,19 @@ enum EagerFunctions {
         let x = try tensor("x")
         guard let target = try dtype() else { throw missing("dtype") }
         var values = EagerTensors.doubles(x)
-        if target.isInteger { values = values.map { $0.rounded(.towardZero) } }
+        if target.isInteger {
+          values = values.map { $0.rounded(.towardZero) }
+          // A float outside the integer dtype's range casts to a number TensorFlow leaves to the
+          // processor; integers wrap (`make`).
+          let limit = target == .int32 ? 2_147_483_648.0 : 9_223_372_036_854_775_808.0
+          if EagerDType(of: x).isFloat,
+            let outside = values.first(where: { !($0 >= -limit && $0 < limit) })
+          {
+            throw .unsupported(
+              "ConvBook does not cast the value \(PythonFormat.float(outside)) to \(target.rawValue) (out of its range: TensorFlow's result depends on the processor)",
+              at: range)
+          }
+        }
         if target == .float32 { values = values.map { Double(Float($0)) } }
         return try made(target, x.shape, values)
       case .identity:
@@ -731,7 +815,10 @@ enum EagerFunctions {
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
       var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
-      if let given = try integer("seed") { seed = given }
+      // A `keras.random.SeedGenerator` draws from the session's seed too (`KerasRandom`).
+      if !KerasRandom.isSeedGenerator(arguments["seed"]), let given = try integer("seed") {
+        seed = given
+      }
       session.randomOperationCount += 1
       var generator = SeededGenerator(
         seed: UInt64(bitPattern: Int64(seed)),

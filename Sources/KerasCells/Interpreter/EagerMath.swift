@@ -129,22 +129,20 @@ enum EagerMath {
       advance(&index, in: x.shape)
     }
     let float32 = dtype == .float32
-    // Over the innermost axes TensorFlow sums in packets (Eigen's vectorized reducer); over outer
-    // axes one value after another.
-    let innermost = axes.isEmpty || axes == Set((x.rank - axes.count)..<x.rank)
+    let sums: [Double]? =
+      (reduction == "sum" || reduction == "mean") && dtype.isFloat
+      ? eigenSums(values, shape: x.shape, axes: axes, float32: float32) : nil
     func total(_ group: [Double]) -> Double {
-      guard innermost, dtype.isFloat else {
-        return group.reduce(0) { float32 ? Double(Float($0 + $1)) : $0 + $1 }
-      }
-      return float32 ? Double(packetSum(group.map { Float($0) })) : packetSum(group)
+      group.reduce(0) { float32 ? Double(Float($0 + $1)) : $0 + $1 }
     }
-    let result = groups.map { group -> Double in
+    let result = groups.enumerated().map { output, group -> Double in
       switch reduction {
       case "sum":
-        return total(group)
+        return sums?[output] ?? total(group)
       case "mean":
-        let sum = total(group)
+        let sum = sums?[output] ?? total(group)
         if group.isEmpty { return dtype.isFloat ? .nan : 0 }
+        if float32 { return Double(Float(sum) / Float(group.count)) }
         return dtype.isFloat
           ? sum / Double(group.count) : (sum / Double(group.count)).rounded(.towardZero)
       // A NaN anywhere makes TensorFlow's max and min NaN (Swift's max() skips it by position),
@@ -165,41 +163,48 @@ enum EagerMath {
     return try EagerTensors.make(dtype, shape: shape, values: result, range: range)
   }
 
-  /// A sum as Eigen's vectorized reducer on an AVX build of TensorFlow adds: two packet
-  /// accumulators of 256 bits (8 floats or 4 doubles) over the unrolled part, one more packet, the
-  /// accumulators combined lane by lane, then reduced halves first; the values past the last
-  /// packet are summed apart and added last.
-  static func packetSum<T: BinaryFloatingPoint>(_ values: [T]) -> T {
-    let lanes = 32 / MemoryLayout<T>.size
-    var first = [T](repeating: 0, count: lanes)
-    var second = [T](repeating: 0, count: lanes)
-    let unrolled = values.count / (2 * lanes) * (2 * lanes)
-    let vectorized = values.count / lanes * lanes
-    var index = 0
-    while index < unrolled {
-      for lane in 0..<lanes {
-        first[lane] += values[index + lane]
-        second[lane] += values[index + lanes + lane]
+  /// The sums of a float tensor's values over `axes`, in the order of the kept axes, added as
+  /// TensorFlow's kernel adds them: its dimensions of size 1 dropped and neighbours of the same
+  /// kind merged, a reduction of the innermost dimensions sums each output's contiguous values
+  /// (`EigenSum.contiguous`), one of a middle or first dimension keeps the inner ones in packets
+  /// (`EigenSum.preservingInner`); nil for the other patterns (one value after another).
+  static func eigenSums(_ values: [Double], shape: [Int], axes: Set<Int>, float32: Bool)
+    -> [Double]?
+  {
+    guard !values.isEmpty else { return nil }
+    var groups: [(size: Int, reduced: Bool)] = []
+    for (axis, size) in shape.enumerated() where size != 1 {
+      let reduced = axes.contains(axis)
+      if let last = groups.last, last.reduced == reduced {
+        groups[groups.count - 1].size *= size
+      } else {
+        groups.append((size, reduced))
       }
-      index += 2 * lanes
     }
-    while index < vectorized {
-      for lane in 0..<lanes { first[lane] += values[index + lane] }
-      index += lanes
+    let singles = float32 ? values.map { Float($0) } : nil
+    func contiguous(first: Int, count: Int) -> Double {
+      if let singles { return Double(EigenSum.contiguous(singles, first: first, count: count)) }
+      return EigenSum.contiguous(values, first: first, count: count)
     }
-    for lane in 0..<lanes { first[lane] += second[lane] }
-    var rest: T = 0
-    while index < values.count {
-      rest += values[index]
-      index += 1
+    func preserving(outer: Int, size: Int, inner: Int) -> [Double] {
+      if let singles {
+        return EigenSum.preservingInner(singles, outer: outer, size: size, inner: inner).map(
+          Double.init)
+      }
+      return EigenSum.preservingInner(values, outer: outer, size: size, inner: inner)
     }
-    // Halves added until one lane is left: 8 -> 4 -> 2 -> 1.
-    var width = lanes
-    while width > 1 {
-      width /= 2
-      for lane in 0..<width { first[lane] += first[lane + width] }
+    switch groups.map(\.reduced) {
+    case []: return values
+    case [true]: return [contiguous(first: 0, count: values.count)]
+    case [false]: return values
+    case [false, true]:
+      let size = groups[1].size
+      return (0..<groups[0].size).map { contiguous(first: $0 * size, count: size) }
+    case [true, false]: return preserving(outer: 1, size: groups[0].size, inner: groups[1].size)
+    case [false, true, false]:
+      return preserving(outer: groups[0].size, size: groups[1].size, inner: groups[2].size)
+    default: return nil
     }
-    return rest + first[0]
   }
 
   /// Elementwise math (`tf.exp`, `tf.nn.relu`, ...), named by TensorFlow's kernel.
@@ -438,13 +443,13 @@ enum EagerMath {
         let top = row.max() ?? 0
         if float32 {
           let exponentials = row.map { Float(Foundation.exp(Double(Float($0 - top)))) }
-          let inverse = 1 / packetSum(exponentials)
+          let inverse = 1 / EigenSum.contiguous(exponentials, count: exponentials.count)
           for (offset, value) in exponentials.enumerated() {
             values[start + offset] = Double(value * inverse)
           }
         } else {
           let exponentials = row.map { Foundation.exp($0 - top) }
-          let inverse = 1 / packetSum(exponentials)
+          let inverse = 1 / EigenSum.contiguous(exponentials, count: exponentials.count)
           for (offset, value) in exponentials.enumerated() {
             values[start + offset] = value * inverse
           }

@@ -61,6 +61,11 @@ enum EagerTensors {
   static func numpy(_ array: NDArray) -> Value {
     var plain = array
     plain.tensorFlowDType = nil
+    // int32 tensors are kept in int64 storage; their NumPy values are int32 (NumPy 2's weak
+    // Python ints then check against int32's range).
+    if EagerDType(of: array) == .int32 {
+      plain = NDArray(dtype: .int32, shape: array.shape, storage: array.storage)
+    }
     return array.rank == 0 ? .standard(NumPyScalar(plain)) : .array(plain)
   }
 

@@ -2,7 +2,7 @@ import CNNEngine
 
 /// The TensorFlow dtypes ConvBook's eager tensors hold, and the NumPy storage each is kept in: an
 /// `NDArray` whose `tensorFlowDType` is the TensorFlow name. Whole numbers are kept exactly up to
-/// 2^24 in size (`NDArray`'s storage); a value beyond that is refused where it would arise.
+/// 2^53 in size (`NDArray`'s storage); a value beyond that is refused where it would arise.
 enum EagerDType: String, CaseIterable {
   case float32, float64, int32, int64, uint8, bool
 
@@ -56,24 +56,23 @@ enum EagerDType: String, CaseIterable {
 }
 
 extension EagerTensors {
-  /// The largest whole number an eager tensor holds exactly here.
-  static let wholeLimit: Double = 16_777_216
-
   /// An eager tensor of `dtype` holding `values` (row-major), rounded as the dtype stores them:
-  /// float32 to the nearest float, whole numbers checked to be whole and within ConvBook's range,
-  /// uint8 wrapped as TensorFlow wraps it, bool as nonzero.
+  /// float32 to the nearest float, whole numbers truncated and kept exactly (int32 wrapped around
+  /// as TensorFlow's kernels wrap it; a whole number beyond 2^53 in size, which double-precision
+  /// storage cannot hold exactly, is refused), uint8 wrapped, bool as nonzero.
   static func make(
     _ dtype: EagerDType, shape: [Int], values: [Double], range: SourceRange
   ) throws(CellError) -> NDArray {
     var stored = values
     switch dtype {
     case .int32, .int64:
-      for value in values where !value.isFinite || value.magnitude > wholeLimit {
+      for value in values where !value.isFinite || value.magnitude > NumPyIntegers.exactLimit {
         throw .unsupported(
-          "ConvBook holds whole numbers of eager tensors up to 2^24 in size; this \(dtype.rawValue) value is \(value.isFinite ? PythonFormat.float(value) : "not finite")",
+          "ConvBook holds whole numbers of eager tensors exactly up to 2**53 in size; this \(dtype.rawValue) value is \(value.isFinite ? PythonFormat.float(value) : "not finite")",
           at: range)
       }
       stored = values.map { $0.rounded(.towardZero) }
+      if dtype == .int32 { stored = stored.map { NumPyIntegers.wrapped($0, .int32) } }
     case .uint8:
       stored = values.map { value in
         guard value.isFinite else { return 0 }
@@ -84,8 +83,8 @@ extension EagerTensors {
     case .float32, .float64: break
     }
     var array =
-      dtype == .float64
-      ? NDArray(dtype: .float64, shape: shape, doubles: stored)
+      dtype == .float64 || dtype == .int32 || dtype == .int64
+      ? NDArray(dtype: dtype.storage, shape: shape, doubles: stored)
       : NDArray(dtype: dtype.storage, shape: shape, scalars: stored.map { Float($0) })
     array.tensorFlowDType = dtype.rawValue
     return array

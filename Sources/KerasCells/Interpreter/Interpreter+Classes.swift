@@ -677,6 +677,29 @@ extension Interpreter {
             path: "property"))
       }
       if case .kerasObject(let object) = receiver {
+        if name == "get_config",
+          let config = LayerConfig.objectConfig(object, keras3: kerasVersion == .keras3)
+        {
+          guard positional.isEmpty, keywords.isEmpty else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "\(object.typeName).get_config() takes 1 positional argument but \(positional.count + keywords.count + 1) were given",
+              range: site.range)
+          }
+          return config
+        }
+        if name == "get_config", ScheduleObjects.isSchedule(object) {
+          guard positional.isEmpty, keywords.isEmpty else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "\(object.typeName).get_config() takes 1 positional argument but \(positional.count + keywords.count + 1) were given",
+              range: site.range)
+          }
+          return try ScheduleObjects.config(
+            object, keras3: kerasVersion == .keras3, range: site.range)
+        }
         // `optimizer.apply_gradients(...)` in a custom training loop.
         if let result = try TapeOptimizers.method(
           name, of: object, positional: positional, keywords: keywords, site: site,

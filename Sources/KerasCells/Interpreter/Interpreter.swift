@@ -568,6 +568,23 @@ final class Interpreter {
           message: "No module named '\(prefix.joined(separator: "."))'", range: path.range)
       }
     }
+    switch KerasImportPaths.outcome(of: path.components, in: kerasVersion) {
+    case .missing(let prefix)?:
+      return CellError(
+        type: "ModuleNotFoundError", message: "No module named '\(prefix.joined(separator: "."))'",
+        range: path.range)
+    case .unmodelled(let prefix)?:
+      return .unsupported(
+        "ConvBook does not support `\(prefix.joined(separator: "."))` yet", at: path.range)
+    case nil: break
+    }
+    // TensorFlow's internals (`tensorflow.python.keras`, the Keras copy older scripts import)
+    // exist, but ConvBook models only the public API.
+    if root == "tensorflow", path.components.count >= 2, path.components[1] == "python" {
+      return .unsupported(
+        "ConvBook does not support `\(path.components.prefix(3).joined(separator: "."))` yet",
+        at: path.range)
+    }
     // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
     // (`tensorflow.keras.applications`) is ConvBook's limitation, not a missing module.
     for length in stride(from: path.components.count - 1, through: 1, by: -1) {
@@ -1045,6 +1062,13 @@ final class Interpreter {
   private func binary(
     _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
   ) throws(CellError) -> Value {
+    // An optimizer's learning rate computes as its value, a float32 eager tensor.
+    if case .standard(let variable as LearningRateVariable) = leftValue {
+      return try binary(operation, variable.tensor(range: range), rightValue, range: range)
+    }
+    if case .standard(let variable as LearningRateVariable) = rightValue {
+      return try binary(operation, leftValue, variable.tensor(range: range), range: range)
+    }
     // `"%s" % obj` shows an instance through its own `__str__` / `__repr__`.
     if let result = try instanceBinary(operation, leftValue, rightValue, range: range) {
       return result
@@ -1067,8 +1091,11 @@ final class Interpreter {
         operation, leftValue, rightValue, interpreter: self, range: range)
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
-      return try ArrayOperations.binary(
+      let result = try ArrayOperations.binary(
         operation, leftValue, rightValue, range: range, budget: budget)
+      NumPyScalarOverflow.check(
+        operation, leftValue, rightValue, result: result, range: range, interpreter: self)
+      return result
     }
     if case .dictionary(let a) = leftValue, case .dictionary(let b) = rightValue,
       let result = try StandardCollections.counterArithmetic(

@@ -76,6 +76,38 @@ enum Keras3Wording {
     return unrecognized(className, keywords.filter { unknown.contains($0.0) })
   }
 
+  /// `keras.Model(...)` in Keras 3: only `Model(inputs, outputs)`, `Model(inputs, outputs=...)`
+  /// and `Model(inputs=..., outputs=...)` make a functional model, which ignores keywords it does
+  /// not take (returned without them); any other call is a plain `Model`, whose `Layer.__init__`
+  /// refuses positional arguments and unknown keywords (`Model(input=x, output=y)`, Keras 1's
+  /// spelling).
+  static func functionalKeywords(
+    positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> [(String, Value)] {
+    if Calls.makesFunctionalModel(positional: positional, keywords: keywords) {
+      let taken: Set<String> = ["inputs", "outputs", "name", "trainable"]
+      return keywords.filter { taken.contains($0.0) }
+    }
+    if !positional.isEmpty {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Layer.__init__() takes 1 positional argument but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    let layerKeywords: Set<String> = [
+      "name", "trainable", "dtype", "autocast", "activity_regularizer", "input_shape",
+      "input_dim", "batch_size", "batch_input_shape", "weights",
+    ]
+    let unknown = keywords.filter { !layerKeywords.contains($0.0) }
+    guard !unknown.isEmpty else { return keywords }
+    throw CellError(
+      type: "ValueError",
+      message:
+        "Unrecognized keyword arguments passed to Model: \(PythonText.repr(.dictionary(PythonDict(unknown.map { (.string($0.0), $0.1) }))))",
+      range: site.range)
+  }
+
   /// Keras 3's `Operation.__init__` for a model (`keras.Sequential(name=...)`,
   /// `keras.Model(..., name=...)`): a name with `/` is refused before the model is made.
   static func checkModelName(_ value: Value, site: CallSite, interpreter: Interpreter)

@@ -197,6 +197,9 @@ enum KerasLayerAttributeNames {
     "tf.preprocessing.text": [
       "Tokenizer", "hashing_trick", "one_hot", "text_to_word_sequence", "tokenizer_from_json",
     ],
+    "wrappers": [
+      "SKLearnClassifier", "SKLearnRegressor", "SKLearnTransformer",
+    ],
     "activations": [
       "celu", "deserialize", "elu", "exponential", "gelu", "get", "glu", "hard_shrink",
       "hard_sigmoid", "hard_silu", "hard_swish", "hard_tanh", "leaky_relu", "linear", "log_sigmoid",

@@ -148,6 +148,9 @@ public enum KerasModule: Equatable {
     case .keras3Backend: return "keras.backend"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    // TensorFlow's own API modules (`TensorFlowEnvironment`) live under `tensorflow._api.v2`.
+    case .standard(let name) where name.hasPrefix("tensorflow."):
+      return "tensorflow._api.v2." + name.dropFirst("tensorflow.".count)
     case .standard(let name): return name
     case .numpy: return "numpy"
     case .convbook: return "convbook"
@@ -195,6 +198,12 @@ public enum KerasModule: Equatable {
       guard StandardLibrary.pythonNames[module]?.contains(name) == true else { return nil }
       return .unsupported(
         "`\(module).\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
+        at: range)
+    case .tensorFunctions(let path) where path.hasPrefix("tensorflow.compat"):
+      // TensorFlow's compatibility modules mirror its whole API, which ConvBook has only in part.
+      guard !name.hasPrefix("_") else { return nil }
+      return .unsupported(
+        "ConvBook does not support `tf\(path.dropFirst("tensorflow".count)).\(name)` yet",
         at: range)
     case .functools, .math:
       // Python's own modules that ConvBook has in part (`functools.reduce`): what it lacks is
@@ -275,6 +284,9 @@ public enum KerasModule: Equatable {
 
   /// The tensorflow and tf-keras release whose behaviour ConvBook reproduces.
   public static let version = "2.21.0"
+  /// The NumPy release whose printing and errors ConvBook reproduces (the reference's,
+  /// `Tools/keras-reference/requirements.txt`): `np.__version__`.
+  static let numpyVersion = "2.4.6"
   /// `keras.__version__` under Keras 3 (tf-keras' `tf.keras` has none: see `Attributes.get`).
   static let keras3Version = "3.15.1"
 
@@ -286,6 +298,23 @@ public enum KerasModule: Equatable {
   static let noEffectCalls: Set<String> = [
     "warnings.filterwarnings", "warnings.simplefilter",
   ]
+
+  /// Keras 3's `keras.config`: the settings ConvBook runs with (the TensorFlow backend,
+  /// channels_last images, float32, epsilon 1e-7; setting the image format to its default), and
+  /// the calls that change only tracebacks or model loading, accepted with no effect. Its other
+  /// names (dtype policies, logging, flash attention) are refused by name.
+  static func kerasConfigAttribute(_ name: String) -> Value? {
+    let path = "keras.config." + name
+    switch name {
+    case "image_data_format", "floatx", "backend", "set_image_data_format":
+      return .function(Callable(.builtin("keras.backend." + name), path: path))
+    case "epsilon": return TensorFunctions.attribute(name, namespace: "keras.backend")
+    case "disable_traceback_filtering", "enable_traceback_filtering",
+      "enable_unsafe_deserialization":
+      return .function(Callable(.builtin("no effect"), path: path))
+    default: return nil
+    }
+  }
 
   /// `module.name`, or nil when the module has no such attribute.
   public func attribute(_ name: String) -> Value? {
@@ -322,12 +351,17 @@ public enum KerasModule: Equatable {
       case "__version__": return .string(Self.version)
       case "math", "image", "linalg", "signal":
         return .module(.tensorFunctions("tensorflow." + name))
+      // `tf.compat.v1` and its submodules import (`from tensorflow.compat.v1 import image`, at
+      // the top of real model code); their functions are refused where used (`unsupportedName`).
+      case "compat": return .module(.tensorFunctions("tensorflow.compat"))
       case "newaxis": return Value.none
       case "TensorShape":
         return .function(Callable(.builtin("tf.TensorShape"), path: "tf.TensorShape"))
       case "device", "name_scope", "function", "distribute":
         return ContextManagers.attribute(name, module: "tensorflow")
       case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
+      case _ where TensorFlowEnvironment.tensorflowAttribute(name) != nil:
+        return TensorFlowEnvironment.tensorflowAttribute(name)
       default:
         if let initializer = Self.tensorflowInitializers[name] {
           return .function(Callable(.objectFactory(initializer), path: "tf." + name))
@@ -361,13 +395,15 @@ public enum KerasModule: Equatable {
       // Keras 3 only, like `ops`: its functions are refused by name when called.
       case "random": return .module(.tensorFunctions("keras.random"))
       case "saving": return .module(.inert("keras.saving"))
+      // Keras 3 only, like `ops` (`kerasConfigAttribute`).
+      case "config": return .module(.inert("keras.config"))
       default: return nil
       }
     case .layersExperimental:
       return name == "preprocessing" ? .module(.layersPreprocessing) : nil
     case .layersPreprocessing:
-      if name == "TextVectorization" {
-        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
+      if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
       }
       guard Self.preprocessingNames.contains(name) else { return nil }
       return .function(
@@ -384,9 +420,10 @@ public enum KerasModule: Equatable {
       if name == "dot" {
         return .function(Callable(.mergeFunction("Dot"), path: "keras.layers.dot"))
       }
-      // Run eagerly on Python strings (`TextVectorizationLayer`), not as a layer of models.
-      if name == "TextVectorization" {
-        return .function(Callable(.builtin("keras.layers.TextVectorization"), path: path))
+      // Run on data (`TextVectorizationLayer`, `IndexLookupLayer`); in models they make the
+      // engine's layers.
+      if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
       }
       guard let canonical = LayerCatalog.canonicalName(name) else { return nil }
       return .function(Callable(.layerClass(canonical), path: "keras.layers." + name))
@@ -469,7 +506,7 @@ public enum KerasModule: Equatable {
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
       if [
         "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
-        "is_keras_tensor", "backend",
+        "is_keras_tensor", "backend", "get_value", "set_value",
       ]
       .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
@@ -482,6 +519,10 @@ public enum KerasModule: Equatable {
       // for them (`weights='imagenet'`): the import works, the download is refused when called.
       if name == "get_file" || name == "get_source_inputs" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
+      }
+      // The base class of data generators (`class Batches(keras.utils.Sequence)`).
+      if name == "Sequence" || name == "PyDataset" {
+        return .function(Callable(.objectFactory(name), path: "keras.utils." + name))
       }
       if name == "to_categorical" || name == "pad_sequences" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
@@ -499,6 +540,7 @@ public enum KerasModule: Equatable {
       return name == "load_data"
         ? .function(Callable(.dataLoader, path: "\(prefix).datasets.\(dataset).load_data")) : nil
     case .numpy:
+      if name == "__version__" { return .string(Self.numpyVersion) }
       return NumPyFunctions.attribute(name) ?? NumPyScalars.attribute(name, module: "numpy")
     case .convbook: return name == "datasets" ? .module(.convbookDatasets) : nil
     case .convbookDatasets:
@@ -509,6 +551,7 @@ public enum KerasModule: Equatable {
       if Self.noEffectCalls.contains(path) {
         return .function(Callable(.builtin("no effect"), path: path))
       }
+      if module == "keras.config" { return Self.kerasConfigAttribute(name) }
       if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
       if module == "tensorflow.data" || module == "tensorflow.data.experimental",
@@ -524,6 +567,15 @@ public enum KerasModule: Equatable {
     case .tensorFunctions(let namespace):
       if namespace == "keras.ops", name == "image" || name == "nn" {
         return .module(.tensorFunctions("keras.ops." + name))
+      }
+      if namespace == "tensorflow.compat", name == "v1" || name == "v2" {
+        return .module(.tensorFunctions("tensorflow.compat." + name))
+      }
+      if namespace.hasPrefix("tensorflow.compat.v"),
+        namespace.count == "tensorflow.compat.v1".count,
+        ["image", "math", "nn", "linalg", "random", "signal"].contains(name)
+      {
+        return .module(.tensorFunctions(namespace + "." + name))
       }
       return TensorFunctions.attribute(name, namespace: namespace)
     case .standard(let module): return StandardLibrary.attribute(name, of: module)
@@ -556,8 +608,10 @@ public enum KerasModule: Equatable {
       case "inf": return .float(.infinity)
       case "nan": return .float(.nan)
       case "sqrt", "floor", "ceil", "log", "log2", "log10", "exp", "prod", "isclose", "fabs",
-        "trunc":
+        "trunc", "atan2", "hypot", "copysign", "isnan", "isinf", "isfinite":
         return .function(Callable(.builtin("math." + name), path: "math." + name))
+      case let function where Builtins.mathOfOneReal[function] != nil:
+        return .function(Callable(.builtin("math." + function), path: "math." + function))
       default: return nil
       }
     }

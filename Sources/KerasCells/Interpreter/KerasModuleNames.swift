@@ -98,6 +98,10 @@ extension KerasModule {
       return .function(
         Callable(.builtin("keras.utils.pad_sequences"), path: "keras.\(key).\(name)"))
     }
+    if key == "preprocessing.text", name == "Tokenizer" || name == "text_to_word_sequence" {
+      return .function(
+        Callable(.builtin("keras.preprocessing.text." + name), path: "keras.\(key).\(name)"))
+    }
     return .module(.inert("keras.\(key).\(name)"))
   }
 }

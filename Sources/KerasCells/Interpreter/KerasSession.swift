@@ -122,6 +122,9 @@ public final class KerasSession {
   var logging = LoggingState()
   /// `sys.argv`: one list for the run, made at its first use.
   var systemArguments: PythonList?
+  /// True while Keras 3 would run the `Lambda` function being traced itself (no `output_shape=`
+  /// given): `keras.backend` then lacks tf-keras' legacy functions there too.
+  var keras3LambdaInference = false
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {

@@ -44,8 +44,10 @@ enum LayerConfig {
         }
       case "axis" where layer is BatchNormalization && !keras3 && instance.isBuilt:
         // tf-keras replaces the axis by a tracked list of positive axes once built
-        // (`ListWrapper([3])`), a value ConvBook does not model.
-        throw unmodelled(key, of: layer, range: range)
+        // (`ListWrapper([3])`, which prints as the list).
+        guard let normalization = layer as? BatchNormalization, let rank = instance.inputShape?.rank
+        else { throw unmodelled(key, of: layer, range: range) }
+        value = .list(normalization.axes.map { .int($0 < 0 ? $0 + rank : $0) })
       case _ where normalized.contains(key) && Attributes.configuration(key, of: layer) != nil:
         value = Attributes.configuration(key, of: layer) ?? recorded
       default:
@@ -55,11 +57,24 @@ enum LayerConfig {
           value = recorded
         } else if let given, let plain = plainValue(given), !isObjectSetting(key) {
           value = plain
+        } else if let given, key != "dtype", isObjectSetting(key),
+          let serialized = serialized(given, kind: objectKind(key), keras3: keras3)
+        {
+          value = serialized
         } else {
           throw unmodelled(key, of: layer, range: range)
         }
       }
       pairs.append((.string(key), value))
+      // Keras 3's base config lists an activity regularizer after the dtype when there is one.
+      if key == "dtype", keras3, !defaults.contains(where: { $0.0 == "activity_regularizer" }),
+        let given = layer.common.arguments.values["activity_regularizer"], given != .none
+      {
+        guard let serialized = serialized(given, kind: .regularizer, keras3: true) else {
+          throw unmodelled("activity_regularizer", of: layer, range: range)
+        }
+        pairs.append((.string("activity_regularizer"), serialized))
+      }
       // tf-keras keeps the input shape a layer was declared with.
       if key == "dtype", !keras3, let shape = layer.common.declaredBatchInputShape,
         !defaults.contains(where: { $0.0 == "batch_input_shape" })
@@ -77,8 +92,101 @@ enum LayerConfig {
       || key.hasSuffix("_constraint")
   }
 
+  enum ObjectKind {
+    case initializer, regularizer, constraint
+  }
+
+  private static func objectKind(_ key: String) -> ObjectKind {
+    if key.hasSuffix("_initializer") { return .initializer }
+    return key.hasSuffix("_regularizer") ? .regularizer : .constraint
+  }
+
+  /// The classes of the snake-case names of regularizers and constraints (initializers' are
+  /// recorded: `KerasObjectConfigs.initializerClass`).
+  private static let classNames = [
+    "l1": "L1", "l2": "L2", "l1_l2": "L1L2", "max_norm": "MaxNorm", "non_neg": "NonNeg",
+    "unit_norm": "UnitNorm", "min_max_norm": "MinMaxNorm",
+  ]
+
+  /// Keras' serialized form of an initializer, regularizer or constraint given to a layer
+  /// (`{'module': 'keras.initializers', 'class_name': 'HeNormal', 'config': {'seed': None},
+  /// 'registered_name': None}`): the class's recorded config (`KerasObjectConfigs`) with the
+  /// arguments it was made with. Regularizers keep their factors as float32 in tf-keras (and in
+  /// Keras 3's `L1`), as plain floats in Keras 3's `L2` and `L1L2` (measured). Nil for what
+  /// ConvBook does not serialize (a script's own subclass, a name it does not know).
+  static func serialized(_ argument: ArgumentValue, kind: ObjectKind, keras3: Bool) -> Value? {
+    let className: String
+    var arguments: [(String, ArgumentValue)] = []
+    switch argument {
+    case .none: return Value.none
+    case .string(let name):
+      switch kind {
+      case .initializer:
+        guard let known = KerasObjectConfigs.initializerClass(name) else { return nil }
+        className = known
+      case .regularizer:
+        guard name == "l1" || name == "l2" else { return nil }
+        className = name.uppercased()
+      case .constraint: return nil
+      }
+    case .object(let object):
+      guard !object.arguments.contains(where: { $0.0 == KerasObject.subclassKey }) else {
+        return nil
+      }
+      className =
+        KerasObjectConfigs.initializerClass(object.typeName) ?? classNames[object.typeName]
+        ?? object.typeName
+      arguments = object.arguments
+      // tf-keras' `l1_l2()` function defaults both factors to 0.01 (the class to 0.0).
+      if object.typeName == "l1_l2", !keras3 {
+        arguments = [("l1", .float(0.01)), ("l2", .float(0.01))] + arguments
+      }
+    default: return nil
+    }
+    guard let recorded = KerasObjectConfigs.defaults(className, keras3: keras3),
+      recorded.module == "keras." + String(describing: kind) + "s"
+    else { return nil }
+    var config = recorded.config
+    for (index, (label, given)) in arguments.enumerated() {
+      let name =
+        label.hasPrefix("arg") && index < recorded.parameters.count
+        ? recorded.parameters[index] : label
+      guard let position = config.firstIndex(where: { $0.0 == name }),
+        var value = plainValue(given)
+      else { return nil }
+      if kind == .regularizer, let number = Operators.Number(value) {
+        let float: Double
+        switch number {
+        case .int(let integer): float = Double(integer)
+        case .float(let double): float = double
+        case .big: return nil
+        }
+        let rounds = !keras3 || className == "L1"
+        value = .float(rounds ? Double(Float(float)) : float)
+      }
+      config[position].1 = value
+    }
+    return .dictionary([
+      (.string("module"), .string(recorded.module)), (.string("class_name"), .string(className)),
+      (.string("config"), .dictionary(config.map { (.string($0.0), $0.1) })),
+      (.string("registered_name"), Value.none),
+    ])
+  }
+
+  /// `get_config()` of an initializer, regularizer or constraint object; nil for other objects.
+  static func objectConfig(_ object: KerasObject, keras3: Bool) -> Value? {
+    for kind in [ObjectKind.initializer, .regularizer, .constraint] {
+      if case .dictionary(let pairs)? = serialized(.object(object), kind: kind, keras3: keras3),
+        let config = pairs.first(where: { Operators.equal($0.0, .string("config")) })?.1
+      {
+        return config
+      }
+    }
+    return nil
+  }
+
   /// A setting Keras stores as given: numbers, strings, booleans, None and tuples or lists of them.
-  private static func plainValue(_ argument: ArgumentValue) -> Value? {
+  static func plainValue(_ argument: ArgumentValue) -> Value? {
     switch argument {
     case .none: return Value.none
     case .bool(let flag): return .bool(flag)

@@ -418,6 +418,10 @@ enum Methods {
         throw Calls.keras(error, at: site.range)
       }
       summary.options = options
+      if interpreter.kerasVersion == .keras3 {
+        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
+          of: model)
+      }
       try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
       // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
       // widths), tf-keras' `print_row` after the title and the top rule (at the header row).

@@ -17,7 +17,7 @@ enum ModelInputCount {
       let name = TFKerasTensorNames.name(of: output)
     else { return nil }
     let description =
-      "KerasTensor(type_spec=TensorSpec(shape=\(output.shape), dtype=tf.float32, name=None), name='\(name)', description=\"created by layer '\(output.producer.name)'\")"
+      "KerasTensor(type_spec=TensorSpec(shape=\(output.shape), dtype=tf.\(output.dtypeName), name=None), name='\(name)', description=\"created by layer '\(output.producer.name)'\")"
     let tensors = given.map { "tf.Tensor(shape=\($0.shape), dtype=float32)" }
     let inputs =
       asList ? "[" + tensors.map { "'\($0)'" }.joined(separator: ", ") + "]" : tensors[0]

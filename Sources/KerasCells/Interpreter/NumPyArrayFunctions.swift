@@ -33,7 +33,7 @@ enum NumPyArrayFunctions {
     switch name {
     case "linspace":
       try arguments.check(allowed: ["start", "stop", "num", "endpoint", "dtype"])
-      return try made(try linspace(arguments))
+      return try made(try linspace(arguments, budget: budget))
     case "eye", "identity":
       try arguments.check(allowed: name == "eye" ? ["N", "M", "k", "dtype"] : ["n", "dtype"])
       guard let rows = try arguments.integer(0, name == "eye" ? "N" : "n") else {
@@ -310,7 +310,7 @@ enum NumPyArrayFunctions {
       try arguments.check(allowed: ["A", "reps"])
       let array = try arguments.array(0, "A", budget: budget)
       let reps = try arguments.shape(1, "reps")
-      return try made(try tile(array, reps, range: range))
+      return try made(try tile(array, reps, range: range, budget: budget))
     case "repeat":
       try arguments.check(allowed: ["a", "repeats", "axis"])
       var array = try arguments.array(0, "a", budget: budget)
@@ -326,11 +326,12 @@ enum NumPyArrayFunctions {
       }
       let outer = array.shape[..<axis].reduce(1, *)
       let inner = array.shape[(axis + 1)...].reduce(1, *)
-      var shape = array.shape
-      shape[axis] *= times
-      try budget.allocate(count: shape.reduce(1, *), size: array.dtype.storedSize, at: range)
+      var sizes = array.shape.map { (partialValue: $0, overflow: false) }
+      sizes[axis] = array.shape[axis].multipliedReportingOverflow(by: times)
+      let total = try Self.checkedCount(sizes, budget: budget, range: range) ?? 0
+      let shape = sizes.map(\.partialValue)
       var values: [Double] = []
-      values.reserveCapacity(shape.reduce(1, *))
+      values.reserveCapacity(total)
       for o in 0..<outer {
         for k in 0..<array.shape[axis] {
           for _ in 0..<times {
@@ -376,7 +377,7 @@ enum NumPyArrayFunctions {
           type: "TypeError", message: "pad() missing 1 required positional argument: 'pad_width'",
           range: range)
       }
-      return try made(try pad(array, widths: widths, fill: fill, range: range))
+      return try made(try pad(array, widths: widths, fill: fill, range: range, budget: budget))
     case "meshgrid":
       let indexing = arguments.keywords.first { $0.0 == "indexing" }?.1
       let ij = indexing.map { PythonText.str($0) == "ij" } ?? false
@@ -392,8 +393,12 @@ enum NumPyArrayFunctions {
       }
       var shape = vectors.map(\.count)
       if !ij, shape.count > 1 { shape.swapAt(0, 1) }
-      let count = shape.reduce(1, *)
-      try budget.allocate(count: count * vectors.count, size: 8, at: range)
+      let count =
+        try Self.checkedCount(
+          shape.map { (partialValue: $0, overflow: false) }, budget: budget, range: range) ?? 0
+      try budget.allocate(
+        count: count.multipliedReportingOverflow(by: vectors.count).overflow
+          ? Int.max : count * vectors.count, size: 8, at: range)
       var grids: [Value] = []
       for (axis, vector) in vectors.enumerated() {
         // The grid axis the vector runs along: `xy` swaps the first two.
@@ -417,9 +422,9 @@ enum NumPyArrayFunctions {
 
   /// `np.pad(array, pad_width, constant_values=c)`: `pad_width` as NumPy broadcasts it (one
   /// number, one `(before, after)` pair, or a pair per axis).
-  private static func pad(_ array: NDArray, widths: Value, fill: Double, range: SourceRange)
-    throws(CellError) -> NDArray
-  {
+  private static func pad(
+    _ array: NDArray, widths: Value, fill: Double, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
     func integer(_ value: Value) throws(CellError) -> Int {
       guard case .int(let number) = NumPyScalar.integer(value) else {
         throw CellError(
@@ -464,9 +469,15 @@ enum NumPyArrayFunctions {
       let width = try integer(widths)
       pairs = Array(repeating: (width, width), count: array.rank)
     }
-    let shape = zip(array.shape, pairs).map { $0 + $1.0 + $1.1 }
+    let sizes = zip(array.shape, pairs).map { size, pair in
+      let (first, overflow) = size.addingReportingOverflow(pair.0)
+      let (total, more) = first.addingReportingOverflow(pair.1)
+      return (partialValue: total, overflow: overflow || more)
+    }
+    let shape = sizes.map(\.partialValue)
+    let count = try Self.checkedCount(sizes, budget: budget, range: range) ?? 0
     let strides = rowMajorStrides(shape)
-    var values = [Double](repeating: fill, count: shape.reduce(1, *))
+    var values = [Double](repeating: fill, count: count)
     let sourceStrides = array.strides
     for offset in 0..<array.count {
       var target = 0
@@ -502,7 +513,9 @@ enum NumPyArrayFunctions {
 
   /// `np.linspace(start, stop, num=50, endpoint=True)`: NumPy's arithmetic, `start + i * step`
   /// with `step = (stop - start) / div`, and the last value set to `stop` exactly.
-  private static func linspace(_ arguments: Arguments) throws(CellError) -> NDArray {
+  private static func linspace(_ arguments: Arguments, budget: EvaluationBudget) throws(CellError)
+    -> NDArray
+  {
     let range = arguments.site.range
     guard let startValue = arguments.value(0, "start"), let stopValue = arguments.value(1, "stop")
     else {
@@ -518,6 +531,7 @@ enum NumPyArrayFunctions {
         type: "ValueError", message: "Number of samples, \(count), must be non-negative.",
         range: range)
     }
+    try budget.allocate(count: count, size: 8, at: range)
     let endpoint = arguments.value(3, "endpoint")?.isTruthy ?? true
     let divisions = Double(endpoint ? count - 1 : count)
     let delta = stop - start
@@ -893,9 +907,9 @@ enum NumPyArrayFunctions {
       storage: try NumPyIntegers.fit(dtype, .double(values), range: range))
   }
 
-  private static func tile(_ array: NDArray, _ reps: [Int], range: SourceRange) throws(CellError)
-    -> NDArray
-  {
+  private static func tile(
+    _ array: NDArray, _ reps: [Int], range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
     guard reps.allSatisfy({ $0 >= 0 }) else {
       throw CellError(
         type: "ValueError", message: "negative dimensions are not allowed", range: range)
@@ -903,11 +917,14 @@ enum NumPyArrayFunctions {
     let rank = max(array.rank, reps.count)
     let shape = [Int](repeating: 1, count: rank - array.rank) + array.shape
     let counts = [Int](repeating: 1, count: rank - reps.count) + reps
-    let result = zip(shape, counts).map { $0 * $1 }
+    let result = zip(shape, counts).map { $0.multipliedReportingOverflow(by: $1) }
+    guard let total = try Self.checkedCount(result, budget: budget, range: range) else {
+      return NDArray(dtype: array.dtype, shape: result.map(\.partialValue), doubles: [])
+    }
+    let resultShape = result.map(\.partialValue)
     var source = array
     source.shape = shape
     let strides = source.strides
-    let total = result.reduce(1, *)
     var values = [Double](repeating: 0, count: total)
     var index = [Int](repeating: 0, count: rank)
     for position in 0..<total {
@@ -917,11 +934,25 @@ enum NumPyArrayFunctions {
       var axis = rank - 1
       while axis >= 0 {
         index[axis] += 1
-        if index[axis] < result[axis] { break }
+        if index[axis] < resultShape[axis] { break }
         index[axis] = 0
         axis -= 1
       }
     }
-    return NDArray(dtype: array.dtype, shape: result, doubles: values)
+    return NDArray(dtype: array.dtype, shape: resultShape, doubles: values)
+  }
+
+  /// The number of values of a shape whose sizes were computed with overflow reporting, charged
+  /// to the budget as float64 values before anything is allocated: an overflow is refused as
+  /// the memory budget is; nil for an empty shape's zero values.
+  static func checkedCount(
+    _ sizes: [(partialValue: Int, overflow: Bool)], budget: EvaluationBudget, range: SourceRange
+  ) throws(CellError) -> Int? {
+    if sizes.contains(where: { $0.partialValue == 0 && !$0.overflow }) { return nil }
+    let count =
+      sizes.contains(where: \.overflow)
+      ? Int.max : ((try? Exact.product(sizes.map(\.partialValue))) ?? Int.max)
+    try budget.allocate(count: count, size: 8, at: range)
+    return count
   }
 }

@@ -44,7 +44,7 @@ enum NumPyFunctions {
     if name == "newaxis" { return Value.none }
     if let ufunc = NumPyUfunc(named: name) { return .standard(ufunc) }
     if functionNames.contains(name) || dtypeNames.contains(name)
-      || NumPyArrayFunctions.functionNames.contains(name)
+      || NumPyArrayFunctions.functionNames.contains(name) || NumPyMath.names.contains(name)
     {
       return .function(Callable(.builtin("numpy." + name), path: "numpy." + name))
     }
@@ -224,6 +224,10 @@ enum NumPyFunctions {
           type: "TypeError", message: "array() missing required argument 'object' (pos 0)",
           range: range)
       }
+      if dtype == nil, let strings = NumPyStringArray.make(from: given) {
+        try budget.allocate(count: strings.items.count, size: 16, at: range)
+        return .standard(NumPyStringArray(items: strings.items, shape: strings.shape))
+      }
       return .array(
         try ArrayOperations.array(from: given, dtype: dtype, range: range, budget: budget))
     case "unique":
@@ -402,6 +406,9 @@ enum NumPyFunctions {
       array.shape = array.shape.filter { $0 != 1 }
       return .array(array)
     default:
+      if NumPyMath.names.contains(name) {
+        return try NumPyMath.call(name, arguments, budget: budget)
+      }
       return try NumPyArrayFunctions.call(name, arguments, budget: budget)
     }
   }

@@ -63,8 +63,15 @@ enum NumPyIntegers {
         truncated, lower: Swift.max(bounds.lowerBound, -exactLimit),
         upper: Swift.min(bounds.upperBound, exactLimit))
     {
+      let value = truncated.double(at: offset)
+      // int64's range reaches 2**63; ConvBook's int64 values stop at 2**53.
+      if dtype == .int64, value.magnitude < 9_223_372_036_854_775_808.0 {
+        throw .unsupported(
+          "ConvBook's int64 arrays hold integers exactly up to 2**53; the value \(PythonFormat.float(value)) is larger",
+          at: range)
+      }
       throw .unsupported(
-        "the value \(PythonFormat.float(truncated.double(at: offset))) does not fit \(dtype.rawValue) (NumPy's cast gives an undefined number); clip the values first",
+        "the value \(PythonFormat.float(value)) does not fit \(dtype.rawValue) (NumPy's cast gives an undefined number); clip the values first",
         at: range)
     }
     return NDArray(

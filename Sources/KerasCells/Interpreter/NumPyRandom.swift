@@ -49,6 +49,7 @@ enum NumPyRandom {
     _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if name == "default_rng" { return try NumPyGenerator.make(positional, keywords, site: site) }
     if NumPyRandomIntegers.functionNames.contains(name) {
       return try NumPyRandomIntegers.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

@@ -246,13 +246,19 @@ enum NumPyRandomIntegers {
           message: "Cannot take a larger sample than population when 'replace=False'",
           range: range)
       }
+      // NumPy permutes the whole population (`permutation(pop_size)[:size]`): it costs memory.
+      try budget.allocate(count: count, size: 8, at: range)
       var order = Array(0..<count)
       shuffle(count: count, &state) { i, j in order.swapAt(i, j) }
       indices = Array(order.prefix(total))
     }
     guard let population else {
       if shape == nil { return .int(indices[0]) }
-      return .array(NDArray(dtype: .int64, shape: shape!, doubles: indices.map(Double.init)))
+      return .array(
+        NDArray(
+          dtype: .int64, shape: shape!,
+          storage: try NumPyIntegers.fit(
+            .int64, .double(indices.map(Double.init)), range: arguments.site.range)))
     }
     let picked = NDArray(
       dtype: population.dtype, shape: shape ?? [],

@@ -58,6 +58,7 @@ final class NumPyScalar: StandardObject {
     case "item", "tolist": return .method(receiver: .standard(self), name: name)
     case "shape": return .tuple([])
     case "ndim": return .int(0)
+    case "dtype": return .string(dtype.rawValue)
     case "size": return .int(1)
     default: return nil
     }

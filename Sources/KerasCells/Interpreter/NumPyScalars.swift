@@ -19,6 +19,8 @@ enum NumPyScalars {
       return .standard(
         NumPyScalar(NDArray(dtype: .bool, shape: [], scalars: [name == "True_" ? 1 : 0])))
     case ("numpy", "random"): return .module(.inert("numpy.random"))
+    case ("numpy.random", "default_rng"):
+      return .function(Callable(.builtin("nprandom default_rng"), path: "numpy.random.default_rng"))
     case ("numpy.random", let function)
     where NumPyRandom.functionNames.contains(function)
       || NumPyRandomIntegers.functionNames.contains(function):
@@ -62,6 +64,15 @@ enum NumPyScalars {
       interpreter.session.training.seed = UInt64(seed)
       if path != "tensorflow.random.set_seed" {
         interpreter.session.numpyRandom = NumPyRandomState(seed: UInt32(seed))
+      }
+      if path == "keras.utils.set_random_seed" {
+        // Keras seeds Python's `random` too (`random.seed(seed)`): the order in which `fit`
+        // shuffles a Sequence's batches.
+        try interpreter.session.pythonRandom.seed(
+          argument,
+          StandardArguments(
+            function: "seed", positional: [argument], keywords: [], site: site,
+            interpreter: interpreter))
       }
       return .none
     case "numpy.prod":

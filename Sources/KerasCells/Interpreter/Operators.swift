@@ -533,6 +533,8 @@ enum Operators {
           break
         }
         found = model.layers.contains { $0 === layer }
+      case .standard(let object) where try object.containsItem(left, range: range) != nil:
+        found = try object.containsItem(left, range: range) ?? false
       default:
         throw typeError("argument of type '\(right.typeName)' is not iterable", range)
       }

@@ -115,7 +115,7 @@ enum PythonText {
       if let text = tensor.inputDescription { return text }
       if let name = TFKerasTensorNames.name(of: tensor) {
         return
-          "KerasTensor(type_spec=TensorSpec(shape=\(tensor.shape), dtype=tf.float32, name=None), name='\(name)', description=\"created by layer '\(tensor.producer.name)'\")"
+          "KerasTensor(type_spec=TensorSpec(shape=\(tensor.shape), dtype=tf.\(tensor.dtypeName), name=None), name='\(name)', description=\"created by layer '\(tensor.producer.name)'\")"
       }
     }
     if case .array(let array) = value {

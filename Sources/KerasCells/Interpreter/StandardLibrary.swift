@@ -34,6 +34,8 @@ enum StandardLibrary {
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
     case "six", "six.moves": return sixAttribute(name, of: module)
+    case _ where TensorFlowEnvironment.modules.contains(module):
+      return TensorFlowEnvironment.attribute(name, of: module)
     default: return nil
     }
   }
@@ -45,7 +47,8 @@ enum StandardLibrary {
     // Every public name of `six` that ConvBook does not model is its limitation.
     guard
       pythonNames[module]?.contains(name) == true
-        || (module.hasPrefix("six") && !name.hasPrefix("_"))
+        || ((module.hasPrefix("six") || TensorFlowEnvironment.modules.contains(module))
+          && !name.hasPrefix("_"))
     else { return nil }
     return .unsupported("ConvBook does not support `\(module).\(name)` yet", at: range)
   }
@@ -130,6 +133,8 @@ final class StandardFunction: StandardObject {
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
         at: arguments.range)
     case "packaging.version": return try StandardPackaging.call(name, arguments)
+    case _ where module == "tensorflow" || TensorFlowEnvironment.modules.contains(module):
+      return try TensorFlowEnvironment.call(module, name, arguments)
     default: return nil
     }
   }

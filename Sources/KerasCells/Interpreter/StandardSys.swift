@@ -1,7 +1,7 @@
 /// Python's `sys`, as scripts use it around model code: `argv` (the script's name alone, as
 /// `python FILE.py` runs it), `version_info`, `platform`, `maxsize`, `stdout` / `stderr` (for
 /// `print(..., file=sys.stderr)` and `sys.stdout.write`), `getrecursionlimit`. What reaches
-/// outside the run (`sys.exit` of the process, `sys.path`, `sys.modules`) is ConvBook's
+/// outside the run (`sys.exit` of the process, `sys.path`, `sys.modules` beyond `SysModules`) is ConvBook's
 /// limitation.
 enum StandardSys {
   /// CPython 3.11.7, which the reference recordings ran on.
@@ -25,6 +25,7 @@ enum StandardSys {
     case "platform": return .string("linux")
     case "maxsize": return .int(Int.max)
     case "byteorder": return .string("little")
+    case "modules": return .standard(SysModules())
     case "stdout": return .standard(StandardStream(isStandardOutput: true))
     case "stderr": return .standard(StandardStream(isStandardOutput: false))
     case "getrecursionlimit", "exit", "argv":
@@ -51,6 +52,36 @@ enum StandardSys {
           at: arguments.range)
       }
     }
+  }
+}
+
+/// `sys.modules`, as far as scripts ask it whether they run in a notebook service
+/// (`IS_COLAB = "google.colab" in sys.modules`): the modules of Colab, Kaggle and Jupyter are
+/// never loaded under `python FILE.py`, and the interpreter's own always are. Which other modules
+/// TensorFlow loaded depends on the installation, so any other question is ConvBook's limitation.
+final class SysModules: StandardObject {
+  override var typeName: String { "dict" }
+
+  /// The modules a notebook service loads before a cell runs.
+  private static let notebookModules: Set<String> = [
+    "google.colab", "kaggle", "kaggle_secrets", "kaggle_web_client", "IPython", "ipykernel",
+  ]
+  private static let interpreterModules: Set<String> = ["sys", "builtins", "__main__"]
+
+  override func repr(_ item: (Value) -> String) -> String { "<sys.modules>" }
+
+  override func containsItem(_ value: Value, range: SourceRange) throws(CellError) -> Bool? {
+    guard case .string(let name) = value else { return false }
+    let root = String(name.split(separator: ".").first ?? "")
+    if Self.notebookModules.contains(name) || Self.notebookModules.contains(root)
+      || name.hasPrefix("google.colab.")
+    {
+      return false
+    }
+    if Self.interpreterModules.contains(name) { return true }
+    throw .unsupported(
+      "ConvBook does not support `\(PythonText.repr(value)) in sys.modules` yet (only the notebook services' modules)",
+      at: range)
   }
 }
 

@@ -88,7 +88,12 @@ extension KerasSubclassing {
         throw .unsupported(
           "ConvBook prints a subclassed model's summary without arguments only", at: site.range)
       }
-      let summary = try summary(of: instance, state: state, site: site, interpreter: interpreter)
+      var summary = try summary(
+        of: instance, state: state, site: site, interpreter: interpreter)
+      if interpreter.kerasVersion == .keras3, let graph = state.layer?.model {
+        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
+          of: graph)
+      }
       interpreter.emit(.summary(interpreter.packaged(summary)))
       return Value.none
     case "count_params":
@@ -270,7 +275,9 @@ extension KerasSubclassing {
           name: state.name, inputLayerName: "", inputShape: TensorShape([]),
           rows: keras3CalledRows(of: instance, interpreter: interpreter))
       }
-      // Keras 3 lists the tracked layers unbuilt, built or not.
+      // Keras 3 lists the tracked layers unbuilt, but for a model built when it was made (one
+      // with an `Input`): its output shape and parameters (`compute_output_shape` of the shape
+      // it was built on).
       let rows = trackedLayers(of: instance, session: interpreter.session).map { value in
         let className: String
         let name: String
@@ -281,6 +288,11 @@ extension KerasSubclassing {
           (name, className) = (object.layerState?.name ?? "", object.type.name)
         case .model(let model):
           (name, className) = (model.name, model.className)
+          if model.isBuilt, let shape = model.outputShape {
+            return ModelSummary.Row(
+              name: name, className: className, inputShape: TensorShape([]),
+              outputShape: shape, weights: model.calledInstance.weights, multiplyAccumulates: 0)
+          }
         default: (name, className) = ("", "")
         }
         return ModelSummary.Row(

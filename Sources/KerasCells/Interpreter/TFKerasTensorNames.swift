@@ -55,6 +55,12 @@ enum TFKerasTensorNames {
         && arguments["threshold"] == .float(0)
       return plain ? "Relu" : nil
     case "TFOpLambda": return operatorOperations[layer.name]
+    case "TextVectorization":
+      // Ids padded to `output_sequence_length` (the one setting recorded).
+      guard let vectorization = layer as? TextVectorization, vectorization.outputMode == .int,
+        vectorization.splits, vectorization.sequenceLength != nil
+      else { return nil }
+      return "RaggedToTensor/RaggedTensorToTensor"
     case "Lambda":
       // Python's operators inside the function: TensorFlow names the op after the operator.
       guard let program = (layer as? Lambda)?.trace.program,

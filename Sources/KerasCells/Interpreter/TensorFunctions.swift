@@ -110,6 +110,13 @@ enum TensorFunctions {
       table = [
         "resize": (.resize, "resize"), "extract_patches": (.extractPatches, "extract_patches"),
       ]
+    // Keras 3's `keras.random`: TensorFlow's draws on the TensorFlow backend (a `seed=` given as
+    // a `SeedGenerator` draws from the session's seed, as an unseeded call does).
+    case "keras.random":
+      table = [
+        "normal": (.randomNormal, "tf.random.normal"),
+        "uniform": (.randomUniform, "tf.random.uniform"),
+      ]
     default: return nil
     }
     guard let (kind, tfName) = table[name] else { return nil }
@@ -117,7 +124,7 @@ enum TensorFunctions {
     return Entry(
       kind: kind, tfName: tfName, parameters: parameters(kind, keras: keras),
       defaults: defaults(kind, keras: keras, namespace: namespace),
-      isKerasOperation: namespace.hasPrefix("keras.ops"))
+      isKerasOperation: namespace.hasPrefix("keras.ops") || namespace == "keras.random")
   }
 
   private static func parameters(_ kind: Kind, keras: Bool) -> [String] {
@@ -428,7 +435,11 @@ enum TensorFunctions {
     let kerasOps = entry.isKerasOperation
     if case .epsilon = entry.kind { return .float(1e-7) }
     if case .staticShape = entry.kind, case .kerasTensor(let x)? = arguments["x"] {
-      return Attributes.shapeValue(x.shape)
+      return try staticShape(of: x, site: site, interpreter: interpreter)
+    }
+    // `keras.ops.shape` of data: its sizes, a tuple of numbers.
+    if case .staticShape = entry.kind, case .array(let array)? = arguments["x"] {
+      return .tuple(array.shape.map { .int($0) })
     }
     func limitation(_ what: String) -> CellError {
       .unsupported(
@@ -1235,6 +1246,33 @@ enum TensorFunctions {
     )
   }
 
+  /// `keras.ops.shape(x)` of a Keras tensor: its static shape, a tuple. Inside a layer's `call`
+  /// (a custom layer's or a Lambda's), Keras 3's TensorFlow backend runs on TensorFlow's
+  /// symbolic tensors, whose unknown sizes `ops.shape` gives as `tf.shape(x)[i]`: tensors that
+  /// arithmetic and `ops.reshape` take (`batch * length`), where None would fail.
+  static func staticShape(of x: KerasTensor, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
+    guard interpreter.session.lambdaTracingDepth > 0, x.shape.dimensions.contains(nil),
+      let sizesEntry = entry("shape", namespace: "tensorflow")
+    else { return Attributes.shapeValue(x.shape) }
+    let sizes = try call(
+      sizesEntry, path: "tf.shape", positional: [.kerasTensor(x)], keywords: [], site: site,
+      interpreter: interpreter)
+    guard case .kerasTensor(let sizesTensor) = sizes else { return Attributes.shapeValue(x.shape) }
+    var items: [Value] = []
+    for (axis, size) in x.shape.dimensions.enumerated() {
+      if let size {
+        items.append(.int(size))
+      } else {
+        items.append(
+          try subscriptTensor(
+            sizesTensor, .int(axis), interpreter: interpreter, range: site.range))
+      }
+    }
+    return .tuple(items)
+  }
+
   /// `x[...]` on a Keras tensor: tf-keras' `SlicingOpLambda` (`tf.__operators__.getitem`), Keras
   /// 3's `GetItem` operation (`get_item`).
   static func subscriptTensor(
@@ -1310,7 +1348,7 @@ extension TensorFunctions {
     kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where name == "ops" || name == "random":
+    case (.keras, .keras2) where name == "ops" || name == "random" || name == "config":
       return CellError(
         type: "AttributeError",
         message: "module '\(moduleName ?? module.pythonName)' has no attribute '\(name)'",

@@ -13,8 +13,9 @@ import CNNEngine
 /// and `[UNK]` for `int`, `[UNK]` alone otherwise).
 ///
 /// Strings are not tensors in ConvBook: the layer takes `str` and lists of `str` (or of
-/// one-string lists), not string tensors, datasets or Keras tensors, so it cannot sit inside a
-/// model; those uses are refused.
+/// one-string lists), not string tensors or datasets. Called on a Keras tensor (a `dtype="string"`
+/// input) or added to a Sequential model it is the engine's `TextVectorization` layer
+/// (`layerInstance`): shapes and summaries, no forward pass.
 final class TextVectorizationLayer: StandardObject {
   enum Standardize { case none, lower, strip, lowerAndStrip }
   enum Split { case none, whitespace, character }
@@ -112,12 +113,43 @@ final class TextVectorizationLayer: StandardObject {
     } else {
       name = interpreter.kerasNames.uniqueName(forClass: "TextVectorization")
     }
+    // Both Keras make their vocabulary a `StringLookup` layer, which takes a name.
+    _ = interpreter.kerasNames.uniqueName(forClass: "StringLookup")
     super.init()
     let vocabulary = values["vocabulary"] ?? Value.none
     if !vocabulary.isNone { try setVocabulary(vocabulary, range: range) }
   }
 
   override var typeName: String { "TextVectorization" }
+
+  /// The layer models see (`CNNEngine.TextVectorization`), made when a model first calls this
+  /// object or adds it; one instance for every call, as Keras shares a layer.
+  private var instance: LayerInstance?
+
+  func layerInstance(range: SourceRange) throws(CellError) -> LayerInstance {
+    if let instance { return instance }
+    let mode: CNNEngine.TextVectorization.OutputMode
+    switch outputMode {
+    case .int: mode = .int
+    case .multiHot: mode = .multiHot
+    case .count: mode = .count
+    }
+    var arguments: [String: ArgumentValue] = [
+      "output_mode": .string(outputMode.rawValue),
+      "output_sequence_length": outputSequenceLength.map(ArgumentValue.int) ?? .none,
+      "max_tokens": maxTokens.map(ArgumentValue.int) ?? .none,
+    ]
+    arguments["name"] = .string(name)
+    var common = LayerCommon(
+      name: name, arguments: LayerArguments(className: "TextVectorization", values: arguments))
+    common.kerasVersion = kerasVersion
+    let made = LayerInstance(
+      CNNEngine.TextVectorization(
+        common: common, outputMode: mode, sequenceLength: outputSequenceLength,
+        depth: tokens.isEmpty ? nil : specialTokens.count + tokens.count, splits: split != .none))
+    instance = made
+    return made
+  }
 
   override func repr(_ item: (Value) -> String) -> String {
     // tf-keras' default repr has the object's address, which ConvBook leaves out.
@@ -152,13 +184,7 @@ final class TextVectorizationLayer: StandardObject {
     }
   }
 
-  static func text(_ value: Value) -> String? {
-    switch value {
-    case .string(let text): return text
-    case .standard(let text as NumPyString): return text.text
-    default: return nil
-    }
-  }
+  static func text(_ value: Value) -> String? { NumPyStringArray.text(value) }
 
   // MARK: Text to tokens
 
@@ -205,6 +231,19 @@ final class TextVectorizationLayer: StandardObject {
     -> (texts: [String], scalar: Bool)
   {
     if let text = Self.text(value) { return ([text], true) }
+    if case .standard(let tensor as EagerStringTensor) = value {
+      if tensor.shape.isEmpty { return (tensor.items, true) }
+      return try documents(.standard(tensor.array), function: function, range: range)
+    }
+    if case .standard(let strings as NumPyStringArray) = value {
+      // One text per row: a 1-D array, or a column `(n, 1)`.
+      guard strings.shape.count == 1 || (strings.shape.count == 2 && strings.shape[1] == 1) else {
+        throw .unsupported(
+          "ConvBook's TextVectorization.\(function) takes one text per row, not an array of shape \(PythonText.repr(.tuple(strings.shape.map(Value.int))))",
+          at: range)
+      }
+      return (strings.items, false)
+    }
     guard let items = value.sequenceItems else {
       throw .unsupported(
         "ConvBook's TextVectorization.\(function) takes str or a list of str (no string tensors, arrays or datasets), not \(value.typeName)",
@@ -284,10 +323,7 @@ final class TextVectorizationLayer: StandardObject {
     }
     // Keras drops the special tokens from the counts before it sorts them.
     for special in specialTokens { counts[special] = nil }
-    var sorted = counts.sorted { a, b in
-      a.value != b.value
-        ? a.value > b.value : Array(b.key.utf8).lexicographicallyPrecedes(Array(a.key.utf8))
-    }.map(\.key)
+    var sorted = IndexLookupLayer.orderedByCount(counts, larger: IndexLookupLayer.largerText)
     if let maxTokens { sorted = Array(sorted.prefix(max(0, maxTokens - specialTokens.count))) }
     tokens = sorted
     index = [:]
@@ -303,9 +339,9 @@ final class TextVectorizationLayer: StandardObject {
         "ConvBook calls a TextVectorization layer on one input (str or a list of str)", at: range)
     }
     if case .kerasTensor = positional[0] {
-      throw .unsupported(
-        "ConvBook does not support TextVectorization inside models (string tensors) yet; call it on Python strings",
-        at: range)
+      return try Calls.call(
+        .layer(try layerInstance(range: range)), positional: positional, keywords: keywords,
+        site: site, interpreter: interpreter)
     }
     let (texts, scalar) = try documents(positional[0], function: "__call__", range: range)
     let start = specialTokens.count

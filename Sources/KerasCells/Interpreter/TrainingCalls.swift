@@ -363,6 +363,7 @@ enum TrainingCalls {
       try budget.checkTime(at: site.range)
       if stop || stopped { break }
     }
+    try feed?.finish(interpreter: interpreter, range: site.range)
     for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
     try ClassCallbacks.run(
       "on_train_end", of: custom, logs: lastLogs, site: site, interpreter: interpreter)
@@ -370,11 +371,15 @@ enum TrainingCalls {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
     }
-    return .history(
-      FitHistory(
-        names: names, values: values, epochs: epochsRun,
-        params: epochsRun.isEmpty
-          ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun)))
+    var history = FitHistory(
+      names: names, values: values, epochs: epochsRun,
+      params: epochsRun.isEmpty ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun))
+    history.model = ObjectIdentifier(model)
+    // tf-keras' `metrics_names` once training built its metrics: the logs' names.
+    interpreter.session.training.metricNames[ObjectIdentifier(model)] = names.filter {
+      !$0.hasPrefix("val_") && $0 != callbacks.learningRateName
+    }
+    return .history(history)
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.
@@ -511,6 +516,7 @@ enum TrainingCalls {
     let y: [NDArray]
     let batchSize: Int
     if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
+      try feed?.finish(interpreter: interpreter, range: site.range)
       (x, y) = try datasetArrays(
         epoch, trainer: trainer, function: "evaluate", site: site, budget: budget)
       batchSize = epoch.batchSize
@@ -536,6 +542,7 @@ enum TrainingCalls {
     } catch {
       throw Self.error(error, site: site)
     }
+    interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
     if verbose > 0 {
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
       interpreter.write(
@@ -567,6 +574,7 @@ enum TrainingCalls {
     let xs: [NDArray]
     let batchSize: Int
     if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
+      try feed?.finish(interpreter: interpreter, range: site.range)
       xs = try arrays(
         epoch.x, "x", count: inputNames.count, names: inputNames, site: site, budget: budget)
       batchSize = epoch.batchSize
@@ -770,11 +778,33 @@ extension TrainingCalls {
   /// nil when the data is not a dataset. A `y` beside a dataset is Keras' ValueError.
   private static func datasetFeed(
     _ arguments: Arguments, value: Value?? = nil, steps: String, interpreter: Interpreter
-  ) throws(CellError) -> DatasetFeed? {
+  ) throws(CellError) -> (any EpochFeed)? {
     let given = value ?? arguments.value(0, "x")
-    guard let dataset = DatasetFeed.dataset(given) else { return nil }
     let site = arguments.site
     let keras3 = interpreter.kerasVersion == .keras3
+    if let sequence = SequenceFeed.sequence(given) {
+      if value == nil, arguments.function != "predict",
+        let targets = arguments.value(1, "y"), !targets.isNone
+      {
+        throw CellError(
+          type: "ValueError",
+          message: keras3
+            ? "When providing `x` as a PyDataset, `y` should not be passed. Instead, the targets should be included as part of the PyDataset."
+            : "`y` argument is not supported when using `keras.utils.Sequence` as input.",
+          range: site.range)
+      }
+      if let count = arguments.value(nil, steps), !count.isNone {
+        throw .unsupported(
+          "ConvBook does not support \(arguments.function)(\(steps)=...) with a Sequence yet",
+          at: site.range)
+      }
+      // `fit` shuffles the batches' order unless told not to; validation data never.
+      let shuffle =
+        value == nil && arguments.function == "fit"
+        && (arguments.value(nil, "shuffle")?.isTruthy ?? true)
+      return SequenceFeed(sequence, shuffle: shuffle, function: arguments.function)
+    }
+    guard let dataset = DatasetFeed.dataset(given) else { return nil }
     if value == nil, arguments.function != "predict",
       let targets = arguments.value(1, "y"), !targets.isNone
     {
@@ -801,7 +831,7 @@ extension TrainingCalls {
 
   /// Refuses the dataset-only arguments beside arrays.
   private static func datasetOnly(
-    _ arguments: Arguments, _ names: [String], given feed: DatasetFeed?
+    _ arguments: Arguments, _ names: [String], given feed: (any EpochFeed)?
   ) throws(CellError) {
     guard feed == nil else { return }
     for name in names {

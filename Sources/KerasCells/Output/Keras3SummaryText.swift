@@ -145,11 +145,17 @@ public enum Keras3SummaryText {
     // rich draws a table wider than the console (`line_length=`) and crops its lines.
     out += cropped(table, width: console.columns, styled: style != .none)
     let sizes = summary.parameterBytes
-    let footer = [
-      ("Total params: ", summary.totalParameters, sizes.total),
+    // A built optimizer's variables count in the total and get a line of their own.
+    let optimizer = summary.optimizerParameters
+    var footer = [
+      (
+        "Total params: ", summary.totalParameters + (optimizer?.count ?? 0),
+        sizes.total + (optimizer?.bytes ?? 0)
+      ),
       ("Trainable params: ", summary.trainableParameters, sizes.trainable),
       ("Non-trainable params: ", summary.nonTrainableParameters, sizes.nonTrainable),
     ]
+    if let optimizer { footer.append(("Optimizer params: ", optimizer.count, optimizer.bytes)) }
     for (label, count, bytes) in footer {
       out +=
         style.bold(" " + label) + style.number(PythonFormat.grouped(count)) + " ("

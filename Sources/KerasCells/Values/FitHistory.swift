@@ -10,6 +10,9 @@ public struct FitHistory: Sendable, Equatable {
   /// `history.params`: the `fit` settings Keras hands its callbacks (`verbose` after "auto" is
   /// resolved, the `epochs` asked for, the batches per epoch); nil where a loop does not record them.
   public var params: Parameters?
+  /// The model `fit` trained (`history.model`), kept by the session's training states; nil for
+  /// a loop that does not record it.
+  public var model: ObjectIdentifier?
 
   /// The three entries of Keras' `History.params`, in Keras' order.
   public struct Parameters: Sendable, Equatable {

@@ -50,11 +50,11 @@ enum NumPyArrayText {
       body = "[]"
     } else {
       let summarize = array.count > threshold
-      let offsets = displayedOffsets(array, summarize: summarize)
+      let offsets = displayedOffsets(shape: array.shape, strides: array.strides, summarize: summarize)
       let formatter = Formatter(array, offsets: offsets)
       body = layout(
-        array, formatter: formatter, separator: repr ? ", " : " ",
-        lineWidth: lineWidth - (repr ? 1 : 0),
+        shape: array.shape, strides: array.strides, format: formatter.format,
+        separator: repr ? ", " : " ", lineWidth: lineWidth - (repr ? 1 : 0),
         nextLinePrefix: " " + String(repeating: " ", count: prefix.count),
         summarize: summarize)
     }
@@ -83,15 +83,14 @@ enum NumPyArrayText {
   }
 
   /// The flat offsets of the values a (possibly summarized) print shows, in order.
-  private static func displayedOffsets(_ array: NDArray, summarize: Bool) -> [Int] {
-    let strides = array.strides
+  static func displayedOffsets(shape: [Int], strides: [Int], summarize: Bool) -> [Int] {
     var result: [Int] = []
     func visit(_ axis: Int, _ offset: Int) {
-      if axis == array.rank {
+      if axis == shape.count {
         result.append(offset)
         return
       }
-      let size = array.shape[axis]
+      let size = shape[axis]
       let indices: [Int] =
         summarize && size > 2 * edgeItems
         ? Array(0..<edgeItems) + Array((size - edgeItems)..<size) : Array(0..<size)
@@ -103,11 +102,12 @@ enum NumPyArrayText {
 
   // MARK: Layout (`_formatArray`)
 
-  private static func layout(
-    _ array: NDArray, formatter: Formatter, separator: String, lineWidth: Int,
+  /// The nested brackets of an array of `shape` whose value at each flat offset `format` gives
+  /// (numbers, or the quoted items of a str array), wrapped at `lineWidth`.
+  static func layout(
+    shape: [Int], strides: [Int], format: (Int) -> String, separator: String, lineWidth: Int,
     nextLinePrefix: String, summarize: Bool
   ) -> String {
-    let strides = array.strides
     func extend(
       _ s: inout String, _ line: inout String, _ word: String, _ width: Int, _ indent: String
     ) {
@@ -120,11 +120,11 @@ enum NumPyArrayText {
       line += word
     }
     func recurse(_ axis: Int, _ offset: Int, _ hangingIndent: String, _ width: Int) -> String {
-      let axesLeft = array.rank - axis
-      if axesLeft == 0 { return formatter.format(offset) }
+      let axesLeft = shape.count - axis
+      if axesLeft == 0 { return format(offset) }
       let nextIndent = hangingIndent + " "
       let nextWidth = width - 1
-      let size = array.shape[axis]
+      let size = shape[axis]
       let showSummary = summarize && 2 * edgeItems < size
       let leading = showSummary ? edgeItems : 0
       let trailing = showSummary ? edgeItems : size

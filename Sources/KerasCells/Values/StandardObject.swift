@@ -40,6 +40,9 @@ public class StandardObject {
     -> Value?
   { nil }
 
+  /// `value in object`, or nil when the object does not answer `in` (Python's TypeError then).
+  func containsItem(_ value: Value, range: SourceRange) throws(CellError) -> Bool? { nil }
+
   /// The items of an object that is a tuple (a namedtuple instance): indexing, unpacking, `len`,
   /// `==` and iteration treat it as that tuple.
   var tupleItems: [Value]? { nil }

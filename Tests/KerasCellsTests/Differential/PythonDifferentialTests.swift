@@ -55,4 +55,6 @@ import Testing
   @Test func generators() throws { try Self.check("generators") }
   @Test func typesModule() throws { try Self.check("realnext_types") }
   @Test func hostileEdges() throws { try Self.check("hardening") }
+  @Test func numpyGenerator() throws { try Self.check("numpyh_generator") }
+  @Test func numpyValues() throws { try Self.check("numpyh_values") }
 }

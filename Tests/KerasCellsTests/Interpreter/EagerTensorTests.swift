@@ -113,4 +113,17 @@ import Testing
     #expect(result.error?.type == "TypeError")
     #expect(result.error?.message == "'float' object cannot be interpreted as an integer")
   }
+
+  /// Sampling without replacement permutes (or tail-shuffles) the whole population, as NumPy
+  /// does: a population of 10**12 is charged to the memory budget, not allocated (it crashed).
+  @Test func samplingAWholePopulationIsCharged() {
+    for source in [
+      "np.random.choice(10**12, 3, replace=False)",
+      "np.random.default_rng(1).choice(3_000_000_000, size=60_000_001, replace=False)",
+    ] {
+      let result = KerasSession(kerasVersion: .keras2).run("import numpy as np\n" + source)
+      #expect(result.error?.type == nil)
+      #expect(result.error?.message.contains("memory budget") == true)
+    }
+  }
 }

@@ -1,0 +1,114 @@
+import CNNEngine
+
+/// A TensorFlow string tensor made by `tf.constant` (or `tf.convert_to_tensor`) of str: printed
+/// as TensorFlow prints one (`tf.Tensor([b'a' b'bc'], shape=(2,), dtype=string)`: the bytes of
+/// NumPy's object array), with `shape`, `dtype`, `ndim`, `numpy()` (that object array, or
+/// `bytes` for a scalar), `len`, iteration and indexing on the first axis. Text layers
+/// (`TextVectorization`) read it as Python strings; the other TensorFlow operations on strings
+/// are refused.
+final class EagerStringTensor: StandardObject {
+  /// The same items and shape as NumPy's object array of bytes (`numpy()`).
+  let array: NumPyStringArray
+
+  init(items: [String], shape: [Int]) {
+    array = NumPyStringArray(items: items, shape: shape, kind: .bytes)
+  }
+
+  var items: [String] { array.items }
+  var shape: [Int] { array.shape }
+
+  override var typeName: String { "EagerTensor" }
+
+  private var valueText: (str: String, repr: String) {
+    guard !shape.isEmpty else {
+      let scalar = PythonBytes.repr(Array((items.first ?? "").utf8))
+      return (scalar, scalar)
+    }
+    return (array.str { _ in "" }, array.repr { _ in "" })
+  }
+
+  override func str(_ item: (Value) -> String) -> String {
+    let text = valueText.str
+    return
+      "tf.Tensor(\(text.contains("\n") ? "\n" + text : text), shape=\(EagerTensors.shapeText(shape)), dtype=string)"
+  }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    let text = valueText.repr
+    return
+      "<tf.Tensor: shape=\(EagerTensors.shapeText(shape)), dtype=string, numpy=\(text.contains("\n") ? "\n" + text : text)>"
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "shape": return .tensorShape(shape)
+    case "ndim": return .int(shape.count)
+    case "dtype": return TensorFlowDType.value("string")
+    case "numpy": return .method(receiver: .standard(self), name: name)
+    default:
+      throw .unsupported(
+        "ConvBook's string tensors support shape, dtype, ndim, numpy(), len, indexing and iteration, not .\(name)",
+        at: range)
+    }
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard name == "numpy" else { return nil }
+    try StandardArguments(
+      function: "numpy", positional: positional, keywords: keywords, site: site,
+      interpreter: interpreter
+    ).bind([])
+    if shape.isEmpty { return .standard(PythonBytes(Array((items.first ?? "").utf8))) }
+    return .standard(array)
+  }
+
+  /// A row: a scalar string tensor of a 1-D tensor's item, a tensor of one rank less otherwise.
+  private func wrap(_ value: Value) -> Value {
+    switch value {
+    case .standard(let bytes as PythonBytes):
+      return .standard(EagerStringTensor(items: [bytes.text], shape: []))
+    case .standard(let inner as NumPyStringArray):
+      return .standard(EagerStringTensor(items: inner.items, shape: inner.shape))
+    default: return value
+    }
+  }
+
+  override func item(at index: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    guard !shape.isEmpty else {
+      throw .unsupported("ConvBook does not index a scalar string tensor", at: range)
+    }
+    return try array.item(at: index, interpreter: interpreter, range: range).map(wrap)
+  }
+
+  override func makeIterator(interpreter: Interpreter, range: SourceRange) throws(CellError)
+    -> StandardObject?
+  {
+    guard !shape.isEmpty else {
+      throw CellError(
+        type: "TypeError", message: "Cannot iterate over a scalar tensor.", range: range)
+    }
+    var remaining = array.rows.map(wrap)[...]
+    return PythonIterator(name: "iterator") { _, _ in remaining.popFirst() }
+  }
+}
+
+extension EagerStringTensor {
+  /// The string tensor `tf.constant(value, dtype)` makes of a str, or of nested lists of str (or
+  /// an array of str); nil for other values (or a dtype other than `tf.string`).
+  static func make(_ value: Value, _ dtype: Value?) -> EagerStringTensor? {
+    if let dtype, !dtype.isNone, TensorFlowDType.requestedName(dtype) != "string" { return nil }
+    if case .standard(let tensor as EagerStringTensor) = value { return tensor }
+    if let text = NumPyStringArray.text(value) {
+      return EagerStringTensor(items: [text], shape: [])
+    }
+    guard let strings = NumPyStringArray.make(from: value) else { return nil }
+    return EagerStringTensor(items: strings.items, shape: strings.shape)
+  }
+}

@@ -1,0 +1,100 @@
+import CNNEngine
+import Foundation
+
+/// NumPy's elementwise math ufuncs of real numbers: `np.sin`, `np.cos`, `np.tan`, their inverses
+/// and hyperbolic forms, `np.exp2`, `np.expm1`, `np.log2`, `np.log10`, `np.log1p`, `np.cbrt`,
+/// `np.degrees` / `np.radians` and the two-argument `np.arctan2` and `np.hypot`. They compute in
+/// the input's float type as NumPy does (float32 stays float32; float64, integers and Python
+/// numbers give float64; a number gives a NumPy scalar), with the C library's functions: NumPy's
+/// float64 `sin`, `cos`, `log` and `log2` give the same bits; its vectorised (SVML) versions of the
+/// others can differ in the last bit (measured against NumPy 2.4.6 on AVX-512), below what NumPy
+/// prints of an array. bool and uint8 inputs, which NumPy computes in float16, are refused.
+enum NumPyMath {
+  typealias Functions = (double: @Sendable (Double) -> Double, single: @Sendable (Float) -> Float)
+
+  static let unary: [String: Functions] = [
+    "sin": (Foundation.sin, Foundation.sin), "cos": (Foundation.cos, Foundation.cos),
+    "tan": (Foundation.tan, Foundation.tan), "arcsin": (Foundation.asin, Foundation.asin),
+    "arccos": (Foundation.acos, Foundation.acos), "arctan": (Foundation.atan, Foundation.atan),
+    "sinh": (Foundation.sinh, Foundation.sinh), "cosh": (Foundation.cosh, Foundation.cosh),
+    "tanh": (Foundation.tanh, Foundation.tanh), "arcsinh": (Foundation.asinh, Foundation.asinh),
+    "arccosh": (Foundation.acosh, Foundation.acosh),
+    "arctanh": (Foundation.atanh, Foundation.atanh),
+    "exp2": (Foundation.exp2, Foundation.exp2), "expm1": (Foundation.expm1, Foundation.expm1),
+    "log2": (Foundation.log2, Foundation.log2), "log10": (Foundation.log10, Foundation.log10),
+    "log1p": (Foundation.log1p, Foundation.log1p), "cbrt": (Foundation.cbrt, Foundation.cbrt),
+    // NumPy multiplies by its constant 180/pi (pi/180), in the input's precision.
+    "degrees": ({ $0 * (180.0 / Double.pi) }, { $0 * (180 / Float.pi) }),
+    "rad2deg": ({ $0 * (180.0 / Double.pi) }, { $0 * (180 / Float.pi) }),
+    "radians": ({ $0 * (Double.pi / 180.0) }, { $0 * (Float.pi / 180) }),
+    "deg2rad": ({ $0 * (Double.pi / 180.0) }, { $0 * (Float.pi / 180) }),
+  ]
+
+  static let binary:
+    [String: (
+      double: @Sendable (Double, Double) -> Double, single: @Sendable (Float, Float) -> Float
+    )] =
+      [
+        "arctan2": (Foundation.atan2, Foundation.atan2),
+        "hypot": (Foundation.hypot, Foundation.hypot),
+      ]
+
+  static let names = Set(unary.keys).union(binary.keys)
+
+  /// `np.NAME(x)` or `np.NAME(x1, x2)`.
+  static func call(_ name: String, _ arguments: NumPyFunctions.Arguments, budget: EvaluationBudget)
+    throws(CellError) -> Value
+  {
+    let range = arguments.site.range
+    if let functions = binary[name] {
+      try arguments.check(allowed: ["x1", "x2"])
+      let a = try floats(arguments.array(0, "x1", budget: budget), name, range: range)
+      let b = try floats(arguments.array(1, "x2", budget: budget), name, range: range)
+      let single = a.dtype == .float32 && b.dtype == .float32
+      let shape = try ArrayOperations.broadcastShape(a, b, range: range)
+      let count = shape.reduce(1, *)
+      try budget.allocate(count: count, size: 8, at: range)
+      let ai = NumPyArrayFunctions.broadcastOffsets(a.shape, to: shape)
+      let bi = NumPyArrayFunctions.broadcastOffsets(b.shape, to: shape)
+      let values = (0..<count).map { index in
+        single
+          ? Double(functions.single(Float(a.value(at: ai[index])), Float(b.value(at: bi[index]))))
+          : functions.double(a.value(at: ai[index]), b.value(at: bi[index]))
+      }
+      return made(NDArray(dtype: single ? .float32 : .float64, shape: shape, doubles: values))
+    }
+    guard let functions = unary[name] else {
+      throw .unsupported("ConvBook does not support `numpy.\(name)` yet", at: range)
+    }
+    try arguments.check(allowed: ["x"])
+    let x = try floats(arguments.array(0, "x", budget: budget), name, range: range)
+    try budget.allocate(count: x.count, size: 8, at: range)
+    if x.dtype == .float32 {
+      return made(
+        NDArray(dtype: .float32, shape: x.shape, scalars: x.scalars.map(functions.single)))
+    }
+    let values = (0..<x.count).map { functions.double(x.value(at: $0)) }
+    return made(NDArray(dtype: .float64, shape: x.shape, doubles: values))
+  }
+
+  /// The input as NumPy's loop reads it: float32 stays, float64 and the wider integers become
+  /// float64 (a Python number is float64 too).
+  private static func floats(_ array: NDArray, _ name: String, range: SourceRange)
+    throws(CellError) -> NDArray
+  {
+    switch array.dtype {
+    case .float32, .float64:
+      return NDArray(dtype: array.dtype, shape: array.shape, storage: array.storage)
+    case .int32, .int64:
+      return NDArray(dtype: .float64, shape: array.shape, storage: array.storage)
+    case .bool, .uint8:
+      throw .unsupported(
+        "ConvBook does not support `numpy.\(name)` of \(array.dtype.rawValue) values yet (NumPy computes them in float16)",
+        at: range)
+    }
+  }
+
+  private static func made(_ array: NDArray) -> Value {
+    array.rank == 0 ? ArrayOperations.element(array, at: 0) : .array(array)
+  }
+}
