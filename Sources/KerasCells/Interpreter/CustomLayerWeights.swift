@@ -234,6 +234,20 @@ extension KerasSubclassing {
     return made
   }
 
+  /// Whether a custom layer holds layers as attributes (made in `__init__`), which its `call`
+  /// may call.
+  static func holdsLayers(_ instance: PythonInstance) -> Bool {
+    instance.attributes.values.contains { value in
+      switch value {
+      case .layer, .model: return true
+      case .instance(let held): return held.type.kerasBase != nil
+      case .list(let list):
+        return list.items.contains { if case .layer = $0 { true } else { false } }
+      default: return false
+      }
+    }
+  }
+
   /// The Keras tensors of a list or tuple argument; nil for anything else.
   static func tensorList(_ value: Value) -> [KerasTensor]? {
     switch value {
@@ -273,10 +287,23 @@ extension KerasSubclassing {
             arguments: LayerArguments(className: "InputLayer", values: [:])))
       }
       let session = interpreter.session
-      if type.lookup("build") != nil || !state.pendingWeights.isEmpty {
-        throw .unsupported(
-          "ConvBook does not support custom layers with weights of their own called on a list of tensors yet (\(type.name))",
-          at: site.range)
+      if type.lookup("build") != nil || !state.pendingWeights.isEmpty || holdsLayers(instance) {
+        // Weights, a `build` (given the list of shapes) or sublayers: a graph of several inputs.
+        let layer = try session.withScratchNames(version: interpreter.kerasVersion) {
+          () throws(CellError) in
+          try trace(
+            instance, state: state, on: tensors.map(\.shape), asList: true, extra: [],
+            keywords: keywords, site: site, interpreter: interpreter)
+        }
+        state.layer = layer
+        state.isBuilt = true
+        state.wasCalled = true
+        do {
+          let outputs = try KerasTensor.call(layer, on: tensors, asList: true)
+          return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
+        } catch {
+          throw Calls.keras(error, at: site.range)
+        }
       }
       let argument = Value.list(PythonList(symbolic.map { .kerasTensor($0) }))
       let (result, created) = try session.tracingCall { () throws(CellError) in

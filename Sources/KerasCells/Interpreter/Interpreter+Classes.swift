@@ -390,6 +390,10 @@ extension Interpreter {
       if let layer = state.layer, name == "get_weights" || name == "set_weights" {
         return .method(receiver: .layer(layer), name: name)
       }
+      if name == "add_loss" || name == "add_metric", session.lambdaTracingDepth > 0 {
+        // Inside the traced `call` (`ModelAddLoss.layerCall`).
+        return .method(receiver: .instance(instance), name: name)
+      }
       if KerasSubclassing.unsupportedLayerMethods.contains(name) {
         throw .unsupported(
           "ConvBook does not support `Layer.\(name)()` in custom layers yet", at: range)
@@ -546,6 +550,19 @@ extension Interpreter {
           return try Calls.call(
             .method(receiver: .model(model), name: name), positional: positional,
             keywords: keywords, site: site, interpreter: self)
+        }
+        if name == "add_loss" || name == "add_metric", let state = instance.layerState,
+          session.lambdaTracingDepth > 0
+        {
+          if name == "add_metric", kerasVersion == .keras3 {
+            throw CellError(
+              type: "NotImplementedError",
+              message:
+                "Layer `add_metric()` method is deprecated. Add your metric in `Model.compile(metrics=[...])`, or create metric trackers in init() or build() when subclassing the layer or model, then call `metric.update_state()` whenever necessary.",
+              range: site.range)
+          }
+          return try ModelAddLoss.layerCall(
+            name, state: state, positional: positional, keywords: keywords, site: site)
         }
         if name == "add_weight", instance.layerState != nil {
           return try KerasSubclassing.addWeight(

@@ -12,6 +12,9 @@ final class CustomLayerState {
   var wasCalled = false
   /// `trainable=` given to `Layer.__init__`.
   var trainable = true
+  /// `self.add_loss(...)` / `self.add_metric(...)` ran in its traced `call` (the VAE pattern):
+  /// the summary is Keras', training such a model is refused by this name.
+  var addedInCall: String?
   /// The batch size of the first call on data that built it (`EagerCalls`): Keras 3 builds the
   /// sublayers on that concrete shape and shows it in the summary.
   var eagerBatch: Int?
@@ -221,15 +224,18 @@ enum KerasSubclassing {
     }
     if let layer = state.layer { return layer }
     let layer = try trace(
-      instance, state: state, on: shape, extra: extra, keywords: keywords, site: site,
-      interpreter: interpreter)
+      instance, state: state, on: [shape], asList: false, extra: extra, keywords: keywords,
+      site: site, interpreter: interpreter)
     state.layer = layer
     return layer
   }
 
-  private static func trace(
-    _ instance: PythonInstance, state: CustomLayerState, on shape: TensorShape, extra: [Value],
-    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  /// Traces `call` on symbolic tensors of `shapes` (a list of them when `asList`: a layer called
+  /// on several tensors, whose `build` gets their shapes as a list) into a graph of its layers,
+  /// weights and tensor operations, used as one layer.
+  static func trace(
+    _ instance: PythonInstance, state: CustomLayerState, on shapes: [TensorShape], asList: Bool,
+    extra: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
     guard let call = tracedCall(of: type) else {
@@ -237,16 +243,21 @@ enum KerasSubclassing {
         "ConvBook runs custom layers through their call() method, which \(type.name) does not define",
         at: site.range)
     }
-    let symbolic = KerasTensor(
-      input: InputLayer(
-        name: state.name + "_input", batchInputShape: shape,
-        arguments: LayerArguments(className: "InputLayer", values: [:])))
+    let symbolics = shapes.enumerated().map { index, shape in
+      KerasTensor(
+        input: InputLayer(
+          name: state.name + (asList ? "_input_\(index)" : "_input"), batchInputShape: shape,
+          arguments: LayerArguments(className: "InputLayer", values: [:])))
+    }
+    let symbolic = symbolics[0]
     let session = interpreter.session
-    try runBuild(instance, state: state, on: [symbolic], site: site, interpreter: interpreter)
+    try runBuild(instance, state: state, on: symbolics, site: site, interpreter: interpreter)
     // Further tensor arguments (`call(self, inputs, states)`, `mask=`) are inputs of the graph too.
-    var inputs = [symbolic]
+    var inputs = symbolics
     let positional =
-      [Value.kerasTensor(symbolic)]
+      (asList
+        ? [Value.list(PythonList(symbolics.map { .kerasTensor($0) }))]
+        : [Value.kerasTensor(symbolic)])
       + extra.map { EagerCalls.symbolicInput(for: $0, state: state, inputs: &inputs) }
     let callKeywords = frameworkKeywords(
       for: type,
@@ -287,7 +298,7 @@ enum KerasSubclassing {
         at: site.range)
     }
     if case .kerasTensor(let output) = result, output === symbolic, state.weightNodes.isEmpty,
-      inputs.count == 1
+      inputs.count == 1, !asList
     {
       // `call` returned its input: a layer that passes it on.
       let program = LambdaTrace.Program(inputCount: 1, operations: [], output: 0)

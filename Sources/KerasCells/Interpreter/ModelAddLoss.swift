@@ -43,12 +43,43 @@ enum ModelAddLoss {
     return .none
   }
 
+  /// `self.add_loss(tensor)` / `self.add_metric(tensor, name=...)` inside a custom layer's `call`
+  /// while it is traced: the tensor is checked and the layer marked, so that its model summarises
+  /// as Keras' does and training it is refused (`checkTrainable`).
+  static func layerCall(
+    _ name: String, state: CustomLayerState, positional: [Value], keywords: [(String, Value)],
+    site: CallSite
+  ) throws(CellError) -> Value {
+    let given =
+      positional.first ?? keywords.first(where: { $0.0 == "losses" || $0.0 == "value" })?.1
+    var tensors: [Value] = []
+    if let given { tensors = given.sequenceItems ?? [given] }
+    guard !tensors.isEmpty,
+      tensors.allSatisfy({ if case .kerasTensor = $0 { true } else { false } })
+    else {
+      throw .unsupported(
+        "ConvBook supports Layer.\(name)() in call() with Keras tensors only, yet", at: site.range)
+    }
+    if state.addedInCall == nil { state.addedInCall = name }
+    return .none
+  }
+
   /// Training and evaluating a model with added losses is ConvBook's limitation (the loss is a
   /// tensor of the graph, which the trainer does not differentiate yet).
-  static func checkTrainable(_ model: SequentialModel, site: CallSite) throws(CellError) {
+  static func checkTrainable(_ model: SequentialModel, site: CallSite, session: KerasSession)
+    throws(CellError)
+  {
     if let graph = model.graph, !graph.addedLosses.isEmpty {
       throw .unsupported(
         "ConvBook cannot train or evaluate a model with losses added by model.add_loss() yet",
+        at: site.range)
+    }
+    for layer in model.flattenedLayers {
+      guard let instance = session.customLayers[ObjectIdentifier(layer)],
+        let method = instance.layerState?.addedInCall
+      else { continue }
+      throw .unsupported(
+        "ConvBook cannot train or evaluate a model whose custom layer \(instance.type.name) calls self.\(method)() in call() yet",
         at: site.range)
     }
   }

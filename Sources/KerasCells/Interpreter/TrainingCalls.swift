@@ -397,7 +397,7 @@ enum TrainingCalls {
           "You must compile your model before training/testing. Use `model.compile(optimizer, loss)`.",
         range: site.range)
     }
-    try ModelAddLoss.checkTrainable(model, site: site)
+    try ModelAddLoss.checkTrainable(model, site: site, session: interpreter.session)
     // Functions defined in the cell are traced as losses; one that cannot be traced is refused
     // (with the reason) only if it is the loss: it may be a metric, which is refused by name.
     var cellLosses: [String: TracedLoss] = [:]
