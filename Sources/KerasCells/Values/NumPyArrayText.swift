@@ -50,7 +50,8 @@ enum NumPyArrayText {
       body = "[]"
     } else {
       let summarize = array.count > threshold
-      let offsets = displayedOffsets(shape: array.shape, strides: array.strides, summarize: summarize)
+      let offsets = displayedOffsets(
+        shape: array.shape, strides: array.strides, summarize: summarize)
       let formatter = Formatter(array, offsets: offsets)
       body = layout(
         shape: array.shape, strides: array.strides, format: formatter.format,
