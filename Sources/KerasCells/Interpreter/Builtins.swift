@@ -9,6 +9,7 @@ enum Builtins {
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
     "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
     "vars", "next", "iter", "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct",
+    "eval",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -535,6 +536,9 @@ enum Builtins {
         throw typeError("zip() got an unexpected keyword argument '\(label)'")
       }
       return try LazyBuiltins.zip(positional, site: site, interpreter: interpreter)
+    case "eval":
+      return try evaluateString(
+        positional, keywords: keywords, range: range, interpreter: interpreter)
     case "type":
       try exactly(1)
       return typeValue(of: positional[0])
@@ -1184,6 +1188,65 @@ enum PosixPath {
         return .tuple([.string(path), .string("")])
       }
       return .tuple([.string(String(path[..<dot])), .string(String(path[dot...]))])
+    }
+  }
+}
+
+extension Builtins {
+  /// `eval(source)`: one expression, parsed as Python's `eval` parses it (leading spaces and tabs
+  /// stripped) and evaluated in the caller's scope — `eval('ReLU')` on a layer class name read from
+  /// a setting. An error inside is reported at the `eval(...)` call, since the evaluated text is not
+  /// part of the cell (Python's traceback names it `<string>`).
+  static func evaluateString(
+    _ positional: [Value], keywords: [(String, Value)], range: SourceRange,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    if let (label, _) = keywords.first {
+      if label == "globals" || label == "locals" {
+        throw .unsupported("ConvBook does not support eval() with \(label)= yet", at: range)
+      }
+      throw CellError(
+        type: "TypeError", message: "eval() got an unexpected keyword argument '\(label)'",
+        range: range)
+    }
+    guard let first = positional.first, positional.count <= 3 else {
+      throw CellError(
+        type: "TypeError",
+        message: positional.isEmpty
+          ? "eval expected at least 1 argument, got 0"
+          : "eval expected at most 3 arguments, got \(positional.count)", range: range)
+    }
+    if positional.count > 1 {
+      throw .unsupported("ConvBook does not support eval() with globals or locals yet", at: range)
+    }
+    guard case .string(let text) = first else {
+      throw CellError(
+        type: "TypeError", message: "eval() arg 1 must be a string, bytes or code object",
+        range: range)
+    }
+    let source = String(text.drop(while: { $0 == " " || $0 == "\t" }))
+    let expression: Expression
+    do {
+      expression = try PythonParser.parseExpression(source)
+    } catch {
+      var failure = KerasSession.cellError(from: error)
+      failure.range = range
+      throw failure
+    }
+    if source.contains("lambda") {
+      // A function made from the text would report later errors at places of that text.
+      throw .unsupported("ConvBook does not support eval() of a lambda yet", at: range)
+    }
+    do {
+      return try interpreter.evaluate(expression)
+    } catch {
+      var failure = error
+      failure.range = range
+      failure.tracebackRange = nil
+      failure.tracebackAnchor = nil
+      failure.callers = []
+      failure.function = nil
+      throw failure
     }
   }
 }
