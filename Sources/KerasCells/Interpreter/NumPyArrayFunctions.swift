@@ -14,7 +14,8 @@ enum NumPyArrayFunctions {
   static let functionNames: Set<String> = [
     "linspace", "eye", "identity", "where", "stack", "vstack", "hstack", "zeros_like", "ones_like",
     "full_like", "bincount", "cumsum", "sort", "argsort", "transpose", "swapaxes", "flip", "abs",
-    "absolute", "square", "maximum", "minimum", "isnan", "allclose", "isclose", "dot", "matmul",
+    "absolute", "square", "maximum", "minimum", "isnan", "allclose", "isclose", "array_equal",
+    "dot", "matmul",
     "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid",
   ]
 
@@ -293,6 +294,30 @@ enum NumPyArrayFunctions {
         return .bool((0..<close.count).allSatisfy { close.value(at: $0) != 0 })
       }
       return try made(close)
+    case "array_equal":
+      // NumPy 2: a Python bool, False for different shapes (no broadcasting), values compared as
+      // numbers (`[1, 2]` equals `[1.0, 2.0]`).
+      try arguments.check(allowed: ["a1", "a2", "equal_nan"])
+      guard let left = arguments.value(0, "a1"), let right = arguments.value(1, "a2") else {
+        throw CellError(
+          type: "TypeError",
+          message: arguments.value(0, "a1") == nil
+            ? "array_equal() missing 2 required positional arguments: 'a1' and 'a2'"
+            : "array_equal() missing 1 required positional argument: 'a2'", range: range)
+      }
+      guard
+        let (a, _) = ArrayOperations.operand(try asOperand(left, range: range, budget: budget)),
+        let (b, _) = ArrayOperations.operand(try asOperand(right, range: range, budget: budget)),
+        a.shape == b.shape
+      else { return .bool(false) }
+      let equalNaN = arguments.value(2, "equal_nan")?.isTruthy ?? false
+      let ai = broadcastOffsets(a.shape, to: a.shape)
+      let bi = broadcastOffsets(b.shape, to: b.shape)
+      return .bool(
+        (0..<a.count).allSatisfy { index in
+          let (x, y) = (a.value(at: ai[index]), b.value(at: bi[index]))
+          return x == y || (equalNaN && x.isNaN && y.isNaN)
+        })
     case "dot", "matmul", "outer":
       try arguments.check(allowed: name == "outer" ? ["a", "b"] : ["a", "b"])
       let a = try arguments.array(0, name == "matmul" ? "x1" : "a", budget: budget)
