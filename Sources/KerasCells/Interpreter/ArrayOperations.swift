@@ -396,6 +396,15 @@ enum ArrayOperations {
   }
 
   /// NumPy's `(2, 3)` / `(5,)` shape text.
+  /// NumPy's shape in its reshape error (`convert_shape_to_string`): no spaces, leading unknown
+  /// (-1) sizes left out and later ones written `newaxis`; the one-element comma only when the
+  /// whole shape has one entry.
+  static func reshapeText(_ shape: [Int]) -> String {
+    let parts = shape.drop(while: { $0 < 0 }).map { $0 < 0 ? "newaxis" : String($0) }
+    if parts.isEmpty { return "()" }
+    return shape.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ",") + ")"
+  }
+
   static func shapeText(_ shape: [Int]) -> String {
     shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"
   }
@@ -643,7 +652,7 @@ enum ArrayOperations {
       throw CellError(
         type: "ValueError",
         message:
-          "cannot reshape array of size \(array.count) into shape \(shapeText(requested).replacingOccurrences(of: ",", with: ", ").replacingOccurrences(of: ", )", with: ",)"))",
+          "cannot reshape array of size \(array.count) into shape \(reshapeText(requested))",
         range: range)
     }
     var result = array

@@ -286,7 +286,7 @@ import Testing
     #expect(cells.run("z = x_train[0, 0, 0, 0]").error?.type == "IndexError")
     #expect(
       cells.run("z = x_train.reshape(7, 3)").error?.message
-        == "cannot reshape array of size 5760 into shape (7, 3)")
+        == "cannot reshape array of size 5760 into shape (7,3)")
     cells.run(
       """
       model = keras.Sequential([keras.Input(shape=(12, 12)), layers.Flatten(), layers.Dense(4)])
