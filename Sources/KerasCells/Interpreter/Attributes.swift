@@ -369,6 +369,21 @@ enum Attributes {
     default: break
     }
     if case .layer(let instance) = base,
+      let stored = instance.layer.common.arguments.values[name]
+    {
+      // A constructor argument: Keras keeps it as an attribute (`AlphaDropout(0.1).rate`). Those
+      // both Kerases store exactly as given read back; the others (initializers, regularizers,
+      // settings Keras normalises) are ConvBook's limitation, never a made-up AttributeError.
+      if settingsStoredAsGiven.contains(name), let value = LayerConfig.plainValue(stored) {
+        return value
+      }
+      // No regularizer or constraint given: both Kerases keep None.
+      if name.hasSuffix("_regularizer") || name.hasSuffix("_constraint"), stored == .none {
+        return Value.none
+      }
+      throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
+    }
+    if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
         || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true
     {
@@ -386,6 +401,12 @@ enum Attributes {
       type: "AttributeError", message: "'\(base.typeName)' object has no attribute '\(name)'",
       range: range)
   }
+
+  /// Constructor arguments that tf-keras and Keras 3 both keep unchanged as a layer attribute of
+  /// the same name (`self.rate = rate` in the dropout and noise layers, `self.seed = seed`).
+  static let settingsStoredAsGiven: Set<String> = [
+    "rate", "stddev", "noise_shape", "seed", "offset",
+  ]
 
   /// Public attributes that a `Model` (Functional or Sequential; `add` and `pop` are Sequential's
   /// alone) has in tf-keras 2.21 and in Keras 3.15.1 alike, beyond a layer's.
