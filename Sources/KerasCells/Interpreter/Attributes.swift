@@ -371,17 +371,20 @@ enum Attributes {
     if case .layer(let instance) = base,
       let stored = instance.layer.common.arguments.values[name]
     {
-      // A constructor argument: Keras keeps it as an attribute (`AlphaDropout(0.1).rate`). Those
-      // both Kerases store exactly as given read back; the others (initializers, regularizers,
-      // settings Keras normalises) are ConvBook's limitation, never a made-up AttributeError.
+      // A constructor argument Keras keeps as an attribute of the same name
+      // (`AlphaDropout(0.1).rate`): those both Kerases store as given read back, an unset
+      // regularizer or constraint is None, and a set one or an initializer (an object in Keras)
+      // is ConvBook's limitation, never a made-up AttributeError.
+      let isObjectSetting = ["_initializer", "_regularizer", "_constraint"].contains {
+        name.hasSuffix($0)
+      }
       if settingsStoredAsGiven.contains(name), let value = LayerConfig.plainValue(stored) {
         return value
       }
-      // No regularizer or constraint given: both Kerases keep None.
-      if name.hasSuffix("_regularizer") || name.hasSuffix("_constraint"), stored == .none {
-        return Value.none
+      if isObjectSetting, !name.hasSuffix("_initializer"), stored == .none { return Value.none }
+      if isObjectSetting || settingsStoredAsGiven.contains(name) {
+        throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
       }
-      throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
     }
     if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
