@@ -317,6 +317,11 @@ enum Attributes {
         // tf-keras' KerasTensor has it, as have the TensorFlow tensors that a Lambda's function
         // and a custom layer's `call` run on (Keras 3's too); Keras 3's KerasTensor has not.
         return .method(receiver: base, name: name)
+      case "get_shape" where interpreter.kerasVersion == .keras3:
+        // CPython suggests Keras 3's private `_shape` (measured with Keras 3.15.1).
+        throw CellError(
+          type: "AttributeError", message: "'KerasTensor' object has no attribute 'get_shape'",
+          range: range, suggestion: "_shape")
       default: break
       }
     case .variable(let variable):
