@@ -401,27 +401,11 @@ final class NumPyGenerator: StandardObject {
       guard p.count == count else {
         throw CellError(type: "ValueError", message: "a and p must have same size", range: range)
       }
-      let values = (0..<count).map { p.value(at: $0) }
-      guard values.allSatisfy({ $0 >= 0 }) else {
-        throw CellError(
-          type: "ValueError", message: "Probabilities are not non-negative", range: range)
-      }
-      // `p.cumsum()` (pairwise like NumPy's only in its order of additions: a running sum).
-      var cdf: [Double] = []
-      var running = 0.0
-      for value in values {
-        running += value
-        cdf.append(running)
-      }
-      // NumPy's check sums p with Kahan summation; a running sum agrees within its tolerance.
-      guard abs(running - 1) <= Double.ulpOfOne.squareRoot() else {
-        throw CellError(
-          type: "ValueError",
-          message:
-            "Probabilities do not sum to 1. See Notes section of docstring for more information.",
-          range: range)
-      }
-      cdf = cdf.map { $0 / running }
+      let cdf = try NumPyRandomIntegers.cumulativeProbabilities(
+        (0..<count).map { p.value(at: $0) }, negative: "Probabilities are not non-negative",
+        notOne:
+          "Probabilities do not sum to 1. See Notes section of docstring for more information.",
+        range: range)
       indices = (0..<total).map { _ in
         let u = bits.nextDouble()
         return cdf.firstIndex { $0 > u } ?? count

@@ -7,6 +7,27 @@ import CNNEngine
 /// or the cumulative `p` searched with uniform draws. Results follow NumPy's types: a Python int
 /// for a single `randint`, int64 arrays, and `a[idx]` for a `choice` from an array.
 enum NumPyRandomIntegers {
+  /// `choice(..., p=)`'s cumulative distribution, normalised, after NumPy's checks of `p` (each
+  /// generator words them its own way): `p.cumsum()` as a running sum, and the sum within NumPy's
+  /// tolerance of 1 (NumPy sums with Kahan summation; a running sum agrees within it).
+  static func cumulativeProbabilities(
+    _ values: [Double], negative: String, notOne: String, range: SourceRange
+  ) throws(CellError) -> [Double] {
+    guard values.allSatisfy({ $0 >= 0 }) else {
+      throw CellError(type: "ValueError", message: negative, range: range)
+    }
+    var cdf: [Double] = []
+    var running = 0.0
+    for value in values {
+      running += value
+      cdf.append(running)
+    }
+    guard abs(running - 1) <= Double.ulpOfOne.squareRoot() else {
+      throw CellError(type: "ValueError", message: notOne, range: range)
+    }
+    return cdf.map { $0 / running }
+  }
+
   static let functionNames: Set<String> = ["randint", "choice", "permutation", "shuffle"]
 
   /// The smallest all-ones mask covering `range`.
@@ -216,22 +237,9 @@ enum NumPyRandomIntegers {
         throw CellError(
           type: "ValueError", message: "'a' and 'p' must have same size", range: range)
       }
-      let values = (0..<count).map { p.value(at: $0) }
-      guard values.allSatisfy({ $0 >= 0 }) else {
-        throw CellError(
-          type: "ValueError", message: "probabilities are not non-negative", range: range)
-      }
-      var cdf: [Double] = []
-      var running = 0.0
-      for value in values {
-        running += value
-        cdf.append(running)
-      }
-      guard abs(running - 1) <= Double.ulpOfOne.squareRoot() else {
-        throw CellError(
-          type: "ValueError", message: "probabilities do not sum to 1", range: range)
-      }
-      cdf = cdf.map { $0 / running }
+      let cdf = try cumulativeProbabilities(
+        (0..<count).map { p.value(at: $0) }, negative: "probabilities are not non-negative",
+        notOne: "probabilities do not sum to 1", range: range)
       indices = (0..<total).map { _ in
         let u = state.uniform()
         // searchsorted(side='right'): the first place whose value is greater than u.
