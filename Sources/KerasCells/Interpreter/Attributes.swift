@@ -37,6 +37,9 @@ enum Attributes {
     // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
     // object's is its own package's class.
     if name == "__class__" {
+      if let type = TracedTensorTypes.typeValue(of: base, session: interpreter.session) {
+        return type
+      }
       if let type = KerasPackages.classValue(of: base, interpreter: interpreter) { return type }
       if case .module = base {} else { return Builtins.typeValue(of: base) }
     }
@@ -405,8 +408,9 @@ enum Attributes {
       // `model.losses`: real Keras has it, ConvBook lacks it.
       throw .unsupported("ConvBook does not support `model.\(name)` yet", at: range)
     }
+    let typeName = TracedTensorTypes.typeName(of: base, session: interpreter.session)
     throw CellError(
-      type: "AttributeError", message: "'\(base.typeName)' object has no attribute '\(name)'",
+      type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: range)
   }
 

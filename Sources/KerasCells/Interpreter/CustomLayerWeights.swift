@@ -293,7 +293,8 @@ extension KerasSubclassing {
           () throws(CellError) in
           try trace(
             instance, state: state, on: tensors.map(\.shape), asList: true, extra: [],
-            keywords: keywords, site: site, interpreter: interpreter)
+            keywords: keywords, site: site, interpreter: interpreter,
+            callerArguments: [.list(PythonList(tensors.map { .kerasTensor($0) }))])
         }
         state.layer = layer
         state.isBuilt = true
@@ -306,10 +307,16 @@ extension KerasSubclassing {
         }
       }
       let argument = Value.list(PythonList(symbolic.map { .kerasTensor($0) }))
-      let (result, created) = try session.tracingCall { () throws(CellError) in
-        try interpreter.callClassMember(
-          call, receiver: .instance(instance), receiverClass: type, positional: [argument],
-          keywords: keywords, site: site)
+      let (result, created) = try EagerCalls.wrappingErrors(
+        of: instance, positional: [argument], keywords: keywords, site: site,
+        interpreter: interpreter,
+        symbolicCall: ([.list(PythonList(tensors.map { .kerasTensor($0) }))], keywords)
+      ) { () throws(CellError) in
+        try session.tracingCall { () throws(CellError) in
+          try interpreter.callClassMember(
+            call, receiver: .instance(instance), receiverClass: type, positional: [argument],
+            keywords: keywords, site: site)
+        }
       }
       guard created.isEmpty, case .kerasTensor(let output) = result,
         let program = LambdaTrace.program(inputs: symbolic, output: output)
@@ -362,23 +369,27 @@ extension KerasSubclassing {
   /// The keywords Keras' `__call__` adds for a `call` that takes `training`: tf-keras passes
   /// `training=None` when the caller gave none (outside `fit`, no learning phase is set).
   /// `context`: the `training` value of the custom layer whose `call` is calling this one, which
-  /// Keras passes on to a layer called without it (its call context).
+  /// Keras passes on to a layer called without it (its call context). A `call(self, inputs,
+  /// **kwargs)` takes `training` in tf-keras, which passes it in `kwargs` (given or not), not in
+  /// Keras 3, which drops it.
   static func frameworkKeywords(
     for type: PythonClass, given keywords: [(String, Value)], positionalCount: Int = 1,
-    context: Value? = nil
+    context: Value? = nil, keras3: Bool
   ) -> [(String, Value)] {
     var keywords = keywords
+    guard let function = callFunction(of: type) else { return keywords }
+    let named = function.parameters.contains { $0.name == "training" }
+    let variadic = function.parameters.contains { $0.kind == .variadicKeywords }
     // Keras' `__call__` drops `training=` for a `call` that does not take it.
-    if let function = callFunction(of: type),
-      !function.parameters.contains(where: {
-        $0.name == "training" || $0.kind == .variadicKeywords
-      })
-    {
+    if !named, keras3 || !variadic {
       keywords.removeAll { $0.0 == "training" }
     }
+    if !named, !keras3, variadic {
+      if keywords.contains(where: { $0.0 == "training" }) { return keywords }
+      return keywords + [("training", context ?? .none)]
+    }
     // `training` given positionally (`self.block(x, training)`) is not added again.
-    guard let function = callFunction(of: type),
-      let index = function.parameters.dropFirst().firstIndex(where: { $0.name == "training" }),
+    guard let index = function.parameters.dropFirst().firstIndex(where: { $0.name == "training" }),
       index - 1 >= positionalCount,
       !keywords.contains(where: { $0.0 == "training" })
     else { return keywords }

@@ -190,7 +190,7 @@ enum KerasSubclassing {
       () throws(CellError) in
       try Self.layer(
         of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
-        interpreter: interpreter)
+        interpreter: interpreter, callerArguments: positional)
     }
     if let state = instance.layerState {
       state.isBuilt = true
@@ -212,7 +212,8 @@ enum KerasSubclassing {
   /// The layer a custom layer is on inputs of `shape`: its `call` traced at the first use.
   static func layer(
     of instance: PythonInstance, on shape: TensorShape, extra: [Value] = [],
-    keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter
+    keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter,
+    callerArguments: [Value]? = nil
   ) throws(CellError) -> LayerInstance {
     guard let state = instance.layerState else {
       // Keras notices the missing `Layer.__init__` at the layer's first call.
@@ -225,17 +226,19 @@ enum KerasSubclassing {
     if let layer = state.layer { return layer }
     let layer = try trace(
       instance, state: state, on: [shape], asList: false, extra: extra, keywords: keywords,
-      site: site, interpreter: interpreter)
+      site: site, interpreter: interpreter, callerArguments: callerArguments)
     state.layer = layer
     return layer
   }
 
   /// Traces `call` on symbolic tensors of `shapes` (a list of them when `asList`: a layer called
   /// on several tensors, whose `build` gets their shapes as a list) into a graph of its layers,
-  /// weights and tensor operations, used as one layer.
+  /// weights and tensor operations, used as one layer. `callerArguments`: the positional
+  /// arguments of the call on Keras tensors that traces it, which Keras 3's error names.
   static func trace(
     _ instance: PythonInstance, state: CustomLayerState, on shapes: [TensorShape], asList: Bool,
-    extra: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+    extra: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter,
+    callerArguments: [Value]? = nil
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
     guard let call = tracedCall(of: type) else {
@@ -264,10 +267,12 @@ enum KerasSubclassing {
       given: keywords.map {
         ($0.0, EagerCalls.symbolicInput(for: $0.1, state: state, inputs: &inputs))
       },
-      positionalCount: positional.count, context: session.callContextTraining)
+      positionalCount: positional.count, context: session.callContextTraining,
+      keras3: interpreter.kerasVersion == .keras3)
     let traced = try EagerCalls.wrappingErrors(
       of: instance, positional: positional, keywords: callKeywords, site: site,
-      interpreter: interpreter
+      interpreter: interpreter,
+      symbolicCall: callerArguments.map { ($0, keywords) }
     ) { () throws(CellError) in
       // A `training=` the call was given sets the context even when `call` does not take it.
       try EagerCalls.inCallContext(

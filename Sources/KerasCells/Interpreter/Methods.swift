@@ -139,8 +139,9 @@ enum Methods {
       }
     default: break
     }
+    let typeName = TracedTensorTypes.typeName(of: receiver, session: interpreter.session)
     var missing = CellError(
-      type: "AttributeError", message: "'\(receiver.typeName)' object has no attribute '\(name)'",
+      type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: site.calleeRange)
     // Python fails at looking the method up, before the call.
     missing.tracebackRange = site.calleeRange
