@@ -269,26 +269,38 @@ enum KerasSubclassing {
       },
       positionalCount: positional.count, context: session.callContextTraining,
       keras3: interpreter.kerasVersion == .keras3)
-    let traced = try EagerCalls.wrappingErrors(
-      of: instance, positional: positional, keywords: callKeywords, site: site,
-      interpreter: interpreter,
-      symbolicCall: callerArguments.map { ($0, keywords) }
-    ) { () throws(CellError) in
-      // A `training=` the call was given sets the context even when `call` does not take it.
-      try EagerCalls.inCallContext(
-        of: type, positional: positional, keywords: keywords + callKeywords, session: session
+    // Keras 3 takes the output of a layer that declares `compute_output_shape` from it, without
+    // running `call` on Keras tensors; ConvBook's layer is the graph `call` traces to.
+    let declaresShape =
+      interpreter.kerasVersion == .keras3 && callerArguments != nil
+      && type.lookup("compute_output_shape") != nil
+    let traced: (result: Value, created: [LayerInstance])
+    do {
+      traced = try EagerCalls.wrappingErrors(
+        of: instance, positional: positional, keywords: callKeywords, site: site,
+        interpreter: interpreter,
+        symbolicCall: declaresShape ? nil : callerArguments.map { ($0, keywords) }
       ) { () throws(CellError) in
-        try session.tracingCall { () throws(CellError) in
-          session.traceInputs.append(symbolic)
-          defer { session.traceInputs.removeLast() }
-          return try withPendingWeights(instance, state: state, input: symbolic, site: site) {
-            () throws(CellError) in
-            try interpreter.callClassMember(
-              call, receiver: .instance(instance), receiverClass: type, positional: positional,
-              keywords: callKeywords, site: site)
+        // A `training=` the call was given sets the context even when `call` does not take it.
+        try EagerCalls.inCallContext(
+          of: type, positional: positional, keywords: keywords + callKeywords, session: session
+        ) { () throws(CellError) in
+          try session.tracingCall { () throws(CellError) in
+            session.traceInputs.append(symbolic)
+            defer { session.traceInputs.removeLast() }
+            return try withPendingWeights(instance, state: state, input: symbolic, site: site) {
+              () throws(CellError) in
+              try interpreter.callClassMember(
+                call, receiver: .instance(instance), receiverClass: type, positional: positional,
+                keywords: callKeywords, site: site)
+            }
           }
         }
       }
+    } catch  where declaresShape && error.type != nil {
+      throw .unsupported(
+        "ConvBook builds a custom layer by running its call() on symbolic tensors, which fails for \(type.name) (\(error.type ?? ""): \(error.message)); Keras 3 takes its output shape from its compute_output_shape() instead, which ConvBook does not support yet",
+        at: site.range)
     }
     let result = traced.result
     var created = traced.created
