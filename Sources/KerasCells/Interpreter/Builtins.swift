@@ -541,7 +541,7 @@ enum Builtins {
         positional, keywords: keywords, range: range, interpreter: interpreter)
     case "type":
       try exactly(1)
-      return TracedTensorTypes.typeValue(of: positional[0], session: interpreter.session)
+      return RuntimeTypeNames.typeValue(of: positional[0], session: interpreter.session)
         ?? typeValue(of: positional[0])
     case "hasattr", "getattr":
       guard positional.count >= 2, keywords.isEmpty, case .string(let attribute) = positional[1]

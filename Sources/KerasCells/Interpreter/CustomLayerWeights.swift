@@ -170,15 +170,18 @@ extension KerasSubclassing {
         "ConvBook refuses a weight of \(shape) values: its size overflows 64-bit integers",
         at: site.range)
     }
+    // tf-keras makes a weight of `__init__` outside the layer's name scope (`Variable:0`).
+    let scope = state.buildingInput == nil && !keras3 ? "" : state.name
     let node = LayerInstance(
       CustomWeight(
         name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
-        scope: state.name))
+        scope: scope))
     state.weightNodes.append(node)
     guard let input = state.buildingInput else {
       // Made in `__init__`: the variable stands in the attributes until the first call, which
       // puts the node's tensor in its place while `call` is traced (`withPendingWeights`).
-      let variable = WeightVariable(layerName: nodeName, spec: spec)
+      // (The variable the layer's `weights` list once the node is in its graph: the same one.)
+      let variable = WeightVariable(layerName: nodeName, spec: spec, scope: scope)
       state.pendingWeights.append((variable, node))
       return .variable(variable)
     }
@@ -213,6 +216,42 @@ extension KerasSubclassing {
     }
     defer { for (name, value) in replaced { instance.set(name, value) } }
     return try body()
+  }
+
+  /// After `call` was traced: each attribute that holds the tensor of a weight `build` added
+  /// (`self.w = self.add_weight(...)`) holds that weight's variable again, the one the layer's
+  /// `weights` list (`layer.w is layer.weights[0]`, as in Keras).
+  static func restoreBuiltWeights(of instance: PythonInstance, state: CustomLayerState) {
+    for name in instance.attributeOrder {
+      guard case .kerasTensor(let tensor)? = instance.attributes[name],
+        let weight = tensor.producer.layer as? CustomWeight,
+        state.weightNodes.contains(where: { $0 === tensor.producer })
+      else { continue }
+      instance.set(
+        name,
+        .variable(
+          WeightVariable(layerName: tensor.producer.name, spec: weight.spec, scope: weight.scope)))
+    }
+  }
+
+  /// `weights`, `trainable_weights`, ... and `built` of a custom layer not called yet, which
+  /// holds no layers: the weights its `__init__` added (trainable ones first, as Keras lists
+  /// them); nil for other names.
+  static func unbuiltAttribute(_ name: String, of instance: PythonInstance) -> Value? {
+    guard let state = instance.layerState, state.layer == nil, !holdsLayers(instance) else {
+      return nil
+    }
+    let variables = state.pendingWeights.map(\.variable)
+    let trainable = variables.filter { $0.trainable && state.trainable }
+    let frozen = variables.filter { !($0.trainable && state.trainable) }
+    func list(_ items: [WeightVariable]) -> Value { .list(PythonList(items.map(Value.variable))) }
+    switch name {
+    case "weights", "variables": return list(trainable + frozen)
+    case "trainable_weights", "trainable_variables": return list(trainable)
+    case "non_trainable_weights", "non_trainable_variables": return list(frozen)
+    case "built": return .bool(false)
+    default: return nil
+    }
   }
 
   /// The layer a custom layer whose `call` traced to tensor arithmetic alone is: a `Lambda` of

@@ -302,6 +302,7 @@ enum KerasSubclassing {
         "ConvBook builds a custom layer by running its call() on symbolic tensors, which fails for \(type.name) (\(error.type ?? ""): \(error.message)); Keras 3 takes its output shape from its compute_output_shape() instead, which ConvBook does not support yet",
         at: site.range)
     }
+    restoreBuiltWeights(of: instance, state: state)
     let result = traced.result
     var created = traced.created
     created.removeAll { $0.layer is CustomWeight }

@@ -139,7 +139,7 @@ enum Methods {
       }
     default: break
     }
-    let typeName = TracedTensorTypes.typeName(of: receiver, session: interpreter.session)
+    let typeName = RuntimeTypeNames.typeName(of: receiver, session: interpreter.session)
     var missing = CellError(
       type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: site.calleeRange)

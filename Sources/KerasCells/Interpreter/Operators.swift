@@ -474,6 +474,9 @@ enum Operators {
       // Bound methods of one instance and one function (`model.loss == self.wasserstein_loss`).
       return a === b && x == y
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
+    // One weight of one layer is one variable (`layer.w is layer.weights[0]`; a list of them
+    // compares its items by identity first, as CPython's list comparison does).
+    case (.variable(let a), .variable(let b)): return a == b
     case (.module(let a), .module(let b)): return a == b
     case (.standard(let a as Namespace), .standard(let b as Namespace)):
       // Namespaces are equal when their attributes are (argparse's and `types.SimpleNamespace`).
