@@ -822,8 +822,12 @@ enum Calls {
       let keras3 = interpreter.kerasVersion == .keras3 && tensors.count == 1
       let mask = keras3 && KerasMask.takesMask(instance.layer) ? tensors[0].keras3Mask : nil
       let names = interpreter.kerasNames
+      // Inside a custom layer's traced `call`, Keras 3 runs the layer on graph tensors, which
+      // take no `keras_tensor` names.
+      let tracing = interpreter.session.lambdaTracingDepth > 0
       let outputs = try KerasTensor.call(
-        instance, on: tensors, asList: asList, states: states, mask: mask, names: names,
+        instance, on: tensors, asList: asList, states: states, mask: mask,
+        names: tracing ? nil : names,
         namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
       if keras3 {
         try KerasTensor.propagateKeras3Mask(

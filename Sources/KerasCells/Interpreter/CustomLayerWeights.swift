@@ -326,6 +326,7 @@ extension KerasSubclassing {
             arguments: LayerArguments(className: "InputLayer", values: [:])))
       }
       let session = interpreter.session
+      let buildTrace = buildsByTracing(instance)
       if type.lookup("build") != nil || !state.pendingWeights.isEmpty || holdsLayers(instance) {
         // Weights, a `build` (given the list of shapes) or sublayers: a graph of several inputs.
         let layer = try session.withScratchNames(version: interpreter.kerasVersion) {
@@ -339,7 +340,9 @@ extension KerasSubclassing {
         state.isBuilt = true
         state.wasCalled = true
         do {
-          let outputs = try KerasTensor.call(layer, on: tensors, asList: true)
+          let outputs = try KerasTensor.call(
+            layer, on: tensors, asList: true, names: interpreter.kerasNames,
+            namesBefore: buildTrace ? outputCount(of: layer) : 0)
           return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
         } catch {
           throw Calls.keras(error, at: site.range)
@@ -370,7 +373,9 @@ extension KerasSubclassing {
     state.isBuilt = true
     state.wasCalled = true
     do {
-      return .kerasTensor(try KerasTensor.apply(state.layer!, to: tensors, asList: true))
+      return .kerasTensor(
+        try KerasTensor.apply(
+          state.layer!, to: tensors, asList: true, names: interpreter.kerasNames))
     } catch {
       throw Calls.keras(error, at: site.range)
     }

@@ -186,6 +186,7 @@ enum KerasSubclassing {
         "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
         at: site.range)
     }
+    let buildTrace = buildsByTracing(instance)
     let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
       () throws(CellError) in
       try Self.layer(
@@ -201,12 +202,38 @@ enum KerasSubclassing {
         if case .kerasTensor(let other) = value { return other }
         return nil
       }
-      let outputs = try KerasTensor.call(layer, on: [tensor] + others, asList: false)
+      let outputs = try KerasTensor.call(
+        layer, on: [tensor] + others, asList: false, names: interpreter.kerasNames,
+        namesBefore: buildTrace ? outputCount(of: layer) : 0)
       // (A graph of several inputs hands back a list even of one output.)
       return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
     } catch {
       throw Calls.keras(error, at: site.range)
     }
+  }
+
+  /// Whether Keras 3 builds the custom layer by running its `call` on the first call's tensors
+  /// (`_maybe_build`: no `build` of its own, and layers it holds not built yet), whose outputs
+  /// take `keras_tensor` names before the call's own outputs do.
+  static func buildsByTracing(_ instance: PythonInstance) -> Bool {
+    guard let state = instance.layerState, state.layer == nil, instance.type.lookup("build") == nil
+    else { return false }
+    func unbuilt(_ value: Value) -> Bool {
+      switch value {
+      case .layer(let layer): return !layer.isBuilt
+      case .model(let model): return !model.isBuilt
+      case .instance(let held) where held.type.kerasBase != nil:
+        return held.layerState?.layer == nil && held.layerState?.isBuilt != true
+      case .list(let list): return list.items.contains(where: unbuilt)
+      default: return false
+      }
+    }
+    return instance.attributes.values.contains(where: unbuilt)
+  }
+
+  /// How many tensors a call of the layer a custom layer traced to returns.
+  static func outputCount(of layer: LayerInstance) -> Int {
+    layer.model?.graph?.outputs.count ?? 1
   }
 
   /// The layer a custom layer is on inputs of `shape`: its `call` traced at the first use.
