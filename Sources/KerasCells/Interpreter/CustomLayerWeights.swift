@@ -313,6 +313,7 @@ extension KerasSubclassing {
       return .none
     }
     let type = instance.type
+    try InputSpecValue.check(instance, inputs: tensors, layerName: state.name, site: site)
     if state.layer == nil {
       guard type.kerasBase == "Layer", let call = tracedCall(of: type) else {
         throw .unsupported(

@@ -414,6 +414,9 @@ public enum KerasModule: Equatable {
       if name == "Layer" {
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
       }
+      if name == "InputSpec" {
+        return .function(Callable(.builtin("keras.layers.InputSpec"), path: path))
+      }
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
       }

@@ -138,6 +138,8 @@ enum KerasSubclassing {
       name: name ?? interpreter.kerasNames.uniqueName(forClass: instance.type.name))
     state.trainable = trainable
     instance.layerState = state
+    // `Layer.__init__` sets `input_spec` to None: one assigned before it has no effect.
+    if instance.attributes["input_spec"] != nil { instance.set("input_spec", .none) }
   }
 
   /// Keywords Keras' `Layer.__init__` takes (directly or through `**kwargs`) that ConvBook does
@@ -186,6 +188,8 @@ enum KerasSubclassing {
         "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
         at: site.range)
     }
+    try InputSpecValue.check(
+      instance, inputs: [tensor], layerName: instance.layerState?.name ?? "", site: site)
     let buildTrace = buildsByTracing(instance)
     let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
       () throws(CellError) in
