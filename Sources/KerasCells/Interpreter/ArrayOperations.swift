@@ -262,7 +262,26 @@ enum ArrayOperations {
     }
   }
 
-  static func involvesArray(_ values: Value...) -> Bool {
+  /// A Python int beyond 2**53 beside an array (which `operand` does not take): NumPy computes
+  /// with it exactly, ConvBook refuses it as its limitation.
+  static func refuseLargeIntegers(_ values: Value..., range: SourceRange) throws(CellError) {
+    guard involvesArray(values) else { return }
+    for value in values {
+      switch value {
+      case .int(let number) where Double(number.magnitude) > NumPyIntegers.exactLimit:
+        _ = try integerScalar(number, range: range)
+      case .bigInt(let number):
+        throw .unsupported(
+          "ConvBook arrays hold integers up to 2**53 exactly; \(PythonInteger.decimal(number) ?? "the integer") is larger",
+          at: range)
+      default: break
+      }
+    }
+  }
+
+  static func involvesArray(_ values: Value...) -> Bool { involvesArray(values) }
+
+  static func involvesArray(_ values: [Value]) -> Bool {
     values.contains {
       switch $0 {
       case .array, .standard(is NumPyScalar): return true
@@ -331,6 +350,7 @@ enum ArrayOperations {
     let left = try asArray(left)
     let right = try asArray(right)
     guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
+      try refuseLargeIntegers(left, right, range: range)
       throw CellError(
         type: "TypeError",
         message:
@@ -414,6 +434,7 @@ enum ArrayOperations {
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
     guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
+      try refuseLargeIntegers(left, right, range: range)
       throw CellError(
         type: "TypeError",
         message:

@@ -543,10 +543,14 @@ enum NumPyArrayFunctions {
   ) throws(CellError) -> NDArray {
     switch array.rank {
     case 1:
-      let (size, overflow) = array.count.addingReportingOverflow(
-        Int(exactly: offset.magnitude) ?? Int.max)
-      let cells = try ArrayOperations.elementCount(
-        [overflow ? Int.max : size, overflow ? Int.max : size], dtype: array.dtype, range: range)
+      // NumPy's `np.zeros((n, n))` of a Python int n beyond 64 bits.
+      guard let distance = Int(exactly: offset.magnitude),
+        case (let size, false) = array.count.addingReportingOverflow(distance)
+      else {
+        throw CellError(
+          type: "ValueError", message: "Maximum allowed dimension exceeded", range: range)
+      }
+      let cells = try ArrayOperations.elementCount([size, size], dtype: array.dtype, range: range)
       try budget.allocate(count: cells, size: array.dtype.storedSize, at: range)
       var values = [Double](repeating: 0, count: cells)
       let (row, column) = offset >= 0 ? (0, offset) : (size - array.count, 0)

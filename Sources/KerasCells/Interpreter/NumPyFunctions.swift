@@ -194,6 +194,9 @@ enum NumPyFunctions {
       case .int(let number): return number
       case .array(let array) where array.rank == 0 && array.dtype.isInteger:
         return Int(array.value(at: 0))
+      case .bigInt:
+        throw .unsupported(
+          "ConvBook supports `\(path)` with `\(name)=` of 64 bits at most", at: site.range)
       default:
         throw CellError(
           type: "TypeError",
