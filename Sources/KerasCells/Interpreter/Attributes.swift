@@ -271,6 +271,9 @@ enum Attributes {
         return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)
       }
       if let value = NumPyFunctions.attribute(name, of: array) { return value }
+      if NumPyFunctions.arrayAttributeNames.contains(name) {
+        throw .unsupported("ConvBook does not support `ndarray.\(name)` yet", at: range)
+      }
       throw CellError(
         type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",
         range: range)
