@@ -36,6 +36,13 @@ enum Builtins {
     // A frozen dataclass' error (`StandardDataclasses`).
     StandardDataclasses.frozenInstanceError: "AttributeError",
     ArrayInPlace.outputCastingError: "TypeError",
+    // The warning categories (`warnings.filterwarnings("ignore", category=FutureWarning)`,
+    // `warnings.warn(message, DeprecationWarning)`).
+    "Warning": "Exception", "UserWarning": "Warning", "DeprecationWarning": "Warning",
+    "PendingDeprecationWarning": "Warning", "SyntaxWarning": "Warning",
+    "RuntimeWarning": "Warning", "FutureWarning": "Warning", "ImportWarning": "Warning",
+    "UnicodeWarning": "Warning", "BytesWarning": "Warning", "ResourceWarning": "Warning",
+    "EncodingWarning": "Warning",
   ]
 
   static func value(named name: String) -> Value? {
@@ -663,6 +670,9 @@ enum Builtins {
       }
     case "no effect":
       return .none
+    case _ where StandardWarnings.functions.contains(name):
+      return try StandardWarnings.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "vars":
       try exactly(1)
       if case .standard(let namespace as Namespace) = positional[0] {

@@ -294,11 +294,6 @@ public enum KerasModule: Equatable {
     "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
   ]
 
-  /// Functions of the modules scripts import by habit that can run without effect.
-  static let noEffectCalls: Set<String> = [
-    "warnings.filterwarnings", "warnings.simplefilter",
-  ]
-
   /// Keras 3's `keras.config`: the settings ConvBook runs with (the TensorFlow backend,
   /// channels_last images, float32, epsilon 1e-7; setting the image format to its default), and
   /// the calls that change only tracebacks or model loading, accepted with no effect. Its other
@@ -546,10 +541,10 @@ public enum KerasModule: Equatable {
     case .convbookDatasets:
       return ShapesDatasetLoader.names.contains(name) ? .module(.dataset(name)) : nil
     case .inert(let module):
-      // Calls that only change what a script prints on standard error: accepted, with no effect.
+      // `warnings.warn` and the filters, which change only what a script prints on standard error.
       let path = module + "." + name
-      if Self.noEffectCalls.contains(path) {
-        return .function(Callable(.builtin("no effect"), path: path))
+      if StandardWarnings.functions.contains(path) {
+        return .function(Callable(.builtin(path), path: path))
       }
       if module == "keras.config" { return Self.kerasConfigAttribute(name) }
       if let value = ContextManagers.attribute(name, module: module) { return value }
