@@ -43,6 +43,17 @@ enum Builtins {
     "RuntimeWarning": "Warning", "FutureWarning": "Warning", "ImportWarning": "Warning",
     "UnicodeWarning": "Warning", "BytesWarning": "Warning", "ResourceWarning": "Warning",
     "EncodingWarning": "Warning",
+    // The rest of Python's built-in exceptions that take a plain message (an `except
+    // KeyboardInterrupt:` clause names one whether or not it is ever raised).
+    "KeyboardInterrupt": "BaseException", "EOFError": "Exception", "MemoryError": "Exception",
+    "BufferError": "Exception", "ReferenceError": "Exception", "SystemError": "Exception",
+    "StopAsyncIteration": "Exception", "FloatingPointError": "ArithmeticError",
+    "UnicodeError": "ValueError", "ConnectionError": "OSError",
+    "BrokenPipeError": "ConnectionError", "ConnectionAbortedError": "ConnectionError",
+    "ConnectionRefusedError": "ConnectionError", "ConnectionResetError": "ConnectionError",
+    "BlockingIOError": "OSError", "ChildProcessError": "OSError", "FileExistsError": "OSError",
+    "InterruptedError": "OSError", "IsADirectoryError": "OSError", "NotADirectoryError": "OSError",
+    "PermissionError": "OSError", "ProcessLookupError": "OSError", "TimeoutError": "OSError",
   ]
 
   static func value(named name: String) -> Value? {
