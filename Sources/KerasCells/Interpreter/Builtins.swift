@@ -681,6 +681,37 @@ enum Builtins {
       }
     case "no effect":
       return .none
+    case "time.sleep":
+      // Waiting changes nothing a script prints: checked as CPython checks it, then skipped.
+      guard positional.count == 1, keywords.isEmpty else {
+        throw typeError(
+          keywords.isEmpty
+            ? "time.sleep() takes exactly one argument (\(positional.count) given)"
+            : "time.sleep() takes no keyword arguments")
+      }
+      let seconds: Double
+      switch NumPyScalar.number(positional[0]) {
+      case .int(let number): seconds = Double(number)
+      case .bool(let flag): seconds = flag ? 1 : 0
+      case .float(let number): seconds = number
+      default:
+        throw typeError("'\(positional[0].typeName)' object cannot be interpreted as an integer")
+      }
+      if seconds.isNaN {
+        throw CellError(
+          type: "ValueError", message: "Invalid value NaN (not a number)", range: range)
+      }
+      // CPython counts the wait in nanoseconds of a 64-bit integer.
+      if seconds * 1e9 >= 9.223_372_036_854_775_807e18 {
+        throw CellError(
+          type: "OverflowError", message: "timestamp out of range for platform time_t",
+          range: range)
+      }
+      if seconds < 0 {
+        throw CellError(
+          type: "ValueError", message: "sleep length must be non-negative", range: range)
+      }
+      return .none
     case _ where StandardWarnings.functions.contains(name):
       return try StandardWarnings.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

@@ -338,6 +338,8 @@ public enum KerasModule: Equatable {
       case "random": return .module(.inert("tensorflow.random"))
       // `tf.data.Dataset` and its constants (`TFDataModule`).
       case "data": return .module(.inert("tensorflow.data"))
+      // For `except tf.errors.InvalidArgumentError:` around eager arithmetic (`EagerArithmetic`).
+      case "errors": return .module(.inert("tensorflow.errors"))
       // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
       case "initializers": return .module(.initializers)
@@ -543,8 +545,12 @@ public enum KerasModule: Equatable {
     case .inert(let module):
       // `warnings.warn` and the filters, which change only what a script prints on standard error.
       let path = module + "." + name
-      if StandardWarnings.functions.contains(path) {
+      if StandardWarnings.functions.contains(path) || path == "time.sleep" {
         return .function(Callable(.builtin(path), path: path))
+      }
+      if path == "tensorflow.errors.InvalidArgumentError" {
+        let type = EagerArithmetic.invalidArgument
+        return .function(Callable(.builtin(type), path: type))
       }
       if module == "keras.config" { return Self.kerasConfigAttribute(name) }
       if let value = ContextManagers.attribute(name, module: module) { return value }
