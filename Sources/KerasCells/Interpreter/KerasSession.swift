@@ -77,6 +77,8 @@ public final class KerasSession {
 
   /// The places in Keras' code whose warning the session has shown (`Interpreter.warnOnce`).
   var shownWarningLocations: Set<String> = []
+  /// The script's `warnings.filterwarnings` / `simplefilter` calls (`StandardWarnings`).
+  var warningFilters = StandardWarnings.Filters()
 
   /// The Keras modules a `from ... import *` bound the names of: a name they define that ConvBook
   /// lacks is ConvBook's limitation, not a NameError.

@@ -73,8 +73,13 @@ enum PythonText {
         qualifiedName = defined.qualifiedName
       }
       return "<bound method \(qualifiedName) of \(repr(receiver))>"
-    case .layer(let instance): return "<\(instance.className) name='\(instance.name)'>"
-    case .model(let model): return "<\(model.className) name='\(model.name)'>"
+    // Keras 3's `Layer.__repr__` (a tf-keras object's repr names its address, and is refused
+    // before it is shown: `Interpreter.prepareText`).
+    case .layer(let instance):
+      return
+        "<\(instance.className) name=\(instance.name), built=\(instance.isBuilt ? "True" : "False")>"
+    case .model(let model):
+      return "<\(model.className) name=\(model.name), built=\(model.isBuilt ? "True" : "False")>"
     case .kerasTensor(let tensor): return tensor.reprDescription
     case .variable(let variable):
       return
