@@ -62,10 +62,63 @@ public enum TracedActivation {
       default: return nil
       }
     }
+    /// The operations that relu6(x + 3) at value `index` takes (`tf.nn.relu6(x + 3)`,
+    /// `K.relu(x + 3, max_value=6)` as relu then clip, `K.clip(x + 3, 0, 6)`), or nil.
+    func reluSixOfInputPlusThree(_ index: Int) -> Int? {
+      guard let (function, inputs) = operation(index), inputs.count == 1 else { return nil }
+      func plusThree(_ index: Int) -> Bool {
+        guard let (function, inputs) = operation(index), inputs == [0],
+          case .binary(.add, 3?, _) = function
+        else { return false }
+        return true
+      }
+      switch function {
+      case .unary(.relu6): return plusThree(inputs[0]) ? 2 : nil
+      case .clip(0, 6):
+        if plusThree(inputs[0]) { return 2 }
+        guard let (inner, innerInputs) = operation(inputs[0]), case .unary(.relu) = inner,
+          innerInputs.count == 1, plusThree(innerInputs[0])
+        else { return nil }
+        return 3
+      default: return nil
+      }
+    }
+    /// The value that `value / 6` or `value * (1 / 6)` at `index` divides, or nil.
+    func sixth(_ index: Int) -> Int? {
+      guard let (function, inputs) = operation(index), inputs.count == 1 else { return nil }
+      switch function {
+      case .binary(.divide, 6?, false): return inputs[0]
+      case .binary(.multiply, let constant?, _) where abs(constant - 1.0 / 6.0) < 1e-12:
+        return inputs[0]
+      default: return nil
+      }
+    }
+    /// Keras 3's `hard_sigmoid`, relu6(x + 3) / 6, at value `index`: its operation count.
+    func hardSigmoidReLU6(_ index: Int) -> Int? {
+      guard let inner = sixth(index), let count = reluSixOfInputPlusThree(inner) else { return nil }
+      return count + 1
+    }
+    /// `hard_swish`, x * relu6(x + 3) / 6 (MobileNetV3's), in either order of its product and
+    /// division: its operation count.
+    func hardSwish(_ index: Int) -> Int? {
+      func product(_ index: Int, _ factor: (Int) -> Int?) -> Int? {
+        guard let (function, inputs) = operation(index), case .binary(.multiply, nil, _) = function,
+          inputs.count == 2, inputs.contains(0)
+        else { return nil }
+        return factor(inputs[0] == 0 ? inputs[1] : inputs[0]).map { $0 + 1 }
+      }
+      if let count = product(index, hardSigmoidReLU6) { return count }
+      guard let inner = sixth(index), let count = product(inner, reluSixOfInputPlusThree) else {
+        return nil
+      }
+      return count + 1
+    }
     let output = program.output
     // Every operation leads to the output (nothing computed aside): each form has its count.
     guard output == operations.count else { return nil }
     if operations.count <= 1 { return single(output) }
+    if hardSwish(output) == operations.count { return .hardSwish }
+    if hardSigmoidReLU6(output) == operations.count { return .hardSigmoidReLU6 }
     guard let (function, inputs) = operation(output) else { return nil }
     switch function {
     case .clip(let low, let high) where low == 0 && high > 0 && operations.count == 2:
