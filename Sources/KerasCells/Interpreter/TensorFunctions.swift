@@ -29,6 +29,11 @@ enum TensorFunctions {
     case tile
     case pad
     case resize
+    /// `tf.compat.v1.image.resize(images, size, method, align_corners, ...)` and
+    /// `tf.compat.v1.image.resize_bilinear(images, size, align_corners, ...)`: TensorFlow 1's
+    /// ResizeBilinear, without half-pixel centers.
+    case resizeV1
+    case resizeBilinearV1
     case matmul
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
     case backendSqrt
@@ -102,6 +107,12 @@ enum TensorFunctions {
         "resize": (.resize, "tf.image.resize"),
         "extract_patches": (.extractPatches, "tf.image.extract_patches"),
       ]
+    case "tensorflow.compat.v1.image":
+      table = [
+        "resize": (.resizeV1, "tf.compat.v1.image.resize_images"),
+        "resize_images": (.resizeV1, "tf.compat.v1.image.resize_images"),
+        "resize_bilinear": (.resizeBilinearV1, "tf.compat.v1.image.resize_bilinear"),
+      ]
     case "tensorflow.linalg":
       table = [
         "matmul": (.matmul, "tf.linalg.matmul"),
@@ -159,6 +170,10 @@ enum TensorFunctions {
         ? ["x", "pad_width", "mode", "constant_values"]
         : ["tensor", "paddings", "mode", "constant_values", "name"]
     case .resize: return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
+    case .resizeV1:
+      return ["images", "size", "method", "align_corners", "preserve_aspect_ratio", "name"]
+    case .resizeBilinearV1:
+      return ["images", "size", "align_corners", "name", "half_pixel_centers"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
     case .epsilon: return []
     case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
@@ -217,6 +232,8 @@ enum TensorFunctions {
     case .squeeze: return ["axis": .none]
     case .transpose: return ["perm": .none, "pattern": .none]
     case .resize: return ["method": .string("bilinear")]
+    case .resizeV1: return ["method": .int(0), "align_corners": .bool(false)]
+    case .resizeBilinearV1: return ["align_corners": .bool(false)]
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
@@ -800,6 +817,27 @@ enum TensorFunctions {
         }
         function = .resize(height: size[0], width: size[1], method: method)
       }
+    case .resizeV1, .resizeBilinearV1:
+      inputs = [try tensor("images")]
+      if case .resizeV1 = entry.kind {
+        // ResizeMethodV1.BILINEAR is 0; `tf.image.ResizeMethod.BILINEAR` is 'bilinear'.
+        switch arguments["method"] {
+        case .int(0)?, .string("bilinear")?: break
+        default: throw limitation("with this method (ConvBook has bilinear)")
+        }
+        guard !flag("preserve_aspect_ratio") else {
+          throw limitation("with preserve_aspect_ratio")
+        }
+      } else if flag("half_pixel_centers") {
+        throw limitation("with half_pixel_centers")
+      }
+      guard let size = try ints("size"), size.count == 2, size.allSatisfy({ $0 > 0 }) else {
+        throw limitation("with this `size`")
+      }
+      function = .resize(
+        height: size[0], width: size[1],
+        method: flag("align_corners")
+          ? ResizeKernel.bilinearAlignCorners : ResizeKernel.bilinearLegacy)
     case .matmul:
       inputs = [try tensor("a"), try tensor("b")]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))
