@@ -43,6 +43,9 @@ enum TensorFunctions {
     /// `K.relu(x, alpha=0.0, max_value=None, threshold=0.0)`: `tf.nn.leaky_relu`, `tf.nn.relu6`,
     /// or `tf.nn.relu` then `tf.clip_by_value`, as tf-keras' backend chooses.
     case backendRelu
+    /// Keras 3's `keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=0.0)`:
+    /// one `re_lu` operation.
+    case activationsRelu
     /// `K.epsilon()`: a number.
     case epsilon
     /// `tf.cast(x, dtype)`: to float32, the one dtype ConvBook computes in, it changes nothing.
@@ -145,6 +148,7 @@ enum TensorFunctions {
     switch kind {
     case .unary, .backendSqrt: return ["x", "name"]
     case .backendRelu: return ["x", "alpha", "max_value", "threshold"]
+    case .activationsRelu: return ["x", "negative_slope", "max_value", "threshold"]
     case .backendResizeImages:
       return ["x", "height_factor", "width_factor", "data_format", "interpolation"]
     case .binary(.power): return keras ? ["x", "a"] : ["x", "y", "name"]
@@ -221,6 +225,8 @@ enum TensorFunctions {
     switch kind {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
     case .backendRelu: return ["alpha": .float(0), "max_value": .none, "threshold": .float(0)]
+    case .activationsRelu:
+      return ["negative_slope": .float(0), "max_value": .none, "threshold": .float(0)]
     case .backendResizeImages: return ["interpolation": .string("nearest")]
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
@@ -408,7 +414,7 @@ enum TensorFunctions {
     "less_equal": (.binary(.lessEqual), "less_equal"),
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
-    "activations.relu": (.unary(.relu), "re_lu"),
+    "activations.relu": (.activationsRelu, "re_lu"),
   ]
 
   /// `absolute` -> `Absolute`, `expand_dims` -> `ExpandDims`; `keras.activations.relu` is the one
@@ -655,6 +661,19 @@ enum TensorFunctions {
       guard !heightOverflow, !widthOverflow else { throw limitation("with these factors") }
       inputs = [x]
       function = .resize(height: newHeight, width: newWidth, method: method)
+    case .activationsRelu:
+      inputs = [try tensor("x")]
+      guard number("negative_slope") == 0, number("threshold") == 0 else {
+        throw limitation("with a `negative_slope` or a `threshold`")
+      }
+      if case .none? = arguments["max_value"] {
+        function = .unary(.relu)
+      } else if let maxValue = number("max_value"), maxValue > 0 {
+        // relu then min(x, max_value): clipped to [0, max_value].
+        function = .clip(min: 0, max: maxValue)
+      } else {
+        throw limitation("with `max_value=\(PythonText.repr(arguments["max_value"] ?? .none))`")
+      }
     case .backendRelu:
       let x = try tensor("x")
       let alpha = number("alpha")
