@@ -457,11 +457,15 @@ enum Calls {
       let parts = callable.path.split(separator: ".")
       let namespace =
         interpreter.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
+      // `keras.activations.relu` takes max_value: tf-keras calls `K.relu`, Keras 3 its `re_lu`.
+      let kerasRelu = parts.dropLast().last == "activations" && name == "relu"
       guard
-        let entry = TensorFunctions.entry(
-          namespace == "keras.ops" && parts.dropLast().last == "activations" && name == "relu"
-            ? "activations.relu" : String(parts.last ?? ""), namespace: namespace)
-          ?? TensorFunctions.entry(name, namespace: "tensorflow.nn")
+        let entry = kerasRelu
+          ? TensorFunctions.entry(
+            namespace == "keras.ops" ? "activations.relu" : "relu",
+            namespace: namespace == "keras.ops" ? namespace : "keras.backend")
+          : TensorFunctions.entry(String(parts.last ?? ""), namespace: namespace)
+            ?? TensorFunctions.entry(name, namespace: "tensorflow.nn")
       else {
         throw .unsupported(
           "ConvBook does not support `\(callable.path)` on Keras tensors yet", at: site.range)

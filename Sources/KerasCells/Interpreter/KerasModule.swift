@@ -397,7 +397,12 @@ public enum KerasModule: Equatable {
       default: return nil
       }
     case .layersExperimental:
-      return name == "preprocessing" ? .module(.layersPreprocessing) : nil
+      switch name {
+      case "preprocessing": return .module(.layersPreprocessing)
+      case "SyncBatchNormalization":
+        return .function(Callable(.layerClass(name), path: "keras.layers.experimental." + name))
+      default: return nil
+      }
     case .layersPreprocessing:
       if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
         return .function(Callable(.builtin("keras.layers." + name), path: path))
