@@ -124,10 +124,35 @@ enum TensorFunctions {
     }
     guard let (kind, tfName) = table[name] else { return nil }
     let keras = namespace.hasPrefix("keras")
+    let ops = namespace.hasPrefix("keras.ops")
     return Entry(
-      kind: kind, tfName: tfName, parameters: parameters(kind, keras: keras),
+      kind: kind, tfName: tfName,
+      parameters: (ops ? opsParameters(kind) : nil) ?? parameters(kind, keras: keras),
       defaults: defaults(kind, keras: keras, namespace: namespace),
       isKerasOperation: namespace.hasPrefix("keras.ops") || namespace == "keras.random")
+  }
+
+  /// Keras 3's `keras.ops` signatures where they differ from `keras.backend`'s and TensorFlow's
+  /// (`ops.transpose(x, axes)`, `ops.concatenate(xs, axis=0)`, `ops.matmul(x1, x2)`).
+  private static func opsParameters(_ kind: Kind) -> [String]? {
+    switch kind {
+    case .unary(.gelu): return ["x", "approximate"]
+    case .unary: return ["x"]
+    case .binary: return ["x1", "x2"]
+    case .clip: return ["x", "x_min", "x_max"]
+    case .concat: return ["xs", "axis"]
+    case .expandDims: return ["x", "axis"]
+    case .squeeze: return ["x", "axis"]
+    case .reshape: return ["x", "newshape"]
+    case .transpose: return ["x", "axes"]
+    case .matmul: return ["x1", "x2"]
+    case .resize:
+      return [
+        "images", "size", "interpolation", "antialias", "crop_to_aspect_ratio",
+        "pad_to_aspect_ratio", "fill_mode", "fill_value", "data_format",
+      ]
+    default: return nil
+    }
   }
 
   private static func parameters(_ kind: Kind, keras: Bool) -> [String] {
@@ -210,13 +235,23 @@ enum TensorFunctions {
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
     case .leakyRelu: return [keras ? "negative_slope" : "alpha": .float(0.2)]
-    case .concat: return keras ? ["axis": .int(-1)] : [:]
+    case .concat:
+      if namespace.hasPrefix("keras.ops") { return ["axis": .int(0)] }
+      return keras ? ["axis": .int(-1)] : [:]
     case .stack: return ["axis": .int(0)]
     // `K.expand_dims(x, axis=-1)`; `tf.expand_dims` and `keras.ops.expand_dims` need the axis.
     case .expandDims: return namespace == "keras.backend" ? ["axis": .int(-1)] : [:]
     case .squeeze: return ["axis": .none]
-    case .transpose: return ["perm": .none, "pattern": .none]
-    case .resize: return ["method": .string("bilinear")]
+    case .transpose: return ["perm": .none, "pattern": .none, "axes": .none]
+    case .resize:
+      return namespace.hasPrefix("keras.ops")
+        ? [
+          "interpolation": .string("bilinear"), "antialias": .bool(false),
+          "crop_to_aspect_ratio": .bool(false), "pad_to_aspect_ratio": .bool(false),
+          "fill_mode": .string("constant"), "fill_value": .float(0), "data_format": .none,
+        ]
+        : ["method": .string("bilinear")]
+    case .unary(.gelu): return ["approximate": .bool(true)]
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
@@ -510,6 +545,12 @@ enum TensorFunctions {
       default: return nil
       }
     }
+    func channelsLast(_ value: Value?) -> Bool {
+      switch value {
+      case nil, .none?, .string("channels_last")?: return true
+      default: return false
+      }
+    }
     func flag(_ name: String) -> Bool {
       if case .bool(let value)? = arguments[name] { return value }
       if case .int(let value)? = arguments[name] { return value != 0 }
@@ -718,18 +759,19 @@ enum TensorFunctions {
       inputs = try tensors(entry.parameters[0])
       function = .stack(axis: try int("axis"))
     case .expandDims:
-      inputs = [try tensor("input")]
+      inputs = [try tensor(entry.parameters[0])]
       function = .expandDims(axis: try int("axis"))
     case .squeeze:
-      inputs = [try tensor("input")]
+      inputs = [try tensor(entry.parameters[0])]
       guard let axes = try ints("axis") else { throw limitation("without `axis`") }
       function = .squeeze(axes: axes)
     case .reshape:
-      if case .array(let array)? = arguments["tensor"], array.tensorFlowDType != nil {
-        return try EagerTensors.reshape(array, arguments["shape"], path: path, range: range)
+      let (tensorName, shapeName) = (entry.parameters[0], entry.parameters[1])
+      if case .array(let array)? = arguments[tensorName], array.tensorFlowDType != nil {
+        return try EagerTensors.reshape(array, arguments[shapeName], path: path, range: range)
       }
       // TensorFlow converts the shape to a tensor, which has no None (Keras 3's ops take it).
-      if !kerasOps, let shape = arguments["shape"],
+      if !kerasOps, let shape = arguments[shapeName],
         shape.sequenceItems?.contains(where: { if case .none = $0 { true } else { false } })
           == true
       {
@@ -745,12 +787,12 @@ enum TensorFunctions {
             "Failed to convert elements of \(PythonText.repr(shape)) to Tensor. Consider casting elements to a supported type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.",
           range: range)
       }
-      inputs = [try tensor("tensor")]
-      if let (entries, sizes) = try shapeEntries("shape", first: 1) {
+      inputs = [try tensor(tensorName)]
+      if let (entries, sizes) = try shapeEntries(shapeName, first: 1) {
         inputs += sizes
         function = .dynamicReshape(entries)
       } else {
-        guard let shape = try ints("shape") else { throw limitation("without a shape") }
+        guard let shape = try ints(shapeName) else { throw limitation("without a shape") }
         function = .reshape(shape)
       }
     case .flatten:
@@ -786,9 +828,10 @@ enum TensorFunctions {
       function = .pad(paddings, value: value)
     case .resize:
       inputs = [try tensor("images")]
-      guard case .string(let method)? = arguments["method"],
+      guard case .string(let method)? = arguments["method"] ?? arguments["interpolation"],
         ["bilinear", "nearest"].contains(method),
-        !flag("preserve_aspect_ratio"), !flag("antialias")
+        !flag("preserve_aspect_ratio"), !flag("antialias"), !flag("crop_to_aspect_ratio"),
+        !flag("pad_to_aspect_ratio"), channelsLast(arguments["data_format"])
       else { throw limitation("with this method or option (ConvBook has bilinear and nearest)") }
       if let (entries, sizes) = try shapeEntries("size", first: 1) {
         // `tf.image.resize(x, tf.shape(skip)[1:3])`: sizes of another tensor.
@@ -801,7 +844,7 @@ enum TensorFunctions {
         function = .resize(height: size[0], width: size[1], method: method)
       }
     case .matmul:
-      inputs = [try tensor("a"), try tensor("b")]
+      inputs = [try tensor(entry.parameters[0]), try tensor(entry.parameters[1])]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))
     case .cast:
       inputs = [try tensor("x")]
