@@ -254,6 +254,13 @@ extension KerasSubclassing {
       let built = layer?.isBuilt == true
       var shape =
         built && !atConstruction ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
+      // A custom layer shows the shape only through its own `compute_output_shape` of the
+      // shapes its own `build` was given; without both Keras 3 has none to show (`?`).
+      if case .instance(let object) = value,
+        object.type.lookup("build") == nil || object.type.lookup("compute_output_shape") == nil
+      {
+        shape = TensorShape([])
+      }
       // A model built from an `Input` keeps the shapes of that build (the outputs of its node,
       // a tuple of them for several); Keras 3 built the other layers on the shape of the call.
       var outputShapes: [TensorShape]?

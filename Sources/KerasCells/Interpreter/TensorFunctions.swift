@@ -55,6 +55,11 @@ enum TensorFunctions {
     case randomNormal
     /// `tf.random.uniform(shape)` of a shape of numbers: an eager tensor (`EagerTensors`).
     case randomUniform
+    /// `keras.random.dropout(inputs, rate)` inside a layer's call: the inputs times a mask of
+    /// uniform draws at or above the rate, scaled by 1 / (1 - rate).
+    case dropout
+    /// `keras.ops.broadcast_to(x, shape)` / `tf.broadcast_to`.
+    case broadcastTo
     /// `tf.zeros(shape)` / `tf.ones(shape)` of a shape of numbers: an eager tensor of one value.
     case filled(Float)
     /// `tf.image.extract_patches` / `keras.ops.image.extract_patches`.
@@ -119,6 +124,7 @@ enum TensorFunctions {
       table = [
         "normal": (.randomNormal, "tf.random.normal"),
         "uniform": (.randomUniform, "tf.random.uniform"),
+        "dropout": (.dropout, "dropout"),
       ]
     default: return nil
     }
@@ -218,6 +224,8 @@ enum TensorFunctions {
         ? ["shape", "minval", "maxval", "dtype", "seed"]
         : ["shape", "minval", "maxval", "dtype", "seed", "name"]
     case .filled: return ["shape", "dtype", "name"]
+    case .dropout: return ["inputs", "rate", "noise_shape", "seed"]
+    case .broadcastTo: return keras ? ["x", "shape"] : ["input", "shape", "name"]
     case .split:
       return keras
         ? ["x", "indices_or_sections", "axis"]
@@ -261,6 +269,7 @@ enum TensorFunctions {
       return keras ? ["dilation_rate": .int(1), "padding": .string("valid")] : [:]
     case .randomNormal: return ["mean": .float(0), "stddev": .float(1)]
     case .randomUniform: return ["minval": .float(0), "maxval": .none]
+    case .dropout: return ["noise_shape": .none, "seed": .none]
     case .range:
       return keras ? ["stop": .none, "step": .int(1)] : ["limit": .none, "delta": .int(1)]
     case .oneHot: return ["axis": keras ? .int(-1) : .none]
@@ -425,6 +434,7 @@ enum TensorFunctions {
     "greater_equal": (.binary(.greaterEqual), "greater_equal"),
     "less_equal": (.binary(.lessEqual), "less_equal"),
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
+    "broadcast_to": (.broadcastTo, "broadcast_to"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.unary(.relu), "re_lu"),
   ]
@@ -1064,6 +1074,51 @@ enum TensorFunctions {
         throw limitation("with a shape holding Keras tensors")
       }
       return try eager(entry.tfName, arguments, site: site, interpreter: interpreter)
+    case .dropout:
+      let x = try tensor("inputs")
+      guard session.lambdaTracingDepth > 0 else {
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      guard let rate = number("rate"), rate >= 0, rate < 1 else {
+        throw limitation("with this `rate` (ConvBook takes a number in [0, 1))")
+      }
+      guard case .none? = arguments["noise_shape"] else { throw limitation("with `noise_shape`") }
+      var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+      if case .int(let given)? = arguments["seed"] { seed = given }
+      session.randomOperationCount += 1
+      // TensorFlow's dropout: keep where a uniform draw in [0, 1) is at least the rate, scale the
+      // kept values by 1 / (1 - rate) (ConvBook's draws are its own, seeded ones).
+      let sizes = try apply(.shape, "shape", [x], interpreter: interpreter, range: range)
+      let draws = try apply(
+        .randomUniform([.vector(input: 0)], minimum: 0, maximum: 1, seed: seed), "uniform",
+        [sizes], interpreter: interpreter, range: range)
+      let kept = try apply(
+        .binary(.greaterEqual, constant: rate, constantFirst: false), "greater_equal", [draws],
+        interpreter: interpreter, range: range)
+      let scaled = try apply(
+        .binary(.multiply, constant: 1 / (1 - rate), constantFirst: false), "multiply", [kept],
+        interpreter: interpreter, range: range)
+      inputs = [x, scaled]
+      function = .binary(.multiply, constant: nil, constantFirst: false)
+    case .broadcastTo:
+      inputs = [try tensor(entry.parameters[0])]
+      if let (entries, sizes) = try shapeEntries("shape", first: 1) {
+        inputs += sizes
+        function = .broadcastTo(entries)
+      } else {
+        guard let shape = try ints("shape") else {
+          let function = String(path.split(separator: ".").last ?? "broadcast_to")
+          throw CellError(
+            type: "TypeError",
+            message: "\(function)() missing 1 required positional argument: 'shape'",
+            range: range)
+        }
+        guard !shape.contains(-1) else { throw limitation("with a shape holding None") }
+        if keras3, session.lambdaTracingDepth == 0 {
+          try keras3BroadcastCheck(inputs[0].shape.dimensions, shape, range: range)
+        }
+        function = .broadcastTo(shape.map { .size($0) })
+      }
     case .randomNormal:
       guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
         // Without a Keras tensor in the shape the result is an eager tensor.
@@ -1302,6 +1357,28 @@ enum TensorFunctions {
       try apply(
         function, keras3 ? base : "tf.math." + base, inputs, interpreter: interpreter, range: range)
     )
+  }
+
+  /// Keras 3's `broadcast_shapes`, which `ops.broadcast_to` runs on a Keras tensor's shape and
+  /// the target (the shorter padded with 1 on the left) only to word a failure.
+  static func keras3BroadcastCheck(_ first: [Int?], _ second: [Int], range: SourceRange)
+    throws(CellError)
+  {
+    let target: [Int?] = second.map { $0 }
+    let rank = max(first.count, target.count)
+    let a = [Int?](repeating: 1, count: rank - first.count) + first
+    let b = [Int?](repeating: 1, count: rank - target.count) + target
+    func list(_ sizes: [Int?]) -> String {
+      "[" + sizes.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + "]"
+    }
+    for (x, y) in zip(a, b) {
+      guard let x, x != 1, let y, y != 1, y != x else { continue }
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Cannot broadcast shape, the failure dim has value \(x), which cannot be broadcasted to \(y). Input shapes are: \(list(first)) and \(list(target)).",
+        range: range)
+    }
   }
 
   /// `keras.ops.shape(x)` of a Keras tensor: its static shape, a tuple. Inside a layer's `call`
