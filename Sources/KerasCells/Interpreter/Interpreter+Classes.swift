@@ -793,6 +793,16 @@ extension Interpreter {
         }
         instance[keyPath: keep] = string
       }
+      // Keras 3's `Layer.__repr__` for an instance of a layer or model subclass that does not
+      // define its own (tf-keras' is Python's default).
+      if let state = instance.layerState, kerasVersion == .keras3,
+        instance.type.lookup("__repr__") == nil
+      {
+        var built = state.layer != nil || state.isBuilt
+        if case .bool(let flag)? = instance.attributes["built"] { built = flag }
+        instance.shownRepr = PythonText.layerRepr(
+          instance.type.name, name: state.name, built: built, version: .keras3)
+      }
     case .list, .tuple:
       for item in value.sequenceItems ?? [] {
         try prepareText(item, range: range, depth: depth + 1)

@@ -15,7 +15,6 @@ extension KerasDataLayer {
 
   /// Keras 3's layer repr; tf-keras' is Python's default, whose address ConvBook leaves out.
   var layerRepr: String {
-    kerasVersion == .keras3
-      ? "<\(className) name=\(name), built=True>" : "<\(classPath) object>"
+    PythonText.layerRepr(className, name: name, built: true, version: kerasVersion)
   }
 }

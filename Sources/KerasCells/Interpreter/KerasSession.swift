@@ -186,7 +186,9 @@ public final class KerasSession {
     let cellIndex = cellCount
     cellCount += 1
     return DeepStack.run { () -> CellResult in
-      NumPyPrintOptions.$current.withValue(numpyPrintOptions) { runParsing(source, cellIndex) }
+      NumPyPrintOptions.$current.withValue(numpyPrintOptions) {
+        PythonText.$kerasVersion.withValue(kerasVersion) { runParsing(source, cellIndex) }
+      }
     }
   }
 
@@ -256,11 +258,13 @@ public final class KerasSession {
     interpreter.locals = extraNames
     let outcome = DeepStack.run { () -> Result<Value, CellError> in
       NumPyPrintOptions.$current.withValue(numpyPrintOptions) { () -> Result<Value, CellError> in
-        do throws(CellError) {
-          return .success(
-            try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
-        } catch {
-          return .failure(error)
+        PythonText.$kerasVersion.withValue(kerasVersion) { () -> Result<Value, CellError> in
+          do throws(CellError) {
+            return .success(
+              try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
+          } catch {
+            return .failure(error)
+          }
         }
       }
     }

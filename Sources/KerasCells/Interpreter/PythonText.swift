@@ -73,13 +73,12 @@ enum PythonText {
         qualifiedName = defined.qualifiedName
       }
       return "<bound method \(qualifiedName) of \(repr(receiver))>"
-    // Keras 3's `Layer.__repr__` (a tf-keras object's repr names its address, and is refused
-    // before it is shown: `Interpreter.prepareText`).
     case .layer(let instance):
-      return
-        "<\(instance.className) name=\(instance.name), built=\(instance.isBuilt ? "True" : "False")>"
+      return layerRepr(
+        instance.className, name: instance.name, built: instance.isBuilt, version: kerasVersion)
     case .model(let model):
-      return "<\(model.className) name=\(model.name), built=\(model.isBuilt ? "True" : "False")>"
+      return layerRepr(
+        model.className, name: model.name, built: model.isBuilt, version: kerasVersion)
     case .kerasTensor(let tensor): return tensor.reprDescription
     case .variable(let variable):
       return
@@ -107,6 +106,20 @@ enum PythonText {
     case .superObject(let binding):
       return "<super: <class '\(binding.start.name)'>, <\(binding.receiverClass.name) object>>"
     }
+  }
+
+  /// The Keras of the session whose values are being shown (`KerasSession` binds it while a
+  /// cell runs): layers and models show that Keras' `repr`.
+  @TaskLocal static var kerasVersion: KerasVersion = .keras2
+
+  /// A layer's or model's `repr`: Keras 3's `<Dense name=dense, built=True>`; tf-keras' is
+  /// Python's default, whose address ConvBook leaves out.
+  static func layerRepr(_ className: String, name: String, built: Bool, version: KerasVersion)
+    -> String
+  {
+    version == .keras3
+      ? "<\(className) name=\(name), built=\(built ? "True" : "False")>"
+      : "<\(KerasPackages.qualifiedClass(className, in: version)) object>"
   }
 
   static func str(_ value: Value) -> String {
