@@ -212,6 +212,16 @@ enum Attributes {
         }
         if let value = function.attribute(name) { return value }
       }
+      if name == "__module__",
+        let module = KerasObjectText.module(of: callable, version: interpreter.kerasVersion)
+      {
+        return .string(module)
+      }
+      if name == "__name__" || name == "__qualname__",
+        let className = KerasObjectText.className(of: callable)
+      {
+        return .string(className)
+      }
       if name == "__doc__" || name == "__module__", callable.userFunction == nil {
         // Keras' and Python's docstrings and module paths are texts ConvBook does not carry.
         throw .unsupported(

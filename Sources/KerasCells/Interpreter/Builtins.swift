@@ -896,6 +896,12 @@ enum Builtins {
         throw typeError("\(exception)() takes no keyword arguments (got '\(label)')")
       }
       return .exception(PythonException(type: exception, arguments: positional))
+    case let function
+    where function.hasPrefix("keras.utils.")
+      && CustomObjects.functions.contains(String(function.dropFirst(12))):
+      return try CustomObjects.call(
+        String(function.dropFirst(12)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case "keras.utils.get_file":
       throw .unsupported(
         "ConvBook does not support `keras.utils.get_file`: cells do not download files", at: range)

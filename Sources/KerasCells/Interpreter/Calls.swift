@@ -228,6 +228,14 @@ enum Calls {
       }
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
+      // tf-keras looks a string activation up among the registered custom objects first.
+      if let index = keywords.firstIndex(where: { $0.0 == "activation" }) {
+        keywords[index].1 = try CustomObjects.activation(
+          keywords[index].1, interpreter: interpreter, range: site.range)
+      } else if className == "Activation", let first = positional.first {
+        positional[0] = try CustomObjects.activation(
+          first, interpreter: interpreter, range: site.range)
+      }
       // `activation=relu6` (a function of the script): what it computes, the function kept for
       // `layer.activation`.
       let activationFunction =

@@ -847,6 +847,12 @@ extension Interpreter {
       defer { tapes.active.removeAll { $0 === tape } }
       if let target = item.target { try assign(manager, to: target, statement: statement) }
       return try executeWith(items.dropFirst(), body: body, statement: statement)
+    case .standard(let scope as CustomObjects.Scope):
+      // `with custom_object_scope({...}) as scope:` makes its names visible inside the block.
+      session.customObjectScopes.append(scope)
+      defer { session.customObjectScopes.removeLast() }
+      if let target = item.target { try assign(manager, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
     default:
       guard let value = try ContextManagers.enter(manager, range: range) else {
         throw CellError(
