@@ -187,6 +187,9 @@ enum Attributes {
     case .function(let callable) where callable.kind == .sequentialClass && name == "from_config":
       return .function(
         Callable(.builtin("keras.Sequential.from_config"), path: callable.path + ".from_config"))
+    case .function(let callable) where callable.kind == .modelClass && name == "from_config":
+      return .function(
+        Callable(.builtin("keras.Model.from_config"), path: callable.path + ".from_config"))
     case .method(receiver: .instance, let method) where name == "__name__":
       // A bound method of the script's class (`self.wasserstein_loss.__name__`).
       return .string(method)

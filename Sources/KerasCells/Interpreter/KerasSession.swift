@@ -31,6 +31,9 @@ public final class KerasSession {
   /// `keras.utils.get_custom_objects()`, and the `custom_object_scope`s entered, innermost last.
   lazy var customObjects = CustomObjects.initial(kerasVersion)
   var customObjectScopes: [CustomObjects.Scope] = []
+  /// The keyword arguments a layer or model was called with on Keras tensors (`training=False`),
+  /// by the call's node, which functional configs write.
+  var callKeywords: [ObjectIdentifier: (node: LayerNode, keywords: [(String, Value)])] = [:]
   /// What `register_keras_serializable` registered each object as (`get_registered_name`).
   var customNames: [(Value, String)] = []
   /// The symbolic input of each custom layer's `call` being traced, innermost last: a constant a
