@@ -874,6 +874,19 @@ enum Builtins {
         throw typeError("Sequential.from_config() missing 1 required positional argument: 'config'")
       }
       return try ModelConfig.sequential(from: config, site: site, interpreter: interpreter)
+    case "keras.Model.from_config":
+      // `Model.from_config(config, custom_objects=None)`.
+      guard let config = positional.first ?? keywords.first(where: { $0.0 == "config" })?.1
+      else {
+        throw typeError("Model.from_config() missing 1 required positional argument: 'config'")
+      }
+      for (label, value) in keywords where label != "config" {
+        guard label == "custom_objects", positional.count + keywords.count <= 2 else {
+          throw typeError("Model.from_config() got an unexpected keyword argument '\(label)'")
+        }
+        _ = value
+      }
+      return try FunctionalFromConfig.model(from: config, site: site, interpreter: interpreter)
     case "keras.backend.get_value":
       try exactly(1)
       switch positional[0] {
@@ -965,6 +978,12 @@ enum Builtins {
         throw typeError("\(exception)() takes no keyword arguments (got '\(label)')")
       }
       return .exception(PythonException(type: exception, arguments: positional))
+    case let function
+    where function.hasPrefix("keras.utils.")
+      && CustomObjects.functions.contains(String(function.dropFirst(12))):
+      return try CustomObjects.call(
+        String(function.dropFirst(12)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case "keras.utils.get_file":
       throw .unsupported(
         "ConvBook does not support `keras.utils.get_file`: cells do not download files", at: range)

@@ -118,7 +118,7 @@ enum ClassBuiltins {
         at: range)
     default:
       return try ContextManagers.call(
-        name, positional: positional, keywords: keywords, site: site)
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
   }
 

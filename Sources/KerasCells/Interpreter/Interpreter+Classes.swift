@@ -800,8 +800,8 @@ extension Interpreter {
       {
         var built = state.layer != nil || state.isBuilt
         if case .bool(let flag)? = instance.attributes["built"] { built = flag }
-        instance.shownRepr = PythonText.layerRepr(
-          instance.type.name, name: state.name, built: built, version: .keras3)
+        instance.shownRepr = KerasObjectText.keras3Repr(
+          className: instance.type.name, name: state.name, built: built)
       }
     case .list, .tuple:
       for item in value.sequenceItems ?? [] {
@@ -814,14 +814,6 @@ extension Interpreter {
       }
     case .set(let set):
       for item in set.items { try prepareText(item, range: range, depth: depth + 1) }
-    case .layer, .model:
-      // tf-keras' objects have Python's default repr, which names their memory address
-      // (`<tf_keras.src.layers.core.dense.Dense object at 0x7f...>`); Keras 3's name the layer.
-      if session.package(of: value) == .keras2 {
-        throw .unsupported(
-          "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
-          at: range)
-      }
     default: break
     }
   }
@@ -864,6 +856,12 @@ extension Interpreter {
       let tapes = session.eagerTapes
       tapes.active.append(tape)
       defer { tapes.active.removeAll { $0 === tape } }
+      if let target = item.target { try assign(manager, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
+    case .standard(let scope as CustomObjects.Scope):
+      // `with custom_object_scope({...}) as scope:` makes its names visible inside the block.
+      session.customObjectScopes.append(scope)
+      defer { session.customObjectScopes.removeLast() }
       if let target = item.target { try assign(manager, to: target, statement: statement) }
       return try executeWith(items.dropFirst(), body: body, statement: statement)
     default:
