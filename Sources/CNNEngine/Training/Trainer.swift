@@ -52,6 +52,20 @@ public final class Trainer {
     public var seconds: Double
   }
 
+  /// Calls made around each batch of `fit` and `evaluate`, for Keras' batch-level callbacks:
+  /// `begin(step)` before a batch, `end(step, values)` after it with the running averages in
+  /// `historyNames` order (the logs Keras gives `on_train_batch_end`). Either returns false to
+  /// stop after that batch (`self.model.stop_training = True`, or an error the caller keeps).
+  public struct BatchHooks {
+    public var begin: (Int) -> Bool
+    public var end: (Int, [Float]) -> Bool
+
+    public init(begin: @escaping (Int) -> Bool, end: @escaping (Int, [Float]) -> Bool) {
+      self.begin = begin
+      self.end = end
+    }
+  }
+
   public let model: SequentialModel
   /// `compile`'s settings; callbacks change the learning rate between epochs.
   public private(set) var configuration: TrainingConfiguration
@@ -405,7 +419,7 @@ public final class Trainer {
   /// Trains on one tensor per model input and one target per model output (in `model.inputs` /
   /// `model.outputs` order); returns `history.history` in Keras' key order.
   public func fit(
-    inputs: [Tensor], targets: [Tensor], options: Options,
+    inputs: [Tensor], targets: [Tensor], options: Options, hooks: BatchHooks? = nil,
     progress: (EpochReport) -> Void = { _ in }
   ) throws(TrainingError) -> TrainingHistory {
     try check(inputs: inputs, targets: targets, options: options)
@@ -439,7 +453,11 @@ public final class Trainer {
       }
       var totals = [Double](repeating: 0, count: names.count)
       var counts = [Int](repeating: 0, count: names.count)
+      func averages() -> [Float] {
+        names.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+      }
       for step in 0..<stepsPerEpoch {
+        if let hooks, !hooks.begin(step) { break }
         let indices = Array(
           order[(step * options.batchSize)..<min(trainCount, (step + 1) * options.batchSize)])
         var generator = SeededGenerator(seed: options.seed, stream: "dropout/\(epoch)/\(step)")
@@ -451,8 +469,9 @@ public final class Trainer {
           totals[k] += sum
           counts[k] += count
         }
+        if let hooks, !hooks.end(step, averages()) { break }
       }
-      var values: [Float] = names.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+      var values = averages()
       if trainCount < samples {
         let validation = Array(trainCount..<samples)
         values += try evaluate(
@@ -477,24 +496,31 @@ public final class Trainer {
 
   /// `evaluate` with one tensor per model input and one target per output; the values in
   /// `historyNames` order.
-  public func evaluate(inputs: [Tensor], targets: [Tensor], batchSize: Int = 32)
-    throws(TrainingError) -> [Float]
-  {
+  public func evaluate(
+    inputs: [Tensor], targets: [Tensor], batchSize: Int = 32, hooks: BatchHooks? = nil
+  ) throws(TrainingError) -> [Float] {
     try check(inputs: inputs, targets: targets, options: Options(batchSize: batchSize))
     let outputShapes = try self.outputShapes(inputs: inputs, batch: 1)
     let metrics = metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
-    return try evaluate(inputs: inputs, targets: targets, metrics: metrics, batchSize: batchSize)
+    return try evaluate(
+      inputs: inputs, targets: targets, metrics: metrics, batchSize: batchSize, hooks: hooks)
   }
 
-  private func evaluate(inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batchSize: Int)
-    throws(TrainingError) -> [Float]
-  {
+  private func evaluate(
+    inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batchSize: Int,
+    hooks: BatchHooks? = nil
+  ) throws(TrainingError) -> [Float] {
     let samples = inputs[0].shape[0]
     var totals: [Double] = []
     var counts: [Int] = []
     var start = 0
     let penalty = regularizationLoss()
+    func averages() -> [Float] {
+      totals.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+    }
+    var step = 0
     while start < samples {
+      if let hooks, !hooks.begin(step) { break }
       let indices = Array(start..<min(samples, start + batchSize))
       var generator = SeededGenerator(seed: 0)
       let batchTargets = targets.map { Self.gather($0, indices) }
@@ -513,8 +539,10 @@ public final class Trainer {
         counts[k] += count
       }
       start += batchSize
+      if let hooks, !hooks.end(step, averages()) { break }
+      step += 1
     }
-    return totals.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+    return averages()
   }
 
   /// A batch's (sum, count) per `historyNames` entry: the losses weighted by the batch size (the

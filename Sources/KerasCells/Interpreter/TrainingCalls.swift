@@ -294,8 +294,13 @@ enum TrainingCalls {
     callbacks.trainBegin()
     let custom = callbacks.customCallbacks
     ClassCallbacks.start(custom, model: model, interpreter: interpreter)
-    try ClassCallbacks.run(
+    let version = interpreter.kerasVersion
+    try ClassCallbacks.event(
       "on_train_begin", of: custom, logs: [], site: site, interpreter: interpreter)
+    // Keras' batch-level callbacks run around each batch (only those that define them).
+    let batchCallbacks = ClassCallbacks.defining(ClassCallbacks.trainBatchMethods, in: custom)
+    let testCallbacks = ClassCallbacks.defining(ClassCallbacks.testMethods, in: custom)
+    let failure = ClassCallbacks.Failure()
     var lastLogs: [(String, Float)] = []
     // `history.params["steps"]`: the batches of the last epoch run (a dataset's may change).
     var stepsRun = 0
@@ -304,7 +309,7 @@ enum TrainingCalls {
         epoch, trainer: trainer, site: site, interpreter: interpreter)
       // Callbacks print whatever fit's own verbosity.
       for line in begin { interpreter.write(line + "\n") }
-      try ClassCallbacks.run(
+      try ClassCallbacks.event(
         "on_epoch_begin", of: custom, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
       if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
@@ -325,16 +330,42 @@ enum TrainingCalls {
         seed: training.seed &+ UInt64(epochIndex) &* 0x9E37_79B9)
       let history: TrainingHistory
       var row: [Float]
+      let batchNames: [String]
       do {
+        batchNames =
+          batchCallbacks.isEmpty && testCallbacks.isEmpty
+          ? [] : try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
         history = try trainer.fit(
-          inputs: x.map(\.tensor), targets: y.map(\.tensor), options: options)
-        row = history.values.map { $0.last ?? 0 }
-        if let (xv, yv) = validation {
-          row += try trainer.evaluate(
-            inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: validationBatchSize)
-        }
+          inputs: x.map(\.tensor), targets: y.map(\.tensor), options: options,
+          hooks: ClassCallbacks.hooks(
+            batchCallbacks, begin: "on_train_batch_begin", end: "on_train_batch_end",
+            names: batchNames, model: model, failure: failure, site: site,
+            interpreter: interpreter))
       } catch {
         throw Self.error(error, site: site)
+      }
+      try failure.check()
+      row = history.values.map { $0.last ?? 0 }
+      if let (xv, yv) = validation {
+        try ClassCallbacks.event(
+          "on_test_begin", of: testCallbacks, logs: [], site: site, interpreter: interpreter)
+        let results: [Float]
+        do {
+          results = try trainer.evaluate(
+            inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: validationBatchSize,
+            hooks: ClassCallbacks.hooks(
+              testCallbacks, begin: "on_test_batch_begin", end: "on_test_batch_end",
+              names: batchNames, model: model, failure: failure, site: site,
+              interpreter: interpreter))
+        } catch {
+          throw Self.error(error, site: site)
+        }
+        try failure.check()
+        try ClassCallbacks.event(
+          "on_test_end", of: testCallbacks,
+          logs: ClassCallbacks.logs(Array(zip(batchNames, results)), version: version), site: site,
+          interpreter: interpreter)
+        row += results
       }
       training.states[key]?.epochsRun += 1
       if names.isEmpty {
@@ -350,8 +381,9 @@ enum TrainingCalls {
         interpreter: interpreter)
       for line in lines { interpreter.write(line + "\n") }
       lastLogs = Array(zip(names, row))
-      try ClassCallbacks.run(
-        "on_epoch_end", of: custom, arguments: [.int(epoch)], logs: lastLogs, site: site,
+      try ClassCallbacks.event(
+        "on_epoch_end", of: custom, arguments: [.int(epoch)],
+        logs: ClassCallbacks.logs(lastLogs, version: version), site: site,
         interpreter: interpreter)
       let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
       if verbose > 0 {
@@ -365,8 +397,9 @@ enum TrainingCalls {
     }
     try feed?.finish(interpreter: interpreter, range: site.range)
     for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
-    try ClassCallbacks.run(
-      "on_train_end", of: custom, logs: lastLogs, site: site, interpreter: interpreter)
+    try ClassCallbacks.event(
+      "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version),
+      site: site, interpreter: interpreter)
     if interpreter.kerasVersion == .keras3 {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
@@ -506,8 +539,8 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "evaluate")
     try arguments.check(
-      positional: ["x", "y", "batch_size", "verbose"], keywords: ["return_dict", "steps"],
-      ignored: ["callbacks"])
+      positional: ["x", "y", "batch_size", "verbose"],
+      keywords: ["return_dict", "steps", "callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
@@ -533,15 +566,31 @@ enum TrainingCalls {
         range: site.range)
     }
     let verbose = try arguments.verbosity()
+    let callbacks = ClassCallbacks.defining(
+      ClassCallbacks.testMethods,
+      in: try ClassCallbacks.given(
+        arguments.value(nil, "callbacks"), function: "evaluate", model: model,
+        interpreter: interpreter, site: site))
     let results: [Float]
     let names: [String]
+    let failure = ClassCallbacks.Failure()
+    try ClassCallbacks.event(
+      "on_test_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     do {
-      results = try trainer.evaluate(
-        inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: batchSize)
       names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
+      results = try trainer.evaluate(
+        inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: batchSize,
+        hooks: ClassCallbacks.hooks(
+          callbacks, begin: "on_test_batch_begin", end: "on_test_batch_end", names: names,
+          model: model, failure: failure, site: site, interpreter: interpreter))
     } catch {
       throw Self.error(error, site: site)
     }
+    try failure.check()
+    try ClassCallbacks.event(
+      "on_test_end", of: callbacks,
+      logs: ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion),
+      site: site, interpreter: interpreter)
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
     if verbose > 0 {
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
@@ -565,7 +614,7 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "predict")
     try arguments.check(
-      positional: ["x", "batch_size", "verbose"], keywords: ["steps"], ignored: ["callbacks"])
+      positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"])
     let budget = interpreter.budget
     // One array per model input (a list or a dict keyed by the inputs' names with several).
     let inputNames = ForwardPass.inputNames(of: model)
@@ -599,14 +648,25 @@ enum TrainingCalls {
           "Data cardinality is ambiguous:\n  x sizes: \(xs.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
         range: site.range)
     }
+    let callbacks = ClassCallbacks.defining(
+      ClassCallbacks.predictMethods,
+      in: try ClassCallbacks.given(
+        arguments.value(nil, "callbacks"), function: "predict", model: model,
+        interpreter: interpreter, site: site))
+    try ClassCallbacks.event(
+      "on_predict_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     var outputs: [[Float]] = []
     var outputShapes: [[Int]] = []
+    var step = 0
     do {
       let weights = try training.weights(of: model, memoryBudget: memory)
       let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
       var start = 0
       while start < samples {
         let stop = min(samples, start + batchSize)
+        try ClassCallbacks.event(
+          "on_predict_batch_begin", of: callbacks, arguments: [.int(step)], logs: [], site: site,
+          interpreter: interpreter)
         var batches: [Tensor] = []
         for x in xs {
           guard
@@ -624,6 +684,15 @@ enum TrainingCalls {
           outputs[k] += result.scalars
         }
         outputShapes = results.map(\.shape)
+        if !callbacks.isEmpty {
+          // Keras gives the batch's predictions (a list of arrays for several outputs).
+          let arrays = results.map { Value.array(NDArray(tensor: $0)) }
+          try ClassCallbacks.event(
+            "on_predict_batch_end", of: callbacks, arguments: [.int(step)],
+            logs: [(.string("outputs"), arrays.count == 1 ? arrays[0] : .list(PythonList(arrays)))],
+            site: site, interpreter: interpreter)
+        }
+        step += 1
         start = stop
         try budget.checkTime(at: site.range)
       }
@@ -645,6 +714,8 @@ enum TrainingCalls {
           steps: steps, values: [], verbose: verbose, version: interpreter.kerasVersion)
           + "\n")
     }
+    try ClassCallbacks.event(
+      "on_predict_end", of: callbacks, logs: [], site: site, interpreter: interpreter)
     let arrays: [Value] = zip(outputs, outputShapes).map { values, shape in
       var shape = shape
       if !shape.isEmpty { shape[0] = samples }
