@@ -419,10 +419,11 @@ public final class Trainer {
   /// Trains on one tensor per model input and one target per model output (in `model.inputs` /
   /// `model.outputs` order); returns `history.history` in Keras' key order.
   public func fit(
-    inputs: [Tensor], targets: [Tensor], options: Options, hooks: BatchHooks? = nil,
-    progress: (EpochReport) -> Void = { _ in }
+    inputs: [Tensor], targets: [Tensor], options: Options, sampleWeights: [Float]? = nil,
+    hooks: BatchHooks? = nil, progress: (EpochReport) -> Void = { _ in }
   ) throws(TrainingError) -> TrainingHistory {
     try check(inputs: inputs, targets: targets, options: options)
+    try check(sampleWeights: sampleWeights, samples: inputs[0].shape[0])
     let samples = inputs[0].shape[0]
     var trainCount = samples
     if options.validationSplit > 0 {
@@ -464,6 +465,7 @@ public final class Trainer {
         let result = try trainBatch(
           inputs: inputs.map { Self.gather($0, indices) },
           targets: targets.map { Self.gather($0, indices) }, metrics: metrics,
+          sampleWeights: sampleWeights.map { weights in indices.map { weights[$0] } },
           generator: &generator)
         for (k, (sum, count)) in result.enumerated() {
           totals[k] += sum
@@ -477,7 +479,8 @@ public final class Trainer {
         values += try evaluate(
           inputs: inputs.map { Self.gather($0, validation) },
           targets: targets.map { Self.gather($0, validation) }, metrics: metrics,
-          batchSize: options.batchSize)
+          batchSize: options.batchSize,
+          sampleWeights: sampleWeights.map { weights in validation.map { weights[$0] } })
       }
       history.append(values)
       progress(
@@ -497,18 +500,21 @@ public final class Trainer {
   /// `evaluate` with one tensor per model input and one target per output; the values in
   /// `historyNames` order.
   public func evaluate(
-    inputs: [Tensor], targets: [Tensor], batchSize: Int = 32, hooks: BatchHooks? = nil
+    inputs: [Tensor], targets: [Tensor], batchSize: Int = 32, sampleWeights: [Float]? = nil,
+    hooks: BatchHooks? = nil
   ) throws(TrainingError) -> [Float] {
     try check(inputs: inputs, targets: targets, options: Options(batchSize: batchSize))
+    try check(sampleWeights: sampleWeights, samples: inputs[0].shape[0])
     let outputShapes = try self.outputShapes(inputs: inputs, batch: 1)
     let metrics = metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
     return try evaluate(
-      inputs: inputs, targets: targets, metrics: metrics, batchSize: batchSize, hooks: hooks)
+      inputs: inputs, targets: targets, metrics: metrics, batchSize: batchSize,
+      sampleWeights: sampleWeights, hooks: hooks)
   }
 
   private func evaluate(
     inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batchSize: Int,
-    hooks: BatchHooks? = nil
+    sampleWeights: [Float]? = nil, hooks: BatchHooks? = nil
   ) throws(TrainingError) -> [Float] {
     let samples = inputs[0].shape[0]
     var totals: [Double] = []
@@ -526,7 +532,9 @@ public final class Trainer {
       let batchTargets = targets.map { Self.gather($0, indices) }
       let (outputs, kept) = try forward(
         inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
-      let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
+      let losses = try lossesAndGradients(
+        outputs: outputs, kept: kept, targets: batchTargets,
+        sampleWeights: sampleWeights.map { weights in indices.map { weights[$0] } })
       let values = try reported(
         losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
         metrics: metrics, batch: indices.count)
@@ -568,11 +576,13 @@ public final class Trainer {
   // MARK: One batch
 
   private func trainBatch(
-    inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], generator: inout SeededGenerator
+    inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], sampleWeights: [Float]?,
+    generator: inout SeededGenerator
   ) throws(TrainingError) -> [(Double, Int)] {
     let penalty = regularizationLoss()
     let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
-    let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
+    let losses = try lossesAndGradients(
+      outputs: outputs, kept: kept, targets: targets, sampleWeights: sampleWeights)
     let reported = try reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
@@ -766,12 +776,19 @@ public final class Trainer {
   /// softmax or sigmoid and its loss is a crossentropy (tf-keras' `_keras_logits`), or when the
   /// loss says `from_logits=True`.
   private func lossesAndGradients(
-    outputs: [Tensor], kept: [TrainingGraph.Kept], targets: [Tensor]
+    outputs: [Tensor], kept: [TrainingGraph.Kept], targets: [Tensor],
+    sampleWeights: [Float]? = nil
   ) throws(TrainingError) -> [(loss: Float, gradient: [Float], ofLogits: Bool)] {
     try outputs.indices.map { k throws(TrainingError) in
       let output = outputs[k]
       let loss = self.outputs[k].loss
       if let traced = loss.traced {
+        if sampleWeights != nil {
+          throw TrainingError(
+            .configuration,
+            "ConvBook cannot weigh the samples (sample_weight or class_weight) of the loss \(traced.name) yet"
+          )
+        }
         let result = try traced.evaluate(prediction: output, target: targets[k])
         return (result.loss, result.gradient, false)
       }
@@ -785,7 +802,8 @@ public final class Trainer {
         logits = output.scalars
       }
       let result = loss.evaluate(
-        prediction: output.scalars, logits: logits, target: targets[k].scalars, classes: classes)
+        prediction: output.scalars, logits: logits, target: targets[k].scalars, classes: classes,
+        sampleWeights: sampleWeights)
       return (result.loss, result.gradient, readsLogits[k])
     }
   }
@@ -796,6 +814,17 @@ public final class Trainer {
   private func outputShapes(inputs: [Tensor], batch: Int) throws(TrainingError) -> [[Int]] {
     let shapes = try graph.shapes(inputShapes: inputs.map { [batch] + $0.shape.dropFirst() })
     return graph.program.outputs.map { shapes[$0] }
+  }
+
+  /// One finite weight per sample.
+  private func check(sampleWeights: [Float]?, samples: Int) throws(TrainingError) {
+    guard let sampleWeights else { return }
+    guard sampleWeights.count == samples else {
+      throw TrainingError(
+        .data,
+        "Data cardinality is ambiguous: the sample weights hold \(sampleWeights.count) values for \(samples) samples. Make sure all arrays contain the same number of samples."
+      )
+    }
   }
 
   private func check(inputs: [Tensor], targets: [Tensor], options: Options) throws(TrainingError) {

@@ -161,7 +161,7 @@ enum TrainingCalls {
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
       keywords: [
         "validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks",
-        "steps_per_epoch", "validation_steps",
+        "steps_per_epoch", "validation_steps", "sample_weight", "class_weight",
       ])
     let budget = interpreter.budget
     // A dataset gives its batches epoch by epoch (`DatasetFeed`).
@@ -212,6 +212,21 @@ enum TrainingCalls {
           "Data cardinality is ambiguous:\n  x sizes: \(x.map { String($0.shape[0]) }.joined(separator: ", "))\n  y sizes: \(y.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
         range: site.range)
     }
+    let givenWeights = arguments.value(nil, "sample_weight")
+    let classWeight = arguments.value(nil, "class_weight")
+    if feed != nil, givenWeights?.isNone == false || classWeight?.isNone == false {
+      throw .unsupported(
+        "ConvBook does not support fit(sample_weight=...) or class_weight= with a dataset yet",
+        at: site.range)
+    }
+    // The training samples' weights (with the class weights) and the validation ones (a split
+    // of `sample_weight` only: Keras weighs the training data alone by class).
+    var weights = try sampleWeights(
+      givenWeights, classWeight: classWeight, targets: y, function: "fit", site: site,
+      interpreter: interpreter)
+    var validationWeights = try sampleWeights(
+      givenWeights, classWeight: nil, targets: y, function: "fit", site: site,
+      interpreter: interpreter)
     var validation: ([NDArray], [NDArray])?
     // As in Keras, `validation_data` overrides `validation_split`.
     let validationData = arguments.value(nil, "validation_data").flatMap { $0.isNone ? nil : $0 }
@@ -258,6 +273,8 @@ enum TrainingCalls {
         }
         validation = (try part(x, tail), try part(y, tail))
         (x, y) = (try part(x, head), try part(y, head))
+        weights = weights.map { Array($0[..<trainCount]) }
+        validationWeights = validationWeights.map { Array($0[trainCount...]) }
       }
     case let other?:
       throw CellError(
@@ -273,18 +290,25 @@ enum TrainingCalls {
         epoch, trainer: trainer, function: "fit", site: site, budget: budget)
       validationBatchSize = epoch.batchSize
     } else if let given = validationData {
-      guard let items = given.sequenceItems, items.count == 2 else {
+      guard let items = given.sequenceItems, items.count == 2 || items.count == 3 else {
         throw .unsupported(
-          "ConvBook takes validation_data as a tuple (x_val, y_val)", at: site.range)
+          "ConvBook takes validation_data as a tuple (x_val, y_val) or (x_val, y_val, sample_weight_val)",
+          at: site.range)
       }
+      let targets = try arrays(
+        items[1], "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
+        site: site, budget: budget)
+      validationWeights = try sampleWeights(
+        items.count == 3 ? items[2] : nil, classWeight: nil, targets: targets, function: "fit",
+        site: site, interpreter: interpreter)
       validation = (
         try arrays(
           items[0], "x", count: trainer.inputNames.count, names: trainer.inputNames, site: site,
           budget: budget),
-        try arrays(
-          items[1], "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
-          site: site, budget: budget)
+        targets
       )
+    } else if validation == nil {
+      validationWeights = nil
     }
     let key = ObjectIdentifier(model)
     let training = interpreter.session.training
@@ -337,6 +361,7 @@ enum TrainingCalls {
           ? [] : try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
         history = try trainer.fit(
           inputs: x.map(\.tensor), targets: y.map(\.tensor), options: options,
+          sampleWeights: weights,
           hooks: ClassCallbacks.hooks(
             batchCallbacks, begin: "on_train_batch_begin", end: "on_train_batch_end",
             names: batchNames, model: model, failure: failure, site: site,
@@ -353,6 +378,7 @@ enum TrainingCalls {
         do {
           results = try trainer.evaluate(
             inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: validationBatchSize,
+            sampleWeights: validationWeights,
             hooks: ClassCallbacks.hooks(
               testCallbacks, begin: "on_test_batch_begin", end: "on_test_batch_end",
               names: batchNames, model: model, failure: failure, site: site,
@@ -539,7 +565,7 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "evaluate")
     try arguments.check(
-      positional: ["x", "y", "batch_size", "verbose"],
+      positional: ["x", "y", "batch_size", "verbose", "sample_weight"],
       keywords: ["return_dict", "steps", "callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
@@ -574,12 +600,20 @@ enum TrainingCalls {
     let results: [Float]
     let names: [String]
     let failure = ClassCallbacks.Failure()
+    if feed != nil, arguments.value(4, "sample_weight")?.isNone == false {
+      throw .unsupported(
+        "ConvBook does not support evaluate(sample_weight=...) with a dataset yet", at: site.range)
+    }
+    let weights = try sampleWeights(
+      arguments.value(4, "sample_weight"), classWeight: nil, targets: y, function: "evaluate",
+      site: site, interpreter: interpreter)
     try ClassCallbacks.event(
       "on_test_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     do {
       names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
       results = try trainer.evaluate(
         inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: batchSize,
+        sampleWeights: weights,
         hooks: ClassCallbacks.hooks(
           callbacks, begin: "on_test_batch_begin", end: "on_test_batch_end", names: names,
           model: model, failure: failure, site: site, interpreter: interpreter))
@@ -932,5 +966,118 @@ extension TrainingCalls {
         targets, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
         site: site, budget: budget)
     )
+  }
+}
+
+// MARK: Sample weights
+
+extension TrainingCalls {
+  /// The weight of each sample from `sample_weight=` (one number per sample) and `class_weight=`
+  /// (a dict from class index to weight, looked up by each target's class: its argmax for one-hot
+  /// rows, else its value), multiplied when both are given; nil when neither is.
+  fileprivate static func sampleWeights(
+    _ given: Value?, classWeight: Value?, targets: [NDArray], function: String, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> [Float]? {
+    let given = given.flatMap { $0.isNone ? nil : $0 }
+    let classWeight = classWeight.flatMap { $0.isNone ? nil : $0 }
+    guard given != nil || classWeight != nil else { return nil }
+    if given != nil && classWeight != nil {
+      // tf-keras fails inside TensorFlow ("Tried to convert 'shape' to a tensor") there.
+      guard interpreter.kerasVersion == .keras3 else {
+        throw .unsupported(
+          "ConvBook does not support fit(sample_weight=...) together with class_weight= under tf-keras",
+          at: site.range)
+      }
+      throw CellError(
+        type: "ValueError",
+        message: "You cannot `class_weight` and `sample_weight` at the same time.",
+        range: site.range)
+    }
+    guard targets.count == 1 else {
+      throw .unsupported(
+        "ConvBook does not support \(function)(sample_weight=...) or class_weight= for a model with several outputs yet",
+        at: site.range)
+    }
+    let samples = targets[0].shape.first ?? 0
+    var weights = [Float](repeating: 1, count: samples)
+    if let given {
+      let array = try ArrayOperations.array(
+        from: given, dtype: nil, range: site.range, budget: interpreter.budget)
+      guard array.rank == 1 || (array.rank == 2 && array.shape[1] == 1) else {
+        throw .unsupported(
+          "ConvBook takes sample_weight as one number per sample (shape (\(samples),)), not an array of shape \(ArrayOperations.shapeText(array.shape))",
+          at: site.range)
+      }
+      guard array.shape[0] == samples else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Data cardinality is ambiguous:\n  y sizes: \(samples)\n  sample_weight sizes: \(array.shape[0])\nMake sure all arrays contain the same number of samples.",
+          range: site.range)
+      }
+      weights = array.scalars
+    }
+    if let classWeight {
+      guard case .dictionary(let table) = classWeight else {
+        throw .unsupported(
+          "ConvBook takes class_weight as a dict from class index to weight, not a value of type '\(classWeight.typeName)'",
+          at: site.range)
+      }
+      var byClass: [Int: Float] = [:]
+      for (key, value) in table.pairs {
+        let weight: Double
+        // NumPy scalars (scikit-learn's compute_class_weight) count as their Python numbers.
+        switch NumPyScalar.number(value) {
+        case .int(let number): weight = Double(number)
+        case .float(let number): weight = number
+        case .bool(let flag): weight = flag ? 1 : 0
+        default: weight = .nan
+        }
+        guard case .int(let index) = NumPyScalar.integer(key), weight.isFinite else {
+          throw .unsupported(
+            "ConvBook takes class_weight as a dict from class index (int) to weight, not {\(PythonText.repr(key)): \(PythonText.repr(value))}",
+            at: site.range)
+        }
+        byClass[index] = Float(weight)
+      }
+      let keras3 = interpreter.kerasVersion == .keras3
+      let y = targets[0]
+      let width = y.rank >= 2 ? y.shape[y.rank - 1] : 1
+      guard y.rank <= 2 else {
+        throw .unsupported(
+          "ConvBook does not support class_weight= for targets of rank \(y.rank) yet",
+          at: site.range)
+      }
+      let values = y.scalars
+      for sample in 0..<samples {
+        let label: Int
+        if width > 1 {
+          // One-hot rows: the first largest entry, as argmax.
+          var best = 0
+          for i in 1..<width where values[sample * width + i] > values[sample * width + best] {
+            best = i
+          }
+          label = best
+        } else {
+          let value = values[sample]
+          guard value.isFinite, abs(value) < 1e9 else {
+            throw .unsupported(
+              "ConvBook cannot look up class_weight for the target \(value)", at: site.range)
+          }
+          // Keras 3 rounds the targets; tf-keras casts them to integers.
+          label = Int(keras3 ? value.rounded() : value.rounded(.towardZero))
+        }
+        if let weight = byClass[label] {
+          weights[sample] *= weight
+        } else if !keras3 {
+          // tf-keras refuses a dict that does not list every class from 0 up.
+          throw .unsupported(
+            "ConvBook needs class_weight to list every class from 0 up under tf-keras; class \(label) has no weight",
+            at: site.range)
+        }
+      }
+    }
+    return weights
   }
 }
