@@ -635,7 +635,10 @@ enum TrainingCalls {
     }
     try budget.checkTime(at: site.range)
     if arguments.value(nil, "return_dict")?.isTruthy == true {
-      return .dictionary(zip(names, results).map { (.string($0), .float(Double($1))) })
+      // Keras 3 sorts the logs by name, as its progress line does.
+      return .dictionary(
+        PythonDict(
+          ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion)))
     }
     if results.count == 1 { return .float(Double(results[0])) }
     return .list(results.map { .float(Double($0)) })
