@@ -1084,3 +1084,113 @@ extension TrainingCalls {
     return weights
   }
 }
+
+// MARK: One batch
+
+extension TrainingCalls {
+  /// `model.train_on_batch(x, y, sample_weight=, class_weight=, return_dict=)` and
+  /// `model.test_on_batch(x, y, sample_weight=, return_dict=)`: one step on the whole arrays as
+  /// one batch; the loss and metrics of that batch alone (`reset_metrics=True`, Keras' default),
+  /// a float when there is only the loss, else a list in the history's order (a dict with
+  /// `return_dict=True`, sorted by name in Keras 3).
+  static func onBatch(
+    _ function: String, of model: SequentialModel, positional: [Value],
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let training = function == "train_on_batch"
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: function)
+    try arguments.check(
+      positional: training
+        ? ["x", "y", "sample_weight", "class_weight", "reset_metrics", "return_dict"]
+        : ["x", "y", "sample_weight", "reset_metrics", "return_dict"],
+      keywords: [])
+    if let reset = arguments.value(training ? 4 : 3, "reset_metrics"), !reset.isTruthy {
+      throw .unsupported(
+        "ConvBook does not support \(function)(reset_metrics=False) yet (it reports each batch on its own)",
+        at: site.range)
+    }
+    if let instance = interpreter.session.customLayers[ObjectIdentifier(model)],
+      instance.type.lookup(training ? "train_step" : "test_step") != nil
+    {
+      throw .unsupported(
+        "ConvBook does not support \(function)() of a model with its own \(training ? "train_step" : "test_step") yet",
+        at: site.range)
+    }
+    let budget = interpreter.budget
+    if !model.isBuilt, model.graph == nil, case .array(let array)? = arguments.value(0, "x"),
+      array.rank >= 1
+    {
+      try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    }
+    let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    defer { if training { interpreter.session.training.touched(model) } }
+    let x = try arguments.tensors(
+      0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+    let y = try arguments.tensors(
+      1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+    let weights = try sampleWeights(
+      arguments.value(2, "sample_weight"),
+      classWeight: training ? arguments.value(3, "class_weight") : nil, targets: y,
+      function: function, site: site, interpreter: interpreter)
+    guard Set((x + y).map { $0.shape[0] }).count == 1 else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Data cardinality is ambiguous:\n  x sizes: \(x.map { String($0.shape[0]) }.joined(separator: ", "))\n  y sizes: \(y.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
+        range: site.range)
+    }
+    let samples = max(1, x[0].shape[0])
+    let names: [String]
+    let results: [Float]
+    do {
+      names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
+      if training {
+        let key = ObjectIdentifier(model)
+        let state = interpreter.session.training
+        let epochIndex = state.states[key]?.epochsRun ?? 0
+        let history = try trainer.fit(
+          inputs: x.map(\.tensor), targets: y.map(\.tensor),
+          options: Trainer.Options(
+            epochs: 1, batchSize: samples, shuffle: false, validationSplit: 0,
+            seed: state.seed &+ UInt64(epochIndex) &* 0x9E37_79B9),
+          sampleWeights: weights)
+        // Each step draws new dropout masks.
+        state.states[key]?.epochsRun += 1
+        results = history.values.map { $0.last ?? 0 }
+      } else {
+        results = try trainer.evaluate(
+          inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: samples,
+          sampleWeights: weights)
+      }
+    } catch {
+      throw Self.error(error, site: site)
+    }
+    interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
+    try budget.checkTime(at: site.range)
+    if arguments.value(training ? 5 : 4, "return_dict")?.isTruthy == true {
+      return .dictionary(
+        PythonDict(
+          ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion)))
+    }
+    if results.count == 1 { return .float(Double(results[0])) }
+    return .list(PythonList(results.map { .float(Double($0)) }))
+  }
+
+  /// `model.predict_on_batch(x)`: the predictions for `x` as one batch.
+  static func predictOnBatch(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: "predict_on_batch")
+    try arguments.check(positional: ["x"], keywords: [])
+    let inputNames = ForwardPass.inputNames(of: model)
+    let xs = try arguments.tensors(
+      0, "x", count: inputNames.count, names: inputNames, budget: interpreter.budget)
+    return try predict(
+      model, positional: [arguments.value(0, "x") ?? .none],
+      keywords: [("batch_size", .int(max(1, xs[0].shape[0]))), ("verbose", .int(0))], site: site,
+      interpreter: interpreter)
+  }
+}
