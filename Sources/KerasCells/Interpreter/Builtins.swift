@@ -65,9 +65,16 @@ enum Builtins {
   }
 
   static func call(
-    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ name: String, positional given: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    var positional = given
+    // `np.str_` is a `str`: the builtins that read a text read its text.
+    if ["int", "float", "len", "ord"].contains(name), positional.count == 1,
+      case .standard(let text as NumPyString) = positional[0]
+    {
+      positional[0] = .string(text.text)
+    }
     let range = site.range
     func typeError(_ message: String) -> CellError {
       CellError(type: "TypeError", message: message, range: range)
@@ -92,6 +99,11 @@ enum Builtins {
         String(name.dropFirst(18)), path: name, positional: positional, keywords: keywords,
         site: site, interpreter: interpreter)
     }
+    if name.hasPrefix("numpy.testing.") {
+      return try NumPyTesting.call(
+        String(name.dropFirst(14)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
     if name.hasPrefix("numpy.") {
       return try NumPyFunctions.call(
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,
@@ -104,6 +116,9 @@ enum Builtins {
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site,
         version: interpreter.kerasVersion, budget: interpreter.budget)
+    case "keras.layers.InputSpec":
+      return try InputSpecValue.make(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.layers.TextVectorization":
       return .standard(
         try TextVectorizationLayer(
@@ -559,7 +574,8 @@ enum Builtins {
         positional, keywords: keywords, range: range, interpreter: interpreter)
     case "type":
       try exactly(1)
-      return typeValue(of: positional[0])
+      return RuntimeTypeNames.typeValue(of: positional[0], session: interpreter.session)
+        ?? typeValue(of: positional[0])
     case "hasattr", "getattr":
       guard positional.count >= 2, keywords.isEmpty, case .string(let attribute) = positional[1]
       else {
@@ -642,8 +658,9 @@ enum Builtins {
             || scalar.dtype == .float64 && wanted.contains("float"))
       }
       var actual = positional[0].typeName
-      // bool is a subclass of int.
+      // bool is a subclass of int; np.str_ of str.
       if actual == "bool" && wanted.contains("int") { actual = "int" }
+      if case .standard(is NumPyString) = positional[0], wanted.contains("str") { actual = "str" }
       // The classes of `collections` are dicts and lists; a namedtuple is a tuple.
       switch positional[0] {
       case .dictionary where wanted.contains("dict"): actual = "dict"

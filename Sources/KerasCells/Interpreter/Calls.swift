@@ -457,11 +457,15 @@ enum Calls {
       let parts = callable.path.split(separator: ".")
       let namespace =
         interpreter.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
+      // `keras.activations.relu` takes max_value: tf-keras calls `K.relu`, Keras 3 its `re_lu`.
+      let kerasRelu = parts.dropLast().last == "activations" && name == "relu"
       guard
-        let entry = TensorFunctions.entry(
-          namespace == "keras.ops" && parts.dropLast().last == "activations" && name == "relu"
-            ? "activations.relu" : String(parts.last ?? ""), namespace: namespace)
-          ?? TensorFunctions.entry(name, namespace: "tensorflow.nn")
+        let entry = kerasRelu
+          ? TensorFunctions.entry(
+            namespace == "keras.ops" ? "activations.relu" : "relu",
+            namespace: namespace == "keras.ops" ? namespace : "keras.backend")
+          : TensorFunctions.entry(String(parts.last ?? ""), namespace: namespace)
+            ?? TensorFunctions.entry(name, namespace: "tensorflow.nn")
       else {
         throw .unsupported(
           "ConvBook does not support `\(callable.path)` on Keras tensors yet", at: site.range)
@@ -822,8 +826,12 @@ enum Calls {
       let keras3 = interpreter.kerasVersion == .keras3 && tensors.count == 1
       let mask = keras3 && KerasMask.takesMask(instance.layer) ? tensors[0].keras3Mask : nil
       let names = interpreter.kerasNames
+      // Inside a custom layer's traced `call`, Keras 3 runs the layer on graph tensors, which
+      // take no `keras_tensor` names.
+      let tracing = interpreter.session.lambdaTracingDepth > 0
       let outputs = try KerasTensor.call(
-        instance, on: tensors, asList: asList, states: states, mask: mask, names: names,
+        instance, on: tensors, asList: asList, states: states, mask: mask,
+        names: tracing ? nil : names,
         namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
       if keras3 {
         try KerasTensor.propagateKeras3Mask(

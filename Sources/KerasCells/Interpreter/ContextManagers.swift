@@ -18,6 +18,7 @@ enum ContextManagers {
     "keras.utils.register_keras_serializable": "keras.utils.register_keras_serializable",
     "keras.saving.register_keras_serializable": "keras.utils.register_keras_serializable",
     "keras.saving.custom_object_scope": "keras.utils.custom_object_scope",
+    "numpy.errstate": "numpy.errstate",
   ]
 
   /// `module.name` for the names above; nil for others.
@@ -32,6 +33,7 @@ enum ContextManagers {
   /// The context managers' types, as `type(x).__name__` gives them.
   static let managerTypes: Set<String> = [
     "_EagerDeviceContext", "name_scope_v2", "_CurrentDistributionContext", "CustomObjectScope",
+    "errstate",
   ]
   static let strategyTypes: Set<String> = ["MirroredStrategy", "_DefaultDistributionStrategy"]
 
@@ -84,6 +86,31 @@ enum ContextManagers {
     case "tf.distribute.MirroredStrategy": return object("MirroredStrategy")
     case "tf.distribute.get_strategy": return object("_DefaultDistributionStrategy")
     case "keras.utils.custom_object_scope": return object("CustomObjectScope")
+    case "numpy.errstate":
+      // NumPy's floating-point warnings go to standard error, which ConvBook does not print for
+      // NumPy: "ignore" and "warn" change nothing on standard output. "raise" would make errors.
+      let names = ["all", "divide", "over", "under", "invalid"]
+      for (label, value) in keywords {
+        guard names.contains(label) else {
+          throw .unsupported(
+            "ConvBook does not support `numpy.errstate` with `\(label)=` yet", at: range)
+        }
+        let quiet: Bool
+        switch value {
+        case .none, .string("ignore"), .string("warn"): quiet = true
+        default: quiet = false
+        }
+        guard quiet else {
+          throw .unsupported(
+            "ConvBook supports `numpy.errstate` with \"ignore\" or \"warn\" only, not \(PythonText.repr(value))",
+            at: range)
+        }
+      }
+      guard positional.isEmpty else {
+        throw .unsupported(
+          "ConvBook supports `numpy.errstate` with keyword arguments only", at: range)
+      }
+      return object("errstate")
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     }

@@ -416,6 +416,7 @@ extension Interpreter {
       if let layer = state.layer {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }
+      if let value = KerasSubclassing.unbuiltAttribute(name, of: instance) { return value }
       throw .unsupported(
         "ConvBook knows the attributes of the custom layer \(state.name) (other than its name) only once it has been called on a tensor",
         at: range)

@@ -187,6 +187,7 @@ enum KerasClassModules {
     "AveragePooling2D": "tf_keras.src.layers.pooling.average_pooling2d",
     "AveragePooling3D": "tf_keras.src.layers.pooling.average_pooling3d",
     "BatchNormalization": "tf_keras.src.layers.normalization.batch_normalization",
+    "SyncBatchNormalization": "tf_keras.src.layers.normalization.batch_normalization",
     "Bidirectional": "tf_keras.src.layers.rnn.bidirectional",
     "CategoryEncoding": "tf_keras.src.layers.preprocessing.category_encoding",
     "CenterCrop": "tf_keras.src.layers.preprocessing.image_preprocessing",

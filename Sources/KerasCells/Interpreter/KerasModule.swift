@@ -397,7 +397,12 @@ public enum KerasModule: Equatable {
       default: return nil
       }
     case .layersExperimental:
-      return name == "preprocessing" ? .module(.layersPreprocessing) : nil
+      switch name {
+      case "preprocessing": return .module(.layersPreprocessing)
+      case "SyncBatchNormalization":
+        return .function(Callable(.layerClass(name), path: "keras.layers.experimental." + name))
+      default: return nil
+      }
     case .layersPreprocessing:
       if ["TextVectorization", "StringLookup", "IntegerLookup", "Hashing"].contains(name) {
         return .function(Callable(.builtin("keras.layers." + name), path: path))
@@ -410,6 +415,9 @@ public enum KerasModule: Equatable {
       if name == "Input" { return .function(Callable(.inputFunction, path: "keras.layers.Input")) }
       if name == "Layer" {
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
+      }
+      if name == "InputSpec" {
+        return .function(Callable(.builtin("keras.layers.InputSpec"), path: path))
       }
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
