@@ -716,10 +716,6 @@ enum Methods {
           message: "replace() argument \(index + 1) must be str, not \(positional[index].typeName)",
           range: site.range)
       }
-      guard positional.count == 2 else {
-        throw .unsupported(
-          "ConvBook does not support `str.replace` with a count yet", at: site.range)
-      }
       guard let old = stringArgument(0), let new = stringArgument(1) else { break }
       // At most one occurrence per `old.count` bytes (Python inserts `new` between every
       // character when `old` is empty): charged before the string is built.
