@@ -102,6 +102,11 @@ extension Interpreter {
       .map { $0 + definition.name } ?? definition.name
     try budget.allocate(bytes: EvaluationBudget.objectBytes, at: statement.range)
     let type = PythonClass(name: definition.name, qualifiedName: qualifiedName, bases: bases)
+    if let first = definition.body.first, case .expression(let expression) = first.kind,
+      case .string(let text) = expression.kind
+    {
+      type.docstring = text
+    }
     type.kerasBase = kerasBase
     type.kerasLayerClass = kerasLayerClass
     type.kerasClassBase = kerasClassBase
@@ -264,6 +269,10 @@ extension Interpreter {
       switch name {
       case "__name__": return .string(type.name)
       case "__qualname__": return .string(type.qualifiedName)
+      // Every class has its own `__doc__` (None without a docstring) and `__module__`.
+      case "__doc__" where type.namespace["__doc__"] == nil:
+        return type.docstring.map(Value.string) ?? Value.none
+      case "__module__" where type.namespace["__module__"] == nil: return .string("__main__")
       case "__bases__":
         return .tuple(
           type.bases.isEmpty
@@ -355,6 +364,12 @@ extension Interpreter {
     if let (value, _) = found {
       return try bind(
         value, name: name, to: .instance(instance), via: .instance(instance), range: range)
+    }
+    // The class' own `__doc__` and `__module__` (`classAttribute`).
+    if name == "__doc__" || name == "__module__",
+      let value = try classAttribute(name, of: classValue(instance.type), range: range)
+    {
+      return value
     }
     // `__getattr__` answers what the instance and its class do not have.
     if let (getter, _) = instance.type.lookup("__getattr__") {

@@ -692,7 +692,22 @@ enum Methods {
     switch name {
     case "upper": return .string(text.uppercased())
     case "lower": return .string(text.lowercased())
-    case "title": return .string(text.capitalized)
+    case "title":
+      // Python's rule: a cased character after an uncased one starts a word (`world's` is
+      // `World'S`), unlike Foundation's `capitalized`.
+      var result = ""
+      var previousCased = false
+      for scalar in text.unicodeScalars {
+        let properties = scalar.properties
+        let cased = properties.isCased
+        if cased {
+          result += previousCased ? properties.lowercaseMapping : properties.titlecaseMapping
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+        previousCased = cased
+      }
+      return .string(result)
     case "replace":
       guard (2...3).contains(positional.count), keywords.isEmpty else {
         throw CellError(
@@ -708,10 +723,6 @@ enum Methods {
           message: "replace() argument \(index + 1) must be str, not \(positional[index].typeName)",
           range: site.range)
       }
-      guard positional.count == 2 else {
-        throw .unsupported(
-          "ConvBook does not support `str.replace` with a count yet", at: site.range)
-      }
       guard let old = stringArgument(0), let new = stringArgument(1) else { break }
       // At most one occurrence per `old.count` bytes (Python inserts `new` between every
       // character when `old` is empty): charged before the string is built.
@@ -720,7 +731,19 @@ enum Methods {
       try budget.allocate(
         count: occurrences, size: max(new.utf8.count, 1), at: site.range)
       try budget.allocate(bytes: text.utf8.count, at: site.range)
-      return .string(replaceAll(text, old, new))
+      var count = -1
+      if positional.count > 2 {
+        switch NumPyScalar.number(positional[2]) {
+        case .int(let number): count = number
+        case .bool(let flag): count = flag ? 1 : 0
+        default:
+          throw CellError(
+            type: "TypeError",
+            message: "'\(positional[2].typeName)' object cannot be interpreted as an integer",
+            range: site.range)
+        }
+      }
+      return .string(replaceAll(text, old, new, count: count))
     case "join":
       guard let items = positional.first else { break }
       var parts: [String] = []
@@ -752,26 +775,36 @@ enum Methods {
 
   /// Python's `str.replace`: matches code points (bytes of valid UTF-8 match only at character
   /// boundaries), left to right, without overlaps; an empty `old` matches between characters.
-  static func replaceAll(_ text: String, _ old: String, _ new: String) -> String {
+  /// `text.replace(old, new, count)`: at most `count` replacements from the left (every one when
+  /// `count` is negative, as Python's -1 default).
+  static func replaceAll(_ text: String, _ old: String, _ new: String, count: Int = -1) -> String {
     let source = Array(text.utf8)
     let needle = Array(old.utf8)
     let replacement = Array(new.utf8)
     var result: [UInt8] = []
     result.reserveCapacity(source.count)
+    var left = count < 0 ? Int.max : count
     if needle.isEmpty {
-      result += replacement
+      if left > 0 {
+        result += replacement
+        left -= 1
+      }
       for scalar in text.unicodeScalars {
         result += Array(String(scalar).utf8)
-        result += replacement
+        if left > 0 {
+          result += replacement
+          left -= 1
+        }
       }
       return String(decoding: result, as: UTF8.self)
     }
     var index = 0
     while index < source.count {
-      if source[index] == needle[0], index + needle.count <= source.count,
+      if left > 0, source[index] == needle[0], index + needle.count <= source.count,
         source[index..<index + needle.count].elementsEqual(needle)
       {
         result += replacement
+        left -= 1
         index += needle.count
       } else {
         result.append(source[index])

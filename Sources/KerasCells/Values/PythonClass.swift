@@ -25,6 +25,8 @@ public final class PythonClass {
   var annotations: [String] = []
   /// What `@dataclass` made of the class (`StandardDataclasses`), if it was one.
   var dataclass: DataclassInfo?
+  /// The docstring: a string literal as the body's first statement (`__doc__`, never inherited).
+  var docstring: String?
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 
