@@ -10,13 +10,24 @@ extension EagerCalls {
 
   /// Runs `body` (the trace of `call` of `instance` on `positional` and `keywords`), wrapping a
   /// Python exception raised inside as Keras does when the trace is for a call on data.
+  /// `symbolicCall`: the positional arguments and keywords of the call on Keras tensors that
+  /// traces `call` (Keras 3 wraps an error raised then as its `compute_output_spec` does).
   static func wrappingErrors<T>(
     of instance: PythonInstance, positional: [Value], keywords: [(String, Value)],
-    site: CallSite? = nil, interpreter: Interpreter, _ body: () throws(CellError) -> T
+    site: CallSite? = nil, interpreter: Interpreter,
+    symbolicCall: (positional: [Value], keywords: [(String, Value)])? = nil,
+    _ body: () throws(CellError) -> T
   ) throws(CellError) -> T {
     do {
       return try body()
     } catch var error {
+      if interpreter.session.eagerTraceBatch == nil, let symbolicCall,
+        let wrapped = keras3SymbolicCallError(
+          error, of: instance, positional: symbolicCall.positional,
+          keywords: symbolicCall.keywords, interpreter: interpreter)
+      {
+        throw wrapped
+      }
       if interpreter.session.eagerTraceBatch == nil, let site,
         let wrapped = symbolicCallError(
           error, of: instance, positional: positional, keywords: keywords, site: site,

@@ -15,6 +15,8 @@ extension KerasDataLayer {
 
   /// Keras 3's layer repr; tf-keras' is Python's default, whose address ConvBook leaves out.
   var layerRepr: String {
-    PythonText.layerRepr(className, name: name, built: true, version: kerasVersion)
+    kerasVersion == .keras3
+      ? KerasObjectText.keras3Repr(className: className, name: name, built: true)
+      : "<\(classPath) object>"
   }
 }

@@ -224,10 +224,10 @@ final class PythonGenerator: StandardObject {
     /// Starts the body's thread; it runs at once (the consumer waits for its first turn to end).
     private func start(_ interpreter: Interpreter, function: UserFunction) -> Bool {
       let options = NumPyPrintOptions.current
-      let version = PythonText.kerasVersion
+      let version = KerasObjectText.sessionVersion
       let body: () -> Void = { [self] in
         NumPyPrintOptions.$current.withValue(options) {
-          PythonText.$kerasVersion.withValue(version) {
+          KerasObjectText.$sessionVersion.withValue(version) {
             enter(interpreter, function: function)
             let result: Outcome
             do throws(CellError) {

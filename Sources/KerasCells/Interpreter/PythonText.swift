@@ -62,6 +62,7 @@ enum PythonText {
       if case .descriptor(let descriptor) = callable.kind {
         return "<\(descriptor.kind.rawValue) object>"
       }
+      if let text = KerasObjectText.classRepr(callable) { return text }
       return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
     case .method(let receiver, let name):
       // Python names the method by its qualified name (`A.f`, or the base class defining it).
@@ -74,11 +75,13 @@ enum PythonText {
       }
       return "<bound method \(qualifiedName) of \(repr(receiver))>"
     case .layer(let instance):
-      return layerRepr(
-        instance.className, name: instance.name, built: instance.isBuilt, version: kerasVersion)
+      return KerasObjectText.objectRepr(
+        className: instance.className, name: instance.name, built: instance.isBuilt)
+        ?? "<\(instance.className) name='\(instance.name)'>"
     case .model(let model):
-      return layerRepr(
-        model.className, name: model.name, built: model.isBuilt, version: kerasVersion)
+      return KerasObjectText.objectRepr(
+        className: model.className, name: model.name, built: model.isBuilt)
+        ?? "<\(model.className) name='\(model.name)'>"
     case .kerasTensor(let tensor): return tensor.reprDescription
     case .variable(let variable):
       return
@@ -106,20 +109,6 @@ enum PythonText {
     case .superObject(let binding):
       return "<super: <class '\(binding.start.name)'>, <\(binding.receiverClass.name) object>>"
     }
-  }
-
-  /// The Keras of the session whose values are being shown (`KerasSession` binds it while a
-  /// cell runs): layers and models show that Keras' `repr`.
-  @TaskLocal static var kerasVersion: KerasVersion = .keras2
-
-  /// A layer's or model's `repr`: Keras 3's `<Dense name=dense, built=True>`; tf-keras' is
-  /// Python's default, whose address ConvBook leaves out.
-  static func layerRepr(_ className: String, name: String, built: Bool, version: KerasVersion)
-    -> String
-  {
-    version == .keras3
-      ? "<\(className) name=\(name), built=\(built ? "True" : "False")>"
-      : "<\(KerasPackages.qualifiedClass(className, in: version)) object>"
   }
 
   static func str(_ value: Value) -> String {
@@ -168,6 +157,11 @@ enum PythonText {
       && TFKerasTensorNames.name(of: tensor) == nil:
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
+        at: range)
+    case .layer where KerasObjectText.sessionVersion == .keras2,
+      .model where KerasObjectText.sessionVersion == .keras2:
+      throw .unsupported(
+        "printing a tf-keras layer or model shows its memory address (`<tf_keras.src.layers.core.dense.Dense object at 0x...>`), which changes from run to run; print its .name instead",
         at: range)
     case .list, .tuple, .standard:
       for item in value.sequenceItems ?? [] {

@@ -252,15 +252,17 @@ extension KerasSubclassing {
       }
       let atConstruction = SequentialModel.builtAtConstruction.contains(className)
       let built = layer?.isBuilt == true
-      var shape =
-        built && !atConstruction ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
-      // A custom layer shows the shape only through its own `compute_output_shape` of the
-      // shapes its own `build` was given; without both Keras 3 has none to show (`?`).
-      if case .instance(let object) = value,
-        object.type.lookup("build") == nil || object.type.lookup("compute_output_shape") == nil
+      // A custom layer (not a subclass of a built-in one) without `compute_output_shape` of its
+      // own: Keras 3's base raises NotImplementedError there, and the row shows `?`.
+      var declaresShape = true
+      if case .instance(let object) = value, object.type.kerasLayerClass == nil,
+        object.type.kerasBase == "Layer"
       {
-        shape = TensorShape([])
+        declaresShape = object.type.lookup("compute_output_shape") != nil
       }
+      var shape =
+        built && !atConstruction && declaresShape
+        ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
       // A model built from an `Input` keeps the shapes of that build (the outputs of its node,
       // a tuple of them for several); Keras 3 built the other layers on the shape of the call.
       var outputShapes: [TensorShape]?

@@ -29,6 +29,11 @@ enum TensorFunctions {
     case tile
     case pad
     case resize
+    /// `tf.compat.v1.image.resize(images, size, method, align_corners, ...)` and
+    /// `tf.compat.v1.image.resize_bilinear(images, size, align_corners, ...)`: TensorFlow 1's
+    /// ResizeBilinear, without half-pixel centers.
+    case resizeV1
+    case resizeBilinearV1
     case matmul
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
     case backendSqrt
@@ -38,6 +43,9 @@ enum TensorFunctions {
     /// `K.relu(x, alpha=0.0, max_value=None, threshold=0.0)`: `tf.nn.leaky_relu`, `tf.nn.relu6`,
     /// or `tf.nn.relu` then `tf.clip_by_value`, as tf-keras' backend chooses.
     case backendRelu
+    /// Keras 3's `keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=0.0)`:
+    /// one `re_lu` operation.
+    case activationsRelu
     /// `K.epsilon()`: a number.
     case epsilon
     /// `tf.cast(x, dtype)`: to float32, the one dtype ConvBook computes in, it changes nothing.
@@ -107,6 +115,12 @@ enum TensorFunctions {
         "resize": (.resize, "tf.image.resize"),
         "extract_patches": (.extractPatches, "tf.image.extract_patches"),
       ]
+    case "tensorflow.compat.v1.image":
+      table = [
+        "resize": (.resizeV1, "tf.compat.v1.image.resize_images"),
+        "resize_images": (.resizeV1, "tf.compat.v1.image.resize_images"),
+        "resize_bilinear": (.resizeBilinearV1, "tf.compat.v1.image.resize_bilinear"),
+      ]
     case "tensorflow.linalg":
       table = [
         "matmul": (.matmul, "tf.linalg.matmul"),
@@ -165,6 +179,7 @@ enum TensorFunctions {
     switch kind {
     case .unary, .backendSqrt: return ["x", "name"]
     case .backendRelu: return ["x", "alpha", "max_value", "threshold"]
+    case .activationsRelu: return ["x", "negative_slope", "max_value", "threshold"]
     case .backendResizeImages:
       return ["x", "height_factor", "width_factor", "data_format", "interpolation"]
     case .binary(.power): return keras ? ["x", "a"] : ["x", "y", "name"]
@@ -190,6 +205,10 @@ enum TensorFunctions {
         ? ["x", "pad_width", "mode", "constant_values"]
         : ["tensor", "paddings", "mode", "constant_values", "name"]
     case .resize: return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
+    case .resizeV1:
+      return ["images", "size", "method", "align_corners", "preserve_aspect_ratio", "name"]
+    case .resizeBilinearV1:
+      return ["images", "size", "align_corners", "name", "half_pixel_centers"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
     case .epsilon: return []
     case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
@@ -239,6 +258,8 @@ enum TensorFunctions {
     switch kind {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
     case .backendRelu: return ["alpha": .float(0), "max_value": .none, "threshold": .float(0)]
+    case .activationsRelu:
+      return ["negative_slope": .float(0), "max_value": .none, "threshold": .float(0)]
     case .backendResizeImages: return ["interpolation": .string("nearest")]
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
@@ -259,6 +280,8 @@ enum TensorFunctions {
           "fill_mode": .string("constant"), "fill_value": .float(0), "data_format": .none,
         ]
         : ["method": .string("bilinear")]
+    case .resizeV1: return ["method": .int(0), "align_corners": .bool(false)]
+    case .resizeBilinearV1: return ["align_corners": .bool(false)]
     case .unary(.gelu): return ["approximate": .bool(true)]
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
@@ -436,7 +459,7 @@ enum TensorFunctions {
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     "broadcast_to": (.broadcastTo, "broadcast_to"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
-    "activations.relu": (.unary(.relu), "re_lu"),
+    "activations.relu": (.activationsRelu, "re_lu"),
   ]
 
   /// `absolute` -> `Absolute`, `expand_dims` -> `ExpandDims`; `keras.activations.relu` is the one
@@ -689,6 +712,19 @@ enum TensorFunctions {
       guard !heightOverflow, !widthOverflow else { throw limitation("with these factors") }
       inputs = [x]
       function = .resize(height: newHeight, width: newWidth, method: method)
+    case .activationsRelu:
+      inputs = [try tensor("x")]
+      guard number("negative_slope") == 0, number("threshold") == 0 else {
+        throw limitation("with a `negative_slope` or a `threshold`")
+      }
+      if case .none? = arguments["max_value"] {
+        function = .unary(.relu)
+      } else if let maxValue = number("max_value"), maxValue > 0 {
+        // relu then min(x, max_value): clipped to [0, max_value].
+        function = .clip(min: 0, max: maxValue)
+      } else {
+        throw limitation("with `max_value=\(PythonText.repr(arguments["max_value"] ?? .none))`")
+      }
     case .backendRelu:
       let x = try tensor("x")
       let alpha = number("alpha")
@@ -853,6 +889,27 @@ enum TensorFunctions {
         }
         function = .resize(height: size[0], width: size[1], method: method)
       }
+    case .resizeV1, .resizeBilinearV1:
+      inputs = [try tensor("images")]
+      if case .resizeV1 = entry.kind {
+        // ResizeMethodV1.BILINEAR is 0; `tf.image.ResizeMethod.BILINEAR` is 'bilinear'.
+        switch arguments["method"] {
+        case .int(0)?, .string("bilinear")?: break
+        default: throw limitation("with this method (ConvBook has bilinear)")
+        }
+        guard !flag("preserve_aspect_ratio") else {
+          throw limitation("with preserve_aspect_ratio")
+        }
+      } else if flag("half_pixel_centers") {
+        throw limitation("with half_pixel_centers")
+      }
+      guard let size = try ints("size"), size.count == 2, size.allSatisfy({ $0 > 0 }) else {
+        throw limitation("with this `size`")
+      }
+      function = .resize(
+        height: size[0], width: size[1],
+        method: flag("align_corners")
+          ? ResizeKernel.bilinearAlignCorners : ResizeKernel.bilinearLegacy)
     case .matmul:
       inputs = [try tensor(entry.parameters[0]), try tensor(entry.parameters[1])]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))
