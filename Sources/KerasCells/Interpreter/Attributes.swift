@@ -427,6 +427,11 @@ enum Attributes {
         throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
       }
     }
+    if case .layer(let instance) = base, name == "compute_mask",
+      !KerasMask.operations(of: instance.layer).isEmpty
+    {
+      return .method(receiver: base, name: name)
+    }
     if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
         || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true

@@ -758,7 +758,11 @@ enum Calls {
         let output = try EagerLayerCall.embedding(
           instance, indices: array.scalars, shape: array.shape,
           seed: interpreter.session.randomSeed ?? TraceMeasurement.defaultSeed)
-        return .array(NDArray(tensor: output))
+        var tensor = NDArray(tensor: output)
+        tensor.tensorFlowDType = "float32"
+        tensor.kerasMask = EagerTensors.outputMask(
+          of: instance.layer, on: array, outputShape: output.shape)
+        return .array(tensor)
       } catch {
         throw keras(error, at: site.range)
       }

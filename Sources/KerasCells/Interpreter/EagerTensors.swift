@@ -48,6 +48,16 @@ enum EagerTensors {
     case "dtype": return TensorFlowDType.value(dtype)
     case "ndim": return .int(array.rank)
     case "numpy": return .method(receiver: .array(array), name: "numpy")
+    case "_keras_mask":
+      guard let mask = array.kerasMask else {
+        throw CellError(
+          type: "AttributeError",
+          message:
+            "'tensorflow.python.framework.ops.EagerTensor' object has no attribute '_keras_mask'",
+          range: range)
+      }
+      return .array(
+        try make(.bool, shape: mask.shape, values: mask.values.map { $0 ? 1 : 0 }, range: range))
     case _ where EagerMethods.names.contains(name):
       return .method(receiver: .array(array), name: name)
     default:
@@ -61,6 +71,7 @@ enum EagerTensors {
   static func numpy(_ array: NDArray) -> Value {
     var plain = array
     plain.tensorFlowDType = nil
+    plain.kerasMask = nil
     // int32 tensors are kept in int64 storage; their NumPy values are int32 (NumPy 2's weak
     // Python ints then check against int32's range).
     if EagerDType(of: array) == .int32 {
@@ -82,6 +93,11 @@ enum EagerTensors {
       throw .unsupported(
         "ConvBook runs a layer on constant data of one or more axes, not a scalar", at: site.range)
     }
+    if array.kerasMask != nil, KerasMask.takesMask(instance.layer) {
+      throw .unsupported(
+        "ConvBook does not support calling \(instance.className) on data that carries a Keras mask (`_keras_mask`) yet",
+        at: site.range)
+    }
     let plan = try IntegerLayerData.plan(
       [instance], array: array, inputDType: nil, site: site, interpreter: interpreter)
     let budget = interpreter.session.limits.modelMemoryBudget
@@ -102,9 +118,64 @@ enum EagerTensors {
     } catch {
       throw Calls.keras(error, at: site.range)
     }
-    return EagerGradients.layerCall(
-      instance, on: array, result: try IntegerLayerData.value(output, plan: plan, site: site),
+    var result = try IntegerLayerData.value(output, plan: plan, site: site)
+    if case .array(var tensor) = result,
+      let mask = outputMask(of: instance.layer, on: array, outputShape: outputShape)
+    {
+      tensor.kerasMask = mask
+      result = .array(tensor)
+    }
+    return EagerGradients.layerCall(instance, on: array, result: result, interpreter: interpreter)
+  }
+
+  /// `layer.compute_mask(inputs, mask=None)` of a layer that makes a mask (`Embedding(mask_zero=
+  /// True)`, `Masking`) on data: the boolean eager tensor it sets as `_keras_mask`, or None for
+  /// an Embedding without `mask_zero`.
+  static func computeMask(
+    _ instance: LayerInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let arguments = StandardArguments(
+      function: "compute_mask", positional: positional, keywords: keywords, site: site,
       interpreter: interpreter)
+    let given = try arguments.bind([("inputs", nil), ("mask", Value.none)]).values
+    guard case .array(let data)? = given["inputs"] else {
+      throw .unsupported(
+        "ConvBook computes a layer's mask of data (an array or an eager tensor) only",
+        at: site.range)
+    }
+    guard let mask = outputMask(of: instance.layer, on: data, outputShape: []) else {
+      return .none
+    }
+    return .array(
+      try make(.bool, shape: mask.shape, values: mask.values.map { $0 ? 1 : 0 }, range: site.range))
+  }
+
+  /// The `_keras_mask` of a layer's output on data: the one `Embedding(mask_zero=True)` (index
+  /// not 0) or `Masking` (some feature not the mask value) makes, or the input's, passed on by a
+  /// layer that carries masks and keeps its leading axes.
+  static func outputMask(of layer: any Layer, on input: NDArray, outputShape: [Int])
+    -> KerasMaskValues?
+  {
+    switch layer {
+    case let embedding as Embedding where embedding.maskZero:
+      return KerasMaskValues(shape: input.shape, values: input.scalars.map { $0 != 0 })
+    case let masking as Masking:
+      guard let features = input.shape.last, features > 0 else { return nil }
+      let value = Float(masking.maskValue)
+      let scalars = input.scalars
+      let rows = scalars.count / features
+      let values = (0..<rows).map { row in
+        scalars[(row * features)..<((row + 1) * features)].contains { $0 != value }
+      }
+      return KerasMaskValues(shape: Array(input.shape.dropLast()), values: values)
+    default:
+      guard let mask = input.kerasMask, KerasMask.carries(layer),
+        outputShape.count >= mask.shape.count,
+        Array(outputShape.prefix(mask.shape.count)) == mask.shape
+      else { return nil }
+      return mask
+    }
   }
 
   /// `model(x)` on constant data: a Sequential model not built yet is built for `x`'s shape, as its

@@ -28,6 +28,10 @@ enum Methods {
       case "get_config":
         try noArguments(name, positional, keywords, site)
         return try LayerConfig.config(of: instance, interpreter: interpreter, range: site.range)
+      case "compute_mask" where !KerasMask.operations(of: instance.layer).isEmpty:
+        return try EagerTensors.computeMask(
+          instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
       case "adapt" where NormalizationAdapt.isNormalization(instance):
         return try NormalizationAdapt.adapt(
           instance, positional: positional, keywords: keywords, site: site,

@@ -75,6 +75,8 @@ public struct NDArray: Sendable, Equatable {
   public private(set) var storage: NumPyStorage
   /// An eager tensor's identity for `tf.GradientTape` (`EagerGradients`); not part of its value.
   public var traceID: Int?
+  /// An eager tensor's `_keras_mask` (`KerasMaskValues`), set by the layer call that made it.
+  public var kerasMask: KerasMaskValues?
 
   /// Who holds this array's values. NumPy arrays are shared objects and ConvBook's are values, so
   /// item assignment (`x[i] = v`) writes in place only where no other value could see the change
