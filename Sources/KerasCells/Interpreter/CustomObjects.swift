@@ -128,6 +128,16 @@ enum CustomObjects {
     guard interpreter.kerasVersion == .keras2, case .string(let name) = value,
       let registered = registered(name, session: interpreter.session)
     else { return value }
+    // An `Activation` layer registered under a name (`{'Mish': Mish(mish)}`, a subclass made
+    // with the script's function): its function is what the name computes.
+    if case .layer(let instance) = registered, instance.layer.className == "Activation" {
+      if let function = interpreter.session.activationFunctions[ObjectIdentifier(instance)] {
+        return function
+      }
+      if case .string(let name) = instance.layer.common.arguments["activation"] {
+        return .string(name)
+      }
+    }
     guard CustomActivations.isScriptFunction(registered) else {
       throw .unsupported(
         "ConvBook does not support the registered custom object '\(name)' (\(registered.typeName)) as an activation yet; register a function",

@@ -32,6 +32,12 @@ enum KerasObjectText {
     }
   }
 
+  /// The class of a Keras layer class value, nil for other values.
+  static func layerClassName(of callable: Callable) -> String? {
+    if case .layerClass(let name) = callable.kind { return name }
+    return nil
+  }
+
   /// `__module__` of a Keras class in `version`.
   static func module(of callable: Callable, version: KerasVersion) -> String? {
     guard let name = className(of: callable) else { return nil }
