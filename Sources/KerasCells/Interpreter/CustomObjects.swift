@@ -130,7 +130,13 @@ enum CustomObjects {
     else { return value }
     // An `Activation` layer registered under a name (`{'Mish': Mish(mish)}`, a subclass made
     // with the script's function): its function is what the name computes.
-    if case .layer(let instance) = registered, instance.layer.className == "Activation" {
+    var layer: LayerInstance?
+    switch registered {
+    case .layer(let instance): layer = instance
+    case .instance(let object): layer = object.layerState?.layer
+    default: break
+    }
+    if let instance = layer, instance.layer.className == "Activation" {
       if let function = interpreter.session.activationFunctions[ObjectIdentifier(instance)] {
         return function
       }

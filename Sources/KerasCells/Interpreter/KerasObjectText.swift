@@ -55,13 +55,6 @@ enum KerasObjectText {
     return "<class '\(module).\(name)'>"
   }
 
-  /// `repr(layer)` in Keras 3 (`<Dense name=dense, built=True>`); nil in tf-keras, whose text
-  /// holds an address (`requireKnownText` refuses it).
-  static func objectRepr(className: String, name: String, built: Bool) -> String? {
-    guard sessionVersion == .keras3 else { return nil }
-    return keras3Repr(className: className, name: name, built: built)
-  }
-
   /// Keras 3's `Layer.__repr__`, whatever Keras the session imitates (a Keras 3 object reached
   /// from a tf-keras session, a subclass instance).
   static func keras3Repr(className: String, name: String, built: Bool) -> String {
