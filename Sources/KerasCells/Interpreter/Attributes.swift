@@ -190,6 +190,19 @@ enum Attributes {
     case .function(let callable) where callable.kind == .sequentialClass && name == "from_config":
       return .function(
         Callable(.builtin("keras.Sequential.from_config"), path: callable.path + ".from_config"))
+    case .function(let callable)
+    where name == "from_config" && KerasObjectText.layerClassName(of: callable) != nil:
+      // `keras.layers.Dense.from_config(config)`: the layer made again from its config.
+      let className = KerasObjectText.layerClassName(of: callable) ?? ""
+      return .function(
+        Callable(
+          .partial(
+            Callable.PartialApplication(
+              callee: .function(
+                Callable(.builtin("keras.layers.from_config"), path: callable.path + ".from_config")
+              ),
+              positional: [.string(className)], keywords: [])),
+          path: callable.path + ".from_config"))
     case .function(let callable) where callable.kind == .modelClass && name == "from_config":
       return .function(
         Callable(.builtin("keras.Model.from_config"), path: callable.path + ".from_config"))

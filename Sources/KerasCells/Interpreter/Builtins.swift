@@ -874,6 +874,14 @@ enum Builtins {
         throw typeError("Sequential.from_config() missing 1 required positional argument: 'config'")
       }
       return try ModelConfig.sequential(from: config, site: site, interpreter: interpreter)
+    case "keras.layers.from_config":
+      guard positional.count == 2, keywords.isEmpty, case .string(let className) = positional[0],
+        case .dictionary(let config) = positional[1]
+      else {
+        throw .unsupported(
+          "ConvBook's Layer.from_config() takes the dict get_config() returns", at: range)
+      }
+      return try ModelConfig.layer(className, config: config, site: site, interpreter: interpreter)
     case "keras.Model.from_config":
       // `Model.from_config(config, custom_objects=None)`.
       guard let config = positional.first ?? keywords.first(where: { $0.0 == "config" })?.1

@@ -128,6 +128,22 @@ enum CustomObjects {
     guard interpreter.kerasVersion == .keras2, case .string(let name) = value,
       let registered = registered(name, session: interpreter.session)
     else { return value }
+    // An `Activation` layer registered under a name (`{'Mish': Mish(mish)}`, a subclass made
+    // with the script's function): its function is what the name computes.
+    var layer: LayerInstance?
+    switch registered {
+    case .layer(let instance): layer = instance
+    case .instance(let object): layer = object.layerState?.layer
+    default: break
+    }
+    if let instance = layer, instance.layer.className == "Activation" {
+      if let function = interpreter.session.activationFunctions[ObjectIdentifier(instance)] {
+        return function
+      }
+      if case .string(let name) = instance.layer.common.arguments["activation"] {
+        return .string(name)
+      }
+    }
     guard CustomActivations.isScriptFunction(registered) else {
       throw .unsupported(
         "ConvBook does not support the registered custom object '\(name)' (\(registered.typeName)) as an activation yet; register a function",

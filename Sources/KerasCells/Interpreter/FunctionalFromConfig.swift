@@ -218,7 +218,10 @@ enum FunctionalFromConfig {
       .function(Callable(.modelClass, path: "keras.models.Model")),
       positional: [try ends(inputLayers), try ends(outputLayers)], keywords: keywords, site: site,
       interpreter: interpreter)
-    if case .model(let model) = made, case .bool(false)? = ModelConfig.item("trainable", of: dict) {
+    // Keras 3 applies the config's trainable flag; tf-keras leaves the new model trainable.
+    if keras3, case .model(let model) = made,
+      case .bool(false)? = ModelConfig.item("trainable", of: dict)
+    {
       model.trainable = false
     }
     // Keras 3 reads the config by popping its keys: the caller's dict is left empty.

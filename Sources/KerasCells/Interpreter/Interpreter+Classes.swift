@@ -829,6 +829,14 @@ extension Interpreter {
       }
     case .set(let set):
       for item in set.items { try prepareText(item, range: range, depth: depth + 1) }
+    case .layer, .model:
+      // tf-keras' objects have Python's default repr, which names their memory address
+      // (`<tf_keras.src.layers.core.dense.Dense object at 0x7f...>`); Keras 3's name the layer.
+      if session.package(of: value) == .keras2 {
+        throw .unsupported(
+          "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
+          at: range)
+      }
     default: break
     }
   }

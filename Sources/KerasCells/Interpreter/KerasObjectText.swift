@@ -32,6 +32,12 @@ enum KerasObjectText {
     }
   }
 
+  /// The class of a Keras layer class value, nil for other values.
+  static func layerClassName(of callable: Callable) -> String? {
+    if case .layerClass(let name) = callable.kind { return name }
+    return nil
+  }
+
   /// `__module__` of a Keras class in `version`.
   static func module(of callable: Callable, version: KerasVersion) -> String? {
     guard let name = className(of: callable) else { return nil }
@@ -47,13 +53,6 @@ enum KerasObjectText {
       let module = module(of: callable, version: version)
     else { return nil }
     return "<class '\(module).\(name)'>"
-  }
-
-  /// `repr(layer)` in Keras 3 (`<Dense name=dense, built=True>`); nil in tf-keras, whose text
-  /// holds an address (`requireKnownText` refuses it).
-  static func objectRepr(className: String, name: String, built: Bool) -> String? {
-    guard sessionVersion == .keras3 else { return nil }
-    return keras3Repr(className: className, name: name, built: built)
   }
 
   /// Keras 3's `Layer.__repr__`, whatever Keras the session imitates (a Keras 3 object reached

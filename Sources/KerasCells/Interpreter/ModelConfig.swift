@@ -11,7 +11,8 @@ import CNNEngine
 ///   "compile_config": ...}` (a compiled model's compile config is ConvBook's limitation).
 /// Each layer is `{'module': 'keras.layers', 'class_name': ..., 'config': layer.get_config(),
 /// 'registered_name': None, 'build_config': {'input_shape': ...}}` (Keras 3 leaves out the build
-/// config of layers without a `build`, `KerasLayerConfigs.withoutBuildConfig`). Functional and
+/// config of layers without a `build`, `KerasLayerConfigs.withoutBuildConfig`), a nested model its
+/// own config (`FunctionalConfig.entry`). Functional models' configs are `FunctionalConfig`'s;
 /// unbuilt models are ConvBook's limitation.
 enum ModelConfig {
   static func config(of model: SequentialModel, interpreter: Interpreter, range: SourceRange)
@@ -35,15 +36,11 @@ enum ModelConfig {
     var layers: [Value] = [
       .dictionary(PythonDict(inputEntry(input, dtype: "float32", keras3: keras3)))
     ]
-    let withoutBuild = KerasLayerConfigs.withoutBuildConfig(keras3: keras3)
     for instance in model.layers {
-      let config = try LayerConfig.config(of: instance, interpreter: interpreter, range: range)
-      guard case .dictionary(let pairs) = config else { continue }
-      let build =
-        instance.isBuilt && !withoutBuild.contains(instance.className)
-        ? instance.inputShape.map(Attributes.shapeValue) : nil
       layers.append(
-        .dictionary(PythonDict(entry(instance.className, config: pairs.pairs, build: build))))
+        .dictionary(
+          PythonDict(
+            try FunctionalConfig.entry(of: instance, interpreter: interpreter, range: range))))
     }
     var pairs: [(String, Value)] = [("name", .string(model.name))]
     if keras3 {
@@ -207,8 +204,18 @@ extension ModelConfig {
             keywords: keywords, site: site, interpreter: interpreter))
         continue
       }
-      elements.append(
-        try layer(className, config: layerConfig, site: site, interpreter: interpreter))
+      switch className {
+      case "Functional", "Model":
+        elements.append(
+          try FunctionalFromConfig.model(
+            from: .dictionary(layerConfig), site: site, interpreter: interpreter))
+      case "Sequential":
+        elements.append(
+          try sequential(from: .dictionary(layerConfig), site: site, interpreter: interpreter))
+      default:
+        elements.append(
+          try layer(className, config: layerConfig, site: site, interpreter: interpreter))
+      }
     }
     return try Calls.call(
       .function(Callable(.sequentialClass, path: "keras.models.Sequential")),

@@ -74,14 +74,14 @@ enum PythonText {
         qualifiedName = defined.qualifiedName
       }
       return "<bound method \(qualifiedName) of \(repr(receiver))>"
+    // Keras 3's `Layer.__repr__` (a tf-keras object's repr names its address, and is refused
+    // before it is shown: `Interpreter.prepareText`).
     case .layer(let instance):
-      return KerasObjectText.objectRepr(
+      return KerasObjectText.keras3Repr(
         className: instance.className, name: instance.name, built: instance.isBuilt)
-        ?? "<\(instance.className) name='\(instance.name)'>"
     case .model(let model):
-      return KerasObjectText.objectRepr(
+      return KerasObjectText.keras3Repr(
         className: model.className, name: model.name, built: model.isBuilt)
-        ?? "<\(model.className) name='\(model.name)'>"
     case .kerasTensor(let tensor): return tensor.reprDescription
     case .variable(let variable):
       return
@@ -157,11 +157,6 @@ enum PythonText {
       && TFKerasTensorNames.name(of: tensor) == nil:
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
-        at: range)
-    case .layer where KerasObjectText.sessionVersion == .keras2,
-      .model where KerasObjectText.sessionVersion == .keras2:
-      throw .unsupported(
-        "printing a tf-keras layer or model shows its memory address (`<tf_keras.src.layers.core.dense.Dense object at 0x...>`), which changes from run to run; print its .name instead",
         at: range)
     case .list, .tuple, .standard:
       for item in value.sequenceItems ?? [] {
