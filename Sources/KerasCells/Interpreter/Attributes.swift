@@ -190,6 +190,9 @@ enum Attributes {
     case .function(let callable) where callable.kind == .sequentialClass && name == "from_config":
       return .function(
         Callable(.builtin("keras.Sequential.from_config"), path: callable.path + ".from_config"))
+    case .function(let callable) where callable.kind == .modelClass && name == "from_config":
+      return .function(
+        Callable(.builtin("keras.Model.from_config"), path: callable.path + ".from_config"))
     case .method(receiver: .instance, let method) where name == "__name__":
       // A bound method of the script's class (`self.wasserstein_loss.__name__`).
       return .string(method)
@@ -214,6 +217,16 @@ enum Attributes {
           throw .unsupported(refusal, at: range)
         }
         if let value = function.attribute(name) { return value }
+      }
+      if name == "__module__",
+        let module = KerasObjectText.module(of: callable, version: interpreter.kerasVersion)
+      {
+        return .string(module)
+      }
+      if name == "__name__" || name == "__qualname__",
+        let className = KerasObjectText.className(of: callable)
+      {
+        return .string(className)
       }
       if name == "__doc__" || name == "__module__", callable.userFunction == nil {
         // Keras' and Python's docstrings and module paths are texts ConvBook does not carry.
@@ -271,6 +284,9 @@ enum Attributes {
         return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)
       }
       if let value = NumPyFunctions.attribute(name, of: array) { return value }
+      if NumPyFunctions.arrayAttributeNames.contains(name) {
+        throw .unsupported("ConvBook does not support `ndarray.\(name)` yet", at: range)
+      }
       throw CellError(
         type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",
         range: range)

@@ -166,7 +166,8 @@ extension EagerCalls {
     return try body()
   }
 
-  /// Keras 3 takes only tensors (or None) as positional arguments of a layer's call.
+  /// Keras 3 takes only tensors (or None) as positional arguments of a layer's call, looking
+  /// through lists, tuples and dictionaries (`tree.flatten`: a dict's values by sorted key).
   static func checkPositional(_ positional: [Value], site: CallSite, interpreter: Interpreter)
     throws(CellError)
   {
@@ -174,6 +175,15 @@ extension EagerCalls {
     func flattened(_ value: Value) -> [Value] {
       switch value {
       case .list, .tuple: return (value.sequenceItems ?? []).flatMap(flattened)
+      case .dictionary(let dictionary):
+        var pairs = dictionary.pairs
+        let keys = pairs.compactMap { pair -> String? in
+          if case .string(let key) = pair.0 { return key } else { return nil }
+        }
+        if case .plain = dictionary.flavor, keys.count == pairs.count {
+          pairs = zip(keys, pairs).sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return pairs.flatMap { flattened($0.1) }
       default: return [value]
       }
     }

@@ -66,10 +66,11 @@ import Testing
     "639-custom-call-kwargs-training.py": keras3BoldText,
   ]
 
-  /// Keras 3 prints the message of a layer's wrapped error in bold; ConvBook shows the escape
-  /// character of that terminal sequence as `\x1b` (`TerminalText`).
+  /// Keras 3 prints the message of a layer's wrapped error in bold; what the script prints keeps
+  /// it, but the traceback shows the escape character of that terminal sequence as `\x1b`
+  /// (`TerminalText`).
   static let keras3BoldText =
-    "Keras 3's bold error text: ConvBook prints its escape character as \\x1b (TerminalText)"
+    "Keras 3's bold error text in the traceback: ConvBook shows its escape character as \\x1b (TerminalText)"
 
   static func checkUnlessKnown(
     _ script: String, version: KerasVersion, folder: String, known: String?
