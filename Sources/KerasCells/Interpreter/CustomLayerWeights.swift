@@ -350,6 +350,11 @@ extension KerasSubclassing {
         }
       }
       let argument = Value.list(PythonList(symbolic.map { .kerasTensor($0) }))
+      // Keras 3 runs `call` here unless the class declares its output shape (`trace`).
+      let outerStrictness = session.keras3LambdaInference
+      session.keras3LambdaInference =
+        interpreter.kerasVersion == .keras3 && type.lookup("compute_output_shape") == nil
+      defer { session.keras3LambdaInference = outerStrictness }
       let (result, created) = try EagerCalls.wrappingErrors(
         of: instance, positional: [argument], keywords: keywords, site: site,
         interpreter: interpreter,

@@ -305,6 +305,11 @@ enum KerasSubclassing {
     let declaresShape =
       interpreter.kerasVersion == .keras3 && callerArguments != nil
       && type.lookup("compute_output_shape") != nil
+    // Where Keras 3 runs `call` (on Keras tensors without a declared shape, and on data),
+    // `keras.backend` has only Keras 3's own functions (`K.int_shape` is an AttributeError).
+    let outerStrictness = session.keras3LambdaInference
+    session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
+    defer { session.keras3LambdaInference = outerStrictness }
     let traced: (result: Value, created: [LayerInstance])
     do {
       traced = try EagerCalls.wrappingErrors(
