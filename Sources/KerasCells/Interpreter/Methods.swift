@@ -147,8 +147,9 @@ enum Methods {
       }
     default: break
     }
+    let typeName = RuntimeTypeNames.typeName(of: receiver, session: interpreter.session)
     var missing = CellError(
-      type: "AttributeError", message: "'\(receiver.typeName)' object has no attribute '\(name)'",
+      type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: site.calleeRange)
     // Python fails at looking the method up, before the call.
     missing.tracebackRange = site.calleeRange
@@ -628,7 +629,14 @@ enum Methods {
     case "load_weights":
       return try TrainingCalls.loadWeights(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
-    case "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator":
+    case "train_on_batch", "test_on_batch":
+      return try TrainingCalls.onBatch(
+        name, of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    case "predict_on_batch":
+      return try TrainingCalls.predictOnBatch(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "fit_generator":
       throw .unsupported(
         "model.\(name)() is not supported in ConvBook cells; use fit, evaluate and predict",
         at: site.range)

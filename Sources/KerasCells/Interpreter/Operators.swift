@@ -481,6 +481,9 @@ enum Operators {
       // Bound methods of one instance and one function (`model.loss == self.wasserstein_loss`).
       return a === b && x == y
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
+    // One weight of one layer is one variable (`layer.w is layer.weights[0]`; a list of them
+    // compares its items by identity first, as CPython's list comparison does).
+    case (.variable(let a), .variable(let b)): return a == b
     case (.module(let a), .module(let b)): return a == b
     case (.standard(let a as Namespace), .standard(let b as Namespace)):
       // Namespaces are equal when their attributes are (argparse's and `types.SimpleNamespace`).
@@ -492,6 +495,12 @@ enum Operators {
         return equal(x, y, depth: depth + 1)
       }
       return a === b
+    case (.standard(let a), _):
+      guard let x = a.comparisonKey, let y = a.comparisonKey(coercing: right) else { return false }
+      return equal(x, y, depth: depth + 1)
+    case (_, .standard(let b)):
+      guard let x = b.comparisonKey(coercing: left), let y = b.comparisonKey else { return false }
+      return equal(x, y, depth: depth + 1)
     case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
@@ -593,7 +602,21 @@ enum Operators {
     case (.standard(let a), .standard(let b))
     where a.typeName == b.typeName && a.comparisonKey != nil && b.comparisonKey != nil:
       return try ordering(
-        a.comparisonKey!, b.comparisonKey!, operation: operation, range: range, depth: depth + 1)
+        a.comparisonKey!, b.comparisonKey!, operation: a.comparesWithLess ? .less : operation,
+        range: range, depth: depth + 1)
+    // distutils' `LooseVersion` orders a str as a version of it; reflected, the version's own
+    // method compares its key first.
+    case (.standard(let a), _)
+    where a.comparisonKey != nil && a.comparisonKey(coercing: right) != nil:
+      return try ordering(
+        a.comparisonKey!, a.comparisonKey(coercing: right)!,
+        operation: a.comparesWithLess ? .less : operation, range: range, depth: depth + 1)
+    case (_, .standard(let b))
+    where b.comparisonKey != nil && b.comparisonKey(coercing: left) != nil:
+      let order = try ordering(
+        b.comparisonKey!, b.comparisonKey(coercing: left)!,
+        operation: b.comparesWithLess ? .less : operation, range: range, depth: depth + 1)
+      return order == 2 ? 2 : -order
     // A namedtuple orders as the tuple of its items.
     case (.standard(let object), _) where object.tupleItems != nil,
       (_, .standard(let object)) where object.tupleItems != nil:
