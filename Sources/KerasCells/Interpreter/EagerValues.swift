@@ -186,6 +186,14 @@ extension EagerTensors {
     var sawInt = false
     var sawBool = false
     var large = false
+    // TensorFlow's conversion takes a list's dtype from its first item when that is an
+    // np.float64 (`[np.float64(1), 2.0]` is float64, `[2.0, np.float64(1)]` float32); other
+    // NumPy scalars count as the Python numbers they equal.
+    var firstIsFloat64 = false
+    switch leaves.first {
+    case .standard(let scalar as NumPyScalar)?: firstIsFloat64 = scalar.dtype == .float64
+    default: break
+    }
     for leaf in leaves {
       var number = NumPyScalar.number(leaf)
       if let tensor = operand(leaf), tensor.rank == 0 { number = scalarValue(tensor) }
@@ -219,7 +227,9 @@ extension EagerTensors {
         at: range)
     }
     let inferred: EagerDType =
-      sawFloat ? .float32 : sawInt ? (large ? .int64 : .int32) : sawBool ? .bool : .float32
+      firstIsFloat64
+      ? .float64
+      : sawFloat ? .float32 : sawInt ? (large ? .int64 : .int32) : sawBool ? .bool : .float32
     let dtype = requested ?? inferred
     if sawFloat, dtype.isInteger || dtype == .bool {
       throw CellError(
