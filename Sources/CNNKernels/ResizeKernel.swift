@@ -6,6 +6,12 @@ import Foundation
 /// the 1024-step coefficient table and weights renormalized at the borders), `area` (ResizeArea),
 /// and `lanczos3`, `lanczos5`, `gaussian`, `mitchellcubic` (ScaleAndTranslate).
 public enum ResizeKernel {
+  /// The methods of TensorFlow 1's ResizeBilinear without half-pixel centers
+  /// (`tf.compat.v1.image.resize`): source position x * in / out, or with `align_corners`
+  /// x * (in - 1) / (out - 1), so that the corner pixels line up.
+  public static let bilinearLegacy = "bilinear (TensorFlow 1)"
+  public static let bilinearAlignCorners = "bilinear (TensorFlow 1, align_corners)"
+
   /// input (N, H, W, C), size (OH, OW) -> output (N, OH, OW, C)
   public static func resize(
     _ input: Tensor, size: [Int], method: String,
@@ -24,6 +30,10 @@ public enum ResizeKernel {
     case "bilinear":
       rows = .bilinear(input: height, output: size[0])
       columns = .bilinear(input: width, output: size[1])
+    case bilinearLegacy, bilinearAlignCorners:
+      let align = method == bilinearAlignCorners
+      rows = .legacyBilinear(input: height, output: size[0], alignCorners: align)
+      columns = .legacyBilinear(input: width, output: size[1], alignCorners: align)
     case "bicubic":
       rows = .bicubic(input: height, output: size[0])
       columns = .bicubic(input: width, output: size[1])
@@ -119,6 +129,22 @@ public enum ResizeKernel {
         let lower = max(Int(floor), 0)
         let upper = min(Int(position.rounded(.up)), input - 1)
         // The first weight is the lerp fraction (used as such), the second is unused.
+        return [(lower, position - floor), (upper, 0)]
+      }
+      return Axis(taps: taps, combine: .lerp)
+    }
+
+    /// ResizeBilinear's legacy scaler: position x * scale with scale in / out, or
+    /// (in - 1) / (out - 1) with `alignCorners` and more than one output (float32 throughout).
+    static func legacyBilinear(input: Int, output: Int, alignCorners: Bool) -> Axis {
+      let scale =
+        alignCorners && output > 1
+        ? Float(input - 1) / Float(output - 1) : Float(input) / Float(output)
+      let taps = (0..<output).map { x -> [(index: Int, weight: Float)] in
+        let position = Float(x) * scale
+        let floor = position.rounded(.down)
+        let lower = max(Int(floor), 0)
+        let upper = min(Int(position.rounded(.up)), input - 1)
         return [(lower, position - floor), (upper, 0)]
       }
       return Axis(taps: taps, combine: .lerp)

@@ -7,25 +7,35 @@ public struct BatchNormalization: Layer {
   public let center: Bool
   public let scale: Bool
 
-  public var className: String { "BatchNormalization" }
+  /// `BatchNormalization`, or tf-keras' `layers.experimental.SyncBatchNormalization`, which
+  /// computes the same on one device (its statistics are summed across replicas).
+  public let className: String
+
+  /// The arguments both classes take, in order.
+  private static let commonParameters: [LayerSignature.Parameter] = [
+    .init("axis", .int(-1)), .init("momentum", .float(0.99)), .init("epsilon", .float(0.001)),
+    .init("center", .bool(true)), .init("scale", .bool(true)),
+    .init("beta_initializer", .string("zeros")), .init("gamma_initializer", .string("ones")),
+    .init("moving_mean_initializer", .string("zeros")),
+    .init("moving_variance_initializer", .string("ones")), .init("beta_regularizer", .none),
+    .init("gamma_regularizer", .none), .init("beta_constraint", .none),
+    .init("gamma_constraint", .none),
+  ]
 
   public static let signature = LayerSignature(
     "BatchNormalization",
-    [
-      .init("axis", .int(-1)), .init("momentum", .float(0.99)), .init("epsilon", .float(0.001)),
-      .init("center", .bool(true)), .init("scale", .bool(true)),
-      .init("beta_initializer", .string("zeros")), .init("gamma_initializer", .string("ones")),
-      .init("moving_mean_initializer", .string("zeros")),
-      .init("moving_variance_initializer", .string("ones")), .init("beta_regularizer", .none),
-      .init("gamma_regularizer", .none), .init("beta_constraint", .none),
-      .init("gamma_constraint", .none), .init("synchronized", .bool(false)),
+    commonParameters + [
+      .init("synchronized", .bool(false)),
       .init("renorm", .bool(false)), .init("renorm_clipping", .none),
       .init("renorm_momentum", .float(0.99)), .init("fused", .none),
       .init("virtual_batch_size", .none), .init("adjustment", .none),
     ])
 
-  public init(_ common: LayerCommon) throws(KerasError) {
+  public static let syncSignature = LayerSignature("SyncBatchNormalization", commonParameters)
+
+  public init(_ common: LayerCommon, className: String = "BatchNormalization") throws(KerasError) {
     self.common = common
+    self.className = className
     let arguments = common.arguments
     axes = try Self.axisList(arguments["axis"], className: "BatchNormalization")
     epsilon = try arguments.double("epsilon")

@@ -85,6 +85,9 @@ public enum LayerCatalog {
     }
     add(BatchNormalization.signature) { common throws(KerasError) in try BatchNormalization(common)
     }
+    add(BatchNormalization.syncSignature) { common throws(KerasError) in
+      try BatchNormalization(common, className: "SyncBatchNormalization")
+    }
     add(LayerNormalization.signature) { common throws(KerasError) in try LayerNormalization(common)
     }
     add(Dense.signature) { common throws(KerasError) in try Dense(common) }

@@ -4,11 +4,43 @@
 /// recognises what the recorded operations compute when that is one of the activations the
 /// kernels have; the layer then computes that activation, forward and backward.
 public enum TracedActivation {
-  /// The activation that `program` (one input, value 0) computes element by element, or nil
-  /// when its operations are not one of the recognised forms.
-  public static func activation(of program: LambdaTrace.Program) -> ActivationFunction? {
-    guard program.inputCount == 1 else { return nil }
-    let operations = program.operations
+  /// One recorded step: a tensor operation, or a layer the function made and called
+  /// (`ReLU(6.)(x + 3.)`, `Multiply()([Activation(hard_sigmoid)(x), x])`), with its inputs.
+  struct Step {
+    let layer: any Layer
+    let inputs: [Int]
+  }
+
+  /// The activation that the function computes from `input` to `output` (the symbolic tensor
+  /// it was called on, and what it returned) element by element, or nil when what it recorded
+  /// is not one of the recognised forms.
+  public static func activation(input: KerasTensor, output: KerasTensor) -> ActivationFunction? {
+    var values: [ObjectIdentifier: Int] = [ObjectIdentifier(input): 0]
+    var steps: [Step] = []
+    var visiting = Set<ObjectIdentifier>()
+    func visit(_ tensor: KerasTensor) -> Int? {
+      if let value = values[ObjectIdentifier(tensor)] { return value }
+      let layer = tensor.producer.layer
+      guard
+        layer is any TensorOperationLayer || layer is ReLU || layer is Merge
+          || layer is Activation,
+        !tensor.inputs.isEmpty, visiting.insert(ObjectIdentifier(tensor)).inserted
+      else { return nil }
+      var wiring: [Int] = []
+      for input in tensor.inputs {
+        guard let value = visit(input) else { return nil }
+        wiring.append(value)
+      }
+      steps.append(Step(layer: layer, inputs: wiring))
+      values[ObjectIdentifier(tensor)] = steps.count
+      return steps.count
+    }
+    guard let output = visit(output) else { return nil }
+    return activation(steps, output: output)
+  }
+
+  /// The activation of `steps` (value 0 is the input, step k is value k + 1) at value `output`.
+  static func activation(_ operations: [Step], output: Int) -> ActivationFunction? {
     /// What value `index` is: the input, or operation `index - 1`'s function and inputs.
     func operation(_ index: Int) -> (TensorFunction, [Int])? {
       guard index >= 1, index - 1 < operations.count else { return nil }
@@ -29,8 +61,23 @@ public enum TracedActivation {
           .binary(binary, constant: layer.constant, constantFirst: layer.constantFirst),
           step.inputs
         )
+      case let layer as ReLU where layer.negativeSlope == 0 && layer.threshold == 0:
+        switch layer.maxValue {
+        case nil: return (.unary(.relu), step.inputs)
+        case 6?: return (.unary(.relu6), step.inputs)
+        case let maxValue?: return (.clip(min: 0, max: maxValue), step.inputs)
+        }
+      case let layer as Merge where layer.kind == .multiply && step.inputs.count == 2:
+        return (.binary(.multiply, constant: nil, constantFirst: false), step.inputs)
       default: return nil
       }
+    }
+    /// The activation of an `Activation` layer the function called at value `index`, on the input.
+    func activationLayer(_ index: Int) -> ActivationFunction? {
+      guard index >= 1, index - 1 < operations.count,
+        let layer = operations[index - 1].layer as? Activation, operations[index - 1].inputs == [0]
+      else { return nil }
+      return layer.function
     }
     /// The element-wise function of one tensor that value `index` is of the input, by itself.
     func single(_ index: Int) -> ActivationFunction? {
@@ -62,10 +109,65 @@ public enum TracedActivation {
       default: return nil
       }
     }
-    let output = program.output
+    /// The operations that relu6(x + 3) at value `index` takes (`tf.nn.relu6(x + 3)`,
+    /// `K.relu(x + 3, max_value=6)` as relu then clip, `K.clip(x + 3, 0, 6)`), or nil.
+    func reluSixOfInputPlusThree(_ index: Int) -> Int? {
+      guard let (function, inputs) = operation(index), inputs.count == 1 else { return nil }
+      func plusThree(_ index: Int) -> Bool {
+        guard let (function, inputs) = operation(index), inputs == [0],
+          case .binary(.add, 3?, _) = function
+        else { return false }
+        return true
+      }
+      switch function {
+      case .unary(.relu6): return plusThree(inputs[0]) ? 2 : nil
+      case .clip(0, 6):
+        if plusThree(inputs[0]) { return 2 }
+        guard let (inner, innerInputs) = operation(inputs[0]), case .unary(.relu) = inner,
+          innerInputs.count == 1, plusThree(innerInputs[0])
+        else { return nil }
+        return 3
+      default: return nil
+      }
+    }
+    /// The value that `value / 6` or `value * (1 / 6)` at `index` divides, or nil.
+    func sixth(_ index: Int) -> Int? {
+      guard let (function, inputs) = operation(index), inputs.count == 1 else { return nil }
+      switch function {
+      case .binary(.divide, 6?, false): return inputs[0]
+      case .binary(.multiply, let constant?, _) where abs(constant - 1.0 / 6.0) < 1e-12:
+        return inputs[0]
+      default: return nil
+      }
+    }
+    /// Keras 3's `hard_sigmoid`, relu6(x + 3) / 6, at value `index`: its operation count.
+    func hardSigmoidReLU6(_ index: Int) -> Int? {
+      guard let inner = sixth(index), let count = reluSixOfInputPlusThree(inner) else { return nil }
+      return count + 1
+    }
+    /// `hard_swish`, x * relu6(x + 3) / 6 (MobileNetV3's), in either order of its product and
+    /// division: its operation count.
+    func hardSwish(_ index: Int) -> Int? {
+      func product(_ index: Int, _ factor: (Int) -> Int?) -> Int? {
+        guard let (function, inputs) = operation(index), case .binary(.multiply, nil, _) = function,
+          inputs.count == 2, inputs.contains(0)
+        else { return nil }
+        return factor(inputs[0] == 0 ? inputs[1] : inputs[0]).map { $0 + 1 }
+      }
+      if let count = product(index, hardSigmoidReLU6) { return count }
+      if let count = product(index, { activationLayer($0) == .hardSigmoidReLU6 ? 1 : nil }) {
+        return count
+      }
+      guard let inner = sixth(index), let count = product(inner, reluSixOfInputPlusThree) else {
+        return nil
+      }
+      return count + 1
+    }
     // Every operation leads to the output (nothing computed aside): each form has its count.
     guard output == operations.count else { return nil }
     if operations.count <= 1 { return single(output) }
+    if hardSwish(output) == operations.count { return .hardSwish }
+    if hardSigmoidReLU6(output) == operations.count { return .hardSigmoidReLU6 }
     guard let (function, inputs) = operation(output) else { return nil }
     switch function {
     case .clip(let low, let high) where low == 0 && high > 0 && operations.count == 2:

@@ -64,6 +64,18 @@ public final class NameScope {
     counters[base] = used - 1
   }
 
+  /// Runs `body`, then gives back every name it took: the layers a script's activation function
+  /// makes when ConvBook runs it once to know what it computes, which Keras never names at that
+  /// point (tf-keras calls it in a function graph with names of its own; Keras 3's `Activation`
+  /// knows its output shape without calling it).
+  public func withoutTakingNames<Result, Failure: Error>(
+    _ body: () throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    let saved = counters
+    defer { counters = saved }
+    return try body()
+  }
+
   /// The next automatic name for an object whose snake-case class name is `base`.
   public func uniqueName(_ base: String, zeroBased: Bool = true) -> String {
     let used = counters[base, default: 0]

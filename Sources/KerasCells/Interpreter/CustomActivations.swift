@@ -56,10 +56,12 @@ enum CustomActivations {
     let refusal = "ConvBook does not support the activation function `\(name)` yet"
     let result: Value
     do {
-      result = try Calls.call(
-        function, positional: [.kerasTensor(symbolic)], keywords: [],
-        site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: name),
-        interpreter: interpreter)
+      result = try interpreter.kerasNames.withoutTakingNames { () throws(CellError) in
+        try Calls.call(
+          function, positional: [.kerasTensor(symbolic)], keywords: [],
+          site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: name),
+          interpreter: interpreter)
+      }
     } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
       throw CellError.unsupported(
         refusal + " (it calls what ConvBook lacks: \(error.message))", at: range)
@@ -69,8 +71,7 @@ enum CustomActivations {
         at: range)
     }
     guard case .kerasTensor(let output) = result,
-      let program = LambdaTrace.program(inputs: [symbolic], output: output),
-      let activation = TracedActivation.activation(of: program)
+      let activation = TracedActivation.activation(input: symbolic, output: output)
     else {
       throw .unsupported(
         refusal

@@ -27,6 +27,11 @@ enum KerasLayerConfigs {
 
   private static func keras2Defaults(_ className: String) -> [(String, Value)]? {
     switch className {
+    case "SyncBatchNormalization":
+      // BatchNormalization's settings under its own name.
+      return keras2Defaults("BatchNormalization").map {
+        [("name", .string("sync_batch_normalization"))] + $0.dropFirst()
+      }
     case "Conv1D":
       return [
         ("name", .string("conv1d")),

@@ -15,6 +15,16 @@ enum TensorArithmetic {
     if operation == .power {
       return try power(left, right, range: range, interpreter: interpreter)
     }
+    if operation == .matrixMultiply, case .kerasTensor(let a) = left,
+      case .kerasTensor(let b) = right
+    {
+      // `a @ b`: tf-keras' `tf.linalg.matmul` layer, Keras 3's `matmul` operation.
+      let keras3 = interpreter.kerasVersion == .keras3
+      return .kerasTensor(
+        try TensorFunctions.apply(
+          .matmul(transposeA: false, transposeB: false), keras3 ? "matmul" : "tf.linalg.matmul",
+          [a, b], interpreter: interpreter, range: range))
+    }
     let kind: TFOpLambda.Operation
     switch operation {
     case .add: kind = .add
