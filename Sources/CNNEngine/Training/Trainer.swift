@@ -85,7 +85,7 @@ public final class Trainer {
   let names: [String]
   private var variables: [[Float]]
   private let shapes: [[Int]]
-  private let trainable: [Bool]
+  private var trainable: [Bool]
   /// (variable index, l1, l2) of every regularized weight.
   private let regularizers: [(Int, Float, Float)]
   /// Moving statistics by Keras name (also kept in `variables`, synchronised after training).
@@ -708,6 +708,14 @@ public final class Trainer {
     return (
       gradients, squares, inputGradients ? graph.program.inputs.map { valueGradients[$0] } : []
     )
+  }
+
+  /// Sets which weights the optimizer updates (Keras names; others keep their flag), as Keras
+  /// decides it: tf-keras when the model was compiled, Keras 3 at each call.
+  public func setTrainable(_ flags: [String: Bool]) {
+    for (index, name) in names.enumerated() {
+      if let flag = flags[name] { trainable[index] = flag }
+    }
   }
 
   /// The sum of the l1/l2 penalties at the current weights.

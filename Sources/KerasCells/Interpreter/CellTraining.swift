@@ -35,6 +35,11 @@ public final class CellTraining {
   /// The names of each model's logs in its latest `fit` or `evaluate` (tf-keras'
   /// `metrics_names` once training has built the metrics).
   var metricNames: [ObjectIdentifier: [String]] = [:]
+  /// tf-keras' trainable flag of each weight when the model was compiled (by Keras name): its
+  /// training keeps them until the next `compile`, whatever `trainable` says meanwhile (the GAN
+  /// pattern: a discriminator compiled, then frozen inside the combined model, still trains on
+  /// its own). Keras 3 reads the flags at each call instead.
+  var compiledTrainable: [ObjectIdentifier: [String: Bool]] = [:]
   /// `model.stop_training`, per model (set by a callback to end `fit` after the epoch).
   var stopTraining: [ObjectIdentifier: Bool] = [:]
 

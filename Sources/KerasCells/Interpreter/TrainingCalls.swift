@@ -448,7 +448,14 @@ enum TrainingCalls {
     let training = interpreter.session.training
     let key = ObjectIdentifier(model)
     training.synchronize(model)
-    if let trainer = training.states[key]?.trainer { return trainer }
+    // Which weights train: tf-keras' flags at compile, Keras 3's now.
+    let flags =
+      interpreter.kerasVersion == .keras3
+      ? trainableFlags(of: model) : training.compiledTrainable[key]
+    if let trainer = training.states[key]?.trainer {
+      if let flags { trainer.setTrainable(flags) }
+      return trainer
+    }
     guard let compiled = model.compileArguments else {
       throw CellError(
         type: "RuntimeError",
@@ -490,6 +497,7 @@ enum TrainingCalls {
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration,
         memoryBudget: interpreter.session.limits.modelMemoryBudget)
+      if let flags { trainer.setTrainable(flags) }
       training.states[key]?.trainer = trainer
       return trainer
     } catch let error as TrainingError {
@@ -520,11 +528,23 @@ enum TrainingCalls {
     }
   }
 
+  /// Each weight's trainable flag now, by Keras name (nil before the model is built).
+  static func trainableFlags(of model: SequentialModel) -> [String: Bool]? {
+    guard model.isBuilt, let entries = try? ModelWeights.expected(for: model) else { return nil }
+    var flags: [String: Bool] = [:]
+    for entry in entries where flags[entry.kerasName] == nil {
+      flags[entry.kerasName] = entry.spec.trainable
+    }
+    return flags
+  }
+
   static func compiled(
     _ model: SequentialModel, session: KerasSession, site: CallSite, version: KerasVersion,
     validate: Bool = true
   ) throws(CellError) {
     let key = ObjectIdentifier(model)
+    session.training.compiledTrainable[key] =
+      version == .keras3 ? nil : trainableFlags(of: model)
     if var state = session.training.states[key] {
       if let trainer = state.trainer { state.weights = trainer.weights }
       state.trainer = nil
