@@ -43,7 +43,7 @@ import Testing
     let result = KerasSession(kerasVersion: .keras2).run(Self.script)
     #expect(result.printed(footer: .modern).isEmpty)
     #expect(result.error?.type == nil)
-    #expect(result.error?.message.hasPrefix("printing a tf-keras layer or model") == true)
+    #expect(result.error?.message.hasPrefix("ConvBook does not print a tf-keras layer") == true)
     #expect(result.error?.range.start.line == 4)
   }
 }
