@@ -65,6 +65,10 @@ enum Builtins {
       return try RegularizerLookup.get(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
+    if name == "keras.constraints.get" {
+      return try ConstraintLookup.get(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
     if name == "keras.initializers.get" {
       return try InitializerLookup.get(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)

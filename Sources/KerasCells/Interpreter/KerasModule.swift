@@ -458,6 +458,9 @@ public enum KerasModule: Equatable {
       return Self.initializerNames.contains(name) || name == "Initializer"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .constraints:
+      if name == "get" {
+        return .function(Callable(.builtin("keras.constraints.get"), path: path))
+      }
       return Self.constraintNames.contains(name) || name == "Constraint"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .activations:
