@@ -19,6 +19,8 @@ MODULES = [
     "os.path", "random", "re", "string", "sys", "textwrap", "types", "typing",
     # Not the standard library, but imported beside it to check versions (`packaging` 26).
     "packaging.version",
+    # The copy of `distutils` setuptools installs, which Python 3.11 imports (`LooseVersion`).
+    "distutils.version",
 ]
 
 

@@ -60,20 +60,50 @@ public enum PythonFormat {
 
   /// `repr(str)`: single quotes unless the text contains one and no double quote.
   public static func quoted(_ text: String) -> String {
-    let useDouble = text.contains("'") && !text.contains("\"")
-    let quote: Character = useDouble ? "\"" : "'"
-    var result = String(quote)
-    for character in text {
-      switch character {
+    let quote: Unicode.Scalar =
+      text.unicodeScalars.contains("'") && !text.unicodeScalars.contains("\"") ? "\"" : "'"
+    return String(quote) + escaped(text, quote: quote) + String(quote)
+  }
+
+  /// The inside of a str's repr between `quote`s, as CPython's `unicode_repr` writes it: the quote
+  /// and backslash escaped, `\t` `\n` `\r`, other control characters and every character Python
+  /// does not print (`str.isprintable`) as `\xNN`, `\uNNNN` or `\UNNNNNNNN`; code points, not
+  /// Swift's characters (`\r\n` is two escapes).
+  public static func escaped(_ text: String, quote: Unicode.Scalar) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case quote: result += "\\" + String(quote)
       case "\\": result += "\\\\"
       case "\n": result += "\\n"
+      case "\r": result += "\\r"
       case "\t": result += "\\t"
-      case quote: result += "\\" + String(quote)
-      default: result.append(character)
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || !isPrintable(scalar) {
+          let (marker, width) =
+            scalar.value < 0x100 ? ("x", 2) : scalar.value < 0x10000 ? ("u", 4) : ("U", 8)
+          let hex = String(scalar.value, radix: 16)
+          result += "\\" + marker + String(repeating: "0", count: width - hex.count) + hex
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
     }
-    result.append(quote)
     return result
+  }
+
+  /// `str.isprintable()` for one code point: not a control, format, surrogate, private-use,
+  /// unassigned or separator character (the space aside).
+  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator,
+      .paragraphSeparator:
+      return false
+    case .spaceSeparator:
+      return scalar == " "
+    default:
+      return true
+    }
   }
 
   /// An integer with thousands separators: `11,574,090`.

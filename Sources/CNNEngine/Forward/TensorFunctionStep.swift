@@ -138,6 +138,8 @@ enum TensorFunctionStep {
       return try Tensor(shape: constant.shape, scalars: constant.values)
     case .dynamicReshape:
       return try first.reshaped(outputShape)
+    case .broadcastTo:
+      return try ElementwiseKernel.broadcast(first, to: outputShape)
     case .dynamicResize(_, let method):
       return try PreprocessingKernels.resize(
         first, size: Array(outputShape[1...2]), method: method,

@@ -185,6 +185,28 @@ extension TensorFunction {
         }
       }
       return TensorShape(target)
+    case .broadcastTo(let entries):
+      guard let target = Self.sizes(entries, values: Array(values)) else {
+        throw .limitation(
+          "ConvBook does not support broadcast_to a shape tensor of unknown length")
+      }
+      if let bad = target.first(where: { ($0 ?? 0) < 0 }) {
+        throw error("Dimension \(bad!) must be >= 0")
+      }
+      // NumPy's rule, from the last axis: each of x's sizes is 1 or the target's.
+      let source = inputs[0].dimensions
+      guard source.count <= target.count else {
+        throw error(
+          "Unable to broadcast tensor of shape \(Self.bracketed(inputs[0])) to tensor of shape \(Self.bracketed(TensorShape(target)))"
+        )
+      }
+      for (size, wanted) in zip(source.reversed(), target.reversed()) {
+        guard let size, let wanted, size != 1, size != wanted else { continue }
+        throw error(
+          "Unable to broadcast tensor of shape \(Self.bracketed(inputs[0])) to tensor of shape \(Self.bracketed(TensorShape(target)))"
+        )
+      }
+      return TensorShape(target)
     case .dynamicResize(let entries, _):
       guard inputs[0].rank == 4 else {
         throw error("'images' must have either 3 or 4 dimensions.")

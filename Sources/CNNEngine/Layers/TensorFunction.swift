@@ -90,6 +90,10 @@ public enum TensorFunction: Sendable, Equatable {
   /// `tf.reshape(x, [batch, -1, 48])` where some sizes are tensors computed from shapes
   /// (`tf.shape(x)[0]`): tensor input 0 is `x`, the others hold the sizes (see `ShapeEntry`).
   case dynamicReshape([ShapeEntry])
+  /// `keras.ops.broadcast_to(x, shape)` / `tf.broadcast_to`: x repeated, NumPy's way, along the
+  /// axes where it has size 1 or that it lacks on the left; sizes may be tensors computed from
+  /// shapes (tensor input 0 is x, the others hold the sizes, see `ShapeEntry`).
+  case broadcastTo([ShapeEntry])
   /// `tf.image.resize(x, tf.shape(skip)[1:3], method)`: a size that holds tensors (tensor input 0
   /// is the image, the others the sizes, see `ShapeEntry`).
   case dynamicResize([ShapeEntry], method: String)
@@ -127,7 +131,8 @@ public enum TensorFunction: Sendable, Equatable {
     case .binary(_, let constant, _): return constant == nil ? 2 : 1
     case .matmul: return 2
     case .concat, .stack: return nil
-    case .dynamicReshape(let entries), .dynamicResize(let entries, _):
+    case .dynamicReshape(let entries), .dynamicResize(let entries, _),
+      .broadcastTo(let entries):
       return 1 + ShapeEntry.tensorCount(entries)
     case .select(let x, let y): return 1 + (x == nil ? 1 : 0) + (y == nil ? 1 : 0)
     case .randomNormal(let entries, _, _, _), .randomUniform(let entries, _, _, _):
@@ -367,7 +372,7 @@ public enum TensorFunction: Sendable, Equatable {
       }
       return TensorShape(dimensions)
     case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .dynamicResize,
-      .randomNormal, .randomUniform, .pool:
+      .randomNormal, .randomUniform, .pool, .broadcastTo:
       return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }

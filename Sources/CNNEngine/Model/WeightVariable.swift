@@ -20,7 +20,11 @@ public struct WeightVariable: Sendable, Equatable {
   /// output index (how weight values are found).
   public var name: String { "\(layerName)/\(spec.name):0" }
   /// Keras' variable name (`variable.name` under tf-keras): `conv2d/kernel:0`, `my_layer/kernel:0`.
-  public var kerasName: String { "\(scope ?? layerName)/\(spec.name):0" }
+  /// An empty scope: a weight tf-keras made outside any name scope (a custom layer's
+  /// `add_weight` in `__init__`: `Variable:0`).
+  public var kerasName: String {
+    scope == "" ? "\(spec.name):0" : "\(scope ?? layerName)/\(spec.name):0"
+  }
   public var shape: [Int] { spec.shape }
   public var trainable: Bool { spec.trainable }
 }

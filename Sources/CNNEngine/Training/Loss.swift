@@ -46,21 +46,32 @@ public struct Loss: Sendable, Equatable {
   /// The batch's loss and its gradient with respect to `prediction`, or with respect to `logits`
   /// when they are given (the model's last softmax or sigmoid is then skipped by the backward
   /// pass). prediction (N, ..., C), target: the same shape, or class indices (N, ...) / (N, ..., 1)
-  /// for the sparse loss.
-  func evaluate(prediction: [Float], logits: [Float]?, target: [Float], classes: Int)
-    -> (loss: Float, gradient: [Float])
-  {
+  /// for the sparse loss. `sampleWeights` (one per sample, `fit(sample_weight=)` or
+  /// `class_weight=`) scale each sample's losses before the mean over the batch, as Keras'
+  /// `SUM_OVER_BATCH_SIZE` reduction does (the divisor stays the count of losses).
+  func evaluate(
+    prediction: [Float], logits: [Float]?, target: [Float], classes: Int,
+    sampleWeights: [Float]? = nil
+  ) -> (loss: Float, gradient: [Float]) {
     let lines = prediction.count / max(1, classes)
     var gradient = [Float](repeating: 0, count: prediction.count)
     var total: Float = 0
+    /// Lines (positions) per sample, for the sample weight of a line.
+    let linesPerSample = max(1, lines / max(1, sampleWeights?.count ?? 1))
+    func weight(_ line: Int) -> Float {
+      guard let sampleWeights else { return 1 }
+      let sample = line / linesPerSample
+      return sample < sampleWeights.count ? sampleWeights[sample] : 1
+    }
     switch kind {
     case .cellFunction:
       preconditionFailure("a traced loss is evaluated on tensors (TracedLoss.evaluate)")
     case .meanSquaredError, .meanAbsoluteError:
       // Per line: mean over the last axis; then the mean over lines.
-      let scale = 1 / Float(classes * max(1, lines))
+      let mean = 1 / Float(classes * max(1, lines))
       for line in 0..<lines {
         var sum: Float = 0
+        let scale = mean * weight(line)
         for i in 0..<classes {
           let index = line * classes + i
           let d = prediction[index] - target[index]
@@ -72,13 +83,15 @@ public struct Loss: Sendable, Equatable {
             gradient[index] = (d > 0 ? 1 : d < 0 ? -1 : 0) * scale
           }
         }
-        total += sum / Float(classes)
+        total += sum / Float(classes) * weight(line)
       }
     case .categoricalCrossentropy, .sparseCategoricalCrossentropy:
       let sparse = kind == .sparseCategoricalCrossentropy
-      let scale = 1 / Float(max(1, lines))
+      let mean = 1 / Float(max(1, lines))
       for line in 0..<lines {
         let base = line * classes
+        let lineWeight = weight(line)
+        let scale = mean * lineWeight
         var y = [Float](repeating: 0, count: classes)
         if sparse {
           let label = Int(target[line])
@@ -99,7 +112,7 @@ public struct Loss: Sendable, Equatable {
             loss -= y[i] * logProbability
             gradient[base + i] = (Foundation.exp(logProbability) - y[i]) * scale
           }
-          total += loss
+          total += loss * lineWeight
         } else if sparse {
           // tf-keras: log(clip(p)) are the logits of the sparse softmax crossentropy.
           var clipped = [Float](repeating: 0, count: classes)
@@ -119,7 +132,7 @@ public struct Loss: Sendable, Equatable {
             gradient[base + i] =
               inside ? (clipped[i] / sum - y[i]) / clipped[i] * scale : 0
           }
-          total += loss
+          total += loss * lineWeight
         } else {
           // p / sum(p), clipped, -sum(y * log(p)).
           var sum: Float = 0
@@ -137,13 +150,14 @@ public struct Loss: Sendable, Equatable {
           var dot: Float = 0
           for i in 0..<classes { dot += upstream[i] * normalized[i] }
           for i in 0..<classes { gradient[base + i] = (upstream[i] - dot) / sum * scale }
-          total += loss
+          total += loss * lineWeight
         }
       }
     case .binaryCrossentropy:
-      let scale = 1 / Float(classes * max(1, lines))
+      let mean = 1 / Float(classes * max(1, lines))
       for line in 0..<lines {
         var sum: Float = 0
+        let scale = mean * weight(line)
         for i in 0..<classes {
           let index = line * classes + i
           let y = target[index]
@@ -162,7 +176,7 @@ public struct Loss: Sendable, Equatable {
             gradient[index] = inside ? (-y / a + (1 - y) / b) * scale : 0
           }
         }
-        total += sum / Float(classes)
+        total += sum / Float(classes) * weight(line)
       }
     }
     return (total / Float(max(1, lines)), gradient)

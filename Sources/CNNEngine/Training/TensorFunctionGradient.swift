@@ -30,7 +30,7 @@ enum TensorFunctionGradient {
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .randomUniform,
-      .oneHot, .gather, .constant:
+      .oneHot, .gather, .constant, .broadcastTo:
       return nil
     case .resize(_, _, let method), .dynamicResize(_, let method):
       // TensorFlow has no gradient for ResizeArea either.
@@ -109,6 +109,11 @@ enum TensorFunctionGradient {
     case .dynamicReshape:
       // The sizes are whole numbers computed from shapes: no gradient flows into them.
       return [g] + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
+    case .broadcastTo:
+      // Each value of x gets the sum of the gradient over the positions it was repeated to.
+      let map = MergeTraining.broadcastIndices(from: inputs[0].shape, to: outputShape)
+      return [sum(g, map, count: inputs[0].count)]
+        + inputs.dropFirst().map { [Float](repeating: 0, count: $0.count) }
     case .shape, .randomNormal, .randomUniform, .oneHot, .constant:
       // (One-hot reads whole-number indices, which have no gradient.)
       // Values that depend on no input value (sizes, random deviates).

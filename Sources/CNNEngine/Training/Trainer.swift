@@ -52,6 +52,20 @@ public final class Trainer {
     public var seconds: Double
   }
 
+  /// Calls made around each batch of `fit` and `evaluate`, for Keras' batch-level callbacks:
+  /// `begin(step)` before a batch, `end(step, values)` after it with the running averages in
+  /// `historyNames` order (the logs Keras gives `on_train_batch_end`). Either returns false to
+  /// stop after that batch (`self.model.stop_training = True`, or an error the caller keeps).
+  public struct BatchHooks {
+    public var begin: (Int) -> Bool
+    public var end: (Int, [Float]) -> Bool
+
+    public init(begin: @escaping (Int) -> Bool, end: @escaping (Int, [Float]) -> Bool) {
+      self.begin = begin
+      self.end = end
+    }
+  }
+
   public let model: SequentialModel
   /// `compile`'s settings; callbacks change the learning rate between epochs.
   public private(set) var configuration: TrainingConfiguration
@@ -405,10 +419,11 @@ public final class Trainer {
   /// Trains on one tensor per model input and one target per model output (in `model.inputs` /
   /// `model.outputs` order); returns `history.history` in Keras' key order.
   public func fit(
-    inputs: [Tensor], targets: [Tensor], options: Options,
-    progress: (EpochReport) -> Void = { _ in }
+    inputs: [Tensor], targets: [Tensor], options: Options, sampleWeights: [Float]? = nil,
+    hooks: BatchHooks? = nil, progress: (EpochReport) -> Void = { _ in }
   ) throws(TrainingError) -> TrainingHistory {
     try check(inputs: inputs, targets: targets, options: options)
+    try check(sampleWeights: sampleWeights, samples: inputs[0].shape[0])
     let samples = inputs[0].shape[0]
     var trainCount = samples
     if options.validationSplit > 0 {
@@ -439,26 +454,33 @@ public final class Trainer {
       }
       var totals = [Double](repeating: 0, count: names.count)
       var counts = [Int](repeating: 0, count: names.count)
+      func averages() -> [Float] {
+        names.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+      }
       for step in 0..<stepsPerEpoch {
+        if let hooks, !hooks.begin(step) { break }
         let indices = Array(
           order[(step * options.batchSize)..<min(trainCount, (step + 1) * options.batchSize)])
         var generator = SeededGenerator(seed: options.seed, stream: "dropout/\(epoch)/\(step)")
         let result = try trainBatch(
           inputs: inputs.map { Self.gather($0, indices) },
           targets: targets.map { Self.gather($0, indices) }, metrics: metrics,
+          sampleWeights: sampleWeights.map { weights in indices.map { weights[$0] } },
           generator: &generator)
         for (k, (sum, count)) in result.enumerated() {
           totals[k] += sum
           counts[k] += count
         }
+        if let hooks, !hooks.end(step, averages()) { break }
       }
-      var values: [Float] = names.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+      var values = averages()
       if trainCount < samples {
         let validation = Array(trainCount..<samples)
         values += try evaluate(
           inputs: inputs.map { Self.gather($0, validation) },
           targets: targets.map { Self.gather($0, validation) }, metrics: metrics,
-          batchSize: options.batchSize)
+          batchSize: options.batchSize,
+          sampleWeights: sampleWeights.map { weights in validation.map { weights[$0] } })
       }
       history.append(values)
       progress(
@@ -477,30 +499,42 @@ public final class Trainer {
 
   /// `evaluate` with one tensor per model input and one target per output; the values in
   /// `historyNames` order.
-  public func evaluate(inputs: [Tensor], targets: [Tensor], batchSize: Int = 32)
-    throws(TrainingError) -> [Float]
-  {
+  public func evaluate(
+    inputs: [Tensor], targets: [Tensor], batchSize: Int = 32, sampleWeights: [Float]? = nil,
+    hooks: BatchHooks? = nil
+  ) throws(TrainingError) -> [Float] {
     try check(inputs: inputs, targets: targets, options: Options(batchSize: batchSize))
+    try check(sampleWeights: sampleWeights, samples: inputs[0].shape[0])
     let outputShapes = try self.outputShapes(inputs: inputs, batch: 1)
     let metrics = metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
-    return try evaluate(inputs: inputs, targets: targets, metrics: metrics, batchSize: batchSize)
+    return try evaluate(
+      inputs: inputs, targets: targets, metrics: metrics, batchSize: batchSize,
+      sampleWeights: sampleWeights, hooks: hooks)
   }
 
-  private func evaluate(inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batchSize: Int)
-    throws(TrainingError) -> [Float]
-  {
+  private func evaluate(
+    inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batchSize: Int,
+    sampleWeights: [Float]? = nil, hooks: BatchHooks? = nil
+  ) throws(TrainingError) -> [Float] {
     let samples = inputs[0].shape[0]
     var totals: [Double] = []
     var counts: [Int] = []
     var start = 0
     let penalty = regularizationLoss()
+    func averages() -> [Float] {
+      totals.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+    }
+    var step = 0
     while start < samples {
+      if let hooks, !hooks.begin(step) { break }
       let indices = Array(start..<min(samples, start + batchSize))
       var generator = SeededGenerator(seed: 0)
       let batchTargets = targets.map { Self.gather($0, indices) }
       let (outputs, kept) = try forward(
         inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
-      let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: batchTargets)
+      let losses = try lossesAndGradients(
+        outputs: outputs, kept: kept, targets: batchTargets,
+        sampleWeights: sampleWeights.map { weights in indices.map { weights[$0] } })
       let values = try reported(
         losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
         metrics: metrics, batch: indices.count)
@@ -513,8 +547,10 @@ public final class Trainer {
         counts[k] += count
       }
       start += batchSize
+      if let hooks, !hooks.end(step, averages()) { break }
+      step += 1
     }
-    return totals.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+    return averages()
   }
 
   /// A batch's (sum, count) per `historyNames` entry: the losses weighted by the batch size (the
@@ -540,11 +576,13 @@ public final class Trainer {
   // MARK: One batch
 
   private func trainBatch(
-    inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], generator: inout SeededGenerator
+    inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], sampleWeights: [Float]?,
+    generator: inout SeededGenerator
   ) throws(TrainingError) -> [(Double, Int)] {
     let penalty = regularizationLoss()
     let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
-    let losses = try lossesAndGradients(outputs: outputs, kept: kept, targets: targets)
+    let losses = try lossesAndGradients(
+      outputs: outputs, kept: kept, targets: targets, sampleWeights: sampleWeights)
     let reported = try reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
@@ -738,12 +776,19 @@ public final class Trainer {
   /// softmax or sigmoid and its loss is a crossentropy (tf-keras' `_keras_logits`), or when the
   /// loss says `from_logits=True`.
   private func lossesAndGradients(
-    outputs: [Tensor], kept: [TrainingGraph.Kept], targets: [Tensor]
+    outputs: [Tensor], kept: [TrainingGraph.Kept], targets: [Tensor],
+    sampleWeights: [Float]? = nil
   ) throws(TrainingError) -> [(loss: Float, gradient: [Float], ofLogits: Bool)] {
     try outputs.indices.map { k throws(TrainingError) in
       let output = outputs[k]
       let loss = self.outputs[k].loss
       if let traced = loss.traced {
+        if sampleWeights != nil {
+          throw TrainingError(
+            .configuration,
+            "ConvBook cannot weigh the samples (sample_weight or class_weight) of the loss \(traced.name) yet"
+          )
+        }
         let result = try traced.evaluate(prediction: output, target: targets[k])
         return (result.loss, result.gradient, false)
       }
@@ -757,7 +802,8 @@ public final class Trainer {
         logits = output.scalars
       }
       let result = loss.evaluate(
-        prediction: output.scalars, logits: logits, target: targets[k].scalars, classes: classes)
+        prediction: output.scalars, logits: logits, target: targets[k].scalars, classes: classes,
+        sampleWeights: sampleWeights)
       return (result.loss, result.gradient, readsLogits[k])
     }
   }
@@ -768,6 +814,17 @@ public final class Trainer {
   private func outputShapes(inputs: [Tensor], batch: Int) throws(TrainingError) -> [[Int]] {
     let shapes = try graph.shapes(inputShapes: inputs.map { [batch] + $0.shape.dropFirst() })
     return graph.program.outputs.map { shapes[$0] }
+  }
+
+  /// One finite weight per sample.
+  private func check(sampleWeights: [Float]?, samples: Int) throws(TrainingError) {
+    guard let sampleWeights else { return }
+    guard sampleWeights.count == samples else {
+      throw TrainingError(
+        .data,
+        "Data cardinality is ambiguous: the sample weights hold \(sampleWeights.count) values for \(samples) samples. Make sure all arrays contain the same number of samples."
+      )
+    }
   }
 
   private func check(inputs: [Tensor], targets: [Tensor], options: Options) throws(TrainingError) {

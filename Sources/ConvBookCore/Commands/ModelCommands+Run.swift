@@ -46,11 +46,13 @@ extension ModelCommands {
   }
 
   /// What the script printed, each summary in `format` (names escaped for a terminal; the styles
-  /// are Keras 3's own).
+  /// are Keras 3's own). Printed text has its control characters escaped on a terminal only: to a
+  /// pipe or a file it goes byte for byte as Python writes it (Keras 3's bold error messages).
   static func printedText(_ outputs: [CellOutput], format: SummaryFormat) -> String {
     outputs.map { output in
       switch output {
-      case .text(let text): return TerminalText.escapedKeepingLines(text)
+      case .text(let text):
+        return format.console.isTerminal ? TerminalText.escapedKeepingLines(text) : text
       case .summary(let summary): return format.render(SummaryReport.terminalSafe(summary))
       case .standardError: return ""
       }

@@ -33,6 +33,10 @@ enum ActivationLookup {
       of: name, positional: positional, keywords: keywords, site: site)
     switch name {
     case "serialize":
+      if case .function(let callable) = identifier, let function = callable.userFunction {
+        // A script's function: its name, or the config dict of a function Keras does not know.
+        return CustomActivations.serialized(function.name, keras3: keras3)
+      }
       guard case .function(let callable) = identifier,
         case .activation(let activation) = callable.kind
       else {
@@ -49,6 +53,10 @@ enum ActivationLookup {
         // A callable is returned as it is (an activation function or the cell's own).
         _ = callable
         return identifier
+      case .string(let given)
+      where !keras3 && CustomObjects.registered(given, session: interpreter.session) != nil:
+        // tf-keras reads the registered custom objects before its own functions.
+        return CustomObjects.registered(given, session: interpreter.session) ?? identifier
       case .string(let given):
         let canonical = given == "silu" ? "swish" : given
         guard KerasModule.activationNames.contains(given),

@@ -18,6 +18,37 @@ enum ArrayOperations {
     return array
   }
 
+  /// The number of elements of a new array of `shape`, with NumPy's errors for a negative
+  /// dimension and for a size whose bytes (`count * itemsize`) no address space holds; checked
+  /// before anything is allocated (the budget then refuses what is merely too large).
+  static func elementCount(_ shape: [Int], dtype: DType, range: SourceRange) throws(CellError)
+    -> Int
+  {
+    guard shape.allSatisfy({ $0 >= 0 }) else {
+      throw CellError(
+        type: "ValueError", message: "negative dimensions are not allowed", range: range)
+    }
+    var count = 1
+    var bytes = dtype.itemSize
+    var overflow = false
+    // NumPy multiplies the dimensions other than 0 by the item size, so an empty array whose
+    // other dimensions are huge is still too big.
+    for dimension in shape where dimension != 0 {
+      let (size, bytesOverflow) = bytes.multipliedReportingOverflow(by: dimension)
+      bytes = size
+      overflow = overflow || bytesOverflow
+    }
+    if !overflow { count = shape.reduce(1, *) }
+    guard !overflow else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        range: range)
+    }
+    return count
+  }
+
   /// NumPy's `NPY_MAXDIMS`.
   static let maximumDimensions = 64
 
@@ -62,20 +93,48 @@ enum ArrayOperations {
         guard let first = items.first else { break }
         probe = first
         continue
+      case .array(let inner) where inner.rank > 0:
+        // `np.array([a, b])`, `np.array(pairs)` of arrays: their dimensions come after the list's.
+        guard shape.count + inner.rank <= maximumDimensions else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(maximumDimensions).",
+            range: range)
+        }
+        shape += inner.shape
       default: break
       }
       break
     }
     var scalars: [Double] = []
     var dtype = DType.bool
+    var holdsArrays = false
+    func inhomogeneous(after depth: Int) -> CellError {
+      let detected = shape[..<depth].map(String.init)
+      return CellError(
+        type: "ValueError",
+        message:
+          "setting an array element with a sequence. The requested array has an inhomogeneous shape after \(depth) dimensions. The detected shape was (\(detected.joined(separator: ", "))\(detected.count == 1 ? "," : "")) + inhomogeneous part.",
+        range: range)
+    }
     func walk(_ item: Value, depth: Int) throws(CellError) {
       if depth < shape.count {
+        if case .array(let inner) = item, inner.rank > 0 {
+          // An array fills the dimensions it has, which must be the rest of the shape.
+          let rest = shape[depth...]
+          guard inner.shape.elementsEqual(rest) else {
+            let matching = zip(inner.shape, rest).prefix { $0 == $1 }.count
+            throw inhomogeneous(after: depth + matching)
+          }
+          dtype = promote(dtype, inner.dtype)
+          holdsArrays = true
+          scalars += inner.storage.doubles
+          try budget.tick(at: range)
+          return
+        }
         guard let items = item.sequenceItems, items.count == shape[depth] else {
-          throw CellError(
-            type: "ValueError",
-            message:
-              "setting an array element with a sequence. The requested array has an inhomogeneous shape after \(depth) dimensions.",
-            range: range)
+          throw inhomogeneous(after: depth)
         }
         for inner in items { try walk(inner, depth: depth + 1) }
         return
@@ -83,11 +142,14 @@ enum ArrayOperations {
       switch item {
       case .bool(let flag): scalars.append(flag ? 1 : 0)
       case .int(let number):
-        if dtype == .bool || dtype == .uint8 { dtype = .int64 }
+        // A Python int is an int64 element (`[np.float32(1), 2]` makes float64).
+        dtype = promote(dtype, .int64)
         scalars.append(Double(try integerScalar(number, range: range)))
       case .float(let number):
         dtype = .float64
         scalars.append(number)
+      case .array(let inner) where inner.rank > 0:
+        throw inhomogeneous(after: depth)
       case .bigInt(let number):
         throw .unsupported(
           "ConvBook arrays hold integers up to 2**53 exactly; \(PythonInteger.decimal(number) ?? "the integer") is larger",
@@ -110,7 +172,8 @@ enum ArrayOperations {
       try budget.tick(at: range)
     }
     try walk(value, depth: 0)
-    if shape.contains(0) { dtype = .float64 }
+    // An empty list is float64; empty arrays keep their dtype.
+    if shape.contains(0) && !holdsArrays { dtype = .float64 }
     var array = NDArray(dtype: dtype, shape: shape, doubles: scalars)
     if let requested { array = try convert(array, to: requested, range: range) }
     return try make(array, range: range, budget: budget)
@@ -199,7 +262,26 @@ enum ArrayOperations {
     }
   }
 
-  static func involvesArray(_ values: Value...) -> Bool {
+  /// A Python int beyond 2**53 beside an array (which `operand` does not take): NumPy computes
+  /// with it exactly, ConvBook refuses it as its limitation.
+  static func refuseLargeIntegers(_ values: Value..., range: SourceRange) throws(CellError) {
+    guard involvesArray(values) else { return }
+    for value in values {
+      switch value {
+      case .int(let number) where Double(number.magnitude) > NumPyIntegers.exactLimit:
+        _ = try integerScalar(number, range: range)
+      case .bigInt(let number):
+        throw .unsupported(
+          "ConvBook arrays hold integers up to 2**53 exactly; \(PythonInteger.decimal(number) ?? "the integer") is larger",
+          at: range)
+      default: break
+      }
+    }
+  }
+
+  static func involvesArray(_ values: Value...) -> Bool { involvesArray(values) }
+
+  static func involvesArray(_ values: [Value]) -> Bool {
     values.contains {
       switch $0 {
       case .array, .standard(is NumPyScalar): return true
@@ -268,6 +350,7 @@ enum ArrayOperations {
     let left = try asArray(left)
     let right = try asArray(right)
     guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
+      try refuseLargeIntegers(left, right, range: range)
       throw CellError(
         type: "TypeError",
         message:
@@ -351,6 +434,7 @@ enum ArrayOperations {
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
     guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
+      try refuseLargeIntegers(left, right, range: range)
       throw CellError(
         type: "TypeError",
         message:
@@ -640,7 +724,11 @@ enum ArrayOperations {
     for dimension in shape where dimension != -1 {
       let (product, overflow) = known.multipliedReportingOverflow(by: dimension)
       guard !overflow else {
-        throw CellError(type: "ValueError", message: "array is too big", range: range)
+        throw CellError(
+          type: "ValueError",
+          message:
+            "cannot reshape array of size \(array.count) into shape \(reshapeText(requested))",
+          range: range)
       }
       known = product
     }

@@ -25,10 +25,16 @@ extension ArrayOperations {
 
 extension ArrayOperations {
   /// `reduce` over none (everything), one or several axes.
+  /// `keepDims` (`keepdims=True`) keeps each reduced axis as a dimension of size 1, so that even
+  /// a reduction over everything gives an array.
   static func reduce(
-    _ reduction: Reduction, _ array: NDArray, axes: [Int]?, range: SourceRange,
-    budget: EvaluationBudget
+    _ reduction: Reduction, _ array: NDArray, axes: [Int]?, keepDims: Bool = false,
+    range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> Value {
+    if keepDims {
+      let result = try reduce(reduction, array, axes: axes, range: range, budget: budget)
+      return try keepingDimensions(result, of: array, axes: axes, range: range)
+    }
     guard let axes, axes.count != 1 else {
       return try reduce(reduction, array, axis: axes?.first, range: range, budget: budget)
     }
@@ -57,6 +63,29 @@ extension ArrayOperations {
       Array(array.shape[..<first]) + [array.shape[first...last].reduce(1, *)]
       + Array(array.shape[(last + 1)...])
     return try reduce(reduction, merged, axis: first, range: range, budget: budget)
+  }
+}
+
+extension ArrayOperations {
+  /// A reduction's result with its reduced axes kept as dimensions of size 1 (`keepdims=True`):
+  /// `array`'s shape with those axes (all of them for `axes == nil`) set to 1.
+  static func keepingDimensions(
+    _ result: Value, of array: NDArray, axes: [Int]?, range: SourceRange
+  ) throws(CellError) -> Value {
+    var kept = array.shape
+    for axis in axes ?? Array(0..<array.rank) {
+      kept[try resolveAxis(axis, rank: array.rank, range: range)] = 1
+    }
+    switch result {
+    case .array(var values):
+      values.shape = kept
+      return .array(values)
+    case .standard(let scalar as NumPyScalar):
+      var values = scalar.array
+      values.shape = kept
+      return .array(values)
+    default: return result
+    }
   }
 }
 

@@ -7,8 +7,8 @@ import Foundation
 extension ArrayOperations {
   /// `np.std` (`standardDeviation`) or `np.var` with `axis=` and `ddof=`, from a call's arguments.
   static func spread(
-    _ name: String, _ array: NDArray, axis: Value?, ddof: Value?, range: SourceRange,
-    budget: EvaluationBudget
+    _ name: String, _ array: NDArray, axis: Value?, ddof: Value?, keepDims: Bool = false,
+    range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> Value {
     var delta = 0
     switch ddof {
@@ -18,9 +18,11 @@ extension ArrayOperations {
       throw .unsupported(
         "ConvBook supports `ddof=` as an integer only, not \(other.typeName)", at: range)
     }
-    return try spread(
-      standardDeviation: name == "std", array, axes: try axes(axis, range: range), ddof: delta,
-      range: range, budget: budget)
+    let axes = try axes(axis, range: range)
+    let result = try spread(
+      standardDeviation: name == "std", array, axes: axes, ddof: delta, range: range,
+      budget: budget)
+    return keepDims ? try keepingDimensions(result, of: array, axes: axes, range: range) : result
   }
 
   static func spread(

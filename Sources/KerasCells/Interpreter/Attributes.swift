@@ -37,6 +37,9 @@ enum Attributes {
     // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
     // object's is its own package's class.
     if name == "__class__" {
+      if let type = RuntimeTypeNames.typeValue(of: base, session: interpreter.session) {
+        return type
+      }
       if let type = KerasPackages.classValue(of: base, interpreter: interpreter) { return type }
       if case .module = base {} else { return Builtins.typeValue(of: base) }
     }
@@ -187,6 +190,9 @@ enum Attributes {
     case .function(let callable) where callable.kind == .sequentialClass && name == "from_config":
       return .function(
         Callable(.builtin("keras.Sequential.from_config"), path: callable.path + ".from_config"))
+    case .function(let callable) where callable.kind == .modelClass && name == "from_config":
+      return .function(
+        Callable(.builtin("keras.Model.from_config"), path: callable.path + ".from_config"))
     case .method(receiver: .instance, let method) where name == "__name__":
       // A bound method of the script's class (`self.wasserstein_loss.__name__`).
       return .string(method)
@@ -211,6 +217,16 @@ enum Attributes {
           throw .unsupported(refusal, at: range)
         }
         if let value = function.attribute(name) { return value }
+      }
+      if name == "__module__",
+        let module = KerasObjectText.module(of: callable, version: interpreter.kerasVersion)
+      {
+        return .string(module)
+      }
+      if name == "__name__" || name == "__qualname__",
+        let className = KerasObjectText.className(of: callable)
+      {
+        return .string(className)
       }
       if name == "__doc__" || name == "__module__", callable.userFunction == nil {
         // Keras' and Python's docstrings and module paths are texts ConvBook does not carry.
@@ -268,6 +284,9 @@ enum Attributes {
         return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)
       }
       if let value = NumPyFunctions.attribute(name, of: array) { return value }
+      if NumPyFunctions.arrayAttributeNames.contains(name) {
+        throw .unsupported("ConvBook does not support `ndarray.\(name)` yet", at: range)
+      }
       throw CellError(
         type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",
         range: range)
@@ -294,11 +313,21 @@ enum Attributes {
       switch name {
       case "shape":
         return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
+      case _
+      where ["assign", "assign_add", "assign_sub"].contains(name)
+        && tensor.producer.layer is CustomWeight:
+        // A custom layer's weight stands for its variable while `call` is traced, as a node of
+        // the graph; updating it is state the graph does not hold.
+        throw .unsupported(
+          "ConvBook does not support `\(name)` on a custom layer's weight inside its call() yet",
+          at: range)
       case "name":
         if let weight = tensor.producer.layer as? CustomWeight {
           // A custom layer's weight (`self.kernel` after build): the variable's name.
           if interpreter.kerasVersion == .keras3 { return .string(weight.spec.name) }
-          return .string("\(weight.scope ?? tensor.producer.name)/\(weight.spec.name):0")
+          let variable = WeightVariable(
+            layerName: tensor.producer.name, spec: weight.spec, scope: weight.scope)
+          return .string(variable.kerasName)
         }
         if let keras3Name = tensor.keras3Name { return .string(keras3Name) }
         if let name = TFKerasTensorNames.name(of: tensor) { return .string(name) }
@@ -346,6 +375,13 @@ enum Attributes {
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
+      case "path" where interpreter.kerasVersion == .keras3 && variable.scope != nil:
+        // A custom layer's weight: its layer's name scope and the weight's name.
+        return .string("\(variable.scope ?? "")/\(variable.spec.name)")
+      case "ndim" where interpreter.kerasVersion == .keras3:
+        return .int(variable.shape.count)
+      case _ where interpreter.kerasVersion == .keras3 && keras3VariableAttributes.contains(name):
+        throw .unsupported("ConvBook does not support `Variable.\(name)` yet", at: range)
       case _ where interpreter.kerasVersion == .keras3 && !name.hasPrefix("_"):
         // Keras 3's own `Variable` class; CPython suggests its private `_shape` for `get_shape`
         // (measured with Keras 3.15.1).
@@ -405,13 +441,20 @@ enum Attributes {
       // `model.losses`: real Keras has it, ConvBook lacks it.
       throw .unsupported("ConvBook does not support `model.\(name)` yet", at: range)
     }
+    let typeName = RuntimeTypeNames.typeName(of: base, session: interpreter.session)
     throw CellError(
-      type: "AttributeError", message: "'\(base.typeName)' object has no attribute '\(name)'",
+      type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: range)
   }
 
   /// Constructor arguments that tf-keras and Keras 3 both keep unchanged as a layer attribute of
   /// the same name (`self.rate = rate` in the dropout and noise layers, `self.seed = seed`).
+  /// The public attributes of Keras 3's `Variable` (3.15) that ConvBook does not model.
+  static let keras3VariableAttributes: Set<String> = [
+    "aggregation", "constraint", "handle", "overwrite_with_gradient", "path", "regularizer",
+    "synchronization",
+  ]
+
   static let settingsStoredAsGiven: Set<String> = [
     "rate", "stddev", "noise_shape", "seed", "offset",
   ]

@@ -36,6 +36,24 @@ enum Builtins {
     // A frozen dataclass' error (`StandardDataclasses`).
     StandardDataclasses.frozenInstanceError: "AttributeError",
     ArrayInPlace.outputCastingError: "TypeError",
+    // The warning categories (`warnings.filterwarnings("ignore", category=FutureWarning)`,
+    // `warnings.warn(message, DeprecationWarning)`).
+    "Warning": "Exception", "UserWarning": "Warning", "DeprecationWarning": "Warning",
+    "PendingDeprecationWarning": "Warning", "SyntaxWarning": "Warning",
+    "RuntimeWarning": "Warning", "FutureWarning": "Warning", "ImportWarning": "Warning",
+    "UnicodeWarning": "Warning", "BytesWarning": "Warning", "ResourceWarning": "Warning",
+    "EncodingWarning": "Warning",
+    // The rest of Python's built-in exceptions that take a plain message (an `except
+    // KeyboardInterrupt:` clause names one whether or not it is ever raised).
+    "KeyboardInterrupt": "BaseException", "EOFError": "Exception", "MemoryError": "Exception",
+    "BufferError": "Exception", "ReferenceError": "Exception", "SystemError": "Exception",
+    "StopAsyncIteration": "Exception", "FloatingPointError": "ArithmeticError",
+    "UnicodeError": "ValueError", "ConnectionError": "OSError",
+    "BrokenPipeError": "ConnectionError", "ConnectionAbortedError": "ConnectionError",
+    "ConnectionRefusedError": "ConnectionError", "ConnectionResetError": "ConnectionError",
+    "BlockingIOError": "OSError", "ChildProcessError": "OSError", "FileExistsError": "OSError",
+    "InterruptedError": "OSError", "IsADirectoryError": "OSError", "NotADirectoryError": "OSError",
+    "PermissionError": "OSError", "ProcessLookupError": "OSError", "TimeoutError": "OSError",
   ]
 
   static func value(named name: String) -> Value? {
@@ -47,9 +65,16 @@ enum Builtins {
   }
 
   static func call(
-    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ name: String, positional given: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    var positional = given
+    // `np.str_` is a `str`: the builtins that read a text read its text.
+    if ["int", "float", "len", "ord"].contains(name), positional.count == 1,
+      case .standard(let text as NumPyString) = positional[0]
+    {
+      positional[0] = .string(text.text)
+    }
     let range = site.range
     func typeError(_ message: String) -> CellError {
       CellError(type: "TypeError", message: message, range: range)
@@ -78,6 +103,11 @@ enum Builtins {
         String(name.dropFirst(18)), path: name, positional: positional, keywords: keywords,
         site: site, interpreter: interpreter)
     }
+    if name.hasPrefix("numpy.testing.") {
+      return try NumPyTesting.call(
+        String(name.dropFirst(14)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
     if name.hasPrefix("numpy.") {
       return try NumPyFunctions.call(
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,
@@ -90,6 +120,9 @@ enum Builtins {
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site,
         version: interpreter.kerasVersion, budget: interpreter.budget)
+    case "keras.layers.InputSpec":
+      return try InputSpecValue.make(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.layers.TextVectorization":
       return .standard(
         try TextVectorizationLayer(
@@ -545,7 +578,8 @@ enum Builtins {
         positional, keywords: keywords, range: range, interpreter: interpreter)
     case "type":
       try exactly(1)
-      return typeValue(of: positional[0])
+      return RuntimeTypeNames.typeValue(of: positional[0], session: interpreter.session)
+        ?? typeValue(of: positional[0])
     case "hasattr", "getattr":
       guard positional.count >= 2, keywords.isEmpty, case .string(let attribute) = positional[1]
       else {
@@ -628,8 +662,9 @@ enum Builtins {
             || scalar.dtype == .float64 && wanted.contains("float"))
       }
       var actual = positional[0].typeName
-      // bool is a subclass of int.
+      // bool is a subclass of int; np.str_ of str.
       if actual == "bool" && wanted.contains("int") { actual = "int" }
+      if case .standard(is NumPyString) = positional[0], wanted.contains("str") { actual = "str" }
       // The classes of `collections` are dicts and lists; a namedtuple is a tuple.
       switch positional[0] {
       case .dictionary where wanted.contains("dict"): actual = "dict"
@@ -667,6 +702,40 @@ enum Builtins {
       }
     case "no effect":
       return .none
+    case "time.sleep":
+      // Waiting changes nothing a script prints: checked as CPython checks it, then skipped.
+      guard positional.count == 1, keywords.isEmpty else {
+        throw typeError(
+          keywords.isEmpty
+            ? "time.sleep() takes exactly one argument (\(positional.count) given)"
+            : "time.sleep() takes no keyword arguments")
+      }
+      let seconds: Double
+      switch NumPyScalar.number(positional[0]) {
+      case .int(let number): seconds = Double(number)
+      case .bool(let flag): seconds = flag ? 1 : 0
+      case .float(let number): seconds = number
+      default:
+        throw typeError("'\(positional[0].typeName)' object cannot be interpreted as an integer")
+      }
+      if seconds.isNaN {
+        throw CellError(
+          type: "ValueError", message: "Invalid value NaN (not a number)", range: range)
+      }
+      // CPython counts the wait in nanoseconds of a 64-bit integer.
+      if seconds * 1e9 >= 9.223_372_036_854_775_807e18 {
+        throw CellError(
+          type: "OverflowError", message: "timestamp out of range for platform time_t",
+          range: range)
+      }
+      if seconds < 0 {
+        throw CellError(
+          type: "ValueError", message: "sleep length must be non-negative", range: range)
+      }
+      return .none
+    case _ where StandardWarnings.functions.contains(name):
+      return try StandardWarnings.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "vars":
       try exactly(1)
       if case .standard(let namespace as Namespace) = positional[0] {
@@ -809,6 +878,19 @@ enum Builtins {
         throw typeError("Sequential.from_config() missing 1 required positional argument: 'config'")
       }
       return try ModelConfig.sequential(from: config, site: site, interpreter: interpreter)
+    case "keras.Model.from_config":
+      // `Model.from_config(config, custom_objects=None)`.
+      guard let config = positional.first ?? keywords.first(where: { $0.0 == "config" })?.1
+      else {
+        throw typeError("Model.from_config() missing 1 required positional argument: 'config'")
+      }
+      for (label, value) in keywords where label != "config" {
+        guard label == "custom_objects", positional.count + keywords.count <= 2 else {
+          throw typeError("Model.from_config() got an unexpected keyword argument '\(label)'")
+        }
+        _ = value
+      }
+      return try FunctionalFromConfig.model(from: config, site: site, interpreter: interpreter)
     case "keras.backend.get_value":
       try exactly(1)
       switch positional[0] {
@@ -900,6 +982,12 @@ enum Builtins {
         throw typeError("\(exception)() takes no keyword arguments (got '\(label)')")
       }
       return .exception(PythonException(type: exception, arguments: positional))
+    case let function
+    where function.hasPrefix("keras.utils.")
+      && CustomObjects.functions.contains(String(function.dropFirst(12))):
+      return try CustomObjects.call(
+        String(function.dropFirst(12)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case "keras.utils.get_file":
       throw .unsupported(
         "ConvBook does not support `keras.utils.get_file`: cells do not download files", at: range)

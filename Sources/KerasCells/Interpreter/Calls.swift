@@ -40,9 +40,11 @@ enum Calls {
         () throws(CellError) in
         try KerasPackages.checkCall(
           of: callee, on: positional, interpreter: interpreter, site: site)
-        return try callLayer(
+        let result = try callLayer(
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
+        noteCallKeywords(keywords, of: result, session: interpreter.session)
+        return result
       }
     case .model(let model)
     where positional.count == 1 && keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }):
@@ -50,8 +52,10 @@ enum Calls {
         () throws(CellError) in
         try KerasPackages.checkCall(
           of: callee, on: positional, interpreter: interpreter, site: site)
-        return try callModel(
+        let result = try callModel(
           model, on: positional[0], keywords: keywords, site: site, interpreter: interpreter)
+        noteCallKeywords(keywords, of: result, session: interpreter.session)
+        return result
       }
     case .model where positional.count == 2 && keywords.allSatisfy({ $0.0 == "mask" }):
       // `self.shortcut(x, training)`: a model's `call(inputs, training=None, mask=None)` takes
@@ -228,6 +232,14 @@ enum Calls {
       }
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
+      // tf-keras looks a string activation up among the registered custom objects first.
+      if let index = keywords.firstIndex(where: { $0.0 == "activation" }) {
+        keywords[index].1 = try CustomObjects.activation(
+          keywords[index].1, interpreter: interpreter, range: site.range)
+      } else if className == "Activation", let first = positional.first {
+        positional[0] = try CustomObjects.activation(
+          first, interpreter: interpreter, range: site.range)
+      }
       // `activation=relu6` (a function of the script): what it computes, the function kept for
       // `layer.activation`.
       let activationFunction =
@@ -826,8 +838,12 @@ enum Calls {
       let keras3 = interpreter.kerasVersion == .keras3 && tensors.count == 1
       let mask = keras3 && KerasMask.takesMask(instance.layer) ? tensors[0].keras3Mask : nil
       let names = interpreter.kerasNames
+      // Inside a custom layer's traced `call`, Keras 3 runs the layer on graph tensors, which
+      // take no `keras_tensor` names.
+      let tracing = interpreter.session.lambdaTracingDepth > 0
       let outputs = try KerasTensor.call(
-        instance, on: tensors, asList: asList, states: states, mask: mask, names: names,
+        instance, on: tensors, asList: asList, states: states, mask: mask,
+        names: tracing ? nil : names,
         namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
       if keras3 {
         try KerasTensor.propagateKeras3Mask(
@@ -836,6 +852,19 @@ enum Calls {
       return Self.value(of: outputs)
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
+    }
+  }
+
+  /// Keeps the `training=` a layer or model was called with on Keras tensors, for its node.
+  private static func noteCallKeywords(
+    _ keywords: [(String, Value)], of result: Value, session: KerasSession
+  ) {
+    let kept = keywords.filter { $0.0 == "training" }
+    guard !kept.isEmpty else { return }
+    let tensors: [Value] =
+      if case .kerasTensor = result { [result] } else { result.sequenceItems ?? [] }
+    for case .kerasTensor(let tensor) in tensors {
+      session.callKeywords[ObjectIdentifier(tensor.node)] = (tensor.node, kept)
     }
   }
 

@@ -75,6 +75,17 @@ enum ClassBuiltins {
       guard case .function(let callable) = positional[0], callable.isClass else {
         throw typeError("issubclass() arg 1 must be a class")
       }
+      if case .builtin(let path) = callable.kind, Builtins.exceptionBases[path] != nil {
+        // A built-in exception class: its own class and its bases (`issubclass(UserWarning,
+        // Warning)`), and `object`.
+        let wanted = exceptionClasses(positional[1])
+        var current: String? = path
+        while let name = current, !name.isEmpty {
+          if wanted.contains(name) { return .bool(true) }
+          current = Builtins.exceptionBases[name]
+        }
+        return .bool(try classes(positional[1], range: range).contains { $0 == nil })
+      }
       guard case .userClass(let type) = callable.kind else {
         return .bool(try classes(positional[1], range: range).contains { $0 == nil })
       }
@@ -107,7 +118,7 @@ enum ClassBuiltins {
         at: range)
     default:
       return try ContextManagers.call(
-        name, positional: positional, keywords: keywords, site: site)
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
   }
 
@@ -122,6 +133,19 @@ enum ClassBuiltins {
 
   /// The classes of `isinstance`'s or `issubclass`'s second argument that are the cell's own
   /// (`object` as nil); nil when none is, so that the built-in's own rules apply.
+  /// The built-in exception classes `value` names (one, or a tuple of them).
+  private static func exceptionClasses(_ value: Value) -> Set<String> {
+    switch value {
+    case .function(let callable):
+      guard case .builtin(let path) = callable.kind, Builtins.exceptionBases[path] != nil else {
+        return []
+      }
+      return [path]
+    case .tuple(let items): return items.reduce(into: []) { $0.formUnion(exceptionClasses($1)) }
+    default: return []
+    }
+  }
+
   static func classes(_ value: Value, range: SourceRange) throws(CellError) -> [PythonClass?] {
     switch value {
     case .function(let callable):

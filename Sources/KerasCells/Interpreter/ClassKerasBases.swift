@@ -186,8 +186,14 @@ extension KerasClassBase {
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     switch (base, name) {
+    case (.callback, "on_train_batch_begin"), (.callback, "on_train_batch_end"):
+      // For backwards compatibility Keras forwards them to `on_batch_begin` / `on_batch_end`.
+      try ClassCallbacks.forwardToBatch(
+        name, of: instance, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+      return Value.none
     case (.callback, _) where name.hasPrefix("on_"):
-      // Callback's event methods do nothing.
+      // Callback's other event methods do nothing.
       return Value.none
     case (.sequence, "on_epoch_end"), (.pyDataset, "on_epoch_end"),
       (.pyDataset, "on_epoch_begin"):

@@ -13,11 +13,9 @@ enum ContextManagers {
     "tensorflow.function": "tf.function",
     "tensorflow.distribute.MirroredStrategy": "tf.distribute.MirroredStrategy",
     "tensorflow.distribute.get_strategy": "tf.distribute.get_strategy",
-    "keras.utils.custom_object_scope": "keras.utils.custom_object_scope",
-    "keras.utils.CustomObjectScope": "keras.utils.custom_object_scope",
     "keras.utils.register_keras_serializable": "keras.utils.register_keras_serializable",
     "keras.saving.register_keras_serializable": "keras.utils.register_keras_serializable",
-    "keras.saving.custom_object_scope": "keras.utils.custom_object_scope",
+    "numpy.errstate": "numpy.errstate",
   ]
 
   /// `module.name` for the names above; nil for others.
@@ -25,18 +23,25 @@ enum ContextManagers {
     if module == "tensorflow" && name == "distribute" {
       return .module(.inert("tensorflow.distribute"))
     }
+    if module == "keras.utils" || module == "keras.saving" {
+      let registry = name == "CustomObjectScope" ? "custom_object_scope" : name
+      if CustomObjects.functions.contains(registry) {
+        return .function(Callable(.builtin("keras.utils." + registry), path: module + "." + name))
+      }
+    }
     guard let function = functions[module + "." + name] else { return nil }
     return .function(Callable(.classSupport(function), path: function))
   }
 
   /// The context managers' types, as `type(x).__name__` gives them.
   static let managerTypes: Set<String> = [
-    "_EagerDeviceContext", "name_scope_v2", "_CurrentDistributionContext", "CustomObjectScope",
+    "_EagerDeviceContext", "name_scope_v2", "_CurrentDistributionContext", "errstate",
   ]
   static let strategyTypes: Set<String> = ["MirroredStrategy", "_DefaultDistributionStrategy"]
 
   static func call(
-    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
   ) throws(CellError) -> Value {
     let range = site.range
     func object(_ typeName: String) -> Value { .kerasObject(KerasObject(typeName: typeName)) }
@@ -50,7 +55,30 @@ enum ContextManagers {
       }
       return .function(Callable(.classSupport(name), path: name))
     case "keras.utils.register_keras_serializable":
-      return .function(Callable(.classSupport("registered"), path: name))
+      // The decorator keeps the package and name it registers the class or function under.
+      let decorator = Value.function(Callable(.classSupport("registered"), path: name))
+      let parameters = ["package", "name"]
+      guard positional.count <= parameters.count else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "register_keras_serializable() takes from 0 to 2 positional arguments but \(positional.count) were given",
+          range: range)
+      }
+      var given = Array(zip(parameters, positional))
+      for (label, value) in keywords {
+        guard parameters.contains(label) else {
+          throw CellError(
+            type: "TypeError",
+            message: "register_keras_serializable() got an unexpected keyword argument '\(label)'",
+            range: range)
+        }
+        given.append((label, value))
+      }
+      return .function(
+        Callable(
+          .partial(Callable.PartialApplication(callee: decorator, positional: [], keywords: given)),
+          path: name))
     case "registered":
       guard positional.count == 1 else {
         throw CellError(
@@ -69,6 +97,8 @@ enum ContextManagers {
           message: "Cannot register a class that does not have a get_config() method.",
           range: range)
       }
+      try CustomObjects.register(
+        positional[0], keywords: keywords, range: range, interpreter: interpreter)
       return positional[0]
     case "tf.device":
       guard positional.count == 1, case .string = positional[0] else {
@@ -83,7 +113,31 @@ enum ContextManagers {
         KerasObject(typeName: "name_scope_v2", arguments: [("name", .string(scope))]))
     case "tf.distribute.MirroredStrategy": return object("MirroredStrategy")
     case "tf.distribute.get_strategy": return object("_DefaultDistributionStrategy")
-    case "keras.utils.custom_object_scope": return object("CustomObjectScope")
+    case "numpy.errstate":
+      // NumPy's floating-point warnings go to standard error, which ConvBook does not print for
+      // NumPy: "ignore" and "warn" change nothing on standard output. "raise" would make errors.
+      let names = ["all", "divide", "over", "under", "invalid"]
+      for (label, value) in keywords {
+        guard names.contains(label) else {
+          throw .unsupported(
+            "ConvBook does not support `numpy.errstate` with `\(label)=` yet", at: range)
+        }
+        let quiet: Bool
+        switch value {
+        case .none, .string("ignore"), .string("warn"): quiet = true
+        default: quiet = false
+        }
+        guard quiet else {
+          throw .unsupported(
+            "ConvBook supports `numpy.errstate` with \"ignore\" or \"warn\" only, not \(PythonText.repr(value))",
+            at: range)
+        }
+      }
+      guard positional.isEmpty else {
+        throw .unsupported(
+          "ConvBook supports `numpy.errstate` with keyword arguments only", at: range)
+      }
+      return object("errstate")
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     }
@@ -100,7 +154,6 @@ enum ContextManagers {
       // The scope's name with a slash, as TensorFlow's eager `name_scope` enters.
       guard case .string(let name)? = object.arguments.first?.1 else { return Value.none }
       return .string(name + "/")
-    case "CustomObjectScope": return manager
     default: return Value.none
     }
   }

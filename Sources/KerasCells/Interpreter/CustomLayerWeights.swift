@@ -170,15 +170,18 @@ extension KerasSubclassing {
         "ConvBook refuses a weight of \(shape) values: its size overflows 64-bit integers",
         at: site.range)
     }
+    // tf-keras makes a weight of `__init__` outside the layer's name scope (`Variable:0`).
+    let scope = state.buildingInput == nil && !keras3 ? "" : state.name
     let node = LayerInstance(
       CustomWeight(
         name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
-        scope: state.name))
+        scope: scope))
     state.weightNodes.append(node)
     guard let input = state.buildingInput else {
       // Made in `__init__`: the variable stands in the attributes until the first call, which
       // puts the node's tensor in its place while `call` is traced (`withPendingWeights`).
-      let variable = WeightVariable(layerName: nodeName, spec: spec)
+      // (The variable the layer's `weights` list once the node is in its graph: the same one.)
+      let variable = WeightVariable(layerName: nodeName, spec: spec, scope: scope)
       state.pendingWeights.append((variable, node))
       return .variable(variable)
     }
@@ -213,6 +216,42 @@ extension KerasSubclassing {
     }
     defer { for (name, value) in replaced { instance.set(name, value) } }
     return try body()
+  }
+
+  /// After `call` was traced: each attribute that holds the tensor of a weight `build` added
+  /// (`self.w = self.add_weight(...)`) holds that weight's variable again, the one the layer's
+  /// `weights` list (`layer.w is layer.weights[0]`, as in Keras).
+  static func restoreBuiltWeights(of instance: PythonInstance, state: CustomLayerState) {
+    for name in instance.attributeOrder {
+      guard case .kerasTensor(let tensor)? = instance.attributes[name],
+        let weight = tensor.producer.layer as? CustomWeight,
+        state.weightNodes.contains(where: { $0 === tensor.producer })
+      else { continue }
+      instance.set(
+        name,
+        .variable(
+          WeightVariable(layerName: tensor.producer.name, spec: weight.spec, scope: weight.scope)))
+    }
+  }
+
+  /// `weights`, `trainable_weights`, ... and `built` of a custom layer not called yet, which
+  /// holds no layers: the weights its `__init__` added (trainable ones first, as Keras lists
+  /// them); nil for other names.
+  static func unbuiltAttribute(_ name: String, of instance: PythonInstance) -> Value? {
+    guard let state = instance.layerState, state.layer == nil, !holdsLayers(instance) else {
+      return nil
+    }
+    let variables = state.pendingWeights.map(\.variable)
+    let trainable = variables.filter { $0.trainable && state.trainable }
+    let frozen = variables.filter { !($0.trainable && state.trainable) }
+    func list(_ items: [WeightVariable]) -> Value { .list(PythonList(items.map(Value.variable))) }
+    switch name {
+    case "weights", "variables": return list(trainable + frozen)
+    case "trainable_weights", "trainable_variables": return list(trainable)
+    case "non_trainable_weights", "non_trainable_variables": return list(frozen)
+    case "built": return .bool(false)
+    default: return nil
+    }
   }
 
   /// The layer a custom layer whose `call` traced to tensor arithmetic alone is: a `Lambda` of
@@ -274,6 +313,7 @@ extension KerasSubclassing {
       return .none
     }
     let type = instance.type
+    try InputSpecValue.check(instance, inputs: tensors, layerName: state.name, site: site)
     if state.layer == nil {
       guard type.kerasBase == "Layer", let call = tracedCall(of: type) else {
         throw .unsupported(
@@ -287,29 +327,39 @@ extension KerasSubclassing {
             arguments: LayerArguments(className: "InputLayer", values: [:])))
       }
       let session = interpreter.session
+      let buildTrace = buildsByTracing(instance)
       if type.lookup("build") != nil || !state.pendingWeights.isEmpty || holdsLayers(instance) {
         // Weights, a `build` (given the list of shapes) or sublayers: a graph of several inputs.
         let layer = try session.withScratchNames(version: interpreter.kerasVersion) {
           () throws(CellError) in
           try trace(
             instance, state: state, on: tensors.map(\.shape), asList: true, extra: [],
-            keywords: keywords, site: site, interpreter: interpreter)
+            keywords: keywords, site: site, interpreter: interpreter,
+            callerArguments: [.list(PythonList(tensors.map { .kerasTensor($0) }))])
         }
         state.layer = layer
         state.isBuilt = true
         state.wasCalled = true
         do {
-          let outputs = try KerasTensor.call(layer, on: tensors, asList: true)
+          let outputs = try KerasTensor.call(
+            layer, on: tensors, asList: true, names: interpreter.kerasNames,
+            namesBefore: buildTrace ? outputCount(of: layer) : 0)
           return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
         } catch {
           throw Calls.keras(error, at: site.range)
         }
       }
       let argument = Value.list(PythonList(symbolic.map { .kerasTensor($0) }))
-      let (result, created) = try session.tracingCall { () throws(CellError) in
-        try interpreter.callClassMember(
-          call, receiver: .instance(instance), receiverClass: type, positional: [argument],
-          keywords: keywords, site: site)
+      let (result, created) = try EagerCalls.wrappingErrors(
+        of: instance, positional: [argument], keywords: keywords, site: site,
+        interpreter: interpreter,
+        symbolicCall: ([.list(PythonList(tensors.map { .kerasTensor($0) }))], keywords)
+      ) { () throws(CellError) in
+        try session.tracingCall { () throws(CellError) in
+          try interpreter.callClassMember(
+            call, receiver: .instance(instance), receiverClass: type, positional: [argument],
+            keywords: keywords, site: site)
+        }
       }
       guard created.isEmpty, case .kerasTensor(let output) = result,
         let program = LambdaTrace.program(inputs: symbolic, output: output)
@@ -324,7 +374,9 @@ extension KerasSubclassing {
     state.isBuilt = true
     state.wasCalled = true
     do {
-      return .kerasTensor(try KerasTensor.apply(state.layer!, to: tensors, asList: true))
+      return .kerasTensor(
+        try KerasTensor.apply(
+          state.layer!, to: tensors, asList: true, names: interpreter.kerasNames))
     } catch {
       throw Calls.keras(error, at: site.range)
     }
@@ -362,23 +414,27 @@ extension KerasSubclassing {
   /// The keywords Keras' `__call__` adds for a `call` that takes `training`: tf-keras passes
   /// `training=None` when the caller gave none (outside `fit`, no learning phase is set).
   /// `context`: the `training` value of the custom layer whose `call` is calling this one, which
-  /// Keras passes on to a layer called without it (its call context).
+  /// Keras passes on to a layer called without it (its call context). A `call(self, inputs,
+  /// **kwargs)` takes `training` in tf-keras, which passes it in `kwargs` (given or not), not in
+  /// Keras 3, which drops it.
   static func frameworkKeywords(
     for type: PythonClass, given keywords: [(String, Value)], positionalCount: Int = 1,
-    context: Value? = nil
+    context: Value? = nil, keras3: Bool
   ) -> [(String, Value)] {
     var keywords = keywords
+    guard let function = callFunction(of: type) else { return keywords }
+    let named = function.parameters.contains { $0.name == "training" }
+    let variadic = function.parameters.contains { $0.kind == .variadicKeywords }
     // Keras' `__call__` drops `training=` for a `call` that does not take it.
-    if let function = callFunction(of: type),
-      !function.parameters.contains(where: {
-        $0.name == "training" || $0.kind == .variadicKeywords
-      })
-    {
+    if !named, keras3 || !variadic {
       keywords.removeAll { $0.0 == "training" }
     }
+    if !named, !keras3, variadic {
+      if keywords.contains(where: { $0.0 == "training" }) { return keywords }
+      return keywords + [("training", context ?? .none)]
+    }
     // `training` given positionally (`self.block(x, training)`) is not added again.
-    guard let function = callFunction(of: type),
-      let index = function.parameters.dropFirst().firstIndex(where: { $0.name == "training" }),
+    guard let index = function.parameters.dropFirst().firstIndex(where: { $0.name == "training" }),
       index - 1 >= positionalCount,
       !keywords.contains(where: { $0.0 == "training" })
     else { return keywords }

@@ -10,13 +10,24 @@ extension EagerCalls {
 
   /// Runs `body` (the trace of `call` of `instance` on `positional` and `keywords`), wrapping a
   /// Python exception raised inside as Keras does when the trace is for a call on data.
+  /// `symbolicCall`: the positional arguments and keywords of the call on Keras tensors that
+  /// traces `call` (Keras 3 wraps an error raised then as its `compute_output_spec` does).
   static func wrappingErrors<T>(
     of instance: PythonInstance, positional: [Value], keywords: [(String, Value)],
-    site: CallSite? = nil, interpreter: Interpreter, _ body: () throws(CellError) -> T
+    site: CallSite? = nil, interpreter: Interpreter,
+    symbolicCall: (positional: [Value], keywords: [(String, Value)])? = nil,
+    _ body: () throws(CellError) -> T
   ) throws(CellError) -> T {
     do {
       return try body()
     } catch var error {
+      if interpreter.session.eagerTraceBatch == nil, let symbolicCall,
+        let wrapped = keras3SymbolicCallError(
+          error, of: instance, positional: symbolicCall.positional,
+          keywords: symbolicCall.keywords, interpreter: interpreter)
+      {
+        throw wrapped
+      }
       if interpreter.session.eagerTraceBatch == nil, let site,
         let wrapped = symbolicCallError(
           error, of: instance, positional: positional, keywords: keywords, site: site,
@@ -155,7 +166,8 @@ extension EagerCalls {
     return try body()
   }
 
-  /// Keras 3 takes only tensors (or None) as positional arguments of a layer's call.
+  /// Keras 3 takes only tensors (or None) as positional arguments of a layer's call, looking
+  /// through lists, tuples and dictionaries (`tree.flatten`: a dict's values by sorted key).
   static func checkPositional(_ positional: [Value], site: CallSite, interpreter: Interpreter)
     throws(CellError)
   {
@@ -163,6 +175,15 @@ extension EagerCalls {
     func flattened(_ value: Value) -> [Value] {
       switch value {
       case .list, .tuple: return (value.sequenceItems ?? []).flatMap(flattened)
+      case .dictionary(let dictionary):
+        var pairs = dictionary.pairs
+        let keys = pairs.compactMap { pair -> String? in
+          if case .string(let key) = pair.0 { return key } else { return nil }
+        }
+        if case .plain = dictionary.flavor, keys.count == pairs.count {
+          pairs = zip(keys, pairs).sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return pairs.flatMap { flattened($0.1) }
       default: return [value]
       }
     }

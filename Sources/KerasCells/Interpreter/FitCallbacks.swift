@@ -181,7 +181,6 @@ struct FitCallbacks {
     }
     for item in items {
       if case .instance(let instance) = item, instance.type.kerasClassBase == .callback {
-        try ClassCallbacks.check(instance, site: site)
         callbacks.append(.custom(instance))
         continue
       }

@@ -401,6 +401,7 @@ extension Interpreter {
       if let layer = state.layer {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }
+      if let value = KerasSubclassing.unbuiltAttribute(name, of: instance) { return value }
       throw .unsupported(
         "ConvBook knows the attributes of the custom layer \(state.name) (other than its name) only once it has been called on a tensor",
         at: range)
@@ -792,6 +793,16 @@ extension Interpreter {
         }
         instance[keyPath: keep] = string
       }
+      // Keras 3's `Layer.__repr__` for an instance of a layer or model subclass that does not
+      // define its own (tf-keras' is Python's default).
+      if let state = instance.layerState, kerasVersion == .keras3,
+        instance.type.lookup("__repr__") == nil
+      {
+        var built = state.layer != nil || state.isBuilt
+        if case .bool(let flag)? = instance.attributes["built"] { built = flag }
+        instance.shownRepr = KerasObjectText.keras3Repr(
+          className: instance.type.name, name: state.name, built: built)
+      }
     case .list, .tuple:
       for item in value.sequenceItems ?? [] {
         try prepareText(item, range: range, depth: depth + 1)
@@ -845,6 +856,12 @@ extension Interpreter {
       let tapes = session.eagerTapes
       tapes.active.append(tape)
       defer { tapes.active.removeAll { $0 === tape } }
+      if let target = item.target { try assign(manager, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
+    case .standard(let scope as CustomObjects.Scope):
+      // `with custom_object_scope({...}) as scope:` makes its names visible inside the block.
+      session.customObjectScopes.append(scope)
+      defer { session.customObjectScopes.removeLast() }
       if let target = item.target { try assign(manager, to: target, statement: statement) }
       return try executeWith(items.dropFirst(), body: body, statement: statement)
     default:

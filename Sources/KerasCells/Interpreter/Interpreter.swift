@@ -611,8 +611,14 @@ final class Interpreter {
       }
     }
     if ["tensorflow", "keras", "tf_keras"].contains(root) {
+      // Python names the first module of the path it cannot import (`tensorflow.contrib` of
+      // `tensorflow.contrib.keras`).
+      let missing =
+        (2...max(path.components.count, 2)).lazy.map { Array(path.components.prefix($0)) }
+        .first { KerasModule.resolve(path: $0) == nil }?.joined(separator: ".")
+        ?? "\(path)"
       return CellError(
-        type: "ModuleNotFoundError", message: "No module named '\(path)'", range: path.range)
+        type: "ModuleNotFoundError", message: "No module named '\(missing)'", range: path.range)
     }
     // A script may guard an optional import (`try: import tensorflow_addons as tfa` / `except
     // ImportError: tfa = None`): the module is missing here, as in a fresh TensorFlow install, so

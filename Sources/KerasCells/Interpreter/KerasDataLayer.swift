@@ -16,6 +16,7 @@ extension KerasDataLayer {
   /// Keras 3's layer repr; tf-keras' is Python's default, whose address ConvBook leaves out.
   var layerRepr: String {
     kerasVersion == .keras3
-      ? "<\(className) name=\(name), built=True>" : "<\(classPath) object>"
+      ? KerasObjectText.keras3Repr(className: className, name: name, built: true)
+      : "<\(classPath) object>"
   }
 }

@@ -294,11 +294,6 @@ public enum KerasModule: Equatable {
     "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing",
   ]
 
-  /// Functions of the modules scripts import by habit that can run without effect.
-  static let noEffectCalls: Set<String> = [
-    "warnings.filterwarnings", "warnings.simplefilter",
-  ]
-
   /// Keras 3's `keras.config`: the settings ConvBook runs with (the TensorFlow backend,
   /// channels_last images, float32, epsilon 1e-7; setting the image format to its default), and
   /// the calls that change only tracebacks or model loading, accepted with no effect. Its other
@@ -343,6 +338,8 @@ public enum KerasModule: Equatable {
       case "random": return .module(.inert("tensorflow.random"))
       // `tf.data.Dataset` and its constants (`TFDataModule`).
       case "data": return .module(.inert("tensorflow.data"))
+      // For `except tf.errors.InvalidArgumentError:` around eager arithmetic (`EagerArithmetic`).
+      case "errors": return .module(.inert("tensorflow.errors"))
       // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
       case "initializers": return .module(.initializers)
@@ -418,6 +415,9 @@ public enum KerasModule: Equatable {
       if name == "Input" { return .function(Callable(.inputFunction, path: "keras.layers.Input")) }
       if name == "Layer" {
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
+      }
+      if name == "InputSpec" {
+        return .function(Callable(.builtin("keras.layers.InputSpec"), path: path))
       }
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
@@ -554,10 +554,14 @@ public enum KerasModule: Equatable {
     case .convbookDatasets:
       return ShapesDatasetLoader.names.contains(name) ? .module(.dataset(name)) : nil
     case .inert(let module):
-      // Calls that only change what a script prints on standard error: accepted, with no effect.
+      // `warnings.warn` and the filters, which change only what a script prints on standard error.
       let path = module + "." + name
-      if Self.noEffectCalls.contains(path) {
-        return .function(Callable(.builtin("no effect"), path: path))
+      if StandardWarnings.functions.contains(path) || path == "time.sleep" {
+        return .function(Callable(.builtin(path), path: path))
+      }
+      if path == "tensorflow.errors.InvalidArgumentError" {
+        let type = EagerArithmetic.invalidArgument
+        return .function(Callable(.builtin(type), path: type))
       }
       if module == "keras.config" { return Self.kerasConfigAttribute(name) }
       if let value = ContextManagers.attribute(name, module: module) { return value }

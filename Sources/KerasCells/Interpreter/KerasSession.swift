@@ -28,6 +28,14 @@ public final class KerasSession {
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]
+  /// `keras.utils.get_custom_objects()`, and the `custom_object_scope`s entered, innermost last.
+  lazy var customObjects = CustomObjects.initial(kerasVersion)
+  var customObjectScopes: [CustomObjects.Scope] = []
+  /// The keyword arguments a layer or model was called with on Keras tensors (`training=False`),
+  /// by the call's node, which functional configs write.
+  var callKeywords: [ObjectIdentifier: (node: LayerNode, keywords: [(String, Value)])] = [:]
+  /// What `register_keras_serializable` registered each object as (`get_registered_name`).
+  var customNames: [(Value, String)] = []
   /// The symbolic input of each custom layer's `call` being traced, innermost last: a constant a
   /// layer is called on there (`self.pos_emb(tf.range(n))`) becomes a value of the graph on it.
   var traceInputs: [KerasTensor] = []
@@ -77,6 +85,8 @@ public final class KerasSession {
 
   /// The places in Keras' code whose warning the session has shown (`Interpreter.warnOnce`).
   var shownWarningLocations: Set<String> = []
+  /// The script's `warnings.filterwarnings` / `simplefilter` calls (`StandardWarnings`).
+  var warningFilters = StandardWarnings.Filters()
 
   /// The Keras modules a `from ... import *` bound the names of: a name they define that ConvBook
   /// lacks is ConvBook's limitation, not a NameError.
@@ -184,7 +194,9 @@ public final class KerasSession {
     let cellIndex = cellCount
     cellCount += 1
     return DeepStack.run { () -> CellResult in
-      NumPyPrintOptions.$current.withValue(numpyPrintOptions) { runParsing(source, cellIndex) }
+      NumPyPrintOptions.$current.withValue(numpyPrintOptions) {
+        KerasObjectText.$sessionVersion.withValue(kerasVersion) { runParsing(source, cellIndex) }
+      }
     }
   }
 
@@ -254,11 +266,13 @@ public final class KerasSession {
     interpreter.locals = extraNames
     let outcome = DeepStack.run { () -> Result<Value, CellError> in
       NumPyPrintOptions.$current.withValue(numpyPrintOptions) { () -> Result<Value, CellError> in
-        do throws(CellError) {
-          return .success(
-            try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
-        } catch {
-          return .failure(error)
+        KerasObjectText.$sessionVersion.withValue(kerasVersion) { () -> Result<Value, CellError> in
+          do throws(CellError) {
+            return .success(
+              try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
+          } catch {
+            return .failure(error)
+          }
         }
       }
     }

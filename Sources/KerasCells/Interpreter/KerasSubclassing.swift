@@ -138,6 +138,8 @@ enum KerasSubclassing {
       name: name ?? interpreter.kerasNames.uniqueName(forClass: instance.type.name))
     state.trainable = trainable
     instance.layerState = state
+    // `Layer.__init__` sets `input_spec` to None: one assigned before it has no effect.
+    if instance.attributes["input_spec"] != nil { instance.set("input_spec", .none) }
   }
 
   /// Keywords Keras' `Layer.__init__` takes (directly or through `**kwargs`) that ConvBook does
@@ -186,11 +188,14 @@ enum KerasSubclassing {
         "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
         at: site.range)
     }
+    try InputSpecValue.check(
+      instance, inputs: [tensor], layerName: instance.layerState?.name ?? "", site: site)
+    let buildTrace = buildsByTracing(instance)
     let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
       () throws(CellError) in
       try Self.layer(
         of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
-        interpreter: interpreter)
+        interpreter: interpreter, callerArguments: positional)
     }
     if let state = instance.layerState {
       state.isBuilt = true
@@ -201,7 +206,9 @@ enum KerasSubclassing {
         if case .kerasTensor(let other) = value { return other }
         return nil
       }
-      let outputs = try KerasTensor.call(layer, on: [tensor] + others, asList: false)
+      let outputs = try KerasTensor.call(
+        layer, on: [tensor] + others, asList: false, names: interpreter.kerasNames,
+        namesBefore: buildTrace ? outputCount(of: layer) : 0)
       // (A graph of several inputs hands back a list even of one output.)
       return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
     } catch {
@@ -209,10 +216,35 @@ enum KerasSubclassing {
     }
   }
 
+  /// Whether Keras 3 builds the custom layer by running its `call` on the first call's tensors
+  /// (`_maybe_build`: no `build` of its own, and layers it holds not built yet), whose outputs
+  /// take `keras_tensor` names before the call's own outputs do.
+  static func buildsByTracing(_ instance: PythonInstance) -> Bool {
+    guard let state = instance.layerState, state.layer == nil, instance.type.lookup("build") == nil
+    else { return false }
+    func unbuilt(_ value: Value) -> Bool {
+      switch value {
+      case .layer(let layer): return !layer.isBuilt
+      case .model(let model): return !model.isBuilt
+      case .instance(let held) where held.type.kerasBase != nil:
+        return held.layerState?.layer == nil && held.layerState?.isBuilt != true
+      case .list(let list): return list.items.contains(where: unbuilt)
+      default: return false
+      }
+    }
+    return instance.attributes.values.contains(where: unbuilt)
+  }
+
+  /// How many tensors a call of the layer a custom layer traced to returns.
+  static func outputCount(of layer: LayerInstance) -> Int {
+    layer.model?.graph?.outputs.count ?? 1
+  }
+
   /// The layer a custom layer is on inputs of `shape`: its `call` traced at the first use.
   static func layer(
     of instance: PythonInstance, on shape: TensorShape, extra: [Value] = [],
-    keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter
+    keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter,
+    callerArguments: [Value]? = nil
   ) throws(CellError) -> LayerInstance {
     guard let state = instance.layerState else {
       // Keras notices the missing `Layer.__init__` at the layer's first call.
@@ -225,17 +257,19 @@ enum KerasSubclassing {
     if let layer = state.layer { return layer }
     let layer = try trace(
       instance, state: state, on: [shape], asList: false, extra: extra, keywords: keywords,
-      site: site, interpreter: interpreter)
+      site: site, interpreter: interpreter, callerArguments: callerArguments)
     state.layer = layer
     return layer
   }
 
   /// Traces `call` on symbolic tensors of `shapes` (a list of them when `asList`: a layer called
   /// on several tensors, whose `build` gets their shapes as a list) into a graph of its layers,
-  /// weights and tensor operations, used as one layer.
+  /// weights and tensor operations, used as one layer. `callerArguments`: the positional
+  /// arguments of the call on Keras tensors that traces it, which Keras 3's error names.
   static func trace(
     _ instance: PythonInstance, state: CustomLayerState, on shapes: [TensorShape], asList: Bool,
-    extra: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+    extra: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter,
+    callerArguments: [Value]? = nil
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
     guard let call = tracedCall(of: type) else {
@@ -264,27 +298,42 @@ enum KerasSubclassing {
       given: keywords.map {
         ($0.0, EagerCalls.symbolicInput(for: $0.1, state: state, inputs: &inputs))
       },
-      positionalCount: positional.count, context: session.callContextTraining)
-    let traced = try EagerCalls.wrappingErrors(
-      of: instance, positional: positional, keywords: callKeywords, site: site,
-      interpreter: interpreter
-    ) { () throws(CellError) in
-      // A `training=` the call was given sets the context even when `call` does not take it.
-      try EagerCalls.inCallContext(
-        of: type, positional: positional, keywords: keywords + callKeywords, session: session
+      positionalCount: positional.count, context: session.callContextTraining,
+      keras3: interpreter.kerasVersion == .keras3)
+    // Keras 3 takes the output of a layer that declares `compute_output_shape` from it, without
+    // running `call` on Keras tensors; ConvBook's layer is the graph `call` traces to.
+    let declaresShape =
+      interpreter.kerasVersion == .keras3 && callerArguments != nil
+      && type.lookup("compute_output_shape") != nil
+    let traced: (result: Value, created: [LayerInstance])
+    do {
+      traced = try EagerCalls.wrappingErrors(
+        of: instance, positional: positional, keywords: callKeywords, site: site,
+        interpreter: interpreter,
+        symbolicCall: declaresShape ? nil : callerArguments.map { ($0, keywords) }
       ) { () throws(CellError) in
-        try session.tracingCall { () throws(CellError) in
-          session.traceInputs.append(symbolic)
-          defer { session.traceInputs.removeLast() }
-          return try withPendingWeights(instance, state: state, input: symbolic, site: site) {
-            () throws(CellError) in
-            try interpreter.callClassMember(
-              call, receiver: .instance(instance), receiverClass: type, positional: positional,
-              keywords: callKeywords, site: site)
+        // A `training=` the call was given sets the context even when `call` does not take it.
+        try EagerCalls.inCallContext(
+          of: type, positional: positional, keywords: keywords + callKeywords, session: session
+        ) { () throws(CellError) in
+          try session.tracingCall { () throws(CellError) in
+            session.traceInputs.append(symbolic)
+            defer { session.traceInputs.removeLast() }
+            return try withPendingWeights(instance, state: state, input: symbolic, site: site) {
+              () throws(CellError) in
+              try interpreter.callClassMember(
+                call, receiver: .instance(instance), receiverClass: type, positional: positional,
+                keywords: callKeywords, site: site)
+            }
           }
         }
       }
+    } catch  where declaresShape && error.type != nil {
+      throw .unsupported(
+        "ConvBook builds a custom layer by running its call() on symbolic tensors, which fails for \(type.name) (\(error.type ?? ""): \(error.message)); Keras 3 takes its output shape from its compute_output_shape() instead, which ConvBook does not support yet",
+        at: site.range)
     }
+    restoreBuiltWeights(of: instance, state: state)
     let result = traced.result
     var created = traced.created
     created.removeAll { $0.layer is CustomWeight }

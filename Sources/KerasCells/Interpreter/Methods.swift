@@ -74,6 +74,14 @@ enum Methods {
       case .list, .tuple: items = positional[0].sequenceItems ?? []
       case let iterable where StandardFunctools.isIterable(iterable):
         items = try interpreter.iterate(iterable, range: site.range)
+      case .standard(let object):
+        // An object that makes an iterator of its items (an array of `np.str_`).
+        guard let iterator = try object.makeIterator(interpreter: interpreter, range: site.range)
+        else {
+          throw CellError(
+            type: "TypeError", message: "can only join an iterable", range: site.range)
+        }
+        items = try interpreter.iterate(.standard(iterator), range: site.range)
       default:
         throw CellError(
           type: "TypeError", message: "can only join an iterable", range: site.range)
@@ -139,8 +147,9 @@ enum Methods {
       }
     default: break
     }
+    let typeName = RuntimeTypeNames.typeName(of: receiver, session: interpreter.session)
     var missing = CellError(
-      type: "AttributeError", message: "'\(receiver.typeName)' object has no attribute '\(name)'",
+      type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: site.calleeRange)
     // Python fails at looking the method up, before the call.
     missing.tracebackRange = site.calleeRange
@@ -620,7 +629,14 @@ enum Methods {
     case "load_weights":
       return try TrainingCalls.loadWeights(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
-    case "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator":
+    case "train_on_batch", "test_on_batch":
+      return try TrainingCalls.onBatch(
+        name, of: model, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    case "predict_on_batch":
+      return try TrainingCalls.predictOnBatch(
+        model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case "fit_generator":
       throw .unsupported(
         "model.\(name)() is not supported in ConvBook cells; use fit, evaluate and predict",
         at: site.range)
@@ -665,10 +681,8 @@ enum Methods {
     _ site: CallSite, _ budget: EvaluationBudget
   ) throws(CellError) -> Value {
     func stringArgument(_ index: Int) -> String? {
-      guard index < positional.count, case .string(let value) = positional[index] else {
-        return nil
-      }
-      return value
+      guard index < positional.count else { return nil }
+      return NumPyStringArray.text(positional[index])
     }
     if let result = try StringMethods.call(
       name, text, positional, keywords, range: site.range, budget: budget)
@@ -680,6 +694,24 @@ enum Methods {
     case "lower": return .string(text.lowercased())
     case "title": return .string(text.capitalized)
     case "replace":
+      guard (2...3).contains(positional.count), keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: !keywords.isEmpty
+            ? "str.replace() takes no keyword arguments"
+            : "replace expected at \(positional.count < 2 ? "least 2" : "most 3") arguments, got \(positional.count)",
+          range: site.range)
+      }
+      for index in 0..<2 where stringArgument(index) == nil {
+        throw CellError(
+          type: "TypeError",
+          message: "replace() argument \(index + 1) must be str, not \(positional[index].typeName)",
+          range: site.range)
+      }
+      guard positional.count == 2 else {
+        throw .unsupported(
+          "ConvBook does not support `str.replace` with a count yet", at: site.range)
+      }
       guard let old = stringArgument(0), let new = stringArgument(1) else { break }
       // At most one occurrence per `old.count` bytes (Python inserts `new` between every
       // character when `old` is empty): charged before the string is built.
@@ -698,7 +730,7 @@ enum Methods {
       default: sequence = []
       }
       for item in sequence {
-        guard case .string(let part) = item else {
+        guard let part = NumPyStringArray.text(item) else {
           throw CellError(
             type: "TypeError",
             message: "sequence item \(parts.count): expected str instance, \(item.typeName) found",

@@ -18,28 +18,22 @@ enum ModelConfig {
     throws(CellError) -> Value
   {
     let keras3 = interpreter.kerasVersion == .keras3
-    guard model.kind == .sequential, model.subclassName == nil,
+    guard model.subclassName == nil,
       interpreter.session.customLayers[ObjectIdentifier(model)] == nil
     else {
       throw .unsupported(
-        "ConvBook does not support `get_config()` of a \(model.className) model yet (it writes Sequential models' configs)",
+        "ConvBook does not support `get_config()` of a \(model.className) model yet (it writes Sequential and functional models' configs)",
         at: range)
+    }
+    if model.kind == .functional {
+      return try FunctionalConfig.config(of: model, interpreter: interpreter, range: range)
     }
     guard model.isBuilt, let input = model.inputLayer, let inputShape = model.inputShape else {
       throw .unsupported(
         "ConvBook does not support `get_config()` of an unbuilt model yet", at: range)
     }
     var layers: [Value] = [
-      entry(
-        "InputLayer",
-        config: [
-          (
-            keras3 ? "batch_shape" : "batch_input_shape",
-            Attributes.shapeValue(input.batchInputShape)
-          ),
-          ("dtype", .string("float32")), ("sparse", .bool(false)), ("ragged", .bool(false)),
-          ("name", .string(input.name)), ("optional", .bool(false)),
-        ].map { (Value.string($0.0), $0.1) }, build: nil)
+      .dictionary(PythonDict(inputEntry(input, dtype: "float32", keras3: keras3)))
     ]
     let withoutBuild = KerasLayerConfigs.withoutBuildConfig(keras3: keras3)
     for instance in model.layers {
@@ -48,7 +42,8 @@ enum ModelConfig {
       let build =
         instance.isBuilt && !withoutBuild.contains(instance.className)
         ? instance.inputShape.map(Attributes.shapeValue) : nil
-      layers.append(entry(instance.className, config: pairs.pairs, build: build))
+      layers.append(
+        .dictionary(PythonDict(entry(instance.className, config: pairs.pairs, build: build))))
     }
     var pairs: [(String, Value)] = [("name", .string(model.name))]
     if keras3 {
@@ -63,7 +58,24 @@ enum ModelConfig {
     return .dictionary(PythonDict(pairs.map { (.string($0.0), $0.1) }))
   }
 
-  private static func entry(_ className: String, config: [(Value, Value)], build: Value?) -> Value {
+  /// An input layer's serialized form.
+  static func inputEntry(_ input: InputLayer, dtype: String, keras3: Bool) -> [(Value, Value)] {
+    entry(
+      "InputLayer",
+      config: [
+        (
+          keras3 ? "batch_shape" : "batch_input_shape", Attributes.shapeValue(input.batchInputShape)
+        ),
+        ("dtype", .string(dtype)), ("sparse", .bool(false)), ("ragged", .bool(false)),
+        ("name", .string(input.name)), ("optional", .bool(false)),
+      ].map { (Value.string($0.0), $0.1) }, build: nil)
+  }
+
+  /// A layer's serialized form: `{'module', 'class_name', 'config', 'registered_name'}` and its
+  /// build config when it has one.
+  static func entry(_ className: String, config: [(Value, Value)], build: Value?) -> [(
+    Value, Value
+  )] {
     var pairs: [(Value, Value)] = [
       (.string("module"), .string("keras.layers")), (.string("class_name"), .string(className)),
       (.string("config"), .dictionary(PythonDict(config))),
@@ -73,7 +85,7 @@ enum ModelConfig {
       pairs.append(
         (.string("build_config"), .dictionary(PythonDict([(.string("input_shape"), build)]))))
     }
-    return .dictionary(PythonDict(pairs))
+    return pairs
   }
 
   /// `model.to_json(**kwargs)`: the serialized model through `json.dumps(..., **kwargs)`.
@@ -84,22 +96,24 @@ enum ModelConfig {
     let keras3 = interpreter.kerasVersion == .keras3
     let config = try config(of: model, interpreter: interpreter, range: site.range)
     var pairs: [(String, Value)]
+    let functional = model.kind == .functional
     if keras3 {
       guard model.compileArguments == nil else {
         throw .unsupported(
           "ConvBook does not support `to_json()` of a compiled model yet (Keras 3 writes its compile config)",
           at: site.range)
       }
-      let shape = model.inputShape.map(Attributes.shapeValue) ?? .none
+      let shape = functional ? .none : model.inputShape.map(Attributes.shapeValue) ?? .none
       pairs = [
-        ("module", .string("keras")), ("class_name", .string("Sequential")), ("config", config),
-        ("registered_name", .none),
+        ("module", .string(functional ? "keras.src.models.functional" : "keras")),
+        ("class_name", .string(model.className)), ("config", config),
+        ("registered_name", functional ? .string("Functional") : .none),
         ("build_config", .dictionary(PythonDict([(.string("input_shape"), shape)]))),
         ("compile_config", .dictionary(PythonDict([]))),
       ]
     } else {
       pairs = [
-        ("class_name", .string("Sequential")), ("config", config),
+        ("class_name", .string(model.className)), ("config", config),
         ("keras_version", .string("2.21.0")), ("backend", .string("tensorflow")),
       ]
     }
@@ -140,12 +154,16 @@ extension ModelConfig {
           function: "loads", positional: [text], keywords: [], site: site,
           interpreter: interpreter)),
       case .dictionary(let dict) = document,
-      case .string("Sequential")? = item("class_name", of: dict),
+      case .string(let className)? = item("class_name", of: dict),
+      ["Sequential", "Functional", "Model"].contains(className),
       let config = item("config", of: dict)
     else {
       throw .unsupported(
-        "ConvBook's model_from_json() makes Sequential models from their to_json() text only",
+        "ConvBook's model_from_json() makes Sequential and functional models from their to_json() text only",
         at: site.range)
+    }
+    if className != "Sequential" {
+      return try FunctionalFromConfig.model(from: config, site: site, interpreter: interpreter)
     }
     return try sequential(from: config, site: site, interpreter: interpreter)
   }
@@ -155,7 +173,7 @@ extension ModelConfig {
   }
 
   /// JSON's lists where Keras' configs hold tuples (shapes, kernel sizes).
-  private static func tuples(_ value: Value) -> Value {
+  static func tuples(_ value: Value) -> Value {
     if case .list(let list) = value { return .tuple(list.items.map(tuples)) }
     return value
   }
@@ -189,45 +207,54 @@ extension ModelConfig {
             keywords: keywords, site: site, interpreter: interpreter))
         continue
       }
-      guard let canonical = LayerCatalog.canonicalName(className),
-        let defaults = KerasLayerConfigs.defaults(canonical, keras3: keras3)
-      else {
-        throw .unsupported(
-          "ConvBook does not support making a \(className) layer from its config yet",
-          at: site.range)
-      }
-      let parameters = LayerCatalog.entries[canonical]?.signature.parameters ?? []
-      var keywords: [(String, Value)] = []
-      var trainable = true
-      for (key, value) in layerConfig.pairs {
-        guard case .string(let label) = key else { continue }
-        switch label {
-        case "name": keywords.append((label, value))
-        case "trainable": trainable = value.isTruthy
-        case "batch_input_shape" where !keras3:
-          // Made by the model's own input layer, which comes first.
-          continue
-        default:
-          // A constructor parameter at its default, or a base setting (`dtype`) at the
-          // recorded one, is left to the constructor; a required parameter is always given.
-          let parameter = parameters.first { $0.name == label }
-          let standard =
-            parameter.map { $0.defaultValue.flatMap(LayerConfig.plainValue) }
-            ?? defaults.first(where: { $0.0 == label })?.1
-          if let standard, Operators.equal(tuples(standard), tuples(value)) { continue }
-          keywords.append((label, try deserialized(value, site: site, interpreter: interpreter)))
-        }
-      }
-      let made = try Calls.call(
-        .function(Callable(.layerClass(canonical), path: "keras.layers." + className)),
-        positional: [], keywords: keywords, site: site, interpreter: interpreter)
-      if case .layer(let instance) = made { instance.trainable = trainable }
-      elements.append(made)
+      elements.append(
+        try layer(className, config: layerConfig, site: site, interpreter: interpreter))
     }
     return try Calls.call(
       .function(Callable(.sequentialClass, path: "keras.models.Sequential")),
       positional: [.list(PythonList(elements))], keywords: [("name", .string(name))], site: site,
       interpreter: interpreter)
+  }
+
+  /// A layer made again from its class name and config (`cls.from_config(config)`).
+  static func layer(
+    _ className: String, config layerConfig: PythonDict, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let keras3 = interpreter.kerasVersion == .keras3
+    guard let canonical = LayerCatalog.canonicalName(className),
+      let defaults = KerasLayerConfigs.defaults(canonical, keras3: keras3)
+    else {
+      throw .unsupported(
+        "ConvBook does not support making a \(className) layer from its config yet",
+        at: site.range)
+    }
+    let parameters = LayerCatalog.entries[canonical]?.signature.parameters ?? []
+    var keywords: [(String, Value)] = []
+    var trainable = true
+    for (key, value) in layerConfig.pairs {
+      guard case .string(let label) = key else { continue }
+      switch label {
+      case "name": keywords.append((label, value))
+      case "trainable": trainable = value.isTruthy
+      case "batch_input_shape" where !keras3:
+        // Made by the model's own input layer, which comes first.
+        continue
+      default:
+        // A constructor parameter at its default, or a base setting (`dtype`) at the
+        // recorded one, is left to the constructor; a required parameter is always given.
+        let parameter = parameters.first { $0.name == label }
+        let standard =
+          parameter.map { $0.defaultValue.flatMap(LayerConfig.plainValue) }
+          ?? defaults.first(where: { $0.0 == label })?.1
+        if let standard, Operators.equal(tuples(standard), tuples(value)) { continue }
+        keywords.append((label, try deserialized(value, site: site, interpreter: interpreter)))
+      }
+    }
+    let made = try Calls.call(
+      .function(Callable(.layerClass(canonical), path: "keras.layers." + className)),
+      positional: [], keywords: keywords, site: site, interpreter: interpreter)
+    if case .layer(let instance) = made { instance.trainable = trainable }
+    return made
   }
 
   /// A setting's value for the constructor: a serialized initializer, regularizer or constraint

@@ -50,17 +50,18 @@ enum NormalizationAdapt {
       shape = declared.dimensions
       interpreter.session.adaptedShapes[ObjectIdentifier(instance)] = data.shape.map { $0 }
     } else {
-      if keras3 {
-        throw .unsupported(
-          "ConvBook does not support adapt() on a Normalization layer without an input shape under Keras 3 yet (Keras 3 builds it on the whole data's shape); give it input_shape= or put it after keras.Input",
-          at: range)
-      }
       shape = [nil] + data.shape.dropFirst().map { $0 }
       interpreter.session.adaptedShapes[ObjectIdentifier(instance)] = data.shape.map { $0 }
-      do {
-        try instance.declareBatchInputShape(TensorShape(shape))
-      } catch {
-        throw Calls.keras(error, at: range)
+      // tf-keras builds the layer with an input shape of unknown batch, which a Sequential model
+      // holding it then starts from; Keras 3 builds it on the data's shape without giving it an
+      // input, so the layer keeps taking the shape of its first call (the statistics, shaped by
+      // the kept axes only, fit it).
+      if !keras3 {
+        do {
+          try instance.declareBatchInputShape(TensorShape(shape))
+        } catch {
+          throw Calls.keras(error, at: range)
+        }
       }
     }
     // A one-dimensional sample of a layer declared for (None, 1) is that column.
@@ -139,15 +140,18 @@ enum NormalizationAdapt {
   static func statistic(
     _ name: String, of instance: LayerInstance, interpreter: Interpreter, range: SourceRange
   ) throws(CellError) -> Value? {
+    let adapted = interpreter.session.adaptedShapes[ObjectIdentifier(instance)].map {
+      TensorShape($0)
+    }
     guard let layer = instance.layer as? Normalization, name == "mean" || name == "variance",
-      layer.mean == nil, let shape = instance.inputShape ?? layer.common.declaredBatchInputShape
+      layer.mean == nil,
+      let shape = instance.inputShape ?? layer.common.declaredBatchInputShape ?? adapted
     else { return nil }
     guard
       instance.isBuilt
         || interpreter.session.training.layerValues[ObjectIdentifier(instance)] != nil
     else { return nil }
-    let built =
-      interpreter.session.adaptedShapes[ObjectIdentifier(instance)].map { TensorShape($0) } ?? shape
+    let built = adapted ?? shape
     let dimensions = built.dimensions.map { $0 ?? 1 }
     let kept: [Int]
     do { kept = try layer.keptAxes(for: built) } catch { throw Calls.keras(error, at: range) }

@@ -4,8 +4,8 @@ import Foundation
 /// NumPy's array-building and element functions that model and data code uses beyond the basics
 /// of `NumPyFunctions`: `linspace`, `eye`, `identity`, `where`, `stack` / `vstack` / `hstack`,
 /// `*_like`, `bincount`, `cumsum`, `sort` / `argsort`, `transpose` / `swapaxes` / `flip`, `abs`,
-/// `square`, `maximum` / `minimum`, `isnan`, `allclose` / `isclose`, `dot` / `matmul`, `outer`,
-/// `tile`, `repeat`, `diff`. Values are computed in double precision and stored by dtype
+/// `square`, `maximum` / `minimum`, `isnan` / `isinf` / `isfinite`, `allclose` / `isclose`, `dot` / `matmul`, `outer`,
+/// `tile`, `repeat`, `diff`, `diag`. Values are computed in double precision and stored by dtype
 /// (`NDArray(dtype:shape:doubles:)`), which is exact for every dtype ConvBook has.
 enum NumPyArrayFunctions {
   typealias Arguments = NumPyFunctions.Arguments
@@ -14,9 +14,10 @@ enum NumPyArrayFunctions {
   static let functionNames: Set<String> = [
     "linspace", "eye", "identity", "where", "stack", "vstack", "hstack", "zeros_like", "ones_like",
     "full_like", "bincount", "cumsum", "sort", "argsort", "transpose", "swapaxes", "flip", "abs",
-    "absolute", "square", "maximum", "minimum", "isnan", "allclose", "isclose", "array_equal",
+    "absolute", "square", "maximum", "minimum", "isnan", "isinf", "isfinite", "allclose", "isclose",
+    "array_equal",
     "dot", "matmul",
-    "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid",
+    "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid", "diag",
   ]
 
   static func call(_ name: String, _ arguments: Arguments, budget: EvaluationBudget)
@@ -45,17 +46,23 @@ enum NumPyArrayFunctions {
       }
       let columns = name == "eye" ? try arguments.integer(1, "M") ?? rows : rows
       let diagonal = name == "eye" ? try arguments.integer(2, "k") ?? 0 : 0
-      guard rows >= 0, columns >= 0 else {
-        throw CellError(
-          type: "ValueError", message: "negative dimensions are not allowed", range: range)
-      }
       let dtype = try requestedDType(name == "eye" ? 3 : 1) ?? .float64
-      try budget.allocate(count: rows * columns, size: dtype.storedSize, at: range)
-      var values = [Double](repeating: 0, count: rows * columns)
-      for row in 0..<rows where (0..<columns).contains(row + diagonal) {
+      let count = try ArrayOperations.elementCount([rows, columns], dtype: dtype, range: range)
+      try budget.allocate(count: count, size: dtype.storedSize, at: range)
+      var values = [Double](repeating: 0, count: count)
+      for row in 0..<rows
+      where diagonal.addingReportingOverflow(row).overflow == false
+        && (0..<columns).contains(row + diagonal)
+      {
         values[row * columns + row + diagonal] = 1
       }
       return .array(NDArray(dtype: dtype, shape: [rows, columns], doubles: values))
+    case "diag":
+      try arguments.check(allowed: ["v", "k"])
+      return try made(
+        try diagonal(
+          try arguments.array(0, "v", budget: budget), offset: try arguments.integer(1, "k") ?? 0,
+          range: range, budget: budget))
     case "zeros_like", "ones_like", "full_like":
       let full = name == "full_like"
       try arguments.check(allowed: full ? ["a", "fill_value", "dtype"] : ["a", "dtype"])
@@ -228,14 +235,16 @@ enum NumPyArrayFunctions {
       let array = try arguments.array(0, "m", budget: budget)
       let axes = try ArrayOperations.axes(arguments.value(1, "axis"), range: range)
       return try made(try flip(array, axes: axes, range: range))
-    case "abs", "absolute", "square", "isnan":
+    case "abs", "absolute", "square", "isnan", "isinf", "isfinite":
       try arguments.check(allowed: ["x"])
       let array = try arguments.array(0, "x", budget: budget)
       let values = (0..<array.count).map { array.value(at: $0) }
       switch name {
-      case "isnan":
+      case "isnan", "isinf", "isfinite":
+        let test: (Double) -> Bool =
+          name == "isnan" ? \.isNaN : name == "isinf" ? \.isInfinite : \.isFinite
         return try made(
-          NDArray(dtype: .bool, shape: array.shape, doubles: values.map { $0.isNaN ? 1 : 0 }))
+          NDArray(dtype: .bool, shape: array.shape, doubles: values.map { test($0) ? 1 : 0 }))
       case "square":
         let dtype = array.dtype == .bool ? DType.bool : array.dtype
         let squares: [Double]
@@ -527,6 +536,41 @@ enum NumPyArrayFunctions {
   }
 
   /// A Python number or NumPy scalar as a double.
+  /// `np.diag(v, k)`: a vector's square matrix with the vector on diagonal `k`, or a matrix's
+  /// diagonal `k` as a vector.
+  private static func diagonal(
+    _ array: NDArray, offset: Int, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    switch array.rank {
+    case 1:
+      // NumPy's `np.zeros((n, n))` of a Python int n beyond 64 bits.
+      guard let distance = Int(exactly: offset.magnitude),
+        case (let size, false) = array.count.addingReportingOverflow(distance)
+      else {
+        throw CellError(
+          type: "ValueError", message: "Maximum allowed dimension exceeded", range: range)
+      }
+      let cells = try ArrayOperations.elementCount([size, size], dtype: array.dtype, range: range)
+      try budget.allocate(count: cells, size: array.dtype.storedSize, at: range)
+      var values = [Double](repeating: 0, count: cells)
+      let (row, column) = offset >= 0 ? (0, offset) : (size - array.count, 0)
+      for index in 0..<array.count {
+        values[(row + index) * size + column + index] = array.value(at: index)
+      }
+      return NDArray(dtype: array.dtype, shape: [size, size], doubles: values)
+    case 2:
+      let (rows, columns) = (array.shape[0], array.shape[1])
+      // The diagonal's first cell, and how many cells it has inside the matrix.
+      let (row, column) = offset >= 0 ? (0, offset) : (Int(exactly: offset.magnitude) ?? rows, 0)
+      let count = Swift.max(
+        0, Swift.min(rows - Swift.min(row, rows), columns - Swift.min(column, columns)))
+      let values = (0..<count).map { array.value(at: (row + $0) * columns + column + $0) }
+      return NDArray(dtype: array.dtype, shape: [count], doubles: values)
+    default:
+      throw CellError(type: "ValueError", message: "Input must be 1- or 2-d.", range: range)
+    }
+  }
+
   static func number(_ value: Value, range: SourceRange) throws(CellError) -> Double {
     guard let number = Operators.Number(value) else {
       throw CellError(

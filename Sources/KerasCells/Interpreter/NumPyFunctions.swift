@@ -110,15 +110,30 @@ enum NumPyFunctions {
     case "dtype": return .string(array.dtype.rawValue)
     case "ndim": return .int(array.rank)
     case "size": return .int(array.count)
+    case "itemsize": return .int(array.dtype.itemSize)
+    case "nbytes": return .int(array.count * array.dtype.itemSize)
     case "T":
       return .array(NumPyArrayFunctions.permuted(array, Array((0..<array.rank).reversed())))
     case "astype", "reshape", "mean", "sum", "max", "min", "argmax", "argmin", "copy", "flatten",
       "squeeze", "tolist", "item", "round", "std", "var", "transpose", "argsort", "cumsum", "prod",
-      "ravel", "any", "all":
+      "ravel", "any", "all", "dot", "clip":
       return .method(receiver: .array(array), name: name)
     default: return nil
     }
   }
+
+  /// The public attributes of NumPy 2's `ndarray` (`dir(np.ndarray)`): one ConvBook lacks is its
+  /// limitation, any other name NumPy's AttributeError.
+  static let arrayAttributeNames: Set<String> = [
+    "T", "all", "any", "argmax", "argmin", "argpartition", "argsort", "astype", "base", "byteswap",
+    "choose", "clip", "compress", "conj", "conjugate", "copy", "ctypes", "cumprod", "cumsum",
+    "data", "device", "diagonal", "dot", "dtype", "dump", "dumps", "fill", "flags", "flat",
+    "flatten", "getfield", "imag", "item", "itemsize", "mT", "max", "mean", "min", "nbytes", "ndim",
+    "nonzero", "partition", "prod", "put", "ravel", "real", "repeat", "reshape", "resize", "round",
+    "searchsorted", "setfield", "setflags", "shape", "size", "sort", "squeeze", "std", "strides",
+    "sum", "swapaxes", "take", "to_device", "tobytes", "tofile", "tolist", "trace", "transpose",
+    "var", "view",
+  ]
 
   struct Arguments {
     var positional: [Value]
@@ -159,12 +174,29 @@ enum NumPyFunctions {
       return try ArrayOperations.array(from: given, dtype: nil, range: site.range, budget: budget)
     }
 
+    /// A keyword argument's truth (`keepdims=True`); false when it is not given.
+    func flag(_ name: String) -> Bool {
+      keywords.first(where: { $0.0 == name })?.1.isTruthy ?? false
+    }
+
+    /// Refuses positional arguments beyond the first `count` when `name`, the next parameter
+    /// ConvBook models, is keyword-only in NumPy (or follows parameters ConvBook does not model).
+    func keywordOnly(_ name: String, after count: Int) throws(CellError) {
+      guard positional.count > count else { return }
+      throw .unsupported(
+        "ConvBook supports `\(path)` with at most \(count) positional arguments (`\(name)=` by keyword)",
+        at: site.range)
+    }
+
     func integer(_ index: Int, _ name: String) throws(CellError) -> Int? {
       guard let given = value(index, name), !given.isNone else { return nil }
       switch NumPyScalar.integer(given) {
       case .int(let number): return number
       case .array(let array) where array.rank == 0 && array.dtype.isInteger:
         return Int(array.value(at: 0))
+      case .bigInt:
+        throw .unsupported(
+          "ConvBook supports `\(path)` with `\(name)=` of 64 bits at most", at: site.range)
       default:
         throw CellError(
           type: "TypeError",
@@ -282,18 +314,22 @@ enum NumPyFunctions {
       }
       return .array(try ArrayOperations.expandDims(array, axis: axis, range: range))
     case "argmax", "argmin", "mean", "sum", "max", "min", "amax", "amin":
-      try arguments.check(allowed: ["a", "axis"])
+      // `keepdims` is keyword-only in NumPy (argmax's third positional parameter is `out`).
+      try arguments.check(allowed: ["a", "axis", "keepdims"])
+      try arguments.keywordOnly("keepdims", after: 2)
       let array = try arguments.array(0, "a", budget: budget)
       let reduction = ArrayOperations.Reduction(
         rawValue: name == "amax" ? "max" : name == "amin" ? "min" : name)!
       return try ArrayOperations.reduce(
         reduction, array, axes: try ArrayOperations.axes(arguments.value(1, "axis"), range: range),
-        range: range, budget: budget)
+        keepDims: arguments.flag("keepdims"), range: range, budget: budget)
     case "std", "var":
-      try arguments.check(allowed: ["a", "axis", "ddof"])
+      try arguments.check(allowed: ["a", "axis", "ddof", "keepdims"])
+      try arguments.keywordOnly("keepdims", after: 2)
       return try ArrayOperations.spread(
         name, try arguments.array(0, "a", budget: budget), axis: arguments.value(1, "axis"),
-        ddof: arguments.value(Int.max, "ddof"), range: range, budget: budget)
+        ddof: arguments.value(Int.max, "ddof"), keepDims: arguments.flag("keepdims"),
+        range: range, budget: budget)
     case "roll":
       try arguments.check(allowed: ["a", "shift", "axis"])
       let array = try arguments.array(0, "a", budget: budget)
@@ -331,19 +367,8 @@ enum NumPyFunctions {
       let requested = try arguments.value(1, "dtype").map { value throws(CellError) in
         try ArrayOperations.dtype(value, range: range)
       }
-      var count = 1
-      for dimension in shape {
-        guard dimension >= 0 else {
-          throw CellError(
-            type: "ValueError", message: "negative dimensions are not allowed", range: range)
-        }
-        let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
-        guard !overflow else {
-          throw CellError(type: "ValueError", message: "array is too big", range: range)
-        }
-        count = product
-      }
       let dtype = requested ?? .float64
+      let count = try ArrayOperations.elementCount(shape, dtype: dtype, range: range)
       try budget.allocate(count: count, size: dtype.storedSize, at: range)
       let value: Double = name == "ones" ? 1 : 0
       return .array(
@@ -373,23 +398,12 @@ enum NumPyFunctions {
         throw .unsupported(
           "ConvBook supports `numpy.full` with a single fill value only", at: range)
       }
-      var count = 1
-      for dimension in shape {
-        guard dimension >= 0 else {
-          throw CellError(
-            type: "ValueError", message: "negative dimensions are not allowed", range: range)
-        }
-        let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
-        guard !overflow else {
-          throw CellError(type: "ValueError", message: "array is too big", range: range)
-        }
-        count = product
-      }
       // NumPy's dtype for `np.full` is the fill value's own: int64 for an int, float64 for a float.
       let dtype =
         try arguments.value(2, "dtype").map { value throws(CellError) in
           try ArrayOperations.dtype(value, range: range)
         } ?? filler.dtype
+      let count = try ArrayOperations.elementCount(shape, dtype: dtype, range: range)
       try budget.allocate(count: count, size: dtype.storedSize, at: range)
       let filled = NDArray(
         dtype: filler.dtype, shape: shape,
@@ -509,15 +523,18 @@ enum NumPyFunctions {
       }
       return .array(try ArrayOperations.reshape(array, shape, range: range))
     case "mean", "sum", "max", "min", "argmax", "argmin":
-      try arguments.check(allowed: ["axis"])
+      try arguments.check(allowed: ["axis", "keepdims"])
+      try arguments.keywordOnly("keepdims", after: 1)
       return try ArrayOperations.reduce(
         ArrayOperations.Reduction(rawValue: name)!, array,
-        axes: try ArrayOperations.axes(arguments.value(0, "axis"), range: range), range: range,
-        budget: budget)
+        axes: try ArrayOperations.axes(arguments.value(0, "axis"), range: range),
+        keepDims: arguments.flag("keepdims"), range: range, budget: budget)
     case "std", "var":
-      try arguments.check(allowed: ["axis", "ddof"])
+      try arguments.check(allowed: ["axis", "ddof", "keepdims"])
+      try arguments.keywordOnly("keepdims", after: 1)
       return try ArrayOperations.spread(
         name, array, axis: arguments.value(0, "axis"), ddof: arguments.value(1, "ddof"),
+        keepDims: arguments.flag("keepdims"),
         range: range, budget: budget)
     case "round":
       try arguments.check(allowed: ["decimals"])
@@ -584,6 +601,17 @@ enum NumPyFunctions {
     case "tolist":
       try budget.allocate(slots: array.count, at: range)
       return rows(array, asList: true)
+    case "dot":
+      try arguments.check(allowed: ["b"])
+      let other = try arguments.array(0, "b", budget: budget)
+      let product = try NumPyArrayFunctions.matmul(array, other, name: "dot", range: range)
+      try budget.allocate(count: product.count, size: product.dtype.storedSize, at: range)
+      return product.rank == 0 ? ArrayOperations.element(product, at: 0) : .array(product)
+    case "clip":
+      try arguments.check(allowed: ["min", "max"])
+      return try NumPyClip.clip(
+        array, lower: arguments.value(0, "min"), upper: arguments.value(1, "max"), range: range,
+        budget: budget)
     default:
       throw CellError(
         type: "AttributeError", message: "'numpy.ndarray' object has no attribute '\(name)'",

@@ -50,6 +50,9 @@ enum NumPyRandom {
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     if name == "default_rng" { return try NumPyGenerator.make(positional, keywords, site: site) }
+    if name == "RandomState" {
+      return try NumPyRandomStateObject.make(positional, keywords, site: site)
+    }
     if NumPyRandomIntegers.functionNames.contains(name) {
       return try NumPyRandomIntegers.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

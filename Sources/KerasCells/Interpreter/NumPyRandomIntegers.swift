@@ -201,6 +201,8 @@ enum NumPyRandomIntegers {
         range: range)
     }
     var population: NDArray?
+    // `np.random.choice(list("0123456789"))`: a population of texts gives `np.str_` items.
+    var texts: NumPyStringArray?
     let count: Int
     if case .int(let number) = NumPyScalar.integer(given) {
       count = number
@@ -210,17 +212,25 @@ enum NumPyRandomIntegers {
           range: range)
       }
     } else {
-      let array = try ArrayOperations.array(from: given, dtype: nil, range: range, budget: budget)
-      guard array.rank == 1 else {
+      let shape: [Int]
+      if let strings = NumPyStringArray.make(from: given) {
+        texts = strings
+        shape = strings.shape
+      } else {
+        let array = try ArrayOperations.array(
+          from: given, dtype: nil, range: range, budget: budget)
+        population = array
+        shape = array.shape
+      }
+      guard shape.count == 1 else {
         throw CellError(type: "ValueError", message: "a must be 1-dimensional", range: range)
       }
-      guard array.count > 0 else {
+      guard shape[0] > 0 else {
         throw CellError(
           type: "ValueError", message: "'a' cannot be empty unless no samples are taken",
           range: range)
       }
-      population = array
-      count = array.count
+      count = shape[0]
     }
     let shape = try size(1)
     let total = shape?.reduce(1, *) ?? 1
@@ -259,6 +269,11 @@ enum NumPyRandomIntegers {
       var order = Array(0..<count)
       shuffle(count: count, &state) { i, j in order.swapAt(i, j) }
       indices = Array(order.prefix(total))
+    }
+    if let texts {
+      let picked = indices.map { texts.items[$0] }
+      guard let shape else { return texts.itemValue(picked[0]) }
+      return .standard(NumPyStringArray(items: picked, shape: shape, kind: texts.kind))
     }
     guard let population else {
       if shape == nil { return .int(indices[0]) }

@@ -19,8 +19,11 @@ enum NumPyScalars {
       return .standard(
         NumPyScalar(NDArray(dtype: .bool, shape: [], scalars: [name == "True_" ? 1 : 0])))
     case ("numpy", "random"): return .module(.inert("numpy.random"))
-    case ("numpy.random", "default_rng"):
-      return .function(Callable(.builtin("nprandom default_rng"), path: "numpy.random.default_rng"))
+    case ("numpy", "testing"): return .module(.inert("numpy.testing"))
+    case ("numpy", "errstate"): return ContextManagers.attribute(name, module: module)
+    case ("numpy.testing", let function): return NumPyTesting.attribute(function)
+    case ("numpy.random", "default_rng"), ("numpy.random", "RandomState"):
+      return .function(Callable(.builtin("nprandom " + name), path: "numpy.random." + name))
     case ("numpy.random", let function)
     where NumPyRandom.functionNames.contains(function)
       || NumPyRandomIntegers.functionNames.contains(function):

@@ -79,6 +79,13 @@ enum Operators {
     if let a = Number(left), let b = Number(right) {
       return try arithmetic(operation, a, b, range: range)
     }
+    // `np.str_` is a `str`, and its operators give `str`s (`digit + "0"`).
+    if case .standard(let text as NumPyString) = left {
+      return try binary(operation, .string(text.text), right, range: range, budget: budget)
+    }
+    if case .standard(let text as NumPyString) = right {
+      return try binary(operation, left, .string(text.text), range: range, budget: budget)
+    }
     switch (operation, left, right) {
     case (.add, .string(let a), .string(let b)):
       try budget.allocate(bytes: a.utf8.count + b.utf8.count, at: range)
@@ -474,6 +481,9 @@ enum Operators {
       // Bound methods of one instance and one function (`model.loss == self.wasserstein_loss`).
       return a === b && x == y
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
+    // One weight of one layer is one variable (`layer.w is layer.weights[0]`; a list of them
+    // compares its items by identity first, as CPython's list comparison does).
+    case (.variable(let a), .variable(let b)): return a == b
     case (.module(let a), .module(let b)): return a == b
     case (.standard(let a as Namespace), .standard(let b as Namespace)):
       // Namespaces are equal when their attributes are (argparse's and `types.SimpleNamespace`).
@@ -485,6 +495,12 @@ enum Operators {
         return equal(x, y, depth: depth + 1)
       }
       return a === b
+    case (.standard(let a), _):
+      guard let x = a.comparisonKey, let y = a.comparisonKey(coercing: right) else { return false }
+      return equal(x, y, depth: depth + 1)
+    case (_, .standard(let b)):
+      guard let x = b.comparisonKey(coercing: left), let y = b.comparisonKey else { return false }
+      return equal(x, y, depth: depth + 1)
     case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
@@ -522,7 +538,7 @@ enum Operators {
       case .dictionary(let pairs): found = pairs.contains { equal($0.0, left) }
       case .set(let set): found = try SetOperations.contains(set, left, range: range)
       case .string(let text):
-        guard case .string(let part) = left else {
+        guard let part = NumPyStringArray.text(left) else {
           throw typeError(
             "'in <string>' requires string as left operand, not \(left.typeName)", range)
         }
@@ -568,6 +584,15 @@ enum Operators {
         type: "RecursionError", message: "maximum recursion depth exceeded in comparison",
         range: range)
     }
+    // `np.str_` orders as the `str` it is.
+    if case .standard(let text as NumPyString) = left {
+      return try ordering(
+        .string(text.text), right, operation: operation, range: range, depth: depth)
+    }
+    if case .standard(let text as NumPyString) = right {
+      return try ordering(
+        left, .string(text.text), operation: operation, range: range, depth: depth)
+    }
     if let a = Number(left), let b = Number(right) {
       // NaN compares false both ways; an order of 2 makes <, <=, >, >= all false.
       return numberOrder(a, b) ?? 2
@@ -577,7 +602,21 @@ enum Operators {
     case (.standard(let a), .standard(let b))
     where a.typeName == b.typeName && a.comparisonKey != nil && b.comparisonKey != nil:
       return try ordering(
-        a.comparisonKey!, b.comparisonKey!, operation: operation, range: range, depth: depth + 1)
+        a.comparisonKey!, b.comparisonKey!, operation: a.comparesWithLess ? .less : operation,
+        range: range, depth: depth + 1)
+    // distutils' `LooseVersion` orders a str as a version of it; reflected, the version's own
+    // method compares its key first.
+    case (.standard(let a), _)
+    where a.comparisonKey != nil && a.comparisonKey(coercing: right) != nil:
+      return try ordering(
+        a.comparisonKey!, a.comparisonKey(coercing: right)!,
+        operation: a.comparesWithLess ? .less : operation, range: range, depth: depth + 1)
+    case (_, .standard(let b))
+    where b.comparisonKey != nil && b.comparisonKey(coercing: left) != nil:
+      let order = try ordering(
+        b.comparisonKey!, b.comparisonKey(coercing: left)!,
+        operation: b.comparesWithLess ? .less : operation, range: range, depth: depth + 1)
+      return order == 2 ? 2 : -order
     // A namedtuple orders as the tuple of its items.
     case (.standard(let object), _) where object.tupleItems != nil,
       (_, .standard(let object)) where object.tupleItems != nil:

@@ -132,6 +132,29 @@ enum PercentFormat {
         try PythonText.requireKnownText(argument, asString: type == "s", range: range)
         body = .string(type == "s" ? PythonText.str(argument) : PythonText.repr(argument))
         code = "s"
+      case "c":
+        // One character: a str of length 1, or an int's code point (`'%c' % (block + 97)`).
+        let character: String
+        switch argument {
+        case .string(let text) where text.unicodeScalars.count == 1: character = text
+        case .int, .bool, .bigInt:
+          var point = -1
+          if case .int(let number) = argument { point = number }
+          if case .bool(let flag) = argument { point = flag ? 1 : 0 }
+          guard (0..<0x11_0000).contains(point) else {
+            throw CellError(
+              type: "OverflowError", message: "%c arg not in range(0x110000)", range: range)
+          }
+          guard let scalar = Unicode.Scalar(point) else {
+            throw .unsupported(
+              "ConvBook does not support %c of a surrogate code point yet", at: range)
+          }
+          character = String(Character(scalar))
+        default: throw typeError("%c requires int or char")
+        }
+        body = .string(character)
+        code = "s"
+        precision = nil
       case "x", "X", "o":
         switch argument {
         case .int, .bool: body = argument

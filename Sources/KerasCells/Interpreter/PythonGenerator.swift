@@ -224,29 +224,32 @@ final class PythonGenerator: StandardObject {
     /// Starts the body's thread; it runs at once (the consumer waits for its first turn to end).
     private func start(_ interpreter: Interpreter, function: UserFunction) -> Bool {
       let options = NumPyPrintOptions.current
+      let version = KerasObjectText.sessionVersion
       let body: () -> Void = { [self] in
         NumPyPrintOptions.$current.withValue(options) {
-          enter(interpreter, function: function)
-          let result: Outcome
-          do throws(CellError) {
-            switch function.body {
-            case .statements(let statements):
-              if case .returned(let value) = try interpreter.execute(statements) {
-                result = .returned(value)
-              } else {
+          KerasObjectText.$sessionVersion.withValue(version) {
+            enter(interpreter, function: function)
+            let result: Outcome
+            do throws(CellError) {
+              switch function.body {
+              case .statements(let statements):
+                if case .returned(let value) = try interpreter.execute(statements) {
+                  result = .returned(value)
+                } else {
+                  result = .returned(.none)
+                }
+              case .expression(let expression):
+                _ = try interpreter.evaluate(expression)
                 result = .returned(.none)
               }
-            case .expression(let expression):
-              _ = try interpreter.evaluate(expression)
-              result = .returned(.none)
+            } catch {
+              result = error.type == "GeneratorExit" ? .returned(.none) : .failed(error)
             }
-          } catch {
-            result = error.type == "GeneratorExit" ? .returned(.none) : .failed(error)
+            clockRunning = interpreter.budget.handOff()
+            outcome = result
+            ended = true
+            paused.signal()
           }
-          clockRunning = interpreter.budget.handOff()
-          outcome = result
-          ended = true
-          paused.signal()
         }
       }
       return DeepStack.detach(stackSize: PythonGenerator.stackSize, body)

@@ -62,6 +62,7 @@ enum PythonText {
       if case .descriptor(let descriptor) = callable.kind {
         return "<\(descriptor.kind.rawValue) object>"
       }
+      if let text = KerasObjectText.classRepr(callable) { return text }
       return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
     case .method(let receiver, let name):
       // Python names the method by its qualified name (`A.f`, or the base class defining it).
@@ -73,8 +74,14 @@ enum PythonText {
         qualifiedName = defined.qualifiedName
       }
       return "<bound method \(qualifiedName) of \(repr(receiver))>"
-    case .layer(let instance): return "<\(instance.className) name='\(instance.name)'>"
-    case .model(let model): return "<\(model.className) name='\(model.name)'>"
+    case .layer(let instance):
+      return KerasObjectText.objectRepr(
+        className: instance.className, name: instance.name, built: instance.isBuilt)
+        ?? "<\(instance.className) name='\(instance.name)'>"
+    case .model(let model):
+      return KerasObjectText.objectRepr(
+        className: model.className, name: model.name, built: model.isBuilt)
+        ?? "<\(model.className) name='\(model.name)'>"
     case .kerasTensor(let tensor): return tensor.reprDescription
     case .variable(let variable):
       return
@@ -150,6 +157,11 @@ enum PythonText {
       && TFKerasTensorNames.name(of: tensor) == nil:
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
+        at: range)
+    case .layer where KerasObjectText.sessionVersion == .keras2,
+      .model where KerasObjectText.sessionVersion == .keras2:
+      throw .unsupported(
+        "printing a tf-keras layer or model shows its memory address (`<tf_keras.src.layers.core.dense.Dense object at 0x...>`), which changes from run to run; print its .name instead",
         at: range)
     case .list, .tuple, .standard:
       for item in value.sequenceItems ?? [] {

@@ -10,7 +10,7 @@ enum StandardLibrary {
   static let modules: Set<String> = [
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
-    "dataclasses", "types", "glob",
+    "dataclasses", "types", "glob", "distutils", "distutils.version",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.
@@ -32,6 +32,7 @@ enum StandardLibrary {
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
+    case "distutils", "distutils.version": return StandardDistutils.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
     case "six", "six.moves": return sixAttribute(name, of: module)
     case _ where TensorFlowEnvironment.modules.contains(module):
@@ -133,6 +134,7 @@ final class StandardFunction: StandardObject {
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
         at: arguments.range)
     case "packaging.version": return try StandardPackaging.call(name, arguments)
+    case "distutils.version": return try StandardDistutils.call(name, arguments)
     case _ where module == "tensorflow" || TensorFlowEnvironment.modules.contains(module):
       return try TensorFlowEnvironment.call(module, name, arguments)
     default: return nil

@@ -11,8 +11,8 @@ extension StandardLibrary {
       "warnings",
     ],
     "collections": [
-      "ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString", "abc",
-      "defaultdict", "deque", "namedtuple",
+      "ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString", "defaultdict",
+      "deque", "namedtuple",
     ],
     "copy": [
       "Error", "copy", "deepcopy", "dispatch_table", "error",
@@ -181,6 +181,10 @@ extension StandardLibrary {
     ],
     "packaging.version": [
       "InvalidVersion", "VERSION_PATTERN", "Version", "normalize_pre", "parse",
+    ],
+    "distutils.version": [
+      "LooseVersion", "StrictVersion", "Version", "contextlib", "re", "suppress_known_deprecation",
+      "warnings",
     ],
   ]
 }

@@ -29,7 +29,7 @@ enum StringMethods {
       }
     }
     func string(_ index: Int) throws(CellError) -> String {
-      guard case .string(let value) = positional[index] else {
+      guard let value = NumPyStringArray.text(positional[index]) else {
         throw typeError("must be str, not \(positional[index].typeName)")
       }
       return value

@@ -252,8 +252,17 @@ extension KerasSubclassing {
       }
       let atConstruction = SequentialModel.builtAtConstruction.contains(className)
       let built = layer?.isBuilt == true
+      // A custom layer (not a subclass of a built-in one) without `compute_output_shape` of its
+      // own: Keras 3's base raises NotImplementedError there, and the row shows `?`.
+      var declaresShape = true
+      if case .instance(let object) = value, object.type.kerasLayerClass == nil,
+        object.type.kerasBase == "Layer"
+      {
+        declaresShape = object.type.lookup("compute_output_shape") != nil
+      }
       var shape =
-        built && !atConstruction ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
+        built && !atConstruction && declaresShape
+        ? layer?.outputShape ?? TensorShape([]) : TensorShape([])
       // A model built from an `Input` keeps the shapes of that build (the outputs of its node,
       // a tuple of them for several); Keras 3 built the other layers on the shape of the call.
       var outputShapes: [TensorShape]?

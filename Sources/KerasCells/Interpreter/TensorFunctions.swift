@@ -63,6 +63,11 @@ enum TensorFunctions {
     case randomNormal
     /// `tf.random.uniform(shape)` of a shape of numbers: an eager tensor (`EagerTensors`).
     case randomUniform
+    /// `keras.random.dropout(inputs, rate)` inside a layer's call: the inputs times a mask of
+    /// uniform draws at or above the rate, scaled by 1 / (1 - rate).
+    case dropout
+    /// `keras.ops.broadcast_to(x, shape)` / `tf.broadcast_to`.
+    case broadcastTo
     /// `tf.zeros(shape)` / `tf.ones(shape)` of a shape of numbers: an eager tensor of one value.
     case filled(Float)
     /// `tf.image.extract_patches` / `keras.ops.image.extract_patches`.
@@ -133,15 +138,41 @@ enum TensorFunctions {
       table = [
         "normal": (.randomNormal, "tf.random.normal"),
         "uniform": (.randomUniform, "tf.random.uniform"),
+        "dropout": (.dropout, "dropout"),
       ]
     default: return nil
     }
     guard let (kind, tfName) = table[name] else { return nil }
     let keras = namespace.hasPrefix("keras")
+    let ops = namespace.hasPrefix("keras.ops")
     return Entry(
-      kind: kind, tfName: tfName, parameters: parameters(kind, keras: keras),
+      kind: kind, tfName: tfName,
+      parameters: (ops ? opsParameters(kind) : nil) ?? parameters(kind, keras: keras),
       defaults: defaults(kind, keras: keras, namespace: namespace),
       isKerasOperation: namespace.hasPrefix("keras.ops") || namespace == "keras.random")
+  }
+
+  /// Keras 3's `keras.ops` signatures where they differ from `keras.backend`'s and TensorFlow's
+  /// (`ops.transpose(x, axes)`, `ops.concatenate(xs, axis=0)`, `ops.matmul(x1, x2)`).
+  private static func opsParameters(_ kind: Kind) -> [String]? {
+    switch kind {
+    case .unary(.gelu): return ["x", "approximate"]
+    case .unary: return ["x"]
+    case .binary: return ["x1", "x2"]
+    case .clip: return ["x", "x_min", "x_max"]
+    case .concat: return ["xs", "axis"]
+    case .expandDims: return ["x", "axis"]
+    case .squeeze: return ["x", "axis"]
+    case .reshape: return ["x", "newshape"]
+    case .transpose: return ["x", "axes"]
+    case .matmul: return ["x1", "x2"]
+    case .resize:
+      return [
+        "images", "size", "interpolation", "antialias", "crop_to_aspect_ratio",
+        "pad_to_aspect_ratio", "fill_mode", "fill_value", "data_format",
+      ]
+    default: return nil
+    }
   }
 
   private static func parameters(_ kind: Kind, keras: Bool) -> [String] {
@@ -212,6 +243,8 @@ enum TensorFunctions {
         ? ["shape", "minval", "maxval", "dtype", "seed"]
         : ["shape", "minval", "maxval", "dtype", "seed", "name"]
     case .filled: return ["shape", "dtype", "name"]
+    case .dropout: return ["inputs", "rate", "noise_shape", "seed"]
+    case .broadcastTo: return keras ? ["x", "shape"] : ["input", "shape", "name"]
     case .split:
       return keras
         ? ["x", "indices_or_sections", "axis"]
@@ -231,15 +264,25 @@ enum TensorFunctions {
     case .l2Normalize: return ["axis": keras ? .int(-1) : .none, "epsilon": .float(1e-12)]
     case .softmax, .logSoftmax: return ["axis": .int(-1)]
     case .leakyRelu: return [keras ? "negative_slope" : "alpha": .float(0.2)]
-    case .concat: return keras ? ["axis": .int(-1)] : [:]
+    case .concat:
+      if namespace.hasPrefix("keras.ops") { return ["axis": .int(0)] }
+      return keras ? ["axis": .int(-1)] : [:]
     case .stack: return ["axis": .int(0)]
     // `K.expand_dims(x, axis=-1)`; `tf.expand_dims` and `keras.ops.expand_dims` need the axis.
     case .expandDims: return namespace == "keras.backend" ? ["axis": .int(-1)] : [:]
     case .squeeze: return ["axis": .none]
-    case .transpose: return ["perm": .none, "pattern": .none]
-    case .resize: return ["method": .string("bilinear")]
+    case .transpose: return ["perm": .none, "pattern": .none, "axes": .none]
+    case .resize:
+      return namespace.hasPrefix("keras.ops")
+        ? [
+          "interpolation": .string("bilinear"), "antialias": .bool(false),
+          "crop_to_aspect_ratio": .bool(false), "pad_to_aspect_ratio": .bool(false),
+          "fill_mode": .string("constant"), "fill_value": .float(0), "data_format": .none,
+        ]
+        : ["method": .string("bilinear")]
     case .resizeV1: return ["method": .int(0), "align_corners": .bool(false)]
     case .resizeBilinearV1: return ["align_corners": .bool(false)]
+    case .unary(.gelu): return ["approximate": .bool(true)]
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
@@ -249,6 +292,7 @@ enum TensorFunctions {
       return keras ? ["dilation_rate": .int(1), "padding": .string("valid")] : [:]
     case .randomNormal: return ["mean": .float(0), "stddev": .float(1)]
     case .randomUniform: return ["minval": .float(0), "maxval": .none]
+    case .dropout: return ["noise_shape": .none, "seed": .none]
     case .range:
       return keras ? ["stop": .none, "step": .int(1)] : ["limit": .none, "delta": .int(1)]
     case .oneHot: return ["axis": keras ? .int(-1) : .none]
@@ -413,6 +457,7 @@ enum TensorFunctions {
     "greater_equal": (.binary(.greaterEqual), "greater_equal"),
     "less_equal": (.binary(.lessEqual), "less_equal"),
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
+    "broadcast_to": (.broadcastTo, "broadcast_to"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.activationsRelu, "re_lu"),
   ]
@@ -531,6 +576,12 @@ enum TensorFunctions {
       case .float(let value)?: return value
       case .bool(let flag)?: return flag ? 1 : 0
       default: return nil
+      }
+    }
+    func channelsLast(_ value: Value?) -> Bool {
+      switch value {
+      case nil, .none?, .string("channels_last")?: return true
+      default: return false
       }
     }
     func flag(_ name: String) -> Bool {
@@ -754,18 +805,19 @@ enum TensorFunctions {
       inputs = try tensors(entry.parameters[0])
       function = .stack(axis: try int("axis"))
     case .expandDims:
-      inputs = [try tensor("input")]
+      inputs = [try tensor(entry.parameters[0])]
       function = .expandDims(axis: try int("axis"))
     case .squeeze:
-      inputs = [try tensor("input")]
+      inputs = [try tensor(entry.parameters[0])]
       guard let axes = try ints("axis") else { throw limitation("without `axis`") }
       function = .squeeze(axes: axes)
     case .reshape:
-      if case .array(let array)? = arguments["tensor"], array.tensorFlowDType != nil {
-        return try EagerTensors.reshape(array, arguments["shape"], path: path, range: range)
+      let (tensorName, shapeName) = (entry.parameters[0], entry.parameters[1])
+      if case .array(let array)? = arguments[tensorName], array.tensorFlowDType != nil {
+        return try EagerTensors.reshape(array, arguments[shapeName], path: path, range: range)
       }
       // TensorFlow converts the shape to a tensor, which has no None (Keras 3's ops take it).
-      if !kerasOps, let shape = arguments["shape"],
+      if !kerasOps, let shape = arguments[shapeName],
         shape.sequenceItems?.contains(where: { if case .none = $0 { true } else { false } })
           == true
       {
@@ -781,12 +833,12 @@ enum TensorFunctions {
             "Failed to convert elements of \(PythonText.repr(shape)) to Tensor. Consider casting elements to a supported type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.",
           range: range)
       }
-      inputs = [try tensor("tensor")]
-      if let (entries, sizes) = try shapeEntries("shape", first: 1) {
+      inputs = [try tensor(tensorName)]
+      if let (entries, sizes) = try shapeEntries(shapeName, first: 1) {
         inputs += sizes
         function = .dynamicReshape(entries)
       } else {
-        guard let shape = try ints("shape") else { throw limitation("without a shape") }
+        guard let shape = try ints(shapeName) else { throw limitation("without a shape") }
         function = .reshape(shape)
       }
     case .flatten:
@@ -822,9 +874,10 @@ enum TensorFunctions {
       function = .pad(paddings, value: value)
     case .resize:
       inputs = [try tensor("images")]
-      guard case .string(let method)? = arguments["method"],
+      guard case .string(let method)? = arguments["method"] ?? arguments["interpolation"],
         ["bilinear", "nearest"].contains(method),
-        !flag("preserve_aspect_ratio"), !flag("antialias")
+        !flag("preserve_aspect_ratio"), !flag("antialias"), !flag("crop_to_aspect_ratio"),
+        !flag("pad_to_aspect_ratio"), channelsLast(arguments["data_format"])
       else { throw limitation("with this method or option (ConvBook has bilinear and nearest)") }
       if let (entries, sizes) = try shapeEntries("size", first: 1) {
         // `tf.image.resize(x, tf.shape(skip)[1:3])`: sizes of another tensor.
@@ -858,7 +911,7 @@ enum TensorFunctions {
         method: flag("align_corners")
           ? ResizeKernel.bilinearAlignCorners : ResizeKernel.bilinearLegacy)
     case .matmul:
-      inputs = [try tensor("a"), try tensor("b")]
+      inputs = [try tensor(entry.parameters[0]), try tensor(entry.parameters[1])]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))
     case .cast:
       inputs = [try tensor("x")]
@@ -1078,6 +1131,51 @@ enum TensorFunctions {
         throw limitation("with a shape holding Keras tensors")
       }
       return try eager(entry.tfName, arguments, site: site, interpreter: interpreter)
+    case .dropout:
+      let x = try tensor("inputs")
+      guard session.lambdaTracingDepth > 0 else {
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      guard let rate = number("rate"), rate >= 0, rate < 1 else {
+        throw limitation("with this `rate` (ConvBook takes a number in [0, 1))")
+      }
+      guard case .none? = arguments["noise_shape"] else { throw limitation("with `noise_shape`") }
+      var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
+      if case .int(let given)? = arguments["seed"] { seed = given }
+      session.randomOperationCount += 1
+      // TensorFlow's dropout: keep where a uniform draw in [0, 1) is at least the rate, scale the
+      // kept values by 1 / (1 - rate) (ConvBook's draws are its own, seeded ones).
+      let sizes = try apply(.shape, "shape", [x], interpreter: interpreter, range: range)
+      let draws = try apply(
+        .randomUniform([.vector(input: 0)], minimum: 0, maximum: 1, seed: seed), "uniform",
+        [sizes], interpreter: interpreter, range: range)
+      let kept = try apply(
+        .binary(.greaterEqual, constant: rate, constantFirst: false), "greater_equal", [draws],
+        interpreter: interpreter, range: range)
+      let scaled = try apply(
+        .binary(.multiply, constant: 1 / (1 - rate), constantFirst: false), "multiply", [kept],
+        interpreter: interpreter, range: range)
+      inputs = [x, scaled]
+      function = .binary(.multiply, constant: nil, constantFirst: false)
+    case .broadcastTo:
+      inputs = [try tensor(entry.parameters[0])]
+      if let (entries, sizes) = try shapeEntries("shape", first: 1) {
+        inputs += sizes
+        function = .broadcastTo(entries)
+      } else {
+        guard let shape = try ints("shape") else {
+          let function = String(path.split(separator: ".").last ?? "broadcast_to")
+          throw CellError(
+            type: "TypeError",
+            message: "\(function)() missing 1 required positional argument: 'shape'",
+            range: range)
+        }
+        guard !shape.contains(-1) else { throw limitation("with a shape holding None") }
+        if keras3, session.lambdaTracingDepth == 0 {
+          try keras3BroadcastCheck(inputs[0].shape.dimensions, shape, range: range)
+        }
+        function = .broadcastTo(shape.map { .size($0) })
+      }
     case .randomNormal:
       guard let (entries, sizes) = try shapeEntries("shape", first: 0) else {
         // Without a Keras tensor in the shape the result is an eager tensor.
@@ -1316,6 +1414,28 @@ enum TensorFunctions {
       try apply(
         function, keras3 ? base : "tf.math." + base, inputs, interpreter: interpreter, range: range)
     )
+  }
+
+  /// Keras 3's `broadcast_shapes`, which `ops.broadcast_to` runs on a Keras tensor's shape and
+  /// the target (the shorter padded with 1 on the left) only to word a failure.
+  static func keras3BroadcastCheck(_ first: [Int?], _ second: [Int], range: SourceRange)
+    throws(CellError)
+  {
+    let target: [Int?] = second.map { $0 }
+    let rank = max(first.count, target.count)
+    let a = [Int?](repeating: 1, count: rank - first.count) + first
+    let b = [Int?](repeating: 1, count: rank - target.count) + target
+    func list(_ sizes: [Int?]) -> String {
+      "[" + sizes.map { $0.map(String.init) ?? "None" }.joined(separator: ", ") + "]"
+    }
+    for (x, y) in zip(a, b) {
+      guard let x, x != 1, let y, y != 1, y != x else { continue }
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Cannot broadcast shape, the failure dim has value \(x), which cannot be broadcasted to \(y). Input shapes are: \(list(first)) and \(list(target)).",
+        range: range)
+    }
   }
 
   /// `keras.ops.shape(x)` of a Keras tensor: its static shape, a tuple. Inside a layer's `call`

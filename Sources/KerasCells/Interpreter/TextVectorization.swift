@@ -391,4 +391,11 @@ final class NumPyString: StandardObject {
   override func repr(_ item: (Value) -> String) -> String { "np.str_(\(item(.string(text))))" }
 
   override func str(_ item: (Value) -> String) -> String { text }
+
+  /// A `str` method (`digit.isdigit()`), run on the text: NumPy's give `str`s.
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    .method(receiver: .string(text), name: name)
+  }
 }

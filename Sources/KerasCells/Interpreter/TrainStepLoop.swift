@@ -374,7 +374,7 @@ enum TrainStepLoop {
           "ConvBook runs the script's own callbacks with a model's own train_step; \(item.typeName) is not supported there yet",
           at: site.range)
       }
-      try ClassCallbacks.check(callback, site: site)
+      try ClassCallbacks.checkEpochLevel(callback, site: site)
       let state = callback.kerasClassState ?? KerasClassState()
       callback.kerasClassState = state
       state.model = .instance(instance)

@@ -161,7 +161,7 @@ enum TrainingCalls {
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
       keywords: [
         "validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks",
-        "steps_per_epoch", "validation_steps",
+        "steps_per_epoch", "validation_steps", "sample_weight", "class_weight",
       ])
     let budget = interpreter.budget
     // A dataset gives its batches epoch by epoch (`DatasetFeed`).
@@ -212,6 +212,21 @@ enum TrainingCalls {
           "Data cardinality is ambiguous:\n  x sizes: \(x.map { String($0.shape[0]) }.joined(separator: ", "))\n  y sizes: \(y.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
         range: site.range)
     }
+    let givenWeights = arguments.value(nil, "sample_weight")
+    let classWeight = arguments.value(nil, "class_weight")
+    if feed != nil, givenWeights?.isNone == false || classWeight?.isNone == false {
+      throw .unsupported(
+        "ConvBook does not support fit(sample_weight=...) or class_weight= with a dataset yet",
+        at: site.range)
+    }
+    // The training samples' weights (with the class weights) and the validation ones (a split
+    // of `sample_weight` only: Keras weighs the training data alone by class).
+    var weights = try sampleWeights(
+      givenWeights, classWeight: classWeight, targets: y, function: "fit", site: site,
+      interpreter: interpreter)
+    var validationWeights = try sampleWeights(
+      givenWeights, classWeight: nil, targets: y, function: "fit", site: site,
+      interpreter: interpreter)
     var validation: ([NDArray], [NDArray])?
     // As in Keras, `validation_data` overrides `validation_split`.
     let validationData = arguments.value(nil, "validation_data").flatMap { $0.isNone ? nil : $0 }
@@ -258,6 +273,8 @@ enum TrainingCalls {
         }
         validation = (try part(x, tail), try part(y, tail))
         (x, y) = (try part(x, head), try part(y, head))
+        weights = weights.map { Array($0[..<trainCount]) }
+        validationWeights = validationWeights.map { Array($0[trainCount...]) }
       }
     case let other?:
       throw CellError(
@@ -273,18 +290,25 @@ enum TrainingCalls {
         epoch, trainer: trainer, function: "fit", site: site, budget: budget)
       validationBatchSize = epoch.batchSize
     } else if let given = validationData {
-      guard let items = given.sequenceItems, items.count == 2 else {
+      guard let items = given.sequenceItems, items.count == 2 || items.count == 3 else {
         throw .unsupported(
-          "ConvBook takes validation_data as a tuple (x_val, y_val)", at: site.range)
+          "ConvBook takes validation_data as a tuple (x_val, y_val) or (x_val, y_val, sample_weight_val)",
+          at: site.range)
       }
+      let targets = try arrays(
+        items[1], "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
+        site: site, budget: budget)
+      validationWeights = try sampleWeights(
+        items.count == 3 ? items[2] : nil, classWeight: nil, targets: targets, function: "fit",
+        site: site, interpreter: interpreter)
       validation = (
         try arrays(
           items[0], "x", count: trainer.inputNames.count, names: trainer.inputNames, site: site,
           budget: budget),
-        try arrays(
-          items[1], "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
-          site: site, budget: budget)
+        targets
       )
+    } else if validation == nil {
+      validationWeights = nil
     }
     let key = ObjectIdentifier(model)
     let training = interpreter.session.training
@@ -294,8 +318,13 @@ enum TrainingCalls {
     callbacks.trainBegin()
     let custom = callbacks.customCallbacks
     ClassCallbacks.start(custom, model: model, interpreter: interpreter)
-    try ClassCallbacks.run(
+    let version = interpreter.kerasVersion
+    try ClassCallbacks.event(
       "on_train_begin", of: custom, logs: [], site: site, interpreter: interpreter)
+    // Keras' batch-level callbacks run around each batch (only those that define them).
+    let batchCallbacks = ClassCallbacks.defining(ClassCallbacks.trainBatchMethods, in: custom)
+    let testCallbacks = ClassCallbacks.defining(ClassCallbacks.testMethods, in: custom)
+    let failure = ClassCallbacks.Failure()
     var lastLogs: [(String, Float)] = []
     // `history.params["steps"]`: the batches of the last epoch run (a dataset's may change).
     var stepsRun = 0
@@ -304,7 +333,7 @@ enum TrainingCalls {
         epoch, trainer: trainer, site: site, interpreter: interpreter)
       // Callbacks print whatever fit's own verbosity.
       for line in begin { interpreter.write(line + "\n") }
-      try ClassCallbacks.run(
+      try ClassCallbacks.event(
         "on_epoch_begin", of: custom, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
       if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
@@ -325,16 +354,44 @@ enum TrainingCalls {
         seed: training.seed &+ UInt64(epochIndex) &* 0x9E37_79B9)
       let history: TrainingHistory
       var row: [Float]
+      let batchNames: [String]
       do {
+        batchNames =
+          batchCallbacks.isEmpty && testCallbacks.isEmpty
+          ? [] : try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
         history = try trainer.fit(
-          inputs: x.map(\.tensor), targets: y.map(\.tensor), options: options)
-        row = history.values.map { $0.last ?? 0 }
-        if let (xv, yv) = validation {
-          row += try trainer.evaluate(
-            inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: validationBatchSize)
-        }
+          inputs: x.map(\.tensor), targets: y.map(\.tensor), options: options,
+          sampleWeights: weights,
+          hooks: ClassCallbacks.hooks(
+            batchCallbacks, begin: "on_train_batch_begin", end: "on_train_batch_end",
+            names: batchNames, model: model, failure: failure, site: site,
+            interpreter: interpreter))
       } catch {
         throw Self.error(error, site: site)
+      }
+      try failure.check()
+      row = history.values.map { $0.last ?? 0 }
+      if let (xv, yv) = validation {
+        try ClassCallbacks.event(
+          "on_test_begin", of: testCallbacks, logs: [], site: site, interpreter: interpreter)
+        let results: [Float]
+        do {
+          results = try trainer.evaluate(
+            inputs: xv.map(\.tensor), targets: yv.map(\.tensor), batchSize: validationBatchSize,
+            sampleWeights: validationWeights,
+            hooks: ClassCallbacks.hooks(
+              testCallbacks, begin: "on_test_batch_begin", end: "on_test_batch_end",
+              names: batchNames, model: model, failure: failure, site: site,
+              interpreter: interpreter))
+        } catch {
+          throw Self.error(error, site: site)
+        }
+        try failure.check()
+        try ClassCallbacks.event(
+          "on_test_end", of: testCallbacks,
+          logs: ClassCallbacks.logs(Array(zip(batchNames, results)), version: version), site: site,
+          interpreter: interpreter)
+        row += results
       }
       training.states[key]?.epochsRun += 1
       if names.isEmpty {
@@ -350,8 +407,9 @@ enum TrainingCalls {
         interpreter: interpreter)
       for line in lines { interpreter.write(line + "\n") }
       lastLogs = Array(zip(names, row))
-      try ClassCallbacks.run(
-        "on_epoch_end", of: custom, arguments: [.int(epoch)], logs: lastLogs, site: site,
+      try ClassCallbacks.event(
+        "on_epoch_end", of: custom, arguments: [.int(epoch)],
+        logs: ClassCallbacks.logs(lastLogs, version: version), site: site,
         interpreter: interpreter)
       let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
       if verbose > 0 {
@@ -365,8 +423,9 @@ enum TrainingCalls {
     }
     try feed?.finish(interpreter: interpreter, range: site.range)
     for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
-    try ClassCallbacks.run(
-      "on_train_end", of: custom, logs: lastLogs, site: site, interpreter: interpreter)
+    try ClassCallbacks.event(
+      "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version),
+      site: site, interpreter: interpreter)
     if interpreter.kerasVersion == .keras3 {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
       (names, values) = (order.map { names[$0] }, order.map { values[$0] })
@@ -506,8 +565,8 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "evaluate")
     try arguments.check(
-      positional: ["x", "y", "batch_size", "verbose"], keywords: ["return_dict", "steps"],
-      ignored: ["callbacks"])
+      positional: ["x", "y", "batch_size", "verbose", "sample_weight"],
+      keywords: ["return_dict", "steps", "callbacks"])
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
@@ -533,15 +592,39 @@ enum TrainingCalls {
         range: site.range)
     }
     let verbose = try arguments.verbosity()
+    let callbacks = ClassCallbacks.defining(
+      ClassCallbacks.testMethods,
+      in: try ClassCallbacks.given(
+        arguments.value(nil, "callbacks"), function: "evaluate", model: model,
+        interpreter: interpreter, site: site))
     let results: [Float]
     let names: [String]
+    let failure = ClassCallbacks.Failure()
+    if feed != nil, arguments.value(4, "sample_weight")?.isNone == false {
+      throw .unsupported(
+        "ConvBook does not support evaluate(sample_weight=...) with a dataset yet", at: site.range)
+    }
+    let weights = try sampleWeights(
+      arguments.value(4, "sample_weight"), classWeight: nil, targets: y, function: "evaluate",
+      site: site, interpreter: interpreter)
+    try ClassCallbacks.event(
+      "on_test_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     do {
-      results = try trainer.evaluate(
-        inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: batchSize)
       names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
+      results = try trainer.evaluate(
+        inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: batchSize,
+        sampleWeights: weights,
+        hooks: ClassCallbacks.hooks(
+          callbacks, begin: "on_test_batch_begin", end: "on_test_batch_end", names: names,
+          model: model, failure: failure, site: site, interpreter: interpreter))
     } catch {
       throw Self.error(error, site: site)
     }
+    try failure.check()
+    try ClassCallbacks.event(
+      "on_test_end", of: callbacks,
+      logs: ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion),
+      site: site, interpreter: interpreter)
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
     if verbose > 0 {
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
@@ -552,7 +635,10 @@ enum TrainingCalls {
     }
     try budget.checkTime(at: site.range)
     if arguments.value(nil, "return_dict")?.isTruthy == true {
-      return .dictionary(zip(names, results).map { (.string($0), .float(Double($1))) })
+      // Keras 3 sorts the logs by name, as its progress line does.
+      return .dictionary(
+        PythonDict(
+          ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion)))
     }
     if results.count == 1 { return .float(Double(results[0])) }
     return .list(results.map { .float(Double($0)) })
@@ -565,7 +651,7 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "predict")
     try arguments.check(
-      positional: ["x", "batch_size", "verbose"], keywords: ["steps"], ignored: ["callbacks"])
+      positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"])
     let budget = interpreter.budget
     // One array per model input (a list or a dict keyed by the inputs' names with several).
     let inputNames = ForwardPass.inputNames(of: model)
@@ -599,14 +685,25 @@ enum TrainingCalls {
           "Data cardinality is ambiguous:\n  x sizes: \(xs.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
         range: site.range)
     }
+    let callbacks = ClassCallbacks.defining(
+      ClassCallbacks.predictMethods,
+      in: try ClassCallbacks.given(
+        arguments.value(nil, "callbacks"), function: "predict", model: model,
+        interpreter: interpreter, site: site))
+    try ClassCallbacks.event(
+      "on_predict_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     var outputs: [[Float]] = []
     var outputShapes: [[Int]] = []
+    var step = 0
     do {
       let weights = try training.weights(of: model, memoryBudget: memory)
       let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
       var start = 0
       while start < samples {
         let stop = min(samples, start + batchSize)
+        try ClassCallbacks.event(
+          "on_predict_batch_begin", of: callbacks, arguments: [.int(step)], logs: [], site: site,
+          interpreter: interpreter)
         var batches: [Tensor] = []
         for x in xs {
           guard
@@ -624,6 +721,15 @@ enum TrainingCalls {
           outputs[k] += result.scalars
         }
         outputShapes = results.map(\.shape)
+        if !callbacks.isEmpty {
+          // Keras gives the batch's predictions (a list of arrays for several outputs).
+          let arrays = results.map { Value.array(NDArray(tensor: $0)) }
+          try ClassCallbacks.event(
+            "on_predict_batch_end", of: callbacks, arguments: [.int(step)],
+            logs: [(.string("outputs"), arrays.count == 1 ? arrays[0] : .list(PythonList(arrays)))],
+            site: site, interpreter: interpreter)
+        }
+        step += 1
         start = stop
         try budget.checkTime(at: site.range)
       }
@@ -645,6 +751,8 @@ enum TrainingCalls {
           steps: steps, values: [], verbose: verbose, version: interpreter.kerasVersion)
           + "\n")
     }
+    try ClassCallbacks.event(
+      "on_predict_end", of: callbacks, logs: [], site: site, interpreter: interpreter)
     let arrays: [Value] = zip(outputs, outputShapes).map { values, shape in
       var shape = shape
       if !shape.isEmpty { shape[0] = samples }
@@ -861,5 +969,228 @@ extension TrainingCalls {
         targets, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
         site: site, budget: budget)
     )
+  }
+}
+
+// MARK: Sample weights
+
+extension TrainingCalls {
+  /// The weight of each sample from `sample_weight=` (one number per sample) and `class_weight=`
+  /// (a dict from class index to weight, looked up by each target's class: its argmax for one-hot
+  /// rows, else its value), multiplied when both are given; nil when neither is.
+  fileprivate static func sampleWeights(
+    _ given: Value?, classWeight: Value?, targets: [NDArray], function: String, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> [Float]? {
+    let given = given.flatMap { $0.isNone ? nil : $0 }
+    let classWeight = classWeight.flatMap { $0.isNone ? nil : $0 }
+    guard given != nil || classWeight != nil else { return nil }
+    if given != nil && classWeight != nil {
+      // tf-keras fails inside TensorFlow ("Tried to convert 'shape' to a tensor") there.
+      guard interpreter.kerasVersion == .keras3 else {
+        throw .unsupported(
+          "ConvBook does not support fit(sample_weight=...) together with class_weight= under tf-keras",
+          at: site.range)
+      }
+      throw CellError(
+        type: "ValueError",
+        message: "You cannot `class_weight` and `sample_weight` at the same time.",
+        range: site.range)
+    }
+    guard targets.count == 1 else {
+      throw .unsupported(
+        "ConvBook does not support \(function)(sample_weight=...) or class_weight= for a model with several outputs yet",
+        at: site.range)
+    }
+    let samples = targets[0].shape.first ?? 0
+    var weights = [Float](repeating: 1, count: samples)
+    if let given {
+      let array = try ArrayOperations.array(
+        from: given, dtype: nil, range: site.range, budget: interpreter.budget)
+      guard array.rank == 1 || (array.rank == 2 && array.shape[1] == 1) else {
+        throw .unsupported(
+          "ConvBook takes sample_weight as one number per sample (shape (\(samples),)), not an array of shape \(ArrayOperations.shapeText(array.shape))",
+          at: site.range)
+      }
+      guard array.shape[0] == samples else {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Data cardinality is ambiguous:\n  y sizes: \(samples)\n  sample_weight sizes: \(array.shape[0])\nMake sure all arrays contain the same number of samples.",
+          range: site.range)
+      }
+      weights = array.scalars
+    }
+    if let classWeight {
+      guard case .dictionary(let table) = classWeight else {
+        throw .unsupported(
+          "ConvBook takes class_weight as a dict from class index to weight, not a value of type '\(classWeight.typeName)'",
+          at: site.range)
+      }
+      var byClass: [Int: Float] = [:]
+      for (key, value) in table.pairs {
+        let weight: Double
+        // NumPy scalars (scikit-learn's compute_class_weight) count as their Python numbers.
+        switch NumPyScalar.number(value) {
+        case .int(let number): weight = Double(number)
+        case .float(let number): weight = number
+        case .bool(let flag): weight = flag ? 1 : 0
+        default: weight = .nan
+        }
+        guard case .int(let index) = NumPyScalar.integer(key), weight.isFinite else {
+          throw .unsupported(
+            "ConvBook takes class_weight as a dict from class index (int) to weight, not {\(PythonText.repr(key)): \(PythonText.repr(value))}",
+            at: site.range)
+        }
+        byClass[index] = Float(weight)
+      }
+      let keras3 = interpreter.kerasVersion == .keras3
+      let y = targets[0]
+      let width = y.rank >= 2 ? y.shape[y.rank - 1] : 1
+      guard y.rank <= 2 else {
+        throw .unsupported(
+          "ConvBook does not support class_weight= for targets of rank \(y.rank) yet",
+          at: site.range)
+      }
+      let values = y.scalars
+      for sample in 0..<samples {
+        let label: Int
+        if width > 1 {
+          // One-hot rows: the first largest entry, as argmax.
+          var best = 0
+          for i in 1..<width where values[sample * width + i] > values[sample * width + best] {
+            best = i
+          }
+          label = best
+        } else {
+          let value = values[sample]
+          guard value.isFinite, abs(value) < 1e9 else {
+            throw .unsupported(
+              "ConvBook cannot look up class_weight for the target \(value)", at: site.range)
+          }
+          // Keras 3 rounds the targets; tf-keras casts them to integers.
+          label = Int(keras3 ? value.rounded() : value.rounded(.towardZero))
+        }
+        if let weight = byClass[label] {
+          weights[sample] *= weight
+        } else if !keras3 {
+          // tf-keras refuses a dict that does not list every class from 0 up.
+          throw .unsupported(
+            "ConvBook needs class_weight to list every class from 0 up under tf-keras; class \(label) has no weight",
+            at: site.range)
+        }
+      }
+    }
+    return weights
+  }
+}
+
+// MARK: One batch
+
+extension TrainingCalls {
+  /// `model.train_on_batch(x, y, sample_weight=, class_weight=, return_dict=)` and
+  /// `model.test_on_batch(x, y, sample_weight=, return_dict=)`: one step on the whole arrays as
+  /// one batch; the loss and metrics of that batch alone (`reset_metrics=True`, Keras' default),
+  /// a float when there is only the loss, else a list in the history's order (a dict with
+  /// `return_dict=True`, sorted by name in Keras 3).
+  static func onBatch(
+    _ function: String, of model: SequentialModel, positional: [Value],
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let training = function == "train_on_batch"
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: function)
+    try arguments.check(
+      positional: training
+        ? ["x", "y", "sample_weight", "class_weight", "reset_metrics", "return_dict"]
+        : ["x", "y", "sample_weight", "reset_metrics", "return_dict"],
+      keywords: [])
+    if let reset = arguments.value(training ? 4 : 3, "reset_metrics"), !reset.isTruthy {
+      throw .unsupported(
+        "ConvBook does not support \(function)(reset_metrics=False) yet (it reports each batch on its own)",
+        at: site.range)
+    }
+    if let instance = interpreter.session.customLayers[ObjectIdentifier(model)],
+      instance.type.lookup(training ? "train_step" : "test_step") != nil
+    {
+      throw .unsupported(
+        "ConvBook does not support \(function)() of a model with its own \(training ? "train_step" : "test_step") yet",
+        at: site.range)
+    }
+    let budget = interpreter.budget
+    if !model.isBuilt, model.graph == nil, case .array(let array)? = arguments.value(0, "x"),
+      array.rank >= 1
+    {
+      try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    }
+    let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    defer { if training { interpreter.session.training.touched(model) } }
+    let x = try arguments.tensors(
+      0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+    let y = try arguments.tensors(
+      1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+    let weights = try sampleWeights(
+      arguments.value(2, "sample_weight"),
+      classWeight: training ? arguments.value(3, "class_weight") : nil, targets: y,
+      function: function, site: site, interpreter: interpreter)
+    guard Set((x + y).map { $0.shape[0] }).count == 1 else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Data cardinality is ambiguous:\n  x sizes: \(x.map { String($0.shape[0]) }.joined(separator: ", "))\n  y sizes: \(y.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
+        range: site.range)
+    }
+    let samples = max(1, x[0].shape[0])
+    let names: [String]
+    let results: [Float]
+    do {
+      names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
+      if training {
+        let key = ObjectIdentifier(model)
+        let state = interpreter.session.training
+        let epochIndex = state.states[key]?.epochsRun ?? 0
+        let history = try trainer.fit(
+          inputs: x.map(\.tensor), targets: y.map(\.tensor),
+          options: Trainer.Options(
+            epochs: 1, batchSize: samples, shuffle: false, validationSplit: 0,
+            seed: state.seed &+ UInt64(epochIndex) &* 0x9E37_79B9),
+          sampleWeights: weights)
+        // Each step draws new dropout masks.
+        state.states[key]?.epochsRun += 1
+        results = history.values.map { $0.last ?? 0 }
+      } else {
+        results = try trainer.evaluate(
+          inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: samples,
+          sampleWeights: weights)
+      }
+    } catch {
+      throw Self.error(error, site: site)
+    }
+    interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
+    try budget.checkTime(at: site.range)
+    if arguments.value(training ? 5 : 4, "return_dict")?.isTruthy == true {
+      return .dictionary(
+        PythonDict(
+          ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion)))
+    }
+    if results.count == 1 { return .float(Double(results[0])) }
+    return .list(PythonList(results.map { .float(Double($0)) }))
+  }
+
+  /// `model.predict_on_batch(x)`: the predictions for `x` as one batch.
+  static func predictOnBatch(
+    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let arguments = Arguments(
+      positional: positional, keywords: keywords, site: site, function: "predict_on_batch")
+    try arguments.check(positional: ["x"], keywords: [])
+    let inputNames = ForwardPass.inputNames(of: model)
+    let xs = try arguments.tensors(
+      0, "x", count: inputNames.count, names: inputNames, budget: interpreter.budget)
+    return try predict(
+      model, positional: [arguments.value(0, "x") ?? .none],
+      keywords: [("batch_size", .int(max(1, xs[0].shape[0]))), ("verbose", .int(0))], site: site,
+      interpreter: interpreter)
   }
 }

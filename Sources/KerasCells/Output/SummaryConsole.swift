@@ -17,10 +17,14 @@ public struct SummaryConsole: Sendable, Equatable {
 
   public var columns: Int
   public var styling: Styling
+  /// Whether the output is a terminal: what a script prints has its control characters shown as
+  /// escapes there (`TerminalText`), where a pipe or a file gets them as Python writes them.
+  public var isTerminal: Bool
 
-  public init(columns: Int, styling: Styling = .none) {
+  public init(columns: Int, styling: Styling = .none, isTerminal: Bool = false) {
     self.columns = columns
     self.styling = styling
+    self.isTerminal = isTerminal
   }
 
   /// No terminal and no `COLUMNS`: rich's 80 columns, so a sequential table is 76 wide.
@@ -50,7 +54,7 @@ public struct SummaryConsole: Sendable, Equatable {
         styling = .standardColors
       }
     }
-    return SummaryConsole(columns: columns, styling: styling)
+    return SummaryConsole(columns: columns, styling: styling, isTerminal: stdoutIsTerminal)
   }
 
   /// Keras' table width: `min(default, columns − 4)`, never so narrow that a column has no room

@@ -50,6 +50,15 @@ public struct NDArray: Sendable, Equatable {
     /// Whether the values are kept as `Double`s (float64 and the 32- and 64-bit integers).
     public var storesDoubles: Bool { self == .float64 || self == .int32 || self == .int64 }
 
+    /// NumPy's `itemsize`: bytes per value in NumPy.
+    var itemSize: Int {
+      switch self {
+      case .bool, .uint8: return 1
+      case .int32, .float32: return 4
+      case .int64, .float64: return 8
+      }
+    }
+
     /// Bytes per value as ConvBook stores it (what the evaluation budget is charged).
     var storedSize: Int { storesDoubles ? 8 : self == .uint8 ? 1 : 4 }
   }

@@ -294,6 +294,8 @@ enum PythonHash {
     case .list, .dictionary, .array: return nil
     // A NumPy scalar hashes as the Python number it equals.
     case .standard(let scalar as NumPyScalar): return hash(scalar.pythonValue)
+    // `np.str_` hashes as the `str` it equals.
+    case .standard(let text as NumPyString): return hash(.string(text.text))
     case .set(let set):
       guard set.isFrozen else { return nil }
       // Order-independent, as frozenset's hash is.

@@ -63,6 +63,14 @@ public class StandardObject {
   /// or nil when such objects are only equal to themselves and have no order.
   var comparisonKey: Value? { nil }
 
+  /// The comparison key of another kind of value that the object compares with as if it were
+  /// one of its own (distutils' `LooseVersion` reads a str as a version), or nil.
+  func comparisonKey(coercing other: Value) -> Value? { nil }
+
+  /// Whether the keys are ordered with `<` whatever the operator (a TypeError between their items
+  /// names `<`, as distutils' `_cmp` does).
+  var comparesWithLess: Bool { false }
+
   /// Whether the object is a class (`type(x)` of its instances; `<class '...'>`).
   var isClass: Bool { false }
 

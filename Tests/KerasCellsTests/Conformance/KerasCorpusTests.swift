@@ -53,13 +53,7 @@ import Testing
   ]
 
   /// Refusals under Keras 3 only (`Keras3CorpusTests`), where tf-keras' run matches.
-  static let keras3Refusals: [String: (cell: Int, message: String, reason: String)] = [
-    "753-normalization-adapt": (
-      1,
-      "ConvBook does not support adapt() on a Normalization layer without an input shape under Keras 3 yet (Keras 3 builds it on the whole data's shape); give it input_shape= or put it after keras.Input",
-      "Keras 3 builds such a layer on the whole data's shape, which ConvBook does not model"
-    )
-  ]
+  static let keras3Refusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.

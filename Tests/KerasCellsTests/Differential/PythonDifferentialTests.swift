@@ -50,6 +50,8 @@ import Testing
   @Test func language() throws { try Self.check("language") }
   @Test func random() throws { try Self.check("random") }
   @Test func packagingVersion() throws { try Self.check("packaging") }
+  @Test func distutilsLooseVersion() throws { try Self.check("distutils") }
+  @Test func builtinNamesAndCharacterFormat() throws { try Self.check("reala_builtins") }
   @Test func dataclasses() throws { try Self.check("dataclasses") }
   @Test func lazyIterators() throws { try Self.check("iterators") }
   @Test func generators() throws { try Self.check("generators") }

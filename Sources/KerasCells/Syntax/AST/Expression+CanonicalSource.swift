@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// Rendering expressions back to Python for messages such as
 /// "model.fit is not supported".
 extension Expression: CustomStringConvertible {
@@ -231,42 +233,7 @@ private enum ExpressionPrinter {
   }
 
   private static func escaped(_ text: String, quote: Unicode.Scalar) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case quote: result += "\\" + String(quote)
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || !isPrintable(scalar) {
-          result += hexEscape(scalar)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
-  }
-
-  private static func hexEscape(_ scalar: Unicode.Scalar) -> String {
-    let (marker, width) =
-      scalar.value < 0x100 ? ("x", 2) : scalar.value < 0x10000 ? ("u", 4) : ("U", 8)
-    let hex = String(scalar.value, radix: 16)
-    return "\\" + marker + String(repeating: "0", count: width - hex.count) + hex
-  }
-
-  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator,
-      .paragraphSeparator:
-      return false
-    case .spaceSeparator:
-      return scalar == " "
-    default:
-      return true
-    }
+    PythonFormat.escaped(text, quote: quote)
   }
 
   private static func formattedString(_ parts: [FormattedStringPart]) -> String {
