@@ -239,6 +239,11 @@ extension TensorFunction {
     switch self {
     case .shape:
       return inputs[0].dimensions
+    case .constant(let constant)
+    where constant.shape.isEmpty && constant.values.count == 1
+      && constant.values[0] == constant.values[0].rounded() && abs(constant.values[0]) < 16_777_216:
+      // A whole number among sizes (`K.stack([tf.shape(x)[0], 4, -1])`).
+      return [Int(constant.values[0])]
     case .constant(let constant) where constant.shape.count == 1 && constant.values.count <= 64:
       // A small vector of whole numbers (`tf.range(n)`): its values are known.
       let limit: Float = 16_777_216

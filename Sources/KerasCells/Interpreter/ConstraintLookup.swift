@@ -1,7 +1,14 @@
-/// `keras.constraints.get`: what custom layers use to turn a `W_constraint=None` / `"max_norm"`
-/// argument into a constraint object (`self.W_constraint = constraints.get(W_constraint)`, in the
-/// attention layers of many text models), as `RegularizerLookup` does for regularizers.
+/// `keras.constraints.get`: what custom layers use to turn a `kernel_constraint=` argument into a
+/// constraint object (`self.gamma_constraint = constraints.get(gamma_constraint)`), as
+/// `RegularizerLookup` does for regularizers.
 enum ConstraintLookup {
+  /// The classes both versions' `get` makes from a name, by class name or snake-case alias.
+  private static let classNames: [String: String] = [
+    "max_norm": "MaxNorm", "min_max_norm": "MinMaxNorm", "non_neg": "NonNeg",
+    "unit_norm": "UnitNorm", "MaxNorm": "MaxNorm", "MinMaxNorm": "MinMaxNorm", "NonNeg": "NonNeg",
+    "UnitNorm": "UnitNorm",
+  ]
+
   static func get(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
@@ -11,19 +18,14 @@ enum ConstraintLookup {
     case .none, .kerasObject, .function, .instance:
       // None, a constraint object or a callable comes back as it is.
       return identifier
-    case .string(let name) where KerasModule.constraintNames.contains(name):
-      // The object is one of the class the name stands for (`max_norm` gives a `MaxNorm`).
-      let classNames = [
-        "max_norm": "MaxNorm", "min_max_norm": "MinMaxNorm", "non_neg": "NonNeg",
-        "unit_norm": "UnitNorm",
-      ]
+    case .string(let name) where classNames[name] != nil:
       let factory = classNames[name] ?? name
       return try Calls.call(
         .function(Callable(.objectFactory(factory), path: "keras.constraints." + factory)),
         positional: [], keywords: [], site: site, interpreter: interpreter)
     default:
       throw .unsupported(
-        "ConvBook's keras.constraints.get() takes None, a constraint's name or a constraint object, not \(PythonText.repr(identifier))",
+        "ConvBook's keras.constraints.get() takes None, a constraint's name or object; not \(PythonText.repr(identifier))",
         at: site.range)
     }
   }

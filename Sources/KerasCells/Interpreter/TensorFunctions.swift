@@ -802,8 +802,31 @@ enum TensorFunctions {
       inputs = try tensors(entry.parameters[0])
       function = .concat(axis: try int("axis"))
     case .stack:
-      inputs = try tensors(entry.parameters[0])
       function = .stack(axis: try int("axis"))
+      // `K.stack([tf.shape(x)[0], groups, ...])` in a traced call(): a shape vector of sizes
+      // and numbers, whose numbers become constants of the traced graph.
+      if session.lambdaTracingDepth > 0, let items = arguments[entry.parameters[0]]?.sequenceItems,
+        items.contains(where: { if case .int = $0 { true } else { false } }),
+        let anchor = items.lazy.compactMap({ item -> KerasTensor? in
+          if case .kerasTensor(let size) = item, size.shape.rank == 0 { return size }
+          return nil
+        }).first
+      {
+        inputs = []
+        for item in items {
+          switch item {
+          case .kerasTensor(let size) where size.shape.rank == 0: inputs.append(size)
+          case .int(let number) where abs(number) < 1 << 24:
+            inputs.append(
+              try apply(
+                .constant(TensorFunction.ConstantTensor(shape: [], values: [Float(number)])),
+                "tf.constant", [anchor], interpreter: interpreter, range: range))
+          default: throw limitation("on a list holding \(PythonText.repr(item))")
+          }
+        }
+      } else {
+        inputs = try tensors(entry.parameters[0])
+      }
     case .expandDims:
       inputs = [try tensor(entry.parameters[0])]
       function = .expandDims(axis: try int("axis"))
