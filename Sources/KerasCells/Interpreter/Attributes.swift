@@ -414,6 +414,8 @@ enum Attributes {
       return list.deque?.maximumLength.map(Value.int) ?? .none
     case .string, .list, .tuple, .dictionary:
       return .method(receiver: base, name: name)
+    case .float where name == "is_integer":
+      return .method(receiver: base, name: name)
     case .set(let set) where SetOperations.hasMethod(name, frozen: set.isFrozen):
       return .method(receiver: base, name: name)
     case .tensorShape(let dimensions):

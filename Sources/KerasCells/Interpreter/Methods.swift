@@ -67,6 +67,20 @@ enum Methods {
       // TensorFlow's `TensorShape`, under both versions.
       try noArguments(name, positional, keywords, site)
       return .tensorShape(tensor.shape.dimensions)
+    case .float(let number) where name == "is_integer":
+      // `(x / 2).is_integer()` (channel splits in hand-written ShuffleNets); inf and nan are not.
+      guard keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError", message: "float.is_integer() takes no keyword arguments",
+          range: site.range)
+      }
+      guard positional.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: "float.is_integer() takes no arguments (\(positional.count) given)",
+          range: site.range)
+      }
+      return .bool(number.isFinite && number.rounded(.towardZero) == number)
     case .string(let text) where name == "format":
       return .string(
         try formatMethod(
