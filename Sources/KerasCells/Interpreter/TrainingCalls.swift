@@ -115,6 +115,12 @@ enum TrainingCalls {
           type: "ValueError", message: "`\(name)` must be an array with a batch dimension",
           range: site.range)
       }
+      // A 1-D `x` is a column of samples: tf-keras' data adapter (`expand_1d`) and Keras 3's
+      // Functional (`_adjust_input_rank`) feed `fit(xs, ys)` with xs of shape (n,) to an input
+      // of shape (None, 1).
+      if name == "x", array.rank == 1 {
+        return try ArrayOperations.reshape(array, [array.shape[0], 1], range: site.range)
+      }
       return array
     }
     if case .dictionary(let dictionary) = given {
