@@ -70,6 +70,9 @@ enum TensorFunctionStep {
     case .pad(let paddings, let value):
       return try TensorFunctionKernel.pad(
         first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, value: Float(value))
+    case .mirrorPad(let paddings, let symmetric):
+      return try TensorFunctionKernel.mirrorPad(
+        first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, symmetric: symmetric)
     case .tile(let multiples):
       if multiples.contains(0) { return try Tensor(shape: outputShape) }
       var tiled = first

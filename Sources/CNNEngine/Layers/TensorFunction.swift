@@ -53,6 +53,10 @@ public enum TensorFunction: Sendable, Equatable {
   case tile([Int])
   /// `tf.pad(x, paddings, constant_values=c)` (mode CONSTANT): (before, after) per axis.
   case pad([[Int]], value: Double)
+  /// `tf.pad(x, paddings, "REFLECT")` / `"SYMMETRIC"` (`keras.ops.pad(mode="reflect")`): the
+  /// padded positions mirror the input at each edge, without (REFLECT) or with (SYMMETRIC) the
+  /// edge value itself.
+  case mirrorPad([[Int]], symmetric: Bool)
   /// `tf.image.resize(x, (height, width), method)`: `bilinear` or `nearest`, as `ResizeKernel`.
   case resize(height: Int, width: Int, method: String)
   case matmul(transposeA: Bool, transposeB: Bool)
@@ -294,7 +298,9 @@ public enum TensorFunction: Sendable, Equatable {
         dimensions.append(product)
       }
       return TensorShape(dimensions)
-    case .pad(let paddings, _):
+    case .pad(let paddings, _), .mirrorPad(let paddings, _):
+      // (TensorFlow's shape function does not check a mirror padding against the sizes; the
+      // kernel does, as `MirrorPad` does when it runs.)
       guard paddings.count == rank,
         paddings.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } })
       else {

@@ -85,6 +85,13 @@ enum TensorFunctions {
     case unstack
     /// `tf.nn.max_pool` / `tf.nn.avg_pool` (and their `2d` forms) on images.
     case pool(PoolingKernel.Mode)
+    /// `tf.nn.moments(x, axes, keepdims=)` inside a traced call: the mean and the variance over
+    /// the axes, a tuple (TensorFlow's variance is the mean of squared deviations from the mean).
+    case moments
+    /// `K.dot(x, y)`: `tf.matmul` for two matrices; for a tensor of more axes tf-keras' backend
+    /// contracts x's last axis with y's second-to-last through reshapes and a transpose (see
+    /// `backendDot`).
+    case backendDot
   }
 
   struct Entry {
@@ -251,6 +258,8 @@ enum TensorFunctions {
         : ["value", "num_or_size_splits", "axis", "num", "name"]
     case .unstack: return keras ? ["x", "num", "axis"] : ["value", "num", "axis", "name"]
     case .pool: return ["input", "ksize", "strides", "padding", "data_format", "name"]
+    case .moments: return ["x", "axes", "shift", "keepdims", "name"]
+    case .backendDot: return ["x", "y"]
     }
   }
 
@@ -388,6 +397,7 @@ enum TensorFunctions {
     "max_pool": (.pool(.max), "tf.nn.max_pool2d"), "max_pool2d": (.pool(.max), "tf.nn.max_pool2d"),
     "avg_pool": (.pool(.average), "tf.nn.avg_pool"),
     "avg_pool2d": (.pool(.average), "tf.nn.avg_pool2d"),
+    "moments": (.moments, "tf.nn.moments"),
   ]
 
   private static let backend: [String: (Kind, String)] = [
@@ -416,6 +426,7 @@ enum TensorFunctions {
     "random_normal": (.randomNormal, "tf.random.normal"),
     "random_uniform": (.randomUniform, "tf.random.uniform"),
     "resize_images": (.backendResizeImages, "tf.image.resize"),
+    "dot": (.backendDot, "tf.linalg.matmul"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -669,6 +680,29 @@ enum TensorFunctions {
       default: throw limitation("with a data format other than NHWC")
       }
       function = .pool(mode, size: size, strides: strides, same: padding == "SAME")
+    case .backendDot:
+      return .kerasTensor(
+        try backendDot(
+          tensor("x"), tensor("y"), limitation: limitation, interpreter: interpreter, range: range))
+    case .moments:
+      let x = try tensor("x")
+      guard session.lambdaTracingDepth > 0 else {
+        // tf-keras records one TFOpLambda with two outputs, which ConvBook has not.
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      guard let axes = try ints("axes") else {
+        throw CellError(
+          type: "TypeError", message: "moments() missing 1 required positional argument: 'axes'",
+          range: range)
+      }
+      let keepDims = flag("keepdims")
+      let mean = try apply(
+        .reduce(.mean, axes: axes, keepDims: keepDims), "tf.math.reduce_mean", [x],
+        interpreter: interpreter, range: range)
+      let variance = try apply(
+        .reduce(.variance, axes: axes, keepDims: keepDims), "tf.math.reduce_variance", [x],
+        interpreter: interpreter, range: range)
+      return .tuple([.kerasTensor(mean), .kerasTensor(variance)])
     case .split, .unstack:
       return try split(
         entry, tensor(entry.parameters[0]), arguments, path: path, interpreter: interpreter,
@@ -891,10 +925,21 @@ enum TensorFunctions {
         else { throw limitation("with these paddings") }
         paddings.append([before, after])
       }
-      guard case .string(let mode)? = arguments["mode"], mode.lowercased() == "constant",
-        let value = number("constant_values")
-      else { throw limitation("with a mode other than CONSTANT") }
-      function = .pad(paddings, value: value)
+      // TensorFlow upper-cases the mode; Keras 3's `keras.ops.pad` passes it on so.
+      guard case .string(let mode)? = arguments["mode"] else {
+        throw limitation("with a mode other than CONSTANT, REFLECT or SYMMETRIC")
+      }
+      switch mode.uppercased() {
+      case "CONSTANT":
+        guard let value = number("constant_values") else {
+          throw limitation("with these constant_values")
+        }
+        function = .pad(paddings, value: value)
+      case "REFLECT", "SYMMETRIC":
+        function = .mirrorPad(paddings, symmetric: mode.uppercased() == "SYMMETRIC")
+      default:
+        throw limitation("with a mode other than CONSTANT, REFLECT or SYMMETRIC")
+      }
     case .resize:
       inputs = [try tensor("images")]
       guard case .string(let method)? = arguments["method"] ?? arguments["interpolation"],
@@ -1369,6 +1414,58 @@ enum TensorFunctions {
     } catch {
       throw Calls.keras(error, at: range)
     }
+  }
+
+  /// tf-keras' `K.dot(x, y)`: `tf.matmul` when neither has more than two axes; otherwise x as
+  /// rows of its last axis, y with its second-to-last axis moved first as columns, one `tf.matmul`
+  /// and a reshape to x's leading sizes, y's leading sizes and y's last (x (2, 3, 4) . y (5, 4, 6)
+  /// is (2, 3, 5, 6)), the operations tf-keras' backend runs, so the values are TensorFlow's.
+  private static func backendDot(
+    _ x: KerasTensor, _ y: KerasTensor, limitation: (String) -> CellError,
+    interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> KerasTensor {
+    let (xRank, yRank) = (x.shape.rank, y.shape.rank)
+    guard xRank >= 2, yRank >= 2 else {
+      throw limitation("on a tensor of fewer than two axes")
+    }
+    if xRank == 2, yRank == 2 {
+      return try apply(
+        .matmul(transposeA: false, transposeB: false), "tf.linalg.matmul", [x, y],
+        interpreter: interpreter, range: range)
+    }
+    guard interpreter.session.lambdaTracingDepth > 0 else {
+      // tf-keras records each shape operation of its backend as a layer of its own.
+      throw limitation(
+        "on tensors of more than two axes outside a Lambda or a custom layer's call()")
+    }
+    let xDimensions = x.shape.dimensions
+    let yDimensions = y.shape.dimensions
+    let ySizes = yDimensions.compactMap { $0 }
+    guard let inner = xDimensions[xRank - 1], ySizes.count == yRank else {
+      throw limitation("on tensors whose contracted or weight sizes are unknown")
+    }
+    let columns = ySizes[yRank - 2]
+    let target =
+      Array(xDimensions.dropLast()) + ySizes.dropLast(2).map { $0 } + [ySizes[yRank - 1]]
+    guard target.filter({ $0 == nil }).count <= 1 else {
+      throw limitation("on a tensor with more than one unknown size")
+    }
+    var permutation = Array(0..<yRank)
+    let moved = permutation.remove(at: yRank - 2)
+    permutation.insert(moved, at: 0)
+    let rows = try apply(
+      .reshape([-1, inner]), "tf.reshape", [x], interpreter: interpreter, range: range)
+    let transposed = try apply(
+      .transpose(permutation), "tf.compat.v1.transpose", [y], interpreter: interpreter, range: range
+    )
+    let matrix = try apply(
+      .reshape([columns, -1]), "tf.reshape", [transposed], interpreter: interpreter, range: range)
+    let product = try apply(
+      .matmul(transposeA: false, transposeB: false), "tf.linalg.matmul", [rows, matrix],
+      interpreter: interpreter, range: range)
+    return try apply(
+      .reshape(target.map { $0 ?? -1 }), "tf.reshape", [product], interpreter: interpreter,
+      range: range)
   }
 
   /// `x > 0` on a Keras tensor (`<`, `<=`, `>`, `>=`): tf-keras' `tf.math.greater`, ..., Keras 3's
