@@ -769,6 +769,35 @@ graph_case("backend_dot_attention", "K.dot in a custom layer's call: a (None, T,
     model = keras.Model(inputs, AttentionPool()(x))
 """)
 
+graph_case("capsule_routing", "a capsule layer's dynamic routing in a custom call: tf.tile of a weight by tf.shape(x)[0], a 5-D tf.matmul with transpose_a, tf.zeros_like, softmax over routes, squash, tf.norm lengths in a Lambda", """
+    import tensorflow as tf
+
+    def squash(v, axis=-1):
+        n = tf.reduce_sum(tf.square(v), axis, keepdims=True)
+        return n / (1 + n) * v / tf.sqrt(n + 1e-7)
+
+    class Capsules(layers.Layer):
+        def build(self, input_shape):
+            self.W = self.add_weight(name='W', shape=[input_shape[1], 3, input_shape[2], 4], initializer='glorot_uniform')
+
+        def call(self, u):
+            u = tf.expand_dims(tf.expand_dims(u, 2), -1)
+            w = tf.tile(tf.expand_dims(self.W, 0), [tf.shape(u)[0], 1, 1, 1, 1])
+            u_hat = tf.squeeze(tf.matmul(w, u, transpose_a=True), axis=-1)
+            b = tf.zeros_like(u_hat[:, :, :, 0])
+            for i in range(3):
+                c = tf.nn.softmax(b, axis=2)
+                v = squash(tf.reduce_sum(tf.expand_dims(c, -1) * u_hat, axis=1))
+                if i < 2:
+                    b += tf.reduce_sum(u_hat * tf.expand_dims(v, 1), axis=-1)
+            return v
+
+    inputs = keras.Input(shape=(6, 6, 2))
+    x = layers.Conv2D(8, 3, strides=2)(inputs)
+    x = layers.Lambda(squash)(layers.Reshape((-1, 4))(x))
+    model = keras.Model(inputs, layers.Lambda(lambda z: tf.norm(z, axis=-1))(Capsules()(x)))
+""")
+
 
 graph_case("vit_block", "A tiny vision transformer: Conv2D patch embedding, Reshape, pre-norm blocks of MultiHeadAttention (self-attention, dropout off at inference) and a gelu MLP with residual Adds, pooled head", """
     inputs = keras.Input(shape=(8, 8, 3))

@@ -18,7 +18,7 @@ public struct ModelWeights: Sendable {
     public var kerasName: String { "\(layerName)/\(spec.name):0" }
     /// The name tf-keras' `w.name` gives a custom layer's weight (`my_layer/kernel:0`, where
     /// ConvBook's node of it is `my_layer/kernel`), which an archive of `w.name` keys holds.
-    var scopedName: String? {
+    public var scopedName: String? {
       guard let scope else { return nil }
       return scope.isEmpty ? "\(spec.name):0" : "\(scope)/\(spec.name):0"
     }

@@ -92,6 +92,12 @@ enum TensorFunctions {
     /// contracts x's last axis with y's second-to-last through reshapes and a transpose (see
     /// `backendDot`).
     case backendDot
+    /// `tf.zeros_like(x)` / `tf.ones_like(x)` on a Keras tensor: `tf.where(x, c, c)`, the value
+    /// everywhere whatever x holds (NaN included), with no gradient into x.
+    case filledLike(Double)
+    /// `tf.norm(x, axis=)` (the Euclidean norm) inside a traced call: `sqrt(reduce_sum(x * x))`,
+    /// as TensorFlow computes it.
+    case norm
   }
 
   struct Entry {
@@ -260,6 +266,8 @@ enum TensorFunctions {
     case .pool: return ["input", "ksize", "strides", "padding", "data_format", "name"]
     case .moments: return ["x", "axes", "shift", "keepdims", "name"]
     case .backendDot: return ["x", "y"]
+    case .filledLike: return keras ? ["x", "dtype"] : ["input", "dtype", "name"]
+    case .norm: return ["tensor", "ord", "axis", "keepdims", "name"]
     }
   }
 
@@ -378,6 +386,9 @@ enum TensorFunctions {
     table["zeros"] = (.filled(0), "tf.zeros")
     table["ones"] = (.filled(1), "tf.ones")
     table["split"] = (.split, "tf.split")
+    table["zeros_like"] = (.filledLike(0), "tf.zeros_like")
+    table["ones_like"] = (.filledLike(1), "tf.ones_like")
+    table["norm"] = (.norm, "tf.compat.v1.norm")
     table["unstack"] = (.unstack, "tf.unstack")
     return table
   }()
@@ -427,6 +438,7 @@ enum TensorFunctions {
     "random_uniform": (.randomUniform, "tf.random.uniform"),
     "resize_images": (.backendResizeImages, "tf.image.resize"),
     "dot": (.backendDot, "tf.linalg.matmul"),
+    "zeros_like": (.filledLike(0), "tf.zeros_like"), "ones_like": (.filledLike(1), "tf.ones_like"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -469,6 +481,7 @@ enum TensorFunctions {
     "less_equal": (.binary(.lessEqual), "less_equal"),
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     "broadcast_to": (.broadcastTo, "broadcast_to"),
+    "zeros_like": (.filledLike(0), "zeros_like"), "ones_like": (.filledLike(1), "ones_like"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.activationsRelu, "re_lu"),
   ]
@@ -684,6 +697,33 @@ enum TensorFunctions {
       return .kerasTensor(
         try backendDot(
           tensor("x"), tensor("y"), limitation: limitation, interpreter: interpreter, range: range))
+    case .filledLike(let value):
+      inputs = [try tensor(entry.parameters[0])]
+      if let dtype = arguments["dtype"], !dtype.isNone,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with dtype=\(PythonText.repr(dtype)) (ConvBook computes in float32 only)")
+      }
+      function = .select(x: value, y: value)
+    case .norm:
+      let x = try tensor("tensor")
+      guard session.lambdaTracingDepth > 0 else {
+        // tf-keras records one `tf.compat.v1.norm` layer, which ConvBook has not.
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      switch arguments["ord"] {
+      case nil, .string("euclidean")?, .string("fro")?: break
+      case .int(2)? where (try ints("axis"))?.count == 1: break
+      default: throw limitation("with this `ord` (ConvBook has the Euclidean norm)")
+      }
+      let squares = try apply(
+        .binary(.multiply, constant: nil, constantFirst: false), "tf.math.multiply", [x, x],
+        interpreter: interpreter, range: range)
+      let sum = try apply(
+        .reduce(.sum, axes: try ints("axis"), keepDims: flag("keepdims")), "tf.math.reduce_sum",
+        [squares], interpreter: interpreter, range: range)
+      return .kerasTensor(
+        try apply(.unary(.sqrt), "tf.math.sqrt", [sum], interpreter: interpreter, range: range))
     case .moments:
       let x = try tensor("x")
       guard session.lambdaTracingDepth > 0 else {
@@ -909,10 +949,17 @@ enum TensorFunctions {
       function = .transpose(permutation)
     case .tile:
       inputs = [try tensor(entry.parameters[0])]
-      guard let multiples = try ints(entry.parameters[1]), multiples.allSatisfy({ $0 >= 0 }) else {
-        throw limitation("with these multiples")
+      if let (entries, sizes) = try shapeEntries(entry.parameters[1], first: 1) {
+        // `tf.tile(w, [tf.shape(x)[0], 1, 1])`: a multiple computed from a shape.
+        guard !entries.contains(where: { if case .size(let n) = $0 { n < 0 } else { false } })
+        else { throw limitation("with these multiples") }
+        inputs += sizes
+        function = .tile(entries)
+      } else {
+        guard let multiples = try ints(entry.parameters[1]), multiples.allSatisfy({ $0 >= 0 })
+        else { throw limitation("with these multiples") }
+        function = .tile(multiples.map { .size($0) })
       }
-      function = .tile(multiples)
     case .pad:
       inputs = [try tensor(entry.parameters[0])]
       guard let rows = arguments[entry.parameters[1]]?.sequenceItems else {
