@@ -30,6 +30,7 @@ public enum TensorFunctionKernel {
 
   public enum Binary: Sendable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+    case floorDivide
     case greater, less, greaterEqual, lessEqual
     /// `K.binary_crossentropy(target, output)`: `a` the target, `b` a probability (clipped to
     /// [1e-7, 1 - 1e-7]) or, `FromLogits`, a logit.
@@ -48,6 +49,7 @@ public enum TensorFunctionKernel {
       case .minimum: return ElementwiseKernel.Operation.minimum.apply(a, b)
       case .power: return Foundation.pow(a, b)
       case .squaredDifference: return (a - b) * (a - b)
+      case .floorDivide: return (a / b).rounded(.down)
       case .greater: return a > b ? 1 : 0
       case .less: return a < b ? 1 : 0
       case .greaterEqual: return a >= b ? 1 : 0

@@ -244,6 +244,7 @@ extension TensorFunction.Binary {
     case .minimum: return .minimum
     case .power: return .power
     case .squaredDifference: return .squaredDifference
+    case .floorDivide: return .floorDivide
     case .greater: return .greater
     case .less: return .less
     case .greaterEqual: return .greaterEqual

@@ -385,6 +385,11 @@ extension TensorFunction.Binary {
     case .multiply: return a.multipliedReportingOverflow(by: b).overflow ? nil : a * b
     case .maximum: return Swift.max(a, b)
     case .minimum: return Swift.min(a, b)
+    // TensorFlow's FloorDiv of int32 rounds toward negative infinity, as Python does.
+    case .floorDivide:
+      guard b != 0, !(a == Int.min && b == -1) else { return nil }
+      let (q, r) = (a / b, a % b)
+      return r != 0 && (r < 0) != (b < 0) ? q - 1 : q
     case .divide, .power, .squaredDifference, .binaryCrossentropy, .binaryCrossentropyFromLogits:
       return nil
     case .greater: return a > b ? 1 : 0

@@ -14,6 +14,8 @@ public enum TensorFunction: Sendable, Equatable {
   /// Element-wise functions of two operands (NumPy broadcasting), one of which may be a number.
   public enum Binary: String, Sendable, CaseIterable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
+    /// Python's `//` on tensors (`tf.math.floordiv`): floor(a / b), which has no gradient.
+    case floorDivide
     /// Comparisons (`x > 0` is `tf.math.greater`): 1 where true, 0 where false (TensorFlow's bool
     /// tensors, held as float32 here).
     case greater, less, greaterEqual, lessEqual

@@ -25,6 +25,9 @@ enum TensorArithmetic {
           .matmul(transposeA: false, transposeB: false), keras3 ? "matmul" : "tf.linalg.matmul",
           [a, b], interpreter: interpreter, range: range))
     }
+    if operation == .floorDivide {
+      return try floorDivide(left, right, range: range, interpreter: interpreter)
+    }
     let kind: TFOpLambda.Operation
     switch operation {
     case .add: kind = .add
@@ -33,7 +36,7 @@ enum TensorArithmetic {
     case .divide: kind = .trueDivide
     default:
       throw .unsupported(
-        "the operator \(operation.symbol) on Keras tensors is not supported in ConvBook cells yet; use +, -, * or /",
+        "the operator \(operation.symbol) on Keras tensors is not supported in ConvBook cells yet; use +, -, *, / or //",
         at: range)
     }
     var tensors: [KerasTensor] = []
@@ -69,6 +72,42 @@ enum TensorArithmetic {
     return try apply(
       kind, tensors, constant: constant, constantTensor: constantTensor,
       constantFirst: constantFirst, range: range, interpreter: interpreter)
+  }
+
+  /// `x // 2` (`tf.shape(x)[1] // 2` among shape arithmetic): tf-keras' `tf.compat.v1.floor_div` layer,
+  /// Keras 3's `floor_divide` operation.
+  private static func floorDivide(
+    _ left: Value, _ right: Value, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let inputs: [KerasTensor]
+    let function: TensorFunction
+    switch (left, right) {
+    case (.kerasTensor(let a), .kerasTensor(let b)):
+      inputs = [a, b]
+      function = .binary(.floorDivide, constant: nil, constantFirst: false)
+    case (.kerasTensor(let a), .int(let n)), (.int(let n), .kerasTensor(let a)):
+      inputs = [a]
+      let constantFirst: Bool
+      if case .kerasTensor = left { constantFirst = false } else { constantFirst = true }
+      function = .binary(.floorDivide, constant: Double(n), constantFirst: constantFirst)
+    case (.kerasTensor(let a), .float(let n)), (.float(let n), .kerasTensor(let a)):
+      inputs = [a]
+      let constantFirst: Bool
+      if case .kerasTensor = left { constantFirst = false } else { constantFirst = true }
+      function = .binary(.floorDivide, constant: n, constantFirst: constantFirst)
+    default:
+      let other: Value
+      if case .kerasTensor = left { other = right } else { other = left }
+      throw .unsupported(
+        "// between a Keras tensor and a value of type '\(other.typeName)' is not supported in ConvBook cells; use a tensor or a number",
+        at: range)
+    }
+    let keras3 = interpreter.kerasVersion == .keras3
+    return .kerasTensor(
+      try TensorFunctions.apply(
+        function, keras3 ? "floor_divide" : "tf.compat.v1.floor_div", inputs,
+        interpreter: interpreter,
+        range: range))
   }
 
   /// `x ** 2`, `2 ** x`, `x ** y`: tf-keras' `tf.math.pow` layer, Keras 3's `power` operation.

@@ -386,6 +386,7 @@ enum TensorFunctions {
     table["zeros"] = (.filled(0), "tf.zeros")
     table["ones"] = (.filled(1), "tf.ones")
     table["split"] = (.split, "tf.split")
+    table["broadcast_to"] = (.broadcastTo, "tf.broadcast_to")
     table["zeros_like"] = (.filledLike(0), "tf.zeros_like")
     table["ones_like"] = (.filledLike(1), "tf.ones_like")
     table["norm"] = (.norm, "tf.compat.v1.norm")
@@ -1199,6 +1200,10 @@ enum TensorFunctions {
       switch arguments["indices"] {
       case .int(let index)?:
         function = .gather(indices: [index], axis: axis, scalar: true)
+      // `tf.gather(x, np.array([2, 0, 1]), axis=-1)`: a NumPy or eager array of whole numbers.
+      case .array(let array)? where array.dtype.isInteger && array.rank <= 1 && array.count > 0:
+        let indices = (0..<array.count).map { Int(array.value(at: $0)) }
+        function = .gather(indices: indices, axis: axis, scalar: array.rank == 0)
       case let value?:
         guard let items = value.sequenceItems, !items.isEmpty else {
           throw limitation("with indices of type '\(value.typeName)'")
