@@ -328,7 +328,7 @@ struct ForwardStep {
     default:
       throw ForwardError(
         .model,
-        "layer \"\(instance.name)\" (\(layer.className)) has no forward pass in ConvBook")
+        "ConvBook cannot run layer \"\(instance.name)\" (\(layer.className)) in a forward pass yet")
     }
     self.channelsFirst = channelsFirst
     maskEffect = Self.maskEffect(of: layer)

@@ -111,7 +111,8 @@ struct MergeStep {
     default:
       throw ForwardError(
         .model,
-        "layer \"\(instance.name)\" (\(instance.className)) has no forward pass in ConvBook")
+        "ConvBook cannot run layer \"\(instance.name)\" (\(instance.className)) in a forward pass yet"
+      )
     }
   }
 
