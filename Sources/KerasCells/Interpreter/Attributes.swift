@@ -220,7 +220,22 @@ enum Attributes {
       default: return .dictionary(application.keywords.map { (.string($0.0), $0.1) })
       }
     case .function(let callable)
-    where ["str", "list", "dict", "tuple", "set"].contains(callable.path)
+    where callable.kind == .builtin(callable.path) && !name.hasPrefix("__")
+      && BuiltinTypeAttributes.names(ofClass: callable.path).map({ !$0.contains(name) }) == true:
+      // `str.nothing`: CPython's error for a class attribute, with its suggestion (the class's
+      // own dunders, `__name__`, are the type's).
+      throw CellError(
+        type: "AttributeError",
+        message: "type object '\(callable.path)' has no attribute '\(name)'", range: range,
+        suggestion: NameSuggestion.closest(
+          to: name, among: BuiltinTypeAttributes.names(ofClass: callable.path)?.sorted() ?? []))
+    case .function(let callable)
+    where ["int", "float"].contains(callable.path) && callable.kind == .builtin(callable.path)
+      && ["from_bytes", "fromhex"].contains(name):
+      // Class methods that make numbers from bytes or hexadecimal text.
+      throw .unsupported("ConvBook does not support `\(callable.path).\(name)` yet", at: range)
+    case .function(let callable)
+    where ["str", "list", "dict", "tuple", "set", "int", "float"].contains(callable.path)
       && callable.kind == .builtin(callable.path) && name.first != "_":
       // `str.lower` as a key function: the method of the class, called with its receiver first.
       return .standard(UnboundMethod(typeName: callable.path, name: name))
@@ -412,9 +427,12 @@ enum Attributes {
         list, range: range, kerasVersion: interpreter.kerasVersion)
     case .list(let list) where list.deque != nil && name == "maxlen":
       return list.deque?.maximumLength.map(Value.int) ?? .none
-    case .string, .list, .tuple, .dictionary:
-      return .method(receiver: base, name: name)
-    case .float where name == "is_integer":
+    case .string, .list, .tuple, .dictionary, .int, .bigInt, .bool, .float:
+      if let value = try BuiltinTypeAttributes.attribute(
+        name, of: base, typeName: base.typeName, range: range)
+      {
+        return value
+      }
       return .method(receiver: base, name: name)
     case .set(let set) where SetOperations.hasMethod(name, frozen: set.isFrozen):
       return .method(receiver: base, name: name)

@@ -29,9 +29,10 @@ final class Interpreter {
   var functionName: String?
   /// The cell-defined function running, for `super()`.
   var currentFunction: UserFunction?
-  /// The instances whose `__repr__` / `__str__` are running (`prepareText`), which a nested
-  /// showing of the same instance leaves as they are instead of recursing.
-  var preparingText: Set<ObjectIdentifier> = []
+  /// The instances whose `__repr__` (`preparingRepr`) or `__str__` (`preparingStr`) is running
+  /// (`prepareText`): asking for one of them again from inside it is a recursion.
+  var preparingRepr: Set<ObjectIdentifier> = []
+  var preparingStr: Set<ObjectIdentifier> = []
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999
 

@@ -67,19 +67,16 @@ enum Methods {
       // TensorFlow's `TensorShape`, under both versions.
       try noArguments(name, positional, keywords, site)
       return .tensorShape(tensor.shape.dimensions)
+    case .int(let number) where name == "bit_length":
+      // The number of bits of `abs(n)` (0 for 0).
+      try builtinWithoutArguments("int.bit_length", positional, keywords, site)
+      return .int(Int.bitWidth - number.magnitude.leadingZeroBitCount)
+    case .bool(let flag) where name == "bit_length":
+      try builtinWithoutArguments("int.bit_length", positional, keywords, site)
+      return .int(flag ? 1 : 0)
     case .float(let number) where name == "is_integer":
       // `(x / 2).is_integer()` (channel splits in hand-written ShuffleNets); inf and nan are not.
-      guard keywords.isEmpty else {
-        throw CellError(
-          type: "TypeError", message: "float.is_integer() takes no keyword arguments",
-          range: site.range)
-      }
-      guard positional.isEmpty else {
-        throw CellError(
-          type: "TypeError",
-          message: "float.is_integer() takes no arguments (\(positional.count) given)",
-          range: site.range)
-      }
+      try builtinWithoutArguments("float.is_integer", positional, keywords, site)
       return .bool(number.isFinite && number.rounded(.towardZero) == number)
     case .string(let text) where name == "format":
       return .string(
@@ -125,10 +122,9 @@ enum Methods {
         return result
       }
     case .list(let list) where list.dictionaryView != nil:
-      // A view has no list methods (only `isdisjoint` and `mapping`, which cells do not need).
-      throw CellError(
-        type: "AttributeError",
-        message: "'\(receiver.typeName)' object has no attribute '\(name)'", range: site.range)
+      // A view has no list methods (only `isdisjoint` and `mapping`, which ConvBook lacks).
+      throw BuiltinTypeAttributes.unavailable(
+        name, of: receiver, typeName: receiver.typeName, site: site)
     case .list(let list) where list.deque != nil:
       if let result = try StandardCollections.dequeMethod(
         name, list, positional, keywords, site, interpreter)
@@ -165,13 +161,31 @@ enum Methods {
       }
     default: break
     }
-    let typeName = RuntimeTypeNames.typeName(of: receiver, session: interpreter.session)
-    var missing = CellError(
-      type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
-      range: site.calleeRange)
-    // Python fails at looking the method up, before the call.
-    missing.tracebackRange = site.calleeRange
-    throw missing
+    // Python fails at looking the method up, before the call; a method CPython's type has that
+    // ConvBook lacks is ConvBook's limitation.
+    throw BuiltinTypeAttributes.unavailable(
+      name, of: receiver,
+      typeName: RuntimeTypeNames.typeName(of: receiver, session: interpreter.session),
+      site: site)
+  }
+
+  /// A method of a built-in type that takes no arguments (`float.is_integer`), refused with
+  /// CPython's TypeErrors otherwise.
+  private static func builtinWithoutArguments(
+    _ qualifiedName: String, _ positional: [Value], _ keywords: [(String, Value)],
+    _ site: CallSite
+  ) throws(CellError) {
+    guard keywords.isEmpty else {
+      throw CellError(
+        type: "TypeError", message: "\(qualifiedName)() takes no keyword arguments",
+        range: site.range)
+    }
+    guard positional.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(qualifiedName)() takes no arguments (\(positional.count) given)",
+        range: site.range)
+    }
   }
 
   /// A method that takes no arguments, refused with Python's TypeError otherwise.
@@ -786,9 +800,7 @@ enum Methods {
       return .string(try formatMethod(text, positional, keywords, site, budget))
     default: break
     }
-    throw CellError(
-      type: "AttributeError", message: "'str' object has no attribute '\(name)'",
-      range: site.calleeRange)
+    throw BuiltinTypeAttributes.unavailable(name, of: .string(text), typeName: "str", site: site)
   }
 
   /// Python's `str.replace`: matches code points (bytes of valid UTF-8 match only at character
