@@ -80,6 +80,43 @@ enum BuiltinTypeAttributes {
     return missing
   }
 
+  /// `dir(object)`, sorted as CPython returns it: a built-in value's or class's attributes, and a
+  /// Keras module's recorded public names with the attributes every such module has (its own
+  /// `__name__`, `__path__`, ...: the same nine in tf-keras 2.21 and Keras 3.15). Other objects
+  /// are ConvBook's limitation.
+  static func directory(of object: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    var names: Set<String>?
+    switch object {
+    case .function(let callable) where callable.kind == .builtin(callable.path):
+      names = Self.names(ofClass: callable.path)
+    case .module(let module):
+      // A top-level package (`keras`, `tensorflow`, `numpy`) has attributes of its own.
+      if module.kerasSubpath?.isEmpty == false,
+        let recorded = module.recordedNames(in: interpreter.kerasVersion)
+      {
+        names = recorded.union(moduleAttributes)
+      }
+    default: names = Self.names(of: object)
+    }
+    guard let names else {
+      let what =
+        if case .module(let module) = object { "`\(module.pythonName)`" } else {
+          "a `\(RuntimeTypeNames.typeName(of: object, session: interpreter.session))`"
+        }
+      throw .unsupported("ConvBook does not support `dir()` of \(what) yet", at: range)
+    }
+    try interpreter.budget.allocate(slots: names.count, at: range)
+    return .list(PythonList(names.sorted().map(Value.string)))
+  }
+
+  /// The attributes every Keras API module has beside its public names.
+  private static let moduleAttributes: Set<String> = [
+    "__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__",
+    "__path__", "__spec__",
+  ]
+
   /// `dir(type)` of the built-in classes a cell can name (`str.lower`, `int.from_bytes`).
   static func names(ofClass className: String) -> Set<String>? {
     switch className {
