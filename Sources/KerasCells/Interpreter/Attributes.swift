@@ -117,6 +117,12 @@ enum Attributes {
         // `KerasModule.kerasConfigAttribute`); the rest is ConvBook's limitation.
         throw .unsupported("ConvBook does not support `\(moduleName).\(name)` yet", at: range)
       }
+      if case .inert("sklearn") = module, name == "__version__" {
+        // Books check it before anything else (`assert version.parse(sklearn.__version__) >=
+        // version.parse("1.0.1")` opens each chapter of Géron's); ConvBook models none of
+        // scikit-learn, whose reference release it reports.
+        return .string(KerasModule.scikitLearnVersion)
+      }
       if case .inert(let moduleName) = module {
         throw .unsupported(
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
