@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// The attributes of CPython 3.11's built-in types as `dir(type)` lists them, so that a name the
 /// type lacks is CPython's AttributeError (with its "Did you mean" suggestion) while a name it has
 /// that ConvBook does not implement is ConvBook's limitation, never a made-up AttributeError.
@@ -95,6 +97,7 @@ enum BuiltinTypeAttributes {
       // A top-level package (`keras`, `tensorflow`, `numpy`) has attributes of its own.
       if module.kerasSubpath?.isEmpty == false,
         let recorded = module.recordedNames(in: interpreter.kerasVersion)
+          ?? layerNames(module, session: interpreter.kerasVersion)
       {
         names = recorded.union(moduleAttributes)
       }
@@ -102,13 +105,25 @@ enum BuiltinTypeAttributes {
     }
     guard let names else {
       let what =
-        if case .module(let module) = object { "`\(module.pythonName)`" } else {
+        if case .module(let module) = object {
+          "`\(module.pythonName(in: KerasPackages.unwrap(module, in: interpreter.kerasVersion).1))`"
+        } else {
           "a `\(RuntimeTypeNames.typeName(of: object, session: interpreter.session))`"
         }
       throw .unsupported("ConvBook does not support `dir()` of \(what) yet", at: range)
     }
     try interpreter.budget.allocate(slots: names.count, at: range)
     return .list(PythonList(names.sorted().map(Value.string)))
+  }
+
+  /// The public names of `keras.layers` as the script reached it: tf-keras' (`tf_keras` in any
+  /// session), Keras 3's own, or those of `tf.keras.layers` in a Keras 3 session.
+  private static func layerNames(_ module: KerasModule, session: KerasVersion) -> Set<String>? {
+    let (unwrapped, version) = KerasPackages.unwrap(module, in: session)
+    guard unwrapped == .layers else { return nil }
+    if version == .keras2 { return KerasAPINames.names["keras.layers"] }
+    if case .keras3Package = module { return KerasLayerAttributeNames.keras3Modules["layers"] }
+    return KerasLayerAttributeNames.keras3Modules["tf.layers"]
   }
 
   /// The attributes every Keras API module has beside its public names.
