@@ -449,6 +449,12 @@ enum Attributes {
     default: break
     }
     if case .layer(let instance) = base,
+      let value = try argumentAttribute(
+        name, of: instance, keras3: interpreter.kerasVersion == .keras3, range: range)
+    {
+      return value
+    }
+    if case .layer(let instance) = base,
       let stored = instance.layer.common.arguments.values[name]
     {
       // A constructor argument Keras keeps as an attribute of the same name
@@ -489,6 +495,57 @@ enum Attributes {
     throw CellError(
       type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: range)
+  }
+
+  /// A constructor argument read as the attribute Keras keeps of it
+  /// (`BatchNormalization(momentum=0.9).momentum`), from what each Keras was measured to keep
+  /// (`KerasLayerArgumentAttributes`): a number, string or bool as given (or its default), None
+  /// while a None default is not given; anything Keras converts (an initializer object, a tuple
+  /// made from a number) is ConvBook's limitation. nil: Keras keeps no attribute of that name,
+  /// or one that the settings above (`configuration`, `settingsStoredAsGiven`) answer.
+  private static func argumentAttribute(
+    _ name: String, of instance: LayerInstance, keras3: Bool, range: SourceRange
+  ) throws(CellError) -> Value? {
+    let layer = instance.layer
+    guard instance.model == nil,
+      let kind = KerasLayerArgumentAttributes.kind(
+        name,
+        // (tf-keras' `experimental.SyncBatchNormalization` keeps its parent's attributes.)
+        of: layer.className == "SyncBatchNormalization" ? "BatchNormalization" : layer.className,
+        keras3: keras3)
+    else { return nil }
+    if kind != .private, settingsStoredAsGiven.contains(name),
+      layer.common.arguments.values[name] != nil
+    {
+      return nil
+    }
+    let given =
+      layer.common.arguments.values[name]
+      ?? LayerCatalog.entries[layer.className]?.signature.parameters.first { $0.name == name }?
+      .defaultValue
+    switch (kind, given) {
+    case (.given, .bool(let flag)?): return .bool(flag)
+    case (.given, .int(let number)?): return .int(number)
+    case (.given, .float(let number)?): return .float(number)
+    // (Keras lower-cases a padding: `normalize_padding`.)
+    case (.given, .string(let text)?): return .string(name == "padding" ? text.lowercased() : text)
+    case (.none, ArgumentValue.none?): return Value.none
+    // A number given where the default is None (`ReLU(max_value=6.0)`, `seed=`) is kept; an
+    // initializer, regularizer, constraint or activation becomes an object.
+    case (.none, .int(let number)?) where !isObjectArgument(name): return .int(number)
+    case (.none, .float(let number)?) where !isObjectArgument(name): return .float(number)
+    case (.private, _):
+      throw CellError(
+        type: "AttributeError",
+        message: "'\(layer.className)' object has no attribute '\(name)'", range: range,
+        suggestion: "_" + name)
+    default: throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
+    }
+  }
+
+  private static func isObjectArgument(_ name: String) -> Bool {
+    name.hasSuffix("activation")
+      || ["_initializer", "_regularizer", "_constraint"].contains { name.hasSuffix($0) }
   }
 
   /// Constructor arguments that tf-keras and Keras 3 both keep unchanged as a layer attribute of
@@ -688,6 +745,12 @@ enum Attributes {
       return instance.variables.first { $0.spec.name == name }.map(Value.variable) ?? Value.none
     case "count_params", "get_config", "get_weights", "set_weights", "build", "call":
       return .method(receiver: .layer(instance), name: name)
+    // The variables' dtype: float32 unless the layer was given another (or a policy).
+    case "dtype" where instance.model == nil:
+      switch instance.layer.common.arguments.baseKeywords["dtype"] {
+      case nil, .none?, .string("float32")?: return .string("float32")
+      default: return nil
+      }
     default:
       return configuration(name, of: instance.layer)
     }
