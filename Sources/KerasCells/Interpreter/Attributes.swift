@@ -34,6 +34,7 @@ enum Attributes {
       }
     }
     if let value = try interpreter.classAttribute(name, of: base, range: range) { return value }
+    try Keras3SeedStates.check(name, of: base, interpreter: interpreter, range: range)
     // `layer.__class__.__name__`: an object's class is what `type(object)` gives; a Keras
     // object's is its own package's class.
     if name == "__class__" {

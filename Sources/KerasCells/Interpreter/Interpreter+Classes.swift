@@ -396,6 +396,7 @@ extension Interpreter {
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
+      try Keras3SeedStates.check(name, of: .instance(instance), interpreter: self, range: range)
       if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session)
         ?? KerasSubclassing.layerAttribute(name, of: instance)
       {
