@@ -28,6 +28,8 @@ public final class KerasSession {
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]
+  /// Layers made with the script's own initializers, until they are built (`ScriptInitializers`).
+  var pendingInitializers: [ScriptInitializers.Pending] = []
   /// `keras.utils.get_custom_objects()`, and the `custom_object_scope`s entered, innermost last.
   lazy var customObjects = CustomObjects.initial(kerasVersion)
   var customObjectScopes: [CustomObjects.Scope] = []
