@@ -30,6 +30,9 @@ public final class KerasSession {
   var activationFunctions: [ObjectIdentifier: Value] = [:]
   /// Layers made with the script's own initializers, until they are built (`ScriptInitializers`).
   var pendingInitializers: [ScriptInitializers.Pending] = []
+  /// The instances of the script's initializer, regularizer and constraint classes each layer was
+  /// made with, by keyword (`ScriptInitializers.note`).
+  var scriptLayerArguments: [ObjectIdentifier: [(String, Value)]] = [:]
   /// `keras.utils.get_custom_objects()`, and the `custom_object_scope`s entered, innermost last.
   lazy var customObjects = CustomObjects.initial(kerasVersion)
   var customObjectScopes: [CustomObjects.Scope] = []

@@ -264,6 +264,10 @@ enum Methods {
     case .function(let callable):
       if case .user(let function) = callable.kind { return function.name }
       if let application = callable.boundMethod { return scriptFunctionName(application.callee) }
+      // `@tf.function def wasserstein_loss(...)`: the function it wraps.
+      if case .descriptor(let descriptor) = callable.kind, descriptor.kind == .tfFunction {
+        return scriptFunctionName(descriptor.function)
+      }
       return nil
     case .method(receiver: .instance(let instance), let name):
       guard case .function(let callable)? = instance.type.lookup(name)?.0,

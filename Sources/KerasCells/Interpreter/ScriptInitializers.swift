@@ -28,10 +28,18 @@ enum ScriptInitializers {
   /// The tf-keras layers whose `build` gives `add_weight` a list as the shape.
   private static let tfKerasListShapes: Set<String> = ["Dense", "PReLU", "LayerNormalization"]
 
-  /// Notes the script initializers among a layer constructor's keywords.
+  /// Notes the script initializers among a layer constructor's keywords, and every instance of
+  /// the script's own initializer, regularizer or constraint classes it was given, which Keras
+  /// keeps as the layer's attribute of the same name (`layer.kernel_constraint` is the object).
   static func note(
     _ keywords: [(String, Value)], instance: LayerInstance, session: KerasSession
   ) {
+    let objects = keywords.filter { label, value in
+      guard case .instance(let object) = value, object.type.kerasClassBase?.isLayerArgument == true
+      else { return false }
+      return ["_initializer", "_regularizer", "_constraint"].contains { label.hasSuffix($0) }
+    }
+    if !objects.isEmpty { session.scriptLayerArguments[ObjectIdentifier(instance)] = objects }
     let initializers = keywords.compactMap { label, value -> (String, PythonInstance)? in
       guard label.hasSuffix("_initializer"), case .instance(let object) = value,
         object.type.kerasClassBase == .initializer
