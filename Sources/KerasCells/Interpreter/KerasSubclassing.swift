@@ -311,6 +311,7 @@ enum KerasSubclassing {
     session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
     defer { session.keras3LambdaInference = outerStrictness }
     let traced: (result: Value, created: [LayerInstance])
+    let writesBefore = interpreter.writeCount
     do {
       traced = try EagerCalls.wrappingErrors(
         of: instance, positional: positional, keywords: callKeywords, site: site,
@@ -339,6 +340,9 @@ enum KerasSubclassing {
         at: site.range)
     }
     restoreBuiltWeights(of: instance, state: state)
+    if interpreter.writeCount != writesBefore {
+      session.printingCalls[ObjectIdentifier(instance)] = type.name
+    }
     let result = traced.result
     var created = traced.created
     created.removeAll { $0.layer is CustomWeight }

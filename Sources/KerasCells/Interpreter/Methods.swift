@@ -613,6 +613,7 @@ enum Methods {
       }
       return .none
     case "fit":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "fit", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -624,6 +625,7 @@ enum Methods {
       return try TrainingCalls.fit(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "evaluate":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "evaluate", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -635,6 +637,7 @@ enum Methods {
       return try TrainingCalls.evaluate(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "predict":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "predict", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -652,10 +655,12 @@ enum Methods {
       return try TrainingCalls.loadWeights(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "train_on_batch", "test_on_batch":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       return try TrainingCalls.onBatch(
         name, of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case "predict_on_batch":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       return try TrainingCalls.predictOnBatch(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "fit_generator":

@@ -1,3 +1,4 @@
+import CNNEngine
 import KerasCells
 import Testing
 
@@ -31,6 +32,33 @@ import Testing
     let error = Self.error(source)
     #expect(error?.type == nil)
     #expect(error?.message == "ConvBook does not support \(name) yet")
+  }
+
+  /// `print()` in a custom layer's `call` runs where the layer is first called on Keras tensors;
+  /// Keras prints again whenever `fit`, `evaluate` or `predict` traces `call`, which ConvBook
+  /// refuses rather than print less (in both Kerases, through a nested model too).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func printInsideATracedCallRefusesRunningTheModel(_ version: KerasVersion) {
+    let source = """
+      import numpy as np
+      from tensorflow import keras
+      class Loud(keras.layers.Layer):
+          def call(self, inputs):
+              print("tracing", inputs.shape)
+              return inputs * 2.0
+      inputs = keras.Input(shape=(3,))
+      inner = keras.Model(inputs, Loud()(inputs))
+      outer = keras.Sequential([keras.Input(shape=(3,)), inner, keras.layers.Dense(1)])
+      outer.summary()
+      outer.predict(np.ones((2, 3)))
+      """
+    let result = KerasSession(kerasVersion: version).run(source)
+    #expect(result.error?.type == nil)
+    #expect(
+      result.error?.message
+        == "ConvBook does not support `model.predict()` of a model whose Loud.call() prints yet: Keras prints again each time predict traces call()"
+    )
+    #expect(result.error?.range.start.line == 11)
   }
 
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
