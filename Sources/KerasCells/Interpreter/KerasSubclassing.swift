@@ -191,11 +191,16 @@ enum KerasSubclassing {
     try InputSpecValue.check(
       instance, inputs: [tensor], layerName: instance.layerState?.name ?? "", site: site)
     let buildTrace = buildsByTracing(instance)
+    let wasTraced = instance.layerState?.layer != nil
+    try TracedPrints.checkCallAgain(instance, site: site, interpreter: interpreter)
     let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
       () throws(CellError) in
       try Self.layer(
         of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
         interpreter: interpreter, callerArguments: positional)
+    }
+    if !wasTraced, buildTrace, interpreter.kerasVersion == .keras3 {
+      try TracedPrints.checkBuildByRun(instance, site: site, interpreter: interpreter)
     }
     if let state = instance.layerState {
       state.isBuilt = true

@@ -532,6 +532,10 @@ enum Methods {
           range: site.range)
       }
       let range = site.arguments.first?.value.range ?? site.range
+      if interpreter.kerasVersion == .keras3 {
+        // Keras 3 rebuilds the model, calling every layer again.
+        try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
+      }
       try Calls.add(layer, to: model, range: range, interpreter: interpreter)
       if let limitation = model.keras3MultipleOutputsLimitation {
         throw .unsupported(limitation, at: site.range)
@@ -539,6 +543,9 @@ enum Methods {
       model.noteRebuilt()
       return .none
     case "pop":
+      if interpreter.kerasVersion == .keras3 {
+        try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
+      }
       do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
       // Keras 3 rebuilds the model after `pop` as after `add`.
       model.noteRebuilt()

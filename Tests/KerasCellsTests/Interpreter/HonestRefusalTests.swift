@@ -61,6 +61,51 @@ import Testing
     #expect(result.error?.range.start.line == 11)
   }
 
+  /// Keras runs a custom layer's `call` again at each call on Keras tensors, Keras 3 twice at a
+  /// first call that builds the layers it holds, and again at each `add` of a built Sequential
+  /// model: where the `call` prints, ConvBook refuses rather than print fewer lines.
+  @Test func printInsideCallRefusesWhereKerasRunsCallAgain() {
+    let prelude = """
+      from tensorflow import keras
+      class Loud(keras.layers.Layer):
+          def call(self, inputs):
+              print("tracing")
+              return inputs * 2.0
+      class Holder(keras.layers.Layer):
+          def __init__(self):
+              super().__init__()
+              self.dense = keras.layers.Dense(2)
+          def call(self, inputs):
+              print("holder")
+              return self.dense(inputs)
+      inputs = keras.Input(shape=(3,))
+
+      """
+    let cases: [(String, KerasVersion, String)] = [
+      (
+        "loud = Loud()\nx = loud(inputs)\ny = loud(x)", .keras2,
+        "ConvBook does not support calling the layer again when Loud.call() prints yet: Keras runs call() at each call and prints again"
+      ),
+      (
+        "y = Holder()(inputs)", .keras3,
+        "ConvBook does not support print() inside Holder.call() at its first call yet: Keras 3 runs call() twice there (once to build the layers it holds) and prints twice"
+      ),
+      (
+        "m = keras.Sequential([inputs, Loud()])\nm.add(keras.layers.Dense(1))", .keras3,
+        "ConvBook does not support `model.add()` of a model whose Loud.call() prints yet: Keras prints again each time add traces call()"
+      ),
+    ]
+    for (body, version, message) in cases {
+      let result = KerasSession(kerasVersion: version).run(prelude + body)
+      #expect(result.error?.type == nil, "\(body)")
+      #expect(result.error?.message == message, "\(body)")
+    }
+    // Where Keras runs `call` once, the text is Keras' and nothing is refused.
+    let once = KerasSession(kerasVersion: .keras2).run(prelude + "y = Holder()(Loud()(inputs))")
+    #expect(once.error == nil)
+    #expect(once.outputs == [.text("tracing\nholder\n")])
+  }
+
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
   /// lacks keeps its NameError.
   @Test func missingBuiltinsAreConvBooksLimitation() {
