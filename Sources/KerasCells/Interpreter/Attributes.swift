@@ -469,6 +469,13 @@ enum Attributes {
         return value
       }
       if isObjectSetting, !name.hasSuffix("_initializer"), stored == .none { return Value.none }
+      if isObjectSetting,
+        let given = interpreter.session.scriptLayerArguments[ObjectIdentifier(instance)]?.first(
+          where: { $0.0 == name })
+      {
+        // An instance of the script's own class: Keras keeps the object itself.
+        return given.1
+      }
       if isObjectSetting || settingsStoredAsGiven.contains(name) {
         throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
       }

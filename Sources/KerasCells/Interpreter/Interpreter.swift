@@ -77,7 +77,11 @@ final class Interpreter {
     self.cellIndex = cellIndex
   }
 
+  /// How many times this cell has written to standard output (to see whether code printed).
+  private(set) var writeCount = 0
+
   func write(_ text: String) {
+    writeCount += 1
     if case .text(let previous)? = outputs.last {
       outputs[outputs.count - 1] = .text(previous + text)
     } else {

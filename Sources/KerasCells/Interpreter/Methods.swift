@@ -278,6 +278,10 @@ enum Methods {
     case .function(let callable):
       if case .user(let function) = callable.kind { return function.name }
       if let application = callable.boundMethod { return scriptFunctionName(application.callee) }
+      // `@tf.function def wasserstein_loss(...)`: the function it wraps.
+      if case .descriptor(let descriptor) = callable.kind, descriptor.kind == .tfFunction {
+        return scriptFunctionName(descriptor.function)
+      }
       return nil
     case .method(receiver: .instance(let instance), let name):
       guard case .function(let callable)? = instance.type.lookup(name)?.0,
@@ -542,6 +546,10 @@ enum Methods {
           range: site.range)
       }
       let range = site.arguments.first?.value.range ?? site.range
+      if interpreter.kerasVersion == .keras3 {
+        // Keras 3 rebuilds the model, calling every layer again.
+        try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
+      }
       try Calls.add(layer, to: model, range: range, interpreter: interpreter)
       if let limitation = model.keras3MultipleOutputsLimitation {
         throw .unsupported(limitation, at: site.range)
@@ -549,6 +557,9 @@ enum Methods {
       model.noteRebuilt()
       return .none
     case "pop":
+      if interpreter.kerasVersion == .keras3 {
+        try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
+      }
       do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
       // Keras 3 rebuilds the model after `pop` as after `add`.
       model.noteRebuilt()
@@ -623,6 +634,7 @@ enum Methods {
       }
       return .none
     case "fit":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "fit", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -634,6 +646,7 @@ enum Methods {
       return try TrainingCalls.fit(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "evaluate":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "evaluate", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -645,6 +658,7 @@ enum Methods {
       return try TrainingCalls.evaluate(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "predict":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "predict", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -662,10 +676,12 @@ enum Methods {
       return try TrainingCalls.loadWeights(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "train_on_batch", "test_on_batch":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       return try TrainingCalls.onBatch(
         name, of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case "predict_on_batch":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       return try TrainingCalls.predictOnBatch(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "fit_generator":
