@@ -673,6 +673,11 @@ enum Attributes {
   /// back as `(3, 3)`).
   static func configuration(_ name: String, of layer: any Layer) -> Value? {
     func ints(_ values: [Int]) -> Value { .tuple(values.map(Value.int)) }
+    // Padding and cropping: a (before, after) pair for 1-D layers, a pair per axis otherwise.
+    func pairs(_ values: [(Int, Int)], rank: Int) -> Value {
+      let tuples = values.map { Value.tuple([.int($0.0), .int($0.1)]) }
+      return rank == 1 ? tuples.first ?? .none : .tuple(tuples)
+    }
     func activation(_: ActivationFunction) -> Value {
       var activationName = "linear"
       if case .string(let given) = layer.common.arguments["activation"] { activationName = given }
@@ -734,6 +739,12 @@ enum Attributes {
       return activation(activationLayer.function)
     case (let separable as SeparableConv, "depth_multiplier"):
       return .int(separable.depthMultiplier)
+    case (let padding as ZeroPadding, "padding"): return pairs(padding.padding, rank: padding.rank)
+    case (let cropping as Cropping, "cropping"):
+      return pairs(cropping.cropping, rank: cropping.rank)
+    case (let upSampling as UpSampling, "size"):
+      // `UpSampling1D` keeps its int; the others a tuple per spatial axis.
+      return upSampling.rank == 1 ? .int(upSampling.size[0]) : ints(upSampling.size)
     default:
       // The settings every convolution family shares.
       let settings: ConvolutionSettings
@@ -741,9 +752,11 @@ enum Attributes {
       case let separable as SeparableConv: settings = separable.settings
       case let depthwise as DepthwiseConv: settings = depthwise.settings
       case let transpose as ConvTranspose: settings = transpose.settings
+      case let recurrent as RecurrentConvolution: settings = recurrent.settings
       default: return nil
       }
       switch name {
+      case "kernel_size" where layer is RecurrentConvolution: return ints(settings.kernelSize)
       case "strides": return ints(settings.strides)
       case "padding": return .string(settings.padding.rawValue)
       case "dilation_rate": return ints(settings.dilationRate)
