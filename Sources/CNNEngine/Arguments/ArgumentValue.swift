@@ -69,6 +69,9 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   /// The model whose `model.optimizer` this is: its learning rate is the model's (read and set
   /// through the model's compile arguments or its trainer); nil for other objects.
   public var ownerModel: ObjectIdentifier?
+  /// Set for tf-keras' `keras.optimizers.legacy` optimizers (and what its `deserialize` makes of
+  /// a config without `is_legacy_optimizer: False`), whose configs are another class's.
+  public var isLegacyOptimizer = false
 
   public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
     self.typeName = typeName

@@ -147,6 +147,7 @@ enum Attributes {
       }
       if name == "get_config",
         ScheduleObjects.isSchedule(object)
+          || OptimizerConfig.isOptimizer(object, keras3: interpreter.kerasVersion == .keras3)
           || LayerConfig.objectConfig(object, keras3: interpreter.kerasVersion == .keras3) != nil
       {
         return .method(receiver: base, name: name)
@@ -202,6 +203,16 @@ enum Attributes {
                 Callable(.builtin("keras.layers.from_config"), path: callable.path + ".from_config")
               ),
               positional: [.string(className)], keywords: [])),
+          path: callable.path + ".from_config"))
+    case .function(let callable)
+    where name == "from_config" && callable.path.contains(".optimizers.")
+      && CompiledModelAttributes.optimizerClasses.values.contains(
+        String(callable.path.split(separator: ".").last ?? "")):
+      // `keras.optimizers.Adam.from_config(config)`.
+      let className = String(callable.path.split(separator: ".").last ?? "")
+      return .function(
+        Callable(
+          .builtin("keras.optimizers.from_config." + className),
           path: callable.path + ".from_config"))
     case .function(let callable) where callable.kind == .modelClass && name == "from_config":
       return .function(

@@ -705,6 +705,19 @@ extension Interpreter {
           }
           return config
         }
+        if name == "get_config",
+          OptimizerConfig.isOptimizer(object, keras3: kerasVersion == .keras3)
+        {
+          guard positional.isEmpty, keywords.isEmpty else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "Optimizer.get_config() takes 1 positional argument but \(positional.count + keywords.count + 1) were given",
+              range: site.range)
+          }
+          return try OptimizerConfig.config(
+            of: object, serializing: false, interpreter: self, range: site.range)
+        }
         if name == "get_config", ScheduleObjects.isSchedule(object) {
           guard positional.isEmpty, keywords.isEmpty else {
             throw CellError(

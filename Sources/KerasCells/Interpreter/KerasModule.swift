@@ -501,6 +501,11 @@ public enum KerasModule: Equatable {
         return nil
       }
       if self == .optimizers, name == "legacy" { return .module(.optimizersLegacy) }
+      if ["get", "serialize", "deserialize"].contains(name) {
+        // `keras.optimizers.get("adam")`, `serialize(optimizer)`: `OptimizerConfig`; the losses'
+        // and metrics' lookups are ConvBook's limitation (`Builtins`).
+        return .function(Callable(.builtin("keras.\(componentName).\(name)"), path: path))
+      }
       // `mse` is `mean_squared_error` itself (its `__name__`, a metric's name in `fit`'s logs).
       if self == .losses || self == .metrics, let function = Self.functionAliases[name] {
         return .function(Callable(.objectFactory(function), path: pythonName + "." + function))
