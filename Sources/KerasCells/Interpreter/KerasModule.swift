@@ -419,6 +419,9 @@ public enum KerasModule: Equatable {
       if name == "InputSpec" {
         return .function(Callable(.builtin("keras.layers.InputSpec"), path: path))
       }
+      if name == "serialize" || name == "deserialize" {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
+      }
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
       }
@@ -536,6 +539,9 @@ public enum KerasModule: Equatable {
       // The base class of data generators (`class Batches(keras.utils.Sequence)`).
       if name == "Sequence" || name == "PyDataset" {
         return .function(Callable(.objectFactory(name), path: "keras.utils." + name))
+      }
+      if name == "serialize_keras_object" || name == "deserialize_keras_object" {
+        return .function(Callable(.builtin("keras.utils." + name), path: path))
       }
       if name == "to_categorical" || name == "pad_sequences" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))

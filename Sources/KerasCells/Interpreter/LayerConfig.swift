@@ -22,6 +22,11 @@ enum LayerConfig {
         "ConvBook does not support `get_config()` of \(instance.layer.className) layers yet",
         at: range)
     }
+    if instance.layer is InputLayer {
+      // The config inside the input layer's serialized form (its shape, dtype and name).
+      let entry = try FunctionalConfig.entry(of: instance, interpreter: interpreter, range: range)
+      return entry.first { Operators.equal($0.0, .string("config")) }?.1 ?? .none
+    }
     let pairs = try config(
       of: instance.layer, name: instance.name, trainable: instance.trainable,
       builtInput: instance.isBuilt ? instance.inputShape : nil,

@@ -246,6 +246,10 @@ extension ModelConfig {
       case "batch_input_shape" where !keras3:
         // Made by the model's own input layer, which comes first.
         continue
+      case "zero_output_for_mask" where keras3:
+        // What Keras 3's `Bidirectional` sets on its recurrent layers (their `return_sequences`);
+        // it changes nothing ConvBook computes, and the wrapper sets it again.
+        continue
       default:
         // A constructor parameter at its default, or a base setting (`dtype`) at the
         // recorded one, is left to the constructor; a required parameter is always given.
@@ -270,6 +274,14 @@ extension ModelConfig {
     throws(CellError) -> Value
   {
     guard case .dictionary(let dict) = value else { return tuples(value) }
+    if case .string(let className)? = item("class_name", of: dict),
+      case .dictionary(let config)? = item("config", of: dict),
+      item("module", of: dict).map({ Operators.equal($0, .string("keras.layers")) }) ?? true,
+      LayerCatalog.canonicalName(className) != nil
+    {
+      // A wrapper's layer (`TimeDistributed`, `Bidirectional`): made from its own config.
+      return try layer(className, config: config, site: site, interpreter: interpreter)
+    }
     guard case .string(let module)? = item("module", of: dict),
       ["keras.initializers", "keras.regularizers", "keras.constraints"].contains(module),
       case .string(let className)? = item("class_name", of: dict),
