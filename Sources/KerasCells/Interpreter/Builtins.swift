@@ -98,6 +98,10 @@ enum Builtins {
       return try InitializerLookup.get(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
+    if name == "keras.Model.save" {
+      try ModelSaving.save(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
     if KerasSerialization.functions.contains(name) {
       return try KerasSerialization.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)

@@ -413,6 +413,17 @@ extension Interpreter {
         throw .unsupported(
           "ConvBook does not support `Layer.\(name)()` in custom layers yet", at: range)
       }
+      if instance.type.kerasBase == "Model", name == "save" {
+        // Files are ConvBook's limitation for every model (`ModelSaving`).
+        return .function(Callable(.builtin("keras.Model.save"), path: "keras.Model.save"))
+      }
+      if instance.type.kerasBase == "Model",
+        ["save_weights", "load_weights", "to_json"].contains(name)
+      {
+        // A subclassed model's JSON holds its own class, which ConvBook does not serialize.
+        throw .unsupported(
+          "ConvBook does not support `model.\(name)()` of a subclassed model yet", at: range)
+      }
       if let layer = state.layer {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }

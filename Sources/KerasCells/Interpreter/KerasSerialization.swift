@@ -79,6 +79,12 @@ enum KerasSerialization {
           "Could not locate class '\(className)'. Make sure custom classes and functions are decorated with `@keras.saving.register_keras_serializable()`. If they are already decorated, make sure they are all imported so that the decorator is run before trying to load them. Full object config: \(PythonText.repr(value))",
         range: site.range)
     }
+    if case .string(let module)? = ModelConfig.item("module", of: dict),
+      ["keras.initializers", "keras.regularizers", "keras.constraints"].contains(module)
+    {
+      // `keras.regularizers.L1(**config)`, as a layer's config makes its objects again.
+      return try ModelConfig.deserialized(value, site: site, interpreter: interpreter)
+    }
     switch className {
     case "Sequential":
       return try ModelConfig.sequential(

@@ -270,7 +270,7 @@ extension ModelConfig {
 
   /// A setting's value for the constructor: a serialized initializer, regularizer or constraint
   /// made again (`keras.initializers.HeNormal(**config)`), lists as tuples.
-  private static func deserialized(_ value: Value, site: CallSite, interpreter: Interpreter)
+  static func deserialized(_ value: Value, site: CallSite, interpreter: Interpreter)
     throws(CellError) -> Value
   {
     guard case .dictionary(let dict) = value else { return tuples(value) }
