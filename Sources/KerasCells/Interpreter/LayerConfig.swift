@@ -30,6 +30,7 @@ enum LayerConfig {
     let pairs = try config(
       of: instance.layer, name: instance.name, trainable: instance.trainable,
       builtInput: instance.isBuilt ? instance.inputShape : nil,
+      callShapes: instance.callInputShapes ?? instance.listInputShapes,
       keras3: interpreter.kerasVersion == .keras3, range: range)
     try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
     return .dictionary(pairs)
@@ -38,8 +39,8 @@ enum LayerConfig {
   /// The config of an engine layer (a layer's own, or one a wrapper holds), with the input shape
   /// it was built for (nil while unbuilt).
   private static func config(
-    of layer: any Layer, name: String, trainable: Bool, builtInput: TensorShape?, keras3: Bool,
-    range: SourceRange
+    of layer: any Layer, name: String, trainable: Bool, builtInput: TensorShape?,
+    callShapes: [TensorShape]? = nil, keras3: Bool, range: SourceRange
   ) throws(CellError) -> [(Value, Value)] {
     let builtRank = builtInput?.rank
     guard let defaults = KerasLayerConfigs.defaults(layer.className, keras3: keras3) else {
@@ -104,6 +105,9 @@ enum LayerConfig {
       case "zero_output_for_mask" where keras3 && builtInsideBidirectional(layer):
         // Keras 3's `Bidirectional` sets it to its layers' `return_sequences`.
         value = .bool((layer as? Recurrent)?.returnSequences ?? false)
+      case _ where layer is MultiHeadAttention && multiHeadKeys.contains(key):
+        value = try multiHeadSetting(
+          key, of: layer, callShapes: callShapes, keras3: keras3, range: range)
       case "dropout" where isRecurrent(layer), "recurrent_dropout" where isRecurrent(layer):
         // `min(1.0, max(0.0, dropout))`: a float however given.
         let rate: Double
@@ -154,7 +158,66 @@ enum LayerConfig {
     return pairs
   }
 
+  private static let multiHeadKeys: Set<String> = [
+    "value_dim", "attention_axes", "output_shape", "query_shape", "key_shape", "value_shape",
+  ]
+
+  /// `MultiHeadAttention`'s settings that Keras works out: `value_dim` defaults to `key_dim`;
+  /// `attention_axes` is a tuple (an int as a tuple of one; once built, every axis between the
+  /// batch and the features when none was given); a list `output_shape` is tracked by tf-keras
+  /// and a tuple in Keras 3; tf-keras' built layer keeps the shapes it was called on as
+  /// `TensorShape`s (the key's is the value's when no key was given).
+  private static func multiHeadSetting(
+    _ key: String, of layer: any Layer, callShapes: [TensorShape]?, keras3: Bool,
+    range: SourceRange
+  ) throws(CellError) -> Value {
+    guard let attention = layer as? MultiHeadAttention else {
+      throw unmodelled(key, of: layer, range: range)
+    }
+    let given = layer.common.arguments[key]
+    let shapes = callShapes ?? []
+    switch key {
+    case "value_dim": return .int(attention.valueDimension)
+    case "attention_axes":
+      if let query = shapes.first,
+        attention.attentionAxes == nil || given.sequenceItems != nil
+      {
+        let axes = attention.attentionAxes ?? Array(1..<max(2, query.rank - 1))
+        return .tuple(axes.map(Value.int))
+      }
+      switch given {
+      case .int(let axis): return .tuple([.int(axis)])
+      case .list(let items):
+        guard let plain = plainValue(.list(items)), case .list(let list) = plain else { break }
+        return listValue(list.items, keras3: keras3)
+      default: if let plain = plainValue(given) { return plain }
+      }
+    case "output_shape":
+      if keras3, case .list(let items) = given, let plain = plainValue(.tuple(items)) {
+        return plain
+      }
+      if case .list(let items) = given, let plain = plainValue(.list(items)),
+        case .list(let list) = plain
+      {
+        return listValue(list.items, keras3: keras3)
+      }
+      if let plain = plainValue(given) { return plain }
+    default:
+      // tf-keras' `query_shape`, `key_shape`, `value_shape`.
+      guard shapes.count >= 2 else { return .none }
+      let shape: TensorShape
+      switch key {
+      case "query_shape": shape = shapes[0]
+      case "value_shape": shape = shapes[1]
+      default: shape = shapes.count > 2 ? shapes[2] : shapes[1]
+      }
+      return .tensorShape(shape.dimensions)
+    }
+    throw unmodelled(key, of: layer, range: range)
+  }
+
   /// The classes whose single Keras 3 `factor` becomes a range, and whether it is symmetric.
+
   private static let symmetricFactorClasses = [
     "RandomRotation": true, "RandomBrightness": true, "RandomContrast": false,
   ]
