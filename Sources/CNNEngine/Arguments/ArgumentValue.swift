@@ -78,6 +78,9 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   public final class Identity: Sendable {
     public init() {}
   }
+  /// Set for tf-keras' `keras.optimizers.legacy` optimizers (and what its `deserialize` makes of
+  /// a config without `is_legacy_optimizer: False`), whose configs are another class's.
+  public var isLegacyOptimizer = false
 
   public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
     self.typeName = typeName

@@ -154,6 +154,7 @@ enum Attributes {
       }
       if name == "get_config",
         ScheduleObjects.isSchedule(object)
+          || OptimizerConfig.isOptimizer(object, keras3: interpreter.kerasVersion == .keras3)
           || LayerConfig.objectConfig(object, keras3: interpreter.kerasVersion == .keras3) != nil
       {
         return .method(receiver: base, name: name)
@@ -209,6 +210,16 @@ enum Attributes {
                 Callable(.builtin("keras.layers.from_config"), path: callable.path + ".from_config")
               ),
               positional: [.string(className)], keywords: [])),
+          path: callable.path + ".from_config"))
+    case .function(let callable)
+    where name == "from_config" && callable.path.contains(".optimizers.")
+      && CompiledModelAttributes.optimizerClasses.values.contains(
+        String(callable.path.split(separator: ".").last ?? "")):
+      // `keras.optimizers.Adam.from_config(config)`.
+      let className = String(callable.path.split(separator: ".").last ?? "")
+      return .function(
+        Callable(
+          .builtin("keras.optimizers.from_config." + className),
           path: callable.path + ".from_config"))
     case .function(let callable) where callable.kind == .modelClass && name == "from_config":
       return .function(
@@ -768,6 +779,11 @@ enum Attributes {
   /// back as `(3, 3)`).
   static func configuration(_ name: String, of layer: any Layer) -> Value? {
     func ints(_ values: [Int]) -> Value { .tuple(values.map(Value.int)) }
+    // Padding and cropping: a (before, after) pair for 1-D layers, a pair per axis otherwise.
+    func pairs(_ values: [(Int, Int)], rank: Int) -> Value {
+      let tuples = values.map { Value.tuple([.int($0.0), .int($0.1)]) }
+      return rank == 1 ? tuples.first ?? .none : .tuple(tuples)
+    }
     func activation(_: ActivationFunction) -> Value {
       var activationName = "linear"
       if case .string(let given) = layer.common.arguments["activation"] { activationName = given }
@@ -829,6 +845,12 @@ enum Attributes {
       return activation(activationLayer.function)
     case (let separable as SeparableConv, "depth_multiplier"):
       return .int(separable.depthMultiplier)
+    case (let padding as ZeroPadding, "padding"): return pairs(padding.padding, rank: padding.rank)
+    case (let cropping as Cropping, "cropping"):
+      return pairs(cropping.cropping, rank: cropping.rank)
+    case (let upSampling as UpSampling, "size"):
+      // `UpSampling1D` keeps its int; the others a tuple per spatial axis.
+      return upSampling.rank == 1 ? .int(upSampling.size[0]) : ints(upSampling.size)
     default:
       // The settings every convolution family shares.
       let settings: ConvolutionSettings
@@ -836,9 +858,11 @@ enum Attributes {
       case let separable as SeparableConv: settings = separable.settings
       case let depthwise as DepthwiseConv: settings = depthwise.settings
       case let transpose as ConvTranspose: settings = transpose.settings
+      case let recurrent as RecurrentConvolution: settings = recurrent.settings
       default: return nil
       }
       switch name {
+      case "kernel_size" where layer is RecurrentConvolution: return ints(settings.kernelSize)
       case "strides": return ints(settings.strides)
       case "padding": return .string(settings.padding.rawValue)
       case "dilation_rate": return ints(settings.dilationRate)

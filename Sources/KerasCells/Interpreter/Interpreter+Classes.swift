@@ -414,6 +414,17 @@ extension Interpreter {
         throw .unsupported(
           "ConvBook does not support `Layer.\(name)()` in custom layers yet", at: range)
       }
+      if instance.type.kerasBase == "Model", name == "save" {
+        // Files are ConvBook's limitation for every model (`ModelSaving`).
+        return .function(Callable(.builtin("keras.Model.save"), path: "keras.Model.save"))
+      }
+      if instance.type.kerasBase == "Model",
+        ["save_weights", "load_weights", "to_json"].contains(name)
+      {
+        // A subclassed model's JSON holds its own class, which ConvBook does not serialize.
+        throw .unsupported(
+          "ConvBook does not support `model.\(name)()` of a subclassed model yet", at: range)
+      }
       if let layer = state.layer {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }
@@ -705,6 +716,19 @@ extension Interpreter {
               range: site.range)
           }
           return config
+        }
+        if name == "get_config",
+          OptimizerConfig.isOptimizer(object, keras3: kerasVersion == .keras3)
+        {
+          guard positional.isEmpty, keywords.isEmpty else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "Optimizer.get_config() takes 1 positional argument but \(positional.count + keywords.count + 1) were given",
+              range: site.range)
+          }
+          return try OptimizerConfig.config(
+            of: object, serializing: false, interpreter: self, range: site.range)
         }
         if name == "get_config", ScheduleObjects.isSchedule(object) {
           guard positional.isEmpty, keywords.isEmpty else {

@@ -716,7 +716,8 @@ enum Methods {
           "Method `model.to_yaml()` has been removed due to security risk of arbitrary code execution. Please use `model.to_json()` instead.",
         range: site.range)
     case "save":
-      throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
+      try ModelSaving.save(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
       throw CellError(
         type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
