@@ -388,12 +388,26 @@ public final class Trainer {
   /// each output's loss, then the metrics (prefixed by their output's name with several outputs).
   public func historyNames(targetShapes: [[Int]], outputShapes: [[Int]]) -> [String] {
     let metrics = metricLists(targetShapes: targetShapes, outputShapes: outputShapes)
-    guard outputs.count > 1 else { return ["loss"] + metrics[0].map(\.name) }
-    var names = ["loss"] + outputs.map { $0.name + "_loss" }
-    for (output, list) in zip(outputs, metrics) {
-      names += list.map { output.name + "_" + $0.name }
-    }
+    var names = ["loss"]
+    if outputs.count > 1 { names += outputs.map { $0.name + "_loss" } }
+    for list in metrics { names += list.map(\.name) }
     return names
+  }
+
+  /// Keras 3's order of `evaluate`'s list (`Trainer._flatten_metrics_in_order`), as indices into
+  /// `historyNames`: the names of `model.metrics` that are logs (the loss, each metric's own
+  /// name, the outputs' losses; a name repeats when metrics share it), then the others sorted.
+  public func keras3ResultOrder(_ names: [String]) -> [Int] {
+    var order: [String] = ["loss"]
+    for output in outputs { order += output.metrics.filter { !$0.weighted }.map(\.name) }
+    for output in outputs { order += output.metrics.filter(\.weighted).map(\.name) }
+    if outputs.count > 1 { order += outputs.map { $0.name + "_loss" } }
+    var indices = order.compactMap { names.firstIndex(of: $0) }
+    let listed = Set(order)
+    indices += names.indices.filter { !listed.contains(names[$0]) }.sorted {
+      names[$0] < names[$1]
+    }
+    return indices
   }
 
   /// `historyNames` for these arrays (one per model input, one target per output).
@@ -409,10 +423,14 @@ public final class Trainer {
   }
 
   private func metricLists(targetShapes: [[Int]], outputShapes: [[Int]]) -> [[Metric]] {
-    outputs.indices.map {
-      TrainingConfiguration.metrics(
-        outputs[$0].metricNames, cellMetrics: outputs[$0].cellMetrics,
-        targetShape: targetShapes[$0], outputShape: outputShapes[$0])
+    outputs.indices.map { k in
+      var metrics = TrainingConfiguration.metrics(
+        outputs[k].metrics, cellMetrics: outputs[k].cellMetrics,
+        targetShape: targetShapes[k], outputShape: outputShapes[k])
+      for i in metrics.indices where i < outputs[k].reportedNames.count {
+        metrics[i].name = outputs[k].reportedNames[i]
+      }
+      return metrics
     }
   }
 
@@ -827,6 +845,12 @@ public final class Trainer {
   /// One finite weight per sample.
   private func check(sampleWeights: [Float]?, samples: Int) throws(TrainingError) {
     guard let sampleWeights else { return }
+    if outputs.contains(where: { $0.metrics.contains(where: \.weighted) }) {
+      throw TrainingError(
+        .configuration,
+        "ConvBook cannot report weighted_metrics with sample weights (sample_weight, class_weight) yet"
+      )
+    }
     guard sampleWeights.count == samples else {
       throw TrainingError(
         .data,
@@ -903,11 +927,28 @@ public final class Trainer {
             "Received a label value of \(PythonFormat.float(Double(label))) which is outside the valid range of [0, \(classes))."
           )
         }
-      } else {
+      }
+      if outputs[k].loss.kind != .sparseCategoricalCrossentropy {
         guard y.count == output.reduce(1, *) else {
           throw TrainingError(
             .data,
             "Shapes \(TensorShape.tuple(y.shape)) and \(TensorShape.tuple(output)) are incompatible (targets and model outputs)"
+          )
+        }
+      }
+      // Keras broadcasts a metric's targets against the outputs; ConvBook takes them as they fit.
+      for metric in metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)[k] {
+        let fits: Bool
+        switch metric.kind {
+        case .sparseCategoricalAccuracy: fits = y.count == lines
+        case .cellFunction: fits = true
+        case .binaryAccuracy, .categoricalAccuracy, .meanAbsoluteError, .meanSquaredError:
+          fits = y.count == output.reduce(1, *)
+        }
+        guard fits else {
+          throw TrainingError(
+            .configuration,
+            "ConvBook cannot report the metric '\(metric.name)' on targets \(TensorShape.tuple(y.shape)) and outputs \(TensorShape.tuple(output)) yet"
           )
         }
       }

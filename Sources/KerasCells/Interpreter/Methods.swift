@@ -206,7 +206,7 @@ enum Methods {
     given += keywords
     for (label, value) in given {
       if case .dictionary(let dictionary) = value,
-        ["loss", "metrics", "loss_weights"].contains(label)
+        ["loss", "metrics", "weighted_metrics", "loss_weights"].contains(label)
       {
         var named: [String: ArgumentValue] = [:]
         for (key, item) in dictionary.pairs {
@@ -219,16 +219,19 @@ enum Methods {
         switch label {
         case "loss": arguments.lossByOutput = named
         case "metrics": arguments.metricsByOutput = named
+        case "weighted_metrics": arguments.weightedMetricsByOutput = named
         default: arguments.lossWeightsByOutput = named
         }
         continue
       }
-      guard ["optimizer", "loss", "metrics", "loss_weights"].contains(label) else { continue }
+      guard ["optimizer", "loss", "metrics", "weighted_metrics", "loss_weights"].contains(label)
+      else { continue }
       let converted = try compileArgument(value, range: site.range)
       switch label {
       case "optimizer": arguments.optimizer = converted
       case "loss": arguments.loss = converted
       case "metrics": arguments.metrics = converted
+      case "weighted_metrics": arguments.weightedMetrics = converted
       default: arguments.lossWeights = converted
       }
     }

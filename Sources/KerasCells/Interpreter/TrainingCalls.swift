@@ -342,7 +342,8 @@ enum TrainingCalls {
       try ClassCallbacks.event(
         "on_epoch_begin", of: custom, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
-      if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      // Keras' ProgbarLogger names the epoch only when there are several.
+      if verbose > 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
       if let feed, epochData == nil {
         let next = try feed.epoch(interpreter: interpreter, range: site.range)
         (x, y) = try datasetArrays(
@@ -498,6 +499,7 @@ enum TrainingCalls {
       var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures)
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
+      configuration.keras3Names = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
@@ -667,6 +669,9 @@ enum TrainingCalls {
           ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion)))
     }
     if results.count == 1 { return .float(Double(results[0])) }
+    if interpreter.kerasVersion == .keras3 {
+      return .list(trainer.keras3ResultOrder(names).map { .float(Double(results[$0])) })
+    }
     return .list(results.map { .float(Double($0)) })
   }
 
