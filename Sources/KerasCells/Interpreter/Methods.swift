@@ -461,8 +461,12 @@ enum Methods {
       }
       summary.options = options
       if interpreter.kerasVersion == .keras3 {
-        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
-          of: model)
+        summary.optimizerParameters =
+          interpreter.session.training.keras3OptimizerParameters(of: model)
+          ?? interpreter.session.customLayers[ObjectIdentifier(model)].flatMap {
+            interpreter.session.eagerTapes.compiledSteps[ObjectIdentifier($0)]?
+              .keras3OptimizerVariables
+          }
       }
       try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
       // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column

@@ -147,6 +147,10 @@ enum TrainStepLoop {
     _ name: String, of instance: PythonInstance, data: Value, site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> [(String, Float)] {
+    let tapes = interpreter.session.eagerTapes
+    let outer = tapes.stepModel
+    tapes.stepModel = instance
+    defer { tapes.stepModel = outer }
     let result = try Calls.call(
       .method(receiver: .instance(instance), name: name), positional: [data], keywords: [],
       site: site, interpreter: interpreter)
