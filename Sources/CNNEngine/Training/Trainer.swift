@@ -548,13 +548,14 @@ public final class Trainer {
       let indices = Array(start..<min(samples, start + batchSize))
       var generator = SeededGenerator(seed: 0)
       let batchTargets = targets.map { Self.gather($0, indices) }
-      let (outputs, kept) = try forward(
+      let (outputs, added, kept) = try forwardWithAddedLosses(
         inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
       let losses = try lossesAndGradients(
         outputs: outputs, kept: kept, targets: batchTargets,
         sampleWeights: sampleWeights.map { weights in indices.map { weights[$0] } })
       let values = try reported(
-        losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
+        losses: losses, penalty: added.reduce(penalty, +), outputs: outputs,
+        targets: batchTargets,
         metrics: metrics, batch: indices.count)
       if totals.isEmpty {
         totals = [Double](repeating: 0, count: values.count)
@@ -597,14 +598,16 @@ public final class Trainer {
     inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], sampleWeights: [Float]?,
     generator: inout SeededGenerator
   ) throws(TrainingError) -> [(Double, Int)] {
-    let penalty = regularizationLoss()
-    let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
+    var penalty = regularizationLoss()
+    let (outputs, added, kept) = try forwardWithAddedLosses(
+      inputs, training: true, generator: &generator)
+    for loss in added { penalty += loss }
     let losses = try lossesAndGradients(
       outputs: outputs, kept: kept, targets: targets, sampleWeights: sampleWeights)
     let reported = try reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
-    var (gradients, squares, _) = try backward(losses: losses, kept: kept)
+    var (gradients, squares, _) = try backward(losses: losses, kept: kept, addedLosses: true)
     for (target, l1, l2) in regularizers {
       // A penalty's dense gradient joins the slices: Keras 3 then squares the dense sum.
       squares[target] = nil
@@ -644,7 +647,7 @@ public final class Trainer {
   /// every model input (nil where none reaches it), for a tape that follows the model's input.
   func backward(
     losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept],
-    inputGradients: Bool = false
+    inputGradients: Bool = false, addedLosses: Bool = false
   ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]], inputs: [[Float]?]) {
     var gradients = variables.map { _ in [Float]() }
     var squares: [Int: [Float]] = [:]
@@ -659,6 +662,13 @@ public final class Trainer {
       if weight != 1 { for i in gradient.indices { gradient[i] *= weight } }
       TrainingGraph.accumulate(gradient, into: &valueGradients[value])
       if losses[k].ofLogits, let call = graph.producer(of: value) { ofLogits[call] = true }
+    }
+    // A loss `model.add_loss` added joins the total with weight 1 (in `fit`; a tape's gradient
+    // is of the script's own loss).
+    if addedLosses {
+      for value in graph.addedLosses {
+        TrainingGraph.accumulate([1], into: &valueGradients[value])
+      }
     }
     let modelInputs = inputGradients ? [] : Set(graph.program.inputs)
     /// Output gradients of tiled max poolings, left to the convolution computing their input.
@@ -756,6 +766,16 @@ public final class Trainer {
   func forward(_ inputs: [Tensor], training: Bool, generator: inout SeededGenerator)
     throws(TrainingError) -> ([Tensor], [TrainingGraph.Kept])
   {
+    let (outputs, _, kept) = try forwardWithAddedLosses(
+      inputs, training: training, generator: &generator)
+    return (outputs, kept)
+  }
+
+  /// `forward`, with the value of each loss `model.add_loss` added (scalars: Keras sums them
+  /// with `tf.add_n` into the total loss).
+  func forwardWithAddedLosses(
+    _ inputs: [Tensor], training: Bool, generator: inout SeededGenerator
+  ) throws(TrainingError) -> ([Tensor], [Float], [TrainingGraph.Kept]) {
     let valueShapes = try graph.shapes(inputShapes: inputs.map(\.shape))
     var values = [Tensor?](repeating: nil, count: graph.program.valueCount)
     for (value, tensor) in zip(graph.program.inputs, inputs) { values[value] = tensor }
@@ -795,7 +815,17 @@ public final class Trainer {
         kept.append(.merge(given, outputShape: valueShapes[call.output]))
       }
     }
-    return (graph.program.outputs.map { values[$0]! }, kept)
+    var added: [Float] = []
+    for value in graph.addedLosses {
+      guard let loss = values[value], loss.count == 1 else {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train with a loss added by model.add_loss() that is not a scalar yet (shape \(TensorShape.tuple(values[value]?.shape ?? [])))"
+        )
+      }
+      added.append(loss.scalars[0])
+    }
+    return (graph.program.outputs.map { values[$0]! }, added, kept)
   }
 
   /// Each output's loss and its gradient, with respect to the logits when the output ends in a

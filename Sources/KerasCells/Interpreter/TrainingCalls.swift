@@ -496,6 +496,14 @@ enum TrainingCalls {
       }
     }
     do {
+      if compiled.loss == .none, compiled.lossByOutput == nil,
+        model.graph?.addedLosses.isEmpty == false
+      {
+        throw TrainingError(
+          .configuration,
+          "ConvBook cannot train a model whose only loss is one added by model.add_loss() (compile without a loss) yet"
+        )
+      }
       var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures)
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3

@@ -16,7 +16,7 @@ import Testing
     "callbacks_early_stopping", "callbacks_learning_rate", "lambda_contrastive_loss",
     "trainstep_trainer_loop", "trainstep_gan", "trainstep_softmax_mse", "trainstep_compiled_loss",
     "trainstep_conv_gan", "trainstep_vae", "trainstep_cgan", "fnloss_script_functions",
-    "train_metric_names",
+    "train_metric_names", "train_model_add_loss",
   ]
 
   /// A lesson folder in memory, for the files callbacks write.
