@@ -514,6 +514,8 @@ enum Methods {
       return try ModelAddLoss.call(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "compile":
+      try TrainingCalls.checkCompileKeywords(
+        keywords, site: site, version: interpreter.kerasVersion)
       model.compileArguments = try compileArguments(positional, keywords, site)
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
         userFunctions(positional, keywords)

@@ -110,6 +110,8 @@ extension KerasSubclassing {
       }
       return .int(rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters })
     case "compile":
+      try TrainingCalls.checkCompileKeywords(
+        keywords, site: site, version: interpreter.kerasVersion)
       state.compileCall = (positional, keywords, site)
       TrainStepModels.compiled(instance, interpreter: interpreter)
       if let graph = state.layer?.model {

@@ -544,6 +544,46 @@ enum TrainingCalls {
     }
   }
 
+  /// `compile`'s keywords as each Keras checks them: tf-keras takes its parameters and a few
+  /// legacy keywords (`_validate_compile`: anything else is its TypeError naming the set), Keras 3
+  /// its parameters only (Python's TypeError).
+  static func checkCompileKeywords(
+    _ keywords: [(String, Value)], site: CallSite, version: KerasVersion
+  ) throws(CellError) {
+    let keras3 = [
+      "optimizer", "loss", "loss_weights", "metrics", "weighted_metrics", "run_eagerly",
+      "steps_per_execution", "jit_compile", "auto_scale_loss",
+    ]
+    let tfKeras = [
+      "optimizer", "loss", "metrics", "loss_weights", "weighted_metrics", "run_eagerly",
+      "steps_per_execution", "jit_compile", "pss_evaluation_shards", "cloning",
+      "experimental_run_tf_function", "distribute", "target_tensors", "sample_weight_mode",
+      "experimental_steps_per_execution", "from_serialized",
+    ]
+    if version == .keras3 {
+      if let (label, _) = keywords.first(where: { !keras3.contains($0.0) }) {
+        throw CellError(
+          type: "TypeError",
+          message: "Trainer.compile() got an unexpected keyword argument '\(label)'",
+          range: site.range)
+      }
+      return
+    }
+    let unknown = keywords.map(\.0).filter { !tfKeras.contains($0) }
+    guard !unknown.isEmpty else { return }
+    // Python prints the set in its hash order, which varies from run to run with several.
+    guard unknown.count == 1 else {
+      throw .unsupported(
+        "ConvBook does not print tf-keras' TypeError for several unknown compile() keywords (\(unknown.joined(separator: ", "))) yet",
+        at: site.range)
+    }
+    throw CellError(
+      type: "TypeError",
+      message:
+        "Invalid keyword argument(s) in `compile()`: ({\(PythonFormat.quoted(unknown[0]))},). Valid keyword arguments include \"cloning\", \"experimental_run_tf_function\", \"distribute\", \"target_tensors\", or \"sample_weight_mode\".",
+      range: site.range)
+  }
+
   /// Each weight's trainable flag now, by Keras name (nil before the model is built).
   static func trainableFlags(of model: SequentialModel) -> [String: Bool]? {
     guard model.isBuilt, let entries = try? ModelWeights.expected(for: model) else { return nil }
