@@ -220,7 +220,7 @@ enum Methods {
     given += keywords
     for (label, value) in given {
       if case .dictionary(let dictionary) = value,
-        ["loss", "metrics", "loss_weights"].contains(label)
+        ["loss", "metrics", "weighted_metrics", "loss_weights"].contains(label)
       {
         var named: [String: ArgumentValue] = [:]
         for (key, item) in dictionary.pairs {
@@ -233,16 +233,19 @@ enum Methods {
         switch label {
         case "loss": arguments.lossByOutput = named
         case "metrics": arguments.metricsByOutput = named
+        case "weighted_metrics": arguments.weightedMetricsByOutput = named
         default: arguments.lossWeightsByOutput = named
         }
         continue
       }
-      guard ["optimizer", "loss", "metrics", "loss_weights"].contains(label) else { continue }
+      guard ["optimizer", "loss", "metrics", "weighted_metrics", "loss_weights"].contains(label)
+      else { continue }
       let converted = try compileArgument(value, range: site.range)
       switch label {
       case "optimizer": arguments.optimizer = converted
       case "loss": arguments.loss = converted
       case "metrics": arguments.metrics = converted
+      case "weighted_metrics": arguments.weightedMetrics = converted
       default: arguments.lossWeights = converted
       }
     }
@@ -476,8 +479,12 @@ enum Methods {
       }
       summary.options = options
       if interpreter.kerasVersion == .keras3 {
-        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
-          of: model)
+        summary.optimizerParameters =
+          interpreter.session.training.keras3OptimizerParameters(of: model)
+          ?? interpreter.session.customLayers[ObjectIdentifier(model)].flatMap {
+            interpreter.session.eagerTapes.compiledSteps[ObjectIdentifier($0)]?
+              .keras3OptimizerVariables
+          }
       }
       try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
       // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
@@ -525,6 +532,8 @@ enum Methods {
       return try ModelAddLoss.call(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "compile":
+      try TrainingCalls.checkCompileKeywords(
+        keywords, site: site, version: interpreter.kerasVersion)
       model.compileArguments = try compileArguments(positional, keywords, site)
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
         userFunctions(positional, keywords)
