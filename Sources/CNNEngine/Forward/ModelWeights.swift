@@ -85,6 +85,11 @@ public struct ModelWeights: Sendable {
       let loaded = try request.load(for: pretrained, environment: environment)
       tensors.merge(loaded) { first, _ in first }
     }
+    for instance in model.flattenedLayers {
+      for (weight, tensor) in instance.initialValues {
+        tensors["\(instance.name)/\(weight):0"] = tensors["\(instance.name)/\(weight):0"] ?? tensor
+      }
+    }
     for entry in entries where tensors[entry.kerasName] == nil {
       let initializer: WeightInitializer
       do {

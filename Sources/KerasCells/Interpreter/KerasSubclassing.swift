@@ -201,11 +201,16 @@ enum KerasSubclassing {
         at: site.range)
     }
     let buildTrace = buildsByTracing(instance)
+    let wasTraced = instance.layerState?.layer != nil
+    try TracedPrints.checkCallAgain(instance, site: site, interpreter: interpreter)
     let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
       () throws(CellError) in
       try Self.layer(
         of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
         interpreter: interpreter, callerArguments: positional)
+    }
+    if !wasTraced, buildTrace, interpreter.kerasVersion == .keras3 {
+      try TracedPrints.checkBuildByRun(instance, site: site, interpreter: interpreter)
     }
     if let state = instance.layerState {
       state.isBuilt = true
@@ -321,6 +326,7 @@ enum KerasSubclassing {
     session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
     defer { session.keras3LambdaInference = outerStrictness }
     let traced: (result: Value, created: [LayerInstance])
+    let writesBefore = interpreter.writeCount
     do {
       traced = try EagerCalls.wrappingErrors(
         of: instance, positional: positional, keywords: callKeywords, site: site,
@@ -349,6 +355,9 @@ enum KerasSubclassing {
         at: site.range)
     }
     restoreBuiltWeights(of: instance, state: state)
+    if interpreter.writeCount != writesBefore {
+      session.printingCalls[ObjectIdentifier(instance)] = type.name
+    }
     let result = traced.result
     var created = traced.created
     created.removeAll { $0.layer is CustomWeight }

@@ -903,6 +903,20 @@ enum TensorFunctions {
         inputs = try tensors(entry.parameters[0])
       }
     case .expandDims:
+      // A constant made in the call (`ops.expand_dims(ops.arange(0, n), axis=0)`, the positions
+      // of a position embedding) stays a constant, one axis longer.
+      if session.lambdaTracingDepth > 0,
+        case .array(var constant)? = arguments[entry.parameters[0]],
+        constant.tensorFlowDType == nil
+      {
+        let axis = try int("axis")
+        let position = axis < 0 ? axis + constant.rank + 1 : axis
+        guard position >= 0, position <= constant.rank else {
+          throw limitation("with `axis=\(axis)` on a constant of rank \(constant.rank)")
+        }
+        constant.shape.insert(1, at: position)
+        return .array(constant)
+      }
       inputs = [try tensor(entry.parameters[0])]
       function = .expandDims(axis: try int("axis"))
     case .squeeze:
