@@ -460,7 +460,11 @@ enum Attributes {
       }
     default: break
     }
+    // (An object of the script's own class given as an argument is answered below.)
     if case .layer(let instance) = base,
+      interpreter.session.scriptLayerArguments[ObjectIdentifier(instance)]?.contains(where: {
+        $0.0 == name
+      }) != true,
       let value = try argumentAttribute(
         name, of: instance, keras3: interpreter.kerasVersion == .keras3, range: range)
     {

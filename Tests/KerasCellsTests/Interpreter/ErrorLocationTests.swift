@@ -106,11 +106,11 @@ import Testing
     check(
       "y = layers.Dense(2)(5)", Expected(type: nil, text: "layers.Dense(2)(5)", line: 1, column: 5))
     check(
-      "y = x // 2", Expected(type: nil, text: "x // 2", line: 1, column: 5),
+      "y = x % 2", Expected(type: nil, text: "x % 2", line: 1, column: 5),
       setup: "x = keras.Input(shape=(3,))\n")
     check(
-      "y = layers.Lambda(lambda t: t // 2)(x)",
-      Expected(type: nil, text: "layers.Lambda(lambda t: t // 2)(x)", line: 1, column: 5),
+      "y = layers.Lambda(lambda t: t % 2)(x)",
+      Expected(type: nil, text: "layers.Lambda(lambda t: t % 2)(x)", line: 1, column: 5),
       setup: "x = keras.Input(shape=(3,))\n")
     check(
       "print(model.weights[0])", Expected(type: nil, text: "model.weights[0]", line: 1, column: 7),
