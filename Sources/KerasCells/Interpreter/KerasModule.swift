@@ -501,6 +501,7 @@ public enum KerasModule: Equatable {
         return nil
       }
       if self == .optimizers, name == "legacy" { return .module(.optimizersLegacy) }
+      if self == .losses, name == "Reduction" { return .standard(LossReductionClass()) }
       // `mse` is `mean_squared_error` itself (its `__name__`, a metric's name in `fit`'s logs).
       if self == .losses || self == .metrics, let function = Self.functionAliases[name] {
         return .function(Callable(.objectFactory(function), path: pythonName + "." + function))
