@@ -419,6 +419,13 @@ enum Calls {
         keywords = try OptimizerArguments.check(
           className: name, keywords: keywords, version: interpreter.kerasVersion,
           range: site.range, log: interpreter.writeError)
+        if interpreter.kerasVersion == .keras3,
+          CompiledModelAttributes.optimizerClasses.values.contains(name),
+          !keywords.contains(where: { $0.0 == "name" })
+        {
+          // Keras 3 names each optimizer from the same counters as layers (`adam`, `adam_1`).
+          keywords.append(("name", .string(interpreter.kerasNames.uniqueName(forClass: name))))
+        }
       }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.
@@ -470,7 +477,9 @@ enum Calls {
           ))
       }
       objectArguments += try convert(keywords, site: site)
-      return .kerasObject(KerasObject(typeName: name, arguments: objectArguments))
+      var object = KerasObject(typeName: name, arguments: objectArguments)
+      object.isLegacyOptimizer = callable.path.contains(".optimizers.legacy.")
+      return .kerasObject(object)
     case .clearSession:
       session.clearNames(for: interpreter.kerasVersion)
       return .none

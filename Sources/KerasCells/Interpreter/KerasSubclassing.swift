@@ -190,6 +190,16 @@ enum KerasSubclassing {
     }
     try InputSpecValue.check(
       instance, inputs: [tensor], layerName: instance.layerState?.name ?? "", site: site)
+    // Keras 3 hands a masked input's mask to a `call` that takes `mask` as one more tensor of the
+    // node (the summary connects the layer to `not_equal`), which ConvBook's traced layer lacks.
+    if interpreter.kerasVersion == .keras3, tensor.keras3Mask != nil,
+      callFunction(of: instance.type)?.parameters.contains(where: { $0.name == "mask" }) == true,
+      !keywords.contains(where: { $0.0 == "mask" })
+    {
+      throw .unsupported(
+        "ConvBook does not support Keras 3 passing a mask to the call() of a custom layer (\(instance.type.name)) yet",
+        at: site.range)
+    }
     let buildTrace = buildsByTracing(instance)
     let wasTraced = instance.layerState?.layer != nil
     try TracedPrints.checkCallAgain(instance, site: site, interpreter: interpreter)

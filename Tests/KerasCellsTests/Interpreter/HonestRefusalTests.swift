@@ -118,6 +118,32 @@ import Testing
     #expect(error?.message == "name 'undefined_thing' is not defined")
   }
 
+  /// A method or value CPython's built-in types have but ConvBook lacks is ConvBook's limitation
+  /// (`dir(str)` and the others are kept in `BuiltinTypeAttributes`); a name the type lacks keeps
+  /// CPython's AttributeError.
+  @Test(arguments: [
+    ("n = (1).to_bytes(2, 'big')", "`int.to_bytes`"),
+    ("n = int.from_bytes([0, 1], 'big')", "`int.from_bytes`"),
+    ("s = 'Ab'.casefold()", "`str.casefold`"),
+    ("v = {'a': 1}.keys().isdisjoint([1])", "`dict_keys.isdisjoint`"),
+    ("d = {'a': 1}.__doc__", "`dict.__doc__`"),
+    ("n = [1].__len__()", "`list.__len__`"),
+  ])
+  func builtinMethodsConvBookLacks(_ source: String, _ name: String) {
+    let error = Self.error(source)
+    #expect(error?.type == nil)
+    #expect(error?.message == "ConvBook does not support \(name) yet")
+  }
+
+  /// A `__repr__` that asks for its own instance's repr recurses until CPython's RecursionError,
+  /// whose traceback ConvBook does not reproduce: refused, never the default repr.
+  @Test func selfRecursiveReprIsRefused() {
+    let error = Self.error(
+      "class A:\n    def __repr__(self):\n        return 'A' + str(self)\nprint(A())")
+    #expect(error?.type == nil)
+    #expect(error?.message.contains("`A.__repr__`") == true)
+  }
+
   /// Keras 3 dropped Keras 1's lower-case optimizers: Python's AttributeError with its suggestion.
   @Test func keras3SuggestsTheClassOfADroppedName() {
     let error = KerasSession(kerasVersion: .keras3).run(
