@@ -460,11 +460,15 @@ enum Attributes {
       }
     default: break
     }
-    // (An object of the script's own class given as an argument is answered below.)
     if case .layer(let instance) = base,
-      interpreter.session.scriptLayerArguments[ObjectIdentifier(instance)]?.contains(where: {
-        $0.0 == name
-      }) != true,
+      let given = interpreter.session.scriptLayerArguments[ObjectIdentifier(instance)]?.first(
+        where: { $0.0 == name })
+    {
+      // An instance of the script's own initializer, regularizer or constraint class: Keras
+      // keeps the object itself.
+      return given.1
+    }
+    if case .layer(let instance) = base,
       let value = try argumentAttribute(
         name, of: instance, keras3: interpreter.kerasVersion == .keras3, range: range)
     {
@@ -484,13 +488,6 @@ enum Attributes {
         return value
       }
       if isObjectSetting, !name.hasSuffix("_initializer"), stored == .none { return Value.none }
-      if isObjectSetting,
-        let given = interpreter.session.scriptLayerArguments[ObjectIdentifier(instance)]?.first(
-          where: { $0.0 == name })
-      {
-        // An instance of the script's own class: Keras keeps the object itself.
-        return given.1
-      }
       if isObjectSetting || settingsStoredAsGiven.contains(name) {
         throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
       }

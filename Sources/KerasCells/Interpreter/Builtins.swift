@@ -610,6 +610,10 @@ enum Builtins {
         positional, keywords: keywords, range: range, interpreter: interpreter)
     case "type":
       try exactly(1)
+      // A custom layer or model in a graph (`model.layers[1]`) is an instance of the script's class.
+      if let object = KerasSubclassing.customLayer(positional[0], session: interpreter.session) {
+        return typeValue(of: .instance(object))
+      }
       return RuntimeTypeNames.typeValue(of: positional[0], session: interpreter.session)
         ?? typeValue(of: positional[0])
     case "hasattr", "getattr":

@@ -133,7 +133,17 @@ extension KerasClassBase {
     for (label, value) in given {
       switch (label, value) {
       case ("name", .string(let name)): state.name = name
-      case ("reduction", .string(let reduction)): state.reduction = reduction
+      case ("reduction", .string(let reduction)):
+        let keras3Reductions = [
+          "sum_over_batch_size", "sum", "none", "mean", "mean_with_sample_weight",
+        ]
+        if keras3, !keras3Reductions.contains(reduction) {
+          // Keras 3 lists its reductions as a Python set, whose order changes from run to run.
+          throw .unsupported(
+            "ConvBook does not support Keras 3's error for the loss reduction \(PythonFormat.quoted(reduction)) yet (Keras 3 raises a ValueError listing its reductions in an order that changes from run to run)",
+            at: site.range)
+        }
+        state.reduction = reduction
       case ("name", .none), ("dtype", _): break
       // One worker or several reads the batches in the same order.
       case ("workers", _), ("use_multiprocessing", _), ("max_queue_size", _): break
@@ -157,6 +167,10 @@ extension KerasClassBase {
     switch (base, name) {
     case (.callback, "model") where state?.initialized == true || state?.model != nil:
       return state?.model ?? Value.none
+    case (.metric, "add_weight"), (.metric, "reset_state"), (.metric, "reset_states"),
+      (.metric, "update_state"), (.metric, "result"):
+      // Keras' `Metric` methods: ConvBook refuses them by name when called (`callMethod`).
+      return .method(receiver: .instance(instance), name: name)
     case (.loss, "name"), (.metric, "name"):
       guard let state, state.initialized else { return nil }
       return state.name.map(Value.string) ?? Value.none

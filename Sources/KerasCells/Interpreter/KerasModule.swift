@@ -507,6 +507,7 @@ public enum KerasModule: Equatable {
         return nil
       }
       if self == .optimizers, name == "legacy" { return .module(.optimizersLegacy) }
+      if self == .losses, name == "Reduction" { return .standard(LossReductionClass()) }
       if ["get", "serialize", "deserialize"].contains(name) {
         // `keras.optimizers.get("adam")`, `serialize(optimizer)`: `OptimizerConfig`; the losses'
         // and metrics' lookups are ConvBook's limitation (`Builtins`).

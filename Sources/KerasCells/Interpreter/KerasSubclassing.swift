@@ -237,6 +237,11 @@ enum KerasSubclassing {
   static func buildsByTracing(_ instance: PythonInstance) -> Bool {
     guard let state = instance.layerState, state.layer == nil, instance.type.lookup("build") == nil
     else { return false }
+    return holdsUnbuiltLayers(instance)
+  }
+
+  /// Whether a custom layer holds layers (as attributes, or in a list) that are not built yet.
+  static func holdsUnbuiltLayers(_ instance: PythonInstance) -> Bool {
     func unbuilt(_ value: Value) -> Bool {
       switch value {
       case .layer(let layer): return !layer.isBuilt
@@ -322,6 +327,9 @@ enum KerasSubclassing {
       && type.lookup("compute_output_shape") != nil
     // Where Keras 3 runs `call` (on Keras tensors without a declared shape, and on data),
     // `keras.backend` has only Keras 3's own functions (`K.int_shape` is an AttributeError).
+    // Keras 3 never runs such a layer's `call` on Keras tensors: the layers it holds unbuilt
+    // after `build` stay unbuilt (no parameters in the summary) and `call` makes no layers.
+    let keras3LeavesUnbuilt = declaresShape && holdsUnbuiltLayers(instance)
     let outerStrictness = session.keras3LambdaInference
     session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
     defer { session.keras3LambdaInference = outerStrictness }
@@ -355,6 +363,14 @@ enum KerasSubclassing {
         at: site.range)
     }
     restoreBuiltWeights(of: instance, state: state)
+    let madeInCall = traced.created.contains {
+      !($0.layer is CustomWeight || $0.layer is TFOpLambda || $0.layer is any TensorOperationLayer)
+    }
+    if declaresShape, keras3LeavesUnbuilt || madeInCall {
+      throw .unsupported(
+        "ConvBook does not support a Keras 3 custom layer that declares compute_output_shape() and builds or makes layers in call() yet (\(type.name)): Keras 3 does not run its call() on Keras tensors, so those layers are not built until the model runs",
+        at: site.range)
+    }
     if interpreter.writeCount != writesBefore {
       session.printingCalls[ObjectIdentifier(instance)] = type.name
     }

@@ -97,6 +97,16 @@ import Testing
       ),
       (
         """
+        class Hits(keras.metrics.Metric):
+            def __init__(self):
+                super().__init__()
+                self.hits = self.add_weight(name="hits", initializer="zeros")
+        m = Hits()
+        """,
+        "ConvBook does not support `keras.metrics.Metric.add_weight()` yet"
+      ),
+      (
+        """
         class Stepper(keras.Model):
             def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):
                 return 0.0
