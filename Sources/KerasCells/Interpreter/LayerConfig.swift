@@ -108,6 +108,47 @@ enum LayerConfig {
       case _ where layer is MultiHeadAttention && multiHeadKeys.contains(key):
         value = try multiHeadSetting(
           key, of: layer, callShapes: callShapes, keras3: keras3, range: range)
+      case "axis" where layer is Normalization:
+        // A tuple of axes: None is `()`, an int a tuple of one.
+        let given = layer.common.arguments[key]
+        guard let axes = plainValue(.tuple(given.sequenceItems ?? (given == .none ? [] : [given])))
+        else { throw unmodelled(key, of: layer, range: range) }
+        value = axes
+      case "output_padding" where layer.common.arguments[key] != .none:
+        guard let transpose = layer as? ConvTranspose, let padding = transpose.outputPadding else {
+          throw unmodelled(key, of: layer, range: range)
+        }
+        value = .tuple(padding.map(Value.int))
+      case "noise_shape" where keras3 && layer.common.arguments[key].sequenceItems != nil:
+        // Keras 3 keeps a given shape as a tuple.
+        guard let shape = plainValue(.tuple(layer.common.arguments[key].sequenceItems ?? []))
+        else { throw unmodelled(key, of: layer, range: range) }
+        value = shape
+      case "factor" where !keras3 && layer.className == "RandomBrightness",
+        "value_range" where layer.className == "RandomBrightness":
+        // tf-keras tracks both as lists (a single factor as `[-f, f]`); Keras 3 keeps the range
+        // as a list.
+        let given = layer.common.arguments[key]
+        var items: [Value] = []
+        if let sequence = given.sequenceItems,
+          case .tuple(let plain)? = plainValue(.tuple(sequence))
+        {
+          items = plain
+        } else if key == "factor", let factor = plainValue(given),
+          let number = Operators.Number(factor)
+        {
+          switch number {
+          case .int(let integer): items = [.int(-integer), factor]
+          case .float(let float): items = [.float(-float), factor]
+          case .big: throw unmodelled(key, of: layer, range: range)
+          }
+        } else {
+          throw unmodelled(key, of: layer, range: range)
+        }
+        value = listValue(items, keras3: keras3)
+      case "activity_regularizer" where keras3 && layer.common.arguments[key] != .none:
+        // Keras 3's base config holds it after the dtype (written there, below).
+        continue
       case "dropout" where isRecurrent(layer), "recurrent_dropout" where isRecurrent(layer):
         // `min(1.0, max(0.0, dropout))`: a float however given.
         let rate: Double
@@ -120,7 +161,8 @@ enum LayerConfig {
       case _ where normalized.contains(key) && Attributes.configuration(key, of: layer) != nil:
         value = Attributes.configuration(key, of: layer) ?? recorded
       default:
-        let given = layer.common.arguments.values[key]
+        // A keyword the class takes through `**kwargs` (GRU's `implementation`).
+        let given = layer.common.arguments.values[key] ?? layer.common.arguments.baseKeywords[key]
         let standard = parameters.first { $0.name == key }?.defaultValue
         if given == nil || given == standard {
           value = recorded
@@ -139,8 +181,9 @@ enum LayerConfig {
         }
       }
       pairs.append((.string(key), value))
-      // Keras 3's base config lists an activity regularizer after the dtype when there is one.
-      if key == "dtype", keras3, !defaults.contains(where: { $0.0 == "activity_regularizer" }),
+      // Keras 3's base config lists an activity regularizer after the dtype when there is one
+      // (a class's own config that has the key too only updates it there).
+      if key == "dtype", keras3,
         let given = layer.common.arguments.values["activity_regularizer"], given != .none
       {
         guard let serialized = serialized(given, kind: .regularizer, keras3: true) else {
