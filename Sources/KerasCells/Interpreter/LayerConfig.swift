@@ -14,9 +14,12 @@ enum LayerConfig {
     "epsilon", "cropping", "size", "go_backwards", "return_sequences", "return_state",
   ]
 
-  static func config(of instance: LayerInstance, interpreter: Interpreter, range: SourceRange)
-    throws(CellError) -> Value
-  {
+  /// `serialized`: the config inside a serialized entry (a model's config, `serialize`), where
+  /// tf-keras writes its tracked lists as plain ones.
+  static func config(
+    of instance: LayerInstance, serialized: Bool = false, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value {
     guard instance.model == nil else {
       throw .unsupported(
         "ConvBook does not support `get_config()` of \(instance.layer.className) layers yet",
@@ -33,7 +36,21 @@ enum LayerConfig {
       callShapes: instance.callInputShapes ?? instance.listInputShapes,
       keras3: interpreter.kerasVersion == .keras3, range: range)
     try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
+    if serialized { pairs.forEach { untrack($0.1) } }
     return .dictionary(pairs)
+  }
+
+  /// Makes the tracked lists in a config plain ones (tf-keras' serialization turns each
+  /// `ListWrapper` into a list); the config's lists are its own, made for it.
+  private static func untrack(_ value: Value) {
+    switch value {
+    case .list(let list):
+      list.isListWrapper = false
+      list.items.forEach(untrack)
+    case .tuple(let items): items.forEach(untrack)
+    case .dictionary(let dict): dict.pairs.forEach { untrack($0.1) }
+    default: break
+    }
   }
 
   /// The config of an engine layer (a layer's own, or one a wrapper holds), with the input shape
@@ -341,6 +358,7 @@ enum LayerConfig {
     }
     let config = try config(
       of: wrapped, name: name, trainable: true, builtInput: input, keras3: keras3, range: range)
+    config.forEach { untrack($0.1) }
     let withoutBuild = KerasLayerConfigs.withoutBuildConfig(keras3: keras3)
     let build = withoutBuild.contains(wrapped.className) ? nil : input.map(Attributes.shapeValue)
     return .dictionary(

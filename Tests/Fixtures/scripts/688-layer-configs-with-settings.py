@@ -66,3 +66,13 @@ print(layers.RandomBrightness(factor=(-0.1, 0.3)).get_config()["factor"])
 print(layers.RandomBrightness(0.1, value_range=[0, 255]).get_config()["value_range"])
 print(layers.Dropout(0.5, noise_shape=(None, 1)).get_config()["noise_shape"])
 print(layers.Normalization(axis=(1, 2)).get_config()["axis"], layers.Normalization(axis=1).get_config()["axis"])
+
+# Tracked lists stay tracked only in a layer's own config; serialized entries hold plain lists.
+norm = layers.BatchNormalization()
+shared = layers.PReLU(shared_axes=[1, 2])
+holder = keras.Sequential([keras.Input((4, 4, 3)), norm, shared,
+                           layers.TimeDistributed(layers.LayerNormalization(axis=[1]))])
+print(norm.get_config()["axis"], keras.layers.serialize(norm)["config"]["axis"])
+print(shared.get_config()["shared_axes"], keras.layers.serialize(shared)["config"]["shared_axes"])
+print([entry["config"].get("axis") for entry in holder.get_config()["layers"]])
+print(holder.layers[-1].get_config()["layer"]["config"]["axis"])
