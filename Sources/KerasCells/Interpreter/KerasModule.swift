@@ -287,6 +287,9 @@ public enum KerasModule: Equatable {
   /// The NumPy release whose printing and errors ConvBook reproduces (the reference's,
   /// `Tools/keras-reference/requirements.txt`): `np.__version__`.
   static let numpyVersion = "2.4.6"
+  /// The scikit-learn release of the reference (`Tools/keras-reference/requirements.txt`):
+  /// `sklearn.__version__`.
+  static let scikitLearnVersion = "1.9.1"
   /// `keras.__version__` under Keras 3 (tf-keras' `tf.keras` has none: see `Attributes.get`).
   static let keras3Version = "3.15.1"
 
