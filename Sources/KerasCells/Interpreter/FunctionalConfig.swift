@@ -212,7 +212,8 @@ enum FunctionalConfig {
         (.string("build_config"), dictionary([("input_shape", keras3 ? .none : shape)])),
       ]
     }
-    let config = try LayerConfig.config(of: instance, interpreter: interpreter, range: range)
+    let config = try LayerConfig.config(
+      of: instance, serialized: true, interpreter: interpreter, range: range)
     guard case .dictionary(let pairs) = config else { return [] }
     let withoutBuild = KerasLayerConfigs.withoutBuildConfig(keras3: keras3)
     var build: Value?

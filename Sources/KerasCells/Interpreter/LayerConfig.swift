@@ -14,9 +14,12 @@ enum LayerConfig {
     "epsilon", "cropping", "size", "go_backwards", "return_sequences", "return_state",
   ]
 
-  static func config(of instance: LayerInstance, interpreter: Interpreter, range: SourceRange)
-    throws(CellError) -> Value
-  {
+  /// `serialized`: the config inside a serialized entry (a model's config, `serialize`), where
+  /// tf-keras writes its tracked lists as plain ones.
+  static func config(
+    of instance: LayerInstance, serialized: Bool = false, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value {
     guard instance.model == nil else {
       throw .unsupported(
         "ConvBook does not support `get_config()` of \(instance.layer.className) layers yet",
@@ -33,7 +36,21 @@ enum LayerConfig {
       callShapes: instance.callInputShapes ?? instance.listInputShapes,
       keras3: interpreter.kerasVersion == .keras3, range: range)
     try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
+    if serialized { pairs.forEach { untrack($0.1) } }
     return .dictionary(pairs)
+  }
+
+  /// Makes the tracked lists in a config plain ones (tf-keras' serialization turns each
+  /// `ListWrapper` into a list); the config's lists are its own, made for it.
+  private static func untrack(_ value: Value) {
+    switch value {
+    case .list(let list):
+      list.isListWrapper = false
+      list.items.forEach(untrack)
+    case .tuple(let items): items.forEach(untrack)
+    case .dictionary(let dict): dict.pairs.forEach { untrack($0.1) }
+    default: break
+    }
   }
 
   /// The config of an engine layer (a layer's own, or one a wrapper holds), with the input shape
@@ -108,6 +125,47 @@ enum LayerConfig {
       case _ where layer is MultiHeadAttention && multiHeadKeys.contains(key):
         value = try multiHeadSetting(
           key, of: layer, callShapes: callShapes, keras3: keras3, range: range)
+      case "axis" where layer is Normalization:
+        // A tuple of axes: None is `()`, an int a tuple of one.
+        let given = layer.common.arguments[key]
+        guard let axes = plainValue(.tuple(given.sequenceItems ?? (given == .none ? [] : [given])))
+        else { throw unmodelled(key, of: layer, range: range) }
+        value = axes
+      case "output_padding" where layer.common.arguments[key] != .none:
+        guard let transpose = layer as? ConvTranspose, let padding = transpose.outputPadding else {
+          throw unmodelled(key, of: layer, range: range)
+        }
+        value = .tuple(padding.map(Value.int))
+      case "noise_shape" where keras3 && layer.common.arguments[key].sequenceItems != nil:
+        // Keras 3 keeps a given shape as a tuple.
+        guard let shape = plainValue(.tuple(layer.common.arguments[key].sequenceItems ?? []))
+        else { throw unmodelled(key, of: layer, range: range) }
+        value = shape
+      case "factor" where !keras3 && layer.className == "RandomBrightness",
+        "value_range" where layer.className == "RandomBrightness":
+        // tf-keras tracks both as lists (a single factor as `[-f, f]`); Keras 3 keeps the range
+        // as a list.
+        let given = layer.common.arguments[key]
+        var items: [Value] = []
+        if let sequence = given.sequenceItems,
+          case .tuple(let plain)? = plainValue(.tuple(sequence))
+        {
+          items = plain
+        } else if key == "factor", let factor = plainValue(given),
+          let number = Operators.Number(factor)
+        {
+          switch number {
+          case .int(let integer): items = [.int(-integer), factor]
+          case .float(let float): items = [.float(-float), factor]
+          case .big: throw unmodelled(key, of: layer, range: range)
+          }
+        } else {
+          throw unmodelled(key, of: layer, range: range)
+        }
+        value = listValue(items, keras3: keras3)
+      case "activity_regularizer" where keras3 && layer.common.arguments[key] != .none:
+        // Keras 3's base config holds it after the dtype (written there, below).
+        continue
       case "dropout" where isRecurrent(layer), "recurrent_dropout" where isRecurrent(layer):
         // `min(1.0, max(0.0, dropout))`: a float however given.
         let rate: Double
@@ -120,7 +178,8 @@ enum LayerConfig {
       case _ where normalized.contains(key) && Attributes.configuration(key, of: layer) != nil:
         value = Attributes.configuration(key, of: layer) ?? recorded
       default:
-        let given = layer.common.arguments.values[key]
+        // A keyword the class takes through `**kwargs` (GRU's `implementation`).
+        let given = layer.common.arguments.values[key] ?? layer.common.arguments.baseKeywords[key]
         let standard = parameters.first { $0.name == key }?.defaultValue
         if given == nil || given == standard {
           value = recorded
@@ -139,8 +198,9 @@ enum LayerConfig {
         }
       }
       pairs.append((.string(key), value))
-      // Keras 3's base config lists an activity regularizer after the dtype when there is one.
-      if key == "dtype", keras3, !defaults.contains(where: { $0.0 == "activity_regularizer" }),
+      // Keras 3's base config lists an activity regularizer after the dtype when there is one
+      // (a class's own config that has the key too only updates it there).
+      if key == "dtype", keras3,
         let given = layer.common.arguments.values["activity_regularizer"], given != .none
       {
         guard let serialized = serialized(given, kind: .regularizer, keras3: true) else {
@@ -298,6 +358,7 @@ enum LayerConfig {
     }
     let config = try config(
       of: wrapped, name: name, trainable: true, builtInput: input, keras3: keras3, range: range)
+    config.forEach { untrack($0.1) }
     let withoutBuild = KerasLayerConfigs.withoutBuildConfig(keras3: keras3)
     let build = withoutBuild.contains(wrapped.className) ? nil : input.map(Attributes.shapeValue)
     return .dictionary(

@@ -5,8 +5,8 @@ import CNNEngine
 /// Keras' own (`KerasObjectConfigs`, recorded by `make_object_configs.py`); the values are the
 /// arguments the object was made with. The learning rate is read from its float32 variable:
 /// tf-keras' `get_config()` hands out the NumPy scalar (`np.float32(0.001)`), its `serialize` and
-/// Keras 3 the Python float (`0.0010000000474974513`). An optimizer given a learning-rate schedule
-/// is ConvBook's limitation.
+/// Keras 3 the Python float (`0.0010000000474974513`); a learning-rate schedule its serialized
+/// form.
 enum OptimizerConfig {
   /// Whether `object` is an optimizer ConvBook makes configs of.
   static func isOptimizer(_ object: KerasObject, keras3: Bool) -> Bool {
@@ -43,7 +43,18 @@ enum OptimizerConfig {
     {
       config[position].1 = .string(name)
     }
-    if let position = config.firstIndex(where: { $0.0 == "learning_rate" }) {
+    if let position = config.firstIndex(where: { $0.0 == "learning_rate" }),
+      case .object(let schedule)? = LearningRateVariable.givenRate(object)?.value,
+      ScheduleObjects.isSchedule(schedule)
+    {
+      // A schedule is written as its serialized form.
+      config[position].1 = .dictionary([
+        (.string("module"), .string("keras.optimizers.schedules")),
+        (.string("class_name"), .string(schedule.typeName)),
+        (.string("config"), try ScheduleObjects.config(schedule, keras3: keras3, range: range)),
+        (.string("registered_name"), Value.none),
+      ])
+    } else if let position = config.firstIndex(where: { $0.0 == "learning_rate" }) {
       let variable = LearningRateVariable(
         optimizer: object,
         model: object.ownerModel.flatMap { interpreter.session.training.optimizerOwners[$0] },
