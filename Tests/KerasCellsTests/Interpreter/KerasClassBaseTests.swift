@@ -91,10 +91,9 @@ import Testing
         class I(keras.initializers.Initializer):
             def __call__(self, shape, dtype=None):
                 return tf.ones(shape)
-        m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, kernel_initializer=I())])
-        m.predict(x, verbose=0)
+        m = keras.Sequential([keras.Input((3, 2)), keras.layers.LSTM(1, kernel_initializer=I())])
         """,
-        "ConvBook cannot draw weights with the custom initializer I (a subclass of keras.initializers.Initializer) yet"
+        "ConvBook does not support a custom initializer (I) in LSTM layers yet"
       ),
       (
         """
