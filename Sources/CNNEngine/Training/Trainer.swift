@@ -582,7 +582,9 @@ public final class Trainer {
     for (k, loss) in losses.enumerated() { total += loss.loss * self.outputs[k].weight }
     var values: [(Double, Int)] = [(Double(total + penalty) * Double(batch), batch)]
     if self.outputs.count > 1 {
-      values += losses.map { (Double($0.loss) * Double(batch), batch) }
+      values += losses.map {
+        configuration.keras3Logs ? (Double($0.loss), 1) : (Double($0.loss) * Double(batch), batch)
+      }
     }
     for (k, list) in metrics.enumerated() {
       for metric in list {

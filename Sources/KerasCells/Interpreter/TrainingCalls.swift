@@ -507,7 +507,7 @@ enum TrainingCalls {
       var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures)
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
-      configuration.keras3Names = interpreter.kerasVersion == .keras3
+      configuration.keras3Logs = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
