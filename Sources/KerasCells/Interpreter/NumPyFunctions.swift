@@ -214,7 +214,13 @@ enum NumPyFunctions {
       }
       var shape: [Int] = []
       for item in items {
-        guard case .int(let dimension) = NumPyScalar.integer(item) else {
+        let integer = NumPyScalar.integer(item)
+        if case .bigInt = integer {
+          // NumPy's `PyArray_IntpConverter`: a dimension beyond 64 bits.
+          throw CellError(
+            type: "ValueError", message: "Maximum allowed dimension exceeded", range: site.range)
+        }
+        guard case .int(let dimension) = integer else {
           throw CellError(
             type: "TypeError",
             message: "'\(item.typeName)' object cannot be interpreted as an integer",
@@ -466,10 +472,22 @@ enum NumPyFunctions {
       throw CellError(type: "ZeroDivisionError", message: "division by zero", range: range)
     }
     let span = ((stop - first) / step).rounded(.up)
-    guard span.isFinite, span < 1e15 else {
+    // NumPy's `_arange_safe_ceil_to_intp`, then the array's byte size; a size that fits goes to
+    // the memory budget.
+    guard !span.isNaN else {
+      throw CellError(type: "ValueError", message: "arange: cannot compute length", range: range)
+    }
+    guard span.magnitude < 0x1p63 else {
       throw CellError(type: "ValueError", message: "Maximum allowed size exceeded", range: range)
     }
     let count = max(0, Int(span))
+    guard count <= Int.max / 8 else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        range: range)
+    }
     try budget.allocate(count: count, size: 8, at: range)
     if !isFloat, count > 0 {
       for end in [first, first + Double(count - 1) * step]
