@@ -322,6 +322,15 @@ enum EagerTensors {
       return result
     }
     let unknown = sizes.filter { $0 == -1 }.count
+    // TensorFlow multiplies the known sizes left to right (0 absorbs the rest) and refuses a
+    // running product beyond 64 bits.
+    guard product(sizes.filter { $0 != -1 }) != nil else {
+      throw CellError(
+        type: EagerArithmetic.invalidArgument,
+        message:
+          "{{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} Shape [\(sizes.map(String.init).joined(separator: ", "))] has too many elements [Op:Reshape]",
+        range: range)
+    }
     if unknown == 1, let known = product(sizes.filter { $0 != -1 }), known > 0,
       array.count % known == 0
     {
