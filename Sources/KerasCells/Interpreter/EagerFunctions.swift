@@ -21,6 +21,8 @@ enum EagerFunctions {
     case extremum(max: Bool)
     case argmax(Bool)
     case oneHot, select, clip, softmax, resize
+    /// `keras.ops.convert_to_numpy(x)`: an eager tensor's (or variable's) NumPy array.
+    case toNumPy
     case random(normal: Bool)
     case gradientTape
   }
@@ -113,11 +115,36 @@ enum EagerFunctions {
     "stack": (.stack, [("x", "values"), ("axis", "axis")]),
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
+    "convert_to_numpy": (.toNumPy, [("x", "x")]),
   ]
+
+  /// `keras.ops.image` functions on eager values: `resize` is `tf.image.resize` on the
+  /// TensorFlow backend (`interpolation` is its `method`).
+  private static let kerasImageOps: [String: (kind: Kind, parameters: [(String, String?)])] = [
+    "resize": (
+      .resize,
+      [
+        ("images", "images"), ("size", "size"), ("interpolation", "method"),
+        ("antialias", "antialias"), ("crop_to_aspect_ratio", nil), ("pad_to_aspect_ratio", nil),
+        ("fill_mode", nil), ("fill_value", nil), ("data_format", nil),
+      ]
+    )
+  ]
+
+  /// The `keras.ops` (or `keras.ops.image`) function of that name ConvBook runs eagerly.
+  private static func kerasOp(_ name: String, namespace: String) -> (
+    kind: Kind, parameters: [(String, String?)]
+  )? {
+    switch namespace {
+    case "keras.ops": return kerasOps[name]
+    case "keras.ops.image": return kerasImageOps[name]
+    default: return nil
+    }
+  }
 
   /// Whether ConvBook runs `namespace.name` eagerly.
   static func has(_ name: String, namespace: String) -> Bool {
-    table(namespace)[name] != nil || (namespace == "keras.ops" && kerasOps[name] != nil)
+    table(namespace)[name] != nil || kerasOp(name, namespace: namespace) != nil
   }
 
   /// A `keras.ops` call's arguments bound to Keras 3's parameters, under TensorFlow's names
@@ -182,6 +209,7 @@ enum EagerFunctions {
     case .softmax: return activation ? ["x", "axis"] : ["logits", "axis", "name"]
     case .resize:
       return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
+    case .toNumPy: return ["x"]
     case .random(let normal):
       return normal
         ? ["shape", "mean", "stddev", "dtype", "seed", "name"]
@@ -246,8 +274,7 @@ enum EagerFunctions {
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
     let kerasOp =
-      namespace == "keras.ops" && interpreter.session.lambdaTracingDepth == 0
-      ? kerasOps[name] : nil
+      interpreter.session.lambdaTracingDepth == 0 ? kerasOp(name, namespace: namespace) : nil
     guard let kind = kerasOp?.kind ?? table(namespace)[name],
       !positional.contains(where: holdsKerasTensor),
       !keywords.contains(where: { holdsKerasTensor($0.1) })
@@ -571,6 +598,15 @@ enum EagerFunctions {
         let stacking: Bool
         if case .stack = kind { stacking = true } else { stacking = false }
         guard let given = try integer("axis") ?? (stacking ? 0 : nil) else { throw missing("axis") }
+        // `tf.stack` along axis 0 of a list of NumPy arrays and numbers is the constant
+        // `tf.convert_to_tensor` packs (uint8 arrays stack to int32), as TensorFlow tries first.
+        if stacking, given == 0, let items = arguments["values"]?.sequenceItems, !items.isEmpty,
+          !items.contains(where: { EagerTensors.operand($0) != nil })
+        {
+          return .array(
+            try EagerTensors.convert(
+              arguments["values"] ?? .none, dtype: nil, function: path, range: range))
+        }
         return .array(
           try EagerMath.join(parts, axis: given, stack: stacking, range: range, budget: budget))
       case .split:
@@ -742,6 +778,12 @@ enum EagerFunctions {
           try EagerMath.softmax(x, axis: try integer("axis") ?? -1, range: range))
       case .random(let normal):
         return try random(normal: normal)
+      case .toNumPy:
+        guard let x = arguments["x"] else { throw missing("x") }
+        if let array = EagerTensors.operand(x) { return EagerTensors.numpy(array) }
+        // NumPy's own array comes back as it is (`np.array(x)`: a copy, arrays are values here).
+        if case .array = x { return x }
+        throw limitation("on a value of type '\(x.typeName)'")
       case .resize:
         let images = try tensor("images")
         var method = "bilinear"

@@ -158,10 +158,41 @@ extension EagerTensors {
     // Python scalars and (nested) lists and tuples.
     var shape: [Int]?
     var leaves: [Value] = []
+    // A NumPy array inside the list counts as its nested rows of elements, as TensorFlow packs
+    // it: integer elements as the Python ints they equal, floating ones as NumPy scalars (the
+    // first leaf's np.float64 makes the tensor float64 below).
+    var firstFloat64 = false
     func walk(_ item: Value, depth: Int, sizes: inout [Int]) throws(CellError) {
+      // A row where an earlier item at the same depth was a number (`[1, [1, 2]]`).
+      func mixed() -> CellError {
+        CellError(
+          type: "ValueError", message: "Can't convert Python sequence with mixed types to Tensor.",
+          range: range)
+      }
+      if case .array(let array) = item, array.tensorFlowDType == nil, array.rank > 0 {
+        if depth == sizes.count, !leaves.isEmpty { throw mixed() }
+        for (axis, size) in array.shape.enumerated() {
+          if depth + axis == sizes.count { sizes.append(size) }
+          guard depth + axis < sizes.count, sizes[depth + axis] == size else {
+            throw CellError(
+              type: "ValueError",
+              message: "Can't convert non-rectangular Python sequence to Tensor.",
+              range: range)
+          }
+        }
+        guard depth + array.rank == sizes.count else {
+          throw CellError(
+            type: "ValueError", message: "Can't convert non-rectangular Python sequence to Tensor.",
+            range: range)
+        }
+        if leaves.isEmpty, array.count > 0 { firstFloat64 = array.dtype == .float64 }
+        for offset in 0..<array.count { leaves.append(ArrayOperations.scalar(array, at: offset)) }
+        return
+      }
       var nested = item.sequenceItems
       if let tensor = operand(item), tensor.rank > 0 { nested = try rows(tensor, range: range) }
       if let items = nested, !isScalarLike(item) {
+        if depth == sizes.count, !leaves.isEmpty { throw mixed() }
         if depth == sizes.count { sizes.append(items.count) }
         guard depth < sizes.count, sizes[depth] == items.count else {
           throw CellError(
@@ -180,6 +211,15 @@ extension EagerTensors {
     }
     var sizes: [Int] = []
     try walk(value, depth: 0, sizes: &sizes)
+    // A scalar beside a deeper row (`[1, [1, 2]]`) leaves fewer leaves than the shape holds.
+    let count = try? sizes.reduce(1) { (total, size) throws(Exact.Overflow) in
+      try Exact.multiply(total, size)
+    }
+    guard leaves.count == count else {
+      throw CellError(
+        type: "ValueError", message: "Can't convert non-rectangular Python sequence to Tensor.",
+        range: range)
+    }
     shape = sizes
     var values: [Double] = []
     var sawFloat = false
@@ -189,7 +229,7 @@ extension EagerTensors {
     // TensorFlow's conversion takes a list's dtype from its first item when that is an
     // np.float64 (`[np.float64(1), 2.0]` is float64, `[2.0, np.float64(1)]` float32); other
     // NumPy scalars count as the Python numbers they equal.
-    var firstIsFloat64 = false
+    var firstIsFloat64 = firstFloat64
     switch leaves.first {
     case .standard(let scalar as NumPyScalar)?: firstIsFloat64 = scalar.dtype == .float64
     default: break
