@@ -69,6 +69,13 @@ enum EagerTensors {
 
   /// `tensor.numpy()`: the values as a NumPy array (a NumPy scalar for a 0-d tensor).
   static func numpy(_ array: NDArray) -> Value {
+    let plain = numpyArray(array)
+    return array.rank == 0 ? .standard(NumPyScalar(plain)) : .array(plain)
+  }
+
+  /// The tensor's values as a NumPy array (a 0-d one for a scalar tensor): what `numpy()`
+  /// returns and what `np.array(tensor)` / `np.asarray(tensor)` take (the tensor's `__array__`).
+  static func numpyArray(_ array: NDArray) -> NDArray {
     var plain = array
     plain.tensorFlowDType = nil
     plain.kerasMask = nil
@@ -77,7 +84,7 @@ enum EagerTensors {
     if EagerDType(of: array) == .int32 {
       plain = NDArray(dtype: .int32, shape: array.shape, storage: array.storage)
     }
-    return array.rank == 0 ? .standard(NumPyScalar(plain)) : .array(plain)
+    return plain
   }
 
   static func refusal(_ what: String, range: SourceRange) -> CellError {

@@ -257,10 +257,14 @@ enum NumPyFunctions {
       let dtype = try arguments.value(1, "dtype").flatMap { value throws(CellError) in
         value.isNone ? nil : try ArrayOperations.dtype(value, range: range)
       }
-      guard let given = arguments.value(0, "object") else {
+      guard var given = arguments.value(0, "object") else {
         throw CellError(
           type: "TypeError", message: "array() missing required argument 'object' (pos 0)",
           range: range)
+      }
+      // An eager tensor gives its NumPy value: an ndarray, no longer a `tf.Tensor`.
+      if case .array(let tensor) = given, tensor.tensorFlowDType != nil {
+        given = .array(EagerTensors.numpyArray(tensor))
       }
       if dtype == nil, let strings = NumPyStringArray.make(from: given) {
         try budget.allocate(count: strings.items.count, size: 16, at: range)
