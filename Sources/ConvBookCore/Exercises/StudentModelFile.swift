@@ -22,7 +22,8 @@ public enum StudentModelFile {
   /// `kerasVersion`: the lesson's, so that the student's model is named as the lesson's are.
   public static func load(path: String, kerasVersion: KerasVersion = .default) -> Outcome {
     do {
-      return run(try TextFile.read(path), path: path, kerasVersion: kerasVersion)
+      return run(
+        ScriptFile.pythonSource(try TextFile.read(path)), path: path, kerasVersion: kerasVersion)
     } catch {
       return .unreadable(error)
     }

@@ -25,9 +25,16 @@ public struct ScriptFile {
       return .failure(.read(error))
     }
     guard isNotebook(path) else {
-      return .success(ScriptFile(path: path, source: text, notes: [], origins: nil))
+      return .success(ScriptFile(path: path, source: pythonSource(text), notes: [], origins: nil))
     }
     return notebook(Data(text.utf8), path: path)
+  }
+
+  /// The code of a `.py` file's text: CPython skips a UTF-8 byte order mark at the start of a
+  /// source file (Windows editors write one), though `exec` of a string refuses it as an invalid
+  /// character, so it is dropped here, where a file is read, and not by the tokenizer.
+  static func pythonSource(_ text: String) -> String {
+    text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
   }
 
   /// A notebook cell: its number (from 1), whether it is code, and its lines.

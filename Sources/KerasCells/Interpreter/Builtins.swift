@@ -440,6 +440,10 @@ enum Builtins {
         switch positional[1] {
         case .none: break
         case .int(let given): digits = given
+        case .bool(let flag): digits = flag ? 1 : 0
+        // CPython clamps an `ndigits` beyond 64 bits (`PyNumber_AsSsize_t(o, NULL)`): every
+        // digit of a float or an integer is kept, or none is.
+        case .bigInt(let given): digits = given.signum() < 0 ? Int.min : Int.max
         default:
           throw typeError(
             "'\(positional[1].typeName)' object cannot be interpreted as an integer")
@@ -448,8 +452,14 @@ enum Builtins {
       switch first {
       case .int, .bigInt:
         guard let digits, digits < 0 else { return first }
-        // round(1234, -2) is 1200: round half to even at 10**-digits.
-        guard let scale = Int(exactly: -digits), scale <= 4300 else { return .int(0) }
+        // round(1234, -2) is 1200: round half to even at 10**-digits. A number of fewer decimal
+        // digits than `scale` is less than half of 10**scale: 0.
+        let magnitudeBits =
+          if case .bigInt(let big) = first { big.magnitude.bitWidth } else { Int.bitWidth }
+        guard digits > Int.min, -digits <= magnitudeBits * 30_103 / 100_000 + 1 else {
+          return .int(0)
+        }
+        let scale = -digits
         let unit = BigInt(10).power(scale)
         let value: BigInt
         if case .int(let small) = first {

@@ -98,7 +98,13 @@ enum ContainerMethods {
       // `start` and `stop` as a slice takes them, clamped.
       var bounds = [0, list.count]
       for (offset, position) in positional.dropFirst().enumerated() {
-        guard case .int(let given) = position else {
+        let given: Int
+        switch position {
+        case .int(let number): given = number
+        case .bool(let flag): given = flag ? 1 : 0
+        // `_PyEval_SliceIndex` clamps an integer beyond 64 bits.
+        case .bigInt(let number): given = number.signum() < 0 ? Int.min : Int.max
+        default:
           throw CellError(
             type: "TypeError",
             message: "slice indices must be integers or have an __index__ method", range: range)
@@ -252,8 +258,10 @@ enum ContainerMethods {
     case .int(let number): return number
     case .bool(let flag): return flag ? 1 : 0
     case .bigInt:
+      // The argument clinic's `Py_ssize_t` conversion, not a subscript's `IndexError`.
       throw CellError(
-        type: "IndexError", message: "cannot fit 'int' into an index-sized integer", range: range)
+        type: "OverflowError", message: "Python int too large to convert to C ssize_t",
+        range: range)
     default:
       throw CellError(
         type: "TypeError",

@@ -69,6 +69,13 @@ enum EagerTensors {
 
   /// `tensor.numpy()`: the values as a NumPy array (a NumPy scalar for a 0-d tensor).
   static func numpy(_ array: NDArray) -> Value {
+    let plain = numpyArray(array)
+    return array.rank == 0 ? .standard(NumPyScalar(plain)) : .array(plain)
+  }
+
+  /// The tensor's values as a NumPy array (a 0-d one for a scalar tensor): what `numpy()`
+  /// returns and what `np.array(tensor)` / `np.asarray(tensor)` take (the tensor's `__array__`).
+  static func numpyArray(_ array: NDArray) -> NDArray {
     var plain = array
     plain.tensorFlowDType = nil
     plain.kerasMask = nil
@@ -77,7 +84,7 @@ enum EagerTensors {
     if EagerDType(of: array) == .int32 {
       plain = NDArray(dtype: .int32, shape: array.shape, storage: array.storage)
     }
-    return array.rank == 0 ? .standard(NumPyScalar(plain)) : .array(plain)
+    return plain
   }
 
   static func refusal(_ what: String, range: SourceRange) -> CellError {
@@ -322,6 +329,15 @@ enum EagerTensors {
       return result
     }
     let unknown = sizes.filter { $0 == -1 }.count
+    // TensorFlow multiplies the known sizes left to right (0 absorbs the rest) and refuses a
+    // running product beyond 64 bits.
+    guard product(sizes.filter { $0 != -1 }) != nil else {
+      throw CellError(
+        type: EagerArithmetic.invalidArgument,
+        message:
+          "{{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} Shape [\(sizes.map(String.init).joined(separator: ", "))] has too many elements [Op:Reshape]",
+        range: range)
+    }
     if unknown == 1, let known = product(sizes.filter { $0 != -1 }), known > 0,
       array.count % known == 0
     {

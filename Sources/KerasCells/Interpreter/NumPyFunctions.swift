@@ -214,7 +214,13 @@ enum NumPyFunctions {
       }
       var shape: [Int] = []
       for item in items {
-        guard case .int(let dimension) = NumPyScalar.integer(item) else {
+        let integer = NumPyScalar.integer(item)
+        if case .bigInt = integer {
+          // NumPy's `PyArray_IntpConverter`: a dimension beyond 64 bits.
+          throw CellError(
+            type: "ValueError", message: "Maximum allowed dimension exceeded", range: site.range)
+        }
+        guard case .int(let dimension) = integer else {
           throw CellError(
             type: "TypeError",
             message: "'\(item.typeName)' object cannot be interpreted as an integer",
@@ -251,10 +257,14 @@ enum NumPyFunctions {
       let dtype = try arguments.value(1, "dtype").flatMap { value throws(CellError) in
         value.isNone ? nil : try ArrayOperations.dtype(value, range: range)
       }
-      guard let given = arguments.value(0, "object") else {
+      guard var given = arguments.value(0, "object") else {
         throw CellError(
           type: "TypeError", message: "array() missing required argument 'object' (pos 0)",
           range: range)
+      }
+      // An eager tensor gives its NumPy value: an ndarray, no longer a `tf.Tensor`.
+      if case .array(let tensor) = given, tensor.tensorFlowDType != nil {
+        given = .array(EagerTensors.numpyArray(tensor))
       }
       if dtype == nil, let strings = NumPyStringArray.make(from: given) {
         try budget.allocate(count: strings.items.count, size: 16, at: range)
@@ -466,10 +476,22 @@ enum NumPyFunctions {
       throw CellError(type: "ZeroDivisionError", message: "division by zero", range: range)
     }
     let span = ((stop - first) / step).rounded(.up)
-    guard span.isFinite, span < 1e15 else {
+    // NumPy's `_arange_safe_ceil_to_intp`, then the array's byte size; a size that fits goes to
+    // the memory budget.
+    guard !span.isNaN else {
+      throw CellError(type: "ValueError", message: "arange: cannot compute length", range: range)
+    }
+    guard span.magnitude < 0x1p63 else {
       throw CellError(type: "ValueError", message: "Maximum allowed size exceeded", range: range)
     }
     let count = max(0, Int(span))
+    guard count <= Int.max / 8 else {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        range: range)
+    }
     try budget.allocate(count: count, size: 8, at: range)
     if !isFloat, count > 0 {
       for end in [first, first + Double(count - 1) * step]

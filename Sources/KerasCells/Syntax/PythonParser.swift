@@ -868,6 +868,27 @@ public struct PythonParser {
       range: forToken.range.union(lastContentRange))
   }
 
+  /// `, B, C [as name]:` (at least one more type) after an except clause's first type: the range from `first` to the last
+  /// type, when the clause reads so up to its colon; anything else fails (and is rewound).
+  private mutating func unparenthesizedExceptTypes(after first: Expression)
+    throws(PythonSyntaxError) -> SourceRange
+  {
+    try advance()
+    var end = try parseExpression().range
+    while current.isOperator(",") {
+      end = current.range
+      try advance()
+      if current.isOperator(":") || current.isKeyword(.as) { break }
+      end = try parseExpression().range
+    }
+    if current.isKeyword(.as) {
+      try advance()
+      end = try expectName().range
+    }
+    guard current.isOperator(":") else { throw invalidSyntaxHere() }
+    return first.range.union(end)
+  }
+
   private mutating func parseTryStatement() throws(PythonSyntaxError) -> Statement {
     let tryToken = current
     try advance()
@@ -881,6 +902,14 @@ public struct PythonParser {
       var name: String?
       if !current.isOperator(":") {
         type = try parseExpression()
+        if current.isOperator(","), let type,
+          let tuple = try attempt({ parser throws(PythonSyntaxError) in
+            try parser.unparenthesizedExceptTypes(after: type)
+          })
+        {
+          // Python 2's `except ValueError, error:` (CPython's `invalid_except_stmt`).
+          throw syntaxError("multiple exception types must be parenthesized", at: tuple)
+        }
         if current.isKeyword(.as) {
           try advance()
           name = try expectName().text

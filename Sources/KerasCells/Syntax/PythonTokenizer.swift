@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits cell source into `PythonToken`s the way CPython 3.11's tokenizer
 /// does: implicit line joining inside brackets, backslash continuations,
 /// INDENT/DEDENT from indentation, and blank or comment-only lines ignored
@@ -152,12 +154,14 @@ public struct PythonTokenizer {
   }
 
   private mutating func emit(
-    _ kind: PythonToken.Kind, from start: Int, to end: Int, range: SourceRange? = nil
+    _ kind: PythonToken.Kind, from start: Int, to end: Int, range: SourceRange? = nil,
+    text normalized: String? = nil
   ) {
     let depth = openBrackets.count + (mode == .embeddedExpression ? 1 : 0)
     let isText =
       !(kind == .comment || kind == .newline || kind == .indent || kind == .dedent || kind == .end)
-    let text = kind == .newline && mode != .highlighting ? "" : buffer.text(start, end)
+    let text =
+      normalized ?? (kind == .newline && mode != .highlighting ? "" : buffer.text(start, end))
     tokens.append(
       PythonToken(
         kind: kind, text: text, range: range ?? buffer.range(start, end), scalarStart: start,
@@ -361,7 +365,16 @@ public struct PythonTokenizer {
       throw invalidCharacterError(at: invalid)
     }
     index = cursor
-    emit(PythonKeyword(rawValue: text).map { .keyword($0) } ?? .name, from: start, to: cursor)
+    if let keyword = PythonKeyword(rawValue: text) {
+      emit(.keyword(keyword), from: start, to: cursor)
+    } else if mode != .highlighting, text.unicodeScalars.contains(where: { $0.value >= 128 }) {
+      // CPython NFKC-normalizes a non-ASCII identifier (PEP 3131): `ｘ`, `x` and a
+      // compatibility ligature such as `ﬁle` name the same variable as their plain spelling.
+      emit(
+        .name, from: start, to: cursor, text: text.precomposedStringWithCompatibilityMapping)
+    } else {
+      emit(.name, from: start, to: cursor)
+    }
   }
 
   private func firstInvalidIdentifierScalar(from start: Int, to end: Int) -> Int? {

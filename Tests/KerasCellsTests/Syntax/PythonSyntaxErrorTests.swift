@@ -98,6 +98,14 @@ struct PythonErrorCase: CustomTestStringConvertible, Sendable {
     PythonErrorCase(
       "print 'hello'", .syntaxError,
       "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1),
+    // Python 2's except clause, from CPython's `invalid_except_stmt`.
+    PythonErrorCase(
+      "try:\n    pass\nexcept Exception, e:\n    pass\n", .syntaxError,
+      "multiple exception types must be parenthesized", 3, 8),
+    PythonErrorCase(
+      "try:\n    pass\nexcept A, B as e:\n    pass\n", .syntaxError,
+      "multiple exception types must be parenthesized", 3, 8),
+    PythonErrorCase("try:\n    pass\nexcept A,:\n    pass\n", .syntaxError, "invalid syntax", 3, 9),
     PythonErrorCase(
       "x = foo(a b)", .syntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 9),
     PythonErrorCase(
@@ -187,6 +195,13 @@ struct PythonErrorCase: CustomTestStringConvertible, Sendable {
       try PythonParser.parse("print 'hello', x")
     }
     #expect(print.range.start.column == 1 && print.range.end.column == 17)
+
+    // CPython: `except (A, B), e:` marks columns 8 to 17 of line 3.
+    let except = try #require(throws: PythonSyntaxError.self) {
+      try PythonParser.parse("try:\n    pass\nexcept (A, B), e:\n    pass\n")
+    }
+    #expect(except.range.start.line == 3 && except.range.start.column == 8)
+    #expect(except.range.end.column == 17)
 
     // Errors at the end of a line mark a point, as CPython's do.
     let colon = try #require(throws: PythonSyntaxError.self) {
