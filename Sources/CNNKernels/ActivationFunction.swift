@@ -53,6 +53,8 @@ public enum ActivationFunction: Sendable, Equatable {
   case tanhShrink
   /// Keras 3: log(sigmoid(x)) = -softplus(-x)
   case logSigmoid
+  /// A script's own element-wise function, as the tensor operations it recorded.
+  case composed(ElementwiseProgram)
 
   /// The activation Keras means by a string such as `activation='relu'`: tf-keras' names, or with
   /// `keras3` Keras 3's (its `hard_sigmoid` formula, and the functions only it has); nil for

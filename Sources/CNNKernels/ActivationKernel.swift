@@ -107,6 +107,8 @@ public enum ActivationKernel {
       }
     case .sparseSigmoid:
       return { x in x <= -1 ? 0 : (x >= 1 ? 1 : 0.5 * (x + 1)) }
+    case .composed(let program):
+      return { program.value($0) }
     case .squareplus(let b):
       return { x in (x + (x * x + b).squareRoot()) / 2 }
     case .tanhShrink:

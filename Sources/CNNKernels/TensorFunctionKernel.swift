@@ -225,6 +225,71 @@ public enum TensorFunctionKernel {
     return output
   }
 
+  /// `tf.pad` in mode REFLECT (the edge value is not repeated) or SYMMETRIC (it is): each padded
+  /// position reads the input position mirrored at the axis' edge, so REFLECT needs each padding
+  /// below the axis' size and SYMMETRIC at most that size (TensorFlow's `MirrorPad` checks).
+  /// input (S) -> output (S[i] + before[i] + after[i])
+  public static func mirrorPad(_ input: Tensor, before: [Int], after: [Int], symmetric: Bool)
+    throws(KernelError) -> Tensor
+  {
+    let rank = input.rank
+    guard before.count == rank, after.count == rank else {
+      throw KernelError("pad needs one (before, after) pair per axis of \(input.shape)")
+    }
+    let shape = input.shape
+    // One map per axis from output to input coordinates.
+    var maps: [[Int]] = []
+    for axis in 0..<rank {
+      let size = shape[axis]
+      let (low, high) = (before[axis], after[axis])
+      guard low >= 0, high >= 0 else { throw KernelError("paddings must be non-negative") }
+      if symmetric {
+        guard low <= size, high <= size else {
+          throw KernelError(
+            "paddings must be no greater than the dimension size: \(low), \(high) greater than \(size)"
+          )
+        }
+      } else {
+        guard low < size, high < size else {
+          throw KernelError(
+            "paddings must be less than the dimension size: \(low), \(high) not less than \(size)")
+        }
+      }
+      maps.append(
+        (0..<(size + low + high)).map { position in
+          let source = position - low
+          if source < 0 { return symmetric ? -source - 1 : -source }
+          if source >= size { return symmetric ? 2 * size - 1 - source : 2 * size - 2 - source }
+          return source
+        })
+    }
+    let outShape = maps.map(\.count)
+    var output = try Tensor(shape: outShape)
+    guard output.count > 0 else { return output }
+    var inStrides = [Int](repeating: 1, count: rank)
+    for axis in stride(from: rank - 2, through: 0, by: -1) {
+      inStrides[axis] = inStrides[axis + 1] * shape[axis + 1]
+    }
+    input.withUnsafeBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { target in
+        var index = [Int](repeating: 0, count: rank)
+        for position in 0..<target.count {
+          var offset = 0
+          for axis in 0..<rank { offset += maps[axis][index[axis]] * inStrides[axis] }
+          target[position] = source[offset]
+          var axis = rank - 1
+          while axis >= 0 {
+            index[axis] += 1
+            if index[axis] < outShape[axis] { break }
+            index[axis] = 0
+            axis -= 1
+          }
+        }
+      }
+    }
+    return output
+  }
+
   /// input (S) -> output (S permuted by `permutation`, a permutation of all axes)
   public static func transpose(_ input: Tensor, permutation: [Int]) throws(KernelError) -> Tensor {
     let rank = input.rank

@@ -731,6 +731,73 @@ graph_case("padding_ops", "tf.pad (constant, with constant_values) before valid 
     model = keras.Model(inputs, layers.Flatten()(layers.Conv2D(2, 2)(x)))
 """)
 
+graph_case("mirror_padding", "tf.pad REFLECT and SYMMETRIC (any case) on Keras tensors and in a Lambda, tf.nn.moments instance normalisation in a Lambda", """
+    import tensorflow as tf
+
+    def instance_norm(t):
+        mean, variance = tf.nn.moments(t, axes=[1, 2], keepdims=True)
+        return (t - mean) / tf.sqrt(variance + 1e-5)
+
+    inputs = keras.Input(shape=(5, 6, 2))
+    x = tf.pad(inputs, [[0, 0], [3, 4], [2, 5], [0, 0]], 'REFLECT')
+    x = layers.Conv2D(3, 3)(x)
+    x = layers.Lambda(lambda t: tf.pad(t, [[0, 0], [0, 1], [2, 2], [1, 0]], mode='symmetric'))(x)
+    x = layers.Lambda(instance_norm)(x)
+    y = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], 'Reflect')
+    model = keras.Model(inputs, layers.Flatten()(layers.Conv2D(2, 2)(y)))
+""")
+
+graph_case("backend_dot_attention", "K.dot in a custom layer's call: a (None, T, F) sequence times a (F, 1) weight and a (2, F, 3) weight (tf-keras' reshape-transpose-matmul contraction), the classic feed-forward attention pooling with K.tanh, K.exp, K.sum", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    class AttentionPool(layers.Layer):
+        def build(self, input_shape):
+            self.W = self.add_weight(name='W', shape=(input_shape[-1], 1), initializer='glorot_uniform')
+            self.V = self.add_weight(name='V', shape=(2, input_shape[-1], 3), initializer='glorot_uniform')
+
+        def call(self, x):
+            e = K.tanh(K.squeeze(K.dot(x, self.W), -1))
+            a = K.exp(e)
+            a = a / K.sum(a, axis=1, keepdims=True)
+            pooled = K.sum(x * K.expand_dims(a), axis=1)
+            extra = K.sum(K.dot(x, self.V), axis=1)
+            return K.concatenate([pooled, K.reshape(extra, (-1, 6))])
+
+    inputs = keras.Input(shape=(7, 5))
+    x = layers.Dense(4, activation='tanh')(inputs)
+    model = keras.Model(inputs, AttentionPool()(x))
+""")
+
+graph_case("capsule_routing", "a capsule layer's dynamic routing in a custom call: tf.tile of a weight by tf.shape(x)[0], a 5-D tf.matmul with transpose_a, tf.zeros_like, softmax over routes, squash, tf.norm lengths in a Lambda", """
+    import tensorflow as tf
+
+    def squash(v, axis=-1):
+        n = tf.reduce_sum(tf.square(v), axis, keepdims=True)
+        return n / (1 + n) * v / tf.sqrt(n + 1e-7)
+
+    class Capsules(layers.Layer):
+        def build(self, input_shape):
+            self.W = self.add_weight(name='W', shape=[input_shape[1], 3, input_shape[2], 4], initializer='glorot_uniform')
+
+        def call(self, u):
+            u = tf.expand_dims(tf.expand_dims(u, 2), -1)
+            w = tf.tile(tf.expand_dims(self.W, 0), [tf.shape(u)[0], 1, 1, 1, 1])
+            u_hat = tf.squeeze(tf.matmul(w, u, transpose_a=True), axis=-1)
+            b = tf.zeros_like(u_hat[:, :, :, 0])
+            for i in range(3):
+                c = tf.nn.softmax(b, axis=2)
+                v = squash(tf.reduce_sum(tf.expand_dims(c, -1) * u_hat, axis=1))
+                if i < 2:
+                    b += tf.reduce_sum(u_hat * tf.expand_dims(v, 1), axis=-1)
+            return v
+
+    inputs = keras.Input(shape=(6, 6, 2))
+    x = layers.Conv2D(8, 3, strides=2)(inputs)
+    x = layers.Lambda(squash)(layers.Reshape((-1, 4))(x))
+    model = keras.Model(inputs, layers.Lambda(lambda z: tf.norm(z, axis=-1))(Capsules()(x)))
+""")
+
 
 graph_case("vit_block", "A tiny vision transformer: Conv2D patch embedding, Reshape, pre-norm blocks of MultiHeadAttention (self-attention, dropout off at inference) and a gelu MLP with residual Adds, pooled head", """
     inputs = keras.Input(shape=(8, 8, 3))

@@ -22,14 +22,34 @@ OUTPUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "KerasLayerConfigs.sw
 # Class name and the arguments it is recorded with (the required ones).
 CASES = [
     ("Conv1D", "(8, 3)"), ("Conv2D", "(8, 3)"), ("Conv3D", "(8, 3)"),
-    ("Conv2DTranspose", "(8, 3)"), ("SeparableConv2D", "(8, 3)"), ("DepthwiseConv2D", "(3,)"),
-    ("Dense", "(4,)"), ("MaxPooling1D", "(2,)"), ("MaxPooling2D", "(2,)"), ("AveragePooling1D", "(2,)"),
-    ("AveragePooling2D", "(2,)"), ("GlobalAveragePooling1D", "()"), ("GlobalAveragePooling2D", "()"),
-    ("GlobalMaxPooling1D", "()"), ("GlobalMaxPooling2D", "()"), ("BatchNormalization", "()"),
-    ("LayerNormalization", "()"), ("Dropout", "(0.5,)"), ("SpatialDropout2D", "(0.5,)"),
-    ("Flatten", "()"), ("Activation", "('relu',)"), ("ReLU", "()"), ("Softmax", "()"),
-    ("Reshape", "((2, 2),)"), ("ZeroPadding2D", "()"), ("UpSampling2D", "()"),
-    ("Concatenate", "()"), ("Add", "()"), ("Embedding", "(10, 4)"),
+    ("Conv1DTranspose", "(8, 3)"), ("Conv2DTranspose", "(8, 3)"), ("Conv3DTranspose", "(8, 3)"),
+    ("SeparableConv1D", "(8, 3)"), ("SeparableConv2D", "(8, 3)"), ("DepthwiseConv1D", "(3,)"),
+    ("DepthwiseConv2D", "(3,)"), ("Dense", "(4,)"),
+    ("MaxPooling1D", "(2,)"), ("MaxPooling2D", "(2,)"), ("MaxPooling3D", "(2,)"),
+    ("AveragePooling1D", "(2,)"), ("AveragePooling2D", "(2,)"), ("AveragePooling3D", "(2,)"),
+    ("GlobalAveragePooling1D", "()"), ("GlobalAveragePooling2D", "()"),
+    ("GlobalAveragePooling3D", "()"), ("GlobalMaxPooling1D", "()"), ("GlobalMaxPooling2D", "()"),
+    ("GlobalMaxPooling3D", "()"), ("BatchNormalization", "()"), ("LayerNormalization", "()"),
+    ("GroupNormalization", "()"), ("UnitNormalization", "()"),
+    ("Dropout", "(0.5,)"), ("SpatialDropout1D", "(0.5,)"), ("SpatialDropout2D", "(0.5,)"),
+    ("SpatialDropout3D", "(0.5,)"), ("GaussianNoise", "(0.5,)"), ("GaussianDropout", "(0.5,)"),
+    ("AlphaDropout", "(0.5,)"), ("ActivityRegularization", "()"), ("Identity", "()"),
+    ("Flatten", "()"), ("Activation", "('relu',)"), ("ReLU", "()"), ("LeakyReLU", "()"),
+    ("ELU", "()"), ("PReLU", "()"), ("Softmax", "()"), ("Reshape", "((2, 2),)"),
+    ("Permute", "((2, 1),)"), ("RepeatVector", "(3,)"), ("Masking", "()"),
+    ("ZeroPadding1D", "()"), ("ZeroPadding2D", "()"), ("ZeroPadding3D", "()"),
+    ("Cropping1D", "()"), ("Cropping2D", "()"), ("Cropping3D", "()"),
+    ("UpSampling1D", "()"), ("UpSampling2D", "()"), ("UpSampling3D", "()"),
+    ("Concatenate", "()"), ("Add", "()"), ("Subtract", "()"), ("Multiply", "()"),
+    ("Average", "()"), ("Maximum", "()"), ("Minimum", "()"), ("Dot", "(1,)"),
+    ("Embedding", "(10, 4)"), ("SimpleRNN", "(4,)"), ("LSTM", "(4,)"), ("GRU", "(4,)"),
+    ("ConvLSTM1D", "(4, 3)"), ("ConvLSTM2D", "(4, 3)"), ("ConvLSTM3D", "(4, 3)"),
+    ("MultiHeadAttention", "(2, 4)"), ("Attention", "()"), ("AdditiveAttention", "()"),
+    ("Rescaling", "(0.5,)"), ("Normalization", "()"), ("Resizing", "(4, 4)"),
+    ("CenterCrop", "(4, 4)"), ("RandomCrop", "(4, 4)"), ("RandomFlip", "()"),
+    ("RandomRotation", "(0.1,)"), ("RandomZoom", "(0.1,)"), ("RandomContrast", "(0.1,)"),
+    ("RandomTranslation", "(0.1, 0.1)"), ("RandomBrightness", "(0.1,)"),
+    ("TimeDistributed", "(keras.layers.Dense(3),)"), ("Bidirectional", "(keras.layers.LSTM(4),)"),
 ]
 
 # An input shape each class can be called on (for `build_config`, see `keras3Unbuilt`).
@@ -43,6 +63,21 @@ SHAPES = {
     "Dropout": (5,), "SpatialDropout2D": (10, 10, 3), "Flatten": (4, 4), "Activation": (5,),
     "ReLU": (5,), "Softmax": (5,), "Reshape": (4,), "ZeroPadding2D": (10, 10, 3),
     "UpSampling2D": (10, 10, 3), "Embedding": (7,),
+    "Conv1DTranspose": (10, 4), "Conv3DTranspose": (6, 6, 6, 2), "SeparableConv1D": (10, 4),
+    "DepthwiseConv1D": (10, 4), "MaxPooling3D": (6, 6, 6, 2), "AveragePooling3D": (6, 6, 6, 2),
+    "GlobalAveragePooling3D": (6, 6, 6, 2), "GlobalMaxPooling3D": (6, 6, 6, 2),
+    "GroupNormalization": (32,), "UnitNormalization": (5,), "SpatialDropout1D": (10, 4),
+    "SpatialDropout3D": (6, 6, 6, 2), "GaussianNoise": (5,), "GaussianDropout": (5,),
+    "AlphaDropout": (5,), "ActivityRegularization": (5,), "Identity": (5,), "LeakyReLU": (5,),
+    "ELU": (5,), "PReLU": (5,), "Permute": (3, 4), "RepeatVector": (5,), "Masking": (3, 4),
+    "ZeroPadding1D": (10, 4), "ZeroPadding3D": (6, 6, 6, 2), "Cropping1D": (10, 4),
+    "Cropping2D": (10, 10, 3), "Cropping3D": (6, 6, 6, 2), "UpSampling1D": (10, 4),
+    "UpSampling3D": (6, 6, 6, 2), "SimpleRNN": (5, 3), "LSTM": (5, 3), "GRU": (5, 3),
+    "ConvLSTM1D": (4, 10, 3), "ConvLSTM2D": (4, 10, 10, 3), "ConvLSTM3D": (4, 6, 6, 6, 2),
+    "Rescaling": (10, 10, 3), "Normalization": (5,), "Resizing": (10, 10, 3),
+    "CenterCrop": (10, 10, 3), "RandomCrop": (10, 10, 3), "RandomFlip": (10, 10, 3),
+    "RandomRotation": (10, 10, 3), "RandomZoom": (10, 10, 3), "RandomContrast": (10, 10, 3),
+    "RandomTranslation": (10, 10, 3), "RandomBrightness": (10, 10, 3),
 }
 
 CHILD = r'''
@@ -67,16 +102,19 @@ def encode(value):
     raise TypeError(repr(value))
 out = {}
 for name, arguments in cases:
+    if not hasattr(keras.layers, name):
+        continue  # a class this version lacks
     layer = eval("keras.layers." + name + arguments)
     try:
         out[name] = encode(layer.get_config())
-    except TypeError:
-        pass  # a value that is not a Python literal (a NumPy scalar): ConvBook leaves it out
+    except TypeError as error:
+        # a value that is not a Python literal (a NumPy scalar): ConvBook leaves the class out
+        print("left out", name, error, file=sys.stderr)
 # The classes whose entry in a built Sequential model's config has no `build_config` (Keras 3
 # keeps one only for layers that define `build`).
 unbuilt = []
 for name, arguments in cases:
-    if name not in shapes:
+    if name not in shapes or name not in out:
         continue
     model = keras.Sequential([keras.Input(shape=tuple(shapes[name])), eval("keras.layers." + name + arguments)])
     if "build_config" not in model.get_config()["layers"][1]:
@@ -93,6 +131,7 @@ def record(legacy):
     result = subprocess.run(
         [sys.executable, "-c", CHILD, json.dumps(CASES), json.dumps(SHAPES)], env=env,
         capture_output=True, text=True)
+    sys.stderr.write(result.stderr[-3000:] if result.returncode else "".join(l + "\n" for l in result.stderr.splitlines() if l.startswith("left out")))
     if result.returncode != 0:
         sys.exit(result.stderr)
     return json.loads(result.stdout.strip().splitlines()[-1])

@@ -594,6 +594,85 @@ graph_case("graph_tensor_functions", "tensor functions on Keras tensors: abs, sq
     [(6,)], 16, [("dense_1", ("sparse", 3))], dict(epochs=3, batch_size=6))
 
 
+graph_case("graph_mirror_padding", "a CycleGAN-style block: a custom ReflectionPadding2D layer (tf.pad REFLECT in call), a custom instance normalisation (tf.nn.moments), a Lambda with tf.pad SYMMETRIC, a residual Add", """
+    import tensorflow as tf
+
+    class ReflectPad(layers.Layer):
+        def __init__(self, padding=(1, 1), **kwargs):
+            super().__init__(**kwargs)
+            self.padding = tuple(padding)
+
+        def call(self, x):
+            h, w = self.padding
+            return tf.pad(x, [[0, 0], [h, h], [w, w], [0, 0]], 'REFLECT')
+
+    class InstanceNorm(layers.Layer):
+        def call(self, x):
+            mean, variance = tf.nn.moments(x, axes=[1, 2], keepdims=True)
+            return (x - mean) / tf.sqrt(variance + 1e-5)
+
+    inputs = keras.Input(shape=(6, 6, 2))
+    x = ReflectPad((2, 1))(inputs)
+    x = layers.Conv2D(4, (5, 3), activation='relu')(x)
+    y = ReflectPad()(x)
+    y = layers.Conv2D(4, 3, use_bias=False)(y)  # (a bias before a normalisation gets no gradient)
+    y = InstanceNorm()(y)
+    y = layers.Add()([x, y])
+    y = layers.Lambda(lambda t: tf.pad(t, [[0, 0], [0, 2], [1, 1], [0, 0]], mode='symmetric'))(y)
+    y = layers.Conv2D(3, 3, strides=2)(y)
+    outputs = layers.Dense(3, activation='softmax')(layers.Flatten()(y))
+    model = keras.Model(inputs, outputs, name='mirror_padding')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(6, 6, 2)], 16, [("dense", ("sparse", 3))], dict(epochs=3, batch_size=6))
+
+
+graph_case("graph_capsule_attention", "custom layers with add_weight: capsule routing (tf.tile by tf.shape(x)[0], 5-D tf.matmul transpose_a, tf.zeros_like, softmax, squash) and K.dot attention pooling over a (None, T, F) sequence; tf.norm lengths in a Lambda", """
+    import tensorflow as tf
+    from tensorflow.keras import backend as K
+
+    def squash(v, axis=-1):
+        n = tf.reduce_sum(tf.square(v), axis, keepdims=True)
+        return n / (1 + n) * v / tf.sqrt(n + 1e-7)
+
+    class Capsules(layers.Layer):
+        def build(self, input_shape):
+            self.W = self.add_weight(name='W', shape=[input_shape[1], 3, input_shape[2], 4], initializer='glorot_uniform')
+
+        def call(self, u):
+            u = tf.expand_dims(tf.expand_dims(u, 2), -1)
+            w = tf.tile(tf.expand_dims(self.W, 0), [tf.shape(u)[0], 1, 1, 1, 1])
+            u_hat = tf.squeeze(tf.matmul(w, u, transpose_a=True), axis=-1)
+            b = tf.zeros_like(u_hat[:, :, :, 0])
+            for i in range(2):
+                c = tf.nn.softmax(b, axis=2)
+                v = squash(tf.reduce_sum(tf.expand_dims(c, -1) * u_hat, axis=1))
+                if i < 1:
+                    b += tf.reduce_sum(u_hat * tf.expand_dims(v, 1), axis=-1)
+            return v
+
+    class AttentionPool(layers.Layer):
+        def build(self, input_shape):
+            self.W = self.add_weight(name='W', shape=(input_shape[-1], 1), initializer='glorot_uniform')
+            self.b = self.add_weight(name='b', shape=(input_shape[1],), initializer='zeros')
+
+        def call(self, x):
+            e = K.tanh(K.reshape(K.dot(x, self.W), (-1, x.shape[1])) + self.b)
+            a = K.exp(e)
+            a = a / (K.sum(a, axis=1, keepdims=True) + K.epsilon())
+            return K.sum(x * K.expand_dims(a), axis=1)
+
+    inputs = keras.Input(shape=(6, 6, 2))
+    x = layers.Conv2D(8, 3, strides=2, activation='relu')(inputs)
+    x = layers.Lambda(squash)(layers.Reshape((-1, 4))(x))
+    caps = Capsules()(x)
+    lengths = layers.Lambda(lambda z: tf.norm(z, axis=-1))(caps)
+    pooled = AttentionPool()(caps)
+    outputs = layers.Dense(3, activation='softmax')(layers.Concatenate()([lengths, pooled]))
+    model = keras.Model(inputs, outputs, name='capsule_attention')
+""", "model.compile(optimizer={optimizer}, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+    [(6, 6, 2)], 16, [("dense", ("sparse", 3))], dict(epochs=3, batch_size=6))
+
+
 graph_case("graph_shape_functions", "shape and pixel functions on Keras tensors: tf.shape sizes in tf.reshape, space_to_depth, depth_to_space, extract_patches, gather, where on a comparison", """
     import tensorflow as tf
 

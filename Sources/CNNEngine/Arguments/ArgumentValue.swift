@@ -69,6 +69,18 @@ public struct KerasObject: Sendable, Equatable, CustomStringConvertible {
   /// The model whose `model.optimizer` this is: its learning rate is the model's (read and set
   /// through the model's compile arguments or its trainer); nil for other objects.
   public var ownerModel: ObjectIdentifier?
+  /// Which object this is: every object made gets its own, copies of the value share it, so
+  /// `v = u; v is u` holds as in Python while two equal objects stay two (`==` of Keras objects
+  /// is Python's default, identity). Not part of `==` below, which compares settings.
+  public let identity = Identity()
+
+  /// The token of `identity`.
+  public final class Identity: Sendable {
+    public init() {}
+  }
+  /// Set for tf-keras' `keras.optimizers.legacy` optimizers (and what its `deserialize` makes of
+  /// a config without `is_legacy_optimizer: False`), whose configs are another class's.
+  public var isLegacyOptimizer = false
 
   public init(typeName: String, arguments: [(String, ArgumentValue)] = []) {
     self.typeName = typeName

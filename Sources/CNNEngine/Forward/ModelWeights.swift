@@ -12,8 +12,16 @@ public struct ModelWeights: Sendable {
   public struct Entry: Sendable, Equatable {
     public var layerName: String
     public var spec: WeightSpec
+    /// The custom layer whose `add_weight` made the weight (`CustomWeight.scope`), nil otherwise.
+    public var scope: String? = nil
     /// `layer/weight:0`, the name `model.weights` reports in tf-keras.
     public var kerasName: String { "\(layerName)/\(spec.name):0" }
+    /// The name tf-keras' `w.name` gives a custom layer's weight (`my_layer/kernel:0`, where
+    /// ConvBook's node of it is `my_layer/kernel`), which an archive of `w.name` keys holds.
+    public var scopedName: String? {
+      guard let scope else { return nil }
+      return scope.isEmpty ? "\(spec.name):0" : "\(scope)/\(spec.name):0"
+    }
   }
 
   /// Names in `model.weights` order.
@@ -46,7 +54,9 @@ public struct ModelWeights: Sendable {
     for instance in model.flattenedLayers {
       let specs = instance.weights
       for spec in specs.filter(\.trainable) + specs.filter({ !$0.trainable }) {
-        entries.append(Entry(layerName: instance.name, spec: spec))
+        entries.append(
+          Entry(
+            layerName: instance.name, spec: spec, scope: (instance.layer as? CustomWeight)?.scope))
       }
     }
     return entries
@@ -74,6 +84,11 @@ public struct ModelWeights: Sendable {
       guard let request = pretrained.pretrainedWeights else { continue }
       let loaded = try request.load(for: pretrained, environment: environment)
       tensors.merge(loaded) { first, _ in first }
+    }
+    for instance in model.flattenedLayers {
+      for (weight, tensor) in instance.initialValues {
+        tensors["\(instance.name)/\(weight):0"] = tensors["\(instance.name)/\(weight):0"] ?? tensor
+      }
     }
     for entry in entries where tensors[entry.kerasName] == nil {
       let initializer: WeightInitializer
@@ -145,6 +160,7 @@ public struct ModelWeights: Sendable {
     for entry in entries {
       guard
         let key = byName[entry.kerasName].flatMap({ used.contains($0) ? nil : $0 })
+          ?? entry.scopedName.flatMap({ byName[$0] }).flatMap({ used.contains($0) ? nil : $0 })
           ?? byPath[entry.kerasName].flatMap({ used.contains($0) ? nil : $0 }),
         let tensor = archive[key]
       else {

@@ -70,8 +70,13 @@ enum TensorFunctionStep {
     case .pad(let paddings, let value):
       return try TensorFunctionKernel.pad(
         first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, value: Float(value))
-    case .tile(let multiples):
-      if multiples.contains(0) { return try Tensor(shape: outputShape) }
+    case .mirrorPad(let paddings, let symmetric):
+      return try TensorFunctionKernel.mirrorPad(
+        first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, symmetric: symmetric)
+    case .tile:
+      // The multiples are the output's sizes over the input's (an axis of size 0 stays empty).
+      if outputShape.contains(0) { return try Tensor(shape: outputShape) }
+      let multiples = zip(outputShape, first.shape).map { $1 == 0 ? 1 : $0 / $1 }
       var tiled = first
       for (axis, multiple) in multiples.enumerated() where multiple != 1 {
         tiled = try ConcatenateKernel.concatenate(

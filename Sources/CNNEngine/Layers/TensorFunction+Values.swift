@@ -207,6 +207,32 @@ extension TensorFunction {
         )
       }
       return TensorShape(target)
+    case .tile(let entries):
+      let rank = inputs[0].rank
+      guard let multiples = Self.sizes(entries, values: Array(values)), multiples.count == rank
+      else {
+        throw error(
+          "Expected multiples argument to be a vector of length \(rank) but got length \(Self.sizes(entries, values: Array(values))?.count ?? entries.count)"
+        )
+      }
+      if let bad = multiples.first(where: { ($0 ?? 0) < 0 }) {
+        throw error(
+          "Expected multiples[\(multiples.firstIndex(of: bad) ?? 0)] >= 0, but got \(bad!)")
+      }
+      var dimensions: [Int?] = []
+      for (size, multiple) in zip(inputs[0].dimensions, multiples) {
+        // TensorFlow knows a tiled size of 0 whatever the multiple.
+        guard let size, let multiple else {
+          dimensions.append(size == 0 || multiple == 0 ? 0 : nil)
+          continue
+        }
+        let (product, overflow) = size.multipliedReportingOverflow(by: multiple)
+        guard !overflow else {
+          throw .limitation("ConvBook cannot tile to more than 2^63 elements on one axis")
+        }
+        dimensions.append(product)
+      }
+      return TensorShape(dimensions)
     case .dynamicResize(let entries, _):
       guard inputs[0].rank == 4 else {
         throw error("'images' must have either 3 or 4 dimensions.")

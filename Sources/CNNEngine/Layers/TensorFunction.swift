@@ -49,10 +49,16 @@ public enum TensorFunction: Sendable, Equatable {
   case reshape([Int])
   /// A permutation of all axes, batch included.
   case transpose([Int])
-  /// `tf.tile(x, multiples)`: one multiple per axis, batch included.
-  case tile([Int])
+  /// `tf.tile(x, multiples)`: one multiple per axis, batch included; a multiple may be a tensor
+  /// computed from shapes (`[tf.shape(x)[0], 1, 1]`: tensor input 0 is x, the others hold the
+  /// multiples, see `ShapeEntry`).
+  case tile([ShapeEntry])
   /// `tf.pad(x, paddings, constant_values=c)` (mode CONSTANT): (before, after) per axis.
   case pad([[Int]], value: Double)
+  /// `tf.pad(x, paddings, "REFLECT")` / `"SYMMETRIC"` (`keras.ops.pad(mode="reflect")`): the
+  /// padded positions mirror the input at each edge, without (REFLECT) or with (SYMMETRIC) the
+  /// edge value itself.
+  case mirrorPad([[Int]], symmetric: Bool)
   /// `tf.image.resize(x, (height, width), method)`: `bilinear` or `nearest`, as `ResizeKernel`.
   case resize(height: Int, width: Int, method: String)
   case matmul(transposeA: Bool, transposeB: Bool)
@@ -132,7 +138,7 @@ public enum TensorFunction: Sendable, Equatable {
     case .matmul: return 2
     case .concat, .stack: return nil
     case .dynamicReshape(let entries), .dynamicResize(let entries, _),
-      .broadcastTo(let entries):
+      .broadcastTo(let entries), .tile(let entries):
       return 1 + ShapeEntry.tensorCount(entries)
     case .select(let x, let y): return 1 + (x == nil ? 1 : 0) + (y == nil ? 1 : 0)
     case .randomNormal(let entries, _, _, _), .randomUniform(let entries, _, _, _):
@@ -275,26 +281,9 @@ public enum TensorFunction: Sendable, Equatable {
       }
       return TensorShape(
         target.map { size in size == -1 ? (known && fixed > 0 ? total / fixed : nil) : size })
-    case .tile(let multiples):
-      guard multiples.count == rank, multiples.allSatisfy({ $0 >= 0 }) else {
-        throw .value(
-          "Exception encountered when calling layer \"\(name)\" (type TFOpLambda): Expected multiples argument to be a vector of length \(rank) but got length \(multiples.count)"
-        )
-      }
-      var dimensions: [Int?] = []
-      for (size, multiple) in zip(first.dimensions, multiples) {
-        guard let size else {
-          dimensions.append(nil)
-          continue
-        }
-        let (product, overflow) = size.multipliedReportingOverflow(by: multiple)
-        guard !overflow else {
-          throw .limitation("ConvBook cannot tile to more than 2^63 elements on one axis")
-        }
-        dimensions.append(product)
-      }
-      return TensorShape(dimensions)
-    case .pad(let paddings, _):
+    case .pad(let paddings, _), .mirrorPad(let paddings, _):
+      // (TensorFlow's shape function does not check a mirror padding against the sizes; the
+      // kernel does, as `MirrorPad` does when it runs.)
       guard paddings.count == rank,
         paddings.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } })
       else {
@@ -372,7 +361,7 @@ public enum TensorFunction: Sendable, Equatable {
       }
       return TensorShape(dimensions)
     case .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .dynamicResize,
-      .randomNormal, .randomUniform, .pool, .broadcastTo:
+      .randomNormal, .randomUniform, .pool, .broadcastTo, .tile:
       return try outputShape(inputs, values: inputs.map { _ in nil }, name: name)
     }
   }

@@ -14,7 +14,9 @@ public enum TracedActivation {
   /// The activation that the function computes from `input` to `output` (the symbolic tensor
   /// it was called on, and what it returned) element by element, or nil when what it recorded
   /// is not one of the recognised forms.
-  public static func activation(input: KerasTensor, output: KerasTensor) -> ActivationFunction? {
+  public static func activation(input: KerasTensor, output: KerasTensor, name: String)
+    -> ActivationFunction?
+  {
     var values: [ObjectIdentifier: Int] = [ObjectIdentifier(input): 0]
     var steps: [Step] = []
     var visiting = Set<ObjectIdentifier>()
@@ -36,7 +38,89 @@ public enum TracedActivation {
       return steps.count
     }
     guard let output = visit(output) else { return nil }
-    return activation(steps, output: output)
+    return activation(steps, output: output) ?? program(steps, output: output, name: name)
+  }
+
+  /// A function that is none of Keras' activations, as a program of its element-wise steps
+  /// (`K.clip(K.tanh(x), 0, 1)`), or nil when a step is not element-wise.
+  static func program(_ operations: [Step], output: Int, name: String) -> ActivationFunction? {
+    var steps: [ElementwiseProgram.Step] = []
+    // The program's value for each traced value (an identity step adds none).
+    var values = [0]
+    for operation in operations {
+      let inputs = operation.inputs.map { values[$0] }
+      guard let first = inputs.first else { return nil }
+      let step: ElementwiseProgram.Step
+      switch operation.layer {
+      case let layer as TensorFunctionLayer:
+        switch layer.function {
+        case .unary(.identity):
+          values.append(first)
+          continue
+        case .unary(let unary):
+          if let kernel = unary.kernel {
+            step = .unary(kernel, first)
+          } else if let activation = unary.activation, isElementwise(activation) {
+            step = .activation(activation, first)
+          } else {
+            return nil
+          }
+        case .binary(let binary, let constant, let constantFirst):
+          if let constant {
+            step = .constant(binary.kernel, first, Float(constant), constantFirst: constantFirst)
+          } else if inputs.count == 2 {
+            step = .binary(binary.kernel, first, inputs[1])
+          } else {
+            return nil
+          }
+        case .clip(let low, let high): step = .clip(first, low: Float(low), high: Float(high))
+        case .leakyRelu(let alpha): step = .activation(.relu(negativeSlope: Float(alpha)), first)
+        default: return nil
+        }
+      case let layer as TFOpLambda
+      where layer.channelConstants == nil && layer.constantTensor == nil:
+        guard let binary = layer.operation.binary else {
+          step = .unary(.negative, first)
+          break
+        }
+        if layer.operation == .biasAdd { return nil }
+        if let constant = layer.constant {
+          step = .constant(
+            binary.kernel, first, Float(constant), constantFirst: layer.constantFirst)
+        } else if inputs.count == 2 {
+          step = .binary(binary.kernel, first, inputs[1])
+        } else {
+          return nil
+        }
+      case let layer as ReLU:
+        step = .activation(
+          .relu(
+            negativeSlope: Float(layer.negativeSlope), maxValue: layer.maxValue.map { Float($0) },
+            threshold: Float(layer.threshold)), first)
+      case let layer as Merge where inputs.count == 2:
+        switch layer.kind {
+        case .add: step = .binary(.add, first, inputs[1])
+        case .subtract: step = .binary(.subtract, first, inputs[1])
+        case .multiply: step = .binary(.multiply, first, inputs[1])
+        default: return nil
+        }
+      case let layer as Activation where isElementwise(layer.function):
+        step = .activation(layer.function, first)
+      default: return nil
+      }
+      steps.append(step)
+      values.append(steps.count)
+    }
+    guard !steps.isEmpty, values[output] == steps.count else { return nil }
+    return .composed(ElementwiseProgram(name: name, steps: steps))
+  }
+
+  /// Whether an activation works value by value (the softmax family works along an axis).
+  private static func isElementwise(_ function: ActivationFunction) -> Bool {
+    switch function {
+    case .softmax, .logSoftmax: return false
+    default: return true
+    }
   }
 
   /// The activation of `steps` (value 0 is the input, step k is value k + 1) at value `output`.

@@ -7,12 +7,15 @@ public struct CompileArguments: Sendable, Equatable {
   public var loss: ArgumentValue
   /// A list (or `.none`).
   public var metrics: ArgumentValue
+  /// `weighted_metrics`: a list (or `.none`).
+  public var weightedMetrics: ArgumentValue = .none
   /// `loss_weights` given as a list (or `.none`).
   public var lossWeights: ArgumentValue = .none
   /// `loss`, `metrics` and `loss_weights` given as dicts keyed by output names (models with
   /// several outputs); the plain values above are then `.none`.
   public var lossByOutput: [String: ArgumentValue]?
   public var metricsByOutput: [String: ArgumentValue]?
+  public var weightedMetricsByOutput: [String: ArgumentValue]?
   public var lossWeightsByOutput: [String: ArgumentValue]?
 
   public init(

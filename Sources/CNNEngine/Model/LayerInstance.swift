@@ -143,6 +143,10 @@ public final class LayerInstance {
   public var subclassName: String?
   public var className: String { subclassName ?? layer.className }
   public var isBuilt: Bool { inputShape != nil }
+  /// The first values of weights whose initializer is the script's own (a subclass of Keras'
+  /// `Initializer`, called by the interpreter when the layer was built), by weight name
+  /// (`kernel`): the forward pass starts from them instead of drawing.
+  public var initialValues: [String: Tensor] = [:]
 
   /// The weights this layer created; empty until it is built.
   public var weights: [WeightSpec] {

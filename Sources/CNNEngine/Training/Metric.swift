@@ -14,10 +14,13 @@ public struct Metric: Sendable, Equatable {
   /// The name `history.history` uses: the string given to `compile` (`accuracy`, `acc`, `mae`).
   public var name: String
   public var kind: Kind
+  /// Given in `weighted_metrics`: sample weights apply to it.
+  public var weighted: Bool
 
-  public init(name: String, kind: Kind) {
+  public init(name: String, kind: Kind, weighted: Bool = false) {
     self.name = name
     self.kind = kind
+    self.weighted = weighted
   }
 
   /// The per-line values of a batch, summed, and how many there were.

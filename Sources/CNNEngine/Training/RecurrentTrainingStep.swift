@@ -6,7 +6,7 @@
 /// `dropout=` drops input features with one mask per sample for every step, scaled by
 /// 1 / (1 - rate), as tf-keras' and Keras 3's cells do (the mask comes from the trainer's
 /// `SeededGenerator`: TensorFlow's random stream cannot be reproduced). `recurrent_dropout` is
-/// refused. Calls with several outputs or initial states (`return_state=True`,
+/// refused in training mode; evaluating and predicting (no dropout) run. Calls with several outputs or initial states (`return_state=True`,
 /// `initial_state=`, `merge_mode=None`) run through `forwardSeveral` / `backwardSeveral`: the
 /// final states' gradients start the walk back, and the initial states get theirs.
 struct RecurrentTrainingStep {
@@ -31,9 +31,6 @@ struct RecurrentTrainingStep {
           throw refuse(
             "the activation \(ActivationGradient.kerasName(function)) in a recurrent cell")
         }
-      }
-      if layer.recurrentDropout > 0 {
-        throw refuse("recurrent_dropout in \(layer.className)")
       }
       let prefix = layer.weightPrefix + layer.kind.cellName + "/"
       kernelName = prefix + "kernel"
@@ -158,6 +155,12 @@ struct RecurrentTrainingStep {
     let perDirection = states.count / directions.count
     var finalStates: [Tensor] = []
     for (k, direction) in directions.enumerated() {
+      if training, direction.layer.recurrentDropout > 0 {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train a model with recurrent_dropout in \(direction.layer.className) yet (layer \"\(name)\")"
+        )
+      }
       let initial = states[(k * perDirection)..<((k + 1) * perDirection)].map(\.scalars)
       var projectedInput = input
       var dropoutMask: [Float] = []

@@ -27,7 +27,8 @@ enum TensorFunctionGradient {
       .leakyRelu, .clip:
       return nil
     case .reduce: return nil
-    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .slice,
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .mirrorPad,
+      .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .randomUniform,
       .oneHot, .gather, .constant, .broadcastTo:
@@ -102,7 +103,7 @@ enum TensorFunctionGradient {
     case .clip(let low, let high):
       let (a, b) = (Float(low), Float(high))
       return [g.indices.map { x[$0] < a || x[$0] > b ? 0 : g[$0] }]
-    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice,
+    case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice, .mirrorPad,
       .depthToSpace, .spaceToDepth, .extractPatches, .gather:
       // (Patches read padding as 0, which marks "no position".)
       return try movementBackward(function, g, inputs: inputs, outputShape: outputShape)

@@ -388,12 +388,26 @@ public final class Trainer {
   /// each output's loss, then the metrics (prefixed by their output's name with several outputs).
   public func historyNames(targetShapes: [[Int]], outputShapes: [[Int]]) -> [String] {
     let metrics = metricLists(targetShapes: targetShapes, outputShapes: outputShapes)
-    guard outputs.count > 1 else { return ["loss"] + metrics[0].map(\.name) }
-    var names = ["loss"] + outputs.map { $0.name + "_loss" }
-    for (output, list) in zip(outputs, metrics) {
-      names += list.map { output.name + "_" + $0.name }
-    }
+    var names = ["loss"]
+    if outputs.count > 1 { names += outputs.map { $0.name + "_loss" } }
+    for list in metrics { names += list.map(\.name) }
     return names
+  }
+
+  /// Keras 3's order of `evaluate`'s list (`Trainer._flatten_metrics_in_order`), as indices into
+  /// `historyNames`: the names of `model.metrics` that are logs (the loss, each metric's own
+  /// name, the outputs' losses; a name repeats when metrics share it), then the others sorted.
+  public func keras3ResultOrder(_ names: [String]) -> [Int] {
+    var order: [String] = ["loss"]
+    for output in outputs { order += output.metrics.filter { !$0.weighted }.map(\.name) }
+    for output in outputs { order += output.metrics.filter(\.weighted).map(\.name) }
+    if outputs.count > 1 { order += outputs.map { $0.name + "_loss" } }
+    var indices = order.compactMap { names.firstIndex(of: $0) }
+    let listed = Set(order)
+    indices += names.indices.filter { !listed.contains(names[$0]) }.sorted {
+      names[$0] < names[$1]
+    }
+    return indices
   }
 
   /// `historyNames` for these arrays (one per model input, one target per output).
@@ -409,10 +423,14 @@ public final class Trainer {
   }
 
   private func metricLists(targetShapes: [[Int]], outputShapes: [[Int]]) -> [[Metric]] {
-    outputs.indices.map {
-      TrainingConfiguration.metrics(
-        outputs[$0].metricNames, cellMetrics: outputs[$0].cellMetrics,
-        targetShape: targetShapes[$0], outputShape: outputShapes[$0])
+    outputs.indices.map { k in
+      var metrics = TrainingConfiguration.metrics(
+        outputs[k].metrics, cellMetrics: outputs[k].cellMetrics,
+        targetShape: targetShapes[k], outputShape: outputShapes[k])
+      for i in metrics.indices where i < outputs[k].reportedNames.count {
+        metrics[i].name = outputs[k].reportedNames[i]
+      }
+      return metrics
     }
   }
 
@@ -530,13 +548,14 @@ public final class Trainer {
       let indices = Array(start..<min(samples, start + batchSize))
       var generator = SeededGenerator(seed: 0)
       let batchTargets = targets.map { Self.gather($0, indices) }
-      let (outputs, kept) = try forward(
+      let (outputs, added, kept) = try forwardWithAddedLosses(
         inputs.map { Self.gather($0, indices) }, training: false, generator: &generator)
       let losses = try lossesAndGradients(
         outputs: outputs, kept: kept, targets: batchTargets,
         sampleWeights: sampleWeights.map { weights in indices.map { weights[$0] } })
       let values = try reported(
-        losses: losses, penalty: penalty, outputs: outputs, targets: batchTargets,
+        losses: losses, penalty: added.reduce(penalty, +), outputs: outputs,
+        targets: batchTargets,
         metrics: metrics, batch: indices.count)
       if totals.isEmpty {
         totals = [Double](repeating: 0, count: values.count)
@@ -579,14 +598,16 @@ public final class Trainer {
     inputs: [Tensor], targets: [Tensor], metrics: [[Metric]], sampleWeights: [Float]?,
     generator: inout SeededGenerator
   ) throws(TrainingError) -> [(Double, Int)] {
-    let penalty = regularizationLoss()
-    let (outputs, kept) = try forward(inputs, training: true, generator: &generator)
+    var penalty = regularizationLoss()
+    let (outputs, added, kept) = try forwardWithAddedLosses(
+      inputs, training: true, generator: &generator)
+    for loss in added { penalty += loss }
     let losses = try lossesAndGradients(
       outputs: outputs, kept: kept, targets: targets, sampleWeights: sampleWeights)
     let reported = try reported(
       losses: losses, penalty: penalty, outputs: outputs, targets: targets, metrics: metrics,
       batch: inputs[0].shape[0])
-    var (gradients, squares, _) = try backward(losses: losses, kept: kept)
+    var (gradients, squares, _) = try backward(losses: losses, kept: kept, addedLosses: true)
     for (target, l1, l2) in regularizers {
       // A penalty's dense gradient joins the slices: Keras 3 then squares the dense sum.
       squares[target] = nil
@@ -626,7 +647,7 @@ public final class Trainer {
   /// every model input (nil where none reaches it), for a tape that follows the model's input.
   func backward(
     losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], kept: [TrainingGraph.Kept],
-    inputGradients: Bool = false
+    inputGradients: Bool = false, addedLosses: Bool = false
   ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]], inputs: [[Float]?]) {
     var gradients = variables.map { _ in [Float]() }
     var squares: [Int: [Float]] = [:]
@@ -641,6 +662,13 @@ public final class Trainer {
       if weight != 1 { for i in gradient.indices { gradient[i] *= weight } }
       TrainingGraph.accumulate(gradient, into: &valueGradients[value])
       if losses[k].ofLogits, let call = graph.producer(of: value) { ofLogits[call] = true }
+    }
+    // A loss `model.add_loss` added joins the total with weight 1 (in `fit`; a tape's gradient
+    // is of the script's own loss).
+    if addedLosses {
+      for value in graph.addedLosses {
+        TrainingGraph.accumulate([1], into: &valueGradients[value])
+      }
     }
     let modelInputs = inputGradients ? [] : Set(graph.program.inputs)
     /// Output gradients of tiled max poolings, left to the convolution computing their input.
@@ -738,6 +766,16 @@ public final class Trainer {
   func forward(_ inputs: [Tensor], training: Bool, generator: inout SeededGenerator)
     throws(TrainingError) -> ([Tensor], [TrainingGraph.Kept])
   {
+    let (outputs, _, kept) = try forwardWithAddedLosses(
+      inputs, training: training, generator: &generator)
+    return (outputs, kept)
+  }
+
+  /// `forward`, with the value of each loss `model.add_loss` added (scalars: Keras sums them
+  /// with `tf.add_n` into the total loss).
+  func forwardWithAddedLosses(
+    _ inputs: [Tensor], training: Bool, generator: inout SeededGenerator
+  ) throws(TrainingError) -> ([Tensor], [Float], [TrainingGraph.Kept]) {
     let valueShapes = try graph.shapes(inputShapes: inputs.map(\.shape))
     var values = [Tensor?](repeating: nil, count: graph.program.valueCount)
     for (value, tensor) in zip(graph.program.inputs, inputs) { values[value] = tensor }
@@ -777,7 +815,17 @@ public final class Trainer {
         kept.append(.merge(given, outputShape: valueShapes[call.output]))
       }
     }
-    return (graph.program.outputs.map { values[$0]! }, kept)
+    var added: [Float] = []
+    for value in graph.addedLosses {
+      guard let loss = values[value], loss.count == 1 else {
+        throw TrainingError(
+          .model,
+          "ConvBook cannot train with a loss added by model.add_loss() that is not a scalar yet (shape \(TensorShape.tuple(values[value]?.shape ?? [])))"
+        )
+      }
+      added.append(loss.scalars[0])
+    }
+    return (graph.program.outputs.map { values[$0]! }, added, kept)
   }
 
   /// Each output's loss and its gradient, with respect to the logits when the output ends in a
@@ -827,6 +875,12 @@ public final class Trainer {
   /// One finite weight per sample.
   private func check(sampleWeights: [Float]?, samples: Int) throws(TrainingError) {
     guard let sampleWeights else { return }
+    if outputs.contains(where: { $0.metrics.contains(where: \.weighted) }) {
+      throw TrainingError(
+        .configuration,
+        "ConvBook cannot report weighted_metrics with sample weights (sample_weight, class_weight) yet"
+      )
+    }
     guard sampleWeights.count == samples else {
       throw TrainingError(
         .data,
@@ -903,11 +957,28 @@ public final class Trainer {
             "Received a label value of \(PythonFormat.float(Double(label))) which is outside the valid range of [0, \(classes))."
           )
         }
-      } else {
+      }
+      if outputs[k].loss.kind != .sparseCategoricalCrossentropy {
         guard y.count == output.reduce(1, *) else {
           throw TrainingError(
             .data,
             "Shapes \(TensorShape.tuple(y.shape)) and \(TensorShape.tuple(output)) are incompatible (targets and model outputs)"
+          )
+        }
+      }
+      // Keras broadcasts a metric's targets against the outputs; ConvBook takes them as they fit.
+      for metric in metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)[k] {
+        let fits: Bool
+        switch metric.kind {
+        case .sparseCategoricalAccuracy: fits = y.count == lines
+        case .cellFunction: fits = true
+        case .binaryAccuracy, .categoricalAccuracy, .meanAbsoluteError, .meanSquaredError:
+          fits = y.count == output.reduce(1, *)
+        }
+        guard fits else {
+          throw TrainingError(
+            .configuration,
+            "ConvBook cannot report the metric '\(metric.name)' on targets \(TensorShape.tuple(y.shape)) and outputs \(TensorShape.tuple(output)) yet"
           )
         }
       }

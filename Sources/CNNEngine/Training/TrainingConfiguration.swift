@@ -6,8 +6,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
   public var optimizer: Optimizer
   /// The loss of every output (or, with per-output losses, of the first one given).
   public var loss: Loss
-  /// Metric names as given; resolved against the data by `metrics(targetShape:outputShape:)`.
-  public var metricNames: [String]
+  /// `metrics` then `weighted_metrics` as given; resolved against the data by
+  /// `metrics(targetShape:outputShape:)`.
+  public var metrics: [MetricEntry]
   /// The script's functions among the metrics, traced, by their names.
   public var cellMetrics: [String: TracedLoss] = [:]
   /// Per-output settings of a model with several outputs: a list in output order or a dict by
@@ -21,8 +22,28 @@ public struct TrainingConfiguration: Sendable, Equatable {
     var weights: [Float]?
     var weightsByName: [String: Float]?
     /// One list per output (`metrics=[[...], [...]]`).
-    var metrics: [[String]]?
-    var metricsByName: [String: [String]]?
+    var metrics: [[MetricEntry]]?
+    var metricsByName: [String: [MetricEntry]]?
+    var weightedMetricsByName: [String: [MetricEntry]]?
+  }
+
+  /// One metric of `compile`: what it computes and the name Keras reports it under.
+  public struct MetricEntry: Sendable, Equatable {
+    /// What it computes: a string as given (`"accuracy"`, `"acc"`, `"mae"`), the function of a
+    /// metric object's class (`"sparse_categorical_accuracy"` for `SparseCategoricalAccuracy`),
+    /// or the name of a function of the script.
+    public var function: String
+    /// Its own name before any output prefix: the string as given, a metric object's `name=`
+    /// (else its class's default name), a function's `__name__`.
+    public var name: String
+    /// Given in `weighted_metrics` (sample weights apply to it).
+    public var weighted: Bool
+
+    public init(function: String, name: String? = nil, weighted: Bool = false) {
+      self.function = function
+      self.name = name ?? function
+      self.weighted = weighted
+    }
   }
 
   /// One output's loss, its weight in the total loss, and its metrics.
@@ -30,14 +51,22 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var name: String
     public var loss: Loss
     public var weight: Float
-    public var metricNames: [String]
+    /// Its metrics, then its weighted metrics.
+    public var metrics: [MetricEntry]
     public var cellMetrics: [String: TracedLoss] = [:]
+    /// The names `history` and `evaluate` give `metrics`: with the output's name in front when
+    /// the model has several outputs, repeated names resolved as each Keras resolves them.
+    public var reportedNames: [String] = []
   }
+
+  /// Keras 3's naming of metrics (repeated names get `_1`, `_2`) in place of tf-keras' (a
+  /// repeated name is a ValueError).
+  public var keras3Names = false
 
   public init(optimizer: Optimizer, loss: Loss, metricNames: [String] = []) {
     self.optimizer = optimizer
     self.loss = loss
-    self.metricNames = metricNames
+    self.metrics = metricNames.map { MetricEntry(function: $0) }
   }
 
   /// Reads `model.compile(...)`'s arguments; refuses what ConvBook cannot train with.
@@ -98,24 +127,43 @@ public struct TrainingConfiguration: Sendable, Equatable {
         .configuration,
         "ConvBook reads loss_weights as a list or a dict, not \(arguments.lossWeights)")
     }
+    func single(_ value: ArgumentValue) -> ArgumentValue {
+      value.sequenceItems == nil && value != .none ? .list([value]) : value
+    }
     if let named = arguments.metricsByOutput {
-      var metrics: [String: [String]] = [:]
+      var metrics: [String: [MetricEntry]] = [:]
       for (name, value) in named {
-        metrics[name] = try Self.metricNames(
-          cellLosses,
-          value.sequenceItems == nil && value != .none ? .list([value]) : value)
+        metrics[name] = try Self.metricEntries(cellLosses, single(value), weighted: false)
       }
       perOutput.metricsByName = metrics
-      metricNames = []
+      self.metrics = []
     } else if let items = arguments.metrics.sequenceItems, !items.isEmpty,
       items.allSatisfy({ $0.sequenceItems != nil })
     {
-      var lists: [[String]] = []
-      for item in items { lists.append(try Self.metricNames(cellLosses, item)) }
+      var lists: [[MetricEntry]] = []
+      for item in items {
+        lists.append(try Self.metricEntries(cellLosses, item, weighted: false))
+      }
       perOutput.metrics = lists
-      metricNames = []
+      self.metrics = []
     } else {
-      metricNames = try Self.metricNames(cellLosses, arguments.metrics)
+      self.metrics = try Self.metricEntries(cellLosses, arguments.metrics, weighted: false)
+    }
+    if let named = arguments.weightedMetricsByOutput {
+      var metrics: [String: [MetricEntry]] = [:]
+      for (name, value) in named {
+        metrics[name] = try Self.metricEntries(cellLosses, single(value), weighted: true)
+      }
+      perOutput.weightedMetricsByName = metrics
+    } else if arguments.weightedMetrics != .none {
+      if let items = arguments.weightedMetrics.sequenceItems,
+        items.contains(where: { $0.sequenceItems != nil })
+      {
+        throw TrainingError(
+          .configuration, "ConvBook does not support weighted_metrics as a list of lists yet")
+      }
+      self.metrics += try Self.metricEntries(
+        cellLosses, arguments.weightedMetrics, weighted: true)
     }
     self.perOutput = perOutput == PerOutput() ? nil : perOutput
   }
@@ -144,6 +192,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     try checkKeys(settings.lossesByName?.keys)
     try checkKeys(settings.weightsByName?.keys)
     try checkKeys(settings.metricsByName?.keys)
+    try checkKeys(settings.weightedMetricsByName?.keys)
     try checkCount(settings.losses?.count, "loss")
     try checkCount(settings.weights?.count, "loss_weights")
     try checkCount(settings.metrics?.count, "metrics")
@@ -161,14 +210,72 @@ public struct TrainingConfiguration: Sendable, Equatable {
         loss = given
       }
       let weight = settings.weights?[index] ?? settings.weightsByName?[name] ?? 1
-      let metrics =
-        settings.metrics?[index] ?? settings.metricsByName.map { $0[name] ?? [] } ?? metricNames
+      // Per-output lists leave only weighted metrics in `self.metrics`.
+      var metrics =
+        (settings.metrics?[index] ?? settings.metricsByName.map { $0[name] ?? [] } ?? [])
+        + self.metrics
+      metrics += settings.weightedMetricsByName?[name] ?? []
+      let functions = Set(metrics.map(\.function))
       outputs.append(
         Output(
-          name: name, loss: loss, weight: weight, metricNames: metrics,
-          cellMetrics: cellMetrics.filter { metrics.contains($0.key) }))
+          name: name, loss: loss, weight: weight, metrics: metrics,
+          cellMetrics: cellMetrics.filter { functions.contains($0.key) }))
     }
+    try nameMetrics(&outputs)
     return outputs
+  }
+
+  /// Sets every output's `reportedNames`: tf-keras' `MetricsContainer._set_metric_names` (a
+  /// repeated name is refused; a weighted metric whose name is taken gets `weighted_`) or
+  /// Keras 3's `CompileMetrics.result` (all metrics first, then the weighted ones; a repeated
+  /// name gets `_1`, `_2`, ...; a weighted one tries `weighted_` first).
+  private func nameMetrics(_ outputs: inout [Output]) throws(TrainingError) {
+    let several = outputs.count > 1
+    func prefix(_ output: Output) -> String { several ? output.name + "_" : "" }
+    var names = outputs.map { Array(repeating: "", count: $0.metrics.count) }
+    if keras3Names {
+      var counters: [String: Int] = [:]
+      for weighted in [false, true] {
+        for (k, output) in outputs.enumerated() {
+          for (i, metric) in output.metrics.enumerated() where metric.weighted == weighted {
+            var name = prefix(output) + metric.name
+            if counters[name] != nil && weighted {
+              name = prefix(output) + "weighted_" + metric.name
+            }
+            if let index = counters[name] {
+              counters[name] = index + 1
+              name += "_\(index)"
+            } else {
+              counters[name] = 1
+            }
+            names[k][i] = name
+          }
+        }
+      }
+    } else {
+      var taken: Set<String> = []
+      for (k, output) in outputs.enumerated() {
+        for weighted in [false, true] {
+          for (i, metric) in output.metrics.enumerated() where metric.weighted == weighted {
+            var name = prefix(output) + metric.name
+            if weighted && taken.contains(name) {
+              name = prefix(output) + "weighted_" + metric.name
+            }
+            // tf-keras raises its ValueError ("Found two metrics with the same name") inside
+            // the traced train function, whose traceback quotes Keras' own files.
+            guard !taken.contains(name) else {
+              throw TrainingError(
+                .configuration,
+                "ConvBook does not support two metrics named '\(name)' in tf-keras yet (tf-keras raises its ValueError inside the train function)"
+              )
+            }
+            taken.insert(name)
+            names[k][i] = name
+          }
+        }
+      }
+    }
+    for k in outputs.indices { outputs[k].reportedNames = names[k] }
   }
 
   // MARK: Optimizer
@@ -366,49 +473,77 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
   // MARK: Metrics
 
-  private static let metricObjectNames: [String: String] = [
-    "Accuracy": "accuracy", "SparseCategoricalAccuracy": "sparse_categorical_accuracy",
+  /// Metric classes ConvBook computes, by the function they compute (also their default name).
+  private static let metricObjectFunctions: [String: String] = [
+    "SparseCategoricalAccuracy": "sparse_categorical_accuracy",
     "CategoricalAccuracy": "categorical_accuracy", "BinaryAccuracy": "binary_accuracy",
     "MeanAbsoluteError": "mean_absolute_error", "MeanSquaredError": "mean_squared_error",
   ]
 
-  private static func metricNames(_ cellMetrics: [String: TracedLoss], _ value: ArgumentValue)
-    throws(TrainingError) -> [String]
-  {
+  /// `metrics=` or `weighted_metrics=` (a list, or `.none`) as entries; refuses the metrics
+  /// ConvBook cannot compute and metric objects' settings it does not model.
+  private static func metricEntries(
+    _ cellMetrics: [String: TracedLoss], _ value: ArgumentValue, weighted: Bool
+  ) throws(TrainingError) -> [MetricEntry] {
     guard value != .none else { return [] }
     guard let items = value.sequenceItems else {
       throw TrainingError(
         .configuration,
         "Type of `metrics` argument not understood. Expected a list or dictionary, found: \(value)")
     }
-    var names: [String] = []
+    var entries: [MetricEntry] = []
     for item in items {
       switch item {
-      case .string(let name): names.append(name)
+      case .string(let name): entries.append(MetricEntry(function: name, weighted: weighted))
       case .object(let object):
-        if let name = metricObjectNames[object.typeName] {
-          names.append(name)
-        } else {
-          names.append(object.typeName)
+        if cellMetrics[object.typeName] != nil, object.arguments.isEmpty {
+          entries.append(MetricEntry(function: object.typeName, weighted: weighted))
+          continue
         }
+        guard let function = metricObjectFunctions[object.typeName] else {
+          throw TrainingError(
+            .configuration, "ConvBook cannot report the metric \(object.typeName) yet")
+        }
+        var name = function
+        // The classes' positional parameters: `name`, `dtype` (and BinaryAccuracy's `threshold`).
+        let positional = ["name", "dtype", "threshold"]
+        for (given, argument) in object.arguments {
+          var label = given
+          if given.hasPrefix("arg"), let index = Int(given.dropFirst(3)), index < positional.count {
+            label = positional[index]
+          }
+          switch (label, argument) {
+          case ("name", .string(let text)): name = text
+          case ("dtype", .none), ("dtype", .string("float32")): continue
+          case ("threshold", .float(0.5)) where object.typeName == "BinaryAccuracy": continue
+          default:
+            throw TrainingError(
+              .configuration,
+              "ConvBook cannot report the metric \(object.typeName)(\(label.hasPrefix("arg") ? "" : label + "=")\(argument)) yet"
+            )
+          }
+        }
+        entries.append(MetricEntry(function: function, name: name, weighted: weighted))
       default:
         throw TrainingError(.configuration, "ConvBook cannot train with the metric \(item) yet")
       }
     }
-    for name in names
-    where cellMetrics[name] == nil
-      && metricKind(name, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2) == nil
+    for entry in entries
+    where cellMetrics[entry.function] == nil
+      && metricKind(entry.function, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2)
+        == nil
     {
-      throw TrainingError(.configuration, "ConvBook cannot report the metric '\(name)' yet")
+      throw TrainingError(
+        .configuration, "ConvBook cannot report the metric '\(entry.function)' yet")
     }
-    return names
+    return entries
   }
 
   private static func metricKind(
     _ name: String, targetRank: Int, outputRank: Int, targetLast: Int, outputLast: Int
   ) -> Metric.Kind? {
-    switch name {
-    case "accuracy", "acc":
+    switch name.lowercased() == "accuracy" || name.lowercased() == "acc" ? "accuracy" : name {
+    case "accuracy":
       if outputLast == 1 { return .binaryAccuracy }
       if targetRank < outputRank || (targetLast == 1 && outputLast > 1) {
         return .sparseCategoricalAccuracy
@@ -426,19 +561,22 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// The metrics for targets of `targetShape` and model outputs of `outputShape` (batch first).
   func metrics(targetShape: [Int], outputShape: [Int]) -> [Metric] {
     Self.metrics(
-      metricNames, cellMetrics: cellMetrics, targetShape: targetShape, outputShape: outputShape)
+      metrics, cellMetrics: cellMetrics, targetShape: targetShape, outputShape: outputShape)
   }
 
-  /// The metrics `names` for targets of `targetShape` and outputs of `outputShape`.
+  /// The metrics `entries` for targets of `targetShape` and outputs of `outputShape`.
   static func metrics(
-    _ names: [String], cellMetrics: [String: TracedLoss], targetShape: [Int], outputShape: [Int]
+    _ entries: [MetricEntry], cellMetrics: [String: TracedLoss], targetShape: [Int],
+    outputShape: [Int]
   ) -> [Metric] {
-    names.compactMap { name in
-      if let traced = cellMetrics[name] { return Metric(name: name, kind: .cellFunction(traced)) }
+    entries.compactMap { entry in
+      if let traced = cellMetrics[entry.function] {
+        return Metric(name: entry.name, kind: .cellFunction(traced), weighted: entry.weighted)
+      }
       return metricKind(
-        name, targetRank: targetShape.count, outputRank: outputShape.count,
+        entry.function, targetRank: targetShape.count, outputRank: outputShape.count,
         targetLast: targetShape.last ?? 1, outputLast: outputShape.last ?? 1
-      ).map { Metric(name: name, kind: $0) }
+      ).map { Metric(name: entry.name, kind: $0, weighted: entry.weighted) }
     }
   }
 }

@@ -50,6 +50,9 @@ struct TrainingGraph {
   let calls: [Call]
   /// Per call: how many calls read its output, plus one per model output it is.
   let readers: [Int]
+  /// The values of the losses `model.add_loss(tensor)` added (the outputs of their `AddLoss`
+  /// calls), which join the total loss.
+  let addedLosses: [Int]
 
   init(model: SequentialModel) throws(TrainingError) {
     do {
@@ -125,6 +128,10 @@ struct TrainingGraph {
         .model,
         "ConvBook cannot train a model whose output carries a Keras mask (from Embedding(mask_zero=True) or Masking) yet: Keras masks the loss with it (layer \"\(name ?? "")\")"
       )
+    }
+    addedLosses = program.calls.compactMap { call in
+      (call.instance.layer as? TensorFunctionLayer)?.tfKerasClassName == "AddLoss"
+        ? call.outputs.first : nil
     }
     var counts = [Int](repeating: 0, count: program.valueCount)
     for call in program.calls { for input in call.inputs { counts[input] += 1 } }

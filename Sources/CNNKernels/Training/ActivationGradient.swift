@@ -9,6 +9,7 @@ public enum ActivationGradient {
     switch function {
     case .gelu, .logSoftmax: return false
     case .softmax(let axis): return axis == -1
+    case .composed(let program): return program.isDifferentiable
     default: return true
     }
   }
@@ -19,6 +20,7 @@ public enum ActivationGradient {
     case .gelu: return "'gelu'"
     case .mish: return "'mish'"
     case .logSoftmax: return "'log_softmax'"
+    case .composed(let program): return "`\(program.name)`"
     case .softmax(let axis): return "softmax over axis \(axis)"
     default: return "\(function)"
     }
@@ -101,6 +103,7 @@ public enum ActivationGradient {
     case .softShrink(let threshold): return { z, _ in abs(z) > threshold ? 1 : 0 }
     case .sparsePlus: return { z, _ in z <= -1 ? 0 : (z < 1 ? 0.5 * (z + 1) : 1) }
     case .sparseSigmoid: return { z, _ in z > -1 && z < 1 ? 0.5 : 0 }
+    case .composed(let program): return { z, _ in program.derivative(z) }
     case .squareplus(let b): return { z, _ in 0.5 * (1 + z / (z * z + b).squareRoot()) }
     case .tanhShrink:
       return { z, _ in

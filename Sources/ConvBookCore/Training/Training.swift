@@ -107,6 +107,7 @@ public struct Training {
     do {
       var configuration = try TrainingConfiguration(compiled)
       configuration.optimizer.squaresSlices = file.session.kerasVersion == .keras3
+      configuration.keras3Names = file.session.kerasVersion == .keras3
       let x = try xSource.read(limit: memoryBudget)
       let y = try ySource.read(limit: memoryBudget)
       let weights: ModelWeights
@@ -129,7 +130,8 @@ public struct Training {
         memoryBudget: memoryBudget)
       let keras3 = file.session.kerasVersion == .keras3
       let history = try trainer.fit(inputs: x, targets: y, options: options) { report in
-        progress("Epoch \(report.epoch)/\(report.epochs)")
+        // Keras' ProgbarLogger names the epoch only when there are several.
+        if report.epochs > 1 { progress("Epoch \(report.epoch)/\(report.epochs)") }
         progress(
           keras3
             ? TrainingHistory.keras3ProgressLine(report) : TrainingHistory.progressLine(report))

@@ -118,6 +118,12 @@ enum Attributes {
         // `KerasModule.kerasConfigAttribute`); the rest is ConvBook's limitation.
         throw .unsupported("ConvBook does not support `\(moduleName).\(name)` yet", at: range)
       }
+      if case .inert("sklearn") = module, name == "__version__" {
+        // Books check it before anything else (`assert version.parse(sklearn.__version__) >=
+        // version.parse("1.0.1")` opens each chapter of Géron's); ConvBook models none of
+        // scikit-learn, whose reference release it reports.
+        return .string(KerasModule.scikitLearnVersion)
+      }
       if case .inert(let moduleName) = module {
         throw .unsupported(
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",
@@ -148,6 +154,7 @@ enum Attributes {
       }
       if name == "get_config",
         ScheduleObjects.isSchedule(object)
+          || OptimizerConfig.isOptimizer(object, keras3: interpreter.kerasVersion == .keras3)
           || LayerConfig.objectConfig(object, keras3: interpreter.kerasVersion == .keras3) != nil
       {
         return .method(receiver: base, name: name)
@@ -204,6 +211,16 @@ enum Attributes {
               ),
               positional: [.string(className)], keywords: [])),
           path: callable.path + ".from_config"))
+    case .function(let callable)
+    where name == "from_config" && callable.path.contains(".optimizers.")
+      && CompiledModelAttributes.optimizerClasses.values.contains(
+        String(callable.path.split(separator: ".").last ?? "")):
+      // `keras.optimizers.Adam.from_config(config)`.
+      let className = String(callable.path.split(separator: ".").last ?? "")
+      return .function(
+        Callable(
+          .builtin("keras.optimizers.from_config." + className),
+          path: callable.path + ".from_config"))
     case .function(let callable) where callable.kind == .modelClass && name == "from_config":
       return .function(
         Callable(.builtin("keras.Model.from_config"), path: callable.path + ".from_config"))
@@ -221,7 +238,22 @@ enum Attributes {
       default: return .dictionary(application.keywords.map { (.string($0.0), $0.1) })
       }
     case .function(let callable)
-    where ["str", "list", "dict", "tuple", "set"].contains(callable.path)
+    where callable.kind == .builtin(callable.path) && !name.hasPrefix("__")
+      && BuiltinTypeAttributes.names(ofClass: callable.path).map({ !$0.contains(name) }) == true:
+      // `str.nothing`: CPython's error for a class attribute, with its suggestion (the class's
+      // own dunders, `__name__`, are the type's).
+      throw CellError(
+        type: "AttributeError",
+        message: "type object '\(callable.path)' has no attribute '\(name)'", range: range,
+        suggestion: NameSuggestion.closest(
+          to: name, among: BuiltinTypeAttributes.names(ofClass: callable.path)?.sorted() ?? []))
+    case .function(let callable)
+    where ["int", "float"].contains(callable.path) && callable.kind == .builtin(callable.path)
+      && ["from_bytes", "fromhex"].contains(name):
+      // Class methods that make numbers from bytes or hexadecimal text.
+      throw .unsupported("ConvBook does not support `\(callable.path).\(name)` yet", at: range)
+    case .function(let callable)
+    where ["str", "list", "dict", "tuple", "set", "int", "float"].contains(callable.path)
       && callable.kind == .builtin(callable.path) && name.first != "_":
       // `str.lower` as a key function: the method of the class, called with its receiver first.
       return .standard(UnboundMethod(typeName: callable.path, name: name))
@@ -419,9 +451,12 @@ enum Attributes {
         list, range: range, kerasVersion: interpreter.kerasVersion)
     case .list(let list) where list.deque != nil && name == "maxlen":
       return list.deque?.maximumLength.map(Value.int) ?? .none
-    case .string, .list, .tuple, .dictionary:
-      return .method(receiver: base, name: name)
-    case .float where name == "is_integer":
+    case .string, .list, .tuple, .dictionary, .int, .bigInt, .bool, .float:
+      if let value = try BuiltinTypeAttributes.attribute(
+        name, of: base, typeName: base.typeName, range: range)
+      {
+        return value
+      }
       return .method(receiver: base, name: name)
     case .set(let set) where SetOperations.hasMethod(name, frozen: set.isFrozen):
       return .method(receiver: base, name: name)
@@ -430,6 +465,12 @@ enum Attributes {
         return value
       }
     default: break
+    }
+    if case .layer(let instance) = base,
+      let value = try argumentAttribute(
+        name, of: instance, keras3: interpreter.kerasVersion == .keras3, range: range)
+    {
+      return value
     }
     if case .layer(let instance) = base,
       let stored = instance.layer.common.arguments.values[name]
@@ -445,6 +486,13 @@ enum Attributes {
         return value
       }
       if isObjectSetting, !name.hasSuffix("_initializer"), stored == .none { return Value.none }
+      if isObjectSetting,
+        let given = interpreter.session.scriptLayerArguments[ObjectIdentifier(instance)]?.first(
+          where: { $0.0 == name })
+      {
+        // An instance of the script's own class: Keras keeps the object itself.
+        return given.1
+      }
       if isObjectSetting || settingsStoredAsGiven.contains(name) {
         throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
       }
@@ -472,6 +520,57 @@ enum Attributes {
     throw CellError(
       type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
       range: range)
+  }
+
+  /// A constructor argument read as the attribute Keras keeps of it
+  /// (`BatchNormalization(momentum=0.9).momentum`), from what each Keras was measured to keep
+  /// (`KerasLayerArgumentAttributes`): a number, string or bool as given (or its default), None
+  /// while a None default is not given; anything Keras converts (an initializer object, a tuple
+  /// made from a number) is ConvBook's limitation. nil: Keras keeps no attribute of that name,
+  /// or one that the settings above (`configuration`, `settingsStoredAsGiven`) answer.
+  private static func argumentAttribute(
+    _ name: String, of instance: LayerInstance, keras3: Bool, range: SourceRange
+  ) throws(CellError) -> Value? {
+    let layer = instance.layer
+    guard instance.model == nil,
+      let kind = KerasLayerArgumentAttributes.kind(
+        name,
+        // (tf-keras' `experimental.SyncBatchNormalization` keeps its parent's attributes.)
+        of: layer.className == "SyncBatchNormalization" ? "BatchNormalization" : layer.className,
+        keras3: keras3)
+    else { return nil }
+    if kind != .private, settingsStoredAsGiven.contains(name),
+      layer.common.arguments.values[name] != nil
+    {
+      return nil
+    }
+    let given =
+      layer.common.arguments.values[name]
+      ?? LayerCatalog.entries[layer.className]?.signature.parameters.first { $0.name == name }?
+      .defaultValue
+    switch (kind, given) {
+    case (.given, .bool(let flag)?): return .bool(flag)
+    case (.given, .int(let number)?): return .int(number)
+    case (.given, .float(let number)?): return .float(number)
+    // (Keras lower-cases a padding: `normalize_padding`.)
+    case (.given, .string(let text)?): return .string(name == "padding" ? text.lowercased() : text)
+    case (.none, ArgumentValue.none?): return Value.none
+    // A number given where the default is None (`ReLU(max_value=6.0)`, `seed=`) is kept; an
+    // initializer, regularizer, constraint or activation becomes an object.
+    case (.none, .int(let number)?) where !isObjectArgument(name): return .int(number)
+    case (.none, .float(let number)?) where !isObjectArgument(name): return .float(number)
+    case (.private, _):
+      throw CellError(
+        type: "AttributeError",
+        message: "'\(layer.className)' object has no attribute '\(name)'", range: range,
+        suggestion: "_" + name)
+    default: throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
+    }
+  }
+
+  private static func isObjectArgument(_ name: String) -> Bool {
+    name.hasSuffix("activation")
+      || ["_initializer", "_regularizer", "_constraint"].contains { name.hasSuffix($0) }
   }
 
   /// Constructor arguments that tf-keras and Keras 3 both keep unchanged as a layer attribute of
@@ -677,6 +776,12 @@ enum Attributes {
       return instance.variables.first { $0.spec.name == name }.map(Value.variable) ?? Value.none
     case "count_params", "get_config", "get_weights", "set_weights", "build", "call":
       return .method(receiver: .layer(instance), name: name)
+    // The variables' dtype: float32 unless the layer was given another (or a policy).
+    case "dtype" where instance.model == nil:
+      switch instance.layer.common.arguments.baseKeywords["dtype"] {
+      case nil, .none?, .string("float32")?: return .string("float32")
+      default: return nil
+      }
     default:
       return configuration(name, of: instance.layer)
     }
@@ -686,6 +791,11 @@ enum Attributes {
   /// back as `(3, 3)`).
   static func configuration(_ name: String, of layer: any Layer) -> Value? {
     func ints(_ values: [Int]) -> Value { .tuple(values.map(Value.int)) }
+    // Padding and cropping: a (before, after) pair for 1-D layers, a pair per axis otherwise.
+    func pairs(_ values: [(Int, Int)], rank: Int) -> Value {
+      let tuples = values.map { Value.tuple([.int($0.0), .int($0.1)]) }
+      return rank == 1 ? tuples.first ?? .none : .tuple(tuples)
+    }
     func activation(_: ActivationFunction) -> Value {
       var activationName = "linear"
       if case .string(let given) = layer.common.arguments["activation"] { activationName = given }
@@ -747,6 +857,12 @@ enum Attributes {
       return activation(activationLayer.function)
     case (let separable as SeparableConv, "depth_multiplier"):
       return .int(separable.depthMultiplier)
+    case (let padding as ZeroPadding, "padding"): return pairs(padding.padding, rank: padding.rank)
+    case (let cropping as Cropping, "cropping"):
+      return pairs(cropping.cropping, rank: cropping.rank)
+    case (let upSampling as UpSampling, "size"):
+      // `UpSampling1D` keeps its int; the others a tuple per spatial axis.
+      return upSampling.rank == 1 ? .int(upSampling.size[0]) : ints(upSampling.size)
     default:
       // The settings every convolution family shares.
       let settings: ConvolutionSettings
@@ -754,9 +870,11 @@ enum Attributes {
       case let separable as SeparableConv: settings = separable.settings
       case let depthwise as DepthwiseConv: settings = depthwise.settings
       case let transpose as ConvTranspose: settings = transpose.settings
+      case let recurrent as RecurrentConvolution: settings = recurrent.settings
       default: return nil
       }
       switch name {
+      case "kernel_size" where layer is RecurrentConvolution: return ints(settings.kernelSize)
       case "strides": return ints(settings.strides)
       case "padding": return .string(settings.padding.rawValue)
       case "dilation_rate": return ints(settings.dilationRate)

@@ -98,6 +98,38 @@ enum Builtins {
       return try InitializerLookup.get(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
+    if name == "keras.Model.save" {
+      try ModelSaving.save(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
+    if KerasSerialization.functions.contains(name) {
+      return try KerasSerialization.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
+    if ["keras.optimizers.get", "keras.optimizers.serialize", "keras.optimizers.deserialize"]
+      .contains(name)
+    {
+      return try OptimizerConfig.lookup(
+        String(name.dropFirst(17)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
+    if name.hasPrefix("keras.optimizers.from_config.") {
+      guard let config = positional.first ?? keywords.first(where: { $0.0 == "config" })?.1,
+        positional.count + keywords.count == 1
+      else {
+        throw CellError(
+          type: "TypeError",
+          message: "from_config() missing 1 required positional argument: 'config'",
+          range: site.range)
+      }
+      return try OptimizerConfig.fromConfig(
+        String(name.dropFirst(29)), config: config, site: site, interpreter: interpreter)
+    }
+    if name.hasPrefix("keras.losses.") || name.hasPrefix("keras.metrics.")
+      || name.hasPrefix("keras.callbacks.")
+    {
+      throw .unsupported("ConvBook does not support `\(name)` yet", at: site.range)
+    }
     if name.hasPrefix("keras.activations.") {
       return try ActivationLookup.call(
         String(name.dropFirst(18)), path: name, positional: positional, keywords: keywords,

@@ -6,6 +6,19 @@ enum Calls {
     _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    let result = try callValue(
+      callee, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    // A layer made with the script's own initializer calls it when it builds (`ScriptInitializers`).
+    if !interpreter.session.pendingInitializers.isEmpty {
+      try ScriptInitializers.runBuilt(site: site, interpreter: interpreter)
+    }
+    return result
+  }
+
+  private static func callValue(
+    _ callee: Value, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
     if let result = try interpreter.callClassValue(
       callee, positional: positional, keywords: keywords, site: site)
     {
@@ -185,6 +198,7 @@ enum Calls {
     case .layerClass(let className):
       // `Lambda(function, ...)`: the function stays a cell value, traced at the layer's first call.
       var positional = positional
+      let originalKeywords = keywords
       var keywords = keywords
       var lambdaFunction: Value?
       var lambdaArguments: [(String, Value)] = []
@@ -288,6 +302,7 @@ enum Calls {
         }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        ScriptInitializers.note(originalKeywords, instance: instance, session: interpreter.session)
         if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
           interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
         }
@@ -404,6 +419,13 @@ enum Calls {
         keywords = try OptimizerArguments.check(
           className: name, keywords: keywords, version: interpreter.kerasVersion,
           range: site.range, log: interpreter.writeError)
+        if interpreter.kerasVersion == .keras3,
+          CompiledModelAttributes.optimizerClasses.values.contains(name),
+          !keywords.contains(where: { $0.0 == "name" })
+        {
+          // Keras 3 names each optimizer from the same counters as layers (`adam`, `adam_1`).
+          keywords.append(("name", .string(interpreter.kerasNames.uniqueName(forClass: name))))
+        }
       }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.
@@ -455,7 +477,9 @@ enum Calls {
           ))
       }
       objectArguments += try convert(keywords, site: site)
-      return .kerasObject(KerasObject(typeName: name, arguments: objectArguments))
+      var object = KerasObject(typeName: name, arguments: objectArguments)
+      object.isLegacyOptimizer = callable.path.contains(".optimizers.legacy.")
+      return .kerasObject(object)
     case .clearSession:
       session.clearNames(for: interpreter.kerasVersion)
       return .none

@@ -11,7 +11,7 @@ enum ClassBuiltins {
   ]
 
   static let builtinNames: Set<String> = typeNames.union([
-    "issubclass", "setattr", "callable", "open",
+    "issubclass", "setattr", "callable", "open", "dir",
   ])
 
   static func value(named name: String) -> Value? {
@@ -112,6 +112,15 @@ enum ClassBuiltins {
         throw typeError("callable() takes exactly one argument (\(positional.count) given)")
       }
       return .bool(Builtins.isCallable(positional[0]))
+    case "dir":
+      guard keywords.isEmpty else { throw typeError("dir() takes no keyword arguments") }
+      guard positional.count <= 1 else {
+        throw typeError("dir expected at most 1 argument, got \(positional.count)")
+      }
+      guard let object = positional.first else {
+        throw .unsupported("ConvBook does not support `dir()` without an argument yet", at: range)
+      }
+      return try BuiltinTypeAttributes.directory(of: object, interpreter: interpreter, range: range)
     case "open":
       throw .unsupported(
         "ConvBook cells have no file access: open() is not available (read data with `convbook fit` / `convbook predict` instead)",

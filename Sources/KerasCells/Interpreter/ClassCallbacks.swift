@@ -149,17 +149,6 @@ enum ClassCallbacks {
     }
   }
 
-  /// Refuses a callback with batch-level methods beside a model's own `train_step` (whose loop
-  /// runs the epoch-level ones only).
-  static func checkEpochLevel(_ instance: PythonInstance, site: CallSite) throws(CellError) {
-    for method in trainBatchMethods + testMethods + predictMethods
-    where instance.type.lookup(method) != nil {
-      throw .unsupported(
-        "ConvBook does not run a callback's \(method)() with a model's own train_step yet (on_train_begin, on_epoch_begin, on_epoch_end and on_train_end run)",
-        at: site.range)
-    }
-  }
-
   /// The value a callback's `self.model` is: the Python object of a subclassed model, else the
   /// model.
   static func modelValue(_ model: SequentialModel, session: KerasSession) -> Value {
@@ -183,20 +172,6 @@ enum ClassCallbacks {
       state.model = value
     }
     if resetStop { setStopTraining(false, of: model, interpreter: interpreter) }
-  }
-
-  /// Calls `method` of each callback that defines it, with `arguments` and `logs`.
-  static func run(
-    _ method: String, of callbacks: [PythonInstance], arguments: [Value] = [],
-    logs: [(String, Float)], site: CallSite, interpreter: Interpreter
-  ) throws(CellError) {
-    for instance in callbacks {
-      guard let (member, _) = instance.type.lookup(method) else { continue }
-      let dictionary = PythonDict(logs.map { (.string($0.0), .float(Double($0.1))) })
-      _ = try interpreter.callClassMember(
-        member, receiver: .instance(instance), receiverClass: instance.type,
-        positional: arguments + [.dictionary(dictionary)], keywords: [], site: site)
-    }
   }
 
   /// Whether a callback asked the training to stop (`self.model.stop_training = True`).

@@ -116,8 +116,9 @@ enum CompiledModelAttributes {
     return .standard(variable)
   }
 
-  /// An optimizer object's `name`: the one given, else tf-keras' class name (`Adam`) or Keras 3's
-  /// snake-case one (`adam`); nil for objects that are not optimizers.
+  /// An optimizer object's `name`: the one given (Keras 3's automatic `adam_1` is given when the
+  /// object is made, `Calls`), else tf-keras' class name (`Adam`) or Keras 3's snake-case one
+  /// (`adam`, `rm_sprop`); nil for objects that are not optimizers.
   static func optimizerName(_ object: KerasObject, keras3: Bool) -> String? {
     guard optimizerClasses.values.contains(object.typeName) else { return nil }
     if let given = object.arguments.first(where: { $0.0 == "name" }),
@@ -125,6 +126,6 @@ enum CompiledModelAttributes {
     {
       return name
     }
-    return keras3 ? object.typeName.lowercased() : object.typeName
+    return keras3 ? NameScope.snakeCase(object.typeName) : object.typeName
   }
 }

@@ -25,7 +25,9 @@ enum ContextManagers {
     }
     if module == "keras.utils" || module == "keras.saving" {
       let registry = name == "CustomObjectScope" ? "custom_object_scope" : name
-      if CustomObjects.functions.contains(registry) {
+      if CustomObjects.functions.contains(registry)
+        || KerasSerialization.functions.contains("keras.utils." + name)
+      {
         return .function(Callable(.builtin("keras.utils." + registry), path: module + "." + name))
       }
     }

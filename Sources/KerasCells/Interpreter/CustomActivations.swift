@@ -71,11 +71,11 @@ enum CustomActivations {
         at: range)
     }
     guard case .kerasTensor(let output) = result,
-      let activation = TracedActivation.activation(input: symbolic, output: output)
+      let activation = TracedActivation.activation(input: symbolic, output: output, name: name)
     else {
       throw .unsupported(
         refusal
-          + " (ConvBook computes script functions that are one of Keras' activations, such as relu with max_value, swish or mish, written with tensor functions)",
+          + " (ConvBook computes script functions made of element-wise tensor operations on their input)",
         at: range)
     }
     return .kerasObject(KerasObject(function: name, activation: activation))

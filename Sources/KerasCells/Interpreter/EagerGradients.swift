@@ -13,6 +13,8 @@ final class EagerTapes {
   let optimizerSlots = OptimizerSlots()
   /// What `compile` made for subclassed models' own steps (`TrainStepModels`), per model.
   var compiledSteps: [ObjectIdentifier: TrainStepModels.Compiled] = [:]
+  /// The subclassed model whose own `train_step` / `test_step` runs now (`TrainStepLoop`).
+  var stepModel: PythonInstance?
   private var lastID = 0
 
   func newID() -> Int {

@@ -37,10 +37,13 @@ struct FailedCell {
         case .importModules(let modules): names += modules.map(\.boundName)
         case .importNames(_, let imported), .relativeImport(let imported):
           names += imported.map(\.boundName)
-        case .forLoop(let target, _, let body):
+        case .forLoop(let target, _, let body, let elseBody):
           targets(target)
           walk(body)
-        case .whileLoop(_, let body): walk(body)
+          walk(elseBody ?? [])
+        case .whileLoop(_, let body, let elseBody):
+          walk(body)
+          walk(elseBody ?? [])
         case .ifStatement(let branches, let elseBody):
           for branch in branches { walk(branch.body) }
           walk(elseBody ?? [])

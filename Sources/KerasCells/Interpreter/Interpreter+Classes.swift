@@ -414,6 +414,17 @@ extension Interpreter {
         throw .unsupported(
           "ConvBook does not support `Layer.\(name)()` in custom layers yet", at: range)
       }
+      if instance.type.kerasBase == "Model", name == "save" {
+        // Files are ConvBook's limitation for every model (`ModelSaving`).
+        return .function(Callable(.builtin("keras.Model.save"), path: "keras.Model.save"))
+      }
+      if instance.type.kerasBase == "Model",
+        ["save_weights", "load_weights", "to_json"].contains(name)
+      {
+        // A subclassed model's JSON holds its own class, which ConvBook does not serialize.
+        throw .unsupported(
+          "ConvBook does not support `model.\(name)()` of a subclassed model yet", at: range)
+      }
       if let layer = state.layer {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }
@@ -706,6 +717,19 @@ extension Interpreter {
           }
           return config
         }
+        if name == "get_config",
+          OptimizerConfig.isOptimizer(object, keras3: kerasVersion == .keras3)
+        {
+          guard positional.isEmpty, keywords.isEmpty else {
+            throw CellError(
+              type: "TypeError",
+              message:
+                "Optimizer.get_config() takes 1 positional argument but \(positional.count + keywords.count + 1) were given",
+              range: site.range)
+          }
+          return try OptimizerConfig.config(
+            of: object, serializing: false, interpreter: self, range: site.range)
+        }
         if name == "get_config", ScheduleObjects.isSchedule(object) {
           guard positional.isEmpty, keywords.isEmpty else {
             throw CellError(
@@ -792,12 +816,24 @@ extension Interpreter {
     guard depth <= PythonText.maximumNesting else { return }
     switch value {
     case .instance(let instance):
-      guard preparingText.insert(ObjectIdentifier(instance)).inserted else { return }
-      defer { preparingText.remove(ObjectIdentifier(instance)) }
-      for (method, keep) in [
-        ("__repr__", \PythonInstance.shownRepr), ("__str__", \PythonInstance.shownStr),
+      let identity = ObjectIdentifier(instance)
+      for (method, keep, running) in [
+        ("__repr__", \PythonInstance.shownRepr, \Interpreter.preparingRepr),
+        ("__str__", \PythonInstance.shownStr, \Interpreter.preparingStr),
       ] {
         guard let (member, _) = instance.type.lookup(method) else { continue }
+        if self[keyPath: running].contains(identity) {
+          // `__str__` asking for the repr of its own instance is fine (its repr is made again
+          // here); a `__repr__` reached again from inside itself (`return repr(self)`, or
+          // `str(self)` without a `__str__`) recurses until CPython's RecursionError, whose
+          // traceback ConvBook does not reproduce.
+          guard method == "__repr__" else { continue }
+          throw .unsupported(
+            "ConvBook does not support a `__repr__` that asks for the repr of its own instance (`\(instance.type.name).__repr__` runs into itself until CPython's RecursionError) yet",
+            at: range)
+        }
+        self[keyPath: running].insert(identity)
+        defer { self[keyPath: running].remove(identity) }
         let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: method)
         let text = try callClassMember(
           member, receiver: value, receiverClass: instance.type, positional: [], keywords: [],

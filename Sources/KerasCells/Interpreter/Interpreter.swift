@@ -29,9 +29,10 @@ final class Interpreter {
   var functionName: String?
   /// The cell-defined function running, for `super()`.
   var currentFunction: UserFunction?
-  /// The instances whose `__repr__` / `__str__` are running (`prepareText`), which a nested
-  /// showing of the same instance leaves as they are instead of recursing.
-  var preparingText: Set<ObjectIdentifier> = []
+  /// The instances whose `__repr__` (`preparingRepr`) or `__str__` (`preparingStr`) is running
+  /// (`prepareText`): asking for one of them again from inside it is a recursion.
+  var preparingRepr: Set<ObjectIdentifier> = []
+  var preparingStr: Set<ObjectIdentifier> = []
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999
 
@@ -76,7 +77,11 @@ final class Interpreter {
     self.cellIndex = cellIndex
   }
 
+  /// How many times this cell has written to standard output (to see whether code printed).
+  private(set) var writeCount = 0
+
   func write(_ text: String) {
+    writeCount += 1
     if case .text(let previous)? = outputs.last {
       outputs[outputs.count - 1] = .text(previous + text)
     } else {
@@ -294,21 +299,25 @@ final class Interpreter {
             imported.name, from: module, path: modulePath, range: imported.nameRange)
         }
       }
-    case .forLoop(let target, let iterable, let body):
-      var result = Flow.normal
+    case .forLoop(let target, let iterable, let body, let elseBody):
+      var result: Flow?
       try forEach(try evaluate(iterable), range: iterable.range) { item throws(CellError) in
         try step(at: statement.range)
         try assign(item, to: target, statement: statement)
         switch try execute(body) {
         case .normal, .continueLoop: return true
-        case .breakLoop: return false
+        case .breakLoop:
+          result = .normal
+          return false
         case .returned(let value):
           result = .returned(value)
           return false
         }
       }
-      return result
-    case .whileLoop(let condition, let body):
+      // The `else:` block runs when the loop ran out of items rather than breaking.
+      if let result { return result }
+      if let elseBody { return try execute(elseBody) }
+    case .whileLoop(let condition, let body, let elseBody):
       while true {
         try step(at: statement.range)
         guard try evaluate(condition).isTruthy else { break }
@@ -318,6 +327,7 @@ final class Interpreter {
         case .returned(let value): return .returned(value)
         }
       }
+      if let elseBody { return try execute(elseBody) }
     case .ifStatement(let branches, let elseBody):
       for branch in branches where try evaluate(branch.condition).isTruthy {
         return try execute(branch.body)

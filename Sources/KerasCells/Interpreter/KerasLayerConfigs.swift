@@ -14,10 +14,12 @@ enum KerasLayerConfigs {
   static func withoutBuildConfig(keras3: Bool) -> Set<String> {
     keras3
       ? [
-        "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
-        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D",
-        "GlobalMaxPooling2D", "Dropout", "SpatialDropout2D", "Activation", "ReLU", "Softmax",
-        "Reshape",
+        "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+        "AveragePooling3D", "GlobalAveragePooling1D", "GlobalAveragePooling2D",
+        "GlobalAveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+        "UnitNormalization", "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D",
+        "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization", "Identity",
+        "Activation", "ReLU", "LeakyReLU", "ELU", "Softmax", "Reshape", "Masking",
       ] : []
   }
 
@@ -27,11 +29,6 @@ enum KerasLayerConfigs {
 
   private static func keras2Defaults(_ className: String) -> [(String, Value)]? {
     switch className {
-    case "SyncBatchNormalization":
-      // BatchNormalization's settings under its own name.
-      return keras2Defaults("BatchNormalization").map {
-        [("name", .string("sync_batch_normalization"))] + $0.dropFirst()
-      }
     case "Conv1D":
       return [
         ("name", .string("conv1d")),
@@ -134,6 +131,41 @@ enum KerasLayerConfigs {
         ("kernel_constraint", Value.none),
         ("bias_constraint", Value.none),
       ]
+    case "Conv1DTranspose":
+      return [
+        ("name", .string("conv1d_transpose")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("filters", .int(8)),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("groups", .int(1)),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("output_padding", Value.none),
+      ]
     case "Conv2DTranspose":
       return [
         ("name", .string("conv2d_transpose")),
@@ -168,6 +200,93 @@ enum KerasLayerConfigs {
         ("kernel_constraint", Value.none),
         ("bias_constraint", Value.none),
         ("output_padding", Value.none),
+      ]
+    case "Conv3DTranspose":
+      return [
+        ("name", .string("conv3d_transpose")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("filters", .int(8)),
+        ("kernel_size", .tuple([.int(3), .int(3), .int(3)])),
+        ("strides", .tuple([.int(1), .int(1), .int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("groups", .int(1)),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("output_padding", Value.none),
+      ]
+    case "SeparableConv1D":
+      return [
+        ("name", .string("separable_conv1d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("filters", .int(8)),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("groups", .int(1)),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("depth_multiplier", .int(1)),
+        (
+          "depthwise_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "pointwise_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        ("depthwise_regularizer", Value.none),
+        ("pointwise_regularizer", Value.none),
+        ("depthwise_constraint", Value.none),
+        ("pointwise_constraint", Value.none),
       ]
     case "SeparableConv2D":
       return [
@@ -221,6 +340,40 @@ enum KerasLayerConfigs {
         ("pointwise_regularizer", Value.none),
         ("depthwise_constraint", Value.none),
         ("pointwise_constraint", Value.none),
+      ]
+    case "DepthwiseConv1D":
+      return [
+        ("name", .string("depthwise_conv1d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("groups", .int(1)),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("bias_constraint", Value.none),
+        ("depth_multiplier", .int(1)),
+        (
+          "depthwise_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        ("depthwise_regularizer", Value.none),
+        ("depthwise_constraint", Value.none),
       ]
     case "DepthwiseConv2D":
       return [
@@ -304,6 +457,16 @@ enum KerasLayerConfigs {
         ("strides", .tuple([.int(2), .int(2)])),
         ("data_format", .string("channels_last")),
       ]
+    case "MaxPooling3D":
+      return [
+        ("name", .string("max_pooling3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("pool_size", .tuple([.int(2), .int(2), .int(2)])),
+        ("padding", .string("valid")),
+        ("strides", .tuple([.int(2), .int(2), .int(2)])),
+        ("data_format", .string("channels_last")),
+      ]
     case "AveragePooling1D":
       return [
         ("name", .string("average_pooling1d")),
@@ -324,6 +487,16 @@ enum KerasLayerConfigs {
         ("strides", .tuple([.int(2), .int(2)])),
         ("data_format", .string("channels_last")),
       ]
+    case "AveragePooling3D":
+      return [
+        ("name", .string("average_pooling3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("pool_size", .tuple([.int(2), .int(2), .int(2)])),
+        ("padding", .string("valid")),
+        ("strides", .tuple([.int(2), .int(2), .int(2)])),
+        ("data_format", .string("channels_last")),
+      ]
     case "GlobalAveragePooling1D":
       return [
         ("name", .string("global_average_pooling1d")),
@@ -340,6 +513,14 @@ enum KerasLayerConfigs {
         ("data_format", .string("channels_last")),
         ("keepdims", .bool(false)),
       ]
+    case "GlobalAveragePooling3D":
+      return [
+        ("name", .string("global_average_pooling3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("data_format", .string("channels_last")),
+        ("keepdims", .bool(false)),
+      ]
     case "GlobalMaxPooling1D":
       return [
         ("name", .string("global_max_pooling1d")),
@@ -351,6 +532,14 @@ enum KerasLayerConfigs {
     case "GlobalMaxPooling2D":
       return [
         ("name", .string("global_max_pooling2d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("data_format", .string("channels_last")),
+        ("keepdims", .bool(false)),
+      ]
+    case "GlobalMaxPooling3D":
+      return [
+        ("name", .string("global_max_pooling3d")),
         ("trainable", .bool(true)),
         ("dtype", .string("float32")),
         ("data_format", .string("channels_last")),
@@ -427,9 +616,54 @@ enum KerasLayerConfigs {
         ("beta_constraint", Value.none),
         ("gamma_constraint", Value.none),
       ]
+    case "GroupNormalization":
+      return [
+        ("name", .string("group_normalization")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("groups", .int(32)),
+        ("axis", .int(-1)),
+        ("epsilon", .float(0.001)),
+        ("center", .bool(true)),
+        ("scale", .bool(true)),
+        (
+          "beta_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "gamma_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Ones")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("beta_regularizer", Value.none),
+        ("gamma_regularizer", Value.none),
+        ("beta_constraint", Value.none),
+        ("gamma_constraint", Value.none),
+      ]
+    case "UnitNormalization":
+      return [
+        ("name", .string("unit_normalization")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("axis", .int(-1)),
+      ]
     case "Dropout":
       return [
         ("name", .string("dropout")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rate", .float(0.5)),
+        ("noise_shape", Value.none),
+        ("seed", Value.none),
+      ]
+    case "SpatialDropout1D":
+      return [
+        ("name", .string("spatial_dropout1d")),
         ("trainable", .bool(true)),
         ("dtype", .string("float32")),
         ("rate", .float(0.5)),
@@ -445,6 +679,53 @@ enum KerasLayerConfigs {
         ("noise_shape", Value.none),
         ("seed", Value.none),
       ]
+    case "SpatialDropout3D":
+      return [
+        ("name", .string("spatial_dropout3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rate", .float(0.5)),
+        ("noise_shape", Value.none),
+        ("seed", Value.none),
+      ]
+    case "GaussianNoise":
+      return [
+        ("name", .string("gaussian_noise")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("stddev", .float(0.5)),
+        ("seed", Value.none),
+      ]
+    case "GaussianDropout":
+      return [
+        ("name", .string("gaussian_dropout")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rate", .float(0.5)),
+        ("seed", Value.none),
+      ]
+    case "AlphaDropout":
+      return [
+        ("name", .string("alpha_dropout")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rate", .float(0.5)),
+        ("seed", Value.none),
+      ]
+    case "ActivityRegularization":
+      return [
+        ("name", .string("activity_regularization")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("l1", .float(0.0)),
+        ("l2", .float(0.0)),
+      ]
+    case "Identity":
+      return [
+        ("name", .string("identity")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+      ]
     case "Flatten":
       return [
         ("name", .string("flatten")),
@@ -458,6 +739,36 @@ enum KerasLayerConfigs {
         ("trainable", .bool(true)),
         ("dtype", .string("float32")),
         ("activation", .string("relu")),
+      ]
+    case "LeakyReLU":
+      return [
+        ("name", .string("leaky_re_lu")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("alpha", .float(0.30000001192092896)),
+      ]
+    case "ELU":
+      return [
+        ("name", .string("elu")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("alpha", .float(1.0)),
+      ]
+    case "PReLU":
+      return [
+        ("name", .string("p_re_lu")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        (
+          "alpha_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("alpha_regularizer", Value.none),
+        ("alpha_constraint", Value.none),
+        ("shared_axes", Value.none),
       ]
     case "Softmax":
       return [
@@ -473,6 +784,34 @@ enum KerasLayerConfigs {
         ("dtype", .string("float32")),
         ("target_shape", .tuple([.int(2), .int(2)])),
       ]
+    case "Permute":
+      return [
+        ("name", .string("permute")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("dims", .tuple([.int(2), .int(1)])),
+      ]
+    case "RepeatVector":
+      return [
+        ("name", .string("repeat_vector")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("n", .int(3)),
+      ]
+    case "Masking":
+      return [
+        ("name", .string("masking")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("mask_value", .float(0.0)),
+      ]
+    case "ZeroPadding1D":
+      return [
+        ("name", .string("zero_padding1d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("padding", .tuple([.int(1), .int(1)])),
+      ]
     case "ZeroPadding2D":
       return [
         ("name", .string("zero_padding2d")),
@@ -480,6 +819,54 @@ enum KerasLayerConfigs {
         ("dtype", .string("float32")),
         ("padding", .tuple([.tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)])])),
         ("data_format", .string("channels_last")),
+      ]
+    case "ZeroPadding3D":
+      return [
+        ("name", .string("zero_padding3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        (
+          "padding",
+          .tuple([
+            .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+      ]
+    case "Cropping1D":
+      return [
+        ("name", .string("cropping1d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("cropping", .tuple([.int(1), .int(1)])),
+      ]
+    case "Cropping2D":
+      return [
+        ("name", .string("cropping2d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("cropping", .tuple([.tuple([.int(0), .int(0)]), .tuple([.int(0), .int(0)])])),
+        ("data_format", .string("channels_last")),
+      ]
+    case "Cropping3D":
+      return [
+        ("name", .string("cropping3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        (
+          "cropping",
+          .tuple([
+            .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+      ]
+    case "UpSampling1D":
+      return [
+        ("name", .string("up_sampling1d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("size", .int(2)),
       ]
     case "UpSampling2D":
       return [
@@ -489,6 +876,14 @@ enum KerasLayerConfigs {
         ("size", .tuple([.int(2), .int(2)])),
         ("data_format", .string("channels_last")),
         ("interpolation", .string("nearest")),
+      ]
+    case "UpSampling3D":
+      return [
+        ("name", .string("up_sampling3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("size", .tuple([.int(2), .int(2), .int(2)])),
+        ("data_format", .string("channels_last")),
       ]
     case "Concatenate":
       return [
@@ -502,6 +897,44 @@ enum KerasLayerConfigs {
         ("name", .string("add")),
         ("trainable", .bool(true)),
         ("dtype", .string("float32")),
+      ]
+    case "Subtract":
+      return [
+        ("name", .string("subtract")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+      ]
+    case "Multiply":
+      return [
+        ("name", .string("multiply")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+      ]
+    case "Average":
+      return [
+        ("name", .string("average")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+      ]
+    case "Maximum":
+      return [
+        ("name", .string("maximum")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+      ]
+    case "Minimum":
+      return [
+        ("name", .string("minimum")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+      ]
+    case "Dot":
+      return [
+        ("name", .string("dot")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("axes", .int(1)),
+        ("normalize", .bool(false)),
       ]
     case "Embedding":
       return [
@@ -526,6 +959,564 @@ enum KerasLayerConfigs {
         ("embeddings_constraint", Value.none),
         ("mask_zero", .bool(false)),
         ("input_length", Value.none),
+      ]
+    case "SimpleRNN":
+      return [
+        ("name", .string("simple_rnn")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("time_major", .bool(false)),
+        ("units", .int(4)),
+        ("activation", .string("tanh")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("gain", .float(1.0)), ("seed", Value.none)])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+      ]
+    case "LSTM":
+      return [
+        ("name", .string("lstm")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("time_major", .bool(false)),
+        ("units", .int(4)),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("gain", .float(1.0)), ("seed", Value.none)])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+        ("implementation", .int(2)),
+      ]
+    case "GRU":
+      return [
+        ("name", .string("gru")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("time_major", .bool(false)),
+        ("units", .int(4)),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("gain", .float(1.0)), ("seed", Value.none)])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+        ("implementation", .int(2)),
+        ("reset_after", .bool(true)),
+      ]
+    case "ConvLSTM1D":
+      return [
+        ("name", .string("conv_lstm1d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("time_major", .bool(false)),
+        ("filters", .int(4)),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("hard_sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("gain", .float(1.0)), ("seed", Value.none)])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+      ]
+    case "ConvLSTM2D":
+      return [
+        ("name", .string("conv_lstm2d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("time_major", .bool(false)),
+        ("filters", .int(4)),
+        ("kernel_size", .tuple([.int(3), .int(3)])),
+        ("strides", .tuple([.int(1), .int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1), .int(1)])),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("hard_sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("gain", .float(1.0)), ("seed", Value.none)])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+      ]
+    case "ConvLSTM3D":
+      return [
+        ("name", .string("conv_lstm3d")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("time_major", .bool(false)),
+        ("filters", .int(4)),
+        ("kernel_size", .tuple([.int(3), .int(3), .int(3)])),
+        ("strides", .tuple([.int(1), .int(1), .int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1), .int(1), .int(1)])),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("hard_sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("gain", .float(1.0)), ("seed", Value.none)])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+      ]
+    case "MultiHeadAttention":
+      return [
+        ("name", .string("multi_head_attention")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("num_heads", .int(2)),
+        ("key_dim", .int(4)),
+        ("value_dim", .int(4)),
+        ("dropout", .float(0.0)),
+        ("use_bias", .bool(true)),
+        ("output_shape", Value.none),
+        ("attention_axes", Value.none),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("query_shape", Value.none),
+        ("key_shape", Value.none),
+        ("value_shape", Value.none),
+        ("softmax_robust_masking", .bool(false)),
+      ]
+    case "Attention":
+      return [
+        ("name", .string("attention")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("dropout", .float(0.0)),
+        ("use_scale", .bool(false)),
+        ("score_mode", .string("dot")),
+      ]
+    case "AdditiveAttention":
+      return [
+        ("name", .string("additive_attention")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("dropout", .float(0.0)),
+        ("use_scale", .bool(true)),
+      ]
+    case "Rescaling":
+      return [
+        ("name", .string("rescaling")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("scale", .float(0.5)),
+        ("offset", .float(0.0)),
+      ]
+    case "Normalization":
+      return [
+        ("name", .string("normalization")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("axis", .tuple([.int(-1)])),
+        ("invert", .bool(false)),
+        ("mean", Value.none),
+        ("variance", Value.none),
+      ]
+    case "Resizing":
+      return [
+        ("name", .string("resizing")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("height", .int(4)),
+        ("width", .int(4)),
+        ("interpolation", .string("bilinear")),
+        ("crop_to_aspect_ratio", .bool(false)),
+      ]
+    case "CenterCrop":
+      return [
+        ("name", .string("center_crop")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("height", .int(4)),
+        ("width", .int(4)),
+      ]
+    case "RandomCrop":
+      return [
+        ("name", .string("random_crop")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rng_type", .string("stateful")),
+        ("height", .int(4)),
+        ("width", .int(4)),
+        ("seed", Value.none),
+      ]
+    case "RandomFlip":
+      return [
+        ("name", .string("random_flip")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rng_type", .string("stateful")),
+        ("mode", .string("horizontal_and_vertical")),
+        ("seed", Value.none),
+      ]
+    case "RandomRotation":
+      return [
+        ("name", .string("random_rotation")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rng_type", .string("stateful")),
+        ("factor", .float(0.1)),
+        ("fill_mode", .string("reflect")),
+        ("fill_value", .float(0.0)),
+        ("interpolation", .string("bilinear")),
+        ("seed", Value.none),
+      ]
+    case "RandomZoom":
+      return [
+        ("name", .string("random_zoom")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rng_type", .string("stateful")),
+        ("height_factor", .float(0.1)),
+        ("width_factor", Value.none),
+        ("fill_mode", .string("reflect")),
+        ("fill_value", .float(0.0)),
+        ("interpolation", .string("bilinear")),
+        ("seed", Value.none),
+      ]
+    case "RandomContrast":
+      return [
+        ("name", .string("random_contrast")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rng_type", .string("stateful")),
+        ("factor", .float(0.1)),
+        ("seed", Value.none),
+      ]
+    case "RandomTranslation":
+      return [
+        ("name", .string("random_translation")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rng_type", .string("stateful")),
+        ("height_factor", .float(0.1)),
+        ("width_factor", .float(0.1)),
+        ("fill_mode", .string("reflect")),
+        ("fill_value", .float(0.0)),
+        ("interpolation", .string("bilinear")),
+        ("seed", Value.none),
+      ]
+    case "RandomBrightness":
+      return [
+        ("name", .string("random_brightness")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("rng_type", .string("stateful")),
+        ("factor", .list([.float(-0.1), .float(0.1)])),
+        ("value_range", .list([.int(0), .int(255)])),
+        ("seed", Value.none),
+      ]
+    case "TimeDistributed":
+      return [
+        ("name", .string("time_distributed")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        (
+          "layer",
+          dict([
+            ("module", .string("keras.layers")), ("class_name", .string("Dense")),
+            (
+              "config",
+              dict([
+                ("name", .string("dense_1")), ("trainable", .bool(true)),
+                ("dtype", .string("float32")), ("units", .int(3)),
+                ("activation", .string("linear")), ("use_bias", .bool(true)),
+                (
+                  "kernel_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("GlorotUniform")),
+                    ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "bias_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+                    ("config", dict([])), ("registered_name", Value.none),
+                  ])
+                ), ("kernel_regularizer", Value.none), ("bias_regularizer", Value.none),
+                ("activity_regularizer", Value.none), ("kernel_constraint", Value.none),
+                ("bias_constraint", Value.none),
+              ])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "Bidirectional":
+      return [
+        ("name", .string("bidirectional")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        (
+          "layer",
+          dict([
+            ("module", .string("keras.layers")), ("class_name", .string("LSTM")),
+            (
+              "config",
+              dict([
+                ("name", .string("lstm_1")), ("trainable", .bool(true)),
+                ("dtype", .string("float32")), ("return_sequences", .bool(false)),
+                ("return_state", .bool(false)), ("go_backwards", .bool(false)),
+                ("stateful", .bool(false)), ("unroll", .bool(false)), ("time_major", .bool(false)),
+                ("units", .int(4)), ("activation", .string("tanh")),
+                ("recurrent_activation", .string("sigmoid")), ("use_bias", .bool(true)),
+                (
+                  "kernel_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("GlorotUniform")),
+                    ("config", dict([("seed", Value.none)])), ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "recurrent_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("Orthogonal")),
+                    ("config", dict([("gain", .float(1.0)), ("seed", Value.none)])),
+                    ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "bias_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+                    ("config", dict([])), ("registered_name", Value.none),
+                  ])
+                ), ("unit_forget_bias", .bool(true)), ("kernel_regularizer", Value.none),
+                ("recurrent_regularizer", Value.none), ("bias_regularizer", Value.none),
+                ("activity_regularizer", Value.none), ("kernel_constraint", Value.none),
+                ("recurrent_constraint", Value.none), ("bias_constraint", Value.none),
+                ("dropout", .float(0.0)), ("recurrent_dropout", .float(0.0)),
+                ("implementation", .int(2)),
+              ])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        ("merge_mode", .string("concat")),
       ]
     default: return nil
     }
@@ -662,6 +1653,49 @@ enum KerasLayerConfigs {
         ("kernel_constraint", Value.none),
         ("bias_constraint", Value.none),
       ]
+    case "Conv1DTranspose":
+      return [
+        ("name", .string("conv1d_transpose")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("filters", .int(8)),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("output_padding", Value.none),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+      ]
     case "Conv2DTranspose":
       return [
         ("name", .string("conv2d_transpose")),
@@ -703,6 +1737,104 @@ enum KerasLayerConfigs {
         ("bias_regularizer", Value.none),
         ("activity_regularizer", Value.none),
         ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+      ]
+    case "Conv3DTranspose":
+      return [
+        ("name", .string("conv3d_transpose")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("filters", .int(8)),
+        ("kernel_size", .tuple([.int(3), .int(3), .int(3)])),
+        ("strides", .tuple([.int(1), .int(1), .int(1)])),
+        ("padding", .string("valid")),
+        ("output_padding", Value.none),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1), .int(1), .int(1)])),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+      ]
+    case "SeparableConv1D":
+      return [
+        ("name", .string("separable_conv1d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("depth_multiplier", .int(1)),
+        ("filters", .int(8)),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "depthwise_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "pointwise_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("depthwise_regularizer", Value.none),
+        ("pointwise_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("depthwise_constraint", Value.none),
+        ("pointwise_constraint", Value.none),
         ("bias_constraint", Value.none),
       ]
     case "SeparableConv2D":
@@ -758,6 +1890,48 @@ enum KerasLayerConfigs {
         ("activity_regularizer", Value.none),
         ("depthwise_constraint", Value.none),
         ("pointwise_constraint", Value.none),
+        ("bias_constraint", Value.none),
+      ]
+    case "DepthwiseConv1D":
+      return [
+        ("name", .string("depthwise_conv1d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("depth_multiplier", .int(1)),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("activation", .string("linear")),
+        ("use_bias", .bool(true)),
+        (
+          "depthwise_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("depthwise_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("depthwise_constraint", Value.none),
         ("bias_constraint", Value.none),
       ]
     case "DepthwiseConv2D":
@@ -871,6 +2045,22 @@ enum KerasLayerConfigs {
         ("strides", .tuple([.int(2), .int(2)])),
         ("data_format", .string("channels_last")),
       ]
+    case "MaxPooling3D":
+      return [
+        ("name", .string("max_pooling3d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("pool_size", .tuple([.int(2), .int(2), .int(2)])),
+        ("padding", .string("valid")),
+        ("strides", .tuple([.int(2), .int(2), .int(2)])),
+        ("data_format", .string("channels_last")),
+      ]
     case "AveragePooling1D":
       return [
         ("name", .string("average_pooling1d")),
@@ -903,6 +2093,22 @@ enum KerasLayerConfigs {
         ("strides", .tuple([.int(2), .int(2)])),
         ("data_format", .string("channels_last")),
       ]
+    case "AveragePooling3D":
+      return [
+        ("name", .string("average_pooling3d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("pool_size", .tuple([.int(2), .int(2), .int(2)])),
+        ("padding", .string("valid")),
+        ("strides", .tuple([.int(2), .int(2), .int(2)])),
+        ("data_format", .string("channels_last")),
+      ]
     case "GlobalAveragePooling1D":
       return [
         ("name", .string("global_average_pooling1d")),
@@ -931,6 +2137,20 @@ enum KerasLayerConfigs {
         ("data_format", .string("channels_last")),
         ("keepdims", .bool(false)),
       ]
+    case "GlobalAveragePooling3D":
+      return [
+        ("name", .string("global_average_pooling3d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("keepdims", .bool(false)),
+      ]
     case "GlobalMaxPooling1D":
       return [
         ("name", .string("global_max_pooling1d")),
@@ -948,6 +2168,20 @@ enum KerasLayerConfigs {
     case "GlobalMaxPooling2D":
       return [
         ("name", .string("global_max_pooling2d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("keepdims", .bool(false)),
+      ]
+    case "GlobalMaxPooling3D":
+      return [
+        ("name", .string("global_max_pooling3d")),
         ("trainable", .bool(true)),
         (
           "dtype",
@@ -1047,6 +2281,54 @@ enum KerasLayerConfigs {
         ("beta_constraint", Value.none),
         ("gamma_constraint", Value.none),
       ]
+    case "GroupNormalization":
+      return [
+        ("name", .string("group_normalization")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("groups", .int(32)),
+        ("axis", .int(-1)),
+        ("epsilon", .float(0.001)),
+        ("center", .bool(true)),
+        ("scale", .bool(true)),
+        (
+          "beta_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "gamma_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Ones")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("beta_regularizer", Value.none),
+        ("gamma_regularizer", Value.none),
+        ("beta_constraint", Value.none),
+        ("gamma_constraint", Value.none),
+      ]
+    case "UnitNormalization":
+      return [
+        ("name", .string("unit_normalization")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("axis", .int(-1)),
+      ]
     case "Dropout":
       return [
         ("name", .string("dropout")),
@@ -1062,6 +2344,13 @@ enum KerasLayerConfigs {
         ("seed", Value.none),
         ("noise_shape", Value.none),
       ]
+    case "SpatialDropout1D":
+      return [
+        ("rate", .float(0.5)),
+        ("seed", Value.none),
+        ("name", .string("spatial_dropout1d")),
+        ("dtype", .string("float32")),
+      ]
     case "SpatialDropout2D":
       return [
         ("rate", .float(0.5)),
@@ -1069,6 +2358,83 @@ enum KerasLayerConfigs {
         ("name", .string("spatial_dropout2d")),
         ("dtype", .string("float32")),
         ("data_format", .string("channels_last")),
+      ]
+    case "SpatialDropout3D":
+      return [
+        ("rate", .float(0.5)),
+        ("seed", Value.none),
+        ("name", .string("spatial_dropout3d")),
+        ("dtype", .string("float32")),
+        ("data_format", .string("channels_last")),
+      ]
+    case "GaussianNoise":
+      return [
+        ("name", .string("gaussian_noise")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("stddev", .float(0.5)),
+        ("seed", Value.none),
+      ]
+    case "GaussianDropout":
+      return [
+        ("name", .string("gaussian_dropout")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("rate", .float(0.5)),
+        ("seed", Value.none),
+      ]
+    case "AlphaDropout":
+      return [
+        ("name", .string("alpha_dropout")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("rate", .float(0.5)),
+        ("seed", Value.none),
+        ("noise_shape", Value.none),
+      ]
+    case "ActivityRegularization":
+      return [
+        ("name", .string("activity_regularization")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("l1", .float(0.0)),
+        ("l2", .float(0.0)),
+      ]
+    case "Identity":
+      return [
+        ("name", .string("identity")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
       ]
     case "Flatten":
       return [
@@ -1111,6 +2477,54 @@ enum KerasLayerConfigs {
         ("negative_slope", .float(0.0)),
         ("threshold", .float(0.0)),
       ]
+    case "LeakyReLU":
+      return [
+        ("name", .string("leaky_re_lu")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("negative_slope", .float(0.3)),
+      ]
+    case "ELU":
+      return [
+        ("name", .string("elu")),
+        ("alpha", .float(1.0)),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "PReLU":
+      return [
+        ("name", .string("p_re_lu")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "alpha_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("alpha_regularizer", Value.none),
+        ("alpha_constraint", Value.none),
+        ("shared_axes", Value.none),
+      ]
     case "Softmax":
       return [
         ("name", .string("softmax")),
@@ -1137,6 +2551,59 @@ enum KerasLayerConfigs {
         ),
         ("target_shape", .tuple([.int(2), .int(2)])),
       ]
+    case "Permute":
+      return [
+        ("name", .string("permute")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("dims", .tuple([.int(2), .int(1)])),
+      ]
+    case "RepeatVector":
+      return [
+        ("name", .string("repeat_vector")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("n", .int(3)),
+      ]
+    case "Masking":
+      return [
+        ("name", .string("masking")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("mask_value", .float(0.0)),
+      ]
+    case "ZeroPadding1D":
+      return [
+        ("name", .string("zero_padding1d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("padding", .tuple([.int(1), .int(1)])),
+        ("data_format", .string("channels_last")),
+      ]
     case "ZeroPadding2D":
       return [
         ("name", .string("zero_padding2d")),
@@ -1150,6 +2617,84 @@ enum KerasLayerConfigs {
         ),
         ("padding", .tuple([.tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)])])),
         ("data_format", .string("channels_last")),
+      ]
+    case "ZeroPadding3D":
+      return [
+        ("name", .string("zero_padding3d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "padding",
+          .tuple([
+            .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+      ]
+    case "Cropping1D":
+      return [
+        ("name", .string("cropping1d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("cropping", .tuple([.int(1), .int(1)])),
+      ]
+    case "Cropping2D":
+      return [
+        ("name", .string("cropping2d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("cropping", .tuple([.tuple([.int(0), .int(0)]), .tuple([.int(0), .int(0)])])),
+        ("data_format", .string("channels_last")),
+      ]
+    case "Cropping3D":
+      return [
+        ("name", .string("cropping3d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "cropping",
+          .tuple([
+            .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]), .tuple([.int(1), .int(1)]),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+      ]
+    case "UpSampling1D":
+      return [
+        ("name", .string("up_sampling1d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("size", .int(2)),
       ]
     case "UpSampling2D":
       return [
@@ -1165,6 +2710,20 @@ enum KerasLayerConfigs {
         ("size", .tuple([.int(2), .int(2)])),
         ("data_format", .string("channels_last")),
         ("interpolation", .string("nearest")),
+      ]
+    case "UpSampling3D":
+      return [
+        ("name", .string("up_sampling3d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("size", .tuple([.int(2), .int(2), .int(2)])),
+        ("data_format", .string("channels_last")),
       ]
     case "Concatenate":
       return [
@@ -1190,6 +2749,80 @@ enum KerasLayerConfigs {
             ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
           ])
         ),
+      ]
+    case "Subtract":
+      return [
+        ("name", .string("subtract")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "Multiply":
+      return [
+        ("name", .string("multiply")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "Average":
+      return [
+        ("name", .string("average")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "Maximum":
+      return [
+        ("name", .string("maximum")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "Minimum":
+      return [
+        ("name", .string("minimum")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "Dot":
+      return [
+        ("name", .string("dot")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("axes", .int(1)),
+        ("normalize", .bool(false)),
       ]
     case "Embedding":
       return [
@@ -1219,6 +2852,810 @@ enum KerasLayerConfigs {
         ("embeddings_constraint", Value.none),
         ("mask_zero", .bool(false)),
         ("quantization_config", Value.none),
+      ]
+    case "SimpleRNN":
+      return [
+        ("name", .string("simple_rnn")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("zero_output_for_mask", .bool(false)),
+        ("units", .int(4)),
+        ("activation", .string("tanh")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+      ]
+    case "LSTM":
+      return [
+        ("name", .string("lstm")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("zero_output_for_mask", .bool(false)),
+        ("units", .int(4)),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+        ("seed", Value.none),
+      ]
+    case "GRU":
+      return [
+        ("name", .string("gru")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("zero_output_for_mask", .bool(false)),
+        ("units", .int(4)),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+        ("reset_after", .bool(true)),
+        ("seed", Value.none),
+      ]
+    case "ConvLSTM1D":
+      return [
+        ("name", .string("conv_lstm1d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("zero_output_for_mask", .bool(false)),
+        ("filters", .int(4)),
+        ("kernel_size", .tuple([.int(3)])),
+        ("strides", .tuple([.int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1)])),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+        ("seed", Value.none),
+      ]
+    case "ConvLSTM2D":
+      return [
+        ("name", .string("conv_lstm2d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("zero_output_for_mask", .bool(false)),
+        ("filters", .int(4)),
+        ("kernel_size", .tuple([.int(3), .int(3)])),
+        ("strides", .tuple([.int(1), .int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1), .int(1)])),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+        ("seed", Value.none),
+      ]
+    case "ConvLSTM3D":
+      return [
+        ("name", .string("conv_lstm3d")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("return_sequences", .bool(false)),
+        ("return_state", .bool(false)),
+        ("go_backwards", .bool(false)),
+        ("stateful", .bool(false)),
+        ("unroll", .bool(false)),
+        ("zero_output_for_mask", .bool(false)),
+        ("filters", .int(4)),
+        ("kernel_size", .tuple([.int(3), .int(3), .int(3)])),
+        ("strides", .tuple([.int(1), .int(1), .int(1)])),
+        ("padding", .string("valid")),
+        ("data_format", .string("channels_last")),
+        ("dilation_rate", .tuple([.int(1), .int(1), .int(1)])),
+        ("activation", .string("tanh")),
+        ("recurrent_activation", .string("sigmoid")),
+        ("use_bias", .bool(true)),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "recurrent_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Orthogonal")),
+            ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+            ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("unit_forget_bias", .bool(true)),
+        ("kernel_regularizer", Value.none),
+        ("recurrent_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("recurrent_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("dropout", .float(0.0)),
+        ("recurrent_dropout", .float(0.0)),
+        ("seed", Value.none),
+      ]
+    case "MultiHeadAttention":
+      return [
+        ("name", .string("multi_head_attention")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("num_heads", .int(2)),
+        ("key_dim", .int(4)),
+        ("value_dim", .int(4)),
+        ("dropout", .float(0.0)),
+        ("use_bias", .bool(true)),
+        ("use_gate", .bool(false)),
+        ("output_shape", Value.none),
+        ("attention_axes", Value.none),
+        ("sliding_window", Value.none),
+        (
+          "kernel_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("GlorotUniform")),
+            (
+              "config",
+              dict([("seed", Value.none), ("input_axes", Value.none), ("output_axes", Value.none)])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "bias_initializer",
+          dict([
+            ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+            ("config", dict([])), ("registered_name", Value.none),
+          ])
+        ),
+        ("kernel_regularizer", Value.none),
+        ("bias_regularizer", Value.none),
+        ("activity_regularizer", Value.none),
+        ("kernel_constraint", Value.none),
+        ("bias_constraint", Value.none),
+        ("seed", Value.none),
+      ]
+    case "Attention":
+      return [
+        ("name", .string("attention")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("use_scale", .bool(false)),
+        ("score_mode", .string("dot")),
+        ("dropout", .float(0.0)),
+        ("seed", Value.none),
+      ]
+    case "AdditiveAttention":
+      return [
+        ("name", .string("additive_attention")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("use_scale", .bool(true)),
+        ("dropout", .float(0.0)),
+        ("seed", Value.none),
+      ]
+    case "Rescaling":
+      return [
+        ("name", .string("rescaling")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("scale", .float(0.5)),
+        ("offset", .float(0.0)),
+      ]
+    case "Normalization":
+      return [
+        ("name", .string("normalization")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("axis", .tuple([.int(-1)])),
+        ("invert", .bool(false)),
+        ("mean", Value.none),
+        ("variance", Value.none),
+      ]
+    case "Resizing":
+      return [
+        ("name", .string("resizing")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("height", .int(4)),
+        ("width", .int(4)),
+        ("interpolation", .string("bilinear")),
+        ("crop_to_aspect_ratio", .bool(false)),
+        ("pad_to_aspect_ratio", .bool(false)),
+        ("fill_mode", .string("constant")),
+        ("fill_value", .float(0.0)),
+        ("antialias", .bool(false)),
+      ]
+    case "CenterCrop":
+      return [
+        ("name", .string("center_crop")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("height", .int(4)),
+        ("width", .int(4)),
+      ]
+    case "RandomCrop":
+      return [
+        ("name", .string("random_crop")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("height", .int(4)),
+        ("width", .int(4)),
+        ("seed", .int(935_541_201)),
+      ]
+    case "RandomFlip":
+      return [
+        ("name", .string("random_flip")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("seed", Value.none),
+        ("mode", .string("horizontal_and_vertical")),
+      ]
+    case "RandomRotation":
+      return [
+        ("name", .string("random_rotation")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("factor", .tuple([.float(-0.1), .float(0.1)])),
+        ("fill_mode", .string("reflect")),
+        ("fill_value", .float(0.0)),
+        ("interpolation", .string("bilinear")),
+        ("seed", Value.none),
+      ]
+    case "RandomZoom":
+      return [
+        ("name", .string("random_zoom")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("height_factor", .float(0.1)),
+        ("width_factor", Value.none),
+        ("fill_mode", .string("reflect")),
+        ("interpolation", .string("bilinear")),
+        ("seed", Value.none),
+        ("fill_value", .float(0.0)),
+      ]
+    case "RandomContrast":
+      return [
+        ("name", .string("random_contrast")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("factor", .tuple([.int(0), .float(0.1)])),
+        ("value_range", .tuple([.int(0), .int(255)])),
+        ("seed", Value.none),
+      ]
+    case "RandomTranslation":
+      return [
+        ("name", .string("random_translation")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("height_factor", .float(0.1)),
+        ("width_factor", .float(0.1)),
+        ("fill_mode", .string("reflect")),
+        ("interpolation", .string("bilinear")),
+        ("seed", Value.none),
+        ("fill_value", .float(0.0)),
+      ]
+    case "RandomBrightness":
+      return [
+        ("name", .string("random_brightness")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("data_format", .string("channels_last")),
+        ("factor", .tuple([.float(-0.1), .float(0.1)])),
+        ("value_range", .list([.int(0), .int(255)])),
+        ("seed", Value.none),
+      ]
+    case "TimeDistributed":
+      return [
+        ("name", .string("time_distributed")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "layer",
+          dict([
+            ("module", .string("keras.layers")), ("class_name", .string("Dense")),
+            (
+              "config",
+              dict([
+                ("name", .string("dense_1")), ("trainable", .bool(true)),
+                (
+                  "dtype",
+                  dict([
+                    ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+                    ("config", dict([("name", .string("float32"))])),
+                    ("registered_name", Value.none),
+                  ])
+                ), ("units", .int(3)), ("activation", .string("linear")), ("use_bias", .bool(true)),
+                (
+                  "kernel_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("GlorotUniform")),
+                    (
+                      "config",
+                      dict([
+                        ("seed", Value.none), ("input_axes", Value.none),
+                        ("output_axes", Value.none),
+                      ])
+                    ), ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "bias_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+                    ("config", dict([])), ("registered_name", Value.none),
+                  ])
+                ), ("kernel_regularizer", Value.none), ("bias_regularizer", Value.none),
+                ("kernel_constraint", Value.none), ("bias_constraint", Value.none),
+                ("quantization_config", Value.none),
+              ])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+      ]
+    case "Bidirectional":
+      return [
+        ("name", .string("bidirectional")),
+        ("trainable", .bool(true)),
+        (
+          "dtype",
+          dict([
+            ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+            ("config", dict([("name", .string("float32"))])), ("registered_name", Value.none),
+          ])
+        ),
+        ("merge_mode", .string("concat")),
+        (
+          "layer",
+          dict([
+            ("module", .string("keras.layers")), ("class_name", .string("LSTM")),
+            (
+              "config",
+              dict([
+                ("name", .string("forward_lstm_1")), ("trainable", .bool(true)),
+                (
+                  "dtype",
+                  dict([
+                    ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+                    ("config", dict([("name", .string("float32"))])),
+                    ("registered_name", Value.none),
+                  ])
+                ), ("return_sequences", .bool(false)), ("return_state", .bool(false)),
+                ("go_backwards", .bool(false)), ("stateful", .bool(false)),
+                ("unroll", .bool(false)), ("zero_output_for_mask", .bool(false)),
+                ("units", .int(4)), ("activation", .string("tanh")),
+                ("recurrent_activation", .string("sigmoid")), ("use_bias", .bool(true)),
+                (
+                  "kernel_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("GlorotUniform")),
+                    (
+                      "config",
+                      dict([
+                        ("seed", Value.none), ("input_axes", Value.none),
+                        ("output_axes", Value.none),
+                      ])
+                    ), ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "recurrent_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("Orthogonal")),
+                    ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+                    ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "bias_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+                    ("config", dict([])), ("registered_name", Value.none),
+                  ])
+                ), ("unit_forget_bias", .bool(true)), ("kernel_regularizer", Value.none),
+                ("recurrent_regularizer", Value.none), ("bias_regularizer", Value.none),
+                ("activity_regularizer", Value.none), ("kernel_constraint", Value.none),
+                ("recurrent_constraint", Value.none), ("bias_constraint", Value.none),
+                ("dropout", .float(0.0)), ("recurrent_dropout", .float(0.0)), ("seed", Value.none),
+              ])
+            ), ("registered_name", Value.none),
+          ])
+        ),
+        (
+          "backward_layer",
+          dict([
+            ("module", .string("keras.layers")), ("class_name", .string("LSTM")),
+            (
+              "config",
+              dict([
+                ("name", .string("backward_lstm_1")), ("trainable", .bool(true)),
+                (
+                  "dtype",
+                  dict([
+                    ("module", .string("keras")), ("class_name", .string("DTypePolicy")),
+                    ("config", dict([("name", .string("float32"))])),
+                    ("registered_name", Value.none),
+                  ])
+                ), ("return_sequences", .bool(false)), ("return_state", .bool(false)),
+                ("go_backwards", .bool(true)), ("stateful", .bool(false)), ("unroll", .bool(false)),
+                ("zero_output_for_mask", .bool(false)), ("units", .int(4)),
+                ("activation", .string("tanh")), ("recurrent_activation", .string("sigmoid")),
+                ("use_bias", .bool(true)),
+                (
+                  "kernel_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("GlorotUniform")),
+                    (
+                      "config",
+                      dict([
+                        ("seed", Value.none), ("input_axes", Value.none),
+                        ("output_axes", Value.none),
+                      ])
+                    ), ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "recurrent_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")),
+                    ("class_name", .string("Orthogonal")),
+                    ("config", dict([("seed", Value.none), ("gain", .float(1.0))])),
+                    ("registered_name", Value.none),
+                  ])
+                ),
+                (
+                  "bias_initializer",
+                  dict([
+                    ("module", .string("keras.initializers")), ("class_name", .string("Zeros")),
+                    ("config", dict([])), ("registered_name", Value.none),
+                  ])
+                ), ("unit_forget_bias", .bool(true)), ("kernel_regularizer", Value.none),
+                ("recurrent_regularizer", Value.none), ("bias_regularizer", Value.none),
+                ("activity_regularizer", Value.none), ("kernel_constraint", Value.none),
+                ("recurrent_constraint", Value.none), ("bias_constraint", Value.none),
+                ("dropout", .float(0.0)), ("recurrent_dropout", .float(0.0)), ("seed", Value.none),
+              ])
+            ), ("registered_name", Value.none),
+          ])
+        ),
       ]
     default: return nil
     }

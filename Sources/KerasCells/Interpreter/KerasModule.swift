@@ -287,6 +287,9 @@ public enum KerasModule: Equatable {
   /// The NumPy release whose printing and errors ConvBook reproduces (the reference's,
   /// `Tools/keras-reference/requirements.txt`): `np.__version__`.
   static let numpyVersion = "2.4.6"
+  /// The scikit-learn release of the reference (`Tools/keras-reference/requirements.txt`):
+  /// `sklearn.__version__`.
+  static let scikitLearnVersion = "1.9.1"
   /// `keras.__version__` under Keras 3 (tf-keras' `tf.keras` has none: see `Attributes.get`).
   static let keras3Version = "3.15.1"
 
@@ -422,6 +425,9 @@ public enum KerasModule: Equatable {
       if name == "InputSpec" {
         return .function(Callable(.builtin("keras.layers.InputSpec"), path: path))
       }
+      if name == "serialize" || name == "deserialize" {
+        return .function(Callable(.builtin("keras.layers." + name), path: path))
+      }
       if let kind = Merge.Kind.allCases.first(where: { $0.functionName == name }) {
         return .function(Callable(.mergeFunction(kind.rawValue), path: "keras.layers." + name))
       }
@@ -504,6 +510,11 @@ public enum KerasModule: Equatable {
         return nil
       }
       if self == .optimizers, name == "legacy" { return .module(.optimizersLegacy) }
+      if ["get", "serialize", "deserialize"].contains(name) {
+        // `keras.optimizers.get("adam")`, `serialize(optimizer)`: `OptimizerConfig`; the losses'
+        // and metrics' lookups are ConvBook's limitation (`Builtins`).
+        return .function(Callable(.builtin("keras.\(componentName).\(name)"), path: path))
+      }
       // `mse` is `mean_squared_error` itself (its `__name__`, a metric's name in `fit`'s logs).
       if self == .losses || self == .metrics, let function = Self.functionAliases[name] {
         return .function(Callable(.objectFactory(function), path: pythonName + "." + function))
@@ -534,6 +545,9 @@ public enum KerasModule: Equatable {
       // The base class of data generators (`class Batches(keras.utils.Sequence)`).
       if name == "Sequence" || name == "PyDataset" {
         return .function(Callable(.objectFactory(name), path: "keras.utils." + name))
+      }
+      if name == "serialize_keras_object" || name == "deserialize_keras_object" {
+        return .function(Callable(.builtin("keras.utils." + name), path: path))
       }
       if name == "to_categorical" || name == "pad_sequences" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))

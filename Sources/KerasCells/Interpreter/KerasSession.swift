@@ -28,6 +28,14 @@ public final class KerasSession {
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]
+  /// Layers made with the script's own initializers, until they are built (`ScriptInitializers`).
+  var pendingInitializers: [ScriptInitializers.Pending] = []
+  /// The instances of the script's initializer, regularizer and constraint classes each layer was
+  /// made with, by keyword (`ScriptInitializers.note`).
+  var scriptLayerArguments: [ObjectIdentifier: [(String, Value)]] = [:]
+  /// The custom layers whose `call` printed while it was traced, with their class names: Keras
+  /// traces `call` again in `fit`, `evaluate` and `predict` and prints again (`TracedPrints`).
+  var printingCalls: [ObjectIdentifier: String] = [:]
   /// `keras.utils.get_custom_objects()`, and the `custom_object_scope`s entered, innermost last.
   lazy var customObjects = CustomObjects.initial(kerasVersion)
   var customObjectScopes: [CustomObjects.Scope] = []

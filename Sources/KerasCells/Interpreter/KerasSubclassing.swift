@@ -190,12 +190,27 @@ enum KerasSubclassing {
     }
     try InputSpecValue.check(
       instance, inputs: [tensor], layerName: instance.layerState?.name ?? "", site: site)
+    // Keras 3 hands a masked input's mask to a `call` that takes `mask` as one more tensor of the
+    // node (the summary connects the layer to `not_equal`), which ConvBook's traced layer lacks.
+    if interpreter.kerasVersion == .keras3, tensor.keras3Mask != nil,
+      callFunction(of: instance.type)?.parameters.contains(where: { $0.name == "mask" }) == true,
+      !keywords.contains(where: { $0.0 == "mask" })
+    {
+      throw .unsupported(
+        "ConvBook does not support Keras 3 passing a mask to the call() of a custom layer (\(instance.type.name)) yet",
+        at: site.range)
+    }
     let buildTrace = buildsByTracing(instance)
+    let wasTraced = instance.layerState?.layer != nil
+    try TracedPrints.checkCallAgain(instance, site: site, interpreter: interpreter)
     let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
       () throws(CellError) in
       try Self.layer(
         of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
         interpreter: interpreter, callerArguments: positional)
+    }
+    if !wasTraced, buildTrace, interpreter.kerasVersion == .keras3 {
+      try TracedPrints.checkBuildByRun(instance, site: site, interpreter: interpreter)
     }
     if let state = instance.layerState {
       state.isBuilt = true
@@ -311,6 +326,7 @@ enum KerasSubclassing {
     session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
     defer { session.keras3LambdaInference = outerStrictness }
     let traced: (result: Value, created: [LayerInstance])
+    let writesBefore = interpreter.writeCount
     do {
       traced = try EagerCalls.wrappingErrors(
         of: instance, positional: positional, keywords: callKeywords, site: site,
@@ -339,6 +355,9 @@ enum KerasSubclassing {
         at: site.range)
     }
     restoreBuiltWeights(of: instance, state: state)
+    if interpreter.writeCount != writesBefore {
+      session.printingCalls[ObjectIdentifier(instance)] = type.name
+    }
     let result = traced.result
     var created = traced.created
     created.removeAll { $0.layer is CustomWeight }

@@ -10,18 +10,40 @@ enum LayerConfig {
   /// `kernel_size=3` is `(3, 3)`, a pooling layer's `strides=None` is its pool size.
   private static let normalized: Set<String> = [
     "filters", "kernel_size", "strides", "padding", "dilation_rate", "groups", "use_bias", "units",
-    "pool_size", "rate", "target_shape", "depth_multiplier", "input_dim", "output_dim",
-    "mask_zero", "epsilon",
+    "pool_size", "target_shape", "depth_multiplier", "input_dim", "output_dim", "mask_zero",
+    "epsilon", "cropping", "size", "go_backwards", "return_sequences", "return_state",
   ]
 
   static func config(of instance: LayerInstance, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value
   {
-    let layer = instance.layer
-    let keras3 = interpreter.kerasVersion == .keras3
-    guard instance.model == nil,
-      let defaults = KerasLayerConfigs.defaults(layer.className, keras3: keras3)
-    else {
+    guard instance.model == nil else {
+      throw .unsupported(
+        "ConvBook does not support `get_config()` of \(instance.layer.className) layers yet",
+        at: range)
+    }
+    if instance.layer is InputLayer {
+      // The config inside the input layer's serialized form (its shape, dtype and name).
+      let entry = try FunctionalConfig.entry(of: instance, interpreter: interpreter, range: range)
+      return entry.first { Operators.equal($0.0, .string("config")) }?.1 ?? .none
+    }
+    let pairs = try config(
+      of: instance.layer, name: instance.name, trainable: instance.trainable,
+      builtInput: instance.isBuilt ? instance.inputShape : nil,
+      callShapes: instance.callInputShapes ?? instance.listInputShapes,
+      keras3: interpreter.kerasVersion == .keras3, range: range)
+    try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
+    return .dictionary(pairs)
+  }
+
+  /// The config of an engine layer (a layer's own, or one a wrapper holds), with the input shape
+  /// it was built for (nil while unbuilt).
+  private static func config(
+    of layer: any Layer, name: String, trainable: Bool, builtInput: TensorShape?,
+    callShapes: [TensorShape]? = nil, keras3: Bool, range: SourceRange
+  ) throws(CellError) -> [(Value, Value)] {
+    let builtRank = builtInput?.rank
+    guard let defaults = KerasLayerConfigs.defaults(layer.className, keras3: keras3) else {
       throw .unsupported(
         "ConvBook does not support `get_config()` of \(layer.className) layers yet", at: range)
     }
@@ -30,8 +52,8 @@ enum LayerConfig {
     for (key, recorded) in defaults {
       let value: Value
       switch key {
-      case "name": value = .string(instance.name)
-      case "trainable": value = .bool(instance.trainable)
+      case "name": value = .string(name)
+      case "trainable": value = .bool(trainable)
       case "batch_input_shape":
         value = layer.common.declaredBatchInputShape.map(Attributes.shapeValue) ?? recorded
       case "activation":
@@ -42,12 +64,59 @@ enum LayerConfig {
         case .none: value = .string("linear")
         default: throw unmodelled(key, of: layer, range: range)
         }
-      case "axis" where layer is BatchNormalization && !keras3 && instance.isBuilt:
-        // tf-keras replaces the axis by a tracked list of positive axes once built
-        // (`ListWrapper([3])`, which prints as the list).
-        guard let normalization = layer as? BatchNormalization, let rank = instance.inputShape?.rank
+      case "layer", "backward_layer":
+        value = try wrappedEntry(
+          key, of: layer, builtInput: builtInput, keras3: keras3, range: range)
+      case "axis" where layer is BatchNormalization || layer is LayerNormalization:
+        value = try normalizationAxis(of: layer, builtRank: builtRank, keras3: keras3, range: range)
+      case "shared_axes" where layer.common.arguments["shared_axes"] != .none:
+        // Both Kerases keep `list(shared_axes)` (an int as a list of one); tf-keras tracks it.
+        let given = layer.common.arguments["shared_axes"]
+        guard let axes = plainValue(given.sequenceItems.map(ArgumentValue.list) ?? .list([given])),
+          case .list(let items) = axes
         else { throw unmodelled(key, of: layer, range: range) }
-        value = .list(normalization.axes.map { .int($0 < 0 ? $0 + rank : $0) })
+        value = listValue(items.items, keras3: keras3)
+      case "alpha" where !keras3 && (layer is LeakyReLU || layer is ELU):
+        // tf-keras casts it to float32 (`backend.cast_to_floatx`) before the config reads it.
+        let alpha: Double
+        switch layer.common.arguments[key] {
+        case .int(let number): alpha = Double(number)
+        case .float(let number): alpha = number
+        default: throw unmodelled(key, of: layer, range: range)
+        }
+        value = .float(Double(Float(alpha)))
+      case "factor" where keras3 && symmetricFactorClasses.keys.contains(layer.className):
+        // Keras 3 widens a single factor into a range: (-f, f), or (0, f) for `RandomContrast`.
+        let given = layer.common.arguments[key]
+        if let items = given.sequenceItems, let range = plainValue(.tuple(items)) {
+          value = range
+        } else if let factor = plainValue(given), let number = Operators.Number(factor) {
+          let lower: Value
+          switch (symmetricFactorClasses[layer.className] ?? true, number) {
+          case (false, _): lower = .int(0)
+          case (true, .int(let integer)): lower = .int(-integer)
+          case (true, .float(let float)): lower = .float(-float)
+          case (true, .big): throw unmodelled(key, of: layer, range: range)
+          }
+          value = .tuple([lower, factor])
+        } else {
+          throw unmodelled(key, of: layer, range: range)
+        }
+      case "zero_output_for_mask" where keras3 && builtInsideBidirectional(layer):
+        // Keras 3's `Bidirectional` sets it to its layers' `return_sequences`.
+        value = .bool((layer as? Recurrent)?.returnSequences ?? false)
+      case _ where layer is MultiHeadAttention && multiHeadKeys.contains(key):
+        value = try multiHeadSetting(
+          key, of: layer, callShapes: callShapes, keras3: keras3, range: range)
+      case "dropout" where isRecurrent(layer), "recurrent_dropout" where isRecurrent(layer):
+        // `min(1.0, max(0.0, dropout))`: a float however given.
+        let rate: Double
+        switch layer.common.arguments[key] {
+        case .int(let number): rate = Double(number)
+        case .float(let number): rate = number
+        default: throw unmodelled(key, of: layer, range: range)
+        }
+        value = .float(min(1.0, max(0.0, rate)))
       case _ where normalized.contains(key) && Attributes.configuration(key, of: layer) != nil:
         value = Attributes.configuration(key, of: layer) ?? recorded
       default:
@@ -56,7 +125,11 @@ enum LayerConfig {
         if given == nil || given == standard {
           value = recorded
         } else if let given, let plain = plainValue(given), !isObjectSetting(key) {
-          value = plain
+          if case .list(let items) = plain {
+            value = listValue(items.items, keras3: keras3)
+          } else {
+            value = plain
+          }
         } else if let given, key != "dtype", isObjectSetting(key),
           let serialized = serialized(given, kind: objectKind(key), keras3: keras3)
         {
@@ -82,8 +155,153 @@ enum LayerConfig {
         pairs.append((.string("batch_input_shape"), Attributes.shapeValue(shape)))
       }
     }
-    try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
-    return .dictionary(pairs)
+    return pairs
+  }
+
+  private static let multiHeadKeys: Set<String> = [
+    "value_dim", "attention_axes", "output_shape", "query_shape", "key_shape", "value_shape",
+  ]
+
+  /// `MultiHeadAttention`'s settings that Keras works out: `value_dim` defaults to `key_dim`;
+  /// `attention_axes` is a tuple (an int as a tuple of one; once built, every axis between the
+  /// batch and the features when none was given); a list `output_shape` is tracked by tf-keras
+  /// and a tuple in Keras 3; tf-keras' built layer keeps the shapes it was called on as
+  /// `TensorShape`s (the key's is the value's when no key was given).
+  private static func multiHeadSetting(
+    _ key: String, of layer: any Layer, callShapes: [TensorShape]?, keras3: Bool,
+    range: SourceRange
+  ) throws(CellError) -> Value {
+    guard let attention = layer as? MultiHeadAttention else {
+      throw unmodelled(key, of: layer, range: range)
+    }
+    let given = layer.common.arguments[key]
+    let shapes = callShapes ?? []
+    switch key {
+    case "value_dim": return .int(attention.valueDimension)
+    case "attention_axes":
+      if let query = shapes.first,
+        attention.attentionAxes == nil || given.sequenceItems != nil
+      {
+        let axes = attention.attentionAxes ?? Array(1..<max(2, query.rank - 1))
+        return .tuple(axes.map(Value.int))
+      }
+      switch given {
+      case .int(let axis): return .tuple([.int(axis)])
+      case .list(let items):
+        guard let plain = plainValue(.list(items)), case .list(let list) = plain else { break }
+        return listValue(list.items, keras3: keras3)
+      default: if let plain = plainValue(given) { return plain }
+      }
+    case "output_shape":
+      if keras3, case .list(let items) = given, let plain = plainValue(.tuple(items)) {
+        return plain
+      }
+      if case .list(let items) = given, let plain = plainValue(.list(items)),
+        case .list(let list) = plain
+      {
+        return listValue(list.items, keras3: keras3)
+      }
+      if let plain = plainValue(given) { return plain }
+    default:
+      // tf-keras' `query_shape`, `key_shape`, `value_shape`.
+      guard shapes.count >= 2 else { return .none }
+      let shape: TensorShape
+      switch key {
+      case "query_shape": shape = shapes[0]
+      case "value_shape": shape = shapes[1]
+      default: shape = shapes.count > 2 ? shapes[2] : shapes[1]
+      }
+      return .tensorShape(shape.dimensions)
+    }
+    throw unmodelled(key, of: layer, range: range)
+  }
+
+  /// The classes whose single Keras 3 `factor` becomes a range, and whether it is symmetric.
+
+  private static let symmetricFactorClasses = [
+    "RandomRotation": true, "RandomBrightness": true, "RandomContrast": false,
+  ]
+
+  /// A recurrent copy a `Bidirectional` made (`forward_lstm`, `backward_lstm`).
+  private static func builtInsideBidirectional(_ layer: any Layer) -> Bool {
+    guard let recurrent = layer as? Recurrent else { return false }
+    return !recurrent.weightPrefix.isEmpty
+  }
+
+  private static func isRecurrent(_ layer: any Layer) -> Bool {
+    layer is Recurrent || layer is RecurrentConvolution
+  }
+
+  /// A list a tf-keras layer keeps as an attribute, which it tracks: `ListWrapper([1, 2])` when
+  /// printed. Keras 3's configs hold plain lists.
+  private static func listValue(_ items: [Value], keras3: Bool) -> Value {
+    let list = PythonList(items)
+    list.isListWrapper = !keras3
+    return .list(list)
+  }
+
+  /// `axis` of `BatchNormalization` and `LayerNormalization`. tf-keras keeps a given list (a
+  /// copy, tracked) and, once built, the validated positive axes as a tracked list
+  /// (`ListWrapper([3])`); Keras 3's `LayerNormalization` keeps a given sequence as a list and
+  /// makes an int a list of one when built (`[-1]`); its `BatchNormalization` keeps its int.
+  private static func normalizationAxis(
+    of layer: any Layer, builtRank: Int?, keras3: Bool, range: SourceRange
+  ) throws(CellError) -> Value {
+    let given = layer.common.arguments["axis"]
+    let axes =
+      (layer as? BatchNormalization)?.axes ?? (layer as? LayerNormalization)?.axes ?? []
+    if keras3 {
+      guard layer is LayerNormalization else { return plainValue(given) ?? .none }
+      if given.sequenceItems != nil || builtRank != nil {
+        return .list(PythonList(axes.map(Value.int)))
+      }
+      return plainValue(given) ?? .none
+    }
+    if let rank = builtRank {
+      var positive = axes.map { $0 < 0 ? $0 + rank : $0 }
+      if layer is LayerNormalization { positive.sort() }
+      return listValue(positive.map(Value.int), keras3: false)
+    }
+    switch given {
+    case .list: return listValue(axes.map(Value.int), keras3: false)
+    case .tuple where layer is LayerNormalization:
+      return listValue(axes.map(Value.int), keras3: false)
+    default:
+      guard let plain = plainValue(given) else { throw unmodelled("axis", of: layer, range: range) }
+      return plain
+    }
+  }
+
+  /// A wrapper's layer as `keras.layers.serialize` writes it. tf-keras' `Bidirectional` writes
+  /// the layer it was given (its own name, never built); Keras 3's writes its forward copy and
+  /// its backward one (`forward_lstm`, `backward_lstm`), built for the wrapper's input. A
+  /// `TimeDistributed` layer is built for one step's shape.
+  private static func wrappedEntry(
+    _ key: String, of layer: any Layer, builtInput: TensorShape?, keras3: Bool, range: SourceRange
+  ) throws(CellError) -> Value {
+    let wrapped: any Layer
+    var name: String
+    var input = builtInput
+    switch layer {
+    case let distributed as TimeDistributed:
+      wrapped = distributed.wrapped
+      name = wrapped.name
+      input = builtInput.map { TensorShape([nil] + $0.dimensions.dropFirst(2)) }
+    case let bidirectional as Bidirectional:
+      wrapped = key == "layer" ? bidirectional.forwardLayer : bidirectional.backwardLayer
+      name = wrapped.name
+      if !keras3 {
+        if name.hasPrefix("forward_") { name.removeFirst("forward_".count) }
+        input = nil
+      }
+    default: throw unmodelled(key, of: layer, range: range)
+    }
+    let config = try config(
+      of: wrapped, name: name, trainable: true, builtInput: input, keras3: keras3, range: range)
+    let withoutBuild = KerasLayerConfigs.withoutBuildConfig(keras3: keras3)
+    let build = withoutBuild.contains(wrapped.className) ? nil : input.map(Attributes.shapeValue)
+    return .dictionary(
+      PythonDict(ModelConfig.entry(wrapped.className, config: config, build: build)))
   }
 
   /// Settings whose config form is a serialized Keras object, which ConvBook does not model.

@@ -67,19 +67,16 @@ enum Methods {
       // TensorFlow's `TensorShape`, under both versions.
       try noArguments(name, positional, keywords, site)
       return .tensorShape(tensor.shape.dimensions)
+    case .int(let number) where name == "bit_length":
+      // The number of bits of `abs(n)` (0 for 0).
+      try builtinWithoutArguments("int.bit_length", positional, keywords, site)
+      return .int(Int.bitWidth - number.magnitude.leadingZeroBitCount)
+    case .bool(let flag) where name == "bit_length":
+      try builtinWithoutArguments("int.bit_length", positional, keywords, site)
+      return .int(flag ? 1 : 0)
     case .float(let number) where name == "is_integer":
       // `(x / 2).is_integer()` (channel splits in hand-written ShuffleNets); inf and nan are not.
-      guard keywords.isEmpty else {
-        throw CellError(
-          type: "TypeError", message: "float.is_integer() takes no keyword arguments",
-          range: site.range)
-      }
-      guard positional.isEmpty else {
-        throw CellError(
-          type: "TypeError",
-          message: "float.is_integer() takes no arguments (\(positional.count) given)",
-          range: site.range)
-      }
+      try builtinWithoutArguments("float.is_integer", positional, keywords, site)
       return .bool(number.isFinite && number.rounded(.towardZero) == number)
     case .string(let text) where name == "format":
       return .string(
@@ -125,10 +122,9 @@ enum Methods {
         return result
       }
     case .list(let list) where list.dictionaryView != nil:
-      // A view has no list methods (only `isdisjoint` and `mapping`, which cells do not need).
-      throw CellError(
-        type: "AttributeError",
-        message: "'\(receiver.typeName)' object has no attribute '\(name)'", range: site.range)
+      // A view has no list methods (only `isdisjoint` and `mapping`, which ConvBook lacks).
+      throw BuiltinTypeAttributes.unavailable(
+        name, of: receiver, typeName: receiver.typeName, site: site)
     case .list(let list) where list.deque != nil:
       if let result = try StandardCollections.dequeMethod(
         name, list, positional, keywords, site, interpreter)
@@ -165,13 +161,31 @@ enum Methods {
       }
     default: break
     }
-    let typeName = RuntimeTypeNames.typeName(of: receiver, session: interpreter.session)
-    var missing = CellError(
-      type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
-      range: site.calleeRange)
-    // Python fails at looking the method up, before the call.
-    missing.tracebackRange = site.calleeRange
-    throw missing
+    // Python fails at looking the method up, before the call; a method CPython's type has that
+    // ConvBook lacks is ConvBook's limitation.
+    throw BuiltinTypeAttributes.unavailable(
+      name, of: receiver,
+      typeName: RuntimeTypeNames.typeName(of: receiver, session: interpreter.session),
+      site: site)
+  }
+
+  /// A method of a built-in type that takes no arguments (`float.is_integer`), refused with
+  /// CPython's TypeErrors otherwise.
+  private static func builtinWithoutArguments(
+    _ qualifiedName: String, _ positional: [Value], _ keywords: [(String, Value)],
+    _ site: CallSite
+  ) throws(CellError) {
+    guard keywords.isEmpty else {
+      throw CellError(
+        type: "TypeError", message: "\(qualifiedName)() takes no keyword arguments",
+        range: site.range)
+    }
+    guard positional.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(qualifiedName)() takes no arguments (\(positional.count) given)",
+        range: site.range)
+    }
   }
 
   /// A method that takes no arguments, refused with Python's TypeError otherwise.
@@ -206,7 +220,7 @@ enum Methods {
     given += keywords
     for (label, value) in given {
       if case .dictionary(let dictionary) = value,
-        ["loss", "metrics", "loss_weights"].contains(label)
+        ["loss", "metrics", "weighted_metrics", "loss_weights"].contains(label)
       {
         var named: [String: ArgumentValue] = [:]
         for (key, item) in dictionary.pairs {
@@ -219,16 +233,19 @@ enum Methods {
         switch label {
         case "loss": arguments.lossByOutput = named
         case "metrics": arguments.metricsByOutput = named
+        case "weighted_metrics": arguments.weightedMetricsByOutput = named
         default: arguments.lossWeightsByOutput = named
         }
         continue
       }
-      guard ["optimizer", "loss", "metrics", "loss_weights"].contains(label) else { continue }
+      guard ["optimizer", "loss", "metrics", "weighted_metrics", "loss_weights"].contains(label)
+      else { continue }
       let converted = try compileArgument(value, range: site.range)
       switch label {
       case "optimizer": arguments.optimizer = converted
       case "loss": arguments.loss = converted
       case "metrics": arguments.metrics = converted
+      case "weighted_metrics": arguments.weightedMetrics = converted
       default: arguments.lossWeights = converted
       }
     }
@@ -264,6 +281,10 @@ enum Methods {
     case .function(let callable):
       if case .user(let function) = callable.kind { return function.name }
       if let application = callable.boundMethod { return scriptFunctionName(application.callee) }
+      // `@tf.function def wasserstein_loss(...)`: the function it wraps.
+      if case .descriptor(let descriptor) = callable.kind, descriptor.kind == .tfFunction {
+        return scriptFunctionName(descriptor.function)
+      }
       return nil
     case .method(receiver: .instance(let instance), let name):
       guard case .function(let callable)? = instance.type.lookup(name)?.0,
@@ -458,8 +479,12 @@ enum Methods {
       }
       summary.options = options
       if interpreter.kerasVersion == .keras3 {
-        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
-          of: model)
+        summary.optimizerParameters =
+          interpreter.session.training.keras3OptimizerParameters(of: model)
+          ?? interpreter.session.customLayers[ObjectIdentifier(model)].flatMap {
+            interpreter.session.eagerTapes.compiledSteps[ObjectIdentifier($0)]?
+              .keras3OptimizerVariables
+          }
       }
       try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
       // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
@@ -507,6 +532,8 @@ enum Methods {
       return try ModelAddLoss.call(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "compile":
+      try TrainingCalls.checkCompileKeywords(
+        keywords, site: site, version: interpreter.kerasVersion)
       model.compileArguments = try compileArguments(positional, keywords, site)
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
         userFunctions(positional, keywords)
@@ -528,6 +555,10 @@ enum Methods {
           range: site.range)
       }
       let range = site.arguments.first?.value.range ?? site.range
+      if interpreter.kerasVersion == .keras3 {
+        // Keras 3 rebuilds the model, calling every layer again.
+        try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
+      }
       try Calls.add(layer, to: model, range: range, interpreter: interpreter)
       if let limitation = model.keras3MultipleOutputsLimitation {
         throw .unsupported(limitation, at: site.range)
@@ -535,6 +566,9 @@ enum Methods {
       model.noteRebuilt()
       return .none
     case "pop":
+      if interpreter.kerasVersion == .keras3 {
+        try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
+      }
       do { try model.pop() } catch { throw Calls.keras(error, at: site.range) }
       // Keras 3 rebuilds the model after `pop` as after `add`.
       model.noteRebuilt()
@@ -609,6 +643,7 @@ enum Methods {
       }
       return .none
     case "fit":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "fit", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -620,6 +655,7 @@ enum Methods {
       return try TrainingCalls.fit(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "evaluate":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "evaluate", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -631,6 +667,7 @@ enum Methods {
       return try TrainingCalls.evaluate(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "predict":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       if let result = try TrainStepLoop.run(
         "predict", of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -648,10 +685,12 @@ enum Methods {
       return try TrainingCalls.loadWeights(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "train_on_batch", "test_on_batch":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       return try TrainingCalls.onBatch(
         name, of: model, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case "predict_on_batch":
+      try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       return try TrainingCalls.predictOnBatch(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "fit_generator":
@@ -686,7 +725,8 @@ enum Methods {
           "Method `model.to_yaml()` has been removed due to security risk of arbitrary code execution. Please use `model.to_json()` instead.",
         range: site.range)
     case "save":
-      throw .unsupported("model.\(name)() is not supported in ConvBook cells", at: site.range)
+      try ModelSaving.save(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
       throw CellError(
         type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
@@ -786,9 +826,7 @@ enum Methods {
       return .string(try formatMethod(text, positional, keywords, site, budget))
     default: break
     }
-    throw CellError(
-      type: "AttributeError", message: "'str' object has no attribute '\(name)'",
-      range: site.calleeRange)
+    throw BuiltinTypeAttributes.unavailable(name, of: .string(text), typeName: "str", site: site)
   }
 
   /// Python's `str.replace`: matches code points (bytes of valid UTF-8 match only at character

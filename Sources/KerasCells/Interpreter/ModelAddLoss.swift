@@ -2,8 +2,8 @@ import CNNEngine
 
 /// `model.add_loss(tensor)` on a functional model (the VAE pattern: a loss built from the model's
 /// Keras tensors): tf-keras inserts an `AddLoss` layer and the layers between the model's inputs
-/// and the tensor into the model (`SequentialModel.addLoss`), so its summary lists them. Training
-/// with such a loss is ConvBook's limitation (`TrainingCalls` refuses a model with added losses).
+/// and the tensor into the model (`SequentialModel.addLoss`), so its summary lists them; `fit`
+/// and `evaluate` add its value to the loss (`TrainingGraph.addedLosses`).
 enum ModelAddLoss {
   static func call(
     _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
@@ -64,16 +64,11 @@ enum ModelAddLoss {
     return .none
   }
 
-  /// Training and evaluating a model with added losses is ConvBook's limitation (the loss is a
-  /// tensor of the graph, which the trainer does not differentiate yet).
+  /// Training and evaluating a model whose custom layer adds losses or metrics in `call` is
+  /// ConvBook's limitation (the trace keeps no such tensor yet).
   static func checkTrainable(_ model: SequentialModel, site: CallSite, session: KerasSession)
     throws(CellError)
   {
-    if let graph = model.graph, !graph.addedLosses.isEmpty {
-      throw .unsupported(
-        "ConvBook cannot train or evaluate a model with losses added by model.add_loss() yet",
-        at: site.range)
-    }
     for layer in model.flattenedLayers {
       guard let instance = session.customLayers[ObjectIdentifier(layer)],
         let method = instance.layerState?.addedInCall

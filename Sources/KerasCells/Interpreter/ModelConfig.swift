@@ -12,8 +12,9 @@ import CNNEngine
 /// Each layer is `{'module': 'keras.layers', 'class_name': ..., 'config': layer.get_config(),
 /// 'registered_name': None, 'build_config': {'input_shape': ...}}` (Keras 3 leaves out the build
 /// config of layers without a `build`, `KerasLayerConfigs.withoutBuildConfig`), a nested model its
-/// own config (`FunctionalConfig.entry`). Functional models' configs are `FunctionalConfig`'s;
-/// unbuilt models are ConvBook's limitation.
+/// own config (`FunctionalConfig.entry`). Functional models' configs are `FunctionalConfig`'s.
+/// An unbuilt Sequential model lists its layers alone (no input layer, no build configs; Keras 3
+/// leaves out `build_input_shape` and the JSON's `build_config`).
 enum ModelConfig {
   static func config(of model: SequentialModel, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value
@@ -29,13 +30,21 @@ enum ModelConfig {
     if model.kind == .functional {
       return try FunctionalConfig.config(of: model, interpreter: interpreter, range: range)
     }
-    guard model.isBuilt, let input = model.inputLayer, let inputShape = model.inputShape else {
+    var layers: [Value] = []
+    var inputShape: TensorShape? = nil
+    if model.isBuilt {
+      // An unbuilt model's config lists its layers alone, without build configs.
+      guard let input = model.inputLayer, let shape = model.inputShape else {
+        throw .unsupported(
+          "ConvBook does not support `get_config()` of this model yet", at: range)
+      }
+      layers.append(.dictionary(PythonDict(inputEntry(input, dtype: "float32", keras3: keras3))))
+      inputShape = shape
+    } else if !EagerCalls.deferredValues(of: model, session: interpreter.session).isEmpty {
       throw .unsupported(
-        "ConvBook does not support `get_config()` of an unbuilt model yet", at: range)
+        "ConvBook does not support `get_config()` of an unbuilt model with custom layers yet",
+        at: range)
     }
-    var layers: [Value] = [
-      .dictionary(PythonDict(inputEntry(input, dtype: "float32", keras3: keras3)))
-    ]
     for instance in model.layers {
       layers.append(
         .dictionary(
@@ -50,7 +59,9 @@ enum ModelConfig {
       ]
     }
     pairs.append(("layers", .list(PythonList(layers))))
-    if keras3 { pairs.append(("build_input_shape", Attributes.shapeValue(inputShape))) }
+    if keras3, let inputShape {
+      pairs.append(("build_input_shape", Attributes.shapeValue(inputShape)))
+    }
     try interpreter.budget.allocate(slots: layers.count * 10, at: range)
     return .dictionary(PythonDict(pairs.map { (.string($0.0), $0.1) }))
   }
@@ -105,9 +116,12 @@ enum ModelConfig {
         ("module", .string(functional ? "keras.src.models.functional" : "keras")),
         ("class_name", .string(model.className)), ("config", config),
         ("registered_name", functional ? .string("Functional") : .none),
-        ("build_config", .dictionary(PythonDict([(.string("input_shape"), shape)]))),
-        ("compile_config", .dictionary(PythonDict([]))),
       ]
+      // An unbuilt Sequential model has no build config.
+      if functional || model.isBuilt {
+        pairs.append(("build_config", .dictionary(PythonDict([(.string("input_shape"), shape)]))))
+      }
+      pairs.append(("compile_config", .dictionary(PythonDict([]))))
     } else {
       pairs = [
         ("class_name", .string(model.className)), ("config", config),
@@ -246,6 +260,10 @@ extension ModelConfig {
       case "batch_input_shape" where !keras3:
         // Made by the model's own input layer, which comes first.
         continue
+      case "zero_output_for_mask" where keras3:
+        // What Keras 3's `Bidirectional` sets on its recurrent layers (their `return_sequences`);
+        // it changes nothing ConvBook computes, and the wrapper sets it again.
+        continue
       default:
         // A constructor parameter at its default, or a base setting (`dtype`) at the
         // recorded one, is left to the constructor; a required parameter is always given.
@@ -266,10 +284,18 @@ extension ModelConfig {
 
   /// A setting's value for the constructor: a serialized initializer, regularizer or constraint
   /// made again (`keras.initializers.HeNormal(**config)`), lists as tuples.
-  private static func deserialized(_ value: Value, site: CallSite, interpreter: Interpreter)
+  static func deserialized(_ value: Value, site: CallSite, interpreter: Interpreter)
     throws(CellError) -> Value
   {
     guard case .dictionary(let dict) = value else { return tuples(value) }
+    if case .string(let className)? = item("class_name", of: dict),
+      case .dictionary(let config)? = item("config", of: dict),
+      item("module", of: dict).map({ Operators.equal($0, .string("keras.layers")) }) ?? true,
+      LayerCatalog.canonicalName(className) != nil
+    {
+      // A wrapper's layer (`TimeDistributed`, `Bidirectional`): made from its own config.
+      return try layer(className, config: config, site: site, interpreter: interpreter)
+    }
     guard case .string(let module)? = item("module", of: dict),
       ["keras.initializers", "keras.regularizers", "keras.constraints"].contains(module),
       case .string(let className)? = item("class_name", of: dict),

@@ -395,11 +395,33 @@ enum Operators {
     return floor == y ? 0 : -1
   }
 
-  static func equal(_ left: Value, _ right: Value) -> Bool { equal(left, right, depth: 0) }
+  static func equal(_ left: Value, _ right: Value) -> Bool {
+    var exceeded = false
+    return equal(left, right, depth: 0, exceeded: &exceeded)
+  }
 
-  /// Containers nested deeper than `PythonText.maximumNesting` compare unequal (CPython raises
-  /// RecursionError there); the bound keeps the comparison off the end of the stack.
-  private static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
+  /// `left == right` as the `==` operator runs it: containers nested deeper than CPython's
+  /// recursion limit allows from a script's top level (one level of comparison per nested
+  /// container, 999 with the module's frame) raise its RecursionError.
+  static func equalOperator(_ left: Value, _ right: Value, range: SourceRange)
+    throws(CellError) -> Bool
+  {
+    var exceeded = false
+    let result = equal(left, right, depth: 0, exceeded: &exceeded)
+    if exceeded {
+      throw CellError(
+        type: "RecursionError", message: "maximum recursion depth exceeded in comparison",
+        range: range)
+    }
+    return result
+  }
+
+  /// Containers nested deeper than `PythonText.maximumNesting + 1` compare unequal and set
+  /// `exceeded` (CPython raises RecursionError there); the bound keeps the comparison off the end
+  /// of the stack.
+  private static func equal(_ left: Value, _ right: Value, depth: Int, exceeded: inout Bool)
+    -> Bool
+  {
     // The same tuple is equal to itself however deep it nests, as CPython's identity check on
     // items makes it (`x == x` and `x in [x]` for `x = (x,)` built 100,000 times were False).
     if case .tuple(let a) = left, case .tuple(let b) = right, !a.isEmpty,
@@ -411,32 +433,39 @@ enum Operators {
     {
       return true
     }
-    if depth > PythonText.maximumNesting { return false }
+    if exceeded { return false }
+    if depth > PythonText.maximumNesting + 1 {
+      exceeded = true
+      return false
+    }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
     // A namedtuple is equal to the tuple of its items.
     if case .standard(let object) = left, let items = object.tupleItems {
-      return equal(.tuple(items), right, depth: depth)
+      return equal(.tuple(items), right, depth: depth, exceeded: &exceeded)
     }
     if case .standard(let object) = right, let items = object.tupleItems {
-      return equal(left, .tuple(items), depth: depth)
+      return equal(left, .tuple(items), depth: depth, exceeded: &exceeded)
     }
     // `np.str_` is a `str` (`TextVectorization.get_vocabulary()`).
     if case .standard(let text as NumPyString) = left {
-      return equal(.string(text.text), right, depth: depth)
+      return equal(.string(text.text), right, depth: depth, exceeded: &exceeded)
     }
     if case .standard(let text as NumPyString) = right {
-      return equal(left, .string(text.text), depth: depth)
+      return equal(left, .string(text.text), depth: depth, exceeded: &exceeded)
     }
     // TensorShape's `==` compares its dimensions with any shape-like value (tuple, list, shape).
     if case .tensorShape(let dimensions) = left {
       return equal(
-        .tuple(TensorShapeValue.items(dimensions)), right.tensorShapeAsTuple, depth: depth)
+        .tuple(TensorShapeValue.items(dimensions)), right.tensorShapeAsTuple, depth: depth,
+        exceeded: &exceeded)
     }
-    if case .tensorShape = right { return equal(right, left, depth: depth) }
+    if case .tensorShape = right { return equal(right, left, depth: depth, exceeded: &exceeded) }
     if let dtype = TensorFlowDType.name(of: left) {
       return TensorFlowDType.requestedName(right) == dtype
     }
-    if TensorFlowDType.name(of: right) != nil { return equal(right, left, depth: depth) }
+    if TensorFlowDType.name(of: right) != nil {
+      return equal(right, left, depth: depth, exceeded: &exceeded)
+    }
     // A keys or items view equals a set (or another such view) of the same items.
     func setLikeItems(_ value: Value) -> [Value]? {
       switch value {
@@ -457,7 +486,9 @@ enum Operators {
     if isView(left) || isView(right) {
       guard let a = setLikeItems(left), let b = setLikeItems(right) else { return false }
       return a.count == b.count
-        && a.allSatisfy { item in b.contains { equal(item, $0, depth: depth + 1) } }
+        && a.allSatisfy { item in
+          b.contains { equal(item, $0, depth: depth + 1, exceeded: &exceeded) }
+        }
     }
     switch (left, right) {
     case (.none, .none): return true
@@ -468,11 +499,13 @@ enum Operators {
       if a === b { return true }
       return a.count == b.count
         && a.pairs.allSatisfy { pair in
-          b.value(for: pair.0).map { equal(pair.1, $0, depth: depth + 1) } ?? false
+          b.value(for: pair.0).map { equal(pair.1, $0, depth: depth + 1, exceeded: &exceeded) }
+            ?? false
         }
     case (.tuple, .tuple), (.list, .list):
       let (a, b) = (left.sequenceItems!, right.sequenceItems!)
-      return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
+      return a.count == b.count
+        && zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1, exceeded: &exceeded) }
     case (.layer(let a), .layer(let b)): return a === b
     case (.function(let a), .function(let b)):
       return a.kind == b.kind && a.kerasVersion == b.kerasVersion
@@ -481,6 +514,8 @@ enum Operators {
       // Bound methods of one instance and one function (`model.loss == self.wasserstein_loss`).
       return a === b && x == y
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
+    // Keras' regularizers, constraints, initializers and optimizers compare by identity.
+    case (.kerasObject(let a), .kerasObject(let b)): return a.identity === b.identity
     // One weight of one layer is one variable (`layer.w is layer.weights[0]`; a list of them
     // compares its items by identity first, as CPython's list comparison does).
     case (.variable(let a), .variable(let b)): return a == b
@@ -489,18 +524,20 @@ enum Operators {
       // Namespaces are equal when their attributes are (argparse's and `types.SimpleNamespace`).
       return a === b
         || (a.isSimple == b.isSimple
-          && equal(.dictionary(a.dictionary), .dictionary(b.dictionary), depth: depth + 1))
+          && equal(
+            .dictionary(a.dictionary), .dictionary(b.dictionary), depth: depth + 1,
+            exceeded: &exceeded))
     case (.standard(let a), .standard(let b)):
       if a !== b, a.typeName == b.typeName, let x = a.comparisonKey, let y = b.comparisonKey {
-        return equal(x, y, depth: depth + 1)
+        return equal(x, y, depth: depth + 1, exceeded: &exceeded)
       }
       return a === b
     case (.standard(let a), _):
       guard let x = a.comparisonKey, let y = a.comparisonKey(coercing: right) else { return false }
-      return equal(x, y, depth: depth + 1)
+      return equal(x, y, depth: depth + 1, exceeded: &exceeded)
     case (_, .standard(let b)):
       guard let x = b.comparisonKey(coercing: left), let y = b.comparisonKey else { return false }
-      return equal(x, y, depth: depth + 1)
+      return equal(x, y, depth: depth + 1, exceeded: &exceeded)
     case (.instance(let a), .instance(let b)): return a === b
     default: return false
     }
@@ -512,8 +549,8 @@ enum Operators {
     throws(CellError) -> Bool
   {
     switch operation {
-    case .equal: return equal(left, right)
-    case .notEqual: return !equal(left, right)
+    case .equal: return try equalOperator(left, right, range: range)
+    case .notEqual: return !(try equalOperator(left, right, range: range))
     case .identical, .notIdentical:
       let same: Bool
       switch (left, right) {

@@ -30,6 +30,7 @@ enum PythonText {
     case .list(let items):
       let text = "[" + items.map(repr).joined(separator: ", ") + "]"
       if let view = items.dictionaryView { return "\(view.rawValue)(\(text))" }
+      if items.isListWrapper { return "ListWrapper(\(text))" }
       return items.deque.map { StandardCollections.dequeRepr(text, $0) } ?? text
     case .set(let set): return SetOperations.repr(set, item: repr)
     case .dictionary(let pairs):

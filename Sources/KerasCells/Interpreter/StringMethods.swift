@@ -239,6 +239,58 @@ enum StringMethods {
       return try made(
         Array(repeating: fill, count: left) + scalars
           + Array(repeating: fill, count: padding - left))
+    case "expandtabs":
+      // `expandtabs(tabsize=8)`: each tab pads to the next multiple of `tabsize` columns,
+      // counted from the last newline or carriage return (none for a size below 1).
+      guard positional.count + keywords.count <= 1 else {
+        throw typeError(
+          "expandtabs() takes at most 1 argument (\(positional.count + keywords.count) given)")
+      }
+      var given = positional.first
+      for (label, value) in keywords {
+        guard label == "tabsize" else {
+          throw typeError("'\(label)' is an invalid keyword argument for expandtabs()")
+        }
+        given = value
+      }
+      let size: Int
+      switch given {
+      case nil: size = 8
+      case .int(let number)?: size = number
+      case .bool(let flag)?: size = flag ? 1 : 0
+      case let other?:
+        throw typeError("'\(other.typeName)' object cannot be interpreted as an integer")
+      }
+      // The length first, without trapping on a huge size.
+      var length = 0
+      var column = 0
+      for scalar in scalars {
+        var step = 1
+        if scalar == "\t" {
+          step = size > 0 ? size - column % size : 0
+        }
+        let (sum, overflow) = length.addingReportingOverflow(step)
+        guard !overflow else {
+          throw CellError(type: "OverflowError", message: "new string is too long", range: range)
+        }
+        length = sum
+        column = scalar == "\n" || scalar == "\r" ? 0 : column + step
+      }
+      try budget.allocate(bytes: length, at: range)
+      var result: [Unicode.Scalar] = []
+      result.reserveCapacity(length)
+      column = 0
+      for scalar in scalars {
+        if scalar == "\t" {
+          let step = size > 0 ? size - column % size : 0
+          result += Array(repeating: " ", count: step)
+          column += step
+        } else {
+          result.append(scalar)
+          column = scalar == "\n" || scalar == "\r" ? 0 : column + 1
+        }
+      }
+      return try made(result)
     case "zfill":
       try noKeywords()
       try arguments(1, 1)

@@ -90,9 +90,13 @@ extension KerasSubclassing {
       }
       var summary = try summary(
         of: instance, state: state, site: site, interpreter: interpreter)
-      if interpreter.kerasVersion == .keras3, let graph = state.layer?.model {
-        summary.optimizerParameters = interpreter.session.training.keras3OptimizerParameters(
-          of: graph)
+      if interpreter.kerasVersion == .keras3 {
+        summary.optimizerParameters =
+          state.layer?.model.flatMap {
+            interpreter.session.training.keras3OptimizerParameters(of: $0)
+          }
+          ?? interpreter.session.eagerTapes.compiledSteps[ObjectIdentifier(instance)]?
+          .keras3OptimizerVariables
       }
       interpreter.emit(.summary(interpreter.packaged(summary)))
       return Value.none
@@ -106,6 +110,8 @@ extension KerasSubclassing {
       }
       return .int(rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters })
     case "compile":
+      try TrainingCalls.checkCompileKeywords(
+        keywords, site: site, version: interpreter.kerasVersion)
       state.compileCall = (positional, keywords, site)
       TrainStepModels.compiled(instance, interpreter: interpreter)
       if let graph = state.layer?.model {

@@ -30,6 +30,22 @@ enum TapeOptimizers {
     }
   }
 
+  /// Keras 3 builds an optimizer at its first `apply_gradients`, on the variables given: the
+  /// compiled optimizer of the model whose own `train_step` runs then shows its variables in
+  /// that model's summary (`Optimizer params`).
+  private static func noteKeras3Build(
+    _ object: KerasObject, optimizer: Optimizer, sizes: [Int], interpreter: Interpreter
+  ) {
+    let tapes = interpreter.session.eagerTapes
+    guard interpreter.kerasVersion == .keras3, let model = tapes.stepModel,
+      let compiled = tapes.compiledSteps[ObjectIdentifier(model)],
+      compiled.keras3OptimizerVariables == nil,
+      case .kerasObject(let given) = TrainStepModels.compiledOptimizer(of: model), given == object,
+      let variables = optimizer.keras3Variables(trainableSizes: sizes)
+    else { return }
+    compiled.keras3OptimizerVariables = .init(count: variables.count, bytes: variables.bytes)
+  }
+
   /// The optimizer object `compile` was given (a name becomes its class), for `self.optimizer`.
   static func compiledOptimizer(_ given: Value?) -> Value {
     guard let given, !given.isNone else {
@@ -110,6 +126,12 @@ enum TapeOptimizers {
       groups[key]!.names.append(variable.name)
       groups[key]!.gradients.append(gradient)
     }
+    noteKeras3Build(
+      object, optimizer: optimizer,
+      sizes: pairs.compactMap { pair in
+        guard case .variable(let variable)? = pair.sequenceItems?.last else { return nil }
+        return variable.shape.reduce(1, *)
+      }, interpreter: interpreter)
     let gradientsGiven = order.flatMap { groups[$0]!.gradients }
     if !gradientsGiven.isEmpty, gradientsGiven.allSatisfy({ $0 == nil }) {
       throw noGradients(pairs, interpreter: interpreter, range: site.range)

@@ -85,6 +85,19 @@ enum TensorFunctions {
     case unstack
     /// `tf.nn.max_pool` / `tf.nn.avg_pool` (and their `2d` forms) on images.
     case pool(PoolingKernel.Mode)
+    /// `tf.nn.moments(x, axes, keepdims=)` inside a traced call: the mean and the variance over
+    /// the axes, a tuple (TensorFlow's variance is the mean of squared deviations from the mean).
+    case moments
+    /// `K.dot(x, y)`: `tf.matmul` for two matrices; for a tensor of more axes tf-keras' backend
+    /// contracts x's last axis with y's second-to-last through reshapes and a transpose (see
+    /// `backendDot`).
+    case backendDot
+    /// `tf.zeros_like(x)` / `tf.ones_like(x)` on a Keras tensor: `tf.where(x, c, c)`, the value
+    /// everywhere whatever x holds (NaN included), with no gradient into x.
+    case filledLike(Double)
+    /// `tf.norm(x, axis=)` (the Euclidean norm) inside a traced call: `sqrt(reduce_sum(x * x))`,
+    /// as TensorFlow computes it.
+    case norm
   }
 
   struct Entry {
@@ -251,6 +264,10 @@ enum TensorFunctions {
         : ["value", "num_or_size_splits", "axis", "num", "name"]
     case .unstack: return keras ? ["x", "num", "axis"] : ["value", "num", "axis", "name"]
     case .pool: return ["input", "ksize", "strides", "padding", "data_format", "name"]
+    case .moments: return ["x", "axes", "shift", "keepdims", "name"]
+    case .backendDot: return ["x", "y"]
+    case .filledLike: return keras ? ["x", "dtype"] : ["input", "dtype", "name"]
+    case .norm: return ["tensor", "ord", "axis", "keepdims", "name"]
     }
   }
 
@@ -369,6 +386,9 @@ enum TensorFunctions {
     table["zeros"] = (.filled(0), "tf.zeros")
     table["ones"] = (.filled(1), "tf.ones")
     table["split"] = (.split, "tf.split")
+    table["zeros_like"] = (.filledLike(0), "tf.zeros_like")
+    table["ones_like"] = (.filledLike(1), "tf.ones_like")
+    table["norm"] = (.norm, "tf.compat.v1.norm")
     table["unstack"] = (.unstack, "tf.unstack")
     return table
   }()
@@ -388,6 +408,7 @@ enum TensorFunctions {
     "max_pool": (.pool(.max), "tf.nn.max_pool2d"), "max_pool2d": (.pool(.max), "tf.nn.max_pool2d"),
     "avg_pool": (.pool(.average), "tf.nn.avg_pool"),
     "avg_pool2d": (.pool(.average), "tf.nn.avg_pool2d"),
+    "moments": (.moments, "tf.nn.moments"),
   ]
 
   private static let backend: [String: (Kind, String)] = [
@@ -416,6 +437,8 @@ enum TensorFunctions {
     "random_normal": (.randomNormal, "tf.random.normal"),
     "random_uniform": (.randomUniform, "tf.random.uniform"),
     "resize_images": (.backendResizeImages, "tf.image.resize"),
+    "dot": (.backendDot, "tf.linalg.matmul"),
+    "zeros_like": (.filledLike(0), "tf.zeros_like"), "ones_like": (.filledLike(1), "tf.ones_like"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -458,6 +481,7 @@ enum TensorFunctions {
     "less_equal": (.binary(.lessEqual), "less_equal"),
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     "broadcast_to": (.broadcastTo, "broadcast_to"),
+    "zeros_like": (.filledLike(0), "zeros_like"), "ones_like": (.filledLike(1), "ones_like"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.activationsRelu, "re_lu"),
   ]
@@ -669,6 +693,56 @@ enum TensorFunctions {
       default: throw limitation("with a data format other than NHWC")
       }
       function = .pool(mode, size: size, strides: strides, same: padding == "SAME")
+    case .backendDot:
+      return .kerasTensor(
+        try backendDot(
+          tensor("x"), tensor("y"), limitation: limitation, interpreter: interpreter, range: range))
+    case .filledLike(let value):
+      inputs = [try tensor(entry.parameters[0])]
+      if let dtype = arguments["dtype"], !dtype.isNone,
+        TensorFlowDType.requestedName(dtype) != "float32"
+      {
+        throw limitation("with dtype=\(PythonText.repr(dtype)) (ConvBook computes in float32 only)")
+      }
+      function = .select(x: value, y: value)
+    case .norm:
+      let x = try tensor("tensor")
+      guard session.lambdaTracingDepth > 0 else {
+        // tf-keras records one `tf.compat.v1.norm` layer, which ConvBook has not.
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      switch arguments["ord"] {
+      case nil, .string("euclidean")?, .string("fro")?: break
+      case .int(2)? where (try ints("axis"))?.count == 1: break
+      default: throw limitation("with this `ord` (ConvBook has the Euclidean norm)")
+      }
+      let squares = try apply(
+        .binary(.multiply, constant: nil, constantFirst: false), "tf.math.multiply", [x, x],
+        interpreter: interpreter, range: range)
+      let sum = try apply(
+        .reduce(.sum, axes: try ints("axis"), keepDims: flag("keepdims")), "tf.math.reduce_sum",
+        [squares], interpreter: interpreter, range: range)
+      return .kerasTensor(
+        try apply(.unary(.sqrt), "tf.math.sqrt", [sum], interpreter: interpreter, range: range))
+    case .moments:
+      let x = try tensor("x")
+      guard session.lambdaTracingDepth > 0 else {
+        // tf-keras records one TFOpLambda with two outputs, which ConvBook has not.
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      guard let axes = try ints("axes") else {
+        throw CellError(
+          type: "TypeError", message: "moments() missing 1 required positional argument: 'axes'",
+          range: range)
+      }
+      let keepDims = flag("keepdims")
+      let mean = try apply(
+        .reduce(.mean, axes: axes, keepDims: keepDims), "tf.math.reduce_mean", [x],
+        interpreter: interpreter, range: range)
+      let variance = try apply(
+        .reduce(.variance, axes: axes, keepDims: keepDims), "tf.math.reduce_variance", [x],
+        interpreter: interpreter, range: range)
+      return .tuple([.kerasTensor(mean), .kerasTensor(variance)])
     case .split, .unstack:
       return try split(
         entry, tensor(entry.parameters[0]), arguments, path: path, interpreter: interpreter,
@@ -889,10 +963,17 @@ enum TensorFunctions {
       function = .transpose(permutation)
     case .tile:
       inputs = [try tensor(entry.parameters[0])]
-      guard let multiples = try ints(entry.parameters[1]), multiples.allSatisfy({ $0 >= 0 }) else {
-        throw limitation("with these multiples")
+      if let (entries, sizes) = try shapeEntries(entry.parameters[1], first: 1) {
+        // `tf.tile(w, [tf.shape(x)[0], 1, 1])`: a multiple computed from a shape.
+        guard !entries.contains(where: { if case .size(let n) = $0 { n < 0 } else { false } })
+        else { throw limitation("with these multiples") }
+        inputs += sizes
+        function = .tile(entries)
+      } else {
+        guard let multiples = try ints(entry.parameters[1]), multiples.allSatisfy({ $0 >= 0 })
+        else { throw limitation("with these multiples") }
+        function = .tile(multiples.map { .size($0) })
       }
-      function = .tile(multiples)
     case .pad:
       inputs = [try tensor(entry.parameters[0])]
       guard let rows = arguments[entry.parameters[1]]?.sequenceItems else {
@@ -905,10 +986,21 @@ enum TensorFunctions {
         else { throw limitation("with these paddings") }
         paddings.append([before, after])
       }
-      guard case .string(let mode)? = arguments["mode"], mode.lowercased() == "constant",
-        let value = number("constant_values")
-      else { throw limitation("with a mode other than CONSTANT") }
-      function = .pad(paddings, value: value)
+      // TensorFlow upper-cases the mode; Keras 3's `keras.ops.pad` passes it on so.
+      guard case .string(let mode)? = arguments["mode"] else {
+        throw limitation("with a mode other than CONSTANT, REFLECT or SYMMETRIC")
+      }
+      switch mode.uppercased() {
+      case "CONSTANT":
+        guard let value = number("constant_values") else {
+          throw limitation("with these constant_values")
+        }
+        function = .pad(paddings, value: value)
+      case "REFLECT", "SYMMETRIC":
+        function = .mirrorPad(paddings, symmetric: mode.uppercased() == "SYMMETRIC")
+      default:
+        throw limitation("with a mode other than CONSTANT, REFLECT or SYMMETRIC")
+      }
     case .resize:
       inputs = [try tensor("images")]
       guard case .string(let method)? = arguments["method"] ?? arguments["interpolation"],
@@ -1383,6 +1475,58 @@ enum TensorFunctions {
     } catch {
       throw Calls.keras(error, at: range)
     }
+  }
+
+  /// tf-keras' `K.dot(x, y)`: `tf.matmul` when neither has more than two axes; otherwise x as
+  /// rows of its last axis, y with its second-to-last axis moved first as columns, one `tf.matmul`
+  /// and a reshape to x's leading sizes, y's leading sizes and y's last (x (2, 3, 4) . y (5, 4, 6)
+  /// is (2, 3, 5, 6)), the operations tf-keras' backend runs, so the values are TensorFlow's.
+  private static func backendDot(
+    _ x: KerasTensor, _ y: KerasTensor, limitation: (String) -> CellError,
+    interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> KerasTensor {
+    let (xRank, yRank) = (x.shape.rank, y.shape.rank)
+    guard xRank >= 2, yRank >= 2 else {
+      throw limitation("on a tensor of fewer than two axes")
+    }
+    if xRank == 2, yRank == 2 {
+      return try apply(
+        .matmul(transposeA: false, transposeB: false), "tf.linalg.matmul", [x, y],
+        interpreter: interpreter, range: range)
+    }
+    guard interpreter.session.lambdaTracingDepth > 0 else {
+      // tf-keras records each shape operation of its backend as a layer of its own.
+      throw limitation(
+        "on tensors of more than two axes outside a Lambda or a custom layer's call()")
+    }
+    let xDimensions = x.shape.dimensions
+    let yDimensions = y.shape.dimensions
+    let ySizes = yDimensions.compactMap { $0 }
+    guard let inner = xDimensions[xRank - 1], ySizes.count == yRank else {
+      throw limitation("on tensors whose contracted or weight sizes are unknown")
+    }
+    let columns = ySizes[yRank - 2]
+    let target =
+      Array(xDimensions.dropLast()) + ySizes.dropLast(2).map { $0 } + [ySizes[yRank - 1]]
+    guard target.filter({ $0 == nil }).count <= 1 else {
+      throw limitation("on a tensor with more than one unknown size")
+    }
+    var permutation = Array(0..<yRank)
+    let moved = permutation.remove(at: yRank - 2)
+    permutation.insert(moved, at: 0)
+    let rows = try apply(
+      .reshape([-1, inner]), "tf.reshape", [x], interpreter: interpreter, range: range)
+    let transposed = try apply(
+      .transpose(permutation), "tf.compat.v1.transpose", [y], interpreter: interpreter, range: range
+    )
+    let matrix = try apply(
+      .reshape([columns, -1]), "tf.reshape", [transposed], interpreter: interpreter, range: range)
+    let product = try apply(
+      .matmul(transposeA: false, transposeB: false), "tf.linalg.matmul", [rows, matrix],
+      interpreter: interpreter, range: range)
+    return try apply(
+      .reshape(target.map { $0 ?? -1 }), "tf.reshape", [product], interpreter: interpreter,
+      range: range)
   }
 
   /// `x > 0` on a Keras tensor (`<`, `<=`, `>`, `>=`): tf-keras' `tf.math.greater`, ..., Keras 3's

@@ -147,6 +147,10 @@ enum TrainStepLoop {
     _ name: String, of instance: PythonInstance, data: Value, site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> [(String, Float)] {
+    let tapes = interpreter.session.eagerTapes
+    let outer = tapes.stepModel
+    tapes.stepModel = instance
+    defer { tapes.stepModel = outer }
     let result = try Calls.call(
       .method(receiver: .instance(instance), name: name), positional: [data], keywords: [],
       site: site, interpreter: interpreter)
@@ -295,14 +299,18 @@ enum TrainStepLoop {
     var names: [String] = []
     var values: [[Float]] = []
     var epochsRun: [Int] = []
-    try ClassCallbacks.run(
+    let version = interpreter.kerasVersion
+    let batchCallbacks = ClassCallbacks.defining(ClassCallbacks.trainBatchMethods, in: callbacks)
+    let testCallbacks = ClassCallbacks.defining(ClassCallbacks.testMethods, in: callbacks)
+    try ClassCallbacks.event(
       "on_train_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     var lastLogs: [(String, Float)] = []
     for epoch in initialEpoch..<max(initialEpoch, epochs) {
-      try ClassCallbacks.run(
+      try ClassCallbacks.event(
         "on_epoch_begin", of: callbacks, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
-      if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      // Keras' ProgbarLogger names the epoch only when there are several.
+      if verbose > 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
       let metrics = try self.metrics(of: instance, site: site, interpreter: interpreter)
       for metric in metrics { metric.reset() }
       var order = Array(0..<samples)
@@ -312,12 +320,24 @@ enum TrainStepLoop {
       }
       var logs: [(String, Float)] = []
       var sums: [String: Double] = [:]
-      for indices in batches(count: samples, batchSize: batchSize, order: order) {
+      for (batch, indices) in batches(count: samples, batchSize: batchSize, order: order)
+        .enumerated()
+      {
         for (name, value) in logs { sums[name, default: 0] += Double(value) }
+        try ClassCallbacks.event(
+          "on_train_batch_begin", of: batchCallbacks, arguments: [.int(batch)], logs: [],
+          site: site, interpreter: interpreter)
         let data = try stepData(x: x, y: y, indices: indices, site: site, interpreter: interpreter)
         logs = try step(
           "train_step", of: instance, data: data, site: site, interpreter: interpreter)
+        // Keras gives the step's own logs (sorted by name in Keras 3).
+        try ClassCallbacks.event(
+          "on_train_batch_end", of: batchCallbacks, arguments: [.int(batch)],
+          logs: ClassCallbacks.logs(logs, version: version), site: site, interpreter: interpreter)
         try interpreter.budget.checkTime(at: site.range)
+        if !batchCallbacks.isEmpty, instance.attributes["stop_training"]?.isTruthy == true {
+          break
+        }
       }
       let stateful = Set(
         try self.metrics(of: instance, site: site, interpreter: interpreter).map(\.name))
@@ -325,8 +345,15 @@ enum TrainStepLoop {
         last: logs, sums: sums, steps: steps, stateful: stateful, verbose: verbose,
         interpreter: interpreter)
       if let (xv, yv) = validation {
+        try ClassCallbacks.event(
+          "on_test_begin", of: testCallbacks, logs: [], site: site, interpreter: interpreter)
         let validationLogs = try test(
-          instance, x: xv, y: yv, batchSize: batchSize, site: site, interpreter: interpreter)
+          instance, x: xv, y: yv, batchSize: batchSize, callbacks: testCallbacks, site: site,
+          interpreter: interpreter)
+        try ClassCallbacks.event(
+          "on_test_end", of: testCallbacks,
+          logs: ClassCallbacks.logs(validationLogs, version: version), site: site,
+          interpreter: interpreter)
         logs += validationLogs.map { ("val_" + $0.0, $0.1) }
         shownLogs += validationLogs.map { ("val_" + $0.0, $0.1) }
       }
@@ -343,9 +370,9 @@ enum TrainStepLoop {
       }
       epochsRun.append(epoch)
       lastLogs = logs
-      try ClassCallbacks.run(
-        "on_epoch_end", of: callbacks, arguments: [.int(epoch)], logs: logs, site: site,
-        interpreter: interpreter)
+      try ClassCallbacks.event(
+        "on_epoch_end", of: callbacks, arguments: [.int(epoch)],
+        logs: ClassCallbacks.logs(logs, version: version), site: site, interpreter: interpreter)
       if verbose > 0 {
         interpreter.write(
           TrainingCalls.progressLine(
@@ -354,8 +381,9 @@ enum TrainStepLoop {
       }
       if instance.attributes["stop_training"]?.isTruthy == true { break }
     }
-    try ClassCallbacks.run(
-      "on_train_end", of: callbacks, logs: lastLogs, site: site, interpreter: interpreter)
+    try ClassCallbacks.event(
+      "on_train_end", of: callbacks, logs: ClassCallbacks.logs(lastLogs, version: version),
+      site: site, interpreter: interpreter)
     return .history(
       FitHistory(
         names: names, values: values, epochs: epochsRun,
@@ -374,7 +402,6 @@ enum TrainStepLoop {
           "ConvBook runs the script's own callbacks with a model's own train_step; \(item.typeName) is not supported there yet",
           at: site.range)
       }
-      try ClassCallbacks.checkEpochLevel(callback, site: site)
       let state = callback.kerasClassState ?? KerasClassState()
       callback.kerasClassState = state
       state.model = .instance(instance)
@@ -385,16 +412,25 @@ enum TrainStepLoop {
 
   /// The model's own `test_step` over `x`, `y`, its metrics reset first: the last batch's logs.
   private static func test(
-    _ instance: PythonInstance, x: Data, y: Data?, batchSize: Int, site: CallSite,
-    interpreter: Interpreter
+    _ instance: PythonInstance, x: Data, y: Data?, batchSize: Int,
+    callbacks: [PythonInstance] = [], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> [(String, Float)] {
     for metric in try metrics(of: instance, site: site, interpreter: interpreter) {
       metric.reset()
     }
     var logs: [(String, Float)] = []
-    for indices in batches(count: x.count, batchSize: batchSize, order: Array(0..<x.count)) {
+    for (batch, indices) in batches(
+      count: x.count, batchSize: batchSize, order: Array(0..<x.count)
+    ).enumerated() {
+      try ClassCallbacks.event(
+        "on_test_batch_begin", of: callbacks, arguments: [.int(batch)], logs: [], site: site,
+        interpreter: interpreter)
       let data = try stepData(x: x, y: y, indices: indices, site: site, interpreter: interpreter)
       logs = try step("test_step", of: instance, data: data, site: site, interpreter: interpreter)
+      try ClassCallbacks.event(
+        "on_test_batch_end", of: callbacks, arguments: [.int(batch)],
+        logs: ClassCallbacks.logs(logs, version: interpreter.kerasVersion), site: site,
+        interpreter: interpreter)
       try interpreter.budget.checkTime(at: site.range)
     }
     return logs

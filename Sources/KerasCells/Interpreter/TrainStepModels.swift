@@ -16,6 +16,9 @@ enum TrainStepModels {
     var lossTracker: KerasMetricObject?
     /// tf-keras' compiled metrics, made at the first `compiled_metrics.update_state`.
     var metrics: [KerasMetricObject]?
+    /// Keras 3's `self.optimizer.variables` once its first `apply_gradients` built it on the
+    /// variables given (the summary's `Optimizer params`).
+    var keras3OptimizerVariables: ModelSummary.OptimizerParameters?
 
     init(instance: PythonInstance) { self.instance = instance }
   }
@@ -110,10 +113,7 @@ enum TrainStepModels {
       return .list(
         PythonList(variables(of: instance, session: session) { _ in true }.map(Value.variable)))
     case "optimizer":
-      guard let call = instance.layerState?.compileCall else { return Value.none }
-      let given =
-        call.keywords.first { $0.0 == "optimizer" }?.1 ?? call.positional.first
-      return TapeOptimizers.compiledOptimizer(given)
+      return compiledOptimizer(of: instance)
     case "metrics":
       return .list(PythonList(metrics(of: instance, session: session).map { .standard($0) }))
     case "metrics_names":
@@ -192,6 +192,13 @@ enum TrainStepModels {
     }
     KerasSubclassing.trackedLayers(of: instance, session: session).forEach(visit)
     return result
+  }
+
+  /// `self.optimizer`: the optimizer `compile` was given (None before `compile`).
+  static func compiledOptimizer(of instance: PythonInstance) -> Value {
+    guard let call = instance.layerState?.compileCall else { return Value.none }
+    let given = call.keywords.first { $0.0 == "optimizer" }?.1 ?? call.positional.first
+    return TapeOptimizers.compiledOptimizer(given)
   }
 
   /// `model.metrics`: the compiled ones (see the type's comment), then the metric objects the

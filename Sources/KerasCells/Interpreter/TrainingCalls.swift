@@ -342,7 +342,8 @@ enum TrainingCalls {
       try ClassCallbacks.event(
         "on_epoch_begin", of: custom, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
-      if verbose > 0 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      // Keras' ProgbarLogger names the epoch only when there are several.
+      if verbose > 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
       if let feed, epochData == nil {
         let next = try feed.epoch(interpreter: interpreter, range: site.range)
         (x, y) = try datasetArrays(
@@ -495,9 +496,18 @@ enum TrainingCalls {
       }
     }
     do {
+      if compiled.loss == .none, compiled.lossByOutput == nil,
+        model.graph?.addedLosses.isEmpty == false
+      {
+        throw TrainingError(
+          .configuration,
+          "ConvBook cannot train a model whose only loss is one added by model.add_loss() (compile without a loss) yet"
+        )
+      }
       var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures)
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
+      configuration.keras3Names = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
@@ -532,6 +542,46 @@ enum TrainingCalls {
       }
       throw error
     }
+  }
+
+  /// `compile`'s keywords as each Keras checks them: tf-keras takes its parameters and a few
+  /// legacy keywords (`_validate_compile`: anything else is its TypeError naming the set), Keras 3
+  /// its parameters only (Python's TypeError).
+  static func checkCompileKeywords(
+    _ keywords: [(String, Value)], site: CallSite, version: KerasVersion
+  ) throws(CellError) {
+    let keras3 = [
+      "optimizer", "loss", "loss_weights", "metrics", "weighted_metrics", "run_eagerly",
+      "steps_per_execution", "jit_compile", "auto_scale_loss",
+    ]
+    let tfKeras = [
+      "optimizer", "loss", "metrics", "loss_weights", "weighted_metrics", "run_eagerly",
+      "steps_per_execution", "jit_compile", "pss_evaluation_shards", "cloning",
+      "experimental_run_tf_function", "distribute", "target_tensors", "sample_weight_mode",
+      "experimental_steps_per_execution", "from_serialized",
+    ]
+    if version == .keras3 {
+      if let (label, _) = keywords.first(where: { !keras3.contains($0.0) }) {
+        throw CellError(
+          type: "TypeError",
+          message: "Trainer.compile() got an unexpected keyword argument '\(label)'",
+          range: site.range)
+      }
+      return
+    }
+    let unknown = keywords.map(\.0).filter { !tfKeras.contains($0) }
+    guard !unknown.isEmpty else { return }
+    // Python prints the set in its hash order, which varies from run to run with several.
+    guard unknown.count == 1 else {
+      throw .unsupported(
+        "ConvBook does not print tf-keras' TypeError for several unknown compile() keywords (\(unknown.joined(separator: ", "))) yet",
+        at: site.range)
+    }
+    throw CellError(
+      type: "TypeError",
+      message:
+        "Invalid keyword argument(s) in `compile()`: ({\(PythonFormat.quoted(unknown[0]))},). Valid keyword arguments include \"cloning\", \"experimental_run_tf_function\", \"distribute\", \"target_tensors\", or \"sample_weight_mode\".",
+      range: site.range)
   }
 
   /// Each weight's trainable flag now, by Keras name (nil before the model is built).
@@ -667,6 +717,9 @@ enum TrainingCalls {
           ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion)))
     }
     if results.count == 1 { return .float(Double(results[0])) }
+    if interpreter.kerasVersion == .keras3 {
+      return .list(trainer.keras3ResultOrder(names).map { .float(Double(results[$0])) })
+    }
     return .list(results.map { .float(Double($0)) })
   }
 

@@ -294,6 +294,10 @@ enum WeightValues {
     var values: [String: Tensor] = [:]
     do {
       for variable in variables {
+        if let given = instance.initialValues[variable.spec.name] {
+          values[variable.name] = given
+          continue
+        }
         var generator = SeededGenerator(seed: training.seed, stream: variable.name)
         values[variable.name] = try WeightInitializer(variable.spec.initializer).tensor(
           shape: variable.shape, generator: &generator)

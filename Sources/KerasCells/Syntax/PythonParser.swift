@@ -862,15 +862,9 @@ public struct PythonParser {
     loopDepth += 1
     let body = try parseBlock(after: "'for' statement", onLine: forToken.range.start.line)
     loopDepth -= 1
-    if current.isKeyword(.else) {
-      let elseToken = current
-      deferUnsupported("for-else", "else clauses on for loops", at: elseToken.range)
-      try advance()
-      try expectElseColon()
-      _ = try parseBlock(after: "'else' statement", onLine: elseToken.range.start.line)
-    }
+    let elseBody = try parseLoopElse()
     return Statement(
-      .forLoop(target: target, iterable: iterable, body: body),
+      .forLoop(target: target, iterable: iterable, body: body, elseBody: elseBody),
       range: forToken.range.union(lastContentRange))
   }
 
@@ -932,16 +926,20 @@ public struct PythonParser {
     loopDepth += 1
     let body = try parseBlock(after: "'while' statement", onLine: whileToken.range.start.line)
     loopDepth -= 1
-    if current.isKeyword(.else) {
-      let elseToken = current
-      deferUnsupported("while-else", "else clauses on while loops", at: elseToken.range)
-      try advance()
-      try expectElseColon()
-      _ = try parseBlock(after: "'else' statement", onLine: elseToken.range.start.line)
-    }
+    let elseBody = try parseLoopElse()
     return Statement(
-      .whileLoop(condition: condition, body: body),
+      .whileLoop(condition: condition, body: body, elseBody: elseBody),
       range: whileToken.range.union(lastContentRange))
+  }
+
+  /// The `else:` block of a `for` or `while` loop, if it has one (outside the loop: a `break`
+  /// there belongs to an enclosing loop).
+  private mutating func parseLoopElse() throws(PythonSyntaxError) -> [Statement]? {
+    guard current.isKeyword(.else) else { return nil }
+    let elseToken = current
+    try advance()
+    try expectElseColon()
+    return try parseBlock(after: "'else' statement", onLine: elseToken.range.start.line)
   }
 
   /// `def name(a, b=1, *args, k, **kwargs) -> annotation:` and its body. Annotations are read

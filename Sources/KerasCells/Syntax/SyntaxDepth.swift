@@ -53,21 +53,22 @@ enum SyntaxDepth {
     case .withStatement(let items, _):
       return items.flatMap { [$0.context] + ($0.target.map { [$0] } ?? []) }
     case .returnStatement(let value): return value.map { [$0] } ?? []
-    case .whileLoop(let condition, _): return [condition]
+    case .whileLoop(let condition, _, _): return [condition]
     case .tryStatement(_, let handlers, _, _): return handlers.compactMap(\.type)
     case .delete(let targets): return targets
     case .raiseStatement(let exception, let cause): return [exception, cause].compactMap { $0 }
     case .scopeDeclaration: return []
     case .assertStatement(let condition, let message):
       return [condition] + (message.map { [$0] } ?? [])
-    case .forLoop(let target, let iterable, _): return [target, iterable]
+    case .forLoop(let target, let iterable, _, _): return [target, iterable]
     case .ifStatement(let branches, _): return branches.map(\.condition)
     }
   }
 
   private static func bodies(of statement: Statement) -> [Statement] {
     switch statement.kind {
-    case .forLoop(_, _, let body), .whileLoop(_, let body): return body
+    case .forLoop(_, _, let body, let elseBody), .whileLoop(_, let body, let elseBody):
+      return body + (elseBody ?? [])
     case .functionDefinition(let definition): return definition.body
     case .classDefinition(let definition): return definition.body
     case .withStatement(_, let body): return body

@@ -20,6 +20,9 @@ public final class PythonList: RandomAccessCollection {
   /// Set for a list assigned to an attribute of a Keras layer or model, which Keras tracks
   /// (tf-keras' `ListWrapper`, Keras 3's `TrackedList`): `KerasSubclassing.trackedListAttribute`.
   var heldByKerasLayer = false
+  /// Set for a list a tf-keras layer's config hands out (the tracked attribute itself,
+  /// `BatchNormalization`'s built `axis`): it prints as `ListWrapper([3])` (`LayerConfig`).
+  var isListWrapper = false
   /// Set for what `dict.keys()`, `values()` and `items()` return: a live view of the dictionary
   /// (a key added later is in it, as in Python), read-only, that prints and names itself as the
   /// view (`dict_keys(['loss'])`) and refuses indexing and list methods as the view does.

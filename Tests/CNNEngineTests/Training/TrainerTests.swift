@@ -45,6 +45,41 @@ struct TrainerTests {
     }
   }
 
+  @Test("metric names: objects' name=, weighted_ prefixes, repeated names per Keras version")
+  func metricNames() throws {
+    var arguments = CompileArguments(
+      loss: .string("mse"),
+      metrics: .list([
+        .string("acc"),
+        .object(
+          KerasObject(
+            typeName: "SparseCategoricalAccuracy", arguments: [("name", .string("acc"))])),
+        .object(KerasObject(typeName: "MeanAbsoluteError", arguments: [("arg0", .string("m"))])),
+      ]))
+    arguments.weightedMetrics = .list([.string("acc")])
+    var keras3 = try TrainingConfiguration(arguments)
+    keras3.keras3Names = true
+    #expect(
+      try keras3.outputs(names: ["dense"])[0].reportedNames
+        == ["acc", "acc_1", "m", "weighted_acc"])
+    let tfKeras = try TrainingConfiguration(arguments)
+    #expect(throws: TrainingError.self) { try tfKeras.outputs(names: ["dense"]) }
+    arguments.metrics = .list([.string("accuracy")])
+    #expect(
+      try TrainingConfiguration(arguments).outputs(names: ["dense"])[0].reportedNames
+        == ["accuracy", "acc"])
+    #expect(
+      try TrainingConfiguration(arguments).outputs(names: ["a", "b"]).map(\.reportedNames)
+        == [["a_accuracy", "a_acc"], ["b_accuracy", "b_acc"]])
+    arguments.metrics = .list([
+      .object(KerasObject(typeName: "BinaryAccuracy", arguments: [("threshold", .float(0.7))]))
+    ])
+    #expect(
+      throws: TrainingError(
+        .configuration, "ConvBook cannot report the metric BinaryAccuracy(threshold=0.7) yet")
+    ) { try TrainingConfiguration(arguments) }
+  }
+
   @Test("compile arguments resolve as tf-keras resolves them")
   func configuration() throws {
     let adam = try TrainingConfiguration(

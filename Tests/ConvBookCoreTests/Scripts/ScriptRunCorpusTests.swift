@@ -62,6 +62,7 @@ import Testing
     "298-error-inside-custom-call.py": keras3BoldText,
     "299-custom-layer-positional-training.py": keras3BoldText,
     "301-layer-list-attribute.py": keras3BoldText,
+    "428-custom-call-list-attribute.py": keras3BoldText,
     "525-custom-call-attribute-error.py": keras3BoldText,
     "639-custom-call-kwargs-training.py": keras3BoldText,
   ]

@@ -1,3 +1,4 @@
+import CNNEngine
 import KerasCells
 import Testing
 
@@ -33,6 +34,78 @@ import Testing
     #expect(error?.message == "ConvBook does not support \(name) yet")
   }
 
+  /// `print()` in a custom layer's `call` runs where the layer is first called on Keras tensors;
+  /// Keras prints again whenever `fit`, `evaluate` or `predict` traces `call`, which ConvBook
+  /// refuses rather than print less (in both Kerases, through a nested model too).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func printInsideATracedCallRefusesRunningTheModel(_ version: KerasVersion) {
+    let source = """
+      import numpy as np
+      from tensorflow import keras
+      class Loud(keras.layers.Layer):
+          def call(self, inputs):
+              print("tracing", inputs.shape)
+              return inputs * 2.0
+      inputs = keras.Input(shape=(3,))
+      inner = keras.Model(inputs, Loud()(inputs))
+      outer = keras.Sequential([keras.Input(shape=(3,)), inner, keras.layers.Dense(1)])
+      outer.summary()
+      outer.predict(np.ones((2, 3)))
+      """
+    let result = KerasSession(kerasVersion: version).run(source)
+    #expect(result.error?.type == nil)
+    #expect(
+      result.error?.message
+        == "ConvBook does not support `model.predict()` of a model whose Loud.call() prints yet: Keras prints again each time predict traces call()"
+    )
+    #expect(result.error?.range.start.line == 11)
+  }
+
+  /// Keras runs a custom layer's `call` again at each call on Keras tensors, Keras 3 twice at a
+  /// first call that builds the layers it holds, and again at each `add` of a built Sequential
+  /// model: where the `call` prints, ConvBook refuses rather than print fewer lines.
+  @Test func printInsideCallRefusesWhereKerasRunsCallAgain() {
+    let prelude = """
+      from tensorflow import keras
+      class Loud(keras.layers.Layer):
+          def call(self, inputs):
+              print("tracing")
+              return inputs * 2.0
+      class Holder(keras.layers.Layer):
+          def __init__(self):
+              super().__init__()
+              self.dense = keras.layers.Dense(2)
+          def call(self, inputs):
+              print("holder")
+              return self.dense(inputs)
+      inputs = keras.Input(shape=(3,))
+
+      """
+    let cases: [(String, KerasVersion, String)] = [
+      (
+        "loud = Loud()\nx = loud(inputs)\ny = loud(x)", .keras2,
+        "ConvBook does not support calling the layer again when Loud.call() prints yet: Keras runs call() at each call and prints again"
+      ),
+      (
+        "y = Holder()(inputs)", .keras3,
+        "ConvBook does not support print() inside Holder.call() at its first call yet: Keras 3 runs call() twice there (once to build the layers it holds) and prints twice"
+      ),
+      (
+        "m = keras.Sequential([inputs, Loud()])\nm.add(keras.layers.Dense(1))", .keras3,
+        "ConvBook does not support `model.add()` of a model whose Loud.call() prints yet: Keras prints again each time add traces call()"
+      ),
+    ]
+    for (body, version, message) in cases {
+      let result = KerasSession(kerasVersion: version).run(prelude + body)
+      #expect(result.error?.type == nil, "\(body)")
+      #expect(result.error?.message == message, "\(body)")
+    }
+    // Where Keras runs `call` once, the text is Keras' and nothing is refused.
+    let once = KerasSession(kerasVersion: .keras2).run(prelude + "y = Holder()(Loud()(inputs))")
+    #expect(once.error == nil)
+    #expect(once.outputs == [.text("tracing\nholder\n")])
+  }
+
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
   /// lacks keeps its NameError.
   @Test func missingBuiltinsAreConvBooksLimitation() {
@@ -43,6 +116,32 @@ import Testing
     let error = Self.error("y = undefined_thing")
     #expect(error?.type == "NameError")
     #expect(error?.message == "name 'undefined_thing' is not defined")
+  }
+
+  /// A method or value CPython's built-in types have but ConvBook lacks is ConvBook's limitation
+  /// (`dir(str)` and the others are kept in `BuiltinTypeAttributes`); a name the type lacks keeps
+  /// CPython's AttributeError.
+  @Test(arguments: [
+    ("n = (1).to_bytes(2, 'big')", "`int.to_bytes`"),
+    ("n = int.from_bytes([0, 1], 'big')", "`int.from_bytes`"),
+    ("s = 'Ab'.casefold()", "`str.casefold`"),
+    ("v = {'a': 1}.keys().isdisjoint([1])", "`dict_keys.isdisjoint`"),
+    ("d = {'a': 1}.__doc__", "`dict.__doc__`"),
+    ("n = [1].__len__()", "`list.__len__`"),
+  ])
+  func builtinMethodsConvBookLacks(_ source: String, _ name: String) {
+    let error = Self.error(source)
+    #expect(error?.type == nil)
+    #expect(error?.message == "ConvBook does not support \(name) yet")
+  }
+
+  /// A `__repr__` that asks for its own instance's repr recurses until CPython's RecursionError,
+  /// whose traceback ConvBook does not reproduce: refused, never the default repr.
+  @Test func selfRecursiveReprIsRefused() {
+    let error = Self.error(
+      "class A:\n    def __repr__(self):\n        return 'A' + str(self)\nprint(A())")
+    #expect(error?.type == nil)
+    #expect(error?.message.contains("`A.__repr__`") == true)
   }
 
   /// Keras 3 dropped Keras 1's lower-case optimizers: Python's AttributeError with its suggestion.

@@ -16,6 +16,7 @@ import Testing
     "callbacks_early_stopping", "callbacks_learning_rate", "lambda_contrastive_loss",
     "trainstep_trainer_loop", "trainstep_gan", "trainstep_softmax_mse", "trainstep_compiled_loss",
     "trainstep_conv_gan", "trainstep_vae", "trainstep_cgan", "fnloss_script_functions",
+    "train_metric_names", "train_model_add_loss",
   ]
 
   /// A lesson folder in memory, for the files callbacks write.
@@ -72,7 +73,7 @@ import Testing
     "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
     "embedding", "rnntrain_text_rnn", "trainstep_trainer_loop", "trainstep_gan",
     "trainstep_compute_loss", "trainstep_vae", "fnloss_script_functions",
-    "fnloss_ops_arange_positions",
+    "fnloss_ops_arange_positions", "train_metric_names",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
@@ -320,7 +321,8 @@ import Testing
       """)
     #expect(result.error == nil, "\(String(describing: result.error))")
     // All 40 samples train (4 steps of 10): the split is ignored, as Keras ignores it.
-    #expect(result.printed.hasPrefix("Epoch 1/1\n4/4 - loss: "))
+    // One epoch: Keras' ProgbarLogger prints no "Epoch 1/1" line.
+    #expect(result.printed.hasPrefix("4/4 - loss: "))
     #expect(result.printed.hasSuffix("['loss', 'val_loss']\n"))
   }
 
@@ -343,11 +345,11 @@ import Testing
       """)
     #expect(result.error == nil, "\(String(describing: result.error))")
     let lines = result.printed(footer: .modern).split(separator: "\n")
-    #expect(lines.count == 4)
-    #expect(lines[1].hasPrefix("2/2 \u{2501}\u{2501}"))
-    #expect(lines[1].contains(" - accuracy: ") && lines[1].contains(" - val_loss: "))
-    #expect(lines[2] == "['accuracy', 'loss', 'val_accuracy', 'val_loss']")
-    #expect(lines[3].hasPrefix("2/2 - accuracy: "))
+    #expect(lines.count == 3)
+    #expect(lines[0].hasPrefix("2/2 \u{2501}\u{2501}"))
+    #expect(lines[0].contains(" - accuracy: ") && lines[0].contains(" - val_loss: "))
+    #expect(lines[1] == "['accuracy', 'loss', 'val_accuracy', 'val_loss']")
+    #expect(lines[2].hasPrefix("2/2 - accuracy: "))
   }
 
   @Test func trainingIsDeterministicAndPrintsKerasLines() {

@@ -99,7 +99,7 @@ import Testing
       """
     let statements = try PythonParser.parse(source)
     #expect(statements.count == 2)
-    guard case .forLoop(let target, let iterable, let body) = statements[0].kind else {
+    guard case .forLoop(let target, let iterable, let body, _) = statements[0].kind else {
       Issue.record("expected for")
       return
     }
@@ -112,7 +112,7 @@ import Testing
   @Test func singleLineBodies() throws {
     let statements = try PythonParser.parse(
       "for f in filters: model.add(Conv2D(f, 3)); n += 1\nif ok: pass\nelse: x = 1")
-    guard case .forLoop(_, _, let body) = statements[0].kind else {
+    guard case .forLoop(_, _, let body, _) = statements[0].kind else {
       Issue.record("expected for")
       return
     }

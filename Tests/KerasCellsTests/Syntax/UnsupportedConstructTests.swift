@@ -23,9 +23,6 @@ import Testing
       message: "async functions and loops (async) are not supported in ConvBook cells",
       span: "2:1-2:6"),
     Case(
-      source: "for x in xs:\n    pass\nelse:\n    pass\n", construct: "for-else",
-      message: "else clauses on for loops are not supported in ConvBook cells", span: "3:1-3:5"),
-    Case(
       // A generator function runs (`PythonGenerator`); a `yield` in a lambda does not.
       source: "f = lambda: (yield)\n", construct: "yield",
       message: "generator functions (yield) are not supported in ConvBook cells",

@@ -19,9 +19,10 @@ public struct Statement: Hashable, Sendable {
     /// raises ImportError when the statement runs (not before: inside a function that is never
     /// called it is harmless).
     case relativeImport(names: [ImportedName])
-    /// `for target in iterable:` with its body; the target has the same
-    /// forms as an assignment target.
-    case forLoop(target: Expression, iterable: Expression, body: [Statement])
+    /// `for target in iterable:` with its body (the target has the same forms as an assignment
+    /// target), and the `else:` block that runs when no `break` left the loop.
+    case forLoop(
+      target: Expression, iterable: Expression, body: [Statement], elseBody: [Statement]?)
     /// `if`/`elif` branches in order, then the `else` body if there is one.
     case ifStatement(branches: [ConditionalBranch], elseBody: [Statement]?)
     /// `pass`.
@@ -30,8 +31,8 @@ public struct Statement: Hashable, Sendable {
     case functionDefinition(FunctionDefinition)
     /// `return` or `return value` (only inside a `def`).
     case returnStatement(Expression?)
-    /// `while condition: body`.
-    case whileLoop(condition: Expression, body: [Statement])
+    /// `while condition: body`, with the `else:` block that runs when no `break` left it.
+    case whileLoop(condition: Expression, body: [Statement], elseBody: [Statement]?)
     /// `break` (only inside a loop).
     case breakStatement
     /// `continue` (only inside a loop).

@@ -1,0 +1,106 @@
+import CNNEngine
+
+/// A script's own subclass of Keras' `Initializer` given to a layer
+/// (`Conv2D(32, 3, kernel_initializer=EfficientNetConvInitializer())`): both Kerases call its
+/// `__call__(shape, dtype=dtype)` once per weight while the layer builds (its first call, a
+/// Sequential model's input shape, `build`), and the values it returns are the weight's first
+/// values. tf-keras passes the shape as the layer's `build` wrote it (a list for `Dense`, `PReLU`
+/// and `LayerNormalization`, a tuple elsewhere) and `tf.float32`; Keras 3 a tuple and
+/// `'float32'`. ConvBook calls it as soon as the call into Keras that built the layer returns
+/// (`Calls.call`), so what it prints and raises comes where Keras' would, and keeps the values on
+/// the layer (`LayerInstance.initialValues`), which the forward pass starts from.
+enum ScriptInitializers {
+  /// A layer made with script initializers that has not been built yet.
+  struct Pending {
+    let instance: LayerInstance
+    /// The initializer objects by keyword (`kernel_initializer`).
+    let initializers: [(String, PythonInstance)]
+  }
+
+  /// The layers whose weights map one to one onto their `*_initializer` arguments; tf-keras'
+  /// recurrent layers call a bias initializer in pieces, which ConvBook does not replay.
+  private static let supportedClasses: Set<String> = [
+    "Dense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose",
+    "Conv3DTranspose", "DepthwiseConv1D", "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D",
+    "BatchNormalization", "LayerNormalization", "PReLU", "Embedding",
+  ]
+
+  /// The tf-keras layers whose `build` gives `add_weight` a list as the shape.
+  private static let tfKerasListShapes: Set<String> = ["Dense", "PReLU", "LayerNormalization"]
+
+  /// Notes the script initializers among a layer constructor's keywords, and every instance of
+  /// the script's own initializer, regularizer or constraint classes it was given, which Keras
+  /// keeps as the layer's attribute of the same name (`layer.kernel_constraint` is the object).
+  static func note(
+    _ keywords: [(String, Value)], instance: LayerInstance, session: KerasSession
+  ) {
+    let objects = keywords.filter { label, value in
+      guard case .instance(let object) = value, object.type.kerasClassBase?.isLayerArgument == true
+      else { return false }
+      return ["_initializer", "_regularizer", "_constraint"].contains { label.hasSuffix($0) }
+    }
+    if !objects.isEmpty { session.scriptLayerArguments[ObjectIdentifier(instance)] = objects }
+    let initializers = keywords.compactMap { label, value -> (String, PythonInstance)? in
+      guard label.hasSuffix("_initializer"), case .instance(let object) = value,
+        object.type.kerasClassBase == .initializer
+      else { return nil }
+      return (label, object)
+    }
+    guard !initializers.isEmpty else { return }
+    session.pendingInitializers.append(Pending(instance: instance, initializers: initializers))
+  }
+
+  /// Calls the initializers of every noted layer that is built now, in the order the layers were
+  /// made, and keeps what they return as the layers' first values.
+  static func runBuilt(site: CallSite, interpreter: Interpreter) throws(CellError) {
+    let session = interpreter.session
+    while let index = session.pendingInitializers.firstIndex(where: { $0.instance.isBuilt }) {
+      let pending = session.pendingInitializers.remove(at: index)
+      try run(pending, site: site, interpreter: interpreter)
+    }
+  }
+
+  private static func run(_ pending: Pending, site: CallSite, interpreter: Interpreter)
+    throws(CellError)
+  {
+    let instance = pending.instance
+    let className = instance.layer.className
+    guard supportedClasses.contains(className) else {
+      throw .unsupported(
+        "ConvBook does not support a custom initializer (\(pending.initializers[0].1.type.name)) in \(className) layers yet",
+        at: site.range)
+    }
+    let keras3 = interpreter.kerasVersion == .keras3
+    for spec in instance.weights {
+      let label =
+        (spec.name.hasSuffix("_kernel") ? String(spec.name.dropLast(7)) : spec.name)
+        + "_initializer"
+      guard let initializer = pending.initializers.first(where: { $0.0 == label })?.1 else {
+        continue
+      }
+      let dimensions = spec.shape.map { Value.int($0) }
+      let shape: Value =
+        !keras3 && tfKerasListShapes.contains(className)
+        ? .list(PythonList(dimensions)) : .tuple(dimensions)
+      let dtype = keras3 ? Value.string("float32") : TensorFlowDType.value("float32")
+      let result = try Calls.call(
+        .instance(initializer), positional: [shape], keywords: [("dtype", dtype)], site: site,
+        interpreter: interpreter)
+      let array: NDArray
+      do {
+        array = try ArrayOperations.array(
+          from: result, dtype: nil, range: site.range, budget: interpreter.budget)
+      } catch {
+        throw .unsupported(
+          "ConvBook takes the values of a custom initializer (\(initializer.type.name)) from a NumPy array or a tensor, not from \(result.typeName)",
+          at: site.range)
+      }
+      guard array.shape == spec.shape else {
+        throw .unsupported(
+          "ConvBook does not support a custom initializer (\(initializer.type.name)) that returns values of shape \(TensorShape.tuple(array.shape)) for the weight \(instance.name)/\(spec.name) of shape \(TensorShape.tuple(spec.shape)) yet",
+          at: site.range)
+      }
+      instance.initialValues[spec.name] = array.tensor
+    }
+  }
+}
