@@ -324,6 +324,12 @@ enum Attributes {
       if NodeAttributes.names.contains(name), interpreter.kerasVersion == .keras2 {
         return .method(receiver: .layer(instance), name: name)
       }
+      if let value = try LayerDTypePolicy.attribute(
+        name, dtype: instance.layer.common.arguments["dtype"], owner: instance.name,
+        keras3: interpreter.kerasVersion == .keras3, range: range)
+      {
+        return value
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
@@ -616,6 +622,12 @@ enum Attributes {
   {
     if let value = try CompiledModelAttributes.attribute(
       name, of: model, range: range, interpreter: interpreter)
+    {
+      return value
+    }
+    if let value = try LayerDTypePolicy.attribute(
+      name, dtype: nil, owner: model.name, keras3: interpreter.kerasVersion == .keras3,
+      range: range)
     {
       return value
     }

@@ -69,8 +69,11 @@ final class IndexLookupLayer: StandardObject, KerasDataLayer {
     let maxValue = values["max_tokens"] ?? Value.none
     maxTokens = maxValue.isNone ? nil : try arguments.integer(maxValue, "max_tokens")
     oovCount = try arguments.integer(values["num_oov_indices"] ?? .int(1), "num_oov_indices")
-    guard oovCount >= 1 else { throw refuse("num_oov_indices=\(oovCount)") }
+    // With no OOV index a lookup outside the vocabulary is an error in Keras (refused by
+    // `call` here), and the inverse of an index outside it too.
+    guard oovCount >= 0 else { throw refuse("num_oov_indices=\(oovCount)") }
     invert = (values["invert"] ?? Value.none).isTruthy
+    if invert, oovCount == 0 { throw refuse("invert=True, num_oov_indices=0") }
     if invert, outputMode != .int { throw refuse("invert=True, output_mode='\(mode)'") }
     let string = isString
     func token(_ value: Value, _ what: String) throws(CellError) -> Token {
@@ -323,6 +326,13 @@ final class IndexLookupLayer: StandardObject, KerasDataLayer {
     let (items, shape) = try Self.tokens(
       of: positional[0], string: isString, range: range, budget: interpreter.budget)
     try interpreter.budget.allocate(count: items.count, size: 16, at: range)
+    if oovCount == 0,
+      let outside = items.first(where: { index[$0] == nil && $0 != maskToken })
+    {
+      throw .unsupported(
+        "ConvBook does not reproduce the InvalidArgumentError Keras raises when a \(className) with num_oov_indices=0 meets a value outside its vocabulary (\(PythonText.repr(vocabularyItem(outside, special: false)))) yet",
+        at: range)
+    }
     let indices = items.map(lookup)
     // Keras 3 counts and one-hot encodes in int64 on data, tf-keras in float32.
     let countType: EagerDType = kerasVersion == .keras3 ? .int64 : .float32

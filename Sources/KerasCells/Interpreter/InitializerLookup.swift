@@ -2,6 +2,12 @@
 /// argument into an initializer object (`self.kernel_initializer = initializers.get(init)`),
 /// with each Keras version's answers and errors.
 enum InitializerLookup {
+  /// The short names both Keras versions also accept (`initializers.get("uniform")` is a
+  /// `RandomUniform`).
+  private static let aliases: [String: String] = [
+    "uniform": "RandomUniform", "normal": "RandomNormal", "one": "Ones", "zero": "Zeros",
+  ]
+
   static func get(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
@@ -12,9 +18,12 @@ enum InitializerLookup {
     case .none, .kerasObject, .function, .instance:
       // None, an initializer object or a callable comes back as it is.
       return identifier
-    case .string(let name) where KerasModule.initializerNames.contains(name):
+    case .string(let name)
+    where KerasModule.initializerNames.contains(name) || aliases[name] != nil:
       // `he_normal` names the class `HeNormal`: the object is one of it.
-      let className = name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      let className =
+        aliases[name]
+        ?? name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
         .joined()
       return try Calls.call(
         .function(Callable(.objectFactory(className), path: "keras.initializers." + className)),

@@ -1718,7 +1718,8 @@ extension TensorFunctions {
 }
 
 extension TensorFunctions {
-  /// The AttributeError of a name one Keras version lacks: `keras.ops` under tf-keras. (Keras 3's
+  /// The AttributeError of a name one Keras version lacks: `keras.ops` (or Keras 3's top-level
+  /// `keras.Layer`) under tf-keras. (Keras 3's
   /// `tf.keras.backend` keeps tf-keras' functions, `K.sum`, in its legacy namespace, which is the
   /// one model code imports; ConvBook's one `keras.backend` namespace follows it.)
   static func missingAttribute(
@@ -1726,11 +1727,13 @@ extension TensorFunctions {
     kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where name == "ops" || name == "random" || name == "config":
+    case (.keras, .keras2) where ["ops", "random", "config", "Layer"].contains(name):
+      // With CPython's suggestion of the closest name of the module (`Layer`: 'layers').
+      let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
       return CellError(
         type: "AttributeError",
         message: "module '\(moduleName ?? module.pythonName)' has no attribute '\(name)'",
-        range: range)
+        range: range, suggestion: NameSuggestion.closest(to: name, among: known))
     default: return nil
     }
   }
