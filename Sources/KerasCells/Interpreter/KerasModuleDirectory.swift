@@ -31,6 +31,7 @@ extension KerasModule {
       .initializers, .regularizers, .constraints:
       component = module.componentName
     case .preprocessing where version == .keras3: component = module.componentName
+    case .layers where version == .keras3: component = module.componentName
     case .tensorFunctions("keras.ops") where version == .keras3: component = "ops"
     default: return nil
     }
