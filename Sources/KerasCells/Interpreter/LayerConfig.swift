@@ -36,7 +36,7 @@ enum LayerConfig {
       callShapes: instance.callInputShapes ?? instance.listInputShapes,
       keras3: interpreter.kerasVersion == .keras3, range: range)
     try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
-    if serialized { pairs.forEach { untrack($0.1) } }
+    if serialized { for pair in pairs { untrack(pair.1) } }
     return .dictionary(pairs)
   }
 
@@ -46,9 +46,11 @@ enum LayerConfig {
     switch value {
     case .list(let list):
       list.isListWrapper = false
-      list.items.forEach(untrack)
-    case .tuple(let items): items.forEach(untrack)
-    case .dictionary(let dict): dict.pairs.forEach { untrack($0.1) }
+      for item in list.items { untrack(item) }
+    case .tuple(let items):
+      for item in items { untrack(item) }
+    case .dictionary(let dict):
+      for pair in dict.pairs { untrack(pair.1) }
     default: break
     }
   }
@@ -358,7 +360,7 @@ enum LayerConfig {
     }
     let config = try config(
       of: wrapped, name: name, trainable: true, builtInput: input, keras3: keras3, range: range)
-    config.forEach { untrack($0.1) }
+    for entry in config { untrack(entry.1) }
     let withoutBuild = KerasLayerConfigs.withoutBuildConfig(keras3: keras3)
     let build = withoutBuild.contains(wrapped.className) ? nil : input.map(Attributes.shapeValue)
     return .dictionary(
