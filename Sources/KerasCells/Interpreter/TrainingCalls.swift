@@ -89,6 +89,29 @@ enum TrainingCalls {
       return array
     }
 
+    /// Keras 3's data adapters take an array (NumPy, a tensor) or None at every leaf of `x`, `y`
+    /// and `sample_weight`: a Python number, bool or string anywhere (`predict([10.0])`, the
+    /// one-unit regression of many courses; `fit(xs, [1.0, 2.0])`) is its ValueError, which
+    /// names `x` whichever of them it was. tf-keras converts such lists (`expand_1d`).
+    func checkKeras3DataTypes(_ given: [(Int?, String)]) throws(CellError) {
+      func hasScalarLeaf(_ value: Value) -> Bool {
+        switch value {
+        case .int, .float, .bool, .string: return true
+        case .list(let list): return list.items.contains(where: hasScalarLeaf)
+        case .tuple(let items): return items.contains(where: hasScalarLeaf)
+        case .dictionary(let dictionary): return dictionary.pairs.contains { hasScalarLeaf($0.1) }
+        default: return false
+        }
+      }
+      guard given.contains(where: { value($0.0, $0.1).map(hasScalarLeaf) == true }) else { return }
+      let x = value(given.first?.0, given.first?.1 ?? "x") ?? .none
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Unrecognized data type: x=\(PythonText.str(x)) (of type <class '\(x.typeName)'>)",
+        range: site.range)
+    }
+
     /// The arrays for a model with `count` inputs or outputs named `names`: one array, a list or
     /// tuple of `count` arrays in order, or a dict keyed by the names (Keras' `x`/`y` forms).
     func tensors(
@@ -196,6 +219,9 @@ enum TrainingCalls {
         epoch, trainer: trainer, function: "fit", site: site, budget: budget)
       (batchSize, shuffle) = (epoch.batchSize, epoch.shuffled)
     } else {
+      if interpreter.kerasVersion == .keras3 {
+        try arguments.checkKeras3DataTypes([(0, "x"), (1, "y"), (nil, "sample_weight")])
+      }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
       y = try arguments.tensors(
@@ -656,6 +682,9 @@ enum TrainingCalls {
         epoch, trainer: trainer, function: "evaluate", site: site, budget: budget)
       batchSize = epoch.batchSize
     } else {
+      if interpreter.kerasVersion == .keras3 {
+        try arguments.checkKeras3DataTypes([(0, "x"), (1, "y"), (nil, "sample_weight")])
+      }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
       y = try arguments.tensors(
@@ -744,6 +773,7 @@ enum TrainingCalls {
         epoch.x, "x", count: inputNames.count, names: inputNames, site: site, budget: budget)
       batchSize = epoch.batchSize
     } else {
+      if interpreter.kerasVersion == .keras3 { try arguments.checkKeras3DataTypes([(0, "x")]) }
       xs = try arguments.tensors(
         0, "x", count: inputNames.count, names: inputNames, budget: budget)
       batchSize = try arguments.integer(1, "batch_size", default: 32)
