@@ -286,6 +286,21 @@ enum Builtins {
             range: range)
         }
         return .int(count)
+      case .kerasTensor(let tensor) where interpreter.kerasVersion == .keras2:
+        guard interpreter.session.lambdaTracingDepth > 0 else {
+          throw typeError(
+            "Keras symbolic inputs/outputs do not implement `__len__`. You may be trying to pass TF-Keras symbolic inputs/outputs to a TF API that does not register dispatching, preventing TF-Keras from automatically converting the API call to a lambda layer in the Functional Model. This error will also get raised if you try asserting a symbolic input/output directly."
+          )
+        }
+        // tf-keras runs a custom layer's `call` (and a Lambda's function) through autograph,
+        // whose `len` of a tensor with a static first dimension is that size
+        // (`len(tf.shape(inputs))` is the rank); otherwise it is a tensor of its own.
+        guard let first = tensor.shape.dimensions.first, let size = first else {
+          throw .unsupported(
+            "ConvBook does not support len() of a tensor whose first dimension is unknown inside a layer's call yet",
+            at: range)
+        }
+        return .int(size)
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
       case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
       case .standard(let bytes as PythonBytes): return .int(bytes.bytes.count)
