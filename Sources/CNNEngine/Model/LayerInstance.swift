@@ -191,13 +191,13 @@ public final class LayerInstance {
   public var trainableVariables: [WeightVariable] {
     guard model == nil else { return variables.filter(\.trainable) }
     return weights.filter(\.trainable).map {
-      WeightVariable(layerName: name, spec: $0, scope: variableScope)
+      WeightVariable(layerName: name, spec: $0, scope: variableScope, owner: self)
     }
   }
   public var nonTrainableVariables: [WeightVariable] {
     guard model == nil else { return variables.filter { !$0.trainable } }
     return weights.filter { !$0.trainable }.map {
-      WeightVariable(layerName: name, spec: $0, scope: variableScope)
+      WeightVariable(layerName: name, spec: $0, scope: variableScope, owner: self)
     }
   }
   /// The name scope Keras shows for the layer's variables where it is not the layer's name: a
