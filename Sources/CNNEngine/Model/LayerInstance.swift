@@ -267,6 +267,15 @@ public final class LayerInstance {
         "All layers in a Sequential model should have a single output tensor. For multi-output layers, use the functional API."
       )
     }
+    if isBuilt, let built = inputShape, layer.weights(for: shape) != layer.weights(for: built) {
+      // A built layer taken into another model keeps its weights: on inputs they do not fit,
+      // Keras 3's input spec raises; tf-keras runs its ops on them, which ConvBook does not
+      // model.
+      if layer.common.kerasVersion == .keras3 {
+        try SequentialModel.checkInputSpec(self, input: shape, keras3: true)
+      }
+      throw rebuildRefusal(built: built, given: shape)
+    }
     let output = try layer.outputShape(for: shape)
     ownCounts = try LayerCounts.measure(layer, input: shape, output: output)
     inputShape = shape
