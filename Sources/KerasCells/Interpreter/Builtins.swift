@@ -924,6 +924,9 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .kerasTensor(let tensor): return Attributes.shapeValue(tensor.shape)
+      // A weight's shape (`K.int_shape(layer.kernel)`) and an array's, as a tuple of ints.
+      case .variable(let variable): return .tuple(variable.shape.map(Value.int))
+      case .array(let array): return .tuple(array.shape.map(Value.int))
       default:
         throw .unsupported(
           "ConvBook's keras.backend.int_shape() takes a Keras tensor, not \(positional[0].typeName)",
