@@ -251,7 +251,7 @@ enum Builtins {
       let argumentRanges = site.arguments.filter { $0.label == nil }.map(\.range)
       for (index, value) in positional.enumerated() {
         let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
-        try interpreter.prepareText(value, range: range)
+        try interpreter.prepareText(value, range: range, as: .str)
         try PythonText.requireKnownText(value, range: valueRange)
       }
       let text = positional.map(PythonText.str).joined(separator: separator) + end
@@ -338,7 +338,7 @@ enum Builtins {
       }
     case "str":
       if let value = positional.first {
-        try interpreter.prepareText(value, range: range)
+        try interpreter.prepareText(value, range: range, as: .str)
         try PythonText.requireKnownText(value, range: range)
       }
       let text = positional.first.map(PythonText.str) ?? ""
@@ -346,7 +346,7 @@ enum Builtins {
       return .string(text)
     case "repr":
       try exactly(1)
-      try interpreter.prepareText(positional[0], range: range)
+      try interpreter.prepareText(positional[0], range: range, as: .repr)
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
       let text = PythonText.repr(positional[0])
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)

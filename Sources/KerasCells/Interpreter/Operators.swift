@@ -118,6 +118,23 @@ enum Operators {
       return .tuple(Array(repeatElement(items, count: count).joined()))
     case (.modulo, .string(let template), _):
       return .string(try PercentFormat.format(template, right, range: range, budget: budget))
+    case (.rightShift, .function(let callable), _) where callable.kind == .builtin("print"):
+      // Python 2's `print >>sys.stderr, text`: CPython names the C types and adds its hint.
+      let rightName: String
+      switch right {
+      case .standard(is StandardStream): rightName = "_io.TextIOWrapper"
+      case .array: rightName = "numpy.ndarray"
+      case .function(let given):
+        if case .builtin = given.kind {
+          rightName = "builtin_function_or_method"
+        } else {
+          rightName = right.typeName
+        }
+      default: rightName = right.typeName
+      }
+      throw typeError(
+        "unsupported operand type(s) for >>: 'builtin_function_or_method' and '\(rightName)'. Did you mean \"print(<message>, file=<output_stream>)\"?",
+        range)
     case (.add, .string, _), (.add, .list, _), (.add, .tuple, _):
       // CPython's sequences refuse to concatenate another type in their own words.
       throw typeError(
