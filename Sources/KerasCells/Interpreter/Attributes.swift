@@ -517,6 +517,9 @@ enum Attributes {
       // `model.losses`: real Keras has it, ConvBook lacks it.
       throw .unsupported("ConvBook does not support `model.\(name)` yet", at: range)
     }
+    if case .model(let model) = base {
+      throw missingModelAttribute(name, of: model, range: range, interpreter: interpreter)
+    }
     let typeName = RuntimeTypeNames.typeName(of: base, session: interpreter.session)
     throw CellError(
       type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
@@ -585,6 +588,25 @@ enum Attributes {
   static let settingsStoredAsGiven: Set<String> = [
     "rate", "stddev", "noise_shape", "seed", "offset",
   ]
+
+  /// `model.name` where ConvBook has no such attribute: ConvBook's limitation where the real
+  /// model has it (`dir(model)` of this Keras, `KerasModelAttributeNames`), else CPython's
+  /// AttributeError with its "Did you mean" among those names (`predict_classes`:
+  /// 'predict_step').
+  static func missingModelAttribute(
+    _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
+  ) -> CellError {
+    let table =
+      interpreter.kerasVersion == .keras3
+      ? KerasModelAttributeNames.keras3 : KerasModelAttributeNames.tfKeras
+    let names = table[model.className] ?? table["Functional"] ?? []
+    if names.contains(name) {
+      return .unsupported("ConvBook does not support `model.\(name)` yet", at: range)
+    }
+    return CellError(
+      type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
+      range: range, suggestion: NameSuggestion.closest(to: name, among: names))
+  }
 
   /// Public attributes that a `Model` (Functional or Sequential; `add` and `pop` are Sequential's
   /// alone) has in tf-keras 2.21 and in Keras 3.15.1 alike, beyond a layer's.

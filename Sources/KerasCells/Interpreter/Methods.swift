@@ -728,9 +728,8 @@ enum Methods {
       try ModelSaving.save(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
-      throw CellError(
-        type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
-        range: site.calleeRange)
+      throw Attributes.missingModelAttribute(
+        name, of: model, range: site.calleeRange, interpreter: interpreter)
     }
   }
 
