@@ -27,6 +27,10 @@ import Testing
     ("import numpy as np\ny = np.int16", "`numpy.int16`"),
     ("import numpy as np\nx = np.polyfit([1, 2], [1, 2], 1)", "`numpy.polyfit`"),
     ("from numpy import int16", "`numpy.int16`"),
+    // Modules that are importable only: each real name is refused where it is used.
+    ("import shutil\nshutil.copyfile('a', 'b')", "`shutil.copyfile`"),
+    ("import io\nbuffer = io.StringIO()", "`io.StringIO`"),
+    ("from inspect import signature", "`inspect.signature`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
