@@ -464,6 +464,15 @@ enum Attributes {
       if let value = TensorShapeValue.attribute(name, of: dimensions, receiver: base) {
         return value
       }
+    case .slice(let start, let stop, let step):
+      let bound: Int?? =
+        switch name {
+        case "start": start
+        case "stop": stop
+        case "step": step
+        default: nil
+        }
+      if let bound { return bound.map(Value.int) ?? Value.none }
     default: break
     }
     if case .layer(let instance) = base,

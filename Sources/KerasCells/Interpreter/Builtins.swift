@@ -9,7 +9,7 @@ enum Builtins {
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
     "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
     "vars", "next", "iter", "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct",
-    "eval",
+    "eval", "slice",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -312,6 +312,29 @@ enum Builtins {
         }
         return .int(count)
       }
+    case "slice":
+      // `slice(stop)`, `slice(start, stop[, step])`: what `x[start:stop:step]` indexes with.
+      guard keywords.isEmpty else { throw typeError("slice() takes no keyword arguments") }
+      guard !positional.isEmpty else {
+        throw typeError("slice expected at least 1 argument, got 0")
+      }
+      guard positional.count <= 3 else {
+        throw typeError("slice expected at most 3 arguments, got \(positional.count)")
+      }
+      var bounds: [Int?] = []
+      for value in positional {
+        switch value {
+        case .none: bounds.append(nil)
+        case .int(let number): bounds.append(number)
+        case .bool(let flag): bounds.append(flag ? 1 : 0)
+        default:
+          throw .unsupported(
+            "ConvBook supports slice() of integers and None only, not of a value of type '\(value.typeName)'",
+            at: range)
+        }
+      }
+      if bounds.count == 1 { return .slice(start: nil, stop: bounds[0], step: nil) }
+      return .slice(start: bounds[0], stop: bounds[1], step: bounds.count == 3 ? bounds[2] : nil)
     case "range":
       var bounds: [Int] = []
       for value in positional {

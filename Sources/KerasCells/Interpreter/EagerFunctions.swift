@@ -699,8 +699,12 @@ enum EagerFunctions {
       case .compare(let operation):
         guard let x = arguments["x"] else { throw missing("x") }
         guard let y = arguments["y"] else { throw missing("y") }
+        // TensorFlow converts a Python value to the dtype of the tensor beside it
+        // (`tf.not_equal(float64_mask, 0)`); two plain values become tensors of their own.
+        let plain = EagerTensors.operand(x) == nil && EagerTensors.operand(y) == nil
         return try EagerArithmetic.compare(
-          operation, asTensor(x), asTensor(y), range: range, budget: budget)
+          operation, plain ? asTensor(x) : x, plain ? asTensor(y) : y, range: range,
+          budget: budget)
       case .extremum(let maximum):
         let x = try tensor("x")
         guard let given = arguments["y"] else { throw missing("y") }
@@ -757,8 +761,25 @@ enum EagerFunctions {
         else {
           throw limitation("without x and y (the coordinates of the true values)")
         }
-        let x = try tensor("x")
-        let y = try tensor("y")
+        // A Python value beside a tensor takes its dtype (`tf.where(mask != 0, -100.0, mask)`
+        // of a float64 mask), as TensorFlow converts the arguments of one type together.
+        let x: NDArray
+        let y: NDArray
+        switch (
+          arguments["x"].flatMap(EagerTensors.operand), arguments["y"].flatMap(EagerTensors.operand)
+        ) {
+        case (let given?, nil):
+          x = given
+          y = try EagerTensors.convert(
+            arguments["y"] ?? .none, dtype: EagerDType(of: given), function: path, range: range)
+        case (nil, let given?):
+          x = try EagerTensors.convert(
+            arguments["x"] ?? .none, dtype: EagerDType(of: given), function: path, range: range)
+          y = given
+        default:
+          x = try tensor("x")
+          y = try tensor("y")
+        }
         guard EagerDType(of: x) == EagerDType(of: y) else {
           throw EagerArithmetic.dtypeMismatch(
             "SelectV2", EagerDType(of: x), EagerDType(of: y), range: range)

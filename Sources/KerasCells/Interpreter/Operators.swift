@@ -531,6 +531,8 @@ enum Operators {
       // Bound methods of one instance and one function (`model.loss == self.wasserstein_loss`).
       return a === b && x == y
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
+    case (.slice(let a, let b, let c), .slice(let x, let y, let z)):
+      return a == x && b == y && c == z
     // Keras' regularizers, constraints, initializers and optimizers compare by identity.
     case (.kerasObject(let a), .kerasObject(let b)): return a.identity === b.identity
     // One weight of one layer is one variable (`layer.w is layer.weights[0]`; a list of them
