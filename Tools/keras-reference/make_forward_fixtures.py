@@ -1059,6 +1059,22 @@ graph_case("pool_functions", "tf.nn.max_pool / avg_pool (and their 2d forms) on 
 """)
 
 
+graph_case("merge_ranks", "Merge layers on inputs of different ranks: Keras expands the lower-rank input after its batch axis ((N, C) meets (N, H, W, C) as (N, 1, 1, C)): channel attention by Add and Multiply, Maximum, Average, Subtract and the add/multiply functions", """
+    inputs = keras.Input(shape=(5, 4, 6))
+    features = layers.Conv2D(6, 3, padding="same")(inputs)
+    pooled = layers.GlobalAveragePooling2D()(features)
+    peak = layers.GlobalMaxPooling2D()(features)
+    gate = layers.Activation("sigmoid")(layers.Add()([layers.Dense(6)(pooled), layers.Dense(6)(peak)]))
+    scaled = layers.Multiply()([gate, features])
+    rows = layers.Reshape((20, 6))(features)
+    lifted = layers.maximum([rows, layers.Dense(6)(pooled)])
+    mean = layers.Average()([peak, rows, lifted])
+    diff = layers.Subtract()([layers.Dense(1)(pooled), rows])
+    both = layers.add([scaled, layers.multiply([pooled, peak])])
+    model = keras.Model(inputs, [both, mean, diff])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]
