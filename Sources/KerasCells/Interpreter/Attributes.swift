@@ -330,6 +330,11 @@ enum Attributes {
       {
         return value
       }
+      if name == "built", interpreter.kerasVersion == .keras3,
+        keras3BuiltAtInit.contains(instance.className)
+      {
+        return .bool(true)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
@@ -727,6 +732,17 @@ enum Attributes {
     }
   }
 
+  /// The Keras 3 layers that are built when made (their `__init__` calls `_build_at_init()` or
+  /// sets `built`; subclasses included): `layer.built` is True before any call.
+  private static let keras3BuiltAtInit: Set<String> = [
+    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+    "UnitNormalization", "LeakyReLU", "ReLU", "Activation", "ELU", "Softmax", "AlphaDropout",
+    "GaussianDropout", "GaussianNoise", "ActivityRegularization", "Dropout", "SpatialDropout1D",
+    "SpatialDropout2D", "SpatialDropout3D", "Identity", "Masking", "Reshape", "InputLayer",
+  ]
+
   private static func layerAttribute(_ name: String, _ instance: LayerInstance, range: SourceRange)
     throws(CellError) -> Value?
   {
@@ -775,7 +791,8 @@ enum Attributes {
     case _ where weightAttributeNames(of: instance.layer).contains(name):
       guard instance.isBuilt else { return nil }
       return instance.variables.first { $0.spec.name == name }.map(Value.variable) ?? Value.none
-    case "count_params", "get_config", "get_weights", "set_weights", "build", "call":
+    case "count_params", "get_config", "get_weights", "set_weights", "build", "call",
+      "compute_output_shape":
       return .method(receiver: .layer(instance), name: name)
     // The variables' dtype: float32 unless the layer was given another (or a policy).
     case "dtype" where instance.model == nil:
