@@ -838,6 +838,8 @@ enum Attributes {
     case (let recurrent as Recurrent, "return_sequences"): return .bool(recurrent.returnSequences)
     case (let recurrent as Recurrent, "return_state"): return .bool(recurrent.returnState)
     case (let recurrent as Recurrent, "go_backwards"): return .bool(recurrent.goBackwards)
+    case (let recurrent as Recurrent, "zero_output_for_mask"):
+      return .bool(recurrent.zeroOutputForMask)
     case (let recurrent as Recurrent, "use_bias"): return .bool(recurrent.useBias)
     case (let recurrent as Recurrent, "activation"): return activation(recurrent.activation)
     case (let layer as Bidirectional, "merge_mode"):
