@@ -1075,6 +1075,20 @@ graph_case("merge_ranks", "Merge layers on inputs of different ranks: Keras expa
 """)
 
 
+graph_case("attention_gate_repeat", "An attention gate of an Attention U-Net: the one-channel gate repeated over the feature channels by K.repeat_elements in a Lambda (with arguments=), then multiplied; the gate upsampled by UpSampling2D and Conv2DTranspose", """
+    from tensorflow.keras import backend as K
+    skip = keras.Input(shape=(8, 8, 6))
+    low = keras.Input(shape=(4, 4, 10))
+    theta = layers.Conv2D(4, 2, strides=2, padding="same")(skip)
+    phi = layers.Conv2DTranspose(4, 3, strides=1, padding="same")(layers.Conv2D(4, 1)(low))
+    psi = layers.Activation("sigmoid")(layers.Conv2D(1, 1)(layers.Activation("relu")(layers.add([phi, theta]))))
+    gate = layers.UpSampling2D(size=(2, 2))(psi)
+    gate = layers.Lambda(lambda x, repnum: K.repeat_elements(x, repnum, axis=3), arguments={"repnum": 6})(gate)
+    pairs = layers.Lambda(lambda x: K.repeat_elements(x, 2, axis=1))(low)
+    model = keras.Model([skip, low], [layers.multiply([gate, skip]), pairs])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]

@@ -916,8 +916,10 @@ enum Attributes {
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
-    case (.model(let model), "name") where interpreter.kerasVersion == .keras3:
-      // Keras 3's name is a plain attribute (tf-keras' a read-only property: below).
+    case (.model(let model), "name") where interpreter.kerasVersion == .keras3,
+      (.model(let model), "_name") where interpreter.kerasVersion == .keras2:
+      // Keras 3's name is a plain attribute (tf-keras' a read-only property: below); tf-keras'
+      // property reads `_name`, which code sets to rename a model (`base_model._name = ...`).
       guard case .string(let newName) = value, model.rename(newName) else {
         throw .unsupported(
           "ConvBook renames a model only to a string, before it is called as a layer", at: range)
