@@ -330,6 +330,11 @@ enum Attributes {
       {
         return value
       }
+      if name == "built", interpreter.kerasVersion == .keras3,
+        keras3BuiltAtInit.contains(instance.className)
+      {
+        return .bool(true)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
@@ -758,6 +763,17 @@ enum Attributes {
     }
   }
 
+  /// The Keras 3 layers that are built when made (their `__init__` calls `_build_at_init()` or
+  /// sets `built`; subclasses included): `layer.built` is True before any call.
+  private static let keras3BuiltAtInit: Set<String> = [
+    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+    "UnitNormalization", "LeakyReLU", "ReLU", "Activation", "ELU", "Softmax", "AlphaDropout",
+    "GaussianDropout", "GaussianNoise", "ActivityRegularization", "Dropout", "SpatialDropout1D",
+    "SpatialDropout2D", "SpatialDropout3D", "Identity", "Masking", "Reshape", "InputLayer",
+  ]
+
   private static func layerAttribute(_ name: String, _ instance: LayerInstance, range: SourceRange)
     throws(CellError) -> Value?
   {
@@ -806,7 +822,8 @@ enum Attributes {
     case _ where weightAttributeNames(of: instance.layer).contains(name):
       guard instance.isBuilt else { return nil }
       return instance.variables.first { $0.spec.name == name }.map(Value.variable) ?? Value.none
-    case "count_params", "get_config", "get_weights", "set_weights", "build", "call":
+    case "count_params", "get_config", "get_weights", "set_weights", "build", "call",
+      "compute_output_shape":
       return .method(receiver: .layer(instance), name: name)
     // The variables' dtype: float32 unless the layer was given another (or a policy).
     case "dtype" where instance.model == nil:
@@ -852,6 +869,8 @@ enum Attributes {
     case (let recurrent as Recurrent, "return_sequences"): return .bool(recurrent.returnSequences)
     case (let recurrent as Recurrent, "return_state"): return .bool(recurrent.returnState)
     case (let recurrent as Recurrent, "go_backwards"): return .bool(recurrent.goBackwards)
+    case (let recurrent as Recurrent, "zero_output_for_mask"):
+      return .bool(recurrent.zeroOutputForMask)
     case (let recurrent as Recurrent, "use_bias"): return .bool(recurrent.useBias)
     case (let recurrent as Recurrent, "activation"): return activation(recurrent.activation)
     case (let layer as Bidirectional, "merge_mode"):
@@ -928,8 +947,10 @@ enum Attributes {
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
-    case (.model(let model), "name") where interpreter.kerasVersion == .keras3:
-      // Keras 3's name is a plain attribute (tf-keras' a read-only property: below).
+    case (.model(let model), "name") where interpreter.kerasVersion == .keras3,
+      (.model(let model), "_name") where interpreter.kerasVersion == .keras2:
+      // Keras 3's name is a plain attribute (tf-keras' a read-only property: below); tf-keras'
+      // property reads `_name`, which code sets to rename a model (`base_model._name = ...`).
       guard case .string(let newName) = value, model.rename(newName) else {
         throw .unsupported(
           "ConvBook renames a model only to a string, before it is called as a layer", at: range)

@@ -216,6 +216,10 @@ enum LayerConfig {
       {
         pairs.append((.string("batch_input_shape"), Attributes.shapeValue(shape)))
       }
+      // tf-keras' `RNN.get_config` adds `zero_output_for_mask` after `time_major` when it is set.
+      if key == "time_major", !keras3, (layer as? Recurrent)?.zeroOutputForMask == true {
+        pairs.append((.string("zero_output_for_mask"), .bool(true)))
+      }
     }
     return pairs
   }

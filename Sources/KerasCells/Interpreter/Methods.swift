@@ -39,8 +39,12 @@ enum Methods {
       case "build":
         try LayerBuildCalls.build(
           instance, positional: positional, keywords: keywords, site: site,
-          version: interpreter.kerasVersion)
+          interpreter: interpreter)
         return .none
+      case "compute_output_shape":
+        return try LayerBuildCalls.computeOutputShape(
+          instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
       case "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
