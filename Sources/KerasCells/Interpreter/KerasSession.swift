@@ -88,6 +88,8 @@ public final class KerasSession {
   public var printFunctionConsole = SummaryConsole.notATerminal
   /// The layers made while a custom layer's `call` is traced (nil when none is).
   var layersCreatedWhileTracing: [LayerInstance]?
+  /// The first TensorFlow function the current trace recorded (`Keras3TracedTensors`).
+  var firstTracedFunction: LayerInstance?
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 
