@@ -325,8 +325,8 @@ enum Attributes {
         return .method(receiver: .layer(instance), name: name)
       }
       if let value = try LayerDTypePolicy.attribute(
-        name, dtype: instance.layer.common.arguments["dtype"], owner: instance.name,
-        keras3: interpreter.kerasVersion == .keras3, range: range)
+        name, dtype: instance.layer.common.arguments["dtype"], of: instance, owner: instance.name,
+        session: interpreter.session, range: range)
       {
         return value
       }
@@ -642,8 +642,7 @@ enum Attributes {
       return value
     }
     if let value = try LayerDTypePolicy.attribute(
-      name, dtype: nil, owner: model.name, keras3: interpreter.kerasVersion == .keras3,
-      range: range)
+      name, dtype: nil, of: model, owner: model.name, session: interpreter.session, range: range)
     {
       return value
     }
