@@ -325,8 +325,8 @@ enum Attributes {
         return .method(receiver: .layer(instance), name: name)
       }
       if let value = try LayerDTypePolicy.attribute(
-        name, dtype: instance.layer.common.arguments["dtype"], owner: instance.name,
-        keras3: interpreter.kerasVersion == .keras3, range: range)
+        name, dtype: instance.layer.common.arguments["dtype"], of: instance, owner: instance.name,
+        session: interpreter.session, range: range)
       {
         return value
       }
@@ -369,6 +369,12 @@ enum Attributes {
     case .kerasTensor(let tensor):
       switch name {
       case "shape":
+        // Keras 3 on TensorFlow runs a custom layer's `call` and a Lambda's function on
+        // TensorFlow's symbolic tensors (`backend.compute_output_spec`), whose shape is a
+        // `TensorShape` as in tf-keras.
+        if interpreter.session.lambdaTracingDepth > 0 {
+          return .tensorShape(tensor.shape.dimensions)
+        }
         return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
       case _
       where ["assign", "assign_add", "assign_sub"].contains(name)
@@ -387,6 +393,15 @@ enum Attributes {
           return .string(variable.kerasName)
         }
         if let keras3Name = tensor.keras3Name { return .string(keras3Name) }
+        if interpreter.kerasVersion == .keras3, interpreter.session.lambdaTracingDepth > 0 {
+          guard let name = Keras3TracedTensors.name(of: tensor, session: interpreter.session)
+          else {
+            throw .unsupported(
+              "the name of a tensor inside a layer's call under Keras 3 is the op of TensorFlow's graph that computes it, which ConvBook does not model",
+              at: range)
+          }
+          return .string(name)
+        }
         if let name = TFKerasTensorNames.name(of: tensor) { return .string(name) }
         guard tensor.isInput else {
           throw .unsupported(
@@ -395,8 +410,9 @@ enum Attributes {
         }
         return .string(tensor.producer.name)
       case "dtype":
+        // TensorFlow's symbolic tensors in a traced call have a `tf.DType` (Keras 3 too).
         let dtype = tensor.dtypeName
-        return interpreter.kerasVersion == .keras3
+        return interpreter.kerasVersion == .keras3 && interpreter.session.lambdaTracingDepth == 0
           ? .string(dtype) : TensorFlowDType.value(dtype)
       case "get_shape"
       where interpreter.kerasVersion == .keras2 || interpreter.session.lambdaTracingDepth > 0:
@@ -662,8 +678,7 @@ enum Attributes {
       return value
     }
     if let value = try LayerDTypePolicy.attribute(
-      name, dtype: nil, owner: model.name, keras3: interpreter.kerasVersion == .keras3,
-      range: range)
+      name, dtype: nil, of: model, owner: model.name, session: interpreter.session, range: range)
     {
       return value
     }

@@ -286,7 +286,14 @@ enum Builtins {
             range: range)
         }
         return .int(count)
-      case .kerasTensor(let tensor) where interpreter.kerasVersion == .keras2:
+      case .kerasTensor(let tensor)
+      where interpreter.kerasVersion == .keras3 && interpreter.session.lambdaTracingDepth > 0
+        && interpreter.session.eagerTraceBatch == nil:
+        throw Keras3TracedTensors.lengthError(
+          of: tensor, session: interpreter.session, range: range)
+      case .kerasTensor(let tensor)
+      where interpreter.kerasVersion == .keras2 || interpreter.session.lambdaTracingDepth > 0:
+        // Keras 3 runs a call on data eagerly: an eager tensor's len is its first dimension.
         guard interpreter.session.lambdaTracingDepth > 0 else {
           throw typeError(
             "Keras symbolic inputs/outputs do not implement `__len__`. You may be trying to pass TF-Keras symbolic inputs/outputs to a TF API that does not register dispatching, preventing TF-Keras from automatically converting the API call to a lambda layer in the Functional Model. This error will also get raised if you try asserting a symbolic input/output directly."

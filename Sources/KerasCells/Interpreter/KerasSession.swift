@@ -88,6 +88,12 @@ public final class KerasSession {
   public var printFunctionConsole = SummaryConsole.notATerminal
   /// The layers made while a custom layer's `call` is traced (nil when none is).
   var layersCreatedWhileTracing: [LayerInstance]?
+  /// The first TensorFlow function the current trace recorded (`Keras3TracedTensors`).
+  var firstTracedFunction: LayerInstance?
+  /// Keras 3's global dtype policy, every layer's made without `dtype=` (`LayerDTypePolicy`).
+  var globalDTypePolicy: LayerDTypePolicy?
+  /// The dtype policies layers and models were given, by the object (kept alive with it).
+  var dtypePolicies: [ObjectIdentifier: (AnyObject, LayerDTypePolicy)] = [:]
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

@@ -539,6 +539,7 @@ enum Methods {
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
       model.compileArguments = try compileArguments(positional, keywords, site)
+      interpreter.session.training.namedOptimizers[ObjectIdentifier(model)] = nil
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.

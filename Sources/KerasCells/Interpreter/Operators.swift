@@ -584,6 +584,8 @@ enum Operators {
       case (.exception(let a), .exception(let b)):
         same = a.raised?.identity != nil && a.raised?.identity == b.raised?.identity
       case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): same = false
+      // Objects that compare by a key (versions, Keras 3's dtype policies) are equal, not the same.
+      case (.standard(let a), .standard(let b)) where a.comparisonKey != nil: same = a === b
       default: same = equal(left, right) && !(Number(left) != nil && Number(right) == nil)
       }
       return operation == .identical ? same : !same
