@@ -141,7 +141,7 @@ public final class Trainer {
     for (stepIndex, instance) in graph.stepInstances.enumerated() {
       try Self.configure(
         &graph.steps[stepIndex], layer: instance.layer, name: instance.name,
-        prefix: instance.name + "/",
+        prefix: instance.weightsName + "/",
         index: index, variables: variables, state: &state, regularizers: &regularizers)
       stepTrains.append(instance.trainable)
     }

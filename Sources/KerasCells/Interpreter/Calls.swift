@@ -869,10 +869,12 @@ enum Calls {
       // Inside a custom layer's traced `call`, Keras 3 runs the layer on graph tensors, which
       // take no `keras_tensor` names.
       let tracing = interpreter.session.lambdaTracingDepth > 0
+      let wasBuilt = instance.isBuilt
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: asList, states: states, mask: mask,
         names: tracing ? nil : names,
         namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
+      if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
       if keras3 {
         try KerasTensor.propagateKeras3Mask(
           from: tensors[0], through: instance, to: outputs, names: names)

@@ -37,9 +37,11 @@ enum Methods {
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
       case "build":
+        let wasBuilt = instance.isBuilt
         try LayerBuildCalls.build(
           instance, positional: positional, keywords: keywords, site: site,
           version: interpreter.kerasVersion)
+        if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
         return .none
       case "call":
         throw .unsupported(
