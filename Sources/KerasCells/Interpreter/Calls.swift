@@ -244,6 +244,13 @@ enum Calls {
           positional[1] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      // `kernel_initializer=my_init`: a function of the script, kept for `ScriptInitializers`.
+      for index in keywords.indices
+      where ScriptInitializers.isObjectKeyword(keywords[index].0)
+        && CustomActivations.isScriptFunction(keywords[index].1)
+      {
+        keywords[index].1 = ScriptInitializers.functionArgument(keywords[index].1)
+      }
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
       // tf-keras looks a string activation up among the registered custom objects first.
