@@ -389,7 +389,7 @@ enum Attributes {
           // A custom layer's weight (`self.kernel` after build): the variable's name.
           if interpreter.kerasVersion == .keras3 { return .string(weight.spec.name) }
           let variable = WeightVariable(
-            layerName: tensor.producer.name, spec: weight.spec, scope: weight.scope)
+            layerName: tensor.producer.weightsName, spec: weight.spec, scope: weight.scope)
           return .string(variable.kerasName)
         }
         if let keras3Name = tensor.keras3Name { return .string(keras3Name) }

@@ -83,6 +83,9 @@ public final class KerasSession {
   var callContextTraining: Value?
   /// How many tensor operations of each name traces recorded (`tracedOperationName`).
   var tracedOperationCounts: [String: Int] = [:]
+  /// The names of the custom layers whose `build` and `call` are being traced, outermost first:
+  /// Keras' name scopes, under which the weights made there are named (`noteFirstBuild`).
+  var variableScopes: [String] = []
   /// The console Keras 3's `print_fn` text is rendered for while cells run (rich captures the table
   /// at the width it sees: `COLUMNS`, else the terminal's); a page or a test has no terminal.
   public var printFunctionConsole = SummaryConsole.notATerminal

@@ -414,6 +414,15 @@ enum LayerConfig {
         className = name.uppercased()
       case .constraint: return nil
       }
+    case .object(let object)
+    where object.arguments.contains { $0 == (KerasObject.subclassKey, .string("function")) }:
+      // A function of the script: both Kerases serialize it by name as a builtin `function`.
+      return .dictionary(
+        PythonDict([
+          (.string("module"), .string("builtins")), (.string("class_name"), .string("function")),
+          (.string("config"), .string(object.typeName)),
+          (.string("registered_name"), .string("function")),
+        ]))
     case .object(let object):
       guard !object.arguments.contains(where: { $0.0 == KerasObject.subclassKey }) else {
         return nil

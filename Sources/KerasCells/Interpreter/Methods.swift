@@ -37,9 +37,11 @@ enum Methods {
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
       case "build":
+        let wasBuilt = instance.isBuilt
         try LayerBuildCalls.build(
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
+        if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
         return .none
       case "compute_output_shape":
         return try LayerBuildCalls.computeOutputShape(

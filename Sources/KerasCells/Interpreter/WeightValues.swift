@@ -207,7 +207,7 @@ enum WeightValues {
     // The layer the weight belongs to, among the session's models and layers, by its name.
     var found: [ObjectIdentifier: LayerInstance] = [:]
     func look(_ model: SequentialModel) {
-      for instance in model.flattenedLayers where instance.name == variable.layerName {
+      for instance in model.flattenedLayers where instance.weightsName == variable.layerName {
         found[ObjectIdentifier(instance)] = instance
       }
     }
@@ -215,7 +215,7 @@ enum WeightValues {
     for value in interpreter.session.globals.values {
       switch value {
       case .model(let model): look(model)
-      case .layer(let instance) where instance.name == variable.layerName:
+      case .layer(let instance) where instance.weightsName == variable.layerName:
         found[ObjectIdentifier(instance)] = instance
       default: break
       }
