@@ -551,9 +551,25 @@ enum Attributes {
       throw missingModelAttribute(name, of: model, range: range, interpreter: interpreter)
     }
     let typeName = RuntimeTypeNames.typeName(of: base, session: interpreter.session)
+    var suggestion: String?
+    if case .layer(let instance) = base, interpreter.kerasVersion == .keras3 {
+      suggestion = keras3RemovedShapeSuggestion(name, className: instance.className)
+    }
     throw CellError(
       type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
-      range: range)
+      range: range, suggestion: suggestion)
+  }
+
+  /// CPython's suggestion for `layer.input_shape` / `layer.output_shape`, which Keras 3 layers
+  /// no longer have: the closest name of `dir(layer)`, measured on Keras 3.15.1's layer classes
+  /// (every layer's `input_dtype`; an `output_...` property of the two classes that have one).
+  private static func keras3RemovedShapeSuggestion(_ name: String, className: String) -> String? {
+    switch (name, className) {
+    case ("input_shape", _): return "input_dtype"
+    case ("output_shape", "Discretization"): return "output_dtype"
+    case ("output_shape", "MultiHeadAttention"): return "output_dense"
+    default: return nil
+    }
   }
 
   /// A constructor argument read as the attribute Keras keeps of it
