@@ -122,7 +122,54 @@ enum EagerFunctions {
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
     "convert_to_numpy": (.toNumPy, [("x", "x")]),
+    "mean": (.reduce("mean"), opsReduction), "sum": (.reduce("sum"), opsReduction),
+    "max": (.reduce("max"), opsReduction + [("initial", nil)]),
+    "min": (.reduce("min"), opsReduction + [("initial", nil)]),
+    "prod": (.reduce("prod"), opsReduction + [("dtype", nil)]),
+    "std": (.variance(std: true), opsReduction), "var": (.variance(std: false), opsReduction),
+    "abs": (.unary("Abs"), [("x", "x")]), "absolute": (.unary("Abs"), [("x", "x")]),
+    "square": (.unary("Square"), [("x", "x")]), "sqrt": (.unary("Sqrt"), [("x", "x")]),
+    "exp": (.unary("Exp"), [("x", "x")]), "log": (.unary("Log"), [("x", "x")]),
+    "floor": (.unary("Floor"), [("x", "x")]), "ceil": (.unary("Ceil"), [("x", "x")]),
+    "negative": (.unary("Neg"), [("x", "x")]),
   ]
+
+  /// `ops.mean(x, axis=None, keepdims=False)`'s parameters under TensorFlow's names.
+  private static let opsReduction: [(String, String?)] = [
+    ("x", "input_tensor"), ("axis", "axis"), ("keepdims", "keepdims"),
+  ]
+
+  /// Keras 3's dtypes for its math on whole numbers and booleans: `ops.mean`, `ops.sqrt`, ...
+  /// compute integers and booleans in float32, `ops.sum`, `ops.prod` and `ops.square` booleans in
+  /// int32 (the other operations keep an integer's dtype). `x` is the argument under
+  /// TensorFlow's name; nil leaves it as it is.
+  private static func keras3Operand(
+    _ name: String, _ x: Value, path: String, range: SourceRange
+  ) throws(CellError) -> Value? {
+    let floatResults: Set<String> = [
+      "mean", "std", "var", "sqrt", "exp", "log", "floor", "ceil",
+    ]
+    let integerBooleans: Set<String> = ["sum", "prod", "square"]
+    guard
+      floatResults.contains(name) || integerBooleans.contains(name)
+        || ["max", "min", "abs", "absolute", "negative"].contains(name)
+    else { return nil }
+    let array = try EagerTensors.convert(x, dtype: nil, function: path, range: range)
+    let dtype = EagerDType(of: array)
+    let target: EagerDType
+    if floatResults.contains(name), !dtype.isFloat {
+      target = .float32
+    } else if dtype == .bool, integerBooleans.contains(name) {
+      target = .int32
+    } else if dtype == .bool {
+      throw .unsupported("ConvBook does not support `\(path)` on booleans yet", at: range)
+    } else {
+      return .array(array)
+    }
+    return .array(
+      try EagerTensors.make(
+        target, shape: array.shape, values: EagerTensors.doubles(array), range: range))
+  }
 
   /// `keras.ops.image` functions on eager values: `resize` is `tf.image.resize` on the
   /// TensorFlow backend (`interpolation` is its `method`).
@@ -384,12 +431,18 @@ enum EagerFunctions {
         site: site, interpreter: interpreter)
     }
     let activation = namespace.hasPrefix("keras")
-    let arguments: [String: Value]
+    var arguments: [String: Value]
     if let kerasOp {
       arguments = try kerasOpsArguments(
         name, parameters: kerasOp.parameters,
         defaults: name == "concatenate" || name == "stack" ? ["axis": 0] : [:],
         positional: positional, keywords: keywords, path: path, range: range)
+      let key = kerasOp.parameters.first?.1 ?? "x"
+      if let x = arguments[key],
+        let operand = try keras3Operand(name, x, path: path, range: range)
+      {
+        arguments[key] = operand
+      }
     } else if let backendOp {
       var bound = try kerasOpsArguments(
         name, parameters: backendOp.parameters, defaults: backendOp.defaults,
