@@ -994,10 +994,13 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .standard(let variable as LearningRateVariable): return try variable.scalar(range: range)
-      case .variable:
+      case .variable, .standard(is EagerVariable):
         return try Methods.call(
           "numpy", on: positional[0], positional: [], keywords: [], site: site,
           interpreter: interpreter)
+      // An eager tensor's NumPy array (`x.numpy()`); NumPy's own array comes back as it is.
+      case .array(let array):
+        return array.tensorFlowDType != nil ? EagerTensors.numpy(array) : positional[0]
       default:
         throw .unsupported(
           "ConvBook's keras.backend.get_value() takes a variable (a weight or an optimizer's learning rate), not \(positional[0].typeName)",
