@@ -89,6 +89,16 @@ public struct ModelWeights: Sendable {
       for (weight, tensor) in instance.initialValues {
         tensors["\(instance.name)/\(weight):0"] = tensors["\(instance.name)/\(weight):0"] ?? tensor
       }
+      for spec in instance.weights where !instance.tensorflowSeeds.isEmpty {
+        let name = "\(instance.name)/\(spec.name):0"
+        guard tensors[name] == nil, instance.tensorflowSeed(of: spec) != nil else { continue }
+        do {
+          tensors[name] = try WeightInitializer.initialValue(
+            of: spec, in: instance, seed: seed, stream: name)
+        } catch {
+          throw ForwardError(.weights, "\(name): \(error.message)")
+        }
+      }
     }
     for entry in entries where tensors[entry.kerasName] == nil {
       let initializer: WeightInitializer
