@@ -19,8 +19,8 @@ byte for byte, the same exit status and, for a failure, the same `Type: message`
 output and error but for the absolute site-packages folder Python prints in an ImportError, which
 ConvBook leaves out), `match-timings` (the same once the progress bars are reduced to what a
 terminal shows last on each line and their timings are taken out: Keras redraws a bar with
-carriage returns and backspaces as time passes and prints `- 2s 11ms/step`, which ConvBook leaves
-out by design, README "Cells train too"), or `WRONG` with both last lines, then the totals.
+carriage returns and backspaces as time passes (Keras 3 in bold and green terminal styles) and
+prints `- 2s 11ms/step`, which ConvBook leaves out by design, README "Cells train too"), or `WRONG` with both last lines, then the totals.
 """
 import json
 import os
@@ -70,6 +70,7 @@ def record(folder, keras3, names):
         print(script.name, recorded["exit_code"], recorded["error"] or "", flush=True)
 
 
+STYLES = re.compile(r"\x1b\[[0-9;]*m")
 PROGRESS = re.compile(r"^\s*\d+/\d+ ")
 TIMINGS = (
     re.compile(r" - \d+(?:\.\d+)?(?:s|ms|us)/epoch"),
@@ -84,7 +85,8 @@ def without_timings(text):
     lines = []
     for line in text.split("\n"):
         line = line.rsplit("\r", 1)[-1].replace("\b", "")
-        if PROGRESS.match(line):
+        if PROGRESS.match(STYLES.sub("", line)):
+            line = STYLES.sub("", line)
             for timing in TIMINGS:
                 line = timing.sub("", line)
             line = line.rstrip(" ")
