@@ -154,6 +154,17 @@ public final class LayerInstance {
   /// `Initializer`, called by the interpreter when the layer was built), by weight name
   /// (`kernel`): the forward pass starts from them instead of drawing.
   public var initialValues: [String: Tensor] = [:]
+  /// The seeds Keras' initializers of this layer draw with, by the weight name's last part
+  /// (`kernel`, `recurrent_kernel` of `lstm_cell/recurrent_kernel`), where they are known
+  /// (`keras.utils.set_random_seed`, an initializer's `seed=`): the weights then start from
+  /// TensorFlow's own values (`WeightInitializer.tensorflowTensor`).
+  public var tensorflowSeeds: [String: UInt64] = [:]
+
+  /// The seed of the weight `spec`, if known.
+  public func tensorflowSeed(of spec: WeightSpec) -> UInt64? {
+    guard !tensorflowSeeds.isEmpty else { return nil }
+    return tensorflowSeeds[String(spec.name.split(separator: "/").last ?? "")]
+  }
 
   /// The weights this layer created; empty until it is built.
   public var weights: [WeightSpec] {

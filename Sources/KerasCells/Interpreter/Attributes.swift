@@ -152,6 +152,15 @@ enum Attributes {
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
         return .method(receiver: base, name: name)
       }
+      if name == "apply", TapeOptimizers.isOptimizer(object) {
+        // Keras 3's `optimizer.apply(grads, trainable_variables)`; tf-keras' optimizers have none.
+        guard interpreter.kerasVersion == .keras3 else {
+          throw CellError(
+            type: "AttributeError",
+            message: "'\(object.typeName)' object has no attribute 'apply'", range: range)
+        }
+        return .method(receiver: base, name: name)
+      }
       if name == "get_config",
         ScheduleObjects.isSchedule(object)
           || OptimizerConfig.isOptimizer(object, keras3: interpreter.kerasVersion == .keras3)

@@ -483,6 +483,10 @@ enum EagerFunctions {
     case .unary, .binary, .reduce("sum"), .reduce("mean"), .identity, .compare, .shape, .size,
       .rank, .argmax, .filledLike:
       return result
+    case .transpose: return result
+    case .matmul
+    where arguments["transpose_a"]?.isTruthy != true && arguments["transpose_b"]?.isTruthy != true:
+      return result
     case .concat, .stack:
       var stacking = false
       if case .stack = kind { stacking = true }
@@ -737,7 +741,8 @@ enum EagerFunctions {
       case .transpose:
         let x = try tensor("a")
         let permutation = try integers("perm") ?? Array((0..<x.rank).reversed())
-        return .array(try EagerMath.transpose(x, permutation, range: range))
+        return try EagerGradients.permuted(
+          .array(x), permutation, interpreter: interpreter, range: range)
       case .expandDims:
         let x = try tensor("input")
         guard let given = try integer("axis") else { throw missing("axis") }
@@ -859,6 +864,11 @@ enum EagerFunctions {
         }
         if flag("transpose_b"), b.rank >= 2 {
           b = try EagerMath.transpose(b, EagerMath.swapLast(b.rank), range: range)
+        }
+        if !flag("transpose_a"), !flag("transpose_b") {
+          // `a @ b`, with its gradient.
+          return try EagerGradients.binary(
+            .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
         }
         return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
       case .reduce(let reduction):

@@ -63,6 +63,12 @@ public final class KerasSession {
   let numpyPrintOptions = NumPyPrintOptions()
   /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.
   let pythonRandom = PythonRandom()
+  /// tf-keras' own generator of initializer seeds (`backend._SEED_GENERATOR.generator`), which
+  /// `keras.utils.set_random_seed(n)` makes as `random.Random(n)` (`TensorFlowSeeds`).
+  var kerasSeedGenerator: PythonRandom?
+  /// Set once a layer whose seed draws ConvBook does not follow was made: later layers cannot
+  /// know their seeds, and draw from ConvBook's own streams (`TensorFlowSeeds`).
+  var tensorflowSeedsLost = false
   /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
   /// its traced `call` is (`KerasSubclassing`).
   var customLayers: [ObjectIdentifier: PythonInstance] = [:]

@@ -300,9 +300,8 @@ enum WeightValues {
           values[variable.name] = given
           continue
         }
-        var generator = SeededGenerator(seed: training.seed, stream: variable.name)
-        values[variable.name] = try WeightInitializer(variable.spec.initializer).tensor(
-          shape: variable.shape, generator: &generator)
+        values[variable.name] = try WeightInitializer.initialValue(
+          of: variable.spec, in: instance, seed: training.seed, stream: variable.name)
       }
     } catch {
       throw .unsupported(error.message, at: range)
