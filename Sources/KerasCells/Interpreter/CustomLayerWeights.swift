@@ -170,12 +170,20 @@ extension KerasSubclassing {
         "ConvBook refuses a weight of \(shape) values: its size overflows 64-bit integers",
         at: site.range)
     }
-    // tf-keras makes a weight of `__init__` outside the layer's name scope (`Variable:0`).
-    let scope = state.buildingInput == nil && !keras3 ? "" : state.name
+    // tf-keras makes a weight of `__init__` outside the layer's name scope (`Variable:0`); one of
+    // `build` is under the name scopes of the custom layers being traced (`outer/inner/w:0`).
+    let scopes = interpreter.session.variableScopes
+    let building = state.buildingInput != nil && scopes.last == state.name
+    let scope =
+      building
+      ? scopes.joined(separator: "/") : state.buildingInput == nil && !keras3 ? "" : state.name
     let node = LayerInstance(
       CustomWeight(
         name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
         scope: scope))
+    if building, scopes.count > 1 {
+      node.weightScope = scopes.dropLast().joined(separator: "/")
+    }
     state.weightNodes.append(node)
     guard let input = state.buildingInput else {
       // Made in `__init__`: the variable stands in the attributes until the first call, which
@@ -231,7 +239,7 @@ extension KerasSubclassing {
         name,
         .variable(
           WeightVariable(
-            layerName: tensor.producer.name, spec: weight.spec, scope: weight.scope,
+            layerName: tensor.producer.weightsName, spec: weight.spec, scope: weight.scope,
             owner: tensor.producer)))
     }
   }

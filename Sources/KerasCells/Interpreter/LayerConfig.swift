@@ -227,6 +227,10 @@ enum LayerConfig {
       {
         pairs.append((.string("batch_input_shape"), Attributes.shapeValue(shape)))
       }
+      // tf-keras' `RNN.get_config` adds `zero_output_for_mask` after `time_major` when it is set.
+      if key == "time_major", !keras3, (layer as? Recurrent)?.zeroOutputForMask == true {
+        pairs.append((.string("zero_output_for_mask"), .bool(true)))
+      }
     }
     return pairs
   }
@@ -421,6 +425,15 @@ enum LayerConfig {
         className = name.uppercased()
       case .constraint: return nil
       }
+    case .object(let object)
+    where object.arguments.contains { $0 == (KerasObject.subclassKey, .string("function")) }:
+      // A function of the script: both Kerases serialize it by name as a builtin `function`.
+      return .dictionary(
+        PythonDict([
+          (.string("module"), .string("builtins")), (.string("class_name"), .string("function")),
+          (.string("config"), .string(object.typeName)),
+          (.string("registered_name"), .string("function")),
+        ]))
     case .object(let object):
       guard !object.arguments.contains(where: { $0.0 == KerasObject.subclassKey }) else {
         return nil
