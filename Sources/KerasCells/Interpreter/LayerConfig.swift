@@ -104,6 +104,17 @@ enum LayerConfig {
         default: throw unmodelled(key, of: layer, range: range)
         }
         value = .float(Double(Float(alpha)))
+      case "max_value" where !keras3 && layer is ReLU,
+        "negative_slope" where !keras3 && layer is ReLU,
+        "threshold" where !keras3 && layer is ReLU:
+        // tf-keras keeps each number as a float32 NumPy scalar (`backend.cast_to_floatx`).
+        switch layer.common.arguments.values[key] {
+        case nil: value = recorded
+        case .none?: value = .none
+        case .int(let number)?: value = KerasLayerConfigs.float32Scalar(Double(number))
+        case .float(let number)?: value = KerasLayerConfigs.float32Scalar(number)
+        default: throw unmodelled(key, of: layer, range: range)
+        }
       case "factor" where keras3 && symmetricFactorClasses.keys.contains(layer.className):
         // Keras 3 widens a single factor into a range: (-f, f), or (0, f) for `RandomContrast`.
         let given = layer.common.arguments[key]
@@ -414,6 +425,15 @@ enum LayerConfig {
         className = name.uppercased()
       case .constraint: return nil
       }
+    case .object(let object)
+    where object.arguments.contains { $0 == (KerasObject.subclassKey, .string("function")) }:
+      // A function of the script: both Kerases serialize it by name as a builtin `function`.
+      return .dictionary(
+        PythonDict([
+          (.string("module"), .string("builtins")), (.string("class_name"), .string("function")),
+          (.string("config"), .string(object.typeName)),
+          (.string("registered_name"), .string("function")),
+        ]))
     case .object(let object):
       guard !object.arguments.contains(where: { $0.0 == KerasObject.subclassKey }) else {
         return nil

@@ -1496,6 +1496,7 @@ enum TensorFunctions {
         function: function, name: name, isKeras3Operation: keras3,
         keras3ClassName: keras3ClassName(tfName)))
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }
+    if tracing, session.firstTracedFunction == nil { session.firstTracedFunction = instance }
     do {
       return try KerasTensor.apply(
         instance, to: inputs, asList: true, names: tracing ? nil : interpreter.kerasNames)
