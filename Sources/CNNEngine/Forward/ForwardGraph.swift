@@ -190,6 +190,9 @@ struct ForwardGraph {
         operation.outputValue(forInputs: given, values: values)
       )
     }
+    if call.outputs.count > 1, let lambda = layer as? Lambda {
+      return (try lambda.outputShapes(forInputs: call.instance.layerInputs(given)), nil)
+    }
     if call.isMultiInput, let multi = layer as? any MultiInputLayer {
       let given = call.instance.layerInputs(given)
       let output = try multi.outputShape(forInputs: given)

@@ -42,6 +42,18 @@ struct MergeStep {
     MergeStep(name: name, operation: .function(.slice(slice)))
   }
 
+  /// One output of a `Lambda` whose function returns several tensors, on its own: the same
+  /// operations, returning that tensor (training runs each output as its own call); nil for
+  /// anything else.
+  func lambdaOutput(_ index: Int) -> MergeStep? {
+    guard case .lambda(let program, let steps) = operation, program.outputs.indices.contains(index)
+    else { return nil }
+    let single = LambdaTrace.Program(
+      inputCount: program.inputCount, operations: program.operations,
+      outputs: [program.outputs[index]])
+    return MergeStep(name: name, operation: .lambda(single, steps: steps))
+  }
+
   /// The computation of one tensor operation layer.
   private static func operation(of layer: any TensorOperationLayer) -> Operation {
     if let function = layer as? TensorFunctionLayer { return .function(function.function) }
@@ -127,6 +139,30 @@ struct MergeStep {
     return [batch] + Array(repeating: 1, count: rank - shape.count) + shape.dropFirst()
   }
 
+  /// Every value of a `Lambda`'s traced operations on `inputs`, inputs first.
+  private static func runLambda(
+    _ program: LambdaTrace.Program, steps: [MergeStep], inputs: [Tensor]
+  ) throws(ForwardError) -> [Tensor] {
+    var values = inputs
+    do {
+      let shapes = try program.shapes(
+        forInputs: values.map { TensorShape($0.shape.map { Optional($0) }) })
+      for (index, (operation, step)) in zip(program.operations, steps).enumerated() {
+        let shape = shapes[program.inputCount + index].dimensions.map { $0 ?? 0 }
+        var value = values[operation.inputs[0]]
+        try step.run(&value, operation.inputs.dropFirst().map { values[$0] }, outputShape: shape)
+        values.append(value)
+      }
+    } catch let error as ForwardError {
+      throw error
+    } catch let error as KerasError {
+      throw ForwardError(.input, error.message)
+    } catch {
+      throw ForwardError(.kernel, "\(error)")
+    }
+    return values
+  }
+
   /// The weights of an attention layer, which only the forward pass has.
   private static func attentionWeights(_ weights: ModelWeights?, _ instance: LayerInstance)
     throws(ForwardError) -> ModelWeights
@@ -159,6 +195,16 @@ struct MergeStep {
       } catch {
         throw ForwardError(.kernel, "layer \"\(name)\": \(error.message)")
       }
+    }
+    if case .lambda(let program, let steps) = operation, program.outputs.count == outputShapes.count
+    {
+      let values = try Self.runLambda(program, steps: steps, inputs: inputs)
+      let outputs = program.outputs.map { values[$0] }
+      guard outputs.map(\.shape) == outputShapes else {
+        throw ForwardError(
+          .kernel, "layer \"\(name)\" produced shapes where Keras infers others")
+      }
+      return outputs
     }
     guard case .multiHeadAttention(let prepared) = operation, outputShapes.count == 2 else {
       throw ForwardError(
@@ -233,17 +279,9 @@ struct MergeStep {
         // A split into one piece (several pieces run through `runSeveral`).
         first = try TensorFunctionStep.run(.slice(slices[0]), [first], outputShape: outputShape)
       case .lambda(let program, let steps):
-        var values = [first] + others
+        let inputs = [first] + others
         first = .empty
-        let shapes = try program.shapes(
-          forInputs: values.map { TensorShape($0.shape.map { Optional($0) }) })
-        for (index, (operation, step)) in zip(program.operations, steps).enumerated() {
-          let shape = shapes[program.inputCount + index].dimensions.map { $0 ?? 0 }
-          var value = values[operation.inputs[0]]
-          try step.run(&value, operation.inputs.dropFirst().map { values[$0] }, outputShape: shape)
-          values.append(value)
-        }
-        first = values[program.output]
+        first = try Self.runLambda(program, steps: steps, inputs: inputs)[program.output]
       case .multiHeadAttention(let prepared):
         first = try prepared.run([first] + others, outputShape: outputShape, masks: masks)
       case .attention(let prepared):

@@ -30,6 +30,18 @@ public struct Lambda: MultiInputLayer {
   }
 
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {
+    let shapes = try outputShapes(forInputs: inputs)
+    guard shapes.count == 1 else {
+      throw KerasError.limitation(
+        "ConvBook supports a Lambda layer whose function returns several tensors (\(name) returns \(shapes.count)) only in functional models"
+      )
+    }
+    return shapes[0]
+  }
+
+  /// The shapes of every tensor the function returns (several when it returns a list or tuple of
+  /// tensors, `tf.split` in a Lambda).
+  public func outputShapes(forInputs inputs: [TensorShape]) throws(KerasError) -> [TensorShape] {
     guard let program = trace.program else {
       throw KerasError.limitation(
         "ConvBook has not traced the function of the Lambda layer \"\(name)\" on symbolic tensors")
@@ -39,7 +51,8 @@ public struct Lambda: MultiInputLayer {
         "ConvBook traced the function of the Lambda layer \"\(name)\" on \(program.inputCount) tensor(s), not \(inputs.count)"
       )
     }
-    return try program.shapes(forInputs: inputs)[program.output]
+    let shapes = try program.shapes(forInputs: inputs)
+    return program.outputs.map { shapes[$0] }
   }
 }
 
@@ -59,13 +72,24 @@ public final class LambdaTrace: @unchecked Sendable {
   public struct Program: Sendable {
     public let inputCount: Int
     public let operations: [Operation]
-    /// The value the function returned.
-    public let output: Int
+    /// The values the function returned: one, or each tensor of the list or tuple it returned.
+    public let outputs: [Int]
+    /// Whether the function returned a tuple of tensors (Python gets a tuple; a list otherwise).
+    public let returnsTuple: Bool
+    /// The value the function returned (its first tensor).
+    public var output: Int { outputs[0] }
 
     public init(inputCount: Int, operations: [Operation], output: Int) {
+      self.init(inputCount: inputCount, operations: operations, outputs: [output])
+    }
+
+    public init(
+      inputCount: Int, operations: [Operation], outputs: [Int], returnsTuple: Bool = false
+    ) {
       self.inputCount = inputCount
       self.operations = operations
-      self.output = output
+      self.outputs = outputs
+      self.returnsTuple = returnsTuple
     }
 
     /// The shape of every value for inputs of `inputs` shapes (what is known of the values of
@@ -92,6 +116,13 @@ public final class LambdaTrace: @unchecked Sendable {
   /// `TensorFunctionLayer`, `SlicingOpLambda`);
   /// nil when the function did anything else (called a layer, returned something unrelated).
   public static func program(inputs: [KerasTensor], output: KerasTensor) -> Program? {
+    program(inputs: inputs, outputs: [output])
+  }
+
+  /// The operations from `inputs` to each of `outputs` (a function returning several tensors).
+  public static func program(
+    inputs: [KerasTensor], outputs: [KerasTensor], returnsTuple: Bool = false
+  ) -> Program? {
     var values: [ObjectIdentifier: Int] = [:]
     for (index, input) in inputs.enumerated() { values[ObjectIdentifier(input)] = index }
     var operations: [Operation] = []
@@ -111,7 +142,14 @@ public final class LambdaTrace: @unchecked Sendable {
       values[ObjectIdentifier(tensor)] = value
       return value
     }
-    guard let output = visit(output) else { return nil }
-    return Program(inputCount: inputs.count, operations: operations, output: output)
+    var found: [Int] = []
+    for output in outputs {
+      guard let value = visit(output) else { return nil }
+      found.append(value)
+    }
+    guard !found.isEmpty else { return nil }
+    return Program(
+      inputCount: inputs.count, operations: operations, outputs: found,
+      returnsTuple: returnsTuple)
   }
 }

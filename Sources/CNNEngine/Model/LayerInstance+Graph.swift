@@ -64,6 +64,20 @@ extension LayerInstance {
       if outputShapeList == nil { outputShapeList = [output, scores] }
       return ([output, scores], .tuple)
     }
+    if let lambda = layer as? Lambda, let program = lambda.trace.program,
+      program.outputs.count > 1
+    {
+      // A function returning several tensors (`tf.split` in a Lambda): what it returned.
+      let shapes = try lambda.outputShapes(forInputs: layerInputs(inputs))
+      if !isBuilt {
+        ownCounts = try LayerCounts.measure(layer, input: inputs[0], output: shapes[0])
+        inputShape = inputs[0]
+        outputShape = shapes[0]
+        outputShapeList = shapes
+      }
+      nodeOutputShapes.append(shapes[0])
+      return (shapes, program.returnsTuple ? .tuple : .list)
+    }
     if let split = layer as? TensorSplit, asList {
       // `tf.split` / `tf.unstack`: a list of tensors, even of one.
       _ = try singleOutputShape(onInputs: inputs, asList: asList, values: values)

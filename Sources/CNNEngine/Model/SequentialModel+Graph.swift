@@ -97,7 +97,9 @@ extension ModelSummary.Row {
   /// The shapes of a layer whose calls return several tensors, and whether as a tuple.
   mutating func describeOutputs(_ instance: LayerInstance) {
     outputShapes = instance.outputShapeList
-    outputsAsTuple = instance.returnsAttentionScores == true || instance.model?.returnsTuple == true
+    outputsAsTuple =
+      instance.returnsAttentionScores == true || instance.model?.returnsTuple == true
+      || (instance.layer as? Lambda)?.trace.program?.returnsTuple == true
     // Keras orders a dict's tensors by sorted key; tf-keras prints the dict as it was given.
     if let keys = instance.model?.outputKeys, let shapes = outputShapes, keys.count == shapes.count
     {

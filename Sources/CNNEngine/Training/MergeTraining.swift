@@ -55,6 +55,22 @@ struct MergeTraining {
       className: instance.className)
   }
 
+  /// One output of a `Lambda` whose function returns several tensors: its operations up to that
+  /// tensor.
+  init(lambdaOutput index: Int, of instance: LayerInstance) throws(TrainingError) {
+    let forward: MergeStep?
+    do {
+      forward = try MergeStep(instance: instance).lambdaOutput(index)
+    } catch {
+      throw TrainingError(.model, error.message)
+    }
+    guard let forward else {
+      throw TrainingError(
+        .model, "ConvBook cannot train the output \(index) of layer \"\(instance.name)\" yet")
+    }
+    try self.init(forward: forward, name: instance.name, className: instance.className)
+  }
+
   /// `lambda`: the name of the `Lambda` layer whose function this operation is part of.
   private init(forward: MergeStep, name: String, className: String, lambda: String? = nil)
     throws(TrainingError)

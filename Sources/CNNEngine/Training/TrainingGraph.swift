@@ -60,10 +60,11 @@ struct TrainingGraph {
     } catch {
       throw TrainingError(.model, error.message)
     }
-    // A `tf.split` trains as one slice per piece (each its own call, below); the recurrent
-    // layers take initial states and return their final states.
+    // A `tf.split` trains as one slice per piece, a `Lambda` returning several tensors as one
+    // call per tensor (each its own call, below); the recurrent layers take initial states and
+    // return their final states.
     if let call = program.calls.first(where: {
-      $0.isMultiOutput && !($0.instance.layer is TensorSplit)
+      $0.isMultiOutput && !($0.instance.layer is TensorSplit) && !($0.instance.layer is Lambda)
         && !($0.instance.layer is Recurrent || $0.instance.layer is Bidirectional)
     }) {
       throw TrainingError(
@@ -90,6 +91,13 @@ struct TrainingGraph {
       if let split = call.instance.layer as? TensorSplit, call.outputs.count > 1 {
         for (slice, output) in zip(split.slices, call.outputs) {
           let piece = try MergeTraining(piece: slice, of: call.instance)
+          calls.append(Call(node: .merge(piece), inputs: call.inputs, output: output))
+        }
+        continue
+      }
+      if call.instance.layer is Lambda, call.outputs.count > 1 {
+        for (index, output) in call.outputs.enumerated() {
+          let piece = try MergeTraining(lambdaOutput: index, of: call.instance)
           calls.append(Call(node: .merge(piece), inputs: call.inputs, output: output))
         }
         continue

@@ -63,11 +63,23 @@ enum LambdaTracing {
         at: range)
     }
     if let items = result.sequenceItems, items.count > 1,
-      items.allSatisfy({ if case .kerasTensor = $0 { true } else { false } })
+      case let tensors = items.compactMap({ item -> KerasTensor? in
+        if case .kerasTensor(let tensor) = item { tensor } else { nil }
+      }), tensors.count == items.count
     {
-      throw .unsupported(
-        "ConvBook does not support a Lambda layer whose function returns several tensors (\(instance.name) returned \(items.count)) yet",
-        at: range)
+      // A list or tuple of tensors (`tf.split` in a Lambda): the layer returns each of them.
+      var isTuple = false
+      if case .tuple = result { isTuple = true }
+      guard lambda.customClassName == nil,
+        let program = LambdaTrace.program(
+          inputs: symbolic, outputs: tensors, returnsTuple: isTuple)
+      else {
+        throw .unsupported(
+          "ConvBook does not support a Lambda layer whose function returns several tensors (\(instance.name) returned \(items.count)) yet",
+          at: range)
+      }
+      lambda.trace.program = program
+      return
     }
     guard case .kerasTensor(let output) = result,
       let program = LambdaTrace.program(inputs: symbolic, output: output)

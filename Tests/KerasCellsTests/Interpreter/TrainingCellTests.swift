@@ -17,7 +17,7 @@ import Testing
     "trainstep_trainer_loop", "trainstep_gan", "trainstep_softmax_mse", "trainstep_compiled_loss",
     "trainstep_conv_gan", "trainstep_vae", "trainstep_cgan", "fnloss_script_functions",
     "train_metric_names", "train_model_add_loss",
-    "train_output_losses", "merge_ranks", "rnn_zero_output_for_mask",
+    "train_output_losses", "merge_ranks", "rnn_zero_output_for_mask", "lambda_several_outputs",
   ]
 
   /// A lesson folder in memory, for the files callbacks write.
@@ -75,7 +75,7 @@ import Testing
     "embedding", "rnntrain_text_rnn", "trainstep_trainer_loop", "trainstep_gan",
     "trainstep_compute_loss", "trainstep_vae", "fnloss_script_functions",
     "fnloss_ops_arange_positions", "train_metric_names", "train_output_losses", "merge_ranks",
-    "rnn_zero_output_for_mask",
+    "rnn_zero_output_for_mask", "lambda_several_outputs",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {
