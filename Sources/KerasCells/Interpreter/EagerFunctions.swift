@@ -385,6 +385,8 @@ enum EagerFunctions {
       if namespace == "keras.ops", kerasOps[name] == nil, name != "eye",
         !kerasMathOperands(arguments)
       {
+        // Inside a traced call, other numbers are the graph operation's (`TensorFunctions`).
+        if interpreter.session.lambdaTracingDepth > 0 { return nil }
         throw .unsupported(
           "ConvBook does not support `\(path)` on these values yet (it runs Keras 3's math on floats of one dtype)",
           at: range)
