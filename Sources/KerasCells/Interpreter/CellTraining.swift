@@ -85,7 +85,7 @@ public final class CellTraining {
       .map(\.value).sorted { $0.updated < $1.updated }
     let mine = Self.layers(of: model)
     let newerLayers = layerValues.values.filter {
-      $0.updated > state.updated && mine[$0.instance.name] == ObjectIdentifier($0.instance)
+      $0.updated > state.updated && mine[$0.instance.weightsName] == ObjectIdentifier($0.instance)
     }.sorted { $0.updated < $1.updated }
     guard !newer.isEmpty || !newerLayers.isEmpty else { return }
     var current = state.trainer?.weights ?? state.weights
@@ -121,10 +121,12 @@ public final class CellTraining {
     states[key] = state
   }
 
-  /// The model's layers (nested models' included) by name.
+  /// The model's layers (nested models' included) by the name their weights are stored under.
   private static func layers(of model: SequentialModel) -> [String: ObjectIdentifier] {
     var result: [String: ObjectIdentifier] = [:]
-    for instance in model.flattenedLayers { result[instance.name] = ObjectIdentifier(instance) }
+    for instance in model.flattenedLayers {
+      result[instance.weightsName] = ObjectIdentifier(instance)
+    }
     return result
   }
 
