@@ -171,6 +171,78 @@ enum EagerFunctions {
         target, shape: array.shape, values: EagerTensors.doubles(array), range: range))
   }
 
+  /// Keras 3's other math on eager values (`kerasOps` has the reductions and the unary functions
+  /// that cast whole numbers): on the TensorFlow backend, the TensorFlow function of the
+  /// kind once Keras has converted the operands (`convert_to_tensor`) and promoted their dtypes
+  /// (`dtypes.result_type`), which changes nothing for floats of one dtype with Python numbers
+  /// beside them (`kerasMathOperands` refuses the rest: Keras casts whole numbers to float32
+  /// where TensorFlow would not).
+  private static let kerasMathOps: [String: (kind: Kind, parameters: [(String, String?)])] = {
+    var table: [String: (kind: Kind, parameters: [(String, String?)])] = [:]
+    let unary = [
+      "sign": "Sign", "sigmoid": "Sigmoid", "tanh": "Tanh", "sin": "Sin", "cos": "Cos",
+      "rsqrt": "Rsqrt", "reciprocal": "Reciprocal", "log1p": "Log1p", "softplus": "Softplus",
+      "relu": "Relu",
+    ]
+    for (name, kernel) in unary { table[name] = (.unary(kernel), [("x", "x")]) }
+    table["round"] = (.unary("Round"), [("x", "x"), ("decimals", nil)])
+    let binary: [String: Kind] = [
+      "add": .binary(.add), "subtract": .binary(.subtract), "multiply": .binary(.multiply),
+      "divide": .binary(.divide), "true_divide": .binary(.divide), "power": .binary(.power),
+      "maximum": .extremum(max: true), "minimum": .extremum(max: false),
+      "equal": .compare(.equal), "not_equal": .compare(.notEqual), "less": .compare(.less),
+      "less_equal": .compare(.lessOrEqual), "greater": .compare(.greater),
+      "greater_equal": .compare(.greaterOrEqual),
+    ]
+    for (name, kind) in binary { table[name] = (kind, [("x1", "x"), ("x2", "y")]) }
+    table["softmax"] = (.softmax, [("x", "logits"), ("axis", "axis")])
+    table["clip"] = (.clip, [("x", "t"), ("x_min", "clip_value_min"), ("x_max", "clip_value_max")])
+    table["eye"] = (
+      .eye, [("N", "num_rows"), ("M", "num_columns"), ("k", nil), ("dtype", "dtype")]
+    )
+    return table
+  }()
+
+  /// The math of `kerasOps` (reductions and unary functions), also a constant on numbers alone
+  /// inside a traced call.
+  private static let keras3MathNames: Set<String> = [
+    "mean", "sum", "max", "min", "prod", "std", "var", "abs", "absolute", "square", "sqrt", "exp",
+    "log", "floor", "ceil", "negative", "cast",
+  ]
+
+  /// An operand of a `keras.ops` math call that is an array (NumPy's, an eager tensor's, a
+  /// variable's); nil for a Python number or any other value.
+  private static func kerasMathArray(_ value: Value) -> NDArray? {
+    if case .array(let array) = value { return array }
+    return EagerTensors.operand(value)
+  }
+
+  /// The operands of a `keras.ops` math call (`kerasMathOps`) when they are floats of one dtype
+  /// (arrays, eager tensors, variables, Python floats; Python numbers beside a float array):
+  /// then Keras' conversions leave them as TensorFlow takes them. Nil otherwise.
+  private static func kerasMathOperands(_ arguments: [String: Value]) -> Bool {
+    var dtypes = Set<NDArray.DType>()
+    var pythonInts = 0
+    for name in ["x", "y", "input_tensor", "logits", "t"] {
+      guard let value = arguments[name] else { continue }
+      switch value {
+      case .float: dtypes.insert(.float32)
+      case .int: pythonInts += 1
+      default:
+        guard let array = kerasMathArray(value), array.dtype.isFloat else { return false }
+        dtypes.insert(array.dtype)
+      }
+    }
+    // A Python float beside a float64 array is float64 in both.
+    if dtypes.count == 2, dtypes.contains(.float64),
+      arguments.values.contains(where: { if case .float = $0 { return true } else { return false } }
+      )
+    {
+      dtypes.remove(.float32)
+    }
+    return dtypes.count == 1 && (pythonInts == 0 || !dtypes.isEmpty)
+  }
+
   /// `keras.ops.image` functions on eager values: `resize` is `tf.image.resize` on the
   /// TensorFlow backend (`interpolation` is its `method`).
   private static let kerasImageOps: [String: (kind: Kind, parameters: [(String, String?)])] = [
@@ -269,7 +341,7 @@ enum EagerFunctions {
     kind: Kind, parameters: [(String, String?)]
   )? {
     switch namespace {
-    case "keras.ops": return kerasOps[name]
+    case "keras.ops": return kerasOps[name] ?? kerasMathOps[name]
     case "keras.ops.image": return kerasImageOps[name]
     default: return nil
     }
@@ -406,8 +478,28 @@ enum EagerFunctions {
     _ name: String, namespace: String, path: String, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    // Inside a traced call `keras.ops` make graph operations (`TensorFunctions`), but math on
+    // Python numbers alone (`ops.sqrt(ops.cast(dim, "float32"))`) is a constant, computed as it
+    // is eagerly.
+    let given = positional + keywords.map(\.1)
+    let numbersOnly =
+      given.contains {
+        switch $0 {
+        case .int, .float: return true
+        default: return kerasMathArray($0).map { $0.rank == 0 } ?? false
+        }
+      }
+      && given.allSatisfy {
+        switch $0 {
+        case .int, .float, .string, .none: return true
+        default: return kerasMathArray($0).map { $0.rank == 0 } ?? false
+        }
+      }
     let eagerOnly = interpreter.session.lambdaTracingDepth == 0
-    let kerasOp = eagerOnly ? kerasOp(name, namespace: namespace) : nil
+    let constantMath =
+      namespace == "keras.ops" && numbersOnly
+      && (kerasMathOps[name] != nil || keras3MathNames.contains(name))
+    let kerasOp = eagerOnly || constantMath ? kerasOp(name, namespace: namespace) : nil
     let backendOp =
       eagerOnly && namespace == "keras.backend" ? kerasBackend[name] : nil
     guard let kind = kerasOp?.kind ?? backendOp?.kind ?? table(namespace)[name],
@@ -442,6 +534,24 @@ enum EagerFunctions {
         let operand = try keras3Operand(name, x, path: path, range: range)
       {
         arguments[key] = operand
+      }
+      if namespace == "keras.ops", kerasOps[name] == nil, name != "eye",
+        !kerasMathOperands(arguments)
+      {
+        // Inside a traced call, other numbers are the graph operation's (`TensorFunctions`).
+        if interpreter.session.lambdaTracingDepth > 0 { return nil }
+        throw .unsupported(
+          "ConvBook does not support `\(path)` on these values yet (it runs Keras 3's math on floats of one dtype)",
+          at: range)
+      }
+      // Keras converts a Python number beside a tensor to that tensor's dtype.
+      for (name, other) in [("x", "y"), ("y", "x")] {
+        guard let number = arguments[name], kerasMathArray(number) == nil,
+          let beside = arguments[other].flatMap(kerasMathArray)
+        else { continue }
+        arguments[name] = .array(
+          try EagerTensors.convert(
+            number, dtype: EagerDType(of: beside), function: path, range: range))
       }
     } else if let backendOp {
       var bound = try kerasOpsArguments(
