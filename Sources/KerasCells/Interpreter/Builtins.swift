@@ -346,7 +346,7 @@ enum Builtins {
       return .string(text)
     case "repr":
       try exactly(1)
-      try interpreter.prepareText(positional[0], range: range)
+      try interpreter.prepareText(positional[0], range: range, wantsStr: false)
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
       let text = PythonText.repr(positional[0])
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)

@@ -811,8 +811,11 @@ extension Interpreter {
   // MARK: Text
 
   /// Runs the `__repr__` and `__str__` of the instances in `value` (inside containers too) and
-  /// keeps their text on them, for `PythonText` to show.
-  func prepareText(_ value: Value, range: SourceRange, depth: Int = 0) throws(CellError) {
+  /// keeps their text on them, for `PythonText` to show. `wantsStr`: the caller shows `str(value)`
+  /// (`print`, `str`, an f-string without `!r`), not only its repr.
+  func prepareText(_ value: Value, range: SourceRange, depth: Int = 0, wantsStr: Bool = true)
+    throws(CellError)
+  {
     guard depth <= PythonText.maximumNesting else { return }
     switch value {
     case .instance(let instance):
@@ -826,8 +829,18 @@ extension Interpreter {
           // `__str__` asking for the repr of its own instance is fine (its repr is made again
           // here); a `__repr__` reached again from inside itself (`return repr(self)`, or
           // `str(self)` without a `__str__`) recurses until CPython's RecursionError, whose
-          // traceback ConvBook does not reproduce.
-          guard method == "__repr__" else { continue }
+          // traceback ConvBook does not reproduce. So does a `__str__` asking for the str of its
+          // own instance (`return str(self)`, `f"{self}"`).
+          // `str(self)` inside `__repr__` runs `__str__` alone when the class has one.
+          if method == "__repr__", wantsStr, depth == 0, instance.type.lookup("__str__") != nil {
+            continue
+          }
+          guard method == "__repr__" else {
+            guard wantsStr, depth == 0 else { continue }
+            throw .unsupported(
+              "ConvBook does not support a `__str__` that asks for the str of its own instance (`\(instance.type.name).__str__` runs into itself until CPython's RecursionError) yet",
+              at: range)
+          }
           throw .unsupported(
             "ConvBook does not support a `__repr__` that asks for the repr of its own instance (`\(instance.type.name).__repr__` runs into itself until CPython's RecursionError) yet",
             at: range)
@@ -857,15 +870,17 @@ extension Interpreter {
       }
     case .list, .tuple:
       for item in value.sequenceItems ?? [] {
-        try prepareText(item, range: range, depth: depth + 1)
+        try prepareText(item, range: range, depth: depth + 1, wantsStr: false)
       }
     case .dictionary(let dictionary):
       for (key, item) in dictionary.pairs {
         try prepareText(key, range: range, depth: depth + 1)
-        try prepareText(item, range: range, depth: depth + 1)
+        try prepareText(item, range: range, depth: depth + 1, wantsStr: false)
       }
     case .set(let set):
-      for item in set.items { try prepareText(item, range: range, depth: depth + 1) }
+      for item in set.items {
+        try prepareText(item, range: range, depth: depth + 1, wantsStr: false)
+      }
     case .layer, .model:
       // tf-keras' objects have Python's default repr, which names their memory address
       // (`<tf_keras.src.layers.core.dense.Dense object at 0x7f...>`); Keras 3's name the layer.

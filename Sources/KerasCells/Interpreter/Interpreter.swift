@@ -1252,7 +1252,8 @@ final class Interpreter {
       case .literal(let literal): text += literal
       case .replacement(let replacement):
         let value = try evaluate(replacement.expression)
-        try prepareText(value, range: replacement.range)
+        let showsRepr = replacement.conversion == .repr || replacement.conversion == .ascii
+        try prepareText(value, range: replacement.range, wantsStr: !showsRepr)
         let spec = try format(replacement.formatSpec)
         switch replacement.conversion {
         case .repr?, .ascii?:
