@@ -483,6 +483,10 @@ enum EagerFunctions {
     case .unary, .binary, .reduce("sum"), .reduce("mean"), .identity, .compare, .shape, .size,
       .rank, .argmax, .filledLike:
       return result
+    case .transpose: return result
+    case .matmul
+    where arguments["transpose_a"]?.isTruthy != true && arguments["transpose_b"]?.isTruthy != true:
+      return result
     case .concat, .stack:
       var stacking = false
       if case .stack = kind { stacking = true }
@@ -737,7 +741,8 @@ enum EagerFunctions {
       case .transpose:
         let x = try tensor("a")
         let permutation = try integers("perm") ?? Array((0..<x.rank).reversed())
-        return .array(try EagerMath.transpose(x, permutation, range: range))
+        return try EagerGradients.permuted(
+          .array(x), permutation, interpreter: interpreter, range: range)
       case .expandDims:
         let x = try tensor("input")
         guard let given = try integer("axis") else { throw missing("axis") }
@@ -860,6 +865,11 @@ enum EagerFunctions {
         if flag("transpose_b"), b.rank >= 2 {
           b = try EagerMath.transpose(b, EagerMath.swapLast(b.rank), range: range)
         }
+        if !flag("transpose_a"), !flag("transpose_b") {
+          // `a @ b`, with its gradient.
+          return try EagerGradients.binary(
+            .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
+        }
         return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
       case .reduce(let reduction):
         let x = try tensor("input_tensor")
@@ -883,8 +893,12 @@ enum EagerFunctions {
       case .compare(let operation):
         guard let x = arguments["x"] else { throw missing("x") }
         guard let y = arguments["y"] else { throw missing("y") }
+        // TensorFlow converts a Python value to the dtype of the tensor beside it
+        // (`tf.not_equal(float64_mask, 0)`); two plain values become tensors of their own.
+        let plain = EagerTensors.operand(x) == nil && EagerTensors.operand(y) == nil
         return try EagerArithmetic.compare(
-          operation, asTensor(x), asTensor(y), range: range, budget: budget)
+          operation, plain ? asTensor(x) : x, plain ? asTensor(y) : y, range: range,
+          budget: budget)
       case .extremum(let maximum):
         let x = try tensor("x")
         guard let given = arguments["y"] else { throw missing("y") }
@@ -941,8 +955,25 @@ enum EagerFunctions {
         else {
           throw limitation("without x and y (the coordinates of the true values)")
         }
-        let x = try tensor("x")
-        let y = try tensor("y")
+        // A Python value beside a tensor takes its dtype (`tf.where(mask != 0, -100.0, mask)`
+        // of a float64 mask), as TensorFlow converts the arguments of one type together.
+        let x: NDArray
+        let y: NDArray
+        switch (
+          arguments["x"].flatMap(EagerTensors.operand), arguments["y"].flatMap(EagerTensors.operand)
+        ) {
+        case (let given?, nil):
+          x = given
+          y = try EagerTensors.convert(
+            arguments["y"] ?? .none, dtype: EagerDType(of: given), function: path, range: range)
+        case (nil, let given?):
+          x = try EagerTensors.convert(
+            arguments["x"] ?? .none, dtype: EagerDType(of: given), function: path, range: range)
+          y = given
+        default:
+          x = try tensor("x")
+          y = try tensor("y")
+        }
         guard EagerDType(of: x) == EagerDType(of: y) else {
           throw EagerArithmetic.dtypeMismatch(
             "SelectV2", EagerDType(of: x), EagerDType(of: y), range: range)
