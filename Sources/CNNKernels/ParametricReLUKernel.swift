@@ -25,13 +25,7 @@ public enum ParametricReLUKernel {
         var offset = 0
         for axis in position.indices { offset += position[axis] * alphaStrides[axis] }
         expanded[index] = values[offset]
-        var axis = sample.count - 1
-        while axis >= 0 {
-          position[axis] += 1
-          if position[axis] < sample[axis] { break }
-          position[axis] = 0
-          axis -= 1
-        }
+        RowMajorIndex.advance(&position, in: sample)
       }
     }
     let perSample = expanded.count

@@ -80,13 +80,7 @@ package enum PreprocessingKernels {
         let scale = scales[statistic % scales.count]
         let x = buffer[index]
         buffer[index] = invert ? m + x * scale : (x - m) / scale
-        var axis = shape.count - 1
-        while axis >= 0 {
-          coordinates[axis] += 1
-          if coordinates[axis] < shape[axis] { break }
-          coordinates[axis] = 0
-          axis -= 1
-        }
+        RowMajorIndex.advance(&coordinates, in: shape)
       }
     }
   }

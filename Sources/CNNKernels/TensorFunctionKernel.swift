@@ -279,13 +279,7 @@ public enum TensorFunctionKernel {
           var offset = 0
           for axis in 0..<rank { offset += maps[axis][index[axis]] * inStrides[axis] }
           target[position] = source[offset]
-          var axis = rank - 1
-          while axis >= 0 {
-            index[axis] += 1
-            if index[axis] < outShape[axis] { break }
-            index[axis] = 0
-            axis -= 1
-          }
+          RowMajorIndex.advance(&index, in: outShape)
         }
       }
     }

@@ -272,31 +272,8 @@ struct MergeTraining {
   /// For every position of `outputShape`, the position of `inputShape` that NumPy broadcasting
   /// reads there (shapes aligned on the right, size-1 axes repeated).
   static func broadcastIndices(from inputShape: [Int], to outputShape: [Int]) -> [Int]? {
-    let count = outputShape.reduce(1, *)
     if inputShape == outputShape { return nil }
-    let rank = outputShape.count
-    let padded = [Int](repeating: 1, count: max(0, rank - inputShape.count)) + inputShape
-    var strides = [Int](repeating: 0, count: rank)
-    var step = 1
-    for axis in stride(from: rank - 1, through: 0, by: -1) {
-      strides[axis] = padded[axis] == 1 ? 0 : step
-      step *= padded[axis]
-    }
-    var indices = [Int](repeating: 0, count: count)
-    var position = [Int](repeating: 0, count: rank)
-    for flat in 0..<count {
-      var index = 0
-      for axis in 0..<rank { index += position[axis] * strides[axis] }
-      indices[flat] = index
-      var axis = rank - 1
-      while axis >= 0 {
-        position[axis] += 1
-        if position[axis] < outputShape[axis] { break }
-        position[axis] = 0
-        axis -= 1
-      }
-    }
-    return indices
+    return RowMajorIndex.broadcastOffsets(inputShape, to: outputShape)
   }
 
   /// An input's values spread over the output positions.

@@ -175,13 +175,7 @@ extension ArrayOperations {
       var offset = 0
       for axis in shape.indices { offset += position[axis] * strides[axis] }
       values.append(source.value(at: offset))
-      var axis = shape.count - 1
-      while axis >= 0 {
-        position[axis] += 1
-        if position[axis] < shape[axis] { break }
-        position[axis] = 0
-        axis -= 1
-      }
+      RowMajorIndex.advance(&position, in: shape)
     }
     return values
   }

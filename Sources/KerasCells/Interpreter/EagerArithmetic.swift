@@ -155,31 +155,7 @@ enum EagerArithmetic {
 
   /// The offsets into an array of `shape` for each position of the broadcast `target` shape.
   static func broadcastOffsets(_ shape: [Int], to target: [Int]) -> [Int] {
-    let rank = target.count
-    let padded = Array(repeating: 1, count: rank - shape.count) + shape
-    var strides = [Int](repeating: 0, count: rank)
-    var step = 1
-    for axis in (0..<rank).reversed() {
-      strides[axis] = padded[axis] == 1 ? 0 : step
-      step *= padded[axis]
-    }
-    let count = target.reduce(1, *)
-    var offsets = [Int](repeating: 0, count: count)
-    var index = [Int](repeating: 0, count: rank)
-    var offset = 0
-    for position in 0..<count {
-      offsets[position] = offset
-      var axis = rank - 1
-      while axis >= 0 {
-        index[axis] += 1
-        offset += strides[axis]
-        if index[axis] < target[axis] { break }
-        offset -= strides[axis] * index[axis]
-        index[axis] = 0
-        axis -= 1
-      }
-    }
-    return offsets
+    RowMajorIndex.broadcastOffsets(shape, to: target)
   }
 
   /// `f(a, b)` element by element with broadcasting; the result's dtype is `dtype`.

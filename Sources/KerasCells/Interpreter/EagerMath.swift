@@ -36,7 +36,7 @@ enum EagerMath {
       var offset = 0
       for (axis, source) in permutation.enumerated() { offset += index[axis] * strides[source] }
       result.append(values[offset])
-      advance(&index, in: shape)
+      RowMajorIndex.advance(&index, in: shape)
     }
     return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
   }
@@ -126,7 +126,7 @@ enum EagerMath {
       var out = 0
       for axis in kept { out = out * x.shape[axis] + index[axis] }
       groups[out].append(value)
-      advance(&index, in: x.shape)
+      RowMajorIndex.advance(&index, in: x.shape)
     }
     let float32 = dtype == .float32
     let sums: [Double]? =
@@ -361,7 +361,7 @@ enum EagerMath {
       var offset = 0
       for axis in 0..<x.rank { offset = offset * shape[axis] + index[axis] + paddings[axis].0 }
       result[offset] = source
-      advance(&index, in: x.shape)
+      RowMajorIndex.advance(&index, in: x.shape)
     }
     return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
   }
@@ -388,7 +388,7 @@ enum EagerMath {
       var offset = 0
       for axis in 0..<shape.count { offset = offset * x.shape[axis] + index[axis] % x.shape[axis] }
       result.append(values[offset])
-      advance(&index, in: shape)
+      RowMajorIndex.advance(&index, in: shape)
     }
     return try EagerTensors.make(EagerDType(of: x), shape: shape, values: result, range: range)
   }
@@ -489,16 +489,6 @@ enum EagerMath {
     var back = [Int](repeating: 0, count: x.rank)
     for (position, source) in permutation.enumerated() { back[source] = position }
     return try transpose(result, back, range: range)
-  }
-  /// Moves a row-major position in `shape` on by one (the last axis fastest).
-  private static func advance(_ index: inout [Int], in shape: [Int]) {
-    var axis = shape.count - 1
-    while axis >= 0 {
-      index[axis] += 1
-      if index[axis] < shape[axis] { return }
-      index[axis] = 0
-      axis -= 1
-    }
   }
 }
 

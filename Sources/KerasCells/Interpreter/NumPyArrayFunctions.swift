@@ -681,30 +681,7 @@ enum NumPyArrayFunctions {
   /// For each place of `shape`, the offset of the value of an array of `source` shape that
   /// broadcasting puts there.
   static func broadcastOffsets(_ source: [Int], to shape: [Int]) -> [Int] {
-    let padded = [Int](repeating: 1, count: shape.count - source.count) + source
-    var strides = [Int](repeating: 0, count: shape.count)
-    var step = 1
-    for axis in shape.indices.reversed() {
-      strides[axis] = padded[axis] == 1 ? 0 : step
-      step *= padded[axis]
-    }
-    let count = shape.reduce(1, *)
-    var offsets = [Int](repeating: 0, count: count)
-    var index = [Int](repeating: 0, count: shape.count)
-    var offset = 0
-    for position in 0..<count {
-      offsets[position] = offset
-      var axis = shape.count - 1
-      while axis >= 0 {
-        index[axis] += 1
-        offset += strides[axis]
-        if index[axis] < shape[axis] { break }
-        offset -= strides[axis] * index[axis]
-        index[axis] = 0
-        axis -= 1
-      }
-    }
-    return offsets
+    RowMajorIndex.broadcastOffsets(source, to: shape)
   }
 
   /// `a % b` (Python's sign rule: the result takes the divisor's sign, as `np.remainder`), and
@@ -1000,13 +977,7 @@ enum NumPyArrayFunctions {
       var offset = 0
       for axis in 0..<rank { offset += (index[axis] % shape[axis]) * strides[axis] }
       values[position] = source.value(at: offset)
-      var axis = rank - 1
-      while axis >= 0 {
-        index[axis] += 1
-        if index[axis] < resultShape[axis] { break }
-        index[axis] = 0
-        axis -= 1
-      }
+      RowMajorIndex.advance(&index, in: resultShape)
     }
     return NDArray(dtype: array.dtype, shape: resultShape, doubles: values)
   }

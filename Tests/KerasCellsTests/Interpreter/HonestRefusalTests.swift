@@ -148,6 +148,35 @@ import Testing
     #expect(error?.message.contains("`A.__repr__`") == true)
   }
 
+  /// So does a `__str__` that asks for its own instance's str (`str(self)`, `f"{self}"`); its
+  /// repr, the str of a list holding it, and a `__repr__` calling `str(self)` of a class with a
+  /// `__str__` stay Python's.
+  @Test func selfRecursiveStrIsRefused() {
+    for body in ["str(self)", "f'{self}'"] {
+      let error = Self.error(
+        "class D:\n    def __str__(self):\n        return \(body)\nprint(D())")
+      #expect(error?.type == nil, "\(body)")
+      #expect(
+        error?.message
+          == "ConvBook does not support a `__str__` that asks for the str of its own instance (`D.__str__` runs into itself until CPython's RecursionError) yet",
+        "\(body)")
+    }
+    let result = KerasSession().run(
+      """
+      class P:
+          def __repr__(self):
+              return "P(" + str(self) + ")"
+          def __str__(self):
+              return "p"
+      class Q:
+          def __str__(self):
+              return "Q" + f"{self!r}"[:3]
+      print(repr(P()), P(), [P()], f"{P()!r}", Q())
+      """)
+    #expect(result.error == nil)
+    #expect(result.outputs == [.text("P(p) p [P(p)] P(p) Q<__\n")])
+  }
+
   /// Keras 3 dropped Keras 1's lower-case optimizers: Python's AttributeError with its suggestion.
   @Test func keras3SuggestsTheClassOfADroppedName() {
     let error = KerasSession(kerasVersion: .keras3).run(
