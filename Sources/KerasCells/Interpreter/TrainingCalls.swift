@@ -496,6 +496,28 @@ enum TrainingCalls {
     return .history(history)
   }
 
+  /// Keras calls a compiled loss or metric function with `(y_true, y_pred)` when `fit` traces
+  /// its step: a function that does not take two arguments fails with Python's TypeError, which
+  /// Keras 3 raises as it is and tf-keras inside AutoGraph's "in user code:" text (the function
+  /// converted as `tf__NAME`, nested in AutoGraph's factories). Nil for other failures.
+  private static func arityError(
+    _ error: CellError, function name: String, site: CallSite, interpreter: Interpreter
+  ) -> CellError? {
+    guard error.type == "TypeError", error.chained == nil,
+      error.message.hasPrefix("\(name)() takes ") || error.message.hasPrefix("\(name)() missing ")
+        || error.message.hasPrefix("\(name)() got ")
+    else { return nil }
+    var raised = CellError(type: "TypeError", message: error.message, range: site.range)
+    if interpreter.kerasVersion == .keras2 {
+      raised.message =
+        "in user code:\n\n"
+        + "    File \"tf_keras/src/engine/training.py\", line 1398, in train_function  *\n"
+        + "        return step_function(self, iterator)\n\n"
+        + "    TypeError: outer_factory.<locals>.inner_factory.<locals>.tf__\(error.message)\n"
+    }
+    return raised
+  }
+
   /// The model's trainer, made on first use from its current weights and `compile` settings.
   private static func trainer(
     for model: SequentialModel, site: CallSite, interpreter: Interpreter
@@ -532,6 +554,9 @@ enum TrainingCalls {
             interpreter: interpreter)
           cellLosses[name] = try TracedLoss(name: name, program: program)
         } catch let error as CellError {
+          if let raised = arityError(error, function: name, site: site, interpreter: interpreter) {
+            throw raised
+          }
           failures[name] =
             error.type == nil
             ? error.message
