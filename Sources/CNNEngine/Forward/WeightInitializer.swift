@@ -85,10 +85,11 @@ public enum WeightInitializer: Sendable, Equatable {
   {
     // An instance of a script's own subclass of Keras' `Initializer` (its `__call__` is Python).
     if arguments.contains(where: { $0.0 == KerasObject.subclassKey }) {
+      let kind =
+        arguments.contains { $0 == (KerasObject.subclassKey, .string("function")) }
+        ? "a function of the script" : "a subclass of keras.initializers.Initializer"
       throw ForwardError(
-        .weights,
-        "ConvBook cannot draw weights with the custom initializer \(name) (a subclass of keras.initializers.Initializer) yet"
-      )
+        .weights, "ConvBook cannot draw weights with the custom initializer \(name) (\(kind)) yet")
     }
     let canonical = canonicalName(name)
     let positional = parameterNames(canonical)
