@@ -16,6 +16,9 @@ public struct Loss: Sendable, Equatable {
     case meanAbsoluteError = "mean_absolute_error"
     /// A function defined in the cell, traced into tensor operations (`traced`).
     case cellFunction = "cell_function"
+    /// `compile` without a loss for a model whose losses `model.add_loss` added: the output
+    /// contributes nothing (tf-keras trains on the added losses alone).
+    case none
   }
 
   public var kind: Kind
@@ -64,6 +67,8 @@ public struct Loss: Sendable, Equatable {
       return sample < sampleWeights.count ? sampleWeights[sample] : 1
     }
     switch kind {
+    case .none:
+      return (0, gradient)
     case .cellFunction:
       preconditionFailure("a traced loss is evaluated on tensors (TracedLoss.evaluate)")
     case .meanSquaredError, .meanAbsoluteError:

@@ -871,6 +871,24 @@ public final class Trainer {
 
   // MARK: Checks
 
+  /// Whether the model trains on the losses `model.add_loss` added alone (`compile` without a
+  /// loss): `fit` and `evaluate` then need no targets.
+  public var trainsOnAddedLossesOnly: Bool {
+    !graph.addedLosses.isEmpty && outputs.allSatisfy { $0.loss.kind == .none }
+  }
+
+  /// Zeros in the outputs' shapes for `inputs`, standing for the targets `fit(x)` leaves out
+  /// when only added losses train (`trainsOnAddedLossesOnly`).
+  public func placeholderTargets(inputShapes: [[Int]]) throws(TrainingError) -> [Tensor] {
+    let batch = inputShapes.first?.first ?? 0
+    let shapes = try graph.shapes(inputShapes: inputShapes.map { [batch] + $0.dropFirst() })
+    return graph.program.outputs.map { output in
+      Tensor(
+        validShape: shapes[output],
+        scalars: [Float](repeating: 0, count: shapes[output].reduce(1, *)))
+    }
+  }
+
   /// The model outputs' shapes for a batch of `batch` samples shaped as `inputs`' samples.
   private func outputShapes(inputs: [Tensor], batch: Int) throws(TrainingError) -> [[Int]] {
     let shapes = try graph.shapes(inputShapes: inputs.map { [batch] + $0.shape.dropFirst() })

@@ -73,13 +73,18 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// Reads `model.compile(...)`'s arguments; refuses what ConvBook cannot train with.
   /// `cellLosses`: the losses defined in the cell, traced, by their functions' names (which
   /// `compile` keeps as the type names of their objects).
-  public init(_ arguments: CompileArguments, cellLosses: [String: TracedLoss] = [:])
-    throws(TrainingError)
-  {
+  /// `addedLossesOnly`: the model has losses `model.add_loss` added, and `compile` without a
+  /// loss trains on them alone (tf-keras).
+  public init(
+    _ arguments: CompileArguments, cellLosses: [String: TracedLoss] = [:],
+    addedLossesOnly: Bool = false
+  ) throws(TrainingError) {
     optimizer = try Self.optimizer(arguments.optimizer)
     cellMetrics = cellLosses
     var perOutput = PerOutput()
-    if let named = arguments.lossByOutput {
+    if addedLossesOnly, arguments.lossByOutput == nil, case .none = arguments.loss {
+      loss = Loss(.none)
+    } else if let named = arguments.lossByOutput {
       var losses: [String: Loss] = [:]
       for (name, value) in named { losses[name] = try Self.loss(value, cellLosses) }
       guard let first = named.keys.sorted().first.flatMap({ losses[$0] }) else {

@@ -125,6 +125,29 @@ enum TrainingCalls {
     }
   }
 
+  /// `y`, one array per model output; left out (or None) when only the losses `model.add_loss`
+  /// added train, zeros in the outputs' shapes stand for it (tf-keras needs none then).
+  private static func targets(
+    _ arguments: Arguments, x: [NDArray], trainer: Trainer, budget: EvaluationBudget
+  ) throws(CellError) -> [NDArray] {
+    if trainer.trainsOnAddedLossesOnly, arguments.value(1, "y")?.isNone ?? true {
+      let placeholders: [Tensor]
+      do {
+        placeholders = try trainer.placeholderTargets(inputShapes: x.map(\.shape))
+      } catch {
+        throw .unsupported(error.message, at: arguments.site.range)
+      }
+      guard placeholders.allSatisfy({ !$0.shape.isEmpty }) else {
+        throw .unsupported(
+          "ConvBook cannot train a model with an output of shape () (a scalar without a batch axis) yet",
+          at: arguments.site.range)
+      }
+      return placeholders.map { NDArray(tensor: $0) }
+    }
+    return try arguments.tensors(
+      1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+  }
+
   /// One array per model input or output (see `Arguments.tensors`).
   fileprivate static func arrays(
     _ given: Value, _ name: String, count: Int, names: [String], site: CallSite,
@@ -224,8 +247,7 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
-      y = try arguments.tensors(
-        1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+      y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
       shuffle = arguments.value(nil, "shuffle")?.isTruthy ?? true
     }
@@ -474,6 +496,28 @@ enum TrainingCalls {
     return .history(history)
   }
 
+  /// Keras calls a compiled loss or metric function with `(y_true, y_pred)` when `fit` traces
+  /// its step: a function that does not take two arguments fails with Python's TypeError, which
+  /// Keras 3 raises as it is and tf-keras inside AutoGraph's "in user code:" text (the function
+  /// converted as `tf__NAME`, nested in AutoGraph's factories). Nil for other failures.
+  private static func arityError(
+    _ error: CellError, function name: String, site: CallSite, interpreter: Interpreter
+  ) -> CellError? {
+    guard error.type == "TypeError", error.chained == nil,
+      error.message.hasPrefix("\(name)() takes ") || error.message.hasPrefix("\(name)() missing ")
+        || error.message.hasPrefix("\(name)() got ")
+    else { return nil }
+    var raised = CellError(type: "TypeError", message: error.message, range: site.range)
+    if interpreter.kerasVersion == .keras2 {
+      raised.message =
+        "in user code:\n\n"
+        + "    File \"tf_keras/src/engine/training.py\", line 1398, in train_function  *\n"
+        + "        return step_function(self, iterator)\n\n"
+        + "    TypeError: outer_factory.<locals>.inner_factory.<locals>.tf__\(error.message)\n"
+    }
+    return raised
+  }
+
   /// The model's trainer, made on first use from its current weights and `compile` settings.
   private static func trainer(
     for model: SequentialModel, site: CallSite, interpreter: Interpreter
@@ -510,6 +554,9 @@ enum TrainingCalls {
             interpreter: interpreter)
           cellLosses[name] = try TracedLoss(name: name, program: program)
         } catch let error as CellError {
+          if let raised = arityError(error, function: name, site: site, interpreter: interpreter) {
+            throw raised
+          }
           failures[name] =
             error.type == nil
             ? error.message
@@ -522,16 +569,9 @@ enum TrainingCalls {
       }
     }
     do {
-      if compiled.loss == .none, compiled.lossByOutput == nil,
-        model.graph?.addedLosses.isEmpty == false
-      {
-        throw TrainingError(
-          .configuration,
-          "ConvBook cannot train a model whose only loss is one added by model.add_loss() (compile without a loss) yet"
-        )
-      }
       var configuration = try Self.configuration(
-        compiled, cellLosses: cellLosses, failures: failures)
+        compiled, cellLosses: cellLosses, failures: failures,
+        addedLossesOnly: model.graph?.addedLosses.isEmpty == false)
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
       configuration.keras3Logs = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
@@ -554,10 +594,12 @@ enum TrainingCalls {
   /// `compile` forgets the trainer (and with it the optimizer's state); the weights stay.
   /// The trainer's configuration; a refused loss defined in the cell says why it was refused.
   private static func configuration(
-    _ compiled: CompileArguments, cellLosses: [String: TracedLoss], failures: [String: String]
+    _ compiled: CompileArguments, cellLosses: [String: TracedLoss], failures: [String: String],
+    addedLossesOnly: Bool
   ) throws(TrainingError) -> TrainingConfiguration {
     do {
-      return try TrainingConfiguration(compiled, cellLosses: cellLosses)
+      return try TrainingConfiguration(
+        compiled, cellLosses: cellLosses, addedLossesOnly: addedLossesOnly)
     } catch {
       for (name, reason) in failures.sorted(by: { $0.key < $1.key })
       where error.kind == .configuration && error.message.hasSuffix("the loss \(name) yet") {
@@ -687,8 +729,7 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
-      y = try arguments.tensors(
-        1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+      y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
     }
     guard batchSize >= 1 else {
