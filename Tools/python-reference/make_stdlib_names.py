@@ -17,6 +17,11 @@ OUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "StandardLibraryNames.sw
 MODULES = [
     "argparse", "collections", "copy", "dataclasses", "glob", "itertools", "json", "logging", "os",
     "os.path", "random", "re", "string", "sys", "textwrap", "types", "typing",
+    # Imported beside model code, often unused there; ConvBook has none of their names (each is
+    # refused where used, as reaching files, processes or what ConvBook does not model).
+    "abc", "codecs", "csv", "enum", "gc", "hashlib", "heapq", "inspect", "io", "numbers",
+    "operator", "pickle", "platform", "pprint", "shutil", "struct", "tarfile", "tempfile", "timeit",
+    "uuid", "zipfile",
     # Not the standard library, but imported beside it to check versions (`packaging` 26).
     "packaging.version",
     # The copy of `distutils` setuptools installs, which Python 3.11 imports (`LooseVersion`).

@@ -91,6 +91,16 @@ public struct ModelWeights: Sendable {
         let key = "\(instance.weightsName)/\(weight):0"
         tensors[key] = tensors[key] ?? tensor
       }
+      for spec in instance.weights where !instance.tensorflowSeeds.isEmpty {
+        let name = "\(instance.name)/\(spec.name):0"
+        guard tensors[name] == nil, instance.tensorflowSeed(of: spec) != nil else { continue }
+        do {
+          tensors[name] = try WeightInitializer.initialValue(
+            of: spec, in: instance, seed: seed, stream: name)
+        } catch {
+          throw ForwardError(.weights, "\(name): \(error.message)")
+        }
+      }
     }
     for entry in entries where tensors[entry.kerasName] == nil {
       let initializer: WeightInitializer

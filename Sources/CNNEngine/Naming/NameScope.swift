@@ -121,6 +121,15 @@ public final class NameScope {
     for base in bases { counters[base, default: 0] += 1 }
   }
 
+  /// Whether `uniqueName` has handed out `name` (`base` itself, or `base_N`).
+  public func hasGiven(_ name: String) -> Bool {
+    if counters[name, default: 0] > 0 { return true }
+    guard let underscore = name.lastIndex(of: "_"),
+      let number = Int(name[name.index(after: underscore)...]), number > 0
+    else { return false }
+    return counters[String(name[..<underscore]), default: 0] > number
+  }
+
   /// The next automatic name for an object whose snake-case class name is `base`.
   public func uniqueName(_ base: String, zeroBased: Bool = true) -> String {
     let used = counters[base, default: 0]

@@ -9,7 +9,7 @@ enum Builtins {
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
     "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
     "vars", "next", "iter", "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct",
-    "eval",
+    "eval", "slice",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -251,7 +251,7 @@ enum Builtins {
       let argumentRanges = site.arguments.filter { $0.label == nil }.map(\.range)
       for (index, value) in positional.enumerated() {
         let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
-        try interpreter.prepareText(value, range: range)
+        try interpreter.prepareText(value, range: range, as: .str)
         try PythonText.requireKnownText(value, range: valueRange)
       }
       let text = positional.map(PythonText.str).joined(separator: separator) + end
@@ -286,7 +286,14 @@ enum Builtins {
             range: range)
         }
         return .int(count)
-      case .kerasTensor(let tensor) where interpreter.kerasVersion == .keras2:
+      case .kerasTensor(let tensor)
+      where interpreter.kerasVersion == .keras3 && interpreter.session.lambdaTracingDepth > 0
+        && interpreter.session.eagerTraceBatch == nil:
+        throw Keras3TracedTensors.lengthError(
+          of: tensor, session: interpreter.session, range: range)
+      case .kerasTensor(let tensor)
+      where interpreter.kerasVersion == .keras2 || interpreter.session.lambdaTracingDepth > 0:
+        // Keras 3 runs a call on data eagerly: an eager tensor's len is its first dimension.
         guard interpreter.session.lambdaTracingDepth > 0 else {
           throw typeError(
             "Keras symbolic inputs/outputs do not implement `__len__`. You may be trying to pass TF-Keras symbolic inputs/outputs to a TF API that does not register dispatching, preventing TF-Keras from automatically converting the API call to a lambda layer in the Functional Model. This error will also get raised if you try asserting a symbolic input/output directly."
@@ -312,6 +319,29 @@ enum Builtins {
         }
         return .int(count)
       }
+    case "slice":
+      // `slice(stop)`, `slice(start, stop[, step])`: what `x[start:stop:step]` indexes with.
+      guard keywords.isEmpty else { throw typeError("slice() takes no keyword arguments") }
+      guard !positional.isEmpty else {
+        throw typeError("slice expected at least 1 argument, got 0")
+      }
+      guard positional.count <= 3 else {
+        throw typeError("slice expected at most 3 arguments, got \(positional.count)")
+      }
+      var bounds: [Int?] = []
+      for value in positional {
+        switch value {
+        case .none: bounds.append(nil)
+        case .int(let number): bounds.append(number)
+        case .bool(let flag): bounds.append(flag ? 1 : 0)
+        default:
+          throw .unsupported(
+            "ConvBook supports slice() of integers and None only, not of a value of type '\(value.typeName)'",
+            at: range)
+        }
+      }
+      if bounds.count == 1 { return .slice(start: nil, stop: bounds[0], step: nil) }
+      return .slice(start: bounds[0], stop: bounds[1], step: bounds.count == 3 ? bounds[2] : nil)
     case "range":
       var bounds: [Int] = []
       for value in positional {
@@ -338,7 +368,7 @@ enum Builtins {
       }
     case "str":
       if let value = positional.first {
-        try interpreter.prepareText(value, range: range)
+        try interpreter.prepareText(value, range: range, as: .str)
         try PythonText.requireKnownText(value, range: range)
       }
       let text = positional.first.map(PythonText.str) ?? ""
@@ -346,7 +376,7 @@ enum Builtins {
       return .string(text)
     case "repr":
       try exactly(1)
-      try interpreter.prepareText(positional[0], range: range)
+      try interpreter.prepareText(positional[0], range: range, as: .repr)
       try PythonText.requireKnownText(positional[0], asString: false, range: range)
       let text = PythonText.repr(positional[0])
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
@@ -964,10 +994,13 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .standard(let variable as LearningRateVariable): return try variable.scalar(range: range)
-      case .variable:
+      case .variable, .standard(is EagerVariable):
         return try Methods.call(
           "numpy", on: positional[0], positional: [], keywords: [], site: site,
           interpreter: interpreter)
+      // An eager tensor's NumPy array (`x.numpy()`); NumPy's own array comes back as it is.
+      case .array(let array):
+        return array.tensorFlowDType != nil ? EagerTensors.numpy(array) : positional[0]
       default:
         throw .unsupported(
           "ConvBook's keras.backend.get_value() takes a variable (a weight or an optimizer's learning rate), not \(positional[0].typeName)",

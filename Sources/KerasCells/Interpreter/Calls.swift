@@ -310,6 +310,9 @@ enum Calls {
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
         interpreter.kerasNames.recordLayer(named: instance.name, className: className)
+        TensorFlowSeeds.assign(
+          instance, className: className, keywords: keywordArguments,
+          session: interpreter.session)
         ScriptInitializers.note(originalKeywords, instance: instance, session: interpreter.session)
         if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
           interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction

@@ -32,6 +32,9 @@ public final class CellTraining {
   /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate
   /// is its model's (`LearningRateVariable`).
   var optimizerOwners: [ObjectIdentifier: SequentialModel] = [:]
+  /// The optimizer object `model.optimizer` answers for a model compiled with an optimizer's
+  /// name, made at the first read and the same at every read until the next `compile`.
+  var namedOptimizers: [ObjectIdentifier: KerasObject] = [:]
   /// The names of each model's logs in its latest `fit` or `evaluate` (tf-keras'
   /// `metrics_names` once training has built the metrics).
   var metricNames: [ObjectIdentifier: [String]] = [:]

@@ -192,7 +192,7 @@ extension KerasSubclassing {
       // Made in `__init__`: the variable stands in the attributes until the first call, which
       // puts the node's tensor in its place while `call` is traced (`withPendingWeights`).
       // (The variable the layer's `weights` list once the node is in its graph: the same one.)
-      let variable = WeightVariable(layerName: nodeName, spec: spec, scope: scope)
+      let variable = WeightVariable(layerName: nodeName, spec: spec, scope: scope, owner: node)
       state.pendingWeights.append((variable, node))
       return .variable(variable)
     }
@@ -242,7 +242,8 @@ extension KerasSubclassing {
         name,
         .variable(
           WeightVariable(
-            layerName: tensor.producer.weightsName, spec: weight.spec, scope: weight.scope)))
+            layerName: tensor.producer.weightsName, spec: weight.spec, scope: weight.scope,
+            owner: tensor.producer)))
     }
   }
 

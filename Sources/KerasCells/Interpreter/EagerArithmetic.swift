@@ -119,6 +119,11 @@ enum EagerArithmetic {
           range: range)
       }
     }
+    if given == .float32, dtype.isFloat {
+      // A Python float takes a float tensor's dtype (`-100.0 * float64_mask`), converted from
+      // the number itself (0.1 as float64 is not float32's 0.1).
+      return try EagerTensors.convert(value, dtype: dtype, function: "tf.constant", range: range)
+    }
     if given == .float32 {
       throw CellError(
         type: "TypeError",

@@ -499,6 +499,10 @@ extension Interpreter {
           range: range)
       }
       if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
+      var value = value
+      if kerasVersion == .keras3, instance.type.kerasBase != nil {
+        value = try Keras3LayerTracking.track(value, by: instance, interpreter: self, range: range)
+      }
       instance.set(name, value)
       if instance.type.kerasBase != nil, case .list(let list) = value {
         list.heldByKerasLayer = true
@@ -750,9 +754,13 @@ extension Interpreter {
         }
         return try ContextManagers.method(name, of: object, positional: positional, site: site)
       }
-      if case .string = receiver, name == "format" {
+      if case .string(let template) = receiver, name == "format" {
         // `"{}".format(obj)` shows an instance through its own `__str__` / `__repr__`.
-        for value in positional + keywords.map(\.1) { try prepareText(value, range: site.range) }
+        let shown = PythonText.Shown(formatTemplate: template)
+        let whole = !PythonText.Shown.formatFieldsReachInside(template)
+        for value in positional + keywords.map(\.1) {
+          try prepareText(value, range: site.range, as: shown, showsWhole: whole)
+        }
       }
       return nil
     default:
@@ -810,26 +818,34 @@ extension Interpreter {
 
   // MARK: Text
 
-  /// Runs the `__repr__` and `__str__` of the instances in `value` (inside containers too) and
-  /// keeps their text on them, for `PythonText` to show.
-  func prepareText(_ value: Value, range: SourceRange, depth: Int = 0) throws(CellError) {
+  /// Runs the `__repr__` or `__str__` (as `shown` asks) of the instances in `value` (inside
+  /// containers too, whose items show their repr) and keeps their text on them, for `PythonText`
+  /// to show. Only the methods CPython calls run: a `print()` inside an unused `__repr__` prints
+  /// nothing, and one that raises breaks nothing.
+  func prepareText(
+    _ value: Value, range: SourceRange, as shown: PythonText.Shown = .both, showsWhole: Bool = true,
+    depth: Int = 0
+  ) throws(CellError) {
     guard depth <= PythonText.maximumNesting else { return }
+    let itemsShown: PythonText.Shown = shown == .both ? .both : .repr
     switch value {
     case .instance(let instance):
       let identity = ObjectIdentifier(instance)
-      for (method, keep, running) in [
-        ("__repr__", \PythonInstance.shownRepr, \Interpreter.preparingRepr),
-        ("__str__", \PythonInstance.shownStr, \Interpreter.preparingStr),
-      ] {
+      for method in shown.methods(of: instance.type) {
+        let (keep, running) =
+          method == "__repr__"
+          ? (\PythonInstance.shownRepr, \Interpreter.preparingRepr)
+          : (\PythonInstance.shownStr, \Interpreter.preparingStr)
         guard let (member, _) = instance.type.lookup(method) else { continue }
         if self[keyPath: running].contains(identity) {
-          // `__str__` asking for the repr of its own instance is fine (its repr is made again
-          // here); a `__repr__` reached again from inside itself (`return repr(self)`, or
-          // `str(self)` without a `__str__`) recurses until CPython's RecursionError, whose
-          // traceback ConvBook does not reproduce.
-          guard method == "__repr__" else { continue }
+          // `__str__` formatting its own instance with `%` or `.format` may ask for its repr
+          // only (its repr is made again here); a `__repr__` reached again from inside itself
+          // (`return repr(self)`, or `str(self)` without a `__str__`), or a `__str__` calling
+          // `str(self)`, recurses until CPython's RecursionError, whose traceback ConvBook does
+          // not reproduce.
+          if method == "__str__", shown == .both { continue }
           throw .unsupported(
-            "ConvBook does not support a `__repr__` that asks for the repr of its own instance (`\(instance.type.name).__repr__` runs into itself until CPython's RecursionError) yet",
+            "ConvBook does not support a `\(method)` that asks for the \(method == "__repr__" ? "repr" : "str") of its own instance (`\(instance.type.name).\(method)` runs into itself until CPython's RecursionError) yet",
             at: range)
         }
         self[keyPath: running].insert(identity)
@@ -857,15 +873,17 @@ extension Interpreter {
       }
     case .list, .tuple:
       for item in value.sequenceItems ?? [] {
-        try prepareText(item, range: range, depth: depth + 1)
+        try prepareText(item, range: range, as: itemsShown, depth: depth + 1)
       }
     case .dictionary(let dictionary):
       for (key, item) in dictionary.pairs {
-        try prepareText(key, range: range, depth: depth + 1)
-        try prepareText(item, range: range, depth: depth + 1)
+        try prepareText(key, range: range, as: itemsShown, depth: depth + 1)
+        try prepareText(item, range: range, as: itemsShown, depth: depth + 1)
       }
     case .set(let set):
-      for item in set.items { try prepareText(item, range: range, depth: depth + 1) }
+      for item in set.items {
+        try prepareText(item, range: range, as: itemsShown, depth: depth + 1)
+      }
     case .layer, .model:
       // tf-keras' objects have Python's default repr, which names their memory address
       // (`<tf_keras.src.layers.core.dense.Dense object at 0x7f...>`); Keras 3's name the layer.
@@ -875,6 +893,15 @@ extension Interpreter {
           at: range)
       }
     default: break
+    }
+    // A lesson shows such objects without their address (pages stay the same from run to run);
+    // `convbook run` prints what Python prints, which it cannot for an address.
+    if depth == 0, showsWhole, session.scriptName != nil,
+      let object = PythonText.addressedObject(in: value, shown: shown)
+    {
+      throw .unsupported(
+        "ConvBook does not print `\(object)`: Python shows the object's memory address, which changes from run to run (print its attributes, or give its class a __repr__)",
+        at: range)
     }
   }
 

@@ -39,7 +39,8 @@ extension Interpreter {
     let items = try iterate(iterable, range: range)
     for item in items { try refuseCycle(storing: item, in: .list(list), range: range) }
     try budget.allocate(slots: items.count, at: range)
-    list.items += items
+    list.items += try Keras3LayerTracking.trackExtended(
+      items, by: list.layerTracker, interpreter: self, range: range)
   }
 
   /// `base[index] = value`.
@@ -83,6 +84,8 @@ extension Interpreter {
       try requireHashable(index, range: range)
       try refuseCycle(storing: value, in: base, range: range)
       if dictionary.index(of: index) == nil { try budget.allocate(slots: 2, at: range) }
+      try Keras3LayerTracking.trackAdded(
+        value, by: dictionary.layerTracker, interpreter: self, range: range)
       dictionary.set(index, value)
     case (.array, _):
       // Arrays a cell names are written where they live (`assignIntoArray`); one reached
@@ -127,14 +130,15 @@ extension Interpreter {
             type: "IndexError", message: "list assignment index out of range",
             range: target.range)
         }
-        list.items.remove(at: resolved)
+        Keras3LayerTracking.untrack([list.items.remove(at: resolved)], by: list.layerTracker)
       case (.list(let list), .slice(let start, let stop, let step)) where step == nil || step == 1:
         list.items.removeSubrange(Operators.sliceBounds(start, stop, count: list.count))
       case (.dictionary(let dictionary), _):
         guard let found = dictionary.index(of: index) else {
           throw CellError.keyError(index, range: target.range)
         }
-        dictionary.pairs.remove(at: found)
+        Keras3LayerTracking.untrack(
+          [dictionary.pairs.remove(at: found).1], by: dictionary.layerTracker)
       case (.list, _):
         throw .unsupported(
           "ConvBook does not support this `del` of list items yet", at: target.range)

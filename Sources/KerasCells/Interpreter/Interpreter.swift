@@ -1101,7 +1101,18 @@ final class Interpreter {
       return result
     }
     if let result = flagOperation(operation, leftValue, rightValue) { return result }
-    if operation == .modulo, case .string = leftValue { try prepareText(rightValue, range: range) }
+    if operation == .modulo, case .string(let template) = leftValue {
+      // The values are formatted one by one, each as its field's conversion asks.
+      let fields = PythonText.Shown.percentFields(template)
+      switch (rightValue, fields) {
+      case (.tuple(let items), let fields?) where fields.count == items.count:
+        for (item, shown) in zip(items, fields) { try prepareText(item, range: range, as: shown) }
+      case (.tuple, _), (.dictionary, _), (_, nil):
+        try prepareText(rightValue, range: range, showsWhole: false)
+      case (_, let fields?):
+        try prepareText(rightValue, range: range, as: fields.first ?? .str)
+      }
+    }
     if TensorArithmetic.involvesTensor(leftValue, rightValue) {
       return try TensorArithmetic.binary(
         operation, leftValue, rightValue, range: range, interpreter: self)
@@ -1252,7 +1263,9 @@ final class Interpreter {
       case .literal(let literal): text += literal
       case .replacement(let replacement):
         let value = try evaluate(replacement.expression)
-        try prepareText(value, range: replacement.range)
+        let shown: PythonText.Shown =
+          replacement.conversion == nil || replacement.conversion == .str ? .str : .repr
+        try prepareText(value, range: replacement.range, as: shown)
         let spec = try format(replacement.formatSpec)
         switch replacement.conversion {
         case .repr?, .ascii?:

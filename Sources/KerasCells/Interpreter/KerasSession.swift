@@ -63,6 +63,12 @@ public final class KerasSession {
   let numpyPrintOptions = NumPyPrintOptions()
   /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.
   let pythonRandom = PythonRandom()
+  /// tf-keras' own generator of initializer seeds (`backend._SEED_GENERATOR.generator`), which
+  /// `keras.utils.set_random_seed(n)` makes as `random.Random(n)` (`TensorFlowSeeds`).
+  var kerasSeedGenerator: PythonRandom?
+  /// Set once a layer whose seed draws ConvBook does not follow was made: later layers cannot
+  /// know their seeds, and draw from ConvBook's own streams (`TensorFlowSeeds`).
+  var tensorflowSeedsLost = false
   /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
   /// its traced `call` is (`KerasSubclassing`).
   var customLayers: [ObjectIdentifier: PythonInstance] = [:]
@@ -91,6 +97,12 @@ public final class KerasSession {
   public var printFunctionConsole = SummaryConsole.notATerminal
   /// The layers made while a custom layer's `call` is traced (nil when none is).
   var layersCreatedWhileTracing: [LayerInstance]?
+  /// The first TensorFlow function the current trace recorded (`Keras3TracedTensors`).
+  var firstTracedFunction: LayerInstance?
+  /// Keras 3's global dtype policy, every layer's made without `dtype=` (`LayerDTypePolicy`).
+  var globalDTypePolicy: LayerDTypePolicy?
+  /// The dtype policies layers and models were given, by the object (kept alive with it).
+  var dtypePolicies: [ObjectIdentifier: (AnyObject, LayerDTypePolicy)] = [:]
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

@@ -38,11 +38,16 @@ final class CustomLayerState {
 extension KerasSession {
   /// The name of a tensor operation recorded while a Lambda's function or a custom layer's `call`
   /// is traced: Keras gives such operations no name, so none is taken from the session's
-  /// counters, but the traced graph (a custom layer's) needs distinct names: `add`, `add_1`, ...
+  /// counters, but the traced graph (a custom layer's) needs distinct names: `add`, `add_1`, ...,
+  /// skipping those the session gave its layers (Keras 3's `x + b` is `add`, as is the `Add`
+  /// layer the custom layer holds).
   func tracedOperationName(_ base: String) -> String {
-    let count = tracedOperationCounts[base, default: 0]
-    tracedOperationCounts[base] = count + 1
-    return count == 0 ? base : "\(base)_\(count)"
+    while true {
+      let count = tracedOperationCounts[base, default: 0]
+      tracedOperationCounts[base] = count + 1
+      let name = count == 0 ? base : "\(base)_\(count)"
+      if !names.hasGiven(name), tfKerasNames?.hasGiven(name) != true { return name }
+    }
   }
 
   /// Records the name scope a layer is first built in: inside a custom layer's `build` or `call`

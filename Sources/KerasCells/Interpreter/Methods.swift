@@ -40,9 +40,13 @@ enum Methods {
         let wasBuilt = instance.isBuilt
         try LayerBuildCalls.build(
           instance, positional: positional, keywords: keywords, site: site,
-          version: interpreter.kerasVersion)
+          interpreter: interpreter)
         if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
         return .none
+      case "compute_output_shape":
+        return try LayerBuildCalls.computeOutputShape(
+          instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
       case "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
@@ -537,6 +541,7 @@ enum Methods {
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
       model.compileArguments = try compileArguments(positional, keywords, site)
+      interpreter.session.training.namedOptimizers[ObjectIdentifier(model)] = nil
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
@@ -730,9 +735,8 @@ enum Methods {
       try ModelSaving.save(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
-      throw CellError(
-        type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
-        range: site.calleeRange)
+      throw Attributes.missingModelAttribute(
+        name, of: model, range: site.calleeRange, interpreter: interpreter)
     }
   }
 

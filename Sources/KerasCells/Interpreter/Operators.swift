@@ -118,6 +118,23 @@ enum Operators {
       return .tuple(Array(repeatElement(items, count: count).joined()))
     case (.modulo, .string(let template), _):
       return .string(try PercentFormat.format(template, right, range: range, budget: budget))
+    case (.rightShift, .function(let callable), _) where callable.kind == .builtin("print"):
+      // Python 2's `print >>sys.stderr, text`: CPython names the C types and adds its hint.
+      let rightName: String
+      switch right {
+      case .standard(is StandardStream): rightName = "_io.TextIOWrapper"
+      case .array: rightName = "numpy.ndarray"
+      case .function(let given):
+        if case .builtin = given.kind {
+          rightName = "builtin_function_or_method"
+        } else {
+          rightName = right.typeName
+        }
+      default: rightName = right.typeName
+      }
+      throw typeError(
+        "unsupported operand type(s) for >>: 'builtin_function_or_method' and '\(rightName)'. Did you mean \"print(<message>, file=<output_stream>)\"?",
+        range)
     case (.add, .string, _), (.add, .list, _), (.add, .tuple, _):
       // CPython's sequences refuse to concatenate another type in their own words.
       throw typeError(
@@ -439,6 +456,14 @@ enum Operators {
       return false
     }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
+    // A 0-d NumPy array in a container compares as the number it holds (its `==` is a 0-d bool,
+    // whose truth Python takes): tf-keras' ReLU config holds `array(6., dtype=float32)`.
+    if case .array(let a) = left, a.rank == 0, a.tensorFlowDType == nil {
+      return equal(ArrayOperations.scalar(a, at: 0), right, depth: depth, exceeded: &exceeded)
+    }
+    if case .array(let b) = right, b.rank == 0, b.tensorFlowDType == nil {
+      return equal(left, ArrayOperations.scalar(b, at: 0), depth: depth, exceeded: &exceeded)
+    }
     // A namedtuple is equal to the tuple of its items.
     if case .standard(let object) = left, let items = object.tupleItems {
       return equal(.tuple(items), right, depth: depth, exceeded: &exceeded)
@@ -514,6 +539,8 @@ enum Operators {
       // Bound methods of one instance and one function (`model.loss == self.wasserstein_loss`).
       return a === b && x == y
     case (.kerasTensor(let a), .kerasTensor(let b)): return a === b
+    case (.slice(let a, let b, let c), .slice(let x, let y, let z)):
+      return a == x && b == y && c == z
     // Keras' regularizers, constraints, initializers and optimizers compare by identity.
     case (.kerasObject(let a), .kerasObject(let b)): return a.identity === b.identity
     // One weight of one layer is one variable (`layer.w is layer.weights[0]`; a list of them
@@ -565,6 +592,8 @@ enum Operators {
       case (.exception(let a), .exception(let b)):
         same = a.raised?.identity != nil && a.raised?.identity == b.raised?.identity
       case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): same = false
+      // Objects that compare by a key (versions, Keras 3's dtype policies) are equal, not the same.
+      case (.standard(let a), .standard(let b)) where a.comparisonKey != nil: same = a === b
       default: same = equal(left, right) && !(Number(left) != nil && Number(right) == nil)
       }
       return operation == .identical ? same : !same

@@ -420,7 +420,7 @@ final class DataclassMethod: StandardObject {
       var parts: [String] = []
       for field in info.fields where field.shown {
         let value = instance.attributes[field.name] ?? .none
-        try interpreter.prepareText(value, range: range)
+        try interpreter.prepareText(value, range: range, as: .repr)
         parts.append("\(field.name)=\(PythonText.repr(value))")
       }
       return .string("\(instance.type.qualifiedName)(\(parts.joined(separator: ", ")))")

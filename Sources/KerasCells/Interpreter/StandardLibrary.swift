@@ -1,7 +1,8 @@
 /// The standard-library modules that model scripts import around their model code, as far as
 /// model code uses them: `itertools`, `collections`, `argparse`, `logging`, `json`, `typing`,
 /// `copy`, `string`, `textwrap`, `sys`, `types`, `glob` (importable; its calls read the disk, which
-/// ConvBook refuses) and `re` (`StandardRe`, on ConvBook's own engine
+/// ConvBook refuses), modules that are only importable (`io`, `inspect`, `shutil`, `pickle`, ...:
+/// their names are refused where used) and `re` (`StandardRe`, on ConvBook's own engine
 /// `PythonRegex`). Still no file, network or
 /// process access: what would touch them is refused as ConvBook's limitation. A real name of one of
 /// these modules that ConvBook lacks (`StandardLibraryNames`) is refused as ConvBook's
@@ -11,6 +12,11 @@ enum StandardLibrary {
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
     "dataclasses", "types", "glob", "distutils", "distutils.version",
+    // Importable only, for the scripts that import them beside model code without using them:
+    // every name they have is refused as ConvBook's limitation where it is used.
+    "abc", "codecs", "csv", "enum", "gc", "hashlib", "heapq", "inspect", "io", "numbers",
+    "operator", "pickle", "platform", "pprint", "shutil", "struct", "tarfile", "tempfile", "timeit",
+    "uuid", "zipfile",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.

@@ -20,6 +20,9 @@ public final class PythonList: RandomAccessCollection {
   /// Set for a list assigned to an attribute of a Keras layer or model, which Keras tracks
   /// (tf-keras' `ListWrapper`, Keras 3's `TrackedList`): `KerasSubclassing.trackedListAttribute`.
   var heldByKerasLayer = false
+  /// Keras 3: the layer or model whose attribute holds this list (a `TrackedList`), which tracks
+  /// the layers added to it (`Keras3LayerTracking`).
+  weak var layerTracker: PythonInstance?
   /// Set for a list a tf-keras layer's config hands out (the tracked attribute itself,
   /// `BatchNormalization`'s built `axis`): it prints as `ListWrapper([3])` (`LayerConfig`).
   var isListWrapper = false
@@ -103,6 +106,9 @@ public final class PythonDict: RandomAccessCollection {
   /// Which dict class of `collections` this is, if any: its name, text and missing-key rule
   /// (`StandardCollections`).
   var flavor: Flavor = .plain
+  /// Keras 3: the layer or model whose attribute holds this dict (a `TrackedDict`), which tracks
+  /// the layers set in it (`Keras3LayerTracking`).
+  weak var layerTracker: PythonInstance?
 
   enum Flavor {
     case plain

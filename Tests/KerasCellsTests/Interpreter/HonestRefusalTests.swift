@@ -27,6 +27,10 @@ import Testing
     ("import numpy as np\ny = np.int16", "`numpy.int16`"),
     ("import numpy as np\nx = np.polyfit([1, 2], [1, 2], 1)", "`numpy.polyfit`"),
     ("from numpy import int16", "`numpy.int16`"),
+    // Modules that are importable only: each real name is refused where it is used.
+    ("import shutil\nshutil.copyfile('a', 'b')", "`shutil.copyfile`"),
+    ("import io\nbuffer = io.StringIO()", "`io.StringIO`"),
+    ("from inspect import signature", "`inspect.signature`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
@@ -192,5 +196,46 @@ import Testing
     ).error
     #expect(error?.type == "ModuleNotFoundError")
     #expect(error?.message == "No module named 'tensorflow.keras.layers.experimental'")
+  }
+
+  /// CPython writes a default repr with the object's memory address, which changes from run to
+  /// run: a script (`convbook run`) refuses to print one, naming it; a lesson shows it without
+  /// the address. Only what is shown counts (`str()` of a class with `__str__` has no address).
+  @Test(arguments: [
+    ("class P:\n    pass\nprint(P())", "<__main__.P object at 0x...>"),
+    ("def f():\n    return 1\nprint([1, f])", "<function f at 0x...>"),
+    (
+      "class Q:\n    def __str__(self):\n        return 'q'\nx = repr(Q())",
+      "<__main__.Q object at 0x...>"
+    ),
+    ("class P:\n    pass\nx = f'{P()!s}'", "<__main__.P object at 0x...>"),
+    ("class P:\n    pass\nx = '%s and %s' % (1, P())", "<__main__.P object at 0x...>"),
+  ])
+  func scriptsRefuseToPrintMemoryAddresses(_ source: String, _ object: String) {
+    let session = KerasSession()
+    session.scriptName = "script.py"
+    let error = session.run(source).error
+    #expect(error?.type == nil)
+    #expect(
+      error?.message
+        == "ConvBook does not print `\(object)`: Python shows the object's memory address, which changes from run to run (print its attributes, or give its class a __repr__)"
+    )
+  }
+
+  @Test func lessonsAndShownTextWithoutAddressesStillPrint() {
+    let source = """
+      class Q:
+          def __str__(self):
+              return "q"
+      class P:
+          pass
+      print(Q(), f"{Q()}", "%s" % Q(), "{}".format(Q()), "{0.__class__.__name__}".format(P()))
+      """
+    let script = KerasSession()
+    script.scriptName = "script.py"
+    #expect(script.run(source).printed(footer: .modern) == "q q q q P\n")
+    let lesson = KerasSession().run("class P:\n    pass\nprint(P())")
+    #expect(lesson.error == nil)
+    #expect(lesson.printed(footer: .modern) == "<__main__.P object>\n")
   }
 }
