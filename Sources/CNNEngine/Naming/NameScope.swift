@@ -9,9 +9,10 @@
 public final class NameScope {
   private var counters: [String: Int] = [:]
   public let kerasVersion: KerasVersion
-  /// The object names taken while each recording runs (`beginRecording`), innermost last.
+  /// The bases of the automatic layer names noted (`record`) while each recording runs
+  /// (`beginRecording`), innermost last.
   private var recordings: [[String]] = []
-  /// While positive, names taken are not recorded (a custom layer's `build`, run once).
+  /// While positive, layers made are not recorded (a custom layer's `build`, run once).
   private var recordingPauses = 0
 
   public init(kerasVersion: KerasVersion = .default) {
@@ -106,7 +107,7 @@ public final class NameScope {
   /// Ends the innermost recording: the bases of the names taken since it began, in order.
   public func endRecording() -> [String] { recordings.popLast() ?? [] }
 
-  /// Runs `body` without recording the names it takes (code Keras runs once).
+  /// Runs `body` without recording the layers it makes (code Keras runs once).
   public func withoutRecording<Result, Failure: Error>(
     _ body: () throws(Failure) -> Result
   ) throws(Failure) -> Result {
