@@ -9,6 +9,11 @@
 public final class NameScope {
   private var counters: [String: Int] = [:]
   public let kerasVersion: KerasVersion
+  /// The bases of the automatic layer names noted (`record`) while each recording runs
+  /// (`beginRecording`), innermost last.
+  private var recordings: [[String]] = []
+  /// While positive, layers made are not recorded (a custom layer's `build`, run once).
+  private var recordingPauses = 0
 
   public init(kerasVersion: KerasVersion = .default) {
     self.kerasVersion = kerasVersion
@@ -71,9 +76,50 @@ public final class NameScope {
   public func withoutTakingNames<Result, Failure: Error>(
     _ body: () throws(Failure) -> Result
   ) throws(Failure) -> Result {
-    let saved = counters
-    defer { counters = saved }
+    let saved = (counters, recordings)
+    defer { (counters, recordings) = saved }
     return try body()
+  }
+
+  /// Starts recording the automatic names of the layers made (`record`): what a second run of
+  /// the same code would take again (Keras 3 runs a custom layer's `call` twice at its first
+  /// call when it builds the layer by running it).
+  public func beginRecording() { recordings.append([]) }
+
+  /// Notes that a layer was made with the automatic name of `base` (`conv2d_3`), for the
+  /// recordings under way.
+  public func record(_ base: String) {
+    guard recordingPauses == 0 else { return }
+    for index in recordings.indices { recordings[index].append(base) }
+  }
+
+  /// Notes a layer of class `className` named `name`, when that is its class's automatic name.
+  public func recordLayer(named name: String, className: String) {
+    guard !recordings.isEmpty else { return }
+    let base = Self.nameBases[className] ?? Self.snakeCase(className)
+    let suffix = name.dropFirst(base.count)
+    guard name.hasPrefix(base),
+      suffix.isEmpty || (suffix.first == "_" && suffix.dropFirst().allSatisfy(\.isNumber))
+    else { return }
+    record(base)
+  }
+
+  /// Ends the innermost recording: the bases of the names taken since it began, in order.
+  public func endRecording() -> [String] { recordings.popLast() ?? [] }
+
+  /// Runs `body` without recording the layers it makes (code Keras runs once).
+  public func withoutRecording<Result, Failure: Error>(
+    _ body: () throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    recordingPauses += 1
+    defer { recordingPauses -= 1 }
+    return try body()
+  }
+
+  /// Takes the next name of each base again, as code that runs a second time does; these names
+  /// are not recorded (the objects that took them exist only in Keras' second run).
+  public func takeAgain(_ bases: [String]) {
+    for base in bases { counters[base, default: 0] += 1 }
   }
 
   /// Whether `uniqueName` has handed out `name` (`base` itself, or `base_N`).

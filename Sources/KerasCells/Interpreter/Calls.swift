@@ -309,6 +309,7 @@ enum Calls {
         }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        interpreter.kerasNames.recordLayer(named: instance.name, className: className)
         TensorFlowSeeds.assign(
           instance, className: className, keywords: keywordArguments,
           session: interpreter.session)
@@ -699,6 +700,19 @@ enum Calls {
           "adding a model to itself (or to a model nested in it) is not supported in ConvBook cells",
           at: range)
       }
+      if interpreter.session.deferredLayers[ObjectIdentifier(nested)] != nil {
+        // Its custom layers were kept aside until its input shape is known: Keras builds them
+        // when the outer model calls it.
+        guard let given = model.nextLayerInputShape else {
+          throw .unsupported(
+            "ConvBook adds the model \(nested.name), which holds custom layers added before its input shape was known, to a Sequential model only once that model's input shape is known",
+            at: range)
+        }
+        try EagerCalls.addDeferred(
+          to: nested, input: given,
+          site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "add"),
+          interpreter: interpreter)
+      }
       if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given
       {
         throw .unsupported(
@@ -1073,6 +1087,7 @@ enum Calls {
       throw keras(error, at: site.range)
     }
     interpreter.recordOrigin(of: instance, at: site.range)
+    interpreter.kerasNames.recordLayer(named: instance.name, className: className)
     return try callLayer(
       instance, positional: [inputs], keywords: [], site: site, interpreter: interpreter)
   }

@@ -68,7 +68,13 @@ enum CompiledModelAttributes {
         let function = interpreter.session.training.compiledFunctions[ObjectIdentifier(model)]?[
           object.typeName]
       {
-        // The script's own function (`loss=self.wasserstein_loss`), as given.
+        // The script's own function (`loss=self.wasserstein_loss`), as given; a `Loss` subclass's
+        // instance, which trains as its `call`, is the object itself.
+        if case .method(let receiver, "call") = function, case .instance(let instance) = receiver,
+          instance.type.kerasClassBase == .loss
+        {
+          return receiver
+        }
         return function
       }
       switch given {

@@ -52,7 +52,14 @@ enum CustomActivations {
         arguments: LayerArguments(className: "InputLayer", values: [:])))
     let session = interpreter.session
     session.lambdaTracingDepth += 1
-    defer { session.lambdaTracingDepth -= 1 }
+    // Keras 3 runs the function on tensors, where `keras.backend` has only Keras 3's functions
+    // (`K.sigmoid` is an AttributeError when the layer runs).
+    let outerStrictness = session.keras3LambdaInference
+    session.keras3LambdaInference = interpreter.kerasVersion == .keras3
+    defer {
+      session.lambdaTracingDepth -= 1
+      session.keras3LambdaInference = outerStrictness
+    }
     let refusal = "ConvBook does not support the activation function `\(name)` yet"
     let result: Value
     do {

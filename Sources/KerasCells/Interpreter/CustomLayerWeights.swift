@@ -31,10 +31,13 @@ extension KerasSubclassing {
     }
     state.buildingInput = inputs[0]
     defer { state.buildingInput = nil }
-    _ = try interpreter.callClassMember(
-      build, receiver: .instance(instance), receiverClass: instance.type,
-      positional: [inputs.count == 1 ? shapes[0] : .list(PythonList(shapes))], keywords: [],
-      site: site)
+    // Keras runs `build` once, even where it runs `call` twice (`KerasSubclassing.call`).
+    _ = try interpreter.kerasNames.withoutRecording { () throws(CellError) in
+      try interpreter.callClassMember(
+        build, receiver: .instance(instance), receiverClass: instance.type,
+        positional: [inputs.count == 1 ? shapes[0] : .list(PythonList(shapes))], keywords: [],
+        site: site)
+    }
   }
 
   /// `add_weight` as each Keras binds it: tf-keras' `(name=None, shape=None, dtype=None,

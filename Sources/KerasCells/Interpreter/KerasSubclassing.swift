@@ -151,6 +151,9 @@ enum KerasSubclassing {
     }
     let state = CustomLayerState(
       name: name ?? interpreter.kerasNames.uniqueName(forClass: instance.type.name))
+    if name == nil {
+      interpreter.kerasNames.recordLayer(named: state.name, className: instance.type.name)
+    }
     state.trainable = trainable
     instance.layerState = state
     // `Layer.__init__` sets `input_spec` to None: one assigned before it has no effect.
@@ -218,12 +221,23 @@ enum KerasSubclassing {
     let buildTrace = buildsByTracing(instance)
     let wasTraced = instance.layerState?.layer != nil
     try TracedPrints.checkCallAgain(instance, site: site, interpreter: interpreter)
-    let layer = try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
-      () throws(CellError) in
-      try Self.layer(
-        of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
-        interpreter: interpreter, callerArguments: positional)
+    // Keras 3 runs `call` once to build the layer and once more for its output: the layers that
+    // `call` (and the calls of the custom layers it holds) makes take names twice.
+    let replaysCall = buildTrace && interpreter.kerasVersion == .keras3
+    if replaysCall { interpreter.kerasNames.beginRecording() }
+    let traced: Result<LayerInstance, CellError> = Result { () throws(CellError) in
+      try interpreter.session.withScratchNames(version: interpreter.kerasVersion) {
+        () throws(CellError) in
+        try Self.layer(
+          of: instance, on: tensor.shape, extra: extra, keywords: keywords, site: site,
+          interpreter: interpreter, callerArguments: positional)
+      }
     }
+    if replaysCall {
+      let taken = interpreter.kerasNames.endRecording()
+      interpreter.kerasNames.takeAgain(taken)
+    }
+    let layer = try traced.get()
     if !wasTraced, buildTrace, interpreter.kerasVersion == .keras3 {
       try TracedPrints.checkBuildByRun(instance, site: site, interpreter: interpreter)
     }
