@@ -6,7 +6,8 @@ import Foundation
 /// `DenseKernel`); this kernel then walks the steps, adding h·U and applying the cell's gates, as
 /// tf-keras' cells do (`SimpleRNNCell`, `LSTMCell` with gates i, f, c, o, `GRUCell` with z, r, h).
 /// A mask (N, T) makes a masked step keep the previous state and output, or write zeros to the
-/// output sequence (`zeroMaskedOutputs`), as `keras.backend.rnn` does.
+/// output (`zeroMaskedOutputs`: the sequence's masked steps, and the last output when the last step
+/// read is masked), as `keras.backend.rnn` does.
 public enum RecurrentKernel {
   public enum Cell: Sendable, Equatable {
     case simple(activation: ActivationFunction)
@@ -95,6 +96,7 @@ public enum RecurrentKernel {
     var state = [Float](repeating: 0, count: units)
     var carry = [Float](repeating: 0, count: units)
     var lastOutput = [Float](repeating: 0, count: units)
+    var lastTaken = true
     var recurrent = [Float](repeating: 0, count: columns)
     var newState = [Float](repeating: 0, count: units)
     var newCarry = [Float](repeating: 0, count: units)
@@ -155,6 +157,7 @@ public enum RecurrentKernel {
             }
           }
           let taken = mask?[n * steps + t] ?? true
+          lastTaken = taken
           if taken {
             for j in 0..<units {
               state[j] = newState[j]
@@ -172,7 +175,8 @@ public enum RecurrentKernel {
           }
         }
         if !returnSequences {
-          for j in 0..<units { out[n * units + j] = lastOutput[j] }
+          let zero = zeroMaskedOutputs && !lastTaken
+          for j in 0..<units { out[n * units + j] = zero ? 0 : lastOutput[j] }
         }
         finalState.withUnsafeMutableBufferPointer { values in
           for j in 0..<units { values[n * units + j] = state[j] }

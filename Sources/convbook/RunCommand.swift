@@ -19,6 +19,11 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try CommandSupport.load(file.file, keras: keras.setting, pythonWarnings: true)
-    try CommandSupport.print(CommandSupport.run { try ModelCommands.run(loaded, json: json.json) })
+    try CommandSupport.print(
+      CommandSupport.run {
+        try ModelCommands.run(
+          loaded, json: json.json,
+          errorsToTerminal: ModelCommands.standardErrorIsTerminal())
+      })
   }
 }

@@ -17,7 +17,10 @@ newer than its record. `compare` prints one line per file and version: `match` (
 byte for byte, the same exit status and, for a failure, the same `Type: message` line), `refused`
 (ConvBook stopped with a message of its own naming what it lacks), `WRONG-path` (the same
 output and error but for the absolute site-packages folder Python prints in an ImportError, which
-ConvBook leaves out), or `WRONG` with both last lines, then the totals.
+ConvBook leaves out), `match-timings` (the same once the progress bars are reduced to what a
+terminal shows last on each line and their timings are taken out: Keras redraws a bar with
+carriage returns and backspaces as time passes (Keras 3 in bold and green terminal styles) and
+prints `- 2s 11ms/step`, which ConvBook leaves out by design, README "Cells train too"), or `WRONG` with both last lines, then the totals.
 """
 import json
 import os
@@ -67,6 +70,30 @@ def record(folder, keras3, names):
         print(script.name, recorded["exit_code"], recorded["error"] or "", flush=True)
 
 
+STYLES = re.compile(r"\x1b\[[0-9;]*m")
+PROGRESS = re.compile(r"^\s*\d+/\d+ ")
+TIMINGS = (
+    re.compile(r" - \d+(?:\.\d+)?(?:s|ms|us)/epoch"),
+    re.compile(r" -? ?\d+(?:\.\d+)?(?:s|ms|us)/step"),
+    re.compile(r" -? ?(?:\d+:)?\d+s(?= |$)"),
+)
+
+
+def without_timings(text):
+    """`text` as a terminal leaves it (each line's part after its last carriage return, without
+    backspaces) with the elapsed times of the progress lines (`N/M ...`) taken out."""
+    lines = []
+    for line in text.split("\n"):
+        line = line.rsplit("\r", 1)[-1].replace("\b", "")
+        if PROGRESS.match(STYLES.sub("", line)):
+            line = STYLES.sub("", line)
+            for timing in TIMINGS:
+                line = timing.sub("", line)
+            line = line.rstrip(" ")
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def compare(folder, convbook, names):
     files = [folder / name for name in names] if names else sorted(folder.glob("*.py"))
     totals = {"2": {}, "3": {}}
@@ -91,6 +118,10 @@ def compare(folder, convbook, names):
             elif (output == expected["stdout"] and failed == (expected["exit_code"] != 0)
                   and (not failed or last == expected["error"])):
                 status = "match"
+            elif (without_timings(output) == without_timings(expected["stdout"])
+                  and failed == (expected["exit_code"] != 0)
+                  and (not failed or last == expected["error"])):
+                status = "match-timings"
             elif failed and refusals and "ConvBook" in last:
                 status = "refused"
             elif (output == expected["stdout"] and failed
@@ -101,7 +132,7 @@ def compare(folder, convbook, names):
             else:
                 status = "WRONG"
             totals[version][status.split()[0]] = totals[version].get(status.split()[0], 0) + 1
-            detail = "" if status == "match" else f" (Keras: {expected['error']}; ConvBook: {last})"
+            detail = "" if status in ("match", "match-timings") else f" (Keras: {expected['error']}; ConvBook: {last})"
             cells.append(f"keras {version}: {status}{detail}")
         print("  ".join(cells), flush=True)
     for version, counts in totals.items():

@@ -1059,6 +1059,36 @@ graph_case("pool_functions", "tf.nn.max_pool / avg_pool (and their 2d forms) on 
 """)
 
 
+graph_case("merge_ranks", "Merge layers on inputs of different ranks: Keras expands the lower-rank input after its batch axis ((N, C) meets (N, H, W, C) as (N, 1, 1, C)): channel attention by Add and Multiply, Maximum, Average, Subtract and the add/multiply functions", """
+    inputs = keras.Input(shape=(5, 4, 6))
+    features = layers.Conv2D(6, 3, padding="same")(inputs)
+    pooled = layers.GlobalAveragePooling2D()(features)
+    peak = layers.GlobalMaxPooling2D()(features)
+    gate = layers.Activation("sigmoid")(layers.Add()([layers.Dense(6)(pooled), layers.Dense(6)(peak)]))
+    scaled = layers.Multiply()([gate, features])
+    rows = layers.Reshape((20, 6))(features)
+    lifted = layers.maximum([rows, layers.Dense(6)(pooled)])
+    mean = layers.Average()([peak, rows, lifted])
+    diff = layers.Subtract()([layers.Dense(1)(pooled), rows])
+    both = layers.add([scaled, layers.multiply([pooled, peak])])
+    model = keras.Model(inputs, [both, mean, diff])
+""")
+
+
+graph_case("attention_gate_repeat", "An attention gate of an Attention U-Net: the one-channel gate repeated over the feature channels by K.repeat_elements in a Lambda (with arguments=), then multiplied; the gate upsampled by UpSampling2D and Conv2DTranspose", """
+    from tensorflow.keras import backend as K
+    skip = keras.Input(shape=(8, 8, 6))
+    low = keras.Input(shape=(4, 4, 10))
+    theta = layers.Conv2D(4, 2, strides=2, padding="same")(skip)
+    phi = layers.Conv2DTranspose(4, 3, strides=1, padding="same")(layers.Conv2D(4, 1)(low))
+    psi = layers.Activation("sigmoid")(layers.Conv2D(1, 1)(layers.Activation("relu")(layers.add([phi, theta]))))
+    gate = layers.UpSampling2D(size=(2, 2))(psi)
+    gate = layers.Lambda(lambda x, repnum: K.repeat_elements(x, repnum, axis=3), arguments={"repnum": 6})(gate)
+    pairs = layers.Lambda(lambda x: K.repeat_elements(x, 2, axis=1))(low)
+    model = keras.Model([skip, low], [layers.multiply([gate, skip]), pairs])
+""")
+
+
 def run_graph_case(name):
     tf_keras.backend.clear_session()
     description, code = GRAPH_CASES[name]

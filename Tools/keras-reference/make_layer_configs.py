@@ -99,6 +99,9 @@ def encode(value):
         return {"list": [encode(v) for v in value]}
     if isinstance(value, dict):
         return {"dict": [[k, encode(v)] for k, v in value.items()]}
+    if type(value).__name__ == "ndarray" and value.ndim == 0 and str(value.dtype) == "float32":
+        # tf-keras' `backend.cast_to_floatx` of a number (ReLU's max_value, negative_slope, threshold)
+        return {"float32": repr(float(value))}
     raise TypeError(repr(value))
 out = {}
 for name, arguments in cases:
@@ -147,6 +150,8 @@ def swift(value):
     if "number" in value:
         text = value["number"]
         return ".float(%s)" % text if ("." in text or "e" in text) else ".int(%s)" % text
+    if "float32" in value:
+        return "float32Scalar(%s)" % value["float32"]
     if "tuple" in value:
         return ".tuple([%s])" % ", ".join(swift(v) for v in value["tuple"])
     if "list" in value:
@@ -192,6 +197,12 @@ enum KerasLayerConfigs {{
 
   private static func dict(_ pairs: [(String, Value)]) -> Value {{
     .dictionary(pairs.map {{ (.string($0.0), $0.1) }})
+  }}
+
+  /// A NumPy float32 scalar array (`array(6., dtype=float32)`), as tf-keras' `cast_to_floatx`
+  /// keeps a number.
+  static func float32Scalar(_ value: Double) -> Value {{
+    .array(NDArray(dtype: .float32, shape: [], doubles: [Double(Float(value))]))
   }}
 
   private static func keras2Defaults(_ className: String) -> [(String, Value)]? {{

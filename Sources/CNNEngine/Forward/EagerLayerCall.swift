@@ -34,9 +34,8 @@ public enum EagerLayerCall {
     }
     let table: Tensor
     do {
-      var generator = SeededGenerator(seed: seed, stream: "\(instance.name)/\(spec.name):0")
-      table = try WeightInitializer(spec.initializer).tensor(
-        shape: spec.shape, generator: &generator)
+      table = try WeightInitializer.initialValue(
+        of: spec, in: instance, seed: seed, stream: "\(instance.name)/\(spec.name):0")
     } catch {
       throw .limitation(
         "ConvBook cannot draw the weights of the Embedding layer \"\(instance.name)\": \(error.message)"

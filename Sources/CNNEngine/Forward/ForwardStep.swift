@@ -81,9 +81,10 @@ struct ForwardStep {
     name = instance.name
     self.layer = layer
     func weight(_ weightName: String) throws(ForwardError) -> Tensor {
-      guard let tensor = weights.tensor(layer: instance.name, weight: weightName) else {
+      guard let tensor = weights.tensor(layer: instance.weightsName, weight: weightName) else {
         throw ForwardError(
-          .weights, "missing weight \(instance.name)/\(weightName):0 for layer \"\(instance.name)\""
+          .weights,
+          "missing weight \(instance.weightsName)/\(weightName):0 for layer \"\(instance.name)\""
         )
       }
       if let spec = instance.weights.first(where: { $0.name == weightName }),
@@ -91,7 +92,7 @@ struct ForwardStep {
       {
         throw ForwardError(
           .weights,
-          "'\(instance.name)/\(weightName):0' has shape \(TensorShape.tuple(tensor.shape)) but the model expects \(TensorShape.tuple(spec.shape))"
+          "'\(instance.weightsName)/\(weightName):0' has shape \(TensorShape.tuple(tensor.shape)) but the model expects \(TensorShape.tuple(spec.shape))"
         )
       }
       return tensor
@@ -300,7 +301,9 @@ struct ForwardStep {
     case let wrapper as TimeDistributed:
       guard let input = instance.inputShape else { throw Self.unbuilt(instance) }
       var steps: [ForwardStep] = []
-      for (step, stepWeights) in try wrapper.stepInstances(input: input, weights: weights) {
+      for (step, stepWeights) in try wrapper.stepInstances(
+        input: input, weights: weights, weightsName: instance.weightsName)
+      {
         steps.append(try ForwardStep(instance: step, weights: stepWeights))
       }
       operation = .timeDistributed(steps)

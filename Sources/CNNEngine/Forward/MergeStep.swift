@@ -6,7 +6,9 @@ import CNNKernels
 struct MergeStep {
   enum Operation {
     /// Folds the inputs left to right; `divisor` divides the result (`Average`).
-    case fold(ElementwiseKernel.Operation, divisor: Float?)
+    /// `expandsRanks`: Keras' merge layers first give a lower-rank input size-1 axes after its
+    /// batch axis (`rankExpandedShape`); TensorFlow's operators broadcast the full shapes.
+    case fold(ElementwiseKernel.Operation, divisor: Float?, expandsRanks: Bool)
     case concatenate(axis: Int)
     case dot(Dot)
     /// `x op c`, or `c op x` when `constantFirst`.
@@ -65,7 +67,7 @@ struct MergeStep {
     if let constant = lambda.constant {
       return .constant(elementwise, Float(constant), constantFirst: lambda.constantFirst)
     }
-    return .fold(elementwise, divisor: nil)
+    return .fold(elementwise, divisor: nil, expandsRanks: false)
   }
 
   /// `weights`: those of the layers that have some (attention); nil when training, which
@@ -83,12 +85,12 @@ struct MergeStep {
           attention, instance: instance, weights: try Self.attentionWeights(weights, instance)))
     case let merge as Merge:
       switch merge.kind {
-      case .add: operation = .fold(.add, divisor: nil)
-      case .subtract: operation = .fold(.subtract, divisor: nil)
-      case .multiply: operation = .fold(.multiply, divisor: nil)
-      case .average: operation = .fold(.add, divisor: 0)
-      case .maximum: operation = .fold(.maximum, divisor: nil)
-      case .minimum: operation = .fold(.minimum, divisor: nil)
+      case .add: operation = .fold(.add, divisor: nil, expandsRanks: true)
+      case .subtract: operation = .fold(.subtract, divisor: nil, expandsRanks: true)
+      case .multiply: operation = .fold(.multiply, divisor: nil, expandsRanks: true)
+      case .average: operation = .fold(.add, divisor: 0, expandsRanks: true)
+      case .maximum: operation = .fold(.maximum, divisor: nil, expandsRanks: true)
+      case .minimum: operation = .fold(.minimum, divisor: nil, expandsRanks: true)
       case .concatenate: operation = .concatenate(axis: merge.axis)
       }
     case let dot as Dot:
@@ -114,6 +116,15 @@ struct MergeStep {
         "ConvBook cannot run layer \"\(instance.name)\" (\(instance.className)) in a forward pass yet"
       )
     }
+  }
+
+  /// The shape Keras' `_Merge.call` gives an input of a lower rank than `rank`: size-1 axes
+  /// inserted after the batch axis (`tf.expand_dims(x, axis=1)` until the ranks agree), so that
+  /// (N, C) meets (N, H, W, C) as (N, 1, 1, C) rather than under NumPy's right alignment of the
+  /// full shapes.
+  static func rankExpandedShape(_ shape: [Int], rank: Int) -> [Int] {
+    guard let batch = shape.first, shape.count < rank else { return shape }
+    return [batch] + Array(repeating: 1, count: rank - shape.count) + shape.dropFirst()
   }
 
   /// The weights of an attention layer, which only the forward pass has.
@@ -175,7 +186,15 @@ struct MergeStep {
   {
     do {
       switch operation {
-      case .fold(let elementwise, let divisor):
+      case .fold(let elementwise, let divisor, let expandsRanks):
+        var others = others
+        if expandsRanks {
+          let rank = outputShape.count
+          first = try first.reshaped(Self.rankExpandedShape(first.shape, rank: rank))
+          others = try others.map { (other) throws(KernelError) in
+            try other.reshaped(Self.rankExpandedShape(other.shape, rank: rank))
+          }
+        }
         if first.shape != outputShape {
           first = try ElementwiseKernel.broadcast(first, to: outputShape)
         }

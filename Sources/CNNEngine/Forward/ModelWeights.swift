@@ -56,7 +56,8 @@ public struct ModelWeights: Sendable {
       for spec in specs.filter(\.trainable) + specs.filter({ !$0.trainable }) {
         entries.append(
           Entry(
-            layerName: instance.name, spec: spec, scope: (instance.layer as? CustomWeight)?.scope))
+            layerName: instance.weightsName, spec: spec,
+            scope: (instance.layer as? CustomWeight)?.scope))
       }
     }
     return entries
@@ -87,7 +88,18 @@ public struct ModelWeights: Sendable {
     }
     for instance in model.flattenedLayers {
       for (weight, tensor) in instance.initialValues {
-        tensors["\(instance.name)/\(weight):0"] = tensors["\(instance.name)/\(weight):0"] ?? tensor
+        let key = "\(instance.weightsName)/\(weight):0"
+        tensors[key] = tensors[key] ?? tensor
+      }
+      for spec in instance.weights where !instance.tensorflowSeeds.isEmpty {
+        let name = "\(instance.name)/\(spec.name):0"
+        guard tensors[name] == nil, instance.tensorflowSeed(of: spec) != nil else { continue }
+        do {
+          tensors[name] = try WeightInitializer.initialValue(
+            of: spec, in: instance, seed: seed, stream: name)
+        } catch {
+          throw ForwardError(.weights, "\(name): \(error.message)")
+        }
       }
     }
     for entry in entries where tensors[entry.kerasName] == nil {
@@ -211,7 +223,7 @@ public struct ModelWeights: Sendable {
   /// Drops weights once a forward pass has packed them (the pass that owns these values holds
   /// them no longer than it needs: a model's raw and packed weights are never all alive at once).
   mutating func remove(weightsOf instance: LayerInstance) {
-    for spec in instance.weights { tensors["\(instance.name)/\(spec.name):0"] = nil }
+    for spec in instance.weights { tensors["\(instance.weightsName)/\(spec.name):0"] = nil }
   }
 
   /// The archive `np.savez` would write: every weight under its Keras name.

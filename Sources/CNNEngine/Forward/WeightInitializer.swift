@@ -85,10 +85,11 @@ public enum WeightInitializer: Sendable, Equatable {
   {
     // An instance of a script's own subclass of Keras' `Initializer` (its `__call__` is Python).
     if arguments.contains(where: { $0.0 == KerasObject.subclassKey }) {
+      let kind =
+        arguments.contains { $0 == (KerasObject.subclassKey, .string("function")) }
+        ? "a function of the script" : "a subclass of keras.initializers.Initializer"
       throw ForwardError(
-        .weights,
-        "ConvBook cannot draw weights with the custom initializer \(name) (a subclass of keras.initializers.Initializer) yet"
-      )
+        .weights, "ConvBook cannot draw weights with the custom initializer \(name) (\(kind)) yet")
     }
     let canonical = canonicalName(name)
     let positional = parameterNames(canonical)
@@ -286,6 +287,106 @@ public enum WeightInitializer: Sendable, Equatable {
     return Tensor(validShape: shape, scalars: values)
   }
 
+  /// The first value of the weight `spec` of `instance`: TensorFlow's own draw where the layer
+  /// knows the seed Keras gives it (`LayerInstance.tensorflowSeeds`), else ConvBook's stream
+  /// `stream` of `seed`.
+  public static func initialValue(
+    of spec: WeightSpec, in instance: LayerInstance, seed: UInt64, stream: String
+  ) throws(ForwardError) -> Tensor {
+    let initializer = try WeightInitializer(spec.initializer)
+    if let known = instance.tensorflowSeed(of: spec),
+      let drawn = try initializer.tensorflowTensor(shape: spec.shape, seed: known)
+    {
+      return drawn
+    }
+    var generator = SeededGenerator(seed: seed, stream: stream)
+    return try initializer.tensor(shape: spec.shape, generator: &generator)
+  }
+
+  /// Whether Keras draws this initializer's values from a random generator (and so takes a seed).
+  public var isRandom: Bool {
+    switch self {
+    case .constant, .values, .identity: return false
+    case .randomNormal, .randomUniform, .truncatedNormal, .varianceScaling, .orthogonal: return true
+    case .unitForgetBias(_, let base): return base.isRandom
+    }
+  }
+
+  /// The values TensorFlow draws for this initializer with the seed pair `[seed, 0]`
+  /// (`TensorFlowRandom`), in single precision as its ops compute them (`rnd * (max - min) + min`,
+  /// `rnd * stddev + mean`); nil for the initializers whose draw ConvBook does not reproduce
+  /// (an LSTM bias with `unit_forget_bias` over a random initializer).
+  public func tensorflowTensor(shape: [Int], seed: UInt64) throws(ForwardError) -> Tensor? {
+    let count: Int
+    do {
+      count = try Exact.product(shape)
+    } catch {
+      throw ForwardError(
+        .weights,
+        "a weight of shape \(TensorShape.tuple(shape)) has more values than 64-bit integers count")
+    }
+    let random = TensorFlowRandom(seed0: seed)
+    func uniform(_ minimum: Double, _ maximum: Double) -> [Float] {
+      let (low, high) = (Float(minimum), Float(maximum))
+      return random.uniform(count: count).map { $0 * (high - low) + low }
+    }
+    func normal(_ mean: Double, _ stddev: Double, truncated: Bool) -> [Float] {
+      let (center, spread) = (Float(mean), Float(stddev))
+      let values = truncated ? random.truncatedNormal(count: count) : random.normal(count: count)
+      return values.map { $0 * spread + center }
+    }
+    let values: [Float]
+    switch self {
+    case .constant, .values, .identity:
+      var generator = SeededGenerator(seed: seed)
+      return try tensor(shape: shape, generator: &generator)
+    case .unitForgetBias(_, let base):
+      guard !base.isRandom else { return nil }
+      var generator = SeededGenerator(seed: seed)
+      return try tensor(shape: shape, generator: &generator)
+    case .randomUniform(let minimum, let maximum):
+      values = uniform(minimum, maximum)
+    case .randomNormal(let mean, let stddev):
+      values = normal(mean, stddev, truncated: false)
+    case .truncatedNormal(let mean, let stddev):
+      values = normal(mean, stddev, truncated: true)
+    case .varianceScaling(let scale, let mode, let distribution):
+      let (fanIn, fanOut) = Self.fans(shape)
+      let n: Double
+      switch mode {
+      case .fanIn: n = max(1, fanIn)
+      case .fanOut: n = max(1, fanOut)
+      case .fanAverage: n = max(1, (fanIn + fanOut) / 2)
+      }
+      let variance = scale / n
+      switch distribution {
+      case .uniform:
+        let limit = (3 * variance).squareRoot()
+        values = uniform(-limit, limit)
+      case .truncatedNormal:
+        values = normal(0, variance.squareRoot() / 0.87962566103423978, truncated: true)
+      case .untruncatedNormal:
+        values = normal(0, variance.squareRoot(), truncated: false)
+      }
+    case .orthogonal(let gain):
+      guard shape.count >= 2, !shape.contains(0) else {
+        var generator = SeededGenerator(seed: seed)
+        return try tensor(shape: shape, generator: &generator)
+      }
+      let columns = shape[shape.count - 1]
+      let rows = count / columns
+      let (tall, wide) = (max(rows, columns), min(rows, columns))
+      // TensorFlow draws the (tall, wide) matrix row by row; `orthonormal` reads it by columns.
+      let drawn = random.normal(count: tall * wide)
+      var a = [Double](repeating: 0, count: tall * wide)
+      for i in 0..<tall {
+        for j in 0..<wide { a[j * tall + i] = Double(drawn[i * wide + j]) }
+      }
+      values = Self.orthonormal(a, rows: rows, columns: columns, gain: gain)
+    }
+    return Tensor(validShape: shape, scalars: values)
+  }
+
   /// Keras' `Orthogonal`: a normal (rows, cols) matrix with rows = prod(shape[:-1]), cols =
   /// shape[-1], made orthonormal by QR (modified Gram-Schmidt in Double, signs fixed by R's
   /// diagonal), transposed when rows < cols, times `gain`.
@@ -306,6 +407,16 @@ public enum WeightInitializer: Sendable, Equatable {
     // a: tall x wide, column-major so each column is contiguous.
     var a = [Double](repeating: 0, count: tall * wide)
     for index in 0..<a.count { a[index] = generator.normal() }
+    return orthonormal(a, rows: rows, columns: columns, gain: gain)
+  }
+
+  /// Q of the QR decomposition of `a` (tall x wide, column-major: modified Gram-Schmidt in
+  /// Double, signs fixed by R's diagonal) as the weight of `rows` x `columns`, times `gain`.
+  private static func orthonormal(_ matrix: [Double], rows: Int, columns: Int, gain: Double)
+    -> [Float]
+  {
+    var a = matrix
+    let (tall, wide) = (max(rows, columns), min(rows, columns))
     for j in 0..<wide {
       for k in 0..<j {
         var dot = 0.0

@@ -143,9 +143,10 @@ public struct Attention: MultiInputLayer {
       causal = instance.usesCausalMask ?? false
       maskPositions = instance.callMaskPositions ?? []
       func weight(_ name: String) throws(ForwardError) -> [Float] {
-        guard let tensor = weights.tensor(layer: instance.name, weight: name) else {
+        guard let tensor = weights.tensor(layer: instance.weightsName, weight: name) else {
           throw ForwardError(
-            .weights, "missing weight \(instance.name)/\(name):0 for layer \"\(instance.name)\"")
+            .weights,
+            "missing weight \(instance.weightsName)/\(name):0 for layer \"\(instance.name)\"")
         }
         return tensor.scalars
       }

@@ -266,17 +266,19 @@ public struct MultiHeadAttention: MultiInputLayer {
       attentionMaskPosition = instance.attentionMaskPosition.flatMap { $0 >= 0 ? $0 : nil }
       maskPositions = instance.callMaskPositions ?? []
       func matrix(_ name: String, rows: Int) throws(ForwardError) -> PackedDenseWeights {
-        guard let kernel = weights.tensor(layer: instance.name, weight: "\(name)/kernel") else {
+        guard let kernel = weights.tensor(layer: instance.weightsName, weight: "\(name)/kernel")
+        else {
           throw ForwardError(
             .weights,
-            "missing weight \(instance.name)/\(name)/kernel:0 for layer \"\(instance.name)\"")
+            "missing weight \(instance.weightsName)/\(name)/kernel:0 for layer \"\(instance.name)\""
+          )
         }
         let bias =
-          layer.useBias ? weights.tensor(layer: instance.name, weight: "\(name)/bias") : nil
+          layer.useBias ? weights.tensor(layer: instance.weightsName, weight: "\(name)/bias") : nil
         if layer.useBias, bias == nil {
           throw ForwardError(
             .weights,
-            "missing weight \(instance.name)/\(name)/bias:0 for layer \"\(instance.name)\"")
+            "missing weight \(instance.weightsName)/\(name)/bias:0 for layer \"\(instance.name)\"")
         }
         do {
           let columns = kernel.count / max(1, rows)

@@ -13,6 +13,7 @@ struct RecurrentForward {
     let cell: RecurrentKernel.Cell
     let goBackwards: Bool
     let returnSequences: Bool
+    let zeroOutputForMask: Bool
 
     init(
       _ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String
@@ -42,6 +43,7 @@ struct RecurrentForward {
       cell = layer.cellConfiguration()
       goBackwards = layer.goBackwards
       returnSequences = layer.returnSequences
+      zeroOutputForMask = layer.zeroOutputForMask
     }
 
     /// input (N, T, C) -> (N, T, units) or (N, units), steps in reading order.
@@ -96,7 +98,7 @@ struct RecurrentForward {
   func run(_ input: Tensor, mask: [Bool]?, threads: Int) throws(KernelError) -> Tensor {
     guard let (direction, merge) = backward else {
       return try forward.run(
-        input, mask: mask, zeroMaskedOutputs: false, threads: threads)
+        input, mask: mask, zeroMaskedOutputs: forward.zeroOutputForMask, threads: threads)
     }
     // tf-keras' Bidirectional has its layers write zeros at masked steps of a sequence.
     let zero = forward.returnSequences
@@ -119,7 +121,8 @@ struct RecurrentForward {
   {
     guard let (direction, merge) = backward else {
       let (output, final) = try forward.runWithStates(
-        input, mask: mask, zeroMaskedOutputs: false, initialStates: states, threads: threads)
+        input, mask: mask, zeroMaskedOutputs: forward.zeroOutputForMask, initialStates: states,
+        threads: threads)
       return returnsState ? [output] + final : [output]
     }
     let zero = forward.returnSequences

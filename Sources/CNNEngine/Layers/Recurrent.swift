@@ -53,6 +53,9 @@ public struct Recurrent: MultiOutputLayer {
   public let unitForgetBias: Bool
   public let dropout: Double
   public let recurrentDropout: Double
+  /// `zero_output_for_mask=True` (a keyword of Keras' `RNN` base): a masked step writes zeros to
+  /// the output, the last step's too (`Bidirectional` sets it to `return_sequences`).
+  public let zeroOutputForMask: Bool
   /// Set by `Bidirectional` on the copies it wraps: the name prefix of the weights
   /// (`forward_lstm/`), empty for a layer of its own.
   public var weightPrefix = ""
@@ -87,6 +90,7 @@ public struct Recurrent: MultiOutputLayer {
     if kind != .simpleRNN { parameters.append(.init("time_major", .bool(false))) }
     if kind == .gru { parameters.append(.init("reset_after", .bool(true))) }
     if kind != .simpleRNN { parameters.append(.init("use_cudnn", .string("auto"))) }
+    parameters.append(.init("zero_output_for_mask", .bool(false)))
     return LayerSignature(kind.rawValue, parameters)
   }
 
@@ -114,6 +118,7 @@ public struct Recurrent: MultiOutputLayer {
     // Keras clips the rates into [0, 1] (`min(1.0, max(0.0, dropout))`).
     dropout = min(1, max(0, try arguments.double("dropout")))
     recurrentDropout = min(1, max(0, try arguments.double("recurrent_dropout")))
+    zeroOutputForMask = try arguments.bool("zero_output_for_mask")
     if kind != .simpleRNN, try arguments.bool("time_major") {
       throw .limitation("ConvBook does not support time_major=True in \(kind.rawValue) yet")
     }

@@ -108,9 +108,12 @@ public struct TimeDistributed: Layer {
 
   /// The wrapped layers as layers of their own, built for one step, each with its weights taken
   /// from the wrapper's and renamed to it: what `ForwardStep` prepares for each.
-  func stepInstances(input: TensorShape, weights: ModelWeights) throws(ForwardError) -> [(
-    LayerInstance, ModelWeights
-  )] {
+  /// `weightsName`: the wrapper's name as its weights are stored (`LayerInstance.weightsName`).
+  func stepInstances(input: TensorShape, weights: ModelWeights, weightsName: String)
+    throws(ForwardError) -> [(
+      LayerInstance, ModelWeights
+    )]
+  {
     if let nested = wrapped as? NestedModel, nested.graphShapes != nil {
       throw ForwardError(
         .model,
@@ -133,9 +136,9 @@ public struct TimeDistributed: Layer {
       var tensors: [String: Tensor] = [:]
       for spec in layer.weights(for: shape) {
         let stored = prefixed ? "\(layer.name)/\(spec.name)" : spec.name
-        guard let tensor = weights.tensor(layer: name, weight: stored) else {
+        guard let tensor = weights.tensor(layer: weightsName, weight: stored) else {
           throw ForwardError(
-            .weights, "missing weight \(name)/\(stored):0 for layer \"\(name)\"")
+            .weights, "missing weight \(weightsName)/\(stored):0 for layer \"\(name)\"")
         }
         let renamed = "\(layer.name)/\(spec.name):0"
         names.append(renamed)

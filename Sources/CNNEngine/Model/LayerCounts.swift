@@ -16,6 +16,26 @@ public struct LayerCounts: Sendable, Equatable {
 
   public init() {}
 
+  /// The most the weights of one layer, or of one model, may take: 16 GiB, more memory than a
+  /// student's machine has. Keras allocates a layer's weights when it builds it (tf-keras and
+  /// Keras 3 alike: a `Dense(10**12)` fails there with TensorFlow's ResourceExhaustedError, out
+  /// of memory, and prints no summary); ConvBook holds no weights until a pass needs them, so
+  /// it could print the summary of a model no machine can build. Beyond this size it refuses
+  /// the layer (or the model) where Keras would allocate it instead. Below it, a model too large
+  /// to run within the model memory budget (2 GiB) still gets its summary and shapes, as Keras
+  /// gives them on a machine with the memory.
+  public static let weightLimit = 16 << 30
+
+  /// Refuses counts whose weights exceed `weightLimit`, naming the layer or model.
+  static func checkWeights(_ counts: LayerCounts, of kind: String, _ owner: String)
+    throws(KerasError)
+  {
+    guard counts.parameterBytes > weightLimit else { return }
+    throw .limitation(
+      "ConvBook does not build a \(kind) whose weights take more than \(MemoryEstimate.format(weightLimit)): \"\(owner)\" would hold \(counts.parameters) parameters (\(MemoryEstimate.format(counts.parameterBytes))), which Keras allocates when it builds \(kind == "layer" ? "the layer" : "its layers")"
+    )
+  }
+
   /// The counts of `layer` built for `input` with output `output`; an overflow is refused as
   /// ConvBook's refusal naming the layer and the quantity.
   static func measure(_ layer: any Layer, input: TensorShape, output: TensorShape)
@@ -45,6 +65,7 @@ public struct LayerCounts: Sendable, Equatable {
           counts.parameterBytes, Exact.multiply(values, weightBytes(of: layer, spec: spec)))
       }
     }
+    try checkWeights(counts, of: "layer", layer.name)
     counts.multiplyAccumulates = try check("multiply-accumulate count", of: layer.name) {
       () throws(Exact.Overflow) in
       if let multi { return try multi.multiplyAccumulates(inputs: inputs, output: output) }
@@ -73,6 +94,7 @@ public struct LayerCounts: Sendable, Equatable {
     total.parameterBytes = try Self.check("size of the weights", of: owner) {
       () throws(Exact.Overflow) in try Exact.add(parameterBytes, other.parameterBytes)
     }
+    try Self.checkWeights(total, of: "model", owner)
     total.multiplyAccumulates = try Self.check("multiply-accumulate count", of: owner) {
       () throws(Exact.Overflow) in try Exact.add(multiplyAccumulates, other.multiplyAccumulates)
     }

@@ -5,7 +5,9 @@
 /// weights).
 extension LayerInstance {
   public func build(for shape: TensorShape) throws(KerasError) {
-    guard model == nil, !(layer is any MultiInputLayer), !(layer is InputLayer) else {
+    // A Lambda is built on one shape once its function is traced on it.
+    guard model == nil, layer is Lambda || !(layer is any MultiInputLayer), !(layer is InputLayer)
+    else {
       throw .limitation(
         "ConvBook supports layer.build(input_shape) on single-input layers only, not on \(className) yet"
       )

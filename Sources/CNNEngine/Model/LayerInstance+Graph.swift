@@ -34,9 +34,7 @@ extension LayerInstance {
       }
       if isBuilt, let first = inputShape {
         guard multi.weights(for: inputs[0]) == multi.weights(for: first) else {
-          throw KerasError.limitation(
-            "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(first), on inputs of shape \(inputs[0]) whose weights would differ"
-          )
+          throw rebuildRefusal(built: first, given: inputs[0])
         }
       } else {
         ownCounts = try LayerCounts.measure(layer, input: inputs[0], output: shapes[0])
@@ -140,14 +138,23 @@ extension LayerInstance {
     if isBuilt, model == nil, let first = inputShape {
       let output = try layer.outputShape(for: given[0])
       guard layer.weights(for: given[0]) == layer.weights(for: first) else {
-        throw KerasError.limitation(
-          "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(first), on inputs of shape \(given[0]) whose weights would differ"
-        )
+        if layer.common.kerasVersion == .keras3 {
+          try SequentialModel.checkInputSpec(self, input: given[0], keras3: true)
+        }
+        throw rebuildRefusal(built: first, given: given[0])
       }
       nodeOutputShapes.append(output)
       return output
     }
     return try call(on: given[0])
+  }
+
+  /// A built layer called on inputs its weights do not fit (one layer on two shapes, which
+  /// ConvBook does not model) where Keras has no error of its own for it.
+  func rebuildRefusal(built: TensorShape?, given: TensorShape) -> KerasError {
+    .limitation(
+      "ConvBook does not call the layer \"\(name)\", built for inputs of shape \(built.map(\.description) ?? "None"), on inputs of shape \(given) whose weights would differ"
+    )
   }
 
   /// An `attention_mask=` of a `MultiHeadAttention` call: (batch, query steps, key steps) on

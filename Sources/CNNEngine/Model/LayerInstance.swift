@@ -138,6 +138,13 @@ public final class LayerInstance {
   }
 
   public var name: String { layer.name }
+  /// The name scopes the layer's weights were made in, where it was first built inside custom
+  /// layers' calls (`outer/inner`; nil at the top level): Keras names those weights
+  /// `outer/inner/conv2d/kernel:0`. Weight values are stored under `weightsName`, so a layer that
+  /// tf-keras' scratch graph names `conv2d` again keeps weights of its own.
+  public var weightScope: String?
+  /// The layer's name as its weights are stored and named: `outer/conv2d`, or its name.
+  public var weightsName: String { weightScope.map { "\($0)/\(name)" } ?? name }
   /// The Python class of a subclass of a built-in layer (`class MCDropout(keras.layers.Dropout)`):
   /// the layer is the built-in one, named and classed as the subclass.
   public var subclassName: String?
@@ -147,6 +154,17 @@ public final class LayerInstance {
   /// `Initializer`, called by the interpreter when the layer was built), by weight name
   /// (`kernel`): the forward pass starts from them instead of drawing.
   public var initialValues: [String: Tensor] = [:]
+  /// The seeds Keras' initializers of this layer draw with, by the weight name's last part
+  /// (`kernel`, `recurrent_kernel` of `lstm_cell/recurrent_kernel`), where they are known
+  /// (`keras.utils.set_random_seed`, an initializer's `seed=`): the weights then start from
+  /// TensorFlow's own values (`WeightInitializer.tensorflowTensor`).
+  public var tensorflowSeeds: [String: UInt64] = [:]
+
+  /// The seed of the weight `spec`, if known.
+  public func tensorflowSeed(of spec: WeightSpec) -> UInt64? {
+    guard !tensorflowSeeds.isEmpty else { return nil }
+    return tensorflowSeeds[String(spec.name.split(separator: "/").last ?? "")]
+  }
 
   /// The weights this layer created; empty until it is built.
   public var weights: [WeightSpec] {
@@ -191,13 +209,13 @@ public final class LayerInstance {
   public var trainableVariables: [WeightVariable] {
     guard model == nil else { return variables.filter(\.trainable) }
     return weights.filter(\.trainable).map {
-      WeightVariable(layerName: name, spec: $0, scope: variableScope)
+      WeightVariable(layerName: weightsName, spec: $0, scope: variableScope, owner: self)
     }
   }
   public var nonTrainableVariables: [WeightVariable] {
     guard model == nil else { return variables.filter { !$0.trainable } }
     return weights.filter { !$0.trainable }.map {
-      WeightVariable(layerName: name, spec: $0, scope: variableScope)
+      WeightVariable(layerName: weightsName, spec: $0, scope: variableScope, owner: self)
     }
   }
   /// The name scope Keras shows for the layer's variables where it is not the layer's name: a
@@ -266,6 +284,15 @@ public final class LayerInstance {
       throw .value(
         "All layers in a Sequential model should have a single output tensor. For multi-output layers, use the functional API."
       )
+    }
+    if isBuilt, let built = inputShape, layer.weights(for: shape) != layer.weights(for: built) {
+      // A built layer taken into another model keeps its weights: on inputs they do not fit,
+      // Keras 3's input spec raises; tf-keras runs its ops on them, which ConvBook does not
+      // model.
+      if layer.common.kerasVersion == .keras3 {
+        try SequentialModel.checkInputSpec(self, input: shape, keras3: true)
+      }
+      throw rebuildRefusal(built: built, given: shape)
     }
     let output = try layer.outputShape(for: shape)
     ownCounts = try LayerCounts.measure(layer, input: shape, output: output)

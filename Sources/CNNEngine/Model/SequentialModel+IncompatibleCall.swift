@@ -155,9 +155,12 @@ extension SequentialModel {
     }
   }
 
-  /// tf-keras' `InputSpec(axes={axis: size})` of a built layer: the axis as the layer stores it
-  /// (`-1` for channels-last convolutions and `Dense`, the resolved axis of `BatchNormalization`).
-  static func checkInputSpec(_ instance: LayerInstance, input: TensorShape) throws(KerasError) {
+  /// The `InputSpec(axes={axis: size})` of a built layer, in its Keras' words: the axis as the
+  /// layer stores it (`-1` for channels-last convolutions and `Dense`; tf-keras' resolved axis of
+  /// `BatchNormalization`, Keras 3's as given). Keras 3 names the spec's (unset) name.
+  static func checkInputSpec(_ instance: LayerInstance, input: TensorShape, keras3: Bool = false)
+    throws(KerasError)
+  {
     guard let built = instance.inputShape, built.rank == input.rank else { return }
     var axes: [(reported: Int, index: Int)] = []
     switch instance.layer {
@@ -169,14 +172,18 @@ extension SequentialModel {
     case let normalization as BatchNormalization:
       let resolved =
         (try? BatchNormalization.validateAxes(normalization.axes, rank: built.rank)) ?? []
-      axes = resolved.map { ($0, $0) }
+      axes =
+        keras3 && normalization.axes.count == resolved.count
+        ? zip(normalization.axes, resolved).map { ($0, $1) } : resolved.map { ($0, $0) }
     default:
       return
     }
     for axis in axes {
       guard let value = built[axis.index], input[axis.index] != value else { continue }
+      let layer =
+        keras3 ? "with name 'None' of layer '\(instance.name)'" : "of layer \"\(instance.name)\""
       throw .value(
-        "Input 0 of layer \"\(instance.name)\" is incompatible with the layer: expected axis \(axis.reported) of input shape to have value \(value), but received input with shape \(input)"
+        "Input 0 \(layer) is incompatible with the layer: expected axis \(axis.reported) of input shape to have value \(value), but received input with shape \(input)"
       )
     }
   }

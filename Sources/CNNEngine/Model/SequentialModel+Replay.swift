@@ -82,9 +82,7 @@ extension SequentialModel {
       weights = instance.layer.weights(for: inputs[0])
     }
     guard weights.map(\.shape) == instance.weights.map(\.shape) else {
-      throw KerasError.limitation(
-        "ConvBook does not call the layer \"\(instance.name)\", built for inputs of shape \(instance.inputShape.map(\.description) ?? "None"), on inputs of shape \(inputs[0]) whose weights would differ"
-      )
+      throw instance.rebuildRefusal(built: instance.inputShape, given: inputs[0])
     }
     return output
   }

@@ -9,11 +9,19 @@ public struct WeightVariable: Sendable, Equatable {
   /// The name scope Keras shows where it is not `layerName`: a custom layer's name for the weight
   /// its `add_weight` made (ConvBook's node of it is `my_layer/kernel`).
   public var scope: String?
+  /// The layer that holds the weight, where the variable came from one: two models may each have
+  /// a layer of the same name (a model and the copy its weights are moved into), so the name
+  /// alone cannot say whose values `w.numpy()` reads.
+  public var owner: LayerInstance? { ownerReference?.instance }
+  private var ownerReference: OwnerReference?
 
-  public init(layerName: String, spec: WeightSpec, scope: String? = nil) {
+  public init(
+    layerName: String, spec: WeightSpec, scope: String? = nil, owner: LayerInstance? = nil
+  ) {
     self.layerName = layerName
     self.spec = spec
     self.scope = scope
+    self.ownerReference = owner.map(OwnerReference.init)
   }
 
   /// The variable's name within ConvBook: the layer's name, the weight's name, and TensorFlow's
@@ -27,4 +35,17 @@ public struct WeightVariable: Sendable, Equatable {
   }
   public var shape: [Int] { spec.shape }
   public var trainable: Bool { spec.trainable }
+
+  /// One variable of one layer: the same name and shape in two layers are two variables.
+  public static func == (lhs: WeightVariable, rhs: WeightVariable) -> Bool {
+    lhs.layerName == rhs.layerName && lhs.spec == rhs.spec && lhs.kerasVersion == rhs.kerasVersion
+      && lhs.scope == rhs.scope && lhs.owner === rhs.owner
+  }
+}
+
+/// A weak reference to the layer holding a variable: a variable kept in a cell's namespace does
+/// not keep its layer alive, as a Keras variable does not keep its layer.
+private final class OwnerReference: @unchecked Sendable {
+  weak var instance: LayerInstance?
+  init(_ instance: LayerInstance) { self.instance = instance }
 }

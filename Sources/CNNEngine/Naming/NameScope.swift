@@ -76,6 +76,15 @@ public final class NameScope {
     return try body()
   }
 
+  /// Whether `uniqueName` has handed out `name` (`base` itself, or `base_N`).
+  public func hasGiven(_ name: String) -> Bool {
+    if counters[name, default: 0] > 0 { return true }
+    guard let underscore = name.lastIndex(of: "_"),
+      let number = Int(name[name.index(after: underscore)...]), number > 0
+    else { return false }
+    return counters[String(name[..<underscore]), default: 0] > number
+  }
+
   /// The next automatic name for an object whose snake-case class name is `base`.
   public func uniqueName(_ base: String, zeroBased: Bool = true) -> String {
     let used = counters[base, default: 0]

@@ -20,7 +20,8 @@ import Foundation
 /// What has no backward pass is refused when the trainer is made, naming the function.
 struct MergeTraining {
   enum Plan {
-    case fold(ElementwiseKernel.Operation, average: Bool)
+    /// `expandsRanks`: as `MergeStep.Operation.fold`'s.
+    case fold(ElementwiseKernel.Operation, average: Bool, expandsRanks: Bool)
     case concatenate(axis: Int)
     case dot(Dot)
     /// `x op c`, or `c op x`.
@@ -67,8 +68,9 @@ struct MergeTraining {
     // Every forward operation is listed: a new one is a compile error here until it trains or is
     // refused.
     switch forward.operation {
-    case .fold(let elementwise, let divisor):
-      plan = .fold(elementwise, average: elementwise != .divide && divisor != nil)
+    case .fold(let elementwise, let divisor, let expandsRanks):
+      plan = .fold(
+        elementwise, average: elementwise != .divide && divisor != nil, expandsRanks: expandsRanks)
     case .concatenate(let axis):
       plan = .concatenate(axis: axis)
     case .dot(let dot):
@@ -103,7 +105,7 @@ struct MergeTraining {
       throw refuse("\(className) layers")
     }
     switch plan {
-    case .fold(let elementwise, _), .constant(let elementwise, _, _),
+    case .fold(let elementwise, _, _), .constant(let elementwise, _, _),
       .perChannel(let elementwise, _):
       guard Self.differentiable.contains(elementwise) else {
         throw refuse("the operation \(className)")
@@ -133,10 +135,10 @@ struct MergeTraining {
     -> [[Float]]
   {
     switch plan {
-    case .fold(let operation, let average):
+    case .fold(let operation, let average, let expandsRanks):
       return Self.foldBackward(
         gradient, inputs: inputs, outputShape: outputShape, operation: operation,
-        average: average)
+        average: average, expandsRanks: expandsRanks)
     case .concatenate(let axis):
       let rank = outputShape.count
       let resolved = axis < 0 ? rank + axis : axis
@@ -297,9 +299,16 @@ struct MergeTraining {
 
   private static func foldBackward(
     _ gradient: [Float], inputs: [Tensor], outputShape: [Int],
-    operation: ElementwiseKernel.Operation, average: Bool
+    operation: ElementwiseKernel.Operation, average: Bool, expandsRanks: Bool
   ) -> [[Float]] {
-    let maps = inputs.map { broadcastIndices(from: $0.shape, to: outputShape) }
+    // A merge layer's lower-rank input reads the output as its rank-expanded shape does (the
+    // same values in the same order).
+    let maps = inputs.map {
+      broadcastIndices(
+        from: expandsRanks
+          ? MergeStep.rankExpandedShape($0.shape, rank: outputShape.count) : $0.shape,
+        to: outputShape)
+    }
     var running = gradient
     if average {
       let divisor = Float(inputs.count)

@@ -150,8 +150,11 @@ struct RecurrentTrainingStep {
     }
     var saved = Saved()
     saved.givenStates = states.count
-    // tf-keras' Bidirectional has its layers write zeros at masked steps of a sequence.
-    let zeroMasked = bidirectional && directions[0].layer.returnSequences
+    // tf-keras' Bidirectional has its layers write zeros at masked steps of a sequence, whatever
+    // their `zero_output_for_mask`.
+    let zeroMasked =
+      bidirectional
+      ? directions[0].layer.returnSequences : directions[0].layer.zeroOutputForMask
     let perDirection = states.count / directions.count
     var finalStates: [Tensor] = []
     for (k, direction) in directions.enumerated() {

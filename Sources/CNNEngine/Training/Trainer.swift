@@ -141,7 +141,7 @@ public final class Trainer {
     for (stepIndex, instance) in graph.stepInstances.enumerated() {
       try Self.configure(
         &graph.steps[stepIndex], layer: instance.layer, name: instance.name,
-        prefix: instance.name + "/",
+        prefix: instance.weightsName + "/",
         index: index, variables: variables, state: &state, regularizers: &regularizers)
       stepTrains.append(instance.trainable)
     }
@@ -296,9 +296,12 @@ public final class Trainer {
     case .string("l2"): return (0, 0.01)
     case .string("l1_l2"): return (0.01, 0.01)
     case .object(let object) where object.arguments.contains { $0.0 == KerasObject.subclassKey }:
+      let kind =
+        object.arguments.contains { $0 == (KerasObject.subclassKey, .string("function")) }
+        ? "a function of the script" : "a subclass of keras.regularizers.Regularizer"
       throw TrainingError(
         .model,
-        "ConvBook cannot train a model with the custom regularizer \(object.typeName) (a subclass of keras.regularizers.Regularizer) yet (layer \"\(layer)\")"
+        "ConvBook cannot train a model with the custom regularizer \(object.typeName) (\(kind)) yet (layer \"\(layer)\")"
       )
     case .object(let object):
       var l1: Float = 0

@@ -187,7 +187,9 @@ public enum RecurrentGradient {
         }
       }
       if !returnSequences {
-        for j in 0..<units { output[n * units + j] = lastOutput[j] }
+        // `zeroMaskedOutputs`: a masked last step read gives zeros.
+        let zero = zeroMaskedOutputs && steps > 0 && !taken[n * steps + steps - 1]
+        for j in 0..<units { output[n * units + j] = zero ? 0 : lastOutput[j] }
       }
       for j in 0..<units {
         finalStates[n * units + j] = state[j]
@@ -257,7 +259,10 @@ public enum RecurrentGradient {
       for j in 0..<units {
         dState[j] = finalState?[n * units + j] ?? 0
         dCarry[j] = finalCarry?[n * units + j] ?? 0
-        dLast[j] = saved.returnSequences ? 0 : outputGradient[n * units + j]
+        dLast[j] =
+          saved.returnSequences
+            || (saved.zeroMaskedOutputs && steps > 0 && !saved.taken[n * steps + steps - 1])
+          ? 0 : outputGradient[n * units + j]
       }
       for position in stride(from: steps - 1, through: 0, by: -1) {
         let t = saved.goBackwards ? steps - 1 - position : position

@@ -6,9 +6,14 @@ extension ModelCommands {
   /// Keras prints it at the moment it is called). An uncaught Python exception ends it as Python
   /// ends a script: a traceback on standard error whose last line is `Type: message`, exit 1.
   /// `console` is where Keras 3's table goes (its width and styles); the terminal by default.
+  /// `errorsToTerminal`: whether standard error is a terminal (`console`'s by default), where the
+  /// control characters of the traceback's messages and of warnings are shown escaped; to a pipe
+  /// or a file they go as Python writes them (Keras 3's bold error text).
   public static func run(
-    _ loaded: ModelFile, json: Bool, console: SummaryConsole = .standardOutput()
+    _ loaded: ModelFile, json: Bool, console: SummaryConsole = .standardOutput(),
+    errorsToTerminal: Bool? = nil
   ) throws(CommandError) -> CommandReport {
+    let escapesErrors = errorsToTerminal ?? console.isTerminal
     guard loaded.isScript else {
       throw .usage(
         "convbook run takes a Keras script (.py) or notebook (.ipynb); \(loaded.path) is a lesson (see convbook build)"
@@ -27,7 +32,8 @@ extension ModelCommands {
       diagnostics: loaded.diagnostics.filter { $0.errorType == nil })
     let standardError = loaded.outputs.compactMap(\.standardErrorText).joined()
     if !standardError.isEmpty {
-      report.standardError = TerminalText.escapedKeepingLines(standardError)
+      report.standardError =
+        escapesErrors ? TerminalText.escapedKeepingLines(standardError) : standardError
     }
     let uncaught = loaded.diagnostics.filter { $0.errorType != nil }
     if let error = loaded.scriptError, error.type != nil, let traceback = loaded.scriptTraceback,
@@ -39,7 +45,7 @@ extension ModelCommands {
         ? error.note : error.hint
       report.errorText =
         (hint.map { "convbook: hint: \(TerminalText.escaped($0))\n" } ?? "")
-        + traceback.text(lastLine: error.tracebackLine)
+        + traceback.text(lastLine: error.tracebackLine, escapingControls: escapesErrors)
       report.failed = true
     }
     return report

@@ -69,18 +69,23 @@ public struct ScriptTraceback: Equatable, Sendable {
   static let recursiveCutoff = 3
 
   /// The traceback text, ending with `lastLine` (the exception's `Type: message`), after the
-  /// chain of exceptions it was raised from.
-  public func text(lastLine: String) -> String {
+  /// chain of exceptions it was raised from. `escapingControls`: the messages' control characters
+  /// shown escaped (for a terminal); else as Python writes them (Keras 3's bold text).
+  public func text(lastLine: String, escapingControls: Bool = true) -> String {
+    let message = { (line: String) in
+      escapingControls ? TerminalText.escapedKeepingLines(line) : line
+    }
     var text = ""
     for link in chain {
       text +=
-        (link.traceback?.text(lastLine: link.lastLine)
-          ?? TerminalText.escapedKeepingLines(link.lastLine) + "\n")
+        (link.traceback?.text(lastLine: link.lastLine, escapingControls: escapingControls)
+          ?? message(link.lastLine) + "\n")
         + "\n\(link.separator)\n\n"
     }
-    return text + ownText(lastLine: lastLine)
+    return text + ownText(lastLine: message(lastLine))
   }
 
+  /// `lastLine` as it is printed (escaped or not by `text`).
   private func ownText(lastLine: String) -> String {
     if isCompileError, let frame = frames.last {
       return Self.compileErrorText(frame.place) + TerminalText.escapedKeepingLines(lastLine) + "\n"
@@ -107,7 +112,7 @@ public struct ScriptTraceback: Equatable, Sendable {
       text += Self.frameText(frame)
     }
     flushRepeats()
-    return text + TerminalText.escapedKeepingLines(lastLine) + "\n"
+    return text + lastLine + "\n"
   }
 
   /// Where a script's syntax error is, as CPython prints it before `SyntaxError: ...` when the

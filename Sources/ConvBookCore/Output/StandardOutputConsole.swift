@@ -26,3 +26,11 @@ extension SummaryConsole {
       terminalColumns: columns)
   }
 }
+
+extension ModelCommands {
+  /// Whether this process's standard error is a terminal (`convbook run` escapes the control
+  /// characters of a traceback there).
+  public static func standardErrorIsTerminal() -> Bool {
+    isatty(STDERR_FILENO) != 0
+  }
+}

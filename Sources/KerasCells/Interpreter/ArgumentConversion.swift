@@ -14,6 +14,10 @@ enum ArgumentConversion {
     case .float(let number): return .float(number)
     case .standard(let scalar as NumPyScalar):
       return try argument(scalar.pythonValue, range: range)
+    case .array(let array) where array.rank == 0:
+      // A 0-d NumPy array (tf-keras' ReLU config holds `array(6., dtype=float32)`) is the
+      // number it holds.
+      return try argument(ArrayOperations.scalar(array, at: 0), range: range)
     case _ where EagerTensors.operand(value)?.rank == 0:
       // A 0-d eager tensor (`tf.shape(x)[1]`) is the number it holds.
       return try argument(EagerTensors.scalarValue(EagerTensors.operand(value)!), range: range)

@@ -796,26 +796,29 @@ enum ArrayOperations {
       throw CellError(
         type: "ValueError", message: "need at least one array to concatenate", range: range)
     }
+    guard first.rank > 0 else {
+      throw CellError(
+        type: "ValueError", message: "zero-dimensional arrays cannot be concatenated",
+        range: range)
+    }
     let axis = try resolveAxis(axis, rank: first.rank, range: range)
     var dtype = first.dtype
-    for array in arrays.dropFirst() {
+    for (index, array) in arrays.enumerated().dropFirst() {
       dtype = promote(dtype, array.dtype)
-      var a = array.shape
-      var b = first.shape
-      guard a.count == b.count else {
+      guard array.rank == first.rank else {
         throw CellError(
           type: "ValueError",
           message:
-            "all the input array dimensions except for the concatenation axis must match exactly",
+            "all the input arrays must have same number of dimensions, but the array at index 0 has \(first.rank) dimension(s) and the array at index \(index) has \(array.rank) dimension(s)",
           range: range)
       }
-      a[axis] = 0
-      b[axis] = 0
-      guard a == b else {
+      if let dimension = first.shape.indices.first(where: {
+        $0 != axis && first.shape[$0] != array.shape[$0]
+      }) {
         throw CellError(
           type: "ValueError",
           message:
-            "all the input array dimensions except for the concatenation axis must match exactly",
+            "all the input array dimensions except for the concatenation axis must match exactly, but along dimension \(dimension), the array at index 0 has size \(first.shape[dimension]) and the array at index \(index) has size \(array.shape[dimension])",
           range: range)
       }
     }

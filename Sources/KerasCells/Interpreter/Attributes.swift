@@ -152,6 +152,15 @@ enum Attributes {
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
         return .method(receiver: base, name: name)
       }
+      if name == "apply", TapeOptimizers.isOptimizer(object) {
+        // Keras 3's `optimizer.apply(grads, trainable_variables)`; tf-keras' optimizers have none.
+        guard interpreter.kerasVersion == .keras3 else {
+          throw CellError(
+            type: "AttributeError",
+            message: "'\(object.typeName)' object has no attribute 'apply'", range: range)
+        }
+        return .method(receiver: base, name: name)
+      }
       if name == "get_config",
         ScheduleObjects.isSchedule(object)
           || OptimizerConfig.isOptimizer(object, keras3: interpreter.kerasVersion == .keras3)
@@ -325,10 +334,15 @@ enum Attributes {
         return .method(receiver: .layer(instance), name: name)
       }
       if let value = try LayerDTypePolicy.attribute(
-        name, dtype: instance.layer.common.arguments["dtype"], owner: instance.name,
-        keras3: interpreter.kerasVersion == .keras3, range: range)
+        name, dtype: instance.layer.common.arguments["dtype"], of: instance, owner: instance.name,
+        session: interpreter.session, range: range)
       {
         return value
+      }
+      if name == "built", interpreter.kerasVersion == .keras3,
+        keras3BuiltAtInit.contains(instance.className)
+      {
+        return .bool(true)
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
@@ -364,6 +378,12 @@ enum Attributes {
     case .kerasTensor(let tensor):
       switch name {
       case "shape":
+        // Keras 3 on TensorFlow runs a custom layer's `call` and a Lambda's function on
+        // TensorFlow's symbolic tensors (`backend.compute_output_spec`), whose shape is a
+        // `TensorShape` as in tf-keras.
+        if interpreter.session.lambdaTracingDepth > 0 {
+          return .tensorShape(tensor.shape.dimensions)
+        }
         return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
       case _
       where ["assign", "assign_add", "assign_sub"].contains(name)
@@ -378,10 +398,19 @@ enum Attributes {
           // A custom layer's weight (`self.kernel` after build): the variable's name.
           if interpreter.kerasVersion == .keras3 { return .string(weight.spec.name) }
           let variable = WeightVariable(
-            layerName: tensor.producer.name, spec: weight.spec, scope: weight.scope)
+            layerName: tensor.producer.weightsName, spec: weight.spec, scope: weight.scope)
           return .string(variable.kerasName)
         }
         if let keras3Name = tensor.keras3Name { return .string(keras3Name) }
+        if interpreter.kerasVersion == .keras3, interpreter.session.lambdaTracingDepth > 0 {
+          guard let name = Keras3TracedTensors.name(of: tensor, session: interpreter.session)
+          else {
+            throw .unsupported(
+              "the name of a tensor inside a layer's call under Keras 3 is the op of TensorFlow's graph that computes it, which ConvBook does not model",
+              at: range)
+          }
+          return .string(name)
+        }
         if let name = TFKerasTensorNames.name(of: tensor) { return .string(name) }
         guard tensor.isInput else {
           throw .unsupported(
@@ -390,8 +419,9 @@ enum Attributes {
         }
         return .string(tensor.producer.name)
       case "dtype":
+        // TensorFlow's symbolic tensors in a traced call have a `tf.DType` (Keras 3 too).
         let dtype = tensor.dtypeName
-        return interpreter.kerasVersion == .keras3
+        return interpreter.kerasVersion == .keras3 && interpreter.session.lambdaTracingDepth == 0
           ? .string(dtype) : TensorFlowDType.value(dtype)
       case "get_shape"
       where interpreter.kerasVersion == .keras2 || interpreter.session.lambdaTracingDepth > 0:
@@ -530,9 +560,25 @@ enum Attributes {
       throw missingModelAttribute(name, of: model, range: range, interpreter: interpreter)
     }
     let typeName = RuntimeTypeNames.typeName(of: base, session: interpreter.session)
+    var suggestion: String?
+    if case .layer(let instance) = base, interpreter.kerasVersion == .keras3 {
+      suggestion = keras3RemovedShapeSuggestion(name, className: instance.className)
+    }
     throw CellError(
       type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",
-      range: range)
+      range: range, suggestion: suggestion)
+  }
+
+  /// CPython's suggestion for `layer.input_shape` / `layer.output_shape`, which Keras 3 layers
+  /// no longer have: the closest name of `dir(layer)`, measured on Keras 3.15.1's layer classes
+  /// (every layer's `input_dtype`; an `output_...` property of the two classes that have one).
+  private static func keras3RemovedShapeSuggestion(_ name: String, className: String) -> String? {
+    switch (name, className) {
+    case ("input_shape", _): return "input_dtype"
+    case ("output_shape", "Discretization"): return "output_dtype"
+    case ("output_shape", "MultiHeadAttention"): return "output_dense"
+    default: return nil
+    }
   }
 
   /// A constructor argument read as the attribute Keras keeps of it
@@ -657,8 +703,7 @@ enum Attributes {
       return value
     }
     if let value = try LayerDTypePolicy.attribute(
-      name, dtype: nil, owner: model.name, keras3: interpreter.kerasVersion == .keras3,
-      range: range)
+      name, dtype: nil, of: model, owner: model.name, session: interpreter.session, range: range)
     {
       return value
     }
@@ -758,6 +803,17 @@ enum Attributes {
     }
   }
 
+  /// The Keras 3 layers that are built when made (their `__init__` calls `_build_at_init()` or
+  /// sets `built`; subclasses included): `layer.built` is True before any call.
+  private static let keras3BuiltAtInit: Set<String> = [
+    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+    "UnitNormalization", "LeakyReLU", "ReLU", "Activation", "ELU", "Softmax", "AlphaDropout",
+    "GaussianDropout", "GaussianNoise", "ActivityRegularization", "Dropout", "SpatialDropout1D",
+    "SpatialDropout2D", "SpatialDropout3D", "Identity", "Masking", "Reshape", "InputLayer",
+  ]
+
   private static func layerAttribute(_ name: String, _ instance: LayerInstance, range: SourceRange)
     throws(CellError) -> Value?
   {
@@ -806,7 +862,8 @@ enum Attributes {
     case _ where weightAttributeNames(of: instance.layer).contains(name):
       guard instance.isBuilt else { return nil }
       return instance.variables.first { $0.spec.name == name }.map(Value.variable) ?? Value.none
-    case "count_params", "get_config", "get_weights", "set_weights", "build", "call":
+    case "count_params", "get_config", "get_weights", "set_weights", "build", "call",
+      "compute_output_shape":
       return .method(receiver: .layer(instance), name: name)
     // The variables' dtype: float32 unless the layer was given another (or a policy).
     case "dtype" where instance.model == nil:
@@ -852,6 +909,8 @@ enum Attributes {
     case (let recurrent as Recurrent, "return_sequences"): return .bool(recurrent.returnSequences)
     case (let recurrent as Recurrent, "return_state"): return .bool(recurrent.returnState)
     case (let recurrent as Recurrent, "go_backwards"): return .bool(recurrent.goBackwards)
+    case (let recurrent as Recurrent, "zero_output_for_mask"):
+      return .bool(recurrent.zeroOutputForMask)
     case (let recurrent as Recurrent, "use_bias"): return .bool(recurrent.useBias)
     case (let recurrent as Recurrent, "activation"): return activation(recurrent.activation)
     case (let layer as Bidirectional, "merge_mode"):
@@ -928,8 +987,10 @@ enum Attributes {
       instance.trainable = value.isTruthy
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
-    case (.model(let model), "name") where interpreter.kerasVersion == .keras3:
-      // Keras 3's name is a plain attribute (tf-keras' a read-only property: below).
+    case (.model(let model), "name") where interpreter.kerasVersion == .keras3,
+      (.model(let model), "_name") where interpreter.kerasVersion == .keras2:
+      // Keras 3's name is a plain attribute (tf-keras' a read-only property: below); tf-keras'
+      // property reads `_name`, which code sets to rename a model (`base_model._name = ...`).
       guard case .string(let newName) = value, model.rename(newName) else {
         throw .unsupported(
           "ConvBook renames a model only to a string, before it is called as a layer", at: range)

@@ -286,7 +286,14 @@ enum Builtins {
             range: range)
         }
         return .int(count)
-      case .kerasTensor(let tensor) where interpreter.kerasVersion == .keras2:
+      case .kerasTensor(let tensor)
+      where interpreter.kerasVersion == .keras3 && interpreter.session.lambdaTracingDepth > 0
+        && interpreter.session.eagerTraceBatch == nil:
+        throw Keras3TracedTensors.lengthError(
+          of: tensor, session: interpreter.session, range: range)
+      case .kerasTensor(let tensor)
+      where interpreter.kerasVersion == .keras2 || interpreter.session.lambdaTracingDepth > 0:
+        // Keras 3 runs a call on data eagerly: an eager tensor's len is its first dimension.
         guard interpreter.session.lambdaTracingDepth > 0 else {
           throw typeError(
             "Keras symbolic inputs/outputs do not implement `__len__`. You may be trying to pass TF-Keras symbolic inputs/outputs to a TF API that does not register dispatching, preventing TF-Keras from automatically converting the API call to a lambda layer in the Functional Model. This error will also get raised if you try asserting a symbolic input/output directly."
@@ -983,10 +990,13 @@ enum Builtins {
       try exactly(1)
       switch positional[0] {
       case .standard(let variable as LearningRateVariable): return try variable.scalar(range: range)
-      case .variable:
+      case .variable, .standard(is EagerVariable):
         return try Methods.call(
           "numpy", on: positional[0], positional: [], keywords: [], site: site,
           interpreter: interpreter)
+      // An eager tensor's NumPy array (`x.numpy()`); NumPy's own array comes back as it is.
+      case .array(let array):
+        return array.tensorFlowDType != nil ? EagerTensors.numpy(array) : positional[0]
       default:
         throw .unsupported(
           "ConvBook's keras.backend.get_value() takes a variable (a weight or an optimizer's learning rate), not \(positional[0].typeName)",

@@ -244,6 +244,13 @@ enum Calls {
           positional[1] = .kerasObject(KerasObject(typeName: "function"))
         }
       }
+      // `kernel_initializer=my_init`: a function of the script, kept for `ScriptInitializers`.
+      for index in keywords.indices
+      where ScriptInitializers.isObjectKeyword(keywords[index].0)
+        && CustomActivations.isScriptFunction(keywords[index].1)
+      {
+        keywords[index].1 = ScriptInitializers.functionArgument(keywords[index].1)
+      }
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
       // tf-keras looks a string activation up among the registered custom objects first.
@@ -302,6 +309,9 @@ enum Calls {
         }
         let instance = LayerInstance(layer)
         interpreter.recordOrigin(of: instance, at: site.range)
+        TensorFlowSeeds.assign(
+          instance, className: className, keywords: keywordArguments,
+          session: interpreter.session)
         ScriptInitializers.note(originalKeywords, instance: instance, session: interpreter.session)
         if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
           interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
@@ -869,10 +879,12 @@ enum Calls {
       // Inside a custom layer's traced `call`, Keras 3 runs the layer on graph tensors, which
       // take no `keras_tensor` names.
       let tracing = interpreter.session.lambdaTracingDepth > 0
+      let wasBuilt = instance.isBuilt
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: asList, states: states, mask: mask,
         names: tracing ? nil : names,
         namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
+      if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
       if keras3 {
         try KerasTensor.propagateKeras3Mask(
           from: tensors[0], through: instance, to: outputs, names: names)

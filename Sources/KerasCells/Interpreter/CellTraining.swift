@@ -32,6 +32,9 @@ public final class CellTraining {
   /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate
   /// is its model's (`LearningRateVariable`).
   var optimizerOwners: [ObjectIdentifier: SequentialModel] = [:]
+  /// The optimizer object `model.optimizer` answers for a model compiled with an optimizer's
+  /// name, made at the first read and the same at every read until the next `compile`.
+  var namedOptimizers: [ObjectIdentifier: KerasObject] = [:]
   /// The names of each model's logs in its latest `fit` or `evaluate` (tf-keras'
   /// `metrics_names` once training has built the metrics).
   var metricNames: [ObjectIdentifier: [String]] = [:]
@@ -82,7 +85,7 @@ public final class CellTraining {
       .map(\.value).sorted { $0.updated < $1.updated }
     let mine = Self.layers(of: model)
     let newerLayers = layerValues.values.filter {
-      $0.updated > state.updated && mine[$0.instance.name] == ObjectIdentifier($0.instance)
+      $0.updated > state.updated && mine[$0.instance.weightsName] == ObjectIdentifier($0.instance)
     }.sorted { $0.updated < $1.updated }
     guard !newer.isEmpty || !newerLayers.isEmpty else { return }
     var current = state.trainer?.weights ?? state.weights
@@ -118,10 +121,12 @@ public final class CellTraining {
     states[key] = state
   }
 
-  /// The model's layers (nested models' included) by name.
+  /// The model's layers (nested models' included) by the name their weights are stored under.
   private static func layers(of model: SequentialModel) -> [String: ObjectIdentifier] {
     var result: [String: ObjectIdentifier] = [:]
-    for instance in model.flattenedLayers { result[instance.name] = ObjectIdentifier(instance) }
+    for instance in model.flattenedLayers {
+      result[instance.weightsName] = ObjectIdentifier(instance)
+    }
     return result
   }
 

@@ -56,8 +56,12 @@ enum CompiledModelAttributes {
             "ConvBook does not support `model.optimizer` for the optimizer \(PythonFormat.quoted(text)) yet",
             at: range)
         }
-        var object = KerasObject(typeName: className)
+        // Keras made the optimizer when `compile` ran: every read is the same object.
+        let training = interpreter.session.training
+        var object =
+          training.namedOptimizers[ObjectIdentifier(model)] ?? KerasObject(typeName: className)
         object.ownerModel = owned(model, interpreter: interpreter)
+        training.namedOptimizers[ObjectIdentifier(model)] = object
         return .kerasObject(object)
       }
       if name == "loss", case .object(let object) = given,

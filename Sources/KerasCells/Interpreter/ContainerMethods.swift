@@ -39,6 +39,8 @@ enum ContainerMethods {
       let item = try exactlyOne()
       try interpreter.refuseCycle(storing: item, in: receiver, range: range)
       try interpreter.budget.allocate(slots: 1, at: range)
+      try Keras3LayerTracking.trackAdded(
+        item, by: list.layerTracker, interpreter: interpreter, range: range)
       list.items.append(item)
       return Value.none
     case "extend":
@@ -57,6 +59,8 @@ enum ContainerMethods {
       // Python clamps the position to the list.
       let count = list.count
       let resolved = position < 0 ? max(0, position + count) : min(position, count)
+      try Keras3LayerTracking.trackAdded(
+        positional[1], by: list.layerTracker, interpreter: interpreter, range: range)
       list.items.insert(positional[1], at: resolved)
       return Value.none
     case "pop":
@@ -75,13 +79,16 @@ enum ContainerMethods {
       guard let resolved = Operators.resolveIndex(position ?? -1, count: list.count) else {
         throw CellError(type: "IndexError", message: "pop index out of range", range: range)
       }
-      return list.items.remove(at: resolved)
+      let popped = list.items.remove(at: resolved)
+      Keras3LayerTracking.untrack([popped], by: list.layerTracker)
+      return popped
     case "remove":
       let item = try exactlyOne()
       guard let found = list.items.firstIndex(where: { Operators.equal($0, item) }) else {
         throw CellError(
           type: "ValueError", message: "list.remove(x): x not in list", range: range)
       }
+      Keras3LayerTracking.untrack([item], by: list.layerTracker)
       list.items.remove(at: found)
       return Value.none
     case "index":
@@ -125,6 +132,7 @@ enum ContainerMethods {
       return .int(list.items.filter { Operators.equal($0, item) }.count)
     case "clear":
       try noArguments()
+      Keras3LayerTracking.untrack(list.items, by: list.layerTracker)
       list.items.removeAll()
       return Value.none
     case "copy":
@@ -229,7 +237,9 @@ enum ContainerMethods {
     case "pop":
       try arguments(1, 2)
       if let found = dictionary.index(of: positional[0]) {
-        return dictionary.pairs.remove(at: found).1
+        let popped = dictionary.pairs.remove(at: found).1
+        Keras3LayerTracking.untrack([popped], by: dictionary.layerTracker)
+        return popped
       }
       if positional.count > 1 { return positional[1] }
       throw CellError.keyError(positional[0], range: range)
@@ -246,6 +256,7 @@ enum ContainerMethods {
       return .dictionary(dictionary.pairs)
     case "clear":
       try arguments(0, 0)
+      Keras3LayerTracking.untrack(dictionary.pairs.map(\.1), by: dictionary.layerTracker)
       dictionary.pairs.removeAll()
       return Value.none
     default: return nil

@@ -170,18 +170,26 @@ extension KerasSubclassing {
         "ConvBook refuses a weight of \(shape) values: its size overflows 64-bit integers",
         at: site.range)
     }
-    // tf-keras makes a weight of `__init__` outside the layer's name scope (`Variable:0`).
-    let scope = state.buildingInput == nil && !keras3 ? "" : state.name
+    // tf-keras makes a weight of `__init__` outside the layer's name scope (`Variable:0`); one of
+    // `build` is under the name scopes of the custom layers being traced (`outer/inner/w:0`).
+    let scopes = interpreter.session.variableScopes
+    let building = state.buildingInput != nil && scopes.last == state.name
+    let scope =
+      building
+      ? scopes.joined(separator: "/") : state.buildingInput == nil && !keras3 ? "" : state.name
     let node = LayerInstance(
       CustomWeight(
         name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
         scope: scope))
+    if building, scopes.count > 1 {
+      node.weightScope = scopes.dropLast().joined(separator: "/")
+    }
     state.weightNodes.append(node)
     guard let input = state.buildingInput else {
       // Made in `__init__`: the variable stands in the attributes until the first call, which
       // puts the node's tensor in its place while `call` is traced (`withPendingWeights`).
       // (The variable the layer's `weights` list once the node is in its graph: the same one.)
-      let variable = WeightVariable(layerName: nodeName, spec: spec, scope: scope)
+      let variable = WeightVariable(layerName: nodeName, spec: spec, scope: scope, owner: node)
       state.pendingWeights.append((variable, node))
       return .variable(variable)
     }
@@ -230,7 +238,9 @@ extension KerasSubclassing {
       instance.set(
         name,
         .variable(
-          WeightVariable(layerName: tensor.producer.name, spec: weight.spec, scope: weight.scope)))
+          WeightVariable(
+            layerName: tensor.producer.weightsName, spec: weight.spec, scope: weight.scope,
+            owner: tensor.producer)))
     }
   }
 

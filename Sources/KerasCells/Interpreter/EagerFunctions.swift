@@ -15,6 +15,8 @@ enum EagerFunctions {
     case shape, size, rank
     case matmul
     case reduce(String)
+    /// `tf.math.reduce_variance` / `reduce_std` (std when true).
+    case variance(std: Bool)
     case unary(String)
     case binary(BinaryOperator)
     case compare(ComparisonOperator)
@@ -66,7 +68,11 @@ enum EagerFunctions {
   private static func table(_ namespace: String) -> [String: Kind] {
     switch namespace {
     case "tensorflow": return tensorflow
-    case "tensorflow.math": return shared.merging(["softmax": .softmax]) { first, _ in first }
+    case "tensorflow.math":
+      return shared.merging([
+        "softmax": .softmax, "reduce_variance": .variance(std: false),
+        "reduce_std": .variance(std: true),
+      ]) { first, _ in first }
     case "tensorflow.nn": return nn
     case "tensorflow.linalg": return ["matmul": .matmul, "eye": .eye]
     case "tensorflow.image": return ["resize": .resize]
@@ -116,7 +122,54 @@ enum EagerFunctions {
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
     "convert_to_numpy": (.toNumPy, [("x", "x")]),
+    "mean": (.reduce("mean"), opsReduction), "sum": (.reduce("sum"), opsReduction),
+    "max": (.reduce("max"), opsReduction + [("initial", nil)]),
+    "min": (.reduce("min"), opsReduction + [("initial", nil)]),
+    "prod": (.reduce("prod"), opsReduction + [("dtype", nil)]),
+    "std": (.variance(std: true), opsReduction), "var": (.variance(std: false), opsReduction),
+    "abs": (.unary("Abs"), [("x", "x")]), "absolute": (.unary("Abs"), [("x", "x")]),
+    "square": (.unary("Square"), [("x", "x")]), "sqrt": (.unary("Sqrt"), [("x", "x")]),
+    "exp": (.unary("Exp"), [("x", "x")]), "log": (.unary("Log"), [("x", "x")]),
+    "floor": (.unary("Floor"), [("x", "x")]), "ceil": (.unary("Ceil"), [("x", "x")]),
+    "negative": (.unary("Neg"), [("x", "x")]),
   ]
+
+  /// `ops.mean(x, axis=None, keepdims=False)`'s parameters under TensorFlow's names.
+  private static let opsReduction: [(String, String?)] = [
+    ("x", "input_tensor"), ("axis", "axis"), ("keepdims", "keepdims"),
+  ]
+
+  /// Keras 3's dtypes for its math on whole numbers and booleans: `ops.mean`, `ops.sqrt`, ...
+  /// compute integers and booleans in float32, `ops.sum`, `ops.prod` and `ops.square` booleans in
+  /// int32 (the other operations keep an integer's dtype). `x` is the argument under
+  /// TensorFlow's name; nil leaves it as it is.
+  private static func keras3Operand(
+    _ name: String, _ x: Value, path: String, range: SourceRange
+  ) throws(CellError) -> Value? {
+    let floatResults: Set<String> = [
+      "mean", "std", "var", "sqrt", "exp", "log", "floor", "ceil",
+    ]
+    let integerBooleans: Set<String> = ["sum", "prod", "square"]
+    guard
+      floatResults.contains(name) || integerBooleans.contains(name)
+        || ["max", "min", "abs", "absolute", "negative"].contains(name)
+    else { return nil }
+    let array = try EagerTensors.convert(x, dtype: nil, function: path, range: range)
+    let dtype = EagerDType(of: array)
+    let target: EagerDType
+    if floatResults.contains(name), !dtype.isFloat {
+      target = .float32
+    } else if dtype == .bool, integerBooleans.contains(name) {
+      target = .int32
+    } else if dtype == .bool {
+      throw .unsupported("ConvBook does not support `\(path)` on booleans yet", at: range)
+    } else {
+      return .array(array)
+    }
+    return .array(
+      try EagerTensors.make(
+        target, shape: array.shape, values: EagerTensors.doubles(array), range: range))
+  }
 
   /// `keras.ops.image` functions on eager values: `resize` is `tf.image.resize` on the
   /// TensorFlow backend (`interpolation` is its `method`).
@@ -130,6 +183,86 @@ enum EagerFunctions {
       ]
     )
   ]
+
+  /// tf-keras' backend functions (Keras 3's `tf.keras.backend` keeps them) that are, on eager values (NumPy arrays, eager tensors), the
+  /// TensorFlow function of the kind, with their parameters in tf-keras' order and the name
+  /// TensorFlow's form reads each under, and tf-keras' defaults where they differ from
+  /// TensorFlow's (`K.argmax`'s and `K.concatenate`'s last axis, `K.constant`'s float32).
+  /// `K.mean(tf.constant(x))`, `K.eval(t)`. Keras tensors keep `TensorFunctions`' symbolic form.
+  private static let kerasBackend:
+    [String: (kind: Kind, parameters: [(String, String?)], defaults: [String: Int])] = [
+      "mean": (.reduce("mean"), reduction, [:]), "sum": (.reduce("sum"), reduction, [:]),
+      "max": (.reduce("max"), reduction, [:]), "min": (.reduce("min"), reduction, [:]),
+      "prod": (.reduce("prod"), reduction, [:]),
+      "std": (.variance(std: true), reduction, [:]),
+      "var": (.variance(std: false), reduction, [:]),
+      "argmax": (.argmax(true), [("x", "input"), ("axis", "axis")], ["axis": -1]),
+      "argmin": (.argmax(false), [("x", "input"), ("axis", "axis")], ["axis": -1]),
+      "eval": (.toNumPy, [("x", "x")], [:]), "get_value": (.toNumPy, [("x", "x")], [:]),
+      "variable": (
+        .variable,
+        [
+          ("value", "initial_value"), ("dtype", "dtype"), ("name", "name"),
+          ("constraint", "constraint"),
+        ],
+        [:]
+      ),
+      "constant": (
+        .constant, [("value", "value"), ("dtype", "dtype"), ("shape", "shape"), ("name", nil)],
+        [:]
+      ),
+      "cast": (.cast, [("x", "x"), ("dtype", "dtype")], [:]),
+      "concatenate": (.concat, [("tensors", "values"), ("axis", "axis")], ["axis": -1]),
+      "stack": (.stack, [("x", "values"), ("axis", "axis")], ["axis": 0]),
+      "reshape": (.reshape, [("x", "tensor"), ("shape", "shape")], [:]),
+      "expand_dims": (.expandDims, [("x", "input"), ("axis", "axis")], ["axis": -1]),
+      "squeeze": (.squeeze, [("x", "input"), ("axis", "axis")], [:]),
+      "ones_like": (.filledLike(1), [("x", "input"), ("dtype", "dtype"), ("name", nil)], [:]),
+      "zeros_like": (.filledLike(0), [("x", "input"), ("dtype", "dtype"), ("name", nil)], [:]),
+      "pow": (.binary(.power), [("x", "x"), ("a", "y")], [:]),
+      "clip": (
+        .clip,
+        [("x", "t"), ("min_value", "clip_value_min"), ("max_value", "clip_value_max")], [:]
+      ),
+      "maximum": (.extremum(max: true), [("x", "x"), ("y", "y")], [:]),
+      "minimum": (.extremum(max: false), [("x", "x"), ("y", "y")], [:]),
+    ]
+
+  /// `K.mean(x, axis=None, keepdims=False)`'s parameters under TensorFlow's names.
+  private static let reduction: [(String, String?)] = [
+    ("x", "input_tensor"), ("axis", "axis"), ("keepdims", "keepdims"),
+  ]
+
+  /// tf-keras' `K.mean`, `K.std` and `K.var` read `x.dtype.base_dtype` (to cast booleans), which
+  /// only TensorFlow's dtypes have: on a NumPy array, NumPy scalar or Python value they fail with
+  /// Python's AttributeError.
+  private static func checkBackendDType(_ x: Value, range: SourceRange) throws(CellError) {
+    let numpy: NDArray.DType?
+    switch x {
+    case .array(let array) where array.tensorFlowDType != nil: return
+    case .standard(is EagerVariable): return
+    case .array(let array): numpy = array.dtype
+    case .standard(let scalar as NumPyScalar): numpy = scalar.dtype
+    default: numpy = nil
+    }
+    guard let numpy else {
+      throw CellError(
+        type: "AttributeError", message: "'\(x.typeName)' object has no attribute 'dtype'",
+        range: range)
+    }
+    let className: String
+    switch numpy {
+    case .bool: className = "BoolDType"
+    case .uint8: className = "UInt8DType"
+    case .int32: className = "Int32DType"
+    case .int64: className = "Int64DType"
+    case .float32: className = "Float32DType"
+    case .float64: className = "Float64DType"
+    }
+    throw CellError(
+      type: "AttributeError",
+      message: "'numpy.dtypes.\(className)' object has no attribute 'base_dtype'", range: range)
+  }
 
   /// The `keras.ops` (or `keras.ops.image`) function of that name ConvBook runs eagerly.
   private static func kerasOp(_ name: String, namespace: String) -> (
@@ -145,12 +278,14 @@ enum EagerFunctions {
   /// Whether ConvBook runs `namespace.name` eagerly.
   static func has(_ name: String, namespace: String) -> Bool {
     table(namespace)[name] != nil || kerasOp(name, namespace: namespace) != nil
+      || (namespace == "keras.backend" && kerasBackend[name] != nil)
   }
 
-  /// A `keras.ops` call's arguments bound to Keras 3's parameters, under TensorFlow's names
-  /// (`concatenate` and `stack` default to axis 0).
+  /// A `keras.ops` (or tf-keras backend) call's arguments bound to Keras' parameters, under
+  /// TensorFlow's names, with Keras' `defaults` (TensorFlow's names) where not given.
   private static func kerasOpsArguments(
-    _ name: String, parameters: [(String, String?)], positional: [Value],
+    _ name: String, parameters: [(String, String?)], defaults: [String: Int] = [:],
+    positional: [Value],
     keywords: [(String, Value)], path: String, range: SourceRange
   ) throws(CellError) -> [String: Value] {
     let bound = try bind(
@@ -168,9 +303,7 @@ enum EagerFunctions {
       }
       renamed[tensorflow] = value
     }
-    if name == "concatenate" || name == "stack", renamed["axis"] == nil {
-      renamed["axis"] = .int(0)
-    }
+    for (label, value) in defaults where renamed[label] == nil { renamed[label] = .int(value) }
     return renamed
   }
 
@@ -199,7 +332,7 @@ enum EagerFunctions {
     case .shape, .size: return ["input", "out_type", "name"]
     case .rank: return ["input", "name"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b", "name"]
-    case .reduce: return ["input_tensor", "axis", "keepdims", "name"]
+    case .reduce, .variance: return ["input_tensor", "axis", "keepdims", "name"]
     case .unary: return activation ? ["x"] : ["x", "name"]
     case .binary, .compare, .extremum: return ["x", "y", "name"]
     case .argmax: return ["input", "axis", "output_type", "name"]
@@ -273,23 +406,68 @@ enum EagerFunctions {
     _ name: String, namespace: String, path: String, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
-    let kerasOp =
-      interpreter.session.lambdaTracingDepth == 0 ? kerasOp(name, namespace: namespace) : nil
-    guard let kind = kerasOp?.kind ?? table(namespace)[name],
+    let eagerOnly = interpreter.session.lambdaTracingDepth == 0
+    let kerasOp = eagerOnly ? kerasOp(name, namespace: namespace) : nil
+    let backendOp =
+      eagerOnly && namespace == "keras.backend" ? kerasBackend[name] : nil
+    guard let kind = kerasOp?.kind ?? backendOp?.kind ?? table(namespace)[name],
       !positional.contains(where: holdsKerasTensor),
       !keywords.contains(where: { holdsKerasTensor($0.1) })
     else { return nil }
     let range = site.range
     if case .variable = kind {
+      guard let backendOp else {
+        return try EagerVariables.make(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      }
+      // `K.variable(value, dtype=None, name=None, constraint=None)`: a floatx (float32)
+      // `tf.Variable` unless a dtype is given.
+      var bound = try kerasOpsArguments(
+        name, parameters: backendOp.parameters, positional: positional, keywords: keywords,
+        path: path, range: site.range)
+      if bound["dtype"]?.isNone ?? true { bound["dtype"] = .string("float32") }
       return try EagerVariables.make(
-        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+        positional: [], keywords: bound.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+        site: site, interpreter: interpreter)
     }
     let activation = namespace.hasPrefix("keras")
-    let arguments: [String: Value]
+    var arguments: [String: Value]
     if let kerasOp {
       arguments = try kerasOpsArguments(
-        name, parameters: kerasOp.parameters, positional: positional, keywords: keywords,
-        path: path, range: range)
+        name, parameters: kerasOp.parameters,
+        defaults: name == "concatenate" || name == "stack" ? ["axis": 0] : [:],
+        positional: positional, keywords: keywords, path: path, range: range)
+      let key = kerasOp.parameters.first?.1 ?? "x"
+      if let x = arguments[key],
+        let operand = try keras3Operand(name, x, path: path, range: range)
+      {
+        arguments[key] = operand
+      }
+    } else if let backendOp {
+      var bound = try kerasOpsArguments(
+        name, parameters: backendOp.parameters, defaults: backendOp.defaults,
+        positional: positional, keywords: keywords, path: path, range: range)
+      // `K.constant` makes floatx (float32) tensors whatever the values.
+      if name == "mean" || name == "std" || name == "var", let x = bound["input_tensor"] {
+        try checkBackendDType(x, range: range)
+      }
+      if name == "constant", bound["dtype"]?.isNone ?? true { bound["dtype"] = .string("float32") }
+      if name == "clip" {
+        // tf-keras' `K.clip`: None is no bound, and a maximum below the minimum is the minimum.
+        let low = bound["clip_value_min"].flatMap { $0.isNone ? nil : $0 } ?? .float(-.infinity)
+        var high = bound["clip_value_max"].flatMap { $0.isNone ? nil : $0 } ?? .float(.infinity)
+        func plain(_ value: Value) -> Double? {
+          switch value {
+          case .int(let number): return Double(number)
+          case .float(let number): return number
+          default: return nil
+          }
+        }
+        if let a = plain(low), let b = plain(high), b < a { high = low }
+        bound["clip_value_min"] = low
+        bound["clip_value_max"] = high
+      }
+      arguments = bound
     } else {
       arguments = try bind(
         positional, keywords, parameters: parameters(kind, activation: activation),
@@ -304,6 +482,10 @@ enum EagerFunctions {
       return EagerGradients.identified(result, interpreter: interpreter)
     case .unary, .binary, .reduce("sum"), .reduce("mean"), .identity, .compare, .shape, .size,
       .rank, .argmax, .filledLike:
+      return result
+    case .transpose: return result
+    case .matmul
+    where arguments["transpose_a"]?.isTruthy != true && arguments["transpose_b"]?.isTruthy != true:
       return result
     case .concat, .stack:
       var stacking = false
@@ -559,7 +741,8 @@ enum EagerFunctions {
       case .transpose:
         let x = try tensor("a")
         let permutation = try integers("perm") ?? Array((0..<x.rank).reversed())
-        return .array(try EagerMath.transpose(x, permutation, range: range))
+        return try EagerGradients.permuted(
+          .array(x), permutation, interpreter: interpreter, range: range)
       case .expandDims:
         let x = try tensor("input")
         guard let given = try integer("axis") else { throw missing("axis") }
@@ -682,12 +865,23 @@ enum EagerFunctions {
         if flag("transpose_b"), b.rank >= 2 {
           b = try EagerMath.transpose(b, EagerMath.swapLast(b.rank), range: range)
         }
+        if !flag("transpose_a"), !flag("transpose_b") {
+          // `a @ b`, with its gradient.
+          return try EagerGradients.binary(
+            .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
+        }
         return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
       case .reduce(let reduction):
         let x = try tensor("input_tensor")
         return try EagerGradients.reduce(
           reduction, .array(x), axes: try integers("axis"), keepDims: flag("keepdims"),
           interpreter: interpreter, range: range)
+      case .variance(let std):
+        let x = try tensor("input_tensor")
+        return .array(
+          try EagerMath.variance(
+            x, axes: try integers("axis"), keepDims: flag("keepdims"), std: std, path: path,
+            range: range, budget: budget))
       case .unary(let kernel):
         return try EagerGradients.unary(
           kernel, .array(try tensor("x")), interpreter: interpreter, range: range)

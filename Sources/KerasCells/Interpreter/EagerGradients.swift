@@ -301,11 +301,46 @@ enum EagerGradients {
         }
         return [try unbroadcast(first, to: aShape, interpreter: i, range: r), second]
       }
+    case .matrixMultiply where a.rank >= 2 && b.rank >= 2:
+      // C = A B: dA = dC B^T, dB = A^T dC (over the last two axes; batches of equal shapes).
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [
+          try op(.matrixMultiply, g, try transposed(right, interpreter: i, range: r), i, r),
+          try op(.matrixMultiply, try transposed(left, interpreter: i, range: r), g, i, r),
+        ]
+      }
     default: backward = nil
     }
     return record(
       result, inputs: [left, right], name: "`\(operation.symbol)`", interpreter: interpreter,
       backward: backward)
+  }
+
+  /// `value` with its last two axes swapped, recorded with its own gradient.
+  static func transposed(_ value: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    guard let array = EagerTensors.operand(value) else { return value }
+    return try permuted(
+      value, EagerMath.swapLast(array.rank), interpreter: interpreter, range: range)
+  }
+
+  /// `tf.transpose(value, permutation)`, recorded: its gradient is the inverse permutation's.
+  static func permuted(
+    _ value: Value, _ permutation: [Int], interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> Value {
+    guard let array = EagerTensors.operand(value) else { return value }
+    let result = Value.array(try EagerMath.transpose(array, permutation, range: range))
+    var inverse = permutation
+    for (position, axis) in permutation.enumerated()
+    where inverse.indices.contains(axis) {
+      inverse[axis] = position
+    }
+    return record(
+      result, inputs: [value], name: "tf.transpose", interpreter: interpreter,
+      backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [try permuted(g, inverse, interpreter: i, range: r)]
+      })
   }
 
   static func negate(_ value: Value, interpreter: Interpreter, range: SourceRange)

@@ -163,6 +163,34 @@ enum EagerMath {
     return try EagerTensors.make(dtype, shape: shape, values: result, range: range)
   }
 
+  /// `tf.math.reduce_variance` (`reduce_std` when `std`) as TensorFlow computes it: the mean
+  /// over `axes` kept as axes of 1, the squared deviations from it, their mean, and its square
+  /// root for the deviation; each step rounded to the tensor's dtype as TensorFlow's kernels do.
+  /// TensorFlow refuses whole numbers ("Input must be either real or complex").
+  static func variance(
+    _ x: NDArray, axes: [Int]?, keepDims: Bool, std: Bool, path: String, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    let dtype = EagerDType(of: x)
+    guard dtype.isFloat else {
+      throw .unsupported(
+        "ConvBook does not support `\(path)` on \(dtype.rawValue) eager tensors yet", at: range)
+    }
+    let means = try reduce(x, "mean", axes: axes, keepDims: true, range: range, budget: budget)
+    let squares = try EagerArithmetic.elementwise(
+      x, means, kernel: "Sub", dtype: dtype, range: range, budget: budget
+    ) { a, b in
+      let difference = dtype == .float32 ? Double(Float(a - b)) : a - b
+      return difference * difference
+    }
+    let variance = try reduce(
+      squares, "mean", axes: axes, keepDims: keepDims, range: range, budget: budget)
+    guard std else { return variance }
+    return try EagerTensors.make(
+      dtype, shape: variance.shape, values: EagerTensors.doubles(variance).map { $0.squareRoot() },
+      range: range)
+  }
+
   /// The sums of a float tensor's values over `axes`, in the order of the kept axes, added as
   /// TensorFlow's kernel adds them: its dimensions of size 1 dropped and neighbours of the same
   /// kind merged, a reduction of the innermost dimensions sums each output's contiguous values

@@ -497,6 +497,10 @@ extension Interpreter {
           range: range)
       }
       if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
+      var value = value
+      if kerasVersion == .keras3, instance.type.kerasBase != nil {
+        value = try Keras3LayerTracking.track(value, by: instance, interpreter: self, range: range)
+      }
       instance.set(name, value)
       if instance.type.kerasBase != nil, case .list(let list) = value {
         list.heldByKerasLayer = true

@@ -39,7 +39,8 @@ extension Interpreter {
     let items = try iterate(iterable, range: range)
     for item in items { try refuseCycle(storing: item, in: .list(list), range: range) }
     try budget.allocate(slots: items.count, at: range)
-    list.items += items
+    list.items += try Keras3LayerTracking.trackExtended(
+      items, by: list.layerTracker, interpreter: self, range: range)
   }
 
   /// `base[index] = value`.
@@ -84,6 +85,8 @@ extension Interpreter {
       try refuseCycle(storing: value, in: base, range: range)
       if dictionary.index(of: index) == nil { try budget.allocate(slots: 2, at: range) }
       let before = dictionary.namespaceOf == nil ? [] : dictionary.pairs
+      try Keras3LayerTracking.trackAdded(
+        value, by: dictionary.layerTracker, interpreter: self, range: range)
       dictionary.set(index, value)
       try changedNamespace(dictionary, before: before, range: range)
     case (.array, _):
@@ -129,7 +132,7 @@ extension Interpreter {
             type: "IndexError", message: "list assignment index out of range",
             range: target.range)
         }
-        list.items.remove(at: resolved)
+        Keras3LayerTracking.untrack([list.items.remove(at: resolved)], by: list.layerTracker)
       case (.list(let list), .slice(let start, let stop, let step)) where step == nil || step == 1:
         list.items.removeSubrange(Operators.sliceBounds(start, stop, count: list.count))
       case (.dictionary(let dictionary), _):
@@ -137,7 +140,8 @@ extension Interpreter {
           throw CellError.keyError(index, range: target.range)
         }
         let before = dictionary.namespaceOf == nil ? [] : dictionary.pairs
-        dictionary.pairs.remove(at: found)
+        Keras3LayerTracking.untrack(
+          [dictionary.pairs.remove(at: found).1], by: dictionary.layerTracker)
         try changedNamespace(dictionary, before: before, range: target.range)
       case (.list, _):
         throw .unsupported(

@@ -27,6 +27,12 @@ enum KerasLayerConfigs {
     .dictionary(pairs.map { (.string($0.0), $0.1) })
   }
 
+  /// A NumPy float32 scalar array (`array(6., dtype=float32)`), as tf-keras' `cast_to_floatx`
+  /// keeps a number.
+  static func float32Scalar(_ value: Double) -> Value {
+    .array(NDArray(dtype: .float32, shape: [], doubles: [Double(Float(value))]))
+  }
+
   private static func keras2Defaults(_ className: String) -> [(String, Value)]? {
     switch className {
     case "Conv1D":
@@ -739,6 +745,15 @@ enum KerasLayerConfigs {
         ("trainable", .bool(true)),
         ("dtype", .string("float32")),
         ("activation", .string("relu")),
+      ]
+    case "ReLU":
+      return [
+        ("name", .string("re_lu")),
+        ("trainable", .bool(true)),
+        ("dtype", .string("float32")),
+        ("max_value", Value.none),
+        ("negative_slope", float32Scalar(0.0)),
+        ("threshold", float32Scalar(0.0)),
       ]
     case "LeakyReLU":
       return [

@@ -10,10 +10,13 @@ extension KerasSession {
   ) throws(CellError) -> (result: Result, created: [LayerInstance]) {
     lambdaTracingDepth += 1
     let outerCreated = layersCreatedWhileTracing
+    let outerFirst = firstTracedFunction
     layersCreatedWhileTracing = []
+    firstTracedFunction = nil
     defer {
       lambdaTracingDepth -= 1
       layersCreatedWhileTracing = outerCreated
+      firstTracedFunction = outerFirst
     }
     let result = try body()
     return (result, layersCreatedWhileTracing ?? [])

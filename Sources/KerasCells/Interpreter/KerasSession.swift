@@ -63,6 +63,12 @@ public final class KerasSession {
   let numpyPrintOptions = NumPyPrintOptions()
   /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.
   let pythonRandom = PythonRandom()
+  /// tf-keras' own generator of initializer seeds (`backend._SEED_GENERATOR.generator`), which
+  /// `keras.utils.set_random_seed(n)` makes as `random.Random(n)` (`TensorFlowSeeds`).
+  var kerasSeedGenerator: PythonRandom?
+  /// Set once a layer whose seed draws ConvBook does not follow was made: later layers cannot
+  /// know their seeds, and draw from ConvBook's own streams (`TensorFlowSeeds`).
+  var tensorflowSeedsLost = false
   /// The Python object of each custom layer (a subclass of `keras.layers.Layer`), by the layer
   /// its traced `call` is (`KerasSubclassing`).
   var customLayers: [ObjectIdentifier: PythonInstance] = [:]
@@ -83,11 +89,20 @@ public final class KerasSession {
   var callContextTraining: Value?
   /// How many tensor operations of each name traces recorded (`tracedOperationName`).
   var tracedOperationCounts: [String: Int] = [:]
+  /// The names of the custom layers whose `build` and `call` are being traced, outermost first:
+  /// Keras' name scopes, under which the weights made there are named (`noteFirstBuild`).
+  var variableScopes: [String] = []
   /// The console Keras 3's `print_fn` text is rendered for while cells run (rich captures the table
   /// at the width it sees: `COLUMNS`, else the terminal's); a page or a test has no terminal.
   public var printFunctionConsole = SummaryConsole.notATerminal
   /// The layers made while a custom layer's `call` is traced (nil when none is).
   var layersCreatedWhileTracing: [LayerInstance]?
+  /// The first TensorFlow function the current trace recorded (`Keras3TracedTensors`).
+  var firstTracedFunction: LayerInstance?
+  /// Keras 3's global dtype policy, every layer's made without `dtype=` (`LayerDTypePolicy`).
+  var globalDTypePolicy: LayerDTypePolicy?
+  /// The dtype policies layers and models were given, by the object (kept alive with it).
+  var dtypePolicies: [ObjectIdentifier: (AnyObject, LayerDTypePolicy)] = [:]
   /// The cell each layer object was created in: an origin only locates an error in that cell.
   var layerOriginCells: [ObjectIdentifier: Int] = [:]
 

@@ -38,11 +38,26 @@ final class CustomLayerState {
 extension KerasSession {
   /// The name of a tensor operation recorded while a Lambda's function or a custom layer's `call`
   /// is traced: Keras gives such operations no name, so none is taken from the session's
-  /// counters, but the traced graph (a custom layer's) needs distinct names: `add`, `add_1`, ...
+  /// counters, but the traced graph (a custom layer's) needs distinct names: `add`, `add_1`, ...,
+  /// skipping those the session gave its layers (Keras 3's `x + b` is `add`, as is the `Add`
+  /// layer the custom layer holds).
   func tracedOperationName(_ base: String) -> String {
-    let count = tracedOperationCounts[base, default: 0]
-    tracedOperationCounts[base] = count + 1
-    return count == 0 ? base : "\(base)_\(count)"
+    while true {
+      let count = tracedOperationCounts[base, default: 0]
+      tracedOperationCounts[base] = count + 1
+      let name = count == 0 ? base : "\(base)_\(count)"
+      if !names.hasGiven(name), tfKerasNames?.hasGiven(name) != true { return name }
+    }
+  }
+
+  /// Records the name scope a layer is first built in: inside a custom layer's `build` or `call`
+  /// Keras makes its weights under the custom layers' names (`outer/conv2d/kernel:0`, Keras 3's
+  /// path `outer/conv2d/kernel`), and tf-keras' scratch graph may have named it `conv2d` again.
+  func noteFirstBuild(of instance: LayerInstance) {
+    guard instance.model == nil, instance.weightScope == nil, !variableScopes.isEmpty else {
+      return
+    }
+    instance.weightScope = variableScopes.joined(separator: "/")
   }
 }
 
@@ -305,6 +320,10 @@ enum KerasSubclassing {
     }
     let symbolic = symbolics[0]
     let session = interpreter.session
+    // Keras makes the weights of `build` and of the layers `call` builds under the layer's name.
+    let scoped = type.kerasBase == "Layer"
+    if scoped { session.variableScopes.append(state.name) }
+    defer { if scoped { session.variableScopes.removeLast() } }
     try runBuild(instance, state: state, on: symbolics, site: site, interpreter: interpreter)
     // Further tensor arguments (`call(self, inputs, states)`, `mask=`) are inputs of the graph too.
     var inputs = symbolics
@@ -378,9 +397,14 @@ enum KerasSubclassing {
     var created = traced.created
     created.removeAll { $0.layer is CustomWeight }
     // Keras tracks the layers an object holds as attributes; one made inside `call` adds weights
-    // Keras does not count as the custom layer's (a nested custom layer's traced graph is not one).
+    // Keras does not count as the custom layer's (a nested custom layer's traced graph is not one,
+    // nor are the layers its own `build` made).
+    let nested = Set(
+      created.filter { session.customLayers[ObjectIdentifier($0)] != nil }
+        .flatMap { $0.model?.flattenedLayers ?? [] }.map(ObjectIdentifier.init))
     if let made = created.first(where: {
       !$0.weights.isEmpty && session.customLayers[ObjectIdentifier($0)] == nil
+        && !nested.contains(ObjectIdentifier($0))
     }) {
       throw .unsupported(
         "ConvBook does not support creating a layer with weights (\(made.name)) inside \(type.name).call() yet: Keras does not count its weights as the layer's; create it in __init__",

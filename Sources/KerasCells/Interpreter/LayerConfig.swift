@@ -104,6 +104,17 @@ enum LayerConfig {
         default: throw unmodelled(key, of: layer, range: range)
         }
         value = .float(Double(Float(alpha)))
+      case "max_value" where !keras3 && layer is ReLU,
+        "negative_slope" where !keras3 && layer is ReLU,
+        "threshold" where !keras3 && layer is ReLU:
+        // tf-keras keeps each number as a float32 NumPy scalar (`backend.cast_to_floatx`).
+        switch layer.common.arguments.values[key] {
+        case nil: value = recorded
+        case .none?: value = .none
+        case .int(let number)?: value = KerasLayerConfigs.float32Scalar(Double(number))
+        case .float(let number)?: value = KerasLayerConfigs.float32Scalar(number)
+        default: throw unmodelled(key, of: layer, range: range)
+        }
       case "factor" where keras3 && symmetricFactorClasses.keys.contains(layer.className):
         // Keras 3 widens a single factor into a range: (-f, f), or (0, f) for `RandomContrast`.
         let given = layer.common.arguments[key]
@@ -215,6 +226,10 @@ enum LayerConfig {
         !defaults.contains(where: { $0.0 == "batch_input_shape" })
       {
         pairs.append((.string("batch_input_shape"), Attributes.shapeValue(shape)))
+      }
+      // tf-keras' `RNN.get_config` adds `zero_output_for_mask` after `time_major` when it is set.
+      if key == "time_major", !keras3, (layer as? Recurrent)?.zeroOutputForMask == true {
+        pairs.append((.string("zero_output_for_mask"), .bool(true)))
       }
     }
     return pairs
@@ -410,6 +425,15 @@ enum LayerConfig {
         className = name.uppercased()
       case .constraint: return nil
       }
+    case .object(let object)
+    where object.arguments.contains { $0 == (KerasObject.subclassKey, .string("function")) }:
+      // A function of the script: both Kerases serialize it by name as a builtin `function`.
+      return .dictionary(
+        PythonDict([
+          (.string("module"), .string("builtins")), (.string("class_name"), .string("function")),
+          (.string("config"), .string(object.typeName)),
+          (.string("registered_name"), .string("function")),
+        ]))
     case .object(let object):
       guard !object.arguments.contains(where: { $0.0 == KerasObject.subclassKey }) else {
         return nil

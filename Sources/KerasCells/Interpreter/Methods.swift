@@ -37,10 +37,16 @@ enum Methods {
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
       case "build":
+        let wasBuilt = instance.isBuilt
         try LayerBuildCalls.build(
           instance, positional: positional, keywords: keywords, site: site,
-          version: interpreter.kerasVersion)
+          interpreter: interpreter)
+        if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
         return .none
+      case "compute_output_shape":
+        return try LayerBuildCalls.computeOutputShape(
+          instance, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
       case "call":
         throw .unsupported(
           "layer.\(name)() is not supported in ConvBook cells; read a layer's settings through its attributes",
@@ -537,6 +543,7 @@ enum Methods {
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
       model.compileArguments = try compileArguments(positional, keywords, site)
+      interpreter.session.training.namedOptimizers[ObjectIdentifier(model)] = nil
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
         userFunctions(positional, keywords)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.

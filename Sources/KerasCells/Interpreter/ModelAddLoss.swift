@@ -9,21 +9,59 @@ enum ModelAddLoss {
     _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    var arguments = positional
-    for (label, value) in keywords {
-      guard label == "losses" || label == "inputs" else {
-        throw CellError(
-          type: "TypeError",
-          message: "Layer.add_loss() got an unexpected keyword argument '\(label)'",
-          range: site.range)
+    if interpreter.kerasVersion == .keras3, model.kind == .functional {
+      // Keras 3's `Functional.add_loss(self, loss)` is not written yet: its bare
+      // NotImplementedError once Python has bound the one argument.
+      func typeError(_ message: String) -> CellError {
+        CellError(type: "TypeError", message: "Functional.add_loss() " + message, range: site.range)
       }
-      if label == "losses" { arguments.insert(value, at: 0) }
+      if positional.count > 1 {
+        throw typeError("takes 2 positional arguments but \(positional.count + 1) were given")
+      }
+      for (label, _) in keywords where label != "loss" || !positional.isEmpty {
+        throw label == "loss"
+          ? typeError("got multiple values for argument 'loss'")
+          : typeError("got an unexpected keyword argument '\(label)'")
+      }
+      if positional.isEmpty && keywords.isEmpty {
+        throw typeError("missing 1 required positional argument: 'loss'")
+      }
+      throw CellError(type: "NotImplementedError", message: "", range: site.range)
     }
-    guard arguments.count == 1 else {
+    // tf-keras' `add_loss(self, losses, **kwargs)`: Python binds `losses`, then Keras drops
+    // `inputs` and refuses any other keyword.
+    if positional.count > 1 {
       throw CellError(
         type: "TypeError",
         message:
           "Layer.add_loss() takes 2 positional arguments but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    var arguments = positional
+    var others: [String] = []
+    for (label, value) in keywords {
+      if label == "losses" {
+        guard arguments.isEmpty else {
+          throw CellError(
+            type: "TypeError",
+            message: "Layer.add_loss() got multiple values for argument 'losses'",
+            range: site.range)
+        }
+        arguments.append(value)
+      } else if label != "inputs" {
+        others.append(label)
+      }
+    }
+    guard !arguments.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message: "Layer.add_loss() missing 1 required positional argument: 'losses'",
+        range: site.range)
+    }
+    if !others.isEmpty {
+      let keys = others.map { PythonText.repr(.string($0)) }.joined(separator: ", ")
+      throw CellError(
+        type: "TypeError", message: "Unknown keyword arguments: dict_keys([\(keys)])",
         range: site.range)
     }
     guard case .kerasTensor(let loss) = arguments[0] else {

@@ -120,7 +120,7 @@ enum NormalizationAdapt {
     let specs = layer.weights(for: TensorShape(array.shape.map { $0 }))
     var tensors: [String: Tensor] = [:]
     for spec in specs {
-      let variable = WeightVariable(layerName: instance.name, spec: spec, scope: nil)
+      let variable = WeightVariable(layerName: instance.weightsName, spec: spec, scope: nil)
       let numbers: [Float]
       switch spec.name {
       case "mean": numbers = meanValues.map { Float($0) }

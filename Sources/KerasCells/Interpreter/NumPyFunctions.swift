@@ -42,6 +42,9 @@ enum NumPyFunctions {
 
   static func attribute(_ name: String) -> Value? {
     if name == "newaxis" { return Value.none }
+    if name == "r_" || name == "c_" {
+      return .standard(NumPyIndexConcatenator(columns: name == "c_"))
+    }
     if let ufunc = NumPyUfunc(named: name) { return .standard(ufunc) }
     if functionNames.contains(name) || dtypeNames.contains(name)
       || NumPyArrayFunctions.functionNames.contains(name) || NumPyMath.names.contains(name)

@@ -71,11 +71,16 @@ enum NumPyScalars {
       if path == "keras.utils.set_random_seed" {
         // Keras seeds Python's `random` too (`random.seed(seed)`): the order in which `fit`
         // shuffles a Sequence's batches.
-        try interpreter.session.pythonRandom.seed(
-          argument,
-          StandardArguments(
-            function: "seed", positional: [argument], keywords: [], site: site,
-            interpreter: interpreter))
+        let arguments = StandardArguments(
+          function: "seed", positional: [argument], keywords: [], site: site,
+          interpreter: interpreter)
+        try interpreter.session.pythonRandom.seed(argument, arguments)
+        if interpreter.kerasVersion == .keras2 {
+          let generator = PythonRandom()
+          try generator.seed(argument, arguments)
+          interpreter.session.kerasSeedGenerator = generator
+        }
+        interpreter.session.tensorflowSeedsLost = false
       }
       return .none
     case "numpy.prod":

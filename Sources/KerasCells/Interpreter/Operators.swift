@@ -456,6 +456,14 @@ enum Operators {
       return false
     }
     if let a = Number(left), let b = Number(right) { return numbersEqual(a, b) }
+    // A 0-d NumPy array in a container compares as the number it holds (its `==` is a 0-d bool,
+    // whose truth Python takes): tf-keras' ReLU config holds `array(6., dtype=float32)`.
+    if case .array(let a) = left, a.rank == 0, a.tensorFlowDType == nil {
+      return equal(ArrayOperations.scalar(a, at: 0), right, depth: depth, exceeded: &exceeded)
+    }
+    if case .array(let b) = right, b.rank == 0, b.tensorFlowDType == nil {
+      return equal(left, ArrayOperations.scalar(b, at: 0), depth: depth, exceeded: &exceeded)
+    }
     // A namedtuple is equal to the tuple of its items.
     if case .standard(let object) = left, let items = object.tupleItems {
       return equal(.tuple(items), right, depth: depth, exceeded: &exceeded)
@@ -584,6 +592,8 @@ enum Operators {
       case (.exception(let a), .exception(let b)):
         same = a.raised?.identity != nil && a.raised?.identity == b.raised?.identity
       case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): same = false
+      // Objects that compare by a key (versions, Keras 3's dtype policies) are equal, not the same.
+      case (.standard(let a), .standard(let b)) where a.comparisonKey != nil: same = a === b
       default: same = equal(left, right) && !(Number(left) != nil && Number(right) == nil)
       }
       return operation == .identical ? same : !same

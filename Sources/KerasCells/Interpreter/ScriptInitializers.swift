@@ -8,13 +8,40 @@ import CNNEngine
 /// and `LayerNormalization`, a tuple elsewhere) and `tf.float32`; Keras 3 a tuple and
 /// `'float32'`. ConvBook calls it as soon as the call into Keras that built the layer returns
 /// (`Calls.call`), so what it prints and raises comes where Keras' would, and keeps the values on
-/// the layer (`LayerInstance.initialValues`), which the forward pass starts from.
+/// the layer (`LayerInstance.initialValues`), which the forward pass starts from. A function of
+/// the script (`def my_init(shape, dtype=None)`) is called the same way (Keras' `initializers.get`
+/// keeps any callable), and a function given as a regularizer or constraint is kept as the
+/// layer's attribute (training refuses it by name).
 enum ScriptInitializers {
   /// A layer made with script initializers that has not been built yet.
   struct Pending {
     let instance: LayerInstance
-    /// The initializer objects by keyword (`kernel_initializer`).
-    let initializers: [(String, PythonInstance)]
+    /// The initializer objects or functions by keyword (`kernel_initializer`).
+    let initializers: [(String, Value)]
+  }
+
+  /// Whether a layer keyword takes an initializer, regularizer or constraint.
+  static func isObjectKeyword(_ label: String) -> Bool {
+    ["_initializer", "_regularizer", "_constraint"].contains { label.hasSuffix($0) }
+  }
+
+  /// The name of a script's initializer: its class's, or the function's.
+  static func name(of initializer: Value) -> String {
+    switch initializer {
+    case .instance(let object): return object.type.name
+    case .function(let callable):
+      if let function = callable.userFunction { return function.name }
+      return "function"
+    default: return initializer.typeName
+    }
+  }
+
+  /// `kernel_initializer=my_init` (a function of the script) as the layer's argument: an object
+  /// named after the function, which drawing weights and training refuse by that name.
+  static func functionArgument(_ value: Value) -> Value {
+    .kerasObject(
+      KerasObject(
+        typeName: name(of: value), arguments: [(KerasObject.subclassKey, .string("function"))]))
   }
 
   /// The layers whose weights map one to one onto their `*_initializer` arguments; tf-keras'
@@ -35,16 +62,17 @@ enum ScriptInitializers {
     _ keywords: [(String, Value)], instance: LayerInstance, session: KerasSession
   ) {
     let objects = keywords.filter { label, value in
-      guard case .instance(let object) = value, object.type.kerasClassBase?.isLayerArgument == true
-      else { return false }
-      return ["_initializer", "_regularizer", "_constraint"].contains { label.hasSuffix($0) }
+      guard isObjectKeyword(label) else { return false }
+      if case .instance(let object) = value {
+        return object.type.kerasClassBase?.isLayerArgument == true
+      }
+      return CustomActivations.isScriptFunction(value)
     }
     if !objects.isEmpty { session.scriptLayerArguments[ObjectIdentifier(instance)] = objects }
-    let initializers = keywords.compactMap { label, value -> (String, PythonInstance)? in
-      guard label.hasSuffix("_initializer"), case .instance(let object) = value,
-        object.type.kerasClassBase == .initializer
-      else { return nil }
-      return (label, object)
+    let initializers = keywords.filter { label, value in
+      guard label.hasSuffix("_initializer") else { return false }
+      if case .instance(let object) = value { return object.type.kerasClassBase == .initializer }
+      return CustomActivations.isScriptFunction(value)
     }
     guard !initializers.isEmpty else { return }
     session.pendingInitializers.append(Pending(instance: instance, initializers: initializers))
@@ -67,7 +95,7 @@ enum ScriptInitializers {
     let className = instance.layer.className
     guard supportedClasses.contains(className) else {
       throw .unsupported(
-        "ConvBook does not support a custom initializer (\(pending.initializers[0].1.type.name)) in \(className) layers yet",
+        "ConvBook does not support a custom initializer (\(name(of: pending.initializers[0].1))) in \(className) layers yet",
         at: site.range)
     }
     let keras3 = interpreter.kerasVersion == .keras3
@@ -84,7 +112,7 @@ enum ScriptInitializers {
         ? .list(PythonList(dimensions)) : .tuple(dimensions)
       let dtype = keras3 ? Value.string("float32") : TensorFlowDType.value("float32")
       let result = try Calls.call(
-        .instance(initializer), positional: [shape], keywords: [("dtype", dtype)], site: site,
+        initializer, positional: [shape], keywords: [("dtype", dtype)], site: site,
         interpreter: interpreter)
       let array: NDArray
       do {
@@ -92,12 +120,12 @@ enum ScriptInitializers {
           from: result, dtype: nil, range: site.range, budget: interpreter.budget)
       } catch {
         throw .unsupported(
-          "ConvBook takes the values of a custom initializer (\(initializer.type.name)) from a NumPy array or a tensor, not from \(result.typeName)",
+          "ConvBook takes the values of a custom initializer (\(name(of: initializer))) from a NumPy array or a tensor, not from \(result.typeName)",
           at: site.range)
       }
       guard array.shape == spec.shape else {
         throw .unsupported(
-          "ConvBook does not support a custom initializer (\(initializer.type.name)) that returns values of shape \(TensorShape.tuple(array.shape)) for the weight \(instance.name)/\(spec.name) of shape \(TensorShape.tuple(spec.shape)) yet",
+          "ConvBook does not support a custom initializer (\(name(of: initializer))) that returns values of shape \(TensorShape.tuple(array.shape)) for the weight \(instance.name)/\(spec.name) of shape \(TensorShape.tuple(spec.shape)) yet",
           at: site.range)
       }
       instance.initialValues[spec.name] = array.tensor

@@ -43,6 +43,9 @@ enum StandardRandom {
 final class PythonRandom: StandardObject {
   private var generator = MersenneTwister(key: [0])
   private var gaussNext: Double?
+  /// Whether `seed(...)` was called: Keras draws its initializers' seeds from this generator,
+  /// so they repeat from run to run only then.
+  private(set) var isSeeded = false
 
   override var typeName: String { "Random" }
 
@@ -93,7 +96,12 @@ final class PythonRandom: StandardObject {
     }
     generator = MersenneTwister(key: words)
     gaussNext = nil
+    isSeeded = true
   }
+
+  /// `randint(1, int(1e9))`: the seed Keras gives an unseeded initializer (tf-keras'
+  /// `RandomGenerator._create_seed`, Keras 3's `make_default_seed`).
+  func kerasDefaultSeed() -> UInt64 { UInt64(1 + below(1_000_000_000)) }
 
   /// `getrandbits(k)` for k up to 64: the words little-endian, the last one cut to its top bits.
   private func bits(_ count: Int) -> UInt64 {

@@ -10,8 +10,10 @@ import CNNEngine
 /// else on the functional model its traced `call` is (traced on the data's shape when it was
 /// never called).
 extension KerasSubclassing {
-  /// The layers a model tracks: its attributes that are layers (or lists of them), in order.
+  /// The layers a model tracks: tf-keras, its attributes that are layers (or lists of them), in
+  /// attribute order; Keras 3, in the order its tracker first saw them (`Keras3LayerTracking`).
   static func trackedLayers(of instance: PythonInstance, session: KerasSession) -> [Value] {
+    if session.kerasVersion == .keras3 { return instance.trackedLayers }
     var found: [Value] = []
     func visit(_ value: Value) {
       switch value {
@@ -137,6 +139,9 @@ extension KerasSubclassing {
       }
       let graph = try trainingGraph(
         of: instance, state: state, data: positional.first ?? keywords.first { $0.0 == "x" }?.1,
+        predictBatch: name == "predict"
+          ? (positional.count > 1 ? positional[1] : keywords.first { $0.0 == "batch_size" }?.1)
+            ?? Value.none : nil,
         site: site, interpreter: interpreter)
       return try Calls.call(
         .method(receiver: .model(graph), name: name), positional: positional,
@@ -150,9 +155,11 @@ extension KerasSubclassing {
   /// The functional model a subclassed model's traced `call` is, for `fit`, `evaluate` and
   /// `predict`: traced on the data's shape (batch axis unknown) when the model has not been
   /// called yet, as Keras builds it on its first batch, and compiled as `compile` said.
+  /// `predictBatch`: `predict`'s `batch_size` argument (None for none); nil for `fit` and
+  /// `evaluate`.
   private static func trainingGraph(
-    of instance: PythonInstance, state: CustomLayerState, data: Value?, site: CallSite,
-    interpreter: Interpreter
+    of instance: PythonInstance, state: CustomLayerState, data: Value?, predictBatch: Value?,
+    site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> SequentialModel {
     if state.layer == nil {
       guard case .array(let array)? = data, !array.shape.isEmpty else {
@@ -164,6 +171,14 @@ extension KerasSubclassing {
       _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
       state.isBuilt = true
       state.wasCalled = true
+      // Keras 3's `predict` traces its function on the first batch, taken eagerly: the layers
+      // are built on that batch's concrete size. `fit` and `evaluate` trace on the data set's
+      // element spec, whose batch axis is unknown.
+      if let predictBatch, state.eagerBatch == nil, array.shape[0] > 0 {
+        var batchSize = 32
+        if case .int(let given) = predictBatch, given > 0 { batchSize = given }
+        state.eagerBatch = min(batchSize, array.shape[0])
+      }
     }
     guard let graph = state.layer?.model else {
       throw .unsupported(

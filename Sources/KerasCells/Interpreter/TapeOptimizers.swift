@@ -24,6 +24,37 @@ enum TapeOptimizers {
       try applyGradients(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       return Value.none
+    case "apply" where interpreter.kerasVersion == .keras3:
+      // Keras 3's `apply(grads, trainable_variables=None)`: `apply_gradients` of the pairs.
+      let arguments = try EagerFunctions.bind(
+        positional, keywords, parameters: ["grads", "trainable_variables"], function: "apply",
+        range: site.range)
+      guard let grads = arguments["grads"] else {
+        throw CellError(
+          type: "TypeError",
+          message: "BaseOptimizer.apply() missing 1 required positional argument: 'grads'",
+          range: site.range)
+      }
+      guard let variables = arguments["trainable_variables"], !variables.isNone else {
+        throw .unsupported(
+          "ConvBook's optimizer.apply() needs its trainable_variables (the variables of an optimizer built beforehand are not kept)",
+          at: site.range)
+      }
+      let gradients = try interpreter.iterate(
+        try materialized(grads, interpreter: interpreter, range: site.range), range: site.range)
+      let targets = try interpreter.iterate(
+        try materialized(variables, interpreter: interpreter, range: site.range),
+        range: site.range)
+      guard gradients.count == targets.count else {
+        throw .unsupported(
+          "ConvBook's optimizer.apply() takes one gradient per variable (\(gradients.count) gradients, \(targets.count) variables)",
+          at: site.range)
+      }
+      let pairs = zip(gradients, targets).map { Value.tuple([$0, $1]) }
+      try applyGradients(
+        object, positional: [.list(PythonList(pairs))], keywords: [], site: site,
+        interpreter: interpreter)
+      return Value.none
     default:
       throw .unsupported(
         "ConvBook does not support `\(object.typeName).\(name)()` yet", at: site.range)

@@ -77,6 +77,9 @@ enum TensorFunctions {
     case oneHot
     /// `tf.gather` / `keras.ops.take` with constant indices.
     case gather
+    /// `K.repeat_elements(x, rep, axis)`: each slice along a known axis `rep` times in a row (the
+    /// backend splits and concatenates), a gather of repeated indices.
+    case repeatElements
     /// `tf.where(condition, x, y)` / `keras.ops.where`.
     case select
     /// `tf.split` / `keras.ops.split`: a list of tensors (`TensorSplit`).
@@ -239,6 +242,7 @@ enum TensorFunctions {
       return keras
         ? ["x", "num_classes", "axis", "dtype", "sparse"]
         : ["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"]
+    case .repeatElements: return ["x", "rep", "axis"]
     case .gather:
       return keras
         ? ["x", "indices", "axis"]
@@ -432,6 +436,7 @@ enum TensorFunctions {
     "permute_dimensions": (.transpose, "tf.compat.v1.transpose"),
     "transpose": (.transpose, "tf.compat.v1.transpose"), "clip": (.clip, "tf.clip_by_value"),
     "tile": (.tile, "tf.tile"),
+    "repeat_elements": (.repeatElements, "tf.concat"),
     "cast": (.cast, "tf.cast"),
     "epsilon": (.epsilon, ""),
     "shape": (.shape, "tf.compat.v1.shape"),
@@ -1196,6 +1201,23 @@ enum TensorFunctions {
         }
       }
       function = .select(x: constants[0], y: constants[1])
+    case .repeatElements:
+      let x = try tensor("x")
+      inputs = [x]
+      guard session.lambdaTracingDepth > 0 else {
+        // tf-keras records a `tf.split` layer and a `tf.concat` layer, which ConvBook has not.
+        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
+      }
+      guard case .int(let rep)? = arguments["rep"], rep >= 0,
+        case .int(let given)? = arguments["axis"],
+        let axis = Optional(given < 0 ? given + x.shape.rank : given), axis > 0,
+        axis < x.shape.rank, let size = x.shape[axis]
+      else {
+        throw limitation("with this `rep` or `axis` (ConvBook repeats along an axis of known size)")
+      }
+      function = .gather(
+        indices: (0..<size).flatMap { Array(repeating: $0, count: rep) }, axis: axis,
+        scalar: false)
     case .gather:
       let x = try tensor(entry.parameters[0])
       inputs = [x]
@@ -1474,6 +1496,7 @@ enum TensorFunctions {
         function: function, name: name, isKeras3Operation: keras3,
         keras3ClassName: keras3ClassName(tfName)))
     if !tracing { interpreter.recordOrigin(of: instance, at: range) }
+    if tracing, session.firstTracedFunction == nil { session.firstTracedFunction = instance }
     do {
       return try KerasTensor.apply(
         instance, to: inputs, asList: true, names: tracing ? nil : interpreter.kerasNames)

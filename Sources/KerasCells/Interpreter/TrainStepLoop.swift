@@ -151,11 +151,58 @@ enum TrainStepLoop {
     let outer = tapes.stepModel
     tapes.stepModel = instance
     defer { tapes.stepModel = outer }
-    let result = try Calls.call(
-      .method(receiver: .instance(instance), name: name), positional: [data], keywords: [],
-      site: site, interpreter: interpreter)
+    let result: Value
+    do {
+      result = try Calls.call(
+        .method(receiver: .instance(instance), name: name), positional: [data], keywords: [],
+        site: site, interpreter: interpreter)
+    } catch {
+      throw autographError(error, step: name, interpreter: interpreter)
+    }
     return try logs(
       result, step: name, keras3: interpreter.kerasVersion == .keras3, site: site)
+  }
+
+  /// tf-keras traces `train_step` with AutoGraph inside its `train_function`: a Python exception
+  /// raised there keeps its type and traceback, and its message becomes AutoGraph's "in user
+  /// code:" text, which quotes Keras' three frames (below site-packages, where Python prints the
+  /// machine's folder) and then the script's own, down to where it was raised.
+  private static func autographError(
+    _ error: CellError, step: String, interpreter: Interpreter
+  ) -> CellError {
+    guard interpreter.kerasVersion == .keras2, step == "train_step", let type = error.type,
+      error.chained == nil, !error.message.hasPrefix("in user code:"),
+      let script = interpreter.session.scriptName, interpreter.session.cellSources.count == 1,
+      let source = interpreter.session.cellSources.values.first
+    else { return error }
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    var frames: [(line: Int, function: String)] = []
+    var inside = false
+    for caller in error.callers {
+      if caller.function == step { inside = true }
+      if inside { frames.append((caller.range.start.line, caller.function)) }
+    }
+    guard let function = error.function, inside || function == step else { return error }
+    frames.append((error.range.start.line, function))
+    let engine = "tf_keras/src/engine/training.py"
+    var text =
+      "in user code:\n\n"
+      + "    File \"\(engine)\", line 1398, in train_function  *\n"
+      + "        return step_function(self, iterator)\n"
+      + "    File \"\(engine)\", line 1381, in step_function  **\n"
+      + "        outputs = model.distribute_strategy.run(run_step, args=(data,))\n"
+      + "    File \"\(engine)\", line 1370, in run_step  **\n"
+      + "        outputs = model.train_step(data)\n"
+    for frame in frames {
+      guard frame.line >= 1, frame.line <= lines.count else { return error }
+      let quoted = lines[frame.line - 1].trimmingCharacters(in: .whitespaces)
+      text +=
+        "    File \"\(script)\", line \(frame.line), in \(frame.function)\n        \(quoted)\n"
+    }
+    var wrapped = error
+    wrapped.message = text + "\n    \(type): \(error.message)\n"
+    wrapped.suggestion = nil
+    return wrapped
   }
 
   /// The numbers of a step's returned dict (Python numbers, NumPy scalars or 0-d tensors, as

@@ -200,14 +200,16 @@ enum WeightValues {
     return .variable(variable)
   }
 
-  /// The layer a weight belongs to, among the session's models and layers, by its name.
+  /// The layer a weight belongs to: the one it came from, else the one of its name.
   static func owner(
     of variable: WeightVariable, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
-    // The layer the weight belongs to, among the session's models and layers, by its name.
+    if let owner = variable.owner { return owner }
+    // A variable made without its layer: the layer of its name among the session's models and
+    // layers.
     var found: [ObjectIdentifier: LayerInstance] = [:]
     func look(_ model: SequentialModel) {
-      for instance in model.flattenedLayers where instance.name == variable.layerName {
+      for instance in model.flattenedLayers where instance.weightsName == variable.layerName {
         found[ObjectIdentifier(instance)] = instance
       }
     }
@@ -215,7 +217,7 @@ enum WeightValues {
     for value in interpreter.session.globals.values {
       switch value {
       case .model(let model): look(model)
-      case .layer(let instance) where instance.name == variable.layerName:
+      case .layer(let instance) where instance.weightsName == variable.layerName:
         found[ObjectIdentifier(instance)] = instance
       default: break
       }
@@ -298,9 +300,8 @@ enum WeightValues {
           values[variable.name] = given
           continue
         }
-        var generator = SeededGenerator(seed: training.seed, stream: variable.name)
-        values[variable.name] = try WeightInitializer(variable.spec.initializer).tensor(
-          shape: variable.shape, generator: &generator)
+        values[variable.name] = try WeightInitializer.initialValue(
+          of: variable.spec, in: instance, seed: training.seed, stream: variable.name)
       }
     } catch {
       throw .unsupported(error.message, at: range)

@@ -98,6 +98,9 @@ public final class PythonInstance {
   /// For an instance of a subclass of a Keras class other than a layer (`KerasClassBase`): what
   /// that class's `__init__` set.
   var kerasClassState: KerasClassState?
+  /// Keras 3, a layer or model: the layers its attributes tracked, in the order first tracked
+  /// (`Layer._layers`, `Keras3LayerTracking`).
+  var trackedLayers: [Value] = []
 
   init(type: PythonClass) {
     self.type = type

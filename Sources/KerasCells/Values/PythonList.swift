@@ -20,6 +20,9 @@ public final class PythonList: RandomAccessCollection {
   /// Set for a list assigned to an attribute of a Keras layer or model, which Keras tracks
   /// (tf-keras' `ListWrapper`, Keras 3's `TrackedList`): `KerasSubclassing.trackedListAttribute`.
   var heldByKerasLayer = false
+  /// Keras 3: the layer or model whose attribute holds this list (a `TrackedList`), which tracks
+  /// the layers added to it (`Keras3LayerTracking`).
+  weak var layerTracker: PythonInstance?
   /// Set for a list a tf-keras layer's config hands out (the tracked attribute itself,
   /// `BatchNormalization`'s built `axis`): it prints as `ListWrapper([3])` (`LayerConfig`).
   var isListWrapper = false
@@ -106,6 +109,9 @@ public final class PythonDict: RandomAccessCollection {
   /// The instance whose `__dict__` (or `vars()`) this is: changes made through the dict reach
   /// its attributes (`self.__dict__.update(kwargs)`), as CPython's namespace is that dict.
   weak var namespaceOf: PythonInstance?
+  /// Keras 3: the layer or model whose attribute holds this dict (a `TrackedDict`), which tracks
+  /// the layers set in it (`Keras3LayerTracking`).
+  weak var layerTracker: PythonInstance?
 
   enum Flavor {
     case plain

@@ -61,7 +61,9 @@ struct ExactArithmeticTests {
     #expect(!conv.isBuilt)
   }
 
-  @Test("Dense(2**62) on 8 inputs is refused; Dense(2**56) is counted exactly")
+  @Test(
+    "Dense(2**62) on 8 inputs overflows; Dense(2**56) is counted exactly and refused as unbuildable"
+  )
   func hugeDense() throws {
     let names = NameScope()
     let model = SequentialModel(name: "sequential")
@@ -71,31 +73,47 @@ struct ExactArithmeticTests {
     }
     #expect(error?.type == nil)
     #expect(error?.message.contains("\"dense\"") == true)
-    try model.add(Self.layer("Dense", [.int(1 << 56)], names: names))
-    #expect(try model.countParams() == 9 * (1 << 56))
-    #expect(try model.summary().totalParameters == 9 * (1 << 56))
-    #expect(model.totals.multiplyAccumulates == 8 * (1 << 56))
+    // 9 * 2**56 float32 weights: Keras allocates them when it builds the layer and runs out of
+    // memory, so ConvBook refuses the layer too, with the exact count.
+    let unbuildable = Self.refusal {
+      try model.add(Self.layer("Dense", [.int(1 << 56)], names: names))
+    }
+    #expect(unbuildable?.type == nil)
+    #expect(
+      unbuildable?.message
+        == "ConvBook does not build a layer whose weights take more than 16.00 GB: \"dense_1\" would hold \(9 * (1 << 56)) parameters (2359296.00 TB), which Keras allocates when it builds the layer"
+    )
+    #expect(model.layers.isEmpty)
+    // At the limit (16 GiB of weights) the layer is built and counted.
+    try model.add(Self.layer("Dense", [.int(1 << 29)], [("use_bias", .bool(false))], names: names))
+    #expect(try model.countParams() == 8 * (1 << 29))
+    #expect(model.totals.parameterBytes == LayerCounts.weightLimit)
   }
 
-  @Test("a model whose total overflows is refused at the layer that overflows it; pop restores")
+  @Test(
+    "a model whose weights exceed the limit is refused at the layer that crosses it; pop restores")
   func modelTotals() throws {
     let names = NameScope()
     let model = SequentialModel(name: "big")
     try model.add(Models.input([2], names: names))
-    // 3 * 2^59 parameters, 12 * 2^59 bytes: each fits.
-    try model.add(Self.layer("Dense", [.int(1 << 59)], [("use_bias", .bool(false))], names: names))
+    // 2 * 2^30 parameters, 8 GiB: each layer fits, and so do both together (16 GiB).
+    try model.add(Self.layer("Dense", [.int(1 << 30)], [("use_bias", .bool(false))], names: names))
+    try model.add(Self.layer("Dense", [.int(2)], [("use_bias", .bool(false))], names: names))
     let before = model.totals
     let error = Self.refusal {
-      try model.add(Self.layer("Dense", [.int(2)], [("use_bias", .bool(false))], names: names))
+      try model.add(Self.layer("Dense", [.int(1)], [("use_bias", .bool(false))], names: names))
     }
     #expect(error?.type == nil)
-    #expect(error?.message.hasPrefix("the size of the weights of \"big\" overflows") == true)
-    #expect(error?.layerIndex == 1)
-    #expect(model.layers.count == 1)
+    #expect(
+      error?.message.hasPrefix(
+        "ConvBook does not build a model whose weights take more than 16.00 GB: \"big\"") == true)
+    #expect(error?.layerIndex == 2)
+    #expect(model.layers.count == 2)
     #expect(model.totals == before)
+    try model.pop()
     try model.add(Self.layer("Dense", [.int(1)], [("use_bias", .bool(false))], names: names))
     try model.pop()
-    #expect(model.totals == before)
+    #expect(model.totals.parameters == 1 << 31)
   }
 
   @Test(

@@ -55,6 +55,15 @@ import Testing
   /// Refusals under Keras 3 only (`Keras3CorpusTests`), where tf-keras' run matches.
   static let keras3Refusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
+  /// Refusals under tf-keras only, where Keras 3's run matches.
+  static let keras2Refusals: [String: (cell: Int, message: String, reason: String)] = [
+    "1280-built-layers-moved-into-new-models": (
+      2,
+      "ConvBook does not call the layer \"head\", built for inputs of shape (None, 32, 32, 6), on inputs of shape (None, 32, 32, 4) whose weights would differ",
+      "tf-keras runs the convolution's TensorFlow op on the 4 channels and quotes its error (graph node text), which ConvBook does not model"
+    )
+  ]
+
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
   static let knownDifferences: [String: String] = [:]
@@ -62,6 +71,7 @@ import Testing
   @Test func corpusIsPresent() {
     #expect(Self.corpusNames.count >= 60)
     for name in Self.expectedRefusals.keys { #expect(Self.corpusNames.contains(name), "\(name)") }
+    for name in Self.keras2Refusals.keys { #expect(Self.corpusNames.contains(name), "\(name)") }
     for name in Self.knownDifferences.keys { #expect(Self.corpusNames.contains(name), "\(name)") }
   }
 
@@ -88,7 +98,9 @@ import Testing
     for (index, (cell, want)) in zip(cells, expectedCells).enumerated() {
       let result = session.run(cell.source)
       let context = "\(name) cell \(index)"
-      if let refusal = Self.expectedRefusals[name], refusal.cell == index {
+      if let refusal = Self.expectedRefusals[name] ?? Self.keras2Refusals[name],
+        refusal.cell == index
+      {
         let got = try #require(
           result.error, "\(context): expected ConvBook to refuse (\(refusal.reason))")
         #expect(got.type == nil, "\(context)")

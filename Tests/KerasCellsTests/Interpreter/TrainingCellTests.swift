@@ -17,7 +17,7 @@ import Testing
     "trainstep_trainer_loop", "trainstep_gan", "trainstep_softmax_mse", "trainstep_compiled_loss",
     "trainstep_conv_gan", "trainstep_vae", "trainstep_cgan", "fnloss_script_functions",
     "train_metric_names", "train_model_add_loss",
-    "train_output_losses",
+    "train_output_losses", "merge_ranks", "rnn_zero_output_for_mask",
   ]
 
   /// A lesson folder in memory, for the files callbacks write.
@@ -74,7 +74,8 @@ import Testing
     "early_stopping", "learning_rate", "lambda_contrastive_loss", "two_outputs", "activations",
     "embedding", "rnntrain_text_rnn", "trainstep_trainer_loop", "trainstep_gan",
     "trainstep_compute_loss", "trainstep_vae", "fnloss_script_functions",
-    "fnloss_ops_arange_positions", "train_metric_names", "train_output_losses",
+    "fnloss_ops_arange_positions", "train_metric_names", "train_output_losses", "merge_ranks",
+    "rnn_zero_output_for_mask",
   ]
 
   @Test(arguments: keras3Names) func printsWhatKeras3Printed(_ name: String) throws {

@@ -1,0 +1,138 @@
+import Foundation
+
+/// TensorFlow's stateless random numbers on the CPU (`tf.random.stateless_uniform`,
+/// `stateless_normal`, `stateless_truncated_normal` with a seed pair `[seed, 0]`), which Keras'
+/// initializers draw when their seed is known: `keras.utils.set_random_seed(n)` makes every
+/// unseeded initializer take its seed from Python's `random` (`randint(1, 10**9)`), and an
+/// initializer given `seed=` uses it. The same seed gives the same values as TensorFlow's run,
+/// so a seeded script starts from TensorFlow's weights.
+///
+/// Philox-4x32-10 (Salmon et al., 2011) as `tensorflow/core/lib/random/philox_random.h` runs it:
+/// the seed pair is scrambled into a key and counter by one Philox round trip (`GenerateKey` of
+/// `stateless_random_ops.cc`); output group g is the block at counter + g, four 32-bit words.
+/// Floats take a word's low 23 bits as the mantissa of [1, 2) minus 1 (`Uint32ToFloat`).
+/// Normals are Box-Muller pairs (`BoxMullerFloat`, in single precision: the logarithm, sine and
+/// cosine are computed in double precision and rounded, as glibc's correctly rounded `logf` and
+/// `sincosf` give them); truncated normals skip values of magnitude 2 or more, each group of four
+/// from its own block of 256 counters (`FillPhiloxRandomTask` with variable samples per output).
+public struct TensorFlowRandom: Sendable {
+  private var key: (UInt32, UInt32)
+  private var counter: (UInt32, UInt32, UInt32, UInt32)
+
+  /// The generator of the seed pair `[seed0, seed1]`.
+  public init(seed0: UInt64, seed1: UInt64 = 0) {
+    let mix = Self.philox(
+      counter: (
+        UInt32(truncatingIfNeeded: seed0), UInt32(truncatingIfNeeded: seed0 >> 32),
+        UInt32(truncatingIfNeeded: seed1), UInt32(truncatingIfNeeded: seed1 >> 32)
+      ), key: (0x3ec8_f720, 0x0246_1e29))
+    key = (mix.0, mix.1)
+    counter = (0, 0, mix.2, mix.3)
+  }
+
+  private static func philox(
+    counter start: (UInt32, UInt32, UInt32, UInt32), key start2: (UInt32, UInt32)
+  ) -> (UInt32, UInt32, UInt32, UInt32) {
+    var counter = start
+    var key = start2
+    for round in 0..<10 {
+      let product0 = UInt64(0xD251_1F53) &* UInt64(counter.0)
+      let product1 = UInt64(0xCD9E_8D57) &* UInt64(counter.2)
+      counter = (
+        UInt32(truncatingIfNeeded: product1 >> 32) ^ counter.1 ^ key.0,
+        UInt32(truncatingIfNeeded: product1),
+        UInt32(truncatingIfNeeded: product0 >> 32) ^ counter.3 ^ key.1,
+        UInt32(truncatingIfNeeded: product0)
+      )
+      if round < 9 { key = (key.0 &+ 0x9E37_79B9, key.1 &+ 0xBB67_AE85) }
+    }
+    return counter
+  }
+
+  /// The four words of block `group` (the counter advanced by `group`, a 128-bit addition).
+  private func block(_ group: UInt64) -> [UInt32] {
+    var value = counter
+    let low = UInt64(value.0) | UInt64(value.1) << 32
+    let (sum, carry) = low.addingReportingOverflow(group)
+    value.0 = UInt32(truncatingIfNeeded: sum)
+    value.1 = UInt32(truncatingIfNeeded: sum >> 32)
+    if carry {
+      let high = (UInt64(value.2) | UInt64(value.3) << 32) &+ 1
+      value.2 = UInt32(truncatingIfNeeded: high)
+      value.3 = UInt32(truncatingIfNeeded: high >> 32)
+    }
+    let result = Self.philox(counter: value, key: key)
+    return [result.0, result.1, result.2, result.3]
+  }
+
+  /// `Uint32ToFloat`: uniform in [0, 1).
+  private static func unit(_ word: UInt32) -> Float {
+    Float(bitPattern: (word & 0x7F_FFFF) | 0x3F80_0000) - 1
+  }
+
+  /// `BoxMullerFloat`.
+  private static func boxMuller(_ x0: UInt32, _ x1: UInt32) -> (Float, Float) {
+    var u1 = unit(x0)
+    if u1 < 1.0e-7 { u1 = 1.0e-7 }
+    let v1 = Float(2.0 * Double.pi * Double(unit(x1)))
+    let logarithm = Float(Foundation.log(Double(u1)))
+    let u2 = (-2.0 * logarithm).squareRoot()
+    return (Float(sin(Double(v1))) * u2, Float(cos(Double(v1))) * u2)
+  }
+
+  /// `count` uniform floats in [0, 1).
+  public func uniform(count: Int) -> [Float] {
+    var values: [Float] = []
+    values.reserveCapacity(count)
+    var group: UInt64 = 0
+    while values.count < count {
+      for word in block(group) where values.count < count { values.append(Self.unit(word)) }
+      group += 1
+    }
+    return values
+  }
+
+  /// `count` standard normal floats.
+  public func normal(count: Int) -> [Float] {
+    var values: [Float] = []
+    values.reserveCapacity(count)
+    var group: UInt64 = 0
+    while values.count < count {
+      let words = block(group)
+      let first = Self.boxMuller(words[0], words[1])
+      let second = Self.boxMuller(words[2], words[3])
+      for value in [first.0, first.1, second.0, second.1] where values.count < count {
+        values.append(value)
+      }
+      group += 1
+    }
+    return values
+  }
+
+  /// `count` standard normal floats of magnitude below 2.
+  public func truncatedNormal(count: Int) -> [Float] {
+    var values: [Float] = []
+    values.reserveCapacity(count)
+    var group: UInt64 = 0
+    while values.count < count {
+      // Each group of four starts at its own 256 blocks (1024 words).
+      var next = group * 256
+      var words: [UInt32] = []
+      var kept = 0
+      while kept < 4 && values.count < count {
+        if words.count < 2 {
+          words += block(next)
+          next += 1
+        }
+        let pair = Self.boxMuller(words[0], words[1])
+        words.removeFirst(2)
+        for value in [pair.0, pair.1] where abs(value) < 2 && kept < 4 && values.count < count {
+          values.append(value)
+          kept += 1
+        }
+      }
+      group += 1
+    }
+    return values
+  }
+}
