@@ -14,7 +14,8 @@ so that the scripts' own imports name their modules as in a fresh process). Writ
 on standard error ("Type: message", with CPython's "Did you mean" suggestion) or null, and
 `traceback`: the traceback (with the exceptions it was raised from) with only the script's own frames (each `File "NAME.py", line N, in F`
 with its source and caret lines; the frames in Keras' and TensorFlow's files are left out, as
-ConvBook prints only the script's), or null.
+ConvBook prints only the script's; a syntax error of the script itself is its `File "NAME.py", line
+N` block alone, as `python NAME.py` prints it), or null.
 """
 import json
 import os
@@ -99,6 +100,12 @@ def own_frames(lines, name):
             keep = True  # the exception's own lines
         if keep:
             kept.append(line)
+    frames = [line for line in kept if line.startswith("  File ")]
+    if kept.count(kept[0]) == 1 and frames and not any(", in " in line for line in frames):
+        # A syntax error of the script itself (`File "NAME.py", line N`, in no function): `python
+        # NAME.py` fails to compile it before anything runs and prints no traceback header (here
+        # runpy's frames led to it).
+        kept = kept[1:]
     return "\n".join(kept) + "\n"
 
 

@@ -29,6 +29,8 @@ public struct ScriptTraceback: Equatable, Sendable {
   public var frames: [Frame]
   /// The chain before this exception, oldest first.
   public var chain: [Chained] = []
+  /// A syntax error of the script found before it ran (`CellError.isCompileError`).
+  public var isCompileError = false
 
   /// The frames of `error`, placed in the script's lines by `locate`, after those of the
   /// exceptions it was raised from.
@@ -45,6 +47,7 @@ public struct ScriptTraceback: Equatable, Sendable {
     }
     self.init(frameOf: error, locate: locate)
     chain = links
+    isCompileError = error.isCompileError
   }
 
   private init(frameOf error: CellError, locate: (CellError) -> Diagnostic) {
@@ -84,6 +87,9 @@ public struct ScriptTraceback: Equatable, Sendable {
 
   /// `lastLine` as it is printed (escaped or not by `text`).
   private func ownText(lastLine: String) -> String {
+    if isCompileError, let frame = frames.last {
+      return Self.compileErrorText(frame.place) + TerminalText.escapedKeepingLines(lastLine) + "\n"
+    }
     var text = "Traceback (most recent call last):\n"
     var previous: (file: String, line: Int, function: String)?
     var repeated = 0
@@ -107,6 +113,22 @@ public struct ScriptTraceback: Equatable, Sendable {
     }
     flushRepeats()
     return text + lastLine + "\n"
+  }
+
+  /// Where a script's syntax error is, as CPython prints it before `SyntaxError: ...` when the
+  /// script could not be compiled: `File "NAME.py", line N` (no function: nothing ran), the line
+  /// without its indentation and the carets under the error, always.
+  static func compileErrorText(_ place: Diagnostic) -> String {
+    let safe = TerminalText.escaped
+    var text = "  File \"\(safe(place.file))\", line \(place.line)\n"
+    guard let excerpt = place.excerpt else { return text }
+    let indentation = excerpt.line.prefix { $0 == " " || $0 == "\t" }.count
+    let stripped = String(excerpt.line.dropFirst(indentation)).trimmingTrailingWhitespace
+    guard !stripped.isEmpty else { return text }
+    text += "    \(safe(stripped))\n"
+    let caret = String(excerpt.caret.dropFirst(min(indentation, excerpt.caret.count)))
+    if caret.contains("^") { text += "    \(caret)\n" }
+    return text
   }
 
   /// One frame: its place, the line without indentation, and carets unless they would underline

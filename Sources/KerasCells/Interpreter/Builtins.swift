@@ -833,12 +833,8 @@ enum Builtins {
         return .dictionary(namespace.dictionary)
       }
       if case .instance(let instance) = positional[0], instance.layerState == nil {
-        // The instance's attributes in the order first set (a copy: changes through it do not
-        // reach the instance, which model code does not do).
-        return .dictionary(
-          instance.attributeOrder.compactMap { name in
-            instance.attributes[name].map { (.string(name), $0) }
-          })
+        // The instance's attributes in the order first set.
+        return .dictionary(instance.namespace)
       }
       throw .unsupported(
         "ConvBook's vars() knows argparse namespaces, not \(positional[0].typeName) objects",

@@ -42,6 +42,10 @@ public struct CellError: Error, Sendable, Equatable, CustomStringConvertible {
   /// (`~~~^~~~`: the operator) or a subscript (`~~~^^^^`: the brackets).
   public var tracebackAnchor: TracebackAnchor?
 
+  /// A syntax error of the cell's own source, found before any of it ran: CPython prints a
+  /// script's one as `File "NAME.py", line N` with the line and carets, and no traceback.
+  public var isCompileError = false
+
   /// The function the error was raised in (`conv_block`), or nil at the top level of the cell.
   public var function: String?
   /// The calls that led to `function`, outermost first: each one's call expression and the

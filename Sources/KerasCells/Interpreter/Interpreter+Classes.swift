@@ -347,9 +347,7 @@ extension Interpreter {
   {
     switch name {
     case "__class__": return classValue(instance.type)
-    case "__dict__":
-      return .dictionary(
-        PythonDict(instance.attributeOrder.map { (.string($0), instance.attributes[$0]!) }))
+    case "__dict__": return .dictionary(instance.namespace)
     default: break
     }
     let found = instance.type.lookup(name)

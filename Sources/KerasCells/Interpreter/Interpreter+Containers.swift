@@ -84,9 +84,11 @@ extension Interpreter {
       try requireHashable(index, range: range)
       try refuseCycle(storing: value, in: base, range: range)
       if dictionary.index(of: index) == nil { try budget.allocate(slots: 2, at: range) }
+      let before = dictionary.namespaceOf == nil ? [] : dictionary.pairs
       try Keras3LayerTracking.trackAdded(
         value, by: dictionary.layerTracker, interpreter: self, range: range)
       dictionary.set(index, value)
+      try changedNamespace(dictionary, before: before, range: range)
     case (.array, _):
       // Arrays a cell names are written where they live (`assignIntoArray`); one reached
       // otherwise (the result of a call) has no place to write to.
@@ -137,8 +139,10 @@ extension Interpreter {
         guard let found = dictionary.index(of: index) else {
           throw CellError.keyError(index, range: target.range)
         }
+        let before = dictionary.namespaceOf == nil ? [] : dictionary.pairs
         Keras3LayerTracking.untrack(
           [dictionary.pairs.remove(at: found).1], by: dictionary.layerTracker)
+        try changedNamespace(dictionary, before: before, range: target.range)
       case (.list, _):
         throw .unsupported(
           "ConvBook does not support this `del` of list items yet", at: target.range)
@@ -226,6 +230,40 @@ extension Interpreter {
       }
     } else {
       scope.globalNames.formUnion(names)
+    }
+  }
+
+  /// After a change to an instance's `__dict__` (`namespaceOf`): the keys it added, changed or
+  /// removed become the instance's attributes, bypassing `__setattr__` and properties as CPython's
+  /// namespace does. A Keras object's attributes are also Keras' tracking, which ConvBook does not
+  /// let a dict change.
+  func changedNamespace(_ dictionary: PythonDict, before: [(Value, Value)], range: SourceRange)
+    throws(CellError)
+  {
+    guard let instance = dictionary.namespaceOf else { return }
+    var changed: [(String, Value?)] = []
+    for (key, value) in dictionary.pairs {
+      guard case .string(let name) = key else { continue }
+      let old = before.first { Operators.equal($0.0, key) }?.1
+      let same = old.map { (try? Operators.compare(.identical, $0, value, range: range)) == true }
+      if same != true { changed.append((name, value)) }
+    }
+    for (key, _) in before where dictionary.index(of: key) == nil {
+      if case .string(let name) = key { changed.append((name, nil)) }
+    }
+    guard !changed.isEmpty else { return }
+    if instance.layerState != nil || instance.kerasClassState != nil {
+      throw .unsupported(
+        "ConvBook does not support changing the attributes of a Keras object through its __dict__ yet",
+        at: range)
+    }
+    for (name, value) in changed {
+      if let value {
+        instance.set(name, value)
+      } else {
+        instance.attributes[name] = nil
+        instance.attributeOrder.removeAll { $0 == name }
+      }
     }
   }
 }

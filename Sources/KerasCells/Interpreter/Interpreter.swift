@@ -635,10 +635,21 @@ final class Interpreter {
     // the guard takes its fallback. Uncaught, it is ConvBook's limitation, not a broken install.
     var missing = CellError(
       type: "ModuleNotFoundError", message: "No module named '\(root)'", range: path.range)
-    missing.limitation =
-      "ConvBook cells can import tensorflow and keras (and tf_keras); '\(path)' is not available here"
+    // Python 2's own modules are missing from every Python 3 (`cPickle`, `StringIO`): Python's
+    // error, whatever is installed.
+    if !Self.python2Modules.contains(root) {
+      missing.limitation =
+        "ConvBook cells can import tensorflow and keras (and tf_keras); '\(path)' is not available here"
+    }
     return missing
   }
+
+  /// The standard-library modules of Python 2 that Python 3 renamed or removed.
+  static let python2Modules: Set<String> = [
+    "ConfigParser", "Queue", "SocketServer", "StringIO", "Tkinter", "__builtin__", "cPickle",
+    "cStringIO", "commands", "cookielib", "copy_reg", "httplib", "HTMLParser", "thread",
+    "tkMessageBox", "urllib2", "urlparse", "xmlrpclib",
+  ]
 
   func assign(_ value: Value, to target: Expression, statement: Statement) throws(CellError) {
     switch target.kind {

@@ -230,7 +230,9 @@ public final class KerasSession {
     do throws(PythonSyntaxError) {
       statements = try PythonParser.parse(source)
     } catch {
-      return CellResult(outputs: [], error: Self.cellError(from: error))
+      var compileError = Self.cellError(from: error)
+      compileError.isCompileError = compileError.type != nil
+      return CellResult(outputs: [], error: compileError)
     }
     let interpreter = Interpreter(session: self, cellIndex: cellIndex)
     interpreter.runsCell = true

@@ -160,9 +160,11 @@ enum Methods {
         return result
       }
     case .dictionary(let dictionary):
+      let before = dictionary.namespaceOf == nil ? [] : dictionary.pairs
       if let result = try ContainerMethods.dictionary(
         name, dictionary, positional, keywords, site, interpreter)
       {
+        try interpreter.changedNamespace(dictionary, before: before, range: site.range)
         return result
       }
     default: break

@@ -417,6 +417,24 @@ public struct PythonParser {
     _ = try parseBlock(after: construct, onLine: keyword.range.start.line)
   }
 
+  /// Skips a bracketed group that starts at the current token, returning its range (from the
+  /// opening bracket to the one that closes it).
+  private mutating func skipBracketedGroup() throws(PythonSyntaxError) -> SourceRange {
+    let open = current.range
+    var depth = 0
+    repeat {
+      if current.isOperator("(") || current.isOperator("[") || current.isOperator("{") {
+        depth += 1
+      } else if current.isOperator(")") || current.isOperator("]") || current.isOperator("}") {
+        depth -= 1
+      }
+      let closing = current.range
+      try advance()
+      if depth == 0 { return open.union(closing) }
+    } while current.kind != .end
+    return open
+  }
+
   /// Skips to the end of the logical line and any indented block after it.
   private mutating func skipClause() throws(PythonSyntaxError) {
     while current.kind != .newline && current.kind != .end { try advance() }
@@ -1003,6 +1021,11 @@ public struct PythonParser {
         } else if current.isOperator("**") {
           try advance()
           kind = .variadicKeywords
+        }
+        if kind == .positional, current.isOperator("(") {
+          // Python 2's tuple parameters (`def f(x, (a, b)):`).
+          throw syntaxError(
+            "Function parameters cannot be parenthesized", at: try skipBracketedGroup())
         }
         let parameterName = try expectName()
         if current.isOperator(":") {

@@ -115,6 +115,27 @@ public final class PythonInstance {
 
   func set(_ name: String, _ value: Value) {
     if attributes.updateValue(value, forKey: name) == nil { attributeOrder.append(name) }
+    sharedNamespace?.set(.string(name), value)
+  }
+
+  /// The dict `namespace` last handed out, while the script holds it.
+  private weak var sharedNamespace: PythonDict?
+
+  /// `__dict__` / `vars()`: the attributes in the order first set, as one dict (while it is
+  /// held) whose changes come back here (`Interpreter.changedNamespace`) and which sees the
+  /// attributes set later, as CPython's namespace is that dict.
+  var namespace: PythonDict {
+    let pairs: [(Value, Value)] = attributeOrder.compactMap { name in
+      attributes[name].map { (.string(name), $0) }
+    }
+    if let shared = sharedNamespace {
+      shared.pairs = pairs
+      return shared
+    }
+    let dictionary = PythonDict(pairs)
+    dictionary.namespaceOf = self
+    sharedNamespace = dictionary
+    return dictionary
   }
 }
 

@@ -106,6 +106,9 @@ public final class PythonDict: RandomAccessCollection {
   /// Which dict class of `collections` this is, if any: its name, text and missing-key rule
   /// (`StandardCollections`).
   var flavor: Flavor = .plain
+  /// The instance whose `__dict__` (or `vars()`) this is: changes made through the dict reach
+  /// its attributes (`self.__dict__.update(kwargs)`), as CPython's namespace is that dict.
+  weak var namespaceOf: PythonInstance?
   /// Keras 3: the layer or model whose attribute holds this dict (a `TrackedDict`), which tracks
   /// the layers set in it (`Keras3LayerTracking`).
   weak var layerTracker: PythonInstance?
