@@ -112,6 +112,33 @@ import Testing
 
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
   /// lacks keeps its NameError.
+  /// tf-keras tracks a variable set on a layer as its weight (the progressive GAN's WeightedSum
+  /// counts `K.variable(alpha)` as one parameter); ConvBook refuses it instead of a summary without
+  /// it. Keras 3 does not track it, and ConvBook's summary agrees.
+  @Test(arguments: ["tf.Variable(0.5)", "K.variable(0.5)"])
+  func variablesSetOnTFKerasLayersAreRefused(_ making: String) {
+    let source = """
+      import tensorflow as tf
+      from tensorflow import keras
+      from tensorflow.keras import backend as K
+      class Blend(keras.layers.Layer):
+          def __init__(self, **kwargs):
+              super().__init__(**kwargs)
+              self.alpha = \(making)
+          def call(self, x):
+              return (1.0 - self.alpha) * x
+      inputs = keras.Input((4,))
+      model = keras.Model(inputs, Blend()(inputs))
+      """
+    let keras2 = KerasSession(kerasVersion: .keras2).run(source)
+    #expect(keras2.error?.type == nil)
+    #expect(keras2.error?.message.hasPrefix("ConvBook does not track a tf.Variable") == true)
+    #expect(keras2.error?.range.start.line == 7)
+    let keras3 = KerasSession(kerasVersion: .keras3).run(source + "\nprint(model.count_params())\n")
+    #expect(keras3.error == nil)
+    #expect(keras3.outputs == [.text("0\n")])
+  }
+
   @Test func missingBuiltinsAreConvBooksLimitation() {
     #expect(
       Self.error("exec('x = 1')")?.message
