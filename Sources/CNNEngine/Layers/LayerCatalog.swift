@@ -181,6 +181,9 @@ public enum LayerCatalog {
         ["kernel_initializer", "kernel_regularizer", "kernel_constraint"].contains($0.0)
       }
     }
+    if names.kerasVersion == .keras2, Recurrent.Kind(rawValue: canonical) != nil {
+      keywords = Recurrent.legacyInputShapeKeywords(keywords)
+    }
     let arguments = try signature.bind(positional: positional, keywords: keywords)
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)

@@ -62,6 +62,22 @@ public struct Recurrent: MultiOutputLayer {
 
   public var className: String { kind.rawValue }
 
+  /// tf-keras' `RNN.__init__`: without `input_shape=`, the legacy `input_length=` and
+  /// `input_dim=` keywords become `input_shape=(input_length, input_dim)` (either may be `None`).
+  /// Keras 3 has no such keywords.
+  public static func legacyInputShapeKeywords(
+    _ keywords: [(String, ArgumentValue)]
+  ) -> [(String, ArgumentValue)] {
+    let names = keywords.map(\.0)
+    guard !names.contains("input_shape"),
+      names.contains("input_length") || names.contains("input_dim")
+    else { return keywords }
+    let length = keywords.first { $0.0 == "input_length" }?.1 ?? .none
+    let dim = keywords.first { $0.0 == "input_dim" }?.1 ?? .none
+    return keywords.filter { $0.0 != "input_length" && $0.0 != "input_dim" }
+      + [("input_shape", .tuple([length, dim]))]
+  }
+
   public static func signature(kind: Kind) -> LayerSignature {
     var parameters: [LayerSignature.Parameter] = [
       .required("units"), .init("activation", .string("tanh")),
