@@ -93,6 +93,16 @@ enum ArrayOperations {
         guard let first = items.first else { break }
         probe = first
         continue
+      case .range(let start, let stop, let step):
+        // `np.array([range(3), range(3, 6)])`: NumPy reads a range as a sequence of ints.
+        guard shape.count < maximumDimensions else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of \(maximumDimensions).",
+            range: range)
+        }
+        shape.append(Value.rangeCount(start, stop, step))
       case .array(let inner) where inner.rank > 0:
         // `np.array([a, b])`, `np.array(pairs)` of arrays: their dimensions come after the list's.
         guard shape.count + inner.rank <= maximumDimensions else {
@@ -133,6 +143,21 @@ enum ArrayOperations {
           try budget.tick(at: range)
           return
         }
+        if case .range(let start, let stop, let step) = item {
+          // A range inside a list: its ints fill the last dimension (one more is inhomogeneous).
+          let count = Value.rangeCount(start, stop, step)
+          guard count == shape[depth] else { throw inhomogeneous(after: depth) }
+          guard depth + 1 == shape.count || count == 0 else {
+            throw inhomogeneous(after: depth + 1)
+          }
+          try budget.allocate(count: count, size: 8, at: range)
+          if count > 0 { dtype = promote(dtype, .int64) }
+          for index in 0..<count {
+            scalars.append(try integerScalar(start &+ index &* step, range: range))
+          }
+          try budget.tick(at: range)
+          return
+        }
         guard let items = item.sequenceItems, items.count == shape[depth] else {
           throw inhomogeneous(after: depth)
         }
@@ -149,6 +174,9 @@ enum ArrayOperations {
         dtype = .float64
         scalars.append(number)
       case .array(let inner) where inner.rank > 0:
+        throw inhomogeneous(after: depth)
+      case .list, .tuple, .range:
+        // A sequence where the first item had a number (`[1, [2]]`).
         throw inhomogeneous(after: depth)
       case .bigInt(let number):
         throw .unsupported(
