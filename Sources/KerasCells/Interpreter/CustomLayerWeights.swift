@@ -222,6 +222,13 @@ extension KerasSubclassing {
         "ConvBook tracks float32 variables only as a custom layer's weights; tf.Variable of dtype \(array.tensorFlowDType ?? "") set on \(instance.type.name)",
         at: range)
     }
+    if instance.type.kerasLayerClass != nil {
+      // A subclass of a built-in layer (the progressive GAN's `WeightedSum(Add)`): the layer is
+      // Keras' own, made when the instance was.
+      throw .unsupported(
+        "ConvBook does not track a tf.Variable set on a subclass of a built-in layer (\(instance.type.name)) as its weight yet (tf-keras does)",
+        at: range)
+    }
     guard state.buildingInput != nil || state.layer == nil else {
       throw .unsupported(
         "ConvBook does not support a tf.Variable set on a custom layer after its first call (\(instance.type.name)) yet",
