@@ -48,12 +48,11 @@ extension CellTraining {
   }
 
   /// Whether the first value of `spec` is the one Keras draws: an initializer without randomness,
-  /// or one whose seed ConvBook knows and whose draw it reproduces. A script's own initializer
-  /// class and an application's loaded weights are not followed.
+  /// or one whose seed ConvBook knows and whose draw it reproduces, or what the script's own
+  /// initializer class returned (`ScriptInitializers` marks those that drew random numbers).
   static func drawnAsKeras(_ spec: WeightSpec, in instance: LayerInstance) -> Bool {
-    guard instance.initialValues[spec.name] == nil,
-      let initializer = try? WeightInitializer(spec.initializer)
-    else { return false }
+    if instance.initialValues[spec.name] != nil { return true }
+    guard let initializer = try? WeightInitializer(spec.initializer) else { return false }
     guard initializer.isRandom else { return true }
     return instance.tensorflowSeed(of: spec) != nil && initializer.drawsAsTensorFlow
   }

@@ -154,6 +154,10 @@ enum PythonText {
       throw .unsupported(
         "printing the weight \(variable.name) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
+    case .array(let array) where array.holdsOwnWeightValues:
+      throw .unsupported(
+        "printing these weight values would show ConvBook's own random draw (Keras draws unseeded weights anew on every run, and fit shuffles with its own generator); print their .shape, or seed the script with keras.utils.set_random_seed(...)",
+        at: range)
     case .kerasTensor(let tensor)
     where asString && !tensor.isInput && tensor.keras3Name == nil
       && TFKerasTensorNames.name(of: tensor) == nil:

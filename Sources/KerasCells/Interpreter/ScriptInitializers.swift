@@ -111,9 +111,15 @@ enum ScriptInitializers {
         !keras3 && tfKerasListShapes.contains(className)
         ? .list(PythonList(dimensions)) : .tuple(dimensions)
       let dtype = keras3 ? Value.string("float32") : TensorFlowDType.value("float32")
+      let draws = interpreter.session.randomOperationCount
       let result = try Calls.call(
         initializer, positional: [shape], keywords: [("dtype", dtype)], site: site,
         interpreter: interpreter)
+      if interpreter.session.randomOperationCount != draws {
+        // `tf.random` values are ConvBook's own, not TensorFlow's.
+        interpreter.session.training.mark(
+          instance, ["\(instance.weightsName)/\(spec.name):0"], known: false)
+      }
       let array: NDArray
       do {
         array = try ArrayOperations.array(

@@ -30,10 +30,32 @@ enum WeightValues {
     throws(CellError) -> Value
   {
     let values = try current(of: instance, interpreter: interpreter, range: range)
+    let training = interpreter.session.training
     return .list(
       instance.variables.map { variable in
-        values[variable.name].map { .array(NDArray(tensor: $0)) } ?? .none
+        values[variable.name].map {
+          array($0, known: training.knownValues(of: variable.name, in: instance))
+        } ?? .none
       })
+  }
+
+  /// Whether `value` is an array of weight values ConvBook drew itself (or a variable holding
+  /// them).
+  static func holdsOwnValues(_ value: Value, training: CellTraining) -> Bool {
+    switch value {
+    case .array(let array): return array.holdsOwnWeightValues
+    case .variable(let variable):
+      guard let owner = variable.owner else { return true }
+      return !training.knownValues(of: variable.name, in: owner)
+    default: return false
+    }
+  }
+
+  /// A weight's values as an array, marked when they are ConvBook's own draw.
+  private static func array(_ tensor: Tensor, known: Bool) -> Value {
+    var array = NDArray(tensor: tensor)
+    array.holdsOwnWeightValues = !known
+    return .array(array)
   }
 
   /// `model.get_weights()`: every weight's values in `model.weights` order.
@@ -41,9 +63,16 @@ enum WeightValues {
     throws(CellError) -> Value
   {
     let weights = try modelValues(model, interpreter: interpreter, range: range)
+    let training = interpreter.session.training
     return .list(
       model.variables.map { variable in
-        weights[variable.name].map { .array(NDArray(tensor: $0)) } ?? .none
+        weights[variable.name].map { tensor in
+          let owner =
+            variable.owner
+            ?? model.flattenedLayers.first { $0.variables.contains { $0.name == variable.name } }
+          return array(
+            tensor, known: owner.map { training.knownValues(of: variable.name, in: $0) } ?? false)
+        } ?? .none
       })
   }
 
@@ -109,8 +138,8 @@ enum WeightValues {
     }
     let training = interpreter.session.training
     training.clock += 1
-    // Values computed after ConvBook's own were read may carry them.
-    let known = !training.ownValuesRead
+    // Arrays of ConvBook's own draw (another model's `get_weights()`) carry it over.
+    let known = !items.contains { Self.holdsOwnValues($0, training: training) }
     var receiver = receiver
     if case .layer(let instance) = receiver, let model = instance.model {
       // A custom layer's traced graph (or a model used as a layer): its layers hold the values.
@@ -165,7 +194,8 @@ enum WeightValues {
     let owner = try owner(of: variable, range: site.range, interpreter: interpreter)
     let values = try current(of: owner, interpreter: interpreter, range: site.range)
     guard let tensor = values[variable.name] else { return .none }
-    return .array(NDArray(tensor: tensor))
+    return array(
+      tensor, known: interpreter.session.training.knownValues(of: variable.name, in: owner))
   }
 
   /// `w.assign(value)`, `w.assign_add(delta)`, `w.assign_sub(delta)` on a layer's weight: the
@@ -183,7 +213,7 @@ enum WeightValues {
     let training = interpreter.session.training
     // `assign` replaces the values; `assign_add`/`assign_sub` keep what they held.
     let known =
-      !training.ownValuesRead
+      !holdsOwnValues(positional[0], training: training)
       && (name == "assign" || training.knownValues(of: variable.name, in: owner))
     var values = try current(of: owner, interpreter: interpreter, range: site.range)
     guard let old = values[variable.name] else { return .none }
@@ -307,7 +337,6 @@ enum WeightValues {
       for variable in variables {
         if let given = instance.initialValues[variable.spec.name] {
           values[variable.name] = given
-          training.ownValuesRead = true
           continue
         }
         values[variable.name] = try WeightInitializer.initialValue(

@@ -77,6 +77,11 @@ public struct NDArray: Sendable, Equatable {
   public var traceID: Int?
   /// An eager tensor's `_keras_mask` (`KerasMaskValues`), set by the layer call that made it.
   public var kerasMask: KerasMaskValues?
+  /// The values of weights ConvBook drew itself (`get_weights()`, `w.numpy()` of unseeded random
+  /// weights, `CellTraining.knownValues`): Keras draws others on every run, so printing the array
+  /// is refused (`PythonText.requireKnownText`). Not part of its value; results computed from it
+  /// do not carry it.
+  public var holdsOwnWeightValues = false
 
   /// Who holds this array's values. NumPy arrays are shared objects and ConvBook's are values, so
   /// item assignment (`x[i] = v`) writes in place only where no other value could see the change

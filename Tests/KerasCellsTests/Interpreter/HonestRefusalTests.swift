@@ -137,6 +137,34 @@ import Testing
     #expect(keras3.outputs == [.text("0\n")])
   }
 
+  /// Unseeded random weights differ on every Keras run: printing them (the variable, or the
+  /// arrays `get_weights()` and `numpy()` give) is refused, while their shapes, constant weights
+  /// and the weights of a seeded script print.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func unseededWeightValuesAreNotPrinted(_ version: KerasVersion) {
+    let model = """
+      import numpy as np
+      from tensorflow import keras
+      net = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, bias_initializer="ones")])
+      """
+    for shown in [
+      "print(net.layers[0].kernel)", "print(net.get_weights())",
+      "print(net.layers[0].get_weights()[0])", "print(net.weights[0].numpy())",
+    ] {
+      let error = KerasSession(kerasVersion: version).run(model + "\n" + shown).error
+      #expect(error?.type == nil, "\(shown)")
+      #expect(error?.message.hasPrefix("printing") == true, "\(shown)")
+    }
+    let shapes = KerasSession(kerasVersion: version).run(
+      model + "\nprint([w.shape for w in net.get_weights()], net.get_weights()[1])")
+    #expect(shapes.error == nil)
+    #expect(shapes.outputs == [.text("[(2, 2), (2,)] [1. 1.]\n")])
+    let seeded = KerasSession(kerasVersion: version).run(
+      "from tensorflow import keras\nkeras.utils.set_random_seed(3)\n" + model
+        + "\nprint(net.get_weights()[0].dtype)")
+    #expect(seeded.error == nil)
+  }
+
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
   /// lacks keeps its NameError.
   @Test func missingBuiltinsAreConvBooksLimitation() {
