@@ -363,6 +363,17 @@ extension Interpreter {
       return try bind(
         value, name: name, to: .instance(instance), via: .instance(instance), range: range)
     }
+    // `object.__setattr__`, bound: `self.__setattr__(name, value)` is `setattr(self, name,
+    // value)` (keras-tcn tracks a block's sublayers by their names so in a layer's `__init__`).
+    if name == "__setattr__" {
+      let setter = Value.function(Callable(.classSupport("setattr"), path: "setattr"))
+      return .function(
+        Callable(
+          .partial(
+            Callable.PartialApplication(
+              callee: setter, positional: [.instance(instance)], keywords: [],
+              isBoundMethod: true)), path: "__setattr__"))
+    }
     // The class' own `__doc__` and `__module__` (`classAttribute`).
     if name == "__doc__" || name == "__module__",
       let value = try classAttribute(name, of: classValue(instance.type), range: range)

@@ -146,6 +146,7 @@ final class Interpreter {
     defer { statementRange = enclosing }
     switch statement.kind {
     case .expression(let expression):
+      if isDiscardedGarbageCollection(expression) { break }
       _ = try evaluate(expression)
     case .assignment(let targets, let valueExpression):
       let value = try evaluate(valueExpression)
@@ -471,7 +472,12 @@ final class Interpreter {
   func call(
     _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
   ) throws(CellError) -> Value {
-    guard callDepth < Self.maximumCallDepth else {
+    guard callDepth < min(Self.maximumCallDepth, session.recursionLimit - 1) else {
+      if session.recursionLimit - 1 > Self.maximumCallDepth {
+        throw .unsupported(
+          "ConvBook does not support calls nested more than \(Self.maximumCallDepth) deep yet (the script raised Python's recursion limit to \(session.recursionLimit))",
+          at: site.range)
+      }
       throw CellError(
         type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
     }
@@ -517,6 +523,18 @@ final class Interpreter {
       relocated.range = site.range
       throw relocated
     }
+  }
+
+  /// Whether `expression` is the statement `gc.collect()` (however `gc` was imported): scripts call
+  /// it between models to free memory, which ConvBook frees as it goes, so it does nothing here.
+  /// The count it returns is CPython's own (how many cycles its collector found), so a
+  /// `gc.collect()` whose result is used stays ConvBook's limitation.
+  private func isDiscardedGarbageCollection(_ expression: Expression) -> Bool {
+    guard case .call(let callee, let arguments) = expression.kind, arguments.isEmpty,
+      case .attribute(let base, "collect", _) = callee.kind, case .name = base.kind,
+      case .module(.standard("gc"))? = try? evaluate(base)
+    else { return false }
+    return true
   }
 
   /// Whether `expression` is `os.environ` (however `os` was imported).

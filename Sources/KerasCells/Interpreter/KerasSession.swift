@@ -148,6 +148,9 @@ public final class KerasSession {
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
   public var scriptName: String?
+  /// Python's recursion limit (`sys.setrecursionlimit`; CPython's default, 1000): functions
+  /// nest one less deep than it, as the module's own frame counts.
+  var recursionLimit = 1000
   /// Each cell's source by its index: the lines tf-keras quotes from a layer's `call`
   /// (`EagerCalls.symbolicCallError`).
   var cellSources: [Int: String] = [:]
