@@ -84,6 +84,20 @@ extension PythonText {
       case .descriptor(let descriptor):
         return "<\(descriptor.kind.rawValue)(<function ... at 0x...>)>"
       case .activation(let name): return "<function \(name) at 0x...>"
+      // Keras', TensorFlow's and NumPy's functions are Python functions with an address too
+      // (`print(keras.losses.mse)`); Python's own built-ins (`<built-in function len>`), classes
+      // and the objects ConvBook has no Python text of are not.
+      case .tensorFunction, .mergeFunction, .inputFunction, .application, .applicationFunction,
+        .clearSession, .dataLoader:
+        return "<function \(callable.pythonFunctionName) at 0x...>"
+      // The loss and metric functions (`keras.losses.mse`), beside the classes (`MeanSquaredError`).
+      case .objectFactory(let name)
+      where name.first?.isLowercase == true
+        && (callable.path.contains(".losses.") || callable.path.contains(".metrics.")):
+        return "<function \(name) at 0x...>"
+      case .builtin where !callable.isClass && !callable.isPythonBuiltinFunction:
+        return KerasObjectText.classRepr(callable) == nil
+          ? "<function \(callable.pythonFunctionName) at 0x...>" : nil
       case .partial(let application):
         if application.isBoundMethod, let receiver = application.positional.first {
           return inner(receiver)

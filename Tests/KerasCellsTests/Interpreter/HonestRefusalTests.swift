@@ -266,6 +266,17 @@ import Testing
     ),
     ("class P:\n    pass\nx = f'{P()!s}'", "<__main__.P object at 0x...>"),
     ("class P:\n    pass\nx = '%s and %s' % (1, P())", "<__main__.P object at 0x...>"),
+    // Keras', TensorFlow's and NumPy's functions are Python functions with an address too.
+    (
+      "from tensorflow.keras.losses import mse\nprint('mse:', mse)",
+      "<function mean_squared_error at 0x...>"
+    ),
+    ("import tensorflow as tf\nprint(tf.reduce_mean)", "<function reduce_mean at 0x...>"),
+    ("import numpy as np\nprint({'op': np.mean})", "<function mean at 0x...>"),
+    (
+      "from tensorflow import keras\nprint(keras.layers.concatenate)",
+      "<function concatenate at 0x...>"
+    ),
   ])
   func scriptsRefuseToPrintMemoryAddresses(_ source: String, _ object: String) {
     let session = KerasSession()
@@ -293,5 +304,11 @@ import Testing
     let lesson = KerasSession().run("class P:\n    pass\nprint(P())")
     #expect(lesson.error == nil)
     #expect(lesson.printed(footer: .modern) == "<__main__.P object>\n")
+    // Python's own built-in functions have no address, in a script too.
+    #expect(
+      script.run("print(len, [print])").printed(footer: .modern)
+        == "<built-in function len> [<built-in function print>]\n")
+    let function = KerasSession().run("from tensorflow.keras.losses import mse\nprint(mse)")
+    #expect(function.printed(footer: .modern) == "<function mean_squared_error>\n")
   }
 }
