@@ -289,6 +289,28 @@ import Testing
     )
   }
 
+  /// Keras' weights compare element-wise, so neither Keras hashes them
+  /// (`set(model.non_trainable_weights)` in a copied parameter counter): Keras 3's TypeError;
+  /// tf-keras' message shows the variable's values, so ConvBook refuses there.
+  @Test func weightsAreUnhashable() {
+    let source = """
+      from tensorflow import keras
+      model = keras.Sequential([keras.Input((3,)), keras.layers.BatchNormalization()])
+      frozen = set(model.non_trainable_weights)
+      """
+    let keras3 = KerasSession(kerasVersion: .keras3).run(source).error
+    #expect(keras3?.type == "TypeError")
+    #expect(keras3?.message == "unhashable type: 'Variable'")
+    let keras2 = KerasSession(kerasVersion: .keras2).run(source).error
+    #expect(keras2?.type == nil)
+    #expect(keras2?.message.contains("tf.Variable as a set item or dict key") == true)
+    let key = KerasSession(kerasVersion: .keras3).run(
+      source.replacingOccurrences(
+        of: "set(model.non_trainable_weights)", with: "{model.weights[0]: 1}")
+    ).error
+    #expect(key?.message == "unhashable type: 'Variable'")
+  }
+
   @Test func lessonsAndShownTextWithoutAddressesStillPrint() {
     let source = """
       class Q:
