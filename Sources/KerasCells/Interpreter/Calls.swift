@@ -507,7 +507,7 @@ enum Calls {
       // `keras.activations.relu` takes max_value: tf-keras calls `K.relu`, Keras 3 its `re_lu`.
       let kerasRelu = parts.dropLast().last == "activations" && name == "relu"
       guard
-        let entry = kerasRelu
+        var entry = kerasRelu
           ? TensorFunctions.entry(
             namespace == "keras.ops" ? "activations.relu" : "relu",
             namespace: namespace == "keras.ops" ? namespace : "keras.backend")
@@ -516,6 +516,12 @@ enum Calls {
       else {
         throw .unsupported(
           "ConvBook does not support `\(callable.path)` on Keras tensors yet", at: site.range)
+      }
+      if parts.dropLast().last == "activations", name == "gelu" {
+        // `keras.activations.gelu(x, approximate=False)` in both Kerases.
+        entry = TensorFunctions.Entry(
+          kind: entry.kind, tfName: entry.tfName, parameters: ["x", "approximate"],
+          defaults: ["approximate": .bool(false)], isKerasOperation: entry.isKerasOperation)
       }
       return try TensorFunctions.call(
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
@@ -899,6 +905,7 @@ enum Calls {
         names: tracing ? nil : names,
         namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
       if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
+      interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       if keras3 {
         try KerasTensor.propagateKeras3Mask(
           from: tensors[0], through: instance, to: outputs, names: names)
@@ -1005,6 +1012,7 @@ enum Calls {
         namesBefore: wasBuilt
           ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
         beforeNaming: wasBuilt ? nil : { model.noteRebuilt() })
+      interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.
       let given = interpreter.session.modelStructures[ObjectIdentifier(model)]?.outputs

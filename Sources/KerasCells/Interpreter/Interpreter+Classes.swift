@@ -677,6 +677,19 @@ extension Interpreter {
           {
             return result
           }
+          if binding.receiverClass.kerasBase == "Model", name == "build",
+            case .instance(let instance) = binding.receiver, let state = instance.layerState,
+            state.buildingInput == nil
+          {
+            // From `model.build(shape)`: tf-keras' `Model.build` traces `call` on placeholders
+            // (the model's own `build`, which is running, not again); Keras 3's only marks the
+            // model built. (In the build of a first call, the call's trace follows.)
+            state.runsOwnBuild = true
+            defer { state.runsOwnBuild = false }
+            return try KerasSubclassing.modelMethod(
+              name, of: instance, positional: positional, keywords: keywords, site: site,
+              interpreter: self) ?? Value.none
+          }
           if binding.receiverClass.kerasBase != nil, name == "build" {
             // `Layer.build` only marks the layer built, which its first call does anyway.
             return Value.none

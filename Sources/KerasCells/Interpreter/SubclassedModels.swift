@@ -243,6 +243,12 @@ extension KerasSubclassing {
       // other layers called by a subclassed model have no single one.
       if case .model(let model) = value, model.isBuilt, let shape = model.outputShape {
         row.outputShape = EagerCalls.shownShape(shape, of: model, session: interpreter.session)
+      } else if let call = interpreter.session.kerasNodeCalls[ObjectIdentifier(layer)]?
+        .tfKerasOutputs
+      {
+        // Called on Keras tensors outside its model's trace (the model's `build` calling
+        // `self.call(keras.Input(...))`): `layer.output_shape` answers.
+        KerasNodeCalls.show(call, in: &row, keras3: false)
       } else {
         row.hasMultipleOutputShapes = true
       }
@@ -304,8 +310,24 @@ extension KerasSubclassing {
         row.outputShapes = outputShapes
         row.keras3ShowsOutputTuple = true
       }
-      return row
+      return keras3NodeRow(of: layer, named: name, className, interpreter: interpreter) ?? row
     }
+  }
+
+  /// Keras 3's row of a layer called on Keras tensors outside its model's trace (the model's
+  /// `build` calling `self.call(keras.Input(...))`): `format_layer_shape` shows its last node's
+  /// outputs; nil for a layer without such a call.
+  private static func keras3NodeRow(
+    of layer: LayerInstance?, named name: String, _ className: String, interpreter: Interpreter
+  ) -> ModelSummary.Row? {
+    guard let layer, layer.isBuilt,
+      let call = interpreter.session.kerasNodeCalls[ObjectIdentifier(layer)]?.keras3Outputs
+    else { return nil }
+    var row = ModelSummary.Row(
+      name: name, className: className, inputShape: TensorShape([]),
+      outputShape: TensorShape([]), weights: layer.weights, multiplyAccumulates: 0)
+    KerasNodeCalls.show(call, in: &row, keras3: true)
+    return row
   }
 
   private static func summary(
@@ -325,8 +347,19 @@ extension KerasSubclassing {
         let name: String
         switch value {
         case .layer(let layer):
+          if let row = keras3NodeRow(
+            of: layer, named: layer.name, layer.className, interpreter: interpreter)
+          {
+            return row
+          }
           (name, className) = (layer.name, layer.className)
         case .instance(let object):
+          if let row = keras3NodeRow(
+            of: object.layerState?.layer, named: object.layerState?.name ?? "", object.type.name,
+            interpreter: interpreter)
+          {
+            return row
+          }
           (name, className) = (object.layerState?.name ?? "", object.type.name)
         case .model(let model):
           (name, className) = (model.name, model.className)
