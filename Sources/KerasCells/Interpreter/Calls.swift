@@ -853,6 +853,11 @@ enum Calls {
     {
       keywords.append(("training", positional.removeLast()))
     }
+    if positional.count == 1,
+      let error = noneInputError(instance, positional[0], site: site, interpreter: interpreter)
+    {
+      throw error
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       var (tensors, asList) = kerasTensors(in: positional[0])
     else {
@@ -914,6 +919,37 @@ enum Calls {
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
     }
+  }
+
+  /// Keras' error for a layer called on None, or a merge called on a list of Keras tensors that
+  /// holds a None (a block function that forgot its `return`); nil for other arguments, and
+  /// where ConvBook does not have Keras' words.
+  private static func noneInputError(
+    _ instance: LayerInstance, _ argument: Value, site: CallSite, interpreter: Interpreter
+  ) -> CellError? {
+    let keras3 = interpreter.kerasVersion == .keras3
+    if case .none = argument {
+      return CellError(
+        type: keras3 ? "ValueError" : "TypeError",
+        message:
+          "Inputs to a layer should be tensors. Got 'None' (of type <class 'NoneType'>) as input for layer '\(instance.name)'.",
+        range: site.range)
+    }
+    guard let merge = instance.layer as? Merge, let items = argument.sequenceItems,
+      items.contains(where: \.isNone),
+      items.allSatisfy({ if case .kerasTensor = $0 { true } else { $0.isNone } }),
+      items.contains(where: { !$0.isNone })
+    else { return nil }
+    if !keras3 {
+      // tf-keras converts the list's shapes to `TensorShape`s, None's is unknown.
+      return CellError(
+        type: "ValueError", message: "as_list() is not defined on an unknown TensorShape.",
+        range: site.range)
+    }
+    // Keras 3's `Concatenate.build` iterates over each shape after the first.
+    guard merge.kind == .concatenate, !items[0].isNone else { return nil }
+    return CellError(
+      type: "TypeError", message: "'NoneType' object is not iterable", range: site.range)
   }
 
   /// Keeps the `training=` a layer or model was called with on Keras tensors, for its node.
