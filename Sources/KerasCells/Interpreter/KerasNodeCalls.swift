@@ -14,6 +14,12 @@ struct KerasNodeCalls {
   /// The layer, kept alive so that its identifier stays its own.
   let layer: LayerInstance
   var calls: [Call] = []
+  /// How many calls ConvBook's traces made (which Keras records no node for).
+  var tracedCalls = 0
+
+  /// Whether Keras has no node for the layer though ConvBook's graph has: it was called only
+  /// inside traced calls (a sublayer of a custom layer called on a Keras tensor).
+  var onlyTraced: Bool { calls.isEmpty && tracedCalls > 0 }
 
   /// tf-keras' `layer.output_shape`: the calls' outputs when all gave the same shapes.
   var tfKerasOutputs: Call? {
@@ -41,13 +47,22 @@ struct KerasNodeCalls {
 }
 
 extension KerasSession {
-  /// Notes a call of `layer` on Keras tensors that returned `outputs`, when Keras records it as a
-  /// node (no custom layer's or model's `call` is being traced).
+  /// Notes a call of `layer` on Keras tensors that returned `outputs`: a node of Keras' when no
+  /// custom layer's or model's `call` is being traced, else one ConvBook's trace made.
   func noteKerasNode(of layer: LayerInstance, outputs: [KerasTensor]) {
-    guard lambdaTracingDepth == 0, let first = outputs.first else { return }
+    guard let first = outputs.first else { return }
     let key = ObjectIdentifier(layer)
     var record = kerasNodeCalls[key] ?? KerasNodeCalls(layer: layer)
-    record.calls.append(.init(shapes: outputs.map(\.shape), structure: first.node.structure))
+    if lambdaTracingDepth > 0 {
+      record.tracedCalls += 1
+    } else {
+      record.calls.append(.init(shapes: outputs.map(\.shape), structure: first.node.structure))
+    }
     kerasNodeCalls[key] = record
+  }
+
+  /// Whether Keras has no node for `layer`, which ConvBook's traces called (`KerasNodeCalls`).
+  func kerasHasNoNode(for layer: LayerInstance) -> Bool {
+    kerasNodeCalls[ObjectIdentifier(layer)]?.onlyTraced == true
   }
 }
