@@ -59,14 +59,19 @@ public struct LayerArguments: Sendable {
     isNone(name) ? nil : try double(name)
   }
 
+  /// A flag as Keras reads it: Python's truth value (`use_bias="False"` is a non-empty string,
+  /// so true, as `if self.use_bias:` takes it).
   public func bool(_ name: String) throws(KerasError) -> Bool {
     switch self[name] {
     case .bool(let value): return value
     case .int(let value): return value != 0
+    case .float(let value): return value != 0
+    case .string(let value): return !value.isEmpty
+    case .tuple(let items), .list(let items): return !items.isEmpty
     case .none: return false
-    case let other:
-      throw .typeError(
-        "Expected a boolean for `\(name)` of \(className). Received: \(name)=\(other)")
+    case .object(let object):
+      throw .limitation(
+        "ConvBook does not support \(object.typeName) as `\(name)` of \(className) yet")
     }
   }
 

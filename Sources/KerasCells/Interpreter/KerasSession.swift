@@ -161,6 +161,8 @@ public final class KerasSession {
   /// True while Keras 3 would run the `Lambda` function being traced itself (no `output_shape=`
   /// given): `keras.backend` then lacks tf-keras' legacy functions there too.
   var keras3LambdaInference = false
+  /// The calls of each layer that Keras records as its nodes (`KerasNodeCalls`), by layer.
+  var kerasNodeCalls: [ObjectIdentifier: KerasNodeCalls] = [:]
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {

@@ -193,6 +193,8 @@ enum TensorFunctions {
 
   private static func parameters(_ kind: Kind, keras: Bool) -> [String] {
     switch kind {
+    // `tf.nn.gelu(features, approximate=False, name=None)`.
+    case .unary(.gelu): return ["features", "approximate", "name"]
     case .unary, .backendSqrt: return ["x", "name"]
     case .backendRelu: return ["x", "alpha", "max_value", "threshold"]
     case .activationsRelu: return ["x", "negative_slope", "max_value", "threshold"]
@@ -303,7 +305,8 @@ enum TensorFunctions {
         : ["method": .string("bilinear")]
     case .resizeV1: return ["method": .int(0), "align_corners": .bool(false)]
     case .resizeBilinearV1: return ["align_corners": .bool(false)]
-    case .unary(.gelu): return ["approximate": .bool(true)]
+    // `keras.ops.gelu(x, approximate=True)`; TensorFlow's and the activations' default to False.
+    case .unary(.gelu): return ["approximate": .bool(namespace.hasPrefix("keras.ops"))]
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
@@ -755,7 +758,8 @@ enum TensorFunctions {
         range: range)
     case .unary(let unary):
       inputs = [try tensor(entry.parameters[0])]
-      function = .unary(unary)
+      // TensorFlow's `gelu(approximate=True)` is the tanh form (as Keras 3's on TensorFlow).
+      function = .unary(unary == .gelu && flag("approximate") ? .geluTanh : unary)
     case .backendSqrt:
       let x = try tensor("x")
       let clipped = try apply(
