@@ -38,6 +38,39 @@ import Testing
     #expect(error?.message == "ConvBook does not support \(name) yet")
   }
 
+  /// Keras 3's layers give their output shape without calling a script's activation function,
+  /// so a function ConvBook cannot run (`K.relu` is not in Keras 3's `keras.backend`) leaves the
+  /// model buildable and summarized; running the model is refused, in every way it can run.
+  @Test(arguments: [
+    "model.predict(x, verbose=0)", "model(x)", "model.layers[1](x)",
+    "model.fit(x, np.zeros((2, 3)), verbose=0)", "model.evaluate(x, np.zeros((2, 3)), verbose=0)",
+  ])
+  func keras3RefusesAnActivationItCannotRunOnlyWhereItRuns(_ run: String) {
+    let source = """
+      import numpy as np
+      import keras
+      from keras import backend as K
+      def hard_swish(t):
+          return t * K.relu(t + 3.0, max_value=6.0) / 6.0
+      inputs = keras.Input((4,))
+      hidden = keras.layers.Dense(3, activation=hard_swish)(inputs)
+      model = keras.Model(inputs, keras.layers.Activation(hard_swish)(hidden))
+      model.compile(loss="mse")
+      model.summary()
+      x = np.ones((2, 4), dtype="float32")
+      \(run)
+
+      """
+    let result = KerasSession(kerasVersion: .keras3).run(source)
+    #expect(result.outputs.contains { if case .summary = $0 { true } else { false } })
+    #expect(result.error?.type == nil)
+    #expect(
+      result.error?.message.contains(
+        "ConvBook does not support running the activation function `hard_swish` yet") == true)
+    #expect(
+      result.error?.message.contains("module 'keras.backend' has no attribute 'relu'") == true)
+  }
+
   /// `print()` in a custom layer's `call` runs where the layer is first called on Keras tensors;
   /// Keras prints again whenever `fit`, `evaluate` or `predict` traces `call`, which ConvBook
   /// refuses rather than print less (in both Kerases, through a nested model too).
