@@ -311,6 +311,40 @@ import Testing
     )
   }
 
+  /// An error whose message quotes an object (Keras 3's "<__main__.Reg object at 0x7f...> does not
+  /// implement get_config()") is refused in a script, uncaught or printed; a lesson shows it
+  /// without the address, and CPython's own `<super: ..., <P object>>` has none.
+  @Test func scriptsRefuseErrorsQuotingAnAddress() {
+    let source = """
+      import keras
+      class Reg(keras.regularizers.Regularizer):
+          def __call__(self, x):
+              return 0.0
+
+      """
+    let script = KerasSession(kerasVersion: .keras3)
+    script.scriptName = "script.py"
+    let uncaught = script.run(source + "Reg().get_config()\n").error
+    #expect(uncaught?.type == nil)
+    #expect(
+      uncaught?.message
+        == "ConvBook does not print this NotImplementedError: its message shows `<__main__.Reg object at 0x...>`, a memory address, which changes from run to run"
+    )
+    let printed = script.run(
+      "try:\n    Reg().get_config()\nexcept NotImplementedError as e:\n    print(e)\n"
+    ).error
+    #expect(
+      printed?.message.hasPrefix("ConvBook does not print `<__main__.Reg object at 0x...>`") == true
+    )
+    let lesson = KerasSession(kerasVersion: .keras3).run(source + "Reg().get_config()\n").error
+    #expect(lesson?.type == "NotImplementedError")
+    let superText = script.run(
+      "class A:\n    def f(self):\n        raise ValueError(repr(super()))\nA().f()\n"
+    ).error
+    #expect(superText?.type == "ValueError")
+    #expect(superText?.message == "<super: <class 'A'>, <A object>>")
+  }
+
   @Test func lessonsAndShownTextWithoutAddressesStillPrint() {
     let source = """
       class Q:
