@@ -596,7 +596,17 @@ final class Interpreter {
     }
     // TensorFlow's internals (`tensorflow.python.keras`, the Keras copy older scripts import)
     // exist, but ConvBook models only the public API.
-    if root == "tensorflow", path.components.count >= 2, path.components[1] == "python" {
+    // So are the packages' own sources (`keras.src.layers.input_spec`, Keras 3's `src` tree that
+    // library code imports from) and TensorFlow's compiler (`tensorflow.compiler.tf2xla`).
+    if path.components.count >= 3, ["keras", "tf_keras"].contains(root),
+      path.components[1] == "src"
+    {
+      return .unsupported(
+        "ConvBook does not support `\(path.components.joined(separator: "."))` yet", at: path.range)
+    }
+    if root == "tensorflow", path.components.count >= 2,
+      ["python", "compiler"].contains(path.components[1])
+    {
       return .unsupported(
         "ConvBook does not support `\(path.components.prefix(3).joined(separator: "."))` yet",
         at: path.range)

@@ -31,6 +31,9 @@ import Testing
     ("import shutil\nshutil.copyfile('a', 'b')", "`shutil.copyfile`"),
     ("import io\nbuffer = io.StringIO()", "`io.StringIO`"),
     ("from inspect import signature", "`inspect.signature`"),
+    // Packages' internal modules that exist but ConvBook does not model.
+    ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
+    ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
@@ -69,6 +72,28 @@ import Testing
         "ConvBook does not support running the activation function `hard_swish` yet") == true)
     #expect(
       result.error?.message.contains("module 'keras.backend' has no attribute 'relu'") == true)
+  }
+
+  /// A tensor operation that fails inside a custom layer's call is worded by tf-keras as its
+  /// TFOpLambda's failure; Keras 3 has no TFOpLambda (it names the layer, with TensorFlow's own
+  /// text on data), so a Keras 3 session refuses rather than print tf-keras' words.
+  @Test func keras3RefusesTFOpLambdaWording() {
+    let source = """
+      import keras
+      from keras import ops
+      class Twice(keras.layers.Layer):
+          def build(self, input_shape):
+              self.kernel = self.add_weight(shape=(10, 5), initializer="ones")
+          def call(self, x):
+              return ops.matmul(ops.concatenate([x, x], axis=0), self.kernel)
+      Twice()(keras.random.normal((2, 5)))
+
+      """
+    let error = KerasSession(kerasVersion: .keras3).run(source).error
+    #expect(error?.type == nil)
+    #expect(
+      error?.message.hasPrefix("ConvBook does not give Keras 3's text of this ValueError yet: ")
+        == true)
   }
 
   /// `print()` in a custom layer's `call` runs where the layer is first called on Keras tensors;
