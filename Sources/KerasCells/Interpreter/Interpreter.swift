@@ -91,6 +91,14 @@ final class Interpreter {
 
   func emit(_ output: CellOutput) { outputs.append(output) }
 
+  /// Takes back what was written after `count` outputs and `writes` writes (code ConvBook ran to
+  /// learn what it computes, where Keras would not run it: `CustomActivations`).
+  func takeBackOutputs(to count: Int, writes: Int) {
+    guard count <= outputs.count else { return }
+    outputs.removeSubrange(count...)
+    writeCount = writes
+  }
+
   /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.
   func writeError(_ text: String) {
     if case .standardError(let previous)? = outputs.last {

@@ -74,6 +74,31 @@ import Testing
       result.error?.message.contains("module 'keras.backend' has no attribute 'relu'") == true)
   }
 
+  /// An activation function that prints: ConvBook's run of it on a tensor of its own shape must
+  /// print nothing. Keras 3 prints only when the model runs (refused there); tf-keras where the
+  /// layer is called, with the output's shape (refused there).
+  @Test func anActivationThatPrintsPrintsNothingOfConvBooks() {
+    let source = """
+      import numpy as np
+      from tensorflow import keras
+      def act(x):
+          print("act called", x.shape)
+          return keras.activations.relu(x)
+      inputs = keras.Input((4,))
+      model = keras.Model(inputs, keras.layers.Dense(3, activation=act)(inputs))
+      print("built")
+      model.predict(np.ones((1, 4)), verbose=0)
+
+      """
+    let keras3 = KerasSession(kerasVersion: .keras3).run(source)
+    #expect(keras3.printed(footer: .modern) == "built\n")
+    #expect(keras3.error?.type == nil)
+    #expect(keras3.error?.message.contains("`act` yet: it prints") == true)
+    let tfKeras = KerasSession(kerasVersion: .keras2).run(source)
+    #expect(tfKeras.printed(footer: .modern) == "")
+    #expect(tfKeras.error?.message.contains("`act` yet: it prints") == true)
+  }
+
   /// A tensor operation that fails inside a custom layer's call is worded by tf-keras as its
   /// TFOpLambda's failure; Keras 3 has no TFOpLambda (it names the layer, with TensorFlow's own
   /// text on data), so a Keras 3 session refuses rather than print tf-keras' words.
