@@ -91,6 +91,14 @@ final class Interpreter {
 
   func emit(_ output: CellOutput) { outputs.append(output) }
 
+  /// Takes back what was written after `count` outputs and `writes` writes (code ConvBook ran to
+  /// learn what it computes, where Keras would not run it: `CustomActivations`).
+  func takeBackOutputs(to count: Int, writes: Int) {
+    guard count <= outputs.count else { return }
+    outputs.removeSubrange(count...)
+    writeCount = writes
+  }
+
   /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.
   func writeError(_ text: String) {
     if case .standardError(let previous)? = outputs.last {
@@ -614,7 +622,17 @@ final class Interpreter {
     }
     // TensorFlow's internals (`tensorflow.python.keras`, the Keras copy older scripts import)
     // exist, but ConvBook models only the public API.
-    if root == "tensorflow", path.components.count >= 2, path.components[1] == "python" {
+    // So are the packages' own sources (`keras.src.layers.input_spec`, Keras 3's `src` tree that
+    // library code imports from) and TensorFlow's compiler (`tensorflow.compiler.tf2xla`).
+    if path.components.count >= 3, ["keras", "tf_keras"].contains(root),
+      path.components[1] == "src"
+    {
+      return .unsupported(
+        "ConvBook does not support `\(path.components.joined(separator: "."))` yet", at: path.range)
+    }
+    if root == "tensorflow", path.components.count >= 2,
+      ["python", "compiler"].contains(path.components[1])
+    {
       return .unsupported(
         "ConvBook does not support `\(path.components.prefix(3).joined(separator: "."))` yet",
         at: path.range)

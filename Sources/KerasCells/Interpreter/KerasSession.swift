@@ -267,9 +267,18 @@ public final class KerasSession {
       if let limitation = error.limitation {
         uncaught = .unsupported(limitation, at: error.range)
       }
-      let worded =
+      var worded =
         (uncaught.kerasVersion ?? kerasVersion) == .keras3
         ? Keras3Wording.translate(uncaught) : uncaught
+      // `convbook run` prints what Python prints, which it cannot for an error whose message
+      // quotes an object with its memory address (a lesson shows it without the address).
+      if scriptName != nil, let type = worded.type,
+        let object = PythonText.addressedObject(inMessage: worded.message)
+      {
+        worded = .unsupported(
+          "ConvBook does not print this \(type): its message shows `\(object)`, a memory address, which changes from run to run",
+          at: worded.range)
+      }
       let failed = FailedCell(index: cellIndex, headline: worded.description)
       for name in FailedCell.boundNames(statements) where globals[name] == nil {
         failedDefinitions[name] = failed

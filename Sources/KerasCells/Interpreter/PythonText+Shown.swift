@@ -128,7 +128,22 @@ extension PythonText {
         if let found = inner(key) ?? inner(item) { return found }
       }
       return nil
+    case .exception(let exception):
+      // An exception whose message quotes an object (`print(error)` of Keras 3's
+      // "<__main__.Reg object at 0x7f...> does not implement get_config()").
+      return addressedObject(inMessage: exception.message)
     default: return nil
     }
+  }
+
+  /// The first object in a message as ConvBook wrote it (`<__main__.Reg object>`, `<function f>`:
+  /// ConvBook's texts leave the address out) that CPython writes with its memory address
+  /// (`<__main__.Reg object at 0x7f...>`), or nil. (`<super: <class 'B'>, <A object>>` has none.)
+  static func addressedObject(inMessage text: String) -> String? {
+    for match in text.matches(of: #/<[A-Za-z_][\w.]* object>|<function [A-Za-z_][\w.<>]*>/#)
+    where !text[..<match.range.lowerBound].hasSuffix("'>, ") {
+      return String(text[match.range].dropLast()) + " at 0x...>"
+    }
+    return nil
   }
 }

@@ -886,8 +886,8 @@ enum TrainingCalls {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
-      // A weight ConvBook cannot draw, or a layer setting it cannot run, is its limitation, not
-      // a ValueError of Keras'.
+      // A weight ConvBook cannot draw, or a layer it cannot run, is its limitation, not a
+      // ValueError of Keras'.
       if error.message.contains("ConvBook cannot") || error.message.hasPrefix("ConvBook does not") {
         throw .unsupported(error.message, at: site.range)
       }
