@@ -12,7 +12,7 @@ import CNNEngine
 ///   called on data it is `call` reduced to its mean;
 /// - a `Regularizer`, `Constraint` or `Initializer` instance may be given to a layer (its shapes
 ///   and parameters do not depend on it); training or drawing weights with it is refused by name;
-/// - a `Metric` is accepted as a class; ConvBook does not run its weights yet;
+/// - a `Metric` keeps its state in eager variables (`MetricSubclasses`);
 /// - a `keras.utils.Sequence` (Keras 3's `PyDataset`) gives `fit`, `evaluate` and `predict` its
 ///   batches through its own `__len__` and `__getitem__` (`SequenceFeed`).
 enum KerasClassBase: String {
@@ -73,6 +73,10 @@ final class KerasClassState {
   var reduction = "auto"
   /// A callback's model, set by `fit`.
   var model: Value?
+  /// Whether the instance was made under Keras 3 (a metric's attributes differ).
+  var keras3 = false
+  /// A metric's state variables, in `add_weight` order.
+  var variables: [EagerVariable] = []
 }
 
 extension KerasClassBase {
@@ -86,6 +90,7 @@ extension KerasClassBase {
     let state = instance.kerasClassState ?? KerasClassState()
     instance.kerasClassState = state
     state.initialized = true
+    state.keras3 = keras3
     let parameters: [String]
     switch base {
     case .loss:
@@ -167,10 +172,8 @@ extension KerasClassBase {
     switch (base, name) {
     case (.callback, "model") where state?.initialized == true || state?.model != nil:
       return state?.model ?? Value.none
-    case (.metric, "add_weight"), (.metric, "reset_state"), (.metric, "reset_states"),
-      (.metric, "update_state"), (.metric, "result"):
-      // Keras' `Metric` methods: ConvBook refuses them by name when called (`callMethod`).
-      return .method(receiver: .instance(instance), name: name)
+    case (.metric, _) where name != "name" && name != "get_config":
+      return metricAttribute(name, of: instance)
     case (.loss, "name"), (.metric, "name"):
       guard let state, state.initialized else { return nil }
       return state.name.map(Value.string) ?? Value.none
@@ -199,6 +202,13 @@ extension KerasClassBase {
     _ name: String, of instance: PythonInstance, base: KerasClassBase, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if base == .metric,
+      let value = try callMetricMethod(
+        name, of: instance, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    {
+      return value
+    }
     switch (base, name) {
     case (.callback, "on_train_batch_begin"), (.callback, "on_train_batch_end"):
       // For backwards compatibility Keras forwards them to `on_batch_begin` / `on_batch_end`.
@@ -292,7 +302,10 @@ extension KerasClassBase {
         message:
           "Learning rate schedule '\(instance.type.name)' must override `__call__(self, step)`.",
         range: site.range)
-    case .metric, .constraint, .initializer:
+    case .metric:
+      return try callMetric(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .constraint, .initializer:
       throw .unsupported(
         "ConvBook does not support calling a \(base.path) subclass without its own __call__ yet",
         at: site.range)
