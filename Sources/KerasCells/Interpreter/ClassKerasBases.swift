@@ -328,9 +328,18 @@ extension KerasClassBase {
       throw .unsupported(
         "ConvBook does not support sample_weight in a call of a loss yet", at: site.range)
     }
+    let keras3 = interpreter.kerasVersion == .keras3
+    // Keras 3 converts both to tensors of the loss's dtype (float32) before `call`.
+    let converted =
+      keras3
+      ? try positional.map { (value) throws(CellError) in try float32(value, site: site) }
+      : positional
     let values = try interpreter.callClassValue(
-      .method(receiver: .instance(instance), name: "call"), positional: positional,
-      keywords: keywords, site: site)
+      .method(receiver: .instance(instance), name: "call"), positional: converted,
+      keywords: keras3
+        ? try keywords.map { (label, value) throws(CellError) in
+          (label, try float32(value, site: site))
+        } : keywords, site: site)
     guard let values else { return Value.none }
     let reduction = instance.kerasClassState?.reduction ?? "auto"
     guard reduction == "auto" || reduction == "sum_over_batch_size" else {
@@ -341,7 +350,28 @@ extension KerasClassBase {
     guard let mean = TensorFunctions.attribute("reduce_mean", namespace: "tensorflow") else {
       return values
     }
-    return try Calls.call(
+    let reduced = try Calls.call(
       mean, positional: [values], keywords: [], site: site, interpreter: interpreter)
+    // Keras 3 gives the reduced loss in its dtype; tf-keras keeps a floating loss's own.
+    return keras3 ? try float32(reduced, site: site) : reduced
+  }
+
+  /// An eager value (a NumPy array, a list, a number, an eager tensor of another dtype) as a
+  /// float32 eager tensor, as Keras 3's `ops.convert_to_tensor(x, dtype="float32")` casts it;
+  /// symbolic tensors and other values stay as they are.
+  private static func float32(_ value: Value, site: CallSite) throws(CellError) -> Value {
+    if let tensor = EagerTensors.operand(value) {
+      guard EagerDType(of: tensor) != .float32 else { return value }
+      return .array(
+        try EagerTensors.make(
+          .float32, shape: tensor.shape, values: EagerTensors.doubles(tensor), range: site.range))
+    }
+    switch value {
+    case .array, .list, .tuple, .int, .float:
+      return .array(
+        try EagerTensors.convert(value, dtype: .float32, function: "Loss", range: site.range))
+    default:
+      return value
+    }
   }
 }

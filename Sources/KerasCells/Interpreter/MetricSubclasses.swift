@@ -185,3 +185,132 @@ extension KerasClassBase {
       at: site.range)
   }
 }
+
+/// The script's metric objects in `fit`, `evaluate` and `train_on_batch`: the trainer resets
+/// each when an epoch (or an evaluation) begins, and after each batch runs its `update_state(y_true,
+/// y_pred, sample_weight=None)` (Keras passes `sample_weight` by name) on eager tensors of the
+/// batch's targets (float32, or the integer dtype the targets were given in: both Kerases cast
+/// float64 targets to float32) and training-mode predictions, then reads `result()` for the logs.
+/// Keras runs `update_state` and `result` as traced functions: what only tracing shows (a print,
+/// TensorFlow's graph-mode errors, Keras 3 logging the variable `result` returns, whose value
+/// later changes) is refused by name.
+enum ScriptMetricTraining {
+  /// The stateful metrics of `model`'s `compile`, by the identity of the object kept for each.
+  static func metrics(for model: SequentialModel, site: CallSite, interpreter: Interpreter)
+    -> [ObjectIdentifier: StatefulMetric]
+  {
+    let training = interpreter.session.training
+    var made: [ObjectIdentifier: StatefulMetric] = [:]
+    for (key, instance) in training.metricObjects[ObjectIdentifier(model)] ?? [:] {
+      let name = instance.kerasClassState?.name ?? NameScope.snakeCase(instance.type.name)
+      made[key] = StatefulMetric(
+        name: name,
+        reset: { () throws(TrainingError) in
+          _ = try run(instance, "reset_state", positional: [], site: site, interpreter: interpreter)
+        },
+        update: { (target: Tensor, prediction: Tensor) throws(TrainingError) in
+          let dtype = training.metricTargetDType
+          let yTrue: Value
+          if dtype.isFloat {
+            yTrue = EagerTensors.value(target)
+          } else {
+            do throws(CellError) {
+              yTrue = .array(
+                try EagerTensors.make(
+                  dtype, shape: target.shape, values: target.scalars.map(Double.init),
+                  range: site.range))
+            } catch {
+              throw pending(error, interpreter: interpreter)
+            }
+          }
+          _ = try run(
+            instance, "update_state", positional: [yTrue, EagerTensors.value(prediction)],
+            keywords: [("sample_weight", Value.none)], site: site, interpreter: interpreter)
+        },
+        result: { () throws(TrainingError) -> Double in
+          let value = try run(
+            instance, "result", positional: [], site: site, interpreter: interpreter)
+          return try number(value, of: instance, site: site, interpreter: interpreter)
+        })
+    }
+    return made
+  }
+
+  /// A method of the metric, run as Keras' traced step runs it; a print or an error of
+  /// TensorFlow's is refused (Keras shows them as its tracing makes them).
+  private static func run(
+    _ instance: PythonInstance, _ method: String, positional: [Value],
+    keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter
+  ) throws(TrainingError) -> Value {
+    let writes = interpreter.writeCount
+    let value: Value
+    do {
+      value =
+        try interpreter.callClassValue(
+          .method(receiver: .instance(instance), name: method), positional: positional,
+          keywords: keywords, site: site) ?? Value.none
+    } catch {
+      // Python's TypeError for `update_state` without a `sample_weight` parameter: Keras 3
+      // raises it as it is; tf-keras inside AutoGraph's "in user code:" text.
+      let call = "\(instance.type.name).\(method)() "
+      if error.type == "TypeError", error.chained == nil, error.message.hasPrefix(call),
+        interpreter.kerasVersion == .keras3
+      {
+        throw pending(
+          CellError(type: "TypeError", message: error.message, range: site.range),
+          interpreter: interpreter)
+      }
+      if error.type == nil { throw pending(error, interpreter: interpreter) }
+      throw pending(
+        .unsupported(
+          "ConvBook does not support the error \(error.type ?? "") raised in \(instance.type.name).\(method)() during training yet (Keras traces the method into a graph, where errors read otherwise): \(error.message)",
+          at: site.range), interpreter: interpreter)
+    }
+    guard interpreter.writeCount == writes else {
+      throw pending(
+        .unsupported(
+          "ConvBook does not support print() in \(instance.type.name).\(method)() during training yet: Keras runs it as a traced function and prints only while tracing",
+          at: site.range), interpreter: interpreter)
+    }
+    return value
+  }
+
+  /// The metric's result as a number for the logs.
+  private static func number(
+    _ value: Value, of instance: PythonInstance, site: CallSite, interpreter: Interpreter
+  ) throws(TrainingError) -> Double {
+    if case .standard(is EagerVariable) = value, interpreter.kerasVersion == .keras3 {
+      throw pending(
+        .unsupported(
+          "ConvBook does not support a Keras 3 metric whose result() returns its variable itself during training yet (Keras logs the variable, whose value changes after the epoch)",
+          at: site.range), interpreter: interpreter)
+    }
+    let array: NDArray
+    switch value {
+    case .array(let given): array = given
+    case .standard(let variable as EagerVariable): array = variable.array
+    case .standard(let scalar as NumPyScalar): array = scalar.array
+    case .float(let number): return number
+    case .int(let number): return Double(number)
+    default:
+      throw pending(
+        .unsupported(
+          "ConvBook does not support a metric result of type \(value.typeName) yet",
+          at: site.range), interpreter: interpreter)
+    }
+    let values = EagerTensors.doubles(array)
+    guard array.shape.isEmpty, let first = values.first else {
+      throw pending(
+        .unsupported(
+          "ConvBook does not support a metric result of shape \(EagerTensors.shapeText(array.shape)) in the logs yet",
+          at: site.range), interpreter: interpreter)
+    }
+    return first
+  }
+
+  /// Keeps `error` for the training call to raise, and stops the trainer.
+  private static func pending(_ error: CellError, interpreter: Interpreter) -> TrainingError {
+    interpreter.session.training.metricError = error
+    return TrainingError(.configuration, "ConvBook: \(error.message)")
+  }
+}
