@@ -457,7 +457,9 @@ extension Interpreter {
       type: "AttributeError", message: "'\(instance.type.name)' object has no attribute '\(name)'",
       range: range,
       suggestion: NameSuggestion.closest(
-        to: name, among: instance.attributeOrder + instance.type.allNames))
+        to: name,
+        among: instance.attributeOrder + instance.type.allNames
+          + KerasClassBase.inheritedNames(of: instance)))
   }
 
   /// What looking a class attribute up through an instance (or `super()`) gives: a bound method
