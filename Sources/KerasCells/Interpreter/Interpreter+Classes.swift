@@ -520,18 +520,16 @@ extension Interpreter {
           message: "property '\(name)' of '\(instance.type.name)' object has no setter",
           range: range)
       }
-      if kerasVersion == .keras2, instance.type.kerasBase != nil,
-        case .standard(let object) = value,
-        object is EagerVariable
-      {
-        // tf-keras tracks a variable set on a layer as one of its weights (counted in `summary()`,
-        // trained, saved); Keras 3 does not, and ConvBook's custom layers hold only `add_weight`'s.
-        throw .unsupported(
-          "ConvBook does not track a tf.Variable set as an attribute of a custom layer or model as its weight yet (tf-keras does); make the weight with self.add_weight()",
-          at: range)
-      }
       if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
       var value = value
+      if kerasVersion == .keras2, instance.type.kerasBase != nil,
+        case .standard(let object) = value, let variable = object as? EagerVariable
+      {
+        // tf-keras tracks a variable set on a layer as one of its weights (counted in `summary()`,
+        // trained, saved); Keras 3 does not.
+        value = try KerasSubclassing.trackVariable(
+          variable, in: instance, range: range, interpreter: self)
+      }
       if kerasVersion == .keras3, instance.type.kerasBase != nil {
         value = try Keras3LayerTracking.track(value, by: instance, interpreter: self, range: range)
       }

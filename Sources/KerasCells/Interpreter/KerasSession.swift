@@ -223,7 +223,9 @@ public final class KerasSession {
     cellCount += 1
     return DeepStack.run { () -> CellResult in
       NumPyPrintOptions.$current.withValue(numpyPrintOptions) {
-        KerasObjectText.$sessionVersion.withValue(kerasVersion) { runParsing(source, cellIndex) }
+        KerasObjectText.$sessionVersion.withValue(kerasVersion) {
+          WeightText.$source.withValue(WeightText.Source(self)) { runParsing(source, cellIndex) }
+        }
       }
     }
   }
@@ -306,11 +308,13 @@ public final class KerasSession {
     let outcome = DeepStack.run { () -> Result<Value, CellError> in
       NumPyPrintOptions.$current.withValue(numpyPrintOptions) { () -> Result<Value, CellError> in
         KerasObjectText.$sessionVersion.withValue(kerasVersion) { () -> Result<Value, CellError> in
-          do throws(CellError) {
-            return .success(
-              try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
-          } catch {
-            return .failure(error)
+          WeightText.$source.withValue(WeightText.Source(self)) { () -> Result<Value, CellError> in
+            do throws(CellError) {
+              return .success(
+                try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
+            } catch {
+              return .failure(error)
+            }
           }
         }
       }
