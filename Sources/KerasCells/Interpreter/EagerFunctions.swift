@@ -1202,6 +1202,30 @@ enum EagerFunctions {
       let count = sizes.reduce(1, *)
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
+      if dtype == .float32, !KerasRandom.isSeedGenerator(arguments["seed"]),
+        let seeds = session.eagerRandom.seeds(operationSeed: try integer("seed"))
+      {
+        // TensorFlow's own numbers: a float32 kernel's values, then `* stddev + mean` or, for a
+        // uniform range other than Python's ints 0 and 1, `* (maxval - minval) + minval`.
+        let generator = session.eagerRandom.generator(
+          normal ? "RandomStandardNormal" : "RandomUniform", seeds: seeds, count: count)
+        let (low, high) = (Float(first), Float(second ?? 1))
+        var values = normal ? generator.normal(count: count) : generator.uniform(count: count)
+        func isInt(_ name: String, _ expected: Int) -> Bool {
+          // Left out (maxval=None too) is the default, Python's 0 or 1.
+          guard let value = arguments[name], !value.isNone else { return true }
+          if case .int(let number) = value { return number == expected }
+          return false
+        }
+        if normal {
+          values = values.map { $0 * high + low }
+        } else if !isInt("minval", 0) {
+          values = values.map { $0 * (high - low) + low }
+        } else if !isInt("maxval", 1) {
+          values = values.map { $0 * high }
+        }
+        return try made(dtype, sizes, values.map(Double.init))
+      }
       var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
       // A `keras.random.SeedGenerator` draws from the session's seed too (`KerasRandom`).
       if !KerasRandom.isSeedGenerator(arguments["seed"]), let given = try integer("seed") {

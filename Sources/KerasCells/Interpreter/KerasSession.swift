@@ -55,6 +55,8 @@ public final class KerasSession {
   /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
   /// have made: the seed of the next one that names none, so that each draws its own deviates.
   var randomOperationCount = 0
+  /// TensorFlow's global seed and stateful kernels of eager `tf.random.*` calls.
+  let eagerRandom = EagerRandom()
   /// The `tf.GradientTape`s recording and the identities of eager tensors they follow.
   let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
