@@ -49,6 +49,13 @@ enum ArrayOperations {
     return count
   }
 
+  /// The items NumPy reads from a sequence: a list's or tuple's, and a TensorShape's dimensions
+  /// (`np.prod(w.shape)`, `np.array(layer.kernel.shape)`: TensorShape is a sequence of ints).
+  static func arrayItems(_ value: Value) -> [Value]? {
+    if case .tensorShape(let dimensions) = value { return TensorShapeValue.items(dimensions) }
+    return value.sequenceItems
+  }
+
   /// NumPy's `NPY_MAXDIMS`.
   static let maximumDimensions = 64
 
@@ -85,8 +92,8 @@ enum ArrayOperations {
     var probe = value
     while true {
       switch probe {
-      case .list, .tuple:
-        let items = probe.sequenceItems ?? []
+      case .list, .tuple, .tensorShape:
+        let items = arrayItems(probe) ?? []
         // NumPy's limit, checked before `walk` recurses once per dimension (100,000 nested
         // lists overflowed the stack).
         guard shape.count < maximumDimensions else {
@@ -165,7 +172,7 @@ enum ArrayOperations {
           try budget.tick(at: range)
           return
         }
-        guard let items = item.sequenceItems, items.count == shape[depth] else {
+        guard let items = arrayItems(item), items.count == shape[depth] else {
           throw inhomogeneous(after: depth)
         }
         for inner in items { try walk(inner, depth: depth + 1) }
@@ -182,7 +189,7 @@ enum ArrayOperations {
         scalars.append(number)
       case .array(let inner) where inner.rank > 0:
         throw inhomogeneous(after: depth)
-      case .list, .tuple, .range:
+      case .list, .tuple, .range, .tensorShape:
         // A sequence where the first item had a number (`[1, [2]]`).
         throw inhomogeneous(after: depth)
       case .bigInt(let number):

@@ -344,6 +344,16 @@ enum Attributes {
       {
         return .bool(true)
       }
+      if name == "output_shape" || name == "input_shape",
+        interpreter.session.kerasHasNoNode(for: instance)
+      {
+        // tf-keras: a sublayer called only inside a custom layer's traced `call` has no node.
+        throw CellError(
+          type: "AttributeError",
+          message:
+            "The layer \"\(instance.name)\" has never been called and thus has no defined \(name == "output_shape" ? "output" : "input") shape.",
+          range: range)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
@@ -859,7 +869,9 @@ enum Attributes {
       // A layer whose call returns several tensors reports their shapes as the call returns them.
       if name == "output_shape", let shapes = instance.outputShapeList {
         let values = shapes.map(shapeValue)
-        return instance.returnsAttentionScores == true ? .tuple(values) : .list(values)
+        let tuple =
+          instance.returnsAttentionScores == true || instance.outputStructure(node: 0) == .tuple
+        return tuple ? .tuple(values) : .list(values)
       }
       // An input layer reports the shapes of its node's list of tensors.
       return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)

@@ -27,6 +27,20 @@ public final class CellTraining {
   /// The functions defined in cells that `compile` received, per model, by name: a loss among
   /// them is traced into tensor operations when the model's trainer is made.
   var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
+  /// The script's `keras.metrics.Metric` objects `compile` received, per model, by the identity
+  /// of the object its compile arguments keep for each (`ScriptMetricTraining`).
+  var metricObjects: [ObjectIdentifier: [ObjectIdentifier: PythonInstance]] = [:]
+  /// The dtype a script's metric gets `y_true` in: float32, or the integer dtype the targets of
+  /// the latest `fit` / `evaluate` were given in.
+  var metricTargetDType = EagerDType.float32
+  /// An error a script's metric raised inside the trainer, for the training call to raise.
+  var metricError: CellError?
+
+  /// Notes the dtype of the targets training is given, for the script's metrics' `y_true`.
+  func noteMetricTargets(_ targets: [NDArray]) {
+    let dtypes = targets.map { EagerDType(of: $0) }
+    metricTargetDType = dtypes.first(where: { !$0.isFloat }) ?? .float32
+  }
   /// What code assigned to a layer's `activation` (`ClassLayerSettings`), read back as given.
   var assignedActivations: [ObjectIdentifier: (layer: LayerInstance, value: Value)] = [:]
   /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate

@@ -25,7 +25,7 @@ extension KerasSubclassing {
     _ instance: PythonInstance, state: CustomLayerState, on inputs: [KerasTensor],
     site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
-    guard let (build, _) = instance.type.lookup("build") else { return }
+    guard let (build, _) = instance.type.lookup("build"), !state.runsOwnBuild else { return }
     let shapes = inputs.map {
       TensorShapeValue.make($0.shape.dimensions, interpreter: interpreter)
     }
@@ -410,6 +410,7 @@ extension KerasSubclassing {
           let outputs = try KerasTensor.call(
             layer, on: tensors, asList: true, names: interpreter.kerasNames,
             namesBefore: buildTrace ? outputCount(of: layer) : 0)
+          session.noteKerasNode(of: layer, outputs: outputs)
           return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
         } catch {
           throw Calls.keras(error, at: site.range)
@@ -445,9 +446,10 @@ extension KerasSubclassing {
     state.isBuilt = true
     state.wasCalled = true
     do {
-      return .kerasTensor(
-        try KerasTensor.apply(
-          state.layer!, to: tensors, asList: true, names: interpreter.kerasNames))
+      let output = try KerasTensor.apply(
+        state.layer!, to: tensors, asList: true, names: interpreter.kerasNames)
+      interpreter.session.noteKerasNode(of: state.layer!, outputs: [output])
+      return .kerasTensor(output)
     } catch {
       throw Calls.keras(error, at: site.range)
     }

@@ -64,7 +64,12 @@ enum PythonText {
         return "<\(descriptor.kind.rawValue) object>"
       }
       if let text = KerasObjectText.classRepr(callable) { return text }
-      return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
+      if callable.isClass { return "<class '\(callable.path)'>" }
+      if callable.isPythonBuiltinFunction { return "<built-in function \(callable.path)>" }
+      // A function of Keras, TensorFlow or NumPy, by its own name as Python's repr gives it
+      // (`<function mean_squared_error at 0x7f...>`, the address left out in a lesson; a script
+      // that prints one is refused: `addressedObject`).
+      return "<function \(callable.pythonFunctionName)>"
     case .method(let receiver, let name):
       // Python names the method by its qualified name (`A.f`, or the base class defining it).
       var qualifiedName = name
