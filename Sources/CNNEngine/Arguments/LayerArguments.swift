@@ -203,6 +203,25 @@ public struct LayerArguments: Sendable {
     }
   }
 
+  /// The refusal of a script's function given as an activation (here, or to a layer given as an
+  /// argument, such as the one a `Bidirectional` wraps) that ConvBook cannot compute
+  /// (`ElementwiseProgram.refusal`): the layer builds, and running it is refused.
+  public var activationRefusal: String? {
+    func refusal(in value: ArgumentValue) -> String? {
+      switch value {
+      case .object(let object):
+        if case .composed(let program)? = object.activation, let refusal = program.refusal {
+          return refusal
+        }
+        return object.layer?.common.arguments.activationRefusal
+      case .tuple(let items), .list(let items):
+        return items.lazy.compactMap(refusal(in:)).first
+      case .none, .bool, .int, .float, .string: return nil
+      }
+    }
+    return values.keys.sorted().lazy.compactMap { refusal(in: self.values[$0] ?? .none) }.first
+  }
+
   /// An activation layer given as a layer's activation (`Dense(50, activation=LeakyReLU(0.2))`):
   /// Keras calls the layer object; it adds no weights and no row of its own.
   private static func activation(ofLayer layer: any Layer) throws(KerasError)

@@ -467,9 +467,18 @@ enum Attributes {
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
-      case "path" where interpreter.kerasVersion == .keras3 && variable.scope != nil:
-        // A custom layer's weight: its layer's name scope and the weight's name.
-        return .string("\(variable.scope ?? "")/\(variable.spec.name)")
+      case "path" where interpreter.kerasVersion == .keras3:
+        // The name scopes it was made in: a custom layer's, the Sequential models that built it.
+        if let owner = try? WeightValues.owner(
+          of: variable, range: range, interpreter: interpreter),
+          let path = WeightText.keras3Path(of: variable, owner: owner, session: interpreter.session)
+        {
+          return .string(path)
+        }
+        if let scope = variable.scope { return .string("\(scope)/\(variable.spec.name)") }
+        throw .unsupported(
+          "ConvBook does not support `Variable.path` of a layer held by no model of the script's (or by two Sequential models) yet",
+          at: range)
       case "ndim" where interpreter.kerasVersion == .keras3:
         return .int(variable.shape.count)
       case _ where interpreter.kerasVersion == .keras3 && keras3VariableAttributes.contains(name):
