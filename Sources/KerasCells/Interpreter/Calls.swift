@@ -946,8 +946,42 @@ enum Calls {
         type: "ValueError", message: "as_list() is not defined on an unknown TensorShape.",
         range: site.range)
     }
-    // Keras 3's `Concatenate.build` iterates over each shape after the first.
-    guard merge.kind == .concatenate, !items[0].isNone else { return nil }
+    let shapes = items.map { item -> String in
+      if case .kerasTensor(let tensor) = item { return tensor.shape.description }
+      return "None"
+    }
+    if merge.kind != .concatenate, items[0].isNone {
+      // Keras 3's `Merge.build` checks that the first shape is a tuple.
+      return CellError(
+        type: "ValueError",
+        message:
+          "A merge layer should be called on a list of inputs. Received: input_shape=[\(shapes.joined(separator: ", "))] (not a list of shapes)",
+        range: site.range)
+    }
+    guard merge.kind == .concatenate else {
+      // Keras 3's element-wise merges read each input's `.shape` in `call`.
+      let arguments = items.map { item -> String in
+        if case .kerasTensor(let tensor) = item {
+          return PythonFormat.quoted(tensor.reprDescription)
+        }
+        return "'None'"
+      }
+      let className = merge.className
+      return CellError(
+        type: "AttributeError",
+        message:
+          "Exception encountered when calling \(className).call().\n\n\u{1B}[1m'NoneType' object has no attribute 'shape'\u{1B}[0m\n\nArguments received by \(className).call():\n  • args=([\(arguments.joined(separator: ", "))],)\n  • kwargs=<class 'inspect._empty'>",
+        range: site.range)
+    }
+    // Keras 3's `Concatenate.build` checks that the first shape is a tuple, then iterates over
+    // each shape after it.
+    if items[0].isNone {
+      return CellError(
+        type: "ValueError",
+        message:
+          "A `Concatenate` layer should be called on a list of at least 1 input. Received: input_shape=[\(shapes.joined(separator: ", "))]",
+        range: site.range)
+    }
     return CellError(
       type: "TypeError", message: "'NoneType' object is not iterable", range: site.range)
   }

@@ -405,17 +405,6 @@ extension Interpreter {
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
-      if name == "__setattr__" {
-        // `self.__setattr__(layer.name, layer)` (keras-tcn tracking the layers of its blocks):
-        // `setattr` bound to the layer.
-        return .function(
-          Callable(
-            .partial(
-              Callable.PartialApplication(
-                callee: .function(Callable(.classSupport("setattr"), path: "setattr")),
-                positional: [.instance(instance)], keywords: [])),
-            path: "\(instance.type.name).__setattr__"))
-      }
       try Keras3SeedStates.check(name, of: .instance(instance), interpreter: self, range: range)
       if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session)
         ?? KerasSubclassing.layerAttribute(name, of: instance)

@@ -19,5 +19,10 @@ try:
     layers.Conv2D(2, 1, name="head")(gate(features, inputs))
 except Exception as error:
     print(type(error).__name__, error)
+for merge in (layers.Add(), layers.Maximum(), layers.Concatenate()):
+    try:
+        merge([gate(features, inputs), features])
+    except Exception as error:
+        print(type(error).__name__, error)
 merged = layers.Concatenate()([features, inputs])
 print(keras.Model(inputs, merged).output_shape)
