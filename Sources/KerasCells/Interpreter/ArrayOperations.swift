@@ -67,6 +67,13 @@ enum ArrayOperations {
       if let requested { array = try convert(array, to: requested, range: range) }
       return try make(array, range: range, budget: budget)
     }
+    if case .tensorShape(let dimensions) = value {
+      // NumPy reads a TensorShape as the sequence of its sizes (`np.prod(w.shape)`, the manual
+      // parameter count); an unknown size is None, which ConvBook's arrays do not hold.
+      return try array(
+        from: .tuple(TensorShapeValue.items(dimensions)), dtype: requested, range: range,
+        budget: budget)
+    }
     if case .range(let start, let stop, let step) = value {
       // `np.array(range(n))`: the range's integers, int64.
       let count = Value.rangeCount(start, stop, step)

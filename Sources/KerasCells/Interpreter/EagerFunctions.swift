@@ -220,6 +220,10 @@ enum EagerFunctions {
     "log", "floor", "ceil", "negative", "cast",
   ]
 
+  /// The `keras.ops` functions that make a tensor from Python values alone: a constant inside a
+  /// traced call when no Keras tensor is among their arguments (one that is, is refused).
+  private static let keras3ConstantMakers: Set<String> = ["ones", "zeros", "eye"]
+
   /// An operand of a `keras.ops` math call that is an array (NumPy's, an eager tensor's, a
   /// variable's); nil for a Python number or any other value.
   private static func kerasMathArray(_ value: Value) -> NDArray? {
@@ -512,7 +516,11 @@ enum EagerFunctions {
     let constantMath =
       namespace == "keras.ops" && numbersOnly
       && (kerasMathOps[name] != nil || keras3MathNames.contains(name))
-    let kerasOp = eagerOnly || constantMath ? kerasOp(name, namespace: namespace) : nil
+    // A tensor made from a shape of numbers (`ops.ones((4,))`, `ops.eye(3)`) is a constant in a
+    // traced call too: Keras 3 builds the same values into the graph.
+    let constantTensor = namespace == "keras.ops" && keras3ConstantMakers.contains(name)
+    let kerasOp =
+      eagerOnly || constantMath || constantTensor ? kerasOp(name, namespace: namespace) : nil
     let backendOp =
       eagerOnly && namespace == "keras.backend" ? kerasBackend[name] : nil
     guard let kind = kerasOp?.kind ?? backendOp?.kind ?? table(namespace)[name],
