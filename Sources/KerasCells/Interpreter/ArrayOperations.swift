@@ -50,7 +50,8 @@ enum ArrayOperations {
   }
 
   /// The items NumPy reads from a sequence: a list's or tuple's, and a TensorShape's dimensions
-  /// (`np.prod(w.shape)`, `np.array(layer.kernel.shape)`: TensorShape is a sequence of ints).
+  /// (`np.prod(w.shape)`, `np.array(layer.kernel.shape)`, the manual parameter count: TensorShape
+  /// is a sequence of ints; an unknown size is None, which ConvBook's arrays do not hold).
   static func arrayItems(_ value: Value) -> [Value]? {
     if case .tensorShape(let dimensions) = value { return TensorShapeValue.items(dimensions) }
     return value.sequenceItems
@@ -66,13 +67,6 @@ enum ArrayOperations {
     if case .array(var array) = value {
       if let requested { array = try convert(array, to: requested, range: range) }
       return try make(array, range: range, budget: budget)
-    }
-    if case .tensorShape(let dimensions) = value {
-      // NumPy reads a TensorShape as the sequence of its sizes (`np.prod(w.shape)`, the manual
-      // parameter count); an unknown size is None, which ConvBook's arrays do not hold.
-      return try array(
-        from: .tuple(TensorShapeValue.items(dimensions)), dtype: requested, range: range,
-        budget: budget)
     }
     if case .range(let start, let stop, let step) = value {
       // `np.array(range(n))`: the range's integers, int64.
