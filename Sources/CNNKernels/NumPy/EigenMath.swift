@@ -29,6 +29,12 @@ public enum EigenMath {
     map(x, packet: expPacket, scalar: { Foundation.exp($0) })
   }
 
+  /// The natural logarithm (Eigen's `plog_float` for packets, the C library's `logf` for the
+  /// tail).
+  public static func log(_ x: [Float]) -> [Float] {
+    map(x, packet: { $0.map(logLane) }, scalar: { Foundation.log($0) })
+  }
+
   /// `pow(x, y)` of two equally long lists of operands (the broadcast already done): Eigen's
   /// `generic_pow` for packets, the C library's `powf` for the tail.
   public static func power(_ x: [Float], _ y: [Float]) -> [Float] {
@@ -42,7 +48,7 @@ public enum EigenMath {
       for lane in 0..<lanes { result[start + lane] = flush(packet[lane]) }
     }
     for index in vectorized..<count {
-      result[index] = flush(Foundation.pow(flush(x[index]), flush(y[index])))
+      result[index] = flush(Foundation.pow(x[index], y[index]))
     }
     return result
   }
@@ -56,7 +62,8 @@ public enum EigenMath {
       let values = packet(x[start..<start + lanes].map(flush))
       for lane in 0..<lanes { result[start + lane] = flush(values[lane]) }
     }
-    for index in vectorized..<x.count { result[index] = flush(scalar(flush(x[index]))) }
+    // The C library's functions read the bits of a subnormal input, which DAZ does not touch.
+    for index in vectorized..<x.count { result[index] = flush(scalar(x[index])) }
     return result
   }
 
@@ -107,6 +114,31 @@ public enum EigenMath {
     for coefficient in beta.dropFirst() { q = q * x2 + coefficient }
     p = x3 * p + x
     return p / q
+  }
+
+  // MARK: - log
+
+  static func logLane(_ input: Float) -> Float {
+    var (x, e) = frexp(input)
+    // [0.5, 1) to [sqrt(1/2), sqrt(2)) minus 1.
+    let below = x < 0.707106781186547524
+    let kept: Float = below ? x : 0
+    x = x - 1
+    e = e - (below ? 1 : 0)
+    x = x + kept
+    let alpha: [Float] = [0.18256296349849254, 1.0000000190281063, 1.0000000190281136]
+    let beta: [Float] = [0.049616247954120038, 0.59923249590823520, 1.4999999999999927, 1.0]
+    var p = alpha[0]
+    for coefficient in alpha.dropFirst() { p = p * x + coefficient }
+    p = x * p
+    var q = beta[0]
+    for coefficient in beta.dropFirst() { q = q * x + coefficient }
+    x = p / q
+    x = e * Float(0.693147180559945309417232121458176568) + x
+    if input == 0 { return -.infinity }
+    if input < 0 || input.isNaN { return .nan }
+    if input == .infinity { return .infinity }
+    return x
   }
 
   // MARK: - exp

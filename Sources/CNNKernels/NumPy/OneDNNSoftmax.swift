@@ -52,7 +52,8 @@ public enum OneDNNSoftmax {
     func combine(_ accumulators: [[Float]], _ op: (Float, Float) -> Float) -> [Float] {
       func pair(_ a: [Float], _ b: [Float]) -> [Float] { (0..<lanes).map { op(a[$0], b[$0]) } }
       switch accumulators.count {
-      case 4: return pair(pair(accumulators[0], accumulators[1]), pair(accumulators[2], accumulators[3]))
+      case 4:
+        return pair(pair(accumulators[0], accumulators[1]), pair(accumulators[2], accumulators[3]))
       case 3: return pair(pair(accumulators[0], accumulators[1]), accumulators[2])
       case 2: return pair(accumulators[0], accumulators[1])
       default: return accumulators[0]
@@ -60,7 +61,8 @@ public enum OneDNNSoftmax {
     }
 
     var maxima = [[Float]](
-      repeating: [Float](repeating: -.greatestFiniteMagnitude, count: lanes), count: accumulatorCount)
+      repeating: [Float](repeating: -.greatestFiniteMagnitude, count: lanes),
+      count: accumulatorCount)
     for (start, accumulator) in vectors {
       for lane in 0..<lanes where start + lane < row.count {
         maxima[accumulator][lane] = maxps(maxima[accumulator][lane], row[start + lane])
@@ -88,7 +90,8 @@ public enum OneDNNSoftmax {
     let lowest = Float(bitPattern: 0xc2ae_ac50)
     let ln2 = Float(bitPattern: 0x3f31_7218)
     let coefficients: [Float] = [
-      Float(bitPattern: 0x3c07_cfce), Float(bitPattern: 0x3d2b_9d0d), Float(bitPattern: 0x3e2a_ad40),
+      Float(bitPattern: 0x3c07_cfce), Float(bitPattern: 0x3d2b_9d0d),
+      Float(bitPattern: 0x3e2a_ad40),
       Float(bitPattern: 0x3eff_fee3), Float(bitPattern: 0x3f7f_fffb), 1,
     ]
     let zero = input < lowest

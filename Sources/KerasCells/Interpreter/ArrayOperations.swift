@@ -50,7 +50,8 @@ enum ArrayOperations {
   }
 
   /// The items NumPy reads from a sequence: a list's or tuple's, and a TensorShape's dimensions
-  /// (`np.prod(w.shape)`, `np.array(layer.kernel.shape)`: TensorShape is a sequence of ints).
+  /// (`np.prod(w.shape)`, `np.array(layer.kernel.shape)`, the manual parameter count: TensorShape
+  /// is a sequence of ints; an unknown size is None, which ConvBook's arrays do not hold).
   static func arrayItems(_ value: Value) -> [Value]? {
     if case .tensorShape(let dimensions) = value { return TensorShapeValue.items(dimensions) }
     return value.sequenceItems

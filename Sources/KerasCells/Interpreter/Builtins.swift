@@ -605,12 +605,8 @@ enum Builtins {
       var total: Value = positional.count > 1 ? positional[1] : .int(0)
       try interpreter.forEach(first, range: range) { item throws(CellError) in
         try interpreter.step(at: range)
-        if let sum = try interpreter.instanceBinary(.add, total, item, range: range) {
-          total = sum
-        } else {
-          total = try Operators.binary(
-            .add, total, item, range: range, budget: interpreter.budget)
-        }
+        // `+` as an expression computes it: `sum(np.prod(w.shape) for w in weights)` is int64.
+        total = try interpreter.binary(.add, total, item, range: range)
         return true
       }
       return total

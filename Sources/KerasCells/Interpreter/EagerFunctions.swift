@@ -14,6 +14,8 @@ enum EagerFunctions {
     case reshape, transpose, expandDims, squeeze, concat, stack, split, pad, tile
     case shape, size, rank
     case matmul
+    /// `keras.backend.dot(x, y)`: `tf.matmul` of two matrices.
+    case dot
     case reduce(String)
     /// `tf.math.reduce_variance` / `reduce_std` (std when true).
     case variance(std: Bool)
@@ -26,6 +28,10 @@ enum EagerFunctions {
     /// `keras.ops.convert_to_numpy(x)`: an eager tensor's (or variable's) NumPy array.
     case toNumPy
     case random(normal: Bool)
+    /// `tf.random.truncated_normal`.
+    case truncatedNormal
+    /// `tf.linspace(start, stop, num)` of two numbers.
+    case linspace
     case gradientTape
   }
 
@@ -58,6 +64,7 @@ enum EagerFunctions {
       "concat": .concat, "stack": .stack, "split": .split, "pad": .pad, "tile": .tile,
       "shape": .shape, "size": .size, "rank": .rank, "matmul": .matmul, "one_hot": .oneHot,
       "where": .select, "clip_by_value": .clip, "GradientTape": .gradientTape,
+      "linspace": .linspace,
     ], uniquingKeysWith: { first, _ in first })
 
   private static let nn: [String: Kind] = [
@@ -77,7 +84,10 @@ enum EagerFunctions {
     case "tensorflow.linalg": return ["matmul": .matmul, "eye": .eye]
     case "tensorflow.image": return ["resize": .resize]
     case "tensorflow.random":
-      return ["normal": .random(normal: true), "uniform": .random(normal: false)]
+      return [
+        "normal": .random(normal: true), "uniform": .random(normal: false),
+        "truncated_normal": .truncatedNormal,
+      ]
     case "keras.backend":
       // tf-keras' backend functions that are the TensorFlow op of the same name on eager values
       // (NumPy arrays, eager tensors): `K.square(K.transpose(t))`.
@@ -85,7 +95,7 @@ enum EagerFunctions {
         "square": .unary("Square"), "sqrt": .unary("Sqrt"), "exp": .unary("Exp"),
         "log": .unary("Log"), "abs": .unary("Abs"), "sign": .unary("Sign"),
         "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"), "sin": .unary("Sin"),
-        "cos": .unary("Cos"), "transpose": .transpose,
+        "cos": .unary("Cos"), "transpose": .transpose, "dot": .dot,
       ]
     case "keras.activations":
       return [
@@ -408,6 +418,7 @@ enum EagerFunctions {
     case .shape, .size: return ["input", "out_type", "name"]
     case .rank: return ["input", "name"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b", "name"]
+    case .dot: return ["x", "y"]
     case .reduce, .variance: return ["input_tensor", "axis", "keepdims", "name"]
     case .unary: return activation ? ["x"] : ["x", "name"]
     case .binary, .compare, .extremum: return ["x", "y", "name"]
@@ -419,6 +430,8 @@ enum EagerFunctions {
     case .resize:
       return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
     case .toNumPy: return ["x"]
+    case .truncatedNormal: return ["shape", "mean", "stddev", "dtype", "seed", "name"]
+    case .linspace: return ["start", "stop", "num", "name", "axis"]
     case .random(let normal):
       return normal
         ? ["shape", "mean", "stddev", "dtype", "seed", "name"]
@@ -596,7 +609,8 @@ enum EagerFunctions {
       budget: interpreter.budget, interpreter: interpreter)
     let result = try call.run(kind)
     switch kind {
-    case .constant, .convertToTensor, .filled, .fill, .eye, .range, .random:
+    case .constant, .convertToTensor, .filled, .fill, .eye, .range, .random, .truncatedNormal,
+      .linspace:
       return EagerGradients.identified(result, interpreter: interpreter)
     case .unary, .binary, .reduce("sum"), .reduce("mean"), .identity, .compare, .shape, .size,
       .rank, .argmax, .filledLike:
@@ -989,6 +1003,23 @@ enum EagerFunctions {
             .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
         }
         return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
+      case .dot:
+        guard let x = arguments["x"], let y = arguments["y"] else { throw missing("y") }
+        // Keras reads `x.shape.rank` (then y's): a NumPy array's shape is a tuple.
+        for value in [x, y] where !EagerTensors.isEager(value) {
+          if case .array = value {
+            throw CellError(
+              type: "AttributeError", message: "'tuple' object has no attribute 'rank'",
+              range: range)
+          }
+          throw limitation("on a value of type '\(value.typeName)'")
+        }
+        let (a, b) = (try tensor("x"), try tensor("y"))
+        guard a.rank == 2, b.rank == 2 else {
+          throw limitation("of tensors of rank other than 2 (Keras reshapes them)")
+        }
+        return try EagerGradients.binary(
+          .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
       case .reduce(let reduction):
         let x = try tensor("input_tensor")
         return try EagerGradients.reduce(
@@ -1111,6 +1142,10 @@ enum EagerFunctions {
           try EagerMath.softmax(x, axis: try integer("axis") ?? -1, range: range))
       case .random(let normal):
         return try random(normal: normal)
+      case .truncatedNormal:
+        return try truncatedNormal()
+      case .linspace:
+        return try linspace()
       case .toNumPy:
         guard let x = arguments["x"] else { throw missing("x") }
         if let array = EagerTensors.operand(x) { return EagerTensors.numpy(array) }
@@ -1182,6 +1217,62 @@ enum EagerFunctions {
 
     /// `tf.random.normal` / `tf.random.uniform` of a shape of numbers: ConvBook's own seeded
     /// values (not TensorFlow's generator), of TensorFlow's shape and dtype.
+    /// `tf.random.truncated_normal`: normals of magnitude below 2, `* stddev + mean` (float32).
+    func truncatedNormal() throws(CellError) -> Value {
+      let sizes = try shape("shape")
+      guard (try dtype() ?? .float32) == .float32 else {
+        throw limitation("with a `dtype` other than float32")
+      }
+      if KerasRandom.isSeedGenerator(arguments["seed"]) {
+        throw limitation("with a `keras.random.SeedGenerator` seed")
+      }
+      let (mean, stddev) = (Float(try number("mean") ?? 0), Float(try number("stddev") ?? 1))
+      let count = sizes.reduce(1, *)
+      try budget.allocate(count: count, size: 4, at: range)
+      let session = interpreter.session
+      // Unseeded, TensorFlow's numbers differ from run to run: ConvBook's own pair then.
+      let seeds =
+        session.eagerRandom.seeds(operationSeed: try integer("seed"))
+        ?? (UInt64(EagerRandom.defaultGlobalSeed), UInt64(session.randomOperationCount))
+      session.randomOperationCount += 1
+      let generator = session.eagerRandom.generator(
+        "TruncatedNormal", seeds: seeds, count: count)
+      let values = generator.truncatedNormal(count: count).map { Double($0 * stddev + mean) }
+      return try made(.float32, sizes, values)
+    }
+
+    /// `tf.linspace(start, stop, num)`: `start + i * ((stop - start) / (num - 1))` in the
+    /// result's dtype (float32 for floats, float64 for Python ints), ending on `stop`.
+    func linspace() throws(CellError) -> Value {
+      guard let startValue = arguments["start"], let stopValue = arguments["stop"] else {
+        throw missing(arguments["start"] == nil ? "start" : "stop")
+      }
+      if let axis = try integer("axis"), axis != 0 { throw limitation("with `axis=\(axis)`") }
+      let start = try EagerTensors.convert(
+        startValue, dtype: nil, function: path, range: range)
+      let stop = try EagerTensors.convert(
+        stopValue, dtype: EagerDType(of: start), function: path, range: range)
+      guard start.rank == 0, stop.rank == 0, let num = try integer("num"), num >= 0 else {
+        throw limitation("on anything but two numbers and a count")
+      }
+      let dtype: EagerDType = EagerDType(of: start) == .float32 ? .float32 : .float64
+      guard EagerDType(of: start).isFloat || EagerDType(of: start).isInteger else {
+        throw limitation("on \(EagerDType(of: start).rawValue) values")
+      }
+      try budget.allocate(count: num, size: 8, at: range)
+      let (a, b) = (start.value(at: 0), stop.value(at: 0))
+      var values: [Double] = []
+      if dtype == .float32 {
+        let (low, high) = (Float(a), Float(b))
+        let delta = (high - low) / Float(max(num - 1, 1))
+        values = (0..<num).map { Double($0 == num - 1 && num > 1 ? high : low + delta * Float($0)) }
+      } else {
+        let delta = (b - a) / Double(max(num - 1, 1))
+        values = (0..<num).map { $0 == num - 1 && num > 1 ? b : a + delta * Double($0) }
+      }
+      return try made(dtype, [num], values)
+    }
+
     func random(normal: Bool) throws(CellError) -> Value {
       let sizes = try shape("shape")
       let dtype = try dtype() ?? .float32

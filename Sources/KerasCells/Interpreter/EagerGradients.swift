@@ -393,6 +393,24 @@ enum EagerGradients {
       backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
         [try negate(g, interpreter: i, range: r)]
       }
+    case "Sigmoid":
+      // SigmoidGrad: g * y * (1 - y).
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [
+          try op(
+            .multiply, try op(.multiply, g, result, i, r),
+            try op(.subtract, .int(1), result, i, r), i, r)
+        ]
+      }
+    case "Tanh":
+      // TanhGrad: g * (1 - y * y).
+      backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        [
+          try op(
+            .multiply, g,
+            try op(.subtract, .int(1), try op(.multiply, result, result, i, r), i, r), i, r)
+        ]
+      }
     default: backward = nil
     }
     return record(

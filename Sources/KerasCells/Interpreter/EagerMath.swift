@@ -283,7 +283,7 @@ enum EagerMath {
     default:
       throw .unsupported("ConvBook does not support `\(kernel)` on eager tensors yet", at: range)
     }
-    // float32 tanh, sigmoid and exp are Eigen's approximations, as TensorFlow computes them.
+    // float32 tanh, sigmoid, exp and log are Eigen's approximations, as TensorFlow computes them.
     if dtype == .float32, let eigen = eigenFunction(kernel) {
       let singles = EagerTensors.doubles(x).map { Float($0) }
       return try EagerTensors.make(
@@ -300,6 +300,7 @@ enum EagerMath {
     case "Tanh": return EigenMath.tanh
     case "Sigmoid": return EigenMath.logistic
     case "Exp": return EigenMath.exp
+    case "Log": return EigenMath.log
     default: return nil
     }
   }

@@ -10,7 +10,7 @@ import CNNEngine
 /// becomes `(0, 2**31 - 1)`. Without either TensorFlow draws fresh entropy (nil here). The pair
 /// seeds Philox directly (`GuardedPhiloxRandom`); eager TensorFlow keeps one kernel per op and
 /// seed pair, so a call repeating an explicit seed continues where the last one stopped (each
-/// call reserves 256 samples per value). `set_seed` starts over and forgets the kernels.
+/// call reserves 256 blocks per value). `set_seed` starts over and forgets the kernels.
 final class EagerRandom {
   /// `random_seed._MAXINT32`.
   static let seedModulus = 2_147_483_647
@@ -57,8 +57,8 @@ final class EagerRandom {
   func generator(_ operation: String, seeds: (UInt64, UInt64), count: Int) -> TensorFlowRandom {
     let kernel = "\(operation) \(seeds.0) \(seeds.1)"
     let start = reserved[kernel] ?? 0
-    // `ReserveRandomOutputs(count, 256)`: (count * 256 + 3) / 4 blocks of four words.
-    reserved[kernel] = start &+ (UInt64(count) &* 256 &+ 3) / 4
+    // `ReserveRandomOutputs(count, 256)`: 256 blocks of four words per value.
+    reserved[kernel] = start &+ UInt64(count) &* 256
     return TensorFlowRandom(philoxKey: seeds.0, counter: seeds.1, skipping: start)
   }
 }

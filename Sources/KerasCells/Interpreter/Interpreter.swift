@@ -1130,7 +1130,7 @@ final class Interpreter {
   }
 
   /// A binary operation on two values: tensors, arrays, sets, then Python's numbers and sequences.
-  private func binary(
+  func binary(
     _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
   ) throws(CellError) -> Value {
     // An optimizer's learning rate computes as its value, a float32 eager tensor.

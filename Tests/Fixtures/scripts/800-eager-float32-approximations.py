@@ -1,4 +1,4 @@
-# Eager float32 math printed to the last digit: TensorFlow computes tanh, sigmoid, exp and pow
+# Eager float32 math printed to the last digit: TensorFlow computes tanh, sigmoid, exp, log and pow
 # with Eigen's own approximations (the first whole packets of 8 values one way, the rest another),
 # softmax and matmul with oneDNN. A small "activation table" as course notebooks print it.
 import numpy as np
@@ -13,6 +13,7 @@ print("nn     ", tf.nn.sigmoid(grid[:9]).numpy(), tf.nn.tanh(grid[:9]).numpy())
 
 ratios = tf.constant(np.arange(12, dtype="float32") / 11.0)
 print("squares", tf.pow(ratios, 2.0).numpy())
+print("log    ", tf.math.log(ratios + 0.5).numpy(), tf.math.log([3.0, 1e-3, 250.0]).numpy())
 print("power  ", (ratios ** 3).numpy(), tf.math.pow(ratios, 0.5).numpy())
 print("mixed  ", tf.pow(tf.constant([[0.5], [1.5]]), tf.constant([1.0, 2.0, -1.5, 3.0, 0.25, 2.0, 4.0, 0.0, 2.5])).numpy())
 
