@@ -84,6 +84,9 @@ struct ForwardStep {
   /// TensorFlow fuses a dense layer's sigmoid (`fusesSigmoid`); false for eager calls.
   init(instance: LayerInstance, weights: ModelWeights, inGraph: Bool = false) throws(ForwardError) {
     let layer = instance.layer
+    if let refusal = layer.common.arguments.activationRefusal {
+      throw ForwardError(.model, refusal)
+    }
     name = instance.name
     self.layer = layer
     func weight(_ weightName: String) throws(ForwardError) -> Tensor {

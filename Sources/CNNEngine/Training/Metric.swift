@@ -9,6 +9,8 @@ public struct Metric: Sendable, Equatable {
     case meanSquaredError
     /// A function of the script given as a metric (`metrics=[dice_coef]`), traced.
     case cellFunction(TracedLoss)
+    /// A metric object of the script with state of its own: its result replaces the value.
+    case stateful(StatefulMetric)
   }
 
   /// The name `history.history` uses: the string given to `compile` (`accuracy`, `acc`, `mae`).
@@ -23,13 +25,20 @@ public struct Metric: Sendable, Equatable {
     self.weighted = weighted
   }
 
-  /// The per-line values of a batch, summed, and how many there were.
+  /// The per-line values of a batch, summed, and how many there were (a stateful metric's
+  /// result so far, counted once: it replaces what came before).
   /// prediction (N, ..., C); target like the loss takes it.
   func accumulate(prediction: Tensor, target: Tensor) throws(TrainingError) -> (
     sum: Double, count: Int
   ) {
-    if case .cellFunction(let traced) = kind {
+    switch kind {
+    case .cellFunction(let traced):
       return try traced.accumulate(prediction: prediction, target: target)
+    case .stateful(let metric):
+      return (try metric.accumulate(prediction: prediction, target: target), 1)
+    case .binaryAccuracy, .categoricalAccuracy, .sparseCategoricalAccuracy, .meanAbsoluteError,
+      .meanSquaredError:
+      break
     }
     return accumulate(
       prediction: prediction.scalars, target: target.scalars, classes: prediction.shape.last ?? 1)
@@ -68,7 +77,7 @@ public struct Metric: Sendable, Equatable {
         }
         sum += Double(total / Float(classes))
       }
-    case .cellFunction: break
+    case .cellFunction, .stateful: break
     }
     return (sum, lines)
   }

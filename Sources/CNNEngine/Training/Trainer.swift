@@ -507,6 +507,7 @@ public final class Trainer {
       func averages() -> [Float] {
         names.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
       }
+      let stateful = try resetStatefulMetrics(metrics)
       for step in 0..<stepsPerEpoch {
         if let hooks, !hooks.begin(step) { break }
         let indices = Array(
@@ -518,8 +519,9 @@ public final class Trainer {
           sampleWeights: sampleWeights.map { weights in indices.map { weights[$0] } },
           generator: &generator)
         for (k, (sum, count)) in result.enumerated() {
-          totals[k] += sum
-          counts[k] += count
+          // A stateful metric's result so far replaces the value.
+          totals[k] = stateful.contains(k) ? sum : totals[k] + sum
+          counts[k] = stateful.contains(k) ? count : counts[k] + count
         }
         if let hooks, !hooks.end(step, averages()) { break }
       }
@@ -575,6 +577,7 @@ public final class Trainer {
       totals.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
     }
     var step = 0
+    let stateful = try resetStatefulMetrics(metrics)
     while start < samples {
       if let hooks, !hooks.begin(step) { break }
       let indices = Array(start..<min(samples, start + batchSize))
@@ -594,14 +597,32 @@ public final class Trainer {
         counts = [Int](repeating: 0, count: values.count)
       }
       for (k, (sum, count)) in values.enumerated() {
-        totals[k] += sum
-        counts[k] += count
+        totals[k] = stateful.contains(k) ? sum : totals[k] + sum
+        counts[k] = stateful.contains(k) ? count : counts[k] + count
       }
       start += batchSize
       if let hooks, !hooks.end(step, averages()) { break }
       step += 1
     }
     return averages()
+  }
+
+  /// Resets the script's stateful metrics (as Keras does when an epoch or an evaluation
+  /// begins); their positions among a batch's reported values (`reported`), whose result
+  /// replaces the value rather than adding to it.
+  private func resetStatefulMetrics(_ metrics: [[Metric]]) throws(TrainingError) -> Set<Int> {
+    var positions: Set<Int> = []
+    var position = outputs.count > 1 ? 1 + outputs.count : 1
+    for list in metrics {
+      for metric in list {
+        if case .stateful(let state) = metric.kind {
+          try state.reset()
+          positions.insert(position)
+        }
+        position += 1
+      }
+    }
+    return positions
   }
 
   /// A batch's (sum, count) per `historyNames` entry: the losses weighted by the batch size (the
@@ -1025,7 +1046,7 @@ public final class Trainer {
         let fits: Bool
         switch metric.kind {
         case .sparseCategoricalAccuracy: fits = y.count == lines
-        case .cellFunction: fits = true
+        case .cellFunction, .stateful: fits = true
         case .binaryAccuracy, .categoricalAccuracy, .meanAbsoluteError, .meanSquaredError:
           fits = y.count == output.reduce(1, *)
         }

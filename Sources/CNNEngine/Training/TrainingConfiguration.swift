@@ -38,11 +38,17 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var name: String
     /// Given in `weighted_metrics` (sample weights apply to it).
     public var weighted: Bool
+    /// A metric object of the script with state of its own (then `function` is its class).
+    public var stateful: StatefulMetric?
 
-    public init(function: String, name: String? = nil, weighted: Bool = false) {
+    public init(
+      function: String, name: String? = nil, weighted: Bool = false,
+      stateful: StatefulMetric? = nil
+    ) {
       self.function = function
       self.name = name ?? function
       self.weighted = weighted
+      self.stateful = stateful
     }
   }
 
@@ -75,9 +81,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// `compile` keeps as the type names of their objects).
   /// `addedLossesOnly`: the model has losses `model.add_loss` added, and `compile` without a
   /// loss trains on them alone (tf-keras).
+  /// `statefulMetrics`: the script's metric objects with state, by the identity of the object
+  /// `compile` keeps for each.
   public init(
     _ arguments: CompileArguments, cellLosses: [String: TracedLoss] = [:],
-    addedLossesOnly: Bool = false
+    addedLossesOnly: Bool = false, statefulMetrics: [ObjectIdentifier: StatefulMetric] = [:]
   ) throws(TrainingError) {
     optimizer = try Self.optimizer(arguments.optimizer)
     cellMetrics = cellLosses
@@ -139,7 +147,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
     if let named = arguments.metricsByOutput {
       var metrics: [String: [MetricEntry]] = [:]
       for (name, value) in named {
-        metrics[name] = try Self.metricEntries(cellLosses, single(value), weighted: false)
+        metrics[name] = try Self.metricEntries(
+          cellLosses, statefulMetrics, single(value), weighted: false)
       }
       perOutput.metricsByName = metrics
       self.metrics = []
@@ -148,17 +157,19 @@ public struct TrainingConfiguration: Sendable, Equatable {
     {
       var lists: [[MetricEntry]] = []
       for item in items {
-        lists.append(try Self.metricEntries(cellLosses, item, weighted: false))
+        lists.append(try Self.metricEntries(cellLosses, statefulMetrics, item, weighted: false))
       }
       perOutput.metrics = lists
       self.metrics = []
     } else {
-      self.metrics = try Self.metricEntries(cellLosses, arguments.metrics, weighted: false)
+      self.metrics = try Self.metricEntries(
+        cellLosses, statefulMetrics, arguments.metrics, weighted: false)
     }
     if let named = arguments.weightedMetricsByOutput {
       var metrics: [String: [MetricEntry]] = [:]
       for (name, value) in named {
-        metrics[name] = try Self.metricEntries(cellLosses, single(value), weighted: true)
+        metrics[name] = try Self.metricEntries(
+          cellLosses, statefulMetrics, single(value), weighted: true)
       }
       perOutput.weightedMetricsByName = metrics
     } else if arguments.weightedMetrics != .none {
@@ -169,7 +180,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
           .configuration, "ConvBook does not support weighted_metrics as a list of lists yet")
       }
       self.metrics += try Self.metricEntries(
-        cellLosses, arguments.weightedMetrics, weighted: true)
+        cellLosses, statefulMetrics, arguments.weightedMetrics, weighted: true)
     }
     self.perOutput = perOutput == PerOutput() ? nil : perOutput
   }
@@ -489,7 +500,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// `metrics=` or `weighted_metrics=` (a list, or `.none`) as entries; refuses the metrics
   /// ConvBook cannot compute and metric objects' settings it does not model.
   private static func metricEntries(
-    _ cellMetrics: [String: TracedLoss], _ value: ArgumentValue, weighted: Bool
+    _ cellMetrics: [String: TracedLoss], _ statefulMetrics: [ObjectIdentifier: StatefulMetric],
+    _ value: ArgumentValue, weighted: Bool
   ) throws(TrainingError) -> [MetricEntry] {
     guard value != .none else { return [] }
     guard let items = value.sequenceItems else {
@@ -502,6 +514,12 @@ public struct TrainingConfiguration: Sendable, Equatable {
       switch item {
       case .string(let name): entries.append(MetricEntry(function: name, weighted: weighted))
       case .object(let object):
+        if let metric = statefulMetrics[ObjectIdentifier(object.identity)] {
+          entries.append(
+            MetricEntry(
+              function: object.typeName, name: metric.name, weighted: weighted, stateful: metric))
+          continue
+        }
         if cellMetrics[object.typeName] != nil, object.arguments.isEmpty {
           entries.append(MetricEntry(function: object.typeName, weighted: weighted))
           continue
@@ -535,7 +553,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
       }
     }
     for entry in entries
-    where cellMetrics[entry.function] == nil
+    where entry.stateful == nil && cellMetrics[entry.function] == nil
       && metricKind(entry.function, targetRank: 2, outputRank: 2, targetLast: 1, outputLast: 2)
         == nil
     {
@@ -576,6 +594,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
     outputShape: [Int]
   ) -> [Metric] {
     entries.compactMap { entry in
+      if let metric = entry.stateful {
+        return Metric(name: entry.name, kind: .stateful(metric), weighted: entry.weighted)
+      }
       if let traced = cellMetrics[entry.function] {
         return Metric(name: entry.name, kind: .cellFunction(traced), weighted: entry.weighted)
       }

@@ -27,6 +27,20 @@ public final class CellTraining {
   /// The functions defined in cells that `compile` received, per model, by name: a loss among
   /// them is traced into tensor operations when the model's trainer is made.
   var compiledFunctions: [ObjectIdentifier: [String: Value]] = [:]
+  /// The script's `keras.metrics.Metric` objects `compile` received, per model, by the identity
+  /// of the object its compile arguments keep for each (`ScriptMetricTraining`).
+  var metricObjects: [ObjectIdentifier: [ObjectIdentifier: PythonInstance]] = [:]
+  /// The dtype a script's metric gets `y_true` in: float32, or the integer dtype the targets of
+  /// the latest `fit` / `evaluate` were given in.
+  var metricTargetDType = EagerDType.float32
+  /// An error a script's metric raised inside the trainer, for the training call to raise.
+  var metricError: CellError?
+
+  /// Notes the dtype of the targets training is given, for the script's metrics' `y_true`.
+  func noteMetricTargets(_ targets: [NDArray]) {
+    let dtypes = targets.map { EagerDType(of: $0) }
+    metricTargetDType = dtypes.first(where: { !$0.isFloat }) ?? .float32
+  }
   /// What code assigned to a layer's `activation` (`ClassLayerSettings`), read back as given.
   var assignedActivations: [ObjectIdentifier: (layer: LayerInstance, value: Value)] = [:]
   /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate
@@ -54,6 +68,14 @@ public final class CellTraining {
     [ObjectIdentifier: (instance: LayerInstance, tensors: [String: Tensor], updated: Int)] =
       [:]
 
+  /// Whether ConvBook's own values of a weight (drawn without a seed TensorFlow would use,
+  /// `knownValues`) have been read since the session began: values computed since may carry
+  /// them, so a weight changed after that no longer shows Keras' exact values.
+  var ownValuesRead = false
+  /// Whether each weight's values are exactly Keras' after they changed (set, assigned, trained),
+  /// by layer and ConvBook's weight name; weights not listed are as first drawn.
+  var knownAfterChange: [ObjectIdentifier: (instance: LayerInstance, known: [String: Bool])] = [:]
+
   init() {}
 
   /// The model's current weights: trained, loaded, or freshly initialized from the seed; the
@@ -65,6 +87,7 @@ public final class CellTraining {
       states[ObjectIdentifier(model)] = ModelState(model: model, weights: weights)
     }
     synchronize(model)
+    if !ownValuesRead, !allKnown(in: model) { ownValuesRead = true }
     let state = states[ObjectIdentifier(model)]!
     return state.trainer?.weights ?? state.weights
   }
@@ -72,6 +95,12 @@ public final class CellTraining {
   /// Notes that the model's weights changed (trained, loaded).
   func touched(_ model: SequentialModel) {
     clock += 1
+    // `fit` shuffles and drops out with ConvBook's generator (and tf-keras trains the weights
+    // that were trainable at `compile`), and a file's values are not followed: the model's
+    // values are ConvBook's from here on.
+    for instance in model.flattenedLayers {
+      mark(instance, instance.variables.map(\.name), known: false)
+    }
     states[ObjectIdentifier(model)]?.updated = clock
   }
 

@@ -12,7 +12,7 @@ import CNNEngine
 ///   called on data it is `call` reduced to its mean;
 /// - a `Regularizer`, `Constraint` or `Initializer` instance may be given to a layer (its shapes
 ///   and parameters do not depend on it); training or drawing weights with it is refused by name;
-/// - a `Metric` is accepted as a class; ConvBook does not run its weights yet;
+/// - a `Metric` keeps its state in eager variables (`MetricSubclasses`);
 /// - a `keras.utils.Sequence` (Keras 3's `PyDataset`) gives `fit`, `evaluate` and `predict` its
 ///   batches through its own `__len__` and `__getitem__` (`SequenceFeed`).
 enum KerasClassBase: String {
@@ -73,6 +73,10 @@ final class KerasClassState {
   var reduction = "auto"
   /// A callback's model, set by `fit`.
   var model: Value?
+  /// Whether the instance was made under Keras 3 (a metric's attributes differ).
+  var keras3 = false
+  /// A metric's state variables, in `add_weight` order.
+  var variables: [EagerVariable] = []
 }
 
 extension KerasClassBase {
@@ -86,6 +90,7 @@ extension KerasClassBase {
     let state = instance.kerasClassState ?? KerasClassState()
     instance.kerasClassState = state
     state.initialized = true
+    state.keras3 = keras3
     let parameters: [String]
     switch base {
     case .loss:
@@ -167,10 +172,8 @@ extension KerasClassBase {
     switch (base, name) {
     case (.callback, "model") where state?.initialized == true || state?.model != nil:
       return state?.model ?? Value.none
-    case (.metric, "add_weight"), (.metric, "reset_state"), (.metric, "reset_states"),
-      (.metric, "update_state"), (.metric, "result"):
-      // Keras' `Metric` methods: ConvBook refuses them by name when called (`callMethod`).
-      return .method(receiver: .instance(instance), name: name)
+    case (.metric, _) where name != "name" && name != "get_config":
+      return metricAttribute(name, of: instance)
     case (.loss, "name"), (.metric, "name"):
       guard let state, state.initialized else { return nil }
       return state.name.map(Value.string) ?? Value.none
@@ -199,6 +202,13 @@ extension KerasClassBase {
     _ name: String, of instance: PythonInstance, base: KerasClassBase, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
+    if base == .metric,
+      let value = try callMetricMethod(
+        name, of: instance, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    {
+      return value
+    }
     switch (base, name) {
     case (.callback, "on_train_batch_begin"), (.callback, "on_train_batch_end"):
       // For backwards compatibility Keras forwards them to `on_batch_begin` / `on_batch_end`.
@@ -292,7 +302,10 @@ extension KerasClassBase {
         message:
           "Learning rate schedule '\(instance.type.name)' must override `__call__(self, step)`.",
         range: site.range)
-    case .metric, .constraint, .initializer:
+    case .metric:
+      return try callMetric(
+        instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .constraint, .initializer:
       throw .unsupported(
         "ConvBook does not support calling a \(base.path) subclass without its own __call__ yet",
         at: site.range)
@@ -315,9 +328,18 @@ extension KerasClassBase {
       throw .unsupported(
         "ConvBook does not support sample_weight in a call of a loss yet", at: site.range)
     }
+    let keras3 = interpreter.kerasVersion == .keras3
+    // Keras 3 converts both to tensors of the loss's dtype (float32) before `call`.
+    let converted =
+      keras3
+      ? try positional.map { (value) throws(CellError) in try float32(value, site: site) }
+      : positional
     let values = try interpreter.callClassValue(
-      .method(receiver: .instance(instance), name: "call"), positional: positional,
-      keywords: keywords, site: site)
+      .method(receiver: .instance(instance), name: "call"), positional: converted,
+      keywords: keras3
+        ? try keywords.map { (label, value) throws(CellError) in
+          (label, try float32(value, site: site))
+        } : keywords, site: site)
     guard let values else { return Value.none }
     let reduction = instance.kerasClassState?.reduction ?? "auto"
     guard reduction == "auto" || reduction == "sum_over_batch_size" else {
@@ -328,7 +350,28 @@ extension KerasClassBase {
     guard let mean = TensorFunctions.attribute("reduce_mean", namespace: "tensorflow") else {
       return values
     }
-    return try Calls.call(
+    let reduced = try Calls.call(
       mean, positional: [values], keywords: [], site: site, interpreter: interpreter)
+    // Keras 3 gives the reduced loss in its dtype; tf-keras keeps a floating loss's own.
+    return keras3 ? try float32(reduced, site: site) : reduced
+  }
+
+  /// An eager value (a NumPy array, a list, a number, an eager tensor of another dtype) as a
+  /// float32 eager tensor, as Keras 3's `ops.convert_to_tensor(x, dtype="float32")` casts it;
+  /// symbolic tensors and other values stay as they are.
+  private static func float32(_ value: Value, site: CallSite) throws(CellError) -> Value {
+    if let tensor = EagerTensors.operand(value) {
+      guard EagerDType(of: tensor) != .float32 else { return value }
+      return .array(
+        try EagerTensors.make(
+          .float32, shape: tensor.shape, values: EagerTensors.doubles(tensor), range: site.range))
+    }
+    switch value {
+    case .array, .list, .tuple, .int, .float:
+      return .array(
+        try EagerTensors.convert(value, dtype: .float32, function: "Loss", range: site.range))
+    default:
+      return value
+    }
   }
 }

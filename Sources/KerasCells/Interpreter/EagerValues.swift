@@ -162,7 +162,19 @@ extension EagerTensors {
     // it: integer elements as the Python ints they equal, floating ones as NumPy scalars (the
     // first leaf's np.float64 makes the tensor float64 below).
     var firstFloat64 = false
+    // TensorFlow packs a list holding eager tensors in the first one's dtype (the other items
+    // are converted to it: `tf.reduce_mean([float64_tensor, ...])` is float64).
+    var tensorDType: EagerDType?
     func walk(_ item: Value, depth: Int, sizes: inout [Int]) throws(CellError) {
+      if depth > 0, let tensor = operand(item) {
+        let dtype = EagerDType(of: tensor)
+        if let tensorDType, tensorDType != dtype {
+          throw .unsupported(
+            "ConvBook does not support `\(function)` of a list of \(tensorDType.rawValue) and \(dtype.rawValue) tensors yet",
+            at: range)
+        }
+        tensorDType = dtype
+      }
       // A row where an earlier item at the same depth was a number (`[1, [1, 2]]`).
       func mixed() -> CellError {
         CellError(
@@ -267,9 +279,10 @@ extension EagerTensors {
         at: range)
     }
     let inferred: EagerDType =
-      firstIsFloat64
-      ? .float64
-      : sawFloat ? .float32 : sawInt ? (large ? .int64 : .int32) : sawBool ? .bool : .float32
+      tensorDType
+      ?? (firstIsFloat64
+        ? .float64
+        : sawFloat ? .float32 : sawInt ? (large ? .int64 : .int32) : sawBool ? .bool : .float32)
     let dtype = requested ?? inferred
     if sawFloat, dtype.isInteger || dtype == .bool {
       throw CellError(

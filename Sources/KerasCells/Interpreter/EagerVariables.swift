@@ -13,13 +13,20 @@ final class EagerVariable: StandardObject {
   let isUnread: Bool
   /// The variable's identity for `tf.GradientTape`: its value carries it.
   let id: Int
+  /// A Keras 3 variable's `path` (`hit_rate/hits` for a metric's state): it then prints as
+  /// `<Variable path=hit_rate/hits, shape=(), dtype=float32, value=0.0>` and is named `hits`.
+  let kerasPath: String?
 
-  init(array: NDArray, name: String, trainable: Bool, id: Int, isUnread: Bool = false) {
+  init(
+    array: NDArray, name: String, trainable: Bool, id: Int, isUnread: Bool = false,
+    kerasPath: String? = nil
+  ) {
     self.stored = array
     self.name = name
     self.trainable = trainable
     self.id = id
     self.isUnread = isUnread
+    self.kerasPath = kerasPath
   }
 
   /// The current value.
@@ -32,9 +39,13 @@ final class EagerVariable: StandardObject {
     set { stored = newValue }
   }
 
-  override var typeName: String { "ResourceVariable" }
+  override var typeName: String { kerasPath == nil ? "ResourceVariable" : "Variable" }
 
   override func repr(_ item: (Value) -> String) -> String {
+    if let kerasPath {
+      return
+        "<Variable path=\(kerasPath), shape=\(EagerTensors.shapeText(array.shape)), dtype=\(array.tensorFlowDType ?? "float32"), value=\(EagerTensors.numpyText(array, repr: false))>"
+    }
     let shown = isUnread ? "UnreadVariable" : name + ":0"
     return
       "<tf.Variable '\(shown)' shape=\(EagerTensors.shapeText(array.shape)) dtype=\(array.tensorFlowDType ?? "float32"), numpy=\(EagerTensors.valueText(array, repr: true))>"
@@ -44,7 +55,8 @@ final class EagerVariable: StandardObject {
     throws(CellError) -> Value?
   {
     switch name {
-    case "name": return .string(self.name + ":0")
+    case "name": return .string(kerasPath == nil ? self.name + ":0" : self.name)
+    case "path" where kerasPath != nil: return .string(kerasPath ?? "")
     case "trainable": return .bool(trainable)
     case "assign", "assign_add", "assign_sub", "read_value", "value":
       return .method(receiver: .standard(self), name: name)

@@ -216,8 +216,11 @@ enum Methods {
   /// `model.compile(optimizer="rmsprop", loss=None, metrics=None, loss_weights=None, ...)` kept
   /// as data for training (`loss`, `metrics` and `loss_weights` may be dicts keyed by output
   /// names); the other keywords (`run_eagerly`, ...) do not change it.
+  /// `metricObjects`: the script's metric objects given, by the identity of the object kept
+  /// for each.
   private static func compileArguments(
-    _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
+    _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite,
+    metricObjects: inout [ObjectIdentifier: PythonInstance]
   ) throws(CellError) -> CompileArguments {
     var arguments = CompileArguments()
     let order = ["optimizer", "loss", "metrics"]
@@ -236,7 +239,8 @@ enum Methods {
             throw .unsupported(
               "ConvBook reads \(label)={...} keyed by output names (strings)", at: site.range)
           }
-          named[name] = try compileArgument(item, range: site.range)
+          named[name] = try compileArgument(
+            item, range: site.range, metricObjects: &metricObjects)
         }
         switch label {
         case "loss": arguments.lossByOutput = named
@@ -248,7 +252,8 @@ enum Methods {
       }
       guard ["optimizer", "loss", "metrics", "weighted_metrics", "loss_weights"].contains(label)
       else { continue }
-      let converted = try compileArgument(value, range: site.range)
+      let converted = try compileArgument(
+        value, range: site.range, metricObjects: &metricObjects)
       switch label {
       case "optimizer": arguments.optimizer = converted
       case "loss": arguments.loss = converted
@@ -262,9 +267,9 @@ enum Methods {
 
   /// A `compile` argument: a function defined in the cell (a contrastive loss, a custom metric)
   /// stays a named object, which training refuses as ConvBook's limitation when it needs it.
-  private static func compileArgument(_ value: Value, range: SourceRange) throws(CellError)
-    -> ArgumentValue
-  {
+  private static func compileArgument(
+    _ value: Value, range: SourceRange, metricObjects: inout [ObjectIdentifier: PythonInstance]
+  ) throws(CellError) -> ArgumentValue {
     if let name = scriptFunctionName(value) {
       return .object(KerasObject(typeName: name))
     }
@@ -272,11 +277,15 @@ enum Methods {
     if case .instance(let instance) = value,
       let base = instance.type.kerasClassBase, base == .loss || base == .metric
     {
-      return .object(KerasObject(typeName: instance.type.name))
+      let object = KerasObject(typeName: instance.type.name)
+      if base == .metric { metricObjects[ObjectIdentifier(object.identity)] = instance }
+      return .object(object)
     }
     if case .list(let items) = value {
       var converted: [ArgumentValue] = []
-      for item in items.items { converted.append(try compileArgument(item, range: range)) }
+      for item in items.items {
+        converted.append(try compileArgument(item, range: range, metricObjects: &metricObjects))
+      }
       return .list(converted)
     }
     return try ArgumentConversion.argument(value, range: range)
@@ -542,7 +551,10 @@ enum Methods {
     case "compile":
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
-      model.compileArguments = try compileArguments(positional, keywords, site)
+      var metricObjects: [ObjectIdentifier: PythonInstance] = [:]
+      model.compileArguments = try compileArguments(
+        positional, keywords, site, metricObjects: &metricObjects)
+      interpreter.session.training.metricObjects[ObjectIdentifier(model)] = metricObjects
       interpreter.session.training.namedOptimizers[ObjectIdentifier(model)] = nil
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
         userFunctions(positional, keywords)

@@ -258,6 +258,7 @@ enum TrainingCalls {
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
+      interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
       shuffle = arguments.value(nil, "shuffle")?.isTruthy ?? true
     }
@@ -441,7 +442,7 @@ enum TrainingCalls {
             names: batchNames, model: model, failure: failure, site: site,
             interpreter: interpreter))
       } catch {
-        throw Self.error(error, site: site)
+        throw Self.error(error, site: site, interpreter: interpreter)
       }
       try failure.check()
       row = history.values.map { $0.last ?? 0 }
@@ -458,7 +459,7 @@ enum TrainingCalls {
               names: batchNames, model: model, failure: failure, site: site,
               interpreter: interpreter))
         } catch {
-          throw Self.error(error, site: site)
+          throw Self.error(error, site: site, interpreter: interpreter)
         }
         try failure.check()
         try ClassCallbacks.event(
@@ -593,7 +594,9 @@ enum TrainingCalls {
     do {
       var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures,
-        addedLossesOnly: model.graph?.addedLosses.isEmpty == false)
+        addedLossesOnly: model.graph?.addedLosses.isEmpty == false,
+        statefulMetrics: ScriptMetricTraining.metrics(
+          for: model, site: site, interpreter: interpreter))
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
       configuration.keras3Logs = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
@@ -606,7 +609,7 @@ enum TrainingCalls {
       training.states[key]?.trainer = trainer
       return trainer
     } catch let error as TrainingError {
-      throw Self.error(error, site: site)
+      throw Self.error(error, site: site, interpreter: interpreter)
     } catch let error as ForwardError {
       throw .unsupported(error.message, at: site.range)
     } catch {
@@ -618,11 +621,12 @@ enum TrainingCalls {
   /// The trainer's configuration; a refused loss defined in the cell says why it was refused.
   private static func configuration(
     _ compiled: CompileArguments, cellLosses: [String: TracedLoss], failures: [String: String],
-    addedLossesOnly: Bool
+    addedLossesOnly: Bool, statefulMetrics: [ObjectIdentifier: StatefulMetric]
   ) throws(TrainingError) -> TrainingConfiguration {
     do {
       return try TrainingConfiguration(
-        compiled, cellLosses: cellLosses, addedLossesOnly: addedLossesOnly)
+        compiled, cellLosses: cellLosses, addedLossesOnly: addedLossesOnly,
+        statefulMetrics: statefulMetrics)
     } catch {
       for (name, reason) in failures.sorted(by: { $0.key < $1.key })
       where error.kind == .configuration && error.message.hasSuffix("the loss \(name) yet") {
@@ -712,6 +716,18 @@ enum TrainingCalls {
     }
   }
 
+  /// The error a script's metric raised inside the trainer (`ScriptMetricTraining`), else the
+  /// trainer's own.
+  private static func error(_ error: TrainingError, site: CallSite, interpreter: Interpreter)
+    -> CellError
+  {
+    if let raised = interpreter.session.training.metricError {
+      interpreter.session.training.metricError = nil
+      return raised
+    }
+    return Self.error(error, site: site)
+  }
+
   private static func error(_ error: TrainingError, site: CallSite) -> CellError {
     switch error.kind {
     case .model, .memory, .kernel:
@@ -753,6 +769,7 @@ enum TrainingCalls {
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
+      interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
     }
     guard batchSize >= 1 else {
@@ -787,7 +804,7 @@ enum TrainingCalls {
           callbacks, begin: "on_test_batch_begin", end: "on_test_batch_end", names: names,
           model: model, failure: failure, site: site, interpreter: interpreter))
     } catch {
-      throw Self.error(error, site: site)
+      throw Self.error(error, site: site, interpreter: interpreter)
     }
     try failure.check()
     try ClassCallbacks.event(
@@ -911,8 +928,9 @@ enum TrainingCalls {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
-      // A weight ConvBook cannot draw is its limitation, not a ValueError of Keras'.
-      if error.message.contains("ConvBook cannot") {
+      // A weight ConvBook cannot draw, or a layer it cannot run, is its limitation, not a
+      // ValueError of Keras'.
+      if error.message.contains("ConvBook cannot") || error.message.hasPrefix("ConvBook does not") {
         throw .unsupported(error.message, at: site.range)
       }
       throw CellError(type: "ValueError", message: error.message, range: site.range)
@@ -943,7 +961,9 @@ enum TrainingCalls {
     _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let name = try fileName(positional, keywords, site: site, function: "save_weights")
+    let name = try fileName(
+      positional, keywords, site: site, function: "save_weights",
+      keras3: interpreter.kerasVersion == .keras3)
     guard let files = interpreter.session.training.files else {
       throw .unsupported(
         "model.save_weights() needs a lesson folder to write into; this run has none",
@@ -964,7 +984,9 @@ enum TrainingCalls {
     _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let name = try fileName(positional, keywords, site: site, function: "load_weights")
+    let name = try fileName(
+      positional, keywords, site: site, function: "load_weights",
+      keras3: interpreter.kerasVersion == .keras3)
     guard let files = interpreter.session.training.files else {
       throw .unsupported(
         "model.load_weights() needs a lesson folder to read from; this run has none",
@@ -987,15 +1009,35 @@ enum TrainingCalls {
     return .none
   }
 
-  /// The weights file's name: relative, inside the lesson folder, ending in `.npz`.
+  /// The weights file's name: relative, inside the lesson folder, ending in `.npz`. A missing
+  /// or non-string file name fails as Keras' does (tf-keras asks the value for `endswith`, Keras
+  /// 3's `save_weights` checks its suffix); Keras 3's `load_weights` of one is refused.
   private static func fileName(
-    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite, function: String
+    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite, function: String,
+    keras3: Bool
   ) throws(CellError) -> String {
-    let given = keywords.first { $0.0 == "filepath" }?.1 ?? positional.first
-    guard case .string(let name)? = given else {
+    guard let given = keywords.first(where: { $0.0 == "filepath" })?.1 ?? positional.first else {
       throw CellError(
-        type: "TypeError", message: "\(function)() needs a file name (filepath)",
+        type: "TypeError",
+        message: "Model.\(function)() missing 1 required positional argument: 'filepath'",
         range: site.range)
+    }
+    guard case .string(let name) = given else {
+      if !keras3 {
+        throw CellError(
+          type: "AttributeError",
+          message: "'\(given.typeName)' object has no attribute 'endswith'", range: site.range)
+      }
+      if function == "save_weights" {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "The filename must end in `.weights.h5`. Received: filepath=\(PythonText.str(given))",
+          range: site.range)
+      }
+      throw .unsupported(
+        "ConvBook's \(function)() takes a file name (a string), not \(given.typeName)",
+        at: site.range)
     }
     if let problem = CellFiles.problem(with: name) {
       throw .unsupported(problem, at: site.range)
@@ -1308,6 +1350,7 @@ extension TrainingCalls {
       0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
     let y = try arguments.tensors(
       1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
+    interpreter.session.training.noteMetricTargets(y)
     let weights = try sampleWeights(
       arguments.value(2, "sample_weight"),
       classWeight: training ? arguments.value(3, "class_weight") : nil, targets: y,
@@ -1343,7 +1386,7 @@ extension TrainingCalls {
           sampleWeights: weights)
       }
     } catch {
-      throw Self.error(error, site: site)
+      throw Self.error(error, site: site, interpreter: interpreter)
     }
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
     try budget.checkTime(at: site.range)

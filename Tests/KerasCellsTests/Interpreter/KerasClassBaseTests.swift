@@ -100,10 +100,10 @@ import Testing
         class Hits(keras.metrics.Metric):
             def __init__(self):
                 super().__init__()
-                self.hits = self.add_weight(name="hits", initializer="zeros")
+                self.hits = self.add_weight(name="hits", initializer="glorot_uniform")
         m = Hits()
         """,
-        "ConvBook does not support `keras.metrics.Metric.add_weight()` yet"
+        "ConvBook does not support a metric variable's initializer 'glorot_uniform' yet"
       ),
       (
         """
