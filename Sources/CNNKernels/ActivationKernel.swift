@@ -27,6 +27,9 @@ public enum ActivationKernel {
       try softmax(&tensor, axis: axis, logarithm: false, threads: threads)
     case .logSoftmax(let axis):
       try softmax(&tensor, axis: axis, logarithm: true, threads: threads)
+    case .sigmoid:
+      // TensorFlow's Sigmoid op: its result depends on each value's place in the tensor.
+      tensor.withUnsafeMutableBufferPointer { TensorFlowSigmoid.eigen($0) }
     default:
       let transform = scalarFunction(function)
       let count = tensor.count

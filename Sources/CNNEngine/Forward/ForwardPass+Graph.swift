@@ -110,11 +110,19 @@ extension ForwardPass {
       // Taken out of the pass: each layer's raw weights are freed once packed (see `run`).
       pendingWeights = nil
       var steps: [ObjectIdentifier: GraphStep] = [:]
+      let outputs = Set(program.outputs)
+      let outputLayers = Set(
+        program.calls.filter { !outputs.isDisjoint(with: $0.outputs) }.map {
+          ObjectIdentifier($0.instance)
+        })
       for instance in program.layers {
+        let output = outputLayers.contains(ObjectIdentifier(instance))
         steps[ObjectIdentifier(instance)] =
           instance.layer is any MultiInputLayer
           ? .merge(try MergeStep(instance: instance, weights: weights))
-          : .layer(try ForwardStep(instance: instance, weights: weights))
+          : .layer(
+            try ForwardStep(
+              instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output)))
         weights.remove(weightsOf: instance)
       }
       graphProgram = program

@@ -39,14 +39,26 @@ public final class ForwardPass: @unchecked Sendable {
   /// Whether `weights` were the caller's only copy, so that the memory estimate counts them as
   /// freed while they are packed (`MemoryEstimate.weightsReleased`).
   let releasesWeights: Bool
+  /// Whether the pass stands for Keras' compiled `predict` / `evaluate` (a `tf.function`, where
+  /// TensorFlow fuses some layers' ops, `ForwardStep.fusesSigmoid`) rather than an eager call.
+  let inGraph: Bool
+  /// Whether TensorFlow fuses the layers making the model's outputs too (Keras 3); tf-keras'
+  /// outputs keep their own `Sigmoid` op.
+  let fusesOutputs: Bool
 
-  /// `releasesWeights`: the caller keeps no copy of `weights` (see `MemoryEstimate`).
+  /// `releasesWeights`: the caller keeps no copy of `weights` (see `MemoryEstimate`);
+  /// `inGraph`: Keras runs the model inside a `tf.function` (`predict`, `evaluate`), where
+  /// TensorFlow fuses the layers that make no model output, and with `fusesOutputs` (Keras 3)
+  /// those too.
   public init(
     model: SequentialModel, weights: ModelWeights,
     threads: Int = KernelParallelism.defaultThreadCount,
-    memoryBudget: Int = ForwardPass.defaultMemoryBudget, releasesWeights: Bool = false
+    memoryBudget: Int = ForwardPass.defaultMemoryBudget, releasesWeights: Bool = false,
+    inGraph: Bool = false, fusesOutputs: Bool = false
   ) {
     self.releasesWeights = releasesWeights
+    self.inGraph = inGraph
+    self.fusesOutputs = fusesOutputs
     self.model = model
     self.threads = max(1, threads)
     budget = memoryBudget
@@ -270,7 +282,10 @@ public final class ForwardPass: @unchecked Sendable {
     var prepared: [ForwardStep] = []
     do {
       for instance in instances {
-        prepared.append(try ForwardStep(instance: instance, weights: weights))
+        let output = instance === instances.last
+        prepared.append(
+          try ForwardStep(
+            instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output)))
         weights.remove(weightsOf: instance)
       }
     } catch {

@@ -71,12 +71,18 @@ struct ForwardStep {
   let channelsFirst: Bool
   /// What the layer does with the Keras mask of its input.
   let maskEffect: MaskEffect
+  /// A `Dense` layer with a bias and a sigmoid on a rank-2 input, run inside a `tf.function`:
+  /// TensorFlow fuses the three into one oneDNN matmul whose sigmoid is oneDNN's
+  /// (`TensorFlowSigmoid.oneDNN`), not the `Sigmoid` op's.
+  let fusesSigmoid: Bool
 
   // MARK: Preparation
 
   /// Reads the layer's configuration and takes (and packs) its weights from `weights`.
   /// input shape: the shape the layer was built with (batch first).
-  init(instance: LayerInstance, weights: ModelWeights) throws(ForwardError) {
+  /// `inGraph`: the step runs inside a `tf.function` (`predict`, `evaluate`, `fit`), where
+  /// TensorFlow fuses a dense layer's sigmoid (`fusesSigmoid`); false for eager calls.
+  init(instance: LayerInstance, weights: ModelWeights, inGraph: Bool = false) throws(ForwardError) {
     let layer = instance.layer
     if let refusal = layer.common.arguments.activationRefusal {
       throw ForwardError(.model, refusal)
@@ -307,7 +313,7 @@ struct ForwardStep {
       for (step, stepWeights) in try wrapper.stepInstances(
         input: input, weights: weights, weightsName: instance.weightsName)
       {
-        steps.append(try ForwardStep(instance: step, weights: stepWeights))
+        steps.append(try ForwardStep(instance: step, weights: stepWeights, inGraph: inGraph))
       }
       operation = .timeDistributed(steps)
     case is RandomCrop:
@@ -338,6 +344,13 @@ struct ForwardStep {
     }
     self.channelsFirst = channelsFirst
     maskEffect = Self.maskEffect(of: layer)
+    if inGraph, let dense = layer as? Dense, dense.useBias, dense.activation == .sigmoid,
+      instance.inputShape?.rank == 2
+    {
+      fusesSigmoid = true
+    } else {
+      fusesSigmoid = false
+    }
   }
 
   /// `Rescaling` with one scale per channel of the last axis and no offset; other broadcasts are
@@ -670,7 +683,15 @@ struct ForwardStep {
           input, weights: weights, activation: fused ?? .linear, threads: threads,
           into: &output)
       }
-      if fused == nil { try activate(activation) }
+      if fusesSigmoid {
+        try buffers.update { tensor throws(KernelError) in
+          tensor.withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] = TensorFlowSigmoid.oneDNN(values[index]) }
+          }
+        }
+      } else if fused == nil {
+        try activate(activation)
+      }
     case .flatten, .reshape:
       buffers.reshape(outputShape)
     case .permute(let dims):

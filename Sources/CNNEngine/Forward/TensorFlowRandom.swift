@@ -76,6 +76,37 @@ public struct TensorFlowRandom: Sendable {
     return [result.0, result.1, result.2, result.3]
   }
 
+  /// The generator of a stateful random op from `tf.random.set_seed`'s global seed with op seed
+  /// 0, as `tf.random.shuffle` inside the `tf.data` map function of Keras' `fit` draws it (the
+  /// first random op of its graph): the seed pair (global % (2^31 - 1), 0), or (0, 2^31 - 1) for
+  /// a global seed of 0 (`random_seed.get_seed`); `GuardedPhiloxRandom` keys Philox with the
+  /// first seed and starts its counter at (0, second seed).
+  public init(globalSeed: UInt64) {
+    let maximum: UInt64 = (1 << 31) - 1
+    var pair = (globalSeed % maximum, UInt64(0))
+    if pair == (0, 0) { pair = (0, maximum) }
+    key = (UInt32(truncatingIfNeeded: pair.0), UInt32(truncatingIfNeeded: pair.0 >> 32))
+    counter = (0, 0, UInt32(truncatingIfNeeded: pair.1), UInt32(truncatingIfNeeded: pair.1 >> 32))
+  }
+
+  /// `tf.random.shuffle(tf.range(count))` from block `start` of a stateful generator
+  /// (`RandomShuffleOp`: position i swaps with i + word % (count - i), the words taken in order),
+  /// and the block its next call starts from (each call reserves (count + 3) / 4 blocks).
+  public func shuffled(count: Int, from start: UInt64 = 0) -> (order: [Int], next: UInt64) {
+    var order = Array(0..<count)
+    var words: [UInt32] = []
+    var group = start
+    for i in 0..<max(0, count - 1) {
+      if words.isEmpty {
+        words = block(group).reversed()
+        group += 1
+      }
+      let word = words.removeLast()
+      order.swapAt(i, i + Int(word % UInt32(truncatingIfNeeded: count - i)))
+    }
+    return (order, start + UInt64((count + 3) / 4))
+  }
+
   /// `Uint32ToFloat`: uniform in [0, 1).
   private static func unit(_ word: UInt32) -> Float {
     Float(bitPattern: (word & 0x7F_FFFF) | 0x3F80_0000) - 1

@@ -160,6 +160,8 @@ public struct Loss: Sendable, Equatable {
       }
     case .binaryCrossentropy:
       let mean = 1 / Float(classes * max(1, lines))
+      // TensorFlow's exp(-|z|) of the logits, one op over the whole tensor (`TensorFlowExp`).
+      let decays = logits.map { TensorFlowExp.eigen($0.map { -abs($0) }) }
       for line in 0..<lines {
         var sum: Float = 0
         let scale = mean * weight(line)
@@ -170,7 +172,14 @@ public struct Loss: Sendable, Equatable {
             // sigmoid_cross_entropy_with_logits: max(z, 0) - z y + log(1 + exp(-|z|)).
             let z = logits[index]
             sum += max(z, 0) - z * y + log1p(Foundation.exp(-abs(z)))
-            gradient[index] = (ActivationKernel.sigmoid(z) - y) * scale
+            // TensorFlow's gradient of that formula, op by op: the upstream g (the batch mean's
+            // 1/N times the sample weight, then the mean over the last axis' 1/C) reaches z by
+            // three paths added in this order (AddN): relu's g where z >= 0, log1p(exp(-|z|))'s
+            // -+(g * (1 / (1 + e))) * e, and -g * y.
+            let e = decays![index]
+            let g = Float(1) / Float(max(1, lines)) * weight(line) / Float(classes)
+            let decay = g * (1 / (1 + e)) * e
+            gradient[index] = ((z >= 0 ? g : 0) + (z >= 0 ? -decay : decay)) + -g * y
           } else {
             let p = prediction[index]
             let clipped = min(max(p, Self.epsilon), 1 - Self.epsilon)

@@ -29,6 +29,8 @@ public final class TapeCall {
       configuration: TrainingConfiguration(
         optimizer: Optimizer(.sgd), loss: Loss(.meanSquaredError)),
       threads: threads, memoryBudget: memoryBudget)
+    // An eager call: TensorFlow runs each op on its own (no fused sigmoid).
+    trainer.inGraph = false
     inputShapes = inputs.map(\.shape)
     (outputs, kept) = try trainer.forward(inputs, training: training, generator: &generator)
   }

@@ -29,6 +29,12 @@ public final class Trainer {
     public var validationSplit = 0.0
     /// Seeds the shuffle and the dropout masks.
     public var seed: UInt64 = 0
+    /// TensorFlow's global seed (`tf.random.set_seed`), when the script set one: the order is
+    /// then `tf.random.shuffle`'s, as Keras' `fit` draws it (`TensorFlowRandom(globalSeed:)`).
+    public var tensorFlowSeed: UInt64?
+    /// How many shuffles this `fit` drew before this one with TensorFlow's generator (tf-keras'
+    /// goes on from epoch to epoch; Keras 3 starts it afresh each epoch: 0).
+    public var tensorFlowShuffles = 0
 
     public init(
       epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true, validationSplit: Double = 0,
@@ -81,6 +87,18 @@ public final class Trainer {
   /// Per model output: whether the loss reads the logits of the softmax or sigmoid that ends the
   /// call computing it (then that call's backward pass skips its activation).
   private let readsLogits: [Bool]
+  /// The calls whose logits a loss reads: TensorFlow computes their sigmoid apart (the `Sigmoid`
+  /// op), since the pre-activation has a second reader.
+  private let logitsCalls: Set<Int>
+  /// Whether the steps stand for Keras' compiled `fit` / `evaluate` (a `tf.function`, where
+  /// TensorFlow fuses a dense layer's sigmoid: `ForwardStep.fusesSigmoid`); false for a call
+  /// under an eager `tf.GradientTape`.
+  public var inGraph = true
+  /// Whether TensorFlow fuses the sigmoid of a layer making a model output too (Keras 3; not
+  /// tf-keras: `ForwardPass.fusesOutputs`).
+  public var fusesOutputs = false
+  /// The calls making the model's outputs.
+  private let outputCalls: Set<Int>
   /// Every weight of the model in `model.weights` order.
   let names: [String]
   private var variables: [[Float]]
@@ -165,6 +183,11 @@ public final class Trainer {
       default: return false
       }
     }
+    outputCalls = Set(graph.program.outputs.compactMap { graph.producer(of: $0) })
+    logitsCalls = Set(
+      zip(graph.program.outputs, readsLogits).compactMap { value, reads in
+        reads ? graph.producer(of: value) : nil
+      })
     self.graph = graph
     workspaces = graph.calls.map { _ in GradientWorkspace() }
     poolsIntoProducer = graph.calls.map { call in
@@ -466,7 +489,13 @@ public final class Trainer {
     for epoch in 0..<options.epochs {
       let start = Date()
       var order = Array(0..<trainCount)
-      if options.shuffle {
+      if options.shuffle, let global = options.tensorFlowSeed {
+        let blocks = UInt64((trainCount + 3) / 4)
+        order =
+          TensorFlowRandom(globalSeed: global).shuffled(
+            count: trainCount, from: UInt64(options.tensorFlowShuffles + epoch) &* blocks
+          ).order
+      } else if options.shuffle {
         var generator = SeededGenerator(seed: options.seed, stream: "shuffle/\(epoch)")
         for i in stride(from: trainCount - 1, to: 0, by: -1) {
           let j = Int(generator.next() % UInt64(i + 1))
@@ -831,7 +860,9 @@ public final class Trainer {
           values[call.inputs[0]]!, outputShape: valueShapes[call.output], variables: variables,
           shapes: shapes, state: &state, training: training && stepTrains[s],
           generator: &generator, threads: threads, workspace: workspaces[index],
-          mask: masks[call.inputs[0]])
+          mask: masks[call.inputs[0]],
+          inGraph: inGraph && !logitsCalls.contains(index)
+            && (fusesOutputs || !outputCalls.contains(index)))
         kept.append(.layer(saved))
         values[call.output] = output
         masks[call.output] = saved.outputMask

@@ -291,12 +291,13 @@ struct TrainingStep {
   func forward(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int, workspace: GradientWorkspace = GradientWorkspace(), mask: [Bool]? = nil
+    threads: Int, workspace: GradientWorkspace = GradientWorkspace(), mask: [Bool]? = nil,
+    inGraph: Bool = false
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     let result = try forwardLayer(
       input, outputShape: outputShape, variables: variables, shapes: shapes, state: &state,
       training: training, generator: &generator, threads: threads, workspace: workspace,
-      mask: mask)
+      mask: mask, inGraph: inGraph)
     var saved = result.saved
     saved.inputMask = mask
     switch maskEffect {
@@ -315,7 +316,7 @@ struct TrainingStep {
   private func forwardLayer(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int, workspace: GradientWorkspace, mask: [Bool]?
+    threads: Int, workspace: GradientWorkspace, mask: [Bool]?, inGraph: Bool
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
@@ -362,6 +363,13 @@ struct TrainingStep {
         try DenseKernel.apply(
           input, weights: packed, activation: function == .relu() ? .relu : .linear,
           threads: threads)
+      }
+      if inGraph, second != nil, function == .sigmoid, input.rank == 2 {
+        // Fused with the matmul and bias in a tf.function (`ForwardStep.fusesSigmoid`).
+        saved.preActivation = linear.scalars
+        let output = linear.scalars.map(TensorFlowSigmoid.oneDNN)
+        saved.output = output
+        return (Tensor(validShape: linear.shape, scalars: output), saved)
       }
       return (try activate(function, linear), saved)
     case .convolution(let groups, let strides, let dilations, let padding, let function):

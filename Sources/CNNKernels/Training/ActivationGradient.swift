@@ -55,6 +55,13 @@ public enum ActivationGradient {
         }
       }
       return dz
+    case .sigmoid:
+      // TensorFlow's SigmoidGrad: dy * (y * (1 - y)) on whole packets of 8 values, and
+      // dy * y * (1 - y) (left to right) on the rest (as `TensorFlowSigmoid.eigen`).
+      let whole = dy.count / 8 * 8
+      return dy.indices.map { i in
+        i < whole ? dy[i] * (y[i] * (1 - y[i])) : dy[i] * y[i] * (1 - y[i])
+      }
     default:
       let derivative = self.derivative(function)
       var dz = [Float](repeating: 0, count: dy.count)

@@ -124,6 +124,9 @@ public final class KerasSession {
   /// The seed `tf.random.set_seed`, `np.random.seed` or `keras.utils.set_random_seed` chose, if any: models' initial weights (traces,
   /// forward passes) are drawn with it.
   public internal(set) var randomSeed: UInt64?
+  /// TensorFlow's global seed (`tf.random.set_seed`, `keras.utils.set_random_seed`), which the
+  /// random ops without a seed of their own (`fit`'s shuffle) take.
+  var tensorflowGlobalSeed: UInt64?
 
   /// For each name a failed cell meant to bind but did not, that cell (`FailedCell`).
   var failedDefinitions: [String: FailedCell] = [:]

@@ -65,6 +65,7 @@ enum NumPyScalars {
       // training's weights, shuffling and dropout.
       interpreter.session.randomSeed = UInt64(seed)
       interpreter.session.training.seed = UInt64(seed)
+      if path != "numpy.random.seed" { interpreter.session.tensorflowGlobalSeed = UInt64(seed) }
       if path != "tensorflow.random.set_seed" {
         interpreter.session.numpyRandom = NumPyRandomState(seed: UInt32(seed))
       }

@@ -228,7 +228,17 @@ enum TrainingCalls {
     {
       try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     }
-    let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    // Keras names the first epoch before it traces the step that finds a loss function's arity
+    // wrong.
+    var announcement: String?
+    if let epochs = try? arguments.integer(3, "epochs", default: 1),
+      let initial = try? arguments.integer(nil, "initial_epoch", default: 0),
+      let verbose = try? arguments.verbosity(), verbose > 0, epochs > 1, initial < epochs
+    {
+      announcement = "Epoch \(initial + 1)/\(epochs)\n"
+    }
+    let trainer = try self.trainer(
+      for: model, site: site, interpreter: interpreter, announcing: announcement)
     // Its weights change: models sharing its layers take them from here on.
     defer { interpreter.session.training.touched(model) }
     var callbacks = try FitCallbacks(
@@ -405,9 +415,18 @@ enum TrainingCalls {
       // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
       let learningRate = trainer.learningRate
       let epochIndex = training.states[key]?.epochsRun ?? 0
-      let options = Trainer.Options(
+      var options = Trainer.Options(
         epochs: 1, batchSize: batchSize, shuffle: shuffle, validationSplit: 0,
         seed: training.seed &+ UInt64(epochIndex) &* 0x9E37_79B9)
+      // shuffle="batch" shuffles within batches, with other draws.
+      let shuffleArgument = arguments.value(nil, "shuffle")
+      var batchwise = false
+      if case .string("batch")? = shuffleArgument { batchwise = true }
+      if feed == nil, shuffle, !batchwise {
+        options.tensorFlowSeed = interpreter.session.tensorflowGlobalSeed
+        options.tensorFlowShuffles =
+          interpreter.kerasVersion == .keras2 ? epoch - initialEpoch : 0
+      }
       let history: TrainingHistory
       var row: [Float]
       let batchNames: [String]
@@ -520,8 +539,10 @@ enum TrainingCalls {
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.
+  /// `announcing`: what `fit` prints before its first step, written before a loss's arity error.
   private static func trainer(
-    for model: SequentialModel, site: CallSite, interpreter: Interpreter
+    for model: SequentialModel, site: CallSite, interpreter: Interpreter,
+    announcing announcement: String? = nil
   ) throws(CellError) -> Trainer {
     let training = interpreter.session.training
     let key = ObjectIdentifier(model)
@@ -556,6 +577,7 @@ enum TrainingCalls {
           cellLosses[name] = try TracedLoss(name: name, program: program)
         } catch let error as CellError {
           if let raised = arityError(error, function: name, site: site, interpreter: interpreter) {
+            if let announcement { interpreter.write(announcement) }
             throw raised
           }
           failures[name] =
@@ -583,6 +605,7 @@ enum TrainingCalls {
         model: model, weights: weights, configuration: configuration,
         memoryBudget: interpreter.session.limits.modelMemoryBudget)
       if let flags { trainer.setTrainable(flags) }
+      trainer.fusesOutputs = interpreter.kerasVersion == .keras3
       training.states[key]?.trainer = trainer
       return trainer
     } catch let error as TrainingError {
@@ -864,7 +887,9 @@ enum TrainingCalls {
     var step = 0
     do {
       let weights = try training.weights(of: model, memoryBudget: memory)
-      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let pass = ForwardPass(
+        model: model, weights: weights, memoryBudget: memory, inGraph: true,
+        fusesOutputs: interpreter.kerasVersion == .keras3)
       var start = 0
       while start < samples {
         let stop = min(samples, start + batchSize)
@@ -1309,6 +1334,10 @@ extension TrainingCalls {
         "ConvBook does not support \(function)() of a model with its own \(training ? "train_step" : "test_step") yet",
         at: site.range)
     }
+    try checkOnBatchLists(
+      x: arguments.value(0, "x"),
+      others: [arguments.value(1, "y"), arguments.value(2, "sample_weight")], of: model,
+      site: site, interpreter: interpreter)
     let budget = interpreter.budget
     if !model.isBuilt, model.graph == nil, case .array(let array)? = arguments.value(0, "x"),
       array.rank >= 1
@@ -1370,6 +1399,60 @@ extension TrainingCalls {
     return .list(PythonList(results.map { .float(Double($0)) }))
   }
 
+  /// Python lists and tuples given to `train_on_batch` / `test_on_batch` / `predict_on_batch`,
+  /// which, unlike `fit` and `predict`, convert no list of numbers into an array: tf-keras reads
+  /// the `.shape` of every leaf of (x, y, sample_weight) (AttributeError on a Python number);
+  /// Keras 3 gives x's leaves to a functional model as its inputs (a count other than the
+  /// model's is its input spec's ValueError; a lone Python number is not a tensor).
+  static func checkOnBatchLists(
+    x: Value?, others: [Value?], of model: SequentialModel, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    func leaves(_ value: Value) -> [Value]? {
+      switch value {
+      case .list(let list): return list.items.flatMap { leaves($0) ?? [$0] }
+      case .tuple(let items): return items.flatMap { leaves($0) ?? [$0] }
+      default: return nil
+      }
+    }
+    func isNumber(_ value: Value) -> Bool {
+      switch value {
+      case .int, .bigInt, .float, .bool: return true
+      default: return false
+      }
+    }
+    if interpreter.kerasVersion == .keras3 {
+      guard let x, let given = leaves(x), given.contains(where: isNumber),
+        model.kind != .sequential
+      else { return }
+      let names = ForwardPass.inputNames(of: model)
+      guard given.count == names.count else {
+        let keys = names.map { "'\($0)'" }
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Layer \"\(model.name)\" expects \(names.count) named input(s) with keys [\(keys.joined(separator: ", "))], but it received \(given.count) input tensors. Pass inputs as a dict, e.g. `layer({\(keys.map { "\($0): ..." }.joined(separator: ", "))})`.",
+          range: site.range)
+      }
+      if let number = given.first(where: isNumber) {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Inputs to a layer should be tensors. Got '\(PythonText.str(number))' (of type <class '\(number.typeName)'>) as input for layer '\(model.name)'.",
+          range: site.range)
+      }
+      return
+    }
+    for value in [x] + others {
+      guard let value, let given = leaves(value) else { continue }
+      if let number = given.first(where: isNumber) {
+        throw CellError(
+          type: "AttributeError", message: "'\(number.typeName)' object has no attribute 'shape'",
+          range: site.range)
+      }
+    }
+  }
+
   /// `model.predict_on_batch(x)`: the predictions for `x` as one batch.
   static func predictOnBatch(
     _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
@@ -1378,6 +1461,8 @@ extension TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "predict_on_batch")
     try arguments.check(positional: ["x"], keywords: [])
+    try checkOnBatchLists(
+      x: arguments.value(0, "x"), others: [], of: model, site: site, interpreter: interpreter)
     let inputNames = ForwardPass.inputNames(of: model)
     let xs = try arguments.tensors(
       0, "x", count: inputNames.count, names: inputNames, budget: interpreter.budget)
