@@ -21,23 +21,35 @@ public struct ElementwiseProgram: Sendable, Equatable {
   /// The script function's name, which refusals quote.
   public var name: String
   public var steps: [Step]
+  /// Why ConvBook cannot compute the function, for one that Keras 3 only runs with the model
+  /// (`Dense(8, activation=f)` builds without calling `f`): the layer builds and summarizes, and
+  /// running it is refused with this text. Its value is NaN, never a number taken for the function's.
+  public var refusal: String?
 
   public init(name: String, steps: [Step]) {
     self.name = name
     self.steps = steps
   }
 
+  /// A function ConvBook cannot compute, refused by `refusal` when the layer runs.
+  public init(name: String, refusal: String) {
+    self.name = name
+    self.steps = []
+    self.refusal = refusal
+  }
+
   /// Whether every step has a backward pass: gelu, and operations whose derivative ConvBook does
   /// not write (binary cross-entropy), do not.
   public var isDifferentiable: Bool {
-    steps.allSatisfy { step in
-      switch step {
-      case .activation(let function, _): return ActivationGradient.supports(function)
-      case .binary(let function, _, _), .constant(let function, _, _, _):
-        return function != .binaryCrossentropy && function != .binaryCrossentropyFromLogits
-      case .unary, .clip: return true
+    refusal == nil
+      && steps.allSatisfy { step in
+        switch step {
+        case .activation(let function, _): return ActivationGradient.supports(function)
+        case .binary(let function, _, _), .constant(let function, _, _, _):
+          return function != .binaryCrossentropy && function != .binaryCrossentropyFromLogits
+        case .unary, .clip: return true
+        }
       }
-    }
   }
 
   /// The function's value at x.
@@ -48,6 +60,7 @@ public struct ElementwiseProgram: Sendable, Equatable {
 
   /// Each step's value and its derivative with respect to the input.
   private func evaluate(_ x: Float) -> (value: Float, derivative: Float) {
+    guard refusal == nil else { return (.nan, .nan) }
     var values: [Float] = [x]
     var slopes: [Float] = [1]
     values.reserveCapacity(steps.count + 1)

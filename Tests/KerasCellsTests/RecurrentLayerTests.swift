@@ -54,7 +54,12 @@ import Testing
     let cells = KerasSession(kerasVersion: .keras2)
     _ = cells.run("from tensorflow import keras")
     #expect(cells.run("keras.layers.LSTM(4, return_state=True)").error == nil)
-    let stateful = cells.run("keras.layers.GRU(4, stateful=True)").error
+    // A stateful layer is built as in Keras; running it is refused.
+    #expect(cells.run("keras.layers.GRU(4, stateful=True)").error == nil)
+    _ = cells.run(
+      "import numpy as np\nm = keras.Sequential([keras.Input(batch_shape=(2, 3, 1)), keras.layers.GRU(4, stateful=True)])"
+    )
+    let stateful = cells.run("m.predict(np.zeros((2, 3, 1)), verbose=0)").error
     #expect(stateful?.type == nil)
     #expect(stateful?.message.hasPrefix("ConvBook does not support stateful=True in GRU") == true)
     let none = cells.run("keras.layers.Bidirectional(keras.layers.GRU(4), merge_mode=None)")

@@ -59,14 +59,19 @@ public struct LayerArguments: Sendable {
     isNone(name) ? nil : try double(name)
   }
 
+  /// A flag as Keras reads it: Python's truth value (`use_bias="False"` is a non-empty string,
+  /// so true, as `if self.use_bias:` takes it).
   public func bool(_ name: String) throws(KerasError) -> Bool {
     switch self[name] {
     case .bool(let value): return value
     case .int(let value): return value != 0
+    case .float(let value): return value != 0
+    case .string(let value): return !value.isEmpty
+    case .tuple(let items), .list(let items): return !items.isEmpty
     case .none: return false
-    case let other:
-      throw .typeError(
-        "Expected a boolean for `\(name)` of \(className). Received: \(name)=\(other)")
+    case .object(let object):
+      throw .limitation(
+        "ConvBook does not support \(object.typeName) as `\(name)` of \(className) yet")
     }
   }
 
@@ -196,6 +201,25 @@ public struct LayerArguments: Sendable {
     case let other:
       throw .typeError("Could not interpret activation function identifier: \(other)")
     }
+  }
+
+  /// The refusal of a script's function given as an activation (here, or to a layer given as an
+  /// argument, such as the one a `Bidirectional` wraps) that ConvBook cannot compute
+  /// (`ElementwiseProgram.refusal`): the layer builds, and running it is refused.
+  public var activationRefusal: String? {
+    func refusal(in value: ArgumentValue) -> String? {
+      switch value {
+      case .object(let object):
+        if case .composed(let program)? = object.activation, let refusal = program.refusal {
+          return refusal
+        }
+        return object.layer?.common.arguments.activationRefusal
+      case .tuple(let items), .list(let items):
+        return items.lazy.compactMap(refusal(in:)).first
+      case .none, .bool, .int, .float, .string: return nil
+      }
+    }
+    return values.keys.sorted().lazy.compactMap { refusal(in: self.values[$0] ?? .none) }.first
   }
 
   /// An activation layer given as a layer's activation (`Dense(50, activation=LeakyReLU(0.2))`):

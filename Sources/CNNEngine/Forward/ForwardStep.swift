@@ -78,6 +78,9 @@ struct ForwardStep {
   /// input shape: the shape the layer was built with (batch first).
   init(instance: LayerInstance, weights: ModelWeights) throws(ForwardError) {
     let layer = instance.layer
+    if let refusal = layer.common.arguments.activationRefusal {
+      throw ForwardError(.model, refusal)
+    }
     name = instance.name
     self.layer = layer
     func weight(_ weightName: String) throws(ForwardError) -> Tensor {

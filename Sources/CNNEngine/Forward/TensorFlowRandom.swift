@@ -30,6 +30,17 @@ public struct TensorFlowRandom: Sendable {
     counter = (0, 0, mix.2, mix.3)
   }
 
+  /// TensorFlow's stateful generator `PhiloxRandom(seedLow, seedHigh)` (`tf.random.normal` and
+  /// `uniform` run eagerly with the seed pair `(seedLow, seedHigh)`): the key is the first seed,
+  /// the counter's high half the second, its low half the blocks already used.
+  public init(philoxKey seedLow: UInt64, counter seedHigh: UInt64, skipping blocks: UInt64) {
+    key = (UInt32(truncatingIfNeeded: seedLow), UInt32(truncatingIfNeeded: seedLow >> 32))
+    counter = (
+      UInt32(truncatingIfNeeded: blocks), UInt32(truncatingIfNeeded: blocks >> 32),
+      UInt32(truncatingIfNeeded: seedHigh), UInt32(truncatingIfNeeded: seedHigh >> 32)
+    )
+  }
+
   private static func philox(
     counter start: (UInt32, UInt32, UInt32, UInt32), key start2: (UInt32, UInt32)
   ) -> (UInt32, UInt32, UInt32, UInt32) {

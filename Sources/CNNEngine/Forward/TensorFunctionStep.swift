@@ -206,6 +206,7 @@ extension TensorFunction.Unary {
     case .selu: return .selu
     case .swish: return .swish
     case .gelu: return .gelu()
+    case .geluTanh: return .gelu(approximate: true)
     default: return nil
     }
   }
@@ -227,7 +228,7 @@ extension TensorFunction.Unary {
     case .ceil: return .ceil
     case .round: return .round
     case .relu, .relu6, .sigmoid, .tanh, .softplus, .softsign, .elu, .selu, .swish, .gelu,
-      .identity:
+      .geluTanh, .identity:
       return nil
     }
   }

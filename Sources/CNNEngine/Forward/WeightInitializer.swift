@@ -303,6 +303,13 @@ public enum WeightInitializer: Sendable, Equatable {
     return try initializer.tensor(shape: spec.shape, generator: &generator)
   }
 
+  /// Whether `tensorflowTensor` gives TensorFlow's draw for this initializer (all but an LSTM bias
+  /// with `unit_forget_bias` over a random initializer).
+  public var drawsAsTensorFlow: Bool {
+    if case .unitForgetBias(_, let base) = self { return !base.isRandom }
+    return true
+  }
+
   /// Whether Keras draws this initializer's values from a random generator (and so takes a seed).
   public var isRandom: Bool {
     switch self {

@@ -18,6 +18,7 @@ struct RecurrentForward {
     init(
       _ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String
     ) throws(ForwardError) {
+      if let refusal = layer.runRefusal { throw ForwardError(.model, refusal) }
       let prefix = layer.weightPrefix + layer.kind.cellName + "/"
       let kernel = try weight(prefix + "kernel")
       recurrentKernel = try weight(prefix + "recurrent_kernel")

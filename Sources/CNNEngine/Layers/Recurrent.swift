@@ -10,7 +10,8 @@ import CNNKernels
 ///
 /// `return_state=True` returns the output and the final states (`h`, and `c` for LSTM), each
 /// (N, units); `initial_state=` gives the first states (`MultiOutputLayer`). `stateful=True`
-/// (state carried across batches) is refused as ConvBook's limitation.
+/// (state carried across batches) needs a known batch size, as in Keras; its shapes and weights
+/// are Keras', and running or training it is refused as ConvBook's limitation.
 public struct Recurrent: MultiOutputLayer {
   public enum Kind: String, Sendable, CaseIterable {
     case simpleRNN = "SimpleRNN"
@@ -56,6 +57,9 @@ public struct Recurrent: MultiOutputLayer {
   /// `zero_output_for_mask=True` (a keyword of Keras' `RNN` base): a masked step writes zeros to
   /// the output, the last step's too (`Bidirectional` sets it to `return_sequences`).
   public let zeroOutputForMask: Bool
+  /// `stateful=True`: the last states of a batch start the next one (ConvBook's forward pass and
+  /// training refuse it).
+  public let stateful: Bool
   /// Set by `Bidirectional` on the copies it wraps: the name prefix of the weights
   /// (`forward_lstm/`), empty for a layer of its own.
   public var weightPrefix = ""
@@ -138,15 +142,26 @@ public struct Recurrent: MultiOutputLayer {
     if kind != .simpleRNN, try arguments.bool("time_major") {
       throw .limitation("ConvBook does not support time_major=True in \(kind.rawValue) yet")
     }
-    if try arguments.bool("stateful") {
-      throw .limitation(
-        "ConvBook does not support stateful=True in \(kind.rawValue) yet: it keeps no state between batches"
-      )
-    }
+    stateful = try arguments.bool("stateful")
+  }
+
+  /// Why the forward pass and training refuse the layer; nil when they run it.
+  public var runRefusal: String? {
+    stateful
+      ? "ConvBook does not support stateful=True in \(kind.rawValue) yet: it keeps no state between batches"
+      : nil
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     try requireRank(input, exactly: 3)
+    if stateful, input[0] == nil {
+      // Both Kerases' `RNN.build`.
+      throw .value(
+        common.kerasVersion == .keras3
+          ? "When using `stateful=True` in a RNN, the batch size must be static. Found dynamic batch size: sequence.shape=\(input)"
+          : "If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input tensors: \n- If using a Sequential model, specify the batch size by passing a `batch_input_shape` argument to your first layer.\n- If using the functional API, specify the batch size by passing a `batch_shape` argument to your Input layer."
+      )
+    }
     if input[-1] == nil {
       // tf-keras' cell builds its kernel with `int(None)`.
       throw .typeError(

@@ -9,6 +9,8 @@ public enum TensorFunction: Sendable, Equatable {
     case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
     case identity
     case relu, relu6, sigmoid, tanh, softplus, softsign, elu, selu, swish, gelu
+    /// TensorFlow's `gelu(x, approximate=True)`: 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))).
+    case geluTanh
   }
 
   /// Element-wise functions of two operands (NumPy broadcasting), one of which may be a number.

@@ -181,6 +181,7 @@ public enum TracedActivation {
         case .selu: return .selu
         case .swish: return .swish
         case .gelu: return .gelu()
+        case .geluTanh: return .gelu(approximate: true)
         case .exp: return .exponential
         case .abs, .sqrt, .square, .log, .log1p, .negative, .sign, .rsqrt, .reciprocal, .floor,
           .ceil, .round:

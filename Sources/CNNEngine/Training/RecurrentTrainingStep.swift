@@ -23,6 +23,7 @@ struct RecurrentTrainingStep {
     var bias: Int?
 
     init(_ layer: Recurrent, refuse: (String) -> TrainingError) throws(TrainingError) {
+      if layer.stateful { throw refuse("stateful=True in \(layer.kind.rawValue)") }
       self.layer = layer
       cell = layer.cellConfiguration()
       let (activation, gate) = RecurrentGradient.kinds(cell)

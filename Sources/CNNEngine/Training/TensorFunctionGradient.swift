@@ -253,6 +253,13 @@ enum TensorFunctionGradient {
         let v = x[index]
         return 0.5 * (1 + erff(v * inverseRootTwo)) + v * inverseRootTwoPi * expf(-0.5 * v * v)
       }
+    case .geluTanh:
+      let rootTwoOverPi: Float = 0.7978845608028654
+      return map { index in
+        let v = x[index]
+        let t = tanhf(rootTwoOverPi * (v + 0.044715 * v * v * v))
+        return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * rootTwoOverPi * (1 + 3 * 0.044715 * v * v)
+      }
     }
   }
 

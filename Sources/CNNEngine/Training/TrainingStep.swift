@@ -109,6 +109,9 @@ struct TrainingStep {
   /// Reads a layer's configuration; refuses layers and settings without a backward pass here.
   init(instance: LayerInstance) throws(TrainingError) {
     let layer = instance.layer
+    if let refusal = layer.common.arguments.activationRefusal {
+      throw TrainingError(.model, refusal)
+    }
     let layerName = instance.name
     func refuse(_ what: String) -> TrainingError {
       TrainingError(

@@ -38,7 +38,8 @@ public enum StudentModelFile {
   public static func run(_ script: ScriptFile, kerasVersion: KerasVersion = .default) -> Outcome {
     let session = KerasSession(kerasVersion: kerasVersion)
     let path = script.path
-    let result = session.run(script.source)
+    let result =
+      script.sourceError.map { CellResult(outputs: [], error: $0) } ?? session.run(script.source)
     if let error = result.error {
       return .failed(script.diagnostic(for: error))
     }

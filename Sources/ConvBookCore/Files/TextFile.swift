@@ -69,7 +69,11 @@ public enum TextFile {
 
   /// The file's text.
   public static func read(_ path: String) throws(ReadError) -> String {
-    let bytes = try readBytes(path)
+    try text(of: readBytes(path), path: path)
+  }
+
+  /// `bytes`, read from `path`, as UTF-8 text (the error names the first bad byte).
+  public static func text(of bytes: [UInt8], path: String) throws(ReadError) -> String {
     if let bad = firstInvalidUTF8(bytes) {
       let lineStart = bytes[..<bad].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
       let line = bytes[..<bad].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }

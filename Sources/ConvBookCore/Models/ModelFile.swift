@@ -80,7 +80,8 @@ public struct ModelFile {
       session.scriptName = URL(fileURLWithPath: path).lastPathComponent
       // A script runs for the console it prints to: Keras 3's `print_fn` receives a table of its width.
       session.printFunctionConsole = console
-      let result = session.run(script.source)
+      let result =
+        script.sourceError.map { CellResult(outputs: [], error: $0) } ?? session.run(script.source)
       let diagnostics = result.error.map { [script.diagnostic(for: $0)] } ?? []
       var file = ModelFile(path: path, session: session, diagnostics: diagnostics, lesson: nil)
       file.notes = script.notes

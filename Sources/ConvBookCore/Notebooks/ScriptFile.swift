@@ -13,21 +13,67 @@ public struct ScriptFile {
   public var notes: [String]
   /// For a notebook, where each line of `source` comes from: (cell number from 1, line in the cell).
   var origins: [(cell: Int, line: Int)]?
+  /// Why the file cannot run at all before its first line: its bytes do not decode with the
+  /// encoding it declares (CPython's `SyntaxError`, line 0), or ConvBook does not decode that
+  /// encoding (its limitation). `source` is then empty.
+  public var sourceError: CellError?
 
   public static func isNotebook(_ path: String) -> Bool { path.lowercased().hasSuffix(".ipynb") }
 
   /// Reads `path`; the error message says why it cannot be read.
   public static func load(path: String) -> Result<ScriptFile, ScriptFileError> {
+    guard isNotebook(path) else { return pythonFile(path: path) }
     let text: String
     do {
       text = try TextFile.read(path)
     } catch {
       return .failure(.read(error))
     }
-    guard isNotebook(path) else {
-      return .success(ScriptFile(path: path, source: pythonSource(text), notes: [], origins: nil))
-    }
     return notebook(Data(text.utf8), path: path)
+  }
+
+  /// A `.py` file: UTF-8, or the encoding its first lines declare (`PythonSourceEncoding`).
+  static func pythonFile(path: String) -> Result<ScriptFile, ScriptFileError> {
+    let bytes: [UInt8]
+    do {
+      bytes = try TextFile.readBytes(path)
+    } catch {
+      return .failure(.read(error))
+    }
+    let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+    if !hasByteOrderMark, let declared = PythonSourceEncoding.declaration(bytes),
+      let decoded = PythonSourceEncoding.decode(bytes, declared: declared.name)
+    {
+      let start = SourceRange(at: SourceLocation(line: 0, column: 0, utf8Offset: 0))
+      var file = ScriptFile(path: path, source: "", notes: [], origins: nil)
+      switch decoded {
+      case .text(let text): file.source = text
+      case .syntaxError(let message):
+        var error = CellError(type: "SyntaxError", message: message, range: start)
+        error.isCompileError = true
+        file.sourceError = error
+      case .unsupported(let message):
+        // Pointed at the declaration, which the diagnostic quotes (its line is ASCII text here).
+        let lines = String(decoding: bytes, as: UTF8.self).split(
+          separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        file.source = lines.prefix(declared.line).joined(separator: "\n")
+        let line = String(lines[declared.line - 1])
+        let offset = file.source.utf8.count - line.utf8.count
+        file.sourceError = CellError(
+          type: nil, message: message,
+          range: SourceRange(
+            start: SourceLocation(line: declared.line, column: 1, utf8Offset: offset),
+            end: SourceLocation(
+              line: declared.line, column: line.count + 1, utf8Offset: offset + line.utf8.count)))
+      }
+      return .success(file)
+    }
+    do {
+      let text = try TextFile.text(of: bytes, path: path)
+      return .success(ScriptFile(path: path, source: pythonSource(text), notes: [], origins: nil))
+    } catch {
+      return .failure(.read(error))
+    }
   }
 
   /// The code of a `.py` file's text: CPython skips a UTF-8 byte order mark at the start of a

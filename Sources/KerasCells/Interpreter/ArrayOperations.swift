@@ -49,6 +49,13 @@ enum ArrayOperations {
     return count
   }
 
+  /// The items NumPy reads from a sequence: a list's or tuple's, and a TensorShape's dimensions
+  /// (`np.prod(w.shape)`, `np.array(layer.kernel.shape)`: TensorShape is a sequence of ints).
+  static func arrayItems(_ value: Value) -> [Value]? {
+    if case .tensorShape(let dimensions) = value { return TensorShapeValue.items(dimensions) }
+    return value.sequenceItems
+  }
+
   /// NumPy's `NPY_MAXDIMS`.
   static let maximumDimensions = 64
 
@@ -59,6 +66,13 @@ enum ArrayOperations {
     if case .array(var array) = value {
       if let requested { array = try convert(array, to: requested, range: range) }
       return try make(array, range: range, budget: budget)
+    }
+    if case .tensorShape(let dimensions) = value {
+      // NumPy reads a TensorShape as the sequence of its sizes (`np.prod(w.shape)`, the manual
+      // parameter count); an unknown size is None, which ConvBook's arrays do not hold.
+      return try array(
+        from: .tuple(TensorShapeValue.items(dimensions)), dtype: requested, range: range,
+        budget: budget)
     }
     if case .range(let start, let stop, let step) = value {
       // `np.array(range(n))`: the range's integers, int64.
@@ -78,8 +92,8 @@ enum ArrayOperations {
     var probe = value
     while true {
       switch probe {
-      case .list, .tuple:
-        let items = probe.sequenceItems ?? []
+      case .list, .tuple, .tensorShape:
+        let items = arrayItems(probe) ?? []
         // NumPy's limit, checked before `walk` recurses once per dimension (100,000 nested
         // lists overflowed the stack).
         guard shape.count < maximumDimensions else {
@@ -158,7 +172,7 @@ enum ArrayOperations {
           try budget.tick(at: range)
           return
         }
-        guard let items = item.sequenceItems, items.count == shape[depth] else {
+        guard let items = arrayItems(item), items.count == shape[depth] else {
           throw inhomogeneous(after: depth)
         }
         for inner in items { try walk(inner, depth: depth + 1) }
@@ -175,7 +189,7 @@ enum ArrayOperations {
         scalars.append(number)
       case .array(let inner) where inner.rank > 0:
         throw inhomogeneous(after: depth)
-      case .list, .tuple, .range:
+      case .list, .tuple, .range, .tensorShape:
         // A sequence where the first item had a number (`[1, [2]]`).
         throw inhomogeneous(after: depth)
       case .bigInt(let number):

@@ -344,6 +344,16 @@ enum Attributes {
       {
         return .bool(true)
       }
+      if name == "output_shape" || name == "input_shape",
+        interpreter.session.kerasHasNoNode(for: instance)
+      {
+        // tf-keras: a sublayer called only inside a custom layer's traced `call` has no node.
+        throw CellError(
+          type: "AttributeError",
+          message:
+            "The layer \"\(instance.name)\" has never been called and thus has no defined \(name == "output_shape" ? "output" : "input") shape.",
+          range: range)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
@@ -457,9 +467,18 @@ enum Attributes {
       case "dtype":
         return interpreter.kerasVersion == .keras3
           ? .string("float32") : TensorFlowDType.value("float32")
-      case "path" where interpreter.kerasVersion == .keras3 && variable.scope != nil:
-        // A custom layer's weight: its layer's name scope and the weight's name.
-        return .string("\(variable.scope ?? "")/\(variable.spec.name)")
+      case "path" where interpreter.kerasVersion == .keras3:
+        // The name scopes it was made in: a custom layer's, the Sequential models that built it.
+        if let owner = try? WeightValues.owner(
+          of: variable, range: range, interpreter: interpreter),
+          let path = WeightText.keras3Path(of: variable, owner: owner, session: interpreter.session)
+        {
+          return .string(path)
+        }
+        if let scope = variable.scope { return .string("\(scope)/\(variable.spec.name)") }
+        throw .unsupported(
+          "ConvBook does not support `Variable.path` of a layer held by no model of the script's (or by two Sequential models) yet",
+          at: range)
       case "ndim" where interpreter.kerasVersion == .keras3:
         return .int(variable.shape.count)
       case _ where interpreter.kerasVersion == .keras3 && keras3VariableAttributes.contains(name):
@@ -850,7 +869,9 @@ enum Attributes {
       // A layer whose call returns several tensors reports their shapes as the call returns them.
       if name == "output_shape", let shapes = instance.outputShapeList {
         let values = shapes.map(shapeValue)
-        return instance.returnsAttentionScores == true ? .tuple(values) : .list(values)
+        let tuple =
+          instance.returnsAttentionScores == true || instance.outputStructure(node: 0) == .tuple
+        return tuple ? .tuple(values) : .list(values)
       }
       // An input layer reports the shapes of its node's list of tensors.
       return instance.isInputLayer ? .list([shapeValue(shape)]) : shapeValue(shape)

@@ -112,6 +112,19 @@ public struct Callable {
     }
   }
 
+  /// Whether this is one of Python's own built-in functions (`len`, `print`), whose repr is
+  /// `<built-in function len>`.
+  var isPythonBuiltinFunction: Bool {
+    guard case .builtin(let name) = kind, !isClass, Builtins.names.contains(name) else {
+      return false
+    }
+    return !name.contains(".")
+  }
+
+  /// The function's `__qualname__` as Python's repr shows it: the last part of its path
+  /// (`mean_squared_error` of `keras.losses.mean_squared_error`).
+  var pythonFunctionName: String { String(path.split(separator: ".").last ?? Substring(path)) }
+
   public var isClass: Bool {
     switch kind {
     case .layerClass, .sequentialClass, .modelClass, .unsupportedModelClass, .userClass: return true

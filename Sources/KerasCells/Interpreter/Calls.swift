@@ -507,7 +507,7 @@ enum Calls {
       // `keras.activations.relu` takes max_value: tf-keras calls `K.relu`, Keras 3 its `re_lu`.
       let kerasRelu = parts.dropLast().last == "activations" && name == "relu"
       guard
-        let entry = kerasRelu
+        var entry = kerasRelu
           ? TensorFunctions.entry(
             namespace == "keras.ops" ? "activations.relu" : "relu",
             namespace: namespace == "keras.ops" ? namespace : "keras.backend")
@@ -516,6 +516,12 @@ enum Calls {
       else {
         throw .unsupported(
           "ConvBook does not support `\(callable.path)` on Keras tensors yet", at: site.range)
+      }
+      if parts.dropLast().last == "activations", name == "gelu" {
+        // `keras.activations.gelu(x, approximate=False)` in both Kerases.
+        entry = TensorFunctions.Entry(
+          kind: entry.kind, tfName: entry.tfName, parameters: ["x", "approximate"],
+          defaults: ["approximate": .bool(false)], isKerasOperation: entry.isKerasOperation)
       }
       return try TensorFunctions.call(
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
@@ -847,6 +853,11 @@ enum Calls {
     {
       keywords.append(("training", positional.removeLast()))
     }
+    if positional.count == 1,
+      let error = noneInputError(instance, positional[0], site: site, interpreter: interpreter)
+    {
+      throw error
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       var (tensors, asList) = kerasTensors(in: positional[0])
     else {
@@ -899,6 +910,7 @@ enum Calls {
         names: tracing ? nil : names,
         namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
       if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
+      interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       if keras3 {
         try KerasTensor.propagateKeras3Mask(
           from: tensors[0], through: instance, to: outputs, names: names)
@@ -907,6 +919,37 @@ enum Calls {
     } catch {
       throw keras(error, at: interpreter.blame(instance, fallback: site.range))
     }
+  }
+
+  /// Keras' error for a layer called on None, or a merge called on a list of Keras tensors that
+  /// holds a None (a block function that forgot its `return`); nil for other arguments, and
+  /// where ConvBook does not have Keras' words.
+  private static func noneInputError(
+    _ instance: LayerInstance, _ argument: Value, site: CallSite, interpreter: Interpreter
+  ) -> CellError? {
+    let keras3 = interpreter.kerasVersion == .keras3
+    if case .none = argument {
+      return CellError(
+        type: keras3 ? "ValueError" : "TypeError",
+        message:
+          "Inputs to a layer should be tensors. Got 'None' (of type <class 'NoneType'>) as input for layer '\(instance.name)'.",
+        range: site.range)
+    }
+    guard let merge = instance.layer as? Merge, let items = argument.sequenceItems,
+      items.contains(where: \.isNone),
+      items.allSatisfy({ if case .kerasTensor = $0 { true } else { $0.isNone } }),
+      items.contains(where: { !$0.isNone })
+    else { return nil }
+    if !keras3 {
+      // tf-keras converts the list's shapes to `TensorShape`s, None's is unknown.
+      return CellError(
+        type: "ValueError", message: "as_list() is not defined on an unknown TensorShape.",
+        range: site.range)
+    }
+    // Keras 3's `Concatenate.build` iterates over each shape after the first.
+    guard merge.kind == .concatenate, !items[0].isNone else { return nil }
+    return CellError(
+      type: "TypeError", message: "'NoneType' object is not iterable", range: site.range)
   }
 
   /// Keeps the `training=` a layer or model was called with on Keras tensors, for its node.
@@ -1005,6 +1048,7 @@ enum Calls {
         namesBefore: wasBuilt
           ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
         beforeNaming: wasBuilt ? nil : { model.noteRebuilt() })
+      interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.
       let given = interpreter.session.modelStructures[ObjectIdentifier(model)]?.outputs

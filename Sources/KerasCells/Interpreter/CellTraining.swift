@@ -68,6 +68,14 @@ public final class CellTraining {
     [ObjectIdentifier: (instance: LayerInstance, tensors: [String: Tensor], updated: Int)] =
       [:]
 
+  /// Whether ConvBook's own values of a weight (drawn without a seed TensorFlow would use,
+  /// `knownValues`) have been read since the session began: values computed since may carry
+  /// them, so a weight changed after that no longer shows Keras' exact values.
+  var ownValuesRead = false
+  /// Whether each weight's values are exactly Keras' after they changed (set, assigned, trained),
+  /// by layer and ConvBook's weight name; weights not listed are as first drawn.
+  var knownAfterChange: [ObjectIdentifier: (instance: LayerInstance, known: [String: Bool])] = [:]
+
   init() {}
 
   /// The model's current weights: trained, loaded, or freshly initialized from the seed; the
@@ -79,6 +87,7 @@ public final class CellTraining {
       states[ObjectIdentifier(model)] = ModelState(model: model, weights: weights)
     }
     synchronize(model)
+    if !ownValuesRead, !allKnown(in: model) { ownValuesRead = true }
     let state = states[ObjectIdentifier(model)]!
     return state.trainer?.weights ?? state.weights
   }
@@ -86,6 +95,12 @@ public final class CellTraining {
   /// Notes that the model's weights changed (trained, loaded).
   func touched(_ model: SequentialModel) {
     clock += 1
+    // `fit` shuffles and drops out with ConvBook's generator (and tf-keras trains the weights
+    // that were trainable at `compile`), and a file's values are not followed: the model's
+    // values are ConvBook's from here on.
+    for instance in model.flattenedLayers {
+      mark(instance, instance.variables.map(\.name), known: false)
+    }
     states[ObjectIdentifier(model)]?.updated = clock
   }
 

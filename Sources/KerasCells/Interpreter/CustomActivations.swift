@@ -1,10 +1,12 @@
 import CNNEngine
+import CNNKernels
 
 /// A script's own function given as a layer's activation (`Dense(64, activation=relu6)`,
 /// `Activation(mish)`, `LSTM(8, recurrent_activation=hard_tanh)`): Keras stores the function and
 /// calls it on the layer's output. ConvBook runs it once on a symbolic tensor, as a `Lambda`'s
 /// function is run, and gives the layer what the recorded operations compute
-/// (`TracedActivation`); a function that computes something else is refused by its name.
+/// (`TracedActivation`); a function that computes something else is refused by its name, under
+/// Keras 3 only when the layer runs (`ElementwiseProgram.refusal`), as Keras 3 calls it only there.
 enum CustomActivations {
   /// Whether `value` is a function of the script (a `def`, a `lambda`, a bound method, a
   /// `partial` of one): what Keras would call, as opposed to a name or a Keras activation.
@@ -61,7 +63,19 @@ enum CustomActivations {
       session.keras3LambdaInference = outerStrictness
     }
     let refusal = "ConvBook does not support the activation function `\(name)` yet"
+    // Keras 3's layers give their output shape without calling the function (`Dense`,
+    // `Activation`, convolutions and recurrent layers have `compute_output_shape`): the model
+    // builds and summarizes, and the function runs, or fails, only when the model runs. A
+    // function ConvBook cannot compute is then refused there, not where the layer is made.
+    let deferred = interpreter.kerasVersion == .keras3
+    func failure(_ message: String) -> Value {
+      .kerasObject(
+        KerasObject(
+          function: name,
+          activation: .composed(ElementwiseProgram(name: name, refusal: message))))
+    }
     let result: Value
+    let (outputsBefore, writesBefore) = (interpreter.outputs.count, interpreter.writeCount)
     do {
       result = try interpreter.kerasNames.withoutTakingNames { () throws(CellError) in
         try Calls.call(
@@ -70,20 +84,39 @@ enum CustomActivations {
           interpreter: interpreter)
       }
     } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
-      throw CellError.unsupported(
-        refusal + " (it calls what ConvBook lacks: \(error.message))", at: range)
+      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      let message = refusal + " (it calls what ConvBook lacks: \(error.message))"
+      if deferred { return failure(message) }
+      throw CellError.unsupported(message, at: range)
+    } catch  where deferred && !(error.type == nil && error.message.hasPrefix("ConvBook stopped")) {
+      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      let raised = error.type.map { "\($0): \(error.message)" } ?? error.message
+      return failure(
+        "ConvBook does not support running the activation function `\(name)` yet: ConvBook runs it on a symbolic tensor to know what it computes, and it failed there (\(raised)), where Keras 3 runs it only on the data"
+      )
     } catch {
       throw .unsupported(
         "ConvBook runs an activation function on a symbolic tensor to know what it computes, and `\(name)` failed there: \(error.message)",
         at: range)
     }
+    // A function that prints: tf-keras prints where the layer is called, with the shape of its
+    // output, Keras 3 only when the model runs; ConvBook's run on a tensor of its own shape
+    // prints neither.
+    if interpreter.writeCount != writesBefore {
+      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      let message =
+        "ConvBook does not support the activation function `\(name)` yet: it prints, and Keras prints where it runs the function"
+      if deferred { return failure(message) }
+      throw .unsupported(message, at: range)
+    }
     guard case .kerasTensor(let output) = result,
       let activation = TracedActivation.activation(input: symbolic, output: output, name: name)
     else {
-      throw .unsupported(
+      let message =
         refusal
-          + " (ConvBook computes script functions made of element-wise tensor operations on their input)",
-        at: range)
+        + " (ConvBook computes script functions made of element-wise tensor operations on their input)"
+      if deferred { return failure(message) }
+      throw .unsupported(message, at: range)
     }
     return .kerasObject(KerasObject(function: name, activation: activation))
   }

@@ -25,7 +25,7 @@ extension KerasSubclassing {
     _ instance: PythonInstance, state: CustomLayerState, on inputs: [KerasTensor],
     site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
-    guard let (build, _) = instance.type.lookup("build") else { return }
+    guard let (build, _) = instance.type.lookup("build"), !state.runsOwnBuild else { return }
     let shapes = inputs.map {
       TensorShapeValue.make($0.shape.dimensions, interpreter: interpreter)
     }
@@ -203,6 +203,59 @@ extension KerasSubclassing {
     }
   }
 
+  /// A `tf.Variable` (or `K.variable`) set as an attribute of a tf-keras custom layer: tf-keras
+  /// tracks it as one of the layer's weights, as `add_weight` would have made it (its name,
+  /// shape, trainable flag and values; made in `__init__` outside the layer's name scope,
+  /// `alpha:0`, in `build` under it, `mix/alpha:0`). Keras 3 does not track it.
+  static func trackVariable(
+    _ variable: EagerVariable, in instance: PythonInstance, range: SourceRange,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard let state = instance.layerState else {
+      throw .unsupported(
+        "ConvBook does not track a tf.Variable set as an attribute of a custom model as its weight yet (tf-keras does); make the weight with self.add_weight()",
+        at: range)
+    }
+    let array = variable.array
+    guard array.tensorFlowDType ?? "float32" == "float32" else {
+      throw .unsupported(
+        "ConvBook tracks float32 variables only as a custom layer's weights; tf.Variable of dtype \(array.tensorFlowDType ?? "") set on \(instance.type.name)",
+        at: range)
+    }
+    if instance.type.kerasLayerClass != nil {
+      // A subclass of a built-in layer (the progressive GAN's `WeightedSum(Add)`): the layer is
+      // Keras' own, made when the instance was.
+      throw .unsupported(
+        "ConvBook does not track a tf.Variable set on a subclass of a built-in layer (\(instance.type.name)) as its weight yet (tf-keras does)",
+        at: range)
+    }
+    guard state.buildingInput != nil || state.layer == nil else {
+      throw .unsupported(
+        "ConvBook does not support a tf.Variable set on a custom layer after its first call (\(instance.type.name)) yet",
+        at: range)
+    }
+    guard array.count <= 1 << 16 else {
+      throw .unsupported(
+        "ConvBook does not track a tf.Variable of more than 65,536 values set on a custom layer yet",
+        at: range)
+    }
+    let values = ArgumentValue.object(
+      KerasObject(
+        typeName: "ndarray",
+        arguments: [
+          ("shape", .tuple(array.shape.map { .int($0) })),
+          ("values", .list(array.scalars.map { .float(Double($0)) })),
+        ]))
+    let initializer = KerasObject(typeName: "Constant", arguments: [("value", values)])
+    let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: "add_weight")
+    return try addWeight(
+      instance, positional: [],
+      keywords: [
+        ("name", .string(variable.name)), ("shape", .tuple(array.shape.map(Value.int))),
+        ("initializer", .kerasObject(initializer)), ("trainable", .bool(variable.trainable)),
+      ], site: site, interpreter: interpreter)
+  }
+
   /// Runs `body` (the trace of `call`) with every attribute that holds a weight made in
   /// `__init__` set to that weight's node on `input`, then puts the variables back.
   static func withPendingWeights<T>(
@@ -357,6 +410,7 @@ extension KerasSubclassing {
           let outputs = try KerasTensor.call(
             layer, on: tensors, asList: true, names: interpreter.kerasNames,
             namesBefore: buildTrace ? outputCount(of: layer) : 0)
+          session.noteKerasNode(of: layer, outputs: outputs)
           return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
         } catch {
           throw Calls.keras(error, at: site.range)
@@ -392,9 +446,10 @@ extension KerasSubclassing {
     state.isBuilt = true
     state.wasCalled = true
     do {
-      return .kerasTensor(
-        try KerasTensor.apply(
-          state.layer!, to: tensors, asList: true, names: interpreter.kerasNames))
+      let output = try KerasTensor.apply(
+        state.layer!, to: tensors, asList: true, names: interpreter.kerasNames)
+      interpreter.session.noteKerasNode(of: state.layer!, outputs: [output])
+      return .kerasTensor(output)
     } catch {
       throw Calls.keras(error, at: site.range)
     }

@@ -1,4 +1,5 @@
 import CNNEngine
+import CNNKernels
 import Foundation
 
 /// Python operators on eager tensors, with TensorFlow's rules: the other operand (a Python
@@ -158,16 +159,23 @@ enum EagerArithmetic {
     RowMajorIndex.broadcastOffsets(shape, to: target)
   }
 
+  /// TensorFlow's error for operands that do not broadcast.
+  static func incompatibleShapes(_ a: NDArray, _ b: NDArray, kernel: String, range: SourceRange)
+    -> CellError
+  {
+    kernelError(
+      kernel,
+      "Incompatible shapes: [\(a.shape.map(String.init).joined(separator: ","))] vs. [\(b.shape.map(String.init).joined(separator: ","))]",
+      range: range)
+  }
+
   /// `f(a, b)` element by element with broadcasting; the result's dtype is `dtype`.
   static func elementwise(
     _ a: NDArray, _ b: NDArray, kernel: String, dtype: EagerDType, range: SourceRange,
     budget: EvaluationBudget, _ f: (Double, Double) throws(CellError) -> Double
   ) throws(CellError) -> NDArray {
     guard let shape = broadcastShape(a.shape, b.shape) else {
-      throw kernelError(
-        kernel,
-        "Incompatible shapes: [\(a.shape.map(String.init).joined(separator: ","))] vs. [\(b.shape.map(String.init).joined(separator: ","))]",
-        range: range)
+      throw incompatibleShapes(a, b, kernel: kernel, range: range)
     }
     let count = shape.reduce(1, *)
     try budget.allocate(count: count, size: 8, at: range)
@@ -238,6 +246,18 @@ enum EagerArithmetic {
         }
         return (x / y).rounded(.down)
       }
+    case .power where dtype == .float32:
+      // Eigen's pow for float32 packets, the C library's for the tail (TensorFlow's Pow kernel).
+      guard let shape = broadcastShape(a.shape, b.shape) else {
+        throw incompatibleShapes(a, b, kernel: kernel, range: range)
+      }
+      try budget.allocate(count: shape.reduce(1, *), size: 8, at: range)
+      let (x, y) = (EagerTensors.doubles(a), EagerTensors.doubles(b))
+      let bases = broadcastOffsets(a.shape, to: shape).map { Float(x[$0]) }
+      let exponents = broadcastOffsets(b.shape, to: shape).map { Float(y[$0]) }
+      return try EagerTensors.make(
+        dtype, shape: shape, values: EigenMath.power(bases, exponents).map(Double.init),
+        range: range)
     case .power:
       return try elementwise(a, b, kernel: kernel, dtype: dtype, range: range, budget: budget) {
         (x: Double, y: Double) throws(CellError) -> Double in

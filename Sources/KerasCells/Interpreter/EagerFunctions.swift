@@ -210,6 +210,10 @@ enum EagerFunctions {
     "log", "floor", "ceil", "negative", "cast",
   ]
 
+  /// The `keras.ops` functions that make a tensor from Python values alone: a constant inside a
+  /// traced call when no Keras tensor is among their arguments (one that is, is refused).
+  private static let keras3ConstantMakers: Set<String> = ["ones", "zeros", "eye"]
+
   /// An operand of a `keras.ops` math call that is an array (NumPy's, an eager tensor's, a
   /// variable's); nil for a Python number or any other value.
   private static func kerasMathArray(_ value: Value) -> NDArray? {
@@ -499,7 +503,11 @@ enum EagerFunctions {
     let constantMath =
       namespace == "keras.ops" && numbersOnly
       && (kerasMathOps[name] != nil || keras3MathNames.contains(name))
-    let kerasOp = eagerOnly || constantMath ? kerasOp(name, namespace: namespace) : nil
+    // A tensor made from a shape of numbers (`ops.ones((4,))`, `ops.eye(3)`) is a constant in a
+    // traced call too: Keras 3 builds the same values into the graph.
+    let constantTensor = namespace == "keras.ops" && keras3ConstantMakers.contains(name)
+    let kerasOp =
+      eagerOnly || constantMath || constantTensor ? kerasOp(name, namespace: namespace) : nil
     let backendOp =
       eagerOnly && namespace == "keras.backend" ? kerasBackend[name] : nil
     guard let kind = kerasOp?.kind ?? backendOp?.kind ?? table(namespace)[name],
@@ -1194,6 +1202,30 @@ enum EagerFunctions {
       let count = sizes.reduce(1, *)
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
+      if dtype == .float32, !KerasRandom.isSeedGenerator(arguments["seed"]),
+        let seeds = session.eagerRandom.seeds(operationSeed: try integer("seed"))
+      {
+        // TensorFlow's own numbers: a float32 kernel's values, then `* stddev + mean` or, for a
+        // uniform range other than Python's ints 0 and 1, `* (maxval - minval) + minval`.
+        let generator = session.eagerRandom.generator(
+          normal ? "RandomStandardNormal" : "RandomUniform", seeds: seeds, count: count)
+        let (low, high) = (Float(first), Float(second ?? 1))
+        var values = normal ? generator.normal(count: count) : generator.uniform(count: count)
+        func isInt(_ name: String, _ expected: Int) -> Bool {
+          // Left out (maxval=None too) is the default, Python's 0 or 1.
+          guard let value = arguments[name], !value.isNone else { return true }
+          if case .int(let number) = value { return number == expected }
+          return false
+        }
+        if normal {
+          values = values.map { $0 * high + low }
+        } else if !isInt("minval", 0) {
+          values = values.map { $0 * (high - low) + low }
+        } else if !isInt("maxval", 1) {
+          values = values.map { $0 * high }
+        }
+        return try made(dtype, sizes, values.map(Double.init))
+      }
       var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
       // A `keras.random.SeedGenerator` draws from the session's seed too (`KerasRandom`).
       if !KerasRandom.isSeedGenerator(arguments["seed"]), let given = try integer("seed") {

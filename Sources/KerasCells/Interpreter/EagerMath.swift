@@ -70,11 +70,21 @@ enum EagerMath {
     for item in 0..<batches {
       for row in 0..<n {
         for column in 0..<m {
-          var sum = 0.0
-          for inner in 0..<k {
-            sum += x[item * n * k + row * k + inner] * y[item * k * m + inner * m + column]
+          let left = item * n * k + row * k
+          let right = item * k * m + column
+          if float32 {
+            // TensorFlow's float32 MatMul is oneDNN's: one fused multiply-add per term, in order
+            // (measured bit for bit up to 300 terms).
+            var sum: Float = 0
+            for inner in 0..<k {
+              sum = sum.addingProduct(Float(x[left + inner]), Float(y[right + inner * m]))
+            }
+            result[item * n * m + row * m + column] = Double(sum)
+          } else {
+            var sum = 0.0
+            for inner in 0..<k { sum += x[left + inner] * y[right + inner * m] }
+            result[item * n * m + row * m + column] = sum
           }
-          result[item * n * m + row * m + column] = float32 ? Double(Float(sum)) : sum
         }
       }
     }
@@ -273,9 +283,25 @@ enum EagerMath {
     default:
       throw .unsupported("ConvBook does not support `\(kernel)` on eager tensors yet", at: range)
     }
+    // float32 tanh, sigmoid and exp are Eigen's approximations, as TensorFlow computes them.
+    if dtype == .float32, let eigen = eigenFunction(kernel) {
+      let singles = EagerTensors.doubles(x).map { Float($0) }
+      return try EagerTensors.make(
+        dtype, shape: x.shape, values: eigen(singles).map(Double.init), range: range)
+    }
     // float32 math reads float32 inputs and rounds its result to float32.
     return try EagerTensors.make(
       dtype, shape: x.shape, values: EagerTensors.doubles(x).map(f), range: range)
+  }
+
+  /// TensorFlow's float32 kernels that are Eigen's own approximations rather than the C library's.
+  private static func eigenFunction(_ kernel: String) -> (([Float]) -> [Float])? {
+    switch kernel {
+    case "Tanh": return EigenMath.tanh
+    case "Sigmoid": return EigenMath.logistic
+    case "Exp": return EigenMath.exp
+    default: return nil
+    }
   }
 
   /// `tf.concat(values, axis)` / `tf.stack(values, axis)`.
@@ -462,25 +488,18 @@ enum EagerMath {
     let moved = try transpose(x, permutation, range: range)
     let size = x.shape[axis]
     var values = EagerTensors.doubles(moved)
-    let float32 = EagerDType(of: x) == .float32
-    // As TensorFlow's kernel: exp(x - max), then times the inverse of the row's sum, each step in
-    // the tensor's dtype.
-    if size > 0 {
+    if EagerDType(of: x) == .float32 {
+      // TensorFlow hands float32 softmax to oneDNN.
+      values = OneDNNSoftmax.rows(values.map { Float($0) }, rowLength: size).map(Double.init)
+    } else if size > 0 {
+      // As TensorFlow's kernel: exp(x - max), then times the inverse of the row's sum.
       for start in stride(from: 0, to: values.count, by: size) {
         let row = values[start..<(start + size)]
         let top = row.max() ?? 0
-        if float32 {
-          let exponentials = row.map { Float(Foundation.exp(Double(Float($0 - top)))) }
-          let inverse = 1 / EigenSum.contiguous(exponentials, count: exponentials.count)
-          for (offset, value) in exponentials.enumerated() {
-            values[start + offset] = Double(value * inverse)
-          }
-        } else {
-          let exponentials = row.map { Foundation.exp($0 - top) }
-          let inverse = 1 / EigenSum.contiguous(exponentials, count: exponentials.count)
-          for (offset, value) in exponentials.enumerated() {
-            values[start + offset] = value * inverse
-          }
+        let exponentials = row.map { Foundation.exp($0 - top) }
+        let inverse = 1 / EigenSum.contiguous(exponentials, count: exponentials.count)
+        for (offset, value) in exponentials.enumerated() {
+          values[start + offset] = value * inverse
         }
       }
     }

@@ -152,6 +152,9 @@ extension EagerGradients {
       for variable in layer.variables { values[variable.name] = weights[variable.name] }
       training.clock += 1
       training.layerValues[ObjectIdentifier(layer)] = (layer, values, training.clock)
+      training.mark(
+        layer, Array(values.keys),
+        known: !training.ownValuesRead && session.kerasVersion == .keras2)
     }
   }
 }

@@ -363,6 +363,17 @@ extension Interpreter {
       return try bind(
         value, name: name, to: .instance(instance), via: .instance(instance), range: range)
     }
+    // `object.__setattr__`, bound: `self.__setattr__(name, value)` is `setattr(self, name,
+    // value)` (keras-tcn tracks a block's sublayers by their names so in a layer's `__init__`).
+    if name == "__setattr__" {
+      let setter = Value.function(Callable(.classSupport("setattr"), path: "setattr"))
+      return .function(
+        Callable(
+          .partial(
+            Callable.PartialApplication(
+              callee: setter, positional: [.instance(instance)], keywords: [],
+              isBoundMethod: true)), path: "__setattr__"))
+    }
     // The class' own `__doc__` and `__module__` (`classAttribute`).
     if name == "__doc__" || name == "__module__",
       let value = try classAttribute(name, of: classValue(instance.type), range: range)
@@ -394,6 +405,17 @@ extension Interpreter {
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
+      if name == "__setattr__" {
+        // `self.__setattr__(layer.name, layer)` (keras-tcn tracking the layers of its blocks):
+        // `setattr` bound to the layer.
+        return .function(
+          Callable(
+            .partial(
+              Callable.PartialApplication(
+                callee: .function(Callable(.classSupport("setattr"), path: "setattr")),
+                positional: [.instance(instance)], keywords: [])),
+            path: "\(instance.type.name).__setattr__"))
+      }
       try Keras3SeedStates.check(name, of: .instance(instance), interpreter: self, range: range)
       if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session)
         ?? KerasSubclassing.layerAttribute(name, of: instance)
@@ -498,18 +520,16 @@ extension Interpreter {
           message: "property '\(name)' of '\(instance.type.name)' object has no setter",
           range: range)
       }
-      if kerasVersion == .keras2, instance.type.kerasBase != nil,
-        case .standard(let object) = value,
-        object is EagerVariable
-      {
-        // tf-keras tracks a variable set on a layer as one of its weights (counted in `summary()`,
-        // trained, saved); Keras 3 does not, and ConvBook's custom layers hold only `add_weight`'s.
-        throw .unsupported(
-          "ConvBook does not track a tf.Variable set as an attribute of a custom layer or model as its weight yet (tf-keras does); make the weight with self.add_weight()",
-          at: range)
-      }
       if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
       var value = value
+      if kerasVersion == .keras2, instance.type.kerasBase != nil,
+        case .standard(let object) = value, let variable = object as? EagerVariable
+      {
+        // tf-keras tracks a variable set on a layer as one of its weights (counted in `summary()`,
+        // trained, saved); Keras 3 does not.
+        value = try KerasSubclassing.trackVariable(
+          variable, in: instance, range: range, interpreter: self)
+      }
       if kerasVersion == .keras3, instance.type.kerasBase != nil {
         value = try Keras3LayerTracking.track(value, by: instance, interpreter: self, range: range)
       }
@@ -678,6 +698,19 @@ extension Interpreter {
               interpreter: self)
           {
             return result
+          }
+          if binding.receiverClass.kerasBase == "Model", name == "build",
+            case .instance(let instance) = binding.receiver, let state = instance.layerState,
+            state.buildingInput == nil
+          {
+            // From `model.build(shape)`: tf-keras' `Model.build` traces `call` on placeholders
+            // (the model's own `build`, which is running, not again); Keras 3's only marks the
+            // model built. (In the build of a first call, the call's trace follows.)
+            state.runsOwnBuild = true
+            defer { state.runsOwnBuild = false }
+            return try KerasSubclassing.modelMethod(
+              name, of: instance, positional: positional, keywords: keywords, site: site,
+              interpreter: self) ?? Value.none
           }
           if binding.receiverClass.kerasBase != nil, name == "build" {
             // `Layer.build` only marks the layer built, which its first call does anyway.

@@ -25,6 +25,7 @@ extension Interpreter {
   /// Python refuses lists, dicts and sets as dict keys.
   func requireHashable(_ key: Value, range: SourceRange) throws(CellError) {
     switch key {
+    case .variable: throw SetOperations.unhashableVariable(range: range)
     case .list, .dictionary:
       throw CellError(
         type: "TypeError", message: "unhashable type: '\(key.typeName)'", range: range)

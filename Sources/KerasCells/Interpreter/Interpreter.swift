@@ -91,6 +91,14 @@ final class Interpreter {
 
   func emit(_ output: CellOutput) { outputs.append(output) }
 
+  /// Takes back what was written after `count` outputs and `writes` writes (code ConvBook ran to
+  /// learn what it computes, where Keras would not run it: `CustomActivations`).
+  func takeBackOutputs(to count: Int, writes: Int) {
+    guard count <= outputs.count else { return }
+    outputs.removeSubrange(count...)
+    writeCount = writes
+  }
+
   /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.
   func writeError(_ text: String) {
     if case .standardError(let previous)? = outputs.last {
@@ -146,6 +154,7 @@ final class Interpreter {
     defer { statementRange = enclosing }
     switch statement.kind {
     case .expression(let expression):
+      if isDiscardedGarbageCollection(expression) { break }
       _ = try evaluate(expression)
     case .assignment(let targets, let valueExpression):
       let value = try evaluate(valueExpression)
@@ -471,7 +480,12 @@ final class Interpreter {
   func call(
     _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
   ) throws(CellError) -> Value {
-    guard callDepth < Self.maximumCallDepth else {
+    guard callDepth < min(Self.maximumCallDepth, session.recursionLimit - 1) else {
+      if session.recursionLimit - 1 > Self.maximumCallDepth {
+        throw .unsupported(
+          "ConvBook does not support calls nested more than \(Self.maximumCallDepth) deep yet (the script raised Python's recursion limit to \(session.recursionLimit))",
+          at: site.range)
+      }
       throw CellError(
         type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
     }
@@ -517,6 +531,18 @@ final class Interpreter {
       relocated.range = site.range
       throw relocated
     }
+  }
+
+  /// Whether `expression` is the statement `gc.collect()` (however `gc` was imported): scripts call
+  /// it between models to free memory, which ConvBook frees as it goes, so it does nothing here.
+  /// The count it returns is CPython's own (how many cycles its collector found), so a
+  /// `gc.collect()` whose result is used stays ConvBook's limitation.
+  private func isDiscardedGarbageCollection(_ expression: Expression) -> Bool {
+    guard case .call(let callee, let arguments) = expression.kind, arguments.isEmpty,
+      case .attribute(let base, "collect", _) = callee.kind, case .name = base.kind,
+      case .module(.standard("gc"))? = try? evaluate(base)
+    else { return false }
+    return true
   }
 
   /// Whether `expression` is `os.environ` (however `os` was imported).
@@ -596,7 +622,17 @@ final class Interpreter {
     }
     // TensorFlow's internals (`tensorflow.python.keras`, the Keras copy older scripts import)
     // exist, but ConvBook models only the public API.
-    if root == "tensorflow", path.components.count >= 2, path.components[1] == "python" {
+    // So are the packages' own sources (`keras.src.layers.input_spec`, Keras 3's `src` tree that
+    // library code imports from) and TensorFlow's compiler (`tensorflow.compiler.tf2xla`).
+    if path.components.count >= 3, ["keras", "tf_keras"].contains(root),
+      path.components[1] == "src"
+    {
+      return .unsupported(
+        "ConvBook does not support `\(path.components.joined(separator: "."))` yet", at: path.range)
+    }
+    if root == "tensorflow", path.components.count >= 2,
+      ["python", "compiler"].contains(path.components[1])
+    {
       return .unsupported(
         "ConvBook does not support `\(path.components.prefix(3).joined(separator: "."))` yet",
         at: path.range)

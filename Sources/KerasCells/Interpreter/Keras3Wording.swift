@@ -347,6 +347,16 @@ enum Keras3Wording {
       return result
     }
     if let match = message.firstMatch(
+      of: #/^Exception encountered when calling layer "[^"]*" \(type TFOpLambda\): /#)
+    {
+      // tf-keras' wording of a tensor operation's failure: Keras 3 has no TFOpLambda, and words
+      // it as the failure of the layer whose call ran the operation (with TensorFlow's own text
+      // when the call ran on data), which ConvBook does not reproduce.
+      return .unsupported(
+        "ConvBook does not give Keras 3's text of this \(type) yet: \(message[match.range.upperBound...])",
+        at: error.range)
+    }
+    if let match = message.firstMatch(
       of: #/^Exception encountered when calling layer "[^"]*" \(type (\w+)\)\./#)
     {
       let className = String(match.1)

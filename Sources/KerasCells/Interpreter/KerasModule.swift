@@ -115,6 +115,8 @@ public enum KerasModule: Equatable {
     case "numpy", "matplotlib", "pandas", "sklearn", "os", "pathlib", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
+    case _ where StandardLibrary.importableOnly.contains(root):
+      return .inert(path.joined(separator: "."))
     default: return nil
     }
     for component in path.dropFirst() {

@@ -55,6 +55,8 @@ public final class KerasSession {
   /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
   /// have made: the seed of the next one that names none, so that each draws its own deviates.
   var randomOperationCount = 0
+  /// TensorFlow's global seed and stateful kernels of eager `tf.random.*` calls.
+  let eagerRandom = EagerRandom()
   /// The `tf.GradientTape`s recording and the identities of eager tensors they follow.
   let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
@@ -148,6 +150,9 @@ public final class KerasSession {
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
   public var scriptName: String?
+  /// Python's recursion limit (`sys.setrecursionlimit`; CPython's default, 1000): functions
+  /// nest one less deep than it, as the module's own frame counts.
+  var recursionLimit = 1000
   /// Each cell's source by its index: the lines tf-keras quotes from a layer's `call`
   /// (`EagerCalls.symbolicCallError`).
   var cellSources: [Int: String] = [:]
@@ -158,6 +163,8 @@ public final class KerasSession {
   /// True while Keras 3 would run the `Lambda` function being traced itself (no `output_shape=`
   /// given): `keras.backend` then lacks tf-keras' legacy functions there too.
   var keras3LambdaInference = false
+  /// The calls of each layer that Keras records as its nodes (`KerasNodeCalls`), by layer.
+  var kerasNodeCalls: [ObjectIdentifier: KerasNodeCalls] = [:]
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {
@@ -218,7 +225,9 @@ public final class KerasSession {
     cellCount += 1
     return DeepStack.run { () -> CellResult in
       NumPyPrintOptions.$current.withValue(numpyPrintOptions) {
-        KerasObjectText.$sessionVersion.withValue(kerasVersion) { runParsing(source, cellIndex) }
+        KerasObjectText.$sessionVersion.withValue(kerasVersion) {
+          WeightText.$source.withValue(WeightText.Source(self)) { runParsing(source, cellIndex) }
+        }
       }
     }
   }
@@ -262,9 +271,18 @@ public final class KerasSession {
       if let limitation = error.limitation {
         uncaught = .unsupported(limitation, at: error.range)
       }
-      let worded =
+      var worded =
         (uncaught.kerasVersion ?? kerasVersion) == .keras3
         ? Keras3Wording.translate(uncaught) : uncaught
+      // `convbook run` prints what Python prints, which it cannot for an error whose message
+      // quotes an object with its memory address (a lesson shows it without the address).
+      if scriptName != nil, let type = worded.type,
+        let object = PythonText.addressedObject(inMessage: worded.message)
+      {
+        worded = .unsupported(
+          "ConvBook does not print this \(type): its message shows `\(object)`, a memory address, which changes from run to run",
+          at: worded.range)
+      }
       let failed = FailedCell(index: cellIndex, headline: worded.description)
       for name in FailedCell.boundNames(statements) where globals[name] == nil {
         failedDefinitions[name] = failed
@@ -292,11 +310,13 @@ public final class KerasSession {
     let outcome = DeepStack.run { () -> Result<Value, CellError> in
       NumPyPrintOptions.$current.withValue(numpyPrintOptions) { () -> Result<Value, CellError> in
         KerasObjectText.$sessionVersion.withValue(kerasVersion) { () -> Result<Value, CellError> in
-          do throws(CellError) {
-            return .success(
-              try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
-          } catch {
-            return .failure(error)
+          WeightText.$source.withValue(WeightText.Source(self)) { () -> Result<Value, CellError> in
+            do throws(CellError) {
+              return .success(
+                try budget.measure { () throws(CellError) in try interpreter.evaluate(expression) })
+            } catch {
+              return .failure(error)
+            }
           }
         }
       }

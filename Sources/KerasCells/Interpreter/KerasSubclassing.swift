@@ -10,6 +10,9 @@ final class CustomLayerState {
   var isBuilt = false
   /// A subclassed model that has been called on a tensor (not only built).
   var wasCalled = false
+  /// While a subclassed model's own `build` runs `super().build(input_shape)`: the trace of its
+  /// `call` does not run that `build` again.
+  var runsOwnBuild = false
   /// `trainable=` given to `Layer.__init__`.
   var trainable = true
   /// `self.add_loss(...)` / `self.add_metric(...)` ran in its traced `call` (the VAE pattern):
@@ -253,6 +256,7 @@ enum KerasSubclassing {
       let outputs = try KerasTensor.call(
         layer, on: [tensor] + others, asList: false, names: interpreter.kerasNames,
         namesBefore: buildTrace ? outputCount(of: layer) : 0)
+      interpreter.session.noteKerasNode(of: layer, outputs: outputs)
       // (A graph of several inputs hands back a list even of one output.)
       return outputs.count == 1 ? .kerasTensor(outputs[0]) : Calls.value(of: outputs)
     } catch {

@@ -9,7 +9,8 @@ enum LayerConnections {
     _ name: String, of instance: LayerInstance, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let isOutput = name == "output"
-    guard instance.nodeCount > 0 else {
+    // A sublayer called only inside a custom layer's traced `call` has no node in Keras.
+    guard instance.nodeCount > 0, !interpreter.session.kerasHasNoNode(for: instance) else {
       let message: String
       if interpreter.kerasVersion == .keras3 {
         message =

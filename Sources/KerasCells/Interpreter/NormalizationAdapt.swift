@@ -132,6 +132,7 @@ enum NormalizationAdapt {
     let training = interpreter.session.training
     training.clock += 1
     training.layerValues[ObjectIdentifier(instance)] = (instance, tensors, training.clock)
+    training.mark(instance, Array(tensors.keys), known: !training.ownValuesRead)
     return .none
   }
 

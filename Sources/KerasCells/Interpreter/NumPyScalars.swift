@@ -68,6 +68,7 @@ enum NumPyScalars {
       if path != "tensorflow.random.set_seed" {
         interpreter.session.numpyRandom = NumPyRandomState(seed: UInt32(seed))
       }
+      if path != "numpy.random.seed" { interpreter.session.eagerRandom.setGlobalSeed(seed) }
       if path == "keras.utils.set_random_seed" {
         // Keras seeds Python's `random` too (`random.seed(seed)`): the order in which `fit`
         // shuffles a Sequence's batches.

@@ -225,34 +225,40 @@ final class PythonGenerator: StandardObject {
     private func start(_ interpreter: Interpreter, function: UserFunction) -> Bool {
       let options = NumPyPrintOptions.current
       let version = KerasObjectText.sessionVersion
+      let weights = WeightText.source
       let body: () -> Void = { [self] in
         NumPyPrintOptions.$current.withValue(options) {
           KerasObjectText.$sessionVersion.withValue(version) {
-            enter(interpreter, function: function)
-            let result: Outcome
-            do throws(CellError) {
-              switch function.body {
-              case .statements(let statements):
-                if case .returned(let value) = try interpreter.execute(statements) {
-                  result = .returned(value)
-                } else {
-                  result = .returned(.none)
-                }
-              case .expression(let expression):
-                _ = try interpreter.evaluate(expression)
-                result = .returned(.none)
-              }
-            } catch {
-              result = error.type == "GeneratorExit" ? .returned(.none) : .failed(error)
-            }
-            clockRunning = interpreter.budget.handOff()
-            outcome = result
-            ended = true
-            paused.signal()
+            WeightText.$source.withValue(weights) { runBody(interpreter, function: function) }
           }
         }
       }
       return DeepStack.detach(stackSize: PythonGenerator.stackSize, body)
+    }
+
+    /// The body's thread, with the session's task-local values bound.
+    private func runBody(_ interpreter: Interpreter, function: UserFunction) {
+      enter(interpreter, function: function)
+      let result: Outcome
+      do throws(CellError) {
+        switch function.body {
+        case .statements(let statements):
+          if case .returned(let value) = try interpreter.execute(statements) {
+            result = .returned(value)
+          } else {
+            result = .returned(.none)
+          }
+        case .expression(let expression):
+          _ = try interpreter.evaluate(expression)
+          result = .returned(.none)
+        }
+      } catch {
+        result = error.type == "GeneratorExit" ? .returned(.none) : .failed(error)
+      }
+      clockRunning = interpreter.budget.handOff()
+      outcome = result
+      ended = true
+      paused.signal()
     }
     /// The body's first turn: its own frame, one call deeper than the consumer.
     func enter(_ interpreter: Interpreter, function: UserFunction) {

@@ -84,6 +84,20 @@ extension PythonText {
       case .descriptor(let descriptor):
         return "<\(descriptor.kind.rawValue)(<function ... at 0x...>)>"
       case .activation(let name): return "<function \(name) at 0x...>"
+      // Keras', TensorFlow's and NumPy's functions are Python functions with an address too
+      // (`print(keras.losses.mse)`); Python's own built-ins (`<built-in function len>`), classes
+      // and the objects ConvBook has no Python text of are not.
+      case .tensorFunction, .mergeFunction, .inputFunction, .application, .applicationFunction,
+        .clearSession, .dataLoader:
+        return "<function \(callable.pythonFunctionName) at 0x...>"
+      // The loss and metric functions (`keras.losses.mse`), beside the classes (`MeanSquaredError`).
+      case .objectFactory(let name)
+      where name.first?.isLowercase == true
+        && (callable.path.contains(".losses.") || callable.path.contains(".metrics.")):
+        return "<function \(name) at 0x...>"
+      case .builtin where !callable.isClass && !callable.isPythonBuiltinFunction:
+        return KerasObjectText.classRepr(callable) == nil
+          ? "<function \(callable.pythonFunctionName) at 0x...>" : nil
       case .partial(let application):
         if application.isBoundMethod, let receiver = application.positional.first {
           return inner(receiver)
@@ -114,7 +128,22 @@ extension PythonText {
         if let found = inner(key) ?? inner(item) { return found }
       }
       return nil
+    case .exception(let exception):
+      // An exception whose message quotes an object (`print(error)` of Keras 3's
+      // "<__main__.Reg object at 0x7f...> does not implement get_config()").
+      return addressedObject(inMessage: exception.message)
     default: return nil
     }
+  }
+
+  /// The first object in a message as ConvBook wrote it (`<__main__.Reg object>`, `<function f>`:
+  /// ConvBook's texts leave the address out) that CPython writes with its memory address
+  /// (`<__main__.Reg object at 0x7f...>`), or nil. (`<super: <class 'B'>, <A object>>` has none.)
+  static func addressedObject(inMessage text: String) -> String? {
+    for match in text.matches(of: #/<[A-Za-z_][\w.]* object>|<function [A-Za-z_][\w.<>]*>/#)
+    where !text[..<match.range.lowerBound].hasSuffix("'>, ") {
+      return String(text[match.range].dropLast()) + " at 0x...>"
+    }
+    return nil
   }
 }

@@ -64,7 +64,12 @@ enum PythonText {
         return "<\(descriptor.kind.rawValue) object>"
       }
       if let text = KerasObjectText.classRepr(callable) { return text }
-      return callable.isClass ? "<class '\(callable.path)'>" : "<function \(callable.path)>"
+      if callable.isClass { return "<class '\(callable.path)'>" }
+      if callable.isPythonBuiltinFunction { return "<built-in function \(callable.path)>" }
+      // A function of Keras, TensorFlow or NumPy, by its own name as Python's repr gives it
+      // (`<function mean_squared_error at 0x7f...>`, the address left out in a lesson; a script
+      // that prints one is refused: `addressedObject`).
+      return "<function \(callable.pythonFunctionName)>"
     case .method(let receiver, let name):
       // Python names the method by its qualified name (`A.f`, or the base class defining it).
       var qualifiedName = name
@@ -85,8 +90,9 @@ enum PythonText {
         className: model.className, name: model.name, built: model.isBuilt)
     case .kerasTensor(let tensor): return tensor.reprDescription
     case .variable(let variable):
-      return
-        "<tf.Variable '\(variable.kerasName)' shape=\(TensorShape(variable.shape.map { Optional($0) })) dtype=float32>"
+      // `requireKnownText` refused the weights whose values ConvBook does not hold.
+      return WeightText.text(of: variable)
+        ?? "<tf.Variable '\(variable.kerasName)' shape=\(TensorShape(variable.shape.map { Optional($0) })) dtype=float32>"
     case .kerasObject:
       if let dtype = TensorFlowDType.name(of: value) { return "tf." + dtype }
       guard case .kerasObject(let object) = value else { return "" }
@@ -149,9 +155,9 @@ enum PythonText {
     switch value {
     case .bigInt(let number) where PythonInteger.decimal(number) == nil:
       throw CellError(type: "ValueError", message: PythonInteger.stringLimitMessage, range: range)
-    case .variable(let variable):
+    case .variable(let variable) where WeightText.text(of: variable) == nil:
       throw .unsupported(
-        "printing the weight \(variable.name) would show its values, which ConvBook does not have (weights are random until trained); print its .name or .shape instead",
+        "printing the weight \(variable.name) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
     case .kerasTensor(let tensor)
     where asString && !tensor.isInput && tensor.keras3Name == nil

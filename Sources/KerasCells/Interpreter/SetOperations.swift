@@ -7,11 +7,24 @@ import CNNEngine
 enum SetOperations {
   /// The hash of an item, or Python's TypeError for an unhashable one.
   static func hash(_ value: Value, range: SourceRange) throws(CellError) -> Int {
+    if case .variable = value { throw unhashableVariable(range: range) }
     guard let hash = PythonHash.hash(value) else {
       let name = value.typeName == "ndarray" ? "numpy.ndarray" : value.typeName
       throw CellError(type: "TypeError", message: "unhashable type: '\(name)'", range: range)
     }
     return hash
+  }
+
+  /// A Keras weight as a set item or dict key (`set(model.non_trainable_weights)`): variables
+  /// compare element-wise, so neither Keras hashes them. Keras 3 says `unhashable type:
+  /// 'Variable'`; tf-keras' message shows the variable's values, which ConvBook does not show.
+  static func unhashableVariable(range: SourceRange) -> CellError {
+    if KerasObjectText.sessionVersion == .keras3 {
+      return CellError(type: "TypeError", message: "unhashable type: 'Variable'", range: range)
+    }
+    return .unsupported(
+      "ConvBook does not support a tf.Variable as a set item or dict key yet (tf-keras raises a TypeError that shows the variable's values; use variable.ref() as the key)",
+      at: range)
   }
 
   static func add(

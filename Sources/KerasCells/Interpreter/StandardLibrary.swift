@@ -19,6 +19,26 @@ enum StandardLibrary {
     "uuid", "zipfile",
   ]
 
+  /// Modules model files import at the top and use, if at all, in code that reads data, plots or
+  /// talks to the machine (`from email.mime import base`, `from array import array`, `from PIL
+  /// import Image`, `import h5py`): Python imports them, so ConvBook does too, and refuses what
+  /// of them is used (`KerasModule.inert`). The third-party ones are those the reference Python
+  /// has installed beside Keras (Pillow, SciPy, h5py, requests); a module it lacks stays Python's
+  /// `ModuleNotFoundError`.
+  static let importableOnly: Set<String> = [
+    "array", "ast", "asyncio", "atexit", "base64", "binascii", "bisect", "builtins", "bz2",
+    "cProfile", "calendar", "cmath", "colorsys", "concurrent", "configparser", "contextlib",
+    "ctypes", "decimal", "difflib", "email", "errno", "faulthandler", "filecmp", "fnmatch",
+    "fractions", "getopt", "getpass", "gettext", "gzip", "hmac", "html", "http", "importlib",
+    "keyword", "linecache", "locale", "lzma", "marshal", "mimetypes", "multiprocessing",
+    "optparse", "pdb", "pkgutil", "posixpath", "profile", "queue", "resource", "runpy", "sched",
+    "secrets", "select", "selectors", "shelve", "shlex", "signal", "site", "socket", "sqlite3",
+    "ssl", "stat", "statistics", "subprocess", "sysconfig", "threading", "token", "tokenize",
+    "traceback", "tracemalloc", "unicodedata", "unittest", "urllib", "wave", "weakref",
+    "webbrowser", "xml", "zlib",
+    "PIL", "scipy", "h5py", "requests",
+  ]
+
   /// `module.name`, or nil when ConvBook has no such attribute.
   static func attribute(_ name: String, of module: String) -> Value? {
     switch module {

@@ -94,10 +94,28 @@ final class PythonRandom: StandardObject {
       words.append(UInt32(rest & 0xFFFF_FFFF))
       rest >>= 32
     }
+    seed(words: words)
+  }
+
+  /// `seed(n)` of a non-negative integer.
+  func seed(integer: UInt) {
+    var words: [UInt32] = []
+    var rest = integer
+    while rest > 0 {
+      words.append(UInt32(truncatingIfNeeded: rest))
+      rest >>= 32
+    }
+    seed(words: words)
+  }
+
+  private func seed(words: [UInt32]) {
     generator = MersenneTwister(key: words)
     gaussNext = nil
     isSeeded = true
   }
+
+  /// `randrange(bound)` (`randint(0, bound - 1)`) for 0 < bound.
+  func randomInteger(below bound: Int) -> Int { below(bound) }
 
   /// `randint(1, int(1e9))`: the seed Keras gives an unseeded initializer (tf-keras'
   /// `RandomGenerator._create_seed`, Keras 3's `make_default_seed`).

@@ -1,6 +1,6 @@
 /// Python's `sys`, as scripts use it around model code: `argv` (the script's name alone, as
 /// `python FILE.py` runs it), `version_info`, `platform`, `maxsize`, `stdout` / `stderr` (for
-/// `print(..., file=sys.stderr)` and `sys.stdout.write`), `getrecursionlimit`. What reaches
+/// `print(..., file=sys.stderr)` and `sys.stdout.write`), `getrecursionlimit` / `setrecursionlimit`. What reaches
 /// outside the run (`sys.exit` of the process, `sys.path`, `sys.modules` beyond `SysModules`) is ConvBook's
 /// limitation.
 enum StandardSys {
@@ -28,7 +28,7 @@ enum StandardSys {
     case "modules": return .standard(SysModules())
     case "stdout": return .standard(StandardStream(isStandardOutput: true))
     case "stderr": return .standard(StandardStream(isStandardOutput: false))
-    case "getrecursionlimit", "exit", "argv":
+    case "getrecursionlimit", "setrecursionlimit", "exit", "argv":
       return name == "argv" ? nil : StandardLibrary.function("sys", name)
     default: return nil
     }
@@ -38,7 +38,37 @@ enum StandardSys {
     switch name {
     case "getrecursionlimit":
       try arguments.bind([])
-      return .int(1000)
+      return .int(arguments.interpreter.session.recursionLimit)
+    case "setrecursionlimit":
+      // Old model scripts raise it "to be safe" (`sys.setrecursionlimit(2 ** 20)`) and never
+      // recurse that deep; a deeper recursion than ConvBook runs is refused where it happens.
+      let (values, _) = try arguments.bind([("limit", nil)])
+      let limit: Int
+      switch values["limit"]! {
+      case .int(let value) where value <= Int(Int32.max) && value >= Int(Int32.min): limit = value
+      case .int, .bigInt:
+        throw CellError(
+          type: "OverflowError", message: "Python int too large to convert to C int",
+          range: arguments.range)
+      case .bool(let value): limit = value ? 1 : 0
+      case let other:
+        throw arguments.typeError("'\(other.typeName)' object cannot be interpreted as an integer")
+      }
+      guard limit >= 1 else {
+        throw CellError(
+          type: "ValueError", message: "recursion limit must be greater or equal than 1",
+          range: arguments.range)
+      }
+      let depth = arguments.interpreter.callDepth + 1
+      guard limit > depth else {
+        throw CellError(
+          type: "RecursionError",
+          message:
+            "cannot set the recursion limit to \(limit) at the recursion depth \(depth): the limit is too low",
+          range: arguments.range)
+      }
+      arguments.interpreter.session.recursionLimit = limit
+      return Value.none
     default:
       // `sys.exit()` / `sys.exit(0)` ends the script successfully (`KerasSession.run`); an exit
       // with a failure status or a message is ConvBook's limitation.

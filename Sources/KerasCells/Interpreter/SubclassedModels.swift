@@ -10,8 +10,9 @@ import CNNEngine
 /// else on the functional model its traced `call` is (traced on the data's shape when it was
 /// never called).
 extension KerasSubclassing {
-  /// The layers a model tracks: tf-keras, its attributes that are layers (or lists of them), in
-  /// attribute order; Keras 3, in the order its tracker first saw them (`Keras3LayerTracking`).
+  /// The layers a model tracks: tf-keras, its attributes that are layers (or lists of them, or
+  /// dicts of them, by sorted key as tf-keras' `DictWrapper` lists them), in attribute order;
+  /// Keras 3, in the order its tracker first saw them (`Keras3LayerTracking`).
   static func trackedLayers(of instance: PythonInstance, session: KerasSession) -> [Value] {
     if session.kerasVersion == .keras3 { return instance.trackedLayers }
     var found: [Value] = []
@@ -21,6 +22,13 @@ extension KerasSubclassing {
       case .instance(let object) where object.type.kerasBase != nil: found.append(value)
       case .list(let list): list.items.forEach(visit)
       case .tuple(let items): items.forEach(visit)
+      case .dictionary(let dict):
+        var pairs = dict.pairs
+        let keys = pairs.compactMap { if case .string(let key) = $0.0 { key } else { nil } }
+        if keys.count == pairs.count {
+          pairs = zip(keys, pairs).sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        for (_, value) in pairs { visit(value) }
       default: break
       }
     }
@@ -231,18 +239,33 @@ extension KerasSubclassing {
       switch value {
       case .layer(let found): layer = found
       case .model(let model): layer = model.calledInstance
-      case .instance(let object): layer = object.layerState?.layer
+      case .instance(let object):
+        layer = object.layerState?.layer
+        // A custom layer the model's call never reached: tf-keras' `0 (unused)` row.
+        if layer == nil, let state = object.layerState {
+          return ModelSummary.Row(
+            name: state.name, className: object.type.name, inputShape: TensorShape([]),
+            outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0,
+            hasMultipleOutputShapes: true, isBuilt: false)
+        }
       default: layer = nil
       }
       guard let layer else { return nil }
+      // tf-keras writes `0 (unused)` for a layer that was never built.
       var row = ModelSummary.Row(
         name: layer.name, className: layer.className, inputShape: TensorShape([]),
         outputShape: TensorShape([]), weights: layer.isBuilt ? layer.weights : [],
-        multiplyAccumulates: 0)
+        multiplyAccumulates: 0, isBuilt: layer.isBuilt || layer.model != nil)
       // A nested model built on a shape has its graph's output shape (`model.output_shape`);
       // other layers called by a subclassed model have no single one.
       if case .model(let model) = value, model.isBuilt, let shape = model.outputShape {
         row.outputShape = EagerCalls.shownShape(shape, of: model, session: interpreter.session)
+      } else if let call = interpreter.session.kerasNodeCalls[ObjectIdentifier(layer)]?
+        .tfKerasOutputs
+      {
+        // Called on Keras tensors outside its model's trace (the model's `build` calling
+        // `self.call(keras.Input(...))`): `layer.output_shape` answers.
+        KerasNodeCalls.show(call, in: &row, keras3: false)
       } else {
         row.hasMultipleOutputShapes = true
       }
@@ -304,8 +327,24 @@ extension KerasSubclassing {
         row.outputShapes = outputShapes
         row.keras3ShowsOutputTuple = true
       }
-      return row
+      return keras3NodeRow(of: layer, named: name, className, interpreter: interpreter) ?? row
     }
+  }
+
+  /// Keras 3's row of a layer called on Keras tensors outside its model's trace (the model's
+  /// `build` calling `self.call(keras.Input(...))`): `format_layer_shape` shows its last node's
+  /// outputs; nil for a layer without such a call.
+  private static func keras3NodeRow(
+    of layer: LayerInstance?, named name: String, _ className: String, interpreter: Interpreter
+  ) -> ModelSummary.Row? {
+    guard let layer, layer.isBuilt,
+      let call = interpreter.session.kerasNodeCalls[ObjectIdentifier(layer)]?.keras3Outputs
+    else { return nil }
+    var row = ModelSummary.Row(
+      name: name, className: className, inputShape: TensorShape([]),
+      outputShape: TensorShape([]), weights: layer.weights, multiplyAccumulates: 0)
+    KerasNodeCalls.show(call, in: &row, keras3: true)
+    return row
   }
 
   private static func summary(
@@ -325,8 +364,19 @@ extension KerasSubclassing {
         let name: String
         switch value {
         case .layer(let layer):
+          if let row = keras3NodeRow(
+            of: layer, named: layer.name, layer.className, interpreter: interpreter)
+          {
+            return row
+          }
           (name, className) = (layer.name, layer.className)
         case .instance(let object):
+          if let row = keras3NodeRow(
+            of: object.layerState?.layer, named: object.layerState?.name ?? "", object.type.name,
+            interpreter: interpreter)
+          {
+            return row
+          }
           (name, className) = (object.layerState?.name ?? "", object.type.name)
         case .model(let model):
           (name, className) = (model.name, model.className)

@@ -147,7 +147,7 @@ enum TapeOptimizers {
       if let known = tapes.variableOwners[variable.name] {
         owner = known
       } else {
-        owner = try WeightValues.owner(of: variable, site: site, interpreter: interpreter)
+        owner = try WeightValues.owner(of: variable, range: site.range, interpreter: interpreter)
       }
       let key = ObjectIdentifier(owner)
       if groups[key] == nil {
@@ -196,6 +196,11 @@ enum TapeOptimizers {
         tensors[name] = Tensor(validShape: shape, scalars: value)
       }
       training.layerValues[key] = (group.layer, tensors, training.clock)
+      // A step on Keras' values gives tf-keras' values (the gradients' inputs were read above);
+      // Keras 3 sums a bias' gradient in another order, so its last bits may differ.
+      training.mark(
+        group.layer, group.names,
+        known: !training.ownValuesRead && interpreter.kerasVersion == .keras2)
     }
   }
 

@@ -35,6 +35,12 @@ enum TensorFunctions {
     case resizeV1
     case resizeBilinearV1
     case matmul
+    /// Keras 3's `ops.tensordot(x1, x2, axes=1)` of a matrix x2: the product over x1's last axis
+    /// and x2's first, which is `matmul` (the other `axes` are refused).
+    case tensordot
+    /// Keras 3's `ops.slice(inputs, start_indices, shape)` inside a traced call, with numbers for
+    /// both: the block `x[s0:s0 + n0, ...]` (a size of -1 runs to the axis' end).
+    case opsSlice
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
     case backendSqrt
     /// `K.resize_images(x, height_factor, width_factor, data_format, interpolation="nearest")`:
@@ -182,6 +188,8 @@ enum TensorFunctions {
     case .reshape: return ["x", "newshape"]
     case .transpose: return ["x", "axes"]
     case .matmul: return ["x1", "x2"]
+    case .tensordot: return ["x1", "x2", "axes"]
+    case .opsSlice: return ["inputs", "start_indices", "shape"]
     case .resize:
       return [
         "images", "size", "interpolation", "antialias", "crop_to_aspect_ratio",
@@ -193,6 +201,8 @@ enum TensorFunctions {
 
   private static func parameters(_ kind: Kind, keras: Bool) -> [String] {
     switch kind {
+    // `tf.nn.gelu(features, approximate=False, name=None)`.
+    case .unary(.gelu): return ["features", "approximate", "name"]
     case .unary, .backendSqrt: return ["x", "name"]
     case .backendRelu: return ["x", "alpha", "max_value", "threshold"]
     case .activationsRelu: return ["x", "negative_slope", "max_value", "threshold"]
@@ -226,6 +236,8 @@ enum TensorFunctions {
     case .resizeBilinearV1:
       return ["images", "size", "align_corners", "name", "half_pixel_centers"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
+    case .tensordot: return ["a", "b", "axes"]
+    case .opsSlice: return ["inputs", "start_indices", "shape"]
     case .epsilon: return []
     case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
     case .convertToTensor: return ["x", "dtype", "sparse", "ragged"]
@@ -303,10 +315,12 @@ enum TensorFunctions {
         : ["method": .string("bilinear")]
     case .resizeV1: return ["method": .int(0), "align_corners": .bool(false)]
     case .resizeBilinearV1: return ["align_corners": .bool(false)]
-    case .unary(.gelu): return ["approximate": .bool(true)]
+    // `keras.ops.gelu(x, approximate=True)`; TensorFlow's and the activations' default to False.
+    case .unary(.gelu): return ["approximate": .bool(namespace.hasPrefix("keras.ops"))]
     case .pad:
       return ["mode": .string(keras ? "constant" : "CONSTANT"), "constant_values": .int(0)]
     case .matmul: return ["transpose_a": .bool(false), "transpose_b": .bool(false)]
+    case .tensordot: return ["axes": .int(2)]
     case .depthToSpace, .spaceToDepth:
       return ["data_format": .string(keras ? "channels_last" : "NHWC")]
     case .extractPatches:
@@ -471,6 +485,7 @@ enum TensorFunctions {
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
+    "tensordot": (.tensordot, "tensordot"), "slice": (.opsSlice, "slice"),
     "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
     "convert_to_tensor": (.convertToTensor, "convert_to_tensor"),
     "depth_to_space": (.depthToSpace, "depth_to_space"),
@@ -755,7 +770,8 @@ enum TensorFunctions {
         range: range)
     case .unary(let unary):
       inputs = [try tensor(entry.parameters[0])]
-      function = .unary(unary)
+      // TensorFlow's `gelu(approximate=True)` is the tanh form (as Keras 3's on TensorFlow).
+      function = .unary(unary == .gelu && flag("approximate") ? .geluTanh : unary)
     case .backendSqrt:
       let x = try tensor("x")
       let clipped = try apply(
@@ -1048,6 +1064,40 @@ enum TensorFunctions {
     case .matmul:
       inputs = [try tensor(entry.parameters[0]), try tensor(entry.parameters[1])]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))
+    case .tensordot:
+      let (x1, x2) = (try tensor("x1"), try tensor("x2"))
+      guard case .int(1)? = arguments["axes"], x1.shape.rank >= 2, x2.shape.rank == 2 else {
+        throw limitation("other than axes=1 with a matrix as x2")
+      }
+      inputs = [x1, x2]
+      function = .matmul(transposeA: false, transposeB: false)
+    case .opsSlice:
+      let x = try tensor("inputs")
+      // Outside a call Keras 3 records a `Slice` operation, which ConvBook has not.
+      guard session.lambdaTracingDepth > 0 else {
+        throw limitation("outside a Lambda or a custom layer's call()")
+      }
+      guard let starts = try ints("start_indices"), let sizes = try ints("shape"),
+        starts.count == x.shape.rank, sizes.count == x.shape.rank
+      else {
+        throw limitation("with these `start_indices` and `shape`")
+      }
+      // TensorFlow gives a slice of an axis the size asked for; ConvBook's slice of an axis of
+      // unknown size has an unknown size, so only whole (-1) slices of those are taken.
+      var items: [TensorSlice.Item] = []
+      for (axis, (start, size)) in zip(starts, sizes).enumerated() {
+        let dimension = x.shape.dimensions[axis]
+        guard start >= 0, size >= -1,
+          size == -1 || dimension.map({ start + size <= $0 }) == true,
+          dimension.map({ start <= $0 }) ?? (size == -1)
+        else {
+          throw limitation("with `start_indices=\(starts)` and `shape=\(sizes)` on \(x.shape)")
+        }
+        items.append(
+          .range(start: start == 0 ? nil : start, stop: size == -1 ? nil : start + size, step: nil))
+      }
+      inputs = [x]
+      function = .slice(TensorSlice(items))
     case .cast:
       inputs = [try tensor("x")]
       guard let dtype = arguments["dtype"] else {

@@ -903,8 +903,9 @@ enum TrainingCalls {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
-      // A weight ConvBook cannot draw is its limitation, not a ValueError of Keras'.
-      if error.message.contains("ConvBook cannot") {
+      // A weight ConvBook cannot draw, or a layer it cannot run, is its limitation, not a
+      // ValueError of Keras'.
+      if error.message.contains("ConvBook cannot") || error.message.hasPrefix("ConvBook does not") {
         throw .unsupported(error.message, at: site.range)
       }
       throw CellError(type: "ValueError", message: error.message, range: site.range)
@@ -935,7 +936,9 @@ enum TrainingCalls {
     _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let name = try fileName(positional, keywords, site: site, function: "save_weights")
+    let name = try fileName(
+      positional, keywords, site: site, function: "save_weights",
+      keras3: interpreter.kerasVersion == .keras3)
     guard let files = interpreter.session.training.files else {
       throw .unsupported(
         "model.save_weights() needs a lesson folder to write into; this run has none",
@@ -956,7 +959,9 @@ enum TrainingCalls {
     _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let name = try fileName(positional, keywords, site: site, function: "load_weights")
+    let name = try fileName(
+      positional, keywords, site: site, function: "load_weights",
+      keras3: interpreter.kerasVersion == .keras3)
     guard let files = interpreter.session.training.files else {
       throw .unsupported(
         "model.load_weights() needs a lesson folder to read from; this run has none",
@@ -979,15 +984,35 @@ enum TrainingCalls {
     return .none
   }
 
-  /// The weights file's name: relative, inside the lesson folder, ending in `.npz`.
+  /// The weights file's name: relative, inside the lesson folder, ending in `.npz`. A missing
+  /// or non-string file name fails as Keras' does (tf-keras asks the value for `endswith`, Keras
+  /// 3's `save_weights` checks its suffix); Keras 3's `load_weights` of one is refused.
   private static func fileName(
-    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite, function: String
+    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite, function: String,
+    keras3: Bool
   ) throws(CellError) -> String {
-    let given = keywords.first { $0.0 == "filepath" }?.1 ?? positional.first
-    guard case .string(let name)? = given else {
+    guard let given = keywords.first(where: { $0.0 == "filepath" })?.1 ?? positional.first else {
       throw CellError(
-        type: "TypeError", message: "\(function)() needs a file name (filepath)",
+        type: "TypeError",
+        message: "Model.\(function)() missing 1 required positional argument: 'filepath'",
         range: site.range)
+    }
+    guard case .string(let name) = given else {
+      if !keras3 {
+        throw CellError(
+          type: "AttributeError",
+          message: "'\(given.typeName)' object has no attribute 'endswith'", range: site.range)
+      }
+      if function == "save_weights" {
+        throw CellError(
+          type: "ValueError",
+          message:
+            "The filename must end in `.weights.h5`. Received: filepath=\(PythonText.str(given))",
+          range: site.range)
+      }
+      throw .unsupported(
+        "ConvBook's \(function)() takes a file name (a string), not \(given.typeName)",
+        at: site.range)
     }
     if let problem = CellFiles.problem(with: name) {
       throw .unsupported(problem, at: site.range)

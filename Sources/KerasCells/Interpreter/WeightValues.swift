@@ -109,6 +109,8 @@ enum WeightValues {
     }
     let training = interpreter.session.training
     training.clock += 1
+    // Values computed after ConvBook's own were read may carry them.
+    let known = !training.ownValuesRead
     var receiver = receiver
     if case .layer(let instance) = receiver, let model = instance.model {
       // A custom layer's traced graph (or a model used as a layer): its layers hold the values.
@@ -117,6 +119,7 @@ enum WeightValues {
     switch receiver {
     case .layer(let instance):
       training.layerValues[ObjectIdentifier(instance)] = (instance, tensors, training.clock)
+      training.mark(instance, Array(tensors.keys), known: known)
     case .model(let model):
       // Every layer of the model gets its values, so the models sharing them see them too.
       for instance in model.flattenedLayers {
@@ -126,6 +129,7 @@ enum WeightValues {
         guard !own.isEmpty else { continue }
         training.layerValues[ObjectIdentifier(instance)] =
           (instance, Dictionary(uniqueKeysWithValues: own), training.clock)
+        training.mark(instance, own.map(\.0), known: known)
       }
     default: break
     }
@@ -158,7 +162,7 @@ enum WeightValues {
       throw .unsupported(
         "ConvBook does not support `variable.\(name)()` yet; use variable.numpy()", at: site.range)
     }
-    let owner = try owner(of: variable, site: site, interpreter: interpreter)
+    let owner = try owner(of: variable, range: site.range, interpreter: interpreter)
     let values = try current(of: owner, interpreter: interpreter, range: site.range)
     guard let tensor = values[variable.name] else { return .none }
     return .array(NDArray(tensor: tensor))
@@ -175,7 +179,12 @@ enum WeightValues {
       throw .unsupported(
         "ConvBook supports `variable.\(name)(value)` with one value only", at: site.range)
     }
-    let owner = try owner(of: variable, site: site, interpreter: interpreter)
+    let owner = try owner(of: variable, range: site.range, interpreter: interpreter)
+    let training = interpreter.session.training
+    // `assign` replaces the values; `assign_add`/`assign_sub` keep what they held.
+    let known =
+      !training.ownValuesRead
+      && (name == "assign" || training.knownValues(of: variable.name, in: owner))
     var values = try current(of: owner, interpreter: interpreter, range: site.range)
     guard let old = values[variable.name] else { return .none }
     let given = try ArrayOperations.array(
@@ -194,15 +203,15 @@ enum WeightValues {
       }
     }
     values[variable.name] = Tensor(validShape: variable.shape, scalars: scalars)
-    let training = interpreter.session.training
     training.clock += 1
     training.layerValues[ObjectIdentifier(owner)] = (owner, values, training.clock)
+    training.mark(owner, [variable.name], known: known)
     return .variable(variable)
   }
 
   /// The layer a weight belongs to: the one it came from, else the one of its name.
   static func owner(
-    of variable: WeightVariable, site: CallSite, interpreter: Interpreter
+    of variable: WeightVariable, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> LayerInstance {
     if let owner = variable.owner { return owner }
     // A variable made without its layer: the layer of its name among the session's models and
@@ -226,7 +235,7 @@ enum WeightValues {
     guard owners.count == 1, let owner = owners.first else {
       throw .unsupported(
         "ConvBook cannot tell which layer named \(variable.layerName) holds this weight; use layer.get_weights() on the layer",
-        at: site.range)
+        at: range)
     }
     return owner
   }
@@ -298,10 +307,12 @@ enum WeightValues {
       for variable in variables {
         if let given = instance.initialValues[variable.spec.name] {
           values[variable.name] = given
+          training.ownValuesRead = true
           continue
         }
         values[variable.name] = try WeightInitializer.initialValue(
           of: variable.spec, in: instance, seed: training.seed, stream: variable.name)
+        if !CellTraining.drawnAsKeras(variable.spec, in: instance) { training.ownValuesRead = true }
       }
     } catch {
       throw .unsupported(error.message, at: range)

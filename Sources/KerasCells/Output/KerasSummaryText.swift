@@ -61,7 +61,10 @@ public enum KerasSummaryText {
     func printLayer(_ layer: ModelSummary.Row, level: Int, isNestedLast: Bool) {
       var isNestedLast = isNestedLast
       var fields = [
-        "\(layer.name) (\(layer.className))", layer.outputShapeText, String(layer.parameters),
+        "\(layer.name) (\(layer.className))", layer.outputShapeText,
+        // tf-keras' `print_layer_summary`: a layer that was never built (one a subclassed model
+        // holds but its call does not reach).
+        layer.isBuilt ? String(layer.parameters) : "0 (unused)",
       ]
       if graph {
         // Python's str of the list of `name[node][tensor]` strings.

@@ -31,11 +31,94 @@ import Testing
     ("import shutil\nshutil.copyfile('a', 'b')", "`shutil.copyfile`"),
     ("import io\nbuffer = io.StringIO()", "`io.StringIO`"),
     ("from inspect import signature", "`inspect.signature`"),
+    // Packages' internal modules that exist but ConvBook does not model.
+    ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
+    ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
     #expect(error?.type == nil)
     #expect(error?.message == "ConvBook does not support \(name) yet")
+  }
+
+  /// Keras 3's layers give their output shape without calling a script's activation function,
+  /// so a function ConvBook cannot run (`K.relu` is not in Keras 3's `keras.backend`) leaves the
+  /// model buildable and summarized; running the model is refused, in every way it can run.
+  @Test(arguments: [
+    "model.predict(x, verbose=0)", "model(x)", "model.layers[1](x)",
+    "model.fit(x, np.zeros((2, 3)), verbose=0)", "model.evaluate(x, np.zeros((2, 3)), verbose=0)",
+  ])
+  func keras3RefusesAnActivationItCannotRunOnlyWhereItRuns(_ run: String) {
+    let source = """
+      import numpy as np
+      import keras
+      from keras import backend as K
+      def hard_swish(t):
+          return t * K.relu(t + 3.0, max_value=6.0) / 6.0
+      inputs = keras.Input((4,))
+      hidden = keras.layers.Dense(3, activation=hard_swish)(inputs)
+      model = keras.Model(inputs, keras.layers.Activation(hard_swish)(hidden))
+      model.compile(loss="mse")
+      model.summary()
+      x = np.ones((2, 4), dtype="float32")
+      \(run)
+
+      """
+    let result = KerasSession(kerasVersion: .keras3).run(source)
+    #expect(result.outputs.contains { if case .summary = $0 { true } else { false } })
+    #expect(result.error?.type == nil)
+    #expect(
+      result.error?.message.contains(
+        "ConvBook does not support running the activation function `hard_swish` yet") == true)
+    #expect(
+      result.error?.message.contains("module 'keras.backend' has no attribute 'relu'") == true)
+  }
+
+  /// An activation function that prints: ConvBook's run of it on a tensor of its own shape must
+  /// print nothing. Keras 3 prints only when the model runs (refused there); tf-keras where the
+  /// layer is called, with the output's shape (refused there).
+  @Test func anActivationThatPrintsPrintsNothingOfConvBooks() {
+    let source = """
+      import numpy as np
+      from tensorflow import keras
+      def act(x):
+          print("act called", x.shape)
+          return keras.activations.relu(x)
+      inputs = keras.Input((4,))
+      model = keras.Model(inputs, keras.layers.Dense(3, activation=act)(inputs))
+      print("built")
+      model.predict(np.ones((1, 4)), verbose=0)
+
+      """
+    let keras3 = KerasSession(kerasVersion: .keras3).run(source)
+    #expect(keras3.printed(footer: .modern) == "built\n")
+    #expect(keras3.error?.type == nil)
+    #expect(keras3.error?.message.contains("`act` yet: it prints") == true)
+    let tfKeras = KerasSession(kerasVersion: .keras2).run(source)
+    #expect(tfKeras.printed(footer: .modern) == "")
+    #expect(tfKeras.error?.message.contains("`act` yet: it prints") == true)
+  }
+
+  /// A tensor operation that fails inside a custom layer's call is worded by tf-keras as its
+  /// TFOpLambda's failure; Keras 3 has no TFOpLambda (it names the layer, with TensorFlow's own
+  /// text on data), so a Keras 3 session refuses rather than print tf-keras' words.
+  @Test func keras3RefusesTFOpLambdaWording() {
+    let source = """
+      import keras
+      from keras import ops
+      class Twice(keras.layers.Layer):
+          def build(self, input_shape):
+              self.kernel = self.add_weight(shape=(10, 5), initializer="ones")
+          def call(self, x):
+              return ops.matmul(ops.concatenate([x, x], axis=0), self.kernel)
+      Twice()(keras.random.normal((2, 5)))
+
+      """
+    let error = KerasSession(kerasVersion: .keras3).run(source).error
+    #expect(error?.type == nil)
+    #expect(
+      error?.message.hasPrefix("ConvBook does not give Keras 3's text of this ValueError yet: ")
+        == true)
   }
 
   /// `print()` in a custom layer's `call` runs where the layer is first called on Keras tensors;
@@ -110,13 +193,11 @@ import Testing
     #expect(once.outputs == [.text("tracing\nholder\n")])
   }
 
-  /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
-  /// lacks keeps its NameError.
   /// tf-keras tracks a variable set on a layer as its weight (the progressive GAN's WeightedSum
-  /// counts `K.variable(alpha)` as one parameter); ConvBook refuses it instead of a summary without
-  /// it. Keras 3 does not track it, and ConvBook's summary agrees.
+  /// counts `K.variable(alpha)` as one parameter), and so does ConvBook; Keras 3 does not track it,
+  /// and ConvBook's count agrees.
   @Test(arguments: ["tf.Variable(0.5)", "K.variable(0.5)"])
-  func variablesSetOnTFKerasLayersAreRefused(_ making: String) {
+  func variablesSetOnLayersAreTrackedAsTFKerasDoes(_ making: String) {
     let source = """
       import tensorflow as tf
       from tensorflow import keras
@@ -129,16 +210,18 @@ import Testing
               return (1.0 - self.alpha) * x
       inputs = keras.Input((4,))
       model = keras.Model(inputs, Blend()(inputs))
+      print(model.count_params())
       """
     let keras2 = KerasSession(kerasVersion: .keras2).run(source)
-    #expect(keras2.error?.type == nil)
-    #expect(keras2.error?.message.hasPrefix("ConvBook does not track a tf.Variable") == true)
-    #expect(keras2.error?.range.start.line == 7)
-    let keras3 = KerasSession(kerasVersion: .keras3).run(source + "\nprint(model.count_params())\n")
+    #expect(keras2.error == nil)
+    #expect(keras2.outputs == [.text("1\n")])
+    let keras3 = KerasSession(kerasVersion: .keras3).run(source)
     #expect(keras3.error == nil)
     #expect(keras3.outputs == [.text("0\n")])
   }
 
+  /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
+  /// lacks keeps its NameError.
   @Test func missingBuiltinsAreConvBooksLimitation() {
     #expect(
       Self.error("exec('x = 1')")?.message
@@ -266,6 +349,17 @@ import Testing
     ),
     ("class P:\n    pass\nx = f'{P()!s}'", "<__main__.P object at 0x...>"),
     ("class P:\n    pass\nx = '%s and %s' % (1, P())", "<__main__.P object at 0x...>"),
+    // Keras', TensorFlow's and NumPy's functions are Python functions with an address too.
+    (
+      "from tensorflow.keras.losses import mse\nprint('mse:', mse)",
+      "<function mean_squared_error at 0x...>"
+    ),
+    ("import tensorflow as tf\nprint(tf.reduce_mean)", "<function reduce_mean at 0x...>"),
+    ("import numpy as np\nprint({'op': np.mean})", "<function mean at 0x...>"),
+    (
+      "from tensorflow import keras\nprint(keras.layers.concatenate)",
+      "<function concatenate at 0x...>"
+    ),
   ])
   func scriptsRefuseToPrintMemoryAddresses(_ source: String, _ object: String) {
     let session = KerasSession()
@@ -276,6 +370,62 @@ import Testing
       error?.message
         == "ConvBook does not print `\(object)`: Python shows the object's memory address, which changes from run to run (print its attributes, or give its class a __repr__)"
     )
+  }
+
+  /// Keras' weights compare element-wise, so neither Keras hashes them
+  /// (`set(model.non_trainable_weights)` in a copied parameter counter): Keras 3's TypeError;
+  /// tf-keras' message shows the variable's values, so ConvBook refuses there.
+  @Test func weightsAreUnhashable() {
+    let source = """
+      from tensorflow import keras
+      model = keras.Sequential([keras.Input((3,)), keras.layers.BatchNormalization()])
+      frozen = set(model.non_trainable_weights)
+      """
+    let keras3 = KerasSession(kerasVersion: .keras3).run(source).error
+    #expect(keras3?.type == "TypeError")
+    #expect(keras3?.message == "unhashable type: 'Variable'")
+    let keras2 = KerasSession(kerasVersion: .keras2).run(source).error
+    #expect(keras2?.type == nil)
+    #expect(keras2?.message.contains("tf.Variable as a set item or dict key") == true)
+    let key = KerasSession(kerasVersion: .keras3).run(
+      source.replacingOccurrences(
+        of: "set(model.non_trainable_weights)", with: "{model.weights[0]: 1}")
+    ).error
+    #expect(key?.message == "unhashable type: 'Variable'")
+  }
+
+  /// An error whose message quotes an object (Keras 3's "<__main__.Reg object at 0x7f...> does not
+  /// implement get_config()") is refused in a script, uncaught or printed; a lesson shows it
+  /// without the address, and CPython's own `<super: ..., <P object>>` has none.
+  @Test func scriptsRefuseErrorsQuotingAnAddress() {
+    let source = """
+      import keras
+      class Reg(keras.regularizers.Regularizer):
+          def __call__(self, x):
+              return 0.0
+
+      """
+    let script = KerasSession(kerasVersion: .keras3)
+    script.scriptName = "script.py"
+    let uncaught = script.run(source + "Reg().get_config()\n").error
+    #expect(uncaught?.type == nil)
+    #expect(
+      uncaught?.message
+        == "ConvBook does not print this NotImplementedError: its message shows `<__main__.Reg object at 0x...>`, a memory address, which changes from run to run"
+    )
+    let printed = script.run(
+      "try:\n    Reg().get_config()\nexcept NotImplementedError as e:\n    print(e)\n"
+    ).error
+    #expect(
+      printed?.message.hasPrefix("ConvBook does not print `<__main__.Reg object at 0x...>`") == true
+    )
+    let lesson = KerasSession(kerasVersion: .keras3).run(source + "Reg().get_config()\n").error
+    #expect(lesson?.type == "NotImplementedError")
+    let superText = script.run(
+      "class A:\n    def f(self):\n        raise ValueError(repr(super()))\nA().f()\n"
+    ).error
+    #expect(superText?.type == "ValueError")
+    #expect(superText?.message == "<super: <class 'A'>, <A object>>")
   }
 
   @Test func lessonsAndShownTextWithoutAddressesStillPrint() {
@@ -293,5 +443,11 @@ import Testing
     let lesson = KerasSession().run("class P:\n    pass\nprint(P())")
     #expect(lesson.error == nil)
     #expect(lesson.printed(footer: .modern) == "<__main__.P object>\n")
+    // Python's own built-in functions have no address, in a script too.
+    #expect(
+      script.run("print(len, [print])").printed(footer: .modern)
+        == "<built-in function len> [<built-in function print>]\n")
+    let function = KerasSession().run("from tensorflow.keras.losses import mse\nprint(mse)")
+    #expect(function.printed(footer: .modern) == "<function mean_squared_error>\n")
   }
 }

@@ -1,0 +1,4 @@
+#!/usr/bin/env python3
+# -*- coding: klingon -*-
+from tensorflow import keras
+print("never printed")
