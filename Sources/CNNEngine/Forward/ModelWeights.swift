@@ -92,7 +92,9 @@ public struct ModelWeights: Sendable {
         tensors[key] = tensors[key] ?? tensor
       }
       for spec in instance.weights where !instance.tensorflowSeeds.isEmpty {
-        let name = "\(instance.name)/\(spec.name):0"
+        // Under the name the model's entries look weights up by (a layer held by a custom
+        // layer is `outer/dense/kernel:0`).
+        let name = "\(instance.weightsName)/\(spec.name):0"
         guard tensors[name] == nil, instance.tensorflowSeed(of: spec) != nil else { continue }
         do {
           tensors[name] = try WeightInitializer.initialValue(

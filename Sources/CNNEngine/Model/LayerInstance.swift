@@ -194,12 +194,17 @@ public final class LayerInstance {
   /// A nested model's are its own `weights`: its layers' in layer order.
   public var variables: [WeightVariable] {
     guard let model else { return trainableVariables + nonTrainableVariables }
-    return model.layers.flatMap(\.variables).map { variable in
+    let traced = model.layers.flatMap(\.variables).map { variable in
       var variable = variable
       if !trainable { variable.spec.trainable = false }
       return variable
     }
+    return weightOrder?.ordered(traced) ?? traced
   }
+
+  /// Keras' order of a custom layer's weights, which is not its traced graph's: set by whoever
+  /// traced it (nil: the graph's order).
+  public var weightOrder: CustomLayerWeightOrder?
   /// The variables with the flags the outer model counts: a nested Keras 3 model's are its layers'
   /// own (not masked by its flag, see `weights`); otherwise `variables`.
   public var flaggedVariables: [WeightVariable] {

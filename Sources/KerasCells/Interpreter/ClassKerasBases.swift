@@ -158,9 +158,11 @@ extension KerasClassBase {
           at: site.range)
       }
     }
-    // Keras 3 names losses and metrics after their class; tf-keras its metrics only.
+    // Keras 3 names losses and metrics after their class, tf-keras its metrics only (a metric
+    // is a layer there), uniquified in the names layers share (a second `CallCount()` is
+    // `call_count_1`).
     if state.name == nil && (base == .metric || (base == .loss && keras3)) {
-      state.name = NameScope.snakeCase(instance.type.name)
+      state.name = interpreter.kerasNames.uniqueName(NameScope.snakeCase(instance.type.name))
     }
   }
 

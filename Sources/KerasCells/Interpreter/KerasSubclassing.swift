@@ -460,7 +460,51 @@ enum KerasSubclassing {
     let layer = graph.calledInstance
     session.customLayers[ObjectIdentifier(layer)] = instance
     session.customLayers[ObjectIdentifier(graph)] = instance
+    // A subclassed model keeps its traced order: tf-keras lists a Model's layers' weights
+    // before its own (`Model._undeduplicated_weights`), which this walk does not model yet.
+    if type.kerasBase == "Layer" {
+      layer.weightOrder = CustomLayerWeightOrder(
+        groups: weightGroups(of: instance), keras3: interpreter.kerasVersion == .keras3)
+    }
     interpreter.recordOrigin(of: layer, at: site.range)
     return layer
+  }
+
+  /// The layers owning a custom layer's weights in the order Keras walks them
+  /// (`CustomLayerWeightOrder`): its own weight nodes, then the layers it holds, in the order its
+  /// attributes were first set (in lists and tuples in their order; a held custom layer walked
+  /// the same way).
+  static func weightGroups(of instance: PythonInstance) -> [[ObjectIdentifier]] {
+    var groups: [[ObjectIdentifier]] = []
+    var visited: Set<ObjectIdentifier> = []
+    func walk(_ instance: PythonInstance) {
+      guard visited.insert(ObjectIdentifier(instance)).inserted else { return }
+      groups.append((instance.layerState?.weightNodes ?? []).map(ObjectIdentifier.init))
+      for name in instance.attributeOrder {
+        if let value = instance.attributes[name] { visit(value) }
+      }
+    }
+    func visit(_ value: Value) {
+      switch value {
+      case .layer(let layer):
+        if let model = layer.model {
+          groups += model.flattenedLayers.map { [ObjectIdentifier($0)] }
+        } else {
+          groups.append([ObjectIdentifier(layer)])
+        }
+      case .model(let model):
+        groups += model.flattenedLayers.map { [ObjectIdentifier($0)] }
+      case .instance(let held) where held.layerState != nil:
+        walk(held)
+      case .list(let list):
+        for item in list.items { visit(item) }
+      case .tuple(let items):
+        for item in items { visit(item) }
+      default:
+        break
+      }
+    }
+    walk(instance)
+    return groups
   }
 }

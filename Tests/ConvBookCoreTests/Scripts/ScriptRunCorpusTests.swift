@@ -52,10 +52,7 @@ import Testing
   /// Scripts that ConvBook does not run as Python does yet, and why (in both Keras versions). They
   /// still run, as known issues: one that starts to match fails the test, so that this list stays
   /// true.
-  static let knownDifferences: [String: String] = [
-    "504-custom-build-and-weights.py":
-      "a custom layer's weights are listed in its traced graph's order (sublayers' before its own add_weight variables); Keras lists its own first"
-  ]
+  static let knownDifferences: [String: String] = [:]
 
   /// Scripts that differ in Keras 3 only.
   static let knownKeras3Differences: [String: String] = [:]
