@@ -14,49 +14,16 @@ import Foundation
 ///
 /// Both were checked value by value against TensorFlow 2.21 (tens of thousands of inputs).
 public enum TensorFlowSigmoid {
-  /// Floats per Eigen packet in TensorFlow's x86 build (AVX).
-  static let packet = 8
-
-  /// `values` in place, as one `Sigmoid` op over the whole tensor.
+  /// `values` in place, as one `Sigmoid` op over the whole tensor (`EigenMath.logistic`, whose
+  /// lane and scalar forms it shares, without an array per packet).
   public static func eigen(_ values: UnsafeMutableBufferPointer<Float>) {
-    let whole = values.count / packet * packet
+    let whole = values.count / EigenMath.lanes * EigenMath.lanes
     for index in 0..<values.count {
-      values[index] = index < whole ? eigenPacket(values[index]) : eigenScalar(values[index])
+      let x = values[index]
+      values[index] = EigenMath.flush(
+        index < whole
+          ? EigenMath.logisticLane(EigenMath.flush(x)) : EigenMath.logisticScalar(x))
     }
-  }
-
-  /// The values `eigen` gives a tensor of `values`.
-  public static func eigen(_ values: [Float]) -> [Float] {
-    var result = values
-    result.withUnsafeMutableBufferPointer { eigen($0) }
-    return result
-  }
-
-  /// Eigen's scalar form (values after the last whole packet).
-  static func eigenScalar(_ x: Float) -> Float {
-    let e = Foundation.exp(Swift.min(x, 16.6355324))
-    return e / (1 + e)
-  }
-
-  /// Eigen's packet form, one lane; `pmadd` is a multiply then an add (no FMA in the build).
-  static func eigenPacket(_ input: Float) -> Float {
-    if input.isNaN { return input }
-    if input < -104 { return 0 }
-    let x = Swift.min(input, 16.6355324) * 0.5
-    let m = (x * 1.44269504088896341 + 0.5).rounded(.down)
-    var r = m * -0.693359375 + x
-    r = m * 2.12194440e-4 + r
-    let r2 = r * r
-    let even = r2 * 4.1898667812347412109375e-2 + 0.49999141693115234375
-    let odd = r2 * 8.33471305668354034423828125e-3 + 0.16666877269744873046875
-    let low = r + 1
-    var p = r * odd + even
-    p = r2 * p + low
-    // pldexp_fast: 2^m through the biased exponent clamped to [0, 255].
-    let biased = Swift.min(Swift.max(m + 127, 0), 255)
-    var e = p * Float(bitPattern: UInt32(biased) << 23)
-    e = e * e
-    return e / (1 + e)
   }
 
   /// oneDNN's logistic post-op (jit eltwise injector), one value.
@@ -87,40 +54,5 @@ public enum TensorFlowSigmoid {
     let e = p * power * 2
     let y = e / (e + 1)
     return x.sign == .minus ? y : 1 - y
-  }
-}
-
-/// TensorFlow's `Exp` op on a CPU (Eigen's `scalar_exp_op<float>`): its vectorized form on every
-/// whole packet of 8 floats (a Cephes-style degree-6 polynomial, no FMA), `exp` on the last
-/// `count % 8` values.
-public enum TensorFlowExp {
-  /// The values the `Exp` op gives a tensor of `values`.
-  public static func eigen(_ values: [Float]) -> [Float] {
-    let whole = values.count / TensorFlowSigmoid.packet * TensorFlowSigmoid.packet
-    return values.indices.map { index in
-      index < whole ? eigenPacket(values[index]) : Foundation.exp(values[index])
-    }
-  }
-
-  /// Eigen's `pexp_float`, one lane.
-  static func eigenPacket(_ input: Float) -> Float {
-    if input.isNaN { return input }
-    if input < -104 { return 0 }
-    let x = Swift.min(input, 88.723)
-    let m = (x * 1.44269504088896341 + 0.5).rounded(.down)
-    var r = m * -0.693359375 + x
-    r = m * 2.12194440e-4 + r
-    let r2 = r * r
-    var even = r2 * 1.37449637986719608306884765625e-3 + 4.166965186595916748046875e-2
-    let odd = r2 * 8.36894474923610687255859375e-3 + 0.16666518151760101318359375
-    even = r2 * even + 0.49999988079071044921875
-    let low = r + 1
-    var y = r * odd + even
-    y = r2 * y + low
-    if abs(x) <= 87 {
-      let biased = Swift.min(Swift.max(m + 127, 0), 255)
-      return Swift.max(y * Float(bitPattern: UInt32(biased) << 23), input)
-    }
-    return Swift.max(Foundation.scalbn(y, Int(m)), input)
   }
 }

@@ -160,8 +160,8 @@ public struct Loss: Sendable, Equatable {
       }
     case .binaryCrossentropy:
       let mean = 1 / Float(classes * max(1, lines))
-      // TensorFlow's exp(-|z|) of the logits, one op over the whole tensor (`TensorFlowExp`).
-      let decays = logits.map { TensorFlowExp.eigen($0.map { -abs($0) }) }
+      // TensorFlow's exp(-|z|) of the logits, one op over the whole tensor (`EigenMath.exp`).
+      let decays = logits.map { EigenMath.exp($0.map { -abs($0) }) }
       for line in 0..<lines {
         var sum: Float = 0
         let scale = mean * weight(line)

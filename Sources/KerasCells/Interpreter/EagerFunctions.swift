@@ -754,8 +754,14 @@ enum EagerFunctions {
       return sizes
     }
 
-    func made(_ dtype: EagerDType, _ shape: [Int], _ values: [Double]) throws(CellError) -> Value {
-      .array(try EagerTensors.make(dtype, shape: shape, values: values, range: range))
+    /// An eager tensor of `values`, marked when they are ConvBook's own random draw rather than
+    /// TensorFlow's.
+    func made(_ dtype: EagerDType, _ shape: [Int], _ values: [Double], ownDraw: Bool = false)
+      throws(CellError) -> Value
+    {
+      var array = try EagerTensors.make(dtype, shape: shape, values: values, range: range)
+      array.holdsOwnRandomValues = ownDraw
+      return .array(array)
     }
 
     func axis(_ value: Int, rank: Int, kernel: String) throws(CellError) -> Int {
@@ -1231,14 +1237,15 @@ enum EagerFunctions {
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
       // Unseeded, TensorFlow's numbers differ from run to run: ConvBook's own pair then.
+      let tensorFlowSeeds = session.eagerRandom.seeds(operationSeed: try integer("seed"))
       let seeds =
-        session.eagerRandom.seeds(operationSeed: try integer("seed"))
+        tensorFlowSeeds
         ?? (UInt64(EagerRandom.defaultGlobalSeed), UInt64(session.randomOperationCount))
       session.randomOperationCount += 1
       let generator = session.eagerRandom.generator(
         "TruncatedNormal", seeds: seeds, count: count)
       let values = generator.truncatedNormal(count: count).map { Double($0 * stddev + mean) }
-      return try made(.float32, sizes, values)
+      return try made(.float32, sizes, values, ownDraw: tensorFlowSeeds == nil)
     }
 
     /// `tf.linspace(start, stop, num)`: `start + i * ((stop - start) / (num - 1))` in the
@@ -1332,7 +1339,7 @@ enum EagerFunctions {
         let drawn = generator.uniform(first, high)
         return dtype.isFloat ? drawn : drawn.rounded(.down)
       }
-      return try made(dtype, sizes, values)
+      return try made(dtype, sizes, values, ownDraw: true)
     }
   }
 }

@@ -159,9 +159,9 @@ enum PythonText {
       throw .unsupported(
         "printing the weight \(variable.name) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
-    case .array(let array) where array.holdsOwnWeightValues:
+    case .array(let array) where array.holdsOwnRandomValues:
       throw .unsupported(
-        "printing these weight values would show ConvBook's own random draw (Keras draws unseeded weights anew on every run, and fit shuffles with its own generator); print their .shape, or seed the script with keras.utils.set_random_seed(...)",
+        "printing these values would show ConvBook's own random draw (TensorFlow draws unseeded weights and random tensors anew on every run, and fit shuffles with its own generator); print their .shape, or seed the script with keras.utils.set_random_seed(...)",
         at: range)
     case .kerasTensor(let tensor)
     where asString && !tensor.isInput && tensor.keras3Name == nil

@@ -43,7 +43,7 @@ enum WeightValues {
   /// them).
   static func holdsOwnValues(_ value: Value, training: CellTraining) -> Bool {
     switch value {
-    case .array(let array): return array.holdsOwnWeightValues
+    case .array(let array): return array.holdsOwnRandomValues
     case .variable(let variable):
       guard let owner = variable.owner else { return true }
       return !training.knownValues(of: variable.name, in: owner)
@@ -54,7 +54,7 @@ enum WeightValues {
   /// A weight's values as an array, marked when they are ConvBook's own draw.
   private static func array(_ tensor: Tensor, known: Bool) -> Value {
     var array = NDArray(tensor: tensor)
-    array.holdsOwnWeightValues = !known
+    array.holdsOwnRandomValues = !known
     return .array(array)
   }
 

@@ -77,11 +77,12 @@ public struct NDArray: Sendable, Equatable {
   public var traceID: Int?
   /// An eager tensor's `_keras_mask` (`KerasMaskValues`), set by the layer call that made it.
   public var kerasMask: KerasMaskValues?
-  /// The values of weights ConvBook drew itself (`get_weights()`, `w.numpy()` of unseeded random
-  /// weights, `CellTraining.knownValues`): Keras draws others on every run, so printing the array
-  /// is refused (`PythonText.requireKnownText`). Not part of its value; results computed from it
-  /// do not carry it.
-  public var holdsOwnWeightValues = false
+  /// Values ConvBook drew itself where TensorFlow draws its own: unseeded random weights
+  /// (`get_weights()`, `w.numpy()`, `CellTraining.knownValues`) and the eager `tf.random` draws
+  /// ConvBook does not reproduce (unseeded, or a dtype other than float32). Printing the array is
+  /// refused (`PythonText.requireKnownText`). Not part of its value; results computed from it do
+  /// not carry it.
+  public var holdsOwnRandomValues = false
 
   /// Who holds this array's values. NumPy arrays are shared objects and ConvBook's are values, so
   /// item assignment (`x[i] = v`) writes in place only where no other value could see the change
