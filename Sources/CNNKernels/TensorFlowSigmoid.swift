@@ -26,32 +26,12 @@ public enum TensorFlowSigmoid {
     }
   }
 
-  /// oneDNN's logistic post-op (jit eltwise injector), one value.
+  /// oneDNN's logistic post-op (jit eltwise injector), one value: oneDNN's `exp` of -|x|
+  /// (`OneDNNSoftmax.exp`, with TensorFlow's flush of subnormals), then e / (e + 1), mirrored for
+  /// positive x.
   public static func oneDNN(_ x: Float) -> Float {
     if x.isNaN { return x }
-    let ln2 = Float(bitPattern: 0x3f31_7218)
-    let log2e = Float(bitPattern: 0x3fb8_aa3b)
-    let lnMax = Float(bitPattern: 0x42b1_7218)
-    let lnMin = Float(bitPattern: 0xc2ae_ac50)
-    let coefficients: [Float] = [
-      Float(bitPattern: 0x3f7f_fffb), Float(bitPattern: 0x3eff_fee3),
-      Float(bitPattern: 0x3e2a_ad40), Float(bitPattern: 0x3d2b_9d0d),
-      Float(bitPattern: 0x3c07_cfce),
-    ]
-    // exp(t) for t = -|x| <= 0.
-    var t = -abs(x)
-    let underflows = t < lnMin
-    t = Swift.max(Swift.min(t, lnMax), lnMin)
-    let n = (t * log2e + 0.5).rounded(.down)
-    let r = t.addingProduct(-n, ln2)  // one rounding (vfnmadd231ps)
-    // 2^(n - 1) through the biased exponent (n >= -126 once t is clamped), zero below ln(FLT_MIN).
-    let biased = Int(n - 1) + 127
-    let power = underflows || biased <= 0 ? 0 : Float(bitPattern: UInt32(biased) << 23)
-    var p = coefficients[4]
-    for coefficient in [coefficients[3], coefficients[2], coefficients[1], coefficients[0], 1] {
-      p = coefficient.addingProduct(p, r)
-    }
-    let e = p * power * 2
+    let e = OneDNNSoftmax.exp(-abs(x))
     let y = e / (e + 1)
     return x.sign == .minus ? y : 1 - y
   }
