@@ -1049,11 +1049,23 @@ enum EagerFunctions {
         guard let x = arguments["x"] else { throw missing("x") }
         guard let y = arguments["y"] else { throw missing("y") }
         // TensorFlow converts a Python value to the dtype of the tensor beside it
-        // (`tf.not_equal(float64_mask, 0)`); two plain values become tensors of their own.
-        let plain = EagerTensors.operand(x) == nil && EagerTensors.operand(y) == nil
+        // (`tf.not_equal(float64_mask, 0)`). Of two plain values the first becomes a tensor of
+        // its own, and a NumPy array or a number after a float one takes its dtype
+        // (`tf.greater(float64_array, 0.5)` compares in float64: args_to_matching_eager); other
+        // pairs become tensors of their own.
+        guard EagerTensors.operand(x) == nil && EagerTensors.operand(y) == nil else {
+          return try EagerArithmetic.compare(operation, x, y, range: range, budget: budget)
+        }
+        let first = try asTensor(x)
+        var takesFirstDType = false
+        if case .array(let array) = first, EagerDType(of: array).isFloat {
+          switch y {
+          case .array, .float, .int: takesFirstDType = true
+          default: break
+          }
+        }
         return try EagerArithmetic.compare(
-          operation, plain ? asTensor(x) : x, plain ? asTensor(y) : y, range: range,
-          budget: budget)
+          operation, first, takesFirstDType ? y : asTensor(y), range: range, budget: budget)
       case .extremum(let maximum):
         let x = try tensor("x")
         guard let given = arguments["y"] else { throw missing("y") }
