@@ -4,9 +4,9 @@ import CNNEngine
 /// one (`print(layer.kernel)`, `print(model.variables)`) can show them: those first drawn by an
 /// initializer without randomness (zeros, ones, constant, identity) or from the seed Keras gives
 /// it (`TensorFlowSeeds`), and those set since from values that are known themselves
-/// (`set_weights`, `assign`, a `GradientTape` step on known values). Unseeded random weights
-/// differ from run to run in Keras and are ConvBook's own here; so is everything `fit` trains
-/// (ConvBook's shuffling and dropout) or a file loads.
+/// (`set_weights`, `assign`). Unseeded random weights differ from run to run in Keras and are
+/// ConvBook's own here; so is everything `fit` or a `GradientTape` step trains (ConvBook's
+/// shuffling and dropout, and gradient sums in an order other than TensorFlow's) or a file loads.
 extension CellTraining {
   /// Whether the weight `name` (ConvBook's name, `dense/kernel:0`) of `instance` holds Keras'
   /// values.
