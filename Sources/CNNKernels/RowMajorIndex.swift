@@ -15,6 +15,24 @@ public enum RowMajorIndex {
     return false
   }
 
+  /// Moves `index` on to the next position of `shape` and `offset` with it, by `strides` (the
+  /// offset of a strided walk: a broadcast source, a padded target); both back at the start after
+  /// the last position.
+  @inlinable
+  public static func advance(
+    _ index: inout [Int], offset: inout Int, strides: [Int], in shape: [Int]
+  ) {
+    var axis = shape.count - 1
+    while axis >= 0 {
+      index[axis] += 1
+      offset += strides[axis]
+      if index[axis] < shape[axis] { return }
+      offset -= strides[axis] * shape[axis]
+      index[axis] = 0
+      axis -= 1
+    }
+  }
+
   /// For each position of `shape` in row-major order, the offset of the value of a row-major
   /// array of shape `source` that NumPy broadcasting puts there (shapes aligned on the right,
   /// axes of size 1 repeated).
@@ -33,15 +51,7 @@ public enum RowMajorIndex {
     var offset = 0
     for position in 0..<count {
       offsets[position] = offset
-      var axis = rank - 1
-      while axis >= 0 {
-        index[axis] += 1
-        offset += strides[axis]
-        if index[axis] < shape[axis] { break }
-        offset -= strides[axis] * shape[axis]
-        index[axis] = 0
-        axis -= 1
-      }
+      advance(&index, offset: &offset, strides: strides, in: shape)
     }
     return offsets
   }

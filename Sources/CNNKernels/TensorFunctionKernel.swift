@@ -212,15 +212,7 @@ public enum TensorFunctionKernel {
         var offset = start
         for position in 0..<source.count {
           target[offset] = source[position]
-          var axis = rank - 1
-          while axis >= 0 {
-            index[axis] += 1
-            offset += outStrides[axis]
-            if index[axis] < shape[axis] { break }
-            offset -= outStrides[axis] * shape[axis]
-            index[axis] = 0
-            axis -= 1
-          }
+          RowMajorIndex.advance(&index, offset: &offset, strides: outStrides, in: shape)
         }
       }
     }
@@ -443,15 +435,7 @@ public enum TensorFunctionKernel {
         var offset = start
         for position in 0..<output.count {
           output[position] = source[offset]
-          var axis = rank - 1
-          while axis >= 0 {
-            index[axis] += 1
-            offset += strides[axis]
-            if index[axis] < shape[axis] { break }
-            offset -= strides[axis] * shape[axis]
-            index[axis] = 0
-            axis -= 1
-          }
+          RowMajorIndex.advance(&index, offset: &offset, strides: strides, in: shape)
         }
       }
     }
