@@ -210,14 +210,25 @@ enum NumPyFunctions {
 
     func shape(_ index: Int, _ name: String) throws(CellError) -> [Int] {
       var items: [Value]
+      var single = false
       switch value(index, name) {
       case let given? where given.sequenceItems != nil: items = given.sequenceItems!
-      case let single?: items = [single]
+      case let given?:
+        items = [given]
+        single = true
       case nil: items = []
       }
       var shape: [Int] = []
       for item in items {
         let integer = NumPyScalar.integer(item)
+        if single, case .float = NumPyScalar.number(item) {
+          // NumPy's `PyArray_IntpConverter` on one number that is no integer.
+          throw CellError(
+            type: "TypeError",
+            message:
+              "expected a sequence of integers or a single integer, got '\(PythonText.repr(item))'",
+            range: site.range)
+        }
         if case .bigInt = integer {
           // NumPy's `PyArray_IntpConverter`: a dimension beyond 64 bits.
           throw CellError(

@@ -317,6 +317,13 @@ enum TrainStepLoop {
     let verbose = try verbosity(arguments["verbose"], site: site)
     let shuffle = arguments["shuffle"]?.isTruthy ?? true
     let samples = x.count
+    // What the steps compute derives from ConvBook's own draws when the model's weights or the
+    // data do (`OwnDraws`); a subclassed model without a graph is not followed yet.
+    let training = interpreter.session.training
+    let own =
+      positional.contains { OwnDraws.derives($0, training: training) }
+      || keywords.contains { OwnDraws.derives($0.1, training: training) }
+      || (instance.layerState?.functionalModel.map { training.ownDrawn($0) } ?? false)
     for data in x.arrays + (y?.arrays ?? []) where data.shape[0] != samples {
       throw CellError(
         type: "ValueError",
@@ -342,7 +349,6 @@ enum TrainStepLoop {
     }
     let callbacks = try self.callbacks(arguments["callbacks"], instance: instance, site: site)
     let steps = (samples + batchSize - 1) / batchSize
-    let training = interpreter.session.training
     var names: [String] = []
     var values: [[Float]] = []
     var epochsRun: [Int] = []
@@ -421,6 +427,7 @@ enum TrainStepLoop {
         "on_epoch_end", of: callbacks, arguments: [.int(epoch)],
         logs: ClassCallbacks.logs(logs, version: version), site: site, interpreter: interpreter)
       if verbose > 0 {
+        if own { throw TrainingCalls.ownProgress(site: site) }
         interpreter.write(
           TrainingCalls.progressLine(
             steps: steps, values: shownLogs, verbose: verbose, version: interpreter.kerasVersion,
@@ -431,10 +438,11 @@ enum TrainStepLoop {
     try ClassCallbacks.event(
       "on_train_end", of: callbacks, logs: ClassCallbacks.logs(lastLogs, version: version),
       site: site, interpreter: interpreter)
-    return .history(
-      FitHistory(
-        names: names, values: values, epochs: epochsRun,
-        params: .init(verbose: verbose, epochs: epochs, steps: steps)))
+    var history = FitHistory(
+      names: names, values: values, epochs: epochsRun,
+      params: .init(verbose: verbose, epochs: epochs, steps: steps))
+    history.derivesFromOwnDraw = own
+    return .history(history)
   }
 
   /// The script's own callbacks (Keras' built-in ones are not run with a custom train_step yet).

@@ -849,6 +849,15 @@ enum TrainingCalls {
       site: site, interpreter: interpreter)
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
     if verbose > 0 {
+      let training = interpreter.session.training
+      if training.ownDrawn(model)
+        || positional.contains(where: { OwnDraws.derives($0, training: training) })
+        || keywords.contains(where: { OwnDraws.derives($0.1, training: training) })
+      {
+        throw .unsupported(
+          "printing evaluate's progress would show the loss and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
+          at: site.range)
+      }
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
       interpreter.write(
         progressLine(

@@ -276,6 +276,7 @@ import Testing
       ("print(net.evaluate(x, y, verbose=0))", "printing these values"),
       ("print(net.get_weights()[0] * 2)", "printing these values"),
       ("net.fit(x, y, epochs=1)", "printing fit's progress"),
+      ("net.evaluate(x, y)", "printing evaluate's progress"),
       ("h = net.fit(x, y, epochs=2, verbose=0)\nprint(h.history)", "printing these values"),
       ("print(np.random.rand(2))", "printing these values"),
     ]
