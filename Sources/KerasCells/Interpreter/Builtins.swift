@@ -760,6 +760,8 @@ enum Builtins {
         if case .ordered = dictionary.flavor { actual = "OrderedDict" }
       case .standard(let namespace as Namespace) where namespace.isSimple:
         actual = "SimpleNamespace"
+      case .standard(let path as PythonPath):
+        return .bool(path.classNames.contains(where: wanted.contains))
       case .standard(let instance as NamedTupleInstance):
         if wanted.contains("tuple") { return .bool(true) }
         return .bool(wanted.contains("namedtuple:" + instance.type.name))
@@ -1043,7 +1045,8 @@ enum Builtins {
     case let pathFunction where pathFunction.hasPrefix("os.path."):
       var parts: [String] = []
       for value in positional {
-        guard case .string(let text) = value else {
+        // `os.fspath`: a str, or a `pathlib` path's text.
+        guard let text = PythonPath.pathText(value) else {
           throw typeError("expected str, bytes or os.PathLike object, not \(value.typeName)")
         }
         parts.append(text)

@@ -324,6 +324,8 @@ extension Interpreter {
       }
       return try instanceAttribute(name, instance, range: range)
     case .superObject(let binding):
+      // CPython's `super_getattro` answers `__class__` from the super object itself.
+      if name == "__class__" { return Builtins.typeValue(of: base) }
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
         // Keras' own methods (`super().build(input_shape)`, `super().get_config()`), run or
         // refused as ConvBook's limitation when called.

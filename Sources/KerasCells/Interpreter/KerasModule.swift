@@ -112,7 +112,7 @@ public enum KerasModule: Equatable {
           } : nil
       default: return nil
       }
-    case "numpy", "matplotlib", "pandas", "sklearn", "os", "pathlib", "datetime",
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
     case _ where StandardLibrary.importableOnly.contains(root):

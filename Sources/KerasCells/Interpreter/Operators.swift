@@ -86,6 +86,16 @@ enum Operators {
     if case .standard(let text as NumPyString) = right {
       return try binary(operation, left, .string(text.text), range: range, budget: budget)
     }
+    if case .standard(let object) = left,
+      let result = try object.binary(operation, right, reflected: false, range: range)
+    {
+      return result
+    }
+    if case .standard(let object) = right,
+      let result = try object.binary(operation, left, reflected: true, range: range)
+    {
+      return result
+    }
     switch (operation, left, right) {
     case (.add, .string(let a), .string(let b)):
       try budget.allocate(bytes: a.utf8.count + b.utf8.count, at: range)
