@@ -9,7 +9,7 @@ enum Builtins {
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
     "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
     "vars", "next", "iter", "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct",
-    "eval", "slice",
+    "eval", "slice", "id",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -837,7 +837,7 @@ enum Builtins {
       throw .unsupported(
         "ConvBook's vars() knows argparse namespaces, not \(positional[0].typeName) objects",
         at: range)
-    case "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct":
+    case "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct", "id":
       return try MoreBuiltins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "iter":

@@ -1123,7 +1123,10 @@ final class Interpreter {
         try self.setItem(of: .dictionary(dictionary), key, to: value, range: range)
       }
       return .dictionary(dictionary)
-    case .bytes, .starred:
+    case .bytes(let bytes):
+      try budget.allocate(bytes: bytes.count, at: range)
+      return .standard(PythonBytes(bytes))
+    case .starred:
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }

@@ -169,6 +169,8 @@ enum PythonText {
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
+    case .standard(is PythonObjectID):
+      throw .unsupported(PythonObjectID.printingRefusal, at: range)
     case .list, .tuple, .standard:
       for item in value.sequenceItems ?? [] {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)

@@ -400,6 +400,30 @@ import Testing
     )
   }
 
+  /// `id(x)` is CPython's memory address: equal ids compare and key dicts, but their digits are
+  /// never shown or computed with, and ids of values CPython may cache are refused.
+  @Test(arguments: [
+    ("x = []\nprint(id(x))", PythonObjectIDText.printing),
+    ("x = []\nprint(f'{id(x)}')", PythonObjectIDText.printing),
+    ("x = []\ny = id(x) % 100", PythonObjectIDText.arithmetic),
+    (
+      "y = id(3)",
+      "ConvBook does not support id() of int values: CPython's answer depends on its caches"
+    ),
+  ])
+  func idValuesAreNeverShown(_ source: String, _ message: String) {
+    let error = Self.error(source)
+    #expect(error?.type == nil)
+    #expect(error?.message == message)
+  }
+
+  enum PythonObjectIDText {
+    static let printing =
+      "printing an id() would show CPython's memory address of the object, which changes on every run; compare ids with == instead"
+    static let arithmetic =
+      "ConvBook does not compute with id() values (CPython's memory addresses); compare them with == instead"
+  }
+
   /// Keras' weights compare element-wise, so neither Keras hashes them
   /// (`set(model.non_trainable_weights)` in a copied parameter counter): Keras 3's TypeError;
   /// tf-keras' message shows the variable's values, so ConvBook refuses there.
