@@ -411,6 +411,13 @@ enum Builtins {
     case "int" where positional.count == 2 || keywords.contains(where: { $0.0 == "base" }):
       return try MoreBuiltins.integer(
         positional: positional, keywords: keywords, range: range)
+    case "int" where StandardEnum.mixedInValue(positional.first ?? .none) != nil,
+      "float" where StandardEnum.mixedInValue(positional.first ?? .none) != nil:
+      // An `IntEnum` (or `StrEnum`) member converts as its value.
+      var given = positional
+      given[0] = StandardEnum.mixedInValue(given[0]) ?? .none
+      return try call(
+        name, positional: given, keywords: keywords, site: site, interpreter: interpreter)
     case "int":
       try exactly(1)
       switch positional[0] {

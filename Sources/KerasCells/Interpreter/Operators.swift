@@ -44,6 +44,10 @@ enum Operators {
       case .standard(let scalar as NumPyScalar): self.init(scalar.pythonValue)
       // A flag of `re` is the int it stands for.
       case .standard(let flag as RegexFlag): self = .int(flag.value)
+      // An `IntEnum` member is the int it stands for.
+      case .instance:
+        guard let number = StandardEnum.mixedInValue(value) else { return nil }
+        self.init(number)
       default: return nil
       }
     }
