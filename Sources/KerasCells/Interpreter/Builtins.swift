@@ -311,6 +311,8 @@ enum Builtins {
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
       case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
       case .standard(let bytes as PythonBytes): return .int(bytes.bytes.count)
+      case .standard(let parameters as SignatureParameters):
+        return .int(parameters.signature.parameters.count)
       case .standard(let strings as EagerStringTensor) where !strings.shape.isEmpty:
         return .int(strings.shape[0])
       default:
@@ -916,6 +918,8 @@ enum Builtins {
       if let first = positional.first {
         if case .dictionary(let existing) = first {
           for (key, value) in existing { put(key, value) }
+        } else if case .standard(let parameters as SignatureParameters) = first {
+          for (key, value) in parameters.pairs { put(key, value) }
         } else {
           for item in try interpreter.iterate(first, range: range) {
             let pair = try interpreter.iterate(item, range: range)

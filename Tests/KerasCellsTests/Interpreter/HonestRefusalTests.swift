@@ -30,7 +30,7 @@ import Testing
     // Modules that are importable only: each real name is refused where it is used.
     ("import shutil\nshutil.copyfile('a', 'b')", "`shutil.copyfile`"),
     ("import io\nbuffer = io.StringIO()", "`io.StringIO`"),
-    ("from inspect import signature", "`inspect.signature`"),
+    ("from inspect import getsource", "`inspect.getsource`"),
     // Packages' internal modules that exist but ConvBook does not model.
     ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
     ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
