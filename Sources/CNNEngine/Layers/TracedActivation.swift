@@ -184,7 +184,7 @@ public enum TracedActivation {
         case .geluTanh: return .gelu(approximate: true)
         case .exp: return .exponential
         case .abs, .sqrt, .square, .log, .log1p, .negative, .sign, .rsqrt, .reciprocal, .floor,
-          .ceil, .round:
+          .ceil, .round, .stopGradient:
           return nil
         }
       case .leakyRelu(let alpha): return .relu(negativeSlope: Float(alpha))

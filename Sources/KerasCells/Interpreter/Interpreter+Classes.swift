@@ -418,6 +418,11 @@ extension Interpreter {
     {
       return value
     }
+    if instance.type.kerasClassBase == .legacyLayer, !name.hasPrefix("__") {
+      // The copy's `Layer` attributes (`name`, `weights`, `add_weight`) are its engine's.
+      throw .unsupported(
+        "ConvBook does not support `\(name)` of a `tensorflow.python.keras` layer yet", at: range)
+    }
     // A subclassed model given its graph is that functional model (`ClassFunctionalModels`),
     // with what its own train_step reads (`TrainStepModels`).
     if instance.layerState?.functionalModel != nil,

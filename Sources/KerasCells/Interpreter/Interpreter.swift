@@ -219,6 +219,7 @@ final class Interpreter {
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
         }
+        try refuseLegacyKeras(module, range: imported.module.range)
         if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
           module = .keras3Backend
         }
@@ -258,6 +259,22 @@ final class Interpreter {
         !removedInKeras3(module)
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
+      }
+      try refuseLegacyKeras(module, range: modulePath.range)
+      // Python imports the names in order: one the copy lacks fails before ConvBook would
+      // refuse an earlier one it has.
+      if case .legacyKeras(let name) = module,
+        let known = LegacyKeras.publicNames[name],
+        let missing = names.first(where: { $0.name != "*" && !known.contains($0.name) })
+      {
+        // Named by the module's file below site-packages, as other modules are.
+        var error = CellError(
+          type: "ImportError",
+          message:
+            "cannot import name '\(missing.name)' from '\(name)' (\(name.replacingOccurrences(of: ".", with: "/"))/__init__.py)",
+          range: missing.nameRange)
+        error.tracebackRange = statement.range
+        throw error
       }
       // `from __future__ import print_function`: every feature is already on in Python 3.
       if case .inert("__future__") = module { return .normal }
@@ -584,6 +601,12 @@ final class Interpreter {
     }
   }
 
+  /// TensorFlow's own copy of Keras runs in tf-keras sessions only (`LegacyKeras`).
+  private func refuseLegacyKeras(_ module: KerasModule, range: SourceRange) throws(CellError) {
+    guard LegacyKeras.isLegacy(module), kerasVersion == .keras3 else { return }
+    throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
+  }
+
   private func removedInKeras3(_ module: KerasModule) -> Bool {
     kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
@@ -633,8 +656,10 @@ final class Interpreter {
     if root == "tensorflow", path.components.count >= 2,
       ["python", "compiler"].contains(path.components[1])
     {
+      // A module of TensorFlow's copy of Keras that ConvBook lacks (`tensorflow.python.keras.models`).
+      let shown = path.components.count > 3 && path.components[2] == "keras" ? 4 : 3
       return .unsupported(
-        "ConvBook does not support `\(path.components.prefix(3).joined(separator: "."))` yet",
+        "ConvBook does not support `\(path.components.prefix(shown).joined(separator: "."))` yet",
         at: path.range)
     }
     // The longest prefix ConvBook has, then the first component it lacks: a real Keras module

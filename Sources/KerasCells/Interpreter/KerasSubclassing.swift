@@ -297,7 +297,7 @@ enum KerasSubclassing {
   static func layer(
     of instance: PythonInstance, on shape: TensorShape, extra: [Value] = [],
     keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter,
-    callerArguments: [Value]? = nil
+    callerArguments: [Value]? = nil, nameScope: Bool = true
   ) throws(CellError) -> LayerInstance {
     guard let state = instance.layerState else {
       // Keras notices the missing `Layer.__init__` at the layer's first call.
@@ -310,7 +310,8 @@ enum KerasSubclassing {
     if let layer = state.layer { return layer }
     let layer = try trace(
       instance, state: state, on: [shape], asList: false, extra: extra, keywords: keywords,
-      site: site, interpreter: interpreter, callerArguments: callerArguments)
+      site: site, interpreter: interpreter, callerArguments: callerArguments,
+      nameScope: nameScope)
     state.layer = layer
     return layer
   }
@@ -319,10 +320,12 @@ enum KerasSubclassing {
   /// on several tensors, whose `build` gets their shapes as a list) into a graph of its layers,
   /// weights and tensor operations, used as one layer. `callerArguments`: the positional
   /// arguments of the call on Keras tensors that traces it, which Keras 3's error names.
+  /// `nameScope`: whether a tf-keras subclassed model's call opens its name scope (a call does,
+  /// `model.build(shape)` does not: `linear/dense/kernel:0` against `dense/kernel:0`).
   static func trace(
     _ instance: PythonInstance, state: CustomLayerState, on shapes: [TensorShape], asList: Bool,
     extra: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter,
-    callerArguments: [Value]? = nil
+    callerArguments: [Value]? = nil, nameScope: Bool = true
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
     guard let call = tracedCall(of: type) else {
@@ -338,8 +341,11 @@ enum KerasSubclassing {
     }
     let symbolic = symbolics[0]
     let session = interpreter.session
-    // Keras makes the weights of `build` and of the layers `call` builds under the layer's name.
-    let scoped = type.kerasBase == "Layer"
+    // Keras makes the weights of `build` and of the layers `call` builds under the layer's name,
+    // and tf-keras those of a subclassed model's layers under the model's when it is called.
+    let scoped =
+      type.kerasBase == "Layer"
+      || (type.kerasBase == "Model" && nameScope && interpreter.kerasVersion == .keras2)
     if scoped { session.variableScopes.append(state.name) }
     defer { if scoped { session.variableScopes.removeLast() } }
     try runBuild(instance, state: state, on: symbolics, site: site, interpreter: interpreter)
