@@ -152,6 +152,9 @@ enum Builtins {
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site,
         version: interpreter.kerasVersion, budget: interpreter.budget)
+    case "keras.Variable":
+      return try EagerVariables.makeKeras(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.layers.InputSpec":
       return try InputSpecValue.make(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)

@@ -392,6 +392,9 @@ public enum KerasModule: Equatable {
       case "Sequential": return .function(Callable(.sequentialClass, path: "keras.Sequential"))
       case "Input": return .function(Callable(.inputFunction, path: "keras.Input"))
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
+      // Keras 3 only, like `ops`.
+      case "Variable":
+        return .function(Callable(.builtin("keras.Variable"), path: "keras.Variable"))
       // Keras 3's `keras.Layer` is `keras.layers.Layer` (tf-keras has none: `TensorFunctions.missingAttribute`).
       case "Layer":
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
