@@ -44,8 +44,10 @@ extension EigenMath {
     cosine = cosine * x2 + -0.5
     cosine = cosine * x2 + 1
     var sinePolynomial: Float = -0.0001959234114083702898469196984621021329076029360294342041015625
-    sinePolynomial = sinePolynomial * x2 + 0.0083326873655616851693794799871284340042620897293090820312500
-    sinePolynomial = sinePolynomial * x2 + -0.1666666203982298255503735617821803316473960876464843750000000
+    sinePolynomial =
+      sinePolynomial * x2 + 0.0083326873655616851693794799871284340042620897293090820312500
+    sinePolynomial =
+      sinePolynomial * x2 + -0.1666666203982298255503735617821803316473960876464843750000000
     sinePolynomial = sinePolynomial * x2
     sinePolynomial = sinePolynomial * x + x
     let chosen = (sine == evenQuadrant) ? sinePolynomial : cosine

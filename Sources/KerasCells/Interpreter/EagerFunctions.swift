@@ -151,6 +151,58 @@ enum EagerFunctions {
     "negative": (.unary("Neg"), [("x", "x")]),
   ]
 
+  /// Keras 3's `ops.meshgrid(*x, indexing="xy")` of eager tensors of one dtype: `tf.meshgrid`,
+  /// a list of tensors of that dtype, laid out as NumPy's `meshgrid` lays them out; nil when an
+  /// argument is a Keras tensor (then `TensorFunctions` refuses it).
+  private static func keras3Meshgrid(
+    positional: [Value], keywords: [(String, Value)], path: String, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    let range = site.range
+    for (label, value) in keywords {
+      guard label == "indexing", case .string(let indexing) = value,
+        ["xy", "ij"].contains(indexing)
+      else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `\(label)=\(PythonText.repr(value))` yet",
+          at: range)
+      }
+    }
+    var dtype: EagerDType?
+    var vectors: [Value] = []
+    for item in positional {
+      if case .kerasTensor = item { return nil }
+      guard let tensor = EagerTensors.operand(item), tensor.tensorFlowDType != nil,
+        dtype == nil || dtype == EagerDType(of: tensor)
+      else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` on these values yet (it takes eager tensors of one dtype)",
+          at: range)
+      }
+      dtype = EagerDType(of: tensor)
+      var plain = tensor
+      plain.tensorFlowDType = nil
+      vectors.append(.array(plain))
+    }
+    guard let dtype else {
+      throw .unsupported("ConvBook does not support `\(path)` of no tensors yet", at: range)
+    }
+    let grids = try NumPyArrayFunctions.call(
+      "meshgrid",
+      NumPyFunctions.Arguments(
+        positional: vectors, keywords: keywords, site: site, function: "meshgrid", path: path),
+      budget: interpreter.budget)
+    var tensors: [Value] = []
+    for grid in grids.sequenceItems ?? [] {
+      guard case .array(let array) = grid else { continue }
+      tensors.append(
+        .array(
+          try EagerTensors.make(
+            dtype, shape: array.shape, values: EagerTensors.doubles(array), range: range)))
+    }
+    return .list(PythonList(tensors))
+  }
+
   /// Keras 3's `ops.linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None,
   /// axis=0)` on TensorFlow: `tf.linspace` of `start` and `stop` converted to the result's dtype,
   /// `dtype` or the `result_type` of theirs and a Python float (float32 unless one is float64).
@@ -539,6 +591,11 @@ enum EagerFunctions {
     _ name: String, namespace: String, path: String, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    if namespace == "keras.ops", name == "meshgrid" {
+      return try keras3Meshgrid(
+        positional: positional, keywords: keywords, path: path, site: site,
+        interpreter: interpreter)
+    }
     // Inside a traced call `keras.ops` make graph operations (`TensorFunctions`), but math on
     // Python numbers alone (`ops.sqrt(ops.cast(dim, "float32"))`) is a constant, computed as it
     // is eagerly.
