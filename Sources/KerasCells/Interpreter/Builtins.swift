@@ -934,6 +934,19 @@ enum Builtins {
       // The backend ConvBook's models stand for (both Keras versions run on TensorFlow here).
       try exactly(0)
       return .string("tensorflow")
+    case "keras.backend.get_uid":
+      // `get_uid(prefix="")` in both Kerases.
+      guard positional.count + keywords.count <= 1,
+        keywords.allSatisfy({ $0.0 == "prefix" })
+      else {
+        throw .unsupported(
+          "ConvBook supports keras.backend.get_uid(prefix) with one argument only", at: range)
+      }
+      guard case .string(let prefix) = positional.first ?? keywords.first?.1 ?? .string("") else {
+        throw .unsupported(
+          "ConvBook supports keras.backend.get_uid of a string prefix only", at: range)
+      }
+      return .int(interpreter.kerasNames.nextUID(prefix))
     case "keras.backend.floatx":
       try exactly(0)
       return .string("float32")
