@@ -53,7 +53,7 @@ public enum EigenMath {
     return result
   }
 
-  private static func map(
+  static func map(
     _ x: [Float], packet: ([Float]) -> [Float], scalar: (Float) -> Float
   ) -> [Float] {
     let vectorized = x.count / lanes * lanes

@@ -22,6 +22,14 @@ enum CustomActivations {
     }
   }
 
+  /// A script function, or a tensor function given as an activation (`activation=ops.gelu`,
+  /// `tf.math.tanh`): Keras calls it on the layer's output with its own defaults (`keras.ops.gelu`
+  /// is the tanh approximation, `keras.activations.gelu` is not), so it is traced as a script's.
+  private static func isTraced(_ value: Value) -> Bool {
+    if case .function(let callable) = value, case .tensorFunction = callable.kind { return true }
+    return isScriptFunction(value)
+  }
+
   /// The keyword and positional arguments of a layer constructor with every script function
   /// given as an activation replaced by the Keras object that stands for it.
   static func resolve(
@@ -29,10 +37,10 @@ enum CustomActivations {
     site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     for index in keywords.indices
-    where keywords[index].0.hasSuffix("activation") && isScriptFunction(keywords[index].1) {
+    where keywords[index].0.hasSuffix("activation") && isTraced(keywords[index].1) {
       keywords[index].1 = try resolve(keywords[index].1, site: site, interpreter: interpreter)
     }
-    if className == "Activation", let first = positional.first, isScriptFunction(first) {
+    if className == "Activation", let first = positional.first, isTraced(first) {
       positional[0] = try resolve(first, site: site, interpreter: interpreter)
     }
   }

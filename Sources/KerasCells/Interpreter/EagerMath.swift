@@ -301,6 +301,8 @@ enum EagerMath {
     case "Sigmoid": return EigenMath.logistic
     case "Exp": return EigenMath.exp
     case "Log": return EigenMath.log
+    case "Sin": return EigenMath.sin
+    case "Cos": return EigenMath.cos
     default: return nil
     }
   }

@@ -556,6 +556,14 @@ extension Interpreter {
         value = try KerasSubclassing.trackVariable(
           variable, in: instance, range: range, interpreter: self)
       }
+      if kerasVersion == .keras3, instance.type.kerasBase != nil,
+        case .standard(let object) = value, let variable = object as? EagerVariable,
+        variable.kerasPath != nil
+      {
+        // Keras 3 tracks its own `keras.Variable` set on a layer (not a `tf.Variable`).
+        value = try KerasSubclassing.trackVariable(
+          variable, in: instance, range: range, interpreter: self)
+      }
       if kerasVersion == .keras3, instance.type.kerasBase != nil {
         value = try Keras3LayerTracking.track(value, by: instance, interpreter: self, range: range)
       }

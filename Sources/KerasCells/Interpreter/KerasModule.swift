@@ -399,6 +399,9 @@ public enum KerasModule: Equatable {
       case "Sequential": return .function(Callable(.sequentialClass, path: "keras.Sequential"))
       case "Input": return .function(Callable(.inputFunction, path: "keras.Input"))
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
+      // Keras 3 only, like `ops`.
+      case "Variable":
+        return .function(Callable(.builtin("keras.Variable"), path: "keras.Variable"))
       // Keras 3's `keras.Layer` is `keras.layers.Layer` (tf-keras has none: `TensorFunctions.missingAttribute`).
       case "Layer":
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
@@ -538,7 +541,7 @@ public enum KerasModule: Equatable {
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
       if [
         "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
-        "is_keras_tensor", "backend", "get_value", "set_value",
+        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid",
       ]
       .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
