@@ -733,6 +733,8 @@ enum Calls {
       instance = object.layerState!.layer!
     case .instance(let object) where object.type.kerasBase != nil:
       try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)
+      try EagerCalls.addDeclaredInput(
+        of: object, to: model, range: range, interpreter: interpreter)
       // A custom layer is traced on the model's output shape, so the model must have one.
       guard let input = model.nextLayerInputShape else {
         throw .unsupported(

@@ -47,11 +47,16 @@ extension KerasSubclassing {
   private static func basePairs(_ state: CustomLayerState, interpreter: Interpreter) -> [(
     Value, Value
   )] {
-    [
+    var pairs: [(Value, Value)] = [
       (.string("name"), .string(state.name)),
       (.string("trainable"), .bool(state.trainable)),
       (.string("dtype"), dtypeValue(interpreter)),
     ]
+    // tf-keras' base config shows a declared `_batch_input_shape`; Keras 3's does not.
+    if interpreter.kerasVersion == .keras2, let shape = state.batchInputShapeValue {
+      pairs.append((.string("batch_input_shape"), shape))
+    }
+    return pairs
   }
 
   /// Keras' serialized float32 dtype: tf-keras' name, Keras 3's `DTypePolicy` dict (as its

@@ -125,7 +125,20 @@ extension KerasSubclassing {
     }
     var shape: [Int] = []
     if let given = given("shape") {
-      guard let items = given.sequenceItems ?? given.tensorShapeAsTuple.sequenceItems else {
+      var items = given.sequenceItems ?? given.tensorShapeAsTuple.sequenceItems
+      switch given {
+      case .int, .float, .bool:
+        // A size without a tuple (`shape=(n)`): Keras 3's `standardize_shape` refuses what is
+        // not iterable; tf-keras' `TensorShape(n)` takes an int as one dimension.
+        if interpreter.kerasVersion == .keras3 {
+          throw CellError(
+            type: "ValueError", message: "Cannot convert '\(PythonText.str(given))' to a shape.",
+            range: site.range)
+        }
+        if case .int = given { items = [given] }
+      default: break
+      }
+      guard let items else {
         throw .unsupported(
           "ConvBook's add_weight() takes a shape given as a tuple or list of sizes, not \(given.typeName)",
           at: site.range)
