@@ -458,18 +458,18 @@ public enum KerasModule: Equatable {
       let known = [
         "l1", "l2", "l1_l2", "L1", "L2", "L1L2", "OrthogonalRegularizer", "Regularizer",
       ]
-      if name == "get" || name == "serialize" {
+      if ["get", "serialize", "deserialize"].contains(name) {
         return .function(Callable(.builtin("keras.regularizers." + name), path: path))
       }
       return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .initializers:
-      if name == "get" || name == "serialize" {
+      if ["get", "serialize", "deserialize"].contains(name) {
         return .function(Callable(.builtin("keras.initializers." + name), path: path))
       }
       return Self.initializerNames.contains(name) || name == "Initializer"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .constraints:
-      if name == "get" || name == "serialize" {
+      if ["get", "serialize", "deserialize"].contains(name) {
         return .function(Callable(.builtin("keras.constraints." + name), path: path))
       }
       return Self.constraintNames.contains(name) || name == "Constraint"

@@ -11,12 +11,15 @@ enum KerasSerialization {
     "keras.layers.serialize", "keras.layers.deserialize", "keras.utils.serialize_keras_object",
     "keras.utils.deserialize_keras_object", "keras.initializers.serialize",
     "keras.regularizers.serialize", "keras.constraints.serialize",
+    "keras.initializers.deserialize", "keras.regularizers.deserialize",
+    "keras.constraints.deserialize",
   ]
 
-  /// `keras.initializers.serialize` and its kin: the kind of object each serializes.
+  /// `keras.initializers.serialize` / `deserialize` and their kin: the kind of object each
+  /// handles, by module.
   private static let objectKinds: [String: LayerConfig.ObjectKind] = [
-    "keras.initializers.serialize": .initializer, "keras.regularizers.serialize": .regularizer,
-    "keras.constraints.serialize": .constraint,
+    "keras.initializers": .initializer, "keras.regularizers": .regularizer,
+    "keras.constraints": .constraint,
   ]
 
   static func call(
@@ -24,7 +27,20 @@ enum KerasSerialization {
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let function = String(name.split(separator: ".").last ?? "")
-    let kind = objectKinds[name]
+    let module = String(name.dropLast(function.count + 1))
+    let kind = objectKinds[module]
+    if kind != nil, function == "deserialize" {
+      // `initializers.deserialize(config, custom_objects=None)`: what `serialize` wrote.
+      guard let value = positional.first ?? keywords.first(where: { $0.0 == "config" })?.1,
+        case .dictionary(let dict) = value,
+        ModelConfig.serializesKerasObject(dict, module: module)
+      else {
+        throw .unsupported(
+          "ConvBook's \(name)() makes Keras' own objects from the dicts serialize() returns",
+          at: site.range)
+      }
+      return try ModelConfig.deserialized(value, site: site, interpreter: interpreter)
+    }
     let parameter =
       kind.map { String(describing: $0) } ?? (function.hasPrefix("serialize") ? "layer" : "config")
     if let kind {

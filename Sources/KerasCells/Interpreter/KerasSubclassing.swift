@@ -20,6 +20,9 @@ final class CustomLayerState {
   /// tf-keras' `_batch_input_shape` as Python holds it (its base `get_config` shows it).
   var declaredBatchInputShape: TensorShape?
   var batchInputShapeValue: Value?
+  /// Whether `Layer.__init__` was given a `dtype=` other than None or "float32" (which ConvBook's
+  /// float32 layers do not model: `layer.dtype` is then unknown before the first call).
+  var givenOtherDType = false
   /// `self.add_loss(...)` / `self.add_metric(...)` ran in its traced `call` (the VAE pattern):
   /// the summary is Keras', training such a model is refused by this name.
   var addedInCall: String?
@@ -123,6 +126,7 @@ enum KerasSubclassing {
     }
     var name: String?
     var trainable = true
+    var givenOtherDType = false
     var unrecognized: [(Value, Value)] = []
     let declared = try declaredInputShape(
       keywords, className: instance.type.name, site: site, interpreter: interpreter)
@@ -130,7 +134,9 @@ enum KerasSubclassing {
       switch (label, value) {
       case ("name", .string(let given)): name = given
       case ("trainable", let flag): trainable = flag.isTruthy
-      case ("name", .none), ("dtype", _), ("autocast", _), ("activity_regularizer", .none): break
+      case ("dtype", .none), ("dtype", .string("float32")): break
+      case ("dtype", _): givenOtherDType = true
+      case ("name", .none), ("autocast", _), ("activity_regularizer", .none): break
       case _ where declared.taken.contains(label): break
       case _
       where knownLayerKeywords.contains(label)
@@ -168,6 +174,7 @@ enum KerasSubclassing {
       interpreter.kerasNames.recordLayer(named: state.name, className: instance.type.name)
     }
     state.trainable = trainable
+    state.givenOtherDType = givenOtherDType
     state.declaredBatchInputShape = declared.shape
     state.batchInputShapeValue = declared.value
     instance.layerState = state
@@ -447,7 +454,7 @@ enum KerasSubclassing {
     session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
     defer { session.keras3LambdaInference = outerStrictness }
     let traced: (result: Value, created: [LayerInstance])
-    let writesBefore = interpreter.writeCount
+    let (outputsBefore, writesBefore) = (interpreter.outputMark, interpreter.writeCount)
     do {
       traced = try EagerCalls.wrappingErrors(
         of: instance, positional: positional, keywords: callKeywords, site: site,
@@ -486,6 +493,11 @@ enum KerasSubclassing {
     }
     if interpreter.writeCount != writesBefore {
       session.printingCalls[ObjectIdentifier(instance)] = type.name
+      // Keras 3 did not run `call` here: what ConvBook's trace printed is not Keras' output
+      // (it prints when the model runs, which `TracedPrints` refuses).
+      if declaresShape {
+        interpreter.takeBackOutputs(to: outputsBefore)
+      }
     }
     let result = traced.result
     var created = traced.created
