@@ -343,7 +343,11 @@ extension Interpreter {
       {
         return value
       }
-      guard instance.attributes[name] != nil || instance.type.lookup(name) != nil else {
+      // (Layer's own `get_config` is the custom layer's, not its traced graph's.)
+      guard
+        instance.attributes[name] != nil || instance.type.lookup(name) != nil
+          || (name == "get_config" && instance.type.kerasBase == "Layer")
+      else {
         return nil
       }
       return try instanceAttribute(name, instance, range: range)

@@ -91,12 +91,31 @@ final class Interpreter {
 
   func emit(_ output: CellOutput) { outputs.append(output) }
 
-  /// Takes back what was written after `count` outputs and `writes` writes (code ConvBook ran to
-  /// learn what it computes, where Keras would not run it: `CustomActivations`).
-  func takeBackOutputs(to count: Int, writes: Int) {
-    guard count <= outputs.count else { return }
-    outputs.removeSubrange(count...)
-    writeCount = writes
+  /// Where the cell's output stands: the number of outputs, the length of the last one when it is
+  /// text (a later `print` extends it), and the number of writes.
+  struct OutputMark {
+    let count: Int
+    let lastTextLength: Int?
+    let writes: Int
+  }
+
+  var outputMark: OutputMark {
+    var length: Int?
+    if case .text(let text)? = outputs.last { length = text.utf8.count }
+    return OutputMark(count: outputs.count, lastTextLength: length, writes: writeCount)
+  }
+
+  /// Takes back what was written since `mark` (code ConvBook ran to learn what it computes, where
+  /// Keras would not run it: `CustomActivations`, a Keras 3 layer that declares its output shape).
+  func takeBackOutputs(to mark: OutputMark) {
+    guard mark.count <= outputs.count else { return }
+    outputs.removeSubrange(mark.count...)
+    if let length = mark.lastTextLength, case .text(let text)? = outputs.last,
+      text.utf8.count > length
+    {
+      outputs[outputs.count - 1] = .text(String(decoding: text.utf8.prefix(length), as: UTF8.self))
+    }
+    writeCount = mark.writes
   }
 
   /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.

@@ -468,19 +468,19 @@ public enum KerasModule: Equatable {
       let known = [
         "l1", "l2", "l1_l2", "L1", "L2", "L1L2", "OrthogonalRegularizer", "Regularizer",
       ]
-      if name == "get" {
-        return .function(Callable(.builtin("keras.regularizers.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.regularizers." + name), path: path))
       }
       return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .initializers:
-      if name == "get" {
-        return .function(Callable(.builtin("keras.initializers.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.initializers." + name), path: path))
       }
       return Self.initializerNames.contains(name) || name == "Initializer"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .constraints:
-      if name == "get" {
-        return .function(Callable(.builtin("keras.constraints.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.constraints." + name), path: path))
       }
       return Self.constraintNames.contains(name) || name == "Constraint"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
