@@ -873,6 +873,10 @@ enum EagerFunctions {
     {
       var array = try EagerTensors.make(dtype, shape: shape, values: values, range: range)
       array.holdsOwnRandomValues = ownDraw
+      if ownDraw {
+        array.derivesFromOwnDraw = true
+        interpreter.session.training.ownDrawsSeen = true
+      }
       return .array(array)
     }
 

@@ -63,7 +63,7 @@ public final class KerasSession {
   /// The `tf.GradientTape`s recording and the identities of eager tensors they follow.
   let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
-  var numpyRandom = NumPyRandomState(seed: 0)
+  var numpyRandom = NumPyRandomState(seed: 0, seeded: false)
   /// NumPy's print options (`np.set_printoptions`), bound while the session's cells run.
   let numpyPrintOptions = NumPyPrintOptions()
   /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.
