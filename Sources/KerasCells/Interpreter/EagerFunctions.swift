@@ -1124,7 +1124,9 @@ enum EagerFunctions {
           return try EagerGradients.binary(
             .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
         }
-        return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
+        return .array(
+          try EagerMath.matmul(
+            a, b, range: range, budget: budget, aTransposed: flag("transpose_a")))
       case .dot:
         guard let x = arguments["x"], let y = arguments["y"] else { throw missing("y") }
         // Keras reads `x.shape.rank` (then y's): a NumPy array's shape is a tuple.
