@@ -531,6 +531,12 @@ enum Calls {
         return try KerasRandom.seedGenerator(
           positional: positional, keywords: keywords, site: site)
       }
+      if namespace == "tensorflow", name == "print", session.lambdaTracingDepth == 0,
+        !(positional + keywords.map(\.1)).contains(where: { TensorArithmetic.involvesTensor($0) })
+      {
+        return try EagerPrint.call(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)

@@ -1063,6 +1063,18 @@ enum EagerFunctions {
           case .array, .float, .int: takesFirstDType = true
           default: break
           }
+        } else if case .array(let array) = first, EagerDType(of: array).isInteger {
+          // A Python number or list after a whole-number tensor is converted to its dtype:
+          // `tf.less(int_array, 1.5)` is TypeError "Cannot convert 1.5 to EagerTensor of dtype
+          // int64".
+          switch y {
+          case .float, .int, .list, .tuple:
+            let converted = try EagerTensors.convert(
+              y, dtype: EagerDType(of: array), function: path, range: range)
+            return try EagerArithmetic.compare(
+              operation, first, .array(converted), range: range, budget: budget)
+          default: break
+          }
         }
         return try EagerArithmetic.compare(
           operation, first, takesFirstDType ? y : asTensor(y), range: range, budget: budget)
