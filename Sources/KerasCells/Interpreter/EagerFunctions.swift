@@ -835,7 +835,9 @@ enum EagerFunctions {
         }
         var array = try EagerTensors.convert(
           value, dtype: try dtype(), function: path, range: range)
-        if let target = try integers("shape") {
+        if arguments["shape"].map({ !$0.isNone }) ?? false {
+          // Checked sizes (`shape` refuses more than 2^26 values before anything is made).
+          let target = try shape("shape")
           let count = target.reduce(1, *)
           if array.count == 1 {
             let single = array.value(at: 0)
