@@ -132,4 +132,58 @@ enum NumPyMath {
     return turn & 2 == 2 ? 0 - result : result
   }
 
+  /// NumPy's float32 `exp` (`simd_exp_FLOAT`, AVX-512F): x = k ln 2 + r by Cody-Waite's two
+  /// steps, exp(r) as a ratio of minimax polynomials (degree 5 over 2), scaled by 2^k; infinity
+  /// from 88.72283935546875 up, zero from -103.97208404541015625 down.
+  static func exponential(_ value: Float) -> Float {
+    guard !value.isNaN else { return .nan }
+    if value >= 88.72283935546875 { return .infinity }
+    if value <= -103.97208404541015625 { return 0 }
+    let magic: Float = 0x1.800000p+23
+    var quadrant = value * 1.442695040888963407359924681001892137
+    quadrant = (quadrant + magic) - magic
+    var x = value.addingProduct(quadrant, -6.93145752e-1)
+    x = x.addingProduct(quadrant, -1.42860677e-6)
+    var numerator = Float(6.757896990527504603057e-03).addingProduct(5.082762527590693718096e-04, x)
+    numerator = Float(5.114512081637298353406e-02).addingProduct(numerator, x)
+    numerator = Float(2.473615434895520810817e-01).addingProduct(numerator, x)
+    numerator = Float(7.257664613233124478488e-01).addingProduct(numerator, x)
+    numerator = Float(9.999999999980870924916e-01).addingProduct(numerator, x)
+    var denominator = Float(-2.742335390411667452936e-01).addingProduct(
+      2.159509375685829852307e-02, x)
+    denominator = Float(1).addingProduct(denominator, x)
+    // `scalef`: the quotient times 2^k, rounded once (k is a whole number in [-150, 128]).
+    return Float(Double(numerator / denominator) * Foundation.pow(2, Double(quadrant)))
+  }
+
+  /// NumPy's float32 `log` (`simd_log_FLOAT`, AVX-512F): x = m 2^e with m in [0.5, 1) (taken
+  /// to [sqrt(1/2), sqrt 2)), log(m) as a ratio of minimax polynomials of degree 5 in m - 1, plus
+  /// e ln 2 in one fused step.
+  static func logarithm(_ value: Float) -> Float {
+    if value.isNaN { return .nan }
+    if value < 0 { return -Float.nan }
+    if value == 0 { return -.infinity }
+    if value == .infinity { return .infinity }
+    // `getexp` + 1 and `getmant` to [0.5, 1): exact for normal and subnormal values.
+    var exponent = Float(value.exponent + 1)
+    var x = value.significand / 2
+    if x <= 0.707106781186547524400844362104849039 {
+      x = x + x
+      exponent -= 1
+    }
+    x -= 1
+    var numerator = Float(3.808837741388407920751e-01).addingProduct(2.589979117907922693523e-02, x)
+    numerator = Float(1.480000633576506585156e+00).addingProduct(numerator, x)
+    numerator = Float(2.112677543073053063722e+00).addingProduct(numerator, x)
+    numerator = Float(9.999999999999998702752e-01).addingProduct(numerator, x)
+    numerator = Float(0).addingProduct(numerator, x)
+    var denominator = Float(1.546476374983906719538e-01).addingProduct(
+      5.875095403124574342950e-03, x)
+    denominator = Float(9.864942958519418960339e-01).addingProduct(denominator, x)
+    denominator = Float(2.453006071784736363091e+00).addingProduct(denominator, x)
+    denominator = Float(2.612677543073109236779e+00).addingProduct(denominator, x)
+    denominator = Float(1).addingProduct(denominator, x)
+    return (numerator / denominator).addingProduct(exponent, 0.693147180559945309417232121458176568)
+  }
+
 }
