@@ -552,9 +552,11 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .activation(let name):
+      // `tf.nn.elu(x)` runs TensorFlow's kernel, `keras.activations.elu(x)` Keras' function.
+      let namespace = callable.path.hasPrefix("tf.nn.") ? "tensorflow.nn" : "keras.activations"
       if let first = positional.first, !TensorArithmetic.involvesTensor(first),
         let value = try EagerFunctions.call(
-          name, namespace: "keras.activations", path: callable.path, positional: positional,
+          name, namespace: namespace, path: callable.path, positional: positional,
           keywords: keywords, site: site, interpreter: interpreter)
       {
         return value

@@ -77,7 +77,9 @@ enum EagerFunctions {
     ], uniquingKeysWith: { first, _ in first })
 
   private static let nn: [String: Kind] = [
-    "top_k": .topK, "relu": .unary("Relu"), "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"),
+    "top_k": .topK, "relu": .unary("Relu"), "relu6": .unary("Relu6"), "elu": .unary("Elu"),
+    "selu": .unary("Selu"), "softsign": .unary("Softsign"), "swish": .unary("Silu"),
+    "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"),
     "softplus": .unary("Softplus"), "softmax": .softmax,
   ]
 
