@@ -539,6 +539,12 @@ enum Calls {
         return try KerasRandom.seedGenerator(
           positional: positional, keywords: keywords, site: site)
       }
+      if namespace == "tensorflow", name == "print", session.lambdaTracingDepth == 0,
+        !(positional + keywords.map(\.1)).contains(where: { TensorArithmetic.involvesTensor($0) })
+      {
+        return try EagerPrint.call(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)
@@ -554,9 +560,11 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .activation(let name):
+      // `tf.nn.elu(x)` runs TensorFlow's kernel, `keras.activations.elu(x)` Keras' function.
+      let namespace = callable.path.hasPrefix("tf.nn.") ? "tensorflow.nn" : "keras.activations"
       if let first = positional.first, !TensorArithmetic.involvesTensor(first),
         let value = try EagerFunctions.call(
-          name, namespace: "keras.activations", path: callable.path, positional: positional,
+          name, namespace: namespace, path: callable.path, positional: positional,
           keywords: keywords, site: site, interpreter: interpreter)
       {
         return value

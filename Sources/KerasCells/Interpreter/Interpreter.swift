@@ -1011,6 +1011,9 @@ final class Interpreter {
     case .call(let calleeExpression, let argumentExpressions):
       try step(at: range)
       let callee = try evaluate(calleeExpression)
+      if let shuffled = try shuffleInPlace(callee, argumentExpressions, range: range) {
+        return shuffled
+      }
       var positional: [Value] = []
       var keywords: [(String, Value)] = []
       for argument in argumentExpressions {

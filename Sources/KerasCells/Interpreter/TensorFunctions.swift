@@ -1935,7 +1935,9 @@ extension TensorFunctions {
   /// for the namespaces ConvBook lists no names of.
   static func attribute(_ name: String, namespace: String) -> Value? {
     let path = displayPath(namespace) + "." + name
-    if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace) {
+    if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace)
+      || (namespace == "tensorflow" && name == "print")
+    {
       return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
     }
     // Names of the sub-namespaces ConvBook has no list of: the call is refused when made.
