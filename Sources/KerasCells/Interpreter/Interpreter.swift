@@ -91,12 +91,31 @@ final class Interpreter {
 
   func emit(_ output: CellOutput) { outputs.append(output) }
 
-  /// Takes back what was written after `count` outputs and `writes` writes (code ConvBook ran to
-  /// learn what it computes, where Keras would not run it: `CustomActivations`).
-  func takeBackOutputs(to count: Int, writes: Int) {
-    guard count <= outputs.count else { return }
-    outputs.removeSubrange(count...)
-    writeCount = writes
+  /// Where the cell's output stands: the number of outputs, the length of the last one when it is
+  /// text (a later `print` extends it), and the number of writes.
+  struct OutputMark {
+    let count: Int
+    let lastTextLength: Int?
+    let writes: Int
+  }
+
+  var outputMark: OutputMark {
+    var length: Int?
+    if case .text(let text)? = outputs.last { length = text.utf8.count }
+    return OutputMark(count: outputs.count, lastTextLength: length, writes: writeCount)
+  }
+
+  /// Takes back what was written since `mark` (code ConvBook ran to learn what it computes, where
+  /// Keras would not run it: `CustomActivations`, a Keras 3 layer that declares its output shape).
+  func takeBackOutputs(to mark: OutputMark) {
+    guard mark.count <= outputs.count else { return }
+    outputs.removeSubrange(mark.count...)
+    if let length = mark.lastTextLength, case .text(let text)? = outputs.last,
+      text.utf8.count > length
+    {
+      outputs[outputs.count - 1] = .text(String(decoding: text.utf8.prefix(length), as: UTF8.self))
+    }
+    writeCount = mark.writes
   }
 
   /// Everything the cell has written so far, to run code again without a trace (`OwnDraws`).
@@ -227,6 +246,7 @@ final class Interpreter {
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
         }
+        try refuseLegacyKeras(module, range: imported.module.range)
         if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
           module = .keras3Backend
         }
@@ -266,6 +286,22 @@ final class Interpreter {
         !removedInKeras3(module)
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
+      }
+      try refuseLegacyKeras(module, range: modulePath.range)
+      // Python imports the names in order: one the copy lacks fails before ConvBook would
+      // refuse an earlier one it has.
+      if case .legacyKeras(let name) = module,
+        let known = LegacyKeras.publicNames[name],
+        let missing = names.first(where: { $0.name != "*" && !known.contains($0.name) })
+      {
+        // Named by the module's file below site-packages, as other modules are.
+        var error = CellError(
+          type: "ImportError",
+          message:
+            "cannot import name '\(missing.name)' from '\(name)' (\(name.replacingOccurrences(of: ".", with: "/"))/__init__.py)",
+          range: missing.nameRange)
+        error.tracebackRange = statement.range
+        throw error
       }
       // `from __future__ import print_function`: every feature is already on in Python 3.
       if case .inert("__future__") = module { return .normal }
@@ -593,6 +629,12 @@ final class Interpreter {
     }
   }
 
+  /// TensorFlow's own copy of Keras runs in tf-keras sessions only (`LegacyKeras`).
+  private func refuseLegacyKeras(_ module: KerasModule, range: SourceRange) throws(CellError) {
+    guard LegacyKeras.isLegacy(module), kerasVersion == .keras3 else { return }
+    throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
+  }
+
   private func removedInKeras3(_ module: KerasModule) -> Bool {
     kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
@@ -642,8 +684,10 @@ final class Interpreter {
     if root == "tensorflow", path.components.count >= 2,
       ["python", "compiler"].contains(path.components[1])
     {
+      // A module of TensorFlow's copy of Keras that ConvBook lacks (`tensorflow.python.keras.models`).
+      let shown = path.components.count > 3 && path.components[2] == "keras" ? 4 : 3
       return .unsupported(
-        "ConvBook does not support `\(path.components.prefix(3).joined(separator: "."))` yet",
+        "ConvBook does not support `\(path.components.prefix(shown).joined(separator: "."))` yet",
         at: path.range)
     }
     // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
@@ -967,6 +1011,9 @@ final class Interpreter {
     case .call(let calleeExpression, let argumentExpressions):
       try step(at: range)
       let callee = try evaluate(calleeExpression)
+      if let shuffled = try shuffleInPlace(callee, argumentExpressions, range: range) {
+        return shuffled
+      }
       var positional: [Value] = []
       var keywords: [(String, Value)] = []
       for argument in argumentExpressions {
@@ -1092,7 +1139,10 @@ final class Interpreter {
         try self.setItem(of: .dictionary(dictionary), key, to: value, range: range)
       }
       return .dictionary(dictionary)
-    case .bytes, .starred:
+    case .bytes(let bytes):
+      try budget.allocate(bytes: bytes.count, at: range)
+      return .standard(PythonBytes(bytes))
+    case .starred:
       throw .unsupported(
         "\(Interpreter.constructName(expression)) is not supported in ConvBook cells", at: range)
     }

@@ -28,6 +28,9 @@ public final class KerasSession {
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]
+  /// tf-keras layers whose `activation=` name found a layer registered as a custom object (an
+  /// `Activation` subclass): the layer object is their activation, which their config serializes.
+  var registeredLayerActivations: [ObjectIdentifier: String] = [:]
   /// Layers made with the script's own initializers, until they are built (`ScriptInitializers`).
   var pendingInitializers: [ScriptInitializers.Pending] = []
   /// The instances of the script's initializer, regularizer and constraint classes each layer was

@@ -172,6 +172,15 @@ enum PythonText {
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
+    case .standard(is PythonObjectID):
+      throw .unsupported(PythonObjectID.printingRefusal, at: range)
+    case .standard(let signature as PythonSignature) where signature.text == nil:
+      throw .unsupported(
+        "ConvBook does not print the signature of a script's function yet (it does not keep the annotations); print its parameters' names",
+        at: range)
+    case .standard(is SignatureParameters), .standard(is SignatureParameter):
+      throw .unsupported(
+        "ConvBook does not print inspect's parameter objects yet; print their names", at: range)
     case .list, .tuple, .standard:
       for item in value.sequenceItems ?? [] {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)

@@ -715,6 +715,64 @@ enum TrainingCalls {
       range: site.range)
   }
 
+  /// Keras 3's type checks of `compile`'s containers (`CompileLoss`, then `CompileMetrics`):
+  /// `loss_weights` (read only with a loss) must be a float, list, tuple or dict, and `metrics` /
+  /// `weighted_metrics`, when truthy, a list, tuple or dict (`metrics='accuracy'` is refused);
+  /// tf-keras accepts a single metric.
+  static func checkKeras3CompileContainers(
+    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    guard interpreter.kerasVersion == .keras3 else { return }
+    // Keras 3's order: compile(optimizer, loss, loss_weights, metrics, weighted_metrics, ...).
+    func argument(_ label: String, _ index: Int) -> Value? {
+      keywords.first(where: { $0.0 == label })?.1
+        ?? (index < positional.count ? positional[index] : nil)
+    }
+    func isContainer(_ value: Value) -> Bool {
+      switch value {
+      case .list, .tuple, .dictionary: return true
+      default: return false
+      }
+    }
+    func refuse(_ label: String, _ value: Value, expected: String) throws(CellError) {
+      let shown: String
+      switch value {
+      case .string, .int, .bool, .float: shown = PythonText.str(value)
+      default:
+        throw .unsupported(
+          "ConvBook does not give Keras 3's ValueError for `\(label)=` given a value of type '\(value.typeName)' yet",
+          at: site.range)
+      }
+      throw Calls.keras(
+        KerasError.value(
+          "Expected `\(label)` argument to be \(expected). Received instead: \(label)=\(shown) of type <class '\(value.typeName)'>"
+        ), at: site.range)
+    }
+    func isNone(_ value: Value?) -> Bool {
+      guard let value else { return true }
+      if case .none = value { return true }
+      return false
+    }
+    if !isNone(argument("loss", 1)), let weights = argument("loss_weights", 2), !isNone(weights),
+      !isContainer(weights)
+    {
+      if case .float = weights {
+      } else {
+        try refuse(
+          "loss_weights", weights,
+          expected:
+            "a float (single output case) or a list, tuple, or dict (multiple output case)")
+      }
+    }
+    for (label, index) in [("metrics", 3), ("weighted_metrics", 4)] {
+      guard let value = argument(label, index), !isContainer(value), value.isTruthy else {
+        continue
+      }
+      try refuse(label, value, expected: "a list, tuple, or dict")
+    }
+  }
+
   /// Each weight's trainable flag now, by Keras name (nil before the model is built).
   static func trainableFlags(of model: SequentialModel) -> [String: Bool]? {
     guard model.isBuilt, let entries = try? ModelWeights.expected(for: model) else { return nil }

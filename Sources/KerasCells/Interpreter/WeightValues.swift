@@ -66,6 +66,11 @@ enum WeightValues {
   static func modelWeights(_ model: SequentialModel, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value
   {
+    if try keras3UnbuiltHasNoWeights(
+      model, reading: "weights", interpreter: interpreter, range: range)
+    {
+      return .list(PythonList([]))
+    }
     let weights = try modelValues(model, interpreter: interpreter, range: range)
     let training = interpreter.session.training
     return .list(
@@ -94,7 +99,12 @@ enum WeightValues {
       variables = instance.variables
       ownerName = instance.name
     case .model(let model):
-      guard model.isBuilt else { throw unbuilt(model, range: site.range) }
+      if !model.isBuilt {
+        guard
+          try keras3UnbuiltHasNoWeights(
+            model, reading: "weights", interpreter: interpreter, range: site.range)
+        else { throw unbuilt(model, range: site.range) }
+      }
       variables = model.variables
       ownerName = model.name
     default: return
@@ -279,6 +289,24 @@ enum WeightValues {
         at: range)
     }
     return owner
+  }
+
+  /// Keras 3 lists no weights for a Sequential model none of whose layers is built yet
+  /// (`weights`, `trainable_weights`, `get_weights()` are empty; tf-keras raises). Its
+  /// `variables` can hold seed generator states (an `LSTM`'s), which ConvBook does not list, and
+  /// a model some of whose layers are built (a failed `add`, a shared layer) holds their weights.
+  static func keras3UnbuiltHasNoWeights(
+    _ model: SequentialModel, reading name: String, interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> Bool {
+    guard interpreter.kerasVersion == .keras3, model.kind == .sequential, !model.isBuilt else {
+      return false
+    }
+    guard name != "variables", model.layers.allSatisfy({ !$0.isBuilt }) else {
+      throw .unsupported(
+        "ConvBook does not list the \(name) of the unbuilt Keras 3 model '\(model.name)' yet",
+        at: range)
+    }
+    return true
   }
 
   private static func unbuilt(_ model: SequentialModel, range: SourceRange) -> CellError {

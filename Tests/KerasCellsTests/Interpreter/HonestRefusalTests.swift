@@ -30,7 +30,7 @@ import Testing
     // Modules that are importable only: each real name is refused where it is used.
     ("import shutil\nshutil.copyfile('a', 'b')", "`shutil.copyfile`"),
     ("import io\nbuffer = io.StringIO()", "`io.StringIO`"),
-    ("from inspect import signature", "`inspect.signature`"),
+    ("from inspect import getsource", "`inspect.getsource`"),
     // Packages' internal modules that exist but ConvBook does not model.
     ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
     ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
@@ -455,6 +455,30 @@ import Testing
       error?.message
         == "ConvBook does not print `\(object)`: Python shows the object's memory address, which changes from run to run (print its attributes, or give its class a __repr__)"
     )
+  }
+
+  /// `id(x)` is CPython's memory address: equal ids compare and key dicts, but their digits are
+  /// never shown or computed with, and ids of values CPython may cache are refused.
+  @Test(arguments: [
+    ("x = []\nprint(id(x))", PythonObjectIDText.printing),
+    ("x = []\nprint(f'{id(x)}')", PythonObjectIDText.printing),
+    ("x = []\ny = id(x) % 100", PythonObjectIDText.arithmetic),
+    (
+      "y = id(3)",
+      "ConvBook does not support id() of int values: CPython's answer depends on its caches"
+    ),
+  ])
+  func idValuesAreNeverShown(_ source: String, _ message: String) {
+    let error = Self.error(source)
+    #expect(error?.type == nil)
+    #expect(error?.message == message)
+  }
+
+  enum PythonObjectIDText {
+    static let printing =
+      "printing an id() would show CPython's memory address of the object, which changes on every run; compare ids with == instead"
+    static let arithmetic =
+      "ConvBook does not compute with id() values (CPython's memory addresses); compare them with == instead"
   }
 
   /// Keras' weights compare element-wise, so neither Keras hashes them
