@@ -66,6 +66,53 @@ public enum EigenMath {
     map(x, packet: { $0.map(logLane) }, scalar: { Foundation.log($0) })
   }
 
+  /// `log1p` (Eigen's `generic_plog1p` over `plog_float` for packets, the C library's for the
+  /// tail).
+  public static func log1p(_ x: [Float]) -> [Float] {
+    map(x, packet: { $0.map(log1pLane) }, scalar: { Foundation.log1p($0) })
+  }
+
+  /// `generic_plog1p`: x * log(1 + x) / ((1 + x) - 1), or x where 1 + x is 1 or infinite.
+  static func log1pLane(_ x: Float) -> Float {
+    let plusOne = x + 1
+    let logOfSum = logLane(plusOne)
+    return plusOne == 1 || plusOne == logOfSum ? x : x * (logOfSum / (plusOne - 1))
+  }
+
+  /// TensorFlow's `Softplus` kernel: x above -threshold, exp(x) below threshold, else
+  /// log1p(exp(x)) (threshold = log(float epsilon) + 2), with Eigen's `exp` and `log1p`
+  /// (`generic_plog1p` over `plog_float`) for packets and the C library's for the tail.
+  public static func softplus(_ x: [Float]) -> [Float] {
+    let threshold = Foundation.log(Float.ulpOfOne) + 2
+    func select(_ value: Float, _ exponential: Float, _ logarithm: Float) -> Float {
+      value > -threshold ? value : value < threshold ? exponential : logarithm
+    }
+    return map(
+      x,
+      packet: { values in
+        let exponentials = expPacket(values)
+        return values.indices.map { lane in
+          let e = exponentials[lane]
+          return select(values[lane], e, log1pLane(e))
+        }
+      },
+      scalar: { value in
+        let e = Foundation.exp(value)
+        return select(value, e, Foundation.log1p(e))
+      })
+  }
+
+  /// TensorFlow's `Elu` and `Selu` kernels: for x < 0, exp(x) - 1 (Eigen's `exp` by position)
+  /// times `negative` (Selu: scale * alpha), else x times `positive` (Selu: scale).
+  public static func exponentialLinear(_ x: [Float], positive: Float, negative: Float) -> [Float] {
+    let exponentials = exp(x)
+    return x.indices.map { index in
+      x[index] < 0
+        ? (negative == 1 ? exponentials[index] - 1 : negative * (exponentials[index] - 1))
+        : (positive == 1 ? x[index] : positive * x[index])
+    }
+  }
+
   /// `pow(x, y)` of two equally long lists of operands (the broadcast already done): Eigen's
   /// `generic_pow` for packets, the C library's `powf` for the tail.
   public static func power(_ x: [Float], _ y: [Float]) -> [Float] {
@@ -84,7 +131,7 @@ public enum EigenMath {
     return result
   }
 
-  private static func map(
+  static func map(
     _ x: [Float], packet: ([Float]) -> [Float], scalar: (Float) -> Float
   ) -> [Float] {
     let vectorized = x.count / lanes * lanes

@@ -240,7 +240,9 @@ enum EagerGradients {
   ) throws(CellError) -> Value {
     let result = try EagerArithmetic.binary(
       operation, left, right, range: range, budget: interpreter.budget)
+    // Logical operations of bool tensors have no gradient.
     guard !interpreter.session.eagerTapes.active.isEmpty,
+      EagerArithmetic.logicalKernel(operation) == nil,
       let dtype = EagerTensors.operand(left).map(EagerDType.init(of:))
         ?? EagerTensors.operand(right).map(EagerDType.init(of:))
     else { return result }

@@ -293,10 +293,20 @@ enum EagerMath {
         $0 > 0 ? $0 + Foundation.log1p(Foundation.exp(-$0)) : Foundation.log1p(Foundation.exp($0))
       }
     case "Relu": f = { $0 > 0 ? $0 : 0 }
+    case "Relu6": f = { Swift.min(Swift.max($0, 0), 6) }
+    case "Softsign": f = { $0 / ($0.magnitude + 1) }
+    case "Silu": f = { $0 / (1 + Foundation.exp(-$0)) }
+    case "Elu": f = { $0 < 0 ? Foundation.expm1($0) : $0 }
+    case "Selu":
+      f = {
+        $0 < 0
+          ? 1.7580993408473768599402175208123 * Foundation.expm1($0)
+          : 1.0507009873554804934193349852946 * $0
+      }
     default:
       throw .unsupported("ConvBook does not support `\(kernel)` on eager tensors yet", at: range)
     }
-    // float32 tanh, sigmoid, exp and log are Eigen's approximations, as TensorFlow computes them.
+    // float32 tanh, sigmoid, exp, log, softplus, elu and selu are Eigen's approximations, as TensorFlow computes them.
     if dtype == .float32, let eigen = eigenFunction(kernel) {
       let singles = EagerTensors.doubles(x).map { Float($0) }
       return try EagerTensors.make(
@@ -314,6 +324,20 @@ enum EagerMath {
     case "Sigmoid": return EigenMath.logistic
     case "Exp": return EigenMath.exp
     case "Log": return EigenMath.log
+    case "Sin": return EigenMath.sin
+    case "Cos": return EigenMath.cos
+    case "Softplus": return EigenMath.softplus
+    case "Log1p": return EigenMath.log1p
+    case "Elu": return { EigenMath.exponentialLinear($0, positive: 1, negative: 1) }
+    case "Selu":
+      return {
+        EigenMath.exponentialLinear(
+          $0, positive: 1.0507009873554804934193349852946,
+          negative: 1.7580993408473768599402175208123)
+      }
+    case "Softsign": return { $0.map { $0 / ($0.magnitude + 1) } }
+    // `tf.nn.silu`: x * sigmoid(1.0 * x), two kernels.
+    case "Silu": return { x in zip(x, EigenMath.logistic(x)).map { $0 * $1 } }
     default: return nil
     }
   }
