@@ -505,7 +505,7 @@ public final class Trainer {
       var totals = [Double](repeating: 0, count: names.count)
       var counts = [Int](repeating: 0, count: names.count)
       func averages() -> [Float] {
-        names.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+        names.indices.map { Self.mean(totals[$0], counts[$0]) }
       }
       let stateful = try resetStatefulMetrics(metrics)
       for step in 0..<stepsPerEpoch {
@@ -520,7 +520,7 @@ public final class Trainer {
           generator: &generator)
         for (k, (sum, count)) in result.enumerated() {
           // A stateful metric's result so far replaces the value.
-          totals[k] = stateful.contains(k) ? sum : totals[k] + sum
+          totals[k] = stateful.contains(k) ? sum : Self.added(totals[k], sum)
           counts[k] = stateful.contains(k) ? count : counts[k] + count
         }
         if let hooks, !hooks.end(step, averages()) { break }
@@ -574,7 +574,7 @@ public final class Trainer {
     var start = 0
     let penalty = regularizationLoss()
     func averages() -> [Float] {
-      totals.indices.map { Float(totals[$0] / Double(max(1, counts[$0]))) }
+      totals.indices.map { Self.mean(totals[$0], counts[$0]) }
     }
     var step = 0
     let stateful = try resetStatefulMetrics(metrics)
@@ -597,7 +597,7 @@ public final class Trainer {
         counts = [Int](repeating: 0, count: values.count)
       }
       for (k, (sum, count)) in values.enumerated() {
-        totals[k] = stateful.contains(k) ? sum : totals[k] + sum
+        totals[k] = stateful.contains(k) ? sum : Self.added(totals[k], sum)
         counts[k] = stateful.contains(k) ? count : counts[k] + count
       }
       start += batchSize
@@ -625,18 +625,28 @@ public final class Trainer {
     return positions
   }
 
+  /// Keras' `Mean` metrics keep float32 variables: `total += sum` (the batch's loss times its
+  /// size, rounded), then `total / count`; so do ConvBook's running values.
+  static func added(_ total: Double, _ sum: Double) -> Double { Double(Float(total) + Float(sum)) }
+
+  /// `total / count` in float32, as the metric's `result()` (`div_no_nan`).
+  static func mean(_ total: Double, _ count: Int) -> Float {
+    count == 0 ? 0 : Float(total) / Float(count)
+  }
+
   /// A batch's (sum, count) per `historyNames` entry: the losses weighted by the batch size (the
-  /// total with its penalties), the metrics summed over samples.
+  /// total with its penalties, times the size in float32 as Keras' `Mean` does), the metrics
+  /// summed over samples.
   private func reported(
     losses: [(loss: Float, gradient: [Float], ofLogits: Bool)], penalty: Float,
     outputs: [Tensor], targets: [Tensor], metrics: [[Metric]], batch: Int
   ) throws(TrainingError) -> [(Double, Int)] {
     var total: Float = 0
     for (k, loss) in losses.enumerated() { total += loss.loss * self.outputs[k].weight }
-    var values: [(Double, Int)] = [(Double(total + penalty) * Double(batch), batch)]
+    var values: [(Double, Int)] = [(Double((total + penalty) * Float(batch)), batch)]
     if self.outputs.count > 1 {
       values += losses.map {
-        configuration.keras3Logs ? (Double($0.loss), 1) : (Double($0.loss) * Double(batch), batch)
+        configuration.keras3Logs ? (Double($0.loss), 1) : (Double($0.loss * Float(batch)), batch)
       }
     }
     for (k, list) in metrics.enumerated() {
