@@ -1077,6 +1077,12 @@ final class Interpreter {
     case .comparison(let first, let links):
       var left = try evaluate(first)
       for link in links {
+        if links.count == 1, link.operation == .memberOf || link.operation == .notMemberOf,
+          let found = try AddressedText.contains(
+            left, in: link.operand, interpreter: self, range: range)
+        {
+          return .bool(found == (link.operation == .memberOf))
+        }
         let right = try evaluate(link.operand)
         if links.count == 1, TensorArithmetic.involvesTensor(left, right),
           [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(link.operation)
