@@ -227,6 +227,8 @@ extension TensorFunction.Unary {
     case .floor: return .floor
     case .ceil: return .ceil
     case .round: return .round
+    case .sin: return .sin
+    case .cos: return .cos
     case .relu, .relu6, .sigmoid, .tanh, .softplus, .softsign, .elu, .selu, .swish, .gelu,
       .geluTanh, .identity, .stopGradient:
       return nil

@@ -7,6 +7,8 @@ public enum TensorFunction: Sendable, Equatable {
   /// Element-wise functions of one tensor.
   public enum Unary: String, Sendable, CaseIterable {
     case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
+    /// TensorFlow's float32 `Sin` / `Cos` (`EigenMath.sin`, `EigenMath.cos`).
+    case sin, cos
     case identity
     /// `tf.stop_gradient`: the value itself, with no gradient into its input.
     case stopGradient

@@ -561,6 +561,11 @@ enum Attributes {
     {
       return .method(receiver: base, name: name)
     }
+    // Both Kerases keep a layer's calls as its private `_inbound_nodes` / `_outbound_nodes`
+    // (`len(l._inbound_nodes)` in FLOPs helpers), which `dir()` does not list.
+    if case .layer = base, name == "_inbound_nodes" || name == "_outbound_nodes" {
+      throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
+    }
     if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
         || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true
@@ -782,6 +787,11 @@ enum Attributes {
       "trainable_variables",
       "non_trainable_variables":
       guard model.isBuilt else {
+        if try WeightValues.keras3UnbuiltHasNoWeights(
+          model, reading: name, interpreter: interpreter, range: range)
+        {
+          return variablesValue([])
+        }
         throw CellError(
           type: "ValueError",
           message:

@@ -116,7 +116,7 @@ public enum KerasModule: Equatable {
           } : nil
       default: return nil
       }
-    case "numpy", "matplotlib", "pandas", "sklearn", "os", "pathlib", "datetime",
+    case "numpy", "matplotlib", "pandas", "sklearn", "os", "datetime",
       "time", "warnings", "__future__":
       return .inert(path.joined(separator: "."))
     case _ where StandardLibrary.importableOnly.contains(root):
@@ -399,6 +399,9 @@ public enum KerasModule: Equatable {
       case "Sequential": return .function(Callable(.sequentialClass, path: "keras.Sequential"))
       case "Input": return .function(Callable(.inputFunction, path: "keras.Input"))
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
+      // Keras 3 only, like `ops`.
+      case "Variable":
+        return .function(Callable(.builtin("keras.Variable"), path: "keras.Variable"))
       // Keras 3's `keras.Layer` is `keras.layers.Layer` (tf-keras has none: `TensorFunctions.missingAttribute`).
       case "Layer":
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
@@ -465,19 +468,19 @@ public enum KerasModule: Equatable {
       let known = [
         "l1", "l2", "l1_l2", "L1", "L2", "L1L2", "OrthogonalRegularizer", "Regularizer",
       ]
-      if name == "get" {
-        return .function(Callable(.builtin("keras.regularizers.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.regularizers." + name), path: path))
       }
       return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .initializers:
-      if name == "get" {
-        return .function(Callable(.builtin("keras.initializers.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.initializers." + name), path: path))
       }
       return Self.initializerNames.contains(name) || name == "Initializer"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .constraints:
-      if name == "get" {
-        return .function(Callable(.builtin("keras.constraints.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.constraints." + name), path: path))
       }
       return Self.constraintNames.contains(name) || name == "Constraint"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
@@ -538,7 +541,7 @@ public enum KerasModule: Equatable {
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
       if [
         "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
-        "is_keras_tensor", "backend", "get_value", "set_value",
+        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid",
       ]
       .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))

@@ -123,6 +123,8 @@ extension KerasSubclassing {
     case "compile":
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
+      try TrainingCalls.checkKeras3CompileContainers(
+        positional, keywords, site: site, interpreter: interpreter)
       state.compileCall = (positional, keywords, site)
       TrainStepModels.compiled(instance, interpreter: interpreter)
       if let graph = state.layer?.model {

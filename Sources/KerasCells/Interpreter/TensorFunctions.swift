@@ -27,6 +27,9 @@ enum TensorFunctions {
     case flatten
     case transpose
     case tile
+    /// Keras 3's `ops.repeat(x, repeats, axis)` on an axis of size 1 (a class token repeated
+    /// over the batch): a `tile` of that axis.
+    case repeatAxis
     case pad
     case resize
     /// `tf.compat.v1.image.resize(images, size, method, align_corners, ...)` and
@@ -193,6 +196,7 @@ enum TensorFunctions {
     case .matmul: return ["x1", "x2"]
     case .tensordot: return ["x1", "x2", "axes"]
     case .opsSlice: return ["inputs", "start_indices", "shape"]
+    case .repeatAxis: return ["x", "repeats", "axis"]
     case .resize:
       return [
         "images", "size", "interpolation", "antialias", "crop_to_aspect_ratio",
@@ -229,6 +233,7 @@ enum TensorFunctions {
     case .flatten: return ["x"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
+    case .repeatAxis: return ["x", "repeats", "axis"]
     case .pad:
       return keras
         ? ["x", "pad_width", "mode", "constant_values"]
@@ -352,6 +357,7 @@ enum TensorFunctions {
     "square": (.unary(.square), "tf.math.square"), "exp": (.unary(.exp), "tf.math.exp"),
     "log": (.unary(.log), "tf.math.log"), "negative": (.unary(.negative), "tf.math.negative"),
     "log1p": (.unary(.log1p), "tf.math.log1p"),
+    "sin": (.unary(.sin), "tf.math.sin"), "cos": (.unary(.cos), "tf.math.cos"),
     "sign": (.unary(.sign), "tf.math.sign"), "rsqrt": (.unary(.rsqrt), "tf.math.rsqrt"),
     "reciprocal": (.unary(.reciprocal), "tf.math.reciprocal"),
     "floor": (.unary(.floor), "tf.math.floor"), "ceil": (.unary(.ceil), "tf.math.ceil"),
@@ -381,7 +387,7 @@ enum TensorFunctions {
     var table: [String: (Kind, String)] = [:]
     for name in [
       "abs", "sqrt", "square", "exp", "negative", "sign", "floor", "round", "sigmoid", "tanh",
-      "add",
+      "sin", "cos", "add",
       "subtract", "multiply", "divide", "truediv", "maximum", "minimum", "pow", "reduce_sum",
       "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "greater", "less",
       "greater_equal", "less_equal",
@@ -474,6 +480,7 @@ enum TensorFunctions {
     "abs": (.unary(.abs), "absolute"), "absolute": (.unary(.abs), "absolute"),
     "sqrt": (.unary(.sqrt), "sqrt"), "square": (.unary(.square), "square"),
     "exp": (.unary(.exp), "exp"), "log": (.unary(.log), "log"),
+    "sin": (.unary(.sin), "sin"), "cos": (.unary(.cos), "cos"),
     "negative": (.unary(.negative), "negative"), "sign": (.unary(.sign), "sign"),
     "floor": (.unary(.floor), "floor"), "ceil": (.unary(.ceil), "ceil"),
     "relu": (.unary(.relu), "relu"), "relu6": (.unary(.relu6), "relu6"),
@@ -492,6 +499,7 @@ enum TensorFunctions {
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
+    "repeat": (.repeatAxis, "repeat"),
     "tensordot": (.tensordot, "tensordot"), "slice": (.opsSlice, "slice"),
     "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
     "convert_to_tensor": (.convertToTensor, "convert_to_tensor"),
@@ -1029,6 +1037,27 @@ enum TensorFunctions {
         else { throw limitation("with these multiples") }
         function = .tile(multiples.map { .size($0) })
       }
+    case .repeatAxis:
+      let x = try tensor(entry.parameters[0])
+      inputs = [x]
+      guard case .int(let given)? = arguments["axis"] else {
+        throw limitation("without an axis")
+      }
+      let rank = x.shape.rank
+      let axis = given < 0 ? given + rank : given
+      // Repeating each element of a longer axis is not a tile.
+      guard axis >= 0, axis < rank, x.shape.dimensions[axis] == 1 else {
+        throw limitation("on an axis of a size other than 1")
+      }
+      var entries = [TensorFunction.ShapeEntry](repeating: .size(1), count: rank)
+      switch arguments["repeats"] {
+      case .int(let count)? where count >= 0: entries[axis] = .size(count)
+      case .kerasTensor(let count)? where count.shape.rank == 0:
+        entries[axis] = .scalar(input: 1)
+        inputs.append(count)
+      default: throw limitation("with these repeats")
+      }
+      function = .tile(entries)
     case .pad:
       inputs = [try tensor(entry.parameters[0])]
       guard let rows = arguments[entry.parameters[1]]?.sequenceItems else {
@@ -1906,7 +1935,9 @@ extension TensorFunctions {
   /// for the namespaces ConvBook lists no names of.
   static func attribute(_ name: String, namespace: String) -> Value? {
     let path = displayPath(namespace) + "." + name
-    if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace) {
+    if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace)
+      || (namespace == "tensorflow" && name == "print")
+    {
       return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
     }
     // Names of the sub-namespaces ConvBook has no list of: the call is refused when made.
@@ -1929,7 +1960,7 @@ extension TensorFunctions {
     kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where ["ops", "random", "config", "Layer"].contains(name):
+    case (.keras, .keras2) where ["ops", "random", "config", "Layer", "Variable"].contains(name):
       // With CPython's suggestion of the closest name of the module (`Layer`: 'layers').
       let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
       return CellError(

@@ -84,9 +84,10 @@ import Testing
     #expect(report.output == expected.stdout)
     #expect(report.failed == (expected.exitCode != 0))
     // The recording's last line of standard error, after `rstrip("\n")` (a message may end in a
-    // newline of its own, as Keras 3's KerasTensor refusal does).
+    // newline of its own, as Keras 3's KerasTensor refusal does). Python names the file as the
+    // command line did (`python NAME.py` in the scripts folder), in a message too.
     let lastLine = report.errorText.map { text in
-      var trimmed = Substring(text)
+      var trimmed = Substring(text.replacingOccurrences(of: Self.folder.path + "/", with: ""))
       while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
       return String(trimmed.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
     }
