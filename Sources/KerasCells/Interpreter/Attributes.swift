@@ -561,6 +561,11 @@ enum Attributes {
     {
       return .method(receiver: base, name: name)
     }
+    // Both Kerases keep a layer's calls as its private `_inbound_nodes` / `_outbound_nodes`
+    // (`len(l._inbound_nodes)` in FLOPs helpers), which `dir()` does not list.
+    if case .layer = base, name == "_inbound_nodes" || name == "_outbound_nodes" {
+      throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
+    }
     if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
         || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true

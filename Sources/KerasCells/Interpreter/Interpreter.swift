@@ -1155,6 +1155,12 @@ final class Interpreter {
     var left = try evaluate(first)
     operands.append(left)
     for link in links {
+      if links.count == 1, link.operation == .memberOf || link.operation == .notMemberOf,
+        let found = try AddressedText.contains(
+          left, in: link.operand, interpreter: self, range: range)
+      {
+        return .bool(found == (link.operation == .memberOf))
+      }
       let right = try evaluate(link.operand)
       // `"loss" in history.history` tests the keys.
       if link.operation != .memberOf && link.operation != .notMemberOf { operands.append(right) }
