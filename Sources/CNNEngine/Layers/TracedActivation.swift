@@ -186,7 +186,7 @@ public enum TracedActivation {
         case .geluTanh: return .gelu(approximate: true)
         case .exp: return .exponential
         case .abs, .sqrt, .square, .log, .log1p, .negative, .sign, .rsqrt, .reciprocal, .floor,
-          .ceil, .round, .sin, .cos:
+          .ceil, .round, .stopGradient, .sin, .cos:
           return nil
         }
       case .leakyRelu(let alpha): return .relu(negativeSlope: Float(alpha))

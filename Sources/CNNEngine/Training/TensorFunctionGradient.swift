@@ -218,6 +218,7 @@ enum TensorFunctionGradient {
     func map(_ derivative: (Int) -> Float) -> [Float] { g.indices.map { g[$0] * derivative($0) } }
     switch unary {
     case .identity: return g
+    case .stopGradient: return [Float](repeating: 0, count: g.count)
     case .negative: return g.map { -$0 }
     case .abs: return map { x[$0] > 0 ? 1 : x[$0] < 0 ? -1 : 0 }
     case .square: return map { 2 * x[$0] }

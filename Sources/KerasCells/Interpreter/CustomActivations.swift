@@ -83,7 +83,7 @@ enum CustomActivations {
           activation: .composed(ElementwiseProgram(name: name, refusal: message))))
     }
     let result: Value
-    let (outputsBefore, writesBefore) = (interpreter.outputs.count, interpreter.writeCount)
+    let (outputsBefore, writesBefore) = (interpreter.outputMark, interpreter.writeCount)
     do {
       result = try interpreter.kerasNames.withoutTakingNames { () throws(CellError) in
         try Calls.call(
@@ -92,12 +92,12 @@ enum CustomActivations {
           interpreter: interpreter)
       }
     } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
-      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      interpreter.takeBackOutputs(to: outputsBefore)
       let message = refusal + " (it calls what ConvBook lacks: \(error.message))"
       if deferred { return failure(message) }
       throw CellError.unsupported(message, at: range)
     } catch  where deferred && !(error.type == nil && error.message.hasPrefix("ConvBook stopped")) {
-      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      interpreter.takeBackOutputs(to: outputsBefore)
       let raised = error.type.map { "\($0): \(error.message)" } ?? error.message
       return failure(
         "ConvBook does not support running the activation function `\(name)` yet: ConvBook runs it on a symbolic tensor to know what it computes, and it failed there (\(raised)), where Keras 3 runs it only on the data"
@@ -111,7 +111,7 @@ enum CustomActivations {
     // output, Keras 3 only when the model runs; ConvBook's run on a tensor of its own shape
     // prints neither.
     if interpreter.writeCount != writesBefore {
-      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      interpreter.takeBackOutputs(to: outputsBefore)
       let message =
         "ConvBook does not support the activation function `\(name)` yet: it prints, and Keras prints where it runs the function"
       if deferred { return failure(message) }

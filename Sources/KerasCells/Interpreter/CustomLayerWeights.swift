@@ -125,7 +125,14 @@ extension KerasSubclassing {
     }
     var shape: [Int] = []
     if let given = given("shape") {
-      guard let items = given.sequenceItems ?? given.tensorShapeAsTuple.sequenceItems else {
+      var items = given.sequenceItems ?? given.tensorShapeAsTuple.sequenceItems
+      // A size without a tuple (`shape=(n)`): Keras 3's `standardize_shape` refuses what is not
+      // iterable; tf-keras' `TensorShape(n)` takes an int as one dimension.
+      if keras3, let message = Keras3Wording.shapeConversionError(given) {
+        throw CellError(type: "ValueError", message: message, range: site.range)
+      }
+      if case .int = given { items = [given] }
+      guard let items else {
         throw .unsupported(
           "ConvBook's add_weight() takes a shape given as a tuple or list of sizes, not \(given.typeName)",
           at: site.range)
@@ -324,6 +331,8 @@ extension KerasSubclassing {
     case "trainable_weights", "trainable_variables": return list(trainable)
     case "non_trainable_weights", "non_trainable_variables": return list(frozen)
     case "built": return .bool(false)
+    // The variables' dtype (`self.dtype` in `build`), Keras' default float32 policy in both.
+    case "dtype" where !state.givenOtherDType: return .string("float32")
     default: return nil
     }
   }

@@ -41,7 +41,12 @@ enum Methods {
         try LayerBuildCalls.build(
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
-        if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
+        if !wasBuilt {
+          interpreter.session.noteFirstBuild(of: instance)
+          if interpreter.kerasVersion == .keras2, let scope = instance.weightScope {
+            instance.builtInScope = scope
+          }
+        }
         return .none
       case "compute_output_shape":
         return try LayerBuildCalls.computeOutputShape(

@@ -239,8 +239,15 @@ enum TrainingCalls {
     }
     let trainer = try self.trainer(
       for: model, site: site, interpreter: interpreter, announcing: announcement)
+    // What this fit computes derives from ConvBook's own draws when the model's weights or the
+    // data do, or when its batches or dropout masks are ConvBook's own (`OwnDraws`).
+    var own =
+      interpreter.session.training.ownDrawn(model)
+      || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
+      || keywords.contains { OwnDraws.derives($0.1, training: interpreter.session.training) }
+      || ownRandomness(model)
     // Its weights change: models sharing its layers take them from here on.
-    defer { interpreter.session.training.touched(model) }
+    defer { interpreter.session.training.touched(model, own: own) }
     var callbacks = try FitCallbacks(
       arguments.value(nil, "callbacks"), site: site, interpreter: interpreter)
     var x: [NDArray]
@@ -412,6 +419,10 @@ enum TrainingCalls {
       epochData = nil
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
       stepsRun = steps
+      // Several batches shuffled without TensorFlow's global seed come in ConvBook's own order.
+      if shuffle, steps > 1, interpreter.session.tensorflowGlobalSeed == nil || feed != nil {
+        own = true
+      }
       // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
       let learningRate = trainer.learningRate
       let epochIndex = training.states[key]?.epochsRun ?? 0
@@ -480,14 +491,16 @@ enum TrainingCalls {
       let (lines, stop) = try callbacks.epochEnd(
         epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
         interpreter: interpreter)
+      if own, !lines.isEmpty || verbose > 0 { throw ownProgress(site: site) }
       for line in lines { interpreter.write(line + "\n") }
       lastLogs = Array(zip(names, row))
       try ClassCallbacks.event(
         "on_epoch_end", of: custom, arguments: [.int(epoch)],
-        logs: ClassCallbacks.logs(lastLogs, version: version), site: site,
+        logs: ClassCallbacks.logs(lastLogs, version: version, own: own), site: site,
         interpreter: interpreter)
       let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
       if verbose > 0 {
+        if own { throw ownProgress(site: site) }
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
@@ -497,9 +510,11 @@ enum TrainingCalls {
       if stop || stopped { break }
     }
     try feed?.finish(interpreter: interpreter, range: site.range)
-    for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
+    let endLines = callbacks.trainEnd(trainer: trainer)
+    if own, !endLines.isEmpty { throw ownProgress(site: site) }
+    for line in endLines { interpreter.write(line + "\n") }
     try ClassCallbacks.event(
-      "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version),
+      "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version, own: own),
       site: site, interpreter: interpreter)
     if interpreter.kerasVersion == .keras3 {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
@@ -509,11 +524,32 @@ enum TrainingCalls {
       names: names, values: values, epochs: epochsRun,
       params: epochsRun.isEmpty ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun))
     history.model = ObjectIdentifier(model)
+    history.derivesFromOwnDraw = own
+    if own { interpreter.session.training.ownDrawsSeen = true }
     // tf-keras' `metrics_names` once training built its metrics: the logs' names.
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names.filter {
       !$0.hasPrefix("val_") && $0 != callbacks.learningRateName
     }
     return .history(history)
+  }
+
+  /// Whether training `model` draws with ConvBook's own generator where TensorFlow draws its own:
+  /// the masks of its dropout and noise layers.
+  static func ownRandomness(_ model: SequentialModel) -> Bool {
+    model.flattenedLayers.contains { instance in
+      [
+        "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise",
+        "GaussianDropout", "AlphaDropout",
+      ].contains(instance.className)
+    }
+  }
+
+  /// `fit` would print the losses and metrics of weights or batches that derive from ConvBook's
+  /// own draws (`OwnDraws`).
+  static func ownProgress(site: CallSite) -> CellError {
+    .unsupported(
+      "printing fit's progress would show losses and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
+      at: site.range)
   }
 
   /// Keras calls a compiled loss or metric function with `(y_true, y_pred)` when `fit` traces
@@ -1063,7 +1099,8 @@ enum TrainingCalls {
     training.states[ObjectIdentifier(model)] = CellTraining.ModelState(
       model: model, weights: weights, trainer: nil,
       epochsRun: training.states[ObjectIdentifier(model)]?.epochsRun ?? 0)
-    training.touched(model)
+    // A file this run wrote holds what the run computed.
+    training.touched(model, own: training.ownDrawsSeen)
     return .none
   }
 
@@ -1403,7 +1440,11 @@ extension TrainingCalls {
       try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     }
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
-    defer { if training { interpreter.session.training.touched(model) } }
+    let own =
+      interpreter.session.training.ownDrawn(model)
+      || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
+      || (training && ownRandomness(model))
+    defer { if training { interpreter.session.training.touched(model, own: own) } }
     let x = try arguments.tensors(
       0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
     let y = try arguments.tensors(
