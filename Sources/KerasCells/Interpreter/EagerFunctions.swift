@@ -329,7 +329,9 @@ enum EagerFunctions {
 
   /// The `keras.ops` functions that make a tensor from Python values alone: a constant inside a
   /// traced call when no Keras tensor is among their arguments (one that is, is refused).
-  private static let keras3ConstantMakers: Set<String> = ["ones", "zeros", "eye", "linspace"]
+  private static let keras3ConstantMakers: Set<String> = [
+    "ones", "zeros", "eye", "linspace", "convert_to_tensor",
+  ]
 
   /// An operand of a `keras.ops` math call that is an array (NumPy's, an eager tensor's, a
   /// variable's); nil for a Python number or any other value.
