@@ -35,6 +35,75 @@ public enum EigenMath {
     map(x, packet: { $0.map(logLane) }, scalar: { Foundation.log($0) })
   }
 
+  /// `sin` / `cos` (Eigen's `psincos_float` for packets, the C library's for the tail).
+  public static func sine(_ x: [Float], cosine: Bool) -> [Float] {
+    map(
+      x, packet: { $0.map { sincosLane($0, cosine: cosine) } },
+      scalar: { cosine ? Foundation.cos($0) : Foundation.sin($0) })
+  }
+
+  /// `psincos_float` without FMA: reduction by pi/2 in four rounded multiply-adds (Payne-Hanek's
+  /// `trig_reduce_huge` from 25966, for cosine 18838), then the sine or cosine polynomial chosen
+  /// and signed by the quadrant.
+  static func sincosLane(_ input: Float, cosine: Bool) -> Float {
+    guard input.isFinite else { return .nan }
+    var x = input.magnitude
+    let magic: Float = 12_582_912
+    var rounded = x * 0.636619746685028076171875 + magic
+    var quadrant = Int32(bitPattern: rounded.bitPattern)
+    rounded -= magic
+    x = rounded * -1.5703125 + x
+    x = rounded * -0.000483989715576171875 + x
+    x = rounded * 1.62865035235881805419921875e-07 + x
+    x = rounded * 5.5644315544167710640977020375430583953857421875e-11 + x
+    if input.magnitude >= (cosine ? 18838 : 25966) {
+      (x, quadrant) = reducedHuge(input.magnitude)
+    }
+    let square = x * x
+    var even: Float = 2.4372266125283204019069671630859375e-05
+    even = even * square + -0.00138865201734006404876708984375
+    even = even * square + 0.041666619479656219482421875
+    even = even * square + -0.5
+    even = even * square + 1
+    var odd: Float = -0.0001959234114083702898469196984621021329076029360294342041015625
+    odd = odd * square + 0.0083326873655616851693794799871284340042620897293090820312500000
+    odd = odd * square + -0.1666666203982298255503735617821803316473960876464843750000000000
+    odd = odd * square
+    odd = odd * x + x
+    let useSine = quadrant & 1 == 0
+    var result = cosine ? (useSine ? even : odd) : (useSine ? odd : even)
+    let negative =
+      cosine
+      ? (quadrant &+ 1) & 2 != 0
+      : (quadrant & 2 != 0) != (input.sign == .minus)
+    if negative { result = -result }
+    return result
+  }
+
+  /// Eigen's `trig_reduce_huge`: x * 2/pi in 2.62-bit fixed point from 192 bits of 2/pi; the
+  /// remainder times pi/2 in double precision and the nearest quadrant.
+  static func reducedHuge(_ value: Float) -> (Float, Int32) {
+    let twoOverPi: [UInt32] = [
+      0x0000_0028, 0x0000_28be, 0x0028_be60, 0x28be_60db, 0xbe60_db93, 0x60db_9391, 0xdb93_9105,
+      0x9391_054a, 0x9105_4a7f, 0x054a_7f09, 0x4a7f_09d5, 0x7f09_d5f4, 0x09d5_f47d, 0xd5f4_7d4d,
+      0xf47d_4d37, 0x7d4d_3770, 0x4d37_7036, 0x3770_36d8, 0x7036_d8a5, 0x36d8_a566, 0xd8a5_664f,
+      0xa566_4f10, 0x664f_10e4, 0x4f10_e410, 0x10e4_1000, 0xe410_0000,
+    ]
+    var bits = value.bitPattern
+    let exponent = (bits >> 23) &- 118
+    bits = ((bits & 0x007f_ffff) | 0x0080_0000) << (exponent & 0x7)
+    let index = Int(exponent >> 3)
+    var product = UInt64(bits) &* UInt64(twoOverPi[index + 7])
+    product = UInt64(bits) &* UInt64(twoOverPi[index + 3]) &+ (product >> 32)
+    product = (UInt64(bits &* twoOverPi[index - 1]) << 32) &+ product
+    let quadrant = (product &+ (1 << 61)) >> 62
+    product &-= quadrant << 62
+    return (
+      Float(Double(Int64(bitPattern: product)) * 3.4061215800865545e-19),
+      Int32(truncatingIfNeeded: quadrant)
+    )
+  }
+
   /// `log1p` (Eigen's `generic_plog1p` over `plog_float` for packets, the C library's for the
   /// tail).
   public static func log1p(_ x: [Float]) -> [Float] {
