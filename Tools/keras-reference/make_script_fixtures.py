@@ -20,7 +20,9 @@ N` block alone, as `python NAME.py` prints it), or null.
 import json
 import os
 import pathlib
+import re
 import runpy
+import subprocess
 import sys
 import traceback
 
@@ -28,10 +30,44 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 SCRIPTS = ROOT / "Tests" / "Fixtures" / "scripts"
 
 
+# PEP 263's declaration, as CPython's tokenizer looks for it in a file's first two lines.
+CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
+def tokenizer_error(script):
+    """What `python NAME.py` prints for a file that is not UTF-8 and declares no encoding, or None
+    for any other file. CPython's file tokenizer refuses such a file before anything is compiled
+    ("Non-UTF-8 code starting with '\\xff' in file ..."), where `runpy`, which compiles the bytes,
+    words it otherwise; so the real interpreter runs it (nothing of it can run), and the path it
+    names is the file's name, as a traceback names it."""
+    data = script.read_bytes()
+    lines = data.split(b"\n")[:2]
+    if data.startswith(b"\xef\xbb\xbf") or any(CODING.match(line) for line in lines):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    path = str(script.resolve())
+    result = subprocess.run([sys.executable, path], cwd=script.parent, capture_output=True)
+    stderr = result.stderr.decode("utf-8", "replace").replace(path, script.name)
+    lines = stderr.rstrip("\n").splitlines()
+    return {
+        "stdout": result.stdout.decode("utf-8"),
+        "exit_code": result.returncode,
+        "error": lines[-1] if result.returncode != 0 and lines else None,
+        "traceback": stderr if result.returncode != 0 else None,
+    }
+
+
 def record(script):
     """Runs `script` as `python NAME.py` would, in a child forked from this process (which has
     imported TensorFlow once): `__main__`, `sys.argv`, the scripts folder as working directory,
     an uncaught exception printed by the interpreter's own hook and exit status 1."""
+    refused = tokenizer_error(script)
+    if refused is not None:
+        return refused
     out_read, out_write = os.pipe()
     err_read, err_write = os.pipe()
     pid = os.fork()

@@ -16,7 +16,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 OUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "StandardLibraryNames.swift"
 MODULES = [
     "argparse", "collections", "copy", "dataclasses", "glob", "itertools", "json", "logging", "os",
-    "os.path", "random", "re", "string", "sys", "textwrap", "types", "typing",
+    "os.path", "random", "re", "string", "sys", "textwrap", "types", "typing", "pathlib",
+    "datetime",
     # Imported beside model code, often unused there; ConvBook has none of their names (each is
     # refused where used, as reaching files, processes or what ConvBook does not model).
     "abc", "codecs", "csv", "enum", "gc", "hashlib", "heapq", "inspect", "io", "numbers",

@@ -31,6 +31,8 @@ public struct ScriptTraceback: Equatable, Sendable {
   public var chain: [Chained] = []
   /// A syntax error of the script found before it ran (`CellError.isCompileError`).
   public var isCompileError = false
+  /// A compile error printed without its place (`CellError.hasNoPlace`).
+  public var hasNoPlace = false
 
   /// The frames of `error`, placed in the script's lines by `locate`, after those of the
   /// exceptions it was raised from.
@@ -48,6 +50,7 @@ public struct ScriptTraceback: Equatable, Sendable {
     self.init(frameOf: error, locate: locate)
     chain = links
     isCompileError = error.isCompileError
+    hasNoPlace = error.hasNoPlace
   }
 
   private init(frameOf error: CellError, locate: (CellError) -> Diagnostic) {
@@ -87,6 +90,7 @@ public struct ScriptTraceback: Equatable, Sendable {
 
   /// `lastLine` as it is printed (escaped or not by `text`).
   private func ownText(lastLine: String) -> String {
+    if isCompileError, hasNoPlace { return TerminalText.escapedKeepingLines(lastLine) + "\n" }
     if isCompileError, let frame = frames.last {
       return Self.compileErrorText(frame.place) + TerminalText.escapedKeepingLines(lastLine) + "\n"
     }

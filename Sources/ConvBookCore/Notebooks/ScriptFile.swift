@@ -71,6 +71,21 @@ public struct ScriptFile {
     do {
       let text = try TextFile.text(of: bytes, path: path)
       return .success(ScriptFile(path: path, source: pythonSource(text), notes: [], origins: nil))
+    } catch .invalidUTF8(_, let line, _, _, let byte)
+      where !hasByteOrderMark && PythonSourceEncoding.declaration(bytes) == nil
+    {
+      // CPython's tokenizer refuses the file before anything runs, naming the first bad byte's
+      // line (the path as given here, where `python` makes it absolute).
+      var error = CellError(
+        type: "SyntaxError",
+        message:
+          "Non-UTF-8 code starting with '\\x\(String(byte, radix: 16))' in file \(path) on line \(line), but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+        range: SourceRange(at: SourceLocation(line: 0, column: 0, utf8Offset: 0)))
+      error.isCompileError = true
+      error.hasNoPlace = true
+      var file = ScriptFile(path: path, source: "", notes: [], origins: nil)
+      file.sourceError = error
+      return .success(file)
     } catch {
       return .failure(.read(error))
     }

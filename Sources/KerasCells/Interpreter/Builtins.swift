@@ -9,7 +9,7 @@ enum Builtins {
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
     "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
     "vars", "next", "iter", "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct",
-    "eval", "slice",
+    "eval", "slice", "id",
   ]
 
   /// Python's exception classes the cell language raises, each with its base class.
@@ -152,6 +152,9 @@ enum Builtins {
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site,
         version: interpreter.kerasVersion, budget: interpreter.budget)
+    case "keras.Variable":
+      return try EagerVariables.makeKeras(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.layers.InputSpec":
       return try InputSpecValue.make(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -316,6 +319,8 @@ enum Builtins {
       case .standard(let dataset as TFDataset): return try dataset.length(range: range)
       case .standard(let strings as NumPyStringArray): return .int(strings.shape[0])
       case .standard(let bytes as PythonBytes): return .int(bytes.bytes.count)
+      case .standard(let parameters as SignatureParameters):
+        return .int(parameters.signature.parameters.count)
       case .standard(let strings as EagerStringTensor) where !strings.shape.isEmpty:
         return .int(strings.shape[0])
       default:
@@ -416,6 +421,13 @@ enum Builtins {
     case "int" where positional.count == 2 || keywords.contains(where: { $0.0 == "base" }):
       return try MoreBuiltins.integer(
         positional: positional, keywords: keywords, range: range)
+    case "int" where StandardEnum.mixedInValue(positional.first ?? .none) != nil,
+      "float" where StandardEnum.mixedInValue(positional.first ?? .none) != nil:
+      // An `IntEnum` (or `StrEnum`) member converts as its value.
+      var given = positional
+      given[0] = StandardEnum.mixedInValue(given[0]) ?? .none
+      return try call(
+        name, positional: given, keywords: keywords, site: site, interpreter: interpreter)
     case "int":
       try exactly(1)
       switch positional[0] {
@@ -765,6 +777,8 @@ enum Builtins {
         if case .ordered = dictionary.flavor { actual = "OrderedDict" }
       case .standard(let namespace as Namespace) where namespace.isSimple:
         actual = "SimpleNamespace"
+      case .standard(let path as PythonPath):
+        return .bool(path.classNames.contains(where: wanted.contains))
       case .standard(let instance as NamedTupleInstance):
         if wanted.contains("tuple") { return .bool(true) }
         return .bool(wanted.contains("namedtuple:" + instance.type.name))
@@ -840,7 +854,7 @@ enum Builtins {
       throw .unsupported(
         "ConvBook's vars() knows argparse namespaces, not \(positional[0].typeName) objects",
         at: range)
-    case "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct":
+    case "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct", "id":
       return try MoreBuiltins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "iter":
@@ -912,6 +926,8 @@ enum Builtins {
       if let first = positional.first {
         if case .dictionary(let existing) = first {
           for (key, value) in existing { put(key, value) }
+        } else if case .standard(let parameters as SignatureParameters) = first {
+          for (key, value) in parameters.pairs { put(key, value) }
         } else {
           for item in try interpreter.iterate(first, range: range) {
             let pair = try interpreter.iterate(item, range: range)
@@ -936,6 +952,19 @@ enum Builtins {
       // The backend ConvBook's models stand for (both Keras versions run on TensorFlow here).
       try exactly(0)
       return .string("tensorflow")
+    case "keras.backend.get_uid":
+      // `get_uid(prefix="")` in both Kerases.
+      guard positional.count + keywords.count <= 1,
+        keywords.allSatisfy({ $0.0 == "prefix" })
+      else {
+        throw .unsupported(
+          "ConvBook supports keras.backend.get_uid(prefix) with one argument only", at: range)
+      }
+      guard case .string(let prefix) = positional.first ?? keywords.first?.1 ?? .string("") else {
+        throw .unsupported(
+          "ConvBook supports keras.backend.get_uid of a string prefix only", at: range)
+      }
+      return .int(interpreter.kerasNames.nextUID(prefix))
     case "keras.backend.floatx":
       try exactly(0)
       return .string("float32")
@@ -1048,7 +1077,8 @@ enum Builtins {
     case let pathFunction where pathFunction.hasPrefix("os.path."):
       var parts: [String] = []
       for value in positional {
-        guard case .string(let text) = value else {
+        // `os.fspath`: a str, or a `pathlib` path's text.
+        guard let text = PythonPath.pathText(value) else {
           throw typeError("expected str, bytes or os.PathLike object, not \(value.typeName)")
         }
         parts.append(text)

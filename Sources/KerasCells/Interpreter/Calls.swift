@@ -254,6 +254,10 @@ enum Calls {
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
       // tf-keras looks a string activation up among the registered custom objects first.
+      let registeredLayer = CustomObjects.registeredActivationLayer(
+        keywords.first(where: { $0.0 == "activation" })?.1
+          ?? (className == "Activation" ? positional.first : nil),
+        interpreter: interpreter)
       if let index = keywords.firstIndex(where: { $0.0 == "activation" }) {
         keywords[index].1 = try CustomObjects.activation(
           keywords[index].1, interpreter: interpreter, range: site.range)
@@ -316,6 +320,10 @@ enum Calls {
         ScriptInitializers.note(originalKeywords, instance: instance, session: interpreter.session)
         if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
           interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
+        }
+        if let registeredLayer {
+          interpreter.session.registeredLayerActivations[ObjectIdentifier(instance)] =
+            registeredLayer
         }
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
@@ -741,16 +749,23 @@ enum Calls {
       instance = object.layerState!.layer!
     case .instance(let object) where object.type.kerasBase != nil:
       try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)
+      try EagerCalls.addDeclaredInput(
+        of: object, to: model, range: range, interpreter: interpreter)
       // A custom layer is traced on the model's output shape, so the model must have one.
       guard let input = model.nextLayerInputShape else {
         throw .unsupported(
           "ConvBook adds a custom layer to a Sequential model only once the model's input shape is known; start the model with keras.Input(...)",
           at: range)
       }
+      // Keras 3 builds the model by calling the layer on the model's symbolic output, which
+      // names that tensor in the errors it raises (`compute_output_spec`).
+      let symbolicOutput =
+        interpreter.kerasVersion == .keras3
+        ? model.symbolicOutput.map { [Value.kerasTensor($0)] } : nil
       instance = try KerasSubclassing.layer(
         of: object, on: input,
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
-        interpreter: interpreter)
+        interpreter: interpreter, callerArguments: symbolicOutput)
     default:
       // A layer class instead of a layer (`layers.Dense`): Python shows the class where Keras
       // defines it (`<class 'keras.src.layers.core.dense.Dense'>`).

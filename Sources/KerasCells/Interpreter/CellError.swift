@@ -45,6 +45,9 @@ public struct CellError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A syntax error of the cell's own source, found before any of it ran: CPython prints a
   /// script's one as `File "NAME.py", line N` with the line and carets, and no traceback.
   public var isCompileError = false
+  /// A compile error CPython reports without a place (a source file that is neither UTF-8 nor
+  /// declares its encoding): `python NAME.py` prints only `SyntaxError: message`.
+  public var hasNoPlace = false
 
   /// The function the error was raised in (`conv_block`), or nil at the top level of the cell.
   public var function: String?

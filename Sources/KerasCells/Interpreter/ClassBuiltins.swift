@@ -218,7 +218,7 @@ enum ClassBuiltins {
       }
       return isBase(wanted)
     }
-    return false
+    return StandardEnum.isInstance(instance, of: wanted)
   }
 
   /// `isinstance`'s second argument without the cell's own classes, which a built-in value is

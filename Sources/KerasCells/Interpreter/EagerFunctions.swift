@@ -143,6 +143,13 @@ enum EagerFunctions {
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
     "convert_to_numpy": (.toNumPy, [("x", "x")]),
+    "linspace": (
+      .linspace,
+      [
+        ("start", "start"), ("stop", "stop"), ("num", "num"), ("endpoint", "endpoint"),
+        ("retstep", nil), ("dtype", "dtype"), ("axis", "axis"),
+      ]
+    ),
     "mean": (.reduce("mean"), opsReduction), "sum": (.reduce("sum"), opsReduction),
     "max": (.reduce("max"), opsReduction + [("initial", nil)]),
     "min": (.reduce("min"), opsReduction + [("initial", nil)]),
@@ -154,6 +161,95 @@ enum EagerFunctions {
     "floor": (.unary("Floor"), [("x", "x")]), "ceil": (.unary("Ceil"), [("x", "x")]),
     "negative": (.unary("Neg"), [("x", "x")]),
   ]
+
+  /// Keras 3's `ops.meshgrid(*x, indexing="xy")` of eager tensors of one dtype: `tf.meshgrid`,
+  /// a list of tensors of that dtype, laid out as NumPy's `meshgrid` lays them out; nil when an
+  /// argument is a Keras tensor (then `TensorFunctions` refuses it).
+  private static func keras3Meshgrid(
+    positional: [Value], keywords: [(String, Value)], path: String, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    let range = site.range
+    for (label, value) in keywords {
+      guard label == "indexing", case .string(let indexing) = value,
+        ["xy", "ij"].contains(indexing)
+      else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `\(label)=\(PythonText.repr(value))` yet",
+          at: range)
+      }
+    }
+    var dtype: EagerDType?
+    var vectors: [Value] = []
+    for item in positional {
+      if case .kerasTensor = item { return nil }
+      guard let tensor = EagerTensors.operand(item), tensor.tensorFlowDType != nil,
+        dtype == nil || dtype == EagerDType(of: tensor)
+      else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` on these values yet (it takes eager tensors of one dtype)",
+          at: range)
+      }
+      dtype = EagerDType(of: tensor)
+      var plain = tensor
+      plain.tensorFlowDType = nil
+      vectors.append(.array(plain))
+    }
+    guard let dtype else {
+      throw .unsupported("ConvBook does not support `\(path)` of no tensors yet", at: range)
+    }
+    let grids = try NumPyArrayFunctions.call(
+      "meshgrid",
+      NumPyFunctions.Arguments(
+        positional: vectors, keywords: keywords, site: site, function: "meshgrid", path: path),
+      budget: interpreter.budget)
+    var tensors: [Value] = []
+    for grid in grids.sequenceItems ?? [] {
+      guard case .array(let array) = grid else { continue }
+      tensors.append(
+        .array(
+          try EagerTensors.make(
+            dtype, shape: array.shape, values: EagerTensors.doubles(array), range: range)))
+    }
+    return .list(PythonList(tensors))
+  }
+
+  /// Keras 3's `ops.linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None,
+  /// axis=0)` on TensorFlow: `tf.linspace` of `start` and `stop` converted to the result's dtype,
+  /// `dtype` or the `result_type` of theirs and a Python float (float32 unless one is float64).
+  private static func keras3Linspace(
+    _ arguments: inout [String: Value], path: String, range: SourceRange
+  ) throws(CellError) {
+    if let endpoint = arguments.removeValue(forKey: "endpoint"), !endpoint.isTruthy {
+      throw .unsupported("ConvBook does not support `\(path)` with `endpoint=False` yet", at: range)
+    }
+    let dtype: EagerDType
+    if let given = arguments.removeValue(forKey: "dtype"), !given.isNone {
+      guard let requested = EagerDType(requested: given), requested.isFloat else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `dtype=\(PythonText.repr(given))` yet",
+          at: range)
+      }
+      dtype = requested
+    } else {
+      // Python numbers are weak (float32); a float64 array or NumPy scalar keeps float64.
+      var float64 = false
+      for key in ["start", "stop"] {
+        guard let value = arguments[key] else { continue }
+        let converted = try EagerTensors.convert(value, dtype: nil, function: path, range: range)
+        float64 = float64 || EagerDType(of: converted) == .float64
+      }
+      dtype = float64 ? .float64 : .float32
+    }
+    guard dtype == .float32 || dtype == .float64 else {
+      throw .unsupported("ConvBook does not support `\(path)` of \(dtype.rawValue) yet", at: range)
+    }
+    for key in ["start", "stop"] {
+      guard let value = arguments[key] else { continue }
+      arguments[key] = .array(
+        try EagerTensors.convert(value, dtype: dtype, function: path, range: range))
+    }
+  }
 
   /// `ops.mean(x, axis=None, keepdims=False)`'s parameters under TensorFlow's names.
   private static let opsReduction: [(String, String?)] = [
@@ -233,7 +329,7 @@ enum EagerFunctions {
 
   /// The `keras.ops` functions that make a tensor from Python values alone: a constant inside a
   /// traced call when no Keras tensor is among their arguments (one that is, is refused).
-  private static let keras3ConstantMakers: Set<String> = ["ones", "zeros", "eye"]
+  private static let keras3ConstantMakers: Set<String> = ["ones", "zeros", "eye", "linspace"]
 
   /// An operand of a `keras.ops` math call that is an array (NumPy's, an eager tensor's, a
   /// variable's); nil for a Python number or any other value.
@@ -509,6 +605,11 @@ enum EagerFunctions {
     _ name: String, namespace: String, path: String, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    if namespace == "keras.ops", name == "meshgrid" {
+      return try keras3Meshgrid(
+        positional: positional, keywords: keywords, path: path, site: site,
+        interpreter: interpreter)
+    }
     // Inside a traced call `keras.ops` make graph operations (`TensorFunctions`), but math on
     // Python numbers alone (`ops.sqrt(ops.cast(dim, "float32"))`) is a constant, computed as it
     // is eagerly.
@@ -526,7 +627,15 @@ enum EagerFunctions {
         default: return kerasMathArray($0).map { $0.rank == 0 } ?? false
         }
       }
-    let eagerOnly = interpreter.session.lambdaTracingDepth == 0
+    // A `keras.ops` call on eager tensors alone (a constant made in the call: `ops.exp` of an
+    // `ops.linspace`) computes them in a traced call too, as Keras 3 does.
+    let eagerOperands =
+      namespace == "keras.ops"
+      && given.contains {
+        if case .array(let array) = $0 { return array.tensorFlowDType != nil }
+        return EagerTensors.operand($0) != nil
+      }
+    let eagerOnly = interpreter.session.lambdaTracingDepth == 0 || eagerOperands
     let constantMath =
       namespace == "keras.ops" && numbersOnly
       && (kerasMathOps[name] != nil || keras3MathNames.contains(name))
@@ -564,6 +673,9 @@ enum EagerFunctions {
         name, parameters: kerasOp.parameters,
         defaults: name == "concatenate" || name == "stack" ? ["axis": 0] : [:],
         positional: positional, keywords: keywords, path: path, range: range)
+      if name == "linspace" {
+        try keras3Linspace(&arguments, path: path, range: range)
+      }
       let key = kerasOp.parameters.first?.1 ?? "x"
       if let x = arguments[key],
         let operand = try keras3Operand(name, x, path: path, range: range)
@@ -806,6 +918,10 @@ enum EagerFunctions {
     {
       var array = try EagerTensors.make(dtype, shape: shape, values: values, range: range)
       array.holdsOwnRandomValues = ownDraw
+      if ownDraw {
+        array.derivesFromOwnDraw = true
+        interpreter.session.training.ownDrawsSeen = true
+      }
       return .array(array)
     }
 
@@ -1055,7 +1171,9 @@ enum EagerFunctions {
           return try EagerGradients.binary(
             .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
         }
-        return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
+        return .array(
+          try EagerMath.matmul(
+            a, b, range: range, budget: budget, aTransposed: flag("transpose_a")))
       case .dot:
         guard let x = arguments["x"], let y = arguments["y"] else { throw missing("y") }
         // Keras reads `x.shape.rank` (then y's): a NumPy array's shape is a tuple.

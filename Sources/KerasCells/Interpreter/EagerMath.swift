@@ -42,8 +42,11 @@ enum EagerMath {
   }
 
   /// `a @ b` / `tf.matmul(a, b)` of matrices (and batches of them with equal batch shapes).
+  /// `aTransposed`: `a` is the transpose of TensorFlow's operand (`transpose_a=True`, a gradient
+  /// A^T dC), which TensorFlow sums in one FMA chain even for a single column.
   static func matmul(
-    _ a: NDArray, _ b: NDArray, range: SourceRange, budget: EvaluationBudget
+    _ a: NDArray, _ b: NDArray, range: SourceRange, budget: EvaluationBudget,
+    aTransposed: Bool = false
   ) throws(CellError) -> NDArray {
     guard EagerDType(of: a) == EagerDType(of: b) else {
       throw EagerArithmetic.dtypeMismatch(
@@ -72,7 +75,17 @@ enum EagerMath {
         for column in 0..<m {
           let left = item * n * k + row * k
           let right = item * k * m + column
-          if float32 {
+          if float32, m == 1, n >= 2, k > 0, !aTransposed {
+            // One column over several rows: Eigen's matrix-vector product (`TensorFlowDot`).
+            let column = (0..<k).map { Float(y[right + $0]) }
+            let values = (0..<k).map { Float(x[left + $0]) }
+            result[item * n + row] = Double(
+              values.withUnsafeBufferPointer { a in
+                column.withUnsafeBufferPointer { b in
+                  TensorFlowDot.dot(count: k, a.baseAddress!, b.baseAddress!)
+                }
+              })
+          } else if float32 {
             // TensorFlow's float32 MatMul is oneDNN's: one fused multiply-add per term, in order
             // (measured bit for bit up to 300 terms).
             var sum: Float = 0
@@ -311,6 +324,8 @@ enum EagerMath {
     case "Sigmoid": return EigenMath.logistic
     case "Exp": return EigenMath.exp
     case "Log": return EigenMath.log
+    case "Sin": return EigenMath.sin
+    case "Cos": return EigenMath.cos
     case "Softplus": return EigenMath.softplus
     case "Log1p": return EigenMath.log1p
     case "Sin": return { EigenMath.sine($0, cosine: false) }

@@ -100,12 +100,18 @@ final class EagerStringTensor: StandardObject {
 }
 
 extension EagerStringTensor {
-  /// The string tensor `tf.constant(value, dtype)` makes of a str, or of nested lists of str (or
-  /// an array of str); nil for other values (or a dtype other than `tf.string`).
+  /// The string tensor `tf.constant(value, dtype)` makes of a str (or UTF-8 bytes), or of nested
+  /// lists of str (or an array of str); nil for other values (or a dtype other than `tf.string`).
   static func make(_ value: Value, _ dtype: Value?) -> EagerStringTensor? {
     if let dtype, !dtype.isNone, TensorFlowDType.requestedName(dtype) != "string" { return nil }
     if case .standard(let tensor as EagerStringTensor) = value { return tensor }
     if let text = NumPyStringArray.text(value) {
+      return EagerStringTensor(items: [text], shape: [])
+    }
+    // A bytes scalar is the string tensor of its bytes (held as text, so UTF-8 ones only).
+    if case .standard(let bytes as PythonBytes) = value,
+      let text = String(validating: bytes.bytes, as: UTF8.self)
+    {
       return EagerStringTensor(items: [text], shape: [])
     }
     guard let strings = NumPyStringArray.make(from: value) else { return nil }

@@ -260,8 +260,8 @@ extension EagerTensors {
       case .float(let number):
         sawFloat = true
         values.append(number)
-      case .string, .none:
-        let what = leaf.isNone ? "None" : "strings"
+      case .string, .none, .standard(is PythonBytes):
+        let what = leaf.isNone ? "None" : (leaf.typeName == "bytes" ? "bytes" : "strings")
         throw .unsupported(
           "ConvBook does not support `\(function)` of \(what) yet (its eager tensors hold numbers)",
           at: range)

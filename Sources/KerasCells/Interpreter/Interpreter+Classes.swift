@@ -58,6 +58,7 @@ extension Interpreter {
     var kerasBase: String?
     var kerasLayerClass: Callable?
     var kerasClassBase: KerasClassBase?
+    var enumKind: StandardEnum.Kind?
     for argument in definition.arguments {
       guard case .positional = argument.kind else {
         throw .unsupported(
@@ -77,6 +78,12 @@ extension Interpreter {
           kerasBase = kerasBase ?? type.kerasBase
           kerasLayerClass = kerasLayerClass ?? type.kerasLayerClass
           kerasClassBase = kerasClassBase ?? type.kerasClassBase
+          if type.enumKind != nil, !type.enumMembers.isEmpty {
+            throw .unsupported(
+              "ConvBook does not support extending an enumeration that has members",
+              at: argument.range)
+          }
+          enumKind = enumKind ?? type.enumKind
           continue
         }
         if callable.kind == .classSupport("object") { continue }
@@ -92,6 +99,8 @@ extension Interpreter {
         throw .unsupported(
           "ConvBook does not support subclassing `\(callable.path)` yet; a class can extend `object` or classes defined in the script",
           at: argument.range)
+      case .standard(let base as EnumBaseClass):
+        enumKind = enumKind ?? base.kind
       default:
         throw .unsupported(
           "ConvBook does not support a \(base.typeName) as a base class", at: argument.range)
@@ -111,6 +120,7 @@ extension Interpreter {
     type.kerasLayerClass = kerasLayerClass
     type.kerasClassBase = kerasClassBase
     type.annotations = definition.annotations
+    type.enumKind = enumKind
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -139,6 +149,9 @@ extension Interpreter {
     (scope, functionName) = saved
     for name in body.names.keys.sorted(by: { orderOfBinding($0, $1, in: definition.body) }) {
       type.set(name, body.names[name]!)
+    }
+    if let enumKind {
+      try StandardEnum.makeMembers(of: type, kind: enumKind, range: statement.range)
     }
     cell.value = type
     var value = Value.function(Callable(.userClass(type), path: definition.name))
@@ -173,6 +186,10 @@ extension Interpreter {
   func instantiate(
     _ type: PythonClass, positional: [Value], keywords: [(String, Value)], site: CallSite
   ) throws(CellError) -> Value {
+    if type.enumKind != nil {
+      return try StandardEnum.member(
+        of: type, positional: positional, keywords: keywords, range: site.range)
+    }
     try budget.allocate(bytes: EvaluationBudget.objectBytes, at: site.range)
     let instance = PythonInstance(type: type)
     if type.kerasBase != nil { instance.initArguments = (positional, keywords) }
@@ -266,6 +283,13 @@ extension Interpreter {
         }
       }
       guard case .userClass(let type) = callable.kind else { return nil }
+      if type.enumKind != nil, name.hasPrefix("_"), name != "__name__", name != "__qualname__",
+        type.lookup(name) == nil
+      {
+        // `__members__`, `_member_map_`, ...: the enumeration's own machinery.
+        throw .unsupported(
+          "ConvBook does not support `\(type.name).\(name)` of an Enum yet", at: range)
+      }
       switch name {
       case "__name__": return .string(type.name)
       case "__qualname__": return .string(type.qualifiedName)
@@ -319,11 +343,17 @@ extension Interpreter {
       {
         return value
       }
-      guard instance.attributes[name] != nil || instance.type.lookup(name) != nil else {
+      // (Layer's own `get_config` is the custom layer's, not its traced graph's.)
+      guard
+        instance.attributes[name] != nil || instance.type.lookup(name) != nil
+          || (name == "get_config" && instance.type.kerasBase == "Layer")
+      else {
         return nil
       }
       return try instanceAttribute(name, instance, range: range)
     case .superObject(let binding):
+      // CPython's `super_getattro` answers `__class__` from the super object itself.
+      if name == "__class__" { return Builtins.typeValue(of: base) }
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
         // Keras' own methods (`super().build(input_shape)`, `super().get_config()`), run or
         // refused as ConvBook's limitation when called.
@@ -391,6 +421,11 @@ extension Interpreter {
       let value = KerasClassBase.attribute(name, of: instance, base: base)
     {
       return value
+    }
+    if instance.type.kerasClassBase == .legacyLayer, !name.hasPrefix("__") {
+      // The copy's `Layer` attributes (`name`, `weights`, `add_weight`) are its engine's.
+      throw .unsupported(
+        "ConvBook does not support `\(name)` of a `tensorflow.python.keras` layer yet", at: range)
     }
     // A subclassed model given its graph is that functional model (`ClassFunctionalModels`),
     // with what its own train_step reads (`TrainStepModels`).
@@ -480,6 +515,12 @@ extension Interpreter {
   {
     switch base {
     case .instance(let instance):
+      if instance.type.enumKind != nil, name == "name" || name == "value" {
+        // The `name` and `value` properties of `Enum` have no setter.
+        throw CellError(
+          type: "AttributeError", message: "<enum 'Enum'> cannot set attribute '\(name)'",
+          range: range)
+      }
       if instance.type.mro.contains(where: { $0.dataclass?.frozen == true }) {
         throw CellError(
           type: StandardDataclasses.frozenInstanceError,
@@ -516,6 +557,14 @@ extension Interpreter {
       {
         // tf-keras tracks a variable set on a layer as one of its weights (counted in `summary()`,
         // trained, saved); Keras 3 does not.
+        value = try KerasSubclassing.trackVariable(
+          variable, in: instance, range: range, interpreter: self)
+      }
+      if kerasVersion == .keras3, instance.type.kerasBase != nil,
+        case .standard(let object) = value, let variable = object as? EagerVariable,
+        variable.kerasPath != nil
+      {
+        // Keras 3 tracks its own `keras.Variable` set on a layer (not a `tf.Variable`).
         value = try KerasSubclassing.trackVariable(
           variable, in: instance, range: range, interpreter: self)
       }

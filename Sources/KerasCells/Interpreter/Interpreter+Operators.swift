@@ -111,9 +111,18 @@ extension Interpreter {
     return nil
   }
 
+  /// The enumeration `value` is (a subclass of `enum.Enum`), or nil.
+  static func enumeration(_ value: Value) -> PythonClass? {
+    guard case .function(let callable) = value, case .userClass(let type) = callable.kind,
+      type.enumKind != nil
+    else { return nil }
+    return type
+  }
+
   /// `len(x)` through the class' `__len__`, or nil when it defines none; CPython's errors for a
   /// result that is no int or is negative.
   func instanceLength(_ value: Value, range: SourceRange) throws(CellError) -> Int? {
+    if let type = Self.enumeration(value) { return type.enumMembers.count }
     guard let method = specialMethod(value, "__len__") else { return nil }
     let result = try callSpecial(method, [value], range: range)
     let count: Int
@@ -135,6 +144,9 @@ extension Interpreter {
   func instanceItem(_ value: Value, _ index: Value, range: SourceRange) throws(CellError)
     -> Value?
   {
+    if let type = Self.enumeration(value) {
+      return try StandardEnum.member(of: type, named: index, range: range)
+    }
     guard let method = specialMethod(value, "__getitem__") else { return nil }
     return try callSpecial(method, [value, index], range: range)
   }
@@ -143,6 +155,7 @@ extension Interpreter {
   /// until StopIteration), else `__getitem__` from 0 until IndexError, as CPython's iteration
   /// protocol; nil when the class defines neither.
   func instanceItems(_ value: Value, range: SourceRange) throws(CellError) -> [Value]? {
+    if let type = Self.enumeration(value) { return type.enumMembers.map { .instance($0) } }
     if let method = specialMethod(value, "__iter__") {
       let iterator = try callSpecial(method, [value], range: range)
       guard let next = specialMethod(iterator, "__next__") else {

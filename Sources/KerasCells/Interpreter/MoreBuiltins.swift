@@ -3,7 +3,7 @@ import CNNEngine
 import Foundation
 
 /// Built-ins that real scripts use beside their model code: `chr`, `ord`, `divmod`, `pow`,
-/// `callable`, `hex`, `bin`, `oct`, with CPython 3.11's results and messages.
+/// `callable`, `hex`, `bin`, `oct`, `id`, with CPython 3.11's results and messages.
 enum MoreBuiltins {
   static func call(
     _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
@@ -75,6 +75,8 @@ enum MoreBuiltins {
         .power, positional[0], positional[1], range: range, budget: interpreter.budget)
     case "callable":
       return .bool(Builtins.isCallable(positional[0]))
+    case "id":
+      return .standard(try PythonObjectID(of: positional[0], range: range))
     default:
       // hex, bin, oct
       let number: BigInt

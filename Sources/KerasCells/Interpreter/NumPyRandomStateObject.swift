@@ -22,9 +22,11 @@ final class NumPyRandomStateObject: StandardObject {
       positional: positional, keywords: keywords, site: site, function: "RandomState",
       path: "numpy.random.RandomState")
     try arguments.check(allowed: ["seed"])
+    let given = arguments.value(0, "seed")
     return .standard(
       NumPyRandomStateObject(
-        state: NumPyRandomState(seed: try seed(arguments.value(0, "seed"), range: site.range))))
+        state: NumPyRandomState(
+          seed: try seed(given, range: site.range), seeded: given.map { !$0.isNone } ?? false)))
   }
 
   /// A seed as the legacy generator takes it: an integer in [0, 2**32).

@@ -44,6 +44,10 @@ enum Operators {
       case .standard(let scalar as NumPyScalar): self.init(scalar.pythonValue)
       // A flag of `re` is the int it stands for.
       case .standard(let flag as RegexFlag): self = .int(flag.value)
+      // An `IntEnum` member is the int it stands for.
+      case .instance:
+        guard let number = StandardEnum.mixedInValue(value) else { return nil }
+        self.init(number)
       default: return nil
       }
     }
@@ -85,6 +89,16 @@ enum Operators {
     }
     if case .standard(let text as NumPyString) = right {
       return try binary(operation, left, .string(text.text), range: range, budget: budget)
+    }
+    if case .standard(let object) = left,
+      let result = try object.binary(operation, right, reflected: false, range: range)
+    {
+      return result
+    }
+    if case .standard(let object) = right,
+      let result = try object.binary(operation, left, reflected: true, range: range)
+    {
+      return result
     }
     switch (operation, left, right) {
     case (.add, .string(let a), .string(let b)):
@@ -547,6 +561,8 @@ enum Operators {
     // compares its items by identity first, as CPython's list comparison does).
     case (.variable(let a), .variable(let b)): return a == b
     case (.module(let a), .module(let b)): return a == b
+    case (.standard(let a as PythonObjectID), .standard(let b as PythonObjectID)):
+      return identical(a.object, b.object)
     case (.standard(let a as Namespace), .standard(let b as Namespace)):
       // Namespaces are equal when their attributes are (argparse's and `types.SimpleNamespace`).
       return a === b
@@ -579,23 +595,7 @@ enum Operators {
     case .equal: return try equalOperator(left, right, range: range)
     case .notEqual: return !(try equalOperator(left, right, range: range))
     case .identical, .notIdentical:
-      let same: Bool
-      switch (left, right) {
-      case (.none, .none): same = true
-      case (.bool(let a), .bool(let b)): same = a == b
-      // Lists and dicts are objects: equal contents are not the same object.
-      case (.list(let a), .list(let b)): same = a === b
-      case (.dictionary(let a), .dictionary(let b)): same = a === b
-      case (.set(let a), .set(let b)): same = a === b
-      case (.set, _), (_, .set): same = false
-      // A caught exception is the one raised: the same error, reached twice.
-      case (.exception(let a), .exception(let b)):
-        same = a.raised?.identity != nil && a.raised?.identity == b.raised?.identity
-      case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): same = false
-      // Objects that compare by a key (versions, Keras 3's dtype policies) are equal, not the same.
-      case (.standard(let a), .standard(let b)) where a.comparisonKey != nil: same = a === b
-      default: same = equal(left, right) && !(Number(left) != nil && Number(right) == nil)
-      }
+      let same = identical(left, right)
       return operation == .identical ? same : !same
     case .memberOf, .notMemberOf:
       let found: Bool
@@ -699,6 +699,26 @@ enum Operators {
       throw typeError(
         "'\(operation.symbol)' not supported between instances of '\(left.typeName)' and '\(right.typeName)'",
         range)
+    }
+  }
+
+  /// `left is right`: objects by identity, values that CPython keeps once (`None`, `True`) by value.
+  static func identical(_ left: Value, _ right: Value) -> Bool {
+    switch (left, right) {
+    case (.none, .none): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    // Lists and dicts are objects: equal contents are not the same object.
+    case (.list(let a), .list(let b)): return a === b
+    case (.dictionary(let a), .dictionary(let b)): return a === b
+    case (.set(let a), .set(let b)): return a === b
+    case (.set, _), (_, .set): return false
+    // A caught exception is the one raised: the same error, reached twice.
+    case (.exception(let a), .exception(let b)):
+      return a.raised?.identity != nil && a.raised?.identity == b.raised?.identity
+    case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): return false
+    // Objects that compare by a key (versions, Keras 3's dtype policies) are equal, not the same.
+    case (.standard(let a), .standard(let b)) where a.comparisonKey != nil: return a === b
+    default: return equal(left, right) && !(Number(left) != nil && Number(right) == nil)
     }
   }
 

@@ -145,6 +145,9 @@ enum PythonText {
     return repr(value)
   }
 
+  static let ownDrawMessage =
+    "printing these values would show ConvBook's own random draw (\(OwnDraws.reason)); print their .shape, or \(OwnDraws.advice)"
+
   /// Refuses to show what Keras would print but ConvBook cannot know: the values of weights, and the
   /// TensorFlow op an intermediate tensor's `str` names (`dense/BiasAdd:0`).
   static func requireKnownText(
@@ -164,15 +167,24 @@ enum PythonText {
         "printing the weight \(variable.name) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
     case .array(let array) where array.holdsOwnRandomValues:
-      throw .unsupported(
-        "printing these values would show ConvBook's own random draw (TensorFlow draws unseeded weights and random tensors anew on every run, and fit shuffles with its own generator); print their .shape, or seed the script with keras.utils.set_random_seed(...)",
-        at: range)
+      throw .unsupported(ownDrawMessage, at: range)
+    case .standard(let scalar as NumPyScalar) where scalar.array.holdsOwnRandomValues:
+      throw .unsupported(ownDrawMessage, at: range)
     case .kerasTensor(let tensor)
     where asString && !tensor.isInput && tensor.keras3Name == nil
       && TFKerasTensorNames.name(of: tensor) == nil:
       throw .unsupported(
         "printing a tensor made by a layer names the TensorFlow op that computes it, which ConvBook does not model; print its .shape instead",
         at: range)
+    case .standard(is PythonObjectID):
+      throw .unsupported(PythonObjectID.printingRefusal, at: range)
+    case .standard(let signature as PythonSignature) where signature.text == nil:
+      throw .unsupported(
+        "ConvBook does not print the signature of a script's function yet (it does not keep the annotations); print its parameters' names",
+        at: range)
+    case .standard(is SignatureParameters), .standard(is SignatureParameter):
+      throw .unsupported(
+        "ConvBook does not print inspect's parameter objects yet; print their names", at: range)
     case .list, .tuple, .standard:
       for item in value.sequenceItems ?? [] {
         try requireKnownText(item, asString: false, range: range, depth: depth + 1)

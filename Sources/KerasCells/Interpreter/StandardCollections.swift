@@ -406,6 +406,8 @@ final class StandardClass: StandardObject {
     switch name {
     case "__name__", "__qualname__": return .string(self.name)
     case "__module__": return .string(module)
+    case _ where module == "pathlib":
+      return try StandardPathlib.classAttribute(name, of: self.name, at: range)
     default: return nil
     }
   }

@@ -11,10 +11,10 @@ enum StandardLibrary {
   static let modules: Set<String> = [
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
-    "dataclasses", "types", "glob", "distutils", "distutils.version",
+    "dataclasses", "types", "glob", "distutils", "distutils.version", "pathlib", "enum", "inspect",
     // Importable only, for the scripts that import them beside model code without using them:
     // every name they have is refused as ConvBook's limitation where it is used.
-    "abc", "codecs", "csv", "enum", "gc", "hashlib", "heapq", "inspect", "io", "numbers",
+    "abc", "codecs", "csv", "gc", "hashlib", "heapq", "io", "numbers",
     "operator", "pickle", "platform", "pprint", "shutil", "struct", "tarfile", "tempfile", "timeit",
     "uuid", "zipfile",
   ]
@@ -55,6 +55,9 @@ enum StandardLibrary {
     case "random": return StandardRandom.attribute(name)
     case "dataclasses": return StandardDataclasses.attribute(name)
     case "types": return StandardTypes.attribute(name)
+    case "pathlib": return StandardPathlib.attribute(name)
+    case "enum": return StandardEnum.attribute(name)
+    case "inspect": return StandardInspect.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
@@ -155,6 +158,9 @@ final class StandardFunction: StandardObject {
     case "random": return try StandardRandom.call(name, arguments)
     case "dataclasses": return try StandardDataclasses.call(name, arguments)
     case "types", "builtins": return try StandardTypes.call(name, arguments)
+    case "pathlib": return try StandardPathlib.call(name, arguments)
+    case "enum": return try StandardEnum.call(name, arguments)
+    case "inspect": return try StandardInspect.call(name, arguments)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",

@@ -179,6 +179,16 @@ extension StandardLibrary {
       "is_typeddict", "no_type_check", "no_type_check_decorator", "operator", "overload", "re",
       "reveal_type", "runtime_checkable", "stdlib_re", "sys", "types", "warnings",
     ],
+    "pathlib": [
+      "EBADF", "ELOOP", "ENOENT", "ENOTDIR", "Path", "PosixPath", "PurePath", "PurePosixPath",
+      "PureWindowsPath", "S_ISBLK", "S_ISCHR", "S_ISDIR", "S_ISFIFO", "S_ISLNK", "S_ISREG",
+      "S_ISSOCK", "Sequence", "WindowsPath", "attrgetter", "fnmatch", "functools", "io", "ntpath",
+      "os", "posixpath", "re", "sys", "urlquote_from_bytes", "warnings",
+    ],
+    "datetime": [
+      "MAXYEAR", "MINYEAR", "UTC", "date", "datetime", "datetime_CAPI", "sys", "time", "timedelta",
+      "timezone", "tzinfo",
+    ],
     "abc": [
       "ABC", "ABCMeta", "abstractclassmethod", "abstractmethod", "abstractproperty",
       "abstractstaticmethod", "get_cache_token", "update_abstractmethods",

@@ -1,6 +1,6 @@
 /// Python's `bytes`, as TensorFlow hands out the items of string tensors (`t.numpy()` of a
 /// scalar, the items of its object array): `b'...'` in CPython's `repr`, `decode()`, `len`,
-/// `==` with other bytes. Bytes literals in cells are not supported yet.
+/// `==` with other bytes; also what a bytes literal (`b"..."`) makes.
 final class PythonBytes: StandardObject {
   let bytes: [UInt8]
 

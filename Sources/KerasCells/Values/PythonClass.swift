@@ -25,6 +25,11 @@ public final class PythonClass {
   var annotations: [String] = []
   /// What `@dataclass` made of the class (`StandardDataclasses`), if it was one.
   var dataclass: DataclassInfo?
+  /// The kind of enumeration a subclass of `enum.Enum` / `IntEnum` / `StrEnum` is
+  /// (`StandardEnum`), with its members in definition order and every member name (aliases too).
+  var enumKind: StandardEnum.Kind?
+  var enumMembers: [PythonInstance] = []
+  var enumNames: [String] = []
   /// The docstring: a string literal as the body's first statement (`__doc__`, never inherited).
   var docstring: String?
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).

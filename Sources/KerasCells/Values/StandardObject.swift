@@ -29,6 +29,12 @@ public class StandardObject {
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? { nil }
 
+  /// `self op other` (`other op self` when `reflected`), or nil when the object has no such
+  /// operator (Python's TypeError then).
+  func binary(_ operation: BinaryOperator, _ other: Value, reflected: Bool, range: SourceRange)
+    throws(CellError) -> Value?
+  { nil }
+
   /// `x.name = value`: false when the object refuses it (an AttributeError in the object's words
   /// is thrown by the object itself).
   func setAttribute(_ name: String, to value: Value, range: SourceRange) throws(CellError) -> Bool {
