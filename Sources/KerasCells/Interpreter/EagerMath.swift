@@ -328,8 +328,6 @@ enum EagerMath {
     case "Cos": return EigenMath.cos
     case "Softplus": return EigenMath.softplus
     case "Log1p": return EigenMath.log1p
-    case "Sin": return { EigenMath.sine($0, cosine: false) }
-    case "Cos": return { EigenMath.sine($0, cosine: true) }
     case "Elu": return { EigenMath.exponentialLinear($0, positive: 1, negative: 1) }
     case "Selu":
       return {
