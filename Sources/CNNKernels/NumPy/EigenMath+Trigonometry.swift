@@ -54,15 +54,29 @@ extension EigenMath {
     return Float(bitPattern: chosen.bitPattern ^ signBit)
   }
 
-  /// x - q pi/2 and q for a large finite x, with pi/2 in four parts (fdlibm's), in double
-  /// precision: the value Eigen's 192-bit reduction rounds to float for every x below 2^20 pi/2.
+  /// Eigen's `trig_reduce_huge` for a large finite x: x * 2/pi in 2.62-bit fixed point from 192
+  /// bits of 2/pi (Payne-Hanek), the nearest quadrant, and the remainder times pi/2 in double
+  /// precision, rounded to float. Exact integer arithmetic for every float up to the largest.
   private static func reducedHuge(_ x: Float) -> (Float, Int32) {
-    let value = Double(x)
-    let q = (value * 0.636619772367581343075535053490057448).rounded(.toNearestOrEven)
-    var r = value - q * 1.57079632673412561417e+00
-    r -= q * 6.07710050630396597660e-11
-    r -= q * 2.02226624871116645580e-21
-    r -= q * 8.47842766036889956997e-32
-    return (Float(r), Int32(truncatingIfNeeded: Int64(q)))
+    let twoOverPi: [UInt32] = [
+      0x0000_0028, 0x0000_28be, 0x0028_be60, 0x28be_60db, 0xbe60_db93, 0x60db_9391, 0xdb93_9105,
+      0x9391_054a, 0x9105_4a7f, 0x054a_7f09, 0x4a7f_09d5, 0x7f09_d5f4, 0x09d5_f47d, 0xd5f4_7d4d,
+      0xf47d_4d37, 0x7d4d_3770, 0x4d37_7036, 0x3770_36d8, 0x7036_d8a5, 0x36d8_a566, 0xd8a5_664f,
+      0xa566_4f10, 0x664f_10e4, 0x4f10_e410, 0x10e4_1000, 0xe410_0000,
+    ]
+    var bits = x.bitPattern
+    // -118 = -126 + 8: the exponent, and 8 to align 2/pi's bits on bytes.
+    let exponent = (bits >> 23) &- 118
+    bits = ((bits & 0x007f_ffff) | 0x0080_0000) << (exponent & 0x7)
+    let index = Int(exponent >> 3)
+    var product = UInt64(bits) &* UInt64(twoOverPi[index + 7])
+    product = UInt64(bits) &* UInt64(twoOverPi[index + 3]) &+ (product >> 32)
+    product = (UInt64(bits &* twoOverPi[index - 1]) << 32) &+ product
+    let quadrant = (product &+ (1 << 61)) >> 62
+    product &-= quadrant << 62
+    return (
+      Float(Double(Int64(bitPattern: product)) * 3.4061215800865545e-19),
+      Int32(truncatingIfNeeded: quadrant)
+    )
   }
 }

@@ -236,6 +236,11 @@ enum Builtins {
     }
     switch name {
     case "print":
+      if interpreter.tfFunctionDepth > 0 {
+        throw .unsupported(
+          "ConvBook does not support Python's print() inside a `tf.function` yet (TensorFlow runs it once, while tracing, and shows symbolic tensors there; tf.print prints on every call)",
+          at: range)
+      }
       var separator = " "
       var end = "\n"
       var stream: StandardStream?

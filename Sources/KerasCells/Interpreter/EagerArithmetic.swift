@@ -194,9 +194,7 @@ enum EagerArithmetic {
       // `&`, `|`, `^` of bool tensors are TensorFlow's logical operations.
       let (a, b) = try operands(left, right, kernel: logical, range: range)
       guard EagerDType(of: a) == .bool else {
-        throw .unsupported(
-          "ConvBook does not support `\(operation.symbol)` on \(EagerDType(of: a).rawValue) eager tensors yet (only on bool ones)",
-          at: range)
+        throw EagerTensors.refusal("`\(operation.symbol)`", range: range)
       }
       return .array(try self.logical(operation, a, b, range: range, budget: budget))
     }

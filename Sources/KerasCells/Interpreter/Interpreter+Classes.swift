@@ -856,6 +856,8 @@ extension Interpreter {
     _ descriptor: MethodDescriptor, positional: [Value], keywords: [(String, Value)],
     site: CallSite
   ) throws(CellError) -> Value {
+    tfFunctionDepth += 1
+    defer { tfFunctionDepth -= 1 }
     let result = try Calls.call(
       descriptor.function, positional: positional, keywords: keywords, site: site,
       interpreter: self)

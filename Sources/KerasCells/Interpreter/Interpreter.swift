@@ -32,6 +32,9 @@ final class Interpreter {
   /// The instances whose `__repr__` (`preparingRepr`) or `__str__` (`preparingStr`) is running
   /// (`prepareText`): asking for one of them again from inside it is a recursion.
   var preparingRepr: Set<ObjectIdentifier> = []
+  /// How many `tf.function` calls are running (their Python runs eagerly here, where TensorFlow
+  /// traces it: Python's `print` inside one is refused).
+  var tfFunctionDepth = 0
   var preparingStr: Set<ObjectIdentifier> = []
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999

@@ -79,6 +79,10 @@ enum PythonText {
       {
         qualifiedName = defined.qualifiedName
       }
+      // An eager tensor's `numpy` is defined on TensorFlow's `_EagerTensorBase`.
+      if case .array(let array) = receiver, array.tensorFlowDType != nil, name == "numpy" {
+        qualifiedName = "_EagerTensorBase.numpy"
+      }
       return "<bound method \(qualifiedName) of \(repr(receiver))>"
     // Keras 3's `Layer.__repr__` (a tf-keras object's repr names its address, and is refused
     // before it is shown: `Interpreter.prepareText`).
