@@ -3,13 +3,20 @@ public enum DenseKernel {
   /// input (..., C_in), kernel (C_in, units) packed -> output (..., units)
   ///
   /// The M = product(leading dims) rows go through the convolution engine's 6x16 register tiles
-  /// (a GEMM); with a single row it is a GEMV split across threads by blocks of 16 units.
+  /// (a GEMM); with a single row it is a GEMV split across threads by blocks of 16 units. A single
+  /// unit over two rows or more sums each row as TensorFlow's matrix-vector product does
+  /// (`TensorFlowDot`) unless `tensorFlowSingleUnit` is false: a recurrent layer's projection of
+  /// all its steps at once, which TensorFlow multiplies step by step (one row per step for a batch
+  /// of one), or the product of a transposed first operand (a kernel gradient), which TensorFlow
+  /// sums in one FMA chain as the tiles do.
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
-    threads: Int = KernelParallelism.defaultThreadCount
+    threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true
   ) throws(KernelError) -> Tensor {
     var output = Tensor.empty
-    try apply(input, weights: weights, activation: activation, threads: threads, into: &output)
+    try apply(
+      input, weights: weights, activation: activation, threads: threads,
+      tensorFlowSingleUnit: tensorFlowSingleUnit, into: &output)
     return output
   }
 
@@ -17,7 +24,8 @@ public enum DenseKernel {
   /// input (..., C_in), kernel (C_in, units) packed -> output (..., units)
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
-    threads: Int = KernelParallelism.defaultThreadCount, into output: inout Tensor
+    threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true,
+    into output: inout Tensor
   ) throws(KernelError) {
     guard input.rank >= 1, input.shape[input.rank - 1] == weights.inputUnits else {
       throw KernelError(
@@ -25,6 +33,11 @@ public enum DenseKernel {
       )
     }
     let rows = input.count / max(1, weights.inputUnits)
+    if tensorFlowSingleUnit, weights.units == 1, weights.inputUnits > 0, rows >= 2 {
+      output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [1])
+      singleUnit(input, weights: weights, rows: rows, activation: activation, into: &output)
+      return
+    }
     let viewed = Tensor(validShape: [1, rows, weights.inputUnits], scalars: input.scalars)
     let geometry = try ConvolutionKernel.validatedGeometry(
       input: viewed.shape, weights: weights.packed, strides: [1], dilations: [1],
@@ -35,6 +48,37 @@ public enum DenseKernel {
         viewed, weights: weights.packed, geometry: geometry, activation: activation,
         threads: threads,
         output: destination)
+    }
+  }
+
+  /// One unit: each row's `TensorFlowDot` with the kernel's column, then the bias, then the
+  /// activation, as TensorFlow's MatMul and the BiasAdd (and activation) after it.
+  private static func singleUnit(
+    _ input: Tensor, weights: PackedDenseWeights, rows: Int, activation: FusedActivation,
+    into output: inout Tensor
+  ) {
+    let inner = weights.inputUnits
+    let packed = weights.packed
+    // A single filter's packed block holds the kernel column in lane 0 of every tap.
+    let column = (0..<inner).map { packed.packed[$0 * PackedConvolutionWeights.blockWidth] }
+    let bias = packed.packedBias[0]
+    let bounds = activation.bounds
+    input.scalars.withUnsafeBufferPointer { source in
+      column.withUnsafeBufferPointer { column in
+        output.withUnsafeMutableBufferPointer { destination in
+          for row in 0..<rows {
+            var value =
+              TensorFlowDot.dot(
+                count: inner, source.baseAddress! + row * inner, column.baseAddress!) + bias
+            // As the tiles clamp: NaN passes through.
+            if let bounds {
+              if value < bounds.lower { value = bounds.lower }
+              if value > bounds.upper { value = bounds.upper }
+            }
+            destination[row] = value
+          }
+        }
+      }
     }
   }
 }

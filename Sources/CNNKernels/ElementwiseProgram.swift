@@ -116,6 +116,8 @@ public struct ElementwiseProgram: Sendable, Equatable {
     case .sign, .floor, .ceil, .round: return 0
     case .rsqrt: return -0.5 * y * y * y
     case .reciprocal: return -y * y
+    case .sin: return EigenMath.sinCosLane(x, sine: false)
+    case .cos: return -EigenMath.sinCosLane(x, sine: true)
     }
   }
 

@@ -7,6 +7,9 @@ public enum TensorFunctionKernel {
   /// Element-wise functions that are not Keras activations (those go through `ActivationKernel`).
   public enum Unary: Sendable {
     case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
+    /// Eigen's packet functions value by value; a whole tensor goes through `EigenMath`, whose
+    /// last `count % 8` values are the C library's (`apply(_:_:)`).
+    case sin, cos
 
     func apply(_ x: Float) -> Float {
       switch self {
@@ -24,6 +27,8 @@ public enum TensorFunctionKernel {
       case .ceil: return x.rounded(.up)
       // TensorFlow rounds half to even.
       case .round: return x.rounded(.toNearestOrEven)
+      case .sin: return EigenMath.sinCosLane(EigenMath.flush(x), sine: true)
+      case .cos: return EigenMath.sinCosLane(EigenMath.flush(x), sine: false)
       }
     }
   }
@@ -71,6 +76,15 @@ public enum TensorFunctionKernel {
 
   /// input (any shape) -> same shape
   public static func apply(_ function: Unary, _ tensor: inout Tensor) {
+    if function == .sin || function == .cos {
+      // One TensorFlow op over the whole tensor: its tail is the C library's.
+      tensor.withUnsafeMutableBufferPointer { values in
+        let computed =
+          function == .sin ? EigenMath.sin(Array(values)) : EigenMath.cos(Array(values))
+        for index in values.indices { values[index] = computed[index] }
+      }
+      return
+    }
     tensor.withUnsafeMutableBufferPointer { values in
       for index in values.indices { values[index] = function.apply(values[index]) }
     }

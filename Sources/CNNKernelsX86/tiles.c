@@ -134,10 +134,20 @@ void cb_avx512_tile(
            lower, upper, last_lanes, output, output_stride);
 }
 
+__attribute__((target("avx"))) void cb_rsqrt_approximation8(const float *input, float *output) {
+  _mm256_storeu_ps(output, _mm256_rsqrt_ps(_mm256_loadu_ps(input)));
+}
+
 #else
 
 // Not x86-64: there is no AVX-512, and the Swift kernels run everywhere.
+#include <math.h>
+
 int cb_avx512_usable(void) { return 0; }
+
+void cb_rsqrt_approximation8(const float *input, float *output) {
+  for (int i = 0; i < 8; i++) output[i] = 1.0f / sqrtf(input[i]);
+}
 
 void cb_avx512_tile(
     const cb_segment *segments, intptr_t segment_count, const float *pixel,

@@ -11,7 +11,7 @@ enum TensorFunctionStep {
     func resolve(_ axis: Int, _ rank: Int) -> Int { axis < 0 ? axis + rank : axis }
     switch function {
     case .unary(let unary):
-      if unary == .identity { return first }
+      if unary == .identity || unary == .stopGradient { return first }
       if let kernel = unary.kernel {
         TensorFunctionKernel.apply(kernel, &first)
       } else if let activation = unary.activation {
@@ -227,8 +227,10 @@ extension TensorFunction.Unary {
     case .floor: return .floor
     case .ceil: return .ceil
     case .round: return .round
+    case .sin: return .sin
+    case .cos: return .cos
     case .relu, .relu6, .sigmoid, .tanh, .softplus, .softsign, .elu, .selu, .swish, .gelu,
-      .geluTanh, .identity:
+      .geluTanh, .identity, .stopGradient:
       return nil
     }
   }

@@ -51,7 +51,10 @@ struct RecurrentForward {
     func run(_ input: Tensor, mask: [Bool]?, zeroMaskedOutputs: Bool, threads: Int)
       throws(KernelError) -> Tensor
     {
-      let projected = try DenseKernel.apply(input, weights: projection, threads: threads)
+      // TensorFlow multiplies step by step: one row per step for a batch of one.
+      let projected = try DenseKernel.apply(
+        input, weights: projection, threads: threads,
+        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2)
       return try RecurrentKernel.run(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
@@ -63,7 +66,10 @@ struct RecurrentForward {
       _ input: Tensor, mask: [Bool]?, zeroMaskedOutputs: Bool, initialStates: [Tensor],
       threads: Int
     ) throws(KernelError) -> (output: Tensor, states: [Tensor]) {
-      let projected = try DenseKernel.apply(input, weights: projection, threads: threads)
+      // TensorFlow multiplies step by step: one row per step for a batch of one.
+      let projected = try DenseKernel.apply(
+        input, weights: projection, threads: threads,
+        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2)
       return try RecurrentKernel.runWithStates(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,

@@ -288,7 +288,7 @@ extension TensorFunction {
       }
       guard values.count == 2, let a = values[0], let b = values[1] else { return nil }
       return Self.elementwise(a, b) { binary.integer($0, $1) }
-    case .unary(.identity):
+    case .unary(.identity), .unary(.stopGradient):
       return values.first ?? nil
     case .stack(let axis):
       // A vector of scalars: `tf.stack([batch, height * width, channels])`.

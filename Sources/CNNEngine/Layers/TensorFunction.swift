@@ -7,7 +7,11 @@ public enum TensorFunction: Sendable, Equatable {
   /// Element-wise functions of one tensor.
   public enum Unary: String, Sendable, CaseIterable {
     case abs, sqrt, square, exp, log, log1p, negative, sign, rsqrt, reciprocal, floor, ceil, round
+    /// TensorFlow's float32 `Sin` / `Cos` (`EigenMath.sin`, `EigenMath.cos`).
+    case sin, cos
     case identity
+    /// `tf.stop_gradient`: the value itself, with no gradient into its input.
+    case stopGradient
     case relu, relu6, sigmoid, tanh, softplus, softsign, elu, selu, swish, gelu
     /// TensorFlow's `gelu(x, approximate=True)`: 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))).
     case geluTanh

@@ -58,7 +58,9 @@ public enum TracedActivation {
           values.append(first)
           continue
         case .unary(let unary):
-          if let kernel = unary.kernel {
+          // sin and cos depend on a value's place in the tensor (`EigenMath`'s tail), which an
+          // element-wise program does not know.
+          if let kernel = unary.kernel, unary != .sin, unary != .cos {
             step = .unary(kernel, first)
           } else if let activation = unary.activation, isElementwise(activation) {
             step = .activation(activation, first)
@@ -184,7 +186,7 @@ public enum TracedActivation {
         case .geluTanh: return .gelu(approximate: true)
         case .exp: return .exponential
         case .abs, .sqrt, .square, .log, .log1p, .negative, .sign, .rsqrt, .reciprocal, .floor,
-          .ceil, .round:
+          .ceil, .round, .stopGradient, .sin, .cos:
           return nil
         }
       case .leakyRelu(let alpha): return .relu(negativeSlope: Float(alpha))

@@ -224,8 +224,13 @@ public final class LayerInstance {
     }
   }
   /// The name scope Keras shows for the layer's variables where it is not the layer's name: a
-  /// custom layer's for the weight node its `add_weight` made.
-  private var variableScope: String? { (layer as? CustomWeight)?.scope }
+  /// custom layer's for the weight node its `add_weight` made, or `builtInScope`.
+  private var variableScope: String? { (layer as? CustomWeight)?.scope ?? builtInScope }
+  /// tf-keras' name scope of the weights of a layer that a custom layer's `build` built by
+  /// calling its `build(input_shape)` directly, which opens no scope of the layer's own: its
+  /// weights are `res/kernel:0`, not `res/conv1d/kernel:0` (they are still stored under
+  /// `weightsName`, as two such layers' `res/kernel:0` are two variables).
+  public var builtInScope: String?
 
   /// Parameters, multiply-accumulates and sizes once built, checked (a nested model's: the totals
   /// of its layers).

@@ -272,6 +272,14 @@ public final class SequentialModel {
   /// Sequential model given `keras.Input(...)`), not on the shape of its first call.
   public var startsFromInput: Bool { kind == .functional || givenInput != nil }
 
+  /// The symbolic tensor the next added layer is called on: the chain's last tensor, or the input
+  /// alone of a Keras 3 model that holds nothing else yet.
+  public var symbolicOutput: KerasTensor? {
+    if let last = tensors?.last { return last }
+    guard holdsOnlyItsInput, let inputLayer else { return nil }
+    return givenInput ?? KerasTensor(input: inputLayer)
+  }
+
   /// `model.add(keras.Input(...))`: the tensor's input layer becomes the model's.
   public func add(input tensor: KerasTensor) throws(KerasError) {
     try addLayer(tensor.producer)

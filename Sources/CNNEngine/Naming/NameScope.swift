@@ -8,6 +8,8 @@
 /// that hidden input like any other input layer.
 public final class NameScope {
   private var counters: [String: Int] = [:]
+  /// tf-keras' `get_uid` counters (`nextUID`).
+  private var uidCounters: [String: Int] = [:]
   public let kerasVersion: KerasVersion
   /// The bases of the automatic layer names noted (`record`) while each recording runs
   /// (`beginRecording`), innermost last.
@@ -137,6 +139,23 @@ public final class NameScope {
     counters[base] = used + 1
     if zeroBased { return used == 0 ? base : "\(base)_\(used)" }
     return "\(base)_\(used + 1)"
+  }
+
+  /// `keras.backend.get_uid(prefix)`, counted up and returned: Keras 3 counts in the table
+  /// automatic names read (a `Dense` made after `get_uid("dense")` is `dense_1`... of the next
+  /// number), tf-keras in a table of its own (`PER_GRAPH_OBJECT_NAME_UIDS`, which layer names do
+  /// not use). Both are cleared with the session.
+  public func nextUID(_ prefix: String) -> Int {
+    switch kerasVersion {
+    case .keras3:
+      let next = counters[prefix, default: 0] + 1
+      counters[prefix] = next
+      return next
+    case .keras2:
+      let next = uidCounters[prefix, default: 0] + 1
+      uidCounters[prefix] = next
+      return next
+    }
   }
 
   /// The automatic name for an instance of the Keras class `className`.

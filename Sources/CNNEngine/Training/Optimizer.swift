@@ -9,7 +9,13 @@ import Foundation
 ///   w -= m alpha / (sqrt(v) + epsilon) with alpha = lr sqrt(1 - beta_2^t) / (1 - beta_1^t);
 ///   AdamW first decays every trainable weight, w -= w * weight_decay * lr;
 /// - RMSprop: v = rho v + (1 - rho) g^2 (centered: minus the square of the mean gradient);
-///   step = lr g / sqrt(v + epsilon); with momentum m = momentum m + step, w -= m.
+///   step = lr g rsqrt(v + epsilon) (Eigen's `rsqrt`, `EigenMath.rsqrt`: Keras 3 writes
+///   lr g / sqrt(v + epsilon), which TensorFlow's graph optimizer rewrites so inside `fit`); with
+///   momentum m = momentum m + step, w -= m.
+///
+/// The constants are Python floats Keras computes with in double precision, each rounded to float32
+/// where it meets a tensor: `1 - beta_1` is float32(0.09999999999999998) = 0.1, not 1 - 0.9f, so
+/// `beta1`, `beta2` and `rho` keep the values given.
 public struct Optimizer: Sendable, Equatable {
   public enum Kind: String, Sendable, Equatable {
     case sgd = "SGD"
@@ -25,10 +31,10 @@ public struct Optimizer: Sendable, Equatable {
   public var schedule: LearningRateSchedule?
   public var momentum: Float = 0
   public var nesterov = false
-  public var beta1: Float = 0.9
-  public var beta2: Float = 0.999
+  public var beta1 = 0.9
+  public var beta2 = 0.999
   public var epsilon: Float = 1e-7
-  public var rho: Float = 0.9
+  public var rho = 0.9
   public var centered = false
   public var weightDecay: Float?
   /// Keras 3: an Embedding's gradient (an IndexedSlices) is squared slice by slice before its
@@ -110,10 +116,10 @@ public struct Optimizer: Sendable, Equatable {
           for i in g.indices { variables[v][i] += -g[i] * lr }
         }
       case .adam, .adamW:
-        let beta1Power = Foundation.pow(beta1, step)
-        let beta2Power = Foundation.pow(beta2, step)
+        let beta1Power = Foundation.pow(Float(beta1), step)
+        let beta2Power = Foundation.pow(Float(beta2), step)
         let alpha = lr * (1 - beta2Power).squareRoot() / (1 - beta1Power)
-        let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
+        let (beta1, beta2, epsilon) = (Float(1 - beta1), Float(1 - beta2), epsilon)
         // Through buffer pointers: nested-array subscripts re-check uniqueness at every access.
         g.withUnsafeBufferPointer { g in
           state.first[v].withUnsafeMutableBufferPointer { m in
@@ -126,31 +132,39 @@ public struct Optimizer: Sendable, Equatable {
                   square.withUnsafeBufferPointer { q in
                     AdamUpdate.apply(
                       gradient: gradient, first: first, second: second, variable: variable,
-                      count: g.count, alpha: alpha, beta1: beta1, beta2: beta2,
-                      epsilon: epsilon, threads: threads, squares: q.baseAddress)
+                      count: g.count, alpha: alpha, oneMinusBeta1: beta1,
+                      oneMinusBeta2: beta2, epsilon: epsilon, threads: threads,
+                      squares: q.baseAddress)
                   }
                   return
                 }
                 AdamUpdate.apply(
                   gradient: gradient, first: first, second: second, variable: variable,
-                  count: g.count, alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon,
-                  threads: threads)
+                  count: g.count, alpha: alpha, oneMinusBeta1: beta1, oneMinusBeta2: beta2,
+                  epsilon: epsilon, threads: threads)
               }
             }
           }
         }
       case .rmsprop:
         let square = squares[v]
+        let (rho, oneMinusRho) = (Float(rho), Float(1 - rho))
+        var denominators = [Float](repeating: 0, count: g.count)
         for i in g.indices {
-          state.second[v][i] = rho * state.second[v][i] + (1 - rho) * (square?[i] ?? g[i] * g[i])
-          var denominator = state.second[v][i] + epsilon
+          state.second[v][i] = rho * state.second[v][i] + oneMinusRho * (square?[i] ?? g[i] * g[i])
+          denominators[i] = state.second[v][i] + epsilon
           if centered {
             // The centered variant keeps the mean gradient in `first` when there is no momentum
             // slot to share: a third slot would be needed for both, refused at configuration.
-            state.first[v][i] = rho * state.first[v][i] + (1 - rho) * g[i]
-            denominator = state.second[v][i] - state.first[v][i] * state.first[v][i] + epsilon
+            state.first[v][i] = rho * state.first[v][i] + oneMinusRho * g[i]
+            denominators[i] =
+              state.second[v][i] - state.first[v][i] * state.first[v][i] + epsilon
           }
-          let increment = lr * g[i] / denominator.squareRoot()
+        }
+        denominators.withUnsafeMutableBufferPointer { EigenMath.rsqrt($0) }
+        let momentum = momentum
+        for i in g.indices {
+          let increment = lr * g[i] * denominators[i]
           if momentum > 0 && !centered {
             state.first[v][i] = momentum * state.first[v][i] + increment
             variables[v][i] -= state.first[v][i]

@@ -184,7 +184,10 @@ struct RecurrentTrainingStep {
       let (inputBias, recurrentBias) = Self.biases(direction, variables: variables)
       let (output, final, record) = try kernelCall { () throws(KernelError) in
         let packed = try PackedDenseWeights(kernel: kernel, bias: inputBias)
-        let projected = try DenseKernel.apply(projectedInput, weights: packed, threads: threads)
+        // TensorFlow multiplies step by step: one row per step for a batch of one.
+        let projected = try DenseKernel.apply(
+          projectedInput, weights: packed, threads: threads,
+          tensorFlowSingleUnit: (projectedInput.shape.first ?? 0) >= 2)
         return try RecurrentGradient.forward(
           projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
           cell: direction.cell, goBackwards: direction.layer.goBackwards,

@@ -218,6 +218,7 @@ enum TensorFunctionGradient {
     func map(_ derivative: (Int) -> Float) -> [Float] { g.indices.map { g[$0] * derivative($0) } }
     switch unary {
     case .identity: return g
+    case .stopGradient: return [Float](repeating: 0, count: g.count)
     case .negative: return g.map { -$0 }
     case .abs: return map { x[$0] > 0 ? 1 : x[$0] < 0 ? -1 : 0 }
     case .square: return map { 2 * x[$0] }
@@ -225,6 +226,13 @@ enum TensorFunctionGradient {
     case .rsqrt: return map { -0.5 * y[$0] * y[$0] * y[$0] }
     case .reciprocal: return map { -y[$0] * y[$0] }
     case .exp: return map { y[$0] }
+    // TensorFlow's SinGrad and CosGrad: the gradient times cos(x), times -sin(x).
+    case .sin:
+      let cosine = EigenMath.cos(x)
+      return g.indices.map { g[$0] * cosine[$0] }
+    case .cos:
+      let sine = EigenMath.sin(x)
+      return g.indices.map { g[$0] * -sine[$0] }
     case .log: return g.indices.map { g[$0] / x[$0] }
     case .log1p: return g.indices.map { g[$0] / (1 + x[$0]) }
     case .sign, .floor, .ceil, .round: return [Float](repeating: 0, count: g.count)

@@ -336,10 +336,12 @@ public struct TrainingConfiguration: Sendable, Equatable {
         } else {
           name = label
         }
-        func number() throws(TrainingError) -> Float {
+        func number() throws(TrainingError) -> Float { Float(try double()) }
+        /// The Python number as given (Keras computes `1 - beta_1` from it in double precision).
+        func double() throws(TrainingError) -> Double {
           switch argument {
-          case .int(let value): return Float(value)
-          case .float(let value): return Float(value)
+          case .int(let value): return Double(value)
+          case .float(let value): return value
           case .object(let setting):
             // A schedule (`keras.optimizers.schedules.ExponentialDecay`) or another object.
             throw TrainingError(
@@ -374,10 +376,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
               .configuration, "`momentum` must be between [0, 1]. Received: momentum=\(argument)")
           }
         case "nesterov": optimizer.nesterov = try flag()
-        case "beta_1": optimizer.beta1 = try number()
-        case "beta_2": optimizer.beta2 = try number()
+        case "beta_1": optimizer.beta1 = try double()
+        case "beta_2": optimizer.beta2 = try double()
         case "epsilon": optimizer.epsilon = try number()
-        case "rho": optimizer.rho = try number()
+        case "rho": optimizer.rho = try double()
         case "centered": optimizer.centered = try flag()
         case "weight_decay": optimizer.weightDecay = argument == .none ? nil : try number()
         case "amsgrad":

@@ -2,6 +2,8 @@
 ///
 ///     m += (g - m)(1 - beta_1);  v += (g^2 - v)(1 - beta_2);  w -= m alpha / (sqrt(v) + epsilon)
 ///
+/// (1 - beta_1 and 1 - beta_2 given as Keras computes them: in double precision, then rounded.)
+///
 /// Each element is computed on its own with the same float operations in the same order as the
 /// scalar formula (no fused multiply-adds), so a lane gives the scalar's bits and any split across
 /// threads gives the same values. Lives beside the kernels (compiled -O and vectorised) because the
@@ -12,11 +14,11 @@ public enum AdamUpdate {
   public static func apply(
     gradient: UnsafePointer<Float>, first: UnsafeMutablePointer<Float>,
     second: UnsafeMutablePointer<Float>, variable: UnsafeMutablePointer<Float>, count: Int,
-    alpha: Float, beta1: Float, beta2: Float, epsilon: Float, threads: Int,
+    alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float, epsilon: Float, threads: Int,
     squares: UnsafePointer<Float>? = nil
   ) {
     if let squares {
-      let (b1, b2) = (1 - beta1, 1 - beta2)
+      let (b1, b2) = (oneMinusBeta1, oneMinusBeta2)
       for i in 0..<count {
         first[i] += (gradient[i] - first[i]) * b1
         second[i] += (squares[i] - second[i]) * b2
@@ -28,7 +30,8 @@ public enum AdamUpdate {
       range in
       update(
         range, gradient: gradient, first: first, second: second, variable: variable,
-        alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon)
+        alpha: alpha, oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2,
+        epsilon: epsilon)
     }
   }
 
@@ -36,10 +39,8 @@ public enum AdamUpdate {
   private static func update(
     _ range: Range<Int>, gradient g: UnsafePointer<Float>, first m: UnsafeMutablePointer<Float>,
     second s: UnsafeMutablePointer<Float>, variable w: UnsafeMutablePointer<Float>,
-    alpha: Float, beta1: Float, beta2: Float, epsilon: Float
+    alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float, epsilon: Float
   ) {
-    let oneMinusBeta1 = 1 - beta1
-    let oneMinusBeta2 = 1 - beta2
     let a = SIMD8<Float>(repeating: alpha)
     let b1 = SIMD8<Float>(repeating: oneMinusBeta1)
     let b2 = SIMD8<Float>(repeating: oneMinusBeta2)

@@ -14,7 +14,7 @@ public enum DenseGradient {
     let transposedInput = GradientMath.transpose(input.scalars, rows: rows, columns: inputUnits)
     let kernelGradient = try GradientMath.multiply(
       transposedInput, outputGradient.scalars, rows: inputUnits, inner: rows, columns: units,
-      threads: threads)
+      threads: threads, aTransposed: true)
     let biasGradient = GradientMath.columnSums(outputGradient.scalars, rows: rows, columns: units)
     var inputGradient: Tensor?
     if needsInputGradient {

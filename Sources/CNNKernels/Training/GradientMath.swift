@@ -39,16 +39,20 @@ public enum GradientMath {
   }
 
   /// `a * b` for (rows, inner) x (inner, columns) row-major matrices through the dense kernel
-  /// (packed, register-tiled; each output summed over `inner` in a fixed order).
+  /// (packed, register-tiled; each output summed over `inner` in a fixed order). `aTransposed`:
+  /// `a` is the transpose of TensorFlow's operand (`MatMul(transpose_a=True)`, a kernel
+  /// gradient), which TensorFlow sums in one FMA chain even for a single column.
   public static func multiply(
-    _ a: [Float], _ b: [Float], rows: Int, inner: Int, columns: Int, threads: Int
+    _ a: [Float], _ b: [Float], rows: Int, inner: Int, columns: Int, threads: Int,
+    aTransposed: Bool = false
   ) throws(KernelError) -> [Float] {
     guard rows > 0, columns > 0 else { return [Float](repeating: 0, count: rows * columns) }
     guard inner > 0 else { return [Float](repeating: 0, count: rows * columns) }
     let packed = try PackedDenseWeights(
       kernel: Tensor(validShape: [inner, columns], scalars: b), bias: nil)
     return try DenseKernel.apply(
-      Tensor(validShape: [rows, inner], scalars: a), weights: packed, threads: threads
+      Tensor(validShape: [rows, inner], scalars: a), weights: packed, threads: threads,
+      tensorFlowSingleUnit: !aTransposed
     ).scalars
   }
 }

@@ -35,4 +35,10 @@ void cb_avx512_tile(
     intptr_t blocks, const float *bias, int clamp, float lower, float upper, intptr_t last_lanes,
     float *output, intptr_t output_stride);
 
+/// The processor's own approximate reciprocal square roots of 8 floats (`vrsqrtps`, AVX), the
+/// starting point of Eigen's packet `rsqrt` in TensorFlow; its table differs between processor
+/// makers, so it is read from this machine's instruction as TensorFlow reads it. Not x86-64:
+/// 1 / sqrt(x).
+void cb_rsqrt_approximation8(const float *input, float *output);
+
 #endif

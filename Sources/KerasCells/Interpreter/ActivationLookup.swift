@@ -97,7 +97,9 @@ enum ActivationLookup {
         .activation(canonical), path: "keras.activations." + publicName(canonical, keras3: keras3)))
   }
 
-  private static func publicName(_ canonical: String, keras3: Bool) -> String {
+  /// The name each Keras serializes an activation under (Keras 3's `swish` is `silu`, tf-keras'
+  /// `silu` is `swish`).
+  static func publicName(_ canonical: String, keras3: Bool) -> String {
     keras3 && canonical == "swish" ? "silu" : (!keras3 && canonical == "silu" ? "swish" : canonical)
   }
 }

@@ -541,6 +541,8 @@ enum ArrayOperations {
     var single = NDArray(
       dtype: array.dtype, shape: [], storage: NumPyKernel.rows(array.storage, [offset], rowSize: 1))
     single.tensorFlowDType = nil
+    single.holdsOwnRandomValues = array.derivesFromOwnDraw
+    single.derivesFromOwnDraw = array.derivesFromOwnDraw
     return .standard(NumPyScalar(single))
   }
 

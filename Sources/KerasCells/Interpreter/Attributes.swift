@@ -782,6 +782,11 @@ enum Attributes {
       "trainable_variables",
       "non_trainable_variables":
       guard model.isBuilt else {
+        if try WeightValues.keras3UnbuiltHasNoWeights(
+          model, reading: name, interpreter: interpreter, range: range)
+        {
+          return variablesValue([])
+        }
         throw CellError(
           type: "ValueError",
           message:

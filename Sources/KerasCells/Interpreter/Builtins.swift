@@ -152,6 +152,9 @@ enum Builtins {
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site,
         version: interpreter.kerasVersion, budget: interpreter.budget)
+    case "keras.Variable":
+      return try EagerVariables.makeKeras(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "keras.layers.InputSpec":
       return try InputSpecValue.make(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -944,6 +947,19 @@ enum Builtins {
       // The backend ConvBook's models stand for (both Keras versions run on TensorFlow here).
       try exactly(0)
       return .string("tensorflow")
+    case "keras.backend.get_uid":
+      // `get_uid(prefix="")` in both Kerases.
+      guard positional.count + keywords.count <= 1,
+        keywords.allSatisfy({ $0.0 == "prefix" })
+      else {
+        throw .unsupported(
+          "ConvBook supports keras.backend.get_uid(prefix) with one argument only", at: range)
+      }
+      guard case .string(let prefix) = positional.first ?? keywords.first?.1 ?? .string("") else {
+        throw .unsupported(
+          "ConvBook supports keras.backend.get_uid of a string prefix only", at: range)
+      }
+      return .int(interpreter.kerasNames.nextUID(prefix))
     case "keras.backend.floatx":
       try exactly(0)
       return .string("float32")

@@ -254,6 +254,10 @@ enum Calls {
       try IdentifierConfigs.resolve(
         &keywords, className: className, site: site, interpreter: interpreter)
       // tf-keras looks a string activation up among the registered custom objects first.
+      let registeredLayer = CustomObjects.registeredActivationLayer(
+        keywords.first(where: { $0.0 == "activation" })?.1
+          ?? (className == "Activation" ? positional.first : nil),
+        interpreter: interpreter)
       if let index = keywords.firstIndex(where: { $0.0 == "activation" }) {
         keywords[index].1 = try CustomObjects.activation(
           keywords[index].1, interpreter: interpreter, range: site.range)
@@ -316,6 +320,10 @@ enum Calls {
         ScriptInitializers.note(originalKeywords, instance: instance, session: interpreter.session)
         if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
           interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
+        }
+        if let registeredLayer {
+          interpreter.session.registeredLayerActivations[ObjectIdentifier(instance)] =
+            registeredLayer
         }
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
@@ -531,6 +539,12 @@ enum Calls {
         return try KerasRandom.seedGenerator(
           positional: positional, keywords: keywords, site: site)
       }
+      if namespace == "tensorflow", name == "print", session.lambdaTracingDepth == 0,
+        !(positional + keywords.map(\.1)).contains(where: { TensorArithmetic.involvesTensor($0) })
+      {
+        return try EagerPrint.call(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)
@@ -546,9 +560,11 @@ enum Calls {
         entry, path: callable.path, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     case .activation(let name):
+      // `tf.nn.elu(x)` runs TensorFlow's kernel, `keras.activations.elu(x)` Keras' function.
+      let namespace = callable.path.hasPrefix("tf.nn.") ? "tensorflow.nn" : "keras.activations"
       if let first = positional.first, !TensorArithmetic.involvesTensor(first),
         let value = try EagerFunctions.call(
-          name, namespace: "keras.activations", path: callable.path, positional: positional,
+          name, namespace: namespace, path: callable.path, positional: positional,
           keywords: keywords, site: site, interpreter: interpreter)
       {
         return value
@@ -733,16 +749,23 @@ enum Calls {
       instance = object.layerState!.layer!
     case .instance(let object) where object.type.kerasBase != nil:
       try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)
+      try EagerCalls.addDeclaredInput(
+        of: object, to: model, range: range, interpreter: interpreter)
       // A custom layer is traced on the model's output shape, so the model must have one.
       guard let input = model.nextLayerInputShape else {
         throw .unsupported(
           "ConvBook adds a custom layer to a Sequential model only once the model's input shape is known; start the model with keras.Input(...)",
           at: range)
       }
+      // Keras 3 builds the model by calling the layer on the model's symbolic output, which
+      // names that tensor in the errors it raises (`compute_output_spec`).
+      let symbolicOutput =
+        interpreter.kerasVersion == .keras3
+        ? model.symbolicOutput.map { [Value.kerasTensor($0)] } : nil
       instance = try KerasSubclassing.layer(
         of: object, on: input,
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
-        interpreter: interpreter)
+        interpreter: interpreter, callerArguments: symbolicOutput)
     default:
       // A layer class instead of a layer (`layers.Dense`): Python shows the class where Keras
       // defines it (`<class 'keras.src.layers.core.dense.Dense'>`).

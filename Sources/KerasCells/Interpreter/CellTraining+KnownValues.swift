@@ -32,19 +32,96 @@ extension CellTraining {
     }
   }
 
-  /// Records that the weights `names` of `instance` changed, to values Keras' own (`known`) or not.
-  func mark(_ instance: LayerInstance, _ names: [String], known: Bool) {
+  /// Records that the weights `names` of `instance` changed, to values Keras' own (`known`) or
+  /// not, and deriving from ConvBook's own random draws (`own`) or not.
+  func mark(_ instance: LayerInstance, _ names: [String], known: Bool, own: Bool) {
     guard !names.isEmpty else { return }
     if let model = instance.model {
       for layer in model.flattenedLayers where layer !== instance {
-        let own = layer.variables.map(\.name).filter(names.contains)
-        mark(layer, own, known: known)
+        let its = layer.variables.map(\.name).filter(names.contains)
+        mark(layer, its, known: known, own: own)
       }
       return
     }
     var entry = knownAfterChange[ObjectIdentifier(instance)] ?? (instance, [:])
     for name in names { entry.known[name] = known }
     knownAfterChange[ObjectIdentifier(instance)] = entry
+    var ownEntry = ownAfterChange[ObjectIdentifier(instance)] ?? (instance, [:])
+    for name in names { ownEntry.own[name] = own }
+    ownAfterChange[ObjectIdentifier(instance)] = ownEntry
+    if own { ownDrawsSeen = true }
+  }
+
+  /// Whether the weight `name` of `instance` holds values that derive from ConvBook's own random
+  /// draws, where Keras draws others on every run: an unseeded random initial value (or a seeded
+  /// one ConvBook does not reproduce), or values set, trained or loaded from such. Values a
+  /// seeded model trained are Keras' up to the last bits (`knownValues` says whether exactly).
+  func ownDraw(of name: String, in instance: LayerInstance) -> Bool {
+    if let model = instance.model {
+      for layer in model.flattenedLayers where layer !== instance {
+        if layer.variables.contains(where: { $0.name == name }) {
+          return ownDraw(of: name, in: layer)
+        }
+      }
+      return false
+    }
+    let own: Bool
+    if let changed = ownAfterChange[ObjectIdentifier(instance)]?.own[name] {
+      own = changed
+    } else if let variable = instance.variables.first(where: { $0.name == name }) {
+      own = !Self.drawnAsKeras(variable.spec, in: instance)
+    } else {
+      own = false
+    }
+    if own { ownDrawsSeen = true }
+    return own
+  }
+
+  /// Whether any weight of `instance` (a nested model's layers included) derives from
+  /// ConvBook's own draws.
+  func ownDrawn(_ instance: LayerInstance) -> Bool {
+    if let model = instance.model { return ownDrawn(model) }
+    return instance.variables.contains { ownDraw(of: $0.name, in: instance) }
+  }
+
+  /// Runs `body` with the weights of `model` that derive from ConvBook's own draws moved to other
+  /// values (`w * 1.5 + 0.25`), then gives them back: what `body` computes the same either way
+  /// does not depend on the draw (a zero kernel after them, an input of zeros into a kernel).
+  func withOwnDrawsMoved<T>(
+    in model: SequentialModel, _ body: () throws(CellError) -> T
+  ) throws(CellError) -> T? {
+    let key = ObjectIdentifier(model)
+    guard let state = states[key] else { return nil }
+    let current = state.trainer?.weights ?? state.weights
+    var tensors: [String: Tensor] = [:]
+    for name in current.names { tensors[name] = current[name] }
+    var moved = false
+    for instance in model.flattenedLayers where instance.model == nil {
+      for variable in instance.variables where ownDraw(of: variable.name, in: instance) {
+        guard let tensor = tensors[variable.name] else { continue }
+        tensors[variable.name] = Tensor(
+          validShape: tensor.shape, scalars: tensor.scalars.map { $0 * 1.5 + 0.25 })
+        moved = true
+      }
+    }
+    guard moved else { return nil }
+    func put(_ weights: ModelWeights) {
+      if let trainer = states[key]?.trainer {
+        trainer.restore(weights)
+      } else {
+        states[key]?.weights = weights
+      }
+    }
+    put(ModelWeights(names: current.names, tensors: tensors))
+    defer { put(current) }
+    return try body()
+  }
+
+  /// Whether any weight of `model` derives from ConvBook's own draws: then what it computes does.
+  func ownDrawn(_ model: SequentialModel) -> Bool {
+    model.flattenedLayers.contains { instance in
+      instance.variables.contains { ownDraw(of: $0.name, in: instance) }
+    }
   }
 
   /// Whether the first value of `spec` is the one Keras draws: an initializer without randomness,

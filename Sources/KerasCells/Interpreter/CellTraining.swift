@@ -75,6 +75,13 @@ public final class CellTraining {
   /// Whether each weight's values are exactly Keras' after they changed (set, assigned, trained),
   /// by layer and ConvBook's weight name; weights not listed are as first drawn.
   var knownAfterChange: [ObjectIdentifier: (instance: LayerInstance, known: [String: Bool])] = [:]
+  /// Whether each weight's values derive from ConvBook's own random draws after they changed
+  /// (`ownDraw(of:in:)`), by layer and ConvBook's weight name; weights not listed are as first
+  /// drawn.
+  var ownAfterChange: [ObjectIdentifier: (instance: LayerInstance, own: [String: Bool])] = [:]
+  /// Whether a value deriving from ConvBook's own draws may exist in the session: until then no
+  /// value needs checking (`OwnDraws`).
+  var ownDrawsSeen = false
 
   init() {}
 
@@ -92,14 +99,15 @@ public final class CellTraining {
     return state.trainer?.weights ?? state.weights
   }
 
-  /// Notes that the model's weights changed (trained, loaded).
-  func touched(_ model: SequentialModel) {
+  /// Notes that the model's weights changed (trained, loaded), to values that derive from
+  /// ConvBook's own draws (`own`) or not.
+  func touched(_ model: SequentialModel, own: Bool) {
     clock += 1
     // `fit` shuffles and drops out with ConvBook's generator (and tf-keras trains the weights
     // that were trainable at `compile`), and a file's values are not followed: the model's
     // values are ConvBook's from here on.
     for instance in model.flattenedLayers {
-      mark(instance, instance.variables.map(\.name), known: false)
+      mark(instance, instance.variables.map(\.name), known: false, own: own)
     }
     states[ObjectIdentifier(model)]?.updated = clock
   }

@@ -58,14 +58,17 @@ enum ClassCallbacks {
   }
 
   /// The logs dict Keras gives: (name, value) pairs as Python floats, sorted by name in Keras 3.
-  static func logs(_ values: [(String, Float)], version: KerasVersion) -> [(Value, Value)] {
+  static func logs(_ values: [(String, Float)], version: KerasVersion, own: Bool = false)
+    -> [(Value, Value)]
+  {
     var pairs = values
     if version == .keras3 {
       pairs = TrainingCalls.keras3Order(values.map(\.0), learningRate: "learning_rate").map {
         values[$0]
       }
     }
-    return pairs.map { (.string($0.0), .float(Double($0.1))) }
+    // Values of ConvBook's own draw are marked (`OwnDraws`), as `history.history` holds them.
+    return pairs.map { (.string($0.0), FitHistory.value($0.1, own: own)) }
   }
 
   /// Calls a batch-level (or stage-level) method of each callback, as Keras' `CallbackList`

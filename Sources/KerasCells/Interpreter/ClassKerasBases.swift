@@ -25,6 +25,8 @@ enum KerasClassBase: String {
   case schedule = "LearningRateSchedule"
   case sequence = "Sequence"
   case pyDataset = "PyDataset"
+  /// `tensorflow.python.keras.layers.Layer`, TensorFlow's own copy's (`LegacyKeras`).
+  case legacyLayer = "LegacyLayer"
 
   /// The modules each class is found in (the last part of the path it was reached through).
   private var modules: Set<String> {
@@ -37,6 +39,7 @@ enum KerasClassBase: String {
     case .initializer: return ["initializers"]
     case .schedule: return ["schedules", "optimizers"]
     case .sequence, .pyDataset: return ["utils"]
+    case .legacyLayer: return []
     }
   }
 
@@ -45,12 +48,14 @@ enum KerasClassBase: String {
     switch self {
     case .schedule: return "keras.optimizers.schedules.LearningRateSchedule"
     case .sequence, .pyDataset: return "keras.utils.\(rawValue)"
+    case .legacyLayer: return "tensorflow.python.keras.layers.Layer"
     default: return "keras.\(modules.first!).\(rawValue)"
     }
   }
 
   /// What `class X(base)` extends when `base` is one of these Keras classes.
   static func base(for callable: Callable) -> KerasClassBase? {
+    if callable.kind == .unsupportedModelClass("LegacyLayer") { return .legacyLayer }
     guard case .objectFactory(let name) = callable.kind, let base = KerasClassBase(rawValue: name)
     else { return nil }
     let module = callable.path.split(separator: ".").dropLast().last.map(String.init) ?? ""
@@ -77,6 +82,8 @@ final class KerasClassState {
   var keras3 = false
   /// A metric's state variables, in `add_weight` order.
   var variables: [EagerVariable] = []
+  /// A `tensorflow.python.keras` layer whose `build` ran (`LegacyKeras.call`).
+  var legacyBuilt = false
 }
 
 extension KerasClassBase {
@@ -91,6 +98,11 @@ extension KerasClassBase {
     instance.kerasClassState = state
     state.initialized = true
     state.keras3 = keras3
+    if base == .legacyLayer {
+      try LegacyKeras.initialize(
+        instance, state: state, positional: positional, keywords: keywords, site: site)
+      return
+    }
     let parameters: [String]
     switch base {
     case .loss:
@@ -101,6 +113,7 @@ extension KerasClassBase {
     // Keras 3's `Sequence` is its `PyDataset`; tf-keras' has no `__init__` of its own.
     case .sequence, .pyDataset:
       parameters = keras3 ? ["workers", "use_multiprocessing", "max_queue_size"] : []
+    case .legacyLayer: parameters = []
     }
     let owner =
       base == .schedule || base == .regularizer || base == .sequence ? "object" : base.rawValue
@@ -237,6 +250,10 @@ extension KerasClassBase {
       instance.kerasClassState = state
       state.model = positional[0]
       return Value.none
+    case (.legacyLayer, "build"):
+      // The copy's `Layer.build` only marks the layer built.
+      instance.attributes["built"] = .bool(true)
+      return Value.none
     case (_, "__init__"):
       try initialize(
         instance, base: base, positional: positional, keywords: keywords, site: site,
@@ -311,6 +328,12 @@ extension KerasClassBase {
       throw .unsupported(
         "ConvBook does not support calling a \(base.path) subclass without its own __call__ yet",
         at: site.range)
+    case .legacyLayer:
+      let state = instance.kerasClassState ?? KerasClassState()
+      instance.kerasClassState = state
+      return try LegacyKeras.call(
+        instance, state: state, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     }
   }
 

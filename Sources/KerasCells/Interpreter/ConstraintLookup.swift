@@ -23,6 +23,9 @@ enum ConstraintLookup {
       return try Calls.call(
         .function(Callable(.objectFactory(factory), path: "keras.constraints." + factory)),
         positional: [], keywords: [], site: site, interpreter: interpreter)
+    case .dictionary(let dict)
+    where ModelConfig.serializesKerasObject(dict, module: "keras.constraints"):
+      return try ModelConfig.deserialized(identifier, site: site, interpreter: interpreter)
     default:
       throw .unsupported(
         "ConvBook's keras.constraints.get() takes None, a constraint's name or object; not \(PythonText.repr(identifier))",

@@ -22,6 +22,14 @@ enum CustomActivations {
     }
   }
 
+  /// A script function, or a tensor function given as an activation (`activation=ops.gelu`,
+  /// `tf.math.tanh`): Keras calls it on the layer's output with its own defaults (`keras.ops.gelu`
+  /// is the tanh approximation, `keras.activations.gelu` is not), so it is traced as a script's.
+  private static func isTraced(_ value: Value) -> Bool {
+    if case .function(let callable) = value, case .tensorFunction = callable.kind { return true }
+    return isScriptFunction(value)
+  }
+
   /// The keyword and positional arguments of a layer constructor with every script function
   /// given as an activation replaced by the Keras object that stands for it.
   static func resolve(
@@ -29,10 +37,10 @@ enum CustomActivations {
     site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     for index in keywords.indices
-    where keywords[index].0.hasSuffix("activation") && isScriptFunction(keywords[index].1) {
+    where keywords[index].0.hasSuffix("activation") && isTraced(keywords[index].1) {
       keywords[index].1 = try resolve(keywords[index].1, site: site, interpreter: interpreter)
     }
-    if className == "Activation", let first = positional.first, isScriptFunction(first) {
+    if className == "Activation", let first = positional.first, isTraced(first) {
       positional[0] = try resolve(first, site: site, interpreter: interpreter)
     }
   }
@@ -75,7 +83,7 @@ enum CustomActivations {
           activation: .composed(ElementwiseProgram(name: name, refusal: message))))
     }
     let result: Value
-    let (outputsBefore, writesBefore) = (interpreter.outputs.count, interpreter.writeCount)
+    let (outputsBefore, writesBefore) = (interpreter.outputMark, interpreter.writeCount)
     do {
       result = try interpreter.kerasNames.withoutTakingNames { () throws(CellError) in
         try Calls.call(
@@ -84,12 +92,12 @@ enum CustomActivations {
           interpreter: interpreter)
       }
     } catch  where error.type == nil && error.message.hasPrefix("ConvBook does not support") {
-      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      interpreter.takeBackOutputs(to: outputsBefore)
       let message = refusal + " (it calls what ConvBook lacks: \(error.message))"
       if deferred { return failure(message) }
       throw CellError.unsupported(message, at: range)
     } catch  where deferred && !(error.type == nil && error.message.hasPrefix("ConvBook stopped")) {
-      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      interpreter.takeBackOutputs(to: outputsBefore)
       let raised = error.type.map { "\($0): \(error.message)" } ?? error.message
       return failure(
         "ConvBook does not support running the activation function `\(name)` yet: ConvBook runs it on a symbolic tensor to know what it computes, and it failed there (\(raised)), where Keras 3 runs it only on the data"
@@ -103,7 +111,7 @@ enum CustomActivations {
     // output, Keras 3 only when the model runs; ConvBook's run on a tensor of its own shape
     // prints neither.
     if interpreter.writeCount != writesBefore {
-      interpreter.takeBackOutputs(to: outputsBefore, writes: writesBefore)
+      interpreter.takeBackOutputs(to: outputsBefore)
       let message =
         "ConvBook does not support the activation function `\(name)` yet: it prints, and Keras prints where it runs the function"
       if deferred { return failure(message) }

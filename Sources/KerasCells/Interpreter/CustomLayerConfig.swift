@@ -47,11 +47,16 @@ extension KerasSubclassing {
   private static func basePairs(_ state: CustomLayerState, interpreter: Interpreter) -> [(
     Value, Value
   )] {
-    [
+    var pairs: [(Value, Value)] = [
       (.string("name"), .string(state.name)),
       (.string("trainable"), .bool(state.trainable)),
       (.string("dtype"), dtypeValue(interpreter)),
     ]
+    // tf-keras' base config shows a declared `_batch_input_shape`; Keras 3's does not.
+    if interpreter.kerasVersion == .keras2, let shape = state.batchInputShapeValue {
+      pairs.append((.string("batch_input_shape"), shape))
+    }
+    return pairs
   }
 
   /// Keras' serialized float32 dtype: tf-keras' name, Keras 3's `DTypePolicy` dict (as its
@@ -126,7 +131,28 @@ extension KerasSubclassing {
       }
       arguments.append((.string(parameter.name), value))
     }
-    let pairs = [base[0]] + arguments + [base[1], base[2]]
+    // The keywords `**kwargs` took come after the named parameters (`bound.arguments |=
+    // kwargs.pop(varkw)`), `name` aside (the config's first key).
+    if function.parameters.contains(where: { $0.kind == .variadicKeywords }) {
+      for (label, value) in keywords
+      where label != "name" && !parameters.contains(where: { $0.name == label }) {
+        guard isPlain(value) else {
+          throw .unsupported(
+            "ConvBook does not support the automatic get_config() of \(instance.type.name) with the argument `\(label)` = \(value.typeName) yet; define get_config()",
+            at: site.range)
+        }
+        arguments.append((.string(label), value))
+      }
+    }
+    // Layer's `trainable` and `dtype` update the dict: one `**kwargs` took keeps its place.
+    var pairs = [base[0]] + arguments
+    for setting in [base[1], base[2]] {
+      if let index = pairs.firstIndex(where: { Operators.equal($0.0, setting.0) }) {
+        pairs[index].1 = setting.1
+      } else {
+        pairs.append(setting)
+      }
+    }
     try interpreter.budget.allocate(slots: pairs.count * 2, at: site.range)
     return .dictionary(PythonDict(pairs))
   }

@@ -46,7 +46,7 @@ extension KerasSubclassing {
   /// constraint=None, aggregation='none', overwrite_with_gradient=False, name=None)`.
   static func addWeight(
     _ instance: PythonInstance, positional: [Value], keywords: [(String, Value)], site: CallSite,
-    interpreter: Interpreter
+    interpreter: Interpreter, keras3Path: String? = nil
   ) throws(CellError) -> Value {
     guard let state = instance.layerState else {
       throw CellError(
@@ -125,7 +125,14 @@ extension KerasSubclassing {
     }
     var shape: [Int] = []
     if let given = given("shape") {
-      guard let items = given.sequenceItems ?? given.tensorShapeAsTuple.sequenceItems else {
+      var items = given.sequenceItems ?? given.tensorShapeAsTuple.sequenceItems
+      // A size without a tuple (`shape=(n)`): Keras 3's `standardize_shape` refuses what is not
+      // iterable; tf-keras' `TensorShape(n)` takes an int as one dimension.
+      if keras3, let message = Keras3Wording.shapeConversionError(given) {
+        throw CellError(type: "ValueError", message: message, range: site.range)
+      }
+      if case .int = given { items = [given] }
+      guard let items else {
         throw .unsupported(
           "ConvBook's add_weight() takes a shape given as a tuple or list of sizes, not \(given.typeName)",
           at: site.range)
@@ -177,9 +184,14 @@ extension KerasSubclassing {
     // `build` is under the name scopes of the custom layers being traced (`outer/inner/w:0`).
     let scopes = interpreter.session.variableScopes
     let building = state.buildingInput != nil && scopes.last == state.name
-    let scope =
+    var scope =
       building
       ? scopes.joined(separator: "/") : state.buildingInput == nil && !keras3 ? "" : state.name
+    // A Keras 3 `keras.Variable` keeps the path of where it was made (`add_weight` opens the
+    // layer's name scope, a variable made in `__init__` has none).
+    if let keras3Path {
+      scope = keras3Path.split(separator: "/").dropLast().joined(separator: "/")
+    }
     let node = LayerInstance(
       CustomWeight(
         name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
@@ -206,37 +218,40 @@ extension KerasSubclassing {
   /// A `tf.Variable` (or `K.variable`) set as an attribute of a tf-keras custom layer: tf-keras
   /// tracks it as one of the layer's weights, as `add_weight` would have made it (its name,
   /// shape, trainable flag and values; made in `__init__` outside the layer's name scope,
-  /// `alpha:0`, in `build` under it, `mix/alpha:0`). Keras 3 does not track it.
+  /// `alpha:0`, in `build` under it, `mix/alpha:0`). Keras 3 does not track it, but tracks its
+  /// own `keras.Variable` the same way (its path as it was made: `alpha`, `mix/alpha`).
   static func trackVariable(
     _ variable: EagerVariable, in instance: PythonInstance, range: SourceRange,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
+    let (kind, keras) =
+      variable.kerasPath == nil ? ("tf.Variable", "tf-keras") : ("keras.Variable", "Keras 3")
     guard let state = instance.layerState else {
       throw .unsupported(
-        "ConvBook does not track a tf.Variable set as an attribute of a custom model as its weight yet (tf-keras does); make the weight with self.add_weight()",
+        "ConvBook does not track a \(kind) set as an attribute of a custom model as its weight yet (\(keras) does); make the weight with self.add_weight()",
         at: range)
     }
     let array = variable.array
     guard array.tensorFlowDType ?? "float32" == "float32" else {
       throw .unsupported(
-        "ConvBook tracks float32 variables only as a custom layer's weights; tf.Variable of dtype \(array.tensorFlowDType ?? "") set on \(instance.type.name)",
+        "ConvBook tracks float32 variables only as a custom layer's weights; \(kind) of dtype \(array.tensorFlowDType ?? "") set on \(instance.type.name)",
         at: range)
     }
     if instance.type.kerasLayerClass != nil {
       // A subclass of a built-in layer (the progressive GAN's `WeightedSum(Add)`): the layer is
       // Keras' own, made when the instance was.
       throw .unsupported(
-        "ConvBook does not track a tf.Variable set on a subclass of a built-in layer (\(instance.type.name)) as its weight yet (tf-keras does)",
+        "ConvBook does not track a \(kind) set on a subclass of a built-in layer (\(instance.type.name)) as its weight yet (\(keras) does)",
         at: range)
     }
     guard state.buildingInput != nil || state.layer == nil else {
       throw .unsupported(
-        "ConvBook does not support a tf.Variable set on a custom layer after its first call (\(instance.type.name)) yet",
+        "ConvBook does not support a \(kind) set on a custom layer after its first call (\(instance.type.name)) yet",
         at: range)
     }
     guard array.count <= 1 << 16 else {
       throw .unsupported(
-        "ConvBook does not track a tf.Variable of more than 65,536 values set on a custom layer yet",
+        "ConvBook does not track a \(kind) of more than 65,536 values set on a custom layer yet",
         at: range)
     }
     let values = ArgumentValue.object(
@@ -253,7 +268,7 @@ extension KerasSubclassing {
       keywords: [
         ("name", .string(variable.name)), ("shape", .tuple(array.shape.map(Value.int))),
         ("initializer", .kerasObject(initializer)), ("trainable", .bool(variable.trainable)),
-      ], site: site, interpreter: interpreter)
+      ], site: site, interpreter: interpreter, keras3Path: variable.kerasPath)
   }
 
   /// Runs `body` (the trace of `call`) with every attribute that holds a weight made in
@@ -316,6 +331,8 @@ extension KerasSubclassing {
     case "trainable_weights", "trainable_variables": return list(trainable)
     case "non_trainable_weights", "non_trainable_variables": return list(frozen)
     case "built": return .bool(false)
+    // The variables' dtype (`self.dtype` in `build`), Keras' default float32 policy in both.
+    case "dtype" where !state.givenOtherDType: return .string("float32")
     default: return nil
     }
   }

@@ -119,6 +119,18 @@ enum CustomObjects {
     return session.customObjects.value(for: .string(name))
   }
 
+  /// The name of a string activation that tf-keras finds registered as a layer object.
+  static func registeredActivationLayer(_ value: Value?, interpreter: Interpreter) -> String? {
+    guard interpreter.kerasVersion == .keras2, case .string(let name)? = value,
+      let registered = registered(name, session: interpreter.session)
+    else { return nil }
+    switch registered {
+    case .layer: return name
+    case .instance(let object) where object.layerState != nil: return name
+    default: return nil
+    }
+  }
+
   /// tf-keras' lookup of a string activation (`activation='mish'`): the registered object when it
   /// is a function of the script (which then runs as the layer's activation), the string
   /// otherwise; a registered object of another kind is ConvBook's limitation.

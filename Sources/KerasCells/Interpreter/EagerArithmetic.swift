@@ -190,6 +190,16 @@ enum EagerArithmetic {
     _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
+    if let logical = logicalKernel(operation) {
+      // `&`, `|`, `^` of bool tensors are TensorFlow's logical operations.
+      let (a, b) = try operands(left, right, kernel: logical, range: range)
+      guard EagerDType(of: a) == .bool else {
+        throw .unsupported(
+          "ConvBook does not support `\(operation.symbol)` on \(EagerDType(of: a).rawValue) eager tensors yet (only on bool ones)",
+          at: range)
+      }
+      return .array(try self.logical(operation, a, b, range: range, budget: budget))
+    }
     guard let kernel = kernel(operation) else {
       throw EagerTensors.refusal("`\(operation.symbol)`", range: range)
     }
@@ -205,6 +215,32 @@ enum EagerArithmetic {
     }
     return .array(
       try compute(operation, a, b, kernel: kernel, dtype: dtype, range: range, budget: budget))
+  }
+
+  /// The kernel of `&`, `|` and `^` on bool tensors (`tf.logical_and`, ...); nil for the others.
+  static func logicalKernel(_ operation: BinaryOperator) -> String? {
+    switch operation {
+    case .bitwiseAnd: return "LogicalAnd"
+    case .bitwiseOr: return "LogicalOr"
+    case .bitwiseXor: return "LogicalXor"
+    default: return nil
+    }
+  }
+
+  /// `tf.logical_and` / `or` / `xor` of two bool tensors, broadcast.
+  static func logical(
+    _ operation: BinaryOperator, _ a: NDArray, _ b: NDArray, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    let kernel = logicalKernel(operation) ?? "LogicalAnd"
+    return try elementwise(a, b, kernel: kernel, dtype: .bool, range: range, budget: budget) {
+      let (x, y) = ($0 != 0, $1 != 0)
+      switch operation {
+      case .bitwiseOr: return x || y ? 1 : 0
+      case .bitwiseXor: return x != y ? 1 : 0
+      default: return x && y ? 1 : 0
+      }
+    }
   }
 
   /// One arithmetic operation on two tensors of `dtype` (also `tf.add`, `tf.math.floordiv`, ...).

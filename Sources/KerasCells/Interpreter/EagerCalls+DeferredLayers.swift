@@ -18,11 +18,41 @@ extension EagerCalls {
       return true
     }
     guard case .instance(let object) = element, object.type.kerasBase != nil,
-      object.type.kerasLayerClass == nil, model.nextLayerInputShape == nil
+      object.type.kerasLayerClass == nil, model.nextLayerInputShape == nil,
+      !startsWithDeclaredInput(object, model: model)
     else { return false }
     try KerasSubclassing.checkSequentialCall(object.type, interpreter: interpreter, range: range)
     session.deferredLayers[key] = [(element, range)]
     return true
+  }
+
+  /// A custom layer given `input_shape=` added first to an empty model: the model makes its input
+  /// layer from that shape (`addDeclaredInput`), as for a built-in layer.
+  static func startsWithDeclaredInput(_ object: PythonInstance, model: SequentialModel) -> Bool {
+    model.layers.isEmpty && model.nextLayerInputShape == nil
+      && object.layerState?.declaredBatchInputShape != nil
+  }
+
+  /// The hidden input layer a Sequential model makes from the declared shape of the custom layer
+  /// it starts with (tf-keras' `Sequential.add`: `Input(batch_shape=..., name=layer.name +
+  /// "_input")`, Keras 3's `InputLayer(shape=layer._input_shape_arg)`), before the layer is traced
+  /// on it.
+  static func addDeclaredInput(
+    of object: PythonInstance, to model: SequentialModel, range: SourceRange,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    guard startsWithDeclaredInput(object, model: model), let state = object.layerState,
+      let shape = state.declaredBatchInputShape
+    else { return }
+    var input = InputLayer(
+      name: interpreter.kerasNames.hiddenInputName(firstLayer: state.name),
+      batchInputShape: shape, arguments: LayerArguments(className: "InputLayer", values: [:]))
+    input.tensorName = interpreter.kerasNames.kerasTensorName()
+    do {
+      try model.add(input: KerasTensor(input: input))
+    } catch {
+      throw Calls.keras(error, at: range)
+    }
   }
 
   /// The layers kept aside for `model`, as `model.layers` lists them after its own.

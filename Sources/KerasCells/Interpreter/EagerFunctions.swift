@@ -25,6 +25,13 @@ enum EagerFunctions {
     case extremum(max: Bool)
     case argmax(Bool)
     case oneHot, select, clip, softmax, resize
+    /// `tf.logical_and` / `logical_or` / `logical_xor` (the operator of `&`, `|`, `^`).
+    case logical(BinaryOperator)
+    case logicalNot
+    /// `tf.math.divide_no_nan(x, y)`: x / y, 0 where y is 0.
+    case divideNoNan
+    /// `tf.math.top_k(input, k)`: `TopKV2(values, indices)` along the last axis.
+    case topK
     /// `keras.ops.convert_to_numpy(x)`: an eager tensor's (or variable's) NumPy array.
     case toNumPy
     case random(normal: Bool)
@@ -52,6 +59,8 @@ enum EagerFunctions {
     "reduce_sum": .reduce("sum"), "reduce_mean": .reduce("mean"), "reduce_max": .reduce("max"),
     "reduce_min": .reduce("min"), "reduce_prod": .reduce("prod"), "reduce_any": .reduce("any"),
     "reduce_all": .reduce("all"), "argmax": .argmax(true), "argmin": .argmax(false),
+    "logical_and": .logical(.bitwiseAnd), "logical_or": .logical(.bitwiseOr),
+    "logical_xor": .logical(.bitwiseXor), "logical_not": .logicalNot,
   ]
 
   private static let tensorflow: [String: Kind] = shared.merging(
@@ -68,7 +77,9 @@ enum EagerFunctions {
     ], uniquingKeysWith: { first, _ in first })
 
   private static let nn: [String: Kind] = [
-    "relu": .unary("Relu"), "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"),
+    "top_k": .topK, "relu": .unary("Relu"), "relu6": .unary("Relu6"), "elu": .unary("Elu"),
+    "selu": .unary("Selu"), "softsign": .unary("Softsign"), "swish": .unary("Silu"),
+    "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"),
     "softplus": .unary("Softplus"), "softmax": .softmax,
   ]
 
@@ -78,7 +89,7 @@ enum EagerFunctions {
     case "tensorflow.math":
       return shared.merging([
         "softmax": .softmax, "reduce_variance": .variance(std: false),
-        "reduce_std": .variance(std: true),
+        "reduce_std": .variance(std: true), "divide_no_nan": .divideNoNan, "top_k": .topK,
       ]) { first, _ in first }
     case "tensorflow.nn": return nn
     case "tensorflow.linalg": return ["matmul": .matmul, "eye": .eye]
@@ -132,6 +143,13 @@ enum EagerFunctions {
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
     "convert_to_numpy": (.toNumPy, [("x", "x")]),
+    "linspace": (
+      .linspace,
+      [
+        ("start", "start"), ("stop", "stop"), ("num", "num"), ("endpoint", "endpoint"),
+        ("retstep", nil), ("dtype", "dtype"), ("axis", "axis"),
+      ]
+    ),
     "mean": (.reduce("mean"), opsReduction), "sum": (.reduce("sum"), opsReduction),
     "max": (.reduce("max"), opsReduction + [("initial", nil)]),
     "min": (.reduce("min"), opsReduction + [("initial", nil)]),
@@ -143,6 +161,95 @@ enum EagerFunctions {
     "floor": (.unary("Floor"), [("x", "x")]), "ceil": (.unary("Ceil"), [("x", "x")]),
     "negative": (.unary("Neg"), [("x", "x")]),
   ]
+
+  /// Keras 3's `ops.meshgrid(*x, indexing="xy")` of eager tensors of one dtype: `tf.meshgrid`,
+  /// a list of tensors of that dtype, laid out as NumPy's `meshgrid` lays them out; nil when an
+  /// argument is a Keras tensor (then `TensorFunctions` refuses it).
+  private static func keras3Meshgrid(
+    positional: [Value], keywords: [(String, Value)], path: String, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    let range = site.range
+    for (label, value) in keywords {
+      guard label == "indexing", case .string(let indexing) = value,
+        ["xy", "ij"].contains(indexing)
+      else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `\(label)=\(PythonText.repr(value))` yet",
+          at: range)
+      }
+    }
+    var dtype: EagerDType?
+    var vectors: [Value] = []
+    for item in positional {
+      if case .kerasTensor = item { return nil }
+      guard let tensor = EagerTensors.operand(item), tensor.tensorFlowDType != nil,
+        dtype == nil || dtype == EagerDType(of: tensor)
+      else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` on these values yet (it takes eager tensors of one dtype)",
+          at: range)
+      }
+      dtype = EagerDType(of: tensor)
+      var plain = tensor
+      plain.tensorFlowDType = nil
+      vectors.append(.array(plain))
+    }
+    guard let dtype else {
+      throw .unsupported("ConvBook does not support `\(path)` of no tensors yet", at: range)
+    }
+    let grids = try NumPyArrayFunctions.call(
+      "meshgrid",
+      NumPyFunctions.Arguments(
+        positional: vectors, keywords: keywords, site: site, function: "meshgrid", path: path),
+      budget: interpreter.budget)
+    var tensors: [Value] = []
+    for grid in grids.sequenceItems ?? [] {
+      guard case .array(let array) = grid else { continue }
+      tensors.append(
+        .array(
+          try EagerTensors.make(
+            dtype, shape: array.shape, values: EagerTensors.doubles(array), range: range)))
+    }
+    return .list(PythonList(tensors))
+  }
+
+  /// Keras 3's `ops.linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None,
+  /// axis=0)` on TensorFlow: `tf.linspace` of `start` and `stop` converted to the result's dtype,
+  /// `dtype` or the `result_type` of theirs and a Python float (float32 unless one is float64).
+  private static func keras3Linspace(
+    _ arguments: inout [String: Value], path: String, range: SourceRange
+  ) throws(CellError) {
+    if let endpoint = arguments.removeValue(forKey: "endpoint"), !endpoint.isTruthy {
+      throw .unsupported("ConvBook does not support `\(path)` with `endpoint=False` yet", at: range)
+    }
+    let dtype: EagerDType
+    if let given = arguments.removeValue(forKey: "dtype"), !given.isNone {
+      guard let requested = EagerDType(requested: given), requested.isFloat else {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` with `dtype=\(PythonText.repr(given))` yet",
+          at: range)
+      }
+      dtype = requested
+    } else {
+      // Python numbers are weak (float32); a float64 array or NumPy scalar keeps float64.
+      var float64 = false
+      for key in ["start", "stop"] {
+        guard let value = arguments[key] else { continue }
+        let converted = try EagerTensors.convert(value, dtype: nil, function: path, range: range)
+        float64 = float64 || EagerDType(of: converted) == .float64
+      }
+      dtype = float64 ? .float64 : .float32
+    }
+    guard dtype == .float32 || dtype == .float64 else {
+      throw .unsupported("ConvBook does not support `\(path)` of \(dtype.rawValue) yet", at: range)
+    }
+    for key in ["start", "stop"] {
+      guard let value = arguments[key] else { continue }
+      arguments[key] = .array(
+        try EagerTensors.convert(value, dtype: dtype, function: path, range: range))
+    }
+  }
 
   /// `ops.mean(x, axis=None, keepdims=False)`'s parameters under TensorFlow's names.
   private static let opsReduction: [(String, String?)] = [
@@ -222,7 +329,7 @@ enum EagerFunctions {
 
   /// The `keras.ops` functions that make a tensor from Python values alone: a constant inside a
   /// traced call when no Keras tensor is among their arguments (one that is, is refused).
-  private static let keras3ConstantMakers: Set<String> = ["ones", "zeros", "eye"]
+  private static let keras3ConstantMakers: Set<String> = ["ones", "zeros", "eye", "linspace"]
 
   /// An operand of a `keras.ops` math call that is an array (NumPy's, an eager tensor's, a
   /// variable's); nil for a Python number or any other value.
@@ -425,6 +532,9 @@ enum EagerFunctions {
     case .argmax: return ["input", "axis", "output_type", "name"]
     case .oneHot: return ["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"]
     case .select: return ["condition", "x", "y", "name"]
+    case .logical, .divideNoNan: return ["x", "y", "name"]
+    case .logicalNot: return ["x", "name"]
+    case .topK: return ["input", "k", "sorted", "index_type", "name"]
     case .clip: return ["t", "clip_value_min", "clip_value_max", "name"]
     case .softmax: return activation ? ["x", "axis"] : ["logits", "axis", "name"]
     case .resize:
@@ -495,6 +605,11 @@ enum EagerFunctions {
     _ name: String, namespace: String, path: String, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    if namespace == "keras.ops", name == "meshgrid" {
+      return try keras3Meshgrid(
+        positional: positional, keywords: keywords, path: path, site: site,
+        interpreter: interpreter)
+    }
     // Inside a traced call `keras.ops` make graph operations (`TensorFunctions`), but math on
     // Python numbers alone (`ops.sqrt(ops.cast(dim, "float32"))`) is a constant, computed as it
     // is eagerly.
@@ -512,7 +627,15 @@ enum EagerFunctions {
         default: return kerasMathArray($0).map { $0.rank == 0 } ?? false
         }
       }
-    let eagerOnly = interpreter.session.lambdaTracingDepth == 0
+    // A `keras.ops` call on eager tensors alone (a constant made in the call: `ops.exp` of an
+    // `ops.linspace`) computes them in a traced call too, as Keras 3 does.
+    let eagerOperands =
+      namespace == "keras.ops"
+      && given.contains {
+        if case .array(let array) = $0 { return array.tensorFlowDType != nil }
+        return EagerTensors.operand($0) != nil
+      }
+    let eagerOnly = interpreter.session.lambdaTracingDepth == 0 || eagerOperands
     let constantMath =
       namespace == "keras.ops" && numbersOnly
       && (kerasMathOps[name] != nil || keras3MathNames.contains(name))
@@ -550,6 +673,9 @@ enum EagerFunctions {
         name, parameters: kerasOp.parameters,
         defaults: name == "concatenate" || name == "stack" ? ["axis": 0] : [:],
         positional: positional, keywords: keywords, path: path, range: range)
+      if name == "linspace" {
+        try keras3Linspace(&arguments, path: path, range: range)
+      }
       let key = kerasOp.parameters.first?.1 ?? "x"
       if let x = arguments[key],
         let operand = try keras3Operand(name, x, path: path, range: range)
@@ -619,6 +745,8 @@ enum EagerFunctions {
     case .matmul
     where arguments["transpose_a"]?.isTruthy != true && arguments["transpose_b"]?.isTruthy != true:
       return result
+    case .select:
+      return try selectRecorded(result, arguments: arguments, path: path, interpreter: interpreter)
     case .concat, .stack:
       var stacking = false
       if case .stack = kind { stacking = true }
@@ -630,6 +758,35 @@ enum EagerFunctions {
         result, inputs: Array(arguments.values), name: path, interpreter: interpreter,
         backward: nil)
     }
+  }
+
+  /// `tf.where(condition, x, y)` recorded on the tapes: the gradient goes to x where the
+  /// condition holds and to y elsewhere (each summed back to its own shape); the coordinates of
+  /// `tf.where(condition)` have none.
+  private static func selectRecorded(
+    _ result: Value, arguments: [String: Value], path: String, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    guard let x = arguments["x"], let y = arguments["y"], !x.isNone, !y.isNone,
+      let condition = arguments["condition"], let made = EagerTensors.operand(result)
+    else { return result }
+    let dtype = EagerDType(of: made)
+    let shapes = [x, y].map { EagerTensors.operand($0)?.shape ?? [] }
+    let mask = condition
+    return EagerGradients.record(
+      result, inputs: [condition, x, y], name: path, interpreter: interpreter,
+      backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+        guard let gradient = EagerTensors.operand(g) else { return [nil, nil, nil] }
+        let choice = try EagerTensors.convert(mask, dtype: nil, function: path, range: r)
+        let zeros = try EagerTensors.make(
+          dtype, shape: [], values: [0], range: r)
+        let toX = try EagerMath.select(choice, gradient, zeros, range: r, budget: i.budget)
+        let toY = try EagerMath.select(choice, zeros, gradient, range: r, budget: i.budget)
+        return [
+          nil,
+          try EagerGradients.unbroadcast(.array(toX), to: shapes[0], interpreter: i, range: r),
+          try EagerGradients.unbroadcast(.array(toY), to: shapes[1], interpreter: i, range: r),
+        ]
+      })
   }
 
   /// One eager call's arguments and what it needs to read them.
@@ -761,6 +918,10 @@ enum EagerFunctions {
     {
       var array = try EagerTensors.make(dtype, shape: shape, values: values, range: range)
       array.holdsOwnRandomValues = ownDraw
+      if ownDraw {
+        array.derivesFromOwnDraw = true
+        interpreter.session.training.ownDrawsSeen = true
+      }
       return .array(array)
     }
 
@@ -792,7 +953,9 @@ enum EagerFunctions {
         }
         var array = try EagerTensors.convert(
           value, dtype: try dtype(), function: path, range: range)
-        if let target = try integers("shape") {
+        if arguments["shape"].map({ !$0.isNone }) ?? false {
+          // Checked sizes (`shape` refuses more than 2^26 values before anything is made).
+          let target = try shape("shape")
           let count = target.reduce(1, *)
           if array.count == 1 {
             let single = array.value(at: 0)
@@ -1008,7 +1171,9 @@ enum EagerFunctions {
           return try EagerGradients.binary(
             .matrixMultiply, .array(a), .array(b), interpreter: interpreter, range: range)
         }
-        return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
+        return .array(
+          try EagerMath.matmul(
+            a, b, range: range, budget: budget, aTransposed: flag("transpose_a")))
       case .dot:
         guard let x = arguments["x"], let y = arguments["y"] else { throw missing("y") }
         // Keras reads `x.shape.rank` (then y's): a NumPy array's shape is a tuple.
@@ -1061,6 +1226,18 @@ enum EagerFunctions {
         if case .array(let array) = first, EagerDType(of: array).isFloat {
           switch y {
           case .array, .float, .int: takesFirstDType = true
+          default: break
+          }
+        } else if case .array(let array) = first, EagerDType(of: array).isInteger {
+          // A Python number or list after a whole-number tensor is converted to its dtype:
+          // `tf.less(int_array, 1.5)` is TypeError "Cannot convert 1.5 to EagerTensor of dtype
+          // int64".
+          switch y {
+          case .float, .int, .list, .tuple:
+            let converted = try EagerTensors.convert(
+              y, dtype: EagerDType(of: array), function: path, range: range)
+            return try EagerArithmetic.compare(
+              operation, first, .array(converted), range: range, budget: budget)
           default: break
           }
         }
@@ -1117,10 +1294,31 @@ enum EagerFunctions {
         guard EagerDType(of: condition) == .bool else {
           throw limitation("with a condition that is not a bool tensor")
         }
-        guard arguments["x"].map({ !$0.isNone }) ?? false,
-          arguments["y"].map({ !$0.isNone }) ?? false
-        else {
-          throw limitation("without x and y (the coordinates of the true values)")
+        let givenX = arguments["x"].map { !$0.isNone } ?? false
+        let givenY = arguments["y"].map { !$0.isNone } ?? false
+        if !givenX && !givenY {
+          // The coordinates of the true values: an int64 row of indices per true value.
+          let values = EagerTensors.doubles(condition)
+          var coordinates: [Double] = []
+          var rows = 0
+          for offset in values.indices where values[offset] != 0 {
+            var rest = offset
+            var index = [Double](repeating: 0, count: condition.rank)
+            for axis in stride(from: condition.rank - 1, through: 0, by: -1) {
+              let size = condition.shape[axis]
+              index[axis] = Double(size == 0 ? 0 : rest % size)
+              rest = size == 0 ? 0 : rest / size
+            }
+            coordinates += index
+            rows += 1
+          }
+          try budget.allocate(count: coordinates.count, size: 8, at: range)
+          return try made(.int64, [rows, condition.rank], coordinates)
+        }
+        guard givenX, givenY else {
+          throw CellError(
+            type: "ValueError", message: "x and y must both be non-None or both be None.",
+            range: range)
         }
         // A Python value beside a tensor takes its dtype (`tf.where(mask != 0, -100.0, mask)`
         // of a float64 mask), as TensorFlow converts the arguments of one type together.
@@ -1146,6 +1344,93 @@ enum EagerFunctions {
             "SelectV2", EagerDType(of: x), EagerDType(of: y), range: range)
         }
         return .array(try EagerMath.select(condition, x, y, range: range, budget: budget))
+      case .logical(let operation):
+        let (x, y) = (try tensor("x"), try tensor("y"))
+        let kernel = EagerArithmetic.logicalKernel(operation) ?? "LogicalAnd"
+        for operand in [x, y] where EagerDType(of: operand) != .bool {
+          throw EagerArithmetic.dtypeMismatch(kernel, .bool, EagerDType(of: operand), range: range)
+        }
+        return .array(try EagerArithmetic.logical(operation, x, y, range: range, budget: budget))
+      case .logicalNot:
+        let x = try tensor("x")
+        guard EagerDType(of: x) == .bool else {
+          throw EagerArithmetic.dtypeMismatch("LogicalNot", .bool, EagerDType(of: x), range: range)
+        }
+        return try made(.bool, x.shape, EagerTensors.doubles(x).map { $0 == 0 ? 1 : 0 })
+      case .divideNoNan:
+        let x = try tensor("x")
+        guard EagerDType(of: x).isFloat else {
+          throw limitation("of \(EagerDType(of: x).rawValue) tensors (TensorFlow divides floats)")
+        }
+        let y: NDArray
+        if let given = EagerTensors.operand(arguments["y"] ?? .none) {
+          y = given
+        } else {
+          y = try tensor("y", dtype: EagerDType(of: x))
+        }
+        guard EagerDType(of: y) == EagerDType(of: x) else {
+          throw EagerArithmetic.dtypeMismatch(
+            "DivNoNan", EagerDType(of: x), EagerDType(of: y), range: range)
+        }
+        let dtype = EagerDType(of: x)
+        return .array(
+          try EagerArithmetic.elementwise(
+            x, y, kernel: "DivNoNan", dtype: dtype, range: range, budget: budget
+          ) { a, b in
+            guard b != 0 else { return 0 }
+            return dtype == .float32 ? Double(Float(a) / Float(b)) : a / b
+          })
+      case .topK:
+        let x = try tensor("input")
+        let k = try integer("k") ?? 1
+        if let sorted = arguments["sorted"], !sorted.isTruthy {
+          throw limitation("with `sorted=False`")
+        }
+        if let indexType = try dtype("index_type"), indexType != .int32 {
+          throw limitation("with `index_type=tf.\(indexType.rawValue)`")
+        }
+        guard let columns = x.shape.last else {
+          throw EagerArithmetic.kernelError(
+            "TopKV2", "input must be >= 1-D, got shape []", range: range)
+        }
+        guard k >= 0 else {
+          throw EagerArithmetic.kernelError(
+            "TopKV2", "Need k >= 0, got \(k)", range: range)
+        }
+        guard columns >= k else {
+          throw EagerArithmetic.kernelError(
+            "TopKV2", "input must have at least k columns. Had \(columns), needed \(k)",
+            range: range)
+        }
+        let values = EagerTensors.doubles(x)
+        guard !values.contains(where: \.isNaN) else { throw limitation("of values with NaN") }
+        let rows = columns == 0 ? 0 : values.count / columns
+        try budget.allocate(count: 2 * rows * k, size: 8, at: range)
+        var top: [Double] = []
+        var indices: [Double] = []
+        for row in 0..<rows {
+          let start = row * columns
+          // Larger values first; of equal ones, the earlier.
+          let order = (0..<columns).sorted {
+            values[start + $0] != values[start + $1]
+              ? values[start + $0] > values[start + $1] : $0 < $1
+          }
+          for column in order.prefix(k) {
+            top.append(values[start + column])
+            indices.append(Double(column))
+          }
+        }
+        let shape = Array(x.shape.dropLast()) + [k]
+        let type = NamedTupleType(
+          name: "TopKV2", fields: ["values", "indices"], defaults: [], module: "tensorflow")
+        return .standard(
+          NamedTupleInstance(
+            type: type,
+            items: [
+              .array(
+                try EagerTensors.make(EagerDType(of: x), shape: shape, values: top, range: range)),
+              .array(try EagerTensors.make(.int32, shape: shape, values: indices, range: range)),
+            ]))
       case .clip:
         let x = try tensor("t")
         guard let low = try number("clip_value_min") else { throw missing("clip_value_min") }

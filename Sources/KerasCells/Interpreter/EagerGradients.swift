@@ -240,7 +240,9 @@ enum EagerGradients {
   ) throws(CellError) -> Value {
     let result = try EagerArithmetic.binary(
       operation, left, right, range: range, budget: interpreter.budget)
+    // Logical operations of bool tensors have no gradient.
     guard !interpreter.session.eagerTapes.active.isEmpty,
+      EagerArithmetic.logicalKernel(operation) == nil,
       let dtype = EagerTensors.operand(left).map(EagerDType.init(of:))
         ?? EagerTensors.operand(right).map(EagerDType.init(of:))
     else { return result }
@@ -304,9 +306,19 @@ enum EagerGradients {
     case .matrixMultiply where a.rank >= 2 && b.rank >= 2:
       // C = A B: dA = dC B^T, dB = A^T dC (over the last two axes; batches of equal shapes).
       backward = { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
-        [
-          try op(.matrixMultiply, g, try transposed(right, interpreter: i, range: r), i, r),
-          try op(.matrixMultiply, try transposed(left, interpreter: i, range: r), g, i, r),
+        let transposedLeft = try transposed(left, interpreter: i, range: r)
+        let second: Value
+        if i.session.eagerTapes.active.isEmpty, let at = EagerTensors.operand(transposedLeft),
+          let dc = EagerTensors.operand(g)
+        {
+          // TensorFlow's MatMul(transpose_a=True), summed as such (nothing records it).
+          second = .array(
+            try EagerMath.matmul(at, dc, range: r, budget: i.budget, aTransposed: true))
+        } else {
+          second = try op(.matrixMultiply, transposedLeft, g, i, r)
+        }
+        return [
+          try op(.matrixMultiply, g, try transposed(right, interpreter: i, range: r), i, r), second,
         ]
       }
     default: backward = nil

@@ -55,6 +55,41 @@ enum EagerLosses {
       resolved, target: target, prediction: prediction, site: site, interpreter: interpreter)
   }
 
+  /// The shape checks of the crossentropy functions on data: tf-keras' categorical crossentropy
+  /// asserts that the shapes are compatible (`backend.categorical_crossentropy`); Keras 3's
+  /// categorical and binary crossentropies (`backend.nn`) want one rank and equal sizes.
+  private static func checkShapes(
+    _ kind: Loss.Kind, _ target: [Int], _ output: [Int], keras3: Bool, range: SourceRange
+  ) throws(CellError) {
+    let shapes = (TensorShape.tuple(target), TensorShape.tuple(output))
+    if !keras3 {
+      guard kind == .categoricalCrossentropy, target != output else { return }
+      throw CellError(
+        type: "ValueError", message: "Shapes \(shapes.0) and \(shapes.1) are incompatible",
+        range: range)
+    }
+    guard kind == .categoricalCrossentropy || kind == .binaryCrossentropy else { return }
+    let received = "Received: target.shape=\(shapes.0), output.shape=\(shapes.1)"
+    if kind == .categoricalCrossentropy, target.isEmpty {
+      throw CellError(
+        type: "ValueError",
+        message: "Arguments `target` and `output` must be at least rank 1. \(received)",
+        range: range)
+    }
+    if target.count != output.count {
+      throw CellError(
+        type: "ValueError",
+        message: "Arguments `target` and `output` must have the same rank (ndim). \(received)",
+        range: range)
+    }
+    if target != output {
+      throw CellError(
+        type: "ValueError",
+        message: "Arguments `target` and `output` must have the same shape. \(received)",
+        range: range)
+    }
+  }
+
   private static func isData(_ positional: [Value], _ keywords: [(String, Value)]) -> Bool {
     let values = positional + keywords.map(\.1)
     return values.contains { if case .array = $0 { return true } else { return false } }
@@ -85,14 +120,20 @@ enum EagerLosses {
     return (target, prediction)
   }
 
+  /// `checkingShapesOf`: the Keras whose shape checks of a loss function apply (nil for a loss
+  /// object, whose wrapper first squeezes or expands the ranks).
   private static func tensors(
-    _ loss: Loss, target: Value, prediction: Value, site: CallSite
+    _ loss: Loss, target: Value, prediction: Value, site: CallSite,
+    checkingShapesOf: KerasVersion? = nil
   ) throws(CellError) -> (NDArray, NDArray) {
     func array(_ value: Value) throws(CellError) -> NDArray {
       if case .array(let array) = value { return array }
       return try EagerTensors.convert(value, dtype: nil, function: "loss", range: site.range)
     }
     let (y, p) = (try array(target), try array(prediction))
+    if let version = checkingShapesOf {
+      try checkShapes(loss.kind, y.shape, p.shape, keras3: version == .keras3, range: site.range)
+    }
     let classes = max(1, p.shape.last ?? 1)
     let expected = loss.kind == .sparseCategoricalCrossentropy ? p.count / classes : p.count
     guard p.rank >= 1, y.count == expected else {
@@ -126,7 +167,9 @@ enum EagerLosses {
   private static func perSample(
     _ loss: Loss, target: Value, prediction: Value, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let (y, p) = try tensors(loss, target: target, prediction: prediction, site: site)
+    let (y, p) = try tensors(
+      loss, target: target, prediction: prediction, site: site,
+      checkingShapesOf: interpreter.kerasVersion)
     let result = loss.lines(prediction: p.tensor, target: y.tensor)
     let shape = Array(p.shape.dropLast())
     try interpreter.budget.allocate(count: result.losses.count, size: 4, at: site.range)

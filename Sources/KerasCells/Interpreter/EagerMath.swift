@@ -42,8 +42,11 @@ enum EagerMath {
   }
 
   /// `a @ b` / `tf.matmul(a, b)` of matrices (and batches of them with equal batch shapes).
+  /// `aTransposed`: `a` is the transpose of TensorFlow's operand (`transpose_a=True`, a gradient
+  /// A^T dC), which TensorFlow sums in one FMA chain even for a single column.
   static func matmul(
-    _ a: NDArray, _ b: NDArray, range: SourceRange, budget: EvaluationBudget
+    _ a: NDArray, _ b: NDArray, range: SourceRange, budget: EvaluationBudget,
+    aTransposed: Bool = false
   ) throws(CellError) -> NDArray {
     guard EagerDType(of: a) == EagerDType(of: b) else {
       throw EagerArithmetic.dtypeMismatch(
@@ -72,7 +75,17 @@ enum EagerMath {
         for column in 0..<m {
           let left = item * n * k + row * k
           let right = item * k * m + column
-          if float32 {
+          if float32, m == 1, n >= 2, k > 0, !aTransposed {
+            // One column over several rows: Eigen's matrix-vector product (`TensorFlowDot`).
+            let column = (0..<k).map { Float(y[right + $0]) }
+            let values = (0..<k).map { Float(x[left + $0]) }
+            result[item * n + row] = Double(
+              values.withUnsafeBufferPointer { a in
+                column.withUnsafeBufferPointer { b in
+                  TensorFlowDot.dot(count: k, a.baseAddress!, b.baseAddress!)
+                }
+              })
+          } else if float32 {
             // TensorFlow's float32 MatMul is oneDNN's: one fused multiply-add per term, in order
             // (measured bit for bit up to 300 terms).
             var sum: Float = 0
@@ -280,10 +293,20 @@ enum EagerMath {
         $0 > 0 ? $0 + Foundation.log1p(Foundation.exp(-$0)) : Foundation.log1p(Foundation.exp($0))
       }
     case "Relu": f = { $0 > 0 ? $0 : 0 }
+    case "Relu6": f = { Swift.min(Swift.max($0, 0), 6) }
+    case "Softsign": f = { $0 / ($0.magnitude + 1) }
+    case "Silu": f = { $0 / (1 + Foundation.exp(-$0)) }
+    case "Elu": f = { $0 < 0 ? Foundation.expm1($0) : $0 }
+    case "Selu":
+      f = {
+        $0 < 0
+          ? 1.7580993408473768599402175208123 * Foundation.expm1($0)
+          : 1.0507009873554804934193349852946 * $0
+      }
     default:
       throw .unsupported("ConvBook does not support `\(kernel)` on eager tensors yet", at: range)
     }
-    // float32 tanh, sigmoid, exp and log are Eigen's approximations, as TensorFlow computes them.
+    // float32 tanh, sigmoid, exp, log, softplus, elu and selu are Eigen's approximations, as TensorFlow computes them.
     if dtype == .float32, let eigen = eigenFunction(kernel) {
       let singles = EagerTensors.doubles(x).map { Float($0) }
       return try EagerTensors.make(
@@ -301,6 +324,20 @@ enum EagerMath {
     case "Sigmoid": return EigenMath.logistic
     case "Exp": return EigenMath.exp
     case "Log": return EigenMath.log
+    case "Sin": return EigenMath.sin
+    case "Cos": return EigenMath.cos
+    case "Softplus": return EigenMath.softplus
+    case "Log1p": return EigenMath.log1p
+    case "Elu": return { EigenMath.exponentialLinear($0, positive: 1, negative: 1) }
+    case "Selu":
+      return {
+        EigenMath.exponentialLinear(
+          $0, positive: 1.0507009873554804934193349852946,
+          negative: 1.7580993408473768599402175208123)
+      }
+    case "Softsign": return { $0.map { $0 / ($0.magnitude + 1) } }
+    // `tf.nn.silu`: x * sigmoid(1.0 * x), two kernels.
+    case "Silu": return { x in zip(x, EigenMath.logistic(x)).map { $0 * $1 } }
     default: return nil
     }
   }

@@ -154,7 +154,8 @@ extension EagerGradients {
       training.layerValues[ObjectIdentifier(layer)] = (layer, values, training.clock)
       training.mark(
         layer, Array(values.keys),
-        known: !training.ownValuesRead && session.kerasVersion == .keras2)
+        known: !training.ownValuesRead && session.kerasVersion == .keras2,
+        own: training.ownDrawn(model))
     }
   }
 }

@@ -57,6 +57,8 @@ final class EagerVariable: StandardObject {
     switch name {
     case "name": return .string(kerasPath == nil ? self.name + ":0" : self.name)
     case "path" where kerasPath != nil: return .string(kerasPath ?? "")
+    // Keras 3's variables give their dtype as a string.
+    case "dtype" where kerasPath != nil: return .string(array.tensorFlowDType ?? "float32")
     case "trainable": return .bool(trainable)
     case "assign", "assign_add", "assign_sub", "read_value", "value":
       return .method(receiver: .standard(self), name: name)
@@ -213,6 +215,96 @@ enum EagerVariables {
     var value = array
     value.traceID = nil
     return .standard(EagerVariable(array: value, name: name, trainable: trainable, id: id))
+  }
+
+  /// Keras 3's `keras.Variable(initializer, shape=None, dtype=None, trainable=True,
+  /// autocast=True, aggregation="none", synchronization="auto", name=None)` given its initial
+  /// value: named by `auto_name` (`variable`, `variable_1`, ... on the session's counter of object
+  /// names), its path under the name scopes open where it is made (a custom layer's `build` or
+  /// `call`: `layer/name`; `__init__`: the bare name); the value's dtype unless `dtype=` is given
+  /// (a Python float is float32, a float64 array stays float64).
+  static func makeKeras(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let parameters = [
+      "initializer", "shape", "dtype", "trainable", "autocast", "aggregation", "synchronization",
+      "name",
+    ]
+    guard positional.count <= parameters.count else {
+      throw .unsupported(
+        "ConvBook does not support `keras.Variable` with \(positional.count) positional arguments",
+        at: site.range)
+    }
+    var arguments: [String: Value] = [:]
+    for (label, value) in zip(parameters, positional) { arguments[label] = value }
+    for (label, value) in keywords {
+      guard parameters.contains(label) else {
+        throw .unsupported(
+          "ConvBook does not support `keras.Variable` with `\(label)=` yet", at: site.range)
+      }
+      guard arguments[label] == nil else {
+        throw CellError(
+          type: "TypeError",
+          message: "Variable.__init__() got multiple values for argument '\(label)'",
+          range: site.range)
+      }
+      arguments[label] = value
+    }
+    guard let initial = arguments["initializer"] else {
+      throw CellError(
+        type: "TypeError",
+        message: "Variable.__init__() missing 1 required positional argument: 'initializer'",
+        range: site.range)
+    }
+    let name: String
+    switch arguments["name"] ?? .none {
+    case .none: name = interpreter.kerasNames.uniqueName("variable")
+    case .string(let given) where !given.contains("/"): name = given
+    case let given:
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Argument `name` must be a string and cannot contain character `/`. Received: name=\(PythonText.str(given))",
+        range: site.range)
+    }
+    for (label, value) in [("aggregation", "none"), ("synchronization", "auto")] {
+      if let given = arguments[label], !given.isNone, PythonText.str(given) != value {
+        throw .unsupported(
+          "ConvBook does not support `keras.Variable` with `\(label)=` yet", at: site.range)
+      }
+    }
+    switch initial {
+    case .string, .kerasObject, .function, .instance:
+      throw .unsupported(
+        "ConvBook does not support `keras.Variable` given an initializer (rather than its initial value) yet",
+        at: site.range)
+    default: break
+    }
+    let dtype = try EagerFunctions.dtype(
+      arguments["dtype"], function: "keras.Variable", range: site.range)
+    var array = try EagerTensors.convert(
+      initial, dtype: dtype, function: "keras.Variable", range: site.range)
+    if let shape = arguments["shape"], !shape.isNone {
+      guard let items = shape.sequenceItems, items.count == array.shape.count,
+        zip(items, array.shape).allSatisfy({ item, size in
+          if case .int(let given) = item { return given == size }
+          return item.isNone
+        })
+      else {
+        throw .unsupported(
+          "ConvBook does not support `keras.Variable` given a `shape=` other than its value's yet",
+          at: site.range)
+      }
+    }
+    let trainable = arguments["trainable"].map { $0.isTruthy } ?? true
+    let scopes = interpreter.session.variableScopes
+    let path = (scopes + [name]).joined(separator: "/")
+    let tapes = interpreter.session.eagerTapes
+    let id = tapes.newID()
+    if trainable { tapes.trainableVariables.insert(id) }
+    array.traceID = nil
+    return .standard(
+      EagerVariable(array: array, name: name, trainable: trainable, id: id, kerasPath: path))
   }
 
   /// A value assigned into `target`'s place: converted to its dtype, of its shape.

@@ -34,9 +34,13 @@ enum InitializerLookup {
         message:
           "Unknown initializer: '\(name)'. Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in the scope. See https://www.tensorflow.org/guide/keras/save_and_serialize#registering_the_custom_object for details.",
         range: site.range)
+    case .dictionary(let dict)
+    where ModelConfig.serializesKerasObject(dict, module: "keras.initializers"):
+      // What `serialize` wrote: the object made again from its config.
+      return try ModelConfig.deserialized(identifier, site: site, interpreter: interpreter)
     case .dictionary:
       throw .unsupported(
-        "ConvBook's keras.initializers.get() takes an initializer's name or object, not a config dict",
+        "ConvBook's keras.initializers.get() takes an initializer's name, object or serialized dict of Keras' own classes, not this config dict",
         at: site.range)
     default:
       throw CellError(

@@ -64,6 +64,63 @@ extension Interpreter {
     return true
   }
 
+  /// `np.random.shuffle(x)` (or a `RandomState`'s) where `x` names a NumPy array (a name, an
+  /// instance attribute, a list or dict item): NumPy swaps its rows in place with the draws of
+  /// `permutation`. The array is taken out of its place before the arguments are evaluated, so
+  /// that it is shuffled in place only when nothing else holds it (else refused, as assigning
+  /// into it is). Nil when the call is not such a shuffle.
+  func shuffleInPlace(
+    _ callee: Value, _ arguments: [Argument], range: SourceRange
+  ) throws(CellError) -> Value? {
+    guard arguments.count == 1, case .positional = arguments[0].kind else { return nil }
+    var generator: NumPyRandomStateObject?
+    switch callee {
+    case .function(let callable) where callable.kind == .builtin("nprandom shuffle"): break
+    case .method(.standard(let object as NumPyRandomStateObject), "shuffle"): generator = object
+    default: return nil
+    }
+    let expression = arguments[0].value
+    // (The value evaluated here is dropped before the array is taken: it would share it.)
+    let isArray: Bool
+    if case .array(let given) = try evaluate(expression) {
+      isArray = given.tensorFlowDType == nil && given.rank >= 1
+    } else {
+      isArray = false
+    }
+    guard isArray, let place = try arrayPlace(expression) else { return nil }
+    var taken = place.take()
+    guard case .array(var array) = taken else {
+      place.putBack(taken)
+      return nil
+    }
+    taken = .none
+    defer { place.putBack(.array(array)) }
+    var isView = false
+    if var base = array.viewBase {
+      array.viewBase = nil
+      isView = !isKnownUniquelyReferenced(&base)
+      array.viewBase = base
+    }
+    if !isKnownUniquelyReferenced(&array.identity) || isView {
+      throw .unsupported(
+        "ConvBook does not support np.random.shuffle of an array that another name, container or view also holds (NumPy would change both); shuffle a .copy()",
+        at: arguments[0].range)
+    }
+    func shuffle() throws(CellError) -> NDArray {
+      var state = session.numpyRandom
+      defer { session.numpyRandom = state }
+      return try NumPyRandomIntegers.permuted(array, &state, range: range, budget: budget)
+    }
+    let rows: NDArray
+    if let generator {
+      rows = try generator.lend(self, shuffle)
+    } else {
+      rows = try shuffle()
+    }
+    try ArrayOperations.setItem(&array, .ellipsis, to: .array(rows), range: range, budget: budget)
+    return Value.none
+  }
+
   /// Where an array the cell names lives: taking it out leaves None there until it is put back.
   struct ArrayPlace {
     let take: () -> Value

@@ -346,7 +346,11 @@ extension Interpreter {
       {
         return value
       }
-      guard instance.attributes[name] != nil || instance.type.lookup(name) != nil else {
+      // (Layer's own `get_config` is the custom layer's, not its traced graph's.)
+      guard
+        instance.attributes[name] != nil || instance.type.lookup(name) != nil
+          || (name == "get_config" && instance.type.kerasBase == "Layer")
+      else {
         return nil
       }
       return try instanceAttribute(name, instance, range: range)
@@ -420,6 +424,11 @@ extension Interpreter {
       let value = KerasClassBase.attribute(name, of: instance, base: base)
     {
       return value
+    }
+    if instance.type.kerasClassBase == .legacyLayer, !name.hasPrefix("__") {
+      // The copy's `Layer` attributes (`name`, `weights`, `add_weight`) are its engine's.
+      throw .unsupported(
+        "ConvBook does not support `\(name)` of a `tensorflow.python.keras` layer yet", at: range)
     }
     // A subclassed model given its graph is that functional model (`ClassFunctionalModels`),
     // with what its own train_step reads (`TrainStepModels`).
@@ -551,6 +560,14 @@ extension Interpreter {
       {
         // tf-keras tracks a variable set on a layer as one of its weights (counted in `summary()`,
         // trained, saved); Keras 3 does not.
+        value = try KerasSubclassing.trackVariable(
+          variable, in: instance, range: range, interpreter: self)
+      }
+      if kerasVersion == .keras3, instance.type.kerasBase != nil,
+        case .standard(let object) = value, let variable = object as? EagerVariable,
+        variable.kerasPath != nil
+      {
+        // Keras 3 tracks its own `keras.Variable` set on a layer (not a `tf.Variable`).
         value = try KerasSubclassing.trackVariable(
           variable, in: instance, range: range, interpreter: self)
       }

@@ -91,12 +91,39 @@ final class Interpreter {
 
   func emit(_ output: CellOutput) { outputs.append(output) }
 
-  /// Takes back what was written after `count` outputs and `writes` writes (code ConvBook ran to
-  /// learn what it computes, where Keras would not run it: `CustomActivations`).
-  func takeBackOutputs(to count: Int, writes: Int) {
-    guard count <= outputs.count else { return }
-    outputs.removeSubrange(count...)
-    writeCount = writes
+  /// Where the cell's output stands: the number of outputs, the length of the last one when it is
+  /// text (a later `print` extends it), and the number of writes.
+  struct OutputMark {
+    let count: Int
+    let lastTextLength: Int?
+    let writes: Int
+  }
+
+  var outputMark: OutputMark {
+    var length: Int?
+    if case .text(let text)? = outputs.last { length = text.utf8.count }
+    return OutputMark(count: outputs.count, lastTextLength: length, writes: writeCount)
+  }
+
+  /// Takes back what was written since `mark` (code ConvBook ran to learn what it computes, where
+  /// Keras would not run it: `CustomActivations`, a Keras 3 layer that declares its output shape).
+  func takeBackOutputs(to mark: OutputMark) {
+    guard mark.count <= outputs.count else { return }
+    outputs.removeSubrange(mark.count...)
+    if let length = mark.lastTextLength, case .text(let text)? = outputs.last,
+      text.utf8.count > length
+    {
+      outputs[outputs.count - 1] = .text(String(decoding: text.utf8.prefix(length), as: UTF8.self))
+    }
+    writeCount = mark.writes
+  }
+
+  /// Everything the cell has written so far, to run code again without a trace (`OwnDraws`).
+  var writtenSoFar: (outputs: [CellOutput], writes: Int) { (outputs, writeCount) }
+
+  /// Takes back everything written since `written` (`writtenSoFar`).
+  func restoreWritten(_ written: (outputs: [CellOutput], writes: Int)) {
+    (outputs, writeCount) = written
   }
 
   /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.
@@ -219,6 +246,7 @@ final class Interpreter {
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
         }
+        try refuseLegacyKeras(module, range: imported.module.range)
         if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
           module = .keras3Backend
         }
@@ -258,6 +286,22 @@ final class Interpreter {
         !removedInKeras3(module)
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
+      }
+      try refuseLegacyKeras(module, range: modulePath.range)
+      // Python imports the names in order: one the copy lacks fails before ConvBook would
+      // refuse an earlier one it has.
+      if case .legacyKeras(let name) = module,
+        let known = LegacyKeras.publicNames[name],
+        let missing = names.first(where: { $0.name != "*" && !known.contains($0.name) })
+      {
+        // Named by the module's file below site-packages, as other modules are.
+        var error = CellError(
+          type: "ImportError",
+          message:
+            "cannot import name '\(missing.name)' from '\(name)' (\(name.replacingOccurrences(of: ".", with: "/"))/__init__.py)",
+          range: missing.nameRange)
+        error.tracebackRange = statement.range
+        throw error
       }
       // `from __future__ import print_function`: every feature is already on in Python 3.
       if case .inert("__future__") = module { return .normal }
@@ -329,7 +373,7 @@ final class Interpreter {
     case .whileLoop(let condition, let body, let elseBody):
       while true {
         try step(at: statement.range)
-        guard try evaluate(condition).isTruthy else { break }
+        guard try self.condition(try evaluate(condition), range: condition.range) else { break }
         switch try execute(body) {
         case .normal, .continueLoop: continue
         case .breakLoop: return .normal
@@ -338,7 +382,8 @@ final class Interpreter {
       }
       if let elseBody { return try execute(elseBody) }
     case .ifStatement(let branches, let elseBody):
-      for branch in branches where try evaluate(branch.condition).isTruthy {
+      for branch in branches
+      where try condition(try evaluate(branch.condition), range: branch.condition.range) {
         return try execute(branch.body)
       }
       if let elseBody { return try execute(elseBody) }
@@ -429,7 +474,7 @@ final class Interpreter {
     case .scopeDeclaration(let isNonlocal, let names):
       try declare(names, nonlocal: isNonlocal, range: statement.range)
     case .assertStatement(let condition, let messageExpression):
-      guard try evaluate(condition).isTruthy else {
+      guard try self.condition(try evaluate(condition), range: condition.range) else {
         var message = ""
         if let messageExpression {
           let value = try evaluate(messageExpression)
@@ -584,6 +629,12 @@ final class Interpreter {
     }
   }
 
+  /// TensorFlow's own copy of Keras runs in tf-keras sessions only (`LegacyKeras`).
+  private func refuseLegacyKeras(_ module: KerasModule, range: SourceRange) throws(CellError) {
+    guard LegacyKeras.isLegacy(module), kerasVersion == .keras3 else { return }
+    throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
+  }
+
   private func removedInKeras3(_ module: KerasModule) -> Bool {
     kerasVersion == .keras3 && Keras3Wording.isRemoved(module)
   }
@@ -633,8 +684,10 @@ final class Interpreter {
     if root == "tensorflow", path.components.count >= 2,
       ["python", "compiler"].contains(path.components[1])
     {
+      // A module of TensorFlow's copy of Keras that ConvBook lacks (`tensorflow.python.keras.models`).
+      let shown = path.components.count > 3 && path.components[2] == "keras" ? 4 : 3
       return .unsupported(
-        "ConvBook does not support `\(path.components.prefix(3).joined(separator: "."))` yet",
+        "ConvBook does not support `\(path.components.prefix(shown).joined(separator: "."))` yet",
         at: path.range)
     }
     // The longest prefix ConvBook has, then the first component it lacks: a real Keras module
@@ -901,7 +954,13 @@ final class Interpreter {
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
       do {
-        return try Attributes.get(name, of: base, range: nameRange, interpreter: self)
+        let value = try Attributes.get(name, of: base, range: nameRange, interpreter: self)
+        // `a.T`, `a.flat`, `scalar.real` carry the mark; `a.shape`, `a.dtype` are no values.
+        switch value {
+        case .array, .standard(is NumPyScalar):
+          return try followingOwnDraws(value, operands: [base], range: range)
+        default: return value
+        }
       } catch {
         // ConvBook points at the name; Python's traceback at the whole `base.name`.
         var traced = error
@@ -911,39 +970,25 @@ final class Interpreter {
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
       // A NumPy integer indexes as its Python int (`__index__`).
-      let index = NumPyScalar.number(try evaluate(indexExpression))
-      if case .array(let array) = base, array.tensorFlowDType != nil {
-        return try EagerGradients.indexed(array, index, range: range, interpreter: self)
+      let given = try evaluate(indexExpression)
+      let index = NumPyScalar.number(given)
+      func item() throws(CellError) -> Value {
+        if case .array(let array) = base, array.tensorFlowDType != nil {
+          return try EagerGradients.indexed(array, index, range: range, interpreter: self)
+        }
+        do {
+          return try subscriptValue(base, index, range: range)
+        } catch {
+          var traced = error
+          if traced.tracebackRange == nil {
+            traced.tracebackRange = range
+            traced.tracebackAnchor = .subscript(
+              baseEnd: baseExpression.range.end, indexEnd: indexExpression.range.end)
+          }
+          throw traced
+        }
       }
-      do {
-        if case .array(let array) = base {
-          return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
-        }
-        if case .kerasTensor(let tensor) = base {
-          return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
-        }
-        if case .standard(let object) = base,
-          let item = try object.item(at: index, interpreter: self, range: range)
-        {
-          return item
-        }
-        if case .dictionary(let dictionary) = base,
-          let missing = try StandardCollections.missingKey(
-            dictionary, index, interpreter: self, range: range)
-        {
-          return missing
-        }
-        if let item = try instanceItem(base, index, range: range) { return item }
-        return try Operators.subscriptValue(base, index, range: range)
-      } catch {
-        var traced = error
-        if traced.tracebackRange == nil {
-          traced.tracebackRange = range
-          traced.tracebackAnchor = .subscript(
-            baseEnd: baseExpression.range.end, indexEnd: indexExpression.range.end)
-        }
-        throw traced
-      }
+      return try followingOwnDraws(try item(), operands: [base], index: given, range: range)
     case .slice(let lower, let upper, let stepExpression):
       func bound(_ expression: Expression?) throws(CellError) -> Int? {
         guard let expression else { return nil }
@@ -966,6 +1011,9 @@ final class Interpreter {
     case .call(let calleeExpression, let argumentExpressions):
       try step(at: range)
       let callee = try evaluate(calleeExpression)
+      if let shuffled = try shuffleInPlace(callee, argumentExpressions, range: range) {
+        return shuffled
+      }
       var positional: [Value] = []
       var keywords: [(String, Value)] = []
       for argument in argumentExpressions {
@@ -1003,8 +1051,12 @@ final class Interpreter {
         range: range, calleeRange: calleeExpression.range, arguments: argumentExpressions,
         calleeText: Interpreter.describe(calleeExpression))
       do {
-        return try Calls.call(
-          callee, positional: positional, keywords: keywords, site: call, interpreter: self)
+        return try followingOwnDraws(
+          callee, positional: positional, keywords: keywords, site: call
+        ) { () throws(CellError) in
+          try Calls.call(
+            callee, positional: positional, keywords: keywords, site: call, interpreter: self)
+        }
       } catch {
         // Python's frame points at the call that raised (a call of a cell function that failed
         // inside lists its own frames instead).
@@ -1017,26 +1069,8 @@ final class Interpreter {
       }
     case .unary(let operation, let operandExpression):
       let operand = try evaluate(operandExpression)
-      if operation == .negate, case .kerasTensor(let tensor) = operand {
-        return try TensorArithmetic.negate(tensor, range: range, interpreter: self)
-      }
-      if EagerTensors.isEager(operand) {
-        guard operation == .negate else {
-          throw EagerTensors.refusal("unary `\(operation.rawValue)`", range: range)
-        }
-        return try EagerGradients.negate(operand, interpreter: self, range: range)
-      }
-      if operation == .negate, case .array(let array) = operand {
-        return try ArrayOperations.negate(array, range: range, budget: budget)
-      }
-      if operation == .negate, case .standard(let scalar as NumPyScalar) = operand {
-        // `-np.float32(x)` is a float32 scalar again.
-        let negated = try ArrayOperations.negate(scalar.array, range: range, budget: budget)
-        if case .array(let array) = negated { return .standard(NumPyScalar(array)) }
-        return try ArrayOperations.binary(
-          .multiply, operand, .int(-1), range: range, budget: budget)
-      }
-      return try Operators.unary(operation, operand, range: range)
+      return try followingOwnDraws(
+        try unary(operation, operand, range: range), operands: [operand], range: range)
     case .binary(let operation, let left, let right):
       let (leftValue, rightValue) = (try evaluate(left), try evaluate(right))
       do {
@@ -1050,46 +1084,28 @@ final class Interpreter {
         throw traced
       }
     case .comparison(let first, let links):
-      var left = try evaluate(first)
-      for link in links {
-        let right = try evaluate(link.operand)
-        if links.count == 1, TensorArithmetic.involvesTensor(left, right),
-          [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(link.operation)
-        {
-          return try TensorFunctions.compare(
-            link.operation, left, right, interpreter: self, range: range)
-        }
-        if EagerTensors.isEager(left) || EagerTensors.isEager(right),
-          link.operation != .identical, link.operation != .notIdentical
-        {
-          guard links.count == 1, link.operation != .memberOf, link.operation != .notMemberOf
-          else { throw EagerTensors.refusal("chained or `in` comparisons", range: range) }
-          return try EagerArithmetic.compare(
-            link.operation, left, right, range: range, budget: budget)
-        }
-        if links.count == 1, ArrayOperations.involvesArray(left, right),
-          link.operation != .identical, link.operation != .notIdentical
-        {
-          // NumPy compares element by element.
-          return try ArrayOperations.compare(
-            link.operation, left, right, range: range, budget: budget)
-        }
-        if let result = try instanceComparison(link.operation, left, right, range: range) {
-          if !result { return .bool(false) }
-        } else if !(try Operators.compare(link.operation, left, right, range: range)) {
-          return .bool(false)
-        }
-        left = right
+      var operands: [Value] = []
+      let result = try comparison(first, links, range: range, operands: &operands)
+      // `x is None` tests no values.
+      guard links.contains(where: { ![.identical, .notIdentical].contains($0.operation) }) else {
+        return result
       }
-      return .bool(true)
+      let equality = links.allSatisfy { [.equal, .notEqual].contains($0.operation) }
+      return try followingOwnDraws(
+        result, operands: operands, equality: equality, range: range)
     case .logical(let operation, let leftExpression, let rightExpression):
       let left = try evaluate(leftExpression)
       switch operation {
-      case .and: return left.isTruthy ? try evaluate(rightExpression) : left
-      case .or: return left.isTruthy ? left : try evaluate(rightExpression)
+      case .and:
+        return try condition(left, range: leftExpression.range)
+          ? try evaluate(rightExpression) : left
+      case .or:
+        return try condition(left, range: leftExpression.range)
+          ? left : try evaluate(rightExpression)
       }
-    case .conditional(let condition, let ifTrue, let ifFalse):
-      return try evaluate(condition).isTruthy ? try evaluate(ifTrue) : try evaluate(ifFalse)
+    case .conditional(let test, let ifTrue, let ifFalse):
+      return try condition(try evaluate(test), range: test.range)
+        ? try evaluate(ifTrue) : try evaluate(ifFalse)
     case .namedExpression(let name, let value):
       // Binds where an assignment statement would, past any comprehension's own names (PEP 572).
       let result = try evaluate(value)
@@ -1132,8 +1148,114 @@ final class Interpreter {
     }
   }
 
-  /// A binary operation on two values: tensors, arrays, sets, then Python's numbers and sequences.
+  /// A chain of comparisons (`a < b <= c`), keeping the values it compared in `operands`.
+  private func comparison(
+    _ first: Expression, _ links: [ComparisonLink], range: SourceRange, operands: inout [Value]
+  ) throws(CellError) -> Value {
+    var left = try evaluate(first)
+    operands.append(left)
+    for link in links {
+      let right = try evaluate(link.operand)
+      // `"loss" in history.history` tests the keys.
+      if link.operation != .memberOf && link.operation != .notMemberOf { operands.append(right) }
+      if links.count == 1, TensorArithmetic.involvesTensor(left, right),
+        [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(link.operation)
+      {
+        return try TensorFunctions.compare(
+          link.operation, left, right, interpreter: self, range: range)
+      }
+      if EagerTensors.isEager(left) || EagerTensors.isEager(right),
+        link.operation != .identical, link.operation != .notIdentical
+      {
+        guard links.count == 1, link.operation != .memberOf, link.operation != .notMemberOf
+        else { throw EagerTensors.refusal("chained or `in` comparisons", range: range) }
+        return try EagerArithmetic.compare(
+          link.operation, left, right, range: range, budget: budget)
+      }
+      if links.count == 1, ArrayOperations.involvesArray(left, right),
+        link.operation != .identical, link.operation != .notIdentical
+      {
+        // NumPy compares element by element.
+        return try ArrayOperations.compare(
+          link.operation, left, right, range: range, budget: budget)
+      }
+      if let result = try instanceComparison(link.operation, left, right, range: range) {
+        if !result { return .bool(false) }
+      } else if !(try Operators.compare(link.operation, left, right, range: range)) {
+        return .bool(false)
+      }
+      left = right
+    }
+    return .bool(true)
+  }
+
+  /// A unary operation on a value.
+  private func unary(_ operation: UnaryOperator, _ operand: Value, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    if operation == .negate, case .kerasTensor(let tensor) = operand {
+      return try TensorArithmetic.negate(tensor, range: range, interpreter: self)
+    }
+    if EagerTensors.isEager(operand) {
+      guard operation == .negate else {
+        throw EagerTensors.refusal("unary `\(operation.rawValue)`", range: range)
+      }
+      return try EagerGradients.negate(operand, interpreter: self, range: range)
+    }
+    if operation == .negate, case .array(let array) = operand {
+      return try ArrayOperations.negate(array, range: range, budget: budget)
+    }
+    if operation == .negate, case .standard(let scalar as NumPyScalar) = operand {
+      // `-np.float32(x)` is a float32 scalar again.
+      let negated = try ArrayOperations.negate(scalar.array, range: range, budget: budget)
+      if case .array(let array) = negated { return .standard(NumPyScalar(array)) }
+      return try ArrayOperations.binary(
+        .multiply, operand, .int(-1), range: range, budget: budget)
+    }
+    return try Operators.unary(operation, operand, range: range)
+  }
+
+  /// `base[index]` of a value other than an eager tensor.
+  private func subscriptValue(_ base: Value, _ index: Value, range: SourceRange)
+    throws(CellError) -> Value
+  {
+    if case .array(let array) = base {
+      return try ArrayOperations.subscriptValue(array, index, range: range, budget: budget)
+    }
+    if case .kerasTensor(let tensor) = base {
+      return try TensorFunctions.subscriptTensor(tensor, index, interpreter: self, range: range)
+    }
+    if case .standard(let object) = base,
+      let item = try object.item(at: index, interpreter: self, range: range)
+    {
+      return item
+    }
+    if case .dictionary(let dictionary) = base,
+      let missing = try StandardCollections.missingKey(
+        dictionary, index, interpreter: self, range: range)
+    {
+      return missing
+    }
+    if let item = try instanceItem(base, index, range: range) { return item }
+    return try Operators.subscriptValue(base, index, range: range)
+  }
+
+  /// A binary operation on two values: tensors, arrays, sets, then Python's numbers and sequences;
+  /// the result is marked when an operand derives from ConvBook's own draws (`OwnDraws`).
   func binary(
+    _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
+  ) throws(CellError) -> Value {
+    if operation == .modulo, case .string = leftValue, session.training.ownDrawsSeen,
+      OwnDraws.derives(rightValue, training: session.training)
+    {
+      throw .unsupported(PythonText.ownDrawMessage, at: range)
+    }
+    return try followingOwnDraws(
+      try unmarkedBinary(operation, leftValue, rightValue, range: range),
+      operands: [leftValue, rightValue], range: range)
+  }
+
+  private func unmarkedBinary(
     _ operation: BinaryOperator, _ leftValue: Value, _ rightValue: Value, range: SourceRange
   ) throws(CellError) -> Value {
     // An optimizer's learning rate computes as its value, a float32 eager tensor.
@@ -1247,7 +1369,8 @@ final class Interpreter {
       try step(at: range)
       try bindLocal(item, to: clause.target)
       var passes = true
-      for condition in clause.conditions where !(try evaluate(condition).isTruthy) {
+      for condition in clause.conditions
+      where !(try self.condition(try evaluate(condition), range: condition.range)) {
         passes = false
         break
       }

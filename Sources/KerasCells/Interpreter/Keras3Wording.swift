@@ -260,6 +260,20 @@ enum Keras3Wording {
     return guarded ? "You must build the layer before accessing `\(name)`." : nil
   }
 
+  /// Keras 3's `standardize_shape` refusing a variable's `shape=` that is no shape: a number
+  /// (not iterable) or a string (iterated into characters, the first one refused); nil otherwise.
+  static func shapeConversionError(_ shape: Value) -> String? {
+    switch shape {
+    case .int, .float, .bool:
+      return "Cannot convert '\(PythonText.str(shape))' to a shape."
+    case .string(let text):
+      guard let first = text.first else { return nil }
+      return
+        "Cannot convert '\(text)' to a shape. Found invalid dimension '\(first)' of type '<class 'str'>'. "
+    default: return nil
+    }
+  }
+
   /// Keras 3's warning for `input_shape=` / `input_dim=` given to a layer (which still works).
   static let inputShapeWarning =
     "Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, prefer using an `Input(shape)` object as the first layer in the model instead."

@@ -85,11 +85,15 @@ public enum KerasModule: Equatable {
   /// A standard-library module ConvBook implements (`itertools`, `collections`, `argparse`, ...):
   /// see `StandardLibrary`.
   case standard(String)
+  /// TensorFlow's own frozen copy of Keras, by its module's full name (`tensorflow.python`,
+  /// `tensorflow.python.keras`, `tensorflow.python.keras.layers`, `...backend`): see `LegacyKeras`.
+  case legacyKeras(String)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
     guard let root = path.first else { return nil }
     var module: KerasModule
+    if let legacy = LegacyKeras.module(path: path) { return legacy }
     switch root {
     case "tensorflow": module = .tensorflow
     case "keras": module = .keras
@@ -154,6 +158,7 @@ public enum KerasModule: Equatable {
     case .standard(let name) where name.hasPrefix("tensorflow."):
       return "tensorflow._api.v2." + name.dropFirst("tensorflow.".count)
     case .standard(let name): return name
+    case .legacyKeras(let name): return name
     case .numpy: return "numpy"
     case .convbook: return "convbook"
     case .convbookDatasets: return "convbook.datasets"
@@ -182,7 +187,7 @@ public enum KerasModule: Equatable {
     case .keras: return "keras"
     case .numpy: return "numpy"
     case .inert, .math, .functools, .os, .osPath, .dataset, .convbook, .convbookDatasets,
-      .tensorFunctions, .standard:
+      .tensorFunctions, .standard, .legacyKeras:
       return nil
     case .applicationModule(let name): return "keras.applications." + name
     default: return "keras." + componentName
@@ -194,6 +199,8 @@ public enum KerasModule: Equatable {
   func unsupportedName(_ name: String, at range: SourceRange) -> CellError? {
     switch self {
     case .standard(let module): return StandardLibrary.unsupportedName(name, of: module, at: range)
+    case .legacyKeras(let module):
+      return LegacyKeras.unsupportedName(name, of: module, at: range)
     case .os, .osPath:
       // The rest of `os` reaches files, processes or the machine (`os.makedirs`, `os.listdir`).
       let module = self == .os ? "os" : "os.path"
@@ -392,6 +399,9 @@ public enum KerasModule: Equatable {
       case "Sequential": return .function(Callable(.sequentialClass, path: "keras.Sequential"))
       case "Input": return .function(Callable(.inputFunction, path: "keras.Input"))
       case "Model": return .function(Callable(.modelClass, path: "keras.Model"))
+      // Keras 3 only, like `ops`.
+      case "Variable":
+        return .function(Callable(.builtin("keras.Variable"), path: "keras.Variable"))
       // Keras 3's `keras.Layer` is `keras.layers.Layer` (tf-keras has none: `TensorFunctions.missingAttribute`).
       case "Layer":
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
@@ -458,19 +468,19 @@ public enum KerasModule: Equatable {
       let known = [
         "l1", "l2", "l1_l2", "L1", "L2", "L1L2", "OrthogonalRegularizer", "Regularizer",
       ]
-      if name == "get" {
-        return .function(Callable(.builtin("keras.regularizers.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.regularizers." + name), path: path))
       }
       return known.contains(name) ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .initializers:
-      if name == "get" {
-        return .function(Callable(.builtin("keras.initializers.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.initializers." + name), path: path))
       }
       return Self.initializerNames.contains(name) || name == "Initializer"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
     case .constraints:
-      if name == "get" {
-        return .function(Callable(.builtin("keras.constraints.get"), path: path))
+      if ["get", "serialize", "deserialize"].contains(name) {
+        return .function(Callable(.builtin("keras.constraints." + name), path: path))
       }
       return Self.constraintNames.contains(name) || name == "Constraint"
         ? .function(Callable(.objectFactory(name), path: path)) : nil
@@ -531,7 +541,7 @@ public enum KerasModule: Equatable {
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
       if [
         "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
-        "is_keras_tensor", "backend", "get_value", "set_value",
+        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid",
       ]
       .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
@@ -615,6 +625,7 @@ public enum KerasModule: Equatable {
       }
       return TensorFunctions.attribute(name, namespace: namespace)
     case .standard(let module): return StandardLibrary.attribute(name, of: module)
+    case .legacyKeras(let module): return LegacyKeras.attribute(name, of: module)
     case .os:
       switch name {
       case "path": return .module(.osPath)

@@ -9,7 +9,17 @@ import CNNEngine
 enum KerasSerialization {
   static let functions: Set<String> = [
     "keras.layers.serialize", "keras.layers.deserialize", "keras.utils.serialize_keras_object",
-    "keras.utils.deserialize_keras_object",
+    "keras.utils.deserialize_keras_object", "keras.initializers.serialize",
+    "keras.regularizers.serialize", "keras.constraints.serialize",
+    "keras.initializers.deserialize", "keras.regularizers.deserialize",
+    "keras.constraints.deserialize",
+  ]
+
+  /// `keras.initializers.serialize` / `deserialize` and their kin: the kind of object each
+  /// handles, by module.
+  private static let objectKinds: [String: LayerConfig.ObjectKind] = [
+    "keras.initializers": .initializer, "keras.regularizers": .regularizer,
+    "keras.constraints": .constraint,
   ]
 
   static func call(
@@ -17,7 +27,40 @@ enum KerasSerialization {
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let function = String(name.split(separator: ".").last ?? "")
-    let parameter = function.hasPrefix("serialize") ? "layer" : "config"
+    let module = String(name.dropLast(function.count + 1))
+    let kind = objectKinds[module]
+    if kind != nil, function == "deserialize" {
+      // `initializers.deserialize(config, custom_objects=None)`: what `serialize` wrote.
+      guard let value = positional.first ?? keywords.first(where: { $0.0 == "config" })?.1,
+        case .dictionary(let dict) = value,
+        ModelConfig.serializesKerasObject(dict, module: module)
+      else {
+        throw .unsupported(
+          "ConvBook's \(name)() makes Keras' own objects from the dicts serialize() returns",
+          at: site.range)
+      }
+      return try ModelConfig.deserialized(value, site: site, interpreter: interpreter)
+    }
+    let parameter =
+      kind.map { String(describing: $0) } ?? (function.hasPrefix("serialize") ? "layer" : "config")
+    if let kind {
+      if let (label, _) = keywords.first(where: { $0.0 != parameter }) {
+        throw .unsupported(
+          "ConvBook does not support the argument `\(label)` of \(name)() yet", at: site.range)
+      }
+      guard positional.count + keywords.count == 1,
+        let value = positional.first ?? keywords.first?.1
+      else {
+        throw CellError(
+          type: "TypeError",
+          message: positional.isEmpty
+            ? "serialize() missing 1 required positional argument: '\(parameter)'"
+            : "serialize() takes 1 positional argument but \(positional.count) were given",
+          range: site.range)
+      }
+      return try serializedObject(
+        value, kind: kind, function: name, site: site, interpreter: interpreter)
+    }
     guard
       let value = positional.first
         ?? keywords.first(where: { !["custom_objects", "safe_mode"].contains($0.0) })?.1
@@ -56,6 +99,45 @@ enum KerasSerialization {
     throw .unsupported(
       "ConvBook's \(function)() serializes layers\(function.hasSuffix("object") ? ", optimizers, initializers, regularizers and constraints" : ""), not \(value.typeName)",
       at: range)
+  }
+
+  /// `keras.initializers.serialize(obj)` (regularizers, constraints): the dict a layer's config
+  /// holds for the object; a script's own subclass is `{'module': None, 'class_name': ...,
+  /// 'config': obj.get_config(), 'registered_name': ...}`, as both Kerases write it.
+  private static func serializedObject(
+    _ value: Value, kind: LayerConfig.ObjectKind, function: String, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let keras3 = interpreter.kerasVersion == .keras3
+    switch value {
+    case .none: return .none
+    case .kerasObject(let object):
+      if let dict = LayerConfig.serialized(.object(object), kind: kind, keras3: keras3) {
+        return dict
+      }
+    case .instance(let instance)
+    where instance.type.kerasClassBase != nil
+      && !interpreter.session.customNames.contains(where: {
+        if case .function(let callable) = $0.0, case .userClass(let type) = callable.kind {
+          return type === instance.type
+        }
+        return false
+      }):
+      let method = try Attributes.get(
+        "get_config", of: value, range: site.range, interpreter: interpreter)
+      let config = try Calls.call(
+        method, positional: [], keywords: [], site: site, interpreter: interpreter)
+      let name = Value.string(instance.type.name)
+      return .dictionary(
+        PythonDict([
+          (.string("module"), .none), (.string("class_name"), name), (.string("config"), config),
+          (.string("registered_name"), name),
+        ]))
+    default: break
+    }
+    throw .unsupported(
+      "ConvBook's \(function)() serializes Keras' own \(kind)s and None, not \(PythonText.repr(value))",
+      at: site.range)
   }
 
   private static func deserialized(

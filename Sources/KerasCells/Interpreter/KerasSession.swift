@@ -28,6 +28,9 @@ public final class KerasSession {
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]
+  /// tf-keras layers whose `activation=` name found a layer registered as a custom object (an
+  /// `Activation` subclass): the layer object is their activation, which their config serializes.
+  var registeredLayerActivations: [ObjectIdentifier: String] = [:]
   /// Layers made with the script's own initializers, until they are built (`ScriptInitializers`).
   var pendingInitializers: [ScriptInitializers.Pending] = []
   /// The instances of the script's initializer, regularizer and constraint classes each layer was
@@ -60,7 +63,7 @@ public final class KerasSession {
   /// The `tf.GradientTape`s recording and the identities of eager tensors they follow.
   let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
-  var numpyRandom = NumPyRandomState(seed: 0)
+  var numpyRandom = NumPyRandomState(seed: 0, seeded: false)
   /// NumPy's print options (`np.set_printoptions`), bound while the session's cells run.
   let numpyPrintOptions = NumPyPrintOptions()
   /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.

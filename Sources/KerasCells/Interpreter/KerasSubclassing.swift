@@ -15,6 +15,14 @@ final class CustomLayerState {
   var runsOwnBuild = false
   /// `trainable=` given to `Layer.__init__`.
   var trainable = true
+  /// `input_shape=` (`input_dim=`, `batch_input_shape=`) given to `Layer.__init__`: a Sequential
+  /// model that starts with the layer makes its input layer from it. `batchInputShapeValue` is
+  /// tf-keras' `_batch_input_shape` as Python holds it (its base `get_config` shows it).
+  var declaredBatchInputShape: TensorShape?
+  var batchInputShapeValue: Value?
+  /// Whether `Layer.__init__` was given a `dtype=` other than None or "float32" (which ConvBook's
+  /// float32 layers do not model: `layer.dtype` is then unknown before the first call).
+  var givenOtherDType = false
   /// `self.add_loss(...)` / `self.add_metric(...)` ran in its traced `call` (the VAE pattern):
   /// the summary is Keras', training such a model is refused by this name.
   var addedInCall: String?
@@ -118,13 +126,21 @@ enum KerasSubclassing {
     }
     var name: String?
     var trainable = true
+    var givenOtherDType = false
     var unrecognized: [(Value, Value)] = []
+    let declared = try declaredInputShape(
+      keywords, className: instance.type.name, site: site, interpreter: interpreter)
     for (label, value) in keywords {
       switch (label, value) {
       case ("name", .string(let given)): name = given
       case ("trainable", let flag): trainable = flag.isTruthy
-      case ("name", .none), ("dtype", _), ("autocast", _), ("activity_regularizer", .none): break
-      case _ where knownLayerKeywords.contains(label):
+      case ("dtype", .none), ("dtype", .string("float32")): break
+      case ("dtype", _): givenOtherDType = true
+      case ("name", .none), ("autocast", _), ("activity_regularizer", .none): break
+      case _ where declared.taken.contains(label): break
+      case _
+      where knownLayerKeywords.contains(label)
+        && (interpreter.kerasVersion == .keras2 || label == "activity_regularizer"):
         throw .unsupported(
           "ConvBook does not support the argument `\(label)` of a custom layer's Layer.__init__() yet",
           at: site.range)
@@ -158,9 +174,76 @@ enum KerasSubclassing {
       interpreter.kerasNames.recordLayer(named: state.name, className: instance.type.name)
     }
     state.trainable = trainable
+    state.givenOtherDType = givenOtherDType
+    state.declaredBatchInputShape = declared.shape
+    state.batchInputShapeValue = declared.value
     instance.layerState = state
     // `Layer.__init__` sets `input_spec` to None: one assigned before it has no effect.
     if instance.attributes["input_spec"] != nil { instance.set("input_spec", .none) }
+  }
+
+  /// The batch input shape `input_shape=` / `input_dim=` / `batch_input_shape=` (with
+  /// `batch_size=`) declare, as each Keras' `Layer.__init__` reads them, with the keywords it
+  /// took. tf-keras takes all four (`batch_size` only beside `input_shape`) and keeps
+  /// `_batch_input_shape`; Keras 3 takes `input_dim`, else `input_shape` (warning, as for built-in
+  /// layers, at the line that called `Layer.__init__`) and leaves the others unrecognized.
+  private static func declaredInputShape(
+    _ keywords: [(String, Value)], className: String, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> (shape: TensorShape?, value: Value?, taken: Set<String>) {
+    func given(_ label: String) -> Value? { keywords.last { $0.0 == label }?.1 }
+    func isNone(_ value: Value) -> Bool {
+      if case .none = value { return true }
+      return false
+    }
+    func sizes(_ label: String, _ value: Value) throws(CellError) -> [Value] {
+      guard let items = value.sequenceItems,
+        items.allSatisfy({
+          switch $0 {
+          case .int(let size): return size > 0
+          case .none: return true
+          default: return false
+          }
+        })
+      else {
+        throw .unsupported(
+          "ConvBook takes the argument `\(label)` of a custom layer's Layer.__init__() as a tuple or list of sizes only",
+          at: site.range)
+      }
+      return items
+    }
+    var batch: [Value]
+    var taken: Set<String>
+    if interpreter.kerasVersion == .keras3 {
+      if let dim = given("input_dim"), !isNone(dim) {
+        batch = [.none] + (try sizes("input_dim", .tuple([dim])))
+        taken = ["input_dim"]
+      } else if let shape = given("input_shape"), !isNone(shape) {
+        batch = [.none] + (try sizes("input_shape", shape))
+        taken = ["input_dim", "input_shape"]
+      } else {
+        return (nil, nil, Set(["input_dim", "input_shape"].filter { given($0) != nil }))
+      }
+      var warning = KerasWarning(
+        category: "UserWarning", message: Keras3Wording.inputShapeWarning, range: site.range)
+      warning.namesCallerLine = true
+      interpreter.warnOnce(
+        location: "line \(site.range.start.line): UserWarning: \(warning.message)", warning)
+    } else if let shape = given("batch_input_shape") {
+      batch = try sizes("batch_input_shape", shape)
+      taken = ["input_dim", "input_shape", "batch_input_shape", "batch_size"]
+    } else if let shape = given("input_shape") ?? given("input_dim").map({ .tuple([$0]) }) {
+      let size = given("batch_size") ?? .none
+      batch = try sizes("batch_size", .tuple([size])) + (try sizes("input_shape", shape))
+      taken = ["input_dim", "input_shape", "batch_size"]
+    } else {
+      // `batch_size=` alone is taken and has no effect.
+      return (nil, nil, given("batch_size") == nil ? [] : ["batch_size"])
+    }
+    let dimensions = batch.map { value -> Int? in
+      if case .int(let size) = value { return size }
+      return nil
+    }
+    return (TensorShape(dimensions), .tuple(batch), taken)
   }
 
   /// Keywords Keras' `Layer.__init__` takes (directly or through `**kwargs`) that ConvBook does
@@ -297,7 +380,7 @@ enum KerasSubclassing {
   static func layer(
     of instance: PythonInstance, on shape: TensorShape, extra: [Value] = [],
     keywords: [(String, Value)] = [], site: CallSite, interpreter: Interpreter,
-    callerArguments: [Value]? = nil
+    callerArguments: [Value]? = nil, nameScope: Bool = true
   ) throws(CellError) -> LayerInstance {
     guard let state = instance.layerState else {
       // Keras notices the missing `Layer.__init__` at the layer's first call.
@@ -310,7 +393,8 @@ enum KerasSubclassing {
     if let layer = state.layer { return layer }
     let layer = try trace(
       instance, state: state, on: [shape], asList: false, extra: extra, keywords: keywords,
-      site: site, interpreter: interpreter, callerArguments: callerArguments)
+      site: site, interpreter: interpreter, callerArguments: callerArguments,
+      nameScope: nameScope)
     state.layer = layer
     return layer
   }
@@ -319,10 +403,12 @@ enum KerasSubclassing {
   /// on several tensors, whose `build` gets their shapes as a list) into a graph of its layers,
   /// weights and tensor operations, used as one layer. `callerArguments`: the positional
   /// arguments of the call on Keras tensors that traces it, which Keras 3's error names.
+  /// `nameScope`: whether a tf-keras subclassed model's call opens its name scope (a call does,
+  /// `model.build(shape)` does not: `linear/dense/kernel:0` against `dense/kernel:0`).
   static func trace(
     _ instance: PythonInstance, state: CustomLayerState, on shapes: [TensorShape], asList: Bool,
     extra: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter,
-    callerArguments: [Value]? = nil
+    callerArguments: [Value]? = nil, nameScope: Bool = true
   ) throws(CellError) -> LayerInstance {
     let type = instance.type
     guard let call = tracedCall(of: type) else {
@@ -338,8 +424,11 @@ enum KerasSubclassing {
     }
     let symbolic = symbolics[0]
     let session = interpreter.session
-    // Keras makes the weights of `build` and of the layers `call` builds under the layer's name.
-    let scoped = type.kerasBase == "Layer"
+    // Keras makes the weights of `build` and of the layers `call` builds under the layer's name,
+    // and tf-keras those of a subclassed model's layers under the model's when it is called.
+    let scoped =
+      type.kerasBase == "Layer"
+      || (type.kerasBase == "Model" && nameScope && interpreter.kerasVersion == .keras2)
     if scoped { session.variableScopes.append(state.name) }
     defer { if scoped { session.variableScopes.removeLast() } }
     try runBuild(instance, state: state, on: symbolics, site: site, interpreter: interpreter)
@@ -371,7 +460,7 @@ enum KerasSubclassing {
     session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
     defer { session.keras3LambdaInference = outerStrictness }
     let traced: (result: Value, created: [LayerInstance])
-    let writesBefore = interpreter.writeCount
+    let (outputsBefore, writesBefore) = (interpreter.outputMark, interpreter.writeCount)
     do {
       traced = try EagerCalls.wrappingErrors(
         of: instance, positional: positional, keywords: callKeywords, site: site,
@@ -410,6 +499,11 @@ enum KerasSubclassing {
     }
     if interpreter.writeCount != writesBefore {
       session.printingCalls[ObjectIdentifier(instance)] = type.name
+      // Keras 3 did not run `call` here: what ConvBook's trace printed is not Keras' output
+      // (it prints when the model runs, which `TracedPrints` refuses).
+      if declaresShape {
+        interpreter.takeBackOutputs(to: outputsBefore)
+      }
     }
     let result = traced.result
     var created = traced.created

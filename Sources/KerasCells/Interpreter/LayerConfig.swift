@@ -25,6 +25,11 @@ enum LayerConfig {
         "ConvBook does not support `get_config()` of \(instance.layer.className) layers yet",
         at: range)
     }
+    if let name = interpreter.session.registeredLayerActivations[ObjectIdentifier(instance)] {
+      throw .unsupported(
+        "ConvBook does not support `get_config()` of \(instance.name) yet: its activation '\(name)' is a layer registered as a custom object, which tf-keras writes as that layer's serialized form",
+        at: range)
+    }
     if instance.layer is InputLayer {
       // The config inside the input layer's serialized form (its shape, dtype and name).
       let entry = try FunctionalConfig.entry(of: instance, interpreter: interpreter, range: range)
@@ -77,7 +82,7 @@ enum LayerConfig {
         value = layer.common.declaredBatchInputShape.map(Attributes.shapeValue) ?? recorded
       case "activation":
         switch layer.common.arguments["activation"] {
-        case .string(let name): value = .string(name)
+        case .string(let name): value = .string(ActivationLookup.publicName(name, keras3: keras3))
         case .object(let object) where object.functionName != nil:
           value = CustomActivations.serialized(object.functionName ?? "", keras3: keras3)
         case .none: value = .string("linear")

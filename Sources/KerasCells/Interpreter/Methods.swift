@@ -41,7 +41,12 @@ enum Methods {
         try LayerBuildCalls.build(
           instance, positional: positional, keywords: keywords, site: site,
           interpreter: interpreter)
-        if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
+        if !wasBuilt {
+          interpreter.session.noteFirstBuild(of: instance)
+          if interpreter.kerasVersion == .keras2, let scope = instance.weightScope {
+            instance.builtInScope = scope
+          }
+        }
         return .none
       case "compute_output_shape":
         return try LayerBuildCalls.computeOutputShape(
@@ -552,8 +557,11 @@ enum Methods {
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
       var metricObjects: [ObjectIdentifier: PythonInstance] = [:]
-      model.compileArguments = try compileArguments(
+      let arguments = try compileArguments(
         positional, keywords, site, metricObjects: &metricObjects)
+      try TrainingCalls.checkKeras3CompileContainers(
+        positional, keywords, site: site, interpreter: interpreter)
+      model.compileArguments = arguments
       interpreter.session.training.metricObjects[ObjectIdentifier(model)] = metricObjects
       interpreter.session.training.namedOptimizers[ObjectIdentifier(model)] = nil
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
@@ -640,6 +648,17 @@ enum Methods {
         shape = try InputLayer.shapeDimensions(shapeArgument, argument: "input_shape")
       } catch {
         throw Calls.keras(error, at: site.range)
+      }
+      // Keras 3's `Sequential.build` compares the shape with its input layer's (from
+      // `input_shape=`, `keras.Input` or an earlier build) before anything else; tf-keras
+      // builds again.
+      if interpreter.kerasVersion == .keras3, model.kind == .sequential,
+        let declared = model.inputLayer?.batchInputShape, declared != TensorShape(shape)
+      {
+        throw Calls.keras(
+          KerasError.value(
+            "Sequential model '\(model.name)' has already been configured to use input shape \(declared). You cannot build it with input_shape \(TensorShape(shape))"
+          ), at: site.range)
       }
       try EagerCalls.addDeferred(
         to: model, input: TensorShape(shape), site: site, interpreter: interpreter)

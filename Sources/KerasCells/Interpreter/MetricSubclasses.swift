@@ -127,6 +127,13 @@ extension KerasClassBase {
         "ConvBook does not support `Metric.\(method)()` before `super().__init__()` yet",
         at: site.range)
     }
+    // Keras 3 takes a first positional argument as the shape (`add_weight("total", ...)`), which
+    // its `standardize_shape` refuses when the variable is made.
+    if keras3, let given = arguments["shape"],
+      let message = Keras3Wording.shapeConversionError(given)
+    {
+      throw CellError(type: "ValueError", message: message, range: site.range)
+    }
     guard case .string(let name)? = arguments["name"] else {
       throw .unsupported(
         "ConvBook does not support `Metric.\(method)()` without a name string yet", at: site.range)

@@ -282,6 +282,20 @@ extension ModelConfig {
     return made
   }
 
+  /// Whether `dict` is what `serialize` writes for one of Keras' own objects of `module`
+  /// (`{'module': 'keras.initializers', 'class_name': 'HeNormal', 'config': {...}, ...}`).
+  static func serializesKerasObject(_ dict: PythonDict, module: String) -> Bool {
+    guard case .string(let given)? = item("module", of: dict), given == module,
+      case .string(let className)? = item("class_name", of: dict),
+      case .dictionary? = item("config", of: dict)
+    else { return false }
+    switch module {
+    case "keras.initializers": return KerasModule.initializerNames.contains(className)
+    case "keras.constraints": return KerasModule.constraintNames.contains(className)
+    default: return ["L1", "L2", "L1L2", "OrthogonalRegularizer"].contains(className)
+    }
+  }
+
   /// A setting's value for the constructor: a serialized initializer, regularizer or constraint
   /// made again (`keras.initializers.HeNormal(**config)`), lists as tuples.
   static func deserialized(_ value: Value, site: CallSite, interpreter: Interpreter)

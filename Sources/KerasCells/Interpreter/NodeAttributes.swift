@@ -52,8 +52,10 @@ enum NodeAttributes {
       throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
     }
     let node = index < 0 ? count + index : index
+    // An input layer's node takes the tensor it makes (tf-keras' `Node.input_tensors` of an
+    // input node is its outputs).
     let tensors =
-      name.contains("output")
+      name.contains("output") || instance.isInputLayer
       ? instance.outputTensors(node: node) : instance.inputTensors(node: node)
     guard let tensors, !tensors.isEmpty else {
       throw .unsupported(

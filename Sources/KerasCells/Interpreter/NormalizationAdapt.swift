@@ -132,7 +132,9 @@ enum NormalizationAdapt {
     let training = interpreter.session.training
     training.clock += 1
     training.layerValues[ObjectIdentifier(instance)] = (instance, tensors, training.clock)
-    training.mark(instance, Array(tensors.keys), known: !training.ownValuesRead)
+    training.mark(
+      instance, Array(tensors.keys), known: !training.ownValuesRead,
+      own: OwnDraws.derives(positional.first ?? .none, training: training))
     return .none
   }
 

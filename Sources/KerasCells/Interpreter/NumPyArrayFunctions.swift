@@ -18,6 +18,7 @@ enum NumPyArrayFunctions {
     "array_equal",
     "dot", "matmul",
     "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid", "diag",
+    "atleast_1d", "atleast_2d", "atleast_3d", "insert",
   ]
 
   static func call(_ name: String, _ arguments: Arguments, budget: EvaluationBudget)
@@ -57,6 +58,31 @@ enum NumPyArrayFunctions {
         values[row * columns + row + diagonal] = 1
       }
       return .array(NDArray(dtype: dtype, shape: [rows, columns], doubles: values))
+    case "atleast_1d", "atleast_2d", "atleast_3d":
+      // Each array with ones added (`atleast_2d`: a vector becomes one row; `atleast_3d`: a
+      // matrix gets a last axis of one); several arrays give a list, as NumPy's tuple-free form.
+      guard arguments.keywords.isEmpty else {
+        throw .unsupported(
+          "ConvBook does not support `numpy.\(name)` with keyword arguments yet", at: range)
+      }
+      var results: [Value] = []
+      for index in arguments.positional.indices {
+        var array = try arguments.array(index, "arys", budget: budget)
+        switch (name, array.rank) {
+        case (_, 0):
+          array.shape = Array(
+            repeating: 1, count: name == "atleast_1d" ? 1 : name == "atleast_2d" ? 2 : 3)
+        case ("atleast_2d", 1), ("atleast_3d", 1):
+          array.shape = [1] + array.shape + (name == "atleast_3d" ? [1] : [])
+        case ("atleast_3d", 2): array.shape = array.shape + [1]
+        default: break
+        }
+        results.append(.array(array))
+      }
+      return results.count == 1 ? results[0] : .list(PythonList(results))
+    case "insert":
+      try arguments.check(allowed: ["arr", "obj", "values", "axis"])
+      return try made(try insert(arguments, budget: budget))
     case "diag":
       try arguments.check(allowed: ["v", "k"])
       return try made(
@@ -995,4 +1021,46 @@ enum NumPyArrayFunctions {
     try budget.allocate(count: count, size: 8, at: range)
     return count
   }
+
+  /// `np.insert(arr, obj, values)` with one index `obj` and no axis (the flattened array) or
+  /// axis 0 of a vector: `values` (cast to the array's dtype) as a block before position `obj`.
+  private static func insert(_ arguments: Arguments, budget: EvaluationBudget)
+    throws(CellError) -> NDArray
+  {
+    let range = arguments.site.range
+    let array = try arguments.array(0, "arr", budget: budget)
+    if let axis = try arguments.integer(3, "axis"), !(array.rank == 1 && (axis == 0 || axis == -1))
+    {
+      throw .unsupported(
+        "ConvBook does not support `numpy.insert` along an axis of an array of rank \(array.rank) yet",
+        at: range)
+    }
+    guard let given = arguments.value(1, "obj"), case .int(let index) = NumPyScalar.integer(given)
+    else {
+      throw .unsupported(
+        "ConvBook does not support `numpy.insert` at indices other than one integer yet",
+        at: range)
+    }
+    guard let values = arguments.value(2, "values") else {
+      throw CellError(
+        type: "TypeError",
+        message: "insert() missing 1 required positional argument: 'values'", range: range)
+    }
+    let block = try ArrayOperations.convert(
+      try ArrayOperations.array(from: values, dtype: nil, range: range, budget: budget),
+      to: array.dtype, range: range)
+    let count = array.count
+    guard index >= -count && index <= count else {
+      throw CellError(
+        type: "IndexError",
+        message: "index \(index) is out of bounds for axis 0 with size \(count)", range: range)
+    }
+    let position = index < 0 ? index + count : index
+    let old = array.storage.doubles
+    let inserted = block.storage.doubles
+    try budget.allocate(count: count + inserted.count, size: 8, at: range)
+    let result = Array(old[..<position]) + inserted + Array(old[position...])
+    return NDArray(dtype: array.dtype, shape: [result.count], doubles: result)
+  }
+
 }

@@ -296,9 +296,12 @@ enum NumPyFunctions {
       try budget.allocate(count: array.count, size: dtype.storedSize, at: range)
       let result: NDArray
       if dtype == .float32 {
-        let function: (Float) -> Float =
-          name == "log"
-          ? { Foundation.log($0) } : name == "exp" ? { Foundation.exp($0) } : { $0.squareRoot() }
+        let function: (Float) -> Float
+        switch name {
+        case "log": function = NumPyMath.logarithm
+        case "exp": function = NumPyMath.exponential
+        default: function = { $0.squareRoot() }
+        }
         result = NDArray(dtype: dtype, shape: array.shape, scalars: array.scalars.map(function))
       } else {
         let function: (Double) -> Double =

@@ -9,8 +9,14 @@ import Foundation
 struct NumPyRandomState {
   private var generator: MersenneTwister
   private var cachedGauss: Double?
+  /// False for the generator NumPy seeds from the machine: its draws are ConvBook's own
+  /// (`OwnDraws`), different in every run of NumPy.
+  let seeded: Bool
 
-  init(seed: UInt32) { generator = MersenneTwister(seed: seed) }
+  init(seed: UInt32, seeded: Bool = true) {
+    generator = MersenneTwister(seed: seed)
+    self.seeded = seeded
+  }
 
   /// `random_sample()`: a double in [0, 1).
   mutating func uniform() -> Double { generator.nextDouble() }
@@ -46,6 +52,19 @@ enum NumPyRandom {
   ]
 
   static func call(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let result = try draw(
+      name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    // Without a seed, NumPy draws other numbers on every run.
+    guard !interpreter.session.numpyRandom.seeded, name != "default_rng", name != "RandomState"
+    else { return result }
+    return try OwnDraws.mark(
+      result, refusingText: false, range: site.range, training: interpreter.session.training)
+  }
+
+  private static func draw(
     _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {

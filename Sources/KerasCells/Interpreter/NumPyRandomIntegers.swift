@@ -170,7 +170,7 @@ enum NumPyRandomIntegers {
       }
       guard case .list(let list) = given else {
         throw .unsupported(
-          "ConvBook's np.random.shuffle shuffles lists in place; for an array write x = np.random.permutation(x) (the same draws)",
+          "ConvBook's np.random.shuffle shuffles lists, and NumPy arrays a name, attribute or item holds, in place; for another \(given.typeName) write x = np.random.permutation(x) (the same draws)",
           at: range)
       }
       shuffle(count: list.items.count, &state) { i, j in list.items.swapAt(i, j) }
@@ -178,6 +178,15 @@ enum NumPyRandomIntegers {
     default:
       return try choice(arguments, state: &state, budget: budget, size: size)
     }
+  }
+
+  /// The array's rows in a legacy `shuffle` order, the budget charged for the copy.
+  static func permuted(
+    _ array: NDArray, _ state: inout NumPyRandomState, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    try budget.allocate(count: array.count, size: 8, at: range)
+    return permuted(array, &state)
   }
 
   /// The array's rows in a legacy `permutation` order.

@@ -22,9 +22,11 @@ final class NumPyRandomStateObject: StandardObject {
       positional: positional, keywords: keywords, site: site, function: "RandomState",
       path: "numpy.random.RandomState")
     try arguments.check(allowed: ["seed"])
+    let given = arguments.value(0, "seed")
     return .standard(
       NumPyRandomStateObject(
-        state: NumPyRandomState(seed: try seed(arguments.value(0, "seed"), range: site.range))))
+        state: NumPyRandomState(
+          seed: try seed(given, range: site.range), seeded: given.map { !$0.isNone } ?? false)))
   }
 
   /// A seed as the legacy generator takes it: an integer in [0, 2**32).
@@ -56,6 +58,18 @@ final class NumPyRandomStateObject: StandardObject {
     Self.hasMethod(name) ? .method(receiver: .standard(self), name: name) : nil
   }
 
+  /// Runs `body` with this generator lent to the module's functions (the session's generator).
+  func lend<T>(_ interpreter: Interpreter, _ body: () throws(CellError) -> T) throws(CellError) -> T
+  {
+    let global = interpreter.session.numpyRandom
+    interpreter.session.numpyRandom = state
+    defer {
+      state = interpreter.session.numpyRandom
+      interpreter.session.numpyRandom = global
+    }
+    return try body()
+  }
+
   override func method(
     _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
@@ -70,13 +84,9 @@ final class NumPyRandomStateObject: StandardObject {
       return Value.none
     }
     // The module's functions draw from the session's generator: lend them this one's.
-    let global = interpreter.session.numpyRandom
-    interpreter.session.numpyRandom = state
-    defer {
-      state = interpreter.session.numpyRandom
-      interpreter.session.numpyRandom = global
+    return try lend(interpreter) { () throws(CellError) -> Value in
+      try NumPyRandom.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
-    return try NumPyRandom.call(
-      name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
   }
 }

@@ -141,6 +141,9 @@ enum PythonText {
     return repr(value)
   }
 
+  static let ownDrawMessage =
+    "printing these values would show ConvBook's own random draw (\(OwnDraws.reason)); print their .shape, or \(OwnDraws.advice)"
+
   /// Refuses to show what Keras would print but ConvBook cannot know: the values of weights, and the
   /// TensorFlow op an intermediate tensor's `str` names (`dense/BiasAdd:0`).
   static func requireKnownText(
@@ -160,9 +163,9 @@ enum PythonText {
         "printing the weight \(variable.name) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
     case .array(let array) where array.holdsOwnRandomValues:
-      throw .unsupported(
-        "printing these values would show ConvBook's own random draw (TensorFlow draws unseeded weights and random tensors anew on every run, and fit shuffles with its own generator); print their .shape, or seed the script with keras.utils.set_random_seed(...)",
-        at: range)
+      throw .unsupported(ownDrawMessage, at: range)
+    case .standard(let scalar as NumPyScalar) where scalar.array.holdsOwnRandomValues:
+      throw .unsupported(ownDrawMessage, at: range)
     case .kerasTensor(let tensor)
     where asString && !tensor.isInput && tensor.keras3Name == nil
       && TFKerasTensorNames.name(of: tensor) == nil:

@@ -37,6 +37,9 @@ enum RegularizerLookup {
       throw .unsupported(
         "ConvBook's keras.regularizers.get() takes a regularizer's name or object; tf-keras returns the unknown name '\(name)' unchanged, which ConvBook does not follow",
         at: site.range)
+    case .dictionary(let dict)
+    where ModelConfig.serializesKerasObject(dict, module: "keras.regularizers"):
+      return try ModelConfig.deserialized(identifier, site: site, interpreter: interpreter)
     case .dictionary:
       throw .unsupported(
         "ConvBook's keras.regularizers.get() takes a regularizer's name or object, not a config dict",

@@ -118,7 +118,7 @@ enum ScriptInitializers {
       if interpreter.session.randomOperationCount != draws {
         // `tf.random` values are ConvBook's own, not TensorFlow's.
         interpreter.session.training.mark(
-          instance, ["\(instance.weightsName)/\(spec.name):0"], known: false)
+          instance, ["\(instance.weightsName)/\(spec.name):0"], known: false, own: true)
       }
       let array: NDArray
       do {

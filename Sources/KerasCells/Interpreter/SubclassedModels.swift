@@ -77,7 +77,8 @@ extension KerasSubclassing {
       // Keras 3's `build` of a subclassed model does not run `call`: its layers stay unbuilt.
       if interpreter.kerasVersion == .keras2 {
         do {
-          _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
+          _ = try layer(
+            of: instance, on: shape, site: site, interpreter: interpreter, nameScope: false)
         } catch  where error.type == "TypeError" {
           // tf-keras' `Model.build` runs `call` on placeholders and re-raises a TypeError.
           var handled = error
@@ -122,6 +123,8 @@ extension KerasSubclassing {
     case "compile":
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
+      try TrainingCalls.checkKeras3CompileContainers(
+        positional, keywords, site: site, interpreter: interpreter)
       state.compileCall = (positional, keywords, site)
       TrainStepModels.compiled(instance, interpreter: interpreter)
       if let graph = state.layer?.model {

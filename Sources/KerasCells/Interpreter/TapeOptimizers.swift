@@ -187,6 +187,9 @@ enum TapeOptimizers {
     tapes.optimizerSlots.apply(optimizer, names: names, gradients: gradients, values: &values)
     let updated = Dictionary(zip(names, values), uniquingKeysWith: { first, _ in first })
     let training = session.training
+    let ownGradients =
+      pairs.contains { OwnDraws.derives($0, training: training) }
+      || order.contains { key in training.ownDrawn(groups[key]!.layer) }
     training.clock += 1
     for key in order {
       let group = groups[key]!
@@ -199,7 +202,8 @@ enum TapeOptimizers {
       // Not Keras' values: TensorFlow sums the gradients in its own order (a bias' gradient in
       // Keras 3 at once; in tf-keras the last bits drift apart over a few hundred steps: a
       // zero-initialised linear regression fitted 1,000 times), so printing them is refused.
-      training.mark(group.layer, group.names, known: false)
+      // Gradients computed from ConvBook's own draws carry them into the new values.
+      training.mark(group.layer, group.names, known: false, own: ownGradients)
     }
   }
 

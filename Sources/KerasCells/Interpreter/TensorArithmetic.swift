@@ -64,6 +64,9 @@ enum TensorArithmetic {
         constant = number
         constantFirst = index == 0
       default:
+        if let error = keras3SequenceOperand(operand, interpreter: interpreter, range: range) {
+          throw error
+        }
         throw .unsupported(
           "\(operation.symbol) between a Keras tensor and a value of type '\(operand.typeName)' is not supported in ConvBook cells; use a tensor or a number",
           at: range)
@@ -72,6 +75,21 @@ enum TensorArithmetic {
     return try apply(
       kind, tensors, constant: constant, constantTensor: constantTensor,
       constantFirst: constantFirst, range: range, interpreter: interpreter)
+  }
+
+  /// Keras 3's error for arithmetic between a Keras tensor and a tuple or list: its operation's
+  /// `compute_output_spec` asks `result_type` for the dtype of the sequence's type (tf-keras
+  /// converts the sequence to a constant tensor).
+  private static func keras3SequenceOperand(
+    _ operand: Value, interpreter: Interpreter, range: SourceRange
+  ) -> CellError? {
+    guard interpreter.kerasVersion == .keras3 else { return nil }
+    switch operand {
+    case .tuple, .list:
+      return CellError(
+        type: "ValueError", message: "Invalid dtype: \(operand.typeName)", range: range)
+    default: return nil
+    }
   }
 
   /// `x // 2` (`tf.shape(x)[1] // 2` among shape arithmetic): tf-keras' `tf.compat.v1.floor_div` layer,
@@ -98,6 +116,9 @@ enum TensorArithmetic {
     default:
       let other: Value
       if case .kerasTensor = left { other = right } else { other = left }
+      if let error = keras3SequenceOperand(other, interpreter: interpreter, range: range) {
+        throw error
+      }
       throw .unsupported(
         "// between a Keras tensor and a value of type '\(other.typeName)' is not supported in ConvBook cells; use a tensor or a number",
         at: range)
@@ -129,6 +150,9 @@ enum TensorArithmetic {
       function = .binary(.power, constant: nil, constantFirst: false)
     case (.kerasTensor(let a), let other), (let other, .kerasTensor(let a)):
       guard let constant = number(other) else {
+        if let error = keras3SequenceOperand(other, interpreter: interpreter, range: range) {
+          throw error
+        }
         throw .unsupported(
           "** between a Keras tensor and a value of type '\(other.typeName)' is not supported in ConvBook cells; use a tensor or a number",
           at: range)

@@ -27,6 +27,9 @@ enum TensorFunctions {
     case flatten
     case transpose
     case tile
+    /// Keras 3's `ops.repeat(x, repeats, axis)` on an axis of size 1 (a class token repeated
+    /// over the batch): a `tile` of that axis.
+    case repeatAxis
     case pad
     case resize
     /// `tf.compat.v1.image.resize(images, size, method, align_corners, ...)` and
@@ -101,6 +104,9 @@ enum TensorFunctions {
     /// contracts x's last axis with y's second-to-last through reshapes and a transpose (see
     /// `backendDot`).
     case backendDot
+    /// `K.batch_dot(x, y, axes)`: tf-keras' expand_dims, transposes and one batched `tf.matmul`
+    /// (see `batchDot`).
+    case batchDot
     /// `tf.zeros_like(x)` / `tf.ones_like(x)` on a Keras tensor: `tf.where(x, c, c)`, the value
     /// everywhere whatever x holds (NaN included), with no gradient into x.
     case filledLike(Double)
@@ -190,6 +196,7 @@ enum TensorFunctions {
     case .matmul: return ["x1", "x2"]
     case .tensordot: return ["x1", "x2", "axes"]
     case .opsSlice: return ["inputs", "start_indices", "shape"]
+    case .repeatAxis: return ["x", "repeats", "axis"]
     case .resize:
       return [
         "images", "size", "interpolation", "antialias", "crop_to_aspect_ratio",
@@ -226,6 +233,7 @@ enum TensorFunctions {
     case .flatten: return ["x"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
+    case .repeatAxis: return ["x", "repeats", "axis"]
     case .pad:
       return keras
         ? ["x", "pad_width", "mode", "constant_values"]
@@ -282,6 +290,7 @@ enum TensorFunctions {
     case .pool: return ["input", "ksize", "strides", "padding", "data_format", "name"]
     case .moments: return ["x", "axes", "shift", "keepdims", "name"]
     case .backendDot: return ["x", "y"]
+    case .batchDot: return ["x", "y", "axes"]
     case .filledLike: return keras ? ["x", "dtype"] : ["input", "dtype", "name"]
     case .norm: return ["tensor", "ord", "axis", "keepdims", "name"]
     }
@@ -348,6 +357,7 @@ enum TensorFunctions {
     "square": (.unary(.square), "tf.math.square"), "exp": (.unary(.exp), "tf.math.exp"),
     "log": (.unary(.log), "tf.math.log"), "negative": (.unary(.negative), "tf.math.negative"),
     "log1p": (.unary(.log1p), "tf.math.log1p"),
+    "sin": (.unary(.sin), "tf.math.sin"), "cos": (.unary(.cos), "tf.math.cos"),
     "sign": (.unary(.sign), "tf.math.sign"), "rsqrt": (.unary(.rsqrt), "tf.math.rsqrt"),
     "reciprocal": (.unary(.reciprocal), "tf.math.reciprocal"),
     "floor": (.unary(.floor), "tf.math.floor"), "ceil": (.unary(.ceil), "tf.math.ceil"),
@@ -377,7 +387,7 @@ enum TensorFunctions {
     var table: [String: (Kind, String)] = [:]
     for name in [
       "abs", "sqrt", "square", "exp", "negative", "sign", "floor", "round", "sigmoid", "tanh",
-      "add",
+      "sin", "cos", "add",
       "subtract", "multiply", "divide", "truediv", "maximum", "minimum", "pow", "reduce_sum",
       "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "greater", "less",
       "greater_equal", "less_equal",
@@ -393,6 +403,7 @@ enum TensorFunctions {
     table["clip_by_value"] = (.clip, "tf.clip_by_value")
     table["tile"] = (.tile, "tf.tile")
     table["identity"] = (.unary(.identity), "tf.identity")
+    table["stop_gradient"] = (.unary(.stopGradient), "tf.stop_gradient")
     table["pad"] = (.pad, "tf.compat.v1.pad")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
     table["cast"] = (.cast, "tf.cast")
@@ -459,6 +470,8 @@ enum TensorFunctions {
     "resize_images": (.backendResizeImages, "tf.image.resize"),
     "dot": (.backendDot, "tf.linalg.matmul"),
     "zeros_like": (.filledLike(0), "tf.zeros_like"), "ones_like": (.filledLike(1), "tf.ones_like"),
+    "stop_gradient": (.unary(.stopGradient), "tf.stop_gradient"),
+    "batch_dot": (.batchDot, "tf.linalg.matmul"),
   ]
 
   /// Keras 3's `keras.ops`: the second element is the operation's name (its class is that name in
@@ -467,6 +480,7 @@ enum TensorFunctions {
     "abs": (.unary(.abs), "absolute"), "absolute": (.unary(.abs), "absolute"),
     "sqrt": (.unary(.sqrt), "sqrt"), "square": (.unary(.square), "square"),
     "exp": (.unary(.exp), "exp"), "log": (.unary(.log), "log"),
+    "sin": (.unary(.sin), "sin"), "cos": (.unary(.cos), "cos"),
     "negative": (.unary(.negative), "negative"), "sign": (.unary(.sign), "sign"),
     "floor": (.unary(.floor), "floor"), "ceil": (.unary(.ceil), "ceil"),
     "relu": (.unary(.relu), "relu"), "relu6": (.unary(.relu6), "relu6"),
@@ -485,6 +499,7 @@ enum TensorFunctions {
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
+    "repeat": (.repeatAxis, "repeat"),
     "tensordot": (.tensordot, "tensordot"), "slice": (.opsSlice, "slice"),
     "pad": (.pad, "pad"), "cast": (.cast, "cast"), "shape": (.staticShape, "shape"),
     "convert_to_tensor": (.convertToTensor, "convert_to_tensor"),
@@ -718,6 +733,11 @@ enum TensorFunctions {
       return .kerasTensor(
         try backendDot(
           tensor("x"), tensor("y"), limitation: limitation, interpreter: interpreter, range: range))
+    case .batchDot:
+      return .kerasTensor(
+        try batchDot(
+          tensor("x"), tensor("y"), axes: ints("axes"), limitation: limitation,
+          interpreter: interpreter, range: range))
     case .filledLike(let value):
       inputs = [try tensor(entry.parameters[0])]
       if let dtype = arguments["dtype"], !dtype.isNone,
@@ -747,16 +767,37 @@ enum TensorFunctions {
         try apply(.unary(.sqrt), "tf.math.sqrt", [sum], interpreter: interpreter, range: range))
     case .moments:
       let x = try tensor("x")
-      guard session.lambdaTracingDepth > 0 else {
-        // tf-keras records one TFOpLambda with two outputs, which ConvBook has not.
-        throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
-      }
       guard let axes = try ints("axes") else {
         throw CellError(
           type: "TypeError", message: "moments() missing 1 required positional argument: 'axes'",
           range: range)
       }
       let keepDims = flag("keepdims")
+      if session.lambdaTracingDepth == 0 {
+        // On tf-keras tensors TensorFlow's `moments` runs its own operations, each a TFOpLambda:
+        // the mean kept over the axes, its stop_gradient, the mean of squared differences from
+        // it, then a squeeze of both unless `keepdims`.
+        let kept = try apply(
+          .reduce(.mean, axes: axes, keepDims: true), "tf.math.reduce_mean", [x],
+          interpreter: interpreter, range: range)
+        let frozen = try apply(
+          .unary(.stopGradient), "tf.stop_gradient", [kept], interpreter: interpreter,
+          range: range)
+        let squares = try apply(
+          .binary(.squaredDifference, constant: nil, constantFirst: false),
+          "tf.math.squared_difference", [x, frozen], interpreter: interpreter, range: range)
+        let spread = try apply(
+          .reduce(.mean, axes: axes, keepDims: true), "tf.math.reduce_mean", [squares],
+          interpreter: interpreter, range: range)
+        guard !keepDims else { return .tuple([.kerasTensor(kept), .kerasTensor(spread)]) }
+        let mean = try apply(
+          .squeeze(axes: axes), "tf.compat.v1.squeeze", [kept], interpreter: interpreter,
+          range: range)
+        let variance = try apply(
+          .squeeze(axes: axes), "tf.compat.v1.squeeze", [spread], interpreter: interpreter,
+          range: range)
+        return .tuple([.kerasTensor(mean), .kerasTensor(variance)])
+      }
       let mean = try apply(
         .reduce(.mean, axes: axes, keepDims: keepDims), "tf.math.reduce_mean", [x],
         interpreter: interpreter, range: range)
@@ -996,6 +1037,27 @@ enum TensorFunctions {
         else { throw limitation("with these multiples") }
         function = .tile(multiples.map { .size($0) })
       }
+    case .repeatAxis:
+      let x = try tensor(entry.parameters[0])
+      inputs = [x]
+      guard case .int(let given)? = arguments["axis"] else {
+        throw limitation("without an axis")
+      }
+      let rank = x.shape.rank
+      let axis = given < 0 ? given + rank : given
+      // Repeating each element of a longer axis is not a tile.
+      guard axis >= 0, axis < rank, x.shape.dimensions[axis] == 1 else {
+        throw limitation("on an axis of a size other than 1")
+      }
+      var entries = [TensorFunction.ShapeEntry](repeating: .size(1), count: rank)
+      switch arguments["repeats"] {
+      case .int(let count)? where count >= 0: entries[axis] = .size(count)
+      case .kerasTensor(let count)? where count.shape.rank == 0:
+        entries[axis] = .scalar(input: 1)
+        inputs.append(count)
+      default: throw limitation("with these repeats")
+      }
+      function = .tile(entries)
     case .pad:
       inputs = [try tensor(entry.parameters[0])]
       guard let rows = arguments[entry.parameters[1]]?.sequenceItems else {
@@ -1607,6 +1669,102 @@ enum TensorFunctions {
       range: range)
   }
 
+  /// tf-keras' `K.batch_dot(x, y, axes)` for tensors of two or three axes: a matrix gets a unit
+  /// axis (`tf.expand_dims`, x's at 1, y's at 2), x's contracted axis is moved last and y's to 1
+  /// (`tf.compat.v1.transpose`), one batched `tf.linalg.matmul`, and the unit axis of a matrix is
+  /// squeezed again (x's first). Larger tensors go through shape arithmetic, which ConvBook lacks.
+  private static func batchDot(
+    _ x: KerasTensor, _ y: KerasTensor, axes given: [Int]?, limitation: (String) -> CellError,
+    interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> KerasTensor {
+    var (x, y) = (x, y)
+    let (xShape, yShape) = (x.shape, y.shape)
+    var (xRank, yRank) = (xShape.rank, yShape.rank)
+    // tf-keras raises its errors inside the TFOpLambda its dispatcher makes on failure, with a
+    // traceback through its own files: ConvBook names them as its limitation.
+    func failure(_ message: String) -> CellError {
+      .unsupported(
+        "ConvBook does not support tf-keras' error of `K.batch_dot` on Keras tensors yet: \(message)",
+        at: range)
+    }
+    func shapeText(_ shape: TensorShape) -> String {
+      PythonText.repr(.tuple(TensorShapeValue.items(shape.dimensions)))
+    }
+    let received = "Received inputs with shapes \(shapeText(xShape)) and \(shapeText(yShape))."
+    guard xRank >= 2, yRank >= 2 else {
+      throw failure("Cannot do batch_dot on inputs with rank < 2. " + received)
+    }
+    if let a = xShape.dimensions[0], let b = yShape.dimensions[0], a != b {
+      throw failure("Cannot do batch_dot on inputs with different batch sizes. " + received)
+    }
+    var axes: [Int]
+    switch given {
+    case nil: axes = yRank == 2 ? [xRank - 1, yRank - 1] : [xRank - 1, yRank - 2]
+    case let one? where one.count == 1: axes = [one[0], one[0]]
+    case let two? where two.count == 2: axes = two
+    case let other?: throw limitation("with axes=\(other)")
+    }
+    if axes[0] < 0 { axes[0] += xRank }
+    if axes[1] < 0 { axes[1] += yRank }
+    if axes.contains(0) {
+      throw failure(
+        "Cannot perform batch_dot over axis 0. If your inputs are not batched, add a dummy batch dimension to your inputs using K.expand_dims(x, 0)"
+      )
+    }
+    guard axes[0] < xRank, axes[1] < yRank, axes[0] > 0, axes[1] > 0 else {
+      throw limitation("with axes=\(axes) outside the tensors' axes")
+    }
+    if let d1 = xShape.dimensions[axes[0]], let d2 = yShape.dimensions[axes[1]], d1 != d2 {
+      throw failure(
+        "Cannot do batch_dot on inputs with shapes \(shapeText(xShape)) and \(shapeText(yShape)) with axes=\(axes). x.shape[\(axes[0])] != y.shape[\(axes[1])] (\(d1) != \(d2))."
+      )
+    }
+    guard xRank <= 3, yRank <= 3 else {
+      throw limitation("on tensors of more than three axes")
+    }
+    let (xMatrix, yMatrix) = (xRank == 2, yRank == 2)
+    var (a0, a1) = (axes[0], axes[1])
+    if xMatrix {
+      x = try apply(
+        .expandDims(axis: 1), "tf.expand_dims", [x], interpreter: interpreter, range: range)
+      a0 += 1
+      xRank += 1
+    }
+    if yMatrix {
+      y = try apply(
+        .expandDims(axis: 2), "tf.expand_dims", [y], interpreter: interpreter, range: range)
+      yRank += 1
+    }
+    if a0 != xRank - 1 {
+      var pattern = Array(0..<xRank)
+      for i in a0..<(xRank - 1) { pattern[i] = pattern[i + 1] }
+      pattern[xRank - 1] = a0
+      x = try apply(
+        .transpose(pattern), "tf.compat.v1.transpose", [x], interpreter: interpreter, range: range)
+    }
+    if a1 != 1 {
+      var pattern = Array(0..<yRank)
+      for i in stride(from: a1, to: 1, by: -1) { pattern[i] = pattern[i - 1] }
+      pattern[1] = a1
+      y = try apply(
+        .transpose(pattern), "tf.compat.v1.transpose", [y], interpreter: interpreter, range: range)
+    }
+    let product = try apply(
+      .matmul(transposeA: false, transposeB: false), "tf.linalg.matmul", [x, y],
+      interpreter: interpreter, range: range)
+    if xMatrix {
+      return try apply(
+        .squeeze(axes: [1]), "tf.compat.v1.squeeze", [product], interpreter: interpreter,
+        range: range)
+    }
+    if yMatrix {
+      return try apply(
+        .squeeze(axes: [-1]), "tf.compat.v1.squeeze", [product], interpreter: interpreter,
+        range: range)
+    }
+    return product
+  }
+
   /// `x > 0` on a Keras tensor (`<`, `<=`, `>`, `>=`): tf-keras' `tf.math.greater`, ..., Keras 3's
   /// `greater (Greater)`, .... A number on the left is Python's reflected comparison (`0 < x` is
   /// `x > 0`).
@@ -1777,7 +1935,9 @@ extension TensorFunctions {
   /// for the namespaces ConvBook lists no names of.
   static func attribute(_ name: String, namespace: String) -> Value? {
     let path = displayPath(namespace) + "." + name
-    if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace) {
+    if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace)
+      || (namespace == "tensorflow" && name == "print")
+    {
       return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
     }
     // Names of the sub-namespaces ConvBook has no list of: the call is refused when made.
@@ -1800,7 +1960,7 @@ extension TensorFunctions {
     kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where ["ops", "random", "config", "Layer"].contains(name):
+    case (.keras, .keras2) where ["ops", "random", "config", "Layer", "Variable"].contains(name):
       // With CPython's suggestion of the closest name of the module (`Layer`: 'layers').
       let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
       return CellError(

@@ -239,8 +239,15 @@ enum TrainingCalls {
     }
     let trainer = try self.trainer(
       for: model, site: site, interpreter: interpreter, announcing: announcement)
+    // What this fit computes derives from ConvBook's own draws when the model's weights or the
+    // data do, or when its batches or dropout masks are ConvBook's own (`OwnDraws`).
+    var own =
+      interpreter.session.training.ownDrawn(model)
+      || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
+      || keywords.contains { OwnDraws.derives($0.1, training: interpreter.session.training) }
+      || ownRandomness(model)
     // Its weights change: models sharing its layers take them from here on.
-    defer { interpreter.session.training.touched(model) }
+    defer { interpreter.session.training.touched(model, own: own) }
     var callbacks = try FitCallbacks(
       arguments.value(nil, "callbacks"), site: site, interpreter: interpreter)
     var x: [NDArray]
@@ -412,6 +419,10 @@ enum TrainingCalls {
       epochData = nil
       let steps = (x[0].shape[0] + batchSize - 1) / batchSize
       stepsRun = steps
+      // Several batches shuffled without TensorFlow's global seed come in ConvBook's own order.
+      if shuffle, steps > 1, interpreter.session.tensorflowGlobalSeed == nil || feed != nil {
+        own = true
+      }
       // The rate this epoch trained with, which `lr` reports (before a plateau lowers it).
       let learningRate = trainer.learningRate
       let epochIndex = training.states[key]?.epochsRun ?? 0
@@ -480,14 +491,16 @@ enum TrainingCalls {
       let (lines, stop) = try callbacks.epochEnd(
         epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
         interpreter: interpreter)
+      if own, !lines.isEmpty || verbose > 0 { throw ownProgress(site: site) }
       for line in lines { interpreter.write(line + "\n") }
       lastLogs = Array(zip(names, row))
       try ClassCallbacks.event(
         "on_epoch_end", of: custom, arguments: [.int(epoch)],
-        logs: ClassCallbacks.logs(lastLogs, version: version), site: site,
+        logs: ClassCallbacks.logs(lastLogs, version: version, own: own), site: site,
         interpreter: interpreter)
       let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
       if verbose > 0 {
+        if own { throw ownProgress(site: site) }
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
@@ -497,9 +510,11 @@ enum TrainingCalls {
       if stop || stopped { break }
     }
     try feed?.finish(interpreter: interpreter, range: site.range)
-    for line in callbacks.trainEnd(trainer: trainer) { interpreter.write(line + "\n") }
+    let endLines = callbacks.trainEnd(trainer: trainer)
+    if own, !endLines.isEmpty { throw ownProgress(site: site) }
+    for line in endLines { interpreter.write(line + "\n") }
     try ClassCallbacks.event(
-      "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version),
+      "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version, own: own),
       site: site, interpreter: interpreter)
     if interpreter.kerasVersion == .keras3 {
       let order = keras3Order(names, learningRate: callbacks.learningRateName)
@@ -509,11 +524,32 @@ enum TrainingCalls {
       names: names, values: values, epochs: epochsRun,
       params: epochsRun.isEmpty ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun))
     history.model = ObjectIdentifier(model)
+    history.derivesFromOwnDraw = own
+    if own { interpreter.session.training.ownDrawsSeen = true }
     // tf-keras' `metrics_names` once training built its metrics: the logs' names.
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names.filter {
       !$0.hasPrefix("val_") && $0 != callbacks.learningRateName
     }
     return .history(history)
+  }
+
+  /// Whether training `model` draws with ConvBook's own generator where TensorFlow draws its own:
+  /// the masks of its dropout and noise layers.
+  static func ownRandomness(_ model: SequentialModel) -> Bool {
+    model.flattenedLayers.contains { instance in
+      [
+        "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise",
+        "GaussianDropout", "AlphaDropout",
+      ].contains(instance.className)
+    }
+  }
+
+  /// `fit` would print the losses and metrics of weights or batches that derive from ConvBook's
+  /// own draws (`OwnDraws`).
+  static func ownProgress(site: CallSite) -> CellError {
+    .unsupported(
+      "printing fit's progress would show losses and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
+      at: site.range)
   }
 
   /// Keras calls a compiled loss or metric function with `(y_true, y_pred)` when `fit` traces
@@ -677,6 +713,64 @@ enum TrainingCalls {
       message:
         "Invalid keyword argument(s) in `compile()`: ({\(PythonFormat.quoted(unknown[0]))},). Valid keyword arguments include \"cloning\", \"experimental_run_tf_function\", \"distribute\", \"target_tensors\", or \"sample_weight_mode\".",
       range: site.range)
+  }
+
+  /// Keras 3's type checks of `compile`'s containers (`CompileLoss`, then `CompileMetrics`):
+  /// `loss_weights` (read only with a loss) must be a float, list, tuple or dict, and `metrics` /
+  /// `weighted_metrics`, when truthy, a list, tuple or dict (`metrics='accuracy'` is refused);
+  /// tf-keras accepts a single metric.
+  static func checkKeras3CompileContainers(
+    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    guard interpreter.kerasVersion == .keras3 else { return }
+    // Keras 3's order: compile(optimizer, loss, loss_weights, metrics, weighted_metrics, ...).
+    func argument(_ label: String, _ index: Int) -> Value? {
+      keywords.first(where: { $0.0 == label })?.1
+        ?? (index < positional.count ? positional[index] : nil)
+    }
+    func isContainer(_ value: Value) -> Bool {
+      switch value {
+      case .list, .tuple, .dictionary: return true
+      default: return false
+      }
+    }
+    func refuse(_ label: String, _ value: Value, expected: String) throws(CellError) {
+      let shown: String
+      switch value {
+      case .string, .int, .bool, .float: shown = PythonText.str(value)
+      default:
+        throw .unsupported(
+          "ConvBook does not give Keras 3's ValueError for `\(label)=` given a value of type '\(value.typeName)' yet",
+          at: site.range)
+      }
+      throw Calls.keras(
+        KerasError.value(
+          "Expected `\(label)` argument to be \(expected). Received instead: \(label)=\(shown) of type <class '\(value.typeName)'>"
+        ), at: site.range)
+    }
+    func isNone(_ value: Value?) -> Bool {
+      guard let value else { return true }
+      if case .none = value { return true }
+      return false
+    }
+    if !isNone(argument("loss", 1)), let weights = argument("loss_weights", 2), !isNone(weights),
+      !isContainer(weights)
+    {
+      if case .float = weights {
+      } else {
+        try refuse(
+          "loss_weights", weights,
+          expected:
+            "a float (single output case) or a list, tuple, or dict (multiple output case)")
+      }
+    }
+    for (label, index) in [("metrics", 3), ("weighted_metrics", 4)] {
+      guard let value = argument(label, index), !isContainer(value), value.isTruthy else {
+        continue
+      }
+      try refuse(label, value, expected: "a list, tuple, or dict")
+    }
   }
 
   /// Each weight's trainable flag now, by Keras name (nil before the model is built).
@@ -1005,7 +1099,8 @@ enum TrainingCalls {
     training.states[ObjectIdentifier(model)] = CellTraining.ModelState(
       model: model, weights: weights, trainer: nil,
       epochsRun: training.states[ObjectIdentifier(model)]?.epochsRun ?? 0)
-    training.touched(model)
+    // A file this run wrote holds what the run computed.
+    training.touched(model, own: training.ownDrawsSeen)
     return .none
   }
 
@@ -1345,7 +1440,11 @@ extension TrainingCalls {
       try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     }
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
-    defer { if training { interpreter.session.training.touched(model) } }
+    let own =
+      interpreter.session.training.ownDrawn(model)
+      || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
+      || (training && ownRandomness(model))
+    defer { if training { interpreter.session.training.touched(model, own: own) } }
     let x = try arguments.tensors(
       0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
     let y = try arguments.tensors(

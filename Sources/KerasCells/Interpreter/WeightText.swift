@@ -51,12 +51,14 @@ enum WeightText {
   /// name scope; a layer's weight under the names of the Sequential models that built it (Keras 3
   /// builds a Sequential model's layers inside its name scope: `outer/inner/dense/kernel`), or
   /// its own name alone in a functional model (built where it was called, outside any scope).
+  /// A weight of an empty scope is a Keras 3 `keras.Variable` made outside any name scope.
   /// Nil where the layer is in no model of the session's or in two Sequential models.
   static func keras3Path(
     of variable: WeightVariable, owner: LayerInstance, session: KerasSession
   ) -> String? {
     if let scope = variable.scope {
-      return scope.isEmpty ? nil : "\(scope)/\(variable.spec.name)"
+      // No scope: a `keras.Variable` a custom layer's `__init__` made (its path is its name).
+      return scope.isEmpty ? variable.spec.name : "\(scope)/\(variable.spec.name)"
     }
     guard owner.model == nil else { return nil }
     var roots: [SequentialModel] = session.training.states.values.map(\.model)

@@ -34,7 +34,9 @@ enum WeightValues {
     return .list(
       instance.variables.map { variable in
         values[variable.name].map {
-          array($0, known: training.knownValues(of: variable.name, in: instance))
+          array(
+            $0, known: training.knownValues(of: variable.name, in: instance),
+            own: training.ownDraw(of: variable.name, in: instance))
         } ?? .none
       })
   }
@@ -51,10 +53,12 @@ enum WeightValues {
     }
   }
 
-  /// A weight's values as an array, marked when they are ConvBook's own draw.
-  private static func array(_ tensor: Tensor, known: Bool) -> Value {
+  /// A weight's values as an array, marked when they are not exactly Keras' (`known`) and when
+  /// they derive from ConvBook's own draws (`own`, `OwnDraws`).
+  private static func array(_ tensor: Tensor, known: Bool, own: Bool) -> Value {
     var array = NDArray(tensor: tensor)
-    array.holdsOwnRandomValues = !known
+    array.holdsOwnRandomValues = !known || own
+    array.derivesFromOwnDraw = own
     return .array(array)
   }
 
@@ -62,6 +66,11 @@ enum WeightValues {
   static func modelWeights(_ model: SequentialModel, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value
   {
+    if try keras3UnbuiltHasNoWeights(
+      model, reading: "weights", interpreter: interpreter, range: range)
+    {
+      return .list(PythonList([]))
+    }
     let weights = try modelValues(model, interpreter: interpreter, range: range)
     let training = interpreter.session.training
     return .list(
@@ -71,7 +80,8 @@ enum WeightValues {
             variable.owner
             ?? model.flattenedLayers.first { $0.variables.contains { $0.name == variable.name } }
           return array(
-            tensor, known: owner.map { training.knownValues(of: variable.name, in: $0) } ?? false)
+            tensor, known: owner.map { training.knownValues(of: variable.name, in: $0) } ?? false,
+            own: owner.map { training.ownDraw(of: variable.name, in: $0) } ?? false)
         } ?? .none
       })
   }
@@ -89,7 +99,12 @@ enum WeightValues {
       variables = instance.variables
       ownerName = instance.name
     case .model(let model):
-      guard model.isBuilt else { throw unbuilt(model, range: site.range) }
+      if !model.isBuilt {
+        guard
+          try keras3UnbuiltHasNoWeights(
+            model, reading: "weights", interpreter: interpreter, range: site.range)
+        else { throw unbuilt(model, range: site.range) }
+      }
       variables = model.variables
       ownerName = model.name
     default: return
@@ -140,6 +155,7 @@ enum WeightValues {
     training.clock += 1
     // Arrays of ConvBook's own draw (another model's `get_weights()`) carry it over.
     let known = !items.contains { Self.holdsOwnValues($0, training: training) }
+    let givenOwn = items.contains { OwnDraws.derives($0, training: training) }
     var receiver = receiver
     if case .layer(let instance) = receiver, let model = instance.model {
       // A custom layer's traced graph (or a model used as a layer): its layers hold the values.
@@ -148,7 +164,7 @@ enum WeightValues {
     switch receiver {
     case .layer(let instance):
       training.layerValues[ObjectIdentifier(instance)] = (instance, tensors, training.clock)
-      training.mark(instance, Array(tensors.keys), known: known)
+      training.mark(instance, Array(tensors.keys), known: known, own: givenOwn)
     case .model(let model):
       // Every layer of the model gets its values, so the models sharing them see them too.
       for instance in model.flattenedLayers {
@@ -158,7 +174,7 @@ enum WeightValues {
         guard !own.isEmpty else { continue }
         training.layerValues[ObjectIdentifier(instance)] =
           (instance, Dictionary(uniqueKeysWithValues: own), training.clock)
-        training.mark(instance, own.map(\.0), known: known)
+        training.mark(instance, own.map(\.0), known: known, own: givenOwn)
       }
     default: break
     }
@@ -194,8 +210,10 @@ enum WeightValues {
     let owner = try owner(of: variable, range: site.range, interpreter: interpreter)
     let values = try current(of: owner, interpreter: interpreter, range: site.range)
     guard let tensor = values[variable.name] else { return .none }
+    let training = interpreter.session.training
     return array(
-      tensor, known: interpreter.session.training.knownValues(of: variable.name, in: owner))
+      tensor, known: training.knownValues(of: variable.name, in: owner),
+      own: training.ownDraw(of: variable.name, in: owner))
   }
 
   /// `w.assign(value)`, `w.assign_add(delta)`, `w.assign_sub(delta)` on a layer's weight: the
@@ -215,6 +233,9 @@ enum WeightValues {
     let known =
       !holdsOwnValues(positional[0], training: training)
       && (name == "assign" || training.knownValues(of: variable.name, in: owner))
+    let own =
+      OwnDraws.derives(positional[0], training: training)
+      || (name != "assign" && training.ownDraw(of: variable.name, in: owner))
     var values = try current(of: owner, interpreter: interpreter, range: site.range)
     guard let old = values[variable.name] else { return .none }
     let given = try ArrayOperations.array(
@@ -235,7 +256,7 @@ enum WeightValues {
     values[variable.name] = Tensor(validShape: variable.shape, scalars: scalars)
     training.clock += 1
     training.layerValues[ObjectIdentifier(owner)] = (owner, values, training.clock)
-    training.mark(owner, [variable.name], known: known)
+    training.mark(owner, [variable.name], known: known, own: own)
     return .variable(variable)
   }
 
@@ -268,6 +289,24 @@ enum WeightValues {
         at: range)
     }
     return owner
+  }
+
+  /// Keras 3 lists no weights for a Sequential model none of whose layers is built yet
+  /// (`weights`, `trainable_weights`, `get_weights()` are empty; tf-keras raises). Its
+  /// `variables` can hold seed generator states (an `LSTM`'s), which ConvBook does not list, and
+  /// a model some of whose layers are built (a failed `add`, a shared layer) holds their weights.
+  static func keras3UnbuiltHasNoWeights(
+    _ model: SequentialModel, reading name: String, interpreter: Interpreter, range: SourceRange
+  ) throws(CellError) -> Bool {
+    guard interpreter.kerasVersion == .keras3, model.kind == .sequential, !model.isBuilt else {
+      return false
+    }
+    guard name != "variables", model.layers.allSatisfy({ !$0.isBuilt }) else {
+      throw .unsupported(
+        "ConvBook does not list the \(name) of the unbuilt Keras 3 model '\(model.name)' yet",
+        at: range)
+    }
+    return true
   }
 
   private static func unbuilt(_ model: SequentialModel, range: SourceRange) -> CellError {

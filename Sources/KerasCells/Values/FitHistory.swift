@@ -13,6 +13,10 @@ public struct FitHistory: Sendable, Equatable {
   /// The model `fit` trained (`history.model`), kept by the session's training states; nil for
   /// a loop that does not record it.
   public var model: ObjectIdentifier?
+  /// Whether the losses and metrics derive from ConvBook's own random draws (`OwnDraws`): then
+  /// `history.history` holds marked NumPy scalars in place of Python floats, which are refused
+  /// when printed.
+  public var derivesFromOwnDraw = false
 
   /// The three entries of Keras' `History.params`, in Keras' order.
   public struct Parameters: Sendable, Equatable {
@@ -40,7 +44,22 @@ public struct FitHistory: Sendable, Equatable {
 
   /// `history.history`: the float32 values as the Python floats Keras stores.
   var dictionary: Value {
-    .dictionary(zip(names, values).map { (.string($0), .list($1.map { .float(Double($0)) })) })
+    .dictionary(
+      zip(names, values).map {
+        (.string($0), .list($1.map(value)))
+      })
+  }
+
+  /// A loss or metric value as Keras keeps it, a Python float; one of ConvBook's own draw is a
+  /// float64 NumPy scalar carrying the mark.
+  func value(_ value: Float) -> Value { Self.value(value, own: derivesFromOwnDraw) }
+
+  static func value(_ value: Float, own: Bool) -> Value {
+    guard own else { return .float(Double(value)) }
+    var array = NDArray(dtype: .float64, shape: [], doubles: [Double(value)])
+    array.derivesFromOwnDraw = true
+    array.holdsOwnRandomValues = true
+    return .standard(NumPyScalar(array))
   }
 
   /// `history.params`: `{'verbose': 0, 'epochs': 3, 'steps': 3}` as both Kerases print it.

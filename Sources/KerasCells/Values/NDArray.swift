@@ -80,9 +80,13 @@ public struct NDArray: Sendable, Equatable {
   /// Values ConvBook drew itself where TensorFlow draws its own: unseeded random weights
   /// (`get_weights()`, `w.numpy()`, `CellTraining.knownValues`) and the eager `tf.random` draws
   /// ConvBook does not reproduce (unseeded, or a dtype other than float32). Printing the array is
-  /// refused (`PythonText.requireKnownText`). Not part of its value; results computed from it do
-  /// not carry it.
+  /// refused (`PythonText.requireKnownText`). Not part of its value.
   public var holdsOwnRandomValues = false
+  /// Values that derive from ConvBook's own random draws where Keras draws anew on every run
+  /// (`OwnDraws`): unseeded weights, what a model holding them computes, unseeded eager draws,
+  /// and everything computed from those. Results computed from the array carry it (and
+  /// `holdsOwnRandomValues`). Not part of its value.
+  public var derivesFromOwnDraw = false
 
   /// Who holds this array's values. NumPy arrays are shared objects and ConvBook's are values, so
   /// item assignment (`x[i] = v`) writes in place only where no other value could see the change

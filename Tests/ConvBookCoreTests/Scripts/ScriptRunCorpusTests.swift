@@ -55,7 +55,10 @@ import Testing
   static let knownDifferences: [String: String] = [:]
 
   /// Scripts that differ in Keras 3 only.
-  static let knownKeras3Differences: [String: String] = [:]
+  static let knownKeras3Differences: [String: String] = [
+    "820-legacy-layer-in-graph.py":
+      "ConvBook refuses `tensorflow.python.keras` under Keras 3, where the copy's layer checks its input_spec on Keras 3's tuple shapes (AttributeError: 'tuple' object has no attribute 'rank')"
+  ]
 
   static func checkUnlessKnown(
     _ script: String, version: KerasVersion, folder: String, known: String?

@@ -47,5 +47,5 @@ print(np.array_equal(source.weights[-2].numpy(), copy.weights[-2].numpy()))
 
 # Assigning through a variable of the second model.
 target.weights[0].assign(np.zeros((6, 5), "float32"))
-print(float(np.abs(target.weights[0].numpy()).sum()), np.abs(source.weights[0].numpy()).sum() > 0)
+print(float(np.abs(target.weights[0].numpy()).sum()), np.array_equal(source.weights[0].numpy(), target.weights[0].numpy()))
 print(target.get_layer("hidden").get_weights()[0].sum(), target.weights[0] is target.weights[0])

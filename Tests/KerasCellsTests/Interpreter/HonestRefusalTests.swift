@@ -248,6 +248,62 @@ import Testing
     #expect(seeded.error == nil)
   }
 
+  /// What a model of unseeded random weights computes (and unseeded NumPy or TensorFlow draws)
+  /// differs on every Keras run: printing it is refused where it would print, through
+  /// arithmetic, indexing, reductions, `float()`, `round()`, text and conditions, while the
+  /// output before it and whatever does not depend on the values still print.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func valuesOfOwnDrawsAreRefusedWherePrinted(_ version: KerasVersion) {
+    let model = """
+      import numpy as np
+      from tensorflow import keras
+      net = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2), keras.layers.Dense(1)])
+      net.compile(optimizer="sgd", loss="mse")
+      x = np.ones((4, 2), dtype="float32")
+      y = net.predict(x, verbose=0)
+      print("before", y.shape)
+      """
+    let refused: [(String, String)] = [
+      ("print(net(x))", "printing these values"),
+      ("print(y * 2 + 1)", "printing these values"),
+      ("print(np.argmax(y))", "printing these values"),
+      ("v = float(y[0, 0])\nprint(round(v, 2))", "printing these values"),
+      ("print(f'{y[0, 0]:.2f}')", "printing these values"),
+      ("print('%.3f' % y.mean())", "printing these values"),
+      ("t = str(y[1])", "printing these values"),
+      ("t = '{:.2f}'.format(y[1, 0])", "printing these values"),
+      ("if y[0, 0] > 0:\n    print('up')", "this condition tests values"),
+      ("print(net.evaluate(x, y, verbose=0))", "printing these values"),
+      ("print(net.get_weights()[0] * 2)", "printing these values"),
+      ("net.fit(x, y, epochs=1)", "printing fit's progress"),
+      ("h = net.fit(x, y, epochs=2, verbose=0)\nprint(h.history)", "printing these values"),
+      ("print(np.random.rand(2))", "printing these values"),
+    ]
+    for (shown, refusal) in refused {
+      let result = KerasSession(kerasVersion: version).run(model + "\n" + shown)
+      #expect(result.error?.type == nil, "\(shown)")
+      #expect(
+        result.error?.message.hasPrefix(refusal) == true,
+        "\(shown): \(String(describing: result.error))")
+      #expect(result.printed().hasPrefix("before (4, 1)\n"), "\(shown)")
+    }
+    let independent = KerasSession(kerasVersion: version).run(
+      model + "\n"
+        + """
+        h = net.fit(x, y, epochs=2, verbose=0)
+        print(len(y), y.ndim, np.argmax(y, axis=1).shape, sorted(h.history), len(h.history["loss"]))
+        if "loss" in h.history:
+            print(type(y).__name__, net.count_params())
+        """)
+    #expect(independent.error == nil, "\(String(describing: independent.error))")
+    #expect(independent.printed() == "before (4, 1)\n4 2 (4,) ['loss'] 2\nndarray 9\n")
+    let seeded = KerasSession(kerasVersion: version).run(
+      "from tensorflow import keras\nkeras.utils.set_random_seed(3)\n" + model
+        + "\nprint(np.random.rand(1).shape, y[0, 0] == y[1, 0])")
+    #expect(seeded.error == nil, "\(String(describing: seeded.error))")
+    #expect(seeded.printed() == "before (4, 1)\n(1,) True\n")
+  }
+
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
   /// lacks keeps its NameError.
   @Test func missingBuiltinsAreConvBooksLimitation() {
