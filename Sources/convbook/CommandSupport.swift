@@ -60,6 +60,6 @@ enum CommandSupport {
     for failure in report.failures {
       Terminal.error("convbook: \(TerminalText.escaped(failure))\n")
     }
-    if report.failed { throw ExitCode(1) }
+    if report.failed { throw ExitCode(report.exitCode ?? 1) }
   }
 }

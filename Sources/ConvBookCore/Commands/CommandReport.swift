@@ -16,6 +16,8 @@ public struct CommandReport {
   /// What a script wrote to standard error (`print(..., file=sys.stderr)`, `logging`), already
   /// safe for a terminal; printed before the diagnostics.
   public var standardError: String?
+  /// The exit status of a failed report, when it is not 1 (`sys.exit(3)` in a script).
+  public var exitCode: Int32?
 
   public init(
     output: String, outputIsStyled: Bool = false, diagnostics: [Diagnostic],

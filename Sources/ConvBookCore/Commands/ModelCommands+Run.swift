@@ -35,6 +35,16 @@ extension ModelCommands {
       report.standardError =
         escapesErrors ? TerminalText.escapedKeepingLines(standardError) : standardError
     }
+    if let exit = loaded.scriptExit {
+      // `sys.exit(status)`: Python writes a str status to standard error and exits with 1.
+      if let message = exit.message {
+        report.standardError =
+          (report.standardError ?? "")
+          + (escapesErrors ? TerminalText.escapedKeepingLines(message) : message) + "\n"
+      }
+      report.failed = true
+      report.exitCode = Int32(exit.status)
+    }
     let uncaught = loaded.diagnostics.filter { $0.errorType != nil }
     if let error = loaded.scriptError, error.type != nil, let traceback = loaded.scriptTraceback,
       !uncaught.isEmpty

@@ -23,6 +23,8 @@ public struct ModelFile {
   public var outputs: [CellOutput] = []
   /// Why a script stopped, when it did (its diagnostic is in `diagnostics`).
   public var scriptError: CellError?
+  /// How the script ended by `sys.exit` with a failure status, if it did.
+  public var scriptExit: CellResult.ScriptExit?
   /// The calls that led to `scriptError`, for Python's traceback.
   public var scriptTraceback: ScriptTraceback?
   /// Whether the file is a script or notebook (run as one program) rather than a lesson.
@@ -97,6 +99,7 @@ public struct ModelFile {
       }
       file.outputs = result.outputs
       file.scriptError = result.error
+      file.scriptExit = result.exit
       file.scriptTraceback = result.error.map { error in
         ScriptTraceback(error: error, locate: script.diagnostic(for:))
       }

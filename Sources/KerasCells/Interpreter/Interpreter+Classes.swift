@@ -283,6 +283,9 @@ extension Interpreter {
         }
       }
       guard case .userClass(let type) = callable.kind else { return nil }
+      if type.enumKind != nil, name == "_member_names_" {
+        return .list(PythonList(type.enumMembers.map { $0.attributes["_name_"] ?? .none }))
+      }
       if type.enumKind != nil, name.hasPrefix("_"), name != "__name__", name != "__qualname__",
         type.lookup(name) == nil
       {

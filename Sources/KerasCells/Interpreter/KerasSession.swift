@@ -265,10 +265,18 @@ public final class KerasSession {
       var uncaught = error
       if error.type == "SystemExit" {
         // `sys.exit()` with a success status: the script ends here, as Python's does.
-        guard !["", "0", "None"].contains(error.message) else {
+        guard error.exitStatus != nil || !["", "0", "None"].contains(error.message) else {
           return CellResult(
             outputs: interpreter.outputs, error: nil,
             warnings: interpreter.warnings(showing: source))
+        }
+        // A script ends with the status (`convbook run` exits with it); a lesson's cell cannot.
+        if let status = error.exitStatus, scriptName != nil {
+          return CellResult(
+            outputs: interpreter.outputs, error: nil,
+            warnings: interpreter.warnings(showing: source),
+            exit: CellResult.ScriptExit(
+              status: status, message: error.message.isEmpty ? nil : error.message))
         }
         uncaught = .unsupported(
           "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",

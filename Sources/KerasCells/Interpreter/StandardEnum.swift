@@ -44,9 +44,13 @@ enum StandardEnum {
   {
     for name in type.namespaceOrder where !name.hasPrefix("_") {
       guard let value = type.namespace[name] else { continue }
-      switch value {
-      case .function, .method: continue
-      default: break
+      // Functions and descriptors (methods, properties) stay the class' own; any other value,
+      // a class included, is a member.
+      if case .function(let callable) = value {
+        switch callable.kind {
+        case .user, .descriptor: continue
+        default: break
+        }
       }
       if let existing = type.enumMembers.first(where: {
         Operators.equal($0.attributes["value"] ?? .none, value)

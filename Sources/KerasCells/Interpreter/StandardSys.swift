@@ -70,15 +70,29 @@ enum StandardSys {
       arguments.interpreter.session.recursionLimit = limit
       return Value.none
     default:
-      // `sys.exit()` / `sys.exit(0)` ends the script successfully (`KerasSession.run`); an exit
-      // with a failure status or a message is ConvBook's limitation.
+      // `sys.exit()` / `sys.exit(0)` ends the script successfully (`KerasSession.run`);
+      // `sys.exit(3)` with that status, `sys.exit("message")` writing the message to standard
+      // error with status 1 (a script's; a lesson's cell refuses it).
       let (values, _) = try arguments.bind([("status", Value.none)])
-      switch values["status"]! {
+      let status = values["status"]!
+      switch status {
       case .none, .int(0), .bool(false):
         throw CellError(type: "SystemExit", message: "", range: arguments.range)
+      case .int(let code) where (1...255).contains(code):
+        var exit = CellError(type: "SystemExit", message: "", range: arguments.range)
+        exit.exitStatus = code
+        throw exit
+      case .bool(true):
+        var exit = CellError(type: "SystemExit", message: "", range: arguments.range)
+        exit.exitStatus = 1
+        throw exit
+      case .string(let text):
+        var exit = CellError(type: "SystemExit", message: text, range: arguments.range)
+        exit.exitStatus = 1
+        throw exit
       default:
         throw .unsupported(
-          "ConvBook does not support `sys.exit(\(PythonText.repr(values["status"]!)))` yet (an exit with a failure status)",
+          "ConvBook does not support `sys.exit(\(PythonText.repr(status)))` yet (an exit status outside 0-255 or not a str)",
           at: arguments.range)
       }
     }

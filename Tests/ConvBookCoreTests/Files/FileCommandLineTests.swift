@@ -26,7 +26,11 @@ import Testing
 
     let bad = try Self.run(["summary", path("bad.py")])
     #expect(bad.status == 1)
-    #expect(bad.errors.contains("not valid UTF-8: byte 0xFF at line 1, column 5 (byte offset 4)"))
+    // A script that is not UTF-8 and declares no encoding fails as `python bad.py` does.
+    #expect(
+      bad.errors.contains(
+        "SyntaxError: Non-UTF-8 code starting with '\\xff' in file \(path("bad.py")) on line 1, but no encoding declared"
+      ))
     #expect(try Self.run(["summary", path("missing.py")]).status == 2)
 
     let same = try Self.run(["predict", path("m.py"), "--out", path("m.py")])

@@ -160,16 +160,20 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("site").path))
   }
 
-  @Test func scriptWithInvalidUTF8IsAnInputError() throws {
+  /// A script that is not UTF-8 and declares no encoding fails before it runs, with CPython's
+  /// SyntaxError (`python bad.py`'s words, the first bad byte's line), as a syntax error does.
+  @Test func scriptWithInvalidUTF8FailsAsPythonDoes() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("bad.py")
     try Self.write([0x78, 0x20, 0x3D, 0x20, 0xFF], file)
-    let error = try #require(throws: ModelFile.LoadError.self) {
-      try ModelFile.load(path: file.path)
-    }
-    #expect(!error.isUsageError)
-    #expect(error.description.contains("line 1, column 5 (byte offset 4)"))
+    let loaded = try ModelFile.load(path: file.path)
+    #expect(loaded.outputs.isEmpty)
+    #expect(loaded.scriptError?.type == "SyntaxError")
+    #expect(
+      loaded.scriptError?.message
+        == "Non-UTF-8 code starting with '\\xff' in file \(file.path) on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+    )
     let missing = try #require(throws: ModelFile.LoadError.self) {
       try ModelFile.load(path: dir.appendingPathComponent("none.py").path)
     }
@@ -185,7 +189,9 @@ import Testing
       lessonPath: ExerciseFixtures.lessonPath, exerciseID: "slim-design",
       submission: .file(file.path))
     #expect(report.exitCode == 1)
-    #expect(report.text.contains("not valid UTF-8: byte 0xE9 at line 2, column 3 (byte offset 12)"))
+    #expect(
+      report.text.contains(
+        "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file \(file.path) on line 2"))
     let missing = ExerciseCheck.check(
       lessonPath: ExerciseFixtures.lessonPath, exerciseID: "slim-design",
       submission: .file(dir.appendingPathComponent("none.py").path))

@@ -83,6 +83,8 @@ import Testing
     let report = try ModelCommands.run(loaded, json: false, console: .notATerminal)
     #expect(report.output == expected.stdout)
     #expect(report.failed == (expected.exitCode != 0))
+    // The status itself: 1 for an uncaught exception, `sys.exit(status)`'s otherwise.
+    #expect(Int(report.exitCode ?? (report.failed ? 1 : 0)) == expected.exitCode)
     // The recording's last line of standard error, after `rstrip("\n")` (a message may end in a
     // newline of its own, as Keras 3's KerasTensor refusal does). Python names the file as the
     // command line did (`python NAME.py` in the scripts folder), in a message too.
