@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes Sources/KerasCells/Interpreter/KerasCallParameters.swift: `str(inspect.signature(
 cls.call))` of every layer class of tf-keras 2.21 and of Keras 3.15 (the signature of a layer's
-bound `call`, without `self`), which scripts read to decide what to pass a layer
-(`'training' in inspect.signature(layer.call).parameters`, as keras-tcn does).
+bound `call`, without `self`), keyed by the class's own name (`GroupedQueryAttention`, which
+keras.layers exports as `GroupQueryAttention`). Scripts read it to decide what to pass a layer
+(`'training' in inspect.signature(layer.call).parameters`, as keras-tcn does), and a Keras 3
+functional model's get_config() writes the `training` and `mask` a node's call falls back to.
 
 Usage (from the repository root):
   ~/keras-ref/bin/python Tools/keras-reference/make_call_parameters.py
@@ -30,7 +32,9 @@ def signatures(layers, base):
             continue
         bound = inspect.signature(value.call)
         parameters = list(bound.parameters.values())[1:]  # without `self`
-        found[name] = str(bound.replace(parameters=parameters))
+        text = str(bound.replace(parameters=parameters))
+        assert found.get(value.__name__, text) == text, value.__name__
+        found[value.__name__] = text
     return found
 
 
@@ -49,7 +53,8 @@ def main():
         + tf_keras.__version__ + " and Keras " + keras.__version__ + "; do not edit.",
         "",
         "/// `str(inspect.signature(layer.call))` of each layer class (its bound `call`, without",
-        "/// `self`), per Keras version: what `InspectSignature` reads a layer's `call` from.",
+        "/// `self`), per Keras version, by class name: what `inspect.signature` reads a layer's",
+        "/// `call` from, and the `training` and `mask` a Keras 3 node records (`FunctionalConfig`).",
         "enum KerasCallParameters {",
     ]
     lines += table("tfKeras", signatures(tf_keras.layers, tf_keras.layers.Layer))

@@ -118,7 +118,7 @@ enum FunctionalConfig {
           let signature =
             instance.model != nil
             ? (training: KerasCallArguments.Training.defaultNone, mask: true)
-            : KerasCallArguments.keras3[instance.className]
+            : KerasCallArguments.keras3(instance.className)
           if !kwargs.contains(where: { $0.0 == "training" }) {
             switch signature?.training {
             case .defaultFalse?: kwargs.append(("training", .bool(false)))
