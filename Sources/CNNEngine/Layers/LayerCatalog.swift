@@ -235,7 +235,6 @@ public enum LayerCatalog {
     names: NameScope
   ) throws(KerasError) -> InputLayer {
     let arguments = try signature.bind(positional: positional, keywords: keywords)
-    let batchSize = try arguments.optionalInt("batch_size")
     let shapeArgument = signature.className == "Input" ? "shape" : "input_shape"
     let batchArgument = signature.className == "Input" ? "batch_shape" : "batch_input_shape"
     if names.kerasVersion == .keras3 {
@@ -251,8 +250,12 @@ public enum LayerCatalog {
       batchShape = TensorShape(
         try InputLayer.shapeDimensions(arguments[batchArgument], argument: batchArgument))
     } else if !arguments.isNone(shapeArgument) {
+      // Both Kerases read `batch_size` only once they have a shape to put it in front of.
+      let batchSize = try arguments.optionalInt("batch_size")
       let sample = try InputLayer.shapeDimensions(arguments[shapeArgument], argument: shapeArgument)
       batchShape = TensorShape(batch: batchSize, sample: sample)
+    } else if names.kerasVersion == .keras3 {
+      throw .value("You must pass a `shape` argument.")
     } else {
       throw .value(
         "Please provide to Input a `shape` or a `tensor` or a `type_spec` argument. Note that `shape` does not include the batch dimension."
