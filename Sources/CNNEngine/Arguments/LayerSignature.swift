@@ -63,6 +63,10 @@ public struct LayerSignature: Sendable {
     }
     for (parameter, value) in zip(parameters, positional) { values[parameter.name] = value }
     var base: [String: ArgumentValue] = [:]
+    // A keyword the layer's own parameters lack goes to its `**kwargs`, which the base layer checks
+    // in its own __init__: Python reports a missing positional argument first
+    // (`Dense(output_dim=3)`: missing 'units').
+    var notUnderstood: String?
     for (keyword, value) in keywords {
       if parameters.contains(where: { $0.name == keyword }) {
         if values[keyword] != nil {
@@ -71,6 +75,8 @@ public struct LayerSignature: Sendable {
         values[keyword] = value
       } else if acceptsBaseKeywords && Self.baseKeywords.contains(keyword) {
         base[keyword] = value
+      } else if acceptsBaseKeywords {
+        notUnderstood = notUnderstood ?? keyword
       } else {
         throw .typeError("('Keyword argument not understood:', \(PythonFormat.quoted(keyword)))")
       }
@@ -86,6 +92,9 @@ public struct LayerSignature: Sendable {
       throw .typeError(
         "\(className).__init__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
       )
+    }
+    if let keyword = notUnderstood {
+      throw .typeError("('Keyword argument not understood:', \(PythonFormat.quoted(keyword)))")
     }
     for parameter in parameters where values[parameter.name] == nil {
       values[parameter.name] = parameter.defaultValue
