@@ -48,6 +48,9 @@ extension Interpreter {
   func setItem(of base: Value, _ index: Value, to value: Value, range: SourceRange)
     throws(CellError)
   {
+    // A NumPy integer indexes a list as its Python int (`__index__`), as in `base[index]`.
+    var index = index
+    if case .list = base { index = NumPyScalar.integer(index) }
     switch (base, index) {
     case (.list(let list), .int), (.list(let list), .bool):
       let position: Int
