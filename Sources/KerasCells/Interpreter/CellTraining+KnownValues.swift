@@ -8,18 +8,22 @@ import CNNEngine
 /// ConvBook's own here; so is everything `fit` or a `GradientTape` step trains (ConvBook's
 /// shuffling and dropout, and gradient sums in an order other than TensorFlow's) or a file loads.
 extension CellTraining {
+  /// The layer that holds the weight `name` of `instance`: the layer itself, or for a custom
+  /// layer's traced graph or a model used as a layer, the inner layer that has it (nil if none).
+  private func holder(of name: String, in instance: LayerInstance) -> LayerInstance? {
+    guard let model = instance.model else { return instance }
+    guard
+      let inner = model.flattenedLayers.first(where: { layer in
+        layer !== instance && layer.variables.contains { $0.name == name }
+      })
+    else { return nil }
+    return holder(of: name, in: inner)
+  }
+
   /// Whether the weight `name` (ConvBook's name, `dense/kernel:0`) of `instance` holds Keras'
   /// values.
   func knownValues(of name: String, in instance: LayerInstance) -> Bool {
-    if let model = instance.model {
-      // A custom layer's traced graph or a model used as a layer: its layers hold the values.
-      for layer in model.flattenedLayers where layer !== instance {
-        if layer.variables.contains(where: { $0.name == name }) {
-          return knownValues(of: name, in: layer)
-        }
-      }
-      return false
-    }
+    guard let instance = holder(of: name, in: instance) else { return false }
     if let known = knownAfterChange[ObjectIdentifier(instance)]?.known[name] { return known }
     guard let variable = instance.variables.first(where: { $0.name == name }) else { return false }
     return Self.drawnAsKeras(variable.spec, in: instance)
@@ -57,14 +61,7 @@ extension CellTraining {
   /// one ConvBook does not reproduce), or values set, trained or loaded from such. Values a
   /// seeded model trained are Keras' up to the last bits (`knownValues` says whether exactly).
   func ownDraw(of name: String, in instance: LayerInstance) -> Bool {
-    if let model = instance.model {
-      for layer in model.flattenedLayers where layer !== instance {
-        if layer.variables.contains(where: { $0.name == name }) {
-          return ownDraw(of: name, in: layer)
-        }
-      }
-      return false
-    }
+    guard let instance = holder(of: name, in: instance) else { return false }
     let own: Bool
     if let changed = ownAfterChange[ObjectIdentifier(instance)]?.own[name] {
       own = changed
