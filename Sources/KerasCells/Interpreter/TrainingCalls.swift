@@ -634,6 +634,7 @@ enum TrainingCalls {
         statefulMetrics: ScriptMetricTraining.metrics(
           for: model, site: site, interpreter: interpreter))
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
+      configuration.optimizer.keras3Product = interpreter.kerasVersion == .keras3
       configuration.keras3Logs = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
