@@ -108,16 +108,19 @@ public struct Loss: Sendable, Equatable {
         }
         if let logits {
           // softmax_cross_entropy_with_logits: -sum(y * log_softmax(z)); dz = softmax(z) - y.
+          // TensorFlow's kernel: the row's exp(z - max) summed in Eigen's packets (the packet
+          // exp for whole packets of the row, the C library's for the rest), log(sum) - (z - max)
+          // per label, and the gradient exp(z - max) / sum - y with the scalar exp.
           var largest = -Float.infinity
           for i in 0..<classes { largest = max(largest, logits[base + i]) }
-          var sum: Float = 0
-          for i in 0..<classes { sum += Foundation.exp(logits[base + i] - largest) }
+          var shifted = [Float](repeating: 0, count: classes)
+          for i in 0..<classes { shifted[i] = logits[base + i] - largest }
+          let sum = Self.sum(EigenMath.exp(shifted))
           let logSum = Foundation.log(sum)
           var loss: Float = 0
           for i in 0..<classes {
-            let logProbability = logits[base + i] - largest - logSum
-            loss -= y[i] * logProbability
-            gradient[base + i] = (Foundation.exp(logProbability) - y[i]) * scale
+            loss -= y[i] * (shifted[i] - logSum)
+            gradient[base + i] = (Foundation.exp(shifted[i]) / sum - y[i]) * scale
           }
           lineLosses[line] = loss * lineWeight
         } else if sparse {
