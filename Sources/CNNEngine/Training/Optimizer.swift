@@ -15,8 +15,10 @@ import Foundation
 /// - Nadam: u_t = beta_1 (1 - 0.5 * 0.96^t), u_{t+1} likewise, a running product P of the u_t;
 ///   m and v as Adam's, but with `1 - beta_1` and `1 - beta_2` computed in float32 (both Kerases
 ///   cast beta to a tensor first); m_hat = u_{t+1} m / (1 - P u_{t+1}) + (1 - u_t) g / (1 - P),
-///   v_hat = v / (1 - beta_2^t), w -= m_hat lr / (sqrt(v_hat) + epsilon). tf-keras multiplies
-///   P by u_t; Keras 3 multiplies P by beta_1, then by (1 - 0.5 * 0.96^t) (`keras3Product`).
+///   v_hat = v / (1 - beta_2^t), w -= m_hat lr / (sqrt(v_hat) + epsilon). Keras 3 multiplies
+///   P by beta_1, then by (1 - 0.5 * 0.96^t), once per step; tf-keras multiplies P by u_t, once
+///   per step when eager, but inside `fit`'s traced step as its Python counter was frozen when
+///   traced (`NadamProduct.tfKerasTraced`).
 ///
 /// The constants are Python floats Keras computes with in double precision, each rounded to float32
 /// where it meets a tensor: `1 - beta_1` is float32(0.09999999999999998) = 0.1, not 1 - 0.9f, so
@@ -47,8 +49,21 @@ public struct Optimizer: Sendable, Equatable {
   /// rows add up, so Adam's, AdamW's and RMSprop's second moment takes the sum of the squares of
   /// a repeated id's rows (`apply(squares:)`); tf-keras adds the rows up first (false).
   public var squaresSlices = false
-  /// Keras 3's order of Nadam's running product of momentum factors (see the type's comment).
-  public var keras3Product = false
+  /// How Nadam's running product of momentum factors advances (see the type's comment).
+  public var nadamProduct = NadamProduct.tfKeras
+
+  public enum NadamProduct: Sendable, Equatable {
+    /// P * u_t once per step (tf-keras' `apply_gradients` run eagerly).
+    case tfKeras
+    /// tf-keras' `fit`: its `tf.cond(self._u_product_counter == iterations + 2, ...)` reads a
+    /// Python counter that each traced cond advanced, and `fit` traces its step twice the first
+    /// time (the first trace builds the optimizer's variables), so variable k of n compares
+    /// 1 + n + k with iterations + 2: every variable but that one multiplies P by u_t again,
+    /// and each update reads P as it stands after its own multiplication.
+    case tfKerasTraced
+    /// P * beta_1 * (1 - 0.5 * 0.96^t) once per step, before the variables (Keras 3).
+    case keras3
+  }
 
   /// The optimizer with tf-keras' defaults.
   public init(_ kind: Kind) {
@@ -120,7 +135,11 @@ public struct Optimizer: Sendable, Equatable {
     var nadam: NadamFactors?
     if kind == .nadam {
       let factors = NadamFactors(beta1: Float(beta1), step: step, product: state.product)
-      state.product = keras3Product ? factors.keras3Product : factors.product
+      switch nadamProduct {
+      case .tfKeras: state.product = factors.product
+      case .keras3: state.product = factors.keras3Product
+      case .tfKerasTraced: break
+      }
       nadam = factors
     }
     for v in variables.indices {
@@ -169,7 +188,10 @@ public struct Optimizer: Sendable, Equatable {
         }
       case .nadam:
         guard let factors = nadam else { break }
-        let product = keras3Product ? factors.keras3Product : factors.product
+        if nadamProduct == .tfKerasTraced && v != state.iterations + 1 - variables.count {
+          state.product *= factors.current
+        }
+        let product = state.product
         let nextProduct = product * factors.next
         let (beta1, beta2) = (Float(beta1), Float(beta2))
         let (oneMinusBeta1, oneMinusBeta2) = (1 - beta1, 1 - beta2)

@@ -78,7 +78,7 @@ public final class Trainer {
   public let threads: Int
   public let memoryBudget: Int
   /// The calls of the model and their steps (one per layer on one tensor).
-  private let graph: TrainingGraph
+  private var graph: TrainingGraph
   private var steps: [TrainingStep] { graph.steps }
   /// Per step: whether the layer trains (a frozen BatchNormalization runs in inference mode).
   private let stepTrains: [Bool]
@@ -96,7 +96,11 @@ public final class Trainer {
   public var inGraph = true
   /// Whether TensorFlow fuses the sigmoid of a layer making a model output too (Keras 3; not
   /// tf-keras: `ForwardPass.fusesOutputs`).
-  public var fusesOutputs = false
+  public var fusesOutputs = false {
+    // Keras 3 adds a Dense bias with `ops.add`, whose gradient is a reduction (tf-keras:
+    // BiasAddGrad); the version travels with this flag.
+    didSet { for s in graph.steps.indices { graph.steps[s].biasBySum = fusesOutputs } }
+  }
   /// The calls making the model's outputs.
   private let outputCalls: Set<Int>
   /// Every weight of the model in `model.weights` order.

@@ -91,6 +91,9 @@ struct TrainingStep {
   /// DepthwiseConv: its kernel (K..., C, M) is the kernel (K..., 1, C x M) of a convolution with
   /// C groups (same values, same order), so the convolution's passes train it.
   var depthwise = false
+  /// Keras 3's Dense: the bias gradient is the `reduce_sum` of `ops.add`'s gradient, not
+  /// tf-keras' BiasAddGrad (`DenseGradient.backward`'s `biasBySum`).
+  var biasBySum = false
   /// Keras names of the moving statistics (BatchNormalization).
   var movingMean = ""
   var movingVariance = ""
@@ -663,7 +666,7 @@ struct TrainingStep {
         try DenseGradient.backward(
           input: saved.input, kernel: kernel,
           outputGradient: Tensor(validShape: outputShape, scalars: linear),
-          needsInputGradient: needsInputGradient, threads: threads)
+          needsInputGradient: needsInputGradient, threads: threads, biasBySum: biasBySum)
       }
       Self.store(result.kernel.scalars, at: first!, in: &gradients)
       if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }

@@ -6,7 +6,7 @@ public enum DenseGradient {
   /// -> (input gradient (..., C_in) or nil, kernel gradient (C_in, units), bias gradient (units))
   public static func backward(
     input: Tensor, kernel: Tensor, outputGradient: Tensor, needsInputGradient: Bool,
-    threads: Int
+    threads: Int, biasBySum: Bool = false
   ) throws(KernelError) -> (input: Tensor?, kernel: Tensor, bias: Tensor) {
     let inputUnits = kernel.shape[0]
     let units = kernel.shape[1]
@@ -15,11 +15,12 @@ public enum DenseGradient {
     let kernelGradient = try GradientMath.multiply(
       transposedInput, outputGradient.scalars, rows: inputUnits, inner: rows, columns: units,
       threads: threads, aTransposed: true)
-    // Both Kerases' bias gradient adds the rows one after another, except for a single unit,
-    // where TensorFlow's reduction sees one contiguous vector and adds it in Eigen's packets
-    // (measured against tf-keras 2.21 and Keras 3.15.1 from 12 rows on).
+    // tf-keras' BiasAddGrad adds the rows one after another; Keras 3's `ops.add` gradient is a
+    // `reduce_sum` over the rows, the same order except for a single unit, where TensorFlow's
+    // reduction sees one contiguous vector and adds it in Eigen's packets (`biasBySum`; measured
+    // against tf-keras 2.21 and Keras 3.15.1 from 12 rows on).
     let biasGradient =
-      units == 1
+      biasBySum && units == 1
       ? [EigenSum.contiguous(outputGradient.scalars, count: rows)]
       : GradientMath.columnSums(outputGradient.scalars, rows: rows, columns: units)
     var inputGradient: Tensor?

@@ -107,7 +107,8 @@ public struct Training {
     do {
       var configuration = try TrainingConfiguration(compiled)
       configuration.optimizer.squaresSlices = file.session.kerasVersion == .keras3
-      configuration.optimizer.keras3Product = file.session.kerasVersion == .keras3
+      configuration.optimizer.nadamProduct =
+        file.session.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
       configuration.keras3Logs = file.session.kerasVersion == .keras3
       let x = try xSource.read(limit: memoryBudget)
       let y = try ySource.read(limit: memoryBudget)

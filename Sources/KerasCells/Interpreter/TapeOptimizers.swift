@@ -108,7 +108,7 @@ enum TapeOptimizers {
     var optimizer: Optimizer
     do {
       optimizer = try Optimizer.resolved(.object(object))
-      optimizer.keras3Product = interpreter.kerasVersion == .keras3
+      optimizer.nadamProduct = interpreter.kerasVersion == .keras3 ? .keras3 : .tfKeras
     } catch {
       throw .unsupported(
         error.message.replacingOccurrences(of: "train with", with: "apply gradients with"),

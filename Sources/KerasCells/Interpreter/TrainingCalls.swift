@@ -641,7 +641,8 @@ enum TrainingCalls {
         statefulMetrics: ScriptMetricTraining.metrics(
           for: model, site: site, interpreter: interpreter))
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
-      configuration.optimizer.keras3Product = interpreter.kerasVersion == .keras3
+      configuration.optimizer.nadamProduct =
+        interpreter.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
       configuration.keras3Logs = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)

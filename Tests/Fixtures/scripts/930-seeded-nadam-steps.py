@@ -1,7 +1,7 @@
 # Nadam from a seed, by name and as an object with its own betas: the running product of its
 # momentum factors and the float32 `1 - beta` decide the last digits of the losses.
 import numpy as np
-import keras
+from tensorflow import keras
 
 features = np.linspace(-1.0, 1.0, 24).reshape(12, 2).astype("float32")
 targets = (features[:, :1] * 0.7 - features[:, 1:] * 0.2 + 0.1).astype("float32")

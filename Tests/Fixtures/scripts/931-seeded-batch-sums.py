@@ -1,7 +1,7 @@
 # Batches of 8 rows and more: the batch loss, the mae metric and a one-unit layer's bias gradient
 # are sums TensorFlow adds in Eigen's packets, not one row after another.
 import numpy as np
-import keras
+from tensorflow import keras
 
 rows = np.linspace(-2.0, 2.0, 120).reshape(40, 3).astype("float32")
 one = (rows[:, :1] * 0.3 - rows[:, 1:2] * rows[:, 2:] * 0.1 + 0.25).astype("float32")
