@@ -35,6 +35,9 @@ struct TrainingStep {
     /// UpSampling1D-3D with nearest-neighbour interpolation: each value repeated `size` times
     /// per spatial axis; the backward pass sums the gradients of each value's copies.
     case upSampling(size: [Int])
+    /// RepeatVector: each row copied `count` times along a new time axis; the backward pass sums
+    /// the copies' gradients as TensorFlow's Tile gradient does (`EigenSum.preservingInner`).
+    case repeatVector(count: Int)
     case identity
     /// Embedding: rows of the table (variable `first`) looked up by integer ids; the backward
     /// pass scatter-adds the output gradient into the table's rows (`EmbeddingGradient`).
@@ -247,6 +250,8 @@ struct TrainingStep {
         throw refuse("UpSampling2D(interpolation='\(upSampling.interpolation)')")
       }
       operation = .upSampling(size: upSampling.size)
+    case let repeatVector as RepeatVector:
+      operation = .repeatVector(count: repeatVector.count)
     case let other as ShapePreservingLayer where other.className == "Identity":
       operation = .identity
     case is CustomWeight:
@@ -532,6 +537,11 @@ struct TrainingStep {
     case .upSampling(let size):
       let output = try kernelCall { () throws(KernelError) in
         try UpSamplingKernel.upsample(input, size: size)
+      }
+      return (output, saved)
+    case .repeatVector(let count):
+      let output = try kernelCall { () throws(KernelError) in
+        try RepeatVectorKernel.repeatRows(input, count: count)
       }
       return (output, saved)
     case .identity:
@@ -869,6 +879,11 @@ struct TrainingStep {
         return try ZeroPaddingKernel.pad(gradient, padding: padding)
       }
       return result.scalars
+    case .repeatVector(let count):
+      guard needsInputGradient else { return nil }
+      let shape = saved.input.shape
+      return EigenSum.preservingInner(
+        outputGradient, outer: shape[0], size: count, inner: shape.count > 1 ? shape[1] : 1)
     case .upSampling(let size):
       guard needsInputGradient else { return nil }
       var outputShape = saved.input.shape
