@@ -264,23 +264,25 @@ public final class KerasSession {
     } catch {
       var uncaught = error
       if error.type == "SystemExit" {
-        // `sys.exit()` with a success status: the script ends here, as Python's does.
-        guard error.exitStatus != nil || !["", "0", "None"].contains(error.message) else {
-          return CellResult(
-            outputs: interpreter.outputs, error: nil,
-            warnings: interpreter.warnings(showing: source))
+        // `sys.exit()` / `raise SystemExit(0)`: the script ends here, as Python's does; a failure
+        // status ends a script with it (`convbook run` exits with it), which a lesson's cell cannot.
+        do throws(CellError) {
+          guard let exit = try StandardSys.scriptExit(error) else {
+            return CellResult(
+              outputs: interpreter.outputs, error: nil,
+              warnings: interpreter.warnings(showing: source))
+          }
+          if scriptName != nil {
+            return CellResult(
+              outputs: interpreter.outputs, error: nil,
+              warnings: interpreter.warnings(showing: source), exit: exit)
+          }
+          uncaught = .unsupported(
+            "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
+            at: error.range)
+        } catch let limitation {
+          uncaught = limitation
         }
-        // A script ends with the status (`convbook run` exits with it); a lesson's cell cannot.
-        if let status = error.exitStatus, scriptName != nil {
-          return CellResult(
-            outputs: interpreter.outputs, error: nil,
-            warnings: interpreter.warnings(showing: source),
-            exit: CellResult.ScriptExit(
-              status: status, message: error.message.isEmpty ? nil : error.message))
-        }
-        uncaught = .unsupported(
-          "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
-          at: error.range)
       }
       if let limitation = error.limitation {
         uncaught = .unsupported(limitation, at: error.range)
