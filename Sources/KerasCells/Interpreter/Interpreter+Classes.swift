@@ -59,13 +59,21 @@ extension Interpreter {
     var kerasLayerClass: Callable?
     var kerasClassBase: KerasClassBase?
     var enumKind: StandardEnum.Kind?
+    var checksAbstractMethods = false
     for argument in definition.arguments {
+      if case .keyword("metaclass") = argument.kind,
+        case .standard(is ABCMetaClass) = try evaluate(argument.value)
+      {
+        checksAbstractMethods = true
+        continue
+      }
       guard case .positional = argument.kind else {
         throw .unsupported(
           "ConvBook does not support class keywords (metaclass=...) or unpacked bases yet",
           at: argument.range)
       }
-      let base = try evaluate(argument.value)
+      var base = try evaluate(argument.value)
+      if case .standard(is ABCBaseClass) = base { base = classValue(session.abcClass) }
       switch base {
       case .function(let callable):
         if case .userClass(let type) = callable.kind {
@@ -121,6 +129,8 @@ extension Interpreter {
     type.kerasClassBase = kerasClassBase
     type.annotations = definition.annotations
     type.enumKind = enumKind
+    type.checksAbstractMethods =
+      checksAbstractMethods || bases.contains { $0.checksAbstractMethods }
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -153,6 +163,7 @@ extension Interpreter {
     if let enumKind {
       try StandardEnum.makeMembers(of: type, kind: enumKind, range: statement.range)
     }
+    if type.checksAbstractMethods { type.abstractMethods = StandardABC.abstractMethods(of: type) }
     cell.value = type
     var value = Value.function(Callable(.userClass(type), path: definition.name))
     value = try decorate(value, with: decorators, expressions: definition.decorators)
@@ -189,6 +200,9 @@ extension Interpreter {
     if type.enumKind != nil {
       return try StandardEnum.member(
         of: type, positional: positional, keywords: keywords, range: site.range)
+    }
+    if !type.abstractMethods.isEmpty {
+      throw StandardABC.instantiationError(type, range: site.range)
     }
     try budget.allocate(bytes: EvaluationBudget.objectBytes, at: site.range)
     let instance = PythonInstance(type: type)
@@ -299,12 +313,22 @@ extension Interpreter {
       // Every class has its own `__doc__` (None without a docstring) and `__module__`.
       case "__doc__" where type.namespace["__doc__"] == nil:
         return type.docstring.map(Value.string) ?? Value.none
-      case "__module__" where type.namespace["__module__"] == nil: return .string("__main__")
+      case "__module__" where type.namespace["__module__"] == nil: return .string(type.module)
       case "__bases__":
         return .tuple(
           type.bases.isEmpty
             ? [.function(Callable(.classSupport("object"), path: "object"))]
             : type.bases.map(classValue))
+      case "__annotations__" where type.lookup(name) == nil:
+        // The body's annotations evaluated, which ConvBook's parser reads without keeping.
+        throw .unsupported("ConvBook does not support a class's `__annotations__` yet", at: range)
+      case "__abstractmethods__" where type.checksAbstractMethods:
+        let names = PythonSet(frozen: true)
+        for name in type.abstractMethods {
+          let value = Value.string(name)
+          names.add(value, hash: PythonHash.hash(value) ?? 0)
+        }
+        return .set(names)
       case "__mro__":
         return .tuple(
           type.mro.map(classValue) + [.function(Callable(.classSupport("object"), path: "object"))])

@@ -41,6 +41,8 @@ public final class KerasSession {
   var printingCalls: [ObjectIdentifier: String] = [:]
   /// `keras.utils.get_custom_objects()`, and the `custom_object_scope`s entered, innermost last.
   lazy var customObjects = CustomObjects.initial(kerasVersion)
+  /// `abc.ABC`, the class the script's abstract classes extend (`StandardABC`).
+  lazy var abcClass = StandardABC.makeClass()
   var customObjectScopes: [CustomObjects.Scope] = []
   /// The keyword arguments a layer or model was called with on Keras tensors (`training=False`),
   /// by the call's node, which functional configs write.

@@ -34,6 +34,17 @@ import Testing
     // Packages' internal modules that exist but ConvBook does not model.
     ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
     ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
+    // Python attributes every object of the kind has, which ConvBook's do not carry.
+    (
+      "class Config:\n    units: int = 4\nprint(Config.__annotations__)",
+      "a class's `__annotations__`"
+    ),
+    ("def build(units=4):\n    pass\nprint(build.__defaults__)", "a function's `__defaults__`"),
+    (
+      "from tensorflow import keras\nprint(keras.layers.Dense(2).__dict__)",
+      "the `__dict__` of a Keras object"
+    ),
+    ("from abc import abstractproperty", "`abc.abstractproperty`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
