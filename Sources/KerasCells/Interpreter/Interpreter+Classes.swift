@@ -53,6 +53,12 @@ extension Interpreter {
 
   /// `class Name(bases):` runs its body in a namespace of its own, which becomes the class.
   func defineClass(_ definition: ClassDefinition, statement: Statement) throws(CellError) {
+    if definition.arguments.count == 1, case .positional = definition.arguments[0].kind,
+      case .standard(is TypingNamedTuple) = try evaluate(definition.arguments[0].value)
+    {
+      try defineNamedTuple(definition, statement: statement)
+      return
+    }
     let decorators = try evaluateAll(definition.decorators)
     var bases: [PythonClass] = []
     var kerasBase: String?
@@ -166,6 +172,60 @@ extension Interpreter {
     if type.checksAbstractMethods { type.abstractMethods = StandardABC.abstractMethods(of: type) }
     cell.value = type
     var value = Value.function(Callable(.userClass(type), path: definition.name))
+    value = try decorate(value, with: decorators, expressions: definition.decorators)
+    try assign(
+      value, to: Expression(.name(definition.name), range: definition.nameRange),
+      statement: statement)
+  }
+
+  /// `class Params(NamedTuple):` with annotated fields (`units: int = 8`): the class
+  /// `collections.namedtuple` makes, as `typing` builds it; a field without a default after one
+  /// with a default is CPython's TypeError. Methods and other class attributes are ConvBook's
+  /// limitation.
+  private func defineNamedTuple(_ definition: ClassDefinition, statement: Statement)
+    throws(CellError)
+  {
+    let decorators = try evaluateAll(definition.decorators)
+    let body = Scope(names: [:], parent: scope, qualifiedName: definition.name)
+    body.isClassBody = true
+    let saved = (scope, functionName)
+    scope = body
+    functionName = definition.name
+    do {
+      try execute(definition.body)
+    } catch {
+      (scope, functionName) = saved
+      throw error
+    }
+    (scope, functionName) = saved
+    let fields = definition.annotations
+    if let other = body.names.keys.sorted().first(where: { !fields.contains($0) && $0 != "__doc__" }
+    ) {
+      throw .unsupported(
+        "ConvBook does not support `\(other)` in a typing.NamedTuple class yet (only annotated fields)",
+        at: statement.range)
+    }
+    var defaults: [Value] = []
+    var lastDefault: String?
+    for field in fields {
+      if let value = body.names[field] {
+        defaults.append(value)
+        lastDefault = field
+      } else if let previous = lastDefault {
+        throw CellError(
+          type: "TypeError",
+          message: "Non-default namedtuple field \(field) cannot follow default field \(previous)",
+          range: statement.range)
+      }
+    }
+    let type = NamedTupleType(
+      name: definition.name, fields: fields, defaults: defaults, module: "__main__")
+    if let first = definition.body.first, case .expression(let expression) = first.kind,
+      case .string(let text) = expression.kind
+    {
+      type.docstring = text
+    }
+    var value = Value.standard(type)
     value = try decorate(value, with: decorators, expressions: definition.decorators)
     try assign(
       value, to: Expression(.name(definition.name), range: definition.nameRange),
