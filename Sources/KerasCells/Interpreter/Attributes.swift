@@ -371,6 +371,15 @@ enum Attributes {
           range: range)
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
+      // `rnn.cell`, `stacked.cells`: the cell objects the layer was made of.
+      if let value = interpreter.session.recurrentCells[ObjectIdentifier(instance)]?[name] {
+        return value
+      }
+      if name == "cell" && instance.className == "RNN"
+        || name == "cells" && instance.className == "StackedRNNCells"
+      {
+        throw .unsupported("ConvBook does not support `layer.\(name)` here yet", at: range)
+      }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
         return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)

@@ -541,7 +541,7 @@ public enum KerasModule: Equatable {
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
       if [
         "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
-        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid",
+        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid", "cast_to_floatx",
       ]
       .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))

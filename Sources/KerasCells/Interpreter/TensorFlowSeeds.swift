@@ -37,8 +37,10 @@ enum TensorFlowSeeds {
       return [kernel, bias]
     case "Embedding":
       return [.weight("embeddings", keyword: "embeddings_initializer", default: "uniform")]
-    case "SimpleRNN": return [.seedGenerator, kernel, recurrent, bias]
-    case "LSTM", "GRU": return [kernel, recurrent, bias, .seedGenerator]
+    case "SimpleRNN", "SimpleRNNCell": return [.seedGenerator, kernel, recurrent, bias]
+    case "LSTM", "GRU", "LSTMCell", "GRUCell": return [kernel, recurrent, bias, .seedGenerator]
+    // `RNN` draws nothing of its own: a cell's seeds are the cell's (`adoptCellSeeds`).
+    case "RNN": return []
     case "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise",
       "GaussianDropout", "AlphaDropout":
       return [.seedGenerator]
@@ -56,6 +58,17 @@ enum TensorFlowSeeds {
     default:
       return nil
     }
+  }
+
+  /// `RNN(cell)`: the layer's weights are the cell's, drawn with the seeds the cell took when it
+  /// was made. A stack of cells names several kernels alike, whose seeds ConvBook does not keep
+  /// apart: the stack's weights and the draws after it are its own.
+  static func adoptCellSeeds(_ instance: LayerInstance, cell: Value?, session: KerasSession) {
+    guard case .layer(let cellInstance)? = cell, cellInstance.layer is RecurrentCell else {
+      session.tensorflowSeedsLost = true
+      return
+    }
+    instance.tensorflowSeeds = cellInstance.tensorflowSeeds
   }
 
   /// Gives `instance` (a layer of class `className` just made with `keywords`) the seeds of its
