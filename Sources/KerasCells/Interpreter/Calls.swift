@@ -1097,14 +1097,13 @@ enum Calls {
     let instance = model.calledInstance
     let wasBuilt = model.isBuilt
     do {
-      // A Sequential built by its first call is built as by `build()`: in Keras 3 that makes its
-      // hidden functional model, which takes a `functional` name, and its tensors before the
-      // call's outputs.
+      // A Sequential built by its first call is built as by `build()` (`LayerInstance.call(on:)`):
+      // in Keras 3 that makes its hidden functional model, which takes a `functional` name, and
+      // its tensors before the call's outputs.
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: tensors.count > 1, names: interpreter.kerasNames,
         namesBefore: wasBuilt
-          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
-        beforeNaming: wasBuilt ? nil : { model.noteRebuilt() })
+          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0)
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.
