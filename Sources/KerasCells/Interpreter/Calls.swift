@@ -585,6 +585,12 @@ enum Calls {
     case .application(let name):
       return try ApplicationCalls.build(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction("imagenet_utils", "obtain_input_shape"):
+      return try KerasSourceModules.obtainInputShape(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction("imagenet_utils", "correct_pad"):
+      return try KerasSourceModules.correctPad(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .applicationFunction(let module, let name):
       return try ApplicationCalls.call(
         name, module: module, positional: positional, keywords: keywords, site: site,

@@ -1,7 +1,7 @@
 # Blocks made of Sequential models inside Sequential models, built by their first call inside a
 # functional model: each Sequential's build takes a `functional` name in Keras 3.
-import keras
-from keras import layers
+from tensorflow import keras
+from tensorflow.keras import layers
 
 
 def conv_bn(filters, tag):
