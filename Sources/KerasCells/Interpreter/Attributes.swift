@@ -45,6 +45,9 @@ enum Attributes {
       if case .module = base {} else { return Builtins.typeValue(of: base) }
     }
     switch base {
+    case .module(.kerasSource(let module)):
+      return try KerasSourceModules.attribute(
+        name, of: module, range: range, interpreter: interpreter)
     case .module(let module):
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
       // A `tf_keras` module is tf-keras' whatever the session's Keras.

@@ -1960,7 +1960,8 @@ extension TensorFunctions {
     kerasVersion: KerasVersion, range: SourceRange
   ) -> CellError? {
     switch (module, kerasVersion) {
-    case (.keras, .keras2) where ["ops", "random", "config", "Layer", "Variable"].contains(name):
+    case (.keras, .keras2)
+    where ["ops", "random", "config", "Layer", "Variable", "InputSpec"].contains(name):
       // With CPython's suggestion of the closest name of the module (`Layer`: 'layers').
       let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
       return CellError(

@@ -33,6 +33,13 @@ import Testing
     ("from inspect import getsource", "`inspect.getsource`"),
     // Packages' internal modules that exist but ConvBook does not model.
     ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
+    // A module of Keras' private tree mirrors its public module, with more names.
+    (
+      "from keras.src.applications import imagenet_utils\nimagenet_utils.validate_activation",
+      "`keras.src.applications.imagenet_utils.validate_activation`"
+    ),
+    ("from keras.src.layers import input_spec", "`keras.src.layers.input_spec`"),
+    ("from keras.src.ops.operation_utils import x", "`keras.src.ops.operation_utils`"),
     ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
     // Python attributes every object of the kind has, which ConvBook's do not carry.
     (
