@@ -196,6 +196,7 @@ extension KerasSubclassing {
       CustomWeight(
         name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
         scope: scope))
+    TensorFlowSeeds.assignWeight(node, spec: spec, session: interpreter.session)
     if building, scopes.count > 1 {
       node.weightScope = scopes.dropLast().joined(separator: "/")
     }
