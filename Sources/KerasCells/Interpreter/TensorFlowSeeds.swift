@@ -88,6 +88,7 @@ enum TensorFlowSeeds {
         }
       }
     }
+    if !keras3, !instance.tensorflowSeeds.isEmpty { session.seededUnbuiltLayers.append(instance) }
   }
 
   /// The generator Keras draws an unseeded initializer's seed from: tf-keras' own one when
@@ -114,7 +115,21 @@ enum TensorFlowSeeds {
   /// Gives the weight node of a custom layer's `add_weight(initializer=...)` its seed, drawn
   /// when the weight is made, as both Kerases do (tf-keras when it creates the variable, Keras 3
   /// when `add_weight` makes the initializer from its name).
+  ///
+  /// tf-keras draws a built-in layer's seeds when the layer is built, where ConvBook draws them
+  /// when it is made: a custom weight made while a layer given seeds is still unbuilt takes its
+  /// seed before that layer's in Keras, so the seeds of both and of every later layer are not
+  /// known (ConvBook's own draws, which it does not print).
   static func assignWeight(_ node: LayerInstance, spec: WeightSpec, session: KerasSession) {
+    if session.kerasVersion == .keras2 {
+      session.seededUnbuiltLayers.removeAll { $0.isBuilt }
+      if !session.seededUnbuiltLayers.isEmpty {
+        for layer in session.seededUnbuiltLayers { layer.tensorflowSeeds = [:] }
+        session.seededUnbuiltLayers = []
+        session.tensorflowSeedsLost = true
+        return
+      }
+    }
     guard let seed = seed(of: spec.initializer, generator: generator(of: session)) else { return }
     node.tensorflowSeeds[String(spec.name.split(separator: "/").last ?? "")] = seed
   }
