@@ -594,6 +594,16 @@ enum Attributes {
     if case .layer = base, name == "_inbound_nodes" || name == "_outbound_nodes" {
       throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
     }
+    if name == "losses", case .model(let model) = base {
+      return try ModelLosses.value(
+        of: model.layers.filter { !$0.isInputLayer }, owner: "model",
+        ran: interpreter.session.training.states[ObjectIdentifier(model)] != nil,
+        interpreter: interpreter, range: range)
+    }
+    if name == "losses", case .layer(let instance) = base {
+      return try ModelLosses.value(
+        of: [instance], owner: "layer", ran: true, interpreter: interpreter, range: range)
+    }
     if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
         || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true

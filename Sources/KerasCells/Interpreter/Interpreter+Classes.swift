@@ -757,7 +757,8 @@ extension Interpreter {
               range: site.range)
           }
           return try ModelAddLoss.layerCall(
-            name, state: state, positional: positional, keywords: keywords, site: site)
+            name, state: state, positional: positional, keywords: keywords, site: site,
+            keras3: kerasVersion == .keras3)
         }
         if name == "add_weight", instance.layerState != nil {
           return try KerasSubclassing.addWeight(

@@ -179,6 +179,8 @@ public final class KerasSession {
   var keras3LambdaInference = false
   /// The calls of each layer that Keras records as its nodes (`KerasNodeCalls`), by layer.
   var kerasNodeCalls: [ObjectIdentifier: KerasNodeCalls] = [:]
+  /// tf-keras: the layers given seeds when they were made, not built yet (`TensorFlowSeeds`).
+  var seededUnbuiltLayers: [LayerInstance] = []
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {
