@@ -363,6 +363,36 @@ import Testing
     #expect(independent.printed() == "before\n2 (5,) [(3,), (3,)]\n")
   }
 
+  /// TensorFlow reads a layer's weight variable into a tensor wherever it is computed with
+  /// (arithmetic, indexing, `tf` functions, NumPy arithmetic): ConvBook's limitation there, never
+  /// a TypeError Keras would not raise. Its values (`numpy()`) still compute.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func computingWithAWeightVariableIsConvBooksLimitation(_ version: KerasVersion) {
+    let model = """
+      import numpy as np
+      import tensorflow as tf
+      from tensorflow import keras
+      layer = keras.layers.Dense(2, kernel_initializer="ones")
+      model = keras.Sequential([keras.Input((3,)), layer])
+      """
+    for (used, what) in [
+      ("layer.kernel + 1", "+"), ("2 * layer.bias", "*"), ("layer.kernel[0]", "indexing"),
+      ("float(layer.bias[1])", "indexing"), ("tf.reduce_sum(layer.kernel)", "`tf.reduce_sum`"),
+      ("np.ones(2) - layer.bias", "-"),
+    ] {
+      let error = KerasSession(kerasVersion: version).run(model + "\ny = " + used).error
+      #expect(error?.type == nil, "\(used)")
+      #expect(
+        error?.message
+          == "ConvBook does not compute with a weight variable itself yet (\(what)); use its values, w.numpy()",
+        "\(used): \(String(describing: error))")
+    }
+    let values = KerasSession(kerasVersion: version).run(
+      model + "\nprint(layer.kernel.numpy()[0] + 1, layer.bias.numpy() * 2)")
+    #expect(values.error == nil, "\(String(describing: values.error))")
+    #expect(values.printed() == "[2. 2.] [0. 0.]\n")
+  }
+
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
   /// lacks keeps its NameError.
   @Test func missingBuiltinsAreConvBooksLimitation() {
