@@ -635,6 +635,12 @@ public enum KerasModule: Equatable {
       if namespace == "tensorflow.compat", name == "v1" || name == "v2" {
         return .module(.tensorFunctions("tensorflow.compat." + name))
       }
+      // TensorFlow 1's seed, which eager TensorFlow 2 takes as `tf.random.set_seed` (NumPyScalars).
+      if namespace == "tensorflow.compat.v1" || namespace == "tensorflow.compat.v1.random",
+        name == "set_random_seed"
+      {
+        return NumPyScalars.attribute(name, module: namespace)
+      }
       // `tf.compat.v1.logging.set_verbosity(...)` quietens TensorFlow (`TensorFlowEnvironment`).
       if namespace == "tensorflow.compat.v1", name == "logging" {
         return .module(.standard("tensorflow.compat.v1.logging"))

@@ -53,6 +53,20 @@ enum WeightValues {
     }
   }
 
+  /// ConvBook's limitation where Keras computes with a layer's weight variable itself (`w + 1`,
+  /// `w[0]`, `tf.reduce_sum(w)`: TensorFlow reads its values into a tensor), for `what` on
+  /// `operands`; nil when none is one.
+  static func variableOperandRefusal(_ operands: [Value], _ what: String, range: SourceRange)
+    -> CellError?
+  {
+    guard operands.contains(where: { if case .variable = $0 { true } else { false } }) else {
+      return nil
+    }
+    return .unsupported(
+      "ConvBook does not compute with a weight variable itself yet (\(what)); use its values, w.numpy()",
+      at: range)
+  }
+
   /// A weight's values as an array, marked when they are not exactly Keras' (`known`) and when
   /// they derive from ConvBook's own draws (`own`, `OwnDraws`).
   private static func array(_ tensor: Tensor, known: Bool, own: Bool) -> Value {
