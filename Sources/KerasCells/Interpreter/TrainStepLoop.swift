@@ -348,7 +348,7 @@ enum TrainStepLoop {
       )
     }
     let callbacks = try self.callbacks(arguments["callbacks"], instance: instance, site: site)
-    let steps = (samples + batchSize - 1) / batchSize
+    let steps = Exact.ceilingDivide(samples, batchSize)
     var names: [String] = []
     var values: [[Float]] = []
     var epochsRun: [Int] = []
