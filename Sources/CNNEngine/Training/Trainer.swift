@@ -492,7 +492,7 @@ public final class Trainer {
     let names = historyNames(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
     var history = TrainingHistory(
       names: names + (trainCount < samples ? names.map { "val_" + $0 } : []))
-    let stepsPerEpoch = (trainCount + options.batchSize - 1) / options.batchSize
+    let stepsPerEpoch = Exact.ceilingDivide(trainCount, options.batchSize)
     for epoch in 0..<options.epochs {
       let start = Date()
       var order = Array(0..<trainCount)

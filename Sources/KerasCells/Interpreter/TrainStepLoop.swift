@@ -321,7 +321,7 @@ enum TrainStepLoop {
     // What the steps compute derives from ConvBook's own draws when the model's weights or the
     // data do (`OwnDraws`); a subclassed model without a graph is not followed yet.
     let training = interpreter.session.training
-    let steps = (samples + batchSize - 1) / batchSize
+    let steps = Exact.ceilingDivide(samples, batchSize)
     // Keras' data handler shuffles as `fit`'s does (`Trainer`): TensorFlow's order when the
     // script set its global seed, else one ConvBook draws.
     let globalSeed = interpreter.session.tensorflowGlobalSeed
