@@ -163,6 +163,18 @@ public final class Trainer {
         index: index, variables: variables, state: &state, regularizers: &regularizers)
       stepTrains.append(instance.trainable)
     }
+    // tf-keras' Nadam updates an Embedding's sparse gradient in its own order (the slots
+    // decayed, then the rows scattered in), which ConvBook does not follow yet.
+    if configuration.optimizer.kind == .nadam,
+      let embedding = graph.steps.first(where: {
+        if case .embedding = $0.operation { return true } else { return false }
+      })
+    {
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with Embedding layers with Nadam yet (layer \"\(embedding.name)\")"
+      )
+    }
     for instance in graph.program.layers where instance.layer is any MultiInputLayer {
       if instance.layer.common.arguments["activity_regularizer"] != .none {
         throw TrainingError(

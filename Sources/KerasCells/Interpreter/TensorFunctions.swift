@@ -463,6 +463,7 @@ enum TensorFunctions {
     "abs": (.unary(.abs), "tf.math.abs"), "sqrt": (.backendSqrt, "tf.math.sqrt"),
     "square": (.unary(.square), "tf.math.square"), "exp": (.unary(.exp), "tf.math.exp"),
     "log": (.unary(.log), "tf.math.log"), "sign": (.unary(.sign), "tf.math.sign"),
+    "round": (.unary(.round), "tf.math.round"),
     "relu": (.backendRelu, "tf.nn.relu"), "sigmoid": (.unary(.sigmoid), "tf.math.sigmoid"),
     "tanh": (.unary(.tanh), "tf.math.tanh"), "softplus": (.unary(.softplus), "tf.math.softplus"),
     "softmax": (.softmax, "tf.nn.softmax"), "maximum": (.binary(.maximum), "tf.math.maximum"),
