@@ -417,7 +417,7 @@ enum TrainingCalls {
         (batchSize, shuffle) = (next.batchSize, next.shuffled)
       }
       epochData = nil
-      let steps = (x[0].shape[0] + batchSize - 1) / batchSize
+      let steps = Exact.ceilingDivide(x[0].shape[0], batchSize)
       stepsRun = steps
       // Several batches shuffled without TensorFlow's global seed come in ConvBook's own order.
       if shuffle, steps > 1, interpreter.session.tensorflowGlobalSeed == nil || feed != nil {
@@ -936,7 +936,7 @@ enum TrainingCalls {
           "printing evaluate's progress would show the loss and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
           at: site.range)
       }
-      let steps = (x[0].shape[0] + batchSize - 1) / batchSize
+      let steps = Exact.ceilingDivide(x[0].shape[0], batchSize)
       interpreter.write(
         progressLine(
           steps: steps, values: Array(zip(names, results)), verbose: verbose,
@@ -1061,7 +1061,7 @@ enum TrainingCalls {
       throw .unsupported("\(error)", at: site.range)
     }
     if verbose > 0 {
-      let steps = (samples + batchSize - 1) / batchSize
+      let steps = Exact.ceilingDivide(samples, batchSize)
       interpreter.write(
         progressLine(
           steps: steps, values: [], verbose: verbose, version: interpreter.kerasVersion)
