@@ -199,6 +199,8 @@ extension KerasSubclassing {
     if building, scopes.count > 1 {
       node.weightScope = scopes.dropLast().joined(separator: "/")
     }
+    TensorFlowSeeds.assignCustomWeight(
+      node, name: weightName, initializer: initializer, session: interpreter.session)
     state.weightNodes.append(node)
     guard let input = state.buildingInput else {
       // Made in `__init__`: the variable stands in the attributes until the first call, which

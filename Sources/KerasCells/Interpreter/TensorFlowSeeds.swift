@@ -58,6 +58,30 @@ enum TensorFlowSeeds {
     }
   }
 
+  /// The generator Keras draws an unseeded initializer's seed from, when ConvBook follows it.
+  private static func generator(_ session: KerasSession) -> PythonRandom? {
+    guard !session.tensorflowSeedsLost else { return nil }
+    if session.kerasVersion == .keras2, let own = session.kerasSeedGenerator { return own }
+    return session.pythonRandom.isSeeded ? session.pythonRandom : nil
+  }
+
+  /// Gives the weight `name` a custom layer's `add_weight` just made on `node` the seed of its
+  /// initializer: both Kerases draw it then (tf-keras when the variable is initialized, Keras 3
+  /// when `add_weight` makes the initializer), so the layers made after it take the next seeds.
+  static func assignCustomWeight(
+    _ node: LayerInstance, name: String, initializer: ArgumentValue, session: KerasSession
+  ) {
+    guard let made = try? WeightInitializer(initializer), made.isRandom else { return }
+    let key = String(name.split(separator: "/").last ?? "")
+    if case .object(let object) = initializer,
+      case .int(let seed)? = object.arguments.first(where: { $0.0 == "seed" })?.1, seed >= 0
+    {
+      node.tensorflowSeeds[key] = UInt64(seed)
+    } else if let generator = generator(session) {
+      node.tensorflowSeeds[key] = generator.kerasDefaultSeed()
+    }
+  }
+
   /// Gives `instance` (a layer of class `className` just made with `keywords`) the seeds of its
   /// initializers, drawing them as Keras does.
   static func assign(
@@ -70,11 +94,7 @@ enum TensorFlowSeeds {
       return
     }
     let keras3 = session.kerasVersion == .keras3
-    let generator: PythonRandom? = {
-      guard !session.tensorflowSeedsLost else { return nil }
-      if !keras3, let own = session.kerasSeedGenerator { return own }
-      return session.pythonRandom.isSeeded ? session.pythonRandom : nil
-    }()
+    let generator = Self.generator(session)
     func given(_ keyword: String) -> ArgumentValue? {
       keywords.first(where: { $0.0 == keyword })?.1
     }

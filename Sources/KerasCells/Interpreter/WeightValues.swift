@@ -223,8 +223,20 @@ enum WeightValues {
     }
     let owner = try owner(of: variable, range: site.range, interpreter: interpreter)
     let values = try current(of: owner, interpreter: interpreter, range: site.range)
-    guard let tensor = values[variable.name] else { return .none }
     let training = interpreter.session.training
+    guard let tensor = values[variable.name] else {
+      // A custom layer's weight made in `__init__`, before the first call puts it in the
+      // layer's graph: its first value, as that call will draw it.
+      let first: Tensor
+      do {
+        first = try WeightInitializer.initialValue(
+          of: variable.spec, in: owner, seed: training.seed, stream: variable.name)
+      } catch {
+        throw .unsupported(error.message, at: site.range)
+      }
+      let known = CellTraining.drawnAsKeras(variable.spec, in: owner)
+      return array(first, known: known, own: !known)
+    }
     return array(
       tensor, known: training.knownValues(of: variable.name, in: owner),
       own: training.ownDraw(of: variable.name, in: owner))
