@@ -13,15 +13,15 @@ import Testing
       "`keras.applications.EfficientNetV2B0`"
     ),
     (
-      "from tensorflow import keras\nx = keras.layers.StackedRNNCells([])",
-      "`keras.layers.StackedRNNCells`"
+      "from tensorflow import keras\nx = keras.layers.AbstractRNNCell()",
+      "`keras.layers.AbstractRNNCell`"
     ),
     ("import tensorflow as tf\nds = tf.data.TFRecordDataset", "`tensorflow.data.TFRecordDataset`"),
     (
       "from tensorflow.keras.applications import EfficientNetV2B0",
       "`keras.applications.EfficientNetV2B0`"
     ),
-    ("from tensorflow.keras.layers import StackedRNNCells", "`keras.layers.StackedRNNCells`"),
+    ("from tensorflow.keras.layers import AbstractRNNCell", "`keras.layers.AbstractRNNCell`"),
     ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
     // NumPy's own names that ConvBook's arrays lack (`dtype=np.int16`).
     ("import numpy as np\ny = np.int16", "`numpy.int16`"),
@@ -33,7 +33,25 @@ import Testing
     ("from inspect import getsource", "`inspect.getsource`"),
     // Packages' internal modules that exist but ConvBook does not model.
     ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
+    // A module of Keras' private tree mirrors its public module, with more names.
+    (
+      "from keras.src.applications import imagenet_utils\nimagenet_utils.validate_activation",
+      "`keras.src.applications.imagenet_utils.validate_activation`"
+    ),
+    ("from keras.src.layers import input_spec", "`keras.src.layers.input_spec`"),
+    ("from keras.src.ops.operation_utils import x", "`keras.src.ops.operation_utils`"),
     ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
+    // Python attributes every object of the kind has, which ConvBook's do not carry.
+    (
+      "class Config:\n    units: int = 4\nprint(Config.__annotations__)",
+      "a class's `__annotations__`"
+    ),
+    ("def build(units=4):\n    pass\nprint(build.__defaults__)", "a function's `__defaults__`"),
+    (
+      "from tensorflow import keras\nprint(keras.layers.Dense(2).__dict__)",
+      "the `__dict__` of a Keras object"
+    ),
+    ("from abc import abstractproperty", "`abc.abstractproperty`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
