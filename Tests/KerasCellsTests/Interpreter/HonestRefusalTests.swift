@@ -411,6 +411,26 @@ import Testing
     #expect(values.printed() == "[2. 2.] [0. 0.]\n")
   }
 
+  /// A custom layer's weight read before its first call shows its first value (a constant one
+  /// prints), never None.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func customWeightsReadBeforeTheFirstCallShowTheirFirstValue(_ version: KerasVersion) {
+    let custom = KerasSession(kerasVersion: version).run(
+      """
+      from tensorflow import keras
+      class Offset(keras.layers.Layer):
+          def __init__(self):
+              super().__init__()
+              self.b = self.add_weight(shape=(2,), initializer="ones", name="offset")
+              self.w = self.add_weight(shape=(2,), initializer="random_normal")
+      layer = Offset()
+      print(layer.b.numpy())
+      print(layer.w.numpy())
+      """)
+    #expect(custom.printed() == "[1. 1.]\n")
+    #expect(custom.error?.message.hasPrefix("printing these values") == true)
+  }
+
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python
   /// lacks keeps its NameError.
   @Test func missingBuiltinsAreConvBooksLimitation() {
