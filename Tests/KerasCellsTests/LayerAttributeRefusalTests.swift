@@ -13,7 +13,7 @@ import Testing
 
     """
 
-  @Test(arguments: [KerasVersion.keras2, .keras3], ["losses", "input_spec", "metrics"])
+  @Test(arguments: [KerasVersion.keras2, .keras3], ["input_spec", "metrics"])
   func missingKerasAttributeIsConvBooksLimitation(_ version: KerasVersion, _ name: String) {
     let result = KerasSession(kerasVersion: version).run(Self.prefix + "dense.\(name)\n")
     #expect(result.error?.type == nil)

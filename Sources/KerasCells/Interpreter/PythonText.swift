@@ -165,7 +165,7 @@ enum PythonText {
       throw CellError(type: "ValueError", message: PythonInteger.stringLimitMessage, range: range)
     case .variable(let variable) where WeightText.text(of: variable) == nil:
       throw .unsupported(
-        "printing the weight \(variable.name) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
+        "printing the weight \(variable.kerasName) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
     case .array(let array) where array.holdsOwnRandomValues:
       throw .unsupported(ownDrawMessage, at: range)
