@@ -13,11 +13,18 @@ import Testing
 
     """
 
-  @Test(arguments: [KerasVersion.keras2, .keras3], ["losses", "input_spec", "metrics"])
+  @Test(arguments: [KerasVersion.keras2, .keras3], ["input_spec", "metrics"])
   func missingKerasAttributeIsConvBooksLimitation(_ version: KerasVersion, _ name: String) {
     let result = KerasSession(kerasVersion: version).run(Self.prefix + "dense.\(name)\n")
     #expect(result.error?.type == nil)
     #expect(result.error?.message == "ConvBook does not support `layer.\(name)` yet")
+  }
+
+  /// `layer.losses` of a layer without regularizers is its list of no penalties (`ModelLosses`).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func lossesOfALayerWithoutRegularizersAreEmpty(_ version: KerasVersion) {
+    let result = KerasSession(kerasVersion: version).run(Self.prefix + "print(dense.losses)\n")
+    #expect(result.error == nil)
   }
 
   @Test(arguments: [KerasVersion.keras2, .keras3])
