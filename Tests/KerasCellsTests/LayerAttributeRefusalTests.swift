@@ -20,6 +20,13 @@ import Testing
     #expect(result.error?.message == "ConvBook does not support `layer.\(name)` yet")
   }
 
+  /// `layer.losses` of a layer without regularizers is its list of no penalties (`ModelLosses`).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func lossesOfALayerWithoutRegularizersAreEmpty(_ version: KerasVersion) {
+    let result = KerasSession(kerasVersion: version).run(Self.prefix + "print(dense.losses)\n")
+    #expect(result.error == nil)
+  }
+
   @Test(arguments: [KerasVersion.keras2, .keras3])
   func attributeNoKerasHasStaysAnAttributeError(_ version: KerasVersion) {
     let result = KerasSession(kerasVersion: version).run(Self.prefix + "dense.outptu\n")
