@@ -45,6 +45,9 @@ enum Attributes {
       if case .module = base {} else { return Builtins.typeValue(of: base) }
     }
     switch base {
+    case .module(.kerasSource(let module)):
+      return try KerasSourceModules.attribute(
+        name, of: module, range: range, interpreter: interpreter)
     case .module(let module):
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
       // A `tf_keras` module is tf-keras' whatever the session's Keras.
@@ -371,6 +374,15 @@ enum Attributes {
           range: range)
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
+      // `rnn.cell`, `stacked.cells`: the cell objects the layer was made of.
+      if let value = interpreter.session.recurrentCells[ObjectIdentifier(instance)]?[name] {
+        return value
+      }
+      if name == "cell" && instance.className == "RNN"
+        || name == "cells" && instance.className == "StackedRNNCells"
+      {
+        throw .unsupported("ConvBook does not support `layer.\(name)` here yet", at: range)
+      }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
         return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)
@@ -581,6 +593,16 @@ enum Attributes {
     // (`len(l._inbound_nodes)` in FLOPs helpers), which `dir()` does not list.
     if case .layer = base, name == "_inbound_nodes" || name == "_outbound_nodes" {
       throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
+    }
+    if name == "losses", case .model(let model) = base {
+      return try ModelLosses.value(
+        of: model.layers.filter { !$0.isInputLayer }, owner: "model",
+        ran: interpreter.session.training.states[ObjectIdentifier(model)] != nil,
+        interpreter: interpreter, range: range)
+    }
+    if name == "losses", case .layer(let instance) = base {
+      return try ModelLosses.value(
+        of: [instance], owner: "layer", ran: true, interpreter: interpreter, range: range)
     }
     if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)

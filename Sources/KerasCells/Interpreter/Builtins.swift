@@ -977,6 +977,12 @@ enum Builtins {
     case "keras.backend.floatx":
       try exactly(0)
       return .string("float32")
+    case "keras.backend.cast_to_floatx":
+      // `np.asarray(x, dtype=floatx())`: a NumPy float32 array (0-d for a number), in both Kerases.
+      try exactly(1)
+      return try NumPyFunctions.call(
+        "asarray", positional: positional, keywords: [("dtype", .string("float32"))], site: site,
+        budget: interpreter.budget)
     case "keras.backend.set_image_data_format":
       try exactly(1)
       guard case .string(let format) = positional[0], format == "channels_last" else {

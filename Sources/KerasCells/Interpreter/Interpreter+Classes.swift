@@ -571,6 +571,14 @@ extension Interpreter {
         return try Attributes.get(name, of: .layer(layer), range: range, interpreter: self)
       }
       if let value = KerasSubclassing.unbuiltAttribute(name, of: instance) { return value }
+      // The dtype policy needs no build (Keras 3 layers pass `dtype=self.dtype_policy` on to the
+      // layers their `__init__` makes): float32 unless the layer was given another dtype.
+      if !state.givenOtherDType,
+        let value = try LayerDTypePolicy.attribute(
+          name, dtype: nil, of: instance, owner: state.name, session: session, range: range)
+      {
+        return value
+      }
       throw .unsupported(
         "ConvBook knows the attributes of the custom layer \(state.name) (other than its name) only once it has been called on a tensor",
         at: range)
@@ -760,7 +768,8 @@ extension Interpreter {
               range: site.range)
           }
           return try ModelAddLoss.layerCall(
-            name, state: state, positional: positional, keywords: keywords, site: site)
+            name, state: state, positional: positional, keywords: keywords, site: site,
+            keras3: kerasVersion == .keras3)
         }
         if name == "add_weight", instance.layerState != nil {
           return try KerasSubclassing.addWeight(

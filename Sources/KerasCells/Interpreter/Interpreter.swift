@@ -308,6 +308,18 @@ final class Interpreter {
       }
       // `from __future__ import print_function`: every feature is already on in Python 3.
       if case .inert("__future__") = module { return .normal }
+      if case .kerasSource = module {
+        for imported in names {
+          guard imported.name != "*" else {
+            throw .unsupported(
+              "ConvBook does not support `from \(module.pythonName) import *` yet",
+              at: imported.range)
+          }
+          session.globals[imported.boundName] = try Attributes.get(
+            imported.name, of: .module(module), range: imported.nameRange, interpreter: self)
+        }
+        return .normal
+      }
       for imported in names {
         if imported.name == "*" {
           try importAll(from: module, path: modulePath, range: imported.range)

@@ -25,6 +25,12 @@ public final class KerasSession {
   var layerOrigins: [ObjectIdentifier: SourceRange] = [:]
   /// The function of each `Lambda` layer, until its first call traces it (`LambdaTracing`).
   var lambdaFunctions: [ObjectIdentifier: Value] = [:]
+  /// The cell objects an `RNN` (`cell`) or a `StackedRNNCells` (`cells`) was made of, by
+  /// attribute name, which those attributes give back.
+  var recurrentCells: [ObjectIdentifier: [String: Value]] = [:]
+  /// The cells (and stacks) an `RNN` or a `StackedRNNCells` already runs (kept, so that their
+  /// identities stay theirs).
+  var usedRecurrentCells: [ObjectIdentifier: LayerInstance] = [:]
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]
@@ -173,6 +179,8 @@ public final class KerasSession {
   var keras3LambdaInference = false
   /// The calls of each layer that Keras records as its nodes (`KerasNodeCalls`), by layer.
   var kerasNodeCalls: [ObjectIdentifier: KerasNodeCalls] = [:]
+  /// tf-keras: the layers given seeds when they were made, not built yet (`TensorFlowSeeds`).
+  var seededUnbuiltLayers: [LayerInstance] = []
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {
