@@ -760,7 +760,11 @@ enum Builtins {
           var names: [String] = []
           for item in items { names += try classes(item) }
           return names
-        case .standard(let type as StandardClass): return [type.name]
+        case .standard(let type as StandardClass):
+          // `collections.abc.Sequence` apart from a same-named class elsewhere.
+          return [
+            type.module == StandardCollectionsABC.module ? type.module + "." + type.name : type.name
+          ]
         case .standard(let type as NamedTupleType): return ["namedtuple:" + type.name]
         default:
           throw typeError(
@@ -768,6 +772,10 @@ enum Builtins {
         }
       }
       let wanted = try classes(positional[1])
+      if let answer = try StandardCollectionsABC.isInstance(positional[0], of: wanted, range: range)
+      {
+        return .bool(answer)
+      }
       if case .standard(let scalar as NumPyScalar) = positional[0] {
         // np.float64 subclasses Python's float; NumPy's other scalars are no Python numbers.
         return .bool(

@@ -92,6 +92,10 @@ enum ClassBuiltins {
       guard case .function(let callable) = positional[0], callable.isClass else {
         throw typeError("issubclass() arg 1 must be a class")
       }
+      if let abstract = StandardCollectionsABC.firstClass(in: positional[1]) {
+        throw .unsupported(
+          "ConvBook does not support issubclass() with collections.abc.\(abstract) yet", at: range)
+      }
       if case .builtin(let path) = callable.kind, Builtins.exceptionBases[path] != nil {
         // A built-in exception class: its own class and its bases (`issubclass(UserWarning,
         // Warning)`), and `object`.
@@ -204,6 +208,12 @@ enum ClassBuiltins {
         return false
       }
       return type.checksAbstractMethods
+    }
+    if case .instance = value, let abstract = StandardCollectionsABC.firstClass(in: wanted) {
+      // A class is `Sized`, `Iterable`, `Hashable`, ... by the methods it defines.
+      throw .unsupported(
+        "ConvBook does not know whether an object of a script's class is a collections.abc.\(abstract) yet",
+        at: range)
     }
     let own = try classes(wanted, range: range)
     // Everything is an object.

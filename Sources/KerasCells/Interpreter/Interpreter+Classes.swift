@@ -66,6 +66,7 @@ extension Interpreter {
     var kerasClassBase: KerasClassBase?
     var enumKind: StandardEnum.Kind?
     var checksAbstractMethods = false
+    var extendsGeneric = false
     for argument in definition.arguments {
       if case .keyword("metaclass") = argument.kind,
         case .standard(is ABCMetaClass) = try evaluate(argument.value)
@@ -80,6 +81,7 @@ extension Interpreter {
       }
       var base = try evaluate(argument.value)
       if case .standard(is ABCBaseClass) = base { base = classValue(session.abcClass) }
+      if case .standard(let alias as GenericClassAlias) = base { base = classValue(alias.origin) }
       switch base {
       case .function(let callable):
         if case .userClass(let type) = callable.kind {
@@ -115,6 +117,9 @@ extension Interpreter {
           at: argument.range)
       case .standard(let base as EnumBaseClass):
         enumKind = enumKind ?? base.kind
+      case .standard(let form as TypingForm) where form.name.hasPrefix("typing.Generic"):
+        // `Generic[T]` only types the class for checkers; nothing of it runs.
+        extendsGeneric = true
       default:
         throw .unsupported(
           "ConvBook does not support a \(base.typeName) as a base class", at: argument.range)
@@ -137,6 +142,7 @@ extension Interpreter {
     type.enumKind = enumKind
     type.checksAbstractMethods =
       checksAbstractMethods || bases.contains { $0.checksAbstractMethods }
+    type.extendsGeneric = extendsGeneric || bases.contains { $0.extendsGeneric }
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -366,6 +372,11 @@ extension Interpreter {
         // `__members__`, `_member_map_`, ...: the enumeration's own machinery.
         throw .unsupported(
           "ConvBook does not support `\(type.name).\(name)` of an Enum yet", at: range)
+      }
+      if type.extendsGeneric, name == "__mro__" || name == "__bases__" {
+        throw .unsupported(
+          "ConvBook does not support the `\(name)` of a class that extends typing.Generic yet",
+          at: range)
       }
       switch name {
       case "__name__": return .string(type.name)

@@ -1276,6 +1276,12 @@ final class Interpreter {
       return missing
     }
     if let item = try instanceItem(base, index, range: range) { return item }
+    // `Trainer[keras.Model]` of a class that extends `typing.Generic`.
+    if case .function(let callable) = base, case .userClass(let type) = callable.kind,
+      type.extendsGeneric
+    {
+      return .standard(GenericClassAlias(origin: type))
+    }
     return try Operators.subscriptValue(base, index, range: range)
   }
 

@@ -118,6 +118,17 @@ extension PythonText {
         if let found = inner(item) { return found }
       }
       return nil
+    // A namedtuple and a namespace show their values (`P(f=<function f at 0x...>)`).
+    case .standard(let namedTuple as NamedTupleInstance):
+      for item in namedTuple.tupleItems ?? [] {
+        if let found = inner(item) { return found }
+      }
+      return nil
+    case .standard(let namespace as Namespace):
+      for (_, item) in namespace.dictionary.pairs {
+        if let found = inner(item) { return found }
+      }
+      return nil
     case .set(let set):
       for item in set.items {
         if let found = inner(item) { return found }

@@ -179,6 +179,10 @@ enum PythonText {
         at: range)
     case .standard(is PythonObjectID):
       throw .unsupported(PythonObjectID.printingRefusal, at: range)
+    case .standard(let alias as GenericClassAlias):
+      throw .unsupported(
+        "ConvBook does not print a subscripted generic class (`\(alias.origin.name)[...]`) yet",
+        at: range)
     case .standard(let signature as PythonSignature) where signature.text == nil:
       throw .unsupported(
         "ConvBook does not print the signature of a script's function yet (it does not keep the annotations); print its parameters' names",

@@ -7,6 +7,7 @@ enum StandardCollections {
 
   static func attribute(_ name: String) -> Value? {
     if name == "namedtuple" { return StandardLibrary.function("collections", name) }
+    if name == "abc" { return .module(.standard(StandardCollectionsABC.module)) }
     if classes.contains(name) { return .standard(StandardClass(module: "collections", name: name)) }
     return nil
   }

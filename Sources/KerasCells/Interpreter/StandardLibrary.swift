@@ -12,7 +12,7 @@ enum StandardLibrary {
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
     "dataclasses", "types", "glob", "distutils", "distutils.version", "pathlib", "enum", "inspect",
-    "abc",
+    "abc", "collections.abc",
     // Importable only, for the scripts that import them beside model code without using them:
     // every name they have is refused as ConvBook's limitation where it is used.
     "codecs", "csv", "gc", "hashlib", "heapq", "io", "numbers",
@@ -60,6 +60,7 @@ enum StandardLibrary {
     case "enum": return StandardEnum.attribute(name)
     case "inspect": return StandardInspect.attribute(name)
     case "abc": return StandardABC.attribute(name)
+    case "collections.abc": return StandardCollectionsABC.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)

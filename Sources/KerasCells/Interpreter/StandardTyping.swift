@@ -9,6 +9,7 @@ enum StandardTyping {
     "Collection", "MutableMapping", "MutableSequence", "DefaultDict", "OrderedDict", "Counter",
     "Deque", "NoReturn", "Hashable", "Sized", "Annotated", "TypeAlias", "Awaitable", "Coroutine",
     "AbstractSet", "Container", "Reversible", "SupportsInt", "SupportsFloat", "Text", "AnyStr",
+    "Generic",
   ]
 
   static func attribute(_ name: String) -> Value? {
@@ -119,5 +120,30 @@ final class TypingNamedTuple: StandardObject {
         range: site.range)
     }
     return .standard(NamedTupleType(name: name, fields: fields, defaults: [], module: "__main__"))
+  }
+}
+
+/// `Trainer[keras.Model]`, a script's `typing.Generic` class with type arguments: as a base or
+/// when called it is the class itself, as typing's alias is; its text (with CPython's module paths
+/// of the arguments) is ConvBook's limitation.
+final class GenericClassAlias: StandardObject {
+  let origin: PythonClass
+
+  init(origin: PythonClass) { self.origin = origin }
+
+  override var typeName: String { "_GenericAlias" }
+  override var isClass: Bool { true }
+  override var isCallable: Bool { true }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    try interpreter.instantiate(origin, positional: positional, keywords: keywords, site: site)
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    try interpreter.classAttribute(name, of: interpreter.classValue(origin), range: range)
   }
 }

@@ -39,6 +39,9 @@ public final class PythonClass {
   var checksAbstractMethods = false
   /// The names of its abstract methods, sorted: calling the class is a TypeError while any is left.
   var abstractMethods: [String] = []
+  /// Whether it extends `typing.Generic[...]`, which is in CPython's `__mro__` but not in
+  /// ConvBook's: its `__mro__` and `__bases__` are ConvBook's limitation.
+  var extendsGeneric = false
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 
