@@ -130,6 +130,13 @@ public struct Recurrent: MultiOutputLayer {
         "Received an invalid value for argument `units`, expected a positive integer, got \(arguments["units"])."
       )
     }
+    // The weights' shapes hold `gates * units` columns (twice that in GRU's reset_after bias), so
+    // they are counted exactly here: LSTM(2**61) is refused, not wrapped.
+    do {
+      _ = try Exact.multiply(Exact.multiply(kind.gates, units), 2)
+    } catch {
+      throw .overflow("parameter count", of: common.name)
+    }
     activation = try arguments.activation(version: common.kerasVersion)
     recurrentActivation =
       kind == .simpleRNN

@@ -618,6 +618,12 @@ enum Calls {
     case .application(let name):
       return try ApplicationCalls.build(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction("imagenet_utils", "obtain_input_shape"):
+      return try KerasSourceModules.obtainInputShape(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction("imagenet_utils", "correct_pad"):
+      return try KerasSourceModules.correctPad(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .applicationFunction(let module, let name):
       return try ApplicationCalls.call(
         name, module: module, positional: positional, keywords: keywords, site: site,
@@ -1130,14 +1136,13 @@ enum Calls {
     let instance = model.calledInstance
     let wasBuilt = model.isBuilt
     do {
-      // A Sequential built by its first call is built as by `build()`: in Keras 3 that makes its
-      // hidden functional model, which takes a `functional` name, and its tensors before the
-      // call's outputs.
+      // A Sequential built by its first call is built as by `build()` (`LayerInstance.call(on:)`):
+      // in Keras 3 that makes its hidden functional model, which takes a `functional` name, and
+      // its tensors before the call's outputs.
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: tensors.count > 1, names: interpreter.kerasNames,
         namesBefore: wasBuilt
-          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
-        beforeNaming: wasBuilt ? nil : { model.noteRebuilt() })
+          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0)
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.
