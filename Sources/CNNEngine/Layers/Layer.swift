@@ -72,6 +72,9 @@ public struct LayerCommon: Sendable {
   /// The Keras whose checks the layer makes, where the two differ (Keras 3's preprocessing layers
   /// accept other arguments and ranks than tf-keras').
   public var kerasVersion: KerasVersion = .keras2
+  /// A declared `input_shape=` that no input can have (a negative size): Keras keeps it as
+  /// given and fails where a Sequential model makes its input layer from it.
+  public var declaredShapeError: KerasError?
 
   public init(
     name: String, trainable: Bool = true, declaredBatchInputShape: TensorShape? = nil,

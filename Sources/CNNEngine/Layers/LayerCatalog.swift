@@ -308,6 +308,7 @@ public enum LayerCatalog {
     arguments: LayerArguments, className: String, names: NameScope
   ) throws(KerasError) -> LayerCommon {
     var declared: TensorShape?
+    var shapeError: KerasError?
     let base = arguments.baseKeywords
     if let batchShape = base["batch_input_shape"] {
       declared = TensorShape(
@@ -319,8 +320,21 @@ public enum LayerCatalog {
       if case .int = inputShape {
         throw .typeError("'int' object is not iterable")
       }
-      sample = try InputLayer.shapeDimensions(inputShape, argument: "input_shape")
-      declared = TensorShape(batch: batch, sample: sample)
+      if let negative = inputShape.sequenceItems?.first(where: {
+        if case .int(let size) = $0 { return size < 0 }
+        return false
+      }), case .int(let size) = negative {
+        // Both Kerases check the sizes only when a Sequential model makes its input layer.
+        shapeError =
+          names.kerasVersion == .keras3
+          ? .value(
+            "Cannot convert '\(inputShape.plainDescription)' to a shape. Negative dimensions are not allowed."
+          )
+          : .value("Dimension \(size) must be >= 0")
+      } else {
+        sample = try InputLayer.shapeDimensions(inputShape, argument: "input_shape")
+        declared = TensorShape(batch: batch, sample: sample)
+      }
     }
     if names.kerasVersion == .keras3 { try checkKeras3Name(base["name"] ?? .none) }
     let name: String
@@ -335,6 +349,7 @@ public enum LayerCatalog {
     var common = LayerCommon(
       name: name, trainable: trainable, declaredBatchInputShape: declared, arguments: arguments)
     common.kerasVersion = names.kerasVersion
+    common.declaredShapeError = shapeError
     return common
   }
 }

@@ -344,6 +344,11 @@ public final class SequentialModel {
       append(instance, totals: totals)
       throw refusal
     }
+    if inputLayer == nil, stack.isEmpty, instance.model == nil,
+      let error = instance.layer.common.declaredShapeError
+    {
+      throw error
+    }
     if inputLayer == nil, stack.isEmpty,
       let declared = instance.declaredBatchInputShape
     {

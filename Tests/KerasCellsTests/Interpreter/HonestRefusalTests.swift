@@ -16,12 +16,14 @@ import Testing
       "from tensorflow import keras\nx = keras.layers.TFSMLayer('saved')",
       "`keras.layers.TFSMLayer`"
     ),
+    ("from tensorflow import keras\nx = keras.layers.Wrapper", "`keras.layers.Wrapper`"),
     ("import tensorflow as tf\nds = tf.data.TFRecordDataset", "`tensorflow.data.TFRecordDataset`"),
     (
       "from tensorflow.keras.applications import EfficientNetV2B0",
       "`keras.applications.EfficientNetV2B0`"
     ),
     ("from tensorflow.keras.layers import TFSMLayer", "`keras.layers.TFSMLayer`"),
+    ("from tensorflow.keras.layers import Wrapper", "`keras.layers.Wrapper`"),
     ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
     // NumPy's own names that ConvBook's arrays lack (`dtype=np.int16`).
     ("import numpy as np\ny = np.int16", "`numpy.int16`"),
