@@ -98,13 +98,12 @@ public final class KerasTensor {
   /// `names`: the session's names, from which Keras 3 names each output (`keras_tensor_N`) after
   /// using up `namesBefore` names for the tensors Keras 3 makes on the way (a Lambda's traced
   /// inputs and outputs, the layers of a model replayed on another shape); nil for calls Keras
-  /// makes no tensors for (inside a traced Lambda) and in tf-keras. `beforeNaming` runs once the
-  /// layer has been called, before the outputs are named (a Sequential model built by this call
-  /// names its own tensors first).
+  /// makes no tensors for (inside a traced Lambda) and in tf-keras (a Sequential model built by
+  /// this call names its own tensors first, in `LayerInstance.call(on:)`).
   public static func call(
     _ instance: LayerInstance, on tensors: [KerasTensor], asList: Bool,
     states: [KerasTensor] = [], mask: KerasTensor? = nil, names: NameScope? = nil,
-    namesBefore: Int = 0, beforeNaming: (() -> Void)? = nil
+    namesBefore: Int = 0
   ) throws(KerasError) -> [KerasTensor] {
     let modelInputs = instance.model?.graph?.inputs.count ?? 1
     if tensors.count != 1, !(instance.layer is any MultiInputLayer), modelInputs == 1 {
@@ -122,7 +121,6 @@ public final class KerasTensor {
       // Keras 3 reports the call's tensors, the mask included, as the layer's input.
       instance.listInputShapes = tensors.map(\.shape) + states.map(\.shape) + [mask.shape]
     }
-    beforeNaming?()
     var keras3Names: [String]?
     if let names, names.kerasVersion == .keras3 {
       names.skipKerasTensorNames(namesBefore)

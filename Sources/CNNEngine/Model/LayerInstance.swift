@@ -265,6 +265,9 @@ public final class LayerInstance {
     if let model {
       if !model.isBuilt {
         try model.build(batchInputShape: shape)
+        // Keras 3's `Sequential.build` makes its hidden functional model, which takes the next
+        // `functional` name, after the nested models its layer calls built took theirs.
+        model.noteRebuilt()
       } else if model.inputShape != shape {
         // Where the shape fits the model's (sizes it leaves unknown), Keras runs the built layers
         // on it while the model keeps reporting its own shapes (tf-keras' row; Keras 3's row

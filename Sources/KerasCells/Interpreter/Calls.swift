@@ -300,6 +300,25 @@ enum Calls {
       {
         throw keras(refusal, at: site.range)
       }
+      if className == "RNN" || className == "StackedRNNCells",
+        let cell = keywords.first(where: { $0.0 == "cell" || $0.0 == "cells" })?.1
+          ?? positional.first
+      {
+        // Keras shares a cell's weights among the layers that run it; ConvBook's layers each
+        // hold their own.
+        var given: [Value] = [cell]
+        if case .list(let items) = cell { given = items.items }
+        for case .layer(let used) in given {
+          guard
+            interpreter.session.usedRecurrentCells.updateValue(used, forKey: ObjectIdentifier(used))
+              == nil
+          else {
+            throw .unsupported(
+              "ConvBook does not support running the cell \(used.name) in two layers yet (Keras shares its weights)",
+              at: site.range)
+          }
+        }
+      }
       do {
         let layer: any Layer
         if let inner = wrapped["layer"] {
@@ -324,6 +343,20 @@ enum Calls {
         if let registeredLayer {
           interpreter.session.registeredLayerActivations[ObjectIdentifier(instance)] =
             registeredLayer
+        }
+        if className == "RNN" || className == "StackedRNNCells",
+          let cell = keywords.first(where: { $0.0 == "cell" || $0.0 == "cells" })?.1
+            ?? positional.first
+        {
+          // A list given to `RNN` is stacked: Keras' `StackedRNNCells` object is not the list.
+          if className == "StackedRNNCells" {
+            interpreter.session.recurrentCells[ObjectIdentifier(instance)] = ["cells": cell]
+          } else {
+            if case .layer = cell {
+              interpreter.session.recurrentCells[ObjectIdentifier(instance)] = ["cell": cell]
+            }
+            TensorFlowSeeds.adoptCellSeeds(instance, cell: cell, session: interpreter.session)
+          }
         }
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction
@@ -585,6 +618,12 @@ enum Calls {
     case .application(let name):
       return try ApplicationCalls.build(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction("imagenet_utils", "obtain_input_shape"):
+      return try KerasSourceModules.obtainInputShape(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case .applicationFunction("imagenet_utils", "correct_pad"):
+      return try KerasSourceModules.correctPad(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .applicationFunction(let module, let name):
       return try ApplicationCalls.call(
         name, module: module, positional: positional, keywords: keywords, site: site,
@@ -1097,14 +1136,13 @@ enum Calls {
     let instance = model.calledInstance
     let wasBuilt = model.isBuilt
     do {
-      // A Sequential built by its first call is built as by `build()`: in Keras 3 that makes its
-      // hidden functional model, which takes a `functional` name, and its tensors before the
-      // call's outputs.
+      // A Sequential built by its first call is built as by `build()` (`LayerInstance.call(on:)`):
+      // in Keras 3 that makes its hidden functional model, which takes a `functional` name, and
+      // its tensors before the call's outputs.
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: tensors.count > 1, names: interpreter.kerasNames,
         namesBefore: wasBuilt
-          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
-        beforeNaming: wasBuilt ? nil : { model.noteRebuilt() })
+          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0)
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.

@@ -88,11 +88,21 @@ public enum KerasModule: Equatable {
   /// TensorFlow's own frozen copy of Keras, by its module's full name (`tensorflow.python`,
   /// `tensorflow.python.keras`, `tensorflow.python.keras.layers`, `...backend`): see `LegacyKeras`.
   case legacyKeras(String)
+  /// A module reached through a Keras package's private `src` tree (`keras.src.applications
+  /// .imagenet_utils`): the names of the public module it mirrors, any other name ConvBook's
+  /// limitation (`KerasSourceModules`).
+  indirect case kerasSource(KerasModule)
 
   /// The module a dotted import path names, or nil when the cell language has no such module.
   public static func resolve(path: [String]) -> KerasModule? {
     guard let root = path.first else { return nil }
     var module: KerasModule
+    // Keras' private source tree mirrors the public modules, with more names.
+    if ["keras", "tf_keras"].contains(root), path.count > 1, path[1] == "src",
+      let mirrored = resolve(path: [root] + path.dropFirst(2))
+    {
+      return .kerasSource(mirrored)
+    }
     if let legacy = LegacyKeras.module(path: path) { return legacy }
     switch root {
     case "tensorflow": module = .tensorflow
@@ -125,7 +135,7 @@ public enum KerasModule: Equatable {
     }
     for component in path.dropFirst() {
       // `keras.src` and `tensorflow.python.keras` mirror the public modules closely enough here.
-      if component == "api" || component == "_v2" || component == "src" { continue }
+      if component == "api" || component == "_v2" { continue }
       // A submodule of a module imported by habit is one too (`keras.preprocessing.sequence`).
       if case .inert(let name) = module {
         module = .inert(name + "." + component)
@@ -147,6 +157,10 @@ public enum KerasModule: Equatable {
       let api = "tf_keras.api._v2.keras"
       return name.hasPrefix(api) ? "tf_keras" + name.dropFirst(api.count) : name
     case .keras3Package(let module): return module.pythonName
+    case .kerasSource(let module):
+      var root = "keras"
+      if case .tfKeras = module { root = "tf_keras" }
+      return ([root, "src"] + (module.kerasSubpath ?? [])).joined(separator: ".")
     case .tensorflowKerasImported(let module):
       return (["tensorflow", "keras"] + (module.kerasSubpath ?? [])).joined(separator: ".")
     case .tensorflow: return "tensorflow"
@@ -333,6 +347,10 @@ public enum KerasModule: Equatable {
       default: return module.attribute(name).map(KerasPackages.inTFKeras)
       }
     case .tensorflowKerasImported(let module): return module.attribute(name)
+    case .kerasSource(let module):
+      guard let value = module.attribute(name) else { return nil }
+      if case .module(let found) = value { return .module(.kerasSource(found)) }
+      return value
     case .keras3Package(let module):
       // Keras 3's `keras.backend` is its own small package (`tf.keras.backend` keeps tf-keras'
       // legacy functions).
@@ -405,6 +423,10 @@ public enum KerasModule: Equatable {
       // Keras 3's `keras.Layer` is `keras.layers.Layer` (tf-keras has none: `TensorFunctions.missingAttribute`).
       case "Layer":
         return .function(Callable(.unsupportedModelClass("Layer"), path: "keras.layers.Layer"))
+      // Keras 3's `keras.InputSpec` is `keras.layers.InputSpec` (tf-keras has none either).
+      case "InputSpec":
+        return .function(
+          Callable(.builtin("keras.layers.InputSpec"), path: "keras.layers.InputSpec"))
       // Keras 3 only (`Attributes.get` refuses it under tf-keras).
       case "ops": return .module(.tensorFunctions("keras.ops"))
       // Keras 3 only, like `ops`: its functions are refused by name when called.
@@ -541,7 +563,7 @@ public enum KerasModule: Equatable {
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
       if [
         "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
-        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid",
+        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid", "cast_to_floatx",
       ]
       .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
@@ -612,6 +634,12 @@ public enum KerasModule: Equatable {
       }
       if namespace == "tensorflow.compat", name == "v1" || name == "v2" {
         return .module(.tensorFunctions("tensorflow.compat." + name))
+      }
+      // TensorFlow 1's seed, which eager TensorFlow 2 takes as `tf.random.set_seed` (NumPyScalars).
+      if namespace == "tensorflow.compat.v1" || namespace == "tensorflow.compat.v1.random",
+        name == "set_random_seed"
+      {
+        return NumPyScalars.attribute(name, module: namespace)
       }
       // `tf.compat.v1.logging.set_verbosity(...)` quietens TensorFlow (`TensorFlowEnvironment`).
       if namespace == "tensorflow.compat.v1", name == "logging" {

@@ -16,7 +16,7 @@ extension KerasModule {
   /// name (and its submodules') is the package's. Modules that are no Keras modules stay as they are.
   static func reached(_ module: KerasModule, throughKerasIn version: KerasVersion) -> KerasModule {
     switch module {
-    case .tfKeras, .keras3Package, .keras3Backend: return module
+    case .tfKeras, .keras3Package, .keras3Backend, .kerasSource: return module
     default:
       guard module.kerasSubpath != nil else { return module }
       return version == .keras3 ? .keras3Package(module) : .tfKeras(module)
@@ -27,7 +27,8 @@ extension KerasModule {
   /// nil for a module that is no Keras module.
   var kerasSubpath: [String]? {
     switch self {
-    case .tfKeras(let module), .keras3Package(let module): return module.kerasSubpath
+    case .tfKeras(let module), .keras3Package(let module), .kerasSource(let module):
+      return module.kerasSubpath
     case .tensorflowKerasImported(let module): return module.kerasSubpath
     case .keras: return []
     case .keras3Backend: return ["backend"]

@@ -616,6 +616,13 @@ enum TrainingCalls {
             if let announcement { interpreter.write(announcement) }
             throw raised
           }
+          if interpreter.kerasVersion == .keras3, error.type == "AttributeError",
+            error.message.hasPrefix("module 'keras.backend' has no attribute ")
+          {
+            // Keras 3 raises it from the function's own line when `fit` traces its step.
+            if let announcement { interpreter.write(announcement) }
+            throw error
+          }
           failures[name] =
             error.type == nil
             ? error.message
@@ -634,6 +641,7 @@ enum TrainingCalls {
         statefulMetrics: ScriptMetricTraining.metrics(
           for: model, site: site, interpreter: interpreter))
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
+      configuration.optimizer.keras3Product = interpreter.kerasVersion == .keras3
       configuration.keras3Logs = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
@@ -670,6 +678,17 @@ enum TrainingCalls {
           .configuration,
           reason.hasPrefix("ConvBook cannot")
             ? reason : "ConvBook cannot train with the loss \(name) yet: \(reason)")
+      }
+      // A metric function the tracing refused says why, as a loss does.
+      for (name, reason) in failures.sorted(by: { $0.key < $1.key })
+      where error.kind == .configuration
+        && (error.message.hasSuffix("the metric \(name) yet")
+          || error.message.hasSuffix("the metric '\(name)' yet"))
+      {
+        throw TrainingError(
+          .configuration,
+          reason.hasPrefix("ConvBook cannot")
+            ? reason : "ConvBook cannot report the metric \(name) yet: \(reason)")
       }
       throw error
     }
