@@ -58,16 +58,25 @@ extension ArrayOperations {
       }
     }
     if selectors.count == 1, selectors[0].dtype == .bool {
-      guard selectors[0].shape == Array(array.shape.prefix(1)) else {
+      // A mask of the leading axes (`y[y <= 0] = 0` on any shape, `x[rows] = v` of the first
+      // axis) selects, in row-major order, each position it holds True at, with the axes after it.
+      let mask = selectors[0]
+      guard mask.rank >= 1, mask.shape == Array(array.shape.prefix(mask.rank)) else {
         throw .unsupported(
-          "ConvBook assigns through boolean masks of the first axis only", at: range)
+          "ConvBook assigns through boolean masks of the leading axes only", at: range)
       }
-      selectors = [
-        NDArray(
-          dtype: .int64, shape: [-1],
-          scalars: NumPyKernel.nonzero(selectors[0].storage).map(Float.init))
-      ]
-      selectors[0].shape = [selectors[0].count]
+      let positions = NumPyKernel.nonzero(mask.storage)
+      let rest = Array(array.shape.dropFirst(mask.rank))
+      let restSize = rest.reduce(1, *)
+      let restDimensions = zip(rest, array.strides.dropFirst(mask.rank)).map {
+        (count: $0, stride: $1)
+      }
+      try budget.allocate(count: positions.count * restSize, size: 8, at: range)
+      var result: [Int] = []
+      for position in positions {
+        result += offsets(base: position * restSize, restDimensions)
+      }
+      return (result, [positions.count] + rest)
     }
     guard selectors.count <= array.rank else {
       throw CellError(

@@ -46,7 +46,29 @@ enum ArrayOperations {
           "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
         range: range)
     }
+    try requireWalkableEmptyShape(shape, range: range)
     return count
+  }
+
+  /// The most positions the dimensions of an empty array other than its zeros may span.
+  static let emptyShapeLimit = 1 << 31
+
+  /// Refuses an empty array whose other dimensions span more than `emptyShapeLimit` positions
+  /// (`np.ones((2**40, 0))`): NumPy holds it in no memory, but ConvBook's kernels walk the rows
+  /// of an axis (a reduction's 2**40 results, cumsum's and concatenate's 2**40 empty rows), so it
+  /// would hang or allocate without end. ConvBook's limitation, said as such.
+  static func requireWalkableEmptyShape(_ shape: [Int], range: SourceRange) throws(CellError) {
+    guard shape.contains(0) else { return }
+    var positions = 1
+    for dimension in shape where dimension != 0 {
+      let (product, overflow) = positions.multipliedReportingOverflow(by: dimension)
+      guard !overflow, product <= emptyShapeLimit else {
+        throw .unsupported(
+          "ConvBook does not support an empty array whose other dimensions span more than 2^31 positions (shape \(shapeText(shape))) yet",
+          at: range)
+      }
+      positions = product
+    }
   }
 
   /// The items NumPy reads from a sequence: a list's or tuple's, and a TensorShape's dimensions
@@ -786,6 +808,7 @@ enum ArrayOperations {
           "cannot reshape array of size \(array.count) into shape \(reshapeText(requested))",
         range: range)
     }
+    try requireWalkableEmptyShape(shape, range: range)
     var result = array
     result.shape = shape
     return result
@@ -915,10 +938,6 @@ enum ArrayOperations {
     case .argmax: kernelReduction = .argmax
     case .argmin: kernelReduction = .argmin
     }
-    try budget.tick(at: range)
-    let values = NumPyKernel.reduce(
-      kernelReduction, array.storage, outer: outer, size: size, inner: inner,
-      in: array.dtype == .float32 ? .float32 : .float64)
     let dtype: DType
     switch reduction {
     case .argmax, .argmin: dtype = .int64
@@ -926,9 +945,17 @@ enum ArrayOperations {
     case .sum: dtype = array.dtype.isFloat ? array.dtype : .int64
     case .max, .min: dtype = array.dtype
     }
+    try budget.tick(at: range)
+    // The results are charged before the kernel makes them: an empty axis still gives one result
+    // per position of the others.
+    if !shape.isEmpty {
+      try budget.allocate(count: outer * inner, size: dtype.storedSize, at: range)
+    }
+    let values = NumPyKernel.reduce(
+      kernelReduction, array.storage, outer: outer, size: size, inner: inner,
+      in: array.dtype == .float32 ? .float32 : .float64)
     let fitted = try NumPyIntegers.fit(dtype, .double(values), range: range)
     if shape.isEmpty { return element(NDArray(dtype: dtype, shape: [], storage: fitted), at: 0) }
-    try budget.allocate(count: values.count, size: dtype.storedSize, at: range)
     return .array(NDArray(dtype: dtype, shape: shape, storage: fitted))
   }
 

@@ -956,9 +956,10 @@ extension Interpreter {
     }
   }
 
-  /// A `tf.function` runs its Python function eagerly. TensorFlow returns what it computes as
-  /// tensors (`tf.Tensor(6, shape=(), dtype=int32)`), which ConvBook does not have: only a function
-  /// that returns nothing (a step that updates state) runs as it does in TensorFlow.
+  /// A `tf.function` runs its Python function eagerly. TensorFlow returns what the graph computes
+  /// as tensors: each number, NumPy array or tensor the function returns, alone or in a tuple,
+  /// becomes the eager tensor `tf.constant` would make of it (`tf.Tensor(6, shape=(), dtype=int32)`
+  /// for a Python 6); a function that returns nothing (a step that updates state) returns None.
   private func runTFFunction(
     _ descriptor: MethodDescriptor, positional: [Value], keywords: [(String, Value)],
     site: CallSite
@@ -968,12 +969,27 @@ extension Interpreter {
     let result = try Calls.call(
       descriptor.function, positional: positional, keywords: keywords, site: site,
       interpreter: self)
-    guard case .none = result else {
+    return try Self.tfFunctionOutput(result, range: site.range)
+  }
+
+  /// What TensorFlow hands back for `value` returned by a `tf.function`'s Python function.
+  private static func tfFunctionOutput(_ value: Value, range: SourceRange) throws(CellError)
+    -> Value
+  {
+    switch value {
+    case .none: return .none
+    case .tuple(let items):
+      var outputs: [Value] = []
+      for item in items { outputs.append(try tfFunctionOutput(item, range: range)) }
+      return .tuple(outputs)
+    case .array, .int, .float, .bool, .standard(is NumPyScalar):
+      return .array(
+        try EagerTensors.convert(value, dtype: nil, function: "tf.function", range: range))
+    default:
       throw .unsupported(
-        "ConvBook does not support calling a `tf.function` that returns a value yet (TensorFlow returns it as a tf.Tensor)",
-        at: site.range)
+        "ConvBook does not support calling a `tf.function` that returns a \(value.typeName) yet (TensorFlow returns its tensors, numbers and arrays as tf.Tensor values)",
+        at: range)
     }
-    return result
   }
 
   /// `super()` inside a method: the method's class and its first argument.

@@ -55,7 +55,7 @@ final class NumPyScalar: StandardObject {
     throws(CellError) -> Value?
   {
     switch name {
-    case "item", "tolist": return .method(receiver: .standard(self), name: name)
+    case "item", "tolist", "round": return .method(receiver: .standard(self), name: name)
     case "shape": return .tuple([])
     case "ndim": return .int(0)
     case "dtype": return .string(dtype.rawValue)
@@ -68,12 +68,51 @@ final class NumPyScalar: StandardObject {
     _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    if name == "round" {
+      return try round(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
     guard name == "item" || name == "tolist" else { return nil }
     guard positional.isEmpty, keywords.isEmpty else {
       throw CellError(
         type: "TypeError", message: "\(name)() takes no arguments", range: site.range)
     }
     return pythonValue
+  }
+
+  /// `x.round(decimals=0)`: NumPy rounds the scalar as `np.round` rounds an array (in its own
+  /// dtype, half to even) and gives a scalar of the same dtype (`points.mean().round(4)`).
+  private func round(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    var decimals: Value = .int(0)
+    if positional.count > 1 {
+      throw CellError(
+        type: "TypeError",
+        message: "round() takes at most 1 positional argument (\(positional.count) given)",
+        range: site.range)
+    }
+    if let first = positional.first { decimals = first }
+    for (keyword, value) in keywords {
+      guard keyword == "decimals", positional.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: keyword == "decimals"
+            ? "argument for round() given by name ('decimals') and position (1)"
+            : "round() got an unexpected keyword argument '\(keyword)'",
+          range: site.range)
+      }
+      decimals = value
+    }
+    guard case .int(let digits) = Self.integer(decimals) else {
+      throw CellError(
+        type: "TypeError",
+        message: "'\(decimals.typeName)' object cannot be interpreted as an integer",
+        range: site.range)
+    }
+    let rounded = try NumPyFunctions.round(
+      array, decimals: digits, range: site.range, budget: interpreter.budget)
+    return ArrayOperations.element(rounded, at: 0)
   }
 
   /// A value as Python reads an index from it (`__index__`): an integer NumPy scalar is its

@@ -186,6 +186,18 @@ import Testing
     #expect(printed.hasSuffix("\n1\n"))
   }
 
+  // An empty array whose other dimensions are huge (`np.ones((2**40, 0))`) holds no values, but
+  // a reduction over its empty axis allocated 2**40 results before charging them (a crash), and
+  // cumsum or concatenate walked its 2**40 empty rows (a hang): such arrays are refused when made.
+  @Test func emptyArrayWithHugeOtherDimensionsIsRefused() throws {
+    let (printed, error) = try Self.run("empty-array-huge-other-dimensions.py")
+    #expect(printed == "(1048576,)\n")
+    #expect(
+      error?.message.contains("empty array whose other dimensions span more than 2^31") == true)
+    let reshaped = try Self.run("empty-array-reshaped-huge.py")
+    #expect(reshaped.error?.message.contains("span more than 2^31") == true)
+  }
+
   // Freeing the head of a 100,000-link chain (closures capturing the previous closure, lists or
   // dicts holding the previous one) recursed once per link in the deinits and overflowed the
   // stack; `DeferredRelease` frees long chains in a loop. Cells run on a thread with a large

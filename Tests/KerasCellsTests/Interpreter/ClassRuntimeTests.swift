@@ -127,8 +127,8 @@ import Testing
     let cases: [(String, String)] = [
       ("f = open('data.csv')", "ConvBook cells have no file access"),
       (
-        "import tensorflow as tf\n@tf.function\ndef f(x):\n    return x * 2\nf(3)\n",
-        "ConvBook does not support calling a `tf.function` that returns a value yet"
+        "import tensorflow as tf\n@tf.function\ndef f(x):\n    return {'y': x * 2}\nf(3)\n",
+        "ConvBook does not support calling a `tf.function` that returns a dict yet"
       ),
       ("class A(metaclass=type):\n    pass\n", "ConvBook does not support class keywords"),
       (
