@@ -26,6 +26,8 @@ enum TensorFunctions {
     /// `K.flatten(x)`: `tf.reshape(x, [-1])`, every value (the batch's too) in one axis.
     case flatten
     case transpose
+    /// Keras 3's `ops.swapaxes(x, axis1, axis2)`: the transpose that exchanges two axes.
+    case swapAxes
     case tile
     /// Keras 3's `ops.repeat(x, repeats, axis)` on an axis of size 1 (a class token repeated
     /// over the batch): a `tile` of that axis.
@@ -193,6 +195,7 @@ enum TensorFunctions {
     case .squeeze: return ["x", "axis"]
     case .reshape: return ["x", "newshape"]
     case .transpose: return ["x", "axes"]
+    case .swapAxes: return ["x", "axis1", "axis2"]
     case .matmul: return ["x1", "x2"]
     case .tensordot: return ["x1", "x2", "axes"]
     case .opsSlice: return ["inputs", "start_indices", "shape"]
@@ -232,6 +235,7 @@ enum TensorFunctions {
     case .reshape: return ["tensor", "shape", "name"]
     case .flatten: return ["x"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
+    case .swapAxes: return ["x", "axis1", "axis2"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
     case .repeatAxis: return ["x", "repeats", "axis"]
     case .pad:
@@ -498,6 +502,7 @@ enum TensorFunctions {
     "concatenate": (.concat, "concatenate"), "stack": (.stack, "stack"),
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
+    "swapaxes": (.swapAxes, "swapaxes"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     "repeat": (.repeatAxis, "repeat"),
     "tensordot": (.tensordot, "tensordot"), "slice": (.opsSlice, "slice"),
@@ -1023,6 +1028,17 @@ enum TensorFunctions {
       inputs = [x]
       let permutation =
         try ints(entry.parameters[1]) ?? Array((0..<x.shape.rank).reversed())
+      function = .transpose(permutation)
+    case .swapAxes:
+      let x = try tensor("x")
+      inputs = [x]
+      let rank = x.shape.rank
+      let axes = [try int("axis1"), try int("axis2")].map { $0 < 0 ? $0 + rank : $0 }
+      guard axes.allSatisfy({ (0..<rank).contains($0) }) else {
+        throw limitation("with an axis outside the tensor's \(rank) axes")
+      }
+      var permutation = Array(0..<rank)
+      permutation.swapAt(axes[0], axes[1])
       function = .transpose(permutation)
     case .tile:
       inputs = [try tensor(entry.parameters[0])]
