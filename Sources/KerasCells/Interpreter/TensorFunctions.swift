@@ -614,6 +614,14 @@ enum TensorFunctions {
       default: throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`")
       }
     }
+    /// A size computed eagerly from a static one (`ops.cast(ops.sqrt(n), "int32")`): a 0-d
+    /// integer tensor, which Keras takes as the number it holds.
+    func eagerSize(_ item: Value) -> Int? {
+      guard let tensor = EagerTensors.operand(item), tensor.rank == 0,
+        case .int(let size) = EagerTensors.scalarValue(tensor)
+      else { return nil }
+      return size
+    }
     func ints(_ name: String) throws(CellError) -> [Int]? {
       switch arguments[name] {
       case .none?, nil: return nil
@@ -629,7 +637,11 @@ enum TensorFunctions {
           switch item {
           case .int(let number): result.append(number)
           case .none: result.append(-1)
-          default: throw limitation("with `\(name)=\(PythonText.repr(value))`")
+          default:
+            guard let size = eagerSize(item) else {
+              throw limitation("with `\(name)=\(PythonText.repr(value))`")
+            }
+            result.append(size)
           }
         }
         return result
@@ -678,7 +690,11 @@ enum TensorFunctions {
         case .kerasTensor(let size) where size.shape.rank == 0:
           entries.append(.scalar(input: first + tensors.count))
           tensors.append(size)
-        default: throw limitation("with a shape holding \(PythonText.repr(item))")
+        default:
+          guard let size = eagerSize(item) else {
+            throw limitation("with a shape holding \(PythonText.repr(item))")
+          }
+          entries.append(.size(size))
         }
       }
       return (entries, tensors)
