@@ -193,6 +193,14 @@ public enum ActivationKernel {
       ) { lines in
         for line in lines {
           let start = (line / inner) * length * inner + line % inner
+          if !logarithm && inner == 1 {
+            // A softmax over the last axis is TensorFlow's Softmax op, which hands float32 rows
+            // to oneDNN (`OneDNNSoftmax`), in eager calls and inside `predict` and `fit` alike.
+            let row = OneDNNSoftmax.softmax(
+              Array(UnsafeBufferPointer(start: values + start, count: length)))
+            for k in 0..<length { values[start + k] = row[k] }
+            continue
+          }
           var maximum = -Float.infinity
           for k in 0..<length { maximum = max(maximum, values[start + k * inner]) }
           var sum = 0.0

@@ -126,11 +126,11 @@ def compare(folder, convbook, names):
             if run.returncode not in (0, 1):
                 status = f"CRASH {run.returncode}"
             elif (output == expected["stdout"] and failed == (expected["exit_code"] != 0)
-                  and (not failed or last == expected["error"])):
+                  and (not failed or last == (expected["error"] or ""))):
                 status = "match"
             elif (without_timings(output) == without_timings(expected["stdout"])
                   and failed == (expected["exit_code"] != 0)
-                  and (not failed or last == expected["error"])):
+                  and (not failed or last == (expected["error"] or ""))):
                 status = "match-timings"
             elif failed and refusals and "ConvBook" in last:
                 status = "refused"

@@ -35,19 +35,20 @@ CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
 
 def tokenizer_error(script):
-    """What `python NAME.py` prints for a file that is not UTF-8 and declares no encoding, or None
+    """What `python NAME.py` prints for a file whose bytes do not decode: not UTF-8 and declaring
+    no encoding, or declaring one that Python does not know or that does not decode them; None
     for any other file. CPython's file tokenizer refuses such a file before anything is compiled
-    ("Non-UTF-8 code starting with '\\xff' in file ..."), where `runpy`, which compiles the bytes,
-    words it otherwise; so the real interpreter runs it (nothing of it can run), and the path it
-    names is the file's name, as a traceback names it."""
+    ("Non-UTF-8 code starting with '\\xff' in file ...", "encoding problem: gbk"), where `runpy`,
+    which compiles the bytes, words it otherwise; so the real interpreter runs it (nothing of it
+    can run), and the path it names is the file's name, as a traceback names it."""
     data = script.read_bytes()
-    lines = data.split(b"\n")[:2]
-    if data.startswith(b"\xef\xbb\xbf") or any(CODING.match(line) for line in lines):
+    if data.startswith(b"\xef\xbb\xbf"):
         return None
+    declared = [match.group(1) for line in data.split(b"\n")[:2] if (match := CODING.match(line))]
     try:
-        data.decode("utf-8")
+        data.decode(declared[0].decode("ascii") if declared else "utf-8")
         return None
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, LookupError):
         pass
     path = str(script.resolve())
     result = subprocess.run([sys.executable, path], cwd=script.parent, capture_output=True)
@@ -87,7 +88,16 @@ def record(script):
         try:
             runpy.run_path(script.name, run_name="__main__")
         except SystemExit as exit_request:
-            status = exit_request.code if isinstance(exit_request.code, int) else 1
+            # As the interpreter ends on it: None is 0, an int the process status (its low 8
+            # bits), anything else written to standard error with status 1.
+            code = exit_request.code
+            if code is None:
+                status = 0
+            elif isinstance(code, int):
+                status = code & 0xFF
+            else:
+                sys.stderr.write(f"{code}\n")
+                status = 1
         except BaseException:  # noqa: BLE001 - what Python prints for any uncaught exception
             # The interpreter's own hook, which adds 3.11's "Did you mean" suggestions.
             sys.__excepthook__(*sys.exc_info())

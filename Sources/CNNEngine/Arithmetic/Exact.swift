@@ -44,6 +44,13 @@ public enum Exact {
     return result
   }
 
+  /// The number of batches of `divisor` items that hold `count` items (`ceil(count / divisor)`)
+  /// for `count >= 0` and `divisor > 0`: never `count + divisor - 1`, which wraps for a batch size
+  /// near 2^63 (`fit(batch_size=2**63 - 1)`).
+  public static func ceilingDivide(_ count: Int, _ divisor: Int) -> Int {
+    count <= 0 ? 0 : (count - 1) / divisor + 1
+  }
+
   /// Python's floor division (rounds towards negative infinity); `b` must not be 0. The one
   /// quotient that overflows, `Int.min // -1`, is refused.
   public static func floorDivide(_ a: Int, _ b: Int) throws(Overflow) -> Int {

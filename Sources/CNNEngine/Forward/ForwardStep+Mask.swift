@@ -14,7 +14,7 @@ extension ForwardStep {
   static func maskEffect(of layer: any Layer) -> MaskEffect {
     switch layer {
     case let embedding as Embedding: return embedding.maskZero ? .own : .drop
-    case is Masking, is Recurrent, is Bidirectional: return .own
+    case is Masking, is Recurrent, is StackedRecurrent, is Bidirectional: return .own
     case is Dense, is Activation, is ReLU, is LeakyReLU, is ELU, is BatchNormalization,
       is LayerNormalization, is ShapePreservingLayer:
       return .carry

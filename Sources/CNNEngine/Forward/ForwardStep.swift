@@ -229,6 +229,8 @@ struct ForwardStep {
       operation = .masking(Float(masking.maskValue))
     case let recurrent as Recurrent:
       operation = .recurrent(try RecurrentForward(recurrent, weight: weight, name: instance.name))
+    case let stacked as StackedRecurrent:
+      operation = .recurrent(try RecurrentForward(stacked, weight: weight, name: instance.name))
     case let convolution as RecurrentConvolution:
       operation = .recurrentConvolution(
         try RecurrentConvolutionForward(convolution, weight: weight, name: instance.name))
@@ -478,7 +480,13 @@ struct ForwardStep {
     case let recurrent as Recurrent:
       // The input kernel is packed; the recurrent kernel is read as it is.
       return try blocked(
-        kernel: shape(recurrent.weightPrefix + recurrent.kind.cellName + "/kernel"), groups: 1)
+        kernel: shape(recurrent.weightPrefix + recurrent.cellName + "/kernel"), groups: 1)
+    case let stacked as StackedRecurrent:
+      var total = 0
+      for (layer, shape) in zip(stacked.layers, stacked.inputShapes(for: input)) {
+        total = try Exact.add(total, packedValues(layer, input: shape))
+      }
+      return total
     case let bidirectional as Bidirectional:
       return try Exact.add(
         packedValues(bidirectional.forwardLayer, input: input),

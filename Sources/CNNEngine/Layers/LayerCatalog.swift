@@ -116,6 +116,13 @@ public enum LayerCatalog {
         try RecurrentConvolution(rank: rank, common)
       }
     }
+    for kind in Recurrent.Kind.allCases {
+      add(RecurrentCell.signature(kind: kind)) { common throws(KerasError) in
+        try RecurrentCell(kind: kind, common)
+      }
+    }
+    add(StackedRNNCells.signature) { common throws(KerasError) in try StackedRNNCells(common) }
+    add(RNNArguments.signature) { common throws(KerasError) in try RNNArguments.make(common) }
     add(Masking.signature) { common throws(KerasError) in try Masking(common) }
     // The wrapped layers are objects the cell passes: `makeWrapper` builds it.
     add(Bidirectional.signature) { common throws(KerasError) in
@@ -181,10 +188,13 @@ public enum LayerCatalog {
         ["kernel_initializer", "kernel_regularizer", "kernel_constraint"].contains($0.0)
       }
     }
-    if names.kerasVersion == .keras2, Recurrent.Kind(rawValue: canonical) != nil {
+    if names.kerasVersion == .keras2,
+      Recurrent.Kind(rawValue: canonical) != nil || canonical == "RNN"
+    {
       keywords = Recurrent.legacyInputShapeKeywords(keywords)
     }
-    let arguments = try signature.bind(positional: positional, keywords: keywords)
+    var arguments = try signature.bind(positional: positional, keywords: keywords)
+    if canonical == "RNN" { arguments = try RNNArguments.stackingList(arguments, names: names) }
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)
     }
@@ -256,6 +266,9 @@ public enum LayerCatalog {
       batchShape = TensorShape(batch: batchSize, sample: sample)
     } else if names.kerasVersion == .keras3 {
       throw .value("You must pass a `shape` argument.")
+    } else if signature.className == "InputLayer" {
+      // tf-keras' `InputLayer()` makes a placeholder of unknown rank.
+      throw .limitation("ConvBook does not support an InputLayer without a shape yet")
     } else {
       throw .value(
         "Please provide to Input a `shape` or a `tensor` or a `type_spec` argument. Note that `shape` does not include the batch dimension."

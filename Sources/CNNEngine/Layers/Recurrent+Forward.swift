@@ -19,7 +19,7 @@ struct RecurrentForward {
       _ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String
     ) throws(ForwardError) {
       if let refusal = layer.runRefusal { throw ForwardError(.model, refusal) }
-      let prefix = layer.weightPrefix + layer.kind.cellName + "/"
+      let prefix = layer.weightPrefix + layer.cellName + "/"
       let kernel = try weight(prefix + "kernel")
       recurrentKernel = try weight(prefix + "recurrent_kernel")
       var inputBias: Tensor? = nil
@@ -78,6 +78,9 @@ struct RecurrentForward {
   }
 
   let forward: Direction
+  /// `StackedRecurrent`'s lower cells, run in turn over the sequence before `forward` (the top
+  /// cell); empty for other layers.
+  let lower: [Direction]
   /// `Bidirectional`'s second direction and how the two merge (nil: `merge_mode=None`).
   let backward: (direction: Direction, merge: Bidirectional.MergeMode?)?
   /// `return_state=True`: the final states follow the output(s).
@@ -89,14 +92,27 @@ struct RecurrentForward {
     throws(ForwardError)
   {
     forward = try Direction(layer, weight: weight, name: name)
+    lower = []
     backward = nil
     returnsState = layer.returnState
+  }
+
+  init(_ layer: StackedRecurrent, weight: (String) throws(ForwardError) -> Tensor, name: String)
+    throws(ForwardError)
+  {
+    var directions: [Direction] = []
+    for cell in layer.layers { directions.append(try Direction(cell, weight: weight, name: name)) }
+    forward = directions.removeLast()
+    lower = directions
+    backward = nil
+    returnsState = false
   }
 
   init(_ layer: Bidirectional, weight: (String) throws(ForwardError) -> Tensor, name: String)
     throws(ForwardError)
   {
     forward = try Direction(layer.forwardLayer, weight: weight, name: name)
+    lower = []
     backward = (try Direction(layer.backwardLayer, weight: weight, name: name), layer.mergeMode)
     returnsState = layer.forwardLayer.returnState
   }
@@ -104,8 +120,13 @@ struct RecurrentForward {
   /// input (N, T, C) -> the layer's output.
   func run(_ input: Tensor, mask: [Bool]?, threads: Int) throws(KernelError) -> Tensor {
     guard let (direction, merge) = backward else {
+      var sequence = input
+      for cell in lower {
+        sequence = try cell.run(
+          sequence, mask: mask, zeroMaskedOutputs: cell.zeroOutputForMask, threads: threads)
+      }
       return try forward.run(
-        input, mask: mask, zeroMaskedOutputs: forward.zeroOutputForMask, threads: threads)
+        sequence, mask: mask, zeroMaskedOutputs: forward.zeroOutputForMask, threads: threads)
     }
     // tf-keras' Bidirectional has its layers write zeros at masked steps of a sequence.
     let zero = forward.returnSequences
@@ -127,6 +148,9 @@ struct RecurrentForward {
     throws(KernelError) -> [Tensor]
   {
     guard let (direction, merge) = backward else {
+      guard lower.isEmpty else {
+        throw KernelError("StackedRNNCells returns no states in ConvBook")
+      }
       let (output, final) = try forward.runWithStates(
         input, mask: mask, zeroMaskedOutputs: forward.zeroOutputForMask, initialStates: states,
         threads: threads)

@@ -63,8 +63,13 @@ public struct Recurrent: MultiOutputLayer {
   /// Set by `Bidirectional` on the copies it wraps: the name prefix of the weights
   /// (`forward_lstm/`), empty for a layer of its own.
   public var weightPrefix = ""
+  /// The name of the cell that names the weights (`lstm/lstm_cell/kernel:0`): the kind's own for
+  /// `LSTM`, the given cell's (`lstm_cell_2`, a name of its own) for `RNN(LSTMCell(...))`.
+  public internal(set) var cellName: String
+  /// `keras.layers.RNN` around a built-in cell: the same layer, shown as `RNN`.
+  public internal(set) var wrapsCell = false
 
-  public var className: String { kind.rawValue }
+  public var className: String { wrapsCell ? "RNN" : kind.rawValue }
 
   /// tf-keras' `RNN.__init__`: without `input_shape=`, the legacy `input_length=` and
   /// `input_dim=` keywords become `input_shape=(input_length, input_dim)` (either may be `None`).
@@ -117,12 +122,20 @@ public struct Recurrent: MultiOutputLayer {
   public init(kind: Kind, _ common: LayerCommon) throws(KerasError) {
     self.common = common
     self.kind = kind
+    cellName = kind.cellName
     let arguments = common.arguments
     units = try arguments.int("units")
     if units <= 0 {
       throw .value(
         "Received an invalid value for argument `units`, expected a positive integer, got \(arguments["units"])."
       )
+    }
+    // The weights' shapes hold `gates * units` columns (twice that in GRU's reset_after bias), so
+    // they are counted exactly here: LSTM(2**61) is refused, not wrapped.
+    do {
+      _ = try Exact.multiply(Exact.multiply(kind.gates, units), 2)
+    } catch {
+      throw .overflow("parameter count", of: common.name)
     }
     activation = try arguments.activation(version: common.kerasVersion)
     recurrentActivation =
@@ -148,7 +161,7 @@ public struct Recurrent: MultiOutputLayer {
   /// Why the forward pass and training refuse the layer; nil when they run it.
   public var runRefusal: String? {
     stateful
-      ? "ConvBook does not support stateful=True in \(kind.rawValue) yet: it keeps no state between batches"
+      ? "ConvBook does not support stateful=True in \(className) yet: it keeps no state between batches"
       : nil
   }
 
@@ -209,7 +222,7 @@ public struct Recurrent: MultiOutputLayer {
 
   public func weights(for input: TensorShape) -> [WeightSpec] {
     let shapes = weightShapes(channels: input[-1] ?? 0)
-    let prefix = weightPrefix + kind.cellName + "/"
+    let prefix = weightPrefix + cellName + "/"
     var specs = [
       WeightSpec(
         prefix + "kernel", shapes.kernel, initializer: common.arguments["kernel_initializer"]),

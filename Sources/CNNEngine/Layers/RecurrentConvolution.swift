@@ -52,6 +52,13 @@ public struct RecurrentConvolution: ConvolutionLayer {
     settings = try ConvolutionSettings(
       arguments, rank: rank, allowsCausal: false, version: common.kerasVersion)
     try settings.validate(filters: filters, groups: 1, allowsCausal: false)
+    // The kernels hold `4 * filters` columns (the gates i, f, c, o): counted exactly here, so that
+    // ConvLSTM2D(2**61, 3) is refused rather than wrapped when its weights are listed.
+    do {
+      _ = try Exact.multiply(4, filters)
+    } catch {
+      throw .overflow("parameter count", of: common.name)
+    }
     if arguments.isNone("recurrent_activation") {
       recurrentActivation = common.kerasVersion == .keras3 ? .sigmoid : .hardSigmoid
     } else {

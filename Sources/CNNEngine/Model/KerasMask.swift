@@ -17,7 +17,8 @@ public enum KerasMask {
   /// Whether Keras 3 passes the input's mask to the layer's `call` (its signature has `mask`).
   public static func takesMask(_ layer: any Layer) -> Bool {
     switch layer {
-    case is Recurrent, is Bidirectional, is TimeDistributed, is BatchNormalization, is Softmax:
+    case is Recurrent, is StackedRecurrent, is Bidirectional, is TimeDistributed,
+      is BatchNormalization, is Softmax:
       return true
     case let pooling as GlobalPooling:
       return pooling.kind == .average && pooling.rank == 1
@@ -30,6 +31,7 @@ public enum KerasMask {
   public static func carries(_ layer: any Layer) -> Bool {
     switch layer {
     case let recurrent as Recurrent: return recurrent.returnSequences
+    case let stacked as StackedRecurrent: return stacked.layers.last?.returnSequences ?? false
     case let bidirectional as Bidirectional: return bidirectional.forwardLayer.returnSequences
     default: return ForwardStep.maskEffect(of: layer) == .carry
     }

@@ -58,7 +58,8 @@ public struct Loss: Sendable, Equatable {
   ) -> (loss: Float, gradient: [Float]) {
     let lines = prediction.count / max(1, classes)
     var gradient = [Float](repeating: 0, count: prediction.count)
-    var total: Float = 0
+    /// Each line's (weighted) loss, summed at the end as TensorFlow's `reduce_sum` adds them.
+    var lineLosses = [Float](repeating: 0, count: lines)
     /// Lines (positions) per sample, for the sample weight of a line.
     let linesPerSample = max(1, lines / max(1, sampleWeights?.count ?? 1))
     func weight(_ line: Int) -> Float {
@@ -72,23 +73,24 @@ public struct Loss: Sendable, Equatable {
     case .cellFunction:
       preconditionFailure("a traced loss is evaluated on tensors (TracedLoss.evaluate)")
     case .meanSquaredError, .meanAbsoluteError:
-      // Per line: mean over the last axis; then the mean over lines.
-      let mean = 1 / Float(classes * max(1, lines))
+      // Per line: mean over the last axis; then the mean over lines. The upstream gradient
+      // reaches a line as TensorFlow's ops pass it: the batch mean's 1/N, times the sample
+      // weight, then the last axis' mean divides by C.
+      var terms = [Float](repeating: 0, count: classes)
       for line in 0..<lines {
-        var sum: Float = 0
-        let scale = mean * weight(line)
+        let scale = Float(1) / Float(max(1, lines)) * weight(line) / Float(classes)
         for i in 0..<classes {
           let index = line * classes + i
           let d = prediction[index] - target[index]
           if kind == .meanSquaredError {
-            sum += d * d
-            gradient[index] = 2 * d * scale
+            terms[i] = d * d
+            gradient[index] = 2 * scale * d
           } else {
-            sum += abs(d)
+            terms[i] = abs(d)
             gradient[index] = (d > 0 ? 1 : d < 0 ? -1 : 0) * scale
           }
         }
-        total += sum / Float(classes) * weight(line)
+        lineLosses[line] = Self.sum(terms) / Float(classes) * weight(line)
       }
     case .categoricalCrossentropy, .sparseCategoricalCrossentropy:
       let sparse = kind == .sparseCategoricalCrossentropy
@@ -106,18 +108,21 @@ public struct Loss: Sendable, Equatable {
         }
         if let logits {
           // softmax_cross_entropy_with_logits: -sum(y * log_softmax(z)); dz = softmax(z) - y.
+          // TensorFlow's kernel: the row's exp(z - max) summed in Eigen's packets (the packet
+          // exp for whole packets of the row, the C library's for the rest), log(sum) - (z - max)
+          // per label, and the gradient exp(z - max) / sum - y with the scalar exp.
           var largest = -Float.infinity
           for i in 0..<classes { largest = max(largest, logits[base + i]) }
-          var sum: Float = 0
-          for i in 0..<classes { sum += Foundation.exp(logits[base + i] - largest) }
+          var shifted = [Float](repeating: 0, count: classes)
+          for i in 0..<classes { shifted[i] = logits[base + i] - largest }
+          let sum = Self.sum(EigenMath.exp(shifted))
           let logSum = Foundation.log(sum)
           var loss: Float = 0
           for i in 0..<classes {
-            let logProbability = logits[base + i] - largest - logSum
-            loss -= y[i] * logProbability
-            gradient[base + i] = (Foundation.exp(logProbability) - y[i]) * scale
+            loss -= y[i] * (shifted[i] - logSum)
+            gradient[base + i] = (Foundation.exp(shifted[i]) / sum - y[i]) * scale
           }
-          total += loss * lineWeight
+          lineLosses[line] = loss * lineWeight
         } else if sparse {
           // tf-keras: log(clip(p)) are the logits of the sparse softmax crossentropy.
           var clipped = [Float](repeating: 0, count: classes)
@@ -137,7 +142,7 @@ public struct Loss: Sendable, Equatable {
             gradient[base + i] =
               inside ? (clipped[i] / sum - y[i]) / clipped[i] * scale : 0
           }
-          total += loss * lineWeight
+          lineLosses[line] = loss * lineWeight
         } else {
           // p / sum(p), clipped, -sum(y * log(p)).
           var sum: Float = 0
@@ -155,15 +160,15 @@ public struct Loss: Sendable, Equatable {
           var dot: Float = 0
           for i in 0..<classes { dot += upstream[i] * normalized[i] }
           for i in 0..<classes { gradient[base + i] = (upstream[i] - dot) / sum * scale }
-          total += loss * lineWeight
+          lineLosses[line] = loss * lineWeight
         }
       }
     case .binaryCrossentropy:
       let mean = 1 / Float(classes * max(1, lines))
       // TensorFlow's exp(-|z|) of the logits, one op over the whole tensor (`EigenMath.exp`).
       let decays = logits.map { EigenMath.exp($0.map { -abs($0) }) }
+      var terms = [Float](repeating: 0, count: classes)
       for line in 0..<lines {
-        var sum: Float = 0
         let scale = mean * weight(line)
         for i in 0..<classes {
           let index = line * classes + i
@@ -171,7 +176,7 @@ public struct Loss: Sendable, Equatable {
           if let logits {
             // sigmoid_cross_entropy_with_logits: max(z, 0) - z y + log(1 + exp(-|z|)).
             let z = logits[index]
-            sum += max(z, 0) - z * y + log1p(Foundation.exp(-abs(z)))
+            terms[i] = max(z, 0) - z * y + log1p(Foundation.exp(-abs(z)))
             // TensorFlow's gradient of that formula, op by op: the upstream g (the batch mean's
             // 1/N times the sample weight, then the mean over the last axis' 1/C) reaches z by
             // three paths added in this order (AddN): relu's g where z >= 0, log1p(exp(-|z|))'s
@@ -185,14 +190,18 @@ public struct Loss: Sendable, Equatable {
             let clipped = min(max(p, Self.epsilon), 1 - Self.epsilon)
             let a = clipped + Self.epsilon
             let b = 1 - clipped + Self.epsilon
-            sum -= y * Foundation.log(a) + (1 - y) * Foundation.log(b)
+            terms[i] = -(y * Foundation.log(a) + (1 - y) * Foundation.log(b))
             let inside = p >= Self.epsilon && p <= 1 - Self.epsilon
             gradient[index] = inside ? (-y / a + (1 - y) / b) * scale : 0
           }
         }
-        total += sum / Float(classes) * weight(line)
+        lineLosses[line] = Self.sum(terms) / Float(classes) * weight(line)
       }
     }
-    return (total / Float(max(1, lines)), gradient)
+    return (Self.sum(lineLosses) / Float(max(1, lines)), gradient)
   }
+
+  /// A sum as TensorFlow's `reduce_sum` and `reduce_mean` add float32 values (Eigen's packets:
+  /// from 8 values on, not one after another).
+  static func sum(_ values: [Float]) -> Float { EigenSum.contiguous(values, count: values.count) }
 }

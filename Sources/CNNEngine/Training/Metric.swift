@@ -69,14 +69,18 @@ public struct Metric: Sendable, Equatable {
         if predicted == expected { sum += 1 }
       }
     case .meanAbsoluteError, .meanSquaredError:
+      // Each line's mean over the last axis, then the batch's `reduce_sum` of them (float32, in
+      // Eigen's order, as the metric's `update_state` adds them).
+      var terms = [Float](repeating: 0, count: classes)
+      var values = [Float](repeating: 0, count: lines)
       for line in 0..<lines {
-        var total: Float = 0
         for i in 0..<classes {
           let d = prediction[line * classes + i] - target[line * classes + i]
-          total += kind == .meanAbsoluteError ? abs(d) : d * d
+          terms[i] = kind == .meanAbsoluteError ? abs(d) : d * d
         }
-        sum += Double(total / Float(classes))
+        values[line] = Loss.sum(terms) / Float(classes)
       }
+      sum = Double(Loss.sum(values))
     case .cellFunction, .stateful: break
     }
     return (sum, lines)

@@ -12,6 +12,11 @@ import Foundation
 ///   step = lr g rsqrt(v + epsilon) (Eigen's `rsqrt`, `EigenMath.rsqrt`: Keras 3 writes
 ///   lr g / sqrt(v + epsilon), which TensorFlow's graph optimizer rewrites so inside `fit`); with
 ///   momentum m = momentum m + step, w -= m.
+/// - Nadam: u_t = beta_1 (1 - 0.5 * 0.96^t), u_{t+1} likewise, a running product P of the u_t;
+///   m and v as Adam's, but with `1 - beta_1` and `1 - beta_2` computed in float32 (both Kerases
+///   cast beta to a tensor first); m_hat = u_{t+1} m / (1 - P u_{t+1}) + (1 - u_t) g / (1 - P),
+///   v_hat = v / (1 - beta_2^t), w -= m_hat lr / (sqrt(v_hat) + epsilon). tf-keras multiplies
+///   P by u_t; Keras 3 multiplies P by beta_1, then by (1 - 0.5 * 0.96^t) (`keras3Product`).
 ///
 /// The constants are Python floats Keras computes with in double precision, each rounded to float32
 /// where it meets a tensor: `1 - beta_1` is float32(0.09999999999999998) = 0.1, not 1 - 0.9f, so
@@ -22,6 +27,7 @@ public struct Optimizer: Sendable, Equatable {
     case adam = "Adam"
     case adamW = "AdamW"
     case rmsprop = "RMSprop"
+    case nadam = "Nadam"
   }
 
   public var kind: Kind
@@ -41,13 +47,15 @@ public struct Optimizer: Sendable, Equatable {
   /// rows add up, so Adam's, AdamW's and RMSprop's second moment takes the sum of the squares of
   /// a repeated id's rows (`apply(squares:)`); tf-keras adds the rows up first (false).
   public var squaresSlices = false
+  /// Keras 3's order of Nadam's running product of momentum factors (see the type's comment).
+  public var keras3Product = false
 
   /// The optimizer with tf-keras' defaults.
   public init(_ kind: Kind) {
     self.kind = kind
     switch kind {
     case .sgd: learningRate = 0.01
-    case .adam, .rmsprop: learningRate = 0.001
+    case .adam, .rmsprop, .nadam: learningRate = 0.001
     case .adamW:
       learningRate = 0.001
       weightDecay = 0.004
@@ -58,19 +66,24 @@ public struct Optimizer: Sendable, Equatable {
   /// them in its `Optimizer params` line: `iteration` (int64, 8 bytes) and `learning_rate`
   /// (float32), then float32 slots shaped like each trainable variable: SGD one `momentum` when
   /// momentum > 0, Adam and AdamW `momentum` and `velocity`, RMSprop `velocity` plus `momentum`
-  /// when momentum > 0 and `average_gradient` when centered. Nil if the sizes overflow.
+  /// when momentum > 0 and `average_gradient` when centered, Nadam `momentum` and `velocity` after
+  /// its float32 `u_product`. Nil if the sizes overflow.
   public func keras3Variables(trainableSizes: [Int]) -> (count: Int, bytes: Int)? {
     let slots: Int
+    var scalars = 0
     switch kind {
     case .sgd: slots = momentum > 0 ? 1 : 0
     case .adam, .adamW: slots = 2
     case .rmsprop: slots = 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0)
+    case .nadam:
+      slots = 2
+      scalars = 1
     }
     guard let values = try? Exact.sum(trainableSizes),
       let slotValues = try? Exact.multiply(values, slots),
-      let count = try? Exact.add(slotValues, 2),
+      let count = try? Exact.add(slotValues, 2 + scalars),
       let slotBytes = try? Exact.multiply(slotValues, 4),
-      let bytes = try? Exact.add(slotBytes, 8 + 4)
+      let bytes = try? Exact.add(slotBytes, 8 + 4 + 4 * scalars)
     else { return nil }
     return (count, bytes)
   }
@@ -80,6 +93,8 @@ public struct Optimizer: Sendable, Equatable {
     var iterations = 0
     var first: [[Float]] = []
     var second: [[Float]] = []
+    /// Nadam's running product of momentum factors (`u_product`).
+    var product: Float = 1
   }
 
   func makeState(sizes: [Int]) -> State {
@@ -102,6 +117,12 @@ public struct Optimizer: Sendable, Equatable {
       }
     }
     let step = Float(state.iterations + 1)
+    var nadam: NadamFactors?
+    if kind == .nadam {
+      let factors = NadamFactors(beta1: Float(beta1), step: step, product: state.product)
+      state.product = keras3Product ? factors.keras3Product : factors.product
+      nadam = factors
+    }
     for v in variables.indices {
       let g = gradients[v]
       switch kind {
@@ -146,6 +167,23 @@ public struct Optimizer: Sendable, Equatable {
             }
           }
         }
+      case .nadam:
+        guard let factors = nadam else { break }
+        let product = keras3Product ? factors.keras3Product : factors.product
+        let nextProduct = product * factors.next
+        let (beta1, beta2) = (Float(beta1), Float(beta2))
+        let (oneMinusBeta1, oneMinusBeta2) = (1 - beta1, 1 - beta2)
+        let beta2Power = Foundation.pow(beta2, step)
+        let (current, next) = (factors.current, factors.next)
+        let square = squares[v]
+        for i in g.indices {
+          state.first[v][i] += (g[i] - state.first[v][i]) * oneMinusBeta1
+          state.second[v][i] += ((square?[i] ?? g[i] * g[i]) - state.second[v][i]) * oneMinusBeta2
+          let mHat =
+            next * state.first[v][i] / (1 - nextProduct) + (1 - current) * g[i] / (1 - product)
+          let vHat = state.second[v][i] / (1 - beta2Power)
+          variables[v][i] -= mHat * lr / (vHat.squareRoot() + epsilon)
+        }
       case .rmsprop:
         let square = squares[v]
         let (rho, oneMinusRho) = (Float(rho), Float(1 - rho))
@@ -175,5 +213,25 @@ public struct Optimizer: Sendable, Equatable {
       }
     }
     state.iterations += 1
+  }
+}
+
+/// Nadam's momentum factors at one step, in float32 as both Kerases compute them: u_t and u_{t+1}
+/// (beta_1 (1 - 0.5 * 0.96^step)), and the running product after this step in each Keras' order.
+struct NadamFactors {
+  var current: Float
+  var next: Float
+  /// tf-keras: `u_product * u_t`.
+  var product: Float
+  /// Keras 3: `u_product * beta_1 * (1 - 0.5 * 0.96^step)`, left to right.
+  var keras3Product: Float
+
+  init(beta1: Float, step: Float, product: Float) {
+    let decay: Float = 0.96
+    let currentFactor = 1 - 0.5 * Foundation.pow(decay, step)
+    current = beta1 * currentFactor
+    next = beta1 * (1 - 0.5 * Foundation.pow(decay, step + 1))
+    self.product = product * current
+    keras3Product = product * beta1 * currentFactor
   }
 }

@@ -23,7 +23,7 @@ struct RecurrentTrainingStep {
     var bias: Int?
 
     init(_ layer: Recurrent, refuse: (String) -> TrainingError) throws(TrainingError) {
-      if layer.stateful { throw refuse("stateful=True in \(layer.kind.rawValue)") }
+      if layer.stateful { throw refuse("stateful=True in \(layer.className)") }
       self.layer = layer
       cell = layer.cellConfiguration()
       let (activation, gate) = RecurrentGradient.kinds(cell)
@@ -33,7 +33,7 @@ struct RecurrentTrainingStep {
             "the activation \(ActivationGradient.kerasName(function)) in a recurrent cell")
         }
       }
-      let prefix = layer.weightPrefix + layer.kind.cellName + "/"
+      let prefix = layer.weightPrefix + layer.cellName + "/"
       kernelName = prefix + "kernel"
       recurrentKernelName = prefix + "recurrent_kernel"
       biasName = prefix + "bias"

@@ -73,6 +73,8 @@ public final class OptimizerSlots {
     var first: [Float]
     var second: [Float]
     var iterations: Int
+    /// Nadam's running product after the variable's last update.
+    var product: Float
   }
 
   private var slots: [String: Slots] = [:]
@@ -89,6 +91,11 @@ public final class OptimizerSlots {
     guard !chosen.isEmpty else { return }
     var state = optimizer.makeState(sizes: chosen.map { values[$0].count })
     state.iterations = chosen.map { slots[names[$0]]?.iterations ?? 0 }.max() ?? 0
+    if let latest = chosen.compactMap({ slots[names[$0]] }).max(by: {
+      $0.iterations < $1.iterations
+    }) {
+      state.product = latest.product
+    }
     for (k, index) in chosen.enumerated() {
       if let kept = slots[names[index]], kept.first.count == values[index].count {
         state.first[k] = kept.first
@@ -101,7 +108,8 @@ public final class OptimizerSlots {
     for (k, index) in chosen.enumerated() {
       values[index] = updated[k]
       slots[names[index]] = Slots(
-        first: state.first[k], second: state.second[k], iterations: state.iterations)
+        first: state.first[k], second: state.second[k], iterations: state.iterations,
+        product: state.product)
     }
   }
 

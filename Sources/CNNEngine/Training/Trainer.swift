@@ -163,6 +163,18 @@ public final class Trainer {
         index: index, variables: variables, state: &state, regularizers: &regularizers)
       stepTrains.append(instance.trainable)
     }
+    // tf-keras' Nadam updates an Embedding's sparse gradient in its own order (the slots
+    // decayed, then the rows scattered in), which ConvBook does not follow yet.
+    if configuration.optimizer.kind == .nadam,
+      let embedding = graph.steps.first(where: {
+        if case .embedding = $0.operation { return true } else { return false }
+      })
+    {
+      throw TrainingError(
+        .model,
+        "ConvBook cannot train a model with Embedding layers with Nadam yet (layer \"\(embedding.name)\")"
+      )
+    }
     for instance in graph.program.layers where instance.layer is any MultiInputLayer {
       if instance.layer.common.arguments["activity_regularizer"] != .none {
         throw TrainingError(
@@ -259,17 +271,7 @@ public final class Trainer {
       }
     default: break
     }
-    // `add_weight(regularizer=...)` of a custom layer: its weight's penalty.
-    var regularized = [
-      ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
-      ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
-      ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
-      ("embeddings_regularizer", "embeddings"),
-    ]
-    if let custom = layer as? CustomWeight {
-      regularized.append(("regularizer", custom.spec.name))
-    }
-    for (argument, weight) in regularized {
+    for (argument, weight) in regularizedWeights(of: layer) {
       let value = layer.common.arguments[argument]
       guard value != .none, let target = variable(weight) else { continue }
       let (l1, l2) = try Self.regularizer(value, layer: name)
@@ -303,8 +305,25 @@ public final class Trainer {
     }
   }
 
+  /// The regularizer arguments of a layer's weights, with the weight each applies to
+  /// (`kernel_regularizer` to `kernel`, ...; a custom layer's `add_weight(regularizer=...)` to its
+  /// weight); the recurrent layers' are their directions' (`RecurrentTrainingStep`).
+  public static func regularizedWeights(of layer: any Layer) -> [(argument: String, weight: String)]
+  {
+    var regularized = [
+      ("kernel_regularizer", "kernel"), ("depthwise_regularizer", "depthwise_kernel"),
+      ("pointwise_regularizer", "pointwise_kernel"), ("bias_regularizer", "bias"),
+      ("gamma_regularizer", "gamma"), ("beta_regularizer", "beta"),
+      ("embeddings_regularizer", "embeddings"),
+    ]
+    if let custom = layer as? CustomWeight {
+      regularized.append(("regularizer", custom.spec.name))
+    }
+    return regularized
+  }
+
   /// `keras.regularizers.l1(0.01)`, `l2(...)`, `l1_l2(l1=..., l2=...)` or their names.
-  static func regularizer(_ value: ArgumentValue, layer: String) throws(TrainingError)
+  public static func regularizer(_ value: ArgumentValue, layer: String) throws(TrainingError)
     -> (Float, Float)
   {
     func number(_ argument: ArgumentValue) -> Float? {
@@ -485,7 +504,7 @@ public final class Trainer {
     let names = historyNames(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
     var history = TrainingHistory(
       names: names + (trainCount < samples ? names.map { "val_" + $0 } : []))
-    let stepsPerEpoch = (trainCount + options.batchSize - 1) / options.batchSize
+    let stepsPerEpoch = Exact.ceilingDivide(trainCount, options.batchSize)
     for epoch in 0..<options.epochs {
       let start = Date()
       var order = Array(0..<trainCount)

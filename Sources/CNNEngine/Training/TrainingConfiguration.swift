@@ -303,7 +303,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
       guard let kind = optimizerKind(name) else {
         throw TrainingError(
           .configuration,
-          "ConvBook cannot train with the optimizer '\(name)' yet (it knows 'sgd', 'adam', 'adamw' and 'rmsprop')"
+          "ConvBook cannot train with the optimizer '\(name)' yet (it knows 'sgd', 'adam', 'adamw', 'nadam' and 'rmsprop')"
         )
       }
       return Optimizer(kind)
@@ -311,7 +311,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
       guard let kind = optimizerKind(object.typeName) else {
         throw TrainingError(
           .configuration,
-          "ConvBook cannot train with the optimizer \(object.typeName) yet (it knows SGD, Adam, AdamW and RMSprop)"
+          "ConvBook cannot train with the optimizer \(object.typeName) yet (it knows SGD, Adam, AdamW, Nadam and RMSprop)"
         )
       }
       var optimizer = Optimizer(kind)
@@ -322,6 +322,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
       case .adamW:
         allowed = ["learning_rate", "weight_decay", "beta_1", "beta_2", "epsilon", "amsgrad"]
       case .rmsprop: allowed = ["learning_rate", "rho", "momentum", "epsilon", "centered"]
+      case .nadam: allowed = ["learning_rate", "beta_1", "beta_2", "epsilon"]
       }
       for (index, (label, argument)) in object.arguments.enumerated() {
         let name: String
@@ -427,6 +428,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     case "adam": return .adam
     case "adamw": return .adamW
     case "rmsprop": return .rmsprop
+    case "nadam": return .nadam
     default: return nil
     }
   }

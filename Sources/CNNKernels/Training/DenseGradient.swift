@@ -15,7 +15,13 @@ public enum DenseGradient {
     let kernelGradient = try GradientMath.multiply(
       transposedInput, outputGradient.scalars, rows: inputUnits, inner: rows, columns: units,
       threads: threads, aTransposed: true)
-    let biasGradient = GradientMath.columnSums(outputGradient.scalars, rows: rows, columns: units)
+    // Both Kerases' bias gradient adds the rows one after another, except for a single unit,
+    // where TensorFlow's reduction sees one contiguous vector and adds it in Eigen's packets
+    // (measured against tf-keras 2.21 and Keras 3.15.1 from 12 rows on).
+    let biasGradient =
+      units == 1
+      ? [EigenSum.contiguous(outputGradient.scalars, count: rows)]
+      : GradientMath.columnSums(outputGradient.scalars, rows: rows, columns: units)
     var inputGradient: Tensor?
     if needsInputGradient {
       let transposedKernel = GradientMath.transpose(

@@ -2,9 +2,10 @@ import Foundation
 
 /// A `.py` file's encoding declaration (PEP 263: `# -*- coding: gbk -*-` on its first or second
 /// line) and what CPython 3.11 makes of the file's bytes with it, as `python NAME.py` (runpy)
-/// compiles them: the tokenizer turns `\r\n` and lone `\r` into `\n`, then decodes the whole file
-/// with the declared codec; a byte the codec cannot decode is a `SyntaxError` before anything
-/// runs (a UTF-8 file declared `gbk`, which Chinese editors leave behind, fails so).
+/// reads them: the tokenizer turns `\r\n` and lone `\r` into `\n` and decodes the file with the
+/// declared codec; a byte of the file's first 8 KiB the codec cannot decode is the `SyntaxError`
+/// "encoding problem: gbk" before anything runs (a UTF-8 file declared `gbk`, which Chinese
+/// editors leave behind, fails so).
 ///
 /// UTF-8 (and no declaration) is the common case and reads as before (`TextFile.read`). Latin-1,
 /// ASCII, cp1252 and GBK are decoded as CPython decodes them; a file of ASCII bytes only reads the
@@ -14,7 +15,8 @@ enum PythonSourceEncoding {
   enum Decoded: Equatable {
     /// The text to run (newlines as Python reads them).
     case text(String)
-    /// CPython's `SyntaxError` message: the file cannot be decoded with its declared codec.
+    /// CPython's `SyntaxError` message ("encoding problem: ascii", printed without a place): the
+    /// file cannot be decoded with its declared codec.
     case syntaxError(String)
     /// A codec ConvBook does not decode (for bytes beyond ASCII).
     case unsupported(String)
@@ -133,30 +135,60 @@ enum PythonSourceEncoding {
   static let gbkNames: Set<String> = ["gbk", "cp936", "936", "ms936"]
 
   /// The file's bytes (`bytes`, a UTF-8 byte order mark already taken off by the caller when
-  /// there was one) with `name` declared: nil when they read as UTF-8 (the caller's usual path).
-  static func decode(_ bytes: [UInt8], declared name: String) -> Decoded? {
-    guard let key = codecKey(name) else { return .syntaxError("unknown encoding: \(name)") }
+  /// there was one) with `name` declared on line `line`: nil when they read as UTF-8 (the
+  /// caller's usual path).
+  ///
+  /// `python FILE.py` switches its tokenizer to the codec right after the declaration's line
+  /// (`fp_setreadl`): it opens the file as text in that codec and reads one line, from the last
+  /// byte of the declaration's line on, which decodes a first chunk of 8192 bytes. A codec Python
+  /// does not know, or a byte in that chunk the codec cannot decode, is the `SyntaxError`
+  /// "encoding problem: NAME" before anything runs, without a place. A bad byte further on stops
+  /// the parser where it has read to, which ConvBook does not follow.
+  static func decode(_ bytes: [UInt8], declared name: String, line: Int) -> Decoded? {
+    guard let key = codecKey(name) else { return .syntaxError("encoding problem: \(name)") }
     if utf8Names.contains(key) { return nil }
     let source = translatedNewlines(bytes)
     if latin1Names.contains(key) {
       return .text(String(String.UnicodeScalarView(source.map { Unicode.Scalar($0) })))
     }
+    let badByte: Int?
     if asciiNames.contains(key) {
-      if let bad = source.firstIndex(where: { $0 >= 0x80 }) {
-        return .syntaxError(
-          "'ascii' codec can't decode byte \(hexByte(source[bad])) in position \(bad): ordinal not in range(128)"
+      badByte = bytes.firstIndex { $0 >= 0x80 }
+    } else if cp1252Names.contains(key) {
+      badByte = bytes.firstIndex { (0x80...0x9F).contains($0) && cp1252High[Int($0) - 0x80] == nil }
+    } else if gbkNames.contains(key) {
+      badByte = firstBadGBKByte(bytes)
+    } else if asciiCompatibleCodecs.contains(key), bytes.allSatisfy({ $0 < 0x80 }) {
+      badByte = nil
+    } else {
+      return .unsupported(
+        "ConvBook does not support source files in the `\(name)` encoding yet (save the file as UTF-8)"
+      )
+    }
+    if let badByte {
+      // The first chunk starts at the declaration line's newline.
+      var newlines = 0
+      let lineEnd = bytes.firstIndex { byte in
+        if byte == 0x0A { newlines += 1 }
+        return newlines == line
+      }
+      if let lineEnd, badByte < lineEnd + 8192 {
+        return .syntaxError("encoding problem: \(name)")
+      }
+      return .unsupported(
+        "ConvBook does not support a source file whose bytes after its first 8192 do not decode in its declared `\(name)` encoding yet (the byte at offset \(badByte); save the file as UTF-8)"
+      )
+    }
+    if cp1252Names.contains(key) { return .text(decodeCP1252(source)) }
+    if gbkNames.contains(key) {
+      guard let text = convertWithIconv(source, from: "GBK") else {
+        return .unsupported(
+          "ConvBook does not support source files in the `gbk` encoding here (this system's C library has no GBK converter; save the file as UTF-8)"
         )
       }
-      return .text(String(decoding: source, as: UTF8.self))
+      return .text(text)
     }
-    if cp1252Names.contains(key) { return decodeCP1252(source) }
-    if gbkNames.contains(key) { return decodeGBK(source) }
-    if asciiCompatibleCodecs.contains(key), source.allSatisfy({ $0 < 0x80 }) {
-      return .text(String(decoding: source, as: UTF8.self))
-    }
-    return .unsupported(
-      "ConvBook does not support source files in the `\(name)` encoding yet (save the file as UTF-8)"
-    )
+    return .text(String(decoding: source, as: UTF8.self))
   }
 
   /// The bytes as CPython's tokenizer hands them to the codec: `\r\n` and a lone `\r` as `\n`.
@@ -177,11 +209,6 @@ enum PythonSourceEncoding {
     return out
   }
 
-  private static func hexByte(_ byte: UInt8) -> String {
-    let digits = String(byte, radix: 16)
-    return "0x" + (digits.count == 1 ? "0" + digits : digits)
-  }
-
   /// Windows-1252's characters for 0x80...0x9F (nil: undefined, which Python's `cp1252` codec
   /// cannot decode); every other byte is its Latin-1 character.
   private static let cp1252High: [UInt32?] = [
@@ -190,29 +217,27 @@ enum PythonSourceEncoding {
     0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
   ]
 
-  private static func decodeCP1252(_ source: [UInt8]) -> Decoded {
+  /// Windows-1252 text of bytes it decodes (`decode` checked them).
+  private static func decodeCP1252(_ source: [UInt8]) -> String {
     var scalars = String.UnicodeScalarView()
-    for (position, byte) in source.enumerated() {
-      guard (0x80...0x9F).contains(byte) else {
+    for byte in source {
+      if (0x80...0x9F).contains(byte), let value = cp1252High[Int(byte) - 0x80],
+        let scalar = Unicode.Scalar(value)
+      {
+        scalars.append(scalar)
+      } else {
         scalars.append(Unicode.Scalar(byte))
-        continue
       }
-      guard let value = cp1252High[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) else {
-        return .syntaxError(
-          "'charmap' codec can't decode byte \(hexByte(byte)) in position \(position): character maps to <undefined>"
-        )
-      }
-      scalars.append(scalar)
     }
-    return .text(String(scalars))
+    return String(scalars)
   }
 
-  /// GBK as Python's `gbk` codec decodes it: ASCII bytes as themselves, a lead byte 0x81...0xFE
-  /// with a trail byte 0x40...0x7E or 0x80...0xFE as one character, unless the pair is one of the
-  /// user-defined ones Python leaves unmapped (`gbkUnmapped`). A bad byte is reported alone, as
-  /// "illegal", or "incomplete" when the input ends on it. The characters come from the C
-  /// library's GBK converter (`iconv`), which maps every pair Python maps to the same character.
-  private static func decodeGBK(_ source: [UInt8]) -> Decoded {
+  /// The offset of the first byte Python's `gbk` codec cannot decode: a lead byte 0x81...0xFE
+  /// takes a trail byte 0x40...0x7E or 0x80...0xFE as one character, unless the pair is one of
+  /// the user-defined ones Python leaves unmapped (`gbkUnmapped`); a lead byte the input ends on
+  /// is incomplete. Nil when all decode; the characters then come from the C library's GBK
+  /// converter (`iconv`), which maps every pair Python maps to the same character.
+  private static func firstBadGBKByte(_ source: [UInt8]) -> Int? {
     var index = 0
     while index < source.count {
       let lead = source[index]
@@ -220,25 +245,15 @@ enum PythonSourceEncoding {
         index += 1
         continue
       }
-      func failure(_ reason: String) -> Decoded {
-        .syntaxError(
-          "'gbk' codec can't decode byte \(hexByte(lead)) in position \(index): \(reason) multibyte sequence"
-        )
-      }
-      guard index + 1 < source.count else { return failure("incomplete") }
+      guard index + 1 < source.count else { return index }
       let trail = source[index + 1]
       guard lead != 0x80, lead != 0xFF,
         (0x40...0x7E).contains(trail) || (0x80...0xFE).contains(trail),
         !isUnmappedGBK(lead: lead, trail: trail)
-      else { return failure("illegal") }
+      else { return index }
       index += 2
     }
-    guard let text = convertWithIconv(source, from: "GBK") else {
-      return .unsupported(
-        "ConvBook does not support source files in the `gbk` encoding here (this system's C library has no GBK converter; save the file as UTF-8)"
-      )
-    }
-    return .text(text)
+    return nil
   }
 
   /// The pairs of GBK's user-defined areas that Python's `gbk` codec does not decode, by lead

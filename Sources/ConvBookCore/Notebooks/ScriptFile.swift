@@ -14,7 +14,7 @@ public struct ScriptFile {
   /// For a notebook, where each line of `source` comes from: (cell number from 1, line in the cell).
   var origins: [(cell: Int, line: Int)]?
   /// Why the file cannot run at all before its first line: its bytes do not decode with the
-  /// encoding it declares (CPython's `SyntaxError`, line 0), or ConvBook does not decode that
+  /// encoding it declares (CPython's `SyntaxError`, without a place), or ConvBook does not decode that
   /// encoding (its limitation). `source` is then empty.
   public var sourceError: CellError?
 
@@ -42,7 +42,8 @@ public struct ScriptFile {
     }
     let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     if !hasByteOrderMark, let declared = PythonSourceEncoding.declaration(bytes),
-      let decoded = PythonSourceEncoding.decode(bytes, declared: declared.name)
+      let decoded = PythonSourceEncoding.decode(
+        bytes, declared: declared.name, line: declared.line)
     {
       let start = SourceRange(at: SourceLocation(line: 0, column: 0, utf8Offset: 0))
       var file = ScriptFile(path: path, source: "", notes: [], origins: nil)
@@ -51,6 +52,7 @@ public struct ScriptFile {
       case .syntaxError(let message):
         var error = CellError(type: "SyntaxError", message: message, range: start)
         error.isCompileError = true
+        error.hasNoPlace = true
         file.sourceError = error
       case .unsupported(let message):
         // Pointed at the declaration, which the diagnostic quotes (its line is ASCII text here).

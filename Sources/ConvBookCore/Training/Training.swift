@@ -107,6 +107,7 @@ public struct Training {
     do {
       var configuration = try TrainingConfiguration(compiled)
       configuration.optimizer.squaresSlices = file.session.kerasVersion == .keras3
+      configuration.optimizer.keras3Product = file.session.kerasVersion == .keras3
       configuration.keras3Logs = file.session.kerasVersion == .keras3
       let x = try xSource.read(limit: memoryBudget)
       let y = try ySource.read(limit: memoryBudget)

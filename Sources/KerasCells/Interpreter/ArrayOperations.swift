@@ -387,6 +387,11 @@ enum ArrayOperations {
     let right = try asArray(right)
     guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
       try refuseLargeIntegers(left, right, range: range)
+      if let refusal = WeightValues.variableOperandRefusal(
+        [left, right], operation.symbol, range: range)
+      {
+        throw refusal
+      }
       throw CellError(
         type: "TypeError",
         message:

@@ -269,12 +269,28 @@ enum Attributes {
       && callable.kind == .builtin(callable.path) && name.first != "_":
       // `str.lower` as a key function: the method of the class, called with its receiver first.
       return .standard(UnboundMethod(typeName: callable.path, name: name))
+    case .function(let callable)
+    where callable.kind == .classSupport("object") && name == "__new__":
+      return .function(Callable(.classSupport("object.__new__"), path: "object.__new__"))
+    case .function(let callable)
+    where (name == "__mro__" || name == "__bases__") && callable.isClass
+      && callable.kind == .builtin(callable.path):
+      // `type(error).__mro__`: a built-in class and its bases, `object` last.
+      let chain = Builtins.classChain(callable.path)
+      let classes = chain.map { Value.function(Callable(.builtin($0), path: $0)) }
+      let object = Value.function(Callable(.classSupport("object"), path: "object"))
+      return name == "__mro__"
+        ? .tuple(classes + [object]) : .tuple([classes.dropFirst().first ?? object])
     case .function(let callable):
       if case .user(let function) = callable.kind {
         if let refusal = function.refusedAttributes[name], function.attributes[name] == nil {
           throw .unsupported(refusal, at: range)
         }
         if let value = function.attribute(name) { return value }
+        if UserFunction.unmodelledAttributes.contains(name) {
+          // CPython's function objects have them; ConvBook's do not carry them.
+          throw .unsupported("ConvBook does not support a function's `\(name)` yet", at: range)
+        }
       }
       if name == "__module__",
         let module = KerasObjectText.module(of: callable, version: interpreter.kerasVersion)
@@ -358,6 +374,15 @@ enum Attributes {
           range: range)
       }
       if let value = try layerAttribute(name, instance, range: range) { return value }
+      // `rnn.cell`, `stacked.cells`: the cell objects the layer was made of.
+      if let value = interpreter.session.recurrentCells[ObjectIdentifier(instance)]?[name] {
+        return value
+      }
+      if name == "cell" && instance.className == "RNN"
+        || name == "cells" && instance.className == "StackedRNNCells"
+      {
+        throw .unsupported("ConvBook does not support `layer.\(name)` here yet", at: range)
+      }
     case .array(let array):
       if let dtype = array.tensorFlowDType {
         return try EagerTensors.attribute(name, of: array, dtype: dtype, range: range)
@@ -569,6 +594,16 @@ enum Attributes {
     if case .layer = base, name == "_inbound_nodes" || name == "_outbound_nodes" {
       throw .unsupported("ConvBook does not support `layer.\(name)` yet", at: range)
     }
+    if name == "losses", case .model(let model) = base {
+      return try ModelLosses.value(
+        of: model.layers.filter { !$0.isInputLayer }, owner: "model",
+        ran: interpreter.session.training.states[ObjectIdentifier(model)] != nil,
+        interpreter: interpreter, range: range)
+    }
+    if name == "losses", case .layer(let instance) = base {
+      return try ModelLosses.value(
+        of: [instance], owner: "layer", ran: true, interpreter: interpreter, range: range)
+    }
     if case .layer(let instance) = base,
       keras2And3LayerAttributes.contains(name) || KerasLayerAttributeNames.shared.contains(name)
         || KerasLayerAttributeNames.byClass[instance.className]?.contains(name) == true
@@ -585,6 +620,15 @@ enum Attributes {
     }
     if case .model(let model) = base {
       throw missingModelAttribute(name, of: model, range: range, interpreter: interpreter)
+    }
+    if name == "__dict__" {
+      switch base {
+      case .layer, .model, .kerasObject, .variable, .kerasTensor:
+        // Keras objects have their `__dict__` (their Python attributes); ConvBook's are its own.
+        throw .unsupported(
+          "ConvBook does not support the `__dict__` of a Keras object yet", at: range)
+      default: break
+      }
     }
     let typeName = RuntimeTypeNames.typeName(of: base, session: interpreter.session)
     var suggestion: String?

@@ -12,6 +12,15 @@ enum Builtins {
     "eval", "slice", "id",
   ]
 
+  /// A built-in class and its bases up to (without) `object`, as `__mro__` lists them:
+  /// `["KeyError", "LookupError", "Exception", "BaseException"]`, `["bool", "int"]`.
+  static func classChain(_ name: String) -> [String] {
+    if name == "bool" { return ["bool", "int"] }
+    var chain = [name]
+    while let base = exceptionBases[chain[chain.count - 1]], !base.isEmpty { chain.append(base) }
+    return chain
+  }
+
   /// Python's exception classes the cell language raises, each with its base class.
   static let exceptionBases: [String: String] = [
     "BaseException": "", "Exception": "BaseException", "ArithmeticError": "Exception",
@@ -968,6 +977,12 @@ enum Builtins {
     case "keras.backend.floatx":
       try exactly(0)
       return .string("float32")
+    case "keras.backend.cast_to_floatx":
+      // `np.asarray(x, dtype=floatx())`: a NumPy float32 array (0-d for a number), in both Kerases.
+      try exactly(1)
+      return try NumPyFunctions.call(
+        "asarray", positional: positional, keywords: [("dtype", .string("float32"))], site: site,
+        budget: interpreter.budget)
     case "keras.backend.set_image_data_format":
       try exactly(1)
       guard case .string(let format) = positional[0], format == "channels_last" else {
@@ -1164,6 +1179,10 @@ enum Builtins {
       return .function(Callable(.unsupportedModelClass(name), path: "numpy." + name))
     case .standard(let layer as any KerasDataLayer):
       return .function(Callable(.unsupportedModelClass(name), path: layer.classPath))
+    // The classes `abc.ABCMeta` made are its instances.
+    case .standard(is ABCBaseClass): return .standard(ABCMetaClass())
+    case .function(let callable) where callable.isAbstractBaseClass:
+      return .standard(ABCMetaClass())
     default:
       if names.contains(name) || exceptionBases[name] != nil {
         return .function(Callable(.builtin(name), path: name))

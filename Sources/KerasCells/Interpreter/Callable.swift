@@ -125,13 +125,24 @@ public struct Callable {
   /// (`mean_squared_error` of `keras.losses.mean_squared_error`).
   var pythonFunctionName: String { String(path.split(separator: ".").last ?? Substring(path)) }
 
+  /// Whether this is a class `abc.ABCMeta` made (`StandardABC`).
+  var isAbstractBaseClass: Bool {
+    if case .userClass(let type) = kind { return type.checksAbstractMethods }
+    return false
+  }
+
+  /// Python's built-ins that are classes (`print(zip)` is `<class 'zip'>`), not functions.
+  static let builtinClasses: Set<String> = [
+    "int", "float", "str", "bool", "list", "tuple", "dict", "range", "set", "frozenset", "type",
+    "enumerate", "zip", "map", "filter", "reversed", "slice",
+  ]
+
   public var isClass: Bool {
     switch kind {
     case .layerClass, .sequentialClass, .modelClass, .unsupportedModelClass, .userClass: return true
     case .classSupport(let name): return ClassBuiltins.typeNames.contains(name)
     case .builtin(let name):
-      return ["int", "float", "str", "bool", "list", "tuple", "dict", "range"].contains(name)
-        || Builtins.exceptionBases[name] != nil
+      return Self.builtinClasses.contains(name) || Builtins.exceptionBases[name] != nil
     default: return false
     }
   }

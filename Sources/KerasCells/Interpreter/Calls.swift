@@ -300,6 +300,25 @@ enum Calls {
       {
         throw keras(refusal, at: site.range)
       }
+      if className == "RNN" || className == "StackedRNNCells",
+        let cell = keywords.first(where: { $0.0 == "cell" || $0.0 == "cells" })?.1
+          ?? positional.first
+      {
+        // Keras shares a cell's weights among the layers that run it; ConvBook's layers each
+        // hold their own.
+        var given: [Value] = [cell]
+        if case .list(let items) = cell { given = items.items }
+        for case .layer(let used) in given {
+          guard
+            interpreter.session.usedRecurrentCells.updateValue(used, forKey: ObjectIdentifier(used))
+              == nil
+          else {
+            throw .unsupported(
+              "ConvBook does not support running the cell \(used.name) in two layers yet (Keras shares its weights)",
+              at: site.range)
+          }
+        }
+      }
       do {
         let layer: any Layer
         if let inner = wrapped["layer"] {
@@ -324,6 +343,20 @@ enum Calls {
         if let registeredLayer {
           interpreter.session.registeredLayerActivations[ObjectIdentifier(instance)] =
             registeredLayer
+        }
+        if className == "RNN" || className == "StackedRNNCells",
+          let cell = keywords.first(where: { $0.0 == "cell" || $0.0 == "cells" })?.1
+            ?? positional.first
+        {
+          // A list given to `RNN` is stacked: Keras' `StackedRNNCells` object is not the list.
+          if className == "StackedRNNCells" {
+            interpreter.session.recurrentCells[ObjectIdentifier(instance)] = ["cells": cell]
+          } else {
+            if case .layer = cell {
+              interpreter.session.recurrentCells[ObjectIdentifier(instance)] = ["cell": cell]
+            }
+            TensorFlowSeeds.adoptCellSeeds(instance, cell: cell, session: interpreter.session)
+          }
         }
         if let lambdaFunction {
           interpreter.session.lambdaFunctions[ObjectIdentifier(instance)] = lambdaFunction

@@ -48,10 +48,6 @@ public struct CellError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A compile error CPython reports without a place (a source file that is neither UTF-8 nor
   /// declares its encoding): `python NAME.py` prints only `SyntaxError: message`.
   public var hasNoPlace = false
-  /// `sys.exit(status)` with a failure status: the status (the message is what Python writes to
-  /// standard error, nothing for an int).
-  public var exitStatus: Int?
-
   /// The function the error was raised in (`conv_block`), or nil at the top level of the cell.
   public var function: String?
   /// The calls that led to `function`, outermost first: each one's call expression and the

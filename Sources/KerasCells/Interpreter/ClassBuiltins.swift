@@ -63,6 +63,23 @@ enum ClassBuiltins {
       default:
         throw .unsupported("ConvBook supports super() and super(Class, self) only", at: range)
       }
+    case "object.__new__":
+      // `object.__new__(cls)`: an instance of a script's class, its `__init__` not run.
+      guard let first = positional.first else {
+        throw typeError("object.__new__(): not enough arguments")
+      }
+      guard case .function(let callable) = first, case .userClass(let type) = callable.kind,
+        type.kerasBase == nil, type.kerasClassBase == nil, type.enumKind == nil,
+        positional.count == 1, keywords.isEmpty
+      else {
+        throw .unsupported(
+          "ConvBook supports object.__new__(cls) only for a plain class of the script", at: range)
+      }
+      if !type.abstractMethods.isEmpty {
+        throw StandardABC.instantiationError(type, range: range)
+      }
+      try interpreter.budget.allocate(bytes: EvaluationBudget.objectBytes, at: range)
+      return .instance(PythonInstance(type: type))
     case "object":
       guard positional.isEmpty, keywords.isEmpty else {
         throw typeError("object() takes no arguments")
@@ -180,6 +197,14 @@ enum ClassBuiltins {
   static func isInstance(
     _ value: Value, _ wanted: Value, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Bool? {
+    // `isinstance(cls, ABCMeta)`: the classes `abc.ABCMeta` made.
+    if case .standard(is ABCMetaClass) = wanted {
+      if case .standard(is ABCBaseClass) = value { return true }
+      guard case .function(let callable) = value, case .userClass(let type) = callable.kind else {
+        return false
+      }
+      return type.checksAbstractMethods
+    }
     let own = try classes(wanted, range: range)
     // Everything is an object.
     if own.contains(where: { $0 == nil }) { return true }
@@ -187,12 +212,14 @@ enum ClassBuiltins {
     let object = KerasSubclassing.customLayer(value, session: interpreter.session)
     if object != nil, own.isEmpty {
       // A custom layer is a `keras.layers.Layer`, and no other Keras class than the built-in
-      // layer class it extends.
+      // layer class it extends; a subclass of `keras.Model` is a `keras.Model` too.
       let base = object?.type.kerasLayerClass?.kind
+      let isModel = object?.type.kerasBase == "Model"
       func isLayerClass(_ value: Value) -> Bool {
         switch value {
         case .function(let callable):
           return callable.kind == .unsupportedModelClass("Layer")
+            || (isModel && callable.kind == .modelClass)
             || (base != nil && callable.kind == base)
         case .tuple(let items): return items.contains(where: isLayerClass)
         default: return false
@@ -219,6 +246,7 @@ enum ClassBuiltins {
       return isBase(wanted)
     }
     return StandardEnum.isInstance(instance, of: wanted)
+      || StandardABC.isInstance(instance, of: wanted, session: interpreter.session)
   }
 
   /// `isinstance`'s second argument without the cell's own classes, which a built-in value is

@@ -196,6 +196,7 @@ extension KerasSubclassing {
       CustomWeight(
         name: nodeName, spec: spec, regularizer: regularizer, constraint: constraint,
         scope: scope))
+    TensorFlowSeeds.assignWeight(node, spec: spec, session: interpreter.session)
     if building, scopes.count > 1 {
       node.weightScope = scopes.dropLast().joined(separator: "/")
     }
@@ -331,6 +332,12 @@ extension KerasSubclassing {
     case "trainable_weights", "trainable_variables": return list(trainable)
     case "non_trainable_weights", "non_trainable_variables": return list(frozen)
     case "built": return .bool(false)
+    // Nothing added yet: no call, and no weight of `__init__` with a regularizer.
+    case "losses"
+    where !state.weightNodes.contains(where: {
+      $0.layer.common.arguments["regularizer"] != .none
+    }):
+      return list([])
     // The variables' dtype (`self.dtype` in `build`), Keras' default float32 policy in both.
     case "dtype" where !state.givenOtherDType: return .string("float32")
     default: return nil

@@ -40,6 +40,22 @@ enum EagerCalls {
       state.wasCalled = true
       if state.eagerBatch == nil { state.eagerBatch = array.shape[0] }
     }
+    let result = try runCustom(
+      layer, on: array, extra: extra, keywords: keywords, site: site, interpreter: interpreter)
+    // The script's classes carry ConvBook's own draws through the code they run
+    // (`OwnDraws.followsCall`); a custom layer's traced graph runs as one layer, whose weights
+    // may hold them.
+    let training = session.training
+    guard training.ownDrawn(layer) else { return result }
+    return try OwnDraws.mark(result, refusingText: true, range: site.range, training: training)
+  }
+
+  /// `callCustom`'s run of the traced layer on the data and the further tensors.
+  private static func runCustom(
+    _ layer: LayerInstance, on array: NDArray, extra: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let session = interpreter.session
     let others = tensorArguments(extra, keywords)
     // `self(x, training=True)` in a train_step: the call context of the run (dropout, statistics).
     let outerTraining = session.callContextTraining

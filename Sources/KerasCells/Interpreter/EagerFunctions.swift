@@ -107,6 +107,8 @@ enum EagerFunctions {
         "log": .unary("Log"), "abs": .unary("Abs"), "sign": .unary("Sign"),
         "sigmoid": .unary("Sigmoid"), "tanh": .unary("Tanh"), "sin": .unary("Sin"),
         "cos": .unary("Cos"), "transpose": .transpose, "dot": .dot,
+        "round": .unary("Round"), "clip": .clip, "sum": .reduce("sum"), "mean": .reduce("mean"),
+        "max": .reduce("max"), "min": .reduce("min"),
       ]
     case "keras.activations":
       return [

@@ -266,6 +266,10 @@ extension EagerTensors {
           "ConvBook does not support `\(function)` of \(what) yet (its eager tensors hold numbers)",
           at: range)
       default:
+        if let refusal = WeightValues.variableOperandRefusal([leaf], "`\(function)`", range: range)
+        {
+          throw refusal
+        }
         throw CellError(
           type: "ValueError",
           message:

@@ -106,8 +106,10 @@ extension Interpreter {
         "ConvBook does not support np.random.shuffle of an array that another name, container or view also holds (NumPy would change both); shuffle a .copy()",
         at: arguments[0].range)
     }
+    var seeded = true
     func shuffle() throws(CellError) -> NDArray {
       var state = session.numpyRandom
+      seeded = state.seeded
       defer { session.numpyRandom = state }
       return try NumPyRandomIntegers.permuted(array, &state, range: range, budget: budget)
     }
@@ -118,6 +120,12 @@ extension Interpreter {
       rows = try shuffle()
     }
     try ArrayOperations.setItem(&array, .ellipsis, to: .array(rows), range: range, budget: budget)
+    if !seeded {
+      // Without a seed NumPy shuffles in another order on every run (`OwnDraws`).
+      array.derivesFromOwnDraw = true
+      array.holdsOwnRandomValues = true
+      session.training.ownDrawsSeen = true
+    }
     return Value.none
   }
 

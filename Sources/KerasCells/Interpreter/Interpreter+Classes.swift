@@ -53,19 +53,33 @@ extension Interpreter {
 
   /// `class Name(bases):` runs its body in a namespace of its own, which becomes the class.
   func defineClass(_ definition: ClassDefinition, statement: Statement) throws(CellError) {
+    if definition.arguments.count == 1, case .positional = definition.arguments[0].kind,
+      case .standard(is TypingNamedTuple) = try evaluate(definition.arguments[0].value)
+    {
+      try defineNamedTuple(definition, statement: statement)
+      return
+    }
     let decorators = try evaluateAll(definition.decorators)
     var bases: [PythonClass] = []
     var kerasBase: String?
     var kerasLayerClass: Callable?
     var kerasClassBase: KerasClassBase?
     var enumKind: StandardEnum.Kind?
+    var checksAbstractMethods = false
     for argument in definition.arguments {
+      if case .keyword("metaclass") = argument.kind,
+        case .standard(is ABCMetaClass) = try evaluate(argument.value)
+      {
+        checksAbstractMethods = true
+        continue
+      }
       guard case .positional = argument.kind else {
         throw .unsupported(
           "ConvBook does not support class keywords (metaclass=...) or unpacked bases yet",
           at: argument.range)
       }
-      let base = try evaluate(argument.value)
+      var base = try evaluate(argument.value)
+      if case .standard(is ABCBaseClass) = base { base = classValue(session.abcClass) }
       switch base {
       case .function(let callable):
         if case .userClass(let type) = callable.kind {
@@ -121,6 +135,8 @@ extension Interpreter {
     type.kerasClassBase = kerasClassBase
     type.annotations = definition.annotations
     type.enumKind = enumKind
+    type.checksAbstractMethods =
+      checksAbstractMethods || bases.contains { $0.checksAbstractMethods }
     guard type.linearize() else {
       throw CellError(
         type: "TypeError",
@@ -153,8 +169,63 @@ extension Interpreter {
     if let enumKind {
       try StandardEnum.makeMembers(of: type, kind: enumKind, range: statement.range)
     }
+    if type.checksAbstractMethods { type.abstractMethods = StandardABC.abstractMethods(of: type) }
     cell.value = type
     var value = Value.function(Callable(.userClass(type), path: definition.name))
+    value = try decorate(value, with: decorators, expressions: definition.decorators)
+    try assign(
+      value, to: Expression(.name(definition.name), range: definition.nameRange),
+      statement: statement)
+  }
+
+  /// `class Params(NamedTuple):` with annotated fields (`units: int = 8`): the class
+  /// `collections.namedtuple` makes, as `typing` builds it; a field without a default after one
+  /// with a default is CPython's TypeError. Methods and other class attributes are ConvBook's
+  /// limitation.
+  private func defineNamedTuple(_ definition: ClassDefinition, statement: Statement)
+    throws(CellError)
+  {
+    let decorators = try evaluateAll(definition.decorators)
+    let body = Scope(names: [:], parent: scope, qualifiedName: definition.name)
+    body.isClassBody = true
+    let saved = (scope, functionName)
+    scope = body
+    functionName = definition.name
+    do {
+      try execute(definition.body)
+    } catch {
+      (scope, functionName) = saved
+      throw error
+    }
+    (scope, functionName) = saved
+    let fields = definition.annotations
+    if let other = body.names.keys.sorted().first(where: { !fields.contains($0) && $0 != "__doc__" }
+    ) {
+      throw .unsupported(
+        "ConvBook does not support `\(other)` in a typing.NamedTuple class yet (only annotated fields)",
+        at: statement.range)
+    }
+    var defaults: [Value] = []
+    var lastDefault: String?
+    for field in fields {
+      if let value = body.names[field] {
+        defaults.append(value)
+        lastDefault = field
+      } else if let previous = lastDefault {
+        throw CellError(
+          type: "TypeError",
+          message: "Non-default namedtuple field \(field) cannot follow default field \(previous)",
+          range: statement.range)
+      }
+    }
+    let type = NamedTupleType(
+      name: definition.name, fields: fields, defaults: defaults, module: "__main__")
+    if let first = definition.body.first, case .expression(let expression) = first.kind,
+      case .string(let text) = expression.kind
+    {
+      type.docstring = text
+    }
+    var value = Value.standard(type)
     value = try decorate(value, with: decorators, expressions: definition.decorators)
     try assign(
       value, to: Expression(.name(definition.name), range: definition.nameRange),
@@ -189,6 +260,9 @@ extension Interpreter {
     if type.enumKind != nil {
       return try StandardEnum.member(
         of: type, positional: positional, keywords: keywords, range: site.range)
+    }
+    if !type.abstractMethods.isEmpty {
+      throw StandardABC.instantiationError(type, range: site.range)
     }
     try budget.allocate(bytes: EvaluationBudget.objectBytes, at: site.range)
     let instance = PythonInstance(type: type)
@@ -299,12 +373,22 @@ extension Interpreter {
       // Every class has its own `__doc__` (None without a docstring) and `__module__`.
       case "__doc__" where type.namespace["__doc__"] == nil:
         return type.docstring.map(Value.string) ?? Value.none
-      case "__module__" where type.namespace["__module__"] == nil: return .string("__main__")
+      case "__module__" where type.namespace["__module__"] == nil: return .string(type.module)
       case "__bases__":
         return .tuple(
           type.bases.isEmpty
             ? [.function(Callable(.classSupport("object"), path: "object"))]
             : type.bases.map(classValue))
+      case "__annotations__" where type.lookup(name) == nil:
+        // The body's annotations evaluated, which ConvBook's parser reads without keeping.
+        throw .unsupported("ConvBook does not support a class's `__annotations__` yet", at: range)
+      case "__abstractmethods__" where type.checksAbstractMethods:
+        let names = PythonSet(frozen: true)
+        for name in type.abstractMethods {
+          let value = Value.string(name)
+          names.add(value, hash: PythonHash.hash(value) ?? 0)
+        }
+        return .set(names)
       case "__mro__":
         return .tuple(
           type.mro.map(classValue) + [.function(Callable(.classSupport("object"), path: "object"))])
@@ -673,7 +757,8 @@ extension Interpreter {
               range: site.range)
           }
           return try ModelAddLoss.layerCall(
-            name, state: state, positional: positional, keywords: keywords, site: site)
+            name, state: state, positional: positional, keywords: keywords, site: site,
+            keras3: kerasVersion == .keras3)
         }
         if name == "add_weight", instance.layerState != nil {
           return try KerasSubclassing.addWeight(

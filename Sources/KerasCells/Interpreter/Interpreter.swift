@@ -790,8 +790,17 @@ final class Interpreter {
       }
     case .attribute(let baseExpression, let name, let nameRange):
       let base = try evaluate(baseExpression)
-      if try setClassAttribute(name, of: base, to: value, range: nameRange) { return }
-      try Attributes.set(name, of: base, to: value, range: nameRange, interpreter: self)
+      do {
+        if try setClassAttribute(name, of: base, to: value, range: nameRange) { return }
+        try Attributes.set(name, of: base, to: value, range: nameRange, interpreter: self)
+      } catch {
+        // ConvBook points at the name; Python's traceback at the whole target `base.name`.
+        var traced = error
+        if traced.tracebackRange == nil {
+          traced.tracebackRange = Self.attributeTracebackRange(target.range, name: nameRange)
+        }
+        throw traced
+      }
     case .subscript(let baseExpression, let indexExpression)
     where isEnvironment(baseExpression):
       // `os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"` changes the session's copy only.
@@ -816,6 +825,13 @@ final class Interpreter {
       throw CellError(
         type: "SyntaxError", message: "cannot assign to expression", range: target.range)
     }
+  }
+
+  /// Where CPython 3.11's traceback marks an error of `base.name` (loaded or assigned): the whole
+  /// expression, unless it spans lines, when the compiler moves its start to the name
+  /// (`update_start_location_to_match_attr`).
+  static func attributeTracebackRange(_ range: SourceRange, name: SourceRange) -> SourceRange {
+    range.start.line == range.end.line ? range : name
   }
 
   func iterate(_ value: Value, range: SourceRange) throws(CellError) -> [Value] {
@@ -979,7 +995,9 @@ final class Interpreter {
       } catch {
         // ConvBook points at the name; Python's traceback at the whole `base.name`.
         var traced = error
-        if traced.tracebackRange == nil { traced.tracebackRange = range }
+        if traced.tracebackRange == nil {
+          traced.tracebackRange = Self.attributeTracebackRange(range, name: nameRange)
+        }
         throw traced
       }
     case .subscript(let baseExpression, let indexExpression):

@@ -563,7 +563,7 @@ public enum KerasModule: Equatable {
       if name == "clear_session" { return .function(Callable(.clearSession, path: path)) }
       if [
         "image_data_format", "set_image_data_format", "floatx", "int_shape", "count_params",
-        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid",
+        "is_keras_tensor", "backend", "get_value", "set_value", "get_uid", "cast_to_floatx",
       ]
       .contains(name) {
         return .function(Callable(.builtin("keras.backend." + name), path: "keras.backend." + name))
@@ -634,6 +634,12 @@ public enum KerasModule: Equatable {
       }
       if namespace == "tensorflow.compat", name == "v1" || name == "v2" {
         return .module(.tensorFunctions("tensorflow.compat." + name))
+      }
+      // TensorFlow 1's seed, which eager TensorFlow 2 takes as `tf.random.set_seed` (NumPyScalars).
+      if namespace == "tensorflow.compat.v1" || namespace == "tensorflow.compat.v1.random",
+        name == "set_random_seed"
+      {
+        return NumPyScalars.attribute(name, module: namespace)
       }
       // `tf.compat.v1.logging.set_verbosity(...)` quietens TensorFlow (`TensorFlowEnvironment`).
       if namespace == "tensorflow.compat.v1", name == "logging" {

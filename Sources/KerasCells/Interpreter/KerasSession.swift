@@ -25,6 +25,12 @@ public final class KerasSession {
   var layerOrigins: [ObjectIdentifier: SourceRange] = [:]
   /// The function of each `Lambda` layer, until its first call traces it (`LambdaTracing`).
   var lambdaFunctions: [ObjectIdentifier: Value] = [:]
+  /// The cell objects an `RNN` (`cell`) or a `StackedRNNCells` (`cells`) was made of, by
+  /// attribute name, which those attributes give back.
+  var recurrentCells: [ObjectIdentifier: [String: Value]] = [:]
+  /// The cells (and stacks) an `RNN` or a `StackedRNNCells` already runs (kept, so that their
+  /// identities stay theirs).
+  var usedRecurrentCells: [ObjectIdentifier: LayerInstance] = [:]
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]
@@ -41,6 +47,8 @@ public final class KerasSession {
   var printingCalls: [ObjectIdentifier: String] = [:]
   /// `keras.utils.get_custom_objects()`, and the `custom_object_scope`s entered, innermost last.
   lazy var customObjects = CustomObjects.initial(kerasVersion)
+  /// `abc.ABC`, the class the script's abstract classes extend (`StandardABC`).
+  lazy var abcClass = StandardABC.makeClass()
   var customObjectScopes: [CustomObjects.Scope] = []
   /// The keyword arguments a layer or model was called with on Keras tensors (`training=False`),
   /// by the call's node, which functional configs write.
@@ -171,6 +179,8 @@ public final class KerasSession {
   var keras3LambdaInference = false
   /// The calls of each layer that Keras records as its nodes (`KerasNodeCalls`), by layer.
   var kerasNodeCalls: [ObjectIdentifier: KerasNodeCalls] = [:]
+  /// tf-keras: the layers given seeds when they were made, not built yet (`TensorFlowSeeds`).
+  var seededUnbuiltLayers: [LayerInstance] = []
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {
@@ -264,23 +274,25 @@ public final class KerasSession {
     } catch {
       var uncaught = error
       if error.type == "SystemExit" {
-        // `sys.exit()` with a success status: the script ends here, as Python's does.
-        guard error.exitStatus != nil || !["", "0", "None"].contains(error.message) else {
-          return CellResult(
-            outputs: interpreter.outputs, error: nil,
-            warnings: interpreter.warnings(showing: source))
+        // `sys.exit()` / `raise SystemExit(0)`: the script ends here, as Python's does; a failure
+        // status ends a script with it (`convbook run` exits with it), which a lesson's cell cannot.
+        do throws(CellError) {
+          guard let exit = try StandardSys.scriptExit(error) else {
+            return CellResult(
+              outputs: interpreter.outputs, error: nil,
+              warnings: interpreter.warnings(showing: source))
+          }
+          if scriptName != nil {
+            return CellResult(
+              outputs: interpreter.outputs, error: nil,
+              warnings: interpreter.warnings(showing: source), exit: exit)
+          }
+          uncaught = .unsupported(
+            "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
+            at: error.range)
+        } catch let limitation {
+          uncaught = limitation
         }
-        // A script ends with the status (`convbook run` exits with it); a lesson's cell cannot.
-        if let status = error.exitStatus, scriptName != nil {
-          return CellResult(
-            outputs: interpreter.outputs, error: nil,
-            warnings: interpreter.warnings(showing: source),
-            exit: CellResult.ScriptExit(
-              status: status, message: error.message.isEmpty ? nil : error.message))
-        }
-        uncaught = .unsupported(
-          "ConvBook does not support ending a script with a failure status yet (SystemExit: \(error.message))",
-          at: error.range)
       }
       if let limitation = error.limitation {
         uncaught = .unsupported(limitation, at: error.range)

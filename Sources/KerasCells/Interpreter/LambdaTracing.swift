@@ -155,8 +155,15 @@ enum LambdaTracing {
           arguments: LayerArguments(className: "InputLayer", values: [:])))
     }
     let session = interpreter.session
+    // Keras calls a compiled loss or metric inside `fit`: under Keras 3 a name its
+    // `keras.backend` lacks (`K.sum`) is the AttributeError Keras raises there.
+    let outerStrictness = session.keras3LambdaInference
+    session.keras3LambdaInference = interpreter.kerasVersion == .keras3
     session.lambdaTracingDepth += 1
-    defer { session.lambdaTracingDepth -= 1 }
+    defer {
+      session.lambdaTracingDepth -= 1
+      session.keras3LambdaInference = outerStrictness
+    }
     let result = try Calls.call(
       function, positional: symbolic.map { .kerasTensor($0) }, keywords: [],
       site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: name),

@@ -313,21 +313,40 @@ enum Methods {
         case .user = callable.kind
       else { return nil }
       return name
+    // An instance of a plain class of the script with a `__call__` (a focal loss kept as an
+    // object): both Kerases name it after its class in snake case (`get_custom_object_name`).
+    case .instance(let instance)
+    where instance.type.kerasBase == nil
+      && instance.type.kerasClassBase == nil:
+      guard case .function(let callable)? = instance.type.lookup("__call__")?.0,
+        case .user = callable.kind
+      else { return nil }
+      return NameScope.snakeCase(instance.type.name)
     default: return nil
     }
   }
 
   /// The functions defined in the cell that a `compile` call passed (as values, in lists or in
   /// dicts), by name.
-  private static func userFunctions(_ positional: [Value], _ keywords: [(String, Value)])
-    -> [String: Value]
-  {
+  private static func userFunctions(
+    _ positional: [Value], _ keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> [String: Value] {
     var found: [String: Value] = [:]
+    var objects: [String: ObjectIdentifier] = [:]
+    var clash: String?
+    // Training looks the functions up by name: two objects of one class (`loss=Focal(2.0)`,
+    // `metrics=[Focal(1.0)]`) would be taken for one.
+    func note(_ name: String, _ instance: PythonInstance) {
+      if let seen = objects[name], seen != ObjectIdentifier(instance) { clash = clash ?? name }
+      objects[name] = ObjectIdentifier(instance)
+    }
     func visit(_ value: Value) {
       if let name = scriptFunctionName(value) {
+        if case .instance(let instance) = value { note(name, instance) }
         found[name] = value
       } else if case .instance(let instance) = value, instance.type.kerasClassBase == .loss {
         // A `Loss` subclass trains as its `call` (reduced as a loss function is).
+        note(instance.type.name, instance)
         found[instance.type.name] = .method(receiver: value, name: "call")
       } else if case .dictionary(let dictionary) = value {
         for (_, item) in dictionary.pairs { visit(item) }
@@ -336,6 +355,10 @@ enum Methods {
       }
     }
     for value in positional + keywords.map(\.1) { visit(value) }
+    if let clash {
+      throw .unsupported(
+        "ConvBook does not support two objects named \(clash) in one compile() yet", at: site.range)
+    }
     return found
   }
 
@@ -565,7 +588,7 @@ enum Methods {
       interpreter.session.training.metricObjects[ObjectIdentifier(model)] = metricObjects
       interpreter.session.training.namedOptimizers[ObjectIdentifier(model)] = nil
       interpreter.session.training.compiledFunctions[ObjectIdentifier(model)] =
-        userFunctions(positional, keywords)
+        try userFunctions(positional, keywords, site: site)
       // Keras accepts any function as a loss or metric; ConvBook refuses one when training needs it.
       try TrainingCalls.compiled(
         model, session: interpreter.session, site: site, version: interpreter.kerasVersion,

@@ -217,6 +217,14 @@ enum ScriptMetricTraining {
         },
         update: { (target: Tensor, prediction: Tensor) throws(TrainingError) in
           let dtype = training.metricTargetDType
+          var target = target
+          // tf-keras' `match_dtype_and_rank`: targets of one axis against predictions of two
+          // get a last axis of 1 (Keras 3 passes them as they are).
+          if interpreter.kerasVersion == .keras2, target.shape.count == 1,
+            prediction.shape.count == 2
+          {
+            target = Tensor(validShape: target.shape + [1], scalars: target.scalars)
+          }
           let yTrue: Value
           if dtype.isFloat {
             yTrue = EagerTensors.value(target)

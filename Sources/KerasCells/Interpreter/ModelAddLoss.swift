@@ -86,10 +86,14 @@ enum ModelAddLoss {
   /// as Keras' does and training it is refused (`checkTrainable`).
   static func layerCall(
     _ name: String, state: CustomLayerState, positional: [Value], keywords: [(String, Value)],
-    site: CallSite
+    site: CallSite, keras3: Bool
   ) throws(CellError) -> Value {
+    if name == "add_loss" {
+      try bindLayerAddLoss(positional: positional, keywords: keywords, keras3: keras3, site: site)
+    }
     let given =
-      positional.first ?? keywords.first(where: { $0.0 == "losses" || $0.0 == "value" })?.1
+      positional.first
+      ?? keywords.first(where: { ["losses", "loss", "value"].contains($0.0) })?.1
     var tensors: [Value] = []
     if let given { tensors = given.sequenceItems ?? [given] }
     guard !tensors.isEmpty,
@@ -100,6 +104,40 @@ enum ModelAddLoss {
     }
     if state.addedInCall == nil { state.addedInCall = name }
     return .none
+  }
+
+  /// Python's binding of `self.add_loss(...)` in a layer's `call`: Keras 3's
+  /// `add_loss(self, loss)`; tf-keras' `add_loss(self, losses, **kwargs)`, which drops `inputs`
+  /// and refuses any other keyword.
+  private static func bindLayerAddLoss(
+    positional: [Value], keywords: [(String, Value)], keras3: Bool, site: CallSite
+  ) throws(CellError) {
+    let parameter = keras3 ? "loss" : "losses"
+    func typeError(_ message: String) -> CellError {
+      CellError(type: "TypeError", message: "Layer.add_loss() " + message, range: site.range)
+    }
+    if positional.count > 1 {
+      throw typeError("takes 2 positional arguments but \(positional.count + 1) were given")
+    }
+    var others: [String] = []
+    for (label, _) in keywords {
+      if label == parameter {
+        if !positional.isEmpty { throw typeError("got multiple values for argument '\(label)'") }
+      } else if keras3 {
+        throw typeError("got an unexpected keyword argument '\(label)'")
+      } else if label != "inputs" {
+        others.append(label)
+      }
+    }
+    if positional.isEmpty && !keywords.contains(where: { $0.0 == parameter }) {
+      throw typeError("missing 1 required positional argument: '\(parameter)'")
+    }
+    if !others.isEmpty {
+      let keys = others.map { PythonText.repr(.string($0)) }.joined(separator: ", ")
+      throw CellError(
+        type: "TypeError", message: "Unknown keyword arguments: dict_keys([\(keys)])",
+        range: site.range)
+    }
   }
 
   /// Training and evaluating a model whose custom layer adds losses or metrics in `call` is

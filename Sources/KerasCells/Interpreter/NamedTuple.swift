@@ -8,6 +8,8 @@ final class NamedTupleType: StandardObject {
   /// The defaults of the last fields (`defaults=` applies to the rightmost ones).
   let defaults: [Value]
   let module: String
+  /// A `typing.NamedTuple` class's docstring (`__doc__`; CPython's default names the fields).
+  var docstring: String?
 
   init(name: String, fields: [String], defaults: [Value], module: String) {
     self.name = name
@@ -107,6 +109,7 @@ final class NamedTupleType: StandardObject {
     switch name {
     case "__name__", "__qualname__": return .string(self.name)
     case "__module__": return .string(module)
+    case "__doc__": return .string(docstring ?? "\(self.name)(\(fields.joined(separator: ", ")))")
     case "_fields": return .tuple(fields.map(Value.string))
     case "_field_defaults": return .dictionary(fieldDefaults.map { (.string($0.0), $0.1) })
     case "_make": return .method(receiver: .standard(self), name: name)

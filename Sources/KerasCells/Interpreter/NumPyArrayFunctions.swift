@@ -720,6 +720,11 @@ enum NumPyArrayFunctions {
       let (a, aWeak) = ArrayOperations.operand(try asOperand(left, range: range, budget: budget)),
       let (b, bWeak) = ArrayOperations.operand(try asOperand(right, range: range, budget: budget))
     else {
+      if let refusal = WeightValues.variableOperandRefusal(
+        [left, right], operation.symbol, range: range)
+      {
+        throw refusal
+      }
       throw CellError(
         type: "TypeError",
         message:

@@ -672,9 +672,13 @@ enum NumPyFunctions {
     let size = array.count / max(1, array.shape[0])
     return .list(
       (0..<array.shape[0]).map { row in
-        let inner = NDArray(
+        var inner = NDArray(
           dtype: array.dtype, shape: Array(array.shape.dropFirst()),
           storage: NumPyKernel.rows(array.storage, [row], rowSize: size))
+        // A row of values ConvBook does not hold exactly (`OwnDraws`) is no more Keras' than
+        // its array: iterating and unpacking (`for row in kernel`, `a, b = w`) keep the marks.
+        inner.holdsOwnRandomValues = array.holdsOwnRandomValues
+        inner.derivesFromOwnDraw = array.derivesFromOwnDraw
         return asList ? rows(inner, asList: true) : .array(inner)
       })
   }

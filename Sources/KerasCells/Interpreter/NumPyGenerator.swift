@@ -7,10 +7,12 @@ import CNNEngine
 /// ziggurat), `uniform`, `choice` (integers, the cumulative `p` searched with uniform draws, or a
 /// tail shuffle / Floyd's sampling without replacement), `permutation` and `shuffle` (Fisher-Yates
 /// from the end with masked draws). A seeded script therefore draws NumPy's own numbers. Without
-/// a seed NumPy reads the machine's entropy; ConvBook then seeds with 0, so that a page is the
-/// same on every run.
+/// a seed NumPy reads the machine's entropy; ConvBook then seeds with 0, and what it draws is its
+/// own (`OwnDraws`): printed, it is refused.
 final class NumPyGenerator: StandardObject {
   private var bits: PCG64
+  /// Whether `default_rng` was given a seed.
+  private var seeded = true
 
   static let methodNames: Set<String> = [
     "random", "integers", "normal", "standard_normal", "uniform", "choice", "permutation",
@@ -35,7 +37,9 @@ final class NumPyGenerator: StandardObject {
     let seed = arguments.value(0, "seed") ?? .none
     if case .standard(let generator as NumPyGenerator) = seed { return .standard(generator) }
     let entropy = try words(of: seed, range: site.range)
-    return .standard(NumPyGenerator(bits: PCG64(seed: NumPySeedSequence(entropy: entropy))))
+    let generator = NumPyGenerator(bits: PCG64(seed: NumPySeedSequence(entropy: entropy)))
+    generator.seeded = !seed.isNone
+    return .standard(generator)
   }
 
   /// The seed as `SeedSequence` reads it: an integer's little-endian 32-bit words (0 is one
@@ -104,14 +108,25 @@ final class NumPyGenerator: StandardObject {
       path: "Generator." + name)
     try arguments.check(allowed: parameters)
     let budget = interpreter.budget
+    let result: Value
     switch name {
     case "random", "standard_normal", "normal", "uniform":
-      return try floats(name, arguments, budget: budget)
-    case "integers": return try integers(arguments, budget: budget)
-    case "choice": return try choice(arguments, budget: budget)
-    case "permutation": return try permutation(arguments, budget: budget)
-    default: return try shuffle(arguments)
+      result = try floats(name, arguments, budget: budget)
+    case "integers": result = try integers(arguments, budget: budget)
+    case "choice": result = try choice(arguments, budget: budget)
+    case "permutation": result = try permutation(arguments, budget: budget)
+    default:
+      // In place: the array cannot take the mark afterwards.
+      guard seeded else {
+        throw .unsupported(
+          "ConvBook does not shuffle with an unseeded Generator yet (NumPy seeds it anew from the machine on every run); give default_rng a seed",
+          at: site.range)
+      }
+      return try shuffle(arguments)
     }
+    guard !seeded else { return result }
+    return try OwnDraws.mark(
+      result, refusingText: true, range: site.range, training: interpreter.session.training)
   }
 
   /// The `size=` argument: nil for one value, else the shape (whose values are charged).

@@ -60,6 +60,13 @@ enum NumPyRandom {
     // Without a seed, NumPy draws other numbers on every run.
     guard !interpreter.session.numpyRandom.seeded, name != "default_rng", name != "RandomState"
     else { return result }
+    if name == "shuffle", let list = positional.first ?? keywords.first?.1 {
+      // In place: the list's items take the mark.
+      _ = try OwnDraws.markDrawn(
+        list, by: "np.random.shuffle()", range: site.range,
+        training: interpreter.session.training)
+      return result
+    }
     return try OwnDraws.mark(
       result, refusingText: false, range: site.range, training: interpreter.session.training)
   }

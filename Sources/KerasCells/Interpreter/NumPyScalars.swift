@@ -2,11 +2,16 @@ import CNNEngine
 import Foundation
 
 /// The NumPy that model code computes sizes and seeds with: `np.prod`, `np.sqrt`, `np.floor`,
-/// `np.ceil`, `np.log2`, `np.pi`, `np.e`, `np.random.seed`; and TensorFlow's `tf.random.set_seed`.
+/// `np.ceil`, `np.log2`, `np.pi`, `np.e`, `np.random.seed`; and TensorFlow's `tf.random.set_seed`
+/// (and its TensorFlow 1 name, `tf.compat.v1.set_random_seed`).
 /// Results are NumPy scalars (`np.int64`, `np.float64`), as NumPy returns them. The seeds seed ConvBook's own
 /// weight initialisation (`KerasSession.randomSeed`), so traces follow them.
 enum NumPyScalars {
   static let functionNames: Set<String> = ["prod", "sqrt", "floor", "ceil", "log2"]
+  /// TensorFlow 1's name of `tf.random.set_seed`.
+  static let tensorflowV1SeedPaths: Set<String> = [
+    "tensorflow.compat.v1.set_random_seed", "tensorflow.compat.v1.random.set_random_seed",
+  ]
 
   /// `np.NAME` (`module` is `numpy`) or `np.random.NAME` (`numpy.random`).
   static func attribute(_ name: String, module: String) -> Value? {
@@ -31,7 +36,9 @@ enum NumPyScalars {
       return .function(Callable(.builtin("nprandom " + function), path: path))
     case ("numpy", let function) where functionNames.contains(function),
       ("numpy.random", let function) where function == "seed",
-      ("tensorflow.random", let function) where function == "set_seed":
+      ("tensorflow.random", let function) where function == "set_seed",
+      ("tensorflow.compat.v1", let function) where function == "set_random_seed",
+      ("tensorflow.compat.v1.random", let function) where function == "set_random_seed":
       let path = module + "." + function
       return .function(Callable(.builtin("scalar " + path), path: path))
     default: return nil
@@ -49,6 +56,9 @@ enum NumPyScalars {
         "ConvBook supports \(path)() with one argument only (the model code form)", at: range)
     }
     let argument = positional[0]
+    // `tf.compat.v1.set_random_seed` sets the same global seed in eager TensorFlow 2
+    // (`random_seed.set_seed` calls it).
+    let path = tensorflowV1SeedPaths.contains(path) ? "tensorflow.random.set_seed" : path
     switch path {
     case "numpy.random.seed", "tensorflow.random.set_seed", "keras.utils.set_random_seed":
       // `keras.utils.set_random_seed` seeds NumPy too, so NumPy's 32-bit range applies.

@@ -155,6 +155,11 @@ enum Operators {
         "can only concatenate \(left.typeName) (not \"\(right.typeName)\") to \(left.typeName)",
         range)
     default:
+      if let refusal = WeightValues.variableOperandRefusal(
+        [left, right], operation.symbol, range: range)
+      {
+        throw refusal
+      }
       throw typeError(
         "unsupported operand type(s) for \(operation.symbol): '\(left.typeName)' and '\(right.typeName)'",
         range)
@@ -805,6 +810,9 @@ enum Operators {
       throw typeError(
         "\(base.typeName) indices must be integers or slices, not \(index.typeName)", range)
     default:
+      if let refusal = WeightValues.variableOperandRefusal([base], "indexing", range: range) {
+        throw refusal
+      }
       throw typeError("'\(base.typeName)' object is not subscriptable", range)
     }
   }

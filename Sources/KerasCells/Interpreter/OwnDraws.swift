@@ -107,6 +107,28 @@ enum OwnDraws {
     }
   }
 
+  /// What an unseeded generator drew (numbers, or the items a shuffle or a choice reordered),
+  /// marked; items that cannot carry the mark (text, objects) would show the draw, and the call
+  /// (`what`) is refused instead.
+  static func markDrawn(
+    _ value: Value, by what: String, range: SourceRange, training: CellTraining
+  ) throws(CellError) -> Value {
+    func carries(_ value: Value, depth: Int) -> Bool {
+      switch value {
+      case .int, .float, .bool, .array, .standard(is NumPyScalar): return true
+      case .list, .tuple:
+        return depth < 2 && (value.sequenceItems ?? []).allSatisfy { carries($0, depth: depth + 1) }
+      default: return false
+      }
+    }
+    guard carries(value, depth: 0) else {
+      throw .unsupported(
+        "\(what) here draws from an unseeded generator, which Python seeds anew from the machine on every run: ConvBook's draw would show instead; seed it first",
+        at: range)
+    }
+    return try mark(value, refusingText: false, range: range, training: training)
+  }
+
   private static func scalar(_ dtype: NDArray.DType, _ number: Double) -> Value {
     var array = NDArray(dtype: dtype, shape: [], doubles: [number])
     if !dtype.storesDoubles { array = NDArray(dtype: dtype, shape: [], scalars: [Float(number)]) }

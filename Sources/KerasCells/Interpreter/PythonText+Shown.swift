@@ -77,7 +77,7 @@ extension PythonText {
       // `str()` of an instance without `__str__` is its repr.
       let text = shown == .repr ? instance.shownRepr : instance.shownStr ?? instance.shownRepr
       guard text == nil else { return nil }
-      return "<__main__.\(instance.type.qualifiedName) object at 0x...>"
+      return "<\(instance.type.module).\(instance.type.qualifiedName) object at 0x...>"
     case .function(let callable):
       switch callable.kind {
       case .user(let function): return "<function \(function.qualifiedName) at 0x...>"

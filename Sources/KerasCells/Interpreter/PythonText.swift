@@ -58,7 +58,7 @@ enum PythonText {
         return "<function \(function.qualifiedName)>"
       }
       if case .userClass(let type) = callable.kind {
-        return "<class '__main__.\(type.qualifiedName)'>"
+        return "<class '\(type.module).\(type.qualifiedName)'>"
       }
       if case .descriptor(let descriptor) = callable.kind {
         return "<\(descriptor.kind.rawValue) object>"
@@ -116,7 +116,8 @@ enum PythonText {
     case .standard(let object): return object.repr(repr)
     case .instance(let instance):
       // CPython adds the address (`at 0x7f...`), which would make pages differ run to run.
-      return instance.shownRepr ?? "<__main__.\(instance.type.qualifiedName) object>"
+      return instance.shownRepr
+        ?? "<\(instance.type.module).\(instance.type.qualifiedName) object>"
     case .superObject(let binding):
       return "<super: <class '\(binding.start.name)'>, <\(binding.receiverClass.name) object>>"
     }

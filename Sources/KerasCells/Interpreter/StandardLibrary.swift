@@ -12,9 +12,10 @@ enum StandardLibrary {
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
     "dataclasses", "types", "glob", "distutils", "distutils.version", "pathlib", "enum", "inspect",
+    "abc",
     // Importable only, for the scripts that import them beside model code without using them:
     // every name they have is refused as ConvBook's limitation where it is used.
-    "abc", "codecs", "csv", "gc", "hashlib", "heapq", "io", "numbers",
+    "codecs", "csv", "gc", "hashlib", "heapq", "io", "numbers",
     "operator", "pickle", "platform", "pprint", "shutil", "struct", "tarfile", "tempfile", "timeit",
     "uuid", "zipfile",
   ]
@@ -58,6 +59,7 @@ enum StandardLibrary {
     case "pathlib": return StandardPathlib.attribute(name)
     case "enum": return StandardEnum.attribute(name)
     case "inspect": return StandardInspect.attribute(name)
+    case "abc": return StandardABC.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
@@ -161,6 +163,7 @@ final class StandardFunction: StandardObject {
     case "pathlib": return try StandardPathlib.call(name, arguments)
     case "enum": return try StandardEnum.call(name, arguments)
     case "inspect": return try StandardInspect.call(name, arguments)
+    case "abc": return try StandardABC.call(name, arguments)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",

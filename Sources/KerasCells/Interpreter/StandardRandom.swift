@@ -6,8 +6,9 @@ import Foundation
 /// CPython seeds it (`init_by_array` of the seed's 32-bit words), so a seeded script draws
 /// CPython's own numbers: `random()`, `randint`/`randrange` (rejection sampling on
 /// `getrandbits`), `choice`, `shuffle`, `sample`, `uniform`, `gauss` (with its cached second
-/// deviate) and `normalvariate`. Before any `random.seed` CPython seeds from the machine; ConvBook
-/// then uses `seed(0)` so that its output is the same on every run.
+/// deviate) and `normalvariate`. Before any `random.seed` (and after `seed(None)`) CPython seeds
+/// from the machine; ConvBook then draws from `seed(0)`, and what it draws is its own (`OwnDraws`):
+/// printed, it is refused.
 enum StandardRandom {
   /// The functions ConvBook implements, module-level and as methods of `Random`.
   static let functionNames: Set<String> = [
@@ -35,7 +36,7 @@ enum StandardRandom {
       try generator.seed(values["x"]!, arguments)
       return .standard(generator)
     }
-    return try arguments.interpreter.session.pythonRandom.run(name, arguments)
+    return try arguments.interpreter.session.pythonRandom.drawing(name, arguments)
   }
 }
 
@@ -64,19 +65,38 @@ final class PythonRandom: StandardObject {
     interpreter: Interpreter
   ) throws(CellError) -> Value? {
     guard StandardRandom.functionNames.contains(name) else { return nil }
-    return try run(
+    return try drawing(
       name,
       StandardArguments(
         function: name, positional: positional, keywords: keywords, site: site,
         interpreter: interpreter))
   }
 
+  /// A script's call of `name`: what an unseeded generator draws is ConvBook's own, where CPython
+  /// draws anew on every run (the shuffled list's items, the chosen items, the numbers).
+  func drawing(_ name: String, _ arguments: StandardArguments) throws(CellError) -> Value {
+    let result = try run(name, arguments)
+    guard !isSeeded, name != "seed" else { return result }
+    var drawn = result
+    if name == "shuffle", let list = arguments.positional.first ?? arguments.keywords.first?.1 {
+      drawn = list
+    }
+    let marked = try OwnDraws.markDrawn(
+      drawn, by: "random.\(name)()", range: arguments.range,
+      training: arguments.interpreter.session.training)
+    return name == "shuffle" ? result : marked
+  }
+
   /// `seed(a)`: an integer's absolute value as little-endian 32-bit words (`None` is ConvBook's
-  /// fixed seed 0, where CPython would read the machine's entropy).
+  /// fixed seed 0, where CPython would read the machine's entropy: the generator then stays
+  /// unseeded).
   func seed(_ value: Value, _ arguments: StandardArguments) throws(CellError) {
     let magnitude: BigInt
     switch value {
-    case .none: magnitude = 0
+    case .none:
+      seed(words: [])
+      isSeeded = false
+      return
     case .bool(let flag): magnitude = flag ? 1 : 0
     case .int(let number): magnitude = BigInt(number.magnitude)
     case .bigInt(let number): magnitude = BigInt(number.magnitude)

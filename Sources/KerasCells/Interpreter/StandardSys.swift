@@ -70,31 +70,44 @@ enum StandardSys {
       arguments.interpreter.session.recursionLimit = limit
       return Value.none
     default:
-      // `sys.exit()` / `sys.exit(0)` ends the script successfully (`KerasSession.run`);
-      // `sys.exit(3)` with that status, `sys.exit("message")` writing the message to standard
-      // error with status 1 (a script's; a lesson's cell refuses it).
+      // `sys.exit(status)` raises `SystemExit(status)`, as CPython's does; what the script's end
+      // makes of it is `scriptExit(_:)`.
       let (values, _) = try arguments.bind([("status", Value.none)])
       let status = values["status"]!
-      switch status {
-      case .none, .int(0), .bool(false):
-        throw CellError(type: "SystemExit", message: "", range: arguments.range)
-      case .int(let code) where (1...255).contains(code):
-        var exit = CellError(type: "SystemExit", message: "", range: arguments.range)
-        exit.exitStatus = code
-        throw exit
-      case .bool(true):
-        var exit = CellError(type: "SystemExit", message: "", range: arguments.range)
-        exit.exitStatus = 1
-        throw exit
-      case .string(let text):
-        var exit = CellError(type: "SystemExit", message: text, range: arguments.range)
-        exit.exitStatus = 1
-        throw exit
-      default:
-        throw .unsupported(
-          "ConvBook does not support `sys.exit(\(PythonText.repr(status)))` yet (an exit status outside 0-255 or not a str)",
-          at: arguments.range)
-      }
+      var statusArguments = [status]
+      if case .none = status { statusArguments = [] }
+      let exception = PythonException(type: "SystemExit", arguments: statusArguments)
+      throw exception.error(at: arguments.range)
+    }
+  }
+
+  /// How an uncaught `SystemExit` ends a script (`sys.exit(3)`, `raise SystemExit("bye")`), as
+  /// CPython's `handle_system_exit` does with the exception's `code` (its one argument, the tuple
+  /// of several, None for none): nil for a success (None, or an int whose low 8 bits, the process
+  /// status, are 0); an int's low 8 bits as the status; anything else written to standard error
+  /// (its `str`) with status 1.
+  static func scriptExit(_ error: CellError) throws(CellError) -> CellResult.ScriptExit? {
+    let arguments =
+      error.arguments?.values ?? (error.message.isEmpty ? [] : [.string(error.message)])
+    let code: Value
+    switch arguments.count {
+    case 0: code = .none
+    case 1: code = arguments[0]
+    default: code = .tuple(arguments)
+    }
+    switch code {
+    case .none: return nil
+    case .bool(let flag): return flag ? CellResult.ScriptExit(status: 1, message: nil) : nil
+    case .int(let value):
+      let status = Int(UInt8(truncatingIfNeeded: value))
+      return status == 0 ? nil : CellResult.ScriptExit(status: status, message: nil)
+    case .bigInt:
+      throw .unsupported(
+        "ConvBook does not support ending a script with an exit status that large (SystemExit: \(error.message))",
+        at: error.range)
+    default:
+      try PythonText.requireKnownText(code, range: error.range)
+      return CellResult.ScriptExit(status: 1, message: PythonText.str(code))
     }
   }
 }

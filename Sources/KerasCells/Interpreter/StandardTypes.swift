@@ -1,7 +1,8 @@
 /// Python's `types`, as far as model code uses it: `MethodType` (a function bound to an object,
 /// as image-segmentation code attaches `train` and `predict` helpers to a Keras model) and
-/// `SimpleNamespace`. The module's classes for type checks (`FunctionType`, ...) are its names
-/// that ConvBook lacks, refused as its limitation.
+/// `SimpleNamespace`, and the classes of functions for annotations and type checks
+/// (`FunctionType`, `BuiltinFunctionType`). The module's other classes are its names that
+/// ConvBook lacks, refused as its limitation.
 enum StandardTypes {
   /// The classes: `types.MethodType` is the built-in class `method` (`<class 'method'>`), so that
   /// `isinstance` matches bound methods of the cell's own classes too.
@@ -9,12 +10,21 @@ enum StandardTypes {
     switch name {
     case "MethodType": return .standard(StandardClass(module: "builtins", name: "method"))
     case "SimpleNamespace": return .standard(StandardClass(module: "types", name: name))
+    // The classes of functions, for annotations and type checks (`isinstance(f, FunctionType)`).
+    case "FunctionType", "LambdaType":
+      return .standard(StandardClass(module: "builtins", name: "function"))
+    case "BuiltinFunctionType", "BuiltinMethodType":
+      return .standard(StandardClass(module: "builtins", name: "builtin_function_or_method"))
     default: return nil
     }
   }
 
   static func call(_ name: String, _ arguments: StandardArguments) throws(CellError) -> Value? {
     switch name {
+    case "function", "builtin_function_or_method":
+      throw .unsupported(
+        "ConvBook does not support making a function from its class (`types.\(name == "function" ? "FunctionType" : "BuiltinFunctionType")`) yet",
+        at: arguments.range)
     case "method":
       // CPython's `method(function, instance)` takes exactly two positional arguments.
       guard arguments.keywords.isEmpty else {

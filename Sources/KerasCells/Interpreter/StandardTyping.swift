@@ -15,6 +15,7 @@ enum StandardTyping {
     if forms.contains(name) { return .standard(TypingForm(name: "typing." + name)) }
     switch name {
     case "TYPE_CHECKING": return .bool(false)
+    case "NamedTuple": return .standard(TypingNamedTuple())
     case "cast", "TypeVar", "NewType": return StandardLibrary.function("typing", name)
     default: return nil
     }
@@ -72,5 +73,51 @@ final class TypingForm: StandardObject {
       return .standard(TypingForm(name: "\(head)[\(Self.argumentText(index))]"))
     }
     return .standard(TypingForm(name: "\(head)[\(written)]"))
+  }
+}
+
+/// `typing.NamedTuple`: a class statement's base (`class Params(NamedTuple):` with annotated
+/// fields, `Interpreter.defineNamedTuple`) or a function (`NamedTuple("Params", [("units",
+/// int)])`); either makes the same class `collections.namedtuple` does.
+final class TypingNamedTuple: StandardObject {
+  override var typeName: String { "function" }
+  override var isCallable: Bool { true }
+  override func repr(_ item: (Value) -> String) -> String { "<function NamedTuple>" }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard positional.count >= 1, case .string(let name) = positional[0] else {
+      throw CellError(
+        type: "TypeError",
+        message: "NamedTuple() missing 1 required positional argument: 'typename'",
+        range: site.range)
+    }
+    var fields: [String] = []
+    if positional.count == 2 {
+      guard keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: "Either list of fields or keywords can be provided to NamedTuple, not both",
+          range: site.range)
+      }
+      for pair in try interpreter.iterate(positional[1], range: site.range) {
+        let items = try interpreter.iterate(pair, range: site.range)
+        guard items.count == 2, case .string(let field) = items[0] else {
+          throw .unsupported(
+            "ConvBook supports NamedTuple(name, [(field, type), ...]) only", at: site.range)
+        }
+        fields.append(field)
+      }
+    } else if positional.count == 1 {
+      fields = keywords.map(\.0)
+    } else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "NamedTuple() takes from 1 to 2 positional arguments but \(positional.count) were given",
+        range: site.range)
+    }
+    return .standard(NamedTupleType(name: name, fields: fields, defaults: [], module: "__main__"))
   }
 }

@@ -77,8 +77,8 @@ final class TFDatasetClass: StandardObject {
       guard step != 0 else {
         throw CellError(type: "ValueError", message: "step must not be 0", range: range)
       }
-      let count = max(
-        0, step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step)
+      // Python's range length, exact for every 64-bit bound (range(-2**63, 2**63 - 1) wrapped).
+      let count = Value.rangeCount(start, stop, step)
       return .standard(
         TFDataset(
           "_RangeDataset", spec: .tensor(shape: [], dtype: .int64), cardinality: count

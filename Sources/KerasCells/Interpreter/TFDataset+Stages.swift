@@ -147,7 +147,7 @@ extension TFDataset {
     let count: Int
     switch cardinality {
     case Self.infinite, Self.unknown: count = cardinality
-    default: count = dropRemainder ? cardinality / size : (cardinality + size - 1) / size
+    default: count = dropRemainder ? cardinality / size : Exact.ceilingDivide(cardinality, size)
     }
     let upstream = makeSource
     return TFDataset(

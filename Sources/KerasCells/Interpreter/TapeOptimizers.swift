@@ -105,9 +105,10 @@ enum TapeOptimizers {
         message: "apply_gradients() missing 1 required positional argument: 'grads_and_vars'",
         range: site.range)
     }
-    let optimizer: Optimizer
+    var optimizer: Optimizer
     do {
       optimizer = try Optimizer.resolved(.object(object))
+      optimizer.keras3Product = interpreter.kerasVersion == .keras3
     } catch {
       throw .unsupported(
         error.message.replacingOccurrences(of: "train with", with: "apply gradients with"),

@@ -37,8 +37,10 @@ enum TensorFlowSeeds {
       return [kernel, bias]
     case "Embedding":
       return [.weight("embeddings", keyword: "embeddings_initializer", default: "uniform")]
-    case "SimpleRNN": return [.seedGenerator, kernel, recurrent, bias]
-    case "LSTM", "GRU": return [kernel, recurrent, bias, .seedGenerator]
+    case "SimpleRNN", "SimpleRNNCell": return [.seedGenerator, kernel, recurrent, bias]
+    case "LSTM", "GRU", "LSTMCell", "GRUCell": return [kernel, recurrent, bias, .seedGenerator]
+    // `RNN` draws nothing of its own: a cell's seeds are the cell's (`adoptCellSeeds`).
+    case "RNN": return []
     case "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise",
       "GaussianDropout", "AlphaDropout":
       return [.seedGenerator]
@@ -58,6 +60,17 @@ enum TensorFlowSeeds {
     }
   }
 
+  /// `RNN(cell)`: the layer's weights are the cell's, drawn with the seeds the cell took when it
+  /// was made. A stack of cells names several kernels alike, whose seeds ConvBook does not keep
+  /// apart: the stack's weights and the draws after it are its own.
+  static func adoptCellSeeds(_ instance: LayerInstance, cell: Value?, session: KerasSession) {
+    guard case .layer(let cellInstance)? = cell, cellInstance.layer is RecurrentCell else {
+      session.tensorflowSeedsLost = true
+      return
+    }
+    instance.tensorflowSeeds = cellInstance.tensorflowSeeds
+  }
+
   /// Gives `instance` (a layer of class `className` just made with `keywords`) the seeds of its
   /// initializers, drawing them as Keras does.
   static func assign(
@@ -70,11 +83,7 @@ enum TensorFlowSeeds {
       return
     }
     let keras3 = session.kerasVersion == .keras3
-    let generator: PythonRandom? = {
-      guard !session.tensorflowSeedsLost else { return nil }
-      if !keras3, let own = session.kerasSeedGenerator { return own }
-      return session.pythonRandom.isSeeded ? session.pythonRandom : nil
-    }()
+    let generator = self.generator(of: session)
     func given(_ keyword: String) -> ArgumentValue? {
       keywords.first(where: { $0.0 == keyword })?.1
     }
@@ -87,17 +96,54 @@ enum TensorFlowSeeds {
       case .weight(let name, let keyword, let fallback):
         var value = given(keyword) ?? .string(fallback)
         if case .none = value { value = .string(fallback) }
-        guard let initializer = try? WeightInitializer(value), initializer.isRandom else {
-          continue
-        }
-        if case .object(let object) = value,
-          case .int(let seed)? = object.arguments.first(where: { $0.0 == "seed" })?.1, seed >= 0
-        {
-          instance.tensorflowSeeds[name] = UInt64(seed)
-        } else if let generator {
-          instance.tensorflowSeeds[name] = generator.kerasDefaultSeed()
+        if let seed = seed(of: value, generator: generator) {
+          instance.tensorflowSeeds[name] = seed
         }
       }
     }
+    if !keras3, !instance.tensorflowSeeds.isEmpty { session.seededUnbuiltLayers.append(instance) }
+  }
+
+  /// The generator Keras draws an unseeded initializer's seed from: tf-keras' own one when
+  /// `keras.utils.set_random_seed(n)` made it, else Python's seeded `random`; nil when the draws
+  /// are not known (no seed, or after a layer ConvBook does not follow).
+  private static func generator(of session: KerasSession) -> PythonRandom? {
+    guard !session.tensorflowSeedsLost else { return nil }
+    if session.kerasVersion == .keras2, let own = session.kerasSeedGenerator { return own }
+    return session.pythonRandom.isSeeded ? session.pythonRandom : nil
+  }
+
+  /// The seed of a random initializer (`value`): its `seed=n`, else one drawn from `generator`
+  /// (which the draw advances, as Keras' does); nil for the others.
+  private static func seed(of value: ArgumentValue, generator: PythonRandom?) -> UInt64? {
+    guard let initializer = try? WeightInitializer(value), initializer.isRandom else { return nil }
+    if case .object(let object) = value,
+      case .int(let seed)? = object.arguments.first(where: { $0.0 == "seed" })?.1, seed >= 0
+    {
+      return UInt64(seed)
+    }
+    return generator?.kerasDefaultSeed()
+  }
+
+  /// Gives the weight node of a custom layer's `add_weight(initializer=...)` its seed, drawn
+  /// when the weight is made, as both Kerases do (tf-keras when it creates the variable, Keras 3
+  /// when `add_weight` makes the initializer from its name).
+  ///
+  /// tf-keras draws a built-in layer's seeds when the layer is built, where ConvBook draws them
+  /// when it is made: a custom weight made while a layer given seeds is still unbuilt takes its
+  /// seed before that layer's in Keras, so the seeds of both and of every later layer are not
+  /// known (ConvBook's own draws, which it does not print).
+  static func assignWeight(_ node: LayerInstance, spec: WeightSpec, session: KerasSession) {
+    if session.kerasVersion == .keras2 {
+      session.seededUnbuiltLayers.removeAll { $0.isBuilt }
+      if !session.seededUnbuiltLayers.isEmpty {
+        for layer in session.seededUnbuiltLayers { layer.tensorflowSeeds = [:] }
+        session.seededUnbuiltLayers = []
+        session.tensorflowSeedsLost = true
+        return
+      }
+    }
+    guard let seed = seed(of: spec.initializer, generator: generator(of: session)) else { return }
+    node.tensorflowSeeds[String(spec.name.split(separator: "/").last ?? "")] = seed
   }
 }

@@ -127,6 +127,22 @@ enum TensorFunctions {
     let isKerasOperation: Bool
   }
 
+  /// Whether a sigmoid made `tensor` (tf-keras keeps its logits then): a layer's
+  /// `activation='sigmoid'` or `tf.sigmoid`; nil for an activation given otherwise.
+  private static func sigmoidOutput(_ tensor: KerasTensor) -> Bool? {
+    let layer = tensor.producer.layer
+    if let function = layer as? TensorFunctionLayer {
+      if case .unary(.sigmoid) = function.function { return true }
+      return false
+    }
+    switch layer.common.arguments["activation"] {
+    case .none, .string("linear"): return false
+    case .string("sigmoid"): return true
+    case .string: return false
+    default: return nil
+    }
+  }
+
   /// `tensorflow.abs`, `tensorflow.math.abs`, `keras.backend.sum`, `keras.ops.mean`, ... by the
   /// namespace's path and the function's name.
   static func entry(_ name: String, namespace: String) -> Entry? {
@@ -219,6 +235,7 @@ enum TensorFunctions {
     case .backendResizeImages:
       return ["x", "height_factor", "width_factor", "data_format", "interpolation"]
     case .binary(.power): return keras ? ["x", "a"] : ["x", "y", "name"]
+    case .binary(.binaryCrossentropy): return ["target", "output", "from_logits"]
     case .binary: return ["x", "y", "name"]
     case .reduce:
       return keras ? ["x", "axis", "keepdims"] : ["input_tensor", "axis", "keepdims", "name"]
@@ -303,6 +320,7 @@ enum TensorFunctions {
   private static func defaults(_ kind: Kind, keras: Bool, namespace: String) -> [String: Value] {
     switch kind {
     case .reduce: return ["axis": .none, "keepdims": .bool(false)]
+    case .binary(.binaryCrossentropy): return ["from_logits": .bool(false)]
     case .backendRelu: return ["alpha": .float(0), "max_value": .none, "threshold": .float(0)]
     case .activationsRelu:
       return ["negative_slope": .float(0), "max_value": .none, "threshold": .float(0)]
@@ -449,10 +467,15 @@ enum TensorFunctions {
     "abs": (.unary(.abs), "tf.math.abs"), "sqrt": (.backendSqrt, "tf.math.sqrt"),
     "square": (.unary(.square), "tf.math.square"), "exp": (.unary(.exp), "tf.math.exp"),
     "log": (.unary(.log), "tf.math.log"), "sign": (.unary(.sign), "tf.math.sign"),
+    "round": (.unary(.round), "tf.math.round"),
     "relu": (.backendRelu, "tf.nn.relu"), "sigmoid": (.unary(.sigmoid), "tf.math.sigmoid"),
     "tanh": (.unary(.tanh), "tf.math.tanh"), "softplus": (.unary(.softplus), "tf.math.softplus"),
     "softmax": (.softmax, "tf.nn.softmax"), "maximum": (.binary(.maximum), "tf.math.maximum"),
     "minimum": (.binary(.minimum), "tf.math.minimum"), "pow": (.binary(.power), "tf.math.pow"),
+    // tf-keras records the backend function itself as one TFOpLambda (element by element).
+    "binary_crossentropy": (
+      .binary(.binaryCrossentropy), "tf.keras.backend.binary_crossentropy"
+    ),
     "sum": (.reduce(.sum), "tf.math.reduce_sum"), "mean": (.reduce(.mean), "tf.math.reduce_mean"),
     "max": (.reduce(.max), "tf.math.reduce_max"), "min": (.reduce(.min), "tf.math.reduce_min"),
     "prod": (.reduce(.prod), "tf.math.reduce_prod"),
@@ -913,9 +936,29 @@ enum TensorFunctions {
         try apply(
           .clip(min: 0, max: maxValue), "tf.clip_by_value", [rectified],
           interpreter: interpreter, range: range))
-    case .binary(let binary):
+    case .binary(var binary):
       let first = entry.parameters[0]
       let second = entry.parameters[1]
+      if binary == .binaryCrossentropy {
+        switch arguments["from_logits"] {
+        case .bool(true)?:
+          // tf-keras' `_get_logits`: an output of a sigmoid is computed from its logits as
+          // with from_logits=False (with a warning).
+          if case .kerasTensor(let output)? = arguments[second] {
+            switch sigmoidOutput(output) {
+            case true?: break
+            case false?: binary = .binaryCrossentropyFromLogits
+            case nil: throw limitation("with `from_logits=True` on this layer's output")
+            }
+          } else {
+            binary = .binaryCrossentropyFromLogits
+          }
+        case .bool(false)?: break
+        default:
+          throw limitation(
+            "with `from_logits=\(PythonText.repr(arguments["from_logits"] ?? .none))`")
+        }
+      }
       if case .kerasTensor(let x)? = arguments[first], case .kerasTensor(let y)? = arguments[second]
       {
         inputs = [x, y]

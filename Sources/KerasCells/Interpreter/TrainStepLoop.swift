@@ -4,7 +4,8 @@ import CNNEngine
 /// `test_step` or `predict_step`: Keras' loops around the model's Python steps.
 ///
 /// - the data goes in batches of `batch_size` rows (shuffled per epoch unless `shuffle=False`,
-///   in ConvBook's seeded order, not TensorFlow's); each batch is what Keras passes the step:
+///   in TensorFlow's order after `tf.random.set_seed`, else in ConvBook's own, whose results
+///   are not printed); each batch is what Keras passes the step:
 ///   `x` alone, `(x, y)`, with NumPy floats as float32 tensors;
 /// - every epoch (and every evaluation) first resets the model's metrics (`model.metrics`: the
 ///   `metrics` property, or the metric objects the model holds);
@@ -320,10 +321,15 @@ enum TrainStepLoop {
     // What the steps compute derives from ConvBook's own draws when the model's weights or the
     // data do (`OwnDraws`); a subclassed model without a graph is not followed yet.
     let training = interpreter.session.training
+    let steps = Exact.ceilingDivide(samples, batchSize)
+    // Keras' data handler shuffles as `fit`'s does (`Trainer`): TensorFlow's order when the
+    // script set its global seed, else one ConvBook draws.
+    let globalSeed = interpreter.session.tensorflowGlobalSeed
     let own =
       positional.contains { OwnDraws.derives($0, training: training) }
       || keywords.contains { OwnDraws.derives($0.1, training: training) }
       || (instance.layerState?.functionalModel.map { training.ownDrawn($0) } ?? false)
+      || (shuffle && steps > 1 && globalSeed == nil)
     for data in x.arrays + (y?.arrays ?? []) where data.shape[0] != samples {
       throw CellError(
         type: "ValueError",
@@ -348,7 +354,6 @@ enum TrainStepLoop {
       )
     }
     let callbacks = try self.callbacks(arguments["callbacks"], instance: instance, site: site)
-    let steps = (samples + batchSize - 1) / batchSize
     var names: [String] = []
     var values: [[Float]] = []
     var epochsRun: [Int] = []
@@ -367,7 +372,14 @@ enum TrainStepLoop {
       let metrics = try self.metrics(of: instance, site: site, interpreter: interpreter)
       for metric in metrics { metric.reset() }
       var order = Array(0..<samples)
-      if shuffle {
+      if shuffle, let globalSeed {
+        // tf-keras' generator goes on from epoch to epoch; Keras 3 starts it afresh.
+        let drawn = version == .keras2 ? epoch - initialEpoch : 0
+        order =
+          TensorFlowRandom(globalSeed: globalSeed).shuffled(
+            count: samples, from: UInt64(drawn) &* UInt64((samples + 3) / 4)
+          ).order
+      } else if shuffle {
         var generator = SeededGenerator(seed: training.seed, stream: "train_step/shuffle/\(epoch)")
         order.shuffle(using: &generator)
       }

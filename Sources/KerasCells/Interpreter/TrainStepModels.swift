@@ -272,6 +272,27 @@ final class CompiledStepObject: StandardObject {
         message: "update_state() missing 1 required positional argument: 'y_pred'",
         range: site.range)
     }
+    if interpreter.kerasVersion == .keras3 {
+      // Keras 3's shim updates every metric of `self.metrics`, a `Mean` (the loss tracker
+      // first) with the predictions alone, the others with the targets and the predictions.
+      for metric in TrainStepModels.metrics(of: instance, session: interpreter.session) {
+        switch metric.kind {
+        case .mean:
+          _ = try metric.method(
+            "update_state", positional: [prediction], keywords: [], site: site,
+            interpreter: interpreter)
+        case .perLine:
+          throw .unsupported(
+            "ConvBook does not support Keras 3's `compiled_metrics.update_state` with the metric \(metric.name) in `self.metrics` yet",
+            at: site.range)
+        case .sum, .compiled:
+          _ = try metric.method(
+            "update_state", positional: [target, prediction], keywords: [], site: site,
+            interpreter: interpreter)
+        }
+      }
+      return Value.none
+    }
     if compiled.metrics == nil {
       compiled.metrics = try Self.compiledMetrics(
         instance, target: target, prediction: prediction, site: site, interpreter: interpreter)
@@ -358,7 +379,8 @@ final class CompiledStepObject: StandardObject {
         loss, positional: [target, prediction], keywords: [], site: site,
         interpreter: interpreter)
     }
-    if name == "compiled_loss" {
+    // Keras 3's `compiled_loss` is `compute_loss`, which updates no tracker.
+    if name == "compiled_loss", interpreter.kerasVersion == .keras2 {
       if compiled.lossTracker == nil {
         compiled.lossTracker = KerasMetricObject(
           object: KerasObject(typeName: "Mean", arguments: [("name", .string("loss"))]),

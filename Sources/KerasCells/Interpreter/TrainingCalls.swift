@@ -417,7 +417,7 @@ enum TrainingCalls {
         (batchSize, shuffle) = (next.batchSize, next.shuffled)
       }
       epochData = nil
-      let steps = (x[0].shape[0] + batchSize - 1) / batchSize
+      let steps = Exact.ceilingDivide(x[0].shape[0], batchSize)
       stepsRun = steps
       // Several batches shuffled without TensorFlow's global seed come in ConvBook's own order.
       if shuffle, steps > 1, interpreter.session.tensorflowGlobalSeed == nil || feed != nil {
@@ -616,6 +616,13 @@ enum TrainingCalls {
             if let announcement { interpreter.write(announcement) }
             throw raised
           }
+          if interpreter.kerasVersion == .keras3, error.type == "AttributeError",
+            error.message.hasPrefix("module 'keras.backend' has no attribute ")
+          {
+            // Keras 3 raises it from the function's own line when `fit` traces its step.
+            if let announcement { interpreter.write(announcement) }
+            throw error
+          }
           failures[name] =
             error.type == nil
             ? error.message
@@ -634,6 +641,7 @@ enum TrainingCalls {
         statefulMetrics: ScriptMetricTraining.metrics(
           for: model, site: site, interpreter: interpreter))
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
+      configuration.optimizer.keras3Product = interpreter.kerasVersion == .keras3
       configuration.keras3Logs = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
@@ -670,6 +678,17 @@ enum TrainingCalls {
           .configuration,
           reason.hasPrefix("ConvBook cannot")
             ? reason : "ConvBook cannot train with the loss \(name) yet: \(reason)")
+      }
+      // A metric function the tracing refused says why, as a loss does.
+      for (name, reason) in failures.sorted(by: { $0.key < $1.key })
+      where error.kind == .configuration
+        && (error.message.hasSuffix("the metric \(name) yet")
+          || error.message.hasSuffix("the metric '\(name)' yet"))
+      {
+        throw TrainingError(
+          .configuration,
+          reason.hasPrefix("ConvBook cannot")
+            ? reason : "ConvBook cannot report the metric \(name) yet: \(reason)")
       }
       throw error
     }
@@ -916,7 +935,7 @@ enum TrainingCalls {
           "printing evaluate's progress would show the loss and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
           at: site.range)
       }
-      let steps = (x[0].shape[0] + batchSize - 1) / batchSize
+      let steps = Exact.ceilingDivide(x[0].shape[0], batchSize)
       interpreter.write(
         progressLine(
           steps: steps, values: Array(zip(names, results)), verbose: verbose,
@@ -1041,7 +1060,7 @@ enum TrainingCalls {
       throw .unsupported("\(error)", at: site.range)
     }
     if verbose > 0 {
-      let steps = (samples + batchSize - 1) / batchSize
+      let steps = Exact.ceilingDivide(samples, batchSize)
       interpreter.write(
         progressLine(
           steps: steps, values: [], verbose: verbose, version: interpreter.kerasVersion)

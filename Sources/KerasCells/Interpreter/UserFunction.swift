@@ -32,6 +32,13 @@ public final class UserFunction {
   /// Keras class' `__doc__`): reading one is refused with this message.
   var refusedAttributes: [String: String] = [:]
 
+  /// The attributes every CPython function has that ConvBook's functions do not carry: reading
+  /// one is ConvBook's limitation, never an AttributeError.
+  static let unmodelledAttributes: Set<String> = [
+    "__annotations__", "__defaults__", "__kwdefaults__", "__code__", "__globals__", "__closure__",
+    "__dict__", "__builtins__", "__type_params__",
+  ]
+
   /// `f.__name__`, `f.__doc__`, ...: what Python gives a function that has not been changed.
   func attribute(_ name: String) -> Value? {
     if let value = attributes[name] { return value }

@@ -71,7 +71,8 @@ public indirect enum Value {
       if case .partial(let application) = callable.kind {
         return application.isBoundMethod ? "method" : "partial"
       }
-      return callable.isClass ? "type" : "function"
+      if callable.isClass { return "type" }
+      return callable.isPythonBuiltinFunction ? "builtin_function_or_method" : "function"
     case .method: return "method"
     case .layer(let instance): return instance.className
     case .model(let model): return model.className

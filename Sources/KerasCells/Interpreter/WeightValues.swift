@@ -53,6 +53,20 @@ enum WeightValues {
     }
   }
 
+  /// ConvBook's limitation where Keras computes with a layer's weight variable itself (`w + 1`,
+  /// `w[0]`, `tf.reduce_sum(w)`: TensorFlow reads its values into a tensor), for `what` on
+  /// `operands`; nil when none is one.
+  static func variableOperandRefusal(_ operands: [Value], _ what: String, range: SourceRange)
+    -> CellError?
+  {
+    guard operands.contains(where: { if case .variable = $0 { true } else { false } }) else {
+      return nil
+    }
+    return .unsupported(
+      "ConvBook does not compute with a weight variable itself yet (\(what)); use its values, w.numpy()",
+      at: range)
+  }
+
   /// A weight's values as an array, marked when they are not exactly Keras' (`known`) and when
   /// they derive from ConvBook's own draws (`own`, `OwnDraws`).
   private static func array(_ tensor: Tensor, known: Bool, own: Bool) -> Value {
@@ -208,9 +222,14 @@ enum WeightValues {
         "ConvBook does not support `variable.\(name)()` yet; use variable.numpy()", at: site.range)
     }
     let owner = try owner(of: variable, range: site.range, interpreter: interpreter)
-    let values = try current(of: owner, interpreter: interpreter, range: site.range)
-    guard let tensor = values[variable.name] else { return .none }
     let training = interpreter.session.training
+    if let pending = try pendingValue(
+      of: variable, owner: owner, interpreter: interpreter, range: site.range)
+    {
+      return pending
+    }
+    let values = try current(of: owner, interpreter: interpreter, range: site.range)
+    guard let tensor = values[variable.name] else { throw unheld(variable, range: site.range) }
     return array(
       tensor, known: training.knownValues(of: variable.name, in: owner),
       own: training.ownDraw(of: variable.name, in: owner))
@@ -237,7 +256,7 @@ enum WeightValues {
       OwnDraws.derives(positional[0], training: training)
       || (name != "assign" && training.ownDraw(of: variable.name, in: owner))
     var values = try current(of: owner, interpreter: interpreter, range: site.range)
-    guard let old = values[variable.name] else { return .none }
+    guard let old = values[variable.name] else { throw unheld(variable, range: site.range) }
     let given = try ArrayOperations.array(
       from: positional[0], dtype: nil, range: site.range, budget: interpreter.budget)
     guard given.shape == variable.shape else {
@@ -258,6 +277,39 @@ enum WeightValues {
     training.layerValues[ObjectIdentifier(owner)] = (owner, values, training.clock)
     training.mark(owner, [variable.name], known: known, own: own)
     return .variable(variable)
+  }
+
+  /// `w.numpy()` of a weight a custom layer's `__init__` made (`self.w = self.add_weight(...)`)
+  /// before the layer's first call: the values its initializer draws, as the layer will hold
+  /// them; nil for the other weights.
+  private static func pendingValue(
+    of variable: WeightVariable, owner: LayerInstance, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> Value? {
+    guard owner.layer is CustomWeight, owner.inputShape == nil, owner.model == nil else {
+      return nil
+    }
+    if let given = owner.initialValues[variable.spec.name] {
+      return array(given, known: true, own: false)
+    }
+    let training = interpreter.session.training
+    let tensor: Tensor
+    do {
+      tensor = try WeightInitializer.initialValue(
+        of: variable.spec, in: owner, seed: training.seed, stream: variable.name)
+    } catch {
+      throw .unsupported(error.message, at: range)
+    }
+    let known = CellTraining.drawnAsKeras(variable.spec, in: owner)
+    return array(tensor, known: known, own: !known)
+  }
+
+  /// A weight whose values ConvBook does not hold where it is read or assigned (a custom layer's
+  /// weight before the layer's first call).
+  private static func unheld(_ variable: WeightVariable, range: SourceRange) -> CellError {
+    .unsupported(
+      "ConvBook does not hold the values of the weight \(variable.name) here yet; read or assign them after the layer's first call",
+      at: range)
   }
 
   /// The layer a weight belongs to: the one it came from, else the one of its name.

@@ -32,6 +32,13 @@ public final class PythonClass {
   var enumNames: [String] = []
   /// The docstring: a string literal as the body's first statement (`__doc__`, never inherited).
   var docstring: String?
+  /// The module the class belongs to (`__module__`): the script's, or `abc` for `abc.ABC`.
+  var module = "__main__"
+  /// Whether the class is made by `abc.ABCMeta` (it extends `ABC`, or names the metaclass),
+  /// which keeps its abstract methods (`StandardABC`).
+  var checksAbstractMethods = false
+  /// The names of its abstract methods, sorted: calling the class is a TypeError while any is left.
+  var abstractMethods: [String] = []
   /// The class and its bases in CPython's C3 order (`__mro__` without `object`).
   private(set) var mro: [PythonClass] = []
 

@@ -86,9 +86,10 @@ import Testing
     // The status itself: 1 for an uncaught exception, `sys.exit(status)`'s otherwise.
     #expect(Int(report.exitCode ?? (report.failed ? 1 : 0)) == expected.exitCode)
     // The recording's last line of standard error, after `rstrip("\n")` (a message may end in a
-    // newline of its own, as Keras 3's KerasTensor refusal does). Python names the file as the
-    // command line did (`python NAME.py` in the scripts folder), in a message too.
-    let lastLine = report.errorText.map { text in
+    // newline of its own, as Keras 3's KerasTensor refusal does; `sys.exit("message")` writes the
+    // message alone). Python names the file as the command line did (`python NAME.py` in the
+    // scripts folder), in a message too.
+    let lastLine = (report.errorText ?? (report.failed ? report.standardError : nil)).map { text in
       var trimmed = Substring(text.replacingOccurrences(of: Self.folder.path + "/", with: ""))
       while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
       return String(trimmed.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")

@@ -161,6 +161,31 @@ import Testing
     #expect(error.message.contains("overflows 64-bit integers"))
   }
 
+  // A recurrent layer's weights hold `gates * units` columns and ConvLSTM2D's `4 * filters`,
+  // multiplied unchecked: `LSTM(2**61)` and `ConvLSTM2D(2**61, 3)` trapped.
+  @Test(arguments: ["lstm-units-overflow.py", "convlstm-filters-overflow.py"])
+  func recurrentColumnsOverflowIsRefused(_ name: String) throws {
+    let error = try #require(try Self.run(name).error)
+    #expect(error.message.contains("overflows 64-bit integers"))
+  }
+
+  // The number of batches was `(samples + batch_size - 1) / batch_size`, which trapped in fit for
+  // `batch_size=2**63 - 1` (and in evaluate's progress bar and a dataset's `batch`).
+  @Test func batchSizeIntMaxIsOneBatch() throws {
+    let (printed, error) = try Self.run("fit-batch-size-int-max.py")
+    #expect(error == nil)
+    #expect(printed == "0.0\n")
+  }
+
+  // `tf.data.Dataset.range`'s length was `(stop - start + step - 1) / step`, which trapped for
+  // bounds 2**64 apart; it is Python's range length now (clamped at 2**63 - 1, as `len` cannot
+  // hold more).
+  @Test func datasetRangeBeyondInt64IsNotATrap() throws {
+    let (printed, error) = try Self.run("dataset-range-length-beyond-int64.py")
+    #expect(error == nil)
+    #expect(printed.hasSuffix("\n1\n"))
+  }
+
   // Freeing the head of a 100,000-link chain (closures capturing the previous closure, lists or
   // dicts holding the previous one) recursed once per link in the deinits and overflowed the
   // stack; `DeferredRelease` frees long chains in a loop. Cells run on a thread with a large

@@ -13,15 +13,15 @@ import Testing
       "`keras.applications.EfficientNetV2B0`"
     ),
     (
-      "from tensorflow import keras\nx = keras.layers.StackedRNNCells([])",
-      "`keras.layers.StackedRNNCells`"
+      "from tensorflow import keras\nx = keras.layers.AbstractRNNCell()",
+      "`keras.layers.AbstractRNNCell`"
     ),
     ("import tensorflow as tf\nds = tf.data.TFRecordDataset", "`tensorflow.data.TFRecordDataset`"),
     (
       "from tensorflow.keras.applications import EfficientNetV2B0",
       "`keras.applications.EfficientNetV2B0`"
     ),
-    ("from tensorflow.keras.layers import StackedRNNCells", "`keras.layers.StackedRNNCells`"),
+    ("from tensorflow.keras.layers import AbstractRNNCell", "`keras.layers.AbstractRNNCell`"),
     ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
     // NumPy's own names that ConvBook's arrays lack (`dtype=np.int16`).
     ("import numpy as np\ny = np.int16", "`numpy.int16`"),
@@ -41,6 +41,17 @@ import Testing
     ("from keras.src.layers import input_spec", "`keras.src.layers.input_spec`"),
     ("from keras.src.ops.operation_utils import x", "`keras.src.ops.operation_utils`"),
     ("from tensorflow.compiler.tf2xla.python import xla", "`tensorflow.compiler.tf2xla`"),
+    // Python attributes every object of the kind has, which ConvBook's do not carry.
+    (
+      "class Config:\n    units: int = 4\nprint(Config.__annotations__)",
+      "a class's `__annotations__`"
+    ),
+    ("def build(units=4):\n    pass\nprint(build.__defaults__)", "a function's `__defaults__`"),
+    (
+      "from tensorflow import keras\nprint(keras.layers.Dense(2).__dict__)",
+      "the `__dict__` of a Keras object"
+    ),
+    ("from abc import abstractproperty", "`abc.abstractproperty`"),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
@@ -310,6 +321,94 @@ import Testing
         + "\nprint(np.random.rand(1).shape, y[0, 0] == y[1, 0])")
     #expect(seeded.error == nil, "\(String(describing: seeded.error))")
     #expect(seeded.printed() == "before (4, 1)\n(1,) True\n")
+  }
+
+  /// Unseeded generators draw anew on every CPython run (Python's `random` before `random.seed`
+  /// or after `seed(None)`, `random.Random()`, `np.random.default_rng()`, NumPy's global
+  /// generator): what they draw, the order a shuffle leaves, and the rows of an array of own
+  /// draws (iterated, unpacked, listed) are refused where printed; text they would pick is
+  /// refused at the draw. Lengths and shapes still print.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func unseededGeneratorsAndRowsOfOwnDrawsAreRefused(_ version: KerasVersion) {
+    let header = """
+      import random
+      import numpy as np
+      from tensorflow import keras
+      print("before")
+      """
+    let refused: [(String, String)] = [
+      ("print(random.random())", "printing these values"),
+      ("print(random.randint(1, 6) + 1)", "printing these values"),
+      ("items = [1, 2, 3]\nrandom.shuffle(items)\nprint(items)", "printing these values"),
+      ("print(random.sample(range(9), 2))", "printing these values"),
+      ("random.seed(None)\nprint(random.gauss(0, 1))", "printing these values"),
+      ("print(random.Random().random())", "printing these values"),
+      ("pick = random.choice(['a', 'b'])", "random.choice() here draws from an unseeded"),
+      ("names = ['a', 'b']\nrandom.shuffle(names)", "random.shuffle() here draws from an unseeded"),
+      ("print(np.random.default_rng().integers(0, 9, 2))", "printing these values"),
+      ("order = np.arange(4)\nnp.random.shuffle(order)\nprint(order)", "printing these values"),
+      ("names = ['a', 'b']\nnp.random.shuffle(names)", "np.random.shuffle() here draws"),
+      (
+        "g = np.random.default_rng()\norder = np.arange(3)\ng.shuffle(order)",
+        "ConvBook does not shuffle with an unseeded Generator yet",
+      ),
+      ("w = np.random.rand(2, 3)\nfor row in w:\n    print(row)", "printing these values"),
+      ("w = np.random.rand(2, 3)\na, b = w\nprint(a)", "printing these values"),
+      ("w = np.random.rand(2, 3)\nprint(list(w))", "printing these values"),
+      (
+        "m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3)])\nprint(*m.get_weights()[0])",
+        "printing these values",
+      ),
+    ]
+    for (shown, refusal) in refused {
+      let result = KerasSession(kerasVersion: version).run(header + "\n" + shown)
+      #expect(result.error?.type == nil, "\(shown)")
+      #expect(
+        result.error?.message.hasPrefix(refusal) == true,
+        "\(shown): \(String(describing: result.error))")
+      #expect(result.printed() == "before\n", "\(shown)")
+    }
+    let independent = KerasSession(kerasVersion: version).run(
+      header + "\n"
+        + """
+        items = [np.ones(2), np.zeros(2)]
+        random.shuffle(items)
+        order = np.arange(5)
+        np.random.shuffle(order)
+        print(len(items), order.shape, [row.shape for row in np.random.rand(2, 3)])
+        """)
+    #expect(independent.error == nil, "\(String(describing: independent.error))")
+    #expect(independent.printed() == "before\n2 (5,) [(3,), (3,)]\n")
+  }
+
+  /// TensorFlow reads a layer's weight variable into a tensor wherever it is computed with
+  /// (arithmetic, indexing, `tf` functions, NumPy arithmetic): ConvBook's limitation there, never
+  /// a TypeError Keras would not raise. Its values (`numpy()`) still compute.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func computingWithAWeightVariableIsConvBooksLimitation(_ version: KerasVersion) {
+    let model = """
+      import numpy as np
+      import tensorflow as tf
+      from tensorflow import keras
+      layer = keras.layers.Dense(2, kernel_initializer="ones")
+      model = keras.Sequential([keras.Input((3,)), layer])
+      """
+    for (used, what) in [
+      ("layer.kernel + 1", "+"), ("2 * layer.bias", "*"), ("layer.kernel[0]", "indexing"),
+      ("float(layer.bias[1])", "indexing"), ("tf.reduce_sum(layer.kernel)", "`tf.reduce_sum`"),
+      ("np.ones(2) - layer.bias", "-"),
+    ] {
+      let error = KerasSession(kerasVersion: version).run(model + "\ny = " + used).error
+      #expect(error?.type == nil, "\(used)")
+      #expect(
+        error?.message
+          == "ConvBook does not compute with a weight variable itself yet (\(what)); use its values, w.numpy()",
+        "\(used): \(String(describing: error))")
+    }
+    let values = KerasSession(kerasVersion: version).run(
+      model + "\nprint(layer.kernel.numpy()[0] + 1, layer.bias.numpy() * 2)")
+    #expect(values.error == nil, "\(String(describing: values.error))")
+    #expect(values.printed() == "[2. 2.] [0. 0.]\n")
   }
 
   /// CPython's built-ins that the cell language lacks are ConvBook's limitation; a name Python

@@ -1,0 +1,48 @@
+/// `StackedRNNCells(cells)`: several cells run one after another at each time step, the output
+/// of one the input of the next. It takes a name of its own (`stacked_rnn_cells`), which sits
+/// between the `RNN`'s name and each cell's in the weight names
+/// (`rnn/stacked_rnn_cells/lstm_cell/kernel:0`). Like a cell, it runs only inside `RNN`
+/// (`StackedRecurrent`).
+public struct StackedRNNCells: Layer {
+  public let common: LayerCommon
+  public let cells: [RecurrentCell]
+
+  public var className: String { "StackedRNNCells" }
+
+  public static let signature = LayerSignature("StackedRNNCells", [.required("cells")])
+
+  public init(_ common: LayerCommon) throws(KerasError) {
+    self.common = common
+    switch common.arguments["cells"] {
+    case .list(let items), .tuple(let items): cells = try Self.cells(items)
+    default: cells = try Self.cells([common.arguments["cells"]])
+    }
+  }
+
+  /// The stack `RNN` makes of a list of cells, named `name`.
+  init(cells: [RecurrentCell], name: String) {
+    common = LayerCommon(
+      name: name, arguments: LayerArguments(className: "StackedRNNCells", values: [:]))
+    self.cells = cells
+  }
+
+  /// The built-in cells of a list; anything else is refused by name.
+  static func cells(_ items: [ArgumentValue]) throws(KerasError) -> [RecurrentCell] {
+    var cells: [RecurrentCell] = []
+    for item in items {
+      guard case .object(let object) = item, let cell = object.layer as? RecurrentCell else {
+        throw .limitation(
+          "ConvBook does not support StackedRNNCells of \(item.plainDescription) yet: it stacks SimpleRNNCell, LSTMCell and GRUCell"
+        )
+      }
+      cells.append(cell)
+    }
+    return cells
+  }
+
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    throw .limitation(
+      "ConvBook does not support calling StackedRNNCells on its own yet: it runs cells inside keras.layers.RNN"
+    )
+  }
+}
