@@ -50,13 +50,6 @@ public final class SequentialModel {
   /// Keras 3: the first `keras_tensor` number of each rebuild, and for each layer the rebuild it
   /// joined and its node there (see `rebuildChain`).
   private var rebuildBases: [Int] = []
-  /// Keras 3: for a rebuild that `build` made while its layer calls built nested Sequential
-  /// models, the names those builds took before each layer's output (cumulative, by position):
-  /// Keras names each output right after its call, so they sit between the chain's numbers.
-  private var rebuildOffsets: [Int: [Int]] = [:]
-  /// The first number and offsets of the chain `build(batchInputShape:)` just made, for the
-  /// rebuild that follows it (`noteRebuilt`).
-  private var pendingBuildNumbers: (base: Int, offsets: [Int])?
   private var rebuildNodes: [ObjectIdentifier: (rebuild: Int, node: Int)] = [:]
   /// Keras 3: the input tensor every rebuild calls the first layer on.
   private var chainInput: KerasTensor?
@@ -477,16 +470,8 @@ public final class SequentialModel {
       return
     }
     let rebuild = rebuildBases.count
-    if let pending = pendingBuildNumbers {
-      // `build` named the layers' outputs as it called them.
-      rebuildBases.append(pending.base)
-      rebuildOffsets[rebuild] = pending.offsets
-      pendingBuildNumbers = nil
-      names.skipKerasTensorNames(keras3MaskTensors(names: names))
-    } else {
-      rebuildBases.append(names.kerasTensorCount)
-      names.skipKerasTensorNames(stack.count + keras3MaskTensors(names: names))
-    }
+    rebuildBases.append(names.kerasTensorCount)
+    names.skipKerasTensorNames(stack.count + keras3MaskTensors(names: names))
     // The layers `add` or `build` just called: that call is their node of this rebuild.
     var newLayers: [(position: Int, instance: LayerInstance)] = []
     var position = stack.count - 1
@@ -550,52 +535,32 @@ public final class SequentialModel {
           shape: instance.nodeOutputShapes[node], producer: instance,
           inputs: [chain[chain.count - 1]], nodeIndex: node,
           keras3Name: NameScope.kerasTensorName(
-            number: rebuildBases[rebuild] + chain.count - 1 + maskTensors
-              + nestedNames(rebuild: rebuild, position: chain.count - 1))))
+            number: rebuildBases[rebuild] + chain.count - 1 + maskTensors)))
     }
     return chain
-  }
-
-  /// The names nested builds took before the output of the layer at `position` in `rebuild`.
-  private func nestedNames(rebuild: Int, position: Int) -> Int {
-    guard let offsets = rebuildOffsets[rebuild], offsets.indices.contains(position) else {
-      return 0
-    }
-    return offsets[position]
   }
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
     guard !isBuilt, !holdsOnlyItsInput else { return }
     cachedTensors = nil
-    pendingBuildNumbers = nil
     let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)
     let tensorName = names?.kerasTensorName()
-    let base = names?.kerasTensorCount ?? 0
-    var nested = 0
-    var offsets: [Int] = []
     var shape = batchInputShape
     var newTotals = try Self.inputTotals(batchInputShape, owner: inputName)
     var before: [LayerCounts] = []
     for (index, instance) in stack.enumerated() {
-      let namesBefore = names?.kerasTensorCount ?? 0
       do {
         shape = try instance.call(on: shape)
       } catch var error {
         error.layerIndex = index
         throw error
       }
-      // A nested Sequential model built by this call named its own tensors first; Keras 3 then
-      // names this layer's output.
-      nested += (names?.kerasTensorCount ?? 0) - namesBefore
-      offsets.append(nested)
-      names?.skipKerasTensorNames(1)
       before.append(newTotals)
       newTotals = try Self.adding(instance, to: newTotals, model: name, layerIndex: index)
     }
     totals = newTotals
     totalsBefore = before
-    if names?.kerasVersion == .keras3 { pendingBuildNumbers = (base, offsets) }
     inputLayer = hiddenInput(name: inputName, shape: batchInputShape, tensorName: tensorName)
     cachedTensors = nil
     if keepsFailingLayers {
