@@ -116,6 +116,12 @@ enum LayerBuildCalls {
       switch item {
       case .none: dimensions.append(nil)
       case .int(let size) where size > 0: dimensions.append(size)
+      // A size computed eagerly (`ops.cast(ops.sqrt(...), "int32")`), a 0-d integer tensor.
+      case _ where EagerTensors.operand(item)?.rank == 0:
+        guard let tensor = EagerTensors.operand(item),
+          case .int(let size) = EagerTensors.scalarValue(tensor), size > 0
+        else { return nil }
+        dimensions.append(size)
       default: return nil
       }
     }

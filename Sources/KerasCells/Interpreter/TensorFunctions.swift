@@ -26,6 +26,8 @@ enum TensorFunctions {
     /// `K.flatten(x)`: `tf.reshape(x, [-1])`, every value (the batch's too) in one axis.
     case flatten
     case transpose
+    /// Keras 3's `ops.swapaxes(x, axis1, axis2)`: the transpose that exchanges two axes.
+    case swapAxes
     case tile
     /// Keras 3's `ops.repeat(x, repeats, axis)` on an axis of size 1 (a class token repeated
     /// over the batch): a `tile` of that axis.
@@ -209,6 +211,7 @@ enum TensorFunctions {
     case .squeeze: return ["x", "axis"]
     case .reshape: return ["x", "newshape"]
     case .transpose: return ["x", "axes"]
+    case .swapAxes: return ["x", "axis1", "axis2"]
     case .matmul: return ["x1", "x2"]
     case .tensordot: return ["x1", "x2", "axes"]
     case .opsSlice: return ["inputs", "start_indices", "shape"]
@@ -249,6 +252,7 @@ enum TensorFunctions {
     case .reshape: return ["tensor", "shape", "name"]
     case .flatten: return ["x"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
+    case .swapAxes: return ["x", "axis1", "axis2"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
     case .repeatAxis: return ["x", "repeats", "axis"]
     case .pad:
@@ -521,6 +525,7 @@ enum TensorFunctions {
     "concatenate": (.concat, "concatenate"), "stack": (.stack, "stack"),
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
+    "swapaxes": (.swapAxes, "swapaxes"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     "repeat": (.repeatAxis, "repeat"),
     "tensordot": (.tensordot, "tensordot"), "slice": (.opsSlice, "slice"),
@@ -632,6 +637,14 @@ enum TensorFunctions {
       default: throw limitation("with `\(name)=\(PythonText.repr(arguments[name]!))`")
       }
     }
+    /// A size computed eagerly from a static one (`ops.cast(ops.sqrt(n), "int32")`): a 0-d
+    /// integer tensor, which Keras takes as the number it holds.
+    func eagerSize(_ item: Value) -> Int? {
+      guard let tensor = EagerTensors.operand(item), tensor.rank == 0,
+        case .int(let size) = EagerTensors.scalarValue(tensor)
+      else { return nil }
+      return size
+    }
     func ints(_ name: String) throws(CellError) -> [Int]? {
       switch arguments[name] {
       case .none?, nil: return nil
@@ -647,7 +660,11 @@ enum TensorFunctions {
           switch item {
           case .int(let number): result.append(number)
           case .none: result.append(-1)
-          default: throw limitation("with `\(name)=\(PythonText.repr(value))`")
+          default:
+            guard let size = eagerSize(item) else {
+              throw limitation("with `\(name)=\(PythonText.repr(value))`")
+            }
+            result.append(size)
           }
         }
         return result
@@ -696,7 +713,11 @@ enum TensorFunctions {
         case .kerasTensor(let size) where size.shape.rank == 0:
           entries.append(.scalar(input: first + tensors.count))
           tensors.append(size)
-        default: throw limitation("with a shape holding \(PythonText.repr(item))")
+        default:
+          guard let size = eagerSize(item) else {
+            throw limitation("with a shape holding \(PythonText.repr(item))")
+          }
+          entries.append(.size(size))
         }
       }
       return (entries, tensors)
@@ -1066,6 +1087,17 @@ enum TensorFunctions {
       inputs = [x]
       let permutation =
         try ints(entry.parameters[1]) ?? Array((0..<x.shape.rank).reversed())
+      function = .transpose(permutation)
+    case .swapAxes:
+      let x = try tensor("x")
+      inputs = [x]
+      let rank = x.shape.rank
+      let axes = [try int("axis1"), try int("axis2")].map { $0 < 0 ? $0 + rank : $0 }
+      guard axes.allSatisfy({ (0..<rank).contains($0) }) else {
+        throw limitation("with an axis outside the tensor's \(rank) axes")
+      }
+      var permutation = Array(0..<rank)
+      permutation.swapAt(axes[0], axes[1])
       function = .transpose(permutation)
     case .tile:
       inputs = [try tensor(entry.parameters[0])]
