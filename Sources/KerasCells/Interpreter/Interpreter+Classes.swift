@@ -151,24 +151,8 @@ extension Interpreter {
         range: statement.range)
     }
     let cell = ClassCell()
-    let body = Scope(names: [:], parent: scope, qualifiedName: qualifiedName)
-    body.isClassBody = true
-    body.classCell = cell
-    let saved = (scope, functionName)
-    scope = body
-    functionName = definition.name
-    do {
-      try execute(definition.body)
-    } catch {
-      (scope, functionName) = saved
-      // Python's traceback lists the class body as a frame of its own, called at the statement.
-      var traced = error
-      if traced.function == nil && traced.callers.isEmpty { traced.function = definition.name }
-      traced.callers.insert(
-        TracebackFrame(range: statement.range, function: saved.1 ?? "<module>"), at: 0)
-      throw traced
-    }
-    (scope, functionName) = saved
+    let body = try executeClassBody(
+      definition, qualifiedName: qualifiedName, cell: cell, statement: statement)
     for name in body.names.keys.sorted(by: { orderOfBinding($0, $1, in: definition.body) }) {
       type.set(name, body.names[name]!)
     }
@@ -184,6 +168,30 @@ extension Interpreter {
       statement: statement)
   }
 
+  /// Runs a class statement's body in a scope of its own and returns that scope. Python's
+  /// traceback lists the class body as a frame of its own, called at the statement.
+  private func executeClassBody(
+    _ definition: ClassDefinition, qualifiedName: String, cell: ClassCell?, statement: Statement
+  ) throws(CellError) -> Scope {
+    let body = Scope(names: [:], parent: scope, qualifiedName: qualifiedName)
+    body.isClassBody = true
+    body.classCell = cell
+    let saved = (scope, functionName)
+    scope = body
+    functionName = definition.name
+    defer { (scope, functionName) = saved }
+    do {
+      try execute(definition.body)
+    } catch {
+      var traced = error
+      if traced.function == nil && traced.callers.isEmpty { traced.function = definition.name }
+      traced.callers.insert(
+        TracebackFrame(range: statement.range, function: saved.1 ?? "<module>"), at: 0)
+      throw traced
+    }
+    return body
+  }
+
   /// `class Params(NamedTuple):` with annotated fields (`units: int = 8`): the class
   /// `collections.namedtuple` makes, as `typing` builds it; a field without a default after one
   /// with a default is CPython's TypeError. Methods and other class attributes are ConvBook's
@@ -192,18 +200,8 @@ extension Interpreter {
     throws(CellError)
   {
     let decorators = try evaluateAll(definition.decorators)
-    let body = Scope(names: [:], parent: scope, qualifiedName: definition.name)
-    body.isClassBody = true
-    let saved = (scope, functionName)
-    scope = body
-    functionName = definition.name
-    do {
-      try execute(definition.body)
-    } catch {
-      (scope, functionName) = saved
-      throw error
-    }
-    (scope, functionName) = saved
+    let body = try executeClassBody(
+      definition, qualifiedName: definition.name, cell: nil, statement: statement)
     let fields = definition.annotations
     if let other = body.names.keys.sorted().first(where: { !fields.contains($0) && $0 != "__doc__" }
     ) {
