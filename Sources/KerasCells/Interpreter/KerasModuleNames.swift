@@ -62,6 +62,11 @@ extension KerasModule {
   /// `from MODULE import NAME` names it (Python prints the absolute path, which differs from machine
   /// to machine).
   func initFile(in version: KerasVersion, path: [String]) -> String? {
+    switch self {
+    case .tensorflow: return "tensorflow/__init__.py"
+    case .tensorflowNN: return "tensorflow/_api/v2/nn/__init__.py"
+    default: break
+    }
     guard let subpath = kerasSubpath else { return nil }
     let package: [String]
     switch (path.first, version) {
