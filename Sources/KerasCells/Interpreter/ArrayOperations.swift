@@ -150,8 +150,13 @@ enum ArrayOperations {
     var scalars: [Double] = []
     var dtype = DType.bool
     var holdsArrays = false
-    func inhomogeneous(after depth: Int) -> CellError {
-      let detected = shape[..<depth].map(String.init)
+    func inhomogeneous(after walked: Int) -> CellError {
+      // The walk stops at the first item that does not fit; NumPy's message gives the dimensions
+      // it settles on after discovering the whole nesting.
+      var discovery = RaggedShapeDiscovery()
+      discovery.discover(value, depth: 0)
+      let depth = discovery.ragged ? discovery.dimensions : walked
+      let detected = (discovery.ragged ? discovery.shape : shape)[..<depth].map(String.init)
       return CellError(
         type: "ValueError",
         message:
@@ -984,5 +989,77 @@ enum ArrayOperations {
     return NDArray(
       dtype: dtype, shape: shape + [count],
       scalars: NumPyKernel.oneHot(labels.storage, classes: count))
+  }
+}
+
+/// NumPy's shape discovery (`PyArray_DiscoverDTypeAndShape_Recursive` and its `update_shape`) over
+/// nested sequences, arrays and scalars, depth first: the first array or scalar reached fixes the
+/// number of dimensions, and every later item that disagrees makes the nesting ragged and drops
+/// the dimensions it cannot fill. What it settles on is what NumPy's "inhomogeneous shape after N
+/// dimensions. The detected shape was (...)" reports.
+struct RaggedShapeDiscovery {
+  /// NumPy's `max_dims`: how many dimensions the array can still have.
+  private(set) var dimensions = ArrayOperations.maximumDimensions
+  private(set) var shape = [Int](repeating: 0, count: ArrayOperations.maximumDimensions)
+  private(set) var ragged = false
+  /// NumPy's `MAX_DIMS_WAS_REACHED`: an array, a scalar or an empty sequence fixed the shape.
+  private var fixed = false
+
+  /// `update_shape`: `sizes` are a sequence's length (`isSequence`) or an array's (or scalar's)
+  /// whole shape, met at dimension `current`; false when they do not fit what came before.
+  private mutating func update(_ current: Int, _ sizes: [Int], isSequence: Bool) -> Bool {
+    var fits = true
+    var count = sizes.count
+    if current + count > dimensions {
+      fits = false
+      count = dimensions - current
+    } else if !isSequence && dimensions != current + count {
+      dimensions = current + count
+      if fixed { fits = false }
+    }
+    for index in 0..<max(count, 0) {
+      if !fixed {
+        shape[current + index] = sizes[index]
+      } else if sizes[index] != shape[current + index] {
+        fits = false
+        dimensions = isSequence ? current : dimensions - (count - index)
+        break
+      }
+    }
+    if !isSequence { fixed = true }
+    if !fits { ragged = true }
+    return fits
+  }
+
+  mutating func discover(_ value: Value, depth current: Int) {
+    switch value {
+    case .array(let inner) where inner.rank > 0:
+      _ = update(current, inner.shape, isSequence: false)
+      return
+    case .range(let start, let stop, let step) where current < dimensions:
+      let count = Value.rangeCount(start, stop, step)
+      guard update(current, [count], isSequence: true) else { return }
+      guard count > 0 else {
+        fixed = true
+        dimensions = current + 1
+        return
+      }
+      // Its items are ints, which all fit alike.
+      _ = update(current + 1, [], isSequence: false)
+      return
+    case .list, .tuple, .tensorShape:
+      guard current < dimensions else { break }
+      let items = ArrayOperations.arrayItems(value) ?? []
+      guard update(current, [items.count], isSequence: true) else { return }
+      guard !items.isEmpty else {
+        fixed = true
+        dimensions = current + 1
+        return
+      }
+      for item in items { discover(item, depth: current + 1) }
+      return
+    default: break
+    }
+    _ = update(current, [], isSequence: false)
   }
 }
