@@ -292,6 +292,12 @@ enum Attributes {
           throw .unsupported("ConvBook does not support a function's `\(name)` yet", at: range)
         }
       }
+      if case .descriptor(let descriptor) = callable.kind, descriptor.kind == .tfFunction,
+        !name.hasPrefix("__")
+      {
+        // TensorFlow's `Function` objects (`get_concrete_function`, `python_function`, ...).
+        throw .unsupported("ConvBook does not support `\(name)` of a `tf.function` yet", at: range)
+      }
       if name == "__module__",
         let module = KerasObjectText.module(of: callable, version: interpreter.kerasVersion)
       {

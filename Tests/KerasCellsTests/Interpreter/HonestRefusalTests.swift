@@ -54,6 +54,11 @@ import Testing
       "the `__dict__` of a Keras object"
     ),
     ("from abc import abstractproperty", "`abc.abstractproperty`"),
+    // TensorFlow's Function objects have more than a call.
+    (
+      "import tensorflow as tf\n@tf.function\ndef cube(x):\n    return x ** 3\ncube.get_concrete_function(tf.constant(2.0))",
+      "`get_concrete_function` of a `tf.function`"
+    ),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)
