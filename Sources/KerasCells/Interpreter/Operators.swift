@@ -179,8 +179,8 @@ enum Operators {
     switch countValue {
     case .int(let count): return max(count, 0)
     case .bool(let flag): return flag ? 1 : 0
-    case .bigInt(let count):
-      if count.sign == .minus { return 0 }
+    case .bigInt:
+      // CPython converts the count to an index-sized integer first, whatever its sign.
       throw CellError(
         type: "OverflowError", message: "cannot fit 'int' into an index-sized integer",
         range: range)
