@@ -51,6 +51,12 @@ public final class SequentialModel {
   /// joined and its node there (see `rebuildChain`).
   private var rebuildBases: [Int] = []
   private var rebuildNodes: [ObjectIdentifier: (rebuild: Int, node: Int)] = [:]
+  /// Keras 3: the `keras_tensor` names a nested model took when this model's `build` built it,
+  /// by stack position (its input and layers' tensors, between the chain's tensors before it and
+  /// its own output), and how many of the chain's names `build` took before it; `rebuildChain`
+  /// numbers the chain around them. Per rebuild in `rebuildNestedNames`.
+  private var nestedBuildNames: (reserved: Int, taken: [Int: Int])?
+  private var rebuildNestedNames: [Int: [Int: Int]] = [:]
   /// Keras 3: the input tensor every rebuild calls the first layer on.
   private var chainInput: KerasTensor?
   /// Keras 3: counts this model's rebuilds as calls of its layers (`NodeShapes`); the layers that
@@ -475,8 +481,18 @@ public final class SequentialModel {
       return
     }
     let rebuild = rebuildBases.count
-    rebuildBases.append(names.kerasTensorCount)
-    names.skipKerasTensorNames(stack.count + keras3MaskTensors(names: names))
+    if let nested = nestedBuildNames {
+      // `build` already took the nested models' names and the chain's before them.
+      nestedBuildNames = nil
+      let taken = nested.taken.values.reduce(0, +)
+      rebuildBases.append(names.kerasTensorCount - nested.reserved - taken)
+      rebuildNestedNames[rebuild] = nested.taken
+      names.skipKerasTensorNames(
+        stack.count + keras3MaskTensors(names: names) - nested.reserved)
+    } else {
+      rebuildBases.append(names.kerasTensorCount)
+      names.skipKerasTensorNames(stack.count + keras3MaskTensors(names: names))
+    }
     // The layers `add` or `build` just called: that call is their node of this rebuild.
     var newLayers: [(position: Int, instance: LayerInstance)] = []
     var position = stack.count - 1
@@ -523,8 +539,11 @@ public final class SequentialModel {
     // The mask operations of the layers before (`not_equal` after a masking Embedding) take
     // their tensors' numbers in between.
     var maskTensors = 0
-    for instance in stack[...position] {
+    var nestedTensors = 0
+    let nestedNames = rebuildNestedNames[rebuild] ?? [:]
+    for (index, instance) in stack[...position].enumerated() {
       defer { maskTensors += KerasMask.operations(of: instance.layer).count }
+      nestedTensors += nestedNames[index] ?? 0
       guard let joined = rebuildNodes[ObjectIdentifier(instance)], joined.rebuild <= rebuild else {
         break
       }
@@ -540,7 +559,7 @@ public final class SequentialModel {
           shape: instance.nodeOutputShapes[node], producer: instance,
           inputs: [chain[chain.count - 1]], nodeIndex: node,
           keras3Name: NameScope.kerasTensorName(
-            number: rebuildBases[rebuild] + chain.count - 1 + maskTensors)))
+            number: rebuildBases[rebuild] + chain.count - 1 + maskTensors + nestedTensors)))
     }
     return chain
   }
@@ -554,7 +573,24 @@ public final class SequentialModel {
     var shape = batchInputShape
     var newTotals = try Self.inputTotals(batchInputShape, owner: inputName)
     var before: [LayerCounts] = []
+    // Keras 3 calls the layers on its tensors in order: a nested model built by its call names
+    // its own tensors after the chain's tensors before it (`nestedBuildNames`).
+    let keras3Names = kind == .sequential && kerasVersion == .keras3 ? names : nil
+    var reserved = 0
+    var taken: [Int: Int] = [:]
+    var maskTensors = 0
     for (index, instance) in stack.enumerated() {
+      let buildsNested = keras3Names != nil && instance.model.map { !$0.isBuilt } ?? false
+      if let keras3Names, buildsNested {
+        let pending = index + maskTensors - reserved
+        keras3Names.skipKerasTensorNames(pending)
+        reserved += pending
+      }
+      let count = keras3Names?.kerasTensorCount ?? 0
+      defer {
+        if let keras3Names, buildsNested { taken[index] = keras3Names.kerasTensorCount - count }
+        if instance.model == nil { maskTensors += KerasMask.operations(of: instance.layer).count }
+      }
       do {
         shape = try instance.call(on: shape)
       } catch var error {
@@ -566,6 +602,7 @@ public final class SequentialModel {
     }
     totals = newTotals
     totalsBefore = before
+    if !taken.isEmpty { nestedBuildNames = (reserved, taken) }
     inputLayer = hiddenInput(name: inputName, shape: batchInputShape, tensorName: tensorName)
     cachedTensors = nil
     if keepsFailingLayers {
