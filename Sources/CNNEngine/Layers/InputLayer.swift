@@ -83,7 +83,8 @@ public struct InputLayer: Layer {
     let unknown = signature.unknownKeywords(keywords)
     guard !unknown.isEmpty else { return }
     throw .value(
-      "Unrecognized keyword arguments: [\(unknown.map(PythonFormat.quoted).joined(separator: ", "))]")
+      "Unrecognized keyword arguments: [\(unknown.map(PythonFormat.quoted).joined(separator: ", "))]"
+    )
   }
 
   public init(name: String, batchInputShape: TensorShape, arguments: LayerArguments) {
