@@ -227,9 +227,12 @@ struct StandardArguments {
     let missing = parameters.filter { $0.1 == nil && values[$0.0] == nil }.map(\.0)
     if !missing.isEmpty {
       let quoted = missing.map { "'\($0)'" }
+      // CPython's list of missing arguments: `'a' and 'b'`, `'a', 'b', and 'c'`.
       let list =
         quoted.count == 1
-        ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+        ? quoted[0]
+        : quoted.dropLast().joined(separator: ", ") + (quoted.count > 2 ? "," : "") + " and "
+          + quoted.last!
       throw typeError(
         "\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
       )
