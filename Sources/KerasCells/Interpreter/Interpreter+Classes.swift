@@ -401,6 +401,11 @@ extension Interpreter {
       case "__mro__":
         return .tuple(
           type.mro.map(classValue) + [.function(Callable(.classSupport("object"), path: "object"))])
+      case "__match_args__" where type.lookup(name) == nil:
+        // `@dataclass` (match_args=True) names the fields `__init__` takes.
+        if let info = type.mro.lazy.compactMap(\.dataclass).first {
+          return .tuple(info.fields.filter(\.initialized).map { .string($0.name) })
+        }
       default: break
       }
       guard let (value, _) = type.lookup(name) else {
