@@ -443,6 +443,11 @@ final class Interpreter {
           defer { handledErrors.removeLast() }
           do throws(CellError) {
             for handler in handlers where try handles(handler, type) {
+              // The exception's traceback keeps the frames it left alive while it is handled,
+              // so generators they dropped are closed after the handler, as CPython does.
+              let held = pendingGeneratorCloses
+              pendingGeneratorCloses = []
+              defer { pendingGeneratorCloses += held }
               pending = nil
               if let name = handler.name {
                 try assign(
