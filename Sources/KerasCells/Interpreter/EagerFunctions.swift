@@ -140,6 +140,12 @@ enum EagerFunctions {
     "reshape": (.reshape, [("x", "tensor"), ("newshape", "shape")]),
     "transpose": (.transpose, [("x", "a"), ("axes", "perm")]),
     "squeeze": (.squeeze, [("x", "input"), ("axis", "axis")]),
+    "tile": (.tile, [("x", "input"), ("repeats", "multiples")]),
+    "where": (.select, [("condition", "condition"), ("x1", "x"), ("x2", "y")]),
+    "logical_and": (.logical(.bitwiseAnd), [("x1", "x"), ("x2", "y")]),
+    "logical_or": (.logical(.bitwiseOr), [("x1", "x"), ("x2", "y")]),
+    "logical_xor": (.logical(.bitwiseXor), [("x1", "x"), ("x2", "y")]),
+    "logical_not": (.logicalNot, [("x", "x")]),
     "concatenate": (.concat, [("xs", "values"), ("axis", "axis")]),
     "stack": (.stack, [("x", "values"), ("axis", "axis")]),
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
@@ -679,6 +685,12 @@ enum EagerFunctions {
         positional: positional, keywords: keywords, path: path, range: range)
       if name == "linspace" {
         try keras3Linspace(&arguments, path: path, range: range)
+      }
+      // `ops.where(condition)` alone is NumPy's `nonzero` (a tuple of index vectors), not
+      // TensorFlow's coordinate matrix.
+      if name == "where", arguments["x"] == nil || arguments["y"] == nil {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` without both `x1` and `x2` yet", at: range)
       }
       let key = kerasOp.parameters.first?.1 ?? "x"
       if let x = arguments[key],
