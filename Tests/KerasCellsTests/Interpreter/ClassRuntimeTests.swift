@@ -178,6 +178,19 @@ import Testing
         """,
         "ConvBook does not support `trainable_variables` of a subclassed model that holds weights of its own (Line"
       ),
+      (
+        """
+        import tensorflow as tf
+        class Loud(tf.keras.layers.Layer):
+            def call(self, x):
+                print("called")
+                return x * 2.0
+        loud = Loud()
+        loud(tf.ones((1, 3)))
+        loud(tf.ones((2, 3)))
+        """,
+        "ConvBook does not support calling Loud on data again yet: its call() prints"
+      ),
     ]
     for (source, prefix) in cases {
       let error = try #require(KerasSession(kerasVersion: .keras2).run(source).error, "\(source)")
