@@ -780,7 +780,10 @@ enum Calls {
           "the model \(nested.name) was built for inputs of shape \(expected) but would be called on \(given) here; Keras would run its layers on the new shape while reporting the old one, which ConvBook does not model: give both models the same input shape",
           at: range)
       }
-      instance = LayerInstance(model: nested)
+      // Keras 3's Sequential is a layer: the same object however many models hold it, whose
+      // `output` is that of its first call (the enclosing model's build).
+      instance =
+        interpreter.kerasVersion == .keras3 ? nested.calledInstance : LayerInstance(model: nested)
     case .instance(let object)
     where object.type.kerasLayerClass != nil && object.layerState?.layer != nil:
       // A subclass of a built-in layer is that layer.
