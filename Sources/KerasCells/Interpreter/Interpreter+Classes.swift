@@ -542,6 +542,17 @@ extension Interpreter {
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
       try Keras3SeedStates.check(name, of: .instance(instance), interpreter: self, range: range)
+      // A subclassed model's weight lists are its layers' (`TrainStepModels.variables`); Keras
+      // puts the weights the model itself holds (a `tf.Variable` attribute tf-keras tracks, an
+      // `add_weight` of its own) first, which ConvBook does not list.
+      if instance.type.kerasBase == "Model", !state.weightNodes.isEmpty,
+        name.hasSuffix("weights") || name.hasSuffix("variables"),
+        TrainStepModels.attributeNames.contains(name)
+      {
+        throw .unsupported(
+          "ConvBook does not support `\(name)` of a subclassed model that holds weights of its own (\(instance.type.name): a tf.Variable attribute or self.add_weight()) yet; hold them in a custom layer",
+          at: range)
+      }
       if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session)
         ?? KerasSubclassing.layerAttribute(name, of: instance)
       {

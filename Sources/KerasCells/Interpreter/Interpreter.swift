@@ -1060,6 +1060,9 @@ final class Interpreter {
       if let shuffled = try shuffleInPlace(callee, argumentExpressions, range: range) {
         return shuffled
       }
+      if let processed = try preprocessInPlace(callee, argumentExpressions, range: range) {
+        return processed
+      }
       var positional: [Value] = []
       var keywords: [(String, Value)] = []
       for argument in argumentExpressions {
