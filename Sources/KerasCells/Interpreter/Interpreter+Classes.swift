@@ -401,6 +401,11 @@ extension Interpreter {
       case "__mro__":
         return .tuple(
           type.mro.map(classValue) + [.function(Callable(.classSupport("object"), path: "object"))])
+      case "__match_args__" where type.lookup(name) == nil:
+        // `@dataclass` (match_args=True) names the fields `__init__` takes.
+        if let info = type.mro.lazy.compactMap(\.dataclass).first {
+          return .tuple(info.fields.filter(\.initialized).map { .string($0.name) })
+        }
       default: break
       }
       guard let (value, _) = type.lookup(name) else {
@@ -1159,6 +1164,25 @@ extension Interpreter {
       tapes.active.append(tape)
       defer { tapes.active.removeAll { $0 === tape } }
       if let target = item.target { try assign(manager, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
+    case .standard(let context as GeneratorContextManager):
+      // `with` a `@contextmanager` function's call: its generator runs to the `yield`, and after
+      // the block (however it ends: `return` and `break` too) on to its end.
+      let entered = try context.enter(interpreter: self, range: range)
+      let flow: Flow
+      do {
+        if let target = item.target { try assign(entered, to: target, statement: statement) }
+        flow = try executeWith(items.dropFirst(), body: body, statement: statement)
+      } catch {
+        guard error.type != nil else { throw error }
+        throw .unsupported(
+          "ConvBook does not support an exception leaving the `with` block of a @contextlib.contextmanager generator yet (Python throws it into the generator)",
+          at: range)
+      }
+      try context.exit(interpreter: self, range: range)
+      return flow
+    case .standard(let context as NullContext):
+      if let target = item.target { try assign(context.result, to: target, statement: statement) }
       return try executeWith(items.dropFirst(), body: body, statement: statement)
     case .standard(let scope as CustomObjects.Scope):
       // `with custom_object_scope({...}) as scope:` makes its names visible inside the block.
