@@ -201,6 +201,13 @@ enum Attributes {
         default: break
         }
       }
+      // What a fit left in a callback (`EarlyStopping.stopped_epoch`), or its state before any.
+      if let value = interpreter.session.objectAttributes.value(name, of: object.identity) {
+        return value
+      }
+      if object.typeName == "EarlyStopping", name == "stopped_epoch" || name == "wait" {
+        return .int(0)
+      }
       if object.layer == nil, !name.hasPrefix("_"), object.typeName.first?.isUppercase == true {
         throw .unsupported("ConvBook does not support `\(object.typeName).\(name)` yet", at: range)
       }

@@ -191,6 +191,17 @@ import Testing
         """,
         "ConvBook does not support calling Loud on data again yet: its call() prints"
       ),
+      (
+        """
+        import tensorflow as tf
+        class Shows(tf.keras.layers.Layer):
+            def call(self, x):
+                print("shape", x.shape)
+                return x
+        Shows()(tf.ones((2, 3)))
+        """,
+        "ConvBook does not support printing a tensor or its shape inside call() of a layer called on data yet"
+      ),
     ]
     for (source, prefix) in cases {
       let error = try #require(KerasSession(kerasVersion: .keras2).run(source).error, "\(source)")
