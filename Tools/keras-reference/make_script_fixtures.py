@@ -24,6 +24,7 @@ import re
 import runpy
 import subprocess
 import sys
+import threading
 import traceback
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
@@ -107,9 +108,15 @@ def record(script):
         os._exit(status)
     os.close(out_write)
     os.close(err_write)
+    # Both pipes are drained at once: a child that fills one (a traceback quoting a 200,000
+    # character line) while the other is read would wait forever.
+    errors = []
     with os.fdopen(out_read, "rb") as stdout_file, os.fdopen(err_read, "rb") as stderr_file:
+        reader = threading.Thread(target=lambda: errors.append(stderr_file.read()))
+        reader.start()
         stdout = stdout_file.read()
-        stderr = stderr_file.read()
+        reader.join()
+        stderr = errors[0]
     _, status = os.waitpid(pid, 0)
     exit_code = os.waitstatus_to_exitcode(status)
     stderr_lines = stderr.decode("utf-8", "replace").rstrip("\n").splitlines()

@@ -12,6 +12,13 @@ enum Attributes {
     }
     switch name {
     case "args": return .tuple(exception.arguments)
+    // `SystemExit.code`: None without arguments, the one argument, or the tuple of several.
+    case "code" where exception.type == "SystemExit":
+      switch exception.arguments.count {
+      case 0: return Value.none
+      case 1: return exception.arguments[0]
+      default: return .tuple(exception.arguments)
+      }
     case "__cause__": return value(chained?.isCause == true ? chained : nil)
     case "__context__":
       return value(chained?.isCause == false ? chained : exception.raised?.suppressedContext)

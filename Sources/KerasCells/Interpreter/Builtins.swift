@@ -70,6 +70,7 @@ enum Builtins {
     if exceptionBases[name] != nil { return .function(Callable(.builtin(name), path: name)) }
     // A cell runs as a script does: `if __name__ == "__main__":` bodies run.
     if name == "__name__" { return .string("__main__") }
+    if name == "exit" || name == "quit" { return .standard(SiteQuitter(name: name)) }
     return names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
   }
 
