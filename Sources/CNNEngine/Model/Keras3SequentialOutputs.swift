@@ -66,3 +66,48 @@ extension SequentialModel {
     return count
   }
 }
+
+extension SequentialModel {
+  /// Keras 3's wrapping of a layer's failure while a Sequential model of an input rebuilds its
+  /// chain: `Operation.symbolic_call` lists the Keras tensor the layer was called on by its
+  /// `repr` and no keywords, where the engine words tf-keras' `inputs=tf.Tensor(...)`. The tensor
+  /// is the input's for the first layer, else the one the layer before made in this (failing)
+  /// rebuild, numbered from the session's `keras_tensor` counter. Left as it is where a masking
+  /// layer's operations number tensors in between, or the layer takes a mask.
+  func keras3SymbolicArguments(
+    _ error: inout KerasError, of instance: LayerInstance, input: TensorShape, layerIndex: Int
+  ) {
+    guard kerasVersion == .keras3, let names, let inputLayer, layerIndex <= layers.count,
+      !KerasMask.takesMask(instance.layer),
+      layers.prefix(layerIndex).allSatisfy({ KerasMask.operations(of: $0.layer).isEmpty })
+    else { return }
+    var lines = error.message.components(separatedBy: "\n")
+    guard let last = lines.last, last.hasPrefix("  • inputs=tf.Tensor(shape="), lines.count >= 2,
+      lines[lines.count - 2].hasPrefix("Call arguments received by layer")
+    else { return }
+    let name: String
+    if layerIndex == 0 {
+      guard let given = inputLayer.tensorName else { return }
+      name = given
+    } else {
+      name = NameScope.kerasTensorName(number: names.kerasTensorCount + layerIndex - 1)
+    }
+    let repr =
+      "<KerasTensor shape=\(input), dtype=float32, sparse=False, ragged=False, name=\(name)>"
+    lines.removeLast()
+    lines.append("  • args=('\(repr)',)")
+    lines.append("  • kwargs=<class 'inspect._empty'>")
+    error.message = lines.joined(separator: "\n")
+  }
+}
+
+extension SequentialModel {
+  /// The failing rebuild made (and named) one tensor per layer before the failing one: Keras 3's
+  /// later tensors are numbered after them.
+  func keras3FailedRebuildNames() {
+    guard kerasVersion == .keras3, let names, inputLayer != nil,
+      layers.allSatisfy({ KerasMask.operations(of: $0.layer).isEmpty })
+    else { return }
+    names.skipKerasTensorNames(layers.count)
+  }
+}

@@ -396,6 +396,8 @@ public final class SequentialModel {
         try instance.call(on: current)
       } catch var error {
         error.layerIndex = stack.count
+        keras3SymbolicArguments(&error, of: instance, input: current, layerIndex: stack.count)
+        keras3FailedRebuildNames()
         if keepsFailingLayers {
           failedFrom = stack.count
           append(instance, totals: totals)

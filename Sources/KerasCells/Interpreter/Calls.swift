@@ -994,7 +994,11 @@ enum Calls {
       }
       return Self.value(of: outputs)
     } catch {
-      throw keras(error, at: interpreter.blame(instance, fallback: site.range))
+      let failure = keras(error, at: interpreter.blame(instance, fallback: site.range))
+      guard interpreter.kerasVersion == .keras3, interpreter.session.lambdaTracingDepth == 0,
+        !KerasMask.takesMask(instance.layer)
+      else { throw failure }
+      throw Keras3Wording.symbolicCallArguments(failure, tensors: tensors, asList: asList)
     }
   }
 

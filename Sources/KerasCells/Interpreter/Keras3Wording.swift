@@ -350,6 +350,29 @@ enum Keras3Wording {
 
   // MARK: After the engine refused
 
+  /// A built-in layer's failure while it is called on Keras tensors (building a model): Keras 3
+  /// raises it from `Operation.symbolic_call(*args, **kwargs)`, whose wrapper lists the Keras
+  /// tensors it was given by their `repr` (as strings, a list for a merge) and no keywords,
+  /// where the engine words tf-keras' `inputs=tf.Tensor(shape=..., dtype=float32)`.
+  static func symbolicCallArguments(_ error: CellError, tensors: [KerasTensor], asList: Bool)
+    -> CellError
+  {
+    var lines = error.message.components(separatedBy: "\n")
+    guard let last = lines.last, last.hasPrefix("  • inputs=tf.Tensor(shape="),
+      lines.count >= 2, lines[lines.count - 2].hasPrefix("Call arguments received by layer"),
+      !tensors.isEmpty, tensors.allSatisfy({ $0.keras3Name != nil })
+    else { return error }
+    let quoted = tensors.map { PythonText.repr(.string($0.reprDescription)) }
+    let arguments =
+      asList ? "([\(quoted.joined(separator: ", "))],)" : "(\(quoted.joined(separator: ", ")),)"
+    lines.removeLast()
+    lines.append("  • args=\(arguments)")
+    lines.append("  • kwargs=<class 'inspect._empty'>")
+    var result = error
+    result.message = lines.joined(separator: "\n")
+    return result
+  }
+
   /// The engine's (tf-keras') message in Keras 3's words. Only the wording changes.
   static func translate(_ error: CellError) -> CellError {
     guard let type = error.type else { return error }
@@ -390,6 +413,21 @@ enum Keras3Wording {
         result.type = "IndexError"
       }
       lines[0] = "Exception encountered when calling \(className).call()."
+      for index in lines.indices {
+        // Keras 3's `Reshape.compute_output_shape` checks the sizes itself (in bold).
+        guard
+          let sizes = lines[index].wholeMatch(
+            of:
+              #/total size of new array must be unchanged, input_shape = \[([0-9, ]*)\], output_shape = \[([0-9, -]*)\]/#
+          )
+        else { continue }
+        func tuple(_ text: Substring) -> String {
+          let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+          return parts.count == 1 ? "(\(parts[0]),)" : "(\(parts.joined(separator: ", ")))"
+        }
+        lines[index] =
+          "\u{1B}[1mThe total size of the tensor must be unchanged. Received: input_shape=\(tuple(sizes.1)), target_shape=\(tuple(sizes.2))\u{1B}[0m"
+      }
       for index in lines.indices where lines[index].hasPrefix("Call arguments received by layer") {
         lines[index] = "Arguments received by \(className).call():"
       }
