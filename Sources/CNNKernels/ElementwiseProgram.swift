@@ -135,7 +135,7 @@ public struct ElementwiseProgram: Sendable, Equatable {
     case .minimum: return a <= b ? (1, 0) : (0, 1)
     case .power: return (b * Foundation.pow(a, b - 1), a > 0 ? y * Foundation.log(a) : 0)
     case .squaredDifference: return (2 * (a - b), -2 * (a - b))
-    case .greater, .less, .greaterEqual, .lessEqual, .floorDivide: return (0, 0)
+    case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .floorDivide: return (0, 0)
     case .binaryCrossentropy, .binaryCrossentropyFromLogits: return (0, 0)
     }
   }

@@ -36,7 +36,7 @@ public enum TensorFunctionKernel {
   public enum Binary: Sendable {
     case add, subtract, multiply, divide, maximum, minimum, power, squaredDifference
     case floorDivide
-    case greater, less, greaterEqual, lessEqual
+    case greater, less, greaterEqual, lessEqual, equal, notEqual
     /// `K.binary_crossentropy(target, output)`: `a` the target, `b` a probability (clipped to
     /// [1e-7, 1 - 1e-7]) or, `FromLogits`, a logit.
     case binaryCrossentropy, binaryCrossentropyFromLogits
@@ -59,6 +59,8 @@ public enum TensorFunctionKernel {
       case .less: return a < b ? 1 : 0
       case .greaterEqual: return a >= b ? 1 : 0
       case .lessEqual: return a <= b ? 1 : 0
+      case .equal: return a == b ? 1 : 0
+      case .notEqual: return a != b ? 1 : 0
       case .binaryCrossentropy:
         let epsilon: Float = 1e-7
         let p = Swift.min(Swift.max(b, epsilon), 1 - epsilon)

@@ -110,6 +110,31 @@ import Testing
     #expect(result.error == nil, "\(String(describing: result.error))")
   }
 
+  /// Keras 3's merges record operations on their inputs' masks (Concatenate: `ones_like`,
+  /// `concatenate`, `any`, taking session names); ConvBook refuses them rather than drop the mask
+  /// and misname the next `concatenate`. A merge of a masked and an unmasked tensor other than
+  /// Concatenate has no mask in Keras 3, so it runs.
+  @Test func keras3MaskedMergesAreRefusedWhereKerasMakesMaskOperations() {
+    let inputs = """
+      t = keras.Input(shape=(6,))
+      e = layers.Embedding(10, 3, mask_zero=True)(t)
+      f = layers.Embedding(10, 3)(t)
+
+      """
+    let (_, concatenated) = Self.run(inputs + "c = layers.Concatenate()([e, f])", .keras3)
+    #expect(concatenated.error?.type == nil)
+    #expect(
+      concatenated.error?.message.hasPrefix(
+        "ConvBook does not support Keras 3 masks (of Embedding(mask_zero=True) or Masking) going into the merge layer \"concatenate\" (Concatenate)"
+      ) == true, "\(String(describing: concatenated.error))")
+    let (_, added) = Self.run(inputs + "s = layers.Add()([e, e])", .keras3)
+    #expect(added.error?.message.contains("going into the merge layer \"add\" (Add)") == true)
+    let (_, mixed) = Self.run(inputs + "s = layers.Add()([e, f])\nprint(s.shape)", .keras3)
+    #expect(mixed.error == nil, "\(String(describing: mixed.error))")
+    let (_, tfKeras) = Self.run(inputs + "c = layers.Concatenate()([e, f])", .keras2)
+    #expect(tfKeras.error == nil, "\(String(describing: tfKeras.error))")
+  }
+
   /// Keras 3 passes the mask of `Embedding(mask_zero=True)` to the recurrent layer as a second
   /// input, made by a `not_equal` operation; tf-keras keeps masks off the graph.
   @Test func keras3MaskIsASecondInput() throws {

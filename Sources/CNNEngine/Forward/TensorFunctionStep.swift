@@ -252,6 +252,8 @@ extension TensorFunction.Binary {
     case .less: return .less
     case .greaterEqual: return .greaterEqual
     case .lessEqual: return .lessEqual
+    case .equal: return .equal
+    case .notEqual: return .notEqual
     case .binaryCrossentropy: return .binaryCrossentropy
     case .binaryCrossentropyFromLogits: return .binaryCrossentropyFromLogits
     }

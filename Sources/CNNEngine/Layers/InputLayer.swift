@@ -29,6 +29,64 @@ public struct InputLayer: Layer {
       .init("ragged", .none), .init("type_spec", .none), .init("batch_input_shape", .none),
     ], acceptsBaseKeywords: false)
 
+  /// Keras 3's `InputLayer(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None,
+  /// batch_shape=None, input_tensor=None, optional=False, name=None, **kwargs)`: `input_shape` and
+  /// `batch_input_shape` are popped from `kwargs` (the first with a deprecation warning) and any
+  /// other keyword is ignored.
+  static let keras3Signature = LayerSignature(
+    "InputLayer",
+    [
+      .init("shape", .none), .init("batch_size", .none), .init("dtype", .none),
+      .init("sparse", .none), .init("ragged", .none), .init("batch_shape", .none),
+      .init("input_tensor", .none), .init("optional", .bool(false)), .init("name", .none),
+    ], acceptsBaseKeywords: false)
+
+  /// A Keras 3 `InputLayer(...)` call as the tf-keras arguments that `signature` binds: Keras 3's
+  /// own checks first, in its words.
+  static func keras3Arguments(positional: [ArgumentValue], keywords: [(String, ArgumentValue)])
+    throws(KerasError) -> [(String, ArgumentValue)]
+  {
+    let known = Set(keras3Signature.parameters.map(\.name))
+    var kept: [(String, ArgumentValue)] = []
+    var popped: [String: ArgumentValue] = [:]
+    for (keyword, value) in keywords {
+      if known.contains(keyword) {
+        kept.append((keyword, value))
+      } else if keyword == "input_shape" || keyword == "batch_input_shape" {
+        popped[keyword] = value
+      }
+    }
+    let bound = try keras3Signature.bind(positional: positional, keywords: kept)
+    var shape = bound["shape"]
+    var batchShape = bound["batch_shape"]
+    if let given = popped["input_shape"] { shape = given }
+    if let given = popped["batch_input_shape"] { batchShape = given }
+    if !bound.isNone("input_tensor") {
+      throw .limitation("ConvBook does not support `InputLayer(input_tensor=...)` yet")
+    }
+    if shape != .none, batchShape != .none {
+      throw .value("You cannot pass both `shape` and `batch_shape` at the same time.")
+    }
+    if !bound.isNone("batch_size"), batchShape != .none {
+      throw .value("You cannot pass both `batch_size` and `batch_shape` at the same time.")
+    }
+    return [
+      ("input_shape", shape), ("batch_size", bound["batch_size"]), ("dtype", bound["dtype"]),
+      ("sparse", bound["sparse"]), ("name", bound["name"]), ("ragged", bound["ragged"]),
+      ("batch_input_shape", batchShape),
+    ]
+  }
+
+  /// tf-keras' `InputLayer` passes what its parameters lack to `**kwargs`, and refuses all of them
+  /// at once.
+  static func checkKeras2Keywords(_ keywords: [(String, ArgumentValue)]) throws(KerasError) {
+    let unknown = signature.unknownKeywords(keywords)
+    guard !unknown.isEmpty else { return }
+    throw .value(
+      "Unrecognized keyword arguments: [\(unknown.map(PythonFormat.quoted).joined(separator: ", "))]"
+    )
+  }
+
   public init(name: String, batchInputShape: TensorShape, arguments: LayerArguments) {
     common = LayerCommon(name: name, arguments: arguments)
     self.batchInputShape = batchInputShape

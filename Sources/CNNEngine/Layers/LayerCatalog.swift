@@ -244,6 +244,32 @@ public enum LayerCatalog {
     signature: LayerSignature, positional: [ArgumentValue], keywords: [(String, ArgumentValue)],
     names: NameScope
   ) throws(KerasError) -> InputLayer {
+    var (positional, keywords) = (positional, keywords)
+    if signature.className == "InputLayer" {
+      if names.kerasVersion == .keras3 {
+        keywords = try InputLayer.keras3Arguments(positional: positional, keywords: keywords)
+        positional = []
+      } else {
+        // Python binds the parameters before `__init__` looks at its `**kwargs`.
+        let unknown = Set(signature.unknownKeywords(keywords))
+        _ = try signature.bind(
+          positional: positional, keywords: keywords.filter { !unknown.contains($0.0) })
+        try InputLayer.checkKeras2Keywords(keywords)
+        // `if input_shape and batch_input_shape:` (a shape is a tuple, list or int here).
+        func given(_ name: String) -> Bool {
+          switch keywords.first(where: { $0.0 == name })?.1 {
+          case .int(let size)?: return size != 0
+          case let value?: return !(value.sequenceItems?.isEmpty ?? true)
+          case nil: return false
+          }
+        }
+        if given("input_shape"), given("batch_input_shape") {
+          throw .value(
+            "Only provide the input_shape OR batch_input_shape argument to InputLayer, not both at the same time."
+          )
+        }
+      }
+    }
     let arguments = try signature.bind(positional: positional, keywords: keywords)
     let shapeArgument = signature.className == "Input" ? "shape" : "input_shape"
     let batchArgument = signature.className == "Input" ? "batch_shape" : "batch_input_shape"

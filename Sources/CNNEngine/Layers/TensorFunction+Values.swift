@@ -396,6 +396,8 @@ extension TensorFunction.Binary {
     case .less: return a < b ? 1 : 0
     case .greaterEqual: return a >= b ? 1 : 0
     case .lessEqual: return a <= b ? 1 : 0
+    case .equal: return a == b ? 1 : 0
+    case .notEqual: return a != b ? 1 : 0
     }
   }
 }

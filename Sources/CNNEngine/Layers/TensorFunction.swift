@@ -25,6 +25,8 @@ public enum TensorFunction: Sendable, Equatable {
     /// Comparisons (`x > 0` is `tf.math.greater`): 1 where true, 0 where false (TensorFlow's bool
     /// tensors, held as float32 here).
     case greater, less, greaterEqual, lessEqual
+    /// `tf.equal` / `tf.not_equal`: 1 where the elements are (not) equal, 0 elsewhere.
+    case equal, notEqual
     /// `K.binary_crossentropy(target, output, from_logits=)` element by element (the first
     /// operand is the target), as `keras.losses.binary_crossentropy` calls it.
     case binaryCrossentropy, binaryCrossentropyFromLogits

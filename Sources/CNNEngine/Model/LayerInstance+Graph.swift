@@ -155,6 +155,7 @@ extension LayerInstance {
         if layer.common.kerasVersion == .keras3 {
           try SequentialModel.checkInputSpec(self, input: given[0], keras3: true)
         }
+        if let error = tfKerasOperationError(built: first, given: given[0]) { throw error }
         throw rebuildRefusal(built: first, given: given[0])
       }
       nodeOutputShapes.append(output)

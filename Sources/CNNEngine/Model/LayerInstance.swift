@@ -300,11 +300,12 @@ public final class LayerInstance {
     }
     if isBuilt, let built = inputShape, layer.weights(for: shape) != layer.weights(for: built) {
       // A built layer taken into another model keeps its weights: on inputs they do not fit,
-      // Keras 3's input spec raises; tf-keras runs its ops on them, which ConvBook does not
-      // model.
+      // Keras 3's input spec raises; tf-keras runs its ops on them: TensorFlow's shape check
+      // of the first one fails (`tfKerasOperationError`), or ConvBook does not model the call.
       if layer.common.kerasVersion == .keras3 {
         try SequentialModel.checkInputSpec(self, input: shape, keras3: true)
       }
+      if let error = tfKerasOperationError(built: built, given: shape) { throw error }
       throw rebuildRefusal(built: built, given: shape)
     }
     let output = try layer.outputShape(for: shape)

@@ -287,7 +287,7 @@ enum TensorFunctionGradient {
       if constantFirst { return c > 0 ? g * powf(c, x) * logf(c) : 0 }
       return g * c * powf(x, c - 1)
     case .squaredDifference: return g * 2 * (x - c)
-    case .greater, .less, .greaterEqual, .lessEqual, .floorDivide: return 0
+    case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .floorDivide: return 0
     case .binaryCrossentropy, .binaryCrossentropyFromLogits:
       let (t, y) = constantFirst ? (c, x) : (x, c)
       let (dt, dy) = crossentropyBackward(binary, g, target: t, output: y)
@@ -336,7 +336,8 @@ enum TensorFunctionGradient {
       case .squaredDifference:
         let d = g[i] * 2 * (u - v)
         (da[i], db[i]) = (d, -d)
-      case .greater, .less, .greaterEqual, .lessEqual, .floorDivide: (da[i], db[i]) = (0, 0)
+      case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .floorDivide:
+        (da[i], db[i]) = (0, 0)
       case .binaryCrossentropy, .binaryCrossentropyFromLogits:
         (da[i], db[i]) = crossentropyBackward(binary, g[i], target: u, output: v)
       }

@@ -155,9 +155,27 @@ enum ApplicationCalls {
       return try EagerTensors.preprocess(
         array, mode: mode, path: path, range: site.range, budget: interpreter.budget)
     }
+    if case .array(let array) = input, array.tensorFlowDType == nil {
+      // A float array a name holds is changed in place (`Interpreter.preprocessInPlace` does
+      // that for `preprocess_input(x)` alone); a temporary's change is seen by no one.
+      let held: Bool
+      switch site.arguments.first(where: { $0.kind == .positional })?.value.kind {
+      case .name?, .attribute?, .subscript?, .namedExpression?: held = true
+      default: held = false
+      }
+      if array.dtype.isFloat, held {
+        throw .unsupported(
+          "ConvBook runs \(path) on a float array held by a name as `preprocess_input(x)` alone (Keras changes the array in place)",
+          at: site.range)
+      }
+      return .array(
+        try numpyPreprocess(
+          array, mode: mode, path: path, range: site.range, budget: interpreter.budget
+        ).result)
+    }
     guard case .kerasTensor(let tensor) = input else {
       throw .unsupported(
-        "\(path) runs on Keras tensors in ConvBook cells (as a step of a model, `x = preprocess_input(inputs)`); on arrays of images it is not supported",
+        "\(path) runs on Keras tensors and NumPy arrays in ConvBook cells; a value of type '\(input.typeName)' is not supported",
         at: site.range)
     }
     switch mode {

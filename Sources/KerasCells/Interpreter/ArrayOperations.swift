@@ -498,9 +498,19 @@ enum ArrayOperations {
   /// `a == b`, `a < b`, ... element by element: a bool array, compared in the dtype the
   /// operands promote to.
   static func compare(
-    _ operation: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange,
+    _ operation: ComparisonOperator, _ given: Value, _ other: Value, range: SourceRange,
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
+    // A list or tuple beside an array is the array `np.asarray` makes of it (`x == [1, 2]`).
+    func asArray(_ value: Value) throws(CellError) -> Value {
+      switch value {
+      case .list, .tuple:
+        return .array(try Self.array(from: value, dtype: nil, range: range, budget: budget))
+      default: return value
+      }
+    }
+    let left = try asArray(given)
+    let right = try asArray(other)
     guard let (a, aWeak) = operand(left), let (b, bWeak) = operand(right) else {
       try refuseLargeIntegers(left, right, range: range)
       throw CellError(
@@ -508,6 +518,17 @@ enum ArrayOperations {
         message:
           "'\(operation.symbol)' not supported between instances of '\(left.typeName)' and '\(right.typeName)'",
         range: range)
+    }
+    if operation == .memberOf || operation == .notMemberOf, case .array = right {
+      // `x in array` is NumPy's `(array == x).any()`, a Python bool.
+      var found: Bool
+      switch try compare(.equal, right, left, range: range, budget: budget) {
+      case .array(let equal):
+        let storage = equal.storage
+        found = (0..<storage.count).contains { storage.double(at: $0) != 0 }
+      case let scalar: found = scalar.isTruthy
+      }
+      return .bool(operation == .memberOf ? found : !found)
     }
     let comparison: NumPyKernel.Comparison
     switch operation {

@@ -12,6 +12,13 @@ enum Attributes {
     }
     switch name {
     case "args": return .tuple(exception.arguments)
+    // `SystemExit.code`: None without arguments, the one argument, or the tuple of several.
+    case "code" where exception.type == "SystemExit":
+      switch exception.arguments.count {
+      case 0: return Value.none
+      case 1: return exception.arguments[0]
+      default: return .tuple(exception.arguments)
+      }
     case "__cause__": return value(chained?.isCause == true ? chained : nil)
     case "__context__":
       return value(chained?.isCause == false ? chained : exception.raised?.suppressedContext)
@@ -193,6 +200,13 @@ enum Attributes {
         case .string(let text): return .string(text)
         default: break
         }
+      }
+      // What a fit left in a callback (`EarlyStopping.stopped_epoch`), or its state before any.
+      if let value = interpreter.session.objectAttributes.value(name, of: object.identity) {
+        return value
+      }
+      if object.typeName == "EarlyStopping", name == "stopped_epoch" || name == "wait" {
+        return .int(0)
       }
       if object.layer == nil, !name.hasPrefix("_"), object.typeName.first?.isUppercase == true {
         throw .unsupported("ConvBook does not support `\(object.typeName).\(name)` yet", at: range)

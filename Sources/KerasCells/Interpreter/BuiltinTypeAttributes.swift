@@ -93,6 +93,14 @@ enum BuiltinTypeAttributes {
     switch object {
     case .function(let callable) where callable.kind == .builtin(callable.path):
       names = Self.names(ofClass: callable.path)
+    case .function(let callable):
+      if case .userClass(let type) = callable.kind {
+        names = PythonClassDirectory.names(of: type, instance: nil)
+      } else {
+        names = Self.names(of: object)
+      }
+    case .instance(let instance):
+      names = PythonClassDirectory.names(of: instance.type, instance: instance)
     case .module(let module):
       // A top-level package (`keras`, `tensorflow`, `numpy`) has attributes of its own.
       if module.kerasSubpath?.isEmpty == false,

@@ -70,6 +70,7 @@ enum Builtins {
     if exceptionBases[name] != nil { return .function(Callable(.builtin(name), path: name)) }
     // A cell runs as a script does: `if __name__ == "__main__":` bodies run.
     if name == "__name__" { return .string("__main__") }
+    if name == "exit" || name == "quit" { return .standard(SiteQuitter(name: name)) }
     return names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
   }
 
@@ -266,6 +267,15 @@ enum Builtins {
         }
       }
       let argumentRanges = site.arguments.filter { $0.label == nil }.map(\.range)
+      if interpreter.session.eagerTraceBatch != nil,
+        positional.contains(where: Self.showsTracedBatch)
+      {
+        // Keras runs a call on data eagerly: its tensors hold the data's batch size and values,
+        // where ConvBook's trace of `call` has a symbolic tensor of unknown batch size.
+        throw .unsupported(
+          "ConvBook does not support printing a tensor or its shape inside call() of a layer called on data yet (Keras shows the data's batch size and values there; ConvBook traces call() with the batch size unknown)",
+          at: range)
+      }
       for (index, value) in positional.enumerated() {
         let valueRange = argumentRanges.count == positional.count ? argumentRanges[index] : range
         try interpreter.prepareText(value, range: range, as: .str)
@@ -1498,6 +1508,21 @@ extension Builtins {
       failure.callers = []
       failure.function = nil
       throw failure
+    }
+  }
+}
+
+extension Builtins {
+  /// Whether printing `value` inside a traced `call` on data would show the trace's symbolic
+  /// batch axis: a Keras tensor, or a shape whose first size is unknown, at any depth of tuples
+  /// and lists.
+  static func showsTracedBatch(_ value: Value) -> Bool {
+    switch value {
+    case .kerasTensor: return true
+    case .tensorShape(let dimensions): return dimensions.first.map { $0 == nil } ?? false
+    case .tuple(let items): return items.contains(where: showsTracedBatch)
+    case .list(let list): return list.items.contains(where: showsTracedBatch)
+    default: return false
     }
   }
 }

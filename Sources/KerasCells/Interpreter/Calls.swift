@@ -958,6 +958,18 @@ enum Calls {
     {
       throw keras(failure, at: interpreter.blame(instance, fallback: site.range))
     }
+    if interpreter.kerasVersion == .keras3, let merge = instance.layer as? Merge {
+      // Keras 3's `compute_mask` of a merge records operations on the masks (`Concatenate`:
+      // `ones_like`/`expand_dims`/`logical_or` per input, then `concatenate` and `any`, which take
+      // session names; the others `logical_or` when every input has one), graph nodes ConvBook
+      // does not make yet.
+      let masked = tensors.filter { $0.keras3Mask != nil }.count
+      if masked > 0, merge.kind == .concatenate || masked == tensors.count {
+        throw .unsupported(
+          "ConvBook does not support Keras 3 masks (of Embedding(mask_zero=True) or Masking) going into the merge layer \"\(instance.name)\" (\(merge.className)) yet",
+          at: site.range)
+      }
+    }
     do {
       // Keras 3 passes a tensor's mask to the layers whose `call` takes one.
       let keras3 = interpreter.kerasVersion == .keras3 && tensors.count == 1

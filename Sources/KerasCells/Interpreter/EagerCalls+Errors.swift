@@ -35,6 +35,16 @@ extension EagerCalls {
       {
         throw wrapped
       }
+      if interpreter.kerasVersion == .keras2, interpreter.session.eagerTraceBatch == nil,
+        interpreter.session.placeholderBuildDepth == 0, site != nil, let type = error.type
+      {
+        // tf-keras raises any other exception of `call` on Keras tensors inside AutoGraph's
+        // "in user code:" text, which quotes the frames of Keras' and TensorFlow's own files
+        // (their absolute paths in site-packages) that the exception came through.
+        throw .unsupported(
+          "ConvBook does not support tf-keras' AutoGraph text of an exception raised inside the call() of \(instance.type.name) on Keras tensors yet (it quotes Keras' and TensorFlow's own files): \(type): \(error.message.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")",
+          at: site?.range ?? error.range)
+      }
       guard let batch = interpreter.session.eagerTraceBatch, error.type != nil,
         !error.message.hasPrefix(wrappedPrefix),
         let function = KerasSubclassing.callFunction(of: instance.type)

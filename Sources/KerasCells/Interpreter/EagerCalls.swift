@@ -29,12 +29,22 @@ enum EagerCalls {
     }
     let shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
     let session = interpreter.session
+    if instance.layerState?.printedInEagerTrace == true {
+      // TensorFlow runs `call` again on each call on data; ConvBook ran it once, to trace it.
+      throw .unsupported(
+        "ConvBook does not support calling \(instance.type.name) on data again yet: its call() prints, and Keras runs call() (and prints) on every call, where ConvBook ran it once to trace it",
+        at: site.range)
+    }
     let outer = session.eagerTraceBatch
     session.eagerTraceBatch = array.shape[0]
     defer { session.eagerTraceBatch = outer }
+    let writesBefore = interpreter.writeCount
     let layer = try KerasSubclassing.layer(
       of: instance, on: shape, extra: extra, keywords: keywords, site: site,
       interpreter: interpreter)
+    if interpreter.writeCount != writesBefore {
+      instance.layerState?.printedInEagerTrace = true
+    }
     if let state = instance.layerState {
       state.isBuilt = true
       state.wasCalled = true

@@ -140,6 +140,31 @@ enum EagerFunctions {
     "reshape": (.reshape, [("x", "tensor"), ("newshape", "shape")]),
     "transpose": (.transpose, [("x", "a"), ("axes", "perm")]),
     "squeeze": (.squeeze, [("x", "input"), ("axis", "axis")]),
+    "tile": (.tile, [("x", "input"), ("repeats", "multiples")]),
+    "where": (.select, [("condition", "condition"), ("x1", "x"), ("x2", "y")]),
+    "logical_and": (.logical(.bitwiseAnd), [("x1", "x"), ("x2", "y")]),
+    "logical_or": (.logical(.bitwiseOr), [("x1", "x"), ("x2", "y")]),
+    "logical_xor": (.logical(.bitwiseXor), [("x1", "x"), ("x2", "y")]),
+    "logical_not": (.logicalNot, [("x", "x")]),
+    "argmax": (.argmax(true), [("x", "input"), ("axis", "axis"), ("keepdims", nil)]),
+    "argmin": (.argmax(false), [("x", "input"), ("axis", "axis"), ("keepdims", nil)]),
+    "one_hot": (
+      .oneHot,
+      [
+        ("x", "indices"), ("num_classes", "depth"), ("axis", "axis"), ("dtype", "dtype"),
+        ("sparse", nil),
+      ]
+    ),
+    "pad": (
+      .pad,
+      [
+        ("x", "tensor"), ("pad_width", "paddings"), ("mode", "mode"),
+        ("constant_values", "constant_values"),
+      ]
+    ),
+    "split": (
+      .split, [("x", "value"), ("indices_or_sections", "num_or_size_splits"), ("axis", "axis")]
+    ),
     "concatenate": (.concat, [("xs", "values"), ("axis", "axis")]),
     "stack": (.stack, [("x", "values"), ("axis", "axis")]),
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
@@ -679,6 +704,29 @@ enum EagerFunctions {
         positional: positional, keywords: keywords, path: path, range: range)
       if name == "linspace" {
         try keras3Linspace(&arguments, path: path, range: range)
+      }
+      // `ops.where(condition)` alone is NumPy's `nonzero` (a tuple of index vectors), not
+      // TensorFlow's coordinate matrix.
+      if name == "where", arguments["x"] == nil || arguments["y"] == nil {
+        throw .unsupported(
+          "ConvBook does not support `\(path)` without both `x1` and `x2` yet", at: range)
+      }
+      // Keras' `argmax`/`argmin` flatten the input when no axis is given and always return
+      // int32; `split` takes a number of equal sections (a list holds split points, not sizes).
+      if name == "argmax" || name == "argmin" {
+        guard let axis = arguments["axis"], !axis.isNone else {
+          throw .unsupported("ConvBook does not support `\(path)` without an axis yet", at: range)
+        }
+        arguments["output_type"] = .string("int32")
+      }
+      if name == "split", let sections = arguments["num_or_size_splits"] {
+        guard case .int = NumPyScalar.number(sections) else {
+          throw .unsupported(
+            "ConvBook does not support `\(path)` with a list of split points yet", at: range)
+        }
+      }
+      if name == "pad", arguments["constant_values"]?.isNone == true {
+        arguments["constant_values"] = nil
       }
       let key = kerasOp.parameters.first?.1 ?? "x"
       if let x = arguments[key],

@@ -202,6 +202,9 @@ enum EagerTensors {
       ? model.tensors?.first?.dtypeName ?? "float32"
       : interpreter.kerasVersion == .keras3 ? "float32" : nil
     try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    if let message = inputSpecMismatch(model, data: array.shape, interpreter: interpreter) {
+      throw CellError(type: "ValueError", message: message, range: site.range)
+    }
     let plan = try IntegerLayerData.plan(
       model.flattenedLayers.filter { !$0.isInputLayer }, array: array, inputDType: inputDType,
       site: site, interpreter: interpreter)
@@ -239,6 +242,32 @@ enum EagerTensors {
     } catch {
       throw .unsupported("\(error)", at: site.range)
     }
+  }
+
+  /// Keras' input spec check of a built model called on data of its rank whose fixed sizes
+  /// differ (images of 244 pixels into a VGG16 made for 224): tf-keras names the model, Keras 3
+  /// the input too. Keras 3 runs a Sequential model's layers on the data instead, and squeezes a
+  /// last axis of 1, so those cases stay with the forward pass; nil where the data fits.
+  static func inputSpecMismatch(
+    _ model: SequentialModel, data: [Int], interpreter: Interpreter
+  ) -> String? {
+    guard let expected = model.inputShape, expected.rank == data.count, expected.rank > 1,
+      zip(expected.dimensions.dropFirst(), data.dropFirst()).contains(where: {
+        $0 != nil && $0 != $1
+      })
+    else { return nil }
+    let spec = TensorShape([nil] + expected.dimensions.dropFirst())
+    let found = TensorShape.tuple(data)
+    guard interpreter.kerasVersion == .keras3 else {
+      return
+        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(spec), found shape=\(found)"
+    }
+    guard model.kind != .sequential, (model.graph?.inputs.count ?? 1) == 1,
+      let input = model.graph?.inputs[0].producer.name ?? model.inputLayer?.name,
+      expected.dimensions.last != 1, data.last != 1
+    else { return nil }
+    return
+      "Input 0 with name '\(input)' of layer '\(model.name)' is incompatible with the layer: expected shape=\(spec), found shape=\(found)"
   }
 
   /// The outputs of a call of a model with several outputs on data, in the structure the model

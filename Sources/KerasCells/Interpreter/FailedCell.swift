@@ -47,6 +47,11 @@ struct FailedCell {
         case .ifStatement(let branches, let elseBody):
           for branch in branches { walk(branch.body) }
           walk(elseBody ?? [])
+        case .matchStatement(_, let cases):
+          for matchCase in cases {
+            names += matchCase.pattern.boundNames
+            walk(matchCase.body)
+          }
         case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
           walk(body)
           for handler in handlers { walk(handler.body) }

@@ -79,6 +79,9 @@ struct FitCallbacks {
     var stoppedEpoch = 0
     var bestEpoch = 0
     var bestWeights: ModelWeights?
+    /// The script's `EarlyStopping` object, whose `stopped_epoch`, `wait`, `best` and
+    /// `best_epoch` read what this fit left (`recordState`).
+    var identity: KerasObject.Identity?
 
     func improves(_ value: Double, over reference: Double) -> Bool {
       monitor.improves(value, over: reference)
@@ -297,7 +300,7 @@ struct FitCallbacks {
       if let problem = CellFiles.problem(with: path) { throw .unsupported(problem, at: site.range) }
       guard interpreter.session.training.files != nil else {
         throw .unsupported(
-          "\(object.typeName) needs a lesson folder to write into; this run has none",
+          "ConvBook does not support \(object.typeName) outside a lesson yet: it writes files into a lesson's folder only, and this run has none",
           at: site.range)
       }
       return path
@@ -320,7 +323,7 @@ struct FitCallbacks {
           baseline: given["baseline"].flatMap { $0 == .none ? nil : $0 } == nil
             ? nil : try number("baseline", 0),
           restoreBestWeights: flag("restore_best_weights"),
-          startFromEpoch: try integer("start_from_epoch", 0)))
+          startFromEpoch: try integer("start_from_epoch", 0), identity: object.identity))
     case "ReduceLROnPlateau":
       let factor = try number("factor", 0.1)
       guard factor < 1 else {
@@ -609,6 +612,40 @@ struct FitCallbacks {
       }
     }
     return lines
+  }
+
+  /// Whether an `EarlyStopping` could end a fit of `epochs` epochs early: its wait reaches its
+  /// patience within them. On ConvBook's own draws that decides how many epochs run, which
+  /// Keras decides anew on every run.
+  func mayStopEarly(epochs: Int) -> Bool {
+    callbacks.contains { callback in
+      guard case .earlyStopping(let early) = callback else { return false }
+      return epochs > 1 && epochs - early.startFromEpoch >= max(early.patience, 1)
+    }
+  }
+
+  /// After `on_train_end`: what each `EarlyStopping` holds as Keras leaves it (`stopped_epoch`,
+  /// `wait`, `best`, `best_epoch`), read later as the object's attributes. When the fit derives
+  /// from ConvBook's own draws (`own`), so do they: printing them is refused as `OwnDraws` says.
+  func recordState(own: Bool, site: CallSite, interpreter: Interpreter) throws(CellError) {
+    let attributes = interpreter.session.objectAttributes
+    for callback in callbacks {
+      guard case .earlyStopping(let early) = callback, let identity = early.identity else {
+        continue
+      }
+      let values: [(String, Value)] = [
+        ("stopped_epoch", .int(early.stoppedEpoch)), ("wait", .int(early.wait)),
+        ("best", .float(early.monitor.best)), ("best_epoch", .int(early.bestEpoch)),
+      ]
+      for (name, value) in values {
+        var recorded = value
+        if own {
+          recorded = try OwnDraws.mark(
+            value, refusingText: false, range: site.range, training: interpreter.session.training)
+        }
+        attributes.set(name, of: identity, to: recorded)
+      }
+    }
   }
 
   /// The file of an epoch: Keras' `filepath.format(epoch=epoch + 1, **logs)` (`{epoch:02d}`,

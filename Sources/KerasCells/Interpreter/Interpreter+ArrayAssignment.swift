@@ -129,6 +129,56 @@ extension Interpreter {
     return Value.none
   }
 
+  /// `preprocess_input(x)` of a `keras.applications` module where `x` names a float NumPy array
+  /// (a name, an instance attribute, a list or dict item): Keras changes the array in place
+  /// (`ApplicationCalls.numpyPreprocess`), so the place gets the changed array and the call
+  /// returns it (caffe mode: a reversed view of it). Refused when something else also holds the
+  /// array. Nil when the call is not such a call (`ApplicationCalls.call` runs it).
+  func preprocessInPlace(
+    _ callee: Value, _ arguments: [Argument], range: SourceRange
+  ) throws(CellError) -> Value? {
+    guard arguments.count == 1, case .positional = arguments[0].kind,
+      case .function(let callable) = callee,
+      case .applicationFunction(let module, "preprocess_input") = callable.kind,
+      let mode = ApplicationCalls.preprocessingMode(module: module)
+    else { return nil }
+    let expression = arguments[0].value
+    switch expression.kind {
+    case .name, .attribute, .subscript: break
+    default: return nil
+    }
+    let isFloatArray: Bool
+    if case .array(let given) = try evaluate(expression) {
+      isFloatArray = given.tensorFlowDType == nil && given.dtype.isFloat
+    } else {
+      isFloatArray = false
+    }
+    guard isFloatArray, let place = try arrayPlace(expression) else { return nil }
+    var taken = place.take()
+    guard case .array(var array) = taken else {
+      place.putBack(taken)
+      return nil
+    }
+    taken = .none
+    defer { place.putBack(.array(array)) }
+    var isView = false
+    if var base = array.viewBase {
+      array.viewBase = nil
+      isView = !isKnownUniquelyReferenced(&base)
+      array.viewBase = base
+    }
+    let path = "keras.applications.\(module).preprocess_input"
+    if !isKnownUniquelyReferenced(&array.identity) || isView {
+      throw .unsupported(
+        "ConvBook does not support \(path) of a float array that another name, container or view also holds (Keras changes it in place, NumPy would change both); pass a .copy()",
+        at: arguments[0].range)
+    }
+    let (result, changed) = try ApplicationCalls.numpyPreprocess(
+      array, mode: mode, path: path, range: range, budget: budget)
+    if let changed { array = changed }
+    return .array(result)
+  }
+
   /// Where an array the cell names lives: taking it out leaves None there until it is put back.
   struct ArrayPlace {
     let take: () -> Value

@@ -401,6 +401,11 @@ extension Interpreter {
       case "__mro__":
         return .tuple(
           type.mro.map(classValue) + [.function(Callable(.classSupport("object"), path: "object"))])
+      case "__match_args__" where type.lookup(name) == nil:
+        // `@dataclass` (match_args=True) names the fields `__init__` takes.
+        if let info = type.mro.lazy.compactMap(\.dataclass).first {
+          return .tuple(info.fields.filter(\.initialized).map { .string($0.name) })
+        }
       default: break
       }
       guard let (value, _) = type.lookup(name) else {
@@ -537,6 +542,17 @@ extension Interpreter {
     if let state = instance.layerState {
       if name == "name" { return .string(state.name) }
       try Keras3SeedStates.check(name, of: .instance(instance), interpreter: self, range: range)
+      // A subclassed model's weight lists are its layers' (`TrainStepModels.variables`); Keras
+      // puts the weights the model itself holds (a `tf.Variable` attribute tf-keras tracks, an
+      // `add_weight` of its own) first, which ConvBook does not list.
+      if instance.type.kerasBase == "Model", !state.weightNodes.isEmpty,
+        name.hasSuffix("weights") || name.hasSuffix("variables"),
+        TrainStepModels.attributeNames.contains(name)
+      {
+        throw .unsupported(
+          "ConvBook does not support `\(name)` of a subclassed model that holds weights of its own (\(instance.type.name): a tf.Variable attribute or self.add_weight()) yet; hold them in a custom layer",
+          at: range)
+      }
       if let value = KerasSubclassing.modelAttribute(name, of: instance, session: session)
         ?? KerasSubclassing.layerAttribute(name, of: instance)
       {
@@ -1148,6 +1164,25 @@ extension Interpreter {
       tapes.active.append(tape)
       defer { tapes.active.removeAll { $0 === tape } }
       if let target = item.target { try assign(manager, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
+    case .standard(let context as GeneratorContextManager):
+      // `with` a `@contextmanager` function's call: its generator runs to the `yield`, and after
+      // the block (however it ends: `return` and `break` too) on to its end.
+      let entered = try context.enter(interpreter: self, range: range)
+      let flow: Flow
+      do {
+        if let target = item.target { try assign(entered, to: target, statement: statement) }
+        flow = try executeWith(items.dropFirst(), body: body, statement: statement)
+      } catch {
+        guard error.type != nil else { throw error }
+        throw .unsupported(
+          "ConvBook does not support an exception leaving the `with` block of a @contextlib.contextmanager generator yet (Python throws it into the generator)",
+          at: range)
+      }
+      try context.exit(interpreter: self, range: range)
+      return flow
+    case .standard(let context as NullContext):
+      if let target = item.target { try assign(context.result, to: target, statement: statement) }
       return try executeWith(items.dropFirst(), body: body, statement: statement)
     case .standard(let scope as CustomObjects.Scope):
       // `with custom_object_scope({...}) as scope:` makes its names visible inside the block.

@@ -30,10 +30,18 @@ extension Interpreter {
   /// here, a safe point). What a closing body raises is dropped, as CPython only reports it
   /// ("Exception ignored in").
   func closeDroppedGenerators(at range: SourceRange) {
+    var running: [PythonGenerator.Channel] = []
     while let channel = pendingGeneratorCloses.popLast() {
+      // A dropped generator whose body is running now (its `finally` while it is being closed)
+      // is closed by that turn already: closing it from inside would wait for itself.
+      if channel.inTurn {
+        running.append(channel)
+        continue
+      }
       generatorChannels.removeAll { $0 === channel }
       try? channel.close(self, range: range)
     }
+    pendingGeneratorCloses = running
   }
 
   /// Closes every generator of the cell still paused: nothing can resume them after the cell

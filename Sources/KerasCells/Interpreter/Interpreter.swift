@@ -410,6 +410,8 @@ final class Interpreter {
       try defineClass(definition, statement: statement)
     case .withStatement(let items, let body):
       return try executeWith(items[...], body: body, statement: statement)
+    case .matchStatement(let subject, let cases):
+      return try executeMatch(subject, cases, statement: statement)
     case .returnStatement(let value):
       return .returned(
         try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none)
@@ -441,6 +443,11 @@ final class Interpreter {
           defer { handledErrors.removeLast() }
           do throws(CellError) {
             for handler in handlers where try handles(handler, type) {
+              // The exception's traceback keeps the frames it left alive while it is handled,
+              // so generators they dropped are closed after the handler, as CPython does.
+              let held = pendingGeneratorCloses
+              pendingGeneratorCloses = []
+              defer { pendingGeneratorCloses += held }
               pending = nil
               if let name = handler.name {
                 try assign(
@@ -1032,6 +1039,12 @@ final class Interpreter {
         case .bool(let flag): return flag ? 1 : 0
         // Python clamps slice bounds of any size to the sequence.
         case .bigInt(let number): return number.sign == .minus ? Int.min + 1 : Int.max
+        case .kerasTensor:
+          // `self.pe[:, :tf.shape(x)[1], :]` in a layer's call: TensorFlow slices a tensor with a
+          // bound known only when the model runs (a list would be CPython's TypeError).
+          throw .unsupported(
+            "ConvBook does not support a slice bound that is a symbolic tensor (`t[:tf.shape(x)[1]]`) yet",
+            at: expression.range)
         default:
           throw CellError(
             type: "TypeError",
@@ -1046,6 +1059,9 @@ final class Interpreter {
       let callee = try evaluate(calleeExpression)
       if let shuffled = try shuffleInPlace(callee, argumentExpressions, range: range) {
         return shuffled
+      }
+      if let processed = try preprocessInPlace(callee, argumentExpressions, range: range) {
+        return processed
       }
       var positional: [Value] = []
       var keywords: [(String, Value)] = []

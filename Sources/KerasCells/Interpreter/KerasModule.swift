@@ -370,6 +370,8 @@ public enum KerasModule: Equatable {
       case "data": return .module(.inert("tensorflow.data"))
       // For `except tf.errors.InvalidArgumentError:` around eager arithmetic (`EagerArithmetic`).
       case "errors": return .module(.inert("tensorflow.errors"))
+      // `tf.dtypes.float32`: the same `tf.DType`s as `tf.float32`.
+      case "dtypes": return .module(.inert("tensorflow.dtypes"))
       // TensorFlow's aliases of Keras' modules (`tf.initializers.zeros()`, `tf.metrics.AUC()`).
       case "optimizers": return .module(.optimizers)
       case "initializers": return .module(.initializers)
@@ -616,6 +618,9 @@ public enum KerasModule: Equatable {
         return .function(Callable(.builtin(type), path: type))
       }
       if module == "keras.config" { return Self.kerasConfigAttribute(name) }
+      if module == "tensorflow.dtypes", TensorFlowDType.names.contains(name) {
+        return TensorFlowDType.value(name)
+      }
       if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }
       if module == "tensorflow.data" || module == "tensorflow.data.experimental",

@@ -181,6 +181,9 @@ public final class KerasSession {
   var kerasNodeCalls: [ObjectIdentifier: KerasNodeCalls] = [:]
   /// tf-keras: the layers given seeds when they were made, not built yet (`TensorFlowSeeds`).
   var seededUnbuiltLayers: [LayerInstance] = []
+  /// While tf-keras' `Model.build(input_shape)` runs a subclassed model's `call` on placeholders:
+  /// not converted by AutoGraph, so an exception raised there is not in its "in user code:" text.
+  var placeholderBuildDepth = 0
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {

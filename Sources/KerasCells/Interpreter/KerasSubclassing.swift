@@ -40,6 +40,8 @@ final class CustomLayerState {
   var pendingWeights: [(variable: WeightVariable, node: LayerInstance)] = []
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
   var weightNodes: [LayerInstance] = []
+  /// Its `call` printed while ConvBook traced it for a call on data (`EagerCalls.callCustom`).
+  var printedInEagerTrace = false
 
   init(name: String) {
     self.name = name

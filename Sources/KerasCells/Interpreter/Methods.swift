@@ -969,9 +969,28 @@ enum Methods {
     _ template: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite,
     _ budget: EvaluationBudget, interpreter: Interpreter? = nil
   ) throws(CellError) -> String {
-    var result = ""
     var automatic = 0
-    var characters = Array(template)[...]
+    return try formatTemplate(
+      Array(template)[...], positional, keywords, site, budget, interpreter: interpreter,
+      automatic: &automatic, recursionDepth: 2)
+  }
+
+  /// A template, or the format spec of one of its fields (`"{:>{width}}"`: CPython formats a
+  /// spec's own fields first, numbering them after the field's, at most one level deep).
+  private static func formatTemplate(
+    _ template: ArraySlice<Character>, _ positional: [Value], _ keywords: [(String, Value)],
+    _ site: CallSite, _ budget: EvaluationBudget, interpreter: Interpreter?,
+    automatic: inout Int, recursionDepth: Int
+  ) throws(CellError) -> String {
+    guard recursionDepth > 0 else {
+      throw CellError(
+        type: "ValueError", message: "Max string recursion exceeded", range: site.range)
+    }
+    var result = ""
+    var characters = template
+    func valueError(_ message: String) -> CellError {
+      CellError(type: "ValueError", message: message, range: site.range)
+    }
     while let character = characters.popFirst() {
       if character == "{" {
         if characters.first == "{" {
@@ -979,11 +998,29 @@ enum Methods {
           result.append("{")
           continue
         }
+        guard !characters.isEmpty else {
+          throw valueError("Single '{' encountered in format string")
+        }
+        // The field ends at its matching `}`: its spec may hold fields of its own.
         var field = ""
-        while let next = characters.popFirst(), next != "}" { field.append(next) }
+        var depth = 1
+        var hasSpec = false
+        while let next = characters.popFirst() {
+          if next == ":" { hasSpec = true }
+          if next == "{" { depth += 1 }
+          if next == "}" {
+            depth -= 1
+            if depth == 0 { break }
+          }
+          field.append(next)
+        }
+        guard depth == 0 else {
+          throw valueError(
+            hasSpec ? "unmatched '{' in format spec" : "expected '}' before end of string")
+        }
         let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         var key = parts.first.map(String.init) ?? ""
-        let spec = parts.count > 1 ? String(parts[1]) : ""
+        var spec = parts.count > 1 ? String(parts[1]) : ""
         // `{0!r}`: the conversion; `{0.filters}` / `{0[1]}`: attributes and items of the argument.
         var conversion: Character?
         if let bang = key.firstIndex(of: "!") {
@@ -1021,6 +1058,11 @@ enum Methods {
         if !accessors.isEmpty {
           value = try formatField(value, accessors, site: site, interpreter: interpreter)
         }
+        if spec.contains("{") {
+          spec = try formatTemplate(
+            Array(spec)[...], positional, keywords, site, budget, interpreter: interpreter,
+            automatic: &automatic, recursionDepth: recursionDepth - 1)
+        }
         switch conversion {
         case "r"?, "a"?:
           try PythonText.requireKnownText(value, asString: false, range: site.range)
@@ -1036,7 +1078,10 @@ enum Methods {
             range: site.range)
         }
         result += try PythonText.format(value, spec: spec, range: site.range, budget: budget)
-      } else if character == "}" && characters.first == "}" {
+      } else if character == "}" {
+        guard characters.first == "}" else {
+          throw valueError("Single '}' encountered in format string")
+        }
         characters.removeFirst()
         result.append("}")
       } else {

@@ -5,8 +5,13 @@ import Foundation
 final class NamedTupleType: StandardObject {
   let name: String
   let fields: [String]
-  /// The defaults of the last fields (`defaults=` applies to the rightmost ones).
+  /// The defaults of the last fields (`defaults=` applies to the rightmost ones), as the class
+  /// was made (`_field_defaults`).
   let defaults: [Value]
+  /// The defaults a call uses: `__new__.__defaults__`, which scripts set after making the class
+  /// (`BlockArgs.__new__.__defaults__ = (None,) * len(BlockArgs._fields)`, EfficientNet's idiom)
+  /// without changing `_field_defaults`.
+  var callDefaults: [Value]
   let module: String
   /// A `typing.NamedTuple` class's docstring (`__doc__`; CPython's default names the fields).
   var docstring: String?
@@ -15,6 +20,7 @@ final class NamedTupleType: StandardObject {
     self.name = name
     self.fields = fields
     self.defaults = defaults
+    self.callDefaults = defaults
     self.module = module
   }
 
@@ -110,9 +116,10 @@ final class NamedTupleType: StandardObject {
     case "__name__", "__qualname__": return .string(self.name)
     case "__module__": return .string(module)
     case "__doc__": return .string(docstring ?? "\(self.name)(\(fields.joined(separator: ", ")))")
-    case "_fields": return .tuple(fields.map(Value.string))
+    case "_fields", "__match_args__": return .tuple(fields.map(Value.string))
     case "_field_defaults": return .dictionary(fieldDefaults.map { (.string($0.0), $0.1) })
     case "_make": return .method(receiver: .standard(self), name: name)
+    case "__new__": return .standard(NamedTupleNew(type: self))
     default: return nil
     }
   }
@@ -144,6 +151,7 @@ final class NamedTupleType: StandardObject {
     let arguments = StandardArguments(
       function: "\(name).__new__", positional: positional, keywords: keywords, site: site,
       interpreter: interpreter)
+    let defaults = callDefaults
     let required = fields.count - defaults.count
     let parameters: [(String, Value?)] = fields.enumerated().map { index, field in
       (field, index < required ? nil : defaults[index - required])
@@ -159,6 +167,66 @@ final class NamedTupleType: StandardObject {
     }
     let (values, _) = try arguments.bind(parameters)
     return .standard(NamedTupleInstance(type: self, items: fields.map { values[$0]! }))
+  }
+}
+
+/// `Point.__new__`, the function CPython generates for a namedtuple class: its `__defaults__` are
+/// the defaults of the last fields, and assigning a tuple to them changes what later calls of the
+/// class fill in.
+final class NamedTupleNew: StandardObject {
+  let type: NamedTupleType
+
+  init(type: NamedTupleType) { self.type = type }
+
+  override var typeName: String { "function" }
+  override var isCallable: Bool { true }
+  override func repr(_ item: (Value) -> String) -> String { "<function \(type.name).__new__>" }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    switch name {
+    case "__defaults__": return type.callDefaults.isEmpty ? Value.none : .tuple(type.callDefaults)
+    case "__name__": return .string("__new__")
+    case "__qualname__": return .string("\(type.name).__new__")
+    default: return nil
+    }
+  }
+
+  override func setAttribute(_ name: String, to value: Value, range: SourceRange)
+    throws(CellError) -> Bool
+  {
+    guard name == "__defaults__" else { return false }
+    switch value {
+    case .none:
+      type.callDefaults = []
+    case .tuple(let items):
+      // More defaults than fields would also give `_cls` one, which no script wants.
+      guard items.count <= type.fields.count else {
+        throw CellError.unsupported(
+          "ConvBook does not support more `__new__.__defaults__` than a namedtuple has fields yet",
+          at: range)
+      }
+      type.callDefaults = items
+    default:
+      throw CellError(
+        type: "TypeError", message: "__defaults__ must be set to a tuple object", range: range)
+    }
+    return true
+  }
+
+  /// `Point.__new__(Point, 1, 2)`: the class first, then what a call of the class takes.
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard let first = positional.first, case .standard(let given) = first, given === type else {
+      throw CellError.unsupported(
+        "ConvBook does not support calling a namedtuple's `__new__` with anything but its own class first yet",
+        at: site.range)
+    }
+    return try type.call(
+      positional: Array(positional.dropFirst()), keywords: keywords, site: site,
+      interpreter: interpreter)
   }
 }
 

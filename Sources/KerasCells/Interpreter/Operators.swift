@@ -600,6 +600,11 @@ enum Operators {
     case .equal: return try equalOperator(left, right, range: range)
     case .notEqual: return !(try equalOperator(left, right, range: range))
     case .identical, .notIdentical:
+      if case .array = left, case .array = right {
+        // Arrays are values here: which names share one NumPy array object is not kept.
+        throw .unsupported(
+          "ConvBook does not support `is` between two NumPy arrays yet", at: range)
+      }
       let same = identical(left, right)
       return operation == .identical ? same : !same
     case .memberOf, .notMemberOf:

@@ -179,6 +179,9 @@ final class PythonGenerator: StandardObject {
     var ended = false
     var consumerDepth = 0
     var clockRunning = false
+    /// A consumer is waiting for this body's turn to end: the body (or one it runs) must not
+    /// close it, which would wait for itself.
+    private(set) var inTurn = false
     let scope: Scope
 
     init(scope: Scope) { self.scope = scope }
@@ -187,6 +190,8 @@ final class PythonGenerator: StandardObject {
     /// while the calling thread waits, with the interpreter's frame and clock handed over.
     func turn(_ interpreter: Interpreter, startingWith function: UserFunction?) -> Outcome {
       guard !ended else { return .returned(.none) }
+      inTurn = true
+      defer { inTurn = false }
       let saved = interpreter.saveFrame()
       consumerDepth = interpreter.callDepth
       clockRunning = interpreter.budget.handOff()

@@ -12,7 +12,7 @@ enum StandardLibrary {
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
     "dataclasses", "types", "glob", "distutils", "distutils.version", "pathlib", "enum", "inspect",
-    "abc", "collections.abc",
+    "abc", "collections.abc", "contextlib",
     // Importable only, for the scripts that import them beside model code without using them:
     // every name they have is refused as ConvBook's limitation where it is used.
     "codecs", "csv", "gc", "hashlib", "heapq", "io", "numbers",
@@ -28,7 +28,7 @@ enum StandardLibrary {
   /// `ModuleNotFoundError`.
   static let importableOnly: Set<String> = [
     "array", "ast", "asyncio", "atexit", "base64", "binascii", "bisect", "builtins", "bz2",
-    "cProfile", "calendar", "cmath", "colorsys", "concurrent", "configparser", "contextlib",
+    "cProfile", "calendar", "cmath", "colorsys", "concurrent", "configparser",
     "ctypes", "decimal", "difflib", "email", "errno", "faulthandler", "filecmp", "fnmatch",
     "fractions", "getopt", "getpass", "gettext", "gzip", "hmac", "html", "http", "importlib",
     "keyword", "linecache", "locale", "lzma", "marshal", "mimetypes", "multiprocessing",
@@ -61,6 +61,7 @@ enum StandardLibrary {
     case "inspect": return StandardInspect.attribute(name)
     case "abc": return StandardABC.attribute(name)
     case "collections.abc": return StandardCollectionsABC.attribute(name)
+    case "contextlib": return StandardContextlib.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
@@ -165,6 +166,7 @@ final class StandardFunction: StandardObject {
     case "enum": return try StandardEnum.call(name, arguments)
     case "inspect": return try StandardInspect.call(name, arguments)
     case "abc": return try StandardABC.call(name, arguments)
+    case "contextlib": return try StandardContextlib.call(name, arguments)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
@@ -227,9 +229,12 @@ struct StandardArguments {
     let missing = parameters.filter { $0.1 == nil && values[$0.0] == nil }.map(\.0)
     if !missing.isEmpty {
       let quoted = missing.map { "'\($0)'" }
+      // CPython's list of missing arguments: `'a' and 'b'`, `'a', 'b', and 'c'`.
       let list =
         quoted.count == 1
-        ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+        ? quoted[0]
+        : quoted.dropLast().joined(separator: ", ") + (quoted.count > 2 ? "," : "") + " and "
+          + quoted.last!
       throw typeError(
         "\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
       )

@@ -189,6 +189,12 @@ extension StandardLibrary {
       "MAXYEAR", "MINYEAR", "UTC", "date", "datetime", "datetime_CAPI", "sys", "time", "timedelta",
       "timezone", "tzinfo",
     ],
+    "contextlib": [
+      "AbstractAsyncContextManager", "AbstractContextManager", "AsyncContextDecorator",
+      "AsyncExitStack", "ContextDecorator", "ExitStack", "GenericAlias", "MethodType", "abc",
+      "aclosing", "asynccontextmanager", "chdir", "closing", "contextmanager", "deque",
+      "nullcontext", "os", "redirect_stderr", "redirect_stdout", "suppress", "sys", "wraps",
+    ],
     "abc": [
       "ABC", "ABCMeta", "abstractclassmethod", "abstractmethod", "abstractproperty",
       "abstractstaticmethod", "get_cache_token", "update_abstractmethods",

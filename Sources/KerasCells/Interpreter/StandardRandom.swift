@@ -281,6 +281,10 @@ final class PythonRandom: StandardObject {
         throw CellError(
           type: "IndexError", message: "Cannot choose from an empty sequence", range: range)
       }
+      if case .array(let array) = sequence {
+        return try ArrayOperations.subscriptValue(
+          array, .int(below(count)), range: range, budget: arguments.interpreter.budget)
+      }
       return try item(sequence, below(count), range)
     case "shuffle":
       let (values, _) = try arguments.bind([("x", nil)])
@@ -389,6 +393,8 @@ final class PythonRandom: StandardObject {
     case .tuple(let items): return items.count
     case .string(let text): return text.count
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step)
+    // A NumPy array is a sequence of its rows (`random.choice(pairs)` picks one).
+    case .array(let array) where array.rank >= 1 && name == "choice": return array.shape[0]
     default:
       throw .unsupported(
         "ConvBook's random.\(name)() takes a list, tuple, string or range, not a \(sequence.typeName)",

@@ -76,6 +76,8 @@ extension KerasSubclassing {
       }
       // Keras 3's `build` of a subclassed model does not run `call`: its layers stay unbuilt.
       if interpreter.kerasVersion == .keras2 {
+        interpreter.session.placeholderBuildDepth += 1
+        defer { interpreter.session.placeholderBuildDepth -= 1 }
         do {
           _ = try layer(
             of: instance, on: shape, site: site, interpreter: interpreter, nameScope: false)

@@ -43,7 +43,7 @@ enum TensorFunctions {
     /// Keras 3's `ops.tensordot(x1, x2, axes=1)` of a matrix x2: the product over x1's last axis
     /// and x2's first, which is `matmul` (the other `axes` are refused).
     case tensordot
-    /// Keras 3's `ops.slice(inputs, start_indices, shape)` inside a traced call, with numbers for
+    /// Keras 3's `ops.slice(inputs, start_indices, shape)` and `tf.slice(input_, begin, size)` inside a traced call, with numbers for
     /// both: the block `x[s0:s0 + n0, ...]` (a size of -1 runs to the axis' end).
     case opsSlice
     /// `K.sqrt`: `tf.maximum(x, 0)` then `tf.sqrt`.
@@ -266,7 +266,9 @@ enum TensorFunctions {
       return ["images", "size", "align_corners", "name", "half_pixel_centers"]
     case .matmul: return ["a", "b", "transpose_a", "transpose_b"]
     case .tensordot: return ["a", "b", "axes"]
-    case .opsSlice: return ["inputs", "start_indices", "shape"]
+    // `tf.slice(input_, begin, size, name=None)`.
+    case .opsSlice:
+      return keras ? ["inputs", "start_indices", "shape"] : ["input_", "begin", "size", "name"]
     case .epsilon: return []
     case .cast: return keras ? ["x", "dtype"] : ["x", "dtype", "name"]
     case .convertToTensor: return ["x", "dtype", "sparse", "ragged"]
@@ -395,6 +397,8 @@ enum TensorFunctions {
     "greater": (.binary(.greater), "tf.math.greater"), "less": (.binary(.less), "tf.math.less"),
     "greater_equal": (.binary(.greaterEqual), "tf.math.greater_equal"),
     "less_equal": (.binary(.lessEqual), "tf.math.less_equal"),
+    "equal": (.binary(.equal), "tf.math.equal"),
+    "not_equal": (.binary(.notEqual), "tf.math.not_equal"),
     "reduce_sum": (.reduce(.sum), "tf.math.reduce_sum"),
     "reduce_mean": (.reduce(.mean), "tf.math.reduce_mean"),
     "reduce_max": (.reduce(.max), "tf.math.reduce_max"),
@@ -412,7 +416,7 @@ enum TensorFunctions {
       "sin", "cos", "add",
       "subtract", "multiply", "divide", "truediv", "maximum", "minimum", "pow", "reduce_sum",
       "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "greater", "less",
-      "greater_equal", "less_equal",
+      "greater_equal", "less_equal", "equal", "not_equal",
     ] {
       table[name] = tensorflowMath[name]
     }
@@ -428,6 +432,8 @@ enum TensorFunctions {
     table["stop_gradient"] = (.unary(.stopGradient), "tf.stop_gradient")
     table["pad"] = (.pad, "tf.compat.v1.pad")
     table["matmul"] = (.matmul, "tf.linalg.matmul")
+    table["tensordot"] = (.tensordot, "tf.tensordot")
+    table["slice"] = (.opsSlice, "tf.slice")
     table["cast"] = (.cast, "tf.cast")
     table["shape"] = (.shape, "tf.compat.v1.shape")
     table["range"] = (.range, "tf.range")
@@ -472,6 +478,12 @@ enum TensorFunctions {
     "tanh": (.unary(.tanh), "tf.math.tanh"), "softplus": (.unary(.softplus), "tf.math.softplus"),
     "softmax": (.softmax, "tf.nn.softmax"), "maximum": (.binary(.maximum), "tf.math.maximum"),
     "minimum": (.binary(.minimum), "tf.math.minimum"), "pow": (.binary(.power), "tf.math.pow"),
+    "equal": (.binary(.equal), "tf.math.equal"),
+    "not_equal": (.binary(.notEqual), "tf.math.not_equal"),
+    "greater": (.binary(.greater), "tf.math.greater"), "less": (.binary(.less), "tf.math.less"),
+    "greater_equal": (.binary(.greaterEqual), "tf.math.greater_equal"),
+    "less_equal": (.binary(.lessEqual), "tf.math.less_equal"),
+    "sin": (.unary(.sin), "tf.math.sin"), "cos": (.unary(.cos), "tf.math.cos"),
     // tf-keras records the backend function itself as one TFOpLambda (element by element).
     "binary_crossentropy": (
       .binary(.binaryCrossentropy), "tf.keras.backend.binary_crossentropy"
@@ -543,6 +555,7 @@ enum TensorFunctions {
     "greater": (.binary(.greater), "greater"), "less": (.binary(.less), "less"),
     "greater_equal": (.binary(.greaterEqual), "greater_equal"),
     "less_equal": (.binary(.lessEqual), "less_equal"),
+    "equal": (.binary(.equal), "equal"), "not_equal": (.binary(.notEqual), "not_equal"),
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     "broadcast_to": (.broadcastTo, "broadcast_to"),
     "zeros_like": (.filledLike(0), "zeros_like"), "ones_like": (.filledLike(1), "ones_like"),
@@ -1202,22 +1215,37 @@ enum TensorFunctions {
       inputs = [try tensor(entry.parameters[0]), try tensor(entry.parameters[1])]
       function = .matmul(transposeA: flag("transpose_a"), transposeB: flag("transpose_b"))
     case .tensordot:
-      let (x1, x2) = (try tensor("x1"), try tensor("x2"))
-      guard case .int(1)? = arguments["axes"], x1.shape.rank >= 2, x2.shape.rank == 2 else {
-        throw limitation("other than axes=1 with a matrix as x2")
+      let (x1, x2) = (try tensor(entry.parameters[0]), try tensor(entry.parameters[1]))
+      guard case .int(1)? = arguments["axes"], x1.shape.rank >= 2,
+        x2.shape.rank == 2 || (x2.shape.rank == 1 && !kerasOps)
+      else {
+        throw limitation("other than axes=1 with a matrix as \(entry.parameters[1])")
       }
-      inputs = [x1, x2]
-      function = .matmul(transposeA: false, transposeB: false)
+      if x2.shape.rank == 1 {
+        // `tf.tensordot(x, v, axes=1)` of a vector v: TensorFlow's tensordot makes v a column
+        // (k, 1), multiplies, and reshapes to x's leading axes, which drops the last axis.
+        let column = try apply(
+          .expandDims(axis: -1), "tf.expand_dims", [x2], interpreter: interpreter, range: range)
+        let product = try apply(
+          .matmul(transposeA: false, transposeB: false), entry.tfName, [x1, column],
+          interpreter: interpreter, range: range)
+        inputs = [product]
+        function = .squeeze(axes: [-1])
+      } else {
+        inputs = [x1, x2]
+        function = .matmul(transposeA: false, transposeB: false)
+      }
     case .opsSlice:
-      let x = try tensor("inputs")
+      let x = try tensor(entry.parameters[0])
       // Outside a call Keras 3 records a `Slice` operation, which ConvBook has not.
       guard session.lambdaTracingDepth > 0 else {
         throw limitation("outside a Lambda or a custom layer's call()")
       }
-      guard let starts = try ints("start_indices"), let sizes = try ints("shape"),
+      let (startName, sizeName) = (entry.parameters[1], entry.parameters[2])
+      guard let starts = try ints(startName), let sizes = try ints(sizeName),
         starts.count == x.shape.rank, sizes.count == x.shape.rank
       else {
-        throw limitation("with these `start_indices` and `shape`")
+        throw limitation("with these `\(startName)` and `\(sizeName)`")
       }
       // TensorFlow gives a slice of an axis the size asked for; ConvBook's slice of an axis of
       // unknown size has an unknown size, so only whole (-1) slices of those are taken.
@@ -1228,7 +1256,7 @@ enum TensorFunctions {
           size == -1 || dimension.map({ start + size <= $0 }) == true,
           dimension.map({ start <= $0 }) ?? (size == -1)
         else {
-          throw limitation("with `start_indices=\(starts)` and `shape=\(sizes)` on \(x.shape)")
+          throw limitation("with `\(startName)=\(starts)` and `\(sizeName)=\(sizes)` on \(x.shape)")
         }
         items.append(
           .range(start: start == 0 ? nil : start, stop: size == -1 ? nil : start + size, step: nil))

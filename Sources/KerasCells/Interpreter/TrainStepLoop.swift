@@ -368,7 +368,7 @@ enum TrainStepLoop {
         "on_epoch_begin", of: callbacks, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
       // Keras' ProgbarLogger names the epoch only when there are several.
-      if verbose > 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      if verbose != 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
       let metrics = try self.metrics(of: instance, site: site, interpreter: interpreter)
       for metric in metrics { metric.reset() }
       var order = Array(0..<samples)
@@ -438,7 +438,7 @@ enum TrainStepLoop {
       try ClassCallbacks.event(
         "on_epoch_end", of: callbacks, arguments: [.int(epoch)],
         logs: ClassCallbacks.logs(logs, version: version), site: site, interpreter: interpreter)
-      if verbose > 0 {
+      if TrainingCalls.showsProgress(verbose) {
         if own { throw TrainingCalls.ownProgress(site: site) }
         interpreter.write(
           TrainingCalls.progressLine(
@@ -537,7 +537,7 @@ enum TrainStepLoop {
       try interpreter.budget.checkTime(at: site.range)
     }
     let metricNames = try metrics(of: instance, site: site, interpreter: interpreter).map(\.name)
-    if verbose > 0 {
+    if TrainingCalls.showsProgress(verbose) {
       let values = shown(
         last: logs, sums: sums, steps: all.count, stateful: Set(metricNames), verbose: verbose,
         interpreter: interpreter)
@@ -592,7 +592,7 @@ enum TrainStepLoop {
       outputs.append(array)
       try interpreter.budget.checkTime(at: site.range)
     }
-    if verbose > 0 {
+    if TrainingCalls.showsProgress(verbose) {
       interpreter.write(
         TrainingCalls.progressLine(
           steps: all.count, values: [], verbose: verbose, version: interpreter.kerasVersion)

@@ -57,15 +57,17 @@ enum TrainingCalls {
       }
     }
 
-    /// `verbose`: "auto" is 1 in a notebook.
+    /// `verbose`: "auto" is 1 in a notebook. Any other integer is kept as given: Keras' progress
+    /// logger names the epochs for every level but 0 and draws its bar only for 1 and 2
+    /// (`showsProgress`), so `verbose=3` prints the `Epoch 1/5` lines alone.
     func verbosity() throws(CellError) -> Int {
       switch value(nil, "verbose") {
       case nil, .string("auto")?: return 1
-      case .int(let level)? where (0...2).contains(level): return level
+      case .int(let level)?: return level
       case .bool(let flag)?: return flag ? 1 : 0
       case let other?:
         throw .unsupported(
-          "ConvBook prints with verbose=0, 1, 2 or \"auto\", not \(PythonText.repr(other))",
+          "ConvBook prints with an integer verbose or \"auto\", not \(PythonText.repr(other))",
           at: site.range)
       }
     }
@@ -233,7 +235,7 @@ enum TrainingCalls {
     var announcement: String?
     if let epochs = try? arguments.integer(3, "epochs", default: 1),
       let initial = try? arguments.integer(nil, "initial_epoch", default: 0),
-      let verbose = try? arguments.verbosity(), verbose > 0, epochs > 1, initial < epochs
+      let verbose = try? arguments.verbosity(), verbose != 0, epochs > 1, initial < epochs
     {
       announcement = "Epoch \(initial + 1)/\(epochs)\n"
     }
@@ -418,7 +420,7 @@ enum TrainingCalls {
         "on_epoch_begin", of: custom, arguments: [.int(epoch)], logs: [], site: site,
         interpreter: interpreter)
       // Keras' ProgbarLogger names the epoch only when there are several.
-      if verbose > 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      if verbose != 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
       if let feed, epochData == nil {
         let next = try feed.epoch(interpreter: interpreter, range: site.range)
         (x, y) = try datasetArrays(
@@ -500,7 +502,7 @@ enum TrainingCalls {
       let (lines, stop) = try callbacks.epochEnd(
         epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
         interpreter: interpreter)
-      if own, !lines.isEmpty || verbose > 0 { throw ownProgress(site: site) }
+      if own, !lines.isEmpty || showsProgress(verbose) { throw ownProgress(site: site) }
       for line in lines { interpreter.write(line + "\n") }
       lastLogs = Array(zip(names, row))
       try ClassCallbacks.event(
@@ -508,7 +510,7 @@ enum TrainingCalls {
         logs: ClassCallbacks.logs(lastLogs, version: version, own: own), site: site,
         interpreter: interpreter)
       let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
-      if verbose > 0 {
+      if showsProgress(verbose) {
         if own { throw ownProgress(site: site) }
         interpreter.write(
           progressLine(
@@ -520,6 +522,13 @@ enum TrainingCalls {
     }
     try feed?.finish(interpreter: interpreter, range: site.range)
     let endLines = callbacks.trainEnd(trainer: trainer)
+    try callbacks.recordState(own: own, site: site, interpreter: interpreter)
+    if own, callbacks.mayStopEarly(epochs: epochs - initialEpoch) {
+      // The number of epochs (the history's length, `history.epoch`) follows the losses.
+      throw .unsupported(
+        "how many epochs EarlyStopping lets fit run depends on the losses of ConvBook's own random draw (\(OwnDraws.reason)); \(OwnDraws.advice)",
+        at: site.range)
+    }
     if own, !endLines.isEmpty { throw ownProgress(site: site) }
     for line in endLines { interpreter.write(line + "\n") }
     try ClassCallbacks.event(
@@ -907,6 +916,12 @@ enum TrainingCalls {
       return .unsupported(error.message, at: site.range)
     case .configuration where error.message.hasPrefix("ConvBook"):
       return .unsupported(error.message, at: site.range)
+    case .data where error.message.hasPrefix("Received a label value of"):
+      // TensorFlow raises it as an InvalidArgumentError whose text names the graph's node and
+      // the traced function's number (`__inference_train_function_511`).
+      return .unsupported(
+        "ConvBook does not reproduce TensorFlow's InvalidArgumentError for a label outside the classes yet: \(error.message)",
+        at: site.range)
     case .configuration, .data, .weights:
       return CellError(type: "ValueError", message: error.message, range: site.range)
     }
@@ -983,7 +998,7 @@ enum TrainingCalls {
       logs: ClassCallbacks.logs(Array(zip(names, results)), version: interpreter.kerasVersion),
       site: site, interpreter: interpreter)
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
-    if verbose > 0 {
+    if showsProgress(verbose) {
       let training = interpreter.session.training
       if training.ownDrawn(model)
         || positional.contains(where: { OwnDraws.derives($0, training: training) })
@@ -1115,7 +1130,7 @@ enum TrainingCalls {
     } catch {
       throw .unsupported("\(error)", at: site.range)
     }
-    if verbose > 0 {
+    if showsProgress(verbose) {
       let steps = Exact.ceilingDivide(samples, batchSize)
       interpreter.write(
         progressLine(
@@ -1144,7 +1159,7 @@ enum TrainingCalls {
       keras3: interpreter.kerasVersion == .keras3)
     guard let files = interpreter.session.training.files else {
       throw .unsupported(
-        "model.save_weights() needs a lesson folder to write into; this run has none",
+        "ConvBook does not support model.save_weights() outside a lesson yet: it writes files into a lesson's folder only, and this run has none",
         at: site.range)
     }
     do {
@@ -1167,7 +1182,7 @@ enum TrainingCalls {
       keras3: interpreter.kerasVersion == .keras3)
     guard let files = interpreter.session.training.files else {
       throw .unsupported(
-        "model.load_weights() needs a lesson folder to read from; this run has none",
+        "ConvBook does not support model.load_weights() outside a lesson yet: it reads files from a lesson's folder only, and this run has none",
         at: site.range)
     }
     let weights: ModelWeights
@@ -1240,6 +1255,10 @@ enum TrainingCalls {
       (rank(names[$0]), names[$0]) < (rank(names[$1]), names[$1])
     }
   }
+
+  /// Whether Keras' progress bar prints at this verbosity: 1 (the bar) and 2 (one line at the
+  /// end); other non-zero levels name the epochs only.
+  static func showsProgress(_ verbose: Int) -> Bool { verbose == 1 || verbose == 2 }
 
   /// Keras' final progress line of an epoch or an evaluation, without timings.
   /// `ordered`: the values are in Keras 3's order already (a custom train_step's logs).

@@ -338,9 +338,7 @@ public struct PythonParser {
     case .operator where token.text == "@":
       return try parseDecorated()
     case .name where token.text == "match" && isMatchStatement():
-      deferUnsupported("match", "match statements", at: token.range)
-      try skipClause()
-      return []
+      return try parseMatchStatement()
     case .indent:
       throw unexpected(token)
     default:
@@ -433,20 +431,6 @@ public struct PythonParser {
       if depth == 0 { return open.union(closing) }
     } while current.kind != .end
     return open
-  }
-
-  /// Skips to the end of the logical line and any indented block after it.
-  private mutating func skipClause() throws(PythonSyntaxError) {
-    while current.kind != .newline && current.kind != .end { try advance() }
-    guard current.kind == .newline else { return }
-    try advance()
-    guard current.kind == .indent else { return }
-    var depth = 0
-    repeat {
-      if current.kind == .indent { depth += 1 }
-      if current.kind == .dedent { depth -= 1 }
-      try advance()
-    } while depth > 0 && current.kind != .end
   }
 
   mutating func parseSimpleStatements() throws(PythonSyntaxError) -> [Statement] {

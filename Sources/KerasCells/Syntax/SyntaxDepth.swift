@@ -62,6 +62,9 @@ enum SyntaxDepth {
       return [condition] + (message.map { [$0] } ?? [])
     case .forLoop(let target, let iterable, _, _): return [target, iterable]
     case .ifStatement(let branches, _): return branches.map(\.condition)
+    case .matchStatement(let subject, let cases):
+      return [subject]
+        + cases.flatMap { [$0.guardCondition].compactMap { $0 } + $0.pattern.expressions }
     }
   }
 
@@ -76,6 +79,7 @@ enum SyntaxDepth {
       return body + handlers.flatMap(\.body) + (elseBody ?? []) + (finallyBody ?? [])
     case .ifStatement(let branches, let elseBody):
       return branches.flatMap(\.body) + (elseBody ?? [])
+    case .matchStatement(_, let cases): return cases.flatMap(\.body)
     default: return []
     }
   }

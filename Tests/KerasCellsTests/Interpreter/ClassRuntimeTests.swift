@@ -147,6 +147,69 @@ import Testing
     }
   }
 
+  /// tf-keras' texts ConvBook cannot print, refused: AutoGraph's "in user code:" wrapping of an
+  /// inner layer's error raised in a custom layer's `call` (it quotes Keras' own files), and the
+  /// weight lists of a subclassed model that holds a `tf.Variable` of its own (listed first).
+  @Test func tfKerasLimitationsAreConvBooks() throws {
+    let cases: [(String, String)] = [
+      (
+        """
+        from tensorflow import keras
+        class Block(keras.layers.Layer):
+            def __init__(self):
+                super().__init__()
+                self.conv = keras.layers.Conv2D(4, 3)
+            def call(self, x):
+                return self.conv(x)
+        Block()(keras.Input((5,)))
+        """,
+        "ConvBook does not support tf-keras' AutoGraph text of an exception raised inside the call() of Block"
+      ),
+      (
+        """
+        import tensorflow as tf
+        class Line(tf.keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.w = tf.Variable([[0.0]])
+            def call(self, x):
+                return tf.matmul(x, self.w)
+        print(Line().trainable_variables)
+        """,
+        "ConvBook does not support `trainable_variables` of a subclassed model that holds weights of its own (Line"
+      ),
+      (
+        """
+        import tensorflow as tf
+        class Loud(tf.keras.layers.Layer):
+            def call(self, x):
+                print("called")
+                return x * 2.0
+        loud = Loud()
+        loud(tf.ones((1, 3)))
+        loud(tf.ones((2, 3)))
+        """,
+        "ConvBook does not support calling Loud on data again yet: its call() prints"
+      ),
+      (
+        """
+        import tensorflow as tf
+        class Shows(tf.keras.layers.Layer):
+            def call(self, x):
+                print("shape", x.shape)
+                return x
+        Shows()(tf.ones((2, 3)))
+        """,
+        "ConvBook does not support printing a tensor or its shape inside call() of a layer called on data yet"
+      ),
+    ]
+    for (source, prefix) in cases {
+      let error = try #require(KerasSession(kerasVersion: .keras2).run(source).error, "\(source)")
+      #expect(error.type == nil, "\(source)")
+      #expect(error.message.hasPrefix(prefix), "\(source): \(error.message)")
+    }
+  }
+
   @Test func tensorflowScopesChangeNothing() {
     let result = KerasSession().run(
       """

@@ -59,6 +59,13 @@ import Testing
       "import tensorflow as tf\n@tf.function\ndef cube(x):\n    return x ** 3\ncube.get_concrete_function(tf.constant(2.0))",
       "`get_concrete_function` of a `tf.function`"
     ),
+    // Arrays are values in ConvBook: which names share one NumPy array is not kept.
+    ("import numpy as np\na = np.zeros(3)\nb = a\nprint(a is b)", "`is` between two NumPy arrays"),
+    // TensorFlow slices a tensor with a bound known only when the model runs.
+    (
+      "import tensorflow as tf\nfrom tensorflow import keras\nclass Crop(keras.layers.Layer):\n    def call(self, x):\n        table = tf.zeros((1, 9, 4))\n        return x + table[:, :tf.shape(x)[1], :]\ny = Crop()(keras.Input((5, 4)))",
+      "a slice bound that is a symbolic tensor (`t[:tf.shape(x)[1]]`)"
+    ),
   ])
   func refusedAsConvBooksLimitation(_ source: String, _ name: String) {
     let error = Self.error(source)

@@ -194,6 +194,7 @@ extension Statement.Kind {
     case .tryStatement: "tryStatement"
     case .classDefinition: "classDefinition"
     case .withStatement: "withStatement"
+    case .matchStatement: "matchStatement"
     }
   }
 }

@@ -53,6 +53,8 @@ public struct Statement: Hashable, Sendable {
     case classDefinition(ClassDefinition)
     /// `with a as b, c: body` (items in order; parenthesized item lists too).
     case withStatement(items: [WithItem], body: [Statement])
+    /// `match subject:` and its `case` blocks, tried in order.
+    case matchStatement(subject: Expression, cases: [MatchCase])
   }
 
   /// The shape of the statement.

@@ -1,0 +1,28 @@
+/// `dir(obj)` of an instance of a class defined in the script, or of such a class: the names of
+/// the instance's `__dict__`, of every class in the method resolution order (with the four
+/// `__module__`, `__dict__`, `__weakref__`, `__doc__` each plain class's `__dict__` holds) and of
+/// `object` (CPython 3.11's). Classes whose `__dict__` CPython fills with more (dataclasses,
+/// enumerations, ABCs, Keras subclasses, `__slots__`) answer nil: ConvBook's limitation.
+enum PythonClassDirectory {
+  static func names(of type: PythonClass, instance: PythonInstance?) -> Set<String>? {
+    var names = objectNames.union(["__module__", "__dict__", "__weakref__", "__doc__"])
+    for defining in type.mro {
+      guard defining.kerasBase == nil, defining.kerasLayerClass == nil,
+        defining.kerasClassBase == nil, defining.dataclass == nil, defining.enumKind == nil,
+        !defining.checksAbstractMethods, !defining.extendsGeneric, defining.module == "__main__",
+        defining.namespace["__slots__"] == nil
+      else { return nil }
+      names.formUnion(defining.namespaceOrder)
+    }
+    if let instance { names.formUnion(instance.attributes.keys) }
+    return names
+  }
+
+  /// `dir(object())` in CPython 3.11.
+  private static let objectNames: Set<String> = [
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+  ]
+}
