@@ -33,7 +33,13 @@ public struct Conv: ConvolutionLayer {
     filters = try ConvolutionSettings.filters(common.arguments)
     settings = try ConvolutionSettings(
       common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
-    groups = try common.arguments.int("groups")
+    let given = try common.arguments.int("groups")
+    // Keras 3 refuses a size below 1 before anything else of `groups`; tf-keras' `groups or 1`
+    // reads 0 as 1.
+    if common.kerasVersion == .keras3, given <= 0 {
+      throw .value("The number of groups must be a positive integer. Received: groups=\(given).")
+    }
+    groups = given == 0 ? 1 : given
     try settings.validate(filters: filters, groups: groups, allowsCausal: rank == 1)
   }
 

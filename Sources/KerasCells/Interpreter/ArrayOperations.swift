@@ -989,27 +989,51 @@ enum ArrayOperations {
 
   /// `keras.utils.to_categorical(y, num_classes=None)`: one-hot rows of `dtype` (float32, or
   /// float64 for Keras 3's NumPy result); a trailing dimension of 1 is dropped first, as Keras does.
+  /// As Keras' NumPy code: `num_classes` None or 0 is `np.max(y) + 1`, the rows are
+  /// `np.zeros((n, num_classes))` (a negative or too big size is NumPy's error, checked before
+  /// anything is allocated) and `categorical[np.arange(n), y] = 1` (a negative index counts from
+  /// the end; the first index out of bounds is NumPy's IndexError).
   static func toCategorical(
     _ labels: NDArray, classes: Int?, dtype: DType, range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> NDArray {
     var shape = labels.shape
     if shape.count > 1 && shape.last == 1 { shape.removeLast() }
-    let (largest, bad) = NumPyKernel.largestLabel(labels.storage)
-    if let bad {
-      throw .unsupported(
-        "to_categorical needs class indices 0, 1, 2, ...; found \(PythonFormat.float(bad))",
-        at: range)
+    var indices: [Int] = []
+    indices.reserveCapacity(labels.count)
+    for offset in 0..<labels.count {
+      let value = labels.storage.double(at: offset)
+      guard value == value.rounded(), value.magnitude < 9.0e15 else {
+        throw .unsupported(
+          "ConvBook's to_categorical needs whole class indices; found \(PythonFormat.float(value))",
+          at: range)
+      }
+      indices.append(Int(value))
     }
-    let count = classes ?? (largest + 1)
-    guard largest < count else {
+    let count: Int
+    if let classes, classes != 0 {
+      count = classes
+    } else {
+      guard let largest = indices.max() else {
+        throw CellError(
+          type: "ValueError",
+          message: "zero-size array to reduction operation maximum which has no identity",
+          range: range)
+      }
+      count = largest + 1
+    }
+    // NumPy's checks of `np.zeros((n, num_classes))`: the byte size fits, so `n * count` does.
+    _ = try elementCount([indices.count, count], dtype: dtype, range: range)
+    if let outside = indices.first(where: { $0 < -count || $0 >= count }) {
       throw CellError(
         type: "IndexError",
-        message: "index \(largest) is out of bounds for axis 1 with size \(count)", range: range)
+        message: "index \(outside) is out of bounds for axis 1 with size \(count)", range: range)
     }
-    try budget.allocate(count: labels.count * count, size: dtype.storedSize, at: range)
-    return NDArray(
-      dtype: dtype, shape: shape + [count],
-      scalars: NumPyKernel.oneHot(labels.storage, classes: count))
+    try budget.allocate(count: indices.count * count, size: dtype.storedSize, at: range)
+    var values = [Float](repeating: 0, count: indices.count * count)
+    for (row, index) in indices.enumerated() {
+      values[row * count + (index < 0 ? index + count : index)] = 1
+    }
+    return NDArray(dtype: dtype, shape: shape + [count], scalars: values)
   }
 }
 

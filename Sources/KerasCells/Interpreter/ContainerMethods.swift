@@ -70,11 +70,12 @@ enum ContainerMethods {
           type: "TypeError", message: "pop expected at most 1 argument, got \(positional.count)",
           range: range)
       }
-      guard !list.isEmpty else {
-        throw CellError(type: "IndexError", message: "pop from empty list", range: range)
-      }
+      // The argument is converted first: `[].pop(2**63)` is an OverflowError.
       let position = try positional.first.map { value throws(CellError) in
         try index(value, range: range)
+      }
+      guard !list.isEmpty else {
+        throw CellError(type: "IndexError", message: "pop from empty list", range: range)
       }
       guard let resolved = Operators.resolveIndex(position ?? -1, count: list.count) else {
         throw CellError(type: "IndexError", message: "pop index out of range", range: range)

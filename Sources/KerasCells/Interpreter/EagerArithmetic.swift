@@ -53,11 +53,15 @@ enum EagerArithmetic {
   }
 
   /// TensorFlow's error of a kernel that failed, as its eager runtime words it.
-  static func kernelError(_ kernel: String, _ message: String, range: SourceRange) -> CellError {
+  /// `named`: false for the functions that pass the kernel no name (`tf.fill`, `tf.one_hot`),
+  /// whose messages end at `[Op:...]`.
+  static func kernelError(
+    _ kernel: String, _ message: String, named: Bool = true, range: SourceRange
+  ) -> CellError {
     CellError(
       type: invalidArgument,
       message:
-        "{{function_node __wrapped__\(kernel)_device_/job:localhost/replica:0/task:0/device:CPU:0}} \(message) [Op:\(kernel)] name: ",
+        "{{function_node __wrapped__\(kernel)_device_/job:localhost/replica:0/task:0/device:CPU:0}} \(message) [Op:\(kernel)]\(named ? " name: " : "")",
       range: range)
   }
 

@@ -950,9 +950,31 @@ enum EagerFunctions {
 
     func flag(_ name: String) -> Bool { arguments[name]?.isTruthy ?? false }
 
-    /// A shape argument: whole sizes of at most 2^26 values in all.
-    func shape(_ name: String) throws(CellError) -> [Int] {
+    /// A shape argument: whole sizes of at most 2^26 values in all. An empty shape holds no
+    /// values whatever its other sizes (`tf.zeros((2**20, 0))`, as TensorFlow makes it), up to
+    /// the positions ConvBook's kernels walk in an empty array's other dimensions.
+    /// `fill`: the shape is the dims of TensorFlow's Fill kernel, whose error for a negative
+    /// size (`tf.zeros((-1, 2))`) is given where the sizes before it fit in int64.
+    func shape(_ name: String, fill: Bool = false) throws(CellError) -> [Int] {
       guard let sizes = try integers(name) else { throw missing(name) }
+      if fill, let negative = sizes.firstIndex(where: { $0 < 0 }) {
+        var count = 1
+        var fits = true
+        for size in sizes[..<negative] {
+          let (next, overflow) = count.multipliedReportingOverflow(by: size)
+          fits = fits && !overflow
+          count = overflow ? 0 : next
+        }
+        if fits {
+          throw EagerArithmetic.kernelError(
+            "Fill", "Dimension \(sizes[negative]) must be >= 0", named: name != "dims",
+            range: range)
+        }
+      }
+      if sizes.contains(0), sizes.allSatisfy({ $0 >= 0 }) {
+        try ArrayOperations.requireWalkableEmptyShape(sizes, range: range)
+        return sizes
+      }
       var count = 1
       for size in sizes {
         guard size >= 0 else { throw limitation("with a negative size in `\(name)`") }
@@ -1026,7 +1048,7 @@ enum EagerFunctions {
         }
         return .array(array)
       case .filled(let value):
-        let sizes = try shape("shape")
+        let sizes = try shape("shape", fill: true)
         let count = sizes.reduce(1, *)
         try budget.allocate(count: count, size: 4, at: range)
         return try made(
@@ -1037,7 +1059,7 @@ enum EagerFunctions {
           try dtype() ?? EagerDType(of: like), like.shape,
           [Double](repeating: value, count: like.count))
       case .fill:
-        let sizes = try shape("dims")
+        let sizes = try shape("dims", fill: true)
         guard let value = arguments["value"] else { throw missing("value") }
         let single = try EagerTensors.convert(value, dtype: nil, function: path, range: range)
         guard single.rank == 0 else { throw limitation("with a value that is not a scalar") }
@@ -1329,6 +1351,10 @@ enum EagerFunctions {
           throw limitation("with indices that are not whole numbers")
         }
         guard let depth = try integer("depth") else { throw missing("depth") }
+        guard depth >= 0 else {
+          throw EagerArithmetic.kernelError(
+            "OneHot", "depth must be non-negative, got: \(depth)", named: false, range: range)
+        }
         if let given = try integer("axis"), given != -1 { throw limitation("with `axis=\(given)`") }
         let on = try number("on_value") ?? 1
         let off = try number("off_value") ?? 0
@@ -1560,6 +1586,18 @@ enum EagerFunctions {
       let dtype = try dtype() ?? inferred
       guard step != 0 else {
         throw EagerArithmetic.kernelError("Range", "Requires delta != 0: 0", range: range)
+      }
+      // The Range kernel refuses bounds on the wrong side of the step (`tf.range(10, 0)`), where
+      // Python's range is empty; it names them as TensorFlow writes numbers of the dtype.
+      if step > 0 ? start > stop : start < stop {
+        func bound(_ value: Double) -> String {
+          guard dtype.isInteger else { return EagerPrint.element(value, dtype) }
+          return value.magnitude < 0x1p63 ? String(Int(value)) : String(format: "%.0f", value)
+        }
+        throw EagerArithmetic.kernelError(
+          "Range",
+          "Requires start \(step > 0 ? "<=" : ">=") limit when delta \(step > 0 ? ">" : "<") 0: \(bound(start))/\(bound(stop))",
+          range: range)
       }
       let steps = ((stop - start) / step).rounded(.up)
       guard steps.isFinite, steps <= Double(1 << 24) else {

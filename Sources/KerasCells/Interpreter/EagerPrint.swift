@@ -258,7 +258,7 @@ enum EagerPrint {
   /// One element as TensorFlow's `PrintOneElement` writes it: booleans as 1 and 0, whole numbers
   /// in decimal, floats in the shortest of `%.6g` / `%.9g` (double: `%.15g` / `%.17g`) that reads
   /// back as the same value (`FloatToBuffer`).
-  private static func element(_ value: Double, _ dtype: EagerDType) -> String {
+  static func element(_ value: Double, _ dtype: EagerDType) -> String {
     switch dtype {
     case .bool: return value != 0 ? "1" : "0"
     case .int32, .int64, .uint8: return String(Int(value))

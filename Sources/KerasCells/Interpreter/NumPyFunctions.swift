@@ -703,6 +703,15 @@ enum NumPyFunctions {
         "ConvBook's to_categorical makes float32 arrays only", at: site.range)
     }
     let dtype: NDArray.DType = keras3 && labels.tensorFlowDType == nil ? .float64 : .float32
+    // Keras 3 one-hot encodes a tensor with `ops.one_hot`, whose rows for a negative index are
+    // zeros, where NumPy's indexing counts from the end.
+    if keras3, labels.tensorFlowDType != nil,
+      (0..<labels.count).contains(where: { labels.storage.double(at: $0) < 0 })
+    {
+      throw .unsupported(
+        "ConvBook does not support Keras 3's to_categorical of a tensor with negative indices yet",
+        at: site.range)
+    }
     var result = try ArrayOperations.toCategorical(
       labels, classes: classes, dtype: dtype, range: site.range, budget: budget)
     if keras3 && labels.tensorFlowDType != nil { result.tensorFlowDType = "float32" }

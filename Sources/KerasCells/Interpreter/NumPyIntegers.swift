@@ -71,7 +71,7 @@ enum NumPyIntegers {
           at: range)
       }
       throw .unsupported(
-        "the value \(PythonFormat.float(value)) does not fit \(dtype.rawValue) (NumPy's cast gives an undefined number); clip the values first",
+        "ConvBook does not cast the value \(PythonFormat.float(value)) to \(dtype.rawValue), which cannot hold it (NumPy's cast gives an undefined number); clip the values first",
         at: range)
     }
     return NDArray(

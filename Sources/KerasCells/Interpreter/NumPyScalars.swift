@@ -65,7 +65,13 @@ enum NumPyScalars {
       guard case .int(let seed) = argument, seed >= 0,
         seed <= (path == "tensorflow.random.set_seed" ? Int.max : 0xFFFF_FFFF)
       else {
-        if case .int = argument {
+        if case .int(let seed) = argument {
+          // TensorFlow takes any int64 seed; ConvBook's streams start from seeds of 0 or more.
+          guard path != "tensorflow.random.set_seed" else {
+            throw .unsupported(
+              "ConvBook supports tensorflow.random.set_seed() with a seed of 0 or more, not \(seed)",
+              at: range)
+          }
           throw CellError(
             type: "ValueError", message: "Seed must be between 0 and 2**32 - 1", range: range)
         }

@@ -103,7 +103,16 @@ enum StringMethods {
         default: throw typeError("\(name)() got an unexpected keyword argument '\(label)'")
         }
       }
-      guard case .int(var limit) = maximum else {
+      var limit: Int
+      switch maximum {
+      case .int(let number): limit = number
+      case .bool(let flag): limit = flag ? 1 : 0
+      case .bigInt:
+        // The argument clinic's `Py_ssize_t` conversion (`"a,b".split(",", 2**63)`).
+        throw CellError(
+          type: "OverflowError", message: "Python int too large to convert to C ssize_t",
+          range: range)
+      default:
         throw typeError("'\(maximum.typeName)' object cannot be interpreted as an integer")
       }
       if limit < 0 { limit = Int.max }

@@ -77,19 +77,24 @@ final class TFDatasetClass: StandardObject {
       guard step != 0 else {
         throw CellError(type: "ValueError", message: "step must not be 0", range: range)
       }
-      // Python's range length, exact for every 64-bit bound (range(-2**63, 2**63 - 1) wrapped).
-      let count = Value.rangeCount(start, stop, step)
+      let count = TFDataset.rangeCardinality(start, stop, step)
+      guard count >= 0 || count == TFDataset.infinite else {
+        throw .unsupported(
+          "ConvBook does not support a range dataset whose cardinality TensorFlow wraps around to \(count)",
+          at: range)
+      }
       return .standard(
         TFDataset(
           "_RangeDataset", spec: .tensor(shape: [], dtype: .int64), cardinality: count
         ) { _, _, range throws(CellError) in
-          var index = 0
+          // TensorFlow's RangeCounter: the next value until it reaches `stop`, stepped with
+          // int64's wrap-around (a value beyond 2**53 is refused when it is made).
+          var next = start
           return { _, range throws(CellError) in
-            guard index < count else { return nil }
-            defer { index += 1 }
+            guard step > 0 ? next < stop : next > stop else { return nil }
+            defer { next = next &+ step }
             return .array(
-              try EagerTensors.make(
-                .int64, shape: [], values: [Double(start + index * step)], range: range))
+              try EagerTensors.make(.int64, shape: [], values: [Double(next)], range: range))
           }
         })
     case "zip":

@@ -126,6 +126,19 @@ extension TFDataset {
     }
   }
 
+  /// TensorFlow's `RangeCardinality`, int64 differences wrapping around as its kernel's do:
+  /// infinite when `stop` is the largest int64 (`enumerate`'s stand-in for an endless range),
+  /// 0 when the wrapped distance and the step differ in sign (`range(-2**63, 2**63 - 2)`), and
+  /// -2**63 for `range(0, -2**63, -1)`, whose length wraps too.
+  static func rangeCardinality(_ start: Int, _ stop: Int, _ step: Int) -> Int {
+    guard stop < Int.max else { return infinite }
+    let distance = stop &- start
+    guard distance.signum() * step.signum() > 0 else { return 0 }
+    // The divisor is never -1 (a positive step, or a negated negative one, -2**63 at worst).
+    return step > 0
+      ? (distance &- 1) / step &+ 1 : (start &- stop &- 1) / (0 &- step) &+ 1
+  }
+
   /// A count argument (`batch_size`, `count`): an int, a 0-d integer array or tensor.
   static func count(_ value: Value, _ name: String, _ arguments: StandardArguments)
     throws(CellError) -> Int

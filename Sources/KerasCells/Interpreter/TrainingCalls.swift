@@ -274,11 +274,9 @@ enum TrainingCalls {
     let epochs = try arguments.integer(3, "epochs", default: 1)
     let initialEpoch = try arguments.integer(nil, "initial_epoch", default: 0)
     let verbose = try arguments.verbosity()
-    guard batchSize >= 1 else {
-      throw CellError(
-        type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
-        range: site.range)
-    }
+    try checkDataHandler(
+      "fit", batchSize: batchSize, epochs: epochs, initialEpoch: initialEpoch,
+      samples: x.first?.shape.first, interpreter: interpreter, site: site)
     guard Set((x + y).map { $0.shape[0] }).count == 1 else {
       throw CellError(
         type: "ValueError",
@@ -311,23 +309,34 @@ enum TrainingCalls {
         "ConvBook splits arrays only (validation_split); give a dataset's validation data as validation_data",
         at: site.range)
     case .float(let split)?:
-      guard split >= 0 && split < 1 else {
+      // Keras keeps the first `int(math.floor(n * (1.0 - split)))` samples for training, before
+      // shuffling: `int()` of NaN or an infinity fails, and a split outside [0, 1) slices from
+      // the end (`x[:-2]` for 1.5 of 4 samples) or past it.
+      let samples = x[0].shape[0]
+      let point = (Double(samples) * (1 - split)).rounded(.down)
+      if point.isNaN {
         throw CellError(
-          type: "ValueError",
-          message:
-            "`validation_split` must be in the range [0, 1); received \(PythonFormat.float(split))",
+          type: "ValueError", message: "cannot convert float NaN to integer", range: site.range)
+      }
+      if point.isInfinite {
+        throw CellError(
+          type: "OverflowError", message: "cannot convert float infinity to integer",
           range: site.range)
       }
-      // Keras keeps the first floor(n * (1 - split)) samples for training, before shuffling.
-      let samples = x[0].shape[0]
-      let trainCount = Int((Double(samples) * (1 - split)).rounded(.down))
-      if split > 0 {
-        guard trainCount > 0 && trainCount < samples else {
+      if split != 0 {
+        let splitAt = point >= 0x1p63 ? Int.max : point < -0x1p63 ? Int.min : Int(point)
+        guard splitAt != 0 && splitAt != samples else {
           throw CellError(
             type: "ValueError",
             message:
               "Training data contains \(samples) samples, which is not sufficient to split it into a validation and training set as specified by `validation_split=\(PythonFormat.float(split))`. Either provide more data, or a different value for the `validation_split` argument.",
             range: site.range)
+        }
+        let trainCount = splitAt < 0 ? max(samples + splitAt, 0) : min(splitAt, samples)
+        guard trainCount > 0 && trainCount < samples else {
+          throw .unsupported(
+            "ConvBook does not support a validation_split that leaves no training or no validation samples (validation_split=\(PythonFormat.float(split)) of \(samples) samples)",
+            at: site.range)
         }
         let head = Value.slice(start: nil, stop: trainCount, step: nil)
         let tail = Value.slice(start: trainCount, stop: nil, step: nil)
@@ -559,6 +568,56 @@ enum TrainingCalls {
     .unsupported(
       "printing fit's progress would show losses and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
       at: site.range)
+  }
+
+  /// tf-keras' `DataHandler` checks of fit's, evaluate's and predict's arguments, in its order
+  /// (`batch_size`, `initial_epoch`, `epochs`, then data that gives no step). Keras 3 has no
+  /// such checks: a batch size below 1 or empty data fail deep inside TensorFlow there or do
+  /// nothing (`fit(epochs=-5)` trains no epoch), so those are ConvBook's refusals, except
+  /// predict's UnboundLocalError on empty data.
+  private static func checkDataHandler(
+    _ function: String, batchSize: Int, epochs: Int = 1, initialEpoch: Int = 0, samples: Int?,
+    interpreter: Interpreter, site: CallSite
+  ) throws(CellError) {
+    let range = site.range
+    guard interpreter.kerasVersion == .keras2 else {
+      guard batchSize >= 1 else {
+        throw .unsupported(
+          "ConvBook does not support \(function)(batch_size=\(batchSize)) in Keras 3", at: range)
+      }
+      if samples == 0 {
+        guard function == "predict" else {
+          throw .unsupported(
+            "ConvBook does not support \(function) on data without samples in Keras 3", at: range)
+        }
+        throw CellError(
+          type: "UnboundLocalError",
+          message:
+            "cannot access local variable 'batch_outputs' where it is not associated with a value",
+          range: range)
+      }
+      return
+    }
+    guard batchSize >= 1 else {
+      throw CellError(
+        type: "ValueError",
+        message: "Expected batch_size to be positive. Received is \(batchSize).", range: range)
+    }
+    guard initialEpoch >= 0 else {
+      throw CellError(
+        type: "ValueError",
+        message: "Expected initial_epoch to be non-negative. Received is \(initialEpoch).",
+        range: range)
+    }
+    guard epochs >= 1 else {
+      throw CellError(
+        type: "ValueError", message: "Expected epochs to be positive. Received is \(epochs).",
+        range: range)
+    }
+    guard samples != 0 else {
+      throw CellError(
+        type: "ValueError", message: "Expected input data to be non-empty.", range: range)
+    }
   }
 
   /// Keras calls a compiled loss or metric function with `(y_true, y_pred)` when `fit` traces
@@ -901,11 +960,9 @@ enum TrainingCalls {
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
     }
-    guard batchSize >= 1 else {
-      throw CellError(
-        type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
-        range: site.range)
-    }
+    try checkDataHandler(
+      "evaluate", batchSize: batchSize, samples: x.first?.shape.first,
+      interpreter: interpreter, site: site)
     let verbose = try arguments.verbosity()
     let callbacks = ClassCallbacks.defining(
       ClassCallbacks.testMethods,
@@ -997,11 +1054,9 @@ enum TrainingCalls {
         0, "x", count: inputNames.count, names: inputNames, budget: budget)
       batchSize = try arguments.integer(1, "batch_size", default: 32)
     }
-    guard batchSize >= 1 else {
-      throw CellError(
-        type: "ValueError", message: "batch_size must be at least 1, got \(batchSize)",
-        range: site.range)
-    }
+    try checkDataHandler(
+      "predict", batchSize: batchSize, samples: xs.first?.shape.first,
+      interpreter: interpreter, site: site)
     let verbose = try arguments.verbosity()
     let training = interpreter.session.training
     let memory = interpreter.session.limits.modelMemoryBudget
