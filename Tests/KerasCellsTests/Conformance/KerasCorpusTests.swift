@@ -56,13 +56,7 @@ import Testing
   static let keras3Refusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
   /// Refusals under tf-keras only, where Keras 3's run matches.
-  static let keras2Refusals: [String: (cell: Int, message: String, reason: String)] = [
-    "1280-built-layers-moved-into-new-models": (
-      2,
-      "ConvBook does not call the layer \"head\", built for inputs of shape (None, 32, 32, 6), on inputs of shape (None, 32, 32, 4) whose weights would differ",
-      "tf-keras runs the convolution's TensorFlow op on the 4 channels and quotes its error (graph node text), which ConvBook does not model"
-    )
-  ]
+  static let keras2Refusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
   /// Corpus files whose tf-keras recording ConvBook does not reproduce yet, and why. They still run,
   /// as known issues: one that starts to match fails the test, so that this list stays true.
