@@ -114,7 +114,9 @@ extension KerasSubclassing {
       interpreter.emit(.summary(interpreter.packaged(summary)))
       return Value.none
     case "count_params":
-      guard state.isBuilt, interpreter.kerasVersion == .keras2 || state.wasCalled else {
+      // Keras 3's `build` only marks the model built: it counts the weights its layers already
+      // have (a nested model made with an `Input`), as its summary does.
+      guard state.isBuilt else {
         throw CellError(
           type: "ValueError",
           message:
