@@ -79,54 +79,35 @@ extension Interpreter {
     case .method(.standard(let object as NumPyRandomStateObject), "shuffle"): generator = object
     default: return nil
     }
-    let expression = arguments[0].value
-    // (The value evaluated here is dropped before the array is taken: it would share it.)
-    let isArray: Bool
-    if case .array(let given) = try evaluate(expression) {
-      isArray = given.tensorFlowDType == nil && given.rank >= 1
-    } else {
-      isArray = false
-    }
-    guard isArray, let place = try arrayPlace(expression) else { return nil }
-    var taken = place.take()
-    guard case .array(var array) = taken else {
-      place.putBack(taken)
-      return nil
-    }
-    taken = .none
-    defer { place.putBack(.array(array)) }
-    var isView = false
-    if var base = array.viewBase {
-      array.viewBase = nil
-      isView = !isKnownUniquelyReferenced(&base)
-      array.viewBase = base
-    }
-    if !isKnownUniquelyReferenced(&array.identity) || isView {
-      throw .unsupported(
-        "ConvBook does not support np.random.shuffle of an array that another name, container or view also holds (NumPy would change both); shuffle a .copy()",
-        at: arguments[0].range)
-    }
-    var seeded = true
-    func shuffle() throws(CellError) -> NDArray {
-      var state = session.numpyRandom
-      seeded = state.seeded
-      defer { session.numpyRandom = state }
-      return try NumPyRandomIntegers.permuted(array, &state, range: range, budget: budget)
-    }
-    let rows: NDArray
-    if let generator {
-      rows = try generator.lend(self, shuffle)
-    } else {
-      rows = try shuffle()
-    }
-    try ArrayOperations.setItem(&array, .ellipsis, to: .array(rows), range: range, budget: budget)
-    if !seeded {
-      // Without a seed NumPy shuffles in another order on every run (`OwnDraws`).
-      array.derivesFromOwnDraw = true
-      array.holdsOwnRandomValues = true
-      session.training.ownDrawsSeen = true
-    }
-    return Value.none
+    let message =
+      "ConvBook does not support np.random.shuffle of an array that another name, container or view also holds (NumPy would change both); shuffle a .copy()"
+    return try changingArrayInPlace(
+      arguments[0].value, accepts: { $0.tensorFlowDType == nil && $0.rank >= 1 },
+      refusal: message, at: arguments[0].range,
+      change: { (array: inout NDArray) throws(CellError) -> Value in
+        var seeded = true
+        func shuffle() throws(CellError) -> NDArray {
+          var state = session.numpyRandom
+          seeded = state.seeded
+          defer { session.numpyRandom = state }
+          return try NumPyRandomIntegers.permuted(array, &state, range: range, budget: budget)
+        }
+        let rows: NDArray
+        if let generator {
+          rows = try generator.lend(self, shuffle)
+        } else {
+          rows = try shuffle()
+        }
+        try ArrayOperations.setItem(
+          &array, .ellipsis, to: .array(rows), range: range, budget: budget)
+        if !seeded {
+          // Without a seed NumPy shuffles in another order on every run (`OwnDraws`).
+          array.derivesFromOwnDraw = true
+          array.holdsOwnRandomValues = true
+          session.training.ownDrawsSeen = true
+        }
+        return Value.none
+      })
   }
 
   /// `preprocess_input(x)` of a `keras.applications` module where `x` names a float NumPy array
@@ -147,13 +128,36 @@ extension Interpreter {
     case .name, .attribute, .subscript: break
     default: return nil
     }
-    let isFloatArray: Bool
+    let path = "keras.applications.\(module).preprocess_input"
+    let message =
+      "ConvBook does not support \(path) of a float array that another name, container or view also holds (Keras changes it in place, NumPy would change both); pass a .copy()"
+    return try changingArrayInPlace(
+      expression, accepts: { $0.tensorFlowDType == nil && $0.dtype.isFloat }, refusal: message,
+      at: arguments[0].range,
+      change: { (array: inout NDArray) throws(CellError) -> Value in
+        let (result, changed) = try ApplicationCalls.numpyPreprocess(
+          array, mode: mode, path: path, range: range, budget: budget)
+        if let changed { array = changed }
+        return .array(result)
+      })
+  }
+
+  /// Runs `change` on the NumPy array that `expression` names (a name, an instance attribute, a
+  /// list or dict item), taken out of its place so that it changes in place only when nothing
+  /// else holds it (else `refusal`, ConvBook's limitation, at `refusalRange`) and put back after.
+  /// Nil when `expression` holds no array that `accepts` takes.
+  private func changingArrayInPlace(
+    _ expression: Expression, accepts: (NDArray) -> Bool, refusal: String,
+    at refusalRange: SourceRange, change: (inout NDArray) throws(CellError) -> Value
+  ) throws(CellError) -> Value? {
+    // (The value evaluated here is dropped before the array is taken: it would share it.)
+    let accepted: Bool
     if case .array(let given) = try evaluate(expression) {
-      isFloatArray = given.tensorFlowDType == nil && given.dtype.isFloat
+      accepted = accepts(given)
     } else {
-      isFloatArray = false
+      accepted = false
     }
-    guard isFloatArray, let place = try arrayPlace(expression) else { return nil }
+    guard accepted, let place = try arrayPlace(expression) else { return nil }
     var taken = place.take()
     guard case .array(var array) = taken else {
       place.putBack(taken)
@@ -167,16 +171,10 @@ extension Interpreter {
       isView = !isKnownUniquelyReferenced(&base)
       array.viewBase = base
     }
-    let path = "keras.applications.\(module).preprocess_input"
     if !isKnownUniquelyReferenced(&array.identity) || isView {
-      throw .unsupported(
-        "ConvBook does not support \(path) of a float array that another name, container or view also holds (Keras changes it in place, NumPy would change both); pass a .copy()",
-        at: arguments[0].range)
+      throw .unsupported(refusal, at: refusalRange)
     }
-    let (result, changed) = try ApplicationCalls.numpyPreprocess(
-      array, mode: mode, path: path, range: range, budget: budget)
-    if let changed { array = changed }
-    return .array(result)
+    return try change(&array)
   }
 
   /// Where an array the cell names lives: taking it out leaves None there until it is put back.
