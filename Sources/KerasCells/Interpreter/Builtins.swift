@@ -1166,9 +1166,8 @@ enum Builtins {
       guard case .kerasTensor(let tensor) = positional[0] else { return positional[0] }
       return .list(PythonList(tensor.sourceInputs.map { .kerasTensor($0) }))
     case "plot_model":
-      throw .unsupported(
-        "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
-        at: range)
+      return try PlotModel.call(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     }
