@@ -185,6 +185,10 @@ enum Builtins {
       return .standard(
         try KerasTokenizer(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.image.ImageDataGenerator":
+      return .standard(
+        try ImageDataGeneratorObject(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
     case "keras.preprocessing.text.text_to_word_sequence":
       return try KerasTokenizer.textToWordSequence(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)

@@ -104,6 +104,11 @@ extension KerasModule {
       return .function(
         Callable(.builtin("keras.utils.pad_sequences"), path: "keras.\(key).\(name)"))
     }
+    if key == "preprocessing.image", name == "ImageDataGenerator" {
+      return .function(
+        Callable(
+          .builtin("keras.preprocessing.image.ImageDataGenerator"), path: "keras.\(key).\(name)"))
+    }
     if key == "preprocessing.text", name == "Tokenizer" || name == "text_to_word_sequence" {
       return .function(
         Callable(.builtin("keras.preprocessing.text." + name), path: "keras.\(key).\(name)"))
