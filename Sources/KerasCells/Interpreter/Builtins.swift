@@ -258,12 +258,14 @@ enum Builtins {
       var separator = " "
       var end = "\n"
       var stream: StandardStream?
+      var buffer: StringBuffer?
       for (label, value) in keywords {
         switch (label, value) {
         case ("sep", .string(let text)): separator = text
         case ("end", .string(let text)): end = text
         case ("sep", .none), ("end", .none), ("flush", _), ("file", .none): break
         case ("file", .standard(let given as StandardStream)): stream = given
+        case ("file", .standard(let given as StringBuffer)): buffer = given
         case ("file", _):
           throw .unsupported(
             "ConvBook's print() writes to sys.stdout or sys.stderr only (no files)", at: range)
@@ -287,7 +289,12 @@ enum Builtins {
       }
       let text = positional.map(PythonText.str).joined(separator: separator) + end
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
-      if let stream {
+      if let buffer {
+        guard !buffer.closed else {
+          throw CellError(type: "ValueError", message: "I/O operation on closed file", range: range)
+        }
+        buffer.write(text)
+      } else if let stream {
         stream.write(text, interpreter)
       } else {
         interpreter.write(text)

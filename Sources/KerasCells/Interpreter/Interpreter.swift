@@ -83,7 +83,26 @@ final class Interpreter {
   /// How many times this cell has written to standard output (to see whether code printed).
   private(set) var writeCount = 0
 
+  /// Where standard output goes: the real one, standard error, or a buffer.
+  enum StandardOutputTarget {
+    case standardOutput
+    case standardError
+    case buffer(StringBuffer)
+  }
+
+  /// Where `contextlib.redirect_stdout` blocks send standard output, innermost last.
+  var standardOutputRedirects: [StandardOutputTarget] = []
+
   func write(_ text: String) {
+    switch standardOutputRedirects.last {
+    case .buffer(let buffer)?:
+      buffer.write(text)
+      return
+    case .standardError?:
+      writeError(text)
+      return
+    case .standardOutput?, nil: break
+    }
     writeCount += 1
     if case .text(let previous)? = outputs.last {
       outputs[outputs.count - 1] = .text(previous + text)
@@ -92,7 +111,24 @@ final class Interpreter {
     }
   }
 
-  func emit(_ output: CellOutput) { outputs.append(output) }
+  func emit(_ output: CellOutput) {
+    // Redirected, a summary is text in a file that is no terminal (Keras 3's rich console
+    // renders it at the console's width, without styles).
+    if let redirect = standardOutputRedirects.last, case .standardOutput = redirect {
+    } else if !standardOutputRedirects.isEmpty {
+      switch output {
+      case .text(let text): write(text)
+      case .summary(let summary):
+        let console = SummaryConsole(columns: session.printFunctionConsole.columns)
+        write(
+          SummaryFormat(kerasVersion: summary.kerasVersion ?? kerasVersion, console: console)
+            .render(summary))
+      case .standardError: outputs.append(output)
+      }
+      return
+    }
+    outputs.append(output)
+  }
 
   /// Where the cell's output stands: the number of outputs, the length of the last one when it is
   /// text (a later `print` extends it), and the number of writes.

@@ -62,6 +62,7 @@ enum StandardLibrary {
     case "abc": return StandardABC.attribute(name)
     case "collections.abc": return StandardCollectionsABC.attribute(name)
     case "contextlib": return StandardContextlib.attribute(name)
+    case "io": return StandardIO.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
@@ -167,6 +168,7 @@ final class StandardFunction: StandardObject {
     case "inspect": return try StandardInspect.call(name, arguments)
     case "abc": return try StandardABC.call(name, arguments)
     case "contextlib": return try StandardContextlib.call(name, arguments)
+    case "io": return try StandardIO.call(name, arguments)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
