@@ -148,7 +148,12 @@ enum Attributes {
       // A module Keras 3 removed is missing there, not ConvBook's limitation.
       if !removedInKeras3, let refusal = module.unsupportedName(name, at: range) { throw refusal }
       // CPython suggests the closest name of `dir(module)`.
-      let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
+      var known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
+      if case .tensorFunctions(let namespace) = module,
+        let names = TensorFlowNamespaceNames.names[namespace]
+      {
+        known = names.sorted()
+      }
       throw CellError(
         type: "AttributeError",
         message: "module '\(moduleName)' has no attribute '\(name)'",
