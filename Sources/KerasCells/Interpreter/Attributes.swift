@@ -76,6 +76,13 @@ enum Attributes {
       }
       // Every module's own name, as its errors print it (`numpy`, `tf_keras.api._v2.keras`).
       if name == "__name__" { return .string(moduleName) }
+      // TensorFlow's copy of Keras imports under Keras 3 too, but what it has does not work with
+      // Keras 3's tensors: refused (a name it lacks is Python's AttributeError, as in tf-keras).
+      if case .legacyKeras(let legacy) = module, interpreter.kerasVersion == .keras3,
+        LegacyKeras.publicNames[legacy]?.contains(name) ?? true
+      {
+        throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
+      }
       // tf-keras keeps `model_from_yaml` only to refuse it when called (Keras 3 has none).
       if unwrapped == .models, name == "model_from_yaml" {
         guard moduleVersion == .keras2 else {

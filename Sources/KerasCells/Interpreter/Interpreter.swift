@@ -285,7 +285,7 @@ final class Interpreter {
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
         }
-        try refuseLegacyKeras(module, range: imported.module.range)
+        try refuseLegacyKeras(module, range: imported.module.range, importsPackage: true)
         if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
           module = .keras3Backend
         }
@@ -326,7 +326,10 @@ final class Interpreter {
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
       }
-      try refuseLegacyKeras(module, range: modulePath.range)
+      try refuseLegacyKeras(
+        module, range: modulePath.range,
+        importsPackage: modulePath.components == ["tensorflow", "python"]
+          && names.allSatisfy { $0.name == "keras" })
       // Python imports the names in order: one the copy lacks fails before ConvBook would
       // refuse an earlier one it has.
       if case .legacyKeras(let name) = module,
@@ -687,9 +690,18 @@ final class Interpreter {
     }
   }
 
-  /// TensorFlow's own copy of Keras runs in tf-keras sessions only (`LegacyKeras`).
-  private func refuseLegacyKeras(_ module: KerasModule, range: SourceRange) throws(CellError) {
+  /// TensorFlow's own copy of Keras runs in tf-keras sessions only (`LegacyKeras`). Under Keras 3
+  /// the package itself imports (`from tensorflow.python import keras`, `import
+  /// tensorflow.python.keras`, as Python does), and what is used of it is refused (`Attributes`).
+  private func refuseLegacyKeras(_ module: KerasModule, range: SourceRange, importsPackage: Bool)
+    throws(CellError)
+  {
     guard LegacyKeras.isLegacy(module), kerasVersion == .keras3 else { return }
+    if importsPackage, case .legacyKeras(let name) = module,
+      ["tensorflow.python", "tensorflow.python.keras"].contains(name)
+    {
+      return
+    }
     throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
   }
 
