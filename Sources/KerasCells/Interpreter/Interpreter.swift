@@ -377,7 +377,8 @@ final class Interpreter {
           session.globals[imported.boundName] = .module(.keras3Backend)
         } else if module.lacks(imported.name, in: kerasVersion) {
           throw cannotImport(
-            imported.name, from: module, path: modulePath, range: imported.nameRange)
+            imported.name, from: module, path: modulePath, range: imported.nameRange,
+            statement: statement.range)
         } else if modulePath.components.starts(with: ["tensorflow", "keras"]),
           let renamed = KerasModule.importedByPath(
             imported.name, of: .tensorflowKerasImported(module),
@@ -403,7 +404,8 @@ final class Interpreter {
           throw refusal
         } else {
           throw cannotImport(
-            imported.name, from: module, path: modulePath, range: imported.nameRange)
+            imported.name, from: module, path: modulePath, range: imported.nameRange,
+            statement: statement.range)
         }
       }
     case .forLoop(let target, let iterable, let body, let elseBody):
@@ -667,16 +669,20 @@ final class Interpreter {
 
   /// Python's ImportError of `from MODULE import NAME` for a name the module lacks, naming the
   /// module and its file as Python does (`KerasModuleNames`).
+  /// CPython's traceback shows the whole import statement for it, without carets.
   private func cannotImport(
-    _ name: String, from module: KerasModule, path: DottedName, range: SourceRange
+    _ name: String, from module: KerasModule, path: DottedName, range: SourceRange,
+    statement: SourceRange
   ) -> CellError {
     let version = KerasPackages.unwrap(module, in: kerasVersion).1
     let file = module.initFile(in: version, path: path.components).map { " (\($0))" } ?? ""
-    return CellError(
+    var error = CellError(
       type: "ImportError",
       message:
         "cannot import name '\(name)' from '\(module.importedName(in: version, path: path.components))'\(file)",
       range: range)
+    error.tracebackRange = statement
+    return error
   }
 
   /// Records the `tensorflow.keras...` modules an import statement imports by that path (the

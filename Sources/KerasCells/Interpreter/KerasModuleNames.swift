@@ -65,6 +65,8 @@ extension KerasModule {
     switch self {
     case .tensorflow: return "tensorflow/__init__.py"
     case .tensorflowNN: return "tensorflow/_api/v2/nn/__init__.py"
+    case .tensorFunctions(let namespace) where TensorFlowNamespaceNames.names[namespace] != nil:
+      return "tensorflow/_api/v2/\(namespace.dropFirst("tensorflow.".count))/__init__.py"
     default: break
     }
     guard let subpath = kerasSubpath else { return nil }
