@@ -107,6 +107,17 @@ enum ClassBuiltins {
         }
         return .bool(try classes(positional[1], range: range).contains { $0 == nil })
       }
+      if let type = KerasClassHierarchy.kerasClass(callable, interpreter: interpreter) {
+        guard
+          let answer = KerasClassHierarchy.isSubclass(
+            type, of: positional[1], interpreter: interpreter)
+        else {
+          throw .unsupported(
+            "ConvBook's issubclass() of a Keras class knows Keras' classes, the script's and Python's built-in types, not \(positional[1].typeName) values",
+            at: range)
+        }
+        return .bool(answer)
+      }
       guard case .userClass(let type) = callable.kind else {
         return .bool(try classes(positional[1], range: range).contains { $0 == nil })
       }
