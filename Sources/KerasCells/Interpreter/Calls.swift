@@ -892,6 +892,18 @@ enum Calls {
     {
       return try EagerTensors.callLayer(instance, on: array, site: site, interpreter: interpreter)
     }
+    // A merge layer run on a list of constant data (`layers.Add()([x, shortcut])` on eager
+    // tensors).
+    if positional.count == 1, keywords.allSatisfy({ $0.0 == "training" }),
+      let items = positional[0].sequenceItems, !items.isEmpty,
+      instance.layer is Merge || instance.layer is Dot
+    {
+      let arrays = items.compactMap { if case .array(let array) = $0 { array } else { nil } }
+      if arrays.count == items.count {
+        return try EagerTensors.callMergeLayer(
+          instance, on: arrays, site: site, interpreter: interpreter)
+      }
+    }
     // A recurrent layer's `initial_state=`: tensors the call takes after its input.
     var states: [KerasTensor] = []
     if let index = keywords.firstIndex(where: { $0.0 == "initial_state" }),
@@ -927,7 +939,7 @@ enum Calls {
       var (tensors, asList) = kerasTensors(in: positional[0])
     else {
       throw .unsupported(
-        "ConvBook cells call a layer only on Keras tensors (`x = layer(x)`, `layers.Add()([a, b])`), to build a functional model; running layers on data is not supported",
+        "ConvBook does not support this call of a layer yet: it calls a layer on Keras tensors (`x = layer(x)`, `layers.Add()([a, b])`), or runs it on data (an array or an eager tensor; a list of them for a merge layer)",
         at: site.range)
     }
     // tf-keras' RNN splits a list `[x, h, c]` into the sequence and its initial states.

@@ -135,6 +135,41 @@ enum EagerTensors {
     return EagerGradients.layerCall(instance, on: array, result: result, interpreter: interpreter)
   }
 
+  /// A merge layer called on a list of constant data (`layers.Add()([x, shortcut])` on eager
+  /// tensors or arrays), which TensorFlow computes at once: float32 data, as Keras casts
+  /// floating-point inputs to the layer's dtype.
+  static func callMergeLayer(
+    _ instance: LayerInstance, on arrays: [NDArray], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    for array in arrays {
+      let dtype = array.tensorFlowDType ?? array.dtype.rawValue
+      guard dtype.hasPrefix("float") else {
+        throw .unsupported(
+          "ConvBook runs \(instance.className) on floating-point data only, not on \(dtype) data; cast the data first, e.g. `x.astype(\"float32\")`",
+          at: site.range)
+      }
+      if array.kerasMask != nil {
+        throw .unsupported(
+          "ConvBook does not support calling \(instance.className) on data that carries a Keras mask (`_keras_mask`) yet",
+          at: site.range)
+      }
+    }
+    let weights = try WeightValues.current(
+      of: instance, interpreter: interpreter, range: site.range)
+    let output: Tensor
+    do {
+      output = try EagerLayerCall.runMerge(
+        instance, on: arrays.map(\.tensor), weights: weights,
+        memoryBudget: interpreter.session.limits.modelMemoryBudget)
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+    try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
+    var result = NDArray(tensor: output)
+    result.tensorFlowDType = "float32"
+    return .array(result)
+  }
+
   /// `layer.compute_mask(inputs, mask=None)` of a layer that makes a mask (`Embedding(mask_zero=
   /// True)`, `Masking`) on data: the boolean eager tensor it sets as `_keras_mask`, or None for
   /// an Embedding without `mask_zero`.
