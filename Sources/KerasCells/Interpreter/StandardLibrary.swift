@@ -13,6 +13,8 @@ enum StandardLibrary {
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
     "dataclasses", "types", "glob", "distutils", "distutils.version", "pathlib", "enum", "inspect",
     "abc", "collections.abc", "contextlib", "pprint",
+    // termcolor, installed with TensorFlow (`StandardTermcolor`).
+    "termcolor",
     // Importable only, for the scripts that import them beside model code without using them:
     // every name they have is refused as ConvBook's limitation where it is used.
     "codecs", "csv", "gc", "hashlib", "heapq", "io", "numbers",
@@ -63,6 +65,7 @@ enum StandardLibrary {
     case "collections.abc": return StandardCollectionsABC.attribute(name)
     case "contextlib": return StandardContextlib.attribute(name)
     case "pprint": return StandardPprint.attribute(name)
+    case "termcolor": return StandardTermcolor.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
@@ -169,6 +172,7 @@ final class StandardFunction: StandardObject {
     case "abc": return try StandardABC.call(name, arguments)
     case "contextlib": return try StandardContextlib.call(name, arguments)
     case "pprint": return try StandardPprint.call(name, arguments)
+    case "termcolor": return try StandardTermcolor.call(name, arguments)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
