@@ -585,6 +585,16 @@ import Testing
       "from tensorflow import keras\nprint(keras.layers.concatenate)",
       "<function concatenate at 0x...>"
     ),
+    // A built-in type's method is a C function bound to its object (real-BA ba63 printed
+    // `config.values` without calling it).
+    (
+      "config = {'units': 3}\nprint(config.values)",
+      "<built-in method values of dict object at 0x...>"
+    ),
+    (
+      "import numpy as np\nprint([np.ones(2).sum])",
+      "<built-in method sum of numpy.ndarray object at 0x...>"
+    ),
   ])
   func scriptsRefuseToPrintMemoryAddresses(_ source: String, _ object: String) {
     let session = KerasSession()
