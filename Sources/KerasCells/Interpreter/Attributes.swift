@@ -76,6 +76,13 @@ enum Attributes {
       }
       // Every module's own name, as its errors print it (`numpy`, `tf_keras.api._v2.keras`).
       if name == "__name__" { return .string(moduleName) }
+      // TensorFlow's copy of Keras imports under Keras 3 too, but what it has does not work with
+      // Keras 3's tensors: refused (a name it lacks is Python's AttributeError, as in tf-keras).
+      if case .legacyKeras(let legacy) = module, interpreter.kerasVersion == .keras3,
+        LegacyKeras.publicNames[legacy]?.contains(name) ?? true
+      {
+        throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
+      }
       // tf-keras keeps `model_from_yaml` only to refuse it when called (Keras 3 has none).
       if unwrapped == .models, name == "model_from_yaml" {
         guard moduleVersion == .keras2 else {
@@ -148,7 +155,12 @@ enum Attributes {
       // A module Keras 3 removed is missing there, not ConvBook's limitation.
       if !removedInKeras3, let refusal = module.unsupportedName(name, at: range) { throw refusal }
       // CPython suggests the closest name of `dir(module)`.
-      let known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
+      var known = module.apiKey.flatMap { KerasAPINames.names[$0] }?.sorted() ?? []
+      if case .tensorFunctions(let namespace) = module,
+        let names = TensorFlowNamespaceNames.names[namespace]
+      {
+        known = names.sorted()
+      }
       throw CellError(
         type: "AttributeError",
         message: "module '\(moduleName)' has no attribute '\(name)'",

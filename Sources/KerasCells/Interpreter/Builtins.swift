@@ -185,6 +185,10 @@ enum Builtins {
       return .standard(
         try KerasTokenizer(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter))
+    case "keras.preprocessing.image.ImageDataGenerator":
+      return .standard(
+        try ImageDataGeneratorObject(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter))
     case "keras.preprocessing.text.text_to_word_sequence":
       return try KerasTokenizer.textToWordSequence(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -254,12 +258,14 @@ enum Builtins {
       var separator = " "
       var end = "\n"
       var stream: StandardStream?
+      var buffer: StringBuffer?
       for (label, value) in keywords {
         switch (label, value) {
         case ("sep", .string(let text)): separator = text
         case ("end", .string(let text)): end = text
         case ("sep", .none), ("end", .none), ("flush", _), ("file", .none): break
         case ("file", .standard(let given as StandardStream)): stream = given
+        case ("file", .standard(let given as StringBuffer)): buffer = given
         case ("file", _):
           throw .unsupported(
             "ConvBook's print() writes to sys.stdout or sys.stderr only (no files)", at: range)
@@ -283,7 +289,12 @@ enum Builtins {
       }
       let text = positional.map(PythonText.str).joined(separator: separator) + end
       try interpreter.budget.allocate(bytes: text.utf8.count, at: range)
-      if let stream {
+      if let buffer {
+        guard !buffer.closed else {
+          throw CellError(type: "ValueError", message: "I/O operation on closed file", range: range)
+        }
+        buffer.write(text)
+      } else if let stream {
         stream.write(text, interpreter)
       } else {
         interpreter.write(text)
@@ -1166,9 +1177,8 @@ enum Builtins {
       guard case .kerasTensor(let tensor) = positional[0] else { return positional[0] }
       return .list(PythonList(tensor.sourceInputs.map { .kerasTensor($0) }))
     case "plot_model":
-      throw .unsupported(
-        "keras.utils.plot_model is not supported; ConvBook draws models with its own figures (see `figure` blocks)",
-        at: range)
+      return try PlotModel.call(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     }

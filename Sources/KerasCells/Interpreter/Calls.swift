@@ -930,6 +930,11 @@ enum Calls {
     {
       keywords.append(("training", positional.removeLast()))
     }
+    if let error = NonTensorLayerInputs.error(
+      instance, positional: positional, site: site, interpreter: interpreter)
+    {
+      throw error
+    }
     if positional.count == 1,
       let error = noneInputError(instance, positional[0], site: site, interpreter: interpreter)
     {
@@ -1021,13 +1026,6 @@ enum Calls {
     _ instance: LayerInstance, _ argument: Value, site: CallSite, interpreter: Interpreter
   ) -> CellError? {
     let keras3 = interpreter.kerasVersion == .keras3
-    if case .none = argument {
-      return CellError(
-        type: keras3 ? "ValueError" : "TypeError",
-        message:
-          "Inputs to a layer should be tensors. Got 'None' (of type <class 'NoneType'>) as input for layer '\(instance.name)'.",
-        range: site.range)
-    }
     guard let merge = instance.layer as? Merge, let items = argument.sequenceItems,
       items.contains(where: \.isNone),
       items.allSatisfy({ if case .kerasTensor = $0 { true } else { $0.isNone } }),

@@ -1181,6 +1181,26 @@ extension Interpreter {
       }
       try context.exit(interpreter: self, range: range)
       return flow
+    case .standard(let redirect as RedirectStandardOutput):
+      // `with redirect_stdout(buffer) as target:` binds the buffer; output goes back to where it
+      // went before however the block ends.
+      standardOutputRedirects.append(
+        try redirect.destination(outside: standardOutputRedirects.last, range: range))
+      defer { standardOutputRedirects.removeLast() }
+      if let target = item.target { try assign(redirect.target, to: target, statement: statement) }
+      return try executeWith(items.dropFirst(), body: body, statement: statement)
+    case .standard(let buffer as StringBuffer):
+      // `with io.StringIO() as buffer:` closes the buffer however the block ends.
+      let flow: Flow
+      do {
+        if let target = item.target { try assign(manager, to: target, statement: statement) }
+        flow = try executeWith(items.dropFirst(), body: body, statement: statement)
+      } catch {
+        buffer.close()
+        throw error
+      }
+      buffer.close()
+      return flow
     case .standard(let context as NullContext):
       if let target = item.target { try assign(context.result, to: target, statement: statement) }
       return try executeWith(items.dropFirst(), body: body, statement: statement)

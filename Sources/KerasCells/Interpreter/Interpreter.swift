@@ -83,7 +83,26 @@ final class Interpreter {
   /// How many times this cell has written to standard output (to see whether code printed).
   private(set) var writeCount = 0
 
+  /// Where standard output goes: the real one, standard error, or a buffer.
+  enum StandardOutputTarget {
+    case standardOutput
+    case standardError
+    case buffer(StringBuffer)
+  }
+
+  /// Where `contextlib.redirect_stdout` blocks send standard output, innermost last.
+  var standardOutputRedirects: [StandardOutputTarget] = []
+
   func write(_ text: String) {
+    switch standardOutputRedirects.last {
+    case .buffer(let buffer)?:
+      buffer.write(text)
+      return
+    case .standardError?:
+      writeError(text)
+      return
+    case .standardOutput?, nil: break
+    }
     writeCount += 1
     if case .text(let previous)? = outputs.last {
       outputs[outputs.count - 1] = .text(previous + text)
@@ -92,7 +111,24 @@ final class Interpreter {
     }
   }
 
-  func emit(_ output: CellOutput) { outputs.append(output) }
+  func emit(_ output: CellOutput) {
+    // Redirected, a summary is text in a file that is no terminal (Keras 3's rich console
+    // renders it at the console's width, without styles).
+    if let redirect = standardOutputRedirects.last, case .standardOutput = redirect {
+    } else if !standardOutputRedirects.isEmpty {
+      switch output {
+      case .text(let text): write(text)
+      case .summary(let summary):
+        let console = SummaryConsole(columns: session.printFunctionConsole.columns)
+        write(
+          SummaryFormat(kerasVersion: summary.kerasVersion ?? kerasVersion, console: console)
+            .render(summary))
+      case .standardError: outputs.append(output)
+      }
+      return
+    }
+    outputs.append(output)
+  }
 
   /// Where the cell's output stands: the number of outputs, the length of the last one when it is
   /// text (a later `print` extends it), and the number of writes.
@@ -249,7 +285,7 @@ final class Interpreter {
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
         }
-        try refuseLegacyKeras(module, range: imported.module.range)
+        try refuseLegacyKeras(module, range: imported.module.range, importsPackage: true)
         if imported.module.components == ["keras", "backend"], kerasVersion == .keras3 {
           module = .keras3Backend
         }
@@ -290,7 +326,10 @@ final class Interpreter {
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
       }
-      try refuseLegacyKeras(module, range: modulePath.range)
+      try refuseLegacyKeras(
+        module, range: modulePath.range,
+        importsPackage: modulePath.components == ["tensorflow", "python"]
+          && names.allSatisfy { $0.name == "keras" })
       // Python imports the names in order: one the copy lacks fails before ConvBook would
       // refuse an earlier one it has.
       if case .legacyKeras(let name) = module,
@@ -338,7 +377,8 @@ final class Interpreter {
           session.globals[imported.boundName] = .module(.keras3Backend)
         } else if module.lacks(imported.name, in: kerasVersion) {
           throw cannotImport(
-            imported.name, from: module, path: modulePath, range: imported.nameRange)
+            imported.name, from: module, path: modulePath, range: imported.nameRange,
+            statement: statement.range)
         } else if modulePath.components.starts(with: ["tensorflow", "keras"]),
           let renamed = KerasModule.importedByPath(
             imported.name, of: .tensorflowKerasImported(module),
@@ -364,7 +404,8 @@ final class Interpreter {
           throw refusal
         } else {
           throw cannotImport(
-            imported.name, from: module, path: modulePath, range: imported.nameRange)
+            imported.name, from: module, path: modulePath, range: imported.nameRange,
+            statement: statement.range)
         }
       }
     case .forLoop(let target, let iterable, let body, let elseBody):
@@ -628,16 +669,20 @@ final class Interpreter {
 
   /// Python's ImportError of `from MODULE import NAME` for a name the module lacks, naming the
   /// module and its file as Python does (`KerasModuleNames`).
+  /// CPython's traceback shows the whole import statement for it, without carets.
   private func cannotImport(
-    _ name: String, from module: KerasModule, path: DottedName, range: SourceRange
+    _ name: String, from module: KerasModule, path: DottedName, range: SourceRange,
+    statement: SourceRange
   ) -> CellError {
     let version = KerasPackages.unwrap(module, in: kerasVersion).1
     let file = module.initFile(in: version, path: path.components).map { " (\($0))" } ?? ""
-    return CellError(
+    var error = CellError(
       type: "ImportError",
       message:
         "cannot import name '\(name)' from '\(module.importedName(in: version, path: path.components))'\(file)",
       range: range)
+    error.tracebackRange = statement
+    return error
   }
 
   /// Records the `tensorflow.keras...` modules an import statement imports by that path (the
@@ -651,9 +696,18 @@ final class Interpreter {
     }
   }
 
-  /// TensorFlow's own copy of Keras runs in tf-keras sessions only (`LegacyKeras`).
-  private func refuseLegacyKeras(_ module: KerasModule, range: SourceRange) throws(CellError) {
+  /// TensorFlow's own copy of Keras runs in tf-keras sessions only (`LegacyKeras`). Under Keras 3
+  /// the package itself imports (`from tensorflow.python import keras`, `import
+  /// tensorflow.python.keras`, as Python does), and what is used of it is refused (`Attributes`).
+  private func refuseLegacyKeras(_ module: KerasModule, range: SourceRange, importsPackage: Bool)
+    throws(CellError)
+  {
     guard LegacyKeras.isLegacy(module), kerasVersion == .keras3 else { return }
+    if importsPackage, case .legacyKeras(let name) = module,
+      ["tensorflow.python", "tensorflow.python.keras"].contains(name)
+    {
+      return
+    }
     throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
   }
 

@@ -65,6 +65,8 @@ extension KerasModule {
     switch self {
     case .tensorflow: return "tensorflow/__init__.py"
     case .tensorflowNN: return "tensorflow/_api/v2/nn/__init__.py"
+    case .tensorFunctions(let namespace) where TensorFlowNamespaceNames.names[namespace] != nil:
+      return "tensorflow/_api/v2/\(namespace.dropFirst("tensorflow.".count))/__init__.py"
     default: break
     }
     guard let subpath = kerasSubpath else { return nil }
@@ -103,6 +105,11 @@ extension KerasModule {
     if key == "preprocessing.sequence", name == "pad_sequences" {
       return .function(
         Callable(.builtin("keras.utils.pad_sequences"), path: "keras.\(key).\(name)"))
+    }
+    if key == "preprocessing.image", name == "ImageDataGenerator" {
+      return .function(
+        Callable(
+          .builtin("keras.preprocessing.image.ImageDataGenerator"), path: "keras.\(key).\(name)"))
     }
     if key == "preprocessing.text", name == "Tokenizer" || name == "text_to_word_sequence" {
       return .function(

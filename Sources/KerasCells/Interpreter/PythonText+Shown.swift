@@ -148,6 +148,11 @@ extension PythonText {
         if let found = inner(key) ?? inner(item) { return found }
       }
       return nil
+    // Objects whose repr CPython writes with their address.
+    case .standard(let object)
+    where object is StringBuffer || object is ImageDataGeneratorObject
+      || object is RedirectStandardOutput:
+      return String(object.repr { PythonText.repr($0) }.dropLast()) + " at 0x...>"
     case .exception(let exception):
       // An exception whose message quotes an object (`print(error)` of Keras 3's
       // "<__main__.Reg object at 0x7f...> does not implement get_config()").

@@ -1,11 +1,12 @@
 /// `contextlib` as model code uses it: `@contextmanager` on a generator function (its `with`
 /// runs the body to the `yield`, binds what it yields, and resumes it after the block) and
-/// `nullcontext(value)`. An exception leaving such a block would be thrown into the generator,
+/// `nullcontext(value)`, and `redirect_stdout(target)` (`StandardIO`). An exception leaving such a block would be thrown into the generator,
 /// which ConvBook's generators do not take yet: it is refused as ConvBook's limitation.
 enum StandardContextlib {
   static func attribute(_ name: String) -> Value? {
     switch name {
-    case "contextmanager", "nullcontext": return StandardLibrary.function("contextlib", name)
+    case "contextmanager", "nullcontext", "redirect_stdout":
+      return StandardLibrary.function("contextlib", name)
     default: return nil
     }
   }
@@ -18,6 +19,9 @@ enum StandardContextlib {
     case "nullcontext":
       let (values, _) = try arguments.bind([("enter_result", Value.none)])
       return .standard(NullContext(result: values["enter_result"]!))
+    case "redirect_stdout":
+      let (values, _) = try arguments.bind([("new_target", nil)])
+      return .standard(RedirectStandardOutput(target: values["new_target"]!))
     default: return nil
     }
   }

@@ -66,6 +66,7 @@ enum StandardLibrary {
     case "contextlib": return StandardContextlib.attribute(name)
     case "pprint": return StandardPprint.attribute(name)
     case "termcolor": return StandardTermcolor.attribute(name)
+    case "io": return StandardIO.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
@@ -173,6 +174,7 @@ final class StandardFunction: StandardObject {
     case "contextlib": return try StandardContextlib.call(name, arguments)
     case "pprint": return try StandardPprint.call(name, arguments)
     case "termcolor": return try StandardTermcolor.call(name, arguments)
+    case "io": return try StandardIO.call(name, arguments)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",

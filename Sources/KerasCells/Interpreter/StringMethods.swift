@@ -11,6 +11,9 @@ enum StringMethods {
     func typeError(_ message: String) -> CellError {
       CellError(type: "TypeError", message: message, range: range)
     }
+    func padWidth(_ value: Value) throws(CellError) -> Int {
+      try padWidthValue(value, range: range)
+    }
     func noKeywords() throws(CellError) {
       if let (label, _) = keywords.first {
         throw typeError("str.\(name)() takes no keyword arguments (got '\(label)')")
@@ -225,9 +228,7 @@ enum StringMethods {
     case "ljust", "rjust", "center":
       try noKeywords()
       try arguments(1, 2)
-      guard case .int(let width) = positional[0] else {
-        throw typeError("'\(positional[0].typeName)' object cannot be interpreted as an integer")
-      }
+      let width = try padWidth(positional[0])
       var fill: Unicode.Scalar = " "
       if positional.count > 1 {
         let text = try string(1)
@@ -303,9 +304,7 @@ enum StringMethods {
     case "zfill":
       try noKeywords()
       try arguments(1, 1)
-      guard case .int(let width) = positional[0] else {
-        throw typeError("'\(positional[0].typeName)' object cannot be interpreted as an integer")
-      }
+      let width = try padWidth(positional[0])
       let padding = max(width - scalars.count, 0)
       try budget.allocate(bytes: padding, at: range)
       var result = scalars
@@ -389,4 +388,22 @@ enum StringMethods {
       return nil
     }
   }
+
+  /// The width of `ljust`, `rjust`, `center` and `zfill`: an int (a bool is one); one beyond
+  /// `Py_ssize_t` is CPython's OverflowError.
+  private static func padWidthValue(_ value: Value, range: SourceRange) throws(CellError) -> Int {
+    switch value {
+    case .int(let width): return width
+    case .bool(let flag): return flag ? 1 : 0
+    case .bigInt:
+      throw CellError(
+        type: "OverflowError", message: "Python int too large to convert to C ssize_t",
+        range: range)
+    default:
+      throw CellError(
+        type: "TypeError",
+        message: "'\(value.typeName)' object cannot be interpreted as an integer", range: range)
+    }
+  }
+
 }

@@ -2043,6 +2043,11 @@ extension TensorFunctions {
     {
       return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
     }
+    // A name TensorFlow has there that ConvBook does not run: the call is refused when made.
+    if let known = TensorFlowNamespaceNames.names[namespace] {
+      guard known.contains(name) else { return nil }
+      return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
+    }
     // Names of the sub-namespaces ConvBook has no list of: the call is refused when made.
     if namespace != "tensorflow", namespace != "tensorflow.nn", namespace != "keras.backend",
       name.first?.isLetter == true

@@ -44,13 +44,7 @@ import Testing
 
   /// Corpus cells that use Python beyond the cell language (imports, assignments, calls, `for`, `if`,
   /// `print`), which ConvBook refuses with its own message instead of running them.
-  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [
-    "687-k3-image-data-generator": (
-      1,
-      "keras.preprocessing.image.ImageDataGenerator is not available in ConvBook cells: only Keras model code runs here",
-      "data augmentation on arrays is data loading, which ConvBook refuses by name"
-    )
-  ]
+  static let expectedRefusals: [String: (cell: Int, message: String, reason: String)] = [:]
 
   /// Refusals under Keras 3 only (`Keras3CorpusTests`), where tf-keras' run matches.
   static let keras3Refusals: [String: (cell: Int, message: String, reason: String)] = [:]

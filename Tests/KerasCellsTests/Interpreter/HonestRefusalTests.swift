@@ -31,7 +31,7 @@ import Testing
     ("from numpy import int16", "`numpy.int16`"),
     // Modules that are importable only: each real name is refused where it is used.
     ("import shutil\nshutil.copyfile('a', 'b')", "`shutil.copyfile`"),
-    ("import io\nbuffer = io.StringIO()", "`io.StringIO`"),
+    ("import io\nbuffer = io.BytesIO()", "`io.BytesIO`"),
     ("from inspect import getsource", "`inspect.getsource`"),
     // Packages' internal modules that exist but ConvBook does not model.
     ("from keras.src.layers.input_spec import InputSpec", "`keras.src.layers.input_spec`"),
