@@ -783,7 +783,7 @@ enum EagerFunctions {
         function: name, range: range)
     }
     let call = EagerCall(
-      path: path, function: name, arguments: arguments, range: range,
+      path: path, namespace: namespace, function: name, arguments: arguments, range: range,
       budget: interpreter.budget, interpreter: interpreter)
     let result = try call.run(kind)
     switch kind {
@@ -844,6 +844,9 @@ enum EagerFunctions {
   /// One eager call's arguments and what it needs to read them.
   private struct EagerCall {
     let path: String
+    /// `tensorflow`, `keras.ops`, ...: Keras 3's `keras.ops` pass TensorFlow's kernels a name
+    /// where TensorFlow's own functions may not.
+    let namespace: String
     let function: String
     let arguments: [String: Value]
     let range: SourceRange
@@ -1353,7 +1356,8 @@ enum EagerFunctions {
         guard let depth = try integer("depth") else { throw missing("depth") }
         guard depth >= 0 else {
           throw EagerArithmetic.kernelError(
-            "OneHot", "depth must be non-negative, got: \(depth)", named: false, range: range)
+            "OneHot", "depth must be non-negative, got: \(depth)",
+            named: namespace == "keras.ops", range: range)
         }
         if let given = try integer("axis"), given != -1 { throw limitation("with `axis=\(given)`") }
         let on = try number("on_value") ?? 1
