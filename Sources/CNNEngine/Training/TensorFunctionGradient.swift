@@ -28,7 +28,7 @@ enum TensorFunctionGradient {
       return nil
     case .reduce: return nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .mirrorPad,
-      .slice,
+      .reverse, .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .randomUniform,
       .oneHot, .gather, .constant, .broadcastTo:
@@ -104,7 +104,7 @@ enum TensorFunctionGradient {
       let (a, b) = (Float(low), Float(high))
       return [g.indices.map { x[$0] < a || x[$0] > b ? 0 : g[$0] }]
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice, .mirrorPad,
-      .depthToSpace, .spaceToDepth, .extractPatches, .gather:
+      .reverse, .depthToSpace, .spaceToDepth, .extractPatches, .gather:
       // (Patches read padding as 0, which marks "no position".)
       return try movementBackward(function, g, inputs: inputs, outputShape: outputShape)
     case .dynamicReshape:

@@ -53,6 +53,9 @@ enum EagerFunctions {
     case repeatSlices
     /// Keras 3's `ops.full(shape, fill_value, dtype=None)`: float32 unless a dtype is given.
     case full
+    /// Keras 3's `ops.norm(x, ord=None, axis=None, keepdims=False)`, the Euclidean (Frobenius)
+    /// norm: `sqrt(reduce_sum(x * x))` over one or two axes, whole numbers as float32.
+    case norm
     /// `keras.ops.convert_to_numpy(x)`: an eager tensor's (or variable's) NumPy array.
     case toNumPy
     case random(normal: Bool)
@@ -197,6 +200,7 @@ enum EagerFunctions {
     "dtype": (.dtypeName, [("x", "x")]),
     "repeat": (.repeatSlices, [("x", "x"), ("repeats", "repeats"), ("axis", "axis")]),
     "full": (.full, [("shape", "shape"), ("fill_value", "fill_value"), ("dtype", "dtype")]),
+    "norm": (.norm, [("x", "x"), ("ord", "ord"), ("axis", "axis"), ("keepdims", "keepdims")]),
     "top_k": (.topK, [("x", "input"), ("k", "k"), ("sorted", "sorted")]),
     "stack": (.stack, [("x", "values"), ("axis", "axis")]),
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
@@ -602,6 +606,7 @@ enum EagerFunctions {
     case .take: return ["x", "indices", "axis"]
     case .repeatSlices: return ["x", "repeats", "axis"]
     case .full: return ["shape", "fill_value", "dtype"]
+    case .norm: return ["x", "ord", "axis", "keepdims"]
     case .clip: return ["t", "clip_value_min", "clip_value_max", "name"]
     case .softmax: return activation ? ["x", "axis"] : ["logits", "axis", "name"]
     case .resize:
@@ -1745,6 +1750,38 @@ enum EagerFunctions {
         try budget.allocate(count: count, size: 8, at: range)
         return try made(
           try dtype() ?? .float32, sizes, Array(repeating: value, count: count))
+      case .norm:
+        var x = try tensor("x")
+        if !EagerDType(of: x).isFloat {
+          x = try EagerTensors.make(
+            .float32, shape: x.shape, values: EagerTensors.doubles(x), range: range)
+        }
+        let given = try integers("axis")
+        let axes = given ?? Array(0..<x.rank)
+        if axes.contains(where: { $0 < -x.rank || $0 >= x.rank }) {
+          let shown =
+            axes.count == 1 ? "(\(axes[0]),)" : "(\(axes.map(String.init).joined(separator: ", ")))"
+          throw CellError(
+            type: "ValueError",
+            message:
+              "All `axis` values must be in the range [-ndim, ndim). Received inputs with ndim=\(x.rank), while axis=\(shown)",
+            range: range)
+        }
+        guard axes.count == 1 || axes.count == 2 else {
+          throw limitation("over \(axes.count) axes")
+        }
+        switch arguments["ord"] {
+        case nil, .none?: break
+        case .int(2)? where axes.count == 1: break
+        case .string("fro")? where axes.count == 2: break
+        default: throw limitation("with this `ord` (ConvBook has the Euclidean norm)")
+        }
+        let squares = try EagerGradients.binary(
+          .multiply, .array(x), .array(x), interpreter: interpreter, range: range)
+        let sum = try EagerGradients.reduce(
+          "sum", squares, axes: axes, keepDims: flag("keepdims"), interpreter: interpreter,
+          range: range)
+        return try EagerGradients.unary("Sqrt", sum, interpreter: interpreter, range: range)
       case .dtypeName:
         guard let given = arguments["x"] else { throw missing("x") }
         if let tensor = EagerTensors.operand(given) {
