@@ -269,6 +269,36 @@ public enum TensorFunctionKernel {
     return output
   }
 
+  /// TensorFlow's `Cumsum` / `Cumprod` along `axis`: each output is the running sum (product)
+  /// of the input up to its position, rounded to float32 after every step.
+  /// input (S) -> output (S)
+  public static func cumulative(_ input: Tensor, axis: Int, product: Bool) throws(KernelError)
+    -> Tensor
+  {
+    let shape = input.shape
+    guard axis >= 0, axis < shape.count else {
+      throw KernelError("cumulative needs an axis of \(shape)")
+    }
+    var output = input
+    let size = shape[axis]
+    let inner = shape[(axis + 1)...].reduce(1, *)
+    let outer = shape[..<axis].reduce(1, *)
+    guard size > 0, inner > 0 else { return output }
+    output.withUnsafeMutableBufferPointer { values in
+      for o in 0..<outer {
+        for i in 0..<inner {
+          var running: Float = product ? 1 : 0
+          for k in 0..<size {
+            let index = (o * size + k) * inner + i
+            running = product ? running * values[index] : running + values[index]
+            values[index] = running
+          }
+        }
+      }
+    }
+    return output
+  }
+
   /// `tf.pad` in mode REFLECT (the edge value is not repeated) or SYMMETRIC (it is): each padded
   /// position reads the input position mirrored at the axis' edge, so REFLECT needs each padding
   /// below the axis' size and SYMMETRIC at most that size (TensorFlow's `MirrorPad` checks).

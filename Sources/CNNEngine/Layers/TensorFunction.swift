@@ -72,6 +72,10 @@ public enum TensorFunction: Sendable, Equatable {
   /// `tf.reverse(x, axes)` / Keras 3's `ops.flip(x, axis)`: the order of the values along each
   /// axis reversed (axes resolved, batch included).
   case reverse(axes: [Int])
+  /// Keras 3's `ops.cumsum(x, axis)` / `ops.cumprod(x, axis)` (TensorFlow's `Cumsum` /
+  /// `Cumprod`): running sums or products along one axis (resolved, batch included), each partial
+  /// result rounded to float32 in order.
+  case cumulative(product: Bool, axis: Int)
   /// `tf.image.resize(x, (height, width), method)`: `bilinear` or `nearest`, as `ResizeKernel`.
   case resize(height: Int, width: Int, method: String)
   case matmul(transposeA: Bool, transposeB: Bool)
@@ -176,6 +180,9 @@ public enum TensorFunction: Sendable, Equatable {
     switch self {
     case .reverse(let axes):
       for a in axes { _ = try axis(a, rank: rank) }
+      return first
+    case .cumulative(_, let a):
+      _ = try axis(a, rank: rank)
       return first
     case .unary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
       if case .l2Normalize(let axes, _) = self { for a in axes { _ = try axis(a, rank: rank) } }

@@ -31,6 +31,8 @@ enum TensorFunctions {
     /// Keras 3's `ops.flip(x, axis=None)`: `tf.reverse` of the axes (every axis, the batch's
     /// too, when none is given).
     case flip
+    /// Keras 3's `ops.cumsum` / `ops.cumprod(x, axis=None, dtype=None)` along an axis.
+    case cumulative(product: Bool)
     case tile
     /// Keras 3's `ops.repeat(x, repeats, axis)` on an axis of size 1 (a class token repeated
     /// over the batch): a `tile` of that axis.
@@ -216,6 +218,7 @@ enum TensorFunctions {
     case .transpose: return ["x", "axes"]
     case .swapAxes: return ["x", "axis1", "axis2"]
     case .flip: return ["x", "axis"]
+    case .cumulative: return ["x", "axis", "dtype"]
     case .matmul: return ["x1", "x2"]
     case .tensordot: return ["x1", "x2", "axes"]
     case .opsSlice: return ["inputs", "start_indices", "shape"]
@@ -259,6 +262,7 @@ enum TensorFunctions {
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
     case .swapAxes: return ["x", "axis1", "axis2"]
     case .flip: return ["x", "axis"]
+    case .cumulative: return ["x", "axis", "dtype"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
     case .repeatAxis: return ["x", "repeats", "axis"]
     case .pad:
@@ -544,6 +548,8 @@ enum TensorFunctions {
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
     "swapaxes": (.swapAxes, "swapaxes"), "flip": (.flip, "flip"),
+    "cumsum": (.cumulative(product: false), "cumsum"),
+    "cumprod": (.cumulative(product: true), "cumprod"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     "repeat": (.repeatAxis, "repeat"),
     "tensordot": (.tensordot, "tensordot"), "slice": (.opsSlice, "slice"),
@@ -1110,6 +1116,23 @@ enum TensorFunctions {
       let permutation =
         try ints(entry.parameters[1]) ?? Array((0..<x.shape.rank).reversed())
       function = .transpose(permutation)
+    case .cumulative(let product):
+      let x = try tensor("x")
+      inputs = [x]
+      let rank = x.shape.rank
+      guard let axis = try ints("axis")?.first, (try ints("axis"))?.count == 1 else {
+        throw limitation("without an axis (it would flatten the batch too)")
+      }
+      let resolved = axis < 0 ? axis + rank : axis
+      guard (0..<rank).contains(resolved) else {
+        throw limitation("with an axis outside the tensor's \(rank) axes")
+      }
+      if let given = arguments["dtype"], !given.isNone {
+        guard case .string("float32") = given else {
+          throw limitation("with `dtype=\(PythonText.repr(given))`")
+        }
+      }
+      function = .cumulative(product: product, axis: resolved)
     case .flip:
       let x = try tensor("x")
       inputs = [x]
