@@ -240,6 +240,12 @@ enum EagerTensors {
     if let message = inputSpecMismatch(model, data: array.shape, interpreter: interpreter) {
       throw CellError(type: "ValueError", message: message, range: site.range)
     }
+    if interpreter.kerasVersion == .keras3, model.kind == .sequential, model.isBuilt,
+      let message = keras3BatchMismatch(
+        model, shape: array.shape, dtype: given.dtype, training: "None", interpreter: interpreter)
+    {
+      throw CellError(type: "ValueError", message: message, range: site.range)
+    }
     let plan = try IntegerLayerData.plan(
       model.flattenedLayers.filter { !$0.isInputLayer }, array: array, inputDType: inputDType,
       site: site, interpreter: interpreter)
@@ -303,6 +309,30 @@ enum EagerTensors {
     else { return nil }
     return
       "Input 0 with name '\(input)' of layer '\(model.name)' is incompatible with the layer: expected shape=\(spec), found shape=\(found)"
+  }
+
+  /// Keras 3's error for a batch of data (`shape`, of NumPy's `dtype`) that its model's input does
+  /// not fit, as `predict` (`training` "False") or a call of the model on the array ("None")
+  /// raises it: a Sequential model's first layer whose input spec fails, in `Sequential.call()`'s
+  /// text with the batch as Keras converted it (floats as float32); a functional model's own
+  /// input spec, naming the input. Nil where ConvBook does not know Keras 3's error.
+  static func keras3BatchMismatch(
+    _ model: SequentialModel, shape: [Int], dtype: NDArray.DType, training: String,
+    interpreter: Interpreter
+  ) -> String? {
+    guard model.kind == .sequential else {
+      return inputSpecMismatch(model, data: shape, interpreter: interpreter)
+    }
+    let converted: String
+    switch dtype {
+    case .float32, .float64: converted = "float32"
+    case .int32: converted = "int32"
+    case .int64: converted = "int64"
+    case .bool, .uint8: return nil
+    }
+    guard let inner = model.keras3SequentialBatchError(on: shape) else { return nil }
+    return
+      "Exception encountered when calling Sequential.call().\n\n\u{1B}[1m\(inner)\u{1B}[0m\n\nArguments received by Sequential.call():\n  • inputs=tf.Tensor(shape=\(TensorShape.tuple(shape)), dtype=\(converted))\n  • training=\(training)\n  • mask=None\n  • kwargs=<class 'inspect._empty'>"
   }
 
   /// The outputs of a call of a model with several outputs on data, in the structure the model

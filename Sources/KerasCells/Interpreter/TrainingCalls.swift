@@ -660,6 +660,12 @@ enum TrainingCalls {
       return trainer
     }
     guard let compiled = model.compileArguments else {
+      if interpreter.kerasVersion == .keras3 {
+        // Keras 3's `Trainer._assert_compile_called`.
+        throw CellError(
+          type: "ValueError", message: "You must call `compile()` before using the model.",
+          range: site.range)
+      }
       throw CellError(
         type: "RuntimeError",
         message:
@@ -1097,6 +1103,14 @@ enum TrainingCalls {
           else { break }
           batches.append(batch.tensor)
         }
+        // Keras 3 checks the first batch as its predict step calls the model on it.
+        if step == 0, interpreter.kerasVersion == .keras3, xs.count == 1,
+          let message = EagerTensors.keras3BatchMismatch(
+            model, shape: batches[0].shape, dtype: xs[0].dtype, training: "False",
+            interpreter: interpreter)
+        {
+          throw CellError(type: "ValueError", message: message, range: site.range)
+        }
         let results =
           inputNames.count == 1 && model.outputShapeList == nil
           ? [try pass.run(batches[0])] : try pass.run(inputs: batches)
@@ -1125,6 +1139,12 @@ enum TrainingCalls {
       // ValueError of Keras'.
       if error.message.contains("ConvBook cannot") || error.message.hasPrefix("ConvBook does not") {
         throw .unsupported(error.message, at: site.range)
+      }
+      // tf-keras' input spec text; Keras 3's own (`keras3BatchMismatch`) was checked first.
+      if interpreter.kerasVersion == .keras3, error.kind == .input {
+        throw .unsupported(
+          "ConvBook does not reproduce Keras 3's error for this data yet: \(error.message)",
+          at: site.range)
       }
       throw CellError(type: "ValueError", message: error.message, range: site.range)
     } catch {
