@@ -557,6 +557,13 @@ enum Calls {
         interpreter.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
       // `keras.activations.relu` takes max_value: tf-keras calls `K.relu`, Keras 3 its `re_lu`.
       let kerasRelu = parts.dropLast().last == "activations" && name == "relu"
+      if parts.dropLast().last == "activations", name == "linear", positional.count == 1,
+        keywords.isEmpty
+      {
+        // `keras.activations.linear(x)` (what `activations.get(None)` gives a custom layer)
+        // returns its argument itself in both Kerases.
+        return positional[0]
+      }
       guard
         var entry = kerasRelu
           ? TensorFunctions.entry(
