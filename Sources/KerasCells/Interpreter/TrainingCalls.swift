@@ -218,6 +218,10 @@ enum TrainingCalls {
         "steps_per_epoch", "validation_steps", "sample_weight", "class_weight",
       ])
     if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
+    let branching = TrainingBranches.branching(in: model, session: interpreter.session)
+    if let branching, (try? arguments.verbosity()) != 0 {
+      throw TrainingBranches.refusal(branching, site: site)
+    }
     let budget = interpreter.budget
     // A dataset gives its batches epoch by epoch (`DatasetFeed`).
     let feed = try datasetFeed(arguments, steps: "steps_per_epoch", interpreter: interpreter)
@@ -248,7 +252,7 @@ enum TrainingCalls {
       interpreter.session.training.ownDrawn(model)
       || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
       || keywords.contains { OwnDraws.derives($0.1, training: interpreter.session.training) }
-      || ownRandomness(model)
+      || ownRandomness(model) || branching != nil
     // Its weights change: models sharing its layers take them from here on.
     defer { interpreter.session.training.touched(model, own: own) }
     var callbacks = try FitCallbacks(
