@@ -103,6 +103,12 @@ enum Calls {
       {
         return rate
       }
+      // An initializer object on a shape (`RandomNormal(seed=42)(shape=(1, 1))`).
+      if let value = try InitializerCalls.call(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
       // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
       if let value = try EagerLosses.callObject(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -529,7 +535,11 @@ enum Calls {
           ))
       }
       objectArguments += try convert(keywords, site: site)
-      var object = KerasObject(typeName: name, arguments: objectArguments)
+      // `initializers.glorot_uniform()`: the lower-case names are the classes themselves.
+      let className =
+        callable.path.contains("initializers.")
+        ? KerasObjectConfigs.initializerClass(name) ?? name : name
+      var object = KerasObject(typeName: className, arguments: objectArguments)
       object.isLegacyOptimizer = callable.path.contains(".optimizers.legacy.")
       return .kerasObject(object)
     case .clearSession:
@@ -547,6 +557,13 @@ enum Calls {
         interpreter.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
       // `keras.activations.relu` takes max_value: tf-keras calls `K.relu`, Keras 3 its `re_lu`.
       let kerasRelu = parts.dropLast().last == "activations" && name == "relu"
+      if parts.dropLast().last == "activations", name == "linear", positional.count == 1,
+        keywords.isEmpty
+      {
+        // `keras.activations.linear(x)` (what `activations.get(None)` gives a custom layer)
+        // returns its argument itself in both Kerases.
+        return positional[0]
+      }
       guard
         var entry = kerasRelu
           ? TensorFunctions.entry(

@@ -217,6 +217,11 @@ enum TrainingCalls {
         "validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks",
         "steps_per_epoch", "validation_steps", "sample_weight", "class_weight",
       ])
+    if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
+    let branching = TrainingBranches.branching(in: model, session: interpreter.session)
+    if let branching, (try? arguments.verbosity()) != 0 {
+      throw TrainingBranches.refusal(branching, site: site)
+    }
     let budget = interpreter.budget
     // A dataset gives its batches epoch by epoch (`DatasetFeed`).
     let feed = try datasetFeed(arguments, steps: "steps_per_epoch", interpreter: interpreter)
@@ -247,7 +252,7 @@ enum TrainingCalls {
       interpreter.session.training.ownDrawn(model)
       || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
       || keywords.contains { OwnDraws.derives($0.1, training: interpreter.session.training) }
-      || ownRandomness(model)
+      || ownRandomness(model) || branching != nil
     // Its weights change: models sharing its layers take them from here on.
     defer { interpreter.session.training.touched(model, own: own) }
     var callbacks = try FitCallbacks(
@@ -560,6 +565,23 @@ enum TrainingCalls {
         "GaussianDropout", "AlphaDropout",
       ].contains(instance.className)
     }
+  }
+
+  /// `fit([], [])`, `evaluate([], [])`, `predict([])`: both Kerases pick the data adapter from
+  /// the set of adapters that can take the data, which is empty for empty Python lists and tuples
+  /// (`set.pop()`, Python's KeyError).
+  private static func checkEmptyLists(_ arguments: Arguments, hasY: Bool, site: CallSite)
+    throws(CellError)
+  {
+    func empty(_ value: Value?) -> Bool {
+      switch value {
+      case .list(let list)?: return list.items.isEmpty
+      case .tuple(let items)?: return items.isEmpty
+      default: return false
+      }
+    }
+    guard empty(arguments.value(0, "x")), !hasY || empty(arguments.value(1, "y")) else { return }
+    throw CellError(type: "KeyError", message: "'pop from an empty set'", range: site.range)
   }
 
   /// `fit` would print the losses and metrics of weights or batches that derive from ConvBook's
@@ -944,6 +966,7 @@ enum TrainingCalls {
     try arguments.check(
       positional: ["x", "y", "batch_size", "verbose", "sample_weight"],
       keywords: ["return_dict", "steps", "callbacks"])
+    if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
     let budget = interpreter.budget
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
@@ -1042,6 +1065,7 @@ enum TrainingCalls {
       positional: positional, keywords: keywords, site: site, function: "predict")
     try arguments.check(
       positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"])
+    try checkEmptyLists(arguments, hasY: false, site: site)
     let budget = interpreter.budget
     // One array per model input (a list or a dict keyed by the inputs' names with several).
     let inputNames = ForwardPass.inputNames(of: model)
