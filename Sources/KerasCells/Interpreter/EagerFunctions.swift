@@ -827,7 +827,8 @@ enum EagerFunctions {
     }
     let call = EagerCall(
       path: path, namespace: namespace, function: name, arguments: arguments, range: range,
-      budget: interpreter.budget, interpreter: interpreter)
+      budget: interpreter.budget, interpreter: interpreter,
+      tensorflow: kerasOp == nil && namespace != "keras.activations")
     let result = try call.run(kind)
     switch kind {
     case .constant, .convertToTensor, .filled, .fill, .eye, .range, .random, .truncatedNormal,
@@ -912,9 +913,37 @@ enum EagerFunctions {
     let range: SourceRange
     let budget: EvaluationBudget
     let interpreter: Interpreter
+    /// Whether TensorFlow's own function runs (`tf.*`, tf-keras' backend), not `keras.ops`.
+    let tensorflow: Bool
+
+    /// An axis TensorFlow's eager call converts to an int32 input of the op, keeping the low 32
+    /// bits of a Python int: `tf.reduce_sum(x, axis=2**32 + 1)` sums over axis 1,
+    /// `tf.expand_dims(x, 2**31)` fails for the index -2147483648 (hostile batch4 f01, f02, d18).
+    func int32Input(_ value: Int) -> Int {
+      tensorflow ? Int(Int32(truncatingIfNeeded: value)) : value
+    }
 
     func limitation(_ what: String) -> CellError {
       .unsupported("ConvBook does not support `\(path)` \(what) yet", at: range)
+    }
+
+    /// A reduction's `axis`: one Python int is an int32 input (`int32Input`); a list is
+    /// converted as int64 when one of its axes needs it, and kept whole.
+    func reductionAxes(rank: Int, reduction: String) throws(CellError) -> [Int]? {
+      let axes = try integers("axis")
+      guard case .int? = arguments["axis"].map(NumPyScalar.number) else {
+        // Such a list takes TensorFlow's slower path, whose error names no op (fixture 999).
+        if tensorflow, let axes, axes.contains(where: { Int32(exactly: $0) == nil }) {
+          for axis in axes where axis < -rank || axis >= max(rank, 1) {
+            throw EagerArithmetic.kernelError(
+              EagerMath.reductionKernel(reduction),
+              "Invalid reduction dimension (\(axis) for input with \(rank) dimension(s)",
+              named: false, range: range)
+          }
+        }
+        return axes
+      }
+      return axes?.map(int32Input)
     }
 
     func missing(_ name: String) -> CellError {
@@ -1178,12 +1207,13 @@ enum EagerFunctions {
           try tensor("tensor"), .tuple(sizes.map(Value.int)), path: path, range: range)
       case .transpose:
         let x = try tensor("a")
-        let permutation = try integers("perm") ?? Array((0..<x.rank).reversed())
+        let permutation =
+          try integers("perm")?.map(int32Input) ?? Array((0..<x.rank).reversed())
         return try EagerGradients.permuted(
           .array(x), permutation, interpreter: interpreter, range: range)
       case .expandDims:
         let x = try tensor("input")
-        guard let given = try integer("axis") else { throw missing("axis") }
+        guard let given = try integer("axis").map(int32Input) else { throw missing("axis") }
         let position = given < 0 ? given + x.rank + 1 : given
         guard position >= 0, position <= x.rank else {
           throw EagerArithmetic.kernelError(
@@ -1200,6 +1230,12 @@ enum EagerFunctions {
         if let axes = try integers("axis") {
           var drop = Set<Int>()
           for given in axes {
+            // An attribute of the op, a list of int32 checked as such.
+            if tensorflow, Int32(exactly: given) == nil {
+              throw EagerArithmetic.kernelError(
+                "Squeeze", "Attr squeeze_dims has value \(given) out of range for an int32",
+                range: range)
+            }
             let position = try axis(given, rank: x.rank, kernel: "Squeeze")
             guard x.shape[position] == 1 else {
               throw EagerArithmetic.kernelError(
@@ -1218,7 +1254,8 @@ enum EagerFunctions {
         let parts = try tensors("values")
         let stacking: Bool
         if case .stack = kind { stacking = true } else { stacking = false }
-        guard let given = try integer("axis") ?? (stacking ? 0 : nil) else { throw missing("axis") }
+        guard var given = try integer("axis") ?? (stacking ? 0 : nil) else { throw missing("axis") }
+        if !stacking { given = int32Input(given) }
         // `tf.stack` along axis 0 of a list of NumPy arrays and numbers is the constant
         // `tf.convert_to_tensor` packs (uint8 arrays stack to int32), as TensorFlow tries first.
         if stacking, given == 0, let items = arguments["values"]?.sequenceItems, !items.isEmpty,
@@ -1227,6 +1264,17 @@ enum EagerFunctions {
           return .array(
             try EagerTensors.convert(
               arguments["values"] ?? .none, dtype: nil, function: path, range: range))
+        }
+        // `tf.stack` (which `ops.stack` calls) checks the axis in Python against the first value's
+        // rank (hostile batch4 f24).
+        if stacking, let first = parts.first,
+          given < -(first.rank + 1) || given >= first.rank + 1
+        {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "Argument `axis` = \(given) not in range [\(-(first.rank + 1)), \(first.rank + 1))",
+            range: range)
         }
         return .array(
           try EagerMath.join(parts, axis: given, stack: stacking, range: range, budget: budget))
@@ -1238,7 +1286,26 @@ enum EagerFunctions {
         }
         var sizes: [Int]
         if case .int(let parts) = NumPyScalar.number(request) {
+          // TensorFlow's words, with the op's name (`split` unless given) and, for a count it
+          // accepts, the count in the function's name (hostile batch4 d08, d09).
+          var opName = "split"
+          if case .string(let given)? = arguments["name"] { opName = given }
+          guard !tensorflow || parts > 0 else {
+            throw CellError(
+              type: EagerArithmetic.invalidArgument,
+              message:
+                "Value for attr 'num_split' of \(parts) must be at least minimum 1\n\t; NodeDef: {{node Split}}; Op<name=Split; signature=split_dim:int32, value:T -> output:num_split*T; attr=num_split:int,min=1; attr=T:type> [Op:Split]"
+                + (parts == 0 ? " name: \(opName)" : ""),
+              range: range)
+          }
           guard parts > 0, x.shape[position] % parts == 0 else {
+            if tensorflow {
+              throw CellError(
+                type: EagerArithmetic.invalidArgument,
+                message:
+                  "{{function_node __wrapped__Split_num_split_\(parts)_device_/job:localhost/replica:0/task:0/device:CPU:0}} Number of ways to split should evenly divide the split dimension, but got split_dim \(position) (size = \(x.shape[position])) and num_split \(parts) [Op:Split] name: \(opName)",
+                range: range)
+            }
             throw EagerArithmetic.kernelError(
               "Split",
               "Number of ways to split should evenly divide the split dimension, but got split_dim \(position) (size = \(x.shape[position])) and num_split \(parts)",
@@ -1331,7 +1398,8 @@ enum EagerFunctions {
       case .reduce(let reduction):
         let x = try tensor("input_tensor")
         return try EagerGradients.reduce(
-          reduction, .array(x), axes: try integers("axis"), keepDims: flag("keepdims"),
+          reduction, .array(x), axes: try reductionAxes(rank: x.rank, reduction: reduction),
+          keepDims: flag("keepdims"),
           interpreter: interpreter, range: range)
       case .variance(let std):
         let x = try tensor("input_tensor")
@@ -1403,7 +1471,7 @@ enum EagerFunctions {
       case .argmax(let maximum):
         let x = try tensor("input")
         let position = try axis(
-          try integer("axis") ?? 0, rank: x.rank, kernel: maximum ? "ArgMax" : "ArgMin")
+          int32Input(try integer("axis") ?? 0), rank: x.rank, kernel: maximum ? "ArgMax" : "ArgMin")
         return .array(
           try EagerMath.argExtremum(
             x, axis: position, maximum: maximum, dtype: try dtype("output_type") ?? .int64,

@@ -160,6 +160,9 @@ public final class KerasSession {
     set { budget.limits = newValue }
   }
   let budget: EvaluationBudget
+  /// Whether an evaluation of this session was stopped by the time budget: its outputs from there
+  /// on depend on the machine's speed, so a lesson is not built from them (`LessonRunner`).
+  public var ranOutOfTime: Bool { budget.ranOutOfTime }
 
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
