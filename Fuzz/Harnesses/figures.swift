@@ -21,6 +21,10 @@ public func fuzzFigures(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let file = folder.appendingPathComponent("lesson.md")
   guard (try? Data(bytes).write(to: file)) != nil else { return 0 }
   let job = LessonJob(mode: .page, path: file.path, sourceFile: "lesson.md")
-  _ = job.execute(runner: LessonRunner(), template: .standard)
+  var runner = LessonRunner()
+  // As the cell harnesses' sessions: a runaway lesson fails (`LessonRunner.Run.ranOutOfTime`)
+  // well within libFuzzer's 10 s, instead of after a lesson's generous 60 s.
+  runner.timeBudget = 2
+  _ = job.execute(runner: runner, template: .standard)
   return 0
 }

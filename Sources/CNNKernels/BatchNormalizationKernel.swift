@@ -1,5 +1,6 @@
-/// Keras `BatchNormalization` at inference: gamma * (x - mean) / sqrt(variance + epsilon) + beta,
-/// with the moving statistics, over any channel axis.
+/// Keras `BatchNormalization` at inference: gamma * (x - mean) * rsqrt(variance + epsilon) + beta,
+/// with the moving statistics, over any channel axis; rsqrt as TensorFlow computes it on the
+/// vector of variances (`EigenMath.rsqrt`).
 ///
 /// `gamma` nil is Keras `scale=False`, `beta` nil is `center=False`. The per-channel factor is
 /// computed once, so the pass over the data is one subtract, multiply and add per value. Rank-4/5
@@ -71,8 +72,12 @@ public enum BatchNormalizationKernel {
       let fused = (shape.count == 4 || shape.count == 5) && (axis == shape.count - 1 || axis == 1)
       factor = [Float](repeating: 0, count: channels)
       shift = [Float](repeating: 0, count: channels)
+      // TensorFlow's rsqrt of the channels' variances: Eigen's packet approximation for whole
+      // packets of channels, 1 / sqrt(x) for the rest (`EigenMath.rsqrt`).
+      var inverses = (0..<channels).map { movingVariance.scalars[$0] + epsilon }
+      inverses.withUnsafeMutableBufferPointer { EigenMath.rsqrt($0) }
       for c in 0..<channels {
-        let inverse = 1 / (movingVariance.scalars[c] + epsilon).squareRoot()
+        let inverse = inverses[c]
         factor[c] = gamma.map { inverse * $0.scalars[c] } ?? inverse
         let offset = beta?.scalars[c] ?? 0
         shift[c] = fused ? offset : offset - movingMean.scalars[c] * factor[c]

@@ -93,7 +93,10 @@ public enum ConvolutionKernel {
     let blocksPerUnit = avx512 ? 2 : 1
     let units = weights.groups * ((weights.blocksPerGroup + blocksPerUnit - 1) / blocksPerUnit)
     var chunks = 1
-    while rows * units * chunks < 8 * threads && width / (chunks * 2) >= 24 { chunks *= 2 }
+    // Eight items per thread, for any thread count the caller asks for (`predict --threads
+    // 4611686018427387904` overflowed `8 * threads`).
+    let wanted = threads > Int.max / 8 ? Int.max : 8 * threads
+    while rows * units * chunks < wanted && width / (chunks * 2) >= 24 { chunks *= 2 }
     let chunkWidth = (width + chunks - 1) / chunks
     let macsPerItem = chunkWidth * weights.blockStride * blocksPerUnit
     input.scalars.withUnsafeBufferPointer { source in

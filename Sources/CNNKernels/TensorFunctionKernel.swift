@@ -235,6 +235,70 @@ public enum TensorFunctionKernel {
     return output
   }
 
+  /// `tf.reverse(x, axes)`: each output position reads the input position mirrored along the
+  /// listed axes (each at most once).
+  /// input (S) -> output (S)
+  public static func reverse(_ input: Tensor, axes: [Int]) throws(KernelError) -> Tensor {
+    let shape = input.shape
+    guard axes.allSatisfy({ $0 >= 0 && $0 < shape.count }), Set(axes).count == axes.count else {
+      throw KernelError("reverse needs distinct axes of \(shape)")
+    }
+    var output = try Tensor(shape: shape)
+    let count = input.count
+    guard count > 0 else { return output }
+    var strides = [Int](repeating: 1, count: shape.count)
+    for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+      strides[axis] = strides[axis + 1] * shape[axis + 1]
+    }
+    let flipped = Set(axes)
+    input.withUnsafeBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { target in
+        for index in 0..<count {
+          var rest = index
+          var from = 0
+          for axis in 0..<shape.count {
+            let coordinate = rest / strides[axis]
+            rest -= coordinate * strides[axis]
+            let read = flipped.contains(axis) ? shape[axis] - 1 - coordinate : coordinate
+            from += read * strides[axis]
+          }
+          target[index] = source[from]
+        }
+      }
+    }
+    return output
+  }
+
+  /// TensorFlow's `Cumsum` / `Cumprod` along `axis`: each output is the running sum (product)
+  /// of the input up to its position, rounded to float32 after every step.
+  /// input (S) -> output (S)
+  public static func cumulative(_ input: Tensor, axis: Int, product: Bool) throws(KernelError)
+    -> Tensor
+  {
+    let shape = input.shape
+    guard axis >= 0, axis < shape.count else {
+      throw KernelError("cumulative needs an axis of \(shape)")
+    }
+    var output = input
+    let size = shape[axis]
+    let inner = shape[(axis + 1)...].reduce(1, *)
+    let outer = shape[..<axis].reduce(1, *)
+    guard size > 0, inner > 0 else { return output }
+    output.withUnsafeMutableBufferPointer { values in
+      for o in 0..<outer {
+        for i in 0..<inner {
+          var running: Float = product ? 1 : 0
+          for k in 0..<size {
+            let index = (o * size + k) * inner + i
+            running = product ? running * values[index] : running + values[index]
+            values[index] = running
+          }
+        }
+      }
+    }
+    return output
+  }
+
   /// `tf.pad` in mode REFLECT (the edge value is not repeated) or SYMMETRIC (it is): each padded
   /// position reads the input position mirrored at the axis' edge, so REFLECT needs each padding
   /// below the axis' size and SYMMETRIC at most that size (TensorFlow's `MirrorPad` checks).

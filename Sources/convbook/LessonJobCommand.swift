@@ -15,17 +15,21 @@ struct LessonJobCommand: ParsableCommand {
   @OptionGroup var keras: KerasVersionOption
   /// The course's Keras version (course.yml), which a lesson's own `keras=` overrides.
   @Option var courseKeras: KerasVersion?
+  /// The lesson session's time budget in processor seconds: never below the process's own limit
+  /// (`--lesson-timeout`), which would otherwise never be the one that stops a lesson.
+  @Option var timeBudget: Double?
 
   func run() throws {
     let request = FileHandle.standardInput.readDataToEndOfFile()
     guard let job = try? JSONDecoder().decode(LessonJob.self, from: request) else {
       CommandFailure.usage("_lesson expects a lesson job as JSON on standard input").exit()
     }
-    let result = job.execute(
-      runner: CommandSupport.runner(
-        footer: footer,
-        keras: KerasVersionSetting(commandLine: keras.version, course: courseKeras),
-        solutions: solutions))
+    var runner = CommandSupport.runner(
+      footer: footer,
+      keras: KerasVersionSetting(commandLine: keras.version, course: courseKeras),
+      solutions: solutions)
+    if let timeBudget, timeBudget > runner.timeBudget { runner.timeBudget = timeBudget }
+    let result = job.execute(runner: runner)
     FileHandle.standardOutput.write(try JSONEncoder().encode(result))
   }
 }
@@ -43,6 +47,7 @@ extension CommandSupport {
     if solutions { arguments.append("--solutions") }
     if let version = keras.commandLine { arguments += ["--keras", String(version.rawValue)] }
     if let version = keras.course { arguments += ["--course-keras", String(version.rawValue)] }
+    arguments += ["--time-budget", String(timeout)]
     return LessonIsolation(executable: executable, arguments: arguments, timeout: timeout)
   }
 }

@@ -69,6 +69,13 @@ extension EagerLayerCall {
         "ConvBook runs a model on constant data as a model (`model(x)`), not as a layer")
     }
     let outputShape = try instance.call(on: TensorShape(shape.map { Optional($0) }))
+    return try knownOutput(outputShape, of: instance, memoryBudget: memoryBudget)
+  }
+
+  /// The output shape of a call on constant data: known in full, and within `memoryBudget` bytes.
+  private static func knownOutput(
+    _ outputShape: TensorShape, of instance: LayerInstance, memoryBudget: Int
+  ) throws(KerasError) -> [Int] {
     let dimensions = outputShape.dimensions.compactMap { $0 }
     guard dimensions.count == outputShape.rank else {
       throw .limitation(
@@ -101,6 +108,40 @@ extension EagerLayerCall {
       var buffers = ActivationBuffers(input: input, idle: [])
       try step.run(&buffers, outputShape: outputShape, threads: 1)
       return buffers.current
+    } catch {
+      throw .limitation(
+        "ConvBook cannot run the layer \"\(instance.name)\" (\(instance.className)) on constant data: \(error.message)"
+      )
+    }
+  }
+}
+
+extension EagerLayerCall {
+  /// Runs a merge layer (`Add`, `Concatenate`, `Dot`, ...) on a list of constant data, as
+  /// TensorFlow runs it at once (`layers.Add()([x, shortcut])` on eager tensors): the call builds
+  /// the layer and checks the shapes in Keras' words, then the graph's merge step computes it.
+  public static func runMerge(
+    _ instance: LayerInstance, on inputs: [Tensor], weights: [String: Tensor], memoryBudget: Int
+  ) throws(KerasError) -> Tensor {
+    guard instance.layer is Merge || instance.layer is Dot, instance.model == nil,
+      let first = inputs.first
+    else {
+      throw .limitation(
+        "ConvBook runs a merge layer (Add, Concatenate, Dot, ...) on a list of constant data, not \(instance.className)"
+      )
+    }
+    let (shapes, _) = try instance.call(
+      onInputs: inputs.map { TensorShape($0.shape.map { Optional($0) }) }, asList: true)
+    guard shapes.count == 1 else {
+      throw .limitation("ConvBook runs layers with one output on constant data")
+    }
+    let outputShape = try knownOutput(shapes[0], of: instance, memoryBudget: memoryBudget)
+    do {
+      let step = try MergeStep(
+        instance: instance, weights: ModelWeights(names: weights.keys.sorted(), tensors: weights))
+      var output = first
+      try step.run(&output, Array(inputs.dropFirst()), outputShape: outputShape)
+      return output
     } catch {
       throw .limitation(
         "ConvBook cannot run the layer \"\(instance.name)\" (\(instance.className)) on constant data: \(error.message)"

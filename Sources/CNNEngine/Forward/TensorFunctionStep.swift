@@ -70,6 +70,10 @@ enum TensorFunctionStep {
     case .pad(let paddings, let value):
       return try TensorFunctionKernel.pad(
         first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, value: Float(value))
+    case .reverse(let axes):
+      return try TensorFunctionKernel.reverse(first, axes: axes)
+    case .cumulative(let product, let axis):
+      return try TensorFunctionKernel.cumulative(first, axis: axis, product: product)
     case .mirrorPad(let paddings, let symmetric):
       return try TensorFunctionKernel.mirrorPad(
         first, before: paddings.map { $0[0] }, after: paddings.map { $0[1] }, symmetric: symmetric)

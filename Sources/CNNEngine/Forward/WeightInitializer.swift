@@ -80,6 +80,23 @@ public enum WeightInitializer: Sendable, Equatable {
     return result
   }
 
+  /// The `seed` an initializer object was made with (`RandomNormal(seed=42)`,
+  /// `RandomNormal(0.0, 1.0, 42)`), or nil when it was not given.
+  public static func seedArgument(_ name: String, arguments: [(String, ArgumentValue)])
+    -> ArgumentValue?
+  {
+    let positional = parameterNames(canonicalName(name))
+    for (key, value) in arguments {
+      if key == "seed" { return value }
+      if key.hasPrefix("arg"), let index = Int(key.dropFirst(3)), index < positional.count,
+        positional[index] == "seed"
+      {
+        return value
+      }
+    }
+    return nil
+  }
+
   static func named(_ name: String, arguments: [(String, ArgumentValue)]) throws(ForwardError)
     -> WeightInitializer
   {

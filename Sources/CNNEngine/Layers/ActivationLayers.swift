@@ -136,7 +136,18 @@ public struct Softmax: Layer {
     axis = try common.arguments.int("axis")
   }
 
-  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
+  /// TensorFlow's softmax refuses an axis outside the input's dimensions (tf-keras where the
+  /// layer is called on a Keras tensor, Keras 3 where it runs, each in its own report of the
+  /// call); ConvBook refuses it where the layer is called, instead of a made-up ValueError when
+  /// it runs (hostile batch4 f09).
+  public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
+    guard axis >= -input.rank && axis < input.rank else {
+      throw .limitation(
+        "ConvBook does not support a Softmax axis (\(axis)) outside the \(input.rank) dimensions of its input yet"
+      )
+    }
+    return input
+  }
 }
 
 /// Layers that change neither shape nor parameters and compute nothing at inference:

@@ -13,6 +13,10 @@ public struct Pooling: Layer {
   public let poolSize: [Int]
   public let strides: [Int]
   public let padding: Padding
+  /// Keras 3 keeps a pooling layer's `padding` as given and checks it only when the layer is
+  /// called (`compute_pooling_output_shape`): the text it rejects then ("SAME", "Same"), nil for
+  /// "valid" and "same".
+  public let keras3RejectedPadding: String?
   public let dataFormat: DataFormat
 
   public var className: String { "\(kind.rawValue)Pooling\(rank)D" }
@@ -36,13 +40,27 @@ public struct Pooling: Layer {
     strides =
       arguments.isNone("strides")
       ? poolSize : try arguments.intTuple("strides", count: rank, allowZero: true)
-    padding = try arguments.padding()
+    if common.kerasVersion == .keras3, case .string(let text) = arguments["padding"],
+      text != "valid", text != "same"
+    {
+      keras3RejectedPadding = text
+      padding = (try? arguments.padding()) ?? .valid
+    } else {
+      keras3RejectedPadding = nil
+      padding = try arguments.padding()
+    }
     dataFormat = try arguments.dataFormat()
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     try requireRank(input, exactly: rank + 2)
     let op = ShapeErrors.pooling(self, input: input)
+    if let text = keras3RejectedPadding {
+      throw ShapeErrors.inCall(
+        layer: name, className: className, input: input,
+        "\u{1B}[1mArgument `padding` must be either 'valid' or 'same'. Received: padding=\(text)\u{1B}[0m"
+      )
+    }
     if padding == .causal {
       throw ShapeErrors.causalPooling(
         op, rank: rank, layer: name, className: className, input: input)

@@ -69,6 +69,13 @@ public enum TensorFunction: Sendable, Equatable {
   /// padded positions mirror the input at each edge, without (REFLECT) or with (SYMMETRIC) the
   /// edge value itself.
   case mirrorPad([[Int]], symmetric: Bool)
+  /// `tf.reverse(x, axes)` / Keras 3's `ops.flip(x, axis)`: the order of the values along each
+  /// axis reversed (axes resolved, batch included).
+  case reverse(axes: [Int])
+  /// Keras 3's `ops.cumsum(x, axis)` / `ops.cumprod(x, axis)` (TensorFlow's `Cumsum` /
+  /// `Cumprod`): running sums or products along one axis (resolved, batch included), each partial
+  /// result rounded to float32 in order.
+  case cumulative(product: Bool, axis: Int)
   /// `tf.image.resize(x, (height, width), method)`: `bilinear` or `nearest`, as `ResizeKernel`.
   case resize(height: Int, width: Int, method: String)
   case matmul(transposeA: Bool, transposeB: Bool)
@@ -171,6 +178,12 @@ public enum TensorFunction: Sendable, Equatable {
       return resolved
     }
     switch self {
+    case .reverse(let axes):
+      for a in axes { _ = try axis(a, rank: rank) }
+      return first
+    case .cumulative(_, let a):
+      _ = try axis(a, rank: rank)
+      return first
     case .unary, .l2Normalize, .softmax, .logSoftmax, .leakyRelu, .clip:
       if case .l2Normalize(let axes, _) = self { for a in axes { _ = try axis(a, rank: rank) } }
       if case .softmax(let a) = self { _ = try axis(a, rank: rank) }

@@ -31,6 +31,29 @@ extension SequentialModel {
     throw refusal(shapes, built: built)
   }
 
+  /// Keras 3's `Sequential.call()` on a batch of data its input does not fit (`predict`, or the
+  /// model called on an array): the layers run one after another on the batch, and the first whose
+  /// input spec pins a size the batch lacks raises (`Input 0 with name 'None' of layer 'dense' ...
+  /// expected axis -1 of input shape to have value 4, but received input with shape (32, 5)`).
+  /// That inner message; nil when no layer's spec fails before one ConvBook cannot follow.
+  public func keras3SequentialBatchError(on batch: [Int]) -> String? {
+    guard kind == .sequential, graph == nil else { return nil }
+    var current = TensorShape(batch.map { Optional($0) })
+    for instance in layers where !instance.isInputLayer {
+      guard instance.model == nil else { return nil }
+      do {
+        try Self.checkInputSpec(instance, input: current, keras3: true)
+      } catch {
+        return error.message
+      }
+      guard let output = try? instance.layer.outputShape(for: current),
+        instance.layer.weights(for: current).map(\.shape) == instance.weights.map(\.shape)
+      else { return nil }
+      current = output
+    }
+    return nil
+  }
+
   private func refusal(_ shapes: [TensorShape], built: [TensorShape]) -> KerasError {
     func list(_ shapes: [TensorShape]) -> String {
       shapes.map(\.description).joined(separator: ", ")

@@ -762,6 +762,10 @@ extension SequentialModel {
     // inside keep their own flags (one made trainable again inside a frozen model stays so).
     if usesKeras3Trainable && trainable == flag { return }
     trainable = flag
+    // A Sequential model's input layer (from `input_shape=`, `keras.Input` or `build`) is one of
+    // its layers to Keras, though `model.layers` leaves it out: a model made on `model.input`
+    // lists it with the same flag.
+    if kind != .functional, let input = tensors?.first { input.producer.trainable = flag }
     for instance in layers {
       if let nested = instance.model {
         nested.setTrainable(flag)

@@ -28,7 +28,7 @@ enum TensorFunctionGradient {
       return nil
     case .reduce: return nil
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .pad, .mirrorPad,
-      .slice,
+      .reverse, .slice,
       .depthToSpace, .spaceToDepth, .extractPatches, .shape, .dynamicReshape, .randomNormal,
       .randomUniform,
       .oneHot, .gather, .constant, .broadcastTo:
@@ -37,6 +37,7 @@ enum TensorFunctionGradient {
       // TensorFlow has no gradient for ResizeArea either.
       return method == "area" ? "resize with method='area'" : nil
     case .matmul: return nil
+    case .cumulative(let product, _): return product ? "keras.ops.cumprod" : nil
     case .pool(let mode, _, _, _):
       return mode == .max ? "tf.nn.max_pool" : "tf.nn.avg_pool"
     }
@@ -54,6 +55,13 @@ enum TensorFunctionGradient {
     case .pool:
       // Refused before training starts (`refusal`).
       throw KernelError("no backward pass of TensorFlow's pooling functions")
+    case .cumulative(let product, let axis):
+      guard !product else { throw KernelError("no backward pass of keras.ops.cumprod here") }
+      // Each input value adds to every later running sum: the gradient summed from the end.
+      var gradient = try Tensor(shape: inputs[0].shape, scalars: g)
+      gradient = try TensorFunctionKernel.reverse(gradient, axes: [axis])
+      gradient = try TensorFunctionKernel.cumulative(gradient, axis: axis, product: false)
+      return [try TensorFunctionKernel.reverse(gradient, axes: [axis]).scalars]
     case .unary(let unary):
       return [try unaryBackward(unary, g, x: x, y: unary.usesOutput ? output() : [])]
     case .binary(let binary, let constant, let constantFirst):
@@ -104,7 +112,7 @@ enum TensorFunctionGradient {
       let (a, b) = (Float(low), Float(high))
       return [g.indices.map { x[$0] < a || x[$0] > b ? 0 : g[$0] }]
     case .concat, .stack, .expandDims, .squeeze, .reshape, .transpose, .tile, .slice, .mirrorPad,
-      .depthToSpace, .spaceToDepth, .extractPatches, .gather:
+      .reverse, .depthToSpace, .spaceToDepth, .extractPatches, .gather:
       // (Patches read padding as 0, which marks "no position".)
       return try movementBackward(function, g, inputs: inputs, outputShape: outputShape)
     case .dynamicReshape:

@@ -1068,10 +1068,7 @@ public final class Trainer {
       }
       if outputs[k].loss.kind != .sparseCategoricalCrossentropy {
         guard y.count == output.reduce(1, *) else {
-          throw TrainingError(
-            .data,
-            "Shapes \(TensorShape.tuple(y.shape)) and \(TensorShape.tuple(output)) are incompatible (targets and model outputs)"
-          )
+          throw mismatch(target: y.shape, output: output, loss: outputs[k].loss.kind)
         }
       }
       // Keras broadcasts a metric's targets against the outputs; ConvBook takes them as they fit.
@@ -1091,6 +1088,31 @@ public final class Trainer {
         }
       }
     }
+  }
+
+  /// Targets whose values do not fit the outputs one for one. Keras 3's crossentropies check the
+  /// shapes their traced train step sees (the batch unknown): `Arguments `target` and `output`
+  /// must have the same rank (ndim)` / `... same shape`, as its ValueError. tf-keras' errors
+  /// come from TensorFlow's graph (node names, its own source lines in the message), and a
+  /// squared or absolute error broadcasts a target of one column (Keras trains) or fails in
+  /// TensorFlow's graph too: ConvBook refuses those as its own limitation.
+  private func mismatch(target: [Int], output: [Int], loss: Loss.Kind) -> TrainingError {
+    func traced(_ shape: [Int]) -> String {
+      let sizes = ["None"] + shape.dropFirst().map(String.init)
+      return "(" + sizes.joined(separator: ", ") + (sizes.count == 1 ? ",)" : ")")
+    }
+    let crossentropy = loss == .binaryCrossentropy || loss == .categoricalCrossentropy
+    guard configuration.keras3Logs, crossentropy else {
+      return TrainingError(
+        .configuration,
+        "ConvBook does not support targets of shape \(TensorShape.tuple(target)) for outputs of shape \(TensorShape.tuple(output)) yet (Keras' error or broadcast comes from TensorFlow's graph)"
+      )
+    }
+    let what = target.count == output.count ? "shape" : "rank (ndim)"
+    return TrainingError(
+      .data,
+      "Arguments `target` and `output` must have the same \(what). Received: target.shape=\(traced(target)), output.shape=\(traced(output))"
+    )
   }
 
   /// Refuses a batch whose weights, optimizer slots and kept activations would exceed the budget.

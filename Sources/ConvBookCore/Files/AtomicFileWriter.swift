@@ -23,8 +23,23 @@ public enum AtomicFileWriter {
   /// write checks again.
   public static func checkTarget(_ path: String, inputs: [String] = []) throws(OutputError) {
     let shown = TerminalText.escaped(path)
+    // Both used to be found only by the write, after the work (`predict --out ""`: "No such file
+    // or directory", `--out new.npy/`: "Not a directory", exit 1).
+    guard !path.isEmpty else {
+      throw OutputError(
+        message: "refusing to write '': the path is empty; give --out a file path",
+        isUsageError: true)
+    }
     var info = stat()
-    if lstat(path, &info) == 0 {
+    let found = lstat(path, &info) == 0
+    let lookup = errno
+    if path.hasSuffix("/"), !found || (info.st_mode & S_IFMT) != S_IFDIR {
+      throw OutputError(
+        message:
+          "refusing to write '\(shown)': a path ending in '/' names a folder, not a file; give --out a file path without the trailing '/'",
+        isUsageError: true)
+    }
+    if found {
       let type = info.st_mode & S_IFMT
       guard type == S_IFREG else {
         throw OutputError(
@@ -41,9 +56,9 @@ public enum AtomicFileWriter {
             isUsageError: true)
         }
       }
-    } else if errno != ENOENT {
+    } else if lookup != ENOENT {
       throw OutputError(
-        message: "cannot write '\(shown)': \(String(cString: strerror(errno)))",
+        message: "cannot write '\(shown)': \(String(cString: strerror(lookup)))",
         isUsageError: true)
     }
     let folder = (path as NSString).deletingLastPathComponent

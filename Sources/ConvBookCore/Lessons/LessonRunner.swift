@@ -18,6 +18,9 @@ public struct LessonRunner {
   public var exerciseEvaluator: ExerciseEvaluating?
   /// How much of the lesson to compute.
   public var scope: Scope
+  /// Seconds of processor time a lesson's evaluations may use together (`EvaluationLimits.lesson`;
+  /// a lesson's own process gets at least its `--lesson-timeout`).
+  public var timeBudget: Double = EvaluationLimits.lesson.timeBudget
 
   /// How much of a lesson a run computes.
   public enum Scope: Sendable {
@@ -46,11 +49,17 @@ public struct LessonRunner {
     public var session: KerasSession
     public var blocks: [PageBlock]
     public var diagnostics: [Diagnostic]
+    /// Set when the session's time budget stopped the lesson (at the last diagnostic): the run
+    /// ends there, and what it computed is not a page (`LessonJob` reports the lesson as failed),
+    /// since where a time budget stops depends on the machine.
+    public var ranOutOfTime = false
   }
 
   public func run(_ lesson: Lesson, sourceFile: String) -> Run {
     let setting = KerasVersionSetting.lessonSetting(of: lesson, file: sourceFile)
-    let session = KerasSession(kerasVersion: kerasVersion.resolve(lesson: setting.version))
+    let session = KerasSession(
+      kerasVersion: kerasVersion.resolve(lesson: setting.version),
+      limits: EvaluationLimits(timeBudget: timeBudget))
     session.training.files = LessonFiles.access(forLesson: sourceFile)
     var blocks: [PageBlock] = []
     var diagnostics: [Diagnostic] = setting.diagnostics
@@ -60,6 +69,8 @@ public struct LessonRunner {
         Diagnostic(file: sourceFile, line: warning.line, column: 0, message: warning.message))
     }
     for block in lesson.blocks {
+      // Nothing after a time-budget stop: the lesson has failed (`Run.ranOutOfTime`).
+      if session.ranOutOfTime { break }
       if scope == .models {
         switch block {
         case .prose(let node): blocks.append(.prose(node, inlineValues: [:]))
@@ -135,7 +146,7 @@ public struct LessonRunner {
         blocks.append(.exercise(ExerciseView(identifier: "")))
       }
     }
-    if !pendingExercises.isEmpty {
+    if !pendingExercises.isEmpty, !session.ranOutOfTime {
       let results: [(ExerciseView, [Diagnostic])]
       if let exerciseEvaluator {
         results = exerciseEvaluator.evaluate(
@@ -153,7 +164,9 @@ public struct LessonRunner {
         diagnostics += exerciseDiagnostics
       }
     }
-    return Run(lesson: lesson, session: session, blocks: blocks, diagnostics: diagnostics)
+    return Run(
+      lesson: lesson, session: session, blocks: blocks, diagnostics: diagnostics,
+      ranOutOfTime: session.ranOutOfTime)
   }
 
   /// A cell error as a lesson diagnostic: cell lines become lesson lines.

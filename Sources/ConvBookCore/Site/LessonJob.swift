@@ -105,6 +105,17 @@ public struct LessonJob: Codable, Sendable {
         html: nil)
     case .page:
       let run = runner.run(lesson, sourceFile: sourceFile)
+      if run.ranOutOfTime, var stop = run.diagnostics.last {
+        // A page of a run the time budget cut short would show whatever the machine's speed let
+        // it compute: the lesson fails as a whole, as when its process runs past its limits, and
+        // is never cached.
+        stop.hint =
+          "ConvBook builds no page from a lesson stopped by its time budget: where it stops depends on how fast the machine ran it"
+        var result = failure(title: lesson.title, stop, template: pageTemplate)
+        result.cellCount = lesson.cells.count
+        result.failedOutsideTheLesson = true
+        return result
+      }
       let showSolutions =
         (runner.exerciseEvaluator as? ExerciseCardEvaluator)?.showSolutions ?? false
       let blocks = StudentSiteFiles.pageBlocks(

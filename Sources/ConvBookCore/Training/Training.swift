@@ -130,6 +130,7 @@ public struct Training {
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration, threads: threads,
         memoryBudget: memoryBudget)
+      try checkHistory(trainer: trainer, x: x, y: y)
       let keras3 = file.session.kerasVersion == .keras3
       let history = try trainer.fit(inputs: x, targets: y, options: options) { report in
         // Keras' ProgbarLogger names the epoch only when there are several.
@@ -152,6 +153,29 @@ public struct Training {
     }
   }
 
+  /// Bytes one value of the history takes: the float32 Keras keeps, and its text in `--json`
+  /// (`-1.2345678901234567e-05, `).
+  static let historyValueBytes = 4 + 26
+
+  /// Keras keeps every epoch's loss and metrics in the history, and so does ConvBook, which
+  /// prints them all with `--json` at the end. Keras would start 2^63 - 1 epochs and run until
+  /// it is killed; ConvBook refuses, before any work, an epoch count whose history could not fit
+  /// the memory budget (`--epochs 9223372036854775807` used to run until killed).
+  func checkHistory(trainer: Trainer, x: [Tensor], y: [Tensor]) throws(ForwardCommandError) {
+    guard options.epochs > 0 else { return }
+    let names: [String]
+    do throws(TrainingError) {
+      names = try trainer.historyNames(inputs: x, targets: y)
+    } catch {
+      throw .input(error.message)
+    }
+    let values = names.count * (options.validationSplit > 0 ? 2 : 1)
+    let perEpoch = max(values, 1) * Self.historyValueBytes
+    guard options.epochs > memoryBudget / perEpoch else { return }
+    throw .input(
+      "keeping the history of \(options.epochs) epochs (\(values) values each) would need more than the memory budget of \(MemoryEstimate.format(memoryBudget)); refused before training. Train fewer epochs or raise the budget (--memory-budget BYTES)"
+    )
+  }
 }
 
 /// Where `fit`'s inputs or targets come from: one `.npy`, one `.npz` keyed by the model's input

@@ -624,7 +624,12 @@ enum ArrayOperations {
     _ array: NDArray, _ index: Value, range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> Value {
     let items: [Value]
-    if case .tuple(let values) = index { items = values } else { items = [index] }
+    if case .tuple(let values) = index {
+      // A tuple inside the index tuple is a sequence of indices, as a list is (`x[:, (0, -1)]`).
+      items = values.map { if case .tuple(let inner) = $0 { .list(PythonList(inner)) } else { $0 } }
+    } else {
+      items = [index]
+    }
     if needsAdvancedIndexing(items) {
       return try advancedIndex(array, items, range: range, budget: budget)
     }

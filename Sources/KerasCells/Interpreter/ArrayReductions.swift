@@ -24,6 +24,51 @@ extension ArrayOperations {
 }
 
 extension ArrayOperations {
+  /// How a NumPy function turns an `axis=` Python int into a C `int`, which decides its error for
+  /// one outside the int32 range (hostile batch4 f04-f07, f27, f28, f31).
+  enum AxisConversion {
+    /// NumPy's C functions (`sum`, `max`, `argmax`, `concatenate`, `cumsum`, `argsort`,
+    /// `repeat`, ...): `ValueError: integer won't fit into a C int`.
+    case cFunction
+    /// The functions written in Python that normalize their axes (`mean`, `std`, `var`,
+    /// `expand_dims`, `stack`, `flip`, `roll`, `sort`, `insert`): `OverflowError: Python int too
+    /// large to convert to C int`.
+    case normalized
+  }
+
+  /// Refuses, in NumPy's words, an `axis=` (one int or a tuple of them) that does not fit a C int;
+  /// beyond 64 bits every function fails converting it to a C long. An axis read before it that
+  /// is out of bounds for `rank` is reported first, by the function's own bounds check.
+  static func checkAxesFitCInt(
+    _ given: Value?, rank: Int? = nil, _ conversion: AxisConversion, range: SourceRange
+  ) throws(CellError) {
+    guard let given, !given.isNone else { return }
+    let items: [Value]
+    if case .tuple(let members) = given { items = members } else { items = [given] }
+    for item in items {
+      switch item {
+      case .bigInt:
+        throw CellError(
+          type: "OverflowError", message: "Python int too large to convert to C long",
+          range: range)
+      case .int(let axis):
+        if Int32(exactly: axis) == nil {
+          switch conversion {
+          case .cFunction:
+            throw CellError(
+              type: "ValueError", message: "integer won't fit into a C int", range: range)
+          case .normalized:
+            throw CellError(
+              type: "OverflowError", message: "Python int too large to convert to C int",
+              range: range)
+          }
+        }
+        if let rank, axis < -rank || axis >= rank { return }
+      default: return
+      }
+    }
+  }
+
   /// `reduce` over none (everything), one or several axes.
   /// `keepDims` (`keepdims=True`) keeps each reduced axis as a dimension of size 1, so that even
   /// a reduction over everything gives an array.

@@ -18,6 +18,7 @@ extension ArrayOperations {
       throw .unsupported(
         "ConvBook supports `ddof=` as an integer only, not \(other.typeName)", at: range)
     }
+    try checkAxesFitCInt(axis, rank: array.rank, .normalized, range: range)
     let axes = try axes(axis, range: range)
     let result = try spread(
       standardDeviation: name == "std", array, axes: axes, ddof: delta, range: range,

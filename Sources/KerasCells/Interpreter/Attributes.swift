@@ -503,6 +503,11 @@ enum Attributes {
         throw CellError(
           type: "AttributeError", message: "'KerasTensor' object has no attribute 'get_shape'",
           range: range, suggestion: "_shape")
+      case "ndim"
+      where interpreter.kerasVersion == .keras3 || interpreter.session.lambdaTracingDepth > 0:
+        // Keras 3's KerasTensor has `ndim`, as have the TensorFlow tensors a traced call runs
+        // on (tf-keras' too); tf-keras' own KerasTensor has not.
+        return .int(tensor.shape.dimensions.count)
       default: break
       }
     case .variable(let variable):

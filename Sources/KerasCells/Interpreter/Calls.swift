@@ -103,6 +103,12 @@ enum Calls {
       {
         return rate
       }
+      // An initializer object on a shape (`RandomNormal(seed=42)(shape=(1, 1))`).
+      if let value = try InitializerCalls.call(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
       // A `keras.losses` object on data (`self.loss_fn(labels, predictions)`).
       if let value = try EagerLosses.callObject(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -529,7 +535,11 @@ enum Calls {
           ))
       }
       objectArguments += try convert(keywords, site: site)
-      var object = KerasObject(typeName: name, arguments: objectArguments)
+      // `initializers.glorot_uniform()`: the lower-case names are the classes themselves.
+      let className =
+        callable.path.contains("initializers.")
+        ? KerasObjectConfigs.initializerClass(name) ?? name : name
+      var object = KerasObject(typeName: className, arguments: objectArguments)
       object.isLegacyOptimizer = callable.path.contains(".optimizers.legacy.")
       return .kerasObject(object)
     case .clearSession:
@@ -547,6 +557,13 @@ enum Calls {
         interpreter.kerasVersion == .keras3 && parts.first != "tf" ? "keras.ops" : "tensorflow.nn"
       // `keras.activations.relu` takes max_value: tf-keras calls `K.relu`, Keras 3 its `re_lu`.
       let kerasRelu = parts.dropLast().last == "activations" && name == "relu"
+      if parts.dropLast().last == "activations", name == "linear", positional.count == 1,
+        keywords.isEmpty
+      {
+        // `keras.activations.linear(x)` (what `activations.get(None)` gives a custom layer)
+        // returns its argument itself in both Kerases.
+        return positional[0]
+      }
       guard
         var entry = kerasRelu
           ? TensorFunctions.entry(
@@ -892,6 +909,18 @@ enum Calls {
     {
       return try EagerTensors.callLayer(instance, on: array, site: site, interpreter: interpreter)
     }
+    // A merge layer run on a list of constant data (`layers.Add()([x, shortcut])` on eager
+    // tensors).
+    if positional.count == 1, keywords.allSatisfy({ $0.0 == "training" }),
+      let items = positional[0].sequenceItems, !items.isEmpty,
+      instance.layer is Merge || instance.layer is Dot
+    {
+      let arrays = items.compactMap { if case .array(let array) = $0 { array } else { nil } }
+      if arrays.count == items.count {
+        return try EagerTensors.callMergeLayer(
+          instance, on: arrays, site: site, interpreter: interpreter)
+      }
+    }
     // A recurrent layer's `initial_state=`: tensors the call takes after its input.
     var states: [KerasTensor] = []
     if let index = keywords.firstIndex(where: { $0.0 == "initial_state" }),
@@ -932,7 +961,7 @@ enum Calls {
       var (tensors, asList) = kerasTensors(in: positional[0])
     else {
       throw .unsupported(
-        "ConvBook cells call a layer only on Keras tensors (`x = layer(x)`, `layers.Add()([a, b])`), to build a functional model; running layers on data is not supported",
+        "ConvBook does not support this call of a layer yet: it calls a layer on Keras tensors (`x = layer(x)`, `layers.Add()([a, b])`), or runs it on data (an array or an eager tensor; a list of them for a merge layer)",
         at: site.range)
     }
     // tf-keras' RNN splits a list `[x, h, c]` into the sequence and its initial states.

@@ -53,8 +53,8 @@ enum EagerArithmetic {
   }
 
   /// TensorFlow's error of a kernel that failed, as its eager runtime words it.
-  /// `named`: false for the functions that pass the kernel no name (`tf.fill`, `tf.one_hot`),
-  /// whose messages end at `[Op:...]`.
+  /// `named`: false for the functions that pass the kernel no name (`tf.fill`, `tf.one_hot`;
+  /// Keras 3's `ops.one_hot` passes one), whose messages end at `[Op:...]`.
   static func kernelError(
     _ kernel: String, _ message: String, named: Bool = true, range: SourceRange
   ) -> CellError {

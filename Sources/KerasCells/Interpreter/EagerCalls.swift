@@ -130,6 +130,10 @@ enum EagerCalls {
       throw .unsupported(
         "ConvBook could not run \(layer.name) on \(arrays.count) tensors of data", at: site.range)
     }
+    if (model.graph?.outputs.count ?? 1) > 1 {
+      // `context, weights = attention(s_prev, hidden_states)`: Keras returns call()'s tuple.
+      return try CustomLayerOutputs.run(model, on: arrays, site: site, interpreter: interpreter)
+    }
     let outputs = try forward(model, named: layer.name, on: arrays, site: site, interpreter)
     guard outputs.count == 1 else {
       throw .unsupported(

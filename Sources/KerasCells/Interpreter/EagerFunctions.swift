@@ -32,6 +32,30 @@ enum EagerFunctions {
     case divideNoNan
     /// `tf.math.top_k(input, k)`: `TopKV2(values, indices)` along the last axis.
     case topK
+    /// Keras 3's `ops.cumsum` / `ops.cumprod(x, axis=None, dtype=None)`: TensorFlow's scan along
+    /// an axis (over every value, flattened, when none is given; booleans as int32).
+    case cumulative(product: Bool)
+    /// Keras 3's `ops.flip(x, axis=None)`: `tf.reverse` of the axes (every axis when none is
+    /// given).
+    case flip
+    /// Keras 3's `ops.sort` / `ops.argsort(x, axis=-1)`: `tf.sort` / `tf.argsort` ascending, of
+    /// equal values the earlier first; over every value, flattened, when the axis is None.
+    case sort(indices: Bool)
+    /// Keras 3's `ops.isnan(x)`: a bool tensor, False everywhere for whole numbers.
+    case isNaN
+    /// Keras 3's `ops.take(x, indices, axis=None)`: `tf.gather` after negative indices are
+    /// counted from the end (over every value, flattened, when no axis is given).
+    case take
+    /// Keras 3's `ops.dtype(x)`: the dtype's name, a string.
+    case dtypeName
+    /// Keras 3's `ops.repeat(x, repeats, axis=None)`: `tf.repeat`, each slice along the axis
+    /// `repeats` times in a row (over every value, flattened, when no axis is given).
+    case repeatSlices
+    /// Keras 3's `ops.full(shape, fill_value, dtype=None)`: float32 unless a dtype is given.
+    case full
+    /// Keras 3's `ops.norm(x, ord=None, axis=None, keepdims=False)`, the Euclidean (Frobenius)
+    /// norm: `sqrt(reduce_sum(x * x))` over one or two axes, whole numbers as float32.
+    case norm
     /// `keras.ops.convert_to_numpy(x)`: an eager tensor's (or variable's) NumPy array.
     case toNumPy
     case random(normal: Bool)
@@ -166,6 +190,18 @@ enum EagerFunctions {
       .split, [("x", "value"), ("indices_or_sections", "num_or_size_splits"), ("axis", "axis")]
     ),
     "concatenate": (.concat, [("xs", "values"), ("axis", "axis")]),
+    "cumsum": (.cumulative(product: false), [("x", "x"), ("axis", "axis"), ("dtype", "dtype")]),
+    "cumprod": (.cumulative(product: true), [("x", "x"), ("axis", "axis"), ("dtype", "dtype")]),
+    "flip": (.flip, [("x", "x"), ("axis", "axis")]),
+    "sort": (.sort(indices: false), [("x", "x"), ("axis", "axis")]),
+    "argsort": (.sort(indices: true), [("x", "x"), ("axis", "axis")]),
+    "isnan": (.isNaN, [("x", "x")]),
+    "take": (.take, [("x", "x"), ("indices", "indices"), ("axis", "axis")]),
+    "dtype": (.dtypeName, [("x", "x")]),
+    "repeat": (.repeatSlices, [("x", "x"), ("repeats", "repeats"), ("axis", "axis")]),
+    "full": (.full, [("shape", "shape"), ("fill_value", "fill_value"), ("dtype", "dtype")]),
+    "norm": (.norm, [("x", "x"), ("ord", "ord"), ("axis", "axis"), ("keepdims", "keepdims")]),
+    "top_k": (.topK, [("x", "input"), ("k", "k"), ("sorted", "sorted")]),
     "stack": (.stack, [("x", "values"), ("axis", "axis")]),
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
@@ -564,6 +600,13 @@ enum EagerFunctions {
     case .logical, .divideNoNan: return ["x", "y", "name"]
     case .logicalNot: return ["x", "name"]
     case .topK: return ["input", "k", "sorted", "index_type", "name"]
+    case .cumulative: return ["x", "axis", "dtype"]
+    case .flip, .sort: return ["x", "axis"]
+    case .isNaN, .dtypeName: return ["x"]
+    case .take: return ["x", "indices", "axis"]
+    case .repeatSlices: return ["x", "repeats", "axis"]
+    case .full: return ["shape", "fill_value", "dtype"]
+    case .norm: return ["x", "ord", "axis", "keepdims"]
     case .clip: return ["t", "clip_value_min", "clip_value_max", "name"]
     case .softmax: return activation ? ["x", "axis"] : ["logits", "axis", "name"]
     case .resize:
@@ -783,8 +826,9 @@ enum EagerFunctions {
         function: name, range: range)
     }
     let call = EagerCall(
-      path: path, function: name, arguments: arguments, range: range,
-      budget: interpreter.budget, interpreter: interpreter)
+      path: path, namespace: namespace, function: name, arguments: arguments, range: range,
+      budget: interpreter.budget, interpreter: interpreter,
+      tensorflow: kerasOp == nil && namespace != "keras.activations")
     let result = try call.run(kind)
     switch kind {
     case .constant, .convertToTensor, .filled, .fill, .eye, .range, .random, .truncatedNormal,
@@ -842,16 +886,64 @@ enum EagerFunctions {
   }
 
   /// One eager call's arguments and what it needs to read them.
+  /// The row-major positions of every line of `shape` along `axis`, each from its first element
+  /// to its last.
+  private static func lines(_ shape: [Int], axis: Int) -> [[Int]] {
+    guard !shape.isEmpty else { return [[0]] }
+    let size = shape[axis]
+    let inner = shape[(axis + 1)...].reduce(1, *)
+    let outer = shape[..<axis].reduce(1, *)
+    var result: [[Int]] = []
+    result.reserveCapacity(outer * inner)
+    for o in 0..<outer {
+      for i in 0..<inner {
+        result.append((0..<size).map { o * size * inner + $0 * inner + i })
+      }
+    }
+    return result
+  }
+
   private struct EagerCall {
     let path: String
+    /// `tensorflow`, `keras.ops`, ...: Keras 3's `keras.ops` pass TensorFlow's kernels a name
+    /// where TensorFlow's own functions may not.
+    let namespace: String
     let function: String
     let arguments: [String: Value]
     let range: SourceRange
     let budget: EvaluationBudget
     let interpreter: Interpreter
+    /// Whether TensorFlow's own function runs (`tf.*`, tf-keras' backend), not `keras.ops`.
+    let tensorflow: Bool
+
+    /// An axis TensorFlow's eager call converts to an int32 input of the op, keeping the low 32
+    /// bits of a Python int: `tf.reduce_sum(x, axis=2**32 + 1)` sums over axis 1,
+    /// `tf.expand_dims(x, 2**31)` fails for the index -2147483648 (hostile batch4 f01, f02, d18).
+    func int32Input(_ value: Int) -> Int {
+      tensorflow ? Int(Int32(truncatingIfNeeded: value)) : value
+    }
 
     func limitation(_ what: String) -> CellError {
       .unsupported("ConvBook does not support `\(path)` \(what) yet", at: range)
+    }
+
+    /// A reduction's `axis`: one Python int is an int32 input (`int32Input`); a list is
+    /// converted as int64 when one of its axes needs it, and kept whole.
+    func reductionAxes(rank: Int, reduction: String) throws(CellError) -> [Int]? {
+      let axes = try integers("axis")
+      guard case .int? = arguments["axis"].map(NumPyScalar.number) else {
+        // Such a list takes TensorFlow's slower path, whose error names no op (fixture 999).
+        if tensorflow, let axes, axes.contains(where: { Int32(exactly: $0) == nil }) {
+          for axis in axes where axis < -rank || axis >= max(rank, 1) {
+            throw EagerArithmetic.kernelError(
+              EagerMath.reductionKernel(reduction),
+              "Invalid reduction dimension (\(axis) for input with \(rank) dimension(s)",
+              named: false, range: range)
+          }
+        }
+        return axes
+      }
+      return axes?.map(int32Input)
     }
 
     func missing(_ name: String) -> CellError {
@@ -1115,12 +1207,13 @@ enum EagerFunctions {
           try tensor("tensor"), .tuple(sizes.map(Value.int)), path: path, range: range)
       case .transpose:
         let x = try tensor("a")
-        let permutation = try integers("perm") ?? Array((0..<x.rank).reversed())
+        let permutation =
+          try integers("perm")?.map(int32Input) ?? Array((0..<x.rank).reversed())
         return try EagerGradients.permuted(
           .array(x), permutation, interpreter: interpreter, range: range)
       case .expandDims:
         let x = try tensor("input")
-        guard let given = try integer("axis") else { throw missing("axis") }
+        guard let given = try integer("axis").map(int32Input) else { throw missing("axis") }
         let position = given < 0 ? given + x.rank + 1 : given
         guard position >= 0, position <= x.rank else {
           throw EagerArithmetic.kernelError(
@@ -1137,6 +1230,12 @@ enum EagerFunctions {
         if let axes = try integers("axis") {
           var drop = Set<Int>()
           for given in axes {
+            // An attribute of the op, a list of int32 checked as such.
+            if tensorflow, Int32(exactly: given) == nil {
+              throw EagerArithmetic.kernelError(
+                "Squeeze", "Attr squeeze_dims has value \(given) out of range for an int32",
+                range: range)
+            }
             let position = try axis(given, rank: x.rank, kernel: "Squeeze")
             guard x.shape[position] == 1 else {
               throw EagerArithmetic.kernelError(
@@ -1155,7 +1254,8 @@ enum EagerFunctions {
         let parts = try tensors("values")
         let stacking: Bool
         if case .stack = kind { stacking = true } else { stacking = false }
-        guard let given = try integer("axis") ?? (stacking ? 0 : nil) else { throw missing("axis") }
+        guard var given = try integer("axis") ?? (stacking ? 0 : nil) else { throw missing("axis") }
+        if !stacking { given = int32Input(given) }
         // `tf.stack` along axis 0 of a list of NumPy arrays and numbers is the constant
         // `tf.convert_to_tensor` packs (uint8 arrays stack to int32), as TensorFlow tries first.
         if stacking, given == 0, let items = arguments["values"]?.sequenceItems, !items.isEmpty,
@@ -1164,6 +1264,17 @@ enum EagerFunctions {
           return .array(
             try EagerTensors.convert(
               arguments["values"] ?? .none, dtype: nil, function: path, range: range))
+        }
+        // `tf.stack` (which `ops.stack` calls) checks the axis in Python against the first value's
+        // rank (hostile batch4 f24).
+        if stacking, let first = parts.first,
+          given < -(first.rank + 1) || given >= first.rank + 1
+        {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "Argument `axis` = \(given) not in range [\(-(first.rank + 1)), \(first.rank + 1))",
+            range: range)
         }
         return .array(
           try EagerMath.join(parts, axis: given, stack: stacking, range: range, budget: budget))
@@ -1175,7 +1286,26 @@ enum EagerFunctions {
         }
         var sizes: [Int]
         if case .int(let parts) = NumPyScalar.number(request) {
+          // TensorFlow's words, with the op's name (`split` unless given) and, for a count it
+          // accepts, the count in the function's name (hostile batch4 d08, d09).
+          var opName = "split"
+          if case .string(let given)? = arguments["name"] { opName = given }
+          guard !tensorflow || parts > 0 else {
+            throw CellError(
+              type: EagerArithmetic.invalidArgument,
+              message:
+                "Value for attr 'num_split' of \(parts) must be at least minimum 1\n\t; NodeDef: {{node Split}}; Op<name=Split; signature=split_dim:int32, value:T -> output:num_split*T; attr=num_split:int,min=1; attr=T:type> [Op:Split]"
+                + (parts == 0 ? " name: \(opName)" : ""),
+              range: range)
+          }
           guard parts > 0, x.shape[position] % parts == 0 else {
+            if tensorflow {
+              throw CellError(
+                type: EagerArithmetic.invalidArgument,
+                message:
+                  "{{function_node __wrapped__Split_num_split_\(parts)_device_/job:localhost/replica:0/task:0/device:CPU:0}} Number of ways to split should evenly divide the split dimension, but got split_dim \(position) (size = \(x.shape[position])) and num_split \(parts) [Op:Split] name: \(opName)",
+                range: range)
+            }
             throw EagerArithmetic.kernelError(
               "Split",
               "Number of ways to split should evenly divide the split dimension, but got split_dim \(position) (size = \(x.shape[position])) and num_split \(parts)",
@@ -1268,7 +1398,8 @@ enum EagerFunctions {
       case .reduce(let reduction):
         let x = try tensor("input_tensor")
         return try EagerGradients.reduce(
-          reduction, .array(x), axes: try integers("axis"), keepDims: flag("keepdims"),
+          reduction, .array(x), axes: try reductionAxes(rank: x.rank, reduction: reduction),
+          keepDims: flag("keepdims"),
           interpreter: interpreter, range: range)
       case .variance(let std):
         let x = try tensor("input_tensor")
@@ -1340,7 +1471,7 @@ enum EagerFunctions {
       case .argmax(let maximum):
         let x = try tensor("input")
         let position = try axis(
-          try integer("axis") ?? 0, rank: x.rank, kernel: maximum ? "ArgMax" : "ArgMin")
+          int32Input(try integer("axis") ?? 0), rank: x.rank, kernel: maximum ? "ArgMax" : "ArgMin")
         return .array(
           try EagerMath.argExtremum(
             x, axis: position, maximum: maximum, dtype: try dtype("output_type") ?? .int64,
@@ -1353,7 +1484,8 @@ enum EagerFunctions {
         guard let depth = try integer("depth") else { throw missing("depth") }
         guard depth >= 0 else {
           throw EagerArithmetic.kernelError(
-            "OneHot", "depth must be non-negative, got: \(depth)", named: false, range: range)
+            "OneHot", "depth must be non-negative, got: \(depth)",
+            named: namespace == "keras.ops", range: range)
         }
         if let given = try integer("axis"), given != -1 { throw limitation("with `axis=\(given)`") }
         let on = try number("on_value") ?? 1
@@ -1509,6 +1641,227 @@ enum EagerFunctions {
                 try EagerTensors.make(EagerDType(of: x), shape: shape, values: top, range: range)),
               .array(try EagerTensors.make(.int32, shape: shape, values: indices, range: range)),
             ]))
+      case .cumulative(let product):
+        var x = try tensor("x", dtype: try dtype())
+        if EagerDType(of: x) == .bool {
+          x = try EagerTensors.make(
+            .int32, shape: x.shape, values: EagerTensors.doubles(x), range: range)
+        }
+        let kernel = product ? "Cumprod" : "Cumsum"
+        var shape = x.shape
+        var position = 0
+        if let given = try integer("axis") {
+          // TensorFlow's ScanOp reports a negative axis with the rank added.
+          let normalized = given < 0 ? given + x.rank : given
+          guard normalized >= 0, normalized < x.rank else {
+            throw EagerArithmetic.kernelError(
+              kernel,
+              "ScanOp: Expected scan axis in the range [\(-x.rank), \(x.rank)), but got \(normalized)",
+              range: range)
+          }
+          position = normalized
+        } else {
+          shape = [x.shape.reduce(1, *)]
+        }
+        let dtype = EagerDType(of: x)
+        let values = EagerTensors.doubles(x)
+        var result = values
+        for line in EagerFunctions.lines(shape, axis: position) {
+          var running: Double = product ? 1 : 0
+          for index in line {
+            let value = values[index]
+            running = product ? running * value : running + value
+            // float32 scans round every partial result to float32.
+            if dtype == .float32 { running = Double(Float(running)) }
+            result[index] = running
+          }
+        }
+        return try made(dtype, shape, result)
+      case .flip:
+        let x = try tensor("x")
+        var axes = Array(0..<x.rank)
+        if let given = try integers("axis") {
+          axes = []
+          for axis in given {
+            let normalized = axis < 0 ? axis + x.rank : axis
+            guard normalized >= 0, normalized < x.rank else {
+              throw CellError(
+                type: "ValueError",
+                message: "axis \(axis) is out of bounds for an array with dimension \(x.rank).",
+                range: range)
+            }
+            axes.append(normalized)
+          }
+        }
+        let values = EagerTensors.doubles(x)
+        var result = values
+        for axis in Set(axes) {
+          let source = result
+          for line in EagerFunctions.lines(x.shape, axis: axis) {
+            for (index, target) in zip(line, line.reversed()) { result[target] = source[index] }
+          }
+        }
+        return try made(EagerDType(of: x), x.shape, result)
+      case .sort(let indices):
+        var x = try tensor("x")
+        let kernel = indices ? "argsort" : "sort"
+        var position = x.rank - 1
+        if let given = arguments["axis"], given.isNone {
+          x = try EagerTensors.make(
+            EagerDType(of: x), shape: [x.count], values: EagerTensors.doubles(x), range: range)
+          position = 0
+        } else if let given = try integer("axis") {
+          position = try axis(given, rank: x.rank, kernel: kernel)
+        }
+        guard x.rank >= 1 else { throw limitation("of a scalar") }
+        guard EagerDType(of: x) != .bool else { throw limitation("on booleans") }
+        let values = EagerTensors.doubles(x)
+        guard !values.contains(where: \.isNaN) else { throw limitation("of values with NaN") }
+        var result = values
+        for line in EagerFunctions.lines(x.shape, axis: position) {
+          let order = line.indices.sorted {
+            values[line[$0]] != values[line[$1]] ? values[line[$0]] < values[line[$1]] : $0 < $1
+          }
+          for (slot, picked) in zip(line, order) {
+            result[slot] = indices ? Double(picked) : values[line[picked]]
+          }
+        }
+        return try made(indices ? .int32 : EagerDType(of: x), x.shape, result)
+      case .take:
+        var x = try tensor("x")
+        var position = 0
+        if let given = try integer("axis") {
+          position = try axis(given, rank: x.rank, kernel: "GatherV2")
+        } else {
+          x = try EagerTensors.make(
+            EagerDType(of: x), shape: [x.count], values: EagerTensors.doubles(x), range: range)
+        }
+        let indices = try tensor("indices")
+        guard EagerDType(of: indices).isInteger else {
+          throw limitation("with indices that are not whole numbers")
+        }
+        let size = x.shape[position]
+        var picked = EagerTensors.doubles(indices).map { Int($0) }
+        for (slot, index) in picked.enumerated() {
+          let fixed = index < 0 ? index + size : index
+          guard fixed >= 0, fixed < size else {
+            var label = "indices"
+            if indices.rank > 0 {
+              var rest = slot
+              var coordinates: [Int] = []
+              for extent in indices.shape.reversed() {
+                coordinates.insert(rest % extent, at: 0)
+                rest /= extent
+              }
+              label += "[\(coordinates.map(String.init).joined(separator: ","))]"
+            }
+            throw EagerArithmetic.kernelError(
+              "GatherV2", "\(label) = \(fixed) is not in [0, \(size))", range: range)
+          }
+          picked[slot] = fixed
+        }
+        let outer = x.shape[..<position].reduce(1, *)
+        let inner = x.shape[(position + 1)...].reduce(1, *)
+        let values = EagerTensors.doubles(x)
+        try budget.allocate(count: outer * picked.count * inner, size: 8, at: range)
+        var result: [Double] = []
+        result.reserveCapacity(outer * picked.count * inner)
+        for o in 0..<outer {
+          for index in picked {
+            let start = (o * size + index) * inner
+            result.append(contentsOf: values[start..<(start + inner)])
+          }
+        }
+        let shape = Array(x.shape[..<position]) + indices.shape + x.shape[(position + 1)...]
+        return try made(EagerDType(of: x), shape, result)
+      case .repeatSlices:
+        var x = try tensor("x")
+        var position = 0
+        if let given = try integer("axis") {
+          let normalized = given < 0 ? given + x.rank : given
+          guard normalized >= 0, normalized < x.rank else {
+            throw CellError(
+              type: "ValueError",
+              message: "axis=\(given) out of bounds: expected \(-x.rank)<=axis<\(x.rank)",
+              range: range)
+          }
+          position = normalized
+        } else {
+          x = try EagerTensors.make(
+            EagerDType(of: x), shape: [x.count], values: EagerTensors.doubles(x), range: range)
+        }
+        let size = x.shape[position]
+        guard var counts = try integers("repeats") else { throw missing("repeats") }
+        if counts.count == 1 { counts = Array(repeating: counts[0], count: size) }
+        guard counts.count == size, counts.allSatisfy({ $0 >= 0 }) else {
+          throw limitation("with these `repeats`")
+        }
+        let outer = x.shape[..<position].reduce(1, *)
+        let inner = x.shape[(position + 1)...].reduce(1, *)
+        let total = counts.reduce(0, +)
+        try budget.allocate(count: outer * total * inner, size: 8, at: range)
+        let values = EagerTensors.doubles(x)
+        var result: [Double] = []
+        for o in 0..<outer {
+          for (index, count) in counts.enumerated() {
+            let start = (o * size + index) * inner
+            for _ in 0..<count { result.append(contentsOf: values[start..<(start + inner)]) }
+          }
+        }
+        var shape = x.shape
+        shape[position] = total
+        return try made(EagerDType(of: x), shape, result)
+      case .full:
+        let sizes = try shape("shape")
+        guard let value = try number("fill_value") else { throw missing("fill_value") }
+        let count = sizes.reduce(1, *)
+        try budget.allocate(count: count, size: 8, at: range)
+        return try made(
+          try dtype() ?? .float32, sizes, Array(repeating: value, count: count))
+      case .norm:
+        var x = try tensor("x")
+        if !EagerDType(of: x).isFloat {
+          x = try EagerTensors.make(
+            .float32, shape: x.shape, values: EagerTensors.doubles(x), range: range)
+        }
+        let given = try integers("axis")
+        let axes = given ?? Array(0..<x.rank)
+        if axes.contains(where: { $0 < -x.rank || $0 >= x.rank }) {
+          let shown =
+            axes.count == 1 ? "(\(axes[0]),)" : "(\(axes.map(String.init).joined(separator: ", ")))"
+          throw CellError(
+            type: "ValueError",
+            message:
+              "All `axis` values must be in the range [-ndim, ndim). Received inputs with ndim=\(x.rank), while axis=\(shown)",
+            range: range)
+        }
+        guard axes.count == 1 || axes.count == 2 else {
+          throw limitation("over \(axes.count) axes")
+        }
+        switch arguments["ord"] {
+        case nil, .none?: break
+        case .int(2)? where axes.count == 1: break
+        case .string("fro")? where axes.count == 2: break
+        default: throw limitation("with this `ord` (ConvBook has the Euclidean norm)")
+        }
+        let squares = try EagerGradients.binary(
+          .multiply, .array(x), .array(x), interpreter: interpreter, range: range)
+        let sum = try EagerGradients.reduce(
+          "sum", squares, axes: axes, keepDims: flag("keepdims"), interpreter: interpreter,
+          range: range)
+        return try EagerGradients.unary("Sqrt", sum, interpreter: interpreter, range: range)
+      case .dtypeName:
+        guard let given = arguments["x"] else { throw missing("x") }
+        if let tensor = EagerTensors.operand(given) {
+          return .string(EagerDType(of: tensor).rawValue)
+        }
+        if case .array(let array) = given { return .string(array.dtype.rawValue) }
+        throw CellError(
+          type: "AttributeError", message: "'\(given.typeName)' object has no attribute 'dtype'",
+          range: range)
+      case .isNaN:
+        let x = try tensor("x")
+        return try made(.bool, x.shape, EagerTensors.doubles(x).map { $0.isNaN ? 1 : 0 })
       case .clip:
         let x = try tensor("t")
         guard let low = try number("clip_value_min") else { throw missing("clip_value_min") }

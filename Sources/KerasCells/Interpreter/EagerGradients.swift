@@ -343,11 +343,10 @@ enum EagerGradients {
   ) throws(CellError) -> Value {
     guard let array = EagerTensors.operand(value) else { return value }
     let result = Value.array(try EagerMath.transpose(array, permutation, range: range))
-    var inverse = permutation
-    for (position, axis) in permutation.enumerated()
-    where inverse.indices.contains(axis) {
-      inverse[axis] = position
-    }
+    // The kernel took it: every axis once, some perhaps counted from the end.
+    let resolved = permutation.map { $0 < 0 ? $0 + array.rank : $0 }
+    var inverse = resolved
+    for (position, axis) in resolved.enumerated() { inverse[axis] = position }
     return record(
       result, inputs: [value], name: "tf.transpose", interpreter: interpreter,
       backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in

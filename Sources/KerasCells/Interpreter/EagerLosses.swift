@@ -90,10 +90,32 @@ enum EagerLosses {
     }
   }
 
+  /// Whether a call is on data: an array or tensor among the values, or Python lists of numbers
+  /// (`cce([[0, 1]], [[0.3, 0.7]])`: Keras converts them with `tf.convert_to_tensor`), and no
+  /// Keras tensor.
   private static func isData(_ positional: [Value], _ keywords: [(String, Value)]) -> Bool {
     let values = positional + keywords.map(\.1)
-    return values.contains { if case .array = $0 { return true } else { return false } }
-      && !values.contains { if case .kerasTensor = $0 { return true } else { return false } }
+    return values.contains { value in
+      if case .array = value { return true }
+      return isNumberSequence(value)
+    } && !values.contains { if case .kerasTensor = $0 { return true } else { return false } }
+  }
+
+  /// A (nested) list or tuple whose items are Python ints and floats.
+  private static func isNumberSequence(_ value: Value) -> Bool {
+    let items: [Value]
+    switch value {
+    case .list(let list): items = list.items
+    case .tuple(let tuple): items = tuple
+    default: return false
+    }
+    return !items.isEmpty
+      && items.allSatisfy { item in
+        switch item {
+        case .int, .float: return true
+        default: return isNumberSequence(item)
+        }
+      }
   }
 
   /// The targets and the predictions (Keras' `y_true`, `y_pred`), as float32 tensors of the same

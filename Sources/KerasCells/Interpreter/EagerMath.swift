@@ -12,14 +12,33 @@ enum EagerMath {
     return permutation
   }
 
-  static func transpose(_ x: NDArray, _ permutation: [Int], range: SourceRange) throws(CellError)
+  /// `tf.transpose`: TensorFlow's kernel takes an axis from the end as negative, then refuses an
+  /// axis out of range and an axis missing, in that order and in its words, which name no op
+  /// (fixture 958).
+  static func transpose(_ x: NDArray, _ given: [Int], range: SourceRange) throws(CellError)
     -> NDArray
   {
-    guard permutation.count == x.rank, Set(permutation) == Set(0..<x.rank) else {
-      throw EagerArithmetic.kernelError(
-        "Transpose",
-        "transpose expects a vector of size \(x.rank). But input(1) is a vector of size \(permutation.count)",
-        range: range)
+    func failure(_ message: String) -> CellError {
+      EagerArithmetic.kernelError("Transpose", message, named: false, range: range)
+    }
+    guard given.count == x.rank else {
+      throw failure(
+        "transpose expects a vector of size \(x.rank). But input(1) is a vector of size \(given.count)"
+      )
+    }
+    var seen = [Bool](repeating: false, count: x.rank)
+    var permutation: [Int] = []
+    for axis in given {
+      let resolved = axis < 0 ? axis + x.rank : axis
+      guard resolved >= 0 && resolved < x.rank else {
+        throw failure("\(axis) is out of range [0 .. \(x.rank))")
+      }
+      seen[resolved] = true
+      permutation.append(resolved)
+    }
+    if let missing = seen.firstIndex(of: false) {
+      throw failure(
+        "\(missing) is missing from {\(given.map(String.init).joined(separator: ","))}.")
     }
     let shape = permutation.map { x.shape[$0] }
     var strides = [Int](repeating: 1, count: x.rank)
@@ -105,6 +124,12 @@ enum EagerMath {
       EagerDType(of: a), shape: batch + [n, m], values: result, range: range)
   }
 
+  /// TensorFlow's kernel of `tf.reduce_<reduction>`: `Sum`, `Mean`, `Max`, `Min`, `Prod`, `Any`,
+  /// `All`.
+  static func reductionKernel(_ reduction: String) -> String {
+    reduction.prefix(1).uppercased() + reduction.dropFirst()
+  }
+
   /// `tf.reduce_sum` / `mean` / `max` / `min` / `prod` / `any` / `all` over `axes` (all when nil).
   /// The mean of whole numbers is a whole number, as TensorFlow's is.
   static func reduce(
@@ -123,7 +148,7 @@ enum EagerMath {
       let normalized = axis < 0 ? axis + x.rank : axis
       guard normalized >= 0, normalized < max(x.rank, 1) else {
         throw EagerArithmetic.kernelError(
-          reduction == "mean" ? "Mean" : "Sum",
+          reductionKernel(reduction),
           "Invalid reduction dimension (\(axis) for input with \(x.rank) dimension(s)", range: range
         )
       }
@@ -516,8 +541,12 @@ enum EagerMath {
     guard x.rank >= 1 else { return x }
     let axis = given < 0 ? given + x.rank : given
     guard axis >= 0, axis < x.rank else {
-      throw EagerArithmetic.kernelError(
-        "Softmax", "Expected axis in the range [\(-x.rank), \(x.rank)), but got \(given)",
+      // `tf.nn.softmax` (which Keras' softmax calls) checks an axis other than -1 in Python
+      // (hostile batch4 f32).
+      throw CellError(
+        type: EagerArithmetic.invalidArgument,
+        message:
+          "`dim` must be in the range [\(-x.rank), \(x.rank)) where \(x.rank) is the number of dimensions in the input. Received: dim=\(given)",
         range: range)
     }
     var permutation = Array(0..<x.rank)

@@ -135,6 +135,41 @@ enum EagerTensors {
     return EagerGradients.layerCall(instance, on: array, result: result, interpreter: interpreter)
   }
 
+  /// A merge layer called on a list of constant data (`layers.Add()([x, shortcut])` on eager
+  /// tensors or arrays), which TensorFlow computes at once: float32 data, as Keras casts
+  /// floating-point inputs to the layer's dtype.
+  static func callMergeLayer(
+    _ instance: LayerInstance, on arrays: [NDArray], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    for array in arrays {
+      let dtype = array.tensorFlowDType ?? array.dtype.rawValue
+      guard dtype.hasPrefix("float") else {
+        throw .unsupported(
+          "ConvBook runs \(instance.className) on floating-point data only, not on \(dtype) data; cast the data first, e.g. `x.astype(\"float32\")`",
+          at: site.range)
+      }
+      if array.kerasMask != nil {
+        throw .unsupported(
+          "ConvBook does not support calling \(instance.className) on data that carries a Keras mask (`_keras_mask`) yet",
+          at: site.range)
+      }
+    }
+    let weights = try WeightValues.current(
+      of: instance, interpreter: interpreter, range: site.range)
+    let output: Tensor
+    do {
+      output = try EagerLayerCall.runMerge(
+        instance, on: arrays.map(\.tensor), weights: weights,
+        memoryBudget: interpreter.session.limits.modelMemoryBudget)
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+    try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
+    var result = NDArray(tensor: output)
+    result.tensorFlowDType = "float32"
+    return .array(result)
+  }
+
   /// `layer.compute_mask(inputs, mask=None)` of a layer that makes a mask (`Embedding(mask_zero=
   /// True)`, `Masking`) on data: the boolean eager tensor it sets as `_keras_mask`, or None for
   /// an Embedding without `mask_zero`.
@@ -205,6 +240,12 @@ enum EagerTensors {
     if let message = inputSpecMismatch(model, data: array.shape, interpreter: interpreter) {
       throw CellError(type: "ValueError", message: message, range: site.range)
     }
+    if interpreter.kerasVersion == .keras3, model.kind == .sequential, model.isBuilt,
+      let message = keras3BatchMismatch(
+        model, shape: array.shape, dtype: given.dtype, training: "None", interpreter: interpreter)
+    {
+      throw CellError(type: "ValueError", message: message, range: site.range)
+    }
     let plan = try IntegerLayerData.plan(
       model.flattenedLayers.filter { !$0.isInputLayer }, array: array, inputDType: inputDType,
       site: site, interpreter: interpreter)
@@ -268,6 +309,30 @@ enum EagerTensors {
     else { return nil }
     return
       "Input 0 with name '\(input)' of layer '\(model.name)' is incompatible with the layer: expected shape=\(spec), found shape=\(found)"
+  }
+
+  /// Keras 3's error for a batch of data (`shape`, of NumPy's `dtype`) that its model's input does
+  /// not fit, as `predict` (`training` "False") or a call of the model on the array ("None")
+  /// raises it: a Sequential model's first layer whose input spec fails, in `Sequential.call()`'s
+  /// text with the batch as Keras converted it (floats as float32); a functional model's own
+  /// input spec, naming the input. Nil where ConvBook does not know Keras 3's error.
+  static func keras3BatchMismatch(
+    _ model: SequentialModel, shape: [Int], dtype: NDArray.DType, training: String,
+    interpreter: Interpreter
+  ) -> String? {
+    guard model.kind == .sequential else {
+      return inputSpecMismatch(model, data: shape, interpreter: interpreter)
+    }
+    let converted: String
+    switch dtype {
+    case .float32, .float64: converted = "float32"
+    case .int32: converted = "int32"
+    case .int64: converted = "int64"
+    case .bool, .uint8: return nil
+    }
+    guard let inner = model.keras3SequentialBatchError(on: shape) else { return nil }
+    return
+      "Exception encountered when calling Sequential.call().\n\n\u{1B}[1m\(inner)\u{1B}[0m\n\nArguments received by Sequential.call():\n  • inputs=tf.Tensor(shape=\(TensorShape.tuple(shape)), dtype=\(converted))\n  • training=\(training)\n  • mask=None\n  • kwargs=<class 'inspect._empty'>"
   }
 
   /// The outputs of a call of a model with several outputs on data, in the structure the model
@@ -342,46 +407,90 @@ enum EagerTensors {
     if case .int(let size)? = shapeValue { items = [.int(size)] }
     var sizes: [Int] = []
     for item in items {
-      guard case .int(let size) = item, size >= -1 else {
+      guard case .int(let size) = item else {
         throw limitation("with the shape \(PythonText.repr(shapeValue ?? .none))")
       }
       sizes.append(size)
     }
-    // Checked: a product that overflows is no shape of this tensor.
-    func product(_ values: [Int]) -> Int? {
-      var result = 1
-      for value in values {
-        let (next, overflow) = result.multipliedReportingOverflow(by: value)
-        if overflow { return nil }
-        result = next
+    // TensorFlow's `ReshapeOp`: the sizes are checked left to right (one -1; none below it; a
+    // running product of the shape within 64 bits, 0 absorbing the rest), and the -1 is the
+    // input's size over the product of the other sizes, both leaving out zero sizes when the
+    // requested shape has one: `(0,)` to `(-1, 0)` is `(1, 0)` (hostile batch4 d15), `(0, 3)` to
+    // `(0, -1)` is `(0, 3)`.
+    func failure(_ message: String) -> CellError {
+      CellError(
+        type: EagerArithmetic.invalidArgument,
+        message:
+          "{{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} \(message) [Op:Reshape]",
+        range: range)
+    }
+    var unknown: Int?
+    var product = 1
+    var elements = 1
+    var requestsZero = false
+    var productOverflows = false
+    for (index, size) in sizes.enumerated() {
+      if size == -1 {
+        if let first = unknown {
+          throw failure("Only one input size may be -1, not both \(first) and \(index)")
+        }
+        unknown = index
+      } else if size < 0 {
+        throw failure("Size \(index) must be non-negative, not \(size)")
+      } else if size == 0 {
+        requestsZero = true
+        elements = 0
+      } else {
+        let (next, overflow) = elements.multipliedReportingOverflow(by: size)
+        guard !overflow else {
+          throw failure(
+            "Shape [\(sizes.map(String.init).joined(separator: ", "))] has too many elements")
+        }
+        elements = next
+        // Beyond the running product, which is within 64 bits, only with sizes after a zero
+        // (`(0, 2**62, 4)`, refused below as a shape of 0 values when there is no -1).
+        let (known, knownOverflow) = product.multipliedReportingOverflow(by: size)
+        productOverflows = productOverflows || knownOverflow
+        product = known
       }
-      return result
     }
-    let unknown = sizes.filter { $0 == -1 }.count
-    // TensorFlow multiplies the known sizes left to right (0 absorbs the rest) and refuses a
-    // running product beyond 64 bits.
-    guard product(sizes.filter { $0 != -1 }) != nil else {
-      throw CellError(
-        type: EagerArithmetic.invalidArgument,
-        message:
-          "{{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} Shape [\(sizes.map(String.init).joined(separator: ", "))] has too many elements [Op:Reshape]",
-        range: range)
+    if unknown != nil, productOverflows {
+      throw .unsupported(
+        "ConvBook does not support `\(path)` with a -1 beside sizes whose product passes 64 bits",
+        at: range)
     }
-    if unknown == 1, let known = product(sizes.filter { $0 != -1 }), known > 0,
-      array.count % known == 0
-    {
-      sizes = sizes.map { $0 == -1 ? array.count / known : $0 }
+    if let unknown {
+      var inputElements = 1
+      var inputHasZero = false
+      for size in array.shape {
+        if size > 0 || !requestsZero {
+          guard let next = try? Exact.multiply(inputElements, size) else {
+            throw .unsupported(
+              "ConvBook does not support `\(path)` of a tensor whose nonzero sizes multiply past 64 bits",
+              at: range)
+          }
+          inputElements = next
+        } else {
+          inputHasZero = true
+        }
+      }
+      let missing = inputElements / product
+      if !inputHasZero, product * missing != inputElements {
+        throw failure(
+          "Input to reshape is a tensor with \(inputElements) values, but the requested shape requires a multiple of \(product)"
+        )
+      }
+      sizes[unknown] = missing
     }
-    guard !sizes.contains(-1), product(sizes) == array.count else {
-      let known = product(sizes.filter { $0 != -1 }) ?? Int.max
-      let wanted =
-        unknown == 0 ? "has \(known)" : "requires a multiple of \(known)"
-      throw CellError(
-        type: EagerArithmetic.invalidArgument,
-        message:
-          "{{function_node __wrapped__Reshape_device_/job:localhost/replica:0/task:0/device:CPU:0}} Input to reshape is a tensor with \(array.count) values, but the requested shape \(wanted) [Op:Reshape]",
-        range: range)
+    // No overflow: a zero size makes it 0, else it is the checked `elements` times `missing`,
+    // which the multiple check bounds by the input's size.
+    let requested = (try? Exact.product(sizes)) ?? Int.max
+    guard requested == array.count else {
+      throw failure(
+        "Input to reshape is a tensor with \(array.count) values, but the requested shape has \(requested)"
+      )
     }
+    try ArrayOperations.requireWalkableEmptyShape(sizes, range: range)
     var reshaped = array
     reshaped.shape = sizes
     return .array(reshaped)

@@ -40,6 +40,14 @@ public struct EvaluationLimits: Sendable, Equatable {
     self.modelMemoryBudget = modelMemoryBudget
   }
 
+  /// A lesson's: a time budget that only stops a runaway lesson. Processor time still depends on
+  /// the machine (a debug build, another process on the other core taking the kernels' helper
+  /// thread, so that the calling thread does more of the work), so a lesson near the budget would
+  /// be stopped on one build and not on the next; a stopped lesson fails as a whole instead of
+  /// getting a page (`KerasSession.ranOutOfTime`, `LessonJob`), and the budget is far above what a
+  /// lesson that trains "in seconds" takes (lesson 14 used 15 s of processor time in a debug build).
+  public static let lesson = EvaluationLimits(timeBudget: 60)
+
   /// `10 s`, `0.5 s`.
   var timeText: String {
     timeBudget == timeBudget.rounded() && timeBudget < 1e15
@@ -67,6 +75,9 @@ final class EvaluationBudget {
   private var secondsSpent = 0.0
   private var started: Double?
   private var ticks = 0
+  /// Set once an evaluation was stopped by the time budget: what the session did up to there
+  /// depends on how fast the machine ran it.
+  private(set) var ranOutOfTime = false
 
   /// The bytes one item of a list, tuple or dictionary is counted as.
   static let slotBytes = 16
@@ -152,6 +163,7 @@ final class EvaluationBudget {
     guard let started else { return }
     let seconds = Self.threadProcessorSeconds() - started
     if secondsSpent + seconds > limits.timeBudget {
+      ranOutOfTime = true
       throw .unsupported(
         "ConvBook stopped this cell: it ran longer than the \(limits.timeText) time budget",
         at: range)

@@ -160,6 +160,9 @@ public final class KerasSession {
     set { budget.limits = newValue }
   }
   let budget: EvaluationBudget
+  /// Whether an evaluation of this session was stopped by the time budget: its outputs from there
+  /// on depend on the machine's speed, so a lesson is not built from them (`LessonRunner`).
+  public var ranOutOfTime: Bool { budget.ranOutOfTime }
 
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
@@ -167,6 +170,8 @@ public final class KerasSession {
   /// Python's recursion limit (`sys.setrecursionlimit`; CPython's default, 1000): functions
   /// nest one less deep than it, as the module's own frame counts.
   var recursionLimit = 1000
+  /// termcolor's `can_colorize` answers (`functools.cache`d by its keyword arguments' reprs).
+  var termcolorAnswers: [String: Bool] = [:]
   /// Each cell's source by its index: the lines tf-keras quotes from a layer's `call`
   /// (`EagerCalls.symbolicCallError`).
   var cellSources: [Int: String] = [:]

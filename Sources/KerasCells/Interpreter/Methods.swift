@@ -626,6 +626,9 @@ enum Methods {
       model.noteRebuilt()
       return .none
     case "get_layer":
+      // Keras' own steps (both versions): a name and an index together are refused; an index is
+      // checked with `len(self.layers) <= index`, then used as a Python list index (negative
+      // ones count from the end); a name is compared with each layer's.
       var nameArgument: Value = positional.first ?? .none
       var indexArgument: Value = positional.count > 1 ? positional[1] : .none
       for (label, value) in keywords {
@@ -635,23 +638,36 @@ enum Methods {
           indexArgument = value
         }
       }
-      do throws(KerasError) {
-        if case .string(let layerName) = nameArgument {
-          return Attributes.layerValue(try model.layer(named: layerName))
-        }
-        if case .int(let index) = indexArgument {
-          guard let resolved = Operators.resolveIndex(index, count: model.layers.count), index >= 0
-          else {
-            throw KerasError.value(
-              "Was asked to retrieve layer at index \(index) but model only has \(model.layers.count) layers."
-            )
-          }
-          return Attributes.layerValue(model.layers[resolved])
-        }
-        throw KerasError.value("Provide either a layer name or layer index at `get_layer`.")
-      } catch {
-        throw Calls.keras(error, at: site.range)
+      let layers = model.layers
+      func refusal(_ message: String) -> CellError {
+        Calls.keras(KerasError.value(message), at: site.range)
       }
+      if !indexArgument.isNone, !nameArgument.isNone {
+        throw refusal(
+          "Provide only a layer name or a layer index. Received: index=\(PythonText.str(indexArgument)), name=\(PythonText.str(nameArgument))."
+        )
+      }
+      if !indexArgument.isNone {
+        if try Operators.compare(.lessOrEqual, .int(layers.count), indexArgument, range: site.range)
+        {
+          throw refusal(
+            "Was asked to retrieve layer at index \(PythonText.str(indexArgument)) but model only has \(layers.count) layers."
+          )
+        }
+        let values = Value.list(PythonList(layers.map(Attributes.layerValue)))
+        return try Operators.subscriptValue(values, indexArgument, range: site.range)
+      }
+      guard !nameArgument.isNone else {
+        throw refusal("Provide either a layer name or layer index at `get_layer`.")
+      }
+      if case .string(let layerName) = nameArgument,
+        let found = layers.first(where: { $0.name == layerName })
+      {
+        return Attributes.layerValue(found)
+      }
+      let existing = layers.map { PythonText.repr(.string($0.name)) }.joined(separator: ", ")
+      throw refusal(
+        "No such layer: \(PythonText.str(nameArgument)). Existing layers are: [\(existing)].")
     case "compute_output_shape":
       return try ModelShapes.computeOutputShape(
         model, positional: positional, keywords: keywords, site: site,

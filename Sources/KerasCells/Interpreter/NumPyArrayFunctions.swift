@@ -156,6 +156,7 @@ enum NumPyArrayFunctions {
             type: "ValueError", message: "all input arrays must have the same shape",
             range: range)
         }
+        try ArrayOperations.checkAxesFitCInt(arguments.value(1, "axis"), .normalized, range: range)
         let given = try arguments.integer(1, "axis") ?? 0
         axis = try ArrayOperations.resolveAxis(given, rank: shape.count + 1, range: range)
         arrays = try arrays.map { array throws(CellError) in
@@ -220,6 +221,7 @@ enum NumPyArrayFunctions {
       return .array(NDArray(dtype: .int64, shape: [count], doubles: counts))
     case "cumsum":
       try arguments.check(allowed: ["a", "axis", "dtype"])
+      try ArrayOperations.checkAxesFitCInt(arguments.value(1, "axis"), .cFunction, range: range)
       return try made(
         try cumsum(
           try arguments.array(0, "a", budget: budget), axis: try arguments.integer(1, "axis"),
@@ -227,6 +229,8 @@ enum NumPyArrayFunctions {
     case "sort", "argsort":
       try arguments.check(allowed: ["a", "axis", "kind"])
       var array = try arguments.array(0, "a", budget: budget)
+      try ArrayOperations.checkAxesFitCInt(
+        arguments.value(1, "axis"), name == "sort" ? .normalized : .cFunction, range: range)
       var axis = try arguments.integer(1, "axis") ?? -1
       if let given = arguments.value(1, "axis"), given.isNone {
         array.shape = [array.count]
@@ -244,6 +248,21 @@ enum NumPyArrayFunctions {
     case "swapaxes":
       try arguments.check(allowed: ["a", "axis1", "axis2"])
       let array = try arguments.array(0, "a", budget: budget)
+      // `swapaxes` reads both axes as C ints with Python's own range check.
+      for (position, label) in [(1, "axis1"), (2, "axis2")] {
+        switch arguments.value(position, label) {
+        case .bigInt?:
+          throw CellError(
+            type: "OverflowError", message: "Python int too large to convert to C long",
+            range: range)
+        case .int(let axis)? where Int32(exactly: axis) == nil:
+          throw CellError(
+            type: "OverflowError",
+            message: "signed integer is \(axis > 0 ? "greater than maximum" : "less than minimum")",
+            range: range)
+        default: break
+        }
+      }
       guard let first = try arguments.integer(1, "axis1"),
         let second = try arguments.integer(2, "axis2")
       else {
@@ -259,6 +278,8 @@ enum NumPyArrayFunctions {
     case "flip":
       try arguments.check(allowed: ["m", "axis"])
       let array = try arguments.array(0, "m", budget: budget)
+      try ArrayOperations.checkAxesFitCInt(
+        arguments.value(1, "axis"), rank: array.rank, .normalized, range: range)
       let axes = try ArrayOperations.axes(arguments.value(1, "axis"), range: range)
       return try made(try flip(array, axes: axes, range: range))
     case "abs", "absolute", "square", "isnan", "isinf", "isfinite":
@@ -379,6 +400,7 @@ enum NumPyArrayFunctions {
           "ConvBook supports `numpy.repeat` with one non-negative count of repeats", at: range)
       }
       var axis = 0
+      try ArrayOperations.checkAxesFitCInt(arguments.value(2, "axis"), .cFunction, range: range)
       if let given = try arguments.integer(2, "axis") {
         axis = try ArrayOperations.resolveAxis(given, rank: array.rank, range: range)
       } else {
@@ -1034,6 +1056,7 @@ enum NumPyArrayFunctions {
   {
     let range = arguments.site.range
     let array = try arguments.array(0, "arr", budget: budget)
+    try ArrayOperations.checkAxesFitCInt(arguments.value(3, "axis"), .normalized, range: range)
     if let axis = try arguments.integer(3, "axis"), !(array.rank == 1 && (axis == 0 || axis == -1))
     {
       throw .unsupported(

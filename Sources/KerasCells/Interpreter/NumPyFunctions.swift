@@ -334,6 +334,7 @@ enum NumPyFunctions {
     case "expand_dims":
       try arguments.check(allowed: ["a", "axis"])
       let array = try arguments.array(0, "a", budget: budget)
+      try ArrayOperations.checkAxesFitCInt(arguments.value(1, "axis"), .normalized, range: range)
       guard let axis = try arguments.integer(1, "axis") else {
         throw CellError(
           type: "TypeError", message: "expand_dims() missing required argument 'axis' (pos 1)",
@@ -347,6 +348,9 @@ enum NumPyFunctions {
       let array = try arguments.array(0, "a", budget: budget)
       let reduction = ArrayOperations.Reduction(
         rawValue: name == "amax" ? "max" : name == "amin" ? "min" : name)!
+      try ArrayOperations.checkAxesFitCInt(
+        arguments.value(1, "axis"), rank: array.rank, name == "mean" ? .normalized : .cFunction,
+        range: range)
       return try ArrayOperations.reduce(
         reduction, array, axes: try ArrayOperations.axes(arguments.value(1, "axis"), range: range),
         keepDims: arguments.flag("keepdims"), range: range, budget: budget)
@@ -365,6 +369,7 @@ enum NumPyFunctions {
           type: "TypeError", message: "roll() missing required argument 'shift' (pos 1)",
           range: range)
       }
+      try ArrayOperations.checkAxesFitCInt(arguments.value(2, "axis"), .normalized, range: range)
       guard let axis = try arguments.integer(2, "axis") else {
         throw .unsupported(
           "ConvBook's np.roll needs an axis (np.roll without one flattens the array first)",
@@ -384,6 +389,7 @@ enum NumPyFunctions {
         arrays.append(
           try ArrayOperations.array(from: item, dtype: nil, range: range, budget: budget))
       }
+      try ArrayOperations.checkAxesFitCInt(arguments.value(1, "axis"), .cFunction, range: range)
       let result = try ArrayOperations.concatenate(
         arrays, axis: try arguments.integer(1, "axis") ?? 0, range: range)
       try budget.allocate(count: result.count, size: result.dtype.storedSize, at: range)
@@ -564,6 +570,9 @@ enum NumPyFunctions {
     case "mean", "sum", "max", "min", "argmax", "argmin":
       try arguments.check(allowed: ["axis", "keepdims"])
       try arguments.keywordOnly("keepdims", after: 1)
+      try ArrayOperations.checkAxesFitCInt(
+        arguments.value(0, "axis"), rank: array.rank, name == "mean" ? .normalized : .cFunction,
+        range: range)
       return try ArrayOperations.reduce(
         ArrayOperations.Reduction(rawValue: name)!, array,
         axes: try ArrayOperations.axes(arguments.value(0, "axis"), range: range),

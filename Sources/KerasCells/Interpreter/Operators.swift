@@ -132,6 +132,15 @@ enum Operators {
       return .tuple(Array(repeatElement(items, count: count).joined()))
     case (.modulo, .string(let template), _):
       return .string(try PercentFormat.format(template, right, range: range, budget: budget))
+    // Python 3.9's dict union: a new dict of the left's items, updated with the right's
+    // (`base_config | self.config` in get_config).
+    case (.bitwiseOr, .dictionary(let a), .dictionary(let b))
+    where { if case .plain = a.flavor { true } else { false } }()
+      && { if case .plain = b.flavor { true } else { false } }():
+      try budget.allocate(slots: 2 * (a.pairs.count + b.pairs.count), at: range)
+      let merged = PythonDict(a.pairs)
+      for (key, value) in b.pairs { merged.set(key, value) }
+      return .dictionary(merged)
     case (.rightShift, .function(let callable), _) where callable.kind == .builtin("print"):
       // Python 2's `print >>sys.stderr, text`: CPython names the C types and adds its hint.
       let rightName: String

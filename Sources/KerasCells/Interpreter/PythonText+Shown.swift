@@ -108,7 +108,16 @@ extension PythonText {
         return nil
       default: return nil
       }
-    case .method(let receiver, _): return inner(receiver)
+    case .method(let receiver, let name):
+      // A method of a built-in type is a C function bound to its object, whose repr names the
+      // object's address (`<built-in method values of dict object at 0x...>`).
+      switch receiver {
+      case .list, .tuple, .dictionary, .set, .string, .int, .float, .bool, .bigInt:
+        return "<built-in method \(name) of \(receiver.typeName) object at 0x...>"
+      case .array(let array) where array.tensorFlowDType == nil:
+        return "<built-in method \(name) of numpy.ndarray object at 0x...>"
+      default: return inner(receiver)
+      }
     case .history: return "<History object at 0x...>"
     case .kerasObject(let object):
       guard TensorFlowDType.name(of: value) == nil else { return nil }

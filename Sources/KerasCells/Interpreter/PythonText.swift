@@ -71,6 +71,15 @@ enum PythonText {
       // that prints one is refused: `addressedObject`).
       return "<function \(callable.pythonFunctionName)>"
     case .method(let receiver, let name):
+      // A built-in type's method is a C function bound to its object (the address left out, as
+      // a lesson shows objects; a script printing one is refused: `addressedObject`).
+      switch receiver {
+      case .list, .tuple, .dictionary, .set, .string, .int, .float, .bool, .bigInt:
+        return "<built-in method \(name) of \(receiver.typeName) object>"
+      case .array(let array) where array.tensorFlowDType == nil:
+        return "<built-in method \(name) of numpy.ndarray object>"
+      default: break
+      }
       // Python names the method by its qualified name (`A.f`, or the base class defining it).
       var qualifiedName = name
       if case .instance(let instance) = receiver,

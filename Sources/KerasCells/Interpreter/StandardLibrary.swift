@@ -1,6 +1,6 @@
 /// The standard-library modules that model scripts import around their model code, as far as
 /// model code uses them: `itertools`, `collections`, `argparse`, `logging`, `json`, `typing`,
-/// `copy`, `string`, `textwrap`, `sys`, `types`, `glob` (importable; its calls read the disk, which
+/// `copy`, `string`, `textwrap`, `pprint`, `sys`, `types`, `glob` (importable; its calls read the disk, which
 /// ConvBook refuses), modules that are only importable (`io`, `inspect`, `shutil`, `pickle`, ...:
 /// their names are refused where used) and `re` (`StandardRe`, on ConvBook's own engine
 /// `PythonRegex`). Still no file, network or
@@ -12,11 +12,13 @@ enum StandardLibrary {
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
     "dataclasses", "types", "glob", "distutils", "distutils.version", "pathlib", "enum", "inspect",
-    "abc", "collections.abc", "contextlib",
+    "abc", "collections.abc", "contextlib", "pprint",
+    // termcolor, installed with TensorFlow (`StandardTermcolor`).
+    "termcolor",
     // Importable only, for the scripts that import them beside model code without using them:
     // every name they have is refused as ConvBook's limitation where it is used.
     "codecs", "csv", "gc", "hashlib", "heapq", "io", "numbers",
-    "operator", "pickle", "platform", "pprint", "shutil", "struct", "tarfile", "tempfile", "timeit",
+    "operator", "pickle", "platform", "shutil", "struct", "tarfile", "tempfile", "timeit",
     "uuid", "zipfile",
   ]
 
@@ -62,6 +64,8 @@ enum StandardLibrary {
     case "abc": return StandardABC.attribute(name)
     case "collections.abc": return StandardCollectionsABC.attribute(name)
     case "contextlib": return StandardContextlib.attribute(name)
+    case "pprint": return StandardPprint.attribute(name)
+    case "termcolor": return StandardTermcolor.attribute(name)
     case "io": return StandardIO.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
@@ -168,6 +172,8 @@ final class StandardFunction: StandardObject {
     case "inspect": return try StandardInspect.call(name, arguments)
     case "abc": return try StandardABC.call(name, arguments)
     case "contextlib": return try StandardContextlib.call(name, arguments)
+    case "pprint": return try StandardPprint.call(name, arguments)
+    case "termcolor": return try StandardTermcolor.call(name, arguments)
     case "io": return try StandardIO.call(name, arguments)
     case "glob":
       throw .unsupported(

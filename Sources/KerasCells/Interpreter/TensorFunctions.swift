@@ -28,6 +28,11 @@ enum TensorFunctions {
     case transpose
     /// Keras 3's `ops.swapaxes(x, axis1, axis2)`: the transpose that exchanges two axes.
     case swapAxes
+    /// Keras 3's `ops.flip(x, axis=None)`: `tf.reverse` of the axes (every axis, the batch's
+    /// too, when none is given).
+    case flip
+    /// Keras 3's `ops.cumsum` / `ops.cumprod(x, axis=None, dtype=None)` along an axis.
+    case cumulative(product: Bool)
     case tile
     /// Keras 3's `ops.repeat(x, repeats, axis)` on an axis of size 1 (a class token repeated
     /// over the batch): a `tile` of that axis.
@@ -212,10 +217,13 @@ enum TensorFunctions {
     case .reshape: return ["x", "newshape"]
     case .transpose: return ["x", "axes"]
     case .swapAxes: return ["x", "axis1", "axis2"]
+    case .flip: return ["x", "axis"]
+    case .cumulative: return ["x", "axis", "dtype"]
     case .matmul: return ["x1", "x2"]
     case .tensordot: return ["x1", "x2", "axes"]
     case .opsSlice: return ["inputs", "start_indices", "shape"]
     case .repeatAxis: return ["x", "repeats", "axis"]
+    case .norm: return ["x", "ord", "axis", "keepdims"]
     case .resize:
       return [
         "images", "size", "interpolation", "antialias", "crop_to_aspect_ratio",
@@ -253,6 +261,8 @@ enum TensorFunctions {
     case .flatten: return ["x"]
     case .transpose: return keras ? ["x", "pattern"] : ["a", "perm", "conjugate", "name"]
     case .swapAxes: return ["x", "axis1", "axis2"]
+    case .flip: return ["x", "axis"]
+    case .cumulative: return ["x", "axis", "dtype"]
     case .tile: return keras ? ["x", "repeats"] : ["input", "multiples", "name"]
     case .repeatAxis: return ["x", "repeats", "axis"]
     case .pad:
@@ -537,7 +547,9 @@ enum TensorFunctions {
     "concatenate": (.concat, "concatenate"), "stack": (.stack, "stack"),
     "expand_dims": (.expandDims, "expand_dims"), "squeeze": (.squeeze, "squeeze"),
     "reshape": (.reshape, "reshape"), "transpose": (.transpose, "transpose"),
-    "swapaxes": (.swapAxes, "swapaxes"),
+    "swapaxes": (.swapAxes, "swapaxes"), "flip": (.flip, "flip"),
+    "cumsum": (.cumulative(product: false), "cumsum"),
+    "cumprod": (.cumulative(product: true), "cumprod"),
     "clip": (.clip, "clip"), "matmul": (.matmul, "matmul"), "tile": (.tile, "tile"),
     "repeat": (.repeatAxis, "repeat"),
     "tensordot": (.tensordot, "tensordot"), "slice": (.opsSlice, "slice"),
@@ -559,6 +571,7 @@ enum TensorFunctions {
     "split": (.split, "split"), "unstack": (.unstack, "unstack"),
     "broadcast_to": (.broadcastTo, "broadcast_to"),
     "zeros_like": (.filledLike(0), "zeros_like"), "ones_like": (.filledLike(1), "ones_like"),
+    "norm": (.norm, "norm"),
     // `keras.activations.relu(x)` (see `Calls`): Keras 3 names this one `re_lu`.
     "activations.relu": (.activationsRelu, "re_lu"),
   ]
@@ -804,13 +817,15 @@ enum TensorFunctions {
       }
       function = .select(x: value, y: value)
     case .norm:
-      let x = try tensor("tensor")
+      // Keras 3's `ops.norm(x, ord=None, axis=None, keepdims=False)` is the same TensorFlow
+      // operations inside a traced call.
+      let x = try tensor(arguments["x"] != nil ? "x" : "tensor")
       guard session.lambdaTracingDepth > 0 else {
         // tf-keras records one `tf.compat.v1.norm` layer, which ConvBook has not.
         throw limitation("on Keras tensors outside a Lambda or a custom layer's call()")
       }
       switch arguments["ord"] {
-      case nil, .string("euclidean")?, .string("fro")?: break
+      case nil, .none?, .string("euclidean")?, .string("fro")?: break
       case .int(2)? where (try ints("axis"))?.count == 1: break
       default: throw limitation("with this `ord` (ConvBook has the Euclidean norm)")
       }
@@ -1101,6 +1116,42 @@ enum TensorFunctions {
       let permutation =
         try ints(entry.parameters[1]) ?? Array((0..<x.shape.rank).reversed())
       function = .transpose(permutation)
+    case .cumulative(let product):
+      let x = try tensor("x")
+      inputs = [x]
+      let rank = x.shape.rank
+      guard let axis = try ints("axis")?.first, (try ints("axis"))?.count == 1 else {
+        throw limitation("without an axis (it would flatten the batch too)")
+      }
+      let resolved = axis < 0 ? axis + rank : axis
+      guard (0..<rank).contains(resolved) else {
+        throw limitation("with an axis outside the tensor's \(rank) axes")
+      }
+      if let given = arguments["dtype"], !given.isNone {
+        guard case .string("float32") = given else {
+          throw limitation("with `dtype=\(PythonText.repr(given))`")
+        }
+      }
+      function = .cumulative(product: product, axis: resolved)
+    case .flip:
+      let x = try tensor("x")
+      inputs = [x]
+      let rank = x.shape.rank
+      var axes = Array(0..<rank)
+      if let given = try ints("axis") {
+        axes = []
+        for axis in given {
+          let resolved = axis < 0 ? axis + rank : axis
+          guard (0..<rank).contains(resolved) else {
+            throw CellError(
+              type: "ValueError",
+              message: "axis \(axis) is out of bounds for an array with dimension \(rank).",
+              range: range)
+          }
+          if !axes.contains(resolved) { axes.append(resolved) }
+        }
+      }
+      function = .reverse(axes: axes)
     case .swapAxes:
       let x = try tensor("x")
       inputs = [x]

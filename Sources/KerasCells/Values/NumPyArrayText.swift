@@ -207,11 +207,20 @@ enum NumPyArrayText {
         var scientific = false
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
           let cutoff = array.dtype == .float32 ? 1e6 : 1e8
+          // NumPy 2 compares in the array's dtype (NEP 50: the Python floats 0.0001 and 1000.
+          // become float32 beside float32 values), so float32(1e-4) is not below 0.0001.
+          let small: Bool
+          let spread: Bool
+          if array.dtype == .float32 {
+            small = Float(smallest) < Float(0.0001)
+            spread = Float(largest) / Float(smallest) > 1000
+          } else {
+            small = smallest < 0.0001
+            spread = largest / smallest > 1000
+          }
           // `suppress=True` keeps small values positional (rounded to the precision).
           scientific =
-            largest >= cutoff
-            || (!NumPyPrintOptions.current.suppress
-              && (smallest < 0.0001 || largest / smallest > 1000))
+            largest >= cutoff || (!NumPyPrintOptions.current.suppress && (small || spread))
         }
         let float32 = array.dtype == .float32
         var padLeft = 0

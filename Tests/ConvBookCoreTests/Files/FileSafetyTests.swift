@@ -227,6 +227,37 @@ import Testing
       ])
   }
 
+  /// `--out ""` and `--out new.npy/` are refused before any work, as usage errors: they used to
+  /// fail only at the write, after the pass (exit 1, "No such file or directory", "Not a
+  /// directory").
+  @Test func anEmptyPathOrOneEndingInASlashIsRefusedBeforeTheWork() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("file.npy")
+    try Self.write([1], file)
+    let empty = try #require(throws: AtomicFileWriter.OutputError.self) {
+      try AtomicFileWriter.checkTarget("")
+    }
+    #expect(empty.isUsageError)
+    #expect(empty.message == "refusing to write '': the path is empty; give --out a file path")
+    for path in [dir.path + "/new.npy/", dir.path + "/nowhere/", file.path + "/"] {
+      let error = try #require(throws: AtomicFileWriter.OutputError.self) {
+        try AtomicFileWriter.checkTarget(path)
+      }
+      #expect(error.isUsageError)
+      #expect(
+        error.message
+          == "refusing to write '\(path)': a path ending in '/' names a folder, not a file; give --out a file path without the trailing '/'"
+      )
+    }
+    // An existing folder keeps its own refusal, with or without the slash.
+    let folder = try #require(throws: AtomicFileWriter.OutputError.self) {
+      try AtomicFileWriter.checkTarget(dir.path + "/")
+    }
+    #expect(folder.message.contains("it is a folder, not a regular file"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file.npy"])
+  }
+
   @Test func outputThatIsAnInputIsRefusedUnderAnyName() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -44,6 +44,25 @@ struct ForwardCommandTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["y.npy"])
   }
 
+  /// Any thread count gives the same values: `--threads 4611686018427387904` crashed on an
+  /// overflow in the convolution kernel's work split (hostile CLI run).
+  @Test("predict with a huge --threads gives what 2 threads give")
+  func predictsWithAHugeThreadCount() throws {
+    let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = try ModelFile.load(path: Self.fixture("mobilenet_block.py"))
+    var outputs: [Tensor] = []
+    for (name, threads) in [("a.npy", 2), ("b.npy", 1 << 62), ("c.npy", Int.max)] {
+      let out = folder.appendingPathComponent(name).path
+      _ = try Prediction(
+        weightsPath: Self.fixture("mobilenet_block.weights.npz"),
+        inputPath: Self.fixture("mobilenet_block.input.npy"), outputPath: out, threads: threads
+      ).run(file)
+      outputs.append(try NPYFormat.read(contentsOf: out))
+    }
+    #expect(outputs[0] == outputs[1] && outputs[0] == outputs[2])
+  }
+
   @Test("without weights or input: seeded, reproducible, at --batch")
   func predictsSeeded() throws {
     let folder = try Self.scratch()

@@ -1,5 +1,6 @@
 import ConvBookCore
 import Foundation
+import LessonKit
 import Testing
 
 /// A lesson's process that crashes, answers nonsense or hangs fails that lesson alone, by name.
@@ -49,6 +50,36 @@ import Testing
         == "this lesson used more than 1 second of processor time and was stopped (ConvBook's limit per lesson; raise it with --lesson-timeout)"
     )
     #expect(result.failedOutsideTheLesson == true, "never cached")
+  }
+
+  /// A lesson the session's time budget stops gets no page of what it computed so far (where it
+  /// stops depends on the machine's speed: TraceStatisticsTests' two builds of lesson 14 once
+  /// differed): it fails as a whole, is never cached, and nothing after the stop runs.
+  @Test func aLessonStoppedByItsTimeBudgetFailsAsAWhole() throws {
+    let dir = try FileSafetyTests.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lesson = dir.appendingPathComponent("l.md")
+    try
+      "# Slow\n\n```keras\nprint('before')\nwhile True: pass\n```\n\n```keras\nprint('after')\n```\n"
+      .write(to: lesson, atomically: false, encoding: .utf8)
+    var runner = LessonRunner()
+    runner.timeBudget = 0.2
+    #expect(LessonRunner().timeBudget == 60)
+    let result = Self.job(.page, lesson.path).execute(runner: runner)
+    #expect(result.failedOutsideTheLesson == true, "never cached")
+    #expect(
+      result.diagnostics.map(\.message) == [
+        "ConvBook stopped this cell: it ran longer than the 0.2 s time budget"
+      ])
+    #expect(result.diagnostics.first?.line == 5)
+    #expect(result.diagnostics.first?.hint?.contains("builds no page") == true)
+    let page = try #require(result.html)
+    #expect(page.contains("time budget") && !page.contains("before"))
+    #expect(page.contains("n%23.html"))
+    let run = runner.run(
+      LessonReader.read(source: try String(contentsOf: lesson, encoding: .utf8), fileName: "l.md"),
+      sourceFile: "l.md")
+    #expect(run.ranOutOfTime && run.diagnostics.count == 1)
   }
 
   /// The real child gives exactly what running in this process gives.

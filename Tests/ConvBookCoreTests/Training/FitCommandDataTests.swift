@@ -73,6 +73,30 @@ struct FitCommandDataTests {
       y: ["value=" + Fixtures.path(name, ".y1.npy"), "label=" + Fixtures.path(name, ".y0.npy")])
   }
 
+  /// `--epochs 9223372036854775807` used to run until killed: the history of every epoch, which
+  /// `--json` prints at the end, must fit the memory budget, checked before any training.
+  @Test func epochsWhoseHistoryCannotFitAreRefusedBeforeTraining() throws {
+    let name = "graph_two_inputs_sgd"
+    let out = Self.scratch("epochs.npz")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let file = try ModelFile.load(path: Fixtures.path(name, ".py"))
+    let x = ["right=" + Fixtures.path(name, ".x1.npy"), "left=" + Fixtures.path(name, ".x0.npy")]
+    let y = [Fixtures.path(name, ".y0.npy")]
+    for (epochs, budget) in [(Int.max, Training.defaultMemoryBudget), (100_000, 1 << 20)] {
+      let error = try #require(throws: ForwardCommandError.self) {
+        _ = try Training(x: x, y: y, outputPath: out, epochs: epochs, memoryBudget: budget).run(
+          file)
+      }
+      #expect(!error.isUsageError)
+      #expect(error.message.hasPrefix("keeping the history of \(epochs) epochs ("), "\(error)")
+      #expect(
+        error.message.hasSuffix(
+          "; refused before training. Train fewer epochs or raise the budget (--memory-budget BYTES)"
+        ))
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
+  }
+
   /// Refusals name what is missing or extra and write nothing.
   @Test func missingAndExtraNamesAreRefused() throws {
     let name = "graph_two_outputs_sgd"

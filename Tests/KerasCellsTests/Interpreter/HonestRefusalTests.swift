@@ -585,6 +585,16 @@ import Testing
       "from tensorflow import keras\nprint(keras.layers.concatenate)",
       "<function concatenate at 0x...>"
     ),
+    // A built-in type's method is a C function bound to its object (real-BA ba63 printed
+    // `config.values` without calling it).
+    (
+      "config = {'units': 3}\nprint(config.values)",
+      "<built-in method values of dict object at 0x...>"
+    ),
+    (
+      "import numpy as np\nprint([np.ones(2).sum])",
+      "<built-in method sum of numpy.ndarray object at 0x...>"
+    ),
   ])
   func scriptsRefuseToPrintMemoryAddresses(_ source: String, _ object: String) {
     let session = KerasSession()
@@ -698,5 +708,54 @@ import Testing
         == "<built-in function len> [<built-in function print>]\n")
     let function = KerasSession().run("from tensorflow.keras.losses import mse\nprint(mse)")
     #expect(function.printed(footer: .modern) == "<function mean_squared_error>\n")
+  }
+
+  /// A custom layer whose call() branches on `training` (noise added only while training): Keras'
+  /// fit runs the training branch, ConvBook traced call() once with training=None, so fit's
+  /// progress is refused by the layer's name rather than shown for the other branch.
+  @Test func fitRefusesACustomLayerBranchingOnTraining() {
+    let noisy = """
+      import numpy as np
+      import tensorflow as tf
+      from tensorflow import keras
+      class Noise(keras.layers.Layer):
+          def call(self, x, training=None):
+              if training:
+                  return x + tf.random.normal(tf.shape(x))
+              return x
+      class Scale(keras.layers.Layer):
+          def call(self, x, training=None):
+              return x * 2.0 if training else x
+      """
+    let fit = """
+      model.compile(loss="mse", optimizer="sgd")
+      model.fit(np.ones((4, 3)), np.ones((4, 1)), verbose=2)
+      """
+    for layer in ["Noise", "Scale"] {
+      let source =
+        noisy
+        + "\nmodel = keras.Sequential([keras.Input((3,)), \(layer)(), keras.layers.Dense(1)])\n"
+        + fit
+      let error = Self.error(source)
+      #expect(error?.type == nil)
+      #expect(
+        error?.message
+          == "ConvBook does not support fit of a model whose custom layer \(layer) branches on `training` in call() yet (ConvBook traced call() once with training=None; Keras' fit runs its training branch)"
+      )
+    }
+    // Passing `training` on to a sublayer is no branch: the model trains.
+    let passing = """
+      import numpy as np
+      from tensorflow import keras
+      keras.utils.set_random_seed(1)
+      class Block(keras.layers.Layer):
+          def __init__(self):
+              super().__init__()
+              self.norm = keras.layers.BatchNormalization()
+          def call(self, x, training=None):
+              return self.norm(x, training=training)
+      model = keras.Sequential([keras.Input((3,)), Block(), keras.layers.Dense(1)])
+      """
+    #expect(Self.error(passing + "\n" + fit) == nil)
   }
 }
