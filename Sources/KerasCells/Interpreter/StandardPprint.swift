@@ -60,6 +60,12 @@ enum StandardPprint {
     switch values["stream"] ?? Value.none {
     case Value.none: interpreter.write(text)
     case .standard(let stream as StandardStream): stream.write(text, interpreter)
+    case .standard(let buffer as StringBuffer):
+      guard !buffer.closed else {
+        throw CellError(
+          type: "ValueError", message: "I/O operation on closed file", range: arguments.range)
+      }
+      buffer.write(text)
     default:
       throw .unsupported(
         "ConvBook's pprint writes to sys.stdout or sys.stderr only (no files)", at: arguments.range

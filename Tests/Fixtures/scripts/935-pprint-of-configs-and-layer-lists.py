@@ -34,3 +34,12 @@ for options in [{"indent": -1}, {"depth": 0}, {"width": 0}]:
         pprint.pprint([1], **options)
     except ValueError as error:
         print("ValueError:", error)
+
+import io
+from contextlib import redirect_stdout
+
+captured = io.StringIO()
+pprint.pprint({"layers": [layer.name for layer in net.layers] * 8, "count": 3}, stream=captured)
+with redirect_stdout(captured):
+    pp({"inside": True})
+print(repr(captured.getvalue()))
