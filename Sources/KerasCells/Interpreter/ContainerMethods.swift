@@ -53,7 +53,7 @@ enum ContainerMethods {
           type: "TypeError", message: "insert expected 2 arguments, got \(positional.count)",
           range: range)
       }
-      let position = try index(positional[0], range: range)
+      let position = try PythonInteger.sizeArgument(positional[0], range: range)
       try interpreter.refuseCycle(storing: positional[1], in: receiver, range: range)
       try interpreter.budget.allocate(slots: 1, at: range)
       // Python clamps the position to the list.
@@ -72,7 +72,7 @@ enum ContainerMethods {
       }
       // The argument is converted first: `[].pop(2**63)` is an OverflowError.
       let position = try positional.first.map { value throws(CellError) in
-        try index(value, range: range)
+        try PythonInteger.sizeArgument(value, range: range)
       }
       guard !list.isEmpty else {
         throw CellError(type: "IndexError", message: "pop from empty list", range: range)
@@ -261,23 +261,6 @@ enum ContainerMethods {
       dictionary.pairs.removeAll()
       return Value.none
     default: return nil
-    }
-  }
-
-  /// An index argument (`insert`, `pop`): an int, or a bool as Python reads it.
-  private static func index(_ value: Value, range: SourceRange) throws(CellError) -> Int {
-    switch value {
-    case .int(let number): return number
-    case .bool(let flag): return flag ? 1 : 0
-    case .bigInt:
-      // The argument clinic's `Py_ssize_t` conversion, not a subscript's `IndexError`.
-      throw CellError(
-        type: "OverflowError", message: "Python int too large to convert to C ssize_t",
-        range: range)
-    default:
-      throw CellError(
-        type: "TypeError",
-        message: "'\(value.typeName)' object cannot be interpreted as an integer", range: range)
     }
   }
 

@@ -254,16 +254,7 @@ struct StandardArguments {
 
   /// An integer argument (`bool` counts as one, as in Python).
   func integer(_ value: Value, _ name: String) throws(CellError) -> Int {
-    switch value {
-    case .int(let number): return number
-    case .bool(let flag): return flag ? 1 : 0
-    case .bigInt:
-      throw CellError(
-        type: "OverflowError", message: "Python int too large to convert to C ssize_t",
-        range: range)
-    default:
-      throw typeError("'\(value.typeName)' object cannot be interpreted as an integer")
-    }
+    try PythonInteger.sizeArgument(value, range: range)
   }
 
   /// A string argument.

@@ -12,7 +12,7 @@ enum StringMethods {
       CellError(type: "TypeError", message: message, range: range)
     }
     func padWidth(_ value: Value) throws(CellError) -> Int {
-      try padWidthValue(value, range: range)
+      try PythonInteger.sizeArgument(value, range: range)
     }
     func noKeywords() throws(CellError) {
       if let (label, _) = keywords.first {
@@ -106,18 +106,8 @@ enum StringMethods {
         default: throw typeError("\(name)() got an unexpected keyword argument '\(label)'")
         }
       }
-      var limit: Int
-      switch maximum {
-      case .int(let number): limit = number
-      case .bool(let flag): limit = flag ? 1 : 0
-      case .bigInt:
-        // The argument clinic's `Py_ssize_t` conversion (`"a,b".split(",", 2**63)`).
-        throw CellError(
-          type: "OverflowError", message: "Python int too large to convert to C ssize_t",
-          range: range)
-      default:
-        throw typeError("'\(maximum.typeName)' object cannot be interpreted as an integer")
-      }
+      // The argument clinic's `Py_ssize_t` conversion (`"a,b".split(",", 2**63)`).
+      var limit = try PythonInteger.sizeArgument(maximum, range: range)
       if limit < 0 { limit = Int.max }
       try budget.allocate(count: scalars.count + 1, size: 16, at: range)
       var pieces: [[Unicode.Scalar]] = []
@@ -386,23 +376,6 @@ enum StringMethods {
       ])
     default:
       return nil
-    }
-  }
-
-  /// The width of `ljust`, `rjust`, `center` and `zfill`: an int (a bool is one); one beyond
-  /// `Py_ssize_t` is CPython's OverflowError.
-  private static func padWidthValue(_ value: Value, range: SourceRange) throws(CellError) -> Int {
-    switch value {
-    case .int(let width): return width
-    case .bool(let flag): return flag ? 1 : 0
-    case .bigInt:
-      throw CellError(
-        type: "OverflowError", message: "Python int too large to convert to C ssize_t",
-        range: range)
-    default:
-      throw CellError(
-        type: "TypeError",
-        message: "'\(value.typeName)' object cannot be interpreted as an integer", range: range)
     }
   }
 

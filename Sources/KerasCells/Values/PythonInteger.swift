@@ -96,3 +96,22 @@ public enum PythonInteger {
     return (quotient, remainder)
   }
 }
+
+extension PythonInteger {
+  /// CPython's argument clinic conversion to `Py_ssize_t` (a width, an index, a count): an int,
+  /// a bool as 0 or 1, an int beyond 64 bits its OverflowError, anything else its TypeError.
+  static func sizeArgument(_ value: Value, range: SourceRange) throws(CellError) -> Int {
+    switch value {
+    case .int(let number): return number
+    case .bool(let flag): return flag ? 1 : 0
+    case .bigInt:
+      throw CellError(
+        type: "OverflowError", message: "Python int too large to convert to C ssize_t",
+        range: range)
+    default:
+      throw CellError(
+        type: "TypeError",
+        message: "'\(value.typeName)' object cannot be interpreted as an integer", range: range)
+    }
+  }
+}
