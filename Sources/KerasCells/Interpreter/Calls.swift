@@ -907,7 +907,9 @@ enum Calls {
     if positional.count == 1, case .array(let array) = positional[0],
       keywords.allSatisfy({ $0.0 == "training" })
     {
-      return try EagerTensors.callLayer(instance, on: array, site: site, interpreter: interpreter)
+      return try EagerTensors.callLayer(
+        instance, on: array, training: keywords.first(where: { $0.0 == "training" })?.1,
+        site: site, interpreter: interpreter)
     }
     // A merge layer run on a list of constant data (`layers.Add()([x, shortcut])` on eager
     // tensors).
@@ -1019,7 +1021,8 @@ enum Calls {
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: asList, states: states, mask: mask,
         names: tracing ? nil : names,
-        namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
+        namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)),
+        training: fixedTraining(keywords))
       if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       if keras3 {
@@ -1133,6 +1136,15 @@ enum Calls {
     }
   }
 
+  /// The `training=` of a layer call on Keras tensors when it is Python's True or False, which
+  /// Keras keeps with the node (`LayerNode.training`).
+  static func fixedTraining(_ keywords: [(String, Value)]) -> Bool? {
+    guard case .bool(let value) = keywords.first(where: { $0.0 == "training" })?.1 else {
+      return nil
+    }
+    return value
+  }
+
   /// `model(x)` / `model(x, training=False)`: a model used as one layer of another model. A
   /// functional model with several inputs takes a list of tensors; one with several outputs
   /// returns them in the structure it was given (`outputs=[...]`, `{"a": ...}`).
@@ -1188,7 +1200,8 @@ enum Calls {
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: tensors.count > 1, names: interpreter.kerasNames,
         namesBefore: wasBuilt
-          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0)
+          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
+        training: fixedTraining(keywords))
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.

@@ -760,7 +760,7 @@ enum TrainingCalls {
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
       configuration.optimizer.nadamProduct =
         interpreter.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
-      configuration.keras3Logs = interpreter.kerasVersion == .keras3
+      configuration.keras3 = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
@@ -1133,7 +1133,8 @@ enum TrainingCalls {
       let weights = try training.weights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory, inGraph: true,
-        fusesOutputs: interpreter.kerasVersion == .keras3)
+        fusesOutputs: interpreter.kerasVersion == .keras3,
+        keras3: interpreter.kerasVersion == .keras3)
       var start = 0
       while start < samples {
         let stop = min(samples, start + batchSize)
