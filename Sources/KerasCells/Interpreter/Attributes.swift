@@ -334,12 +334,23 @@ enum Attributes {
       {
         return .string(className)
       }
+      if name == "__module__", let path = TensorFlowClasses.classPath(of: callable) {
+        return .string(path.split(separator: ".").dropLast().joined(separator: "."))
+      }
       if name == "__doc__" || name == "__module__", callable.userFunction == nil {
         // Keras' and Python's docstrings and module paths are texts ConvBook does not carry.
         throw .unsupported(
           "ConvBook does not have the `\(name)` of `\(callable.path)`", at: range)
       }
       guard name == "__name__" || name == "__qualname__" else { break }
+      // TensorFlow's functions carry the name of the Python function behind them.
+      if let tensorFlowName =
+        name == "__name__"
+        ? TensorFlowFunctionNames.name(of: callable)
+        : TensorFlowFunctionNames.qualifiedName(of: callable)
+      {
+        return .string(tensorFlowName)
+      }
       switch callable.kind {
       case .partial: break
       default: return .string(String(callable.path.split(separator: ".").last ?? ""))
