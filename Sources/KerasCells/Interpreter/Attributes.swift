@@ -56,6 +56,9 @@ enum Attributes {
       return try KerasSourceModules.attribute(
         name, of: module, range: range, interpreter: interpreter)
     case .module(let module):
+      if let value = ModuleAttributes.added(name, of: module, session: interpreter.session) {
+        return value
+      }
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
       // A `tf_keras` module is tf-keras' whatever the session's Keras.
       let (unwrapped, moduleVersion) = KerasPackages.unwrap(module, in: interpreter.kerasVersion)
@@ -1143,6 +1146,9 @@ enum Attributes {
       try setOwnAttribute(name, of: base, object: model, to: value, range: range, interpreter)
     case (.layer(let instance), _):
       try setOwnAttribute(name, of: base, object: instance, to: value, range: range, interpreter)
+    case (.module(let module), _):
+      try ModuleAttributes.add(
+        name, to: module, value: value, range: range, interpreter: interpreter)
     default:
       throw .unsupported(
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",
