@@ -27,6 +27,18 @@ enum TensorFlowFunctionNames {
     return callable.path.hasPrefix("tf.")
   }
 
+  /// How both Kerases serialize one of TensorFlow's functions given as an activation: by its
+  /// `__name__`, a plain string where that is a name of Keras' activations module and otherwise
+  /// the config of a function Keras does not know (`{'module': 'builtins', 'class_name':
+  /// 'function', 'config': 'softmax_v2', ...}`); tf-keras alone writes `softmax_v2` as `softmax`.
+  /// Nil for other values.
+  static func serializedActivation(_ value: Value, keras3: Bool) -> Value? {
+    guard isTensorFlowActivation(value), case .function(let callable) = value else { return nil }
+    var name = self.name(of: callable) ?? callable.pythonFunctionName
+    if !keras3 && name == "softmax_v2" { name = "softmax" }
+    return CustomActivations.serialized(name, keras3: keras3)
+  }
+
   /// The function's public path (`tf.image.resize`) when it is one of TensorFlow's.
   private static func key(of callable: Callable) -> String? {
     switch callable.kind {
