@@ -343,7 +343,12 @@ enum Calls {
           instance, className: className, keywords: keywordArguments,
           session: interpreter.session)
         ScriptInitializers.note(originalKeywords, instance: instance, session: interpreter.session)
-        if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
+        // TensorFlow's own functions too (`activation=tf.nn.softmax`): the layer keeps the function,
+        // whose `__name__` is TensorFlow's (`softmax_v2`), not the activation's name.
+        if let activationFunction,
+          CustomActivations.isScriptFunction(activationFunction)
+            || TensorFlowFunctionNames.isTensorFlowActivation(activationFunction)
+        {
           interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
         }
         if let registeredLayer {

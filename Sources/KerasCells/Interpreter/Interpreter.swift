@@ -1257,7 +1257,7 @@ final class Interpreter {
   ) throws(CellError) -> Value {
     var left = try evaluate(first)
     operands.append(left)
-    for link in links {
+    for (index, link) in links.enumerated() {
       if links.count == 1, link.operation == .memberOf || link.operation == .notMemberOf,
         let found = try AddressedText.contains(
           left, in: link.operand, interpreter: self, range: range)
@@ -1276,10 +1276,17 @@ final class Interpreter {
       if EagerTensors.isEager(left) || EagerTensors.isEager(right),
         link.operation != .identical, link.operation != .notIdentical
       {
-        guard links.count == 1, link.operation != .memberOf, link.operation != .notMemberOf
-        else { throw EagerTensors.refusal("chained or `in` comparisons", range: range) }
-        return try EagerArithmetic.compare(
+        guard link.operation != .memberOf, link.operation != .notMemberOf else {
+          throw EagerTensors.refusal("`in` comparisons", range: range)
+        }
+        let result = try EagerArithmetic.compare(
           link.operation, left, right, range: range, budget: budget)
+        // A chain (`0.26 <= sigmoid(x) <= 0.28`) is `and` of its links: a link that is false
+        // (by the tensor's truth value) ends it with that tensor, the last link gives the rest.
+        if index == links.count - 1 { return result }
+        if !(try condition(result, range: range)) { return result }
+        left = right
+        continue
       }
       if links.count == 1, ArrayOperations.involvesArray(left, right),
         link.operation != .identical, link.operation != .notIdentical
