@@ -528,7 +528,9 @@ enum TrainingCalls {
       let (lines, stop) = try callbacks.epochEnd(
         epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
         interpreter: interpreter)
-      if own, !lines.isEmpty || showsProgress(verbose) { throw ownProgress(site: site) }
+      if own, !lines.isEmpty || showsProgress(verbose) {
+        throw ownProgress(site: site, model: model)
+      }
       for line in lines { interpreter.write(line + "\n") }
       lastLogs = Array(zip(names, row))
       try ClassCallbacks.event(
@@ -537,7 +539,7 @@ enum TrainingCalls {
         interpreter: interpreter)
       let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
       if showsProgress(verbose) {
-        if own { throw ownProgress(site: site) }
+        if own { throw ownProgress(site: site, model: model) }
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
@@ -555,7 +557,7 @@ enum TrainingCalls {
         "how many epochs EarlyStopping lets fit run depends on the losses of ConvBook's own random draw (\(OwnDraws.reason)); \(OwnDraws.advice)",
         at: site.range)
     }
-    if own, !endLines.isEmpty { throw ownProgress(site: site) }
+    if own, !endLines.isEmpty { throw ownProgress(site: site, model: model) }
     for line in endLines { interpreter.write(line + "\n") }
     try ClassCallbacks.event(
       "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version, own: own),
@@ -607,8 +609,13 @@ enum TrainingCalls {
 
   /// `fit` would print the losses and metrics of weights or batches that derive from ConvBook's
   /// own draws (`OwnDraws`).
-  static func ownProgress(site: CallSite) -> CellError {
-    .unsupported(
+  static func ownProgress(site: CallSite, model: SequentialModel? = nil) -> CellError {
+    if model?.drawsRandomNumbers == true {
+      return .unsupported(
+        "printing fit's progress would show losses and metrics of ConvBook's own random draws: the model draws random numbers in its forward pass (tf.random in a Lambda or a custom layer's call()), which TensorFlow draws anew with its own generator on every call and ConvBook does not reproduce; pass verbose=0",
+        at: site.range)
+    }
+    return .unsupported(
       "printing fit's progress would show losses and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
       at: site.range)
   }
