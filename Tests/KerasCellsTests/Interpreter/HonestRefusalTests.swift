@@ -710,6 +710,24 @@ import Testing
     #expect(function.printed(footer: .modern) == "<function mean_squared_error>\n")
   }
 
+  /// A recurrent layer with `return_state=True` called on data returns `[output, state]` in
+  /// Keras; ConvBook refuses it as its own limitation (it once raised a made-up ValueError about
+  /// Sequential models).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func recurrentLayerReturningStatesOnDataIsConvBooksLimitation(_ version: KerasVersion) {
+    let result = KerasSession(kerasVersion: version).run(
+      """
+      import numpy as np
+      from tensorflow import keras
+      out, state = keras.layers.GRU(8, return_state=True)(np.zeros((6, 4, 3), "float32"))
+      """)
+    #expect(result.error?.type == nil)
+    #expect(
+      result.error?.message
+        == "ConvBook does not support calling GRU on data when it returns several tensors (return_state=True) yet"
+    )
+  }
+
   /// A custom layer (or a Lambda) whose call() always draws `tf.random.normal(tf.shape(x))`:
   /// TensorFlow draws anew with its own generator on every call, even in a seeded script, so fit's
   /// progress, predictions and calls on data derive from ConvBook's own draws and are refused
