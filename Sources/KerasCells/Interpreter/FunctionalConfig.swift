@@ -77,7 +77,9 @@ enum FunctionalConfig {
       // does so for a functional model's outputs only.
       let skip: Int
       if keras3 {
-        skip = !forArguments && producer.model?.kind == .functional ? 1 : 0
+        skip =
+          !forArguments && producer.model?.kind == .functional
+            && producer.model?.subclassName == nil ? 1 : 0
       } else {
         skip = hasConstructionNode(producer) ? 1 : 0
       }

@@ -46,3 +46,7 @@ config = model.get_config()
 for entry in config["layers"][1:]:
     print(entry["class_name"], entry["registered_name"], entry["module"], entry["config"])
     print(" ", entry["build_config"], entry["inbound_nodes"])
+print(config["input_layers"], config["output_layers"])
+rebuilt = keras.Model.from_config(config, custom_objects={"Scale": Scale, "Shift": Shift})
+print([layer.name for layer in rebuilt.layers], rebuilt.output_shape, rebuilt.count_params())
+print(rebuilt.get_layer("half").factor, type(rebuilt.layers[-1]).__name__)
