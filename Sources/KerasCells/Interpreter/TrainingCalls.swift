@@ -227,14 +227,8 @@ enum TrainingCalls {
     let feed = try datasetFeed(arguments, steps: "steps_per_epoch", interpreter: interpreter)
     var epochData = try feed?.epoch(interpreter: interpreter, range: site.range)
     try datasetOnly(arguments, ["steps_per_epoch", "validation_steps"], given: feed)
-    // A Sequential model whose input shape is not known yet is built on the data, as Keras'
-    // `fit` builds it on its first batch.
-    if !model.isBuilt, model.graph == nil,
-      case .array(let array)? = epochData?.x ?? arguments.value(0, "x"),
-      array.rank >= 1
-    {
-      try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
-    }
+    try buildOnData(
+      model, epochData?.x ?? arguments.value(0, "x"), site: site, interpreter: interpreter)
     // Keras names the first epoch before it traces the step that finds a loss function's arity
     // wrong.
     var announcement: String?
@@ -588,6 +582,18 @@ enum TrainingCalls {
         "GaussianDropout", "AlphaDropout",
       ].contains(instance.className)
     }
+  }
+
+  /// A Sequential model whose input shape is not known yet is built on the data by `fit`,
+  /// `evaluate` and `predict`, as Keras' data handler builds it on its first batch: for any batch
+  /// size (its summary shows None, not the data's batch).
+  static func buildOnData(
+    _ model: SequentialModel, _ x: Value?, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard !model.isBuilt, model.graph == nil, case .array(let array)? = x, array.rank >= 1
+    else { return }
+    try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    interpreter.session.eagerBuildBatches[ObjectIdentifier(model)] = nil
   }
 
   /// `fit([], [])`, `evaluate([], [])`, `predict([])`: both Kerases pick the data adapter from
@@ -996,6 +1002,7 @@ enum TrainingCalls {
       keywords: ["return_dict", "steps", "callbacks"])
     if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
     let budget = interpreter.budget
+    try buildOnData(model, arguments.value(0, "x"), site: site, interpreter: interpreter)
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
     try datasetOnly(arguments, ["steps"], given: feed)
@@ -1095,6 +1102,7 @@ enum TrainingCalls {
       positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"])
     try checkEmptyLists(arguments, hasY: false, site: site)
     let budget = interpreter.budget
+    try buildOnData(model, arguments.value(0, "x"), site: site, interpreter: interpreter)
     // One array per model input (a list or a dict keyed by the inputs' names with several).
     let inputNames = ForwardPass.inputNames(of: model)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
