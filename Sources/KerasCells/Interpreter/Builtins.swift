@@ -1066,12 +1066,19 @@ enum Builtins {
       else {
         throw typeError("Model.from_config() missing 1 required positional argument: 'config'")
       }
+      var customObjects: PythonDict?
       for (label, value) in keywords where label != "config" {
         guard label == "custom_objects", positional.count + keywords.count <= 2 else {
           throw typeError("Model.from_config() got an unexpected keyword argument '\(label)'")
         }
-        _ = value
+        if case .dictionary(let dict) = value { customObjects = dict }
       }
+      // `custom_objects` name the script's classes the config refers to, as a scope would.
+      let session = interpreter.session
+      if let customObjects {
+        session.customObjectScopes.append(CustomObjects.Scope(dicts: [customObjects]))
+      }
+      defer { if customObjects != nil { session.customObjectScopes.removeLast() } }
       return try FunctionalFromConfig.model(from: config, site: site, interpreter: interpreter)
     case "keras.backend.get_value":
       try exactly(1)

@@ -105,6 +105,17 @@ enum EagerTensors {
       throw .unsupported(
         "ConvBook runs a layer on constant data of one or more axes, not a scalar", at: site.range)
     }
+    // A recurrent layer with `return_state=True` (or a Bidirectional one without merge) returns
+    // several tensors, which this path does not run on data.
+    if let multi = instance.layer as? any MultiOutputLayer,
+      let shapes = try? multi.outputShapes(
+        for: TensorShape(array.shape.map { Optional($0) }), states: []),
+      shapes.count > 1
+    {
+      throw .unsupported(
+        "ConvBook does not support calling \(instance.className) on data when it returns several tensors (return_state=True) yet",
+        at: site.range)
+    }
     if array.kerasMask != nil, KerasMask.takesMask(instance.layer) {
       throw .unsupported(
         "ConvBook does not support calling \(instance.className) on data that carries a Keras mask (`_keras_mask`) yet",

@@ -409,7 +409,9 @@ extension Interpreter {
       default: break
       }
       guard let (value, _) = type.lookup(name) else {
-        if type.kerasBase != nil, name == "from_config" {
+        if type.kerasBase != nil || type.kerasClassBase?.hasFromConfig == true,
+          name == "from_config"
+        {
           return .method(receiver: base, name: name)
         }
         throw CellError(
@@ -815,7 +817,8 @@ extension Interpreter {
           keywords: keywords, site: site)
       }
       if case .function(let callable) = receiver, case .userClass(let type) = callable.kind,
-        type.kerasBase != nil, name == "from_config"
+        type.kerasBase != nil || type.kerasClassBase?.hasFromConfig == true,
+        name == "from_config"
       {
         return try KerasSubclassing.fromConfig(
           type, positional: positional, keywords: keywords, site: site, interpreter: self)
