@@ -615,6 +615,7 @@ enum Methods {
       if let limitation = model.keras3MultipleOutputsLimitation {
         throw .unsupported(limitation, at: site.range)
       }
+      try KerasRecursionLimit.checkSequential(model, site: site, interpreter: interpreter)
       model.noteRebuilt()
       return .none
     case "pop":
@@ -699,6 +700,7 @@ enum Methods {
             "Sequential model '\(model.name)' has already been configured to use input shape \(declared). You cannot build it with input_shape \(TensorShape(shape))"
           ), at: site.range)
       }
+      try KerasRecursionLimit.checkDeferredBuild(model, site: site, interpreter: interpreter)
       try EagerCalls.addDeferred(
         to: model, input: TensorShape(shape), site: site, interpreter: interpreter)
       // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the
