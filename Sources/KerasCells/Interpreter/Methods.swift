@@ -441,10 +441,8 @@ enum Methods {
               at: site.range)
           }
         }
-        if positions.isEmpty {
-          throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
-        }
-        options.positions = positions
+        // Both Keras take their default positions for an empty list (`positions or [...]`).
+        if !positions.isEmpty { options.positions = positions }
       default:
         throw .unsupported(
           "model.summary(\(label)=\(PythonText.repr(value))) is not supported in ConvBook",
@@ -566,6 +564,14 @@ enum Methods {
         throw CellError(
           type: "ValueError", message: "Insufficient console width to print summary.",
           range: site.range)
+      }
+      if interpreter.kerasVersion == .keras3 && Keras3SummaryText.lacksPositions(summary) {
+        throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
+      }
+      if interpreter.kerasVersion == .keras3 && Keras3SummaryText.hasNonUnitWidthText(summary) {
+        throw .unsupported(
+          "ConvBook does not lay out a Keras 3 summary whose table holds wide or combining characters (CJK, emoji, accents) yet: rich pads them by display width",
+          at: site.range)
       }
       try show(
         interpreter.packaged(summary), printFunction: printFunction, site: site,
