@@ -287,6 +287,18 @@ extension EagerTensors {
       ?? (firstIsFloat64
         ? .float64
         : sawFloat ? .float32 : sawInt ? (large ? .int64 : .int32) : sawBool ? .bool : .float32)
+    // Packing Python numbers into the float32 it inferred, TensorFlow refuses a finite number
+    // that float32 cannot hold (`tf.constant([1e39])`); with a dtype given (`dtype=tf.float32`,
+    // the other operand of `x * 1e39`) the number becomes inf.
+    if requested == nil, tensorDType == nil, inferred == .float32,
+      values.contains(where: { $0.isFinite && !Float($0).isFinite })
+    {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Can't convert Python sequence with a value out of range for a double-precision float.",
+        range: range)
+    }
     let dtype = requested ?? inferred
     if sawFloat, dtype.isInteger || dtype == .bool {
       throw CellError(
