@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// Python's recursion limit where Keras recurses once per layer. Making a model from a graph of
 /// layers (`keras.Model(inputs, outputs)`, and a Sequential model that knows its input, which
 /// both Keras map as a functional graph each time it is built or a layer added) walks the graph

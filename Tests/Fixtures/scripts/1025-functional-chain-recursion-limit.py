@@ -30,8 +30,7 @@ def nested(layers):
 
 
 print(made(989), made(990))
-print(nested(988), nested(989))
 sys.setrecursionlimit(1250)
 print(made(1239), made(1240))
 sys.setrecursionlimit(1000)
-print(made(989), made(990))
+print(nested(988), nested(989))
