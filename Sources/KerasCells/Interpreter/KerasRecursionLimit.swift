@@ -45,7 +45,8 @@ enum KerasRecursionLimit {
     _ model: SequentialModel, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     guard model.graph == nil, model.inputLayer != nil else { return }
-    guard model.layers.count > walkLimit(.sequential, interpreter: interpreter) else { return }
+    let walk = model.layers.filter { !$0.isInputLayer }.count + 1
+    guard walk > walkLimit(.sequential, interpreter: interpreter) else { return }
     throw CellError(
       type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
   }

@@ -495,6 +495,18 @@ enum Methods {
     if ["fit", "evaluate", "predict", "count_params"].contains(name) {
       try EagerCalls.checkNoDeferred(model, method: name, site: site, interpreter: interpreter)
     }
+    if ["fit", "evaluate", "predict"].contains(name),
+      let dense = model.flattenedLayers.first(where: {
+        $0.layer is Dense && $0.inputShape?.dimensions.last == 0
+      })
+    {
+      // Eagerly the layer gives its bias (`model(x)`); inside TensorFlow's compiled step the
+      // fused MatMul + BiasAdd over an empty inner dimension gives zeros for several units and the
+      // bias for one, which ConvBook does not follow.
+      throw .unsupported(
+        "ConvBook does not support `model.\(name)()` through the Dense layer \"\(dense.name)\", whose inputs have no features, yet (TensorFlow's compiled step leaves out its bias there); call the model on the data instead",
+        at: site.range)
+    }
     switch name {
     case _ where NodeAttributes.names.contains(name):
       return try NodeAttributes.call(

@@ -12,4 +12,4 @@ for axes in [(0, 2**62), (0, -(2**32)), (0, 2**31), (1, -(2**31) - 1), (0, 2**63
         print(grid.transpose(axes).shape)
     except Exception as error:
         print(type(error).__name__, error)
-print(grid.swapaxes(0, 1).shape)
+print(np.swapaxes(grid, 0, 1).shape)

@@ -1,5 +1,5 @@
-# A Dense layer over inputs with no features multiplies by an empty kernel: TensorFlow's product
-# is zeros, so every sample comes out as the bias (after the activation).
+# A Dense layer called on inputs with no features multiplies by an empty kernel: TensorFlow's
+# product is zeros, so every sample comes out as the bias (then the activation).
 import numpy as np
 from tensorflow import keras
 
@@ -16,9 +16,8 @@ model = keras.Sequential(
     ]
 )
 print(model.count_params())
-print(model.predict(np.ones((4, 0)), verbose=0))
+print(model(np.ones((4, 0))).numpy())
 single = keras.Sequential([keras.Input((0,)), keras.layers.Dense(1, bias_initializer="ones")])
-print(single.predict(np.zeros((3, 0)), verbose=0).tolist())
-sequence = keras.Sequential([keras.Input((2, 0)), keras.layers.Dense(2)])
-out = sequence.predict(np.zeros((1, 2, 0)), verbose=0)
-print(out.shape, float(np.abs(out).sum()))
+print(single(np.zeros((3, 0))).numpy().tolist())
+sequence = keras.Sequential([keras.Input((2, 0)), keras.layers.Dense(2, bias_initializer="ones")])
+print(sequence(np.zeros((1, 2, 0))).numpy())
