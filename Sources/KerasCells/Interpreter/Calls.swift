@@ -738,6 +738,7 @@ enum Calls {
     if let limitation = model.keras3MultipleOutputsLimitation {
       throw .unsupported(limitation, at: site.range)
     }
+    try KerasRecursionLimit.checkSequential(model, site: site, interpreter: interpreter)
     model.noteRebuilt()
     return .model(model)
   }
@@ -1407,7 +1408,9 @@ enum Calls {
           callOutputs: clone.outputs.map { .kerasTensor($0) })
         (inputs, outputs) = clone
       }
-      model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
+      model = try SequentialModel.functional(
+        name: name, inputs: inputs, outputs: outputs,
+        walkLimit: KerasRecursionLimit.walkLimit(.functional, interpreter: interpreter))
     } catch {
       if interpreter.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
         let refusal = Keras3Wording.disconnectedOutput(

@@ -200,6 +200,7 @@ extension EagerCalls {
       }
       return
     }
+    try KerasRecursionLimit.checkDeferredBuild(model, site: site, interpreter: interpreter)
     do {
       try model.build(batchInputShape: TensorShape([nil] + shape.dropFirst().map { Optional($0) }))
       model.noteRebuilt()

@@ -584,19 +584,25 @@ final class Interpreter {
     return false
   }
 
-  /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.
-  func call(
-    _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
-  ) throws(CellError) -> Value {
+  /// Python's recursion limit before a new frame (a cell-defined function's call, a comprehension):
+  /// RecursionError at the limit; ConvBook's refusal beyond the depth it runs.
+  func checkCallDepth(at range: SourceRange) throws(CellError) {
     guard callDepth < min(Self.maximumCallDepth, session.recursionLimit - 1) else {
       if session.recursionLimit - 1 > Self.maximumCallDepth {
         throw .unsupported(
           "ConvBook does not support calls nested more than \(Self.maximumCallDepth) deep yet (the script raised Python's recursion limit to \(session.recursionLimit))",
-          at: site.range)
+          at: range)
       }
       throw CellError(
-        type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
+        type: "RecursionError", message: "maximum recursion depth exceeded", range: range)
     }
+  }
+
+  /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.
+  func call(
+    _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    try checkCallDepth(at: site.range)
     let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
     if function.isGenerator {
       // The body runs at the first `next` (`PythonGenerator`).
@@ -1470,9 +1476,16 @@ final class Interpreter {
       try runClause(clause, iterable, clauses, range: range, body: body)
       return
     }
+    // The comprehension's frame counts toward Python's recursion limit as a call's does (a
+    // recursion through `[f(n - 1) for ...]` stops at half the depth).
+    try checkCallDepth(at: range)
     let enclosing = functionName
     functionName = frame
-    defer { functionName = enclosing }
+    callDepth += 1
+    defer {
+      functionName = enclosing
+      callDepth -= 1
+    }
     do {
       try runClause(clause, iterable, clauses, range: range, body: body)
     } catch {
