@@ -70,6 +70,26 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// (Keras 3's `CompileLoss` weighs each batch by its static size, unknown in its traced step).
   public var keras3Logs = false
 
+  /// Keras 3's losses in place of tf-keras' (`Loss.keras3`), for every output.
+  public var keras3Losses = false {
+    didSet {
+      loss.keras3 = keras3Losses
+      if var perOutput {
+        perOutput.losses = perOutput.losses?.map { loss in
+          var loss = loss
+          loss.keras3 = keras3Losses
+          return loss
+        }
+        perOutput.lossesByName = perOutput.lossesByName?.mapValues { loss in
+          var loss = loss
+          loss.keras3 = keras3Losses
+          return loss
+        }
+        self.perOutput = perOutput
+      }
+    }
+  }
+
   public init(optimizer: Optimizer, loss: Loss, metricNames: [String] = []) {
     self.optimizer = optimizer
     self.loss = loss
