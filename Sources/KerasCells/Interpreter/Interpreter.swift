@@ -491,11 +491,19 @@ final class Interpreter {
               defer { pendingGeneratorCloses += held }
               pending = nil
               if let name = handler.name {
-                try assign(
-                  .exception(PythonException(caught)),
-                  to: Expression(.name(name), range: handler.range), statement: statement)
+                let target = Expression(.name(name), range: handler.range)
+                try assign(.exception(PythonException(caught)), to: target, statement: statement)
+                // CPython deletes the name when the handler ends (`finally: del name`).
+                do throws(CellError) {
+                  flow = try execute(handler.body)
+                } catch {
+                  try? delete(target)
+                  throw error
+                }
+                try? delete(target)
+              } else {
+                flow = try execute(handler.body)
               }
-              flow = try execute(handler.body)
               break
             }
           } catch {
@@ -604,12 +612,17 @@ final class Interpreter {
       return .standard(
         PythonGenerator(
           function: function,
-          scope: Scope(
-            names: names, parent: function.closure, qualifiedName: function.qualifiedName),
+          scope: {
+            let scope = Scope(
+              names: names, parent: function.closure, qualifiedName: function.qualifiedName)
+            scope.localNames = function.localNames
+            return scope
+          }(),
           interpreter: self))
     }
     let saved = (scope, locals, functionName, currentFunction)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
+    scope?.localNames = function.localNames
     locals = [:]
     functionName = function.name
     currentFunction = function
@@ -976,6 +989,14 @@ final class Interpreter {
     case .yield(let value): return try evaluateYield(value, range: range)
     case .yieldFrom(let source): return try evaluateYieldFrom(source, range: range)
     case .name(let name):
+      if let scope, scope.localNames.contains(name), scope.names[name] == nil,
+        locals[name] == nil, !scope.globalNames.contains(name)
+      {
+        throw CellError(
+          type: "UnboundLocalError",
+          message: "cannot access local variable '\(name)' where it is not associated with a value",
+          range: range)
+      }
       if let value = variable(name) ?? Builtins.value(named: name) {
         return value
       }
