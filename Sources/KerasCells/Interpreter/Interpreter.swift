@@ -281,7 +281,7 @@ final class Interpreter {
             imported.module.components.first == "keras"
               ? .reached($0, throughKerasIn: kerasVersion) : $0
           }),
-          !removedInKeras3(module)
+          !removedInKeras3(module), !missingInPackage(imported.module.components)
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
         }
@@ -322,7 +322,7 @@ final class Interpreter {
         let module = KerasModule.resolve(path: modulePath.components).map({
           modulePath.components.first == "keras" ? .reached($0, throughKerasIn: kerasVersion) : $0
         }),
-        !removedInKeras3(module)
+        !removedInKeras3(module), !missingInPackage(modulePath.components)
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
       }
@@ -722,6 +722,16 @@ final class Interpreter {
       return
     }
     throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
+  }
+
+  /// A module of one Keras that the session's package lacks, by the recorded names of the
+  /// packages on its path: Keras 3's `keras.ops` or `keras.random` imported where `keras` is
+  /// tf-keras (`No module named 'keras.ops'`).
+  private func missingInPackage(_ components: [String]) -> Bool {
+    guard case .missing? = KerasImportPaths.outcome(of: components, in: kerasVersion) else {
+      return false
+    }
+    return true
   }
 
   private func removedInKeras3(_ module: KerasModule) -> Bool {
