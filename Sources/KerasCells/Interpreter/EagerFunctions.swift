@@ -825,6 +825,26 @@ enum EagerFunctions {
         positional, keywords, parameters: parameters(kind, activation: activation),
         function: name, range: range)
     }
+    if case .softmax = kind, namespace == "keras.activations" || kerasOp != nil,
+      let x = arguments["x"], EagerTensors.operand(x) == nil
+    {
+      // tf-keras' `backend.softmax` reads `x.shape.rank` of what it is given (a NumPy array's
+      // shape is a tuple), Keras 3's `ops.softmax` `x.shape` (a list or a number has none).
+      let keras2 = interpreter.kerasVersion == .keras2
+      var failure: String?
+      if case .array = x {
+        if keras2 { failure = "'tuple' object has no attribute 'rank'" }
+      } else if keras2
+        || arguments["axis"].map({ if case .int = $0 { true } else { false } }) ?? true
+      {
+        switch x {
+        case .list, .tuple, .int, .float, .bool:
+          failure = "'\(x.typeName)' object has no attribute 'shape'"
+        default: break
+        }
+      }
+      if let failure { throw CellError(type: "AttributeError", message: failure, range: range) }
+    }
     let call = EagerCall(
       path: path, namespace: namespace, function: name, arguments: arguments, range: range,
       budget: interpreter.budget, interpreter: interpreter,
