@@ -160,6 +160,8 @@ enum EagerFunctions {
     "convert_to_tensor": (
       .convertToTensor, [("x", "value"), ("dtype", "dtype"), ("sparse", nil), ("ragged", nil)]
     ),
+    // `ops.array(x, dtype=None)` is `convert_to_tensor` on the TensorFlow backend.
+    "array": (.convertToTensor, [("x", "value"), ("dtype", "dtype")]),
     "expand_dims": (.expandDims, [("x", "input"), ("axis", "axis")]),
     "reshape": (.reshape, [("x", "tensor"), ("newshape", "shape")]),
     "transpose": (.transpose, [("x", "a"), ("axes", "perm")]),
@@ -372,7 +374,7 @@ enum EagerFunctions {
       "maximum": .extremum(max: true), "minimum": .extremum(max: false),
       "equal": .compare(.equal), "not_equal": .compare(.notEqual), "less": .compare(.less),
       "less_equal": .compare(.lessOrEqual), "greater": .compare(.greater),
-      "greater_equal": .compare(.greaterOrEqual),
+      "greater_equal": .compare(.greaterOrEqual), "divide_no_nan": .divideNoNan,
     ]
     for (name, kind) in binary { table[name] = (kind, [("x1", "x"), ("x2", "y")]) }
     table["softmax"] = (.softmax, [("x", "logits"), ("axis", "axis")])
