@@ -110,7 +110,9 @@ enum EagerTensors {
     let budget = interpreter.session.limits.modelMemoryBudget
     let outputShape: [Int]
     do {
-      outputShape = try EagerLayerCall.build(instance, for: array.shape, memoryBudget: budget)
+      outputShape = try EagerLayerCall.onData(instance) { () throws(KerasError) in
+        try EagerLayerCall.build(instance, for: array.shape, memoryBudget: budget)
+      }
     } catch {
       throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
     }
@@ -120,8 +122,10 @@ enum EagerTensors {
       count: outputShape.reduce(1, *), size: 4, at: site.range)
     let output: Tensor
     do {
-      output = try EagerLayerCall.run(
-        instance, on: array.tensor, outputShape: outputShape, weights: weights)
+      output = try EagerLayerCall.onData(instance) { () throws(KerasError) in
+        try EagerLayerCall.run(
+          instance, on: array.tensor, outputShape: outputShape, weights: weights)
+      }
     } catch {
       throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
     }
