@@ -72,6 +72,22 @@ extension EagerLayerCall {
     return try knownOutput(outputShape, of: instance, memoryBudget: memoryBudget)
   }
 
+  /// Runs `body` (the layer's build and run on data) as the call on data runs the layer: Keras 3
+  /// checks a pooling layer's padding text only in `compute_output_shape`, which a call on data
+  /// does not reach (TensorFlow's op takes "SAME" or "Same" upper-cased).
+  public static func onData<T>(
+    _ instance: LayerInstance, _ body: () throws(KerasError) -> T
+  ) throws(KerasError) -> T {
+    guard var pooling = instance.layer as? Pooling, pooling.keras3RejectedPadding != nil else {
+      return try body()
+    }
+    let original = instance.layer
+    pooling.keras3RejectedPadding = nil
+    instance.layer = pooling
+    defer { instance.layer = original }
+    return try body()
+  }
+
   /// The output shape of a call on constant data: known in full, and within `memoryBudget` bytes.
   private static func knownOutput(
     _ outputShape: TensorShape, of instance: LayerInstance, memoryBudget: Int

@@ -71,6 +71,26 @@ public struct TrainingConfiguration: Sendable, Equatable {
   /// and its BatchNormalization in training (`BatchNormalizationTraining.Formula.keras3`).
   public var keras3 = false
 
+  /// Keras 3's losses in place of tf-keras' (`Loss.keras3`), for every output.
+  public var keras3Losses = false {
+    didSet {
+      loss.keras3 = keras3Losses
+      if var perOutput {
+        perOutput.losses = perOutput.losses?.map { loss in
+          var loss = loss
+          loss.keras3 = keras3Losses
+          return loss
+        }
+        perOutput.lossesByName = perOutput.lossesByName?.mapValues { loss in
+          var loss = loss
+          loss.keras3 = keras3Losses
+          return loss
+        }
+        self.perOutput = perOutput
+      }
+    }
+  }
+
   public init(optimizer: Optimizer, loss: Loss, metricNames: [String] = []) {
     self.optimizer = optimizer
     self.loss = loss

@@ -733,8 +733,10 @@ enum Attributes {
     case (.given, .bool(let flag)?): return .bool(flag)
     case (.given, .int(let number)?): return .int(number)
     case (.given, .float(let number)?): return .float(number)
-    // (Keras lower-cases a padding: `normalize_padding`.)
-    case (.given, .string(let text)?): return .string(name == "padding" ? text.lowercased() : text)
+    // (Keras lower-cases a padding, `normalize_padding`, but for Keras 3's pooling layers.)
+    case (.given, .string(let text)?):
+      let keepsCase = keras3 && layer is Pooling
+      return .string(name == "padding" && !keepsCase ? text.lowercased() : text)
     case (.none, ArgumentValue.none?): return Value.none
     // A number given where the default is None (`ReLU(max_value=6.0)`, `seed=`) is kept; an
     // initializer, regularizer, constraint or activation becomes an object.
@@ -1053,7 +1055,14 @@ enum Attributes {
     case (let dense as Dense, "activation"): return activation(dense.activation)
     case (let pooling as Pooling, "pool_size"): return ints(pooling.poolSize)
     case (let pooling as Pooling, "strides"): return ints(pooling.strides)
-    case (let pooling as Pooling, "padding"): return .string(pooling.padding.rawValue)
+    case (let pooling as Pooling, "padding"):
+      // Keras 3's pooling layers keep `padding` as given ("SAME"), where tf-keras lower-cases it.
+      if pooling.common.kerasVersion == .keras3,
+        case .string(let given) = pooling.common.arguments["padding"]
+      {
+        return .string(given)
+      }
+      return .string(pooling.padding.rawValue)
     case (let dropout as Dropout, "rate"): return .float(dropout.rate)
     case (let normalization as BatchNormalization, "epsilon"): return .float(normalization.epsilon)
     case (let normalization as BatchNormalization, "axis"):

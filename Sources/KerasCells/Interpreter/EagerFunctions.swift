@@ -160,6 +160,8 @@ enum EagerFunctions {
     "convert_to_tensor": (
       .convertToTensor, [("x", "value"), ("dtype", "dtype"), ("sparse", nil), ("ragged", nil)]
     ),
+    // `ops.array(x, dtype=None)` is `convert_to_tensor` on the TensorFlow backend.
+    "array": (.convertToTensor, [("x", "value"), ("dtype", "dtype")]),
     "expand_dims": (.expandDims, [("x", "input"), ("axis", "axis")]),
     "reshape": (.reshape, [("x", "tensor"), ("newshape", "shape")]),
     "transpose": (.transpose, [("x", "a"), ("axes", "perm")]),
@@ -372,7 +374,7 @@ enum EagerFunctions {
       "maximum": .extremum(max: true), "minimum": .extremum(max: false),
       "equal": .compare(.equal), "not_equal": .compare(.notEqual), "less": .compare(.less),
       "less_equal": .compare(.lessOrEqual), "greater": .compare(.greater),
-      "greater_equal": .compare(.greaterOrEqual),
+      "greater_equal": .compare(.greaterOrEqual), "divide_no_nan": .divideNoNan,
     ]
     for (name, kind) in binary { table[name] = (kind, [("x1", "x"), ("x2", "y")]) }
     table["softmax"] = (.softmax, [("x", "logits"), ("axis", "axis")])
@@ -824,6 +826,26 @@ enum EagerFunctions {
       arguments = try bind(
         positional, keywords, parameters: parameters(kind, activation: activation),
         function: name, range: range)
+    }
+    if case .softmax = kind, namespace == "keras.activations" || kerasOp != nil,
+      let x = arguments["x"], EagerTensors.operand(x) == nil
+    {
+      // tf-keras' `backend.softmax` reads `x.shape.rank` of what it is given (a NumPy array's
+      // shape is a tuple), Keras 3's `ops.softmax` `x.shape` (a list or a number has none).
+      let keras2 = interpreter.kerasVersion == .keras2
+      var failure: String?
+      if case .array = x {
+        if keras2 { failure = "'tuple' object has no attribute 'rank'" }
+      } else if keras2
+        || arguments["axis"].map({ if case .int = $0 { true } else { false } }) ?? true
+      {
+        switch x {
+        case .list, .tuple, .int, .float, .bool:
+          failure = "'\(x.typeName)' object has no attribute 'shape'"
+        default: break
+        }
+      }
+      if let failure { throw CellError(type: "AttributeError", message: failure, range: range) }
     }
     let call = EagerCall(
       path: path, namespace: namespace, function: name, arguments: arguments, range: range,

@@ -126,9 +126,11 @@ enum EagerTensors {
     let budget = interpreter.session.limits.modelMemoryBudget
     let outputShape: [Int]
     do {
-      outputShape = try EagerLayerCall.build(instance, for: array.shape, memoryBudget: budget)
+      outputShape = try EagerLayerCall.onData(instance) { () throws(KerasError) in
+        try EagerLayerCall.build(instance, for: array.shape, memoryBudget: budget)
+      }
     } catch {
-      throw Calls.keras(error, at: site.range)
+      throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
     }
     let weights = try WeightValues.current(
       of: instance, interpreter: interpreter, range: site.range)
@@ -144,11 +146,13 @@ enum EagerTensors {
     }
     let output: Tensor
     do {
-      output = try EagerLayerCall.run(
-        instance, on: array.tensor, outputShape: outputShape, weights: weights,
-        keras3: interpreter.kerasVersion == .keras3)
+      output = try EagerLayerCall.onData(instance) { () throws(KerasError) in
+        try EagerLayerCall.run(
+          instance, on: array.tensor, outputShape: outputShape, weights: weights,
+          keras3: interpreter.kerasVersion == .keras3)
+      }
     } catch {
-      throw Calls.keras(error, at: site.range)
+      throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
     }
     var result = try IntegerLayerData.value(output, plan: plan, site: site)
     if inTraining, drawsInTraining(instance.layer) {
@@ -209,6 +213,23 @@ enum EagerTensors {
     output.tensorFlowDType = "float32"
     return EagerGradients.layerCall(
       instance, on: array, result: .array(output), interpreter: interpreter)
+  }
+
+  /// A built-in layer's failure on data. tf-keras names the layer in single quotes when its call
+  /// runs eagerly (`base_layer.__call__`'s `layer 'name' (type Class)`), in double quotes when
+  /// the call is traced on Keras tensors (`_infer_output_signature`), as the engine words it.
+  private static func eagerCallError(
+    _ error: KerasError, of instance: LayerInstance, site: CallSite, interpreter: Interpreter
+  ) -> CellError {
+    var result = Calls.keras(error, at: site.range)
+    guard interpreter.kerasVersion == .keras2 else { return result }
+    let doubleQuoted = "layer \"\(instance.name)\" (type \(instance.className))"
+    let singleQuoted = "layer '\(instance.name)' (type \(instance.className))"
+    for prefix in ["Exception encountered when calling ", "Call arguments received by "] {
+      result.message = result.message.replacingOccurrences(
+        of: prefix + doubleQuoted, with: prefix + singleQuoted)
+    }
+    return result
   }
 
   /// A merge layer called on a list of constant data (`layers.Add()([x, shortcut])` on eager

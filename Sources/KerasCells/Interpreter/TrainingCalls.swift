@@ -774,6 +774,7 @@ enum TrainingCalls {
       configuration.optimizer.nadamProduct =
         interpreter.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
       configuration.keras3 = interpreter.kerasVersion == .keras3
+      configuration.keras3Losses = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
