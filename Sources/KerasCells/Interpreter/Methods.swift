@@ -694,6 +694,15 @@ enum Methods {
     case "build":
       guard let shapeValue = positional.first ?? keywords.first(where: { $0.0 == "input_shape" })?.1
       else {
+        // `model.build()` without a shape: a model built already (a Sequential model whose first
+        // layer is a functional model built from its `Input`) stays as it is; tf-keras'
+        // Sequential model refuses to build without one.
+        if model.isBuilt { return .none }
+        if interpreter.kerasVersion == .keras2, model.kind == .sequential {
+          throw CellError(
+            type: "ValueError", message: "You must provide an `input_shape` argument.",
+            range: site.range)
+        }
         throw .unsupported(
           "model.build() needs an input shape in ConvBook cells, e.g. model.build((None, 28, 28, 1))",
           at: site.range)
