@@ -16,7 +16,7 @@ public struct Pooling: Layer {
   /// Keras 3 keeps a pooling layer's `padding` as given and checks it only when the layer is
   /// called (`compute_pooling_output_shape`): the text it rejects then ("SAME", "Same"), nil for
   /// "valid" and "same".
-  public let keras3RejectedPadding: String?
+  public internal(set) var keras3RejectedPadding: String?
   public let dataFormat: DataFormat
 
   public var className: String { "\(kind.rawValue)Pooling\(rank)D" }

@@ -23,6 +23,10 @@ public struct Loss: Sendable, Equatable {
 
   public var kind: Kind
   public var fromLogits: Bool
+  /// Keras 3's binary crossentropy of probabilities: the log of the clipped output itself
+  /// (`backend.tensorflow.nn.binary_crossentropy`), where tf-keras adds the fuzz factor again
+  /// (`log(output + epsilon)`, `log(1 - output + epsilon)`).
+  public var keras3 = false
   /// The traced function of a `cellFunction` loss.
   public var traced: TracedLoss?
 
@@ -188,8 +192,8 @@ public struct Loss: Sendable, Equatable {
           } else {
             let p = prediction[index]
             let clipped = min(max(p, Self.epsilon), 1 - Self.epsilon)
-            let a = clipped + Self.epsilon
-            let b = 1 - clipped + Self.epsilon
+            let a = keras3 ? clipped : clipped + Self.epsilon
+            let b = keras3 ? 1 - clipped : 1 - clipped + Self.epsilon
             terms[i] = -(y * Foundation.log(a) + (1 - y) * Foundation.log(b))
             let inside = p >= Self.epsilon && p <= 1 - Self.epsilon
             gradient[index] = inside ? (-y / a + (1 - y) / b) * scale : 0

@@ -56,6 +56,9 @@ enum Attributes {
       return try KerasSourceModules.attribute(
         name, of: module, range: range, interpreter: interpreter)
     case .module(let module):
+      if let value = ModuleAttributes.added(name, of: module, session: interpreter.session) {
+        return value
+      }
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
       // A `tf_keras` module is tf-keras' whatever the session's Keras.
       let (unwrapped, moduleVersion) = KerasPackages.unwrap(module, in: interpreter.kerasVersion)
@@ -334,12 +337,23 @@ enum Attributes {
       {
         return .string(className)
       }
+      if name == "__module__", let path = TensorFlowClasses.classPath(of: callable) {
+        return .string(path.split(separator: ".").dropLast().joined(separator: "."))
+      }
       if name == "__doc__" || name == "__module__", callable.userFunction == nil {
         // Keras' and Python's docstrings and module paths are texts ConvBook does not carry.
         throw .unsupported(
           "ConvBook does not have the `\(name)` of `\(callable.path)`", at: range)
       }
       guard name == "__name__" || name == "__qualname__" else { break }
+      // TensorFlow's functions carry the name of the Python function behind them.
+      if let tensorFlowName =
+        name == "__name__"
+        ? TensorFlowFunctionNames.name(of: callable)
+        : TensorFlowFunctionNames.qualifiedName(of: callable)
+      {
+        return .string(tensorFlowName)
+      }
       switch callable.kind {
       case .partial: break
       default: return .string(String(callable.path.split(separator: ".").last ?? ""))
@@ -719,8 +733,10 @@ enum Attributes {
     case (.given, .bool(let flag)?): return .bool(flag)
     case (.given, .int(let number)?): return .int(number)
     case (.given, .float(let number)?): return .float(number)
-    // (Keras lower-cases a padding: `normalize_padding`.)
-    case (.given, .string(let text)?): return .string(name == "padding" ? text.lowercased() : text)
+    // (Keras lower-cases a padding, `normalize_padding`, but for Keras 3's pooling layers.)
+    case (.given, .string(let text)?):
+      let keepsCase = keras3 && layer is Pooling
+      return .string(name == "padding" && !keepsCase ? text.lowercased() : text)
     case (.none, ArgumentValue.none?): return Value.none
     // A number given where the default is None (`ReLU(max_value=6.0)`, `seed=`) is kept; an
     // initializer, regularizer, constraint or activation becomes an object.
@@ -1039,7 +1055,14 @@ enum Attributes {
     case (let dense as Dense, "activation"): return activation(dense.activation)
     case (let pooling as Pooling, "pool_size"): return ints(pooling.poolSize)
     case (let pooling as Pooling, "strides"): return ints(pooling.strides)
-    case (let pooling as Pooling, "padding"): return .string(pooling.padding.rawValue)
+    case (let pooling as Pooling, "padding"):
+      // Keras 3's pooling layers keep `padding` as given ("SAME"), where tf-keras lower-cases it.
+      if pooling.common.kerasVersion == .keras3,
+        case .string(let given) = pooling.common.arguments["padding"]
+      {
+        return .string(given)
+      }
+      return .string(pooling.padding.rawValue)
     case (let dropout as Dropout, "rate"): return .float(dropout.rate)
     case (let normalization as BatchNormalization, "epsilon"): return .float(normalization.epsilon)
     case (let normalization as BatchNormalization, "axis"):
@@ -1132,6 +1155,9 @@ enum Attributes {
       try setOwnAttribute(name, of: base, object: model, to: value, range: range, interpreter)
     case (.layer(let instance), _):
       try setOwnAttribute(name, of: base, object: instance, to: value, range: range, interpreter)
+    case (.module(let module), _):
+      try ModuleAttributes.add(
+        name, to: module, value: value, range: range, interpreter: interpreter)
     default:
       throw .unsupported(
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",

@@ -160,6 +160,8 @@ enum EagerFunctions {
     "convert_to_tensor": (
       .convertToTensor, [("x", "value"), ("dtype", "dtype"), ("sparse", nil), ("ragged", nil)]
     ),
+    // `ops.array(x, dtype=None)` is `convert_to_tensor` on the TensorFlow backend.
+    "array": (.convertToTensor, [("x", "value"), ("dtype", "dtype")]),
     "expand_dims": (.expandDims, [("x", "input"), ("axis", "axis")]),
     "reshape": (.reshape, [("x", "tensor"), ("newshape", "shape")]),
     "transpose": (.transpose, [("x", "a"), ("axes", "perm")]),
@@ -372,7 +374,7 @@ enum EagerFunctions {
       "maximum": .extremum(max: true), "minimum": .extremum(max: false),
       "equal": .compare(.equal), "not_equal": .compare(.notEqual), "less": .compare(.less),
       "less_equal": .compare(.lessOrEqual), "greater": .compare(.greater),
-      "greater_equal": .compare(.greaterOrEqual),
+      "greater_equal": .compare(.greaterOrEqual), "divide_no_nan": .divideNoNan,
     ]
     for (name, kind) in binary { table[name] = (kind, [("x1", "x"), ("x2", "y")]) }
     table["softmax"] = (.softmax, [("x", "logits"), ("axis", "axis")])
@@ -824,6 +826,26 @@ enum EagerFunctions {
       arguments = try bind(
         positional, keywords, parameters: parameters(kind, activation: activation),
         function: name, range: range)
+    }
+    if case .softmax = kind, namespace == "keras.activations" || kerasOp != nil,
+      let x = arguments["x"], EagerTensors.operand(x) == nil
+    {
+      // tf-keras' `backend.softmax` reads `x.shape.rank` of what it is given (a NumPy array's
+      // shape is a tuple), Keras 3's `ops.softmax` `x.shape` (a list or a number has none).
+      let keras2 = interpreter.kerasVersion == .keras2
+      var failure: String?
+      if case .array = x {
+        if keras2 { failure = "'tuple' object has no attribute 'rank'" }
+      } else if keras2
+        || arguments["axis"].map({ if case .int = $0 { true } else { false } }) ?? true
+      {
+        switch x {
+        case .list, .tuple, .int, .float, .bool:
+          failure = "'\(x.typeName)' object has no attribute 'shape'"
+        default: break
+        }
+      }
+      if let failure { throw CellError(type: "AttributeError", message: failure, range: range) }
     }
     let call = EagerCall(
       path: path, namespace: namespace, function: name, arguments: arguments, range: range,
@@ -1487,7 +1509,13 @@ enum EagerFunctions {
             "OneHot", "depth must be non-negative, got: \(depth)",
             named: namespace == "keras.ops", range: range)
         }
-        if let given = try integer("axis"), given != -1 { throw limitation("with `axis=\(given)`") }
+        // The depth axis goes at `axis` (-1: last): `axis=0` of a scalar label is its one-hot
+        // vector, of `[2]` a (depth, 1) column.
+        var position = indices.rank
+        if let given = try integer("axis"), given != -1 {
+          guard (0...indices.rank).contains(given) else { throw limitation("with `axis=\(given)`") }
+          position = given
+        }
         let on = try number("on_value") ?? 1
         let off = try number("off_value") ?? 0
         let values = EagerTensors.doubles(indices)
@@ -1495,10 +1523,18 @@ enum EagerFunctions {
         let (cells, overflow) = values.count.multipliedReportingOverflow(by: max(depth, 0))
         guard !overflow, cells <= 1 << 26 else { throw limitation("of more than 2^26 values") }
         try budget.allocate(count: cells, size: 4, at: range)
-        for value in values {
-          for column in 0..<max(depth, 0) { result.append(Int(value) == column ? on : off) }
+        let inner = indices.shape[position...].reduce(1, *)
+        let outer = inner == 0 ? 0 : values.count / inner
+        for row in 0..<outer {
+          for column in 0..<max(depth, 0) {
+            for offset in 0..<inner {
+              result.append(Int(values[row * inner + offset]) == column ? on : off)
+            }
+          }
         }
-        return try made(try dtype() ?? .float32, indices.shape + [max(depth, 0)], result)
+        var shape = indices.shape
+        shape.insert(max(depth, 0), at: position)
+        return try made(try dtype() ?? .float32, shape, result)
       case .select:
         let condition = try tensor("condition", dtype: nil)
         guard EagerDType(of: condition) == .bool else {

@@ -17,13 +17,14 @@ enum EagerLosses {
     guard object.layer == nil, isData(positional, keywords),
       (try? Loss.resolved(.object(KerasObject(typeName: object.typeName)))) != nil
     else { return nil }
-    let resolved: Loss
+    var resolved: Loss
     do {
       resolved = try Loss.resolved(.object(object))
     } catch {
       throw .unsupported(
         error.message.replacingOccurrences(of: "train with", with: "compute"), at: site.range)
     }
+    resolved.keras3 = interpreter.kerasVersion == .keras3
     let (target, prediction) = try operands(
       positional, keywords, function: "__call__", site: site, interpreter: interpreter)
     return try reduced(
@@ -49,6 +50,7 @@ enum EagerLosses {
     resolved.fromLogits =
       fromLogits && loss.kind != .meanSquaredError
       && loss.kind != .meanAbsoluteError
+    resolved.keras3 = interpreter.kerasVersion == .keras3
     let (target, prediction) = try operands(
       positional, rest, function: name, site: site, interpreter: interpreter)
     return try perSample(
@@ -146,13 +148,21 @@ enum EagerLosses {
   /// object, whose wrapper first squeezes or expands the ranks).
   private static func tensors(
     _ loss: Loss, target: Value, prediction: Value, site: CallSite,
-    checkingShapesOf: KerasVersion? = nil
+    checkingShapesOf: KerasVersion? = nil, keras3: Bool
   ) throws(CellError) -> (NDArray, NDArray) {
     func array(_ value: Value) throws(CellError) -> NDArray {
       if case .array(let array) = value { return array }
       return try EagerTensors.convert(value, dtype: nil, function: "loss", range: site.range)
     }
     let (y, p) = (try array(target), try array(prediction))
+    // A loss function converts the predictions as they are (`tf.convert_to_tensor`,
+    // `ops.convert_to_tensor`) and computes in their dtype; tf-keras' loss objects call the
+    // function, where Keras 3's convert to the loss's own float32 first.
+    if p.dtype == .float64, checkingShapesOf != nil || !keras3 {
+      throw .unsupported(
+        "ConvBook does not compute Keras losses on float64 predictions yet (Keras computes them in float64)",
+        at: site.range)
+    }
     if let version = checkingShapesOf {
       try checkShapes(loss.kind, y.shape, p.shape, keras3: version == .keras3, range: site.range)
     }
@@ -170,7 +180,9 @@ enum EagerLosses {
   private static func reduced(
     _ loss: Loss, target: Value, prediction: Value, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let (y, p) = try tensors(loss, target: target, prediction: prediction, site: site)
+    let (y, p) = try tensors(
+      loss, target: target, prediction: prediction, site: site,
+      keras3: interpreter.kerasVersion == .keras3)
     let result = loss.batch(prediction: p.tensor, target: y.tensor)
     guard
       case .array(var value) = EagerTensors.value(Tensor(validShape: [], scalars: [result.loss]))
@@ -191,7 +203,7 @@ enum EagerLosses {
   ) throws(CellError) -> Value {
     let (y, p) = try tensors(
       loss, target: target, prediction: prediction, site: site,
-      checkingShapesOf: interpreter.kerasVersion)
+      checkingShapesOf: interpreter.kerasVersion, keras3: interpreter.kerasVersion == .keras3)
     let result = loss.lines(prediction: p.tensor, target: y.tensor)
     let shape = Array(p.shape.dropLast())
     try interpreter.budget.allocate(count: result.losses.count, size: 4, at: site.range)

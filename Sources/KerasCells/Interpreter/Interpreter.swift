@@ -281,7 +281,7 @@ final class Interpreter {
             imported.module.components.first == "keras"
               ? .reached($0, throughKerasIn: kerasVersion) : $0
           }),
-          !removedInKeras3(module)
+          !removedInKeras3(module), !missingInPackage(imported.module.components)
         else {
           throw moduleNotFound(imported.module, statement: statement.range)
         }
@@ -322,7 +322,7 @@ final class Interpreter {
         let module = KerasModule.resolve(path: modulePath.components).map({
           modulePath.components.first == "keras" ? .reached($0, throughKerasIn: kerasVersion) : $0
         }),
-        !removedInKeras3(module)
+        !removedInKeras3(module), !missingInPackage(modulePath.components)
       else {
         throw moduleNotFound(modulePath, statement: statement.range)
       }
@@ -491,11 +491,19 @@ final class Interpreter {
               defer { pendingGeneratorCloses += held }
               pending = nil
               if let name = handler.name {
-                try assign(
-                  .exception(PythonException(caught)),
-                  to: Expression(.name(name), range: handler.range), statement: statement)
+                let target = Expression(.name(name), range: handler.range)
+                try assign(.exception(PythonException(caught)), to: target, statement: statement)
+                // CPython deletes the name when the handler ends (`finally: del name`).
+                do throws(CellError) {
+                  flow = try execute(handler.body)
+                } catch {
+                  try? delete(target)
+                  throw error
+                }
+                try? delete(target)
+              } else {
+                flow = try execute(handler.body)
               }
-              flow = try execute(handler.body)
               break
             }
           } catch {
@@ -610,12 +618,17 @@ final class Interpreter {
       return .standard(
         PythonGenerator(
           function: function,
-          scope: Scope(
-            names: names, parent: function.closure, qualifiedName: function.qualifiedName),
+          scope: {
+            let scope = Scope(
+              names: names, parent: function.closure, qualifiedName: function.qualifiedName)
+            scope.localNames = function.localNames
+            return scope
+          }(),
           interpreter: self))
     }
     let saved = (scope, locals, functionName, currentFunction)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
+    scope?.localNames = function.localNames
     locals = [:]
     functionName = function.name
     currentFunction = function
@@ -715,6 +728,16 @@ final class Interpreter {
       return
     }
     throw .unsupported("ConvBook does not support `tensorflow.python.keras` yet", at: range)
+  }
+
+  /// A module of one Keras that the session's package lacks, by the recorded names of the
+  /// packages on its path: Keras 3's `keras.ops` or `keras.random` imported where `keras` is
+  /// tf-keras (`No module named 'keras.ops'`).
+  private func missingInPackage(_ components: [String]) -> Bool {
+    guard case .missing? = KerasImportPaths.outcome(of: components, in: kerasVersion) else {
+      return false
+    }
+    return true
   }
 
   private func removedInKeras3(_ module: KerasModule) -> Bool {
@@ -982,6 +1005,14 @@ final class Interpreter {
     case .yield(let value): return try evaluateYield(value, range: range)
     case .yieldFrom(let source): return try evaluateYieldFrom(source, range: range)
     case .name(let name):
+      if let scope, scope.localNames.contains(name), scope.names[name] == nil,
+        locals[name] == nil, !scope.globalNames.contains(name)
+      {
+        throw CellError(
+          type: "UnboundLocalError",
+          message: "cannot access local variable '\(name)' where it is not associated with a value",
+          range: range)
+      }
       if let value = variable(name) ?? Builtins.value(named: name) {
         return value
       }
@@ -1263,7 +1294,7 @@ final class Interpreter {
   ) throws(CellError) -> Value {
     var left = try evaluate(first)
     operands.append(left)
-    for link in links {
+    for (index, link) in links.enumerated() {
       if links.count == 1, link.operation == .memberOf || link.operation == .notMemberOf,
         let found = try AddressedText.contains(
           left, in: link.operand, interpreter: self, range: range)
@@ -1282,10 +1313,17 @@ final class Interpreter {
       if EagerTensors.isEager(left) || EagerTensors.isEager(right),
         link.operation != .identical, link.operation != .notIdentical
       {
-        guard links.count == 1, link.operation != .memberOf, link.operation != .notMemberOf
-        else { throw EagerTensors.refusal("chained or `in` comparisons", range: range) }
-        return try EagerArithmetic.compare(
+        guard link.operation != .memberOf, link.operation != .notMemberOf else {
+          throw EagerTensors.refusal("`in` comparisons", range: range)
+        }
+        let result = try EagerArithmetic.compare(
           link.operation, left, right, range: range, budget: budget)
+        // A chain (`0.26 <= sigmoid(x) <= 0.28`) is `and` of its links: a link that is false
+        // (by the tensor's truth value) ends it with that tensor, the last link gives the rest.
+        if index == links.count - 1 { return result }
+        if !(try condition(result, range: range)) { return result }
+        left = right
+        continue
       }
       if links.count == 1, ArrayOperations.involvesArray(left, right),
         link.operation != .identical, link.operation != .notIdentical

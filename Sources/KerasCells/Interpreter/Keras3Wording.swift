@@ -373,6 +373,26 @@ enum Keras3Wording {
     return result
   }
 
+  /// A cropping layer's refusal of a cropping as large as its input, in Keras 3's words (in bold):
+  /// its `compute_output_shape` names the `input_shape` when the layer is called on Keras
+  /// tensors, its `call` the `inputs.shape` on data.
+  private static func croppingMessage(_ line: String, className: String, symbolic: Bool)
+    -> String?
+  {
+    guard
+      let match = line.wholeMatch(
+        of:
+          #/(?:cropping parameter of Cropping layer|Argument `cropping`) must be greater than the input shape\. Received: inputs\.shape=(.*), and cropping=(.*)/#
+      )
+    else { return nil }
+    let shape = (symbolic ? "input_shape=" : "inputs.shape=") + match.1
+    let text =
+      className == "Cropping1D"
+      ? "`cropping` parameter of `Cropping1D` layer must be smaller than the input length. Received: \(shape), cropping=\(match.2)"
+      : "Values in `cropping` argument should be smaller than the corresponding spatial dimension of the input. Received: \(shape), cropping=\(match.2)"
+    return "\u{1B}[1m" + text + "\u{1B}[0m"
+  }
+
   /// The engine's (tf-keras') message in Keras 3's words. Only the wording changes.
   static func translate(_ error: CellError) -> CellError {
     guard let type = error.type else { return error }
@@ -427,6 +447,14 @@ enum Keras3Wording {
         }
         lines[index] =
           "\u{1B}[1mThe total size of the tensor must be unchanged. Received: input_shape=\(tuple(sizes.1)), target_shape=\(tuple(sizes.2))\u{1B}[0m"
+      }
+      for index in lines.indices {
+        if let text = croppingMessage(
+          lines[index], className: className,
+          symbolic: lines.contains { $0.hasPrefix("  • args=(") })
+        {
+          lines[index] = text
+        }
       }
       for index in lines.indices where lines[index].hasPrefix("Call arguments received by layer") {
         lines[index] = "Arguments received by \(className).call():"

@@ -32,6 +32,12 @@ public final class UserFunction {
   /// Keras class' `__doc__`): reading one is refused with this message.
   var refusedAttributes: [String: String] = [:]
 
+  /// The names CPython's compiler makes local to the function: those its body binds (assignments,
+  /// `for` and `with` targets, `def`, `class`, `except ... as`, `del`; imports, which ConvBook
+  /// binds in the globals, aside) and does not declare `global` or `nonlocal`. Reading one before it is bound raises UnboundLocalError,
+  /// whatever the enclosing scopes and the globals hold.
+  let localNames: Set<String>
+
   /// The attributes every CPython function has that ConvBook's functions do not carry: reading
   /// one is ConvBook's limitation, never an AttributeError.
   static let unmodelledAttributes: Set<String> = [
@@ -70,6 +76,48 @@ public final class UserFunction {
     self.defaults = defaults
     self.body = body
     self.closure = closure
+    if case .statements(let statements) = body {
+      localNames = Self.localNames(of: statements)
+    } else {
+      localNames = []
+    }
+  }
+
+  private static func localNames(of body: [Statement]) -> Set<String> {
+    var bound = Set(FailedCell.boundNames(body))
+    var declared: Set<String> = []
+    func walk(_ statements: [Statement]) {
+      for statement in statements {
+        switch statement.kind {
+        case .scopeDeclaration(_, let names): declared.formUnion(names)
+        // ConvBook binds what an import inside a function imports in the globals.
+        case .importModules(let modules): declared.formUnion(modules.map(\.boundName))
+        case .importNames(_, let imported), .relativeImport(let imported):
+          declared.formUnion(imported.map(\.boundName))
+        case .delete(let targets):
+          for target in targets { if case .name(let name) = target.kind { bound.insert(name) } }
+        case .tryStatement(let body, let handlers, let elseBody, let finallyBody):
+          walk(body)
+          for handler in handlers {
+            if let name = handler.name { bound.insert(name) }
+            walk(handler.body)
+          }
+          walk(elseBody ?? [])
+          walk(finallyBody ?? [])
+        case .forLoop(_, _, let body, let elseBody), .whileLoop(_, let body, let elseBody):
+          walk(body)
+          walk(elseBody ?? [])
+        case .ifStatement(let branches, let elseBody):
+          for branch in branches { walk(branch.body) }
+          walk(elseBody ?? [])
+        case .withStatement(_, let body): walk(body)
+        case .matchStatement(_, let cases): for matchCase in cases { walk(matchCase.body) }
+        default: break
+        }
+      }
+    }
+    walk(body)
+    return bound.subtracting(declared)
   }
 
   /// Binds a call's arguments to the parameters as CPython does, with its messages.
@@ -168,6 +216,8 @@ final class Scope {
   /// The class a class body is making (`isClassBody`), filled when the class exists.
   var classCell: ClassCell?
 
+  /// The function's local names (`UserFunction.localNames`), for its UnboundLocalError.
+  var localNames: Set<String> = []
   /// Names a `global` statement declared in this function: read and bound in the globals.
   var globalNames: Set<String> = []
   /// Names a `nonlocal` statement declared in this function: bound in the enclosing function's scope.
