@@ -1427,6 +1427,9 @@ enum Calls {
           error.message.dropLast(layerNames.count) + " All operation names should be unique."
         throw CellError(type: error.type, message: String(message), range: site.range)
       }
+      if error.type == "RecursionError" {
+        throw KerasRecursionLimit.tooDeep(site: site, interpreter: interpreter)
+      }
       throw keras(error, at: site.range)
     }
     model.madeByKeras3 = interpreter.kerasVersion == .keras3

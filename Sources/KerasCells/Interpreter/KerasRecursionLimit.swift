@@ -34,10 +34,28 @@ enum KerasRecursionLimit {
     }
   }
 
+  /// CPython's default limit, under which the frames were measured. Above it the walk stops
+  /// sooner than the frames say (tf-keras fails a chain of 1,239 layers under a limit of 1,250):
+  /// a walk that would not fit under the default limit is ConvBook's refusal there.
+  static let measuredLimit = 1000
+
   /// The deepest walk, in nodes, Keras can make from the script's current call depth.
   static func walkLimit(_ site: Site, interpreter: Interpreter) -> Int {
-    interpreter.session.recursionLimit - interpreter.callDepth
+    min(interpreter.session.recursionLimit, measuredLimit) - interpreter.callDepth
       - frames(site, interpreter.kerasVersion)
+  }
+
+  /// The error for a walk deeper than `walkLimit`: Python's RecursionError under the default
+  /// limit, ConvBook's refusal under a raised one.
+  static func tooDeep(site: CallSite, interpreter: Interpreter) -> CellError {
+    let limit = interpreter.session.recursionLimit
+    guard limit <= measuredLimit else {
+      return .unsupported(
+        "ConvBook does not model where Keras' recursive walk of a model's graph stops under a recursion limit raised above 1000 (sys.setrecursionlimit(\(limit))) yet; this graph is too deep for the default limit",
+        at: site.range)
+    }
+    return CellError(
+      type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
   }
 
   /// A Sequential model that has its input is a chain: its walk visits every layer and the input.
@@ -47,8 +65,7 @@ enum KerasRecursionLimit {
     guard model.graph == nil, model.inputLayer != nil else { return }
     let walk = model.layers.filter { !$0.isInputLayer }.count + 1
     guard walk > walkLimit(.sequential, interpreter: interpreter) else { return }
-    throw CellError(
-      type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
+    throw tooDeep(site: site, interpreter: interpreter)
   }
 
   /// Frames left free below the limit for a Sequential model built by its first call, `build` or
