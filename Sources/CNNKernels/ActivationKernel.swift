@@ -55,7 +55,7 @@ public enum ActivationKernel {
     case .sigmoid:
       return sigmoid
     case .tanh:
-      return { Foundation.tanh($0) }
+      return { EigenMath.tanh($0) }
     case .elu(let alpha):
       // tf.nn.elu, then tf.where(x > 0, res, alpha * res) when alpha != 1.
       return { x in
@@ -69,7 +69,7 @@ public enum ActivationKernel {
     case .gelu(let approximate):
       if approximate {
         let coefficient: Float = 0.7978845608028654  // sqrt(2 / pi)
-        return { x in 0.5 * x * (1 + Foundation.tanh(coefficient * (x + 0.044715 * (x * x * x)))) }
+        return { x in 0.5 * x * (1 + EigenMath.tanh(coefficient * (x + 0.044715 * (x * x * x)))) }
       }
       // 0.5 * x * (1 + erf(x / sqrt(2))), written with erfc as TensorFlow does: it keeps precision
       // for large negative x where 1 + erf(x) cancels.
@@ -115,14 +115,14 @@ public enum ActivationKernel {
     case .squareplus(let b):
       return { x in (x + (x * x + b).squareRoot()) / 2 }
     case .tanhShrink:
-      return { x in x - Foundation.tanh(x) }
+      return { x in x - EigenMath.tanh(x) }
     case .logSigmoid:
       // TensorFlow's log_sigmoid: -softplus(-x).
       return { x in -softplus(-x) }
     case .exponential:
       return { Foundation.exp($0) }
     case .mish:
-      return { x in x * Foundation.tanh(softplus(x)) }
+      return { x in x * EigenMath.tanh(softplus(x)) }
     }
   }
 

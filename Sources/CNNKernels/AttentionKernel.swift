@@ -224,12 +224,12 @@ public enum AttentionKernel {
                   case .concat(let scale, let weight):
                     for d in 0..<depth {
                       let added = q[qBase + d] + k[kBase + d]
-                      sum += tanhf(scale.map { $0 * added } ?? added)
+                      sum += EigenMath.tanh(scale.map { $0 * added } ?? added)
                     }
                     sum *= weight
                   case .additive(let scale):
                     for d in 0..<depth {
-                      let t = tanhf(q[qBase + d] + k[kBase + d])
+                      let t = EigenMath.tanh(q[qBase + d] + k[kBase + d])
                       sum += scale.map { $0[d] * t } ?? t
                     }
                   }

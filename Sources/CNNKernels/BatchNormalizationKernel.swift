@@ -6,17 +6,18 @@
 /// computed once, so the pass over the data is one subtract, multiply and add per value. Rank-4/5
 /// inputs normalized over the first or last non-batch axis take TensorFlow's fused path
 /// ((x - mean) * factor + beta); others its `batch_normalization`
-/// (x * factor + (beta - mean * factor)), as tf-keras does, so rounding follows the same formula.
+/// (x * factor + (beta - mean * factor)), as tf-keras does, so rounding follows the same formula;
+/// Keras 3 always takes `batch_normalization` (`fused: false`).
 public enum BatchNormalizationKernel {
   /// input (d0, ..., C at `axis`, ...), gamma/beta/mean/variance (C) -> output, same shape
   public static func normalize(
     _ input: Tensor, axis: Int = -1, gamma: Tensor?, beta: Tensor?, movingMean: Tensor,
-    movingVariance: Tensor, epsilon: Float = 1e-3,
+    movingVariance: Tensor, epsilon: Float = 1e-3, fused: Bool? = nil,
     threads: Int = KernelParallelism.defaultThreadCount
   ) throws(KernelError) -> Tensor {
     let plan = try Plan(
       shape: input.shape, axis: axis, gamma: gamma, beta: beta, movingMean: movingMean,
-      movingVariance: movingVariance, epsilon: epsilon)
+      movingVariance: movingVariance, epsilon: epsilon, fused: fused)
     return Tensor(uninitializedShape: input.shape) { output in
       input.scalars.withUnsafeBufferPointer { source in
         plan.run(source: source.baseAddress, output: output.baseAddress, threads: threads)
@@ -28,12 +29,12 @@ public enum BatchNormalizationKernel {
   /// tensor (d0, ..., C at `axis`, ...), gamma/beta/mean/variance (C) -> tensor, same shape
   public static func normalizeInPlace(
     _ tensor: inout Tensor, axis: Int = -1, gamma: Tensor?, beta: Tensor?, movingMean: Tensor,
-    movingVariance: Tensor, epsilon: Float = 1e-3,
+    movingVariance: Tensor, epsilon: Float = 1e-3, fused: Bool? = nil,
     threads: Int = KernelParallelism.defaultThreadCount
   ) throws(KernelError) {
     let plan = try Plan(
       shape: tensor.shape, axis: axis, gamma: gamma, beta: beta, movingMean: movingMean,
-      movingVariance: movingVariance, epsilon: epsilon)
+      movingVariance: movingVariance, epsilon: epsilon, fused: fused)
     tensor.withUnsafeMutableBufferPointer { buffer in
       plan.run(
         source: UnsafePointer(buffer.baseAddress), output: buffer.baseAddress, threads: threads)
@@ -51,7 +52,7 @@ public enum BatchNormalizationKernel {
 
     init(
       shape: [Int], axis: Int, gamma: Tensor?, beta: Tensor?, movingMean: Tensor,
-      movingVariance: Tensor, epsilon: Float
+      movingVariance: Tensor, epsilon: Float, fused: Bool? = nil
     ) throws(KernelError) {
       let axis = axis < 0 ? axis + shape.count : axis
       guard shape.count >= 1, (0..<shape.count).contains(axis) else {
@@ -69,7 +70,8 @@ public enum BatchNormalizationKernel {
           )
         }
       }
-      let fused = (shape.count == 4 || shape.count == 5) && (axis == shape.count - 1 || axis == 1)
+      let fused =
+        fused ?? ((shape.count == 4 || shape.count == 5) && (axis == shape.count - 1 || axis == 1))
       factor = [Float](repeating: 0, count: channels)
       shift = [Float](repeating: 0, count: channels)
       // TensorFlow's rsqrt of the channels' variances: Eigen's packet approximation for whole

@@ -32,7 +32,11 @@ public enum DenseKernel {
         "dense layer expects \(weights.inputUnits) input units on the last axis, got \(input.shape)"
       )
     }
-    let rows = input.count / max(1, weights.inputUnits)
+    if weights.inputUnits == 0 {
+      zeroInputUnits(input, weights: weights, activation: activation, into: &output)
+      return
+    }
+    let rows = input.count / weights.inputUnits
     if tensorFlowSingleUnit, weights.units == 1, weights.inputUnits > 0, rows >= 2 {
       output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [1])
       singleUnit(input, weights: weights, rows: rows, activation: activation, into: &output)
@@ -48,6 +52,32 @@ public enum DenseKernel {
         viewed, weights: weights.packed, geometry: geometry, activation: activation,
         threads: threads,
         output: destination)
+    }
+  }
+
+  /// No input units (`keras.Input((0,))`): TensorFlow's MatMul over an empty inner dimension is
+  /// zeros, so every row is the bias, then the activation. (The tiles would compute no row: the
+  /// rows are the leading dimensions, not the input's zero count over the units.)
+  private static func zeroInputUnits(
+    _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation,
+    into output: inout Tensor
+  ) {
+    let rows = input.shape.dropLast().reduce(1, *)
+    let units = weights.units
+    let bias = weights.packed.packedBias
+    let bounds = activation.bounds
+    output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [units])
+    output.withUnsafeMutableBufferPointer { destination in
+      for row in 0..<rows {
+        for unit in 0..<units {
+          var value = bias[unit]
+          if let bounds {
+            if value < bounds.lower { value = bounds.lower }
+            if value > bounds.upper { value = bounds.upper }
+          }
+          destination[row * units + unit] = value
+        }
+      }
     }
   }
 

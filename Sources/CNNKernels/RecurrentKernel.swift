@@ -83,16 +83,7 @@ public enum RecurrentKernel {
     let startCarry = initialStates.count > 1 ? initialStates[1].scalars : nil
     let x = projected.scalars
     let u = recurrentKernel.scalars
-    let activation: (Float) -> Float
-    let gate: (Float) -> Float
-    switch cell {
-    case .simple(let function):
-      activation = ActivationKernel.scalarFunction(function)
-      gate = { $0 }
-    case .lstm(let function, let gateFunction), .gru(let function, let gateFunction, _):
-      activation = ActivationKernel.scalarFunction(function)
-      gate = ActivationKernel.scalarFunction(gateFunction)
-    }
+    let (activation, gate) = StepActivation.pair(cell, batch: batch, units: units)
     var state = [Float](repeating: 0, count: units)
     var carry = [Float](repeating: 0, count: units)
     var lastOutput = [Float](repeating: 0, count: units)
@@ -112,46 +103,50 @@ public enum RecurrentKernel {
           let t = goBackwards ? steps - 1 - position : position
           let row = (n * steps + t) * columns
           // h·U (+ the recurrent bias): one row of units by the (units, G*units) matrix.
-          for column in 0..<columns { recurrent[column] = recurrentBias?[column] ?? 0 }
           if case .gru(_, _, false) = cell {
             // z and r first; h's block needs r * h.
-            product(state, u, columns: columns, from: 0, to: 2 * units, into: &recurrent)
+            product(
+              state, u, columns: columns, from: 0, to: 2 * units, bias: recurrentBias,
+              into: &recurrent)
           } else {
-            product(state, u, columns: columns, from: 0, to: columns, into: &recurrent)
+            product(
+              state, u, columns: columns, from: 0, to: columns, bias: recurrentBias,
+              into: &recurrent)
           }
           switch cell {
           case .simple:
-            for j in 0..<units { newState[j] = activation(x[row + j] + recurrent[j]) }
+            for j in 0..<units { newState[j] = activation(x[row + j] + recurrent[j], n, j) }
           case .lstm:
             for j in 0..<units {
-              let i = gate(x[row + j] + recurrent[j])
-              let f = gate(x[row + units + j] + recurrent[units + j])
+              let i = gate(x[row + j] + recurrent[j], n, j)
+              let f = gate(x[row + units + j] + recurrent[units + j], n, j)
               let c =
-                f * carry[j] + i * activation(x[row + 2 * units + j] + recurrent[2 * units + j])
-              let o = gate(x[row + 3 * units + j] + recurrent[3 * units + j])
+                f * carry[j]
+                + i * activation(x[row + 2 * units + j] + recurrent[2 * units + j], n, j)
+              let o = gate(x[row + 3 * units + j] + recurrent[3 * units + j], n, j)
               newCarry[j] = c
-              newState[j] = o * activation(c)
+              newState[j] = o * activation(c, n, j)
             }
           case .gru(_, _, let resetAfter):
             if resetAfter {
               for j in 0..<units {
-                let z = gate(x[row + j] + recurrent[j])
-                let r = gate(x[row + units + j] + recurrent[units + j])
-                let hh = activation(x[row + 2 * units + j] + r * recurrent[2 * units + j])
+                let z = gate(x[row + j] + recurrent[j], n, j)
+                let r = gate(x[row + units + j] + recurrent[units + j], n, j)
+                let hh = activation(x[row + 2 * units + j] + r * recurrent[2 * units + j], n, j)
                 newState[j] = z * state[j] + (1 - z) * hh
               }
             } else {
               var zs = [Float](repeating: 0, count: units)
               for j in 0..<units {
-                zs[j] = gate(x[row + j] + recurrent[j])
-                let r = gate(x[row + units + j] + recurrent[units + j])
+                zs[j] = gate(x[row + j] + recurrent[j], n, j)
+                let r = gate(x[row + units + j] + recurrent[units + j], n, j)
                 gruHidden[j] = r * state[j]
               }
-              for j in 0..<units { recurrent[2 * units + j] = 0 }
               product(
-                gruHidden, u, columns: columns, from: 2 * units, to: columns, into: &recurrent)
+                gruHidden, u, columns: columns, from: 2 * units, to: columns, bias: nil,
+                into: &recurrent)
               for j in 0..<units {
-                let hh = activation(x[row + 2 * units + j] + recurrent[2 * units + j])
+                let hh = activation(x[row + 2 * units + j] + recurrent[2 * units + j], n, j)
                 newState[j] = zs[j] * state[j] + (1 - zs[j]) * hh
               }
             }
@@ -189,15 +184,63 @@ public enum RecurrentKernel {
     return (output, stateCount == 2 ? [finalState, finalCarry] : [finalState])
   }
 
-  /// recurrent[from..<to] += Σ_k h[k] * u[k, from..<to] for a (units, columns) row-major `u`.
-  private static func product(
-    _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, into recurrent: inout [Float]
+  /// recurrent[from..<to] = Σ_k h[k] * u[k, from..<to] (+ bias[from..<to]) for a (units,
+  /// columns) row-major `u`, as TensorFlow's `MatMul` then `BiasAdd` compute it: each value one
+  /// fused multiply-add chain over k from zero (oneDNN's), the bias added after.
+  static func product(
+    _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, bias: [Float]?,
+    into recurrent: inout [Float]
   ) {
-    for k in 0..<h.count {
-      let value = h[k]
-      if value == 0 { continue }
-      let base = k * columns
-      for column in from..<to { recurrent[column] += value * u[base + column] }
+    h.withUnsafeBufferPointer { h in
+      u.withUnsafeBufferPointer { u in
+        recurrent.withUnsafeMutableBufferPointer { r in
+          for column in from..<to { r[column] = 0 }
+          for k in 0..<h.count {
+            let value = h[k]
+            // A zero adds nothing to an FMA chain (exactly: 0 * u + s is s).
+            if value == 0 { continue }
+            let row = k * columns
+            for column in from..<to {
+              r[column] = r[column].addingProduct(value, u[row + column])
+            }
+          }
+          if let bias {
+            for column in from..<to { r[column] += bias[column] }
+          }
+        }
+      }
+    }
+  }
+
+  /// A cell's activation applied as TensorFlow's op applies it to one step's (N, units) tensor
+  /// (`tf.sigmoid(x_z + recurrent_z)`): Eigen's logistic depends on the value's place in that
+  /// tensor (`EigenMath.logistic(_:index:count:)`); the other functions do not.
+  struct StepActivation {
+    let function: ActivationFunction
+    let scalar: @Sendable (Float) -> Float
+    let units: Int
+    let count: Int
+
+    /// The cell's activation and gate (the identity for `SimpleRNN`'s gate).
+    static func pair(_ cell: Cell, batch: Int, units: Int) -> (StepActivation, StepActivation) {
+      func make(_ function: ActivationFunction) -> StepActivation {
+        StepActivation(
+          function: function, scalar: ActivationKernel.scalarFunction(function), units: units,
+          count: batch * units)
+      }
+      switch cell {
+      case .simple(let function): return (make(function), make(.linear))
+      case .lstm(let function, let gate), .gru(let function, let gate, _):
+        return (make(function), make(gate))
+      }
+    }
+
+    /// The value of sample `n`, unit `j`.
+    func callAsFunction(_ x: Float, _ n: Int, _ j: Int) -> Float {
+      if case .sigmoid = function {
+        return EigenMath.logistic(x, index: n * units + j, count: count)
+      }
+      return scalar(x)
     }
   }
 }

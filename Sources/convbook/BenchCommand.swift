@@ -41,6 +41,11 @@ struct BenchCommand: ParsableCommand {
     if batch < 1 { throw ValidationError("--batch must be at least 1") }
     if runs < 1 { throw ValidationError("--runs must be at least 1") }
     if warmups < 0 { throw ValidationError("--warmups must not be negative") }
+    // Refused before loading anything, as `fit --epochs` is: a count such as 2**63-1 would time
+    // the model until the process is killed.
+    let most = ForwardBenchmark.maximumRuns
+    if runs > most { throw ValidationError("--runs must be at most \(most)") }
+    if warmups > most { throw ValidationError("--warmups must be at most \(most)") }
   }
 
   @OptionGroup var keras: KerasVersionOption

@@ -116,11 +116,13 @@ extension EagerLayerCall {
   /// `weights`: the layer's current values by Keras variable name (`conv2d/kernel:0`).
   /// input (N, ...) -> `outputShape`
   public static func run(
-    _ instance: LayerInstance, on input: Tensor, outputShape: [Int], weights: [String: Tensor]
+    _ instance: LayerInstance, on input: Tensor, outputShape: [Int], weights: [String: Tensor],
+    keras3: Bool = false
   ) throws(KerasError) -> Tensor {
     do {
       let step = try ForwardStep(
-        instance: instance, weights: ModelWeights(names: weights.keys.sorted(), tensors: weights))
+        instance: instance, weights: ModelWeights(names: weights.keys.sorted(), tensors: weights),
+        keras3: keras3)
       var buffers = ActivationBuffers(input: input, idle: [])
       try step.run(&buffers, outputShape: outputShape, threads: 1)
       return buffers.current
@@ -129,6 +131,44 @@ extension EagerLayerCall {
         "ConvBook cannot run the layer \"\(instance.name)\" (\(instance.className)) on constant data: \(error.message)"
       )
     }
+  }
+}
+
+extension EagerLayerCall {
+  /// Runs a `BatchNormalization` layer built by `build` on constant data in training mode
+  /// (`bn(x, training=True)`), as TensorFlow computes it (`BatchNormalization.trainingFormula`):
+  /// normalized with the batch's statistics, the moving statistics moved towards them. Returns the
+  /// output and the layer's weights after the call (`weights` with the moving statistics
+  /// replaced); nil where the layer is no BatchNormalization.
+  public static func runTraining(
+    _ instance: LayerInstance, on input: Tensor, weights: [String: Tensor], keras3: Bool
+  ) throws(KerasError) -> (output: Tensor, weights: [String: Tensor])? {
+    guard let layer = instance.layer as? BatchNormalization else { return nil }
+    guard let formula = layer.trainingFormula(inputRank: input.rank, keras3: keras3) else {
+      throw .limitation(
+        "ConvBook runs BatchNormalization in training mode on data only over the last axis, without renorm, virtual_batch_size or adjustment"
+      )
+    }
+    var named: [String: WeightVariable] = [:]
+    for variable in instance.variables { named[variable.spec.name] = variable }
+    guard let meanVariable = named["moving_mean"], let varianceVariable = named["moving_variance"],
+      var movingMean = weights[meanVariable.name]?.scalars,
+      var movingVariance = weights[varianceVariable.name]?.scalars
+    else {
+      throw .limitation(
+        "ConvBook does not hold the moving statistics of the layer \"\(instance.name)\"")
+    }
+    let channels = input.shape.last ?? 0
+    let (output, _) = BatchNormalizationTraining.tensorFlow(
+      input.scalars, channels: channels,
+      gamma: named["gamma"].flatMap { weights[$0.name]?.scalars },
+      beta: named["beta"].flatMap { weights[$0.name]?.scalars }, epsilon: layer.epsilon,
+      momentum: layer.momentum, movingMean: &movingMean, movingVariance: &movingVariance,
+      formula: formula)
+    var updated = weights
+    updated[meanVariable.name] = Tensor(validShape: [channels], scalars: movingMean)
+    updated[varianceVariable.name] = Tensor(validShape: [channels], scalars: movingVariance)
+    return (Tensor(validShape: input.shape, scalars: output), updated)
   }
 }
 

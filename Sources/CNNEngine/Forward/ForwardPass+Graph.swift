@@ -103,6 +103,7 @@ extension ForwardPass {
     if let graphProgram, let graphSteps { return (graphProgram, graphSteps) }
     if let preparationError { throw preparationError }
     do throws(ForwardError) {
+      try checkFixedTraining()
       let program = try Self.program(for: model)
       guard var weights = pendingWeights else {
         throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
@@ -122,7 +123,8 @@ extension ForwardPass {
           ? .merge(try MergeStep(instance: instance, weights: weights))
           : .layer(
             try ForwardStep(
-              instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output)))
+              instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output),
+              keras3: keras3))
         weights.remove(weightsOf: instance)
       }
       graphProgram = program

@@ -45,6 +45,9 @@ public final class ForwardPass: @unchecked Sendable {
   /// Whether TensorFlow fuses the layers making the model's outputs too (Keras 3); tf-keras'
   /// outputs keep their own `Sigmoid` op.
   let fusesOutputs: Bool
+  /// Whether layers compute as Keras 3 computes them where it differs from tf-keras
+  /// (BatchNormalization's formula: `ForwardStep`).
+  let keras3: Bool
 
   /// `releasesWeights`: the caller keeps no copy of `weights` (see `MemoryEstimate`);
   /// `inGraph`: Keras runs the model inside a `tf.function` (`predict`, `evaluate`), where
@@ -54,8 +57,9 @@ public final class ForwardPass: @unchecked Sendable {
     model: SequentialModel, weights: ModelWeights,
     threads: Int = KernelParallelism.defaultThreadCount,
     memoryBudget: Int = ForwardPass.defaultMemoryBudget, releasesWeights: Bool = false,
-    inGraph: Bool = false, fusesOutputs: Bool = false
+    inGraph: Bool = false, fusesOutputs: Bool = false, keras3: Bool = false
   ) {
+    self.keras3 = keras3
     self.releasesWeights = releasesWeights
     self.inGraph = inGraph
     self.fusesOutputs = fusesOutputs
@@ -273,6 +277,7 @@ public final class ForwardPass: @unchecked Sendable {
   private func preparedSteps() throws(ForwardError) -> [ForwardStep] {
     if let steps { return steps }
     if let preparationError { throw preparationError }
+    try checkFixedTraining()
     guard var weights = pendingWeights else {
       throw ForwardError(.weights, "model \"\(model.name)\" has no weights")
     }
@@ -285,7 +290,8 @@ public final class ForwardPass: @unchecked Sendable {
         let output = instance === instances.last
         prepared.append(
           try ForwardStep(
-            instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output)))
+            instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output),
+            keras3: keras3))
         weights.remove(weightsOf: instance)
       }
     } catch {
@@ -294,6 +300,16 @@ public final class ForwardPass: @unchecked Sendable {
     }
     steps = prepared
     return prepared
+  }
+
+  /// The pass runs every layer in inference mode, where Keras would run one a call fixed in
+  /// training mode (`SequentialModel.layerFixed(inTraining:)`): refused, except in Keras 3's
+  /// compiled `predict` and `evaluate`, whose own `training=False` takes precedence.
+  func checkFixedTraining() throws(ForwardError) {
+    if inGraph && fusesOutputs { return }
+    if let message = model.fixedTrainingRefusal(runningInTraining: false) {
+      throw ForwardError(.model, message)
+    }
   }
 
   private func execute(_ input: Tensor, measuring: Bool) throws(ForwardError) -> (

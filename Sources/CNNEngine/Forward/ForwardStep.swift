@@ -23,8 +23,11 @@ struct ForwardStep {
       outputPadding: [Int]?, activation: ActivationFunction)
     case pooling(PoolingKernel.Mode, poolSize: [Int], strides: [Int], padding: Padding)
     case globalPooling(PoolingKernel.Mode, keepDimensions: Bool)
+    /// `fused`: TensorFlow's fused kernel where tf-keras takes it (by shape, nil), or never
+    /// (false: Keras 3's `tf.nn.batch_normalization`).
     case batchNormalization(
-      axes: [Int], gamma: Tensor?, beta: Tensor?, mean: Tensor, variance: Tensor, epsilon: Float)
+      axes: [Int], gamma: Tensor?, beta: Tensor?, mean: Tensor, variance: Tensor, epsilon: Float,
+      fused: Bool?)
     case layerNormalization(axes: [Int], gamma: Tensor?, beta: Tensor?, epsilon: Float)
     case dense(PackedDenseWeights, activation: ActivationFunction)
     case flatten
@@ -82,7 +85,10 @@ struct ForwardStep {
   /// input shape: the shape the layer was built with (batch first).
   /// `inGraph`: the step runs inside a `tf.function` (`predict`, `evaluate`, `fit`), where
   /// TensorFlow fuses a dense layer's sigmoid (`fusesSigmoid`); false for eager calls.
-  init(instance: LayerInstance, weights: ModelWeights, inGraph: Bool = false) throws(ForwardError) {
+  /// `keras3`: the layer computes as Keras 3 computes it, where it differs from tf-keras.
+  init(instance: LayerInstance, weights: ModelWeights, inGraph: Bool = false, keras3: Bool = false)
+    throws(ForwardError)
+  {
     let layer = instance.layer
     if let refusal = layer.common.arguments.activationRefusal {
       throw ForwardError(.model, refusal)
@@ -176,7 +182,8 @@ struct ForwardStep {
       operation = .batchNormalization(
         axes: axes, gamma: try optionalWeight("gamma", normalization.scale),
         beta: try optionalWeight("beta", normalization.center), mean: try weight("moving_mean"),
-        variance: try weight("moving_variance"), epsilon: Float(normalization.epsilon))
+        variance: try weight("moving_variance"), epsilon: Float(normalization.epsilon),
+        fused: keras3 ? false : nil)
     case let normalization as LayerNormalization:
       let axes = try Self.normalizedAxes(of: instance, normalization.resolvedAxes(for:))
       operation = .layerNormalization(
@@ -315,7 +322,8 @@ struct ForwardStep {
       for (step, stepWeights) in try wrapper.stepInstances(
         input: input, weights: weights, weightsName: instance.weightsName)
       {
-        steps.append(try ForwardStep(instance: step, weights: stepWeights, inGraph: inGraph))
+        steps.append(
+          try ForwardStep(instance: step, weights: stepWeights, inGraph: inGraph, keras3: keras3))
       }
       operation = .timeDistributed(steps)
     case is RandomCrop:
@@ -657,12 +665,13 @@ struct ForwardStep {
         try GlobalPoolingKernel.pool(
           input, mode: mode, keepDims: keepDimensions, threads: threads)
       }
-    case .batchNormalization(let axes, let gamma, let beta, let mean, let variance, let epsilon):
+    case .batchNormalization(
+      let axes, let gamma, let beta, let mean, let variance, let epsilon, let fused):
       if axes.count == 1 {
         try buffers.update { tensor throws(KernelError) in
           try BatchNormalizationKernel.normalizeInPlace(
             &tensor, axis: axes[0], gamma: gamma, beta: beta, movingMean: mean,
-            movingVariance: variance, epsilon: epsilon, threads: threads)
+            movingVariance: variance, epsilon: epsilon, fused: fused, threads: threads)
         }
       } else {
         // Several axes: TensorFlow broadcasts (unfused); the same as one flattened trailing axis.

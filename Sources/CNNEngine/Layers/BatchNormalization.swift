@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// `BatchNormalization`: per-channel scale (gamma) and shift (beta), trainable, and the moving mean and
 /// variance, which are not: 4*C parameters, 2*C of them non-trainable.
 public struct BatchNormalization: Layer {
@@ -76,6 +78,37 @@ public struct BatchNormalization: Layer {
         "Expected an int or a list/tuple of ints for the argument 'axis', but received: \(value)")
     }
   }
+
+  /// How TensorFlow computes a training-mode call on an input of `rank` for tf-keras or Keras 3
+  /// (`keras3`): tf-keras' fused kernel for rank 4 and 5 over the last axis, its unfused ops
+  /// otherwise; nil where ConvBook does not run it (renormalization, virtual batches, an
+  /// adjustment, a normalized axis other than the last).
+  public func trainingFormula(inputRank rank: Int, keras3: Bool) -> BatchNormalizationTraining
+    .Formula?
+  {
+    let arguments = common.arguments
+    for name in ["renorm", "virtual_batch_size", "adjustment"] {
+      switch arguments[name] {
+      case .none, .bool(false): continue
+      default: return nil
+      }
+    }
+    guard axes.count == 1, axes[0] == -1 || axes[0] == rank - 1 else { return nil }
+    if className == "SyncBatchNormalization" { return .synchronized(keras3: false) }
+    if keras3 {
+      if case .bool(true) = arguments["synchronized"] { return .synchronized(keras3: true) }
+      return .keras3
+    }
+    let fused: Bool
+    switch arguments["fused"] {
+    case .bool(let given): fused = given
+    default: fused = true
+    }
+    return fused && (rank == 4 || rank == 5) ? .fused : .unfused
+  }
+
+  /// Keras' `momentum` of the moving statistics.
+  public var momentum: Double { (try? common.arguments.double("momentum")) ?? 0.99 }
 
   /// The axes normalized against the input rank, in the order given.
   func resolvedAxes(for input: TensorShape) throws(KerasError) -> [Int] {

@@ -97,7 +97,7 @@ extension KerasTensor {
       let copy = LayerNode(
         producer: node.producer, inputs: node.inputs.map(replacement), nodeIndex: indices[key]!,
         outputShapes: node.outputShapes, structure: node.structure, takesMask: node.takesMask,
-        keras3Names: node.keras3Names?.map { $0 + "_clone" })
+        keras3Names: node.keras3Names?.map { $0 + "_clone" }, training: node.training)
       clones[key] = copy
       added.append((node.producer, copy.nodeIndex, node.shape))
     }

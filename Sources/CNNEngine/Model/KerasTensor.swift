@@ -103,7 +103,7 @@ public final class KerasTensor {
   public static func call(
     _ instance: LayerInstance, on tensors: [KerasTensor], asList: Bool,
     states: [KerasTensor] = [], mask: KerasTensor? = nil, names: NameScope? = nil,
-    namesBefore: Int = 0
+    namesBefore: Int = 0, training: Bool? = nil
   ) throws(KerasError) -> [KerasTensor] {
     let modelInputs = instance.model?.graph?.inputs.count ?? 1
     if tensors.count != 1, !(instance.layer is any MultiInputLayer), modelInputs == 1 {
@@ -129,7 +129,7 @@ public final class KerasTensor {
     let node = LayerNode(
       producer: instance, inputs: tensors + states + (mask.map { [$0] } ?? []),
       nodeIndex: nodeIndex, outputShapes: shapes, structure: structure, takesMask: mask != nil,
-      keras3Names: keras3Names)
+      keras3Names: keras3Names, training: training)
     let outputs = shapes.indices.map { KerasTensor(node: node, outputIndex: $0) }
     if outputs.count == 1 {
       outputs[0].knownValue = (instance.layer as? any TensorOperationLayer)?.outputValue(

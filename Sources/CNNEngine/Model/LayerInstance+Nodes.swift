@@ -12,6 +12,7 @@ final class NodeRecord {
   let structure: LayerNode.Structure
   let takesMask: Bool
   let keras3Names: [String]?
+  let training: Bool?
   weak var node: LayerNode?
   private var outputs: [WeakTensor]
 
@@ -25,6 +26,7 @@ final class NodeRecord {
     structure = node.structure
     takesMask = node.takesMask
     keras3Names = node.keras3Names
+    training = node.training
     self.node = node
     outputs = Array(repeating: WeakTensor(), count: node.outputShapes.count)
   }
@@ -50,7 +52,7 @@ final class NodeRecord {
       self.node
       ?? LayerNode(
         producer: instance, inputs: inputs, nodeIndex: nodeIndex, outputShapes: outputShapes,
-        structure: structure, takesMask: takesMask, keras3Names: keras3Names)
+        structure: structure, takesMask: takesMask, keras3Names: keras3Names, training: training)
     self.node = node
     return outputs.indices.map { index in
       if let tensor = outputs[index].tensor { return tensor }

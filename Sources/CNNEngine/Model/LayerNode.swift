@@ -30,11 +30,16 @@ public final class LayerNode {
   /// Keras 3's names of the call's outputs (`keras_tensor_7`: Keras 3 names every `KerasTensor`
   /// from one session counter); nil in tf-keras and for calls made without the session's names.
   public let keras3Names: [String]?
+  /// The `training=` the call was given as Python's True or False (nil: not given), which Keras
+  /// keeps with the node (`SequentialModel.layerFixed(inTraining:)`).
+  public let training: Bool?
 
   init(
     producer: LayerInstance, inputs: [KerasTensor], nodeIndex: Int, outputShapes: [TensorShape],
-    structure: Structure = .single, takesMask: Bool = false, keras3Names: [String]? = nil
+    structure: Structure = .single, takesMask: Bool = false, keras3Names: [String]? = nil,
+    training: Bool? = nil
   ) {
+    self.training = training
     precondition(!outputShapes.isEmpty, "a layer call returns at least one tensor")
     self.producer = producer
     self.inputs = inputs

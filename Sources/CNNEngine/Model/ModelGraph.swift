@@ -20,28 +20,49 @@ public struct ModelGraph {
 
   /// Maps the graph from `outputs` back to the input layers and checks that `inputs` reach every
   /// node; Keras' errors for a disconnected graph, a cycle and repeated layer names.
-  public static func map(inputs: [KerasTensor], outputs: [KerasTensor]) throws(KerasError)
-    -> ModelGraph
-  {
+  ///
+  /// Keras walks the graph with a recursive helper, one Python frame per node on the path from an
+  /// output back to an input (`_build_map_helper`): a walk deeper than `walkLimit` nodes raises
+  /// Python's RecursionError, before any other check, as Keras' does at its recursion limit (the
+  /// caller works out the limit from Python's: `KerasRecursionLimit`).
+  public static func map(
+    inputs: [KerasTensor], outputs: [KerasTensor], walkLimit: Int = .max
+  ) throws(KerasError) -> ModelGraph {
     // Depth-first from the outputs: nodes in post-order (inputs first), layers in first-seen order.
+    // The walk keeps its own stack (a chain of 100,000 layers is as deep), visiting the nodes in
+    // the order Keras' recursion does.
     var finished = Set<ObjectIdentifier>()
     var ordered: [LayerNode] = []
     var layerIndices: [ObjectIdentifier: Int] = [:]
     var layerList: [LayerInstance] = []
-    func visit(_ node: LayerNode) {
-      let key = ObjectIdentifier(node)
-      if finished.contains(key) { return }
+    var walk: [(node: LayerNode, nextInput: Int)] = []
+    func enter(_ node: LayerNode) throws(KerasError) {
+      if finished.contains(ObjectIdentifier(node)) { return }
+      guard walk.count < walkLimit else {
+        throw KerasError("RecursionError", "maximum recursion depth exceeded")
+      }
       let layerKey = ObjectIdentifier(node.producer)
       if layerIndices[layerKey] == nil {
         layerIndices[layerKey] = layerList.count
         layerList.append(node.producer)
       }
-      // Keras tensors only point back to older tensors, so the walk cannot meet a cycle.
-      for input in node.inputs { visit(input.node) }
-      finished.insert(key)
-      ordered.append(node)
+      walk.append((node, 0))
     }
-    for output in outputs { visit(output.node) }
+    for output in outputs {
+      try enter(output.node)
+      // Keras tensors only point back to older tensors, so the walk cannot meet a cycle.
+      while let top = walk.last {
+        let (node, nextInput) = top
+        if nextInput < node.inputs.count {
+          walk[walk.count - 1].nextInput += 1
+          try enter(node.inputs[nextInput].node)
+        } else {
+          walk.removeLast()
+          finished.insert(ObjectIdentifier(node))
+          ordered.append(node)
+        }
+      }
+    }
 
     // Depths: outputs at 0, a node one deeper than its deepest consumer; a layer as deep as its
     // deepest node. Dictionaries in insertion order, as Python's are.

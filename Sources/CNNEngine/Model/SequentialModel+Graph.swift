@@ -3,10 +3,11 @@
 extension SequentialModel {
   /// Maps the graph from `outputs` back to `inputs` as Keras does (its errors included); a single
   /// chain from one input to one output becomes a chain model.
-  public static func functional(name: String, inputs: [KerasTensor], outputs: [KerasTensor])
-    throws(KerasError) -> SequentialModel
-  {
-    let graph = try ModelGraph.map(inputs: inputs, outputs: outputs)
+  /// `walkLimit`: the deepest walk Python's recursion limit leaves Keras (`ModelGraph.map`).
+  public static func functional(
+    name: String, inputs: [KerasTensor], outputs: [KerasTensor], walkLimit: Int = .max
+  ) throws(KerasError) -> SequentialModel {
+    let graph = try ModelGraph.map(inputs: inputs, outputs: outputs, walkLimit: walkLimit)
     if graph.isSequentialLike, inputs.count == 1, outputs.count == 1,
       graph.nodes.allSatisfy({
         $0.inputs.count <= 1 && !$0.hasSeveralOutputs

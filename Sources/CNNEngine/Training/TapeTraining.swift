@@ -17,18 +17,21 @@ public final class TapeCall {
   private let inputShapes: [[Int]]
 
   /// Runs `model` on `inputs` with `weights` (every weight of the model by Keras name);
-  /// `training`: dropout and batch statistics as in `fit`, drawn from `generator`.
+  /// `training`: dropout and batch statistics as in `fit`, drawn from `generator`, as Keras 3
+  /// computes them where `keras3`.
   public init(
     model: SequentialModel, weights: ModelWeights, inputs: [Tensor], training: Bool,
-    generator: inout SeededGenerator, threads: Int = KernelParallelism.defaultThreadCount,
+    keras3: Bool = false, generator: inout SeededGenerator,
+    threads: Int = KernelParallelism.defaultThreadCount,
     memoryBudget: Int = ForwardPass.defaultMemoryBudget
   ) throws(TrainingError) {
     // A trainer of its own: its workspaces hold this call's values until the gradient is taken.
+    var configuration = TrainingConfiguration(
+      optimizer: Optimizer(.sgd), loss: Loss(.meanSquaredError))
+    configuration.keras3 = keras3
     trainer = try Trainer(
-      model: model, weights: weights,
-      configuration: TrainingConfiguration(
-        optimizer: Optimizer(.sgd), loss: Loss(.meanSquaredError)),
-      threads: threads, memoryBudget: memoryBudget)
+      model: model, weights: weights, configuration: configuration, threads: threads,
+      memoryBudget: memoryBudget)
     // An eager call: TensorFlow runs each op on its own (no fused sigmoid).
     trainer.inGraph = false
     inputShapes = inputs.map(\.shape)

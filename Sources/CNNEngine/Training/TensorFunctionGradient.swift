@@ -273,7 +273,7 @@ enum TensorFunctionGradient {
       let rootTwoOverPi: Float = 0.7978845608028654
       return map { index in
         let v = x[index]
-        let t = tanhf(rootTwoOverPi * (v + 0.044715 * v * v * v))
+        let t = EigenMath.tanh(rootTwoOverPi * (v + 0.044715 * v * v * v))
         return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * rootTwoOverPi * (1 + 3 * 0.044715 * v * v)
       }
     }

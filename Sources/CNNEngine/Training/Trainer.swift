@@ -82,6 +82,10 @@ public final class Trainer {
   private var steps: [TrainingStep] { graph.steps }
   /// Per step: whether the layer trains (a frozen BatchNormalization runs in inference mode).
   private let stepTrains: [Bool]
+  /// ConvBook's refusals of a run in training / inference mode that would run a layer in the
+  /// other mode because its call fixed it (`SequentialModel.layerFixed(inTraining:)`): tf-keras
+  /// follows the call's `training`; Keras 3's `fit`, `evaluate` and calls pass their own.
+  private let fixedTrainingRefusals: (training: String?, inference: String?)
   /// Per model output: its loss, weight and metric names.
   public let outputs: [TrainingConfiguration.Output]
   /// Per model output: whether the loss reads the logits of the softmax or sigmoid that ends the
@@ -214,6 +218,13 @@ public final class Trainer {
       return graph.steps[p].takesPooledGradient
     }
     self.stepTrains = stepTrains
+    fixedTrainingRefusals =
+      configuration.keras3
+      ? (nil, nil)
+      : (
+        model.fixedTrainingRefusal(runningInTraining: true),
+        model.fixedTrainingRefusal(runningInTraining: false)
+      )
     self.names = names
     self.variables = variables
     self.shapes = shapes
@@ -669,7 +680,7 @@ public final class Trainer {
     var values: [(Double, Int)] = [(Double((total + penalty) * Float(batch)), batch)]
     if self.outputs.count > 1 {
       values += losses.map {
-        configuration.keras3Logs ? (Double($0.loss), 1) : (Double($0.loss * Float(batch)), batch)
+        configuration.keras3 ? (Double($0.loss), 1) : (Double($0.loss * Float(batch)), batch)
       }
     }
     for (k, list) in metrics.enumerated() {
@@ -864,6 +875,9 @@ public final class Trainer {
   func forwardWithAddedLosses(
     _ inputs: [Tensor], training: Bool, generator: inout SeededGenerator
   ) throws(TrainingError) -> ([Tensor], [Float], [TrainingGraph.Kept]) {
+    if let message = training ? fixedTrainingRefusals.training : fixedTrainingRefusals.inference {
+      throw TrainingError(.model, message)
+    }
     let valueShapes = try graph.shapes(inputShapes: inputs.map(\.shape))
     var values = [Tensor?](repeating: nil, count: graph.program.valueCount)
     for (value, tensor) in zip(graph.program.inputs, inputs) { values[value] = tensor }
@@ -895,7 +909,7 @@ public final class Trainer {
           generator: &generator, threads: threads, workspace: workspaces[index],
           mask: masks[call.inputs[0]],
           inGraph: inGraph && !logitsCalls.contains(index)
-            && (fusesOutputs || !outputCalls.contains(index)))
+            && (fusesOutputs || !outputCalls.contains(index)), keras3: configuration.keras3)
         kept.append(.layer(saved))
         values[call.output] = output
         masks[call.output] = saved.outputMask
@@ -1102,7 +1116,7 @@ public final class Trainer {
       return "(" + sizes.joined(separator: ", ") + (sizes.count == 1 ? ",)" : ")")
     }
     let crossentropy = loss == .binaryCrossentropy || loss == .categoricalCrossentropy
-    guard configuration.keras3Logs, crossentropy else {
+    guard configuration.keras3, crossentropy else {
       return TrainingError(
         .configuration,
         "ConvBook does not support targets of shape \(TensorShape.tuple(target)) for outputs of shape \(TensorShape.tuple(output)) yet (Keras' error or broadcast comes from TensorFlow's graph)"

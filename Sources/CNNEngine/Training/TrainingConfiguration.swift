@@ -65,10 +65,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var reportedNames: [String] = []
   }
 
-  /// Keras 3's logs in place of tf-keras': metric names (a repeated name gets `_1`, `_2`, where
-  /// tf-keras raises a ValueError) and each output's own loss as the plain mean of its batches
-  /// (Keras 3's `CompileLoss` weighs each batch by its static size, unknown in its traced step).
-  public var keras3Logs = false
+  /// Keras 3 in place of tf-keras: its logs (metric names: a repeated name gets `_1`, `_2`, where
+  /// tf-keras raises a ValueError; each output's own loss as the plain mean of its batches, as
+  /// Keras 3's `CompileLoss` weighs each batch by its static size, unknown in its traced step),
+  /// and its BatchNormalization in training (`BatchNormalizationTraining.Formula.keras3`).
+  public var keras3 = false
 
   /// Keras 3's losses in place of tf-keras' (`Loss.keras3`), for every output.
   public var keras3Losses = false {
@@ -270,7 +271,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     let several = outputs.count > 1
     func prefix(_ output: Output) -> String { several ? output.name + "_" : "" }
     var names = outputs.map { Array(repeating: "", count: $0.metrics.count) }
-    if keras3Logs {
+    if keras3 {
       var counters: [String: Int] = [:]
       for weighted in [false, true] {
         for (k, output) in outputs.enumerated() {

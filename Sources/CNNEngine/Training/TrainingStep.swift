@@ -23,7 +23,7 @@ struct TrainingStep {
     case layerNormalization(epsilon: Float)
     case pooling(PoolingKernel.Mode, poolSize: [Int], strides: [Int], padding: Padding)
     case globalPooling(PoolingKernel.Mode)
-    case batchNormalization(epsilon: Float, momentum: Float, center: Bool, scale: Bool)
+    case batchNormalization(BatchNormalization)
     case dropout(rate: Float, spatial: Bool)
     case activation(ActivationFunction)
     /// Flatten, Reshape: the values do not move.
@@ -199,15 +199,10 @@ struct TrainingStep {
       guard axes == [input.rank - 1] else {
         throw refuse("BatchNormalization over an axis other than the last")
       }
-      let momentum: Double
-      do {
-        momentum = try normalization.common.arguments.double("momentum")
-      } catch {
-        throw TrainingError(.model, error.message)
+      guard normalization.trainingFormula(inputRank: input.rank, keras3: false) != nil else {
+        throw refuse("BatchNormalization with renorm, virtual_batch_size or adjustment")
       }
-      operation = .batchNormalization(
-        epsilon: Float(normalization.epsilon), momentum: Float(momentum),
-        center: normalization.center, scale: normalization.scale)
+      operation = .batchNormalization(normalization)
     case let dropout as Dropout:
       operation = .dropout(rate: Float(dropout.rate), spatial: dropout.spatialRank > 0)
     case let layer as Activation:
@@ -300,12 +295,12 @@ struct TrainingStep {
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
     threads: Int, workspace: GradientWorkspace = GradientWorkspace(), mask: [Bool]? = nil,
-    inGraph: Bool = false
+    inGraph: Bool = false, keras3: Bool = false
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     let result = try forwardLayer(
       input, outputShape: outputShape, variables: variables, shapes: shapes, state: &state,
       training: training, generator: &generator, threads: threads, workspace: workspace,
-      mask: mask, inGraph: inGraph)
+      mask: mask, inGraph: inGraph, keras3: keras3)
     var saved = result.saved
     saved.inputMask = mask
     switch maskEffect {
@@ -324,7 +319,7 @@ struct TrainingStep {
   private func forwardLayer(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int, workspace: GradientWorkspace, mask: [Bool]?, inGraph: Bool
+    threads: Int, workspace: GradientWorkspace, mask: [Bool]?, inGraph: Bool, keras3: Bool
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
@@ -486,21 +481,25 @@ struct TrainingStep {
         for i in values.indices { values[i] /= Float(positions) }
       }
       return (Tensor(validShape: outputShape, scalars: values), saved)
-    case .batchNormalization(let epsilon, let momentum, _, _):
+    case .batchNormalization(let layer):
       let channels = input.shape[input.rank - 1]
       let gamma = first.map { variables[$0] }
       let beta = second.map { variables[$0] }
+      let epsilon = Float(layer.epsilon)
       if training {
-        let (output, normalization) = BatchNormalizationTraining.forward(
-          input.scalars, channels: channels, gamma: gamma, beta: beta, epsilon: epsilon)
+        // TensorFlow's own computation for the Keras in use (checked when the step was made).
+        let formula =
+          layer.trainingFormula(inputRank: input.rank, keras3: keras3)
+          ?? (keras3 ? .keras3 : .unfused)
+        var mean = state[movingMean] ?? [Float](repeating: 0, count: channels)
+        var variance = state[movingVariance] ?? [Float](repeating: 1, count: channels)
+        let (output, normalization) = BatchNormalizationTraining.tensorFlow(
+          input.scalars, channels: channels, gamma: gamma, beta: beta, epsilon: layer.epsilon,
+          momentum: layer.momentum, movingMean: &mean, movingVariance: &variance,
+          formula: formula)
         saved.normalization = normalization
-        BatchNormalizationTraining.updateMoving(
-          &state[movingMean, default: []], batch: normalization.mean, momentum: momentum)
-        BatchNormalizationTraining.updateMoving(
-          &state[movingVariance, default: []],
-          batch: BatchNormalizationTraining.movingVarianceSample(
-            normalization, rows: input.count / max(1, channels), inputRank: input.rank),
-          momentum: momentum)
+        state[movingMean] = mean
+        state[movingVariance] = variance
         return (Tensor(validShape: input.shape, scalars: output), saved)
       }
       let mean = state[movingMean] ?? []
@@ -581,7 +580,7 @@ struct TrainingStep {
         }
         let (output, kept) = try step.forward(
           current, outputShape: shape, variables: variables, shapes: shapes, state: &state,
-          training: training, generator: &generator, threads: threads)
+          training: training, generator: &generator, threads: threads, keras3: keras3)
         saved.inner.append(kept)
         current = output
       }

@@ -182,16 +182,31 @@ public enum EigenMath {
   static func tanhLane(_ a: Float) -> Float {
     let clamp: Float = 7.90738964080810547
     let x = pmax(pmin(a, clamp), -clamp)
-    let alpha: [Float] = [1.394553628e-8, 2.102733560e-5, 3.520756727e-3, 1.340216100e-1]
-    let beta: [Float] = [8.015776984e-7, 3.326951409e-4, 2.597254514e-2, 4.673548340e-1, 1.0]
+    // Horner's rule without FMA, written out (no arrays: activations call this per value).
     let x2 = x * x
     let x3 = x2 * x
-    var p = alpha[0]
-    for coefficient in alpha.dropFirst() { p = p * x2 + coefficient }
-    var q = beta[0]
-    for coefficient in beta.dropFirst() { q = q * x2 + coefficient }
+    var p: Float = 1.394553628e-8
+    p = p * x2 + 2.102733560e-5
+    p = p * x2 + 3.520756727e-3
+    p = p * x2 + 1.340216100e-1
+    var q: Float = 8.015776984e-7
+    q = q * x2 + 3.326951409e-4
+    q = q * x2 + 2.597254514e-2
+    q = q * x2 + 4.673548340e-1
+    q = q * x2 + 1.0
     p = x3 * p + x
     return p / q
+  }
+
+  /// `tanh` of one value as TensorFlow's `Tanh` op computes it (`tanhLane` with TensorFlow's
+  /// flush of subnormal inputs and results): the same in every position of a tensor.
+  public static func tanh(_ x: Float) -> Float { flush(tanhLane(flush(x))) }
+
+  /// The logistic function of the value at `index` of a tensor of `count` values, as
+  /// TensorFlow's `Sigmoid` op computes it: Eigen's packet form on whole packets of 8, the
+  /// scalar form on the last `count % 8` values.
+  public static func logistic(_ x: Float, index: Int, count: Int) -> Float {
+    flush(index < count / lanes * lanes ? logisticLane(flush(x)) : logisticScalar(x))
   }
 
   // MARK: - log

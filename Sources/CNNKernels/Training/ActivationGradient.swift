@@ -114,14 +114,14 @@ public enum ActivationGradient {
     case .squareplus(let b): return { z, _ in 0.5 * (1 + z / (z * z + b).squareRoot()) }
     case .tanhShrink:
       return { z, _ in
-        let t = Foundation.tanh(z)
+        let t = EigenMath.tanh(z)
         return t * t
       }
     case .logSigmoid: return { z, _ in ActivationKernel.sigmoid(-z) }
     case .mish:
       // d/dz z * tanh(softplus(z)) = tanh(sp) + z * (1 - tanh(sp)^2) * sigmoid(z).
       return { z, _ in
-        let t = Foundation.tanh(ActivationKernel.softplus(z))
+        let t = EigenMath.tanh(ActivationKernel.softplus(z))
         return t + z * (1 - t * t) * ActivationKernel.sigmoid(z)
       }
     case .linear, .softmax, .logSoftmax, .gelu: return { _, _ in 1 }

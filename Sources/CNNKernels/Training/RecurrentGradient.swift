@@ -70,7 +70,8 @@ public enum RecurrentGradient {
     }
     let x = projected.scalars
     let u = recurrentKernel.scalars
-    let (activation, gate) = functions(cell)
+    let (activation, gate) = RecurrentKernel.StepActivation.pair(
+      cell, batch: batch, units: units)
     var pre = [Float](repeating: 0, count: batch * steps * columns)
     var act = [Float](repeating: 0, count: batch * steps * columns)
     var previousStates = [Float](repeating: 0, count: batch * steps * units)
@@ -104,17 +105,20 @@ public enum RecurrentGradient {
         let base = slot * units
         for j in 0..<units { previousStates[base + j] = state[j] }
         if isLSTM(cell) { for j in 0..<units { previousCarries[base + j] = carry[j] } }
-        for column in 0..<columns { recurrent[column] = recurrentBias?[column] ?? 0 }
         if case .gru(_, _, false) = cell {
-          product(state, u, columns: columns, from: 0, to: 2 * units, into: &recurrent)
+          RecurrentKernel.product(
+            state, u, columns: columns, from: 0, to: 2 * units, bias: recurrentBias,
+            into: &recurrent)
         } else {
-          product(state, u, columns: columns, from: 0, to: columns, into: &recurrent)
+          RecurrentKernel.product(
+            state, u, columns: columns, from: 0, to: columns, bias: recurrentBias,
+            into: &recurrent)
         }
         switch cell {
         case .simple:
           for j in 0..<units {
             let z = x[row + j] + recurrent[j]
-            let h = activation(z)
+            let h = activation(z, n, j)
             pre[gates + j] = z
             act[gates + j] = h
             newState[j] = h
@@ -123,40 +127,38 @@ public enum RecurrentGradient {
           for j in 0..<units {
             let zi = x[row + j] + recurrent[j]
             pre[gates + j] = zi
-            act[gates + j] = gate(zi)
+            act[gates + j] = gate(zi, n, j)
             let zf = x[row + units + j] + recurrent[units + j]
             pre[gates + units + j] = zf
-            act[gates + units + j] = gate(zf)
+            act[gates + units + j] = gate(zf, n, j)
             let zo = x[row + 3 * units + j] + recurrent[3 * units + j]
             pre[gates + 3 * units + j] = zo
-            act[gates + 3 * units + j] = gate(zo)
+            act[gates + 3 * units + j] = gate(zo, n, j)
             let zc = x[row + 2 * units + j] + recurrent[2 * units + j]
             pre[gates + 2 * units + j] = zc
-            act[gates + 2 * units + j] = activation(zc)
+            act[gates + 2 * units + j] = activation(zc, n, j)
             let i = act[gates + j]
             let f = act[gates + units + j]
             let c = f * carry[j] + i * act[gates + 2 * units + j]
             newCarry[j] = c
             extra[base + j] = c
-            newState[j] = act[gates + 3 * units + j] * activation(c)
+            newState[j] = act[gates + 3 * units + j] * activation(c, n, j)
           }
         case .gru(_, _, let resetAfter):
           for j in 0..<units {
             for block in 0..<2 {
               let z = x[row + block * units + j] + recurrent[block * units + j]
               pre[gates + block * units + j] = z
-              act[gates + block * units + j] = gate(z)
+              act[gates + block * units + j] = gate(z, n, j)
             }
           }
           if resetAfter {
             for j in 0..<units { extra[base + j] = recurrent[2 * units + j] }
           } else {
-            for j in 0..<units {
-              resetState[j] = act[gates + units + j] * state[j]
-              recurrent[2 * units + j] = 0
-            }
-            product(
-              resetState, u, columns: columns, from: 2 * units, to: columns, into: &recurrent)
+            for j in 0..<units { resetState[j] = act[gates + units + j] * state[j] }
+            RecurrentKernel.product(
+              resetState, u, columns: columns, from: 2 * units, to: columns, bias: nil,
+              into: &recurrent)
           }
           for j in 0..<units {
             let r = act[gates + units + j]
@@ -164,7 +166,7 @@ public enum RecurrentGradient {
               resetAfter
               ? x[row + 2 * units + j] + r * recurrent[2 * units + j]
               : x[row + 2 * units + j] + recurrent[2 * units + j]
-            let hh = activation(zh)
+            let hh = activation(zh, n, j)
             pre[gates + 2 * units + j] = zh
             act[gates + 2 * units + j] = hh
             let z = act[gates + j]
@@ -434,25 +436,6 @@ public enum RecurrentGradient {
   ) {
     let (activation, gate) = kinds(cell)
     return (ActivationKernel.scalarFunction(activation), ActivationKernel.scalarFunction(gate))
-  }
-
-  /// recurrent[from..<to] += Σ_k h[k] * u[k, from..<to] for a (units, columns) row-major `u`, in
-  /// `RecurrentKernel`'s order.
-  private static func product(
-    _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, into recurrent: inout [Float]
-  ) {
-    h.withUnsafeBufferPointer { h in
-      u.withUnsafeBufferPointer { u in
-        recurrent.withUnsafeMutableBufferPointer { r in
-          let out = r.baseAddress! + from
-          for k in 0..<h.count {
-            let value = h[k]
-            if value == 0 { continue }
-            axpy(value, u.baseAddress! + k * columns + from, out, to - from)
-          }
-        }
-      }
-    }
   }
 
   /// y[0..<count] += a * x[0..<count] (no fused multiply-add: the same bits as the scalar loops).

@@ -14,6 +14,11 @@ public struct ForwardBenchmark {
   public var seed: UInt64
   public var memoryBudget: Int
 
+  /// The most timed or warm-up runs per model: a million passes of even a one-layer model take
+  /// minutes, and a larger count (`--runs 9223372036854775807`) would run until killed, so it is
+  /// refused before anything runs.
+  public static let maximumRuns = 1_000_000
+
   public init(
     batch: Int = 1, threads: Int = KernelParallelism.defaultThreadCount, runs: Int = 10,
     warmups: Int = 2, seed: UInt64 = 0, memoryBudget: Int = ForwardPass.defaultMemoryBudget
@@ -52,6 +57,11 @@ public struct ForwardBenchmark {
   public func run(_ models: [SequentialModel]) throws(ForwardCommandError) -> [Measurement] {
     guard batch >= 1 else { throw .usage("--batch must be at least 1, got \(batch)") }
     guard runs >= 1 else { throw .usage("--runs must be at least 1, got \(runs)") }
+    guard runs <= Self.maximumRuns, (0...Self.maximumRuns).contains(warmups) else {
+      throw .usage(
+        "--runs and --warmups must be at most \(Self.maximumRuns) (and --warmups at least 0), got \(runs) and \(warmups)"
+      )
+    }
     guard threads >= 1 else { throw .usage("--threads must be at least 1, got \(threads)") }
     var measurements: [Measurement] = []
     for model in models {

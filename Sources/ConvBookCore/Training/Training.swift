@@ -109,7 +109,7 @@ public struct Training {
       configuration.optimizer.squaresSlices = file.session.kerasVersion == .keras3
       configuration.optimizer.nadamProduct =
         file.session.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
-      configuration.keras3Logs = file.session.kerasVersion == .keras3
+      configuration.keras3 = file.session.kerasVersion == .keras3
       configuration.keras3Losses = file.session.kerasVersion == .keras3
       let x = try xSource.read(limit: memoryBudget)
       let y = try ySource.read(limit: memoryBudget)

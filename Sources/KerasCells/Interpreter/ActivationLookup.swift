@@ -37,6 +37,9 @@ enum ActivationLookup {
         // A script's function: its name, or the config dict of a function Keras does not know.
         return CustomActivations.serialized(function.name, keras3: keras3)
       }
+      if let serialized = TensorFlowFunctionNames.serializedActivation(identifier, keras3: keras3) {
+        return serialized
+      }
       guard case .function(let callable) = identifier,
         case .activation(let activation) = callable.kind
       else {

@@ -56,6 +56,9 @@ enum Attributes {
       return try KerasSourceModules.attribute(
         name, of: module, range: range, interpreter: interpreter)
     case .module(let module):
+      if let value = ModuleAttributes.added(name, of: module, session: interpreter.session) {
+        return value
+      }
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
       // A `tf_keras` module is tf-keras' whatever the session's Keras.
       let (unwrapped, moduleVersion) = KerasPackages.unwrap(module, in: interpreter.kerasVersion)
@@ -334,12 +337,23 @@ enum Attributes {
       {
         return .string(className)
       }
+      if name == "__module__", let path = TensorFlowClasses.classPath(of: callable) {
+        return .string(path.split(separator: ".").dropLast().joined(separator: "."))
+      }
       if name == "__doc__" || name == "__module__", callable.userFunction == nil {
         // Keras' and Python's docstrings and module paths are texts ConvBook does not carry.
         throw .unsupported(
           "ConvBook does not have the `\(name)` of `\(callable.path)`", at: range)
       }
       guard name == "__name__" || name == "__qualname__" else { break }
+      // TensorFlow's functions carry the name of the Python function behind them.
+      if let tensorFlowName =
+        name == "__name__"
+        ? TensorFlowFunctionNames.name(of: callable)
+        : TensorFlowFunctionNames.qualifiedName(of: callable)
+      {
+        return .string(tensorFlowName)
+      }
       switch callable.kind {
       case .partial: break
       default: return .string(String(callable.path.split(separator: ".").last ?? ""))
@@ -1141,6 +1155,9 @@ enum Attributes {
       try setOwnAttribute(name, of: base, object: model, to: value, range: range, interpreter)
     case (.layer(let instance), _):
       try setOwnAttribute(name, of: base, object: instance, to: value, range: range, interpreter)
+    case (.module(let module), _):
+      try ModuleAttributes.add(
+        name, to: module, value: value, range: range, interpreter: interpreter)
     default:
       throw .unsupported(
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",

@@ -442,7 +442,9 @@ enum Builtins {
       let text = try PythonText.format(
         positional[0], spec: spec, range: range, budget: interpreter.budget)
       return .string(text)
-    case "bool": return .bool(positional.first?.isTruthy ?? false)
+    case "bool":
+      if let value = positional.first { try Value.checkTruthValue(value, range: range) }
+      return .bool(positional.first?.isTruthy ?? false)
     case "int" where positional.isEmpty && keywords.isEmpty:
       // `int()` is 0 (a `defaultdict(int)` factory); `float()` 0.0.
       return .int(0)
@@ -767,6 +769,9 @@ enum Builtins {
           if case .builtin(StandardJSON.decodeError) = callable.kind {
             return [StandardJSON.decodeError]
           }
+          // TensorFlow's and NumPy's classes (`tf.Tensor`, `EagerTensor`, `np.ndarray`), as
+          // `tf:PATH` (`TensorFlowClasses`).
+          if let path = TensorFlowClasses.classPath(of: callable) { return ["tf:" + path] }
           // NumPy's scalar types (`np.float32`), as `numpy:DTYPE`.
           if case .builtin(let path) = callable.kind, path.hasPrefix("numpy."),
             let dtype = NDArray.DType(name: String(path.dropFirst(6))),
@@ -793,6 +798,11 @@ enum Builtins {
         }
       }
       let wanted = try classes(positional[1])
+      if TensorFlowClasses.classPaths(of: positional[0], session: interpreter.session).contains(
+        where: { wanted.contains("tf:" + $0) })
+      {
+        return .bool(true)
+      }
       if let answer = try StandardCollectionsABC.isInstance(positional[0], of: wanted, range: range)
       {
         return .bool(answer)
@@ -1056,12 +1066,19 @@ enum Builtins {
       else {
         throw typeError("Model.from_config() missing 1 required positional argument: 'config'")
       }
+      var customObjects: PythonDict?
       for (label, value) in keywords where label != "config" {
         guard label == "custom_objects", positional.count + keywords.count <= 2 else {
           throw typeError("Model.from_config() got an unexpected keyword argument '\(label)'")
         }
-        _ = value
+        if case .dictionary(let dict) = value { customObjects = dict }
       }
+      // `custom_objects` name the script's classes the config refers to, as a scope would.
+      let session = interpreter.session
+      if let customObjects {
+        session.customObjectScopes.append(CustomObjects.Scope(dicts: [customObjects]))
+      }
+      defer { if customObjects != nil { session.customObjectScopes.removeLast() } }
       return try FunctionalFromConfig.model(from: config, site: site, interpreter: interpreter)
     case "keras.backend.get_value":
       try exactly(1)
@@ -1199,10 +1216,12 @@ enum Builtins {
       return .function(Callable(.modelClass, path: "keras." + name))
     case .array(let array):
       // NumPy's and TensorFlow's classes print with their modules: `<class 'numpy.ndarray'>`.
-      let path =
+      return TensorFlowClasses.classValue(
         array.tensorFlowDType == nil
-        ? "numpy.ndarray" : "tensorflow.python.framework.ops.EagerTensor"
-      return .function(Callable(.unsupportedModelClass(name), path: path))
+          ? TensorFlowClasses.ndarrayPath : TensorFlowClasses.eagerTensorPath)
+    case .standard(let variable as EagerVariable): return TensorFlowClasses.variableClass(variable)
+    case .standard(let object) where object.typeName == "EagerTensor":
+      return TensorFlowClasses.classValue(TensorFlowClasses.eagerTensorPath)
     case .standard(is NumPyScalar):
       return .function(Callable(.unsupportedModelClass(name), path: "numpy." + name))
     case .standard(let layer as any KerasDataLayer):

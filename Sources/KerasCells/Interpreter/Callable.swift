@@ -123,7 +123,10 @@ public struct Callable {
 
   /// The function's `__qualname__` as Python's repr shows it: the last part of its path
   /// (`mean_squared_error` of `keras.losses.mean_squared_error`).
-  var pythonFunctionName: String { String(path.split(separator: ".").last ?? Substring(path)) }
+  var pythonFunctionName: String {
+    TensorFlowFunctionNames.qualifiedName(of: self)
+      ?? String(path.split(separator: ".").last ?? Substring(path))
+  }
 
   /// Whether this is a class `abc.ABCMeta` made (`StandardABC`).
   var isAbstractBaseClass: Bool {

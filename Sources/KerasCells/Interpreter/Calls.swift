@@ -343,7 +343,12 @@ enum Calls {
           instance, className: className, keywords: keywordArguments,
           session: interpreter.session)
         ScriptInitializers.note(originalKeywords, instance: instance, session: interpreter.session)
-        if let activationFunction, CustomActivations.isScriptFunction(activationFunction) {
+        // TensorFlow's own functions too (`activation=tf.nn.softmax`): the layer keeps the function,
+        // whose `__name__` is TensorFlow's (`softmax_v2`), not the activation's name.
+        if let activationFunction,
+          CustomActivations.isScriptFunction(activationFunction)
+            || TensorFlowFunctionNames.isTensorFlowActivation(activationFunction)
+        {
           interpreter.session.activationFunctions[ObjectIdentifier(instance)] = activationFunction
         }
         if let registeredLayer {
@@ -733,6 +738,7 @@ enum Calls {
     if let limitation = model.keras3MultipleOutputsLimitation {
       throw .unsupported(limitation, at: site.range)
     }
+    try KerasRecursionLimit.checkSequential(model, site: site, interpreter: interpreter)
     model.noteRebuilt()
     return .model(model)
   }
@@ -907,7 +913,9 @@ enum Calls {
     if positional.count == 1, case .array(let array) = positional[0],
       keywords.allSatisfy({ $0.0 == "training" })
     {
-      return try EagerTensors.callLayer(instance, on: array, site: site, interpreter: interpreter)
+      return try EagerTensors.callLayer(
+        instance, on: array, training: keywords.first(where: { $0.0 == "training" })?.1,
+        site: site, interpreter: interpreter)
     }
     // A merge layer run on a list of constant data (`layers.Add()([x, shortcut])` on eager
     // tensors).
@@ -1019,7 +1027,8 @@ enum Calls {
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: asList, states: states, mask: mask,
         names: tracing ? nil : names,
-        namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)))
+        namesBefore: Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)),
+        training: fixedTraining(keywords))
       if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       if keras3 {
@@ -1133,6 +1142,15 @@ enum Calls {
     }
   }
 
+  /// The `training=` of a layer call on Keras tensors when it is Python's True or False, which
+  /// Keras keeps with the node (`LayerNode.training`).
+  static func fixedTraining(_ keywords: [(String, Value)]) -> Bool? {
+    guard case .bool(let value) = keywords.first(where: { $0.0 == "training" })?.1 else {
+      return nil
+    }
+    return value
+  }
+
   /// `model(x)` / `model(x, training=False)`: a model used as one layer of another model. A
   /// functional model with several inputs takes a list of tensors; one with several outputs
   /// returns them in the structure it was given (`outputs=[...]`, `{"a": ...}`).
@@ -1188,7 +1206,8 @@ enum Calls {
       let outputs = try KerasTensor.call(
         instance, on: tensors, asList: tensors.count > 1, names: interpreter.kerasNames,
         namesBefore: wasBuilt
-          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0)
+          ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
+        training: fixedTraining(keywords))
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
       guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
       // The structure the model was given, its tensors replaced by this call's.
@@ -1389,7 +1408,9 @@ enum Calls {
           callOutputs: clone.outputs.map { .kerasTensor($0) })
         (inputs, outputs) = clone
       }
-      model = try SequentialModel.functional(name: name, inputs: inputs, outputs: outputs)
+      model = try SequentialModel.functional(
+        name: name, inputs: inputs, outputs: outputs,
+        walkLimit: KerasRecursionLimit.walkLimit(.functional, interpreter: interpreter))
     } catch {
       if interpreter.kerasVersion == .keras3, error.message.hasPrefix("Graph disconnected"),
         let refusal = Keras3Wording.disconnectedOutput(

@@ -78,6 +78,10 @@ extension CellTraining {
   /// ConvBook's own draws.
   func ownDrawn(_ instance: LayerInstance) -> Bool {
     if let model = instance.model { return ownDrawn(model) }
+    if instance.drawsRandomNumbers {
+      ownDrawsSeen = true
+      return true
+    }
     return instance.variables.contains { ownDraw(of: $0.name, in: instance) }
   }
 
@@ -114,9 +118,15 @@ extension CellTraining {
     return try body()
   }
 
-  /// Whether any weight of `model` derives from ConvBook's own draws: then what it computes does.
+  /// Whether any weight of `model` derives from ConvBook's own draws, or its forward pass draws
+  /// random numbers (`SequentialModel.drawsRandomNumbers`: TensorFlow draws those anew with its
+  /// own generator on every call): then what it computes does.
   func ownDrawn(_ model: SequentialModel) -> Bool {
-    model.flattenedLayers.contains { instance in
+    if model.drawsRandomNumbers {
+      ownDrawsSeen = true
+      return true
+    }
+    return model.flattenedLayers.contains { instance in
       instance.variables.contains { ownDraw(of: $0.name, in: instance) }
     }
   }

@@ -62,6 +62,16 @@ enum KerasClassBase: String {
     return base.modules.contains(module) ? base : nil
   }
 
+  /// Whether the class has Keras' `from_config` classmethod, `cls(**config)` (a `Loss`, `Metric`,
+  /// `Regularizer`, `Constraint`, `Initializer` or `LearningRateSchedule`; callbacks and
+  /// sequences have none).
+  var hasFromConfig: Bool {
+    switch self {
+    case .loss, .metric, .regularizer, .constraint, .initializer, .schedule: return true
+    case .callback, .sequence, .pyDataset, .legacyLayer: return false
+    }
+  }
+
   /// Whether the class is passed to layers as an argument (`kernel_regularizer=MyL1(0.01)`).
   var isLayerArgument: Bool {
     self == .regularizer || self == .constraint || self == .initializer
@@ -392,7 +402,14 @@ extension KerasClassBase {
           .float32, shape: tensor.shape, values: EagerTensors.doubles(tensor), range: site.range))
     }
     switch value {
-    case .array, .list, .tuple, .int, .float:
+    // `tree.map_structure` converts the leaves of a list or tuple and keeps the containers.
+    case .list(let list):
+      return .list(
+        PythonList(
+          try list.items.map { (item) throws(CellError) in try float32(item, site: site) }))
+    case .tuple(let items):
+      return .tuple(try items.map { (item) throws(CellError) in try float32(item, site: site) })
+    case .array, .int, .float:
       return .array(
         try EagerTensors.convert(value, dtype: .float32, function: "Loss", range: site.range))
     default:

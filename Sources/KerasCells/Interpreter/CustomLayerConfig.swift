@@ -178,7 +178,7 @@ extension KerasSubclassing {
       throw CellError(
         type: "TypeError",
         message:
-          "\(type.kerasBase == "Model" ? "Model" : "Layer").from_config() missing 1 required positional argument: 'config'",
+          "\(type.kerasClassBase?.rawValue ?? (type.kerasBase == "Model" ? "Model" : "Layer")).from_config() missing 1 required positional argument: 'config'",
         range: site.range)
     }
     guard case .dictionary(let dict) = config else {

@@ -104,7 +104,8 @@ enum EagerArithmetic {
       return try EagerTensors.make(
         dtype, shape: array.shape, values: EagerTensors.doubles(array), range: range)
     }
-    let plain = try EagerTensors.convert(value, dtype: nil, function: "tf.constant", range: range)
+    let plain = try EagerTensors.convert(
+      value, dtype: nil, function: "tf.constant", range: range, asOperand: true)
     let given = EagerDType(of: plain)
     if given == dtype || (given.isInteger && dtype != .bool) || (given == .bool && dtype == .bool) {
       return try EagerTensors.make(

@@ -72,6 +72,7 @@ extension EagerCalls {
       return
     }
     if !model.isBuilt {
+      try KerasRecursionLimit.checkDeferredBuild(model, site: site, interpreter: interpreter)
       do {
         if model.layers.isEmpty, case .instance(let first) = pending[0].value {
           // The model starts with the custom layer: its input is the one Keras' build makes.

@@ -154,7 +154,9 @@ enum EagerCalls {
         try ForwardPass.estimate(model: model, inputShapes: arrays.map(\.shape)), budget: memory,
         model: model, batch: arrays[0].shape.first ?? 1)
       let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
-      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let pass = ForwardPass(
+        model: model, weights: weights, memoryBudget: memory,
+        keras3: interpreter.kerasVersion == .keras3)
       return try pass.run(inputs: arrays.map(\.tensor))
     } catch {
       throw .unsupported(
@@ -198,6 +200,7 @@ extension EagerCalls {
       }
       return
     }
+    try KerasRecursionLimit.checkDeferredBuild(model, site: site, interpreter: interpreter)
     do {
       try model.build(batchInputShape: TensorShape([nil] + shape.dropFirst().map { Optional($0) }))
       model.noteRebuilt()

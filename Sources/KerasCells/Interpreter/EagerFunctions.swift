@@ -1509,7 +1509,13 @@ enum EagerFunctions {
             "OneHot", "depth must be non-negative, got: \(depth)",
             named: namespace == "keras.ops", range: range)
         }
-        if let given = try integer("axis"), given != -1 { throw limitation("with `axis=\(given)`") }
+        // The depth axis goes at `axis` (-1: last): `axis=0` of a scalar label is its one-hot
+        // vector, of `[2]` a (depth, 1) column.
+        var position = indices.rank
+        if let given = try integer("axis"), given != -1 {
+          guard (0...indices.rank).contains(given) else { throw limitation("with `axis=\(given)`") }
+          position = given
+        }
         let on = try number("on_value") ?? 1
         let off = try number("off_value") ?? 0
         let values = EagerTensors.doubles(indices)
@@ -1517,10 +1523,18 @@ enum EagerFunctions {
         let (cells, overflow) = values.count.multipliedReportingOverflow(by: max(depth, 0))
         guard !overflow, cells <= 1 << 26 else { throw limitation("of more than 2^26 values") }
         try budget.allocate(count: cells, size: 4, at: range)
-        for value in values {
-          for column in 0..<max(depth, 0) { result.append(Int(value) == column ? on : off) }
+        let inner = indices.shape[position...].reduce(1, *)
+        let outer = inner == 0 ? 0 : values.count / inner
+        for row in 0..<outer {
+          for column in 0..<max(depth, 0) {
+            for offset in 0..<inner {
+              result.append(Int(values[row * inner + offset]) == column ? on : off)
+            }
+          }
         }
-        return try made(try dtype() ?? .float32, indices.shape + [max(depth, 0)], result)
+        var shape = indices.shape
+        shape.insert(max(depth, 0), at: position)
+        return try made(try dtype() ?? .float32, shape, result)
       case .select:
         let condition = try tensor("condition", dtype: nil)
         guard EagerDType(of: condition) == .bool else {

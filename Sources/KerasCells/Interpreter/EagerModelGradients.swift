@@ -35,7 +35,7 @@ extension EagerGradients {
         seed: session.training.seed, stream: "tape/\(model.name)/\(tapes.newID())")
       call = try TapeCall(
         model: model, weights: weights, inputs: [array.tensor], training: training,
-        generator: &generator, memoryBudget: memory)
+        keras3: session.kerasVersion == .keras3, generator: &generator, memoryBudget: memory)
     } catch let error as TrainingError {
       throw .unsupported(
         "ConvBook cannot record the call of \(model.name) on a GradientTape: \(error.message)",
@@ -142,6 +142,55 @@ extension EagerGradients {
 
   /// A call in training mode moved the moving statistics of its BatchNormalization layers: the
   /// layers keep them, as Keras' variables do.
+  /// `model(x, training=True)` outside any tape, for a model whose layers compute otherwise in
+  /// training: its trainable BatchNormalization layers normalize with the batch's statistics and
+  /// move their moving ones (as `fit` does, `TapeCall`), and the outputs of a model with layers
+  /// that draw in training (Dropout, GaussianNoise, ...) are ConvBook's own draws. Nil where the
+  /// call is not in training mode or no layer computes otherwise.
+  static func trainingCall(
+    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> [Value]? {
+    let session = interpreter.session
+    guard session.callContextTraining?.isTruthy == true else { return nil }
+    let layers = model.flattenedLayers
+    let draws = layers.contains { layer in
+      if let dropout = layer.layer as? Dropout { return dropout.rate > 0 }
+      return ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(layer.className)
+    }
+    let normalizes = layers.contains { $0.layer is BatchNormalization && $0.trainable }
+    guard draws || normalizes else { return nil }
+    let memory = session.limits.modelMemoryBudget
+    let call: TapeCall
+    do {
+      let weights = try session.training.weights(of: model, memoryBudget: memory)
+      var generator = SeededGenerator(
+        seed: session.training.seed, stream: "call/\(model.name)/\(session.training.clock)")
+      call = try TapeCall(
+        model: model, weights: weights, inputs: [array.tensor], training: true,
+        keras3: session.kerasVersion == .keras3, generator: &generator, memoryBudget: memory)
+    } catch let error as TrainingError {
+      throw .unsupported(
+        "ConvBook cannot run \(model.name) in training mode on this data: \(error.message)",
+        at: site.range)
+    } catch let error as ForwardError {
+      throw .unsupported(error.message, at: site.range)
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
+    if normalizes { keepStatistics(of: model, after: call, session: session) }
+    var results: [Value] = []
+    for tensor in call.outputs {
+      try interpreter.budget.allocate(count: tensor.count, size: 4, at: site.range)
+      var value = EagerTensors.value(tensor)
+      if draws {
+        value = try OwnDraws.mark(
+          value, refusingText: true, range: site.range, training: session.training)
+      }
+      results.append(value)
+    }
+    return results
+  }
+
   private static func keepStatistics(
     of model: SequentialModel, after call: TapeCall, session: KerasSession
   ) {
@@ -154,7 +203,7 @@ extension EagerGradients {
       training.layerValues[ObjectIdentifier(layer)] = (layer, values, training.clock)
       training.mark(
         layer, Array(values.keys),
-        known: !training.ownValuesRead && session.kerasVersion == .keras2,
+        known: !training.ownValuesRead,
         own: training.ownDrawn(model))
     }
   }

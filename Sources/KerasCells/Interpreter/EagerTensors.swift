@@ -93,12 +93,28 @@ enum EagerTensors {
 
   /// `layer(x)` on constant data (an eager tensor or a NumPy array): the layer built for `x`'s
   /// shape, run at once with its current weights; an eager float32 tensor.
+  /// `training` is the call's `training=` (nil: not given): a trainable BatchNormalization then
+  /// normalizes with the batch's statistics and moves its moving ones (`trainingCall`), and the
+  /// layers that draw random values in training (Dropout, GaussianNoise, ...) give ConvBook's own
+  /// draws.
   static func callLayer(
-    _ instance: LayerInstance, on array: NDArray, site: CallSite, interpreter: Interpreter
+    _ instance: LayerInstance, on array: NDArray, training: Value? = nil, site: CallSite,
+    interpreter: Interpreter
   ) throws(CellError) -> Value {
     guard array.rank >= 1 else {
       throw .unsupported(
         "ConvBook runs a layer on constant data of one or more axes, not a scalar", at: site.range)
+    }
+    // A recurrent layer with `return_state=True` (or a Bidirectional one without merge) returns
+    // several tensors, which this path does not run on data.
+    if let multi = instance.layer as? any MultiOutputLayer,
+      let shapes = try? multi.outputShapes(
+        for: TensorShape(array.shape.map { Optional($0) }), states: []),
+      shapes.count > 1
+    {
+      throw .unsupported(
+        "ConvBook does not support calling \(instance.className) on data when it returns several tensors (return_state=True) yet",
+        at: site.range)
     }
     if array.kerasMask != nil, KerasMask.takesMask(instance.layer) {
       throw .unsupported(
@@ -120,16 +136,30 @@ enum EagerTensors {
       of: instance, interpreter: interpreter, range: site.range)
     try interpreter.budget.allocate(
       count: outputShape.reduce(1, *), size: 4, at: site.range)
+    let inTraining =
+      (training ?? interpreter.session.callContextTraining)?.isTruthy == true && instance.trainable
+    if inTraining,
+      let result = try trainingCall(
+        instance, on: array, weights: weights, site: site, interpreter: interpreter)
+    {
+      return result
+    }
     let output: Tensor
     do {
       output = try EagerLayerCall.onData(instance) { () throws(KerasError) in
         try EagerLayerCall.run(
-          instance, on: array.tensor, outputShape: outputShape, weights: weights)
+          instance, on: array.tensor, outputShape: outputShape, weights: weights,
+          keras3: interpreter.kerasVersion == .keras3)
       }
     } catch {
       throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
     }
     var result = try IntegerLayerData.value(output, plan: plan, site: site)
+    if inTraining, drawsInTraining(instance.layer) {
+      // Dropout's mask, GaussianNoise's noise: TensorFlow's draws, which ConvBook does not make.
+      result = try OwnDraws.mark(
+        result, refusingText: true, range: site.range, training: interpreter.session.training)
+    }
     if case .array(var tensor) = result,
       let mask = outputMask(of: instance.layer, on: array, outputShape: outputShape)
     {
@@ -137,6 +167,52 @@ enum EagerTensors {
       result = .array(tensor)
     }
     return EagerGradients.layerCall(instance, on: array, result: result, interpreter: interpreter)
+  }
+
+  /// Whether `layer` draws random values when it runs in training mode.
+  private static func drawsInTraining(_ layer: any Layer) -> Bool {
+    if let dropout = layer as? Dropout { return dropout.rate > 0 }
+    return ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(layer.className)
+  }
+
+  /// `bn(x, training=True)` on constant data: the output normalized with the batch's statistics,
+  /// and the layer's moving statistics moved (known values where the old ones and the data were);
+  /// nil for a layer whose training mode computes as its inference mode.
+  private static func trainingCall(
+    _ instance: LayerInstance, on array: NDArray, weights: [String: Tensor], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard instance.layer is BatchNormalization else { return nil }
+    let dtype = array.tensorFlowDType ?? array.dtype.rawValue
+    guard dtype.hasPrefix("float") else {
+      throw .unsupported(
+        "ConvBook runs BatchNormalization in training mode on floating-point data only, not on \(dtype) data",
+        at: site.range)
+    }
+    let session = interpreter.session
+    let result: (output: Tensor, weights: [String: Tensor])?
+    do {
+      result = try EagerLayerCall.runTraining(
+        instance, on: array.tensor, weights: weights,
+        keras3: interpreter.kerasVersion == .keras3)
+    } catch {
+      throw Calls.keras(error, at: site.range)
+    }
+    guard let result else { return nil }
+    let training = session.training
+    let moving = instance.nonTrainableVariables.map(\.name)
+    let inputOwn = OwnDraws.derives(.array(array), training: training)
+    let known =
+      !training.ownValuesRead && !array.holdsOwnRandomValues && !inputOwn
+      && moving.allSatisfy { training.knownValues(of: $0, in: instance) }
+    let own = inputOwn || moving.contains { training.ownDraw(of: $0, in: instance) }
+    training.clock += 1
+    training.layerValues[ObjectIdentifier(instance)] = (instance, result.weights, training.clock)
+    training.mark(instance, moving, known: known, own: own)
+    var output = NDArray(tensor: result.output)
+    output.tensorFlowDType = "float32"
+    return EagerGradients.layerCall(
+      instance, on: array, result: .array(output), interpreter: interpreter)
   }
 
   /// A built-in layer's failure on data. tf-keras names the layer in single quotes when its call
@@ -280,6 +356,11 @@ enum EagerTensors {
     {
       return structured(recorded, of: model, session: interpreter.session)
     }
+    if let outputs = try EagerGradients.trainingCall(
+      model, on: array, site: site, interpreter: interpreter)
+    {
+      return structured(outputs, of: model, session: interpreter.session)
+    }
     if let graph = model.graph, graph.outputs.count > 1 {
       return try callSeveral(model, on: array, site: site, interpreter: interpreter)
     }
@@ -290,7 +371,9 @@ enum EagerTensors {
         try ForwardPass.estimate(model: model, inputShape: array.shape), budget: memory,
         model: model, batch: array.shape[0])
       let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
-      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let pass = ForwardPass(
+        model: model, weights: weights, memoryBudget: memory,
+        keras3: interpreter.kerasVersion == .keras3)
       let output = try pass.run(array.tensor)
       try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
       return try IntegerLayerData.value(output, plan: plan, site: site)
@@ -378,7 +461,9 @@ enum EagerTensors {
         try ForwardPass.estimate(model: model, inputShapes: [array.shape]), budget: memory,
         model: model, batch: array.shape[0])
       let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
-      let pass = ForwardPass(model: model, weights: weights, memoryBudget: memory)
+      let pass = ForwardPass(
+        model: model, weights: weights, memoryBudget: memory,
+        keras3: interpreter.kerasVersion == .keras3)
       let outputs = try pass.run(inputs: [array.tensor])
       for output in outputs {
         try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)

@@ -133,8 +133,11 @@ extension EagerTensors {
   /// Python ints become int32 (int64 beyond int32's range), floats float32, bools bool; NumPy
   /// arrays keep their dtype; nested lists must be rectangular. With `dtype`, whole numbers
   /// convert to any dtype, fractions only to floating-point ones (TensorFlow's TypeError).
+  /// `asOperand`: the other operand of an operator, which TensorFlow converts with the tensor's
+  /// dtype as a hint (so a number beyond float32 becomes inf instead of failing).
   static func convert(
-    _ value: Value, dtype requested: EagerDType?, function: String, range: SourceRange
+    _ value: Value, dtype requested: EagerDType?, function: String, range: SourceRange,
+    asOperand: Bool = false
   ) throws(CellError) -> NDArray {
     if let array = operand(value) {
       guard let requested, requested != EagerDType(of: array) else { return array }
@@ -287,6 +290,18 @@ extension EagerTensors {
       ?? (firstIsFloat64
         ? .float64
         : sawFloat ? .float32 : sawInt ? (large ? .int64 : .int32) : sawBool ? .bool : .float32)
+    // Packing Python numbers into the float32 it inferred, TensorFlow refuses a finite number
+    // that float32 cannot hold (`tf.constant([1e39])`); with a dtype given (`dtype=tf.float32`,
+    // the other operand of `x * 1e39`) the number becomes inf.
+    if requested == nil, !asOperand, tensorDType == nil, inferred == .float32,
+      values.contains(where: { $0.isFinite && !Float($0).isFinite })
+    {
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Can't convert Python sequence with a value out of range for a double-precision float.",
+        range: range)
+    }
     let dtype = requested ?? inferred
     if sawFloat, dtype.isInteger || dtype == .bool {
       throw CellError(

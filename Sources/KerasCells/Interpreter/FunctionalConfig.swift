@@ -77,7 +77,9 @@ enum FunctionalConfig {
       // does so for a functional model's outputs only.
       let skip: Int
       if keras3 {
-        skip = !forArguments && producer.model?.kind == .functional ? 1 : 0
+        skip =
+          !forArguments && producer.model?.kind == .functional
+            && producer.model?.subclassName == nil ? 1 : 0
       } else {
         skip = hasConstructionNode(producer) ? 1 : 0
       }
@@ -116,9 +118,10 @@ enum FunctionalConfig {
           let argument = asList ? Value.list(PythonList(tensors)) : tensors[0]
           var kwargs = given
           let signature =
-            instance.model != nil
-            ? (training: KerasCallArguments.Training.defaultNone, mask: true)
-            : KerasCallArguments.keras3(instance.className)
+            customSignature(of: instance, session: interpreter.session)
+            ?? (instance.model != nil
+              ? (training: KerasCallArguments.Training.defaultNone, mask: true)
+              : KerasCallArguments.keras3(instance.className))
           if !kwargs.contains(where: { $0.0 == "training" }) {
             switch signature?.training {
             case .defaultFalse?: kwargs.append(("training", .bool(false)))
@@ -167,10 +170,66 @@ enum FunctionalConfig {
     return config
   }
 
+  /// What Keras 3 records of a custom layer's call besides its inputs, from the parameters of
+  /// the class's own `call`: `training` when it takes one (its default), `mask` when it takes
+  /// one; nil for layers that are not the script's.
+  private static func customSignature(of instance: LayerInstance, session: KerasSession) -> (
+    training: KerasCallArguments.Training?, mask: Bool
+  )? {
+    let object =
+      instance.model.flatMap { session.customLayers[ObjectIdentifier($0)] }
+      ?? session.customLayers[ObjectIdentifier(instance)]
+    guard let object, let (member, _) = object.type.lookup("call"),
+      case .function(let callable) = member, case .user(let function) = callable.kind
+    else { return nil }
+    var training: KerasCallArguments.Training?
+    if function.parameters.contains(where: { $0.name == "training" }) {
+      switch function.defaults["training"] {
+      case .bool(false)?: training = .defaultFalse
+      case .bool(true)?: training = .defaultTrue
+      default: training = .defaultNone
+      }
+    }
+    return (training, function.parameters.contains { $0.name == "mask" })
+  }
+
+  /// A custom layer of the script as a model's config lists it (both Kerases): no module, its
+  /// class's name (the name it was registered under, if it was), what its `get_config()`
+  /// returns, and the shape it was built on.
+  private static func customEntry(
+    of instance: LayerInstance, model: SequentialModel, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) -> [(Value, Value)] {
+    let session = interpreter.session
+    guard let object = session.customLayers[ObjectIdentifier(model)], model.subclassName != nil
+    else {
+      throw .unsupported(
+        "ConvBook does not support `get_config()` of a model with the custom layer \(instance.name) yet",
+        at: range)
+    }
+    let site = CallSite(range: range, calleeRange: range, arguments: [], calleeText: "get_config")
+    let config =
+      try interpreter.callClassValue(
+        .method(receiver: .instance(object), name: "get_config"), positional: [], keywords: [],
+        site: site) ?? .none
+    let type = Value.function(Callable(.userClass(object.type), path: object.type.name))
+    let registered =
+      session.customNames.first { Operators.equal($0.0, type) }?.1 ?? object.type.name
+    return [
+      (.string("module"), .none), (.string("class_name"), .string(object.type.name)),
+      (.string("config"), config), (.string("registered_name"), .string(registered)),
+      (
+        .string("build_config"),
+        dictionary([("input_shape", instance.inputShape.map(Attributes.shapeValue) ?? .none)])
+      ),
+    ]
+  }
+
   /// tf-keras: whether a nested model's own construction made its node 0 (a functional model, a
   /// Sequential model given its input when made); its calls are then numbered from 1.
   private static func hasConstructionNode(_ instance: LayerInstance) -> Bool {
-    guard let model = instance.model else { return false }
+    // A custom layer's traced graph is ConvBook's: Keras counts only the layer's calls.
+    guard let model = instance.model, model.subclassName == nil else { return false }
     return model.kind == .functional || model.inputLayer != nil
   }
 
@@ -187,9 +246,7 @@ enum FunctionalConfig {
       guard model.subclassName == nil,
         interpreter.session.customLayers[ObjectIdentifier(model)] == nil
       else {
-        throw .unsupported(
-          "ConvBook does not support `get_config()` of a model with the custom layer \(instance.name) yet",
-          at: range)
+        return try customEntry(of: instance, model: model, interpreter: interpreter, range: range)
       }
       let config = try ModelConfig.config(of: model, interpreter: interpreter, range: range)
       let shape =

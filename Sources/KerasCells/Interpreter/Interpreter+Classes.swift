@@ -409,7 +409,9 @@ extension Interpreter {
       default: break
       }
       guard let (value, _) = type.lookup(name) else {
-        if type.kerasBase != nil, name == "from_config" {
+        if type.kerasBase != nil || type.kerasClassBase?.hasFromConfig == true,
+          name == "from_config"
+        {
           return .method(receiver: base, name: name)
         }
         throw CellError(
@@ -815,7 +817,8 @@ extension Interpreter {
           keywords: keywords, site: site)
       }
       if case .function(let callable) = receiver, case .userClass(let type) = callable.kind,
-        type.kerasBase != nil, name == "from_config"
+        type.kerasBase != nil || type.kerasClassBase?.hasFromConfig == true,
+        name == "from_config"
       {
         return try KerasSubclassing.fromConfig(
           type, positional: positional, keywords: keywords, site: site, interpreter: self)
@@ -1174,10 +1177,11 @@ extension Interpreter {
         if let target = item.target { try assign(entered, to: target, statement: statement) }
         flow = try executeWith(items.dropFirst(), body: body, statement: statement)
       } catch {
-        guard error.type != nil else { throw error }
-        throw .unsupported(
-          "ConvBook does not support an exception leaving the `with` block of a @contextlib.contextmanager generator yet (Python throws it into the generator)",
-          at: range)
+        // ConvBook's own refusals are no Python exceptions; Python's are thrown into the
+        // generator, which may catch them (the `with` statement then ends normally).
+        guard error.type != nil, error.type != "GeneratorExit" else { throw error }
+        _ = try context.exit(throwing: error, interpreter: self, range: range)
+        return .normal
       }
       try context.exit(interpreter: self, range: range)
       return flow

@@ -592,19 +592,25 @@ final class Interpreter {
     return false
   }
 
-  /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.
-  func call(
-    _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
-  ) throws(CellError) -> Value {
+  /// Python's recursion limit before a new frame (a cell-defined function's call, a comprehension):
+  /// RecursionError at the limit; ConvBook's refusal beyond the depth it runs.
+  func checkCallDepth(at range: SourceRange) throws(CellError) {
     guard callDepth < min(Self.maximumCallDepth, session.recursionLimit - 1) else {
       if session.recursionLimit - 1 > Self.maximumCallDepth {
         throw .unsupported(
           "ConvBook does not support calls nested more than \(Self.maximumCallDepth) deep yet (the script raised Python's recursion limit to \(session.recursionLimit))",
-          at: site.range)
+          at: range)
       }
       throw CellError(
-        type: "RecursionError", message: "maximum recursion depth exceeded", range: site.range)
+        type: "RecursionError", message: "maximum recursion depth exceeded", range: range)
     }
+  }
+
+  /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.
+  func call(
+    _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    try checkCallDepth(at: site.range)
     let names = try function.bind(positional: positional, keywords: keywords, range: site.range)
     if function.isGenerator {
       // The body runs at the first `next` (`PythonGenerator`).
@@ -1288,7 +1294,7 @@ final class Interpreter {
   ) throws(CellError) -> Value {
     var left = try evaluate(first)
     operands.append(left)
-    for link in links {
+    for (index, link) in links.enumerated() {
       if links.count == 1, link.operation == .memberOf || link.operation == .notMemberOf,
         let found = try AddressedText.contains(
           left, in: link.operand, interpreter: self, range: range)
@@ -1307,10 +1313,17 @@ final class Interpreter {
       if EagerTensors.isEager(left) || EagerTensors.isEager(right),
         link.operation != .identical, link.operation != .notIdentical
       {
-        guard links.count == 1, link.operation != .memberOf, link.operation != .notMemberOf
-        else { throw EagerTensors.refusal("chained or `in` comparisons", range: range) }
-        return try EagerArithmetic.compare(
+        guard link.operation != .memberOf, link.operation != .notMemberOf else {
+          throw EagerTensors.refusal("`in` comparisons", range: range)
+        }
+        let result = try EagerArithmetic.compare(
           link.operation, left, right, range: range, budget: budget)
+        // A chain (`0.26 <= sigmoid(x) <= 0.28`) is `and` of its links: a link that is false
+        // (by the tensor's truth value) ends it with that tensor, the last link gives the rest.
+        if index == links.count - 1 { return result }
+        if !(try condition(result, range: range)) { return result }
+        left = right
+        continue
       }
       if links.count == 1, ArrayOperations.involvesArray(left, right),
         link.operation != .identical, link.operation != .notIdentical
@@ -1494,9 +1507,16 @@ final class Interpreter {
       try runClause(clause, iterable, clauses, range: range, body: body)
       return
     }
+    // The comprehension's frame counts toward Python's recursion limit as a call's does (a
+    // recursion through `[f(n - 1) for ...]` stops at half the depth).
+    try checkCallDepth(at: range)
     let enclosing = functionName
     functionName = frame
-    defer { functionName = enclosing }
+    callDepth += 1
+    defer {
+      functionName = enclosing
+      callDepth -= 1
+    }
     do {
       try runClause(clause, iterable, clauses, range: range, body: body)
     } catch {

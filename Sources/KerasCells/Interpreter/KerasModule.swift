@@ -104,6 +104,10 @@ public enum KerasModule: Equatable {
       return .kerasSource(mirrored)
     }
     if let legacy = LegacyKeras.module(path: path) { return legacy }
+    // The TensorFlow internals course scripts import classes from (`TensorFlowClasses`).
+    if TensorFlowClasses.modules.contains(path.joined(separator: ".")) {
+      return .standard(path.joined(separator: "."))
+    }
     switch root {
     case "tensorflow": module = .tensorflow
     case "keras": module = .keras
@@ -168,6 +172,7 @@ public enum KerasModule: Equatable {
     case .keras3Backend: return "keras.backend"
     case .tensorflowNN: return "tensorflow._api.v2.nn"
     case .inert(let name): return name
+    case .standard(let name) where TensorFlowClasses.modules.contains(name): return name
     // TensorFlow's own API modules (`TensorFlowEnvironment`) live under `tensorflow._api.v2`.
     case .standard(let name) where name.hasPrefix("tensorflow."):
       return "tensorflow._api.v2." + name.dropFirst("tensorflow.".count)
@@ -384,6 +389,7 @@ public enum KerasModule: Equatable {
       // the top of real model code); their functions are refused where used (`unsupportedName`).
       case "compat": return .module(.tensorFunctions("tensorflow.compat"))
       case "newaxis": return Value.none
+      case "Tensor": return TensorFlowClasses.classValue(TensorFlowClasses.tensorPath)
       case "TensorShape":
         return .function(Callable(.builtin("tf.TensorShape"), path: "tf.TensorShape"))
       case "device", "name_scope", "function", "distribute":
@@ -603,6 +609,7 @@ public enum KerasModule: Equatable {
         ? .function(Callable(.dataLoader, path: "\(prefix).datasets.\(dataset).load_data")) : nil
     case .numpy:
       if name == "__version__" { return .string(Self.numpyVersion) }
+      if name == "ndarray" { return TensorFlowClasses.classValue(TensorFlowClasses.ndarrayPath) }
       return NumPyFunctions.attribute(name) ?? NumPyScalars.attribute(name, module: "numpy")
     case .convbook: return name == "datasets" ? .module(.convbookDatasets) : nil
     case .convbookDatasets:

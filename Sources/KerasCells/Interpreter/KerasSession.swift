@@ -31,6 +31,9 @@ public final class KerasSession {
   /// The cells (and stacks) an `RNN` or a `StackedRNNCells` already runs (kept, so that their
   /// identities stay theirs).
   var usedRecurrentCells: [ObjectIdentifier: LayerInstance] = [:]
+  /// Attributes a script added to a module (`tf.model = tf.keras.Sequential()`), by the module
+  /// (`ModuleAttributes`).
+  var moduleAttributes: [String: [String: Value]] = [:]
   /// A layer's activation given as a function of the script (`activation=relu6`), which
   /// `layer.activation` gives back.
   var activationFunctions: [ObjectIdentifier: Value] = [:]

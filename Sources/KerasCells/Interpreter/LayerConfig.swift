@@ -35,12 +35,20 @@ enum LayerConfig {
       let entry = try FunctionalConfig.entry(of: instance, interpreter: interpreter, range: range)
       return entry.first { Operators.equal($0.0, .string("config")) }?.1 ?? .none
     }
-    let pairs = try config(
+    var pairs = try config(
       of: instance.layer, name: instance.name, trainable: instance.trainable,
       builtInput: instance.isBuilt ? instance.inputShape : nil,
       callShapes: instance.callInputShapes ?? instance.listInputShapes,
       keras3: interpreter.kerasVersion == .keras3, range: range)
     try interpreter.budget.allocate(slots: pairs.count * 2, at: range)
+    // An activation given as one of TensorFlow's functions is serialized by its own name.
+    if let function = interpreter.session.activationFunctions[ObjectIdentifier(instance)],
+      let activation = TensorFlowFunctionNames.serializedActivation(
+        function, keras3: interpreter.kerasVersion == .keras3),
+      let index = pairs.firstIndex(where: { Operators.equal($0.0, .string("activation")) })
+    {
+      pairs[index].1 = activation
+    }
     if serialized { for pair in pairs { untrack(pair.1) } }
     return .dictionary(pairs)
   }

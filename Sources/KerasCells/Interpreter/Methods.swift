@@ -441,10 +441,8 @@ enum Methods {
               at: site.range)
           }
         }
-        if positions.isEmpty {
-          throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
-        }
-        options.positions = positions
+        // Both Keras take their default positions for an empty list (`positions or [...]`).
+        if !positions.isEmpty { options.positions = positions }
       default:
         throw .unsupported(
           "model.summary(\(label)=\(PythonText.repr(value))) is not supported in ConvBook",
@@ -496,6 +494,18 @@ enum Methods {
   ) throws(CellError) -> Value {
     if ["fit", "evaluate", "predict", "count_params"].contains(name) {
       try EagerCalls.checkNoDeferred(model, method: name, site: site, interpreter: interpreter)
+    }
+    if ["fit", "evaluate", "predict"].contains(name),
+      let dense = model.flattenedLayers.first(where: {
+        $0.layer is Dense && $0.inputShape?.dimensions.last == 0
+      })
+    {
+      // Eagerly the layer gives its bias (`model(x)`); inside TensorFlow's compiled step the
+      // fused MatMul + BiasAdd over an empty inner dimension gives zeros for several units and the
+      // bias for one, which ConvBook does not follow.
+      throw .unsupported(
+        "ConvBook does not support `model.\(name)()` through the Dense layer \"\(dense.name)\", whose inputs have no features, yet (TensorFlow's compiled step leaves out its bias there); call the model on the data instead",
+        at: site.range)
     }
     switch name {
     case _ where NodeAttributes.names.contains(name):
@@ -567,6 +577,14 @@ enum Methods {
           type: "ValueError", message: "Insufficient console width to print summary.",
           range: site.range)
       }
+      if interpreter.kerasVersion == .keras3 && Keras3SummaryText.lacksPositions(summary) {
+        throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
+      }
+      if interpreter.kerasVersion == .keras3 && Keras3SummaryText.hasNonUnitWidthText(summary) {
+        throw .unsupported(
+          "ConvBook does not lay out a Keras 3 summary whose table holds wide or combining characters (CJK, emoji, accents) yet: rich pads them by display width",
+          at: site.range)
+      }
       try show(
         interpreter.packaged(summary), printFunction: printFunction, site: site,
         interpreter: interpreter)
@@ -615,6 +633,7 @@ enum Methods {
       if let limitation = model.keras3MultipleOutputsLimitation {
         throw .unsupported(limitation, at: site.range)
       }
+      try KerasRecursionLimit.checkSequential(model, site: site, interpreter: interpreter)
       model.noteRebuilt()
       return .none
     case "pop":
@@ -699,6 +718,7 @@ enum Methods {
             "Sequential model '\(model.name)' has already been configured to use input shape \(declared). You cannot build it with input_shape \(TensorShape(shape))"
           ), at: site.range)
       }
+      try KerasRecursionLimit.checkDeferredBuild(model, site: site, interpreter: interpreter)
       try EagerCalls.addDeferred(
         to: model, input: TensorShape(shape), site: site, interpreter: interpreter)
       // A Lambda of a Sequential made without an input shape runs on symbolic tensors when the

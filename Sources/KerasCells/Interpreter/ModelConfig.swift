@@ -242,6 +242,19 @@ extension ModelConfig {
     _ className: String, config layerConfig: PythonDict, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let keras3 = interpreter.kerasVersion == .keras3
+    // A class of the script (given in custom_objects, a scope or registered): its from_config,
+    // Keras' `cls(**config)` unless the class overrides it.
+    let session = interpreter.session
+    if let custom = CustomObjects.registered(className, session: session)
+      ?? session.customNames.first(where: { $0.1.hasSuffix(">" + className) })?.0,
+      case .function(let callable) = custom, case .userClass = callable.kind
+    {
+      let fromConfig = try Attributes.get(
+        "from_config", of: custom, range: site.range, interpreter: interpreter)
+      return try Calls.call(
+        fromConfig, positional: [.dictionary(layerConfig)], keywords: [], site: site,
+        interpreter: interpreter)
+    }
     guard let canonical = LayerCatalog.canonicalName(className),
       let defaults = KerasLayerConfigs.defaults(canonical, keras3: keras3)
     else {

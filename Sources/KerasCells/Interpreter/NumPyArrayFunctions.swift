@@ -917,7 +917,11 @@ enum NumPyArrayFunctions {
       }
       axes = []
       for axis in given {
-        let resolved = try ArrayOperations.resolveAxis(axis, rank: rank, range: range)
+        // NumPy keeps each axis in a C int before checking it (`int axis = axes[i]` in
+        // `PyArray_Transpose`): 2**62 is axis 0, 2**32 + 1 axis 1, 2**31 out of bounds as
+        // -2147483648.
+        let resolved = try ArrayOperations.resolveAxis(
+          Int(Int32(truncatingIfNeeded: axis)), rank: rank, range: range)
         guard !axes.contains(resolved) else {
           throw CellError(
             type: "ValueError", message: "repeated axis in transpose", range: range)

@@ -328,6 +328,21 @@ extension Interpreter {
       default: break
       }
     }
+    try Value.checkTruthValue(value, range: range)
     return value.isTruthy
+  }
+}
+
+extension Value {
+  /// NumPy's (and TensorFlow's eager tensors', which ask NumPy) refusal to take the truth value
+  /// of an array of other than one element (`if np.array([1, 2]):`, `0 < t < 3` of a vector).
+  static func checkTruthValue(_ value: Value, range: SourceRange) throws(CellError) {
+    guard case .array(let array) = value, array.count != 1 else { return }
+    throw CellError(
+      type: "ValueError",
+      message: array.count == 0
+        ? "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty."
+        : "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+      range: range)
   }
 }

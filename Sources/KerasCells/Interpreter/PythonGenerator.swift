@@ -103,6 +103,25 @@ final class PythonGenerator: StandardObject {
   override func next(interpreter consumer: Interpreter, range: SourceRange) throws(CellError)
     -> Value?
   {
+    try resume(interpreter: consumer, range: range, throwing: nil)
+  }
+
+  /// `throw(error)`: the body gets `error` at its paused `yield` (a generator not started yet or
+  /// finished raises it at once): what it yields next, nil where it then ends, or the exception it
+  /// lets out (`error` itself where it does not catch it).
+  func throwInto(_ error: CellError, interpreter consumer: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    guard started, !finished else {
+      finished = true
+      throw error
+    }
+    return try resume(interpreter: consumer, range: range, throwing: error)
+  }
+
+  private func resume(interpreter consumer: Interpreter, range: SourceRange, throwing: CellError?)
+    throws(CellError) -> Value?
+  {
     guard !finished else {
       stopPending = false
       return nil
@@ -122,6 +141,7 @@ final class PythonGenerator: StandardObject {
       }
     }
     running = true
+    channel.throwing = throwing
     let outcome = channel.turn(interpreter, startingWith: started ? nil : function)
     running = false
     if !started {
@@ -138,6 +158,10 @@ final class PythonGenerator: StandardObject {
     case .failed(let error):
       finish()
       var traced = error
+      // The exception thrown in came back out: it goes on as it was raised.
+      if let throwing, error.type == throwing.type, error.message == throwing.message {
+        throw throwing
+      }
       if error.type == "StopIteration" {
         // PEP 479: a StopIteration escaping the body is a RuntimeError.
         traced = CellError(
@@ -175,6 +199,8 @@ final class PythonGenerator: StandardObject {
     let paused = DispatchSemaphore(value: 0)
     var outcome: Outcome?
     var closing = false
+    /// The exception the next turn raises at the paused `yield` (`throwInto`).
+    var throwing: CellError?
     /// The body has ended (returned, raised or closed).
     var ended = false
     var consumerDepth = 0
@@ -292,6 +318,10 @@ final class PythonGenerator: StandardObject {
       interpreter.budget.takeOver(clockRunning)
       if closing {
         throw CellError(type: "GeneratorExit", message: "", range: range)
+      }
+      if let error = throwing {
+        throwing = nil
+        throw error
       }
     }
   }

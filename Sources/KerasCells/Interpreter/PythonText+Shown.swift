@@ -83,7 +83,10 @@ extension PythonText {
       case .user(let function): return "<function \(function.qualifiedName) at 0x...>"
       case .descriptor(let descriptor):
         return "<\(descriptor.kind.rawValue)(<function ... at 0x...>)>"
-      case .activation(let name): return "<function \(name) at 0x...>"
+      case .activation(let name):
+        return "<function \(TensorFlowFunctionNames.qualifiedName(of: callable) ?? name) at 0x...>"
+      // `tf.Variable` is a class (`TensorFlowClasses`).
+      case .tensorFunction(namespace: "tensorflow", name: "Variable"): return nil
       // Keras', TensorFlow's and NumPy's functions are Python functions with an address too
       // (`print(keras.losses.mse)`); Python's own built-ins (`<built-in function len>`), classes
       // and the objects ConvBook has no Python text of are not.

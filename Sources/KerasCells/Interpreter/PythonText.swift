@@ -64,6 +64,9 @@ enum PythonText {
         return "<\(descriptor.kind.rawValue) object>"
       }
       if let text = KerasObjectText.classRepr(callable) { return text }
+      if case .tensorFunction(namespace: "tensorflow", name: "Variable") = callable.kind {
+        return "<class '\(TensorFlowClasses.variablePath)'>"
+      }
       if callable.isClass { return "<class '\(callable.path)'>" }
       if callable.isPythonBuiltinFunction { return "<built-in function \(callable.path)>" }
       // A function of Keras, TensorFlow or NumPy, by its own name as Python's repr gives it

@@ -1,7 +1,7 @@
 /// `contextlib` as model code uses it: `@contextmanager` on a generator function (its `with`
 /// runs the body to the `yield`, binds what it yields, and resumes it after the block) and
-/// `nullcontext(value)`, and `redirect_stdout(target)` (`StandardIO`). An exception leaving such a block would be thrown into the generator,
-/// which ConvBook's generators do not take yet: it is refused as ConvBook's limitation.
+/// `nullcontext(value)`, and `redirect_stdout(target)` (`StandardIO`). An exception leaving such a
+/// block is thrown into the generator at its `yield` (`GeneratorContextManager.exit(throwing:)`).
 enum StandardContextlib {
   static func attribute(_ name: String) -> Value? {
     switch name {
@@ -99,6 +99,20 @@ final class GeneratorContextManager: StandardObject {
       throw CellError(type: "RuntimeError", message: "generator didn't yield", range: range)
     }
     return value
+  }
+
+  /// `__exit__` of an exception leaving the block: the exception is thrown into the generator at
+  /// its `yield`. True where the generator catches it and ends (the exception is suppressed);
+  /// what the generator lets out (the exception itself, or another) propagates; a generator that
+  /// yields again is CPython's RuntimeError.
+  func exit(throwing error: CellError, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Bool
+  {
+    guard try generator.throwInto(error, interpreter: interpreter, range: range) == nil else {
+      throw CellError(
+        type: "RuntimeError", message: "generator didn't stop after throw()", range: range)
+    }
+    return true
   }
 
   /// `__exit__(None, None, None)`: the generator runs to its end.

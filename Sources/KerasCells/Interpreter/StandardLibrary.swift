@@ -75,6 +75,8 @@ enum StandardLibrary {
     case "six", "six.moves": return sixAttribute(name, of: module)
     case _ where TensorFlowEnvironment.modules.contains(module):
       return TensorFlowEnvironment.attribute(name, of: module)
+    case _ where TensorFlowClasses.modules.contains(module):
+      return TensorFlowClasses.attribute(name, of: module)
     default: return nil
     }
   }
@@ -86,8 +88,8 @@ enum StandardLibrary {
     // Every public name of `six` that ConvBook does not model is its limitation.
     guard
       pythonNames[module]?.contains(name) == true
-        || ((module.hasPrefix("six") || TensorFlowEnvironment.modules.contains(module))
-          && !name.hasPrefix("_"))
+        || ((module.hasPrefix("six") || TensorFlowEnvironment.modules.contains(module)
+          || TensorFlowClasses.modules.contains(module)) && !name.hasPrefix("_"))
     else { return nil }
     return .unsupported("ConvBook does not support `\(module).\(name)` yet", at: range)
   }

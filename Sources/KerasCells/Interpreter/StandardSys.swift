@@ -67,6 +67,13 @@ enum StandardSys {
             "cannot set the recursion limit to \(limit) at the recursion depth \(depth): the limit is too low",
           range: arguments.range)
       }
+      guard limit >= 1000 else {
+        // Keras' own calls (a layer call, predict, fit) stack Python frames ConvBook does not
+        // count; under CPython's default limit they never meet it, under a lower one they may.
+        throw .unsupported(
+          "ConvBook does not support lowering Python's recursion limit below its default of 1000 yet (sys.setrecursionlimit(\(limit))): Keras' own calls could meet it at depths ConvBook does not model",
+          at: arguments.range)
+      }
       arguments.interpreter.session.recursionLimit = limit
       return Value.none
     default:

@@ -18,6 +18,9 @@ enum TensorFlowEnvironment {
     case "config", "test", "autograph", "version":
       return .module(.standard("tensorflow." + name))
     case "executing_eagerly", "get_logger": return StandardLibrary.function("tensorflow", name)
+    // `tf.is_tensor(x)` answers from the value's class (`TensorFlowClasses`); the function is
+    // TensorFlow's `is_tf_type`.
+    case "is_tensor": return StandardLibrary.function("tensorflow", "is_tf_type")
     default: return nil
     }
   }
@@ -56,6 +59,9 @@ enum TensorFlowEnvironment {
     case ("tensorflow", "executing_eagerly"), ("tensorflow.test", "is_built_with_cuda"):
       try arguments.bind([])
       return .bool(name == "executing_eagerly" || module == "tensorflow.test")
+    case ("tensorflow", "is_tf_type"):
+      let (values, _) = try arguments.bind([("x", nil)])
+      return .bool(TensorFlowClasses.isTensor(values["x"]!, session: arguments.interpreter.session))
     case ("tensorflow", "get_logger"):
       try arguments.bind([])
       return try StandardLogging.call(

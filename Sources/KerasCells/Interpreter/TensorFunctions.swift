@@ -634,10 +634,19 @@ enum TensorFunctions {
         at: range)
     }
     func tensor(_ name: String) throws(CellError) -> KerasTensor {
-      guard case .kerasTensor(let tensor)? = arguments[name] else {
-        throw limitation("on a value of type '\(arguments[name]?.typeName ?? "NoneType")'")
+      if case .kerasTensor(let tensor)? = arguments[name] { return tensor }
+      // In a traced function TensorFlow converts a list of tensors of one shape to one tensor
+      // by stacking them (`tf.reduce_mean([loss_a, loss_b])`).
+      if session.lambdaTracingDepth > 0, let items = arguments[name]?.sequenceItems,
+        !items.isEmpty
+      {
+        var parts: [KerasTensor] = []
+        for case .kerasTensor(let part) in items { parts.append(part) }
+        if parts.count == items.count, parts.allSatisfy({ $0.shape == parts[0].shape }) {
+          return try apply(.stack(axis: 0), "stack", parts, interpreter: interpreter, range: range)
+        }
       }
-      return tensor
+      throw limitation("on a value of type '\(arguments[name]?.typeName ?? "NoneType")'")
     }
     func tensors(_ name: String) throws(CellError) -> [KerasTensor] {
       guard let items = arguments[name]?.sequenceItems, !items.isEmpty else {

@@ -227,14 +227,8 @@ enum TrainingCalls {
     let feed = try datasetFeed(arguments, steps: "steps_per_epoch", interpreter: interpreter)
     var epochData = try feed?.epoch(interpreter: interpreter, range: site.range)
     try datasetOnly(arguments, ["steps_per_epoch", "validation_steps"], given: feed)
-    // A Sequential model whose input shape is not known yet is built on the data, as Keras'
-    // `fit` builds it on its first batch.
-    if !model.isBuilt, model.graph == nil,
-      case .array(let array)? = epochData?.x ?? arguments.value(0, "x"),
-      array.rank >= 1
-    {
-      try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
-    }
+    try buildOnData(
+      model, epochData?.x ?? arguments.value(0, "x"), site: site, interpreter: interpreter)
     // Keras names the first epoch before it traces the step that finds a loss function's arity
     // wrong.
     var announcement: String?
@@ -528,7 +522,9 @@ enum TrainingCalls {
       let (lines, stop) = try callbacks.epochEnd(
         epoch, logs: Array(zip(names, row)), trainer: trainer, site: site,
         interpreter: interpreter)
-      if own, !lines.isEmpty || showsProgress(verbose) { throw ownProgress(site: site) }
+      if own, !lines.isEmpty || showsProgress(verbose) {
+        throw ownProgress(site: site, model: model)
+      }
       for line in lines { interpreter.write(line + "\n") }
       lastLogs = Array(zip(names, row))
       try ClassCallbacks.event(
@@ -537,7 +533,7 @@ enum TrainingCalls {
         interpreter: interpreter)
       let stopped = ClassCallbacks.stopRequested(model, interpreter: interpreter)
       if showsProgress(verbose) {
-        if own { throw ownProgress(site: site) }
+        if own { throw ownProgress(site: site, model: model) }
         interpreter.write(
           progressLine(
             steps: steps, values: Array(zip(names, row)), verbose: verbose,
@@ -555,7 +551,7 @@ enum TrainingCalls {
         "how many epochs EarlyStopping lets fit run depends on the losses of ConvBook's own random draw (\(OwnDraws.reason)); \(OwnDraws.advice)",
         at: site.range)
     }
-    if own, !endLines.isEmpty { throw ownProgress(site: site) }
+    if own, !endLines.isEmpty { throw ownProgress(site: site, model: model) }
     for line in endLines { interpreter.write(line + "\n") }
     try ClassCallbacks.event(
       "on_train_end", of: custom, logs: ClassCallbacks.logs(lastLogs, version: version, own: own),
@@ -588,6 +584,18 @@ enum TrainingCalls {
     }
   }
 
+  /// A Sequential model whose input shape is not known yet is built on the data by `fit`,
+  /// `evaluate` and `predict`, as Keras' data handler builds it on its first batch: for any batch
+  /// size (its summary shows None, not the data's batch).
+  static func buildOnData(
+    _ model: SequentialModel, _ x: Value?, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard !model.isBuilt, model.graph == nil, case .array(let array)? = x, array.rank >= 1
+    else { return }
+    try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    interpreter.session.eagerBuildBatches[ObjectIdentifier(model)] = nil
+  }
+
   /// `fit([], [])`, `evaluate([], [])`, `predict([])`: both Kerases pick the data adapter from
   /// the set of adapters that can take the data, which is empty for empty Python lists and tuples
   /// (`set.pop()`, Python's KeyError).
@@ -607,8 +615,13 @@ enum TrainingCalls {
 
   /// `fit` would print the losses and metrics of weights or batches that derive from ConvBook's
   /// own draws (`OwnDraws`).
-  static func ownProgress(site: CallSite) -> CellError {
-    .unsupported(
+  static func ownProgress(site: CallSite, model: SequentialModel? = nil) -> CellError {
+    if model?.drawsRandomNumbers == true {
+      return .unsupported(
+        "printing fit's progress would show losses and metrics of ConvBook's own random draws: the model draws random numbers in its forward pass (tf.random in a Lambda or a custom layer's call()), which TensorFlow draws anew with its own generator on every call and ConvBook does not reproduce; pass verbose=0",
+        at: site.range)
+    }
+    return .unsupported(
       "printing fit's progress would show losses and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
       at: site.range)
   }
@@ -760,7 +773,7 @@ enum TrainingCalls {
       configuration.optimizer.squaresSlices = interpreter.kerasVersion == .keras3
       configuration.optimizer.nadamProduct =
         interpreter.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
-      configuration.keras3Logs = interpreter.kerasVersion == .keras3
+      configuration.keras3 = interpreter.kerasVersion == .keras3
       configuration.keras3Losses = interpreter.kerasVersion == .keras3
       let weights = try training.weights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
@@ -990,6 +1003,7 @@ enum TrainingCalls {
       keywords: ["return_dict", "steps", "callbacks"])
     if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
     let budget = interpreter.budget
+    try buildOnData(model, arguments.value(0, "x"), site: site, interpreter: interpreter)
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
     try datasetOnly(arguments, ["steps"], given: feed)
@@ -1089,6 +1103,7 @@ enum TrainingCalls {
       positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"])
     try checkEmptyLists(arguments, hasY: false, site: site)
     let budget = interpreter.budget
+    try buildOnData(model, arguments.value(0, "x"), site: site, interpreter: interpreter)
     // One array per model input (a list or a dict keyed by the inputs' names with several).
     let inputNames = ForwardPass.inputNames(of: model)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
@@ -1134,7 +1149,8 @@ enum TrainingCalls {
       let weights = try training.weights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory, inGraph: true,
-        fusesOutputs: interpreter.kerasVersion == .keras3)
+        fusesOutputs: interpreter.kerasVersion == .keras3,
+        keras3: interpreter.kerasVersion == .keras3)
       var start = 0
       while start < samples {
         let stop = min(samples, start + batchSize)

@@ -52,7 +52,8 @@ public enum Keras3SummaryText {
     let graph = summary.showsConnections
     var columns = graph ? graphColumns : sequentialColumns
     var defaultWidth = graph ? graphDefaultWidth : sequentialDefaultWidth
-    if let positions = summary.options.positions, positions.count == columns.count {
+    // Keras 3 sizes its columns from the first positions given (more are checked, then unused).
+    if let positions = summary.options.positions, positions.count >= columns.count {
       for index in columns.indices { columns[index].position = positions[index] }
     }
     if summary.options.showTrainable {
@@ -67,16 +68,55 @@ public enum Keras3SummaryText {
   /// Whether Keras 3 refuses the summary with "Insufficient console width to print summary."
   /// because a column would be narrower than 4 (checked when `line_length=` fixes the width; the
   /// default width depends on the console the text is printed on).
+  /// Keras 3 checks every position given, however many columns the table has
+  /// (`positions=[0.5, 0.25, 0.1, 0.0]` on three columns fails at the second).
   public static func hasInsufficientWidth(_ summary: ModelSummary) -> Bool {
-    guard summary.options.lineLength != nil else { return false }
+    let given = summary.options.positions
+    guard summary.options.lineLength != nil || given != nil else { return false }
     let (columns, lineLength) = layout(summary, console: .notATerminal)
+    var positions = columns.map(\.position)
+    if let given, given.count != columns.count - (summary.options.showTrainable ? 1 : 0) {
+      positions = summary.options.showTrainable ? given.map { $0 * 0.9 } + [1.0] : given
+    }
     var current = 0
-    for column in columns {
-      let end = Int((column.position * Double(lineLength)).rounded(.towardZero))
+    for position in positions {
+      let end = Int((position * Double(lineLength)).rounded(.towardZero))
       if end - current < 4 { return true }
       current = end
     }
     return false
+  }
+
+  /// Whether the table holds text that a terminal shows wider or narrower than one column per
+  /// character (CJK, emoji, combining accents: `Dense(name="密集層")`), which rich pads by its
+  /// cells' display widths and ConvBook's layout does not measure.
+  public static func hasNonUnitWidthText(_ summary: ModelSummary) -> Bool {
+    let table = render(summary).split(separator: "\n").dropFirst(
+      modelLine(summary.name, width: SummaryConsole.notATerminal.columns).count)
+    return table.contains { line in
+      line.unicodeScalars.contains { scalar in
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return true
+        default: break
+        }
+        return wideRanges.contains { $0.contains(scalar.value) }
+      }
+    }
+  }
+
+  /// Scalars East Asian Width calls wide or fullwidth, and emoji (a superset of what rich measures
+  /// as two columns, so that nothing it widens is missed).
+  private static let wideRanges: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x2600...0x27BF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+    0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F000...0x1FAFF, 0x20000...0x3FFFD,
+  ]
+
+  /// Whether `positions=` names fewer columns than the table has: Keras 3 then fails reading the
+  /// next column's width (`IndexError: list index out of range`), after the width check.
+  public static func lacksPositions(_ summary: ModelSummary) -> Bool {
+    guard let given = summary.options.positions else { return false }
+    let columns = summary.showsConnections ? graphColumns.count : sequentialColumns.count
+    return given.count < columns
   }
 
   public static func render(_ summary: ModelSummary, console: SummaryConsole = .notATerminal)

@@ -111,7 +111,9 @@ public enum KerasSummaryText {
   /// forever on a non-empty field); nil when every column has room.
   public static func unprintableColumn(_ summary: ModelSummary) -> Int? {
     let positions = layout(summary).positions
-    for column in positions.indices {
+    // Only the columns that hold a field are printed; positions beyond them go unused.
+    let fields = (summary.showsConnections ? 4 : 3) + (summary.options.showTrainable ? 1 : 0)
+    for column in positions.indices.prefix(fields) {
       let start = column > 0 ? positions[column - 1] : 0
       let isLast = column == positions.count - 1
       let cutoff = positions[column] - start - (isLast ? 0 : 3)

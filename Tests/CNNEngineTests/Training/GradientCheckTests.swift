@@ -170,15 +170,20 @@ struct GradientCheckTests {
     let gamma: [Float] = [0.5, 1.5, -1]
     let beta: [Float] = [0.1, 0, -0.2]
     let r = Self.random([6, channels], seed: 11)
+    func forward(_ x: [Float], _ gamma: [Float], _ beta: [Float]) -> (
+      output: [Float], saved: BatchNormalizationTraining.Saved
+    ) {
+      var mean = [Float](repeating: 0, count: channels)
+      var variance = [Float](repeating: 1, count: channels)
+      return BatchNormalizationTraining.tensorFlow(
+        x, channels: channels, gamma: gamma, beta: beta, epsilon: 1e-3, momentum: 0.99,
+        movingMean: &mean, movingVariance: &variance, formula: .unfused)
+    }
     func loss(_ x: [Float], _ gamma: [Float], _ beta: [Float]) -> Double {
-      let y = BatchNormalizationTraining.forward(
-        x, channels: channels, gamma: gamma, beta: beta, epsilon: 1e-3
-      ).output
+      let y = forward(x, gamma, beta).output
       return Self.dot(Tensor(validShape: [6, channels], scalars: y), r)
     }
-    let saved = BatchNormalizationTraining.forward(
-      x.scalars, channels: channels, gamma: gamma, beta: beta, epsilon: 1e-3
-    ).saved
+    let saved = forward(x.scalars, gamma, beta).saved
     let result = BatchNormalizationTraining.backward(
       r.scalars, saved: saved, channels: channels, gamma: gamma)
     let h: Float = 1e-2

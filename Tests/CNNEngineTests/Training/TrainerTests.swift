@@ -58,7 +58,7 @@ struct TrainerTests {
       ]))
     arguments.weightedMetrics = .list([.string("acc")])
     var keras3 = try TrainingConfiguration(arguments)
-    keras3.keras3Logs = true
+    keras3.keras3 = true
     #expect(
       try keras3.outputs(names: ["dense"])[0].reportedNames
         == ["acc", "acc_1", "m", "weighted_acc"])

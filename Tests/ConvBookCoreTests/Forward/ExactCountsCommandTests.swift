@@ -87,4 +87,18 @@ struct ExactCountsCommandTests {
       _ = try ForwardBenchmark(batch: 1 << 62, runs: 1, warmups: 0).run(models)
     }
   }
+
+  @Test("bench refuses run counts it would time until killed, before running anything")
+  func benchRefusesEndlessRunCounts() throws {
+    let folder = try Forward.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = try Forward.script(
+      Self.header + "model = keras.Sequential([keras.Input((8,)), layers.Dense(2)])\n", in: folder)
+    let models = try ModelFile.load(path: path).models().map(\.model)
+    for (runs, warmups) in [(Int.max, 0), (1, Int.max), (ForwardBenchmark.maximumRuns + 1, 0)] {
+      #expect(throws: ForwardCommandError.self) {
+        _ = try ForwardBenchmark(runs: runs, warmups: warmups).run(models)
+      }
+    }
+  }
 }

@@ -710,6 +710,75 @@ import Testing
     #expect(function.printed(footer: .modern) == "<function mean_squared_error>\n")
   }
 
+  /// A recurrent layer with `return_state=True` called on data returns `[output, state]` in
+  /// Keras; ConvBook refuses it as its own limitation (it once raised a made-up ValueError about
+  /// Sequential models).
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func recurrentLayerReturningStatesOnDataIsConvBooksLimitation(_ version: KerasVersion) {
+    let result = KerasSession(kerasVersion: version).run(
+      """
+      import numpy as np
+      from tensorflow import keras
+      out, state = keras.layers.GRU(8, return_state=True)(np.zeros((6, 4, 3), "float32"))
+      """)
+    #expect(result.error?.type == nil)
+    #expect(
+      result.error?.message
+        == "ConvBook does not support calling GRU on data when it returns several tensors (return_state=True) yet"
+    )
+  }
+
+  /// A custom layer (or a Lambda) whose call() always draws `tf.random.normal(tf.shape(x))`:
+  /// TensorFlow draws anew with its own generator on every call, even in a seeded script, so fit's
+  /// progress, predictions and calls on data derive from ConvBook's own draws and are refused
+  /// where printed; shapes and what does not depend on the draws still print.
+  @Test(arguments: [KerasVersion.keras2, .keras3])
+  func randomDrawsInAForwardPassAreOwnDraws(_ version: KerasVersion) {
+    let model = """
+      import numpy as np
+      import tensorflow as tf
+      from tensorflow import keras
+      keras.utils.set_random_seed(1)
+      class Noisy(keras.layers.Layer):
+          def call(self, x):
+              return x + tf.random.normal(tf.shape(x))
+      x = np.linspace(0, 1, 24, dtype="float32").reshape(8, 3)
+      y = np.ones((8, 1), "float32")
+      """
+    let layers = [
+      "Noisy()", "keras.layers.Lambda(lambda t: t + tf.random.uniform(tf.shape(t)))",
+    ]
+    let refused: [(String, String)] = [
+      (
+        "net.fit(x, y, epochs=2, verbose=2)",
+        "printing fit's progress would show losses and metrics of ConvBook's own random draws: the model draws random numbers in its forward pass"
+      ),
+      ("print(net.predict(x, verbose=0))", "printing these values"),
+      ("print(net(x[:2]))", "printing these values"),
+      ("h = net.fit(x, y, verbose=0)\nprint(h.history['loss'])", "printing these values"),
+      ("print(net.evaluate(x, y, verbose=0))", "printing these values"),
+    ]
+    for layer in layers {
+      let built =
+        model + "\nnet = keras.Sequential([keras.Input((3,)), \(layer), keras.layers.Dense(1)])\n"
+        + "net.compile(optimizer='sgd', loss='mse')\nprint('before', net.output_shape)"
+      for (shown, refusal) in refused {
+        let result = KerasSession(kerasVersion: version).run(built + "\n" + shown)
+        #expect(result.error?.type == nil, "\(layer) \(shown)")
+        #expect(
+          result.error?.message.hasPrefix(refusal) == true,
+          "\(layer) \(shown): \(String(describing: result.error))")
+        #expect(result.printed().hasPrefix("before (None, 1)\n"), "\(shown)")
+      }
+      let independent = KerasSession(kerasVersion: version).run(
+        built
+          + "\nh = net.fit(x, y, epochs=2, verbose=0)\nprint(sorted(h.history), net.predict(x, verbose=0).shape)"
+      )
+      #expect(independent.error == nil, "\(String(describing: independent.error))")
+      #expect(independent.printed() == "before (None, 1)\n['loss'] (8, 1)\n")
+    }
+  }
+
   /// A custom layer whose call() branches on `training` (noise added only while training): Keras'
   /// fit runs the training branch, ConvBook traced call() once with training=None, so fit's
   /// progress is refused by the layer's name rather than shown for the other branch.
