@@ -9,6 +9,7 @@ enum NumPyFunctions {
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
     "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var", "clip", "unique",
+    "ravel", "all", "any",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -452,6 +453,11 @@ enum NumPyFunctions {
       var array = try arguments.array(0, "a", budget: budget)
       array.shape = array.shape.filter { $0 != 1 }
       return .array(array)
+    case "ravel", "all", "any":
+      // `np.ravel(a)`, `np.all(a)`, `np.any(a)`: the array method of `a` made an array.
+      try arguments.check(allowed: ["a"])
+      let array = try arguments.array(0, "a", budget: budget)
+      return try method(name, of: array, positional: [], keywords: [], site: site, budget: budget)
     default:
       if NumPyMath.names.contains(name) {
         return try NumPyMath.call(name, arguments, budget: budget)
