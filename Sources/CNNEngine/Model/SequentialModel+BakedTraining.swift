@@ -43,12 +43,8 @@ extension SequentialModel {
 
   /// Whether `instance` computes otherwise in training mode than in inference mode.
   static func dependsOnTraining(_ instance: LayerInstance) -> Bool {
-    switch instance.layer {
-    case is BatchNormalization: return instance.trainable
-    case let dropout as Dropout: return dropout.rate > 0
-    default:
-      return ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(instance.className)
-    }
+    if instance.layer is BatchNormalization { return instance.trainable }
+    return instance.drawsInTraining
   }
 
   /// ConvBook's refusal of a run in mode `mode` (training or inference) that would run a layer in
@@ -58,5 +54,14 @@ extension SequentialModel {
     let fixed = mode ? "False" : "True"
     return
       "ConvBook does not yet run a layer in the mode its call fixed: \(layer.className) \"\(layer.name)\" was called with training=\(fixed) in the model \"\(name)\", which Keras keeps for every run of the model"
+  }
+}
+
+extension LayerInstance {
+  /// Whether the layer draws random values when it runs in training mode (Dropout's mask,
+  /// GaussianNoise's noise), which TensorFlow draws with its own generators.
+  public var drawsInTraining: Bool {
+    if let dropout = layer as? Dropout { return dropout.rate > 0 }
+    return ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(className)
   }
 }

@@ -26,25 +26,11 @@ extension EagerGradients {
           $0.produced.contains(inputID ?? -1) || $0.watched.contains(inputID ?? -1)
         })
     else { return nil }
-    let memory = session.limits.modelMemoryBudget
     let training = session.callContextTraining?.isTruthy ?? false
-    let call: TapeCall
-    do {
-      let weights = try session.training.weights(of: model, memoryBudget: memory)
-      var generator = SeededGenerator(
-        seed: session.training.seed, stream: "tape/\(model.name)/\(tapes.newID())")
-      call = try TapeCall(
-        model: model, weights: weights, inputs: [array.tensor], training: training,
-        keras3: session.kerasVersion == .keras3, generator: &generator, memoryBudget: memory)
-    } catch let error as TrainingError {
-      throw .unsupported(
-        "ConvBook cannot record the call of \(model.name) on a GradientTape: \(error.message)",
-        at: site.range)
-    } catch let error as ForwardError {
-      throw .unsupported(error.message, at: site.range)
-    } catch {
-      throw .unsupported("\(error)", at: site.range)
-    }
+    let call = try tapeCall(
+      model, on: array, training: training, stream: "tape/\(model.name)/\(tapes.newID())",
+      failure: "ConvBook cannot record the call of \(model.name) on a GradientTape",
+      site: site, session: session)
     if training { keepStatistics(of: model, after: call, session: session) }
     for output in call.outputs {
       try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
@@ -153,30 +139,14 @@ extension EagerGradients {
     let session = interpreter.session
     guard session.callContextTraining?.isTruthy == true else { return nil }
     let layers = model.flattenedLayers
-    let draws = layers.contains { layer in
-      if let dropout = layer.layer as? Dropout { return dropout.rate > 0 }
-      return ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(layer.className)
-    }
+    let draws = layers.contains(where: \.drawsInTraining)
     let normalizes = layers.contains { $0.layer is BatchNormalization && $0.trainable }
     guard draws || normalizes else { return nil }
-    let memory = session.limits.modelMemoryBudget
-    let call: TapeCall
-    do {
-      let weights = try session.training.weights(of: model, memoryBudget: memory)
-      var generator = SeededGenerator(
-        seed: session.training.seed, stream: "call/\(model.name)/\(session.training.clock)")
-      call = try TapeCall(
-        model: model, weights: weights, inputs: [array.tensor], training: true,
-        keras3: session.kerasVersion == .keras3, generator: &generator, memoryBudget: memory)
-    } catch let error as TrainingError {
-      throw .unsupported(
-        "ConvBook cannot run \(model.name) in training mode on this data: \(error.message)",
-        at: site.range)
-    } catch let error as ForwardError {
-      throw .unsupported(error.message, at: site.range)
-    } catch {
-      throw .unsupported("\(error)", at: site.range)
-    }
+    let call = try tapeCall(
+      model, on: array, training: true,
+      stream: "call/\(model.name)/\(session.training.clock)",
+      failure: "ConvBook cannot run \(model.name) in training mode on this data",
+      site: site, session: session)
     if normalizes { keepStatistics(of: model, after: call, session: session) }
     var results: [Value] = []
     for tensor in call.outputs {
@@ -189,6 +159,28 @@ extension EagerGradients {
       results.append(value)
     }
     return results
+  }
+
+  /// `model` run on `array` by the engine's trainer (`TapeCall`), its dropout drawn from the
+  /// generator stream `stream`; a failure refused as `failure: why`.
+  private static func tapeCall(
+    _ model: SequentialModel, on array: NDArray, training: Bool, stream: String,
+    failure: String, site: CallSite, session: KerasSession
+  ) throws(CellError) -> TapeCall {
+    let memory = session.limits.modelMemoryBudget
+    do {
+      let weights = try session.training.weights(of: model, memoryBudget: memory)
+      var generator = SeededGenerator(seed: session.training.seed, stream: stream)
+      return try TapeCall(
+        model: model, weights: weights, inputs: [array.tensor], training: training,
+        keras3: session.kerasVersion == .keras3, generator: &generator, memoryBudget: memory)
+    } catch let error as TrainingError {
+      throw .unsupported("\(failure): \(error.message)", at: site.range)
+    } catch let error as ForwardError {
+      throw .unsupported(error.message, at: site.range)
+    } catch {
+      throw .unsupported("\(error)", at: site.range)
+    }
   }
 
   private static func keepStatistics(

@@ -155,7 +155,7 @@ enum EagerTensors {
       throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
     }
     var result = try IntegerLayerData.value(output, plan: plan, site: site)
-    if inTraining, drawsInTraining(instance.layer) {
+    if inTraining, instance.drawsInTraining {
       // Dropout's mask, GaussianNoise's noise: TensorFlow's draws, which ConvBook does not make.
       result = try OwnDraws.mark(
         result, refusingText: true, range: site.range, training: interpreter.session.training)
@@ -167,12 +167,6 @@ enum EagerTensors {
       result = .array(tensor)
     }
     return EagerGradients.layerCall(instance, on: array, result: result, interpreter: interpreter)
-  }
-
-  /// Whether `layer` draws random values when it runs in training mode.
-  private static func drawsInTraining(_ layer: any Layer) -> Bool {
-    if let dropout = layer as? Dropout { return dropout.rate > 0 }
-    return ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(layer.className)
   }
 
   /// `bn(x, training=True)` on constant data: the output normalized with the batch's statistics,
