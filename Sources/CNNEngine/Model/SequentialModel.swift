@@ -34,6 +34,9 @@ public final class SequentialModel {
   /// `totals` before each layer of `stack` was added, which `pop` restores.
   private var totalsBefore: [LayerCounts] = []
   private var keepsFailingLayers: Bool { names?.kerasVersion == .keras3 }
+  /// Keras 3: the input shape of the model that is this Sequential model's only layer, which
+  /// builds the Sequential model when a second layer is added.
+  private var keras3FirstModelInput: TensorShape?
   /// A functional model's input layer as one of its layers.
   private var inputInstance: LayerInstance?
   /// The `keras.Input` tensor a Sequential model was given, which is its `model.inputs[0]`.
@@ -355,6 +358,15 @@ public final class SequentialModel {
     {
       throw error
     }
+    if inputLayer == nil, stack.isEmpty, kerasVersion == .keras3, instance.model != nil,
+      let declared = instance.declaredBatchInputShape
+    {
+      // Keras 3 builds a Sequential model from its first layer's `input_shape` (a model's) only
+      // once it holds a second layer (`_maybe_rebuild`): alone, the model stays unbuilt.
+      append(instance, totals: totals)
+      keras3FirstModelInput = declared
+      return
+    }
     if inputLayer == nil, stack.isEmpty,
       let declared = instance.declaredBatchInputShape
     {
@@ -408,6 +420,10 @@ public final class SequentialModel {
       noteKeras3Mask(of: instance, input: current)
     }
     append(instance, totals: newTotals)
+    if inputLayer == nil, let declared = keras3FirstModelInput {
+      keras3FirstModelInput = nil
+      try build(batchInputShape: declared)
+    }
   }
 
   /// Keras 3 passes the chain's mask to a layer whose `call` takes one: the layer's input is then
@@ -680,6 +696,15 @@ public final class SequentialModel {
       // Layers called before a failing `add` keep their shapes and weights.
       if inputLayer != nil, index < (failedFrom ?? stack.count),
         let input = instance.inputShape, let output = instance.outputShape
+      {
+        return ModelSummary.Row(
+          name: instance.name, className: instance.className, inputShape: input,
+          outputShape: output, weights: instance.weights,
+          multiplyAccumulates: instance.multiplyAccumulates)
+      }
+      // A built model (Keras 3 keeps `Sequential([model])` unbuilt) shows its own shapes and weights.
+      if let model = instance.model, model.isBuilt, let input = model.inputShape,
+        let output = model.outputShape
       {
         return ModelSummary.Row(
           name: instance.name, className: instance.className, inputShape: input,
