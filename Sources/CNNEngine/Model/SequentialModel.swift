@@ -221,6 +221,10 @@ public final class SequentialModel {
   /// The shape a layer added next is called on: the last layer's output, or the input's while
   /// there is no layer (whether or not Keras counts that model as built).
   public var nextLayerInputShape: TensorShape? {
+    if inputLayer == nil, keras3FirstModelInput != nil, let first = stack.first?.model {
+      // Adding the next layer builds the model (`keras3FirstModelInput`) on the first's output.
+      return first.outputShape
+    }
     guard let inputLayer, failedFrom == nil else { return nil }
     if let graph { return graph.outputs[0].shape }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
@@ -326,6 +330,11 @@ public final class SequentialModel {
       }
       return
     }
+    if inputLayer == nil, let declared = keras3FirstModelInput {
+      // The second layer: Keras 3 builds the model from its first layer's input shape.
+      keras3FirstModelInput = nil
+      try build(batchInputShape: declared)
+    }
     if let input = instance.layer as? InputLayer {
       guard stack.isEmpty && inputLayer == nil else {
         throw .value(
@@ -420,10 +429,6 @@ public final class SequentialModel {
       noteKeras3Mask(of: instance, input: current)
     }
     append(instance, totals: newTotals)
-    if inputLayer == nil, let declared = keras3FirstModelInput {
-      keras3FirstModelInput = nil
-      try build(batchInputShape: declared)
-    }
   }
 
   /// Keras 3 passes the chain's mask to a layer whose `call` takes one: the layer's input is then
