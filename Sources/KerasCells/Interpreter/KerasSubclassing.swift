@@ -280,6 +280,13 @@ enum KerasSubclassing {
       return try callOnList(
         instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)
     }
+    if interpreter.kerasVersion == .keras3, positional.count > 1,
+      positional.allSatisfy({ tensorList($0) != nil })
+    {
+      try callOnSeveralLists(
+        instance, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
     let extra = Array(positional.dropFirst())
     if case .array(let array)? = positional.first {
       return try EagerCalls.callCustom(
