@@ -30,6 +30,23 @@ public enum ActivationKernel {
     case .sigmoid:
       // TensorFlow's Sigmoid op: its result depends on each value's place in the tensor.
       tensor.withUnsafeMutableBufferPointer { TensorFlowSigmoid.eigen($0) }
+    case .softplus, .exponential, .swish, .mish:
+      // TensorFlow's Softplus, Exp and Sigmoid kernels are Eigen's approximations, whose packets
+      // and scalar tails differ: each value as its place in the whole tensor gives it (the eager
+      // `tf.math.softplus`, `tf.exp`, `tf.nn.silu` compute the same).
+      let x = tensor.scalars
+      let y: [Float]
+      switch function {
+      case .softplus: y = EigenMath.softplus(x)
+      case .exponential: y = EigenMath.exp(x)
+      // tf.nn.silu: x * sigmoid(1.0 * x).
+      case .swish: y = zip(x, EigenMath.logistic(x)).map { $0 * $1 }
+      // x * tanh(softplus(x)), three kernels.
+      default: y = zip(x, EigenMath.tanh(EigenMath.softplus(x))).map { $0 * $1 }
+      }
+      tensor.withUnsafeMutableBufferPointer { buffer in
+        for index in buffer.indices { buffer[index] = y[index] }
+      }
     case .relu(let slope, let maxValue, let threshold)
     where threshold == 0 && !(slope != 0 && maxValue == nil):
       // TensorFlow's Relu op (relu6 and backend.relu's clipping and slope around it) depends on
