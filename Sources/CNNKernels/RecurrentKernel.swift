@@ -28,14 +28,18 @@ public enum RecurrentKernel {
   /// mask N*T values (true = step taken) or nil -> (N, T, units) with `returnSequences`, else
   /// (N, units). `goBackwards` reads the steps last to first; the sequence output is in reading
   /// order (as Keras returns it).
+  ///
+  /// `stepBias` (G*units): an LSTM's bias when `projected` leaves it out, added to each step's
+  /// x·W + h·U as Keras' LSTM cell adds it, after the two products (`z = x·W; z += h·U; z += b`).
   public static func run(
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
-    goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool
+    goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool,
+    stepBias: [Float]? = nil
   ) throws(KernelError) -> Tensor {
     try runWithStates(
       projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
       cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
-      zeroMaskedOutputs: zeroMaskedOutputs
+      zeroMaskedOutputs: zeroMaskedOutputs, stepBias: stepBias
     ).output
   }
 
@@ -45,7 +49,7 @@ public enum RecurrentKernel {
   public static func runWithStates(
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
     goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool,
-    initialStates: [Tensor] = []
+    initialStates: [Tensor] = [], stepBias: [Float]? = nil
   ) throws(KernelError) -> (output: Tensor, states: [Tensor]) {
     guard projected.rank == 3, recurrentKernel.rank == 2 else {
       throw KernelError(
@@ -117,13 +121,16 @@ public enum RecurrentKernel {
           case .simple:
             for j in 0..<units { newState[j] = activation(x[row + j] + recurrent[j], n, j) }
           case .lstm:
+            // z = x·W + h·U, then the bias when the projection left it out.
+            func z(_ column: Int) -> Float {
+              let sum = x[row + column] + recurrent[column]
+              return stepBias.map { sum + $0[column] } ?? sum
+            }
             for j in 0..<units {
-              let i = gate(x[row + j] + recurrent[j], n, j)
-              let f = gate(x[row + units + j] + recurrent[units + j], n, j)
-              let c =
-                f * carry[j]
-                + i * activation(x[row + 2 * units + j] + recurrent[2 * units + j], n, j)
-              let o = gate(x[row + 3 * units + j] + recurrent[3 * units + j], n, j)
+              let i = gate(z(j), n, j)
+              let f = gate(z(units + j), n, j)
+              let c = f * carry[j] + i * activation(z(2 * units + j), n, j)
+              let o = gate(z(3 * units + j), n, j)
               newCarry[j] = c
               newState[j] = o * activation(c, n, j)
             }
