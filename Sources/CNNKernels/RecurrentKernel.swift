@@ -111,11 +111,11 @@ public enum RecurrentKernel {
             // z and r first; h's block needs r * h.
             product(
               state, u, columns: columns, from: 0, to: 2 * units, bias: recurrentBias,
-              into: &recurrent)
+              singleRow: batch == 1, into: &recurrent)
           } else {
             product(
               state, u, columns: columns, from: 0, to: columns, bias: recurrentBias,
-              into: &recurrent)
+              singleRow: batch == 1, into: &recurrent)
           }
           switch cell {
           case .simple:
@@ -151,7 +151,7 @@ public enum RecurrentKernel {
               }
               product(
                 gruHidden, u, columns: columns, from: 2 * units, to: columns, bias: nil,
-                into: &recurrent)
+                singleRow: batch == 1, into: &recurrent)
               for j in 0..<units {
                 let hh = activation(x[row + 2 * units + j] + recurrent[2 * units + j], n, j)
                 newState[j] = zs[j] * state[j] + (1 - zs[j]) * hh
@@ -194,10 +194,23 @@ public enum RecurrentKernel {
   /// recurrent[from..<to] = Σ_k h[k] * u[k, from..<to] (+ bias[from..<to]) for a (units,
   /// columns) row-major `u`, as TensorFlow's `MatMul` then `BiasAdd` compute it: each value one
   /// fused multiply-add chain over k from zero (oneDNN's), the bias added after.
+  ///
+  /// With `singleRow` (a batch of one) the product is TensorFlow's single-row MatMul instead,
+  /// Eigen's order (`EigenRowProduct`).
   static func product(
     _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, bias: [Float]?,
-    into recurrent: inout [Float]
+    singleRow: Bool = false, into recurrent: inout [Float]
   ) {
+    if singleRow && to - from >= 2 {
+      h.withUnsafeBufferPointer { h in
+        EigenRowProduct.product(
+          h.baseAddress!, count: h.count, u, columns: columns, range: from..<to, into: &recurrent)
+      }
+      if let bias {
+        for column in from..<to { recurrent[column] += bias[column] }
+      }
+      return
+    }
     h.withUnsafeBufferPointer { h in
       u.withUnsafeBufferPointer { u in
         recurrent.withUnsafeMutableBufferPointer { r in

@@ -64,7 +64,8 @@ struct RecurrentForward {
       // TensorFlow multiplies step by step: one row per step for a batch of one.
       let projected = try DenseKernel.apply(
         input, weights: projection, threads: threads,
-        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2)
+        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2,
+        eachRowAlone: input.shape.first == 1)
       return try RecurrentKernel.run(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
@@ -79,7 +80,8 @@ struct RecurrentForward {
       // TensorFlow multiplies step by step: one row per step for a batch of one.
       let projected = try DenseKernel.apply(
         input, weights: projection, threads: threads,
-        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2)
+        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2,
+        eachRowAlone: input.shape.first == 1)
       return try RecurrentKernel.runWithStates(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
