@@ -437,6 +437,11 @@ enum TrainingCalls {
         interpreter: interpreter)
       // Keras' ProgbarLogger names the epoch only when there are several.
       if verbose != 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      // Keras traces the train step at the first batch.
+      if epoch == initialEpoch {
+        try ScopeNameChecks.checkTraining(
+          model, function: "fit", interpreter: interpreter, range: site.range)
+      }
       if let feed, epochData == nil {
         let next = try feed.epoch(interpreter: interpreter, range: site.range)
         (x, y) = try datasetArrays(
@@ -1046,6 +1051,8 @@ enum TrainingCalls {
       site: site, interpreter: interpreter)
     try ClassCallbacks.event(
       "on_test_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
+    try ScopeNameChecks.checkTraining(
+      model, function: "evaluate", interpreter: interpreter, range: site.range)
     do {
       names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
       results = try trainer.evaluate(
@@ -1142,6 +1149,10 @@ enum TrainingCalls {
         interpreter: interpreter, site: site))
     try ClassCallbacks.event(
       "on_predict_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
+    if samples > 0 {
+      try ScopeNameChecks.checkTraining(
+        model, function: "predict", interpreter: interpreter, range: site.range)
+    }
     var outputs: [[Float]] = []
     var outputShapes: [[Int]] = []
     var step = 0
@@ -1625,6 +1636,8 @@ extension TrainingCalls {
       try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     }
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    try ScopeNameChecks.checkTraining(
+      model, function: function, interpreter: interpreter, range: site.range)
     let own =
       interpreter.session.training.ownDrawn(model)
       || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
