@@ -49,11 +49,12 @@ enum TrainingCalls {
       switch value(index, name) {
       case nil, .none?: return fallback
       case .int(let number)?: return number
+      // Python's bool is an int: `epochs=True` is one epoch.
+      case .bool(let flag)?: return flag ? 1 : 0
       case let other?:
-        throw CellError(
-          type: "TypeError",
-          message: "\(function)(\(name)=...) must be an integer, not '\(other.typeName)'",
-          range: site.range)
+        throw .unsupported(
+          "ConvBook takes \(function)(\(name)=...) as an integer, not \(PythonText.repr(other))",
+          at: site.range)
       }
     }
 
