@@ -126,6 +126,16 @@ enum ScopeNameChecks {
         throw Calls.keras(TensorFlowScopeNames.rootError(modelScope), at: range)
       }
     }
+    // Names pass the scope patterns with a backslash (and, by `$`, a final newline), but the
+    // operations TensorFlow then runs may not hold either in their names.
+    let unrunnable = { (name: String) in name.contains("\\") || name.contains("\n") }
+    if let name = unrunnable(model.name)
+      ? model.name : layerName(in: model, session: interpreter.session, where: unrunnable)
+    {
+      throw .unsupported(
+        "ConvBook does not support \(function)() of a model named or holding a layer named \(PythonText.repr(.string(name))) yet: TensorFlow refuses a backslash or a newline in the names of the operations it runs",
+        at: range)
+    }
     if let layer = refusedLayerName(in: model, session: interpreter.session) {
       throw .unsupported(
         "ConvBook does not support \(function)() of a model holding a layer named \(PythonText.repr(.string(layer))) yet: TensorFlow refuses the name as a scope name inside the model's, and \(keras3 ? "Keras 3" : "tf-keras") raises that in text of its own",
@@ -139,12 +149,20 @@ enum ScopeNameChecks {
   private static func refusedLayerName(in model: SequentialModel, session: KerasSession)
     -> String?
   {
+    layerName(in: model, session: session) {
+      !$0.isEmpty && !TensorFlowScopeNames.isValidNested($0)
+    }
+  }
+
+  /// The first layer name, in the model and the models nested in it (not inside custom layers),
+  /// that `matches`.
+  private static func layerName(
+    in model: SequentialModel, session: KerasSession, where matches: (String) -> Bool
+  ) -> String? {
     for instance in model.layers where !instance.isInputLayer {
-      if !instance.name.isEmpty, !TensorFlowScopeNames.isValidNested(instance.name) {
-        return instance.name
-      }
+      if matches(instance.name) { return instance.name }
       if let nested = instance.model, session.customLayers[ObjectIdentifier(instance)] == nil,
-        let name = refusedLayerName(in: nested, session: session)
+        let name = layerName(in: nested, session: session, where: matches)
       {
         return name
       }
