@@ -931,7 +931,7 @@ final class Interpreter {
     case .tensorShape(let dimensions): return TensorShapeValue.items(dimensions)
     case .string(let text):
       try budget.allocate(slots: text.utf8.count, at: range)
-      return text.map { .string(String($0)) }
+      return PythonCodePoints.items(text).map(Value.string)
     case .dictionary(let pairs): return pairs.map(\.0)
     case .set(let set): return set.items
     case .range(let start, let stop, let step):

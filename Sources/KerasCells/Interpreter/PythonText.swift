@@ -354,7 +354,9 @@ enum PythonText {
     default:
       isNumber = false
       body = str(value)
-      if let precision { body = String(body.prefix(precision)) }
+      if let precision {
+        body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(precision)))
+      }
       if type != nil && type != "s" {
         throw CellError(
           type: "ValueError",
@@ -362,7 +364,7 @@ enum PythonText {
           range: range)
       }
     }
-    let padding = max(width - body.count, 0)
+    let padding = max(width - PythonCodePoints.count(body), 0)
     guard padding > 0 else { return body }
     let filler = String(repeating: fill, count: padding)
     switch align ?? (isNumber ? ">" : "<") {
