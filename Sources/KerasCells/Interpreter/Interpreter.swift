@@ -318,6 +318,12 @@ final class Interpreter {
       throw error
     case .importNames(let modulePath, let names):
       noteTensorFlowKerasImport(modulePath.components)
+      // TensorFlow's own copy of Keras where ConvBook does not run the module (`LegacyKeras`).
+      if kerasVersion == .keras3 || KerasModule.resolve(path: modulePath.components) == nil,
+        try importFromLegacyKeras(modulePath, names, statement: statement.range)
+      {
+        return .normal
+      }
       guard
         let module = KerasModule.resolve(path: modulePath.components).map({
           modulePath.components.first == "keras" ? .reached($0, throughKerasIn: kerasVersion) : $0
@@ -368,6 +374,9 @@ final class Interpreter {
           imported.name, from: module, path: modulePath.components, kerasVersion: kerasVersion,
           range: imported.nameRange)
         {
+          if refusal.type == nil, isUnusedImport(imported.boundName, statement: statement.range) {
+            continue
+          }
           throw refusal
         }
         if modulePath.components == ["keras"], imported.name == "backend",
@@ -401,6 +410,8 @@ final class Interpreter {
           module.unresolvedName(imported.name, in: kerasVersion, at: imported.nameRange)
           ?? module.unsupportedName(imported.name, at: imported.nameRange)
         {
+          // A name the real module has: harmless where the script never uses it.
+          if isUnusedImport(imported.boundName, statement: statement.range) { continue }
           throw refusal
         } else {
           throw cannotImport(
