@@ -288,6 +288,13 @@ enum KerasSubclassing {
       return try callOnList(
         instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)
     }
+    if interpreter.kerasVersion == .keras3, positional.count > 1,
+      positional.allSatisfy({ tensorList($0) != nil })
+    {
+      try callOnSeveralLists(
+        instance, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
     let extra = Array(positional.dropFirst())
     if case .array(let array)? = positional.first {
       return try EagerCalls.callCustom(
@@ -302,6 +309,8 @@ enum KerasSubclassing {
         "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
         at: site.range)
     }
+    try ScopeNameChecks.checkSymbolicCall(
+      named: instance.layerState?.name ?? "", interpreter: interpreter, range: site.range)
     try InputSpecValue.check(
       instance, inputs: [tensor], layerName: instance.layerState?.name ?? "", site: site)
     // Keras 3 hands a masked input's mask to a `call` that takes `mask` as one more tensor of the
