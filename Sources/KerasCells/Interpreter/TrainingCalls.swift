@@ -128,6 +128,16 @@ enum TrainingCalls {
     }
   }
 
+  /// `fit()` / `evaluate()` given neither `x` nor `y`: both Kerases look for a data adapter
+  /// that takes None and pop one from the empty set of those found (`KeyError: 'pop from an
+  /// empty set'`, bi38's `model.fit()` at the end of a course file).
+  private static func requireData(_ arguments: Arguments) throws(CellError) {
+    guard arguments.value(0, "x")?.isNone ?? true, arguments.value(1, "y")?.isNone ?? true else {
+      return
+    }
+    throw CellError.keyError(.string("pop from an empty set"), range: arguments.site.range)
+  }
+
   /// `y`, one array per model output; left out (or None) when only the losses `model.add_loss`
   /// added train, zeros in the outputs' shapes stand for it (tf-keras needs none then).
   private static func targets(
@@ -261,6 +271,7 @@ enum TrainingCalls {
         epoch, trainer: trainer, function: "fit", site: site, budget: budget)
       (batchSize, shuffle) = (epoch.batchSize, epoch.shuffled)
     } else {
+      try requireData(arguments)
       if interpreter.kerasVersion == .keras3 {
         try arguments.checkKeras3DataTypes([(0, "x"), (1, "y"), (nil, "sample_weight")])
       }
@@ -1022,6 +1033,7 @@ enum TrainingCalls {
         epoch, trainer: trainer, function: "evaluate", site: site, budget: budget)
       batchSize = epoch.batchSize
     } else {
+      try requireData(arguments)
       if interpreter.kerasVersion == .keras3 {
         try arguments.checkKeras3DataTypes([(0, "x"), (1, "y"), (nil, "sample_weight")])
       }
