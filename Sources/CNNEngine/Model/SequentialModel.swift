@@ -34,6 +34,9 @@ public final class SequentialModel {
   /// `totals` before each layer of `stack` was added, which `pop` restores.
   private var totalsBefore: [LayerCounts] = []
   private var keepsFailingLayers: Bool { names?.kerasVersion == .keras3 }
+  /// Keras 3: the input shape of the model that is this Sequential model's only layer, which
+  /// builds the Sequential model when a second layer is added.
+  private var keras3FirstModelInput: TensorShape?
   /// A functional model's input layer as one of its layers.
   private var inputInstance: LayerInstance?
   /// The `keras.Input` tensor a Sequential model was given, which is its `model.inputs[0]`.
@@ -218,6 +221,10 @@ public final class SequentialModel {
   /// The shape a layer added next is called on: the last layer's output, or the input's while
   /// there is no layer (whether or not Keras counts that model as built).
   public var nextLayerInputShape: TensorShape? {
+    if inputLayer == nil, keras3FirstModelInput != nil, let first = stack.first?.model {
+      // Adding the next layer builds the model (`keras3FirstModelInput`) on the first's output.
+      return first.outputShape
+    }
     guard let inputLayer, failedFrom == nil else { return nil }
     if let graph { return graph.outputs[0].shape }
     return stack.last?.outputShape ?? inputLayer.batchInputShape
@@ -323,6 +330,11 @@ public final class SequentialModel {
       }
       return
     }
+    if inputLayer == nil, let declared = keras3FirstModelInput {
+      // The second layer: Keras 3 builds the model from its first layer's input shape.
+      keras3FirstModelInput = nil
+      try build(batchInputShape: declared)
+    }
     if let input = instance.layer as? InputLayer {
       guard stack.isEmpty && inputLayer == nil else {
         throw .value(
@@ -354,6 +366,15 @@ public final class SequentialModel {
       let error = instance.layer.common.declaredShapeError
     {
       throw error
+    }
+    if inputLayer == nil, stack.isEmpty, kerasVersion == .keras3, instance.model != nil,
+      let declared = instance.declaredBatchInputShape
+    {
+      // Keras 3 builds a Sequential model from its first layer's `input_shape` (a model's) only
+      // once it holds a second layer (`_maybe_rebuild`): alone, the model stays unbuilt.
+      append(instance, totals: totals)
+      keras3FirstModelInput = declared
+      return
     }
     if inputLayer == nil, stack.isEmpty,
       let declared = instance.declaredBatchInputShape
@@ -680,6 +701,15 @@ public final class SequentialModel {
       // Layers called before a failing `add` keep their shapes and weights.
       if inputLayer != nil, index < (failedFrom ?? stack.count),
         let input = instance.inputShape, let output = instance.outputShape
+      {
+        return ModelSummary.Row(
+          name: instance.name, className: instance.className, inputShape: input,
+          outputShape: output, weights: instance.weights,
+          multiplyAccumulates: instance.multiplyAccumulates)
+      }
+      // A built model (Keras 3 keeps `Sequential([model])` unbuilt) shows its own shapes and weights.
+      if let model = instance.model, model.isBuilt, let input = model.inputShape,
+        let output = model.outputShape
       {
         return ModelSummary.Row(
           name: instance.name, className: instance.className, inputShape: input,

@@ -76,7 +76,9 @@ public struct ModelFile {
       case .failure(let error): throw .invalid(error.message())
       case .success(let loaded): script = loaded
       }
-      let session = KerasSession(kerasVersion: runner.kerasVersion.resolve(lesson: nil))
+      let session = KerasSession(
+        kerasVersion: ScriptKerasPackage.version(
+          of: script.source, setting: runner.kerasVersion.resolve(lesson: nil)))
       // `sys.argv[0]`: the file's name, as `python NAME.py` run in its folder gives it (no
       // absolute path, so that output stays the same wherever the file is).
       session.scriptName = URL(fileURLWithPath: path).lastPathComponent

@@ -996,6 +996,11 @@ enum Calls {
         "calling an input layer is not supported in ConvBook cells; use keras.Input", at: site.range
       )
     }
+    if interpreter.kerasVersion == .keras3, asList, tensors.count == 1,
+      !(instance.layer is any MultiInputLayer)
+    {
+      throw oneTensorListError(instance, tensors[0], site: site)
+    }
     if instance.model != nil, instance.isBuilt {
       throw .unsupported(
         "calling a model taken from another model's layers is not supported in ConvBook cells; call the model itself",
@@ -1225,9 +1230,23 @@ enum Calls {
           ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
         training: fixedTraining(keywords))
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
-      guard outputs.count > 1, let graph = model.graph else { return .kerasTensor(outputs[0]) }
-      // The structure the model was given, its tensors replaced by this call's.
+      // The structure the model was given, its tensors replaced by this call's. Keras 3 packs a
+      // symbolic call's outputs into it even for one tensor (`outputs=[x]` gives a one-element
+      // list; only `call` on data unpacks it); tf-keras returns that one tensor.
       let given = interpreter.session.modelStructures[ObjectIdentifier(model)]?.outputs
+      var packsOne = false
+      if interpreter.kerasVersion == .keras3, let given {
+        switch given {
+        case .list, .tuple, .dictionary: packsOne = true
+        default: break
+        }
+      }
+      guard outputs.count > 1 || packsOne else { return .kerasTensor(outputs[0]) }
+      guard let graph = model.graph else {
+        // A chain model: its one output tensor stands wherever the structure holds a tensor.
+        return restructured(
+          given ?? .kerasTensor(outputs[0]), replacingTensorsWith: .kerasTensor(outputs[0]))
+      }
       return restructured(
         given ?? .list(PythonList(graph.outputs.map { .kerasTensor($0) })),
         modelOutputs: graph.outputs, callOutputs: outputs.map { .kerasTensor($0) })
@@ -1254,6 +1273,22 @@ enum Calls {
       }
     }
     return replace(structure)
+  }
+
+  /// `structure` with every tensor in it replaced by `value` (the one output of a chain model's
+  /// call).
+  static func restructured(_ structure: Value, replacingTensorsWith value: Value) -> Value {
+    switch structure {
+    case .kerasTensor: return value
+    case .list(let list):
+      return .list(PythonList(list.items.map { restructured($0, replacingTensorsWith: value) }))
+    case .tuple(let items):
+      return .tuple(items.map { restructured($0, replacingTensorsWith: value) })
+    case .dictionary(let dict):
+      return .dictionary(
+        PythonDict(dict.pairs.map { ($0.0, restructured($0.1, replacingTensorsWith: value)) }))
+    default: return structure
+    }
   }
 
   /// Keras' function forms of the merge layers, `layers.add(inputs, **kwargs)` and

@@ -3,7 +3,8 @@ import CNNEngine
 /// A custom layer's state as a Keras layer: the name `Layer.__init__` gave it and, once it has
 /// been called, the functional graph its `call` traced.
 final class CustomLayerState {
-  let name: String
+  /// The layer's name; tf-keras' `layer._name = "new"` renames it (`rename`).
+  private(set) var name: String
   /// The layer the traced `call` is, as a layer of the models that call it.
   var layer: LayerInstance?
   /// A subclassed model: built by `build()` or a call (its sublayers have their weights).
@@ -45,6 +46,13 @@ final class CustomLayerState {
 
   init(name: String) {
     self.name = name
+  }
+
+  /// tf-keras' `layer._name = newName`: its name property reads `_name`, so the layer, its node
+  /// once called and the weights it makes from then on carry the new name.
+  func rename(_ newName: String) {
+    name = newName
+    layer?.rename(newName)
   }
 }
 
@@ -279,6 +287,13 @@ enum KerasSubclassing {
     if positional.count == 1, let tensors = tensorList(positional[0]) {
       return try callOnList(
         instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)
+    }
+    if interpreter.kerasVersion == .keras3, positional.count > 1,
+      positional.allSatisfy({ tensorList($0) != nil })
+    {
+      try callOnSeveralLists(
+        instance, positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     }
     let extra = Array(positional.dropFirst())
     if case .array(let array)? = positional.first {
