@@ -25,6 +25,19 @@ public struct Embedding: Layer {
   public init(_ common: LayerCommon) throws(KerasError) {
     let arguments = common.arguments
     self.common = common
+    for name in ["input_dim", "output_dim"] {
+      guard case .bool(let flag) = arguments[name] else { continue }
+      if common.kerasVersion == .keras3 {
+        // Keras 3 takes no bool for a size.
+        throw .value(
+          "`\(name)` must be a positive integer. Received: \(name)=\(flag ? "True" : "False") (of type bool)."
+        )
+      }
+      if flag {
+        // tf-keras fails to build its weights from a size of True, in TensorFlow's words.
+        throw .limitation("ConvBook does not support Embedding(\(name)=True) in tf-keras yet")
+      }
+    }
     inputDim = try arguments.int("input_dim")
     outputDim = try arguments.int("output_dim")
     if inputDim <= 0 || outputDim <= 0 {

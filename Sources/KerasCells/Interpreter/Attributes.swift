@@ -360,12 +360,24 @@ enum Attributes {
       }
     case .model(let model):
       if let value = interpreter.session.objectAttributes.value(name, of: model) { return value }
+      if name == "trainable",
+        let given = interpreter.session.objectAttributes.value(
+          KerasObjectAttributes.givenTrainable, of: model)
+      {
+        return given
+      }
       if let value = try modelAttribute(name, model, range: range, interpreter: interpreter) {
         return value
       }
     case .layer(let instance):
       if let value = interpreter.session.objectAttributes.value(name, of: instance) {
         return value
+      }
+      if name == "trainable",
+        let given = interpreter.session.objectAttributes.value(
+          KerasObjectAttributes.givenTrainable, of: instance)
+      {
+        return given
       }
       if name == "activation",
         let function = interpreter.session.activationFunctions[ObjectIdentifier(instance)]
@@ -1130,8 +1142,10 @@ enum Attributes {
     switch (base, name) {
     case (.layer(let instance), "trainable"):
       instance.trainable = value.isTruthy
+      noteGivenTrainable(value, on: instance, interpreter: interpreter)
     case (.model(let model), "trainable"):
       model.setTrainable(value.isTruthy)
+      noteGivenTrainable(value, on: model.calledInstance, model: model, interpreter: interpreter)
     case (.model(let model), "name") where interpreter.kerasVersion == .keras3,
       (.model(let model), "_name") where interpreter.kerasVersion == .keras2:
       // Keras 3's name is a plain attribute (tf-keras' a read-only property: below); tf-keras'
@@ -1188,6 +1202,33 @@ enum Attributes {
         "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (only `trainable` can be changed)",
         at: range)
     }
+  }
+
+  /// tf-keras' `trainable` setter keeps the value it is given, on the layer and (for a model) on
+  /// every layer inside it; a bool is what ConvBook's flags hold already. Keras 3 keeps the bool.
+  private static func noteGivenTrainable(
+    _ value: Value, on instance: LayerInstance, model: SequentialModel? = nil,
+    interpreter: Interpreter
+  ) {
+    guard interpreter.kerasVersion == .keras2 else { return }
+    let attributes = interpreter.session.objectAttributes
+    let key = KerasObjectAttributes.givenTrainable
+    func note(_ object: AnyObject) {
+      if case .bool = value {
+        attributes.remove(key, of: object)
+      } else {
+        attributes.set(key, of: object, to: value)
+      }
+    }
+    func noteLayers(of model: SequentialModel) {
+      note(model)
+      for layer in model.layers where !layer.isInputLayer {
+        note(layer)
+        if let nested = layer.model { noteLayers(of: nested) }
+      }
+    }
+    note(instance)
+    if let model = model ?? instance.model { noteLayers(of: model) }
   }
 
   /// `model.n_classes = 3`: a name the Keras object does not have becomes its own attribute (its

@@ -13,4 +13,13 @@ final class KerasObjectAttributes {
   func set(_ name: String, of object: AnyObject, to value: Value) {
     attributes[ObjectIdentifier(object), default: (object, [:])].values[name] = value
   }
+
+  func remove(_ name: String, of object: AnyObject) {
+    attributes[ObjectIdentifier(object)]?.values[name] = nil
+  }
+
+  /// Where tf-keras keeps what a script assigned to `trainable` that is no bool (`= 0`,
+  /// `= 2**64`): its setter stores the value as given, which `trainable` then reads back (the
+  /// layer trains by its truth). A name no script can use as an attribute.
+  static let givenTrainable = "\u{0}trainable"
 }

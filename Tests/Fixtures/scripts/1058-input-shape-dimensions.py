@@ -1,6 +1,6 @@
-# Shapes with dimensions that are no sizes. Keras 3 reads every shape through
-# standardize_shape: a string, a float, a nested tuple or list and a negative size are each a
-# ValueError quoting the whole shape as given (a half-computed `img_size / 2` is the common case).
+# Shapes with dimensions that are no sizes, and sizes that are bools. Keras 3 reads every shape
+# through standardize_shape: a string, a float, a nested tuple or list and a negative size are each
+# a ValueError quoting the whole shape as given (a half-computed `img_size / 2` is the common case).
 # tf-keras hands the shape to TensorFlow's TensorShape, whose TypeError and ValueError differ.
 from tensorflow import keras
 
@@ -14,3 +14,10 @@ try:
     keras.Sequential([keras.layers.Dense(2, input_shape=(4.0,))])
 except (TypeError, ValueError) as error:
     print("input_shape ->", type(error).__name__, error)
+# Sizes given as bools: Keras 3 takes none for an Embedding (False is no positive size either
+# way; True, which tf-keras fails to build weights from, is left out here).
+for sizes in [(False, 2), (4, False), (0, 2)]:
+    try:
+        keras.layers.Embedding(*sizes)
+    except ValueError as error:
+        print(sizes, "->", error)
