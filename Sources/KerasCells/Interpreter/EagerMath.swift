@@ -62,7 +62,7 @@ enum EagerMath {
 
   /// `a @ b` / `tf.matmul(a, b)` of matrices (and batches of them with equal batch shapes).
   /// `aTransposed`: `a` is the transpose of TensorFlow's operand (`transpose_a=True`, a gradient
-  /// A^T dC), which TensorFlow sums in one FMA chain even for a single column.
+  /// A^T dC), which TensorFlow sums as Eigen's matrix-vector product for a single column.
   static func matmul(
     _ a: NDArray, _ b: NDArray, range: SourceRange, budget: EvaluationBudget,
     aTransposed: Bool = false
@@ -104,6 +104,23 @@ enum EagerMath {
                   TensorFlowDot.dot(count: k, a.baseAddress!, b.baseAddress!)
                 }
               })
+          } else if float32, k >= 2, (n == 1 && m >= 2) || (aTransposed && m == 1) {
+            // One row, or a transposed first operand with one column (a gradient x^T @ dy):
+            // Eigen's matrix-vector product without FMA, each product rounded, then added in
+            // order, in blocks of 16 from 128 terms on (as `EigenRowProduct`).
+            let block = k < 128 ? k : (max(n, m) * 4 < 32768 ? 16 : 4)
+            var sum: Float = 0
+            var start = 0
+            while start < k {
+              var partial: Float = 0
+              for inner in start..<min(start + block, k) {
+                let term = Float(x[left + inner]) * Float(y[right + inner * m])
+                partial = partial + term
+              }
+              sum = sum + partial
+              start += block
+            }
+            result[item * n * m + row * m + column] = Double(sum)
           } else if float32 {
             // TensorFlow's float32 MatMul is oneDNN's: one fused multiply-add per term, in order
             // (measured bit for bit up to 300 terms).
