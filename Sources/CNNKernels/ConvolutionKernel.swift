@@ -8,13 +8,13 @@ public enum ConvolutionKernel {
   public static func convolve(
     _ input: Tensor, weights: PackedConvolutionWeights, strides: [Int], dilations: [Int],
     padding: SpatialPadding, activation: FusedActivation = .linear,
-    threads: Int = KernelParallelism.defaultThreadCount
+    threads: Int = KernelParallelism.defaultThreadCount, order: ContractionOrder = .chains
   ) throws(KernelError) -> Tensor {
     var output = Tensor.empty
     try convolve(
       input, weights: weights, strides: strides, dilations: dilations, padding: padding,
       activation: activation,
-      threads: threads, into: &output)
+      threads: threads, order: order, into: &output)
     return output
   }
 
@@ -24,7 +24,8 @@ public enum ConvolutionKernel {
   public static func convolve(
     _ input: Tensor, weights: PackedConvolutionWeights, strides: [Int], dilations: [Int],
     padding: SpatialPadding, activation: FusedActivation = .linear,
-    threads: Int = KernelParallelism.defaultThreadCount, into output: inout Tensor
+    threads: Int = KernelParallelism.defaultThreadCount, order: ContractionOrder = .chains,
+    into output: inout Tensor
   ) throws(KernelError) {
     let geometry = try validatedGeometry(
       input: input.shape, weights: weights, strides: strides, dilations: dilations, padding: padding
@@ -33,7 +34,7 @@ public enum ConvolutionKernel {
     output.withUnsafeMutableBufferPointer { destination in
       run(
         input, weights: weights, geometry: geometry, activation: activation, threads: threads,
-        output: destination)
+        order: order, output: destination)
     }
   }
 
@@ -81,7 +82,7 @@ public enum ConvolutionKernel {
   static func run(
     _ input: Tensor, weights: PackedConvolutionWeights, geometry g: WindowGeometry,
     activation: FusedActivation,
-    threads: Int, output: UnsafeMutableBufferPointer<Float>
+    threads: Int, order: ContractionOrder = .chains, output: UnsafeMutableBufferPointer<Float>
   ) {
     let rows = g.rows
     let width = g.output[2]
@@ -111,7 +112,7 @@ public enum ConvolutionKernel {
               avx512: avx512, geometry: g, weights: weights,
               source: source.baseAddress!,
               packed: packed.baseAddress!, bias: bias.baseAddress!, output: output.baseAddress!,
-              clamp: activation.bounds)
+              clamp: activation.bounds, order: order)
           }
         }
       }
@@ -125,7 +126,7 @@ public enum ConvolutionKernel {
     geometry g: WindowGeometry,
     weights: PackedConvolutionWeights, source: UnsafePointer<Float>,
     packed: UnsafePointer<Float>, bias: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
-    clamp: (lower: Float, upper: Float)?
+    clamp: (lower: Float, upper: Float)?, order contraction: ContractionOrder
   ) {
     typealias Segment = ConvolutionMicrokernel.Segment
     let width = PackedConvolutionWeights.blockWidth
@@ -157,6 +158,21 @@ public enum ConvolutionKernel {
       rowSegments.deallocate()
       pixelSegments.deallocate()
     }
+    // TensorFlow's order for the last filter block; a single filter needs its weights as a column
+    // and a patch buffer of this thread's own.
+    let taps = weights.kernel3.reduce(1, *) * groupChannels
+    let dotBuffer: UnsafeMutablePointer<Float>?
+    let lastBlockOrder: LastBlockOrder
+    if let order = LastBlockOrder.forWeights(weights, contraction) {
+      dotBuffer = nil
+      lastBlockOrder = order
+    } else {
+      let buffer = UnsafeMutablePointer<Float>.allocate(capacity: 2 * taps)
+      for k in 0..<taps { buffer[k] = packed[k * width] }
+      dotBuffer = buffer
+      lastBlockOrder = .dot(column: buffer, patch: buffer + taps, taps: taps)
+    }
+    defer { dotBuffer?.deallocate() }
     var rowSegmentCount = 0
     var currentRow = -1
     var validD = (first: 0, last: 0)
@@ -219,6 +235,7 @@ public enum ConvolutionKernel {
       }
       // Lanes of the unit's last block (the others are full).
       let lanes = min(width, weights.filtersPerGroup - (block + blockCount - 1) * width)
+      let order = block + blockCount == blocksPerGroup ? lastBlockOrder : .chain
       let base = source + (n * inD * inH * inW * channels + group * groupChannels)
       let blockWeights = packed + blockIndex * weights.blockStride
       let blockBias = bias + blockIndex * width
@@ -238,7 +255,7 @@ public enum ConvolutionKernel {
           pixel: base + (ow * strideW - padW) * channels, pixelStride: 0,
           weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
           bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + ow * filters,
-          outputStride: 0, avx512: avx512)
+          outputStride: 0, avx512: avx512, order: order)
       }
       for ow in columns.lowerBound..<interiorStart { single(ow) }
       if avx512 {
@@ -251,7 +268,7 @@ public enum ConvolutionKernel {
             pixel: base + (ow * strideW - padW) * channels, pixelStride: pixelStride,
             weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
             bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + ow * filters,
-            outputStride: filters, avx512: true)
+            outputStride: filters, avx512: true, order: order)
         }
       } else if interiorEnd - interiorStart >= 6 {
         var ow = interiorStart
@@ -263,7 +280,7 @@ public enum ConvolutionKernel {
             pixel: base + (start * strideW - padW) * channels, pixelStride: pixelStride,
             weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
             bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + start * filters,
-            outputStride: filters, avx512: avx512)
+            outputStride: filters, avx512: avx512, order: order)
           ow = start + 6
           if ow >= interiorEnd { break }
         }
@@ -273,7 +290,7 @@ public enum ConvolutionKernel {
           pixel: base + (interiorStart * strideW - padW) * channels, pixelStride: pixelStride,
           weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
           bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + interiorStart * filters,
-          outputStride: filters, avx512: avx512)
+          outputStride: filters, avx512: avx512, order: order)
       }
       for ow in interiorEnd..<columns.upperBound { single(ow) }
     }

@@ -8,8 +8,8 @@ import Foundation
 /// chains in 512-bit registers, enough to keep two FMA units busy through their latency), and a
 /// remainder of 1...5 pixels is one tile rather than single pixels. With AVX2 the drivers hand out
 /// one block at a time and remainders go pixel by pixel, as before. Either way every output value
-/// is the same single FMA chain over its taps in the same order, then the same bias and clamp, so
-/// both paths give bitwise identical results (checked by `RegisterTileTests`).
+/// is the same single FMA chain over its taps in the same order (or the same `LastBlockOrder`), then
+/// the same bias and clamp, so both paths give bitwise identical results (`RegisterTileTests`).
 extension ConvolutionMicrokernel {
   /// This processor and operating system run AVX-512F code (cpuid and XCR0).
   package static let avx512Available = cb_avx512_usable() != 0
@@ -26,13 +26,43 @@ extension ConvolutionMicrokernel {
   /// `rows` (1...6) pixels at `pixel + r * pixelStride` plus segment offsets x `blocks` (1 or 2)
   /// consecutive packed blocks (`blockStride` floats apart; bias and outputs 16 apart) -> outputs
   /// at `output + r * outputStride`. Only the last block may be partial (`lanes` < 16).
+  /// `order`: how the last block sums (see `LastBlockOrder`).
   @inline(__always)
   static func tile(
     segments: UnsafePointer<Segment>, segmentCount: Int, rows: Int, pixel: UnsafePointer<Float>,
     pixelStride: Int, weights: UnsafePointer<Float>, blockStride: Int, blocks: Int,
     bias: UnsafePointer<Float>, clamp: (lower: Float, upper: Float)?, lanes: Int,
-    output: UnsafeMutablePointer<Float>, outputStride: Int, avx512: Bool
+    output: UnsafeMutablePointer<Float>, outputStride: Int, avx512: Bool,
+    order: LastBlockOrder = .chain
   ) {
+    if case .dot(let column, let patch, let taps) = order {
+      for row in 0..<rows {
+        dotSingleFilter(
+          segments: segments, segmentCount: segmentCount, base: pixel,
+          pixelOffset: row * pixelStride, column: column, patch: patch, taps: taps, bias: bias[0],
+          clamp: clamp, output: output + row * outputStride)
+      }
+      return
+    }
+    if case .pairs(let pairedTaps) = order {
+      let width = PackedConvolutionWeights.blockWidth
+      if blocks > 1 {
+        tile(
+          segments: segments, segmentCount: segmentCount, rows: rows, pixel: pixel,
+          pixelStride: pixelStride, weights: weights, blockStride: blockStride, blocks: blocks - 1,
+          bias: bias, clamp: clamp, lanes: width, output: output, outputStride: outputStride,
+          avx512: avx512)
+      }
+      let block = blocks - 1
+      for row in 0..<rows {
+        tile1x8Pairs(
+          segments: segments, segmentCount: segmentCount, base: pixel,
+          pixelOffset: row * pixelStride, weights: weights + block * blockStride, taps: pairedTaps,
+          bias: bias + block * width, clamp: clamp, lanes: lanes,
+          output: output + block * width + row * outputStride)
+      }
+      return
+    }
     if avx512 {
       UnsafeRawPointer(segments).withMemoryRebound(to: cb_segment.self, capacity: segmentCount) {
         cb_avx512_tile(
@@ -60,6 +90,42 @@ extension ConvolutionMicrokernel {
         }
       }
     }
+  }
+}
+
+/// Whose order a convolution's sums follow.
+public enum ContractionOrder: Sendable {
+  /// One FMA chain per value over its taps, whatever the filter count: what Keras 3's compiled
+  /// `fit` / `predict` / `evaluate` (XLA) give for the shapes measured, and the order of the
+  /// kernel gradients.
+  case chains
+  /// TensorFlow's own CPU kernels (an eager call, tf-keras' `predict` and `fit`): oneDNN's sgemm
+  /// as TensorFlow's contraction calls it, with `LastBlockOrder`'s exceptions.
+  case tensorFlowKernels
+}
+
+/// How the last 16-filter block of a convolution sums each value, as TensorFlow's CPU contraction
+/// does for that many filters (the other blocks are always one FMA chain per value).
+enum LastBlockOrder {
+  /// One FMA chain over the taps (a last block of 9...16 filters).
+  case chain
+  /// Two chains over the even and odd taps of a patch of `taps` (a last block of 2...8 filters, or
+  /// the last 1...8 of more than 16): `ConvolutionMicrokernel.tile1x8Pairs`.
+  case pairs(taps: Int)
+  /// A single filter (one group): Eigen's matrix-vector product, `TensorFlowDot`, over the whole
+  /// patch with its padding as zeros. `column`: the filter's `taps` weights; `patch`: scratch of
+  /// `taps` floats owned by the calling thread.
+  case dot(column: UnsafePointer<Float>, patch: UnsafeMutablePointer<Float>, taps: Int)
+
+  /// The order for a convolution's weights, or nil when it needs per-thread scratch (`.dot`).
+  static func forWeights(_ weights: PackedConvolutionWeights, _ contraction: ContractionOrder)
+    -> LastBlockOrder?
+  {
+    guard contraction == .tensorFlowKernels, weights.groups == 1 else { return .chain }
+    let taps = weights.kernel3.reduce(1, *) * weights.inputChannelsPerGroup
+    if weights.filters == 1 { return nil }
+    let last = weights.filters % PackedConvolutionWeights.blockWidth
+    return last >= 1 && last <= 8 ? .pairs(taps: taps) : .chain
   }
 }
 

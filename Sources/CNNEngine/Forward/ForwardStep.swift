@@ -78,6 +78,9 @@ struct ForwardStep {
   /// TensorFlow fuses the three into one oneDNN matmul whose sigmoid is oneDNN's
   /// (`TensorFlowSigmoid.oneDNN`), not the `Sigmoid` op's.
   let fusesSigmoid: Bool
+  /// Whose order a convolution sums in: TensorFlow's kernels, except in Keras 3's compiled
+  /// `predict` / `evaluate` (XLA), which sum each value in one chain (`ContractionOrder`).
+  let contraction: ContractionOrder
 
   // MARK: Preparation
 
@@ -95,6 +98,7 @@ struct ForwardStep {
     }
     name = instance.name
     self.layer = layer
+    contraction = inGraph && keras3 ? .chains : .tensorFlowKernels
     func weight(_ weightName: String) throws(ForwardError) -> Tensor {
       guard let tensor = weights.tensor(layer: instance.weightsName, weight: weightName) else {
         throw ForwardError(
@@ -594,7 +598,7 @@ struct ForwardStep {
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: weights, strides: strides, dilations: dilations, padding: pads,
-          activation: fused ?? .linear, threads: threads, into: &output)
+          activation: fused ?? .linear, threads: threads, order: contraction, into: &output)
       }
       if fused == nil { try activate(activation) }
     case .winograd(let weights, let padding, let activation):
