@@ -30,6 +30,37 @@ public enum ActivationKernel {
     case .sigmoid:
       // TensorFlow's Sigmoid op: its result depends on each value's place in the tensor.
       tensor.withUnsafeMutableBufferPointer { TensorFlowSigmoid.eigen($0) }
+    case .softplus, .exponential, .swish, .mish:
+      // TensorFlow's Softplus, Exp and Sigmoid kernels are Eigen's approximations, whose packets
+      // and scalar tails differ: each value as its place in the whole tensor gives it (the eager
+      // `tf.math.softplus`, `tf.exp`, `tf.nn.silu` compute the same).
+      let x = tensor.scalars
+      let y: [Float]
+      switch function {
+      case .softplus: y = EigenMath.softplus(x)
+      case .exponential: y = EigenMath.exp(x)
+      // tf.nn.silu: x * sigmoid(1.0 * x).
+      case .swish: y = zip(x, EigenMath.logistic(x)).map { $0 * $1 }
+      // x * tanh(softplus(x)), three kernels.
+      default: y = zip(x, EigenMath.tanh(EigenMath.softplus(x))).map { $0 * $1 }
+      }
+      tensor.withUnsafeMutableBufferPointer { buffer in
+        for index in buffer.indices { buffer[index] = y[index] }
+      }
+    case .relu(let slope, let maxValue, let threshold)
+    where threshold == 0 && !(slope != 0 && maxValue == nil):
+      // TensorFlow's Relu op (relu6 and backend.relu's clipping and slope around it) depends on
+      // each value's place too: Eigen's 8-float packets keep NaN and turn -0.0 into 0.0, while
+      // the values after the tensor's last whole packet take the scalar max, which keeps -0.0.
+      let transform = Self.relu(negativeSlope: slope, maxValue: maxValue, threshold: threshold)
+      let whole = tensor.count / EigenMath.lanes * EigenMath.lanes
+      tensor.withUnsafeMutableBufferPointer { buffer in
+        for index in buffer.indices {
+          let x = buffer[index]
+          let y = transform(x)
+          buffer[index] = index >= whole && x == 0 && x.sign == .minus ? x : y
+        }
+      }
     default:
       let transform = scalarFunction(function)
       let count = tensor.count
@@ -140,13 +171,27 @@ public enum ActivationKernel {
       if threshold != 0 {
         y = x * (x > threshold ? 1 : 0)  // keeps TensorFlow's -0 for negative inputs
       } else {
-        y = x > 0 ? x : 0
+        y = x.isNaN || x > 0 ? x : 0  // TensorFlow's Relu keeps NaN
       }
-      if let maxValue { y = min(max(y, 0), maxValue) }
+      if let maxValue, y > maxValue { y = maxValue }  // the clip keeps NaN as well
       if slope != 0 {
         let negative = threshold != 0 ? -x + threshold : -x
         y -= slope * (negative > 0 ? negative : 0)
       }
+      return y
+    }
+  }
+
+  /// TensorFlow's `Relu` (and `Relu6` with `maxValue` 6) over a whole tensor: NaN stays NaN, and
+  /// -0.0 becomes 0.0 in Eigen's packets of `lanes` values but keeps its sign in the values after
+  /// the last whole packet, which take the scalar max.
+  public static func tensorFlowRelu(_ values: [Double], lanes: Int, maxValue: Double?) -> [Double] {
+    let whole = values.count / lanes * lanes
+    return values.enumerated().map { index, x in
+      if x.isNaN { return x }
+      if x == 0 && x.sign == .minus && index >= whole { return x }
+      let y = x > 0 ? x : 0
+      if let maxValue, y > maxValue { return maxValue }
       return y
     }
   }

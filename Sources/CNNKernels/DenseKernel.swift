@@ -9,14 +9,18 @@ public enum DenseKernel {
   /// all its steps at once, which TensorFlow multiplies step by step (one row per step for a batch
   /// of one), or the product of a transposed first operand (a kernel gradient), which TensorFlow
   /// sums in one FMA chain as the tiles do.
+  ///
+  /// `eachRowAlone`: every row is a MatMul of its own (a recurrent layer's steps for a batch of
+  /// one), so each takes the single-row order below.
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
-    threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true
+    threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true,
+    eachRowAlone: Bool = false
   ) throws(KernelError) -> Tensor {
     var output = Tensor.empty
     try apply(
       input, weights: weights, activation: activation, threads: threads,
-      tensorFlowSingleUnit: tensorFlowSingleUnit, into: &output)
+      tensorFlowSingleUnit: tensorFlowSingleUnit, eachRowAlone: eachRowAlone, into: &output)
     return output
   }
 
@@ -25,7 +29,7 @@ public enum DenseKernel {
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
     threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true,
-    into output: inout Tensor
+    eachRowAlone: Bool = false, into output: inout Tensor
   ) throws(KernelError) {
     guard input.rank >= 1, input.shape[input.rank - 1] == weights.inputUnits else {
       throw KernelError(
@@ -37,6 +41,11 @@ public enum DenseKernel {
       return
     }
     let rows = input.count / weights.inputUnits
+    if weights.units >= 2, (tensorFlowSingleUnit && rows == 1) || eachRowAlone {
+      output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [weights.units])
+      singleRows(input, weights: weights, rows: rows, activation: activation, into: &output)
+      return
+    }
     if tensorFlowSingleUnit, weights.units == 1, weights.inputUnits > 0, rows >= 2 {
       output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [1])
       singleUnit(input, weights: weights, rows: rows, activation: activation, into: &output)
@@ -76,6 +85,44 @@ public enum DenseKernel {
             if value > bounds.upper { value = bounds.upper }
           }
           destination[row * units + unit] = value
+        }
+      }
+    }
+  }
+
+  /// Single rows of two units or more: TensorFlow's MatMul of one row is Eigen's matrix-vector
+  /// product (`EigenRowProduct`), then the bias, then the activation's clamp.
+  private static func singleRows(
+    _ input: Tensor, weights: PackedDenseWeights, rows: Int, activation: FusedActivation,
+    into output: inout Tensor
+  ) {
+    let inner = weights.inputUnits
+    let units = weights.units
+    let packed = weights.packed
+    let width = PackedConvolutionWeights.blockWidth
+    // The packed kernel holds unit j of input unit k at (j / 16) * inner * 16 + k * 16 + j % 16.
+    var kernel = [Float](repeating: 0, count: inner * units)
+    for k in 0..<inner {
+      for j in 0..<units {
+        kernel[k * units + j] = packed.packed[(j / width) * inner * width + k * width + j % width]
+      }
+    }
+    let bias = packed.packedBias
+    let bounds = activation.bounds
+    var row = [Float](repeating: 0, count: units)
+    input.scalars.withUnsafeBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { destination in
+        for r in 0..<rows {
+          EigenRowProduct.product(
+            source.baseAddress! + r * inner, count: inner, kernel, columns: units, into: &row)
+          for j in 0..<units {
+            var value = row[j] + bias[j]
+            if let bounds {
+              if value < bounds.lower { value = bounds.lower }
+              if value > bounds.upper { value = bounds.upper }
+            }
+            destination[r * units + j] = value
+          }
         }
       }
     }

@@ -28,14 +28,18 @@ public enum RecurrentKernel {
   /// mask N*T values (true = step taken) or nil -> (N, T, units) with `returnSequences`, else
   /// (N, units). `goBackwards` reads the steps last to first; the sequence output is in reading
   /// order (as Keras returns it).
+  ///
+  /// `stepBias` (G*units): an LSTM's bias when `projected` leaves it out, added to each step's
+  /// x·W + h·U as Keras' LSTM cell adds it, after the two products (`z = x·W; z += h·U; z += b`).
   public static func run(
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
-    goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool
+    goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool,
+    stepBias: [Float]? = nil
   ) throws(KernelError) -> Tensor {
     try runWithStates(
       projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
       cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
-      zeroMaskedOutputs: zeroMaskedOutputs
+      zeroMaskedOutputs: zeroMaskedOutputs, stepBias: stepBias
     ).output
   }
 
@@ -45,7 +49,7 @@ public enum RecurrentKernel {
   public static func runWithStates(
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
     goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool,
-    initialStates: [Tensor] = []
+    initialStates: [Tensor] = [], stepBias: [Float]? = nil
   ) throws(KernelError) -> (output: Tensor, states: [Tensor]) {
     guard projected.rank == 3, recurrentKernel.rank == 2 else {
       throw KernelError(
@@ -107,23 +111,26 @@ public enum RecurrentKernel {
             // z and r first; h's block needs r * h.
             product(
               state, u, columns: columns, from: 0, to: 2 * units, bias: recurrentBias,
-              into: &recurrent)
+              singleRow: batch == 1, into: &recurrent)
           } else {
             product(
               state, u, columns: columns, from: 0, to: columns, bias: recurrentBias,
-              into: &recurrent)
+              singleRow: batch == 1, into: &recurrent)
           }
           switch cell {
           case .simple:
             for j in 0..<units { newState[j] = activation(x[row + j] + recurrent[j], n, j) }
           case .lstm:
+            // z = x·W + h·U, then the bias when the projection left it out.
+            func z(_ column: Int) -> Float {
+              let sum = x[row + column] + recurrent[column]
+              return stepBias.map { sum + $0[column] } ?? sum
+            }
             for j in 0..<units {
-              let i = gate(x[row + j] + recurrent[j], n, j)
-              let f = gate(x[row + units + j] + recurrent[units + j], n, j)
-              let c =
-                f * carry[j]
-                + i * activation(x[row + 2 * units + j] + recurrent[2 * units + j], n, j)
-              let o = gate(x[row + 3 * units + j] + recurrent[3 * units + j], n, j)
+              let i = gate(z(j), n, j)
+              let f = gate(z(units + j), n, j)
+              let c = f * carry[j] + i * activation(z(2 * units + j), n, j)
+              let o = gate(z(3 * units + j), n, j)
               newCarry[j] = c
               newState[j] = o * activation(c, n, j)
             }
@@ -144,7 +151,7 @@ public enum RecurrentKernel {
               }
               product(
                 gruHidden, u, columns: columns, from: 2 * units, to: columns, bias: nil,
-                into: &recurrent)
+                singleRow: batch == 1, into: &recurrent)
               for j in 0..<units {
                 let hh = activation(x[row + 2 * units + j] + recurrent[2 * units + j], n, j)
                 newState[j] = zs[j] * state[j] + (1 - zs[j]) * hh
@@ -187,10 +194,23 @@ public enum RecurrentKernel {
   /// recurrent[from..<to] = Σ_k h[k] * u[k, from..<to] (+ bias[from..<to]) for a (units,
   /// columns) row-major `u`, as TensorFlow's `MatMul` then `BiasAdd` compute it: each value one
   /// fused multiply-add chain over k from zero (oneDNN's), the bias added after.
+  ///
+  /// With `singleRow` (a batch of one) the product is TensorFlow's single-row MatMul instead,
+  /// Eigen's order (`EigenRowProduct`).
   static func product(
     _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, bias: [Float]?,
-    into recurrent: inout [Float]
+    singleRow: Bool = false, into recurrent: inout [Float]
   ) {
+    if singleRow && to - from >= 2 {
+      h.withUnsafeBufferPointer { h in
+        EigenRowProduct.product(
+          h.baseAddress!, count: h.count, u, columns: columns, range: from..<to, into: &recurrent)
+      }
+      if let bias {
+        for column in from..<to { recurrent[column] += bias[column] }
+      }
+      return
+    }
     h.withUnsafeBufferPointer { h in
       u.withUnsafeBufferPointer { u in
         recurrent.withUnsafeMutableBufferPointer { r in

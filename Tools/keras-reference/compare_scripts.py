@@ -123,7 +123,7 @@ def compare(folder, convbook, names):
             refusals = [line.split(": error: ", 1)[1] for line in lines if ": error: " in line]
             last = refusals[0] if refusals else (lines[-1] if lines else "")
             failed = run.returncode != 0
-            if run.returncode not in (0, 1):
+            if run.returncode not in (0, 1) and run.returncode != expected["exit_code"]:
                 status = f"CRASH {run.returncode}"
             elif (output == expected["stdout"] and failed == (expected["exit_code"] != 0)
                   and (not failed or last == (expected["error"] or ""))):

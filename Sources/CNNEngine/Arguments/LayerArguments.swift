@@ -187,7 +187,9 @@ public struct LayerArguments: Sendable {
     case .none: return .linear
     case .string(let text):
       let keras3 = version == .keras3
-      guard let activation = ActivationFunction(kerasName: text, keras3: keras3) else {
+      // The string "None" is no name either Keras knows (only the value None is linear).
+      guard text != "None", let activation = ActivationFunction(kerasName: text, keras3: keras3)
+      else {
         if keras3, ActivationFunction.keras3Unsupported.contains(text) {
           throw .limitation("ConvBook does not support the activation '\(text)' yet")
         }
@@ -199,7 +201,9 @@ public struct LayerArguments: Sendable {
     case .object(let object) where object.layer != nil:
       return try Self.activation(ofLayer: object.layer!)
     case let other:
-      throw .typeError("Could not interpret activation function identifier: \(other)")
+      // Keras 3's `activations.get` raises a ValueError, tf-keras' a TypeError.
+      let message = "Could not interpret activation function identifier: \(other)"
+      throw version == .keras3 ? .value(message) : .typeError(message)
     }
   }
 

@@ -11,9 +11,8 @@ import Foundation
 /// the seed pair is scrambled into a key and counter by one Philox round trip (`GenerateKey` of
 /// `stateless_random_ops.cc`); output group g is the block at counter + g, four 32-bit words.
 /// Floats take a word's low 23 bits as the mantissa of [1, 2) minus 1 (`Uint32ToFloat`).
-/// Normals are Box-Muller pairs (`BoxMullerFloat`, in single precision: the logarithm, sine and
-/// cosine are computed in double precision and rounded, as glibc's correctly rounded `logf` and
-/// `sincosf` give them); truncated normals skip values of magnitude 2 or more, each group of four
+/// Normals are Box-Muller pairs (`BoxMullerFloat`, in single precision: the C library's `logf`,
+/// `sinf` and `cosf`, as TensorFlow's `logf` and `sincosf`); truncated normals skip values of magnitude 2 or more, each group of four
 /// from its own block of 256 counters (`FillPhiloxRandomTask` with variable samples per output).
 public struct TensorFlowRandom: Sendable {
   private var key: (UInt32, UInt32)
@@ -117,9 +116,10 @@ public struct TensorFlowRandom: Sendable {
     var u1 = unit(x0)
     if u1 < 1.0e-7 { u1 = 1.0e-7 }
     let v1 = Float(2.0 * Double.pi * Double(unit(x1)))
-    let logarithm = Float(Foundation.log(Double(u1)))
-    let u2 = (-2.0 * logarithm).squareRoot()
-    return (Float(sin(Double(v1))) * u2, Float(cos(Double(v1))) * u2)
+    // The C library's own logf and sincosf, as TensorFlow calls them: glibc's sinf and cosf are
+    // not always the correctly rounded values (a draw of 0.0043505593 came out one ulp off).
+    let u2 = (-2.0 * logf(u1)).squareRoot()
+    return (sinf(v1) * u2, cosf(v1) * u2)
   }
 
   /// `count` uniform floats in [0, 1).

@@ -402,6 +402,20 @@ public enum WeightInitializer: Sendable, Equatable {
       let (tall, wide) = (max(rows, columns), min(rows, columns))
       // TensorFlow draws the (tall, wide) matrix row by row; `orthonormal` reads it by columns.
       let drawn = random.normal(count: tall * wide)
+      if wide < EigenHouseholderQR.blockedFrom {
+        // tf.linalg.qr as TensorFlow computes it, then q * sign(diag(r)), transposed when
+        // rows < columns, times the gain (float32).
+        let (q, diagonal) = EigenHouseholderQR.thinQ(drawn, tall: tall, wide: wide)
+        let signs = diagonal.map { $0 > 0 ? Float(1) : ($0 < 0 ? -1 : ($0.isNaN ? $0 : 0)) }
+        var result = [Float](repeating: 0, count: rows * columns)
+        for r in 0..<rows {
+          for c in 0..<columns {
+            let (i, j) = rows >= columns ? (r, c) : (c, r)
+            result[r * columns + c] = Float(gain) * (q[i * wide + j] * signs[j])
+          }
+        }
+        return Tensor(validShape: shape, scalars: result)
+      }
       var a = [Double](repeating: 0, count: tall * wide)
       for i in 0..<tall {
         for j in 0..<wide { a[j * tall + i] = Double(drawn[i * wide + j]) }

@@ -96,6 +96,40 @@ public struct InputLayer: Layer {
     batchInputShape
   }
 
+  /// Keras 3's `standardize_shape` of a shape given as a tuple or list, dimension by dimension:
+  /// None stays, a bool is the int it is (`(True,)` is `(1,)`), a string, a float or anything
+  /// else `int()` refuses is a ValueError naming it, and so is a negative size. tf-keras keeps a
+  /// bool as the dimension (its shapes print `(None, True)`), which ConvBook refuses. Other values
+  /// (a single int, Keras objects) are left to `shapeDimensions`.
+  public static func standardShape(_ value: ArgumentValue, version: KerasVersion)
+    throws(KerasError) -> ArgumentValue
+  {
+    guard let items = value.sequenceItems else { return value }
+    if version == .keras2 {
+      if items.contains(where: { if case .bool = $0 { true } else { false } }) {
+        throw .limitation(
+          "ConvBook does not support a bool as a dimension of a tf-keras shape (\(value)) yet")
+      }
+      return value
+    }
+    var standard: [ArgumentValue] = []
+    for item in items {
+      switch item {
+      case .none, .object: standard.append(item)
+      case .bool(let flag): standard.append(.int(flag ? 1 : 0))
+      case .int(let size) where size < 0:
+        throw .value("Cannot convert '\(value)' to a shape. Negative dimensions are not allowed.")
+      case .int: standard.append(item)
+      case .float, .string, .tuple, .list:
+        throw .value(
+          "Cannot convert '\(value)' to a shape. Found invalid dimension '\(item.plainDescription)' of type '<class '\(item.pythonTypeName)'>'. "
+        )
+      }
+    }
+    if case .list = value { return .list(standard) }
+    return .tuple(standard)
+  }
+
   /// Reads a shape argument: a tuple/list of ints and Nones, or a single int.
   public static func shapeDimensions(_ value: ArgumentValue, argument: String) throws(KerasError)
     -> [Int?]

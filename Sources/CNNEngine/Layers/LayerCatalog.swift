@@ -283,12 +283,15 @@ public enum LayerCatalog {
     }
     let batchShape: TensorShape
     if !arguments.isNone(batchArgument) {
-      batchShape = TensorShape(
-        try InputLayer.shapeDimensions(arguments[batchArgument], argument: batchArgument))
+      let given = try InputLayer.standardShape(
+        arguments[batchArgument], version: names.kerasVersion)
+      batchShape = TensorShape(try InputLayer.shapeDimensions(given, argument: batchArgument))
     } else if !arguments.isNone(shapeArgument) {
+      let given = try InputLayer.standardShape(
+        arguments[shapeArgument], version: names.kerasVersion)
       // Both Kerases read `batch_size` only once they have a shape to put it in front of.
       let batchSize = try arguments.optionalInt("batch_size")
-      let sample = try InputLayer.shapeDimensions(arguments[shapeArgument], argument: shapeArgument)
+      let sample = try InputLayer.shapeDimensions(given, argument: shapeArgument)
       batchShape = TensorShape(batch: batchSize, sample: sample)
     } else if names.kerasVersion == .keras3 {
       throw .value("You must pass a `shape` argument.")
@@ -362,8 +365,14 @@ public enum LayerCatalog {
           )
           : .value("Dimension \(size) must be >= 0")
       } else {
-        sample = try InputLayer.shapeDimensions(inputShape, argument: "input_shape")
-        declared = TensorShape(batch: batch, sample: sample)
+        do {
+          let standard = try InputLayer.standardShape(inputShape, version: names.kerasVersion)
+          sample = try InputLayer.shapeDimensions(standard, argument: "input_shape")
+          declared = TensorShape(batch: batch, sample: sample)
+        } catch  where names.kerasVersion == .keras3 && error.type == "ValueError" {
+          // Keras 3 checks the shape when a Sequential model makes its input layer from it.
+          shapeError = error
+        }
       }
     }
     if names.kerasVersion == .keras3 { try checkKeras3Name(base["name"] ?? .none) }

@@ -10,6 +10,8 @@ struct RecurrentForward {
     let projection: PackedDenseWeights
     let recurrentKernel: Tensor
     let recurrentBias: [Float]?
+    /// An LSTM's bias, added after x·W + h·U as Keras' LSTM cell adds it (nil: in `projection`).
+    let stepBias: [Float]?
     let cell: RecurrentKernel.Cell
     let goBackwards: Bool
     let returnSequences: Bool
@@ -36,12 +38,20 @@ struct RecurrentForward {
         }
       }
       self.recurrentBias = recurrentBias
+      cell = layer.cellConfiguration()
+      // Keras' LSTM cell adds its bias to x·W + h·U (`z += b` last); SimpleRNN and GRU add theirs
+      // to x·W.
+      if case .lstm = cell, let bias = inputBias {
+        stepBias = bias.scalars
+        inputBias = nil
+      } else {
+        stepBias = nil
+      }
       do {
         projection = try PackedDenseWeights(kernel: kernel, bias: inputBias)
       } catch {
         throw ForwardError(.weights, "layer \"\(name)\": \(error.message)")
       }
-      cell = layer.cellConfiguration()
       goBackwards = layer.goBackwards
       returnSequences = layer.returnSequences
       zeroOutputForMask = layer.zeroOutputForMask
@@ -54,11 +64,12 @@ struct RecurrentForward {
       // TensorFlow multiplies step by step: one row per step for a batch of one.
       let projected = try DenseKernel.apply(
         input, weights: projection, threads: threads,
-        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2)
+        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2,
+        eachRowAlone: input.shape.first == 1)
       return try RecurrentKernel.run(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
-        zeroMaskedOutputs: zeroMaskedOutputs)
+        zeroMaskedOutputs: zeroMaskedOutputs, stepBias: stepBias)
     }
 
     /// Like `run`, from `initialStates` (none: zeros), with the final states.
@@ -69,11 +80,12 @@ struct RecurrentForward {
       // TensorFlow multiplies step by step: one row per step for a batch of one.
       let projected = try DenseKernel.apply(
         input, weights: projection, threads: threads,
-        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2)
+        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2,
+        eachRowAlone: input.shape.first == 1)
       return try RecurrentKernel.runWithStates(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
-        zeroMaskedOutputs: zeroMaskedOutputs, initialStates: initialStates)
+        zeroMaskedOutputs: zeroMaskedOutputs, initialStates: initialStates, stepBias: stepBias)
     }
   }
 

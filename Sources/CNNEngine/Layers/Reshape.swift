@@ -24,6 +24,22 @@ public struct Reshape: Layer {
     } else {
       throw .typeError("'\(value.pythonTypeName)' object is not iterable")
     }
+    if common.kerasVersion == .keras3 {
+      // Keras 3's `validate_reshape_shape`, as the layer is made.
+      let shown =
+        target.count == 1
+        ? "(\(target[0]),)" : "(" + target.map(String.init).joined(separator: ", ") + ")"
+      if target.contains(where: { $0 < -1 }) {
+        throw .value(
+          "Each dimension in `target_shape` must be a non-negative integer, or `-1` for a single unknown dimension. Received: target_shape=\(shown)."
+        )
+      }
+      if target.filter({ $0 == -1 }).count > 1 {
+        throw .value(
+          "There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=\(shown)."
+        )
+      }
+    }
     targetShape = target
   }
 

@@ -137,14 +137,29 @@ public final class LayerInstance {
     return model.layers.first?.declaredBatchInputShape
   }
 
-  public var name: String { layer.name }
+  public var name: String { assignedName ?? layer.name }
+  /// tf-keras' `layer._name = "new"` (its `name` property reads `_name`): the name the layer shows
+  /// from then on, in summaries, in the nodes that name it and in the check for unique names.
+  public private(set) var assignedName: String?
+  /// The name the layer's weights were made with when it was renamed after they were: tf-keras
+  /// keeps their names (`dense_1/kernel:0` of a layer renamed `late`), and ConvBook their values.
+  private var nameOfBuiltWeights: String?
+
+  /// tf-keras' `layer._name = newName`.
+  public func rename(_ newName: String) {
+    if isBuilt, nameOfBuiltWeights == nil { nameOfBuiltWeights = name }
+    assignedName = newName
+  }
   /// The name scopes the layer's weights were made in, where it was first built inside custom
   /// layers' calls (`outer/inner`; nil at the top level): Keras names those weights
   /// `outer/inner/conv2d/kernel:0`. Weight values are stored under `weightsName`, so a layer that
   /// tf-keras' scratch graph names `conv2d` again keeps weights of its own.
   public var weightScope: String?
   /// The layer's name as its weights are stored and named: `outer/conv2d`, or its name.
-  public var weightsName: String { weightScope.map { "\($0)/\(name)" } ?? name }
+  public var weightsName: String {
+    let own = nameOfBuiltWeights ?? name
+    return weightScope.map { "\($0)/\(own)" } ?? own
+  }
   /// The Python class of a subclass of a built-in layer (`class MCDropout(keras.layers.Dropout)`):
   /// the layer is the built-in one, named and classed as the subclass.
   public var subclassName: String?

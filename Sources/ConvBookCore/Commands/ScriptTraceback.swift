@@ -54,6 +54,11 @@ public struct ScriptTraceback: Equatable, Sendable {
   }
 
   private init(frameOf error: CellError, locate: (CellError) -> Diagnostic) {
+    if error.hasNoPlace, !error.isCompileError {
+      // Raised and handled inside Keras' own code: none of the script's frames.
+      frames = []
+      return
+    }
     frames = error.callers.map { caller in
       Frame(
         place: locate(CellError(type: nil, message: "", range: caller.range)),

@@ -114,6 +114,8 @@ public struct SiteBuilder {
     let displayFolder = lessonsDirectory.relativeDisplayPath
     var lessons: [(loaded: LessonFile.Loaded, sourceFile: String, page: String, title: String)] =
       []
+    // The files each lesson writes beside its page, by the lesson that writes them first.
+    var writers: [String: String] = [:]
     for file in lessonFiles {
       let sourceFile =
         displayFolder.isEmpty
@@ -128,6 +130,22 @@ public struct SiteBuilder {
             message:
               "a lesson cannot be named index.md: the site's contents page is index.html; rename the lesson"
           ))
+      }
+      // A lesson named like another's student file (`02.student.md` beside `02.md`) would write
+      // that student file and that notebook over the other lesson's.
+      let name = file.lastPathComponent
+      let written = [
+        page, StudentLesson.fileName(forLesson: name), NotebookExport.fileName(forLesson: name),
+      ]
+      if let taken = written.first(where: { writers[$0] != nil }), let owner = writers[taken] {
+        loaded = .unreadable(
+          Diagnostic(
+            file: sourceFile, line: 0, column: 0,
+            message:
+              "a lesson cannot be named \(name) here: \(owner) writes \(taken) into the site already; rename the lesson"
+          ))
+      } else {
+        for path in written { writers[path] = name }
       }
       var title = file.deletingPathExtension().lastPathComponent
       if case .lesson(let lesson) = loaded { title = lesson.title }

@@ -419,6 +419,10 @@ enum Attributes {
             "The layer \"\(instance.name)\" has never been called and thus has no defined \(name == "output_shape" ? "output" : "input") shape.",
           range: range)
       }
+      if name == "_name", interpreter.kerasVersion == .keras2, instance.model == nil {
+        // tf-keras' `name` property reads `_name` (a layer's own attribute in Keras 3, see `set`).
+        return .string(instance.name)
+      }
       if let value = try layerAttribute(name, instance, range: range) { return value }
       // `rnn.cell`, `stacked.cells`: the cell objects the layer was made of.
       if let value = interpreter.session.recurrentCells[ObjectIdentifier(instance)]?[name] {
@@ -682,8 +686,9 @@ enum Attributes {
       }
     }
     let typeName = RuntimeTypeNames.typeName(of: base, session: interpreter.session)
-    var suggestion: String?
-    if case .layer(let instance) = base, interpreter.kerasVersion == .keras3 {
+    var suggestion = KerasAttributeSuggestion.suggestion(
+      for: name, of: base, interpreter: interpreter)
+    if suggestion == nil, case .layer(let instance) = base, interpreter.kerasVersion == .keras3 {
       suggestion = keras3RemovedShapeSuggestion(name, className: instance.className)
     }
     throw CellError(
@@ -833,6 +838,8 @@ enum Attributes {
     }
     switch name {
     case "name": return .string(model.name)
+    // tf-keras' `name` property reads `_name` (`if hasattr(model, "_name"): model._name = ...`).
+    case "_name" where interpreter.kerasVersion == .keras2: return .string(model.name)
     case "layers":
       return .list(
         model.layers.map(layerValue)
@@ -1133,6 +1140,24 @@ enum Attributes {
         throw .unsupported(
           "ConvBook renames a model only to a string, before it is called as a layer", at: range)
       }
+    case (.layer(let instance), "_name")
+    where interpreter.kerasVersion == .keras2 && instance.model == nil,
+      (.layer(let instance), "name")
+    where interpreter.kerasVersion == .keras3 && instance.model == nil:
+      // tf-keras' `name` property reads `_name`: code sets it to rename a layer (the siamese
+      // tutorial's `siamese_layer._name = 'distance'`, `layer._name = layer.name + "_2"` to keep
+      // two copies of an application apart). Keras 3's `name` is a plain attribute, set alike;
+      // its `_name` is an attribute of the layer's own.
+      guard case .string(let newName) = value else {
+        throw .unsupported("ConvBook renames a layer only to a string", at: range)
+      }
+      instance.rename(newName)
+    case (.layer(let instance), "_name") where interpreter.kerasVersion == .keras2:
+      guard case .string(let newName) = value, let model = instance.model, model.rename(newName)
+      else {
+        throw .unsupported(
+          "ConvBook renames a model only to a string, before it is called as a layer", at: range)
+      }
     case (.function(let callable), _) where callable.userFunction != nil:
       // A function's attributes are its own `__dict__` (`f.calls = 0`, `f.__name__ = "g"`).
       callable.userFunction?.attributes[name] = value
@@ -1204,12 +1229,20 @@ enum Attributes {
             range: range)
         }
         if readOnly.contains(name) || (isModel && name == "layers") {
-          throw CellError(
+          var propertyError = CellError(
             type: "AttributeError",
-            message: keras3
-              ? "property '\(name)' of '\(base.typeName)' object has no setter"
-              : "Can't set the attribute \"\(name)\", likely because it conflicts with an existing read-only @property of the object. Please choose a different name.",
+            message: "property '\(name)' of '\(base.typeName)' object has no setter",
             range: range)
+          if keras3 { throw propertyError }
+          // tf-keras' `__setattr__` catches Python's error and raises its own while handling it.
+          propertyError.hasNoPlace = true
+          var raised = CellError(
+            type: "AttributeError",
+            message:
+              "Can't set the attribute \"\(name)\", likely because it conflicts with an existing read-only @property of the object. Please choose a different name.",
+            range: range)
+          raised.chained = ChainedError(propertyError, isCause: false)
+          throw raised
         }
         throw .unsupported(
           "setting `\(name)` on a \(base.typeName) is not supported in ConvBook cells (it is one of Keras' own attributes; only `trainable` can be changed)",

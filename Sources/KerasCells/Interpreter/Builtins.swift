@@ -306,7 +306,7 @@ enum Builtins {
       case .list(let list): return .int(list.count)
       case .tuple(let items): return .int(items.count)
       case .tensorShape(let dimensions): return .int(dimensions.count)
-      case .string(let text): return .int(text.count)
+      case .string(let text): return .int(PythonCodePoints.count(text))
       case .dictionary(let pairs): return .int(pairs.count)
       case .set(let set): return .int(set.count)
       case .standard(let object) where object.tupleItems != nil:

@@ -753,6 +753,17 @@ enum Calls {
     if try EagerCalls.deferIfNeeded(element, to: model, range: range, interpreter: interpreter) {
       return
     }
+    // tf-keras calls the layer on the model's output as it adds it (on an input made from the
+    // shape the first layer declares), entering its name scope.
+    if interpreter.kerasVersion == .keras2, let name = ScopeNameChecks.addedName(element),
+      model.nextLayerInputShape != nil
+        || (model.layers.isEmpty && ScopeNameChecks.declaredShape(element) != nil)
+    {
+      try ScopeNameChecks.checkSymbolicCall(named: name, interpreter: interpreter, range: range)
+      if case .model(let nested) = element {
+        try ScopeNameChecks.checkNestedLayers(of: nested, interpreter: interpreter, range: range)
+      }
+    }
     let instance: LayerInstance
     switch element {
     case .layer(let layer): instance = layer
@@ -995,6 +1006,8 @@ enum Calls {
         "calling a model taken from another model's layers is not supported in ConvBook cells; call the model itself",
         at: site.range)
     }
+    try ScopeNameChecks.checkSymbolicCall(
+      named: instance.name, interpreter: interpreter, range: site.range)
     try LambdaTracing.trace(
       instance, on: tensors.map(\.shape), asList: asList, range: site.range,
       interpreter: interpreter, tensors: tensors)
@@ -1195,6 +1208,9 @@ enum Calls {
         "calling the model \(model.name) runs it on data, which ConvBook cells do not do; use `convbook predict` for a forward pass",
         at: site.range)
     }
+    try ScopeNameChecks.checkSymbolicCall(
+      named: model.name, interpreter: interpreter, range: site.range)
+    try ScopeNameChecks.checkNestedLayers(of: model, interpreter: interpreter, range: site.range)
     if interpreter.kerasVersion == .keras2,
       let error = ModelInputCount.tfKerasError(
         model, given: tensors, asList: argument.sequenceItems != nil,

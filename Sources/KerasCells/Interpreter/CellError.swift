@@ -46,7 +46,9 @@ public struct CellError: Error, Sendable, Equatable, CustomStringConvertible {
   /// script's one as `File "NAME.py", line N` with the line and carets, and no traceback.
   public var isCompileError = false
   /// A compile error CPython reports without a place (a source file that is neither UTF-8 nor
-  /// declares its encoding): `python NAME.py` prints only `SyntaxError: message`.
+  /// declares its encoding): `python NAME.py` prints only `SyntaxError: message`. For an
+  /// exception raised and handled inside Keras' own code (the context of a chained error), no
+  /// frame of the script's: its traceback is the header and its last line.
   public var hasNoPlace = false
   /// The function the error was raised in (`conv_block`), or nil at the top level of the cell.
   public var function: String?

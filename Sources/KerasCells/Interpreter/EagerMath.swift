@@ -317,8 +317,16 @@ enum EagerMath {
       f = {
         $0 > 0 ? $0 + Foundation.log1p(Foundation.exp(-$0)) : Foundation.log1p(Foundation.exp($0))
       }
-    case "Relu": f = { $0 > 0 ? $0 : 0 }
-    case "Relu6": f = { Swift.min(Swift.max($0, 0), 6) }
+    case "Relu", "Relu6":
+      // TensorFlow keeps NaN; -0.0 keeps its sign only after the last whole packet (8 floats,
+      // 4 doubles), where Eigen takes the scalar max (`ActivationKernel.tensorFlowRelu`).
+      if dtype.isFloat {
+        let values = ActivationKernel.tensorFlowRelu(
+          EagerTensors.doubles(x), lanes: dtype == .float64 ? 4 : 8,
+          maxValue: kernel == "Relu6" ? 6 : nil)
+        return try EagerTensors.make(dtype, shape: x.shape, values: values, range: range)
+      }
+      f = { $0 > 0 ? $0 : 0 }
     case "Softsign": f = { $0 / ($0.magnitude + 1) }
     case "Silu": f = { $0 / (1 + Foundation.exp(-$0)) }
     case "Elu": f = { $0 < 0 ? Foundation.expm1($0) : $0 }

@@ -542,7 +542,9 @@ extension Interpreter {
     }
     // A custom layer's attributes as a Keras layer.
     if let state = instance.layerState {
-      if name == "name" { return .string(state.name) }
+      if name == "name" || (name == "_name" && kerasVersion == .keras2) {
+        return .string(state.name)
+      }
       try Keras3SeedStates.check(name, of: .instance(instance), interpreter: self, range: range)
       // A subclassed model's weight lists are its layers' (`TrainStepModels.variables`); Keras
       // puts the weights the model itself holds (a `tf.Variable` attribute tf-keras tracks, an
@@ -637,6 +639,18 @@ extension Interpreter {
   {
     switch base {
     case .instance(let instance):
+      if name == (kerasVersion == .keras2 ? "_name" : "name"), let state = instance.layerState,
+        state.functionalModel == nil, instance.type.kerasBase == "Layer"
+      {
+        // tf-keras renames a custom layer so (the siamese tutorial's `siamese_layer._name =
+        // 'distance'`), Keras 3 by its plain `name`; Keras 3 keeps `_name` as an attribute of the
+        // layer's own, tf-keras' `name` is a read-only property.
+        guard case .string(let newName) = value else {
+          throw .unsupported("ConvBook renames a layer only to a string", at: range)
+        }
+        state.rename(newName)
+        return true
+      }
       if instance.type.enumKind != nil, name == "name" || name == "value" {
         // The `name` and `value` properties of `Enum` have no setter.
         throw CellError(

@@ -9,6 +9,10 @@ final class Interpreter {
   private(set) var warnings: [KerasWarning] = []
   /// Names visible before the globals (comprehension variables, exercise helpers).
   var locals: [String: Value] = [:]
+  /// The comprehension variables a lambda made inside a comprehension closes over (Python's
+  /// cells of the comprehension's frame): made with the first such lambda, then kept up to date
+  /// as the comprehension binds its variables, so a lambda called later sees their last values.
+  var comprehensionScope: Scope?
   /// True while running a cell (notebook code); false for ConvBook's own expressions (inline
   /// values, exercise answers, figure arguments), which keep conveniences such as a Keras 3
   /// layer's `output_shape`.
@@ -318,6 +322,12 @@ final class Interpreter {
       throw error
     case .importNames(let modulePath, let names):
       noteTensorFlowKerasImport(modulePath.components)
+      // TensorFlow's own copy of Keras where ConvBook does not run the module (`LegacyKeras`).
+      if kerasVersion == .keras3 || KerasModule.resolve(path: modulePath.components) == nil,
+        try importFromLegacyKeras(modulePath, names, statement: statement.range)
+      {
+        return .normal
+      }
       guard
         let module = KerasModule.resolve(path: modulePath.components).map({
           modulePath.components.first == "keras" ? .reached($0, throughKerasIn: kerasVersion) : $0
@@ -368,6 +378,9 @@ final class Interpreter {
           imported.name, from: module, path: modulePath.components, kerasVersion: kerasVersion,
           range: imported.nameRange)
         {
+          if refusal.type == nil, isUnusedImport(imported.boundName, statement: statement.range) {
+            continue
+          }
           throw refusal
         }
         if modulePath.components == ["keras"], imported.name == "backend",
@@ -401,6 +414,8 @@ final class Interpreter {
           module.unresolvedName(imported.name, in: kerasVersion, at: imported.nameRange)
           ?? module.unsupportedName(imported.name, at: imported.nameRange)
         {
+          // A name the real module has: harmless where the script never uses it.
+          if isUnusedImport(imported.boundName, statement: statement.range) { continue }
           throw refusal
         } else {
           throw cannotImport(
@@ -931,7 +946,7 @@ final class Interpreter {
     case .tensorShape(let dimensions): return TensorShapeValue.items(dimensions)
     case .string(let text):
       try budget.allocate(slots: text.utf8.count, at: range)
-      return text.map { .string(String($0)) }
+      return PythonCodePoints.items(text).map(Value.string)
     case .dictionary(let pairs): return pairs.map(\.0)
     case .set(let set): return set.items
     case .range(let start, let stop, let step):
@@ -1267,7 +1282,8 @@ final class Interpreter {
         parameters: parameters.map {
           FunctionParameter(
             name: $0.name, kind: $0.kind, defaultValue: $0.defaultValue, range: $0.range)
-        }, defaults: defaults, body: .expression(body), closure: scope, cellIndex: cellIndex)
+        }, defaults: defaults, body: .expression(body), closure: closureOfLambda(),
+        cellIndex: cellIndex)
       return .function(Callable(.user(function), path: "<lambda>"))
     case .ellipsis: return .ellipsis
     case .dictionaryComprehension(let keyExpression, let valueExpression, let clauses):
@@ -1489,6 +1505,16 @@ final class Interpreter {
     return values
   }
 
+  /// The scope a lambda closes over: inside a comprehension, one that holds the comprehension's
+  /// variables (`[Lambda(lambda x: x[..., i]) for i in range(n)]`), else the running function's.
+  private func closureOfLambda() -> Scope? {
+    guard !locals.isEmpty else { return scope }
+    if let comprehensionScope { return comprehensionScope }
+    let made = Scope(names: locals, parent: scope, qualifiedName: scope?.qualifiedName ?? "")
+    comprehensionScope = made
+    return made
+  }
+
   /// Runs a comprehension's clauses. CPython 3.11 runs a list, set or dict comprehension as a
   /// function of its own (`frame`: `<listcomp>`) called on the first iterable, which the
   /// enclosing frame evaluates: an error inside gets that call in its traceback.
@@ -1502,7 +1528,11 @@ final class Interpreter {
     }
     let iterable = try evaluate(clause.iterable)
     let saved = locals
-    defer { locals = saved }
+    let savedScope = comprehensionScope
+    defer {
+      locals = saved
+      comprehensionScope = savedScope
+    }
     guard let frame else {
       try runClause(clause, iterable, clauses, range: range, body: body)
       return
@@ -1574,7 +1604,9 @@ final class Interpreter {
 
   func bindLocal(_ value: Value, to target: Expression) throws(CellError) {
     switch target.kind {
-    case .name(let name): locals[name] = value
+    case .name(let name):
+      locals[name] = value
+      comprehensionScope?.names[name] = value
     case .tuple(let targets), .list(let targets):
       let items = try iterate(value, range: target.range)
       if try unpackStarred(

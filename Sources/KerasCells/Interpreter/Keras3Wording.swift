@@ -445,8 +445,16 @@ enum Keras3Wording {
           let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
           return parts.count == 1 ? "(\(parts[0]),)" : "(\(parts.joined(separator: ", ")))"
         }
+        // With a -1 to infer, Keras 3 says why it could not.
+        let inferring = sizes.2.split(separator: ",").contains {
+          $0.trimmingCharacters(in: .whitespaces) == "-1"
+        }
+        let reason =
+          inferring
+          ? ", however, the input size cannot by divided by the specified dimensions in target_shape"
+          : ""
         lines[index] =
-          "\u{1B}[1mThe total size of the tensor must be unchanged. Received: input_shape=\(tuple(sizes.1)), target_shape=\(tuple(sizes.2))\u{1B}[0m"
+          "\u{1B}[1mThe total size of the tensor must be unchanged\(reason). Received: input_shape=\(tuple(sizes.1)), target_shape=\(tuple(sizes.2))\u{1B}[0m"
       }
       for index in lines.indices {
         if let text = croppingMessage(

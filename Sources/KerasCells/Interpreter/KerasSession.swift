@@ -192,6 +192,10 @@ public final class KerasSession {
   /// While tf-keras' `Model.build(input_shape)` runs a subclassed model's `call` on placeholders:
   /// not converted by AutoGraph, so an exception raised there is not in its "in user code:" text.
   var placeholderBuildDepth = 0
+  /// Keras 3's name-scope stack after a traced step failed to enter a model's scope
+  /// (`ScopeNameChecks.checkTraining`): the model whose scope stays on top, and the steps
+  /// (model, "train"/"test"/"predict") TensorFlow keeps traced.
+  var keras3ScopeState = Keras3ScopeState()
 
   public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
   {

@@ -3,7 +3,8 @@ import CNNEngine
 /// A custom layer's state as a Keras layer: the name `Layer.__init__` gave it and, once it has
 /// been called, the functional graph its `call` traced.
 final class CustomLayerState {
-  let name: String
+  /// The layer's name; tf-keras' `layer._name = "new"` renames it (`rename`).
+  private(set) var name: String
   /// The layer the traced `call` is, as a layer of the models that call it.
   var layer: LayerInstance?
   /// A subclassed model: built by `build()` or a call (its sublayers have their weights).
@@ -45,6 +46,13 @@ final class CustomLayerState {
 
   init(name: String) {
     self.name = name
+  }
+
+  /// tf-keras' `layer._name = newName`: its name property reads `_name`, so the layer, its node
+  /// once called and the weights it makes from then on carry the new name.
+  func rename(_ newName: String) {
+    name = newName
+    layer?.rename(newName)
   }
 }
 
@@ -301,6 +309,8 @@ enum KerasSubclassing {
         "ConvBook calls custom layers on one Keras tensor or one array of data (with arguments that are not tensors) only; \(instance.type.name) was called on \(positional.map(\.typeName).joined(separator: ", "))",
         at: site.range)
     }
+    try ScopeNameChecks.checkSymbolicCall(
+      named: instance.layerState?.name ?? "", interpreter: interpreter, range: site.range)
     try InputSpecValue.check(
       instance, inputs: [tensor], layerName: instance.layerState?.name ?? "", site: site)
     // Keras 3 hands a masked input's mask to a `call` that takes `mask` as one more tensor of the

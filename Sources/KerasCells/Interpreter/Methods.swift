@@ -739,6 +739,8 @@ enum Methods {
         guard let next = try? instance.layer.outputShape(for: running) else { break }
         running = next
       }
+      try ScopeNameChecks.checkBuild(
+        model, shape: TensorShape(shape), interpreter: interpreter, range: site.range)
       do {
         try model.build(batchInputShape: TensorShape(shape))
         model.noteRebuilt()

@@ -545,7 +545,7 @@ enum Operators {
     }
     switch (left, right) {
     case (.none, .none): return true
-    case (.string(let a), .string(let b)): return a == b
+    case (.string(let a), .string(let b)): return PythonCodePoints.equal(a, b)
     case (.list(let a), .list(let b)) where a === b: return true
     case (.set(let a), .set(let b)): return a === b || SetOperations.equal(a, b)
     case (.dictionary(let a), .dictionary(let b)):
@@ -627,7 +627,7 @@ enum Operators {
           throw typeError(
             "'in <string>' requires string as left operand, not \(left.typeName)", range)
         }
-        found = text.contains(part)
+        found = PythonCodePoints.contains(text, part)
       case .model(let model):
         guard case .layer(let layer) = left else {
           found = false
@@ -683,7 +683,7 @@ enum Operators {
       return numberOrder(a, b) ?? 2
     }
     switch (left, right) {
-    case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+    case (.string(let a), .string(let b)): return PythonCodePoints.order(a, b)
     case (.standard(let a), .standard(let b))
     where a.typeName == b.typeName && a.comparisonKey != nil && b.comparisonKey != nil:
       return try ordering(
@@ -771,11 +771,11 @@ enum Operators {
       }
       return items[resolved]
     case (.string(let text), .int(let position)):
-      let characters = Array(text)
+      let characters = PythonCodePoints.items(text)
       guard let resolved = resolveIndex(position, count: characters.count) else {
         throw CellError(type: "IndexError", message: "string index out of range", range: range)
       }
-      return .string(String(characters[resolved]))
+      return .string(characters[resolved])
     case (.list(let items), .slice) where items.deque != nil:
       throw typeError("sequence index must be integer, not 'slice'", range)
     case (.list(let items), .slice(let start, let stop, let step)):
@@ -784,7 +784,7 @@ enum Operators {
       return .tuple(try slice(items, start, stop, step, range: range))
     case (.string(let text), .slice(let start, let stop, let step)):
       let characters = try slice(
-        text.map { Value.string(String($0)) }, start, stop, step, range: range)
+        PythonCodePoints.items(text).map(Value.string), start, stop, step, range: range)
       return .string(characters.map { PythonText.str($0) }.joined())
     case (.range(let start, let stop, let step), .int(let position)):
       let count = Value.rangeCount(start, stop, step)

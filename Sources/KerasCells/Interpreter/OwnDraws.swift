@@ -12,10 +12,51 @@ import CNNEngine
 /// ConvBook's own draw is shown as if Keras would print it. Shapes, lengths and types of marked
 /// values are no such values.
 enum OwnDraws {
-  /// Why, as the refusals say it.
-  static let reason =
-    "TensorFlow draws unseeded weights and random tensors anew on every run, and fit shuffles with its own generator"
-  static let advice = "seed the script with keras.utils.set_random_seed(...)"
+  /// How the running script seeded its random numbers, which the refusals name.
+  enum Seeding {
+    /// No seed: TensorFlow draws anew on every run.
+    case none
+    /// `tf.random.set_seed` / `np.random.seed` (TensorFlow's draws from them ConvBook does not
+    /// reproduce).
+    case tensorflowOrNumPy
+    /// `keras.utils.set_random_seed`, whose initial weights ConvBook reproduces; what it still
+    /// draws itself is another draw of TensorFlow's.
+    case keras
+  }
+
+  /// The seeding of the session whose cell runs on this thread (none outside a cell).
+  static var seeding: Seeding {
+    guard let session = WeightText.source?.session, session.randomSeed != nil else {
+      return .none
+    }
+    return session.kerasSeedGenerator == nil ? .tensorflowOrNumPy : .keras
+  }
+
+  /// Why, as the refusals say it: what is true of the script's seeding.
+  static var reason: String {
+    switch seeding {
+    case .none:
+      return
+        "TensorFlow draws unseeded weights and random tensors anew on every run, and fit shuffles with its own generator"
+    case .tensorflowOrNumPy:
+      return
+        "the script is seeded, but ConvBook does not reproduce the weights, random tensors and fit shuffles TensorFlow draws from a seed set by tf.random.set_seed or np.random.seed"
+    case .keras:
+      return
+        "the script is seeded with keras.utils.set_random_seed, but ConvBook does not reproduce every draw TensorFlow makes from it: these values come from one it draws itself"
+    }
+  }
+
+  /// What the script can do instead.
+  static var advice: String {
+    switch seeding {
+    case .none: return "seed the script with keras.utils.set_random_seed(...)"
+    case .tensorflowOrNumPy:
+      return
+        "seed it with keras.utils.set_random_seed(...) instead, whose initial weights ConvBook reproduces"
+    case .keras: return "leave these values out of what the script prints"
+    }
+  }
 
   /// Whether `value` derives from ConvBook's own draws: a marked array or NumPy scalar, a weight
   /// holding such values, a history of such a fit, or (`intoContainers`) a container holding one

@@ -158,8 +158,9 @@ enum PythonText {
     return repr(value)
   }
 
-  static let ownDrawMessage =
+  static var ownDrawMessage: String {
     "printing these values would show ConvBook's own random draw (\(OwnDraws.reason)); print their .shape, or \(OwnDraws.advice)"
+  }
 
   /// Refuses to show what Keras would print but ConvBook cannot know: the values of weights, and the
   /// TensorFlow op an intermediate tensor's `str` names (`dense/BiasAdd:0`).
@@ -177,7 +178,7 @@ enum PythonText {
       throw CellError(type: "ValueError", message: PythonInteger.stringLimitMessage, range: range)
     case .variable(let variable) where WeightText.text(of: variable) == nil:
       throw .unsupported(
-        "printing the weight \(variable.kerasName) would show its values, which ConvBook does not hold exactly (unseeded random initial values, training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
+        "printing the weight \(variable.kerasName) would show its values, which ConvBook does not hold exactly (\(OwnDraws.seeding == .none ? "unseeded random initial values" : "initial values TensorFlow drew from the script's seed in a way ConvBook does not reproduce"), training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
     case .array(let array) where array.holdsOwnRandomValues:
       throw .unsupported(ownDrawMessage, at: range)
@@ -354,7 +355,9 @@ enum PythonText {
     default:
       isNumber = false
       body = str(value)
-      if let precision { body = String(body.prefix(precision)) }
+      if let precision {
+        body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(precision)))
+      }
       if type != nil && type != "s" {
         throw CellError(
           type: "ValueError",
@@ -362,7 +365,7 @@ enum PythonText {
           range: range)
       }
     }
-    let padding = max(width - body.count, 0)
+    let padding = max(width - PythonCodePoints.count(body), 0)
     guard padding > 0 else { return body }
     let filler = String(repeating: fill, count: padding)
     switch align ?? (isNumber ? ">" : "<") {

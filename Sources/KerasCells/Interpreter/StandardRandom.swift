@@ -391,7 +391,7 @@ final class PythonRandom: StandardObject {
     switch sequence {
     case .list(let list): return list.count
     case .tuple(let items): return items.count
-    case .string(let text): return text.count
+    case .string(let text): return PythonCodePoints.count(text)
     case .range(let start, let stop, let step): return Value.rangeCount(start, stop, step)
     // A NumPy array is a sequence of its rows (`random.choice(pairs)` picks one).
     case .array(let array) where array.rank >= 1 && name == "choice": return array.shape[0]

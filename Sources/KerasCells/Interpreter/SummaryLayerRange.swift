@@ -13,7 +13,7 @@ enum SummaryLayerRange {
     switch value {
     case .list(let list): items = list.items
     case .tuple(let tuple): items = tuple
-    case .string(let text): items = text.map { .string(String($0)) }
+    case .string(let text): items = PythonCodePoints.items(text).map(Value.string)
     default:
       throw .unsupported(
         "model.summary(layer_range=\(PythonText.repr(value))) is not supported in ConvBook: give a list of two layer names",

@@ -49,11 +49,12 @@ enum TrainingCalls {
       switch value(index, name) {
       case nil, .none?: return fallback
       case .int(let number)?: return number
+      // Python's bool is an int: `epochs=True` is one epoch.
+      case .bool(let flag)?: return flag ? 1 : 0
       case let other?:
-        throw CellError(
-          type: "TypeError",
-          message: "\(function)(\(name)=...) must be an integer, not '\(other.typeName)'",
-          range: site.range)
+        throw .unsupported(
+          "ConvBook takes \(function)(\(name)=...) as an integer, not \(PythonText.repr(other))",
+          at: site.range)
       }
     }
 
@@ -437,6 +438,11 @@ enum TrainingCalls {
         interpreter: interpreter)
       // Keras' ProgbarLogger names the epoch only when there are several.
       if verbose != 0 && epochs > 1 { interpreter.write("Epoch \(epoch + 1)/\(epochs)\n") }
+      // Keras traces the train step at the first batch.
+      if epoch == initialEpoch {
+        try ScopeNameChecks.checkTraining(
+          model, function: "fit", interpreter: interpreter, range: site.range)
+      }
       if let feed, epochData == nil {
         let next = try feed.epoch(interpreter: interpreter, range: site.range)
         (x, y) = try datasetArrays(
@@ -1046,6 +1052,8 @@ enum TrainingCalls {
       site: site, interpreter: interpreter)
     try ClassCallbacks.event(
       "on_test_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
+    try ScopeNameChecks.checkTraining(
+      model, function: "evaluate", interpreter: interpreter, range: site.range)
     do {
       names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
       results = try trainer.evaluate(
@@ -1142,6 +1150,10 @@ enum TrainingCalls {
         interpreter: interpreter, site: site))
     try ClassCallbacks.event(
       "on_predict_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
+    if samples > 0 {
+      try ScopeNameChecks.checkTraining(
+        model, function: "predict", interpreter: interpreter, range: site.range)
+    }
     var outputs: [[Float]] = []
     var outputShapes: [[Int]] = []
     var step = 0
@@ -1625,6 +1637,8 @@ extension TrainingCalls {
       try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     }
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    try ScopeNameChecks.checkTraining(
+      model, function: function, interpreter: interpreter, range: site.range)
     let own =
       interpreter.session.training.ownDrawn(model)
       || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }

@@ -226,7 +226,10 @@ enum NumPyArrayText {
         var padLeft = 0
         var padRight = 0
         if finite.isEmpty {
-          mode = .positional(padLeft: 0, padRight: 0)
+          // No finite value sets the width, but `inf`, `-inf` and `nan` still share one column
+          // (NumPy's fillFormat pads them all the same): [ inf -inf].
+          mode = .positional(
+            padLeft: Self.widenForNonFinite(values, padLeft: 0, padRight: 0), padRight: 0)
         } else if scientific {
           let parts = finite.map { Self.scientificParts($0, float32: float32) }
           let precision = parts.map(\.fraction.count).max() ?? 0

@@ -142,6 +142,32 @@ import Testing
     #expect(outcomes[1].summaryLine.hasSuffix("1 error (0 cells, 0 inline values, 0 exercises)"))
   }
 
+  /// A lesson named like another lesson's student file (`02.student.md` beside `02.md`) would
+  /// write that student file and that notebook over the other lesson's: it fails by name, and
+  /// the other lesson's files are its own.
+  @Test func lessonNamedLikeAnotherLessonsStudentFileFailsByName() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lessons = dir.appendingPathComponent("lessons")
+    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: false)
+    try Self.lesson.write(
+      to: lessons.appendingPathComponent("02.md"), atomically: false, encoding: .utf8)
+    try "# Shadow\n\nA second lesson.\n".write(
+      to: lessons.appendingPathComponent("02.student.md"), atomically: false, encoding: .utf8)
+    let site = dir.appendingPathComponent("site")
+    let report = try SiteBuilder().build(lessonsDirectory: lessons, outputDirectory: site)
+    #expect(report.failingLessons.map(\.pageFileName) == ["02.student.html"])
+    #expect(
+      report.failingLessons.first?.diagnostics.first?.message
+        == "a lesson cannot be named 02.student.md here: 02.md writes 02.student.md into the site already; rename the lesson"
+    )
+    let student = try String(
+      contentsOf: site.appendingPathComponent("02.student.md"), encoding: .utf8)
+    #expect(student.hasPrefix("# Fine"))
+    let notebook = try String(contentsOf: site.appendingPathComponent("02.ipynb"), encoding: .utf8)
+    #expect(!notebook.contains("Shadow"))
+  }
+
   @Test func unreadableThemeStopsTheBuildWithTheReason() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
