@@ -346,10 +346,14 @@ public enum LayerCatalog {
       var batch: Int? = nil
       if case .int(let size) = base["batch_size"] ?? .none { batch = size }
       let sample: [Int?]
-      if case .int = inputShape {
-        throw .typeError("'int' object is not iterable")
-      }
-      if let negative = inputShape.sequenceItems?.first(where: {
+      if case .int(let size) = inputShape {
+        // tf-keras iterates the shape in the layer's constructor; Keras 3 keeps it and fails when
+        // a Sequential model makes its input layer of it (`standardize_shape`).
+        guard names.kerasVersion == .keras3 else {
+          throw .typeError("'int' object is not iterable")
+        }
+        shapeError = .value("Cannot convert '\(size)' to a shape.")
+      } else if let negative = inputShape.sequenceItems?.first(where: {
         if case .int(let size) = $0 { return size < 0 }
         return false
       }), case .int(let size) = negative {

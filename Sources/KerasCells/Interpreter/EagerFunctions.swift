@@ -759,8 +759,15 @@ enum EagerFunctions {
       // Keras' `argmax`/`argmin` flatten the input when no axis is given and always return
       // int32; `split` takes a number of equal sections (a list holds split points, not sizes).
       if name == "argmax" || name == "argmin" {
-        guard let axis = arguments["axis"], !axis.isNone else {
-          throw .unsupported("ConvBook does not support `\(path)` without an axis yet", at: range)
+        if arguments["axis"]?.isNone ?? true {
+          // No axis: the index into the flattened input (`tf.reshape(x, [-1])`).
+          guard let x = arguments["input"] else {
+            throw .unsupported("ConvBook does not support `\(path)` without an axis yet", at: range)
+          }
+          var flat = try EagerTensors.convert(x, dtype: nil, function: path, range: range)
+          flat.shape = [flat.count]
+          arguments["input"] = .array(flat)
+          arguments["axis"] = .int(0)
         }
         arguments["output_type"] = .string("int32")
       }
