@@ -22,7 +22,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 OUTPUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "KerasDirNames.swift"
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from make_layer_attributes import REQUIRED  # noqa: E402
+from make_layer_attributes import LAYER_INSTANCES, REQUIRED  # noqa: E402
 
 CHILD = r'''
 import inspect, json, os, sys
@@ -38,33 +38,8 @@ base = set(dir(keras.layers.Layer()))
 SHAPES = [(2, 8), (2, 6, 8), (2, 6, 6, 8), (2, 4, 6, 6, 8)]
 classes = {}
 built = {}
-for class_name in sorted(dir(keras.layers)):
-    cls = getattr(keras.layers, class_name)
-    if not (inspect.isclass(cls) and issubclass(cls, keras.layers.Layer)):
-        continue
-    if cls.__name__ != class_name or class_name in ("Layer", "InputLayer", "Wrapper", "RNN", "InputSpec"):
-        continue
-    try:
-        parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
-    except (TypeError, ValueError):
-        continue
-    arguments = []
-    skip = False
-    for p in parameters:
-        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-            continue
-        if p.default is p.empty:
-            if p.name not in required:
-                skip = True
-                break
-            arguments.append(p.name + "=" + required[p.name])
-    if skip:
-        continue
-    expression = "keras.layers.%s(%s)" % (class_name, ", ".join(arguments))
-    try:
-        layer = eval(expression)
-    except Exception:
-        continue
+''' + LAYER_INSTANCES + r'''
+for class_name, parameters, arguments, expression, layer in layer_instances(keras, required):
     names = set(dir(layer))
     classes[class_name] = {"added": sorted(names - base), "lacking": sorted(base - names)}
     for shape in SHAPES:

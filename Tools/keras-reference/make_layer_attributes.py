@@ -38,6 +38,42 @@ REQUIRED = {
     "num_bins": "4", "max_tokens": "10", "output_mode": "'int'",
 }
 
+# The layer classes both recorders make, one instance each (also make_dir_names.py's).
+LAYER_INSTANCES = r'''
+def layer_instances(keras, required):
+    """Each layer class of `keras.layers` that its required constructor arguments (`required`:
+    name -> Python source) can make: (class name, constructor parameters, the arguments given as
+    "name=source", the expression that made it, the layer)."""
+    for class_name in sorted(dir(keras.layers)):
+        cls = getattr(keras.layers, class_name)
+        if not (inspect.isclass(cls) and issubclass(cls, keras.layers.Layer)):
+            continue
+        if cls.__name__ != class_name or class_name in ("Layer", "InputLayer", "Wrapper", "RNN", "InputSpec"):
+            continue
+        try:
+            parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        except (TypeError, ValueError):
+            continue
+        arguments = []
+        skip = False
+        for p in parameters:
+            if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+                continue
+            if p.default is p.empty:
+                if p.name not in required:
+                    skip = True
+                    break
+                arguments.append(p.name + "=" + required[p.name])
+        if skip:
+            continue
+        expression = "keras.layers.%s(%s)" % (class_name, ", ".join(arguments))
+        try:
+            layer = eval(expression)
+        except Exception:
+            continue
+        yield class_name, parameters, arguments, expression, layer
+'''
+
 CHILD = r'''
 import inspect, json, os, sys
 if os.environ.get("TF_USE_LEGACY_KERAS"):
@@ -47,33 +83,8 @@ else:
 required = json.loads(sys.argv[1])
 PLAIN = (bool, int, float, str, type(None))
 result = {}
-for class_name in sorted(dir(keras.layers)):
-    cls = getattr(keras.layers, class_name)
-    if not (inspect.isclass(cls) and issubclass(cls, keras.layers.Layer)):
-        continue
-    if cls.__name__ != class_name or class_name in ("Layer", "InputLayer", "Wrapper", "RNN", "InputSpec"):
-        continue
-    try:
-        parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
-    except (TypeError, ValueError):
-        continue
-    arguments = []
-    skip = False
-    for p in parameters:
-        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-            continue
-        if p.default is p.empty:
-            if p.name not in required:
-                skip = True
-                break
-            arguments.append(p.name + "=" + required[p.name])
-    if skip:
-        continue
-    expression = "keras.layers.%s(%s)" % (class_name, ", ".join(arguments))
-    try:
-        layer = eval(expression)
-    except Exception:
-        continue
+''' + LAYER_INSTANCES + r'''
+for class_name, parameters, arguments, expression, layer in layer_instances(keras, required):
     given = dict(a.split("=", 1) for a in arguments)
     settings = {}
     for p in parameters:
