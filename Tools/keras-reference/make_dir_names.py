@@ -14,15 +14,14 @@ Usage (from the repository root; runs each Keras in a child process):
     swift format -i Sources/KerasCells/Interpreter/KerasDirNames.swift
 """
 import json
-import os
 import pathlib
-import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 OUTPUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "KerasDirNames.swift"
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from make_layer_attributes import LAYER_INSTANCES, REQUIRED  # noqa: E402
+from make_layer_attributes import record as record_child  # noqa: E402
 
 CHILD = r'''
 import inspect, json, os, sys
@@ -55,14 +54,7 @@ print(json.dumps({"tensor": tensor, "layer": sorted(base), "classes": classes, "
 
 
 def record(keras3):
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-    env.pop("TF_USE_LEGACY_KERAS", None)
-    if not keras3:
-        env["TF_USE_LEGACY_KERAS"] = "1"
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps(REQUIRED)], env=env, capture_output=True,
-        text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return record_child(keras3, CHILD)
 
 
 def names(values):

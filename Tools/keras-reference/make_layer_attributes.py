@@ -124,13 +124,15 @@ print(json.dumps(result))
 '''
 
 
-def record(keras3):
+def record(keras3, child=None):
+    """Runs `child` (this script's CHILD by default) in tf-keras or Keras 3 with the required
+    arguments; returns the JSON of its last line."""
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
     env.pop("TF_USE_LEGACY_KERAS", None)
     if not keras3:
         env["TF_USE_LEGACY_KERAS"] = "1"
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps(REQUIRED)], env=env, capture_output=True,
+        [sys.executable, "-c", child or CHILD, json.dumps(REQUIRED)], env=env, capture_output=True,
         text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
