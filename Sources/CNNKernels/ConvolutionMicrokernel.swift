@@ -225,11 +225,7 @@ enum ConvolutionMicrokernel {
       (patch + segment.weight / width).update(
         from: base + (pixelOffset + segment.input), count: segment.length)
     }
-    var value = TensorFlowDot.dot(count: taps, patch, column) + bias
-    if let clamp {
-      if value < clamp.lower { value = clamp.lower }
-      if clamp.upper < .infinity && value > clamp.upper { value = clamp.upper }
-    }
-    output.pointee = value
+    output.pointee = FusedActivation.clamped(
+      TensorFlowDot.dot(count: taps, patch, column) + bias, clamp)
   }
 }

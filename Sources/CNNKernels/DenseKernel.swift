@@ -79,12 +79,7 @@ public enum DenseKernel {
     output.withUnsafeMutableBufferPointer { destination in
       for row in 0..<rows {
         for unit in 0..<units {
-          var value = bias[unit]
-          if let bounds {
-            if value < bounds.lower { value = bounds.lower }
-            if value > bounds.upper { value = bounds.upper }
-          }
-          destination[row * units + unit] = value
+          destination[row * units + unit] = FusedActivation.clamped(bias[unit], bounds)
         }
       }
     }
@@ -116,12 +111,7 @@ public enum DenseKernel {
           EigenRowProduct.product(
             source.baseAddress! + r * inner, count: inner, kernel, columns: units, into: &row)
           for j in 0..<units {
-            var value = row[j] + bias[j]
-            if let bounds {
-              if value < bounds.lower { value = bounds.lower }
-              if value > bounds.upper { value = bounds.upper }
-            }
-            destination[r * units + j] = value
+            destination[r * units + j] = FusedActivation.clamped(row[j] + bias[j], bounds)
           }
         }
       }
@@ -144,15 +134,10 @@ public enum DenseKernel {
       column.withUnsafeBufferPointer { column in
         output.withUnsafeMutableBufferPointer { destination in
           for row in 0..<rows {
-            var value =
+            destination[row] = FusedActivation.clamped(
               TensorFlowDot.dot(
-                count: inner, source.baseAddress! + row * inner, column.baseAddress!) + bias
-            // As the tiles clamp: NaN passes through.
-            if let bounds {
-              if value < bounds.lower { value = bounds.lower }
-              if value > bounds.upper { value = bounds.upper }
-            }
-            destination[row] = value
+                count: inner, source.baseAddress! + row * inner, column.baseAddress!) + bias,
+              bounds)
           }
         }
       }

@@ -14,4 +14,14 @@ public enum FusedActivation: Sendable, Equatable {
     case .clamp(let lower, let upper): return (lower, upper)
     }
   }
+
+  /// One value through `bounds` as the register tiles clamp it: NaN passes through.
+  @inline(__always)
+  static func clamped(_ value: Float, _ bounds: (lower: Float, upper: Float)?) -> Float {
+    guard let bounds else { return value }
+    var value = value
+    if value < bounds.lower { value = bounds.lower }
+    if value > bounds.upper { value = bounds.upper }
+    return value
+  }
 }
