@@ -708,11 +708,13 @@ struct ForwardStep {
     case .dense(let weights, let activation):
       let fused = activation.fused
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
-        // A single unit's order is the engine's (eager calls, tf-keras' predict, and Keras 3's
-        // compiled predict, whose XLA dot reaches the same Eigen matrix-vector product).
+        // A single unit's order is the engine's; in Keras 3's compiled predict (XLA) a linear
+        // one reaches Eigen's matrix-vector product too (script 1080), while one with an
+        // activation, which XLA may fuse, keeps the order measured before (`TensorFlowDot`).
+        let xlaFusedActivation = contraction == .chains && activation != .linear
         try DenseKernel.apply(
           input, weights: weights, activation: fused ?? .linear, threads: threads,
-          engine: engine, into: &output)
+          engine: xlaFusedActivation ? .oneDNN : engine, into: &output)
       }
       if fusesSigmoid {
         try buffers.update { tensor throws(KernelError) in

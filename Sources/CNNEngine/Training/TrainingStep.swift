@@ -364,10 +364,11 @@ struct TrainingStep {
         try PackedDenseWeights(kernel: kernel, bias: tensor(second))
       }
       let linear = try kernelCall { () throws(KernelError) in
-        // A single unit's order is the engine's (`DenseKernel`).
+        // A single unit's order is the engine's in tf-keras' steps; Keras 3's (its compiled fit
+        // is XLA's) keep the order measured before (`TensorFlowDot`, real-BH bh04).
         try DenseKernel.apply(
           input, weights: packed, activation: function == .relu() ? .relu : .linear,
-          threads: threads, engine: engine)
+          threads: threads, engine: keras3 ? .oneDNN : engine)
       }
       if inGraph, engine == .oneDNN, second != nil, function == .sigmoid, input.rank == 2 {
         // Fused with the matmul and bias in a tf.function with oneDNN on
