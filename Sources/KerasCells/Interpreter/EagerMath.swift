@@ -122,12 +122,24 @@ enum EagerMath {
             }
             result[item * n * m + row * m + column] = Double(sum)
           } else if float32 {
-            // TensorFlow's float32 MatMul is oneDNN's: one fused multiply-add per term, in order
-            // (measured bit for bit up to 300 terms).
-            var sum: Float = 0
-            for inner in 0..<k {
-              sum = sum.addingProduct(Float(x[left + inner]), Float(y[right + inner * m]))
-            }
+            // TensorFlow's float32 MatMul is oneDNN's sgemm: one FMA chain per value, or two (even
+            // and odd terms) where `TensorFlowContraction` says.
+            let row32 = (0..<k).map { Float(x[left + $0]) }
+            let column32 = (0..<k).map { Float(y[right + $0 * m]) }
+            let pairs = TensorFlowContraction.sumsInPairs(
+              row: row, rows: n, column: column, columns: m)
+            let sum =
+              k == 0
+              ? 0
+              : row32.withUnsafeBufferPointer { a in
+                column32.withUnsafeBufferPointer { b in
+                  pairs
+                    ? TensorFlowContraction.pairs(
+                      count: k, a.baseAddress!, b.baseAddress!, strideB: 1)
+                    : TensorFlowContraction.chain(
+                      count: k, a.baseAddress!, b.baseAddress!, strideB: 1)
+                }
+              }
             result[item * n * m + row * m + column] = Double(sum)
           } else {
             var sum = 0.0
