@@ -792,7 +792,7 @@ enum TrainingCalls {
         interpreter.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
       configuration.keras3 = interpreter.kerasVersion == .keras3
       configuration.keras3Losses = interpreter.kerasVersion == .keras3
-      let weights = try training.weights(
+      let weights = try training.runningWeights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration,
@@ -1170,7 +1170,7 @@ enum TrainingCalls {
     var outputShapes: [[Int]] = []
     var step = 0
     do {
-      let weights = try training.weights(of: model, memoryBudget: memory)
+      let weights = try training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory, inGraph: true,
         fusesOutputs: interpreter.kerasVersion == .keras3,
