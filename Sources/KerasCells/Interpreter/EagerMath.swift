@@ -567,9 +567,9 @@ enum EagerMath {
   }
 
   /// `tf.nn.softmax(x, axis=-1)`.
-  static func softmax(_ x: NDArray, axis given: Int, range: SourceRange) throws(CellError)
-    -> NDArray
-  {
+  static func softmax(
+    _ x: NDArray, axis given: Int, engine: TensorFlowEngine, range: SourceRange
+  ) throws(CellError) -> NDArray {
     guard EagerDType(of: x).isFloat else {
       throw .unsupported(
         "ConvBook does not support softmax of \(EagerDType(of: x).rawValue) eager tensors (TensorFlow's kernel takes floating-point values)",
@@ -593,8 +593,12 @@ enum EagerMath {
     let size = x.shape[axis]
     var values = EagerTensors.doubles(moved)
     if EagerDType(of: x) == .float32 {
-      // TensorFlow hands float32 softmax to oneDNN.
-      values = OneDNNSoftmax.rows(values.map { Float($0) }, rowLength: size).map(Double.init)
+      // TensorFlow's Softmax kernel: Eigen's, or with oneDNN on, oneDNN's (`TensorFlowEngine`).
+      let rows = values.map { Float($0) }
+      switch engine {
+      case .eigen: values = EigenSoftmax.rows(rows, rowLength: size).map(Double.init)
+      case .oneDNN: values = OneDNNSoftmax.rows(rows, rowLength: size).map(Double.init)
+      }
     } else if size > 0 {
       // As TensorFlow's kernel: exp(x - max), then times the inverse of the row's sum.
       for start in stride(from: 0, to: values.count, by: size) {

@@ -799,6 +799,7 @@ enum TrainingCalls {
         memoryBudget: interpreter.session.limits.modelMemoryBudget)
       if let flags { trainer.setTrainable(flags) }
       trainer.fusesOutputs = interpreter.kerasVersion == .keras3
+      trainer.engine = interpreter.session.engine
       training.states[key]?.trainer = trainer
       return trainer
     } catch let error as TrainingError {
@@ -1174,7 +1175,7 @@ enum TrainingCalls {
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory, inGraph: true,
         fusesOutputs: interpreter.kerasVersion == .keras3,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       var start = 0
       while start < samples {
         let stop = min(samples, start + batchSize)
