@@ -258,10 +258,12 @@ final class Interpreter {
         let result =
           if case .array(let array) = current {
             try ArrayInPlace.apply(
-              operation, array, operand, range: statement.range, budget: budget)
+              operation, array, operand, engine: session.engine, range: statement.range,
+              budget: budget)
           } else {
             try ArrayOperations.binary(
-              operation, current, operand, range: statement.range, budget: budget)
+              operation, current, operand, engine: session.engine, range: statement.range,
+              budget: budget)
           }
         current = .none
         try assign(result, to: target, statement: statement)
@@ -1382,7 +1384,7 @@ final class Interpreter {
       // `-np.float32(x)` is a float32 scalar again.
       let negated = try ArrayOperations.negate(scalar.array, range: range, budget: budget)
       if case .array(let array) = negated { return .standard(NumPyScalar(array)) }
-      return try ArrayOperations.binary(
+      return try ArrayOperations.elementwise(
         .multiply, operand, .int(-1), range: range, budget: budget)
     }
     return try Operators.unary(operation, operand, range: range)
@@ -1478,7 +1480,7 @@ final class Interpreter {
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
       let result = try ArrayOperations.binary(
-        operation, leftValue, rightValue, range: range, budget: budget)
+        operation, leftValue, rightValue, engine: session.engine, range: range, budget: budget)
       NumPyScalarOverflow.check(
         operation, leftValue, rightValue, result: result, range: range, interpreter: self)
       return result
