@@ -7,6 +7,15 @@ extension SequentialModel {
   public static func functional(
     name: String, inputs: [KerasTensor], outputs: [KerasTensor], walkLimit: Int = .max
   ) throws(KerasError) -> SequentialModel {
+    // tf-keras refuses an input listed twice before it maps the graph (Keras 3 takes it).
+    if let first = inputs.first, first.keras3Name == nil,
+      first.producer.layer.common.kerasVersion == .keras2,
+      Set(inputs.map(ObjectIdentifier.init)).count != inputs.count
+    {
+      throw .value(
+        "The list of inputs passed to the model contains the same input multiple times. All inputs should only appear once.Received inputs=[\(inputs.map(\.reprDescription).joined(separator: ", "))]"
+      )
+    }
     let graph = try ModelGraph.map(inputs: inputs, outputs: outputs, walkLimit: walkLimit)
     if graph.isSequentialLike, inputs.count == 1, outputs.count == 1,
       graph.nodes.allSatisfy({
