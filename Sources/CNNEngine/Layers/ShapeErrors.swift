@@ -10,10 +10,13 @@ import CNNKernels
 enum ShapeErrors {
   /// Keras' `inject_argument_info_in_traceback`: an error raised inside `call`, with the call's
   /// arguments. A layer's only call argument in a model is its input tensor.
-  static func inCall(layer: String, className: String, input: TensorShape, _ message: String)
-    -> KerasError
-  {
-    .value(
+  /// `type`: the error's Python type, which the wrapping keeps (ValueError unless told).
+  static func inCall(
+    layer: String, className: String, input: TensorShape, _ message: String,
+    type: String = "ValueError"
+  ) -> KerasError {
+    KerasError(
+      type,
       "Exception encountered when calling layer \"\(layer)\" (type \(className)).\n\n\(message)\n\n"
         + "Call arguments received by layer \"\(layer)\" (type \(className)):\n"
         + "  • inputs=tf.Tensor(shape=\(input), dtype=float32)")
