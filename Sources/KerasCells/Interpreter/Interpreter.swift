@@ -108,8 +108,12 @@ final class Interpreter {
     case .standardOutput?, nil: break
     }
     writeCount += 1
-    if case .text(let previous)? = outputs.last {
-      outputs[outputs.count - 1] = .text(previous + text)
+    if case .text(var previous)? = outputs.last {
+      // The array lets go of the text before it grows: appended in place, `print` in a loop
+      // costs the line it adds, not a copy of everything printed before it.
+      outputs[outputs.count - 1] = .text("")
+      previous += text
+      outputs[outputs.count - 1] = .text(previous)
     } else {
       outputs.append(.text(text))
     }
@@ -171,8 +175,11 @@ final class Interpreter {
 
   /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.
   func writeError(_ text: String) {
-    if case .standardError(let previous)? = outputs.last {
-      outputs[outputs.count - 1] = .standardError(previous + text)
+    if case .standardError(var previous)? = outputs.last {
+      // In place, as `write` appends.
+      outputs[outputs.count - 1] = .standardError("")
+      previous += text
+      outputs[outputs.count - 1] = .standardError(previous)
     } else {
       outputs.append(.standardError(text))
     }
