@@ -156,7 +156,7 @@ enum EagerCalls {
       let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       return try pass.run(inputs: arrays.map(\.tensor))
     } catch {
       throw .unsupported(

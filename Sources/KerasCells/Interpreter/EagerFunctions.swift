@@ -1406,7 +1406,8 @@ enum EagerFunctions {
         }
         return .array(
           try EagerMath.matmul(
-            a, b, range: range, budget: budget, aTransposed: flag("transpose_a")))
+            a, b, engine: interpreter.session.engine, range: range, budget: budget,
+            aTransposed: flag("transpose_a")))
       case .dot:
         guard let x = arguments["x"], let y = arguments["y"] else { throw missing("y") }
         // Keras reads `x.shape.rank` (then y's): a NumPy array's shape is a tuple.
@@ -1916,7 +1917,8 @@ enum EagerFunctions {
         let name = arguments["logits"] != nil ? "logits" : "x"
         let x = try tensor(name)
         return .array(
-          try EagerMath.softmax(x, axis: try integer("axis") ?? -1, range: range))
+          try EagerMath.softmax(
+            x, axis: try integer("axis") ?? -1, engine: interpreter.session.engine, range: range))
       case .random(let normal):
         return try random(normal: normal)
       case .truncatedNormal:

@@ -149,7 +149,7 @@ enum EagerTensors {
       output = try EagerLayerCall.onData(instance) { () throws(KerasError) in
         try EagerLayerCall.run(
           instance, on: array.tensor, outputShape: outputShape, weights: weights,
-          keras3: interpreter.kerasVersion == .keras3)
+          keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       }
     } catch {
       throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
@@ -367,7 +367,7 @@ enum EagerTensors {
       let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       let output = try pass.run(array.tensor)
       try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
       return try IntegerLayerData.value(output, plan: plan, site: site)
@@ -457,7 +457,7 @@ enum EagerTensors {
       let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       let outputs = try pass.run(inputs: [array.tensor])
       for output in outputs {
         try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
