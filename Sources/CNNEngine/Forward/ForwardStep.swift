@@ -101,6 +101,9 @@ struct ForwardStep {
     if let refusal = layer.common.arguments.activationRefusal {
       throw ForwardError(.model, refusal)
     }
+    if let refusal = layer.common.arguments.precisionRefusal(layer: instance.name) {
+      throw ForwardError(.model, refusal)
+    }
     name = instance.name
     self.layer = layer
     contraction = inGraph && keras3 ? .chains : .tensorFlowKernels

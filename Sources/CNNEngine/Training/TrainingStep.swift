@@ -118,6 +118,9 @@ struct TrainingStep {
     if let refusal = layer.common.arguments.activationRefusal {
       throw TrainingError(.model, refusal)
     }
+    if let refusal = layer.common.arguments.precisionRefusal(layer: instance.name) {
+      throw TrainingError(.model, refusal)
+    }
     let layerName = instance.name
     func refuse(_ what: String) -> TrainingError {
       TrainingError(

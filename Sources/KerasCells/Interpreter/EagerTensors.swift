@@ -364,7 +364,7 @@ enum EagerTensors {
       try ForwardPass.check(
         try ForwardPass.estimate(model: model, inputShape: array.shape), budget: memory,
         model: model, batch: array.shape[0])
-      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
         keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
@@ -454,7 +454,7 @@ enum EagerTensors {
       try ForwardPass.check(
         try ForwardPass.estimate(model: model, inputShapes: [array.shape]), budget: memory,
         model: model, batch: array.shape[0])
-      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
         keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
