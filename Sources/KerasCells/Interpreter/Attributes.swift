@@ -175,6 +175,12 @@ enum Attributes {
     case .kerasObject(let object):
       if let value = ContextManagers.attribute(name, of: object) { return value }
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
+        // Keras 3's optimizers have no `minimize` (tf-keras' compute the loss's gradients).
+        guard name != "minimize" || interpreter.kerasVersion == .keras2 else {
+          throw CellError(
+            type: "AttributeError",
+            message: "'\(object.typeName)' object has no attribute 'minimize'", range: range)
+        }
         return .method(receiver: base, name: name)
       }
       if name == "apply", TapeOptimizers.isOptimizer(object) {

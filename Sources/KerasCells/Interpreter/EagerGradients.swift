@@ -11,6 +11,17 @@ final class EagerTapes {
   var variableOwners: [String: LayerInstance] = [:]
   /// The slots of `optimizer.apply_gradients` (`TapeOptimizers`), per variable.
   let optimizerSlots = OptimizerSlots()
+  /// The optimizers that updated `tf.Variable`s, numbered in order: each keeps its own slots of
+  /// those variables (held here, so an identity is never reused).
+  private var optimizerNumbers: [ObjectIdentifier: (KerasObject.Identity, Int)] = [:]
+
+  func number(of optimizer: KerasObject) -> Int {
+    let key = ObjectIdentifier(optimizer.identity)
+    if let known = optimizerNumbers[key] { return known.1 }
+    let number = optimizerNumbers.count + 1
+    optimizerNumbers[key] = (optimizer.identity, number)
+    return number
+  }
   /// What `compile` made for subclassed models' own steps (`TrainStepModels`), per model.
   var compiledSteps: [ObjectIdentifier: TrainStepModels.Compiled] = [:]
   /// The subclassed model whose own `train_step` / `test_step` runs now (`TrainStepLoop`).
