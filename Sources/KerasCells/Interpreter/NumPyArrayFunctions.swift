@@ -18,7 +18,7 @@ enum NumPyArrayFunctions {
     "array_equal",
     "dot", "matmul",
     "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid", "diag",
-    "atleast_1d", "atleast_2d", "atleast_3d", "insert",
+    "atleast_1d", "atleast_2d", "atleast_3d", "insert", "triu", "tril",
   ]
 
   static func call(_ name: String, _ arguments: Arguments, budget: EvaluationBudget)
@@ -83,6 +83,12 @@ enum NumPyArrayFunctions {
     case "insert":
       try arguments.check(allowed: ["arr", "obj", "values", "axis"])
       return try made(try insert(arguments, budget: budget))
+    case "triu", "tril":
+      try arguments.check(allowed: ["m", "k"])
+      return try made(
+        try triangle(
+          try arguments.array(0, "m", budget: budget), upper: name == "triu",
+          offset: try arguments.integer(1, "k") ?? 0, range: range, budget: budget))
     case "diag":
       try arguments.check(allowed: ["v", "k"])
       return try made(
@@ -586,6 +592,37 @@ enum NumPyArrayFunctions {
   /// A Python number or NumPy scalar as a double.
   /// `np.diag(v, k)`: a vector's square matrix with the vector on diagonal `k`, or a matrix's
   /// diagonal `k` as a vector.
+  /// `np.triu(m, k=0)` / `np.tril(m, k=0)`: `m` with the elements below (above) the k-th
+  /// diagonal of its last two axes set to zero, in `m`'s dtype. A 1-D `m` is NumPy's too: its
+  /// mask is N x N, so the result repeats `m` in N rows.
+  private static func triangle(
+    _ m: NDArray, upper: Bool, offset: Int, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard m.rank >= 1 else {
+      throw .unsupported(
+        "ConvBook's np.\(upper ? "triu" : "tril") takes an array of one or more dimensions",
+        at: range)
+    }
+    let source = m.rank == 1 ? [m.shape[0], m.shape[0]] : m.shape
+    let rows = source[source.count - 2]
+    let columns = source[source.count - 1]
+    let count = try ArrayOperations.elementCount(source, dtype: m.dtype, range: range)
+    try budget.allocate(count: count, size: m.dtype.storedSize, at: range)
+    let given = m.storage.doubles
+    var values = [Double](repeating: 0, count: count)
+    let plane = rows * columns
+    guard plane > 0 else { return NDArray(dtype: m.dtype, shape: source, doubles: values) }
+    for index in 0..<count {
+      let within = index % plane
+      let (row, column) = (within / columns, within % columns)
+      let difference = Int64(column) - Int64(row)
+      let kept = upper ? difference >= Int64(offset) : difference <= Int64(offset)
+      guard kept else { continue }
+      values[index] = m.rank == 1 ? given[column] : given[index]
+    }
+    return NDArray(dtype: m.dtype, shape: source, doubles: values)
+  }
+
   private static func diagonal(
     _ array: NDArray, offset: Int, range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> NDArray {
