@@ -336,10 +336,35 @@ final class ArgumentParser: StandardObject {
         return .tuple([.standard(namespace.0), .list(namespace.1.map(Value.string))])
       }
       return .standard(namespace.0)
-    case "print_help", "format_help", "print_usage", "format_usage":
+    case "print_usage", "format_usage":
+      let (values, _) = try arguments.bind(name == "print_usage" ? [("file", Value.none)] : [])
+      guard
+        let usage = owner.usesOwnUsage
+          ? nil
+          : owner.usageText(columns: interpreter.session.printFunctionConsole.columns)
+      else {
+        throw .unsupported(
+          "ConvBook does not print argparse's usage text for this parser yet", at: range)
+      }
+      if name == "format_usage" { return .string(usage) }
+      switch values["file"] ?? Value.none {
+      case .none: interpreter.write(usage)
+      case .standard(let stream as StandardStream): stream.write(usage, interpreter)
+      default:
+        throw .unsupported(
+          "ConvBook prints argparse's usage to sys.stdout or sys.stderr only", at: range)
+      }
+      return Value.none
+    case "error":
+      let (values, _) = try arguments.bind([("message", nil)])
+      guard case .string(let message) = values["message"]! else {
+        throw .unsupported("ConvBook's parser.error() takes a str message", at: range)
+      }
+      throw owner.exit(message, at: range, arguments)
+    case "print_help", "format_help":
       throw .unsupported(
-        "ConvBook does not print argparse's help and usage text yet", at: range)
-    case "error", "exit":
+        "ConvBook does not print argparse's help text yet", at: range)
+    case "exit":
       throw .unsupported(
         "ConvBook does not support `parser.\(name)()` yet (argparse prints its usage and exits the script)",
         at: range)
@@ -465,7 +490,7 @@ final class ArgumentParser: StandardObject {
 
   /// argparse's `error(message)`: its usage and `PROG: error: MESSAGE` on standard error, then
   /// `SystemExit(2)`; refused where ConvBook cannot format the usage line as argparse does.
-  private func exit(_ message: String, at range: SourceRange, _ arguments: StandardArguments)
+  func exit(_ message: String, at range: SourceRange, _ arguments: StandardArguments)
     -> CellError
   {
     let interpreter = arguments.interpreter
