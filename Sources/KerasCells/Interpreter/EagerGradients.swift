@@ -277,12 +277,16 @@ enum EagerGradients {
     backward: Backward?
   ) -> Value {
     let tapes = interpreter.session.eagerTapes
-    guard !tapes.active.isEmpty, case .array(var array) = result else { return result }
+    // Untraced, the tensor still gets an identity of its own, which a later `tape.watch` needs
+    // (`x = tf.cast(0.0, tf.float32)` made before the tape).
+    guard !tapes.active.isEmpty, case .array(var array) = result else {
+      return freshlyIdentified(result, interpreter: interpreter)
+    }
     let ids = inputs.map { EagerTensors.operand($0)?.traceID }
     let following = tapes.active.filter { tape in
       ids.contains { tape.follows($0, interpreter: interpreter) }
     }
-    guard !following.isEmpty else { return result }
+    guard !following.isEmpty else { return freshlyIdentified(result, interpreter: interpreter) }
     let id = tapes.newID()
     array.traceID = id
     let rule: Backward
@@ -299,6 +303,12 @@ enum EagerGradients {
       tape.nodes.append(GradientTape.Node(output: id, inputs: ids, backward: rule))
     }
     return .array(array)
+  }
+
+  /// An identity for a new eager tensor that has none yet (one no tape recorded).
+  private static func freshlyIdentified(_ value: Value, interpreter: Interpreter) -> Value {
+    guard case .array(let array) = value, array.traceID == nil else { return value }
+    return identified(value, interpreter: interpreter)
   }
 
   /// A new identity for a tensor made from no traced input (`tf.constant`), for `tape.watch`.
