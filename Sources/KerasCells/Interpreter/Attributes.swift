@@ -305,6 +305,15 @@ enum Attributes {
       // `str.lower` as a key function: the method of the class, called with its receiver first.
       return .standard(UnboundMethod(typeName: callable.path, name: name))
     case .function(let callable)
+    where callable.kind == .builtin(callable.path) && callable.path.hasPrefix("numpy.")
+      && NumPyUfunc.numpyUfuncNames.contains(String(callable.path.dropFirst(6)))
+      && NumPyUfunc.ufuncMethods.contains(name):
+      // `np.maximum.accumulate(x)`: a ufunc's method of a function ConvBook models plainly.
+      throw .unsupported("ConvBook does not support `\(callable.path).\(name)` yet", at: range)
+    case .function(let callable)
+    where callable.kind == .classSupport("super") && name == "__init__":
+      return .standard(SuperInitSlot())
+    case .function(let callable)
     where callable.kind == .classSupport("object") && name == "__new__":
       return .function(Callable(.classSupport("object.__new__"), path: "object.__new__"))
     case .function(let callable)

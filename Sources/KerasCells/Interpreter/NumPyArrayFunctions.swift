@@ -456,16 +456,14 @@ enum NumPyArrayFunctions {
           "ConvBook supports `numpy.pad` with mode='constant' only, not \(PythonText.repr(mode))",
           at: range)
       }
-      let fill =
-        try arguments.value(3, "constant_values").map { v throws(CellError) in
-          try number(v, range: range)
-        } ?? 0
       guard let widths = arguments.value(1, "pad_width") else {
         throw CellError(
           type: "TypeError", message: "pad() missing 1 required positional argument: 'pad_width'",
           range: range)
       }
-      return try made(try pad(array, widths: widths, fill: fill, range: range, budget: budget))
+      let fills = try padValues(
+        arguments.value(3, "constant_values") ?? .int(0), rank: array.rank, range: range)
+      return try made(try pad(array, widths: widths, fills: fills, range: range, budget: budget))
     case "meshgrid":
       let indexing = arguments.keywords.first { $0.0 == "indexing" }?.1
       let ij = indexing.map { PythonText.str($0) == "ij" } ?? false
@@ -508,10 +506,47 @@ enum NumPyArrayFunctions {
     }
   }
 
+  /// `constant_values` as NumPy broadcasts it: one number, one `(before, after)` pair, or a pair
+  /// per axis; the (before, after) values of each axis.
+  private static func padValues(_ given: Value, rank: Int, range: SourceRange)
+    throws(CellError) -> [(Double, Double)]
+  {
+    func broadcastError(_ shape: String) -> CellError {
+      CellError(
+        type: "ValueError",
+        message:
+          "operands could not be broadcast together with remapped shapes [original->remapped]: \(shape)  and requested shape (\(rank),2)",
+        range: range)
+    }
+    guard let outer = given.sequenceItems else {
+      let value = try number(given, range: range)
+      return Array(repeating: (value, value), count: rank)
+    }
+    if outer.count == 1 || outer.allSatisfy({ $0.sequenceItems == nil }) {
+      let flat = outer.count == 1 ? (outer[0].sequenceItems ?? [outer[0]]) : outer
+      guard (1...2).contains(flat.count) else { throw broadcastError("(\(flat.count),)") }
+      let before = try number(flat[0], range: range)
+      let after = flat.count > 1 ? try number(flat[1], range: range) : before
+      return Array(repeating: (before, after), count: rank)
+    }
+    guard outer.count == rank else { throw broadcastError("(\(outer.count),2)") }
+    var pairs: [(Double, Double)] = []
+    for item in outer {
+      let pair = item.sequenceItems ?? [item]
+      guard (1...2).contains(pair.count) else { throw broadcastError("(\(outer.count),2)") }
+      let before = try number(pair[0], range: range)
+      pairs.append((before, pair.count > 1 ? try number(pair[1], range: range) : before))
+    }
+    return pairs
+  }
+
   /// `np.pad(array, pad_width, constant_values=c)`: `pad_width` as NumPy broadcasts it (one
-  /// number, one `(before, after)` pair, or a pair per axis).
+  /// number, one `(before, after)` pair, or a pair per axis); each axis' padding takes its own
+  /// (before, after) values, axis by axis across the whole padded array (a corner takes the last
+  /// axis' value, as NumPy's `_set_pad_area` leaves it).
   private static func pad(
-    _ array: NDArray, widths: Value, fill: Double, range: SourceRange, budget: EvaluationBudget
+    _ array: NDArray, widths: Value, fills: [(Double, Double)], range: SourceRange,
+    budget: EvaluationBudget
   ) throws(CellError) -> NDArray {
     func integer(_ value: Value) throws(CellError) -> Int {
       guard case .int(let number) = NumPyScalar.integer(value) else {
@@ -565,7 +600,19 @@ enum NumPyArrayFunctions {
     let shape = sizes.map(\.partialValue)
     let count = try Self.checkedCount(sizes, budget: budget, range: range) ?? 0
     let strides = rowMajorStrides(shape)
-    var values = [Double](repeating: fill, count: count)
+    var values = [Double](repeating: 0, count: count)
+    for axis in 0..<array.rank where pairs[axis].0 > 0 || pairs[axis].1 > 0 {
+      let (before, after) = fills[axis]
+      let end = pairs[axis].0 + array.shape[axis]
+      for offset in 0..<count {
+        let coordinate = offset / strides[axis] % shape[axis]
+        if coordinate < pairs[axis].0 {
+          values[offset] = before
+        } else if coordinate >= end {
+          values[offset] = after
+        }
+      }
+    }
     let sourceStrides = array.strides
     for offset in 0..<array.count {
       var target = 0
