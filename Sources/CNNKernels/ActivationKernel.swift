@@ -2,14 +2,14 @@ import Foundation
 
 /// Applies an `ActivationFunction` elementwise (or along an axis for the softmax family).
 public enum ActivationKernel {
-  /// input (any shape) -> output (same shape)
+  /// input (any shape) -> output (same shape); `engine`: whose softmax (`TensorFlowEngine`).
   public static func apply(
     _ function: ActivationFunction, to input: Tensor,
-    threads: Int = KernelParallelism.defaultThreadCount
+    threads: Int = KernelParallelism.defaultThreadCount, engine: TensorFlowEngine = .eigen
   ) throws(KernelError) -> Tensor {
     if function == .linear { return input }
     var output = input
-    try applyInPlace(function, to: &output, threads: threads)
+    try applyInPlace(function, to: &output, threads: threads, engine: engine)
     return output
   }
 
@@ -18,15 +18,15 @@ public enum ActivationKernel {
   /// tensor (any shape) -> tensor (same shape)
   public static func applyInPlace(
     _ function: ActivationFunction, to tensor: inout Tensor,
-    threads: Int = KernelParallelism.defaultThreadCount
+    threads: Int = KernelParallelism.defaultThreadCount, engine: TensorFlowEngine = .eigen
   ) throws(KernelError) {
     switch function {
     case .linear:
       return
     case .softmax(let axis):
-      try softmax(&tensor, axis: axis, logarithm: false, threads: threads)
+      try softmax(&tensor, axis: axis, logarithm: false, threads: threads, engine: engine)
     case .logSoftmax(let axis):
-      try softmax(&tensor, axis: axis, logarithm: true, threads: threads)
+      try softmax(&tensor, axis: axis, logarithm: true, threads: threads, engine: engine)
     case .sigmoid:
       // TensorFlow's Sigmoid op: its result depends on each value's place in the tensor.
       tensor.withUnsafeMutableBufferPointer { TensorFlowSigmoid.eigen($0) }
@@ -217,9 +217,9 @@ public enum ActivationKernel {
 
   /// tensor (outer, A, inner) viewed around `axis` -> same shape, in place: exp(x - max) * (1 / sum),
   /// or x - max - log(sum) for log-softmax, per (outer, inner) line (TensorFlow's formulas).
-  static func softmax(_ tensor: inout Tensor, axis: Int, logarithm: Bool, threads: Int)
-    throws(KernelError)
-  {
+  static func softmax(
+    _ tensor: inout Tensor, axis: Int, logarithm: Bool, threads: Int, engine: TensorFlowEngine
+  ) throws(KernelError) {
     guard tensor.rank >= 2 else {
       throw KernelError(
         "Cannot apply softmax to a tensor that is 1D. Received input shape \(tensor.shape)")
@@ -231,6 +231,13 @@ public enum ActivationKernel {
     let length = tensor.shape[axis]
     let inner = tensor.shape[(axis + 1)...].reduce(1, *)
     let outer = tensor.shape[..<axis].reduce(1, *)
+    if !logarithm && inner == 1 && engine == .eigen {
+      // TensorFlow's Softmax op over the whole tensor (eager calls, `predict` and `fit` alike):
+      // its values depend on their places in the tensor and their rows' places among the rows.
+      tensor = Tensor(
+        validShape: tensor.shape, scalars: EigenSoftmax.rows(tensor.scalars, rowLength: length))
+      return
+    }
     tensor.withUnsafeMutableBufferPointer { buffer in
       guard let values = buffer.baseAddress else { return }
       KernelParallelism.forEachSlice(
@@ -239,8 +246,8 @@ public enum ActivationKernel {
         for line in lines {
           let start = (line / inner) * length * inner + line % inner
           if !logarithm && inner == 1 {
-            // A softmax over the last axis is TensorFlow's Softmax op, which hands float32 rows
-            // to oneDNN (`OneDNNSoftmax`), in eager calls and inside `predict` and `fit` alike.
+            // With oneDNN on, TensorFlow's Softmax op hands float32 rows to oneDNN
+            // (`OneDNNSoftmax`), in eager calls and inside `predict` and `fit` alike.
             let row = OneDNNSoftmax.softmax(
               Array(UnsafeBufferPointer(start: values + start, count: length)))
             for k in 0..<length { values[start + k] = row[k] }

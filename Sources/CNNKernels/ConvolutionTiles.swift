@@ -124,8 +124,9 @@ enum LastBlockOrder {
     guard contraction == .tensorFlowKernels, weights.groups == 1 else { return .chain }
     let taps = weights.kernel3.reduce(1, *) * weights.inputChannelsPerGroup
     if weights.filters == 1 { return nil }
-    let last = weights.filters % PackedConvolutionWeights.blockWidth
-    return last >= 1 && last <= 8 ? .pairs(taps: taps) : .chain
+    let shortLast = TensorFlowContraction.inShortLastBlock(
+      column: weights.filters - 1, columns: weights.filters)
+    return shortLast ? .pairs(taps: taps) : .chain
   }
 }
 

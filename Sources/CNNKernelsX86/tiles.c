@@ -138,6 +138,24 @@ __attribute__((target("avx"))) void cb_rsqrt_approximation8(const float *input, 
   _mm256_storeu_ps(output, _mm256_rsqrt_ps(_mm256_loadu_ps(input)));
 }
 
+__attribute__((target("avx"))) void cb_rcp_approximation8(const float *input, float *output) {
+  _mm256_storeu_ps(output, _mm256_rcp_ps(_mm256_loadu_ps(input)));
+}
+
+int cb_onednn_features(void) {
+  unsigned int eax, ebx, ecx, edx;
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+  const unsigned int leaf7ecx = ecx, leaf7edx = edx, maxSubleaf = eax;
+  unsigned int leaf7s1eax = 0;
+  if (maxSubleaf >= 1 && __get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx)) leaf7s1eax = eax;
+  const int avx512 = cb_avx512_usable();
+  if (avx512 && (leaf7ecx & (1u << 11))) return 1;    // AVX512_VNNI
+  if (avx512 && (leaf7s1eax & (1u << 5))) return 1;   // AVX512_BF16
+  if (leaf7s1eax & (1u << 4)) return 1;               // AVX_VNNI
+  if (leaf7edx & ((1u << 22) | (1u << 24) | (1u << 25))) return 1;  // AMX_BF16, AMX_TILE, AMX_INT8
+  return 0;
+}
+
 #else
 
 // Not x86-64: there is no AVX-512, and the Swift kernels run everywhere.
@@ -148,6 +166,12 @@ int cb_avx512_usable(void) { return 0; }
 void cb_rsqrt_approximation8(const float *input, float *output) {
   for (int i = 0; i < 8; i++) output[i] = 1.0f / sqrtf(input[i]);
 }
+
+void cb_rcp_approximation8(const float *input, float *output) {
+  for (int i = 0; i < 8; i++) output[i] = 1.0f / input[i];
+}
+
+int cb_onednn_features(void) { return 0; }
 
 void cb_avx512_tile(
     const cb_segment *segments, intptr_t segment_count, const float *pixel,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvBookCore
+import Foundation
 
 /// Wiring shared by the subcommands: the lesson runner with every feature plugged in, file loading,
 /// and the one place where ConvBookCore's errors and reports become output and exit codes.
@@ -9,9 +10,12 @@ enum CommandSupport {
     footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init(),
     solutions: Bool = false
   ) -> LessonRunner {
-    LessonRunner(
+    var runner = LessonRunner(
       footer: footer, kerasVersion: keras, figureEvaluator: FigureEvaluator(),
       exerciseEvaluator: ExerciseCardEvaluator(showSolutions: solutions))
+    // TensorFlow's own choice on this machine, `TF_ENABLE_ONEDNN_OPTS` included.
+    runner.engine = .machine(environment: ProcessInfo.processInfo.environment)
+    return runner
   }
 
   /// Keras' warnings go to standard error at the script's line, or, with `pythonWarnings`

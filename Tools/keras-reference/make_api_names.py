@@ -117,6 +117,9 @@ KERAS3_MODULES = {
     # A package that old scripts import a missing module of (`keras.wrappers.scikit_learn`):
     # Python names the first module of a dotted import that is missing (`KerasImportPaths`).
     "wrappers": keras3.wrappers,
+    # The pretrained models: Keras 3 dropped tf-keras' RegNet and ResNet-RS families
+    # (`keras.applications.regnet` is Python's AttributeError there).
+    "applications": keras3.applications,
 }
 # The modules whose names the cell language checks against `dir()` (`KerasModuleDirectory`), and,
 # with `tf.` keys, those that `tf.keras` reaches under Keras 3 where they differ from `keras`' own

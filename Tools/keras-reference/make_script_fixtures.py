@@ -15,7 +15,8 @@ on standard error ("Type: message", with CPython's "Did you mean" suggestion) or
 `traceback`: the traceback (with the exceptions it was raised from) with only the script's own frames (each `File "NAME.py", line N, in F`
 with its source and caret lines; the frames in Keras' and TensorFlow's files are left out, as
 ConvBook prints only the script's; a syntax error of the script itself is its `File "NAME.py", line
-N` block alone, as `python NAME.py` prints it), or null.
+N` block alone, as `python NAME.py` prints it), or null; and `engine`, whose kernels TensorFlow ran
+(`eigen`, or `oneDNN` where `IsMklEnabled()`: `TensorFlowEngine`; a recording without it is Eigen's).
 """
 import json
 import os
@@ -173,12 +174,20 @@ def main():
     for name in ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR"):
         os.environ.pop(name, None)
     import tensorflow  # noqa: F401 - imported once, before the children are forked
+    from tensorflow.python.util import _pywrap_util_port
+
+    # Whose kernels TensorFlow runs here (`TensorFlowEngine`): the tests replay each recording with
+    # the engine it was made with. ConvBook models oneDNN's AVX-512 kernels only.
+    engine = "oneDNN" if _pywrap_util_port.IsMklEnabled() else "eigen"
+    if engine == "oneDNN" and " avx512f" not in pathlib.Path("/proc/cpuinfo").read_text():
+        sys.exit("TensorFlow runs oneDNN's AVX2 kernels here, which ConvBook does not model")
 
     out = SCRIPTS / ("expected-keras3" if keras3 else "expected")
     out.mkdir(exist_ok=True)
     scripts = [SCRIPTS / name for name in names] if names else sorted(SCRIPTS.glob("*.py"))
     for script in scripts:
         recorded = record(script)
+        recorded["engine"] = engine
         target = out / (script.stem + ".json")
         target.write_text(json.dumps(recorded, indent=1, ensure_ascii=False) + "\n")
         print(f"{target.relative_to(ROOT)}: exit {recorded['exit_code']} {recorded['error'] or ''}")

@@ -41,9 +41,11 @@ extension ShapeTrace {
         return
       }
       let modelWeights = try weights?.weights ?? ModelWeights.initialized(for: model, seed: seed)
+      // Timings and shapes: the engine changes no shape, Eigen's kernels stand for TensorFlow.
       let pass =
-        threads.map { ForwardPass(model: model, weights: modelWeights, threads: $0) }
-        ?? ForwardPass(model: model, weights: modelWeights)
+        threads.map {
+          ForwardPass(model: model, weights: modelWeights, threads: $0, engine: .eigen)
+        } ?? ForwardPass(model: model, weights: modelWeights, engine: .eigen)
       input = given ?? SeededInput.batch(for: model, batch: batch, seed: seed)
       let start = clock.now
       if given == nil, (model.inputShapeList?.count ?? 1) > 1 {

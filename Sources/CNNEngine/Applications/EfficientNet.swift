@@ -78,6 +78,23 @@ enum EfficientNet {
       switch context.kerasVersion {
       case .keras2:
         // `tf.math.multiply(x, 1/sqrt(stddev))` per channel: a TFOpLambda layer in the graph.
+        // Under a mixed policy the normalized image is float16 and TensorFlow's `Mul` refuses
+        // the float32 scales: tf-keras cannot build the model then.
+        let dtype = x.dtypeName
+        if dtype != "float32" {
+          let name = TFOpLambda(operation: .multiply, names: builder.names).name
+          throw .typeError(
+            """
+            Exception encountered when calling layer "\(name)" (type TFOpLambda).
+
+            Input 'y' of 'Mul' Op has type float32 that does not match type \(dtype) of argument 'x'.
+
+            Call arguments received by layer "\(name)" (type TFOpLambda):
+              • x=tf.Tensor(shape=\(x.shape), dtype=\(dtype))
+              • y=tf.Tensor(shape=(1, 1, 1, 3), dtype=float32)
+              • name=None
+            """)
+        }
         x = try builder.operation(.multiply, [x], channelConstants: scales)
       case .keras3:
         // Keras 3 scales the channels with a second `Rescaling` layer.

@@ -117,12 +117,12 @@ extension EagerLayerCall {
   /// input (N, ...) -> `outputShape`
   public static func run(
     _ instance: LayerInstance, on input: Tensor, outputShape: [Int], weights: [String: Tensor],
-    keras3: Bool = false
+    keras3: Bool = false, engine: TensorFlowEngine
   ) throws(KerasError) -> Tensor {
     do {
       let step = try ForwardStep(
         instance: instance, weights: ModelWeights(names: weights.keys.sorted(), tensors: weights),
-        keras3: keras3)
+        keras3: keras3, engine: engine)
       var buffers = ActivationBuffers(input: input, idle: [])
       try step.run(&buffers, outputShape: outputShape, threads: 1)
       return buffers.current

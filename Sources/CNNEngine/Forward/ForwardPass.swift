@@ -48,6 +48,9 @@ public final class ForwardPass: @unchecked Sendable {
   /// Whether layers compute as Keras 3 computes them where it differs from tf-keras
   /// (BatchNormalization's formula: `ForwardStep`).
   let keras3: Bool
+  /// TensorFlow's kernels on the machine being followed (`TensorFlowEngine`); every caller in
+  /// ConvBook passes its run's, the default (the reference machine's Eigen) is for tests.
+  let engine: TensorFlowEngine
 
   /// `releasesWeights`: the caller keeps no copy of `weights` (see `MemoryEstimate`);
   /// `inGraph`: Keras runs the model inside a `tf.function` (`predict`, `evaluate`), where
@@ -57,9 +60,11 @@ public final class ForwardPass: @unchecked Sendable {
     model: SequentialModel, weights: ModelWeights,
     threads: Int = KernelParallelism.defaultThreadCount,
     memoryBudget: Int = ForwardPass.defaultMemoryBudget, releasesWeights: Bool = false,
-    inGraph: Bool = false, fusesOutputs: Bool = false, keras3: Bool = false
+    inGraph: Bool = false, fusesOutputs: Bool = false, keras3: Bool = false,
+    engine: TensorFlowEngine = .eigen
   ) {
     self.keras3 = keras3
+    self.engine = engine
     self.releasesWeights = releasesWeights
     self.inGraph = inGraph
     self.fusesOutputs = fusesOutputs
@@ -291,7 +296,7 @@ public final class ForwardPass: @unchecked Sendable {
         prepared.append(
           try ForwardStep(
             instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output),
-            keras3: keras3))
+            keras3: keras3, engine: engine))
         weights.remove(weightsOf: instance)
       }
     } catch {

@@ -74,10 +74,12 @@ struct ForwardStep {
   let channelsFirst: Bool
   /// What the layer does with the Keras mask of its input.
   let maskEffect: MaskEffect
-  /// A `Dense` layer with a bias and a sigmoid on a rank-2 input, run inside a `tf.function`:
-  /// TensorFlow fuses the three into one oneDNN matmul whose sigmoid is oneDNN's
-  /// (`TensorFlowSigmoid.oneDNN`), not the `Sigmoid` op's.
+  /// A `Dense` layer with a bias and a sigmoid on a rank-2 input, run inside a `tf.function` with
+  /// oneDNN on (`TensorFlowEngine.oneDNN`): TensorFlow fuses the three into one oneDNN matmul
+  /// whose sigmoid is oneDNN's (`TensorFlowSigmoid.oneDNN`), not the `Sigmoid` op's.
   let fusesSigmoid: Bool
+  /// Whose kernels TensorFlow runs where they differ (softmax, the fused sigmoid).
+  let engine: TensorFlowEngine
   /// Whose order a convolution sums in: TensorFlow's kernels, except in Keras 3's compiled
   /// `predict` / `evaluate` (XLA), which sum each value in one chain (`ContractionOrder`).
   let contraction: ContractionOrder
@@ -89,11 +91,17 @@ struct ForwardStep {
   /// `inGraph`: the step runs inside a `tf.function` (`predict`, `evaluate`, `fit`), where
   /// TensorFlow fuses a dense layer's sigmoid (`fusesSigmoid`); false for eager calls.
   /// `keras3`: the layer computes as Keras 3 computes it, where it differs from tf-keras.
-  init(instance: LayerInstance, weights: ModelWeights, inGraph: Bool = false, keras3: Bool = false)
-    throws(ForwardError)
-  {
+  /// `engine`: TensorFlow's kernels on the machine being followed (`TensorFlowEngine`).
+  init(
+    instance: LayerInstance, weights: ModelWeights, inGraph: Bool = false, keras3: Bool = false,
+    engine: TensorFlowEngine
+  ) throws(ForwardError) {
+    self.engine = engine
     let layer = instance.layer
     if let refusal = layer.common.arguments.activationRefusal {
+      throw ForwardError(.model, refusal)
+    }
+    if let refusal = layer.common.arguments.precisionRefusal(layer: instance.name) {
       throw ForwardError(.model, refusal)
     }
     name = instance.name
@@ -327,7 +335,9 @@ struct ForwardStep {
         input: input, weights: weights, weightsName: instance.weightsName)
       {
         steps.append(
-          try ForwardStep(instance: step, weights: stepWeights, inGraph: inGraph, keras3: keras3))
+          try ForwardStep(
+            instance: step, weights: stepWeights, inGraph: inGraph, keras3: keras3,
+            engine: engine))
       }
       operation = .timeDistributed(steps)
     case is RandomCrop:
@@ -358,8 +368,8 @@ struct ForwardStep {
     }
     self.channelsFirst = channelsFirst
     maskEffect = Self.maskEffect(of: layer)
-    if inGraph, let dense = layer as? Dense, dense.useBias, dense.activation == .sigmoid,
-      instance.inputShape?.rank == 2
+    if inGraph, engine == .oneDNN, let dense = layer as? Dense, dense.useBias,
+      dense.activation == .sigmoid, instance.inputShape?.rank == 2
     {
       fusesSigmoid = true
     } else {
@@ -586,7 +596,8 @@ struct ForwardStep {
     func activate(_ function: ActivationFunction) throws(ForwardError) {
       guard function != .linear else { return }
       try buffers.update { tensor throws(KernelError) in
-        try ActivationKernel.applyInPlace(function, to: &tensor, threads: threads)
+        try ActivationKernel.applyInPlace(
+          function, to: &tensor, threads: threads, engine: engine)
       }
     }
     switch operation {

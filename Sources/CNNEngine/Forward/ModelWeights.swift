@@ -80,6 +80,20 @@ public struct ModelWeights: Sendable {
         "the weights of model \"\(model.name)\" need \(MemoryEstimate.format(bytes)) (\(bytes) bytes), more than the memory budget of \(MemoryEstimate.format(memoryBudget)); no weights were created"
       )
     }
+    // A layer keeping its weights in float16 or float64 (`dtype="float16"`) draws them in that
+    // type; a mixed policy keeps them in float32.
+    for instance in model.flattenedLayers where !instance.weights.isEmpty {
+      guard let name = LayerPrecision.name(of: instance.layer.common.arguments["dtype"]) else {
+        continue
+      }
+      let variable = LayerPrecision.variableDType(of: name)
+      if LayerPrecision.isOtherFloat(variable) {
+        throw ForwardError(
+          .weights,
+          "ConvBook does not support the weights of the layer \"\(instance.name)\" in \(variable) (dtype=\"\(name)\") yet: it draws them in float32"
+        )
+      }
+    }
     var tensors: [String: Tensor] = [:]
     for pretrained in model.pretrainedModels {
       guard let request = pretrained.pretrainedWeights else { continue }

@@ -194,6 +194,9 @@ public enum LayerCatalog {
       keywords = Recurrent.legacyInputShapeKeywords(keywords)
     }
     var arguments = try signature.bind(positional: positional, keywords: keywords)
+    if let policy = names.dtypePolicy, arguments["dtype"] == .none {
+      arguments = arguments.replacing("dtype", with: .string(policy))
+    }
     if canonical == "RNN" { arguments = try RNNArguments.stackingList(arguments, names: names) }
     if canonical == "Resizing", names.kerasVersion == .keras2 {
       try Resizing.checkInterpolation(arguments)
@@ -225,7 +228,10 @@ public enum LayerCatalog {
     positional: [ArgumentValue], keywords: [(String, ArgumentValue)], names: NameScope,
     layer: any Layer, backwardLayer: (any Layer)?
   ) throws(KerasError) -> any Layer {
-    let arguments = try Bidirectional.signature.bind(positional: positional, keywords: keywords)
+    var arguments = try Bidirectional.signature.bind(positional: positional, keywords: keywords)
+    if let policy = names.dtypePolicy, arguments["dtype"] == .none {
+      arguments = arguments.replacing("dtype", with: .string(policy))
+    }
     _ = try Bidirectional.mergeMode(arguments)
     let common = try makeCommon(arguments: arguments, className: "Bidirectional", names: names)
     return try Bidirectional(common, layer: layer, backwardLayer: backwardLayer)

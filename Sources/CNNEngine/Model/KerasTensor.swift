@@ -167,10 +167,11 @@ public final class KerasTensor {
   }
 
   /// The tensor's dtype: an input's own (`keras.Input(..., dtype="int32")`); layers compute in
-  /// float32, except those that say otherwise (`TypedOutputLayer`).
+  /// float32, except those that say otherwise (`TypedOutputLayer`) and those made with another
+  /// float dtype or policy (`dtype="float16"`, under `mixed_float16`), which compute in it.
   public var dtypeName: String {
     if let typed = producer.layer as? any TypedOutputLayer { return typed.outputDTypeName }
-    guard isInput else { return "float32" }
+    guard isInput else { return producer.layer.common.arguments.otherComputeDType ?? "float32" }
     switch producer.layer.common.arguments["dtype"] {
     case .string(let given): return given
     case .object(let object) where object.typeName == "DType":

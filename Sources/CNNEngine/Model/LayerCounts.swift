@@ -119,17 +119,12 @@ public struct LayerCounts: Sendable, Equatable {
 /// of a layer made with `dtype="float64"` takes 8 bytes, `float16`/`bfloat16` 2 (a mixed policy,
 /// `mixed_float16`, keeps its weights in float32); other weights keep their own size.
 func weightBytes(of layer: any Layer, spec: WeightSpec) -> Int {
-  guard spec.bytesPerValue == 4 else { return spec.bytesPerValue }
-  var name: String?
-  switch layer.common.arguments["dtype"] {
-  case .string(let given): name = given
-  case .object(let object) where object.typeName == "DType":
-    if case .string(let given)? = object.arguments.first?.1 { name = given }
-  default: break
-  }
-  switch name {
-  case "float64", "double": return 8
-  case "float16", "half", "bfloat16": return 2
+  guard spec.bytesPerValue == 4,
+    let name = LayerPrecision.name(of: layer.common.arguments["dtype"])
+  else { return spec.bytesPerValue }
+  switch LayerPrecision.variableDType(of: name) {
+  case "float64": return 8
+  case "float16", "bfloat16": return 2
   default: return 4
   }
 }

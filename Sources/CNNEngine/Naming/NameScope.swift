@@ -11,6 +11,10 @@ public final class NameScope {
   /// tf-keras' `get_uid` counters (`nextUID`).
   private var uidCounters: [String: Int] = [:]
   public let kerasVersion: KerasVersion
+  /// The global dtype policy layers made without `dtype=` take
+  /// (`keras.mixed_precision.set_global_policy("mixed_float16")`), nil for float32: Keras gives
+  /// each such layer that policy when it is made (`LayerCatalog.make`).
+  public var dtypePolicy: String?
   /// The bases of the automatic layer names noted (`record`) while each recording runs
   /// (`beginRecording`), innermost last.
   private var recordings: [[String]] = []

@@ -98,6 +98,9 @@ public final class Trainer {
   /// TensorFlow fuses a dense layer's sigmoid: `ForwardStep.fusesSigmoid`); false for a call
   /// under an eager `tf.GradientTape`.
   public var inGraph = true
+  /// TensorFlow's kernels on the machine being followed (softmax, the fused sigmoid:
+  /// `TensorFlowEngine`); the caller sets the run's.
+  public var engine = TensorFlowEngine.eigen
   /// Whether TensorFlow fuses the sigmoid of a layer making a model output too (Keras 3; not
   /// tf-keras: `ForwardPass.fusesOutputs`).
   public var fusesOutputs = false {
@@ -909,7 +912,8 @@ public final class Trainer {
           generator: &generator, threads: threads, workspace: workspaces[index],
           mask: masks[call.inputs[0]],
           inGraph: inGraph && !logitsCalls.contains(index)
-            && (fusesOutputs || !outputCalls.contains(index)), keras3: configuration.keras3)
+            && (fusesOutputs || !outputCalls.contains(index)), keras3: configuration.keras3,
+          engine: engine)
         kept.append(.layer(saved))
         values[call.output] = output
         masks[call.output] = saved.outputMask

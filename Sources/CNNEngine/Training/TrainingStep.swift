@@ -118,6 +118,9 @@ struct TrainingStep {
     if let refusal = layer.common.arguments.activationRefusal {
       throw TrainingError(.model, refusal)
     }
+    if let refusal = layer.common.arguments.precisionRefusal(layer: instance.name) {
+      throw TrainingError(.model, refusal)
+    }
     let layerName = instance.name
     func refuse(_ what: String) -> TrainingError {
       TrainingError(
@@ -295,12 +298,12 @@ struct TrainingStep {
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
     threads: Int, workspace: GradientWorkspace = GradientWorkspace(), mask: [Bool]? = nil,
-    inGraph: Bool = false, keras3: Bool = false
+    inGraph: Bool = false, keras3: Bool = false, engine: TensorFlowEngine
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     let result = try forwardLayer(
       input, outputShape: outputShape, variables: variables, shapes: shapes, state: &state,
       training: training, generator: &generator, threads: threads, workspace: workspace,
-      mask: mask, inGraph: inGraph, keras3: keras3)
+      mask: mask, inGraph: inGraph, keras3: keras3, engine: engine)
     var saved = result.saved
     saved.inputMask = mask
     switch maskEffect {
@@ -319,7 +322,8 @@ struct TrainingStep {
   private func forwardLayer(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
-    threads: Int, workspace: GradientWorkspace, mask: [Bool]?, inGraph: Bool, keras3: Bool
+    threads: Int, workspace: GradientWorkspace, mask: [Bool]?, inGraph: Bool, keras3: Bool,
+    engine: TensorFlowEngine
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
@@ -351,7 +355,7 @@ struct TrainingStep {
         return value
       }
       let result = try kernelCall { () throws(KernelError) in
-        try ActivationKernel.apply(function, to: value, threads: threads)
+        try ActivationKernel.apply(function, to: value, threads: threads, engine: engine)
       }
       saved.output = result.scalars
       return result
@@ -367,8 +371,9 @@ struct TrainingStep {
           input, weights: packed, activation: function == .relu() ? .relu : .linear,
           threads: threads)
       }
-      if inGraph, second != nil, function == .sigmoid, input.rank == 2 {
-        // Fused with the matmul and bias in a tf.function (`ForwardStep.fusesSigmoid`).
+      if inGraph, engine == .oneDNN, second != nil, function == .sigmoid, input.rank == 2 {
+        // Fused with the matmul and bias in a tf.function with oneDNN on
+        // (`ForwardStep.fusesSigmoid`).
         saved.preActivation = linear.scalars
         let output = linear.scalars.map(TensorFlowSigmoid.oneDNN)
         saved.output = output
@@ -580,7 +585,8 @@ struct TrainingStep {
         }
         let (output, kept) = try step.forward(
           current, outputShape: shape, variables: variables, shapes: shapes, state: &state,
-          training: training, generator: &generator, threads: threads, keras3: keras3)
+          training: training, generator: &generator, threads: threads, keras3: keras3,
+          engine: engine)
         saved.inner.append(kept)
         current = output
       }

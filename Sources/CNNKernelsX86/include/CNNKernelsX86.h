@@ -41,4 +41,15 @@ void cb_avx512_tile(
 /// 1 / sqrt(x).
 void cb_rsqrt_approximation8(const float *input, float *output);
 
+/// The processor's own approximate reciprocals of 8 floats (`vrcpps`, AVX), the starting point of
+/// Eigen's packet `reciprocal` in TensorFlow (softmax's 1 / sum); like `vrsqrtps`, its table
+/// differs between processor makers. Not x86-64: 1 / x.
+void cb_rcp_approximation8(const float *input, float *output);
+
+/// 1 when TensorFlow's Linux builds turn oneDNN on by default on this processor
+/// (`DefaultOneDnnPolicy` in tensorflow/core/util/port.cc): it reports AVX512_VNNI, AVX512_BF16,
+/// AVX_VNNI, AMX_TILE, AMX_INT8 or AMX_BF16 (the AVX-512 ones only where the operating system
+/// saves ZMM state). Not x86-64: 0.
+int cb_onednn_features(void);
+
 #endif

@@ -253,7 +253,7 @@ enum TrainingFigureRequest {
       } catch {
         throw Problem(type: nil, message: "\(error)", range: whole)
       }
-      let pass = ForwardPass(model: model, weights: weights)
+      let pass = ForwardPass(model: model, weights: weights, engine: session.engine)
       var accuracies: [Double] = []
       for shift in shifts {
         let moved = Self.roll(x, shift: shift)

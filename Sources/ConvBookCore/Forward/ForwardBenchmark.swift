@@ -89,7 +89,7 @@ public struct ForwardBenchmark {
       let pass = ForwardPass(
         model: model,
         weights: try ModelWeights.initialized(for: model, seed: seed, memoryBudget: memoryBudget),
-        threads: threads, memoryBudget: memoryBudget, releasesWeights: true)
+        threads: threads, memoryBudget: memoryBudget, releasesWeights: true, engine: .eigen)
       for _ in 0..<warmups { _ = try pass.run(input) }
       var samples: [Double] = []
       for _ in 0..<runs {

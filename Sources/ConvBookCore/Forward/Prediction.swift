@@ -202,7 +202,7 @@ public struct Prediction {
       // `consume`: this function keeps no reference, so each layer's weights are freed once packed.
       let pass = ForwardPass(
         model: model, weights: consume weights, threads: threads, memoryBudget: memoryBudget,
-        releasesWeights: true, inGraph: true)
+        releasesWeights: true, inGraph: true, engine: file.session.engine)
       let outputs =
         tensors.count == 1 && outputNames.count == 1
         ? [try pass.run(tensors[0])] : try pass.run(inputs: tensors)

@@ -12,6 +12,9 @@ public struct LessonRunner {
   public var footer: SummaryFooterStyle
   /// Which Keras each lesson runs under (command line, course, default).
   public var kerasVersion: KerasVersionSetting
+  /// Whose CPU kernels TensorFlow runs on the machine being followed (`TensorFlowEngine`): the
+  /// command line gives the machine's, tests pin one.
+  public var engine: TensorFlowEngine = .eigen
   /// Extra work per block kind (figures, exercises), supplied by the features that own them;
   /// the defaults are ConvBook's own, so a plain `LessonRunner()` builds complete pages.
   public var figureEvaluator: FigureEvaluating?
@@ -59,7 +62,7 @@ public struct LessonRunner {
     let setting = KerasVersionSetting.lessonSetting(of: lesson, file: sourceFile)
     let session = KerasSession(
       kerasVersion: kerasVersion.resolve(lesson: setting.version),
-      limits: EvaluationLimits(timeBudget: timeBudget))
+      limits: EvaluationLimits(timeBudget: timeBudget), engine: engine)
     session.training.files = LessonFiles.access(forLesson: sourceFile)
     var blocks: [PageBlock] = []
     var diagnostics: [Diagnostic] = setting.diagnostics

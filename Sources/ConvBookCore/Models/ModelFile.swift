@@ -78,7 +78,8 @@ public struct ModelFile {
       }
       let session = KerasSession(
         kerasVersion: ScriptKerasPackage.version(
-          of: script.source, setting: runner.kerasVersion.resolve(lesson: nil)))
+          of: script.source, setting: runner.kerasVersion.resolve(lesson: nil)),
+        engine: runner.engine)
       // `sys.argv[0]`: the file's name, as `python NAME.py` run in its folder gives it (no
       // absolute path, so that output stays the same wherever the file is).
       session.scriptName = URL(fileURLWithPath: path).lastPathComponent

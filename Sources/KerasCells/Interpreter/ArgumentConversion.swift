@@ -37,8 +37,8 @@ enum ArgumentConversion {
     // A stateful metric (`keras.metrics.Mean()`) given to `compile`: the Keras object it was made as.
     case .standard(let metric as KerasMetricObject): return .object(metric.object)
     // `dtype=self.dtype_policy` (Keras 3 layers pass their policy on to the layers they make):
-    // ConvBook's one policy, float32, as Keras 3 takes `dtype="float32"`.
-    case .standard(_ as LayerDTypePolicy): return .string("float32")
+    // its name, as Keras takes `dtype="mixed_float16"`.
+    case .standard(let policy as LayerDTypePolicy): return .string(policy.name)
     case .instance(let instance) where instance.type.kerasClassBase?.isLayerArgument == true:
       // `kernel_regularizer=MyL1(0.01)`: shapes and parameters do not depend on it; training and
       // drawing weights refuse it by its class's name.

@@ -133,6 +133,7 @@ enum Attributes {
       }
       if case .inert(let moduleName) = module,
         moduleName.hasPrefix("tensorflow.data") || moduleName == "keras.config"
+          || moduleName == "keras.mixed_precision"
       {
         // `tf.data.Dataset` and Keras 3's settings are modelled (`TFDataModule`,
         // `KerasModule.kerasConfigAttribute`); the rest is ConvBook's limitation.

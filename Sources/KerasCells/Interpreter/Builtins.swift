@@ -140,6 +140,11 @@ enum Builtins {
     {
       throw .unsupported("ConvBook does not support `\(name)` yet", at: site.range)
     }
+    if name.hasPrefix("keras.mixed_precision.") {
+      return try MixedPrecision.call(
+        String(name.dropFirst(22)), positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    }
     if name.hasPrefix("keras.activations.") {
       return try ActivationLookup.call(
         String(name.dropFirst(18)), path: name, positional: positional, keywords: keywords,
@@ -735,6 +740,17 @@ enum Builtins {
         if name == "hasattr" { return .bool(false) }
         if positional.count > 2 { return positional[2] }
         throw error
+      } catch  where error.type == nil && name == "hasattr" {
+        // A name the Keras module has but ConvBook does not model
+        // (`hasattr(keras.applications, "RegNetX002")` under tf-keras) is there all the same.
+        guard case .module(let module) = positional[0] else { throw error }
+        let version = interpreter.kerasVersion
+        let names =
+          version == .keras3
+          ? module.recordedNames(in: version)
+          : module.apiKey.flatMap { KerasAPINames.names[$0] }
+        guard names?.contains(attribute) == true else { throw error }
+        return .bool(true)
       }
     case "isinstance":
       guard positional.count == 2, keywords.isEmpty else {

@@ -21,6 +21,11 @@ public final class CellTraining {
   public internal(set) var seed: UInt64 = 0
   /// The lesson folder's files, when the host provides them (`model.save_weights`, data sets).
   public var files: CellFiles?
+  /// The global dtype policy while it computes in another type than float32
+  /// (`keras.mixed_precision.set_global_policy("mixed_float16")`): every layer made then, the
+  /// script's own and the operations they trace included, computes in that type, which ConvBook
+  /// does not (`runningWeights`).
+  var otherPrecisionPolicy: String?
   /// The functions given to `keras.callbacks.LearningRateScheduler(schedule)`: the callback object
   /// keeps its schedule's index here (Keras objects hold arguments as data, not cell values).
   var schedules: [Value] = []
@@ -97,6 +102,20 @@ public final class CellTraining {
     if !ownValuesRead, !allKnown(in: model) { ownValuesRead = true }
     let state = states[ObjectIdentifier(model)]!
     return state.trainer?.weights ?? state.weights
+  }
+
+  /// `weights(of:memoryBudget:)` for a forward pass or training, refused while the global dtype
+  /// policy computes in another type (the weights themselves are float32 under a mixed policy).
+  func runningWeights(of model: SequentialModel, memoryBudget: Int) throws(ForwardError)
+    -> ModelWeights
+  {
+    if let policy = otherPrecisionPolicy {
+      throw ForwardError(
+        .model,
+        "ConvBook does not support running a model under the dtype policy \"\(policy)\" yet: it computes in float32"
+      )
+    }
+    return try weights(of: model, memoryBudget: memoryBudget)
   }
 
   /// Notes that the model's weights changed (trained, loaded), to values that derive from

@@ -17,6 +17,14 @@ enum CompiledModelAttributes {
     guard ["optimizer", "loss", "metrics_names"].contains(name) else { return nil }
     let keras3 = interpreter.kerasVersion == .keras3
     let compiled = model.compileArguments
+    if name == "optimizer", compiled != nil,
+      interpreter.session.globalDTypePolicy?.name == "mixed_float16"
+    {
+      // `compile` under `mixed_float16` wraps the optimizer (`LossScaleOptimizer`).
+      throw .unsupported(
+        "ConvBook does not support `model.optimizer` under the dtype policy \"mixed_float16\" yet (Keras wraps it in a LossScaleOptimizer)",
+        at: range)
+    }
     switch name {
     case "metrics_names":
       let trained = interpreter.session.training.states[ObjectIdentifier(model)]?.trainer != nil

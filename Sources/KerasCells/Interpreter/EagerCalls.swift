@@ -153,10 +153,10 @@ enum EagerCalls {
       try ForwardPass.check(
         try ForwardPass.estimate(model: model, inputShapes: arrays.map(\.shape)), budget: memory,
         model: model, batch: arrays[0].shape.first ?? 1)
-      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       return try pass.run(inputs: arrays.map(\.tensor))
     } catch {
       throw .unsupported(

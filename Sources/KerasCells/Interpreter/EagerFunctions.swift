@@ -1916,7 +1916,8 @@ enum EagerFunctions {
         let name = arguments["logits"] != nil ? "logits" : "x"
         let x = try tensor(name)
         return .array(
-          try EagerMath.softmax(x, axis: try integer("axis") ?? -1, range: range))
+          try EagerMath.softmax(
+            x, axis: try integer("axis") ?? -1, engine: interpreter.session.engine, range: range))
       case .random(let normal):
         return try random(normal: normal)
       case .truncatedNormal:

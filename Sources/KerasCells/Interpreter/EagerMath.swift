@@ -122,12 +122,24 @@ enum EagerMath {
             }
             result[item * n * m + row * m + column] = Double(sum)
           } else if float32 {
-            // TensorFlow's float32 MatMul is oneDNN's: one fused multiply-add per term, in order
-            // (measured bit for bit up to 300 terms).
-            var sum: Float = 0
-            for inner in 0..<k {
-              sum = sum.addingProduct(Float(x[left + inner]), Float(y[right + inner * m]))
-            }
+            // TensorFlow's float32 MatMul is oneDNN's sgemm: one FMA chain per value, or two (even
+            // and odd terms) where `TensorFlowContraction` says.
+            let row32 = (0..<k).map { Float(x[left + $0]) }
+            let column32 = (0..<k).map { Float(y[right + $0 * m]) }
+            let pairs = TensorFlowContraction.sumsInPairs(
+              row: row, rows: n, column: column, columns: m)
+            let sum =
+              k == 0
+              ? 0
+              : row32.withUnsafeBufferPointer { a in
+                column32.withUnsafeBufferPointer { b in
+                  pairs
+                    ? TensorFlowContraction.pairs(
+                      count: k, a.baseAddress!, b.baseAddress!, strideB: 1)
+                    : TensorFlowContraction.chain(
+                      count: k, a.baseAddress!, b.baseAddress!, strideB: 1)
+                }
+              }
             result[item * n * m + row * m + column] = Double(sum)
           } else {
             var sum = 0.0
@@ -555,9 +567,9 @@ enum EagerMath {
   }
 
   /// `tf.nn.softmax(x, axis=-1)`.
-  static func softmax(_ x: NDArray, axis given: Int, range: SourceRange) throws(CellError)
-    -> NDArray
-  {
+  static func softmax(
+    _ x: NDArray, axis given: Int, engine: TensorFlowEngine, range: SourceRange
+  ) throws(CellError) -> NDArray {
     guard EagerDType(of: x).isFloat else {
       throw .unsupported(
         "ConvBook does not support softmax of \(EagerDType(of: x).rawValue) eager tensors (TensorFlow's kernel takes floating-point values)",
@@ -581,8 +593,12 @@ enum EagerMath {
     let size = x.shape[axis]
     var values = EagerTensors.doubles(moved)
     if EagerDType(of: x) == .float32 {
-      // TensorFlow hands float32 softmax to oneDNN.
-      values = OneDNNSoftmax.rows(values.map { Float($0) }, rowLength: size).map(Double.init)
+      // TensorFlow's Softmax kernel: Eigen's, or with oneDNN on, oneDNN's (`TensorFlowEngine`).
+      let rows = values.map { Float($0) }
+      switch engine {
+      case .eigen: values = EigenSoftmax.rows(rows, rowLength: size).map(Double.init)
+      case .oneDNN: values = OneDNNSoftmax.rows(rows, rowLength: size).map(Double.init)
+      }
     } else if size > 0 {
       // As TensorFlow's kernel: exp(x - max), then times the inverse of the row's sum.
       for start in stride(from: 0, to: values.count, by: size) {

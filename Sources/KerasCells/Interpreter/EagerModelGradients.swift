@@ -169,7 +169,7 @@ extension EagerGradients {
   ) throws(CellError) -> TapeCall {
     let memory = session.limits.modelMemoryBudget
     do {
-      let weights = try session.training.weights(of: model, memoryBudget: memory)
+      let weights = try session.training.runningWeights(of: model, memoryBudget: memory)
       var generator = SeededGenerator(seed: session.training.seed, stream: stream)
       return try TapeCall(
         model: model, weights: weights, inputs: [array.tensor], training: training,

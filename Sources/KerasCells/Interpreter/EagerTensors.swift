@@ -149,7 +149,7 @@ enum EagerTensors {
       output = try EagerLayerCall.onData(instance) { () throws(KerasError) in
         try EagerLayerCall.run(
           instance, on: array.tensor, outputShape: outputShape, weights: weights,
-          keras3: interpreter.kerasVersion == .keras3)
+          keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       }
     } catch {
       throw eagerCallError(error, of: instance, site: site, interpreter: interpreter)
@@ -364,10 +364,10 @@ enum EagerTensors {
       try ForwardPass.check(
         try ForwardPass.estimate(model: model, inputShape: array.shape), budget: memory,
         model: model, batch: array.shape[0])
-      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       let output = try pass.run(array.tensor)
       try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
       return try IntegerLayerData.value(output, plan: plan, site: site)
@@ -454,10 +454,10 @@ enum EagerTensors {
       try ForwardPass.check(
         try ForwardPass.estimate(model: model, inputShapes: [array.shape]), budget: memory,
         model: model, batch: array.shape[0])
-      let weights = try interpreter.session.training.weights(of: model, memoryBudget: memory)
+      let weights = try interpreter.session.training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       let outputs = try pass.run(inputs: [array.tensor])
       for output in outputs {
         try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)

@@ -846,12 +846,16 @@ final class Interpreter {
       type: "ModuleNotFoundError", message: "No module named '\(root)'", range: path.range)
     // Python 2's own modules are missing from every Python 3 (`cPickle`, `StringIO`): Python's
     // error, whatever is installed.
-    if !Self.python2Modules.contains(root) {
+    if !Self.python2Modules.contains(root), !Self.renamedKerasPackages.contains(root) {
       missing.limitation =
         "ConvBook cells can import tensorflow and keras (and tf_keras); '\(path)' is not available here"
     }
     return missing
   }
+
+  /// Keras 3's name before its release (`keras_core`, now `keras` itself): not installed beside
+  /// Keras 3, so Python's error whatever the script does with it.
+  static let renamedKerasPackages: Set<String> = ["keras_core"]
 
   /// The standard-library modules of Python 2 that Python 3 renamed or removed.
   static let python2Modules: Set<String> = [

@@ -142,6 +142,8 @@ public enum KerasModule: Equatable {
       if component == "api" || component == "_v2" { continue }
       // A submodule of a module imported by habit is one too (`keras.preprocessing.sequence`).
       if case .inert(let name) = module {
+        // Keras 3's settings and the dtype policy functions have no submodules.
+        if name == "keras.config" || name == "keras.mixed_precision" { return nil }
         module = .inert(name + "." + component)
         continue
       }
@@ -233,6 +235,11 @@ public enum KerasModule: Equatable {
       return .unsupported(
         "ConvBook does not support `tf\(path.dropFirst("tensorflow".count)).\(name)` yet",
         at: range)
+    case .inert("keras.mixed_precision"):
+      // The module's other names (`LossScaleOptimizer`), in either Keras (`MixedPrecision`).
+      guard MixedPrecision.moduleNames.contains(name) else { return nil }
+      return .unsupported(
+        "ConvBook does not support `keras.mixed_precision.\(name)` yet", at: range)
     case .functools, .math:
       // Python's own modules that ConvBook has in part (`functools.reduce`): what it lacks is
       // its limitation, not an error Python would raise.
@@ -410,6 +417,8 @@ public enum KerasModule: Equatable {
       // refused when used, as data loading is.
       case "preprocessing": return .module(.preprocessing(""))
       case "applications": return .module(.applications)
+      // The global dtype policy (`MixedPrecision`).
+      case "mixed_precision": return .module(.inert("keras.mixed_precision"))
       case "layers": return .module(.layers)
       case "models": return .module(.models)
       case "regularizers": return .module(.regularizers)

@@ -32,6 +32,8 @@ extension KerasModule {
       component = module.componentName
     case .preprocessing where version == .keras3: component = module.componentName
     case .layers where version == .keras3: component = module.componentName
+    // Keras 3 has no RegNet or ResNet-RS (`keras.applications.regnet`: AttributeError).
+    case .applications where version == .keras3: component = module.componentName
     case .tensorFunctions("keras.ops") where version == .keras3: component = "ops"
     default: return nil
     }

@@ -62,6 +62,11 @@ extension KerasSession {
   /// `module.name` as this session sees it: in a Keras 2 session tf-keras is every package, so a
   /// `tf_keras` class is the same class as `keras`' (`tf_keras.layers.Dense is keras.layers.Dense`).
   func attribute(_ name: String, of module: KerasModule) -> Value? {
+    if case .inert(let path) = module, path == "keras.mixed_precision" || path == "keras.config",
+      let value = MixedPrecision.attribute(name, module: path, keras3: kerasVersion == .keras3)
+    {
+      return value
+    }
     if module == .standard("sys") && name == "argv" {
       // `python FILE.py` with no arguments.
       let arguments = systemArguments ?? PythonList([.string(scriptName ?? "")])
@@ -88,11 +93,18 @@ extension KerasSession {
   /// `clear_session()` of one package. Keras 3's (on TensorFlow) also resets TensorFlow's default
   /// graph, which holds tf-keras' counters, so both start again; tf-keras' only its own.
   func clearNames(for version: KerasVersion) {
+    // Keras 3's `clear_session()` resets the global dtype policy; tf-keras' keeps it.
+    let policy = names(for: version).dtypePolicy
     if version == kerasVersion {
       names = NameScope(kerasVersion: version)
       tfKerasNames = nil
     } else {
       tfKerasNames = NameScope(kerasVersion: version)
+    }
+    if version == .keras3 {
+      MixedPrecision.reset(session: self)
+    } else {
+      names(for: version).dtypePolicy = policy
     }
   }
 

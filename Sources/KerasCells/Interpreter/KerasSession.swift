@@ -157,6 +157,10 @@ public final class KerasSession {
   /// Which Keras the session imitates: names, refusals and the summary text follow it.
   public let kerasVersion: KerasVersion
 
+  /// Whose CPU kernels TensorFlow runs where their last digits differ (`TensorFlowEngine`): the
+  /// command line gives the machine's (`TensorFlowEngine.machine`), tests pin one.
+  public let engine: TensorFlowEngine
+
   /// The time and memory all of this session's evaluations may use together.
   public var limits: EvaluationLimits {
     get { budget.limits }
@@ -197,9 +201,12 @@ public final class KerasSession {
   /// (model, "train"/"test"/"predict") TensorFlow keeps traced.
   var keras3ScopeState = Keras3ScopeState()
 
-  public init(kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits())
-  {
+  public init(
+    kerasVersion: KerasVersion = .default, limits: EvaluationLimits = EvaluationLimits(),
+    engine: TensorFlowEngine = .eigen
+  ) {
     self.kerasVersion = kerasVersion
+    self.engine = engine
     names = NameScope(kerasVersion: kerasVersion)
     budget = EvaluationBudget(limits: limits)
   }

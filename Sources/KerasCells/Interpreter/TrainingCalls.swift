@@ -792,13 +792,14 @@ enum TrainingCalls {
         interpreter.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
       configuration.keras3 = interpreter.kerasVersion == .keras3
       configuration.keras3Losses = interpreter.kerasVersion == .keras3
-      let weights = try training.weights(
+      let weights = try training.runningWeights(
         of: model, memoryBudget: interpreter.session.limits.modelMemoryBudget)
       let trainer = try Trainer(
         model: model, weights: weights, configuration: configuration,
         memoryBudget: interpreter.session.limits.modelMemoryBudget)
       if let flags { trainer.setTrainable(flags) }
       trainer.fusesOutputs = interpreter.kerasVersion == .keras3
+      trainer.engine = interpreter.session.engine
       training.states[key]?.trainer = trainer
       return trainer
     } catch let error as TrainingError {
@@ -1170,11 +1171,11 @@ enum TrainingCalls {
     var outputShapes: [[Int]] = []
     var step = 0
     do {
-      let weights = try training.weights(of: model, memoryBudget: memory)
+      let weights = try training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
         model: model, weights: weights, memoryBudget: memory, inGraph: true,
         fusesOutputs: interpreter.kerasVersion == .keras3,
-        keras3: interpreter.kerasVersion == .keras3)
+        keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       var start = 0
       while start < samples {
         let stop = min(samples, start + batchSize)

@@ -1,3 +1,4 @@
+import CNNEngine
 import ConvBookCore
 import Foundation
 import KerasCells
@@ -14,9 +15,12 @@ import Testing
     var exitCode: Int
     var error: String?
     var traceback: String?
+    /// Whose kernels TensorFlow ran when the script was recorded (`TensorFlowEngine`); recordings
+    /// without it were made where TensorFlow runs Eigen's.
+    var engine: String?
 
     enum CodingKeys: String, CodingKey {
-      case stdout, error, traceback
+      case stdout, error, traceback, engine
       case exitCode = "exit_code"
     }
   }
@@ -77,9 +81,11 @@ import Testing
       name + "/" + script.dropLast(3) + ".json")
     let expected = try JSONDecoder().decode(
       Expected.self, from: Data(contentsOf: expectedURL))
+    // Replayed on the kernels it was recorded with, whatever this machine's TensorFlow would run.
+    var runner = LessonRunner(kerasVersion: KerasVersionSetting(commandLine: version))
+    runner.engine = try #require(TensorFlowEngine(rawValue: expected.engine ?? "eigen"))
     let loaded = try ModelFile.load(
-      path: Self.folder.appendingPathComponent(script).path,
-      runner: LessonRunner(kerasVersion: KerasVersionSetting(commandLine: version)))
+      path: Self.folder.appendingPathComponent(script).path, runner: runner)
     let report = try ModelCommands.run(loaded, json: false, console: .notATerminal)
     #expect(report.output == expected.stdout)
     #expect(report.failed == (expected.exitCode != 0))

@@ -24,7 +24,10 @@ import Testing
     ),
     ("from tensorflow.keras.layers import TFSMLayer", "`keras.layers.TFSMLayer`"),
     ("from tensorflow.keras.layers import Wrapper", "`keras.layers.Wrapper`"),
-    ("import tensorflow.keras.mixed_precision", "`tensorflow.keras.mixed_precision`"),
+    (
+      "import tensorflow as tf\no = tf.keras.mixed_precision.LossScaleOptimizer",
+      "`keras.mixed_precision.LossScaleOptimizer`"
+    ),
     // NumPy's own names that ConvBook's arrays lack (`dtype=np.int16`).
     ("import numpy as np\ny = np.int16", "`numpy.int16`"),
     ("import numpy as np\nx = np.polyfit([1, 2], [1, 2], 1)", "`numpy.polyfit`"),
