@@ -19,33 +19,30 @@ struct BenchCommand: ParsableCommand {
   @Option(name: .customLong("model"), help: "A model to time (repeatable); default: all.")
   var models: [String] = []
 
-  @Option(help: "Samples per batch.")
-  var batch: Int = 1
+  @Option(parsing: .unconditional, help: "Samples per batch.")
+  var batch = OptionNumber<Int>(1)
 
   @OptionGroup var threads: ThreadsOption
 
-  @Option(help: "Timed runs per model (the median is reported).")
-  var runs: Int = 10
+  @Option(parsing: .unconditional, help: "Timed runs per model (the median is reported).")
+  var runs = OptionNumber<Int>(10)
 
-  @Option(help: "Untimed warm-up runs per model.")
-  var warmups: Int = 2
+  @Option(parsing: .unconditional, help: "Untimed warm-up runs per model.")
+  var warmups = OptionNumber<Int>(2)
 
-  @Option(help: "Seed of the weights and the input.")
-  var seed: UInt64 = 0
+  @OptionGroup var seed: SeedOption
 
   @OptionGroup var memoryBudget: MemoryBudgetOptionGroup
 
   @OptionGroup var json: JSONOption
 
   func validate() throws {
-    if batch < 1 { throw ValidationError("--batch must be at least 1") }
-    if runs < 1 { throw ValidationError("--runs must be at least 1") }
-    if warmups < 0 { throw ValidationError("--warmups must not be negative") }
+    _ = try batch.count(of: "--batch", atLeast: 1)
     // Refused before loading anything, as `fit --epochs` is: a count such as 2**63-1 would time
     // the model until the process is killed.
     let most = ForwardBenchmark.maximumRuns
-    if runs > most { throw ValidationError("--runs must be at most \(most)") }
-    if warmups > most { throw ValidationError("--warmups must be at most \(most)") }
+    _ = try runs.count(of: "--runs", atLeast: 1, atMost: most)
+    _ = try warmups.count(of: "--warmups", atLeast: 0, atMost: most)
   }
 
   @OptionGroup var keras: KerasVersionOption
@@ -59,7 +56,8 @@ struct BenchCommand: ParsableCommand {
     }
     let loaded = try CommandSupport.load(file.file, keras: keras.setting)
     let benchmark = ForwardBenchmark(
-      batch: batch, threads: threads.count, runs: runs, warmups: warmups, seed: seed,
+      batch: batch.validated, threads: threads.count, runs: runs.validated,
+      warmups: warmups.validated, seed: seed.value,
       memoryBudget: memoryBudget.bytes)
     try CommandSupport.print(
       CommandSupport.run {

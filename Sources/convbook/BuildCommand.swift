@@ -42,16 +42,10 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Run every lesson, ignoring the execution cache (.convbook-cache/).")
   var noCache = false
 
-  @Option(
-    help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
-  var lessonTimeout: Double = LessonIsolation.defaultTimeout
+  @OptionGroup var lessonTimeout: LessonTimeoutOption
 
   @Flag(help: .hidden)
   var inProcess = false
-
-  func validate() throws {
-    if !(lessonTimeout > 0) { throw ValidationError("--lesson-timeout must be a positive number") }
-  }
 
   func run() throws {
     var lessons = URL(fileURLWithPath: lessonsDirectory)
@@ -78,7 +72,7 @@ struct BuildCommand: ParsableCommand {
       cache: noCache ? nil : ExecutionCache())
     if !inProcess {
       builder.isolation = CommandSupport.isolation(
-        footer: footer, keras: keras, solutions: solutions, timeout: lessonTimeout)
+        footer: footer, keras: keras, solutions: solutions, timeout: lessonTimeout.seconds)
     }
     let output = URL(fileURLWithPath: out)
     let color = Terminal.useColor

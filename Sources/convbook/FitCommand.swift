@@ -43,47 +43,37 @@ struct FitCommand: ParsableCommand {
   @Option(help: "The model to train: a variable name or a Keras model name.")
   var model: String?
 
-  @Option(help: "Epochs (default 1).")
-  var epochs: Int = 1
+  @Option(parsing: .unconditional, help: "Epochs.")
+  var epochs = OptionNumber<Int>(1)
 
-  @Option(name: .customLong("batch-size"), help: "Samples per batch (default 32).")
-  var batchSize: Int = 32
+  @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per batch.")
+  var batchSize = OptionNumber<Int>(32)
 
   @Flag(name: .customLong("no-shuffle"), help: "Visit the samples in order (shuffle=False).")
   var noShuffle = false
 
   @Option(
-    name: .customLong("validation-split"),
-    help: "Fraction of the samples, taken from the end, kept for validation (default 0).")
-  var validationSplit: Double = 0
+    name: .customLong("validation-split"), parsing: .unconditional,
+    help: "Fraction of the samples, taken from the end, kept for validation.")
+  var validationSplit = OptionNumber<Double>(0)
 
-  @Option(help: "Seed of the initializers, the shuffle and the dropout masks.")
-  var seed: UInt64 = 0
+  @OptionGroup var seed: SeedOption
 
   @Flag(help: "Print {\"history\": {...}} instead of the epoch lines.")
   var json = false
 
-  @Option(
-    name: .customLong("memory-budget"),
-    help: "Largest estimated weights + activations in bytes (suffixes K, M, G allowed).")
-  var memoryBudget: String = String(Training.defaultMemoryBudget)
+  @OptionGroup var memoryBudget: MemoryBudgetOptionGroup
 
-  @Option(help: "Threads for the kernels (default: every core).")
-  var threads: Int?
+  @OptionGroup var threads: ThreadsOption
 
   @OptionGroup var keras: KerasVersionOption
 
   func validate() throws {
-    guard MemoryBudgetOption.parse(memoryBudget) != nil else {
-      throw ValidationError(
-        "--memory-budget must be a positive number of bytes, such as 2147483648 or 2G")
+    _ = try epochs.count(of: "--epochs", atLeast: 0)
+    _ = try batchSize.count(of: "--batch-size", atLeast: 1)
+    _ = try validationSplit.value(of: "--validation-split", "a number in the range [0, 1)") {
+      $0 >= 0 && $0 < 1
     }
-    if epochs < 0 { throw ValidationError("--epochs must be at least 0") }
-    if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
-    if !(validationSplit >= 0 && validationSplit < 1) {
-      throw ValidationError("--validation-split must be in the range [0, 1)")
-    }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws {
@@ -91,9 +81,9 @@ struct FitCommand: ParsableCommand {
     Terminal.printDiagnostics(loaded.diagnostics)
     let training = Training(
       x: x, y: y, weightsPath: weights, outputPath: out, modelName: model,
-      epochs: epochs, batchSize: batchSize, shuffle: !noShuffle, validationSplit: validationSplit,
-      seed: seed, memoryBudget: MemoryBudgetOption.parse(memoryBudget)!,
-      threads: threads ?? Training.defaultThreadCount)
+      epochs: epochs.validated, batchSize: batchSize.validated, shuffle: !noShuffle,
+      validationSplit: validationSplit.validated, seed: seed.value,
+      memoryBudget: memoryBudget.bytes, threads: threads.count)
     do {
       let result = try training.run(loaded) { line in
         if !json { Terminal.output(line) }

@@ -28,23 +28,27 @@ struct GradeCommand: ParsableCommand {
   @Option(help: "Write one feedback file per student (NAME.txt) into this folder.")
   var feedback: String?
 
-  @Option(help: "Processor seconds each student's check may take (real time: 4x plus 30 s).")
-  var timeLimit: Double = 20
+  @Option(
+    parsing: .unconditional,
+    help: "Processor seconds each student's check may take (real time: 4x plus 30 s).")
+  var timeLimit = OptionNumber<Double>(20)
 
-  @Option(help: "Megabytes of memory each student's check may use.")
-  var memoryLimit: Int = 4096
+  @Option(parsing: .unconditional, help: "Megabytes of memory each student's check may use.")
+  var memoryLimit = OptionNumber<Int>(4096)
+
+  func validate() throws {
+    _ = try timeLimit.value(of: "--time-limit", "a number of seconds above 0 and at most 86400") {
+      $0 > 0 && $0 <= 86_400
+    }
+    _ = try memoryLimit.count(of: "--memory-limit", atLeast: 64, atMost: 1_048_576)
+  }
 
   func run() throws {
-    guard timeLimit > 0, timeLimit <= 86_400, memoryLimit >= 64, memoryLimit <= 1_048_576 else {
-      CommandFailure.usage(
-        "--time-limit must be between 0 and 86400 seconds and --memory-limit between 64 and 1048576 MB"
-      ).exit()
-    }
     let executable =
       Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     let grader = ClassGrader(
       lessonPath: lesson, submissionsDirectory: submissions, executable: executable,
-      budget: .init(seconds: timeLimit, memoryMegabytes: memoryLimit))
+      budget: .init(seconds: timeLimit.validated, memoryMegabytes: memoryLimit.validated))
     let report: ClassGrader.Report
     switch grader.grade() {
     case .failure(let error): CommandFailure.usage(error.message).exit()

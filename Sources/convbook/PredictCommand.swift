@@ -42,18 +42,17 @@ struct PredictCommand: ParsableCommand {
   @Option(help: "The model to run: a variable name or a Keras model name.")
   var model: String?
 
-  @Option(help: "Seed of the initializers and of the seeded input.")
-  var seed: UInt64 = 0
+  @OptionGroup var seed: SeedOption
 
-  @Option(help: "Samples in the seeded input (default 1).")
-  var batch: Int?
+  @Option(parsing: .unconditional, help: "Samples in the seeded input (default 1).")
+  var batch: OptionNumber<Int>?
 
   @OptionGroup var memoryBudget: MemoryBudgetOptionGroup
 
   @OptionGroup var threads: ThreadsOption
 
   func validate() throws {
-    if let batch, batch < 1 { throw ValidationError("--batch must be at least 1") }
+    _ = try batch?.count(of: "--batch", atLeast: 1)
   }
 
   @OptionGroup var keras: KerasVersionOption
@@ -63,8 +62,8 @@ struct PredictCommand: ParsableCommand {
     Terminal.printDiagnostics(loaded.diagnostics)
     let prediction = Prediction(
       weightsPath: weights, inputPath: input, namedInputs: namedInputs, outputPath: out,
-      modelName: model, seed: seed,
-      batch: batch, memoryBudget: memoryBudget.bytes,
+      modelName: model, seed: seed.value,
+      batch: batch?.validated, memoryBudget: memoryBudget.bytes,
       threads: threads.count)
     do {
       let result = try prediction.run(loaded)

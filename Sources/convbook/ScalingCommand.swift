@@ -18,7 +18,7 @@ struct ScalingCommand: ParsableCommand {
   @Option(name: .customLong("model"), help: "A model to include (repeatable); default: all.")
   var models: [String] = []
 
-  @Option(help: "Input sides in pixels, comma-separated.")
+  @Option(parsing: .unconditional, help: "Input sides in pixels, comma-separated.")
   var sizes: String = ModelCommands.defaultScalingSizes.map(String.init).joined(separator: ",")
 
   @OptionGroup var json: JSONOption

@@ -21,8 +21,12 @@ struct ServeCommand: ParsableCommand {
   @ArgumentParser.Argument(help: "The folder of lessons.")
   var lessonsDirectory: String = "Lessons"
 
-  @Option(help: "The port to listen on (127.0.0.1 only).")
-  var port: UInt16 = 8000
+  @Option(parsing: .unconditional, help: "The port to listen on (127.0.0.1 only).")
+  var port = OptionNumber<UInt16>(8000)
+
+  func validate() throws {
+    _ = try port.value(of: "--port", "a whole number from 0 to 65535")
+  }
 
   @Option(name: .shortAndLong, help: "The folder the served site is built into.")
   var out: String = ".convbook-serve"
@@ -46,7 +50,8 @@ struct ServeCommand: ParsableCommand {
     func serve() throws {
       var configuration = CourseServer.Configuration(
         lessonsDirectory: URL(fileURLWithPath: lessonsDirectory),
-        siteDirectory: URL(fileURLWithPath: out), port: port, isInstructorCopy: solutions)
+        siteDirectory: URL(fileURLWithPath: out), port: UInt16(port.text)!,
+        isInstructorCopy: solutions)
       // Each lesson in its own process, as `build` runs them: a lesson that crashes or runs away
       // fails alone, and the preview keeps serving.
       configuration.isolation = CommandSupport.isolation(

@@ -18,9 +18,7 @@ struct VerifyCommand: ParsableCommand {
 
   @OptionGroup var keras: KerasVersionOption
 
-  @Option(
-    help: "Processor seconds one lesson may use before it is stopped and reported as failing.")
-  var lessonTimeout: Double = LessonIsolation.defaultTimeout
+  @OptionGroup var lessonTimeout: LessonTimeoutOption
 
   @Flag(help: .hidden)
   var inProcess = false
@@ -28,17 +26,13 @@ struct VerifyCommand: ParsableCommand {
   @Flag(help: "Run every lesson, ignoring the execution cache (.convbook-cache/).")
   var noCache = false
 
-  func validate() throws {
-    if !(lessonTimeout > 0) { throw ValidationError("--lesson-timeout must be a positive number") }
-  }
-
   func run() throws {
     // --keras, else each lesson's keras= option, else the course's (course.yml), else 3.
     let setting = keras.setting.withCourse(of: lessons)
     var verifier = LessonVerifier(runner: CommandSupport.runner(keras: setting))
     if !inProcess {
       verifier.isolation = CommandSupport.isolation(
-        footer: .default, keras: setting, solutions: false, timeout: lessonTimeout)
+        footer: .default, keras: setting, solutions: false, timeout: lessonTimeout.seconds)
     }
     verifier.cache = noCache ? nil : ExecutionCache()
     let outcomes: [LessonVerifier.Outcome]

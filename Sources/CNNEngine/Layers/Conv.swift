@@ -60,6 +60,9 @@ public struct Conv: ConvolutionLayer {
     {
       throw refusal
     }
+    try ShapeErrors.requireInt32(
+      ["strides": strides, "dilation_rate": dilationRate], layer: name,
+      version: common.kerasVersion)
     var output = try exactly("output shape") { () throws(Exact.Overflow) in
       try settings.slidingOutput(input)
     }

@@ -28,7 +28,9 @@ public struct Dense: Layer {
     self.common = common
     let arguments = common.arguments
     units = try arguments.int("units")
-    if units < 0 {
+    // tf-keras takes 0 units; Keras 3 wants a positive count (`ResNet50(classes=0)` builds its
+    // classifier through here: hostile batch7 h10).
+    if units < 0 || (units == 0 && common.kerasVersion == .keras3) {
       throw .value(
         "Received an invalid value for `units`, expected a positive integer. Received: units=\(arguments["units"])"
       )

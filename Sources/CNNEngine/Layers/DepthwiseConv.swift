@@ -66,6 +66,9 @@ public struct DepthwiseConv: ConvolutionLayer {
       // Keras creates the kernel (kernel..., channels, depth_multiplier) in `build`.
       throw .value("Dimension \(depthMultiplier) must be >= 0")
     }
+    try ShapeErrors.requireInt32(
+      ["strides": strides, "dilation_rate": dilationRate], layer: name,
+      version: common.kerasVersion)
     let output = try exactly("output shape") { () throws(Exact.Overflow) in
       var output = try settings.slidingOutput(input)
       output[channelAxis] = try Exact.multiply(channels, depthMultiplier)

@@ -65,20 +65,30 @@ public struct Merge: MultiInputLayer {
     }
     var sample = inputs[0].sample
     for input in inputs.dropFirst() {
-      sample = try Self.broadcast(sample, input.sample)
+      sample = try Self.broadcast(
+        sample, input.sample, knownSizeWins: common.kerasVersion == .keras2)
     }
     return TensorShape(batch: batches.first, sample: sample)
   }
 
   /// tf-keras' `_compute_elemwise_op_output_shape`: trailing axes are matched, a 1 or an unknown size
   /// gives way, and the longer shape keeps its leading axes.
-  static func broadcast(_ first: [Int?], _ second: [Int?]) throws(KerasError) -> [Int?] {
-    if first.count < second.count { return try broadcast(second, first) }
+  ///
+  /// `knownSizeWins`: tf-keras' output shape is the one TensorFlow infers for the traced op, where
+  /// an unknown size against a known size above 1 is that size (`Add` of (None, None, 4) and
+  /// (None, 5, 4) is (None, 5, 4)); Keras 3's `compute_output_shape` leaves it unknown.
+  static func broadcast(_ first: [Int?], _ second: [Int?], knownSizeWins: Bool = false)
+    throws(KerasError) -> [Int?]
+  {
+    if first.count < second.count {
+      return try broadcast(second, first, knownSizeWins: knownSizeWins)
+    }
     if second.isEmpty { return first }
     var output = Array(first.prefix(first.count - second.count))
     for (i, j) in zip(first.suffix(second.count), second) {
       guard let i, let j else {
-        output.append(nil)
+        let known = i ?? j
+        output.append(knownSizeWins && (known ?? 0) > 1 ? known : nil)
         continue
       }
       if i == 1 {
@@ -137,6 +147,12 @@ public struct Merge: MultiInputLayer {
         throw KerasError.limitation("ConvBook does not support a concatenation this large")
       }
       output[resolved] = sum
+    }
+    if common.kerasVersion == .keras2 {
+      // TensorFlow's `concat` infers each other axis from the inputs that know it.
+      for position in output.indices where position != resolved && output[position] == nil {
+        output[position] = inputs.lazy.compactMap { $0.dimensions[position] }.first
+      }
     }
     return TensorShape(output)
   }

@@ -54,6 +54,8 @@ public struct Pooling: Layer {
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     try requireRank(input, exactly: rank + 2)
+    try ShapeErrors.requireInt32(
+      ["pool_size": poolSize, "strides": strides], layer: name, version: common.kerasVersion)
     let op = ShapeErrors.pooling(self, input: input)
     if let text = keras3RejectedPadding {
       throw ShapeErrors.inCall(

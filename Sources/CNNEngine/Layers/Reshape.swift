@@ -50,7 +50,9 @@ public struct Reshape: Layer {
     } catch {
       // ConvBook's own refusals (an overflowing size) are not Keras' errors of the call.
       if error.type == nil { throw error }
-      throw ShapeErrors.inCall(layer: name, className: className, input: input, error.message)
+      throw ShapeErrors.inCall(
+        layer: name, className: className, input: input, error.message,
+        type: error.type ?? "ValueError")
     }
   }
 
@@ -81,6 +83,10 @@ public struct Reshape: Layer {
     }
     if let unknownIndex {
       guard let product else {
+        // tf-keras takes `original % product` with NumPy's int64 input size.
+        if common.kerasVersion == .keras2 {
+          throw KerasError("OverflowError", "Python int too large to convert to C long")
+        }
         if original != 0 { throw .value(message) }
         output[unknownIndex] = 0
         return TensorShape([input.batch] + output.map { Optional($0) })
@@ -90,7 +96,34 @@ public struct Reshape: Layer {
     } else if original != product {
       throw .value(message)
     }
+    if common.kerasVersion == .keras2, input.batch == nil {
+      try checkInt32Target(output)
+    }
     return TensorShape([input.batch] + output.map { Optional($0) })
+  }
+
+  /// tf-keras' `call` packs the target with the batch size into an int32 shape for `tf.reshape`
+  /// (a size keeps its low 32 bits), then sets the shape it computed on the result: a size whose
+  /// low bits are another non-negative number fails TensorFlow's shape merge. A negative one is
+  /// unknown to TensorFlow, as -1 and the batch size are, and passes (script 1090).
+  private func checkInt32Target(_ output: [Int]) throws(KerasError) {
+    var inferred: [Int?] = [nil]
+    for dimension in targetShape {
+      let low = Int(Int32(truncatingIfNeeded: dimension))
+      inferred.append(dimension < 0 || low < 0 ? nil : low)
+    }
+    let declared: [Int?] = [nil] + output.map { Optional($0) }
+    guard
+      let index = declared.indices.first(where: { position in
+        inferred[position].map { $0 != declared[position] } ?? false
+      })
+    else { return }
+    func text(_ dimensions: [Int?]) -> String {
+      "[" + dimensions.map { $0.map(String.init) ?? "?" }.joined(separator: ",") + "]"
+    }
+    throw .value(
+      "Dimension \(index) in both shapes must be equal, but are \(inferred[index]!) and \(declared[index]!). Shapes are \(text(inferred)) and \(text(declared))."
+    )
   }
 
   static func list(_ values: [Int]) -> String {

@@ -66,6 +66,9 @@ public struct SeparableConv: ConvolutionLayer {
       // Keras creates the depthwise kernel (kernel..., channels, depth_multiplier) in `build`.
       throw .value("Dimension \(depthMultiplier) must be >= 0")
     }
+    try ShapeErrors.requireInt32(
+      ["strides": strides, "dilation_rate": dilationRate], layer: name,
+      version: common.kerasVersion)
     var output = try exactly("output shape") { () throws(Exact.Overflow) in
       // The pointwise kernel's shape (`weights`) holds channels * depth_multiplier.
       _ = try Exact.multiply(channels, depthMultiplier)

@@ -10,10 +10,31 @@ import CNNKernels
 enum ShapeErrors {
   /// Keras' `inject_argument_info_in_traceback`: an error raised inside `call`, with the call's
   /// arguments. A layer's only call argument in a model is its input tensor.
-  static func inCall(layer: String, className: String, input: TensorShape, _ message: String)
-    -> KerasError
-  {
-    .value(
+  /// tf-keras hands strides, window sizes, dilations and upsampling factors to TensorFlow as
+  /// 32-bit integers (op attributes or tensors): a value past 2**31 - 1 fails when the layer is
+  /// called, with an error naming the op's whole node definition, which ConvBook does not
+  /// reproduce; refused as ConvBook's (hostile batch7 h17, h20, h24). Keras 3 computes the shape
+  /// with Python ints.
+  static func requireInt32(
+    _ settings: KeyValuePairs<String, [Int]>, layer: String, version: KerasVersion
+  ) throws(KerasError) {
+    guard version == .keras2 else { return }
+    for (name, values) in settings {
+      if let value = values.first(where: { $0 > Int(Int32.max) }) {
+        throw .limitation(
+          "ConvBook does not support \(name)=\(value) in tf-keras yet: TensorFlow takes it as a 32-bit integer and fails when \"\(layer)\" is called"
+        )
+      }
+    }
+  }
+
+  /// `type`: the error's Python type, which the wrapping keeps (ValueError unless told).
+  static func inCall(
+    layer: String, className: String, input: TensorShape, _ message: String,
+    type: String = "ValueError"
+  ) -> KerasError {
+    KerasError(
+      type,
       "Exception encountered when calling layer \"\(layer)\" (type \(className)).\n\n\(message)\n\n"
         + "Call arguments received by layer \"\(layer)\" (type \(className)):\n"
         + "  • inputs=tf.Tensor(shape=\(input), dtype=float32)")

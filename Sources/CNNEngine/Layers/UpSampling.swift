@@ -44,6 +44,7 @@ public struct UpSampling: Layer {
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
     try requireRank(input, exactly: rank + 2)
+    try ShapeErrors.requireInt32(["size": size], layer: name, version: common.kerasVersion)
     var output = input.dimensions
     for (index, axis) in dataFormat.spatialAxes(rank: input.rank).enumerated() {
       guard let length = input[axis] else { continue }

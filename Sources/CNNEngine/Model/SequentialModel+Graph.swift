@@ -7,6 +7,15 @@ extension SequentialModel {
   public static func functional(
     name: String, inputs: [KerasTensor], outputs: [KerasTensor], walkLimit: Int = .max
   ) throws(KerasError) -> SequentialModel {
+    // tf-keras refuses an input listed twice before it maps the graph (Keras 3 takes it).
+    if let first = inputs.first, first.keras3Name == nil,
+      first.producer.layer.common.kerasVersion == .keras2,
+      Set(inputs.map(ObjectIdentifier.init)).count != inputs.count
+    {
+      throw .value(
+        "The list of inputs passed to the model contains the same input multiple times. All inputs should only appear once.Received inputs=[\(inputs.map(\.reprDescription).joined(separator: ", "))]"
+      )
+    }
     let graph = try ModelGraph.map(inputs: inputs, outputs: outputs, walkLimit: walkLimit)
     if graph.isSequentialLike, inputs.count == 1, outputs.count == 1,
       graph.nodes.allSatisfy({
@@ -115,7 +124,9 @@ extension ModelSummary.Row {
     if let nested = instance.model, let summary = try? nested.summary() {
       nestedRows = summary.rows
     }
-    if instance.model != nil, let last = instance.nodeOutputShapes.last, last != outputShape {
+    // Keras 3's `format_layer_shape` shows the last call's output, of any layer called again
+    // (hostile batch7 h34: a Dense shared by a (None, 3) and a (None, 2, 3) input).
+    if let last = instance.nodeOutputShapes.last, last != outputShape {
       lastCallOutputShape = last
     }
   }

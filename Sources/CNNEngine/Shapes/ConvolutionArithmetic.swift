@@ -22,7 +22,12 @@ public enum ConvolutionArithmetic {
     case .full: padded = try Exact.subtract(Exact.add(length, extent), 1)
     }
     _ = try Exact.add(length, extent)
-    return try Exact.floorDivide(Exact.subtract(Exact.add(padded, stride), 1), stride)
+    // Keras' `(padded + stride - 1) // stride`; for a positive stride taken as -(-padded // stride),
+    // which needs no sum (a stride near 2**63 fits: Keras 3 computes with Python ints).
+    guard stride > 0 else {
+      return try Exact.floorDivide(Exact.subtract(Exact.add(padded, stride), 1), stride)
+    }
+    return try Exact.subtract(0, Exact.floorDivide(Exact.subtract(0, padded), stride))
   }
 
   /// Output length of a transposed convolution (Keras `deconv_output_length`).

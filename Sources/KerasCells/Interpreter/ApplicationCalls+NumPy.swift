@@ -22,8 +22,9 @@ extension ApplicationCalls {
         dtype: array.dtype, shape: constants.count == 1 ? [] : [constants.count],
         doubles: constants)
       guard
+        // Subtracting means and dividing by scales: elementwise, the same on either engine.
         case .array(let result) = try ArrayInPlace.apply(
-          operation, array, .array(operand), range: range, budget: budget)
+          operation, array, .array(operand), engine: .eigen, range: range, budget: budget)
       else { return array }
       return result
     }

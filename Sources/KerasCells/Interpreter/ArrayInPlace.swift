@@ -1,3 +1,5 @@
+import CNNKernels
+
 /// In-place arithmetic on a NumPy array (`x /= 255`, `x -= mean`): NumPy computes the result as
 /// the operator does, then writes it into the array itself, which keeps its shape and dtype. A
 /// result NumPy cannot cast back under its `same_kind` rule (an integer array `/=` anything)
@@ -10,11 +12,11 @@ enum ArrayInPlace {
 
   /// `target op= operand` where `target` is an array; the array the target holds afterwards.
   static func apply(
-    _ operation: BinaryOperator, _ target: NDArray, _ operand: Value, range: SourceRange,
-    budget: EvaluationBudget
+    _ operation: BinaryOperator, _ target: NDArray, _ operand: Value, engine: TensorFlowEngine,
+    range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> Value {
     let result = try ArrayOperations.binary(
-      operation, .array(target), operand, range: range, budget: budget)
+      operation, .array(target), operand, engine: engine, range: range, budget: budget)
     guard case .array(let array) = result else { return result }
     guard array.shape == target.shape else {
       throw CellError(

@@ -1,4 +1,5 @@
 import CNNEngine
+import CNNKernels
 import Foundation
 
 /// NumPy arrays in cells: what tutorial code does to data between loading it and training on it
@@ -395,12 +396,24 @@ enum ArrayOperations {
   /// `a + b`, `a - b`, `a * b`, `a / b`, `a // b`, `a ** b` with broadcasting. A float32 result
   /// is computed in float32 (a Python float operand rounded to float32 first), every other in
   /// float64; integer results are checked to fit their dtype.
-  static func binary(
+  /// An elementwise `operation` (not `@`), which sums nothing and so is the same on either
+  /// TensorFlow engine: NumPy's own statistics (`np.var`, `adapt`).
+  static func elementwise(
     _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
     budget: EvaluationBudget
   ) throws(CellError) -> Value {
+    assert(operation != .matrixMultiply)
+    return try binary(operation, left, right, engine: .eigen, range: range, budget: budget)
+  }
+
+  /// `engine`: whose kernels an eager float32 `a @ b` sums in (`EagerMath.matmul`).
+  static func binary(
+    _ operation: BinaryOperator, _ left: Value, _ right: Value, engine: TensorFlowEngine,
+    range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> Value {
     if EagerTensors.isEager(left) || EagerTensors.isEager(right) {
-      return try EagerArithmetic.binary(operation, left, right, range: range, budget: budget)
+      return try EagerArithmetic.binary(
+        operation, left, right, engine: engine, range: range, budget: budget)
     }
     // A list or tuple beside an array is the array `np.asarray` makes of it (`[1, 2] + x`).
     func asArray(_ value: Value) throws(CellError) -> Value {

@@ -49,9 +49,9 @@ extension ArrayOperations {
       return .array(result)
     }
     let sum = try keepingAxes(try reduce(.sum, data, axes: axes, range: range, budget: budget))
-    let mean = try binary(.divide, sum, .int(count), range: range, budget: budget)
-    let deviations = try binary(.subtract, .array(data), mean, range: range, budget: budget)
-    let squares = try binary(.multiply, deviations, deviations, range: range, budget: budget)
+    let mean = try elementwise(.divide, sum, .int(count), range: range, budget: budget)
+    let deviations = try elementwise(.subtract, .array(data), mean, range: range, budget: budget)
+    let squares = try elementwise(.multiply, deviations, deviations, range: range, budget: budget)
     let total = try reduce(.sum, squaresArray(squares), axes: axes, range: range, budget: budget)
     guard count - ddof > 0 else {
       throw .unsupported(
@@ -59,7 +59,7 @@ extension ArrayOperations {
         at: range)
     }
     // A NumPy scalar (everything reduced) or an array, in the data's float dtype.
-    let variance = try binary(.divide, total, .int(count - ddof), range: range, budget: budget)
+    let variance = try elementwise(.divide, total, .int(count - ddof), range: range, budget: budget)
     guard standardDeviation else { return variance }
     let values: NDArray
     switch variance {

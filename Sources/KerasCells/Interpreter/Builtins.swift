@@ -74,13 +74,26 @@ enum Builtins {
     return names.contains(name) ? .function(Callable(.builtin(name), path: name)) : nil
   }
 
+  // The builtins that read their argument's text, tensor, learning rate or NumPy scalar value;
+  // kept as sets made once: `call` runs for every `print`, so a list made on each call and
+  // searched element by element costs each line printed.
+  private static let readingText: Set<String> = ["int", "float", "len", "ord"]
+  private static let optimizerLookups: Set<String> = [
+    "keras.optimizers.get", "keras.optimizers.serialize", "keras.optimizers.deserialize",
+  ]
+  private static let readingTensors: Set<String> = ["int", "float", "abs", "len", "bool"]
+  private static let readingLearningRates: Set<String> = ["int", "float", "abs", "round"]
+  private static let readingNumPyScalars: Set<String> = [
+    "int", "float", "abs", "range", "chr", "hex", "bin", "oct",
+  ]
+
   static func call(
     _ name: String, positional given: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     var positional = given
     // `np.str_` is a `str`: the builtins that read a text read its text.
-    if ["int", "float", "len", "ord"].contains(name), positional.count == 1,
+    if Self.readingText.contains(name), positional.count == 1,
       case .standard(let text as NumPyString) = positional[0]
     {
       positional[0] = .string(text.text)
@@ -116,9 +129,7 @@ enum Builtins {
       return try KerasSerialization.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
-    if ["keras.optimizers.get", "keras.optimizers.serialize", "keras.optimizers.deserialize"]
-      .contains(name)
-    {
+    if Self.optimizerLookups.contains(name) {
       return try OptimizerConfig.lookup(
         String(name.dropFirst(17)), positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
@@ -202,7 +213,7 @@ enum Builtins {
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default: break
     }
-    if ["int", "float", "abs", "len", "bool"].contains(name), positional.count == 1,
+    if Self.readingTensors.contains(name), positional.count == 1,
       let array = EagerTensors.operand(positional[0])
     {
       return try EagerTensors.builtin(name, array, range: site.range)
@@ -223,7 +234,7 @@ enum Builtins {
         interpreter: interpreter)
     }
     // An optimizer's learning rate converts as its float32 value.
-    if ["int", "float", "abs", "round"].contains(name),
+    if Self.readingLearningRates.contains(name),
       case .standard(let variable as LearningRateVariable)? = positional.first
     {
       return try call(
@@ -231,7 +242,7 @@ enum Builtins {
         keywords: keywords, site: site, interpreter: interpreter)
     }
     // `int(x)`, `float(x)`, `abs(x)` and `range(x)` of a NumPy scalar read its Python number.
-    if ["int", "float", "abs", "range", "chr", "hex", "bin", "oct"].contains(name),
+    if Self.readingNumPyScalars.contains(name),
       positional.contains(where: { if case .standard(is NumPyScalar) = $0 { true } else { false } })
     {
       return try call(

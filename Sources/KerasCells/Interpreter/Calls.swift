@@ -976,6 +976,11 @@ enum Calls {
     {
       throw error
     }
+    if positional.count == 1, keywords.isEmpty, let merge = instance.layer as? Merge,
+      Self.isEmptyListOrTuple(positional[0])
+    {
+      throw emptyMergeCall(merge, site: site, interpreter: interpreter)
+    }
     guard positional.count == 1, keywords.allSatisfy({ $0.0 == "training" || $0.0 == "mask" }),
       var (tensors, asList) = kerasTensors(in: positional[0])
     else {
@@ -1532,5 +1537,40 @@ enum Calls {
     throw .unsupported(
       "keras.Model(\(role)=...) takes Keras tensors (from keras.Input and layer calls), alone or in a list, in ConvBook cells; got a value of type '\(value.typeName)'",
       at: site.range)
+  }
+}
+
+extension Calls {
+  /// A merge layer called on an empty list (`layers.Add()([])`) fails in Keras' own code before
+  /// any shape check: tf-keras' `build` indexes the empty shape tuple (Concatenate checks the
+  /// count first), Keras 3's gets None for the shapes (hostile batch7 h03, script 1091).
+  static func isEmptyListOrTuple(_ value: Value) -> Bool {
+    switch value {
+    case .list(let list): list.isEmpty
+    case .tuple(let items): items.isEmpty
+    default: false
+    }
+  }
+
+  static func emptyMergeCall(_ merge: Merge, site: CallSite, interpreter: Interpreter)
+    -> CellError
+  {
+    let concatenate = merge.kind == .concatenate
+    switch interpreter.kerasVersion {
+    case .keras2:
+      return concatenate
+        ? CellError(
+          type: "ValueError",
+          message:
+            "A `Concatenate` layer should be called on a list of at least 1 input. Received: input_shape=()",
+          range: site.range)
+        : CellError(type: "IndexError", message: "tuple index out of range", range: site.range)
+    case .keras3:
+      return CellError(
+        type: "TypeError",
+        message: concatenate
+          ? "object of type 'NoneType' has no len()" : "'NoneType' object is not subscriptable",
+        range: site.range)
+    }
   }
 }

@@ -191,9 +191,10 @@ enum EagerArithmetic {
     return try EagerTensors.make(dtype, shape: shape, values: values, range: range)
   }
 
+  /// `engine`: whose kernels a float32 `a @ b` sums in (`EagerMath.matmul`).
   static func binary(
-    _ operation: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
-    budget: EvaluationBudget
+    _ operation: BinaryOperator, _ left: Value, _ right: Value, engine: TensorFlowEngine,
+    range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> Value {
     if let logical = logicalKernel(operation) {
       // `&`, `|`, `^` of bool tensors are TensorFlow's logical operations.
@@ -209,7 +210,7 @@ enum EagerArithmetic {
     let (a, b) = try operands(left, right, kernel: kernel, range: range)
     let dtype = EagerDType(of: a)
     if operation == .matrixMultiply {
-      return .array(try EagerMath.matmul(a, b, range: range, budget: budget))
+      return .array(try EagerMath.matmul(a, b, engine: engine, range: range, budget: budget))
     }
     if dtype == .bool {
       throw .unsupported(

@@ -1406,7 +1406,8 @@ enum EagerFunctions {
         }
         return .array(
           try EagerMath.matmul(
-            a, b, range: range, budget: budget, aTransposed: flag("transpose_a")))
+            a, b, engine: interpreter.session.engine, range: range, budget: budget,
+            aTransposed: flag("transpose_a")))
       case .dot:
         guard let x = arguments["x"], let y = arguments["y"] else { throw missing("y") }
         // Keras reads `x.shape.rank` (then y's): a NumPy array's shape is a tuple.

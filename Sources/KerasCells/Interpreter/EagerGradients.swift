@@ -344,7 +344,8 @@ enum EagerGradients {
     range: SourceRange
   ) throws(CellError) -> Value {
     let result = try EagerArithmetic.binary(
-      operation, left, right, range: range, budget: interpreter.budget)
+      operation, left, right, engine: interpreter.session.engine, range: range,
+      budget: interpreter.budget)
     // Logical operations of bool tensors have no gradient.
     guard !interpreter.session.eagerTapes.active.isEmpty,
       EagerArithmetic.logicalKernel(operation) == nil,
@@ -418,7 +419,8 @@ enum EagerGradients {
         {
           // TensorFlow's MatMul(transpose_a=True), summed as such (nothing records it).
           second = .array(
-            try EagerMath.matmul(at, dc, range: r, budget: i.budget, aTransposed: true))
+            try EagerMath.matmul(
+              at, dc, engine: i.session.engine, range: r, budget: i.budget, aTransposed: true))
         } else {
           second = try op(.matrixMultiply, transposedLeft, g, i, r)
         }

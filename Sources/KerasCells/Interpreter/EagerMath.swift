@@ -64,8 +64,8 @@ enum EagerMath {
   /// `aTransposed`: `a` is the transpose of TensorFlow's operand (`transpose_a=True`, a gradient
   /// A^T dC), which TensorFlow sums as Eigen's matrix-vector product for a single column.
   static func matmul(
-    _ a: NDArray, _ b: NDArray, range: SourceRange, budget: EvaluationBudget,
-    aTransposed: Bool = false
+    _ a: NDArray, _ b: NDArray, engine: TensorFlowEngine, range: SourceRange,
+    budget: EvaluationBudget, aTransposed: Bool = false
   ) throws(CellError) -> NDArray {
     guard EagerDType(of: a) == EagerDType(of: b) else {
       throw EagerArithmetic.dtypeMismatch(
@@ -122,12 +122,14 @@ enum EagerMath {
             }
             result[item * n * m + row * m + column] = Double(sum)
           } else if float32 {
-            // TensorFlow's float32 MatMul is oneDNN's sgemm: one FMA chain per value, or two (even
-            // and odd terms) where `TensorFlowContraction` says.
+            // TensorFlow's float32 MatMul is oneDNN's sgemm: one FMA chain per value, or with its
+            // AVX2 kernels two (even and odd terms) where `TensorFlowContraction` says. (The
+            // oneDNN engine's recordings come from an AVX-512 processor: one chain.)
             let row32 = (0..<k).map { Float(x[left + $0]) }
             let column32 = (0..<k).map { Float(y[right + $0 * m]) }
-            let pairs = TensorFlowContraction.sumsInPairs(
-              row: row, rows: n, column: column, columns: m)
+            let pairs =
+              engine == .eigen
+              && TensorFlowContraction.sumsInPairs(row: row, rows: n, column: column, columns: m)
             let sum =
               k == 0
               ? 0

@@ -108,8 +108,12 @@ final class Interpreter {
     case .standardOutput?, nil: break
     }
     writeCount += 1
-    if case .text(let previous)? = outputs.last {
-      outputs[outputs.count - 1] = .text(previous + text)
+    if case .text(var previous)? = outputs.last {
+      // The array lets go of the text before it grows: appended in place, `print` in a loop
+      // costs the line it adds, not a copy of everything printed before it.
+      outputs[outputs.count - 1] = .text("")
+      previous += text
+      outputs[outputs.count - 1] = .text(previous)
     } else {
       outputs.append(.text(text))
     }
@@ -171,8 +175,11 @@ final class Interpreter {
 
   /// Text for standard error (`print(..., file=sys.stderr)`, `logging`), in order with the rest.
   func writeError(_ text: String) {
-    if case .standardError(let previous)? = outputs.last {
-      outputs[outputs.count - 1] = .standardError(previous + text)
+    if case .standardError(var previous)? = outputs.last {
+      // In place, as `write` appends.
+      outputs[outputs.count - 1] = .standardError("")
+      previous += text
+      outputs[outputs.count - 1] = .standardError(previous)
     } else {
       outputs.append(.standardError(text))
     }
@@ -258,10 +265,12 @@ final class Interpreter {
         let result =
           if case .array(let array) = current {
             try ArrayInPlace.apply(
-              operation, array, operand, range: statement.range, budget: budget)
+              operation, array, operand, engine: session.engine, range: statement.range,
+              budget: budget)
           } else {
             try ArrayOperations.binary(
-              operation, current, operand, range: statement.range, budget: budget)
+              operation, current, operand, engine: session.engine, range: statement.range,
+              budget: budget)
           }
         current = .none
         try assign(result, to: target, statement: statement)
@@ -1382,7 +1391,7 @@ final class Interpreter {
       // `-np.float32(x)` is a float32 scalar again.
       let negated = try ArrayOperations.negate(scalar.array, range: range, budget: budget)
       if case .array(let array) = negated { return .standard(NumPyScalar(array)) }
-      return try ArrayOperations.binary(
+      return try ArrayOperations.elementwise(
         .multiply, operand, .int(-1), range: range, budget: budget)
     }
     return try Operators.unary(operation, operand, range: range)
@@ -1478,7 +1487,7 @@ final class Interpreter {
     }
     if ArrayOperations.involvesArray(leftValue, rightValue) {
       let result = try ArrayOperations.binary(
-        operation, leftValue, rightValue, range: range, budget: budget)
+        operation, leftValue, rightValue, engine: session.engine, range: range, budget: budget)
       NumPyScalarOverflow.check(
         operation, leftValue, rightValue, result: result, range: range, interpreter: self)
       return result

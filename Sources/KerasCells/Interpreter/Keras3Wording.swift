@@ -157,19 +157,56 @@ enum Keras3Wording {
   /// Keras 3's `Concatenate` on an axis that some input lacks: its `build`, run inside the call,
   /// fails indexing the shape. (The message's list of the call's arguments is left out: ConvBook's
   /// tensors do not keep Keras 3's `keras_tensor` names.)
+  /// An axis past the last one first goes through `build`, which compares the whole shapes (its
+  /// `del shape[axis]` deletes nothing then): shapes that differ get its ValueError, as for any
+  /// axis (hostile batch7 h04, script 1089). A negative axis before the first fails in `build`'s
+  /// `del` (`Merge`'s own IndexError).
   static func concatenateAxisFailure(_ instance: LayerInstance, shapes: [TensorShape])
     -> KerasError?
   {
-    guard let merge = instance.layer as? Merge, merge.kind == .concatenate,
-      shapes.contains(where: { shape in
-        let axis = merge.axis < 0 ? shape.rank + merge.axis : merge.axis
-        return axis < 0 || axis >= shape.rank
-      })
+    guard let merge = instance.layer as? Merge, merge.kind == .concatenate, merge.axis >= 0,
+      shapes.contains(where: { merge.axis >= $0.rank })
     else { return nil }
+    if let failure = concatenateBuildFailure(axis: merge.axis, shapes: shapes) {
+      return failure
+    }
     return KerasError(
       "IndexError",
       "Exception encountered when calling Concatenate.call().\n\n\u{1b}[1mlist index out of range\u{1b}[0m"
     )
+  }
+
+  /// Keras 3's `Concatenate.build` for a non-negative `axis`: each shape loses its sizes of 1 but
+  /// on the concatenation axis (deleting by the positions of the shape as it was, so a later
+  /// position can be past the end: IndexError) and then the axis itself when it has one; the
+  /// shapes left must have one rank and agree wherever both sizes are known.
+  private static func concatenateBuildFailure(axis: Int, shapes: [TensorShape]) -> KerasError? {
+    let listed = "[" + shapes.map(\.description).joined(separator: ", ") + "]"
+    var reduced: Set<[Int?]> = []
+    for shape in shapes {
+      var dimensions = shape.dimensions
+      guard !dimensions.isEmpty else { return nil }
+      let concatenation = axis % dimensions.count
+      for (position, size) in shape.dimensions.enumerated().dropFirst()
+      where position != concatenation && size == 1 {
+        guard position < dimensions.count else {
+          return KerasError("IndexError", "list assignment index out of range")
+        }
+        dimensions.remove(at: position)
+      }
+      if dimensions.count > axis { dimensions.remove(at: axis) }
+      reduced.insert(dimensions)
+    }
+    guard reduced.count > 1 else { return nil }
+    let message = KerasError.value(
+      "A `Concatenate` layer requires inputs with matching shapes except for the concatenation axis. Received: input_shape=\(listed)"
+    )
+    let ranks = Set(reduced.map(\.count))
+    guard ranks.count == 1, let rank = ranks.first else { return message }
+    for position in 0..<rank where Set(reduced.compactMap { $0[position] }).count > 1 {
+      return message
+    }
+    return nil
   }
 
   static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String?)

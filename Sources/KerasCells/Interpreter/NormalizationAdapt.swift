@@ -112,9 +112,9 @@ enum NormalizationAdapt {
     var means = try mean(.array(values))
     let meanValues = means.storage.doubles
     means.shape = array.shape.indices.map { kept.contains($0) ? array.shape[$0] : 1 }
-    let difference = try ArrayOperations.binary(
+    let difference = try ArrayOperations.elementwise(
       .subtract, .array(values), .array(means), range: range, budget: budget)
-    let squares = try ArrayOperations.binary(
+    let squares = try ArrayOperations.elementwise(
       .multiply, difference, difference, range: range, budget: budget)
     let varianceValues = try mean(squares).storage.doubles
     let specs = layer.weights(for: TensorShape(array.shape.map { $0 }))

@@ -389,7 +389,7 @@ enum NumPyArrayFunctions {
         column.shape = [a.count, 1]
         var row = b
         row.shape = [1, b.count]
-        return try ArrayOperations.binary(
+        return try ArrayOperations.elementwise(
           .multiply, .array(column), .array(row), range: range, budget: budget)
       }
       return try made(try matmul(a, b, name: name, range: range))

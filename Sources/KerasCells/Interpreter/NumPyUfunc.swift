@@ -81,7 +81,8 @@ final class NumPyUfunc: StandardObject {
   ) throws(CellError) -> Value? {
     let (a, b) = try operands(positional, keywords, site: site)
     return try ArrayOperations.binary(
-      operation, a, b, range: site.range, budget: interpreter.budget)
+      operation, a, b, engine: interpreter.session.engine, range: site.range,
+      budget: interpreter.budget)
   }
 
   override func method(
@@ -95,6 +96,7 @@ final class NumPyUfunc: StandardObject {
     let right = try ArrayOperations.array(from: b, dtype: nil, range: site.range, budget: budget)
     left.shape += [Int](repeating: 1, count: right.rank)
     return try ArrayOperations.binary(
-      operation, .array(left), .array(right), range: site.range, budget: budget)
+      operation, .array(left), .array(right), engine: interpreter.session.engine,
+      range: site.range, budget: budget)
   }
 }

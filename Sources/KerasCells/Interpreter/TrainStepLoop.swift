@@ -452,7 +452,9 @@ enum TrainStepLoop {
       site: site, interpreter: interpreter)
     var history = FitHistory(
       names: names, values: values, epochs: epochsRun,
-      params: .init(verbose: verbose, epochs: epochs, steps: steps))
+      params: .init(
+        verbose: verbose, epochs: epochs, steps: steps,
+        given: (arguments["verbose"], arguments["epochs"])))
     history.derivesFromOwnDraw = own
     return .history(history)
   }

@@ -280,6 +280,8 @@ enum TrainingCalls {
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
+      // Keras 3 batches arrays by `batch_size or 32`: 0 and False are its default.
+      if interpreter.kerasVersion == .keras3, batchSize == 0 { batchSize = 32 }
       shuffle = arguments.value(nil, "shuffle")?.isTruthy ?? true
     }
     let epochs = try arguments.integer(3, "epochs", default: 1)
@@ -287,7 +289,8 @@ enum TrainingCalls {
     let verbose = try arguments.verbosity()
     try checkDataHandler(
       "fit", batchSize: batchSize, epochs: epochs, initialEpoch: initialEpoch,
-      samples: x.first?.shape.first, interpreter: interpreter, site: site)
+      samples: x.first?.shape.first, interpreter: interpreter, site: site,
+      given: (arguments.value(2, "batch_size"), arguments.value(3, "epochs")))
     guard Set((x + y).map { $0.shape[0] }).count == 1 else {
       throw CellError(
         type: "ValueError",
@@ -437,8 +440,9 @@ enum TrainingCalls {
     let testCallbacks = ClassCallbacks.defining(ClassCallbacks.testMethods, in: custom)
     let failure = ClassCallbacks.Failure()
     var lastLogs: [(String, Float)] = []
-    // `history.params["steps"]`: the batches of the last epoch run (a dataset's may change).
-    var stepsRun = 0
+    // `history.params["steps"]`: the batches of the last epoch run (a dataset's may change);
+    // with no epoch to run, those of the arrays given (a dataset's are not known then).
+    var stepsRun: Int? = feed == nil ? Exact.ceilingDivide(x[0].shape[0], batchSize) : nil
     for epoch in initialEpoch..<max(initialEpoch, epochs) {
       let begin = try callbacks.epochBegin(
         epoch, trainer: trainer, site: site, interpreter: interpreter)
@@ -579,7 +583,11 @@ enum TrainingCalls {
     }
     var history = FitHistory(
       names: names, values: values, epochs: epochsRun,
-      params: epochsRun.isEmpty ? nil : .init(verbose: verbose, epochs: epochs, steps: stepsRun))
+      params: stepsRun.map {
+        .init(
+          verbose: verbose, epochs: epochs, steps: $0,
+          given: (arguments.value(nil, "verbose"), arguments.value(3, "epochs")))
+      })
     history.model = ObjectIdentifier(model)
     history.derivesFromOwnDraw = own
     if own { interpreter.session.training.ownDrawsSeen = true }
@@ -648,10 +656,16 @@ enum TrainingCalls {
   /// such checks: a batch size below 1 or empty data fail deep inside TensorFlow there or do
   /// nothing (`fit(epochs=-5)` trains no epoch), so those are ConvBook's refusals, except
   /// predict's UnboundLocalError on empty data.
+  /// tf-keras' data handler checks `batch_size` and `epochs` as given (`Received is False.`).
   private static func checkDataHandler(
     _ function: String, batchSize: Int, epochs: Int = 1, initialEpoch: Int = 0, samples: Int?,
-    interpreter: Interpreter, site: CallSite
+    interpreter: Interpreter, site: CallSite,
+    given: (batchSize: Value?, epochs: Value?) = (nil, nil)
   ) throws(CellError) {
+    func shown(_ value: Value?, _ number: Int) -> String {
+      if case .bool(let flag)? = value { return flag ? "True" : "False" }
+      return String(number)
+    }
     let range = site.range
     guard interpreter.kerasVersion == .keras2 else {
       guard batchSize >= 1 else {
@@ -674,7 +688,9 @@ enum TrainingCalls {
     guard batchSize >= 1 else {
       throw CellError(
         type: "ValueError",
-        message: "Expected batch_size to be positive. Received is \(batchSize).", range: range)
+        message:
+          "Expected batch_size to be positive. Received is \(shown(given.batchSize, batchSize)).",
+        range: range)
     }
     guard initialEpoch >= 0 else {
       throw CellError(
@@ -684,7 +700,8 @@ enum TrainingCalls {
     }
     guard epochs >= 1 else {
       throw CellError(
-        type: "ValueError", message: "Expected epochs to be positive. Received is \(epochs).",
+        type: "ValueError",
+        message: "Expected epochs to be positive. Received is \(shown(given.epochs, epochs)).",
         range: range)
     }
     guard samples != 0 else {

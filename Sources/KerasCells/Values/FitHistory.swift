@@ -23,11 +23,23 @@ public struct FitHistory: Sendable, Equatable {
     public var verbose: Int
     public var epochs: Int
     public var steps: Int
+    /// Whether `verbose=` and `epochs=` were Python bools: both Kerases keep the value given,
+    /// so `fit(epochs=True, verbose=False)` runs one epoch and its params print
+    /// `{'verbose': False, 'epochs': True, ...}` (script 1087).
+    public var verboseIsBool = false
+    public var epochsIsBool = false
 
     public init(verbose: Int, epochs: Int, steps: Int) {
       self.verbose = verbose
       self.epochs = epochs
       self.steps = steps
+    }
+
+    /// The parameters of a `fit` call whose `verbose=` and `epochs=` arguments were `given`.
+    init(verbose: Int, epochs: Int, steps: Int, given: (verbose: Value?, epochs: Value?)) {
+      self.init(verbose: verbose, epochs: epochs, steps: steps)
+      if case .bool? = given.verbose { verboseIsBool = true }
+      if case .bool? = given.epochs { epochsIsBool = true }
     }
   }
 
@@ -66,7 +78,8 @@ public struct FitHistory: Sendable, Equatable {
   var paramsDictionary: Value? {
     params.map {
       .dictionary([
-        (.string("verbose"), .int($0.verbose)), (.string("epochs"), .int($0.epochs)),
+        (.string("verbose"), $0.verboseIsBool ? .bool($0.verbose != 0) : .int($0.verbose)),
+        (.string("epochs"), $0.epochsIsBool ? .bool($0.epochs != 0) : .int($0.epochs)),
         (.string("steps"), .int($0.steps)),
       ])
     }

@@ -156,6 +156,29 @@ import Testing
         == true)
   }
 
+  /// tf-keras hands strides, window sizes, dilations and upsampling factors to TensorFlow as
+  /// 32-bit integers, which fails with the op's whole node definition: refused as ConvBook's, in
+  /// tf-keras only (Keras 3 computes the shape: script 1092).
+  @Test(arguments: [
+    ("keras.layers.Conv2D(2, 3, strides=2**31)", "strides=2147483648"),
+    (
+      "keras.layers.Conv2D(2, 3, dilation_rate=2**40, padding='same')",
+      "dilation_rate=1099511627776"
+    ),
+    ("keras.layers.MaxPooling2D(2**33, padding='same')", "pool_size=8589934592"),
+    ("keras.layers.AveragePooling2D(2, strides=2**32, padding='same')", "strides=4294967296"),
+    ("keras.layers.UpSampling2D((2**31, 1))", "size=2147483648"),
+    ("keras.layers.DepthwiseConv2D(3, strides=2**31)", "strides=2147483648"),
+  ])
+  func tfKerasSettingsBeyondInt32(_ layer: String, _ named: String) {
+    let source = "from tensorflow import keras\nx = \(layer)(keras.Input((28, 28, 1)))"
+    let refused = KerasSession(kerasVersion: .keras2).run(source).error
+    #expect(refused?.type == nil)
+    #expect(
+      refused?.message.hasPrefix("ConvBook does not support \(named) in tf-keras yet") == true)
+    #expect(KerasSession(kerasVersion: .keras3).run(source).error == nil)
+  }
+
   /// `print()` in a custom layer's `call` runs where the layer is first called on Keras tensors;
   /// Keras prints again whenever `fit`, `evaluate` or `predict` traces `call`, which ConvBook
   /// refuses rather than print less (in both Kerases, through a nested model too).
