@@ -21,6 +21,8 @@ print(grad_of(lambda: w * -1.0 + w * 1e-8 + w * 1.0))
 print(grad_of(lambda: tf.stack([w * 1.0, w * -1.0, w * 1e-8])))
 print(grad_of(lambda: w * 3e-8 + (w * 1.0 + (w * 1e-8 + w * -1.0))))
 print(grad_of(lambda: k * 1.0 + k * 1e-8 + (k * -1.0 + w), source=k))
+# A list of traced tensors is packed on the tape (TensorFlow's Pack), so its items get gradients.
+print(grad_of(lambda: tf.reduce_sum([w * 1.0, w * 1e-8, w * -1.0])), grad_of(lambda: tf.reduce_mean((k, 3.0 * k)), source=k))
 
 xs = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0]
 ys = [2.0, 3.0, 4.0, 5.0, 6.0, 7.0]
