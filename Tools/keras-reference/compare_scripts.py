@@ -120,7 +120,10 @@ def compare(folder, convbook, names):
                 capture_output=True, timeout=600)
             output = run.stdout.decode("utf-8", "replace")
             lines = run.stderr.decode("utf-8", "replace").rstrip("\n").splitlines()
-            refusals = [line.split(": error: ", 1)[1] for line in lines if ": error: " in line]
+            # ConvBook's diagnostics (`FILE:LINE:COLUMN: error: ...`), not a program's own
+            # `PROG: error: ...` line (argparse's).
+            refusals = [line.split(": error: ", 1)[1] for line in lines
+                        if re.match(r"^.*:\d+:\d+: error: ", line)]
             last = refusals[0] if refusals else (lines[-1] if lines else "")
             failed = run.returncode != 0
             if run.returncode not in (0, 1) and run.returncode != expected["exit_code"]:

@@ -17,7 +17,7 @@ OUT = ROOT / "Sources" / "KerasCells" / "Interpreter" / "StandardLibraryNames.sw
 MODULES = [
     "argparse", "collections", "copy", "dataclasses", "glob", "itertools", "json", "logging", "os",
     "os.path", "random", "re", "string", "sys", "textwrap", "types", "typing", "pathlib",
-    "datetime", "contextlib",
+    "datetime", "contextlib", "unicodedata",
     # Imported beside model code, often unused there; ConvBook has none of their names (each is
     # refused where used, as reaching files, processes or what ConvBook does not model).
     "abc", "codecs", "csv", "enum", "gc", "hashlib", "heapq", "inspect", "io", "numbers",

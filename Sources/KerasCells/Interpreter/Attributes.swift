@@ -176,6 +176,12 @@ enum Attributes {
     case .kerasObject(let object):
       if let value = ContextManagers.attribute(name, of: object) { return value }
       if TapeOptimizers.methodNames.contains(name), TapeOptimizers.isOptimizer(object) {
+        // Keras 3's optimizers have no `minimize` (tf-keras' compute the loss's gradients).
+        guard name != "minimize" || interpreter.kerasVersion == .keras2 else {
+          throw CellError(
+            type: "AttributeError",
+            message: "'\(object.typeName)' object has no attribute 'minimize'", range: range)
+        }
         return .method(receiver: base, name: name)
       }
       if name == "apply", TapeOptimizers.isOptimizer(object) {
@@ -299,6 +305,15 @@ enum Attributes {
       && callable.kind == .builtin(callable.path) && name.first != "_":
       // `str.lower` as a key function: the method of the class, called with its receiver first.
       return .standard(UnboundMethod(typeName: callable.path, name: name))
+    case .function(let callable)
+    where callable.kind == .builtin(callable.path) && callable.path.hasPrefix("numpy.")
+      && NumPyUfunc.numpyUfuncNames.contains(String(callable.path.dropFirst(6)))
+      && NumPyUfunc.ufuncMethods.contains(name):
+      // `np.maximum.accumulate(x)`: a ufunc's method of a function ConvBook models plainly.
+      throw .unsupported("ConvBook does not support `\(callable.path).\(name)` yet", at: range)
+    case .function(let callable)
+    where callable.kind == .classSupport("super") && name == "__init__":
+      return .standard(SuperInitSlot())
     case .function(let callable)
     where callable.kind == .classSupport("object") && name == "__new__":
       return .function(Callable(.classSupport("object.__new__"), path: "object.__new__"))

@@ -282,3 +282,34 @@ enum ClassBuiltins {
     }
   }
 }
+
+/// `super.__init__` read from the class itself (`super.__init__(**kwargs)`, `super` written
+/// without its parentheses): CPython's slot wrapper, which needs a `super` object first.
+final class SuperInitSlot: StandardObject {
+  override var isCallable: Bool { true }
+
+  override var typeName: String { "wrapper_descriptor" }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    "<slot wrapper '__init__' of 'super' objects>"
+  }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard let receiver = positional.first else {
+      throw CellError(
+        type: "TypeError", message: "descriptor '__init__' of 'super' object needs an argument",
+        range: site.range)
+    }
+    if case .superObject = receiver {
+      throw .unsupported(
+        "ConvBook does not support calling `super.__init__` on a super object yet", at: site.range)
+    }
+    throw CellError(
+      type: "TypeError",
+      message:
+        "descriptor '__init__' requires a 'super' object but received a '\(receiver.typeName)'",
+      range: site.range)
+  }
+}

@@ -673,6 +673,58 @@ enum EagerFunctions {
     return value.sequenceItems?.contains(where: holdsKerasTensor) ?? false
   }
 
+  /// The functions whose list argument is a list of tensors in its own right (joined, added).
+  private static let listTakingFunctions: Set<String> = [
+    "concat", "stack", "add_n", "concatenate", "einsum", "meshgrid", "unstack", "dynamic_stitch",
+    "parallel_stack", "accumulate_n", "hstack", "vstack", "dstack",
+  ]
+
+  /// A list (or tuple) holding eager tensors a tape follows, given where a tensor goes
+  /// (`tf.reduce_sum([a * 1.0, a * 2.0])`): TensorFlow packs it with a recorded `Pack`, so the
+  /// gradient reaches each item; here it is `tf.stack` of the list, recorded the same way.
+  private static func packedTracedLists(
+    _ name: String, _ positional: [Value], _ keywords: [(String, Value)], namespace: String,
+    site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> ([Value], [(String, Value)]) {
+    let tapes = interpreter.session.eagerTapes
+    guard !tapes.active.isEmpty, !listTakingFunctions.contains(name) else {
+      return (positional, keywords)
+    }
+    func packed(_ value: Value) throws(CellError) -> Value {
+      guard case .list = value, let items = value.sequenceItems, !items.isEmpty else {
+        if case .tuple(let items) = value, !items.isEmpty {
+          return try packedItems(value, items)
+        }
+        return value
+      }
+      return try packedItems(value, items)
+    }
+    func packedItems(_ value: Value, _ items: [Value]) throws(CellError) -> Value {
+      var traced = false
+      for item in items {
+        switch item {
+        case .int, .float: continue
+        default:
+          guard let array = EagerTensors.operand(item) else { return value }
+          if let id = array.traceID,
+            tapes.active.contains(where: { $0.follows(id, interpreter: interpreter) })
+          {
+            traced = true
+          }
+        }
+      }
+      guard traced else { return value }
+      return try call(
+        "stack", namespace: "tensorflow", path: "tf.stack", positional: [value], keywords: [],
+        site: site, interpreter: interpreter) ?? value
+    }
+    var newPositional: [Value] = []
+    for value in positional { newPositional.append(try packed(value)) }
+    var newKeywords: [(String, Value)] = []
+    for (label, value) in keywords { newKeywords.append((label, try packed(value))) }
+    return (newPositional, newKeywords)
+  }
+
   /// `namespace.name(...)` run eagerly, or nil when it is not an eager call (an argument holds a
   /// Keras tensor, or ConvBook has no eager form of the function).
   static func call(
@@ -724,6 +776,8 @@ enum EagerFunctions {
       !positional.contains(where: holdsKerasTensor),
       !keywords.contains(where: { holdsKerasTensor($0.1) })
     else { return nil }
+    let (positional, keywords) = try packedTracedLists(
+      name, positional, keywords, namespace: namespace, site: site, interpreter: interpreter)
     let range = site.range
     if case .variable = kind {
       guard let backendOp else {

@@ -11,6 +11,17 @@ final class EagerTapes {
   var variableOwners: [String: LayerInstance] = [:]
   /// The slots of `optimizer.apply_gradients` (`TapeOptimizers`), per variable.
   let optimizerSlots = OptimizerSlots()
+  /// The optimizers that updated `tf.Variable`s, numbered in order: each keeps its own slots of
+  /// those variables (held here, so an identity is never reused).
+  private var optimizerNumbers: [ObjectIdentifier: (KerasObject.Identity, Int)] = [:]
+
+  func number(of optimizer: KerasObject) -> Int {
+    let key = ObjectIdentifier(optimizer.identity)
+    if let known = optimizerNumbers[key] { return known.1 }
+    let number = optimizerNumbers.count + 1
+    optimizerNumbers[key] = (optimizer.identity, number)
+    return number
+  }
   /// What `compile` made for subclassed models' own steps (`TrainStepModels`), per model.
   var compiledSteps: [ObjectIdentifier: TrainStepModels.Compiled] = [:]
   /// The subclassed model whose own `train_step` / `test_step` runs now (`TrainStepLoop`).
@@ -117,47 +128,131 @@ final class GradientTape: StandardObject {
     let wasActive = tapes.active.contains { $0 === self }
     tapes.active.removeAll { $0 === self }
     defer { if wasActive { tapes.active.append(self) } }
-    var gradients: [Int: Value] = [:]
-    func accumulate(_ id: Int, _ value: Value) throws(CellError) {
-      if let existing = gradients[id] {
-        gradients[id] = try EagerGradients.binary(
-          .add, existing, value, interpreter: interpreter, range: range)
-      } else {
-        gradients[id] = value
-      }
+    // The sources' identities: the traversal stops at them, as TensorFlow's does.
+    func sourceID(_ source: Value) -> Int? {
+      if case .variable(let variable) = source { return tapes.variableIDs[variable.name] }
+      return EagerTensors.operand(source)?.traceID
     }
-    for item in target.sequenceItems ?? [target] {
+    let sourceIDs = Set((sources.sequenceItems ?? [sources]).compactMap(sourceID))
+    // TensorFlow's tape (`GradientTape::ComputeGradient`): the recorded operations, each reading
+    // a variable it takes anew (a `ReadVariableOp` per use, here an identity operation of its
+    // own); those the targets reach are run backwards in the order they become ready (all their
+    // output's uses done), first ready first; the gradients a tensor receives are kept in the
+    // order they arrive and added up in that order (`AddN`) when its operation runs, or at the end
+    // for a source. The order of these sums shows in the last bits of a variable used more than
+    // once.
+    let variables = tapes.trainableVariables.union(tapes.variableIDs.values)
+    var operations: [(output: Int, inputs: [Int?], backward: EagerGradients.Backward?)] = []
+    var producer: [Int: Int] = [:]
+    var reads = 0
+    for node in nodes {
+      var inputs = node.inputs
+      for index in inputs.indices {
+        guard let id = inputs[index], variables.contains(id) else { continue }
+        reads += 1
+        operations.append((output: -reads, inputs: [id], backward: nil))
+        producer[-reads] = operations.count - 1
+        inputs[index] = -reads
+      }
+      operations.append((output: node.output, inputs: inputs, backward: node.backward))
+      producer[node.output] = operations.count - 1
+    }
+    let targets = (target.sequenceItems ?? [target])
+    var targetIDs: [Int] = []
+    var targetArrays: [Int: NDArray] = [:]
+    for item in targets {
       guard let array = EagerTensors.operand(item) else {
         throw .unsupported(
           "ConvBook computes gradients of eager tensors; this target is a '\(item.typeName)'",
           at: range)
       }
-      guard let id = array.traceID, produced.contains(id) || watched.contains(id) else { continue }
+      if let id = array.traceID, produced.contains(id) || watched.contains(id) {
+        targetIDs.append(id)
+        targetArrays[id] = array
+      }
+    }
+    // What the targets reach, and how many uses of each tensor they hold.
+    var usage: [Int: Int] = [:]
+    var reached: Set<Int> = []
+    var pending = targetIDs
+    while let tensor = pending.popLast() {
+      guard let index = producer[tensor], reached.insert(index).inserted else { continue }
+      for case let input? in operations[index].inputs {
+        if let count = usage[input] {
+          usage[input] = count + 1
+        } else {
+          usage[input] = 1
+          if !sourceIDs.contains(input), producer[input] != nil { pending.append(input) }
+        }
+      }
+    }
+    var missing: [Int: Int] = [:]
+    for tensor in usage.keys {
+      if let index = producer[tensor], reached.contains(index) { missing[index, default: 0] += 1 }
+    }
+    var ready = reached.filter { missing[$0] == nil }.sorted()
+    var gradients: [Int: [Value]] = [:]
+    for id in targetIDs where usage[id] == nil {
+      guard let array = targetArrays[id] else { continue }
       var ones = try EagerTensors.make(
         EagerDType(of: array), shape: array.shape,
         values: [Double](repeating: 1, count: array.count), range: range)
       ones.traceID = nil
-      try accumulate(id, .array(ones))
+      gradients[id, default: []].append(.array(ones))
     }
-    for node in nodes.reversed() {
-      guard let upstream = gradients[node.output] else { continue }
-      let parts = try node.backward(upstream, interpreter, range)
-      for (input, part) in zip(node.inputs, parts) {
-        if let input, let part { try accumulate(input, part) }
+    func sum(_ parts: [Value]) throws(CellError) -> Value {
+      var total = parts[0]
+      for part in parts.dropFirst() {
+        total = try EagerGradients.binary(
+          .add, total, part, interpreter: interpreter, range: range)
+      }
+      return total
+    }
+    var done: Set<Int> = []
+    while let index = ready.popLast() {
+      guard done.insert(index).inserted else { continue }
+      let operation = operations[index]
+      var parts: [Value?] = []
+      if let received = gradients[operation.output], !received.isEmpty {
+        let upstream = try sum(received)
+        gradients[operation.output] = sourceIDs.contains(operation.output) ? [upstream] : nil
+        if let backward = operation.backward {
+          parts = try backward(upstream, interpreter, range)
+        } else {
+          parts = [upstream]
+        }
+      }
+      for (position, input) in operation.inputs.enumerated() {
+        guard let input else { continue }
+        if position < parts.count, let part = parts[position] {
+          gradients[input, default: []].append(part)
+        }
+        guard let count = usage[input] else { continue }
+        usage[input] = count - 1
+        guard count == 1, !sourceIDs.contains(input), let producing = producer[input],
+          let left = missing[producing]
+        else { continue }
+        missing[producing] = left - 1
+        if left == 1 { ready.insert(producing, at: 0) }
       }
     }
     func result(_ source: Value) throws(CellError) -> Value {
       if case .variable(let variable) = source {
         // A model's weight: what the recorded calls of its model gave it.
-        return tapes.variableIDs[variable.name].flatMap { gradients[$0] } ?? Value.none
+        guard let id = tapes.variableIDs[variable.name], let received = gradients[id],
+          !received.isEmpty
+        else { return Value.none }
+        return try sum(received)
       }
       guard let array = EagerTensors.operand(source) else {
         throw .unsupported(
           "ConvBook computes gradients with respect to eager tensors and variables; this source is a '\(source.typeName)'",
           at: range)
       }
-      guard let id = array.traceID, let gradient = gradients[id] else { return Value.none }
-      return gradient
+      guard let id = array.traceID, let received = gradients[id], !received.isEmpty else {
+        return Value.none
+      }
+      return try sum(received)
     }
     if let items = sources.sequenceItems {
       var results: [Value] = []
@@ -182,12 +277,16 @@ enum EagerGradients {
     backward: Backward?
   ) -> Value {
     let tapes = interpreter.session.eagerTapes
-    guard !tapes.active.isEmpty, case .array(var array) = result else { return result }
+    // Untraced, the tensor still gets an identity of its own, which a later `tape.watch` needs
+    // (`x = tf.cast(0.0, tf.float32)` made before the tape).
+    guard !tapes.active.isEmpty, case .array(var array) = result else {
+      return freshlyIdentified(result, interpreter: interpreter)
+    }
     let ids = inputs.map { EagerTensors.operand($0)?.traceID }
     let following = tapes.active.filter { tape in
       ids.contains { tape.follows($0, interpreter: interpreter) }
     }
-    guard !following.isEmpty else { return result }
+    guard !following.isEmpty else { return freshlyIdentified(result, interpreter: interpreter) }
     let id = tapes.newID()
     array.traceID = id
     let rule: Backward
@@ -204,6 +303,12 @@ enum EagerGradients {
       tape.nodes.append(GradientTape.Node(output: id, inputs: ids, backward: rule))
     }
     return .array(array)
+  }
+
+  /// An identity for a new eager tensor that has none yet (one no tape recorded).
+  private static func freshlyIdentified(_ value: Value, interpreter: Interpreter) -> Value {
+    guard case .array(let array) = value, array.traceID == nil else { return value }
+    return identified(value, interpreter: interpreter)
   }
 
   /// A new identity for a tensor made from no traced input (`tf.constant`), for `tape.watch`.

@@ -18,7 +18,7 @@ enum NumPyArrayFunctions {
     "array_equal",
     "dot", "matmul",
     "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid", "diag",
-    "atleast_1d", "atleast_2d", "atleast_3d", "insert",
+    "atleast_1d", "atleast_2d", "atleast_3d", "insert", "triu", "tril",
   ]
 
   static func call(_ name: String, _ arguments: Arguments, budget: EvaluationBudget)
@@ -83,6 +83,12 @@ enum NumPyArrayFunctions {
     case "insert":
       try arguments.check(allowed: ["arr", "obj", "values", "axis"])
       return try made(try insert(arguments, budget: budget))
+    case "triu", "tril":
+      try arguments.check(allowed: ["m", "k"])
+      return try made(
+        try triangle(
+          try arguments.array(0, "m", budget: budget), upper: name == "triu",
+          offset: try arguments.integer(1, "k") ?? 0, range: range, budget: budget))
     case "diag":
       try arguments.check(allowed: ["v", "k"])
       return try made(
@@ -450,16 +456,14 @@ enum NumPyArrayFunctions {
           "ConvBook supports `numpy.pad` with mode='constant' only, not \(PythonText.repr(mode))",
           at: range)
       }
-      let fill =
-        try arguments.value(3, "constant_values").map { v throws(CellError) in
-          try number(v, range: range)
-        } ?? 0
       guard let widths = arguments.value(1, "pad_width") else {
         throw CellError(
           type: "TypeError", message: "pad() missing 1 required positional argument: 'pad_width'",
           range: range)
       }
-      return try made(try pad(array, widths: widths, fill: fill, range: range, budget: budget))
+      let fills = try padValues(
+        arguments.value(3, "constant_values") ?? .int(0), rank: array.rank, range: range)
+      return try made(try pad(array, widths: widths, fills: fills, range: range, budget: budget))
     case "meshgrid":
       let indexing = arguments.keywords.first { $0.0 == "indexing" }?.1
       let ij = indexing.map { PythonText.str($0) == "ij" } ?? false
@@ -502,10 +506,47 @@ enum NumPyArrayFunctions {
     }
   }
 
+  /// `constant_values` as NumPy broadcasts it: one number, one `(before, after)` pair, or a pair
+  /// per axis; the (before, after) values of each axis.
+  private static func padValues(_ given: Value, rank: Int, range: SourceRange)
+    throws(CellError) -> [(Double, Double)]
+  {
+    func broadcastError(_ shape: String) -> CellError {
+      CellError(
+        type: "ValueError",
+        message:
+          "operands could not be broadcast together with remapped shapes [original->remapped]: \(shape)  and requested shape (\(rank),2)",
+        range: range)
+    }
+    guard let outer = given.sequenceItems else {
+      let value = try number(given, range: range)
+      return Array(repeating: (value, value), count: rank)
+    }
+    if outer.count == 1 || outer.allSatisfy({ $0.sequenceItems == nil }) {
+      let flat = outer.count == 1 ? (outer[0].sequenceItems ?? [outer[0]]) : outer
+      guard (1...2).contains(flat.count) else { throw broadcastError("(\(flat.count),)") }
+      let before = try number(flat[0], range: range)
+      let after = flat.count > 1 ? try number(flat[1], range: range) : before
+      return Array(repeating: (before, after), count: rank)
+    }
+    guard outer.count == rank else { throw broadcastError("(\(outer.count),2)") }
+    var pairs: [(Double, Double)] = []
+    for item in outer {
+      let pair = item.sequenceItems ?? [item]
+      guard (1...2).contains(pair.count) else { throw broadcastError("(\(outer.count),2)") }
+      let before = try number(pair[0], range: range)
+      pairs.append((before, pair.count > 1 ? try number(pair[1], range: range) : before))
+    }
+    return pairs
+  }
+
   /// `np.pad(array, pad_width, constant_values=c)`: `pad_width` as NumPy broadcasts it (one
-  /// number, one `(before, after)` pair, or a pair per axis).
+  /// number, one `(before, after)` pair, or a pair per axis); each axis' padding takes its own
+  /// (before, after) values, axis by axis across the whole padded array (a corner takes the last
+  /// axis' value, as NumPy's `_set_pad_area` leaves it).
   private static func pad(
-    _ array: NDArray, widths: Value, fill: Double, range: SourceRange, budget: EvaluationBudget
+    _ array: NDArray, widths: Value, fills: [(Double, Double)], range: SourceRange,
+    budget: EvaluationBudget
   ) throws(CellError) -> NDArray {
     func integer(_ value: Value) throws(CellError) -> Int {
       guard case .int(let number) = NumPyScalar.integer(value) else {
@@ -559,7 +600,19 @@ enum NumPyArrayFunctions {
     let shape = sizes.map(\.partialValue)
     let count = try Self.checkedCount(sizes, budget: budget, range: range) ?? 0
     let strides = rowMajorStrides(shape)
-    var values = [Double](repeating: fill, count: count)
+    var values = [Double](repeating: 0, count: count)
+    for axis in 0..<array.rank where pairs[axis].0 > 0 || pairs[axis].1 > 0 {
+      let (before, after) = fills[axis]
+      let end = pairs[axis].0 + array.shape[axis]
+      for offset in 0..<count {
+        let coordinate = offset / strides[axis] % shape[axis]
+        if coordinate < pairs[axis].0 {
+          values[offset] = before
+        } else if coordinate >= end {
+          values[offset] = after
+        }
+      }
+    }
     let sourceStrides = array.strides
     for offset in 0..<array.count {
       var target = 0
@@ -586,6 +639,37 @@ enum NumPyArrayFunctions {
   /// A Python number or NumPy scalar as a double.
   /// `np.diag(v, k)`: a vector's square matrix with the vector on diagonal `k`, or a matrix's
   /// diagonal `k` as a vector.
+  /// `np.triu(m, k=0)` / `np.tril(m, k=0)`: `m` with the elements below (above) the k-th
+  /// diagonal of its last two axes set to zero, in `m`'s dtype. A 1-D `m` is NumPy's too: its
+  /// mask is N x N, so the result repeats `m` in N rows.
+  private static func triangle(
+    _ m: NDArray, upper: Bool, offset: Int, range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> NDArray {
+    guard m.rank >= 1 else {
+      throw .unsupported(
+        "ConvBook's np.\(upper ? "triu" : "tril") takes an array of one or more dimensions",
+        at: range)
+    }
+    let source = m.rank == 1 ? [m.shape[0], m.shape[0]] : m.shape
+    let rows = source[source.count - 2]
+    let columns = source[source.count - 1]
+    let count = try ArrayOperations.elementCount(source, dtype: m.dtype, range: range)
+    try budget.allocate(count: count, size: m.dtype.storedSize, at: range)
+    let given = m.storage.doubles
+    var values = [Double](repeating: 0, count: count)
+    let plane = rows * columns
+    guard plane > 0 else { return NDArray(dtype: m.dtype, shape: source, doubles: values) }
+    for index in 0..<count {
+      let within = index % plane
+      let (row, column) = (within / columns, within % columns)
+      let difference = Int64(column) - Int64(row)
+      let kept = upper ? difference >= Int64(offset) : difference <= Int64(offset)
+      guard kept else { continue }
+      values[index] = m.rank == 1 ? given[column] : given[index]
+    }
+    return NDArray(dtype: m.dtype, shape: source, doubles: values)
+  }
+
   private static func diagonal(
     _ array: NDArray, offset: Int, range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> NDArray {

@@ -10,6 +10,31 @@ final class NumPyUfunc: StandardObject {
     "remainder": .modulo,
   ]
 
+  /// Every NumPy 2.4 ufunc (`isinstance(getattr(np, name), np.ufunc)`): the plain functions
+  /// ConvBook models for some of them (`np.maximum`, `np.sqrt`) lack the ufunc methods, which are
+  /// refused as ConvBook's limitation (`ufuncMethods`).
+  static let numpyUfuncNames: Set<String> = [
+    "abs", "absolute", "acos", "acosh", "add", "arccos", "arccosh", "arcsin", "arcsinh", "arctan",
+    "arctan2", "arctanh", "asin", "asinh", "atan", "atan2", "atanh", "bitwise_and", "bitwise_count",
+    "bitwise_invert", "bitwise_left_shift", "bitwise_not", "bitwise_or", "bitwise_right_shift",
+    "bitwise_xor", "cbrt", "ceil", "conj", "conjugate", "copysign", "cos", "cosh", "deg2rad",
+    "degrees", "divide", "divmod", "equal", "exp", "exp2", "expm1", "fabs", "float_power", "floor",
+    "floor_divide", "fmax", "fmin", "fmod", "frexp", "gcd", "greater", "greater_equal", "heaviside",
+    "hypot", "invert", "isfinite", "isinf", "isnan", "isnat", "lcm", "ldexp", "left_shift", "less",
+    "less_equal", "log", "log10", "log1p", "log2", "logaddexp", "logaddexp2", "logical_and",
+    "logical_not", "logical_or", "logical_xor", "matmul", "matvec", "maximum", "minimum", "mod",
+    "modf", "multiply", "negative", "nextafter", "not_equal", "positive", "pow", "power", "rad2deg",
+    "radians", "reciprocal", "remainder", "right_shift", "rint", "sign", "signbit", "sin", "sinh",
+    "spacing", "sqrt", "square", "subtract", "tan", "tanh", "true_divide", "trunc", "vecdot",
+    "vecmat",
+  ]
+
+  /// The attributes of a NumPy ufunc object beyond calling it.
+  static let ufuncMethods: Set<String> = [
+    "reduce", "accumulate", "reduceat", "outer", "at", "identity", "nin", "nout", "nargs",
+    "ntypes", "types", "signature",
+  ]
+
   let name: String
   let operation: BinaryOperator
 

@@ -33,6 +33,10 @@ enum StandardArgparse {
         program: values["prog"]!, description: values["description"]!,
         formatter: values["formatter_class"]!, addHelp: values["add_help"]!.isTruthy,
         scriptName: arguments.interpreter.session.scriptName)
+      var defaultPrefix = false
+      if case .string("-") = values["prefix_chars"]! { defaultPrefix = true }
+      parser.usesOwnUsage = !values["usage"]!.isNone || !defaultPrefix
+      parser.exitsOnError = values["exit_on_error"]!.isTruthy
       if case .list(let parents) = values["parents"]! {
         for case .standard(let object) in parents.items {
           if let parent = object as? ArgumentParser { parser.actions += parent.actions }
@@ -198,6 +202,13 @@ final class ArgumentParser: StandardObject {
   let addHelp: Bool
   let scriptName: String
   var actions: [ArgumentAction] = []
+  /// A mutually exclusive group joins its options in the usage line (`[-a | -b]`), which
+  /// ConvBook does not format.
+  var hasExclusiveGroup = false
+  /// `usage=` or other `prefix_chars` given (a usage line ConvBook does not format), and
+  /// `exit_on_error=False` (argparse then raises ArgumentError instead of exiting).
+  var usesOwnUsage = false
+  var exitsOnError = true
   /// `set_defaults(**keywords)`.
   var extraDefaults: [(String, Value)] = []
   /// Set for a group: the name of the method that made it (its text), adding to `parser`.
@@ -230,7 +241,7 @@ final class ArgumentParser: StandardObject {
   }
 
   /// `prog`: as given, else the script's file name as `python FILE.py` names it.
-  private var programName: String {
+  var programName: String {
     if case .string(let given) = program { return given }
     return String(scriptName.split(separator: "/").last ?? "")
   }
@@ -288,6 +299,7 @@ final class ArgumentParser: StandardObject {
       owner.actions.append(action)
       return .standard(action)
     case "add_argument_group", "add_mutually_exclusive_group":
+      if name == "add_mutually_exclusive_group" { owner.hasExclusiveGroup = true }
       return .standard(
         ArgumentParser(
           group: owner,
@@ -324,10 +336,35 @@ final class ArgumentParser: StandardObject {
         return .tuple([.standard(namespace.0), .list(namespace.1.map(Value.string))])
       }
       return .standard(namespace.0)
-    case "print_help", "format_help", "print_usage", "format_usage":
+    case "print_usage", "format_usage":
+      let (values, _) = try arguments.bind(name == "print_usage" ? [("file", Value.none)] : [])
+      guard
+        let usage = owner.usesOwnUsage
+          ? nil
+          : owner.usageText(columns: interpreter.session.printFunctionConsole.columns)
+      else {
+        throw .unsupported(
+          "ConvBook does not print argparse's usage text for this parser yet", at: range)
+      }
+      if name == "format_usage" { return .string(usage) }
+      switch values["file"] ?? Value.none {
+      case .none: interpreter.write(usage)
+      case .standard(let stream as StandardStream): stream.write(usage, interpreter)
+      default:
+        throw .unsupported(
+          "ConvBook prints argparse's usage to sys.stdout or sys.stderr only", at: range)
+      }
+      return Value.none
+    case "error":
+      let (values, _) = try arguments.bind([("message", nil)])
+      guard case .string(let message) = values["message"]! else {
+        throw .unsupported("ConvBook's parser.error() takes a str message", at: range)
+      }
+      throw owner.exit(message, at: range, arguments)
+    case "print_help", "format_help":
       throw .unsupported(
-        "ConvBook does not print argparse's help and usage text yet", at: range)
-    case "error", "exit":
+        "ConvBook does not print argparse's help text yet", at: range)
+    case "exit":
       throw .unsupported(
         "ConvBook does not support `parser.\(name)()` yet (argparse prints its usage and exits the script)",
         at: range)
@@ -451,11 +488,21 @@ final class ArgumentParser: StandardObject {
       required: required, help: values["help"]!, metavar: values["metavar"]!)
   }
 
-  /// argparse's exit with its usage text (status 2), which ConvBook does not print yet.
-  private func exit(_ message: String, at range: SourceRange) -> CellError {
-    .unsupported(
-      "argparse would print its usage and exit here (\(programName): error: \(message)); ConvBook does not print argparse's usage text yet",
-      at: range)
+  /// argparse's `error(message)`: its usage and `PROG: error: MESSAGE` on standard error, then
+  /// `SystemExit(2)`; refused where ConvBook cannot format the usage line as argparse does.
+  func exit(_ message: String, at range: SourceRange, _ arguments: StandardArguments)
+    -> CellError
+  {
+    let interpreter = arguments.interpreter
+    guard exitsOnError, !usesOwnUsage,
+      let usage = usageText(columns: interpreter.session.printFunctionConsole.columns)
+    else {
+      return .unsupported(
+        "argparse would print its usage and exit here (\(programName): error: \(message)); ConvBook does not print argparse's usage text for this parser yet",
+        at: range)
+    }
+    interpreter.writeError(usage + "\(programName): error: \(message)\n")
+    return PythonException(type: "SystemExit", arguments: [.int(2)]).error(at: range)
   }
 
   /// `parse_args(tokens)`: the namespace (defaults first, in the order the arguments were added,
@@ -500,7 +547,7 @@ final class ArgumentParser: StandardObject {
         guard index < tokens.count, !isOption(tokens[index]) else {
           throw exit(
             "argument \(action.optionStrings.joined(separator: "/")): expected one argument",
-            at: range)
+            at: range, arguments)
         }
         taken = [tokens[index]]
         index += 1
@@ -512,7 +559,7 @@ final class ArgumentParser: StandardObject {
         guard taken.count == count else {
           throw exit(
             "argument \(action.optionStrings.joined(separator: "/")): expected \(count) arguments",
-            at: range)
+            at: range, arguments)
         }
       default:
         while index < tokens.count, !isOption(tokens[index]) {
@@ -523,7 +570,7 @@ final class ArgumentParser: StandardObject {
         if case .string("+") = action.nargs, taken.isEmpty {
           throw exit(
             "argument \(action.optionStrings.joined(separator: "/")): expected at least one argument",
-            at: range)
+            at: range, arguments)
         }
       }
       return taken
@@ -568,7 +615,7 @@ final class ArgumentParser: StandardObject {
         if prefixed.count > 1 {
           throw exit(
             "ambiguous option: \(option) could match \(prefixed.flatMap(\.optionStrings).filter { $0.hasPrefix(option) }.joined(separator: ", "))",
-            at: range)
+            at: range, arguments)
         }
         extras.append(token)
         continue
@@ -661,10 +708,11 @@ final class ArgumentParser: StandardObject {
           ? ($0.metavar.stringValue ?? $0.dest) : $0.optionStrings.joined(separator: "/")
       }
       throw exit(
-        "the following arguments are required: \(names.joined(separator: ", "))", at: range)
+        "the following arguments are required: \(names.joined(separator: ", "))", at: range,
+        arguments)
     }
     if !extras.isEmpty && !known {
-      throw exit("unrecognized arguments: \(extras.joined(separator: " "))", at: range)
+      throw exit("unrecognized arguments: \(extras.joined(separator: " "))", at: range, arguments)
     }
     return (namespace, extras)
   }
@@ -695,7 +743,7 @@ final class ArgumentParser: StandardObject {
       }
       throw exit(
         "argument \(action.optionStrings.isEmpty ? action.dest : action.optionStrings.joined(separator: "/")): invalid \(typeName) value: \(PythonText.repr(.string(text)))",
-        at: arguments.range)
+        at: arguments.range, arguments)
     }
   }
 
@@ -707,7 +755,7 @@ final class ArgumentParser: StandardObject {
     guard choices.contains(where: { Operators.equal($0, value) }) else {
       throw exit(
         "argument \(action.optionStrings.isEmpty ? action.dest : action.optionStrings.joined(separator: "/")): invalid choice: \(PythonText.repr(value)) (choose from \(choices.map(PythonText.repr).joined(separator: ", ")))",
-        at: arguments.range)
+        at: arguments.range, arguments)
     }
   }
 }

@@ -12,7 +12,7 @@ enum StandardLibrary {
     "itertools", "collections", "argparse", "logging", "json", "re", "typing", "copy", "string",
     "textwrap", "sys", "six", "six.moves", "random", "packaging", "packaging.version",
     "dataclasses", "types", "glob", "distutils", "distutils.version", "pathlib", "enum", "inspect",
-    "abc", "collections.abc", "contextlib", "pprint",
+    "abc", "collections.abc", "contextlib", "pprint", "unicodedata",
     // termcolor, installed with TensorFlow (`StandardTermcolor`).
     "termcolor",
     // Importable only, for the scripts that import them beside model code without using them:
@@ -37,7 +37,7 @@ enum StandardLibrary {
     "optparse", "pdb", "pkgutil", "posixpath", "profile", "queue", "resource", "runpy", "sched",
     "secrets", "select", "selectors", "shelve", "shlex", "signal", "site", "socket", "sqlite3",
     "ssl", "stat", "statistics", "subprocess", "sysconfig", "threading", "token", "tokenize",
-    "traceback", "tracemalloc", "unicodedata", "unittest", "urllib", "wave", "weakref",
+    "traceback", "tracemalloc", "unittest", "urllib", "wave", "weakref",
     "webbrowser", "xml", "zlib",
     "PIL", "scipy", "h5py", "requests",
   ]
@@ -65,6 +65,7 @@ enum StandardLibrary {
     case "collections.abc": return StandardCollectionsABC.attribute(name)
     case "contextlib": return StandardContextlib.attribute(name)
     case "pprint": return StandardPprint.attribute(name)
+    case "unicodedata": return StandardUnicodedata.attribute(name)
     case "termcolor": return StandardTermcolor.attribute(name)
     case "io": return StandardIO.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
@@ -175,6 +176,7 @@ final class StandardFunction: StandardObject {
     case "abc": return try StandardABC.call(name, arguments)
     case "contextlib": return try StandardContextlib.call(name, arguments)
     case "pprint": return try StandardPprint.call(name, arguments)
+    case "unicodedata": return try StandardUnicodedata.call(name, arguments)
     case "termcolor": return try StandardTermcolor.call(name, arguments)
     case "io": return try StandardIO.call(name, arguments)
     case "glob":

@@ -195,6 +195,11 @@ extension StandardLibrary {
       "aclosing", "asynccontextmanager", "chdir", "closing", "contextmanager", "deque",
       "nullcontext", "os", "redirect_stderr", "redirect_stdout", "suppress", "sys", "wraps",
     ],
+    "unicodedata": [
+      "UCD", "bidirectional", "category", "combining", "decimal", "decomposition", "digit",
+      "east_asian_width", "is_normalized", "lookup", "mirrored", "name", "normalize", "numeric",
+      "ucd_3_2_0", "unidata_version",
+    ],
     "abc": [
       "ABC", "ABCMeta", "abstractclassmethod", "abstractmethod", "abstractproperty",
       "abstractstaticmethod", "get_cache_token", "update_abstractmethods",

@@ -7,7 +7,7 @@ import CNNEngine
 /// value here: two optimizer objects updating one variable share its slots (ConvBook's
 /// simplification; GANs give each model its own optimizer).
 enum TapeOptimizers {
-  static let methodNames: Set<String> = ["apply_gradients"]
+  static let methodNames: Set<String> = ["apply_gradients", "minimize"]
 
   static func isOptimizer(_ object: KerasObject) -> Bool {
     (try? Optimizer.resolved(.object(KerasObject(typeName: object.typeName)))) != nil
@@ -20,6 +20,10 @@ enum TapeOptimizers {
   ) throws(CellError) -> Value? {
     guard isOptimizer(object) else { return nil }
     switch name {
+    case "minimize" where interpreter.kerasVersion == .keras2:
+      try minimize(
+        object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      return Value.none
     case "apply_gradients":
       try applyGradients(
         object, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
@@ -91,6 +95,72 @@ enum TapeOptimizers {
     return given
   }
 
+  /// tf-keras' `minimize(loss, var_list, tape=None)`: a callable loss runs under a new tape that
+  /// watches `var_list` (or, when `var_list` is callable, reads it after the loss), then
+  /// `apply_gradients(zip(tape.gradient(loss, var_list), var_list))`; it returns None. Keras 3's
+  /// optimizers have no `minimize` (`Attributes`).
+  private static func minimize(
+    _ object: KerasObject, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) {
+    let arguments = try EagerFunctions.bind(
+      positional, keywords, parameters: ["loss", "var_list", "tape"], function: "minimize",
+      range: site.range)
+    guard let loss = arguments["loss"], var variables = arguments["var_list"] else {
+      let missing = ["loss", "var_list"].filter { arguments[$0] == nil }
+      let names = missing.map { "'\($0)'" }.joined(separator: " and ")
+      throw CellError(
+        type: "TypeError",
+        message:
+          "Optimizer.minimize() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(names)",
+        range: site.range)
+    }
+    let given = arguments["tape"].flatMap { $0.isNone ? nil : $0 }
+    let tape: GradientTape
+    switch given {
+    case nil: tape = GradientTape(persistent: false)
+    case .standard(let recording as GradientTape)?: tape = recording
+    case let other?:
+      throw .unsupported(
+        "ConvBook's Optimizer.minimize takes a tf.GradientTape as its tape, not a '\(other.typeName)'",
+        at: site.range)
+    }
+    var value = loss
+    if Builtins.isCallable(loss) {
+      let tapes = interpreter.session.eagerTapes
+      tapes.active.append(tape)
+      do {
+        if !Builtins.isCallable(variables) {
+          _ = try tape.method(
+            "watch", positional: [variables], keywords: [], site: site, interpreter: interpreter)
+        }
+        value = try Calls.call(
+          loss, positional: [], keywords: [], site: site, interpreter: interpreter)
+        if Builtins.isCallable(variables) {
+          variables = try Calls.call(
+            variables, positional: [], keywords: [], site: site, interpreter: interpreter)
+        }
+      } catch {
+        tapes.active.removeAll { $0 === tape }
+        throw error
+      }
+      tapes.active.removeAll { $0 === tape }
+    } else if given == nil {
+      // tf-keras: "`tape` is required when a `Tensor` loss is passed. Received: loss=..., tape=None."
+      throw .unsupported(
+        "ConvBook does not support `Optimizer.minimize` of a loss value without its tape yet; pass the loss as a lambda",
+        at: site.range)
+    }
+    let gradients = try tape.gradient(value, variables, interpreter: interpreter, range: site.range)
+    let targets = try interpreter.iterate(variables, range: site.range)
+    let pairs = zip(try interpreter.iterate(gradients, range: site.range), targets).map {
+      Value.tuple([$0, $1])
+    }
+    try applyGradients(
+      object, positional: [.list(PythonList(pairs))], keywords: [], site: site,
+      interpreter: interpreter)
+  }
+
   private static func applyGradients(
     _ object: KerasObject, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
@@ -122,6 +192,15 @@ enum TapeOptimizers {
       [:]
     let pairs = try interpreter.iterate(
       try materialized(given, interpreter: interpreter, range: site.range), range: site.range)
+    if pairs.contains(where: { pair in
+      if case .standard(is EagerVariable)? = pair.sequenceItems?.last { return true }
+      return false
+    }) {
+      try applyToEagerVariables(
+        pairs, optimizer: optimizer, number: tapes.number(of: object), interpreter: interpreter,
+        range: site.range)
+      return
+    }
     for pair in pairs {
       guard let items = pair.sequenceItems, items.count == 2 else {
         throw .unsupported(
@@ -208,6 +287,63 @@ enum TapeOptimizers {
     }
   }
 
+  /// `apply_gradients` on `tf.Variable`s (`EagerVariable`): their slots are kept under the
+  /// optimizer's `number` and their identities (each optimizer has its own momentums and step
+  /// count), and the new values replace theirs, as the variables' `assign` does. A value
+  /// computed from ConvBook's own draws keeps that mark.
+  private static func applyToEagerVariables(
+    _ pairs: [Value], optimizer: Optimizer, number: Int, interpreter: Interpreter,
+    range: SourceRange
+  ) throws(CellError) {
+    var variables: [EagerVariable] = []
+    var gradients: [NDArray?] = []
+    for pair in pairs {
+      guard let items = pair.sequenceItems, items.count == 2,
+        case .standard(let variable as EagerVariable) = items[1]
+      else {
+        throw .unsupported(
+          "ConvBook applies gradients to tf.Variables or to the weights of models and layers, not to both at once",
+          at: range)
+      }
+      let value = variable.array
+      guard EagerDType(of: value) == .float32, variable.kerasPath == nil else {
+        throw .unsupported(
+          "ConvBook applies gradients to float32 tf.Variables; this one is \(value.tensorFlowDType ?? "float32")",
+          at: range)
+      }
+      var gradient: NDArray?
+      if !items[0].isNone {
+        guard let array = EagerTensors.operand(items[0]) ?? numpyArray(items[0]),
+          array.shape == value.shape, array.dtype == .float32
+        else {
+          throw .unsupported(
+            "ConvBook's apply_gradients takes a float32 gradient of the variable's shape \(EagerTensors.shapeText(value.shape))",
+            at: range)
+        }
+        gradient = array
+      }
+      variables.append(variable)
+      gradients.append(gradient)
+    }
+    if !gradients.isEmpty, gradients.allSatisfy({ $0 == nil }) {
+      throw noGradients(pairs, interpreter: interpreter, range: range)
+    }
+    let names = variables.map { "optimizer \(number): tf.Variable#\($0.id)" }
+    var values = variables.map { $0.array.storage.doubles.map { Float($0) } }
+    interpreter.session.eagerTapes.optimizerSlots.apply(
+      optimizer, names: names, gradients: gradients.map { $0?.storage.doubles.map { Float($0) } },
+      values: &values)
+    for (index, variable) in variables.enumerated() {
+      guard let gradient = gradients[index] else { continue }
+      let old = variable.array
+      var array = try EagerTensors.make(
+        .float32, shape: old.shape, values: values[index].map { Double($0) }, range: range)
+      array.derivesFromOwnDraw = old.derivesFromOwnDraw || gradient.derivesFromOwnDraw
+      array.holdsOwnRandomValues = old.holdsOwnRandomValues || gradient.holdsOwnRandomValues
+      variable.array = array
+    }
+  }
+
   /// Keras' error when every gradient is None (the loss does not depend on the variables).
   private static func noGradients(_ pairs: [Value], interpreter: Interpreter, range: SourceRange)
     -> CellError
@@ -217,8 +353,12 @@ enum TapeOptimizers {
         type: "ValueError", message: "No gradients provided for any variable.", range: range)
     }
     let names = pairs.compactMap { pair -> String? in
-      guard case .variable(let variable)? = pair.sequenceItems?.last else { return nil }
-      return PythonText.repr(.string(variable.kerasName))
+      switch pair.sequenceItems?.last {
+      case .variable(let variable)?: return PythonText.repr(.string(variable.kerasName))
+      case .standard(let variable as EagerVariable)?:
+        return PythonText.repr(.string(variable.name + ":0"))
+      default: return nil
+      }
     }
     let provided = PythonText.repr(.tuple(pairs.map { .tuple($0.sequenceItems ?? [$0]) }))
     return CellError(
