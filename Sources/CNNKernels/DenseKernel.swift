@@ -12,15 +12,20 @@ public enum DenseKernel {
   ///
   /// `eachRowAlone`: every row is a MatMul of its own (a recurrent layer's steps for a batch of
   /// one), so each takes the single-row order below.
+  ///
+  /// `engine`: the single unit's order is the one part that differs between TensorFlow's
+  /// kernels (`TensorFlowEngine`): Eigen's matrix-vector product (`EigenMatrixVector`) or, with
+  /// oneDNN on, `TensorFlowDot`; callers that follow no run keep the latter.
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
     threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true,
-    eachRowAlone: Bool = false
+    eachRowAlone: Bool = false, engine: TensorFlowEngine = .oneDNN
   ) throws(KernelError) -> Tensor {
     var output = Tensor.empty
     try apply(
       input, weights: weights, activation: activation, threads: threads,
-      tensorFlowSingleUnit: tensorFlowSingleUnit, eachRowAlone: eachRowAlone, into: &output)
+      tensorFlowSingleUnit: tensorFlowSingleUnit, eachRowAlone: eachRowAlone, engine: engine,
+      into: &output)
     return output
   }
 
@@ -29,7 +34,7 @@ public enum DenseKernel {
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
     threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true,
-    eachRowAlone: Bool = false, into output: inout Tensor
+    eachRowAlone: Bool = false, engine: TensorFlowEngine = .oneDNN, into output: inout Tensor
   ) throws(KernelError) {
     guard input.rank >= 1, input.shape[input.rank - 1] == weights.inputUnits else {
       throw KernelError(
@@ -48,7 +53,9 @@ public enum DenseKernel {
     }
     if tensorFlowSingleUnit, weights.units == 1, weights.inputUnits > 0, rows >= 2 {
       output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [1])
-      singleUnit(input, weights: weights, rows: rows, activation: activation, into: &output)
+      singleUnit(
+        input, weights: weights, rows: rows, activation: activation, engine: engine,
+        into: &output)
       return
     }
     let viewed = Tensor(validShape: [1, rows, weights.inputUnits], scalars: input.scalars)
@@ -118,11 +125,12 @@ public enum DenseKernel {
     }
   }
 
-  /// One unit: each row's `TensorFlowDot` with the kernel's column, then the bias, then the
-  /// activation, as TensorFlow's MatMul and the BiasAdd (and activation) after it.
+  /// One unit: each row's dot product with the kernel's column (`EigenMatrixVector` or, with
+  /// oneDNN on, `TensorFlowDot`), then the bias, then the activation, as TensorFlow's MatMul and
+  /// the BiasAdd (and activation) after it.
   private static func singleUnit(
     _ input: Tensor, weights: PackedDenseWeights, rows: Int, activation: FusedActivation,
-    into output: inout Tensor
+    engine: TensorFlowEngine, into output: inout Tensor
   ) {
     let inner = weights.inputUnits
     let packed = weights.packed
@@ -133,6 +141,15 @@ public enum DenseKernel {
     input.scalars.withUnsafeBufferPointer { source in
       column.withUnsafeBufferPointer { column in
         output.withUnsafeMutableBufferPointer { destination in
+          if engine == .eigen {
+            EigenMatrixVector.product(
+              source.baseAddress!, rows: rows, depth: inner, column.baseAddress!,
+              into: destination.baseAddress!)
+            for row in 0..<rows {
+              destination[row] = FusedActivation.clamped(destination[row] + bias, bounds)
+            }
+            return
+          }
           for row in 0..<rows {
             destination[row] = FusedActivation.clamped(
               TensorFlowDot.dot(

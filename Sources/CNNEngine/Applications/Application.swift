@@ -35,6 +35,13 @@ public enum Application: String, CaseIterable, Sendable {
   case efficientNetB5 = "EfficientNetB5"
   case efficientNetB6 = "EfficientNetB6"
   case efficientNetB7 = "EfficientNetB7"
+  case efficientNetV2B0 = "EfficientNetV2B0"
+  case efficientNetV2B1 = "EfficientNetV2B1"
+  case efficientNetV2B2 = "EfficientNetV2B2"
+  case efficientNetV2B3 = "EfficientNetV2B3"
+  case efficientNetV2S = "EfficientNetV2S"
+  case efficientNetV2M = "EfficientNetV2M"
+  case efficientNetV2L = "EfficientNetV2L"
 
   /// A Python parameter with its default.
   public typealias Parameter = (name: String, defaultValue: ArgumentValue)
@@ -76,6 +83,10 @@ public enum Application: String, CaseIterable, Sendable {
     case .nasNetLarge: return "nasnet_large"
     case .convNeXtTiny, .convNeXtSmall, .convNeXtBase, .convNeXtLarge, .convNeXtXLarge:
       return "convnext_" + rawValue.dropFirst("ConvNeXt".count).lowercased()
+    case .efficientNetV2S, .efficientNetV2M, .efficientNetV2L:
+      return "efficientnetv2-" + rawValue.dropFirst("EfficientNetV2".count).lowercased()
+    case .efficientNetV2B0, .efficientNetV2B1, .efficientNetV2B2, .efficientNetV2B3:
+      return "efficientnetv2-" + rawValue.dropFirst("EfficientNetV2".count).lowercased()
     default: return rawValue.lowercased()
     }
   }
@@ -99,6 +110,11 @@ public enum Application: String, CaseIterable, Sendable {
       .efficientNetB5, .efficientNetB6, .efficientNetB7:
       return Signature(
         parameters: Self.common + [Self.classifier], keywordOnly: [], acceptsExtraKeywords: true)
+    case .efficientNetV2B0, .efficientNetV2B1, .efficientNetV2B2, .efficientNetV2B3,
+      .efficientNetV2S, .efficientNetV2M, .efficientNetV2L:
+      return Signature(
+        parameters: Self.common + [Self.classifier, ("include_preprocessing", .bool(true))],
+        keywordOnly: [], acceptsExtraKeywords: false)
     case .convNeXtTiny, .convNeXtSmall, .convNeXtBase, .convNeXtLarge, .convNeXtXLarge:
       let size = rawValue.dropFirst("ConvNeXt".count).lowercased()
       return Signature(
@@ -159,6 +175,9 @@ public enum Application: String, CaseIterable, Sendable {
     case .efficientNetB0, .efficientNetB1, .efficientNetB2, .efficientNetB3, .efficientNetB4,
       .efficientNetB5, .efficientNetB6, .efficientNetB7:
       return ["efficientnet"]
+    case .efficientNetV2B0, .efficientNetV2B1, .efficientNetV2B2, .efficientNetV2B3,
+      .efficientNetV2S, .efficientNetV2M, .efficientNetV2L:
+      return ["efficientnet_v2"]
     }
   }
 
@@ -202,6 +221,13 @@ public enum Application: String, CaseIterable, Sendable {
     case .efficientNetB5: return try EfficientNet.build(variant: 5, context)
     case .efficientNetB6: return try EfficientNet.build(variant: 6, context)
     case .efficientNetB7: return try EfficientNet.build(variant: 7, context)
+    case .efficientNetV2B0: return try EfficientNetV2.build(.b0, context)
+    case .efficientNetV2B1: return try EfficientNetV2.build(.b1, context)
+    case .efficientNetV2B2: return try EfficientNetV2.build(.b2, context)
+    case .efficientNetV2B3: return try EfficientNetV2.build(.b3, context)
+    case .efficientNetV2S: return try EfficientNetV2.build(.s, context)
+    case .efficientNetV2M: return try EfficientNetV2.build(.m, context)
+    case .efficientNetV2L: return try EfficientNetV2.build(.l, context)
     }
   }
 }

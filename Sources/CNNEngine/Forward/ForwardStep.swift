@@ -711,9 +711,11 @@ struct ForwardStep {
     case .dense(let weights, let activation):
       let fused = activation.fused
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
+        // A single unit's order is the engine's (eager calls, tf-keras' predict, and Keras 3's
+        // compiled predict, whose XLA dot reaches the same Eigen matrix-vector product).
         try DenseKernel.apply(
           input, weights: weights, activation: fused ?? .linear, threads: threads,
-          into: &output)
+          engine: engine, into: &output)
       }
       if fusesSigmoid {
         try buffers.update { tensor throws(KernelError) in

@@ -367,9 +367,10 @@ struct TrainingStep {
         try PackedDenseWeights(kernel: kernel, bias: tensor(second))
       }
       let linear = try kernelCall { () throws(KernelError) in
+        // A single unit's order is the engine's (`DenseKernel`).
         try DenseKernel.apply(
           input, weights: packed, activation: function == .relu() ? .relu : .linear,
-          threads: threads)
+          threads: threads, engine: engine)
       }
       if inGraph, engine == .oneDNN, second != nil, function == .sigmoid, input.rank == 2 {
         // Fused with the matmul and bias in a tf.function with oneDNN on
