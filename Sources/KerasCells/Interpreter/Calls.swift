@@ -1022,7 +1022,7 @@ enum Calls {
       throw keras(refusal, at: site.range)
     }
     if interpreter.kerasVersion == .keras3,
-      let failure = Keras3Wording.concatenateAxisFailure(instance, shapes: tensors.map(\.shape))
+      let failure = Keras3Wording.concatenateAxisFailure(instance, tensors: tensors)
     {
       throw keras(failure, at: interpreter.blame(instance, fallback: site.range))
     }

@@ -155,24 +155,25 @@ enum Keras3Wording {
   /// through: a Conv1D's kernel against a 4-D input (a lower rank fails the usual rank check), a
   /// Dense on an undefined last dimension (its kernel's path names the Sequential model).
   /// Keras 3's `Concatenate` on an axis that some input lacks: its `build`, run inside the call,
-  /// fails indexing the shape. (The message's list of the call's arguments is left out: ConvBook's
-  /// tensors do not keep Keras 3's `keras_tensor` names.)
+  /// fails indexing the shape; the message lists the call's arguments (hostile batch4 f08).
   /// An axis past the last one first goes through `build`, which compares the whole shapes (its
   /// `del shape[axis]` deletes nothing then): shapes that differ get its ValueError, as for any
   /// axis (hostile batch7 h04, script 1089). A negative axis before the first fails in `build`'s
   /// `del` (`Merge`'s own IndexError).
-  static func concatenateAxisFailure(_ instance: LayerInstance, shapes: [TensorShape])
+  static func concatenateAxisFailure(_ instance: LayerInstance, tensors: [KerasTensor])
     -> KerasError?
   {
+    let shapes = tensors.map(\.shape)
     guard let merge = instance.layer as? Merge, merge.kind == .concatenate, merge.axis >= 0,
       shapes.contains(where: { merge.axis >= $0.rank })
     else { return nil }
     if let failure = concatenateBuildFailure(axis: merge.axis, shapes: shapes) {
       return failure
     }
+    let arguments = tensors.map { PythonFormat.quoted($0.reprDescription) }
     return KerasError(
       "IndexError",
-      "Exception encountered when calling Concatenate.call().\n\n\u{1b}[1mlist index out of range\u{1b}[0m"
+      "Exception encountered when calling Concatenate.call().\n\n\u{1b}[1mlist index out of range\u{1b}[0m\n\nArguments received by Concatenate.call():\n  • args=([\(arguments.joined(separator: ", "))],)\n  • kwargs=<class 'inspect._empty'>"
     )
   }
 
