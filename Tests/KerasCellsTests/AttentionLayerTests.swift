@@ -7,7 +7,7 @@ import Testing
 /// arguments ConvBook binds or refuses, and `fit`'s refusal.
 @Suite struct AttentionLayerTests {
   static func model(_ source: String, _ name: String, version: KerasVersion = .keras2) throws
-    -> SequentialModel
+    -> KerasModel
   {
     let session = KerasSession(kerasVersion: version)
     let result = session.run(source)

@@ -5,7 +5,7 @@ import Testing
 /// Embedding and the preprocessing layers beyond what the corpus and forward fixtures cover:
 /// the unadapted Normalization's weights, seeded initializers, and refused token ids.
 @Suite struct PreprocessingLayerTests {
-  static func model(_ source: String) throws -> SequentialModel {
+  static func model(_ source: String) throws -> KerasModel {
     let session = KerasSession(kerasVersion: .keras2)
     let result = session.run(source)
     #expect(result.error == nil, "\(String(describing: result.error))")

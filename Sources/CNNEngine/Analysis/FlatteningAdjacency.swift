@@ -73,7 +73,7 @@ public struct FlatteningAdjacency: Sendable, Equatable {
   }
 
   /// Analyses the first Flatten of a built model.
-  public init(model: SequentialModel) throws(AnalysisError) {
+  public init(model: KerasModel) throws(AnalysisError) {
     guard model.isBuilt else { throw .notBuilt(model: model.name) }
     let layers = model.layers
     guard let flattenIndex = layers.firstIndex(where: { $0.layer is Flatten }),

@@ -16,7 +16,7 @@ public struct GlobalPoolingPath: Sendable, Equatable {
   }
 
   /// The path through a model's first 2D global pooling layer.
-  public init(model: SequentialModel) throws(AnalysisError) {
+  public init(model: KerasModel) throws(AnalysisError) {
     guard model.isBuilt else { throw .notBuilt(model: model.name) }
     let layers = model.layers
     guard let index = layers.firstIndex(where: { ($0.layer as? GlobalPooling)?.rank == 2 }),

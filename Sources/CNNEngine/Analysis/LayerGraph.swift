@@ -45,7 +45,7 @@ public struct LayerGraph: Sendable, Equatable {
   /// The graph of a built model. With `expandNested`, a model used as a layer is replaced by its
   /// own layers (at any depth, as `plot_model(expand_nested=True)` draws them), each node naming
   /// the model it belongs to; a nested model with several outputs stays one box.
-  public init(model: SequentialModel, expandNested: Bool = false) throws(AnalysisError) {
+  public init(model: KerasModel, expandNested: Bool = false) throws(AnalysisError) {
     guard let (tensors, _) = Self.tensors(of: model) else { throw .notBuilt(model: model.name) }
     let outputs = (Self.tensors(of: model)?.outputs ?? []).map(\.node)
     var entries: [Entry] = []
@@ -105,7 +105,7 @@ public struct LayerGraph: Sendable, Equatable {
   }
 
   /// A model's calls (inputs first, then every call in a runnable order) and its outputs.
-  private static func tensors(of model: SequentialModel) -> (
+  private static func tensors(of model: KerasModel) -> (
     tensors: [LayerNode], outputs: [KerasTensor]
   )? {
     if let graph = model.graph { return (graph.nodes, graph.outputs) }

@@ -46,7 +46,7 @@ public struct ModelComparison: Sendable, Equatable {
 
   public var entries: [Entry]
 
-  public init(models: [SequentialModel]) throws(AnalysisError) {
+  public init(models: [KerasModel]) throws(AnalysisError) {
     var entries: [Entry] = []
     for model in models {
       guard let summary = try? model.summary() else { throw .notBuilt(model: model.name) }

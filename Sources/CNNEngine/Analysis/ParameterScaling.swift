@@ -38,7 +38,7 @@ public struct ParameterScaling: Sendable, Equatable {
   public var sizes: [Int]
   public var series: [Series]
 
-  public init(models: [SequentialModel], sizes: [Int]) throws(AnalysisError) {
+  public init(models: [KerasModel], sizes: [Int]) throws(AnalysisError) {
     self.sizes = sizes
     var series: [Series] = []
     for model in models {

@@ -59,7 +59,7 @@ public struct ReceptiveField: Sendable, Equatable {
 
   /// The field of output `position` of `layerName` (default: the last layer that keeps spatial
   /// positions; position default: the middle of its output).
-  public init(model: SequentialModel, layerName: String?, position: [Int]?) throws(Problem) {
+  public init(model: KerasModel, layerName: String?, position: [Int]?) throws(Problem) {
     guard model.graph == nil, model.isBuilt, let tensors = model.tensors else {
       throw .notAChain(model: model.name)
     }

@@ -9,7 +9,7 @@ extension ShapeTrace {
   /// `weights` replaces the seeded initialisation (with `source` naming the file it came from),
   /// `input` the seeded uniform batch.
   public mutating func measure(
-    _ model: SequentialModel, seed: UInt64 = TraceMeasurement.defaultSeed, batch: Int = 1,
+    _ model: KerasModel, seed: UInt64 = TraceMeasurement.defaultSeed, batch: Int = 1,
     weights: (weights: ModelWeights, source: String)? = nil, input given: Tensor? = nil,
     threads: Int? = nil
   ) {
@@ -91,7 +91,7 @@ extension ShapeTrace {
 
   /// The names of the layers that compute a model's outputs (inside nested models, the layers
   /// computing theirs), each once, in output order.
-  static func outputLayerNames(of model: SequentialModel) -> [String] {
+  static func outputLayerNames(of model: KerasModel) -> [String] {
     let producers: [LayerInstance]
     if let graph = model.graph {
       producers = graph.outputs.map(\.producer)

@@ -101,7 +101,7 @@ public struct ShapeTrace: Sendable, Equatable {
   }
 
   /// Traces a built model; the shapes are those Keras' summary reports.
-  public init(model: SequentialModel) throws(AnalysisError) {
+  public init(model: KerasModel) throws(AnalysisError) {
     guard let summary = try? model.summary() else { throw .notBuilt(model: model.name) }
     self.init(summary: summary)
   }

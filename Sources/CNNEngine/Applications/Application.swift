@@ -183,7 +183,7 @@ public enum Application: String, CaseIterable, Sendable {
 
   /// Builds the model for `arguments` (bound to `signature`), naming unnamed layers in `names`.
   public func build(_ arguments: ApplicationArguments, names: NameScope) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     let context = ApplicationContext(
       arguments: arguments, builder: ApplicationBuilder(names: names))
@@ -232,7 +232,7 @@ public enum Application: String, CaseIterable, Sendable {
   }
 }
 
-extension SequentialModel {
+extension KerasModel {
   /// The model (this one or one nested in it) built with `weights="imagenet"`, and its
   /// application; nil when no part of the model asks for pretrained weights.
   public var pretrainedWeightsRequest: (model: String, application: String)? {
@@ -244,9 +244,9 @@ extension SequentialModel {
   }
 
   /// Every model (this one or nested at any depth, each once) built to load pretrained weights.
-  public var pretrainedModels: [SequentialModel] {
-    var found: [SequentialModel] = []
-    func visit(_ model: SequentialModel) {
+  public var pretrainedModels: [KerasModel] {
+    var found: [KerasModel] = []
+    func visit(_ model: KerasModel) {
       if model.pretrainedWeights != nil, !found.contains(where: { $0 === model }) {
         found.append(model)
         return

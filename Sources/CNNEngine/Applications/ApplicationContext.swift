@@ -191,7 +191,7 @@ struct ApplicationContext {
   /// `name` is tf-keras' model name; Keras 3's is the `name=` argument (MobileNet and MobileNetV2
   /// compute theirs, as tf-keras does, when it is None).
   func model(_ output: KerasTensor, input: KerasTensor, name: String, application: String)
-    throws(KerasError) -> SequentialModel
+    throws(KerasError) -> KerasModel
   {
     let inputs = arguments.inputTensor.map(\.sourceInputs) ?? [input]
     var name = name
@@ -206,7 +206,7 @@ struct ApplicationContext {
           "ConvBook names an application model with a string `name`; got name=\(given)")
       }
     }
-    let model = try SequentialModel.functional(name: name, inputs: inputs, outputs: [output])
+    let model = try KerasModel.functional(name: name, inputs: inputs, outputs: [output])
     model.madeByKeras3 = kerasVersion == .keras3
     switch arguments["weights"] {
     case .string("imagenet"):

@@ -17,7 +17,7 @@ enum ConvNeXt {
   }
 
   static func build(_ size: Size, _ context: ApplicationContext) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     let arguments = context.arguments
     let nameArgument = context.modelNameArgument
@@ -75,7 +75,7 @@ enum ConvNeXt {
             name: modelName + "_downsampling_conv_\(index)"),
         ]
       }
-      let sequential = SequentialModel(name: sequentialName, names: b.names)
+      let sequential = KerasModel(name: sequentialName, names: b.names)
       for layer in downsampling { try sequential.add(layer) }
       x = try b.call(LayerInstance(model: sequential), [x])
       for block in 0..<depth {

@@ -11,7 +11,7 @@ enum DenseNet {
   }
 
   static func build(depth: Int, _ context: ApplicationContext) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     try context.checkWeights(
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded."

@@ -21,7 +21,7 @@ enum EfficientNet {
   static let imageNetStandardDeviations = [0.229, 0.224, 0.225]
 
   static func build(variant: Int, _ context: ApplicationContext) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     let arguments = context.arguments
     let (widthCoefficient, depthCoefficient, defaultSize, dropoutRate) = variants[variant]

@@ -100,7 +100,7 @@ enum EfficientNetV2 {
   }
 
   static func build(_ variant: Variant, _ context: ApplicationContext) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     let arguments = context.arguments
     let (widthCoefficient, depthCoefficient, defaultSize) = variant.scaling

@@ -2,7 +2,7 @@
 /// kinds of Inception-ResNet blocks (35x35, 17x17, 8x8 grids) whose branches are concatenated,
 /// projected by a 1x1 convolution and added to the block's input, scaled (`CustomScaleLayer`).
 enum InceptionResNetV2 {
-  static func build(_ context: ApplicationContext) throws(KerasError) -> SequentialModel {
+  static func build(_ context: ApplicationContext) throws(KerasError) -> KerasModel {
     let arguments = context.arguments
     try context.checkExtraKeywords()
     try context.checkWeights(

@@ -2,7 +2,7 @@
 /// modules (`mixed0` ... `mixed10`) whose parallel branches are concatenated; every convolution is
 /// followed by batch normalization without scale and a ReLU.
 enum InceptionV3 {
-  static func build(_ context: ApplicationContext) throws(KerasError) -> SequentialModel {
+  static func build(_ context: ApplicationContext) throws(KerasError) -> KerasModel {
     let arguments = context.arguments
     try context.checkWeights(
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded; Received: weights=\(arguments["weights"].plainDescription)"

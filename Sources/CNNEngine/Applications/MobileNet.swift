@@ -5,7 +5,7 @@ import Foundation
 enum MobileNet {
   static let imageNetSizes: Set<Int> = [128, 160, 192, 224]
 
-  static func build(_ context: ApplicationContext) throws(KerasError) -> SequentialModel {
+  static func build(_ context: ApplicationContext) throws(KerasError) -> KerasModel {
     let arguments = context.arguments
     try context.checkExtraKeywords(asTuple: true)
     try context.checkWeights(

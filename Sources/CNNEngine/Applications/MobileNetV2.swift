@@ -5,7 +5,7 @@ import Foundation
 enum MobileNetV2 {
   static let imageNetSizes: Set<Int> = [96, 128, 160, 192, 224]
 
-  static func build(_ context: ApplicationContext) throws(KerasError) -> SequentialModel {
+  static func build(_ context: ApplicationContext) throws(KerasError) -> KerasModel {
     let arguments = context.arguments
     try context.checkExtraKeywords()
     try context.checkWeights(

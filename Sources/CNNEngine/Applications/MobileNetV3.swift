@@ -28,7 +28,7 @@ enum MobileNetV3 {
   static func depth(_ value: Double) -> Int { MobileNetV2.makeDivisible(value, 8) }
 
   static func build(large isLarge: Bool, _ context: ApplicationContext) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     let arguments = context.arguments
     try context.checkWeights(

@@ -16,7 +16,7 @@ enum NASNet {
     penultimateFilters: 4032, blocks: 6, stemFilters: 96, skipReduction: true, defaultSize: 331)
 
   static func build(_ configuration: Configuration, _ context: ApplicationContext)
-    throws(KerasError) -> SequentialModel
+    throws(KerasError) -> KerasModel
   {
     let arguments = context.arguments
     try context.checkWeights(

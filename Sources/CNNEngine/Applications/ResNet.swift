@@ -12,7 +12,7 @@ enum ResNet {
   }
 
   static func build(depth: Int, version2: Bool, _ context: ApplicationContext) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     try context.checkExtraKeywords()
     try context.checkWeights(

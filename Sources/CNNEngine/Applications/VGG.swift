@@ -2,7 +2,7 @@
 /// 2x2 max pooling, then Flatten and two 4096-unit layers.
 enum VGG {
   static func build(depth: Int, _ context: ApplicationContext) throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     let arguments = context.arguments
     let weights = arguments["weights"]

@@ -1,7 +1,7 @@
 /// Xception (`keras.applications.xception`): depthwise-separable convolutions in an entry flow,
 /// eight middle-flow blocks and an exit flow, with residual connections.
 enum Xception {
-  static func build(_ context: ApplicationContext) throws(KerasError) -> SequentialModel {
+  static func build(_ context: ApplicationContext) throws(KerasError) -> KerasModel {
     let arguments = context.arguments
     try context.checkWeights(
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded.",

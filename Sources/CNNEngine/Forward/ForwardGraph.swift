@@ -28,7 +28,7 @@ struct ForwardGraph {
   /// The layers that run, once each, in first-call order (nested models' layers included).
   private(set) var layers: [LayerInstance] = []
 
-  init(model: SequentialModel) throws(ForwardError) {
+  init(model: KerasModel) throws(ForwardError) {
     let count = model.graph?.inputs.count ?? 1
     inputs = (0..<count).map { _ in newValue() }
     outputs = try unroll(model, inputs: inputs)
@@ -36,7 +36,7 @@ struct ForwardGraph {
 
   /// Whether a model needs this representation: a graph, or a graph nested at any depth, or a
   /// layer that runs as a merge step (a `Lambda` in a chain).
-  static func needed(for model: SequentialModel) -> Bool {
+  static func needed(for model: KerasModel) -> Bool {
     model.graph != nil
       || model.layers.contains { $0.model.map(needed(for:)) ?? ($0.layer is Lambda) }
   }
@@ -60,7 +60,7 @@ struct ForwardGraph {
   }
 
   /// Appends the calls of `model` on `inputs`; returns the values of its outputs.
-  private mutating func unroll(_ model: SequentialModel, inputs: [Int]) throws(ForwardError)
+  private mutating func unroll(_ model: KerasModel, inputs: [Int]) throws(ForwardError)
     -> [Int]
   {
     guard model.isBuilt else {

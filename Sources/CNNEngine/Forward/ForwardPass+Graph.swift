@@ -26,13 +26,13 @@ extension ForwardPass {
   }
 
   /// The unrolled calls of `model` (a chain is a graph too).
-  static func program(for model: SequentialModel) throws(ForwardError) -> ForwardGraph {
+  static func program(for model: KerasModel) throws(ForwardError) -> ForwardGraph {
     try ForwardGraph(model: model)
   }
 
   /// The concrete shapes of every value, after checking the inputs against the model's.
   static func graphShapes(
-    model: SequentialModel, program: ForwardGraph, inputShapes: [[Int]]
+    model: KerasModel, program: ForwardGraph, inputShapes: [[Int]]
   ) throws(ForwardError) -> [[Int]] {
     let expected = model.inputShapeList ?? model.inputShape.map { [$0] } ?? []
     guard inputShapes.count == expected.count else {
@@ -64,7 +64,7 @@ extension ForwardPass {
   /// What a run holds: weights once per layer (shared layers once), their packed copies, and the
   /// most activations alive at once plus two idle buffers of the largest.
   static func graphEstimate(
-    model: SequentialModel, program: ForwardGraph, inputShapes: [[Int]]
+    model: KerasModel, program: ForwardGraph, inputShapes: [[Int]]
   ) throws(ForwardError) -> MemoryEstimate {
     let shapes = try graphShapes(model: model, program: program, inputShapes: inputShapes)
     do {

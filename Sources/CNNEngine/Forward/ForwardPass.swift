@@ -20,7 +20,7 @@ public final class ForwardPass: @unchecked Sendable {
   /// 2 GiB.
   public static let defaultMemoryBudget = 2 << 30
 
-  public let model: SequentialModel
+  public let model: KerasModel
   public let threads: Int
   let lock = NSLock()
   var budget: Int
@@ -57,7 +57,7 @@ public final class ForwardPass: @unchecked Sendable {
   /// TensorFlow fuses the layers that make no model output, and with `fusesOutputs` (Keras 3)
   /// those too.
   public init(
-    model: SequentialModel, weights: ModelWeights,
+    model: KerasModel, weights: ModelWeights,
     threads: Int = KernelParallelism.defaultThreadCount,
     memoryBudget: Int = ForwardPass.defaultMemoryBudget, releasesWeights: Bool = false,
     inGraph: Bool = false, fusesOutputs: Bool = false, keras3: Bool = false,
@@ -127,7 +127,7 @@ public final class ForwardPass: @unchecked Sendable {
 
   /// What a run of `model` at `batch` would hold (unknown sample sizes as `SeededInput` fills them),
   /// computed from shapes alone: usable before any weight exists.
-  public static func estimate(model: SequentialModel, batch: Int) throws(ForwardError)
+  public static func estimate(model: KerasModel, batch: Int) throws(ForwardError)
     -> MemoryEstimate
   {
     guard let inputShape = model.inputShape else {
@@ -143,7 +143,7 @@ public final class ForwardPass: @unchecked Sendable {
   }
 
   /// What a run of `model` on an input of `inputShape` would hold, from shapes alone.
-  public static func estimate(model: SequentialModel, inputShape: [Int]) throws(ForwardError)
+  public static func estimate(model: KerasModel, inputShape: [Int]) throws(ForwardError)
     -> MemoryEstimate
   {
     if ForwardGraph.needed(for: model) {
@@ -157,7 +157,7 @@ public final class ForwardPass: @unchecked Sendable {
 
   /// Throws the memory refusal when `estimate` exceeds `budget`.
   public static func check(
-    _ estimate: MemoryEstimate, budget: Int, model: SequentialModel, batch: Int
+    _ estimate: MemoryEstimate, budget: Int, model: KerasModel, batch: Int
   )
     throws(ForwardError)
   {
@@ -171,7 +171,7 @@ public final class ForwardPass: @unchecked Sendable {
   // MARK: Implementation
 
   private static func shapes(
-    model: SequentialModel, instances: [LayerInstance], inputShape: [Int]
+    model: KerasModel, instances: [LayerInstance], inputShape: [Int]
   ) throws(ForwardError) -> [[Int]] {
     guard let expected = model.inputShape else {
       throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
@@ -218,7 +218,7 @@ public final class ForwardPass: @unchecked Sendable {
   }
 
   private static func estimate(
-    model: SequentialModel, instances: [LayerInstance], inputShape: [Int]
+    model: KerasModel, instances: [LayerInstance], inputShape: [Int]
   ) throws(ForwardError) -> MemoryEstimate {
     let shapes = try shapes(model: model, instances: instances, inputShape: inputShape)
     // Checked throughout: a batch or a layer too large to count is refused here, before anything
@@ -308,7 +308,7 @@ public final class ForwardPass: @unchecked Sendable {
   }
 
   /// The pass runs every layer in inference mode, where Keras would run one a call fixed in
-  /// training mode (`SequentialModel.layerFixed(inTraining:)`): refused, except in Keras 3's
+  /// training mode (`KerasModel.layerFixed(inTraining:)`): refused, except in Keras 3's
   /// compiled `predict` and `evaluate`, whose own `training=False` takes precedence.
   func checkFixedTraining() throws(ForwardError) {
     if inGraph && fusesOutputs { return }

@@ -43,7 +43,7 @@ public struct ModelWeights: Sendable {
   public var parameterCount: Int { tensors.values.reduce(0) { $0 + $1.count } }
 
   /// Every weight the model's layers created, in `model.weights` order (per layer, trainable first).
-  public static func expected(for model: SequentialModel) throws(ForwardError) -> [Entry] {
+  public static func expected(for model: KerasModel) throws(ForwardError) -> [Entry] {
     guard model.isBuilt else {
       throw ForwardError(
         .model,
@@ -69,7 +69,7 @@ public struct ModelWeights: Sendable {
   /// refused when there is none. Refused before drawing when the values alone would exceed
   /// `memoryBudget` bytes.
   public static func initialized(
-    for model: SequentialModel, seed: UInt64, memoryBudget: Int = ForwardPass.defaultMemoryBudget,
+    for model: KerasModel, seed: UInt64, memoryBudget: Int = ForwardPass.defaultMemoryBudget,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(ForwardError) -> ModelWeights {
     let entries = try expected(for: model)
@@ -134,7 +134,7 @@ public struct ModelWeights: Sendable {
 
   /// Weights from an `.npz` file written by `np.savez(path, **{w.name: w.numpy() for w in
   /// model.weights})`.
-  public static func load(npz path: String, for model: SequentialModel) throws(ForwardError)
+  public static func load(npz path: String, for model: KerasModel) throws(ForwardError)
     -> ModelWeights
   {
     let archive: NPZArchive
@@ -158,7 +158,7 @@ public struct ModelWeights: Sendable {
   /// Weights from an archive whose keys are Keras weight names, with or without `:0`. Every weight
   /// of the model must be there with its exact shape, and nothing else: a file for another model
   /// is refused with the names and shapes that do not fit.
-  public init(archive: NPZArchive, for model: SequentialModel, source: String = "the .npz file")
+  public init(archive: NPZArchive, for model: KerasModel, source: String = "the .npz file")
     throws(ForwardError)
   {
     let entries = try Self.expected(for: model)

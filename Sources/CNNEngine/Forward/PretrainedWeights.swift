@@ -43,7 +43,7 @@ public struct PretrainedWeightsRequest: Sendable, Equatable {
   /// model's weights in order as Keras' `load_weights` matches an `.h5` file (layer names depend on
   /// what the session built before; the order and shapes do not). Refused, as ConvBook's
   /// limitation, when no file is found, with where to put one and how to make it.
-  func load(for model: SequentialModel, environment: [String: String]) throws(ForwardError)
+  func load(for model: KerasModel, environment: [String: String]) throws(ForwardError)
     -> [String: Tensor]
   {
     let name = Self.fileName(model: model.name, includeTop: includeTop)

@@ -7,21 +7,21 @@ public enum SeededInput {
   public static let unknownDimension = 32
 
   /// input shape (batch, sample...) of `model`; a model without an input shape gets (batch, 32).
-  public static func batch(for model: SequentialModel, batch: Int, seed: UInt64) -> Tensor {
+  public static func batch(for model: KerasModel, batch: Int, seed: UInt64) -> Tensor {
     let sample = model.inputShape?.sample.map { $0 ?? unknownDimension } ?? [unknownDimension]
     return tensor(shape: [max(0, batch)] + sample, seed: seed)
   }
 
   /// The shape of each input of `model` at `batch` (a graph may have several), unknown sizes as
   /// `batch(for:)` fills them.
-  public static func shapes(for model: SequentialModel, batch: Int) -> [[Int]] {
+  public static func shapes(for model: KerasModel, batch: Int) -> [[Int]] {
     let shapes = model.inputShapeList ?? [model.inputShape ?? TensorShape([nil, nil])]
     return shapes.map { [max(0, batch)] + $0.sample.map { $0 ?? unknownDimension } }
   }
 
   /// One seeded batch per input of `model`: the first as `batch(for:)` draws it, the others from
   /// streams "input_1", "input_2", ...
-  public static func batches(for model: SequentialModel, batch: Int, seed: UInt64) -> [Tensor] {
+  public static func batches(for model: KerasModel, batch: Int, seed: UInt64) -> [Tensor] {
     shapes(for: model, batch: batch).enumerated().map { index, shape in
       tensor(shape: shape, seed: seed, stream: index == 0 ? "input" : "input_\(index)")
     }

@@ -4,7 +4,7 @@
 /// ("expects 1 input(s), but it received 3 input tensors"), so the model fails at that layer. A
 /// Sequential model ending in such a layer (Keras 3 accepts it: a model of several outputs) is
 /// ConvBook's limitation (`keras3MultipleOutputsLimitation`).
-extension SequentialModel {
+extension KerasModel {
   /// Whether Keras 3 adds `instance` as a layer returning several tensors for `input`; records it
   /// as the model's last layer of several outputs. Always false under tf-keras, which refuses it
   /// when the layer is called.
@@ -50,7 +50,7 @@ extension SequentialModel {
   }
 }
 
-extension SequentialModel {
+extension KerasModel {
   /// Keras 3's rebuild of a Sequential model computes each layer's mask as it goes: a masking
   /// `Embedding` records a `not_equal` operation, `Masking` `not_equal` and `any`, each of which
   /// makes a tensor and takes a name of the session. Uses those names up and returns how many
@@ -67,7 +67,7 @@ extension SequentialModel {
   }
 }
 
-extension SequentialModel {
+extension KerasModel {
   /// Keras 3's wrapping of a layer's failure while a Sequential model of an input rebuilds its
   /// chain: `Operation.symbolic_call` lists the Keras tensor the layer was called on by its
   /// `repr` and no keywords, where the engine words tf-keras' `inputs=tf.Tensor(...)`. The tensor
@@ -101,7 +101,7 @@ extension SequentialModel {
   }
 }
 
-extension SequentialModel {
+extension KerasModel {
   /// The failing rebuild made (and named) one tensor per layer before the failing one: Keras 3's
   /// later tensors are numbered after them.
   func keras3FailedRebuildNames() {

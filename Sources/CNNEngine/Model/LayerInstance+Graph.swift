@@ -153,7 +153,7 @@ extension LayerInstance {
       let output = try layer.outputShape(for: given[0])
       guard layer.weights(for: given[0]) == layer.weights(for: first) else {
         if layer.common.kerasVersion == .keras3 {
-          try SequentialModel.checkInputSpec(self, input: given[0], keras3: true)
+          try KerasModel.checkInputSpec(self, input: given[0], keras3: true)
         }
         if let error = tfKerasOperationError(built: first, given: given[0]) { throw error }
         throw rebuildRefusal(built: first, given: given[0])

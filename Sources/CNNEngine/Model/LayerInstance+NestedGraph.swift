@@ -5,7 +5,7 @@ extension LayerInstance {
   /// The shapes of the outputs of `model` called on `inputs` (one per model input). Keras checks
   /// the number of inputs first; shapes that fit the model's inputs where those are unknown are
   /// replayed through its graph.
-  func callGraphModel(_ model: SequentialModel, graph: ModelGraph, onInputs inputs: [TensorShape])
+  func callGraphModel(_ model: KerasModel, graph: ModelGraph, onInputs inputs: [TensorShape])
     throws(KerasError) -> [TensorShape]
   {
     var inputs = inputs

@@ -27,7 +27,7 @@ extension LayerInstance {
   }
 }
 
-extension SequentialModel {
+extension KerasModel {
   /// Whether a forward pass of the model draws random numbers on every call
   /// (`LayerInstance.drawsRandomNumbers`), at any depth; Keras 3's operations included.
   public var drawsRandomNumbers: Bool {

@@ -5,7 +5,7 @@ public final class LayerInstance {
   public internal(set) var layer: any Layer
   /// The model this instance stands for when a model is a layer of another model (its `layer` is
   /// then a `NestedModel`); nil for other layers.
-  public let model: SequentialModel?
+  public let model: KerasModel?
   public internal(set) var inputShape: TensorShape?
   public internal(set) var outputShape: TensorShape?
   /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
@@ -13,7 +13,7 @@ public final class LayerInstance {
   /// The tensors of the calls that made one, by node index; see `LayerInstance+Nodes`.
   var nodeRecords: [Int: NodeRecord] = [:]
   /// Calls whose tensors are made when first read (Keras 3's rebuilds of a Sequential model, see
-  /// `SequentialModel.rebuildChain`), by node index: each makes and registers the node's tensors.
+  /// `KerasModel.rebuildChain`), by node index: each makes and registers the node's tensors.
   var pendingNodes: [Int: () -> Void] = [:]
   /// A merge layer's input shapes (its first call's list), which Keras reports as `input_shape`.
   public internal(set) var listInputShapes: [TensorShape]?
@@ -116,7 +116,7 @@ public final class LayerInstance {
   }
 
   /// A model used as a layer of another model; shapes are those of the model once it is built.
-  public init(model: SequentialModel) {
+  public init(model: KerasModel) {
     layer = NestedModel(model)
     self.model = model
     ownTrainable = true
@@ -185,7 +185,7 @@ public final class LayerInstance {
   public var weights: [WeightSpec] {
     if let model {
       // Keras 3 keeps a flag per variable: a frozen model's weights are the flags its layers have
-      // (`SequentialModel.setTrainable`); tf-keras freezes every weight of a frozen model.
+      // (`KerasModel.setTrainable`); tf-keras freezes every weight of a frozen model.
       if model.usesKeras3Trainable { return model.layers.flatMap(\.weights) }
       return model.layers.flatMap(\.weights).map { spec in
         var spec = spec
@@ -318,7 +318,7 @@ public final class LayerInstance {
       // Keras 3's input spec raises; tf-keras runs its ops on them: TensorFlow's shape check
       // of the first one fails (`tfKerasOperationError`), or ConvBook does not model the call.
       if layer.common.kerasVersion == .keras3 {
-        try SequentialModel.checkInputSpec(self, input: shape, keras3: true)
+        try KerasModel.checkInputSpec(self, input: shape, keras3: true)
       }
       if let error = tfKerasOperationError(built: built, given: shape) { throw error }
       throw rebuildRefusal(built: built, given: shape)

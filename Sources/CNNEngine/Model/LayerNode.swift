@@ -31,7 +31,7 @@ public final class LayerNode {
   /// from one session counter); nil in tf-keras and for calls made without the session's names.
   public let keras3Names: [String]?
   /// The `training=` the call was given as Python's True or False (nil: not given), which Keras
-  /// keeps with the node (`SequentialModel.layerFixed(inTraining:)`).
+  /// keeps with the node (`KerasModel.layerFixed(inTraining:)`).
   public let training: Bool?
 
   init(

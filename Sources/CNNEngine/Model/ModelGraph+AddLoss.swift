@@ -27,7 +27,7 @@ extension ModelGraph {
   }
 }
 
-extension SequentialModel {
+extension KerasModel {
   /// `model.add_loss(loss)` for a Keras tensor `loss` of this model's inputs: calls a new
   /// `AddLoss` layer (`name`) on it and inserts both into the graph. A chain model becomes a
   /// graph (Keras' summary then shows the `Connected to` column, as tf-keras' does).
@@ -46,6 +46,6 @@ extension SequentialModel {
       function: .unary(.identity), name: layerName, tfKerasClassName: "AddLoss")
     let marker = try KerasTensor.apply(LayerInstance(layer), to: [loss], asList: false)
     let updated = try current.addingLoss(marker)
-    replaceGraph(updated, totals: try SequentialModel.totals(of: updated, model: name))
+    replaceGraph(updated, totals: try KerasModel.totals(of: updated, model: name))
   }
 }

@@ -14,7 +14,7 @@ public struct NestedModel: Layer {
   /// not replay a graph on other shapes.
   let graphShapes: (input: TensorShape, output: TensorShape, weights: [WeightSpec], macs: Int)?
 
-  init(_ model: SequentialModel) {
+  init(_ model: KerasModel) {
     common = LayerCommon(
       name: model.name, arguments: LayerArguments(className: model.className, values: [:]))
     className = model.className

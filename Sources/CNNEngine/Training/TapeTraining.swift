@@ -20,7 +20,7 @@ public final class TapeCall {
   /// `training`: dropout and batch statistics as in `fit`, drawn from `generator`, as Keras 3
   /// computes them where `keras3`.
   public init(
-    model: SequentialModel, weights: ModelWeights, inputs: [Tensor], training: Bool,
+    model: KerasModel, weights: ModelWeights, inputs: [Tensor], training: Bool,
     keras3: Bool = false, generator: inout SeededGenerator,
     threads: Int = KernelParallelism.defaultThreadCount,
     memoryBudget: Int = ForwardPass.defaultMemoryBudget

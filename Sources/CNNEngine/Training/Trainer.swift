@@ -72,7 +72,7 @@ public final class Trainer {
     }
   }
 
-  public let model: SequentialModel
+  public let model: KerasModel
   /// `compile`'s settings; callbacks change the learning rate between epochs.
   public private(set) var configuration: TrainingConfiguration
   public let threads: Int
@@ -83,7 +83,7 @@ public final class Trainer {
   /// Per step: whether the layer trains (a frozen BatchNormalization runs in inference mode).
   private let stepTrains: [Bool]
   /// ConvBook's refusals of a run in training / inference mode that would run a layer in the
-  /// other mode because its call fixed it (`SequentialModel.layerFixed(inTraining:)`): tf-keras
+  /// other mode because its call fixed it (`KerasModel.layerFixed(inTraining:)`): tf-keras
   /// follows the call's `training`; Keras 3's `fit`, `evaluate` and calls pass their own.
   private let fixedTrainingRefusals: (training: String?, inference: String?)
   /// Per model output: its loss, weight and metric names.
@@ -128,7 +128,7 @@ public final class Trainer {
   private let poolsIntoProducer: [Bool]
 
   public init(
-    model: SequentialModel, weights: ModelWeights, configuration: TrainingConfiguration,
+    model: KerasModel, weights: ModelWeights, configuration: TrainingConfiguration,
     threads: Int = KernelParallelism.defaultThreadCount,
     memoryBudget: Int = ForwardPass.defaultMemoryBudget
   ) throws(TrainingError) {

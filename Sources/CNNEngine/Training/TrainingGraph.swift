@@ -54,7 +54,7 @@ struct TrainingGraph {
   /// calls), which join the total loss.
   let addedLosses: [Int]
 
-  init(model: SequentialModel) throws(TrainingError) {
+  init(model: KerasModel) throws(TrainingError) {
     do {
       program = try ForwardGraph(model: model)
     } catch {

@@ -17,7 +17,7 @@ extension ModelCommands {
         throw CommandError(error.message, isUsageError: error.isUsageError)
       }
     }
-    let model: SequentialModel
+    let model: KerasModel
     do throws(ForwardCommandError) {
       model = try ForwardModelChoice.choose(loaded, name: name)
     } catch {

@@ -9,7 +9,7 @@ public enum ModelCommands {
   /// file without errors is a usage error; anything else wrong with the file an input error, after
   /// its diagnostics.
   public static func selectModels(_ loaded: ModelFile, names: [String]) throws(CommandError)
-    -> [SequentialModel]
+    -> [KerasModel]
   {
     do {
       return try FigureModelSelection.select(loaded, names: names)

@@ -191,7 +191,7 @@ public enum ExerciseCheck {
       return ExerciseCheckReport(status: .incorrect, text: text + again, json: .object(fields))
     }
     let variable: String
-    let model: SequentialModel
+    let model: KerasModel
     let script: ScriptFile
     switch loaded {
     case .failure(let error) where error.isMissing:

@@ -113,7 +113,7 @@ public enum ExerciseHelpers {
   }
 
   private static func requireModel(_ call: HostFunction.Call, name: String) throws(CellError)
-    -> SequentialModel
+    -> KerasModel
   {
     guard case .model(let model) = call.positional[0] else { throw notAModel(call, name: name) }
     return model

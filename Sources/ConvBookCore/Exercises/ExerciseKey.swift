@@ -9,7 +9,7 @@ public struct ExerciseKey {
   /// A model an exercise names (`solution: gap_model`), with the name as written.
   public struct NamedModel {
     public var name: String
-    public var model: SequentialModel
+    public var model: KerasModel
   }
 
   /// A requirement with its parsed expression.
@@ -72,7 +72,7 @@ public struct ExerciseKey {
   }
 
   /// Every requirement measured on `model`.
-  public func results(for model: SequentialModel) -> [RequirementResult] {
+  public func results(for model: KerasModel) -> [RequirementResult] {
     requirements.map {
       RequirementEvaluator.evaluate($0.text, parsed: $0.expression, on: model, in: session)
     }
@@ -188,7 +188,7 @@ public struct ExerciseKey {
   }
 
   /// Why running `code` in a fresh session does not give a model like `original`, or nil when it does.
-  static func rebuildMismatch(_ code: String, original: SequentialModel) -> String? {
+  static func rebuildMismatch(_ code: String, original: KerasModel) -> String? {
     let session = KerasSession()
     if let error = session.run(code).error { return error.description }
     guard case .model(let rebuilt)? = session.globals["model"] else { return "it binds no model" }

@@ -6,7 +6,7 @@ import KerasCells
 /// beside the bound (`params 159,978 — must be < 50,000`), by evaluating the comparison's sides.
 public enum RequirementEvaluator {
   public static func evaluate(
-    _ requirement: ExerciseText, parsed expression: Expression, on model: SequentialModel,
+    _ requirement: ExerciseText, parsed expression: Expression, on model: KerasModel,
     in session: KerasSession
   ) -> RequirementResult {
     var names = ExerciseHelpers.names

@@ -10,7 +10,7 @@ import Foundation
 /// that differs from Keras' default by keyword, in the order of the constructor's signature.
 public enum StarterCode {
   /// The script, or nil when the model has a layer ConvBook cannot write back.
-  public static func script(for model: SequentialModel) -> String? {
+  public static func script(for model: KerasModel) -> String? {
     var lines = [
       "from tensorflow import keras", "from tensorflow.keras import layers", "",
       "model = keras.Sequential([",

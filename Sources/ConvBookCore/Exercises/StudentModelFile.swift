@@ -9,7 +9,7 @@ import KerasCells
 /// The model checked is the one in the variable `model`, else the only model the file defines.
 public enum StudentModelFile {
   public enum Outcome {
-    case model(variable: String, SequentialModel)
+    case model(variable: String, KerasModel)
     /// The script stopped: a syntax error or a Keras error, at the student's file, line and column.
     case failed(Diagnostic)
     /// It ran but there is no model to check, or no way to tell which; the message says what to do.

@@ -17,10 +17,9 @@ public enum FigureModelSelection {
     }
   }
 
-  public static func select(_ file: ModelFile, names: [String]) throws(Failure) -> [SequentialModel]
-  {
-    var models: [SequentialModel] = []
-    func add(_ model: SequentialModel) {
+  public static func select(_ file: ModelFile, names: [String]) throws(Failure) -> [KerasModel] {
+    var models: [KerasModel] = []
+    func add(_ model: KerasModel) {
       if !models.contains(where: { $0 === model }) { models.append(model) }
     }
     if names.isEmpty {

@@ -56,7 +56,7 @@ public struct FigureRequest {
   }
 
   public var kind: Kind
-  public var models: [SequentialModel]
+  public var models: [KerasModel]
   public var sizes: [Int]
   public var caption: String?
   /// A trace's `weights=` file as the lesson wrote it, and where in the block it stands.
@@ -223,7 +223,7 @@ public struct FigureRequest {
   /// A model argument; a name that is not bound gets a message listing the models defined so far.
   static func model(_ expression: Expression, session: KerasSession, kind: Kind, position: Int)
     throws(Problem)
-    -> SequentialModel
+    -> KerasModel
   {
     if case .name(let name) = expression.kind, session.globals[name] == nil {
       if let model = session.model(named: name) { return model }

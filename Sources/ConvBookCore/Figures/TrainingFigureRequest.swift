@@ -166,7 +166,7 @@ enum TrainingFigureRequest {
   private static func shiftTest(
     _ arguments: [Argument], session: KerasSession, whole: SourceRange
   ) throws(Problem) -> (TrainingFigure.Figure, String?) {
-    var models: [SequentialModel] = []
+    var models: [KerasModel] = []
     var arrays: [(NDArray, SourceRange)] = []
     var shifts = [0, 1, 2, 3, 4, 5, 6]
     var caption: String?

@@ -54,7 +54,7 @@ public struct ForwardBenchmark {
     }
   }
 
-  public func run(_ models: [SequentialModel]) throws(ForwardCommandError) -> [Measurement] {
+  public func run(_ models: [KerasModel]) throws(ForwardCommandError) -> [Measurement] {
     guard batch >= 1 else { throw .usage("--batch must be at least 1, got \(batch)") }
     guard runs >= 1 else { throw .usage("--runs must be at least 1, got \(runs)") }
     guard runs <= Self.maximumRuns, (0...Self.maximumRuns).contains(warmups) else {
@@ -70,7 +70,7 @@ public struct ForwardBenchmark {
     return measurements
   }
 
-  private func measure(_ model: SequentialModel) throws(ForwardCommandError) -> Measurement {
+  private func measure(_ model: KerasModel) throws(ForwardCommandError) -> Measurement {
     do {
       let summary = try model.summary()
       // The weights go straight into the pass, which frees them as it packs them.

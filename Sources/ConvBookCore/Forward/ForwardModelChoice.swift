@@ -6,10 +6,10 @@ import KerasCells
 /// (the name the README's export snippet uses), else the last one defined.
 public enum ForwardModelChoice {
   public static func choose(_ file: ModelFile, name: String?) throws(ForwardCommandError)
-    -> SequentialModel
+    -> KerasModel
   {
     if let name {
-      let selected: [SequentialModel]
+      let selected: [KerasModel]
       do {
         selected = try FigureModelSelection.select(file, names: [name])
       } catch {

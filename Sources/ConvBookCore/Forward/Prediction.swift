@@ -372,7 +372,7 @@ public struct Prediction {
 
   /// Each input against the shape its input layer declares, named, before the pass.
   static func checkShapes(
-    _ tensors: [Tensor], declared: [TensorShape], names: [String], model: SequentialModel
+    _ tensors: [Tensor], declared: [TensorShape], names: [String], model: KerasModel
   ) throws(ForwardCommandError) {
     for (index, (tensor, shape)) in zip(tensors, declared).enumerated() {
       let fits =

@@ -68,7 +68,7 @@ enum ApplicationCalls {
       }
       arguments.values[parameter] = try ArgumentConversion.argument(value, range: valueRange)
     }
-    let model: SequentialModel
+    let model: KerasModel
     do {
       model = try application.build(arguments, names: interpreter.kerasNames)
     } catch {

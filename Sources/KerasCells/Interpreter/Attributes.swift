@@ -806,7 +806,7 @@ enum Attributes {
   /// AttributeError with its "Did you mean" among those names (`predict_classes`:
   /// 'predict_step').
   static func missingModelAttribute(
-    _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
+    _ name: String, of model: KerasModel, range: SourceRange, interpreter: Interpreter
   ) -> CellError {
     let table =
       interpreter.kerasVersion == .keras3
@@ -850,7 +850,7 @@ enum Attributes {
   }
 
   private static func modelAttribute(
-    _ name: String, _ model: SequentialModel, range: SourceRange, interpreter: Interpreter
+    _ name: String, _ model: KerasModel, range: SourceRange, interpreter: Interpreter
   )
     throws(CellError) -> Value?
   {
@@ -1223,7 +1223,7 @@ enum Attributes {
   /// tf-keras' `trainable` setter keeps the value it is given, on the layer and (for a model) on
   /// every layer inside it; a bool is what ConvBook's flags hold already. Keras 3 keeps the bool.
   private static func noteGivenTrainable(
-    _ value: Value, on instance: LayerInstance, model: SequentialModel? = nil,
+    _ value: Value, on instance: LayerInstance, model: KerasModel? = nil,
     interpreter: Interpreter
   ) {
     guard interpreter.kerasVersion == .keras2 else { return }
@@ -1236,7 +1236,7 @@ enum Attributes {
         attributes.set(key, of: object, to: value)
       }
     }
-    func noteLayers(of model: SequentialModel) {
+    func noteLayers(of model: KerasModel) {
       note(model)
       for layer in model.layers where !layer.isInputLayer {
         note(layer)

@@ -711,7 +711,7 @@ enum Calls {
         message: "Model names must be strings. Received: \(PythonText.repr(nameValue))",
         range: site.range)
     }
-    let model = SequentialModel(name: name, names: interpreter.kerasNames)
+    let model = KerasModel(name: name, names: interpreter.kerasNames)
     var elements: [Value] = []
     switch layersValue {
     case .none: break
@@ -745,7 +745,7 @@ enum Calls {
 
   /// `model.add(x)` for a layer or a `keras.Input` tensor.
   static func add(
-    _ element: Value, to model: SequentialModel, range: SourceRange, interpreter: Interpreter
+    _ element: Value, to model: KerasModel, range: SourceRange, interpreter: Interpreter
   )
     throws(CellError)
   {
@@ -1178,7 +1178,7 @@ enum Calls {
   /// functional model with several inputs takes a list of tensors; one with several outputs
   /// returns them in the structure it was given (`outputs=[...]`, `{"a": ...}`).
   private static func callModel(
-    _ model: SequentialModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, on argument: Value, keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     switch argument {
@@ -1445,7 +1445,7 @@ enum Calls {
     case .string(let given): name = given
     case let other: name = PythonText.str(other)
     }
-    let model: SequentialModel
+    let model: KerasModel
     var inputsStructure = inputsValue
     var outputsStructure = outputsValue
     do {
@@ -1464,7 +1464,7 @@ enum Calls {
           callOutputs: clone.outputs.map { .kerasTensor($0) })
         (inputs, outputs) = clone
       }
-      model = try SequentialModel.functional(
+      model = try KerasModel.functional(
         name: name, inputs: inputs, outputs: outputs,
         walkLimit: KerasRecursionLimit.walkLimit(.functional, interpreter: interpreter))
     } catch {

@@ -30,7 +30,7 @@ extension CellTraining {
   }
 
   /// Whether every weight of `model` holds Keras' values.
-  func allKnown(in model: SequentialModel) -> Bool {
+  func allKnown(in model: KerasModel) -> Bool {
     model.flattenedLayers.allSatisfy { instance in
       instance.variables.allSatisfy { knownValues(of: $0.name, in: instance) }
     }
@@ -89,7 +89,7 @@ extension CellTraining {
   /// values (`w * 1.5 + 0.25`), then gives them back: what `body` computes the same either way
   /// does not depend on the draw (a zero kernel after them, an input of zeros into a kernel).
   func withOwnDrawsMoved<T>(
-    in model: SequentialModel, _ body: () throws(CellError) -> T
+    in model: KerasModel, _ body: () throws(CellError) -> T
   ) throws(CellError) -> T? {
     let key = ObjectIdentifier(model)
     guard let state = states[key] else { return nil }
@@ -119,9 +119,9 @@ extension CellTraining {
   }
 
   /// Whether any weight of `model` derives from ConvBook's own draws, or its forward pass draws
-  /// random numbers (`SequentialModel.drawsRandomNumbers`: TensorFlow draws those anew with its
+  /// random numbers (`KerasModel.drawsRandomNumbers`: TensorFlow draws those anew with its
   /// own generator on every call): then what it computes does.
-  func ownDrawn(_ model: SequentialModel) -> Bool {
+  func ownDrawn(_ model: KerasModel) -> Bool {
     if model.drawsRandomNumbers {
       ownDrawsSeen = true
       return true

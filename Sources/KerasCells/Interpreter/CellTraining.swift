@@ -6,7 +6,7 @@ import CNNEngine
 public final class CellTraining {
   struct ModelState {
     /// Kept so that the identifier stays valid.
-    let model: SequentialModel
+    let model: KerasModel
     var weights: ModelWeights
     var trainer: Trainer?
     /// How many epochs `fit` has run on this model, so that every epoch shuffles differently.
@@ -50,7 +50,7 @@ public final class CellTraining {
   var assignedActivations: [ObjectIdentifier: (layer: LayerInstance, value: Value)] = [:]
   /// The models whose `model.optimizer` cells read, by identity: an optimizer's learning rate
   /// is its model's (`LearningRateVariable`).
-  var optimizerOwners: [ObjectIdentifier: SequentialModel] = [:]
+  var optimizerOwners: [ObjectIdentifier: KerasModel] = [:]
   /// The optimizer object `model.optimizer` answers for a model compiled with an optimizer's
   /// name, made at the first read and the same at every read until the next `compile`.
   var namedOptimizers: [ObjectIdentifier: KerasObject] = [:]
@@ -92,7 +92,7 @@ public final class CellTraining {
 
   /// The model's current weights: trained, loaded, or freshly initialized from the seed; the
   /// layers it shares with other models hold the values those models last gave them.
-  func weights(of model: SequentialModel, memoryBudget: Int) throws(ForwardError) -> ModelWeights {
+  func weights(of model: KerasModel, memoryBudget: Int) throws(ForwardError) -> ModelWeights {
     if states[ObjectIdentifier(model)] == nil {
       let weights = try ModelWeights.initialized(
         for: model, seed: seed, memoryBudget: memoryBudget)
@@ -106,7 +106,7 @@ public final class CellTraining {
 
   /// `weights(of:memoryBudget:)` for a forward pass or training, refused while the global dtype
   /// policy computes in another type (the weights themselves are float32 under a mixed policy).
-  func runningWeights(of model: SequentialModel, memoryBudget: Int) throws(ForwardError)
+  func runningWeights(of model: KerasModel, memoryBudget: Int) throws(ForwardError)
     -> ModelWeights
   {
     if let policy = otherPrecisionPolicy {
@@ -120,7 +120,7 @@ public final class CellTraining {
 
   /// Notes that the model's weights changed (trained, loaded), to values that derive from
   /// ConvBook's own draws (`own`) or not.
-  func touched(_ model: SequentialModel, own: Bool) {
+  func touched(_ model: KerasModel, own: Bool) {
     clock += 1
     // `fit` shuffles and drops out with ConvBook's generator (and tf-keras trains the weights
     // that were trainable at `compile`), and a file's values are not followed: the model's
@@ -134,7 +134,7 @@ public final class CellTraining {
   /// Keras' layers hold their variables, so a layer in several models (an encoder inside an
   /// autoencoder, a siamese branch) has one set of values: copies into `model`'s weights the
   /// values of shared layers from models whose weights changed since, newest last.
-  func synchronize(_ model: SequentialModel) {
+  func synchronize(_ model: KerasModel) {
     let key = ObjectIdentifier(model)
     guard var state = states[key] else { return }
     let newer = states.filter { $0.key != key && $0.value.updated > state.updated }
@@ -178,7 +178,7 @@ public final class CellTraining {
   }
 
   /// The model's layers (nested models' included) by the name their weights are stored under.
-  private static func layers(of model: SequentialModel) -> [String: ObjectIdentifier] {
+  private static func layers(of model: KerasModel) -> [String: ObjectIdentifier] {
     var result: [String: ObjectIdentifier] = [:]
     for instance in model.flattenedLayers {
       result[instance.weightsName] = ObjectIdentifier(instance)
@@ -194,14 +194,14 @@ public final class CellTraining {
 
   /// Keras 3's `Optimizer params` of the model's summary: its optimizer's variables once a step
   /// has built it (`compile` makes a new optimizer, unbuilt until the next step).
-  func keras3OptimizerParameters(of model: SequentialModel) -> ModelSummary.OptimizerParameters? {
+  func keras3OptimizerParameters(of model: KerasModel) -> ModelSummary.OptimizerParameters? {
     guard let variables = states[ObjectIdentifier(model)]?.trainer?.keras3OptimizerVariables
     else { return nil }
     return .init(count: variables.count, bytes: variables.bytes)
   }
 
   /// Weights of a model trained in this session, for figures and exercises.
-  public func trainedWeights(of model: SequentialModel) -> ModelWeights? {
+  public func trainedWeights(of model: KerasModel) -> ModelWeights? {
     synchronize(model)
     guard let state = states[ObjectIdentifier(model)] else { return nil }
     return state.trainer?.weights ?? state.weights

@@ -35,7 +35,7 @@ enum ClassCallbacks {
   /// The script's own callbacks of `evaluate(callbacks=...)` / `predict(callbacks=...)`; Keras'
   /// built-in ones are refused there.
   static func given(
-    _ value: Value?, function: String, model: SequentialModel, interpreter: Interpreter,
+    _ value: Value?, function: String, model: KerasModel, interpreter: Interpreter,
     site: CallSite
   ) throws(CellError) -> [PythonInstance] {
     guard let value, !value.isNone else { return [] }
@@ -112,7 +112,7 @@ enum ClassCallbacks {
   /// averages under `names`), stopping on an error (kept in `failure`) or a stop request.
   static func hooks(
     _ callbacks: [PythonInstance], begin: String, end: String, names: [String],
-    model: SequentialModel, failure: Failure, site: CallSite, interpreter: Interpreter
+    model: KerasModel, failure: Failure, site: CallSite, interpreter: Interpreter
   ) -> Trainer.BatchHooks? {
     guard !callbacks.isEmpty else { return nil }
     let version = interpreter.kerasVersion
@@ -154,7 +154,7 @@ enum ClassCallbacks {
 
   /// The value a callback's `self.model` is: the Python object of a subclassed model, else the
   /// model.
-  static func modelValue(_ model: SequentialModel, session: KerasSession) -> Value {
+  static func modelValue(_ model: KerasModel, session: KerasSession) -> Value {
     if let instance = session.customLayers[ObjectIdentifier(model)],
       instance.layerState?.functionalModel == nil
     {
@@ -165,7 +165,7 @@ enum ClassCallbacks {
 
   /// Sets each callback's model (Keras' `set_model`) and clears the model's `stop_training`.
   static func start(
-    _ callbacks: [PythonInstance], model: SequentialModel, interpreter: Interpreter,
+    _ callbacks: [PythonInstance], model: KerasModel, interpreter: Interpreter,
     resetStop: Bool = true
   ) {
     let value = modelValue(model, session: interpreter.session)
@@ -178,7 +178,7 @@ enum ClassCallbacks {
   }
 
   /// Whether a callback asked the training to stop (`self.model.stop_training = True`).
-  static func stopRequested(_ model: SequentialModel, interpreter: Interpreter) -> Bool {
+  static func stopRequested(_ model: KerasModel, interpreter: Interpreter) -> Bool {
     if interpreter.session.training.stopTraining[ObjectIdentifier(model)] == true { return true }
     if case .instance(let instance) = modelValue(model, session: interpreter.session),
       let flag = instance.attributes["stop_training"]
@@ -188,7 +188,7 @@ enum ClassCallbacks {
     return false
   }
 
-  static func setStopTraining(_ flag: Bool, of model: SequentialModel, interpreter: Interpreter) {
+  static func setStopTraining(_ flag: Bool, of model: KerasModel, interpreter: Interpreter) {
     interpreter.session.training.stopTraining[ObjectIdentifier(model)] = flag
     if case .instance(let instance) = modelValue(model, session: interpreter.session),
       instance.attributes["stop_training"] != nil

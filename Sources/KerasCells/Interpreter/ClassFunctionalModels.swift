@@ -54,7 +54,7 @@ enum ClassFunctionalModels {
   /// Refuses `fit` / `evaluate` / `predict` of a functional model whose subclass overrides what
   /// Keras' own step calls (`compute_loss`); its own steps run before this (`TrainStepLoop`).
   static func checkOwnSteps(
-    _ model: SequentialModel, method: String, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, method: String, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     guard let instance = interpreter.session.customLayers[ObjectIdentifier(model)] else { return }
     let step = ["fit": "train_step", "evaluate": "test_step", "predict": "predict_step"][method]

@@ -12,7 +12,7 @@ enum CompiledModelAttributes {
 
   /// The attribute, or nil for a name this type does not answer.
   static func attribute(
-    _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
+    _ name: String, of model: KerasModel, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value? {
     guard ["optimizer", "loss", "metrics_names"].contains(name) else { return nil }
     let keras3 = interpreter.kerasVersion == .keras3
@@ -100,8 +100,7 @@ enum CompiledModelAttributes {
 
   /// Registers `model` as the owner of the `model.optimizer` it answers, whose learning rate is
   /// then the model's (`LearningRateVariable`).
-  private static func owned(_ model: SequentialModel, interpreter: Interpreter) -> ObjectIdentifier
-  {
+  private static func owned(_ model: KerasModel, interpreter: Interpreter) -> ObjectIdentifier {
     let key = ObjectIdentifier(model)
     interpreter.session.training.optimizerOwners[key] = model
     return key

@@ -29,7 +29,7 @@ enum CustomLayerOutputs {
   /// A custom layer's traced graph of several outputs run on data: one eager tensor per output,
   /// in the tuple or list its `call` returned.
   static func run(
-    _ model: SequentialModel, on arrays: [NDArray], site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, on arrays: [NDArray], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let outputs = try EagerCalls.forward(
       model, named: model.name, on: arrays, site: site, interpreter)

@@ -4,7 +4,7 @@ import CNNEngine
 /// that is bound again to a new model defines a second model (notebooks reuse `model` freely).
 public struct DefinedModel {
   public var variable: String
-  public var model: SequentialModel
+  public var model: KerasModel
   /// The cell (0-based, in run order) and the range of the statement that bound it.
   public var cellIndex: Int
   public var range: SourceRange

@@ -9,7 +9,7 @@ extension EagerCalls {
   /// `model.add(element)`: true when the element was kept aside (a custom layer before the input
   /// shape is known, or any layer after one).
   static func deferIfNeeded(
-    _ element: Value, to model: SequentialModel, range: SourceRange, interpreter: Interpreter
+    _ element: Value, to model: KerasModel, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Bool {
     let session = interpreter.session
     let key = ObjectIdentifier(model)
@@ -28,7 +28,7 @@ extension EagerCalls {
 
   /// A custom layer given `input_shape=` added first to an empty model: the model makes its input
   /// layer from that shape (`addDeclaredInput`), as for a built-in layer.
-  static func startsWithDeclaredInput(_ object: PythonInstance, model: SequentialModel) -> Bool {
+  static func startsWithDeclaredInput(_ object: PythonInstance, model: KerasModel) -> Bool {
     model.layers.isEmpty && model.nextLayerInputShape == nil
       && object.layerState?.declaredBatchInputShape != nil
   }
@@ -38,7 +38,7 @@ extension EagerCalls {
   /// "_input")`, Keras 3's `InputLayer(shape=layer._input_shape_arg)`), before the layer is traced
   /// on it.
   static func addDeclaredInput(
-    of object: PythonInstance, to model: SequentialModel, range: SourceRange,
+    of object: PythonInstance, to model: KerasModel, range: SourceRange,
     interpreter: Interpreter
   ) throws(CellError) {
     guard startsWithDeclaredInput(object, model: model), let state = object.layerState,
@@ -56,7 +56,7 @@ extension EagerCalls {
   }
 
   /// The layers kept aside for `model`, as `model.layers` lists them after its own.
-  static func deferredValues(of model: SequentialModel, session: KerasSession) -> [Value] {
+  static func deferredValues(of model: KerasModel, session: KerasSession) -> [Value] {
     session.deferredLayers[ObjectIdentifier(model)]?.map(\.value) ?? []
   }
 
@@ -64,7 +64,7 @@ extension EagerCalls {
   /// `build`): the model's own layers are built on it first. `batch`: the batch size of the data
   /// of a first call, which the summary shows (`EagerCalls.build(_:onData:site:interpreter:)`).
   static func addDeferred(
-    to model: SequentialModel, input: TensorShape, batch: Int? = nil, site: CallSite,
+    to model: KerasModel, input: TensorShape, batch: Int? = nil, site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) {
     let session = interpreter.session
@@ -103,7 +103,7 @@ extension EagerCalls {
 
   /// What a model with layers kept aside cannot do before its first call or `build` in ConvBook.
   static func checkNoDeferred(
-    _ model: SequentialModel, method: String, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, method: String, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     guard interpreter.session.deferredLayers[ObjectIdentifier(model)] != nil else { return }
     throw .unsupported(

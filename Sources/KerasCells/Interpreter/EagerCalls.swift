@@ -145,7 +145,7 @@ enum EagerCalls {
 
   /// The forward pass of a traced graph on data, within the session's memory budget: its outputs.
   static func forward(
-    _ model: SequentialModel, named name: String, on arrays: [NDArray], site: CallSite,
+    _ model: KerasModel, named name: String, on arrays: [NDArray], site: CallSite,
     _ interpreter: Interpreter
   ) throws(CellError) -> [Tensor] {
     let memory = interpreter.session.limits.memoryBudget
@@ -186,7 +186,7 @@ extension EagerCalls {
   /// calls with other batch sizes run), with the first call's batch size kept for its summary,
   /// which Keras built on that concrete shape.
   static func build(
-    _ model: SequentialModel, onData shape: [Int], site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, onData shape: [Int], site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     let session = interpreter.session
     let key = ObjectIdentifier(model)
@@ -212,13 +212,13 @@ extension EagerCalls {
 
   /// A model built by a call inside a custom layer's `call` traced for data: Keras built it on the
   /// data's batch size.
-  static func noteBuildInTrace(_ model: SequentialModel, session: KerasSession) {
+  static func noteBuildInTrace(_ model: KerasModel, session: KerasSession) {
     guard !model.isBuilt, let batch = session.eagerTraceBatch else { return }
     session.eagerBuildBatches[ObjectIdentifier(model)] = batch
   }
 
   /// A shape of `model` as Keras built it: with the batch size of the data it was built for.
-  static func shownShape(_ shape: TensorShape, of model: SequentialModel, session: KerasSession)
+  static func shownShape(_ shape: TensorShape, of model: KerasModel, session: KerasSession)
     -> TensorShape
   {
     guard let batch = session.eagerBuildBatches[ObjectIdentifier(model)], shape.rank > 0,
@@ -229,7 +229,7 @@ extension EagerCalls {
 
   /// `summary` of a model built by a call on data: the batch size it was built for in the shapes.
   static func showingBuildBatch(
-    _ summary: ModelSummary, of model: SequentialModel, session: KerasSession
+    _ summary: ModelSummary, of model: KerasModel, session: KerasSession
   ) -> ModelSummary {
     var shown = summary
     for index in shown.rows.indices {

@@ -13,7 +13,7 @@ extension EagerGradients {
   /// recorded operation, whose backward pass gives that output's share of the gradients); nil
   /// when no tape records (the plain forward pass runs then).
   static func modelCall(
-    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, on array: NDArray, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> [Value]? {
     let session = interpreter.session
     let tapes = session.eagerTapes
@@ -134,7 +134,7 @@ extension EagerGradients {
   /// that draw in training (Dropout, GaussianNoise, ...) are ConvBook's own draws. Nil where the
   /// call is not in training mode or no layer computes otherwise.
   static func trainingCall(
-    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, on array: NDArray, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> [Value]? {
     let session = interpreter.session
     guard session.callContextTraining?.isTruthy == true else { return nil }
@@ -164,7 +164,7 @@ extension EagerGradients {
   /// `model` run on `array` by the engine's trainer (`TapeCall`), its dropout drawn from the
   /// generator stream `stream`; a failure refused as `failure: why`.
   private static func tapeCall(
-    _ model: SequentialModel, on array: NDArray, training: Bool, stream: String,
+    _ model: KerasModel, on array: NDArray, training: Bool, stream: String,
     failure: String, site: CallSite, session: KerasSession
   ) throws(CellError) -> TapeCall {
     let memory = session.limits.modelMemoryBudget
@@ -184,7 +184,7 @@ extension EagerGradients {
   }
 
   private static func keepStatistics(
-    of model: SequentialModel, after call: TapeCall, session: KerasSession
+    of model: KerasModel, after call: TapeCall, session: KerasSession
   ) {
     let training = session.training
     let weights = call.weights

@@ -314,7 +314,7 @@ enum EagerTensors {
   /// `model(x)` on constant data: a Sequential model not built yet is built for `x`'s shape, as its
   /// first call builds it; then the model runs as `predict` runs it, on the whole batch at once.
   static func callModel(
-    _ model: SequentialModel, on given: NDArray, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, on given: NDArray, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let array = conformed(given, to: model)
     guard array.rank >= 1 else {
@@ -388,7 +388,7 @@ enum EagerTensors {
   /// the input too. Keras 3 runs a Sequential model's layers on the data instead, and squeezes a
   /// last axis of 1, so those cases stay with the forward pass; nil where the data fits.
   static func inputSpecMismatch(
-    _ model: SequentialModel, data: [Int], interpreter: Interpreter
+    _ model: KerasModel, data: [Int], interpreter: Interpreter
   ) -> String? {
     guard let expected = model.inputShape, expected.rank == data.count, expected.rank > 1,
       zip(expected.dimensions.dropFirst(), data.dropFirst()).contains(where: {
@@ -415,7 +415,7 @@ enum EagerTensors {
   /// text with the batch as Keras converted it (floats as float32); a functional model's own
   /// input spec, naming the input. Nil where ConvBook does not know Keras 3's error.
   static func keras3BatchMismatch(
-    _ model: SequentialModel, shape: [Int], dtype: NDArray.DType, training: String,
+    _ model: KerasModel, shape: [Int], dtype: NDArray.DType, training: String,
     interpreter: Interpreter
   ) -> String? {
     guard model.kind == .sequential else {
@@ -435,7 +435,7 @@ enum EagerTensors {
 
   /// The outputs of a call of a model with several outputs on data, in the structure the model
   /// was given (`outputs=[z_mean, z_log_var, z]` gives a list); one output as it is.
-  static func structured(_ outputs: [Value], of model: SequentialModel, session: KerasSession)
+  static func structured(_ outputs: [Value], of model: KerasModel, session: KerasSession)
     -> Value
   {
     guard outputs.count > 1, let graph = model.graph else { return outputs[0] }
@@ -447,7 +447,7 @@ enum EagerTensors {
 
   /// A model with several outputs run on data (one input), as `predict` runs it.
   private static func callSeveral(
-    _ model: SequentialModel, on array: NDArray, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, on array: NDArray, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let memory = interpreter.session.limits.modelMemoryBudget
     do {
@@ -477,7 +477,7 @@ enum EagerTensors {
   /// Data one axis short of (or beyond) a built model's input, where that axis has size 1
   /// (`(N, 28, 28)` into `Input((28, 28, 1))`): Keras' functional call expands (or squeezes) the
   /// last axis (`_conform_to_reference_input` / `_adjust_input_rank`).
-  static func conformed(_ array: NDArray, to model: SequentialModel) -> NDArray {
+  static func conformed(_ array: NDArray, to model: KerasModel) -> NDArray {
     guard model.isBuilt, let expected = model.inputShape?.dimensions, !expected.isEmpty else {
       return array
     }

@@ -30,7 +30,7 @@ enum FunctionalConfig {
     }
   }
 
-  static func network(of model: SequentialModel) -> (Network, [LayerNode])? {
+  static func network(of model: KerasModel) -> (Network, [LayerNode])? {
     let inputs: [KerasTensor]
     let outputs: [KerasTensor]
     let layers: [LayerInstance]
@@ -55,7 +55,7 @@ enum FunctionalConfig {
     return (Network(layers: layers, nodes: seen, inputs: inputs, outputs: outputs), nodes)
   }
 
-  static func config(of model: SequentialModel, interpreter: Interpreter, range: SourceRange)
+  static func config(of model: KerasModel, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value
   {
     let keras3 = interpreter.kerasVersion == .keras3
@@ -197,7 +197,7 @@ enum FunctionalConfig {
   /// class's name (the name it was registered under, if it was), what its `get_config()`
   /// returns, and the shape it was built on.
   private static func customEntry(
-    of instance: LayerInstance, model: SequentialModel, interpreter: Interpreter,
+    of instance: LayerInstance, model: KerasModel, interpreter: Interpreter,
     range: SourceRange
   ) throws(CellError) -> [(Value, Value)] {
     let session = interpreter.session

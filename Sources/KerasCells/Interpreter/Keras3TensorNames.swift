@@ -26,14 +26,14 @@ enum Keras3TensorNames {
   }
 
   /// The shapes of a built model's inputs, in order.
-  private static func ownInputShapes(of model: SequentialModel) -> [TensorShape]? {
+  private static func ownInputShapes(of model: KerasModel) -> [TensorShape]? {
     if let graph = model.graph { return graph.inputs.map(\.shape) }
     return model.inputShape.map { [$0] }
   }
 
   /// The tensors `compute_output_spec` makes through every layer of `model` (the long road): each
   /// layer's outputs, with what a Lambda or a nested model makes on the way.
-  private static func madeThroughGraph(_ model: SequentialModel) -> Int {
+  private static func madeThroughGraph(_ model: KerasModel) -> Int {
     var count = 0
     func add(_ layer: LayerInstance, outputs: Int, inputs: Int) {
       if layer.isInputLayer { return }

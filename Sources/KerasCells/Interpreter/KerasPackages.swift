@@ -110,7 +110,7 @@ extension KerasSession {
 
   /// The Keras package that made `model`: tf-keras for a `tf_keras` model in a Keras 3 session,
   /// else the session's.
-  public func kerasVersion(of model: SequentialModel) -> KerasVersion {
+  public func kerasVersion(of model: KerasModel) -> KerasVersion {
     package(of: .model(model)) ?? kerasVersion
   }
 

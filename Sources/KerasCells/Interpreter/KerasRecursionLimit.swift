@@ -60,7 +60,7 @@ enum KerasRecursionLimit {
 
   /// A Sequential model that has its input is a chain: its walk visits every layer and the input.
   static func checkSequential(
-    _ model: SequentialModel, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     guard model.graph == nil, model.inputLayer != nil else { return }
     let walk = model.layers.filter { !$0.isInputLayer }.count + 1
@@ -75,7 +75,7 @@ enum KerasRecursionLimit {
 
   /// Refuses building a Sequential model without its input whose walk could meet the limit.
   static func checkDeferredBuild(
-    _ model: SequentialModel, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     guard model.graph == nil, !model.isBuilt else { return }
     let limit = interpreter.session.recursionLimit

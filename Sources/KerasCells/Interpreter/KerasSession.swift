@@ -15,7 +15,7 @@ public final class KerasSession {
   var tfKerasObjects: [ObjectIdentifier: AnyObject] = [:]
   /// What `keras.Model(inputs=, outputs=)` was given (a tensor, a list, a dict), which Keras'
   /// `model.input` / `model.output` return; the model is kept so that its identifier stays valid.
-  var modelStructures: [ObjectIdentifier: (model: SequentialModel, inputs: Value, outputs: Value)] =
+  var modelStructures: [ObjectIdentifier: (model: KerasModel, inputs: Value, outputs: Value)] =
     [:]
   /// Models bound to variables, in definition order.
   public internal(set) var definedModels: [DefinedModel] = []
@@ -374,7 +374,7 @@ public final class KerasSession {
 
   /// The model a figure, an exercise or `--model` names: a variable of the namespace, or a Keras
   /// model name among the defined models.
-  public func model(named name: String) -> SequentialModel? {
+  public func model(named name: String) -> KerasModel? {
     if case .model(let model)? = globals[name] { return model }
     return definedModels.last { $0.model.name == name }?.model
   }

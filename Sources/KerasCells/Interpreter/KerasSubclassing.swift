@@ -36,7 +36,7 @@ final class CustomLayerState {
   var compileCall: (positional: [Value], keywords: [(String, Value)], site: CallSite)?
   /// A subclassed model given inputs and outputs: the functional model it is
   /// (`ClassFunctionalModels`).
-  var functionalModel: SequentialModel?
+  var functionalModel: KerasModel?
   /// Weights `add_weight` made in `__init__` (before any input existed), with their nodes.
   var pendingWeights: [(variable: WeightVariable, node: LayerInstance)] = []
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
@@ -560,9 +560,9 @@ enum KerasSubclassing {
         "ConvBook runs custom layers whose call() returns a tensor, or a tuple or list of tensors, made by layers and tensor operations; \(type.name).call returned \(PythonText.repr(result))",
         at: site.range)
     }
-    let graph: SequentialModel
+    let graph: KerasModel
     do {
-      graph = try SequentialModel.functional(name: state.name, inputs: inputs, outputs: outputs)
+      graph = try KerasModel.functional(name: state.name, inputs: inputs, outputs: outputs)
     } catch {
       throw .unsupported(
         "ConvBook could not make a layer graph of \(type.name).call: \(error.message)",

@@ -52,7 +52,7 @@ enum LayerConnections {
   /// `model.input`, `model.output`, `model.inputs`, `model.outputs`; nil where the model lacks them
   /// (the caller raises as before).
   static func modelTensors(
-    _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
+    _ name: String, of model: KerasModel, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value? {
     let keras3 = interpreter.kerasVersion == .keras3
     let plural = name.hasSuffix("s")
@@ -109,7 +109,7 @@ enum LayerConnections {
   /// names unique (`dense`, `dense_1` for one tensor listed twice; Keras 3 repeats the name).
   /// None for a model that has no inputs yet (an unbuilt Sequential model).
   static func modelTensorNames(
-    _ name: String, of model: SequentialModel, range: SourceRange, interpreter: Interpreter
+    _ name: String, of model: KerasModel, range: SourceRange, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let tensorsName = name == "input_names" ? "inputs" : "outputs"
     guard

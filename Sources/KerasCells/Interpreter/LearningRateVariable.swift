@@ -13,11 +13,11 @@ import CNNEngine
 final class LearningRateVariable: StandardObject {
   /// The optimizer as made (class, arguments); its `ownerModel` is the model's identity.
   let optimizer: KerasObject
-  let model: SequentialModel?
+  let model: KerasModel?
   let training: CellTraining
   let keras3: Bool
 
-  init(optimizer: KerasObject, model: SequentialModel?, training: CellTraining, keras3: Bool) {
+  init(optimizer: KerasObject, model: KerasModel?, training: CellTraining, keras3: Bool) {
     self.optimizer = optimizer
     self.model = model
     self.training = training

@@ -489,7 +489,7 @@ enum Methods {
   }
 
   private static func modelMethod(
-    _ name: String, _ model: SequentialModel, _ positional: [Value], _ keywords: [(String, Value)],
+    _ name: String, _ model: KerasModel, _ positional: [Value], _ keywords: [(String, Value)],
     _ site: CallSite, _ interpreter: Interpreter
   ) throws(CellError) -> Value {
     if ["fit", "evaluate", "predict", "count_params"].contains(name) {

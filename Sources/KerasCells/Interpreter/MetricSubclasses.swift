@@ -203,7 +203,7 @@ extension KerasClassBase {
 /// later changes) is refused by name.
 enum ScriptMetricTraining {
   /// The stateful metrics of `model`'s `compile`, by the identity of the object kept for each.
-  static func metrics(for model: SequentialModel, site: CallSite, interpreter: Interpreter)
+  static func metrics(for model: KerasModel, site: CallSite, interpreter: Interpreter)
     -> [ObjectIdentifier: StatefulMetric]
   {
     let training = interpreter.session.training

@@ -2,11 +2,11 @@ import CNNEngine
 
 /// `model.add_loss(tensor)` on a functional model (the VAE pattern: a loss built from the model's
 /// Keras tensors): tf-keras inserts an `AddLoss` layer and the layers between the model's inputs
-/// and the tensor into the model (`SequentialModel.addLoss`), so its summary lists them; `fit`
+/// and the tensor into the model (`KerasModel.addLoss`), so its summary lists them; `fit`
 /// and `evaluate` add its value to the loss (`TrainingGraph.addedLosses`).
 enum ModelAddLoss {
   static func call(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     if interpreter.kerasVersion == .keras3, model.kind == .functional {
@@ -142,7 +142,7 @@ enum ModelAddLoss {
 
   /// Training and evaluating a model whose custom layer adds losses or metrics in `call` is
   /// ConvBook's limitation (the trace keeps no such tensor yet).
-  static func checkTrainable(_ model: SequentialModel, site: CallSite, session: KerasSession)
+  static func checkTrainable(_ model: KerasModel, site: CallSite, session: KerasSession)
     throws(CellError)
   {
     for layer in model.flattenedLayers {

@@ -49,7 +49,7 @@ enum ModelCloning {
       throw .unsupported(
         "ConvBook does not support `clone_model` of \(describe(modelValue)) yet", at: site.range)
     }
-    let copy: SequentialModel
+    let copy: KerasModel
     if model.kind == .functional {
       copy = try functional(model, site: site, interpreter: interpreter)
     } else {
@@ -85,9 +85,9 @@ enum ModelCloning {
   /// tf-keras and Keras 3 alike: `Sequential([Input(batch_shape, name=<input layer>)] +
   /// copies, name=model.name)`.
   private static func sequential(
-    _ model: SequentialModel, site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> SequentialModel {
-    let copy = SequentialModel(name: model.name, names: interpreter.kerasNames)
+    _ model: KerasModel, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> KerasModel {
+    let copy = KerasModel(name: model.name, names: interpreter.kerasNames)
     copy.trainable = model.trainable
     if let input = model.inputLayer, !model.layers.isEmpty || model.isBuilt {
       var layer = InputLayer(
@@ -111,8 +111,8 @@ enum ModelCloning {
   /// tensors), each call made again on them with a copy of its layer (one copy per layer, shared
   /// by its calls), and `Model(inputs, outputs, name=model.name)`.
   private static func functional(
-    _ model: SequentialModel, site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> SequentialModel {
+    _ model: KerasModel, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> KerasModel {
     let keras3 = interpreter.kerasVersion == .keras3
     guard let chain = model.tensors else {
       throw .unsupported(

@@ -16,7 +16,7 @@ import CNNEngine
 /// An unbuilt Sequential model lists its layers alone (no input layer, no build configs; Keras 3
 /// leaves out `build_input_shape` and the JSON's `build_config`).
 enum ModelConfig {
-  static func config(of model: SequentialModel, interpreter: Interpreter, range: SourceRange)
+  static func config(of model: KerasModel, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value
   {
     let keras3 = interpreter.kerasVersion == .keras3
@@ -98,7 +98,7 @@ enum ModelConfig {
 
   /// `model.to_json(**kwargs)`: the serialized model through `json.dumps(..., **kwargs)`.
   static func json(
-    of model: SequentialModel, keywords: [(String, Value)], site: CallSite,
+    of model: KerasModel, keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let keras3 = interpreter.kerasVersion == .keras3

@@ -8,7 +8,7 @@ enum ModelInputCount {
   /// The error of calling `model` (several inputs) on `given` tensors, fewer than it takes; nil
   /// when the call is fine (enough tensors) or ConvBook cannot name the output tf-keras names.
   static func tfKerasError(
-    _ model: SequentialModel, given: [KerasTensor], asList: Bool, training: Value?,
+    _ model: KerasModel, given: [KerasTensor], asList: Bool, training: Value?,
     range: SourceRange
   ) -> CellError? {
     guard let graph = model.graph, given.count < graph.inputs.count else { return nil }

@@ -6,7 +6,7 @@ import CNNEngine
 /// TensorShape, Keras 3 a tuple; both print as `(16, 7, 7, 64)`.
 enum ModelShapes {
   static func computeOutputShape(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     kerasVersion: KerasVersion
   ) throws(CellError) -> Value {
     guard positional.count + keywords.count == 1,

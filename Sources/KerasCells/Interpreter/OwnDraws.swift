@@ -303,7 +303,7 @@ extension Interpreter {
     _ callee: Value, keywords: [(String, Value)], result: Value,
     _ call: () throws(CellError) -> Value
   ) throws(CellError) -> Bool {
-    let model: SequentialModel
+    let model: KerasModel
     switch callee {
     case .model(let called): model = called
     case .method(.model(let called), let name)

@@ -50,7 +50,7 @@ enum ScopeNameChecks {
   /// A model called on Keras tensors as a layer (tf-keras): its layers are called inside its
   /// scope, where tf-keras wraps TensorFlow's refusal of a name in the model's call text (refused).
   static func checkNestedLayers(
-    of model: SequentialModel, interpreter: Interpreter, range: SourceRange
+    of model: KerasModel, interpreter: Interpreter, range: SourceRange
   ) throws(CellError) {
     guard interpreter.kerasVersion == .keras2, interpreter.session.eagerTraceBatch == nil,
       let layer = refusedLayerName(in: model, session: interpreter.session)
@@ -84,7 +84,7 @@ enum ScopeNameChecks {
   /// input of that shape, at the graph's root. Stops (leaving the build to fail as it does) at the
   /// first layer ConvBook cannot take the shape through.
   static func checkBuild(
-    _ model: SequentialModel, shape: TensorShape, interpreter: Interpreter, range: SourceRange
+    _ model: KerasModel, shape: TensorShape, interpreter: Interpreter, range: SourceRange
   ) throws(CellError) {
     guard interpreter.kerasVersion == .keras2, model.graph == nil else { return }
     var running = shape
@@ -103,7 +103,7 @@ enum ScopeNameChecks {
   /// error for a layer's (wrapped in the model's call text) and tf-keras' (AutoGraph's "in user
   /// code" text, quoting Keras' files) are refused. `function`: the method, for the refusal.
   static func checkTraining(
-    _ model: SequentialModel, function: String, interpreter: Interpreter, range: SourceRange
+    _ model: KerasModel, function: String, interpreter: Interpreter, range: SourceRange
   ) throws(CellError) {
     let keras3 = interpreter.kerasVersion == .keras3
     let state = interpreter.session.keras3ScopeState
@@ -146,7 +146,7 @@ enum ScopeNameChecks {
 
   /// The first layer name, in the model and the models nested in it, that TensorFlow refuses
   /// inside another scope.
-  private static func refusedLayerName(in model: SequentialModel, session: KerasSession)
+  private static func refusedLayerName(in model: KerasModel, session: KerasSession)
     -> String?
   {
     layerName(in: model, session: session) {
@@ -157,7 +157,7 @@ enum ScopeNameChecks {
   /// The first layer name, in the model and the models nested in it (not inside custom layers),
   /// that `matches`.
   private static func layerName(
-    in model: SequentialModel, session: KerasSession, where matches: (String) -> Bool
+    in model: KerasModel, session: KerasSession, where matches: (String) -> Bool
   ) -> String? {
     for instance in model.layers where !instance.isInputLayer {
       if matches(instance.name) { return instance.name }
@@ -185,7 +185,7 @@ struct Keras3ScopeState {
     let model: ObjectIdentifier
     let kind: String
 
-    init(model: SequentialModel, function: String) {
+    init(model: KerasModel, function: String) {
       self.model = ObjectIdentifier(model)
       switch function {
       case "fit", "train_on_batch": kind = "train"

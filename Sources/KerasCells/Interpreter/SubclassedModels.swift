@@ -175,7 +175,7 @@ extension KerasSubclassing {
   private static func trainingGraph(
     of instance: PythonInstance, state: CustomLayerState, data: Value?, predictBatch: Value?,
     site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> SequentialModel {
+  ) throws(CellError) -> KerasModel {
     if state.layer == nil {
       guard case .array(let array)? = data, !array.shape.isEmpty else {
         throw .unsupported(
@@ -301,7 +301,7 @@ extension KerasSubclassing {
         )
       default: (layer, name, className) = (nil, "", "")
       }
-      let atConstruction = SequentialModel.builtAtConstruction.contains(className)
+      let atConstruction = KerasModel.builtAtConstruction.contains(className)
       let built = layer?.isBuilt == true
       // A custom layer (not a subclass of a built-in one) without `compute_output_shape` of its
       // own: Keras 3's base raises NotImplementedError there, and the row shows `?`.
@@ -397,7 +397,7 @@ extension KerasSubclassing {
         return ModelSummary.Row(
           name: name, className: className, inputShape: TensorShape([]),
           outputShape: TensorShape([]), weights: [], multiplyAccumulates: 0,
-          isBuilt: SequentialModel.builtAtConstruction.contains(className))
+          isBuilt: KerasModel.builtAtConstruction.contains(className))
       }
       return ModelSummary(
         name: state.name, inputLayerName: "", inputShape: TensorShape([]), rows: rows)

@@ -10,7 +10,7 @@ import CNNEngine
 /// Keras.
 enum TracedPrints {
   static func check(
-    _ model: SequentialModel, method: String, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, method: String, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     let session = interpreter.session
     let printing = session.printingCalls

@@ -30,7 +30,7 @@ enum TrainStepLoop {
   /// `fit` / `evaluate` / `predict` of a functional model made by a subclass that defines the
   /// step; nil for other models.
   static func run(
-    _ method: String, of model: SequentialModel, positional: [Value],
+    _ method: String, of model: KerasModel, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
     guard let instance = interpreter.session.customLayers[ObjectIdentifier(model)],

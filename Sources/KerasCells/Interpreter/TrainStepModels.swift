@@ -55,7 +55,7 @@ enum TrainStepModels {
   /// `compile` of a functional model made by a subclass (`EDSRModel(inputs, outputs)`): kept
   /// for the subclass's own steps as a subclassed model's `compile` is.
   static func compiled(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) {
     guard let instance = interpreter.session.customLayers[ObjectIdentifier(model)],

@@ -17,7 +17,7 @@ enum TrainingBranches {
 
   /// The class name of the first custom layer inside `model` (nested models included) whose
   /// `call` branches on its `training` parameter, or nil.
-  static func branching(in model: SequentialModel, session: KerasSession, depth: Int = 0)
+  static func branching(in model: KerasModel, session: KerasSession, depth: Int = 0)
     -> String?
   {
     guard depth < 32 else { return nil }

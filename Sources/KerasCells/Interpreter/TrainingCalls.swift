@@ -217,7 +217,7 @@ enum TrainingCalls {
   // MARK: fit
 
   static func fit(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let arguments = Arguments(
@@ -600,7 +600,7 @@ enum TrainingCalls {
 
   /// Whether training `model` draws with ConvBook's own generator where TensorFlow draws its own:
   /// the masks of its dropout and noise layers.
-  static func ownRandomness(_ model: SequentialModel) -> Bool {
+  static func ownRandomness(_ model: KerasModel) -> Bool {
     model.flattenedLayers.contains { instance in
       [
         "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise",
@@ -613,7 +613,7 @@ enum TrainingCalls {
   /// `evaluate` and `predict`, as Keras' data handler builds it on its first batch: for any batch
   /// size (its summary shows None, not the data's batch).
   static func buildOnData(
-    _ model: SequentialModel, _ x: Value?, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, _ x: Value?, site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     guard !model.isBuilt, model.graph == nil, case .array(let array)? = x, array.rank >= 1
     else { return }
@@ -640,7 +640,7 @@ enum TrainingCalls {
 
   /// `fit` would print the losses and metrics of weights or batches that derive from ConvBook's
   /// own draws (`OwnDraws`).
-  static func ownProgress(site: CallSite, model: SequentialModel? = nil) -> CellError {
+  static func ownProgress(site: CallSite, model: KerasModel? = nil) -> CellError {
     if model?.drawsRandomNumbers == true {
       return .unsupported(
         "printing fit's progress would show losses and metrics of ConvBook's own random draws: the model draws random numbers in its forward pass (tf.random in a Lambda or a custom layer's call()), which TensorFlow draws anew with its own generator on every call and ConvBook does not reproduce; pass verbose=0",
@@ -735,7 +735,7 @@ enum TrainingCalls {
   /// The model's trainer, made on first use from its current weights and `compile` settings.
   /// `announcing`: what `fit` prints before its first step, written before a loss's arity error.
   private static func trainer(
-    for model: SequentialModel, site: CallSite, interpreter: Interpreter,
+    for model: KerasModel, site: CallSite, interpreter: Interpreter,
     announcing announcement: String? = nil
   ) throws(CellError) -> Trainer {
     let training = interpreter.session.training
@@ -960,7 +960,7 @@ enum TrainingCalls {
   }
 
   /// Each weight's trainable flag now, by Keras name (nil before the model is built).
-  static func trainableFlags(of model: SequentialModel) -> [String: Bool]? {
+  static func trainableFlags(of model: KerasModel) -> [String: Bool]? {
     guard model.isBuilt, let entries = try? ModelWeights.expected(for: model) else { return nil }
     var flags: [String: Bool] = [:]
     for entry in entries where flags[entry.kerasName] == nil {
@@ -970,7 +970,7 @@ enum TrainingCalls {
   }
 
   static func compiled(
-    _ model: SequentialModel, session: KerasSession, site: CallSite, version: KerasVersion,
+    _ model: KerasModel, session: KerasSession, site: CallSite, version: KerasVersion,
     validate: Bool = true
   ) throws(CellError) {
     let key = ObjectIdentifier(model)
@@ -1028,7 +1028,7 @@ enum TrainingCalls {
   // MARK: evaluate, predict
 
   static func evaluate(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let arguments = Arguments(
@@ -1132,7 +1132,7 @@ enum TrainingCalls {
   }
 
   static func predict(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let arguments = Arguments(
@@ -1275,7 +1275,7 @@ enum TrainingCalls {
   // MARK: Weights files
 
   static func saveWeights(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let name = try fileName(
@@ -1298,7 +1298,7 @@ enum TrainingCalls {
   }
 
   static func loadWeights(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let name = try fileName(
@@ -1633,7 +1633,7 @@ extension TrainingCalls {
   /// a float when there is only the loss, else a list in the history's order (a dict with
   /// `return_dict=True`, sorted by name in Keras 3).
   static func onBatch(
-    _ function: String, of model: SequentialModel, positional: [Value],
+    _ function: String, of model: KerasModel, positional: [Value],
     keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let training = function == "train_on_batch"
@@ -1733,7 +1733,7 @@ extension TrainingCalls {
   /// Keras 3 gives x's leaves to a functional model as its inputs (a count other than the
   /// model's is its input spec's ValueError; a lone Python number is not a tensor).
   static func checkOnBatchLists(
-    x: Value?, others: [Value?], of model: SequentialModel, site: CallSite,
+    x: Value?, others: [Value?], of model: KerasModel, site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) {
     func leaves(_ value: Value) -> [Value]? {
@@ -1783,7 +1783,7 @@ extension TrainingCalls {
 
   /// `model.predict_on_batch(x)`: the predictions for `x` as one batch.
   static func predictOnBatch(
-    _ model: SequentialModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value {
     let arguments = Arguments(

@@ -25,7 +25,7 @@ public indirect enum Value {
   /// A method bound to its receiver: `model.summary`.
   case method(receiver: Value, name: String)
   case layer(LayerInstance)
-  case model(SequentialModel)
+  case model(KerasModel)
   /// A symbolic tensor: what `keras.Input(...)` returns, or a layer called on such a tensor.
   case kerasTensor(KerasTensor)
   /// A weight of a built layer (`layer.kernel`, `model.weights[0]`), known by name and shape.

@@ -61,12 +61,12 @@ enum WeightText {
       return scope.isEmpty ? variable.spec.name : "\(scope)/\(variable.spec.name)"
     }
     guard owner.model == nil else { return nil }
-    var roots: [SequentialModel] = session.training.states.values.map(\.model)
+    var roots: [KerasModel] = session.training.states.values.map(\.model)
     for case .model(let model) in session.globals.values { roots.append(model) }
     // The prefix of each model the layer is in: the longest way there (a Sequential model nested
     // in another is reached from both, and was built inside the outer one).
     var places: [ObjectIdentifier: [String]] = [:]
-    func walk(_ model: SequentialModel, prefix: [String], depth: Int) {
+    func walk(_ model: KerasModel, prefix: [String], depth: Int) {
       guard depth < PythonText.maximumNesting else { return }
       let sequential = model.subclassName == nil && model.className == "Sequential"
       for instance in model.layers {

@@ -77,7 +77,7 @@ enum WeightValues {
   }
 
   /// `model.get_weights()`: every weight's values in `model.weights` order.
-  static func modelWeights(_ model: SequentialModel, interpreter: Interpreter, range: SourceRange)
+  static func modelWeights(_ model: KerasModel, interpreter: Interpreter, range: SourceRange)
     throws(CellError) -> Value
   {
     if try keras3UnbuiltHasNoWeights(
@@ -320,7 +320,7 @@ enum WeightValues {
     // A variable made without its layer: the layer of its name among the session's models and
     // layers.
     var found: [ObjectIdentifier: LayerInstance] = [:]
-    func look(_ model: SequentialModel) {
+    func look(_ model: KerasModel) {
       for instance in model.flattenedLayers where instance.weightsName == variable.layerName {
         found[ObjectIdentifier(instance)] = instance
       }
@@ -348,7 +348,7 @@ enum WeightValues {
   /// `variables` can hold seed generator states (an `LSTM`'s), which ConvBook does not list, and
   /// a model some of whose layers are built (a failed `add`, a shared layer) holds their weights.
   static func keras3UnbuiltHasNoWeights(
-    _ model: SequentialModel, reading name: String, interpreter: Interpreter, range: SourceRange
+    _ model: KerasModel, reading name: String, interpreter: Interpreter, range: SourceRange
   ) throws(CellError) -> Bool {
     guard interpreter.kerasVersion == .keras3, model.kind == .sequential, !model.isBuilt else {
       return false
@@ -361,7 +361,7 @@ enum WeightValues {
     return true
   }
 
-  private static func unbuilt(_ model: SequentialModel, range: SourceRange) -> CellError {
+  private static func unbuilt(_ model: KerasModel, range: SourceRange) -> CellError {
     CellError(
       type: "ValueError",
       message:
@@ -371,7 +371,7 @@ enum WeightValues {
 
   /// A model's current values by Keras weight name.
   private static func modelValues(
-    _ model: SequentialModel, interpreter: Interpreter, range: SourceRange
+    _ model: KerasModel, interpreter: Interpreter, range: SourceRange
   ) throws(CellError) -> ModelWeights {
     guard model.isBuilt else { throw unbuilt(model, range: range) }
     do {
@@ -400,10 +400,10 @@ enum WeightValues {
       return values
     }
     let training = interpreter.session.training
-    func holds(_ model: SequentialModel) -> Bool {
+    func holds(_ model: KerasModel) -> Bool {
       model.flattenedLayers.contains { $0 === instance }
     }
-    var newest: (updated: Int, model: SequentialModel)?
+    var newest: (updated: Int, model: KerasModel)?
     for state in training.states.values where holds(state.model) {
       if newest == nil || state.updated > newest!.updated { newest = (state.updated, state.model) }
     }

@@ -18,8 +18,8 @@ enum AnalysisModels {
         positional: [], keywords: [("shape", .tuple(sample.map { .int($0) }))], names: names))
   }
 
-  static func model(_ name: String, _ instances: [LayerInstance]) throws -> SequentialModel {
-    let model = SequentialModel(name: name)
+  static func model(_ name: String, _ instances: [LayerInstance]) throws -> KerasModel {
+    let model = KerasModel(name: name)
     for instance in instances { try model.add(instance) }
     return model
   }
@@ -30,7 +30,7 @@ enum AnalysisModels {
   static func seed(
     flatten: Bool, side: Int = 224, filters: [Int] = [32, 64], units: [Int] = [64, 32],
     names: NameScope = NameScope(kerasVersion: .keras2)
-  ) throws -> SequentialModel {
+  ) throws -> KerasModel {
     let pair: ArgumentValue = .tuple([.int(2), .int(2)])
     let kernel: ArgumentValue = .tuple([.int(3), .int(3)])
     let relu: [(String, ArgumentValue)] = [("activation", .string("relu"))]
@@ -56,7 +56,7 @@ enum AnalysisModels {
 
   /// A non-square input, (60, 90, 3): after a 3x3 convolution the map is 58 high and 88 wide.
   static func nonSquare(names: NameScope = NameScope(kerasVersion: .keras2)) throws
-    -> SequentialModel
+    -> KerasModel
   {
     try model(
       "wide",
@@ -72,7 +72,7 @@ enum AnalysisModels {
   static func channelsFirst(
     flattenFormat: String?, names: NameScope = NameScope(kerasVersion: .keras2)
   ) throws
-    -> SequentialModel
+    -> KerasModel
   {
     let format: [(String, ArgumentValue)] = [("data_format", .string("channels_first"))]
     return try model(

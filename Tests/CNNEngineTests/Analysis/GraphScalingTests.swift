@@ -35,7 +35,7 @@ import Testing
     let added = try KerasTensor.apply(try layer("Add"), to: [stem, branch], asList: true)
     let flat = try added.apply(try layer("Flatten"))
     let output = try flat.apply(try layer("Dense", [("units", .int(2))]))
-    let model = try SequentialModel.functional(name: "res", inputs: [inputs], outputs: [output])
+    let model = try KerasModel.functional(name: "res", inputs: [inputs], outputs: [output])
     #expect(model.graph != nil)
     let scaling = try ParameterScaling(models: [model], sizes: [8, 16])
     let points = scaling.series[0].points
@@ -52,7 +52,7 @@ import Testing
     let encoderInput = try input([16, 16, 3])
     let fine = try encoderInput.apply(try conv(4))
     let coarse = try fine.apply(try conv(6, strides: 2))
-    let encoder = try SequentialModel.functional(
+    let encoder = try KerasModel.functional(
       name: "encoder", inputs: [encoderInput], outputs: [fine, coarse])
     let image = try input([16, 16, 3])
     let skips = try KerasTensor.call(encoder.calledInstance, on: [image], asList: false)
@@ -68,7 +68,7 @@ import Testing
       try layer("Concatenate"), to: [up, skips[0]], asList: true)
     let output = try joined.apply(
       try layer("Conv2D", [("filters", .int(1)), ("kernel_size", .int(1))]))
-    let model = try SequentialModel.functional(name: "unet", inputs: [image], outputs: [output])
+    let model = try KerasModel.functional(name: "unet", inputs: [image], outputs: [output])
     let scaling = try ParameterScaling(models: [model], sizes: [16, 32])
     let points = scaling.series[0].points
     #expect(try points[0].parameters == model.countParams())

@@ -7,7 +7,7 @@ import Testing
 /// a negative, a softmax row sums to one, Flatten and Dropout copy their input), and compare against
 /// tf-keras' own layer outputs where a fixture has them.
 @Suite struct TraceMeasurementTests {
-  static func measured(_ model: SequentialModel, threads: Int? = nil) throws -> ShapeTrace {
+  static func measured(_ model: KerasModel, threads: Int? = nil) throws -> ShapeTrace {
     var trace = try ShapeTrace(model: model)
     trace.measure(model, threads: threads)
     return trace

@@ -178,7 +178,7 @@ struct ForwardPassTests {
     }
   }
 
-  static func mediumModel() throws -> SequentialModel {
+  static func mediumModel() throws -> KerasModel {
     try Models.seed(flatten: true, side: 40, filters: [16, 32], units: [24, 12])
   }
 

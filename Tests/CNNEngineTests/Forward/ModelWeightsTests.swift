@@ -10,7 +10,7 @@ struct ModelWeightsTests {
 
   /// Conv2D(4, 3) -> BatchNormalization -> Flatten -> Dense(3) on (5, 5, 2).
   static func smallModel(names: NameScope = NameScope(kerasVersion: .keras2)) throws
-    -> SequentialModel
+    -> KerasModel
   {
     try Models.model(
       "small",

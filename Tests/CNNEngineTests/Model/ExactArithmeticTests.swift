@@ -47,7 +47,7 @@ struct ExactArithmeticTests {
   @Test("Conv2D(2**62, 3): the parameter count is refused at the layer, the model keeps its state")
   func hugeConvolution() throws {
     let names = NameScope()
-    let model = SequentialModel(name: "sequential")
+    let model = KerasModel(name: "sequential")
     try model.add(Models.input([28, 28, 1], names: names))
     let conv = try Self.layer("Conv2D", [.int(1 << 62), .int(3)], names: names)
     let error = Self.refusal { try model.add(conv) }
@@ -66,7 +66,7 @@ struct ExactArithmeticTests {
   )
   func hugeDense() throws {
     let names = NameScope()
-    let model = SequentialModel(name: "sequential")
+    let model = KerasModel(name: "sequential")
     try model.add(Models.input([8], names: names))
     let error = Self.refusal {
       try model.add(Self.layer("Dense", [.int(1 << 62)], names: names))
@@ -94,7 +94,7 @@ struct ExactArithmeticTests {
     "a model whose weights exceed the limit is refused at the layer that crosses it; pop restores")
   func modelTotals() throws {
     let names = NameScope()
-    let model = SequentialModel(name: "big")
+    let model = KerasModel(name: "big")
     try model.add(Models.input([2], names: names))
     // 2 * 2^30 parameters, 8 GiB: each layer fits, and so do both together (16 GiB).
     try model.add(Self.layer("Dense", [.int(1 << 30)], [("use_bias", .bool(false))], names: names))
@@ -120,7 +120,7 @@ struct ExactArithmeticTests {
     "an input of (2**31,)*3 is refused; Flatten of a 2**64-value map is refused, never (None, 0)")
   func hugeInputs() throws {
     let names = NameScope()
-    let model = SequentialModel(name: "sequential")
+    let model = KerasModel(name: "sequential")
     let error = Self.refusal {
       try model.add(Models.input([1 << 31, 1 << 31, 1 << 31], names: names))
     }
@@ -157,7 +157,7 @@ struct ExactArithmeticTests {
     throws
   {
     let names = NameScope()
-    let model = SequentialModel(name: "sequential")
+    let model = KerasModel(name: "sequential")
     try model.add(Models.input([8, 8, 3], names: names))
     let error = Self.refusal {
       try model.add(Self.layer(className, positional, keywords, names: names))
@@ -169,7 +169,7 @@ struct ExactArithmeticTests {
   @Test("Keras' own refusals where Python's integers would not overflow")
   func kerasRefusals() throws {
     let names = NameScope()
-    let model = SequentialModel(name: "sequential")
+    let model = KerasModel(name: "sequential")
     try model.add(Models.input([8, 8, 3], names: names))
     // A target of 2^80 values differs from the input's 192 values.
     let reshape = Self.refusal {
@@ -254,7 +254,7 @@ struct ExactArithmeticTests {
 extension ExactArithmeticTests {
   /// A model of Input((8, 8, 3)) -> `className` with `keywords`, its own name scope.
   static func strided(_ className: String, _ positional: [ArgumentValue], stride: Int) throws
-    -> SequentialModel
+    -> KerasModel
   {
     let names = NameScope()
     return try Models.model(
@@ -272,7 +272,7 @@ extension ExactArithmeticTests {
     let huge = try Self.strided(className, positional, stride: 1 << 62)
     let plain = try Self.strided(className, positional, stride: 8)
     let input = SeededInput.batch(for: huge, batch: 2, seed: 1)
-    func run(_ model: SequentialModel) throws -> Tensor {
+    func run(_ model: KerasModel) throws -> Tensor {
       try ForwardPass(model: model, weights: ModelWeights.initialized(for: model, seed: 4)).run(
         input)
     }

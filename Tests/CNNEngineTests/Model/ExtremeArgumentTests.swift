@@ -49,7 +49,7 @@ struct ExtremeArgumentTests {
       for value in Self.extremes {
         for input in Self.inputs {
           let names = NameScope()
-          let model = SequentialModel(name: "m")
+          let model = KerasModel(name: "m")
           let (positional, keywords) = arguments(value)
           do {
             try model.add(AnalysisModels.input(input, names: names))

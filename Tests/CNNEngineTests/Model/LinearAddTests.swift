@@ -32,7 +32,7 @@ struct LinearAddTests {
   @Test("each add reads a bounded number of layer properties, whatever the model's length")
   func addIsConstantPerLayer() throws {
     let reads = Reads()
-    let model = SequentialModel(name: "sequential")
+    let model = KerasModel(name: "sequential")
     try model.add(AnalysisModels.input([4], names: NameScope()))
     var perAdd: [Int] = []
     for index in 0..<400 {

@@ -28,7 +28,7 @@ import Testing
     let b = try right.apply(dense)
     #expect(a.nodeIndex == 0 && b.nodeIndex == 1)
     let add = try KerasTensor.apply(try layer("Add"), to: [a, b], asList: true)
-    let model = try SequentialModel.functional(name: "m", inputs: [left, right], outputs: [add])
+    let model = try KerasModel.functional(name: "m", inputs: [left, right], outputs: [add])
     let graph = try #require(model.graph)
     #expect(graph.layers.map(\.name) == ["input_1", "input_2", "dense", "add"])
     #expect(!graph.isSequentialLike)
@@ -43,7 +43,7 @@ import Testing
   @Test func aChainStaysAChain() throws {
     let x = try input([4])
     let y = try x.apply(try layer("Dense", [("units", .int(2))]))
-    let model = try SequentialModel.functional(name: "m", inputs: [x], outputs: [y])
+    let model = try KerasModel.functional(name: "m", inputs: [x], outputs: [y])
     #expect(model.graph == nil)
     #expect(try !model.summary().showsConnections)
   }
@@ -69,7 +69,7 @@ import Testing
     let b = try input([4])
     let y = try KerasTensor.apply(try layer("Add"), to: [a, b], asList: true)
     #expect(throws: KerasError.self) {
-      try SequentialModel.functional(name: "m", inputs: [a], outputs: [y])
+      try KerasModel.functional(name: "m", inputs: [a], outputs: [y])
     }
   }
 }

@@ -27,16 +27,16 @@ struct NestedModelTests {
     ]
   }
 
-  static func nested() throws -> (outer: SequentialModel, inner: SequentialModel) {
+  static func nested() throws -> (outer: KerasModel, inner: KerasModel) {
     let names = NameScope(kerasVersion: .keras2)
     let inner = try Models.model("sequential", try body(names: names))
-    let outer = SequentialModel(name: "sequential_1")
+    let outer = KerasModel(name: "sequential_1")
     try outer.add(LayerInstance(model: inner))
     for instance in try head(names: names) { try outer.add(instance) }
     return (outer, inner)
   }
 
-  static func flat() throws -> SequentialModel {
+  static func flat() throws -> KerasModel {
     let names = NameScope(kerasVersion: .keras2)
     return try Models.model("flat", try body(names: names) + head(names: names))
   }
@@ -96,7 +96,7 @@ struct NestedModelTests {
         try Models.layer("Conv2D", [.int(4), .int(3)], names: names),
         try Models.layer("ReLU", names: names),
       ])
-    let outer = SequentialModel(name: "sequential_1")
+    let outer = KerasModel(name: "sequential_1")
     try outer.add(LayerInstance(model: inner))
     #expect(!outer.isBuilt && !inner.isBuilt)
     try outer.build(batchInputShape: TensorShape([nil, 8, 8, 3]))

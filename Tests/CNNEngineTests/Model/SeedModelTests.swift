@@ -13,7 +13,7 @@ import Testing
         className: className, positional: positional, keywords: keywords, names: names))
   }
 
-  func seedModel(head: String, names: NameScope) throws -> SequentialModel {
+  func seedModel(head: String, names: NameScope) throws -> KerasModel {
     let pair: ArgumentValue = .tuple([.int(2), .int(2)])
     let kernel: ArgumentValue = .tuple([.int(3), .int(3)])
     let relu: [(String, ArgumentValue)] = [("activation", .string("relu"))]
@@ -40,7 +40,7 @@ import Testing
     }
     instances.append(
       try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
-    let model = SequentialModel(name: names.uniqueName(forClass: "Sequential"))
+    let model = KerasModel(name: names.uniqueName(forClass: "Sequential"))
     for instance in instances { try model.add(instance) }
     return model
   }

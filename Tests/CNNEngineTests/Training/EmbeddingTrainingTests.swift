@@ -34,7 +34,7 @@ struct EmbeddingTrainingTests {
     }
   }
 
-  static func textCNN(maskZero: Bool = false) throws -> SequentialModel {
+  static func textCNN(maskZero: Bool = false) throws -> KerasModel {
     try TrainerTests.model([
       (
         "Embedding", [.int(50), .int(8)],

@@ -4,7 +4,7 @@ import Testing
 /// `TapeCall`: a model call kept for `tf.GradientTape`, its backward pass to the weights and to
 /// the input (which `fit` never needs: a generator's images into a discriminator).
 @Suite struct TapeCallTests {
-  static func discriminator() throws -> SequentialModel {
+  static func discriminator() throws -> KerasModel {
     try TrainerTests.model([
       (
         "Conv2D", [.int(4), .int(3)],

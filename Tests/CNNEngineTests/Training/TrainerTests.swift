@@ -8,7 +8,7 @@ struct TrainerTests {
   typealias Models = AnalysisModels
 
   static func model(_ layers: [(String, [ArgumentValue], [(String, ArgumentValue)])]) throws
-    -> SequentialModel
+    -> KerasModel
   {
     let names = NameScope()
     return try Models.model(

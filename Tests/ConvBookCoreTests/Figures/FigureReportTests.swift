@@ -5,13 +5,13 @@ import Testing
 
 /// The terminal forms of the figures, compared whole against golden files.
 @Suite struct FigureReportTests {
-  static func model(_ name: String, in file: ModelFile) throws -> SequentialModel {
+  static func model(_ name: String, in file: ModelFile) throws -> KerasModel {
     try FigureModelSelection.select(file, names: [name])[0]
   }
 
   /// A measured trace whose times are replaced by fixed ones, so that a golden file can hold the
   /// time column too.
-  static func measured(_ model: SequentialModel) throws -> ShapeTrace {
+  static func measured(_ model: KerasModel) throws -> ShapeTrace {
     var trace = try ShapeTrace(model: model)
     trace.measure(model)
     for index in trace.steps.indices where trace.steps[index].seconds != nil {

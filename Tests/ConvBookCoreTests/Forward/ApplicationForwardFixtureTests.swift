@@ -49,7 +49,7 @@ struct ApplicationForwardFixtureTests {
     folder.appendingPathComponent(name + suffix).path
   }
 
-  static func model(_ testCase: Case, keras3: Bool = false) throws -> SequentialModel {
+  static func model(_ testCase: Case, keras3: Bool = false) throws -> KerasModel {
     let file = try ModelFile.load(
       path: path(testCase.name, ".py"),
       runner: LessonRunner(

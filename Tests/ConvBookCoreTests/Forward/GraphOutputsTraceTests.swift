@@ -25,7 +25,7 @@ struct GraphOutputsTraceTests {
 
     """
 
-  static func model() throws -> SequentialModel {
+  static func model() throws -> KerasModel {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "graph-outputs-trace-\(ProcessInfo.processInfo.processIdentifier).py")
     try source.write(to: url, atomically: true, encoding: .utf8)

@@ -62,7 +62,7 @@ struct KerasForwardFixtureTests {
   }
 
   static func run(_ name: String) throws -> (
-    pass: ForwardPass, model: SequentialModel, input: Tensor, output: Tensor,
+    pass: ForwardPass, model: KerasModel, input: Tensor, output: Tensor,
     layers: [LayerMeasurement]
   ) {
     let file = try load(name)

@@ -42,7 +42,7 @@ enum PortableWeights {
   }
 
   /// Every weight of `model`; integer weights (Normalization's `count`) are 0.
-  static func weights(for model: SequentialModel, seed: UInt64) throws -> ModelWeights {
+  static func weights(for model: KerasModel, seed: UInt64) throws -> ModelWeights {
     var tensors: [String: Tensor] = [:]
     let entries = try ModelWeights.expected(for: model)
     for entry in entries {

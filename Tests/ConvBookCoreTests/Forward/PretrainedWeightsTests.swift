@@ -17,7 +17,7 @@ struct PretrainedWeightsTests {
   }
 
   /// The last model a script binds, run as tf-keras.
-  static func model(_ source: String, in folder: URL) throws -> SequentialModel {
+  static func model(_ source: String, in folder: URL) throws -> KerasModel {
     let path = folder.appendingPathComponent("model-\(UUID().uuidString).py").path
     try source.write(toFile: path, atomically: true, encoding: .utf8)
     let file = try ModelFile.load(

@@ -86,7 +86,7 @@ import Testing
   }
 
   /// A model's layers (without the input layer), as its summary lists them.
-  static func layerList(_ model: SequentialModel) -> [LayerEntry]? {
+  static func layerList(_ model: KerasModel) -> [LayerEntry]? {
     guard let summary = try? model.summary() else { return nil }
     return summary.rows.filter { !$0.isInputLayer }.map {
       LayerEntry(

@@ -10,7 +10,7 @@ import Testing
     KerasSession(kerasVersion: version).run(source)
   }
 
-  static func model(_ source: String) -> SequentialModel? {
+  static func model(_ source: String) -> KerasModel? {
     let session = KerasSession(kerasVersion: .keras2)
     _ = session.run(source)
     if case .model(let model)? = session.globals["model"] { return model }

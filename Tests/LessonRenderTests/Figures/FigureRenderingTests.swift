@@ -16,7 +16,7 @@ import Testing
         className: className, positional: positional, keywords: keywords, names: names))
   }
 
-  static func seed(flatten: Bool, names: NameScope) throws -> SequentialModel {
+  static func seed(flatten: Bool, names: NameScope) throws -> KerasModel {
     let pair: ArgumentValue = .tuple([.int(2), .int(2)])
     let kernel: ArgumentValue = .tuple([.int(3), .int(3)])
     let relu: [(String, ArgumentValue)] = [("activation", .string("relu"))]
@@ -43,15 +43,15 @@ import Testing
     }
     instances.append(
       try layer("Dense", [.int(10)], [("activation", .string("softmax"))], names: names))
-    let model = SequentialModel(name: flatten ? "flatten_head" : "pooling_head")
+    let model = KerasModel(name: flatten ? "flatten_head" : "pooling_head")
     for instance in instances { try model.add(instance) }
     return model
   }
 
   /// A (60, 90, 3) input, and a name that needs escaping.
-  static func nonSquare() throws -> SequentialModel {
+  static func nonSquare() throws -> KerasModel {
     let names = NameScope(kerasVersion: .keras2)
-    let model = SequentialModel(name: "wide<&\"'>")
+    let model = KerasModel(name: "wide<&\"'>")
     try model.add(
       LayerInstance(
         try LayerCatalog.makeInput(
@@ -123,7 +123,7 @@ import Testing
   }
 
   /// A trace whose pass was refused: the shapes with a note.
-  static func refused(_ model: SequentialModel) throws -> ShapeTrace {
+  static func refused(_ model: KerasModel) throws -> ShapeTrace {
     var trace = try ShapeTrace(model: model)
     trace.measurement = TraceMeasurement(
       weights: .initialized(seed: 0), inputSeed: 0, batch: 1,

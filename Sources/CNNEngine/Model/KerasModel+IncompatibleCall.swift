@@ -8,7 +8,7 @@
 ///   with each layer's `compute_output_shape`, which checks no weights.
 /// Where a version accepts what ConvBook does not model (layers run on two shapes with the same
 /// weights), ConvBook refuses it as its limitation.
-extension SequentialModel {
+extension KerasModel {
   /// The output shapes Keras infers for this model called on `shapes`, which do not fit its input
   /// shapes, or Keras' error.
   func incompatibleCall(on shapes: [TensorShape]) throws(KerasError) -> [TensorShape] {

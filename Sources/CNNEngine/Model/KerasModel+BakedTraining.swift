@@ -4,7 +4,7 @@
 /// that mode whenever the graph runs. tf-keras always does; Keras 3 only where the model itself is
 /// called without a `training` of its own (`model(x)`; `predict`, `evaluate` and `fit` pass
 /// theirs).
-extension SequentialModel {
+extension KerasModel {
   /// A layer that a run of this model would run in training mode `mode` because a call fixed it
   /// (its own node's `training`, or the node of a nested model holding it), and whose computation
   /// depends on the mode: a trainable BatchNormalization (batch statistics, moving statistics

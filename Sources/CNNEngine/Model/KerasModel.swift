@@ -1,15 +1,16 @@
-/// `keras.Sequential`: a stack of layers, built as soon as its input shape is known; and, as its
-/// `functional` kind, the model `keras.Model(inputs, outputs)` makes of a single chain of layers.
+/// A Keras model: `keras.Sequential` (its `sequential` kind) or `keras.Model(inputs, outputs)` (its
+/// `functional` kind), in Keras both a graph of layer calls (`Functional`).
 ///
-/// Mirrors tf-keras' `Sequential.add`: an `InputLayer` (or `keras.Input` tensor) first sets the input;
-/// a first layer declaring `input_shape=` creates a hidden input layer (named by `NameScope`); later
-/// layers are called on the running output shape, so a shape error surfaces at the layer that
-/// causes it. Without an input shape, layers wait until `build(batchInputShape:)`.
+/// A model whose graph is a single chain keeps the chain as a stack of layers: tf-keras'
+/// `Sequential.add`, where an `InputLayer` (or `keras.Input` tensor) first sets the input; a first
+/// layer declaring `input_shape=` creates a hidden input layer (named by `NameScope`); later layers
+/// are called on the running output shape, so a shape error surfaces at the layer that causes it.
+/// Without an input shape, layers wait until `build(batchInputShape:)`. Any other graph (merges,
+/// several inputs or outputs, shared layers) keeps its `ModelGraph` (`KerasModel+Graph`).
 ///
-/// In Keras, `Sequential` is a `Functional` model whose graph is a chain; a functional model over a
-/// chain differs only in listing its input layer among `layers` (and in the summary) and in having no
-/// `add`, `pop` or `build`.
-public final class SequentialModel {
+/// A functional model over a chain differs from a Sequential one only in listing its input layer
+/// among `layers` (and in the summary) and in having no `add`, `pop` or `build`.
+public final class KerasModel {
   public enum Kind: Sendable {
     case sequential
     case functional
@@ -79,7 +80,7 @@ public final class SequentialModel {
   /// Python a tuple (and the summary prints one), not a functional model's list.
   public var returnsTuple = false
   /// A functional model whose graph is not a single chain: its layers and calls (see
-  /// `SequentialModel+Graph`); nil for chains, which the stack above describes.
+  /// `KerasModel+Graph`); nil for chains, which the stack above describes.
   public internal(set) var graph: ModelGraph?
   /// See `calledInstance`.
   public internal(set) var calledAsLayer: LayerInstance?
@@ -242,7 +243,7 @@ public final class SequentialModel {
   /// ("Graph disconnected") and layer names used twice.
   public static func functional(name: String, input: KerasTensor, output: KerasTensor)
     throws(KerasError)
-    -> SequentialModel
+    -> KerasModel
   {
     var chain: [KerasTensor] = []
     var tensor = output
@@ -269,7 +270,7 @@ public final class SequentialModel {
     for (index, tensor) in tensors.dropFirst().enumerated() {
       totals = try adding(tensor.producer, to: totals, model: name, layerIndex: index + 1)
     }
-    return SequentialModel(name: name, tensors: tensors, totals: totals)
+    return KerasModel(name: name, tensors: tensors, totals: totals)
   }
 
   /// Keras 3's `model.name = new`: the model's own name (its summary's title, `model.name`);
@@ -771,7 +772,7 @@ public final class SequentialModel {
   }
 }
 
-extension SequentialModel {
+extension KerasModel {
   /// The layers with every nested model replaced by its own layers (after its input layer), in
   /// order: the layers a forward pass runs, whose weights `model.weights` lists.
   public var flattenedLayers: [LayerInstance] {
@@ -782,7 +783,7 @@ extension SequentialModel {
   }
 
   /// Whether `other` is this model or is nested in it, at any depth.
-  public func contains(_ other: SequentialModel) -> Bool {
+  public func contains(_ other: KerasModel) -> Bool {
     other === self || layers.contains { $0.model?.contains(other) ?? false }
   }
 

@@ -1,12 +1,12 @@
 /// `keras.Model(inputs, outputs)` over any graph of layers: chains keep the chain representation
 /// (and Keras' three-column summary); other graphs keep their `ModelGraph`.
-extension SequentialModel {
+extension KerasModel {
   /// Maps the graph from `outputs` back to `inputs` as Keras does (its errors included); a single
   /// chain from one input to one output becomes a chain model.
   /// `walkLimit`: the deepest walk Python's recursion limit leaves Keras (`ModelGraph.map`).
   public static func functional(
     name: String, inputs: [KerasTensor], outputs: [KerasTensor], walkLimit: Int = .max
-  ) throws(KerasError) -> SequentialModel {
+  ) throws(KerasError) -> KerasModel {
     // tf-keras refuses an input listed twice before it maps the graph (Keras 3 takes it).
     if let first = inputs.first, first.keras3Name == nil,
       first.producer.layer.common.kerasVersion == .keras2,
@@ -25,7 +25,7 @@ extension SequentialModel {
     {
       return try functional(name: name, input: inputs[0], output: outputs[0])
     }
-    return SequentialModel(name: name, graph: graph, totals: try totals(of: graph, model: name))
+    return KerasModel(name: name, graph: graph, totals: try totals(of: graph, model: name))
   }
 
   /// The checked sums of a graph's counts: its inputs' bytes, then each layer's counts once.

@@ -2,7 +2,7 @@
 /// `keras.applications` base made without `input_shape` (`(None, None, None, 3)`) and called on
 /// 180x180 images. Keras runs the model's layers on the new shape; their weights stay the ones
 /// built, which the new shape must not change.
-extension SequentialModel {
+extension KerasModel {
   /// The output shape of this model run on `shape`, or nil when `shape` does not fit the model's
   /// input shape (another rank, or a known size that differs). A layer whose weights would change
   /// is refused as ConvBook's limitation.
