@@ -93,6 +93,24 @@ struct ApplicationBuilder {
     try layer("Activation", ["activation": .string(function)], name: name, x)
   }
 
+  /// EfficientNet's squeeze and excitation (both versions): the block's map averaged to one pixel,
+  /// reduced to `squeezed` channels with `activation`, expanded back to `filters` with a sigmoid,
+  /// and multiplied into the map; layers named `name` + `se_squeeze` ... `se_excite`.
+  func squeezeExcitation(
+    _ x: KerasTensor, filters: Int, squeezed: Int, activation: ArgumentValue, name: String
+  ) throws(KerasError) -> KerasTensor {
+    var se = try layer("GlobalAveragePooling2D", name: name + "se_squeeze", x)
+    se = try layer(
+      "Reshape", ["target_shape": .tuple([.int(1), .int(1), .int(filters)])],
+      name: name + "se_reshape", se)
+    se = try conv(
+      se, squeezed, .int(1), padding: "same", activation: activation, name: name + "se_reduce")
+    se = try conv(
+      se, filters, .int(1), padding: "same", activation: .string("sigmoid"),
+      name: name + "se_expand")
+    return try merge("Multiply", [x, se], name: name + "se_excite")
+  }
+
   func relu6(_ x: KerasTensor, name: String?) throws(KerasError) -> KerasTensor {
     try layer("ReLU", ["max_value": .float(6)], name: name, x)
   }

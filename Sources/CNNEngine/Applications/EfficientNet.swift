@@ -165,16 +165,8 @@ enum EfficientNet {
     x = try builder.layer("Activation", ["activation": activation], name: name + "activation", x)
     // Squeeze and excitation, ratio 0.25 of the block's input filters.
     let squeezed = max(1, Int(Double(filtersIn) * 0.25))
-    var se = try builder.layer("GlobalAveragePooling2D", name: name + "se_squeeze", x)
-    se = try builder.layer(
-      "Reshape", ["target_shape": .tuple([.int(1), .int(1), .int(filters)])],
-      name: name + "se_reshape", se)
-    se = try builder.conv(
-      se, squeezed, .int(1), padding: "same", activation: activation, name: name + "se_reduce")
-    se = try builder.conv(
-      se, filters, .int(1), padding: "same", activation: .string("sigmoid"),
-      name: name + "se_expand")
-    x = try builder.merge("Multiply", [x, se], name: name + "se_excite")
+    x = try builder.squeezeExcitation(
+      x, filters: filters, squeezed: squeezed, activation: activation, name: name)
     x = try builder.conv(
       x, filtersOut, .int(1), padding: "same", useBias: false, name: name + "project_conv")
     x = try builder.batchNorm(x, name: name + "project_bn")

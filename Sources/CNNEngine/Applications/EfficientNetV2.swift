@@ -232,16 +232,8 @@ enum EfficientNetV2 {
     }
     if stage.squeezeRatio > 0, stage.squeezeRatio <= 1 {
       let squeezed = max(1, Int(Double(settings.filtersIn) * stage.squeezeRatio))
-      var se = try builder.layer("GlobalAveragePooling2D", name: name + "se_squeeze", x)
-      se = try builder.layer(
-        "Reshape", ["target_shape": .tuple([.int(1), .int(1), .int(filters)])],
-        name: name + "se_reshape", se)
-      se = try builder.conv(
-        se, squeezed, .int(1), padding: "same", activation: activation, name: name + "se_reduce")
-      se = try builder.conv(
-        se, filters, .int(1), padding: "same", activation: .string("sigmoid"),
-        name: name + "se_expand")
-      x = try builder.merge("Multiply", [x, se], name: name + "se_excite")
+      x = try builder.squeezeExcitation(
+        x, filters: filters, squeezed: squeezed, activation: activation, name: name)
     }
     let fusedWithoutExpansion = stage.fused && stage.expand == 1
     x = try builder.conv(
