@@ -195,9 +195,33 @@ def main():
             "weights are made and packed and the passes run. TensorFlow: the faster of "
             "`model(x, training=False)` and `model.predict(x)` (named in brackets), and separately "
             "a `tf.function` of the call; medians of the timed calls after 3 warm-up calls. "
-            "TensorFlow uses oneDNN's AVX-512 kernels on this CPU; ConvBook's AVX-512 register tiles for direct convolutions where the CPU has them (chosen at run time) and SIMD8/AVX2 kernels elsewhere, "
-            "with Winograd F(4x4, 3x3) for the 3x3 convolutions of 8 or more channels, which is why their GFLOP/s (counted as the direct convolution's multiply-accumulates) exceed the ~200 GFLOP/s FMA peak of the two cores. The CPU is an AMD EPYC with AVX-512 (Zen 4 class).\n")
+            f"{kernels_on_this_machine()} ConvBook uses Winograd F(4x4, 3x3) for the 3x3 convolutions of 8 or more channels, "
+            "which is why its GFLOP/s (counted as the direct convolution's multiply-accumulates) can exceed the FMA peak of the two cores.\n")
     return 0
+
+
+def kernels_on_this_machine():
+    """Which kernels each side runs here: the processor, whether it has AVX-512 (ConvBook's C register
+    tiles, chosen at run time, else its Swift AVX2 tiles) and whether TensorFlow turned oneDNN on."""
+    model, flags = "an unknown processor", set()
+    try:
+        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name":
+                model = value.strip()
+            elif key.strip() == "flags":
+                flags = set(value.split())
+    except OSError:
+        pass
+    from tensorflow.python.util import _pywrap_util_port
+
+    onednn = _pywrap_util_port.IsMklEnabled()
+    avx512 = "avx512f" in flags
+    return (
+        f"The CPU is {model} ({'with' if avx512 else 'without'} AVX-512). TensorFlow runs "
+        f"{'oneDNN' if onednn else 'its Eigen'} kernels here (`IsMklEnabled()` {onednn}); ConvBook "
+        f"its {'C AVX-512' if avx512 else 'Swift AVX2'} register tiles for direct convolutions."
+    )
 
 
 if __name__ == "__main__":
