@@ -89,6 +89,9 @@ enum EagerMath {
     let (x, y) = (EagerTensors.doubles(a), EagerTensors.doubles(b))
     var result = [Double](repeating: 0, count: batches * n * m)
     let float32 = EagerDType(of: a) == .float32
+    // Float32 operands once, for `TensorFlowContraction` (one spare element: never empty).
+    let (x32, y32) =
+      float32 ? (x.map { Float($0) } + [0], y.map { Float($0) } + [0]) : ([Float](), [Float]())
     for item in 0..<batches {
       for row in 0..<n {
         for column in 0..<m {
@@ -125,23 +128,17 @@ enum EagerMath {
             // TensorFlow's float32 MatMul is oneDNN's sgemm: one FMA chain per value, or with its
             // AVX2 kernels two (even and odd terms) where `TensorFlowContraction` says. (The
             // oneDNN engine's recordings come from an AVX-512 processor: one chain.)
-            let row32 = (0..<k).map { Float(x[left + $0]) }
-            let column32 = (0..<k).map { Float(y[right + $0 * m]) }
             let pairs =
               engine == .eigen
               && TensorFlowContraction.sumsInPairs(row: row, rows: n, column: column, columns: m)
-            let sum =
-              k == 0
-              ? 0
-              : row32.withUnsafeBufferPointer { a in
-                column32.withUnsafeBufferPointer { b in
-                  pairs
-                    ? TensorFlowContraction.pairs(
-                      count: k, a.baseAddress!, b.baseAddress!, strideB: 1)
-                    : TensorFlowContraction.chain(
-                      count: k, a.baseAddress!, b.baseAddress!, strideB: 1)
-                }
+            let sum = x32.withUnsafeBufferPointer { a in
+              y32.withUnsafeBufferPointer { b in
+                let (lhs, rhs) = (a.baseAddress! + left, b.baseAddress! + right)
+                return pairs
+                  ? TensorFlowContraction.pairs(count: k, lhs, rhs, strideB: m)
+                  : TensorFlowContraction.chain(count: k, lhs, rhs, strideB: m)
               }
+            }
             result[item * n * m + row * m + column] = Double(sum)
           } else {
             var sum = 0.0
