@@ -6,7 +6,7 @@ import Foundation
 /// Dropout is the identity, BatchNormalization uses its moving statistics, `same` / `valid` /
 /// `causal` padding are TensorFlow's, channels-first layers run between transposes as tf-keras
 /// does on CPU. 3x3 stride-1 convolutions of 8 or more channels on maps larger than 16x16 run as
-/// Winograd F(4x4, 3x3) (4x fewer multiplies, 4x larger kernels: `ForwardStep.usesWinograd`),
+/// Winograd F(4x4, 3x3) (4x fewer multiplies, 4x larger kernels: `Conv.usesWinograd`),
 /// within ~1e-6 of the direct sum relative to the layer's output scale.
 ///
 /// Convolution and dense weights are packed on the first run and kept (the raw weights are

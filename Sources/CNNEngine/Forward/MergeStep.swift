@@ -31,7 +31,7 @@ struct MergeStep {
   let name: String
   let operation: Operation
 
-  private init(name: String, operation: Operation) {
+  init(name: String, operation: Operation) {
     self.name = name
     self.operation = operation
   }
@@ -54,80 +54,17 @@ struct MergeStep {
     return MergeStep(name: name, operation: .lambda(single, steps: steps))
   }
 
-  /// The computation of one tensor operation layer.
-  private static func operation(of layer: any TensorOperationLayer) -> Operation {
-    if let function = layer as? TensorFunctionLayer { return .function(function.function) }
-    if let slicing = layer as? SlicingOpLambda { return .function(.slice(slicing.slice)) }
-    if let split = layer as? TensorSplit { return .split(split.slices) }
-    guard let lambda = layer as? TFOpLambda else {
-      preconditionFailure("a tensor operation layer of an unknown kind: \(type(of: layer))")
-    }
-    let elementwise: ElementwiseKernel.Operation
-    switch lambda.operation {
-    case .add, .biasAdd: elementwise = .add
-    case .subtract: elementwise = .subtract
-    case .multiply: elementwise = .multiply
-    case .trueDivide: elementwise = .divide
-    case .negative: return .negative
-    }
-    if let tensor = lambda.constantTensor, let binary = lambda.operation.binary {
-      return .function(.constantOperand(binary, tensor, constantFirst: lambda.constantFirst))
-    }
-    if let values = lambda.channelConstants {
-      return .perChannel(elementwise, values.map { Float($0) })
-    }
-    if let constant = lambda.constant {
-      return .constant(elementwise, Float(constant), constantFirst: lambda.constantFirst)
-    }
-    return .fold(elementwise, divisor: nil, expandsRanks: false)
-  }
-
   /// `weights`: those of the layers that have some (attention); nil when training, which
   /// ConvBook does not do through those layers.
   init(instance: LayerInstance, weights: ModelWeights? = nil) throws(ForwardError) {
     name = instance.name
-    switch instance.layer {
-    case let attention as MultiHeadAttention:
-      operation = .multiHeadAttention(
-        try MultiHeadAttention.Prepared(
-          attention, instance: instance, weights: try Self.attentionWeights(weights, instance)))
-    case let attention as Attention:
-      operation = .attention(
-        try Attention.Prepared(
-          attention, instance: instance, weights: try Self.attentionWeights(weights, instance)))
-    case let merge as Merge:
-      switch merge.kind {
-      case .add: operation = .fold(.add, divisor: nil, expandsRanks: true)
-      case .subtract: operation = .fold(.subtract, divisor: nil, expandsRanks: true)
-      case .multiply: operation = .fold(.multiply, divisor: nil, expandsRanks: true)
-      case .average: operation = .fold(.add, divisor: 0, expandsRanks: true)
-      case .maximum: operation = .fold(.maximum, divisor: nil, expandsRanks: true)
-      case .minimum: operation = .fold(.minimum, divisor: nil, expandsRanks: true)
-      case .concatenate: operation = .concatenate(axis: merge.axis)
-      }
-    case let dot as Dot:
-      operation = .dot(dot)
-    case let layer as any TensorOperationLayer:
-      operation = Self.operation(of: layer)
-    case let custom as CustomScaleLayer:
-      // Keras multiplies a float32 tensor by the Python float: the scale is rounded to float32.
-      operation = .scaledAdd(Float(custom.scale))
-    case let lambda as Lambda:
-      guard let program = lambda.trace.program else {
-        throw ForwardError(
-          .model, "the function of the Lambda layer \"\(instance.name)\" was never traced")
-      }
-      operation = .lambda(
-        program,
-        steps: program.operations.map {
-          MergeStep(name: instance.name, operation: Self.operation(of: $0.layer))
-        })
-    default:
-      throw ForwardError(
-        .model,
-        "ConvBook cannot run layer \"\(instance.name)\" (\(instance.className)) in a forward pass yet"
-      )
+    let preparation = ForwardPreparation(
+      instance: instance, weights: weights, inGraph: false, keras3: false, engine: .eigen)
+    // A layer on one tensor runs as a `ForwardStep`.
+    guard case .merge(let operation) = try instance.layer.forwardPlan(preparation).kind else {
+      throw preparation.unsupported()
     }
+    self.operation = operation
   }
 
   /// The shape Keras' `_Merge.call` gives an input of a lower rank than `rank`: size-1 axes
@@ -161,19 +98,6 @@ struct MergeStep {
       throw ForwardError(.kernel, "\(error)")
     }
     return values
-  }
-
-  /// The weights of an attention layer, which only the forward pass has.
-  private static func attentionWeights(_ weights: ModelWeights?, _ instance: LayerInstance)
-    throws(ForwardError) -> ModelWeights
-  {
-    guard let weights else {
-      throw ForwardError(
-        .model,
-        "ConvBook cannot train a model with \(instance.className) layers yet (layer \"\(instance.name)\")"
-      )
-    }
-    return weights
   }
 
   /// A call with several outputs: `MultiHeadAttention` with `return_attention_scores=True`

@@ -185,3 +185,90 @@ public struct ShapePreservingLayer: Layer {
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
 }
+
+// MARK: Forward pass
+
+extension Activation {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.activation(function))
+  }
+}
+
+extension ReLU {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .activation(
+        .relu(
+          negativeSlope: Float(negativeSlope), maxValue: maxValue.map { Float($0) },
+          threshold: Float(threshold))))
+  }
+}
+
+extension LeakyReLU {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.activation(.leakyReLU(alpha: Float(alpha))))
+  }
+}
+
+extension ELU {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.activation(.elu(alpha: Float(alpha))))
+  }
+}
+
+extension Softmax {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.activation(.softmax(axis: axis)))
+  }
+}
+
+extension ShapePreservingLayer {
+  /// `Rescaling` scales; the noise and regularization layers do nothing at inference.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    guard className == "Rescaling" else { return .step(.identity) }
+    if let items = common.arguments["scale"].sequenceItems {
+      // Keras 3's per-channel `Rescaling(scale=[...])` (EfficientNet's ImageNet scaling).
+      return .step(try perChannelRescaling(items, preparation))
+    }
+    let scale: Double
+    let offset: Double
+    do {
+      scale = try common.arguments.double("scale")
+      offset = try common.arguments.double("offset")
+    } catch {
+      throw ForwardError(.model, error.message)
+    }
+    return .step(.rescaling(scale: Float(scale), offset: Float(offset)))
+  }
+
+  /// `Rescaling` with one scale per channel of the last axis and no offset; other broadcasts are
+  /// ConvBook's limitation.
+  private func perChannelRescaling(_ items: [ArgumentValue], _ preparation: ForwardPreparation)
+    throws(ForwardError) -> ForwardStep.Operation
+  {
+    var scales: [Float] = []
+    for item in items {
+      switch item {
+      case .int(let value): scales.append(Float(value))
+      case .float(let value): scales.append(Float(value))
+      default:
+        throw preparation.limitation(
+          "ConvBook does not support a Rescaling scale list holding \(item) yet")
+      }
+    }
+    let offset: Double
+    do {
+      offset = try common.arguments.double("offset")
+    } catch {
+      throw ForwardError(.model, error.message)
+    }
+    guard offset == 0, let channels = preparation.instance.inputShape?.dimensions.last ?? nil,
+      channels == scales.count
+    else {
+      throw preparation.limitation(
+        "ConvBook supports a Rescaling scale list only with one scale per channel of the last axis and no offset"
+      )
+    }
+    return .scaleLastAxis(scales)
+  }
+}

@@ -191,3 +191,13 @@ public struct Attention: MultiInputLayer {
     }
   }
 }
+
+// MARK: Forward pass
+
+extension Attention {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .merge(
+      .attention(
+        try Prepared(self, instance: preparation.instance, weights: preparation.modelWeights())))
+  }
+}

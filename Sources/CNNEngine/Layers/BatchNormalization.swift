@@ -153,3 +153,18 @@ public struct BatchNormalization: Layer {
     return specs
   }
 }
+
+// MARK: Forward pass
+
+extension BatchNormalization {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let axes = try preparation.withBuiltInput(resolvedAxes(for:))
+    return .step(
+      .batchNormalization(
+        axes: axes, gamma: try preparation.optionalWeight("gamma", scale),
+        beta: try preparation.optionalWeight("beta", center),
+        mean: try preparation.weight("moving_mean"),
+        variance: try preparation.weight("moving_variance"), epsilon: Float(epsilon),
+        fused: preparation.keras3 ? false : nil))
+  }
+}

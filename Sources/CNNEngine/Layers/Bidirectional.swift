@@ -143,3 +143,13 @@ extension Recurrent {
     returnSequences ? TensorShape([input[0], input[1], units]) : TensorShape([input[0], units])
   }
 }
+
+// MARK: Forward pass
+
+extension Bidirectional {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .recurrent(
+        try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
+  }
+}

@@ -26,3 +26,11 @@ public struct CenterCrop: Layer {
     return Resizing.imageOutputShape(input, height: height, width: width)
   }
 }
+
+// MARK: Forward pass
+
+extension CenterCrop {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.centerCrop)
+  }
+}

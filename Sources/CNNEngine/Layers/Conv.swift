@@ -105,3 +105,55 @@ public struct Conv: ConvolutionLayer {
       [output.exactValuesPerSample() ?? 0, Exact.product(kernelSize), channels / groups])
   }
 }
+
+// MARK: Forward pass
+
+extension Conv {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let kernel = try preparation.weight("kernel")
+    let bias = try preparation.optionalWeight("bias", useBias)
+    let channelsFirst = dataFormat == .channelsFirst
+    if usesWinograd(inputChannels: kernel.shape[2], input: preparation.instance.inputShape) {
+      let packed = try preparation.packing { () throws(KernelError) in
+        // 4x4 output tiles: measured faster than 2x2 for 32 and 64 channels, error ~1e-6.
+        try PackedWinogradWeights(kernel: kernel, bias: bias, tile: 4)
+      }
+      return .step(
+        .winograd(packed, padding: padding, activation: activation), channelsFirst: channelsFirst)
+    }
+    let packed = try preparation.packing { () throws(KernelError) in
+      try PackedConvolutionWeights(kernel: kernel, bias: bias, groups: groups)
+    }
+    return .step(
+      .convolution(
+        packed, strides: strides, dilations: dilationRate, padding: padding,
+        activation: activation),
+      channelsFirst: channelsFirst)
+  }
+
+  /// Whether the convolution runs as Winograd F(4x4, 3x3) (see `WinogradConvolutionKernel`):
+  /// where the kernel applies, on output maps larger than 16x16 (more than 16 4x4 tiles per image;
+  /// any map whose size is unknown when the layer is built). Winograd's transformed kernel holds 36
+  /// values per channel and filter where the direct one holds 9, and every run reads all of it: on
+  /// small maps (ResNet50's 14x14 and 7x7 stages, 90% of its 3x3 weights) that was 122 MB more
+  /// for no time gained (see `Benchmarks/forward_memory.md`).
+  /// `input`: the shape the layer was built with.
+  func usesWinograd(inputChannels: Int, input: TensorShape?) -> Bool {
+    guard
+      rank == 2 && padding != .causal
+        && WinogradConvolutionKernel.applies(
+          kernelSize: kernelSize, strides: strides, dilations: dilationRate, groups: groups,
+          inputChannels: inputChannels, filters: filters)
+    else { return false }
+    guard let input, let output = try? outputShape(for: input), output.rank == 4 else {
+      return true
+    }
+    let spatial = dataFormat == .channelsFirst ? [2, 3] : [1, 2]
+    guard let height = output.dimensions[spatial[0]], let width = output.dimensions[spatial[1]]
+    else { return true }
+    return ((height + 3) / 4) * ((width + 3) / 4) >= Self.winogradMinimumTiles
+  }
+
+  /// Output tiles of 4x4 per image below which a 3x3 convolution runs direct (`usesWinograd`).
+  static let winogradMinimumTiles = 17
+}

@@ -92,3 +92,20 @@ public struct ConvTranspose: ConvolutionLayer {
     try Exact.product([input.exactValuesPerSample() ?? 0, Exact.product(kernelSize), filters])
   }
 }
+
+// MARK: Forward pass
+
+extension ConvTranspose {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let kernel = try preparation.weight("kernel")
+    let bias = try preparation.optionalWeight("bias", useBias)
+    let packed = try preparation.packing { () throws(KernelError) in
+      try PackedTransposedConvolutionWeights(kernel: kernel, bias: bias)
+    }
+    return .step(
+      .transposed(
+        packed, strides: strides, dilations: dilationRate, padding: padding,
+        outputPadding: outputPadding, activation: activation),
+      channelsFirst: dataFormat == .channelsFirst)
+  }
+}

@@ -53,3 +53,11 @@ public struct Cropping: Layer {
     return TensorShape(output)
   }
 }
+
+// MARK: Forward pass
+
+extension Cropping {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.cropping(cropping), channelsFirst: dataFormat == .channelsFirst)
+  }
+}

@@ -25,3 +25,13 @@ public struct CustomScaleLayer: MultiInputLayer {
     return inputs[0]
   }
 }
+
+// MARK: Forward pass
+
+extension CustomScaleLayer {
+  /// `inputs[0] + inputs[1] * scale`. Keras multiplies a float32 tensor by the Python float: the
+  /// scale is rounded to float32.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .merge(.scaledAdd(Float(scale)))
+  }
+}

@@ -36,3 +36,12 @@ public struct CustomWeight: Layer {
 
   public func weights(for input: TensorShape) -> [WeightSpec] { [spec] }
 }
+
+// MARK: Forward pass
+
+extension CustomWeight {
+  /// The layer's own weight, whatever the input.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.weightValue(try preparation.weight(spec.name)))
+  }
+}

@@ -77,3 +77,16 @@ public struct Dense: Layer {
     try Exact.multiply(output.exactValuesPerSample() ?? 0, input[-1] ?? 0)
   }
 }
+
+// MARK: Forward pass
+
+extension Dense {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let kernel = try preparation.weight("kernel")
+    let bias = try preparation.optionalWeight("bias", useBias)
+    let packed = try preparation.packing { () throws(KernelError) in
+      try PackedDenseWeights(kernel: kernel, bias: bias)
+    }
+    return .step(.dense(packed, activation: activation))
+  }
+}

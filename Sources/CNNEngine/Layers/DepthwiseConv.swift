@@ -98,3 +98,16 @@ public struct DepthwiseConv: ConvolutionLayer {
     try Exact.multiply(output.exactValuesPerSample() ?? 0, Exact.product(kernelSize))
   }
 }
+
+// MARK: Forward pass
+
+extension DepthwiseConv {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .depthwise(
+        kernel: try preparation.weight("depthwise_kernel"),
+        bias: try preparation.optionalWeight("bias", useBias), strides: strides,
+        dilations: dilationRate, padding: padding, activation: activation),
+      channelsFirst: dataFormat == .channelsFirst)
+  }
+}

@@ -110,3 +110,11 @@ public struct Dot: MultiInputLayer {
     return TensorShape(output)
   }
 }
+
+// MARK: Forward pass
+
+extension Dot {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .merge(.dot(self))
+  }
+}

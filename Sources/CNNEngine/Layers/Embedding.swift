@@ -60,3 +60,11 @@ public struct Embedding: Layer {
     ]
   }
 }
+
+// MARK: Forward pass
+
+extension Embedding {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.embedding(try preparation.weight("embeddings")))
+  }
+}

@@ -21,3 +21,12 @@ public struct Flatten: Layer {
     return TensorShape([input.batch, values])
   }
 }
+
+// MARK: Forward pass
+
+extension Flatten {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    // tf-keras moves channels last before flattening a channels-first tensor.
+    .step(.flatten, channelsFirst: dataFormat == .channelsFirst)
+  }
+}

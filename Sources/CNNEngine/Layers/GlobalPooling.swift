@@ -37,3 +37,13 @@ public struct GlobalPooling: Layer {
     return TensorShape([input.batch, channels])
   }
 }
+
+// MARK: Forward pass
+
+extension GlobalPooling {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .globalPooling(kind == .max ? .max : .average, keepDimensions: keepDimensions),
+      channelsFirst: dataFormat == .channelsFirst)
+  }
+}

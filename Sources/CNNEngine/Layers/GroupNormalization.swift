@@ -91,3 +91,31 @@ public struct UnitNormalization: Layer {
     return input
   }
 }
+
+// MARK: Forward pass
+
+extension GroupNormalization {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let input = try preparation.builtInput()
+    let channels = try preparation.withBuiltInput(self.channels(for:))
+    guard channels.axis == input.rank - 1 else {
+      throw preparation.limitation(
+        "ConvBook's forward pass of GroupNormalization normalizes groups of the last axis only")
+    }
+    return .step(
+      .groupNormalization(
+        groups: channels.groups, gamma: try preparation.optionalWeight("gamma", scale),
+        beta: try preparation.optionalWeight("beta", center), epsilon: Float(epsilon)))
+  }
+}
+
+extension UnitNormalization {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let input = try preparation.builtInput()
+    guard axes.map({ $0 < 0 ? $0 + input.rank : $0 }) == [input.rank - 1] else {
+      throw preparation.limitation(
+        "ConvBook's forward pass of UnitNormalization normalizes over the last axis only")
+    }
+    return .step(.unitNormalization)
+  }
+}

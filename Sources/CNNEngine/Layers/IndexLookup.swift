@@ -61,3 +61,13 @@ extension IndexLookup: TypedOutputLayer {
     }
   }
 }
+
+// MARK: Forward pass
+
+extension IndexLookup {
+  /// ConvBook looks up strings and integers in the interpreter (`KerasDataLayer`), not in
+  /// the forward pass of a model.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    throw preparation.unsupported()
+  }
+}

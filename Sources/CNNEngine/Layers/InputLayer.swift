@@ -156,3 +156,12 @@ public struct InputLayer: Layer {
     return dimensions
   }
 }
+
+// MARK: Forward pass
+
+extension InputLayer {
+  /// None: an input layer is where the data enters, never a step of the pass.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    throw preparation.unsupported()
+  }
+}

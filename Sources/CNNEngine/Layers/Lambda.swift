@@ -153,3 +153,24 @@ public final class LambdaTrace: @unchecked Sendable {
       returnsTuple: returnsTuple)
   }
 }
+
+// MARK: Forward pass
+
+extension Lambda {
+  /// The traced operations, one step each.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    guard let program = trace.program else {
+      throw ForwardError(
+        .model, "the function of the Lambda layer \"\(preparation.instance.name)\" was never traced"
+      )
+    }
+    var steps: [MergeStep] = []
+    for operation in program.operations {
+      guard let plan = operation.layer.forwardOperation, case .merge(let step) = plan.kind else {
+        throw preparation.unsupported()
+      }
+      steps.append(MergeStep(name: preparation.instance.name, operation: step))
+    }
+    return .merge(.lambda(program, steps: steps))
+  }
+}

@@ -17,6 +17,9 @@ public protocol Layer: Sendable {
   /// products of every time step of a recurrent layer). Bias additions, activations, gates,
   /// pooling and normalization are not counted.
   func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow) -> Int
+  /// How the forward pass runs the layer: its kernel call, with its weights taken from the model
+  /// and packed once (`ForwardPlan`); each layer's own file says it, or why it cannot run.
+  func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan
 }
 
 extension Layer {

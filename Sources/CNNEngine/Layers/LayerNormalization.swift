@@ -50,3 +50,15 @@ public struct LayerNormalization: Layer {
     return specs
   }
 }
+
+// MARK: Forward pass
+
+extension LayerNormalization {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .layerNormalization(
+        axes: try preparation.withBuiltInput(resolvedAxes(for:)),
+        gamma: try preparation.optionalWeight("gamma", scale),
+        beta: try preparation.optionalWeight("beta", center), epsilon: Float(epsilon)))
+  }
+}

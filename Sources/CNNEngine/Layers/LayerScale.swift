@@ -33,3 +33,11 @@ public struct LayerScale: Layer {
     ]
   }
 }
+
+// MARK: Forward pass
+
+extension LayerScale {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.scaleLastAxis(try preparation.weight("gamma").scalars))
+  }
+}

@@ -33,3 +33,10 @@ public struct MaskOperation: TensorOperationLayer {
     try outputShape(for: inputs[0])
   }
 }
+
+// MARK: Forward pass
+
+extension MaskOperation {
+  /// None: the forward pass computes masks itself and `ForwardGraph` leaves these nodes out.
+  public var forwardOperation: ForwardPlan? { nil }
+}

@@ -18,3 +18,11 @@ public struct Masking: Layer {
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape { input }
 }
+
+// MARK: Forward pass
+
+extension Masking {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.masking(Float(maskValue)))
+  }
+}

@@ -157,3 +157,21 @@ public struct Merge: MultiInputLayer {
     return TensorShape(output)
   }
 }
+
+// MARK: Forward pass
+
+extension Merge {
+  /// Sums, products, extremes and averages fold the inputs left to right after Keras' rank
+  /// expansion; `Average` divides the sum once.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    switch kind {
+    case .add: .merge(.fold(.add, divisor: nil, expandsRanks: true))
+    case .subtract: .merge(.fold(.subtract, divisor: nil, expandsRanks: true))
+    case .multiply: .merge(.fold(.multiply, divisor: nil, expandsRanks: true))
+    case .average: .merge(.fold(.add, divisor: 0, expandsRanks: true))
+    case .maximum: .merge(.fold(.maximum, divisor: nil, expandsRanks: true))
+    case .minimum: .merge(.fold(.minimum, divisor: nil, expandsRanks: true))
+    case .concatenate: .merge(.concatenate(axis: axis))
+    }
+  }
+}

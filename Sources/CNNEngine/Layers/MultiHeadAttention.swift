@@ -383,3 +383,13 @@ public struct MultiHeadAttention: MultiInputLayer {
     }
   }
 }
+
+// MARK: Forward pass
+
+extension MultiHeadAttention {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .merge(
+      .multiHeadAttention(
+        try Prepared(self, instance: preparation.instance, weights: preparation.modelWeights())))
+  }
+}

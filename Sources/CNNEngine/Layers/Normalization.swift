@@ -130,3 +130,21 @@ public struct Normalization: Layer {
     ]
   }
 }
+
+// MARK: Forward pass
+
+extension Normalization {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let kept = try preparation.withBuiltInput(keptAxes(for:))
+    if let mean, let variance {
+      return .step(
+        .normalization(
+          keptAxes: kept, mean: mean.map { Float($0) }, variance: variance.map { Float($0) },
+          invert: invert))
+    }
+    return .step(
+      .normalization(
+        keptAxes: kept, mean: try preparation.weight("mean").scalars,
+        variance: try preparation.weight("variance").scalars, invert: invert))
+  }
+}

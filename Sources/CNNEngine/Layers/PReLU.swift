@@ -58,3 +58,11 @@ public struct PReLU: Layer {
     return [WeightSpec("alpha", shape, initializer: common.arguments["alpha_initializer"])]
   }
 }
+
+// MARK: Forward pass
+
+extension PReLU {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.parametricReLU(alpha: try preparation.weight("alpha")))
+  }
+}

@@ -34,3 +34,11 @@ public struct Permute: Layer {
     return TensorShape([input.batch] + dims.map { input[$0] })
   }
 }
+
+// MARK: Forward pass
+
+extension Permute {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.permute(dims))
+  }
+}

@@ -94,3 +94,14 @@ public struct Pooling: Layer {
     return TensorShape(output)
   }
 }
+
+// MARK: Forward pass
+
+extension Pooling {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .pooling(
+        kind == .max ? .max : .average, poolSize: poolSize, strides: strides, padding: padding),
+      channelsFirst: dataFormat == .channelsFirst)
+  }
+}

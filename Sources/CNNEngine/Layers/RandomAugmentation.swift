@@ -160,3 +160,12 @@ public struct RandomAugmentation: Layer {
     return input
   }
 }
+
+// MARK: Forward pass
+
+extension RandomAugmentation {
+  /// Random augmentation only acts in training.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.identity)
+  }
+}

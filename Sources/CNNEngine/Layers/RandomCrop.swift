@@ -28,3 +28,12 @@ public struct RandomCrop: Layer {
     return Resizing.imageOutputShape(input, height: height, width: width)
   }
 }
+
+// MARK: Forward pass
+
+extension RandomCrop {
+  /// At inference tf-keras resizes instead of cropping at random.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.resizing(method: "bilinear", crop: true))
+  }
+}

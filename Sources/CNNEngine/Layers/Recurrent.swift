@@ -268,3 +268,13 @@ public struct Recurrent: MultiOutputLayer {
     }
   }
 }
+
+// MARK: Forward pass
+
+extension Recurrent {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .recurrent(
+        try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
+  }
+}

@@ -61,3 +61,12 @@ public struct RecurrentCell: Layer {
     )
   }
 }
+
+// MARK: Forward pass
+
+extension RecurrentCell {
+  /// A cell runs inside its `RNN` layer (`Recurrent`), never on its own.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    throw preparation.unsupported()
+  }
+}

@@ -186,3 +186,14 @@ struct RecurrentConvolutionForward {
       returnSequences: layer.returnSequences, threads: threads)
   }
 }
+
+// MARK: Forward pass
+
+extension RecurrentConvolution {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .recurrentConvolution(
+        try RecurrentConvolutionForward(
+          self, weight: preparation.weight, name: preparation.instance.name)))
+  }
+}

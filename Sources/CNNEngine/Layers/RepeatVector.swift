@@ -27,3 +27,11 @@ public struct RepeatVector: Layer {
     return TensorShape([input.batch, count, input.dimensions[1]])
   }
 }
+
+// MARK: Forward pass
+
+extension RepeatVector {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.repeatVector(count))
+  }
+}

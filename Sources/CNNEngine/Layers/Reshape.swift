@@ -130,3 +130,11 @@ public struct Reshape: Layer {
     "[" + values.map(String.init).joined(separator: ", ") + "]"
   }
 }
+
+// MARK: Forward pass
+
+extension Reshape {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.reshape)
+  }
+}

@@ -106,3 +106,25 @@ public struct Resizing: Layer {
     return error
   }
 }
+
+// MARK: Forward pass
+
+extension Resizing {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let input = try preparation.builtInput()
+    // Keras 3 gives inputs of other ranks a shape (see `outputShape`) but no image to resize;
+    // and it checks `interpolation` only here. One image without a batch axis
+    // (`resize_and_rescale(image)`) resizes as a batch of one.
+    guard input.rank == 4 || input.rank == 3 else {
+      throw ForwardError(
+        .model,
+        "ConvBook's forward pass of Resizing takes images (3-D inputs) or batches of them (4-D); layer \"\(preparation.instance.name)\" gets \(input)"
+      )
+    }
+    guard Self.interpolations.contains(interpolation) else {
+      throw preparation.limitation(
+        "ConvBook does not support interpolation='\(interpolation)' in Resizing yet")
+    }
+    return .step(.resizing(method: interpolation, crop: cropToAspectRatio))
+  }
+}

@@ -106,3 +106,20 @@ public struct SeparableConv: ConvolutionLayer {
     ])
   }
 }
+
+// MARK: Forward pass
+
+extension SeparableConv {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    let pointwise = try preparation.weight("pointwise_kernel")
+    let bias = try preparation.optionalWeight("bias", useBias)
+    let packed = try preparation.packing { () throws(KernelError) in
+      try PackedConvolutionWeights(kernel: pointwise, bias: bias)
+    }
+    return .step(
+      .separable(
+        depthwise: try preparation.weight("depthwise_kernel"), pointwise: packed,
+        strides: strides, dilations: dilationRate, padding: padding, activation: activation),
+      channelsFirst: dataFormat == .channelsFirst)
+  }
+}

@@ -28,3 +28,9 @@ public struct SlicingOpLambda: TensorOperationLayer {
     try outputShape(for: inputs[0])
   }
 }
+
+// MARK: Forward pass
+
+extension SlicingOpLambda {
+  public var forwardOperation: ForwardPlan? { .merge(.function(.slice(slice))) }
+}

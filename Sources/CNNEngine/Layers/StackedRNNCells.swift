@@ -46,3 +46,12 @@ public struct StackedRNNCells: Layer {
     )
   }
 }
+
+// MARK: Forward pass
+
+extension StackedRNNCells {
+  /// A cell runs inside its `RNN` layer (`StackedRecurrent`), never on its own.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    throw preparation.unsupported()
+  }
+}

@@ -71,3 +71,13 @@ public struct StackedRecurrent: Layer {
     return total
   }
 }
+
+// MARK: Forward pass
+
+extension StackedRecurrent {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .recurrent(
+        try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
+  }
+}

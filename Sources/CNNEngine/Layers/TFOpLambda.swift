@@ -105,3 +105,30 @@ extension TFOpLambda.Operation {
     }
   }
 }
+
+// MARK: Forward pass
+
+extension TFOpLambda {
+  /// Arithmetic of Keras tensors: with a constant (a number, one per channel, a tensor) or folding
+  /// the tensors left to right (NumPy broadcasting over the full shapes).
+  public var forwardOperation: ForwardPlan? {
+    let elementwise: ElementwiseKernel.Operation
+    switch operation {
+    case .add, .biasAdd: elementwise = .add
+    case .subtract: elementwise = .subtract
+    case .multiply: elementwise = .multiply
+    case .trueDivide: elementwise = .divide
+    case .negative: return .merge(.negative)
+    }
+    if let tensor = constantTensor, let binary = operation.binary {
+      return .merge(.function(.constantOperand(binary, tensor, constantFirst: constantFirst)))
+    }
+    if let values = channelConstants {
+      return .merge(.perChannel(elementwise, values.map { Float($0) }))
+    }
+    if let constant {
+      return .merge(.constant(elementwise, Float(constant), constantFirst: constantFirst))
+    }
+    return .merge(.fold(elementwise, divisor: nil, expandsRanks: false))
+  }
+}

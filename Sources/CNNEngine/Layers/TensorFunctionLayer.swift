@@ -13,6 +13,9 @@ public protocol TensorOperationLayer: MultiInputLayer {
   /// The shapes of every output of the call: one for all operations but `TensorSplit`'s.
   func outputShapes(forInputs inputs: [TensorShape], values: [[Int?]?]) throws(KerasError)
     -> [TensorShape]
+  /// What the forward pass computes: an operation without weights (`ForwardPlan.merge`), or nil
+  /// where the pass never runs it.
+  var forwardOperation: ForwardPlan? { get }
 }
 
 extension TensorOperationLayer {
@@ -21,6 +24,11 @@ extension TensorOperationLayer {
   { try outputShape(forInputs: inputs) }
 
   public func outputValue(forInputs inputs: [TensorShape], values: [[Int?]?]) -> [Int?]? { nil }
+
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    guard let plan = forwardOperation else { throw preparation.unsupported() }
+    return plan
+  }
 
   public func outputShapes(forInputs inputs: [TensorShape], values: [[Int?]?]) throws(KerasError)
     -> [TensorShape]
@@ -102,4 +110,10 @@ public struct TensorFunctionLayer: TensorOperationLayer {
     else { return nil }
     return value
   }
+}
+
+// MARK: Forward pass
+
+extension TensorFunctionLayer {
+  public var forwardOperation: ForwardPlan? { .merge(.function(function)) }
 }

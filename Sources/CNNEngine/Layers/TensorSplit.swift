@@ -76,3 +76,10 @@ public struct TensorSplit: TensorOperationLayer {
     -> [TensorShape]
   { try outputShapes(forInputs: inputs) }
 }
+
+// MARK: Forward pass
+
+extension TensorSplit {
+  /// One slice of the input per output.
+  public var forwardOperation: ForwardPlan? { .merge(.split(slices)) }
+}

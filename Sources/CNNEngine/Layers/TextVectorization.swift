@@ -75,3 +75,13 @@ extension TextVectorization: TypedOutputLayer {
 public protocol TypedOutputLayer: Layer {
   var outputDTypeName: String { get }
 }
+
+// MARK: Forward pass
+
+extension TextVectorization {
+  /// ConvBook vectorizes text in the interpreter (`KerasDataLayer`), not in the forward pass
+  /// of a model.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    throw preparation.unsupported()
+  }
+}

@@ -198,3 +198,22 @@ public struct TimeDistributed: Layer {
     buffers.reshape(outputShape)
   }
 }
+
+// MARK: Forward pass
+
+extension TimeDistributed {
+  /// The wrapped layer's steps, on the time axis folded into the batch.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    var steps: [ForwardStep] = []
+    for (step, stepWeights) in try stepInstances(
+      input: preparation.builtInput(), weights: preparation.modelWeights(),
+      weightsName: preparation.instance.weightsName)
+    {
+      steps.append(
+        try ForwardStep(
+          instance: step, weights: stepWeights, inGraph: preparation.inGraph,
+          keras3: preparation.keras3, engine: preparation.engine))
+    }
+    return .step(.timeDistributed(steps))
+  }
+}

@@ -55,3 +55,13 @@ public struct UpSampling: Layer {
     return TensorShape(output)
   }
 }
+
+// MARK: Forward pass
+
+extension UpSampling {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(
+      .upSampling(size: size, interpolation: interpolation),
+      channelsFirst: dataFormat == .channelsFirst)
+  }
+}

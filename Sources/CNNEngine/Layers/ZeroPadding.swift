@@ -36,3 +36,11 @@ public struct ZeroPadding: Layer {
     return TensorShape(output)
   }
 }
+
+// MARK: Forward pass
+
+extension ZeroPadding {
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    .step(.zeroPadding(padding), channelsFirst: dataFormat == .channelsFirst)
+  }
+}

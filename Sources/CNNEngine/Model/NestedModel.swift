@@ -68,3 +68,13 @@ public struct NestedModel: Layer {
     return total
   }
 }
+
+// MARK: Forward pass
+
+extension NestedModel {
+  /// None of its own: the forward pass runs a nested model's layers in the outer graph
+  /// (`ForwardGraph`); a model nested where that is not done is ConvBook's limitation.
+  public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
+    throw preparation.unsupported()
+  }
+}

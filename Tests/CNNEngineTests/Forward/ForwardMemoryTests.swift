@@ -33,8 +33,7 @@ import Testing
         try LayerCatalog.make(
           className: "Conv2D", positional: [.int(16), .int(3)],
           keywords: [("padding", .string("same"))], names: names) as? Conv)
-      return ForwardStep.usesWinograd(
-        conv, inputChannels: 16, input: TensorShape([nil, size, size, 16]))
+      return conv.usesWinograd(inputChannels: 16, input: TensorShape([nil, size, size, 16]))
     }
     #expect(try uses(17))
     #expect(try uses(nil))
