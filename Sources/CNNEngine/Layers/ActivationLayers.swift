@@ -1,7 +1,7 @@
 import CNNKernels
 
 /// `Activation`: applies a named activation function; the shape is unchanged.
-public struct Activation: Layer {
+public struct Activation: WeightlessLayer {
   public let common: LayerCommon
   public let function: ActivationFunction
 
@@ -18,7 +18,7 @@ public struct Activation: Layer {
 }
 
 /// `ReLU`: max(x, 0) with optional `max_value`, `negative_slope` and `threshold`.
-public struct ReLU: Layer {
+public struct ReLU: WeightlessLayer {
   public let common: LayerCommon
   public let maxValue: Double?
   public let negativeSlope: Double
@@ -56,7 +56,7 @@ public struct ReLU: Layer {
 
 /// `LeakyReLU`: x for x >= 0, alpha*x below (tf-keras spells the slope `alpha`, Keras 3
 /// `negative_slope`; default 0.3).
-public struct LeakyReLU: Layer {
+public struct LeakyReLU: WeightlessLayer {
   public let common: LayerCommon
   public let alpha: Double
 
@@ -103,7 +103,7 @@ public struct LeakyReLU: Layer {
 }
 
 /// `ELU`: x for x > 0, alpha*(exp(x) - 1) below.
-public struct ELU: Layer {
+public struct ELU: WeightlessLayer {
   public let common: LayerCommon
   public let alpha: Double
 
@@ -123,7 +123,7 @@ public struct ELU: Layer {
 }
 
 /// `Softmax` over `axis` (default the last).
-public struct Softmax: Layer {
+public struct Softmax: WeightlessLayer {
   public let common: LayerCommon
   public let axis: Int
 
@@ -153,7 +153,7 @@ public struct Softmax: Layer {
 /// Layers that change neither shape nor parameters and compute nothing at inference:
 /// `Rescaling` (which does scale), `GaussianNoise`, `GaussianDropout`, `AlphaDropout`,
 /// `ActivityRegularization`, `Identity`.
-public struct ShapePreservingLayer: Layer {
+public struct ShapePreservingLayer: WeightlessLayer {
   public let common: LayerCommon
   public let className: String
 

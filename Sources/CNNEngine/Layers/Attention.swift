@@ -192,6 +192,16 @@ public struct Attention: MultiInputLayer {
   }
 }
 
+
+// MARK: Cost
+
+extension Attention {
+  /// None with learned weights: the scores and the weighted sum multiply inputs by inputs.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension Attention {

@@ -154,6 +154,16 @@ public struct BatchNormalization: Layer {
   }
 }
 
+
+// MARK: Cost
+
+extension BatchNormalization {
+  /// None: normalization is not counted.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension BatchNormalization {

@@ -1,6 +1,6 @@
 /// `CenterCrop`: the central height x width window of images (..., H, W, C); an image smaller
 /// than that is resized instead (`smart_resize`: cropped to the aspect ratio, then bilinear).
-public struct CenterCrop: Layer {
+public struct CenterCrop: WeightlessLayer {
   public let common: LayerCommon
   public let height: Int
   public let width: Int

@@ -1,7 +1,7 @@
 /// `CustomScaleLayer` of `keras.applications.inception_resnet_v2` (not a public Keras layer): the
 /// residual connection of an Inception-ResNet block, `inputs[0] + inputs[1] * scale`, without
 /// weights.
-public struct CustomScaleLayer: MultiInputLayer {
+public struct CustomScaleLayer: MultiInputLayer, WeightlessLayer {
   public let common: LayerCommon
   public let scale: Double
 

@@ -37,6 +37,16 @@ public struct CustomWeight: Layer {
   public func weights(for input: TensorShape) -> [WeightSpec] { [spec] }
 }
 
+
+// MARK: Cost
+
+extension CustomWeight {
+  /// None: the layer returns its weight.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension CustomWeight {

@@ -1,6 +1,6 @@
 /// Keras `Dot(axes, normalize=False)`: per sample, the dot product of two tensors along one axis of
 /// each (`layers.dot` is its function form); with `normalize`, the cosine similarity. No weights.
-public struct Dot: MultiInputLayer {
+public struct Dot: MultiInputLayer, WeightlessLayer {
   public let common: LayerCommon
   /// `axes` as given: one axis for both inputs, or one per input (negative counts from the end).
   public let axes: [Int]

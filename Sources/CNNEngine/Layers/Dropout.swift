@@ -1,5 +1,5 @@
 /// `Dropout` and `SpatialDropout1D/2D/3D`: identity at inference; the rate must lie in [0, 1].
-public struct Dropout: Layer {
+public struct Dropout: WeightlessLayer {
   public let common: LayerCommon
   /// 0 for plain `Dropout`; otherwise the spatial rank of `SpatialDropoutND`.
   public let spatialRank: Int

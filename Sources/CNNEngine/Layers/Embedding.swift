@@ -61,6 +61,16 @@ public struct Embedding: Layer {
   }
 }
 
+
+// MARK: Cost
+
+extension Embedding {
+  /// None: a lookup multiplies nothing.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension Embedding {

@@ -1,5 +1,5 @@
 /// `Flatten`: (H, W, C) -> (H*W*C,), in channels-last order: index (h*W + w)*C + c.
-public struct Flatten: Layer {
+public struct Flatten: WeightlessLayer {
   public let common: LayerCommon
   public let dataFormat: DataFormat
 

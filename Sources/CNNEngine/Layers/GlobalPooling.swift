@@ -1,5 +1,5 @@
 /// `GlobalAveragePooling1D/2D/3D` and `GlobalMaxPooling1D/2D/3D`: each channel's map becomes one value.
-public struct GlobalPooling: Layer {
+public struct GlobalPooling: WeightlessLayer {
   public let common: LayerCommon
   public let kind: Pooling.Kind
   public let rank: Int

@@ -73,7 +73,7 @@ public struct GroupNormalization: Layer {
 }
 
 /// `UnitNormalization`: each sample divided by its L2 norm over `axis` (no weights).
-public struct UnitNormalization: Layer {
+public struct UnitNormalization: WeightlessLayer {
   public let common: LayerCommon
   public let axes: [Int]
 
@@ -90,6 +90,16 @@ public struct UnitNormalization: Layer {
     _ = try BatchNormalization.validateAxes(axes, rank: input.rank)
     return input
   }
+}
+
+
+// MARK: Cost
+
+extension GroupNormalization {
+  /// None: normalization is not counted.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
 }
 
 // MARK: Forward pass

@@ -4,7 +4,7 @@
 /// vocabulary and runs the layer on data (KerasCells' `IndexLookupLayer`, which makes this layer
 /// when a model calls it); here are the shapes both Keras versions give its output (measured on
 /// tf-keras 2.21 and Keras 3.15). No weights, no forward pass in ConvBook.
-public struct IndexLookup: Layer {
+public struct IndexLookup: WeightlessLayer {
   public enum OutputMode: String, Sendable {
     case int
     case oneHot = "one_hot"

@@ -1,7 +1,7 @@
 /// `InputLayer`: the entry point of a model; it holds the batch input shape and no weights.
 /// `keras.Input(shape=...)` creates one (named `input_1`, `input_2`, ... in a session); Sequential
 /// creates a hidden one named `<first layer>_input` from an `input_shape=` argument.
-public struct InputLayer: Layer {
+public struct InputLayer: WeightlessLayer {
   public let common: LayerCommon
   public let batchInputShape: TensorShape
   /// Keras 3: the name of the symbolic tensor the input layer makes (`keras_tensor_N`, or the

@@ -2,7 +2,7 @@
 /// on symbolic tensors when the layer is first called (`LambdaTrace`) and keeps the tensor
 /// arithmetic it performed; the output shape follows from those operations for any input shape,
 /// and the forward pass replays them. No weights.
-public struct Lambda: MultiInputLayer {
+public struct Lambda: MultiInputLayer, WeightlessLayer {
   public let common: LayerCommon
   /// What the function did, once traced; shared by copies of the layer.
   public let trace: LambdaTrace

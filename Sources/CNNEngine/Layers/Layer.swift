@@ -22,12 +22,19 @@ public protocol Layer: Sendable {
   func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan
 }
 
-extension Layer {
-  public var name: String { common.name }
+/// A layer without weights: `build` creates none and a sample costs no multiply-accumulates.
+/// Conforming says so; every other layer states its weights and multiply-accumulates itself.
+public protocol WeightlessLayer: Layer {}
+
+extension WeightlessLayer {
   public func weights(for input: TensorShape) -> [WeightSpec] { [] }
   public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
     -> Int
   { 0 }
+}
+
+extension Layer {
+  public var name: String { common.name }
 
   /// Keras' `InputSpec(ndim=...)` check.
   func requireRank(_ input: TensorShape, exactly rank: Int) throws(KerasError) {

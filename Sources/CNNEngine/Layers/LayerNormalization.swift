@@ -51,6 +51,16 @@ public struct LayerNormalization: Layer {
   }
 }
 
+
+// MARK: Cost
+
+extension LayerNormalization {
+  /// None: normalization is not counted.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension LayerNormalization {

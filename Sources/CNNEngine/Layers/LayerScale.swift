@@ -34,6 +34,16 @@ public struct LayerScale: Layer {
   }
 }
 
+
+// MARK: Cost
+
+extension LayerScale {
+  /// None: a per-channel scale, like normalization, is not counted.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension LayerScale {

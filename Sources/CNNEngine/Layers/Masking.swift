@@ -3,7 +3,7 @@
 /// steps) through the layers that carry masks (see `ForwardStep.MaskEffect`).
 ///
 /// Any shape in, the same shape out; no weights.
-public struct Masking: Layer {
+public struct Masking: WeightlessLayer {
   public let common: LayerCommon
   public let maskValue: Double
 

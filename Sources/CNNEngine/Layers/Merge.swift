@@ -1,7 +1,7 @@
 /// Keras' merge layers: `Add`, `Subtract`, `Multiply`, `Average`, `Maximum`, `Minimum` (element-wise,
 /// with tf-keras' broadcasting of the shapes after the batch axis) and `Concatenate(axis=)`. They
 /// have no weights and cost no multiply-accumulates with learned weights.
-public struct Merge: MultiInputLayer {
+public struct Merge: MultiInputLayer, WeightlessLayer {
   public enum Kind: String, Sendable, CaseIterable {
     case add = "Add"
     case subtract = "Subtract"

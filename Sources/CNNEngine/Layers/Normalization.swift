@@ -131,6 +131,16 @@ public struct Normalization: Layer {
   }
 }
 
+
+// MARK: Cost
+
+extension Normalization {
+  /// None: normalization is not counted.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension Normalization {

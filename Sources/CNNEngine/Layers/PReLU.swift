@@ -59,6 +59,16 @@ public struct PReLU: Layer {
   }
 }
 
+
+// MARK: Cost
+
+extension PReLU {
+  /// None: an activation is not counted.
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension PReLU {

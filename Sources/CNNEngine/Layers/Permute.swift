@@ -1,5 +1,5 @@
 /// `Permute`: reorders the sample axes; `dims` counts from 1 (the batch axis stays first).
-public struct Permute: Layer {
+public struct Permute: WeightlessLayer {
   public let common: LayerCommon
   public let dims: [Int]
 

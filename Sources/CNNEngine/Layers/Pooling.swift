@@ -1,7 +1,7 @@
 /// `MaxPooling1D/2D/3D` and `AveragePooling1D/2D/3D`.
 ///
 /// Strides default to the pool size; output length as for convolutions with dilation 1.
-public struct Pooling: Layer {
+public struct Pooling: WeightlessLayer {
   public enum Kind: String, Sendable {
     case max = "Max"
     case average = "Average"

@@ -1,7 +1,7 @@
 /// The random image augmentation layers of tf-keras that keep the shape: `RandomFlip`,
 /// `RandomRotation`, `RandomZoom`, `RandomContrast`, `RandomTranslation`, `RandomBrightness`.
 /// They only act in training; at inference they return their input unchanged.
-public struct RandomAugmentation: Layer {
+public struct RandomAugmentation: WeightlessLayer {
   public let common: LayerCommon
   public let className: String
 

@@ -1,7 +1,7 @@
 /// `RandomCrop`: in training a random height x width window; at inference tf-keras 2.21 resizes
 /// the whole image to height x width with `smart_resize` (center crop to the target aspect ratio,
 /// then bilinear), so the output is (..., height, width, C) either way.
-public struct RandomCrop: Layer {
+public struct RandomCrop: WeightlessLayer {
   public let common: LayerCommon
   public let height: Int
   public let width: Int

@@ -62,6 +62,18 @@ public struct RecurrentCell: Layer {
   }
 }
 
+
+// MARK: Weights and cost
+
+extension RecurrentCell {
+  /// None of its own: a cell's weights and products belong to the `RNN` layer that runs it.
+  public func weights(for input: TensorShape) -> [WeightSpec] { [] }
+
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension RecurrentCell {

@@ -1,5 +1,5 @@
 /// `RepeatVector(n)`: (batch, features) -> (batch, n, features), the input repeated n times.
-public struct RepeatVector: Layer {
+public struct RepeatVector: WeightlessLayer {
   public let common: LayerCommon
   public let count: Int
 

@@ -1,5 +1,5 @@
 /// `Reshape`: a new sample shape with the same number of values; one entry may be -1 (inferred).
-public struct Reshape: Layer {
+public struct Reshape: WeightlessLayer {
   public let common: LayerCommon
   public let targetShape: [Int]
 

@@ -1,7 +1,7 @@
 /// `Resizing`: images (..., H, W, C) -> (..., height, width, C) with `tf.image.resize`
 /// (`interpolation`, default bilinear; `crop_to_aspect_ratio=True` first center-crops to the
 /// target aspect ratio as `smart_resize` does).
-public struct Resizing: Layer {
+public struct Resizing: WeightlessLayer {
   public let common: LayerCommon
   public let height: Int
   public let width: Int

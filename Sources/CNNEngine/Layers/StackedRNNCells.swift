@@ -47,6 +47,18 @@ public struct StackedRNNCells: Layer {
   }
 }
 
+
+// MARK: Weights and cost
+
+extension StackedRNNCells {
+  /// None of its own: a cell's weights and products belong to the `RNN` layer that runs it.
+  public func weights(for input: TensorShape) -> [WeightSpec] { [] }
+
+  public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+}
+
 // MARK: Forward pass
 
 extension StackedRNNCells {

@@ -1,7 +1,7 @@
 /// The layers (tf-keras) and operations (Keras 3) of tensor arithmetic and tensor functions in a
 /// graph: `TFOpLambda`, `SlicingOpLambda`, `TensorFunctionLayer`. A `Lambda` traces its function
 /// into these (`LambdaTrace`).
-public protocol TensorOperationLayer: MultiInputLayer {
+public protocol TensorOperationLayer: MultiInputLayer, WeightlessLayer {
   /// A Keras 3 operation (a node of the graph that `model.layers` does not list).
   var isKeras3Operation: Bool { get }
   /// The output shape given what is known of the inputs' values (`values[k]` for input k, see

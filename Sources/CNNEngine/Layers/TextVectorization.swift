@@ -3,7 +3,7 @@
 /// the layer's vocabulary and runs it on Python strings (KerasCells' `TextVectorizationLayer`,
 /// which makes this layer when a model calls it); here are the shapes Keras gives its output. It
 /// has no weights and no forward pass in ConvBook (a model's strings never reach the engine).
-public struct TextVectorization: Layer {
+public struct TextVectorization: WeightlessLayer {
   public enum OutputMode: String, Sendable {
     case int
     case multiHot = "multi_hot"
