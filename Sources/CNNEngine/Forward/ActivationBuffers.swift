@@ -10,7 +10,7 @@ struct ActivationBuffers {
 
   var current: Tensor
   /// The Keras mask of `current`, one value per step of its first two axes (N * T), set by
-  /// `Embedding(mask_zero=True)` and `Masking` and carried as `ForwardStep.MaskEffect` says.
+  /// `Embedding(mask_zero=True)` and `Masking` and carried as `MaskEffect` says.
   var mask: [Bool]?
   private var idle: [Tensor]
   /// False while `current` is the caller's input: its storage is shared, so it is never retired

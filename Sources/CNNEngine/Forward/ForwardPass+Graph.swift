@@ -74,7 +74,7 @@ extension ForwardPass {
           (
             instance.parameterCount,
             try instance.inputShape.map { built throws(Exact.Overflow) in
-              try ForwardStep.packedValues(instance.layer, input: built, weights: instance.weights)
+              try instance.layer.packedWeightValues(input: built, weights: instance.weights)
             } ?? 0
           ))
       }

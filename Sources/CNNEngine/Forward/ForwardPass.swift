@@ -230,7 +230,7 @@ public final class ForwardPass: @unchecked Sendable {
           (
             instance.parameterCount,
             try instance.inputShape.map { built throws(Exact.Overflow) in
-              try ForwardStep.packedValues(instance.layer, input: built)
+              try instance.layer.packedWeightValues(input: built)
             } ?? 0
           ))
       }

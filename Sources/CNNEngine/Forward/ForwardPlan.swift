@@ -20,6 +20,21 @@ public struct ForwardPlan {
     ForwardPlan(kind: .step(operation, channelsFirst: channelsFirst))
   }
 
+  /// Values a kernel (K..., F) holds packed in blocks of 16 filters per group, zero-padded, with
+  /// a bias row: what `PackedConvolutionWeights` and `PackedDenseWeights` allocate.
+  static func blockedValues(kernel: [Int], groups: Int) throws(Exact.Overflow) -> Int {
+    guard kernel.count >= 2 else { return 0 }
+    let filters = kernel[kernel.count - 1]
+    let perGroup = filters / max(1, groups)
+    let blocks = try Exact.multiply(groups, Exact.add(perGroup, 15) / 16)
+    return try Exact.product([blocks, 16, Exact.add(Exact.product(kernel.dropLast()), 1)])
+  }
+
+  /// The shape of the weight `name` among `weights` (empty when there is none).
+  static func shape(_ name: String, in weights: [WeightSpec]) -> [Int] {
+    weights.first { $0.name == name }?.shape ?? []
+  }
+
   /// A layer on several tensors, or an operation on Keras tensors.
   static func merge(_ operation: MergeStep.Operation) -> ForwardPlan {
     ForwardPlan(kind: .merge(operation))

@@ -114,88 +114,13 @@ struct ForwardStep {
     else { throw preparation.unsupported() }
     self.operation = operation
     self.channelsFirst = channelsFirst
-    maskEffect = Self.maskEffect(of: layer)
+    maskEffect = layer.maskEffect
     if inGraph, engine == .oneDNN, let dense = layer as? Dense, dense.useBias,
       dense.activation == .sigmoid, instance.inputShape?.rank == 2
     {
       fusesSigmoid = true
     } else {
       fusesSigmoid = false
-    }
-  }
-
-  /// Values the packed copies of a layer's weights hold (counted before packing, for the memory
-  /// estimate): blocks of 16 filters, zero-padded.
-  /// `weights`: the layer's weights when they depend on more than `input` (a multi-input layer's).
-  static func packedValues(
-    _ layer: any Layer, input: TensorShape, weights given: [WeightSpec]? = nil
-  ) throws(Exact.Overflow) -> Int {
-    func blocked(kernel: [Int], groups: Int) throws(Exact.Overflow) -> Int {
-      guard kernel.count >= 2 else { return 0 }
-      let filters = kernel[kernel.count - 1]
-      let perGroup = filters / max(1, groups)
-      let blocks = try Exact.multiply(groups, Exact.add(perGroup, 15) / 16)
-      return try Exact.product([blocks, 16, Exact.add(Exact.product(kernel.dropLast()), 1)])
-    }
-    let specs = given ?? layer.weights(for: input)
-    func shape(_ name: String) -> [Int] { specs.first { $0.name == name }?.shape ?? [] }
-    switch layer {
-    case let conv as Conv:
-      let kernel = shape("kernel")
-      if kernel.count == 4, conv.usesWinograd(inputChannels: kernel[2], input: input) {
-        // 36 transformed 6x6 positions per (channel, filter), filters padded to blocks of 16.
-        let padded = try Exact.multiply(Exact.add(conv.filters, 15) / 16, 16)
-        return try Exact.add(Exact.product([36, kernel[2], padded]), conv.filters)
-      }
-      return try blocked(kernel: kernel, groups: conv.groups)
-    case is Dense: return try blocked(kernel: shape("kernel"), groups: 1)
-    case is MultiHeadAttention:
-      // The four projections, packed as (rows, columns) dense matrices.
-      var total = 0
-      for spec in specs where spec.name.hasSuffix("/kernel") && spec.shape.count >= 2 {
-        let rows = spec.name.hasPrefix("attention_output") ? 2 : 1
-        let matrix = [
-          try Exact.product(spec.shape.prefix(rows)), try Exact.product(spec.shape.dropFirst(rows)),
-        ]
-        total = try Exact.add(total, blocked(kernel: matrix, groups: 1))
-      }
-      return total
-    case let wrapper as TimeDistributed:
-      var shape = wrapper.stepShape(input)
-      var total = 0
-      for layer in wrapper.stepLayers {
-        total = try Exact.add(total, packedValues(layer, input: shape))
-        guard let next = try? layer.outputShape(for: shape) else { break }
-        shape = next
-      }
-      return total
-    case is SeparableConv: return try blocked(kernel: shape("pointwise_kernel"), groups: 1)
-    case let recurrent as Recurrent:
-      // The input kernel is packed; the recurrent kernel is read as it is.
-      return try blocked(
-        kernel: shape(recurrent.weightPrefix + recurrent.cellName + "/kernel"), groups: 1)
-    case let stacked as StackedRecurrent:
-      var total = 0
-      for (layer, shape) in zip(stacked.layers, stacked.inputShapes(for: input)) {
-        total = try Exact.add(total, packedValues(layer, input: shape))
-      }
-      return total
-    case let bidirectional as Bidirectional:
-      return try Exact.add(
-        packedValues(bidirectional.forwardLayer, input: input),
-        packedValues(bidirectional.backwardLayer, input: input))
-    case is RecurrentConvolution:
-      return try Exact.add(
-        blocked(kernel: shape("kernel"), groups: 1),
-        blocked(kernel: shape("recurrent_kernel"), groups: 1))
-    case is ConvTranspose:
-      // (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
-      let kernel = shape("kernel")
-      guard kernel.count >= 2 else { return 0 }
-      var swapped = kernel
-      swapped.swapAt(kernel.count - 1, kernel.count - 2)
-      return try Exact.add(blocked(kernel: swapped, groups: 1), Exact.product(kernel))
-    default: return 0
     }
   }
 

@@ -189,12 +189,16 @@ public struct ShapePreservingLayer: WeightlessLayer {
 // MARK: Forward pass
 
 extension Activation {
+  public var maskEffect: MaskEffect { .carry }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.activation(function))
   }
 }
 
 extension ReLU {
+  public var maskEffect: MaskEffect { .carry }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .activation(
@@ -205,12 +209,16 @@ extension ReLU {
 }
 
 extension LeakyReLU {
+  public var maskEffect: MaskEffect { .carry }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.activation(.leakyReLU(alpha: Float(alpha))))
   }
 }
 
 extension ELU {
+  public var maskEffect: MaskEffect { .carry }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.activation(.elu(alpha: Float(alpha))))
   }
@@ -223,6 +231,8 @@ extension Softmax {
 }
 
 extension ShapePreservingLayer {
+  public var maskEffect: MaskEffect { .carry }
+
   /// `Rescaling` scales; the noise and regularization layers do nothing at inference.
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     guard className == "Rescaling" else { return .step(.identity) }

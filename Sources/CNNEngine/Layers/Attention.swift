@@ -192,10 +192,14 @@ public struct Attention: MultiInputLayer {
   }
 }
 
-
 // MARK: Cost
 
 extension Attention {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   /// None with learned weights: the scores and the weighted sum multiply inputs by inputs.
   public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
     -> Int

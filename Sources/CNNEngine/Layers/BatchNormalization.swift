@@ -154,7 +154,6 @@ public struct BatchNormalization: Layer {
   }
 }
 
-
 // MARK: Cost
 
 extension BatchNormalization {
@@ -167,6 +166,13 @@ extension BatchNormalization {
 // MARK: Forward pass
 
 extension BatchNormalization {
+  public var maskEffect: MaskEffect { .carry }
+
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let axes = try preparation.withBuiltInput(resolvedAxes(for:))
     return .step(

@@ -147,6 +147,17 @@ extension Recurrent {
 // MARK: Forward pass
 
 extension Bidirectional {
+  public var maskEffect: MaskEffect { .own }
+
+  /// Both directions' packed weights.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    try Exact.add(
+      forwardLayer.packedWeightValues(input: input),
+      backwardLayer.packedWeightValues(input: input))
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .recurrent(

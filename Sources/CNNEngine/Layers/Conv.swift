@@ -109,6 +109,19 @@ public struct Conv: ConvolutionLayer {
 // MARK: Forward pass
 
 extension Conv {
+  /// Blocks of 16 filters, or Winograd's 36 transformed positions per channel and filter.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    let kernel = weights.first { $0.name == "kernel" }?.shape ?? []
+    if kernel.count == 4, usesWinograd(inputChannels: kernel[2], input: input) {
+      // 36 transformed 6x6 positions per (channel, filter), filters padded to blocks of 16.
+      let padded = try Exact.multiply(Exact.add(filters, 15) / 16, 16)
+      return try Exact.add(Exact.product([36, kernel[2], padded]), filters)
+    }
+    return try ForwardPlan.blockedValues(kernel: kernel, groups: groups)
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let kernel = try preparation.weight("kernel")
     let bias = try preparation.optionalWeight("bias", useBias)

@@ -96,6 +96,18 @@ public struct ConvTranspose: ConvolutionLayer {
 // MARK: Forward pass
 
 extension ConvTranspose {
+  /// (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    let kernel = ForwardPlan.shape("kernel", in: weights)
+    guard kernel.count >= 2 else { return 0 }
+    var swapped = kernel
+    swapped.swapAt(kernel.count - 1, kernel.count - 2)
+    return try Exact.add(
+      ForwardPlan.blockedValues(kernel: swapped, groups: 1), Exact.product(kernel))
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let kernel = try preparation.weight("kernel")
     let bias = try preparation.optionalWeight("bias", useBias)

@@ -37,7 +37,6 @@ public struct CustomWeight: Layer {
   public func weights(for input: TensorShape) -> [WeightSpec] { [spec] }
 }
 
-
 // MARK: Cost
 
 extension CustomWeight {
@@ -50,6 +49,11 @@ extension CustomWeight {
 // MARK: Forward pass
 
 extension CustomWeight {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   /// The layer's own weight, whatever the input.
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.weightValue(try preparation.weight(spec.name)))

@@ -81,6 +81,15 @@ public struct Dense: Layer {
 // MARK: Forward pass
 
 extension Dense {
+  public var maskEffect: MaskEffect { .carry }
+
+  /// The kernel in blocks of 16 columns.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    try ForwardPlan.blockedValues(kernel: ForwardPlan.shape("kernel", in: weights), groups: 1)
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let kernel = try preparation.weight("kernel")
     let bias = try preparation.optionalWeight("bias", useBias)

@@ -102,6 +102,11 @@ public struct DepthwiseConv: ConvolutionLayer {
 // MARK: Forward pass
 
 extension DepthwiseConv {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .depthwise(

@@ -38,6 +38,8 @@ public struct Dropout: WeightlessLayer {
 // MARK: Forward pass
 
 extension Dropout {
+  public var maskEffect: MaskEffect { .carry }
+
   /// Dropout only acts in training.
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.identity)

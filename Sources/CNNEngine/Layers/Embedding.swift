@@ -61,7 +61,6 @@ public struct Embedding: Layer {
   }
 }
 
-
 // MARK: Cost
 
 extension Embedding {
@@ -74,6 +73,13 @@ extension Embedding {
 // MARK: Forward pass
 
 extension Embedding {
+  public var maskEffect: MaskEffect { maskZero ? .own : .drop }
+
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.embedding(try preparation.weight("embeddings")))
   }

@@ -92,7 +92,6 @@ public struct UnitNormalization: WeightlessLayer {
   }
 }
 
-
 // MARK: Cost
 
 extension GroupNormalization {
@@ -105,6 +104,11 @@ extension GroupNormalization {
 // MARK: Forward pass
 
 extension GroupNormalization {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let input = try preparation.builtInput()
     let channels = try preparation.withBuiltInput(self.channels(for:))

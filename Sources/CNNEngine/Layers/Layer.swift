@@ -20,6 +20,11 @@ public protocol Layer: Sendable {
   /// How the forward pass runs the layer: its kernel call, with its weights taken from the model
   /// and packed once (`ForwardPlan`); each layer's own file says it, or why it cannot run.
   func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan
+  /// Values the forward pass's packed copies of the layer's weights hold (`forwardPlan(_:)`),
+  /// counted before packing for the memory estimate; `weights`: those `build` made for the call.
+  func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow) -> Int
+  /// What the layer does with the Keras mask of its input (`MaskEffect`).
+  var maskEffect: MaskEffect { get }
 }
 
 /// A layer without weights: `build` creates none and a sample costs no multiply-accumulates.
@@ -31,10 +36,21 @@ extension WeightlessLayer {
   public func multiplyAccumulates(input: TensorShape, output: TensorShape) throws(Exact.Overflow)
     -> Int
   { 0 }
+
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
 }
 
 extension Layer {
   public var name: String { common.name }
+  /// Keras' base `Layer` does not support masking: the mask stops here.
+  public var maskEffect: MaskEffect { .drop }
+
+  /// `packedWeightValues(input:weights:)` of the weights `build` makes for `input`.
+  func packedWeightValues(input: TensorShape) throws(Exact.Overflow) -> Int {
+    try packedWeightValues(input: input, weights: weights(for: input))
+  }
 
   /// Keras' `InputSpec(ndim=...)` check.
   func requireRank(_ input: TensorShape, exactly rank: Int) throws(KerasError) {

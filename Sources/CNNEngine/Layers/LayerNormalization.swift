@@ -51,7 +51,6 @@ public struct LayerNormalization: Layer {
   }
 }
 
-
 // MARK: Cost
 
 extension LayerNormalization {
@@ -64,6 +63,13 @@ extension LayerNormalization {
 // MARK: Forward pass
 
 extension LayerNormalization {
+  public var maskEffect: MaskEffect { .carry }
+
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .layerNormalization(

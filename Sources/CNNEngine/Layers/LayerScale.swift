@@ -34,7 +34,6 @@ public struct LayerScale: Layer {
   }
 }
 
-
 // MARK: Cost
 
 extension LayerScale {
@@ -47,6 +46,11 @@ extension LayerScale {
 // MARK: Forward pass
 
 extension LayerScale {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.scaleLastAxis(try preparation.weight("gamma").scalars))
   }

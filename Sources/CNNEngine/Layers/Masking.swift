@@ -1,6 +1,6 @@
 /// `Masking(mask_value=0.0)`: marks the time steps whose features all equal `mask_value` as
 /// masked, and zeroes them. The mask reaches the recurrent layers after it (which skip those
-/// steps) through the layers that carry masks (see `ForwardStep.MaskEffect`).
+/// steps) through the layers that carry masks (see `MaskEffect`).
 ///
 /// Any shape in, the same shape out; no weights.
 public struct Masking: WeightlessLayer {
@@ -22,6 +22,8 @@ public struct Masking: WeightlessLayer {
 // MARK: Forward pass
 
 extension Masking {
+  public var maskEffect: MaskEffect { .own }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.masking(Float(maskValue)))
   }

@@ -387,6 +387,21 @@ public struct MultiHeadAttention: MultiInputLayer {
 // MARK: Forward pass
 
 extension MultiHeadAttention {
+  /// The four projections, packed as (rows, columns) dense matrices.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    var total = 0
+    for spec in weights where spec.name.hasSuffix("/kernel") && spec.shape.count >= 2 {
+      let rows = spec.name.hasPrefix("attention_output") ? 2 : 1
+      let matrix = [
+        try Exact.product(spec.shape.prefix(rows)), try Exact.product(spec.shape.dropFirst(rows)),
+      ]
+      total = try Exact.add(total, ForwardPlan.blockedValues(kernel: matrix, groups: 1))
+    }
+    return total
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .merge(
       .multiHeadAttention(

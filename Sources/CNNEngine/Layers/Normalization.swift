@@ -131,7 +131,6 @@ public struct Normalization: Layer {
   }
 }
 
-
 // MARK: Cost
 
 extension Normalization {
@@ -144,6 +143,11 @@ extension Normalization {
 // MARK: Forward pass
 
 extension Normalization {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let kept = try preparation.withBuiltInput(keptAxes(for:))
     if let mean, let variance {

@@ -59,7 +59,6 @@ public struct PReLU: Layer {
   }
 }
 
-
 // MARK: Cost
 
 extension PReLU {
@@ -72,6 +71,11 @@ extension PReLU {
 // MARK: Forward pass
 
 extension PReLU {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.parametricReLU(alpha: try preparation.weight("alpha")))
   }

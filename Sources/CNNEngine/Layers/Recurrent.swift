@@ -272,6 +272,16 @@ public struct Recurrent: MultiOutputLayer {
 // MARK: Forward pass
 
 extension Recurrent {
+  public var maskEffect: MaskEffect { .own }
+
+  /// The input kernel is packed; the recurrent kernel is read as it is.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    try ForwardPlan.blockedValues(
+      kernel: ForwardPlan.shape(weightPrefix + cellName + "/kernel", in: weights), groups: 1)
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .recurrent(

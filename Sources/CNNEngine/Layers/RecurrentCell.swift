@@ -62,7 +62,6 @@ public struct RecurrentCell: Layer {
   }
 }
 
-
 // MARK: Weights and cost
 
 extension RecurrentCell {
@@ -77,6 +76,11 @@ extension RecurrentCell {
 // MARK: Forward pass
 
 extension RecurrentCell {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   /// A cell runs inside its `RNN` layer (`Recurrent`), never on its own.
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     throw preparation.unsupported()

@@ -190,6 +190,16 @@ struct RecurrentConvolutionForward {
 // MARK: Forward pass
 
 extension RecurrentConvolution {
+  /// Both kernels in blocks of 16 filters.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    try Exact.add(
+      ForwardPlan.blockedValues(kernel: ForwardPlan.shape("kernel", in: weights), groups: 1),
+      ForwardPlan.blockedValues(
+        kernel: ForwardPlan.shape("recurrent_kernel", in: weights), groups: 1))
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .recurrentConvolution(

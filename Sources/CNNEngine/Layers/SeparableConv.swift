@@ -110,6 +110,14 @@ public struct SeparableConv: ConvolutionLayer {
 // MARK: Forward pass
 
 extension SeparableConv {
+  /// The pointwise kernel in blocks of 16 filters; the depthwise one is read as it is.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    try ForwardPlan.blockedValues(
+      kernel: ForwardPlan.shape("pointwise_kernel", in: weights), groups: 1)
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let pointwise = try preparation.weight("pointwise_kernel")
     let bias = try preparation.optionalWeight("bias", useBias)

@@ -47,7 +47,6 @@ public struct StackedRNNCells: Layer {
   }
 }
 
-
 // MARK: Weights and cost
 
 extension StackedRNNCells {
@@ -62,6 +61,11 @@ extension StackedRNNCells {
 // MARK: Forward pass
 
 extension StackedRNNCells {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   /// A cell runs inside its `RNN` layer (`StackedRecurrent`), never on its own.
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     throw preparation.unsupported()

@@ -75,6 +75,19 @@ public struct StackedRecurrent: Layer {
 // MARK: Forward pass
 
 extension StackedRecurrent {
+  public var maskEffect: MaskEffect { .own }
+
+  /// Each stacked layer's packed weights.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    var total = 0
+    for (layer, shape) in zip(layers, inputShapes(for: input)) {
+      total = try Exact.add(total, layer.packedWeightValues(input: shape))
+    }
+    return total
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .recurrent(

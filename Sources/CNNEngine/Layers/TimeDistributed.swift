@@ -202,6 +202,20 @@ public struct TimeDistributed: Layer {
 // MARK: Forward pass
 
 extension TimeDistributed {
+  /// The wrapped layers' packed weights.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  {
+    var shape = stepShape(input)
+    var total = 0
+    for layer in stepLayers {
+      total = try Exact.add(total, layer.packedWeightValues(input: shape))
+      guard let next = try? layer.outputShape(for: shape) else { break }
+      shape = next
+    }
+    return total
+  }
+
   /// The wrapped layer's steps, on the time axis folded into the batch.
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     var steps: [ForwardStep] = []

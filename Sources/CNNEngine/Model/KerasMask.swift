@@ -33,7 +33,7 @@ public enum KerasMask {
     case let recurrent as Recurrent: return recurrent.returnSequences
     case let stacked as StackedRecurrent: return stacked.layers.last?.returnSequences ?? false
     case let bidirectional as Bidirectional: return bidirectional.forwardLayer.returnSequences
-    default: return ForwardStep.maskEffect(of: layer) == .carry
+    default: return layer.maskEffect == .carry
     }
   }
 

@@ -72,6 +72,11 @@ public struct NestedModel: Layer {
 // MARK: Forward pass
 
 extension NestedModel {
+  /// None: the forward pass reads the weights as they are.
+  public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
+    -> Int
+  { 0 }
+
   /// None of its own: the forward pass runs a nested model's layers in the outer graph
   /// (`ForwardGraph`); a model nested where that is not done is ConvBook's limitation.
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {

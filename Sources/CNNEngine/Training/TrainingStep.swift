@@ -85,7 +85,7 @@ struct TrainingStep {
   /// `var`: a recurrent step binds its variables inside its operation (`Trainer`).
   var operation: Operation
   /// What the layer does with its input's Keras mask (as in the forward pass).
-  let maskEffect: ForwardStep.MaskEffect
+  let maskEffect: MaskEffect
   /// Indices into the trainer's variables: kernel then bias, or gamma then beta (nil when absent).
   var first: Int?
   var second: Int?
@@ -276,7 +276,7 @@ struct TrainingStep {
     }
     name = layerName
     className = layer.className
-    maskEffect = ForwardStep.maskEffect(of: layer)
+    maskEffect = layer.maskEffect
   }
 
   /// The kernel of a convolution step, (K..., C/groups, F).
