@@ -282,3 +282,63 @@ extension ShapePreservingLayer {
     return .scaleLastAxis(scales)
   }
 }
+
+// MARK: Training
+
+extension Activation {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.activation(try preparation.activation(function)))
+  }
+}
+
+// MARK: Training
+
+extension ReLU {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(
+      .activation(
+        .relu(
+          negativeSlope: Float(negativeSlope), maxValue: maxValue.map { Float($0) },
+          threshold: Float(threshold))))
+  }
+}
+
+// MARK: Training
+
+extension LeakyReLU {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.activation(.leakyReLU(alpha: Float(alpha))))
+  }
+}
+
+// MARK: Training
+
+extension ELU {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.activation(.elu(alpha: Float(alpha))))
+  }
+}
+
+// MARK: Training
+
+extension Softmax {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.activation(try preparation.activation(.softmax(axis: axis))))
+  }
+}
+
+// MARK: Training
+
+extension ShapePreservingLayer {
+  /// `Identity`; the other shape-preserving layers (noise, rescaling) are not trained yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard className == "Identity" else { throw preparation.unsupported() }
+    return .step(.identity)
+  }
+}

@@ -184,3 +184,19 @@ extension BatchNormalization {
         fused: preparation.keras3 ? false : nil))
   }
 }
+
+// MARK: Training
+
+extension BatchNormalization {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    let (axes, input) = try preparation.axes(resolvedAxes(for:))
+    guard axes == [input.rank - 1] else {
+      throw preparation.refuse("BatchNormalization over an axis other than the last")
+    }
+    guard trainingFormula(inputRank: input.rank, keras3: false) != nil else {
+      throw preparation.refuse("BatchNormalization with renorm, virtual_batch_size or adjustment")
+    }
+    return .step(.batchNormalization(self))
+  }
+}

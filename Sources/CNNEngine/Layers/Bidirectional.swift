@@ -164,3 +164,12 @@ extension Bidirectional {
         try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
   }
 }
+
+// MARK: Training
+
+extension Bidirectional {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.recurrent(try RecurrentTrainingStep(self, refuse: preparation.refuse)))
+  }
+}

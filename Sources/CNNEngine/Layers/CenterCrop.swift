@@ -34,3 +34,13 @@ extension CenterCrop {
     .step(.centerCrop)
   }
 }
+
+// MARK: Training
+
+extension CenterCrop {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -170,3 +170,18 @@ extension Conv {
   /// Output tiles of 4x4 per image below which a 3x3 convolution runs direct (`usesWinograd`).
   static let winogradMinimumTiles = 17
 }
+
+// MARK: Training
+
+extension Conv {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("channels_first Conv layers")
+    }
+    return .step(
+      .convolution(
+        groups: groups, strides: strides, dilations: dilationRate, padding: padding,
+        activation: try preparation.activation(activation)))
+  }
+}

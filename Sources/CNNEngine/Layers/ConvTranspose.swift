@@ -121,3 +121,18 @@ extension ConvTranspose {
       channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension ConvTranspose {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("channels_first ConvTranspose layers")
+    }
+    return .step(
+      .transposed(
+        strides: strides, dilations: dilationRate, padding: padding,
+        outputPadding: outputPadding, activation: try preparation.activation(activation)))
+  }
+}

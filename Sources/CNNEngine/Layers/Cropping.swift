@@ -61,3 +61,16 @@ extension Cropping {
     .step(.cropping(cropping), channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension Cropping {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("a channels_first Cropping layer")
+    }
+    return .step(
+      .cropping(SpatialPadding(before: cropping.map(\.0), after: cropping.map(\.1))))
+  }
+}

@@ -59,3 +59,12 @@ extension CustomWeight {
     .step(.weightValue(try preparation.weight(spec.name)))
   }
 }
+
+// MARK: Training
+
+extension CustomWeight {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.weightValue)
+  }
+}

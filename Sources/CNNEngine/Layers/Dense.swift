@@ -99,3 +99,12 @@ extension Dense {
     return .step(.dense(packed, activation: activation))
   }
 }
+
+// MARK: Training
+
+extension Dense {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.dense(activation: try preparation.activation(activation)))
+  }
+}

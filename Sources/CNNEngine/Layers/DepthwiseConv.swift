@@ -116,3 +116,17 @@ extension DepthwiseConv {
       channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension DepthwiseConv {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(
+      .convolution(
+        groups: try preparation.depthwiseChannels(dataFormat, "DepthwiseConv"), strides: strides,
+        dilations: dilationRate, padding: padding,
+        activation: try preparation.activation(activation)),
+      depthwise: true)
+  }
+}

@@ -45,3 +45,12 @@ extension Dropout {
     .step(.identity)
   }
 }
+
+// MARK: Training
+
+extension Dropout {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.dropout(rate: Float(rate), spatial: spatialRank > 0))
+  }
+}

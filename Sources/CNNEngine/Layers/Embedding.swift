@@ -84,3 +84,12 @@ extension Embedding {
     .step(.embedding(try preparation.weight("embeddings")))
   }
 }
+
+// MARK: Training
+
+extension Embedding {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.embedding)
+  }
+}

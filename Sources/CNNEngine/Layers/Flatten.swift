@@ -30,3 +30,15 @@ extension Flatten {
     .step(.flatten, channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension Flatten {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("a channels_first Flatten layer")
+    }
+    return .step(.reshape)
+  }
+}

@@ -47,3 +47,15 @@ extension GlobalPooling {
       channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension GlobalPooling {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("channels_first pooling layers")
+    }
+    return .step(.globalPooling(kind == .max ? .max : .average))
+  }
+}

@@ -133,3 +133,23 @@ extension UnitNormalization {
     return .step(.unitNormalization)
   }
 }
+
+// MARK: Training
+
+extension GroupNormalization {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}
+
+// MARK: Training
+
+extension UnitNormalization {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -71,3 +71,13 @@ extension IndexLookup {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Training
+
+extension IndexLookup {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

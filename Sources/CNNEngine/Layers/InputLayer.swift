@@ -165,3 +165,13 @@ extension InputLayer {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Training
+
+extension InputLayer {
+  /// Never a step: an input layer is where the data enters.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -25,6 +25,8 @@ public protocol Layer: Sendable {
   func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow) -> Int
   /// What the layer does with the Keras mask of its input (`MaskEffect`).
   var maskEffect: MaskEffect { get }
+  /// How training runs the layer on one tensor (`TrainingPlan`), or why ConvBook cannot train it.
+  func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
 }
 
 /// A layer without weights: `build` creates none and a sample costs no multiply-accumulates.

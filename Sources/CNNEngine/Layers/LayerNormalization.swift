@@ -78,3 +78,16 @@ extension LayerNormalization {
         beta: try preparation.optionalWeight("beta", center), epsilon: Float(epsilon)))
   }
 }
+
+// MARK: Training
+
+extension LayerNormalization {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    let (axes, input) = try preparation.axes(resolvedAxes(for:))
+    guard axes == [input.rank - 1] else {
+      throw preparation.refuse("LayerNormalization over axes other than the last")
+    }
+    return .step(.layerNormalization(epsilon: Float(epsilon)))
+  }
+}

@@ -55,3 +55,13 @@ extension LayerScale {
     .step(.scaleLastAxis(try preparation.weight("gamma").scalars))
   }
 }
+
+// MARK: Training
+
+extension LayerScale {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -28,3 +28,12 @@ extension Masking {
     .step(.masking(Float(maskValue)))
   }
 }
+
+// MARK: Training
+
+extension Masking {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.masking(Float(maskValue)))
+  }
+}

@@ -11,6 +11,11 @@ public protocol MultiInputLayer: Layer {
 }
 
 extension MultiInputLayer {
+  /// None as a step on one tensor: layers on several tensors train through `MergeTraining`.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError)
+    -> TrainingPlan
+  { throw preparation.unsupported() }
+
   public func weights(forInputs inputs: [TensorShape]) -> [WeightSpec] { weights(for: inputs[0]) }
   public func multiplyAccumulates(inputs: [TensorShape], output: TensorShape) throws(Exact.Overflow)
     -> Int

@@ -162,3 +162,13 @@ extension Normalization {
         variance: try preparation.weight("variance").scalars, invert: invert))
   }
 }
+
+// MARK: Training
+
+extension Normalization {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

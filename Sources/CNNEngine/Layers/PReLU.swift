@@ -80,3 +80,13 @@ extension PReLU {
     .step(.parametricReLU(alpha: try preparation.weight("alpha")))
   }
 }
+
+// MARK: Training
+
+extension PReLU {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

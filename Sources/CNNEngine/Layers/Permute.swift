@@ -42,3 +42,13 @@ extension Permute {
     .step(.permute(dims))
   }
 }
+
+// MARK: Training
+
+extension Permute {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -105,3 +105,17 @@ extension Pooling {
       channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension Pooling {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("channels_first pooling layers")
+    }
+    return .step(
+      .pooling(
+        kind == .max ? .max : .average, poolSize: poolSize, strides: strides, padding: padding))
+  }
+}

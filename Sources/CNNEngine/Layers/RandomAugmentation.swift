@@ -169,3 +169,13 @@ extension RandomAugmentation {
     .step(.identity)
   }
 }
+
+// MARK: Training
+
+extension RandomAugmentation {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

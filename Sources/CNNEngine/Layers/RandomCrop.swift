@@ -37,3 +37,13 @@ extension RandomCrop {
     .step(.resizing(method: "bilinear", crop: true))
   }
 }
+
+// MARK: Training
+
+extension RandomCrop {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -288,3 +288,12 @@ extension Recurrent {
         try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
   }
 }
+
+// MARK: Training
+
+extension Recurrent {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.recurrent(try RecurrentTrainingStep(self, refuse: preparation.refuse)))
+  }
+}

@@ -86,3 +86,13 @@ extension RecurrentCell {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Training
+
+extension RecurrentCell {
+  /// A cell trains inside its `RNN` layer.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

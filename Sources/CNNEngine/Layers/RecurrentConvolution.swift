@@ -207,3 +207,13 @@ extension RecurrentConvolution {
           self, weight: preparation.weight, name: preparation.instance.name)))
   }
 }
+
+// MARK: Training
+
+extension RecurrentConvolution {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -35,3 +35,12 @@ extension RepeatVector {
     .step(.repeatVector(count))
   }
 }
+
+// MARK: Training
+
+extension RepeatVector {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.repeatVector(count: count))
+  }
+}

@@ -138,3 +138,12 @@ extension Reshape {
     .step(.reshape)
   }
 }
+
+// MARK: Training
+
+extension Reshape {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(.reshape)
+  }
+}

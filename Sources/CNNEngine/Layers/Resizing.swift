@@ -128,3 +128,13 @@ extension Resizing {
     return .step(.resizing(method: interpolation, crop: cropToAspectRatio))
   }
 }
+
+// MARK: Training
+
+extension Resizing {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

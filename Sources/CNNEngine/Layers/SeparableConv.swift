@@ -131,3 +131,17 @@ extension SeparableConv {
       channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension SeparableConv {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    .step(
+      .separable(
+        groups: try preparation.depthwiseChannels(dataFormat, "SeparableConv"), strides: strides,
+        dilations: dilationRate, padding: padding,
+        activation: try preparation.activation(activation)),
+      depthwise: true)
+  }
+}

@@ -71,3 +71,13 @@ extension StackedRNNCells {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Training
+
+extension StackedRNNCells {
+  /// A cell trains inside its `RNN` layer.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

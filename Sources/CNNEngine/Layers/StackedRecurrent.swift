@@ -94,3 +94,13 @@ extension StackedRecurrent {
         try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
   }
 }
+
+// MARK: Training
+
+extension StackedRecurrent {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -85,3 +85,13 @@ extension TextVectorization {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Training
+
+extension TextVectorization {
+  /// Not trained by ConvBook yet.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

@@ -231,3 +231,21 @@ extension TimeDistributed {
     return .step(.timeDistributed(steps))
   }
 }
+
+// MARK: Training
+
+extension TimeDistributed {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    let input = try preparation.builtInput()
+    let stepInstances: [LayerInstance]
+    do {
+      stepInstances = try builtStepLayers(input: input)
+    } catch {
+      throw TrainingError(.model, error.message)
+    }
+    var inner: [TrainingStep] = []
+    for stepInstance in stepInstances { inner.append(try TrainingStep(instance: stepInstance)) }
+    return .step(.timeDistributed(self, inner))
+  }
+}

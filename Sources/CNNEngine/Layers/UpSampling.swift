@@ -65,3 +65,18 @@ extension UpSampling {
       channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension UpSampling {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("a channels_first UpSampling layer")
+    }
+    guard interpolation == "nearest" else {
+      throw preparation.refuse("UpSampling2D(interpolation='\(interpolation)')")
+    }
+    return .step(.upSampling(size: size))
+  }
+}

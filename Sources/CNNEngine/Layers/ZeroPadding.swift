@@ -44,3 +44,15 @@ extension ZeroPadding {
     .step(.zeroPadding(padding), channelsFirst: dataFormat == .channelsFirst)
   }
 }
+
+// MARK: Training
+
+extension ZeroPadding {
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    guard dataFormat != .channelsFirst else {
+      throw preparation.refuse("a channels_first ZeroPadding layer")
+    }
+    return .step(.zeroPadding(SpatialPadding(before: padding.map(\.0), after: padding.map(\.1))))
+  }
+}

@@ -83,3 +83,13 @@ extension NestedModel {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Training
+
+extension NestedModel {
+  /// None of its own: training runs a nested model's layers in the outer graph.
+  public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  {
+    throw preparation.unsupported()
+  }
+}

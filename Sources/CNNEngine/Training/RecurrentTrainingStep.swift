@@ -63,24 +63,21 @@ struct RecurrentTrainingStep {
   let bidirectional: Bool
   let returnsState: Bool
 
-  init(instance: LayerInstance, refuse: (String) -> TrainingError) throws(TrainingError) {
-    switch instance.layer {
-    case let recurrent as Recurrent:
-      directions = [try Direction(recurrent, refuse: refuse)]
-      merge = nil
-      bidirectional = false
-      returnsState = recurrent.returnState
-    case let wrapper as Bidirectional:
-      directions = [
-        try Direction(wrapper.forwardLayer, refuse: refuse),
-        try Direction(wrapper.backwardLayer, refuse: refuse),
-      ]
-      merge = wrapper.mergeMode
-      bidirectional = true
-      returnsState = wrapper.forwardLayer.returnState
-    default:
-      throw refuse(instance.layer.className)
-    }
+  init(_ recurrent: Recurrent, refuse: (String) -> TrainingError) throws(TrainingError) {
+    directions = [try Direction(recurrent, refuse: refuse)]
+    merge = nil
+    bidirectional = false
+    returnsState = recurrent.returnState
+  }
+
+  init(_ wrapper: Bidirectional, refuse: (String) -> TrainingError) throws(TrainingError) {
+    directions = [
+      try Direction(wrapper.forwardLayer, refuse: refuse),
+      try Direction(wrapper.backwardLayer, refuse: refuse),
+    ]
+    merge = wrapper.mergeMode
+    bidirectional = true
+    returnsState = wrapper.forwardLayer.returnState
   }
 
   /// Whether the output is a sequence (which carries the input's mask on).

@@ -31,6 +31,10 @@ struct LinearAddTests {
     func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
       throw preparation.unsupported()
     }
+
+    func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan {
+      throw preparation.unsupported()
+    }
   }
 
   @Test("each add reads a bounded number of layer properties, whatever the model's length")
