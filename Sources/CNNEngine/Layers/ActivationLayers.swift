@@ -342,3 +342,63 @@ extension ShapePreservingLayer {
     return .step(.identity)
   }
 }
+
+// MARK: Settings
+
+extension LeakyReLU {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    // tf-keras calls the slope `alpha`, Keras 3 `negative_slope`.
+    case "alpha" where common.kerasVersion == .keras2: .float(alpha)
+    case "negative_slope" where common.kerasVersion == .keras3: .float(alpha)
+    default: nil
+    }
+  }
+}
+
+// MARK: Settings
+
+extension Activation {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "activation": .givenActivation(common)
+    default: nil
+    }
+  }
+}
+
+// MARK: Settings
+
+extension ReLU {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}
+
+// MARK: Settings
+
+extension ELU {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}
+
+// MARK: Settings
+
+extension Softmax {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}
+
+// MARK: Settings
+
+extension ShapePreservingLayer {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

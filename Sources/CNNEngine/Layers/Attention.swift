@@ -215,3 +215,12 @@ extension Attention {
         try Prepared(self, instance: preparation.instance, weights: preparation.modelWeights())))
   }
 }
+
+// MARK: Settings
+
+extension Attention {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -200,3 +200,15 @@ extension BatchNormalization {
     return .step(.batchNormalization(self))
   }
 }
+
+// MARK: Settings
+
+extension BatchNormalization {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "epsilon": .float(epsilon)
+    case "axis": axes.count == 1 ? .int(axes[0]) : .intList(axes)
+    default: nil
+    }
+  }
+}

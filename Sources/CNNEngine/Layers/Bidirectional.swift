@@ -173,3 +173,15 @@ extension Bidirectional {
     .step(.recurrent(try RecurrentTrainingStep(self, refuse: preparation.refuse)))
   }
 }
+
+// MARK: Settings
+
+extension Bidirectional {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "merge_mode": mergeMode.map { .string($0.rawValue) } ?? LayerSetting.none
+    case "return_sequences": .bool(forwardLayer.returnSequences)
+    default: nil
+    }
+  }
+}

@@ -44,3 +44,12 @@ extension CenterCrop {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension CenterCrop {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

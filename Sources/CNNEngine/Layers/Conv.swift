@@ -185,3 +185,15 @@ extension Conv {
         activation: try preparation.activation(activation)))
   }
 }
+
+// MARK: Settings
+
+extension Conv {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "filters": .int(filters)
+    case "groups": .int(groups)
+    default: convolutionSetting(name)
+    }
+  }
+}

@@ -136,3 +136,14 @@ extension ConvTranspose {
         outputPadding: outputPadding, activation: try preparation.activation(activation)))
   }
 }
+
+// MARK: Settings
+
+extension ConvTranspose {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "filters": .int(filters)
+    default: convolutionSetting(name)
+    }
+  }
+}

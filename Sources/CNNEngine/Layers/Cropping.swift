@@ -74,3 +74,14 @@ extension Cropping {
       .cropping(SpatialPadding(before: cropping.map(\.0), after: cropping.map(\.1))))
   }
 }
+
+// MARK: Settings
+
+extension Cropping {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "cropping": .pairs(cropping, rank: rank)
+    default: nil
+    }
+  }
+}

@@ -35,3 +35,12 @@ extension CustomScaleLayer {
     .merge(.scaledAdd(Float(scale)))
   }
 }
+
+// MARK: Settings
+
+extension CustomScaleLayer {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -68,3 +68,12 @@ extension CustomWeight {
     .step(.weightValue)
   }
 }
+
+// MARK: Settings
+
+extension CustomWeight {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

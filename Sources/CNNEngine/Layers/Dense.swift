@@ -108,3 +108,16 @@ extension Dense {
     .step(.dense(activation: try preparation.activation(activation)))
   }
 }
+
+// MARK: Settings
+
+extension Dense {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "units": .int(units)
+    case "use_bias": .bool(useBias)
+    case "activation": .givenActivation(common)
+    default: nil
+    }
+  }
+}

@@ -130,3 +130,14 @@ extension DepthwiseConv {
       depthwise: true)
   }
 }
+
+// MARK: Settings
+
+extension DepthwiseConv {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "depth_multiplier": .int(depthMultiplier)
+    default: convolutionSetting(name)
+    }
+  }
+}

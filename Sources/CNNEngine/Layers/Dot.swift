@@ -118,3 +118,12 @@ extension Dot {
     .merge(.dot(self))
   }
 }
+
+// MARK: Settings
+
+extension Dot {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -54,3 +54,14 @@ extension Dropout {
     .step(.dropout(rate: Float(rate), spatial: spatialRank > 0))
   }
 }
+
+// MARK: Settings
+
+extension Dropout {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "rate": .float(rate)
+    default: nil
+    }
+  }
+}

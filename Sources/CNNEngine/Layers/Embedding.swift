@@ -93,3 +93,16 @@ extension Embedding {
     .step(.embedding)
   }
 }
+
+// MARK: Settings
+
+extension Embedding {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "input_dim": .int(inputDim)
+    case "output_dim": .int(outputDim)
+    case "mask_zero": .bool(maskZero)
+    default: nil
+    }
+  }
+}

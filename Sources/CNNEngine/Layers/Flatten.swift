@@ -42,3 +42,12 @@ extension Flatten {
     return .step(.reshape)
   }
 }
+
+// MARK: Settings
+
+extension Flatten {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

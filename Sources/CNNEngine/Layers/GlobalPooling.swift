@@ -59,3 +59,12 @@ extension GlobalPooling {
     return .step(.globalPooling(kind == .max ? .max : .average))
   }
 }
+
+// MARK: Settings
+
+extension GlobalPooling {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -153,3 +153,21 @@ extension UnitNormalization {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension GroupNormalization {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}
+
+// MARK: Settings
+
+extension UnitNormalization {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

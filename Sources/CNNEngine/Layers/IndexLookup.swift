@@ -81,3 +81,12 @@ extension IndexLookup {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension IndexLookup {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -175,3 +175,12 @@ extension InputLayer {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension InputLayer {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -174,3 +174,12 @@ extension Lambda {
     return .merge(.lambda(program, steps: steps))
   }
 }
+
+// MARK: Settings
+
+extension Lambda {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -27,6 +27,9 @@ public protocol Layer: Sendable {
   var maskEffect: MaskEffect { get }
   /// How training runs the layer on one tensor (`TrainingPlan`), or why ConvBook cannot train it.
   func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
+  /// The constructor setting `name` as Keras keeps it on the layer, for code that reads it back
+  /// (`LayerSetting`); nil for a setting the layer does not have or ConvBook does not keep.
+  func setting(_ name: String) -> LayerSetting?
 }
 
 /// A layer without weights: `build` creates none and a sample costs no multiply-accumulates.

@@ -91,3 +91,12 @@ extension LayerNormalization {
     return .step(.layerNormalization(epsilon: Float(epsilon)))
   }
 }
+
+// MARK: Settings
+
+extension LayerNormalization {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

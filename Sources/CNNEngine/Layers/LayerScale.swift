@@ -65,3 +65,12 @@ extension LayerScale {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension LayerScale {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -40,3 +40,12 @@ extension MaskOperation {
   /// None: the forward pass computes masks itself and `ForwardGraph` leaves these nodes out.
   public var forwardOperation: ForwardPlan? { nil }
 }
+
+// MARK: Settings
+
+extension MaskOperation {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

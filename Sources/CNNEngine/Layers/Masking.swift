@@ -37,3 +37,14 @@ extension Masking {
     .step(.masking(Float(maskValue)))
   }
 }
+
+// MARK: Settings
+
+extension Masking {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "mask_value": .float(maskValue)
+    default: nil
+    }
+  }
+}

@@ -175,3 +175,12 @@ extension Merge {
     }
   }
 }
+
+// MARK: Settings
+
+extension Merge {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -408,3 +408,12 @@ extension MultiHeadAttention {
         try Prepared(self, instance: preparation.instance, weights: preparation.modelWeights())))
   }
 }
+
+// MARK: Settings
+
+extension MultiHeadAttention {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -172,3 +172,12 @@ extension Normalization {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension Normalization {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

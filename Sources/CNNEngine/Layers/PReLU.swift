@@ -90,3 +90,12 @@ extension PReLU {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension PReLU {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

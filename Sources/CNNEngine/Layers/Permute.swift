@@ -52,3 +52,14 @@ extension Permute {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension Permute {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "dims": .ints(dims)
+    default: nil
+    }
+  }
+}

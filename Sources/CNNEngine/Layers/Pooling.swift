@@ -119,3 +119,22 @@ extension Pooling {
         kind == .max ? .max : .average, poolSize: poolSize, strides: strides, padding: padding))
   }
 }
+
+// MARK: Settings
+
+extension Pooling {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "pool_size": .ints(poolSize)
+    case "strides": .ints(strides)
+    case "padding":
+      // Keras 3's pooling layers keep `padding` as given ("SAME"), where tf-keras lower-cases it.
+      if common.kerasVersion == .keras3, case .string(let given) = common.arguments["padding"] {
+        .string(given)
+      } else {
+        .string(padding.rawValue)
+      }
+    default: nil
+    }
+  }
+}

@@ -179,3 +179,12 @@ extension RandomAugmentation {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension RandomAugmentation {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -47,3 +47,12 @@ extension RandomCrop {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension RandomCrop {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

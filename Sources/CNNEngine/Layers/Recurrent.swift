@@ -297,3 +297,20 @@ extension Recurrent {
     .step(.recurrent(try RecurrentTrainingStep(self, refuse: preparation.refuse)))
   }
 }
+
+// MARK: Settings
+
+extension Recurrent {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "units": .int(units)
+    case "return_sequences": .bool(returnSequences)
+    case "return_state": .bool(returnState)
+    case "go_backwards": .bool(goBackwards)
+    case "zero_output_for_mask": .bool(zeroOutputForMask)
+    case "use_bias": .bool(useBias)
+    case "activation": .givenActivation(common)
+    default: nil
+    }
+  }
+}

@@ -96,3 +96,12 @@ extension RecurrentCell {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension RecurrentCell {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -217,3 +217,15 @@ extension RecurrentConvolution {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension RecurrentConvolution {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "filters": .int(filters)
+    case "return_sequences": .bool(returnSequences)
+    default: convolutionSetting(name)
+    }
+  }
+}

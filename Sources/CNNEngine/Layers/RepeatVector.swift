@@ -44,3 +44,12 @@ extension RepeatVector {
     .step(.repeatVector(count: count))
   }
 }
+
+// MARK: Settings
+
+extension RepeatVector {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -147,3 +147,14 @@ extension Reshape {
     .step(.reshape)
   }
 }
+
+// MARK: Settings
+
+extension Reshape {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "target_shape": .ints(targetShape)
+    default: nil
+    }
+  }
+}

@@ -138,3 +138,12 @@ extension Resizing {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension Resizing {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

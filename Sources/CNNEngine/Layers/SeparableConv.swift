@@ -145,3 +145,15 @@ extension SeparableConv {
       depthwise: true)
   }
 }
+
+// MARK: Settings
+
+extension SeparableConv {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "filters": .int(filters)
+    case "depth_multiplier": .int(depthMultiplier)
+    default: convolutionSetting(name)
+    }
+  }
+}

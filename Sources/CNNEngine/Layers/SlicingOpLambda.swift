@@ -34,3 +34,12 @@ public struct SlicingOpLambda: TensorOperationLayer {
 extension SlicingOpLambda {
   public var forwardOperation: ForwardPlan? { .merge(.function(.slice(slice))) }
 }
+
+// MARK: Settings
+
+extension SlicingOpLambda {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -81,3 +81,12 @@ extension StackedRNNCells {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension StackedRNNCells {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

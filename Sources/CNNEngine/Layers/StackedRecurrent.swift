@@ -104,3 +104,12 @@ extension StackedRecurrent {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension StackedRecurrent {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

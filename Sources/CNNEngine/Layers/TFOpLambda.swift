@@ -132,3 +132,12 @@ extension TFOpLambda {
     return .merge(.fold(elementwise, divisor: nil, expandsRanks: false))
   }
 }
+
+// MARK: Settings
+
+extension TFOpLambda {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -117,3 +117,12 @@ public struct TensorFunctionLayer: TensorOperationLayer {
 extension TensorFunctionLayer {
   public var forwardOperation: ForwardPlan? { .merge(.function(function)) }
 }
+
+// MARK: Settings
+
+extension TensorFunctionLayer {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -83,3 +83,12 @@ extension TensorSplit {
   /// One slice of the input per output.
   public var forwardOperation: ForwardPlan? { .merge(.split(slices)) }
 }
+
+// MARK: Settings
+
+extension TensorSplit {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -95,3 +95,12 @@ extension TextVectorization {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension TextVectorization {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

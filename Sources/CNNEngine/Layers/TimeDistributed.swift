@@ -249,3 +249,12 @@ extension TimeDistributed {
     return .step(.timeDistributed(self, inner))
   }
 }
+
+// MARK: Settings
+
+extension TimeDistributed {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

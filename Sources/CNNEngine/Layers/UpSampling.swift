@@ -80,3 +80,15 @@ extension UpSampling {
     return .step(.upSampling(size: size))
   }
 }
+
+// MARK: Settings
+
+extension UpSampling {
+  /// `UpSampling1D` keeps its int; the others a tuple per spatial axis.
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "size": rank == 1 ? .int(size[0]) : .ints(size)
+    default: nil
+    }
+  }
+}

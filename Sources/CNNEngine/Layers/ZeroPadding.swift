@@ -56,3 +56,14 @@ extension ZeroPadding {
     return .step(.zeroPadding(SpatialPadding(before: padding.map(\.0), after: padding.map(\.1))))
   }
 }
+
+// MARK: Settings
+
+extension ZeroPadding {
+  public func setting(_ name: String) -> LayerSetting? {
+    switch name {
+    case "padding": .pairs(padding, rank: rank)
+    default: nil
+    }
+  }
+}

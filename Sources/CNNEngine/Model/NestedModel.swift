@@ -93,3 +93,12 @@ extension NestedModel {
     throw preparation.unsupported()
   }
 }
+
+// MARK: Settings
+
+extension NestedModel {
+  /// None that code reads back through ConvBook yet.
+  public func setting(_ name: String) -> LayerSetting? {
+    nil
+  }
+}

@@ -1042,111 +1042,28 @@ enum Attributes {
     }
   }
 
-  /// A layer's constructor settings as Keras stores them (tuples normalized: `kernel_size=3` reads
-  /// back as `(3, 3)`).
+  /// A layer's constructor settings as Keras stores them (`Layer.setting(_:)`: tuples normalized,
+  /// `kernel_size=3` reads back as `(3, 3)`).
   static func configuration(_ name: String, of layer: any Layer) -> Value? {
-    func ints(_ values: [Int]) -> Value { .tuple(values.map(Value.int)) }
-    // Padding and cropping: a (before, after) pair for 1-D layers, a pair per axis otherwise.
-    func pairs(_ values: [(Int, Int)], rank: Int) -> Value {
-      let tuples = values.map { Value.tuple([.int($0.0), .int($0.1)]) }
-      return rank == 1 ? tuples.first ?? .none : .tuple(tuples)
-    }
-    func activation(_: ActivationFunction) -> Value {
-      var activationName = "linear"
-      if case .string(let given) = layer.common.arguments["activation"] { activationName = given }
-      return .function(
-        Callable(.activation(activationName), path: "keras.activations." + activationName))
-    }
-    switch (layer, name) {
-    case (let conv as Conv, "filters"): return .int(conv.filters)
-    case (let conv as Conv, "kernel_size"): return ints(conv.kernelSize)
-    case (let conv as Conv, "strides"): return ints(conv.strides)
-    case (let conv as Conv, "padding"): return .string(conv.padding.rawValue)
-    case (let conv as Conv, "dilation_rate"): return ints(conv.dilationRate)
-    case (let conv as Conv, "groups"): return .int(conv.groups)
-    case (let conv as Conv, "use_bias"): return .bool(conv.useBias)
-    case (let conv as Conv, "activation"): return activation(conv.activation)
-    case (let conv as Conv, "data_format"): return .string(conv.dataFormat.rawValue)
-    case (let dense as Dense, "units"): return .int(dense.units)
-    case (let embedding as Embedding, "input_dim"): return .int(embedding.inputDim)
-    case (let embedding as Embedding, "output_dim"): return .int(embedding.outputDim)
-    case (let embedding as Embedding, "mask_zero"): return .bool(embedding.maskZero)
-    case (let recurrent as Recurrent, "units"): return .int(recurrent.units)
-    case (let recurrent as Recurrent, "return_sequences"): return .bool(recurrent.returnSequences)
-    case (let recurrent as Recurrent, "return_state"): return .bool(recurrent.returnState)
-    case (let recurrent as Recurrent, "go_backwards"): return .bool(recurrent.goBackwards)
-    case (let recurrent as Recurrent, "zero_output_for_mask"):
-      return .bool(recurrent.zeroOutputForMask)
-    case (let recurrent as Recurrent, "use_bias"): return .bool(recurrent.useBias)
-    case (let recurrent as Recurrent, "activation"): return activation(recurrent.activation)
-    case (let layer as Bidirectional, "merge_mode"):
-      return layer.mergeMode.map { .string($0.rawValue) } ?? Value.none
-    case (let layer as Bidirectional, "return_sequences"):
-      return .bool(layer.forwardLayer.returnSequences)
-    case (let masking as Masking, "mask_value"): return .float(masking.maskValue)
-    case (let conv as RecurrentConvolution, "filters"): return .int(conv.filters)
-    case (let conv as RecurrentConvolution, "return_sequences"): return .bool(conv.returnSequences)
-    case (let dense as Dense, "use_bias"): return .bool(dense.useBias)
-    case (let dense as Dense, "activation"): return activation(dense.activation)
-    case (let pooling as Pooling, "pool_size"): return ints(pooling.poolSize)
-    case (let pooling as Pooling, "strides"): return ints(pooling.strides)
-    case (let pooling as Pooling, "padding"):
-      // Keras 3's pooling layers keep `padding` as given ("SAME"), where tf-keras lower-cases it.
-      if pooling.common.kerasVersion == .keras3,
-        case .string(let given) = pooling.common.arguments["padding"]
-      {
-        return .string(given)
-      }
-      return .string(pooling.padding.rawValue)
-    case (let dropout as Dropout, "rate"): return .float(dropout.rate)
-    case (let normalization as BatchNormalization, "epsilon"): return .float(normalization.epsilon)
-    case (let normalization as BatchNormalization, "axis"):
-      return normalization.axes.count == 1
-        ? .int(normalization.axes[0]) : .list(normalization.axes.map(Value.int))
-    case (let reshape as Reshape, "target_shape"): return ints(reshape.targetShape)
-    case (let permute as Permute, "dims"): return ints(permute.dims)
-    case (let depthwise as DepthwiseConv, "depth_multiplier"):
-      return .int(depthwise.depthMultiplier)
-    case (let depthwise as DepthwiseConv, "kernel_size"): return ints(depthwise.kernelSize)
-    case (let separable as SeparableConv, "filters"): return .int(separable.filters)
-    case (let separable as SeparableConv, "kernel_size"): return ints(separable.kernelSize)
-    case (let transpose as ConvTranspose, "filters"): return .int(transpose.filters)
-    case (let transpose as ConvTranspose, "kernel_size"): return ints(transpose.kernelSize)
-    case (let transpose as ConvTranspose, "strides"): return ints(transpose.strides)
-    case (let leaky as LeakyReLU, "alpha") where leaky.common.kerasVersion == .keras2:
-      return .float(leaky.alpha)
-    case (let leaky as LeakyReLU, "negative_slope") where leaky.common.kerasVersion == .keras3:
-      return .float(leaky.alpha)
-    case (let activationLayer as Activation, "activation"):
-      return activation(activationLayer.function)
-    case (let separable as SeparableConv, "depth_multiplier"):
-      return .int(separable.depthMultiplier)
-    case (let padding as ZeroPadding, "padding"): return pairs(padding.padding, rank: padding.rank)
-    case (let cropping as Cropping, "cropping"):
-      return pairs(cropping.cropping, rank: cropping.rank)
-    case (let upSampling as UpSampling, "size"):
-      // `UpSampling1D` keeps its int; the others a tuple per spatial axis.
-      return upSampling.rank == 1 ? .int(upSampling.size[0]) : ints(upSampling.size)
-    default:
-      // The settings every convolution family shares.
-      let settings: ConvolutionSettings
-      switch layer {
-      case let separable as SeparableConv: settings = separable.settings
-      case let depthwise as DepthwiseConv: settings = depthwise.settings
-      case let transpose as ConvTranspose: settings = transpose.settings
-      case let recurrent as RecurrentConvolution: settings = recurrent.settings
-      default: return nil
-      }
-      switch name {
-      case "kernel_size" where layer is RecurrentConvolution: return ints(settings.kernelSize)
-      case "strides": return ints(settings.strides)
-      case "padding": return .string(settings.padding.rawValue)
-      case "dilation_rate": return ints(settings.dilationRate)
-      case "use_bias": return .bool(settings.useBias)
-      case "data_format": return .string(settings.dataFormat.rawValue)
-      case "activation": return activation(settings.activation)
-      default: return nil
-      }
+    layer.setting(name).map(value(of:))
+  }
+
+  /// The Python value of a layer setting.
+  private static func value(of setting: LayerSetting) -> Value {
+    switch setting {
+    case .int(let value): .int(value)
+    case .float(let value): .float(value)
+    case .bool(let value): .bool(value)
+    case .string(let value): .string(value)
+    case .none: Value.none
+    case .ints(let values): .tuple(values.map(Value.int))
+    case .intList(let values): .list(values.map(Value.int))
+    case .pairs(let pairs, let single):
+      single
+        ? pairs.first.map { Value.tuple($0.map(Value.int)) } ?? Value.none
+        : .tuple(pairs.map { Value.tuple($0.map(Value.int)) })
+    case .activation(let name):
+      .function(Callable(.activation(name), path: "keras.activations." + name))
     }
   }
 

@@ -35,6 +35,8 @@ struct LinearAddTests {
     func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan {
       throw preparation.unsupported()
     }
+
+    func setting(_ name: String) -> LayerSetting? { nil }
   }
 
   @Test("each add reads a bounded number of layer properties, whatever the model's length")
