@@ -158,8 +158,12 @@ public final class KerasSession {
   public let kerasVersion: KerasVersion
 
   /// Whose CPU kernels TensorFlow runs where their last digits differ (`TensorFlowEngine`): the
-  /// command line gives the machine's (`TensorFlowEngine.machine`), tests pin one.
-  public let engine: TensorFlowEngine
+  /// command line gives the machine's (`TensorFlowEngine.machine`), tests pin one; a script that
+  /// sets `os.environ["TF_ENABLE_ONEDNN_OPTS"]` before importing TensorFlow changes it.
+  public internal(set) var engine: TensorFlowEngine
+  /// Whether the script has imported TensorFlow (or a Keras, which imports it): TensorFlow has
+  /// read `TF_ENABLE_ONEDNN_OPTS` then.
+  var tensorFlowLoaded = false
 
   /// The time and memory all of this session's evaluations may use together.
   public var limits: EvaluationLimits {
