@@ -2166,6 +2166,18 @@ enum EagerFunctions {
         }
         return try made(dtype, sizes, values.map(Double.init))
       }
+      if !normal, dtype == .int32 || dtype == .int64, let draw, let second,
+        let low = Int64(exactly: first), let top = Int64(exactly: second), low < top,
+        dtype == .int64
+          ? low.magnitude <= 1 << 53 && top.magnitude <= 1 << 53
+          : low >= -(1 << 31) && top <= 1 << 31
+      {
+        // `RandomUniformInt`: TensorFlow's own integers (int64 ones while a Double holds them).
+        let generator = session.eagerRandom.generator("RandomUniformInt", draw: draw, count: count)
+        let values = generator.uniformIntegers(
+          count: count, low: low, high: top, wide: dtype == .int64)
+        return try made(dtype, sizes, values.map(Double.init))
+      }
       var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
       // A `keras.random.SeedGenerator` draws from the session's seed too (`KerasRandom`).
       if !KerasRandom.isSeedGenerator(arguments["seed"]), let given = try integer("seed") {
