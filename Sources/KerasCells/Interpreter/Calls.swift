@@ -600,6 +600,14 @@ enum Calls {
         return try EagerPrint.call(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       }
+      if namespace == "tensorflow" || namespace == "tensorflow.compat.v1", name == "boolean_mask",
+        session.lambdaTracingDepth == 0,
+        !(positional + keywords.map(\.1)).contains(where: { TensorArithmetic.involvesTensor($0) })
+      {
+        return try EagerBooleanMask.call(
+          positional: positional, keywords: keywords, path: callable.path, site: site,
+          interpreter: interpreter)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)

@@ -1133,6 +1133,11 @@ final class Interpreter {
       let index = NumPyScalar.number(given)
       func item() throws(CellError) -> Value {
         if case .array(let array) = base, array.tensorFlowDType != nil {
+          if let masked = try EagerBooleanMask.subscripted(
+            array, index, interpreter: self, range: range)
+          {
+            return masked
+          }
           return try EagerGradients.indexed(array, index, range: range, interpreter: self)
         }
         do {
