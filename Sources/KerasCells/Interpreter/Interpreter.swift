@@ -272,7 +272,18 @@ final class Interpreter {
               operation, current, operand, engine: session.engine, range: statement.range,
               budget: budget)
           }
+        var isView = false
+        if case .array(let array) = current { isView = array.viewBase != nil }
         current = .none
+        switch target.kind {
+        case .name where isView, .attribute where isView:
+          // `pair += 100` on a view (`pair = row[::-1][:2]`) changes the array it was made
+          // from, as `pair[...] = pair + 100` does.
+          if try assignIntoArray(target, .ellipsis, result, range: statement.range) {
+            return .normal
+          }
+        default: break
+        }
         try assign(result, to: target, statement: statement)
         return .normal
       }
@@ -1143,6 +1154,11 @@ final class Interpreter {
       let index = NumPyScalar.number(given)
       func item() throws(CellError) -> Value {
         if case .array(let array) = base, array.tensorFlowDType != nil {
+          if let masked = try EagerBooleanMask.subscripted(
+            array, index, interpreter: self, range: range)
+          {
+            return masked
+          }
           return try EagerGradients.indexed(array, index, range: range, interpreter: self)
         }
         do {

@@ -277,6 +277,7 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      x = try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
@@ -619,6 +620,18 @@ enum TrainingCalls {
     else { return }
     try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     interpreter.session.eagerBuildBatches[ObjectIdentifier(model)] = nil
+  }
+
+  /// A 1-D `x` for a model built on inputs of shape (None,) (a subclassed model traced on that
+  /// data, `self.w * x + self.b`): Keras feeds it as it is, not as the column it makes of it for
+  /// an input of shape (None, 1).
+  private static func flatColumns(
+    _ x: [NDArray], given: Value?, of model: KerasModel, range: SourceRange
+  ) throws(CellError) -> [NDArray] {
+    guard x.count == 1, case .array(let array)? = given, array.rank == 1,
+      model.inputShape?.rank == 1, x[0].shape == [array.shape[0], 1]
+    else { return x }
+    return [try ArrayOperations.reshape(x[0], [array.shape[0]], range: range)]
   }
 
   /// `fit([], [])`, `evaluate([], [])`, `predict([])`: both Kerases pick the data adapter from
@@ -1042,7 +1055,7 @@ enum TrainingCalls {
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
     try datasetOnly(arguments, ["steps"], given: feed)
-    let x: [NDArray]
+    var x: [NDArray]
     let y: [NDArray]
     let batchSize: Int
     if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
@@ -1057,6 +1070,7 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      x = try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
@@ -1155,8 +1169,9 @@ enum TrainingCalls {
       batchSize = epoch.batchSize
     } else {
       if interpreter.kerasVersion == .keras3 { try arguments.checkKeras3DataTypes([(0, "x")]) }
-      xs = try arguments.tensors(
-        0, "x", count: inputNames.count, names: inputNames, budget: budget)
+      xs = try flatColumns(
+        try arguments.tensors(0, "x", count: inputNames.count, names: inputNames, budget: budget),
+        given: arguments.value(0, "x"), of: model, range: site.range)
       batchSize = try arguments.integer(1, "batch_size", default: 32)
     }
     try checkDataHandler(
