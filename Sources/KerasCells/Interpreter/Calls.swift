@@ -298,6 +298,12 @@ enum Calls {
       {
         throw keras(refusal, at: site.range)
       }
+      if let error = KerasTensorDataFormat.error(
+        className: className, positional: positional, keywords: keywords,
+        keras3: interpreter.kerasVersion == .keras3, range: site.range)
+      {
+        throw error
+      }
       let wrapped = className == "Bidirectional" ? wrappedLayers(&positional, &keywords) : [:]
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)

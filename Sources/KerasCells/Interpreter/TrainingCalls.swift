@@ -1057,7 +1057,7 @@ enum TrainingCalls {
     try datasetOnly(arguments, ["steps"], given: feed)
     var x: [NDArray]
     let y: [NDArray]
-    let batchSize: Int
+    var batchSize: Int
     if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
       try feed?.finish(interpreter: interpreter, range: site.range)
       (x, y) = try datasetArrays(
@@ -1074,10 +1074,12 @@ enum TrainingCalls {
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
+      // Keras 3 batches arrays by `batch_size or 32`: 0 and False are its default.
+      if interpreter.kerasVersion == .keras3, batchSize == 0 { batchSize = 32 }
     }
     try checkDataHandler(
       "evaluate", batchSize: batchSize, samples: x.first?.shape.first,
-      interpreter: interpreter, site: site)
+      interpreter: interpreter, site: site, given: (arguments.value(2, "batch_size"), nil))
     let verbose = try arguments.verbosity()
     let callbacks = ClassCallbacks.defining(
       ClassCallbacks.testMethods,
@@ -1172,11 +1174,13 @@ enum TrainingCalls {
       xs = try flatColumns(
         try arguments.tensors(0, "x", count: inputNames.count, names: inputNames, budget: budget),
         given: arguments.value(0, "x"), of: model, range: site.range)
-      batchSize = try arguments.integer(1, "batch_size", default: 32)
+      let given = try arguments.integer(1, "batch_size", default: 32)
+      // Keras 3 batches arrays by `batch_size or 32`: 0 and False are its default.
+      batchSize = interpreter.kerasVersion == .keras3 && given == 0 ? 32 : given
     }
     try checkDataHandler(
       "predict", batchSize: batchSize, samples: xs.first?.shape.first,
-      interpreter: interpreter, site: site)
+      interpreter: interpreter, site: site, given: (arguments.value(1, "batch_size"), nil))
     let verbose = try arguments.verbosity()
     let training = interpreter.session.training
     let memory = interpreter.session.limits.modelMemoryBudget
