@@ -166,6 +166,15 @@ enum Builtins {
         String(name.dropFirst(14)), positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     }
+    if name == "numpy.load" {
+      if let missing = MissingFiles.firstPath(
+        "file", positional: positional, keywords: keywords, session: interpreter.session,
+        range: site.range)
+      {
+        throw missing
+      }
+      throw .unsupported("ConvBook does not support `numpy.load` yet", at: site.range)
+    }
     if name.hasPrefix("numpy.") {
       return try NumPyFunctions.call(
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,

@@ -2076,13 +2076,14 @@ enum EagerFunctions {
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
       // Unseeded, TensorFlow's numbers differ from run to run: ConvBook's own pair then.
-      let tensorFlowSeeds = session.eagerRandom.seeds(operationSeed: try integer("seed"))
-      let seeds =
+      let tensorFlowSeeds = try session.eagerRandom.seeds(
+        operationSeed: try integer("seed"), site: range)
+      let draw =
         tensorFlowSeeds
-        ?? (UInt64(EagerRandom.defaultGlobalSeed), UInt64(session.randomOperationCount))
+        ?? EagerRandom.ownDraw(
+          (UInt64(EagerRandom.defaultGlobalSeed), UInt64(session.randomOperationCount)))
       session.randomOperationCount += 1
-      let generator = session.eagerRandom.generator(
-        "TruncatedNormal", seeds: seeds, count: count)
+      let generator = session.eagerRandom.generator("TruncatedNormal", draw: draw, count: count)
       let values = generator.truncatedNormal(count: count).map { Double($0 * stddev + mean) }
       return try made(.float32, sizes, values, ownDraw: tensorFlowSeeds == nil)
     }
@@ -2139,13 +2140,15 @@ enum EagerFunctions {
       let count = sizes.reduce(1, *)
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
-      if dtype == .float32, !KerasRandom.isSeedGenerator(arguments["seed"]),
-        let seeds = session.eagerRandom.seeds(operationSeed: try integer("seed"))
-      {
+      // Every TensorFlow random op takes its seeds, whether ConvBook follows its values or not.
+      let draw =
+        KerasRandom.isSeedGenerator(arguments["seed"])
+        ? nil : try session.eagerRandom.seeds(operationSeed: try integer("seed"), site: range)
+      if dtype == .float32, let draw {
         // TensorFlow's own numbers: a float32 kernel's values, then `* stddev + mean` or, for a
         // uniform range other than Python's ints 0 and 1, `* (maxval - minval) + minval`.
         let generator = session.eagerRandom.generator(
-          normal ? "RandomStandardNormal" : "RandomUniform", seeds: seeds, count: count)
+          normal ? "RandomStandardNormal" : "RandomUniform", draw: draw, count: count)
         let (low, high) = (Float(first), Float(second ?? 1))
         var values = normal ? generator.normal(count: count) : generator.uniform(count: count)
         func isInt(_ name: String, _ expected: Int) -> Bool {
@@ -2161,6 +2164,18 @@ enum EagerFunctions {
         } else if !isInt("maxval", 1) {
           values = values.map { $0 * high }
         }
+        return try made(dtype, sizes, values.map(Double.init))
+      }
+      if !normal, dtype == .int32 || dtype == .int64, let draw, let second,
+        let low = Int64(exactly: first), let top = Int64(exactly: second), low < top,
+        dtype == .int64
+          ? low.magnitude <= 1 << 53 && top.magnitude <= 1 << 53
+          : low >= -(1 << 31) && top <= 1 << 31
+      {
+        // `RandomUniformInt`: TensorFlow's own integers (int64 ones while a Double holds them).
+        let generator = session.eagerRandom.generator("RandomUniformInt", draw: draw, count: count)
+        let values = generator.uniformIntegers(
+          count: count, low: low, high: top, wide: dtype == .int64)
         return try made(dtype, sizes, values.map(Double.init))
       }
       var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount
