@@ -2099,7 +2099,7 @@ extension TensorFunctions {
   static func attribute(_ name: String, namespace: String) -> Value? {
     let path = displayPath(namespace) + "." + name
     if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace)
-      || (namespace == "tensorflow" && name == "print")
+      || (namespace == "tensorflow" && (name == "print" || name == "einsum"))
     {
       return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
     }
