@@ -936,7 +936,7 @@ enum Builtins {
         return .dictionary(instance.namespace)
       }
       throw .unsupported(
-        "ConvBook's vars() knows argparse namespaces, not \(positional[0].typeName) objects",
+        "ConvBook's vars() knows argparse namespaces and plain objects, and of a Keras object `vars(self)[name]` and `vars(self)[name] = value`, not other uses of a \(positional[0].typeName)'s",
         at: range)
     case "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct", "id":
       return try MoreBuiltins.call(

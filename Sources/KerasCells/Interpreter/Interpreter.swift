@@ -939,6 +939,12 @@ final class Interpreter {
           type: "TypeError", message: "str expected, not \(value.typeName)", range: target.range)
       }
       session.environment.set(key, value)
+    case .subscript(let baseExpression, let indexExpression)
+    where try kerasInstanceOfVars(baseExpression) != nil:
+      // `vars(self)[f'conv2D_{i}'] = layer`: into the layer's `__dict__`, past Keras' tracking.
+      try setUntrackedVarsItem(
+        of: try kerasInstanceOfVars(baseExpression)!, try evaluate(indexExpression), to: value,
+        range: target.range)
     case .subscript(let baseExpression, let indexExpression):
       var base = try evaluate(baseExpression)
       let index = try evaluate(indexExpression)
@@ -1137,6 +1143,11 @@ final class Interpreter {
         }
         throw traced
       }
+    case .subscript(let baseExpression, let indexExpression)
+    where try kerasInstanceOfVars(baseExpression) != nil:
+      return try varsItem(
+        of: try kerasInstanceOfVars(baseExpression)!, try evaluate(indexExpression),
+        range: expression.range)
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
       // A NumPy integer indexes as its Python int (`__index__`).
