@@ -180,6 +180,13 @@ enum Builtins {
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,
         budget: interpreter.budget)
     }
+    if name.hasPrefix("tf.compat.v1."),
+      TFCompatSessionObject.classNames.contains(String(name.dropFirst("tf.compat.v1.".count)))
+    {
+      return try TFCompatSessionObject.make(
+        String(name.dropFirst("tf.compat.v1.".count)), positional: positional,
+        keywords: keywords, site: site)
+    }
     switch name {
     case "tf.TensorShape":
       return try TensorShapeValue.construct(positional, keywords: keywords, range: site.range)

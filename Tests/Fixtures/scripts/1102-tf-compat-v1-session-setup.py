@@ -1,0 +1,20 @@
+# TensorFlow 1's session set-up at the top of a TensorFlow 2 script: the options and the session
+# are made and left alone, and eager code runs as without them. The protocol buffers take keyword
+# fields only.
+import tensorflow as tf
+
+options = tf.compat.v1.GPUOptions(per_process_gpu_memory_fraction=0.3, allow_growth=True)
+config = tf.compat.v1.ConfigProto(gpu_options=options, log_device_placement=False)
+session = tf.compat.v1.Session(config=config)
+print(type(options).__name__, type(config).__name__, type(session).__name__)
+try:
+    tf.compat.v1.ConfigProto(options)
+except TypeError as error:
+    print("TypeError:", error)
+
+x = tf.constant(2.0)
+with tf.GradientTape(persistent=True) as tape:
+    tape.watch(x)
+    y = x * x + 3.0 * x
+    z = y * y
+print(tape.gradient(y, x), tape.gradient(z, x), tape.gradient(z, y))
