@@ -1,6 +1,7 @@
 # TensorFlow 1's session set-up at the top of a TensorFlow 2 script: the options and the session
 # are made and left alone, and eager code runs as without them. The protocol buffers take keyword
-# fields only.
+# fields only. (A tape's gradient with respect to y and to x, which y was made from, goes on past
+# y to x.)
 import tensorflow as tf
 
 options = tf.compat.v1.GPUOptions(per_process_gpu_memory_fraction=0.3, allow_growth=True)
@@ -18,3 +19,4 @@ with tf.GradientTape(persistent=True) as tape:
     y = x * x + 3.0 * x
     z = y * y
 print(tape.gradient(y, x), tape.gradient(z, x), tape.gradient(z, y))
+print(tape.gradient(z, [x, y]))
