@@ -136,6 +136,12 @@ final class GradientTape: StandardObject {
       return EagerTensors.operand(source)?.traceID
     }
     let sourceIDs = Set((sources.sequenceItems ?? [sources]).compactMap(sourceID))
+    // No sources (`model.trainable_variables` of a Keras 3 model holding only tf.Variables, which
+    // it does not track): TensorFlow returns an empty list without running anything backwards.
+    if let items = sources.sequenceItems, items.isEmpty {
+      if case .tuple = sources { return .tuple([]) }
+      return .list(PythonList([]))
+    }
     // TensorFlow's tape (`GradientTape::ComputeGradient`): the recorded operations, each reading
     // a variable it takes anew (a `ReadVariableOp` per use, here an identity operation of its
     // own); those the targets reach are run backwards in the order they become ready (all their

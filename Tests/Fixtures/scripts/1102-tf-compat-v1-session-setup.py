@@ -20,3 +20,16 @@ with tf.GradientTape(persistent=True) as tape:
     z = y * y
 print(tape.gradient(y, x), tape.gradient(z, x), tape.gradient(z, y))
 print(tape.gradient(z, [x, y]))
+
+# No sources, no gradients; and no pairs to apply: tf-keras does nothing, Keras 3 cannot unpack
+# them (a Keras 3 model does not track the tf.Variables it holds, so its variable list is empty).
+with tf.GradientTape() as tape:
+    tape.watch(x)
+    loss = x * 3.0
+print(tape.gradient(loss, []))
+optimizer = tf.keras.optimizers.SGD(learning_rate=0.1)
+try:
+    optimizer.apply_gradients(zip([], []))
+    print("nothing applied")
+except ValueError as error:
+    print("ValueError:", error)
