@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
       switch LessonExercises.load(lessonPath: lesson, kerasVersion: keras.setting) {
       case .failure(let error): CommandFailure.usage(error.message).exit()
       case .success(let exercises):
-        print(
+        Terminal.rawOutput(
           json ? exercises.json.serialized(pretty: true) : exercises.text,
           terminator: json ? "\n" : "")
         return
@@ -93,7 +93,8 @@ struct CheckCommand: ParsableCommand {
     case .success(let loaded): answers = loaded
     }
     let sheet = AnswerSheet.check(exercises, answers: answers)
-    print(json ? sheet.json.serialized(pretty: true) : sheet.text, terminator: json ? "\n" : "")
+    Terminal.rawOutput(
+      json ? sheet.json.serialized(pretty: true) : sheet.text, terminator: json ? "\n" : "")
     if !sheet.allCorrect || sheet.lines.contains(where: { $0.points == 0 && $0.message.isEmpty }) {
       throw ExitCode(1)
     }

@@ -33,7 +33,7 @@ struct ConvBookCommand: ParsableCommand {
         Terminal.output(fullMessage(for: error))
         Foundation.exit(0)
       }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Terminal.writeAll(fullMessage(for: error) + "\n", to: STDERR_FILENO)
       Foundation.exit(code == .failure ? 1 : 2)
     }
   }
@@ -53,24 +53,52 @@ enum Terminal {
 
   /// Writes to standard error; control characters that came from a file are shown escaped.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(TerminalText.escapedKeepingLines(text).utf8))
+    writeAll(TerminalText.escapedKeepingLines(text), to: STDERR_FILENO)
   }
 
   /// Writes to standard output, escaped like `error`.
   static func output(_ text: String, terminator: String = "\n") {
-    FileHandle.standardOutput.write(
-      Data((TerminalText.escapedKeepingLines(text) + terminator).utf8))
+    writeAll(TerminalText.escapedKeepingLines(text) + terminator, to: STDOUT_FILENO)
   }
 
   /// Standard output with styles of ConvBook's own (Keras 3's summary on a terminal); `text` must be
   /// escaped already.
   static func rawOutput(_ text: String, terminator: String = "\n") {
-    FileHandle.standardOutput.write(Data((text + terminator).utf8))
+    writeAll(text + terminator, to: STDOUT_FILENO)
   }
 
   /// ConvBook's own colours; `text` must be escaped already.
   static func rawError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    writeAll(text, to: STDERR_FILENO)
+  }
+
+  /// Writes every byte of `text` (or `bytes`) to `descriptor`. A write that fails (a full disk,
+  /// `> /dev/full`) ends convbook with one line on standard error and status 1, as `python FILE.py`
+  /// ends with `OSError: [Errno 28] No space left on device`: Foundation's `FileHandle.write`
+  /// trapped there, a crash with a backtrace (hostile batch8). A closed pipe still ends the
+  /// process by SIGPIPE, as for any Unix tool.
+  static func writeAll(_ text: String, to descriptor: Int32) {
+    writeAll(Array(text.utf8), to: descriptor)
+  }
+
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if written < 0 {
+        let failure = errno
+        if failure == EINTR { continue }
+        if descriptor != STDERR_FILENO {
+          let name =
+            descriptor == STDOUT_FILENO ? "standard output" : "file descriptor \(descriptor)"
+          writeAll(
+            "convbook: cannot write to \(name): \(String(cString: strerror(failure)))\n",
+            to: STDERR_FILENO)
+        }
+        Foundation.exit(1)
+      }
+      offset += written
+    }
   }
 
   /// At most `limit` diagnostics, then a count of the rest.

@@ -20,7 +20,7 @@ struct ExercisesCommand: ParsableCommand {
     switch LessonExercises.load(lessonPath: lesson, kerasVersion: keras.setting) {
     case .failure(let error): CommandFailure.usage(error.message).exit()
     case .success(let exercises):
-      print(
+      Terminal.rawOutput(
         json ? exercises.json.serialized(pretty: true) : exercises.text,
         terminator: json ? "\n" : "")
       if !exercises.broken.isEmpty { throw ExitCode(1) }

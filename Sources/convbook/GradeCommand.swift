@@ -78,7 +78,7 @@ struct GradeCommand: ParsableCommand {
         "Graded \(report.students.count) submission\(report.students.count == 1 ? "" : "s") into \(out)\n"
       )
     } else {
-      print(report.csv, terminator: "")
+      Terminal.rawOutput(report.csv, terminator: "")
     }
   }
 

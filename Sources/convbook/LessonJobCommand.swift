@@ -30,7 +30,7 @@ struct LessonJobCommand: ParsableCommand {
       solutions: solutions)
     if let timeBudget, timeBudget > runner.timeBudget { runner.timeBudget = timeBudget }
     let result = job.execute(runner: runner)
-    FileHandle.standardOutput.write(try JSONEncoder().encode(result))
+    Terminal.writeAll(Array(try JSONEncoder().encode(result)), to: STDOUT_FILENO)
   }
 }
 

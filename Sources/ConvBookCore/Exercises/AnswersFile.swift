@@ -34,10 +34,15 @@ public struct AnswersFile {
       case .success(let cells): return notebook(cells: cells, path: path)
       }
     }
-    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+    // Why it cannot be read, in the words lessons get: missing, not a regular file, not UTF-8 (with
+    // the line, column and byte offset of the first bad byte), ... (hostile batch8).
+    let source: String
+    do {
+      source = try TextFile.read(path)
+    } catch {
       return .failure(
-        Diagnostic(
-          file: path, line: 0, column: 0, message: "cannot read the answers file '\(path)'"))
+        Diagnostic(file: path, line: 0, column: 0, message: error.message(what: "the answers file"))
+      )
     }
     return parse(source, path: path)
   }
@@ -92,7 +97,7 @@ public struct AnswersFile {
         let id = path.joined(separator: ".")
         switch answer(for: value) {
         case .success(let text): entries.append(Entry(id: id, text: text, line: line))
-        case .failure(let message):
+        case .failure(let answerRefusal):
           // The key's column on its line (where the value is, TOML has no other record).
           let text = line >= 1 && line <= lines.count ? lines[line - 1] : ""
           let column =
@@ -100,7 +105,8 @@ public struct AnswersFile {
               text.distance(from: text.startIndex, to: $0.lowerBound) + 1
             }
             ?? 1
-          refusal = failure(line: line, column: column, "the answer to '\(id)': \(message)")
+          refusal = failure(
+            line: line, column: column, "the answer to '\(id)': \(answerRefusal.message)")
         }
       }
     }

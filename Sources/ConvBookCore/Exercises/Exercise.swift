@@ -283,7 +283,7 @@ public struct Exercise: Sendable, Hashable {
     return best.0
   }
 
-  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+  static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     var previous = Array(0...b.count)
     for (i, x) in a.enumerated() {
       var current = [i + 1]

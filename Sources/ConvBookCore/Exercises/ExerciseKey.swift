@@ -89,6 +89,15 @@ public struct ExerciseKey {
       report(error, in: answer, doing: "answer `\(answer.text)` failed")
       return
     }
+    if case .bigInt = value {
+      // Students type answers as 64-bit integers (`StudentAnswer`, answers.toml); hostile batch8.
+      diagnostics.append(
+        diagnostic(
+          at: answer,
+          "answer `\(answer.text)` gives \(PythonValueText.repr(value)), an integer larger than 64 bits, which ConvBook does not take as an answer yet"
+        ))
+      return
+    }
     guard Self.isTypeable(value) else {
       diagnostics.append(
         diagnostic(

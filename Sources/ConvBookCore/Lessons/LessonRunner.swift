@@ -65,7 +65,8 @@ public struct LessonRunner {
       limits: EvaluationLimits(timeBudget: timeBudget), engine: engine)
     session.training.files = LessonFiles.access(forLesson: sourceFile)
     var blocks: [PageBlock] = []
-    var diagnostics: [Diagnostic] = setting.diagnostics
+    var diagnostics: [Diagnostic] =
+      setting.diagnostics + CellOptions.diagnostics(of: lesson, file: sourceFile)
     var pendingExercises: [(index: Int, block: ExerciseBlock)] = []
     for warning in lesson.warnings {
       diagnostics.append(

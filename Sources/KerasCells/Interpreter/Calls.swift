@@ -635,6 +635,14 @@ enum Calls {
       {
         return value
       }
+      if name == "einsum", ["keras.ops", "tensorflow"].contains(namespace),
+        session.lambdaTracingDepth > 0,
+        let value = try KerasOpsEinsum.traced(
+          path: callable.path, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
+      {
+        return value
+      }
       guard let entry = TensorFunctions.entry(name, namespace: namespace) else {
         let inLambda = session.lambdaTracingDepth > 0 ? " in a Lambda" : ""
         throw .unsupported(

@@ -58,6 +58,9 @@ enum EagerFunctions {
     case norm
     /// `keras.ops.convert_to_numpy(x)`: an eager tensor's (or variable's) NumPy array.
     case toNumPy
+    /// Keras 3's `ops.max_pool` / `ops.average_pool(inputs, pool_size, strides=None,
+    /// padding="valid", data_format=None)` on data (`EagerPooling`).
+    case pool(PoolingKernel.Mode)
     case random(normal: Bool)
     /// `tf.random.truncated_normal`.
     case truncatedNormal
@@ -208,6 +211,7 @@ enum EagerFunctions {
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
     "convert_to_numpy": (.toNumPy, [("x", "x")]),
+    "max_pool": (.pool(.max), poolParameters), "average_pool": (.pool(.average), poolParameters),
     "linspace": (
       .linspace,
       [
@@ -225,6 +229,12 @@ enum EagerFunctions {
     "exp": (.unary("Exp"), [("x", "x")]), "log": (.unary("Log"), [("x", "x")]),
     "floor": (.unary("Floor"), [("x", "x")]), "ceil": (.unary("Ceil"), [("x", "x")]),
     "negative": (.unary("Neg"), [("x", "x")]),
+  ]
+
+  /// `ops.max_pool` / `ops.average_pool`'s parameters, under `tf.nn.max_pool`'s names.
+  private static let poolParameters: [(String, String?)] = [
+    ("inputs", "input"), ("pool_size", "ksize"), ("strides", "strides"), ("padding", "padding"),
+    ("data_format", "data_format"),
   ]
 
   /// Keras 3's `ops.meshgrid(*x, indexing="xy")` of eager tensors of one dtype: `tf.meshgrid`,
@@ -614,6 +624,7 @@ enum EagerFunctions {
     case .resize:
       return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
     case .toNumPy: return ["x"]
+    case .pool: return ["input", "ksize", "strides", "padding", "data_format"]
     case .truncatedNormal: return ["shape", "mean", "stddev", "dtype", "seed", "name"]
     case .linspace: return ["start", "stop", "num", "name", "axis"]
     case .random(let normal):
@@ -1979,6 +1990,12 @@ enum EagerFunctions {
         return try truncatedNormal()
       case .linspace:
         return try linspace()
+      case .pool(let mode):
+        return .array(
+          try EagerPooling.pool(
+            try tensor("input"), mode: mode, poolSize: arguments["ksize"],
+            strides: arguments["strides"], padding: arguments["padding"] ?? .string("valid"),
+            dataFormat: arguments["data_format"], path: path, range: range, budget: budget))
       case .toNumPy:
         guard let x = arguments["x"] else { throw missing("x") }
         if let array = EagerTensors.operand(x) { return EagerTensors.numpy(array) }

@@ -549,6 +549,11 @@ extension Interpreter {
       // A subclassed model's weight lists are its layers' (`TrainStepModels.variables`); Keras
       // puts the weights the model itself holds (a `tf.Variable` attribute tf-keras tracks, an
       // `add_weight` of its own) first, which ConvBook does not list.
+      if name.hasSuffix("weights") || name.hasSuffix("variables") || name == "count_params",
+        let refusal = untrackedLayerRefusal("`\(name)`", range: range)
+      {
+        throw refusal
+      }
       if instance.type.kerasBase == "Model", !state.weightNodes.isEmpty,
         name.hasSuffix("weights") || name.hasSuffix("variables"),
         TrainStepModels.attributeNames.contains(name)
@@ -708,6 +713,7 @@ extension Interpreter {
         value = try Keras3LayerTracking.track(value, by: instance, interpreter: self, range: range)
       }
       instance.set(name, value)
+      instance.untrackedAttributes.remove(name)
       if instance.type.kerasBase != nil, case .list(let list) = value {
         list.heldByKerasLayer = true
       }

@@ -949,6 +949,12 @@ final class Interpreter {
         session.engine = TensorFlowEngine.resolve(
           environmentValue: text, onByDefault: session.engine == .oneDNN)
       }
+    case .subscript(let baseExpression, let indexExpression)
+    where try kerasInstanceOfVars(baseExpression) != nil:
+      // `vars(self)[f'conv2D_{i}'] = layer`: into the layer's `__dict__`, past Keras' tracking.
+      try setUntrackedVarsItem(
+        of: try kerasInstanceOfVars(baseExpression)!, try evaluate(indexExpression), to: value,
+        range: target.range)
     case .subscript(let baseExpression, let indexExpression):
       var base = try evaluate(baseExpression)
       let index = try evaluate(indexExpression)
@@ -1147,6 +1153,11 @@ final class Interpreter {
         }
         throw traced
       }
+    case .subscript(let baseExpression, let indexExpression)
+    where try kerasInstanceOfVars(baseExpression) != nil:
+      return try varsItem(
+        of: try kerasInstanceOfVars(baseExpression)!, try evaluate(indexExpression),
+        range: expression.range)
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
       // A NumPy integer indexes as its Python int (`__index__`).

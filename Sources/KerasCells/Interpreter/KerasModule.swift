@@ -664,6 +664,11 @@ public enum KerasModule: Equatable {
       {
         return NumPyScalars.attribute(name, module: namespace)
       }
+      // TensorFlow 1's session set-up (`TFCompatSessionObject`).
+      if namespace == "tensorflow.compat.v1", TFCompatSessionObject.classNames.contains(name) {
+        let path = "tf.compat.v1." + name
+        return .function(Callable(.builtin(path), path: path))
+      }
       // `tf.compat.v1.logging.set_verbosity(...)` quietens TensorFlow (`TensorFlowEnvironment`).
       if namespace == "tensorflow.compat.v1", name == "logging" {
         return .module(.standard("tensorflow.compat.v1.logging"))

@@ -182,6 +182,9 @@ public final class KerasSession {
   /// current folder); nil in a lesson, whose cells have no file access. ConvBook reads no data
   /// files: a missing one is Python's own error (`MissingFiles`), one that is there its limitation.
   public var pathExists: (@Sendable (String) -> Bool)?
+  /// A layer holds a layer set through `vars(self)[...]`, which Keras does not track
+  /// (`Interpreter.untrackedLayerRefusal`).
+  var holdsUntrackedLayers = false
   /// Python's recursion limit (`sys.setrecursionlimit`; CPython's default, 1000): functions
   /// nest one less deep than it, as the module's own frame counts.
   var recursionLimit = 1000

@@ -76,6 +76,8 @@ enum OwnDraws {
     switch value {
     case .array(let array): return array.derivesFromOwnDraw
     case .standard(let scalar as NumPyScalar): return scalar.array.derivesFromOwnDraw
+    // A `tf.Variable` holding such values (`tf.Variable(tf.random.normal(...))` unseeded).
+    case .standard(let variable as EagerVariable): return variable.array.derivesFromOwnDraw
     case .variable(let variable):
       guard let owner = variable.owner else { return false }
       return training.ownDraw(of: variable.name, in: owner)

@@ -2107,7 +2107,7 @@ extension TensorFunctions {
     }
     let path = displayPath(namespace) + "." + name
     if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace)
-      || (namespace == "tensorflow" && (name == "print" || name == "boolean_mask"))
+      || (namespace == "tensorflow" && ["print", "boolean_mask", "einsum"].contains(name))
     {
       return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
     }

@@ -1,4 +1,5 @@
 import ConvBookCore
+import Foundation
 import Testing
 
 /// Answers files as TOML: every kind of value an answer can be, keys under tables, and bad input
@@ -85,10 +86,39 @@ import Testing
   @Test func valuesThatAreNoAnswersAreConvBooksRefusal() throws {
     let date = try #require(Self.failure("when = 2024-01-01\n"))
     #expect(date.line == 1 && date.column == 1)
-    #expect(date.message.contains("ConvBook does not take dates or times as answers"))
+    // The refusal's own words, not its Swift description (hostile batch8).
+    #expect(
+      date.message
+        == "the answer to 'when': ConvBook does not take dates or times as answers; write it as a string"
+    )
     let tables = try #require(Self.failure("x = [{ a = 1 }]\n"))
     #expect(tables.message.contains("tables inside arrays"))
     let array = try #require(Self.failure("[[runs]]\nid = 1\n"))
     #expect(array.message.contains("the answer to 'runs'"))
+  }
+
+  /// A file that cannot be read says why, as a lesson does (hostile batch8).
+  @Test func anUnreadableAnswersFileSaysWhy() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "answers-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let latin1 = folder.appendingPathComponent("answers.toml")
+    try Data("name = \"caf".utf8 + [0xE9] + Array("\"\n".utf8)).write(to: latin1)
+    guard case .failure(let bad) = AnswersFile.load(path: latin1.path) else {
+      Issue.record("a Latin-1 file was read")
+      return
+    }
+    #expect(bad.line == 0)
+    #expect(
+      bad.message.hasSuffix(
+        "answers.toml:1:12': it is not valid UTF-8: byte 0xE9 at line 1, column 12 (byte offset 11); save it as UTF-8"
+      ), "\(bad.message)")
+    guard case .failure(let folderError) = AnswersFile.load(path: folder.path) else {
+      Issue.record("a folder was read")
+      return
+    }
+    #expect(
+      folderError.message.hasSuffix("it is a folder, not a regular file"), "\(folderError.message)")
   }
 }

@@ -170,6 +170,21 @@ import Testing
     #expect(report.text.contains("name 'wid' is not defined"))
   }
 
+  /// An answer past 64 bits is the instructor's to change: students type 64-bit integers.
+  @Test func anAnswerPast64BitsIsReportedAsSuch() throws {
+    let source = try F.lesson(
+      replacing: "answer: wide.count_params()", with: "answer: wide.count_params() * 2**70")
+    let lesson = LessonReader.read(source: source, fileName: "big.md")
+    let report = ExerciseCheck.check(
+      lesson: lesson, lessonPath: "big.md", exerciseID: "wide-params",
+      submission: .value("231562"))
+    #expect(report.exitCode == 2)
+    #expect(
+      report.text.contains(
+        "gives 273380156876565196243468288, an integer larger than 64 bits, which ConvBook does not take as an answer yet"
+      ), "\(report.text)")
+  }
+
   @Test func jsonCarriesTheVerdict() {
     let report = F.check("wide-params", answer: "231562")
     let json = report.json.serialized()

@@ -55,6 +55,34 @@ import Testing
     #expect(course.run(Self.lesson("keras=3"), sourceFile: "v.md").session.kerasVersion == .keras3)
   }
 
+  /// Every word after `keras` is checked (hostile batch8): a mistyped `solution` would put a
+  /// solution model on the page, a mistyped `hide-code` would show the code.
+  @Test func unknownCellOptionsAreReportedAtTheFence() {
+    func messages(_ options: String) -> [String] {
+      LessonRunner().run(Self.lesson(options), sourceFile: "versions.md").diagnostics.map {
+        "\($0.line):\($0.column): \($0.message)"
+      }
+    }
+    let known =
+      "a keras cell takes hide-code, hide-output, solution, keras=2|3 and footer=classic|modern"
+    #expect(messages("hide-code hide-output solution keras=2 footer=classic").isEmpty)
+    #expect(
+      messages("soluton") == [
+        "3:1: unknown cell option 'soluton' (did you mean 'solution'?); \(known)"
+      ])
+    #expect(
+      messages("hidecode") == [
+        "3:1: unknown cell option 'hidecode' (did you mean 'hide-code'?); \(known)"
+      ])
+    #expect(messages("run-twice") == ["3:1: unknown cell option 'run-twice'; \(known)"])
+    #expect(messages("id=conv") == ["3:1: unknown cell setting 'id='; \(known)"])
+    #expect(
+      messages("footer=fancy") == [
+        "3:1: footer=fancy: the summary footer must be classic or modern"
+      ])
+    #expect(messages("keras=2 keras=3") == ["3:1: keras=2 and keras=3 in one cell: give one"])
+  }
+
   @Test func aVersionThatIsNoVersionIsReported() {
     let run = LessonRunner().run(Self.lesson("keras=4"), sourceFile: "versions.md")
     #expect(run.diagnostics.map(\.message) == ["keras=4: the Keras version must be 2 or 3"])
