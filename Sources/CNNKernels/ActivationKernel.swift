@@ -196,6 +196,30 @@ public enum ActivationKernel {
     }
   }
 
+  /// Keras 3's `hard_sigmoid` and `hard_swish` inside a `tf.function` (predict, evaluate):
+  /// TensorFlow's graph optimizer turns the division by the constant 6 into a product with
+  /// float32(1 / 6) there (never eagerly). False, leaving the tensor alone, for other functions.
+  public static func applyKeras3GraphForm(
+    _ function: ActivationFunction, to tensor: inout Tensor
+  ) -> Bool {
+    let sixth = Float(1.0 / 6.0)
+    func relu6(_ x: Float) -> Float {  // relu6(x + 3)
+      let shifted = x + 3
+      return shifted < 0 ? 0 : (shifted > 6 ? 6 : shifted)
+    }
+    let form: (Float) -> Float
+    switch function {
+    case .hardSigmoidReLU6: form = { x in relu6(x) * sixth }
+    // `x * (relu6(x + 3) * c)`, whose constant the optimizer moves first: (x * c) * relu6(x + 3).
+    case .hardSwish: form = { x in (x * sixth) * relu6(x) }
+    default: return false
+    }
+    tensor.withUnsafeMutableBufferPointer { buffer in
+      for index in buffer.indices { buffer[index] = form(buffer[index]) }
+    }
+    return true
+  }
+
   /// Keras 3's hard_sigmoid: relu6(x + 3) / 6, rounded after the addition and the division.
   @Sendable static func hardSigmoidReLU6(_ x: Float) -> Float {
     let shifted = x + 3

@@ -191,6 +191,15 @@ struct ForwardStep {
     }
     func activate(_ function: ActivationFunction) throws(ForwardError) {
       guard function != .linear else { return }
+      // Keras 3 inside a tf.function (the steps' `.chains` contraction): `relu6(x + 3) / 6`
+      // multiplies by 1 / 6 there.
+      if contraction == .chains {
+        var done = false
+        try buffers.update { tensor throws(KernelError) in
+          done = ActivationKernel.applyKeras3GraphForm(function, to: &tensor)
+        }
+        if done { return }
+      }
       try buffers.update { tensor throws(KernelError) in
         try ActivationKernel.applyInPlace(
           function, to: &tensor, threads: threads, engine: engine)
