@@ -218,10 +218,14 @@ struct TrainingStep {
       }
       let linear = try kernelCall { () throws(KernelError) in
         // A single unit's order is the engine's in tf-keras' steps; Keras 3's (its compiled fit
-        // is XLA's) keep the order measured before (`TensorFlowDot`, real-BH bh04).
+        // is XLA's) keep the order measured before (`TensorFlowDot`, real-BH bh04). Two units or
+        // more take TensorFlow's MatMul order under Eigen in both (`DenseKernel`): measured on 14
+        // seeded fits of small Dense nets, the histories matched in 11 (tf-keras, 8 before) and
+        // 11 (Keras 3, 7 before).
         try DenseKernel.apply(
           input, weights: packed, activation: function == .relu() ? .relu : .linear,
-          threads: threads, engine: keras3 ? .oneDNN : engine)
+          threads: threads, engine: keras3 ? .oneDNN : engine,
+          order: engine == .eigen ? .tensorFlowKernels : .chains)
       }
       if inGraph, engine == .oneDNN, second != nil, function == .sigmoid, input.rank == 2 {
         // Fused with the matmul and bias in a tf.function with oneDNN on
