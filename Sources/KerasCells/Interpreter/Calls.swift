@@ -629,6 +629,19 @@ enum Calls {
           positional: positional, keywords: keywords, path: callable.path, site: site,
           interpreter: interpreter)
       }
+      let eagerOnly =
+        session.lambdaTracingDepth == 0
+        && !(positional + keywords.map(\.1)).contains(where: { TensorArithmetic.involvesTensor($0) }
+        )
+      if eagerOnly, namespace == "tensorflow", name == "gather" {
+        return try EagerGather.gather(
+          positional: positional, keywords: keywords, path: callable.path, site: site,
+          interpreter: interpreter)
+      }
+      if eagerOnly, namespace == "tensorflow.image", name == "non_max_suppression" {
+        return try EagerGather.nonMaxSuppression(
+          positional: positional, keywords: keywords, path: callable.path, site: site)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)

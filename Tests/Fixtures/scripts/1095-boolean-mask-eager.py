@@ -36,3 +36,19 @@ for mask in [True, tf.ones((3,), tf.bool), np.array([True, False, True])]:
         print(scores[mask] if isinstance(mask, np.ndarray) else tf.boolean_mask(scores, mask))
     except ValueError as error:
         print("ValueError:", error)
+
+# Then non-max suppression keeps the best box of each overlapping group (IoU above the threshold,
+# corners in either order) and tf.gather takes the kept rows.
+boxes = tf.constant(
+    [[0.0, 0.0, 2.0, 2.0], [0.1, 0.1, 2.1, 2.1], [3.0, 3.0, 4.0, 5.0], [2.0, 2.0, 0.0, 0.0],
+     [5.0, 5.0, 6.0, 6.0], [5.0, 5.0, 5.0, 7.0]])
+box_scores = tf.constant([0.9, 0.95, 0.5, 0.8, 0.3, 0.99])
+kept = tf.image.non_max_suppression(boxes, box_scores, tf.Variable(4, dtype="int32"), 0.5)
+print(kept)
+print(tf.gather(box_scores, kept), tf.gather(boxes, kept)[1])
+print(tf.image.non_max_suppression(boxes, box_scores, 10, iou_threshold=0.0, score_threshold=0.4))
+print(tf.gather(tf.reshape(tf.range(12), (3, 4)), [2, 0], axis=1))
+with tf.GradientTape() as tape:
+    tape.watch(box_scores)
+    picked = tf.reduce_sum(tf.gather(box_scores * 2.0, [1, 1, 3]))
+print(tape.gradient(picked, box_scores))
