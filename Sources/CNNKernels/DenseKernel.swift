@@ -13,19 +13,26 @@ public enum DenseKernel {
   /// `eachRowAlone`: every row is a MatMul of its own (a recurrent layer's steps for a batch of
   /// one), so each takes the single-row order below.
   ///
-  /// `engine`: the single unit's order is the one part that differs between TensorFlow's
-  /// kernels (`TensorFlowEngine`): Eigen's matrix-vector product (`EigenMatrixVector`) or, with
-  /// oneDNN on, `TensorFlowDot`; callers that follow no run keep the latter.
+  /// `engine`: the single unit's order differs between TensorFlow's kernels
+  /// (`TensorFlowEngine`): Eigen's matrix-vector product (`EigenMatrixVector`) or, with oneDNN
+  /// on, `TensorFlowDot`; callers that follow no run keep the latter.
+  ///
+  /// `order`: `.tensorFlowKernels` sums two rows or more of two units or more as TensorFlow's
+  /// MatMul does under the Eigen engine with AVX2 (`TensorFlowContraction.order`: the units of a
+  /// short last block of 16 and the rows left over from groups of 6 in two chains), tf-keras' and
+  /// Keras 3's alike (its compiled predict reaches the same kernel); `.chains` (the oneDNN
+  /// engine's recordings) one FMA chain per value.
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
     threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true,
-    eachRowAlone: Bool = false, engine: TensorFlowEngine = .oneDNN
+    eachRowAlone: Bool = false, engine: TensorFlowEngine = .oneDNN,
+    order: ContractionOrder = .chains
   ) throws(KernelError) -> Tensor {
     var output = Tensor.empty
     try apply(
       input, weights: weights, activation: activation, threads: threads,
       tensorFlowSingleUnit: tensorFlowSingleUnit, eachRowAlone: eachRowAlone, engine: engine,
-      into: &output)
+      order: order, into: &output)
     return output
   }
 
@@ -34,7 +41,8 @@ public enum DenseKernel {
   public static func apply(
     _ input: Tensor, weights: PackedDenseWeights, activation: FusedActivation = .linear,
     threads: Int = KernelParallelism.defaultThreadCount, tensorFlowSingleUnit: Bool = true,
-    eachRowAlone: Bool = false, engine: TensorFlowEngine = .oneDNN, into output: inout Tensor
+    eachRowAlone: Bool = false, engine: TensorFlowEngine = .oneDNN,
+    order: ContractionOrder = .chains, into output: inout Tensor
   ) throws(KernelError) {
     guard input.rank >= 1, input.shape[input.rank - 1] == weights.inputUnits else {
       throw KernelError(
@@ -63,11 +71,49 @@ public enum DenseKernel {
       input: viewed.shape, weights: weights.packed, strides: [1], dilations: [1],
       padding: .valid(rank: 1))
     output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [weights.units])
+    // One row or one unit left here (a lone row of one unit, a recurrent layer's projection)
+    // keeps the tiles' chain.
+    let tensorFlowOrder = order == .tensorFlowKernels && rows >= 2 && weights.units >= 2
     output.withUnsafeMutableBufferPointer { destination in
       ConvolutionKernel.run(
         viewed, weights: weights.packed, geometry: geometry, activation: activation,
-        threads: threads,
+        threads: threads, order: tensorFlowOrder ? .tensorFlowKernels : .chains,
         output: destination)
+      guard tensorFlowOrder else { return }
+      input.scalars.withUnsafeBufferPointer { source in
+        lastRows(
+          source.baseAddress!, rows: rows, weights: weights, activation: activation,
+          output: destination.baseAddress!)
+      }
+    }
+  }
+
+  /// TensorFlow's order for the rows left over from groups of 6 (`TensorFlowContraction.order`:
+  /// two chains, with FMA for 3 rows, without for 1 or 2), which the tiles sum in one chain unless
+  /// the unit is in a short last block; then the bias and the activation's clamp.
+  private static func lastRows(
+    _ input: UnsafePointer<Float>, rows: Int, weights: PackedDenseWeights,
+    activation: FusedActivation, output: UnsafeMutablePointer<Float>
+  ) {
+    let left = rows % 6
+    guard left >= 1 && left <= 3 else { return }
+    let inner = weights.inputUnits
+    let units = weights.units
+    let width = PackedConvolutionWeights.blockWidth
+    let bias = weights.packed.packedBias
+    let bounds = activation.bounds
+    // The packed kernel holds unit j of input unit k at (j / 16) * inner * 16 + k * 16 + j % 16.
+    weights.packed.packed.withUnsafeBufferPointer { kernel in
+      for row in rows - left..<rows {
+        for unit in 0..<units {
+          let order = TensorFlowContraction.order(
+            row: row, rows: rows, column: unit, columns: units)
+          let sum = TensorFlowContraction.sum(
+            order, count: inner, input + row * inner,
+            kernel.baseAddress! + (unit / width) * inner * width + unit % width, strideB: width)
+          output[row * units + unit] = FusedActivation.clamped(sum + bias[unit], bounds)
+        }
+      }
     }
   }
 

@@ -2,8 +2,8 @@
 public enum GlobalPoolingKernel {
   /// input (N, spatial..., C) -> output (N, C), or (N, 1..., C) with `keepDims` (Keras `keepdims=True`)
   ///
-  /// Averages sum in Double, in spatial order, then divide once: TensorFlow's float32 tree reduction
-  /// is close to the exact sum, which a long float32 running sum would drift from.
+  /// Averages are `tf.reduce_mean` over the spatial axes (both Kerases pool that way): the sums
+  /// TensorFlow's Eigen kernel adds (`tensorFlowSums`), each divided by the number of positions.
   public static func pool(
     _ input: Tensor, mode: PoolingKernel.Mode, keepDims: Bool = false,
     threads: Int = KernelParallelism.defaultThreadCount
@@ -17,6 +17,12 @@ public enum GlobalPoolingKernel {
     let shape =
       keepDims
       ? [batch] + Array(repeating: 1, count: input.rank - 2) + [channels] : [batch, channels]
+    if mode == .average {
+      let count = Float(positions)
+      let sums = tensorFlowSums(
+        input.scalars, batch: batch, positions: positions, channels: channels)
+      return Tensor(validShape: shape, scalars: sums.map { $0 / count })
+    }
     return Tensor(uninitializedShape: shape) { output in
       guard output.count > 0 else { return }
       input.scalars.withUnsafeBufferPointer { source in
@@ -26,31 +32,31 @@ public enum GlobalPoolingKernel {
           count: batch * channels, threads: threads,
           minimumPerThread: max(1, 1 << 16 / max(1, positions))
         ) { items in
-          // Items are (n, c); runs of consecutive channels of one sample are reduced together.
-          var item = items.lowerBound
-          while item < items.upperBound {
-            let n = item / channels
-            let firstChannel = item % channels
-            let run = min(items.upperBound - item, channels - firstChannel)
-            let sample = source + n * positions * channels
-            if mode == .max {
-              for c in firstChannel..<firstChannel + run {
-                var best = -Float.infinity
-                for p in 0..<positions { best = max(best, sample[p * channels + c]) }
-                output[item + c - firstChannel] = best
-              }
-            } else {
-              var sums = [Double](repeating: 0, count: run)
-              for p in 0..<positions {
-                let rowStart = sample + p * channels + firstChannel
-                for c in 0..<run { sums[c] += Double(rowStart[c]) }
-              }
-              for c in 0..<run { output[item + c] = Float(sums[c] / Double(positions)) }
-            }
-            item += run
+          for item in items {
+            let sample = source + (item / channels) * positions * channels + item % channels
+            var best = -Float.infinity
+            for p in 0..<positions { best = max(best, sample[p * channels]) }
+            output[item] = best
           }
         }
       }
     }
+  }
+
+  /// The sums over the positions of values laid out (batch, positions, channels), as TensorFlow's
+  /// reduction adds them: it drops dimensions of size 1 first, so one channel is a reduction of
+  /// each sample's contiguous values (`EigenSum.contiguous`), several keep the channels in
+  /// packets (`EigenSum.preservingInner`), and one position is the values themselves.
+  static func tensorFlowSums(
+    _ values: [Float], batch: Int, positions: Int, channels: Int
+  ) -> [Float] {
+    guard batch * channels > 0 else { return [] }
+    if positions == 1 { return values }
+    if channels == 1 {
+      return (0..<batch).map {
+        EigenSum.contiguous(values, first: $0 * positions, count: positions)
+      }
+    }
+    return EigenSum.preservingInner(values, outer: batch, size: positions, inner: channels)
   }
 }

@@ -5,9 +5,33 @@
 /// last group of 3 rows (of 6): there it keeps one FMA chain over the even terms and one over the
 /// odd terms, adds the two, then the last term of an odd count by FMA (`pairs`). Measured by
 /// `Tools/keras-reference/probe_contraction_order.py`: every value matched for inner sizes up to
-/// 288. Not identified: the last 1 or 2 rows (of 6), which ConvBook sums as the rest of their
-/// columns; sums over more than 288 terms, which Eigen splits into slices by cache size.
+/// 288. The last 1 or 2 rows (of 6) of a product of 2 rows or more sum in the same two chains but
+/// without FMA (each product rounded, then added), whatever the column (`unfusedPairs`; measured on
+/// Dense layers of 2-32 units over 2-39 inputs in tf-keras' `predict`, every value). Not
+/// identified: sums over more than 288 terms, which Eigen splits into slices by cache size. A
+/// single row is Eigen's matrix-vector product (`EigenRowProduct`), a single column
+/// `TensorFlowDot` / `EigenMatrixVector`.
 public enum TensorFlowContraction {
+  /// How one value of a product sums its terms.
+  public enum ValueOrder: Sendable {
+    /// One FMA chain (`chain`).
+    case chain
+    /// An FMA chain over the even terms and one over the odd terms, added (`pairs`).
+    case pairs
+    /// The same two chains without FMA (`unfusedPairs`).
+    case unfusedPairs
+  }
+
+  /// The order of the value at (`row`, `column`) of a product of `rows` rows and `columns`
+  /// columns: with 2 rows or more the last 1 or 2 (of 6) in `unfusedPairs`; the last 3 in `pairs`,
+  /// the other rows in `pairs` in a short last block of columns, else in one chain.
+  @inline(__always)
+  public static func order(row: Int, rows: Int, column: Int, columns: Int) -> ValueOrder {
+    let left = rows % 6
+    if rows >= 2 && left >= 1 && left <= 2 && row >= rows - left { return .unfusedPairs }
+    return sumsInPairs(row: row, rows: rows, column: column, columns: columns) ? .pairs : .chain
+  }
+
   /// Whether column `column` of `columns` is in a last block of at most 8 columns (of 16).
   @inline(__always)
   public static func inShortLastBlock(column: Int, columns: Int) -> Bool {
@@ -38,6 +62,43 @@ public enum TensorFlowContraction {
     var sum = even + odd
     if whole < count { sum = sum.addingProduct(a[whole], b[whole * strideB]) }
     return sum
+  }
+
+  /// Sum over k < count of a[k] * b[k * strideB] as `pairs` without FMA: each product rounded,
+  /// then added to its chain.
+  public static func unfusedPairs(
+    count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, strideB: Int
+  ) -> Float {
+    var even: Float = 0
+    var odd: Float = 0
+    let whole = count / 2 * 2
+    var k = 0
+    while k < whole {
+      let evenTerm = a[k] * b[k * strideB]
+      let oddTerm = a[k + 1] * b[(k + 1) * strideB]
+      even = even + evenTerm
+      odd = odd + oddTerm
+      k += 2
+    }
+    var sum = even + odd
+    if whole < count {
+      let last = a[whole] * b[whole * strideB]
+      sum = sum + last
+    }
+    return sum
+  }
+
+  /// The sum of `order` over k < count of a[k] * b[k * strideB].
+  @inline(__always)
+  public static func sum(
+    _ order: ValueOrder, count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+    strideB: Int
+  ) -> Float {
+    switch order {
+    case .chain: return chain(count: count, a, b, strideB: strideB)
+    case .pairs: return pairs(count: count, a, b, strideB: strideB)
+    case .unfusedPairs: return unfusedPairs(count: count, a, b, strideB: strideB)
+    }
   }
 
   /// Sum over k < count of a[k] * b[k * strideB] in one FMA chain.

@@ -717,7 +717,8 @@ struct ForwardStep {
         let xlaFusedActivation = contraction == .chains && activation != .linear
         try DenseKernel.apply(
           input, weights: weights, activation: fused ?? .linear, threads: threads,
-          engine: xlaFusedActivation ? .oneDNN : engine, into: &output)
+          engine: xlaFusedActivation ? .oneDNN : engine,
+          order: engine == .eigen ? .tensorFlowKernels : .chains, into: &output)
       }
       if fusesSigmoid {
         try buffers.update { tensor throws(KernelError) in

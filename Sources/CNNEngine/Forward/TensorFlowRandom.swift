@@ -134,6 +134,33 @@ public struct TensorFlowRandom: Sendable {
     return values
   }
 
+  /// `count` integers in [low, high) as `RandomUniformInt` draws them (`UniformDistribution` of
+  /// an integer type): low + bits % (high - low), the bits one word per value for 32-bit integers
+  /// (four a block), two words (low half first) for 64-bit ones (two a block).
+  public func uniformIntegers(count: Int, low: Int64, high: Int64, wide: Bool) -> [Int64] {
+    var values: [Int64] = []
+    values.reserveCapacity(count)
+    var group: UInt64 = 0
+    while values.count < count {
+      let words = block(group)
+      if wide {
+        let span = UInt64(bitPattern: high &- low)
+        for pair in 0..<2 where values.count < count {
+          let bits = UInt64(words[2 * pair]) | UInt64(words[2 * pair + 1]) << 32
+          values.append(low &+ Int64(bitPattern: bits % span))
+        }
+      } else {
+        let span = UInt32(truncatingIfNeeded: high &- low)
+        let start = Int32(truncatingIfNeeded: low)
+        for word in words where values.count < count {
+          values.append(Int64(start &+ Int32(bitPattern: word % span)))
+        }
+      }
+      group += 1
+    }
+    return values
+  }
+
   /// `count` standard normal floats.
   public func normal(count: Int) -> [Float] {
     var values: [Float] = []

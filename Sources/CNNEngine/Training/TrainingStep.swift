@@ -468,26 +468,11 @@ struct TrainingStep {
       }
       return (output, saved)
     case .globalPooling(let mode):
-      let batch = input.shape[0]
-      let channels = input.shape[input.rank - 1]
-      let positions = input.count / max(1, batch * channels)
-      var values = [Float](repeating: mode == .max ? -Float.infinity : 0, count: batch * channels)
-      for n in 0..<batch {
-        for p in 0..<positions {
-          for c in 0..<channels {
-            let x = input.scalars[(n * positions + p) * channels + c]
-            if mode == .max {
-              values[n * channels + c] = max(values[n * channels + c], x)
-            } else {
-              values[n * channels + c] += x
-            }
-          }
-        }
+      // The forward pass' kernel: averages are TensorFlow's reduce_mean sums.
+      let pooled = try kernelCall { () throws(KernelError) in
+        try GlobalPoolingKernel.pool(input, mode: mode)
       }
-      if mode == .average {
-        for i in values.indices { values[i] /= Float(positions) }
-      }
-      return (Tensor(validShape: outputShape, scalars: values), saved)
+      return (Tensor(validShape: outputShape, scalars: pooled.scalars), saved)
     case .batchNormalization(let layer):
       let channels = input.shape[input.rank - 1]
       let gamma = first.map { variables[$0] }

@@ -83,6 +83,8 @@ public struct ModelFile {
       // `sys.argv[0]`: the file's name, as `python NAME.py` run in its folder gives it (no
       // absolute path, so that output stays the same wherever the file is).
       session.scriptName = URL(fileURLWithPath: path).lastPathComponent
+      // Files the script reads are looked up (not read): a missing one fails as in Python.
+      session.pathExists = { FileManager.default.fileExists(atPath: $0) }
       // A script runs for the console it prints to: Keras 3's `print_fn` receives a table of its width.
       session.printFunctionConsole = console
       let result =

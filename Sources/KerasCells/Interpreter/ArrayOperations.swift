@@ -665,6 +665,12 @@ enum ArrayOperations {
     if shape.isEmpty { return element(result, at: 0) }
     // Basic indexing makes a view in NumPy: writing into it writes into the base.
     result.viewBase = array.viewBase ?? array.identity
+    if array.viewBase == nil {
+      result.viewWindow = ViewWindow(base: base, dimensions: dimensions)
+    } else if let window = array.viewWindow, window.dimensions.map(\.count) == array.shape {
+      // A view of a view (a reshaped view's axes are not its window's: left unknown).
+      result.viewWindow = window.composed(base: base, dimensions: dimensions)
+    }
     return .array(result)
   }
 

@@ -166,10 +166,26 @@ enum Builtins {
         String(name.dropFirst(14)), positional: positional, keywords: keywords, site: site,
         interpreter: interpreter)
     }
+    if name == "numpy.load" {
+      if let missing = MissingFiles.firstPath(
+        "file", positional: positional, keywords: keywords, session: interpreter.session,
+        range: site.range)
+      {
+        throw missing
+      }
+      throw .unsupported("ConvBook does not support `numpy.load` yet", at: site.range)
+    }
     if name.hasPrefix("numpy.") {
       return try NumPyFunctions.call(
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,
         budget: interpreter.budget)
+    }
+    if name.hasPrefix("tf.compat.v1."),
+      TFCompatSessionObject.classNames.contains(String(name.dropFirst("tf.compat.v1.".count)))
+    {
+      return try TFCompatSessionObject.make(
+        String(name.dropFirst("tf.compat.v1.".count)), positional: positional,
+        keywords: keywords, site: site)
     }
     switch name {
     case "tf.TensorShape":
@@ -927,7 +943,7 @@ enum Builtins {
         return .dictionary(instance.namespace)
       }
       throw .unsupported(
-        "ConvBook's vars() knows argparse namespaces, not \(positional[0].typeName) objects",
+        "ConvBook's vars() knows argparse namespaces and plain objects, and of a Keras object `vars(self)[name]` and `vars(self)[name] = value`, not other uses of a \(positional[0].typeName)'s",
         at: range)
     case "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct", "id":
       return try MoreBuiltins.call(

@@ -91,6 +91,14 @@ enum Calls {
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
       )
     case .module(.inert(let path)) where path.contains("."):
+      // `load_img` of an image that is not there fails as in Python (`MissingFiles`).
+      if path.hasSuffix(".load_img"),
+        let missing = MissingFiles.firstPath(
+          "path", positional: positional, keywords: keywords, session: interpreter.session,
+          range: site.range)
+      {
+        throw missing
+      }
       // A name imported from a module ConvBook only lets through (`from
       // tensorflow.keras.preprocessing.image import ImageDataGenerator`): Python has a class or a
       // function there, which ConvBook does not run.
@@ -290,6 +298,12 @@ enum Calls {
       {
         throw keras(refusal, at: site.range)
       }
+      if let error = KerasTensorDataFormat.error(
+        className: className, positional: positional, keywords: keywords,
+        keras3: interpreter.kerasVersion == .keras3, range: site.range)
+      {
+        throw error
+      }
       let wrapped = className == "Bidirectional" ? wrappedLayers(&positional, &keywords) : [:]
       let arguments = try ArgumentConversion.arguments(
         positional, ranges: argumentRanges(site).positional)
@@ -439,6 +453,13 @@ enum Calls {
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case .unsupportedModelClass(let name):
       let message: String
+      if name == "load_model",
+        let missing = MissingFiles.loadModel(
+          positional: positional, keywords: keywords, session: interpreter.session,
+          range: site.range)
+      {
+        throw missing
+      }
       switch name {
       case "load_model", "model_from_json":
         message = "keras.models.\(name) is not supported: ConvBook builds models from code"
@@ -600,9 +621,25 @@ enum Calls {
         return try EagerPrint.call(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       }
+      if namespace == "tensorflow" || namespace == "tensorflow.compat.v1", name == "boolean_mask",
+        session.lambdaTracingDepth == 0,
+        !(positional + keywords.map(\.1)).contains(where: { TensorArithmetic.involvesTensor($0) })
+      {
+        return try EagerBooleanMask.call(
+          positional: positional, keywords: keywords, path: callable.path, site: site,
+          interpreter: interpreter)
+      }
       if let value = try EagerFunctions.call(
         name, namespace: namespace, path: callable.path, positional: positional,
         keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return value
+      }
+      if name == "einsum", ["keras.ops", "tensorflow"].contains(namespace),
+        session.lambdaTracingDepth > 0,
+        let value = try KerasOpsEinsum.traced(
+          path: callable.path, positional: positional, keywords: keywords, site: site,
+          interpreter: interpreter)
       {
         return value
       }

@@ -154,6 +154,11 @@ enum ClassBuiltins {
       }
       return try BuiltinTypeAttributes.directory(of: object, interpreter: interpreter, range: range)
     case "open":
+      if let missing = MissingFiles.open(
+        positional: positional, keywords: keywords, session: interpreter.session, range: range)
+      {
+        throw missing
+      }
       throw .unsupported(
         "ConvBook cells have no file access: open() is not available (read data with `convbook fit` / `convbook predict` instead)",
         at: range)

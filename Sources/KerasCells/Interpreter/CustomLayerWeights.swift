@@ -464,6 +464,15 @@ extension KerasSubclassing {
           "ConvBook runs custom layers called on a list of tensors when their call() is tensor arithmetic and TensorFlow / keras.ops functions returning one tensor; \(type.name).call does more",
           at: site.range)
       }
+      // Keras 3 takes the output shape from a declared `compute_output_shape`, which ConvBook
+      // does not run: an axis the trace leaves unknown would differ.
+      if interpreter.kerasVersion == .keras3, type.lookup("compute_output_shape") != nil,
+        output.shape.dimensions.dropFirst().contains(where: { $0 == nil })
+      {
+        throw .unsupported(
+          "ConvBook does not support \(type.name).compute_output_shape yet (Keras 3 takes the layer's output shape from it; the traced call() leaves an axis of unknown size)",
+          at: site.range)
+      }
       state.layer = lambdaLayer(
         of: instance, state: state, program: program, site: site, interpreter: interpreter)
     }

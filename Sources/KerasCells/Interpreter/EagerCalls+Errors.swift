@@ -53,18 +53,27 @@ extension EagerCalls {
         of: function, positional: positional, keywords: keywords, batch: batch,
         interpreter: interpreter)
       let className = instance.type.name
+      // Keras quotes the exception's first argument (`e.args[0]`): a KeyError's key, not the
+      // key's repr that Python prints for the KeyError.
+      var message = error.message
+      let keyError = error.type == "KeyError"
+      if keyError, let first = error.arguments?.values.first {
+        message = PythonText.str(first)
+      }
       if interpreter.kerasVersion == .keras3 {
-        error.message =
-          "\(wrappedPrefix) \(className).call().\n\n\u{1B}[1m\(error.message)\u{1B}[0m\n\nArguments received by \(className).call():\n"
+        message =
+          "\(wrappedPrefix) \(className).call().\n\n\u{1B}[1m\(message)\u{1B}[0m\n\nArguments received by \(className).call():\n"
           + lines.joined(separator: "\n")
       } else {
         let layer = "layer '\(instance.layerState?.name ?? "")' (type \(className))"
-        error.message =
-          "\(wrappedPrefix) \(layer).\n\n\(error.message)\n\nCall arguments received by \(layer):\n"
+        message =
+          "\(wrappedPrefix) \(layer).\n\n\(message)\n\nCall arguments received by \(layer):\n"
           + lines.joined(separator: "\n")
       }
+      // Raised again as `KeyError(message)`, which Python prints as the message's repr.
+      error.message = keyError ? PythonText.repr(.string(message)) : message
       error.suggestion = nil
-      error.arguments = nil
+      error.arguments = keyError ? ExceptionArguments([.string(message)]) : nil
       throw error
     }
   }

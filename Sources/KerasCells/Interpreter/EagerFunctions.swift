@@ -58,6 +58,9 @@ enum EagerFunctions {
     case norm
     /// `keras.ops.convert_to_numpy(x)`: an eager tensor's (or variable's) NumPy array.
     case toNumPy
+    /// Keras 3's `ops.max_pool` / `ops.average_pool(inputs, pool_size, strides=None,
+    /// padding="valid", data_format=None)` on data (`EagerPooling`).
+    case pool(PoolingKernel.Mode)
     case random(normal: Bool)
     /// `tf.random.truncated_normal`.
     case truncatedNormal
@@ -208,6 +211,7 @@ enum EagerFunctions {
     "cast": (.cast, [("x", "x"), ("dtype", "dtype")]),
     "matmul": (.matmul, [("x1", "a"), ("x2", "b")]),
     "convert_to_numpy": (.toNumPy, [("x", "x")]),
+    "max_pool": (.pool(.max), poolParameters), "average_pool": (.pool(.average), poolParameters),
     "linspace": (
       .linspace,
       [
@@ -225,6 +229,12 @@ enum EagerFunctions {
     "exp": (.unary("Exp"), [("x", "x")]), "log": (.unary("Log"), [("x", "x")]),
     "floor": (.unary("Floor"), [("x", "x")]), "ceil": (.unary("Ceil"), [("x", "x")]),
     "negative": (.unary("Neg"), [("x", "x")]),
+  ]
+
+  /// `ops.max_pool` / `ops.average_pool`'s parameters, under `tf.nn.max_pool`'s names.
+  private static let poolParameters: [(String, String?)] = [
+    ("inputs", "input"), ("pool_size", "ksize"), ("strides", "strides"), ("padding", "padding"),
+    ("data_format", "data_format"),
   ]
 
   /// Keras 3's `ops.meshgrid(*x, indexing="xy")` of eager tensors of one dtype: `tf.meshgrid`,
@@ -614,6 +624,7 @@ enum EagerFunctions {
     case .resize:
       return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
     case .toNumPy: return ["x"]
+    case .pool: return ["input", "ksize", "strides", "padding", "data_format"]
     case .truncatedNormal: return ["shape", "mean", "stddev", "dtype", "seed", "name"]
     case .linspace: return ["start", "stop", "num", "name", "axis"]
     case .random(let normal):
@@ -1979,6 +1990,12 @@ enum EagerFunctions {
         return try truncatedNormal()
       case .linspace:
         return try linspace()
+      case .pool(let mode):
+        return .array(
+          try EagerPooling.pool(
+            try tensor("input"), mode: mode, poolSize: arguments["ksize"],
+            strides: arguments["strides"], padding: arguments["padding"] ?? .string("valid"),
+            dataFormat: arguments["data_format"], path: path, range: range, budget: budget))
       case .toNumPy:
         guard let x = arguments["x"] else { throw missing("x") }
         if let array = EagerTensors.operand(x) { return EagerTensors.numpy(array) }
@@ -2076,13 +2093,14 @@ enum EagerFunctions {
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
       // Unseeded, TensorFlow's numbers differ from run to run: ConvBook's own pair then.
-      let tensorFlowSeeds = session.eagerRandom.seeds(operationSeed: try integer("seed"))
-      let seeds =
+      let tensorFlowSeeds = try session.eagerRandom.seeds(
+        operationSeed: try integer("seed"), site: range)
+      let draw =
         tensorFlowSeeds
-        ?? (UInt64(EagerRandom.defaultGlobalSeed), UInt64(session.randomOperationCount))
+        ?? EagerRandom.ownDraw(
+          (UInt64(EagerRandom.defaultGlobalSeed), UInt64(session.randomOperationCount)))
       session.randomOperationCount += 1
-      let generator = session.eagerRandom.generator(
-        "TruncatedNormal", seeds: seeds, count: count)
+      let generator = session.eagerRandom.generator("TruncatedNormal", draw: draw, count: count)
       let values = generator.truncatedNormal(count: count).map { Double($0 * stddev + mean) }
       return try made(.float32, sizes, values, ownDraw: tensorFlowSeeds == nil)
     }
@@ -2139,13 +2157,15 @@ enum EagerFunctions {
       let count = sizes.reduce(1, *)
       try budget.allocate(count: count, size: 4, at: range)
       let session = interpreter.session
-      if dtype == .float32, !KerasRandom.isSeedGenerator(arguments["seed"]),
-        let seeds = session.eagerRandom.seeds(operationSeed: try integer("seed"))
-      {
+      // Every TensorFlow random op takes its seeds, whether ConvBook follows its values or not.
+      let draw =
+        KerasRandom.isSeedGenerator(arguments["seed"])
+        ? nil : try session.eagerRandom.seeds(operationSeed: try integer("seed"), site: range)
+      if dtype == .float32, let draw {
         // TensorFlow's own numbers: a float32 kernel's values, then `* stddev + mean` or, for a
         // uniform range other than Python's ints 0 and 1, `* (maxval - minval) + minval`.
         let generator = session.eagerRandom.generator(
-          normal ? "RandomStandardNormal" : "RandomUniform", seeds: seeds, count: count)
+          normal ? "RandomStandardNormal" : "RandomUniform", draw: draw, count: count)
         let (low, high) = (Float(first), Float(second ?? 1))
         var values = normal ? generator.normal(count: count) : generator.uniform(count: count)
         func isInt(_ name: String, _ expected: Int) -> Bool {
@@ -2161,6 +2181,18 @@ enum EagerFunctions {
         } else if !isInt("maxval", 1) {
           values = values.map { $0 * high }
         }
+        return try made(dtype, sizes, values.map(Double.init))
+      }
+      if !normal, dtype == .int32 || dtype == .int64, let draw, let second,
+        let low = Int64(exactly: first), let top = Int64(exactly: second), low < top,
+        dtype == .int64
+          ? low.magnitude <= 1 << 53 && top.magnitude <= 1 << 53
+          : low >= -(1 << 31) && top <= 1 << 31
+      {
+        // `RandomUniformInt`: TensorFlow's own integers (int64 ones while a Double holds them).
+        let generator = session.eagerRandom.generator("RandomUniformInt", draw: draw, count: count)
+        let values = generator.uniformIntegers(
+          count: count, low: low, high: top, wide: dtype == .int64)
         return try made(dtype, sizes, values.map(Double.init))
       }
       var seed = Int(truncatingIfNeeded: session.randomSeed ?? 0) &+ session.randomOperationCount

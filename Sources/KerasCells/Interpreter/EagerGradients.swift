@@ -128,12 +128,20 @@ final class GradientTape: StandardObject {
     let wasActive = tapes.active.contains { $0 === self }
     tapes.active.removeAll { $0 === self }
     defer { if wasActive { tapes.active.append(self) } }
-    // The sources' identities: the traversal stops at them, as TensorFlow's does.
+    // The sources' identities: their gradients are kept as they arrive, and the traversal goes on
+    // past them to what they were computed from, as TensorFlow's does (`tape.gradient(z, [x, y])`
+    // with y made from x gives x the gradient that came through y).
     func sourceID(_ source: Value) -> Int? {
       if case .variable(let variable) = source { return tapes.variableIDs[variable.name] }
       return EagerTensors.operand(source)?.traceID
     }
     let sourceIDs = Set((sources.sequenceItems ?? [sources]).compactMap(sourceID))
+    // No sources (`model.trainable_variables` of a Keras 3 model holding only tf.Variables, which
+    // it does not track): TensorFlow returns an empty list without running anything backwards.
+    if let items = sources.sequenceItems, items.isEmpty {
+      if case .tuple = sources { return .tuple([]) }
+      return .list(PythonList([]))
+    }
     // TensorFlow's tape (`GradientTape::ComputeGradient`): the recorded operations, each reading
     // a variable it takes anew (a `ReadVariableOp` per use, here an identity operation of its
     // own); those the targets reach are run backwards in the order they become ready (all their
@@ -182,7 +190,7 @@ final class GradientTape: StandardObject {
           usage[input] = count + 1
         } else {
           usage[input] = 1
-          if !sourceIDs.contains(input), producer[input] != nil { pending.append(input) }
+          if producer[input] != nil { pending.append(input) }
         }
       }
     }
@@ -229,7 +237,7 @@ final class GradientTape: StandardObject {
         }
         guard let count = usage[input] else { continue }
         usage[input] = count - 1
-        guard count == 1, !sourceIDs.contains(input), let producing = producer[input],
+        guard count == 1, let producing = producer[input],
           let left = missing[producing]
         else { continue }
         missing[producing] = left - 1

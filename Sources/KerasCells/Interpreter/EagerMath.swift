@@ -126,17 +126,17 @@ enum EagerMath {
             result[item * n * m + row * m + column] = Double(sum)
           } else if float32 {
             // TensorFlow's float32 MatMul is oneDNN's sgemm: one FMA chain per value, or with its
-            // AVX2 kernels two (even and odd terms) where `TensorFlowContraction` says. (The
-            // oneDNN engine's recordings come from an AVX-512 processor: one chain.)
-            let pairs =
+            // AVX2 kernels two (even and odd terms, with or without FMA) where
+            // `TensorFlowContraction` says. (The oneDNN engine's recordings come from an AVX-512
+            // processor: one chain.)
+            let order =
               engine == .eigen
-              && TensorFlowContraction.sumsInPairs(row: row, rows: n, column: column, columns: m)
+              ? TensorFlowContraction.order(row: row, rows: n, column: column, columns: m)
+              : .chain
             let sum = x32.withUnsafeBufferPointer { a in
               y32.withUnsafeBufferPointer { b in
-                let (lhs, rhs) = (a.baseAddress! + left, b.baseAddress! + right)
-                return pairs
-                  ? TensorFlowContraction.pairs(count: k, lhs, rhs, strideB: m)
-                  : TensorFlowContraction.chain(count: k, lhs, rhs, strideB: m)
+                TensorFlowContraction.sum(
+                  order, count: k, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
               }
             }
             result[item * n * m + row * m + column] = Double(sum)

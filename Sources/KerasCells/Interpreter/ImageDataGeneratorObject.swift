@@ -232,6 +232,14 @@ final class ImageDataGeneratorObject: StandardObject {
     interpreter: Interpreter
   ) throws(CellError) -> Value? {
     guard Self.dataMethods.contains(name) else { return nil }
+    // A folder that is not there: `os.listdir`'s error, as in Python (`MissingFiles`).
+    if name == "flow_from_directory",
+      let missing = MissingFiles.firstPath(
+        "directory", positional: positional, keywords: keywords, session: interpreter.session,
+        range: site.range)
+    {
+      throw missing
+    }
     throw .unsupported(
       "ConvBook does not support ImageDataGenerator.\(name)() yet: it reads or augments image data, which ConvBook cells do not do (train with `convbook fit` on arrays instead)",
       at: site.range)

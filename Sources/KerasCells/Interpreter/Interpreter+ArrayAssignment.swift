@@ -53,6 +53,9 @@ extension Interpreter {
       isView = !isKnownUniquelyReferenced(&base)
       array.viewBase = base
     }
+    if isView, !shared, try assignThroughView(&array, index, value, range: range) {
+      return true
+    }
     if shared || isView {
       throw .unsupported(
         isView
@@ -236,6 +239,86 @@ extension Interpreter {
       }
     default: return nil
     }
+  }
+
+  /// `view[index] = value` where `view` was made by basic indexing (`da_prev_pad =
+  /// dA_prev_pad[i]`, the DeepLearning.AI `conv_backward`) and its base is held by one name of the
+  /// running function, of the cell or of the module, and by nothing else: NumPy writes into both,
+  /// so the values written go into the base in its place too. False (the caller refuses) when
+  /// something else also holds the base (another name, a container, another view) or the view's
+  /// place in it is not known.
+  private func assignThroughView(
+    _ view: inout NDArray, _ index: Value, _ value: Value, range: SourceRange
+  ) throws(CellError) -> Bool {
+    guard let window = view.viewWindow, window.count == view.count,
+      let place = baseNamePlace(of: view)
+    else { return false }
+    var taken = place.take()
+    guard case .array(var base) = taken else {
+      place.putBack(taken)
+      return false
+    }
+    taken = .none
+    defer { place.putBack(.array(base)) }
+    // Held by this view and by its place alone, the base's values change in place.
+    view.viewBase = nil
+    defer { view.viewBase = base.identity }
+    guard base.tensorFlowDType == nil, base.dtype == view.dtype,
+      isKnownUniquelyReferenced(&base.identity)
+    else { return false }
+    try ArrayOperations.setItem(&view, index, to: value, range: range, budget: budget)
+    let positions = Self.writtenPositions(view, index, range: range)
+    base.scatter(positions.map(window.offset(ofPosition:)), positions.map(view.value(at:)))
+    return true
+  }
+
+  /// Where the base of `view` lives when a name holds it: in the running function's scopes, the
+  /// cell's names or the module's globals (the first found).
+  private func baseNamePlace(of view: NDArray) -> ArrayPlace? {
+    guard let identity = view.viewBase.map(ObjectIdentifier.init) else { return nil }
+    func holds(_ value: Value?) -> Bool {
+      guard case .array(let array)? = value else { return false }
+      return ObjectIdentifier(array.identity) == identity
+    }
+    var current = scope
+    while let found = current {
+      if let name = found.names.first(where: { holds($0.value) })?.key {
+        return ArrayPlace(
+          take: { self.taken(&found.names[name]) }, putBack: { found.names[name] = $0 })
+      }
+      current = found.parent
+    }
+    if let name = locals.first(where: { holds($0.value) })?.key {
+      return ArrayPlace(
+        take: { self.taken(&self.locals[name]) }, putBack: { self.locals[name] = $0 })
+    }
+    if let name = session.globals.first(where: { holds($0.value) })?.key {
+      return ArrayPlace(
+        take: { self.taken(&self.session.globals[name]) },
+        putBack: { self.session.globals[name] = $0 })
+    }
+    return nil
+  }
+
+  /// The row-major positions of `array` that `array[index] = ...` wrote: those of a basic
+  /// selection (whole numbers, slices, `...`, None), else every position.
+  private static func writtenPositions(_ array: NDArray, _ index: Value, range: SourceRange)
+    -> [Int]
+  {
+    let items: [Value]
+    if case .tuple(let values) = index { items = values } else { items = [index] }
+    guard let (start, dimensions) = try? ArrayOperations.basicSelection(array, items, range: range)
+    else { return Array(0..<array.count) }
+    var positions = [start]
+    for dimension in dimensions {
+      var next: [Int] = []
+      next.reserveCapacity(positions.count * dimension.count)
+      for position in positions {
+        for step in 0..<dimension.count { next.append(position + step * dimension.stride) }
+      }
+      positions = next
+    }
+    return positions
   }
 
   /// The value of an optional slot, leaving None in it.

@@ -549,6 +549,11 @@ extension Interpreter {
       // A subclassed model's weight lists are its layers' (`TrainStepModels.variables`); Keras
       // puts the weights the model itself holds (a `tf.Variable` attribute tf-keras tracks, an
       // `add_weight` of its own) first, which ConvBook does not list.
+      if name.hasSuffix("weights") || name.hasSuffix("variables") || name == "count_params",
+        let refusal = untrackedLayerRefusal("`\(name)`", range: range)
+      {
+        throw refusal
+      }
       if instance.type.kerasBase == "Model", !state.weightNodes.isEmpty,
         name.hasSuffix("weights") || name.hasSuffix("variables"),
         TrainStepModels.attributeNames.contains(name)
@@ -708,6 +713,7 @@ extension Interpreter {
         value = try Keras3LayerTracking.track(value, by: instance, interpreter: self, range: range)
       }
       instance.set(name, value)
+      instance.untrackedAttributes.remove(name)
       if instance.type.kerasBase != nil, case .list(let list) = value {
         list.heldByKerasLayer = true
       }
@@ -996,11 +1002,49 @@ extension Interpreter {
     site: CallSite
   ) throws(CellError) -> Value {
     tfFunctionDepth += 1
-    defer { tfFunctionDepth -= 1 }
+    let random = session.eagerRandom
+    random.enterFunction(
+      trace: Self.traceKey(descriptor, positional: positional, keywords: keywords))
+    defer {
+      tfFunctionDepth -= 1
+      random.exitFunction()
+    }
     let result = try Calls.call(
       descriptor.function, positional: positional, keywords: keywords, site: site,
       interpreter: self)
     return try Self.tfFunctionOutput(result, range: site.range)
+  }
+
+  /// Which graph TensorFlow runs for a call of a `tf.function`: one per function and arguments,
+  /// Python numbers, strings and None by value, tensors and arrays by dtype and shape, the
+  /// instance of a method by identity; nil for other arguments, whose traces ConvBook does not
+  /// follow.
+  private static func traceKey(
+    _ descriptor: MethodDescriptor, positional: [Value], keywords: [(String, Value)]
+  ) -> String? {
+    func part(_ value: Value) -> String? {
+      switch value {
+      case .none: return "None"
+      case .bool(let flag): return "b\(flag)"
+      case .int(let number): return "i\(number)"
+      case .float(let number): return "f\(number.bitPattern)"
+      case .string(let text): return "s\(text.debugDescription)"
+      case .array(let array): return "t\(array.dtype.rawValue)\(array.shape)"
+      case .standard(let scalar as NumPyScalar): return "t\(scalar.dtype.rawValue)[]"
+      case .instance(let instance): return "o\(UInt(bitPattern: ObjectIdentifier(instance)))"
+      default: return nil
+      }
+    }
+    var parts = ["\(UInt(bitPattern: ObjectIdentifier(descriptor)))"]
+    for value in positional {
+      guard let text = part(value) else { return nil }
+      parts.append(text)
+    }
+    for (name, value) in keywords {
+      guard let text = part(value) else { return nil }
+      parts.append("\(name)=\(text)")
+    }
+    return parts.joined(separator: ",")
   }
 
   /// What TensorFlow hands back for `value` returned by a `tf.function`'s Python function.

@@ -272,7 +272,18 @@ final class Interpreter {
               operation, current, operand, engine: session.engine, range: statement.range,
               budget: budget)
           }
+        var isView = false
+        if case .array(let array) = current { isView = array.viewBase != nil }
         current = .none
+        switch target.kind {
+        case .name where isView, .attribute where isView:
+          // `pair += 100` on a view (`pair = row[::-1][:2]`) changes the array it was made
+          // from, as `pair[...] = pair + 100` does.
+          if try assignIntoArray(target, .ellipsis, result, range: statement.range) {
+            return .normal
+          }
+        default: break
+        }
         try assign(result, to: target, statement: statement)
         return .normal
       }
@@ -731,6 +742,10 @@ final class Interpreter {
   /// Records the `tensorflow.keras...` modules an import statement imports by that path (the
   /// path and its parents).
   private func noteTensorFlowKerasImport(_ components: [String]) {
+    // Either Keras loads TensorFlow, which then reads `TF_ENABLE_ONEDNN_OPTS` once.
+    if ["tensorflow", "keras", "tf_keras"].contains(components.first) {
+      session.tensorFlowLoaded = true
+    }
     guard components.count >= 2, components[0] == "tensorflow", components[1] == "keras" else {
       return
     }
@@ -923,11 +938,23 @@ final class Interpreter {
     where isEnvironment(baseExpression):
       // `os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"` changes the session's copy only.
       let key = try evaluate(indexExpression)
-      guard case .string = key, case .string = value else {
+      guard case .string(let name) = key, case .string(let text) = value else {
         throw CellError(
           type: "TypeError", message: "str expected, not \(value.typeName)", range: target.range)
       }
       session.environment.set(key, value)
+      if name == "TF_ENABLE_ONEDNN_OPTS", !session.tensorFlowLoaded {
+        // Set before TensorFlow is imported, it decides TensorFlow's kernels as the process's
+        // environment would (`TensorFlowEngine.resolve`); afterwards TensorFlow has read it.
+        session.engine = TensorFlowEngine.resolve(
+          environmentValue: text, onByDefault: session.engine == .oneDNN)
+      }
+    case .subscript(let baseExpression, let indexExpression)
+    where try kerasInstanceOfVars(baseExpression) != nil:
+      // `vars(self)[f'conv2D_{i}'] = layer`: into the layer's `__dict__`, past Keras' tracking.
+      try setUntrackedVarsItem(
+        of: try kerasInstanceOfVars(baseExpression)!, try evaluate(indexExpression), to: value,
+        range: target.range)
     case .subscript(let baseExpression, let indexExpression):
       var base = try evaluate(baseExpression)
       let index = try evaluate(indexExpression)
@@ -1126,6 +1153,11 @@ final class Interpreter {
         }
         throw traced
       }
+    case .subscript(let baseExpression, let indexExpression)
+    where try kerasInstanceOfVars(baseExpression) != nil:
+      return try varsItem(
+        of: try kerasInstanceOfVars(baseExpression)!, try evaluate(indexExpression),
+        range: expression.range)
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
       // A NumPy integer indexes as its Python int (`__index__`).
@@ -1133,6 +1165,11 @@ final class Interpreter {
       let index = NumPyScalar.number(given)
       func item() throws(CellError) -> Value {
         if case .array(let array) = base, array.tensorFlowDType != nil {
+          if let masked = try EagerBooleanMask.subscripted(
+            array, index, interpreter: self, range: range)
+          {
+            return masked
+          }
           return try EagerGradients.indexed(array, index, range: range, interpreter: self)
         }
         do {

@@ -604,6 +604,8 @@ public enum KerasModule: Equatable {
       if name == "to_categorical" || name == "pad_sequences" {
         return .function(Callable(.builtin("keras.utils." + name), path: "keras.utils." + name))
       }
+      // Reads an image: refused when called, but for one that is not there (`MissingFiles`).
+      if name == "load_img" { return .module(.inert("keras.utils.load_img")) }
       if let value = ContextManagers.attribute(name, module: "keras.utils") { return value }
       if name == "set_random_seed" {
         // Seeds Python's, NumPy's and TensorFlow's generators: one seed, as `tf.random.set_seed`.
@@ -661,6 +663,11 @@ public enum KerasModule: Equatable {
         name == "set_random_seed"
       {
         return NumPyScalars.attribute(name, module: namespace)
+      }
+      // TensorFlow 1's session set-up (`TFCompatSessionObject`).
+      if namespace == "tensorflow.compat.v1", TFCompatSessionObject.classNames.contains(name) {
+        let path = "tf.compat.v1." + name
+        return .function(Callable(.builtin(path), path: path))
       }
       // `tf.compat.v1.logging.set_verbosity(...)` quietens TensorFlow (`TensorFlowEnvironment`).
       if namespace == "tensorflow.compat.v1", name == "logging" {

@@ -158,8 +158,12 @@ public final class KerasSession {
   public let kerasVersion: KerasVersion
 
   /// Whose CPU kernels TensorFlow runs where their last digits differ (`TensorFlowEngine`): the
-  /// command line gives the machine's (`TensorFlowEngine.machine`), tests pin one.
-  public let engine: TensorFlowEngine
+  /// command line gives the machine's (`TensorFlowEngine.machine`), tests pin one; a script that
+  /// sets `os.environ["TF_ENABLE_ONEDNN_OPTS"]` before importing TensorFlow changes it.
+  public internal(set) var engine: TensorFlowEngine
+  /// Whether the script has imported TensorFlow (or a Keras, which imports it): TensorFlow has
+  /// read `TF_ENABLE_ONEDNN_OPTS` then.
+  var tensorFlowLoaded = false
 
   /// The time and memory all of this session's evaluations may use together.
   public var limits: EvaluationLimits {
@@ -174,6 +178,13 @@ public final class KerasSession {
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
   public var scriptName: String?
+  /// Whether a path is there, for a script run as `python FILE.py` runs (relative paths from the
+  /// current folder); nil in a lesson, whose cells have no file access. ConvBook reads no data
+  /// files: a missing one is Python's own error (`MissingFiles`), one that is there its limitation.
+  public var pathExists: (@Sendable (String) -> Bool)?
+  /// A layer holds a layer set through `vars(self)[...]`, which Keras does not track
+  /// (`Interpreter.untrackedLayerRefusal`).
+  var holdsUntrackedLayers = false
   /// Python's recursion limit (`sys.setrecursionlimit`; CPython's default, 1000): functions
   /// nest one less deep than it, as the module's own frame counts.
   var recursionLimit = 1000

@@ -38,8 +38,30 @@ enum LayerBuildCalls {
       try LambdaTracing.trace(
         instance, on: [shape], asList: false, range: site.range, interpreter: interpreter)
     }
+    var built = shape
+    if let conv = instance.layer as? Conv, shape.rank != conv.rank + 2, !instance.isBuilt,
+      case .tuple = given, shape.rank >= 2 || conv.dataFormat == .channelsLast
+    {
+      // `Conv2D(...).build((4, 4, 1))`, a shape without its batch axis: tf-keras makes the
+      // kernel from the channel size and checks the rank only when the layer is called; Keras 3's
+      // `compute_conv_output_shape` refuses it.
+      let channels = shape.dimensions[conv.dataFormat == .channelsFirst ? 1 : shape.rank - 1]
+      switch version {
+      case .keras3:
+        let kernel = conv.kernelSize.map { Optional($0) } + [channels, conv.filters]
+        throw CellError(
+          type: "ValueError",
+          message:
+            "Kernel shape must have the same length as input, but received kernel of shape \(TensorShape.tuple(kernel)) and input of shape \(shape).",
+          range: site.range)
+      case .keras2:
+        guard shape.rank < conv.rank + 2, conv.dataFormat != .channelsFirst else { break }
+        built = TensorShape(
+          Array(repeating: nil, count: conv.rank + 2 - shape.rank) + shape.dimensions)
+      }
+    }
     do {
-      try instance.build(for: shape)
+      try instance.build(for: built)
     } catch {
       throw Calls.keras(error, at: site.range)
     }

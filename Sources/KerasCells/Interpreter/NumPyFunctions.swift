@@ -47,7 +47,8 @@ enum NumPyFunctions {
       return .standard(NumPyIndexConcatenator(columns: name == "c_"))
     }
     if let ufunc = NumPyUfunc(named: name) { return .standard(ufunc) }
-    if functionNames.contains(name) || dtypeNames.contains(name)
+    // `np.load` reads a file: a missing one is Python's error (`MissingFiles`), else refused.
+    if functionNames.contains(name) || dtypeNames.contains(name) || name == "load"
       || NumPyArrayFunctions.functionNames.contains(name) || NumPyMath.names.contains(name)
     {
       return .function(Callable(.builtin("numpy." + name), path: "numpy." + name))

@@ -16,20 +16,25 @@ enum OwnDraws {
   enum Seeding {
     /// No seed: TensorFlow draws anew on every run.
     case none
-    /// `tf.random.set_seed` / `np.random.seed` (TensorFlow's draws from them ConvBook does not
-    /// reproduce).
+    /// `tf.random.set_seed` / `np.random.seed` without Python's `random.seed`: both Kerases take
+    /// an unseeded initializer's seed from Python's `random`, which these leave unseeded, so
+    /// TensorFlow's initial weights differ from run to run (measured with tf-keras 2.21 and
+    /// Keras 3.15.1).
     case tensorflowOrNumPy
     /// `keras.utils.set_random_seed`, whose initial weights ConvBook reproduces; what it still
     /// draws itself is another draw of TensorFlow's.
     case keras
+    /// Python's `random.seed` (with or without the others): the initial weights are reproduced
+    /// as for `keras`.
+    case python
   }
 
   /// The seeding of the session whose cell runs on this thread (none outside a cell).
   static var seeding: Seeding {
-    guard let session = WeightText.source?.session, session.randomSeed != nil else {
-      return .none
-    }
-    return session.kerasSeedGenerator == nil ? .tensorflowOrNumPy : .keras
+    guard let session = WeightText.source?.session else { return .none }
+    if session.kerasSeedGenerator != nil { return .keras }
+    if session.pythonRandom.isSeeded { return .python }
+    return session.randomSeed == nil ? .none : .tensorflowOrNumPy
   }
 
   /// Why, as the refusals say it: what is true of the script's seeding.
@@ -40,10 +45,13 @@ enum OwnDraws {
         "TensorFlow draws unseeded weights and random tensors anew on every run, and fit shuffles with its own generator"
     case .tensorflowOrNumPy:
       return
-        "the script is seeded, but ConvBook does not reproduce the weights, random tensors and fit shuffles TensorFlow draws from a seed set by tf.random.set_seed or np.random.seed"
+        "tf.random.set_seed and np.random.seed do not seed the initial weights: Keras draws an unseeded initializer's seed from Python's random module, so TensorFlow's weights differ on every run"
     case .keras:
       return
         "the script is seeded with keras.utils.set_random_seed, but ConvBook does not reproduce every draw TensorFlow makes from it: these values come from one it draws itself"
+    case .python:
+      return
+        "the script seeds Python's random, from which ConvBook reproduces the initial weights, but not every draw TensorFlow makes: these values come from one it draws itself"
     }
   }
 
@@ -53,8 +61,8 @@ enum OwnDraws {
     case .none: return "seed the script with keras.utils.set_random_seed(...)"
     case .tensorflowOrNumPy:
       return
-        "seed it with keras.utils.set_random_seed(...) instead, whose initial weights ConvBook reproduces"
-    case .keras: return "leave these values out of what the script prints"
+        "seed it with keras.utils.set_random_seed(...) (or random.seed(...) as well), whose initial weights ConvBook reproduces"
+    case .keras, .python: return "leave these values out of what the script prints"
     }
   }
 
@@ -68,6 +76,8 @@ enum OwnDraws {
     switch value {
     case .array(let array): return array.derivesFromOwnDraw
     case .standard(let scalar as NumPyScalar): return scalar.array.derivesFromOwnDraw
+    // A `tf.Variable` holding such values (`tf.Variable(tf.random.normal(...))` unseeded).
+    case .standard(let variable as EagerVariable): return variable.array.derivesFromOwnDraw
     case .variable(let variable):
       guard let owner = variable.owner else { return false }
       return training.ownDraw(of: variable.name, in: owner)

@@ -122,6 +122,9 @@ extension PythonText {
       default: return inner(receiver)
       }
     case .history: return "<History object at 0x...>"
+    // A session prints with its address, a protocol buffer with its fields ConvBook keeps none of.
+    case .standard(let object as TFCompatSessionObject):
+      return "<tf.compat.v1.\(object.className) object at 0x...>"
     case .kerasObject(let object):
       guard TensorFlowDType.name(of: value) == nil else { return nil }
       return "<\(object.typeName) object at 0x...>"

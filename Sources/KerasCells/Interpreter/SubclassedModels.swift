@@ -32,7 +32,9 @@ extension KerasSubclassing {
       default: break
       }
     }
-    for name in instance.attributeOrder { visit(instance.attributes[name]!) }
+    for name in instance.attributeOrder where !instance.untrackedAttributes.contains(name) {
+      visit(instance.attributes[name]!)
+    }
     return found
   }
 
@@ -63,6 +65,11 @@ extension KerasSubclassing {
     site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
     guard instance.type.kerasBase == "Model", let state = instance.layerState else { return nil }
+    if ["summary", "count_params", "fit", "train_on_batch", "get_weights", "set_weights"].contains(
+      name), let refusal = interpreter.untrackedLayerRefusal("`model.\(name)()`", range: site.range)
+    {
+      throw refusal
+    }
     switch name {
     case "build":
       let given =

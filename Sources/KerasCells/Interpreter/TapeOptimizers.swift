@@ -192,6 +192,14 @@ enum TapeOptimizers {
       [:]
     let pairs = try interpreter.iterate(
       try materialized(given, interpreter: interpreter, range: site.range), range: site.range)
+    // Keras 3 unpacks the pairs (`grads, trainable_variables = zip(*grads_and_vars)`), which no
+    // pair at all leaves nothing to unpack from (a model that tracks none of its tf.Variables);
+    // tf-keras does nothing then.
+    if pairs.isEmpty, interpreter.kerasVersion == .keras3 {
+      throw CellError(
+        type: "ValueError", message: "not enough values to unpack (expected 2, got 0)",
+        range: site.range)
+    }
     if pairs.contains(where: { pair in
       if case .standard(is EagerVariable)? = pair.sequenceItems?.last { return true }
       return false

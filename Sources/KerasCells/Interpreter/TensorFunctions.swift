@@ -2097,9 +2097,17 @@ extension TensorFunctions {
   /// ConvBook's limitation when TensorFlow has it (see `KerasModule.unsupportedName`) or always
   /// for the namespaces ConvBook lists no names of.
   static func attribute(_ name: String, namespace: String) -> Value? {
+    // A name TensorFlow 2 does not have there is Python's AttributeError, even where ConvBook
+    // runs a function of that name elsewhere: `tf.log` was TensorFlow 1's and is `tf.math.log`.
+    if namespace.hasPrefix("tensorflow"),
+      let known = KerasAPINames.names[namespace] ?? TensorFlowNamespaceNames.names[namespace],
+      !known.contains(name)
+    {
+      return nil
+    }
     let path = displayPath(namespace) + "." + name
     if entry(name, namespace: namespace) != nil || EagerFunctions.has(name, namespace: namespace)
-      || (namespace == "tensorflow" && name == "print")
+      || (namespace == "tensorflow" && ["print", "boolean_mask", "einsum"].contains(name))
     {
       return .function(Callable(.tensorFunction(namespace: namespace, name: name), path: path))
     }

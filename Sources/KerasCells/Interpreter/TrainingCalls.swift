@@ -277,6 +277,7 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      x = try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
@@ -619,6 +620,18 @@ enum TrainingCalls {
     else { return }
     try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     interpreter.session.eagerBuildBatches[ObjectIdentifier(model)] = nil
+  }
+
+  /// A 1-D `x` for a model built on inputs of shape (None,) (a subclassed model traced on that
+  /// data, `self.w * x + self.b`): Keras feeds it as it is, not as the column it makes of it for
+  /// an input of shape (None, 1).
+  private static func flatColumns(
+    _ x: [NDArray], given: Value?, of model: KerasModel, range: SourceRange
+  ) throws(CellError) -> [NDArray] {
+    guard x.count == 1, case .array(let array)? = given, array.rank == 1,
+      model.inputShape?.rank == 1, x[0].shape == [array.shape[0], 1]
+    else { return x }
+    return [try ArrayOperations.reshape(x[0], [array.shape[0]], range: range)]
   }
 
   /// `fit([], [])`, `evaluate([], [])`, `predict([])`: both Kerases pick the data adapter from
@@ -1042,9 +1055,9 @@ enum TrainingCalls {
     let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
     try datasetOnly(arguments, ["steps"], given: feed)
-    let x: [NDArray]
+    var x: [NDArray]
     let y: [NDArray]
-    let batchSize: Int
+    var batchSize: Int
     if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
       try feed?.finish(interpreter: interpreter, range: site.range)
       (x, y) = try datasetArrays(
@@ -1057,13 +1070,16 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      x = try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
+      // Keras 3 batches arrays by `batch_size or 32`: 0 and False are its default.
+      if interpreter.kerasVersion == .keras3, batchSize == 0 { batchSize = 32 }
     }
     try checkDataHandler(
       "evaluate", batchSize: batchSize, samples: x.first?.shape.first,
-      interpreter: interpreter, site: site)
+      interpreter: interpreter, site: site, given: (arguments.value(2, "batch_size"), nil))
     let verbose = try arguments.verbosity()
     let callbacks = ClassCallbacks.defining(
       ClassCallbacks.testMethods,
@@ -1155,13 +1171,16 @@ enum TrainingCalls {
       batchSize = epoch.batchSize
     } else {
       if interpreter.kerasVersion == .keras3 { try arguments.checkKeras3DataTypes([(0, "x")]) }
-      xs = try arguments.tensors(
-        0, "x", count: inputNames.count, names: inputNames, budget: budget)
-      batchSize = try arguments.integer(1, "batch_size", default: 32)
+      xs = try flatColumns(
+        try arguments.tensors(0, "x", count: inputNames.count, names: inputNames, budget: budget),
+        given: arguments.value(0, "x"), of: model, range: site.range)
+      let given = try arguments.integer(1, "batch_size", default: 32)
+      // Keras 3 batches arrays by `batch_size or 32`: 0 and False are its default.
+      batchSize = interpreter.kerasVersion == .keras3 && given == 0 ? 32 : given
     }
     try checkDataHandler(
       "predict", batchSize: batchSize, samples: xs.first?.shape.first,
-      interpreter: interpreter, site: site)
+      interpreter: interpreter, site: site, given: (arguments.value(1, "batch_size"), nil))
     let verbose = try arguments.verbosity()
     let training = interpreter.session.training
     let memory = interpreter.session.limits.modelMemoryBudget

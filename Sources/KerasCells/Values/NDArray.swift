@@ -94,6 +94,9 @@ public struct NDArray: Sendable, Equatable {
   /// view made by basic indexing (`x[0]`, `x[:, 1:]`) keeps its base's in `viewBase`.
   var identity = ArrayIdentity()
   var viewBase: ArrayIdentity?
+  /// Where a view's values sit in its base's storage, for writing through the view into a base
+  /// that a name still holds (`Interpreter.assignThroughView`); nil where that is not known.
+  var viewWindow: ViewWindow?
 
   /// An array of `values` (for float64 and the wide integers, widened to double precision; for
   /// uint8, whole values in 0...255, which callers check).
@@ -147,6 +150,7 @@ public struct NDArray: Sendable, Equatable {
     var copy = self
     copy.identity = ArrayIdentity()
     copy.viewBase = nil
+    copy.viewWindow = nil
     return copy
   }
 

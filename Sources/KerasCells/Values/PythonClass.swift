@@ -116,6 +116,9 @@ public final class PythonInstance {
   /// Keras 3, a layer or model: the layers its attributes tracked, in the order first tracked
   /// (`Layer._layers`, `Keras3LayerTracking`).
   var trackedLayers: [Value] = []
+  /// A layer or model: the attributes set through its `__dict__` (`vars(self)[name] = layer`),
+  /// which Keras does not track (`Interpreter.untrackedVarsItem`).
+  var untrackedAttributes: Set<String> = []
 
   init(type: PythonClass) {
     self.type = type

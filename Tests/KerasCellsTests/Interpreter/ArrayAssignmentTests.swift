@@ -47,10 +47,16 @@ import Testing
     let aliased = CellRunner().run("import numpy as np\nx = np.zeros(3)\ny = x\nx[0] = 1").error
     #expect(aliased?.type == nil)
     #expect(aliased?.message.contains("another name or container also holds") == true)
-    let view = CellRunner().run("import numpy as np\nx = np.zeros((2, 2))\nrow = x[0]\nrow[1] = 5")
-      .error
+    // A second view (or a second name) of the base: NumPy would change it too.
+    let view = CellRunner().run(
+      "import numpy as np\nx = np.zeros((2, 2))\nrow = x[0]\nother = x[1]\nrow[1] = 5"
+    ).error
     #expect(view?.type == nil)
     #expect(view?.message.contains("a view of an array that is still in use") == true)
+    let inPlace = CellRunner().run(
+      "import numpy as np\nx = np.zeros((2, 2))\nkept = (x,)\nrow = x[0]\nrow += 5"
+    ).error
+    #expect(inPlace?.message.contains("a view of an array that is still in use") == true)
     let base = CellRunner().run("import numpy as np\nx = np.zeros((2, 2))\nrow = x[0]\nx[0, 0] = 5")
       .error
     #expect(base?.message.contains("another name or container also holds") == true)
@@ -67,6 +73,33 @@ import Testing
       """)
     #expect(error == nil)
     #expect(printed == "[0.0, 0.0, 0.0] [1.0, 0.0, 0.0] [0.0, 2.0]\n")
+  }
+
+  @Test func writesThroughAViewIntoTheBaseOneNameHolds() {
+    // `da_prev_pad = dA_prev_pad[i]` in a function, windows added into the view; at the top
+    // level a view of a view, and `+=` on a view.
+    let (printed, error) = CellRunner().run(
+      """
+      import numpy as np
+      def spread(n):
+          padded = np.zeros((2, n + 2))
+          for i in range(2):
+              one = padded[i]
+              for j in range(n):
+                  one[j:j + 3] += i + 1
+          return padded
+      print(spread(2).tolist())
+      x = np.arange(6.0).reshape(2, 3)
+      cell = x[1][::-1][:2]
+      cell[0] = -1
+      cell += 10
+      print(x.tolist(), cell.tolist())
+      """)
+    #expect(error == nil)
+    #expect(
+      printed
+        == "[[1.0, 2.0, 2.0, 1.0], [2.0, 4.0, 4.0, 2.0]]\n[[0.0, 1.0, 2.0], [3.0, 14.0, 9.0]] [9.0, 14.0]\n"
+    )
   }
 
   @Test func numpyErrorsInNumPysWords() {
