@@ -10,7 +10,13 @@ let simdFlags: [SwiftSetting] = [
 // Every target, the kernels included, keeps Swift's overflow and bounds checks: compiling the
 // kernels with checks off was measured to gain nothing (convbook bench on the seed models, checked vs
 // unchecked median 0.92-0.99), so no code runs without them.
-let kernelFlags = simdFlags
+// The kernels are optimised in debug builds too (`-O` after SwiftPM's `-Onone`; the last one
+// counts): unoptimised, every SIMD8 operation is a call. Measured in `swift build`'s binary, a U-Net
+// predict (real-BM bm89, `convbook run`) took 16.6 s of processor time, past the 10 s cell budget,
+// and takes 0.89 s; the bundled-course, answer-leak and Keras corpus suites went from 92 s to 16 s
+// of processor time, for 38 s more to compile the kernels (17 s -> 55 s). Results do not depend on
+// it: Swift does no fast-math, and release builds have always compiled the kernels `-O`.
+let kernelFlags = simdFlags + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 // Release optimisation by module, for a student's first build (measured in a fresh clone on an idle
 // 2-core machine, `CONVBOOK_WITHOUT_SERVE=1 swift build -c release --product convbook`: 135 s wall
 // with -O everywhere, 119 s with -Osize above the kernels, 93 s as below). The kernels keep -O.

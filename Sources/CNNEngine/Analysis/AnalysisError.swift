@@ -20,7 +20,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
       return "model '\(model)' has no Flatten layer, so there is no flattening to illustrate\(tail)"
     case .notAnImageMap(let layer, let shape):
       return
-        "the tensor entering '\(layer)' has shape \(shape); the adjacency figure needs a 2D feature map (batch, H, W, C) with known sizes"
+        "the tensor entering '\(layer)' has shape \(shape); the adjacency figure needs a 2D feature map (batch, H, W, C) with known sizes of at least 1"
     case .noSpatialInput(let model, let shape):
       return "model '\(model)' takes input \(shape), which has no spatial axes to resize"
     }

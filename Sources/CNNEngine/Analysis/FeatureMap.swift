@@ -13,7 +13,11 @@ public struct FeatureMap: Sendable, Equatable {
 
   /// Reads a rank-4 shape with known sizes; nil for anything else.
   public init?(shape: TensorShape, layout: DataFormat, producer: String) {
-    guard shape.rank == 4, let first = shape[1], let second = shape[2], let third = shape[3] else {
+    // A map with an empty axis has no positions or channels to draw (hostile batch8: a (4, 4, 0)
+    // map gave "channel c = 0 of each" and neighbours 0 entries apart).
+    guard shape.rank == 4, let first = shape[1], let second = shape[2], let third = shape[3],
+      first > 0, second > 0, third > 0
+    else {
       return nil
     }
     self.shape = shape

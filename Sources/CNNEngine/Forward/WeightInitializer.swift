@@ -261,11 +261,11 @@ public enum WeightInitializer: Sendable, Equatable {
         )
       }
     case .randomNormal(let mean, let stddev):
-      for index in 0..<count { values[index] = Float(mean + stddev * generator.normal()) }
+      generator.fill(&values, with: .normal(mean: mean, stddev: stddev))
     case .randomUniform(let minimum, let maximum):
-      for index in 0..<count { values[index] = Float(generator.uniform(minimum, maximum)) }
+      generator.fill(&values, with: .uniform(lower: minimum, upper: maximum))
     case .truncatedNormal(let mean, let stddev):
-      for index in 0..<count { values[index] = Float(mean + stddev * generator.truncatedNormal()) }
+      generator.fill(&values, with: .truncatedNormal(mean: mean, stddev: stddev))
     case .varianceScaling(let scale, let mode, let distribution):
       let (fanIn, fanOut) = Self.fans(shape)
       let n: Double
@@ -278,14 +278,14 @@ public enum WeightInitializer: Sendable, Equatable {
       switch distribution {
       case .uniform:
         let limit = (3 * variance).squareRoot()
-        for index in 0..<count { values[index] = Float(generator.uniform(-limit, limit)) }
+        generator.fill(&values, with: .uniform(lower: -limit, upper: limit))
       case .truncatedNormal:
         // The standard deviation of a unit normal truncated to [-2, 2], as Keras corrects for it.
         let stddev = variance.squareRoot() / 0.87962566103423978
-        for index in 0..<count { values[index] = Float(stddev * generator.truncatedNormal()) }
+        generator.fill(&values, with: .scaledTruncatedNormal(stddev: stddev))
       case .untruncatedNormal:
         let stddev = variance.squareRoot()
-        for index in 0..<count { values[index] = Float(stddev * generator.normal()) }
+        generator.fill(&values, with: .scaledNormal(stddev: stddev))
       }
     case .orthogonal(let gain):
       values = try Self.orthogonal(shape: shape, gain: gain, generator: &generator)

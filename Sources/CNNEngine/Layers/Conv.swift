@@ -70,6 +70,14 @@ public struct Conv: ConvolutionLayer {
     if output.contains(where: { ($0 ?? 0) < 0 }) {
       throw ShapeErrors.negativeOutput(layer: name, input: input)
     }
+    if let failure = try exactly(
+      "output shape",
+      { () throws(Exact.Overflow) in
+        try ShapeErrors.zeroDepth(self, input: input)
+      })
+    {
+      throw failure
+    }
     if padding != .causal {
       let op = try exactly("output shape") { () throws(Exact.Overflow) in
         try ShapeErrors.convolution(self, input: input)

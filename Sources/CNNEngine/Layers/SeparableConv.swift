@@ -62,6 +62,12 @@ public struct SeparableConv: ConvolutionLayer {
     {
       throw failure
     }
+    if common.kerasVersion == .keras2, channels == 0 {
+      // TensorFlow refuses the pointwise convolution after the depthwise one (hostile batch8).
+      throw .limitation(
+        "ConvBook does not support \(className) on an input with no channels in tf-keras yet (\"\(name)\" on \(input)): TensorFlow refuses its pointwise convolution"
+      )
+    }
     if depthMultiplier < 0 {
       // Keras creates the depthwise kernel (kernel..., channels, depth_multiplier) in `build`.
       throw .value("Dimension \(depthMultiplier) must be >= 0")

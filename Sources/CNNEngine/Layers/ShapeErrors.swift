@@ -69,6 +69,41 @@ enum ShapeErrors {
     return nil
   }
 
+  /// tf-keras' `ConvND` on an input with no channels: the layer builds (its kernel has a
+  /// zero-sized axis), then a dilated convolution fails in Python ("integer modulo by zero") and any
+  /// other in TensorFlow's shape inference ("Depth of filter must not be 0"), which checks the depth
+  /// before the windows (hostile batch8 h10, script 1119). Keras 3 accepts it; nil there and when
+  /// the input has channels.
+  static func zeroDepth(_ conv: Conv, input: TensorShape) throws(Exact.Overflow) -> KerasError? {
+    guard conv.common.kerasVersion == .keras2, input.rank == conv.rank + 2,
+      input[conv.dataFormat.channelAxis(rank: input.rank)] == 0
+    else { return nil }
+    guard conv.groups == 1 else {
+      return .limitation(
+        "ConvBook does not support a grouped convolution on an input with no channels in tf-keras yet (\"\(conv.name)\" on \(input))"
+      )
+    }
+    if conv.dilationRate.contains(where: { $0 > 1 }) {
+      return inCall(
+        layer: conv.name, className: conv.className, input: input, "integer modulo by zero",
+        type: "ZeroDivisionError")
+    }
+    // Causal padding pads the length first; the op then runs with valid padding.
+    var shape = input
+    if conv.padding == .causal {
+      let axis = conv.dataFormat == .channelsLast ? 1 : 2
+      if let length = input[axis] {
+        var dimensions = input.dimensions
+        dimensions[axis] = try Exact.add(length, conv.kernelSize[0] - 1)
+        shape = TensorShape(dimensions)
+      }
+    }
+    let op = try convolution(conv, input: shape)
+    return inCall(
+      layer: conv.name, className: conv.className, input: input,
+      "Depth of filter must not be 0 for '\(op)' with input shapes: \(op.shapesDescription).")
+  }
+
   /// TensorFlow's refusal of `padding='causal'` for pooling, which Keras' `normalize_padding` accepts.
   static func causalPooling(
     _ op: GraphOp, rank: Int, layer: String, className: String, input: TensorShape

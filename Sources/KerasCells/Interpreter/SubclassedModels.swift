@@ -443,3 +443,15 @@ extension KerasSession {
     return (state.name, state.isBuilt, layers)
   }
 }
+
+extension Value {
+  /// An instance of a `keras.Model` subclass: its class name and, when its `__init__` gave
+  /// `super().__init__` inputs and outputs, the functional model it is. For tools that measure
+  /// Sequential and functional models only (`convbook check --file`); nil for anything else.
+  public var subclassedModel: (className: String, functional: KerasModel?)? {
+    guard case .instance(let instance) = self, instance.type.kerasBase == "Model" else {
+      return nil
+    }
+    return (instance.type.name, instance.layerState?.functionalModel)
+  }
+}

@@ -73,6 +73,22 @@ import Testing
     #expect(pooling.values == 64)
   }
 
+  /// A map with an empty axis has no positions or channels to draw (hostile batch8).
+  @Test func aMapWithAnEmptyAxisIsNoImageMap() throws {
+    let names = NameScope(kerasVersion: .keras3)
+    let model = try AnalysisModels.model(
+      "empty_channels",
+      [
+        try AnalysisModels.input([4, 4, 0], names: names),
+        try AnalysisModels.layer("Flatten", names: names),
+      ])
+    #expect(
+      throws: AnalysisError.notAnImageMap(layer: "flatten", shape: TensorShape([nil, 4, 4, 0]))
+    ) {
+      try FlatteningAdjacency(model: model)
+    }
+  }
+
   @Test func unbuiltModelIsAnError() throws {
     let names = NameScope(kerasVersion: .keras2)
     let model = try AnalysisModels.model(

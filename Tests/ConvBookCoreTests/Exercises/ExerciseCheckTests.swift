@@ -126,6 +126,19 @@ import Testing
     #expect(report.text.contains("variable named model"))
   }
 
+  /// A `keras.Model` subclass with a `call` runs, but ConvBook does not measure it: its own
+  /// limitation, not "defines no model" (hostile batch8). One whose `__init__` gives
+  /// `super().__init__` inputs and outputs is the functional model it makes.
+  @Test func subclassedModelsAreConvBooksLimitationUnlessFunctional() {
+    let report = F.check("slim-design", file: "subclassed")
+    #expect(report.exitCode == 1)
+    #expect(report.text.contains("defines its model as a subclass of keras.Model (Slim)"))
+    #expect(report.text.contains("ConvBook does not check subclassed models yet"))
+    #expect(!report.text.contains("defines no model"))
+    let functional = F.check("slim-design", file: "subclassed-functional")
+    #expect(functional.exitCode == 0, "\(functional.text)")
+  }
+
   @Test func theOnlyModelIsTakenWhateverItsName() {
     let report = F.check("slim-design", file: "no-input")
     #expect(report.exitCode == 1)
