@@ -200,6 +200,17 @@ public final class KerasModel {
 
   public var isBuilt: Bool { inputLayer != nil && failedFrom == nil && !holdsOnlyItsInput }
 
+  /// Keras 3's `Sequential.build` of a model without layers (not even an `Input`): its call,
+  /// `build`, `fit` and `predict` stop there, where tf-keras passes the data through.
+  public func requireKeras3Layers() throws(KerasError) {
+    guard kind == .sequential, kerasVersion == .keras3, graph == nil, stack.isEmpty,
+      inputLayer == nil
+    else { return }
+    throw .value(
+      "Sequential model \(name) cannot be built because it has no layers. Call `model.add(layer)`."
+    )
+  }
+
   /// Keras 3 builds a Sequential model's functional graph only once it has a layer besides its
   /// `Input`: until then it has no input or output shape, and `count_params` refuses.
   var holdsOnlyItsInput: Bool {
@@ -590,6 +601,7 @@ public final class KerasModel {
 
   /// `model.build(input_shape)` for a model whose layers were added without an input shape.
   public func build(batchInputShape: TensorShape) throws(KerasError) {
+    try requireKeras3Layers()
     guard !isBuilt, !holdsOnlyItsInput else { return }
     cachedTensors = nil
     let inputName = hiddenInputName(firstLayer: stack.first?.name ?? name)

@@ -1251,6 +1251,11 @@ enum Calls {
         interpreter: interpreter)
     default: break
     }
+    do {
+      try model.requireKeras3Layers()
+    } catch {
+      throw keras(error, at: site.range)
+    }
     let several = model.graph.map { $0.inputs.count > 1 || $0.outputs.count > 1 } ?? false
     var tensors: [KerasTensor]? = nil
     if case .kerasTensor(let tensor) = argument {

@@ -1244,11 +1244,11 @@ enum TrainingCalls {
         }
         outputShapes = results.map(\.shape)
         if !callbacks.isEmpty {
-          // Keras gives the batch's predictions (a list of arrays for several outputs).
+          // Keras gives the batch's predictions, structured as the model's outputs.
           let arrays = results.map { Value.array(NDArray(tensor: $0)) }
           try ClassCallbacks.event(
             "on_predict_batch_end", of: callbacks, arguments: [.int(step)],
-            logs: [(.string("outputs"), arrays.count == 1 ? arrays[0] : .list(PythonList(arrays)))],
+            logs: [(.string("outputs"), structuredOutputs(arrays, of: model))],
             site: site, interpreter: interpreter)
         }
         step += 1
@@ -1287,7 +1287,18 @@ enum TrainingCalls {
       if !shape.isEmpty { shape[0] = samples }
       return .array(NDArray(dtype: .float32, shape: shape, scalars: values))
     }
-    // Keras returns one array per output: a list for several.
+    return structuredOutputs(arrays, of: model)
+  }
+
+  /// Keras' predictions, one array per output: the array for one output, a list for several, or
+  /// a dict with the keys of `outputs=` in the order given when that was a dict (Keras orders the
+  /// outputs themselves by sorted key, as `arrays` are).
+  static func structuredOutputs(_ arrays: [Value], of model: KerasModel) -> Value {
+    if let keys = model.outputKeys, keys.count == arrays.count {
+      let sorted = keys.sorted()
+      return .dictionary(
+        PythonDict(keys.map { key in (.string(key), arrays[sorted.firstIndex(of: key)!]) }))
+    }
     return arrays.count == 1 ? arrays[0] : .list(PythonList(arrays))
   }
 
