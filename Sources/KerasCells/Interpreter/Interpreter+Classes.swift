@@ -5,6 +5,23 @@ extension Interpreter {
 
   /// `def`: the function (a method when a class body defines it), then its decorators applied
   /// from the innermost out. Decorators are evaluated first, as CPython does.
+  /// A `def`'s annotations, evaluated as Python evaluates them when the `def` runs (not after
+  /// `from __future__ import annotations`) and thrown away: a name that does not exist there
+  /// (`-> keras.Layer` with tf-keras) is Python's error at the `def`. Where ConvBook itself lacks
+  /// what an annotation names (a `typing` form, say), the annotation is skipped: Python would
+  /// have evaluated it.
+  func evaluateAnnotations(_ annotations: [Expression]) throws(CellError) {
+    guard !session.postponesAnnotations else { return }
+    for annotation in annotations {
+      do throws(CellError) {
+        _ = try evaluate(annotation)
+      } catch {
+        // Otherwise ConvBook's own limitation, or an error Python may not raise here: skipped.
+        if error.type == "NameError" || error.type == "AttributeError" { throw error }
+      }
+    }
+  }
+
   func defineFunction(_ definition: FunctionDefinition, statement: Statement) throws(CellError) {
     let decorators = try evaluateAll(definition.decorators)
     var defaults: [String: Value] = [:]
@@ -13,6 +30,7 @@ extension Interpreter {
         defaults[parameter.name] = try evaluate(expression)
       }
     }
+    try evaluateAnnotations(definition.annotations)
     // A method's name is qualified by its class; it does not see the class body's names.
     let classScope = scope.flatMap { $0.isClassBody ? $0 : nil }
     let qualifiedName: String

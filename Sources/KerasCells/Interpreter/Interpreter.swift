@@ -375,8 +375,14 @@ final class Interpreter {
         error.tracebackRange = statement.range
         throw error
       }
-      // `from __future__ import print_function`: every feature is already on in Python 3.
-      if case .inert("__future__") = module { return .normal }
+      // `from __future__ import print_function`: every feature is already on in Python 3, but for
+      // postponed annotations, which `def`s then leave unevaluated.
+      if case .inert("__future__") = module {
+        if names.contains(where: { $0.name == "annotations" }) {
+          session.postponesAnnotations = true
+        }
+        return .normal
+      }
       if case .kerasSource = module {
         for imported in names {
           guard imported.name != "*" else {

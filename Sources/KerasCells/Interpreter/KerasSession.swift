@@ -188,6 +188,8 @@ public final class KerasSession {
   /// Python's recursion limit (`sys.setrecursionlimit`; CPython's default, 1000): functions
   /// nest one less deep than it, as the module's own frame counts.
   var recursionLimit = 1000
+  /// `from __future__ import annotations` ran: `def`s do not evaluate their annotations.
+  var postponesAnnotations = false
   /// termcolor's `can_colorize` answers (`functools.cache`d by its keyword arguments' reprs).
   var termcolorAnswers: [String: Bool] = [:]
   /// Each cell's source by its index: the lines tf-keras quotes from a layer's `call`

@@ -973,8 +973,8 @@ public struct PythonParser {
     return try parseBlock(after: "'else' statement", onLine: elseToken.range.start.line)
   }
 
-  /// `def name(a, b=1, *args, k, **kwargs) -> annotation:` and its body. Annotations are read
-  /// and ignored, as Python ignores them at run time.
+  /// `def name(a, b=1, *args, k, **kwargs) -> annotation:` and its body. Annotations are kept for
+  /// the `def` to evaluate, as Python does; nothing else reads them.
   mutating func parseFunctionDefinition(decorators: [Expression] = []) throws(PythonSyntaxError)
     -> Statement
   {
@@ -987,6 +987,7 @@ public struct PythonParser {
     var names: Set<String> = []
     var sawDefault = false
     var afterStar = false
+    var annotations: [Expression] = []
     while !current.isOperator(")") {
       let start = current
       var kind: FunctionParameter.Kind = afterStar ? .keywordOnly : .positional
@@ -1014,7 +1015,7 @@ public struct PythonParser {
         let parameterName = try expectName()
         if current.isOperator(":") {
           try advance()
-          _ = try parseExpression()
+          annotations.append(try parseExpression())
         }
         var defaultValue: Expression?
         if current.isOperator("=") && (kind == .positional || kind == .keywordOnly) {
@@ -1044,7 +1045,7 @@ public struct PythonParser {
     try advance()
     if current.isOperator("->") {
       try advance()
-      _ = try parseExpression()
+      annotations.append(try parseExpression())
     }
     try expectBlockColon()
     let savedLoopDepth = loopDepth
@@ -1059,7 +1060,7 @@ public struct PythonParser {
       .functionDefinition(
         FunctionDefinition(
           name: name.text, nameRange: name.range, parameters: parameters, body: body,
-          decorators: decorators, isGenerator: isGenerator)),
+          decorators: decorators, isGenerator: isGenerator, annotations: annotations)),
       range: defToken.range.union(lastContentRange))
   }
 

@@ -8,11 +8,16 @@ public struct FunctionDefinition: Hashable, Sendable {
   public var decorators: [Expression]
   /// Whether the body (not a nested function's) has a `yield`: calling it makes a generator.
   public var isGenerator: Bool
+  /// The parameters' annotations, then the return annotation (`-> keras.layers.Layer`), in source
+  /// order: Python evaluates them when the `def` runs (unless `from __future__ import
+  /// annotations`), so a name they use must exist then.
+  public var annotations: [Expression]
 
   public init(
     name: String, nameRange: SourceRange, parameters: [FunctionParameter], body: [Statement],
-    decorators: [Expression] = [], isGenerator: Bool = false
+    decorators: [Expression] = [], isGenerator: Bool = false, annotations: [Expression] = []
   ) {
+    self.annotations = annotations
     self.isGenerator = isGenerator
     self.decorators = decorators
     self.name = name
