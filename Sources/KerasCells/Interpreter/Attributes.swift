@@ -912,11 +912,15 @@ enum Attributes {
         }
         if pairs.count == tensors.pairs.count { return .dictionary(PythonDict(pairs)) }
       }
+      // A Sequential model built by a call on data keeps that batch size, as its summary does.
+      let session = interpreter.session
       switch name {
       case "input_shape":
-        return model.inputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(input)
+        return model.inputShapeList.map { .list($0.map(shapeValue)) }
+          ?? shapeValue(EagerCalls.shownShape(input, of: model, session: session))
       default:
-        return model.outputShapeList.map { .list($0.map(shapeValue)) } ?? shapeValue(output)
+        return model.outputShapeList.map { .list($0.map(shapeValue)) }
+          ?? shapeValue(EagerCalls.shownShape(output, of: model, session: session))
       }
     case "weights", "trainable_weights", "non_trainable_weights", "variables",
       "trainable_variables",
