@@ -83,15 +83,7 @@ enum EagerBooleanMask {
     return EagerGradients.record(
       .array(result), inputs: [.array(tensor), .array(mask)], name: "tf.boolean_mask",
       interpreter: interpreter,
-      backward: { (g: Value, _: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
-        guard let gradient = EagerTensors.operand(g) else { return [nil, nil] }
-        var spread = [Double](repeating: 0, count: count)
-        for (value, offset) in zip(EagerTensors.doubles(gradient), offsets) {
-          spread[offset] += value
-        }
-        var scattered = try EagerTensors.make(dtype, shape: shape, values: spread, range: r)
-        scattered.traceID = nil
-        return [.array(scattered), nil]
-      })
+      backward: EagerGradients.scatteredBack(
+        to: offsets, count: count, dtype: dtype, shape: shape))
   }
 }

@@ -79,16 +79,8 @@ enum EagerGather {
     return EagerGradients.record(
       .array(result), inputs: [.array(params), .array(indices)], name: "tf.gather",
       interpreter: interpreter,
-      backward: { (g: Value, _: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
-        guard let gradient = EagerTensors.operand(g) else { return [nil, nil] }
-        var spread = [Double](repeating: 0, count: count)
-        for (value, offset) in zip(EagerTensors.doubles(gradient), offsets) {
-          spread[offset] += value
-        }
-        var scattered = try EagerTensors.make(dtype, shape: shape, values: spread, range: r)
-        scattered.traceID = nil
-        return [.array(scattered), nil]
-      })
+      backward: EagerGradients.scatteredBack(
+        to: offsets, count: count, dtype: dtype, shape: shape))
   }
 
   private static func isZero(_ value: Value) -> Bool {

@@ -6,6 +6,24 @@ import CNNEngine
 /// and `t[...]` (a strided slice), whose input gradient is the output's scattered back to the
 /// places the values came from.
 extension EagerGradients {
+  /// The backward pass of an operation that picks values of its first input (`tf.gather`,
+  /// `tf.boolean_mask`): output value k came from input value `offsets[k]`, so the gradient adds
+  /// each output's gradient there (values picked twice sum) and the other input gets none.
+  static func scatteredBack(
+    to offsets: [Int], count: Int, dtype: EagerDType, shape: [Int]
+  ) -> Backward {
+    { (g: Value, _: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+      guard let gradient = EagerTensors.operand(g) else { return [nil, nil] }
+      var spread = [Double](repeating: 0, count: count)
+      for (value, offset) in zip(EagerTensors.doubles(gradient), offsets) {
+        spread[offset] += value
+      }
+      var scattered = try EagerTensors.make(dtype, shape: shape, values: spread, range: r)
+      scattered.traceID = nil
+      return [.array(scattered), nil]
+    }
+  }
+
   /// `tensor[index]` of an eager tensor.
   static func indexed(
     _ array: NDArray, _ index: Value, range: SourceRange, interpreter: Interpreter
