@@ -124,6 +124,7 @@ extension ModelSummary.Row {
     if let nested = instance.model, let summary = try? nested.summary() {
       nestedRows = summary.rows
     }
+    if instance.model?.passesCallsThrough == true { hasMultipleOutputShapes = true }
     // Keras 3's `format_layer_shape` shows the last call's output, of any layer called again
     // (hostile batch7 h34: a Dense shared by a (None, 3) and a (None, 2, 3) input).
     if let last = instance.nodeOutputShapes.last, last != outputShape {

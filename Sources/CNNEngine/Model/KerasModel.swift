@@ -297,6 +297,14 @@ public final class KerasModel {
   /// Sequential model given `keras.Input(...)`), not on the shape of its first call.
   public var startsFromInput: Bool { kind == .functional || givenInput != nil }
 
+  /// tf-keras: a Sequential model without layers or an `Input`, which a call passes its data
+  /// through unchanged without building a graph: it has no `output_shape` (its summary row
+  /// reads `multiple`).
+  public var passesCallsThrough: Bool {
+    kind == .sequential && graph == nil && stack.isEmpty && givenInput == nil
+      && kerasVersion != .keras3
+  }
+
   /// The symbolic tensor the next added layer is called on: the chain's last tensor, or the input
   /// alone of a Keras 3 model that holds nothing else yet.
   public var symbolicOutput: KerasTensor? {

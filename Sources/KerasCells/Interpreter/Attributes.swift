@@ -884,7 +884,7 @@ enum Attributes {
         name, of: model, range: range, interpreter: interpreter)
     case "input_shape", "output_shape":
       guard let input = model.inputShape,
-        let output = model.outputShape
+        let output = model.outputShape, !model.passesCallsThrough
       else {
         if interpreter.kerasVersion == .keras3 {
           let which = name.hasPrefix("in") ? "input" : "output"

@@ -1280,6 +1280,10 @@ enum Calls {
     }
     let instance = model.calledInstance
     let wasBuilt = model.isBuilt
+    if tensors.count == 1 {
+      EagerCalls.relaxBuildBatch(
+        of: model, forBatch: tensors[0].shape.dimensions.first ?? nil, interpreter: interpreter)
+    }
     do {
       // A Sequential built by its first call is built as by `build()` (`LayerInstance.call(on:)`):
       // in Keras 3 that makes its hidden functional model, which takes a `functional` name, and

@@ -193,11 +193,7 @@ extension EagerCalls {
     if model.isBuilt {
       // tf-keras rebuilds the model for a relaxed shape (batch None) when a call brings another
       // batch size; Keras 3 keeps the shapes it was built on.
-      if interpreter.kerasVersion == .keras2, let batch = session.eagerBuildBatches[key],
-        batch != shape[0]
-      {
-        session.eagerBuildBatches[key] = nil
-      }
+      relaxBuildBatch(of: model, forBatch: shape[0], interpreter: interpreter)
       return
     }
     try KerasRecursionLimit.checkDeferredBuild(model, site: site, interpreter: interpreter)
@@ -208,6 +204,20 @@ extension EagerCalls {
       throw Calls.keras(error, at: site.range)
     }
     session.eagerBuildBatches[key] = shape[0]
+  }
+
+  /// tf-keras rebuilds a Sequential model built by a call on data for a relaxed shape (batch None)
+  /// when a call brings another batch size (`_build_graph_network_for_inferred_shape`); Keras 3
+  /// keeps the shapes it was built on.
+  static func relaxBuildBatch(of model: KerasModel, forBatch batch: Int?, interpreter: Interpreter)
+  {
+    let key = ObjectIdentifier(model)
+    // Inside a call traced for data, the data's batch size is the one Keras sees.
+    let batch = batch ?? interpreter.session.eagerTraceBatch
+    guard interpreter.kerasVersion == .keras2,
+      let built = interpreter.session.eagerBuildBatches[key], built != batch
+    else { return }
+    interpreter.session.eagerBuildBatches[key] = nil
   }
 
   /// A model built by a call inside a custom layer's `call` traced for data: Keras built it on the
@@ -232,9 +242,23 @@ extension EagerCalls {
     _ summary: ModelSummary, of model: KerasModel, session: KerasSession
   ) -> ModelSummary {
     var shown = summary
-    for index in shown.rows.indices {
-      shown.rows[index].outputShape = shownShape(
-        shown.rows[index].outputShape, of: model, session: session)
+    shown.rows = showingBuildBatch(summary.rows, of: model, session: session)
+    return shown
+  }
+
+  /// The rows of `model`'s summary, and those of the models nested in it (`expand_nested`), with
+  /// the batch size each was built for by a call on data.
+  private static func showingBuildBatch(
+    _ rows: [ModelSummary.Row], of model: KerasModel, session: KerasSession
+  ) -> [ModelSummary.Row] {
+    var shown = rows
+    for index in shown.indices {
+      shown[index].outputShape = shownShape(shown[index].outputShape, of: model, session: session)
+      guard !shown[index].nestedRows.isEmpty,
+        let nested = model.layers.first(where: { $0.name == shown[index].name })?.model
+      else { continue }
+      shown[index].nestedRows = showingBuildBatch(
+        shown[index].nestedRows, of: nested, session: session)
     }
     return shown
   }

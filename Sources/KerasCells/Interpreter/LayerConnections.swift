@@ -68,7 +68,7 @@ enum LayerConnections {
           message: "The layer \(model.name) has never been called and thus has no defined \(name).",
           range: range, suggestion: name + "s")
       }
-      guard let tensors = model.tensors else {
+      guard let tensors = model.tensors, !model.passesCallsThrough else {
         if keras3 {
           throw CellError(
             type: "AttributeError",

@@ -395,9 +395,11 @@ extension KerasSubclassing {
         case .model(let model):
           (name, className) = (model.name, model.className)
           if model.isBuilt, let shape = model.outputShape {
+            // Built by a call on data: with that batch size, as Keras built it.
             return ModelSummary.Row(
               name: name, className: className, inputShape: TensorShape([]),
-              outputShape: shape, weights: model.calledInstance.weights, multiplyAccumulates: 0)
+              outputShape: EagerCalls.shownShape(shape, of: model, session: interpreter.session),
+              weights: model.calledInstance.weights, multiplyAccumulates: 0)
           }
         default: (name, className) = ("", "")
         }
