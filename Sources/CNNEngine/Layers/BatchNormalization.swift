@@ -39,7 +39,10 @@ public struct BatchNormalization: Layer {
     self.common = common
     self.className = className
     let arguments = common.arguments
-    axes = try Self.axisList(arguments["axis"], className: "BatchNormalization")
+    axes =
+      common.kerasVersion == .keras3
+      ? [try Self.keras3Axis(arguments["axis"])]
+      : try Self.axisList(arguments["axis"], className: "BatchNormalization")
     epsilon = try arguments.double("epsilon")
     center = try arguments.bool("center")
     scale = try arguments.bool("scale")
@@ -76,6 +79,52 @@ public struct BatchNormalization: Layer {
     default:
       throw .typeError(
         "Expected an int or a list/tuple of ints for the argument 'axis', but received: \(value)")
+    }
+  }
+
+  /// Keras 3's `BatchNormalization` takes one axis, `int(axis)`: a float is truncated, a bool is
+  /// 0 or 1, a string is read as Python reads a decimal literal (`'-1'`, the axis PyImageSearch's
+  /// MiniVGGNet passes), anything else is Python's own error.
+  /// What Keras 3's build says of an axis past 64 bits.
+  private static let axisPastIndexRange = KerasError(
+    "IndexError", "cannot fit 'int' into an index-sized integer")
+
+  static func keras3Axis(_ value: ArgumentValue) throws(KerasError) -> Int {
+    switch value {
+    case .int(let axis): return axis
+    case .bool(let flag): return flag ? 1 : 0
+    case .float(let number):
+      if number.isNaN { throw .value("cannot convert float NaN to integer") }
+      guard let axis = Int(exactly: number.rounded(.towardZero)) else {
+        if number.isInfinite {
+          throw KerasError("OverflowError", "cannot convert float infinity to integer")
+        }
+        throw Self.axisPastIndexRange
+      }
+      return axis
+    case .string(let text):
+      // Python's int(): surrounding whitespace, one sign, digits with single underscores between.
+      var digits = text.drop(while: \.isWhitespace)
+      while digits.last?.isWhitespace == true { digits = digits.dropLast() }
+      var negative = false
+      if let sign = digits.first, sign == "+" || sign == "-" {
+        negative = sign == "-"
+        digits = digits.dropFirst()
+      }
+      let valid =
+        !digits.isEmpty && digits.first != "_" && digits.last != "_"
+        && !digits.contains("__") && digits.allSatisfy { $0 == "_" || ("0"..."9").contains($0) }
+      guard valid else {
+        throw .value("invalid literal for int() with base 10: \(PythonFormat.quoted(text))")
+      }
+      guard let axis = Int((negative ? "-" : "") + digits.filter { $0 != "_" }) else {
+        throw Self.axisPastIndexRange
+      }
+      return axis
+    default:
+      throw .typeError(
+        "int() argument must be a string, a bytes-like object or a real number, not '\(value.pythonTypeName)'"
+      )
     }
   }
 

@@ -808,16 +808,21 @@ enum Attributes {
   static func missingModelAttribute(
     _ name: String, of model: KerasModel, range: SourceRange, interpreter: Interpreter
   ) -> CellError {
-    let table =
-      interpreter.kerasVersion == .keras3
-      ? KerasModelAttributeNames.keras3 : KerasModelAttributeNames.tfKeras
-    let names = table[model.className] ?? table["Functional"] ?? []
+    let names = modelAttributeNames(of: model, interpreter: interpreter)
     if names.contains(name) {
       return .unsupported("ConvBook does not support `model.\(name)` yet", at: range)
     }
     return CellError(
       type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
       range: range, suggestion: NameSuggestion.closest(to: name, among: names))
+  }
+
+  /// `dir(model)` of this Keras for `model`'s class.
+  static func modelAttributeNames(of model: KerasModel, interpreter: Interpreter) -> [String] {
+    let table =
+      interpreter.kerasVersion == .keras3
+      ? KerasModelAttributeNames.keras3 : KerasModelAttributeNames.tfKeras
+    return table[model.className] ?? table["Functional"] ?? []
   }
 
   /// Public attributes that a `Model` (Functional or Sequential; `add` and `pop` are Sequential's
@@ -945,8 +950,12 @@ enum Attributes {
     case "summary", "count_params", "compile", "add", "pop", "get_layer", "build", "fit",
       "evaluate", "predict",
       "save", "save_weights", "load_weights", "to_json", "get_weights", "set_weights", "get_config",
-      "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
-      "compute_output_shape", "add_loss":
+      "train_on_batch", "test_on_batch", "predict_on_batch", "compute_output_shape", "add_loss":
+      return .method(receiver: .model(model), name: name)
+    // Keras 3's models have no `fit_generator` (nor `predict_generator`/`evaluate_generator`).
+    case "fit_generator" where interpreter.kerasVersion == .keras2,
+      "evaluate_generator" where interpreter.kerasVersion == .keras2,
+      "predict_generator" where interpreter.kerasVersion == .keras2:
       return .method(receiver: .model(model), name: name)
     // tf-keras keeps the method only to refuse it (Keras 3 has none).
     case "to_yaml" where interpreter.kerasVersion == .keras2:

@@ -768,8 +768,14 @@ enum Builtins {
         if positional.count > 2 { return positional[2] }
         throw error
       } catch  where error.type == nil && name == "hasattr" {
-        // A name the Keras module has but ConvBook does not model
-        // (`hasattr(keras.applications, "RegNetX002")` under tf-keras) is there all the same.
+        // A name the Keras module or model has but ConvBook does not model
+        // (`hasattr(keras.applications, "RegNetX002")` under tf-keras, `hasattr(model,
+        // "predict_generator")`) is there all the same.
+        if case .model(let model) = positional[0] {
+          let names = Attributes.modelAttributeNames(of: model, interpreter: interpreter)
+          guard names.contains(attribute) else { throw error }
+          return .bool(true)
+        }
         guard case .module(let module) = positional[0] else { throw error }
         let version = interpreter.kerasVersion
         let names =

@@ -799,6 +799,16 @@ final class Interpreter {
 
   private func moduleNotFound(_ path: DottedName) -> CellError {
     let root = path.components.first ?? ""
+    if ["keras", "tf_keras"].contains(root), path.components.count >= 2,
+      path.components[1] == "api"
+    {
+      // tf-keras' `api` package holds its API trees (`_v1`, `_v2`); Keras 3 has none.
+      let missing = kerasVersion == .keras2 || root == "tf_keras" ? 3 : 2
+      return CellError(
+        type: "ModuleNotFoundError",
+        message: "No module named '\(path.components.prefix(missing).joined(separator: "."))'",
+        range: path.range)
+    }
     // Python names the first module of the path that is missing: one Keras 3 removed
     // (`keras.layers.experimental` of `keras.layers.experimental.preprocessing`).
     for length in 2..<max(path.components.count + 1, 2) {

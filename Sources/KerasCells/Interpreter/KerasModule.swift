@@ -137,9 +137,17 @@ public enum KerasModule: Equatable {
       return .inert(path.joined(separator: "."))
     default: return nil
     }
-    for component in path.dropFirst() {
-      // `keras.src` and `tensorflow.python.keras` mirror the public modules closely enough here.
-      if component == "api" || component == "_v2" { continue }
+    for (index, component) in path.enumerated().dropFirst() {
+      // `keras.src` and `tensorflow.python.keras` mirror the public modules closely enough here,
+      // and so does tf-keras' API tree (`tf_keras.api._v2.keras`); the `api` package holds only
+      // `_v1` and `_v2` (`keras.api.models` is no module).
+      if component == "_v2" { continue }
+      if component == "api" {
+        guard index + 1 == path.count || ["_v1", "_v2"].contains(path[index + 1]) else {
+          return nil
+        }
+        continue
+      }
       // A submodule of a module imported by habit is one too (`keras.preprocessing.sequence`).
       if case .inert(let name) = module {
         // Keras 3's settings and the dtype policy functions have no submodules.

@@ -488,6 +488,58 @@ enum Methods {
     }
   }
 
+  /// The `fit` / `evaluate` / `predict` call tf-keras' `fit_generator` / `evaluate_generator` /
+  /// `predict_generator` make: the generator first, the other arguments by name, and the last two
+  /// quiet unless told (their `verbose` defaults to 0).
+  private static func generatorCall(
+    _ name: String, _ positional: [Value], _ keywords: [(String, Value)], _ site: CallSite
+  ) throws(CellError) -> (String, [Value], [(String, Value)]) {
+    let parameters =
+      name == "fit_generator"
+      ? [
+        "generator", "steps_per_epoch", "epochs", "verbose", "callbacks", "validation_data",
+        "validation_steps", "validation_freq", "class_weight", "max_queue_size", "workers",
+        "use_multiprocessing", "shuffle", "initial_epoch",
+      ]
+      : [
+        "generator", "steps", "callbacks", "max_queue_size", "workers", "use_multiprocessing",
+        "verbose",
+      ]
+    let function = "Model.\(name)()"
+    if positional.count > parameters.count {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(function) takes from 2 to \(parameters.count + 1) positional arguments but \(positional.count + 1) were given",
+        range: site.range)
+    }
+    var named = Array(zip(parameters, positional))
+    for (keyword, value) in keywords {
+      guard parameters.contains(keyword) else {
+        throw CellError(
+          type: "TypeError",
+          message: "\(function) got an unexpected keyword argument '\(keyword)'", range: site.range)
+      }
+      if named.contains(where: { $0.0 == keyword }) {
+        throw CellError(
+          type: "TypeError", message: "\(function) got multiple values for argument '\(keyword)'",
+          range: site.range)
+      }
+      named.append((keyword, value))
+    }
+    guard let generator = named.first(where: { $0.0 == "generator" })?.1 else {
+      throw CellError(
+        type: "TypeError",
+        message: "\(function) missing 1 required positional argument: 'generator'",
+        range: site.range)
+    }
+    var passed = named.filter { $0.0 != "generator" }
+    if name != "fit_generator", !passed.contains(where: { $0.0 == "verbose" }) {
+      passed.append(("verbose", .int(0)))
+    }
+    return (String(name.dropLast("_generator".count)), [generator], passed)
+  }
+
   private static func modelMethod(
     _ name: String, _ model: KerasModel, _ positional: [Value], _ keywords: [(String, Value)],
     _ site: CallSite, _ interpreter: Interpreter
@@ -803,10 +855,11 @@ enum Methods {
       try TracedPrints.check(model, method: name, site: site, interpreter: interpreter)
       return try TrainingCalls.predictOnBatch(
         model, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
-    case "fit_generator":
-      throw .unsupported(
-        "model.\(name)() is not supported in ConvBook cells; use fit, evaluate and predict",
-        at: site.range)
+    case "fit_generator", "evaluate_generator", "predict_generator":
+      // tf-keras' deprecated generator methods hand their arguments to fit / evaluate / predict
+      // (Keras 3 has none of them).
+      let (method, positional, keywords) = try generatorCall(name, positional, keywords, site)
+      return try modelMethod(method, model, positional, keywords, site, interpreter)
     case "get_weights":
       try noArguments(name, positional, keywords, site)
       return try WeightValues.modelWeights(model, interpreter: interpreter, range: site.range)
