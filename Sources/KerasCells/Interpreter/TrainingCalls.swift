@@ -612,14 +612,17 @@ enum TrainingCalls {
 
   /// A Sequential model whose input shape is not known yet is built on the data by `fit`,
   /// `evaluate` and `predict`, as Keras' data handler builds it on its first batch: for any batch
-  /// size (its summary shows None, not the data's batch).
+  /// size (its summary shows None, not the data's batch) — but Keras 3's `predict` and both
+  /// Kerases' `predict_on_batch` (`keepingBatch`) build it on the data's whole shape, batch and
+  /// all, as a call does.
   static func buildOnData(
-    _ model: KerasModel, _ x: Value?, site: CallSite, interpreter: Interpreter
+    _ model: KerasModel, _ x: Value?, keepingBatch: Bool = false, site: CallSite,
+    interpreter: Interpreter
   ) throws(CellError) {
     guard !model.isBuilt, model.graph == nil, case .array(let array)? = x, array.rank >= 1
     else { return }
     try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
-    interpreter.session.eagerBuildBatches[ObjectIdentifier(model)] = nil
+    if !keepingBatch { interpreter.session.eagerBuildBatches[ObjectIdentifier(model)] = nil }
   }
 
   /// A 1-D `x` for a model built on inputs of shape (None,) (a subclassed model traced on that
@@ -1157,7 +1160,9 @@ enum TrainingCalls {
       positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"])
     try checkEmptyLists(arguments, hasY: false, site: site)
     let budget = interpreter.budget
-    try buildOnData(model, arguments.value(0, "x"), site: site, interpreter: interpreter)
+    try buildOnData(
+      model, arguments.value(0, "x"), keepingBatch: interpreter.kerasVersion == .keras3,
+      site: site, interpreter: interpreter)
     // One array per model input (a list or a dict keyed by the inputs' names with several).
     let inputNames = ForwardPass.inputNames(of: model)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
@@ -1821,6 +1826,8 @@ extension TrainingCalls {
     try arguments.check(positional: ["x"], keywords: [])
     try checkOnBatchLists(
       x: arguments.value(0, "x"), others: [], of: model, site: site, interpreter: interpreter)
+    try buildOnData(
+      model, arguments.value(0, "x"), keepingBatch: true, site: site, interpreter: interpreter)
     let inputNames = ForwardPass.inputNames(of: model)
     let xs = try arguments.tensors(
       0, "x", count: inputNames.count, names: inputNames, budget: interpreter.budget)
