@@ -1077,6 +1077,11 @@ final class Interpreter {
       if let value = variable(name) ?? Builtins.value(named: name) {
         return value
       }
+      // A script's `__file__`: its absolute path (Python 3.9+), in the folder `os.getcwd()`
+      // names; a lesson's cells, like a notebook's, have none.
+      if name == "__file__", let script = session.scriptName {
+        return .string(PosixPath.workingDirectory + "/" + script)
+      }
       throw undefinedName(name, range: range)
     case .integer(let value): return .int(value)
     case .bigInteger(let value): return .bigInt(value)

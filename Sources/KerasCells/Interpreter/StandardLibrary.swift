@@ -179,6 +179,11 @@ final class StandardFunction: StandardObject {
     case "unicodedata": return try StandardUnicodedata.call(name, arguments)
     case "termcolor": return try StandardTermcolor.call(name, arguments)
     case "io": return try StandardIO.call(name, arguments)
+    case "glob" where name == "glob":
+      // A folder that is not there holds no matches (`MissingFiles`).
+      return try MissingFiles.glob(
+        positional: arguments.positional, keywords: arguments.keywords,
+        session: arguments.interpreter.session, range: arguments.range)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
