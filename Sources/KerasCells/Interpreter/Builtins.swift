@@ -1183,6 +1183,8 @@ enum Builtins {
       return try MissingFiles.pathTest(
         String(name.dropFirst(8)), positional: positional, keywords: keywords,
         session: interpreter.session, range: range)
+    case "pandas.set_option":
+      return try PandasOptions.setOption(positional: positional, keywords: keywords, range: range)
     case "os.listdir":
       return try MissingFiles.listdir(
         positional: positional, keywords: keywords, session: interpreter.session, range: range)
