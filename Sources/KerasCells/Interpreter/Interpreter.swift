@@ -1451,7 +1451,7 @@ final class Interpreter {
   }
 
   /// `base[index]` of a value other than an eager tensor.
-  private func subscriptValue(_ base: Value, _ index: Value, range: SourceRange)
+  func subscriptValue(_ base: Value, _ index: Value, range: SourceRange)
     throws(CellError) -> Value
   {
     if case .array(let array) = base {
