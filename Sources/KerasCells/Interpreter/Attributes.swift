@@ -145,6 +145,14 @@ enum Attributes {
         // scikit-learn, whose reference release it reports.
         return .string(KerasModule.scikitLearnVersion)
       }
+      if case .inert("pandas") = module, name == "set_option" {
+        // Display options, checked as pandas checks them (`PandasOptions`).
+        return .function(Callable(.builtin("pandas.set_option"), path: "pandas.set_option"))
+      }
+      if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
+        // Refused when called, but for a folder that is not there (`MissingFiles`).
+        return .module(.inert("keras.preprocessing.image_dataset_from_directory"))
+      }
       if case .inert(let moduleName) = module {
         throw .unsupported(
           "\(moduleName).\(name) is not available in ConvBook cells: only Keras model code runs here",

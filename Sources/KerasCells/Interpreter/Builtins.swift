@@ -334,6 +334,7 @@ enum Builtins {
       return .none
     case "len":
       try exactly(1)
+      try SysPath.refuseReading(positional[0], range: range)
       switch positional[0] {
       case .list(let list): return .int(list.count)
       case .tuple(let items): return .int(items.count)
@@ -1184,6 +1185,15 @@ enum Builtins {
             : "posix.getcwd() takes no keyword arguments")
       }
       return .string(PosixPath.workingDirectory)
+    case "os.path.exists", "os.path.isdir", "os.path.isfile":
+      return try MissingFiles.pathTest(
+        String(name.dropFirst(8)), positional: positional, keywords: keywords,
+        session: interpreter.session, range: range)
+    case "pandas.set_option":
+      return try PandasOptions.setOption(positional: positional, keywords: keywords, range: range)
+    case "os.listdir":
+      return try MissingFiles.listdir(
+        positional: positional, keywords: keywords, session: interpreter.session, range: range)
     case let pathFunction where pathFunction.hasPrefix("os.path."):
       var parts: [String] = []
       for value in positional {

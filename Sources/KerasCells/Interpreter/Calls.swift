@@ -99,6 +99,13 @@ enum Calls {
       {
         throw missing
       }
+      if path.hasSuffix(".image_dataset_from_directory"),
+        let missing = MissingFiles.imageDataset(
+          positional: positional, keywords: keywords, session: interpreter.session,
+          range: site.range)
+      {
+        throw missing
+      }
       // A name imported from a module ConvBook only lets through (`from
       // tensorflow.keras.preprocessing.image import ImageDataGenerator`): Python has a class or a
       // function there, which ConvBook does not run.
@@ -628,6 +635,16 @@ enum Calls {
         return try EagerBooleanMask.call(
           positional: positional, keywords: keywords, path: callable.path, site: site,
           interpreter: interpreter)
+      }
+      // Keras 3's `tf.keras.backend` is its legacy backend, whose `mean`, `std` and `var` read
+      // `x.dtype.base_dtype` first: a KerasTensor's dtype is a str there.
+      if namespace == "keras.backend", interpreter.kerasVersion == .keras3,
+        ["mean", "std", "var"].contains(name), session.lambdaTracingDepth == 0,
+        case .kerasTensor? = positional.first ?? keywords.first(where: { $0.0 == "x" })?.1
+      {
+        throw CellError(
+          type: "AttributeError", message: "'str' object has no attribute 'base_dtype'",
+          range: site.range)
       }
       let eagerOnly =
         session.lambdaTracingDepth == 0

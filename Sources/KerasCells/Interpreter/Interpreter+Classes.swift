@@ -179,11 +179,34 @@ extension Interpreter {
     }
     if type.checksAbstractMethods { type.abstractMethods = StandardABC.abstractMethods(of: type) }
     cell.value = type
+    try initializeSubclass(type, statement: statement)
     var value = Value.function(Callable(.userClass(type), path: definition.name))
     value = try decorate(value, with: decorators, expressions: definition.decorators)
     try assign(
       value, to: Expression(.name(definition.name), range: definition.nameRange),
       statement: statement)
+  }
+
+  /// `type.__new__`'s call of the parents' `__init_subclass__` (an implicit class method) with the
+  /// new class, before decorators run: the registry pattern (`registry[cls.__name__] = cls`). The
+  /// class's own `__init_subclass__` is for its subclasses; `object`'s does nothing.
+  private func initializeSubclass(_ type: PythonClass, statement: Statement) throws(CellError) {
+    if case .function(let callable)? = type.namespace["__init_subclass__"],
+      case .user = callable.kind
+    {
+      type.set(
+        "__init_subclass__",
+        .function(
+          Callable(
+            .descriptor(MethodDescriptor(kind: .classMethod, function: .function(callable))),
+            path: "classmethod")))
+    }
+    guard let (member, _) = type.lookup("__init_subclass__", after: type) else { return }
+    let range = statement.range
+    _ = try callClassMember(
+      member, receiver: classValue(type), receiverClass: type, positional: [], keywords: [],
+      site: CallSite(
+        range: range, calleeRange: range, arguments: [], calleeText: "__init_subclass__"))
   }
 
   /// Runs a class statement's body in a scope of its own and returns that scope. Python's
@@ -432,6 +455,10 @@ extension Interpreter {
         {
           return .method(receiver: base, name: name)
         }
+        // Python's classes have these; ConvBook's do not model them.
+        if ["__dict__", "__module__", "__weakref__"].contains(name) {
+          throw .unsupported("ConvBook does not support a class's `\(name)` yet", at: range)
+        }
         throw CellError(
           type: "AttributeError", message: "type object '\(type.name)' has no attribute '\(name)'",
           range: range, suggestion: NameSuggestion.closest(to: name, among: type.allNames))
@@ -478,7 +505,8 @@ extension Interpreter {
       guard let (value, _) = binding.receiverClass.lookup(name, after: binding.start) else {
         // Keras' own methods (`super().build(input_shape)`, `super().get_config()`), run or
         // refused as ConvBook's limitation when called.
-        if name == "__init__" || binding.receiverClass.kerasBase != nil
+        if name == "__init__" || name == "__init_subclass__"
+          || binding.receiverClass.kerasBase != nil
           || binding.receiverClass.kerasClassBase != nil
         {
           return .method(receiver: base, name: name)
@@ -920,6 +948,15 @@ extension Interpreter {
             throw .unsupported(
               "ConvBook does not support calling keras.layers.Layer.\(name)() from a custom layer yet",
               at: site.range)
+          }
+          if name == "__init_subclass__" {
+            // `object.__init_subclass__`: does nothing (class keywords are refused before).
+            guard positional.isEmpty, keywords.isEmpty else {
+              throw .unsupported(
+                "ConvBook does not support arguments to object.__init_subclass__() yet",
+                at: site.range)
+            }
+            return Value.none
           }
           // `object.__init__`: takes the instance only.
           guard positional.isEmpty && keywords.isEmpty else {

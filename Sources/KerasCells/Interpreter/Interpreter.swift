@@ -296,6 +296,7 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
+        try checkKerasBackend(imported.module.components, range: imported.module.range)
         noteTensorFlowKerasImport(imported.module.components)
         // Under tf-keras, `import keras` is the tf-keras package itself, which has a
         // `__version__` (`tf.keras`, its `keras` API module, has none); its modules are named
@@ -341,6 +342,10 @@ final class Interpreter {
       error.tracebackRange = statement.range
       throw error
     case .importNames(let modulePath, let names):
+      // `from tensorflow import keras` imports Keras 3's package under Keras 3.
+      try checkKerasBackend(
+        modulePath.components == ["tensorflow"] && names.contains { $0.name == "keras" }
+          ? ["tensorflow", "keras"] : modulePath.components, range: modulePath.range)
       noteTensorFlowKerasImport(modulePath.components)
       // TensorFlow's own copy of Keras where ConvBook does not run the module (`LegacyKeras`).
       if kerasVersion == .keras3 || KerasModule.resolve(path: modulePath.components) == nil,
@@ -1087,6 +1092,11 @@ final class Interpreter {
       if let value = variable(name) ?? Builtins.value(named: name) {
         return value
       }
+      // A script's `__file__`: its absolute path (Python 3.9+), in the folder `os.getcwd()`
+      // names; a lesson's cells, like a notebook's, have none.
+      if name == "__file__", let script = session.scriptName {
+        return .string(PosixPath.workingDirectory + "/" + script)
+      }
       throw undefinedName(name, range: range)
     case .integer(let value): return .int(value)
     case .bigInteger(let value): return .bigInt(value)
@@ -1451,7 +1461,7 @@ final class Interpreter {
   }
 
   /// `base[index]` of a value other than an eager tensor.
-  private func subscriptValue(_ base: Value, _ index: Value, range: SourceRange)
+  func subscriptValue(_ base: Value, _ index: Value, range: SourceRange)
     throws(CellError) -> Value
   {
     if case .array(let array) = base {
@@ -1750,4 +1760,28 @@ struct CallSite {
   var calleeRange: SourceRange
   var arguments: [Argument]
   var calleeText: String
+}
+
+extension Interpreter {
+  /// Keras 3 picks its backend when its package is first imported (`import keras`, or
+  /// `tensorflow.keras` under Keras 3), from `os.environ["KERAS_BACKEND"]`: a name it does not
+  /// know is its ValueError; JAX, PyTorch, NumPy or OpenVINO is ConvBook's limitation (it runs
+  /// Keras 3 on TensorFlow). Later changes of the variable change nothing, as in Python.
+  func checkKerasBackend(_ components: [String], range: SourceRange) throws(CellError) {
+    guard kerasVersion == .keras3, !session.importedKeras3,
+      components.first == "keras" || components.starts(with: ["tensorflow", "keras"])
+    else { return }
+    let chosen = session.environment.first { Operators.equal($0.0, .string("KERAS_BACKEND")) }?.1
+    guard case .string(let backend)? = chosen, !backend.isEmpty, backend != "tensorflow" else {
+      session.importedKeras3 = true
+      return
+    }
+    if ["jax", "torch", "numpy", "openvino"].contains(backend) {
+      throw .unsupported(
+        "ConvBook runs Keras 3 on TensorFlow only; this script chooses the \(backend) backend (KERAS_BACKEND)",
+        at: range)
+    }
+    throw CellError(
+      type: "ValueError", message: "Unable to import backend : \(backend)", range: range)
+  }
 }

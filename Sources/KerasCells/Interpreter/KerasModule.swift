@@ -614,6 +614,10 @@ public enum KerasModule: Equatable {
       }
       // Reads an image: refused when called, but for one that is not there (`MissingFiles`).
       if name == "load_img" { return .module(.inert("keras.utils.load_img")) }
+      // Reads a folder of images: refused when called, but for one that is not there.
+      if name == "image_dataset_from_directory" {
+        return .module(.inert("keras.utils.image_dataset_from_directory"))
+      }
       if let value = ContextManagers.attribute(name, module: "keras.utils") { return value }
       if name == "set_random_seed" {
         // Seeds Python's, NumPy's and TensorFlow's generators: one seed, as `tf.random.set_seed`.
@@ -696,13 +700,16 @@ public enum KerasModule: Equatable {
       case "sep": return .string("/")
       case "getenv": return .function(Callable(.builtin("os.getenv"), path: "os.getenv"))
       case "getcwd": return .function(Callable(.builtin("os.getcwd"), path: "os.getcwd"))
+      // A script's folder that is not there fails as in Python (`MissingFiles`).
+      case "listdir": return .function(Callable(.builtin("os.listdir"), path: "os.listdir"))
       case "curdir": return .string(".")
       case "pardir": return .string("..")
       default: return nil
       }
     case .osPath:
       switch name {
-      case "join", "basename", "dirname", "splitext", "split", "normpath", "abspath", "isabs":
+      case "join", "basename", "dirname", "splitext", "split", "normpath", "abspath", "isabs",
+        "exists", "isdir", "isfile":
         return .function(Callable(.builtin("os.path." + name), path: "os.path." + name))
       case "sep": return .string("/")
       default: return nil

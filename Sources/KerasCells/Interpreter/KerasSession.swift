@@ -150,6 +150,9 @@ public final class KerasSession {
 
   /// `os.environ` as cells see it: starts empty and never touches the process's environment.
   let environment = PythonDict()
+  /// Keras 3's package was imported: its backend was chosen then, from `KERAS_BACKEND`
+  /// (`Interpreter.checkKerasBackend`).
+  var importedKeras3 = false
 
   /// Trained weights, trainers, the seed and the lesson folder's files (`CellTraining`).
   public let training = CellTraining()

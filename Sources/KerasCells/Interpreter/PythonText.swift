@@ -173,6 +173,7 @@ enum PythonText {
         message: "maximum recursion depth exceeded while getting the repr of an object",
         range: range)
     }
+    try SysPath.refuseReading(value, range: range)
     switch value {
     case .bigInt(let number) where PythonInteger.decimal(number) == nil:
       throw CellError(type: "ValueError", message: PythonInteger.stringLimitMessage, range: range)

@@ -37,6 +37,7 @@ enum StandardArgparse {
       if case .string("-") = values["prefix_chars"]! { defaultPrefix = true }
       parser.usesOwnUsage = !values["usage"]!.isNone || !defaultPrefix
       parser.exitsOnError = values["exit_on_error"]!.isTruthy
+      parser.epilog = values["epilog"]!
       if case .list(let parents) = values["parents"]! {
         for case .standard(let object) in parents.items {
           if let parent = object as? ArgumentParser { parser.actions += parent.actions }
@@ -209,6 +210,10 @@ final class ArgumentParser: StandardObject {
   /// `exit_on_error=False` (argparse then raises ArgumentError instead of exiting).
   var usesOwnUsage = false
   var exitsOnError = true
+  /// `epilog=`, and whether `add_argument_group` made a section of its own: help text ConvBook
+  /// does not format.
+  var epilog: Value = .none
+  var hasArgumentGroups = false
   /// `set_defaults(**keywords)`.
   var extraDefaults: [(String, Value)] = []
   /// Set for a group: the name of the method that made it (its text), adding to `parser`.
@@ -300,6 +305,7 @@ final class ArgumentParser: StandardObject {
       return .standard(action)
     case "add_argument_group", "add_mutually_exclusive_group":
       if name == "add_mutually_exclusive_group" { owner.hasExclusiveGroup = true }
+      if name == "add_argument_group" { owner.hasArgumentGroups = true }
       return .standard(
         ArgumentParser(
           group: owner,
@@ -362,8 +368,27 @@ final class ArgumentParser: StandardObject {
       }
       throw owner.exit(message, at: range, arguments)
     case "print_help", "format_help":
-      throw .unsupported(
-        "ConvBook does not print argparse's help text yet", at: range)
+      let (values, _) = try arguments.bind(name == "print_help" ? [("file", Value.none)] : [])
+      guard
+        let help = owner.usesOwnUsage
+          ? nil
+          : owner.helpText(
+            columns: interpreter.session.printFunctionConsole.columns, range: range,
+            budget: interpreter.budget)
+      else {
+        throw .unsupported(
+          "ConvBook does not print argparse's help text for this parser yet", at: range)
+      }
+      if name == "format_help" { return .string(help) }
+      try interpreter.budget.allocate(bytes: help.utf8.count, at: range)
+      switch values["file"] ?? Value.none {
+      case .none: interpreter.write(help)
+      case .standard(let stream as StandardStream): stream.write(help, interpreter)
+      default:
+        throw .unsupported(
+          "ConvBook prints argparse's help to sys.stdout or sys.stderr only", at: range)
+      }
+      return Value.none
     case "exit":
       throw .unsupported(
         "ConvBook does not support `parser.\(name)()` yet (argparse prints its usage and exits the script)",

@@ -107,7 +107,7 @@ extension ArgumentParser {
   }
 
   /// `_format_args`: the metavar(s) by `nargs`.
-  private static func arguments(_ action: ArgumentAction, defaultMetavar: String) -> String? {
+  static func arguments(_ action: ArgumentAction, defaultMetavar: String) -> String? {
     func metavars(_ count: Int) -> [String]? {
       switch action.metavar {
       case .none:

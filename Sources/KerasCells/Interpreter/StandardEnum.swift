@@ -17,7 +17,7 @@ enum StandardEnum {
     case "Enum": return .standard(EnumBaseClass(.plain))
     case "IntEnum": return .standard(EnumBaseClass(.integer))
     case "StrEnum": return .standard(EnumBaseClass(.string))
-    case "unique": return StandardLibrary.function("enum", name)
+    case "unique", "auto": return StandardLibrary.function("enum", name)
     default: return nil
     }
   }
@@ -25,6 +25,10 @@ enum StandardEnum {
   /// `@unique`: the class itself (ConvBook's members hold distinct values or are aliases, which
   /// `unique` would refuse, so a class with aliases is refused here).
   static func call(_ name: String, _ arguments: StandardArguments) throws(CellError) -> Value? {
+    if name == "auto" {
+      try arguments.bind([])
+      return .standard(EnumAuto())
+    }
     guard name == "unique" else { return nil }
     let given = try arguments.bind([("enumeration", nil)]).values["enumeration"] ?? .none
     if case .function(let callable) = given, case .userClass(let type) = callable.kind,
@@ -43,7 +47,10 @@ enum StandardEnum {
     throws(CellError)
   {
     for name in type.namespaceOrder where !name.hasPrefix("_") {
-      guard let value = type.namespace[name] else { continue }
+      guard var value = type.namespace[name] else { continue }
+      if case .standard(is EnumAuto) = value {
+        value = try autoValue(name, kind: kind, of: type, range: range)
+      }
       // Functions and descriptors (methods, properties) stay the class' own; any other value,
       // a class included, is a member.
       if case .function(let callable) = value {
@@ -80,6 +87,33 @@ enum StandardEnum {
       type.enumMembers.append(member)
       type.enumNames.append(name)
     }
+  }
+
+  /// `auto()`'s value, as `_generate_next_value_` of Python 3.11 makes it: the member's name in
+  /// lower case in a StrEnum, else one more than the last value (1 first) while the values so far
+  /// are ascending integers (Python's other cases are refused).
+  private static func autoValue(
+    _ name: String, kind: Kind, of type: PythonClass, range: SourceRange
+  )
+    throws(CellError) -> Value
+  {
+    if kind == .string { return .string(name.lowercased()) }
+    var values: [Int] = []
+    for member in type.enumMembers {
+      guard case .int(let number)? = member.attributes["value"] else {
+        throw .unsupported(
+          "ConvBook does not support enum.auto() after a member whose value is not an int yet",
+          at: range)
+      }
+      values.append(number)
+    }
+    guard let last = values.last else { return .int(1) }
+    guard last == values.max(), last < Int.max else {
+      throw .unsupported(
+        "ConvBook does not support enum.auto() after a member with a lower value than an earlier one yet",
+        at: range)
+    }
+    return .int(last + 1)
   }
 
   /// `Mode(1)`: the member of that value (a member given is itself).
@@ -147,4 +181,11 @@ final class EnumBaseClass: StandardObject {
   override var typeName: String { "EnumType" }
   override var isClass: Bool { true }
   override func repr(_ item: (Value) -> String) -> String { "<enum '\(kind.rawValue)'>" }
+}
+
+/// `enum.auto()` in an enumeration's body: the member's value is made when the class is
+/// (`StandardEnum.makeMembers`).
+final class EnumAuto: StandardObject {
+  override var typeName: String { "auto" }
+  override func repr(_ item: (Value) -> String) -> String { "<enum.auto object>" }
 }

@@ -70,6 +70,7 @@ enum StandardLibrary {
     case "io": return StandardIO.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
+    case "operator" where name == "itemgetter": return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     case "distutils", "distutils.version": return StandardDistutils.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
@@ -158,6 +159,15 @@ final class StandardFunction: StandardObject {
       interpreter: interpreter)
     switch module {
     case "itertools": return try StandardItertools.call(name, arguments)
+    case "operator" where name == "itemgetter":
+      // `operator.itemgetter(*items)`: sort keys (`key=itemgetter(1)`).
+      guard !arguments.positional.isEmpty else {
+        throw arguments.typeError("itemgetter expected 1 argument, got 0")
+      }
+      guard arguments.keywords.isEmpty else {
+        throw arguments.typeError("itemgetter() takes no keyword arguments")
+      }
+      return .standard(ItemGetter(items: arguments.positional))
     case "collections": return try StandardCollections.call(name, arguments)
     case "argparse": return try StandardArgparse.call(name, arguments)
     case "logging": return try StandardLogging.call(name, arguments)
@@ -179,6 +189,11 @@ final class StandardFunction: StandardObject {
     case "unicodedata": return try StandardUnicodedata.call(name, arguments)
     case "termcolor": return try StandardTermcolor.call(name, arguments)
     case "io": return try StandardIO.call(name, arguments)
+    case "glob" where name == "glob":
+      // A folder that is not there holds no matches (`MissingFiles`).
+      return try MissingFiles.glob(
+        positional: arguments.positional, keywords: arguments.keywords,
+        session: arguments.interpreter.session, range: arguments.range)
     case "glob":
       throw .unsupported(
         "`glob.\(name)` reaches files, processes or the machine, which ConvBook cells do not do",
@@ -276,5 +291,36 @@ struct StandardArguments {
     try interpreter.step(at: range)
     return try Calls.call(
       callee, positional: arguments, keywords: keywords, site: site, interpreter: interpreter)
+  }
+}
+
+/// `operator.itemgetter(item, ...)`: called on an object, its item (or a tuple of its items).
+final class ItemGetter: StandardObject {
+  let items: [Value]
+
+  init(items: [Value]) { self.items = items }
+
+  override var typeName: String { "itemgetter" }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    "operator.itemgetter(\(items.map(item).joined(separator: ", ")))"
+  }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard positional.count == 1, keywords.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message: keywords.isEmpty
+          ? "itemgetter expected 1 argument, got \(positional.count)"
+          : "itemgetter() takes no keyword arguments",
+        range: site.range)
+    }
+    var found: [Value] = []
+    for index in items {
+      found.append(try interpreter.subscriptValue(positional[0], index, range: site.range))
+    }
+    return found.count == 1 ? found[0] : .tuple(found)
   }
 }

@@ -187,6 +187,18 @@ final class Logger: StandardObject {
     case "name": return .string(displayName)
     case "level": return .int(interpreter.session.logging.levels[self.name] ?? 0)
     case "propagate": return .bool(true)
+    case "disabled": return .bool(false)
+    case "filters": return .list(PythonList([]))
+    case "handlers":
+      // ConvBook adds no handlers to a logger (`addHandler` is refused): a named logger's list is
+      // empty, as a fresh one's is in Python; the root's holds `basicConfig`'s StreamHandler once
+      // it is configured, an object ConvBook does not model.
+      guard self.name.isEmpty, interpreter.session.logging.handler != nil else {
+        return .list(PythonList([]))
+      }
+      throw .unsupported(
+        "ConvBook does not support logging handlers yet; configure output with logging.basicConfig(...)",
+        at: range)
     default: return nil
     }
   }

@@ -1,8 +1,8 @@
 /// Python's `sys`, as scripts use it around model code: `argv` (the script's name alone, as
 /// `python FILE.py` runs it), `version_info`, `platform`, `maxsize`, `stdout` / `stderr` (for
 /// `print(..., file=sys.stderr)` and `sys.stdout.write`), `getrecursionlimit` / `setrecursionlimit`. What reaches
-/// outside the run (`sys.exit` of the process, `sys.path`, `sys.modules` beyond `SysModules`) is ConvBook's
-/// limitation.
+/// outside the run (`sys.exit` of the process, reading `sys.path` (`SysPath`), `sys.modules` beyond `SysModules`) is
+/// ConvBook's limitation.
 enum StandardSys {
   /// CPython 3.11.7, which the reference recordings ran on.
   static var versionInfo: [(String, Value)] {
@@ -26,6 +26,7 @@ enum StandardSys {
     case "maxsize": return .int(Int.max)
     case "byteorder": return .string("little")
     case "modules": return .standard(SysModules())
+    case "path": return .standard(SysPath())
     case "stdout": return .standard(StandardStream(isStandardOutput: true))
     case "stderr": return .standard(StandardStream(isStandardOutput: false))
     case "getrecursionlimit", "setrecursionlimit", "exit", "argv":
@@ -201,4 +202,74 @@ final class StandardStream: StandardObject {
   override func setAttribute(_ name: String, to value: Value, range: SourceRange)
     throws(CellError) -> Bool
   { false }
+}
+
+/// `sys.path`: scripts add their project's folders to it before importing their own modules
+/// (`sys.path.append("..")`, `sys.path.insert(0, ...)`). Adding is accepted and changes nothing
+/// ConvBook does (a module of the script's own stays unavailable when imported); reading the list
+/// would show the machine's folders, which is ConvBook's limitation.
+final class SysPath: StandardObject {
+  override var typeName: String { "list" }
+
+  static let additions: Set<String> = ["append", "insert", "extend"]
+
+  private func refusal(_ range: SourceRange) -> CellError {
+    .unsupported(
+      "ConvBook does not support reading `sys.path` yet (it lists the machine's folders); adding to it works",
+      at: range)
+  }
+
+  override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  {
+    if Self.additions.contains(name) { return .method(receiver: .standard(self), name: name) }
+    throw refusal(range)
+  }
+
+  override func method(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard Self.additions.contains(name) else { return nil }
+    guard keywords.isEmpty else {
+      throw CellError(
+        type: "TypeError", message: "list.\(name)() takes no keyword arguments", range: site.range)
+    }
+    let count = name == "insert" ? 2 : 1
+    guard positional.count == count else {
+      throw CellError(
+        type: "TypeError",
+        message: count == 1
+          ? "list.\(name)() takes exactly one argument (\(positional.count) given)"
+          : "insert expected 2 arguments, got \(positional.count)",
+        range: site.range)
+    }
+    return Value.none
+  }
+
+  override func item(at index: Value, interpreter: Interpreter, range: SourceRange)
+    throws(CellError) -> Value?
+  { throw refusal(range) }
+
+  override func containsItem(_ value: Value, range: SourceRange) throws(CellError) -> Bool? {
+    throw refusal(range)
+  }
+
+  override func makeIterator(interpreter: Interpreter, range: SourceRange) throws(CellError)
+    -> StandardObject?
+  { throw refusal(range) }
+
+  override func binary(
+    _ operation: BinaryOperator, _ other: Value, reflected: Bool, range: SourceRange
+  ) throws(CellError) -> Value? { throw refusal(range) }
+
+  override func setAttribute(_ name: String, to value: Value, range: SourceRange)
+    throws(CellError) -> Bool
+  { throw refusal(range) }
+
+  /// Where `sys.path` is printed, measured or compared: refused.
+  static func refuseReading(_ value: Value, range: SourceRange) throws(CellError) {
+    guard case .standard(let object as SysPath) = value else { return }
+    throw object.refusal(range)
+  }
 }

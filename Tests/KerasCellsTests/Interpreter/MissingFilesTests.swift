@@ -38,4 +38,38 @@ struct MissingFilesTests {
       #expect(error != nil && error?.type == nil, "\(source)")
     }
   }
+
+  @Test func folderLookupsAnswerForMissingPathsOnly() {
+    let runner = CellRunner()
+    runner.session.pathExists = { _ in false }
+    let (printed, error) = runner.run(
+      """
+      import os, glob
+      print(os.path.exists('data'), os.path.isdir('data/a'), os.path.isfile('m.h5'))
+      print(glob.glob('data/*/*.jpg'), glob.glob('labels.csv'))
+      """)
+    #expect(error == nil)
+    #expect(printed == "False False False\n[] []\n")
+    let listed = run("import os\nos.listdir('data/train')", exists: false)
+    #expect(listed?.type == "FileNotFoundError")
+    #expect(listed?.message == "[Errno 2] No such file or directory: 'data/train'")
+    // A folder that is there, a pattern matched in the current folder and a lesson: refused.
+    for (source, exists) in [
+      ("import os\nos.path.isdir('data')", true), ("import os\nos.listdir('data')", true),
+      ("import glob\nglob.glob('*.png')", false), ("import os\nos.path.exists('data')", nil),
+    ] as [(String, Bool?)] {
+      let error = run(source, exists: exists)
+      #expect(error != nil && error?.type == nil, "\(source)")
+    }
+  }
+
+  @Test func sysPathTakesAdditionsButIsNotRead() {
+    let runner = CellRunner()
+    let added = runner.run("import sys\nsys.path.append('..')\nsys.path.insert(0, 'src')")
+    #expect(added.error == nil)
+    for source in ["print(sys.path)", "len(sys.path)", "'src' in sys.path", "sys.path[0]"] {
+      let error = runner.run(source).error
+      #expect(error != nil && error?.type == nil, "\(source)")
+    }
+  }
 }
