@@ -187,13 +187,15 @@ struct ApplicationContext {
     }
   }
 
-  /// `training.Model(inputs, x, name=name)`, whose inputs are those `input_tensor` came from.
-  /// `name` is tf-keras' model name; Keras 3's is the `name=` argument (MobileNet and MobileNetV2
-  /// compute theirs, as tf-keras does, when it is None).
-  func model(_ output: KerasTensor, input: KerasTensor, name: String, application: String)
-    throws(KerasError) -> KerasModel
-  {
-    let inputs = arguments.inputTensor.map(\.sourceInputs) ?? [input]
+  /// `training.Model(inputs, x, name=name)`, whose inputs are those `input_tensor` came from
+  /// (`sourceInputs`, when a family takes fewer of them). `name` is tf-keras' model name; Keras
+  /// 3's is the `name=` argument (MobileNet and MobileNetV2 compute theirs, as tf-keras does, when
+  /// it is None).
+  func model(
+    _ output: KerasTensor, input: KerasTensor, name: String, sourceInputs: [KerasTensor]? = nil,
+    application: String
+  ) throws(KerasError) -> KerasModel {
+    let inputs = sourceInputs ?? arguments.inputTensor.map(\.sourceInputs) ?? [input]
     var name = name
     if kerasVersion == .keras3, let given = arguments.values["name"] {
       switch given {

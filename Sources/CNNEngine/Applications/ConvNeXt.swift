@@ -35,9 +35,16 @@ enum ConvNeXt {
         "If using `weights=\"imagenet\"` with `include_top=True`, `classes` should be 1000. Received classes=\(arguments["classes"])"
     )
     let shape = try context.inputShape(defaultSize: 224, minSize: 32)
-    let input = try context.imageInput(shape: shape)
+    var input = try context.imageInput(shape: shape)
     let b = context.builder
     var x = input
+    // `inputs = get_source_inputs(input_tensor)[0]`: the model's only input. tf-keras then builds
+    // from it (`x = inputs`), leaving out the layers that made `input_tensor`; Keras 3 builds from
+    // `input_tensor` itself.
+    if arguments.inputTensor != nil, let source = input.sourceInputs.first {
+      if context.kerasVersion == .keras2 { x = source }
+      input = source
+    }
     if arguments.isTrue("include_preprocessing"), shape.count > 2, shape[2] == .int(3) {
       let mean = [0.485 * 255, 0.456 * 255, 0.406 * 255]
       let deviations = [0.229 * 255, 0.224 * 255, 0.225 * 255]
@@ -100,7 +107,7 @@ enum ConvNeXt {
       x = try b.layer("LayerNormalization", ["epsilon": .float(1e-6)], x)
     }
     let model = try context.model(
-      x, input: input, name: modelName,
+      x, input: input, name: modelName, sourceInputs: [input],
       application: "ConvNeXt\(size == .xlarge ? "XLarge" : size.rawValue.capitalized)")
     // Keras 3 checks, once the model is built, that a model with ImageNet weights keeps the
     // variant in its name.

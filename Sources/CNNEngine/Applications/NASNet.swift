@@ -18,7 +18,15 @@ enum NASNet {
   static func build(_ configuration: Configuration, _ context: ApplicationContext)
     throws(KerasError) -> KerasModel
   {
-    let arguments = context.arguments
+    var arguments = context.arguments
+    // Keras 3's NASNetMobile: `if not include_top and input_shape is None: input_shape =
+    // (224, 224, 3)` (tf-keras leaves it None: a (None, None, 3) input).
+    if context.kerasVersion == .keras3, configuration.defaultSize == 224, !arguments.includeTop,
+      arguments["input_shape"] == .none
+    {
+      arguments.values["input_shape"] = .tuple([.int(224), .int(224), .int(3)])
+    }
+    let context = ApplicationContext(arguments: arguments, builder: context.builder)
     try context.checkWeights(
       "The `weights` argument should be either `None` (random initialization), `imagenet` (pre-training on ImageNet), or the path to the weights file to be loaded."
     )

@@ -121,6 +121,7 @@ extension ModelSummary.Row {
   /// The layer's trainable flag and, for a model used as a layer, the rows of its own summary.
   mutating func describeLayer(_ instance: LayerInstance) {
     trainable = instance.trainable
+    isKeras3Operation = instance.isKeras3Operation
     if let nested = instance.model, let summary = try? nested.summary() {
       nestedRows = summary.rows
     }

@@ -22,7 +22,9 @@ extension KerasModel {
       if shapes[0] == built { return outputShape.map { [$0] } }
       var current = shapes[0]
       for instance in layers where !instance.isInputLayer {
-        guard let output = try Self.replay(instance, on: [current]) else { return nil }
+        guard let output = try Self.replay(instance, on: [current], kerasVersion) else {
+          return nil
+        }
         current = output
       }
       return [current]
@@ -52,7 +54,9 @@ extension KerasModel {
         known[ObjectIdentifier(node)] = outputs
         continue
       }
-      guard !node.hasSeveralOutputs, let output = try Self.replay(node.producer, on: inputs) else {
+      guard !node.hasSeveralOutputs,
+        let output = try Self.replay(node.producer, on: inputs, kerasVersion)
+      else {
         return nil
       }
       known[ObjectIdentifier(node)] = [output]
@@ -65,17 +69,26 @@ extension KerasModel {
     return outputs
   }
 
-  /// One layer of the model on new input shapes.
-  private static func replay(_ instance: LayerInstance, on inputs: [TensorShape])
-    throws(KerasError) -> TensorShape?
-  {
+  /// One layer of the model on new input shapes. A merge layer whose new inputs do not fit
+  /// together fails in tf-keras inside TensorFlow's graph (the built layer runs its op, which
+  /// TensorFlow's shape inference stops, naming the ops that made its inputs), which ConvBook
+  /// does not reproduce: its limitation there.
+  private static func replay(
+    _ instance: LayerInstance, on inputs: [TensorShape], _ kerasVersion: KerasVersion
+  ) throws(KerasError) -> TensorShape? {
     if let nested = instance.model { return try nested.replayedOutputShape(on: inputs[0]) }
     let output: TensorShape
     let weights: [WeightSpec]
     if let merge = instance.layer as? any MultiInputLayer,
       inputs.count > 1 || instance.listInputShapes != nil
     {
-      output = try merge.outputShape(forInputs: instance.layerInputs(inputs))
+      do {
+        output = try merge.outputShape(forInputs: instance.layerInputs(inputs))
+      } catch  where kerasVersion == .keras2 && error.type == "ValueError" {
+        throw .limitation(
+          "ConvBook does not support running the model's layer '\(instance.name)' on the shapes \(inputs.map(\.description).joined(separator: " and ")) yet: tf-keras stops there with TensorFlow's graph error, which ConvBook does not reproduce"
+        )
+      }
       weights = merge.weights(forInputs: instance.layerInputs(inputs))
     } else {
       output = try instance.layer.outputShape(for: inputs[0])

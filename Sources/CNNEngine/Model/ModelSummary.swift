@@ -24,6 +24,9 @@ public struct ModelSummary: Sendable, Equatable {
     public var trainable = true
     /// For a model used as a layer: the rows of its own summary (what `expand_nested` shows).
     public var nestedRows: [Row] = []
+    /// A Keras 3 operation on Keras tensors (`x + y`, `ops.nn.relu(x)`): a row of its model's
+    /// graph that is no layer, so not one of `model.layers` (what `expand_nested` lists).
+    public var isKeras3Operation = false
     /// For a model used as a layer and called on sizes its input left open: what its last call
     /// returned, which Keras 3's row shows (tf-keras' shows the model's own output shape).
     public var lastCallOutputShape: TensorShape?

@@ -98,6 +98,21 @@ enum ApplicationCalls {
   ) throws(CellError) -> Value {
     let path = "keras.applications.\(module).\(name)"
     if name == "decode_predictions" {
+      // `imagenet_utils.decode_predictions` checks the shape before it downloads the class index.
+      let predictions =
+        positional.first ?? keywords.first { $0.0 == "preds" }.map(\.1)
+      if case .array(let array)? = predictions,
+        array.shape.count != 2 || array.shape[1] != 1000
+      {
+        let found =
+          interpreter.kerasVersion == .keras3
+          ? "Received array with shape" : "Found array with shape"
+        throw CellError(
+          type: "ValueError",
+          message:
+            "`decode_predictions` expects a batch of predictions (i.e. a 2D array of shape (samples, 1000)). \(found): \(EagerTensors.shapeText(array.shape))",
+          range: site.range)
+      }
       throw .unsupported(
         "\(path) is not supported: it names ImageNet classes from the scores of a pretrained model, and ConvBook has no pretrained weights (nor the class index Keras downloads)",
         at: site.range)

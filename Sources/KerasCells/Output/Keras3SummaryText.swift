@@ -320,13 +320,13 @@ public enum Keras3SummaryText {
   }
 
   /// The rows of the table with their nesting level: with `expand_nested`, each nested model's
-  /// layers follow its row, one level deeper.
+  /// layers (`layer.layers`, without its graph's operations) follow its row, one level deeper.
   static func tableRows(_ summary: ModelSummary) -> [(ModelSummary.Row, Int)] {
     var result: [(ModelSummary.Row, Int)] = []
     func add(_ row: ModelSummary.Row, level: Int) {
       result.append((row, level))
       guard summary.options.expandNested else { return }
-      for nested in row.nestedRows { add(nested, level: level + 1) }
+      for nested in row.nestedRows where !nested.isKeras3Operation { add(nested, level: level + 1) }
     }
     for row in summary.shownRows { add(row, level: 0) }
     return result
