@@ -8,8 +8,11 @@
 ///   products added one after another, from the first.
 /// - Otherwise each row sums its whole packets of 8 products in 8 lanes, reduces the lanes as
 ///   ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)) and adds the leftover products in turn;
-///   a row processed alone (the last of an odd number of rows, and every row when the depth is
-///   4 to 7) first folds one half packet of 4 ((h0 + h2) + (h1 + h3)) into its sum.
+///   a row processed alone (the last of an odd number of rows) first folds one half packet of 4
+///   ((h0 + h2) + (h1 + h3)) into its sum. Rows processed in blocks of 8, 4 or 2 have no half
+///   packets: with a depth of 4 to 7 they add their products in turn from the first (measured
+///   again on rows 2 to 65, depths 1 to 100: every value; folding a half packet into every row
+///   of such a depth was wrong from 8 rows on, tf-keras' `predict` of a `Dense(1)` on 5 inputs).
 public enum EigenMatrixVector {
   /// out[r] = sum over k < depth of x[r * depth + k] * w[k], for r < rows.
   public static func product(
@@ -30,9 +33,8 @@ public enum EigenMatrixVector {
       }
       return
     }
-    let halfEveryRow = depth >= 4 && depth < 8
     for r in 0..<rows {
-      let alone = halfEveryRow || (rows % 2 == 1 && r == rows - 1)
+      let alone = rows % 2 == 1 && r == rows - 1
       out[r] = rowDot(x + r * depth, w, count: depth, halfPacket: alone)
     }
   }

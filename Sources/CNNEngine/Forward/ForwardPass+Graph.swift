@@ -120,7 +120,7 @@ extension ForwardPass {
         let output = outputLayers.contains(ObjectIdentifier(instance))
         steps[ObjectIdentifier(instance)] =
           instance.layer is any MultiInputLayer
-          ? .merge(try MergeStep(instance: instance, weights: weights))
+          ? .merge(try MergeStep(instance: instance, weights: weights, inGraph: inGraph))
           : .layer(
             try ForwardStep(
               instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output),

@@ -30,6 +30,13 @@ struct MergeStep {
 
   let name: String
   let operation: Operation
+  /// Whether the step runs inside a `tf.function` (`predict`, `evaluate`, `fit`), where
+  /// TensorFlow's graph optimizer (Grappler's constant folding, `ReduceDivToReciprocalMul`)
+  /// turns a division by a float constant, `x / c`, into `x * (1 / c)`, the reciprocal rounded
+  /// to float32 first; eager calls divide. Measured with both Kerases: a `TFOpLambda`
+  /// (`inputs / 7.3`) and a `Lambda(lambda t: t / 7.3)` in `predict` match `x * float32(1 /
+  /// 7.3)` in every value, their eager calls `x / 7.3`.
+  var inGraph = false
 
   init(name: String, operation: Operation) {
     self.name = name
@@ -56,8 +63,11 @@ struct MergeStep {
 
   /// `weights`: those of the layers that have some (attention); nil when training, which
   /// ConvBook does not do through those layers.
-  init(instance: LayerInstance, weights: ModelWeights? = nil) throws(ForwardError) {
+  init(instance: LayerInstance, weights: ModelWeights? = nil, inGraph: Bool = false)
+    throws(ForwardError)
+  {
     name = instance.name
+    self.inGraph = inGraph
     let preparation = ForwardPreparation(
       instance: instance, weights: weights, inGraph: false, keras3: false, engine: .eigen)
     // A layer on one tensor runs as a `ForwardStep`.
@@ -78,7 +88,7 @@ struct MergeStep {
 
   /// Every value of a `Lambda`'s traced operations on `inputs`, inputs first.
   private static func runLambda(
-    _ program: LambdaTrace.Program, steps: [MergeStep], inputs: [Tensor]
+    _ program: LambdaTrace.Program, steps: [MergeStep], inputs: [Tensor], inGraph: Bool
   ) throws(ForwardError) -> [Tensor] {
     var values = inputs
     do {
@@ -87,6 +97,8 @@ struct MergeStep {
       for (index, (operation, step)) in zip(program.operations, steps).enumerated() {
         let shape = shapes[program.inputCount + index].dimensions.map { $0 ?? 0 }
         var value = values[operation.inputs[0]]
+        var step = step
+        step.inGraph = inGraph
         try step.run(&value, operation.inputs.dropFirst().map { values[$0] }, outputShape: shape)
         values.append(value)
       }
@@ -122,7 +134,7 @@ struct MergeStep {
     }
     if case .lambda(let program, let steps) = operation, program.outputs.count == outputShapes.count
     {
-      let values = try Self.runLambda(program, steps: steps, inputs: inputs)
+      let values = try Self.runLambda(program, steps: steps, inputs: inputs, inGraph: inGraph)
       let outputs = program.outputs.map { values[$0] }
       guard outputs.map(\.shape) == outputShapes else {
         throw ForwardError(
@@ -190,14 +202,23 @@ struct MergeStep {
         }
         first = try DotKernel.dot(first, others[0], axes: axes, normalize: dot.normalize)
       case .constant(let elementwise, let value, let constantFirst):
-        ElementwiseKernel.apply(&first, scalar: value, elementwise, scalarFirst: constantFirst)
+        if inGraph, elementwise == .divide, !constantFirst {
+          ElementwiseKernel.apply(&first, scalar: 1 / value, .multiply, scalarFirst: false)
+        } else {
+          ElementwiseKernel.apply(&first, scalar: value, elementwise, scalarFirst: constantFirst)
+        }
       case .negative:
         ElementwiseKernel.negate(&first)
       case .scaledAdd(let scale):
         try ElementwiseKernel.addScaled(&first, others[0], scale: scale)
       case .perChannel(let elementwise, let values):
-        ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
-      case .function(let function):
+        if inGraph, elementwise == .divide {
+          ElementwiseKernel.apply(&first, lastAxis: values.map { 1 / $0 }, .multiply)
+        } else {
+          ElementwiseKernel.apply(&first, lastAxis: values, elementwise)
+        }
+      case .function(let traced):
+        let function = inGraph ? traced.graphForm : traced
         first = try TensorFunctionStep.run(function, [first] + others, outputShape: outputShape)
       case .split(let slices):
         // A split into one piece (several pieces run through `runSeveral`).
@@ -205,7 +226,8 @@ struct MergeStep {
       case .lambda(let program, let steps):
         let inputs = [first] + others
         first = .empty
-        first = try Self.runLambda(program, steps: steps, inputs: inputs)[program.output]
+        first = try Self.runLambda(program, steps: steps, inputs: inputs, inGraph: inGraph)[
+          program.output]
       case .multiHeadAttention(let prepared):
         first = try prepared.run([first] + others, outputShape: outputShape, masks: masks)
       case .attention(let prepared):
@@ -225,6 +247,25 @@ struct MergeStep {
       throw ForwardError(.input, "layer \"\(name)\": \(error.message)")
     } catch {
       throw ForwardError(.kernel, "layer \"\(name)\": \(error)")
+    }
+  }
+}
+
+extension TensorFunction {
+  /// The function as a `tf.function` runs it (`MergeStep.inGraph`): a division by a float
+  /// constant of the graph is a product by its reciprocal, rounded to float32 first.
+  var graphForm: TensorFunction {
+    switch self {
+    case .binary(.divide, let constant?, false):
+      return .binary(.multiply, constant: Double(1 / Float(constant)), constantFirst: false)
+    case .constantOperand(.divide, let constant, false) where constant.isGraphConstant:
+      return .constantOperand(
+        .multiply,
+        ConstantTensor(
+          shape: constant.shape, values: constant.values.map { 1 / $0 }, isGraphConstant: true),
+        constantFirst: false)
+    default:
+      return self
     }
   }
 }

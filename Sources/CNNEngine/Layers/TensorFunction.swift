@@ -131,10 +131,15 @@ public enum TensorFunction: Sendable, Equatable {
   public struct ConstantTensor: Sendable, Equatable {
     public let shape: [Int]
     public let values: [Float]
+    /// Whether a `tf.function` holds the operand as a constant of its graph (a NumPy array),
+    /// which Grappler folds (`x / c` becomes `x * (1 / c)`), rather than as a captured eager
+    /// tensor (`tf.constant(...)` made outside), which it cannot (measured with both Kerases).
+    public let isGraphConstant: Bool
 
-    public init(shape: [Int], values: [Float]) {
+    public init(shape: [Int], values: [Float], isGraphConstant: Bool = false) {
       self.shape = shape
       self.values = values
+      self.isGraphConstant = isGraphConstant
     }
   }
 

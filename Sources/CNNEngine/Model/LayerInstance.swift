@@ -6,7 +6,17 @@ public final class LayerInstance {
   /// The model this instance stands for when a model is a layer of another model (its `layer` is
   /// then a `NestedModel`); nil for other layers.
   public let model: KerasModel?
-  public internal(set) var inputShape: TensorShape?
+  public internal(set) var inputShape: TensorShape? {
+    didSet {
+      if oldValue == nil, inputShape != nil, let action = whenFirstBuilt {
+        whenFirstBuilt = nil
+        action(self)
+      }
+    }
+  }
+  /// Runs once, when the layer is first built: tf-keras' initializers draw their seeds then, in
+  /// the order layers are built, not made (`TensorFlowSeeds` in KerasCells).
+  public var whenFirstBuilt: ((LayerInstance) -> Void)?
   public internal(set) var outputShape: TensorShape?
   /// The output shape of each call (Keras' inbound nodes), in call order; see `LayerInstance+Graph`.
   var nodeOutputShapes = NodeShapes()

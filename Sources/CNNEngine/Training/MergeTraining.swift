@@ -136,8 +136,13 @@ struct MergeTraining {
   ]
 
   /// The output of `inputs` (shapes Keras checked) in `outputShape`.
-  func run(_ inputs: [Tensor], outputShape: [Int]) throws(TrainingError) -> Tensor {
+  /// `inGraph`: as `MergeStep.inGraph` (`fit`'s steps; false under an eager `GradientTape`).
+  func run(_ inputs: [Tensor], outputShape: [Int], inGraph: Bool = false) throws(TrainingError)
+    -> Tensor
+  {
     var first = inputs[0]
+    var forward = self.forward
+    forward.inGraph = inGraph
     do {
       try forward.run(&first, Array(inputs.dropFirst()), outputShape: outputShape)
     } catch {
@@ -146,10 +151,12 @@ struct MergeTraining {
     return first
   }
 
-  /// The gradient of every input, from the output's gradient (`outputShape`).
-  func backward(_ gradient: [Float], inputs: [Tensor], outputShape: [Int]) throws(TrainingError)
-    -> [[Float]]
-  {
+  /// The gradient of every input, from the output's gradient (`outputShape`). `inGraph`: as
+  /// `run`'s; the gradient of `x / c` is then `g * (1 / c)` too (Grappler rewrites the
+  /// gradient's `RealDiv(g, c)` as it does the forward one).
+  func backward(
+    _ gradient: [Float], inputs: [Tensor], outputShape: [Int], inGraph: Bool = false
+  ) throws(TrainingError) -> [[Float]] {
     switch plan {
     case .fold(let operation, let average, let expandsRanks):
       return Self.foldBackward(
@@ -190,7 +197,10 @@ struct MergeTraining {
       }
       return Self.dotBackward(
         gradient, inputs[0], inputs[1], axes: axes, normalize: dot.normalize)
-    case .constant(let operation, let value, let constantFirst):
+    case .constant(var operation, var value, let constantFirst):
+      if inGraph, operation == .divide, !constantFirst {
+        (operation, value) = (.multiply, 1 / value)
+      }
       let x = inputs[0].scalars
       return [
         gradient.indices.map {
@@ -200,7 +210,8 @@ struct MergeTraining {
       ]
     case .negative:
       return [gradient.map { -$0 }]
-    case .function(let function):
+    case .function(let traced):
+      let function = inGraph ? traced.graphForm : traced
       do {
         return try TensorFunctionGradient.backward(
           function, gradient: gradient, inputs: inputs, outputShape: outputShape)
@@ -208,8 +219,10 @@ struct MergeTraining {
         throw TrainingError(.kernel, "layer \"\(name)\": \(error.message)")
       }
     case .lambda(let program, let steps):
-      return try Self.lambdaBackward(gradient, program: program, steps: steps, inputs: inputs)
-    case .perChannel(let operation, let values):
+      return try Self.lambdaBackward(
+        gradient, program: program, steps: steps, inputs: inputs, inGraph: inGraph)
+    case .perChannel(var operation, var values):
+      if inGraph, operation == .divide { (operation, values) = (.multiply, values.map { 1 / $0 }) }
       let channels = max(1, values.count)
       let x = inputs[0].scalars
       return [
@@ -225,7 +238,8 @@ struct MergeTraining {
   /// A traced function's operations run again from the layer's inputs, then walked in reverse;
   /// a value read by several operations gets the sum of their gradients.
   private static func lambdaBackward(
-    _ gradient: [Float], program: LambdaTrace.Program, steps: [MergeTraining], inputs: [Tensor]
+    _ gradient: [Float], program: LambdaTrace.Program, steps: [MergeTraining], inputs: [Tensor],
+    inGraph: Bool
   ) throws(TrainingError) -> [[Float]] {
     var values = inputs
     let shapes: [TensorShape]
@@ -238,7 +252,7 @@ struct MergeTraining {
     for (index, (operation, step)) in zip(program.operations, steps).enumerated() {
       let operands = operation.inputs.map { values[$0] }
       let shape = shapes[program.inputCount + index].dimensions.map { $0 ?? 0 }
-      values.append(try step.run(operands, outputShape: shape))
+      values.append(try step.run(operands, outputShape: shape, inGraph: inGraph))
     }
     var gradients = [[Float]?](repeating: nil, count: values.count)
     gradients[program.output] = gradient
@@ -246,7 +260,8 @@ struct MergeTraining {
       let value = program.inputCount + index
       guard let own = gradients[value] else { continue }
       let operands = operation.inputs.map { values[$0] }
-      let parts = try step.backward(own, inputs: operands, outputShape: values[value].shape)
+      let parts = try step.backward(
+        own, inputs: operands, outputShape: values[value].shape, inGraph: inGraph)
       for (input, part) in zip(operation.inputs, parts) {
         TrainingGraph.accumulate(part, into: &gradients[input])
       }

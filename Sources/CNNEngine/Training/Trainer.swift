@@ -108,6 +108,11 @@ public final class Trainer {
     // BiasAddGrad); the version travels with this flag.
     didSet { for s in graph.steps.indices { graph.steps[s].biasBySum = fusesOutputs } }
   }
+  /// The order of a Dense layer's gradient products: TensorFlow's MatMul gradients under the
+  /// Eigen engine, both Kerases (script 1117), one chain per value under oneDNN's recordings.
+  private var denseGradientOrder: DenseGradient.Order {
+    engine == .eigen ? .tensorFlow(eigenVectors: true) : .chains
+  }
   /// The calls making the model's outputs.
   private let outputCalls: Set<Int>
   /// Every weight of the model in `model.weights` order.
@@ -820,11 +825,12 @@ public final class Trainer {
             gradient, saved: saved, variables: variables, shapes: shapes,
             gradients: &gradients, skipActivation: ofLogits[index],
             needsInputGradient: needsInput, threads: threads, workspace: workspaces[index],
-            pooled: routed)
+            pooled: routed, matMulOrder: denseGradientOrder)
         else { continue }
         if needsInput { TrainingGraph.accumulate(next, into: &valueGradients[input]) }
       case (.merge(let merge), .merge(let values, let outputShape)):
-        let next = try merge.backward(gradient, inputs: values, outputShape: outputShape)
+        let next = try merge.backward(
+          gradient, inputs: values, outputShape: outputShape, inGraph: inGraph)
         for (input, part) in zip(call.inputs, next) where !modelInputs.contains(input) {
           TrainingGraph.accumulate(part, into: &valueGradients[input])
         }
@@ -919,7 +925,8 @@ public final class Trainer {
         masks[call.output] = saved.outputMask
       case .merge(let merge):
         let given = call.inputs.map { values[$0]! }
-        values[call.output] = try merge.run(given, outputShape: valueShapes[call.output])
+        values[call.output] = try merge.run(
+          given, outputShape: valueShapes[call.output], inGraph: inGraph)
         kept.append(.merge(given, outputShape: valueShapes[call.output]))
       }
     }

@@ -496,7 +496,8 @@ struct TrainingStep {
     _ outputGradient: [Float], saved: Saved, variables: [[Float]], shapes: [[Int]],
     gradients: inout [[Float]], skipActivation: Bool, needsInputGradient: Bool, threads: Int,
     workspace: GradientWorkspace = GradientWorkspace(),
-    pooled: (gradient: Tensor, poolSize: [Int], winners: [UInt8])? = nil
+    pooled: (gradient: Tensor, poolSize: [Int], winners: [UInt8])? = nil,
+    matMulOrder: DenseGradient.Order = .chains
   ) throws(TrainingError) -> [Float]? {
     func kernelCall<T>(_ body: () throws(KernelError) -> T) throws(TrainingError) -> T {
       do {
@@ -522,7 +523,8 @@ struct TrainingStep {
         try DenseGradient.backward(
           input: saved.input, kernel: kernel,
           outputGradient: Tensor(validShape: outputShape, scalars: linear),
-          needsInputGradient: needsInputGradient, threads: threads, biasBySum: biasBySum)
+          needsInputGradient: needsInputGradient, threads: threads, biasBySum: biasBySum,
+          order: matMulOrder)
       }
       Self.store(result.kernel.scalars, at: first!, in: &gradients)
       if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }
@@ -768,7 +770,8 @@ struct TrainingStep {
           let next = try inner[k].backward(
             gradient, saved: saved.inner[k], variables: variables, shapes: shapes,
             gradients: &gradients, skipActivation: false,
-            needsInputGradient: k > 0 || needsInputGradient, threads: threads)
+            needsInputGradient: k > 0 || needsInputGradient, threads: threads,
+            matMulOrder: matMulOrder)
         else { return nil }
         gradient = next
       }

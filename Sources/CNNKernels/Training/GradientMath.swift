@@ -41,10 +41,13 @@ public enum GradientMath {
   /// `a * b` for (rows, inner) x (inner, columns) row-major matrices through the dense kernel
   /// (packed, register-tiled; each output summed over `inner` in a fixed order). `aTransposed`:
   /// `a` is the transpose of TensorFlow's operand (`MatMul(transpose_a=True)`, a kernel
-  /// gradient), which TensorFlow sums in one FMA chain even for a single column.
+  /// gradient), which TensorFlow sums in one FMA chain even for a single column (Keras 3's
+  /// compiled steps; tf-keras' are `DenseGradient.Order`'s). `order` and `engine`: as
+  /// `DenseKernel.apply`'s.
   public static func multiply(
     _ a: [Float], _ b: [Float], rows: Int, inner: Int, columns: Int, threads: Int,
-    aTransposed: Bool = false
+    aTransposed: Bool = false, order: ContractionOrder = .chains,
+    engine: TensorFlowEngine = .oneDNN
   ) throws(KernelError) -> [Float] {
     guard rows > 0, columns > 0 else { return [Float](repeating: 0, count: rows * columns) }
     guard inner > 0 else { return [Float](repeating: 0, count: rows * columns) }
@@ -52,7 +55,7 @@ public enum GradientMath {
       kernel: Tensor(validShape: [inner, columns], scalars: b), bias: nil)
     return try DenseKernel.apply(
       Tensor(validShape: [rows, inner], scalars: a), weights: packed, threads: threads,
-      tensorFlowSingleUnit: !aTransposed
+      tensorFlowSingleUnit: !aTransposed, engine: engine, order: order
     ).scalars
   }
 }

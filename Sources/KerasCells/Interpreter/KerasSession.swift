@@ -207,8 +207,6 @@ public final class KerasSession {
   var keras3LambdaInference = false
   /// The calls of each layer that Keras records as its nodes (`KerasNodeCalls`), by layer.
   var kerasNodeCalls: [ObjectIdentifier: KerasNodeCalls] = [:]
-  /// tf-keras: the layers given seeds when they were made, not built yet (`TensorFlowSeeds`).
-  var seededUnbuiltLayers: [LayerInstance] = []
   /// While tf-keras' `Model.build(input_shape)` runs a subclassed model's `call` on placeholders:
   /// not converted by AutoGraph, so an exception raised there is not in its "in user code:" text.
   var placeholderBuildDepth = 0

@@ -55,7 +55,9 @@ enum TensorArithmetic {
             "ConvBook does not support \(operation.symbol) between a Keras tensor and a constant of dtype \(array.dtype.rawValue) yet; use a float32 constant",
             at: range)
         }
-        constantTensor = TensorFunction.ConstantTensor(shape: array.shape, values: array.scalars)
+        constantTensor = TensorFunction.ConstantTensor(
+          shape: array.shape, values: array.scalars,
+          isGraphConstant: array.tensorFlowDType == nil)
         constantFirst = index == 0
       case .int(let number):
         constant = Double(number)

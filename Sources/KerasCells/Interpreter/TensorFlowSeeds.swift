@@ -10,9 +10,11 @@ import CNNEngine
 /// (Dropout, GaussianNoise, the recurrent cells' dropout). An initializer given `seed=n` uses n.
 /// Measured with both Kerases: the order of the draws of each class below (tf-keras:
 /// kernel, recurrent kernel, bias; Keras 3's `SimpleRNNCell` makes its `SeedGenerator` first,
-/// `LSTMCell` and `GRUCell` last). ConvBook draws when the layer is made for both, so tf-keras'
-/// seeds follow the order layers are made, which is the order they are built in a model written
-/// top to bottom. Without a seeded generator, or after a layer whose draws ConvBook does not follow
+/// `LSTMCell` and `GRUCell` last). tf-keras' `RandomGenerator._create_seed` runs at the
+/// initializer's first call, in `build`: ConvBook draws tf-keras' seeds when the layer is first
+/// built (`LayerInstance.whenFirstBuilt`), so a layer made before another but built after it
+/// (`head = Dense(1)` put last in a model) draws after it, and Keras 3's when it is made.
+/// Without a seeded generator, or after a layer whose draws ConvBook does not follow
 /// (`KerasSession.tensorflowSeedsLost`), only explicit seeds are known and the other weights
 /// come from ConvBook's own streams.
 enum TensorFlowSeeds {
@@ -63,12 +65,34 @@ enum TensorFlowSeeds {
   /// `RNN(cell)`: the layer's weights are the cell's, drawn with the seeds the cell took when it
   /// was made. A stack of cells names several kernels alike, whose seeds ConvBook does not keep
   /// apart: the stack's weights and the draws after it are its own.
+  /// tf-keras builds the cell (and draws its seeds) when `RNN` is built.
   static func adoptCellSeeds(_ instance: LayerInstance, cell: Value?, session: KerasSession) {
     guard case .layer(let cellInstance)? = cell, cellInstance.layer is RecurrentCell else {
       session.tensorflowSeedsLost = true
       return
     }
-    instance.tensorflowSeeds = cellInstance.tensorflowSeeds
+    guard session.kerasVersion == .keras2 else {
+      instance.tensorflowSeeds = cellInstance.tensorflowSeeds
+      return
+    }
+    whenBuilt(instance) { rnn in
+      if let cellDraws = cellInstance.whenFirstBuilt {
+        cellInstance.whenFirstBuilt = nil
+        cellDraws(cellInstance)
+      }
+      rnn.tensorflowSeeds = cellInstance.tensorflowSeeds
+    }
+  }
+
+  /// Runs `action` when `instance` is first built (now if it is built already).
+  private static func whenBuilt(
+    _ instance: LayerInstance, _ action: @escaping (LayerInstance) -> Void
+  ) {
+    if instance.isBuilt {
+      action(instance)
+    } else {
+      instance.whenFirstBuilt = action
+    }
   }
 
   /// Gives `instance` (a layer of class `className` just made with `keywords`) the seeds of its
@@ -82,7 +106,21 @@ enum TensorFlowSeeds {
       session.tensorflowSeedsLost = true
       return
     }
-    let keras3 = session.kerasVersion == .keras3
+    if session.kerasVersion == .keras3 {
+      draw(draws, for: instance, keywords: keywords, keras3: true, session: session)
+      return
+    }
+    whenBuilt(instance) { [weak session] built in
+      guard let session else { return }
+      draw(draws, for: built, keywords: keywords, keras3: false, session: session)
+    }
+  }
+
+  /// Draws the seeds of `instance`'s initializers (`draws`, in order) now.
+  private static func draw(
+    _ draws: [Draw], for instance: LayerInstance, keywords: [(String, ArgumentValue)],
+    keras3: Bool, session: KerasSession
+  ) {
     let generator = self.generator(of: session)
     func given(_ keyword: String) -> ArgumentValue? {
       keywords.first(where: { $0.0 == keyword })?.1
@@ -101,7 +139,6 @@ enum TensorFlowSeeds {
         }
       }
     }
-    if !keras3, !instance.tensorflowSeeds.isEmpty { session.seededUnbuiltLayers.append(instance) }
   }
 
   /// The generator Keras draws an unseeded initializer's seed from: tf-keras' own one when
@@ -128,21 +165,7 @@ enum TensorFlowSeeds {
   /// Gives the weight node of a custom layer's `add_weight(initializer=...)` its seed, drawn
   /// when the weight is made, as both Kerases do (tf-keras when it creates the variable, Keras 3
   /// when `add_weight` makes the initializer from its name).
-  ///
-  /// tf-keras draws a built-in layer's seeds when the layer is built, where ConvBook draws them
-  /// when it is made: a custom weight made while a layer given seeds is still unbuilt takes its
-  /// seed before that layer's in Keras, so the seeds of both and of every later layer are not
-  /// known (ConvBook's own draws, which it does not print).
   static func assignWeight(_ node: LayerInstance, spec: WeightSpec, session: KerasSession) {
-    if session.kerasVersion == .keras2 {
-      session.seededUnbuiltLayers.removeAll { $0.isBuilt }
-      if !session.seededUnbuiltLayers.isEmpty {
-        for layer in session.seededUnbuiltLayers { layer.tensorflowSeeds = [:] }
-        session.seededUnbuiltLayers = []
-        session.tensorflowSeedsLost = true
-        return
-      }
-    }
     guard let seed = seed(of: spec.initializer, generator: generator(of: session)) else { return }
     node.tensorflowSeeds[String(spec.name.split(separator: "/").last ?? "")] = seed
   }

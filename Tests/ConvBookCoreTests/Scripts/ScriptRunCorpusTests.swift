@@ -56,10 +56,7 @@ import Testing
   /// Scripts that ConvBook does not run as Python does yet, and why (in both Keras versions). They
   /// still run, as known issues: one that starts to match fails the test, so that this list stays
   /// true.
-  static let knownDifferences: [String: String] = [
-    "932-seeded-function-metrics.py":
-      "fit's kernel-gradient MatMuls do not sum in TensorFlow's order yet: the trained weights differ from TensorFlow's in the last digit (before and after the Dense forward took TensorFlow's order), which one epoch's squared_gap shows in its last digit"
-  ]
+  static let knownDifferences: [String: String] = [:]
 
   /// Scripts that differ in Keras 3 only.
   static let knownKeras3Differences: [String: String] = [

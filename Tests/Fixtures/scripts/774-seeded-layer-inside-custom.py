@@ -1,8 +1,8 @@
 # With a global seed, a Dense made in a custom layer's __init__ draws its initial weights as
 # it would in a plain model: the custom layer's prediction is Keras' own.
 import numpy as np
-import keras
-from keras import layers
+from tensorflow import keras
+from tensorflow.keras import layers
 
 keras.utils.set_random_seed(11)
 
