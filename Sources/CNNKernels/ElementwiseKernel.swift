@@ -125,6 +125,23 @@ public enum ElementwiseKernel {
     }
   }
 
+  /// `x * scale + shift` for every element (the product rounded before the sum), into a new
+  /// tensor: the cell language's probe of whether a result depends on weights it drew itself
+  /// moves every such weight this way, tens of millions of them in an application's model.
+  public static func affine(_ tensor: Tensor, scale: Float, shift: Float) -> Tensor {
+    let count = tensor.count
+    let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+      tensor.withUnsafeBufferPointer { source in
+        for index in 0..<count {
+          let product = source[index] * scale
+          buffer[index] = product + shift
+        }
+      }
+      initialized = count
+    }
+    return Tensor(validShape: tensor.shape, scalars: values)
+  }
+
   /// `-x` for every element.
   public static func negate(_ tensor: inout Tensor) {
     tensor.withUnsafeMutableBufferPointer { values in

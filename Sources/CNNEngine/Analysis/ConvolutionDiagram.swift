@@ -58,6 +58,8 @@ public struct ConvolutionDiagram: Sendable, Equatable {
     case unsupportedRank(name: String, rank: Int)
     case badSize(Int)
     case inputTooSmall(name: String, size: Int, extent: Int)
+    /// A window or stride wider than any grid the figure draws (`maximumWindow`).
+    case windowTooLarge(name: String, kernel: Int, stride: Int, dilation: Int)
 
     public var description: String {
       switch self {
@@ -69,15 +71,26 @@ public struct ConvolutionDiagram: Sendable, Equatable {
           "ConvBook does not support drawing \(rank)D windows yet ('\(name)'); the convolution figure draws 1D and 2D layers"
       case .badSize(let size):
         return "size= must be between 1 and 12 input pixels, got \(size)"
+      case .inputTooSmall(let name, let size, let extent)
+      where extent > ConvolutionDiagram.maximumSize:
+        return
+          "a \(size)-pixel grid leaves no room for the \(extent)-pixel window of '\(name)' without padding, and ConvBook draws grids of at most \(ConvolutionDiagram.maximumSize) input pixels"
       case .inputTooSmall(let name, let size, let extent):
         return
-          "a \(size)-pixel grid leaves no room for the \(extent)-pixel window of '\(name)' without padding; pass a larger size="
+          "a \(size)-pixel grid leaves no room for the \(extent)-pixel window of '\(name)' without padding; pass a larger size= (at most \(ConvolutionDiagram.maximumSize))"
+      case .windowTooLarge(let name, let kernel, let stride, let dilation):
+        return
+          "ConvBook does not draw windows or strides wider than \(ConvolutionDiagram.maximumWindow) pixels yet: '\(name)' has kernel \(kernel), stride \(stride) and dilation \(dilation), and the figure draws grids of at most \(ConvolutionDiagram.maximumSize) input pixels"
       }
     }
   }
 
   /// The largest input side the figure draws.
   public static let maximumSize = 12
+  /// The widest window extent (kernel + (kernel − 1)(dilation − 1)) or stride the figure takes:
+  /// beyond it the padding alone would not fit a drawing, and a layer built on nothing may hold
+  /// any size (`Conv2D(1, 3, strides=2**62)`, whose sums of sides overflowed: hostile batch9).
+  public static let maximumWindow = 4 * maximumSize
 
   /// The diagram of `layer` on an input of `size` pixels per axis; without `size`, the layer's
   /// real input side when it is small enough to draw, else a small side that shows the window
@@ -123,7 +136,16 @@ public struct ConvolutionDiagram: Sendable, Equatable {
     realOutput = layer.outputShape
     var axes: [Axis] = []
     for index in kernel.indices {
-      let extent = kernel[index] + (kernel[index] - 1) * (dilation[index] - 1)
+      guard kernel[index] >= 1, strides[index] >= 1, dilation[index] >= 1,
+        strides[index] <= Self.maximumWindow,
+        let extent = try? Exact.add(
+          kernel[index], try Exact.multiply(kernel[index] - 1, dilation[index] - 1)),
+        extent <= Self.maximumWindow
+      else {
+        throw .windowTooLarge(
+          name: layer.name, kernel: kernel[index], stride: strides[index],
+          dilation: dilation[index])
+      }
       // Channels-last layers keep their spatial axes after the batch; pooling and convolutions
       // here are drawn per spatial axis whatever the data format.
       let real = Self.spatialSide(layer, axis: index, rank: kernel.count)

@@ -152,7 +152,9 @@ public struct ParameterScaling: Sendable, Equatable {
     if input.sample.contains(where: { ($0 ?? 1) <= 0 }) {
       return Point(size: size, invalidReason: "the input \(input) has an empty dimension")
     }
-    for instance in layers {
+    // A functional chain lists its InputLayer, whose output is the shape it was defined with:
+    // replayed, it would put that shape back at every size (a constant line, hostile batch9).
+    for instance in layers where !instance.isInputLayer {
       if shape.rank >= 3 { lastMap = shape }
       let output: TensorShape
       do {

@@ -34,6 +34,8 @@ public struct ReceptiveField: Sendable, Equatable {
     case endsSpatialMaps(layer: String, className: String)
     case positionOutside(position: [Int], outputSides: [Int])
     case noSuchLayer(name: String, model: String)
+    /// A window, field or jump past 64-bit integers (strides of 2**40 in a row: hostile batch9).
+    case overflow(layer: String)
 
     public var description: String {
       switch self {
@@ -53,6 +55,9 @@ public struct ReceptiveField: Sendable, Equatable {
       case .positionOutside(let position, let outputSides):
         return
           "position \(TensorShape.tuple(position)) is outside the layer's output \(TensorShape.tuple(outputSides))"
+      case .overflow(let layer):
+        return
+          "ConvBook cannot draw this receptive field: through '\(layer)' its window, size or jump would pass 64-bit integers"
       }
     }
   }
@@ -99,12 +104,22 @@ public struct ReceptiveField: Sendable, Equatable {
     self.position = traced
     var intervals = traced.map { $0...$0 }
     for window in windows.reversed() {
-      intervals = intervals.indices.map { axis in
+      var next: [ClosedRange<Int>] = []
+      for axis in intervals.indices {
         let s = window.stride[axis]
-        let low = intervals[axis].lowerBound * s - window.before[axis]
-        let high = intervals[axis].upperBound * s - window.before[axis] + window.extent[axis] - 1
-        return low...high
+        do {
+          let low = try Exact.add(
+            try Exact.multiply(intervals[axis].lowerBound, s), -window.before[axis])
+          let high = try Exact.add(
+            try Exact.add(
+              try Exact.multiply(intervals[axis].upperBound, s), -window.before[axis]),
+            window.extent[axis] - 1)
+          next.append(low...high)
+        } catch {
+          throw .overflow(layer: window.instance.name)
+        }
       }
+      intervals = next
     }
     self.intervals = intervals
     var size = Array(repeating: 1, count: spatialRank)
@@ -112,8 +127,13 @@ public struct ReceptiveField: Sendable, Equatable {
     steps = []
     for window in windows {
       for axis in 0..<spatialRank {
-        size[axis] += (window.extent[axis] - 1) * jump[axis]
-        jump[axis] *= window.stride[axis]
+        do {
+          size[axis] = try Exact.add(
+            size[axis], try Exact.multiply(window.extent[axis] - 1, jump[axis]))
+          jump[axis] = try Exact.multiply(jump[axis], window.stride[axis])
+        } catch {
+          throw .overflow(layer: window.instance.name)
+        }
       }
       steps.append(
         Step(
@@ -164,16 +184,26 @@ public struct ReceptiveField: Sendable, Equatable {
     var before: [Int] = []
     var extents: [Int] = []
     for axis in 0..<rank {
-      let extent = kernel[axis] + (kernel[axis] - 1) * (dilation[axis] - 1)
-      extents.append(extent)
-      let length = inputShape.dimensions[1 + axis] ?? 0
-      switch padding {
-      case .same:
-        let output = (length + strides[axis] - 1) / strides[axis]
-        before.append(max((output - 1) * strides[axis] + extent - length, 0) / 2)
-      case .causal: before.append(extent - 1)
-      case .valid: before.append(0)
-      case .full: before.append(extent - 1)
+      guard kernel[axis] >= 1, strides[axis] >= 1, dilation[axis] >= 1 else {
+        throw .unsupported(layer: instance.name, className: instance.className)
+      }
+      do {
+        let extent = try Exact.add(
+          kernel[axis], try Exact.multiply(kernel[axis] - 1, dilation[axis] - 1))
+        extents.append(extent)
+        let length = inputShape.dimensions[1 + axis] ?? 0
+        switch padding {
+        case .same:
+          let output = Exact.ceilingDivide(length, strides[axis])
+          let total = try Exact.add(
+            try Exact.multiply(output - 1, strides[axis]), extent - length)
+          before.append(max(total, 0) / 2)
+        case .causal: before.append(extent - 1)
+        case .valid: before.append(0)
+        case .full: before.append(extent - 1)
+        }
+      } catch {
+        throw .overflow(layer: instance.name)
       }
     }
     return (extents, strides, before)

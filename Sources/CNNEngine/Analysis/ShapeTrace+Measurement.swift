@@ -28,6 +28,8 @@ extension ShapeTrace {
     }
     let layers: [LayerMeasurement]
     let input: Tensor
+    /// With several inputs: each input layer's seeded batch, by name.
+    var inputBatches: [String: Tensor] = [:]
     let clock = ContinuousClock()
     let elapsed: Duration
     do {
@@ -50,9 +52,11 @@ extension ShapeTrace {
       let start = clock.now
       if given == nil, (model.inputShapeList?.count ?? 1) > 1 {
         // A graph with several inputs: each gets a seeded batch of its own.
-        layers = try pass.measure(
-          inputs: SeededInput.batches(for: model, batch: batch, seed: seed)
-        ).layers
+        let batches = SeededInput.batches(for: model, batch: batch, seed: seed)
+        for (tensor, batch) in zip(model.graph?.inputs ?? [], batches) {
+          inputBatches[tensor.producer.name] = batch
+        }
+        layers = try pass.measure(inputs: batches).layers
       } else {
         layers = try pass.measure(input).layers
       }
@@ -66,11 +70,28 @@ extension ShapeTrace {
     // summarised as the pass summarises every layer's output.
     let inputStatistics = ActivationStatistics.summarizing(
       input, threads: threads ?? KernelParallelism.defaultThreadCount)
+    // A layer called several times: every call's outputs, the time of all its calls.
     var byName: [String: LayerMeasurement] = [:]
-    for layer in layers { byName[layer.layerName] = layer }
+    for layer in layers {
+      guard var earlier = byName[layer.layerName] else {
+        byName[layer.layerName] = layer
+        continue
+      }
+      earlier.statistics =
+        ActivationStatistics.combining([
+          (earlier.statistics, earlier.values), (layer.statistics, layer.values),
+        ]) ?? earlier.statistics
+      earlier.seconds += layer.seconds
+      earlier.values += layer.values
+      byName[layer.layerName] = earlier
+    }
     for index in steps.indices {
       if steps[index].isInput {
-        steps[index].statistics = inputStatistics
+        steps[index].statistics =
+          inputBatches[steps[index].name].map {
+            ActivationStatistics.summarizing(
+              $0, threads: threads ?? KernelParallelism.defaultThreadCount)
+          } ?? inputStatistics
         continue
       }
       if let layer = byName[steps[index].name] {

@@ -38,9 +38,14 @@ public struct ShapeTrace: Sendable, Equatable {
     public var seconds: Double?
 
     /// For a model used as a layer: the values of every tensor its layers make (nested models
-    /// included, its output among them) and of the largest one; nil for a plain layer or when a
-    /// size is unknown.
+    /// included, its output among them) and of the largest one; for a layer called several
+    /// times, of every call's outputs; nil for a plain layer or when a size is unknown.
     public var innerValues: InnerValues?
+    /// How many times the layer is called in the model: its multiply-accumulates and activation
+    /// count every call.
+    public var calls = 1
+    /// Whether the step is a model used as a layer (its activation counts the tensors inside).
+    public var isModel = false
 
     public var isInput: Bool { className == "InputLayer" }
     /// The output shape as Keras prints it: one shape, or the list of every output's.
@@ -118,8 +123,17 @@ public struct ShapeTrace: Sendable, Equatable {
     let total = summary.totalParameters
     var largestEarlier = 0
     var previousValues = inputValues
-    // A functional model's summary lists its InputLayer as a row too: that tensor is step 0.
-    for row in summary.rows where !row.isInputLayer {
+    // A functional model's summary lists its InputLayer as a row too: that tensor is step 0, and
+    // the other inputs of a model with several are steps of their own.
+    for row in summary.rows where !row.isInputLayer || row.name != summary.inputLayerName {
+      if row.isInputLayer {
+        steps.append(
+          Step(
+            name: row.name, className: "InputLayer", outputShape: row.outputShape,
+            values: row.outputShape.valuesPerSample, parameters: 0, multiplyAccumulates: 0,
+            marks: []))
+        continue
+      }
       var outputValues = row.outputValues
       var step = Step(
         name: row.name, className: row.className, outputShape: row.outputShape,
@@ -134,7 +148,26 @@ public struct ShapeTrace: Sendable, Equatable {
           ? nil : counts.reduce(0) { $0 + $1! }
         step.values = outputValues
       }
-      if !row.nestedRows.isEmpty { step.innerValues = Self.innerValues(row.nestedRows) }
+      if !row.nestedRows.isEmpty {
+        step.isModel = true
+        step.innerValues = Self.innerValues(row.nestedRows)
+      }
+      if row.callCount > 1 {
+        // Every call's tensors: a nested model's inside each call, a layer's outputs.
+        step.calls = row.callCount
+        if let inner = step.innerValues {
+          let (all, overflow) = inner.all.multipliedReportingOverflow(by: row.callCount)
+          step.innerValues = overflow ? nil : InnerValues(all: all, largest: inner.largest)
+        } else if let calls = row.callOutputValues, let largest = calls.max() {
+          var all: Int? = 0
+          for values in calls {
+            guard let running = all else { break }
+            let (next, overflow) = running.addingReportingOverflow(values)
+            all = overflow ? nil : next
+          }
+          step.innerValues = all.map { InnerValues(all: $0, largest: largest) }
+        }
+      }
       if row.inputShape.rank >= 3 && row.outputShape.rank == 2 && row.className == "Flatten" {
         step.marks.append(.flattensLayout)
       }

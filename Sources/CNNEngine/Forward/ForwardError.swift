@@ -12,6 +12,8 @@ public struct ForwardError: Error, Equatable, Sendable, CustomStringConvertible 
     case model
     /// A kernel refused its arguments (a bug, since the layers were checked first).
     case kernel
+    /// The caller's time budget ran out between layers (`WorkBudget`): the message is its own.
+    case stopped
   }
 
   public var kind: Kind

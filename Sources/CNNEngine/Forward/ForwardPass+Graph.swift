@@ -166,6 +166,7 @@ extension ForwardPass {
       return (values[value]!, true)
     }
     for call in program.calls {
+      if let message = WorkBudget.exceeded() { throw ForwardError(.stopped, message) }
       let start = measuring ? DispatchTime.now().uptimeNanoseconds : 0
       let outputShape = shapes[call.output]
       let output: Tensor

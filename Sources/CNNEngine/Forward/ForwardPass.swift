@@ -331,6 +331,7 @@ public final class ForwardPass: @unchecked Sendable {
     pool.removeAll()
     var measurements: [LayerMeasurement] = []
     for (index, step) in steps.enumerated() {
+      if let message = WorkBudget.exceeded() { throw ForwardError(.stopped, message) }
       let start = measuring ? DispatchTime.now().uptimeNanoseconds : 0
       try step.run(&buffers, outputShape: shapes[index + 1], threads: threads)
       if measuring {

@@ -38,7 +38,8 @@ extension KerasModel {
       totals = try totals.adding(counts, owner: model)
     }
     for instance in graph.layers where !instance.isInputLayer {
-      totals = try totals.adding(instance.counts, owner: model)
+      totals = try totals.adding(
+        try callCounts(of: instance, calls: graph.nodes(of: instance)), owner: model)
     }
     // A layer inside a nested model and in this graph too: its weights count once. (Their sums
     // are parts of the checked totals above, so they need no checks of their own.)
@@ -47,6 +48,40 @@ extension KerasModel {
       totals.parameterBytes -= spec.count * spec.bytesPerValue
     }
     return totals
+  }
+
+  /// What `instance` counts in a graph where `nodes` are its calls: its weights once, and the
+  /// multiply-accumulates and output of every call (a Dense shared by three branches computes
+  /// three times, a siamese encoder twice; hostile batch9). A call on the shapes the layer was
+  /// built for counts what the layer counted then; a call on other shapes is measured on its own.
+  static func callCounts(of instance: LayerInstance, calls nodes: [LayerNode]) throws(KerasError)
+    -> LayerCounts
+  {
+    let built = instance.counts
+    guard nodes.count > 1 else { return built }
+    var total = built
+    total.multiplyAccumulates = 0
+    total.activationBytes = 0
+    let builtInputs = instance.callInputShapes ?? instance.inputShape.map { [$0] }
+    for node in nodes {
+      var call = built
+      let given = node.dataInputs.map(\.shape)
+      if instance.model == nil, !given.isEmpty,
+        given != builtInputs || node.outputShapes.first != instance.outputShape
+      {
+        if given.count > 1, instance.layer is any MultiInputLayer {
+          call = try LayerCounts.measure(
+            instance.layer, inputs: instance.layerInputs(given), output: node.shape)
+        } else {
+          call = try LayerCounts.measure(instance.layer, input: given[0], output: node.shape)
+        }
+      }
+      var counts = LayerCounts()
+      counts.multiplyAccumulates = call.multiplyAccumulates
+      counts.activationBytes = call.activationBytes
+      total = try total.adding(counts, owner: instance.name)
+    }
+    return total
   }
 
   /// The layer this model is when it is called on tensors (`features = base(x)`): one for every
@@ -78,11 +113,37 @@ extension KerasModel {
       let nodes = graph.nodes(of: instance)
       let input = instance.inputShape ?? nodes.first?.shape ?? TensorShape([])
       let output = instance.outputShape ?? nodes.first?.shape ?? TensorShape([])
+      // Every call computes; the model's checked totals summed the same counts, so they fit.
+      let macs =
+        instance.isInputLayer
+        ? 0
+        : (try? Self.callCounts(of: instance, calls: nodes).multiplyAccumulates)
+          ?? instance.multiplyAccumulates
       var row = ModelSummary.Row(
         name: instance.name, className: instance.className, inputShape: input,
         outputShape: output, weights: instance.isInputLayer ? [] : instance.weights,
-        multiplyAccumulates: instance.isInputLayer ? 0 : instance.multiplyAccumulates,
-        isInputLayer: instance.isInputLayer)
+        multiplyAccumulates: macs, isInputLayer: instance.isInputLayer)
+      if nodes.count > 1, !instance.isInputLayer {
+        row.callCount = nodes.count
+        var values: [Int] = []
+        for node in nodes {
+          var sum: Int? = 0
+          for shape in node.outputShapes {
+            guard let count = shape.valuesPerSample, let running = sum else {
+              sum = nil
+              break
+            }
+            let (next, overflow) = running.addingReportingOverflow(count)
+            sum = overflow ? nil : next
+          }
+          guard let sum else {
+            values = []
+            break
+          }
+          values.append(sum)
+        }
+        row.callOutputValues = values.count == nodes.count ? values : nil
+      }
       row.connections = nodes.flatMap { node in
         node.inputs.map {
           ModelSummary.Connection(

@@ -30,6 +30,12 @@ public struct ModelSummary: Sendable, Equatable {
     /// For a model used as a layer and called on sizes its input left open: what its last call
     /// returned, which Keras 3's row shows (tf-keras' shows the model's own output shape).
     public var lastCallOutputShape: TensorShape?
+    /// In a graph's summary: how many times the layer is called inside the model. A shared layer
+    /// computes on every call: `multiplyAccumulates` counts them all.
+    public var callCount = 1
+    /// With several calls: the values of one sample of each call's outputs (nil when a size is
+    /// unknown), each call's tensors held apart.
+    public var callOutputValues: [Int]?
 
     public init(
       name: String, className: String, inputShape: TensorShape, outputShape: TensorShape,

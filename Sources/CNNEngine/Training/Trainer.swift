@@ -508,22 +508,10 @@ public final class Trainer {
     inputs: [Tensor], targets: [Tensor], options: Options, sampleWeights: [Float]? = nil,
     hooks: BatchHooks? = nil, progress: (EpochReport) -> Void = { _ in }
   ) throws(TrainingError) -> TrainingHistory {
-    try check(inputs: inputs, targets: targets, options: options)
-    try check(sampleWeights: sampleWeights, samples: inputs[0].shape[0])
+    let (trainCount, outputShapes) = try checkFit(
+      inputs: inputs, targets: targets, options: options, sampleWeights: sampleWeights)
     let samples = inputs[0].shape[0]
-    var trainCount = samples
-    if options.validationSplit > 0 {
-      trainCount = Int((Double(samples) * (1 - options.validationSplit)).rounded(.down))
-      if trainCount == 0 || trainCount == samples {
-        throw TrainingError(
-          .data,
-          "Training data contains \(samples) samples, which is not sufficient to split it into a validation and training set as specified by `validation_split=\(PythonFormat.float(options.validationSplit))`. Either provide more data, or a different value for the `validation_split` argument."
-        )
-      }
-    }
-    let outputShapes = try self.outputShapes(inputs: inputs, batch: 1)
     let metrics = metricLists(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
-    try checkMemory(inputs: inputs, batch: min(options.batchSize, samples))
     let names = historyNames(targetShapes: targets.map(\.shape), outputShapes: outputShapes)
     var history = TrainingHistory(
       names: names + (trainCount < samples ? names.map { "val_" + $0 } : []))
@@ -551,6 +539,7 @@ public final class Trainer {
       }
       let stateful = try resetStatefulMetrics(metrics)
       for step in 0..<stepsPerEpoch {
+        try checkBudget()
         if let hooks, !hooks.begin(step) { break }
         let indices = Array(
           order[(step * options.batchSize)..<min(trainCount, (step + 1) * options.batchSize)])
@@ -583,6 +572,49 @@ public final class Trainer {
           values: Array(zip(history.names, values)), seconds: Date().timeIntervalSince(start)))
     }
     return history
+  }
+
+  /// What `fit` checks before its first batch, nothing trained: the data against the model and
+  /// each other, the sample weights, the validation split and the memory estimate. Returns how
+  /// many samples train and the outputs' shapes for one sample. A fit whose outcome is decided
+  /// before it trains (the cell language's refusal to print progress of ConvBook's own draws)
+  /// runs these first, so that data Keras refuses is still refused as Keras does.
+  @discardableResult
+  public func checkFit(
+    inputs: [Tensor], targets: [Tensor], options: Options, sampleWeights: [Float]? = nil
+  ) throws(TrainingError) -> (trainCount: Int, outputShapes: [[Int]]) {
+    try check(inputs: inputs, targets: targets, options: options)
+    try check(sampleWeights: sampleWeights, samples: inputs[0].shape[0])
+    let samples = inputs[0].shape[0]
+    var trainCount = samples
+    if options.validationSplit > 0 {
+      trainCount = Int((Double(samples) * (1 - options.validationSplit)).rounded(.down))
+      if trainCount == 0 || trainCount == samples {
+        throw TrainingError(
+          .data,
+          "Training data contains \(samples) samples, which is not sufficient to split it into a validation and training set as specified by `validation_split=\(PythonFormat.float(options.validationSplit))`. Either provide more data, or a different value for the `validation_split` argument."
+        )
+      }
+    }
+    let outputShapes = try self.outputShapes(inputs: inputs, batch: 1)
+    try checkMemory(inputs: inputs, batch: min(options.batchSize, samples))
+    return (trainCount, outputShapes)
+  }
+
+  /// Whether a batch runs functions of the script (a loss or metric function traced from it, a
+  /// metric object's own methods), which may raise errors of their own on the data; the built-in
+  /// losses and metrics raise none once `checkFit` passed.
+  public var runsScriptFunctions: Bool {
+    outputs.contains { output in
+      output.loss.traced != nil || !output.cellMetrics.isEmpty
+        || output.metrics.contains { $0.stateful != nil }
+    }
+  }
+
+  /// Throws the caller's refusal when its time budget ran out (`WorkBudget`).
+  @inline(__always)
+  private func checkBudget() throws(TrainingError) {
+    if let message = WorkBudget.exceeded() { throw TrainingError(.stopped, message) }
   }
 
   /// The loss (with the regularization penalties) and metrics on x, y in inference mode, averaged
@@ -621,6 +653,7 @@ public final class Trainer {
     var step = 0
     let stateful = try resetStatefulMetrics(metrics)
     while start < samples {
+      try checkBudget()
       if let hooks, !hooks.begin(step) { break }
       let indices = Array(start..<min(samples, start + batchSize))
       var generator = SeededGenerator(seed: 0)
@@ -782,6 +815,7 @@ public final class Trainer {
     var pooled = [(gradient: Tensor, poolSize: [Int], winners: [UInt8])?](
       repeating: nil, count: graph.program.valueCount)
     for (index, call) in graph.calls.enumerated().reversed() {
+      try checkBudget()
       if call.isSeveral, case .layer(let s) = call.node, case .layer(let saved) = kept[index] {
         let given = call.outputs.map { valueGradients[$0] }
         guard given.contains(where: { $0 != nil }) else { continue }
@@ -896,6 +930,7 @@ public final class Trainer {
     var kept: [TrainingGraph.Kept] = []
     kept.reserveCapacity(graph.calls.count)
     for (index, call) in graph.calls.enumerated() {
+      try checkBudget()
       switch call.node {
       case .layer(let s) where call.isSeveral:
         let (outputs, saved) = try steps[s].forwardSeveral(

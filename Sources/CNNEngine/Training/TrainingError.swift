@@ -13,6 +13,9 @@ public struct TrainingError: Error, Equatable, Sendable, CustomStringConvertible
     case memory
     /// A kernel refused its arguments (a bug, since shapes were checked first).
     case kernel
+    /// The caller's time budget ran out between batches or calls (`WorkBudget`): the message is
+    /// its own.
+    case stopped
   }
 
   public var kind: Kind

@@ -69,7 +69,12 @@ public enum TraceReport {
 
   static func note(_ step: ShapeTrace.Step, total: Int) -> String {
     var notes: [String] = []
-    if step.innerValues != nil { notes.append("activation: every tensor inside the model") }
+    if step.isModel, step.innerValues != nil {
+      notes.append("activation: every tensor inside the model")
+    }
+    if step.calls > 1 {
+      notes.append("\(step.calls) calls: MACs and activation of every call")
+    }
     if step.marks.contains(.flattensLayout) { notes.append("<- layout flattened") }
     if step.marks.contains(.parameterJump), let growth = step.parameterGrowth, total > 0 {
       notes.append(

@@ -100,8 +100,7 @@ extension CellTraining {
     for instance in model.flattenedLayers where instance.model == nil {
       for variable in instance.variables where ownDraw(of: variable.name, in: instance) {
         guard let tensor = tensors[variable.name] else { continue }
-        tensors[variable.name] = Tensor(
-          validShape: tensor.shape, scalars: tensor.scalars.map { $0 * 1.5 + 0.25 })
+        tensors[variable.name] = ElementwiseKernel.affine(tensor, scale: 1.5, shift: 0.25)
         moved = true
       }
     }

@@ -159,6 +159,7 @@ enum EagerCalls {
         keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       return try pass.run(inputs: arrays.map(\.tensor))
     } catch {
+      if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
       throw .unsupported(
         "ConvBook cannot run \(name) on this data: \(error.message)", at: site.range)
     }

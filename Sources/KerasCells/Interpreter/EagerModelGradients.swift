@@ -175,6 +175,7 @@ extension EagerGradients {
         model: model, weights: weights, inputs: [array.tensor], training: training,
         keras3: session.kerasVersion == .keras3, generator: &generator, memoryBudget: memory)
     } catch let error as TrainingError {
+      if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
       throw .unsupported("\(failure): \(error.message)", at: site.range)
     } catch let error as ForwardError {
       throw .unsupported(error.message, at: site.range)

@@ -374,6 +374,7 @@ enum EagerTensors {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
+      if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
       // Keras' own checks ran when the model was built; what remains is ConvBook's.
       throw .unsupported(
         "ConvBook cannot run the model \(model.name) on this data: \(error.message)", at: site.range
@@ -466,6 +467,7 @@ enum EagerTensors {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
+      if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
       throw .unsupported(
         "ConvBook cannot run the model \(model.name) on this data: \(error.message)", at: site.range
       )

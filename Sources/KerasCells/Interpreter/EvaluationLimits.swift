@@ -95,7 +95,10 @@ final class EvaluationBudget {
   func measure<T>(_ body: () throws(CellError) -> T) throws(CellError) -> T {
     started = Self.threadProcessorSeconds()
     graphBytesCharged = GraphMemory.bytesOnThisThread
+    // The engine's loops (training batches, a forward pass' layers) stop at the budget too.
+    let previousCheck = WorkBudget.install { self.timeExceeded() }
     defer {
+      WorkBudget.install(previousCheck)
       // `started` is this thread's, unless a generator's turn handed the clock over and back.
       if let started { secondsSpent += Self.threadProcessorSeconds() - started }
       started = nil
@@ -112,13 +115,17 @@ final class EvaluationBudget {
     secondsSpent += Self.threadProcessorSeconds() - started
     self.started = nil
     countGraph()
+    WorkBudget.install(nil)
     return true
   }
 
   /// Starts the clock and graph count on the calling thread, whose turn it is now.
   func takeOver(_ running: Bool) {
     graphBytesCharged = GraphMemory.bytesOnThisThread
-    if running { started = Self.threadProcessorSeconds() }
+    if running {
+      started = Self.threadProcessorSeconds()
+      WorkBudget.install { self.timeExceeded() }
+    }
   }
 
   /// Counts the graph objects made since the last charge (they exist: counted even when they
@@ -160,14 +167,17 @@ final class EvaluationBudget {
   }
 
   func checkTime(at range: SourceRange) throws(CellError) {
-    guard let started else { return }
+    if let message = timeExceeded() { throw .unsupported(message, at: range) }
+  }
+
+  /// The time budget's refusal once this evaluation has spent it (the session then counts as
+  /// stopped by it, `ranOutOfTime`), else nil; the check the engine's loops make (`WorkBudget`).
+  func timeExceeded() -> String? {
+    guard let started else { return nil }
     let seconds = Self.threadProcessorSeconds() - started
-    if secondsSpent + seconds > limits.timeBudget {
-      ranOutOfTime = true
-      throw .unsupported(
-        "ConvBook stopped this cell: it ran longer than the \(limits.timeText) time budget",
-        at: range)
-    }
+    guard secondsSpent + seconds > limits.timeBudget else { return nil }
+    ranOutOfTime = true
+    return "ConvBook stopped this cell: it ran longer than the \(limits.timeText) time budget"
   }
 
   /// Accounts for a value of `bytes` about to be built; refuses before anything is allocated when

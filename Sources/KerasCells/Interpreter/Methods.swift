@@ -382,8 +382,10 @@ enum Methods {
   /// `SummaryLayerRange` once the summary's rows are known).
   private static func summaryOptions(
     _ positional: [Value], _ keywords: [(String, Value)], site: CallSite
-  ) throws(CellError) -> (options: ModelSummary.Options, printFunction: Value?, layerRange: Value?)
-  {
+  ) throws(CellError) -> (
+    options: ModelSummary.Options, printFunction: Value?, layerRange: Value?,
+    floatPositions: Set<Int>
+  ) {
     let names = [
       "line_length", "positions", "print_fn", "expand_nested", "show_trainable", "layer_range",
     ]
@@ -412,6 +414,7 @@ enum Methods {
     var options = ModelSummary.Options()
     var printFunction: Value?
     var layerRange: Value?
+    var floatPositions: Set<Int> = []
     for (label, value) in bound {
       switch (label, value) {
       case (_, .none): continue
@@ -433,7 +436,9 @@ enum Methods {
           switch item {
           case .int(let number) where number >= 0 && number <= 10_000:
             positions.append(Double(number))
-          case .float(let number) where number >= 0 && number <= 1:
+          case .float(let number) where number >= 0 && number <= 10_000:
+            // Past 1, tf-keras fails slicing with them and Keras 3 takes them as fractions.
+            floatPositions.insert(positions.count)
             positions.append(number)
           default:
             throw .unsupported(
@@ -449,7 +454,7 @@ enum Methods {
           at: site.range)
       }
     }
-    return (options, printFunction, layerRange)
+    return (options, printFunction, layerRange, floatPositions)
   }
 
   /// The summary with `layer_range=` resolved against its rows' names (`SummaryLayerRange`).
@@ -565,7 +570,7 @@ enum Methods {
         name, layerName: model.name, instance: model.calledAsLayer, positional: positional,
         keywords: keywords, site: site)
     case "summary":
-      let (options, printFunction, layerRange) = try summaryOptions(
+      let (options, printFunction, layerRange, floatPositions) = try summaryOptions(
         positional, keywords, site: site)
       if !model.isBuilt && interpreter.kerasVersion == .keras3 {
         // Keras 3 lists an unbuilt model's layers instead of refusing.
@@ -594,13 +599,19 @@ enum Methods {
           }
       }
       try applying(layerRange, to: &summary, site: site, interpreter: interpreter)
-      // Keras reads one position per column: with fewer, Keras 3 fails before printing (its column
-      // widths), tf-keras' `print_row` after the title and the top rule (at the header row).
-      if let given = options.positions, given.count < (summary.showsConnections ? 4 : 3) {
-        if interpreter.kerasVersion == .keras3 {
-          throw CellError(
-            type: "IndexError", message: "list index out of range", range: site.range)
-        }
+      // tf-keras' `print_row` fails at the header row, after the title and the top rule, when its
+      // positions are no columns: floats kept as they are (the last past 1, so not multiplied by
+      // the width) are no slice indices; with fewer positions than columns Keras reads past them
+      // (Keras 3 then fails before printing, computing its column widths).
+      let given = options.positions ?? []
+      let fields = (summary.showsConnections ? 4 : 3) + (options.showTrainable ? 1 : 0)
+      let floatColumns =
+        (given.last ?? 0) > 1 && floatPositions.contains { $0 < fields }
+      let missingColumns = !given.isEmpty && given.count < (summary.showsConnections ? 4 : 3)
+      if missingColumns && interpreter.kerasVersion == .keras3 {
+        throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
+      }
+      if interpreter.kerasVersion == .keras2 && (floatColumns || missingColumns) {
         let lineLength = KerasSummaryText.layout(summary).lineLength
         let opening = ["Model: \"\(summary.name)\"", String(repeating: "_", count: lineLength)]
         for line in opening {
@@ -611,6 +622,12 @@ enum Methods {
           } else {
             interpreter.emit(.text(line + "\n"))
           }
+        }
+        if floatColumns {
+          throw CellError(
+            type: "TypeError",
+            message: "slice indices must be integers or None or have an __index__ method",
+            range: site.range)
         }
         throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
       }

@@ -21,26 +21,25 @@ struct NumPyRandomState {
   /// `random_sample()`: a double in [0, 1).
   mutating func uniform() -> Double { generator.nextDouble() }
 
-  /// The next raw 32-bit word (`randint`'s masked draws).
-  mutating func nextWord() -> UInt32 { generator.nextWord() }
+  /// A value in 0...range, by NumPy's masked rejection (`randint`, `shuffle`).
+  mutating func bounded(_ range: UInt64) -> UInt64 { generator.bounded(range) }
+
+  /// `count` values `low + bounded(span)` as doubles (`randint` with a size).
+  mutating func boundedIntegers(count: Int, low: Int, span: UInt64) -> [Double] {
+    generator.boundedIntegers(count: count, low: low, span: span)
+  }
 
   /// `standard_normal()`: the polar method, keeping its second deviate for the next call.
-  mutating func gauss() -> Double {
-    if let cached = cachedGauss {
-      cachedGauss = nil
-      return cached
-    }
-    var x1 = 0.0
-    var x2 = 0.0
-    var r2 = 0.0
-    repeat {
-      x1 = 2 * uniform() - 1
-      x2 = 2 * uniform() - 1
-      r2 = x1 * x1 + x2 * x2
-    } while r2 >= 1 || r2 == 0
-    let f = (-2 * Foundation.log(r2) / r2).squareRoot()
-    cachedGauss = f * x1
-    return f * x2
+  mutating func gauss() -> Double { generator.gauss(cached: &cachedGauss) }
+
+  /// `count` draws of `low + width * uniform()`.
+  mutating func uniforms(count: Int, low: Double, width: Double) -> [Double] {
+    generator.uniforms(count: count, low: low, width: width)
+  }
+
+  /// `count` draws of `loc + scale * gauss()`.
+  mutating func gaussians(count: Int, loc: Double, scale: Double) -> [Double] {
+    generator.gaussians(count: count, loc: loc, scale: scale, cached: &cachedGauss)
   }
 }
 
@@ -165,7 +164,11 @@ enum NumPyRandom {
     }
     let result: Value
     if let shape, let count {
-      let values = (0..<count).map { _ in draw() }
+      // Drawn by the kernels' generator in one call (`MersenneTwister`), in `draw()`'s order.
+      let values =
+        normal
+        ? state.gaussians(count: count, loc: first, scale: second)
+        : state.uniforms(count: count, low: first, width: second - first)
       result = .array(NDArray(dtype: .float64, shape: shape, doubles: values))
     } else {
       result = .float(draw())

@@ -30,33 +30,9 @@ enum NumPyRandomIntegers {
 
   static let functionNames: Set<String> = ["randint", "choice", "permutation", "shuffle"]
 
-  /// The smallest all-ones mask covering `range`.
-  private static func mask(_ range: UInt64) -> UInt64 {
-    var mask = range
-    for shift in [1, 2, 4, 8, 16, 32] as [UInt64] { mask |= mask >> shift }
-    return mask
-  }
-
-  private static func word64(_ state: inout NumPyRandomState) -> UInt64 {
-    let high = UInt64(state.nextWord())
-    return high << 32 | UInt64(state.nextWord())
-  }
-
-  /// A value in 0...range (`random_bounded_uint64` with masking).
+  /// A value in 0...range (`random_bounded_uint64` with masking, `MersenneTwister.bounded`).
   static func bounded(_ range: UInt64, _ state: inout NumPyRandomState) -> UInt64 {
-    if range == 0 { return 0 }
-    let mask = mask(range)
-    if range <= 0xFFFF_FFFF {
-      if range == 0xFFFF_FFFF { return UInt64(state.nextWord()) }
-      while true {
-        let value = UInt64(state.nextWord()) & mask
-        if value <= range { return value }
-      }
-    }
-    while true {
-      let value = word64(&state) & mask
-      if value <= range { return value }
-    }
+    state.bounded(range)
   }
 
   /// The swaps of a legacy `shuffle` of `count` items, applied by `swap`.
@@ -137,7 +113,7 @@ enum NumPyRandomIntegers {
       let shape = try size(2)
       func draw() -> Int { low &+ Int(truncatingIfNeeded: bounded(span, &state)) }
       guard let shape else { return .int(draw()) }
-      let values = (0..<shape.reduce(1, *)).map { _ in Double(draw()) }
+      let values = state.boundedIntegers(count: shape.reduce(1, *), low: low, span: span)
       return .array(NDArray(dtype: dtype, shape: shape, doubles: values))
     case "permutation":
       guard let given = arguments.value(0, "x") else {

@@ -1,4 +1,5 @@
 import BigInt
+import CNNEngine
 import Foundation
 
 /// Python's `random`: the module's functions on one shared generator (the session's) and

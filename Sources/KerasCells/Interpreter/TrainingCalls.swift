@@ -487,6 +487,15 @@ enum TrainingCalls {
         options.tensorFlowShuffles =
           interpreter.kerasVersion == .keras2 ? epoch - initialEpoch : 0
       }
+      if own, epoch == initialEpoch {
+        try refuseBeforeTraining(
+          trainer, x: x, y: y, options: options, weights: weights, validation: validation,
+          refusesProgress: showsProgress(verbose),
+          refusesEarlyStopping: custom.isEmpty
+            && callbacks.mayStopEarly(epochs: epochs - initialEpoch),
+          runsScriptCode: !batchCallbacks.isEmpty || emptyValidation, model: model, site: site,
+          interpreter: interpreter)
+      }
       let history: TrainingHistory
       var row: [Float]
       let batchNames: [String]
@@ -569,9 +578,7 @@ enum TrainingCalls {
     try callbacks.recordState(own: own, site: site, interpreter: interpreter)
     if own, callbacks.mayStopEarly(epochs: epochs - initialEpoch) {
       // The number of epochs (the history's length, `history.epoch`) follows the losses.
-      throw .unsupported(
-        "how many epochs EarlyStopping lets fit run depends on the losses of ConvBook's own random draw (\(OwnDraws.reason)); \(OwnDraws.advice)",
-        at: site.range)
+      throw ownEarlyStopping(site: site)
     }
     if own, !endLines.isEmpty { throw ownProgress(site: site, model: model) }
     for line in endLines { interpreter.write(line + "\n") }
@@ -652,6 +659,41 @@ enum TrainingCalls {
     }
     guard empty(arguments.value(0, "x")), !hasY || empty(arguments.value(1, "y")) else { return }
     throw CellError(type: "KeyError", message: "'pop from an empty set'", range: site.range)
+  }
+
+  /// Refuses a fit of ConvBook's own draws before its first batch when the refusal is certain
+  /// whatever the batches give: its progress (`refusesProgress`: at the first epoch's end) or the
+  /// epochs an EarlyStopping lets it run (`refusesEarlyStopping`: at the run's end). Keras' run
+  /// prints nothing before those but what ConvBook refuses, so the work between (22 s of processor
+  /// time for a 77M-weight Dense on two samples) is skipped. Not when the first epoch runs code of
+  /// the script (batch callbacks, a loss or metric of its own), whose prints and errors come
+  /// first, or ends in an error of Keras' (`runsScriptCode`); the data Keras refuses before
+  /// training is checked first, as `fit` checks it (`Trainer.checkFit`).
+  private static func refuseBeforeTraining(
+    _ trainer: Trainer, x: [NDArray], y: [NDArray], options: Trainer.Options, weights: [Float]?,
+    validation: ([NDArray], [NDArray])?, refusesProgress: Bool, refusesEarlyStopping: Bool,
+    runsScriptCode: Bool, model: KerasModel, site: CallSite, interpreter: Interpreter
+  ) throws(CellError) {
+    guard refusesProgress || refusesEarlyStopping, !runsScriptCode, !trainer.runsScriptFunctions
+    else { return }
+    do {
+      try trainer.checkFit(
+        inputs: x.map(\.tensor), targets: y.map(\.tensor), options: options,
+        sampleWeights: weights)
+      if let (xv, yv) = validation {
+        _ = try trainer.historyNames(inputs: xv.map(\.tensor), targets: yv.map(\.tensor))
+      }
+    } catch {
+      throw Self.error(error, site: site, interpreter: interpreter)
+    }
+    throw refusesProgress ? ownProgress(site: site, model: model) : ownEarlyStopping(site: site)
+  }
+
+  /// How many epochs `fit` runs would follow losses of ConvBook's own draws (`OwnDraws`).
+  private static func ownEarlyStopping(site: CallSite) -> CellError {
+    .unsupported(
+      "how many epochs EarlyStopping lets fit run depends on the losses of ConvBook's own random draw (\(OwnDraws.reason)); \(OwnDraws.advice)",
+      at: site.range)
   }
 
   /// `fit` would print the losses and metrics of weights or batches that derive from ConvBook's
@@ -1026,7 +1068,7 @@ enum TrainingCalls {
 
   private static func error(_ error: TrainingError, site: CallSite) -> CellError {
     switch error.kind {
-    case .model, .memory, .kernel:
+    case .model, .memory, .kernel, .stopped:
       return .unsupported(error.message, at: site.range)
     case .configuration where error.message.hasPrefix("ConvBook"):
       return .unsupported(error.message, at: site.range)
@@ -1103,8 +1145,23 @@ enum TrainingCalls {
       "on_test_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     try ScopeNameChecks.checkTraining(
       model, function: "evaluate", interpreter: interpreter, range: site.range)
+    // Its progress of ConvBook's own draws is refused whatever the batches give: before them,
+    // once Keras' checks of the data passed, unless the batches run code of the script.
+    let refusesProgress =
+      showsProgress(verbose) && callbacks.isEmpty && !trainer.runsScriptFunctions
+      && ownEvaluation(model, positional: positional, keywords: keywords, interpreter: interpreter)
     do {
       names = try trainer.historyNames(inputs: x.map(\.tensor), targets: y.map(\.tensor))
+      if refusesProgress {
+        try trainer.checkFit(
+          inputs: x.map(\.tensor), targets: y.map(\.tensor),
+          options: Trainer.Options(batchSize: batchSize), sampleWeights: weights)
+      }
+    } catch {
+      throw Self.error(error, site: site, interpreter: interpreter)
+    }
+    if refusesProgress { throw ownEvaluationProgress(site: site) }
+    do {
       results = try trainer.evaluate(
         inputs: x.map(\.tensor), targets: y.map(\.tensor), batchSize: batchSize,
         sampleWeights: weights,
@@ -1121,14 +1178,9 @@ enum TrainingCalls {
       site: site, interpreter: interpreter)
     interpreter.session.training.metricNames[ObjectIdentifier(model)] = names
     if showsProgress(verbose) {
-      let training = interpreter.session.training
-      if training.ownDrawn(model)
-        || positional.contains(where: { OwnDraws.derives($0, training: training) })
-        || keywords.contains(where: { OwnDraws.derives($0.1, training: training) })
+      if ownEvaluation(model, positional: positional, keywords: keywords, interpreter: interpreter)
       {
-        throw .unsupported(
-          "printing evaluate's progress would show the loss and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
-          at: site.range)
+        throw ownEvaluationProgress(site: site)
       }
       let steps = Exact.ceilingDivide(x[0].shape[0], batchSize)
       interpreter.write(
@@ -1148,6 +1200,23 @@ enum TrainingCalls {
       return .list(trainer.keras3ResultOrder(names).map { .float(Double(results[$0])) })
     }
     return .list(results.map { .float(Double($0)) })
+  }
+
+  /// Whether `evaluate` computes from ConvBook's own draws: the model's weights or the data.
+  private static func ownEvaluation(
+    _ model: KerasModel, positional: [Value], keywords: [(String, Value)],
+    interpreter: Interpreter
+  ) -> Bool {
+    let training = interpreter.session.training
+    return training.ownDrawn(model)
+      || positional.contains(where: { OwnDraws.derives($0, training: training) })
+      || keywords.contains(where: { OwnDraws.derives($0.1, training: training) })
+  }
+
+  private static func ownEvaluationProgress(site: CallSite) -> CellError {
+    .unsupported(
+      "printing evaluate's progress would show the loss and metrics of ConvBook's own random draw (\(OwnDraws.reason)); pass verbose=0, or \(OwnDraws.advice)",
+      at: site.range)
   }
 
   static func predict(
@@ -1264,8 +1333,10 @@ enum TrainingCalls {
       throw error
     } catch let error as ForwardError {
       // A weight ConvBook cannot draw, or a layer it cannot run, is its limitation, not a
-      // ValueError of Keras'.
-      if error.message.contains("ConvBook cannot") || error.message.hasPrefix("ConvBook does not") {
+      // ValueError of Keras'; nor is its time budget.
+      if error.kind == .stopped || error.message.contains("ConvBook cannot")
+        || error.message.hasPrefix("ConvBook does not")
+      {
         throw .unsupported(error.message, at: site.range)
       }
       // tf-keras' input spec text; Keras 3's own (`keras3BatchMismatch`) was checked first.

@@ -58,8 +58,14 @@ public enum Keras3SummaryText {
     }
     if summary.options.showTrainable {
       defaultWidth += 12
+      // Keras 3 sizes column i from position i of `[p * 0.9 for p in positions] + [1.0]`: with
+      // more positions given than the table's other columns, Trainable takes the next one.
+      var trainable = 1.0
+      if let positions = summary.options.positions, positions.count > columns.count {
+        trainable = positions[columns.count] * 0.9
+      }
       for index in columns.indices { columns[index].position *= 0.9 }
-      columns.append(Column(header: "Trainable", position: 1.0, alignment: .center))
+      columns.append(Column(header: "Trainable", position: trainable, alignment: .center))
     }
     let lineLength = summary.options.lineLength ?? console.tableWidth(defaultWidth: defaultWidth)
     return (columns, lineLength)
@@ -241,7 +247,21 @@ public enum Keras3SummaryText {
       current = end
     }
     var excess = padded.reduce(0, +) - room
-    guard excess > 0 else { return padded.map { max($0 - 2, 0) } }
+    guard excess > 0 else {
+      // A table given its width (`Table(width=line_length)`) expands: columns that end short of
+      // it (positions past the table's columns) share the rest in proportion to their widths,
+      // each taking ceil(width · rest / widths left), as rich's `ratio_distribute` does.
+      var widths = padded
+      var rest = -excess
+      var ratios = padded.reduce(0, +)
+      for index in widths.indices where rest > 0 && ratios > 0 {
+        let share = (padded[index] * rest + ratios - 1) / ratios
+        widths[index] += share
+        rest -= share
+        ratios -= padded[index]
+      }
+      return widths.map { max($0 - 2, 0) }
+    }
     var remaining = padded.filter { $0 > 0 }.count
     return padded.map { width in
       guard width > 0, remaining > 0 else { return 0 }

@@ -36,7 +36,8 @@ public enum TraceFigure {
     var text =
       measurement.provenance
       + " gave each layer's output its minimum, mean and maximum and the share of values that are exactly zero."
-    let layers = trace.steps.dropFirst().filter { $0.statistics != nil }
+    // A model's inputs (every one of a model with several) are no layers.
+    let layers = trace.steps.filter { !$0.isInput && $0.statistics != nil }
     let zeroing = layers.filter { $0.statistics!.zeroFraction >= zeroThreshold }
     let shares = zeroing.map { Double($0.statistics!.zeroFraction) }
     guard let most = zeroing.max(by: { $0.statistics!.zeroFraction < $1.statistics!.zeroFraction }),
@@ -64,7 +65,8 @@ public enum TraceFigure {
   /// What the figure shows, in words: the caption and the SVG's description.
   static func summarySentence(_ trace: ShapeTrace) -> String {
     let total = trace.totalParameters
-    var text = "Shape trace of \(trace.modelName): \(trace.steps.count - 1) layers, "
+    let layers = trace.steps.filter { !$0.isInput }.count
+    var text = "Shape trace of \(trace.modelName): \(layers) layers, "
     text +=
       "\(AnalysisFormat.grouped(total)) parameters, \(AnalysisFormat.grouped(trace.totalMultiplyAccumulates)) multiply-accumulates per sample."
     if let biggest = trace.steps.filter({ $0.values != nil }).max(by: { $0.values! < $1.values! }),

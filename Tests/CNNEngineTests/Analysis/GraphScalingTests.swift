@@ -48,6 +48,22 @@ import Testing
     #expect(model.inputShape == TensorShape([nil, 16, 16, 3]))
   }
 
+  /// A functional chain (its InputLayer among its layers) is replayed from the resized input, not
+  /// from the shape its InputLayer was defined with (hostile batch9: the same MACs at every size).
+  @Test func functionalChainGrowsWithTheInput() throws {
+    let inputs = try input([32, 32, 3])
+    let features = try inputs.apply(
+      try layer("Conv2D", [("filters", .int(2)), ("kernel_size", .int(3))]))
+    let output = try features.apply(try layer("Flatten"))
+    let model = try KerasModel.functional(name: "chain", inputs: [inputs], outputs: [output])
+    let scaling = try ParameterScaling(models: [model], sizes: [8, 32, 64])
+    let points = scaling.series[0].points
+    // 2 filters x 27 taps per output pixel: 6x6, 30x30, 62x62 pixels.
+    #expect(points.map(\.multiplyAccumulates) == [54 * 36, 54 * 900, 54 * 3_844])
+    #expect(points.map(\.parameters) == [56, 56, 56])
+    #expect(points[0].lastMap == TensorShape([nil, 6, 6, 2]))
+  }
+
   @Test func nestedEncoderWithTwoOutputsIsReplayed() throws {
     let encoderInput = try input([16, 16, 3])
     let fine = try encoderInput.apply(try conv(4))

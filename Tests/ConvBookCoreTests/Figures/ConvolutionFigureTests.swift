@@ -67,6 +67,35 @@ import Testing
     #expect(html.contains("it gives (None, 9, 9, 4)."))
   }
 
+  /// Layers built on nothing may hold any window or stride: sides past 64 bits crashed the
+  /// figure's arithmetic (hostile batch9); beyond what a drawing holds it is refused.
+  @Test(arguments: [
+    "layers.Conv2D(1, 3, dilation_rate=2**62)", "layers.Conv2D(1, 3, strides=2**62)",
+    "layers.Conv2DTranspose(1, 3, strides=2**62)", "layers.MaxPooling2D(2**62)",
+    "layers.Conv2D(1, 2**62)", "layers.Conv1D(1, 49)",
+  ])
+  func hugeWindowsAndStridesAreRefused(layer: String) {
+    let run = FigureLessons.run(
+      Self.models + "```keras\nodd = \(layer)\n```\n\n```figure\nconvolution(odd)\n```\n")
+    #expect(
+      run.diagnostics.contains {
+        $0.message.hasPrefix("ConvBook does not draw windows or strides wider than 48 pixels yet")
+      }, "\(layer): \(run.diagnostics.map(\.message))")
+  }
+
+  /// A 21-pixel window that no grid of at most 12 pixels holds without padding: no size= to
+  /// ask for (hostile batch9: the message asked for a larger one).
+  @Test func windowsWiderThanAnyGridSaySo() {
+    let run = FigureLessons.run(
+      Self.models
+        + "```keras\ni = keras.Input((64, 64, 1))\nwide = keras.Model(i, layers.Conv2D(1, 3, dilation_rate=10, name=\"spread\")(i))\n```\n\n```figure\nconvolution(wide)\n```\n"
+    )
+    #expect(
+      run.diagnostics.map(\.message) == [
+        "a 12-pixel grid leaves no room for the 21-pixel window of 'spread' without padding, and ConvBook draws grids of at most 12 input pixels"
+      ])
+  }
+
   @Test func problemsAreDiagnosticsAtTheBlock() throws {
     for (call, message) in [
       ("convolution(m, layer=\"nope\")", "No such layer: nope."),

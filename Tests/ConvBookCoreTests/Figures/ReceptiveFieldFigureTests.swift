@@ -61,4 +61,29 @@ import Testing
         $0.contains("no layer named 'nope'")
       })
   }
+
+  /// Strides of 2**30 three times: the jump passes 64 bits, which crashed the figure (hostile
+  /// batch9 had 2**40, which tf-keras itself refuses); refused where it overflows.
+  @Test func fieldsPast64BitsAreRefused() {
+    let models = """
+      ```keras
+      i = keras.Input((4, 4, 1))
+      x = i
+      for k in range(3):
+          x = layers.Conv2D(1, 3, strides=2**30, padding="same", name=f"s{k}")(x)
+      jumps = keras.Model(i, x, name="jumps")
+      ```
+
+      ```figure
+      receptive_field(jumps)
+      ```
+
+      """
+    let run = FigureLessons.run(models)
+    // The jump between neighbouring fields reaches 2**90 at the third layer.
+    #expect(
+      run.diagnostics.map(\.message) == [
+        "ConvBook cannot draw this receptive field: through 's2' its window, size or jump would pass 64-bit integers"
+      ])
+  }
 }
