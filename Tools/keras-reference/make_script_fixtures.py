@@ -176,6 +176,17 @@ def main():
     import tensorflow  # noqa: F401 - imported once, before the children are forked
     from tensorflow.python.util import _pywrap_util_port
 
+    if not keras3:
+        # `import keras` is tf-keras here, as in `compare_scripts.py` (the corpora) and
+        # `make_fixtures.py`: with TF_USE_LEGACY_KERAS=1 only `tf.keras` is redirected.
+        import tf_keras  # noqa: F401 - aliased as `keras` below
+
+        sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+        import make_fixtures
+
+        sys.path.pop(0)
+        make_fixtures.alias_keras_to_tf_keras()
+
     # Whose kernels TensorFlow runs here (`TensorFlowEngine`): the tests replay each recording with
     # the engine it was made with. ConvBook models oneDNN's AVX-512 kernels only.
     engine = "oneDNN" if _pywrap_util_port.IsMklEnabled() else "eigen"
