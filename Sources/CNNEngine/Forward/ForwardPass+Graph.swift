@@ -124,7 +124,7 @@ extension ForwardPass {
           : .layer(
             try ForwardStep(
               instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output),
-              keras3: keras3, engine: engine))
+              keras3: keras3, engine: engine, graphOutput: inGraph && !fusesOutputs && output))
         weights.remove(weightsOf: instance)
       }
       graphProgram = program

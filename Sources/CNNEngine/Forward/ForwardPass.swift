@@ -296,7 +296,7 @@ public final class ForwardPass: @unchecked Sendable {
         prepared.append(
           try ForwardStep(
             instance: instance, weights: weights, inGraph: inGraph && (fusesOutputs || !output),
-            keras3: keras3, engine: engine))
+            keras3: keras3, engine: engine, graphOutput: inGraph && !fusesOutputs && output))
         weights.remove(weightsOf: instance)
       }
     } catch {

@@ -80,6 +80,11 @@ struct ForwardStep {
   let fusesSigmoid: Bool
   /// Whose kernels TensorFlow runs where they differ (softmax, the fused sigmoid).
   let engine: TensorFlowEngine
+  /// tf-keras inside a `tf.function`: a `Dense` layer's `MatMul` and `BiasAdd` are one
+  /// `_FusedMatMul` (Grappler's remapper) unless the `BiasAdd` is what the run returns (a linear
+  /// model output in `predict`); with a single unit its sums are then `TensorFlowDot`'s, not the
+  /// plain `MatMul`'s matrix-vector product (every value of 1530 measured, 1-130 inputs).
+  let fusesBiasAdd: Bool
   /// Whose order a convolution sums in: TensorFlow's kernels, except in Keras 3's compiled
   /// `predict` / `evaluate` (XLA), which sum each value in one chain (`ContractionOrder`).
   let contraction: ContractionOrder
@@ -92,12 +97,19 @@ struct ForwardStep {
   /// TensorFlow fuses a dense layer's sigmoid (`fusesSigmoid`); false for eager calls.
   /// `keras3`: the layer computes as Keras 3 computes it, where it differs from tf-keras.
   /// `engine`: TensorFlow's kernels on the machine being followed (`TensorFlowEngine`).
+  /// `graphOutput`: the step makes a model output of a tf-keras `tf.function` run (its own op
+  /// is not fused: `inGraph` is then false, but an op feeding its activation may be).
   init(
     instance: LayerInstance, weights: ModelWeights, inGraph: Bool = false, keras3: Bool = false,
-    engine: TensorFlowEngine
+    engine: TensorFlowEngine, graphOutput: Bool = false
   ) throws(ForwardError) {
     self.engine = engine
     let layer = instance.layer
+    if !keras3, let dense = layer as? Dense, dense.useBias {
+      fusesBiasAdd = inGraph || (graphOutput && dense.activation != .linear)
+    } else {
+      fusesBiasAdd = false
+    }
     if let refusal = layer.common.arguments.activationRefusal {
       throw ForwardError(.model, refusal)
     }
@@ -322,7 +334,7 @@ struct ForwardStep {
         let xlaFusedActivation = contraction == .chains && activation != .linear
         try DenseKernel.apply(
           input, weights: weights, activation: fused ?? .linear, threads: threads,
-          engine: xlaFusedActivation ? .oneDNN : engine,
+          engine: xlaFusedActivation || fusesBiasAdd ? .oneDNN : engine,
           order: engine == .eigen ? .tensorFlowKernels : .chains, into: &output)
       }
       if fusesSigmoid {

@@ -954,7 +954,7 @@ public final class Trainer {
           mask: masks[call.inputs[0]],
           inGraph: inGraph && !logitsCalls.contains(index)
             && (fusesOutputs || !outputCalls.contains(index)), keras3: configuration.keras3,
-          engine: engine)
+          engine: engine, fusesBiasAdd: inGraph)
         kept.append(.layer(saved))
         values[call.output] = output
         masks[call.output] = saved.outputMask

@@ -144,16 +144,19 @@ struct TrainingStep {
   // MARK: Forward
 
   /// input (N, ...) -> output `outputShape`, in training mode or (`training` false) inference mode.
+  /// `fusesBiasAdd`: tf-keras' `fit` (a `tf.function`, whose loss reads every output) runs a
+  /// Dense layer's `MatMul` and `BiasAdd` as one fused op (`ForwardStep.fusesBiasAdd`).
   func forward(
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
     threads: Int, workspace: GradientWorkspace = GradientWorkspace(), mask: [Bool]? = nil,
-    inGraph: Bool = false, keras3: Bool = false, engine: TensorFlowEngine
+    inGraph: Bool = false, keras3: Bool = false, engine: TensorFlowEngine,
+    fusesBiasAdd: Bool = false
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     let result = try forwardLayer(
       input, outputShape: outputShape, variables: variables, shapes: shapes, state: &state,
       training: training, generator: &generator, threads: threads, workspace: workspace,
-      mask: mask, inGraph: inGraph, keras3: keras3, engine: engine)
+      mask: mask, inGraph: inGraph, keras3: keras3, engine: engine, fusesBiasAdd: fusesBiasAdd)
     var saved = result.saved
     saved.inputMask = mask
     switch maskEffect {
@@ -173,7 +176,7 @@ struct TrainingStep {
     _ input: Tensor, outputShape: [Int], variables: [[Float]], shapes: [[Int]],
     state: inout [String: [Float]], training: Bool, generator: inout SeededGenerator,
     threads: Int, workspace: GradientWorkspace, mask: [Bool]?, inGraph: Bool, keras3: Bool,
-    engine: TensorFlowEngine
+    engine: TensorFlowEngine, fusesBiasAdd: Bool
   ) throws(TrainingError) -> (output: Tensor, saved: Saved) {
     var saved = Saved(input: input)
     // Dense and convolutions apply a plain ReLU in their kernels' epilogue.
@@ -222,9 +225,11 @@ struct TrainingStep {
         // more take TensorFlow's MatMul order under Eigen in both (`DenseKernel`): measured on 14
         // seeded fits of small Dense nets, the histories matched in 11 (tf-keras, 8 before) and
         // 11 (Keras 3, 7 before).
+        // tf-keras' fit fuses MatMul and BiasAdd (`ForwardStep.fusesBiasAdd`): a single unit
+        // with a bias sums as `TensorFlowDot` there (script 1134).
         try DenseKernel.apply(
           input, weights: packed, activation: function == .relu() ? .relu : .linear,
-          threads: threads, engine: keras3 ? .oneDNN : engine,
+          threads: threads, engine: keras3 || (fusesBiasAdd && second != nil) ? .oneDNN : engine,
           order: engine == .eigen ? .tensorFlowKernels : .chains)
       }
       if inGraph, engine == .oneDNN, second != nil, function == .sigmoid, input.rank == 2 {
