@@ -424,6 +424,8 @@ enum Methods {
       case ("show_trainable", _): options.showTrainable = value.isTruthy
       case ("line_length", .int(let length)) where length > 0 && length <= 10_000:
         options.lineLength = length
+      // Both Kerases take `line_length or` their default width.
+      case ("line_length", .int(0)): continue
       case ("positions", .list(_)), ("positions", .tuple(_)):
         let items: [Value]
         switch value {

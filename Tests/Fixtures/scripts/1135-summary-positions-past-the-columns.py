@@ -2,7 +2,8 @@
 # from position i and hands the widths to rich with the table's full width, so columns that end
 # short of it are widened in proportion to their widths; with show_trainable=True the Trainable
 # column takes the next position given (times 0.9), not the 1.0 appended after them. tf-keras
-# reads one position per field and leaves the rest unused.
+# reads one position per field and leaves the rest unused. line_length=0 is the default width in
+# both (`line_length or ...`).
 from tensorflow import keras
 from tensorflow.keras import layers
 
@@ -12,6 +13,7 @@ joined = layers.Concatenate(name="joined")([left, right])
 pair = keras.Model([left, right], layers.Dense(2, name="score")(joined), name="pair")
 pair.summary(positions=[0.2, 0.4, 0.6, 0.8, 1.0])
 pair.summary(positions=[0.25, 0.45, 0.55, 0.75, 0.9, 1.0], line_length=90)
+pair.summary(line_length=0)
 
 inner = keras.Sequential(
     [keras.Input((4,)), layers.Dense(6, name="wide"), layers.Dense(2, name="narrow")],
