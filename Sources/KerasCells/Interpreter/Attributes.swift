@@ -820,9 +820,14 @@ enum Attributes {
     if names.contains(name) {
       return .unsupported("ConvBook does not support `model.\(name)` yet", at: range)
     }
+    // The table is `dir()` of a compiled model: Keras 3's `compile` makes
+    // `_compiled_trainable_state` and `_compile_config`, which an uncompiled model lacks.
+    let candidates =
+      interpreter.kerasVersion == .keras3 && model.compileArguments == nil
+      ? names.filter { !Self.keras3CompileMadeAttributes.contains($0) } : names
     return CellError(
       type: "AttributeError", message: "'\(model.className)' object has no attribute '\(name)'",
-      range: range, suggestion: NameSuggestion.closest(to: name, among: names))
+      range: range, suggestion: NameSuggestion.closest(to: name, among: candidates))
   }
 
   /// `dir(model)` of this Keras for `model`'s class.
@@ -832,6 +837,12 @@ enum Attributes {
       ? KerasModelAttributeNames.keras3 : KerasModelAttributeNames.tfKeras
     return table[model.className] ?? table["Functional"] ?? []
   }
+
+  /// The attributes Keras 3's `Trainer.compile` sets on a model (beyond those its `__init__`
+  /// sets).
+  private static let keras3CompileMadeAttributes: Set<String> = [
+    "_compiled_trainable_state", "_compile_config",
+  ]
 
   /// Public attributes that a `Model` (Functional or Sequential; `add` and `pop` are Sequential's
   /// alone) has in tf-keras 2.21 and in Keras 3.15.1 alike, beyond a layer's.
