@@ -634,16 +634,18 @@ enum EagerFunctions {
     }
   }
 
-  /// Binds a call's arguments to `parameters`, Python's way.
+  /// Binds a call's arguments to `parameters`, Python's way: the first `required` of them must
+  /// be given; a method (`isMethod`) counts its `self` in the positional counts, as Python does.
   static func bind(
     _ positional: [Value], _ keywords: [(String, Value)], parameters: [String], function: String,
-    range: SourceRange
+    required: Int = 0, isMethod: Bool = false, range: SourceRange
   ) throws(CellError) -> [String: Value] {
+    let counted = isMethod ? 1 : 0
     guard positional.count <= parameters.count else {
       throw CellError(
         type: "TypeError",
         message:
-          "\(function)() takes from 0 to \(parameters.count) positional arguments but \(positional.count) were given",
+          "\(function)() takes from \(required + counted) to \(parameters.count + counted) positional arguments but \(positional.count + counted) were given",
         range: range)
     }
     var bound: [String: Value] = [:]
@@ -660,6 +662,17 @@ enum EagerFunctions {
           range: range)
       }
       bound[label] = value
+    }
+    let missing = parameters.prefix(required).filter { bound[$0] == nil }.map { "'\($0)'" }
+    if !missing.isEmpty {
+      let names =
+        missing.count == 1
+        ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(names)",
+        range: range)
     }
     return bound
   }

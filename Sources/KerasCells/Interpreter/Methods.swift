@@ -512,39 +512,12 @@ enum Methods {
         "generator", "steps", "callbacks", "max_queue_size", "workers", "use_multiprocessing",
         "verbose",
       ]
-    let function = "Model.\(name)()"
-    if positional.count > parameters.count {
-      throw CellError(
-        type: "TypeError",
-        message:
-          "\(function) takes from 2 to \(parameters.count + 1) positional arguments but \(positional.count + 1) were given",
-        range: site.range)
-    }
-    var named = Array(zip(parameters, positional))
-    for (keyword, value) in keywords {
-      guard parameters.contains(keyword) else {
-        throw CellError(
-          type: "TypeError",
-          message: "\(function) got an unexpected keyword argument '\(keyword)'", range: site.range)
-      }
-      if named.contains(where: { $0.0 == keyword }) {
-        throw CellError(
-          type: "TypeError", message: "\(function) got multiple values for argument '\(keyword)'",
-          range: site.range)
-      }
-      named.append((keyword, value))
-    }
-    guard let generator = named.first(where: { $0.0 == "generator" })?.1 else {
-      throw CellError(
-        type: "TypeError",
-        message: "\(function) missing 1 required positional argument: 'generator'",
-        range: site.range)
-    }
-    var passed = named.filter { $0.0 != "generator" }
-    if name != "fit_generator", !passed.contains(where: { $0.0 == "verbose" }) {
-      passed.append(("verbose", .int(0)))
-    }
-    return (String(name.dropLast("_generator".count)), [generator], passed)
+    let bound = try EagerFunctions.bind(
+      positional, keywords, parameters: parameters, function: "Model.\(name)", required: 1,
+      isMethod: true, range: site.range)
+    var passed = parameters.dropFirst().compactMap { name in bound[name].map { (name, $0) } }
+    if name != "fit_generator", bound["verbose"] == nil { passed.append(("verbose", .int(0))) }
+    return (String(name.dropLast("_generator".count)), [bound["generator"]!], passed)
   }
 
   private static func modelMethod(
