@@ -66,6 +66,22 @@ public enum DenseKernel {
         into: &output)
       return
     }
+    let tensorFlowOrder = order == .tensorFlowKernels && rows >= 2 && weights.units >= 2
+    if tensorFlowOrder, weights.inputUnits > TensorFlowContraction.blockDepth,
+      weights.inputUnits <= TensorFlowContraction.knownBlockedDepth
+    {
+      // oneDNN's sgemm sums more than 256 inputs in blocks (`TensorFlowContraction.blocks`),
+      // which the tiles do not.
+      output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [weights.units])
+      output.withUnsafeMutableBufferPointer { destination in
+        input.scalars.withUnsafeBufferPointer { source in
+          tensorFlowRows(
+            source.baseAddress!, rows: 0..<rows, of: rows, weights: weights,
+            activation: activation, output: destination.baseAddress!)
+        }
+      }
+      return
+    }
     let viewed = Tensor(validShape: [1, rows, weights.inputUnits], scalars: input.scalars)
     let geometry = try ConvolutionKernel.validatedGeometry(
       input: viewed.shape, weights: weights.packed, strides: [1], dilations: [1],
@@ -73,7 +89,6 @@ public enum DenseKernel {
     output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [weights.units])
     // One row or one unit left here (a lone row of one unit, a recurrent layer's projection)
     // keeps the tiles' chain.
-    let tensorFlowOrder = order == .tensorFlowKernels && rows >= 2 && weights.units >= 2
     output.withUnsafeMutableBufferPointer { destination in
       ConvolutionKernel.run(
         viewed, weights: weights.packed, geometry: geometry, activation: activation,
@@ -97,6 +112,18 @@ public enum DenseKernel {
   ) {
     let left = rows % 6
     guard left >= 1 && left <= 3 else { return }
+    tensorFlowRows(
+      input, rows: rows - left..<rows, of: rows, weights: weights, activation: activation,
+      output: output)
+  }
+
+  /// Rows `range` of a product of `rows` rows, each value in TensorFlow's order
+  /// (`TensorFlowContraction.order`, in blocks past 256 inputs), then the bias and the
+  /// activation's clamp.
+  private static func tensorFlowRows(
+    _ input: UnsafePointer<Float>, rows range: Range<Int>, of rows: Int,
+    weights: PackedDenseWeights, activation: FusedActivation, output: UnsafeMutablePointer<Float>
+  ) {
     let inner = weights.inputUnits
     let units = weights.units
     let width = PackedConvolutionWeights.blockWidth
@@ -104,11 +131,11 @@ public enum DenseKernel {
     let bounds = activation.bounds
     // The packed kernel holds unit j of input unit k at (j / 16) * inner * 16 + k * 16 + j % 16.
     weights.packed.packed.withUnsafeBufferPointer { kernel in
-      for row in rows - left..<rows {
+      for row in range {
         for unit in 0..<units {
           let order = TensorFlowContraction.order(
             row: row, rows: rows, column: unit, columns: units)
-          let sum = TensorFlowContraction.sum(
+          let sum = TensorFlowContraction.blockedSum(
             order, count: inner, input + row * inner,
             kernel.baseAddress! + (unit / width) * inner * width + unit % width, strideB: width)
           output[row * units + unit] = FusedActivation.clamped(sum + bias[unit], bounds)

@@ -8,9 +8,14 @@
 /// 288. The last 1 or 2 rows (of 6) of a product of 2 rows or more sum in the same two chains but
 /// without FMA (each product rounded, then added), whatever the column (`unfusedPairs`; measured on
 /// Dense layers of 2-32 units over 2-39 inputs in tf-keras' `predict`, every value). Not
-/// identified: sums over more than 288 terms, which Eigen splits into slices by cache size. A
-/// single row is Eigen's matrix-vector product (`EigenRowProduct`), a single column
-/// `TensorFlowDot` / `EigenMatrixVector`.
+/// identified: sums over more than 513 terms, where Eigen also shards the inner dimension by thread
+/// count (`evalShardedByInnerDim`). A single row is Eigen's matrix-vector product
+/// (`EigenRowProduct`), a single column `TensorFlowDot` / `EigenMatrixVector`.
+///
+/// Over more than 256 terms oneDNN's AVX2 sgemm sums in blocks of the inner index (`blocks`), each
+/// in the value's order from zero, and adds each block's result to the value (`blockedSum`).
+/// Measured with `Tools/keras-reference/probe_contraction_blocks.py`: every value for inner sizes
+/// 257-513 over 2-33 rows and 8-64 columns.
 public enum TensorFlowContraction {
   /// How one value of a product sums its terms.
   public enum ValueOrder: Sendable {
@@ -99,6 +104,44 @@ public enum TensorFlowContraction {
     case .pairs: return pairs(count: count, a, b, strideB: strideB)
     case .unfusedPairs: return unfusedPairs(count: count, a, b, strideB: strideB)
     }
+  }
+
+  /// The largest inner size oneDNN's AVX2 sgemm sums in one block.
+  public static let blockDepth = 256
+
+  /// The largest inner size whose blocks are known (`blocks`); past it Eigen shards the inner
+  /// dimension by thread count too, which ConvBook does not follow.
+  public static let knownBlockedDepth = 2 * blockDepth + 1
+
+  /// The inner blocks of a product over `count` terms (oneDNN's `k_padd`): all of them up to
+  /// 256; below 512 two halves, the first one larger by the odd term; else blocks of 256.
+  public static func blocks(count: Int) -> [Int] {
+    if count <= blockDepth { return [count] }
+    if count < 2 * blockDepth { return [(count + 1) / 2, count / 2] }
+    var sizes: [Int] = []
+    var left = count
+    while left > 0 {
+      sizes.append(min(blockDepth, left))
+      left -= blockDepth
+    }
+    return sizes
+  }
+
+  /// `sum` as TensorFlow's MatMul under the Eigen engine gives it for any inner size up to
+  /// `knownBlockedDepth`: each block of `blocks` summed in `order`, then added to the value.
+  public static func blockedSum(
+    _ order: ValueOrder, count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+    strideB: Int
+  ) -> Float {
+    if count <= blockDepth { return sum(order, count: count, a, b, strideB: strideB) }
+    var total: Float = 0
+    var start = 0
+    for size in blocks(count: count) {
+      let block = sum(order, count: size, a + start, b + start * strideB, strideB: strideB)
+      total = start == 0 ? block : total + block
+      start += size
+    }
+    return total
   }
 
   /// Sum over k < count of a[k] * b[k * strideB] in one FMA chain.

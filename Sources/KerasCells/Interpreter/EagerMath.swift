@@ -135,8 +135,11 @@ enum EagerMath {
               : .chain
             let sum = x32.withUnsafeBufferPointer { a in
               y32.withUnsafeBufferPointer { b in
-                TensorFlowContraction.sum(
-                  order, count: k, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
+                engine == .eigen
+                  ? TensorFlowContraction.blockedSum(
+                    order, count: k, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
+                  : TensorFlowContraction.sum(
+                    order, count: k, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
               }
             }
             result[item * n * m + row * m + column] = Double(sum)
