@@ -75,9 +75,15 @@ public enum DenseKernel {
       output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [weights.units])
       output.withUnsafeMutableBufferPointer { destination in
         input.scalars.withUnsafeBufferPointer { source in
-          tensorFlowRows(
-            source.baseAddress!, rows: 0..<rows, of: rows, weights: weights,
-            activation: activation, output: destination.baseAddress!)
+          // Each value on its own: rows on several threads give the same bits.
+          let perRow = max(1, weights.units * weights.inputUnits)
+          KernelParallelism.forEachSlice(
+            count: rows, threads: threads, minimumPerThread: max(1, (1 << 16) / perRow)
+          ) { slice in
+            tensorFlowRows(
+              source.baseAddress!, rows: slice, of: rows, weights: weights,
+              activation: activation, output: destination.baseAddress!)
+          }
         }
       }
       return
